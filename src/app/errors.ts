@@ -1,0 +1,1 @@
+export { DeriskError, ERROR_CODES, type ErrorCode, isDeriskError } from "../core/errors.ts";

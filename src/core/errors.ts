@@ -1,0 +1,46 @@
+/**
+ * The error hierarchy every surface maps in exactly one place: the CLI to an exit code,
+ * the server to an HTTP status. `message` is for the user (what, where, how to fix);
+ * `cause` keeps the underlying error for `--debug` and the server log.
+ */
+export const ERROR_CODES = {
+  /** The input itself is unusable (empty, binary, too large, wrong schema). Exit 2, HTTP 400/413/415. */
+  BAD_INPUT: { exit: 2, status: 400 },
+  TOO_LARGE: { exit: 2, status: 413 },
+  UNSUPPORTED_ENCODING: { exit: 2, status: 415 },
+  /** Wrong command-line usage or request shape. Exit 1, HTTP 400. */
+  USAGE: { exit: 1, status: 400 },
+  NOT_FOUND: { exit: 2, status: 404 },
+  CONFLICT: { exit: 1, status: 409 },
+  UNAUTHORIZED: { exit: 1, status: 401 },
+  FORBIDDEN: { exit: 1, status: 403 },
+  RATE_LIMITED: { exit: 1, status: 429 },
+  /** A file or database could not be read or written. */
+  IO: { exit: 2, status: 500 },
+  INTERNAL: { exit: 70, status: 500 },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class DeriskError extends Error {
+  readonly code: ErrorCode;
+
+  /**
+   * @example throw new DeriskError("BAD_INPUT", "prep.md is empty: nothing to import. Add some text and retry.");
+   */
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "DeriskError";
+    this.code = code;
+  }
+
+  get exitCode(): number {
+    return ERROR_CODES[this.code].exit;
+  }
+
+  get status(): number {
+    return ERROR_CODES[this.code].status;
+  }
+}
+
+export const isDeriskError = (value: unknown): value is DeriskError => value instanceof DeriskError;
