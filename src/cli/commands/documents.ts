@@ -1,0 +1,32 @@
+import type { Command } from "commander";
+import { getDocument, listDocuments, resolveDocumentId } from "../../app/bank.ts";
+import type { CliContext } from "../context.ts";
+import { renderDocument, renderDocumentList } from "../render/documents.ts";
+
+export function registerDocumentCommands(program: Command, ctx: CliContext): void {
+  program
+    .command("list")
+    .alias("ls")
+    .description("list the documents in your bank")
+    .option("--json", "print as JSON")
+    .action(async (options: { json?: boolean }) => {
+      const documents = await ctx.withStore((store, userId) => listDocuments(store, userId));
+      ctx.out(options.json ? JSON.stringify({ documents }, null, 2) : renderDocumentList(documents, ctx.style));
+    });
+
+  program
+    .command("show")
+    .description("show a document: answers by question with variants, follow-ups, concerns, technical bank, notes")
+    .argument("[document]", "document id (default: the most recently updated)")
+    .option("--kind <kind>", "only items of this kind (answer, follow-up, concern, technical-question, note…)")
+    .option("--json", "print as JSON")
+    .action(async (documentId: string | undefined, options: { kind?: string; json?: boolean }) => {
+      const result = await ctx.withStore(async (store, userId) => {
+        return getDocument(store, userId, await resolveDocumentId(store, userId, documentId));
+      });
+      const items = options.kind ? result.items.filter((item) => item.kind === options.kind) : result.items;
+      ctx.out(
+        options.json ? JSON.stringify({ ...result, items }, null, 2) : renderDocument(result.document, items, ctx.style),
+      );
+    });
+}

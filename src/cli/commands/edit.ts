@@ -1,0 +1,43 @@
+import type { Command } from "commander";
+import { editItemText, getItem } from "../../app/bank.ts";
+import { DeriskError } from "../../app/errors.ts";
+import type { CliContext } from "../context.ts";
+import { readInput } from "../read-input.ts";
+
+export function registerEditCommand(program: Command, ctx: CliContext): void {
+  program
+    .command("set")
+    .alias("edit")
+    .description("replace the text of an answer (or a follow-up's prepared answer)")
+    .argument("<item>", "item id (see derisk show --json)")
+    .option("--text <text>", "the new text")
+    .option("--from <file>", "read the new text from FILE, or - for standard input")
+    .option("--expected-version <n>", "refuse if the item changed since this version")
+    .option("--json", "print the updated item as JSON")
+    .addHelpText(
+      "after",
+      '\nExamples:\n  derisk set 3f2a… --text "I led the migration…"\n  derisk set 3f2a… --from answer.txt --expected-version 2',
+    )
+    .action(
+      async (itemId: string, options: { text?: string; from?: string; expectedVersion?: string; json?: boolean }) => {
+        if ((options.text === undefined) === (options.from === undefined)) {
+          throw new DeriskError("USAGE", "Give the new text with exactly one of --text TEXT or --from FILE.");
+        }
+        const text =
+          options.text ?? new TextDecoder().decode(await readInput(ctx, options.from ?? "-", 1024 * 1024)).trimEnd();
+        const expectedVersion = options.expectedVersion ? Number.parseInt(options.expectedVersion, 10) : undefined;
+        const item = await ctx.withStore(async (store, userId) => {
+          await getItem(store, userId, itemId);
+          return editItemText(store, userId, itemId, {
+            text,
+            ...(expectedVersion === undefined ? {} : { expectedVersion }),
+          });
+        });
+        ctx.out(
+          options.json
+            ? JSON.stringify({ item }, null, 2)
+            : `${ctx.style.green("saved")} ${item.kind} ${item.key} (version ${item.version})`,
+        );
+      },
+    );
+}

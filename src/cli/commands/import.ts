@@ -1,0 +1,24 @@
+import type { Command } from "commander";
+import { importDocument, MAX_DOCUMENT_BYTES } from "../../app/bank.ts";
+import type { CliContext } from "../context.ts";
+import { readInput } from "../read-input.ts";
+import { renderImportResult } from "../render/import-report.ts";
+
+export function registerImportCommand(program: Command, ctx: CliContext): void {
+  program
+    .command("import")
+    .description("import a prep document (Markdown/text, or a derisk bank .json) into your bank")
+    .argument("<file>", "path of the document, or - for standard input")
+    .option("--dry-run", "parse and report without saving anything")
+    .option("--json", "print the result as JSON")
+    .option("--max-bytes <n>", "largest document accepted", String(MAX_DOCUMENT_BYTES))
+    .addHelpText("after", "\nExamples:\n  derisk import prep.md\n  derisk import prep.md --dry-run --json\n  cat notes.txt | derisk import -")
+    .action(async (file: string, options: { dryRun?: boolean; json?: boolean; maxBytes: string }) => {
+      const maxBytes = Number.parseInt(options.maxBytes, 10) || MAX_DOCUMENT_BYTES;
+      const bytes = await readInput(ctx, file, maxBytes);
+      const filename = file === "-" ? undefined : file.split(/[\\/]/).pop();
+      const input = { bytes, dryRun: options.dryRun ?? false, maxBytes, ...(filename ? { filename } : {}) };
+      const result = await ctx.withStore((store, userId) => importDocument(store, userId, input));
+      ctx.out(options.json ? JSON.stringify(result, null, 2) : renderImportResult(result, ctx.style));
+    });
+}

@@ -1,0 +1,45 @@
+import { LOCAL_USER_ID, resolveStorage } from "../app/environment.ts";
+import { openStore, type Store } from "../store/index.ts";
+import { createStyle, type Style } from "./render/style.ts";
+
+/** What every command gets: output streams, styling, and a way to open the bank. */
+export interface CliContext {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  style: Style;
+  env: NodeJS.ProcessEnv;
+  readStdin: () => Promise<Uint8Array>;
+  /** Exit code the command asks for when it finishes without an error (1 = findings). */
+  exitCode: number;
+  /** Opens the store for the duration of `use` and closes it afterwards. */
+  withStore: <T>(use: (store: Store, userId: string) => Promise<T>) => Promise<T>;
+}
+
+export function createContext(env: NodeJS.ProcessEnv = process.env): CliContext {
+  return {
+    out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
+    err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
+    style: createStyle(process.stdout, env),
+    env,
+    exitCode: 0,
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return new Uint8Array(Buffer.concat(chunks));
+    },
+    withStore: async (use) => {
+      const location = resolveStorage(env);
+      const progress = (line: string) => process.stderr.write(`${line}\n`);
+      const store = await openStore(
+        location.kind === "postgres"
+          ? { databaseUrl: location.databaseUrl, onProgress: progress }
+          : { dataDir: location.dataDir, onProgress: progress },
+      );
+      try {
+        return await use(store, LOCAL_USER_ID);
+      } finally {
+        await store.close();
+      }
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Command, CommanderError } from "commander";
+import { isDeriskError } from "../app/errors.ts";
+import { registerDocumentCommands } from "./commands/documents.ts";
+import { registerEditCommand } from "./commands/edit.ts";
+import { registerExportCommand } from "./commands/export.ts";
+import { registerImportCommand } from "./commands/import.ts";
+import { registerServeCommand } from "./commands/serve.ts";
+import { type CliContext, createContext } from "./context.ts";
+
+/** Builds the `derisk` program; commands live one per file in ./commands. */
+export function createProgram(ctx: CliContext): Command {
+  const program = new Command("derisk")
+    .description("Behavioral interview preparation through the risk lens — offline and private.")
+    .option("--debug", "show stack traces of unexpected errors")
+    .showHelpAfterError("(run derisk --help for usage)")
+    .configureOutput({ writeOut: (s) => ctx.out(s.replace(/\n$/, "")), writeErr: (s) => ctx.err(s.replace(/\n$/, "")) })
+    .exitOverride();
+  registerImportCommand(program, ctx);
+  registerExportCommand(program, ctx);
+  registerDocumentCommands(program, ctx);
+  registerEditCommand(program, ctx);
+  registerServeCommand(program, ctx);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/**
+ * Runs the CLI and returns its exit code: 0 ok, 1 findings or usage, 2 bad input.
+ * @example process.exitCode = await runCli(["import", "prep.md", "--json"]);
+ */
+export async function runCli(argv: string[], ctx: CliContext = createContext()): Promise<number> {
+  const program = createProgram(ctx);
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return ctx.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? 0 : 1;
+    }
+    if (isDeriskError(error)) {
+      ctx.err(`${ctx.style.red("error:")} ${error.message}`);
+      if (argv.includes("--debug") && error.cause) ctx.err(String((error.cause as Error).stack ?? error.cause));
+      return error.exitCode;
+    }
+    ctx.err(`${ctx.style.red("error:")} unexpected failure: ${error instanceof Error ? error.message : String(error)}`);
+    if (argv.includes("--debug")) ctx.err(String((error as Error).stack));
+    else ctx.err("Run again with --debug to see the details, and report it if it persists.");
+    return 70;
+  }
+}
+
+const invokedDirectly = (() => {
+  try {
+    return realpathSync(process.argv[1] ?? "") === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+})();
+
+if (invokedDirectly || process.argv[1]?.endsWith("bin/derisk.js")) {
+  process.exitCode = await runCli(process.argv.slice(2));
+}

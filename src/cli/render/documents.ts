@@ -1,0 +1,48 @@
+import type { DocumentDetail, DocumentSummary, StoredItem } from "../../core/api-types.ts";
+import { describeCounts } from "../../core/report-summary.ts";
+import type { Style } from "./style.ts";
+
+export function renderDocumentList(documents: DocumentSummary[], style: Style): string {
+  if (documents.length === 0) return "Your bank is empty: import a document with derisk import FILE.";
+  return documents
+    .map(
+      (d) =>
+        `${style.bold(d.title)}  ${style.dim(d.id)}\n  ${describeCounts(d.counts)}${d.targetRole ? ` · role: ${d.targetRole}` : ""} · updated ${d.updatedAt}`,
+    )
+    .join("\n");
+}
+
+const indent = (text: string, prefix: string) =>
+  text
+    .split("\n")
+    .map((line) => `${prefix}${line}`)
+    .join("\n");
+
+function renderItem(item: StoredItem, style: Style): string | undefined {
+  const id = style.dim(`[${item.id}]`);
+  switch (item.kind) {
+    case "section":
+      return `\n${style.bold(item.title)}${item.role ? style.dim(` (role: ${item.role})`) : ""}`;
+    case "framing":
+      return `${style.cyan("Framing")} ${item.title}\n${item.questions.map((q) => `  • ${q}`).join("\n")}`;
+    case "answer":
+      return `${style.cyan(`${item.questionNumber ?? "Q"} · ${item.variant}`)} ${style.bold(item.question)} ${id}\n${indent(item.text, "  ")}`;
+    case "follow-up":
+      return `  ${style.yellow("follow-up")} ${item.question} ${id}\n${indent(item.answer, "    → ")}`;
+    case "concern":
+      return `  ${style.red("concern")} “${item.judgement}”\n${item.reframes.map((r) => `    ↺ ${r}`).join("\n")}`;
+    case "technical-section":
+      return `\n${style.bold(`${item.emoji ? `${item.emoji} ` : ""}${item.title}`)}${item.description ? `\n  ${style.dim(item.description)}` : ""}`;
+    case "technical-question":
+      return `  ? ${item.text} ${style.dim(`(${item.competency})`)}`;
+    case "reflection":
+      return `${style.cyan("Reflection")}${item.title ? ` ${item.title}` : ""}: ${item.turns.length} turns, ${item.reframes.length} reframes`;
+    case "note":
+      return style.dim(`  note (lines ${item.lines.start}–${item.lines.end}): ${item.text.split("\n")[0]?.slice(0, 80) ?? ""}`);
+  }
+}
+
+export function renderDocument(document: DocumentDetail["document"], items: StoredItem[], style: Style): string {
+  const head = `${style.bold(document.title)}  ${style.dim(document.id)}\n${describeCounts(document.counts)}`;
+  return [head, ...items.map((item) => renderItem(item, style)).filter((s) => s !== undefined)].join("\n");
+}

@@ -1,0 +1,46 @@
+import type { ImportReport, PrepItemKind } from "./model.ts";
+
+const nouns: Partial<Record<PrepItemKind, [string, string]>> = {
+  answer: ["answer", "answers"],
+  "follow-up": ["follow-up", "follow-ups"],
+  concern: ["concern", "concerns"],
+  "technical-question": ["technical question", "technical questions"],
+  reflection: ["reflection", "reflections"],
+  framing: ["framing", "framings"],
+  note: ["note", "notes"],
+};
+
+/**
+ * Counts as people read them, most useful first.
+ * @example describeCounts({ answer: 7, "follow-up": 4, … }) // "7 answers, 4 follow-ups, …"
+ */
+export function describeCounts(counts: Partial<Record<PrepItemKind, number>>): string {
+  const parts = Object.entries(nouns)
+    .map(([kind, [one, many]]) => {
+      const n = counts[kind as PrepItemKind] ?? 0;
+      return n > 0 ? `${n} ${n === 1 ? one : many}` : undefined;
+    })
+    .filter((part) => part !== undefined);
+  return parts.length > 0 ? parts.join(", ") : "nothing recognised";
+}
+
+const encodingNames: Record<ImportReport["encoding"], string> = {
+  "utf-8": "UTF-8",
+  "utf-8-bom": "UTF-8 with BOM",
+  "utf-16le": "UTF-16 LE",
+  "utf-16be": "UTF-16 BE",
+  "utf-8-mojibake-mac-roman": "Mac Roman",
+  "utf-8-mojibake-windows-1252": "Windows-1252",
+};
+
+/**
+ * The one-line import report of PRODUCT.md's first five minutes.
+ * @example summariseReport(report) // "7 answers, 4 follow-ups, 1 concern, 10 technical questions; encoding repaired (Mac Roman); 0 lines unrecognised"
+ */
+export function summariseReport(report: ImportReport): string {
+  const encoding = report.repaired
+    ? `encoding repaired (${encodingNames[report.encoding]})`
+    : `encoding ${encodingNames[report.encoding]}`;
+  const notes = report.lines.inNotes;
+  return `${describeCounts(report.counts)}; ${encoding}; ${notes} line${notes === 1 ? "" : "s"} unrecognised`;
+}

@@ -1,0 +1,80 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { secureHeaders } from "hono/secure-headers";
+import { DeriskError, isDeriskError } from "../app/errors.ts";
+import type { Store } from "../store/index.ts";
+import { documentRoutes } from "./routes/documents.ts";
+import { itemRoutes } from "./routes/items.ts";
+
+export interface AppOptions {
+  store: Store;
+  /** Whose bank every request reads and writes (single-user local mode: "local"). */
+  userId: string;
+  version: string;
+  storage: "pglite" | "postgres";
+  /** Largest request body accepted, in bytes (imports included). Default 10 MiB + envelope. */
+  maxBodyBytes?: number;
+  /** Server log for unexpected errors (never shown to the user). */
+  log?: (line: string) => void;
+}
+
+export type AppEnv = { Variables: { store: Store; userId: string } };
+
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+/**
+ * The derisk HTTP JSON API as a Hono app, without `listen`: tests call `app.request()`.
+ * Every error goes through one handler that maps `DeriskError.code` to a status.
+ * @example const res = await createApp({ store, userId: "local", version, storage: "pglite" }).request("/api/health");
+ */
+export function createApp(options: AppOptions): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const log = options.log ?? (() => {});
+  const limit = options.maxBodyBytes ?? MAX_IMPORT_BYTES + 64 * 1024;
+
+  app.use("*", secureHeaders({ crossOriginResourcePolicy: "same-origin" }));
+  app.use("/api/*", async (c, next) => {
+    c.set("store", options.store);
+    c.set("userId", options.userId);
+    await next();
+  });
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: limit,
+      onError: () => {
+        throw new DeriskError(
+          "TOO_LARGE",
+          `The request body is over ${Math.round(limit / 1024 / 1024)} MiB: split the document or import it from the CLI with a larger --max-bytes.`,
+        );
+      },
+    }),
+  );
+
+  app.get("/api/health", (c) => c.json({ ok: true, version: options.version, storage: options.storage }));
+  app.route("/api", documentRoutes);
+  app.route("/api", itemRoutes);
+
+  app.notFound((c) => {
+    if (c.req.path.startsWith("/api/")) {
+      return c.json(
+        { error: { code: "NOT_FOUND", message: `No API route ${c.req.method} ${c.req.path}: see docs/api.md.` } },
+        404,
+      );
+    }
+    return c.text("Not found", 404);
+  });
+
+  app.onError((error, c) => {
+    if (isDeriskError(error)) {
+      return c.json({ error: { code: error.code, message: error.message } }, error.status as 400);
+    }
+    log(`unexpected error on ${c.req.method} ${c.req.path}: ${error instanceof Error ? error.stack : String(error)}`);
+    return c.json(
+      { error: { code: "INTERNAL", message: "Something went wrong on our side; the server log has the details." } },
+      500,
+    );
+  });
+
+  return app;
+}

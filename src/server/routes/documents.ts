@@ -1,0 +1,69 @@
+import { Hono } from "hono";
+import * as z from "zod";
+import {
+  deleteDocument,
+  exportDocument,
+  getDocument,
+  importDocument,
+  listDocuments,
+  readSampleDocument,
+} from "../../app/bank.ts";
+import { DeriskError } from "../../app/errors.ts";
+import type { AppEnv } from "../app.ts";
+import { readJson } from "./json-body.ts";
+
+const importJson = z.object({
+  text: z.string(),
+  filename: z.string().max(255).optional(),
+  dryRun: z.boolean().optional(),
+});
+
+/** Documents: list, read, delete, import (JSON text or raw bytes), export, the sample. */
+export const documentRoutes = new Hono<AppEnv>()
+  .get("/documents", async (c) => c.json({ documents: await listDocuments(c.var.store, c.var.userId) }))
+  .get("/documents/:id", async (c) => c.json(await getDocument(c.var.store, c.var.userId, c.req.param("id"))))
+  .delete("/documents/:id", async (c) => {
+    await deleteDocument(c.var.store, c.var.userId, c.req.param("id"));
+    return c.body(null, 204);
+  })
+  .get("/sample", async (c) => c.json(await readSampleDocument()))
+  .post("/import", async (c) => {
+    const type = c.req.header("content-type") ?? "";
+    if (type.startsWith("application/json")) {
+      const body = await readJson(c, importJson);
+      const result = await importDocument(c.var.store, c.var.userId, {
+        bytes: new TextEncoder().encode(body.text),
+        ...(body.filename === undefined ? {} : { filename: body.filename }),
+        dryRun: body.dryRun ?? false,
+      });
+      return c.json(result);
+    }
+    if (type.startsWith("application/octet-stream") || type.startsWith("text/")) {
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      const filename = c.req.query("filename");
+      const dryRun = ["1", "true"].includes(c.req.query("dryRun") ?? "");
+      const result = await importDocument(c.var.store, c.var.userId, {
+        bytes,
+        ...(filename === undefined ? {} : { filename }),
+        dryRun,
+      });
+      return c.json(result);
+    }
+    throw new DeriskError(
+      "BAD_INPUT",
+      `Unsupported Content-Type "${type || "none"}": send JSON {"text": …} or the file's bytes as application/octet-stream.`,
+    );
+  })
+  .get("/export", async (c) => {
+    const documentId = c.req.query("documentId");
+    const format = c.req.query("format") ?? "md";
+    if (!documentId) throw new DeriskError("BAD_INPUT", "Missing ?documentId=…: say which document to export.");
+    if (format !== "md" && format !== "json") {
+      throw new DeriskError("BAD_INPUT", `Unknown export format "${format}": use format=md or format=json.`);
+    }
+    const file = await exportDocument(c.var.store, c.var.userId, documentId, format);
+    return c.body(file.body, 200, {
+      "Content-Type": file.contentType,
+      "Content-Disposition": `attachment; filename="${file.filename.replace(/["\\\r\n]/g, "_")}"`,
+    });
+  });

@@ -1,0 +1,24 @@
+import type { Context } from "hono";
+import type * as z from "zod";
+import { DeriskError } from "../../app/errors.ts";
+
+/**
+ * Reads and validates a JSON request body; malformed JSON or a wrong shape is a 400
+ * with a message that says which field is wrong.
+ * @example const { text } = await readJson(c, z.object({ text: z.string() }));
+ */
+export async function readJson<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
+  let body: unknown;
+  try {
+    body = await c.req.json();
+  } catch {
+    throw new DeriskError("BAD_INPUT", "The request body is not valid JSON: send a JSON object with Content-Type: application/json.");
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? `field "${issue.path.join(".")}"` : "the body";
+    throw new DeriskError("BAD_INPUT", `Invalid request: ${where}: ${issue?.message ?? "unexpected shape"}. See docs/api.md.`);
+  }
+  return parsed.data;
+}
