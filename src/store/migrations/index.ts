@@ -1,0 +1,10 @@
+/**
+ * Every migration, listed statically so bundling and `tsx` need no directory scan.
+ * Add-only: append `NNNN-name` entries; never edit or remove one that has been released.
+ */
+import type { Migration } from "kysely";
+import * as initial from "./0001-initial.ts";
+
+export const MIGRATIONS: Record<string, Migration> = {
+  "0001-initial": initial,
+};

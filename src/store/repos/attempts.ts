@@ -1,0 +1,205 @@
+/**
+ * Practice attempts. They are written while the user types or speaks (debounced autosave), so
+ * an attempt survives a crash, a closed tab or a lost connection.
+ */
+import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
+import { DeriskError } from "../../core/errors.ts";
+import type { AttemptRow } from "../schema.ts";
+import { type Db, json, notFound, optional, withOwnedRefs } from "./sql.ts";
+
+export type AttemptMode = "typed" | "spoken";
+
+export interface Attempt {
+  id: string;
+  /** The answer (or other item) practised, while it exists. */
+  itemId?: string;
+  /** The bank question practised, while it exists. */
+  questionId?: string;
+  questionText: string;
+  mode: AttemptMode;
+  text: string;
+  durationMs: number;
+  /** Highest autosave revision written. */
+  revision: number;
+  analysis?: unknown;
+  /** 1 again, 2 hard, 3 good, 4 easy (FSRS ratings). */
+  selfRating?: number;
+  startedAt: Date;
+  updatedAt: Date;
+  finishedAt?: Date;
+}
+
+export interface NewAttempt {
+  itemId?: string;
+  questionId?: string;
+  questionText: string;
+  mode: AttemptMode;
+  startedAt?: Date;
+}
+
+export interface AttemptDraft {
+  text: string;
+  durationMs: number;
+  /**
+   * Increasing number per autosave from one client: a save that arrives after a newer one
+   * (retries over a flaky connection) is ignored instead of overwriting newer text.
+   */
+  revision?: number;
+}
+
+export interface AttemptResult {
+  text?: string;
+  durationMs?: number;
+  analysis?: unknown;
+  selfRating?: number;
+  finishedAt?: Date;
+}
+
+export interface AttemptFilter {
+  itemId?: string;
+  questionId?: string;
+  /** Only attempts not finished yet (to offer "resume"). */
+  unfinished?: boolean;
+  limit?: number;
+}
+
+function attemptFromRow(row: AttemptRow): Attempt {
+  return {
+    id: row.id,
+    ...optional("itemId", row.item_id),
+    ...optional("questionId", row.question_id),
+    questionText: row.question_text,
+    mode: row.mode,
+    text: row.text,
+    durationMs: row.duration_ms,
+    revision: row.revision,
+    ...optional("analysis", row.analysis),
+    ...optional("selfRating", row.self_rating),
+    startedAt: row.started_at,
+    updatedAt: row.updated_at,
+    ...optional("finishedAt", row.finished_at),
+  };
+}
+
+export interface AttemptsRepo {
+  /**
+   * Starts an attempt (empty text) the moment the user starts answering.
+   *
+   * @example const attempt = await store.attempts.createAttempt("local", { itemId, questionText, mode: "typed" });
+   */
+  createAttempt(userId: string, input: NewAttempt): Promise<Attempt>;
+  /**
+   * Saves the text so far: one small UPDATE, no read. `saved: false` when a newer revision is
+   * already stored.
+   *
+   * @example await store.attempts.autosaveAttempt("local", attempt.id, { text, durationMs: 41_000, revision: 7 });
+   */
+  autosaveAttempt(userId: string, attemptId: string, draft: AttemptDraft): Promise<{ saved: boolean }>;
+  /**
+   * Marks the attempt finished (first finish time wins) and stores the final text, analysis
+   * and self-rating; calling it again updates the analysis or rating.
+   *
+   * @example await store.attempts.finishAttempt("local", attempt.id, { text, durationMs, analysis, selfRating: 3 });
+   */
+  finishAttempt(userId: string, attemptId: string, result: AttemptResult): Promise<Attempt>;
+  /** @example const attempt = await store.attempts.getAttempt("local", attemptId); */
+  getAttempt(userId: string, attemptId: string): Promise<Attempt>;
+  /**
+   * The user's attempts, newest first.
+   *
+   * @example const history = await store.attempts.listAttempts("local", { itemId, limit: 20 });
+   */
+  listAttempts(userId: string, filter?: AttemptFilter): Promise<Attempt[]>;
+}
+
+export function attemptsRepo(db: Db): AttemptsRepo {
+  const getAttempt = async (userId: string, attemptId: string): Promise<Attempt> => {
+    const row = await db
+      .selectFrom("attempts")
+      .selectAll()
+      .where("user_id", "=", userId)
+      .where("id", "=", attemptId)
+      .executeTakeFirst();
+    if (!row) throw notFound("attempt", attemptId);
+    return attemptFromRow(row);
+  };
+
+  return {
+    async createAttempt(userId, input) {
+      const row = await withOwnedRefs({ user: userId, item: input.itemId, question: input.questionId }, () =>
+        db
+          .insertInto("attempts")
+          .values({
+            id: randomUUID(),
+            user_id: userId,
+            item_id: input.itemId ?? null,
+            question_id: input.questionId ?? null,
+            question_text: input.questionText,
+            mode: input.mode,
+            ...(input.startedAt ? { started_at: input.startedAt, updated_at: input.startedAt } : {}),
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow(),
+      );
+      return attemptFromRow(row);
+    },
+
+    async autosaveAttempt(userId, attemptId, draft) {
+      let update = db
+        .updateTable("attempts")
+        .set({
+          text: draft.text,
+          duration_ms: draft.durationMs,
+          revision: draft.revision ?? sql<number>`revision + 1`,
+          updated_at: sql<Date>`now()`,
+        })
+        .where("user_id", "=", userId)
+        .where("id", "=", attemptId)
+        .where("finished_at", "is", null);
+      if (draft.revision !== undefined) update = update.where("revision", "<", draft.revision);
+      const result = await update.executeTakeFirst();
+      if (result.numUpdatedRows > 0n) return { saved: true };
+      // Rare path: find out why nothing was written.
+      const current = await getAttempt(userId, attemptId);
+      if (current.finishedAt) {
+        throw new DeriskError(
+          "CONFLICT",
+          "This attempt is already finished: start a new one to keep practising.",
+        );
+      }
+      return { saved: false };
+    },
+
+    async finishAttempt(userId, attemptId, result) {
+      const row = await db
+        .updateTable("attempts")
+        .set({
+          ...(result.text !== undefined ? { text: result.text } : {}),
+          ...(result.durationMs !== undefined ? { duration_ms: result.durationMs } : {}),
+          ...(result.analysis !== undefined ? { analysis: json(result.analysis) } : {}),
+          ...(result.selfRating !== undefined ? { self_rating: result.selfRating } : {}),
+          finished_at: sql<Date>`coalesce(finished_at, ${result.finishedAt ?? sql`now()`})`,
+          updated_at: sql<Date>`now()`,
+        })
+        .where("user_id", "=", userId)
+        .where("id", "=", attemptId)
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) throw notFound("attempt", attemptId);
+      return attemptFromRow(row);
+    },
+
+    getAttempt,
+
+    async listAttempts(userId, filter = {}) {
+      let query = db.selectFrom("attempts").selectAll().where("user_id", "=", userId);
+      if (filter.itemId !== undefined) query = query.where("item_id", "=", filter.itemId);
+      if (filter.questionId !== undefined) query = query.where("question_id", "=", filter.questionId);
+      if (filter.unfinished) query = query.where("finished_at", "is", null);
+      query = query.orderBy("started_at", "desc").orderBy("id");
+      if (filter.limit !== undefined) query = query.limit(filter.limit);
+      return (await query.execute()).map(attemptFromRow);
+    },
+  };
+}
