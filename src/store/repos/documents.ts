@@ -215,7 +215,7 @@ function summaryFromRow(row: DocumentRow, counts: Record<PrepItemKind, number>):
 
 export function documentsRepo(db: Db): DocumentsRepo {
   return {
-    saveDocument(userId, doc, meta) {
+    async saveDocument(userId, doc, meta) {
       assertUniqueKeys(doc);
       return inTransaction(db, async (trx) => {
         const same = await trx

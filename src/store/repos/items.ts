@@ -107,7 +107,7 @@ export function itemsRepo(db: Db): ItemsRepo {
       return rows.map(storedItem);
     },
 
-    updateItem(userId, itemId, patch) {
+    async updateItem(userId, itemId, patch) {
       const data = Object.fromEntries(
         Object.entries(patch.data).filter(([field]) => !BASE_FIELDS.has(field)),
       );

@@ -97,7 +97,7 @@ export function profilesRepo(db: Db): ProfilesRepo {
   };
   return {
     getProfile,
-    upsertProfile(userId, patch) {
+    async upsertProfile(userId, patch) {
       const columns = profileColumns(patch);
       const bump = { version: sql<number>`profiles.version + 1`, updated_at: sql<Date>`now()` };
       const expected = patch.expectedVersion;

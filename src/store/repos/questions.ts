@@ -124,7 +124,7 @@ export function questionsRepo(db: Db): QuestionsRepo {
       return rows.map(questionFromRow);
     },
 
-    updateQuestion(userId, questionId, patch) {
+    async updateQuestion(userId, questionId, patch) {
       return inTransaction(db, async (trx) => {
         let update = trx
           .updateTable("questions")

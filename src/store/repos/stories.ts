@@ -132,7 +132,7 @@ export function storiesRepo(db: Db): StoriesRepo {
       return rows.map(storyFromRow);
     },
 
-    updateStory(userId, storyId, patch) {
+    async updateStory(userId, storyId, patch) {
       return inTransaction(db, async (trx) => {
         let update = trx
           .updateTable("stories")

@@ -1,0 +1,211 @@
+import { describe, expect, it } from "vitest";
+import type { PrepDoc } from "../../core/model.ts";
+import { describeStores, samplePrepDoc, sha256 } from "../test-stores.ts";
+
+function withoutId<T extends { id: string }>(value: T): Omit<T, "id"> {
+  const { id: _id, ...rest } = value;
+  return rest;
+}
+
+describeStores("documents", (getStore) => {
+  it("loads a saved document exactly as it was saved (every item, every field, in order)", async () => {
+    const store = getStore();
+    const doc = samplePrepDoc();
+    const { status, documentId } = await store.documents.saveDocument("a", doc, {
+      filename: "prep.md",
+      contentSha256: sha256("v1"),
+    });
+    expect(status).toBe("created");
+    const loaded = await store.documents.loadDocument("a", documentId);
+    expect(loaded.id).toBe(documentId);
+    expect(withoutId(loaded)).toStrictEqual(doc);
+  });
+
+  it("keeps optional fields absent rather than null or undefined", async () => {
+    const store = getStore();
+    const { targetRole: _role, ...doc } = samplePrepDoc();
+    const { documentId } = await store.documents.saveDocument("a", doc, { contentSha256: sha256("no role") });
+    const loaded = await store.documents.loadDocument("a", documentId);
+    expect("targetRole" in loaded).toBe(false);
+    const answer = loaded.items.find((item) => item.key === "q2/core");
+    expect(answer && "questionNumber" in answer).toBe(false);
+  });
+
+  it("reports the same bytes again as unchanged and writes nothing", async () => {
+    const store = getStore();
+    const meta = { filename: "prep.md", contentSha256: sha256("v1") };
+    const first = await store.documents.saveDocument("a", samplePrepDoc(), meta);
+    const [before] = await store.documents.listDocuments("a");
+    const again = await store.documents.saveDocument("a", samplePrepDoc({ title: "Renamed" }), meta);
+    expect(again).toEqual({ status: "unchanged", documentId: first.documentId });
+    const [after] = await store.documents.listDocuments("a");
+    expect(after).toEqual(before);
+  });
+
+  it("updates the document with the same title, keeping the ids of items whose key survives", async () => {
+    const store = getStore();
+    const first = await store.documents.saveDocument("a", samplePrepDoc(), { contentSha256: sha256("v1") });
+    const itemsBefore = await store.items.listItems("a", { documentId: first.documentId });
+    const q1Before = itemsBefore.find((item) => item.key === "q1/core");
+
+    const edited = samplePrepDoc({ answerText: "A shorter answer with a 2x result." });
+    edited.items = edited.items.filter((item) => item.key !== "note-1");
+    const second = await store.documents.saveDocument("a", edited, { contentSha256: sha256("v2") });
+    expect(second).toEqual({ status: "updated", documentId: first.documentId });
+
+    const loaded = await store.documents.loadDocument("a", first.documentId);
+    expect(withoutId(loaded)).toStrictEqual(edited);
+    const itemsAfter = await store.items.listItems("a", { documentId: first.documentId });
+    const q1After = itemsAfter.find((item) => item.key === "q1/core");
+    expect(q1After?.id).toBe(q1Before?.id);
+    expect(q1After?.version).toBe((q1Before?.version ?? 0) + 1);
+    // Unchanged items keep their version, so an editor open on them is not made stale.
+    expect(itemsAfter.find((item) => item.key === "q2/core")?.version).toBe(1);
+    const [summary] = await store.documents.listDocuments("a");
+    expect(summary?.version).toBe(2);
+    expect(summary?.counts.note).toBe(0);
+  });
+
+  it("updates the document imported from the same file even when its title changed", async () => {
+    const store = getStore();
+    const first = await store.documents.saveDocument("a", samplePrepDoc(), {
+      filename: "prep.md",
+      contentSha256: sha256("v1"),
+    });
+    const second = await store.documents.saveDocument("a", samplePrepDoc({ title: "New title" }), {
+      filename: "prep.md",
+      contentSha256: sha256("v2"),
+    });
+    expect(second).toEqual({ status: "updated", documentId: first.documentId });
+    expect((await store.documents.listDocuments("a")).map((d) => d.title)).toEqual(["New title"]);
+  });
+
+  it("creates a new document for another title and file", async () => {
+    const store = getStore();
+    await store.documents.saveDocument("a", samplePrepDoc(), {
+      filename: "a.md",
+      contentSha256: sha256("v1"),
+    });
+    const other = await store.documents.saveDocument("a", samplePrepDoc({ title: "SWE prep" }), {
+      filename: "b.md",
+      contentSha256: sha256("v2"),
+    });
+    expect(other.status).toBe("created");
+    expect(await store.documents.listDocuments("a")).toHaveLength(2);
+  });
+
+  it("writes nothing when the save fails half-way (new document)", async () => {
+    const store = getStore();
+    const doc = samplePrepDoc();
+    const broken: PrepDoc = {
+      ...doc,
+      // PostgreSQL rejects NUL in text: the items before this one are inserted, then it fails.
+      items: [
+        ...doc.items,
+        { kind: "note", key: "bad", lines: { start: 31, end: 31 }, raw: "a\u0000b", gapBefore: 1, text: "x" },
+      ],
+    };
+    await expect(
+      store.documents.saveDocument("a", broken, { contentSha256: sha256("bad") }),
+    ).rejects.toThrow();
+    expect(await store.documents.listDocuments("a")).toEqual([]);
+    expect(await store.items.listItems("a")).toEqual([]);
+  });
+
+  it("writes nothing when an update fails half-way (the old version stays whole)", async () => {
+    const store = getStore();
+    const doc = samplePrepDoc();
+    const { documentId } = await store.documents.saveDocument("a", doc, { contentSha256: sha256("v1") });
+    const broken = samplePrepDoc({ answerText: "changed" });
+    broken.items.push({
+      kind: "note",
+      key: "bad",
+      lines: { start: 31, end: 31 },
+      raw: "a\u0000b",
+      gapBefore: 1,
+      text: "x",
+    });
+    await expect(
+      store.documents.saveDocument("a", broken, { contentSha256: sha256("v2") }),
+    ).rejects.toThrow();
+    expect(withoutId(await store.documents.loadDocument("a", documentId))).toStrictEqual(doc);
+    expect((await store.documents.listDocuments("a"))[0]?.version).toBe(1);
+  });
+
+  it("refuses a document whose items share a key, before writing anything", async () => {
+    const store = getStore();
+    const doc = samplePrepDoc();
+    const duplicate = doc.items[0];
+    if (duplicate) doc.items.push({ ...duplicate });
+    await expect(
+      store.documents.saveDocument("a", doc, { contentSha256: sha256("dup") }),
+    ).rejects.toMatchObject({
+      code: "BAD_INPUT",
+    });
+    expect(await store.documents.listDocuments("a")).toEqual([]);
+  });
+
+  it("lists documents with item counts per kind as numbers", async () => {
+    const store = getStore();
+    const { documentId } = await store.documents.saveDocument("a", samplePrepDoc(), {
+      filename: "prep.md",
+      contentSha256: sha256("v1"),
+    });
+    const [summary] = await store.documents.listDocuments("a");
+    expect(summary).toMatchObject({
+      id: documentId,
+      title: "ML Engineer prep",
+      filename: "prep.md",
+      version: 1,
+    });
+    expect(summary?.counts).toStrictEqual({
+      section: 1,
+      framing: 1,
+      answer: 2,
+      "follow-up": 1,
+      concern: 1,
+      "technical-section": 1,
+      "technical-question": 1,
+      reflection: 1,
+      note: 1,
+    });
+    expect(summary?.createdAt).toBeInstanceOf(Date);
+  });
+
+  it("deletes a document with its items", async () => {
+    const store = getStore();
+    const { documentId } = await store.documents.saveDocument("a", samplePrepDoc(), {
+      contentSha256: sha256("v1"),
+    });
+    await store.documents.deleteDocument("a", documentId);
+    expect(await store.documents.listDocuments("a")).toEqual([]);
+    expect(await store.items.listItems("a")).toEqual([]);
+    await expect(store.documents.loadDocument("a", documentId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(store.documents.deleteDocument("a", documentId)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+
+  it("saves a 2,000-item document in chunks", async () => {
+    const store = getStore();
+    const doc = samplePrepDoc();
+    doc.items = Array.from({ length: 2000 }, (_, index) => ({
+      kind: "note" as const,
+      key: `note-${index}`,
+      lines: { start: index + 1, end: index + 1 },
+      raw: `line ${index}`,
+      gapBefore: 0,
+      text: `line ${index}`,
+    }));
+    const { documentId } = await store.documents.saveDocument("a", doc, { contentSha256: sha256("big") });
+    const loaded = await store.documents.loadDocument("a", documentId);
+    expect(loaded.items).toHaveLength(2000);
+    expect(loaded.items[1999]?.key).toBe("note-1999");
+  });
+});
+
+describe("documents (shared fixture)", () => {
+  it("covers every item kind", () => {
+    expect(new Set(samplePrepDoc().items.map((item) => item.kind)).size).toBe(9);
+  });
+});
