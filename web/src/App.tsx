@@ -1,0 +1,144 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { api, type DocumentSummary, describeError } from "./api.ts";
+import { EmptyState } from "./components/EmptyState.tsx";
+import { Icon, Logo } from "./components/Icon.tsx";
+import { ShortcutsDialog } from "./components/ShortcutsDialog.tsx";
+import { EditPage } from "./pages/EditPage.tsx";
+import { ExportPage } from "./pages/ExportPage.tsx";
+import { LibraryPage } from "./pages/LibraryPage.tsx";
+import { StartPage } from "./pages/StartPage.tsx";
+import { type Route, useRoute } from "./route.ts";
+import { useShortcuts } from "./shortcuts.ts";
+import { useTheme } from "./theme.ts";
+
+const NAV: { page: Route["page"]; label: string; href: string }[] = [
+  { page: "start", label: "Import", href: "#/" },
+  { page: "library", label: "Library", href: "#/library" },
+  { page: "export", label: "Export", href: "#/export" },
+];
+
+export function App() {
+  const route = useRoute();
+  const { theme, toggleTheme } = useTheme();
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
+  const [documentsError, setDocumentsError] = useState<{ code: string; message: string } | null>(null);
+  const mainRef = useRef<HTMLElement>(null);
+
+  const loadDocuments = useCallback(() => {
+    setDocumentsError(null);
+    api.listDocuments().then(setDocuments, (error: unknown) => setDocumentsError(describeError(error)));
+  }, []);
+  useEffect(loadDocuments, [loadDocuments]);
+
+  useShortcuts({ "?": () => setShortcutsOpen(true) });
+
+  // A new page starts at the top, and its title is announced (focus moves to <main>), except
+  // within the library, where j/k and tabs change the address while the user keeps their place.
+  const pageKey = route.page === "library" ? `library:${route.documentId ?? ""}` : JSON.stringify(route);
+  const shownPage = useRef(pageKey);
+  useEffect(() => {
+    if (shownPage.current === pageKey) return;
+    shownPage.current = pageKey;
+    window.scrollTo(0, 0);
+    if (route.page !== "edit") mainRef.current?.focus({ preventScroll: true });
+  }, [pageKey, route.page]);
+
+  useEffect(() => {
+    if (route.page === "start") document.title = "Import · derisk";
+  }, [route.page]);
+
+  return (
+    <>
+      {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link by convention; the router owns the hash, so the click moves focus itself. */}
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          // The hash is the router's; move focus without touching it.
+          event.preventDefault();
+          mainRef.current?.focus();
+        }}
+      >
+        Skip to content
+      </a>
+      <header className="app-header">
+        <div className="app-header-inner">
+          <a className="brand" href="#/">
+            <Logo />
+            <span>derisk</span>
+          </a>
+          <nav className="main-nav" aria-label="Main">
+            {NAV.map((item) => (
+              <a
+                key={item.page}
+                href={item.href}
+                className="nav-link"
+                aria-current={
+                  route.page === item.page || (item.page === "library" && route.page === "edit")
+                    ? "page"
+                    : undefined
+                }
+              >
+                {item.label}
+              </a>
+            ))}
+          </nav>
+          <div className="header-actions">
+            <button
+              type="button"
+              className="icon-button"
+              onClick={() => setShortcutsOpen(true)}
+              aria-label="Keyboard shortcuts"
+              aria-keyshortcuts="?"
+              title="Keyboard shortcuts (?)"
+            >
+              <Icon name="keyboard" />
+            </button>
+            <button
+              type="button"
+              className="icon-button"
+              onClick={toggleTheme}
+              aria-label={theme === "dark" ? "Switch to light theme" : "Switch to dark theme"}
+              title={theme === "dark" ? "Light theme" : "Dark theme"}
+            >
+              <Icon name={theme === "dark" ? "sun" : "moon"} />
+            </button>
+          </div>
+        </div>
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1}>
+        {route.page === "start" && <StartPage documents={documents} onImported={loadDocuments} />}
+        {route.page === "library" && (
+          <LibraryPage
+            documents={documents}
+            documentsError={documentsError}
+            documentId={route.documentId}
+            view={route.view}
+            itemId={route.itemId}
+            onDocumentsChanged={loadDocuments}
+          />
+        )}
+        {route.page === "edit" && <EditPage itemId={route.itemId} />}
+        {route.page === "export" && (
+          <ExportPage
+            documents={documents}
+            documentsError={documentsError}
+            documentId={route.documentId}
+            onRetry={loadDocuments}
+          />
+        )}
+        {route.page === "not-found" && (
+          <div className="page">
+            <EmptyState icon="search" title="There is nothing at this address">
+              <a className="button" href="#/">
+                Go to the start page
+              </a>
+            </EmptyState>
+          </div>
+        )}
+      </main>
+      <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+    </>
+  );
+}

@@ -1,0 +1,174 @@
+/**
+ * Typed client for the derisk HTTP JSON API (docs: src/server). Every failure, from the server
+ * or the network, surfaces as an `ApiError` carrying a stable `code` and a message for the user.
+ */
+import type { ImportReport, PrepItem, PrepItemKind, SourceEncoding } from "../../src/core/model.ts";
+
+export interface Health {
+  ok: true;
+  version: string;
+  storage: "pglite" | "postgres";
+}
+
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  targetRole?: string;
+  filename?: string;
+  encoding: SourceEncoding;
+  repaired: boolean;
+  counts: Record<PrepItemKind, number>;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export type DocumentDetail = DocumentSummary & { report: ImportReport };
+
+export interface StoredMeta {
+  id: string;
+  documentId: string;
+  version: number;
+  updatedAt: string;
+}
+
+/** A prep item as stored; narrowing on `kind` still works because the intersection distributes. */
+export type StoredItem = PrepItem & StoredMeta;
+export type StoredOf<K extends PrepItemKind> = Extract<PrepItem, { kind: K }> & StoredMeta;
+
+export type ImportStatus = "created" | "updated" | "unchanged" | "dry-run";
+
+export interface ImportResult {
+  status: ImportStatus;
+  documentId?: string;
+  title: string;
+  report: ImportReport;
+}
+
+export interface Sample {
+  filename: string;
+  text: string;
+}
+
+export class ApiError extends Error {
+  readonly code: string;
+  readonly status: number;
+
+  constructor(code: string, message: string, status: number) {
+    super(message);
+    this.name = "ApiError";
+    this.code = code;
+    this.status = status;
+  }
+}
+
+/** Turns anything thrown by the client into `{ code, message }` for display. */
+export function describeError(error: unknown): { code: string; message: string } {
+  if (error instanceof ApiError) return { code: error.code, message: error.message };
+  if (error instanceof Error) return { code: "CLIENT", message: error.message };
+  return { code: "CLIENT", message: String(error) };
+}
+
+function isErrorBody(value: unknown): value is { error: { code: string; message: string } } {
+  if (typeof value !== "object" || value === null || !("error" in value)) return false;
+  const inner = (value as { error: unknown }).error;
+  return (
+    typeof inner === "object" &&
+    inner !== null &&
+    typeof (inner as { code?: unknown }).code === "string" &&
+    typeof (inner as { message?: unknown }).message === "string"
+  );
+}
+
+async function send(path: string, init?: RequestInit): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch (cause) {
+    // fetch rejects only when no response arrived at all: server stopped, offline, blocked.
+    const reason = cause instanceof Error ? ` (${cause.message})` : "";
+    throw new ApiError(
+      "NETWORK",
+      `Can't reach the derisk server${reason}. Check that it is still running, then retry.`,
+      0,
+    );
+  }
+  if (response.ok) return response;
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    body = undefined;
+  }
+  if (isErrorBody(body)) throw new ApiError(body.error.code, body.error.message, response.status);
+  throw new ApiError(
+    `HTTP_${response.status}`,
+    `The server answered ${response.status} ${response.statusText || "without a message"}.`,
+    response.status,
+  );
+}
+
+async function json<T>(path: string, init?: RequestInit): Promise<T> {
+  const response = await send(path, init);
+  return (await response.json()) as T;
+}
+
+function jsonBody(method: string, body: unknown): RequestInit {
+  return { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) };
+}
+
+export const api = {
+  health: (): Promise<Health> => json<Health>("/api/health"),
+
+  listDocuments: async (): Promise<DocumentSummary[]> =>
+    (await json<{ documents: DocumentSummary[] }>("/api/documents")).documents,
+
+  getDocument: (id: string): Promise<{ document: DocumentDetail; items: StoredItem[] }> =>
+    json(`/api/documents/${encodeURIComponent(id)}`),
+
+  deleteDocument: async (id: string): Promise<void> => {
+    await send(`/api/documents/${encodeURIComponent(id)}`, { method: "DELETE" });
+  },
+
+  sample: (): Promise<Sample> => json<Sample>("/api/sample"),
+
+  importText: (text: string, filename?: string): Promise<ImportResult> =>
+    json<ImportResult>(
+      "/api/import",
+      jsonBody("POST", filename === undefined ? { text } : { text, filename }),
+    ),
+
+  /** Sends the file's raw bytes: the server detects the encoding (UTF-16, mojibake…), not the browser. */
+  importFile: async (file: Blob, filename: string): Promise<ImportResult> =>
+    json<ImportResult>(`/api/import?filename=${encodeURIComponent(filename)}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/octet-stream" },
+      body: await file.arrayBuffer(),
+    }),
+
+  getItem: async (id: string): Promise<StoredItem> =>
+    (await json<{ item: StoredItem }>(`/api/items/${encodeURIComponent(id)}`)).item,
+
+  saveItem: async (id: string, text: string, expectedVersion: number): Promise<StoredItem> =>
+    (
+      await json<{ item: StoredItem }>(
+        `/api/items/${encodeURIComponent(id)}`,
+        jsonBody("PUT", { text, expectedVersion }),
+      )
+    ).item,
+
+  exportUrl: (documentId: string, format: ExportFormat): string =>
+    `/api/export?documentId=${encodeURIComponent(documentId)}&format=${format}`,
+
+  /** Fetches an export as a blob, with the file name the server proposes. */
+  exportFile: async (documentId: string, format: ExportFormat): Promise<{ blob: Blob; filename: string }> => {
+    const response = await send(api.exportUrl(documentId, format));
+    const disposition = response.headers.get("Content-Disposition") ?? "";
+    const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+    const fallback = `derisk-export.${format === "md" ? "md" : "json"}`;
+    const filename = match?.[1] ? decodeURIComponent(match[1]) : fallback;
+    return { blob: await response.blob(), filename };
+  },
+};
+
+export type ExportFormat = "md" | "json";

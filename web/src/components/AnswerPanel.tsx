@@ -1,0 +1,121 @@
+import { type KeyboardEvent, useRef } from "react";
+import {
+  type AnswerEntry,
+  countWords,
+  formatDuration,
+  type QuestionGroup,
+  speakingSeconds,
+  WORDS_PER_MINUTE,
+} from "../library.ts";
+import { route } from "../links.ts";
+import { AnswerBody } from "./AnswerBody.tsx";
+import { Concerns, FollowUps } from "./FollowUps.tsx";
+import { Icon } from "./Icon.tsx";
+
+interface Props {
+  documentId: string;
+  group: QuestionGroup;
+  variant: AnswerEntry;
+  sectionTitle: string | null;
+  onSelectVariant: (variant: AnswerEntry) => void;
+}
+
+/** One question: its variants as tabs, the selected answer, then what they'll ask and what to avoid. */
+export function AnswerPanel({ documentId, group, variant, sectionTitle, onSelectVariant }: Props) {
+  const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  const panelId = `answer-panel-${variant.id}`;
+  const words = countWords(variant.text);
+  const seconds = speakingSeconds(variant.text);
+  const overBudget = variant.budgetSeconds !== undefined && seconds > variant.budgetSeconds;
+
+  // Arrow keys move between tabs, as in every tab strip (WAI-ARIA tabs pattern).
+  function onTabKeyDown(event: KeyboardEvent<HTMLButtonElement>, index: number): void {
+    const count = group.variants.length;
+    let next: number | null = null;
+    if (event.key === "ArrowRight") next = (index + 1) % count;
+    if (event.key === "ArrowLeft") next = (index - 1 + count) % count;
+    if (event.key === "Home") next = 0;
+    if (event.key === "End") next = count - 1;
+    const target = next === null ? undefined : group.variants[next];
+    if (next === null || target === undefined) return;
+    event.preventDefault();
+    onSelectVariant(target);
+    tabRefs.current[next]?.focus();
+  }
+
+  return (
+    <article className="answer-panel" aria-labelledby="answer-question">
+      <a className="back-link" href={route.library(documentId)}>
+        <Icon name="back" size={16} />
+        All questions
+      </a>
+      <header className="answer-header">
+        <p className="eyebrow">
+          {group.number !== undefined && <span className="question-number">{group.number}</span>}
+          {sectionTitle !== null && <span>{sectionTitle}</span>}
+        </p>
+        <h2 id="answer-question" className="answer-question">
+          {group.question}
+        </h2>
+      </header>
+
+      {group.variants.length > 1 && (
+        <div className="tabs" role="tablist" aria-label="Answer variants">
+          {group.variants.map((entry, index) => {
+            const selected = entry.id === variant.id;
+            return (
+              <button
+                key={entry.id}
+                ref={(node) => {
+                  tabRefs.current[index] = node;
+                }}
+                type="button"
+                role="tab"
+                id={`tab-${entry.id}`}
+                className="tab"
+                aria-selected={selected}
+                aria-controls={selected ? panelId : undefined}
+                tabIndex={selected ? 0 : -1}
+                onClick={() => onSelectVariant(entry)}
+                onKeyDown={(event) => onTabKeyDown(event, index)}
+              >
+                {entry.variant}
+              </button>
+            );
+          })}
+        </div>
+      )}
+
+      <div
+        id={panelId}
+        className="answer-card card"
+        {...(group.variants.length > 1
+          ? { role: "tabpanel", "aria-labelledby": `tab-${variant.id}` }
+          : { role: "region", "aria-label": `${variant.variant} answer` })}
+      >
+        {variant.remark !== undefined && variant.remark.trim() !== "" && (
+          <aside className="remark">
+            <span className="remark-label">Note</span>
+            <p>{variant.remark}</p>
+          </aside>
+        )}
+        <AnswerBody answer={variant} />
+        <footer className="answer-meta">
+          <span className="chip">{variant.variant}</span>
+          <span className="meta-item">{words} words</span>
+          <span className={`meta-item${overBudget ? " over-budget" : ""}`}>
+            ≈ {formatDuration(seconds)} at {WORDS_PER_MINUTE} wpm
+            {variant.budgetSeconds !== undefined && ` · budget ${formatDuration(variant.budgetSeconds)}`}
+          </span>
+          <a className="button button-small edit-button" href={route.edit(variant.id)} aria-keyshortcuts="e">
+            <Icon name="edit" size={16} />
+            Edit answer
+          </a>
+        </footer>
+      </div>
+
+      <FollowUps followUps={group.followUps} />
+      <Concerns concerns={group.concerns} />
+    </article>
+  );
+}

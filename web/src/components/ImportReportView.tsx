@@ -1,0 +1,128 @@
+import type { ImportResult } from "../api.ts";
+import { formatLines } from "../library.ts";
+import { route as libraryRoute } from "../links.ts";
+import { describeEncoding, describeReport, plural, STATUS_TEXT } from "../report.ts";
+import { Icon } from "./Icon.tsx";
+
+const SECONDARY_KINDS = [
+  ["section", "section", "sections"],
+  ["technical-section", "technical section", "technical sections"],
+  ["reflection", "reflection", "reflections"],
+  ["framing", "framing", "framings"],
+  ["note", "note", "notes"],
+] as const;
+
+/** What an import recognised: the counts a user checks first, then encoding and anything left as notes. */
+export function ImportReportView({ result }: { result: ImportResult }) {
+  const { report, status } = result;
+  const statusText = STATUS_TEXT[status];
+  const headline = [
+    plural(report.counts.answer ?? 0, "answer", "answers"),
+    plural(report.counts["follow-up"] ?? 0, "follow-up", "follow-ups"),
+    plural(report.counts.concern ?? 0, "concern", "concerns"),
+    plural(report.counts["technical-question"] ?? 0, "technical question", "technical questions"),
+  ];
+  return (
+    <section className="report card" aria-labelledby="report-title" data-status={status}>
+      <header className="report-header">
+        <span className="report-badge">
+          <Icon name="check" />
+        </span>
+        <div>
+          <h2 id="report-title">
+            {statusText.title}: {result.title}
+          </h2>
+          <p className="muted">{statusText.detail}</p>
+        </div>
+      </header>
+
+      <p className="report-summary" data-testid="report-summary">
+        {describeReport(report)}
+      </p>
+
+      <ul className="stat-grid">
+        {headline.map((text) => {
+          const [count, ...label] = text.split(" ");
+          return (
+            <li key={text} className="stat">
+              <span className="stat-value">{count}</span>
+              <span className="stat-label">{label.join(" ")}</span>
+            </li>
+          );
+        })}
+      </ul>
+
+      <dl className="report-details">
+        <div>
+          <dt>Also found</dt>
+          <dd>
+            {SECONDARY_KINDS.map(([kind, one, many]) => plural(report.counts[kind] ?? 0, one, many)).join(
+              " · ",
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>Encoding</dt>
+          <dd>
+            {describeEncoding(report)}
+            {report.repaired && (
+              <span className="muted"> — garbled characters such as “‚Äô” were turned back into “’”.</span>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>Lines</dt>
+          <dd>
+            {report.lines.total} in total, {report.lines.nonBlank} with text, {report.lines.inNotes} kept as
+            notes
+          </dd>
+        </div>
+        <div>
+          <dt>Unrecognised</dt>
+          <dd>
+            {report.unrecognised.length === 0 ? (
+              "Every line was recognised."
+            ) : (
+              <>
+                Kept as notes where they stood, so nothing is lost:{" "}
+                <span className="span-list">
+                  {report.unrecognised.map((range) => (
+                    <span key={`${range.start}-${range.end}`} className="chip">
+                      lines {formatLines(range)}
+                    </span>
+                  ))}
+                </span>
+              </>
+            )}
+          </dd>
+        </div>
+        {report.warnings.length > 0 && (
+          <div>
+            <dt>Warnings</dt>
+            <dd>
+              <ul className="plain-list">
+                {report.warnings.map((warning) => (
+                  <li key={warning}>{warning}</li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        )}
+      </dl>
+
+      {result.documentId !== undefined && (
+        <div className="report-actions">
+          <a className="button button-primary" href={libraryRoute.library(result.documentId)}>
+            Open the library
+            <Icon name="arrow" />
+          </a>
+          {report.unrecognised.length > 0 && (
+            <a className="button" href={libraryRoute.notes(result.documentId)}>
+              See unrecognised text
+            </a>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+import { forwardRef, useId } from "react";
+import { matchesFilter, type QuestionGroup, type SectionGroup } from "../library.ts";
+import { route } from "../links.ts";
+import { Icon } from "./Icon.tsx";
+
+interface Props {
+  documentId: string;
+  sections: SectionGroup[];
+  selected: QuestionGroup | null;
+  filter: string;
+  onFilterChange: (value: string) => void;
+}
+
+/** Questions grouped by the document's own sections, numbered as written; the filter input takes "/". */
+export const QuestionList = forwardRef<HTMLInputElement, Props>(function QuestionList(
+  { documentId, sections, selected, filter, onFilterChange },
+  filterRef,
+) {
+  const filterId = useId();
+  const visible = sections
+    .map((section) => ({ ...section, questions: section.questions.filter((q) => matchesFilter(q, filter)) }))
+    .filter((section) => section.questions.length > 0);
+  return (
+    <nav className="question-list" aria-label="Questions">
+      <div className="filter">
+        <label htmlFor={filterId} className="visually-hidden">
+          Filter questions
+        </label>
+        <Icon name="search" />
+        <input
+          ref={filterRef}
+          id={filterId}
+          type="search"
+          className="filter-input"
+          placeholder="Filter questions"
+          value={filter}
+          onChange={(event) => onFilterChange(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === "Escape") {
+              onFilterChange("");
+              event.currentTarget.blur();
+            }
+          }}
+        />
+        <span className="filter-kbd" aria-hidden="true">
+          <kbd>/</kbd>
+        </span>
+      </div>
+      {visible.length === 0 && <p className="muted list-empty">No question matches “{filter}”.</p>}
+      {visible.map((section, sectionIndex) => (
+        <div key={section.title ?? `untitled-${sectionIndex}`} className="question-section">
+          {section.title !== null && <h2 className="question-section-title">{section.title}</h2>}
+          <ul>
+            {section.questions.map((group) => {
+              const first = group.variants[0];
+              if (first === undefined) return null;
+              const current = selected?.questionKey === group.questionKey;
+              return (
+                <li key={group.questionKey}>
+                  <a
+                    className="question-link"
+                    href={route.library(documentId, first.id)}
+                    aria-current={current ? "page" : undefined}
+                  >
+                    {group.number !== undefined && <span className="question-number">{group.number}</span>}
+                    <span className="question-text">{group.question}</span>
+                    {group.variants.length > 1 && (
+                      <span className="question-variants" title={`${group.variants.length} variants`}>
+                        {group.variants.length}
+                        <span className="visually-hidden"> variants</span>
+                      </span>
+                    )}
+                  </a>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ))}
+    </nav>
+  );
+});

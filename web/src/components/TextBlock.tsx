@@ -1,0 +1,59 @@
+/**
+ * Renders the plain text of a prep document (paragraphs, "-" bullets, "1." lists) without
+ * interpreting Markdown as HTML: the user's words are shown, never executed.
+ */
+import { withKeys } from "../keys.ts";
+
+interface Block {
+  type: "p" | "ul" | "ol";
+  lines: string[];
+}
+
+const BULLET = /^\s*(?:[-*•]|👉)\s+/;
+const NUMBERED = /^\s*\d+[.)]\s+/;
+
+function toBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  let open = false;
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === "") {
+      open = false;
+      continue;
+    }
+    const type = BULLET.test(line) ? "ul" : NUMBERED.test(line) ? "ol" : "p";
+    const content = type === "p" ? line.trim() : line.replace(type === "ul" ? BULLET : NUMBERED, "").trim();
+    const last = blocks[blocks.length - 1];
+    if (open && last !== undefined && last.type === type) {
+      last.lines.push(content);
+    } else {
+      blocks.push({ type, lines: [content] });
+    }
+    open = true;
+  }
+  return blocks;
+}
+
+export function TextBlock({ text, className }: { text: string; className?: string | undefined }) {
+  const blocks = withKeys(toBlocks(text), (block) => `${block.type}:${block.lines[0] ?? ""}`);
+  return (
+    <div className={className ? `text-block ${className}` : "text-block"}>
+      {blocks.map(({ key, item: block }) => {
+        const lines = withKeys(block.lines, (line) => line);
+        if (block.type === "p") {
+          return (
+            <p key={key}>
+              {lines.map(({ key: lineKey, item: line }, i) => (
+                <span key={lineKey}>
+                  {i > 0 && <br />}
+                  {line}
+                </span>
+              ))}
+            </p>
+          );
+        }
+        const items = lines.map(({ key: lineKey, item: line }) => <li key={lineKey}>{line}</li>);
+        return block.type === "ul" ? <ul key={key}>{items}</ul> : <ol key={key}>{items}</ol>;
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,206 @@
+/**
+ * Shapes a document's flat, ordered item list into what the library shows: questions grouped by
+ * section with their variants, follow-ups and concerns; the technical bank by section; notes with
+ * the items they stood between. Pure, so every view derives from the same single pass.
+ */
+import type { StoredItem, StoredOf } from "./api.ts";
+
+export type AnswerEntry = StoredOf<"answer">;
+export type FollowUpEntry = StoredOf<"follow-up">;
+export type ConcernEntry = StoredOf<"concern">;
+
+export interface QuestionGroup {
+  questionKey: string;
+  /** Numbering exactly as written ("Q1", "6"); absent when the document has none. */
+  number?: string;
+  question: string;
+  variants: AnswerEntry[];
+  followUps: FollowUpEntry[];
+  concerns: ConcernEntry[];
+}
+
+export interface SectionGroup {
+  /** Null for questions that come before any heading. */
+  title: string | null;
+  role?: string;
+  questions: QuestionGroup[];
+}
+
+export interface TechnicalGroup {
+  section: StoredOf<"technical-section"> | null;
+  questions: StoredOf<"technical-question">[];
+}
+
+export interface NoteInPlace {
+  note: StoredOf<"note">;
+  after: StoredItem | null;
+  before: StoredItem | null;
+}
+
+export interface Library {
+  sections: SectionGroup[];
+  /** Every question group in document order (the order j/k walks). */
+  questions: QuestionGroup[];
+  technical: TechnicalGroup[];
+  reflections: StoredOf<"reflection">[];
+  framings: StoredOf<"framing">[];
+  notes: NoteInPlace[];
+}
+
+export function buildLibrary(items: readonly StoredItem[]): Library {
+  const sections: SectionGroup[] = [];
+  const questions: QuestionGroup[] = [];
+  const byQuestionKey = new Map<string, QuestionGroup>();
+  const byAnswerKey = new Map<string, QuestionGroup>();
+  const technical: TechnicalGroup[] = [];
+  const technicalByKey = new Map<string, TechnicalGroup>();
+  const reflections: StoredOf<"reflection">[] = [];
+  const framings: StoredOf<"framing">[] = [];
+  const notes: NoteInPlace[] = [];
+
+  let currentSection: SectionGroup | null = null;
+  let lastQuestion: QuestionGroup | null = null;
+  let lastTechnical: TechnicalGroup | null = null;
+
+  // Follow-ups and concerns name the answer they belong to; when the key is missing or unknown,
+  // they belong to the question they stood under in the document.
+  const owner = (key: string | undefined): QuestionGroup | null =>
+    (key === undefined ? undefined : (byAnswerKey.get(key) ?? byQuestionKey.get(key))) ?? lastQuestion;
+
+  items.forEach((item, index) => {
+    switch (item.kind) {
+      case "section": {
+        currentSection = { title: item.title, questions: [] };
+        if (item.role !== undefined) currentSection.role = item.role;
+        sections.push(currentSection);
+        break;
+      }
+      case "answer": {
+        let group = byQuestionKey.get(item.questionKey);
+        if (group === undefined) {
+          group = {
+            questionKey: item.questionKey,
+            question: item.question,
+            variants: [],
+            followUps: [],
+            concerns: [],
+          };
+          if (item.questionNumber !== undefined) group.number = item.questionNumber;
+          byQuestionKey.set(item.questionKey, group);
+          questions.push(group);
+          if (currentSection === null) {
+            currentSection = { title: null, questions: [] };
+            sections.push(currentSection);
+          }
+          currentSection.questions.push(group);
+        }
+        group.variants.push(item);
+        byAnswerKey.set(item.key, group);
+        lastQuestion = group;
+        break;
+      }
+      case "follow-up":
+        owner(item.answerKey)?.followUps.push(item);
+        break;
+      case "concern":
+        owner(item.answerKey)?.concerns.push(item);
+        break;
+      case "technical-section": {
+        const group: TechnicalGroup = { section: item, questions: [] };
+        technical.push(group);
+        technicalByKey.set(item.key, group);
+        lastTechnical = group;
+        break;
+      }
+      case "technical-question": {
+        let group = technicalByKey.get(item.sectionKey) ?? lastTechnical;
+        if (group === null) {
+          group = { section: null, questions: [] };
+          technical.push(group);
+          lastTechnical = group;
+        }
+        group.questions.push(item);
+        break;
+      }
+      case "reflection":
+        reflections.push(item);
+        break;
+      case "framing":
+        framings.push(item);
+        break;
+      case "note":
+        notes.push({ note: item, after: items[index - 1] ?? null, before: items[index + 1] ?? null });
+        break;
+    }
+  });
+
+  return {
+    sections: sections.filter((s) => s.questions.length > 0),
+    questions,
+    technical,
+    reflections,
+    framings,
+    notes,
+  };
+}
+
+/** A short human label for any item, used to say where a note stood. */
+export function describeItem(item: StoredItem): string {
+  switch (item.kind) {
+    case "section":
+      return `heading “${item.title}”`;
+    case "framing":
+      return `framing “${item.title}”`;
+    case "answer":
+      return `${item.questionNumber ? `${item.questionNumber} ` : ""}${item.question} (${item.variant})`;
+    case "follow-up":
+      return `follow-up “${item.question}”`;
+    case "concern":
+      return `concern “${item.judgement}”`;
+    case "technical-section":
+      return `technical section “${item.title}”`;
+    case "technical-question":
+      return `technical question “${item.text}”`;
+    case "reflection":
+      return item.title ? `reflection “${item.title}”` : "reflection";
+    case "note":
+      return `note at lines ${formatLines(item.lines)}`;
+  }
+}
+
+export function formatLines(lines: { start: number; end: number }): string {
+  return lines.start === lines.end ? `${lines.start}` : `${lines.start}–${lines.end}`;
+}
+
+export function matchesFilter(group: QuestionGroup, filter: string): boolean {
+  const needle = filter.trim().toLowerCase();
+  if (needle === "") return true;
+  const haystack = [
+    group.number ?? "",
+    group.question,
+    ...group.variants.map((v) => `${v.variant} ${v.text}`),
+  ]
+    .join("\n")
+    .toLowerCase();
+  return needle.split(/\s+/).every((word) => haystack.includes(word));
+}
+
+/** Speaking rate from PRODUCT.md's profile default. */
+export const WORDS_PER_MINUTE = 150;
+
+export function countWords(text: string): number {
+  const words = text.trim().match(/\S+/g);
+  return words === null ? 0 : words.length;
+}
+
+export function formatDuration(seconds: number): string {
+  const rounded = Math.max(0, Math.round(seconds));
+  const minutes = Math.floor(rounded / 60);
+  const rest = rounded % 60;
+  if (minutes === 0) return `${rest} s`;
+  return rest === 0 ? `${minutes} min` : `${minutes} min ${String(rest).padStart(2, "0")} s`;
+}
+
+export function speakingSeconds(text: string): number {
+  return (countWords(text) / WORDS_PER_MINUTE) * 60;
+}

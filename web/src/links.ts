@@ -1,0 +1,15 @@
+/** Hrefs the pages link to, built from the one route table in route.ts. */
+import { href } from "./route.ts";
+
+export const route = {
+  library: (documentId: string, itemId?: string): string =>
+    href(
+      itemId === undefined
+        ? { page: "library", documentId, view: "answers" }
+        : { page: "library", documentId, view: "answers", itemId },
+    ),
+  notes: (documentId: string): string => href({ page: "library", documentId, view: "notes" }),
+  edit: (itemId: string): string => href({ page: "edit", itemId }),
+  exportPage: (documentId?: string): string =>
+    href(documentId === undefined ? { page: "export" } : { page: "export", documentId }),
+};

@@ -1,0 +1,336 @@
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { ApiError, api, describeError, type StoredItem } from "../api.ts";
+import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { Icon } from "../components/Icon.tsx";
+import { countWords, formatDuration, speakingSeconds, WORDS_PER_MINUTE } from "../library.ts";
+import { route } from "../links.ts";
+import { setNavigationGuard } from "../route.ts";
+import { useShortcuts } from "../shortcuts.ts";
+import { clearDraft, type Draft, loadDraft, saveDraft } from "../storage.ts";
+
+type EditableItem = Extract<StoredItem, { kind: "answer" | "follow-up" }>;
+
+/** The text a PUT replaces: an answer's text, or a follow-up's prepared answer. */
+function editableText(item: EditableItem): string {
+  return item.kind === "answer" ? item.text : item.answer;
+}
+
+function isEditable(item: StoredItem): item is EditableItem {
+  return item.kind === "answer" || item.kind === "follow-up";
+}
+
+type Loaded =
+  | { state: "loading" }
+  | { state: "error"; error: { code: string; message: string } }
+  | { state: "ready"; item: StoredItem };
+
+export function EditPage({ itemId }: { itemId: string }) {
+  const [loaded, setLoaded] = useState<Loaded>({ state: "loading" });
+  const [attempt, setAttempt] = useState(0);
+
+  // `attempt` is a dependency on purpose: "Try again" bumps it to fetch again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above.
+  useEffect(() => {
+    let cancelled = false;
+    setLoaded({ state: "loading" });
+    api.getItem(itemId).then(
+      (item) => {
+        if (!cancelled) setLoaded({ state: "ready", item });
+      },
+      (error: unknown) => {
+        if (!cancelled) setLoaded({ state: "error", error: describeError(error) });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [itemId, attempt]);
+
+  if (loaded.state === "loading") {
+    return (
+      <div className="page page-edit" aria-busy="true">
+        <p className="visually-hidden" role="status">
+          Loading the answer…
+        </p>
+        <div className="skeleton skeleton-line" />
+        <div className="skeleton skeleton-title" />
+        <div className="skeleton skeleton-editor" />
+      </div>
+    );
+  }
+  if (loaded.state === "error") {
+    return (
+      <div className="page page-edit">
+        <ErrorMessage
+          title="Couldn't open this answer"
+          error={loaded.error}
+          onRetry={() => setAttempt((n) => n + 1)}
+        />
+        <p>
+          <a href="#/library">Back to the library</a>
+        </p>
+      </div>
+    );
+  }
+  if (!isEditable(loaded.item)) {
+    return (
+      <div className="page page-edit">
+        <ErrorMessage
+          title="This item can't be edited here"
+          error={{
+            code: "USAGE",
+            message: "Only answers and prepared follow-up answers are edited in this editor.",
+          }}
+        />
+        <p>
+          <a href={route.library(loaded.item.documentId)}>Back to the library</a>
+        </p>
+      </div>
+    );
+  }
+  return <Editor key={loaded.item.id} initial={loaded.item} />;
+}
+
+type SaveState =
+  | { state: "idle" }
+  | { state: "saving" }
+  | { state: "saved"; at: Date }
+  | { state: "error"; error: { code: string; message: string } }
+  | { state: "conflict"; error: { code: string; message: string } };
+
+const LEAVE_MESSAGE = "You have unsaved changes. Leave this page anyway? A draft stays in this browser.";
+
+function Editor({ initial }: { initial: EditableItem }) {
+  const [item, setItem] = useState<EditableItem>(initial);
+  const [draft] = useState<Draft | null>(() => {
+    const stored = loadDraft(initial.id);
+    return stored !== null && stored.text !== editableText(initial) ? stored : null;
+  });
+  const [text, setText] = useState(() => draft?.text ?? editableText(initial));
+  const [draftNotice, setDraftNotice] = useState(draft !== null);
+  const [saveState, setSaveState] = useState<SaveState>({ state: "idle" });
+  const [draftSavedAt, setDraftSavedAt] = useState<Date | null>(null);
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const textareaId = useId();
+
+  const baseline = editableText(item);
+  const dirty = text !== baseline;
+
+  // Autosave a local draft every second, so a closed tab or a crash loses nothing.
+  const latest = useRef({ text, baseline, version: item.version });
+  latest.current = { text, baseline, version: item.version };
+  useEffect(() => {
+    let written = draft?.text ?? null;
+    const flush = (): void => {
+      const { text: current, baseline: saved, version } = latest.current;
+      if (current === saved) {
+        if (written !== null) clearDraft(item.id);
+        written = null;
+        return;
+      }
+      if (current === written) return;
+      saveDraft(item.id, { text: current, baseVersion: version, savedAt: new Date().toISOString() });
+      written = current;
+      setDraftSavedAt(new Date());
+    };
+    const timer = window.setInterval(flush, 1000);
+    window.addEventListener("pagehide", flush);
+    return () => {
+      window.clearInterval(timer);
+      window.removeEventListener("pagehide", flush);
+      flush();
+    };
+  }, [item.id, draft]);
+
+  // Guard both ways out: closing or reloading the tab, and in-app navigation.
+  useEffect(() => {
+    if (!dirty) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent): void => {
+      event.preventDefault();
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", onBeforeUnload);
+    setNavigationGuard(() => LEAVE_MESSAGE);
+    return () => {
+      window.removeEventListener("beforeunload", onBeforeUnload);
+      setNavigationGuard(null);
+    };
+  }, [dirty]);
+
+  useEffect(() => {
+    document.title = `Edit: ${item.question} · derisk`;
+    textareaRef.current?.focus();
+  }, [item.question]);
+
+  const save = useCallback(
+    async (expectedVersion: number): Promise<void> => {
+      setSaveState({ state: "saving" });
+      try {
+        const saved = await api.saveItem(item.id, text, expectedVersion);
+        if (!isEditable(saved)) throw new Error("The server returned an item of another kind.");
+        setItem(saved);
+        clearDraft(item.id);
+        setDraftNotice(false);
+        setSaveState({ state: "saved", at: new Date() });
+      } catch (error) {
+        const described = describeError(error);
+        setSaveState(
+          error instanceof ApiError && error.status === 409
+            ? { state: "conflict", error: described }
+            : { state: "error", error: described },
+        );
+      }
+    },
+    [item.id, text],
+  );
+
+  async function reloadLatest(keepMine: boolean): Promise<void> {
+    try {
+      const latestItem = await api.getItem(item.id);
+      if (!isEditable(latestItem)) return;
+      if (keepMine) {
+        setItem(latestItem);
+        await save(latestItem.version);
+        return;
+      }
+      setItem(latestItem);
+      setText(editableText(latestItem));
+      clearDraft(item.id);
+      setSaveState({ state: "idle" });
+    } catch (error) {
+      setSaveState({ state: "error", error: describeError(error) });
+    }
+  }
+
+  useShortcuts({
+    "mod+s": () => {
+      if (saveState.state !== "saving") void save(item.version);
+    },
+  });
+
+  const words = countWords(text);
+  const seconds = speakingSeconds(text);
+  const budget = item.budgetSeconds;
+  const backHref =
+    item.kind === "answer" ? route.library(item.documentId, item.id) : route.library(item.documentId);
+  const title = item.kind === "answer" ? "Edit answer" : "Edit prepared follow-up answer";
+
+  return (
+    <div className="page page-edit">
+      <a className="back-link" href={backHref}>
+        <Icon name="back" size={16} />
+        Back to the library
+      </a>
+      <header className="edit-header">
+        <p className="eyebrow">
+          {title}
+          {item.kind === "answer" && <span className="chip">{item.variant}</span>}
+        </p>
+        <h1 className="answer-question">
+          {item.kind === "answer" && item.questionNumber !== undefined && (
+            <span className="question-number">{item.questionNumber}</span>
+          )}
+          {item.question}
+        </h1>
+      </header>
+
+      {draftNotice && draft !== null && (
+        <div className="callout callout-info" role="status">
+          <Icon name="info" />
+          <div>
+            <p>
+              Restored your unsaved draft from {new Date(draft.savedAt).toLocaleString()}.
+              {draft.baseVersion !== item.version && " The saved answer has changed since then."}
+            </p>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => {
+                setText(baseline);
+                clearDraft(item.id);
+                setDraftNotice(false);
+              }}
+            >
+              Discard the draft
+            </button>
+          </div>
+        </div>
+      )}
+
+      <form
+        className="editor"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save(item.version);
+        }}
+      >
+        <label htmlFor={textareaId} className="visually-hidden">
+          {item.kind === "answer" ? "Answer text" : "Prepared answer"}
+        </label>
+        <textarea
+          ref={textareaRef}
+          id={textareaId}
+          className="textarea editor-textarea"
+          value={text}
+          spellCheck
+          onChange={(event) => {
+            setText(event.target.value);
+            if (saveState.state === "saved") setSaveState({ state: "idle" });
+          }}
+        />
+        <div className="editor-bar">
+          <p className="editor-stats">
+            <span>{words} words</span>
+            <span className={budget !== undefined && seconds > budget ? "over-budget" : undefined}>
+              ≈ {formatDuration(seconds)} at {WORDS_PER_MINUTE} wpm
+              {budget !== undefined && ` · budget ${formatDuration(budget)}`}
+            </span>
+          </p>
+          <p className="editor-status" role="status" aria-live="polite">
+            {saveState.state === "saving" && "Saving…"}
+            {saveState.state === "saved" && `Saved at ${saveState.at.toLocaleTimeString()}`}
+            {saveState.state === "idle" &&
+              (dirty
+                ? draftSavedAt
+                  ? `Unsaved changes · draft kept in this browser at ${draftSavedAt.toLocaleTimeString()}`
+                  : "Unsaved changes"
+                : "No changes")}
+          </p>
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={saveState.state === "saving" || !dirty}
+            aria-keyshortcuts="Control+S Meta+S"
+          >
+            {saveState.state === "saving" ? "Saving…" : "Save"}
+            <span className="button-kbd" aria-hidden="true">
+              <kbd>Ctrl S</kbd>
+            </span>
+          </button>
+        </div>
+      </form>
+
+      {saveState.state === "error" && <ErrorMessage title="Couldn't save" error={saveState.error} />}
+      {saveState.state === "conflict" && (
+        <div className="callout callout-error" role="alert">
+          <Icon name="alert" />
+          <div>
+            <p className="callout-title">This answer changed since you opened it</p>
+            <p>
+              {saveState.error.message} Your text is still here. Load the latest version to see what changed,
+              or save yours over it.
+            </p>
+            <div className="callout-actions">
+              <button type="button" className="button button-small" onClick={() => void reloadLatest(false)}>
+                Load the latest version
+              </button>
+              <button type="button" className="button button-small" onClick={() => void reloadLatest(true)}>
+                Save mine over it
+              </button>
+            </div>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,400 @@
+import { useEffect, useMemo, useRef, useState } from "react";
+import { api, type DocumentDetail, type DocumentSummary, describeError, type StoredItem } from "../api.ts";
+import { AnswerPanel } from "../components/AnswerPanel.tsx";
+import { EmptyState } from "../components/EmptyState.tsx";
+import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { FramingView } from "../components/FramingView.tsx";
+import { Icon } from "../components/Icon.tsx";
+import { NotesView } from "../components/NotesView.tsx";
+import { QuestionList } from "../components/QuestionList.tsx";
+import { ReflectionView } from "../components/ReflectionView.tsx";
+import { TechnicalBank } from "../components/TechnicalBank.tsx";
+import { buildLibrary, type Library, matchesFilter, type QuestionGroup } from "../library.ts";
+import { route as links } from "../links.ts";
+import { describeEncoding } from "../report.ts";
+import { href, type LibraryView, navigate } from "../route.ts";
+import { useShortcuts } from "../shortcuts.ts";
+import { rememberDocument, rememberedDocument } from "../storage.ts";
+
+type Loaded =
+  | { state: "loading"; id: string }
+  | { state: "error"; id: string; error: { code: string; message: string } }
+  | { state: "ready"; id: string; document: DocumentDetail; items: StoredItem[] };
+
+interface Props {
+  documents: DocumentSummary[] | null;
+  documentsError: { code: string; message: string } | null;
+  documentId: string | undefined;
+  view: LibraryView;
+  itemId: string | undefined;
+  onDocumentsChanged: () => void;
+}
+
+export function LibraryPage({
+  documents,
+  documentsError,
+  documentId,
+  view,
+  itemId,
+  onDocumentsChanged,
+}: Props) {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [reloadCount, setReloadCount] = useState(0);
+
+  // With no document in the address, open the one used last (or the newest) in place.
+  useEffect(() => {
+    if (documentId !== undefined || documents === null || documents.length === 0) return;
+    const last = rememberedDocument();
+    const target = documents.find((doc) => doc.id === last) ?? documents[0];
+    if (target) navigate({ page: "library", documentId: target.id, view: "answers" }, { replace: true });
+  }, [documentId, documents]);
+
+  // `reloadCount` is a dependency on purpose: "Try again" bumps it to fetch again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above.
+  useEffect(() => {
+    if (documentId === undefined) return;
+    let cancelled = false;
+    // Refetching the document on screen keeps it visible; anything else shows the skeleton.
+    setLoaded((previous) =>
+      previous?.id === documentId && previous.state === "ready"
+        ? previous
+        : { state: "loading", id: documentId },
+    );
+    api.getDocument(documentId).then(
+      ({ document, items }) => {
+        if (cancelled) return;
+        rememberDocument(documentId);
+        setLoaded({ state: "ready", id: documentId, document, items });
+      },
+      (error: unknown) => {
+        if (!cancelled) setLoaded({ state: "error", id: documentId, error: describeError(error) });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [documentId, reloadCount]);
+
+  if (documentsError !== null && documents === null) {
+    return (
+      <div className="page">
+        <ErrorMessage
+          title="Couldn't load your documents"
+          error={documentsError}
+          onRetry={onDocumentsChanged}
+        />
+      </div>
+    );
+  }
+  if (documents !== null && documents.length === 0) {
+    return (
+      <div className="page">
+        <EmptyState icon="library" title="Your library is empty">
+          <p className="muted">
+            Import your prep notes, or start from the sample document, to see them here.
+          </p>
+          <a className="button button-primary" href="#/">
+            Import a document
+          </a>
+        </EmptyState>
+      </div>
+    );
+  }
+  if (documentId === undefined || loaded === null || loaded.id !== documentId || loaded.state === "loading") {
+    return <LibrarySkeleton />;
+  }
+  if (loaded.state === "error") {
+    return (
+      <div className="page">
+        <ErrorMessage
+          title="Couldn't open this document"
+          error={loaded.error}
+          onRetry={() => setReloadCount((count) => count + 1)}
+        />
+        <p>
+          <a href="#/library">Back to the library</a>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <LoadedLibrary
+      documents={documents ?? []}
+      document={loaded.document}
+      items={loaded.items}
+      view={view}
+      itemId={itemId}
+      onDeleted={onDocumentsChanged}
+    />
+  );
+}
+
+function LoadedLibrary({
+  documents,
+  document,
+  items,
+  view,
+  itemId,
+  onDeleted,
+}: {
+  documents: DocumentSummary[];
+  document: DocumentDetail;
+  items: StoredItem[];
+  view: LibraryView;
+  itemId: string | undefined;
+  onDeleted: () => void;
+}) {
+  const library = useMemo(() => buildLibrary(items), [items]);
+  const [filter, setFilter] = useState("");
+  const [deleteError, setDeleteError] = useState<{ code: string; message: string } | null>(null);
+  const filterRef = useRef<HTMLInputElement>(null);
+
+  const visibleQuestions = useMemo(
+    () => library.questions.filter((group) => matchesFilter(group, filter)),
+    [library, filter],
+  );
+  const selectedVariant =
+    itemId === undefined
+      ? visibleQuestions[0]?.variants[0]
+      : items.find(
+          (item): item is Extract<StoredItem, { kind: "answer" }> =>
+            item.id === itemId && item.kind === "answer",
+        );
+  const selectedGroup =
+    selectedVariant === undefined
+      ? null
+      : (library.questions.find((group) => group.questionKey === selectedVariant.questionKey) ?? null);
+
+  useEffect(() => {
+    globalThis.document.title = `${document.title} · derisk`;
+  }, [document.title]);
+
+  // Keep the selected question in view in the list when it changes by keyboard.
+  useEffect(() => {
+    if (selectedGroup === null) return;
+    globalThis.document
+      .querySelector('.question-link[aria-current="page"]')
+      ?.scrollIntoView({ block: "nearest" });
+  }, [selectedGroup]);
+
+  function select(group: QuestionGroup | undefined): void {
+    const first = group?.variants[0];
+    if (first)
+      navigate(
+        { page: "library", documentId: document.id, view: "answers", itemId: first.id },
+        { replace: true },
+      );
+  }
+
+  useShortcuts({
+    "/": () => {
+      if (view !== "answers") navigate({ page: "library", documentId: document.id, view: "answers" });
+      requestAnimationFrame(() => filterRef.current?.focus());
+    },
+    j: () => {
+      if (view !== "answers") return;
+      const index = visibleQuestions.findIndex((group) => group.questionKey === selectedGroup?.questionKey);
+      select(visibleQuestions[Math.min(index + 1, visibleQuestions.length - 1)]);
+    },
+    k: () => {
+      if (view !== "answers") return;
+      const index = visibleQuestions.findIndex((group) => group.questionKey === selectedGroup?.questionKey);
+      select(visibleQuestions[Math.max(index - 1, 0)]);
+    },
+    e: () => {
+      if (view === "answers" && selectedVariant) navigate({ page: "edit", itemId: selectedVariant.id });
+    },
+  });
+
+  async function deleteDocument(): Promise<void> {
+    if (!window.confirm(`Delete “${document.title}” and all its answers? This cannot be undone.`)) return;
+    try {
+      await api.deleteDocument(document.id);
+      setDeleteError(null);
+      onDeleted();
+      navigate({ page: "library", view: "answers" });
+    } catch (error) {
+      setDeleteError(describeError(error));
+    }
+  }
+
+  const sectionTitle =
+    selectedGroup === null
+      ? null
+      : (library.sections.find((section) => section.questions.includes(selectedGroup))?.title ?? null);
+
+  return (
+    <div className="page page-library">
+      <header className="library-header">
+        <div className="library-title">
+          <h1>{document.title}</h1>
+          <p className="muted doc-meta">
+            {[
+              document.targetRole,
+              document.filename,
+              describeEncoding(document),
+              `updated ${new Date(document.updatedAt).toLocaleString()}`,
+            ]
+              .filter((part): part is string => part !== undefined && part !== "")
+              .join(" · ")}
+          </p>
+        </div>
+        <div className="library-actions">
+          {documents.length > 1 && (
+            <label className="doc-switch">
+              <span className="visually-hidden">Document</span>
+              <select
+                className="select"
+                value={document.id}
+                onChange={(event) =>
+                  navigate({ page: "library", documentId: event.target.value, view: "answers" })
+                }
+              >
+                {documents.map((doc) => (
+                  <option key={doc.id} value={doc.id}>
+                    {doc.title}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <a className="button button-small" href={links.exportPage(document.id)}>
+            <Icon name="download" size={16} />
+            Export
+          </a>
+          <button
+            type="button"
+            className="button button-small button-quiet"
+            onClick={() => void deleteDocument()}
+          >
+            <Icon name="trash" size={16} />
+            Delete
+          </button>
+        </div>
+      </header>
+      {deleteError && <ErrorMessage title="Couldn't delete the document" error={deleteError} />}
+
+      <ViewTabs documentId={document.id} view={view} library={library} />
+
+      {view === "answers" &&
+        (library.questions.length === 0 ? (
+          <EmptyState icon="file" title="No answers in this document yet">
+            <p className="muted">
+              Add questions with your answers to your notes (for example “### Q1- Tell me about yourself”
+              followed by the answer) and import the file again; derisk updates this document.
+            </p>
+            <a className="button" href="#/">
+              Import again
+            </a>
+          </EmptyState>
+        ) : (
+          <div className={`answers-layout ${itemId === undefined ? "show-list" : "show-answer"}`}>
+            <QuestionList
+              ref={filterRef}
+              documentId={document.id}
+              sections={library.sections}
+              selected={selectedGroup}
+              filter={filter}
+              onFilterChange={setFilter}
+            />
+            <div className="answer-pane">
+              {selectedGroup !== null && selectedVariant !== undefined ? (
+                <AnswerPanel
+                  key={selectedGroup.questionKey}
+                  documentId={document.id}
+                  group={selectedGroup}
+                  variant={selectedVariant}
+                  sectionTitle={sectionTitle}
+                  onSelectVariant={(variant) =>
+                    navigate(
+                      { page: "library", documentId: document.id, view: "answers", itemId: variant.id },
+                      { replace: true },
+                    )
+                  }
+                />
+              ) : (
+                <EmptyState icon="search" title="No question selected">
+                  <p className="muted">Pick a question on the left, or clear the filter.</p>
+                </EmptyState>
+              )}
+            </div>
+          </div>
+        ))}
+      {view === "technical" && <TechnicalBank groups={library.technical} />}
+      {view === "reflection" && <ReflectionView reflections={library.reflections} />}
+      {view === "framing" && <FramingView framings={library.framings} />}
+      {view === "notes" && <NotesView notes={library.notes} />}
+    </div>
+  );
+}
+
+function ViewTabs({
+  documentId,
+  view,
+  library,
+}: {
+  documentId: string;
+  view: LibraryView;
+  library: Library;
+}) {
+  const tabs: { view: LibraryView; label: string; count: number }[] = [
+    { view: "answers", label: "Answers", count: library.questions.length },
+    {
+      view: "technical",
+      label: "Technical",
+      count: library.technical.reduce((sum, group) => sum + group.questions.length, 0),
+    },
+    { view: "reflection", label: "Reflection", count: library.reflections.length },
+    {
+      view: "framing",
+      label: "Framing",
+      count: library.framings.reduce((sum, f) => sum + f.questions.length, 0),
+    },
+    { view: "notes", label: "Notes", count: library.notes.length },
+  ];
+  return (
+    <nav className="view-tabs" aria-label="Library views">
+      {tabs.map((tab) => (
+        <a
+          key={tab.view}
+          className="view-tab"
+          href={href({ page: "library", documentId, view: tab.view })}
+          aria-current={tab.view === view ? "page" : undefined}
+        >
+          {tab.label}
+          <span className="count">{tab.count}</span>
+        </a>
+      ))}
+    </nav>
+  );
+}
+
+function LibrarySkeleton() {
+  return (
+    <div className="page page-library" aria-busy="true">
+      <p className="visually-hidden" role="status">
+        Loading the document…
+      </p>
+      <div className="library-header">
+        <div className="library-title">
+          <div className="skeleton skeleton-title" />
+          <div className="skeleton skeleton-line" />
+        </div>
+      </div>
+      <div className="view-tabs skeleton-tabs">
+        <div className="skeleton skeleton-tab" />
+      </div>
+      <div className="answers-layout show-list">
+        <div className="question-list">
+          {["a", "b", "c", "d", "e"].map((key) => (
+            <div key={key} className="skeleton skeleton-row" />
+          ))}
+        </div>
+        <div className="answer-pane">
+          <div className="skeleton skeleton-title" />
+          <div className="skeleton skeleton-block" />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,210 @@
+import { type DragEvent, useId, useRef, useState } from "react";
+import { api, type DocumentSummary, describeError, type ImportResult } from "../api.ts";
+import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { Icon } from "../components/Icon.tsx";
+import { ImportReportView } from "../components/ImportReportView.tsx";
+import { route } from "../links.ts";
+import { plural } from "../report.ts";
+
+type Busy = "file" | "paste" | "sample" | "empty" | null;
+
+/** What "Start empty" creates: a titled document the user fills by importing or editing later. */
+const EMPTY_DOCUMENT = "# My interview prep\n";
+
+/** Above this the server answers 413; saying so up front spares a long upload. */
+const MAX_BYTES = 5 * 1024 * 1024;
+
+export function StartPage({
+  documents,
+  onImported,
+}: {
+  documents: DocumentSummary[] | null;
+  onImported: (result: ImportResult) => void;
+}) {
+  const [busy, setBusy] = useState<Busy>(null);
+  const [error, setError] = useState<{ code: string; message: string } | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [pasted, setPasted] = useState("");
+  const fileInput = useRef<HTMLInputElement>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+  const pasteId = useId();
+
+  async function run(kind: Exclude<Busy, null>, action: () => Promise<ImportResult>): Promise<void> {
+    setBusy(kind);
+    setError(null);
+    setResult(null);
+    try {
+      const imported = await action();
+      setResult(imported);
+      onImported(imported);
+      // Move focus to the report so keyboard and screen-reader users land on the outcome.
+      requestAnimationFrame(() => resultRef.current?.focus());
+    } catch (caught) {
+      setError(describeError(caught));
+      requestAnimationFrame(() => resultRef.current?.focus());
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  function importFile(file: File): void {
+    if (file.size > MAX_BYTES) {
+      setResult(null);
+      setError({
+        code: "TOO_LARGE",
+        message: `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; derisk imports text documents up to 5 MB.`,
+      });
+      return;
+    }
+    void run("file", () => api.importFile(file, file.name));
+  }
+
+  function onDrop(event: DragEvent<HTMLDivElement>): void {
+    event.preventDefault();
+    setDragging(false);
+    const file = event.dataTransfer.files[0];
+    if (file) importFile(file);
+  }
+
+  const disabled = busy !== null;
+
+  return (
+    <div className="page page-start">
+      <header className="page-header">
+        <h1>Import your prep document</h1>
+        <p className="lede">
+          Bring the notes you already have: answers, follow-ups, STAR stories, technical questions. derisk
+          keeps every line, repairs garbled characters, and shows you what it recognised. Nothing leaves this
+          computer.
+        </p>
+      </header>
+
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping is a mouse shortcut; the button inside is the keyboard path. */}
+      <div
+        className={`dropzone${dragging ? " is-dragging" : ""}`}
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <span className="dropzone-icon">
+          <Icon name="upload" size={28} />
+        </span>
+        <p className="dropzone-title">Drop a Markdown or text file here</p>
+        <p className="muted">.md, .txt or a derisk .json export · any encoding, up to 5 MB</p>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={disabled}
+          onClick={() => fileInput.current?.click()}
+        >
+          {busy === "file" ? "Importing…" : "Choose a file"}
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          hidden
+          accept=".md,.markdown,.txt,.text,.json,text/plain,text/markdown,application/json"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file) importFile(file);
+            // Choosing the same file again must import again.
+            event.target.value = "";
+          }}
+        />
+      </div>
+
+      <div className="start-grid">
+        <form
+          className="card paste-card"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void run("paste", () => api.importText(pasted, "pasted.md"));
+          }}
+        >
+          <label htmlFor={pasteId} className="card-title">
+            Or paste your notes
+          </label>
+          <textarea
+            id={pasteId}
+            className="textarea"
+            rows={5}
+            value={pasted}
+            placeholder={"## Q1- Tell me about yourself\n\n\u201cThank you for having me…\u201d"}
+            onChange={(event) => setPasted(event.target.value)}
+          />
+          <button type="submit" className="button" disabled={disabled || pasted.trim() === ""}>
+            {busy === "paste" ? "Importing…" : "Import pasted text"}
+          </button>
+        </form>
+
+        <div className="start-options">
+          <button
+            type="button"
+            className="option-card"
+            disabled={disabled}
+            onClick={() =>
+              void run("sample", async () => {
+                const sample = await api.sample();
+                return api.importText(sample.text, sample.filename);
+              })
+            }
+          >
+            <Icon name="book" size={22} />
+            <span>
+              <span className="option-title">
+                {busy === "sample" ? "Importing the sample…" : "Start from the sample document"}
+              </span>
+              <span className="option-detail">
+                A worked example: answers for an ML Engineer role, follow-ups, a STAR story.
+              </span>
+            </span>
+          </button>
+          <button
+            type="button"
+            className="option-card"
+            disabled={disabled}
+            onClick={() => void run("empty", () => api.importText(EMPTY_DOCUMENT, "my-interview-prep.md"))}
+          >
+            <Icon name="plus" size={22} />
+            <span>
+              <span className="option-title">{busy === "empty" ? "Creating…" : "Start empty"}</span>
+              <span className="option-detail">An empty document named “My interview prep”.</span>
+            </span>
+          </button>
+        </div>
+      </div>
+
+      <div ref={resultRef} tabIndex={-1} className="start-result" aria-live="polite">
+        {error && <ErrorMessage title="That didn't import" error={error} />}
+        {result && <ImportReportView result={result} />}
+      </div>
+
+      {documents !== null && documents.length > 0 && result === null && (
+        <section className="recent" aria-labelledby="recent-title">
+          <h2 id="recent-title">Your documents</h2>
+          <ul className="doc-list">
+            {documents.map((doc) => (
+              <li key={doc.id}>
+                <a className="doc-link" href={route.library(doc.id)}>
+                  <Icon name="file" />
+                  <span className="doc-link-title">{doc.title}</span>
+                  <span className="muted">
+                    {plural(doc.counts.answer ?? 0, "answer", "answers")} · updated{" "}
+                    {new Date(doc.updatedAt).toLocaleDateString()}
+                  </span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {documents !== null && documents.length === 0 && result === null && error === null && busy === null && (
+        <p className="muted start-hint">Your library is empty: import a document above to begin.</p>
+      )}
+    </div>
+  );
+}

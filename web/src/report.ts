@@ -1,0 +1,60 @@
+/** Wording of an import report, shared by the start page and the library header. */
+import type { ImportReport, LineRange, PrepItemKind, SourceEncoding } from "../../src/core/model.ts";
+import type { ImportStatus } from "./api.ts";
+
+export const ENCODING_LABELS: Record<SourceEncoding, string> = {
+  "utf-8": "UTF-8",
+  "utf-8-bom": "UTF-8 with BOM",
+  "utf-16le": "UTF-16 LE",
+  "utf-16be": "UTF-16 BE",
+  "utf-8-mojibake-mac-roman": "Mac Roman",
+  "utf-8-mojibake-windows-1252": "Windows-1252",
+};
+
+const NOUNS: Partial<Record<PrepItemKind, [string, string]>> = {
+  answer: ["answer", "answers"],
+  "follow-up": ["follow-up", "follow-ups"],
+  concern: ["concern", "concerns"],
+  "technical-question": ["technical question", "technical questions"],
+};
+
+export function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+export function countLines(ranges: readonly LineRange[]): number {
+  return ranges.reduce((sum, range) => sum + (range.end - range.start + 1), 0);
+}
+
+/** "7 answers, 4 follow-ups, 1 concern, 10 technical questions" */
+export function describeCounts(counts: Record<PrepItemKind, number>): string {
+  return Object.entries(NOUNS)
+    .map(([kind, nouns]) => plural(counts[kind as PrepItemKind] ?? 0, nouns[0], nouns[1]))
+    .join(", ");
+}
+
+/** "encoding repaired (Mac Roman)" or "read as UTF-8" */
+export function describeEncoding(report: Pick<ImportReport, "encoding" | "repaired">): string {
+  const label = ENCODING_LABELS[report.encoding] ?? report.encoding;
+  return report.repaired ? `encoding repaired (${label})` : `read as ${label}`;
+}
+
+export function describeReport(report: ImportReport): string {
+  const unrecognised = countLines(report.unrecognised);
+  return `${describeCounts(report.counts)}; ${describeEncoding(report)}; ${plural(unrecognised, "line", "lines")} unrecognised`;
+}
+
+export const STATUS_TEXT: Record<ImportStatus, { title: string; detail: string }> = {
+  created: { title: "Imported", detail: "A new document was added to your library." },
+  updated: {
+    title: "Updated",
+    detail:
+      "You had imported this document before. It now matches the file you just imported; items that did not change kept their history.",
+  },
+  unchanged: {
+    title: "Already up to date",
+    detail:
+      "You had imported exactly this text before, so nothing changed. Your library and your edits are as you left them.",
+  },
+  "dry-run": { title: "Checked", detail: "This was a check only; nothing was saved." },
+};

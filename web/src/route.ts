@@ -1,0 +1,100 @@
+/**
+ * Hash routing: the app is served from one file by the derisk server, and hash routes survive a
+ * reload without any server-side rewrite. Routes are plain data so links and tests agree on them.
+ */
+import { useEffect, useState } from "react";
+
+export const LIBRARY_VIEWS = ["answers", "technical", "reflection", "framing", "notes"] as const;
+export type LibraryView = (typeof LIBRARY_VIEWS)[number];
+
+export type Route =
+  | { page: "start" }
+  | { page: "library"; documentId?: string; view: LibraryView; itemId?: string }
+  | { page: "edit"; itemId: string }
+  | { page: "export"; documentId?: string }
+  | { page: "not-found"; hash: string };
+
+function isLibraryView(value: string | undefined): value is LibraryView {
+  return (LIBRARY_VIEWS as readonly string[]).includes(value ?? "");
+}
+
+export function parseRoute(hash: string): Route {
+  const parts = hash
+    .replace(/^#\/?/, "")
+    .split("/")
+    .filter((part) => part !== "")
+    .map((part) => decodeURIComponent(part));
+  const [page, a, b, c] = parts;
+  if (page === undefined || page === "start") return { page: "start" };
+  if (page === "library") {
+    const view = isLibraryView(b) ? b : "answers";
+    const route: Route = { page: "library", view };
+    if (a !== undefined) route.documentId = a;
+    if (c !== undefined) route.itemId = c;
+    return route;
+  }
+  if (page === "edit" && a !== undefined) return { page: "edit", itemId: a };
+  if (page === "export") return a === undefined ? { page: "export" } : { page: "export", documentId: a };
+  return { page: "not-found", hash };
+}
+
+export function href(route: Route): string {
+  const enc = encodeURIComponent;
+  switch (route.page) {
+    case "start":
+      return "#/";
+    case "library": {
+      if (route.documentId === undefined) return "#/library";
+      const base = `#/library/${enc(route.documentId)}/${route.view}`;
+      return route.itemId === undefined ? base : `${base}/${enc(route.itemId)}`;
+    }
+    case "edit":
+      return `#/edit/${enc(route.itemId)}`;
+    case "export":
+      return route.documentId === undefined ? "#/export" : `#/export/${enc(route.documentId)}`;
+    case "not-found":
+      return route.hash;
+  }
+}
+
+/** Returns a message when leaving now would lose work (the editor registers one). */
+type NavigationGuard = () => string | null;
+let navigationGuard: NavigationGuard | null = null;
+
+export function setNavigationGuard(guard: NavigationGuard | null): void {
+  navigationGuard = guard;
+}
+
+export function navigate(route: Route, options: { replace?: boolean } = {}): void {
+  const target = href(route);
+  if (window.location.hash === target) return;
+  if (options.replace) {
+    // replaceState fires no hashchange, so announce the change ourselves.
+    history.replaceState(null, "", target);
+    window.dispatchEvent(new HashChangeEvent("hashchange"));
+  } else {
+    window.location.hash = target;
+  }
+}
+
+/** The current route; a guarded navigation the user declines puts the previous hash back. */
+export function useRoute(): Route {
+  const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    let current = window.location.hash;
+    const onChange = (): void => {
+      const next = window.location.hash;
+      if (next === current) return;
+      const message = navigationGuard?.() ?? null;
+      if (message !== null && !window.confirm(message)) {
+        history.replaceState(null, "", current || "#/");
+        return;
+      }
+      current = next;
+      setRoute(parseRoute(next));
+    };
+    window.addEventListener("hashchange", onChange);
+    return () => window.removeEventListener("hashchange", onChange);
+  }, []);
+  return route;
+}
