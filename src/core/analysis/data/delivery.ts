@@ -1,0 +1,64 @@
+// Source: written by us from public-speaking and interview-coaching advice on verbal fillers
+// and hedging (Toastmasters "ah-counter" role, plain-language writing guides), the lists of
+// overused résumé/interview phrases that recruiters publish every year, and the
+// plain-language guidance on vague intensifiers ("significantly" → say by how much).
+
+/** Verbal fillers: they cost time and sound unsure. */
+export const FILLERS: readonly RegExp[] = [
+  /\b(um+|uh+|er+m?|hmm+)\b/g,
+  /\b(basically|literally|you know|i mean|so yeah|anyway)\b/g,
+  /(^|, )like,? (?=\w)/g,
+  /\b(and stuff|or whatever|and whatnot|or something( like that| along those lines)?)\b/g,
+];
+
+/** Hedges: soften a claim the speaker should own. */
+export const HEDGES: readonly RegExp[] = [
+  /\b(i think|i guess|i suppose|i feel like|i believe|i'm not sure|not sure|maybe|perhaps|probably|possibly|somewhat|sort of|kind of|more or less|hopefully|a bit|to some extent)\b/g,
+];
+
+/** Phrases interviewers hear all day: fine with evidence behind them, empty without. */
+export const CLICHES: readonly RegExp[] = [
+  /\b(passionate about|passion for|lifelong learn(ing|er)|committed to (continuous|lifelong) learning|team player|hard[- ]?work(er|ing)|work(ing)? too hard|think(ing)? outside the box|go(ing)? the extra mile|results[- ]driven|detail[- ]oriented|perfectionist|self[- ]starter|(fast|quick) learner|people person|love (a|solving) challenges?|wear(ing)? many hats|hit the ground running|fast[- ]paced environment|give 110|strong work ethic|make a (real )?difference|dream job|thrive under pressure|synergy|go-getter|out of my comfort zone|growth mindset|excited to bring)\b/g,
+];
+
+/** Vague sizes that invite "by how much?". */
+export const VAGUE_INTENSIFIERS: RegExp =
+  /\b(significantly|significant|sharply|dramatically|drastically|considerably|substantially|greatly|massively|hugely|noticeably|tremendously|vastly|meaningfully|meaningful|immensely|a lot|much (faster|better|quicker|smoother|cheaper|lower|higher|more)|way (faster|better|more)|far (faster|better|fewer|more)|near[- ]zero|huge|massive|major (improvement|boost|gains?|drop|reduction)|big (improvement|boost|win|drop))\b/g;
+
+/** Passive voice that hides who dropped the ball. */
+export const PASSIVE_BLAME: RegExp =
+  /\b(mistakes were made|the ball was dropped|it was decided|(was|were|wasn't|weren't) (never |not )?(told|given|informed|communicated|tested|documented|handed over|passed on|flagged|warned)|got (delayed|dropped|pushed back|blocked)|(was|were) (blocked|held up|let down) by)\b/;
+
+/** Acronyms every listener knows: not counted as jargon. */
+export const COMMON_ACRONYMS: ReadonlySet<string> = new Set([
+  "I",
+  "OK",
+  "US",
+  "USA",
+  "UK",
+  "EU",
+  "CEO",
+  "CTO",
+  "CFO",
+  "COO",
+  "VP",
+  "PM",
+  "HR",
+  "IT",
+  "AI",
+  "ML",
+  "PHD",
+  "MBA",
+  "TV",
+  "PC",
+  "QA",
+  "UX",
+  "UI",
+  "A/B",
+  "AM",
+  "PM",
+  "FAQ",
+  "ID",
+  "IDS",
+  "R&D",
+]);

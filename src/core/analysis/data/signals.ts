@@ -1,0 +1,92 @@
+// Source: written by us from the five risk questions in PRODUCT.md ("Will this person collapse
+// under ambiguity / spin wheels / blame others / need hand-holding / fix symptoms only?") and from
+// common behavioural-interview rubrics (ownership, bias for action, dive deep, "disagree and
+// commit", blameless post-mortem practice as described in SRE literature). Each pattern is
+// a way people commonly say the thing in an interview; none is taken from an eval answer.
+
+/** Handling the unknown: naming it, testing assumptions, narrowing it down. */
+export const AMBIGUITY_CUES: readonly RegExp[] = [
+  /\b(unclear|ambiguous|ambiguity|uncertain(ty)?|unknowns?|undefined|open-ended|ill-defined)\b/,
+  /\b(no|not|without a?) ?(clear|obvious|defined|documented|shared|single|common) (spec|vision|pattern|owner|requirements?|answer|direction|plan|path|goal|product vision|picture)\b/,
+  /\b(nobody|no one|none of us) (knew|understood|had|could|managed)\b/,
+  /\b(didn't|did not|don't) know (what|where|how|why|which|whether|if)\b/,
+  /\b(conflicting|contradictory|competing|clashing|shifting|changing|moving|vague|incomplete|missing) (visions?|priorities|requirements|goals|data|information|signals|targets?|specs?|opinions?)\b/,
+  /\b(assumptions?|hypothes[ie]s|hypothesi[sz]ed?|educated guess)\b/,
+  /\b(intermittent|sporadic|seemingly at random|at random|no (obvious )?pattern|hard to reproduce|couldn't reproduce)\b/,
+  /\b(didn't|did not) line up|\bmismatch(ed)?\b|\bmisread\b|\bmisunderst(ood|anding)\b/,
+  /\b(the work|everything|the project|we) (was|were) stuck\b|\bstalled\b/,
+  /\b(narrow(ed)? (it|things|the problem) down|ruled out|clarif(y|ied)|scoped? (it )?down|framed the problem)\b/,
+  /\b(without (all|full|complete) (the )?(information|data|details)|with (limited|partial) (information|data))\b/,
+];
+
+/** A clear path: hypothesis → check → rule out → fix. */
+export const METHOD_CUES: readonly RegExp[] = [
+  /^(first|then|next|after that|finally|once)\b/,
+  /\b(hypothes[ie]s|ruled out|narrowed|traced|isolated|reproduced|bisect(ed)?|profiled|instrument(ed|ation)|measured|benchmarked|compared|confirmed|verified|validated|root cause)\b/,
+];
+
+/** Wandering: trying things at random, no end. */
+export const SPINNING_CUES: readonly RegExp[] = [
+  /\b(tried (a lot of|lots of|many|various|different|a bunch of) (things|stuff|approaches)|nothing worked|random(ly)? tr(y|ied)|kept trying|went back and forth|going in circles|trial and error)\b/,
+  /\b(or something( like that| along those lines)?|some stuff|and stuff|whatever|kind of|sort of)\b/,
+];
+
+/** Bad-mouthing and shifting responsibility onto others: strong on its own. */
+export const BLAME_CUES: readonly RegExp[] = [
+  /\b(his|her|their|the team's|management's|my manager's|my boss's) (attitude|incompetence|laziness|ego|fault|mistake|problem)\b/,
+  /\b(lazy|incompetent|insecure|toxic|arrogant|rude|clueless|useless|hopeless|impossible to work with|hard to work with|difficult person|a real problem)\b/,
+  /\b(he|she|they|the client|management|my manager|my boss|the other team|qa|the vendor) (refused|never|kept (missing|breaking|changing|ignoring)|failed to|dropped the ball|didn't bother|wouldn't listen|ignored)\b/,
+  /\b(not|wasn't|was not|isn't|never) (really )?my fault\b|\b(it was|that was|was all) (entirely |really |totally )?(their|his|her|the team's|management's|the client's) fault\b/,
+  /\b(blamed?|blaming) (them|him|her|the|my|our|management|the client)\b/,
+  /\bthrew (me|us) under the bus\b|\bset (me|us) up to fail\b/,
+  /\bbecause (of )?(they|he|she|management|the client|my manager|my boss|the other team|qa) (didn't|did not|never|couldn't|wouldn't|failed|kept)\b/,
+  /\b(picked apart|badmouth|bad-mouth|complain(ed)? about (him|her|them))\b/,
+];
+
+/** Circumstances as the reason a thing failed: blame only when nothing is owned. */
+export const EXCUSE_CUES: readonly RegExp[] = [
+  /\b(out of (my|our) control|beyond (my|our) control|bad luck|unrealistic (deadline|timeline|expectations)|nobody (told|warned|informed) (me|us)|(i|we) (was|were) (never|not) (told|given|informed))\b/,
+  /\b(the company|the organi[sz]ation|management|leadership) (had never|never|didn't|did not|wouldn't)\b/,
+  /\b(organi[sz]ational|political) (limits|limitations|issues|problems|constraints)\b/,
+  /\b(mistakes were made|it was decided|wasn't communicated|was not communicated|were not given)\b/,
+];
+
+/** Negative outcomes that call for owning a part. */
+export const SETBACK_CUES: RegExp =
+  /\b(late|missed|failed|failure|blew|slipped|broke|broken|outage|lost|delayed|overran|went wrong|fell apart|crashed)\b/;
+
+/** Owning one's part: lowers blame. */
+export const OWNERSHIP_CUES: readonly RegExp[] = [
+  /\b(my (mistake|fault|error|responsibility|bad|part)|i (was wrong|messed up|missed|misjudged|underestimated|overlooked|forgot|should have|shouldn't have|didn't (tell|check|test|ask|plan|communicate|flag|raise))|i (owned|own|took ownership of|take responsibility|took responsibility|acknowledged|admitted|apologi[sz]ed))\b/,
+  /\b(no finger-pointing|not (to )?blame|blameless)\b/,
+];
+
+/** Taking the decision or the first step without being told. */
+export const DECISION_CUES: readonly RegExp[] = [
+  /\bi (decided|chose|opted|proposed|suggested|recommended|pushed for|insisted|made the (call|decision)|took the (initiative|lead)|volunteered|offered|stepped (up|in)|initiated|drove|championed|advocated|set out|pitched|convinced|called)\b/,
+  /\b(on my own initiative|without being asked|nobody asked me|proactively|i took it upon myself|right away i|immediately i|i (owned|own) it)\b/,
+  /\bi (started|began) (by|with)\b/,
+];
+
+/** Waiting to be told: the hand-holding risk. */
+export const DEPENDENCE_CUES: readonly RegExp[] = [
+  /\b(i was told to|my (manager|lead|boss|supervisor) (told|asked|instructed|showed|had to tell) me|waited for (instructions|approval|someone|my)|i asked (my|the) (manager|lead|boss) (what|how) to|someone else (fixed|finished|took over)|(had|needed) (a lot of )?help from my (lead|manager|senior))\b/,
+  /\b(we had to ask (our|my|the) (manager|lead|boss|head)|escalated it and waited|handed it (off|over) to (my|our) (lead|manager))\b/,
+];
+
+/** Driving to the end. */
+export const COMPLETION_CUES: readonly RegExp[] = [
+  /\b(shipped|delivered|launched|rolled out|went live|completed|finished|handed over|deployed|released|closed (it )?out|saw it through|end to end|end-to-end|on my own|self-directed|self-taught|independently|took (it|the project) from)\b/,
+  /\bi (built|designed|developed|created|wrote|implemented|led|drove|ran|organi[sz]ed|owned|fixed|rebuilt|automated|traced|set up|introduced)\b/,
+];
+
+/** Thinking in systems: causes, prevention, processes, trade-offs. */
+export const SYSTEMS_CUES: readonly RegExp[] = [
+  /\b(root[- ]cause|underlying (cause|issue|problem|concerns?)|what was really (behind|going on|causing)|why it (happened|kept happening)|came from|traced (that|it) to|the real (problem|issue|cause))\b/,
+  /\b(post-?mortems?|retrospectives?|retros?\b|runbooks?|playbooks?|checklists?|guardrails?|safeguards?)\b/,
+  /\b(prevent(ed|ion|s)?|so (it|this|that) (doesn't|does not|wouldn't|won't|never) happen again|never happened again|recurr(ence|ing))\b/,
+  /\b(monitoring|alerting|alerts|dashboards?|instrumentation|observability|(automated|regression|integration|unit|load|smoke|canary) tests?|test coverage|validation|data quality checks?|sensitivity analys[ie]s)\b/,
+  /\b(trade-?offs?|traded|at the (cost|expense) of|without (hurting|sacrificing|weakening|compromising|losing|slowing)|balanc(e|ed|ing) (the|it|speed|cost|quality)|would have cost us|instead of|rather than)\b/,
+  /\b(processe?s?|polic(y|ies)|standard practice|became (the )?(standard|model|template|default|norm)|framework|structured|systematic(ally)?|incremental(ly)?|phased|feature flags?|in parallel|pipeline|automat(ed|ion)|scal(able|ability)|long-term|second-order)\b/,
+  /\b(regular|weekly|recurring) (status updates|reviews|check-ins|syncs|audits)|\brisk reviews?\b|\b(leakage|time-based split|baseline)\b/,
+];

@@ -1,0 +1,175 @@
+import type { Unit } from "./segment.ts";
+import type { Analysis, Fix, SentencePart } from "./types.ts";
+
+type Draft = Omit<Analysis, "fixes">;
+
+interface Candidate {
+  severity: number;
+  unit: Unit | undefined;
+  action: string;
+}
+
+const CHANGE =
+  /\b(\w+) (dropped|fell|rose|grew|improved|increased|decreased|went up|went down|got better|got faster|sped up|shrank|climbed|jumped)\b/;
+
+function byIndex(units: readonly Unit[], index: number | undefined): Unit | undefined {
+  return index === undefined ? undefined : units[index];
+}
+
+function lastOf(units: readonly Unit[], part: SentencePart): Unit | undefined {
+  for (let i = units.length - 1; i >= 0; i -= 1) if (units[i]?.part === part) return units[i];
+  return undefined;
+}
+
+function longest(units: readonly Unit[], part: SentencePart): Unit | undefined {
+  let best: Unit | undefined;
+  for (const unit of units)
+    if (unit.part === part && (best === undefined || unit.words > best.words)) best = unit;
+  return best;
+}
+
+/**
+ * The three fixes that would lower the interviewer's risk most, each pointing at a sentence
+ * (the last sentence when the fix is to add something missing).
+ * @example proposeFixes(draft, units)[0]?.action // "Result: say by how much latency dropped."
+ */
+export function proposeFixes(draft: Draft, units: readonly Unit[]): Fix[] {
+  if (units.length === 0) return [];
+  const last = units[units.length - 1];
+  const { labels, star, signals, delivery, impact, timing } = draft;
+  const candidates: Candidate[] = [];
+  const blameAt = byIndex(units, signals.blame.evidence[0]?.index);
+  if (labels.blame) {
+    candidates.push({
+      severity: 10,
+      unit: blameAt,
+      action: "Blame: own your part here and say what you did about it; credit or describe others neutrally.",
+    });
+  }
+  if (draft.overall.score === 1 && draft.overall.reasons[0] !== undefined && !labels.blame) {
+    candidates.push({
+      severity: 9.5,
+      unit: units[0],
+      action: `Rewrite: the answer ${draft.overall.reasons[0]}. Tell one real episode: situation, what you did, what changed.`,
+    });
+  }
+  if (!labels.action && draft.competency !== "about-me" && draft.competency !== "motivation") {
+    candidates.push({
+      severity: 9,
+      unit: units[0],
+      action: "Action: say what you did, in the first person, step by step.",
+    });
+  }
+  if (!labels.result) {
+    candidates.push({
+      severity: 8.5,
+      unit: last,
+      action: "Result: end the story with what changed, with a number (time, money, %, users).",
+    });
+  } else if (!labels.quantified) {
+    const vague = impact.vague.find((v) => units[v.index]?.part === "result") ?? impact.vague[0];
+    const at = byIndex(units, vague?.index) ?? lastOf(units, "result");
+    const change = at === undefined ? null : CHANGE.exec(at.norm);
+    const what = change !== null ? `${change[1]} ${change[2]}` : "it changed";
+    candidates.push({
+      severity: 8,
+      unit: at,
+      action:
+        vague !== undefined
+          ? `Result: replace "${vague.term}" with a figure: say by how much ${what}.`
+          : `Result: say by how much ${what} (a %, a time, money or a count).`,
+    });
+  }
+  if (labels.ownership === "we") {
+    const at = units.find((u) => /\bwe\b/.test(u.norm));
+    candidates.push({
+      severity: 7,
+      unit: at,
+      action: 'Ownership: say what you did yourself ("I decided…", "I built…") before what the team did.',
+    });
+  }
+  if (star.imbalances.some((f) => f.id === "long-situation")) {
+    candidates.push({
+      severity: 6.5,
+      unit: longest(units, "situation"),
+      action: `Situation: cut the setup to one or two sentences (now ${Math.round(star.parts.situation.share * 100)}% of the time) and move to what you did.`,
+    });
+  }
+  if (star.imbalances.some((f) => f.id === "thin-action")) {
+    candidates.push({
+      severity: 6.4,
+      unit: longest(units, "action") ?? units[0],
+      action: `Action: give the steps you took and why (now ${Math.round(star.parts.action.share * 100)}% of the time).`,
+    });
+  }
+  if (signals.spinning.level === "risk") {
+    const at = byIndex(units, delivery.fillers[0]?.index ?? delivery.hedges[0]?.index);
+    candidates.push({
+      severity: 6.2,
+      unit: at,
+      action: "Delivery: drop the fillers and hedges; state each step plainly.",
+    });
+  }
+  if (timing.status === "long") {
+    const over = timing.seconds - timing.budget.max;
+    const cut = Math.ceil((over / 60) * timing.wordsPerMinute);
+    candidates.push({
+      severity: 6,
+      unit: longest(units, "situation") ?? longest(units, "other") ?? last,
+      action: `Time: about ${over} s over the ${timing.budget.max} s budget; cut ~${cut} words, starting here.`,
+    });
+  }
+  if (!labels.lesson && draft.competency !== "about-me" && draft.competency !== "motivation") {
+    candidates.push({
+      severity: 5.5,
+      unit: last,
+      action: "Lesson: close with what you learned and what you now do differently.",
+    });
+  }
+  if (draft.roleFit?.mix === "adjacent-heavy" && draft.roleFit.suggestion !== undefined) {
+    const at = byIndex(units, draft.roleFit.adjacentTerms[0]?.index);
+    candidates.push({ severity: 5.4, unit: at, action: `Role fit: ${draft.roleFit.suggestion}` });
+  }
+  if (!labels.systems && labels.result) {
+    candidates.push({
+      severity: 5,
+      unit: lastOf(units, "result") ?? last,
+      action: "Systems: name the root cause and what now prevents a repeat (a test, a check, a process).",
+    });
+  }
+  const cliche = delivery.cliches[0];
+  if (cliche !== undefined) {
+    candidates.push({
+      severity: 4.8,
+      unit: byIndex(units, cliche.index),
+      action: `Cliché: back "${cliche.term}" with one concrete example or cut it.`,
+    });
+  }
+  const run = delivery.acronyms.runs[0];
+  if (run !== undefined) {
+    candidates.push({
+      severity: 4.5,
+      unit: byIndex(units, run.index),
+      action: `Jargon: ${run.acronyms.length} acronyms in one sentence (${run.acronyms.slice(0, 4).join(", ")}); keep the one that matters, say what it did.`,
+    });
+  }
+  if (timing.status === "short" && labels.result) {
+    candidates.push({
+      severity: 4,
+      unit: last,
+      action: `Time: about ${timing.budget.min - timing.seconds} s under the budget; add the detail an interviewer would ask for.`,
+    });
+  }
+  const seen = new Set<string>();
+  const fixes: Fix[] = [];
+  for (const c of candidates.sort((a, b) => b.severity - a.severity)) {
+    const unit = c.unit ?? last;
+    if (unit === undefined) continue;
+    const kind = c.action.slice(0, c.action.indexOf(":"));
+    if (seen.has(kind)) continue;
+    seen.add(kind);
+    fixes.push({ index: unit.index, quote: unit.text, part: unit.part, action: c.action });
+    if (fixes.length === 3) break;
+  }
+  return fixes;
+}

@@ -1,0 +1,102 @@
+import model from "wink-eng-lite-web-model";
+import winkNLP from "wink-nlp";
+
+type Nlp = ReturnType<typeof winkNLP>;
+
+let instance: Nlp | undefined;
+
+// The model takes ~80 ms to load, so it is built on first use, not at import time: a web
+// worker or CLI that never analyses never pays for it.
+function nlp(): Nlp {
+  instance ??= winkNLP(model);
+  return instance;
+}
+
+/** One token of the input, with its offsets and the few tags the analyzer uses. */
+export interface Token {
+  /** The text as written. */
+  text: string;
+  /** Lower-cased text. */
+  lower: string;
+  lemma: string;
+  /** Universal POS tag (the lite model has no fine-grained tags). */
+  pos: string;
+  /** wink's token type: "word", "number", "punctuation", "tabCRLF", "currency", … */
+  type: string;
+  start: number;
+  end: number;
+  /** Verb or auxiliary in the past tense (derived: lemma differs from the form). */
+  past: boolean;
+}
+
+/** A sentence as wink-nlp found it: token index range [first, last]. */
+export interface RawSentence {
+  first: number;
+  last: number;
+}
+
+export interface TokenizedText {
+  tokens: Token[];
+  sentences: RawSentence[];
+}
+
+const PAST_AUX = new Set(["was", "were", "had", "did", "'d"]);
+
+function isPast(lower: string, lemma: string, pos: string): boolean {
+  if (pos !== "VERB" && pos !== "AUX") return false;
+  if (PAST_AUX.has(lower)) return lower !== "'d";
+  if (lemma === lower) return false;
+  // lemma ≠ form also holds for "running" and "builds"; only the rest are past forms.
+  if (lower.endsWith("ing")) return false;
+  if (lower === `${lemma}s` || lower === `${lemma}es`) return false;
+  if (lemma === "be" || lemma === "have" || lemma === "do") return false;
+  return true;
+}
+
+/**
+ * Reads `text` once with wink-nlp and returns its tokens with offsets.
+ * @example tokenize("I fixed it.").tokens.map((t) => t.past) // [false, true, false, false]
+ */
+export function tokenize(text: string): TokenizedText {
+  const n = nlp();
+  const its = n.its;
+  const doc = n.readDoc(text);
+  const tokens = doc.tokens();
+  const values = tokens.out() as string[];
+  const pos = tokens.out(its.pos) as string[];
+  const lemmas = tokens.out(its.lemma as unknown as typeof its.pos) as string[];
+  const types = tokens.out(its.type) as string[];
+  const spaces = tokens.out(its.precedingSpaces) as string[];
+  const out: Token[] = [];
+  let cursor = 0;
+  for (let i = 0; i < values.length; i += 1) {
+    const value = values[i] ?? "";
+    cursor += (spaces[i] ?? "").length;
+    // wink reproduces the input exactly (doc.out() === text); if a token ever disagrees,
+    // find it from the cursor so offsets stay right.
+    let start = cursor;
+    if (text.startsWith(value, cursor) === false) {
+      const found = text.indexOf(value, cursor);
+      start = found >= 0 ? found : cursor;
+    }
+    const lower = value.toLowerCase();
+    const lemma = (lemmas[i] ?? lower).toLowerCase();
+    const tag = pos[i] ?? "X";
+    out.push({
+      text: value,
+      lower,
+      lemma,
+      pos: tag,
+      type: types[i] ?? "word",
+      start,
+      end: start + value.length,
+      past: isPast(lower, lemma, tag),
+    });
+    cursor = start + value.length;
+  }
+  const sentences: RawSentence[] = [];
+  for (const span of doc.sentences().out(its.span) as unknown as number[][]) {
+    sentences.push({ first: span[0] ?? 0, last: span[1] ?? 0 });
+  }
+  return { tokens: out, sentences };
+}

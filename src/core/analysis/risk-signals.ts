@@ -1,0 +1,195 @@
+import {
+  AMBIGUITY_CUES,
+  BLAME_CUES,
+  COMPLETION_CUES,
+  DECISION_CUES,
+  DEPENDENCE_CUES,
+  EXCUSE_CUES,
+  METHOD_CUES,
+  OWNERSHIP_CUES,
+  SETBACK_CUES,
+  SPINNING_CUES,
+  SYSTEMS_CUES,
+} from "./data/signals.ts";
+import { distinctMatches, quoteOf, sentencesMatching } from "./evidence.ts";
+import type { Token } from "./nlp.ts";
+import { firstPersonAction, type Unit } from "./segment.ts";
+import type { Labels, Quote, RiskSignal, SignalLevel, SignalReport } from "./types.ts";
+
+/** What the signal passes need to know about the answer beyond its sentences. */
+export interface SignalContext {
+  units: readonly Unit[];
+  tokens: readonly Token[];
+  hasResult: boolean;
+  fillerCount: number;
+  hedgeCount: number;
+  words: number;
+}
+
+export interface OwnershipReport {
+  label: Labels["ownership"];
+  i: number;
+  we: number;
+  evidence: Quote[];
+}
+
+const HEDGED_I = new Set(["think", "guess", "suppose", "believe", "mean", "feel", "hope"]);
+
+/**
+ * Counts who does the work: "I" versus "we" as the subject of a sentence's verbs ("I think"
+ * is a hedge, not work). Mostly I → "i", mostly we → "we", otherwise "mixed".
+ * @example measureOwnership(units, tokens).label // "i"
+ */
+export function measureOwnership(units: readonly Unit[], tokens: readonly Token[]): OwnershipReport {
+  let i = 0;
+  let we = 0;
+  const evidence: Quote[] = [];
+  for (const unit of units) {
+    let counted = false;
+    for (let k = unit.first; k < unit.last; k += 1) {
+      const t = tokens[k];
+      if (t === undefined) continue;
+      const next = tokens[k + 1];
+      if (t.lower === "i" && !(next !== undefined && HEDGED_I.has(next.lemma))) {
+        i += 1;
+        counted = true;
+      } else if (t.lower === "we") {
+        we += 1;
+        counted = true;
+      }
+    }
+    if (counted && evidence.length < 3) evidence.push(quoteOf(unit));
+  }
+  const total = i + we;
+  const share = total === 0 ? 1 : i / total;
+  const label: Labels["ownership"] = share >= 0.6 ? "i" : share <= 0.4 ? "we" : "mixed";
+  return { label, i, we, evidence };
+}
+
+function report(
+  level: SignalLevel,
+  score: number,
+  evidence: readonly Unit[],
+  reasons: string[],
+): SignalReport {
+  return {
+    level,
+    score: Math.round(Math.min(1, Math.max(0, score)) * 100) / 100,
+    evidence: evidence.slice(0, 4).map(quoteOf),
+    reasons,
+  };
+}
+
+/**
+ * Blame: bad-mouthing is a risk on its own; excuses and a setback count only when the
+ * speaker owns no part of it.
+ * @example scoreBlame(units).level // "risk" | "strong" | "absent"
+ */
+export function scoreBlame(units: readonly Unit[]): SignalReport {
+  const accusing = sentencesMatching(units, BLAME_CUES);
+  const excuses = sentencesMatching(units, EXCUSE_CUES);
+  const owning = sentencesMatching(units, OWNERSHIP_CUES);
+  const setbacks = sentencesMatching(units, [SETBACK_CUES]);
+  if (accusing.length > 0) {
+    return report("risk", 0.6 + 0.2 * accusing.length, accusing, ["puts the problem on other people"]);
+  }
+  if (excuses.length > 0 && owning.length === 0 && setbacks.length > 0) {
+    return report(
+      "risk",
+      0.6,
+      [...excuses, ...setbacks],
+      ["a setback explained by circumstances, with no part owned"],
+    );
+  }
+  if (owning.length > 0) return report("strong", 0.8, owning, ["owns their part"]);
+  return report("absent", 0, [], []);
+}
+
+/**
+ * Ambiguity: names unknowns, tests assumptions, narrows the problem.
+ * @example scoreAmbiguity(units).level // "present"
+ */
+export function scoreAmbiguity(units: readonly Unit[]): SignalReport {
+  const hits = sentencesMatching(units, AMBIGUITY_CUES);
+  const kinds = distinctMatches(units, AMBIGUITY_CUES);
+  const level: SignalLevel = kinds >= 3 ? "strong" : kinds >= 2 ? "present" : "absent";
+  return report(level, kinds / 4, hits, kinds > 0 ? [`${kinds} kinds of uncertainty cue`] : []);
+}
+
+/**
+ * Systems: root causes, prevention, processes, trade-offs.
+ * @example scoreSystems(units).level // "strong"
+ */
+export function scoreSystems(units: readonly Unit[]): SignalReport {
+  const hits = sentencesMatching(units, SYSTEMS_CUES);
+  const kinds = distinctMatches(units, SYSTEMS_CUES);
+  const level: SignalLevel = kinds >= 3 ? "strong" : kinds >= 2 ? "present" : "absent";
+  return report(level, kinds / 4, hits, kinds > 0 ? [`${kinds} kinds of systems cue`] : []);
+}
+
+/**
+ * Spinning: a clear path (method cues and a result) versus wandering (trial and error,
+ * fillers, no end).
+ * @example scoreSpinning(ctx).level // "strong" when the path is clear
+ */
+export function scoreSpinning(ctx: SignalContext): SignalReport {
+  const method = sentencesMatching(ctx.units, METHOD_CUES);
+  const wandering = sentencesMatching(ctx.units, SPINNING_CUES);
+  const noise = (ctx.fillerCount + ctx.hedgeCount) / Math.max(1, ctx.words);
+  if (wandering.length >= 2 || noise > 0.04 || (wandering.length >= 1 && !ctx.hasResult)) {
+    return report("risk", 0.5 + noise * 5, wandering, ["wanders: trial and error, fillers or no end"]);
+  }
+  if (method.length >= 2 && ctx.hasResult) return report("strong", 0.8, method, ["a clear path to a result"]);
+  if (method.length >= 1 || ctx.hasResult) return report("present", 0.5, method, ["some path to a result"]);
+  return report("absent", 0, [], []);
+}
+
+/**
+ * Decisiveness: the speaker decides or takes the first step themselves.
+ * @example scoreDecisiveness(units, tokens).level // "present"
+ */
+export function scoreDecisiveness(units: readonly Unit[], tokens: readonly Token[]): SignalReport {
+  const decided = sentencesMatching(units, DECISION_CUES);
+  const acted = units.filter((u) => u.part === "action" && firstPersonAction(tokens, u));
+  const score = decided.length + acted.length * 0.25;
+  const level: SignalLevel = score >= 3 ? "strong" : score >= 1.5 ? "present" : "absent";
+  return report(level, score / 4, decided.length > 0 ? decided : acted, [
+    `${decided.length} decisions taken, ${acted.length} actions narrated in the first person`,
+  ]);
+}
+
+/**
+ * Autonomy (the hand-holding risk): owned actions carried through to a result.
+ * @example scoreAutonomy(ctx, ownership).level // "strong"
+ */
+export function scoreAutonomy(ctx: SignalContext, ownership: OwnershipReport): SignalReport {
+  const dependent = sentencesMatching(ctx.units, DEPENDENCE_CUES);
+  if (dependent.length > 0) return report("risk", 0.6, dependent, ["waits to be told or hands the work off"]);
+  const driving = sentencesMatching(ctx.units, COMPLETION_CUES).filter((u) =>
+    /\bi\b|^[a-z]+ed\b/.test(u.norm),
+  );
+  const owned = ctx.units.filter((u) => firstPersonAction(ctx.tokens, u) && /\bi\b/.test(u.norm));
+  const score =
+    driving.length * 0.5 +
+    owned.length * 0.35 +
+    (ctx.hasResult ? 0.5 : 0) -
+    (ownership.label === "we" ? 1.5 : 0);
+  const level: SignalLevel = score >= 3 ? "strong" : score >= 1.9 ? "present" : "absent";
+  return report(level, score / 4, driving.length > 0 ? driving : owned, [
+    `${owned.length} owned actions, ${driving.length} carried to the end`,
+  ]);
+}
+
+/** All five risk signals. */
+export function scoreSignals(
+  ctx: SignalContext,
+  ownership: OwnershipReport,
+): Record<RiskSignal, SignalReport> {
+  return {
+    ambiguity: scoreAmbiguity(ctx.units),
+    spinning: scoreSpinning(ctx),
+    blame: scoreBlame(ctx.units),
+    autonomy: scoreAutonomy(ctx, ownership),
+    systems: scoreSystems(ctx.units),
+  };
+}

@@ -1,0 +1,73 @@
+import type { RoleId } from "../model.ts";
+import { ROLE_PROFILES } from "./data/roles.ts";
+import type { Unit } from "./segment.ts";
+import type { RoleFit, TermHit } from "./types.ts";
+
+function escape(term: string): string {
+  return term.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+
+function termPattern(terms: readonly string[]): RegExp {
+  const sorted = [...new Set(terms)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  return new RegExp(`(?<![\\w-])(${sorted.map(escape).join("|")})(?![\\w-])`, "g");
+}
+
+// Compiled once per role: the analyzer runs on every keystroke.
+const PATTERNS = new Map<RoleId, { core: RegExp; adjacent: RegExp }>();
+
+function patternsFor(role: RoleId): { core: RegExp; adjacent: RegExp } {
+  let compiled = PATTERNS.get(role);
+  if (compiled === undefined) {
+    const profile = ROLE_PROFILES[role];
+    const core = new Set(profile.core);
+    compiled = {
+      core: termPattern(profile.core),
+      adjacent: termPattern(profile.adjacent.filter((t) => !core.has(t))),
+    };
+    PATTERNS.set(role, compiled);
+  }
+  return compiled;
+}
+
+function find(units: readonly Unit[], pattern: RegExp): TermHit[] {
+  const out: TermHit[] = [];
+  for (const unit of units) {
+    for (const match of unit.norm.matchAll(pattern)) {
+      out.push({ term: match[1] ?? match[0], index: unit.index, quote: unit.text });
+    }
+  }
+  return out;
+}
+
+/**
+ * How much of the answer speaks to the role's core skills versus adjacent ones.
+ * @example assessRoleFit(units, "ml-engineer").mix // "adjacent-heavy" for an EKS/Istio/Helm story
+ */
+export function assessRoleFit(units: readonly Unit[], role: RoleId): RoleFit {
+  const profile = ROLE_PROFILES[role];
+  const { core, adjacent } = patternsFor(role);
+  const coreTerms = find(units, core);
+  const adjacentTerms = find(units, adjacent);
+  const total = coreTerms.length + adjacentTerms.length;
+  const coreShare = total === 0 ? 0 : Math.round((coreTerms.length / total) * 100) / 100;
+  const adjacentShare = total === 0 ? 0 : Math.round((1 - coreShare) * 100) / 100;
+  const mix: RoleFit["mix"] =
+    total === 0
+      ? "none"
+      : adjacentTerms.length >= 3 && adjacentShare >= 0.5
+        ? "adjacent-heavy"
+        : coreShare >= 0.7
+          ? "core"
+          : "balanced";
+  const fit: RoleFit = { role, core: coreShare, adjacent: adjacentShare, coreTerms, adjacentTerms, mix };
+  if (mix === "adjacent-heavy") {
+    fit.suggestion = `For a ${profile.title} role, ${Math.round(adjacentShare * 100)}% of the skills named are adjacent (${[
+      ...new Set(adjacentTerms.map((t) => t.term)),
+    ]
+      .slice(0, 5)
+      .join(", ")}): ${profile.reangle}.`;
+  } else if (mix === "none") {
+    fit.suggestion = `Name at least one ${profile.title} skill the story shows.`;
+  }
+  return fit;
+}

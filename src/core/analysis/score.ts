@@ -1,0 +1,201 @@
+import type { Token } from "./nlp.ts";
+import type { Unit } from "./segment.ts";
+import type { Labels, SignalReport } from "./types.ts";
+
+const FUNCTION_WORDS = new Set(
+  "the a an and or but of to in on at for with by from as that this these those it its is was were be been are am has have had do did not no so if then than i we you he she they me us my our your his her their them".split(
+    " ",
+  ),
+);
+const DETERMINERS = new Set(["the", "a", "an"]);
+// Word pairs that real English almost never puts side by side ("the of", "a and", "we the").
+const CANNOT_FOLLOW_DET = new Set([
+  "the",
+  "a",
+  "an",
+  "of",
+  "to",
+  "in",
+  "on",
+  "and",
+  "or",
+  "but",
+  "is",
+  "was",
+  "were",
+  "i",
+  "we",
+  "he",
+  "she",
+  "they",
+  "by",
+  "for",
+  "with",
+  "from",
+]);
+const SUBJECTS = new Set(["i", "we", "he", "she", "they"]);
+const CANNOT_FOLLOW_SUBJECT = new Set([
+  "the",
+  "a",
+  "an",
+  "of",
+  "to",
+  "in",
+  "on",
+  "for",
+  "with",
+  "by",
+  "from",
+  "my",
+  "our",
+  "your",
+]);
+
+export interface Coherence {
+  /** Why the text is not an answer at all, if it is not. */
+  reason?: string;
+}
+
+function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared += 1;
+  const union = a.size + b.size - shared;
+  return union === 0 ? 0 : shared / union;
+}
+
+/**
+ * Checks that the text is an answer: long enough, made of sentences (not a keyword list or
+ * gibberish), in an order English allows (not shuffled), and not the question read back.
+ * @example assessCoherence(tokenize("Python, SQL, AWS, Docker").tokens, 4, undefined).reason // "a list of words…"
+ */
+export function assessCoherence(
+  tokens: readonly Token[],
+  words: number,
+  question: string | undefined,
+): Coherence {
+  if (words < 8) return { reason: `too short to be an answer (${words} word${words === 1 ? "" : "s"})` };
+  const lowers = tokens.filter((t) => t.type === "word").map((t) => t.lower);
+  const functionShare = lowers.filter((w) => FUNCTION_WORDS.has(w)).length / Math.max(1, lowers.length);
+  if (functionShare < 0.12) {
+    return { reason: `a list of words, not sentences (${Math.round(functionShare * 100)}% function words)` };
+  }
+  let anomalies = 0;
+  for (let i = 0; i + 1 < lowers.length; i += 1) {
+    const w = lowers[i] ?? "";
+    const next = lowers[i + 1] ?? "";
+    if (DETERMINERS.has(w) && CANNOT_FOLLOW_DET.has(next)) anomalies += 1;
+    else if (SUBJECTS.has(w) && CANNOT_FOLLOW_SUBJECT.has(next)) anomalies += 1;
+  }
+  if (anomalies >= 3 && anomalies / lowers.length >= 0.02) {
+    return { reason: `word order is not English (${anomalies} impossible word pairs)` };
+  }
+  if (question !== undefined && question.trim() !== "") {
+    const q = new Set(question.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? []);
+    const a = new Set(lowers);
+    if (jaccard(q, a) >= 0.6) return { reason: "repeats the question instead of answering it" };
+  }
+  return {};
+}
+
+/** Everything the overall score weighs. */
+export interface ScoreInput {
+  story: boolean;
+  labels: Omit<Labels, "overall">;
+  coherence: Coherence;
+  accusing: boolean;
+  signals: { spinning: SignalReport; systems: SignalReport; ambiguity: SignalReport };
+  words: number;
+  fillers: number;
+  hedges: number;
+  cliches: number;
+  vagueResults: number;
+  figures: number;
+  /** References to the employer or role ("your mission", "this role"). */
+  tailoring: number;
+  /** First-person past actions narrated. */
+  ownedActions: number;
+  /** Sentences that are lists of skills or tools with no verb. */
+  recital: number;
+  fragments: number;
+  units: number;
+}
+
+function clampScore(value: number): Labels["overall"] {
+  if (value >= 6.4) return 5;
+  if (value >= 4.4) return 4;
+  if (value >= 3) return 3;
+  if (value >= 1.2) return 2;
+  return 1;
+}
+
+/**
+ * Overall 1–5: how far the answer lowers a hiring manager's risk. Harmful (blame, incoherent,
+ * says nothing) is 1; complete, specific, owned, measured with a system change and a lesson is 5.
+ * @example scoreOverall(input).score // 4
+ */
+export function scoreOverall(input: ScoreInput): { score: Labels["overall"]; reasons: string[] } {
+  const reasons: string[] = [];
+  if (input.coherence.reason !== undefined) return { score: 1, reasons: [input.coherence.reason] };
+  if (input.accusing) return { score: 1, reasons: ["blames or bad-mouths others"] };
+  const noise = (input.fillers + input.hedges) / Math.max(1, input.words);
+  if (noise >= 0.06 && input.fillers >= 3)
+    return { score: 1, reasons: ["fillers and hedges bury the content"] };
+
+  const l = input.labels;
+  let points = 0;
+  if (input.story) {
+    points += (l.situation ? 0.4 : 0) + (l.task ? 0.4 : 0) + (l.action ? 1 : 0) + (l.result ? 1 : 0);
+    points += l.lesson ? 0.8 : 0;
+    if (!l.result) reasons.push("no result");
+    if (l.lesson) reasons.push("ends with a lesson");
+  } else {
+    points += 1.2;
+    points += Math.min(2, input.tailoring * 0.5);
+    if (input.tailoring > 0) reasons.push("tailored to the employer or role");
+    points += l.action ? 0.5 : 0;
+  }
+  if (l.quantified) {
+    points += 1;
+    reasons.push("the result is measured");
+  } else if (input.figures > 0) {
+    points += 0.5;
+  }
+  if (input.signals.systems.level === "strong") points += 1;
+  else if (input.signals.systems.level === "present") points += 0.6;
+  if (l.systems) reasons.push("reasons about causes, processes or trade-offs");
+  if (l.ambiguity) points += 0.3;
+  if (l.decisive) points += 0.3;
+  if (l.autonomy) points += 0.4;
+  if (l.ownership === "we") points -= 0.3;
+  if (l.blame) {
+    points -= 1.5;
+    reasons.push("shifts responsibility without owning a part");
+  }
+  if (input.signals.spinning.level === "risk") {
+    points -= 1;
+    reasons.push("wanders or hedges");
+  }
+  if (input.words < 70) {
+    points -= 1;
+    reasons.push(`thin: ${input.words} words`);
+  } else if (input.words < 110) {
+    points -= 0.4;
+  }
+  points -= Math.min(1, input.cliches * 0.5);
+  if (input.cliches > 0) reasons.push("clichés without evidence");
+  points -= Math.min(0.5, input.vagueResults * 0.25);
+  // A templated answer (terse fragments, "&"-joined lists) or a skills recital says little.
+  if (input.units > 0 && input.fragments / input.units >= 0.4) {
+    points -= 1;
+    reasons.push("fragments, not sentences");
+  }
+  if (input.recital > 0 && input.ownedActions === 0) {
+    points -= 1.2;
+    reasons.push("a résumé recital");
+  }
+  let score = clampScore(points);
+  // "About me" and "why us" answers are judged on specificity; they are never harmful for
+  // lacking a story.
+  if (!input.story && score < 2) score = 2;
+  return { score, reasons };
+}

@@ -1,0 +1,263 @@
+import type { StarPart } from "../model.ts";
+import { ACTION_LEMMAS, STAR_CUES, STAR_LETTERS, STAR_MARKERS } from "./data/star-cues.ts";
+import type { Token, TokenizedText } from "./nlp.ts";
+import type { SentencePart } from "./types.ts";
+
+/** A sentence with the token range and normalised text the other passes read. */
+export interface Unit {
+  index: number;
+  text: string;
+  /** Lower-cased, curly quotes straightened: what cue patterns match against. */
+  norm: string;
+  start: number;
+  end: number;
+  /** Indexes into the token list, [first, last). */
+  first: number;
+  last: number;
+  words: number;
+  /** Marker written before this sentence's block, if any. */
+  marker?: StarPart;
+  /** The sentence is a bullet or numbered item. */
+  bullet: boolean;
+  part: SentencePart;
+  explicit: boolean;
+}
+
+const MARKER_LOOKUP: ReadonlyMap<string, StarPart> = new Map(
+  (Object.entries(STAR_MARKERS) as Array<[StarPart, readonly string[]]>).flatMap(([part, labels]) =>
+    labels.map((label) => [label, part] as const),
+  ),
+);
+
+const TERMINAL = /[.!?:;]["”')\]]*$/;
+const PREFIX = /^(?:\s|#{1,6}\s|>\s?|[-*•+▪◦‣]\s|\d{1,2}[.)]\s|\[[ xX]\]\s)*/;
+// "**S – Situation**", "**Situation**:", "Situation:", "S:", "The fix:", "### Result".
+const MARKER =
+  /^(?:\*\*|__)?\s*([a-z][a-z' ]{0,28}?|[stalr]\s*[–—-]\s*[a-z]+)\s*(\*\*|__)?\s*(?:[:：]\s*(?:\*\*|__)?|(?<=\*\*|__)\s*[–—-]?\s+|$)/;
+const LEADING_JUNK = /^[\s"“'‘*_]+/;
+const TRAILING_JUNK = /[\s*_]+$/;
+
+/** Reads a marker at the start of `text`: the part it names and how many characters it spans. */
+function readMarker(text: string): { part: StarPart; length: number } | undefined {
+  const match = MARKER.exec(text.toLowerCase());
+  if (match === null) return undefined;
+  const label = (match[1] ?? "").trim();
+  const bold = match[2] !== undefined || text.startsWith("**") || text.startsWith("__");
+  const hasColon = /[:：]/.test(match[0]);
+  const wholeLine = match[0].length >= text.trimEnd().length;
+  const lettered = /^([stalr])\s*[–—-]\s*([a-z]+)$/.exec(label);
+  let part: StarPart | undefined;
+  if (lettered !== null) {
+    const letterPart = STAR_LETTERS[lettered[1] ?? ""];
+    const wordPart = MARKER_LOOKUP.get(lettered[2] ?? "");
+    part = wordPart ?? letterPart;
+  } else if (label.length === 1) {
+    part = hasColon || bold ? STAR_LETTERS[label] : undefined;
+  } else {
+    const named = MARKER_LOOKUP.get(label);
+    part = named !== undefined && (hasColon || bold || wholeLine) ? named : undefined;
+  }
+  return part === undefined ? undefined : { part, length: match[0].length };
+}
+
+function normalise(text: string): string {
+  return text.toLowerCase().replace(/[’‘`]/g, "'").replace(/[“”]/g, '"');
+}
+
+function countWords(tokens: readonly Token[], first: number, last: number): number {
+  let words = 0;
+  for (let i = first; i < last; i += 1) {
+    const type = tokens[i]?.type;
+    if (type === "word" || type === "number" || type === "email" || type === "url" || type === "hashtag")
+      words += 1;
+  }
+  return words;
+}
+
+function isHardBreak(tokens: readonly Token[], at: number, first: number): boolean {
+  const token = tokens[at];
+  if (token === undefined) return true;
+  if ((token.text.match(/\n/g) ?? []).length >= 2) return true;
+  let prev = at - 1;
+  while (prev >= first && tokens[prev]?.type === "tabCRLF") prev -= 1;
+  const before = tokens[prev];
+  const after = tokens[at + 1];
+  if (before === undefined || after === undefined) return true;
+  if (TERMINAL.test(before.text) || before.text === "**") return true;
+  // A line that wraps mid-sentence continues in lower case; anything else starts a new unit.
+  return !/^[a-z0-9(]/.test(after.text);
+}
+
+/**
+ * Splits the input into spoken sentences: wink-nlp's sentences, further cut at line
+ * breaks that start a bullet, a heading or a new line of thought, with markers, bullets and
+ * quote marks stripped (offsets still point into the input).
+ * @example segmentSentences("S: We were slow.\nA: I fixed it.", tokenize(...)).map((u) => u.marker) // ["situation", "action"]
+ */
+export function segmentSentences(input: string, doc: TokenizedText): Unit[] {
+  const { tokens } = doc;
+  const pieces: Array<[number, number]> = [];
+  for (const sentence of doc.sentences) {
+    let from = sentence.first;
+    for (let i = sentence.first; i <= sentence.last; i += 1) {
+      if (tokens[i]?.type === "tabCRLF" && isHardBreak(tokens, i, sentence.first)) {
+        if (i > from) pieces.push([from, i]);
+        from = i + 1;
+      }
+    }
+    if (sentence.last + 1 > from) pieces.push([from, sentence.last + 1]);
+  }
+
+  const units: Unit[] = [];
+  let marker: StarPart | undefined;
+  for (const [from, to] of pieces) {
+    let first = from;
+    let last = to;
+    while (first < last && tokens[first]?.type === "tabCRLF") first += 1;
+    while (last > first && tokens[last - 1]?.type === "tabCRLF") last -= 1;
+    const head = tokens[first];
+    const tail = tokens[last - 1];
+    if (head === undefined || tail === undefined) continue;
+    let start = head.start;
+    const end = tail.end;
+    const raw = input.slice(start, end);
+    const prefix = PREFIX.exec(raw)?.[0] ?? "";
+    const bullet = /[-*•+▪◦‣]\s|\d{1,2}[.)]\s/.test(prefix);
+    const heading = /#/.test(prefix);
+    start += prefix.length;
+    const found = readMarker(input.slice(start, end));
+    if (found !== undefined) {
+      marker = found.part;
+      start += found.length;
+    } else if (heading) {
+      // A heading that is not a STAR marker is a title, not something said aloud.
+      continue;
+    }
+    let body = input.slice(start, end);
+    const lead = LEADING_JUNK.exec(body)?.[0].length ?? 0;
+    start += lead;
+    body = body.slice(lead);
+    let stop = end - (TRAILING_JUNK.exec(body)?.[0].length ?? 0);
+    body = input.slice(start, stop);
+    // A closing quote mark is kept only when it closes a quote inside the sentence.
+    if (/["”]$/.test(body) && ((body.match(/["“”]/g) ?? []).length % 2 === 1 || body.length === 1)) {
+      stop -= 1;
+      body = input.slice(start, stop);
+    }
+    if (!/[\p{L}\p{N}]/u.test(body)) continue;
+    while (first < last && (tokens[first]?.end ?? 0) <= start) first += 1;
+    while (last > first && (tokens[last - 1]?.start ?? 0) >= stop) last -= 1;
+    const unit: Unit = {
+      index: units.length,
+      text: body,
+      norm: normalise(body),
+      start,
+      end: stop,
+      first,
+      last,
+      words: countWords(tokens, first, last),
+      bullet,
+      part: "other",
+      explicit: false,
+    };
+    if (marker !== undefined) unit.marker = marker;
+    units.push(unit);
+  }
+  return units;
+}
+
+const STATE_LEMMAS = new Set([
+  "be",
+  "have",
+  "feel",
+  "think",
+  "know",
+  "want",
+  "need",
+  "like",
+  "love",
+  "seem",
+  "hope",
+  "believe",
+  "wonder",
+  "enjoy",
+  "realize",
+  "realise",
+  "learn",
+  "get",
+]);
+
+/** Whether the sentence narrates the speaker (or the team) doing something in the past. */
+export function firstPersonAction(tokens: readonly Token[], unit: Unit): boolean {
+  for (let i = unit.first; i < unit.last; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    const subject = t.lower === "i" || t.lower === "we";
+    const leading = i === unit.first && t.past && t.pos === "VERB" && ACTION_LEMMAS.has(t.lemma);
+    if (leading) return true;
+    if (!subject) continue;
+    for (let j = i + 1; j < Math.min(unit.last, i + 5); j += 1) {
+      const v = tokens[j];
+      if (v === undefined) break;
+      if (v.pos === "VERB" && v.past && !STATE_LEMMAS.has(v.lemma)) return true;
+      if (v.pos === "VERB" && ACTION_LEMMAS.has(v.lemma) && tokens[j - 1]?.lemma === "to") return false;
+      if (v.pos === "PUNCT" || v.pos === "CCONJ") break;
+    }
+  }
+  return false;
+}
+
+function hasPast(tokens: readonly Token[], unit: Unit): boolean {
+  for (let i = unit.first; i < unit.last; i += 1) if (tokens[i]?.past === true) return true;
+  return false;
+}
+
+const FIGURE = /\d|\b(million|billion|thousands?|hundreds?|dozens?|percent|twice|double|half)\b/;
+
+/**
+ * Gives each sentence its STAR+L part: a written marker wins (a lesson cue may still turn a
+ * "Result:" sentence into the lesson), then cues, then the flow of the story (a sentence with
+ * no cue continues the part before it; the opening of a story is its situation).
+ * `story` is false for questions that do not call for a story ("tell me about yourself"), where
+ * only clear cues count.
+ * @example assignStarParts(units, tokens, true) // units[0].part === "situation"
+ */
+export function assignStarParts(units: Unit[], tokens: readonly Token[], story: boolean): void {
+  let current: SentencePart | undefined;
+  for (const unit of units) {
+    const scores: Record<StarPart, number> = { situation: 0, task: 0, action: 0, result: 0, lesson: 0 };
+    for (const cue of STAR_CUES) if (cue.pattern.test(unit.norm)) scores[cue.part] += cue.weight;
+    const acted = firstPersonAction(tokens, unit);
+    if (acted) scores.action += 1.5;
+    if (current === "action" && FIGURE.test(unit.norm) && scores.action < 2) scores.result += 1.5;
+    let best: StarPart = "situation";
+    let bestScore = 0;
+    for (const part of ["lesson", "result", "task", "action", "situation"] as const) {
+      if (scores[part] > bestScore) {
+        best = part;
+        bestScore = scores[part];
+      }
+    }
+    // A cue for the situation after the story has moved on is usually a clause of context.
+    if (best === "situation" && current !== undefined && current !== "situation" && current !== "other") {
+      bestScore = 0;
+    }
+    if (unit.marker !== undefined) {
+      const override = scores.lesson >= 3 && (unit.marker === "result" || unit.marker === "action");
+      unit.part = override ? "lesson" : unit.marker;
+      unit.explicit = !override;
+    } else if (bestScore >= 1.5) {
+      unit.part = best;
+    } else if (current !== undefined && current !== "other") {
+      unit.part = current;
+    } else if (story && hasPast(tokens, unit)) {
+      unit.part = current === undefined ? "situation" : "situation";
+    } else {
+      unit.part = "other";
+    }
+    if (!story && unit.marker === undefined && unit.part === "situation" && scores.situation < 2) {
+      unit.part = "other";
+    }
+    current = unit.part;
+  }
+}

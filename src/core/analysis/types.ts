@@ -1,0 +1,173 @@
+import type { Competency, RoleId, StarPart } from "../model.ts";
+
+/** The STAR+L part a sentence plays, or "other" (greetings, opinions, asides). */
+export type SentencePart = StarPart | "other";
+
+/** How strongly an answer lowers (strong, present) or raises (risk) one risk. */
+export type SignalLevel = "strong" | "present" | "absent" | "risk";
+
+/** The five risks an interviewer weighs (PRODUCT.md, "The problem"). */
+export const RISK_SIGNALS = ["ambiguity", "spinning", "blame", "autonomy", "systems"] as const;
+export type RiskSignal = (typeof RISK_SIGNALS)[number];
+
+/** What a caller may pass to `analyze`. */
+export interface AnalyzeOptions {
+  /** The interview question; decides the competency and the default time budget. */
+  question?: string;
+  role?: RoleId;
+  /** A ceiling in seconds (the floor becomes 60% of it) or an explicit window. */
+  budgetSeconds?: number | { min: number; max: number };
+  /** Speaking rate; default 150. */
+  wordsPerMinute?: number;
+  /** The answer replies to a follow-up question (budget 20–45 s). */
+  followUp?: boolean;
+  /** Longest accepted input in characters; default 200,000. */
+  maxChars?: number;
+}
+
+/** One quoted sentence: the evidence every finding carries. */
+export interface Quote {
+  index: number;
+  quote: string;
+}
+
+export interface AnalysisSentence {
+  index: number;
+  text: string;
+  part: SentencePart;
+  /** True when a written marker ("Result:", "**S – Situation**") set the part. */
+  explicit: boolean;
+  /** UTF-16 offsets into the input: `text === input.slice(start, end)`. */
+  start: number;
+  end: number;
+  words: number;
+}
+
+/** The stable labels of the `analyze --json` contract. */
+export interface Labels {
+  situation: boolean;
+  task: boolean;
+  action: boolean;
+  result: boolean;
+  lesson: boolean;
+  quantified: boolean;
+  ownership: "i" | "we" | "mixed";
+  blame: boolean;
+  ambiguity: boolean;
+  decisive: boolean;
+  autonomy: boolean;
+  systems: boolean;
+  overall: 1 | 2 | 3 | 4 | 5;
+}
+
+export type LabelName = keyof Labels;
+
+export interface LabelEvidence {
+  indexes: number[];
+  quotes: string[];
+  /** A figure or a reason when the label rests on one (e.g. "3 sentences say we, 9 say I"). */
+  note?: string;
+}
+
+export interface StarPartSummary {
+  present: boolean;
+  sentences: number[];
+  words: number;
+  /** Share of speaking time, 0..1. */
+  share: number;
+}
+
+export interface Finding {
+  /** Stable id, e.g. "long-situation", "filler". */
+  id: string;
+  message: string;
+  evidence: Quote[];
+}
+
+export interface SignalReport {
+  level: SignalLevel;
+  /** 0..1, how much the answer shows (or, for risks, fails to show) the behaviour. */
+  score: number;
+  evidence: Quote[];
+  reasons: string[];
+}
+
+export interface TermHit {
+  term: string;
+  index: number;
+  quote: string;
+}
+
+export interface Timing {
+  words: number;
+  seconds: number;
+  wordsPerMinute: number;
+  budget: { min: number; max: number };
+  status: "short" | "within" | "long";
+}
+
+export interface Delivery {
+  fillers: TermHit[];
+  hedges: TermHit[];
+  cliches: TermHit[];
+  acronyms: {
+    count: number;
+    /** Acronyms per 100 words. */
+    density: number;
+    /** Sentences that pack three or more acronyms: they lose a non-specialist. */
+    runs: Array<Quote & { acronyms: string[] }>;
+  };
+  passiveBlame: Quote[];
+}
+
+export interface RoleFit {
+  role: RoleId;
+  /** Shares of the role vocabulary the answer used, 0..1; they sum to 1 when any term matched. */
+  core: number;
+  adjacent: number;
+  coreTerms: TermHit[];
+  adjacentTerms: TermHit[];
+  mix: "core" | "balanced" | "adjacent-heavy" | "none";
+  suggestion?: string;
+}
+
+export interface ConcernHit {
+  id: string;
+  judgement: string;
+  evidence: Quote[];
+  reframe: string;
+}
+
+export interface Fix {
+  /** The sentence the fix points at (the answer's last sentence when the part is missing). */
+  index: number;
+  quote: string;
+  part: SentencePart;
+  action: string;
+}
+
+export interface Analysis {
+  /** Bumped only on breaking changes; new fields are additions. */
+  schema: 1;
+  competency?: Competency;
+  role?: RoleId;
+  labels: Labels;
+  evidence: Record<LabelName, LabelEvidence>;
+  timing: Timing;
+  fixes: Fix[];
+  sentences: AnalysisSentence[];
+  star: {
+    parts: Record<StarPart, StarPartSummary>;
+    other: { words: number; share: number };
+    imbalances: Finding[];
+  };
+  signals: Record<RiskSignal, SignalReport>;
+  decisiveness: SignalReport;
+  ownership: { label: Labels["ownership"]; i: number; we: number; evidence: Quote[] };
+  impact: { quantified: boolean; figures: TermHit[]; vague: Array<TermHit & { ask: string }> };
+  delivery: Delivery;
+  roleFit?: RoleFit;
+  concerns: ConcernHit[];
+  overall: { score: Labels["overall"]; reasons: string[] };
+  warnings: string[];
+}
