@@ -24,7 +24,9 @@ function countVitest(label, file, ok) {
   const p = report.numPassedTests ?? 0;
   let f = report.numFailedTests ?? 0;
   // A suite that failed to load (syntax error, failed setup) has no failed test but is a failure.
-  const brokenSuites = (report.testResults ?? []).filter((s) => s.status === "failed" && (s.assertionResults ?? []).every((a) => a.status !== "failed")).length;
+  const brokenSuites = (report.testResults ?? []).filter(
+    (s) => s.status === "failed" && (s.assertionResults ?? []).every((a) => a.status !== "failed"),
+  ).length;
   f += brokenSuites;
   if (!ok && f === 0) f = 1;
   process.stdout.write(`${label}: ${p} passed, ${f} failed, ${report.numPendingTests ?? 0} skipped\n`);
@@ -38,13 +40,27 @@ if (run("check", "npm", ["run", "--silent", "check"])) passed += 1;
 else failed += 1;
 
 // 2. Unit, property, golden, store (PGlite + real PostgreSQL) and API tests.
-const unitOk = run("vitest", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile=.vitest.json"]);
+const unitOk = run("vitest", "npx", [
+  "vitest",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  "--outputFile=.vitest.json",
+]);
 countVitest("unit", ".vitest.json", unitOk);
 
 // 3. Build the app as `npm start` serves it, then drive it in a real Chromium.
 if (run("build", "npm", ["run", "--silent", "build"])) {
   passed += 1;
-  const e2eOk = run("e2e", "npx", ["vitest", "run", "--config", "vitest.e2e.config.ts", "--reporter=default", "--reporter=json", "--outputFile=.vitest-e2e.json"]);
+  const e2eOk = run("e2e", "npx", [
+    "vitest",
+    "run",
+    "--config",
+    "vitest.e2e.config.ts",
+    "--reporter=default",
+    "--reporter=json",
+    "--outputFile=.vitest-e2e.json",
+  ]);
   countVitest("e2e", ".vitest-e2e.json", e2eOk);
 } else {
   failed += 1;

@@ -17,7 +17,11 @@ function sourceFiles(dir: string): string[] {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
       if (entry.name !== "node_modules" && entry.name !== "dist") out.push(...sourceFiles(path));
-    } else if (/\.(ts|tsx)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) && !entry.name.startsWith("test-")) {
+    } else if (
+      /\.(ts|tsx)$/.test(entry.name) &&
+      !/\.test\.tsx?$/.test(entry.name) &&
+      !entry.name.startsWith("test-")
+    ) {
       out.push(path);
     }
   }
@@ -31,7 +35,10 @@ function importsOf(file: string): string[] {
   return [...text.matchAll(importPattern)].map((m) => m[1] ?? m[2] ?? "");
 }
 
-function violations(dir: string, isForbidden: (specifier: string, file: string) => string | undefined): string[] {
+function violations(
+  dir: string,
+  isForbidden: (specifier: string, file: string) => string | undefined,
+): string[] {
   const found: string[] = [];
   for (const file of sourceFiles(dir)) {
     for (const specifier of importsOf(file)) {
@@ -85,7 +92,9 @@ describe("layering", () => {
   it("keeps the store and use cases free of surfaces", () => {
     const surfaces = (spec: string, file: string) => {
       const layer = layerOf(spec, file);
-      return layer && ["src/server", "src/cli"].includes(layer) ? "lower layers never import surfaces" : undefined;
+      return layer && ["src/server", "src/cli"].includes(layer)
+        ? "lower layers never import surfaces"
+        : undefined;
     };
     expect([...violations("src/app", surfaces), ...violations("src/store", surfaces)]).toEqual([]);
     const storeUp = violations("src/store", (spec, file) =>

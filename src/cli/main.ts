@@ -2,6 +2,7 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
 import { isDeriskError } from "../app/errors.ts";
+import { registerAnalyzeCommand } from "./commands/analyze.ts";
 import { registerDocumentCommands } from "./commands/documents.ts";
 import { registerEditCommand } from "./commands/edit.ts";
 import { registerExportCommand } from "./commands/export.ts";
@@ -15,12 +16,16 @@ export function createProgram(ctx: CliContext): Command {
     .description("Behavioral interview preparation through the risk lens — offline and private.")
     .option("--debug", "show stack traces of unexpected errors")
     .showHelpAfterError("(run derisk --help for usage)")
-    .configureOutput({ writeOut: (s) => ctx.out(s.replace(/\n$/, "")), writeErr: (s) => ctx.err(s.replace(/\n$/, "")) })
+    .configureOutput({
+      writeOut: (s) => ctx.out(s.replace(/\n$/, "")),
+      writeErr: (s) => ctx.err(s.replace(/\n$/, "")),
+    })
     .exitOverride();
   registerImportCommand(program, ctx);
   registerExportCommand(program, ctx);
   registerDocumentCommands(program, ctx);
   registerEditCommand(program, ctx);
+  registerAnalyzeCommand(program, ctx);
   registerServeCommand(program, ctx);
   for (const command of program.commands) command.exitOverride();
   return program;
@@ -41,10 +46,13 @@ export async function runCli(argv: string[], ctx: CliContext = createContext()):
     }
     if (isDeriskError(error)) {
       ctx.err(`${ctx.style.red("error:")} ${error.message}`);
-      if (argv.includes("--debug") && error.cause) ctx.err(String((error.cause as Error).stack ?? error.cause));
+      if (argv.includes("--debug") && error.cause)
+        ctx.err(String((error.cause as Error).stack ?? error.cause));
       return error.exitCode;
     }
-    ctx.err(`${ctx.style.red("error:")} unexpected failure: ${error instanceof Error ? error.message : String(error)}`);
+    ctx.err(
+      `${ctx.style.red("error:")} unexpected failure: ${error instanceof Error ? error.message : String(error)}`,
+    );
     if (argv.includes("--debug")) ctx.err(String((error as Error).stack));
     else ctx.err("Run again with --debug to see the details, and report it if it persists.");
     return 70;

@@ -16,7 +16,10 @@ export async function readInput(ctx: CliContext, path: string, maxBytes: number)
   try {
     const info = await stat(path);
     if (info.isDirectory()) {
-      throw new DeriskError("BAD_INPUT", `${path} is a folder: give the path of one prep document (a .md or .txt file).`);
+      throw new DeriskError(
+        "BAD_INPUT",
+        `${path} is a folder: give the path of one prep document (a .md or .txt file).`,
+      );
     }
     if (info.size > maxBytes) throw tooLarge(path, info.size, maxBytes);
     return new Uint8Array(await readFile(path));
@@ -29,9 +32,13 @@ export async function readInput(ctx: CliContext, path: string, maxBytes: number)
         : code === "EACCES" || code === "EPERM"
           ? "permission denied"
           : ((error as Error).message ?? "unreadable");
-    throw new DeriskError("BAD_INPUT", `Cannot read ${path}: ${why}. Check the path (or pass - to read standard input).`, {
-      cause: error,
-    });
+    throw new DeriskError(
+      "BAD_INPUT",
+      `Cannot read ${path}: ${why}. Check the path (or pass - to read standard input).`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 

@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { DeriskError, isDeriskError } from "../app/errors.ts";
 import type { Store } from "../store/index.ts";
+import { analysisRoutes } from "./routes/analysis.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { itemRoutes } from "./routes/items.ts";
 
@@ -54,11 +55,17 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.get("/api/health", (c) => c.json({ ok: true, version: options.version, storage: options.storage }));
   app.route("/api", documentRoutes);
   app.route("/api", itemRoutes);
+  app.route("/api", analysisRoutes);
 
   app.notFound((c) => {
     if (c.req.path.startsWith("/api/")) {
       return c.json(
-        { error: { code: "NOT_FOUND", message: `No API route ${c.req.method} ${c.req.path}: see docs/api.md.` } },
+        {
+          error: {
+            code: "NOT_FOUND",
+            message: `No API route ${c.req.method} ${c.req.path}: see docs/api.md.`,
+          },
+        },
         404,
       );
     }
@@ -69,9 +76,16 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     if (isDeriskError(error)) {
       return c.json({ error: { code: error.code, message: error.message } }, error.status as 400);
     }
-    log(`unexpected error on ${c.req.method} ${c.req.path}: ${error instanceof Error ? error.stack : String(error)}`);
+    log(
+      `unexpected error on ${c.req.method} ${c.req.path}: ${error instanceof Error ? error.stack : String(error)}`,
+    );
     return c.json(
-      { error: { code: "INTERNAL", message: "Something went wrong on our side; the server log has the details." } },
+      {
+        error: {
+          code: "INTERNAL",
+          message: "Something went wrong on our side; the server log has the details.",
+        },
+      },
       500,
     );
   });

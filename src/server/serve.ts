@@ -29,7 +29,8 @@ const packageRoot = new URL("../..", import.meta.url).pathname;
 
 function packageVersion(): string {
   try {
-    return (JSON.parse(readFileSync(resolve(packageRoot, "package.json"), "utf8")) as { version: string }).version;
+    return (JSON.parse(readFileSync(resolve(packageRoot, "package.json"), "utf8")) as { version: string })
+      .version;
   } catch {
     return "0.0.0";
   }
@@ -56,7 +57,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       : { dataDir: location.dataDir, onProgress: log },
   );
   const host = options.host ?? "127.0.0.1";
-  const api = createApp({ store, userId: LOCAL_USER_ID, version: packageVersion(), storage: location.kind, log });
+  const api = createApp({
+    store,
+    userId: LOCAL_USER_ID,
+    version: packageVersion(),
+    storage: location.kind,
+    log,
+  });
 
   const root = new Hono<AppEnv>();
   if (loopback.has(host)) {
@@ -66,7 +73,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       const originHost = origin ? safeHostname(origin) : undefined;
       if (!loopback.has(hostHeader) || (origin !== undefined && !loopback.has(originHost ?? ""))) {
         return c.json(
-          { error: { code: "FORBIDDEN", message: "derisk answers only to pages on this machine (localhost)." } },
+          {
+            error: {
+              code: "FORBIDDEN",
+              message: "derisk answers only to pages on this machine (localhost).",
+            },
+          },
           403,
         );
       }
@@ -97,7 +109,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     server.once("error", (error: NodeJS.ErrnoException) => {
       reject(
         error.code === "EADDRINUSE"
-          ? new DeriskError("IO", `Port ${options.port} is already in use: pass --port 0 for a free one, or stop the other server.`)
+          ? new DeriskError(
+              "IO",
+              `Port ${options.port} is already in use: pass --port 0 for a free one, or stop the other server.`,
+            )
           : error,
       );
     });

@@ -11,14 +11,21 @@ export function registerDocumentCommands(program: Command, ctx: CliContext): voi
     .option("--json", "print as JSON")
     .action(async (options: { json?: boolean }) => {
       const documents = await ctx.withStore((store, userId) => listDocuments(store, userId));
-      ctx.out(options.json ? JSON.stringify({ documents }, null, 2) : renderDocumentList(documents, ctx.style));
+      ctx.out(
+        options.json ? JSON.stringify({ documents }, null, 2) : renderDocumentList(documents, ctx.style),
+      );
     });
 
   program
     .command("show")
-    .description("show a document: answers by question with variants, follow-ups, concerns, technical bank, notes")
+    .description(
+      "show a document: answers by question with variants, follow-ups, concerns, technical bank, notes",
+    )
     .argument("[document]", "document id (default: the most recently updated)")
-    .option("--kind <kind>", "only items of this kind (answer, follow-up, concern, technical-question, note…)")
+    .option(
+      "--kind <kind>",
+      "only items of this kind (answer, follow-up, concern, technical-question, note…)",
+    )
     .option("--json", "print as JSON")
     .action(async (documentId: string | undefined, options: { kind?: string; json?: boolean }) => {
       const result = await ctx.withStore(async (store, userId) => {
@@ -26,7 +33,9 @@ export function registerDocumentCommands(program: Command, ctx: CliContext): voi
       });
       const items = options.kind ? result.items.filter((item) => item.kind === options.kind) : result.items;
       ctx.out(
-        options.json ? JSON.stringify({ ...result, items }, null, 2) : renderDocument(result.document, items, ctx.style),
+        options.json
+          ? JSON.stringify({ ...result, items }, null, 2)
+          : renderDocument(result.document, items, ctx.style),
       );
     });
 }

@@ -19,13 +19,19 @@ export function registerEditCommand(program: Command, ctx: CliContext): void {
       '\nExamples:\n  derisk set 3f2a… --text "I led the migration…"\n  derisk set 3f2a… --from answer.txt --expected-version 2',
     )
     .action(
-      async (itemId: string, options: { text?: string; from?: string; expectedVersion?: string; json?: boolean }) => {
+      async (
+        itemId: string,
+        options: { text?: string; from?: string; expectedVersion?: string; json?: boolean },
+      ) => {
         if ((options.text === undefined) === (options.from === undefined)) {
           throw new DeriskError("USAGE", "Give the new text with exactly one of --text TEXT or --from FILE.");
         }
         const text =
-          options.text ?? new TextDecoder().decode(await readInput(ctx, options.from ?? "-", 1024 * 1024)).trimEnd();
-        const expectedVersion = options.expectedVersion ? Number.parseInt(options.expectedVersion, 10) : undefined;
+          options.text ??
+          new TextDecoder().decode(await readInput(ctx, options.from ?? "-", 1024 * 1024)).trimEnd();
+        const expectedVersion = options.expectedVersion
+          ? Number.parseInt(options.expectedVersion, 10)
+          : undefined;
         const item = await ctx.withStore(async (store, userId) => {
           await getItem(store, userId, itemId);
           return editItemText(store, userId, itemId, {

@@ -11,10 +11,16 @@ export function registerExportCommand(program: Command, ctx: CliContext): void {
     .option("--format <format>", "md or json", "md")
     .option("-d, --document <id>", "document id (default: the only or most recently updated one)")
     .option("-o, --output <file>", "write to FILE instead of standard output")
-    .addHelpText("after", "\nExamples:\n  derisk export --format md -o prep.md\n  derisk export --format json > bank.json")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  derisk export --format md -o prep.md\n  derisk export --format json > bank.json",
+    )
     .action(async (options: { format: string; document?: string; output?: string }) => {
       if (options.format !== "md" && options.format !== "json") {
-        throw new DeriskError("USAGE", `Unknown format "${options.format}": use --format md or --format json.`);
+        throw new DeriskError(
+          "USAGE",
+          `Unknown format "${options.format}": use --format md or --format json.`,
+        );
       }
       const format = options.format;
       const file = await ctx.withStore(async (store, userId) =>
@@ -24,7 +30,9 @@ export function registerExportCommand(program: Command, ctx: CliContext): void {
         try {
           await writeFile(options.output, file.body);
         } catch (error) {
-          throw new DeriskError("IO", `Cannot write ${options.output}: ${(error as Error).message}.`, { cause: error });
+          throw new DeriskError("IO", `Cannot write ${options.output}: ${(error as Error).message}.`, {
+            cause: error,
+          });
         }
         ctx.err(`Wrote ${options.output} (${Buffer.byteLength(file.body)} bytes).`);
       } else {

@@ -12,7 +12,10 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
     .option("--dry-run", "parse and report without saving anything")
     .option("--json", "print the result as JSON")
     .option("--max-bytes <n>", "largest document accepted", String(MAX_DOCUMENT_BYTES))
-    .addHelpText("after", "\nExamples:\n  derisk import prep.md\n  derisk import prep.md --dry-run --json\n  cat notes.txt | derisk import -")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  derisk import prep.md\n  derisk import prep.md --dry-run --json\n  cat notes.txt | derisk import -",
+    )
     .action(async (file: string, options: { dryRun?: boolean; json?: boolean; maxBytes: string }) => {
       const maxBytes = Number.parseInt(options.maxBytes, 10) || MAX_DOCUMENT_BYTES;
       const bytes = await readInput(ctx, file, maxBytes);

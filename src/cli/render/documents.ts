@@ -38,11 +38,17 @@ function renderItem(item: StoredItem, style: Style): string | undefined {
     case "reflection":
       return `${style.cyan("Reflection")}${item.title ? ` ${item.title}` : ""}: ${item.turns.length} turns, ${item.reframes.length} reframes`;
     case "note":
-      return style.dim(`  note (lines ${item.lines.start}–${item.lines.end}): ${item.text.split("\n")[0]?.slice(0, 80) ?? ""}`);
+      return style.dim(
+        `  note (lines ${item.lines.start}–${item.lines.end}): ${item.text.split("\n")[0]?.slice(0, 80) ?? ""}`,
+      );
   }
 }
 
-export function renderDocument(document: DocumentDetail["document"], items: StoredItem[], style: Style): string {
+export function renderDocument(
+  document: DocumentDetail["document"],
+  items: StoredItem[],
+  style: Style,
+): string {
   const head = `${style.bold(document.title)}  ${style.dim(document.id)}\n${describeCounts(document.counts)}`;
   return [head, ...items.map((item) => renderItem(item, style)).filter((s) => s !== undefined)].join("\n");
 }

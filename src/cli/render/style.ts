@@ -10,7 +10,8 @@ export interface Style {
 
 export function createStyle(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): Style {
   const on = Boolean(stream.isTTY) && env.NO_COLOR === undefined && env.TERM !== "dumb";
-  const wrap = (open: number, close: number) => (text: string) => (on ? `\u001b[${open}m${text}\u001b[${close}m` : text);
+  const wrap = (open: number, close: number) => (text: string) =>
+    on ? `\u001b[${open}m${text}\u001b[${close}m` : text;
   return {
     bold: wrap(1, 22),
     dim: wrap(2, 22),

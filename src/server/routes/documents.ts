@@ -57,7 +57,8 @@ export const documentRoutes = new Hono<AppEnv>()
   .get("/export", async (c) => {
     const documentId = c.req.query("documentId");
     const format = c.req.query("format") ?? "md";
-    if (!documentId) throw new DeriskError("BAD_INPUT", "Missing ?documentId=…: say which document to export.");
+    if (!documentId)
+      throw new DeriskError("BAD_INPUT", "Missing ?documentId=…: say which document to export.");
     if (format !== "md" && format !== "json") {
       throw new DeriskError("BAD_INPUT", `Unknown export format "${format}": use format=md or format=json.`);
     }

@@ -11,7 +11,9 @@ const edit = z.object({
 
 /** One item of a document (an answer, a follow-up…): read and edit its text. */
 export const itemRoutes = new Hono<AppEnv>()
-  .get("/items/:id", async (c) => c.json({ item: await getItem(c.var.store, c.var.userId, c.req.param("id")) }))
+  .get("/items/:id", async (c) =>
+    c.json({ item: await getItem(c.var.store, c.var.userId, c.req.param("id")) }),
+  )
   .put("/items/:id", async (c) => {
     const body = await readJson(c, edit);
     const item = await editItemText(c.var.store, c.var.userId, c.req.param("id"), {

@@ -12,13 +12,19 @@ export async function readJson<T extends z.ZodType>(c: Context, schema: T): Prom
   try {
     body = await c.req.json();
   } catch {
-    throw new DeriskError("BAD_INPUT", "The request body is not valid JSON: send a JSON object with Content-Type: application/json.");
+    throw new DeriskError(
+      "BAD_INPUT",
+      "The request body is not valid JSON: send a JSON object with Content-Type: application/json.",
+    );
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? `field "${issue.path.join(".")}"` : "the body";
-    throw new DeriskError("BAD_INPUT", `Invalid request: ${where}: ${issue?.message ?? "unexpected shape"}. See docs/api.md.`);
+    throw new DeriskError(
+      "BAD_INPUT",
+      `Invalid request: ${where}: ${issue?.message ?? "unexpected shape"}. See docs/api.md.`,
+    );
   }
   return parsed.data;
 }

@@ -1,0 +1,175 @@
+import type { Command } from "commander";
+import * as z from "zod";
+import { analyzeStoredItem } from "../../app/analysis.ts";
+import { DeriskError } from "../../app/errors.ts";
+import { type AnalyzeOptions, analyze, classify } from "../../core/analysis/index.ts";
+import { ROLE_IDS, type RoleId } from "../../core/model.ts";
+import type { CliContext } from "../context.ts";
+import { readInput } from "../read-input.ts";
+import { renderAnalysis } from "../render/analysis.ts";
+
+const batchLine = z.object({
+  question: z.string().optional(),
+  answer: z.string(),
+  role: z.enum(ROLE_IDS).optional(),
+});
+
+function parseRole(role: string | undefined): RoleId | undefined {
+  if (role === undefined) return undefined;
+  if (!(ROLE_IDS as readonly string[]).includes(role)) {
+    throw new DeriskError("USAGE", `Unknown role "${role}": use one of ${ROLE_IDS.join(", ")}.`);
+  }
+  return role as RoleId;
+}
+
+function parsePositive(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new DeriskError("USAGE", `${flag} ${value} is not a positive number.`);
+  return n;
+}
+
+interface AnalyzeFlags {
+  question?: string;
+  role?: string;
+  answer?: string;
+  batch?: string;
+  budget?: string;
+  wpm?: string;
+  followUp?: boolean;
+  failUnder?: string;
+  json?: boolean;
+}
+
+export function registerAnalyzeCommand(program: Command, ctx: CliContext): void {
+  program
+    .command("analyze")
+    .description(
+      "analyse an answer through the risk lens: STAR+L, the five risk signals, timing, role fit, top fixes",
+    )
+    .argument("[file]", "the answer text, or - for standard input")
+    .option("-q, --question <text>", "the interview question")
+    .option("-r, --role <id>", `target role (${ROLE_IDS.join(", ")})`)
+    .option("--answer <id>", "analyse a stored answer (see derisk show --kind answer)")
+    .option(
+      "--batch <file>",
+      "JSON Lines of {question, answer, role?}; prints one analysis per line (- = stdin)",
+    )
+    .option("--budget <seconds>", "time budget in seconds")
+    .option("--wpm <n>", "speaking rate in words per minute (default 150)")
+    .option("--follow-up", "the answer replies to a follow-up question (20–45 s budget)")
+    .option("--fail-under <score>", "exit 1 when the overall score is below this (1–5)")
+    .option("--json", "print the analysis as JSON (the stable contract in PRODUCT.md)")
+    .addHelpText(
+      "after",
+      '\nExamples:\n  derisk analyze answer.md --question "Tell me about a mistake" --role ml-engineer\n  pbpaste | derisk analyze - -q "Tell me about yourself" --json\n  derisk analyze --batch answers.jsonl > analyses.jsonl',
+    )
+    .action(async (file: string | undefined, flags: AnalyzeFlags) => {
+      const role = parseRole(flags.role);
+      const budgetSeconds = parsePositive("--budget", flags.budget);
+      const wordsPerMinute = parsePositive("--wpm", flags.wpm);
+      const failUnder = parsePositive("--fail-under", flags.failUnder);
+      const shared: AnalyzeOptions = {
+        ...(role ? { role } : {}),
+        ...(budgetSeconds ? { budgetSeconds } : {}),
+        ...(wordsPerMinute ? { wordsPerMinute } : {}),
+      };
+      if (flags.batch) {
+        await runBatch(ctx, flags.batch, shared);
+        return;
+      }
+      let analysis: ReturnType<typeof analyze>;
+      if (flags.answer) {
+        const answerId = flags.answer;
+        analysis = (
+          await ctx.withStore((store, userId) => analyzeStoredItem(store, userId, answerId, shared))
+        ).analysis;
+      } else {
+        if (file === undefined) {
+          throw new DeriskError(
+            "USAGE",
+            "Give the answer as a FILE, - for standard input, --answer ID, or --batch FILE.",
+          );
+        }
+        const text = new TextDecoder().decode(await readInput(ctx, file, 1024 * 1024));
+        analysis = analyze(text, {
+          ...shared,
+          ...(flags.question ? { question: flags.question } : {}),
+          ...(flags.followUp ? { followUp: true } : {}),
+        });
+      }
+      ctx.out(flags.json ? JSON.stringify(analysis) : renderAnalysis(analysis, ctx.style));
+      if (failUnder !== undefined && analysis.labels.overall < failUnder) ctx.exitCode = 1;
+    });
+
+  program
+    .command("classify")
+    .description("classify an interview question into a competency")
+    .argument("<question...>", "the question")
+    .option("--json", "print { competency, scores } as JSON")
+    .action((words: string[], flags: { json?: boolean }) => {
+      const question = words.join(" ").trim();
+      if (!question)
+        throw new DeriskError(
+          "USAGE",
+          'Give the question to classify, e.g. derisk classify "Tell me about a conflict".',
+        );
+      const result = classify(question);
+      if (flags.json) {
+        ctx.out(JSON.stringify(result));
+        return;
+      }
+      const top = Object.entries(result.scores)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 3)
+        .map(([id, score]) => `${id} ${score.toFixed(2)}`);
+      ctx.out(`${ctx.style.bold(result.competency)}  ${ctx.style.dim(top.join(" · "))}`);
+    });
+}
+
+/** One process for thousands of answers: one JSON analysis per input line, same order. */
+async function runBatch(ctx: CliContext, source: string, shared: AnalyzeOptions): Promise<void> {
+  const text = new TextDecoder().decode(await readInput(ctx, source, 512 * 1024 * 1024));
+  const lines = text.split(/\r?\n/);
+  let bad = 0;
+  lines.forEach((line, i) => {
+    if (line.trim() === "") return;
+    const where = `${source === "-" ? "stdin" : source}:${i + 1}`;
+    try {
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        throw new DeriskError(
+          "BAD_INPUT",
+          `${where}: not valid JSON: write one {"question", "answer"} object per line.`,
+        );
+      }
+      const parsed = batchLine.safeParse(value);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new DeriskError(
+          "BAD_INPUT",
+          `${where}: ${issue?.path.join(".") || "line"}: ${issue?.message ?? "wrong shape"}.`,
+        );
+      }
+      const { answer, question, role } = parsed.data;
+      ctx.out(
+        JSON.stringify(
+          analyze(answer, { ...shared, ...(question ? { question } : {}), ...(role ? { role } : {}) }),
+        ),
+      );
+    } catch (error) {
+      if (!(error instanceof DeriskError)) throw error;
+      bad += 1;
+      ctx.out(JSON.stringify({ error: { code: error.code, message: error.message, line: i + 1 } }));
+    }
+  });
+  if (bad > 0) {
+    ctx.err(
+      `${bad} line${bad === 1 ? "" : "s"} could not be analysed (see the error objects in the output).`,
+    );
+    ctx.exitCode = 2;
+  }
+}

@@ -1,0 +1,64 @@
+import type { Analysis } from "../../core/analysis/index.ts";
+import { STAR_PARTS } from "../../core/model.ts";
+import type { Style } from "./style.ts";
+
+const levelMark = (style: Style, level: string): string =>
+  level === "strong"
+    ? style.green("●●")
+    : level === "present"
+      ? style.green("● ")
+      : level === "risk"
+        ? style.red("▲ ")
+        : style.dim("○ ");
+
+const bar = (share: number, width = 20) => "█".repeat(Math.round(share * width)).padEnd(width, "·");
+
+/** The compact terminal report of one analysis. */
+export function renderAnalysis(analysis: Analysis, style: Style): string {
+  const { labels, timing } = analysis;
+  const out: string[] = [];
+  out.push(
+    `${style.bold(`Overall ${labels.overall}/5`)}${analysis.competency ? style.dim(` · ${analysis.competency}`) : ""}${analysis.role ? style.dim(` · role ${analysis.role}`) : ""}`,
+  );
+  for (const reason of analysis.overall.reasons.slice(0, 3)) out.push(style.dim(`  ${reason}`));
+  const timeColour = timing.status === "within" ? style.green : style.yellow;
+  out.push(
+    `\n${style.bold("Timing")}  ${timing.words} words ≈ ${Math.round(timing.seconds)} s at ${timing.wordsPerMinute} wpm; budget ${timing.budget.min}–${timing.budget.max} s ${timeColour(`(${timing.status})`)}`,
+  );
+  out.push(`\n${style.bold("STAR+L")}`);
+  for (const part of STAR_PARTS) {
+    const p = analysis.star.parts[part];
+    out.push(
+      `  ${part.padEnd(9)} ${p.present ? bar(p.share) : style.red("missing".padEnd(20))} ${Math.round(p.share * 100)}%`,
+    );
+  }
+  for (const finding of analysis.star.imbalances) out.push(`  ${style.yellow("!")} ${finding.message}`);
+  out.push(`\n${style.bold("Risk signals")}`);
+  for (const [name, report] of Object.entries(analysis.signals)) {
+    const first = report.evidence[0];
+    out.push(
+      `  ${levelMark(style, report.level)} ${name.padEnd(12)} ${report.level}${first ? style.dim(`  “${first.quote}”`) : ""}`,
+    );
+  }
+  out.push(
+    `  ownership: ${labels.ownership} (I ×${analysis.ownership.i}, we ×${analysis.ownership.we}) · quantified: ${labels.quantified ? "yes" : style.yellow("no")}`,
+  );
+  if (analysis.roleFit) {
+    const fit = analysis.roleFit;
+    out.push(
+      `\n${style.bold("Role fit")} (${fit.role})  core ${Math.round(fit.core * 100)}% · adjacent ${Math.round(fit.adjacent * 100)}% · ${fit.mix}`,
+    );
+    if (fit.suggestion) out.push(`  ${style.yellow("→")} ${fit.suggestion}`);
+  }
+  for (const concern of analysis.concerns) {
+    out.push(`${style.red("Concern")} “${concern.judgement}”: ${concern.reframe}`);
+  }
+  if (analysis.fixes.length > 0) {
+    out.push(`\n${style.bold("Top fixes")}`);
+    analysis.fixes.forEach((fix, i) => {
+      out.push(`  ${i + 1}. ${fix.action}\n     ${style.dim(`sentence ${fix.index + 1}: “${fix.quote}”`)}`);
+    });
+  }
+  for (const warning of analysis.warnings) out.push(`${style.yellow("warning:")} ${warning}`);
+  return out.join("\n");
+}
