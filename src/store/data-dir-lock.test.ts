@@ -1,0 +1,56 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { lockDataDir } from "./data-dir-lock.ts";
+
+const dirs: string[] = [];
+const children: ChildProcess[] = [];
+
+function freshDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "derisk-lock-"));
+  dirs.push(dir);
+  return dir;
+}
+
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("lockDataDir", () => {
+  it("refuses a second open in the same process until the first releases", () => {
+    const dir = freshDir();
+    const release = lockDataDir(dir);
+    expect(() => lockDataDir(dir)).toThrow(
+      expect.objectContaining({ code: "IO", message: expect.stringContaining("in use") }),
+    );
+    release();
+    expect(existsSync(join(dir, "derisk.lock"))).toBe(false);
+    lockDataDir(dir)();
+  });
+
+  it("refuses a dir held by another running process, naming its pid and the fix", () => {
+    const dir = freshDir();
+    const holder = spawn(process.execPath, ["-e", "setTimeout(() => {}, 30000)"], { stdio: "ignore" });
+    children.push(holder);
+    writeFileSync(join(dir, "derisk.lock"), `${holder.pid}\n`);
+    expect(() => lockDataDir(dir)).toThrow(
+      expect.objectContaining({
+        code: "IO",
+        message: expect.stringMatching(
+          new RegExp(`in use by another derisk process \\(pid ${holder.pid}\\).*DERISK_DATA_DIR`),
+        ),
+      }),
+    );
+  });
+
+  it("takes over a lock left by a process that has exited", () => {
+    const dir = freshDir();
+    const gone = spawnSync(process.execPath, ["-e", "process.pid"]);
+    writeFileSync(join(dir, "derisk.lock"), `${gone.pid}\n`);
+    const release = lockDataDir(dir);
+    release();
+  });
+});
