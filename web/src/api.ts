@@ -2,47 +2,29 @@
  * Typed client for the derisk HTTP JSON API (docs: src/server). Every failure, from the server
  * or the network, surfaces as an `ApiError` carrying a stable `code` and a message for the user.
  */
-import type { ImportReport, PrepItem, PrepItemKind, SourceEncoding } from "../../src/core/model.ts";
+import type {
+  DocumentDetail as DocumentResponse,
+  DocumentSummary,
+  ImportResult,
+  ImportStatus,
+  StoredItem,
+} from "../../src/core/api-types.ts";
+import type { PrepItem, PrepItemKind } from "../../src/core/model.ts";
+
+// The shapes are the server's own (src/core/api-types.ts), so client and server cannot drift apart.
+export type { DocumentSummary, ImportResult, ImportStatus, StoredItem };
+export type DocumentDetail = DocumentResponse["document"];
+export type StoredOf<K extends PrepItemKind> = Extract<PrepItem, { kind: K }> & {
+  id: string;
+  documentId: string;
+  version: number;
+  updatedAt: string;
+};
 
 export interface Health {
   ok: true;
   version: string;
   storage: "pglite" | "postgres";
-}
-
-export interface DocumentSummary {
-  id: string;
-  title: string;
-  targetRole?: string;
-  filename?: string;
-  encoding: SourceEncoding;
-  repaired: boolean;
-  counts: Record<PrepItemKind, number>;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
-
-export type DocumentDetail = DocumentSummary & { report: ImportReport };
-
-export interface StoredMeta {
-  id: string;
-  documentId: string;
-  version: number;
-  updatedAt: string;
-}
-
-/** A prep item as stored; narrowing on `kind` still works because the intersection distributes. */
-export type StoredItem = PrepItem & StoredMeta;
-export type StoredOf<K extends PrepItemKind> = Extract<PrepItem, { kind: K }> & StoredMeta;
-
-export type ImportStatus = "created" | "updated" | "unchanged" | "dry-run";
-
-export interface ImportResult {
-  status: ImportStatus;
-  documentId?: string;
-  title: string;
-  report: ImportReport;
 }
 
 export interface Sample {
@@ -123,8 +105,7 @@ export const api = {
   listDocuments: async (): Promise<DocumentSummary[]> =>
     (await json<{ documents: DocumentSummary[] }>("/api/documents")).documents,
 
-  getDocument: (id: string): Promise<{ document: DocumentDetail; items: StoredItem[] }> =>
-    json(`/api/documents/${encodeURIComponent(id)}`),
+  getDocument: (id: string): Promise<DocumentResponse> => json(`/api/documents/${encodeURIComponent(id)}`),
 
   deleteDocument: async (id: string): Promise<void> => {
     await send(`/api/documents/${encodeURIComponent(id)}`, { method: "DELETE" });

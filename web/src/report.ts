@@ -1,5 +1,5 @@
 /** Wording of an import report, shared by the start page and the library header. */
-import type { ImportReport, LineRange, PrepItemKind, SourceEncoding } from "../../src/core/model.ts";
+import type { ImportReport, SourceEncoding } from "../../src/core/model.ts";
 import type { ImportStatus } from "./api.ts";
 
 export const ENCODING_LABELS: Record<SourceEncoding, string> = {
@@ -11,37 +11,14 @@ export const ENCODING_LABELS: Record<SourceEncoding, string> = {
   "utf-8-mojibake-windows-1252": "Windows-1252",
 };
 
-const NOUNS: Partial<Record<PrepItemKind, [string, string]>> = {
-  answer: ["answer", "answers"],
-  "follow-up": ["follow-up", "follow-ups"],
-  concern: ["concern", "concerns"],
-  "technical-question": ["technical question", "technical questions"],
-};
-
 export function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
-}
-
-export function countLines(ranges: readonly LineRange[]): number {
-  return ranges.reduce((sum, range) => sum + (range.end - range.start + 1), 0);
-}
-
-/** "7 answers, 4 follow-ups, 1 concern, 10 technical questions" */
-export function describeCounts(counts: Record<PrepItemKind, number>): string {
-  return Object.entries(NOUNS)
-    .map(([kind, nouns]) => plural(counts[kind as PrepItemKind] ?? 0, nouns[0], nouns[1]))
-    .join(", ");
 }
 
 /** "encoding repaired (Mac Roman)" or "read as UTF-8" */
 export function describeEncoding(report: Pick<ImportReport, "encoding" | "repaired">): string {
   const label = ENCODING_LABELS[report.encoding] ?? report.encoding;
   return report.repaired ? `encoding repaired (${label})` : `read as ${label}`;
-}
-
-export function describeReport(report: ImportReport): string {
-  const unrecognised = countLines(report.unrecognised);
-  return `${describeCounts(report.counts)}; ${describeEncoding(report)}; ${plural(unrecognised, "line", "lines")} unrecognised`;
 }
 
 export const STATUS_TEXT: Record<ImportStatus, { title: string; detail: string }> = {

@@ -1,7 +1,8 @@
+import { summariseReport } from "../../../src/core/report-summary.ts";
 import type { ImportResult } from "../api.ts";
 import { formatLines } from "../library.ts";
 import { route as libraryRoute } from "../links.ts";
-import { describeEncoding, describeReport, plural, STATUS_TEXT } from "../report.ts";
+import { describeEncoding, plural, STATUS_TEXT } from "../report.ts";
 import { Icon } from "./Icon.tsx";
 
 const SECONDARY_KINDS = [
@@ -37,7 +38,7 @@ export function ImportReportView({ result }: { result: ImportResult }) {
       </header>
 
       <p className="report-summary" data-testid="report-summary">
-        {describeReport(report)}
+        {summariseReport(report)}
       </p>
 
       <ul className="stat-grid">

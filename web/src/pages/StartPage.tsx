@@ -11,8 +11,8 @@ type Busy = "file" | "paste" | "sample" | "empty" | null;
 /** What "Start empty" creates: a titled document the user fills by importing or editing later. */
 const EMPTY_DOCUMENT = "# My interview prep\n";
 
-/** Above this the server answers 413; saying so up front spares a long upload. */
-const MAX_BYTES = 5 * 1024 * 1024;
+/** The server's limit (src/app/bank.ts); saying so up front spares a long upload. */
+const MAX_BYTES = 10 * 1024 * 1024;
 
 export function StartPage({
   documents,
@@ -53,7 +53,7 @@ export function StartPage({
       setResult(null);
       setError({
         code: "TOO_LARGE",
-        message: `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; derisk imports text documents up to 5 MB.`,
+        message: `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; derisk imports text documents up to 10 MB.`,
       });
       return;
     }
@@ -94,7 +94,7 @@ export function StartPage({
           <Icon name="upload" size={28} />
         </span>
         <p className="dropzone-title">Drop a Markdown or text file here</p>
-        <p className="muted">.md, .txt or a derisk .json export · any encoding, up to 5 MB</p>
+        <p className="muted">.md, .txt or a derisk .json export · any encoding, up to 10 MB</p>
         <button
           type="button"
           className="button button-primary"

@@ -1,0 +1,47 @@
+/**
+ * The real Chromium for end-to-end tests: the one shipped inside the @sparticuz/chromium npm
+ * package, so `npm install` alone brings it. Under CI=true a browser that won't start fails the
+ * run; elsewhere the browser suites are skipped, and the reason is printed (never silently).
+ */
+import chromium from "@sparticuz/chromium";
+import { type Browser, type BrowserContext, chromium as playwright } from "playwright-core";
+
+export type LaunchedBrowser = { browser: Browser; skipReason: "" } | { browser: null; skipReason: string };
+
+export async function launchBrowser(): Promise<LaunchedBrowser> {
+  try {
+    const browser = await playwright.launch({
+      executablePath: await chromium.executablePath(),
+      args: chromium.args,
+      headless: true,
+    });
+    return { browser, skipReason: "" };
+  } catch (error) {
+    const reason = `Chromium could not be launched: ${error instanceof Error ? error.message : String(error)}`;
+    if (process.env.CI === "true") throw new Error(reason);
+    process.stdout.write(`[derisk e2e] ${reason}; the browser tests are skipped outside CI\n`);
+    return { browser: null, skipReason: reason };
+  }
+}
+
+export type Theme = "light" | "dark";
+
+/** A fresh browser profile (empty localStorage) at a given width and theme. */
+export async function newContext(
+  browser: Browser,
+  baseURL: string,
+  options: { width?: number; height?: number; theme?: Theme } = {},
+): Promise<BrowserContext> {
+  const theme = options.theme ?? "light";
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: options.width ?? 1280, height: options.height ?? 860 },
+    colorScheme: theme,
+    acceptDownloads: true,
+  });
+  // The app's own toggle persists the theme here; setting it tests the same path the user takes.
+  await context.addInitScript((value) => {
+    if (!localStorage.getItem("derisk:theme")) localStorage.setItem("derisk:theme", value);
+  }, theme);
+  return context;
+}

@@ -1,0 +1,68 @@
+/** The real derisk server on a fresh data dir, serving the built web app, for one spec file. */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Page } from "playwright-core";
+import { startServer } from "../../src/server/serve.ts";
+
+const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
+const webRoot = join(repoRoot, "web", "dist");
+/** shared/ sits beside the repository (CI clones it there too); the seed is never copied in. */
+const seedDir = fileURLToPath(new URL("../../../shared/seed/", import.meta.url));
+export const screenshotDir = join(repoRoot, ".artifacts", "screenshots");
+
+export interface TestServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(): Promise<TestServer> {
+  if (!existsSync(join(webRoot, "index.html"))) {
+    throw new Error(
+      `${webRoot}/index.html is missing: run \`npx vite build --config web/vite.config.ts\` first.`,
+    );
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), "derisk-e2e-"));
+  const server = await startServer({ port: 0, dataDir, webRoot });
+  return {
+    url: server.url,
+    close: async () => {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The seed prep document: the named file, or the first one in shared/seed/. */
+export function seedPath(): string {
+  const preferred = join(seedDir, "000_f79e7db22a6db35a.txt");
+  if (existsSync(preferred)) return preferred;
+  const first = readdirSync(seedDir)
+    .filter((name) => name.endsWith(".txt") || name.endsWith(".md"))
+    .sort()[0];
+  if (first === undefined) throw new Error(`No seed document in ${seedDir}`);
+  return join(seedDir, first);
+}
+
+export function seedBytes(): Buffer {
+  return readFileSync(seedPath());
+}
+
+/** Imports the seed over the API (for specs that test pages, not the import itself). */
+export async function importSeed(baseUrl: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/import?filename=prep.md`, {
+    method: "POST",
+    headers: { "Content-Type": "application/octet-stream" },
+    body: new Uint8Array(seedBytes()),
+  });
+  if (!response.ok) throw new Error(`Seed import failed: ${response.status} ${await response.text()}`);
+  const result = (await response.json()) as { documentId?: string };
+  if (result.documentId === undefined) throw new Error("Seed import returned no documentId");
+  return result.documentId;
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}

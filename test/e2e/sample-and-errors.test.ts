@@ -1,0 +1,115 @@
+/**
+ * The other ways in and the ways things go wrong: the sample document, a binary file, two tabs
+ * saving the same answer, and an unsaved draft surviving a reload.
+ */
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { launchBrowser, newContext } from "./browser.ts";
+import { screenshot, startTestServer, type TestServer } from "./harness.ts";
+
+const launched = await launchBrowser();
+
+describe.runIf(launched.browser !== null)("sample, bad input, conflicts and drafts", () => {
+  const browser = launched.browser as Browser;
+  let server: TestServer;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    context = await newContext(browser, server.url);
+    page = await context.newPage();
+    // Reloading with unsaved text raises the "leave page?" prompt; the user says yes here.
+    page.on("dialog", (dialog) => void dialog.accept());
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    await browser.close();
+  });
+
+  test("a binary file is refused with a clear message", async () => {
+    await page.goto("/");
+    const [chooser] = await Promise.all([
+      page.waitForEvent("filechooser"),
+      page.getByRole("button", { name: "Choose a file" }).click(),
+    ]);
+    const png = Buffer.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0,
+    ]);
+    await chooser.setFiles({ name: "photo.png", mimeType: "image/png", buffer: png });
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? "";
+    expect(text).toContain("That didn't import");
+    expect(text).toMatch(/BAD_INPUT|UNSUPPORTED_ENCODING/);
+    expect(text.length).toBeGreaterThan(40);
+    expect(await page.getByTestId("report-summary").count()).toBe(0);
+    await screenshot(page, "import-bad-file");
+  });
+
+  test("the sample document imports with one click and opens in the library", async () => {
+    await page.getByRole("button", { name: "Start from the sample document" }).click();
+    const summary = page.getByTestId("report-summary");
+    await summary.waitFor();
+    expect((await summary.textContent()) ?? "").toMatch(/\d+ answers?/);
+    expect(await page.getByRole("alert").count()).toBe(0);
+    await screenshot(page, "import-sample");
+
+    // The same text again changes nothing, and the page says so.
+    await page.getByRole("button", { name: "Start from the sample document" }).click();
+    await page.getByRole("heading", { name: /^Already up to date:/ }).waitFor();
+
+    await page.getByRole("link", { name: "Open the library" }).click();
+    await page.locator(".answer-panel").waitFor();
+    expect(await page.locator(".question-link").count()).toBeGreaterThan(0);
+  });
+
+  test("a stale save shows the conflict and can load the latest version", async () => {
+    const editHref = await page.locator(".answer-panel .edit-button").getAttribute("href");
+    expect(editHref).toMatch(/^#\/edit\//);
+    const other = await context.newPage();
+    other.on("dialog", (dialog) => void dialog.accept());
+    await page.goto(`/${editHref}`);
+    await other.goto(`/${editHref}`);
+
+    const mine = page.getByRole("textbox", { name: "Answer text" });
+    await mine.waitFor();
+    await mine.press("Control+End");
+    await mine.pressSequentially(" First tab.");
+    await page.keyboard.press("Control+s");
+    await page.getByText(/^Saved at/).waitFor();
+
+    const theirs = other.getByRole("textbox", { name: "Answer text" });
+    await theirs.press("Control+End");
+    await theirs.pressSequentially(" Second tab.");
+    await other.keyboard.press("Control+s");
+    const conflict = other.getByRole("alert");
+    await conflict.waitFor();
+    expect((await conflict.textContent()) ?? "").toContain("changed since you opened it");
+    await screenshot(other, "edit-conflict");
+
+    await conflict.getByRole("button", { name: "Load the latest version" }).click();
+    await other.getByText("No changes").waitFor();
+    expect(await theirs.inputValue()).toContain("First tab.");
+    expect(await theirs.inputValue()).not.toContain("Second tab.");
+    await other.close();
+  });
+
+  test("an unsaved draft survives a reload", async () => {
+    const editor = page.getByRole("textbox", { name: "Answer text" });
+    await editor.press("Control+End");
+    await editor.pressSequentially(" Draft sentence.");
+    await page.getByText(/draft kept in this browser/).waitFor();
+    await page.reload();
+    await page.getByText(/Restored your unsaved draft/).waitFor();
+    expect(await page.getByRole("textbox", { name: "Answer text" }).inputValue()).toContain(
+      "Draft sentence.",
+    );
+    await page.getByRole("button", { name: "Discard the draft" }).click();
+    expect(await page.getByRole("textbox", { name: "Answer text" }).inputValue()).not.toContain(
+      "Draft sentence.",
+    );
+  });
+});
