@@ -36,34 +36,47 @@ export interface OwnershipReport {
 const HEDGED_I = new Set(["think", "guess", "suppose", "believe", "mean", "feel", "hope"]);
 
 /**
- * Counts who does the work: "I" versus "we" as the subject of a sentence's verbs ("I think"
- * is a hedge, not work). Mostly I → "i", mostly we → "we", otherwise "mixed".
+ * Counts who does the work: the subject that opens each sentence of the task, action, result
+ * and lesson ("I decided…" versus "We shipped…"); the situation only sets the scene, and
+ * "I think" is a hedge, not work. Mostly I → "i", mostly we → "we", otherwise "mixed".
  * @example measureOwnership(units, tokens).label // "i"
  */
 export function measureOwnership(units: readonly Unit[], tokens: readonly Token[]): OwnershipReport {
+  const work = units.filter((u) => u.part !== "situation" && u.part !== "other");
+  const counted = work.length > 0 ? work : units;
   let i = 0;
   let we = 0;
   const evidence: Quote[] = [];
-  for (const unit of units) {
-    let counted = false;
+  for (const unit of counted) {
     for (let k = unit.first; k < unit.last; k += 1) {
       const t = tokens[k];
       if (t === undefined) continue;
       const next = tokens[k + 1];
       if (t.lower === "i" && !(next !== undefined && HEDGED_I.has(next.lemma))) {
         i += 1;
-        counted = true;
       } else if (t.lower === "we") {
         we += 1;
-        counted = true;
+      } else {
+        continue;
       }
+      if (evidence.length < 3) evidence.push(quoteOf(unit));
+      break;
     }
-    if (counted && evidence.length < 3) evidence.push(quoteOf(unit));
   }
   const total = i + we;
   const share = total === 0 ? 1 : i / total;
-  const label: Labels["ownership"] = share >= 0.6 ? "i" : share <= 0.4 ? "we" : "mixed";
+  const label: Labels["ownership"] = share >= 0.65 ? "i" : share <= 0.3 ? "we" : "mixed";
   return { label, i, we, evidence };
+}
+
+/** Sentences of the task, action or result that the speaker narrates doing (I, or a bare "Rebuilt…" bullet). */
+export function ownedActions(units: readonly Unit[], tokens: readonly Token[]): Unit[] {
+  return units.filter(
+    (u) =>
+      (u.part === "action" || u.part === "task" || u.part === "result") &&
+      firstPersonAction(tokens, u) &&
+      !/^we\b|^[^,]*, we\b/.test(u.norm),
+  );
 }
 
 function report(
@@ -149,9 +162,13 @@ export function scoreSpinning(ctx: SignalContext): SignalReport {
  * @example scoreDecisiveness(units, tokens).level // "present"
  */
 export function scoreDecisiveness(units: readonly Unit[], tokens: readonly Token[]): SignalReport {
-  const decided = sentencesMatching(units, DECISION_CUES);
-  const acted = units.filter((u) => u.part === "action" && firstPersonAction(tokens, u));
-  const score = decided.length + acted.length * 0.25;
+  // Decisions count where the story acts; "I decided to major in…" in the setting is biography.
+  const decided = sentencesMatching(
+    units.filter((u) => u.part === "action" || u.part === "task" || u.part === "result"),
+    DECISION_CUES,
+  );
+  const acted = ownedActions(units, tokens);
+  const score = decided.length * 1.5 + acted.length * 0.4;
   const level: SignalLevel = score >= 3 ? "strong" : score >= 1.5 ? "present" : "absent";
   return report(level, score / 4, decided.length > 0 ? decided : acted, [
     `${decided.length} decisions taken, ${acted.length} actions narrated in the first person`,

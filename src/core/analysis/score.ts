@@ -112,6 +112,8 @@ export interface ScoreInput {
   figures: number;
   /** References to the employer or role ("your mission", "this role"). */
   tailoring: number;
+  /** Numbers in the answer (any kind): concrete detail. */
+  specifics: number;
   /** First-person past actions narrated. */
   ownedActions: number;
   /** Sentences that are lists of skills or tools with no verb. */
@@ -137,6 +139,7 @@ export function scoreOverall(input: ScoreInput): { score: Labels["overall"]; rea
   const reasons: string[] = [];
   if (input.coherence.reason !== undefined) return { score: 1, reasons: [input.coherence.reason] };
   if (input.accusing) return { score: 1, reasons: ["blames or bad-mouths others"] };
+  const specifics = Math.min(1, input.specifics * 0.5);
   const noise = (input.fillers + input.hedges) / Math.max(1, input.words);
   if (noise >= 0.06 && input.fillers >= 3)
     return { score: 1, reasons: ["fillers and hedges bury the content"] };
@@ -149,7 +152,7 @@ export function scoreOverall(input: ScoreInput): { score: Labels["overall"]; rea
     if (!l.result) reasons.push("no result");
     if (l.lesson) reasons.push("ends with a lesson");
   } else {
-    points += 1.2;
+    points += 1.5 + specifics;
     points += Math.min(2, input.tailoring * 0.5);
     if (input.tailoring > 0) reasons.push("tailored to the employer or role");
     points += l.action ? 0.5 : 0;
@@ -167,18 +170,16 @@ export function scoreOverall(input: ScoreInput): { score: Labels["overall"]; rea
   if (l.decisive) points += 0.3;
   if (l.autonomy) points += 0.4;
   if (l.ownership === "we") points -= 0.3;
-  if (l.blame) {
-    points -= 1.5;
-    reasons.push("shifts responsibility without owning a part");
-  }
+  if (l.blame) reasons.push("shifts responsibility without owning a part");
   if (input.signals.spinning.level === "risk") {
     points -= 1;
     reasons.push("wanders or hedges");
   }
-  if (input.words < 70) {
+  const thin = input.story ? 70 : 40;
+  if (input.words < thin) {
     points -= 1;
     reasons.push(`thin: ${input.words} words`);
-  } else if (input.words < 110) {
+  } else if (input.story && input.words < 110) {
     points -= 0.4;
   }
   points -= Math.min(1, input.cliches * 0.5);
@@ -194,6 +195,8 @@ export function scoreOverall(input: ScoreInput): { score: Labels["overall"]; rea
     reasons.push("a résumé recital");
   }
   let score = clampScore(points);
+  // Shifting responsibility caps the answer at weak, whatever else it does well.
+  if (l.blame) score = Math.min(score, 2) as Labels["overall"];
   // "About me" and "why us" answers are judged on specificity; they are never harmful for
   // lacking a story.
   if (!input.story && score < 2) score = 2;

@@ -229,7 +229,13 @@ export function assignStarParts(units: Unit[], tokens: readonly Token[], story: 
     for (const cue of STAR_CUES) if (cue.pattern.test(unit.norm)) scores[cue.part] += cue.weight;
     const acted = firstPersonAction(tokens, unit);
     if (acted) scores.action += 1.5;
-    if (current === "action" && FIGURE.test(unit.norm) && scores.action < 2) scores.result += 1.5;
+    if (current === "action" && !acted && FIGURE.test(unit.norm) && scores.action < 2) scores.result += 1.5;
+    // A story opens with its setting, even when told as "In my last job, I built…".
+    const opening = story && unit.index === 0 && unit.marker === undefined;
+    if (opening && scores.task < 3 && scores.result < 2.5 && scores.lesson < 3) {
+      scores.situation = Math.max(scores.situation, 2);
+      scores.action = 0;
+    }
     let best: StarPart = "situation";
     let bestScore = 0;
     for (const part of ["lesson", "result", "task", "action", "situation"] as const) {
@@ -251,7 +257,7 @@ export function assignStarParts(units: Unit[], tokens: readonly Token[], story: 
     } else if (current !== undefined && current !== "other") {
       unit.part = current;
     } else if (story && hasPast(tokens, unit)) {
-      unit.part = current === undefined ? "situation" : "situation";
+      unit.part = "situation";
     } else {
       unit.part = "other";
     }

@@ -29,14 +29,19 @@ export const COMPETENCY_CUES: readonly CompetencyCue[] = [
     competency: "about-me",
     weight: 2,
     pattern:
-      /\b(most interesting|proudest|favou?rite) (past )?projects?\b|\bwhat do you (believe|think) that\b|\bhow would (your friends|others|colleagues) describe you\b/,
+      /\b(most interesting|proudest|favou?rite) (past )?projects?\b/,
+  },
+  {
+    competency: "about-me",
+    weight: 5,
+    pattern: /\bwhat do you (believe|think) that\b|\bhow would (your friends|others|colleagues) describe you\b/,
   },
   // Motivation: why here, why now, why leave.
   {
     competency: "motivation",
     weight: 4,
     pattern:
-      /\bwhy (do you want|would you like|are you interested|this (company|role|team|job|position)|us|here|now|(do|did) you (choose|apply|pick))\b/,
+      /\bwhy (do you want|would you like|are you interested|this (company|role|team|job|position)|us|here|now|(do|did) you (choose|apply (to|for)|pick) (us|this|our|the (company|role|field|team|job)))\b/,
   },
   {
     competency: "motivation",
@@ -134,21 +139,23 @@ export const COMPETENCY_CUES: readonly CompetencyCue[] = [
     competency: "learning-growth",
     weight: 4,
     pattern:
-      /\b(learn(ed|t)? (a|something) new|keep up (with|to date)|stay (current|up to date)|industry trends|new skill|teach yourself|taught yourself|uncomfortable|out of your comfort zone|grow(th)?|develop yourself|self-improvement|how do you learn)\b/,
+      /\b(learn(ed|t)? (a|something) new|keep up (with|to date)|stay (current|up to date)|industry trends|new skill|teach yourself|taught yourself|uncomfortable|out of your comfort zone|develop yourself|self-improvement|how do you learn)\b/,
   },
   // Ownership and initiative.
   {
     competency: "ownership-initiative",
     weight: 4,
     pattern:
-      /\b(initiative|ownership|own(ed)? (a|the) (problem|project)|beyond (your|the) (role|job|call of duty)|above and beyond|without being asked|save (the company )?money|keep working at|for several months|persever(e|ance)|unresponsive|depended on|made (a )?(complicated )?process simpler|simplif(y|ied)|judge whether .{0,30} succeeded|measure (your )?success|proactive(ly)?)\b/,
+      /\b(initiative|ownership|own(ed)? (a|the) (problem|project)|beyond (your|the) (role|job|call of duty)|above and beyond|without being asked|save (the company )?money|keep working at|for several months|persever(e|ance)|unresponsive|depended on|(make|made|making) (a )?(complicated |complex )?process (simpler|easier)|simplif(y|ied)|judge whether .{0,60} succeeded|measure (your )?success|proactive(ly)?)\b/,
   },
+  { competency: "learning-growth", weight: 2, pattern: /\b(grow|growth)\b/ },
   // Strengths and weaknesses.
+  { competency: "strength-weakness", weight: 3, pattern: /\bwhere do you (most )?need to (grow|improve)\b/ },
   {
     competency: "strength-weakness",
     weight: 4,
     pattern:
-      /\b(weakness(es)?|strength(s)?|where do you (most )?need to (grow|improve)|areas? (of|for) (improvement|growth)|yearly review|annual review|what would (i|your manager) (be )?say(ing)? (to|about) you|greatest (asset|strength))\b/,
+      /\b(weakness(es)?|strength(s)?|areas? (of|for) (improvement|growth)|yearly review|annual review|what would (i|your manager) (be )?say(ing)? (to|about) you|greatest (asset|strength))\b/,
   },
   // ML concepts.
   {

@@ -18,7 +18,7 @@ export const HEDGES: readonly RegExp[] = [
 
 /** Phrases interviewers hear all day: fine with evidence behind them, empty without. */
 export const CLICHES: readonly RegExp[] = [
-  /\b(passionate about|passion for|lifelong learn(ing|er)|committed to (continuous|lifelong) learning|team player|hard[- ]?work(er|ing)|work(ing)? too hard|think(ing)? outside the box|go(ing)? the extra mile|results[- ]driven|detail[- ]oriented|perfectionist|self[- ]starter|(fast|quick) learner|people person|love (a|solving) challenges?|wear(ing)? many hats|hit the ground running|fast[- ]paced environment|give 110|strong work ethic|make a (real )?difference|dream job|thrive under pressure|synergy|go-getter|out of my comfort zone|growth mindset|excited to bring)\b/g,
+  /\b(passionate about|passion for|lifelong learn(ing|er)|committed to (continuous|lifelong) learning|team player|hard[- ]?work(er|ing)|work(ing)? too hard|think(ing)? outside the box|go(ing)? the extra mile|results[- ]driven|detail[- ]oriented|perfectionist|self[- ]starter|(fast|quick) learner|people person|love (a|solving) challenges?|wear(ing)? many hats|hit the ground running|fast[- ]paced environment|give 110|strong work ethic|make a (real )?difference|dream job|thrive under pressure|synergy|go-getter|out of my comfort zone|growth mindset|excited to bring|sparked my (love|passion|interest)|(really|truly) excites me|my love for)\b/g,
 ];
 
 /** Vague sizes that invite "by how much?". */

@@ -118,7 +118,7 @@ export const STAR_CUES: ReadonlyArray<{ part: StarPart; weight: number; pattern:
     part: "result",
     weight: 2.5,
     pattern:
-      /\b(as a result|resulted in|the result|the outcome|in the end|ultimately|consequently|thanks to (this|these|that|the)|because of (this|these|that) (work|change|changes|effort))\b|\b(led to|leading to|which meant)\b|\b(shipped|launched|went live|signed off|paid off|succeeded|won)\b|\b(finished|completed|delivered|handed over|rolled out|released)\b.{0,40}\b(on (time|schedule)|successfully|ahead|early|within|inside)\b|\b(on (time|schedule)|ahead of schedule|successfully)\b|\bbecame (the )?(standard|default|template|model|norm|go-to)\b|\b(got|went|became) (much |noticeably |significantly )?(better|faster|smoother|easier)\b|\b(adopted|approved|accepted|promoted|recognized|recognised|praised|thanked)\b/,
+      /\b(as a result|resulted in|the result|the outcome|in the end|ultimately|consequently|thanks to (this|these|that|the)|because of (this|these|that) (work|change|changes|effort))\b|\b(led to|leading to|which meant)\b|\b(shipped|launched|went live|signed off|paid off|succeeded|won)\b|\b(finished|completed|delivered|handed over|rolled out|released)\b.{0,40}\b(on (time|schedule)|successfully|ahead|early|within|inside)\b|\b(on (time|schedule)|ahead of schedule|successfully)\b|\bbecame (the )?(standard|default|template|model|norm|go-to)\b|\b(got|went|became|was|were|is|are) ([\w-]+ ){0,2}(better|faster|quicker|smoother|easier|cheaper|stable|resolved|fixed)\b|\b(adopted|approved|promoted|recognized|recognised|praised|thanked)\b|\b(managed to|was able to|were able to)\b|\b(hit|met|reached|achieved|beat|exceeded|surpassed) (the|our|all|every|its|their|my) ([\w-]+ )?(targets?|goals?|deadlines?|numbers|slas?|kpis?|quotas?)\b/,
   },
   // Result with a figure: a change verb with a number or a vague size.
   {
@@ -132,21 +132,21 @@ export const STAR_CUES: ReadonlyArray<{ part: StarPart; weight: number; pattern:
     part: "task",
     weight: 3,
     pattern:
-      /\b(my|our|the) (main |primary |whole )?(goal|task|job|role|responsibility|objective|mission|aim|target|brief|mandate) (was|were|is)\b|\bi (had|needed|was asked|was tasked|was expected|was responsible|was supposed|was charged|set out|was hired) to\b|\bi was (in charge of|responsible for|accountable for|tasked with|asked to)\b|\bit was (my job|my responsibility|on me|up to me)\b|\b(the )?(challenge|hard part|tricky part|difficulty|catch|question) (was|became)\b|\bwhat i wanted\b|\bi wanted to (deal|make|find|fix|make sure|ensure|understand|help)\b|\bwe (had|needed) to (hit|meet|deliver|ship|find|cut|reduce|get)\b|\bmy (job|role) was\b/,
+      /\b(my|our|the) (main |primary |whole )?(goal|task|job|role|responsibility|objective|mission|aim|target|brief|mandate) (was|were|is)\b|\bi (had|needed|was asked|was tasked|was expected|was responsible|was supposed|was charged|set out|was hired) to\b|\bi was (in charge of|responsible for|accountable for|tasked with|asked to)\b|\bit was (my job|my responsibility|on me|up to me)\b|\b(the )?(challenge|hard part|tricky part|difficulty|catch|question) (was|became)\b|\bwhat i wanted\b|\bwhat made (it|this|the (work|project|problem)) (hard|difficult|tricky|challenging)\b|\bi wanted to (deal|make|find|fix|make sure|ensure|understand|help)\b|\bwe (had|needed) to (hit|meet|deliver|ship|find|cut|reduce|get)\b|\bmy (job|role) was\b/,
   },
   // Action: sequencers and "I started by".
   {
     part: "action",
     weight: 2,
     pattern:
-      /^(first|firstly|then|next|after that|afterwards|finally|to (fix|solve|address|do) (this|that|it)|so i|from there|at first|right away|immediately)\b|\b(i|we) (started|began|kicked off) (by|with)\b|\bstep (one|two|three|\d)\b/,
+      /^(first|firstly|then|next|after that|afterwards|finally|eventually|to (fix|solve|address|do) (this|that|it)|so i|from there|at first|right away|immediately)\b|\b(i|we) (started|began|kicked off) (by|with)\b|\bstep (one|two|three|\d)\b/,
   },
   // Situation: time and place of the story.
   {
     part: "situation",
     weight: 2,
     pattern:
-      /\b(when|while) (i|we) (was|were|worked|joined|started)\b|\b(at|in|during) my (last|previous|prior|former|first|current|old|earlier) (job|role|company|team|position|internship|employer|startup)\b|\b(last|this past|one) (year|quarter|term|summer|semester|spring|winter)\b|^(once|early on|a few|back in|previously|recently|years ago|some time ago|at one point)\b|\bwe were (building|working|migrating|running|trying|rolling|developing|using|preparing)\b|\b(was|were) (getting|becoming|growing|climbing|struggling|juggling|stuck)\b|\bthere (was|were|had been)\b|\bhad been\b/,
+      /\b(when|while) (i|we) (was|were|worked|joined|started)\b|\b(at|in|during) my (last|previous|prior|former|first|current|old|earlier) (job|role|company|team|position|internship|employer|startup)\b|\b(last|this past|one) (year|quarter|term|summer|semester|spring|winter)\b|^(once|early on|a few (weeks|months|years) (ago|back)|back in|previously|recently|years ago|some time ago|at one point)\b|\b(in|at|during|on) (my|our|an?|the) ([\w-]+ ){0,3}(job|role|company|team|position|internship|startup|project|course|class|program|programme)\b|\bwe were (building|working|migrating|running|trying|rolling|developing|using|preparing)\b|\b(was|were) (getting|becoming|growing|climbing|struggling|juggling|stuck)\b|\bthere (was|were|had been)\b|\bhad been\b/,
   },
 ];
 
