@@ -1,0 +1,329 @@
+/**
+ * The line patterns of prep documents, learned from the seed document and the public prep
+ * documents listed in shared/eval/dev/public-documents.md. Each returns plain data; none
+ * looks beyond the line it is given.
+ */
+import type { StarPart } from "../model.ts";
+
+const OPEN_QUOTES = "\"“„«";
+const CLOSE_FOR: Record<string, string> = { '"': '"', "“": "”", "„": "“", "«": "»" };
+
+/** Removes Markdown decoration that is not part of what is said: `>`, bullets, checkboxes, bold. */
+export function plainLine(line: string): string {
+  return line
+    .replace(/^\s*(?:>\s?)+/, "")
+    .replace(/^\s*(?:[-*+•]\s+)(?:\[[ xX]\]\s+)?/, "")
+    .replace(/\*\*|__/g, "")
+    .trim();
+}
+
+/** Joins lines as plain text: lines of one paragraph with "\n", paragraphs with "\n\n". */
+export function joinPlain(lines: readonly string[]): string {
+  const out: string[] = [];
+  let blank = false;
+  for (const line of lines) {
+    const plain = plainLine(line);
+    if (plain === "") {
+      blank = out.length > 0;
+      continue;
+    }
+    if (blank) out.push("");
+    out.push(plain);
+    blank = false;
+  }
+  return out.join("\n");
+}
+
+/** The closing quote that matches an opening one at the start of `text`, if it starts with one. */
+export function openingQuote(text: string): { open: string; close: string } | undefined {
+  const first = text.trimStart().replace(/^(?:>\s?)+/, "").replace(/^\*\*/, "").charAt(0);
+  if (!OPEN_QUOTES.includes(first) || first === "") return undefined;
+  return { open: first, close: CLOSE_FOR[first] ?? first };
+}
+
+/** Strips one pair of surrounding quotes (straight or typographic) and trailing decoration. */
+export function unquote(text: string): string {
+  const t = text.trim();
+  const q = openingQuote(t);
+  if (!q) return t;
+  let inner = t.slice(1);
+  const closeAt = inner.trimEnd().lastIndexOf(q.close);
+  if (closeAt >= 0 && /^[\s.!?,*]*$/.test(inner.slice(closeAt + 1))) {
+    inner = inner.slice(0, closeAt) + inner.slice(closeAt + 1).replace(/\*+/g, "").trimEnd();
+  }
+  return inner.trim();
+}
+
+/** True when a (plain) line ends with the closing quote, allowing trailing bold/punctuation. */
+export function endsWithQuote(line: string, close: string): boolean {
+  return new RegExp(`[${close === '"' ? '"' : close}][\\s*.!?]*$`).test(line.trimEnd());
+}
+
+const QUESTION_START =
+  /^(?:tell (?:me|us)|describe|give (?:me|us) an example|walk (?:me|us) through|share|talk (?:me |us )?(?:about|through)|explain|what|what['’]s|why|how|when|where|which|who|can you|could you|would you|have you|do you|did you|are you|is there|define|compare|imagine|suppose)\b/i;
+
+/** A line that reads as a question: ends with "?" or opens like one ("Tell me about…", "Explain…"). */
+export function looksLikeQuestion(text: string): boolean {
+  const t = text.replace(/\*\*/g, "").replace(/[:\s]+$/, "").trim();
+  if (t.length < 4 || t.length > 400) return false;
+  return /[?？][”"')\]]*$/.test(t) || QUESTION_START.test(unquote(t));
+}
+
+export interface NumberedQuestion {
+  /** As written: "Q1", "6", "Question 3". */
+  number: string;
+  /** The digits, for the key. */
+  digits: string;
+  text: string;
+  /** Whether the number was Q-prefixed ("Q1-", "Question 3:"), which marks a question on its own. */
+  qPrefixed: boolean;
+}
+
+// Leading markers seen before numbered questions: ❓ ✅ 🔹 👉 and bold.
+const LEAD_MARKERS = /^(?:[\s*_]|❓|❔|✅|🔹|🔸|👉|📌|⭐|\uFE0F)+/u;
+
+/** `Q1- Tell me…`, `Q1: …`, `6. …`, `❓**1. …**`, `Question 3: …` → number and text. */
+export function matchNumberedQuestion(title: string): NumberedQuestion | undefined {
+  const t = title.replace(LEAD_MARKERS, "").replace(/\*\*/g, "");
+  const m = /^(?:(Q(?:uestion)?\s*#?\s*(\d{1,3}))\s*[-–—.:)]?|(\d{1,3})\s*[-–—.:)])(?:\s+|$)(.*)$/i.exec(t);
+  if (!m) return undefined;
+  const digits = m[2] ?? m[3] ?? "";
+  const number = m[1]?.replace(/\s+/g, m[1].length > 3 ? " " : "") ?? digits;
+  return { number, digits, text: (m[4] ?? "").trim(), qPrefixed: m[1] !== undefined };
+}
+
+/** Strips a trailing colon from a question as written ("Tell me about yourself:" → "… yourself"). */
+export const cleanQuestion = (text: string): string =>
+  text
+    .replace(/\*\*/g, "")
+    .replace(/\s*:\s*$/, "")
+    .trim();
+
+/** `**Q1- …**`, `**Why do you want to work here?**`, `❓"…?"`: a whole line that poses a question. */
+export function matchQuestionLine(line: string): { numbered?: NumberedQuestion; text: string } | undefined {
+  const t = line.trim();
+  if (/^❓|^❔/u.test(t)) {
+    const rest = t.replace(LEAD_MARKERS, "");
+    const numbered = matchNumberedQuestion(rest);
+    const text = unquote(numbered ? numbered.text : rest.replace(/\*\*/g, ""));
+    return text === "" ? undefined : numbered ? { numbered, text } : { text };
+  }
+  const bold = /^\*\*(.+?)\*\*\s*:?\s*$/.exec(t);
+  if (!bold?.[1] || bold[1].includes("**")) return undefined;
+  const inner = bold[1].trim();
+  const numbered = matchNumberedQuestion(inner);
+  if (numbered && (numbered.qPrefixed || looksLikeQuestion(numbered.text)) && numbered.text !== "") {
+    return { numbered, text: cleanQuestion(numbered.text) };
+  }
+  if (/[?？]\s*:?$/.test(inner) && !numbered) return { text: cleanQuestion(inner) };
+  return undefined;
+}
+
+/** `1. Tell me about a time…?` as a list item: a question only if it reads as one. */
+export function matchNumberedListQuestion(line: string): NumberedQuestion | undefined {
+  const m = /^ {0,3}(\d{1,3})[.)]\s+(.+)$/.exec(line);
+  if (!m?.[1] || !m[2]) return undefined;
+  const text = m[2].trim();
+  if (!looksLikeQuestion(text)) return undefined;
+  return { number: m[1], digits: m[1], text: cleanQuestion(text), qPrefixed: false };
+}
+
+/** `Question: …` (the seed's "Alternative Answers"). */
+export function matchQuestionLabel(line: string): string | undefined {
+  const m = /^(?:\*\*)?Question(?:\*\*)?\s*:(?:\*\*)?\s*(.+)$/i.exec(line.trim());
+  return m?.[1]?.trim();
+}
+
+export interface AnswerLabel {
+  /** The parenthetical or label that names a variant ("Fresher/Entry Level"). */
+  variant?: string;
+  /** Text that follows the label on the same line. */
+  inline: string;
+  /** Length of the label prefix in the original line (to keep it when re-rendering). */
+  prefixLength: number;
+}
+
+/** `Answer:`, `**Answer**:`, `✅ **Answer (Fresher):**`, `> **Answer:**`, `✅ Optional: Pure English Version (…):`. */
+export function matchAnswerLabel(line: string): AnswerLabel | undefined {
+  const m =
+    /^(\s*(?:>\s?)*\s*(?:[✅👉]\uFE0F?\s*)?(?:\*\*|__)?\s*(?:Answer|Sample answer|My answer|Response|You|Me|Candidate)\s*(?:\(([^)]*)\))?\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*)(.*)$/iu.exec(
+      line,
+    );
+  if (m?.[1] !== undefined) {
+    const label: AnswerLabel = { inline: (m[3] ?? "").trim(), prefixLength: m[1].length };
+    if (m[2]) label.variant = m[2].trim();
+    return label;
+  }
+  // A ✅-marked label naming another version, ending in a colon.
+  const v = /^(\s*✅\uFE0F?\s*(?:\*\*)?\s*(.+?)\s*(?:\*\*)?\s*:\s*(?:\*\*)?\s*)$/u.exec(line);
+  if (v?.[1] && v[2] && /version|answer|option/i.test(v[2])) {
+    return { variant: v[2].replace(/\*\*/g, "").trim(), inline: "", prefixLength: v[1].length };
+  }
+  return undefined;
+}
+
+const STAR_WORDS: Record<string, StarPart> = {
+  situation: "situation",
+  task: "task",
+  action: "action",
+  actions: "action",
+  result: "result",
+  results: "result",
+  lesson: "lesson",
+  lessons: "lesson",
+  "lesson learned": "lesson",
+  "lessons learned": "lesson",
+  learning: "lesson",
+  learnings: "lesson",
+};
+const STAR_LETTERS: Record<string, StarPart> = {
+  S: "situation",
+  T: "task",
+  A: "action",
+  R: "result",
+  L: "lesson",
+};
+
+export interface StarLabel {
+  part: StarPart;
+  inline: string;
+  /** Length of the label prefix in the original line. */
+  prefixLength: number;
+}
+
+/**
+ * STAR labels in the styles seen in prep documents: `**S – Situation**`, `**Situation**:`,
+ * `**Situation:** text`, `Situation: text`, bare `S: text` (and `Lesson`).
+ */
+export function matchStarLabel(line: string): StarLabel | undefined {
+  const lead = /^\s*(?:[-*+]\s+)?/.exec(line)?.[0] ?? "";
+  const rest = line.slice(lead.length);
+  const words = "Situation|Task|Actions?|Results?|Lessons?(?: learned)?|Learnings?";
+  const patterns: Array<{ re: RegExp; word: number; letter?: number }> = [
+    // **S – Situation**
+    { re: new RegExp(`^(\\*\\*|__)([STARL])\\s*[-–—:]\\s*(${words})\\s*:?\\s*\\1\\s*:?\\s*`, "i"), word: 3 },
+    // **Situation**:  **Situation:**  **Situation**
+    { re: new RegExp(`^(\\*\\*|__)(${words})\\s*:?\\s*\\1\\s*:?\\s*`, "i"), word: 2 },
+    // Situation: text (a colon is required without bold: "Task" may just start a sentence)
+    { re: new RegExp(`^()(${words})\\s*:\\s*`, "i"), word: 2 },
+    // S: text, **S:** text
+    { re: /^(\*\*)?([STARL])(?:\*\*)?\s*:(?:\*\*)?\s*/, word: 0, letter: 2 },
+  ];
+  for (const { re, word, letter } of patterns) {
+    const m = re.exec(rest);
+    if (!m) continue;
+    const part = letter ? STAR_LETTERS[m[letter] ?? ""] : STAR_WORDS[(m[word] ?? "").toLowerCase()];
+    if (part) return { part, inline: rest.slice(m[0].length).trim(), prefixLength: lead.length + m[0].length };
+  }
+  return undefined;
+}
+
+/** `#### They’ll likely ask:`, `Likely follow-ups:`. */
+export const isFollowUpTrigger = (text: string): boolean =>
+  /^(?:[*_\s]|👉|❓)*(?:they['’]ll|they will|they may|they might|they could|expect them to|interviewers? (?:may|might|will|could))\s+(?:likely\s+|probably\s+|also\s+)?(?:ask|follow up)\b|^(?:[*_\s])*(?:likely |possible |expected )?follow[- ]?ups?(?: questions?)?\s*:?(?:[*_\s])*$/i.test(
+    text.replace(/\*\*/g, "").trim(),
+  );
+
+/** `#### Alternative version`, `Shorter version:`; not the plural "Alternative Answers". */
+export const isAlternativeTrigger = (text: string): boolean =>
+  /^(?:[*_\s])*(?:alternative|alternate)\s+(?:version|take|opening|answer)(?!s)\b|^(?:[*_\s])*(?:short|shorter|long|longer|\d+[- ]second|\d+[- ]minute)\s+version\b/i.test(
+    text.replace(/\*\*/g, "").trim(),
+  );
+
+/** "You don’t want them thinking “this is too academic.”" → "this is too academic". */
+export function matchConcern(line: string): string | undefined {
+  const t = line.replace(/\*\*/g, "").trim();
+  const m =
+    /\b(?:don['’]t|do not|never)\s+(?:want|let)\s+(?:them|the interviewers?|interviewers|the panel|the hiring manager|anyone)\s+(?:to\s+)?(?:think|thinking|feel|feeling|assume|assuming|conclude|walk away thinking|see you as)\b\s*(?:that\s+)?[:,]?\s*(.+)$/i.exec(
+      t,
+    ) ?? /^(?:concern|red flag|risk to avoid|avoid sounding(?: like)?)\s*[:–—-]\s*(.+)$/i.exec(t);
+  const judgement = m?.[1]
+    ?.trim()
+    .replace(/^["“'‘]|["”'’]?[.!]?["”'’]?$/g, "")
+    .replace(/[.!]$/, "")
+    .trim();
+  return judgement || undefined;
+}
+
+/** "So frame it like:", "Instead, say:". */
+export const isReframeIntro = (line: string): boolean =>
+  /^(?:so,?\s+|instead,?\s+)?(?:frame|reframe|put|say|position|phrase|pitch)\s+(?:it\s+)?(?:like|as|something like)\b|^instead,?\s+(?:say|frame)/i.test(
+    plainLine(line),
+  );
+
+/** "Yaser said: …", "**ChatGPT said:**", "User: …" in a pasted conversation. */
+export function matchSpeaker(line: string): { speaker: string; text: string } | undefined {
+  const t = line.trim();
+  const said = /^(?:\*\*)?([\p{Lu}][\p{L}\d .'’-]{0,30}?)(?:\*\*)?\s+said\s*:(?:\*\*)?\s*(.*)$/u.exec(t);
+  if (said?.[1]) return { speaker: said[1].trim(), text: (said[2] ?? "").trim() };
+  const role = /^(?:\*\*)?(User|Assistant|ChatGPT|Claude|Gemini|Copilot)(?:\*\*)?\s*:(?:\*\*)?\s*(.*)$/.exec(t);
+  if (role?.[1]) return { speaker: role[1], text: (role[2] ?? "").trim() };
+  return undefined;
+}
+
+/** Speakers that are the coach/assistant side of a conversation, not the candidate. */
+export const ASSISTANT_SPEAKERS = /^(?:chatgpt|gpt[\w.-]*|claude|assistant|ai|gemini|copilot|bard|coach|mentor)$/i;
+
+/** `**HR:** …` / `**You:** …` mock-interview dialogue. */
+export const matchInterviewerLine = (line: string): string | undefined =>
+  /^\s*\*\*(?:HR|Interviewer|Recruiter|Hiring Manager|Panel|Q)\s*:?\*\*\s*:?\s*(.*)$/i.exec(line)?.[1]?.trim();
+export const matchCandidateLine = (line: string): RegExpExecArray | null =>
+  /^(\s*\*\*(?:You|Me|Candidate|A)\s*:?\*\*\s*:?\s*)(.*)$/i.exec(line);
+
+/** Lines that address the candidate about an answer rather than being part of it. */
+export const isCommentary = (line: string): boolean =>
+  /^(?:[*_\s])*(?:here['’]s|here is|this version|this answer|this framing|this highlights|this shows|let me know|absolutely[!,]|great[!,]|sure[!,]|would you like|want me to|i can help|feel free|if you['’]d like|hope this)/i.test(
+    line,
+  );
+
+/** `- item`, `* item`, `1. item`. */
+export const isListItem = (line: string): boolean => /^\s{0,3}(?:[-*+•]|\d{1,3}[.)])\s+/.test(line);
+export const isBullet = (line: string): boolean => /^\s{0,3}[-*+•]\s+/.test(line);
+
+/** "2–3 mins" → 180 (the upper bound: a budget is a limit); "90 sec" → 90; "2 min" → 120. */
+export function parseBudgetSeconds(text: string): number | undefined {
+  const m = /(\d+(?:\.\d+)?)(?:\s*(?:[-–—]|to)\s*(\d+(?:\.\d+)?))?\s*(minutes?|mins?|seconds?|secs?)\b/i.exec(text);
+  if (!m?.[1] || !m[3]) return undefined;
+  const value = Number(m[2] ?? m[1]);
+  const unit = m[3].toLowerCase().startsWith("m") ? 60 : 1;
+  return Math.round(value * unit);
+}
+
+/** Leading emoji of a heading ("🧠 ML & Deep Learning Foundations"). */
+export function leadingEmoji(title: string): { emoji: string; rest: string } | undefined {
+  const m = /^((?:\p{Extended_Pictographic}|\p{Regional_Indicator})(?:\uFE0F|\u200D|\p{Extended_Pictographic}|\p{Emoji_Modifier})*)\s*(.*)$/u.exec(
+    title.trim(),
+  );
+  return m?.[1] ? { emoji: m[1], rest: (m[2] ?? "").trim() } : undefined;
+}
+
+/** "Answers pitched for ML Engineer Roles:" → "ML Engineer". */
+export function matchRole(title: string): string | undefined {
+  const t = title.replace(/\*\*/g, "").trim();
+  const m =
+    /\b(?:for|as an?|as a|as)\s+(?:the\s+|an?\s+)?([\p{L}\d/&+.\- ]{2,60}?)\s+(?:roles?|positions?|interviews?|jobs?|openings?)\b/iu.exec(
+      t,
+    ) ?? /^(?:target(?:ed)? role|role)\s*[:–—-]\s*(.{2,60})$/i.exec(t);
+  return m?.[1]?.trim() || undefined;
+}
+
+/** A short slug for keys: "Model serving / inference API focus" → "model-serving-inference-api-focus". */
+export function slugify(text: string): string {
+  const slug = text
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 48)
+    .replace(/-+$/, "");
+  return slug || "variant";
+}
+
+/** For matching a re-asked question to the original: lowercase words, parentheticals dropped. */
+export function normaliseQuestion(text: string): string {
+  return text
+    .replace(/\([^)]*\)/g, " ")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
