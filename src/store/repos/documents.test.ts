@@ -209,3 +209,23 @@ describe("documents (shared fixture)", () => {
     expect(new Set(samplePrepDoc().items.map((item) => item.kind)).size).toBe(9);
   });
 });
+
+describeStores("documents under concurrency", (getStore) => {
+  it("imports the same new file several times at once as one document (created, then unchanged)", async () => {
+    const store = getStore();
+    // Open several connections first, so the saves really overlap on PostgreSQL.
+    await Promise.all(Array.from({ length: 4 }, () => store.documents.listDocuments("a")));
+    const meta = { filename: "prep.md", contentSha256: sha256("v1") };
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => store.documents.saveDocument("a", samplePrepDoc(), meta)),
+    );
+    expect(results.map((result) => result.status).sort()).toEqual([
+      "created",
+      "unchanged",
+      "unchanged",
+      "unchanged",
+    ]);
+    expect(new Set(results.map((result) => result.documentId)).size).toBe(1);
+    expect(await store.documents.listDocuments("a")).toHaveLength(1);
+  });
+});

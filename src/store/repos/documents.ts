@@ -7,7 +7,7 @@ import { sql } from "kysely";
 import { DeriskError } from "../../core/errors.ts";
 import { PREP_ITEM_KINDS, type PrepDoc, type PrepItem, type PrepItemKind } from "../../core/model.ts";
 import type { DocumentRow, ItemRow, NewItemRow } from "../schema.ts";
-import { type Db, inTransaction, json, notFound, optional, toCount } from "./sql.ts";
+import { type Db, inSnapshot, inTransaction, json, notFound, optional, toCount } from "./sql.ts";
 
 export interface DocumentMeta {
   /** Name of the imported file, if it came from one: a re-import of the same file updates it. */
@@ -218,6 +218,9 @@ export function documentsRepo(db: Db): DocumentsRepo {
     async saveDocument(userId, doc, meta) {
       assertUniqueKeys(doc);
       return inTransaction(db, async (trx) => {
+        // One import at a time per user: two concurrent imports of one new file (a double
+        // click, two tabs) must not both see "no such document" and create it twice.
+        await sql`select pg_advisory_xact_lock(hashtext(${`derisk:import:${userId}`}))`.execute(trx);
         const same = await trx
           .selectFrom("documents")
           .select("id")
@@ -274,54 +277,58 @@ export function documentsRepo(db: Db): DocumentsRepo {
       });
     },
 
-    async loadDocument(userId, documentId) {
-      const row = await db
-        .selectFrom("documents")
-        .selectAll()
-        .where("user_id", "=", userId)
-        .where("id", "=", documentId)
-        .executeTakeFirst();
-      if (!row) throw notFound("document", documentId);
-      const items = await db
-        .selectFrom("items")
-        .selectAll()
-        .where("user_id", "=", userId)
-        .where("document_id", "=", documentId)
-        .orderBy("position")
-        .execute();
-      return {
-        id: row.id,
-        title: row.title,
-        ...optional("targetRole", row.target_role),
-        gapAfter: row.gap_after,
-        finalNewline: row.final_newline,
-        items: items.map(itemFromRow),
-        // Written from an ImportReport by saveDocument.
-        report: row.report as PrepDoc["report"],
-      };
+    loadDocument(userId, documentId) {
+      return inSnapshot(db, async (db) => {
+        const row = await db
+          .selectFrom("documents")
+          .selectAll()
+          .where("user_id", "=", userId)
+          .where("id", "=", documentId)
+          .executeTakeFirst();
+        if (!row) throw notFound("document", documentId);
+        const items = await db
+          .selectFrom("items")
+          .selectAll()
+          .where("user_id", "=", userId)
+          .where("document_id", "=", documentId)
+          .orderBy("position")
+          .execute();
+        return {
+          id: row.id,
+          title: row.title,
+          ...optional("targetRole", row.target_role),
+          gapAfter: row.gap_after,
+          finalNewline: row.final_newline,
+          items: items.map(itemFromRow),
+          // Written from an ImportReport by saveDocument.
+          report: row.report as PrepDoc["report"],
+        };
+      });
     },
 
-    async listDocuments(userId) {
-      const rows = await db
-        .selectFrom("documents")
-        .selectAll()
-        .where("user_id", "=", userId)
-        .orderBy("updated_at", "desc")
-        .orderBy("id")
-        .execute();
-      const counts = await db
-        .selectFrom("items")
-        .select(["document_id", "kind", (eb) => eb.fn.countAll<string>().as("n")])
-        .where("user_id", "=", userId)
-        .groupBy(["document_id", "kind"])
-        .execute();
-      const perDocument = new Map<string, Record<PrepItemKind, number>>();
-      for (const { document_id, kind, n } of counts) {
-        const forDocument = perDocument.get(document_id) ?? emptyCounts();
-        forDocument[kind as PrepItemKind] = toCount(n);
-        perDocument.set(document_id, forDocument);
-      }
-      return rows.map((row) => summaryFromRow(row, perDocument.get(row.id) ?? emptyCounts()));
+    listDocuments(userId) {
+      return inSnapshot(db, async (db) => {
+        const rows = await db
+          .selectFrom("documents")
+          .selectAll()
+          .where("user_id", "=", userId)
+          .orderBy("updated_at", "desc")
+          .orderBy("id")
+          .execute();
+        const counts = await db
+          .selectFrom("items")
+          .select(["document_id", "kind", (eb) => eb.fn.countAll<string>().as("n")])
+          .where("user_id", "=", userId)
+          .groupBy(["document_id", "kind"])
+          .execute();
+        const perDocument = new Map<string, Record<PrepItemKind, number>>();
+        for (const { document_id, kind, n } of counts) {
+          const forDocument = perDocument.get(document_id) ?? emptyCounts();
+          forDocument[kind as PrepItemKind] = toCount(n);
+          perDocument.set(document_id, forDocument);
+        }
+        return rows.map((row) => summaryFromRow(row, perDocument.get(row.id) ?? emptyCounts()));
+      });
     },
 
     async deleteDocument(userId, documentId) {

@@ -19,6 +19,14 @@ export function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T
   return db.isTransaction ? fn(db) : db.transaction().execute(fn);
 }
 
+/**
+ * Runs several reads on one consistent snapshot, so a concurrent save cannot show a document
+ * with another version's items.
+ */
+export function inSnapshot<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db) : db.transaction().setIsolationLevel("repeatable read").execute(fn);
+}
+
 export function notFound(what: string, id: string): DeriskError {
   return new DeriskError(
     "NOT_FOUND",
