@@ -38,7 +38,8 @@ const NON_STORY: ReadonlySet<Competency> = new Set([
 const TAILORING =
   /\b(your|this) (company|company's|team|team's|mission|product|products|role|position|culture|investment|target|program|programme|work|platform|customers|industry|leadership|values|stack)\b|\b(position|role|job) at [a-z]|\bappeals? to me\b|\bi'?ve (read|seen|used|followed) (about )?your\b/g;
 
-const SPELLED_NUMBER = /\b(two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty|hundred|thousand|million)\b/g;
+const SPELLED_NUMBER =
+  /\b(two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty|hundred|thousand|million)\b/g;
 
 function countOwnedActions(units: readonly Unit[], tokens: readonly Token[]): number {
   let count = 0;
@@ -184,7 +185,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     },
     ownership,
   );
-  const decisiveness = scoreDecisiveness(units, doc.tokens);
+  const decisiveness = scoreDecisiveness(units, doc.tokens, story);
 
   const partial: Omit<Labels, "overall"> = {
     situation: star.parts.situation.present,
@@ -216,7 +217,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     vagueResults: impact.vague.filter((v) => units[v.index]?.part === "result").length,
     figures: impact.figures.length,
     tailoring,
-    specifics: doc.tokens.filter((t) => t.type === "number" && !/^(19|20)\d\d$/.test(t.text)).length +
+    specifics:
+      doc.tokens.filter((t) => t.type === "number" && !/^(19|20)\d\d$/.test(t.text)).length +
       units.reduce((sum, u) => sum + (u.norm.match(SPELLED_NUMBER) ?? []).length, 0),
     ownedActions: countOwnedActions(units, doc.tokens),
     recital: units.filter(isRecital).length,

@@ -158,16 +158,21 @@ export function scoreSpinning(ctx: SignalContext): SignalReport {
 }
 
 /**
- * Decisiveness: the speaker decides or takes the first step themselves.
- * @example scoreDecisiveness(units, tokens).level // "present"
+ * Decisiveness: the speaker decides or takes the first step themselves. Outside a story
+ * ("why us", "about me") only an explicit decision counts: there is no act to judge.
+ * @example scoreDecisiveness(units, tokens, true).level // "present"
  */
-export function scoreDecisiveness(units: readonly Unit[], tokens: readonly Token[]): SignalReport {
+export function scoreDecisiveness(
+  units: readonly Unit[],
+  tokens: readonly Token[],
+  story: boolean,
+): SignalReport {
   // Decisions count where the story acts; "I decided to major in…" in the setting is biography.
   const decided = sentencesMatching(
     units.filter((u) => u.part === "action" || u.part === "task" || u.part === "result"),
     DECISION_CUES,
   );
-  const acted = ownedActions(units, tokens);
+  const acted = story ? ownedActions(units, tokens) : [];
   const score = decided.length * 1.5 + acted.length * 0.4;
   const level: SignalLevel = score >= 3 ? "strong" : score >= 1.5 ? "present" : "absent";
   return report(level, score / 4, decided.length > 0 ? decided : acted, [
@@ -182,18 +187,18 @@ export function scoreDecisiveness(units: readonly Unit[], tokens: readonly Token
 export function scoreAutonomy(ctx: SignalContext, ownership: OwnershipReport): SignalReport {
   const dependent = sentencesMatching(ctx.units, DEPENDENCE_CUES);
   if (dependent.length > 0) return report("risk", 0.6, dependent, ["waits to be told or hands the work off"]);
-  const driving = sentencesMatching(ctx.units, COMPLETION_CUES).filter((u) =>
-    /\bi\b|^[a-z]+ed\b/.test(u.norm),
-  );
-  const owned = ctx.units.filter((u) => firstPersonAction(ctx.tokens, u) && /\bi\b/.test(u.norm));
+  const driving = sentencesMatching(ctx.units, COMPLETION_CUES);
+  const owned = ownedActions(ctx.units, ctx.tokens);
+  const decided = sentencesMatching(ctx.units, DECISION_CUES);
   const score =
-    driving.length * 0.5 +
-    owned.length * 0.35 +
-    (ctx.hasResult ? 0.5 : 0) -
-    (ownership.label === "we" ? 1.5 : 0);
+    owned.length * 0.4 +
+    (driving.length > 0 ? 0.5 : 0) +
+    (ctx.hasResult ? 0.5 : 0) +
+    Math.min(0.6, decided.length * 0.3) -
+    (ownership.label === "we" ? 1.5 : ownership.label === "mixed" ? 0.5 : 0);
   const level: SignalLevel = score >= 3 ? "strong" : score >= 1.9 ? "present" : "absent";
-  return report(level, score / 4, driving.length > 0 ? driving : owned, [
-    `${owned.length} owned actions, ${driving.length} carried to the end`,
+  return report(level, score / 4, owned.length > 0 ? owned : driving, [
+    `${owned.length} owned actions; ${driving.length > 0 ? "carried to the end" : "no delivery named"}`,
   ]);
 }
 

@@ -188,7 +188,7 @@ const STATE_LEMMAS = new Set([
 ]);
 
 /** Whether the sentence narrates the speaker (or the team) doing something in the past. */
-export function firstPersonAction(tokens: readonly Token[], unit: Unit): boolean {
+export function firstPersonAction(tokens: readonly Token[], unit: Unit, strict = false): boolean {
   for (let i = unit.first; i < unit.last; i += 1) {
     const t = tokens[i];
     if (t === undefined) continue;
@@ -199,7 +199,8 @@ export function firstPersonAction(tokens: readonly Token[], unit: Unit): boolean
     for (let j = i + 1; j < Math.min(unit.last, i + 5); j += 1) {
       const v = tokens[j];
       if (v === undefined) break;
-      if (v.pos === "VERB" && v.past && !STATE_LEMMAS.has(v.lemma)) return true;
+      if (v.pos === "VERB" && v.past && !STATE_LEMMAS.has(v.lemma) && (!strict || ACTION_LEMMAS.has(v.lemma)))
+        return true;
       if (v.pos === "VERB" && ACTION_LEMMAS.has(v.lemma) && tokens[j - 1]?.lemma === "to") return false;
       if (v.pos === "PUNCT" || v.pos === "CCONJ") break;
     }
@@ -227,8 +228,10 @@ export function assignStarParts(units: Unit[], tokens: readonly Token[], story: 
   for (const unit of units) {
     const scores: Record<StarPart, number> = { situation: 0, task: 0, action: 0, result: 0, lesson: 0 };
     for (const cue of STAR_CUES) if (cue.pattern.test(unit.norm)) scores[cue.part] += cue.weight;
-    const acted = firstPersonAction(tokens, unit);
-    if (acted) scores.action += 1.5;
+    // Outside a story, "I finished my degree" is biography; only deliberate work counts.
+    const acted = firstPersonAction(tokens, unit, !story);
+    // "While I was a student, I built X": the deed outweighs its time clause.
+    if (acted) scores.action += 2.2;
     if (current === "action" && !acted && FIGURE.test(unit.norm) && scores.action < 2) scores.result += 1.5;
     // A story opens with its setting, even when told as "In my last job, I built…".
     const opening = story && unit.index === 0 && unit.marker === undefined;
@@ -254,7 +257,7 @@ export function assignStarParts(units: Unit[], tokens: readonly Token[], story: 
       unit.explicit = !override;
     } else if (bestScore >= 1.5) {
       unit.part = best;
-    } else if (current !== undefined && current !== "other") {
+    } else if (current !== undefined && current !== "other" && (story || hasPast(tokens, unit))) {
       unit.part = current;
     } else if (story && hasPast(tokens, unit)) {
       unit.part = "situation";

@@ -28,13 +28,13 @@ export const COMPETENCY_CUES: readonly CompetencyCue[] = [
   {
     competency: "about-me",
     weight: 2,
-    pattern:
-      /\b(most interesting|proudest|favou?rite) (past )?projects?\b/,
+    pattern: /\b(most interesting|proudest|favou?rite) (past )?projects?\b/,
   },
   {
     competency: "about-me",
     weight: 5,
-    pattern: /\bwhat do you (believe|think) that\b|\bhow would (your friends|others|colleagues) describe you\b/,
+    pattern:
+      /\bwhat do you (believe|think) that\b|\bhow would (your friends|others|colleagues) describe you\b/,
   },
   // Motivation: why here, why now, why leave.
   {
