@@ -9,7 +9,7 @@ async function seedAnswer(store: Store) {
     contentSha256: sha256("v1"),
   });
   const [answer] = await store.items.listItems("a", { documentId, kind: "answer" });
-  if (!answer || answer.kind !== "answer") throw new Error("the sample has answers");
+  if (answer?.kind !== "answer") throw new Error("the sample has answers");
   return { documentId, answer };
 }
 
