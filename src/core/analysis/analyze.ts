@@ -48,7 +48,7 @@ function countOwnedActions(units: readonly Unit[], tokens: readonly Token[]): nu
       if (tokens[i]?.lower !== "i") continue;
       for (let j = i + 1; j < Math.min(unit.last, i + 5); j += 1) {
         const t = tokens[j];
-        if (t !== undefined && t.past && ACTION_LEMMAS.has(t.lemma)) {
+        if (t?.past && ACTION_LEMMAS.has(t.lemma)) {
           count += 1;
           break;
         }
@@ -201,7 +201,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     autonomy: on(signals.autonomy),
     systems: on(signals.systems),
   };
-  const coherence = assessCoherence(doc.tokens, timing.words, question);
+  const coherence = assessCoherence(text, doc.tokens, timing.words, question);
   const tailoring = units.reduce((sum, u) => sum + [...u.norm.matchAll(TAILORING)].length, 0);
   const overall = scoreOverall({
     story,
@@ -312,5 +312,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 
 function dedupe(quotes: readonly Quote[]): Quote[] {
   const seen = new Set<number>();
-  return quotes.filter((q) => (seen.has(q.index) ? false : (seen.add(q.index), true)));
+  const out: Quote[] = [];
+  for (const q of quotes) {
+    if (seen.has(q.index)) continue;
+    seen.add(q.index);
+    out.push(q);
+  }
+  return out;
 }

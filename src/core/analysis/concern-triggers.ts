@@ -4,6 +4,12 @@ import { quoteOf } from "./evidence.ts";
 import type { Unit } from "./segment.ts";
 import type { ConcernHit } from "./types.ts";
 
+// Global copies, compiled once: each rule counts every occurrence, not just the first.
+const COMPILED = CONCERN_RULES.map((rule) => ({
+  rule,
+  patterns: rule.patterns.map((pattern) => new RegExp(pattern.source, "g")),
+}));
+
 /**
  * Concerns the answer may raise ("too academic", "lone wolf"…), each with the sentences
  * that trigger it. Rules tied to roles apply only when that role is the target.
@@ -11,15 +17,14 @@ import type { ConcernHit } from "./types.ts";
  */
 export function detectConcerns(units: readonly Unit[], role: RoleId | undefined): ConcernHit[] {
   const out: ConcernHit[] = [];
-  for (const rule of CONCERN_RULES) {
+  for (const { rule, patterns } of COMPILED) {
     if (rule.roles !== undefined && (role === undefined || !rule.roles.includes(role))) continue;
     let triggers = 0;
     const evidence: Unit[] = [];
     for (const unit of units) {
       let matched = false;
-      for (const pattern of rule.patterns) {
-        const global = new RegExp(pattern.source, "g");
-        const count = [...unit.norm.matchAll(global)].length;
+      for (const pattern of patterns) {
+        const count = [...unit.norm.matchAll(pattern)].length;
         triggers += count;
         if (count > 0) matched = true;
       }

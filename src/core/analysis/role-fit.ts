@@ -3,13 +3,13 @@ import { ROLE_PROFILES } from "./data/roles.ts";
 import type { Unit } from "./segment.ts";
 import type { RoleFit, TermHit } from "./types.ts";
 
-function escape(term: string): string {
+function escapeTerm(term: string): string {
   return term.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 
 function termPattern(terms: readonly string[]): RegExp {
   const sorted = [...new Set(terms)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  return new RegExp(`(?<![\\w-])(${sorted.map(escape).join("|")})(?![\\w-])`, "g");
+  return new RegExp(`(?<![\\w-])(${sorted.map(escapeTerm).join("|")})(?![\\w-])`, "g");
 }
 
 // Compiled once per role: the analyzer runs on every keystroke.

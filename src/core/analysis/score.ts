@@ -1,5 +1,4 @@
 import type { Token } from "./nlp.ts";
-import type { Unit } from "./segment.ts";
 import type { Labels, SignalReport } from "./types.ts";
 
 const FUNCTION_WORDS = new Set(
@@ -51,6 +50,11 @@ const CANNOT_FOLLOW_SUBJECT = new Set([
   "your",
 ]);
 
+const ABBREVIATIONS = /\b(e\.g|i\.e|etc|vs|approx|incl|cf|no|fig|dr|mr|mrs|ms|st)\./gi;
+const STOP_THEN_LOWER = /[a-z]{2}[.!?] [a-z]/g;
+const OPENER_MID_SENTENCE =
+  /[a-z,] (The|Then|First|As|It|My|This|When|At|In|Our|We|So|After|Since|Last|During|Once)\b/g;
+
 export interface Coherence {
   /** Why the text is not an answer at all, if it is not. */
   reason?: string;
@@ -66,9 +70,10 @@ function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 /**
  * Checks that the text is an answer: long enough, made of sentences (not a keyword list or
  * gibberish), in an order English allows (not shuffled), and not the question read back.
- * @example assessCoherence(tokenize("Python, SQL, AWS, Docker").tokens, 4, undefined).reason // "a list of words…"
+ * @example assessCoherence(text, tokenize(text).tokens, 4, undefined).reason // "a list of words…"
  */
 export function assessCoherence(
+  text: string,
   tokens: readonly Token[],
   words: number,
   question: string | undefined,
@@ -86,6 +91,10 @@ export function assessCoherence(
     if (DETERMINERS.has(w) && CANNOT_FOLLOW_DET.has(next)) anomalies += 1;
     else if (SUBJECTS.has(w) && CANNOT_FOLLOW_SUBJECT.has(next)) anomalies += 1;
   }
+  // Shuffled sentences leave full stops before lower-case words and sentence openers
+  // capitalised mid-sentence.
+  anomalies += (text.replace(ABBREVIATIONS, "").match(STOP_THEN_LOWER) ?? []).length;
+  anomalies += (text.match(OPENER_MID_SENTENCE) ?? []).length;
   if (anomalies >= 3 && anomalies / lowers.length >= 0.02) {
     return { reason: `word order is not English (${anomalies} impossible word pairs)` };
   }

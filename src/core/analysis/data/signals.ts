@@ -36,7 +36,7 @@ export const BLAME_CUES: readonly RegExp[] = [
   /\b(his|her|their|the team's|management's|my manager's|my boss's) (attitude|incompetence|laziness|ego|fault|mistake|problem)\b/,
   /\b(lazy|incompetent|insecure|toxic|arrogant|rude|clueless|useless|hopeless|impossible to work with|hard to work with|difficult person|a real problem)\b/,
   /\b(he|she|they|the client|management|my manager|my boss|the other team|qa|the vendor) (refused|never|kept (missing|breaking|changing|ignoring)|failed to|dropped the ball|didn't bother|wouldn't listen|ignored)\b/,
-  /\b(not|wasn't|was not|isn't|never) (really )?my fault\b|\b(it was|that was|was all) (entirely |really |totally )?(their|his|her|the team's|management's|the client's) fault\b/,
+  /\b(not|wasn't|was not|isn't|never) (really )?my fault\b|\b(was|is|were) (entirely |really |totally |all |clearly )?(their|his|her|[\w-]+(?: [\w-]+)?'s) (fault|mistake|doing)\b/,
   /\b(blamed?|blaming) (them|him|her|the|my|our|management|the client)\b/,
   /\bthrew (me|us) under the bus\b|\bset (me|us) up to fail\b/,
   /\bbecause (of )?(they|he|she|management|the client|my manager|my boss|the other team|qa) (didn't|did not|never|couldn't|wouldn't|failed|kept)\b/,
