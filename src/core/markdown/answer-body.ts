@@ -154,5 +154,12 @@ export function readAnswerBody(lines: readonly BodyLine[], from: number, to: num
     }
   }
 
-  return { format: "free", text: joinPlain(texts(lines, start, last)), bodyStart: start, end: last };
+  // Free text ends at two blank lines in a row: writers leave them between sections, never
+  // between paragraphs of one answer.
+  let end = start;
+  for (let i = start + 1; i <= last; i++) {
+    if (lines[i]?.blank && lines[i + 1]?.blank && !lines[i]?.literal) break;
+    if (!lines[i]?.blank) end = i;
+  }
+  return { format: "free", text: joinPlain(texts(lines, start, end)), bodyStart: start, end };
 }
