@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
 import { sql } from "kysely";
 import { DeriskError } from "../../core/errors.ts";
-import { PREP_ITEM_KINDS, type PrepDoc, type PrepItem, type PrepItemKind } from "../../core/model.ts";
+import { PREP_ITEM_KINDS, type PrepDoc, type PrepItem, type PrepItemKind, type SourceEncoding } from "../../core/model.ts";
 import type { DocumentRow, ItemRow, NewItemRow } from "../schema.ts";
 import { type Db, inSnapshot, inTransaction, json, notFound, optional, toCount } from "./sql.ts";
 
@@ -32,6 +32,9 @@ export interface DocumentSummary {
   targetRole?: string;
   filename?: string;
   contentSha256: string;
+  /** How the imported bytes were decoded, and whether mojibake was repaired. */
+  encoding: SourceEncoding;
+  repaired: boolean;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -206,6 +209,8 @@ function summaryFromRow(row: DocumentRow, counts: Record<PrepItemKind, number>):
     ...optional("targetRole", row.target_role),
     ...optional("filename", row.filename),
     contentSha256: row.content_sha256,
+    encoding: row.encoding as SourceEncoding,
+    repaired: row.repaired,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -1,0 +1,162 @@
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+// The real `derisk` process, as a user runs it, on a real PGlite data dir.
+const root = new URL("../..", import.meta.url).pathname;
+const samplePath = join(root, "samples/sample-prep.md");
+
+let work: string;
+let dataDir: string;
+
+function derisk(args: string[], options: { input?: string | Uint8Array; dataDir?: string } = {}) {
+  const result = spawnSync(process.execPath, ["--import", "tsx", join(root, "src/cli/main.ts"), ...args], {
+    cwd: work,
+    input: options.input ?? "",
+    env: { ...process.env, DERISK_DATA_DIR: options.dataDir ?? dataDir, NO_COLOR: "1", DATABASE_URL: "" },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), "derisk-cli-"));
+  dataDir = join(work, "data");
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe("derisk CLI", () => {
+  it("lists its commands", () => {
+    const { code, stdout } = derisk(["--help"]);
+    expect(code).toBe(0);
+    for (const command of ["import", "export", "list", "show", "set", "analyze", "classify", "serve"]) {
+      expect(stdout).toContain(command);
+    }
+  });
+
+  it("rejects an unknown command with usage and exit 1", () => {
+    const { code, stderr } = derisk(["frobnicate"]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/unknown command/);
+  });
+
+  it("imports, reports, dedupes, edits, and exports byte-stable Markdown", () => {
+    const dry = derisk(["import", samplePath, "--dry-run", "--json"]);
+    expect(dry.code).toBe(0);
+    expect(JSON.parse(dry.stdout)).toMatchObject({ status: "dry-run" });
+
+    const first = derisk(["import", samplePath]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/Imported as a new document/);
+    expect(first.stdout).toMatch(/\d+ answers/);
+    expect(derisk(["import", samplePath]).stdout).toMatch(/unchanged/);
+
+    const shown = JSON.parse(derisk(["show", "--kind", "answer", "--json"]).stdout) as {
+      items: Array<{ id: string; text: string; version: number }>;
+    };
+    const answer = shown.items[0];
+    if (!answer) throw new Error("the sample has answers");
+    const newText = "I rebuilt the alerting myself and paging dropped from 30 to 4 a week.";
+    const set = derisk(["set", answer.id, "--text", newText, "--expected-version", String(answer.version)]);
+    expect(set.code, set.stderr).toBe(0);
+    const stale = derisk(["set", answer.id, "--text", "again", "--expected-version", String(answer.version)]);
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toMatch(/changed elsewhere|version/);
+    const after = JSON.parse(derisk(["show", "--kind", "answer", "--json"]).stdout) as { items: Array<{ text: string }> };
+    expect(after.items[0]?.text).toBe(newText);
+
+    const exported = join(work, "exported.md");
+    expect(derisk(["export", "--format", "md", "-o", exported]).code).toBe(0);
+    const otherData = join(work, "other-data");
+    expect(derisk(["import", exported], { dataDir: otherData }).code).toBe(0);
+    const again = derisk(["export", "--format", "md"], { dataDir: otherData });
+    expect(again.stdout).toBe(readFileSync(exported, "utf8"));
+
+    const bank = derisk(["export", "--format", "json"]);
+    const parsed = JSON.parse(bank.stdout) as { format: string; version: number };
+    expect(parsed).toMatchObject({ format: "derisk-bank", version: 1 });
+    const list = JSON.parse(derisk(["list", "--json"]).stdout) as { documents: unknown[] };
+    expect(list.documents).toHaveLength(1);
+  });
+
+  it("refuses bad input with one clear line and exit 2, writing nothing", () => {
+    const empty = join(work, "empty.md");
+    writeFileSync(empty, "");
+    const binary = join(work, "prep.pdf");
+    writeFileSync(binary, new Uint8Array([0x25, 0x50, 0x44, 0x46, 0, 1, 2, 3, 0, 0, 0xff, 0xfe]));
+    const huge = join(work, "huge.md");
+    writeFileSync(huge, Buffer.alloc(10 * 1024 * 1024 + 1, 0x61));
+    const wrongSchema = join(work, "bank.json");
+    writeFileSync(wrongSchema, JSON.stringify({ format: "derisk-bank", version: 7, document: {} }));
+    const badJson = join(work, "broken.json");
+    writeFileSync(badJson, "{ not json");
+    const folder = join(work, "a-folder");
+    mkdirSync(folder);
+    const unreadable = join(work, "secret.md");
+    writeFileSync(unreadable, "# Q1\n");
+    chmodSync(unreadable, 0o000);
+    const fresh = join(work, "bad-input-data");
+    const cases: Array<[string, RegExp]> = [
+      [empty, /empty/],
+      [binary, /binary/i],
+      [huge, /MiB/],
+      [wrongSchema, /version 7/],
+      [badJson, /not valid JSON/],
+      [folder, /folder/],
+      [join(work, "missing.md"), /no such file/],
+    ];
+    // root reads any file: only check the permission case where permissions apply
+    if (process.getuid?.() !== 0) cases.push([unreadable, /permission denied/]);
+    for (const [file, message] of cases) {
+      const { code, stderr, stdout } = derisk(["import", file], { dataDir: fresh });
+      expect({ file, code }).toEqual({ file, code: 2 });
+      expect(stderr).toMatch(message);
+      expect(stderr.trim().split("\n")).toHaveLength(1);
+      expect(stderr).not.toMatch(/\n\s+at /);
+      expect(stdout).toBe("");
+    }
+    const list = derisk(["list", "--json"], { dataDir: fresh });
+    expect(JSON.parse(list.stdout)).toEqual({ documents: [] });
+  });
+
+  it("analyses from stdin with the stable JSON contract, and classifies", () => {
+    const answer =
+      "Our deploys kept failing on Fridays. I dug into the logs, found a race in the migration step, and added a lock plus a canary check. Failed deploys fell from 6 a month to 0, and I learned to test the rollout path itself.";
+    const { code, stdout } = derisk(["analyze", "-", "--question", "Tell me about a problem you solved", "--role", "software-engineer", "--json"], {
+      input: answer,
+    });
+    expect(code).toBe(0);
+    const analysis = JSON.parse(stdout) as Record<string, unknown> & { labels: Record<string, unknown> };
+    for (const key of ["labels", "evidence", "timing", "fixes", "sentences"]) expect(analysis).toHaveProperty(key);
+    for (const label of ["situation", "task", "action", "result", "lesson", "quantified", "ownership", "blame", "ambiguity", "decisive", "autonomy", "systems", "overall"]) {
+      expect(analysis.labels).toHaveProperty(label);
+    }
+    const human = derisk(["analyze", "-", "-q", "Tell me about a problem you solved"], { input: answer });
+    expect(human.stdout).toMatch(/Overall \d\/5/);
+    expect(human.stdout).toMatch(/Risk signals/);
+
+    const cls = derisk(["classify", "Tell me about a time you disagreed with a teammate", "--json"]);
+    expect(JSON.parse(cls.stdout)).toMatchObject({ competency: "conflict" });
+
+    expect(derisk(["analyze", "-"], { input: "   " }).code).toBe(2);
+    expect(derisk(["analyze", "-", "--role", "astronaut"], { input: answer }).code).toBe(1);
+  });
+
+  it("analyses a batch of JSON Lines in order, one process, bad lines reported in place", () => {
+    const lines = [
+      JSON.stringify({ question: "Tell me about yourself", answer: "I build data pipelines and led a team of 3 to ship a forecasting tool." }),
+      "{oops",
+      JSON.stringify({ question: "Why us?", answer: "I like your product because I used it daily for two years." }),
+    ].join("\n");
+    const { code, stdout } = derisk(["analyze", "--batch", "-"], { input: lines });
+    expect(code).toBe(2);
+    const out = stdout.trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(out).toHaveLength(3);
+    expect(out[0]).toHaveProperty("labels");
+    expect(out[1]).toMatchObject({ error: { line: 2 } });
+    expect(out[2]).toHaveProperty("labels");
+  });
+});

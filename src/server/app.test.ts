@@ -1,0 +1,188 @@
+import { readFileSync } from "node:fs";
+import { expect, it } from "vitest";
+import type { DocumentDetail, ImportResult } from "../core/api-types.ts";
+import { describeStores } from "../store/test-stores.ts";
+import { createApp } from "./app.ts";
+
+// The real Hono app over a real store (PGlite and PostgreSQL), called in-process.
+const sample = readFileSync(new URL("../../samples/sample-prep.md", import.meta.url), "utf8");
+
+const json = (body: unknown): RequestInit => ({
+  method: "POST",
+  headers: { "Content-Type": "application/json" },
+  body: JSON.stringify(body),
+});
+
+describeStores("HTTP API", (getStore) => {
+  const appFor = (userId: string) =>
+    createApp({ store: getStore(), userId, version: "test", storage: "pglite", maxBodyBytes: 11 * 1024 * 1024 });
+
+  async function importSample(userId = "a"): Promise<ImportResult> {
+    const res = await appFor(userId).request(
+      "/api/import?filename=sample-prep.md",
+      { method: "POST", headers: { "Content-Type": "application/octet-stream" }, body: new TextEncoder().encode(sample) },
+    );
+    expect(res.status).toBe(200);
+    return (await res.json()) as ImportResult;
+  }
+
+  it("reports health", async () => {
+    const res = await appFor("a").request("/api/health");
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ ok: true, version: "test" });
+  });
+
+  it("imports raw bytes, then says unchanged on the same bytes", async () => {
+    const first = await importSample();
+    expect(first.status).toBe("created");
+    expect(first.report.counts.answer).toBeGreaterThan(0);
+    expect(first.summary).toMatch(/answers?/);
+    const again = await importSample();
+    expect(again).toMatchObject({ status: "unchanged", documentId: first.documentId });
+    const list = (await (await appFor("a").request("/api/documents")).json()) as { documents: unknown[] };
+    expect(list.documents).toHaveLength(1);
+  });
+
+  it("imports pasted text as JSON, with a dry run that writes nothing", async () => {
+    const dry = await appFor("a").request("/api/import", json({ text: sample, dryRun: true }));
+    expect(((await dry.json()) as ImportResult).status).toBe("dry-run");
+    const list = (await (await appFor("a").request("/api/documents")).json()) as { documents: unknown[] };
+    expect(list.documents).toHaveLength(0);
+  });
+
+  it("refuses bad input with a 4xx and a message, never a stack trace", async () => {
+    const app = appFor("a");
+    const cases: Array<[RequestInit, string, number, RegExp]> = [
+      [{ method: "POST", headers: { "Content-Type": "application/json" }, body: "{not json" }, "/api/import", 400, /not valid JSON/],
+      [json({ txt: "x" }), "/api/import", 400, /text/],
+      [json({ text: "" }), "/api/import", 400, /empty/],
+      [json({ text: "   \n\n  " }), "/api/import", 400, /empty|nothing/i],
+      [
+        { method: "POST", headers: { "Content-Type": "application/octet-stream" }, body: new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0, 0, 9, 9]) },
+        "/api/import?filename=prep.docx",
+        400,
+        /binary/i,
+      ],
+      [
+        { method: "POST", headers: { "Content-Type": "application/octet-stream" }, body: new Uint8Array([0x68, 0x69, 0xff, 0xfe, 0xc3, 0x28, 0x0a]) },
+        "/api/import?filename=bad.txt",
+        415,
+        /UTF-8|encoding/i,
+      ],
+      [json({ text: '{"format":"derisk-bank","version":99,"document":{}}', filename: "bank.json" }), "/api/import", 400, /version 99/],
+      [json({ text: '{"hello":"world"}', filename: "bank.json" }), "/api/import", 400, /not a derisk bank/],
+      [{ method: "POST", headers: { "Content-Type": "image/png" }, body: "x" }, "/api/import", 400, /Content-Type/],
+      [json({ text: "" }), "/api/analyze", 400, /empty/i],
+      [json({ question: "" }), "/api/classify", 400, /question/],
+    ];
+    for (const [init, path, status, message] of cases) {
+      const res = await app.request(path, init);
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect({ path, status: res.status }).toEqual({ path, status });
+      expect(body.error.message).toMatch(message);
+      expect(body.error.message).not.toMatch(/\n\s+at /);
+    }
+    expect(((await (await app.request("/api/documents")).json()) as { documents: unknown[] }).documents).toHaveLength(0);
+  });
+
+  it("refuses a document over 10 MiB with 413", async () => {
+    const huge = new Uint8Array(10 * 1024 * 1024 + 10).fill(0x61);
+    const res = await appFor("a").request("/api/import?filename=huge.md", {
+      method: "POST",
+      headers: { "Content-Type": "application/octet-stream" },
+      body: huge,
+    });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/MiB/);
+  });
+
+  it("edits an answer with optimistic concurrency, and export → import → export is byte-identical", async () => {
+    const { documentId } = await importSample();
+    const app = appFor("a");
+    const detail = (await (await app.request(`/api/documents/${documentId}`)).json()) as DocumentDetail;
+    const answer = detail.items.find((item) => item.kind === "answer");
+    if (!answer) throw new Error("the sample has answers");
+    const text = "I owned the rollout end to end and cut the error rate from 4% to 0.5% in two weeks.";
+    const put = (expectedVersion: number) =>
+      app.request(`/api/items/${answer.id}`, {
+        method: "PUT",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ text, expectedVersion }),
+      });
+    const saved = await put(answer.version);
+    expect(saved.status).toBe(200);
+    const stale = await put(answer.version);
+    expect(stale.status).toBe(409);
+    const after = (await (await app.request(`/api/items/${answer.id}`)).json()) as { item: { kind: string; text: string } };
+    expect(after.item.text).toBe(text);
+
+    const exported = await (await app.request(`/api/export?documentId=${documentId}&format=md`)).text();
+    expect(exported).toContain(text);
+    const reimport = await appFor("b").request("/api/import", json({ text: exported, filename: "again.md" }));
+    const again = (await reimport.json()) as ImportResult;
+    const exportedAgain = await (
+      await appFor("b").request(`/api/export?documentId=${again.documentId}&format=md`)
+    ).text();
+    expect(exportedAgain).toBe(exported);
+
+    const bank = await app.request(`/api/export?documentId=${documentId}&format=json`);
+    expect(bank.headers.get("content-disposition")).toMatch(/attachment; filename=".+\.json"/);
+    const fromJson = (await (
+      await appFor("b").request("/api/import", json({ text: await bank.text(), filename: "bank.json" }))
+    ).json()) as ImportResult;
+    expect(fromJson.status).toBe("created");
+  });
+
+  it("analyses and classifies", async () => {
+    const app = appFor("a");
+    const res = await app.request(
+      "/api/analyze",
+      json({
+        text: "I noticed our nightly job failed. I traced it to a schema change, fixed the parser and added a contract test. Failures dropped to zero and I learned to test at the boundary.",
+        question: "Tell me about a technical problem you solved",
+        role: "software-engineer",
+      }),
+    );
+    expect(res.status).toBe(200);
+    const analysis = (await res.json()) as { labels: { overall: number; action: boolean }; sentences: unknown[] };
+    expect(analysis.labels.action).toBe(true);
+    expect(analysis.sentences.length).toBe(3);
+    const cls = await app.request("/api/classify", json({ question: "Tell me about a time you disagreed with your manager" }));
+    expect(((await cls.json()) as { competency: string }).competency).toBe("conflict");
+    const tooLong = await app.request("/api/analyze", json({ text: "word ".repeat(60_000) }));
+    expect(tooLong.status).toBe(413);
+  });
+
+  it("isolates users: B cannot read, edit, analyse, export or delete A's data through any route", async () => {
+    const { documentId } = await importSample("a");
+    const detail = (await (await appFor("a").request(`/api/documents/${documentId}`)).json()) as DocumentDetail;
+    const itemId = detail.items.find((item) => item.kind === "answer")?.id ?? "";
+    const b = appFor("b");
+    const attempts: Array<[string, RequestInit | undefined]> = [
+      [`/api/documents/${documentId}`, undefined],
+      [`/api/documents/${documentId}`, { method: "DELETE" }],
+      [`/api/items/${itemId}`, undefined],
+      [`/api/items/${itemId}`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: '{"text":"mine now"}' }],
+      [`/api/items/${itemId}/analyze`, json({})],
+      [`/api/export?documentId=${documentId}&format=md`, undefined],
+      [`/api/export?documentId=${documentId}&format=json`, undefined],
+    ];
+    for (const [path, init] of attempts) {
+      const res = await b.request(path, init);
+      expect({ path, method: init?.method ?? "GET", status: res.status }).toEqual({
+        path,
+        method: init?.method ?? "GET",
+        status: 404,
+      });
+    }
+    expect(((await (await b.request("/api/documents")).json()) as { documents: unknown[] }).documents).toEqual([]);
+    const still = (await (await appFor("a").request(`/api/items/${itemId}`)).json()) as { item: { version: number } };
+    expect(still.item.version).toBe(1);
+  });
+
+  it("answers unknown API routes with a JSON 404", async () => {
+    const res = await appFor("a").request("/api/nope");
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("NOT_FOUND");
+  });
+});
