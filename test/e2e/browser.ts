@@ -12,7 +12,9 @@ export async function launchBrowser(): Promise<LaunchedBrowser> {
   try {
     const browser = await playwright.launch({
       executablePath: await chromium.executablePath(),
-      args: chromium.args,
+      // Its Lambda-oriented --single-process flag takes the whole browser down when a context
+      // closes; the specs open one context per theme and width, so run it multi-process.
+      args: chromium.args.filter((arg) => arg !== "--single-process"),
       headless: true,
     });
     return { browser, skipReason: "" };

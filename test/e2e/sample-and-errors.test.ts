@@ -58,6 +58,7 @@ describe.runIf(launched.browser !== null)("sample, bad input, conflicts and draf
     await screenshot(page, "import-sample");
 
     // The same text again changes nothing, and the page says so.
+    await page.getByRole("button", { name: "Import another document" }).click();
     await page.getByRole("button", { name: "Start from the sample document" }).click();
     await page.getByRole("heading", { name: /^Already up to date:/ }).waitFor();
 

@@ -95,13 +95,13 @@ export function AnswerPanel({ documentId, group, variant, sectionTitle, onSelect
       >
         {variant.remark !== undefined && variant.remark.trim() !== "" && (
           <aside className="remark">
-            <span className="remark-label">Note</span>
+            <span className="remark-label">Lead-in</span>
             <p>{variant.remark}</p>
           </aside>
         )}
         <AnswerBody answer={variant} />
         <footer className="answer-meta">
-          <span className="chip">{variant.variant}</span>
+          {group.variants.length === 1 && <span className="chip">{variant.variant}</span>}
           <span className="meta-item">{words} words</span>
           <span className={`meta-item${overBudget ? " over-budget" : ""}`}>
             ≈ {formatDuration(seconds)} at {WORDS_PER_MINUTE} wpm

@@ -67,7 +67,10 @@ export function ImportReportView({ result }: { result: ImportResult }) {
           <dd>
             {describeEncoding(report)}
             {report.repaired && (
-              <span className="muted"> — garbled characters such as “‚Äô” were turned back into “’”.</span>
+              <span className="muted">
+                {" "}
+                — garbled characters (<code>‚Äô</code> for <code>’</code>) were put back as you wrote them.
+              </span>
             )}
           </dd>
         </div>

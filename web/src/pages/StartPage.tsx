@@ -80,103 +80,122 @@ export function StartPage({
         </p>
       </header>
 
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping is a mouse shortcut; the button inside is the keyboard path. */}
-      <div
-        className={`dropzone${dragging ? " is-dragging" : ""}`}
-        onDragOver={(event) => {
-          event.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-      >
-        <span className="dropzone-icon">
-          <Icon name="upload" size={28} />
-        </span>
-        <p className="dropzone-title">Drop a Markdown or text file here</p>
-        <p className="muted">.md, .txt or a derisk .json export · any encoding, up to 10 MB</p>
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={disabled}
-          onClick={() => fileInput.current?.click()}
-        >
-          {busy === "file" ? "Importing…" : "Choose a file"}
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          hidden
-          accept=".md,.markdown,.txt,.text,.json,text/plain,text/markdown,application/json"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            if (file) importFile(file);
-            // Choosing the same file again must import again.
-            event.target.value = "";
-          }}
-        />
-      </div>
+      {result === null ? (
+        <>
+          {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping is a mouse shortcut; the button inside is the keyboard path. */}
+          <div
+            className={`dropzone${dragging ? " is-dragging" : ""}`}
+            onDragOver={(event) => {
+              event.preventDefault();
+              setDragging(true);
+            }}
+            onDragLeave={() => setDragging(false)}
+            onDrop={onDrop}
+          >
+            <span className="dropzone-icon">
+              <Icon name="upload" size={28} />
+            </span>
+            <p className="dropzone-title">Drop a Markdown or text file here</p>
+            <p className="muted">.md, .txt or a derisk .json export · any encoding, up to 10 MB</p>
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={disabled}
+              onClick={() => fileInput.current?.click()}
+            >
+              {busy === "file" ? "Importing…" : "Choose a file"}
+            </button>
+            <input
+              ref={fileInput}
+              type="file"
+              hidden
+              accept=".md,.markdown,.txt,.text,.json,text/plain,text/markdown,application/json"
+              onChange={(event) => {
+                const file = event.target.files?.[0];
+                if (file) importFile(file);
+                // Choosing the same file again must import again.
+                event.target.value = "";
+              }}
+            />
+          </div>
 
-      <div className="start-grid">
-        <form
-          className="card paste-card"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void run("paste", () => api.importText(pasted, "pasted.md"));
-          }}
-        >
-          <label htmlFor={pasteId} className="card-title">
-            Or paste your notes
-          </label>
-          <textarea
-            id={pasteId}
-            className="textarea"
-            rows={5}
-            value={pasted}
-            placeholder={"## Q1- Tell me about yourself\n\n\u201cThank you for having me…\u201d"}
-            onChange={(event) => setPasted(event.target.value)}
-          />
-          <button type="submit" className="button" disabled={disabled || pasted.trim() === ""}>
-            {busy === "paste" ? "Importing…" : "Import pasted text"}
-          </button>
-        </form>
+          <div className="start-grid">
+            <form
+              className="card paste-card"
+              onSubmit={(event) => {
+                event.preventDefault();
+                void run("paste", () => api.importText(pasted, "pasted.md"));
+              }}
+            >
+              <label htmlFor={pasteId} className="card-title">
+                Or paste your notes
+              </label>
+              <textarea
+                id={pasteId}
+                className="textarea"
+                rows={5}
+                value={pasted}
+                placeholder={"## Q1- Tell me about yourself\n\n\u201cThank you for having me…\u201d"}
+                onChange={(event) => setPasted(event.target.value)}
+              />
+              <button type="submit" className="button" disabled={disabled || pasted.trim() === ""}>
+                {busy === "paste" ? "Importing…" : "Import pasted text"}
+              </button>
+            </form>
 
-        <div className="start-options">
+            <div className="start-options">
+              <button
+                type="button"
+                className="option-card"
+                disabled={disabled}
+                onClick={() =>
+                  void run("sample", async () => {
+                    const sample = await api.sample();
+                    return api.importText(sample.text, sample.filename);
+                  })
+                }
+              >
+                <Icon name="book" size={22} />
+                <span>
+                  <span className="option-title">
+                    {busy === "sample" ? "Importing the sample…" : "Start from the sample document"}
+                  </span>
+                  <span className="option-detail">
+                    A worked example: answers for an ML Engineer role, follow-ups, a STAR story.
+                  </span>
+                </span>
+              </button>
+              <button
+                type="button"
+                className="option-card"
+                disabled={disabled}
+                onClick={() =>
+                  void run("empty", () => api.importText(EMPTY_DOCUMENT, "my-interview-prep.md"))
+                }
+              >
+                <Icon name="plus" size={22} />
+                <span>
+                  <span className="option-title">{busy === "empty" ? "Creating…" : "Start empty"}</span>
+                  <span className="option-detail">An empty document named “My interview prep”.</span>
+                </span>
+              </button>
+            </div>
+          </div>
+        </>
+      ) : (
+        <div className="start-again">
           <button
             type="button"
-            className="option-card"
-            disabled={disabled}
-            onClick={() =>
-              void run("sample", async () => {
-                const sample = await api.sample();
-                return api.importText(sample.text, sample.filename);
-              })
-            }
+            className="button button-small"
+            onClick={() => {
+              setResult(null);
+              setPasted("");
+            }}
           >
-            <Icon name="book" size={22} />
-            <span>
-              <span className="option-title">
-                {busy === "sample" ? "Importing the sample…" : "Start from the sample document"}
-              </span>
-              <span className="option-detail">
-                A worked example: answers for an ML Engineer role, follow-ups, a STAR story.
-              </span>
-            </span>
-          </button>
-          <button
-            type="button"
-            className="option-card"
-            disabled={disabled}
-            onClick={() => void run("empty", () => api.importText(EMPTY_DOCUMENT, "my-interview-prep.md"))}
-          >
-            <Icon name="plus" size={22} />
-            <span>
-              <span className="option-title">{busy === "empty" ? "Creating…" : "Start empty"}</span>
-              <span className="option-detail">An empty document named “My interview prep”.</span>
-            </span>
+            Import another document
           </button>
         </div>
-      </div>
+      )}
 
       <div ref={resultRef} tabIndex={-1} className="start-result" aria-live="polite">
         {error && <ErrorMessage title="That didn't import" error={error} />}
