@@ -285,7 +285,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     draft.role = options.role;
     draft.roleFit = assessRoleFit(units, options.role);
   }
-  const fixes = proposeFixes(draft, units);
+  const fixes = proposeFixes(draft, units, coherence.reason);
   // Key order is fixed here so that the JSON is byte-identical run to run.
   const analysis: Analysis = {
     schema: 1,

@@ -33,7 +33,7 @@ function longest(units: readonly Unit[], part: SentencePart): Unit | undefined {
  * (the last sentence when the fix is to add something missing).
  * @example proposeFixes(draft, units)[0]?.action // "Result: say by how much latency dropped."
  */
-export function proposeFixes(draft: Draft, units: readonly Unit[]): Fix[] {
+export function proposeFixes(draft: Draft, units: readonly Unit[], notAnAnswer?: string): Fix[] {
   if (units.length === 0) return [];
   const last = units[units.length - 1];
   const { labels, star, signals, delivery, impact, timing } = draft;
@@ -46,11 +46,11 @@ export function proposeFixes(draft: Draft, units: readonly Unit[]): Fix[] {
       action: "Blame: own your part here and say what you did about it; credit or describe others neutrally.",
     });
   }
-  if (draft.overall.score === 1 && draft.overall.reasons[0] !== undefined && !labels.blame) {
+  if (notAnAnswer !== undefined) {
     candidates.push({
       severity: 9.5,
       unit: units[0],
-      action: `Rewrite: the answer ${draft.overall.reasons[0]}. Tell one real episode: situation, what you did, what changed.`,
+      action: `Rewrite: this is ${notAnAnswer}. Tell one real episode: the situation, what you did, what changed.`,
     });
   }
   if (!labels.action && draft.competency !== "about-me" && draft.competency !== "motivation") {

@@ -96,12 +96,12 @@ export function assessCoherence(
   anomalies += (text.replace(ABBREVIATIONS, "").match(STOP_THEN_LOWER) ?? []).length;
   anomalies += (text.match(OPENER_MID_SENTENCE) ?? []).length;
   if (anomalies >= 3 && anomalies / lowers.length >= 0.02) {
-    return { reason: `word order is not English (${anomalies} impossible word pairs)` };
+    return { reason: `text in an order English does not allow (${anomalies} impossible word pairs)` };
   }
   if (question !== undefined && question.trim() !== "") {
     const q = new Set(question.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? []);
     const a = new Set(lowers);
-    if (jaccard(q, a) >= 0.6) return { reason: "repeats the question instead of answering it" };
+    if (jaccard(q, a) >= 0.6) return { reason: "the question read back, not an answer" };
   }
   return {};
 }

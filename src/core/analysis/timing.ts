@@ -1,5 +1,5 @@
 import type { Competency } from "../model.ts";
-import { CLICHES, COMMON_ACRONYMS, FILLERS, HEDGES, PASSIVE_BLAME } from "./data/delivery.ts";
+import { CLICHES, COMMON_ACRONYMS, FILLERS, HEDGES, PASSIVE_BLAME, TOOL_NAMES } from "./data/delivery.ts";
 import { quoteOf } from "./evidence.ts";
 import { hasFigure } from "./impact.ts";
 import type { Token } from "./nlp.ts";
@@ -70,11 +70,15 @@ function acronymsIn(tokens: readonly Token[], unit: Unit): string[] {
   const found: string[] = [];
   for (let i = unit.first; i < unit.last; i += 1) {
     const text = tokens[i]?.text ?? "";
+    if (TOOL_NAMES.has(text.toLowerCase())) {
+      found.push(text);
+      continue;
+    }
     if (text.length < 2 || text.length > 12 || !ACRONYM.test(text)) continue;
-    // A capitalised word in a heading-style phrase ("PhD") has one capital; acronyms have
-    // at least half their letters in capitals.
+    // Acronyms and camel-cased jargon ("EKS", "OAuth2", "FluxCD") are mostly capitals;
+    // names like "McKinsey" are not.
     const capitals = text.replace(/[^A-Z]/g, "").length;
-    if (capitals * 2 < text.replace(/[^A-Za-z]/g, "").length) continue;
+    if (capitals * 3 < text.replace(/[^A-Za-z]/g, "").length) continue;
     if (COMMON_ACRONYMS.has(text.toUpperCase())) continue;
     found.push(text);
   }

@@ -110,6 +110,7 @@ export interface Delivery {
   fillers: TermHit[];
   hedges: TermHit[];
   cliches: TermHit[];
+  /** Acronyms and specialist tool names ("EKS", "OAuth2", "Istio"). */
   acronyms: {
     count: number;
     /** Acronyms per 100 words. */

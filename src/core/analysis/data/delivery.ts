@@ -29,6 +29,44 @@ export const VAGUE_INTENSIFIERS: RegExp =
 export const PASSIVE_BLAME: RegExp =
   /\b(mistakes were made|the ball was dropped|it was decided|(was|were|wasn't|weren't) (never |not )?(told|given|informed|communicated|tested|documented|handed over|passed on|flagged|warned)|got (delayed|dropped|pushed back|blocked)|(was|were) (blocked|held up|let down) by)\b/;
 
+/** Tool and product names a non-specialist will not know; counted with acronyms as jargon. */
+export const TOOL_NAMES: ReadonlySet<string> = new Set([
+  "istio",
+  "cognito",
+  "helm",
+  "fluxcd",
+  "argocd",
+  "terraform",
+  "ansible",
+  "prometheus",
+  "grafana",
+  "kubernetes",
+  "docker",
+  "jenkins",
+  "kafka",
+  "airflow",
+  "spark",
+  "redis",
+  "nginx",
+  "sagemaker",
+  "mlflow",
+  "kubeflow",
+  "langchain",
+  "codebuild",
+  "stepfunctions",
+  "cloudformation",
+  "elasticsearch",
+  "kibana",
+  "datadog",
+  "snowflake",
+  "databricks",
+  "dbt",
+  "pulumi",
+  "envoy",
+  "consul",
+  "vault",
+]);
+
 /** Acronyms every listener knows: not counted as jargon. */
 export const COMMON_ACRONYMS: ReadonlySet<string> = new Set([
   "I",

@@ -127,6 +127,13 @@ export const STAR_CUES: ReadonlyArray<{ part: StarPart; weight: number; pattern:
     pattern:
       /\b(reduc|cut|drop|fell|fall|decreas|increas|improv|boost|rais|rose|grew|lift|sav|doubl|tripl|halv|shrank|sped|jump|climb|sank|hit)\w*\b[^.]{0,60}(\d|%|percent|times|fold|half|twice)/,
   },
+  // Result told as a change ("latency dropped"); a first-person action outweighs it.
+  {
+    part: "result",
+    weight: 2,
+    pattern:
+      /\b(dropped|fell|rose|decreased|increased|improved|doubled|halved|shrank|grew|jumped|declined|went (up|down)|disappeared|vanished|stopped)\b/,
+  },
   // Task: what the speaker had to achieve.
   {
     part: "task",

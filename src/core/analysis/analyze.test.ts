@@ -1,0 +1,179 @@
+import { describe, expect, it } from "vitest";
+import { DeriskError } from "../errors.ts";
+import { analyze } from "./index.ts";
+
+const STORY = `**S – Situation**
+Last spring our fraud model's alerts were drowning the review team: 40% of flagged payments were false positives.
+
+**T – Task**
+My goal was to cut the false positives without letting more fraud through.
+
+**A – Action**
+- I started by sampling 500 flagged payments and labelling why each was flagged.
+- I found that one feature, e.g. "new device", fired for every app update.
+- I proposed replacing it with a device-age feature, retrained the model and added a drift alert.
+
+**R – Result**
+False positives fell from 40% to 12% and the team cleared its backlog in two weeks.
+
+**Lesson**: I learned to audit features against real user behaviour, and now I always check what fires most before tuning thresholds.`;
+
+describe("analyze", () => {
+  it("throws BAD_INPUT on empty input and TOO_LARGE over the cap", () => {
+    expect(() => analyze("   \n")).toThrowError(DeriskError);
+    try {
+      analyze("");
+    } catch (error) {
+      expect((error as DeriskError).code).toBe("BAD_INPUT");
+    }
+    try {
+      analyze("word ".repeat(50), { maxChars: 100 });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as DeriskError).code).toBe("TOO_LARGE");
+    }
+  });
+
+  it("reads bold STAR markers and bullets, with offsets into the input", () => {
+    const a = analyze(STORY, { question: "Tell me about a time you improved a model." });
+    expect(a.sentences.map((s) => s.part)).toEqual([
+      "situation",
+      "task",
+      "action",
+      "action",
+      "action",
+      "result",
+      "lesson",
+    ]);
+    for (const s of a.sentences) expect(STORY.slice(s.start, s.end)).toBe(s.text);
+    expect(a.sentences[3]?.text).toBe(
+      'I found that one feature, e.g. "new device", fired for every app update.',
+    );
+    expect(a.labels).toMatchObject({
+      situation: true,
+      task: true,
+      action: true,
+      result: true,
+      lesson: true,
+      quantified: true,
+      ownership: "i",
+    });
+    expect(a.labels.overall).toBeGreaterThanOrEqual(4);
+  });
+
+  it("reads S:/T:/A:/R: and Situation: markers", () => {
+    const a = analyze(
+      "S: Our nightly job failed twice a week.\nT: I had to make it reliable.\nA: I added retries with backoff and an alert.\nR: It has not failed in three months.",
+    );
+    expect(a.sentences.map((s) => [s.part, s.explicit])).toEqual([
+      ["situation", true],
+      ["task", true],
+      ["action", true],
+      ["result", true],
+    ]);
+    const b = analyze("Situation:\n- The build took 40 minutes.\nResult:\n- It now takes 9 minutes.");
+    expect(b.sentences.map((s) => s.part)).toEqual(["situation", "result"]);
+  });
+
+  it("finds STAR parts from cues when there are no markers", () => {
+    const a = analyze(
+      "In my last job, our checkout page was slow and customers abandoned carts. My goal was to make it fast before Black Friday. I started by profiling the page, then I moved the heaviest script off the critical path. As a result, load time dropped from 4 seconds to 1.5 seconds and abandoned carts fell by 18%. It taught me to measure before optimising.",
+      { question: "Describe a time you made a system perform better." },
+    );
+    expect(a.sentences.map((s) => s.part)).toEqual(["situation", "task", "action", "result", "lesson"]);
+    expect(a.star.parts.action.share).toBeGreaterThan(0);
+  });
+
+  it("flags vague intensifiers with 'by how much?' and points a fix at the sentence", () => {
+    const text =
+      "Our API was slow for mobile users in Brazil. I was asked to fix it. I added a CDN edge cache and compressed the payloads. Latency dropped significantly and users were much happier.";
+    const a = analyze(text, { question: "Tell me about a technical challenge." });
+    expect(a.labels.quantified).toBe(false);
+    expect(a.impact.vague[0]).toMatchObject({ term: "significantly", ask: "by how much?", index: 3 });
+    const fix = a.fixes.find((f) => f.index === 3);
+    expect(fix?.action).toContain("say by how much latency dropped");
+    expect(a.fixes.length).toBeLessThanOrEqual(3);
+  });
+
+  it("shows an infrastructure-heavy mix for an ML Engineer role and suggests re-angling", () => {
+    const text =
+      "I built the platform that served our models. I deployed EKS with Istio, Cognito (OAuth2) and an NLB in front. I wrote Helm charts and set up FluxCD for GitOps, with Prometheus and Grafana for monitoring. As a result, releases went from weekly to daily.";
+    const a = analyze(text, { question: "Tell me about a project you are proud of.", role: "ml-engineer" });
+    expect(a.roleFit?.mix).toBe("adjacent-heavy");
+    expect(a.roleFit?.adjacent).toBeGreaterThan(0.5);
+    expect(a.roleFit?.suggestion).toMatch(/lead with the model/);
+    expect(a.concerns.map((c) => c.id)).toContain("infra-heavy");
+    expect(a.delivery.acronyms.runs[0]?.acronyms).toEqual(expect.arrayContaining(["EKS", "NLB"]));
+  });
+
+  it("scores gibberish, one word, a buzzword list and the question read back as 1", () => {
+    const q = "Tell me about a time you disagreed with your manager.";
+    for (const text of [
+      "asdkj qwpeoi zxmcn weuiry alskdj qpwoei zmxnc bvhdgf",
+      "Leadership.",
+      "Python, SQL, Kubernetes, Docker, PyTorch, synergy, agile, stakeholder management, cloud, AWS, leadership",
+      "A time I disagreed with my manager: tell me about a time you disagreed with your manager.",
+    ]) {
+      const a = analyze(text, { question: q });
+      expect(a.labels.overall, text).toBe(1);
+      expect(a.overall.reasons[0]).toBeTruthy();
+    }
+  });
+
+  it("sees blame, hedges, fillers and passive blame", () => {
+    const a = analyze(
+      "Um, basically the project was late. It was the vendor's fault, they never delivered the API on time. I think the requirements were never communicated to us either, so, like, nothing could be done.",
+      { question: "Tell me about a time you missed a deadline." },
+    );
+    expect(a.labels.blame).toBe(true);
+    expect(a.evidence.blame.indexes).toContain(1);
+    expect(a.delivery.fillers.map((f) => f.term)).toEqual(expect.arrayContaining(["um", "basically"]));
+    expect(a.delivery.hedges.map((f) => f.term)).toContain("i think");
+    expect(a.delivery.passiveBlame.length).toBe(1);
+    expect(a.labels.overall).toBe(1);
+  });
+
+  it("flags clichés with nothing behind them, and budgets by competency", () => {
+    const a = analyze(
+      "I'm passionate about technology and committed to lifelong learning. I am a team player and a fast learner who loves a challenge.",
+      { question: "Tell me about yourself." },
+    );
+    expect(a.delivery.cliches.map((c) => c.term)).toEqual(
+      expect.arrayContaining(["passionate about", "committed to lifelong learning", "team player"]),
+    );
+    expect(a.timing.budget).toEqual({ min: 90, max: 150 });
+    expect(a.timing.status).toBe("short");
+    expect(analyze("I fixed the build and it stayed green.", { followUp: true }).timing.budget).toEqual({
+      min: 20,
+      max: 45,
+    });
+    expect(analyze("I fixed the build and it stayed green.", { budgetSeconds: 60 }).timing.budget).toEqual({
+      min: 36,
+      max: 60,
+    });
+  });
+
+  it("estimates speaking time at the given rate", () => {
+    const text = "I shipped the fix. ".repeat(50);
+    expect(analyze(text).timing).toMatchObject({ words: 200, seconds: 80, wordsPerMinute: 150 });
+    expect(analyze(text, { wordsPerMinute: 120 }).timing.seconds).toBe(100);
+  });
+
+  it("counts I and we as who did the work", () => {
+    const we = analyze(
+      "Our service was slow. We profiled it. We rewrote the hot loop. We cut latency by half.",
+    );
+    expect(we.labels.ownership).toBe("we");
+    expect(we.ownership.we).toBeGreaterThan(we.ownership.i);
+  });
+
+  it("gives byte-identical JSON for the same input", () => {
+    const one = JSON.stringify(
+      analyze(STORY, { question: "Tell me about a model you improved.", role: "data-scientist" }),
+    );
+    const two = JSON.stringify(
+      analyze(STORY, { question: "Tell me about a model you improved.", role: "data-scientist" }),
+    );
+    expect(two).toBe(one);
+  });
+});
