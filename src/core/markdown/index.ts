@@ -6,3 +6,4 @@ export { DEFAULT_MAX_BYTES, type DecodedDocument, type DecodeOptions, decodeDocu
 export { importPrepDocument, type ParseOptions, parsePrepDocument } from "./parse.ts";
 export { renderAnswerRaw, renderFollowUpAnswerRaw, renderPrepDocument, reviseItemText } from "./render.ts";
 export { damageAsMojibake, type MojibakeSource, type RepairResult, repairMojibake } from "./repair.ts";
+export { checkPrepDocInvariants } from "./invariants.ts";

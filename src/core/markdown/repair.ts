@@ -33,6 +33,17 @@ function sequenceLength(bytes: number[], i: number): number {
   return 0;
 }
 
+// Latin, Greek, Cyrillic, punctuation, arrows, symbols, CJK, Hangul, emoji.
+const PLAUSIBLE =
+  /[\u00a0-\u024f\u0370-\u03ff\u0400-\u04ff\u2000-\u2bff\u3000-\u9fff\uac00-\ud7af]|[\u{1f000}-\u{1faff}]/u;
+
+const isContinuation = (b: number | undefined): boolean => b !== undefined && b >= 0x80 && b <= 0xbf;
+
+/** 0x9F followed by two continuation bytes: the tail of a 4-byte emoji (U+1F000–U+1FFFF). */
+function lostAppleLogo(bytes: number[], i: number): boolean {
+  return bytes[i] === 0x9f && isContinuation(bytes[i + 1]) && isContinuation(bytes[i + 2]) && bytes[i - 1] !== 0xf0;
+}
+
 function decodeSequence(bytes: number[], i: number, length: number): string {
   const b0 = bytes[i] ?? 0;
   const c = (k: number): number => (bytes[i + k] ?? 0) & 0x3f;
@@ -46,6 +57,10 @@ function decodeSequence(bytes: number[], i: number, length: number): string {
 interface Evidence {
   /** Valid UTF-8 sequences found among the characters. */
   hits: number;
+  /** Characters saved by decoding (a 3-byte sequence saves 2): longer sequences are stronger evidence. */
+  weight: number;
+  /** Decoded characters from scripts and symbols people actually write (tie-breaker between pages). */
+  plausible: number;
   /** Non-ASCII characters that are not part of any valid sequence. */
   misses: number;
 }
@@ -61,10 +76,20 @@ function repairRun(run: string, page: CodePage, evidence: Evidence): string {
   let i = 0;
   while (i < chars.length) {
     const length = (bytes[i] ?? -1) < 0 ? 0 : sequenceLength(bytes, i);
-    if (length > 0 && bytes.slice(i, i + length).every((b) => b >= 0)) {
-      out += decodeSequence(bytes, i, length);
+    if (length > 0) {
+      const decoded = decodeSequence(bytes, i, length);
+      out += decoded;
       evidence.hits++;
+      evidence.weight += length - 1;
+      if (PLAUSIBLE.test(decoded)) evidence.plausible++;
       i += length;
+    } else if (page === MAC_ROMAN && lostAppleLogo(bytes, i)) {
+      // Mac Roman's 0xF0 is the Apple logo (U+F8FF), a private-use character that copy-paste
+      // often drops: "üëâ" is 👉 (F0 9F 91 89) without its first byte.
+      out += decodeSequence([0xf0, 0x9f, bytes[i + 1] ?? 0, bytes[i + 2] ?? 0], 0, 4);
+      evidence.hits++;
+      evidence.weight += 2;
+      i += 3;
     } else {
       out += chars[i];
       evidence.misses++;
@@ -75,7 +100,7 @@ function repairRun(run: string, page: CodePage, evidence: Evidence): string {
 }
 
 function repairWith(text: string, page: CodePage): { text: string; evidence: Evidence } {
-  const evidence: Evidence = { hits: 0, misses: 0 };
+  const evidence: Evidence = { hits: 0, weight: 0, plausible: 0, misses: 0 };
   const repaired = text.replace(NON_ASCII_RUN, (run) => repairRun(run, page, evidence));
   return { text: repaired, evidence };
 }
@@ -98,11 +123,15 @@ const isStrong = (e: Evidence): boolean => e.hits > 0 && e.misses * 20 <= e.hits
 export function repairMojibake(text: string): RepairResult {
   if (!HAS_NON_ASCII.test(text)) return { text };
   let best: { text: string; evidence: Evidence; from: MojibakeSource } | undefined;
+  const rank = (e: Evidence): number[] => [e.weight - 20 * e.misses, e.plausible];
   for (const from of ["mac-roman", "windows-1252"] as const) {
     const candidate = repairWith(text, PAGES[from]);
     if (!isStrong(candidate.evidence)) continue;
-    const score = candidate.evidence.hits - 20 * candidate.evidence.misses;
-    if (!best || score > best.evidence.hits - 20 * best.evidence.misses) best = { ...candidate, from };
+    const [weight = 0, plausible = 0] = rank(candidate.evidence);
+    const [bestWeight = 0, bestPlausible = 0] = best ? rank(best.evidence) : [];
+    if (!best || weight > bestWeight || (weight === bestWeight && plausible > bestPlausible)) {
+      best = { ...candidate, from };
+    }
   }
   return best ? { text: best.text, from: best.from } : { text };
 }
