@@ -1,0 +1,98 @@
+// Source: written by us from the follow-ups interviewers commonly ask after a "tell me
+// about yourself" or a STAR story (career-centre and hiring-manager guides on behavioural
+// rounds), and from the "They'll likely ask" block of the seed prep document ("Was your
+// PhD related to AI/ML?", "What experience do you have with ML in practice?"). Extensible:
+// add an entry and `predictFollowUps` picks it up.
+//
+// Placeholders in questions: {phrase} the quoted trigger, {field} the target role's field
+// ("ML"), {name} a tool's name, {company} a company's name.
+
+export interface FollowUpTrigger {
+  id: string;
+  /**
+   * "phrase": fires where `pattern` matches; "tool": fires per tool or technique named
+   * (data/tools.ts); "company": fires per company named after at/join/for; "missing-figure":
+   * fires once when a story states no measured figure.
+   */
+  kind: "phrase" | "tool" | "company" | "missing-figure";
+  /** For "phrase" (and the vague-impact words of "missing-figure"); case-insensitive. */
+  pattern?: RegExp;
+  questions: readonly string[];
+  reason: string;
+}
+
+export const FOLLOW_UP_TRIGGERS: readonly FollowUpTrigger[] = [
+  {
+    id: "degree",
+    kind: "phrase",
+    pattern:
+      /\b(?:ph\.?d\.?|doctorate|master'?s(?: degree)?|m\.?sc\.?|msc|bachelor'?s(?: degree)?|b\.?sc\.?|degree)\b(?:\s+(?:in|on)\s+[\p{L}-]+(?:\s+(?!(?:and|but|with|where|from|at|which|that|then|focusing|to)\b)[\p{L}-]+)?)?/iu,
+    questions: ["Was your {phrase} related to {field}?", "How does your {phrase} help you in this role?"],
+    reason: "A degree outside the role's field makes the interviewer check how it connects.",
+  },
+  {
+    id: "personal-projects",
+    kind: "phrase",
+    pattern:
+      /\b(?:personal|side|hobby|pet|weekend|own|curiosity-driven|self-directed)\s+(?:[\p{L}/-]+\s+){0,2}projects?\b/iu,
+    questions: ["Was it in production? How many users did it have?"],
+    reason: "Personal projects raise the question whether the work met real users and real load.",
+  },
+  {
+    id: "hands-on",
+    kind: "phrase",
+    pattern: /\bhands-on\s+(?:[\p{L}/-]+\s+){0,3}(?:projects?|systems?|experience|work)\b/iu,
+    questions: ["What experience do you have with {field} in practice?"],
+    reason: "“Hands-on” invites the interviewer to test how deep the practice went.",
+  },
+  {
+    id: "tool",
+    kind: "tool",
+    questions: ["What's your experience with {name}?"],
+    reason: "Naming a tool invites a question on how deeply you used it.",
+  },
+  {
+    id: "missing-figure",
+    kind: "missing-figure",
+    pattern:
+      /\b(?:significantly|substantially|dramatically|greatly|a lot|much (?:faster|better|more)|improved|reduced|increased|sped up|faster|better)\b/i,
+    questions: ["What was the impact? Can you put a number on it?"],
+    reason: "The story states no measured result, so the interviewer will ask for one.",
+  },
+  {
+    id: "mistake",
+    kind: "phrase",
+    pattern:
+      /\b(?:mistake|i missed|i overlooked|i underestimated|failed|failure|went wrong|my fault|i broke|i should have|outage i caused)\b/i,
+    questions: ["What would you do differently?", "How did you make sure it would not happen again?"],
+    reason: "After a mistake the interviewer checks for learning and prevention.",
+  },
+  {
+    id: "company",
+    kind: "company",
+    questions: ["Why {company}? Why now?"],
+    reason: "Naming a company invites the interviewer to test your motivation and timing.",
+  },
+  {
+    id: "career-move",
+    kind: "phrase",
+    pattern:
+      /\b(?:now i(?:'m| am)? (?:want|looking|ready|excited|hoping)|i(?:'m| am) (?:now )?looking (?:to|for)|transition(?:ing)? (?:in)?to|move (?:in)?to|switch(?:ing)? to|bring (?:that|this|my)\b[^.]{0,40}\bto)\b/i,
+    questions: ["Why now? What makes this the right time for the move?"],
+    reason: "A career move makes the interviewer ask about timing and commitment.",
+  },
+  {
+    id: "we-heavy",
+    kind: "phrase",
+    pattern: /\bwe (?:built|designed|decided|shipped|launched|created|implemented|developed|did)\b/i,
+    questions: ["What was your own part in it?"],
+    reason: "“We did” hides who did what; the interviewer will ask for your share.",
+  },
+  {
+    id: "team-lead",
+    kind: "phrase",
+    pattern: /\b(?:led|managed|mentored) (?:a |the )?(?:team|group|engineers|people)\b/i,
+    questions: ["How did you handle a disagreement in that team?"],
+    reason: "Leading people invites a question on conflict and influence.",
+  },
+];

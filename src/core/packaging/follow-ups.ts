@@ -1,0 +1,177 @@
+import type { FollowUpItem, RoleId } from "../model.ts";
+import { FOLLOW_UP_TRIGGERS, type FollowUpTrigger } from "./data/follow-up-triggers.ts";
+import { ROLE_VOCABULARY } from "./data/role-vocabulary.ts";
+import { TOOL_TERMS } from "./data/tools.ts";
+import { contentTokens, hasFigure, overlap, type Span, splitSentences, termPattern } from "./text.ts";
+
+export interface PredictOptions {
+  question?: string;
+  role?: RoleId;
+  /** The user's prepared follow-ups; a prediction links to the best match by word overlap. */
+  prepared?: readonly FollowUpItem[];
+}
+
+/** A follow-up the interviewer is likely to ask, and what in the answer causes it. */
+export interface PredictedFollowUp {
+  /** The trigger entry that fired (data/follow-up-triggers.ts). */
+  triggerId: string;
+  question: string;
+  /** The phrase of the answer that causes the question, verbatim. */
+  trigger: string;
+  /** The sentence holding the trigger, with its position. */
+  sentence: { index: number; text: string };
+  reason: string;
+  /** Key of the user's matching prepared follow-up. */
+  prepared?: string;
+  /** True when nothing prepared answers it. */
+  gap: boolean;
+}
+
+const TOOL_PATTERN = termPattern(TOOL_TERMS.flatMap((t) => t.terms));
+const TOOL_BY_TERM = new Map(TOOL_TERMS.flatMap((t) => t.terms.map((term) => [term, t] as const)));
+const MAX_TOOLS = 4;
+
+// "at Acme", "join Globex", "joined Initech Labs": capitalised words after a verb of employment.
+const COMPANY =
+  /\b(?:at|join|joining|joined|work for|worked for|working for|apply to|applying to)\s+((?:[A-Z][\p{L}\p{N}&'-]*)(?:\s+[A-Z][\p{L}\p{N}&'-]*){0,2})/gu;
+const NOT_COMPANY =
+  /^(?:I|The|A|An|My|Our|This|That|First|Then|Now|Last|Least|Once|Scale|Work|Home|Night|Times?|Google Cloud|University|College|School|Institute|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Friday)\b|\b(?:University|College|School|Institute|Lab)\b/;
+
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+}
+
+interface Hit {
+  trigger: FollowUpTrigger;
+  phrase: string;
+  sentence: number;
+  offset: number;
+  values: Record<string, string>;
+  question?: string;
+}
+
+function findHits(spans: readonly Span[], text: string, field: string): Hit[] {
+  const hits: Hit[] = [];
+  const sentenceOf = (offset: number) => {
+    const i = spans.findIndex((s) => offset < s.end);
+    return i < 0 ? spans.length - 1 : i;
+  };
+  for (const trigger of FOLLOW_UP_TRIGGERS) {
+    if (trigger.kind === "phrase" && trigger.pattern) {
+      const pattern = new RegExp(trigger.pattern.source, `${trigger.pattern.flags.replace("g", "")}g`);
+      for (const match of text.matchAll(pattern)) {
+        const phrase = match[0].trim();
+        hits.push({
+          trigger,
+          phrase,
+          sentence: sentenceOf(match.index),
+          offset: match.index,
+          values: { phrase, field },
+        });
+      }
+    } else if (trigger.kind === "tool") {
+      const seen = new Set<string>();
+      for (const match of text.toLowerCase().matchAll(TOOL_PATTERN)) {
+        const tool = TOOL_BY_TERM.get(match[1] ?? match[0]);
+        if (!tool || seen.has(tool.name) || seen.size >= MAX_TOOLS) continue;
+        seen.add(tool.name);
+        const phrase = text.slice(match.index, match.index + match[0].length);
+        const hit: Hit = {
+          trigger,
+          phrase,
+          sentence: sentenceOf(match.index),
+          offset: match.index,
+          values: { name: tool.name, field },
+        };
+        if (tool.question) hit.question = tool.question;
+        hits.push(hit);
+      }
+    } else if (trigger.kind === "company") {
+      for (const match of text.matchAll(COMPANY)) {
+        const company = match[1] ?? "";
+        if (company === "" || NOT_COMPANY.test(company) || TOOL_BY_TERM.has(company.toLowerCase())) continue;
+        const offset = match.index + match[0].length - company.length;
+        hits.push({
+          trigger,
+          phrase: company,
+          sentence: sentenceOf(offset),
+          offset,
+          values: { company, field },
+        });
+      }
+    } else if (trigger.kind === "missing-figure" && spans.length >= 2 && !hasFigure(text)) {
+      const vague = trigger.pattern
+        ? new RegExp(trigger.pattern.source, trigger.pattern.flags.replace("g", "")).exec(text)
+        : null;
+      const last = spans[spans.length - 1];
+      if (vague) {
+        hits.push({
+          trigger,
+          phrase: vague[0],
+          sentence: sentenceOf(vague.index),
+          offset: vague.index,
+          values: { field },
+        });
+      } else if (last) {
+        hits.push({
+          trigger,
+          phrase: last.text,
+          sentence: spans.length - 1,
+          offset: last.start,
+          values: { field },
+        });
+      }
+    }
+  }
+  return hits.sort((a, b) => a.offset - b.offset);
+}
+
+/**
+ * Predicts the follow-ups an answer invites — a degree, personal projects, a tool, no
+ * figure, a mistake, a company — each with the phrase that causes it, linked to the user's
+ * prepared follow-up when one matches, or marked as a gap.
+ * @example predictFollowUps("I did a PhD in applied math.", { role: "ml-engineer" })[0].question
+ * // "Was your PhD in applied math related to ML?"
+ */
+export function predictFollowUps(text: string, options: PredictOptions = {}): PredictedFollowUp[] {
+  if (text.trim() === "") return [];
+  const spans = splitSentences(text);
+  const field = options.role ? ROLE_VOCABULARY[options.role].field : "the role";
+  const prepared = (options.prepared ?? []).map((item) => ({ item, tokens: contentTokens(item.question) }));
+  const asked = new Set(contentTokens(options.question ?? ""));
+  const out: PredictedFollowUp[] = [];
+  const seen = new Set<string>();
+  for (const hit of findHits(spans, text, field)) {
+    const questions = hit.question ? [hit.question] : hit.trigger.questions.map((q) => fill(q, hit.values));
+    for (const question of questions) {
+      const key = question.toLowerCase();
+      if (seen.has(key)) continue;
+      const tokens = contentTokens(question);
+      // The question already asked ("Why us?") is not a follow-up to itself.
+      if (asked.size > 0 && overlap(tokens, [...asked]).score === 1 && tokens.length <= asked.size) continue;
+      seen.add(key);
+      const span = spans[hit.sentence];
+      const prediction: PredictedFollowUp = {
+        triggerId: hit.trigger.id,
+        question,
+        trigger: hit.phrase,
+        sentence: { index: hit.sentence, text: span?.text ?? "" },
+        reason: hit.trigger.reason,
+        gap: true,
+      };
+      let best: { key: string; score: number } | undefined;
+      for (const candidate of prepared) {
+        const match = overlap(tokens, candidate.tokens);
+        const enough = match.shared.length >= Math.min(2, tokens.length) && match.score >= 0.5;
+        if (enough && (best === undefined || match.score > best.score))
+          best = { key: candidate.item.key, score: match.score };
+      }
+      if (best) {
+        prediction.prepared = best.key;
+        prediction.gap = false;
+      }
+      out.push(prediction);
+    }
+  }
+  return out;
+}

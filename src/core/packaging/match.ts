@@ -1,0 +1,371 @@
+import { classify } from "../analysis/index.ts";
+import { DeriskError } from "../errors.ts";
+import { COMPETENCIES, type Competency, ROLE_IDS, type RoleId } from "../model.ts";
+import { findRoleTerms } from "./role-terms.ts";
+import type { Story } from "./story.ts";
+import { contentTokens, hasFigure } from "./text.ts";
+
+/**
+ * Precomputed token postings and per-story facts, so one question ranks 10,000 stories in
+ * a few milliseconds. Build it once with `indexStories` (or let `rankStories` cache it per
+ * stories array).
+ */
+export interface StoryIndex {
+  readonly stories: readonly Story[];
+  /** token → parallel arrays of story positions and weighted term frequencies. */
+  readonly postings: ReadonlyMap<string, { docs: number[]; tf: number[] }>;
+  readonly lengths: Float64Array;
+  readonly averageLength: number;
+  /** Bit i set when the story serves COMPETENCIES[i] (stated, or inferred from its text). */
+  readonly competencyMask: Uint32Array;
+  /** Bit 0 result, bit 1 figure, bit 2 lesson. */
+  readonly evidence: Uint8Array;
+  /** Role-fit score per story, computed on first use per role. */
+  readonly roleFit: Map<RoleId, Float64Array>;
+}
+
+// Title and tags say what the story is about; they weigh more than a passing word.
+const FIELD_WEIGHT = { title: 2, tags: 2, situation: 1, task: 1, actions: 1, result: 1, lesson: 1 } as const;
+const K1 = 1.2;
+const B = 0.75;
+
+/** The competencies a story serves: those it states, else those its own words cue. */
+export function storyCompetencies(story: Story): Competency[] {
+  if (story.competencies.length > 0) return story.competencies;
+  const { scores } = classify(`${story.title}. ${story.situation} ${story.lesson}`);
+  return COMPETENCIES.filter((c) => scores[c] > 0);
+}
+
+function storyText(story: Story): string {
+  return [
+    story.title,
+    story.situation,
+    story.task,
+    ...story.actions,
+    story.result,
+    story.lesson,
+    ...story.tags,
+  ].join("\n");
+}
+
+function evidenceOf(story: Story): number {
+  const figure = story.metrics.length > 0 || hasFigure(story.result) || story.actions.some(hasFigure);
+  return (story.result.trim() ? 1 : 0) | (figure ? 2 : 0) | (story.lesson.trim() ? 4 : 0);
+}
+
+/**
+ * Builds the search index over stories (postings, lengths, competencies, evidence).
+ * @example const index = indexStories(stories); rankStories("Tell me about a failure", index)
+ */
+export function indexStories(stories: readonly Story[]): StoryIndex {
+  const postings = new Map<string, { docs: number[]; tf: number[] }>();
+  const lengths = new Float64Array(stories.length);
+  const competencyMask = new Uint32Array(stories.length);
+  const evidence = new Uint8Array(stories.length);
+  let total = 0;
+  stories.forEach((story, doc) => {
+    const counts = new Map<string, number>();
+    let length = 0;
+    const add = (text: string, weight: number) => {
+      for (const token of contentTokens(text)) {
+        counts.set(token, (counts.get(token) ?? 0) + weight);
+        length += weight;
+      }
+    };
+    add(story.title, FIELD_WEIGHT.title);
+    add(story.tags.join(" "), FIELD_WEIGHT.tags);
+    add(story.situation, FIELD_WEIGHT.situation);
+    add(story.task, FIELD_WEIGHT.task);
+    for (const action of story.actions) add(action, FIELD_WEIGHT.actions);
+    add(story.result, FIELD_WEIGHT.result);
+    add(story.lesson, FIELD_WEIGHT.lesson);
+    for (const [token, tf] of counts) {
+      let posting = postings.get(token);
+      if (posting === undefined) {
+        posting = { docs: [], tf: [] };
+        postings.set(token, posting);
+      }
+      posting.docs.push(doc);
+      posting.tf.push(tf);
+    }
+    lengths[doc] = length;
+    total += length;
+    let mask = 0;
+    for (const c of storyCompetencies(story)) mask |= 1 << COMPETENCIES.indexOf(c);
+    competencyMask[doc] = mask;
+    evidence[doc] = evidenceOf(story);
+  });
+  return {
+    stories,
+    postings,
+    lengths,
+    averageLength: stories.length === 0 ? 1 : total / stories.length || 1,
+    competencyMask,
+    evidence,
+    roleFit: new Map(),
+  };
+}
+
+function roleFitFor(index: StoryIndex, role: RoleId): Float64Array {
+  let fit = index.roleFit.get(role);
+  if (fit === undefined) {
+    fit = new Float64Array(index.stories.length);
+    index.stories.forEach((story, doc) => {
+      const terms = findRoleTerms(storyText(story), role);
+      const total = terms.core.length + terms.adjacent.length;
+      // Core share, damped for stories that name only one or two role words.
+      (fit as Float64Array)[doc] = total === 0 ? 0 : (terms.core.length / total) * Math.min(1, total / 4);
+    });
+    index.roleFit.set(role, fit);
+  }
+  return fit;
+}
+
+const CACHE = new WeakMap<readonly Story[], StoryIndex>();
+
+export interface RankOptions {
+  role?: RoleId;
+  /** How many questions each story already answers, by story id. */
+  usage?: Readonly<Record<string, number>>;
+  /** When each story was last practised (ISO date), by story id. */
+  lastPracticed?: Readonly<Record<string, string>>;
+  /** The current time (ISO); recency counts only when given. */
+  now?: string;
+  /** How many stories to return; default 10. */
+  limit?: number;
+}
+
+export interface RankedStory {
+  storyId: string;
+  title: string;
+  score: number;
+  components: {
+    competency: number;
+    text: number;
+    role: number;
+    evidence: number;
+    recency: number;
+    usage: number;
+  };
+  reasons: string[];
+  warnings: string[];
+}
+
+export interface Ranking {
+  question: string;
+  competency: Competency;
+  results: RankedStory[];
+  warnings: string[];
+}
+
+/** A story used for this many questions gets a warning: interviewers notice repeats. */
+export const OVERUSE_THRESHOLD = 3;
+const WEIGHTS = { competency: 3, text: 2, role: 1, evidence: 1, recency: 0.5, usage: 0.5 } as const;
+const DAY_MS = 86_400_000;
+const FRESH_DAYS = 30;
+
+/**
+ * Ranks stories for a question with reasons: competency fit (via `classify`), shared words
+ * (BM25 over an inverted index), role fit, strength of evidence (result, figure, lesson),
+ * recency of practice; warns when a story already answers too many questions.
+ * @example rankStories("Tell me about a time you failed", stories, { role: "ml-engineer" }).results[0].reasons
+ */
+export function rankStories(
+  question: string,
+  stories: readonly Story[] | StoryIndex,
+  options: RankOptions = {},
+): Ranking {
+  if (question.trim() === "")
+    throw new DeriskError("BAD_INPUT", "The question is empty: give the question to match stories to.");
+  let index: StoryIndex;
+  if (Array.isArray(stories)) {
+    const list = stories as readonly Story[];
+    index = CACHE.get(list) ?? indexStories(list);
+    CACHE.set(list, index);
+  } else index = stories as StoryIndex;
+  const n = index.stories.length;
+  const { competency, scores: cueScores } = classify(question);
+  const competencyBit = 1 << COMPETENCIES.indexOf(competency);
+  // Partial credit for the other competencies the question also cues.
+  const maxCue = Math.max(...Object.values(cueScores), 1);
+  const relatedBits: Array<[number, number]> = COMPETENCIES.flatMap(
+    (c, i): Array<[number, number]> =>
+      c !== competency && cueScores[c] > 0 ? [[1 << i, (0.5 * cueScores[c]) / maxCue]] : [],
+  );
+
+  const text = new Float64Array(n);
+  const queryTokens = [...new Set(contentTokens(question))];
+  for (const token of queryTokens) {
+    const posting = index.postings.get(token);
+    if (posting === undefined) continue;
+    const idf = Math.log(1 + (n - posting.docs.length + 0.5) / (posting.docs.length + 0.5));
+    for (let i = 0; i < posting.docs.length; i++) {
+      const doc = posting.docs[i] as number;
+      const tf = posting.tf[i] as number;
+      const norm = tf + K1 * (1 - B + (B * (index.lengths[doc] as number)) / index.averageLength);
+      text[doc] = (text[doc] as number) + (idf * (tf * (K1 + 1))) / norm;
+    }
+  }
+  let maxText = 0;
+  for (let doc = 0; doc < n; doc++) if ((text[doc] as number) > maxText) maxText = text[doc] as number;
+
+  const role =
+    options.role !== undefined && (ROLE_IDS as readonly string[]).includes(options.role)
+      ? options.role
+      : undefined;
+  const roleFit = role === undefined ? undefined : roleFitFor(index, role);
+  const nowMs = options.now === undefined ? Number.NaN : Date.parse(options.now);
+  const limit = Math.max(1, options.limit ?? 10);
+
+  // Keep the best `limit` as we go: no sort of 10,000 scores.
+  const topDocs: number[] = [];
+  const topScores: number[] = [];
+  const scoreOf = (doc: number) => {
+    const mask = index.competencyMask[doc] as number;
+    let comp = mask & competencyBit ? 1 : 0;
+    if (comp === 0) for (const [bit, credit] of relatedBits) if (mask & bit && credit > comp) comp = credit;
+    const ev = index.evidence[doc] as number;
+    const evidence = ((ev & 1) + ((ev >> 1) & 1) + ((ev >> 2) & 1)) / 3;
+    let score =
+      WEIGHTS.competency * comp +
+      WEIGHTS.text * (maxText > 0 ? (text[doc] as number) / maxText : 0) +
+      WEIGHTS.evidence * evidence;
+    if (roleFit) score += WEIGHTS.role * (roleFit[doc] as number);
+    return score;
+  };
+  const adjust = (doc: number) => {
+    const story = index.stories[doc] as Story;
+    let recency = 0;
+    const last = options.lastPracticed?.[story.id];
+    if (last !== undefined && !Number.isNaN(nowMs)) {
+      const days = (nowMs - Date.parse(last)) / DAY_MS;
+      if (days >= 0 && days <= FRESH_DAYS) recency = 1 - days / FRESH_DAYS;
+    }
+    const used = options.usage?.[story.id] ?? 0;
+    return { recency, usage: used >= OVERUSE_THRESHOLD ? -1 : 0 };
+  };
+  const hasAdjust = options.lastPracticed !== undefined || options.usage !== undefined;
+  for (let doc = 0; doc < n; doc++) {
+    let score = scoreOf(doc);
+    if (hasAdjust) {
+      const a = adjust(doc);
+      score += WEIGHTS.recency * a.recency + WEIGHTS.usage * a.usage;
+    }
+    if (topDocs.length === limit && score <= (topScores[limit - 1] as number)) continue;
+    let at = topScores.length;
+    while (at > 0 && (topScores[at - 1] as number) < score) at--;
+    topScores.splice(at, 0, score);
+    topDocs.splice(at, 0, doc);
+    if (topDocs.length > limit) {
+      topDocs.pop();
+      topScores.pop();
+    }
+  }
+
+  const warnings: string[] = [];
+  const results = topDocs.map((doc, rank): RankedStory => {
+    const story = index.stories[doc] as Story;
+    const mask = index.competencyMask[doc] as number;
+    const ev = index.evidence[doc] as number;
+    const a = adjust(doc);
+    const shared = queryTokens.filter((t) => {
+      const posting = index.postings.get(t);
+      return posting?.docs.includes(doc) === true;
+    });
+    const reasons: string[] = [];
+    if (mask & competencyBit) reasons.push(`serves ${competency}, the question's competency`);
+    else {
+      const other = COMPETENCIES.filter((c, i) => mask & (1 << i) && cueScores[c] > 0);
+      reasons.push(
+        other.length > 0
+          ? `serves ${other.join(", ")}, which the question also touches`
+          : `does not serve ${competency}`,
+      );
+    }
+    if (shared.length > 0) reasons.push(`shares words with the question: ${shared.join(", ")}`);
+    if (role !== undefined && roleFit) {
+      const terms = findRoleTerms(storyText(story), role);
+      reasons.push(
+        terms.core.length > 0
+          ? `speaks to the ${role} core: ${[...new Set(terms.core)].slice(0, 4).join(", ")}`
+          : `names no ${role} core skill`,
+      );
+    }
+    const present = [ev & 1 ? "a result" : "", ev & 2 ? "a figure" : "", ev & 4 ? "a lesson" : ""].filter(
+      Boolean,
+    );
+    const missing = [ev & 1 ? "" : "result", ev & 2 ? "" : "figure", ev & 4 ? "" : "lesson"].filter(Boolean);
+    reasons.push(
+      present.length === 0
+        ? "evidence: no result, figure or lesson yet"
+        : `evidence: ${present.join(", ")}${missing.length > 0 ? ` (missing: ${missing.join(", ")})` : ""}`,
+    );
+    const last = options.lastPracticed?.[story.id];
+    if (last !== undefined && !Number.isNaN(nowMs)) {
+      const days = Math.max(0, Math.round((nowMs - Date.parse(last)) / DAY_MS));
+      reasons.push(`practised ${days} day${days === 1 ? "" : "s"} ago`);
+    }
+    const storyWarnings: string[] = [];
+    const used = options.usage?.[story.id] ?? 0;
+    if (used >= OVERUSE_THRESHOLD) {
+      const warning = `"${story.title}" already answers ${used} questions: prepare another story so the interviewer hears variety.`;
+      storyWarnings.push(warning);
+      if (rank === 0) warnings.push(warning);
+    }
+    const comp =
+      mask & competencyBit ? 1 : Math.max(0, ...relatedBits.filter(([bit]) => mask & bit).map(([, c]) => c));
+    return {
+      storyId: story.id,
+      title: story.title,
+      score: Math.round((topScores[rank] as number) * 1000) / 1000,
+      components: {
+        competency: Math.round(comp * 100) / 100,
+        text: maxText > 0 ? Math.round(((text[doc] as number) / maxText) * 100) / 100 : 0,
+        role: roleFit ? Math.round((roleFit[doc] as number) * 100) / 100 : 0,
+        evidence: Math.round((((ev & 1) + ((ev >> 1) & 1) + ((ev >> 2) & 1)) / 3) * 100) / 100,
+        recency: Math.round(a.recency * 100) / 100,
+        usage: a.usage,
+      },
+      reasons,
+      warnings: storyWarnings,
+    };
+  });
+  if (n > 0 && results.every((r) => r.components.competency === 0)) {
+    warnings.push(`No story serves ${competency}: write one (see the coverage matrix for other gaps).`);
+  }
+  return { question, competency, results, warnings };
+}
+
+/** Competencies × stories, each cell 0 (does not serve) to 3 (serves with result, figure and lesson). */
+export interface CoverageMatrix {
+  competencies: Competency[];
+  stories: Array<{ id: string; title: string }>;
+  /** `cells[c][s]`: strength of story s for competency c. */
+  cells: number[][];
+  /** Competencies no story serves. */
+  gaps: Competency[];
+  /** Competencies served only weakly (best strength 1). */
+  thin: Competency[];
+}
+
+/**
+ * The coverage matrix: which stories serve which competencies, and how strongly.
+ * @example coverageMatrix(stories).gaps // ["conflict", "feedback", …]
+ */
+export function coverageMatrix(stories: readonly Story[]): CoverageMatrix {
+  const served = stories.map((s) => new Set(storyCompetencies(s)));
+  const strength = stories.map((s) => {
+    const ev = evidenceOf(s);
+    const count = (ev & 1) + ((ev >> 1) & 1) + ((ev >> 2) & 1);
+    return 1 + Math.floor((count * 2) / 3);
+  });
+  const cells = COMPETENCIES.map((c) => stories.map((_, i) => (served[i]?.has(c) ? (strength[i] ?? 1) : 0)));
+  const best = cells.map((row) => Math.max(0, ...row));
+  return {
+    competencies: [...COMPETENCIES],
+    stories: stories.map((s) => ({ id: s.id, title: s.title })),
+    cells,
+    gaps: COMPETENCIES.filter((_, i) => best[i] === 0),
+    thin: COMPETENCIES.filter((_, i) => best[i] === 1),
+  };
+}

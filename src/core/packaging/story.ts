@@ -1,0 +1,313 @@
+import { z } from "zod";
+import { analyze, classify } from "../analysis/index.ts";
+import { DeriskError } from "../errors.ts";
+import { type AnswerItem, COMPETENCIES, type Competency, type StarPart } from "../model.ts";
+import { TOOL_TERMS } from "./data/tools.ts";
+import { hasFigure, splitSentences, termPattern } from "./text.ts";
+
+/** One real episode, validated: the raw material answers are composed from. */
+export interface Story {
+  /** Stable id: given, or derived from the title ("cut-p95-latency"). */
+  id: string;
+  title: string;
+  situation: string;
+  task: string;
+  actions: string[];
+  result: string;
+  lesson: string;
+  /** The story's own figures ("40%", "from 2 h to 10 min"), verbatim. */
+  metrics: string[];
+  tags: string[];
+  competencies: Competency[];
+}
+
+/** What a caller may pass: every field optional, `actions`/`metrics`/`tags` as a list or one string. */
+export interface StoryInput {
+  id?: string;
+  title?: string;
+  situation?: string;
+  task?: string;
+  actions?: string | string[];
+  result?: string;
+  lesson?: string;
+  metrics?: string | string[];
+  tags?: string | string[];
+  competencies?: string | string[];
+  /** Free text (a story told in one block): split into parts when the parts are empty. */
+  text?: string;
+}
+
+/** The story fields that hold the user's sentences. */
+export const STORY_FIELDS = ["situation", "task", "actions", "result", "lesson"] as const;
+export type StoryField = (typeof STORY_FIELDS)[number];
+
+const FIELD_PART: Record<StoryField, StarPart> = {
+  situation: "situation",
+  task: "task",
+  actions: "action",
+  result: "result",
+  lesson: "lesson",
+};
+
+const listOrString = z.union([z.string(), z.array(z.string())]).optional();
+
+const storyInputSchema = z.object({
+  id: z.string().optional(),
+  title: z.string().optional(),
+  situation: z.string().optional(),
+  task: z.string().optional(),
+  actions: listOrString,
+  result: z.string().optional(),
+  lesson: z.string().optional(),
+  metrics: listOrString,
+  tags: listOrString,
+  competencies: listOrString,
+  text: z.string().optional(),
+});
+
+const toList = (value: string | string[] | undefined, split: RegExp): string[] =>
+  (typeof value === "string" ? value.split(split) : (value ?? []))
+    .map((v) => v.trim())
+    .filter((v) => v !== "");
+
+/**
+ * A url-safe id from a title: lower-case words joined by dashes.
+ * @example slugify("Cut p95 latency!") // "cut-p95-latency"
+ */
+export function slugify(title: string): string {
+  const slug = title
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+  return slug === "" ? "story" : slug;
+}
+
+/**
+ * Validates a loose story and fills what can be derived (id, metrics, tags). Throws
+ * `DeriskError("BAD_INPUT")` saying what is missing.
+ * @example parseStory({ title: "Latency", actions: "I added a cache.", result: "p95 fell 40%." }).metrics // ["40%"]
+ */
+export function parseStory(input: unknown): Story {
+  const parsed = storyInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.join(".") || "story";
+    throw new DeriskError(
+      "BAD_INPUT",
+      `The story is not valid: ${where} ${issue?.message ?? "is malformed"}. A story is an object with text fields (title, situation, task, actions, result, lesson).`,
+      { cause: parsed.error },
+    );
+  }
+  const raw = parsed.data;
+  const title = raw.title?.trim() ?? "";
+  let parts = {
+    situation: raw.situation?.trim() ?? "",
+    task: raw.task?.trim() ?? "",
+    actions: toList(raw.actions, /\n+/),
+    result: raw.result?.trim() ?? "",
+    lesson: raw.lesson?.trim() ?? "",
+  };
+  const empty = () =>
+    parts.situation === "" &&
+    parts.task === "" &&
+    parts.actions.length === 0 &&
+    parts.result === "" &&
+    parts.lesson === "";
+  if (empty() && raw.text !== undefined && raw.text.trim() !== "") parts = splitStoryText(raw.text);
+  if (empty()) {
+    throw new DeriskError(
+      "BAD_INPUT",
+      title === ""
+        ? "The story is empty: give at least what happened (situation), what you did (actions) and how it ended (result)."
+        : `The story "${title}" has only a title: add what happened (situation), what you did (actions) and how it ended (result).`,
+    );
+  }
+  const competencies: Competency[] = [];
+  for (const name of toList(raw.competencies, /[,\s]+/)) {
+    const id = name.toLowerCase();
+    if (!(COMPETENCIES as readonly string[]).includes(id)) {
+      throw new DeriskError(
+        "BAD_INPUT",
+        `The story "${title || "untitled"}" names an unknown competency "${name}". Use one of: ${COMPETENCIES.join(", ")}.`,
+      );
+    }
+    if (!competencies.includes(id as Competency)) competencies.push(id as Competency);
+  }
+  const body = [parts.situation, parts.task, ...parts.actions, parts.result, parts.lesson].join("\n");
+  const finalTitle = title || firstWords(parts.situation || parts.actions[0] || parts.result || parts.lesson);
+  const metrics = toList(raw.metrics, /\n|;/);
+  const tags = toList(raw.tags, /,/);
+  return {
+    id: raw.id?.trim() || slugify(finalTitle),
+    title: finalTitle,
+    ...parts,
+    metrics: metrics.length > 0 ? metrics : extractMetrics(body),
+    tags: tags.length > 0 ? tags : extractTools(body),
+    competencies,
+  };
+}
+
+/**
+ * Parses a list of loose stories, numbering duplicate ids ("a", "a-2") so that usage and
+ * practice records can key on them.
+ * @example parseStories([{ title: "A", result: "x" }, { title: "A", result: "y" }]).map((s) => s.id) // ["a", "a-2"]
+ */
+export function parseStories(input: unknown): Story[] {
+  if (!Array.isArray(input)) {
+    throw new DeriskError(
+      "BAD_INPUT",
+      'Stories must be a JSON array of story objects ([{ "title": …, "result": … }]).',
+    );
+  }
+  const seen = new Map<string, number>();
+  return input.map((item, position) => {
+    let story: Story;
+    try {
+      story = parseStory(item);
+    } catch (error) {
+      if (error instanceof DeriskError) {
+        throw new DeriskError(error.code, `Story ${position + 1}: ${error.message}`, { cause: error });
+      }
+      throw error;
+    }
+    const count = (seen.get(story.id) ?? 0) + 1;
+    seen.set(story.id, count);
+    return count === 1 ? story : { ...story, id: `${story.id}-${count}` };
+  });
+}
+
+function firstWords(text: string): string {
+  const words = text.split(/\s+/).filter(Boolean);
+  const head = words
+    .slice(0, 8)
+    .join(" ")
+    .replace(/[.,;:!?]+$/, "");
+  return words.length > 8 ? `${head}…` : head;
+}
+
+const METRIC_PHRASE =
+  /(?:[$€£¥]\s?\d[\d,.]*\s?(?:k|m|bn|million|billion)?)|(?:\b\d[\d,.]*\s?(?:%|percent|x\b|×|ms\b|hours?|minutes?|seconds?|days?|weeks?|users?|customers?|requests?|engineers?|people|services?|models?)(?:\s(?:to|→)\s\d[\d,.]*\s?\S*)?)|(?:\bfrom\s+\S*\d\S*(?:\s+\S+)?\s+to\s+\S*\d[\w%.]*)|(?:\b(?:doubled|tripled|halved|quadrupled|tenfold)\b)/gi;
+
+/**
+ * The figures a text states, verbatim ("40%", "from 2 hours to 10 min").
+ * @example extractMetrics("We cut p95 by 40% in 2 weeks.") // ["40%", "2 weeks"]
+ */
+export function extractMetrics(text: string): string[] {
+  const found: string[] = [];
+  for (const match of text.matchAll(METRIC_PHRASE)) {
+    const value = match[0].trim().replace(/[.,;:]+$/, "");
+    if (!found.includes(value)) found.push(value);
+  }
+  return found;
+}
+
+const TOOL_PATTERN = termPattern(TOOL_TERMS.flatMap((t) => t.terms));
+const TOOL_NAME = new Map(TOOL_TERMS.flatMap((t) => t.terms.map((term) => [term, t.name] as const)));
+
+/**
+ * The tools and techniques a text names, by display name, in order of first mention.
+ * @example extractTools("I deployed it on EKS with Helm and PyTorch.") // ["Kubernetes", "PyTorch"]
+ */
+export function extractTools(text: string): string[] {
+  const names: string[] = [];
+  for (const match of text.toLowerCase().matchAll(TOOL_PATTERN)) {
+    const name = TOOL_NAME.get(match[1] ?? match[0]);
+    if (name !== undefined && !names.includes(name)) names.push(name);
+  }
+  return names;
+}
+
+// Cues written for stories told in one block (the analyzer decides most parts; these
+// settle a sentence it leaves as "other").
+const LESSON_CUE =
+  /\b(?:i learned|i learnt|lesson|taught me|since then|next time|now i always|i would (?:do|have done)|in hindsight|looking back|takeaway)\b/i;
+const RESULT_CUE =
+  /\b(?:as a result|in the end|ended up|result(?:ed)?|outcome|finally|which (?:cut|reduced|improved|increased|saved))\b/i;
+
+/**
+ * Splits free text (a story told in one block, or a mistake story) into STAR parts by
+ * cues, keeping every sentence verbatim.
+ * @example splitStoryText("Our deploys failed weekly. I added a canary. Failures dropped to zero. I learned to test rollbacks.").lesson
+ * // "I learned to test rollbacks."
+ */
+export function splitStoryText(text: string): Pick<Story, StoryField> {
+  const out: Pick<Story, StoryField> = { situation: "", task: "", actions: [], result: "", lesson: "" };
+  const sentences = analyze(text).sentences;
+  const append = (field: Exclude<StoryField, "actions">, sentence: string) => {
+    out[field] = out[field] === "" ? sentence : `${out[field]} ${sentence}`;
+  };
+  let seenAction = false;
+  for (const sentence of sentences) {
+    const value = sentence.text.trim();
+    if (value === "") continue;
+    let part = sentence.part;
+    if (LESSON_CUE.test(value)) part = "lesson";
+    else if (part === "other") {
+      if (RESULT_CUE.test(value) || (seenAction && hasFigure(value))) part = "result";
+      else part = seenAction ? "action" : "situation";
+    }
+    if (part === "action") {
+      seenAction = true;
+      out.actions.push(value);
+    } else append(part, value);
+  }
+  return out;
+}
+
+/**
+ * Turns an imported answer into a story in one step: STAR sections map to fields; a
+ * free-text answer (e.g. a mistake story) is split into parts by cues.
+ * @example storyFromAnswer(answerItem).competencies // ["mistake-failure"]
+ */
+export function storyFromAnswer(answer: AnswerItem): Story {
+  const star = answer.star;
+  const hasStar = star !== undefined && Object.values(star).some((v) => v !== undefined && v.trim() !== "");
+  const input: StoryInput = {
+    id: answer.key,
+    title: answer.question.trim() || answer.key,
+    competencies: [classify(answer.question).competency],
+  };
+  if (hasStar) {
+    Object.assign(input, {
+      situation: star.situation ?? "",
+      task: star.task ?? "",
+      actions: splitSentences(star.action ?? "").map((s) => s.text),
+      result: star.result ?? "",
+      lesson: star.lesson ?? "",
+    });
+  } else {
+    input.text = answer.text;
+  }
+  return parseStory(input);
+}
+
+/** One sentence of a story, with where it stands. */
+export interface StorySentence {
+  text: string;
+  field: StoryField;
+  /** Item index within the field (the action number for `actions`, else 0). */
+  index: number;
+  /** Sentence number within that item. */
+  sentence: number;
+  part: StarPart;
+}
+
+/**
+ * Every sentence of a story in telling order (situation → task → actions → result → lesson).
+ * @example storySentences(story)[0] // { text: "Our deploys failed weekly.", field: "situation", index: 0, sentence: 0, part: "situation" }
+ */
+export function storySentences(story: Story): StorySentence[] {
+  const out: StorySentence[] = [];
+  for (const field of STORY_FIELDS) {
+    const items = field === "actions" ? story.actions : [story[field]];
+    items.forEach((item, index) => {
+      splitSentences(item).forEach((span, sentence) => {
+        out.push({ text: span.text, field, index, sentence, part: FIELD_PART[field] });
+      });
+    });
+  }
+  return out;
+}

@@ -1,0 +1,572 @@
+import { DeriskError } from "../errors.ts";
+import type { AnswerItem } from "../model.ts";
+import {
+  CHROME_LINE,
+  MISSION_CUE,
+  POSTING_STOPWORDS,
+  type PostingSection,
+  REQUIREMENT_CUE,
+  SECTION_CUES,
+  SENIORITY_CUE,
+  SKILL_PHRASES,
+  VALUE_CUE,
+} from "./data/posting-cues.ts";
+import { TOOL_TERMS } from "./data/tools.ts";
+import { type Story, storySentences } from "./story.ts";
+import { contentTokens, type Span, splitSentences, stem, termPattern, words } from "./text.ts";
+import type { Profile } from "./trailer.ts";
+
+/** Longest posting accepted, in characters: a real posting is under 20,000. */
+export const MAX_POSTING_CHARS = 200_000;
+
+export type RequirementKind = "skill" | "responsibility" | "seniority" | "value";
+
+/** One thing a posting asks for, located in the original text. */
+export interface Requirement {
+  id: string;
+  kind: RequirementKind;
+  /** The requirement as it reads, markup removed. */
+  text: string;
+  /** UTF-16 offsets into the posting as given: `quote === posting.slice(start, end)`. */
+  start: number;
+  end: number;
+  quote: string;
+  /** The heading it stands under, if any. */
+  section?: string;
+  /** False under "preferred", "nice to have", "not required". */
+  required: boolean;
+  /** Skills and tools it names. */
+  skills: string[];
+  /** Years of experience asked for. */
+  years?: number;
+}
+
+export interface PostingRequirements {
+  requirements: Requirement[];
+  /** Every skill or tool the posting names, first mention first. */
+  skills: string[];
+  /** The posting's company, when it says. */
+  company?: string;
+  title?: string;
+  /** Notes for the user (non-English text, nothing recognised). */
+  notes: string[];
+}
+
+const SKILL_NAMES = new Map<string, string>([
+  ...TOOL_TERMS.flatMap((t) => t.terms.map((term) => [term, t.name] as [string, string])),
+  ...SKILL_PHRASES.map((p) => [p, p] as [string, string]),
+]);
+const SKILL_PATTERN = termPattern([...SKILL_NAMES.keys()]);
+const NOISE = new Set([...POSTING_STOPWORDS].map(stem));
+const ENGLISH = new Set(
+  "the and of to in a you we our for with is are will be on as this that your have or an at by from".split(
+    " ",
+  ),
+);
+
+function skillsIn(text: string): string[] {
+  const out: string[] = [];
+  for (const match of text.toLowerCase().matchAll(SKILL_PATTERN)) {
+    const name = SKILL_NAMES.get(match[1] ?? match[0]);
+    if (name !== undefined && !out.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+const blank = (s: string) => s.replace(/[^\n]/g, " ");
+
+/**
+ * Blanks out what is not the posting — front matter, scripts, HTML and MDX tags, link
+ * targets, Markdown markers, apply buttons and site chrome — keeping every other character
+ * where it stood, so offsets into the result are offsets into the original.
+ * @example maskPosting("**Skills**: Python").trimStart() // "Skills  : Python"
+ */
+export function maskPosting(raw: string): string {
+  let text = raw.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---[ \t]*(?=\r?\n|$)/, blank);
+  text = text
+    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, blank)
+    .replace(/<!--[\s\S]*?-->/g, blank)
+    .replace(/^[ \t]*(?:import|export)\s.*$/gm, blank)
+    // An element whose only text is an apply call is chrome as a whole.
+    .replace(/<([A-Za-z][\w.]*)\b[^>]*>\s*(?:apply[^<]{0,30}|learn more|share)\s*<\/\1\s*>/gi, blank)
+    .replace(/<\/?[A-Za-z][^>]*>/g, blank)
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, blank)
+    .replace(/\]\([^)]*\)/g, (s) => blank(s))
+    .replace(/\[(?=[^\]\n]*\])/g, " ")
+    .replace(/&(?:amp|nbsp|lt|gt|quot|#39);/g, (s) => (s === "&amp;" ? "&    " : blank(s)))
+    .replace(/\*\*|__|`/g, (s) => blank(s))
+    .replace(/^[ \t]*#{1,6}[ \t]/gm, blank)
+    .replace(/^[ \t]*>[ \t]?/gm, blank);
+  // Whole lines of chrome: apply footers, navigation, badge rows ("💰 65k-95k USD").
+  return text.replace(/^.*$/gm, (line) => {
+    const trimmed = line.trim();
+    if (trimmed === "") return line;
+    if (CHROME_LINE.test(trimmed) && trimmed.split(/\s+/).length <= 14) return blank(line);
+    if (!/[\p{L}]{3,}/u.test(trimmed.replace(/\b(?:usd|eur|gbp|remote|k)\b/gi, ""))) return blank(line);
+    return line;
+  });
+}
+
+function sectionOf(heading: string): PostingSection {
+  const lower = heading.toLowerCase().replace(/[’]/g, "'");
+  for (const [section, cue] of SECTION_CUES) if (cue.test(lower)) return section;
+  return "other";
+}
+
+interface Line {
+  start: number;
+  end: number;
+  raw: string;
+  masked: string;
+}
+
+function linesOf(raw: string, masked: string): Line[] {
+  const out: Line[] = [];
+  let start = 0;
+  for (const line of masked.split("\n")) {
+    out.push({ start, end: start + line.length, raw: raw.slice(start, start + line.length), masked: line });
+    start += line.length + 1;
+  }
+  return out;
+}
+
+function isHeading(line: Line): boolean {
+  const text = line.masked.trim();
+  if (text === "" || text.length > 80) return false;
+  if (/^\s*#{1,6}\s/.test(line.raw)) return true;
+  if (/^\s*(?:\*\*|__)[^*_]+(?:\*\*|__)\s*:?\s*$/.test(line.raw)) return true;
+  return /:\s*$/.test(text) && text.split(/\s+/).length <= 8 && !/^[-*•]/.test(line.raw.trim());
+}
+
+const BULLET = /^\s*(?:[-*•+]|\d+[.)])\s+/;
+
+function trimSpan(raw: string, start: number, end: number, masked: string): { start: number; end: number } {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(masked[s] ?? "")) s++;
+  while (e > s && /[\s.;,]/.test(masked[e - 1] ?? "")) e--;
+  // Keep a closing period the user wrote; drop markup left at the edges.
+  if (raw[e] === ".") e++;
+  return { start: s, end: e };
+}
+
+function languageNote(text: string): string | undefined {
+  const all = words(text);
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
+  if (letters > 40 && latin / letters < 0.5) {
+    return "The posting is mostly in a non-Latin script: derisk reads English postings; only skill names written in English were matched.";
+  }
+  if (all.length >= 30 && all.filter((w) => ENGLISH.has(w)).length / all.length < 0.06) {
+    return "The posting does not look like English: requirements were found from its layout only, and few skills may match.";
+  }
+  return undefined;
+}
+
+function frontMatterField(raw: string, field: string): string | undefined {
+  const fm = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(raw)?.[1];
+  if (fm === undefined) return undefined;
+  const value = new RegExp(`^${field}\\s*:\\s*["']?(.+?)["']?\\s*$`, "im").exec(fm)?.[1]?.trim();
+  return value === "" ? undefined : value;
+}
+
+function findCompany(raw: string, lines: readonly Line[]): string | undefined {
+  const fromFront = frontMatterField(raw, "company");
+  if (fromFront) return fromFront;
+  // Job boards put the company on a short line right under the title.
+  const firstHeading = lines.findIndex((l) => /^\s*#\s/.test(l.raw));
+  if (firstHeading >= 0) {
+    const next = lines.slice(firstHeading + 1).find((l) => l.masked.trim() !== "");
+    const name = next?.masked.trim();
+    if (
+      name &&
+      /^[A-Z][\p{L}\p{N}&.' -]{1,40}$/u.test(name) &&
+      sectionOf(name) === "other" &&
+      name.split(/\s+/).length <= 4
+    ) {
+      return name;
+    }
+  }
+  for (const line of lines) {
+    const about = /^\s*about\s+([A-Z][\p{L}\p{N}&.'-]+(?:\s+[A-Z][\p{L}\p{N}&.'-]+)?)\s*:?\s*$/u.exec(
+      line.masked.trim(),
+    );
+    if (about?.[1] && !/^(?:Us|You|The|This|Our)\b/.test(about[1])) return about[1];
+  }
+  const text = lines.map((l) => l.masked).join("\n");
+  const at = /\b(?:at|join|joining)\s+([A-Z][\p{L}\p{N}&.'-]+(?:\s+[A-Z][\p{L}\p{N}&'-]+)?)/u.exec(text)?.[1];
+  if (at && !/^(?:The|Our|A|An|Least|Scale)\b/.test(at)) return at.replace(/[.,]$/, "");
+  const is = /(?:^|\n|\.\s+)([A-Z][\p{L}\p{N}&'-]+) is an? /u.exec(text)?.[1];
+  return is && !/^(?:This|It|There|The)$/.test(is) ? is : undefined;
+}
+
+/**
+ * Extracts what a job posting asks for — skills, responsibilities, seniority, values —
+ * after stripping site headers, apply footers, front matter and HTML/MDX components; each
+ * requirement carries its offsets into the original text.
+ * @example extractRequirements("## Requirements\n- 3+ years of Python").requirements[0]
+ * // { kind: "seniority", text: "3+ years of Python", years: 3, skills: ["Python"], … }
+ */
+export function extractRequirements(posting: string): PostingRequirements {
+  if (typeof posting !== "string" || posting.trim() === "") {
+    throw new DeriskError("BAD_INPUT", "The job description is empty: paste the posting's text and retry.");
+  }
+  if (posting.length > MAX_POSTING_CHARS) {
+    throw new DeriskError(
+      "TOO_LARGE",
+      `The job description is ${Math.round(posting.length / 1024)} KB, over the ${MAX_POSTING_CHARS / 1000} KB limit: paste only the posting itself, not the whole page.`,
+    );
+  }
+  const masked = maskPosting(posting);
+  if (masked.trim() === "") {
+    throw new DeriskError(
+      "BAD_INPUT",
+      "The job description holds only markup (front matter, tags, links): paste the posting's text.",
+    );
+  }
+  const lines = linesOf(posting, masked);
+  const requirements: Requirement[] = [];
+  const notes: string[] = [];
+  const note = languageNote(masked);
+  if (note) notes.push(note);
+
+  let section: PostingSection = "other";
+  let heading: string | undefined;
+  let sawHeading = false;
+  const add = (span: { start: number; end: number }, kind: RequirementKind, required: boolean) => {
+    const { start, end } = trimSpan(posting, span.start, span.end, masked);
+    if (end <= start) return;
+    const text = masked.slice(start, end).replace(/\s+/g, " ").trim();
+    if (text.split(" ").length < 2 && skillsIn(text).length === 0) return;
+    const req: Requirement = {
+      id: `r${requirements.length + 1}`,
+      kind,
+      text,
+      start,
+      end,
+      quote: posting.slice(start, end),
+      required,
+      skills: skillsIn(text),
+    };
+    if (heading !== undefined) req.section = heading;
+    const years = /(\d+)\s*(?:\+|-\s*\d+)?\s*(?:years?|yrs)/i.exec(text)?.[1];
+    if (years !== undefined) req.years = Number(years);
+    requirements.push(req);
+  };
+  const kindFor = (text: string, fallback: RequirementKind | undefined): RequirementKind | undefined => {
+    if (SENIORITY_CUE.test(text) && /\d|senior|staff|principal|junior|level|grad/i.test(text))
+      return "seniority";
+    if (fallback === "responsibility") return fallback;
+    if (VALUE_CUE.test(text) && skillsIn(text).length === 0) return "value";
+    return fallback;
+  };
+
+  for (const line of lines) {
+    const text = line.masked.trim();
+    if (text === "") continue;
+    if (isHeading(line)) {
+      sawHeading = true;
+      heading = text.replace(/:\s*$/, "");
+      section = sectionOf(heading);
+      continue;
+    }
+    const bullet = BULLET.exec(line.raw);
+    const base: RequirementKind | undefined =
+      section === "responsibilities"
+        ? "responsibility"
+        : section === "requirements" || section === "preferred"
+          ? "skill"
+          : undefined;
+    const required = section !== "preferred";
+    if (bullet) {
+      const span = { start: line.start + bullet[0].length, end: line.end };
+      const kind = kindFor(text, base ?? (sawHeading && section !== "other" ? undefined : "skill"));
+      if (kind !== undefined && section !== "benefits") add(span, kind, required);
+      continue;
+    }
+    // Paragraphs: one requirement per sentence that asks for something.
+    for (const sentence of splitSentences(line.masked)) {
+      const span: Span = {
+        text: sentence.text,
+        start: line.start + sentence.start,
+        end: line.start + sentence.end,
+      };
+      if (section === "benefits") continue;
+      if (section === "about" || section === "values" || section === "other") {
+        if (VALUE_CUE.test(span.text) && /\byou\b/i.test(span.text)) add(span, "value", true);
+        else if (REQUIREMENT_CUE.test(span.text) && /\byou\b/i.test(span.text))
+          add(span, kindFor(span.text, "skill") ?? "skill", true);
+        continue;
+      }
+      if (VALUE_CUE.test(span.text) && skillsIn(span.text).length === 0) add(span, "value", required);
+      else if (REQUIREMENT_CUE.test(span.text) || base === "responsibility") {
+        add(span, kindFor(span.text, base) ?? "skill", required);
+      }
+    }
+  }
+  if (requirements.length === 0) {
+    notes.push(
+      "No requirement was recognised: the posting has no requirements or responsibilities section derisk could find.",
+    );
+  }
+  const skills: string[] = [];
+  for (const s of skillsIn(masked)) if (!skills.includes(s)) skills.push(s);
+  const out: PostingRequirements = { requirements, skills, notes };
+  const company = findCompany(posting, lines);
+  if (company) out.company = company;
+  const title = frontMatterField(posting, "title") ?? lines.find((l) => /^\s*#\s/.test(l.raw))?.masked.trim();
+  if (title) out.title = title;
+  return out;
+}
+
+/** An answer as tailoring reads it; an imported `AnswerItem` fits. */
+export type TailorAnswer = Pick<AnswerItem, "key" | "text"> & { question?: string };
+
+export interface Evidence {
+  source: "story" | "answer";
+  /** Story id or answer key. */
+  id: string;
+  title: string;
+  /** The sentence that evidences the requirement, verbatim. */
+  quote: string;
+  /** Skills and words it shares with the requirement. */
+  shared: string[];
+  score: number;
+}
+
+export interface Tailoring {
+  company?: string;
+  title?: string;
+  requirements: Array<Requirement & { evidence: Evidence[]; covered: boolean }>;
+  uncovered: Requirement[];
+  /** Covered requirements / all, 0..1. */
+  coverage: number;
+  notes: string[];
+}
+
+interface Unit {
+  source: "story" | "answer";
+  id: string;
+  title: string;
+  text: string;
+  skills: Set<string>;
+}
+
+function pushTo(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+function meaningful(text: string): string[] {
+  return [...new Set(contentTokens(text))].filter((t) => !NOISE.has(t) && !/^\d+$/.test(t));
+}
+
+/**
+ * For each requirement of a posting, the stories and answers that evidence it (with the
+ * quoted sentence), and the requirements nothing covers yet.
+ * @example tailor(posting, stories, answers).uncovered.map((r) => r.text) // ["Experience in payments"]
+ */
+export function tailor(
+  posting: string,
+  stories: readonly Story[],
+  answers: readonly TailorAnswer[] = [],
+): Tailoring {
+  const extracted = extractRequirements(posting);
+  const units: Unit[] = [];
+  for (const story of stories) {
+    for (const s of storySentences(story)) {
+      units.push({
+        source: "story",
+        id: story.id,
+        title: story.title,
+        text: s.text,
+        skills: new Set(skillsIn(s.text)),
+      });
+    }
+  }
+  for (const answer of answers) {
+    for (const s of splitSentences(answer.text)) {
+      units.push({
+        source: "answer",
+        id: answer.key,
+        title: answer.question ?? answer.key,
+        text: s.text,
+        skills: new Set(skillsIn(s.text)),
+      });
+    }
+  }
+  // Inverted index: token → units, so each requirement looks only at sentences sharing a word.
+  const byToken = new Map<string, number[]>();
+  units.forEach((unit, i) => {
+    for (const token of meaningful(unit.text)) {
+      pushTo(byToken, token, i);
+    }
+  });
+  const bySkill = new Map<string, number[]>();
+  units.forEach((unit, i) => {
+    for (const skill of unit.skills) {
+      pushTo(bySkill, skill, i);
+    }
+  });
+
+  const requirements = extracted.requirements.map((req) => {
+    const tokens = meaningful(req.text);
+    const shared = new Map<number, string[]>();
+    const share = (i: number, what: string) => {
+      const list = shared.get(i);
+      if (list === undefined) shared.set(i, [what]);
+      else if (!list.includes(what)) list.push(what);
+    };
+    for (const skill of req.skills) for (const i of bySkill.get(skill) ?? []) share(i, skill);
+    for (const token of tokens) for (const i of byToken.get(token) ?? []) share(i, token);
+    const best = new Map<string, Evidence>();
+    for (const [i, what] of shared) {
+      const unit = units[i] as Unit;
+      const skillHits = what.filter((w) => req.skills.includes(w)).length;
+      const wordHits = what.length - skillHits;
+      const enough = skillHits > 0 || (wordHits >= 2 && wordHits / Math.max(1, tokens.length) >= 0.25);
+      if (!enough) continue;
+      const score = 2 * skillHits + wordHits;
+      const key = `${unit.source}:${unit.id}`;
+      const current = best.get(key);
+      if (current === undefined || score > current.score) {
+        best.set(key, {
+          source: unit.source,
+          id: unit.id,
+          title: unit.title,
+          quote: unit.text,
+          shared: what,
+          score,
+        });
+      }
+    }
+    const evidence = [...best.values()]
+      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+      .slice(0, 3);
+    return { ...req, evidence, covered: evidence.length > 0 };
+  });
+  const uncovered = requirements
+    .filter((r) => !r.covered)
+    .map(({ evidence: _e, covered: _c, ...req }) => req);
+  const out: Tailoring = {
+    requirements,
+    uncovered,
+    coverage:
+      requirements.length === 0
+        ? 0
+        : Math.round((requirements.filter((r) => r.covered).length / requirements.length) * 100) / 100,
+    notes: extracted.notes,
+  };
+  if (extracted.company) out.company = extracted.company;
+  if (extracted.title) out.title = extracted.title;
+  return out;
+}
+
+export interface WhyCompanyLine {
+  beat: "why-company" | "fit" | "why-now";
+  text: string;
+  /** The posting's and the profile's words this line quotes; posting quotes carry offsets. */
+  quotes: Array<{ from: "posting" | "profile"; text: string; start?: number; end?: number }>;
+  blanks: string[];
+}
+
+export interface WhyCompany {
+  company?: string;
+  lines: WhyCompanyLine[];
+  text: string;
+  blanks: string[];
+}
+
+const blanksOf = (text: string) => text.match(/\[[^\]]+\]/g) ?? [];
+
+/**
+ * Scaffolds "Why <company>? Why now?" from the posting's own words (quoted, with offsets)
+ * and the profile's facts; a part with nothing to draw on is a visible blank.
+ * @example scaffoldWhyCompany(posting, { background: ["3 years of fraud models"] }).lines[0].text
+ * // "What draws me to Acme is what you say yourselves: “Our mission is …”"
+ */
+export function scaffoldWhyCompany(posting: string, profile: Profile): WhyCompany {
+  const extracted = extractRequirements(posting);
+  const masked = maskPosting(posting);
+  const company = extracted.company;
+  const name = company ?? "[company]";
+  const lines: WhyCompanyLine[] = [];
+
+  const missions = splitSentences(masked)
+    .filter((s) => MISSION_CUE.test(s.text) && !CHROME_LINE.test(s.text) && s.text.split(/\s+/).length >= 5)
+    .slice(0, 2);
+  if (missions.length > 0) {
+    const quotes = missions.map((s) => ({
+      from: "posting" as const,
+      text: s.text.replace(/\s+/g, " "),
+      start: s.start,
+      end: s.end,
+    }));
+    lines.push({
+      beat: "why-company",
+      text: `What draws me to ${name} is what you say yourselves: ${quotes.map((q) => `“${q.text}”`).join(" ")}`,
+      quotes,
+      blanks: blanksOf(name),
+    });
+  } else {
+    const text = `What draws me to ${name} is [what about their product or mission matters to you?]`;
+    lines.push({ beat: "why-company", text, quotes: [], blanks: blanksOf(text) });
+  }
+
+  const facts = (profile.background ?? []).map((fact) => ({
+    fact,
+    tokens: meaningful(fact),
+    skills: skillsIn(fact),
+  }));
+  const pairs = facts
+    .map(({ fact, tokens, skills }) => {
+      let best: { req: Requirement; score: number } | undefined;
+      for (const req of extracted.requirements) {
+        const reqTokens = new Set(meaningful(req.text));
+        const score =
+          2 * skills.filter((s) => req.skills.includes(s)).length +
+          tokens.filter((t) => reqTokens.has(t)).length;
+        if (score >= 2 && (best === undefined || score > best.score)) best = { req, score };
+      }
+      return best ? { fact, ...best } : undefined;
+    })
+    .filter((p): p is NonNullable<typeof p> => p !== undefined)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 2);
+  for (const pair of pairs) {
+    lines.push({
+      beat: "fit",
+      text: `My background — “${pair.fact}” — answers what the role asks for: “${pair.req.text}”.`,
+      quotes: [
+        { from: "profile", text: pair.fact },
+        { from: "posting", text: pair.req.text, start: pair.req.start, end: pair.req.end },
+      ],
+      blanks: [],
+    });
+  }
+  if (pairs.length === 0) {
+    const text = "The role asks for [their top requirement], and I have done it: [your matching experience].";
+    lines.push({ beat: "fit", text, quotes: [], blanks: blanksOf(text) });
+  }
+
+  const goals = profile.goals ?? [];
+  if (goals.length > 0) {
+    lines.push({
+      beat: "why-now",
+      text: `Why now: ${goals.map((g) => `“${g}”`).join(" ")}`,
+      quotes: goals.map((g) => ({ from: "profile" as const, text: g })),
+      blanks: [],
+    });
+  } else {
+    const text = "Why now: [what makes this the right moment for you?]";
+    lines.push({ beat: "why-now", text, quotes: [], blanks: blanksOf(text) });
+  }
+  const out: WhyCompany = {
+    lines,
+    text: lines.map((l) => l.text).join("\n"),
+    blanks: lines.flatMap((l) => l.blanks),
+  };
+  if (company) out.company = company;
+  return out;
+}

@@ -1,0 +1,212 @@
+/**
+ * Small, deterministic text tools shared by the packaging core. They work on plain
+ * strings with regular expressions (no NLP model) because packaging runs on every
+ * keystroke and over 10,000 stories, and because every sentence it returns must be a
+ * verbatim slice of the user's text.
+ */
+
+/** A sentence as it stands in the input: `text === input.slice(start, end)`. */
+export interface Span {
+  text: string;
+  start: number;
+  end: number;
+}
+
+// Abbreviations whose period does not end a sentence.
+const ABBREVIATIONS = new Set([
+  "e.g",
+  "i.e",
+  "etc",
+  "vs",
+  "dr",
+  "mr",
+  "mrs",
+  "ms",
+  "prof",
+  "inc",
+  "ltd",
+  "co",
+  "jr",
+  "sr",
+  "st",
+  "no",
+  "approx",
+  "ph.d",
+  "m.sc",
+  "b.sc",
+  "u.s",
+]);
+
+const BULLET = /^\s*(?:[-*•+]|\d+[.)])\s+/;
+
+/**
+ * Splits text into sentences: at `.`/`!`/`?` followed by a space, and at line breaks
+ * (each bullet or line is its own sentence). Offsets point into the input.
+ * @example splitSentences("I built it. It worked!").map((s) => s.text) // ["I built it.", "It worked!"]
+ */
+export function splitSentences(input: string): Span[] {
+  const out: Span[] = [];
+  const push = (start: number, end: number) => {
+    let s = start;
+    let e = end;
+    while (s < e && /\s/.test(input[s] ?? "")) s++;
+    while (e > s && /\s/.test(input[e - 1] ?? "")) e--;
+    // Bullet markers are layout, not words the user will say.
+    const bullet = BULLET.exec(input.slice(s, e));
+    if (bullet) s += bullet[0].length;
+    if (e > s && /[\p{L}\p{N}]/u.test(input.slice(s, e)))
+      out.push({ text: input.slice(s, e), start: s, end: e });
+  };
+  let start = 0;
+  const boundary = /([.!?…]+["'”’)\]]*)(\s+)|\n/g;
+  for (let match = boundary.exec(input); match !== null; match = boundary.exec(input)) {
+    if (match[0] === "\n") {
+      push(start, match.index);
+      start = match.index + 1;
+      continue;
+    }
+    const end = match.index + (match[1]?.length ?? 0);
+    const before = input.slice(start, match.index);
+    const lastWord = /([\p{L}.]+)$/u.exec(before)?.[1]?.toLowerCase() ?? "";
+    const next = input[end + (match[2]?.length ?? 0)] ?? "";
+    // "e.g. the", "3.5" or a lower-case continuation do not start a new sentence.
+    if (match[1]?.startsWith(".") && (ABBREVIATIONS.has(lastWord) || /^[a-z]$/.test(lastWord))) continue;
+    if (/[a-z]/.test(next) && match[1] === ".") continue;
+    push(start, end);
+    start = end;
+    if (match[2]?.includes("\n")) {
+      start = end;
+    }
+  }
+  push(start, input.length);
+  return out;
+}
+
+// Function words that say nothing about a topic; kept short on purpose so that domain
+// words ("model", "deploy", "team") always count.
+const STOPWORDS = new Set(
+  (
+    "a an the and or but if then so of to in on at by for with from as into onto about over under " +
+    "is are was were be been being am do does did done have has had having it its it's this that these " +
+    "those there here i me my mine we us our you your he she they them their his her what which who whom " +
+    "how why when where can could would should will shall may might must not no yes very really just also " +
+    "than too more most much many some any each every all both either neither one two out up down off " +
+    "again once because while during before after through between tell time about like get got make made"
+  ).split(" "),
+);
+
+/**
+ * Lower-cased word tokens (letters, digits, and the `+#/.-` inside names like "c++" or "ci/cd").
+ * @example words("I used CI/CD and C++.") // ["i", "used", "ci/cd", "ci", "cd", "and", "c++"]
+ */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  for (const match of text.toLowerCase().matchAll(/[\p{L}\p{N}][\p{L}\p{N}+#/'’.-]*/gu)) {
+    const word = match[0].replace(/[.'’/-]+$/, "");
+    if (word) out.push(word);
+    // "ai/ml" also counts as "ai" and "ml", so that it matches a question about ML.
+    if (word.includes("/")) for (const part of word.split("/")) if (part.length > 1) out.push(part);
+  }
+  return out;
+}
+
+// Longest first; the replacement keeps "studies" and "studied" together as "study".
+const SUFFIXES: ReadonlyArray<readonly [string, string]> = [
+  ["ations", "at"],
+  ["ation", "at"],
+  ["ments", ""],
+  ["ment", ""],
+  ["ings", ""],
+  ["ing", ""],
+  ["ies", "y"],
+  ["ied", "y"],
+  ["ed", ""],
+  ["es", ""],
+  ["ly", ""],
+  ["s", ""],
+];
+
+/**
+ * A light suffix stripper: enough to match "deployed"/"deploying"/"deploys" and
+ * "models"/"model", not a linguistic stemmer.
+ * @example stem("deploying") // "deploy"
+ */
+export function stem(word: string): string {
+  if (word.length <= 4 || /[^a-z]/.test(word) || word.endsWith("ss")) return word;
+  let base = word;
+  for (const [suffix, replacement] of SUFFIXES) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= 3) {
+      base = word.slice(0, -suffix.length) + replacement;
+      break;
+    }
+  }
+  // "planned" → "plann" → "plan"; "running" → "runn" → "run".
+  if (base !== word && /([bdgmnprt])\1$/.test(base)) base = base.slice(0, -1);
+  // "evaluate", "evaluated", "evaluation" all end as "evaluat".
+  return base.length > 3 && base.endsWith("e") ? base.slice(0, -1) : base;
+}
+
+/**
+ * The topic words of a text: lower-cased, stopwords removed, lightly stemmed.
+ * @example contentTokens("We deployed the models") // ["deploy", "model"]
+ */
+export function contentTokens(text: string): string[] {
+  const out: string[] = [];
+  for (const word of words(text)) {
+    if (STOPWORDS.has(word) || word.length < 2) continue;
+    out.push(stem(word));
+  }
+  return out;
+}
+
+/** Share of `a`'s distinct tokens found in `b` (0..1), by the smaller set. */
+export function overlap(a: readonly string[], b: readonly string[]): { score: number; shared: string[] } {
+  const setA = new Set(a);
+  const setB = new Set(b);
+  if (setA.size === 0 || setB.size === 0) return { score: 0, shared: [] };
+  const shared = [...setA].filter((t) => setB.has(t));
+  return { score: shared.length / Math.min(setA.size, setB.size), shared };
+}
+
+// A figure is a measured result: a percentage, a multiplier, money, a duration or a count
+// of something. Bare years ("in 2019") are dates, not impact.
+const FIGURE =
+  /(?:[$€£¥]\s?\d)|(?:\b\d[\d,.]*\s?(?:%|percent|x\b|×|k\b|m\b|ms\b|s\b|bn\b|million|billion|thousand|hundred|hours?|hrs?|minutes?|mins?|seconds?|days?|weeks?|months?|users?|customers?|clients?|requests?|queries|engineers?|people|teams?|services?|models?|points?|pp\b|tickets?|incidents?|dollars?|gb|tb|qps|rps))|(?:\b(?:doubled|tripled|halved|quadrupled|tenfold|\d+-fold)\b)|(?:\bfrom\s+\S*\d\S*\s+(?:\S+\s+)?to\s+\S*\d)/i;
+
+/**
+ * True when the text states a measured figure ("by 30%", "3×", "from 2 h to 10 min").
+ * @example hasFigure("Latency fell by 40%.") // true
+ * @example hasFigure("It improved a lot in 2021.") // false
+ */
+export function hasFigure(text: string): boolean {
+  return FIGURE.test(text);
+}
+
+/**
+ * Escapes a literal for use inside a RegExp.
+ * @example new RegExp(escapeRegExp("ci/cd")).test("ci/cd") // true
+ */
+export function escapeRegExp(literal: string): string {
+  return literal.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+
+/**
+ * One regex matching any of `terms` as whole words (longest first, case-insensitive).
+ * @example termPattern(["ml", "machine learning"]).test("I like machine learning") // true
+ */
+export function termPattern(terms: readonly string[]): RegExp {
+  const sorted = [...new Set(terms.map((t) => t.toLowerCase()))].sort(
+    (a, b) => b.length - a.length || (a < b ? -1 : 1),
+  );
+  return new RegExp(`(?<![\\p{L}\\p{N}-])(${sorted.map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}-])`, "giu");
+}
+
+/** Counts whole-word words in a text (what a speaker says), for timing. */
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)?.length ?? 0;
+}
+
+/** Seconds to say `wordCount` words at `wordsPerMinute`, rounded. */
+export function speakingSeconds(wordCount: number, wordsPerMinute: number): number {
+  return Math.round((wordCount / wordsPerMinute) * 60);
+}
