@@ -70,7 +70,8 @@ export function buildLibrary(items: readonly StoredItem[]): Library {
   items.forEach((item, index) => {
     switch (item.kind) {
       case "section": {
-        currentSection = { title: item.title, questions: [] };
+        // "Answers pitched for ML Engineer Roles:" reads as a heading without its colon.
+        currentSection = { title: item.title.replace(/\s*:\s*$/, ""), questions: [] };
         if (item.role !== undefined) currentSection.role = item.role;
         sections.push(currentSection);
         break;

@@ -30,7 +30,9 @@ export function NotesView({ notes }: { notes: NoteInPlace[] }) {
         {notes.map(({ note, after, before }) => (
           <li key={note.id} className="card note">
             <p className="note-where">
-              <span className="chip">Lines {formatLines(note.lines)}</span>
+              <span className="chip">
+                {note.lines.start === note.lines.end ? "Line" : "Lines"} {formatLines(note.lines)}
+              </span>
               <span className="muted">
                 {after ? `after ${describeItem(after)}` : "at the start"}
                 {before ? `, before ${describeItem(before)}` : ", at the end"}

@@ -80,6 +80,11 @@ export function StartPage({
         </p>
       </header>
 
+      <div ref={resultRef} tabIndex={-1} className="start-result" aria-live="polite">
+        {error && <ErrorMessage title="That didn't import" error={error} />}
+        {result && <ImportReportView result={result} />}
+      </div>
+
       {result === null ? (
         <>
           {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping is a mouse shortcut; the button inside is the keyboard path. */}
@@ -196,11 +201,6 @@ export function StartPage({
           </button>
         </div>
       )}
-
-      <div ref={resultRef} tabIndex={-1} className="start-result" aria-live="polite">
-        {error && <ErrorMessage title="That didn't import" error={error} />}
-        {result && <ImportReportView result={result} />}
-      </div>
 
       {documents !== null && documents.length > 0 && result === null && (
         <section className="recent" aria-labelledby="recent-title">
