@@ -1,6 +1,6 @@
 import { DeriskError } from "../errors.ts";
-import { type Competency, STAR_PARTS, type StarPart } from "../model.ts";
-import { classify } from "./classify.ts";
+import { STAR_PARTS, type StarPart } from "../model.ts";
+import { callsForStory, classify } from "./classify.ts";
 import { detectConcerns } from "./concern-triggers.ts";
 import { ACTION_LEMMAS } from "./data/star-cues.ts";
 import { quoteOf } from "./evidence.ts";
@@ -26,14 +26,6 @@ import type {
 
 /** Longest input `analyze` accepts by default, in characters (about 30,000 words). */
 export const DEFAULT_MAX_CHARS = 200_000;
-
-// Questions that do not call for a story: judged on specificity and fit, not STAR.
-const NON_STORY: ReadonlySet<Competency> = new Set([
-  "about-me",
-  "motivation",
-  "strength-weakness",
-  "ml-concept",
-]);
 
 const TAILORING =
   /\b(your|this) (company|company's|team|team's|mission|product|products|role|position|culture|investment|target|program|programme|work|platform|customers|industry|leadership|values|stack)\b|\b(position|role|job) at [a-z]|\bappeals? to me\b|\bi'?ve (read|seen|used|followed) (about )?your\b/g;
@@ -162,7 +154,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const competency = question === undefined ? undefined : classify(question).competency;
   if (competency === undefined)
     warnings.push("No question given: the answer is judged as a story with a 90–120 s budget.");
-  const story = competency === undefined || !NON_STORY.has(competency);
+  const story = callsForStory(competency);
 
   const doc = tokenize(text);
   const units = segmentSentences(text, doc);
@@ -285,7 +277,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     draft.role = options.role;
     draft.roleFit = assessRoleFit(units, options.role);
   }
-  const fixes = proposeFixes(draft, units, coherence.reason);
+  const fixes = proposeFixes(draft, units, { story, tailoring, notAnAnswer: coherence.reason });
   // Key order is fixed here so that the JSON is byte-identical run to run.
   const analysis: Analysis = {
     schema: 1,

@@ -10,6 +10,22 @@ export interface Classification {
 // Story prompts with no topic cue ("Tell me about a time…") are most often technical ones.
 const FALLBACK_STORY: Competency = "technical-challenge";
 
+// Questions that do not call for a story: judged on specificity and fit, not STAR.
+const NON_STORY: ReadonlySet<Competency> = new Set([
+  "about-me",
+  "motivation",
+  "strength-weakness",
+  "ml-concept",
+]);
+
+/**
+ * Whether answers to questions of this competency are told as a STAR story (unknown: yes).
+ * @example callsForStory("about-me") // false
+ */
+export function callsForStory(competency: Competency | undefined): boolean {
+  return competency === undefined || !NON_STORY.has(competency);
+}
+
 /**
  * Classifies an interview question into one competency.
  * @example classify("Tell me about a time you failed.").competency // "mistake-failure"

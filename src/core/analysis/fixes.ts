@@ -33,7 +33,12 @@ function longest(units: readonly Unit[], part: SentencePart): Unit | undefined {
  * (the last sentence when the fix is to add something missing).
  * @example proposeFixes(draft, units)[0]?.action // "Result: say by how much latency dropped."
  */
-export function proposeFixes(draft: Draft, units: readonly Unit[], notAnAnswer?: string): Fix[] {
+export function proposeFixes(
+  draft: Draft,
+  units: readonly Unit[],
+  context: { story: boolean; tailoring: number; notAnAnswer?: string | undefined },
+): Fix[] {
+  const { story, notAnAnswer } = context;
   if (units.length === 0) return [];
   const last = units[units.length - 1];
   const { labels, star, signals, delivery, impact, timing } = draft;
@@ -53,14 +58,29 @@ export function proposeFixes(draft: Draft, units: readonly Unit[], notAnAnswer?:
       action: `Rewrite: this is ${notAnAnswer}. Tell one real episode: the situation, what you did, what changed.`,
     });
   }
-  if (!labels.action && draft.competency !== "about-me" && draft.competency !== "motivation") {
+  if (!labels.action && story) {
     candidates.push({
       severity: 9,
       unit: units[0],
       action: "Action: say what you did, in the first person, step by step.",
     });
   }
-  if (!labels.result) {
+  if (!story) {
+    if (impact.figures.length === 0) {
+      candidates.push({
+        severity: 8.5,
+        unit: units.find((u) => u.part === "action") ?? units[0],
+        action: "Specifics: back the claim with one project and a figure (users, %, time, money).",
+      });
+    }
+    if (context.tailoring === 0 && draft.competency !== "ml-concept") {
+      candidates.push({
+        severity: 8,
+        unit: last,
+        action: "Fit: end with one line on why this role or company, naming something specific about it.",
+      });
+    }
+  } else if (!labels.result) {
     candidates.push({
       severity: 8.5,
       unit: last,
@@ -119,7 +139,7 @@ export function proposeFixes(draft: Draft, units: readonly Unit[], notAnAnswer?:
       action: `Time: about ${over} s over the ${timing.budget.max} s budget; cut ~${cut} words, starting here.`,
     });
   }
-  if (!labels.lesson && draft.competency !== "about-me" && draft.competency !== "motivation") {
+  if (!labels.lesson && story) {
     candidates.push({
       severity: 5.5,
       unit: last,
@@ -130,7 +150,7 @@ export function proposeFixes(draft: Draft, units: readonly Unit[], notAnAnswer?:
     const at = byIndex(units, draft.roleFit.adjacentTerms[0]?.index);
     candidates.push({ severity: 5.4, unit: at, action: `Role fit: ${draft.roleFit.suggestion}` });
   }
-  if (!labels.systems && labels.result) {
+  if (!labels.systems && labels.result && story) {
     candidates.push({
       severity: 5,
       unit: lastOf(units, "result") ?? last,

@@ -257,7 +257,7 @@ export function assignStarParts(units: Unit[], tokens: readonly Token[], story: 
       unit.explicit = !override;
     } else if (bestScore >= 1.5) {
       unit.part = best;
-    } else if (current !== undefined && current !== "other" && (story || hasPast(tokens, unit))) {
+    } else if (current !== undefined && current !== "other" && (story || acted)) {
       unit.part = current;
     } else if (story && hasPast(tokens, unit)) {
       unit.part = "situation";

@@ -53,7 +53,7 @@ export const CONCERN_RULES: readonly ConcernRule[] = [
     id: "forced-move",
     judgement: "forced move or gap",
     patterns: [
-      /\b(laid off|layoffs?|let go|fired|terminated|restructuring|downsiz(ed|ing)|contract ended|position was eliminated)\b/,
+      /\b(laid off|layoffs?|(was|were|got|been) (let go|fired|terminated)|restructuring|downsiz(ed|ing)|contract ended|position was eliminated)\b/,
       /\b(gap|career break|time off|sabbatical|between jobs|out of work|unemployed)\b/,
     ],
     min: 1,

@@ -84,8 +84,8 @@ export const COMPLETION_CUES: readonly RegExp[] = [
 export const SYSTEMS_CUES: readonly RegExp[] = [
   /\b(root[- ]cause|underlying (cause|issue|problem|concerns?)|what was really (behind|going on|causing)|why it (happened|kept happening)|came from|traced (that|it) to|the real (problem|issue|cause))\b/,
   /\b(post-?mortems?|retrospectives?|retros?\b|runbooks?|playbooks?|checklists?|guardrails?|safeguards?)\b/,
-  /\b(prevent(ed|ion|s)?|so (it|this|that) (doesn't|does not|wouldn't|won't|never) happen again|never happened again|recurr(ence|ing))\b/,
-  /\b(monitoring|alerting|alerts|dashboards?|instrumentation|observability|(automated|regression|integration|unit|load|smoke|canary) tests?|test coverage|validation|data quality checks?|sensitivity analys[ie]s)\b/,
+  /\b(prevent(ed|ion|s)?|so (it|this|that) (doesn't|does not|wouldn't|would not|won't|will not|can't|could not|couldn't|never) happen again|never happened again|recurr(ence|ing))\b/,
+  /\b(monitoring|alerting|alerts?|dashboards?|instrumentation|observability|(automated|regression|integration|unit|load|smoke|canary) tests?|test coverage|validation|data quality checks?|sensitivity analys[ie]s)\b/,
   /\b(trade-?offs?|traded|at the (cost|expense) of|without (hurting|sacrificing|weakening|compromising|losing|slowing)|balanc(e|ed|ing) (the|it|speed|cost|quality)|would have cost us|instead of|rather than)\b/,
   /\b(processe?s?|polic(y|ies)|standard practice|became (the )?(standard|model|template|default|norm)|framework|structured|systematic(ally)?|incremental(ly)?|phased|feature flags?|in parallel|pipeline|automat(ed|ion)|scal(able|ability)|long-term|second-order)\b/,
   /\b(regular|weekly|recurring) (status updates|reviews|check-ins|syncs|audits)|\brisk reviews?\b|\b(leakage|time-based split|baseline)\b/,
