@@ -170,7 +170,6 @@ export function renderAnswerRaw(item: AnswerItem, newText: string | StarSections
   const tail = parsed.end >= bodyStart ? lines.slice(parsed.end + 1) : [];
   // A label whose answer starts on the same line keeps its prefix on the first new line.
   const keepPrefix = labelAt >= 0 && bodyStart === labelAt;
-  if (keepPrefix) head.pop();
 
   let newBody: string[];
   if (typeof newText !== "string") {
