@@ -3,12 +3,7 @@ import { readFile } from "node:fs/promises";
 import type { DocumentDetail, DocumentSummary, ImportResult, StoredItem } from "../core/api-types.ts";
 import { parseBankJson, renderBankJson } from "../core/bank-json.ts";
 import { DeriskError } from "../core/errors.ts";
-import {
-  decodeDocument,
-  parsePrepDocument,
-  renderPrepDocument,
-  reviseItemText,
-} from "../core/markdown/index.ts";
+import { importPrepDocument, renderPrepDocument, reviseItemText } from "../core/markdown/index.ts";
 import type { PrepDoc } from "../core/model.ts";
 import { summariseReport } from "../core/report-summary.ts";
 import type { Store } from "../store/index.ts";
@@ -74,24 +69,25 @@ export function readDocument(
     const doc = parseBankJson(value, where);
     return { doc, canonicalText: renderPrepDocument(doc) };
   }
-  const decoded = decodeDocument(bytes, { ...(filename === undefined ? {} : { filename }), maxBytes });
-  const doc = parsePrepDocument(decoded.text);
-  doc.report.encoding = decoded.encoding;
-  doc.report.repaired = decoded.repaired;
+  const doc = importPrepDocument(bytes, { ...(filename === undefined ? {} : { filename }), maxBytes });
   if (!doc.title && filename) doc.title = filename.replace(/\.[^.]+$/, "");
-  return { doc, canonicalText: decoded.text };
+  return { doc, canonicalText: renderPrepDocument(doc) };
+}
+
+/** A document read and recognised, ready to save: all validation happens before any store is opened. */
+export interface PreparedImport {
+  doc: PrepDoc;
+  contentSha256: string;
+  filename?: string;
+  summary: string;
 }
 
 /**
- * Imports a document into the user's bank in one transaction, or only reports (dry run).
- * The same content again is "unchanged"; the same title or file with new content, "updated".
- * @example const result = await importDocument(store, "local", { bytes, filename: "prep.md" });
+ * Reads and recognises an import without touching the bank, so bad input is refused
+ * before a database is opened and a dry run needs none.
+ * @example const prepared = prepareImport({ bytes, filename: "prep.md" }); prepared.summary
  */
-export async function importDocument(
-  store: Store,
-  userId: string,
-  input: ImportInput,
-): Promise<ImportResult> {
+export function prepareImport(input: ImportInput): PreparedImport {
   if (input.bytes.byteLength === 0) {
     throw new DeriskError(
       "BAD_INPUT",
@@ -99,20 +95,58 @@ export async function importDocument(
     );
   }
   const { doc, canonicalText } = readDocument(input.bytes, input.filename, input.maxBytes);
-  const summary = summariseReport(doc.report);
-  if (input.dryRun) return { status: "dry-run", title: doc.title, report: doc.report, summary };
-  const contentSha256 = createHash("sha256").update(canonicalText).digest("hex");
-  const saved = await store.documents.saveDocument(userId, doc, {
-    contentSha256,
+  return {
+    doc,
+    contentSha256: createHash("sha256").update(canonicalText).digest("hex"),
     ...(input.filename === undefined ? {} : { filename: input.filename }),
+    summary: summariseReport(doc.report),
+  };
+}
+
+/** What a dry run reports: the recognition, nothing written. */
+export function dryRunResult(prepared: PreparedImport): ImportResult {
+  return {
+    status: "dry-run",
+    title: prepared.doc.title,
+    report: prepared.doc.report,
+    summary: prepared.summary,
+  };
+}
+
+/**
+ * Saves a prepared import in one transaction. The same content again is "unchanged";
+ * the same title or file with new content, "updated".
+ * @example const result = await saveImport(store, "local", prepareImport({ bytes }));
+ */
+export async function saveImport(
+  store: Store,
+  userId: string,
+  prepared: PreparedImport,
+): Promise<ImportResult> {
+  const saved = await store.documents.saveDocument(userId, prepared.doc, {
+    contentSha256: prepared.contentSha256,
+    ...(prepared.filename === undefined ? {} : { filename: prepared.filename }),
   });
   return {
     status: saved.status,
     documentId: saved.documentId,
-    title: doc.title,
-    report: doc.report,
-    summary,
+    title: prepared.doc.title,
+    report: prepared.doc.report,
+    summary: prepared.summary,
   };
+}
+
+/**
+ * Imports a document into the user's bank in one transaction, or only reports (dry run).
+ * @example const result = await importDocument(store, "local", { bytes, filename: "prep.md" });
+ */
+export async function importDocument(
+  store: Store,
+  userId: string,
+  input: ImportInput,
+): Promise<ImportResult> {
+  const prepared = prepareImport(input);
+  return input.dryRun ? dryRunResult(prepared) : saveImport(store, userId, prepared);
 }
 
 type StoreSummary = Awaited<ReturnType<Store["documents"]["listDocuments"]>>[number];

@@ -12,13 +12,17 @@ let work: string;
 let dataDir: string;
 
 function derisk(args: string[], options: { input?: string | Uint8Array; dataDir?: string } = {}) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", join(root, "src/cli/main.ts"), ...args], {
-    cwd: work,
-    input: options.input ?? "",
-    env: { ...process.env, DERISK_DATA_DIR: options.dataDir ?? dataDir, NO_COLOR: "1", DATABASE_URL: "" },
-    encoding: "utf8",
-    timeout: 60_000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    ["--import", import.meta.resolve("tsx"), join(root, "src/cli/main.ts"), ...args],
+    {
+      cwd: work,
+      input: options.input ?? "",
+      env: { ...process.env, DERISK_DATA_DIR: options.dataDir ?? dataDir, NO_COLOR: "1", DATABASE_URL: "" },
+      encoding: "utf8",
+      timeout: 60_000,
+    },
+  );
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -65,7 +69,9 @@ describe("derisk CLI", () => {
     const stale = derisk(["set", answer.id, "--text", "again", "--expected-version", String(answer.version)]);
     expect(stale.code).toBe(1);
     expect(stale.stderr).toMatch(/changed elsewhere|version/);
-    const after = JSON.parse(derisk(["show", "--kind", "answer", "--json"]).stdout) as { items: Array<{ text: string }> };
+    const after = JSON.parse(derisk(["show", "--kind", "answer", "--json"]).stdout) as {
+      items: Array<{ text: string }>;
+    };
     expect(after.items[0]?.text).toBe(newText);
 
     const exported = join(work, "exported.md");
@@ -80,7 +86,7 @@ describe("derisk CLI", () => {
     expect(parsed).toMatchObject({ format: "derisk-bank", version: 1 });
     const list = JSON.parse(derisk(["list", "--json"]).stdout) as { documents: unknown[] };
     expect(list.documents).toHaveLength(1);
-  });
+  }, 240_000);
 
   it("refuses bad input with one clear line and exit 2, writing nothing", () => {
     const empty = join(work, "empty.md");
@@ -101,7 +107,7 @@ describe("derisk CLI", () => {
     const fresh = join(work, "bad-input-data");
     const cases: Array<[string, RegExp]> = [
       [empty, /empty/],
-      [binary, /binary/i],
+      [binary, /not text|binary/i],
       [huge, /MiB/],
       [wrongSchema, /version 7/],
       [badJson, /not valid JSON/],
@@ -125,13 +131,39 @@ describe("derisk CLI", () => {
   it("analyses from stdin with the stable JSON contract, and classifies", () => {
     const answer =
       "Our deploys kept failing on Fridays. I dug into the logs, found a race in the migration step, and added a lock plus a canary check. Failed deploys fell from 6 a month to 0, and I learned to test the rollout path itself.";
-    const { code, stdout } = derisk(["analyze", "-", "--question", "Tell me about a problem you solved", "--role", "software-engineer", "--json"], {
-      input: answer,
-    });
+    const { code, stdout } = derisk(
+      [
+        "analyze",
+        "-",
+        "--question",
+        "Tell me about a problem you solved",
+        "--role",
+        "software-engineer",
+        "--json",
+      ],
+      {
+        input: answer,
+      },
+    );
     expect(code).toBe(0);
     const analysis = JSON.parse(stdout) as Record<string, unknown> & { labels: Record<string, unknown> };
-    for (const key of ["labels", "evidence", "timing", "fixes", "sentences"]) expect(analysis).toHaveProperty(key);
-    for (const label of ["situation", "task", "action", "result", "lesson", "quantified", "ownership", "blame", "ambiguity", "decisive", "autonomy", "systems", "overall"]) {
+    for (const key of ["labels", "evidence", "timing", "fixes", "sentences"])
+      expect(analysis).toHaveProperty(key);
+    for (const label of [
+      "situation",
+      "task",
+      "action",
+      "result",
+      "lesson",
+      "quantified",
+      "ownership",
+      "blame",
+      "ambiguity",
+      "decisive",
+      "autonomy",
+      "systems",
+      "overall",
+    ]) {
       expect(analysis.labels).toHaveProperty(label);
     }
     const human = derisk(["analyze", "-", "-q", "Tell me about a problem you solved"], { input: answer });
@@ -147,13 +179,22 @@ describe("derisk CLI", () => {
 
   it("analyses a batch of JSON Lines in order, one process, bad lines reported in place", () => {
     const lines = [
-      JSON.stringify({ question: "Tell me about yourself", answer: "I build data pipelines and led a team of 3 to ship a forecasting tool." }),
+      JSON.stringify({
+        question: "Tell me about yourself",
+        answer: "I build data pipelines and led a team of 3 to ship a forecasting tool.",
+      }),
       "{oops",
-      JSON.stringify({ question: "Why us?", answer: "I like your product because I used it daily for two years." }),
+      JSON.stringify({
+        question: "Why us?",
+        answer: "I like your product because I used it daily for two years.",
+      }),
     ].join("\n");
     const { code, stdout } = derisk(["analyze", "--batch", "-"], { input: lines });
     expect(code).toBe(2);
-    const out = stdout.trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    const out = stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(out).toHaveLength(3);
     expect(out[0]).toHaveProperty("labels");
     expect(out[1]).toMatchObject({ error: { line: 2 } });

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { importDocument, MAX_DOCUMENT_BYTES } from "../../app/bank.ts";
+import { dryRunResult, MAX_DOCUMENT_BYTES, prepareImport, saveImport } from "../../app/bank.ts";
 import type { CliContext } from "../context.ts";
 import { readInput } from "../read-input.ts";
 import { renderImportResult } from "../render/import-report.ts";
@@ -21,7 +21,10 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
       const bytes = await readInput(ctx, file, maxBytes);
       const filename = file === "-" ? undefined : file.split(/[\\/]/).pop();
       const input = { bytes, dryRun: options.dryRun ?? false, maxBytes, ...(filename ? { filename } : {}) };
-      const result = await ctx.withStore((store, userId) => importDocument(store, userId, input));
+      const prepared = prepareImport(input);
+      const result = options.dryRun
+        ? dryRunResult(prepared)
+        : await ctx.withStore((store, userId) => saveImport(store, userId, prepared));
       ctx.out(options.json ? JSON.stringify(result, null, 2) : renderImportResult(result, ctx.style));
     });
 }
