@@ -1,5 +1,5 @@
 import { LOCAL_USER_ID, resolveStorage } from "../app/environment.ts";
-import { openStore, type Store } from "../store/index.ts";
+import type { Store } from "../store/index.ts";
 import { createStyle, type Style } from "./render/style.ts";
 
 /** What every command gets: output streams, styling, and a way to open the bank. */
@@ -30,6 +30,8 @@ export function createContext(env: NodeJS.ProcessEnv = process.env): CliContext 
     withStore: async (use) => {
       const location = resolveStorage(env);
       const progress = (line: string) => process.stderr.write(`${line}\n`);
+      // Loaded on use: commands that need no database start without PGlite/pg.
+      const { openStore } = await import("../store/index.ts");
       const store = await openStore(
         location.kind === "postgres"
           ? { databaseUrl: location.databaseUrl, onProgress: progress }

@@ -1,12 +1,10 @@
 import type { Command } from "commander";
 import * as z from "zod";
-import { analyzeStoredItem } from "../../app/analysis.ts";
 import { DeriskError } from "../../app/errors.ts";
-import { type AnalyzeOptions, analyze, classify } from "../../core/analysis/index.ts";
+import type { Analysis, AnalyzeOptions } from "../../core/analysis/index.ts";
 import { ROLE_IDS, type RoleId } from "../../core/model.ts";
 import type { CliContext } from "../context.ts";
 import { readInput } from "../read-input.ts";
-import { renderAnalysis } from "../render/analysis.ts";
 
 const batchLine = z.object({
   question: z.string().optional(),
@@ -66,6 +64,9 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
       '\nExamples:\n  derisk analyze answer.md --question "Tell me about a mistake" --role ml-engineer\n  pbpaste | derisk analyze - -q "Tell me about yourself" --json\n  derisk analyze --batch answers.jsonl > analyses.jsonl',
     )
     .action(async (file: string | undefined, flags: AnalyzeFlags) => {
+      // The analyzer loads its language model: only commands that analyse pay for it.
+      const { analyze } = await import("../../core/analysis/index.ts");
+      const { renderAnalysis } = await import("../render/analysis.ts");
       const role = parseRole(flags.role);
       const budgetSeconds = parsePositive("--budget", flags.budget);
       const wordsPerMinute = parsePositive("--wpm", flags.wpm);
@@ -76,12 +77,13 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
         ...(wordsPerMinute ? { wordsPerMinute } : {}),
       };
       if (flags.batch) {
-        await runBatch(ctx, flags.batch, shared);
+        await runBatch(ctx, flags.batch, shared, analyze);
         return;
       }
-      let analysis: ReturnType<typeof analyze>;
+      let analysis: Analysis;
       if (flags.answer) {
         const answerId = flags.answer;
+        const { analyzeStoredItem } = await import("../../app/analysis.ts");
         analysis = (
           await ctx.withStore((store, userId) => analyzeStoredItem(store, userId, answerId, shared))
         ).analysis;
@@ -108,7 +110,8 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
     .description("classify an interview question into a competency")
     .argument("<question...>", "the question")
     .option("--json", "print { competency, scores } as JSON")
-    .action((words: string[], flags: { json?: boolean }) => {
+    .action(async (words: string[], flags: { json?: boolean }) => {
+      const { classify } = await import("../../core/analysis/index.ts");
       const question = words.join(" ").trim();
       if (!question)
         throw new DeriskError(
@@ -129,7 +132,12 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
 }
 
 /** One process for thousands of answers: one JSON analysis per input line, same order. */
-async function runBatch(ctx: CliContext, source: string, shared: AnalyzeOptions): Promise<void> {
+async function runBatch(
+  ctx: CliContext,
+  source: string,
+  shared: AnalyzeOptions,
+  analyze: (text: string, options: AnalyzeOptions) => Analysis,
+): Promise<void> {
   const text = new TextDecoder().decode(await readInput(ctx, source, 512 * 1024 * 1024));
   const lines = text.split(/\r?\n/);
   let bad = 0;

@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import { DeriskError } from "../../app/errors.ts";
-import { startServer } from "../../server/serve.ts";
 import type { CliContext } from "../context.ts";
 
 export function registerServeCommand(program: Command, ctx: CliContext): void {
@@ -15,6 +14,7 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
         throw new DeriskError("USAGE", `--port ${options.port} is not a port number (0–65535).`);
       }
       const webRoot = new URL("../../../web/dist", import.meta.url).pathname;
+      const { startServer } = await import("../../server/serve.ts");
       const server = await startServer({
         port,
         host: options.host,
