@@ -1,4 +1,5 @@
-import type { FollowUpItem, RoleId } from "../model.ts";
+import { classify } from "../analysis/index.ts";
+import type { Competency, FollowUpItem, RoleId } from "../model.ts";
 import { FOLLOW_UP_TRIGGERS, type FollowUpTrigger } from "./data/follow-up-triggers.ts";
 import { ROLE_VOCABULARY } from "./data/role-vocabulary.ts";
 import { TOOL_TERMS } from "./data/tools.ts";
@@ -30,6 +31,12 @@ export interface PredictedFollowUp {
 const TOOL_PATTERN = termPattern(TOOL_TERMS.flatMap((t) => t.terms));
 const TOOL_BY_TERM = new Map(TOOL_TERMS.flatMap((t) => t.terms.map((term) => [term, t] as const)));
 const MAX_TOOLS = 4;
+const NOT_STORY: ReadonlySet<Competency> = new Set([
+  "about-me",
+  "motivation",
+  "strength-weakness",
+  "ml-concept",
+]);
 
 // "at Acme", "join Globex", "joined Initech Labs": capitalised words after a verb of employment.
 const COMPANY =
@@ -50,7 +57,7 @@ interface Hit {
   question?: string;
 }
 
-function findHits(spans: readonly Span[], text: string, field: string): Hit[] {
+function findHits(spans: readonly Span[], text: string, field: string, story: boolean): Hit[] {
   const hits: Hit[] = [];
   const sentenceOf = (offset: number) => {
     const i = spans.findIndex((s) => offset < s.end);
@@ -112,7 +119,7 @@ function findHits(spans: readonly Span[], text: string, field: string): Hit[] {
           offset: vague.index,
           values: { field },
         });
-      } else if (last) {
+      } else if (last && story) {
         hits.push({
           trigger,
           phrase: last.text,
@@ -139,9 +146,11 @@ export function predictFollowUps(text: string, options: PredictOptions = {}): Pr
   const field = options.role ? ROLE_VOCABULARY[options.role].field : "the role";
   const prepared = (options.prepared ?? []).map((item) => ({ item, tokens: contentTokens(item.question) }));
   const asked = new Set(contentTokens(options.question ?? ""));
+  // An introduction or a "why us" has no result to measure; a story without a figure does.
+  const story = options.question === undefined || !NOT_STORY.has(classify(options.question).competency);
   const out: PredictedFollowUp[] = [];
   const seen = new Set<string>();
-  for (const hit of findHits(spans, text, field)) {
+  for (const hit of findHits(spans, text, field, story)) {
     const questions = hit.question ? [hit.question] : hit.trigger.questions.map((q) => fill(q, hit.values));
     for (const question of questions) {
       const key = question.toLowerCase();

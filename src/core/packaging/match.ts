@@ -1,6 +1,7 @@
 import { classify } from "../analysis/index.ts";
 import { DeriskError } from "../errors.ts";
 import { COMPETENCIES, type Competency, ROLE_IDS, type RoleId } from "../model.ts";
+import { STORY_COMPETENCY_CUES } from "./data/story-cues.ts";
 import { findRoleTerms } from "./role-terms.ts";
 import type { Story } from "./story.ts";
 import { contentTokens, hasFigure } from "./text.ts";
@@ -29,11 +30,20 @@ const FIELD_WEIGHT = { title: 2, tags: 2, situation: 1, task: 1, actions: 1, res
 const K1 = 1.2;
 const B = 0.75;
 
-/** The competencies a story serves: those it states, else those its own words cue. */
+/**
+ * The competencies a story serves: those it states, else those its own words cue (two
+ * distinct cue words or more).
+ * @example storyCompetencies(parseStory({ title: "Outage", result: "I missed a failed rollback." })) // ["mistake-failure"]
+ */
 export function storyCompetencies(story: Story): Competency[] {
   if (story.competencies.length > 0) return story.competencies;
-  const { scores } = classify(`${story.title}. ${story.situation} ${story.lesson}`);
-  return COMPETENCIES.filter((c) => scores[c] > 0);
+  const text = storyText(story).toLowerCase();
+  const out: Competency[] = [];
+  for (const [competency, cue] of STORY_COMPETENCY_CUES) {
+    const distinct = new Set(text.match(cue) ?? []);
+    if (distinct.size >= 2) out.push(competency);
+  }
+  return out;
 }
 
 function storyText(story: Story): string {

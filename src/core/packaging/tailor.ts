@@ -91,8 +91,8 @@ export function maskPosting(raw: string): string {
     .replace(/<([A-Za-z][\w.]*)\b[^>]*>\s*(?:apply[^<]{0,30}|learn more|share)\s*<\/\1\s*>/gi, blank)
     .replace(/<\/?[A-Za-z][^>]*>/g, blank)
     .replace(/!\[[^\]]*\]\([^)]*\)/g, blank)
-    .replace(/\]\([^)]*\)/g, (s) => blank(s))
-    .replace(/\[(?=[^\]\n]*\])/g, " ")
+    .replace(/\[(?=[^\]\n]*\]\()/g, " ")
+    .replace(/\]\([^)]*\)/g, blank)
     .replace(/&(?:amp|nbsp|lt|gt|quot|#39);/g, (s) => (s === "&amp;" ? "&    " : blank(s)))
     .replace(/\*\*|__|`/g, (s) => blank(s))
     .replace(/^[ \t]*#{1,6}[ \t]/gm, blank)
@@ -157,7 +157,8 @@ function languageNote(text: string): string | undefined {
   if (letters > 40 && latin / letters < 0.5) {
     return "The posting is mostly in a non-Latin script: derisk reads English postings; only skill names written in English were matched.";
   }
-  if (all.length >= 30 && all.filter((w) => ENGLISH.has(w)).length / all.length < 0.06) {
+  // Running English text is about a quarter function words; other languages share few.
+  if (all.length >= 20 && all.filter((w) => ENGLISH.has(w)).length / all.length < 0.1) {
     return "The posting does not look like English: requirements were found from its layout only, and few skills may match.";
   }
   return undefined;
@@ -196,7 +197,7 @@ function findCompany(raw: string, lines: readonly Line[]): string | undefined {
   const text = lines.map((l) => l.masked).join("\n");
   const at = /\b(?:at|join|joining)\s+([A-Z][\p{L}\p{N}&.'-]+(?:\s+[A-Z][\p{L}\p{N}&'-]+)?)/u.exec(text)?.[1];
   if (at && !/^(?:The|Our|A|An|Least|Scale)\b/.test(at)) return at.replace(/[.,]$/, "");
-  const is = /(?:^|\n|\.\s+)([A-Z][\p{L}\p{N}&'-]+) is an? /u.exec(text)?.[1];
+  const is = /(?:^|\n|\.\s+)([A-Z][\p{L}\p{N}&'-]+(?: [A-Z][\p{L}\p{N}&'-]+){0,2}) is an? /u.exec(text)?.[1];
   return is && !/^(?:This|It|There|The)$/.test(is) ? is : undefined;
 }
 
@@ -254,8 +255,7 @@ export function extractRequirements(posting: string): PostingRequirements {
     requirements.push(req);
   };
   const kindFor = (text: string, fallback: RequirementKind | undefined): RequirementKind | undefined => {
-    if (SENIORITY_CUE.test(text) && /\d|senior|staff|principal|junior|level|grad/i.test(text))
-      return "seniority";
+    if (SENIORITY_CUE.test(text)) return "seniority";
     if (fallback === "responsibility") return fallback;
     if (VALUE_CUE.test(text) && skillsIn(text).length === 0) return "value";
     return fallback;
@@ -298,8 +298,13 @@ export function extractRequirements(posting: string): PostingRequirements {
           add(span, kindFor(span.text, "skill") ?? "skill", true);
         continue;
       }
-      if (VALUE_CUE.test(span.text) && skillsIn(span.text).length === 0) add(span, "value", required);
-      else if (REQUIREMENT_CUE.test(span.text) || base === "responsibility") {
+      if (base === "responsibility") add(span, kindFor(span.text, base) ?? base, required);
+      else if (
+        VALUE_CUE.test(span.text) &&
+        (skillsIn(span.text).length === 0 || /\bvalue/i.test(span.text))
+      ) {
+        add(span, "value", required);
+      } else if (REQUIREMENT_CUE.test(span.text)) {
         add(span, kindFor(span.text, base) ?? "skill", required);
       }
     }

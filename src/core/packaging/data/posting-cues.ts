@@ -42,7 +42,7 @@ export const REQUIREMENT_CUE =
   /\b(?:experience (?:with|in|building|deploying)|proficien(?:t|cy)|knowledge of|familiar(?:ity)? with|ability to|able to|strong|you have|you(?:'ll| will)|responsible for|degree in|years? of|understanding of|comfortable with|track record)\b/i;
 
 export const SENIORITY_CUE =
-  /\b(?:\d+\s*(?:\+|-\s*\d+)?\s*(?:years?|yrs)|senior|staff|principal|junior|entry[- ]level|mid[- ]level|lead\b|new grad|intern(?:ship)?)/i;
+  /\b(?:\d+\s*(?:\+|-\s*\d+)?\s*(?:years?|yrs)\b|senior (?:engineer|scientist|developer|level)|(?:staff|principal)[- ](?:engineer|scientist|level)|junior|entry[- ]level|mid[- ]level|tech lead|new grad|internship)/i;
 
 export const VALUE_CUE =
   /\b(?:passionate|curious|curiosity|ownership|own(?:ing)? (?:the|your)|bias (?:towards|for) action|initiative|collaborat\w*|ambiguity|humble|humility|customer[- ]obsess\w*|delight customers|growth mindset|integrity|transparen\w*|kind(?:ness)?|empath\w*|inclusive|diverse|learn(?:ing)? quickly|high standards|autonom\w*|communicat\w*)/i;
