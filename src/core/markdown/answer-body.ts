@@ -33,10 +33,6 @@ const firstNonBlank = (lines: readonly BodyLine[], from: number, to: number): nu
   for (let i = from; i < to; i++) if (!lines[i]?.blank) return i;
   return -1;
 };
-const lastNonBlank = (lines: readonly BodyLine[], from: number, to: number): number => {
-  for (let i = to - 1; i >= from; i--) if (!lines[i]?.blank) return i;
-  return from - 1;
-};
 const texts = (lines: readonly BodyLine[], from: number, to: number): string[] =>
   lines.slice(from, to + 1).map((l) => l.text);
 const isBlockquote = (line: BodyLine | undefined): boolean =>
@@ -82,7 +78,14 @@ function readScript(lines: readonly BodyLine[], start: number, to: number): numb
 export function readAnswerBody(lines: readonly BodyLine[], from: number, to: number): AnswerBody {
   const start = firstNonBlank(lines, from, to);
   if (start < 0) return { format: "free", text: "", bodyStart: -1, end: from - 1 };
-  const last = lastNonBlank(lines, from, to);
+  // Two blank lines in a row end the answer: writers leave them between sections, never
+  // between the paragraphs of one answer.
+  let last = start;
+  for (let i = start + 1; i < to; i++) {
+    const line = lines[i];
+    if (line?.blank && lines[i + 1]?.blank && !line.literal) break;
+    if (!line?.blank) last = i;
+  }
 
   // STAR: at least two distinct parts labelled.
   const labels: Array<{ at: number; part: StarPart; inline: string }> = [];
@@ -154,12 +157,5 @@ export function readAnswerBody(lines: readonly BodyLine[], from: number, to: num
     }
   }
 
-  // Free text ends at two blank lines in a row: writers leave them between sections, never
-  // between paragraphs of one answer.
-  let end = start;
-  for (let i = start + 1; i <= last; i++) {
-    if (lines[i]?.blank && lines[i + 1]?.blank && !lines[i]?.literal) break;
-    if (!lines[i]?.blank) end = i;
-  }
-  return { format: "free", text: joinPlain(texts(lines, start, end)), bodyStart: start, end };
+  return { format: "free", text: joinPlain(texts(lines, start, last)), bodyStart: start, end: last };
 }

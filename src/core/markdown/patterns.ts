@@ -12,6 +12,7 @@ const CLOSE_FOR: Record<string, string> = { '"': '"', "“": "”", "„": "“"
 export function plainLine(line: string): string {
   return line
     .replace(/^\s*(?:>\s?)+/, "")
+    .replace(/^ {0,3}#{1,6}\s+/, "")
     .replace(/^\s*(?:[-*+•]\s+)(?:\[[ xX]\]\s+)?/, "")
     .replace(/\*\*|__/g, "")
     .trim();

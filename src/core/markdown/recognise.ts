@@ -321,6 +321,8 @@ export class Recogniser {
       );
     }
     if (line.kind === "rule" || line.kind === "front-matter") return true;
+    // `<details><summary>Q6. …?</summary>` holds a question and answer of its own.
+    if (line.kind === "html") return /<summary>/i.test(line.text);
     if (line.kind !== "text") return false;
     const text = line.text;
     if (matchQuestionLabel(text) || matchQuestionLine(text) || matchInterviewerLine(text) !== undefined) return true;
@@ -398,8 +400,9 @@ export class Recogniser {
     variant: string,
     budgetSeconds?: number,
     start = i,
+    maxLimit = this.lines.length,
   ): number {
-    let limit = this.bodyLimit(from, q.depth);
+    let limit = Math.min(this.bodyLimit(from, q.depth), maxLimit);
     let bodyFrom = from;
     let remarkPrefix: string | undefined;
     // An answer label ("✅ **Answer:**", "**Answer**: …") inside the body.
@@ -519,7 +522,10 @@ export class Recogniser {
     const context: QuestionContext = { key, text, depth: 7, coreKey: "", followUps: 0, concerns: 0 };
     this.question = context;
     this.tech = undefined;
-    return this.recogniseAnswer(i, reply, context, "core");
+    // A dialogue reply is one paragraph: the next turn or anything else starts after a blank line.
+    let end = reply;
+    while (end + 1 < this.lines.length && !this.lines[end + 1]?.blank) end++;
+    return this.recogniseAnswer(i, reply, context, "core", undefined, i, end + 1);
   }
 
   // ── follow-ups and concerns ─────────────────────────────────────────────────

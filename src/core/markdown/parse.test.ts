@@ -1,0 +1,304 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { AnswerItem, PrepItemKind } from "../model.ts";
+import { checkPrepDocInvariants, parsePrepDocument, renderPrepDocument } from "./index.ts";
+
+const fixture = (name: string): string =>
+  readFileSync(fileURLToPath(new URL(`../../../test/fixtures/structures/${name}`, import.meta.url)), "utf8");
+
+function expectLossless(text: string): void {
+  const doc = parsePrepDocument(text);
+  expect(checkPrepDocInvariants(text, doc)).toEqual([]);
+}
+
+// Lines that stress the parser: every structure it knows, broken Markdown, CR, tabs, emoji.
+const WEIRD_LINES = [
+  "", "", "", " ", "\t", "  \t ", "\r", "text\r", "## Heading", "### Q1- Tell me about yourself:", "### Q1:",
+  "#### 2.", "### ❓**3. Why us?**", "**Q4- Why now?**", "1. Tell me about a time you failed?", "S:", "T: task",
+  "**S – Situation**", "**Situation**:", "**Result**: done", '"Quoted start', 'end quote."', "“Smart quote?”",
+  "👉 Answer: “yes”", "👉 Use the story above (2–3 mins).", "#### They’ll likely ask:", "#### Alternative version",
+  "- PhD → math", "- Now → ML", "You don’t want them thinking “too academic.”", "So frame it like:",
+  "Question: Tell me about yourself (short).", "Answer:", "**Answer**: inline", "✅ **Answer (fresher):**",
+  "> quoted", ">", "---", "-----------", "***", "===", "```", "```python", "~~~", "    indented code",
+  "<div>", "</div>", "<img src=x>", "<!-- comment", "-->", "| a | b |", "|---|---|", "- [ ] todo", "- [x] done",
+  "Yaser said: hi", "ChatGPT said:", "**HR:** Why?", "**You:** Because.", "## 🧠 ML Foundations",
+  "What is overfitting?", "Explain PPO.", "Interviewers are asking:", "- Will they blame others?",
+  "Setext heading", "--", "title: x", "+++", "[link](x)", "* bullet", "\u00a0", "\u2028", "日本語のテキスト",
+  "👉", "🧠⚙️", "\\", "`code`", "**", "*", "#", "#hashtag", "&amp;", "\u0000", "\ufeff", "é\u0301",
+];
+
+const lineSoup = fc
+  .array(fc.constantFrom(...WEIRD_LINES), { maxLength: 60 })
+  .chain((lines) => fc.boolean().map((final) => lines.join("\n") + (final ? "\n" : "")));
+
+describe("parsePrepDocument: lossless on anything (property)", () => {
+  it("never throws and is lossless on arbitrary strings", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 300 }), (text) => expectLossless(text)),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 300 }), (text) => expectLossless(text)),
+      { numRuns: 300 },
+    );
+  });
+
+  it("is lossless on line soup: weird Markdown, unclosed fences, HTML, tables, CR, tabs, emoji", () => {
+    fc.assert(fc.property(lineSoup, (text) => expectLossless(text)), { numRuns: 1000 });
+  });
+
+  it("is deterministic", () => {
+    fc.assert(
+      fc.property(lineSoup, (text) => {
+        expect(parsePrepDocument(text)).toEqual(parsePrepDocument(text));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("handles the edge cases of line structure", () => {
+    for (const text of ["", "\n", "\n\n\n", "a", "a\n", "\na\n\n", "  \n", "\t\n\n \n", "a\r\nb\r\n", "a\rb", "x\n \n\ny"]) {
+      expectLossless(text);
+    }
+    // Whitespace-only lines cannot be a blank-line count: they join the item before them.
+    const spaced = parsePrepDocument("## A\n  \n\n## B\n");
+    expect(spaced.items.map((i) => [i.raw, i.gapBefore])).toEqual([["## A\n  ", 0], ["## B", 1]]);
+    expect(parsePrepDocument("").items).toEqual([]);
+    expect(parsePrepDocument("\n\n").gapAfter).toBe(2);
+  });
+});
+
+// ── generated prep documents ─────────────────────────────────────────────────
+
+const WORDS = ["built", "a", "pipeline", "that", "cut", "costs", "by", "30%", "and", "shipped", "it", "to", "production", "—", "the", "team", "café", "naïve", "with", "monitoring"];
+const sentence = fc
+  .tuple(fc.constantFrom("I", "We", "The team"), fc.array(fc.constantFrom(...WORDS), { minLength: 2, maxLength: 10 }))
+  .map(([first, rest]) => `${first} ${rest.join(" ")}.`);
+const paragraph = fc.array(sentence, { minLength: 1, maxLength: 3 }).map((s) => s.join(" "));
+const prose = fc.array(paragraph, { minLength: 1, maxLength: 3 }).map((p) => p.join("\n\n"));
+const topic = fc.constantFrom("yourself", "a conflict", "a failure", "a deadline", "a hard bug", "feedback");
+const gap = fc.integer({ min: 1, max: 3 }).map((n) => "\n".repeat(n + 1));
+
+interface Generated {
+  text: string;
+  counts: Partial<Record<PrepItemKind, number>>;
+  noteLines: number;
+}
+
+const starBody = fc
+  .tuple(fc.constantFrom("dash", "bold-colon", "inline", "letters"), paragraph, paragraph, paragraph, paragraph)
+  .map(([style, s, t, a, r]) => {
+    const parts: Array<[string, string, string]> = [["S", "Situation", s], ["T", "Task", t], ["A", "Action", a], ["R", "Result", r]];
+    return parts
+      .map(([letter, word, body]) => {
+        if (style === "dash") return `**${letter} – ${word}**\n${body}`;
+        if (style === "bold-colon") return `**${word}**:\n${body}\n`;
+        if (style === "inline") return `**${word}:** ${body}\n`;
+        return `${letter}: ${body}\n`;
+      })
+      .join("\n");
+  });
+
+const questionBlock = fc
+  .record({
+    n: fc.integer({ min: 1, max: 30 }),
+    topic,
+    body: fc.oneof(
+      prose.map((p) => ({ format: "free", text: p })),
+      prose.map((p) => ({ format: "script", text: `"${p}"` })),
+      starBody.map((s) => ({ format: "star", text: s })),
+    ),
+    alternative: fc.option(fc.array(sentence, { minLength: 2, maxLength: 4 }), { nil: undefined }),
+    followUps: fc.array(
+      fc.record({ topic, answer: fc.oneof(sentence.map((s) => `👉 Answer: “${s}”`), fc.constant("👉 Use the story above (2 mins).")) }),
+      { maxLength: 4 },
+    ),
+    concern: fc.option(fc.array(sentence, { minLength: 1, maxLength: 3 }), { nil: undefined }),
+  })
+  .map((q): Generated => {
+    let text = `### Q${q.n}- Tell me about ${q.topic}:\n\n${q.body.text}`;
+    let answers = 1;
+    if (q.alternative) {
+      text += `\n\n\n#### Alternative version\n\nA short arc:\n${q.alternative.map((s) => `- Start → ${s}`).join("\n")}`;
+      answers++;
+    }
+    if (q.followUps.length > 0) {
+      text += `\n\n#### They’ll likely ask:\n${q.followUps.map((f) => `“What about ${f.topic}?”\n${f.answer}`).join("\n")}`;
+    }
+    if (q.concern) {
+      text += `\n\nYou don’t want them thinking “this is too ${q.topic}.”\nSo frame it like:\n${q.concern.map((s) => `“${s}”`).join("\n")}`;
+    }
+    return { text, counts: { answer: answers, "follow-up": q.followUps.length, concern: q.concern ? 1 : 0 }, noteLines: 0 };
+  });
+
+const sectionBlock = fc
+  .tuple(fc.constantFrom("Stories", "Behavioural answers", "Notes"), fc.option(fc.array(sentence, { minLength: 1, maxLength: 3 }), { nil: undefined }))
+  .map(([title, note]): Generated => ({
+    text: `## ${title}${note ? `\n${note.join("\n")}` : ""}`,
+    counts: { section: 1 },
+    noteLines: note?.length ?? 0,
+  }));
+
+const techBlock = fc
+  .tuple(fc.constantFrom("🧠 ML Foundations", "⚙️ ML Engineering / Deployment", "📊 Statistics"), fc.array(fc.constantFrom("overfitting", "recall", "drift", "LoRA", "PPO"), { minLength: 2, maxLength: 6 }))
+  .map(([title, topics]): Generated => ({
+    text: `## ${title}\nA one-line description.\n${topics.map((t) => `What is ${t}?`).join("\n")}`,
+    counts: { "technical-section": 1, "technical-question": topics.length },
+    noteLines: 0,
+  }));
+
+const reflectionBlock = fc.tuple(paragraph, paragraph, fc.array(sentence, { maxLength: 3 })).map(
+  ([mine, theirs, bullets]): Generated => ({
+    text: `---------\nA note for later.\n\nAna said: ${mine}\n\nCoach said:\n${theirs}\n${bullets.map((b) => `- ${b}`).join("\n")}\n\n----------`,
+    counts: { reflection: 1 },
+    noteLines: 0,
+  }),
+);
+
+const generatedDocument = fc
+  .tuple(fc.array(fc.oneof(questionBlock, sectionBlock, techBlock, reflectionBlock), { minLength: 1, maxLength: 12 }), fc.array(gap, { minLength: 12, maxLength: 12 }))
+  .map(([blocks, gaps]) => {
+    const counts: Partial<Record<PrepItemKind, number>> = {};
+    let noteLines = 0;
+    let text = "";
+    blocks.forEach((block, i) => {
+      text += (i > 0 ? gaps[i] : "") + block.text;
+      for (const [kind, n] of Object.entries(block.counts)) {
+        counts[kind as PrepItemKind] = (counts[kind as PrepItemKind] ?? 0) + (n ?? 0);
+      }
+      noteLines += block.noteLines;
+    });
+    return { text: `${text}\n`, counts, noteLines };
+  });
+
+describe("generated prep documents", () => {
+  it("recognise exactly what was generated (property)", () => {
+    fc.assert(
+      fc.property(generatedDocument, ({ text, counts, noteLines }) => {
+        const doc = parsePrepDocument(text);
+        expect(checkPrepDocInvariants(text, doc)).toEqual([]);
+        for (const [kind, n] of Object.entries(counts)) expect(doc.report.counts[kind as PrepItemKind], kind).toBe(n);
+        expect(doc.report.lines.inNotes).toBe(noteLines);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+// ── other people's structures (our own text, their layout) ───────────────────
+
+const answersOf = (text: string): AnswerItem[] =>
+  parsePrepDocument(text).items.filter((i): i is AnswerItem => i.kind === "answer");
+
+describe("structures from public prep documents", () => {
+  for (const name of ["front-matter-principles.md", "emoji-blockquote-hinglish.md", "ml-short-qa.md", "mixed-structures.md"]) {
+    it(`${name} is lossless`, () => expectLossless(fixture(name)));
+  }
+
+  it("front matter, a section per principle, restarting numbers, bare S:/T:/A:/R: and empty skeletons", () => {
+    const doc = parsePrepDocument(fixture("front-matter-principles.md"));
+    expect(doc.title).toBe("Stories for the leadership-principles loop");
+    expect(doc.items[0]).toMatchObject({ kind: "note", lines: { start: 1, end: 8 } });
+    expect(doc.items.filter((i) => i.kind === "section").map((i) => i.kind === "section" && i.title)).toEqual(["Earn Trust", "Dive Deep"]);
+    const answers = answersOf(fixture("front-matter-principles.md"));
+    expect(answers.map((a) => [a.key, a.questionNumber, a.format])).toEqual([
+      ["q1/core", "1", "star"],
+      ["q1-2/core", "1", "star"],
+      ["q3/core", "3", "star"],
+      ["q1-3/core", "1", "star"],
+      ["q1-4/core", "1", "star"],
+    ]);
+    expect(answers[0]?.star?.situation).toMatch(/^Our on-call rotation/);
+    expect(answers[2]?.star).toEqual({ situation: "", task: "", action: "", result: "" });
+  });
+
+  it("❓/✅ markers, blockquoted answers, --- separators and Hindi-English answers", () => {
+    const answers = answersOf(fixture("emoji-blockquote-hinglish.md"));
+    expect(answers.map((a) => [a.questionKey, a.variant, a.format])).toEqual([
+      ["question-1", "Hindi-English Mix – Interview Friendly", "script"],
+      ["question-1", "Optional: English Version (if the panel prefers English)", "script"],
+      ["q1", "core", "script"],
+      ["q2", "core", "script"],
+      ["q3", "core", "script"],
+    ]);
+    expect(answers[0]?.text).toMatch(/^Maine agency mein.*code lambe time tak chale\.$/s);
+    expect(answers[2]).toMatchObject({ question: "Why should we hire you?", remark: "(Hum aapko kyun hire karein?)" });
+    const notes = parsePrepDocument(fixture("emoji-blockquote-hinglish.md")).items.filter((i) => i.kind === "note");
+    expect(notes.at(-1)?.raw).toMatch(/Let me know if you want these answers/);
+  });
+
+  it("#### N. short ML Q&A with ##### sub-headings, indented lists and inline <img>", () => {
+    const answers = answersOf(fixture("ml-short-qa.md"));
+    expect(answers.map((a) => [a.questionNumber, a.question])).toEqual([
+      ["1", "What is regularisation and why does it help?"],
+      ["2", "AUC (area under the ROC curve)"],
+      ["3", "Explain the difference between bagging and boosting."],
+    ]);
+    expect(answers[0]?.text).toContain("a. L2 (ridge)");
+    expect(answers[1]?.raw).toContain("<img");
+    expect(answers[2]?.text).toMatch(/^Bagging\ntrains models/);
+  });
+
+  it("tables, bold Q lines, ### Q1: + **Answer**:, HTML, HR/You dialogue, checklists, code, placeholders", () => {
+    const doc = parsePrepDocument(fixture("mixed-structures.md"));
+    const answers = doc.items.filter((i): i is AnswerItem => i.kind === "answer");
+    expect(answers.map((a) => [a.key, a.question, a.text])).toEqual([
+      ["q1/core", "Walk me through your last project.", "I owned the payments retry service end to end: design, rollout and on-call."],
+      ["q3/core", "What was the hardest bug you fixed?", "A race between two workers that double-charged about [X] customers a week."],
+      ["q4/core", "", "I would first reproduce it locally, then add a failing test, then fix it."],
+      ["q5/core", "How do you handle a missed deadline?", "I tell the stakeholders as soon as I know, with a new date and what I am cutting."],
+      ["question-1/core", "Tell me about yourself.", "I'm a backend developer with [N years] of experience in payment systems."],
+      ["question-2/core", "Why do you want to leave?", "I want to work on a larger platform with a stronger testing culture."],
+    ]);
+    const notes = doc.items.filter((i) => i.kind === "note").map((n) => n.raw.split("\n")[0]);
+    expect(notes).toEqual(["| metric | before | after |", "<details><summary>Q6. What would you do in your first 90 days?</summary>", "- [ ] Rehearse Q1 out loud"]);
+    // The heading inside the unclosed fence stays code.
+    expect(doc.items.some((i) => i.kind === "answer" && i.questionNumber === "Q8")).toBe(false);
+  });
+
+  it("a 100 KB document mixing Chinese and English", () => {
+    const parts: string[] = ["# 面试准备 Interview prep", ""];
+    for (let n = 1; parts.join("\n").length < 100_000; n++) {
+      parts.push(
+        `## 第${n}部分 Part ${n}`,
+        "",
+        `### Q${n}- 请介绍一个你解决过的难题 Tell me about a hard problem you solved (${n}).`,
+        "",
+        "**Situation**: 我们的数据管道每天晚上失败，the nightly pipeline failed and nobody owned it.",
+        "",
+        "**Task**: 我负责找到根本原因 and make it reliable again.",
+        "",
+        "**Action**: 我添加了监控和重试，added alerts, retries and a runbook; 然后和团队一起复盘。",
+        "",
+        "**Result**: 失败率从每周三次降到零 — failures went from three a week to zero.",
+        "",
+        "",
+        "一些额外的笔记：记得提到团队合作。Extra note: mention the team.",
+        "",
+        "",
+      );
+    }
+    const text = parts.join("\n");
+    expect(text.length).toBeGreaterThan(100_000);
+    const started = performance.now();
+    const doc = parsePrepDocument(text);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(checkPrepDocInvariants(text, doc)).toEqual([]);
+    const answers = doc.items.filter((i): i is AnswerItem => i.kind === "answer");
+    expect(answers.length).toBe(doc.report.counts.section - 1);
+    expect(answers.every((a) => a.format === "star" && Object.keys(a.star ?? {}).length === 4)).toBe(true);
+    expect(doc.report.counts.note).toBe(answers.length);
+    expect(renderPrepDocument(doc)).toBe(text);
+  });
+
+  it("warns when little is recognised", () => {
+    const text = Array.from({ length: 30 }, (_, i) => `Just a line of thoughts number ${i}.`).join("\n\n");
+    const doc = parsePrepDocument(text);
+    expect(doc.report.warnings).toEqual([
+      "Little was recognised: 0 of 30 lines; everything else is kept as notes, in place.",
+    ]);
+    expect(doc.report.unrecognised).toEqual([{ start: 1, end: 59 }]);
+  });
+});
