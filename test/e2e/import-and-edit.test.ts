@@ -130,8 +130,9 @@ describe.runIf(launched.browser !== null)("import the seed and edit an answer", 
   });
 
   test("keyboard: / filters, j and k move between questions, ? lists the shortcuts", async () => {
+    await page.locator(".question-link").first().waitFor();
     await page.keyboard.press("/");
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("type"))).toBe("search");
+    await page.waitForFunction(() => document.activeElement?.getAttribute("type") === "search");
     await page.keyboard.type("mistake");
     const visible = await page.locator(".question-link").allInnerTexts();
     expect(visible.length).toBeGreaterThanOrEqual(1);
@@ -140,6 +141,7 @@ describe.runIf(launched.browser !== null)("import the seed and edit an answer", 
     expect(await page.locator(".question-link").count()).toBeGreaterThanOrEqual(4);
 
     await page.getByRole("navigation", { name: "Questions" }).getByRole("link", { name: /Q1/ }).click();
+    await page.locator(".answer-panel").getByRole("heading", { name: /Tell me about yourself/ }).waitFor();
     await page.locator("body").press("j");
     await page
       .locator(".answer-panel")

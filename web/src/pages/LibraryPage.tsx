@@ -188,7 +188,12 @@ function LoadedLibrary({
 
   useShortcuts({
     "/": () => {
-      if (view !== "answers") navigate({ page: "library", documentId: document.id, view: "answers" });
+      if (filterRef.current !== null) {
+        filterRef.current.focus();
+        return;
+      }
+      // From another view the filter exists only after the answers view renders.
+      navigate({ page: "library", documentId: document.id, view: "answers" });
       requestAnimationFrame(() => filterRef.current?.focus());
     },
     j: () => {
