@@ -141,7 +141,10 @@ describe.runIf(launched.browser !== null)("import the seed and edit an answer", 
     expect(await page.locator(".question-link").count()).toBeGreaterThanOrEqual(4);
 
     await page.getByRole("navigation", { name: "Questions" }).getByRole("link", { name: /Q1/ }).click();
-    await page.locator(".answer-panel").getByRole("heading", { name: /Tell me about yourself/ }).waitFor();
+    await page
+      .locator(".answer-panel")
+      .getByRole("heading", { name: /Tell me about yourself/ })
+      .waitFor();
     await page.locator("body").press("j");
     await page
       .locator(".answer-panel")
