@@ -1,0 +1,82 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningServer, startServer } from "./serve.ts";
+
+// The real server on a real socket: localhost only, the web app with SPA fallback.
+let dir: string;
+let server: RunningServer;
+
+/** fetch() refuses to set Host, so a raw request checks the DNS-rebinding guard. */
+function get(path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  const url = new URL(path, server.url);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: url.hostname, port: url.port, path: url.pathname, headers }, (res) => {
+      let body = "";
+      res.on("data", (chunk: Buffer) => {
+        body += chunk.toString();
+      });
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "derisk-serve-"));
+  const webRoot = join(dir, "web");
+  mkdirSync(webRoot);
+  writeFileSync(join(webRoot, "index.html"), "<!doctype html><title>derisk</title><div id=root></div>");
+  writeFileSync(join(webRoot, "app.js"), "console.log('app')");
+  server = await startServer({ port: 0, dataDir: join(dir, "data"), webRoot });
+}, 60_000);
+
+afterAll(async () => {
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("startServer", () => {
+  it("binds to 127.0.0.1 and serves the API", async () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const res = await fetch(`${server.url}/api/health`);
+    expect(await res.json()).toMatchObject({ ok: true, storage: "pglite" });
+  });
+
+  it("serves the web app, with the SPA fallback for deep links, and security headers", async () => {
+    const asset = await fetch(`${server.url}/app.js`);
+    expect(await asset.text()).toContain("app");
+    const deep = await fetch(`${server.url}/library/some/answer`);
+    expect(deep.status).toBe(200);
+    expect(await deep.text()).toContain("<title>derisk</title>");
+    expect(deep.headers.get("x-content-type-options")).toBe("nosniff");
+    const missingApi = await fetch(`${server.url}/api/does-not-exist`);
+    expect(missingApi.status).toBe(404);
+  });
+
+  it("refuses requests from other hosts or origins (DNS rebinding, cross-site forms)", async () => {
+    const rebinding = await get("/api/health", { Host: "evil.example:80" });
+    expect(rebinding.status).toBe(403);
+    expect(rebinding.body).toMatch(/localhost/);
+    const crossSite = await fetch(`${server.url}/api/import`, {
+      method: "POST",
+      headers: { Origin: "https://evil.example", "Content-Type": "application/json" },
+      body: JSON.stringify({ text: "# hi" }),
+    });
+    expect(crossSite.status).toBe(403);
+    const sameSite = await fetch(`${server.url}/api/import`, {
+      method: "POST",
+      headers: { Origin: server.url, "Content-Type": "application/json" },
+      body: JSON.stringify({ text: '### Q1- Tell me about yourself\n\n"Hi."\n', dryRun: true }),
+    });
+    expect(sameSite.status).toBe(200);
+  });
+
+  it("says clearly when the port is taken", async () => {
+    const port = Number(new URL(server.url).port);
+    await expect(startServer({ port, dataDir: join(dir, "data2") })).rejects.toThrow(/already in use/);
+  }, 60_000);
+});
