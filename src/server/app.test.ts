@@ -15,13 +15,20 @@ const json = (body: unknown): RequestInit => ({
 
 describeStores("HTTP API", (getStore) => {
   const appFor = (userId: string) =>
-    createApp({ store: getStore(), userId, version: "test", storage: "pglite", maxBodyBytes: 11 * 1024 * 1024 });
+    createApp({
+      store: getStore(),
+      userId,
+      version: "test",
+      storage: "pglite",
+      maxBodyBytes: 11 * 1024 * 1024,
+    });
 
   async function importSample(userId = "a"): Promise<ImportResult> {
-    const res = await appFor(userId).request(
-      "/api/import?filename=sample-prep.md",
-      { method: "POST", headers: { "Content-Type": "application/octet-stream" }, body: new TextEncoder().encode(sample) },
-    );
+    const res = await appFor(userId).request("/api/import?filename=sample-prep.md", {
+      method: "POST",
+      headers: { "Content-Type": "application/octet-stream" },
+      body: new TextEncoder().encode(sample),
+    });
     expect(res.status).toBe(200);
     return (await res.json()) as ImportResult;
   }
@@ -53,25 +60,48 @@ describeStores("HTTP API", (getStore) => {
   it("refuses bad input with a 4xx and a message, never a stack trace", async () => {
     const app = appFor("a");
     const cases: Array<[RequestInit, string, number, RegExp]> = [
-      [{ method: "POST", headers: { "Content-Type": "application/json" }, body: "{not json" }, "/api/import", 400, /not valid JSON/],
+      [
+        { method: "POST", headers: { "Content-Type": "application/json" }, body: "{not json" },
+        "/api/import",
+        400,
+        /not valid JSON/,
+      ],
       [json({ txt: "x" }), "/api/import", 400, /text/],
       [json({ text: "" }), "/api/import", 400, /empty/],
       [json({ text: "   \n\n  " }), "/api/import", 400, /empty|nothing/i],
       [
-        { method: "POST", headers: { "Content-Type": "application/octet-stream" }, body: new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0, 0, 9, 9]) },
+        {
+          method: "POST",
+          headers: { "Content-Type": "application/octet-stream" },
+          body: new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0, 0, 9, 9]),
+        },
         "/api/import?filename=prep.docx",
         400,
         /not text|binary/i,
       ],
       [
-        { method: "POST", headers: { "Content-Type": "application/octet-stream" }, body: new Uint8Array([0x68, 0x69, 0xff, 0xfe, 0xc3, 0x28, 0x0a]) },
+        {
+          method: "POST",
+          headers: { "Content-Type": "application/octet-stream" },
+          body: new Uint8Array([0x68, 0x69, 0xff, 0xfe, 0xc3, 0x28, 0x0a]),
+        },
         "/api/import?filename=bad.txt",
         415,
         /UTF-8|encoding/i,
       ],
-      [json({ text: '{"format":"derisk-bank","version":99,"document":{}}', filename: "bank.json" }), "/api/import", 400, /version 99/],
+      [
+        json({ text: '{"format":"derisk-bank","version":99,"document":{}}', filename: "bank.json" }),
+        "/api/import",
+        400,
+        /version 99/,
+      ],
       [json({ text: '{"hello":"world"}', filename: "bank.json" }), "/api/import", 400, /not a derisk bank/],
-      [{ method: "POST", headers: { "Content-Type": "image/png" }, body: "x" }, "/api/import", 400, /Content-Type/],
+      [
+        { method: "POST", headers: { "Content-Type": "image/png" }, body: "x" },
+        "/api/import",
+        400,
+        /Content-Type/,
+      ],
       [json({ text: "" }), "/api/analyze", 400, /empty/i],
       [json({ question: "" }), "/api/classify", 400, /question/],
     ];
@@ -82,7 +112,9 @@ describeStores("HTTP API", (getStore) => {
       expect(body.error.message).toMatch(message);
       expect(body.error.message).not.toMatch(/\n\s+at /);
     }
-    expect(((await (await app.request("/api/documents")).json()) as { documents: unknown[] }).documents).toHaveLength(0);
+    expect(
+      ((await (await app.request("/api/documents")).json()) as { documents: unknown[] }).documents,
+    ).toHaveLength(0);
   });
 
   it("refuses a document over 10 MiB with 413", async () => {
@@ -113,7 +145,9 @@ describeStores("HTTP API", (getStore) => {
     expect(saved.status).toBe(200);
     const stale = await put(answer.version);
     expect(stale.status).toBe(409);
-    const after = (await (await app.request(`/api/items/${answer.id}`)).json()) as { item: { kind: string; text: string } };
+    const after = (await (await app.request(`/api/items/${answer.id}`)).json()) as {
+      item: { kind: string; text: string };
+    };
     expect(after.item.text).toBe(text);
 
     const exported = await (await app.request(`/api/export?documentId=${documentId}&format=md`)).text();
@@ -145,10 +179,16 @@ describeStores("HTTP API", (getStore) => {
       }),
     );
     expect(res.status).toBe(200);
-    const analysis = (await res.json()) as { labels: { overall: number; action: boolean }; sentences: unknown[] };
+    const analysis = (await res.json()) as {
+      labels: { overall: number; action: boolean };
+      sentences: unknown[];
+    };
     expect(analysis.labels.action).toBe(true);
     expect(analysis.sentences.length).toBe(3);
-    const cls = await app.request("/api/classify", json({ question: "Tell me about a time you disagreed with your manager" }));
+    const cls = await app.request(
+      "/api/classify",
+      json({ question: "Tell me about a time you disagreed with your manager" }),
+    );
     expect(((await cls.json()) as { competency: string }).competency).toBe("conflict");
     const tooLong = await app.request("/api/analyze", json({ text: "word ".repeat(60_000) }));
     expect(tooLong.status).toBe(413);
@@ -156,14 +196,19 @@ describeStores("HTTP API", (getStore) => {
 
   it("isolates users: B cannot read, edit, analyse, export or delete A's data through any route", async () => {
     const { documentId } = await importSample("a");
-    const detail = (await (await appFor("a").request(`/api/documents/${documentId}`)).json()) as DocumentDetail;
+    const detail = (await (
+      await appFor("a").request(`/api/documents/${documentId}`)
+    ).json()) as DocumentDetail;
     const itemId = detail.items.find((item) => item.kind === "answer")?.id ?? "";
     const b = appFor("b");
     const attempts: Array<[string, RequestInit | undefined]> = [
       [`/api/documents/${documentId}`, undefined],
       [`/api/documents/${documentId}`, { method: "DELETE" }],
       [`/api/items/${itemId}`, undefined],
-      [`/api/items/${itemId}`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: '{"text":"mine now"}' }],
+      [
+        `/api/items/${itemId}`,
+        { method: "PUT", headers: { "Content-Type": "application/json" }, body: '{"text":"mine now"}' },
+      ],
       [`/api/items/${itemId}/analyze`, json({})],
       [`/api/export?documentId=${documentId}&format=md`, undefined],
       [`/api/export?documentId=${documentId}&format=json`, undefined],
@@ -176,8 +221,12 @@ describeStores("HTTP API", (getStore) => {
         status: 404,
       });
     }
-    expect(((await (await b.request("/api/documents")).json()) as { documents: unknown[] }).documents).toEqual([]);
-    const still = (await (await appFor("a").request(`/api/items/${itemId}`)).json()) as { item: { version: number } };
+    expect(
+      ((await (await b.request("/api/documents")).json()) as { documents: unknown[] }).documents,
+    ).toEqual([]);
+    const still = (await (await appFor("a").request(`/api/items/${itemId}`)).json()) as {
+      item: { version: number };
+    };
     expect(still.item.version).toBe(1);
   });
 
