@@ -8,8 +8,9 @@ import type { PrepDoc } from "../core/model.ts";
 import { summariseReport } from "../core/report-summary.ts";
 import type { Store } from "../store/index.ts";
 
-/** Largest document accepted by an import (bytes). */
-export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+import { MAX_DOCUMENT_BYTES } from "./limits.ts";
+
+export { MAX_DOCUMENT_BYTES };
 
 export interface ImportInput {
   bytes: Uint8Array;

@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { getDocument, listDocuments, resolveDocumentId } from "../../app/bank.ts";
 import type { CliContext } from "../context.ts";
 import { renderDocument, renderDocumentList } from "../render/documents.ts";
 
@@ -10,6 +9,7 @@ export function registerDocumentCommands(program: Command, ctx: CliContext): voi
     .description("list the documents in your bank")
     .option("--json", "print as JSON")
     .action(async (options: { json?: boolean }) => {
+      const { listDocuments } = await import("../../app/bank.ts");
       const documents = await ctx.withStore((store, userId) => listDocuments(store, userId));
       ctx.out(
         options.json ? JSON.stringify({ documents }, null, 2) : renderDocumentList(documents, ctx.style),
@@ -28,6 +28,7 @@ export function registerDocumentCommands(program: Command, ctx: CliContext): voi
     )
     .option("--json", "print as JSON")
     .action(async (documentId: string | undefined, options: { kind?: string; json?: boolean }) => {
+      const { getDocument, resolveDocumentId } = await import("../../app/bank.ts");
       const result = await ctx.withStore(async (store, userId) => {
         return getDocument(store, userId, await resolveDocumentId(store, userId, documentId));
       });

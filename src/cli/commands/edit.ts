@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { editItemText, getItem } from "../../app/bank.ts";
 import { DeriskError } from "../../app/errors.ts";
 import type { CliContext } from "../context.ts";
 import { readInput } from "../read-input.ts";
@@ -23,6 +22,7 @@ export function registerEditCommand(program: Command, ctx: CliContext): void {
         itemId: string,
         options: { text?: string; from?: string; expectedVersion?: string; json?: boolean },
       ) => {
+        const { editItemText, getItem } = await import("../../app/bank.ts");
         if ((options.text === undefined) === (options.from === undefined)) {
           throw new DeriskError("USAGE", "Give the new text with exactly one of --text TEXT or --from FILE.");
         }

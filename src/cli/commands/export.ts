@@ -1,6 +1,5 @@
 import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { exportDocument, resolveDocumentId } from "../../app/bank.ts";
 import { DeriskError } from "../../app/errors.ts";
 import type { CliContext } from "../context.ts";
 
@@ -16,6 +15,7 @@ export function registerExportCommand(program: Command, ctx: CliContext): void {
       "\nExamples:\n  derisk export --format md -o prep.md\n  derisk export --format json > bank.json",
     )
     .action(async (options: { format: string; document?: string; output?: string }) => {
+      const { exportDocument, resolveDocumentId } = await import("../../app/bank.ts");
       if (options.format !== "md" && options.format !== "json") {
         throw new DeriskError(
           "USAGE",

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { dryRunResult, MAX_DOCUMENT_BYTES, prepareImport, saveImport } from "../../app/bank.ts";
+import { MAX_DOCUMENT_BYTES } from "../../app/limits.ts";
 import type { CliContext } from "../context.ts";
 import { readInput } from "../read-input.ts";
 import { renderImportResult } from "../render/import-report.ts";
@@ -17,6 +17,7 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
       "\nExamples:\n  derisk import prep.md\n  derisk import prep.md --dry-run --json\n  cat notes.txt | derisk import -",
     )
     .action(async (file: string, options: { dryRun?: boolean; json?: boolean; maxBytes: string }) => {
+      const { dryRunResult, prepareImport, saveImport } = await import("../../app/bank.ts");
       const maxBytes = Number.parseInt(options.maxBytes, 10) || MAX_DOCUMENT_BYTES;
       const bytes = await readInput(ctx, file, maxBytes);
       const filename = file === "-" ? undefined : file.split(/[\\/]/).pop();
