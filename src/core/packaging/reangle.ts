@@ -40,8 +40,10 @@ const LESSON_CUE =
   /\b(?:i learned|i learnt|lesson|taught me|since then|next time|in hindsight|looking back)\b/i;
 
 // A run of three or more comma-separated items ("EKS, Istio, Helm and FluxCD").
-const LIST_RUN =
-  /((?:[\p{L}\p{N}/+#.-]+(?: [\p{L}\p{N}/+#.-]+)?,\s+){2,}[\p{L}\p{N}/+#.-]+(?: [\p{L}\p{N}/+#.-]+)?(?:,?\s+(?:and|or)\s+[\p{L}\p{N}/+#.-]+(?: [\p{L}\p{N}/+#.-]+)?)?)/u;
+// An item is one or two words; a word may hold "/+#.-" inside but not end with a period.
+const WORD = String.raw`[\p{L}\p{N}/+#.-]*[\p{L}\p{N}+#]`;
+const ITEM = String.raw`${WORD}(?: (?!(?:and|or)\b)${WORD})?`;
+const LIST_RUN = new RegExp(String.raw`((?:${ITEM},\s+){2,}${ITEM}(?:,?\s+(?:and|or)\s+${ITEM})?)`, "u");
 
 /**
  * Shortens a list of adjacent tools to its first two items, keeping the user's words:

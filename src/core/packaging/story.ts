@@ -189,7 +189,7 @@ function firstWords(text: string): string {
 }
 
 const METRIC_PHRASE =
-  /(?:[$€£¥]\s?\d[\d,.]*\s?(?:k|m|bn|million|billion)?)|(?:\b\d[\d,.]*\s?(?:%|percent|x\b|×|ms\b|hours?|minutes?|seconds?|days?|weeks?|users?|customers?|requests?|engineers?|people|services?|models?)(?:\s(?:to|→)\s\d[\d,.]*\s?\S*)?)|(?:\bfrom\s+\S*\d\S*(?:\s+\S+)?\s+to\s+\S*\d[\w%.]*)|(?:\b(?:doubled|tripled|halved|quadrupled|tenfold)\b)/gi;
+  /(?:[$€£¥]\s?\d[\d,.]*\s?(?:k|m|bn|million|billion)?)|(?:\b\d[\d,.]*\s?(?:%|percent|x\b|×|ms\b|hours?|minutes?|seconds?|days?|weeks?|users?|customers?|requests?|engineers?|people|services?|models?)(?:\s(?:to|→)\s\d[\d,.]*\s?\S*)?)|(?:\bfrom\s+\S*\d\S*(?:\s+\S+)?\s+to\s+\S*\d[\w%.]*(?:\s?(?:ms|s|%|x|hours?|minutes?|mins?|days?|weeks?|months?|seconds?)\b)?)|(?:\b(?:doubled|tripled|halved|quadrupled|tenfold)\b)/gi;
 
 /**
  * The figures a text states, verbatim ("40%", "from 2 hours to 10 min").

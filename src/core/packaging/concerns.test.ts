@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import type { ConcernItem } from "../model.ts";
+import { detectConcerns } from "./concerns.ts";
+import { CONCERNS } from "./data/concerns.ts";
+
+const userConcern = (judgement: string, reframes: string[]): ConcernItem => ({
+  kind: "concern",
+  key: "q1/concern-1",
+  lines: { start: 1, end: 3 },
+  raw: "",
+  gapBefore: 0,
+  judgement,
+  reframes,
+});
+
+const ids = (text: string, role?: "ml-engineer" | "mlops-engineer") =>
+  detectConcerns(text, role ? { role } : {}).map((c) => c.id);
+
+describe("concern library (data)", () => {
+  it("covers the judgements candidates fear, each with why and how to reframe", () => {
+    expect(CONCERNS.map((c) => c.id)).toEqual([
+      "too-academic",
+      "infra-heavy",
+      "personal-projects-only",
+      "forced-move",
+      "spread-thin",
+      "job-hopping",
+      "over-qualified",
+    ]);
+    for (const c of CONCERNS) {
+      expect(c.why.length).toBeGreaterThan(20);
+      expect(c.reframe.length).toBeGreaterThan(20);
+      expect(c.triggers.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("detectConcerns", () => {
+  it("too academic: quotes the trigger sentences", () => {
+    const [concern] = detectConcerns(
+      "My PhD thesis was on optimisation. I proved a convergence theorem for a new solver. I then joined a startup.",
+      { role: "ml-engineer" },
+    );
+    expect(concern?.id).toBe("too-academic");
+    expect(concern?.triggers.map((t) => t.sentence)).toEqual([
+      "My PhD thesis was on optimisation.",
+      "I proved a convergence theorem for a new solver.",
+    ]);
+  });
+
+  it("too infrastructure-heavy only for an ML role", () => {
+    const text =
+      "I ran the EKS cluster with Istio and Helm. I wrote the Terraform for the VPC. I set up Prometheus alerts.";
+    expect(ids(text, "ml-engineer")).toContain("infra-heavy");
+    expect(ids(text, "mlops-engineer")).not.toContain("infra-heavy");
+  });
+
+  it("personal projects only, unless a job is mentioned", () => {
+    expect(ids("I learned ML through personal projects and Kaggle.")).toContain("personal-projects-only");
+    expect(
+      ids("Besides my side projects, I worked at a bank on their fraud team with colleagues."),
+    ).not.toContain("personal-projects-only");
+  });
+
+  it("forced move, spread thin, job hopping, over-qualified", () => {
+    expect(ids("I was laid off when the company shut down.")).toContain("forced-move");
+    expect(ids("I wore many hats: backend, data, ops and sales.")).toContain("spread-thin");
+    expect(ids("I left after six months for a better offer.")).toContain("job-hopping");
+    expect(ids("I was head of engineering with 20 years of experience.")).toContain("over-qualified");
+    expect(ids("I built a churn model in Python and it cut churn by 5%.")).toEqual([]);
+  });
+
+  it("offers the user's own reframing lines where their concern note matches", () => {
+    const [concern] = detectConcerns("My PhD dissertation proved a theorem about convergence.", {
+      role: "ml-engineer",
+      userReframes: [
+        userConcern("This is too academic", [
+          "I used that math to ship a pricing model.",
+          "I care about what runs in production.",
+        ]),
+        userConcern("Lone wolf", ["I pair every week."]),
+      ],
+    });
+    expect(concern?.reframes).toEqual([
+      "I used that math to ship a pricing model.",
+      "I care about what runs in production.",
+    ]);
+    expect(concern?.userConcern).toBe("q1/concern-1");
+  });
+});

@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import type { FollowUpItem } from "../model.ts";
+import { FOLLOW_UP_TRIGGERS } from "./data/follow-up-triggers.ts";
+import { predictFollowUps } from "./follow-ups.ts";
+
+const prepared = (key: string, question: string): FollowUpItem => ({
+  kind: "follow-up",
+  key,
+  lines: { start: 1, end: 1 },
+  raw: "",
+  gapBefore: 0,
+  answerKey: "q1/core",
+  question,
+  answer: "…",
+  pointer: false,
+});
+
+// A "tell me about yourself" script of our own: a PhD, hands-on ML projects, AWS, a move.
+const TMAY =
+  "I did my PhD in applied math, focusing on optimization and statistical modeling. " +
+  "After that I built hands-on ML projects: a fine-tuned summarisation model and a retrieval pipeline on AWS. " +
+  "I took them end to end, with deployment, monitoring and automated retraining. " +
+  "Now I'm looking to bring that mix of math and practical ML to a product team.";
+
+const questions = (text: string, options = {}) => predictFollowUps(text, options).map((p) => p.question);
+
+describe("follow-up triggers (data)", () => {
+  it("every trigger has questions and a reason, and phrase triggers a pattern", () => {
+    for (const trigger of FOLLOW_UP_TRIGGERS) {
+      expect(trigger.questions.length).toBeGreaterThan(0);
+      expect(trigger.reason.length).toBeGreaterThan(10);
+      if (trigger.kind === "phrase") expect(trigger.pattern).toBeInstanceOf(RegExp);
+    }
+  });
+
+  it("a degree asks whether it was related to the role's field", () => {
+    const [first] = predictFollowUps("I have a PhD in theoretical physics and two years of Python.", {
+      role: "ml-engineer",
+    });
+    expect(first?.question).toBe("Was your PhD in theoretical physics related to ML?");
+    expect(first?.trigger).toBe("PhD in theoretical physics");
+  });
+
+  it("personal projects ask about production and users", () => {
+    const out = predictFollowUps("In my free time I built a personal budgeting app project.");
+    expect(out.find((p) => p.triggerId === "personal-projects")?.question).toBe(
+      "Was it in production? How many users did it have?",
+    );
+  });
+
+  it("a tool asks for experience with it; a technique asks how it was evaluated", () => {
+    expect(questions("I deployed it with Kubernetes.")).toContain("What's your experience with Kubernetes?");
+    const tuned = predictFollowUps("I fine-tuned a small language model for support tickets.");
+    expect(tuned[0]?.question).toBe("How did you evaluate the fine-tuned model?");
+    expect(tuned[0]?.trigger).toBe("fine-tuned");
+  });
+
+  it("no figure asks for the impact, quoting the vague phrase", () => {
+    const out = predictFollowUps("I rewrote the cache layer. It made the API much faster.");
+    const impact = out.find((p) => p.triggerId === "missing-figure");
+    expect(impact?.question).toBe("What was the impact? Can you put a number on it?");
+    expect(impact?.trigger).toBe("much faster");
+    expect(questions("I rewrote the cache layer. Latency fell by 40%.")).not.toContain(
+      "What was the impact? Can you put a number on it?",
+    );
+  });
+
+  it("a mistake asks what you would do differently", () => {
+    expect(questions("I made a mistake in the migration. We restored from backup.")).toContain(
+      "What would you do differently?",
+    );
+  });
+
+  it("a company name asks why that company, why now", () => {
+    const out = predictFollowUps("I'm excited to apply to Globex Analytics because of its fraud work.");
+    const company = out.find((p) => p.triggerId === "company");
+    expect(company?.question).toBe("Why Globex Analytics? Why now?");
+    expect(company?.trigger).toBe("Globex Analytics");
+  });
+});
+
+describe("predictFollowUps", () => {
+  it("predicts the PhD, ML-in-practice and why-now follow-ups for a tell-me-about-yourself script", () => {
+    const out = predictFollowUps(TMAY, { question: "Tell me about yourself", role: "ml-engineer" });
+    const all = out.map((p) => p.question).join("\n");
+    expect(all).toMatch(/PhD in applied math related to ML\?/);
+    expect(all).toMatch(/experience .* ML in practice/);
+    expect(all).toMatch(/Why now\?/);
+    expect(all).toMatch(/experience with AWS/);
+    // An introduction has no result to measure.
+    expect(out.some((p) => p.triggerId === "missing-figure")).toBe(false);
+    for (const p of out) expect(TMAY).toContain(p.trigger);
+  });
+
+  it("links predictions to the user's prepared follow-ups by word overlap, else marks a gap", () => {
+    const out = predictFollowUps(TMAY, {
+      question: "Tell me about yourself",
+      role: "ml-engineer",
+      prepared: [
+        prepared("q1/follow-up-1", "Was your PhD related to AI/ML?"),
+        prepared("q1/follow-up-3", "What experience do you have with ML in practice?"),
+        prepared("q1/follow-up-4", "What is your greatest weakness?"),
+      ],
+    });
+    const phd = out.find((p) => p.question.startsWith("Was your PhD"));
+    expect(phd).toMatchObject({ prepared: "q1/follow-up-1", gap: false });
+    expect(out.find((p) => p.triggerId === "hands-on")).toMatchObject({
+      prepared: "q1/follow-up-3",
+      gap: false,
+    });
+    const whyNow = out.find((p) => p.triggerId === "career-move");
+    expect(whyNow?.gap).toBe(true);
+    expect(whyNow?.prepared).toBeUndefined();
+  });
+
+  it("returns nothing for empty text", () => {
+    expect(predictFollowUps("   ")).toEqual([]);
+  });
+});

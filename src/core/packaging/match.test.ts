@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import { coverageMatrix, indexStories, rankStories } from "./match.ts";
+import { parseStories, type Story } from "./story.ts";
+
+const stories = parseStories([
+  {
+    id: "outage",
+    title: "The rollback I forgot",
+    situation: "I shipped a schema migration on a Friday.",
+    actions: [
+      "I missed that the old service still read the dropped column.",
+      "I rolled back and wrote the post-mortem.",
+    ],
+    result: "Checkout was down for 20 minutes.",
+    lesson: "I learned to ship expand-and-contract migrations.",
+    competencies: ["mistake-failure"],
+  },
+  {
+    id: "drift",
+    title: "Catching model drift",
+    situation: "Our fraud model's precision dropped every month.",
+    actions: ["I added drift monitoring on the features and automated retraining."],
+    result: "Precision stayed above 0.9 and false positives fell by 25%.",
+    lesson: "I learned that a model is only as good as its data checks.",
+    competencies: ["ml-engineering", "technical-challenge"],
+  },
+  {
+    id: "cluster",
+    title: "Kubernetes migration",
+    actions: ["I moved our services to EKS with Helm and FluxCD."],
+    result: "Deploys became automatic.",
+    competencies: ["technical-challenge"],
+  },
+  {
+    id: "disagreement",
+    title: "Disagreeing on the metric",
+    situation: "My lead wanted accuracy; I thought recall mattered more for fraud.",
+    actions: ["I showed the cost of missed fraud with last quarter's data and we agreed on recall."],
+    result: "We shipped with recall as the target.",
+    competencies: ["conflict"],
+  },
+]);
+
+describe("rankStories", () => {
+  it("ranks by competency fit first, with reasons", () => {
+    const ranking = rankStories("Tell me about a time you made a mistake.", stories);
+    expect(ranking.competency).toBe("mistake-failure");
+    expect(ranking.results[0]?.storyId).toBe("outage");
+    expect(ranking.results[0]?.reasons[0]).toBe("serves mistake-failure, the question's competency");
+    expect(ranking.results[0]?.reasons.join("\n")).toMatch(/evidence: a result, a figure, a lesson/);
+  });
+
+  it("prefers the story that speaks to the role and the question's words", () => {
+    const ranking = rankStories(
+      "Tell me about a difficult technical problem with a model in production",
+      stories,
+      {
+        role: "ml-engineer",
+      },
+    );
+    expect(ranking.results[0]?.storyId).toBe("drift");
+    expect(ranking.results[0]?.reasons.join("\n")).toMatch(/ml-engineer core: .*model/);
+  });
+
+  it("warns when one story already answers three questions, and ranks it lower", () => {
+    const question = "Tell me about a hard technical challenge";
+    const plain = rankStories(question, stories, { role: "ml-engineer" });
+    const used = rankStories(question, stories, { role: "ml-engineer", usage: { drift: 3 } });
+    expect(used.results[0]?.storyId).toBe(plain.results[0]?.storyId);
+    const drift = used.results.find((r) => r.storyId === "drift");
+    expect(drift?.warnings[0]).toMatch(/already answers 3 questions/);
+    expect(drift?.score).toBeLessThan(plain.results.find((r) => r.storyId === "drift")?.score ?? 0);
+  });
+
+  it("counts recency of practice only with a clock given", () => {
+    const question = "Tell me about a technical challenge";
+    const last = { cluster: "2026-01-10T00:00:00Z" };
+    const fresh = rankStories(question, stories, { lastPracticed: last, now: "2026-01-12T00:00:00Z" });
+    const noClock = rankStories(question, stories, { lastPracticed: last });
+    const withClock = fresh.results.find((r) => r.storyId === "cluster");
+    expect(withClock?.components.recency).toBeCloseTo(0.93, 2);
+    expect(withClock?.reasons).toContain("practised 2 days ago");
+    expect(noClock.results.find((r) => r.storyId === "cluster")?.components.recency).toBe(0);
+  });
+
+  it("gives the same answer from a prebuilt index, and refuses an empty question", () => {
+    const index = indexStories(stories);
+    expect(rankStories("Tell me about a conflict", index).results[0]?.storyId).toBe("disagreement");
+    expect(() => rankStories("  ", stories)).toThrowError(/question is empty/);
+  });
+
+  it("ranks 10,000 stories quickly once indexed", () => {
+    const many: Story[] = Array.from({ length: 10_000 }, (_, i) => ({
+      ...(stories[i % stories.length] as Story),
+      id: `s${i}`,
+      title: `Story ${i} about ${["latency", "drift", "conflict", "rollback"][i % 4]}`,
+    }));
+    rankStories("warm up", many);
+    const times: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const start = performance.now();
+      rankStories("Tell me about a time you fixed model drift in production", many, { role: "ml-engineer" });
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    // The bench pins ≤ 10 ms p95; a shared test machine gets slack.
+    expect(times[Math.floor(times.length * 0.95)]).toBeLessThan(60);
+  });
+});
+
+describe("coverageMatrix", () => {
+  it("scores competencies × stories 0–3 and lists the gaps", () => {
+    const matrix = coverageMatrix(stories);
+    const row = (c: string) => matrix.cells[matrix.competencies.indexOf(c as never)] ?? [];
+    expect(matrix.stories.map((s) => s.id)).toEqual(["outage", "drift", "cluster", "disagreement"]);
+    expect(row("mistake-failure")).toEqual([3, 0, 0, 0]);
+    expect(row("technical-challenge")).toEqual([0, 3, 1, 0]);
+    expect(row("conflict")).toEqual([0, 0, 0, 1]);
+    expect(matrix.gaps).toContain("leadership-influence");
+    expect(matrix.gaps).not.toContain("conflict");
+    expect(matrix.thin).toContain("conflict");
+  });
+
+  it("infers competencies from the story's words when none are stated", () => {
+    const [story] = parseStories([
+      {
+        title: "Pushback",
+        actions: ["I disagreed with the design and we reached a compromise after a tense argument."],
+        result: "We shipped on time.",
+      },
+    ]);
+    const matrix = coverageMatrix(story ? [story] : []);
+    expect(matrix.cells[matrix.competencies.indexOf("conflict")]).toEqual([1]);
+  });
+});

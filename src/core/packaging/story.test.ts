@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import { DeriskError } from "../errors.ts";
+import type { AnswerItem } from "../model.ts";
+import {
+  extractMetrics,
+  extractTools,
+  parseStories,
+  parseStory,
+  storyFromAnswer,
+  storySentences,
+} from "./story.ts";
+
+const answer = (over: Partial<AnswerItem>): AnswerItem => ({
+  kind: "answer",
+  key: "q3/core",
+  lines: { start: 1, end: 5 },
+  raw: "",
+  gapBefore: 0,
+  questionKey: "q3",
+  question: "Tell me about a time you made a mistake.",
+  variant: "core",
+  format: "free",
+  text: "",
+  ...over,
+});
+
+describe("parseStory", () => {
+  it("refuses an empty story, saying what is missing", () => {
+    expect(() => parseStory({})).toThrowError(/empty: give at least what happened/);
+    try {
+      parseStory({ title: "   " });
+    } catch (error) {
+      expect(error).toBeInstanceOf(DeriskError);
+      expect((error as DeriskError).code).toBe("BAD_INPUT");
+    }
+  });
+
+  it("refuses a story with only a title, naming it", () => {
+    expect(() => parseStory({ title: "The outage" })).toThrowError(
+      /"The outage" has only a title: add what happened/,
+    );
+  });
+
+  it("refuses wrong shapes and unknown competencies with a clear message", () => {
+    expect(() => parseStory({ title: 3 })).toThrowError(/title/);
+    expect(() => parseStory({ title: "x", result: "It worked.", competencies: ["bravery"] })).toThrowError(
+      /unknown competency "bravery".*about-me/,
+    );
+  });
+
+  it("derives id, metrics and tags from the user's own words", () => {
+    const story = parseStory({
+      title: "Cut p95 latency!",
+      actions: "I profiled the service.\nI added a Redis cache in front of PostgreSQL.",
+      result: "p95 fell by 40% in 2 weeks.",
+      competencies: "technical-challenge, ownership-initiative",
+    });
+    expect(story.id).toBe("cut-p95-latency");
+    expect(story.actions).toEqual([
+      "I profiled the service.",
+      "I added a Redis cache in front of PostgreSQL.",
+    ]);
+    expect(story.metrics).toEqual(["40%", "2 weeks"]);
+    expect(story.tags).toEqual(["SQL"]);
+    expect(story.competencies).toEqual(["technical-challenge", "ownership-initiative"]);
+  });
+
+  it("splits a story given as free text into its parts", () => {
+    const story = parseStory({
+      text: "Our nightly training job kept failing. I traced it to a schema change upstream. I added a contract test on the input data. Failures dropped to zero for three months. I learned to test the data, not only the code.",
+    });
+    expect(story.situation).toMatch(/kept failing/);
+    expect(story.actions.join(" ")).toMatch(/contract test/);
+    expect(story.lesson).toBe("I learned to test the data, not only the code.");
+  });
+});
+
+describe("parseStories", () => {
+  it("numbers duplicate ids and says which story is broken", () => {
+    expect(
+      parseStories([
+        { title: "A", result: "x." },
+        { title: "A", result: "y." },
+      ]).map((s) => s.id),
+    ).toEqual(["a", "a-2"]);
+    expect(() => parseStories([{ title: "A", result: "x." }, {}])).toThrowError(
+      /^Story 2: The story is empty/,
+    );
+    expect(() => parseStories({})).toThrowError(/JSON array/);
+  });
+});
+
+describe("storyFromAnswer", () => {
+  it("maps STAR sections to fields in one step", () => {
+    const story = storyFromAnswer(
+      answer({
+        format: "star",
+        question: "Tell me about a challenging bug.",
+        star: {
+          situation: "Our model API timed out under load.",
+          task: "I had to fix it before launch.",
+          action: "I profiled the handler. I batched the inference calls.",
+          result: "p99 fell from 2 s to 300 ms.",
+          lesson: "I learned to load-test before launch.",
+        },
+      }),
+    );
+    expect(story.id).toBe("q3/core");
+    expect(story.actions).toEqual(["I profiled the handler.", "I batched the inference calls."]);
+    expect(story.metrics.join(" ")).toMatch(/from 2 s to 300 ms/);
+    expect(story.competencies).toHaveLength(1);
+  });
+
+  it("splits a free-text mistake story by cues", () => {
+    const story = storyFromAnswer(
+      answer({
+        text: "Last year I shipped a feature flag change without a rollback plan. It broke checkout for an hour. I rolled it back, wrote the incident report and added a canary stage. Since then I always write the rollback step first.",
+      }),
+    );
+    expect(story.competencies).toEqual(["mistake-failure"]);
+    expect(story.lesson).toMatch(/^Since then I always write the rollback step first\.$/);
+    const all = storySentences(story).map((s) => s.text);
+    expect(all.join(" ")).toContain("It broke checkout for an hour.");
+  });
+});
+
+describe("extractors", () => {
+  it("finds figures and tools verbatim", () => {
+    expect(extractMetrics("Deploys went from 2 days to 1 hour; costs halved.")).toEqual([
+      "from 2 days to 1 hour",
+      "halved",
+    ]);
+    expect(extractMetrics("It improved a lot in 2021.")).toEqual([]);
+    expect(extractTools("I deployed it on EKS with Helm and PyTorch.")).toEqual(["Kubernetes", "PyTorch"]);
+  });
+});

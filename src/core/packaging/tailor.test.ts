@@ -1,0 +1,159 @@
+import { describe, expect, it } from "vitest";
+import { BOARD_POSTING, CAREER_PAGE_POSTING, GERMAN_POSTING, PLAIN_POSTING } from "./fixtures/postings.ts";
+import { parseStory } from "./story.ts";
+import { extractRequirements, MAX_POSTING_CHARS, maskPosting, scaffoldWhyCompany, tailor } from "./tailor.ts";
+
+const texts = (posting: string) => extractRequirements(posting).requirements.map((r) => r.text);
+
+describe("maskPosting", () => {
+  it("keeps every offset while blanking front matter, scripts, components, links and chrome", () => {
+    for (const posting of [BOARD_POSTING, CAREER_PAGE_POSTING, PLAIN_POSTING]) {
+      expect(maskPosting(posting)).toHaveLength(posting.length);
+    }
+    const masked = maskPosting(CAREER_PAGE_POSTING);
+    expect(masked).not.toMatch(/formId|import \{ Button|Apply Now|<script|https:/);
+    expect(masked).toContain("our open-source toolkit");
+    expect(maskPosting(BOARD_POSTING)).not.toMatch(/90k-120k|Apply for this job|\*\*/);
+    expect(maskPosting(PLAIN_POSTING)).not.toMatch(/Sign in|Apply now|All rights reserved/);
+  });
+});
+
+describe("extractRequirements", () => {
+  it("finds responsibilities, skills, seniority and values in a job-board README", () => {
+    const out = extractRequirements(BOARD_POSTING);
+    expect(out.company).toBe("Lumenfold");
+    expect(out.title).toBe("Machine Learning Engineer, Claims Triage");
+    const byKind = (kind: string) => out.requirements.filter((r) => r.kind === kind).map((r) => r.text);
+    expect(byKind("responsibility")).toContain("Build data pipelines with Spark and Airflow");
+    expect(byKind("seniority")).toEqual(["3+ years of experience building and deploying ML models"]);
+    expect(byKind("skill")).toContain("Fluent in Python and SQL");
+    expect(byKind("value")).toEqual([
+      "You are curious, comfortable with ambiguity, and you take ownership of problems end to end.",
+    ]);
+    expect(out.requirements.find((r) => r.text === "Familiarity with Kubernetes")?.required).toBe(false);
+    expect(out.requirements.find((r) => r.kind === "seniority")?.years).toBe(3);
+    expect(out.skills).toEqual(expect.arrayContaining(["Python", "SQL", "PyTorch", "Spark", "Kubernetes"]));
+    // Nothing from the site chrome, the about blurb or the apply footer.
+    expect(texts(BOARD_POSTING).join("\n")).not.toMatch(/Apply|90k|Lumenfold builds/);
+  });
+
+  it("gives offsets into the original text", () => {
+    for (const posting of [BOARD_POSTING, CAREER_PAGE_POSTING, PLAIN_POSTING]) {
+      for (const r of extractRequirements(posting).requirements) {
+        expect(posting.slice(r.start, r.end)).toBe(r.quote);
+        expect(r.quote.replace(/\*\*/g, "")).toContain(r.text.split(" ")[0]);
+      }
+    }
+  });
+
+  it("reads a career page with front matter and MDX components", () => {
+    const out = extractRequirements(CAREER_PAGE_POSTING);
+    expect(out.company).toBe("Northwind Labs");
+    expect(out.title).toBe("Applied Data Scientist (Remote)");
+    expect(texts(CAREER_PAGE_POSTING)).toEqual(
+      expect.arrayContaining([
+        "Design data science use cases for the toolkit",
+        "2+ years as a data scientist, with Python, pandas and scikit-learn",
+        "Knowledge of Docker or Kubernetes",
+      ]),
+    );
+    expect(texts(CAREER_PAGE_POSTING).join("\n")).not.toMatch(/Apply Now|formId|Button/);
+  });
+
+  it("reads a plain-text paste with `Heading:` lines and leaves benefits out", () => {
+    const out = extractRequirements(PLAIN_POSTING);
+    expect(out.company).toBe("Tidewater Freight");
+    expect(texts(PLAIN_POSTING)).toEqual([
+      "You will own the services that price and schedule shipments.",
+      "You will improve the latency of our pricing API.",
+      "5+ years of backend development in Go or Java",
+      "Experience with PostgreSQL and Kafka",
+      "We value humility and clear written communication.",
+    ]);
+  });
+
+  it("handles bad input: empty, markup only, 1 MB, non-English", () => {
+    expect(() => extractRequirements("  \n ")).toThrowError(/empty/);
+    expect(() => extractRequirements("---\ntitle: x\n---\n<Button>Apply</Button>")).toThrowError(
+      /only markup/,
+    );
+    const huge = `## Requirements\n${"- Python and SQL experience\n".repeat(40_000)}`;
+    expect(huge.length).toBeGreaterThan(MAX_POSTING_CHARS);
+    const start = performance.now();
+    expect(() => extractRequirements(huge)).toThrowError(/over the 200 KB limit: paste only the posting/);
+    expect(performance.now() - start).toBeLessThan(50);
+    const german = extractRequirements(GERMAN_POSTING);
+    expect(german.notes[0]).toMatch(/does not look like English/);
+    expect(german.skills).toEqual(["Python", "SQL"]);
+  });
+});
+
+const stories = [
+  parseStory({
+    id: "claims-router",
+    title: "Claims router",
+    actions: [
+      "I trained a scikit-learn classifier to flag fraud in incoming claims.",
+      "I built the data pipelines in Spark.",
+    ],
+    result: "Fraud losses fell by 20%.",
+    lesson: "I learned to monitor models in production.",
+  }),
+];
+
+describe("tailor", () => {
+  it("quotes the evidence for each requirement and lists the uncovered ones", () => {
+    const out = tailor(BOARD_POSTING, stories, [
+      {
+        key: "q1/core",
+        question: "Tell me about yourself",
+        text: "I have deployed models on Kubernetes for two years.",
+      },
+    ]);
+    const find = (text: string) => out.requirements.find((r) => r.text === text);
+    expect(find("Build data pipelines with Spark and Airflow")?.evidence[0]).toMatchObject({
+      source: "story",
+      id: "claims-router",
+      quote: "I built the data pipelines in Spark.",
+    });
+    expect(find("Familiarity with Kubernetes")?.evidence[0]).toMatchObject({
+      source: "answer",
+      id: "q1/core",
+    });
+    expect(out.uncovered.map((r) => r.text)).toContain("Fluent in Python and SQL");
+    expect(out.uncovered.map((r) => r.text)).toContain("Mentor engineers who are new to ML");
+    expect(out.coverage).toBeGreaterThan(0);
+    expect(out.coverage).toBeLessThan(1);
+  });
+});
+
+describe("scaffoldWhyCompany", () => {
+  it("quotes the posting's own words and the profile's facts", () => {
+    const out = scaffoldWhyCompany(BOARD_POSTING, {
+      background: ["Three years building fraud detection models in Python."],
+      goals: ["I want my models to decide real outcomes for real people."],
+    });
+    expect(out.company).toBe("Lumenfold");
+    const [why, fit, now] = out.lines;
+    expect(why?.text).toMatch(/^What draws me to Lumenfold is what you say yourselves: “/);
+    for (const q of why?.quotes ?? []) {
+      expect(q.from).toBe("posting");
+      expect(BOARD_POSTING.slice(q.start, q.end)).toBe(q.text);
+    }
+    expect(fit?.text).toContain("“Three years building fraud detection models in Python.”");
+    expect(fit?.text).toContain("“Experience in insurance or fraud detection”");
+    expect(now?.text).toBe("Why now: “I want my models to decide real outcomes for real people.”");
+    expect(out.blanks).toEqual([]);
+  });
+
+  it("leaves blanks where nothing fits", () => {
+    const out = scaffoldWhyCompany(PLAIN_POSTING, {});
+    expect(out.blanks).toEqual([
+      "[what about their product or mission matters to you?]",
+      "[their top requirement]",
+      "[your matching experience]",
+      "[what makes this the right moment for you?]",
+    ]);
+    expect(out.lines[0]?.text).toMatch(/^What draws me to Tidewater Freight is/);
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { parseStory } from "./story.ts";
+import { buildTrailer } from "./trailer.ts";
+
+const stories = [
+  parseStory({
+    id: "rlhf",
+    title: "RLHF pipeline",
+    situation: "I wanted to understand how preference tuning works in practice.",
+    actions: ["I built an RLHF pipeline that fine-tuned a small language model on ranked answers."],
+    result: "It ran nightly on AWS and served 200 users.",
+  }),
+  parseStory({
+    id: "ci",
+    title: "CI pipelines",
+    actions: ["I wrote GitHub Actions workflows and Terraform for a Kubernetes cluster."],
+    result: "Deploys became automatic.",
+  }),
+];
+
+describe("buildTrailer", () => {
+  it("tells four beats from the profile's and the stories' own sentences", () => {
+    const trailer = buildTrailer(
+      {
+        targetRole: "ML Engineer",
+        background: ["PhD in Applied Math, focused on optimisation and modelling."],
+        goals: ["Now I want to bring that math to a product team that ships ML."],
+      },
+      stories,
+      { seconds: 60 },
+    );
+    expect(trailer.beats.map((b) => b.beat)).toEqual(["foundation", "projects", "production", "now"]);
+    expect(trailer.beats[0]?.lines[0]).toEqual({
+      text: "PhD in Applied Math, focused on optimisation and modelling.",
+      origin: { from: "profile", field: "background", index: 0 },
+    });
+    // The ML story leads the projects for an ML Engineer.
+    expect(trailer.beats[1]?.lines[0]?.origin).toMatchObject({
+      from: "story",
+      storyId: "rlhf",
+      field: "actions",
+    });
+    expect(trailer.beats[2]?.lines[0]?.text).toBe("It ran nightly on AWS and served 200 users.");
+    expect(trailer.beats[3]?.lines[0]?.origin).toEqual({ from: "profile", field: "goals", index: 0 });
+    expect(trailer.blanks).toEqual([]);
+    expect(trailer.estimatedSeconds).toBeLessThanOrEqual(60);
+  });
+
+  it("leaves a visible blank where nothing fits", () => {
+    const trailer = buildTrailer({}, [], { seconds: 150 });
+    expect(trailer.blanks).toHaveLength(4);
+    expect(trailer.beats.every((b) => b.lines[0]?.origin.from === "template")).toBe(true);
+    expect(trailer.text).toContain("[why this role, why now?]");
+  });
+
+  it("fits more lines into 150 seconds than into 60", () => {
+    const many = Array.from({ length: 6 }, (_, i) =>
+      parseStory({
+        id: `s${i}`,
+        title: `Model ${i}`,
+        actions: [`I trained model ${i} on labelled data with PyTorch and evaluated it.`],
+        result: `Recall rose by ${i + 2}%.`,
+      }),
+    );
+    const short = buildTrailer({ targetRole: "ml-engineer" }, many, { seconds: 60 });
+    const long = buildTrailer({ targetRole: "ml-engineer" }, many, { seconds: 150 });
+    expect(long.words).toBeGreaterThan(short.words);
+  });
+});
