@@ -105,7 +105,13 @@ export function readAnswerBody(lines: readonly BodyLine[], from: number, to: num
       if (body) parts.push(body);
     });
     const firstLabel = labels[0]?.at ?? start;
-    const result: AnswerBody = { format: "star", text: parts.join("\n\n"), star, bodyStart: firstLabel, end: last };
+    const result: AnswerBody = {
+      format: "star",
+      text: parts.join("\n\n"),
+      star,
+      bodyStart: firstLabel,
+      end: last,
+    };
     const remark = joinPlain(texts(lines, start, firstLabel - 1));
     if (remark) result.remark = remark;
     return result;
@@ -118,7 +124,11 @@ export function readAnswerBody(lines: readonly BodyLine[], from: number, to: num
   if (!openingQuote(lines[start]?.text ?? "") && !isBlockquote(lines[start])) {
     const next = firstNonBlank(lines, leadEnd + 1, to);
     const lead = plainLine(lines[leadEnd]?.text ?? "");
-    if (next >= 0 && /:\s*$/.test(lead) && (openingQuote(lines[next]?.text ?? "") || isBlockquote(lines[next]))) {
+    if (
+      next >= 0 &&
+      /:\s*$/.test(lead) &&
+      (openingQuote(lines[next]?.text ?? "") || isBlockquote(lines[next]))
+    ) {
       remarkEnd = leadEnd;
       scriptStart = next;
     }
@@ -150,7 +160,13 @@ export function readAnswerBody(lines: readonly BodyLine[], from: number, to: num
     const bullets = texts(lines, firstBullet, end);
     if (bullets.filter(hasArrow).length >= 2 && end === last) {
       const beats = bullets.map(plainLine);
-      const result: AnswerBody = { format: "beats", text: beats.join("\n"), beats, bodyStart: firstBullet, end };
+      const result: AnswerBody = {
+        format: "beats",
+        text: beats.join("\n"),
+        beats,
+        bodyStart: firstBullet,
+        end,
+      };
       const remark = joinPlain(texts(lines, start, firstBullet - 1));
       if (remark) result.remark = remark;
       return result;

@@ -56,7 +56,11 @@ describe("decodeDocument", () => {
 
   it("repairs mojibake and reports the code page", () => {
     const mac = decodeDocument(utf8("It‚Äôs done ‚Äî üëâ next"), { filename: "prep.md" });
-    expect(mac).toMatchObject({ text: "It’s done — 👉 next", encoding: "utf-8-mojibake-mac-roman", repaired: true });
+    expect(mac).toMatchObject({
+      text: "It’s done — 👉 next",
+      encoding: "utf-8-mojibake-mac-roman",
+      repaired: true,
+    });
     expect(mac.warnings[0]).toContain("prep.md was UTF-8 text that had been mis-decoded as Mac Roman");
     const win = decodeDocument(utf8("Itâ€™s done â€” next"));
     expect(win).toMatchObject({ text: "It’s done — next", encoding: "utf-8-mojibake-windows-1252" });
@@ -98,7 +102,9 @@ describe("decodeDocument", () => {
     const bytes = new Uint8Array(200).map((_, i) => (i % 3 === 0 ? 0x01 : 0x41));
     const error = errorOf(() => decodeDocument(bytes));
     expect(error.code).toBe("BAD_INPUT");
-    expect(error.message).toMatch(/^The document looks like a binary file \(67 control characters in 200 characters\)/);
+    expect(error.message).toMatch(
+      /^The document looks like a binary file \(67 control characters in 200 characters\)/,
+    );
   });
 
   it("rejects invalid UTF-8 with the offset, the line and the fix", () => {

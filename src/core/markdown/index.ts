@@ -2,8 +2,14 @@
  * The lossless importer: bytes → text (encoding, mojibake) → PrepDoc (recognised items and
  * notes in place) → the exact text again. Pure: no I/O, no clock, no randomness.
  */
-export { DEFAULT_MAX_BYTES, type DecodedDocument, type DecodeOptions, decodeDocument, type LineEndings } from "./decode.ts";
+export {
+  DEFAULT_MAX_BYTES,
+  type DecodedDocument,
+  type DecodeOptions,
+  decodeDocument,
+  type LineEndings,
+} from "./decode.ts";
+export { checkPrepDocInvariants } from "./invariants.ts";
 export { importPrepDocument, type ParseOptions, parsePrepDocument } from "./parse.ts";
 export { renderAnswerRaw, renderFollowUpAnswerRaw, renderPrepDocument, reviseItemText } from "./render.ts";
 export { damageAsMojibake, type MojibakeSource, type RepairResult, repairMojibake } from "./repair.ts";
-export { checkPrepDocInvariants } from "./invariants.ts";

@@ -23,9 +23,12 @@ export function checkPrepDocInvariants(text: string, doc: PrepDoc): string[] {
     if (keys.has(item.key)) problems.push(`duplicate key ${item.key}`);
     keys.add(item.key);
     if (start <= prevEnd || end < start) problems.push(`item ${item.key} lines ${start}-${end} out of order`);
-    if (item.gapBefore !== start - prevEnd - 1) problems.push(`item ${item.key} gapBefore ${item.gapBefore} is wrong`);
-    for (let l = prevEnd + 1; l < start; l++) if (lines[l - 1] !== "") problems.push(`line ${l} is in a gap but not empty`);
-    if (item.raw !== lines.slice(start - 1, end).join("\n")) problems.push(`item ${item.key} raw is not its lines`);
+    if (item.gapBefore !== start - prevEnd - 1)
+      problems.push(`item ${item.key} gapBefore ${item.gapBefore} is wrong`);
+    for (let l = prevEnd + 1; l < start; l++)
+      if (lines[l - 1] !== "") problems.push(`line ${l} is in a gap but not empty`);
+    if (item.raw !== lines.slice(start - 1, end).join("\n"))
+      problems.push(`item ${item.key} raw is not its lines`);
     for (let l = start; l <= end; l++) {
       if (owner[l - 1] !== -1) problems.push(`line ${l} is in two items`);
       owner[l - 1] = n;

@@ -15,18 +15,90 @@ function expectLossless(text: string): void {
 
 // Lines that stress the parser: every structure it knows, broken Markdown, CR, tabs, emoji.
 const WEIRD_LINES = [
-  "", "", "", " ", "\t", "  \t ", "\r", "text\r", "## Heading", "### Q1- Tell me about yourself:", "### Q1:",
-  "#### 2.", "### ❓**3. Why us?**", "**Q4- Why now?**", "1. Tell me about a time you failed?", "S:", "T: task",
-  "**S – Situation**", "**Situation**:", "**Result**: done", '"Quoted start', 'end quote."', "“Smart quote?”",
-  "👉 Answer: “yes”", "👉 Use the story above (2–3 mins).", "#### They’ll likely ask:", "#### Alternative version",
-  "- PhD → math", "- Now → ML", "You don’t want them thinking “too academic.”", "So frame it like:",
-  "Question: Tell me about yourself (short).", "Answer:", "**Answer**: inline", "✅ **Answer (fresher):**",
-  "> quoted", ">", "---", "-----------", "***", "===", "```", "```python", "~~~", "    indented code",
-  "<div>", "</div>", "<img src=x>", "<!-- comment", "-->", "| a | b |", "|---|---|", "- [ ] todo", "- [x] done",
-  "Yaser said: hi", "ChatGPT said:", "**HR:** Why?", "**You:** Because.", "## 🧠 ML Foundations",
-  "What is overfitting?", "Explain PPO.", "Interviewers are asking:", "- Will they blame others?",
-  "Setext heading", "--", "title: x", "+++", "[link](x)", "* bullet", "\u00a0", "\u2028", "日本語のテキスト",
-  "👉", "🧠⚙️", "\\", "`code`", "**", "*", "#", "#hashtag", "&amp;", "\u0000", "\ufeff", "é\u0301",
+  "",
+  "",
+  "",
+  " ",
+  "\t",
+  "  \t ",
+  "\r",
+  "text\r",
+  "## Heading",
+  "### Q1- Tell me about yourself:",
+  "### Q1:",
+  "#### 2.",
+  "### ❓**3. Why us?**",
+  "**Q4- Why now?**",
+  "1. Tell me about a time you failed?",
+  "S:",
+  "T: task",
+  "**S – Situation**",
+  "**Situation**:",
+  "**Result**: done",
+  '"Quoted start',
+  'end quote."',
+  "“Smart quote?”",
+  "👉 Answer: “yes”",
+  "👉 Use the story above (2–3 mins).",
+  "#### They’ll likely ask:",
+  "#### Alternative version",
+  "- PhD → math",
+  "- Now → ML",
+  "You don’t want them thinking “too academic.”",
+  "So frame it like:",
+  "Question: Tell me about yourself (short).",
+  "Answer:",
+  "**Answer**: inline",
+  "✅ **Answer (fresher):**",
+  "> quoted",
+  ">",
+  "---",
+  "-----------",
+  "***",
+  "===",
+  "```",
+  "```python",
+  "~~~",
+  "    indented code",
+  "<div>",
+  "</div>",
+  "<img src=x>",
+  "<!-- comment",
+  "-->",
+  "| a | b |",
+  "|---|---|",
+  "- [ ] todo",
+  "- [x] done",
+  "Yaser said: hi",
+  "ChatGPT said:",
+  "**HR:** Why?",
+  "**You:** Because.",
+  "## 🧠 ML Foundations",
+  "What is overfitting?",
+  "Explain PPO.",
+  "Interviewers are asking:",
+  "- Will they blame others?",
+  "Setext heading",
+  "--",
+  "title: x",
+  "+++",
+  "[link](x)",
+  "* bullet",
+  "\u00a0",
+  "\u2028",
+  "日本語のテキスト",
+  "👉",
+  "🧠⚙️",
+  "\\",
+  "`code`",
+  "**",
+  "*",
+  "#",
+  "#hashtag",
+  "&amp;",
+  "\u0000",
+  "\ufeff",
+  "é\u0301",
 ];
 
 const lineSoup = fc
@@ -46,7 +118,10 @@ describe("parsePrepDocument: lossless on anything (property)", () => {
   });
 
   it("is lossless on line soup: weird Markdown, unclosed fences, HTML, tables, CR, tabs, emoji", () => {
-    fc.assert(fc.property(lineSoup, (text) => expectLossless(text)), { numRuns: 1000 });
+    fc.assert(
+      fc.property(lineSoup, (text) => expectLossless(text)),
+      { numRuns: 1000 },
+    );
   });
 
   it("is deterministic", () => {
@@ -59,12 +134,27 @@ describe("parsePrepDocument: lossless on anything (property)", () => {
   });
 
   it("handles the edge cases of line structure", () => {
-    for (const text of ["", "\n", "\n\n\n", "a", "a\n", "\na\n\n", "  \n", "\t\n\n \n", "a\r\nb\r\n", "a\rb", "x\n \n\ny"]) {
+    for (const text of [
+      "",
+      "\n",
+      "\n\n\n",
+      "a",
+      "a\n",
+      "\na\n\n",
+      "  \n",
+      "\t\n\n \n",
+      "a\r\nb\r\n",
+      "a\rb",
+      "x\n \n\ny",
+    ]) {
       expectLossless(text);
     }
     // Whitespace-only lines cannot be a blank-line count: they join the item before them.
     const spaced = parsePrepDocument("## A\n  \n\n## B\n");
-    expect(spaced.items.map((i) => [i.raw, i.gapBefore])).toEqual([["## A\n  ", 0], ["## B", 1]]);
+    expect(spaced.items.map((i) => [i.raw, i.gapBefore])).toEqual([
+      ["## A\n  ", 0],
+      ["## B", 1],
+    ]);
     expect(parsePrepDocument("").items).toEqual([]);
     expect(parsePrepDocument("\n\n").gapAfter).toBe(2);
   });
@@ -72,9 +162,33 @@ describe("parsePrepDocument: lossless on anything (property)", () => {
 
 // ── generated prep documents ─────────────────────────────────────────────────
 
-const WORDS = ["built", "a", "pipeline", "that", "cut", "costs", "by", "30%", "and", "shipped", "it", "to", "production", "—", "the", "team", "café", "naïve", "with", "monitoring"];
+const WORDS = [
+  "built",
+  "a",
+  "pipeline",
+  "that",
+  "cut",
+  "costs",
+  "by",
+  "30%",
+  "and",
+  "shipped",
+  "it",
+  "to",
+  "production",
+  "—",
+  "the",
+  "team",
+  "café",
+  "naïve",
+  "with",
+  "monitoring",
+];
 const sentence = fc
-  .tuple(fc.constantFrom("I", "We", "The team"), fc.array(fc.constantFrom(...WORDS), { minLength: 2, maxLength: 10 }))
+  .tuple(
+    fc.constantFrom("I", "We", "The team"),
+    fc.array(fc.constantFrom(...WORDS), { minLength: 2, maxLength: 10 }),
+  )
   .map(([first, rest]) => `${first} ${rest.join(" ")}.`);
 const paragraph = fc.array(sentence, { minLength: 1, maxLength: 3 }).map((s) => s.join(" "));
 const prose = fc.array(paragraph, { minLength: 1, maxLength: 3 }).map((p) => p.join("\n\n"));
@@ -88,9 +202,20 @@ interface Generated {
 }
 
 const starBody = fc
-  .tuple(fc.constantFrom("dash", "bold-colon", "inline", "letters"), paragraph, paragraph, paragraph, paragraph)
+  .tuple(
+    fc.constantFrom("dash", "bold-colon", "inline", "letters"),
+    paragraph,
+    paragraph,
+    paragraph,
+    paragraph,
+  )
   .map(([style, s, t, a, r]) => {
-    const parts: Array<[string, string, string]> = [["S", "Situation", s], ["T", "Task", t], ["A", "Action", a], ["R", "Result", r]];
+    const parts: Array<[string, string, string]> = [
+      ["S", "Situation", s],
+      ["T", "Task", t],
+      ["A", "Action", a],
+      ["R", "Result", r],
+    ];
     return parts
       .map(([letter, word, body]) => {
         if (style === "dash") return `**${letter} – ${word}**\n${body}`;
@@ -112,7 +237,13 @@ const questionBlock = fc
     ),
     alternative: fc.option(fc.array(sentence, { minLength: 2, maxLength: 4 }), { nil: undefined }),
     followUps: fc.array(
-      fc.record({ topic, answer: fc.oneof(sentence.map((s) => `👉 Answer: “${s}”`), fc.constant("👉 Use the story above (2 mins).")) }),
+      fc.record({
+        topic,
+        answer: fc.oneof(
+          sentence.map((s) => `👉 Answer: “${s}”`),
+          fc.constant("👉 Use the story above (2 mins)."),
+        ),
+      }),
       { maxLength: 4 },
     ),
     concern: fc.option(fc.array(sentence, { minLength: 1, maxLength: 3 }), { nil: undefined }),
@@ -130,24 +261,41 @@ const questionBlock = fc
     if (q.concern) {
       text += `\n\nYou don’t want them thinking “this is too ${q.topic}.”\nSo frame it like:\n${q.concern.map((s) => `“${s}”`).join("\n")}`;
     }
-    return { text, counts: { answer: answers, "follow-up": q.followUps.length, concern: q.concern ? 1 : 0 }, noteLines: 0 };
+    return {
+      text,
+      counts: { answer: answers, "follow-up": q.followUps.length, concern: q.concern ? 1 : 0 },
+      noteLines: 0,
+    };
   });
 
 const sectionBlock = fc
-  .tuple(fc.constantFrom("Stories", "Behavioural answers", "Notes"), fc.option(fc.array(sentence, { minLength: 1, maxLength: 3 }), { nil: undefined }))
-  .map(([title, note]): Generated => ({
-    text: `## ${title}${note ? `\n${note.join("\n")}` : ""}`,
-    counts: { section: 1 },
-    noteLines: note?.length ?? 0,
-  }));
+  .tuple(
+    fc.constantFrom("Stories", "Behavioural answers", "Notes"),
+    fc.option(fc.array(sentence, { minLength: 1, maxLength: 3 }), { nil: undefined }),
+  )
+  .map(
+    ([title, note]): Generated => ({
+      text: `## ${title}${note ? `\n${note.join("\n")}` : ""}`,
+      counts: { section: 1 },
+      noteLines: note?.length ?? 0,
+    }),
+  );
 
 const techBlock = fc
-  .tuple(fc.constantFrom("🧠 ML Foundations", "⚙️ ML Engineering / Deployment", "📊 Statistics"), fc.array(fc.constantFrom("overfitting", "recall", "drift", "LoRA", "PPO"), { minLength: 2, maxLength: 6 }))
-  .map(([title, topics]): Generated => ({
-    text: `## ${title}\nA one-line description.\n${topics.map((t) => `What is ${t}?`).join("\n")}`,
-    counts: { "technical-section": 1, "technical-question": topics.length },
-    noteLines: 0,
-  }));
+  .tuple(
+    fc.constantFrom("🧠 ML Foundations", "⚙️ ML Engineering / Deployment", "📊 Statistics"),
+    fc.array(fc.constantFrom("overfitting", "recall", "drift", "LoRA", "PPO"), {
+      minLength: 2,
+      maxLength: 6,
+    }),
+  )
+  .map(
+    ([title, topics]): Generated => ({
+      text: `## ${title}\nA one-line description.\n${topics.map((t) => `What is ${t}?`).join("\n")}`,
+      counts: { "technical-section": 1, "technical-question": topics.length },
+      noteLines: 0,
+    }),
+  );
 
 const reflectionBlock = fc.tuple(paragraph, paragraph, fc.array(sentence, { maxLength: 3 })).map(
   ([mine, theirs, bullets]): Generated => ({
@@ -158,7 +306,13 @@ const reflectionBlock = fc.tuple(paragraph, paragraph, fc.array(sentence, { maxL
 );
 
 const generatedDocument = fc
-  .tuple(fc.array(fc.oneof(questionBlock, sectionBlock, techBlock, reflectionBlock), { minLength: 1, maxLength: 12 }), fc.array(gap, { minLength: 12, maxLength: 12 }))
+  .tuple(
+    fc.array(fc.oneof(questionBlock, sectionBlock, techBlock, reflectionBlock), {
+      minLength: 1,
+      maxLength: 12,
+    }),
+    fc.array(gap, { minLength: 12, maxLength: 12 }),
+  )
   .map(([blocks, gaps]) => {
     const counts: Partial<Record<PrepItemKind, number>> = {};
     let noteLines = 0;
@@ -179,7 +333,8 @@ describe("generated prep documents", () => {
       fc.property(generatedDocument, ({ text, counts, noteLines }) => {
         const doc = parsePrepDocument(text);
         expect(checkPrepDocInvariants(text, doc)).toEqual([]);
-        for (const [kind, n] of Object.entries(counts)) expect(doc.report.counts[kind as PrepItemKind], kind).toBe(n);
+        for (const [kind, n] of Object.entries(counts))
+          expect(doc.report.counts[kind as PrepItemKind], kind).toBe(n);
         expect(doc.report.lines.inNotes).toBe(noteLines);
       }),
       { numRuns: 300 },
@@ -193,7 +348,12 @@ const answersOf = (text: string): AnswerItem[] =>
   parsePrepDocument(text).items.filter((i): i is AnswerItem => i.kind === "answer");
 
 describe("structures from public prep documents", () => {
-  for (const name of ["front-matter-principles.md", "emoji-blockquote-hinglish.md", "ml-short-qa.md", "mixed-structures.md"]) {
+  for (const name of [
+    "front-matter-principles.md",
+    "emoji-blockquote-hinglish.md",
+    "ml-short-qa.md",
+    "mixed-structures.md",
+  ]) {
     it(`${name} is lossless`, () => expectLossless(fixture(name)));
   }
 
@@ -201,7 +361,9 @@ describe("structures from public prep documents", () => {
     const doc = parsePrepDocument(fixture("front-matter-principles.md"));
     expect(doc.title).toBe("Stories for the leadership-principles loop");
     expect(doc.items[0]).toMatchObject({ kind: "note", lines: { start: 1, end: 8 } });
-    expect(doc.items.filter((i) => i.kind === "section").map((i) => i.kind === "section" && i.title)).toEqual(["Earn Trust", "Dive Deep"]);
+    expect(doc.items.filter((i) => i.kind === "section").map((i) => i.kind === "section" && i.title)).toEqual(
+      ["Earn Trust", "Dive Deep"],
+    );
     const answers = answersOf(fixture("front-matter-principles.md"));
     expect(answers.map((a) => [a.key, a.questionNumber, a.format])).toEqual([
       ["q1/core", "1", "star"],
@@ -224,8 +386,13 @@ describe("structures from public prep documents", () => {
       ["q3", "core", "script"],
     ]);
     expect(answers[0]?.text).toMatch(/^Maine agency mein.*code lambe time tak chale\.$/s);
-    expect(answers[2]).toMatchObject({ question: "Why should we hire you?", remark: "(Hum aapko kyun hire karein?)" });
-    const notes = parsePrepDocument(fixture("emoji-blockquote-hinglish.md")).items.filter((i) => i.kind === "note");
+    expect(answers[2]).toMatchObject({
+      question: "Why should we hire you?",
+      remark: "(Hum aapko kyun hire karein?)",
+    });
+    const notes = parsePrepDocument(fixture("emoji-blockquote-hinglish.md")).items.filter(
+      (i) => i.kind === "note",
+    );
     expect(notes.at(-1)?.raw).toMatch(/Let me know if you want these answers/);
   });
 
@@ -245,15 +412,39 @@ describe("structures from public prep documents", () => {
     const doc = parsePrepDocument(fixture("mixed-structures.md"));
     const answers = doc.items.filter((i): i is AnswerItem => i.kind === "answer");
     expect(answers.map((a) => [a.key, a.question, a.text])).toEqual([
-      ["q1/core", "Walk me through your last project.", "I owned the payments retry service end to end: design, rollout and on-call."],
-      ["q3/core", "What was the hardest bug you fixed?", "A race between two workers that double-charged about [X] customers a week."],
+      [
+        "q1/core",
+        "Walk me through your last project.",
+        "I owned the payments retry service end to end: design, rollout and on-call.",
+      ],
+      [
+        "q3/core",
+        "What was the hardest bug you fixed?",
+        "A race between two workers that double-charged about [X] customers a week.",
+      ],
       ["q4/core", "", "I would first reproduce it locally, then add a failing test, then fix it."],
-      ["q5/core", "How do you handle a missed deadline?", "I tell the stakeholders as soon as I know, with a new date and what I am cutting."],
-      ["question-1/core", "Tell me about yourself.", "I'm a backend developer with [N years] of experience in payment systems."],
-      ["question-2/core", "Why do you want to leave?", "I want to work on a larger platform with a stronger testing culture."],
+      [
+        "q5/core",
+        "How do you handle a missed deadline?",
+        "I tell the stakeholders as soon as I know, with a new date and what I am cutting.",
+      ],
+      [
+        "question-1/core",
+        "Tell me about yourself.",
+        "I'm a backend developer with [N years] of experience in payment systems.",
+      ],
+      [
+        "question-2/core",
+        "Why do you want to leave?",
+        "I want to work on a larger platform with a stronger testing culture.",
+      ],
     ]);
     const notes = doc.items.filter((i) => i.kind === "note").map((n) => n.raw.split("\n")[0]);
-    expect(notes).toEqual(["| metric | before | after |", "<details><summary>Q6. What would you do in your first 90 days?</summary>", "- [ ] Rehearse Q1 out loud"]);
+    expect(notes).toEqual([
+      "| metric | before | after |",
+      "<details><summary>Q6. What would you do in your first 90 days?</summary>",
+      "- [ ] Rehearse Q1 out loud",
+    ]);
     // The heading inside the unclosed fence stays code.
     expect(doc.items.some((i) => i.kind === "answer" && i.questionNumber === "Q8")).toBe(false);
   });

@@ -18,10 +18,7 @@ export interface ParseOptions {
  * between items join the item before them (a blank-line count cannot hold their spaces), and
  * every item gets its exact `raw` text and the count of blank lines before it.
  */
-function assemble(
-  lines: readonly string[],
-  drafts: PrepItem[],
-): { items: PrepItem[]; gapAfter: number } {
+function assemble(lines: readonly string[], drafts: PrepItem[]): { items: PrepItem[]; gapAfter: number } {
   const ranges: Array<{ item: PrepItem; start: number; end: number }> = [];
   let prevEnd = -1;
   for (const item of drafts) {
@@ -38,7 +35,14 @@ function assemble(
       while (lines[last] === "") last--;
       const text = lines.slice(first, last + 1).join("\n");
       ranges.push({
-        item: { kind: "note", key: "note-1", lines: { start: first, end: last }, raw: "", gapBefore: 0, text: text.trim() },
+        item: {
+          kind: "note",
+          key: "note-1",
+          lines: { start: first, end: last },
+          raw: "",
+          gapBefore: 0,
+          text: text.trim(),
+        },
         start: first,
         end: last,
       });
@@ -65,12 +69,21 @@ function assemble(
   const items = ranges.map(({ item, start, end: last }) => {
     const gapBefore = start - end - 1;
     end = last;
-    return { ...item, lines: { start: start + 1, end: last + 1 }, raw: lines.slice(start, last + 1).join("\n"), gapBefore };
+    return {
+      ...item,
+      lines: { start: start + 1, end: last + 1 },
+      raw: lines.slice(start, last + 1).join("\n"),
+      gapBefore,
+    };
   });
   return { items, gapAfter: lines.length - 1 - end };
 }
 
-function buildReport(lines: readonly string[], items: readonly PrepItem[], options: ParseOptions): ImportReport {
+function buildReport(
+  lines: readonly string[],
+  items: readonly PrepItem[],
+  options: ParseOptions,
+): ImportReport {
   const counts = Object.fromEntries(PREP_ITEM_KINDS.map((k) => [k, 0])) as Record<PrepItemKind, number>;
   const unrecognised: ImportReport["unrecognised"] = [];
   let inNotes = 0;
@@ -102,7 +115,8 @@ function buildReport(lines: readonly string[], items: readonly PrepItem[], optio
 function findTitle(items: readonly PrepItem[]): string {
   const h1 = items.find((i) => i.kind === "section" && i.depth === 1);
   if (h1?.kind === "section") return h1.title;
-  const frontMatter = items[0]?.kind === "note" ? /^---[\s\S]*?^title:\s*["']?(.+?)["']?\s*$/m.exec(items[0].raw) : null;
+  const frontMatter =
+    items[0]?.kind === "note" ? /^---[\s\S]*?^title:\s*["']?(.+?)["']?\s*$/m.exec(items[0].raw) : null;
   if (frontMatter?.[1]) return frontMatter[1];
   const heading = items.find((i) => i.kind === "section" || i.kind === "technical-section");
   if (heading && (heading.kind === "section" || heading.kind === "technical-section")) return heading.title;

@@ -5,7 +5,7 @@
  */
 import type { StarPart } from "../model.ts";
 
-const OPEN_QUOTES = "\"“„«";
+const OPEN_QUOTES = '"“„«';
 const CLOSE_FOR: Record<string, string> = { '"': '"', "“": "”", "„": "“", "«": "»" };
 
 /** Removes Markdown decoration that is not part of what is said: `>`, bullets, checkboxes, bold. */
@@ -37,7 +37,11 @@ export function joinPlain(lines: readonly string[]): string {
 
 /** The closing quote that matches an opening one at the start of `text`, if it starts with one. */
 export function openingQuote(text: string): { open: string; close: string } | undefined {
-  const first = text.trimStart().replace(/^(?:>\s?)+/, "").replace(/^\*\*/, "").charAt(0);
+  const first = text
+    .trimStart()
+    .replace(/^(?:>\s?)+/, "")
+    .replace(/^\*\*/, "")
+    .charAt(0);
   if (!OPEN_QUOTES.includes(first) || first === "") return undefined;
   return { open: first, close: CLOSE_FOR[first] ?? first };
 }
@@ -50,7 +54,12 @@ export function unquote(text: string): string {
   let inner = t.slice(1);
   const closeAt = inner.trimEnd().lastIndexOf(q.close);
   if (closeAt >= 0 && /^[\s.!?,*]*$/.test(inner.slice(closeAt + 1))) {
-    inner = inner.slice(0, closeAt) + inner.slice(closeAt + 1).replace(/\*+/g, "").trimEnd();
+    inner =
+      inner.slice(0, closeAt) +
+      inner
+        .slice(closeAt + 1)
+        .replace(/\*+/g, "")
+        .trimEnd();
   }
   return inner.trim();
 }
@@ -65,7 +74,10 @@ const QUESTION_START =
 
 /** A line that reads as a question: ends with "?" or opens like one ("Tell me about…", "Explain…"). */
 export function looksLikeQuestion(text: string): boolean {
-  const t = text.replace(/\*\*/g, "").replace(/[:\s]+$/, "").trim();
+  const t = text
+    .replace(/\*\*/g, "")
+    .replace(/[:\s]+$/, "")
+    .trim();
   if (t.length < 4 || t.length > 400) return false;
   return /[?？][”"')\]]*$/.test(t) || QUESTION_START.test(unquote(t));
 }
@@ -214,7 +226,8 @@ export function matchStarLabel(line: string): StarLabel | undefined {
     const m = re.exec(rest);
     if (!m) continue;
     const part = letter ? STAR_LETTERS[m[letter] ?? ""] : STAR_WORDS[(m[word] ?? "").toLowerCase()];
-    if (part) return { part, inline: rest.slice(m[0].length).trim(), prefixLength: lead.length + m[0].length };
+    if (part)
+      return { part, inline: rest.slice(m[0].length).trim(), prefixLength: lead.length + m[0].length };
   }
   return undefined;
 }
@@ -257,17 +270,22 @@ export function matchSpeaker(line: string): { speaker: string; text: string } | 
   const t = line.trim();
   const said = /^(?:\*\*)?([\p{Lu}][\p{L}\d .'’-]{0,30}?)(?:\*\*)?\s+said\s*:(?:\*\*)?\s*(.*)$/u.exec(t);
   if (said?.[1]) return { speaker: said[1].trim(), text: (said[2] ?? "").trim() };
-  const role = /^(?:\*\*)?(User|Assistant|ChatGPT|Claude|Gemini|Copilot)(?:\*\*)?\s*:(?:\*\*)?\s*(.*)$/.exec(t);
+  const role = /^(?:\*\*)?(User|Assistant|ChatGPT|Claude|Gemini|Copilot)(?:\*\*)?\s*:(?:\*\*)?\s*(.*)$/.exec(
+    t,
+  );
   if (role?.[1]) return { speaker: role[1], text: (role[2] ?? "").trim() };
   return undefined;
 }
 
 /** Speakers that are the coach/assistant side of a conversation, not the candidate. */
-export const ASSISTANT_SPEAKERS = /^(?:chatgpt|gpt[\w.-]*|claude|assistant|ai|gemini|copilot|bard|coach|mentor)$/i;
+export const ASSISTANT_SPEAKERS =
+  /^(?:chatgpt|gpt[\w.-]*|claude|assistant|ai|gemini|copilot|bard|coach|mentor)$/i;
 
 /** `**HR:** …` / `**You:** …` mock-interview dialogue. */
 export const matchInterviewerLine = (line: string): string | undefined =>
-  /^\s*\*\*(?:HR|Interviewer|Recruiter|Hiring Manager|Panel|Q)\s*:?\*\*\s*:?\s*(.*)$/i.exec(line)?.[1]?.trim();
+  /^\s*\*\*(?:HR|Interviewer|Recruiter|Hiring Manager|Panel|Q)\s*:?\*\*\s*:?\s*(.*)$/i
+    .exec(line)?.[1]
+    ?.trim();
 export const matchCandidateLine = (line: string): RegExpExecArray | null =>
   /^(\s*\*\*(?:You|Me|Candidate|A)\s*:?\*\*\s*:?\s*)(.*)$/i.exec(line);
 
@@ -283,7 +301,9 @@ export const isBullet = (line: string): boolean => /^\s{0,3}[-*+•]\s+/.test(li
 
 /** "2–3 mins" → 180 (the upper bound: a budget is a limit); "90 sec" → 90; "2 min" → 120. */
 export function parseBudgetSeconds(text: string): number | undefined {
-  const m = /(\d+(?:\.\d+)?)(?:\s*(?:[-–—]|to)\s*(\d+(?:\.\d+)?))?\s*(minutes?|mins?|seconds?|secs?)\b/i.exec(text);
+  const m = /(\d+(?:\.\d+)?)(?:\s*(?:[-–—]|to)\s*(\d+(?:\.\d+)?))?\s*(minutes?|mins?|seconds?|secs?)\b/i.exec(
+    text,
+  );
   if (!m?.[1] || !m[3]) return undefined;
   const value = Number(m[2] ?? m[1]);
   const unit = m[3].toLowerCase().startsWith("m") ? 60 : 1;
@@ -292,9 +312,10 @@ export function parseBudgetSeconds(text: string): number | undefined {
 
 /** Leading emoji of a heading ("🧠 ML & Deep Learning Foundations"). */
 export function leadingEmoji(title: string): { emoji: string; rest: string } | undefined {
-  const m = /^((?:\p{Extended_Pictographic}|\p{Regional_Indicator})(?:\uFE0F|\u200D|\p{Extended_Pictographic}|\p{Emoji_Modifier})*)\s*(.*)$/u.exec(
-    title.trim(),
-  );
+  const m =
+    /^((?:\p{Extended_Pictographic}|\p{Regional_Indicator})(?:\uFE0F|\u200D|\p{Extended_Pictographic}|\p{Emoji_Modifier})*)\s*(.*)$/u.exec(
+      title.trim(),
+    );
   return m?.[1] ? { emoji: m[1], rest: (m[2] ?? "").trim() } : undefined;
 }
 

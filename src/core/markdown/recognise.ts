@@ -76,7 +76,8 @@ function engineeringScore(text: string): number {
   return text.match(ENGINEERING_WORDS)?.length ?? 0;
 }
 
-const STRONG_QUESTION_HEADING = /^(?:tell (?:me|us)|describe a|give (?:me|us) an example|walk (?:me|us) through)\b/i;
+const STRONG_QUESTION_HEADING =
+  /^(?:tell (?:me|us)|describe a|give (?:me|us) an example|walk (?:me|us) through)\b/i;
 
 /** Recognises the items of a prep document, line by line, with the Markdown tree's help. */
 export class Recogniser {
@@ -158,10 +159,6 @@ export class Recogniser {
     this.items.push(item);
   }
 
-  private line(i: number): SourceLine | undefined {
-    return this.lines[i];
-  }
-
   private nextNonBlank(from: number): number {
     for (let i = from; i < this.lines.length; i++) if (!this.lines[i]?.blank) return i;
     return -1;
@@ -238,7 +235,7 @@ export class Recogniser {
   private isQuestionHeading(title: string, depth: number, numbered: NumberedQuestion | undefined): boolean {
     if (isFollowUpTrigger(title) || isAlternativeTrigger(title)) return false;
     if (numbered) return numbered.qPrefixed || depth >= 3 || looksLikeQuestion(numbered.text);
-    const t = title.replace(/^[\p{Extended_Pictographic}\uFE0F\s*]+/u, "");
+    const t = title.replace(/^(?:\p{Extended_Pictographic}|\uFE0F|\s|\*)+/u, "");
     return /[?？]\s*:?$/.test(t) || STRONG_QUESTION_HEADING.test(t);
   }
 
@@ -250,7 +247,8 @@ export class Recogniser {
         if (next !== undefined) return next;
       }
       if (matchConcern(text)) return this.recogniseConcern(i);
-      if (this.isShortTrigger(text, isAlternativeTrigger)) return this.recogniseAnswer(i, i + 1, q, "alternative");
+      if (this.isShortTrigger(text, isAlternativeTrigger))
+        return this.recogniseAnswer(i, i + 1, q, "alternative");
       const label = matchAnswerLabel(text);
       if (label) return this.recogniseAnswer(i, i, q, label.variant ?? "alternative");
     }
@@ -291,7 +289,7 @@ export class Recogniser {
     const next = this.nextNonBlank(i + 1);
     if (next < 0) return true;
     const line = this.lines[next];
-    return !line || line.kind !== "text" || !isListItem(line.text) || /^\s{2,}/.test(line.text);
+    return line?.kind !== "text" || !isListItem(line.text) || /^\s{2,}/.test(line.text);
   }
 
   // ── boundaries ──────────────────────────────────────────────────────────────
@@ -325,9 +323,11 @@ export class Recogniser {
     if (line.kind === "html") return /<summary>/i.test(line.text);
     if (line.kind !== "text") return false;
     const text = line.text;
-    if (matchQuestionLabel(text) || matchQuestionLine(text) || matchInterviewerLine(text) !== undefined) return true;
+    if (matchQuestionLabel(text) || matchQuestionLine(text) || matchInterviewerLine(text) !== undefined)
+      return true;
     if (matchNumberedListQuestion(text) && this.isStandaloneListQuestion(k)) return true;
-    if (this.isShortTrigger(text, isFollowUpTrigger) || this.isShortTrigger(text, isAlternativeTrigger)) return true;
+    if (this.isShortTrigger(text, isFollowUpTrigger) || this.isShortTrigger(text, isAlternativeTrigger))
+      return true;
     if (matchConcern(text)) return true;
     if (/^\s*\*\*\s*alternative answers?\b/i.test(text)) return true;
     if (matchSpeaker(text) && this.isConversationAt(k)) return true;
@@ -374,7 +374,12 @@ export class Recogniser {
     if (question === "") {
       const next = this.nextNonBlank(bodyFrom);
       const line = next >= 0 ? this.lines[next] : undefined;
-      if (line && line.kind === "text" && looksLikeQuestion(plainLine(line.text)) && !matchAnswerLabel(line.text)) {
+      if (
+        line &&
+        line.kind === "text" &&
+        looksLikeQuestion(plainLine(line.text)) &&
+        !matchAnswerLabel(line.text)
+      ) {
         question = cleanQuestion(plainLine(line.text));
         from = next + 1;
       }
@@ -425,7 +430,8 @@ export class Recogniser {
       break;
     }
     let body = readAnswerBody(this.bodyLinesWithLabel(bodyFrom), bodyFrom, limit);
-    if (remarkPrefix) body = { ...body, remark: body.remark ? `${remarkPrefix}\n\n${body.remark}` : remarkPrefix };
+    if (remarkPrefix)
+      body = { ...body, remark: body.remark ? `${remarkPrefix}\n\n${body.remark}` : remarkPrefix };
     const end = Math.max(i, body.end, this.lines[i]?.unitEnd ?? i);
     const key = this.key(`${q.key}/${slugify(variant)}`);
     if (!q.coreKey) q.coreKey = key;
@@ -579,7 +585,9 @@ export class Recogniser {
         /\b(?:use|see|refer to|reuse|same as|go back to)\b|\b(?:above|below|earlier)\b/i.test(first) &&
         answerLines.length === 1;
       const stripped = answerLines.map((l, n) =>
-        n === 0 ? l.replace(/^\s*(?:👉|➡️?|→)\s*/u, "").replace(/^(?:\*\*)?(?:Answer|A)(?:\*\*)?\s*:\s*/, "") : l,
+        n === 0
+          ? l.replace(/^\s*(?:👉|➡️?|→)\s*/u, "").replace(/^(?:\*\*)?(?:Answer|A)(?:\*\*)?\s*:\s*/, "")
+          : l,
       );
       const item: FollowUpItem = {
         kind: "follow-up",
@@ -656,8 +664,9 @@ export class Recogniser {
     const asking = questions.filter((q) => /[?？]$/.test(q)).length;
     const framingWords =
       /\bask\w*|wonder\w*|want to know|risk|fear|worr\w*/i.test(intro) ||
-      questions.filter((q) => /^(?:will|can|do|does|is|are|would)\s+(?:this person|they|he|she|you)\b/i.test(q))
-        .length >= 3;
+      questions.filter((q) =>
+        /^(?:will|can|do|does|is|are|would)\s+(?:this person|they|he|she|you)\b/i.test(q),
+      ).length >= 3;
     if (asking < 3 || !framingWords) return undefined;
     const item: FramingItem = {
       kind: "framing",

@@ -30,13 +30,33 @@ function reparseWith(doc: PrepDoc, key: string, raw: string): PrepDoc {
 
 // Prose the way a candidate types it: sentences, paragraphs, typographic punctuation.
 const sentence = fc
-  .array(fc.constantFrom("I", "led", "the", "migration", "and", "cut", "latency", "by", "40%", "—", "it’s", "café", "👉"), {
-    minLength: 2,
-    maxLength: 12,
-  })
+  .array(
+    fc.constantFrom(
+      "I",
+      "led",
+      "the",
+      "migration",
+      "and",
+      "cut",
+      "latency",
+      "by",
+      "40%",
+      "—",
+      "it’s",
+      "café",
+      "👉",
+    ),
+    {
+      minLength: 2,
+      maxLength: 12,
+    },
+  )
   .map((w) => `${w.join(" ")}.`.replace(/^./, (c) => c.toUpperCase()));
 const prose = fc
-  .array(fc.array(sentence, { minLength: 1, maxLength: 3 }).map((s) => s.join(" ")), { minLength: 1, maxLength: 3 })
+  .array(
+    fc.array(sentence, { minLength: 1, maxLength: 3 }).map((s) => s.join(" ")),
+    { minLength: 1, maxLength: 3 },
+  )
   .map((paragraphs) => paragraphs.join("\n\n"));
 
 describe.each(documents)("editing answers of the %s document", (_name, text) => {
@@ -67,7 +87,12 @@ describe.each(documents)("editing answers of the %s document", (_name, text) => 
 
   it("edits STAR answers section by section, in the original label style", () => {
     for (const answer of answers.filter((a) => a.format === "star")) {
-      const star = { situation: "A new situation.", task: "A task.", action: "I acted.\n\nThen more.", result: "It worked." };
+      const star = {
+        situation: "A new situation.",
+        task: "A task.",
+        action: "I acted.\n\nThen more.",
+        result: "It worked.",
+      };
       const raw = renderAnswerRaw(answer, star);
       const again = reparseWith(doc, answer.key, raw);
       expect(shape(again)).toEqual(shape(doc));
@@ -124,7 +149,9 @@ describe.each(documents)("editing answers of the %s document", (_name, text) => 
     const reimported = parsePrepDocument(exported);
     expect(shape(reimported)).toEqual(shape(doc));
     expect(renderPrepDocument(reimported)).toBe(exported);
-    expect(reimported.items).toEqual(items.map((i, n) => ({ ...i, lines: reimported.items[n]?.lines, gapBefore: i.gapBefore })));
+    expect(reimported.items).toEqual(
+      items.map((i, n) => ({ ...i, lines: reimported.items[n]?.lines, gapBefore: i.gapBefore })),
+    );
     const revised = items.filter((i) => i.kind === "answer" && plain(i));
     for (const item of revised) {
       const fresh = reimported.items.find((i) => i.key === item.key);
@@ -136,11 +163,13 @@ describe.each(documents)("editing answers of the %s document", (_name, text) => 
 
 describe("renderAnswerRaw on small documents", () => {
   it("keeps the quote style, the label and the heading", () => {
-    const doc = parsePrepDocument('### Q1- Tell me about yourself:\n\n“Hi, I am Ana.\n\nI build things.”\n');
+    const doc = parsePrepDocument("### Q1- Tell me about yourself:\n\n“Hi, I am Ana.\n\nI build things.”\n");
     const [answer] = doc.items;
     expect(answer?.kind).toBe("answer");
     if (answer?.kind !== "answer") return;
-    expect(renderAnswerRaw(answer, "New.\n\nText.")).toBe("### Q1- Tell me about yourself:\n\n“New.\n\nText.”");
+    expect(renderAnswerRaw(answer, "New.\n\nText.")).toBe(
+      "### Q1- Tell me about yourself:\n\n“New.\n\nText.”",
+    );
     const labelled = parsePrepDocument("### Q1:\n**Answer**: I did it.\nAnd more.");
     const item = labelled.items[0];
     if (item?.kind !== "answer") throw new Error("expected an answer");

@@ -4,8 +4,8 @@ import { STAR_PARTS } from "../model.ts";
 import { type AnswerBody, type BodyLine, readAnswerBody } from "./answer-body.ts";
 import {
   cleanQuestion,
-  joinPlain,
   isAlternativeTrigger,
+  joinPlain,
   matchAnswerLabel,
   matchInterviewerLine,
   matchNumberedListQuestion,
@@ -69,7 +69,9 @@ const LABEL_WORDS: Record<StarPart, string> = {
 function starLabel(style: string, part: StarPart): string {
   const word = LABEL_WORDS[part];
   const letter = word.charAt(0);
-  const dash = /^(\s*(?:[-*+]\s+)?)(\*\*|__)[STARL](\s*[-–—:]\s*)\w+(?: learned)?(\s*:?\s*)\2(\s*:?)/i.exec(style);
+  const dash = /^(\s*(?:[-*+]\s+)?)(\*\*|__)[STARL](\s*[-–—:]\s*)\w+(?: learned)?(\s*:?\s*)\2(\s*:?)/i.exec(
+    style,
+  );
   if (dash) return `${dash[1]}${dash[2]}${letter}${dash[3]}${word}${dash[4]}${dash[2]}${dash[5]}`;
   const letterOnly = /^(\s*)(\*\*)?[STARL](\*\*)?(\s*:)(\*\*)?/.exec(style);
   if (letterOnly && !/^\s*(?:\*\*)?\w{2,}/.test(style)) {
@@ -230,7 +232,10 @@ export function renderFollowUpAnswerRaw(item: FollowUpItem, newText: string): st
   if (newText.includes("\n") && quote.open === "" && !item.pointer) quote = { open: "“", close: "”" };
   const answer = `${marker}${quote.open}${newText}${quote.close}`.split("\n");
   if (lines.slice(0, at).every((l) => l.trim() === "")) {
-    throw new DeriskError("BAD_INPUT", `Follow-up ${item.key} has no question line to keep: re-import the document.`);
+    throw new DeriskError(
+      "BAD_INPUT",
+      `Follow-up ${item.key} has no question line to keep: re-import the document.`,
+    );
   }
   return [...lines.slice(0, at), ...answer].join("\n");
 }

@@ -41,7 +41,9 @@ const isContinuation = (b: number | undefined): boolean => b !== undefined && b 
 
 /** 0x9F followed by two continuation bytes: the tail of a 4-byte emoji (U+1F000–U+1FFFF). */
 function lostAppleLogo(bytes: number[], i: number): boolean {
-  return bytes[i] === 0x9f && isContinuation(bytes[i + 1]) && isContinuation(bytes[i + 2]) && bytes[i - 1] !== 0xf0;
+  return (
+    bytes[i] === 0x9f && isContinuation(bytes[i + 1]) && isContinuation(bytes[i + 2]) && bytes[i - 1] !== 0xf0
+  );
 }
 
 function decodeSequence(bytes: number[], i: number, length: number): string {

@@ -1,7 +1,12 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { checkPrepDocInvariants, importPrepDocument, parsePrepDocument, renderPrepDocument } from "./index.ts";
+import {
+  checkPrepDocInvariants,
+  importPrepDocument,
+  parsePrepDocument,
+  renderPrepDocument,
+} from "./index.ts";
 
 const root = new URL("../../../", import.meta.url);
 const read = (path: string): string => readFileSync(fileURLToPath(new URL(path, root)), "utf8");
@@ -40,8 +45,13 @@ describe("the sample prep document", () => {
       "q5/model-focused:free",
       "q5/serving-latency-focus:free",
     ]);
-    expect(doc.items.find((i) => i.key === "q1/follow-up-2")).toMatchObject({ pointer: true, budgetSeconds: 120 });
-    expect(doc.items.find((i) => i.key === "q3/core")).toMatchObject({ remark: expect.stringMatching(/^Good catch/) });
+    expect(doc.items.find((i) => i.key === "q1/follow-up-2")).toMatchObject({
+      pointer: true,
+      budgetSeconds: 120,
+    });
+    expect(doc.items.find((i) => i.key === "q3/core")).toMatchObject({
+      remark: expect.stringMatching(/^Good catch/),
+    });
     // The loose thoughts at the end stay notes, in place.
     expect(doc.items.filter((i) => i.kind === "note").at(-1)?.raw).toMatch(/^A loose thought/);
   });

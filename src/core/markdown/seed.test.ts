@@ -3,7 +3,13 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { AnswerItem, FollowUpItem, PrepItem } from "../model.ts";
-import { checkPrepDocInvariants, decodeDocument, importPrepDocument, parsePrepDocument, renderPrepDocument } from "./index.ts";
+import {
+  checkPrepDocInvariants,
+  decodeDocument,
+  importPrepDocument,
+  parsePrepDocument,
+  renderPrepDocument,
+} from "./index.ts";
 
 // The shared folder sits beside the repository root (CI puts a copy there too).
 const seedDir = fileURLToPath(new URL("../../../../shared/seed/", import.meta.url));
@@ -16,38 +22,38 @@ const sha = (text: string): string => createHash("sha256").update(text).digest("
 // kind, key, first line, last line, sha256 of raw (first 16 hex digits). The seed's prose is not
 // copied into the repository: hashes pin it instead.
 const EXPECTED: Array<[PrepItem["kind"], string, number, number, string]> = [
-    ["section", "section-1", 2, 2, "d53318c0a9ba605f"],
-    ["note", "note-1", 3, 8, "ea7a465bf5f180ac"],
-    ["framing", "framing-1", 10, 15, "c93bac71be7a551d"],
-    ["note", "note-2", 17, 17, "9c613b308ef9f642"],
-    ["section", "section-2", 37, 37, "32d7e28b9b795057"],
-    ["answer", "q1/core", 39, 45, "457de7dc65e03f7d"],
-    ["answer", "q1/alternative", 48, 54, "d861c1821221b136"],
-    ["follow-up", "q1/follow-up-1", 57, 59, "64913428362306ee"],
-    ["follow-up", "q1/follow-up-2", 60, 61, "5e7ed48797e59c8d"],
-    ["follow-up", "q1/follow-up-3", 62, 66, "66b2f47085e061dc"],
-    ["follow-up", "q1/follow-up-4", 67, 68, "e00f132b23edae0d"],
-    ["concern", "q1/concern-1", 71, 74, "42f28b504100b657"],
-    ["answer", "q2/core", 76, 80, "4b9f123f0b6f396d"],
-    ["answer", "q3/core", 82, 105, "16d14be8489329a2"],
-    ["answer", "q6/core", 109, 123, "f8a642c0e79c8f95"],
-    ["reflection", "reflection-1", 125, 148, "2528a4ec7e491db6"],
-    ["note", "note-3", 150, 150, "5646d1fbf62c4242"],
-    ["answer", "q6/ml-focused", 152, 164, "ee1208b4f1893e8b"],
-    ["note", "note-4", 166, 166, "2aa885e44b2657ae"],
-    ["answer", "q6/model-serving-inference-api-focus", 168, 184, "d2a39d2d34a4cbd3"],
-    ["technical-section", "tech-1", 190, 191, "a1ec3c5a59d5b87c"],
-    ["technical-question", "tech-1/q1", 192, 192, "b7244343d03aa65f"],
-    ["technical-question", "tech-1/q2", 193, 193, "05bc6525010e51f0"],
-    ["technical-question", "tech-1/q3", 194, 194, "e08ce66df38bd3c4"],
-    ["technical-question", "tech-1/q4", 195, 195, "ac1372ae2fc04a03"],
-    ["technical-question", "tech-1/q5", 196, 196, "6b8c0a05e518ba21"],
-    ["technical-section", "tech-2", 199, 200, "cdc5571e40c0640e"],
-    ["technical-question", "tech-2/q1", 201, 201, "8b7733f64b74a0f7"],
-    ["technical-question", "tech-2/q2", 202, 202, "885e2c3efb738555"],
-    ["technical-question", "tech-2/q3", 203, 203, "fe0327c7fec902cf"],
-    ["technical-question", "tech-2/q4", 204, 204, "a954d12d4469dd1b"],
-    ["technical-question", "tech-2/q5", 205, 205, "f28fdc434e6588c5"],
+  ["section", "section-1", 2, 2, "d53318c0a9ba605f"],
+  ["note", "note-1", 3, 8, "ea7a465bf5f180ac"],
+  ["framing", "framing-1", 10, 15, "c93bac71be7a551d"],
+  ["note", "note-2", 17, 17, "9c613b308ef9f642"],
+  ["section", "section-2", 37, 37, "32d7e28b9b795057"],
+  ["answer", "q1/core", 39, 45, "457de7dc65e03f7d"],
+  ["answer", "q1/alternative", 48, 54, "d861c1821221b136"],
+  ["follow-up", "q1/follow-up-1", 57, 59, "64913428362306ee"],
+  ["follow-up", "q1/follow-up-2", 60, 61, "5e7ed48797e59c8d"],
+  ["follow-up", "q1/follow-up-3", 62, 66, "66b2f47085e061dc"],
+  ["follow-up", "q1/follow-up-4", 67, 68, "e00f132b23edae0d"],
+  ["concern", "q1/concern-1", 71, 74, "42f28b504100b657"],
+  ["answer", "q2/core", 76, 80, "4b9f123f0b6f396d"],
+  ["answer", "q3/core", 82, 105, "16d14be8489329a2"],
+  ["answer", "q6/core", 109, 123, "f8a642c0e79c8f95"],
+  ["reflection", "reflection-1", 125, 148, "2528a4ec7e491db6"],
+  ["note", "note-3", 150, 150, "5646d1fbf62c4242"],
+  ["answer", "q6/ml-focused", 152, 164, "ee1208b4f1893e8b"],
+  ["note", "note-4", 166, 166, "2aa885e44b2657ae"],
+  ["answer", "q6/model-serving-inference-api-focus", 168, 184, "d2a39d2d34a4cbd3"],
+  ["technical-section", "tech-1", 190, 191, "a1ec3c5a59d5b87c"],
+  ["technical-question", "tech-1/q1", 192, 192, "b7244343d03aa65f"],
+  ["technical-question", "tech-1/q2", 193, 193, "05bc6525010e51f0"],
+  ["technical-question", "tech-1/q3", 194, 194, "e08ce66df38bd3c4"],
+  ["technical-question", "tech-1/q4", 195, 195, "ac1372ae2fc04a03"],
+  ["technical-question", "tech-1/q5", 196, 196, "6b8c0a05e518ba21"],
+  ["technical-section", "tech-2", 199, 200, "cdc5571e40c0640e"],
+  ["technical-question", "tech-2/q1", 201, 201, "8b7733f64b74a0f7"],
+  ["technical-question", "tech-2/q2", 202, 202, "885e2c3efb738555"],
+  ["technical-question", "tech-2/q3", 203, 203, "fe0327c7fec902cf"],
+  ["technical-question", "tech-2/q4", 204, 204, "a954d12d4469dd1b"],
+  ["technical-question", "tech-2/q5", 205, 205, "f28fdc434e6588c5"],
 ];
 
 describe.runIf(seedFile !== undefined)("the seed document (golden)", () => {
@@ -137,8 +143,14 @@ describe.runIf(seedFile !== undefined)("the seed document (golden)", () => {
   });
 
   it("attaches the alternative answers to Q6 with their variants", () => {
-    const alternatives = doc.items.filter((i): i is AnswerItem => i.kind === "answer" && i.questionKey === "q6");
-    expect(alternatives.map((a) => a.variant)).toEqual(["core", "ML-focused", "Model serving / inference API focus"]);
+    const alternatives = doc.items.filter(
+      (i): i is AnswerItem => i.kind === "answer" && i.questionKey === "q6",
+    );
+    expect(alternatives.map((a) => a.variant)).toEqual([
+      "core",
+      "ML-focused",
+      "Model serving / inference API focus",
+    ]);
     expect(answer("q6/ml-focused").text).toMatch(/forecasting project/);
     expect(answer("q6/ml-focused").remark).toMatch(/^Here's a version of the/);
     expect(answer("q6/model-serving-inference-api-focus").text).toMatch(/cold starts/);
