@@ -3,6 +3,7 @@
  * file chooser, read the report, open Q1 with its follow-ups and concern, edit an answer and find
  * the edit still there after a reload.
  */
+import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser, newContext } from "./browser.ts";
@@ -127,6 +128,31 @@ describe.runIf(launched.browser !== null)("import the seed and edit an answer", 
 
     await page.getByRole("link", { name: "Back to the library" }).click();
     await page.locator(".answer-panel").getByText("3 pipelines shipped in 6 months").waitFor();
+  });
+
+  test("the Markdown export carries the edit", async () => {
+    await page.getByRole("link", { name: "Export" }).first().click();
+    await page.locator(".preview-text").waitFor();
+    expect((await page.locator(".preview-text").textContent()) ?? "").toContain(
+      "3 pipelines shipped in 6 months",
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download Markdown" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.md$/);
+    const path = await download.path();
+    expect(readFileSync(path, "utf8")).toContain("3 pipelines shipped in 6 months");
+    const [json] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download JSON" }).click(),
+    ]);
+    expect(json.suggestedFilename()).toMatch(/\.json$/);
+    const bank = readFileSync(await json.path(), "utf8");
+    expect(() => JSON.parse(bank)).not.toThrow();
+    expect(bank).toContain("3 pipelines shipped in 6 months");
+    await screenshot(page, "export");
+    await page.goBack();
   });
 
   test("keyboard: / filters, j and k move between questions, ? lists the shortcuts", async () => {

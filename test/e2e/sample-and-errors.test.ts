@@ -113,4 +113,26 @@ describe.runIf(launched.browser !== null)("sample, bad input, conflicts and draf
       "Draft sentence.",
     );
   });
+
+  test("Start empty opens an empty document that says how to fill it", async () => {
+    await page.goto("/#/");
+    await page.getByRole("button", { name: "Start empty" }).click();
+    await page.getByRole("heading", { level: 1, name: "My interview prep" }).waitFor();
+    await page.getByRole("heading", { name: "No answers in this document yet" }).waitFor();
+    await screenshot(page, "library-empty-document");
+  });
+
+  test("deleting a document removes it from the library", async () => {
+    const before = await (await fetch(`${server.url}/api/documents`)).json();
+    // The dialog handler accepts the confirmation.
+    await page.getByRole("button", { name: "Delete" }).click();
+    await page.waitForFunction(
+      () => !document.querySelector("h1")?.textContent?.includes("My interview prep"),
+    );
+    const after = (await (await fetch(`${server.url}/api/documents`)).json()) as {
+      documents: { title: string }[];
+    };
+    expect(after.documents.length).toBe((before as { documents: unknown[] }).documents.length - 1);
+    expect(after.documents.map((doc) => doc.title)).not.toContain("My interview prep");
+  });
 });

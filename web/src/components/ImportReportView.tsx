@@ -14,7 +14,13 @@ const SECONDARY_KINDS = [
 ] as const;
 
 /** What an import recognised: the counts a user checks first, then encoding and anything left as notes. */
-export function ImportReportView({ result }: { result: ImportResult }) {
+export function ImportReportView({
+  result,
+  onImportAnother,
+}: {
+  result: ImportResult;
+  onImportAnother: () => void;
+}) {
   const { report, status } = result;
   const statusText = STATUS_TEXT[status];
   const headline = [
@@ -64,15 +70,7 @@ export function ImportReportView({ result }: { result: ImportResult }) {
         </div>
         <div>
           <dt>Encoding</dt>
-          <dd>
-            {describeEncoding(report)}
-            {report.repaired && (
-              <span className="muted">
-                {" "}
-                — garbled characters (<code>‚Äô</code> for <code>’</code>) were put back as you wrote them.
-              </span>
-            )}
-          </dd>
+          <dd>{describeEncoding(report)}</dd>
         </div>
         <div>
           <dt>Lines</dt>
@@ -92,7 +90,7 @@ export function ImportReportView({ result }: { result: ImportResult }) {
                 <span className="span-list">
                   {report.unrecognised.map((range) => (
                     <span key={`${range.start}-${range.end}`} className="chip">
-                      lines {formatLines(range)}
+                      {range.start === range.end ? "line" : "lines"} {formatLines(range)}
                     </span>
                   ))}
                 </span>
@@ -114,19 +112,24 @@ export function ImportReportView({ result }: { result: ImportResult }) {
         )}
       </dl>
 
-      {result.documentId !== undefined && (
-        <div className="report-actions">
-          <a className="button button-primary" href={libraryRoute.library(result.documentId)}>
-            Open the library
-            <Icon name="arrow" />
-          </a>
-          {report.unrecognised.length > 0 && (
-            <a className="button" href={libraryRoute.notes(result.documentId)}>
-              See unrecognised text
+      <div className="report-actions">
+        {result.documentId !== undefined && (
+          <>
+            <a className="button button-primary" href={libraryRoute.library(result.documentId)}>
+              Open the library
+              <Icon name="arrow" />
             </a>
-          )}
-        </div>
-      )}
+            {report.unrecognised.length > 0 && (
+              <a className="button" href={libraryRoute.notes(result.documentId)}>
+                See unrecognised text
+              </a>
+            )}
+          </>
+        )}
+        <button type="button" className="button button-quiet report-again" onClick={onImportAnother}>
+          Import another document
+        </button>
+      </div>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { Icon } from "../components/Icon.tsx";
 import { ImportReportView } from "../components/ImportReportView.tsx";
 import { route } from "../links.ts";
 import { plural } from "../report.ts";
+import { navigate } from "../route.ts";
 
 type Busy = "file" | "paste" | "sample" | "empty" | null;
 
@@ -36,8 +37,13 @@ export function StartPage({
     setResult(null);
     try {
       const imported = await action();
-      setResult(imported);
       onImported(imported);
+      // An empty document has nothing to report: go straight to it.
+      if (kind === "empty" && imported.documentId !== undefined) {
+        navigate({ page: "library", documentId: imported.documentId, view: "answers" });
+        return;
+      }
+      setResult(imported);
       // Move focus to the report so keyboard and screen-reader users land on the outcome.
       requestAnimationFrame(() => resultRef.current?.focus());
     } catch (caught) {
@@ -82,7 +88,15 @@ export function StartPage({
 
       <div ref={resultRef} tabIndex={-1} className="start-result" aria-live="polite">
         {error && <ErrorMessage title="That didn't import" error={error} />}
-        {result && <ImportReportView result={result} />}
+        {result && (
+          <ImportReportView
+            result={result}
+            onImportAnother={() => {
+              setResult(null);
+              setPasted("");
+            }}
+          />
+        )}
       </div>
 
       {result === null ? (
@@ -187,20 +201,7 @@ export function StartPage({
             </div>
           </div>
         </>
-      ) : (
-        <div className="start-again">
-          <button
-            type="button"
-            className="button button-small"
-            onClick={() => {
-              setResult(null);
-              setPasted("");
-            }}
-          >
-            Import another document
-          </button>
-        </div>
-      )}
+      ) : null}
 
       {documents !== null && documents.length > 0 && result === null && (
         <section className="recent" aria-labelledby="recent-title">
