@@ -2,10 +2,12 @@ import { DeriskError } from "../errors.ts";
 import { STAR_PARTS, type StarPart } from "../model.ts";
 import { callsForStory, classify } from "./classify.ts";
 import { detectConcerns } from "./concern-triggers.ts";
+import { TAILORING } from "./data/delivery.ts";
 import { ACTION_LEMMAS } from "./data/star-cues.ts";
-import { quoteOf } from "./evidence.ts";
+import { Corpus, quoteOf } from "./evidence.ts";
 import { proposeFixes } from "./fixes.ts";
 import { measureImpact } from "./impact.ts";
+import { lexiconsFor } from "./lexicons.ts";
 import { type Token, tokenize } from "./nlp.ts";
 import { measureOwnership, scoreDecisiveness, scoreSignals } from "./risk-signals.ts";
 import { assessRoleFit } from "./role-fit.ts";
@@ -26,9 +28,6 @@ import type {
 
 /** Longest input `analyze` accepts by default, in characters (about 30,000 words). */
 export const DEFAULT_MAX_CHARS = 200_000;
-
-const TAILORING =
-  /\b(your|this) (company|company's|team|team's|mission|product|products|role|position|culture|investment|target|program|programme|work|platform|customers|industry|leadership|values|stack)\b|\b(position|role|job) at [a-z]|\bappeals? to me\b|\bi'?ve (read|seen|used|followed) (about )?your\b/g;
 
 const SPELLED_NUMBER =
   /\b(two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty|hundred|thousand|million)\b/g;
@@ -158,17 +157,19 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 
   const doc = tokenize(text);
   const units = segmentSentences(text, doc);
-  assignStarParts(units, doc.tokens, story);
+  const corpus = new Corpus(units, lexiconsFor(options.role));
+  assignStarParts(units, doc.tokens, story, corpus);
   const wpm =
     options.wordsPerMinute !== undefined && options.wordsPerMinute > 0 ? options.wordsPerMinute : DEFAULT_WPM;
   const timing = measureTiming(units, wpm, budgetFor(competency, options));
   const star = summariseStar(units, timing.words, story);
-  const delivery = measureDelivery(units, doc.tokens);
-  const impact = measureImpact(units);
+  const delivery = measureDelivery(units, doc.tokens, corpus);
+  const impact = measureImpact(corpus, units);
   const ownership = measureOwnership(units, doc.tokens);
   const signals = scoreSignals(
     {
       units,
+      corpus,
       tokens: doc.tokens,
       hasResult: star.parts.result.present,
       fillerCount: delivery.fillers.length,
@@ -177,7 +178,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     },
     ownership,
   );
-  const decisiveness = scoreDecisiveness(units, doc.tokens, story);
+  const decisiveness = scoreDecisiveness(corpus, units, doc.tokens, story);
 
   const partial: Omit<Labels, "overall"> = {
     situation: star.parts.situation.present,
@@ -194,7 +195,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     systems: on(signals.systems),
   };
   const coherence = assessCoherence(text, doc.tokens, timing.words, question);
-  const tailoring = units.reduce((sum, u) => sum + [...u.norm.matchAll(TAILORING)].length, 0);
+  const tailoring = corpus.findAll(TAILORING).length;
   const overall = scoreOverall({
     story,
     labels: partial,
@@ -268,14 +269,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     ownership,
     impact,
     delivery,
-    concerns: detectConcerns(units, options.role),
+    concerns: detectConcerns(corpus, options.role),
     overall,
     warnings,
   };
   if (competency !== undefined) draft.competency = competency;
   if (options.role !== undefined) {
     draft.role = options.role;
-    draft.roleFit = assessRoleFit(units, options.role);
+    draft.roleFit = assessRoleFit(corpus, options.role);
   }
   const fixes = proposeFixes(draft, units, { story, tailoring, notAnAnswer: coherence.reason });
   // Key order is fixed here so that the JSON is byte-identical run to run.

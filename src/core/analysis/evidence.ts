@@ -1,3 +1,4 @@
+import type { Lexicon, RawMatch } from "./lexicon.ts";
 import type { Unit } from "./segment.ts";
 import type { Quote } from "./types.ts";
 
@@ -6,12 +7,113 @@ export function quoteOf(unit: Unit): Quote {
   return { index: unit.index, quote: unit.text };
 }
 
-/** Sentences that match any of `patterns`, in order, each once. */
-export function sentencesMatching(units: readonly Unit[], patterns: readonly RegExp[]): Unit[] {
-  return units.filter((unit) => patterns.some((pattern) => pattern.test(unit.norm)));
+// Global, multi-line copies of the lexicon patterns, compiled once: `^` then anchors at the
+// start of each sentence of the joined text.
+const SCANNERS = new WeakMap<RegExp, RegExp>();
+
+function scanner(pattern: RegExp): RegExp {
+  let compiled = SCANNERS.get(pattern);
+  if (compiled === undefined) {
+    const flags = new Set([...pattern.flags, "g", "m"]);
+    compiled = new RegExp(pattern.source, [...flags].join(""));
+    SCANNERS.set(pattern, compiled);
+  }
+  return compiled;
 }
 
-/** How many of `patterns` match somewhere in the answer (each pattern counted once). */
-export function distinctMatches(units: readonly Unit[], patterns: readonly RegExp[]): number {
-  return patterns.filter((pattern) => units.some((unit) => pattern.test(unit.norm))).length;
+/** One match of a pattern, with the sentence it falls in. */
+export interface Match {
+  unit: Unit;
+  text: string;
+  /** Capture groups of the match. */
+  groups: ReadonlyArray<string | undefined>;
+}
+
+/**
+ * The answer's sentences joined into one string, so each lexicon pattern scans the answer
+ * once instead of once per sentence (the analyzer runs on every keystroke).
+ * @example new Corpus(units).unitsMatching([/\broot cause\b/]).length // 1
+ */
+export class Corpus {
+  readonly text: string;
+  private readonly starts: number[] = [];
+  private readonly units: readonly Unit[];
+  private readonly cache = new Map<readonly RegExp[], Unit[]>();
+
+  private readonly scanned: Array<{ lexicon: Lexicon; matches: Map<number, RawMatch[]> }>;
+
+  /** Each lexicon is scanned once up front; `findAll` of its patterns then costs nothing. */
+  constructor(units: readonly Unit[], lexicons: readonly Lexicon[] = []) {
+    this.units = units;
+    let offset = 0;
+    const parts: string[] = [];
+    for (const unit of units) {
+      this.starts.push(offset);
+      parts.push(unit.norm.replace(/\n/g, " "));
+      offset += unit.norm.length + 1;
+    }
+    this.text = parts.join("\n");
+    this.scanned = lexicons.map((lexicon) => ({ lexicon, matches: lexicon.scan(this.text) }));
+  }
+
+  private lookup(pattern: RegExp): RawMatch[] | undefined {
+    for (const { lexicon, matches } of this.scanned) {
+      const k = lexicon.indexOf(pattern);
+      if (k !== undefined) return matches.get(k) ?? [];
+    }
+    return undefined;
+  }
+
+  private unitAt(offset: number): Unit | undefined {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.units[lo];
+  }
+
+  /** Every match of `pattern`, in order. */
+  findAll(pattern: RegExp): Match[] {
+    const out: Match[] = [];
+    const known = this.lookup(pattern);
+    if (known !== undefined) {
+      for (const m of known) {
+        const unit = this.unitAt(m.index);
+        if (unit !== undefined) out.push({ unit, text: m.text, groups: m.groups });
+      }
+      return out;
+    }
+    for (const m of this.text.matchAll(scanner(pattern))) {
+      const unit = this.unitAt(m.index);
+      if (unit !== undefined) out.push({ unit, text: m[0], groups: m.slice(1) });
+    }
+    return out;
+  }
+
+  /** Sentences that match any of `patterns`, in order, each once. */
+  unitsMatching(patterns: readonly RegExp[]): Unit[] {
+    const cached = this.cache.get(patterns);
+    if (cached !== undefined) return cached;
+    const seen = new Set<number>();
+    for (const pattern of patterns) for (const m of this.findAll(pattern)) seen.add(m.unit.index);
+    const found = [...seen].sort((a, b) => a - b).flatMap((i) => this.units[i] ?? []);
+    this.cache.set(patterns, found);
+    return found;
+  }
+
+  /** How many of `patterns` match somewhere (each pattern counted once). */
+  distinctMatches(patterns: readonly RegExp[]): number {
+    return patterns.filter((pattern) => {
+      const known = this.lookup(pattern);
+      if (known !== undefined) return known.length > 0;
+      const s = scanner(pattern);
+      s.lastIndex = 0;
+      const hit = s.test(this.text);
+      s.lastIndex = 0;
+      return hit;
+    }).length;
+  }
 }

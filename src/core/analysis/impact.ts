@@ -1,11 +1,12 @@
 import { VAGUE_INTENSIFIERS } from "./data/delivery.ts";
+import type { Corpus } from "./evidence.ts";
 import type { Unit } from "./segment.ts";
 import type { TermHit } from "./types.ts";
 
 // A number is a measure of impact only with what it counts: a percentage, money, a multiple,
 // a time, or a count of people or things. A bare year ("in 2016") measures nothing.
 const NUMBER = String.raw`(?:\d[\d,.]*\+?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|a hundred|a thousand|a million|dozens of|hundreds of|thousands of|tens of thousands of|millions of)`;
-const FIGURE_PATTERNS: readonly RegExp[] = [
+export const FIGURE_PATTERNS: readonly RegExp[] = [
   /\b\d[\d,.]*\s?(%|percent\b|per cent\b|pp\b|percentage points?\b|basis points\b)/g,
   /[$€£¥]\s?\d[\d,.]*\s?(k|m|bn|million|billion|thousand)?\b|\b\d[\d,.]*\s?(k|m|bn|million|billion|thousand)?\s?(dollars|euros|pounds|usd|eur|gbp)\b|\b(tens|hundreds) of thousands of (dollars|euros|pounds)\b/g,
   /\b\d+(\.\d+)?\s?(x|×|times|fold)\b|\b(twice as|doubled|tripled|halved|cut in half)\b/g,
@@ -20,35 +21,37 @@ const FIGURE_PATTERNS: readonly RegExp[] = [
   /\b(\d[\d,.]*|one|two|three|four|five|a million|\d+ million)\s(\w+\s)?(monthly|daily|weekly|per (day|week|month|year|second))\b/g,
 ];
 
-function collect(units: readonly Unit[], patterns: readonly RegExp[]): TermHit[] {
-  const hits: TermHit[] = [];
-  for (const unit of units) {
-    for (const pattern of patterns) {
-      pattern.lastIndex = 0;
-      for (const match of unit.norm.matchAll(pattern)) {
-        hits.push({ term: match[0].trim(), index: unit.index, quote: unit.text });
-      }
+export const VAGUE = [VAGUE_INTENSIFIERS];
+
+function collect(corpus: Corpus, patterns: readonly RegExp[]): TermHit[] {
+  const hits: Array<TermHit & { at: number }> = [];
+  for (const pattern of patterns) {
+    for (const m of corpus.findAll(pattern)) {
+      hits.push({ term: m.text.trim(), index: m.unit.index, quote: m.unit.text, at: hits.length });
     }
   }
-  return hits;
+  return hits.sort((a, b) => a.index - b.index || a.at - b.at).map(({ at: _at, ...hit }) => hit);
 }
 
 /**
  * Figures (numbers with what they count) and vague sizes ("significantly") in the answer.
  * The answer is quantified when its result or lesson states a figure.
- * @example measureImpact(units).quantified // true for "latency fell by 40%"
+ * @example measureImpact(corpus, units).quantified // true for "latency fell by 40%"
  */
-export function measureImpact(units: readonly Unit[]): {
+export function measureImpact(
+  corpus: Corpus,
+  units: readonly Unit[],
+): {
   quantified: boolean;
   figures: TermHit[];
   vague: Array<TermHit & { ask: string }>;
 } {
-  const figures = collect(units, FIGURE_PATTERNS);
+  const figures = collect(corpus, FIGURE_PATTERNS);
   const resultIndexes = new Set(
     units.filter((u) => u.part === "result" || u.part === "lesson").map((u) => u.index),
   );
   const quantified = figures.some((f) => resultIndexes.has(f.index));
-  const vague = collect(units, [VAGUE_INTENSIFIERS]).map((hit) => ({ ...hit, ask: "by how much?" }));
+  const vague = collect(corpus, VAGUE).map((hit) => ({ ...hit, ask: "by how much?" }));
   return { quantified, figures, vague };
 }
 

@@ -11,7 +11,7 @@ import {
   SPINNING_CUES,
   SYSTEMS_CUES,
 } from "./data/signals.ts";
-import { distinctMatches, quoteOf, sentencesMatching } from "./evidence.ts";
+import { type Corpus, quoteOf } from "./evidence.ts";
 import type { Token } from "./nlp.ts";
 import { firstPersonAction, type Unit } from "./segment.ts";
 import type { Labels, Quote, RiskSignal, SignalLevel, SignalReport } from "./types.ts";
@@ -19,6 +19,7 @@ import type { Labels, Quote, RiskSignal, SignalLevel, SignalReport } from "./typ
 /** What the signal passes need to know about the answer beyond its sentences. */
 export interface SignalContext {
   units: readonly Unit[];
+  corpus: Corpus;
   tokens: readonly Token[];
   hasResult: boolean;
   fillerCount: number;
@@ -32,6 +33,8 @@ export interface OwnershipReport {
   we: number;
   evidence: Quote[];
 }
+
+const SETBACKS = [SETBACK_CUES];
 
 const HEDGED_I = new Set(["think", "guess", "suppose", "believe", "mean", "feel", "hope"]);
 
@@ -96,13 +99,13 @@ function report(
 /**
  * Blame: bad-mouthing is a risk on its own; excuses and a setback count only when the
  * speaker owns no part of it.
- * @example scoreBlame(units).level // "risk" | "strong" | "absent"
+ * @example scoreBlame(corpus).level // "risk" | "strong" | "absent"
  */
-export function scoreBlame(units: readonly Unit[]): SignalReport {
-  const accusing = sentencesMatching(units, BLAME_CUES);
-  const excuses = sentencesMatching(units, EXCUSE_CUES);
-  const owning = sentencesMatching(units, OWNERSHIP_CUES);
-  const setbacks = sentencesMatching(units, [SETBACK_CUES]);
+export function scoreBlame(corpus: Corpus): SignalReport {
+  const accusing = corpus.unitsMatching(BLAME_CUES);
+  const excuses = corpus.unitsMatching(EXCUSE_CUES);
+  const owning = corpus.unitsMatching(OWNERSHIP_CUES);
+  const setbacks = corpus.unitsMatching(SETBACKS);
   if (accusing.length > 0) {
     return report("risk", 0.6 + 0.2 * accusing.length, accusing, ["puts the problem on other people"]);
   }
@@ -120,22 +123,22 @@ export function scoreBlame(units: readonly Unit[]): SignalReport {
 
 /**
  * Ambiguity: names unknowns, tests assumptions, narrows the problem.
- * @example scoreAmbiguity(units).level // "present"
+ * @example scoreAmbiguity(corpus).level // "present"
  */
-export function scoreAmbiguity(units: readonly Unit[]): SignalReport {
-  const hits = sentencesMatching(units, AMBIGUITY_CUES);
-  const kinds = distinctMatches(units, AMBIGUITY_CUES);
+export function scoreAmbiguity(corpus: Corpus): SignalReport {
+  const hits = corpus.unitsMatching(AMBIGUITY_CUES);
+  const kinds = corpus.distinctMatches(AMBIGUITY_CUES);
   const level: SignalLevel = kinds >= 3 ? "strong" : kinds >= 2 ? "present" : "absent";
   return report(level, kinds / 4, hits, kinds > 0 ? [`${kinds} kinds of uncertainty cue`] : []);
 }
 
 /**
  * Systems: root causes, prevention, processes, trade-offs.
- * @example scoreSystems(units).level // "strong"
+ * @example scoreSystems(corpus).level // "strong"
  */
-export function scoreSystems(units: readonly Unit[]): SignalReport {
-  const hits = sentencesMatching(units, SYSTEMS_CUES);
-  const kinds = distinctMatches(units, SYSTEMS_CUES);
+export function scoreSystems(corpus: Corpus): SignalReport {
+  const hits = corpus.unitsMatching(SYSTEMS_CUES);
+  const kinds = corpus.distinctMatches(SYSTEMS_CUES);
   const level: SignalLevel = kinds >= 3 ? "strong" : kinds >= 2 ? "present" : "absent";
   return report(level, kinds / 4, hits, kinds > 0 ? [`${kinds} kinds of systems cue`] : []);
 }
@@ -146,8 +149,8 @@ export function scoreSystems(units: readonly Unit[]): SignalReport {
  * @example scoreSpinning(ctx).level // "strong" when the path is clear
  */
 export function scoreSpinning(ctx: SignalContext): SignalReport {
-  const method = sentencesMatching(ctx.units, METHOD_CUES);
-  const wandering = sentencesMatching(ctx.units, SPINNING_CUES);
+  const method = ctx.corpus.unitsMatching(METHOD_CUES);
+  const wandering = ctx.corpus.unitsMatching(SPINNING_CUES);
   const noise = (ctx.fillerCount + ctx.hedgeCount) / Math.max(1, ctx.words);
   if (wandering.length >= 2 || noise > 0.04 || (wandering.length >= 1 && !ctx.hasResult)) {
     return report("risk", 0.5 + noise * 5, wandering, ["wanders: trial and error, fillers or no end"]);
@@ -160,18 +163,18 @@ export function scoreSpinning(ctx: SignalContext): SignalReport {
 /**
  * Decisiveness: the speaker decides or takes the first step themselves. Outside a story
  * ("why us", "about me") only an explicit decision counts: there is no act to judge.
- * @example scoreDecisiveness(units, tokens, true).level // "present"
+ * @example scoreDecisiveness(corpus, units, tokens, true).level // "present"
  */
 export function scoreDecisiveness(
+  corpus: Corpus,
   units: readonly Unit[],
   tokens: readonly Token[],
   story: boolean,
 ): SignalReport {
   // Decisions count where the story acts; "I decided to major in…" in the setting is biography.
-  const decided = sentencesMatching(
-    units.filter((u) => u.part === "action" || u.part === "task" || u.part === "result"),
-    DECISION_CUES,
-  );
+  const decided = corpus
+    .unitsMatching(DECISION_CUES)
+    .filter((u) => u.part === "action" || u.part === "task" || u.part === "result");
   const acted = story ? ownedActions(units, tokens) : [];
   const score = decided.length * 1.5 + acted.length * 0.4;
   const level: SignalLevel = score >= 3 ? "strong" : score >= 1.5 ? "present" : "absent";
@@ -185,11 +188,11 @@ export function scoreDecisiveness(
  * @example scoreAutonomy(ctx, ownership).level // "strong"
  */
 export function scoreAutonomy(ctx: SignalContext, ownership: OwnershipReport): SignalReport {
-  const dependent = sentencesMatching(ctx.units, DEPENDENCE_CUES);
+  const dependent = ctx.corpus.unitsMatching(DEPENDENCE_CUES);
   if (dependent.length > 0) return report("risk", 0.6, dependent, ["waits to be told or hands the work off"]);
-  const driving = sentencesMatching(ctx.units, COMPLETION_CUES);
+  const driving = ctx.corpus.unitsMatching(COMPLETION_CUES);
   const owned = ownedActions(ctx.units, ctx.tokens);
-  const decided = sentencesMatching(ctx.units, DECISION_CUES);
+  const decided = ctx.corpus.unitsMatching(DECISION_CUES);
   const score =
     owned.length * 0.4 +
     (driving.length > 0 ? 0.5 : 0) +
@@ -208,10 +211,10 @@ export function scoreSignals(
   ownership: OwnershipReport,
 ): Record<RiskSignal, SignalReport> {
   return {
-    ambiguity: scoreAmbiguity(ctx.units),
+    ambiguity: scoreAmbiguity(ctx.corpus),
     spinning: scoreSpinning(ctx),
-    blame: scoreBlame(ctx.units),
+    blame: scoreBlame(ctx.corpus),
     autonomy: scoreAutonomy(ctx, ownership),
-    systems: scoreSystems(ctx.units),
+    systems: scoreSystems(ctx.corpus),
   };
 }

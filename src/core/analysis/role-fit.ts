@@ -1,6 +1,6 @@
 import type { RoleId } from "../model.ts";
 import { ROLE_PROFILES } from "./data/roles.ts";
-import type { Unit } from "./segment.ts";
+import type { Corpus } from "./evidence.ts";
 import type { RoleFit, TermHit } from "./types.ts";
 
 function escapeTerm(term: string): string {
@@ -15,7 +15,8 @@ function termPattern(terms: readonly string[]): RegExp {
 // Compiled once per role: the analyzer runs on every keystroke.
 const PATTERNS = new Map<RoleId, { core: RegExp; adjacent: RegExp }>();
 
-function patternsFor(role: RoleId): { core: RegExp; adjacent: RegExp } {
+/** The compiled core and adjacent vocabularies of a role. */
+export function patternsFor(role: RoleId): { core: RegExp; adjacent: RegExp } {
   let compiled = PATTERNS.get(role);
   if (compiled === undefined) {
     const profile = ROLE_PROFILES[role];
@@ -29,25 +30,21 @@ function patternsFor(role: RoleId): { core: RegExp; adjacent: RegExp } {
   return compiled;
 }
 
-function find(units: readonly Unit[], pattern: RegExp): TermHit[] {
-  const out: TermHit[] = [];
-  for (const unit of units) {
-    for (const match of unit.norm.matchAll(pattern)) {
-      out.push({ term: match[1] ?? match[0], index: unit.index, quote: unit.text });
-    }
-  }
-  return out;
+function find(corpus: Corpus, pattern: RegExp): TermHit[] {
+  return corpus
+    .findAll(pattern)
+    .map((m) => ({ term: m.groups[0] ?? m.text, index: m.unit.index, quote: m.unit.text }));
 }
 
 /**
  * How much of the answer speaks to the role's core skills versus adjacent ones.
- * @example assessRoleFit(units, "ml-engineer").mix // "adjacent-heavy" for an EKS/Istio/Helm story
+ * @example assessRoleFit(corpus, "ml-engineer").mix // "adjacent-heavy" for an EKS/Istio/Helm story
  */
-export function assessRoleFit(units: readonly Unit[], role: RoleId): RoleFit {
+export function assessRoleFit(corpus: Corpus, role: RoleId): RoleFit {
   const profile = ROLE_PROFILES[role];
   const { core, adjacent } = patternsFor(role);
-  const coreTerms = find(units, core);
-  const adjacentTerms = find(units, adjacent);
+  const coreTerms = find(corpus, core);
+  const adjacentTerms = find(corpus, adjacent);
   const total = coreTerms.length + adjacentTerms.length;
   const coreShare = total === 0 ? 0 : Math.round((coreTerms.length / total) * 100) / 100;
   const adjacentShare = total === 0 ? 0 : Math.round((1 - coreShare) * 100) / 100;

@@ -1,5 +1,6 @@
 import type { StarPart } from "../model.ts";
 import { ACTION_LEMMAS, STAR_CUES, STAR_LETTERS, STAR_MARKERS } from "./data/star-cues.ts";
+import type { Corpus } from "./evidence.ts";
 import type { Token, TokenizedText } from "./nlp.ts";
 import type { SentencePart } from "./types.ts";
 
@@ -221,13 +222,21 @@ const FIGURE = /\d|\b(million|billion|thousands?|hundreds?|dozens?|percent|twice
  * no cue continues the part before it; the opening of a story is its situation).
  * `story` is false for questions that do not call for a story ("tell me about yourself"), where
  * only clear cues count.
- * @example assignStarParts(units, tokens, true) // units[0].part === "situation"
+ * @example assignStarParts(units, tokens, true, corpus) // units[0].part === "situation"
  */
-export function assignStarParts(units: Unit[], tokens: readonly Token[], story: boolean): void {
+export function assignStarParts(
+  units: Unit[],
+  tokens: readonly Token[],
+  story: boolean,
+  corpus: Corpus,
+): void {
+  const cued = STAR_CUES.map((cue) => new Set(corpus.findAll(cue.pattern).map((m) => m.unit.index)));
   let current: SentencePart | undefined;
   for (const unit of units) {
     const scores: Record<StarPart, number> = { situation: 0, task: 0, action: 0, result: 0, lesson: 0 };
-    for (const cue of STAR_CUES) if (cue.pattern.test(unit.norm)) scores[cue.part] += cue.weight;
+    STAR_CUES.forEach((cue, k) => {
+      if (cued[k]?.has(unit.index) === true) scores[cue.part] += cue.weight;
+    });
     // Outside a story, "I finished my degree" is biography; only deliberate work counts.
     const acted = firstPersonAction(tokens, unit, !story);
     // "While I was a student, I built X": the deed outweighs its time clause.

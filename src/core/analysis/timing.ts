@@ -1,6 +1,6 @@
 import type { Competency } from "../model.ts";
 import { CLICHES, COMMON_ACRONYMS, FILLERS, HEDGES, PASSIVE_BLAME, TOOL_NAMES } from "./data/delivery.ts";
-import { quoteOf } from "./evidence.ts";
+import { type Corpus, quoteOf } from "./evidence.ts";
 import { hasFigure } from "./impact.ts";
 import type { Token } from "./nlp.ts";
 import { firstPersonAction, type Unit } from "./segment.ts";
@@ -51,17 +51,15 @@ export function measureTiming(
   return { words, seconds, wordsPerMinute, budget, status };
 }
 
-function hits(units: readonly Unit[], patterns: readonly RegExp[]): TermHit[] {
-  const out: TermHit[] = [];
-  for (const unit of units) {
-    for (const pattern of patterns) {
-      pattern.lastIndex = 0;
-      for (const match of unit.norm.matchAll(pattern)) {
-        out.push({ term: match[0].replace(/^[,\s]+|[,\s]+$/g, ""), index: unit.index, quote: unit.text });
-      }
+function hits(corpus: Corpus, patterns: readonly RegExp[]): TermHit[] {
+  const out: Array<TermHit & { at: number }> = [];
+  for (const pattern of patterns) {
+    for (const m of corpus.findAll(pattern)) {
+      const term = m.text.replace(/^[,\s]+|[,\s]+$/g, "");
+      out.push({ term, index: m.unit.index, quote: m.unit.text, at: out.length });
     }
   }
-  return out;
+  return out.sort((a, b) => a.index - b.index || a.at - b.at).map(({ at: _at, ...hit }) => hit);
 }
 
 const ACRONYM = /^[A-Z][A-Za-z0-9&/+-]*[A-Z][A-Za-z0-9&/+-]*$/;
@@ -88,15 +86,15 @@ function acronymsIn(tokens: readonly Token[], unit: Unit): string[] {
 /**
  * Delivery: fillers, hedges, clichés with nothing behind them, acronym runs, blame-shifting
  * passives.
- * @example measureDelivery(units, tokens).fillers[0]?.term // "um"
+ * @example measureDelivery(units, tokens, corpus).fillers[0]?.term // "um"
  */
-export function measureDelivery(units: readonly Unit[], tokens: readonly Token[]): Delivery {
+export function measureDelivery(units: readonly Unit[], tokens: readonly Token[], corpus: Corpus): Delivery {
   const words = Math.max(
     1,
     units.reduce((sum, u) => sum + u.words, 0),
   );
   // A cliché is fine when the same sentence backs it with a figure or something done.
-  const cliches = hits(units, CLICHES).filter((hit) => {
+  const cliches = hits(corpus, CLICHES).filter((hit) => {
     const unit = units[hit.index];
     return unit !== undefined && !hasFigure(unit) && !firstPersonAction(tokens, unit);
   });
@@ -110,8 +108,8 @@ export function measureDelivery(units: readonly Unit[], tokens: readonly Token[]
     }
   }
   return {
-    fillers: hits(units, FILLERS),
-    hedges: hits(units, HEDGES),
+    fillers: hits(corpus, FILLERS),
+    hedges: hits(corpus, HEDGES),
     cliches,
     acronyms: { count, density: Math.round((count / words) * 1000) / 10, runs },
     passiveBlame: units.filter((u) => PASSIVE_BLAME.test(u.norm)).map(quoteOf),

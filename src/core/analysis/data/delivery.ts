@@ -25,6 +25,10 @@ export const CLICHES: readonly RegExp[] = [
 export const VAGUE_INTENSIFIERS: RegExp =
   /\b(significantly|significant|sharply|dramatically|drastically|considerably|substantially|greatly|massively|hugely|noticeably|tremendously|vastly|meaningfully|meaningful|immensely|a lot|much (faster|better|quicker|smoother|cheaper|lower|higher|more)|way (faster|better|more)|far (faster|better|fewer|more)|near[- ]zero|huge|massive|major (improvement|boost|gains?|drop|reduction)|big (improvement|boost|win|drop))\b/g;
 
+/** References to the employer or the role: an "about me" or "why us" answer aimed at this job. */
+export const TAILORING: RegExp =
+  /\b(your|this) (company|company's|team|team's|mission|product|products|role|position|culture|investment|target|program|programme|work|platform|customers|industry|leadership|values|stack)\b|\b(position|role|job) at [a-z]|\bappeals? to me\b|\bi'?ve (read|seen|used|followed) (about )?your\b/g;
+
 /** Passive voice that hides who dropped the ball. */
 export const PASSIVE_BLAME: RegExp =
   /\b(mistakes were made|the ball was dropped|it was decided|(was|were|wasn't|weren't) (never |not )?(told|given|informed|communicated|tested|documented|handed over|passed on|flagged|warned)|got (delayed|dropped|pushed back|blocked)|(was|were) (blocked|held up|let down) by)\b/;

@@ -1,0 +1,50 @@
+import type { RoleId } from "../model.ts";
+import { CONCERN_RULES } from "./data/concerns.ts";
+import { CLICHES, FILLERS, HEDGES, TAILORING } from "./data/delivery.ts";
+import {
+  AMBIGUITY_CUES,
+  BLAME_CUES,
+  COMPLETION_CUES,
+  DECISION_CUES,
+  DEPENDENCE_CUES,
+  EXCUSE_CUES,
+  METHOD_CUES,
+  OWNERSHIP_CUES,
+  SETBACK_CUES,
+  SPINNING_CUES,
+  SYSTEMS_CUES,
+} from "./data/signals.ts";
+import { STAR_CUES } from "./data/star-cues.ts";
+import { FIGURE_PATTERNS, VAGUE } from "./impact.ts";
+import { Lexicon } from "./lexicon.ts";
+import { patternsFor } from "./role-fit.ts";
+
+// Every pattern the analysis scans for, merged into a few regular expressions (one per
+// family, built once): a handful of passes over the answer instead of one per pattern.
+const FAMILIES: ReadonlyArray<readonly RegExp[]> = [
+  STAR_CUES.map((cue) => cue.pattern),
+  [...AMBIGUITY_CUES, ...METHOD_CUES, ...SPINNING_CUES],
+  [...BLAME_CUES, ...EXCUSE_CUES, SETBACK_CUES, ...OWNERSHIP_CUES],
+  [...DECISION_CUES, ...DEPENDENCE_CUES, ...COMPLETION_CUES],
+  SYSTEMS_CUES,
+  [...FILLERS, ...HEDGES, ...CLICHES, ...VAGUE, TAILORING],
+  FIGURE_PATTERNS,
+  CONCERN_RULES.flatMap((rule) => rule.patterns),
+];
+
+const SHARED = FAMILIES.map((patterns) => new Lexicon(patterns));
+const BY_ROLE = new Map<RoleId, Lexicon[]>();
+
+/**
+ * The merged lexicons for an analysis, with the role's vocabularies when a role is given.
+ * @example lexiconsFor("ml-engineer").length // 9
+ */
+export function lexiconsFor(role: RoleId | undefined): readonly Lexicon[] {
+  if (role === undefined) return SHARED;
+  let lexicons = BY_ROLE.get(role);
+  if (lexicons === undefined) {
+    lexicons = [...SHARED, new Lexicon(Object.values(patternsFor(role)))];
+    BY_ROLE.set(role, lexicons);
+  }
+  return lexicons;
+}
