@@ -325,7 +325,7 @@ export function extractRequirements(posting: string): PostingRequirements {
 }
 
 /** An answer as tailoring reads it; an imported `AnswerItem` fits. */
-export type TailorAnswer = Pick<AnswerItem, "key" | "text"> & { question?: string };
+export type TailorAnswer = Pick<AnswerItem, "key" | "text"> & { question?: string | undefined };
 
 export interface Evidence {
   source: "story" | "answer";

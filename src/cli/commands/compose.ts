@@ -1,0 +1,167 @@
+import type { Command } from "commander";
+import { DeriskError } from "../../app/errors.ts";
+import { ROLE_IDS, type RoleId } from "../../core/model.ts";
+import type { Story } from "../../core/packaging/index.ts";
+import type { CliContext } from "../context.ts";
+import { readInput } from "../read-input.ts";
+
+/** Largest answer, story or posting file the packaging commands read. */
+export const MAX_PACKAGING_BYTES = 1024 * 1024;
+
+/**
+ * Checks a `--role` value against the role ids.
+ * @example parseRoleFlag("ml-engineer") // "ml-engineer"
+ */
+export function parseRoleFlag(role: string | undefined, flag = "--role"): RoleId | undefined {
+  if (role === undefined) return undefined;
+  if (!(ROLE_IDS as readonly string[]).includes(role)) {
+    throw new DeriskError("USAGE", `Unknown role "${role}" for ${flag}: use one of ${ROLE_IDS.join(", ")}.`);
+  }
+  return role as RoleId;
+}
+
+/**
+ * Parses a positive number flag ("--budget 90").
+ * @example parsePositiveFlag("--budget", "90") // 90
+ */
+export function parsePositiveFlag(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new DeriskError("USAGE", `${flag} ${value} is not a positive number.`);
+  return n;
+}
+
+/**
+ * Reads FILE (or - for standard input) as UTF-8 text; empty input is bad input.
+ * @example const text = await readTextArg(ctx, "answer.md", "answer");
+ */
+export async function readTextArg(ctx: CliContext, file: string, what: string): Promise<string> {
+  const text = new TextDecoder("utf-8")
+    .decode(await readInput(ctx, file, MAX_PACKAGING_BYTES))
+    .replace(/^\uFEFF/, "");
+  if (text.trim() === "") {
+    const where = file === "-" ? "standard input" : file;
+    throw new DeriskError("BAD_INPUT", `${where} is empty: give the ${what} as a file or on standard input.`);
+  }
+  return text;
+}
+
+/**
+ * Parses JSON text, naming the file in the error.
+ * @example parseJsonText('[{"title":"x"}]', "stories.json")
+ */
+export function parseJsonText(text: string, where: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new DeriskError("BAD_INPUT", `${where} is not valid JSON (${(error as Error).message}).`, {
+      cause: error,
+    });
+  }
+}
+
+/**
+ * Reads `--stories FILE.json` (an array of StoryInput) into validated stories.
+ * @example const stories = await readStoriesFlag(ctx, "stories.json");
+ */
+export async function readStoriesFlag(ctx: CliContext, path: string | undefined): Promise<Story[]> {
+  if (path === undefined) {
+    throw new DeriskError("USAGE", "Give your stories with --stories FILE.json (a JSON array of stories).");
+  }
+  const { parseStories } = await import("../../core/packaging/index.ts");
+  const where = path === "-" ? "standard input" : path;
+  return parseStories(parseJsonText(await readTextArg(ctx, path, "stories (a JSON array)"), where));
+}
+
+interface ComposeFlags {
+  question?: string;
+  role?: string;
+  budget?: string;
+  wpm?: string;
+  stories?: string;
+  story?: string;
+  json?: boolean;
+}
+
+export function registerComposeCommand(program: Command, ctx: CliContext): void {
+  program
+    .command("compose")
+    .description(
+      "draft an answer from one of your stories: your own sentences, trimmed to the budget, blanks for what is missing",
+    )
+    .argument(
+      "[file]",
+      "a story as JSON ({title, situation, actions, result, lesson}) or as plain text, or - for standard input",
+    )
+    .requiredOption("-q, --question <text>", "the interview question")
+    .option("-r, --role <id>", `target role (${ROLE_IDS.join(", ")})`)
+    .option("--budget <seconds>", "time budget in seconds", "90")
+    .option("--wpm <n>", "speaking rate in words per minute (default 150)")
+    .option("--stories <file>", "a JSON array of stories; pick one with --story")
+    .option("--story <id>", "id or title of the story in --stories")
+    .option("--json", "print the draft as JSON (sentences with their origin)")
+    .addHelpText(
+      "after",
+      '\nExamples:\n  derisk compose story.json -q "Tell me about a failure" --role ml-engineer --budget 90\n  derisk compose --stories stories.json --story outage -q "Tell me about a mistake" --json\n  pbpaste | derisk compose - -q "Tell me about a challenge"',
+    )
+    .action(async (file: string | undefined, flags: ComposeFlags) => {
+      const { compose, parseStory } = await import("../../core/packaging/index.ts");
+      const role = parseRoleFlag(flags.role);
+      const budgetSeconds = parsePositiveFlag("--budget", flags.budget) ?? 90;
+      const wordsPerMinute = parsePositiveFlag("--wpm", flags.wpm);
+      let story: Story;
+      if (flags.stories !== undefined) {
+        const stories = await readStoriesFlag(ctx, flags.stories);
+        const wanted = flags.story?.toLowerCase();
+        const found =
+          wanted === undefined && stories.length === 1
+            ? stories[0]
+            : stories.find((s) => s.id === flags.story || s.title.toLowerCase() === wanted);
+        if (found === undefined) {
+          throw new DeriskError(
+            "USAGE",
+            `${flags.story === undefined ? "Choose a story with --story" : `No story "${flags.story}" in ${flags.stories}`}: ids are ${stories.map((s) => s.id).join(", ")}.`,
+          );
+        }
+        story = found;
+      } else {
+        if (file === undefined)
+          throw new DeriskError(
+            "USAGE",
+            "Give a story FILE (or - for standard input), or --stories FILE --story ID.",
+          );
+        const text = await readTextArg(ctx, file, "story");
+        story = parseStory(
+          /^\s*\{/.test(text) ? parseJsonText(text, file === "-" ? "standard input" : file) : { text },
+        );
+      }
+      const draft = compose(story, {
+        question: flags.question ?? "",
+        budgetSeconds,
+        ...(role ? { role } : {}),
+        ...(wordsPerMinute ? { wordsPerMinute } : {}),
+      });
+      if (flags.json) {
+        ctx.out(JSON.stringify(draft, null, 2));
+        return;
+      }
+      const { style } = ctx;
+      const lines = [
+        style.bold(
+          `Draft from "${story.title}" — ${draft.words} words, ~${draft.seconds} s of ${draft.budgetSeconds} s`,
+        ),
+        "",
+        ...draft.sentences.map((s) =>
+          s.origin.from === "template"
+            ? `${style.dim(s.part.padEnd(9))} ${style.yellow(s.text)}`
+            : `${style.dim(s.part.padEnd(9))} ${s.text}`,
+        ),
+      ];
+      if (draft.blanks.length > 0) lines.push("", `${style.yellow("Fill in:")} ${draft.blanks.join(" ")}`);
+      if (draft.trimmed.length > 0)
+        lines.push("", style.dim(`Left out to fit the budget: ${draft.trimmed.length} sentence(s).`));
+      for (const warning of draft.warnings) lines.push(style.yellow(`! ${warning}`));
+      ctx.out(lines.join("\n"));
+    });
+}

@@ -1,0 +1,88 @@
+import type { Command } from "commander";
+import * as z from "zod";
+import { DeriskError } from "../../app/errors.ts";
+import type { CliContext } from "../context.ts";
+import { parseJsonText, readStoriesFlag, readTextArg } from "./compose.ts";
+
+const answersSchema = z.array(
+  z.object({ key: z.string(), text: z.string(), question: z.string().optional() }),
+);
+const profileSchema = z.object({
+  name: z.string().optional(),
+  targetRole: z.string().optional(),
+  background: z.array(z.string()).optional(),
+  goals: z.array(z.string()).optional(),
+  targetCompanies: z.array(z.string()).optional(),
+});
+
+interface TailorFlags {
+  stories?: string;
+  answers?: string;
+  profile?: string;
+  json?: boolean;
+}
+
+export function registerTailorCommand(program: Command, ctx: CliContext): void {
+  program
+    .command("tailor")
+    .description(
+      "read a job description: its requirements, the stories that evidence each, the gaps, and a why-this-company scaffold",
+    )
+    .argument("<file>", "the job posting (Markdown, HTML or text), or - for standard input")
+    .requiredOption("--stories <file>", "a JSON array of stories")
+    .option("--answers <file>", "a JSON array of answers ({key, text, question?})")
+    .option("--profile <file>", "a JSON profile ({background: [], goals: []}) for the why-company scaffold")
+    .option("--json", "print { tailoring, whyCompany } as JSON")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  derisk tailor posting.md --stories stories.json\n  pbpaste | derisk tailor - --stories stories.json --profile profile.json --json",
+    )
+    .action(async (file: string, flags: TailorFlags) => {
+      const { scaffoldWhyCompany, tailor } = await import("../../core/packaging/index.ts");
+      const stories = await readStoriesFlag(ctx, flags.stories);
+      const readJson = async <T>(path: string, schema: z.ZodType<T>, what: string): Promise<T> => {
+        const parsed = schema.safeParse(parseJsonText(await readTextArg(ctx, path, what), path));
+        if (!parsed.success) {
+          throw new DeriskError(
+            "BAD_INPUT",
+            `${path} is not ${what}: ${parsed.error.issues[0]?.message ?? "wrong shape"}.`,
+          );
+        }
+        return parsed.data;
+      };
+      const answers = flags.answers
+        ? await readJson(flags.answers, answersSchema, "a JSON array of answers")
+        : [];
+      const profile = flags.profile ? await readJson(flags.profile, profileSchema, "a JSON profile") : {};
+      const posting = await readTextArg(ctx, file, "job description");
+      const tailoring = tailor(posting, stories, answers);
+      const whyCompany = scaffoldWhyCompany(posting, {
+        ...(profile.background ? { background: profile.background } : {}),
+        ...(profile.goals ? { goals: profile.goals } : {}),
+      });
+      if (flags.json) {
+        ctx.out(JSON.stringify({ tailoring, whyCompany }, null, 2));
+        return;
+      }
+      const { style } = ctx;
+      const covered = tailoring.requirements.filter((r) => r.covered).length;
+      const lines = [
+        style.bold(
+          `${tailoring.title ?? "Job description"}${tailoring.company ? ` at ${tailoring.company}` : ""}: ${covered} of ${tailoring.requirements.length} requirements evidenced`,
+        ),
+        ...tailoring.notes.map((n) => style.yellow(`! ${n}`)),
+        "",
+      ];
+      for (const r of tailoring.requirements) {
+        const mark = r.covered ? style.green("✓") : style.red("✗");
+        lines.push(`${mark} ${style.dim(`[${r.kind}${r.required ? "" : ", preferred"}]`)} ${r.text}`);
+        for (const e of r.evidence) lines.push(style.dim(`    ${e.source} "${e.title}": “${e.quote}”`));
+      }
+      lines.push(
+        "",
+        style.bold("Why this company — scaffold"),
+        ...whyCompany.lines.map((l) => `  ${l.text}`),
+      );
+      ctx.out(lines.join("\n"));
+    });
+}
