@@ -225,7 +225,8 @@ export function extractTools(text: string): string[] {
 const LESSON_CUE =
   /\b(?:i learned|i learnt|lesson|taught me|since then|next time|now i always|i would (?:do|have done)|in hindsight|looking back|takeaway)\b/i;
 const RESULT_CUE =
-  /\b(?:as a result|in the end|ended up|result(?:ed)?|outcome|finally|which (?:cut|reduced|improved|increased|saved))\b/i;
+  /\b(?:as a result|in the end|ended up|result(?:ed)?|outcome|finally|became|improved|reduced|increased|dropped|fell|rose|saved|cut|went (?:up|down|from))\b/i;
+const FIRST_PERSON_DEED = /^\s*(?:i|we)\s+(?:\w+ed|built|wrote|made|ran|set|led|took|found|fixed|drove|sent|got|chose|began|spoke|met)\b/i;
 
 /**
  * Splits free text (a story told in one block, or a mistake story) into STAR parts by
@@ -244,9 +245,13 @@ export function splitStoryText(text: string): Pick<Story, StoryField> {
     const value = sentence.text.trim();
     if (value === "") continue;
     let part = sentence.part;
+    const first = out.situation === "" && !seenAction;
     if (LESSON_CUE.test(value)) part = "lesson";
-    else if (part === "other") {
-      if (RESULT_CUE.test(value) || (seenAction && hasFigure(value))) part = "result";
+    else if (part === "other" || (part === "situation" && !first)) {
+      // The analyzer reads a short story's every sentence as context; the order and the
+      // wording say more: after an action, an outcome is a result, a first-person deed an action.
+      if (seenAction && (RESULT_CUE.test(value) || hasFigure(value))) part = "result";
+      else if (!first && FIRST_PERSON_DEED.test(value)) part = "action";
       else part = seenAction ? "action" : "situation";
     }
     if (part === "action") {

@@ -1,0 +1,127 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Command } from "commander";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isDeriskError } from "../../app/errors.ts";
+import type { CliContext } from "../context.ts";
+import { createStyle } from "../render/style.ts";
+import { registerComposeCommand } from "./compose.ts";
+
+// In-process: a program with only this command, and a context that captures output.
+async function runCommand(
+  register: (program: Command, ctx: CliContext) => void,
+  argv: string[],
+  stdin = "",
+): Promise<{ out: string; code: number; error?: string }> {
+  const stdout: string[] = [];
+  const ctx: CliContext = {
+    out: (text) => stdout.push(text),
+    err: () => {},
+    style: createStyle({ isTTY: false } as NodeJS.WriteStream, {}),
+    env: {},
+    exitCode: 0,
+    readStdin: async () => new TextEncoder().encode(stdin),
+    withStore: async () => {
+      throw new Error("packaging commands do not open the store");
+    },
+  };
+  const program = new Command("derisk")
+    .exitOverride()
+    .configureOutput({ writeOut: () => {}, writeErr: () => {} });
+  register(program, ctx);
+  for (const command of program.commands) command.exitOverride();
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return { out: stdout.join("\n"), code: ctx.exitCode };
+  } catch (error) {
+    if (isDeriskError(error)) return { out: stdout.join("\n"), code: error.exitCode, error: error.message };
+    return { out: "", code: 1, error: (error as Error).message };
+  }
+}
+
+let dir: string;
+let storiesPath: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "derisk-compose-"));
+  storiesPath = join(dir, "stories.json");
+  writeFileSync(
+    storiesPath,
+    JSON.stringify([
+      {
+        id: "drift",
+        title: "Catching model drift",
+        situation: "Our fraud model's precision dropped every month.",
+        actions: [
+          "I added drift monitoring on the features.",
+          "I automated retraining on fresh labelled data.",
+        ],
+        result: "Precision stayed above 0.9 and false positives fell by 25%.",
+      },
+      { id: "other", title: "Other", result: "It shipped." },
+    ]),
+  );
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("derisk compose", () => {
+  it("drafts from a story in --stories, as JSON with origins and blanks", async () => {
+    const { out, code } = await runCommand(registerComposeCommand, [
+      "compose",
+      "--stories",
+      storiesPath,
+      "--story",
+      "drift",
+      "-q",
+      "Tell me about a model you improved",
+      "--role",
+      "ml-engineer",
+      "--budget",
+      "60",
+      "--json",
+    ]);
+    expect(code).toBe(0);
+    const draft = JSON.parse(out);
+    expect(draft.storyId).toBe("drift");
+    expect(draft.blanks).toEqual(["[what did you learn?]"]);
+    expect(draft.sentences[0].origin).toEqual({ from: "story", field: "situation", index: 0, sentence: 0 });
+  });
+
+  it("drafts from free text on standard input, showing the blanks", async () => {
+    const { out, code } = await runCommand(
+      registerComposeCommand,
+      ["compose", "-", "-q", "Tell me about a challenge"],
+      "Our CI failed randomly. I quarantined the flaky tests. The pipeline became much more reliable.",
+    );
+    expect(code).toBe(0);
+    expect(out).toMatch(/Fill in: \[by how much\?\] \[what did you learn\?\]/);
+  });
+
+  it("maps bad input and usage to exit codes 2 and 1", async () => {
+    const empty = await runCommand(registerComposeCommand, ["compose", "-", "-q", "q"], "   ");
+    expect(empty).toMatchObject({ code: 2 });
+    expect(empty.error).toMatch(/standard input is empty/);
+    const role = await runCommand(
+      registerComposeCommand,
+      ["compose", "-", "-q", "q", "--role", "wizard"],
+      "I did it.",
+    );
+    expect(role).toMatchObject({ code: 1 });
+    expect(role.error).toMatch(/Unknown role "wizard"/);
+    const missing = await runCommand(registerComposeCommand, [
+      "compose",
+      "--stories",
+      storiesPath,
+      "-q",
+      "q",
+    ]);
+    expect(missing.error).toMatch(/Choose a story with --story: ids are drift, other/);
+    const broken = await runCommand(
+      registerComposeCommand,
+      ["compose", "-", "-q", "q"],
+      '{"title": "Only a title"}',
+    );
+    expect(broken).toMatchObject({ code: 2 });
+    expect(broken.error).toMatch(/has only a title/);
+  });
+});

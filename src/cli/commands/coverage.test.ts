@@ -1,0 +1,82 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Command } from "commander";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isDeriskError } from "../../app/errors.ts";
+import type { CliContext } from "../context.ts";
+import { createStyle } from "../render/style.ts";
+import { registerCoverageCommand } from "./coverage.ts";
+
+// In-process: a program with only this command, and a context that captures output.
+async function runCommand(
+  register: (program: Command, ctx: CliContext) => void,
+  argv: string[],
+  stdin = "",
+): Promise<{ out: string; code: number; error?: string }> {
+  const stdout: string[] = [];
+  const ctx: CliContext = {
+    out: (text) => stdout.push(text),
+    err: () => {},
+    style: createStyle({ isTTY: false } as NodeJS.WriteStream, {}),
+    env: {},
+    exitCode: 0,
+    readStdin: async () => new TextEncoder().encode(stdin),
+    withStore: async () => {
+      throw new Error("packaging commands do not open the store");
+    },
+  };
+  const program = new Command("derisk")
+    .exitOverride()
+    .configureOutput({ writeOut: () => {}, writeErr: () => {} });
+  register(program, ctx);
+  for (const command of program.commands) command.exitOverride();
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return { out: stdout.join("\n"), code: ctx.exitCode };
+  } catch (error) {
+    if (isDeriskError(error)) return { out: stdout.join("\n"), code: error.exitCode, error: error.message };
+    return { out: "", code: 1, error: (error as Error).message };
+  }
+}
+
+let dir: string;
+let storiesPath: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "derisk-match-"));
+  storiesPath = join(dir, "stories.json");
+  writeFileSync(
+    storiesPath,
+    JSON.stringify([
+      {
+        id: "outage",
+        title: "The rollback I forgot",
+        actions: ["I missed that the old service still read the dropped column."],
+        result: "Checkout was down for 20 minutes.",
+        lesson: "I learned to ship expand-and-contract migrations.",
+        competencies: ["mistake-failure"],
+      },
+      {
+        id: "metric",
+        title: "Disagreeing on the metric",
+        actions: ["I showed the cost of missed fraud."],
+        result: "We chose recall.",
+        competencies: ["conflict"],
+      },
+    ]),
+  );
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("derisk coverage", () => {
+  it("prints the matrix and the gaps", async () => {
+    const json = JSON.parse(
+      (await runCommand(registerCoverageCommand, ["coverage", "--stories", storiesPath, "--json"])).out,
+    );
+    expect(json.gaps).toContain("leadership-influence");
+    expect(json.cells[json.competencies.indexOf("mistake-failure")]).toEqual([3, 0]);
+    const { out } = await runCommand(registerCoverageCommand, ["coverage", "--stories", storiesPath]);
+    expect(out).toMatch(/Gaps: .*leadership-influence/);
+    expect(out).toMatch(/A = The rollback I forgot/);
+  });
+});

@@ -1,0 +1,106 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Command } from "commander";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isDeriskError } from "../../app/errors.ts";
+import type { CliContext } from "../context.ts";
+import { createStyle } from "../render/style.ts";
+import { registerMatchCommand } from "./match.ts";
+
+// In-process: a program with only this command, and a context that captures output.
+async function runCommand(
+  register: (program: Command, ctx: CliContext) => void,
+  argv: string[],
+  stdin = "",
+): Promise<{ out: string; code: number; error?: string }> {
+  const stdout: string[] = [];
+  const ctx: CliContext = {
+    out: (text) => stdout.push(text),
+    err: () => {},
+    style: createStyle({ isTTY: false } as NodeJS.WriteStream, {}),
+    env: {},
+    exitCode: 0,
+    readStdin: async () => new TextEncoder().encode(stdin),
+    withStore: async () => {
+      throw new Error("packaging commands do not open the store");
+    },
+  };
+  const program = new Command("derisk")
+    .exitOverride()
+    .configureOutput({ writeOut: () => {}, writeErr: () => {} });
+  register(program, ctx);
+  for (const command of program.commands) command.exitOverride();
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return { out: stdout.join("\n"), code: ctx.exitCode };
+  } catch (error) {
+    if (isDeriskError(error)) return { out: stdout.join("\n"), code: error.exitCode, error: error.message };
+    return { out: "", code: 1, error: (error as Error).message };
+  }
+}
+
+let dir: string;
+let storiesPath: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "derisk-match-"));
+  storiesPath = join(dir, "stories.json");
+  writeFileSync(
+    storiesPath,
+    JSON.stringify([
+      {
+        id: "outage",
+        title: "The rollback I forgot",
+        actions: ["I missed that the old service still read the dropped column."],
+        result: "Checkout was down for 20 minutes.",
+        lesson: "I learned to ship expand-and-contract migrations.",
+        competencies: ["mistake-failure"],
+      },
+      {
+        id: "metric",
+        title: "Disagreeing on the metric",
+        actions: ["I showed the cost of missed fraud."],
+        result: "We chose recall.",
+        competencies: ["conflict"],
+      },
+    ]),
+  );
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("derisk match", () => {
+  it("ranks stories for a question, as JSON", async () => {
+    const { out, code } = await runCommand(registerMatchCommand, [
+      "match",
+      "Tell me about a time you made a mistake",
+      "--stories",
+      storiesPath,
+      "--json",
+    ]);
+    expect(code).toBe(0);
+    const ranking = JSON.parse(out);
+    expect(ranking.competency).toBe("mistake-failure");
+    expect(ranking.results[0].storyId).toBe("outage");
+  });
+
+  it("prints reasons in text form, and needs --stories", async () => {
+    const { out } = await runCommand(registerMatchCommand, [
+      "match",
+      "Tell me about a conflict",
+      "--stories",
+      storiesPath,
+    ]);
+    expect(out).toMatch(/1\. Disagreeing on the metric/);
+    expect(out).toMatch(/serves conflict/);
+    const missing = await runCommand(registerMatchCommand, ["match", "q"]);
+    expect(missing.code).toBe(1);
+  });
+
+  it("reports a stories file that is not JSON as bad input", async () => {
+    const bad = join(dir, "bad.json");
+    writeFileSync(bad, "{ not json");
+    const { code, error } = await runCommand(registerMatchCommand, ["match", "q", "--stories", bad]);
+    expect(code).toBe(2);
+    expect(error).toMatch(/bad\.json is not valid JSON/);
+  });
+});
