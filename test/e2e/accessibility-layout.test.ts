@@ -33,7 +33,7 @@ const PAGES: PageCase[] = [
   { name: "reflection", path: (ids) => `/#/library/${ids.documentId}/reflection`, ready: ".reflection" },
   { name: "framing", path: (ids) => `/#/library/${ids.documentId}/framing`, ready: ".framing" },
   { name: "notes", path: (ids) => `/#/library/${ids.documentId}/notes`, ready: ".notes, .empty-state" },
-  { name: "edit", path: (ids) => `/#/edit/${ids.answerId}`, ready: ".editor-textarea" },
+  { name: "edit", path: (ids) => `/#/edit/${ids.answerId}`, ready: ".edit-layout .lens-body" },
   { name: "export", path: (ids) => `/#/export/${ids.documentId}`, ready: ".preview-text" },
 ];
 

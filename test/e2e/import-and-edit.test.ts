@@ -79,6 +79,9 @@ describe.runIf(launched.browser !== null)("import the seed and edit an answer", 
     expect(await concern.locator(".reframe").count()).toBe(2);
     // Mojibake was repaired on the way in.
     expect((await answer.textContent()) ?? "").not.toMatch(/‚Äô|‚Äî|üëâ/);
+    // The risk lens reads the answer: a 1–5 score and the five risks, each with a level.
+    await answer.locator(".lens .score-value").waitFor();
+    expect(await answer.locator(".lens .signal").count()).toBe(5);
     await screenshot(page, "library-q1");
 
     await answer.getByRole("tab").nth(1).click();
@@ -115,7 +118,15 @@ describe.runIf(launched.browser !== null)("import the seed and edit an answer", 
     const addition = " I measured the impact: 3 pipelines shipped in 6 months.";
     await editor.press("End");
     await editor.press("Control+End");
+    const lensTiming = page.locator(".lens .lens-caption").first();
+    await lensTiming.waitFor();
+    const before = await lensTiming.textContent();
     await editor.pressSequentially(addition);
+    // The lens follows the typing without a save.
+    await page.waitForFunction(
+      (previous) => document.querySelector(".lens .lens-caption")?.textContent !== previous,
+      before,
+    );
     await page.keyboard.press("Control+s");
     await page.getByText(/^Saved at/).waitFor();
     await screenshot(page, "edit-saved");

@@ -119,7 +119,7 @@ export function App() {
             onDocumentsChanged={loadDocuments}
           />
         )}
-        {route.page === "edit" && <EditPage itemId={route.itemId} />}
+        {route.page === "edit" && <EditPage itemId={route.itemId} documents={documents} />}
         {route.page === "export" && (
           <ExportPage
             documents={documents}

@@ -2,6 +2,8 @@
  * Typed client for the derisk HTTP JSON API (docs: src/server). Every failure, from the server
  * or the network, surfaces as an `ApiError` carrying a stable `code` and a message for the user.
  */
+
+import type { Analysis } from "../../src/core/analysis/types.ts";
 import type {
   DocumentDetail as DocumentResponse,
   DocumentSummary,
@@ -9,10 +11,17 @@ import type {
   ImportStatus,
   StoredItem,
 } from "../../src/core/api-types.ts";
-import type { PrepItem, PrepItemKind } from "../../src/core/model.ts";
+import type { PrepItem, PrepItemKind, RoleId } from "../../src/core/model.ts";
 
 // The shapes are the server's own (src/core/api-types.ts), so client and server cannot drift apart.
-export type { DocumentSummary, ImportResult, ImportStatus, StoredItem };
+export type { Analysis, DocumentSummary, ImportResult, ImportStatus, StoredItem };
+
+export interface AnalyzeRequest {
+  question?: string;
+  role?: RoleId;
+  budgetSeconds?: number;
+  followUp?: boolean;
+}
 export type DocumentDetail = DocumentResponse["document"];
 export type StoredOf<K extends PrepItemKind> = Extract<PrepItem, { kind: K }> & {
   id: string;
@@ -67,7 +76,9 @@ async function send(path: string, init?: RequestInit): Promise<Response> {
   try {
     response = await fetch(path, init);
   } catch (cause) {
-    // fetch rejects only when no response arrived at all: server stopped, offline, blocked.
+    // A request the caller cancelled is not a failure to report.
+    if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
+    // Otherwise fetch rejects only when no response arrived at all: server stopped, offline, blocked.
     const reason = cause instanceof Error ? ` (${cause.message})` : "";
     throw new ApiError(
       "NETWORK",
@@ -137,6 +148,13 @@ export const api = {
         jsonBody("PUT", { text, expectedVersion }),
       )
     ).item,
+
+  /** The risk lens of one answer text (deterministic, computed by the local server). */
+  analyze: (text: string, request: AnalyzeRequest, signal?: AbortSignal): Promise<Analysis> =>
+    json<Analysis>("/api/analyze", {
+      ...jsonBody("POST", { text, ...request }),
+      ...(signal ? { signal } : {}),
+    }),
 
   exportUrl: (documentId: string, format: ExportFormat): string =>
     `/api/export?documentId=${encodeURIComponent(documentId)}&format=${format}`,

@@ -1,4 +1,5 @@
-import { type KeyboardEvent, useRef } from "react";
+import { type KeyboardEvent, useRef, useState } from "react";
+import type { RoleId } from "../../../src/core/model.ts";
 import {
   type AnswerEntry,
   countWords,
@@ -8,21 +9,32 @@ import {
   WORDS_PER_MINUTE,
 } from "../library.ts";
 import { route } from "../links.ts";
+import { useAnalysis } from "../use-analysis.ts";
 import { AnswerBody } from "./AnswerBody.tsx";
 import { Concerns, FollowUps } from "./FollowUps.tsx";
 import { Icon } from "./Icon.tsx";
+import { RiskLens } from "./RiskLens.tsx";
+import { TintedText } from "./TintedText.tsx";
 
 interface Props {
   documentId: string;
   group: QuestionGroup;
   variant: AnswerEntry;
   sectionTitle: string | null;
+  role: RoleId | undefined;
   onSelectVariant: (variant: AnswerEntry) => void;
 }
 
 /** One question: its variants as tabs, the selected answer, then what they'll ask and what to avoid. */
-export function AnswerPanel({ documentId, group, variant, sectionTitle, onSelectVariant }: Props) {
+export function AnswerPanel({ documentId, group, variant, sectionTitle, role, onSelectVariant }: Props) {
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  const [tinted, setTinted] = useState(false);
+  const analysis = useAnalysis(variant.text, {
+    question: group.question,
+    ...(role === undefined ? {} : { role }),
+    ...(variant.budgetSeconds === undefined ? {} : { budgetSeconds: variant.budgetSeconds }),
+  });
+  const ready = analysis.state === "ready" ? analysis.analysis : null;
   const panelId = `answer-panel-${variant.id}`;
   const words = countWords(variant.text);
   const seconds = speakingSeconds(variant.text);
@@ -99,7 +111,11 @@ export function AnswerPanel({ documentId, group, variant, sectionTitle, onSelect
             <p>{variant.remark}</p>
           </aside>
         )}
-        <AnswerBody answer={variant} />
+        {tinted && ready !== null ? (
+          <TintedText text={variant.text} analysis={ready} />
+        ) : (
+          <AnswerBody answer={variant} />
+        )}
         <footer className="answer-meta">
           {group.variants.length === 1 && <span className="chip">{variant.variant}</span>}
           <span className="meta-item">{words} words</span>
@@ -107,12 +123,23 @@ export function AnswerPanel({ documentId, group, variant, sectionTitle, onSelect
             ≈ {formatDuration(seconds)} at {WORDS_PER_MINUTE} wpm
             {variant.budgetSeconds !== undefined && ` · budget ${formatDuration(variant.budgetSeconds)}`}
           </span>
+          <button
+            type="button"
+            className="button button-small button-quiet tint-toggle"
+            aria-pressed={tinted}
+            disabled={ready === null}
+            onClick={() => setTinted((on) => !on)}
+          >
+            Tint STAR parts
+          </button>
           <a className="button button-small edit-button" href={route.edit(variant.id)} aria-keyshortcuts="e">
             <Icon name="edit" size={16} />
             Edit answer
           </a>
         </footer>
       </div>
+
+      <RiskLens state={analysis} />
 
       <FollowUps followUps={group.followUps} />
       <Concerns concerns={group.concerns} />

@@ -1,12 +1,15 @@
 import { useCallback, useEffect, useId, useRef, useState } from "react";
-import { ApiError, api, describeError, type StoredItem } from "../api.ts";
+import type { RoleId } from "../../../src/core/model.ts";
+import { ApiError, api, type DocumentSummary, describeError, type StoredItem } from "../api.ts";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { Icon } from "../components/Icon.tsx";
+import { RiskLens } from "../components/RiskLens.tsx";
 import { countWords, formatDuration, speakingSeconds, WORDS_PER_MINUTE } from "../library.ts";
 import { route } from "../links.ts";
 import { setNavigationGuard } from "../route.ts";
 import { useShortcuts } from "../shortcuts.ts";
 import { clearDraft, type Draft, loadDraft, saveDraft } from "../storage.ts";
+import { roleIdOf, useAnalysis } from "../use-analysis.ts";
 
 type EditableItem = Extract<StoredItem, { kind: "answer" | "follow-up" }>;
 
@@ -24,7 +27,7 @@ type Loaded =
   | { state: "error"; error: { code: string; message: string } }
   | { state: "ready"; item: StoredItem };
 
-export function EditPage({ itemId }: { itemId: string }) {
+export function EditPage({ itemId, documents }: { itemId: string; documents: DocumentSummary[] | null }) {
   const [loaded, setLoaded] = useState<Loaded>({ state: "loading" });
   const [attempt, setAttempt] = useState(0);
 
@@ -88,7 +91,8 @@ export function EditPage({ itemId }: { itemId: string }) {
       </div>
     );
   }
-  return <Editor key={loaded.item.id} initial={loaded.item} />;
+  const targetRole = documents?.find((doc) => doc.id === loaded.item.documentId)?.targetRole;
+  return <Editor key={loaded.item.id} initial={loaded.item} role={roleIdOf(targetRole)} />;
 }
 
 type SaveState =
@@ -100,7 +104,7 @@ type SaveState =
 
 const LEAVE_MESSAGE = "You have unsaved changes. Leave this page anyway? A draft stays in this browser.";
 
-function Editor({ initial }: { initial: EditableItem }) {
+function Editor({ initial, role }: { initial: EditableItem; role: RoleId | undefined }) {
   const [item, setItem] = useState<EditableItem>(initial);
   const [draft] = useState<Draft | null>(() => {
     const stored = loadDraft(initial.id);
@@ -115,6 +119,12 @@ function Editor({ initial }: { initial: EditableItem }) {
 
   const baseline = editableText(item);
   const dirty = text !== baseline;
+  const analysis = useAnalysis(text, {
+    question: item.question,
+    ...(role === undefined ? {} : { role }),
+    ...(item.budgetSeconds === undefined ? {} : { budgetSeconds: item.budgetSeconds }),
+    ...(item.kind === "follow-up" ? { followUp: true } : {}),
+  });
 
   // Autosave a local draft every second, so a closed tab or a crash loses nothing.
   const latest = useRef({ text, baseline, version: item.version });
@@ -257,58 +267,61 @@ function Editor({ initial }: { initial: EditableItem }) {
         </div>
       )}
 
-      <form
-        className="editor"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save(item.version);
-        }}
-      >
-        <label htmlFor={textareaId} className="visually-hidden">
-          {item.kind === "answer" ? "Answer text" : "Prepared answer"}
-        </label>
-        <textarea
-          ref={textareaRef}
-          id={textareaId}
-          className="textarea editor-textarea"
-          value={text}
-          spellCheck
-          onChange={(event) => {
-            setText(event.target.value);
-            if (saveState.state === "saved") setSaveState({ state: "idle" });
+      <div className="edit-layout">
+        <form
+          className="editor"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save(item.version);
           }}
-        />
-        <div className="editor-bar">
-          <p className="editor-stats">
-            <span>{words} words</span>
-            <span className={budget !== undefined && seconds > budget ? "over-budget" : undefined}>
-              ≈ {formatDuration(seconds)} at {WORDS_PER_MINUTE} wpm
-              {budget !== undefined && ` · budget ${formatDuration(budget)}`}
-            </span>
-          </p>
-          <p className="editor-status" role="status" aria-live="polite">
-            {saveState.state === "saving" && "Saving…"}
-            {saveState.state === "saved" && `Saved at ${saveState.at.toLocaleTimeString()}`}
-            {saveState.state === "idle" &&
-              (dirty
-                ? draftSavedAt
-                  ? `Unsaved changes · draft kept in this browser at ${draftSavedAt.toLocaleTimeString()}`
-                  : "Unsaved changes"
-                : "No changes")}
-          </p>
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={saveState.state === "saving" || !dirty}
-            aria-keyshortcuts="Control+S Meta+S"
-          >
-            {saveState.state === "saving" ? "Saving…" : "Save"}
-            <span className="button-kbd" aria-hidden="true">
-              <kbd>Ctrl S</kbd>
-            </span>
-          </button>
-        </div>
-      </form>
+        >
+          <label htmlFor={textareaId} className="visually-hidden">
+            {item.kind === "answer" ? "Answer text" : "Prepared answer"}
+          </label>
+          <textarea
+            ref={textareaRef}
+            id={textareaId}
+            className="textarea editor-textarea"
+            value={text}
+            spellCheck
+            onChange={(event) => {
+              setText(event.target.value);
+              if (saveState.state === "saved") setSaveState({ state: "idle" });
+            }}
+          />
+          <div className="editor-bar">
+            <p className="editor-stats">
+              <span>{words} words</span>
+              <span className={budget !== undefined && seconds > budget ? "over-budget" : undefined}>
+                ≈ {formatDuration(seconds)} at {WORDS_PER_MINUTE} wpm
+                {budget !== undefined && ` · budget ${formatDuration(budget)}`}
+              </span>
+            </p>
+            <p className="editor-status" role="status" aria-live="polite">
+              {saveState.state === "saving" && "Saving…"}
+              {saveState.state === "saved" && `Saved at ${saveState.at.toLocaleTimeString()}`}
+              {saveState.state === "idle" &&
+                (dirty
+                  ? draftSavedAt
+                    ? `Unsaved changes · draft kept in this browser at ${draftSavedAt.toLocaleTimeString()}`
+                    : "Unsaved changes"
+                  : "No changes")}
+            </p>
+            <button
+              type="submit"
+              className="button button-primary"
+              disabled={saveState.state === "saving" || !dirty}
+              aria-keyshortcuts="Control+S Meta+S"
+            >
+              {saveState.state === "saving" ? "Saving…" : "Save"}
+              <span className="button-kbd" aria-hidden="true">
+                <kbd>Ctrl S</kbd>
+              </span>
+            </button>
+          </div>
+        </form>
+        <RiskLens state={analysis} title="Risk lens · live" />
+      </div>
 
       {saveState.state === "error" && <ErrorMessage title="Couldn't save" error={saveState.error} />}
       {saveState.state === "conflict" && (

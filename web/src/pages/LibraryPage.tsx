@@ -15,6 +15,7 @@ import { describeEncoding } from "../report.ts";
 import { href, type LibraryView, navigate } from "../route.ts";
 import { useShortcuts } from "../shortcuts.ts";
 import { rememberDocument, rememberedDocument } from "../storage.ts";
+import { roleIdOf } from "../use-analysis.ts";
 
 type Loaded =
   | { state: "loading"; id: string }
@@ -286,7 +287,7 @@ function LoadedLibrary({
           <EmptyState icon="file" title="No answers in this document yet">
             <p className="muted">
               Add questions with your answers to your notes (for example “### Q1- Tell me about yourself”
-              followed by the answer) and import the file again; derisk updates this document.
+              followed by the answer) and import the file again.
             </p>
             <a className="button" href="#/">
               Import again
@@ -310,6 +311,7 @@ function LoadedLibrary({
                   group={selectedGroup}
                   variant={selectedVariant}
                   sectionTitle={sectionTitle}
+                  role={roleIdOf(document.targetRole)}
                   onSelectVariant={(variant) =>
                     navigate(
                       { page: "library", documentId: document.id, view: "answers", itemId: variant.id },

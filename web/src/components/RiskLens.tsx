@@ -1,0 +1,210 @@
+import type { RiskSignal, SignalLevel } from "../../../src/core/analysis/types.ts";
+import { STAR_PARTS, type StarPart } from "../../../src/core/model.ts";
+import type { Analysis } from "../api.ts";
+import { formatDuration } from "../library.ts";
+import type { AnalysisState } from "../use-analysis.ts";
+import { ErrorMessage } from "./ErrorMessage.tsx";
+
+/** The five risks in the words of PRODUCT.md's table. */
+const SIGNALS: { id: RiskSignal; name: string; risk: boolean }[] = [
+  { id: "ambiguity", name: "Handles ambiguity", risk: false },
+  { id: "spinning", name: "Clear path, no spinning", risk: false },
+  { id: "blame", name: "Blames others", risk: true },
+  { id: "autonomy", name: "Ships without hand-holding", risk: false },
+  { id: "systems", name: "Thinks in systems", risk: false },
+];
+
+const LEVEL_TEXT: Record<SignalLevel, string> = {
+  strong: "Strong",
+  present: "Shown",
+  absent: "Not shown",
+  risk: "Risk",
+};
+
+const PART_NAMES: Record<StarPart, string> = {
+  situation: "Situation",
+  task: "Task",
+  action: "Action",
+  result: "Result",
+  lesson: "Lesson",
+};
+
+const SCORE_TEXT = ["", "Raises risk", "Weak", "Fair", "Good", "Excellent"];
+
+const percent = (share: number): string => `${Math.round(share * 100)}%`;
+
+/**
+ * The risk lens beside an answer: overall score, the five signals with their evidence, timing
+ * against the budget, STAR balance, role fit and the three fixes, each pointing at a sentence.
+ */
+export function RiskLens({ state, title = "Risk lens" }: { state: AnalysisState; title?: string }) {
+  const analysis =
+    state.state === "ready" ? state.analysis : state.state === "loading" ? state.previous : null;
+  return (
+    <section className="lens card" aria-labelledby="lens-title" aria-busy={state.state === "loading"}>
+      <header className="lens-header">
+        <h2 id="lens-title" className="lens-title">
+          {title}
+        </h2>
+        <span className="lens-status" role="status">
+          {state.state === "loading" && "Updating…"}
+        </span>
+      </header>
+      {state.state === "error" && <ErrorMessage title="The analysis failed" error={state.error} />}
+      {state.state === "idle" && (
+        <p className="muted">Write an answer to see how it lowers the interviewer’s risk.</p>
+      )}
+      {analysis === null && state.state === "loading" && <div className="skeleton lens-skeleton" />}
+      {analysis !== null && <LensBody analysis={analysis} />}
+    </section>
+  );
+}
+
+function LensBody({ analysis }: { analysis: Analysis }) {
+  const { timing } = analysis;
+  const score = analysis.overall.score;
+  const scale = Math.max(timing.budget.max * 1.25, timing.seconds, 1);
+  return (
+    <div className="lens-body">
+      <div className="lens-score" data-score={score}>
+        <span className="score-value">
+          {score}
+          <span className="score-max">/5</span>
+        </span>
+        <span>
+          <span className="score-label">{SCORE_TEXT[score]}</span>
+          {analysis.overall.reasons.length > 0 && (
+            <span className="score-reasons">{analysis.overall.reasons.slice(0, 3).join(" · ")}</span>
+          )}
+        </span>
+      </div>
+
+      <div className="lens-block">
+        <h3 className="lens-subtitle">Five risks</h3>
+        <ul className="signal-list">
+          {SIGNALS.map((signal) => {
+            const report = analysis.signals[signal.id];
+            const evidence = report.evidence[0]?.quote ?? report.reasons[0];
+            return (
+              <li key={signal.id} className="signal">
+                <span className="signal-name">{signal.name}</span>
+                <span className={`signal-level level-${report.level}${signal.risk ? " is-risk" : ""}`}>
+                  {LEVEL_TEXT[report.level]}
+                </span>
+                {evidence !== undefined && report.level !== "absent" && (
+                  <q className="signal-quote">{evidence}</q>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+
+      <div className="lens-block">
+        <h3 className="lens-subtitle">
+          Timing <span className={`timing-status status-${timing.status}`}>{timing.status}</span>
+        </h3>
+        <div
+          className="timing-bar"
+          role="img"
+          aria-label={`${formatDuration(timing.seconds)} spoken; budget ${formatDuration(timing.budget.min)} to ${formatDuration(timing.budget.max)}`}
+        >
+          <span
+            className="timing-window"
+            style={{
+              left: `${(timing.budget.min / scale) * 100}%`,
+              width: `${((timing.budget.max - timing.budget.min) / scale) * 100}%`,
+            }}
+          />
+          <span
+            className={`timing-fill status-${timing.status}`}
+            style={{ width: `${(timing.seconds / scale) * 100}%` }}
+          />
+        </div>
+        <p className="lens-caption">
+          ≈ {formatDuration(timing.seconds)} at {timing.wordsPerMinute} wpm · budget{" "}
+          {formatDuration(timing.budget.min)}–{formatDuration(timing.budget.max)}
+        </p>
+      </div>
+
+      <div className="lens-block">
+        <h3 className="lens-subtitle">STAR balance</h3>
+        <div className="star-bar" role="img" aria-label={starLabel(analysis)}>
+          {STAR_PARTS.map((part) =>
+            analysis.star.parts[part].share > 0 ? (
+              <span
+                key={part}
+                className={`star-seg seg-${part}`}
+                style={{ width: percent(analysis.star.parts[part].share) }}
+              />
+            ) : null,
+          )}
+        </div>
+        <ul className="star-legend">
+          {STAR_PARTS.map((part) => (
+            <li key={part} className={analysis.star.parts[part].present ? undefined : "is-missing"}>
+              <span className={`legend-dot seg-${part}`} aria-hidden="true" />
+              {PART_NAMES[part]}{" "}
+              {analysis.star.parts[part].present ? percent(analysis.star.parts[part].share) : "missing"}
+            </li>
+          ))}
+        </ul>
+      </div>
+
+      {analysis.roleFit !== undefined && analysis.roleFit.mix !== "none" && (
+        <div className="lens-block">
+          <h3 className="lens-subtitle">Role fit</h3>
+          <div
+            className="fit-bar"
+            role="img"
+            aria-label={`${percent(analysis.roleFit.core)} core role skills`}
+          >
+            <span className="fit-core" style={{ width: percent(analysis.roleFit.core) }} />
+          </div>
+          <p className="lens-caption">
+            {percent(analysis.roleFit.core)} core to the role · {percent(analysis.roleFit.adjacent)} adjacent
+          </p>
+          {analysis.roleFit.suggestion !== undefined && (
+            <p className="lens-caption">{analysis.roleFit.suggestion}</p>
+          )}
+        </div>
+      )}
+
+      {analysis.fixes.length > 0 && (
+        <div className="lens-block lens-block-wide">
+          <h3 className="lens-subtitle">Top fixes</h3>
+          <ol className="fix-list">
+            {analysis.fixes.slice(0, 3).map((fix) => (
+              <li key={`${fix.index}-${fix.action}`} className="fix">
+                <p>{fix.action}</p>
+                <q className="fix-quote">{fix.quote}</q>
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+
+      {analysis.concerns.length > 0 && (
+        <div className="lens-block lens-block-wide">
+          <h3 className="lens-subtitle">Might sound like</h3>
+          <ul className="fix-list">
+            {analysis.concerns.map((concern) => (
+              <li key={concern.id} className="fix">
+                <p>
+                  <q>{concern.judgement}</q> — {concern.reframe}
+                </p>
+                {concern.evidence[0] && <q className="fix-quote">{concern.evidence[0].quote}</q>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function starLabel(analysis: Analysis): string {
+  return STAR_PARTS.map((part) => `${PART_NAMES[part]} ${percent(analysis.star.parts[part].share)}`).join(
+    ", ",
+  );
+}

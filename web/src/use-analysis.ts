@@ -1,0 +1,66 @@
+/**
+ * The risk lens of a text, kept current as the user types: requests are debounced and a newer
+ * one cancels the older, and the last analysis stays on screen while the next is computed so the
+ * panel never jumps.
+ */
+import { useEffect, useState } from "react";
+import { ROLE_IDS, type RoleId } from "../../src/core/model.ts";
+import { type Analysis, type AnalyzeRequest, api, describeError } from "./api.ts";
+
+export type AnalysisState =
+  | { state: "idle" }
+  | { state: "loading"; previous: Analysis | null }
+  | { state: "ready"; analysis: Analysis }
+  | { state: "error"; error: { code: string; message: string } };
+
+const DEBOUNCE_MS = 250;
+
+export function useAnalysis(text: string, request: AnalyzeRequest): AnalysisState {
+  const [state, setState] = useState<AnalysisState>({ state: "idle" });
+  const { question, role, budgetSeconds, followUp } = request;
+
+  useEffect(() => {
+    if (text.trim() === "") {
+      setState({ state: "idle" });
+      return;
+    }
+    const controller = new AbortController();
+    setState((current) => ({
+      state: "loading",
+      previous:
+        current.state === "ready" ? current.analysis : current.state === "loading" ? current.previous : null,
+    }));
+    const timer = window.setTimeout(() => {
+      const body: AnalyzeRequest = {};
+      if (question !== undefined) body.question = question;
+      if (role !== undefined) body.role = role;
+      if (budgetSeconds !== undefined) body.budgetSeconds = budgetSeconds;
+      if (followUp !== undefined) body.followUp = followUp;
+      api.analyze(text, body, controller.signal).then(
+        (analysis) => setState({ state: "ready", analysis }),
+        (error: unknown) => {
+          if (!controller.signal.aborted) setState({ state: "error", error: describeError(error) });
+        },
+      );
+    }, DEBOUNCE_MS);
+    return () => {
+      window.clearTimeout(timer);
+      controller.abort();
+    };
+  }, [text, question, role, budgetSeconds, followUp]);
+
+  return state;
+}
+
+/** "ML Engineer" (as a document names its target role) → "ml-engineer", when the analyzer knows it. */
+export function roleIdOf(targetRole: string | undefined): RoleId | undefined {
+  if (targetRole === undefined) return undefined;
+  const id = targetRole
+    .trim()
+    .toLowerCase()
+    .replace(/\broles?\b/g, "")
+    .trim()
+    .replace(/[^a-z]+/g, "-")
+    .replace(/^-|-$/g, "");
+  return (ROLE_IDS as readonly string[]).includes(id) ? (id as RoleId) : undefined;
+}
