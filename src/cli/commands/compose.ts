@@ -84,6 +84,11 @@ interface ComposeFlags {
   json?: boolean;
 }
 
+/**
+ * Registers `derisk compose`: drafts an answer from a story (packaging `compose`).
+ * Reads no store; stories come from `--stories FILE.json` for now.
+ * @example registerComposeCommand(program, createContext()); // derisk compose story.json -q "Tell me about a failure" --budget 90
+ */
 export function registerComposeCommand(program: Command, ctx: CliContext): void {
   program
     .command("compose")

@@ -2,6 +2,11 @@ import type { Command } from "commander";
 import type { CliContext } from "../context.ts";
 import { readStoriesFlag } from "./compose.ts";
 
+/**
+ * Registers `derisk coverage`: prints the competency × story coverage matrix.
+ * Reads no store; stories come from `--stories FILE.json` for now.
+ * @example registerCoverageCommand(program, createContext()); // derisk coverage --stories stories.json
+ */
 export function registerCoverageCommand(program: Command, ctx: CliContext): void {
   program
     .command("coverage")

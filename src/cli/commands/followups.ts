@@ -9,6 +9,11 @@ interface FollowUpsFlags {
   json?: boolean;
 }
 
+/**
+ * Registers `derisk followups`: predicts follow-ups and concerns for an answer.
+ * Reads no store; stories come from `--stories FILE.json` for now.
+ * @example registerFollowUpsCommand(program, createContext()); // derisk followups - -q "Tell me about yourself" --json
+ */
 export function registerFollowUpsCommand(program: Command, ctx: CliContext): void {
   program
     .command("followups")

@@ -10,6 +10,11 @@ interface MatchFlags {
   json?: boolean;
 }
 
+/**
+ * Registers `derisk match`: ranks stories for a question.
+ * Reads no store; stories come from `--stories FILE.json` for now.
+ * @example registerMatchCommand(program, createContext()); // derisk match "Tell me about a conflict" --stories stories.json
+ */
 export function registerMatchCommand(program: Command, ctx: CliContext): void {
   program
     .command("match")

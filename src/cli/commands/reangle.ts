@@ -10,6 +10,11 @@ interface ReangleFlags {
   json?: boolean;
 }
 
+/**
+ * Registers `derisk reangle`: re-angles an answer for another role, with a sentence-level diff.
+ * Reads no store; stories come from `--stories FILE.json` for now.
+ * @example registerReangleCommand(program, createContext()); // derisk reangle answer.md --role ml-engineer
+ */
 export function registerReangleCommand(program: Command, ctx: CliContext): void {
   program
     .command("reangle")

@@ -22,6 +22,11 @@ interface TailorFlags {
   json?: boolean;
 }
 
+/**
+ * Registers `derisk tailor`: tailors stories and answers to a job description.
+ * Reads no store; stories come from `--stories FILE.json` for now.
+ * @example registerTailorCommand(program, createContext()); // derisk tailor posting.md --stories stories.json
+ */
 export function registerTailorCommand(program: Command, ctx: CliContext): void {
   program
     .command("tailor")

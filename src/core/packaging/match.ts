@@ -177,7 +177,8 @@ const FRESH_DAYS = 30;
 /**
  * Ranks stories for a question with reasons: competency fit (via `classify`), shared words
  * (BM25 over an inverted index), role fit, strength of evidence (result, figure, lesson),
- * recency of practice; warns when a story already answers too many questions.
+ * recency of practice; warns when a story already answers too many questions. The index
+ * is cached per stories array: after editing stories, pass a new array (or a new index).
  * @example rankStories("Tell me about a time you failed", stories, { role: "ml-engineer" }).results[0].reasons
  */
 export function rankStories(

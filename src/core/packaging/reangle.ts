@@ -67,7 +67,8 @@ function compressToolList(sentence: string, adjacent: RegExp): string | undefine
  * Re-angles an answer for another role: sentences that speak to the new role's core lead,
  * adjacent-only sentences are trimmed to the one that says how it shipped, tool lists are
  * shortened; the result and the lesson close. Every sentence stays the user's own.
- * @example reangle(devopsStory, { fromRole: "mlops-engineer", toRole: "ml-engineer" }).coreShare // { before: 0.3, after: 0.7 }
+ * @example const out = reangle(devopsStory, { fromRole: "mlops-engineer", toRole: "ml-engineer" });
+ * out.coreShare.after > out.coreShare.before // true for an infrastructure-heavy story
  */
 export function reangle(text: string, options: ReangleOptions): Reangled {
   if (text.trim() === "") {

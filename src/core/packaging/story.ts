@@ -226,7 +226,8 @@ const LESSON_CUE =
   /\b(?:i learned|i learnt|lesson|taught me|since then|next time|now i always|i would (?:do|have done)|in hindsight|looking back|takeaway)\b/i;
 const RESULT_CUE =
   /\b(?:as a result|in the end|ended up|result(?:ed)?|outcome|finally|became|improved|reduced|increased|dropped|fell|rose|saved|cut|went (?:up|down|from))\b/i;
-const FIRST_PERSON_DEED = /^\s*(?:i|we)\s+(?:\w+ed|built|wrote|made|ran|set|led|took|found|fixed|drove|sent|got|chose|began|spoke|met)\b/i;
+const FIRST_PERSON_DEED =
+  /^\s*(?:i|we)\s+(?:\w+ed|built|wrote|made|ran|set|led|took|found|fixed|drove|sent|got|chose|began|spoke|met)\b/i;
 
 /**
  * Splits free text (a story told in one block, or a mistake story) into STAR parts by
