@@ -3,11 +3,17 @@ import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
 import { isDeriskError } from "../app/errors.ts";
 import { registerAnalyzeCommand } from "./commands/analyze.ts";
+import { registerComposeCommand } from "./commands/compose.ts";
+import { registerCoverageCommand } from "./commands/coverage.ts";
 import { registerDocumentCommands } from "./commands/documents.ts";
 import { registerEditCommand } from "./commands/edit.ts";
 import { registerExportCommand } from "./commands/export.ts";
+import { registerFollowUpsCommand } from "./commands/followups.ts";
 import { registerImportCommand } from "./commands/import.ts";
+import { registerMatchCommand } from "./commands/match.ts";
+import { registerReangleCommand } from "./commands/reangle.ts";
 import { registerServeCommand } from "./commands/serve.ts";
+import { registerTailorCommand } from "./commands/tailor.ts";
 import { type CliContext, createContext } from "./context.ts";
 
 /** Builds the `derisk` program; commands live one per file in ./commands. */
@@ -26,6 +32,12 @@ export function createProgram(ctx: CliContext): Command {
   registerDocumentCommands(program, ctx);
   registerEditCommand(program, ctx);
   registerAnalyzeCommand(program, ctx);
+  registerComposeCommand(program, ctx);
+  registerReangleCommand(program, ctx);
+  registerFollowUpsCommand(program, ctx);
+  registerMatchCommand(program, ctx);
+  registerCoverageCommand(program, ctx);
+  registerTailorCommand(program, ctx);
   registerServeCommand(program, ctx);
   for (const command of program.commands) command.exitOverride();
   return program;
