@@ -133,6 +133,22 @@ describe("parsePrepDocument: lossless on anything (property)", () => {
     );
   });
 
+  it("stays linear on repetitive documents (no quadratic look-ahead or key search)", () => {
+    const cases = [
+      "### Q1- Tell me?\n",
+      "Ana said: hello there\n",
+      "---\nsome text\n\n",
+      "Interviewers ask:\n- Will they?\n",
+      "Question: Tell me about yourself (v).\nAnswer: ok\n\n",
+    ];
+    for (const unit of cases) {
+      const text = unit.repeat(20_000);
+      const started = performance.now();
+      expectLossless(text);
+      expect(performance.now() - started, JSON.stringify(unit)).toBeLessThan(8000);
+    }
+  });
+
   it("handles the edge cases of line structure", () => {
     for (const text of [
       "",

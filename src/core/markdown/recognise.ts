@@ -79,6 +79,19 @@ function engineeringScore(text: string): number {
 const STRONG_QUESTION_HEADING =
   /^(?:tell (?:me|us)|describe a|give (?:me|us) an example|walk (?:me|us) through)\b/i;
 
+/** `base`, or `base-2`, `base-3`… whichever is free; remembers where to continue per base. */
+function uniqueKey(base: string, used: Set<string>, nextSuffix: Map<string, number>): string {
+  let key = base;
+  if (used.has(key)) {
+    let n = nextSuffix.get(base) ?? 2;
+    while (used.has(`${base}-${n}`)) n++;
+    key = `${base}-${n}`;
+    nextSuffix.set(base, n + 1);
+  }
+  used.add(key);
+  return key;
+}
+
 /** Recognises the items of a prep document, line by line, with the Markdown tree's help. */
 export class Recogniser {
   private readonly lines: readonly SourceLine[];
@@ -87,11 +100,15 @@ export class Recogniser {
   private pending: { start: number; end: number } | undefined;
   private readonly usedKeys = new Set<string>();
   private readonly usedQuestionKeys = new Set<string>();
+  /** Next suffix to try per base key, so a thousand "q1" questions stay linear. */
+  private readonly nextSuffix = new Map<string, number>();
   private readonly questions: KnownQuestion[] = [];
+  private readonly questionsByNorm = new Map<string, KnownQuestion>();
   private counters = { note: 0, section: 0, framing: 0, reflection: 0, tech: 0, question: 0, concern: 0 };
   private question: QuestionContext | undefined;
   private tech: { key: string; competency: Competency; count: number } | undefined;
   private sectionTitle: string | undefined;
+  private noConversationBefore = -1;
   targetRole: string | undefined;
 
   constructor(source: SourceDocument) {
@@ -129,9 +146,7 @@ export class Recogniser {
   // ── bookkeeping ─────────────────────────────────────────────────────────────
 
   private key(base: string): string {
-    let key = base;
-    for (let n = 2; this.usedKeys.has(key); n++) key = `${base}-${n}`;
-    this.usedKeys.add(key);
+    const key = uniqueKey(base, this.usedKeys, this.nextSuffix);
     return key;
   }
 
@@ -351,13 +366,12 @@ export class Recogniser {
 
   private questionKey(numbered: NumberedQuestion | undefined, text: string): string {
     const base = numbered?.digits ? `q${numbered.digits}` : `question-${++this.counters.question}`;
-    let key = base;
-    for (let n = 2; this.usedQuestionKeys.has(key); n++) key = `${base}-${n}`;
-    this.usedQuestionKeys.add(key);
+    const key = uniqueKey(base, this.usedQuestionKeys, this.nextSuffix);
     const known: KnownQuestion = { key, text, norm: normaliseQuestion(text), words: new Set() };
     known.words = new Set(known.norm.split(" "));
     if (numbered) known.number = numbered.number;
     this.questions.push(known);
+    if (!this.questionsByNorm.has(known.norm)) this.questionsByNorm.set(known.norm, known);
     return key;
   }
 
@@ -429,7 +443,10 @@ export class Recogniser {
       }
       break;
     }
-    let body = readAnswerBody(this.bodyLinesWithLabel(bodyFrom), bodyFrom, limit);
+    // Only the region is handed over (copying every line per answer would be quadratic).
+    const region = this.bodyLinesWithLabel(bodyFrom, limit);
+    const parsed = readAnswerBody(region, 0, region.length);
+    let body = { ...parsed, end: parsed.end + bodyFrom };
     if (remarkPrefix)
       body = { ...body, remark: body.remark ? `${remarkPrefix}\n\n${body.remark}` : remarkPrefix };
     const end = Math.max(i, body.end, this.lines[i]?.unitEnd ?? i);
@@ -456,15 +473,16 @@ export class Recogniser {
     return end + 1;
   }
 
-  /** The body lines, with an answer label on line `at` reduced to the text that follows it. */
-  private bodyLinesWithLabel(at: number): readonly BodyLine[] {
-    const line = this.body[at];
+  /** The body lines `[at, to)`, with an answer label on line `at` reduced to the text that follows it. */
+  private bodyLinesWithLabel(at: number, to: number): BodyLine[] {
+    const region = this.body.slice(at, Math.max(at, to));
+    const line = region[0];
     const label = line && !line.literal ? matchAnswerLabel(line.text) : undefined;
-    if (!line || !label) return this.body;
-    const copy = this.body.slice();
-    const inline = line.text.slice(label.prefixLength);
-    copy[at] = { text: inline, blank: inline.trim() === "", literal: false };
-    return copy;
+    if (line && label) {
+      const inline = line.text.slice(label.prefixLength);
+      region[0] = { text: inline, blank: inline.trim() === "", literal: false };
+    }
+    return region;
   }
 
   /** `Question: …` + `Answer: …`: a variant of a question asked earlier, or a new question. */
@@ -506,11 +524,12 @@ export class Recogniser {
 
   private findQuestion(text: string): KnownQuestion | undefined {
     const norm = normaliseQuestion(text);
-    const exact = this.questions.find((q) => q.norm === norm);
+    const exact = this.questionsByNorm.get(norm);
     if (exact) return exact;
     const words = new Set(norm.split(" "));
     let best: { q: KnownQuestion; score: number } | undefined;
-    for (const q of this.questions) {
+    // Near matches among the most recent questions only, which keeps huge documents linear.
+    for (const q of this.questions.slice(-500)) {
       const shared = [...words].filter((w) => q.words.has(w)).length;
       const score = shared / (words.size + q.words.size - shared);
       if (score >= 0.8 && (!best || score > best.score)) best = { q, score };
@@ -684,6 +703,8 @@ export class Recogniser {
 
   /** A pasted conversation ("Yaser said: …" / "ChatGPT said: …"), with the rules around it. */
   private recogniseReflection(i: number, viaRule: boolean): number | undefined {
+    // A look-ahead that found no conversation need not run again from inside its window.
+    if (!viaRule && i < this.noConversationBefore) return undefined;
     const from = viaRule ? i + 1 : i;
     const speakers: number[] = [];
     let close = -1;
@@ -704,7 +725,10 @@ export class Recogniser {
       if (line.kind === "text" && matchSpeaker(line.text)) speakers.push(j);
     }
     const names = new Set(speakers.map((s) => matchSpeaker(this.lines[s]?.text ?? "")?.speaker));
-    if (speakers.length < 2 || names.size < 2) return undefined;
+    if (speakers.length < 2 || names.size < 2) {
+      if (!viaRule) this.noConversationBefore = stop;
+      return undefined;
+    }
     if (!viaRule && speakers[0] !== i) return undefined;
     const end = close >= 0 ? close : this.lastNonBlankBefore(stop, from);
     const contentEnd = close >= 0 ? close - 1 : end;

@@ -51,7 +51,7 @@ function frontMatterEnd(lines: string[]): number {
   return -1;
 }
 
-const lineOf = (node: Nodes, at: "start" | "end"): number => (node.position?.[at].line ?? 1) - 1;
+const lineOf = (block: Nodes, at: "start" | "end"): number => (block.position?.[at].line ?? 1) - 1;
 
 /**
  * Splits the text into lines and annotates each with what CommonMark makes of it, so the
@@ -85,12 +85,12 @@ export function annotateSource(text: string): SourceDocument {
     const first = annotated[start];
     if (first) first.unitEnd = Math.min(end, annotated.length - 1);
   };
-  const visitNested = (node: Nodes): void => {
-    if (node.type === "code" || node.type === "html") {
-      mark(lineOf(node, "start"), lineOf(node, "end"), node.type);
+  const visitNested = (block: Nodes): void => {
+    if (block.type === "code" || block.type === "html") {
+      mark(lineOf(block, "start"), lineOf(block, "end"), block.type);
       return;
     }
-    if ("children" in node) for (const child of node.children) visitNested(child as Nodes);
+    if ("children" in block) for (const child of block.children) visitNested(child as Nodes);
   };
   for (const node of tree.children) {
     const start = lineOf(node, "start");
