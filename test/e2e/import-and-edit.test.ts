@@ -16,11 +16,16 @@ describe.runIf(launched.browser !== null)("import the seed and edit an answer", 
   let server: TestServer;
   let context: BrowserContext;
   let page: Page;
+  /** Analyses the server computed; the app should run them in its worker instead. */
+  let serverAnalyses = 0;
 
   beforeAll(async () => {
     server = await startTestServer();
     context = await newContext(browser, server.url);
     page = await context.newPage();
+    page.on("request", (request) => {
+      if (request.url().includes("/api/analyze")) serverAnalyses += 1;
+    });
   });
 
   afterAll(async () => {
@@ -82,6 +87,7 @@ describe.runIf(launched.browser !== null)("import the seed and edit an answer", 
     // The risk lens reads the answer: a 1–5 score and the five risks, each with a level.
     await answer.locator(".lens .score-value").waitFor();
     expect(await answer.locator(".lens .signal").count()).toBe(5);
+    expect(serverAnalyses).toBe(0);
     await screenshot(page, "library-q1");
 
     await answer.getByRole("tab").nth(1).click();

@@ -5,7 +5,8 @@
  */
 import { useEffect, useState } from "react";
 import { ROLE_IDS, type RoleId } from "../../src/core/model.ts";
-import { type Analysis, type AnalyzeRequest, api, describeError } from "./api.ts";
+import { analyzeText } from "./analysis-client.ts";
+import { type Analysis, type AnalyzeRequest, describeError } from "./api.ts";
 
 export type AnalysisState =
   | { state: "idle" }
@@ -36,8 +37,10 @@ export function useAnalysis(text: string, request: AnalyzeRequest): AnalysisStat
       if (role !== undefined) body.role = role;
       if (budgetSeconds !== undefined) body.budgetSeconds = budgetSeconds;
       if (followUp !== undefined) body.followUp = followUp;
-      api.analyze(text, body, controller.signal).then(
-        (analysis) => setState({ state: "ready", analysis }),
+      analyzeText(text, body, controller.signal).then(
+        (analysis) => {
+          if (!controller.signal.aborted) setState({ state: "ready", analysis });
+        },
         (error: unknown) => {
           if (!controller.signal.aborted) setState({ state: "error", error: describeError(error) });
         },
