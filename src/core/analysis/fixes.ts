@@ -170,7 +170,7 @@ export function proposeFixes(
     candidates.push({
       severity: 4.5,
       unit: byIndex(units, run.index),
-      action: `Jargon: ${run.acronyms.length} acronyms in one sentence (${run.acronyms.slice(0, 4).join(", ")}); keep the one that matters, say what it did.`,
+      action: `Jargon: ${run.acronyms.length} acronyms and tool names in one sentence (${run.acronyms.slice(0, 4).join(", ")}); keep the one that matters, say what it did.`,
     });
   }
   if (timing.status === "short" && labels.result) {

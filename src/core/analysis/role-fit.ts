@@ -58,7 +58,7 @@ export function assessRoleFit(corpus: Corpus, role: RoleId): RoleFit {
           : "balanced";
   const fit: RoleFit = { role, core: coreShare, adjacent: adjacentShare, coreTerms, adjacentTerms, mix };
   if (mix === "adjacent-heavy") {
-    fit.suggestion = `For a ${profile.title} role, ${Math.round(adjacentShare * 100)}% of the skills named are adjacent (${[
+    fit.suggestion = `For the ${profile.title} role, ${Math.round(adjacentShare * 100)}% of the skills named are adjacent (${[
       ...new Set(adjacentTerms.map((t) => t.term)),
     ]
       .slice(0, 5)
