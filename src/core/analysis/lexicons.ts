@@ -4,6 +4,7 @@ import { CLICHES, FILLERS, HEDGES, TAILORING } from "./data/delivery.ts";
 import {
   AMBIGUITY_CUES,
   BLAME_CUES,
+  COMPLAINT_CUES,
   COMPLETION_CUES,
   DECISION_CUES,
   DEPENDENCE_CUES,
@@ -24,7 +25,7 @@ import { patternsFor } from "./role-fit.ts";
 const FAMILIES: ReadonlyArray<readonly RegExp[]> = [
   STAR_CUES.map((cue) => cue.pattern),
   [...AMBIGUITY_CUES, ...METHOD_CUES, ...SPINNING_CUES],
-  [...BLAME_CUES, ...EXCUSE_CUES, SETBACK_CUES, ...OWNERSHIP_CUES],
+  [...BLAME_CUES, ...COMPLAINT_CUES, ...EXCUSE_CUES, SETBACK_CUES, ...OWNERSHIP_CUES],
   [...DECISION_CUES, ...DEPENDENCE_CUES, ...COMPLETION_CUES],
   SYSTEMS_CUES,
   [...FILLERS, ...HEDGES, ...CLICHES, ...VAGUE, TAILORING],

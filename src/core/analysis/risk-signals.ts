@@ -1,6 +1,7 @@
 import {
   AMBIGUITY_CUES,
   BLAME_CUES,
+  COMPLAINT_CUES,
   COMPLETION_CUES,
   DECISION_CUES,
   DEPENDENCE_CUES,
@@ -104,10 +105,14 @@ function report(
 export function scoreBlame(corpus: Corpus): SignalReport {
   const accusing = corpus.unitsMatching(BLAME_CUES);
   const excuses = corpus.unitsMatching(EXCUSE_CUES);
+  const complaints = corpus.unitsMatching(COMPLAINT_CUES);
   const owning = corpus.unitsMatching(OWNERSHIP_CUES);
   const setbacks = corpus.unitsMatching(SETBACKS);
   if (accusing.length > 0) {
     return report("risk", 0.6 + 0.2 * accusing.length, accusing, ["puts the problem on other people"]);
+  }
+  if (complaints.length > 0 && owning.length === 0 && (setbacks.length > 0 || complaints.length >= 2)) {
+    return report("risk", 0.6, complaints, ["a setback put on what others did, with no part owned"]);
   }
   if (excuses.length > 0 && owning.length === 0 && setbacks.length > 0) {
     return report(

@@ -54,7 +54,7 @@ export const CONCERN_RULES: readonly ConcernRule[] = [
     judgement: "forced move or gap",
     patterns: [
       /\b(laid off|layoffs?|(was|were|got|been) (let go|fired|terminated)|restructuring|downsiz(ed|ing)|contract ended|position was eliminated)\b/,
-      /\b(gap|career break|time off|sabbatical|between jobs|out of work|unemployed)\b/,
+      /\b((career|employment|cv|resume|résumé) gap|gap (in|on) my (cv|resume|résumé|career|employment)|career break|took (some )?time off|sabbatical|between jobs|out of work|unemployed)\b/,
     ],
     min: 1,
     reframe: "state it in one neutral line, then spend the time on what you built or learned since",

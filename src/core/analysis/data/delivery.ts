@@ -7,7 +7,7 @@
 export const FILLERS: readonly RegExp[] = [
   /\b(um+|uh+|er+m?|hmm+)\b/g,
   /\b(basically|literally|you know|i mean|so yeah|anyway)\b/g,
-  /(^|, )like,? (?=\w)/g,
+  /(^|, )like, /g,
   /\b(and stuff|or whatever|and whatnot|or something( like that| along those lines)?)\b/g,
 ];
 

@@ -33,14 +33,20 @@ export const SPINNING_CUES: readonly RegExp[] = [
 
 /** Bad-mouthing and shifting responsibility onto others: strong on its own. */
 export const BLAME_CUES: readonly RegExp[] = [
-  /\b(his|her|their|the team's|management's|my manager's|my boss's) (attitude|incompetence|laziness|ego|fault|mistake|problem)\b/,
-  /\b(lazy|incompetent|insecure|toxic|arrogant|rude|clueless|useless|hopeless|impossible to work with|hard to work with|difficult person|a real problem)\b/,
-  /\b(he|she|they|the client|management|my manager|my boss|the other team|qa|the vendor) (refused|never|kept (missing|breaking|changing|ignoring)|failed to|dropped the ball|didn't bother|wouldn't listen|ignored)\b/,
-  /\b(not|wasn't|was not|isn't|never) (really )?my fault\b|\b(was|is|were) (entirely |really |totally |all |clearly )?(their|his|her|[\w-]+(?: [\w-]+)?'s) (fault|mistake|doing)\b/,
+  /\b(his|her|their|the team's|management's|my manager's|my boss's) (attitude|incompetence|laziness|ego|fault)\b/,
+  /\b(was|were|is|are)( (so|really|very|just|basically|simply|completely|totally|plain))? (lazy|incompetent|toxic|arrogant|rude|clueless|unprofessional|selfish)\b/,
+  /\b(he|she|they)('s| was| were| is| are)( (so|really|very|just|basically|simply|completely|totally))? (insecure|difficult|useless|hopeless|impossible|hard to work with|a nightmare)\b/,
+  /\b(refused to (listen|help|cooperate|engage|budge|admit)|wouldn't listen|would not listen|dropped the ball|didn't bother|did not bother)\b/,
+  /\b(not|wasn't|was not|isn't|never) (really )?my fault\b|\b(was|is|were) (entirely |really |totally |all |clearly )?(their|his|her|(?:the |my |our )?[\w-]+(?: [\w-]+)?'s) (fault|doing)\b/,
   /\b(blamed?|blaming) (them|him|her|the|my|our|management|the client)\b/,
   /\bthrew (me|us) under the bus\b|\bset (me|us) up to fail\b/,
-  /\bbecause (of )?(they|he|she|management|the client|my manager|my boss|the other team|qa) (didn't|did not|never|couldn't|wouldn't|failed|kept)\b/,
   /\b(picked apart|badmouth|bad-mouth|complain(ed)? about (him|her|them))\b/,
+];
+
+/** Complaints about what others did: blame only when the speaker owns nothing. */
+export const COMPLAINT_CUES: readonly RegExp[] = [
+  /\b(he|she|they|the client|management|my manager|my boss|the other team|qa|the vendor) (never|kept (missing|breaking|changing|ignoring)|failed to|ignored|didn't deliver|did not deliver)\b/,
+  /\bbecause (of )?(they|he|she|management|the client|my manager|my boss|the other team|qa) (didn't|did not|never|couldn't|wouldn't|failed|kept)\b/,
 ];
 
 /** Circumstances as the reason a thing failed: blame only when nothing is owned. */
