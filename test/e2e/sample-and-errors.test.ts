@@ -14,6 +14,7 @@ describe.runIf(launched.browser !== null)("sample, bad input, conflicts and draf
   let server: TestServer;
   let context: BrowserContext;
   let page: Page;
+  let serverStopped = false;
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -25,7 +26,7 @@ describe.runIf(launched.browser !== null)("sample, bad input, conflicts and draf
 
   afterAll(async () => {
     await context?.close();
-    await server?.close();
+    if (!serverStopped) await server?.close();
     await browser.close();
   });
 
@@ -134,5 +135,21 @@ describe.runIf(launched.browser !== null)("sample, bad input, conflicts and draf
     };
     expect(after.documents.length).toBe((before as { documents: unknown[] }).documents.length - 1);
     expect(after.documents.map((doc) => doc.title)).not.toContain("My interview prep");
+  });
+
+  test("a stopped server is reported, not a blank failure", async () => {
+    await server.close();
+    serverStopped = true;
+    // The app is already loaded; moving within it needs no server, the import does.
+    await page.evaluate(() => {
+      window.location.hash = "#/";
+    });
+    await page.getByRole("button", { name: "Start from the sample document" }).click();
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? "";
+    expect(text).toContain("Can't reach the derisk server");
+    expect(text).toContain("NETWORK");
+    await screenshot(page, "server-stopped");
   });
 });

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { api, type DocumentSummary, describeError } from "./api.ts";
+import { api, type DocumentSummary, describeError, type Health } from "./api.ts";
 import { EmptyState } from "./components/EmptyState.tsx";
 import { Icon, Logo } from "./components/Icon.tsx";
 import { ShortcutsDialog } from "./components/ShortcutsDialog.tsx";
@@ -24,6 +24,12 @@ export function App() {
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
   const [documentsError, setDocumentsError] = useState<{ code: string; message: string } | null>(null);
   const mainRef = useRef<HTMLElement>(null);
+  const [health, setHealth] = useState<Health | { error: { code: string; message: string } } | null>(null);
+
+  const checkHealth = useCallback(() => {
+    api.health().then(setHealth, (error: unknown) => setHealth({ error: describeError(error) }));
+  }, []);
+  useEffect(checkHealth, [checkHealth]);
 
   const loadDocuments = useCallback(() => {
     setDocumentsError(null);
@@ -107,6 +113,24 @@ export function App() {
           </div>
         </div>
       </header>
+      {health !== null && "error" in health && (
+        <div className="server-banner" role="alert">
+          <Icon name="alert" />
+          <span>
+            {health.error.message} Start it again with <code>npm start</code>.
+          </span>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => {
+              checkHealth();
+              loadDocuments();
+            }}
+          >
+            Retry
+          </button>
+        </div>
+      )}
       <main id="main" ref={mainRef} tabIndex={-1}>
         {route.page === "start" && <StartPage documents={documents} onImported={loadDocuments} />}
         {route.page === "library" && (
@@ -138,6 +162,18 @@ export function App() {
           </div>
         )}
       </main>
+      <footer className="app-footer">
+        {health !== null && "ok" in health ? (
+          <p>
+            derisk {health.version} ·{" "}
+            {health.storage === "pglite"
+              ? "offline: your answers stay in a database on this computer"
+              : "connected to your PostgreSQL server"}
+          </p>
+        ) : (
+          <p>derisk</p>
+        )}
+      </footer>
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
     </>
   );
