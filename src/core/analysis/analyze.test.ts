@@ -167,6 +167,44 @@ describe("analyze", () => {
     expect(we.ownership.we).toBeGreaterThan(we.ownership.i);
   });
 
+  it("credits a story about changing requirements without calling it blame", () => {
+    const a = analyze(
+      "On a reporting project for a retail client, the client kept changing the requirements every week and nobody knew what the final dashboard should show. I suggested we agree on the three decisions the dashboard had to support, and I built a clickable prototype around them. I ran a weekly demo so changes came in one batch instead of daily. We shipped the first version in five weeks instead of the planned eight, and change requests dropped from about ten a week to two. I learned to anchor a project on the decisions it serves, not on the feature list.",
+      { question: "Tell me about a time the requirements kept changing." },
+    );
+    expect(a.labels).toMatchObject({
+      blame: false,
+      ambiguity: true,
+      decisive: true,
+      quantified: true,
+      lesson: true,
+    });
+    expect(a.labels.overall).toBeGreaterThanOrEqual(4);
+  });
+
+  it("calls complaints about others blame when the speaker owns no part", () => {
+    const a = analyze(
+      "We missed our launch date by two weeks. The data team never delivered the feature tables on time and management didn't give us enough people. It was a tough project.",
+      { question: "Tell me about a time you failed." },
+    );
+    expect(a.labels.blame).toBe(true);
+    expect(a.evidence.blame.indexes).toContain(1);
+    expect(a.labels.overall).toBeLessThanOrEqual(2);
+  });
+
+  it("judges a 'why us' answer on specifics and fit, not on STAR", () => {
+    const a = analyze(
+      "I've used your product for three years to run my side projects, and the way your team publishes its incident reviews showed me you take reliability seriously. I'd like to bring my five years of experience running payment infrastructure to your platform team, and I'm excited about your move into real-time payouts.",
+      { question: "Why do you want to work here?" },
+    );
+    expect(a.competency).toBe("motivation");
+    expect(a.labels.result).toBe(false);
+    expect(a.labels.overall).toBeGreaterThanOrEqual(3);
+    expect(a.fixes.every((f) => !f.action.startsWith("Result:") && !f.action.startsWith("Lesson:"))).toBe(
+      true,
+    );
+  });
+
   it("gives byte-identical JSON for the same input", () => {
     const one = JSON.stringify(
       analyze(STORY, { question: "Tell me about a model you improved.", role: "data-scientist" }),

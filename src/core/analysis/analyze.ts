@@ -196,6 +196,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   };
   const coherence = assessCoherence(text, doc.tokens, timing.words, question);
   const tailoring = corpus.findAll(TAILORING).length;
+  const specifics =
+    doc.tokens.filter((t) => t.type === "number" && !/^(19|20)\d\d$/.test(t.text)).length +
+    units.reduce((sum, u) => sum + (u.norm.match(SPELLED_NUMBER) ?? []).length, 0);
   const overall = scoreOverall({
     story,
     labels: partial,
@@ -210,9 +213,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     vagueResults: impact.vague.filter((v) => units[v.index]?.part === "result").length,
     figures: impact.figures.length,
     tailoring,
-    specifics:
-      doc.tokens.filter((t) => t.type === "number" && !/^(19|20)\d\d$/.test(t.text)).length +
-      units.reduce((sum, u) => sum + (u.norm.match(SPELLED_NUMBER) ?? []).length, 0),
+    specifics,
     ownedActions: countOwnedActions(units, doc.tokens),
     recital: units.filter(isRecital).length,
     fragments: units.filter((u) => isFragment(u, doc.tokens)).length,
@@ -278,7 +279,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     draft.role = options.role;
     draft.roleFit = assessRoleFit(corpus, options.role);
   }
-  const fixes = proposeFixes(draft, units, { story, tailoring, notAnAnswer: coherence.reason });
+  const fixes = proposeFixes(draft, units, { story, tailoring, specifics, notAnAnswer: coherence.reason });
   // Key order is fixed here so that the JSON is byte-identical run to run.
   const analysis: Analysis = {
     schema: 1,

@@ -36,7 +36,7 @@ function longest(units: readonly Unit[], part: SentencePart): Unit | undefined {
 export function proposeFixes(
   draft: Draft,
   units: readonly Unit[],
-  context: { story: boolean; tailoring: number; notAnAnswer?: string | undefined },
+  context: { story: boolean; tailoring: number; specifics: number; notAnAnswer?: string | undefined },
 ): Fix[] {
   const { story, notAnAnswer } = context;
   if (units.length === 0) return [];
@@ -66,14 +66,14 @@ export function proposeFixes(
     });
   }
   if (!story) {
-    if (impact.figures.length === 0) {
+    if (impact.figures.length === 0 && context.specifics === 0) {
       candidates.push({
         severity: 8.5,
         unit: units.find((u) => u.part === "action") ?? units[0],
         action: "Specifics: back the claim with one project and a figure (users, %, time, money).",
       });
     }
-    if (context.tailoring === 0 && draft.competency !== "ml-concept") {
+    if (context.tailoring === 0 && (draft.competency === "about-me" || draft.competency === "motivation")) {
       candidates.push({
         severity: 8,
         unit: last,

@@ -9,7 +9,7 @@ const NUMBER = String.raw`(?:\d[\d,.]*\+?|one|two|three|four|five|six|seven|eigh
 export const FIGURE_PATTERNS: readonly RegExp[] = [
   /\b\d[\d,.]*\s?(%|percent\b|per cent\b|pp\b|percentage points?\b|basis points\b)/g,
   /[$€£¥]\s?\d[\d,.]*\s?(k|m|bn|million|billion|thousand)?\b|\b\d[\d,.]*\s?(k|m|bn|million|billion|thousand)?\s?(dollars|euros|pounds|usd|eur|gbp)\b|\b(tens|hundreds) of thousands of (dollars|euros|pounds)\b/g,
-  /\b\d+(\.\d+)?\s?(x|×|times|fold)\b|\b(twice as|doubled|tripled|halved|cut in half)\b/g,
+  /\b\d+(\.\d+)?\s?(x|×|times|fold)\b|\b(twice as|doubled|tripled|halved|(cut|fell|dropped|down|reduced|grew|rose|up) (by |in )?(half|a third|two thirds|a quarter|three quarters))\b/g,
   new RegExp(
     String.raw`\b${NUMBER}[ -](ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?)\b`,
     "g",

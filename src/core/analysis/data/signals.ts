@@ -10,7 +10,7 @@ export const AMBIGUITY_CUES: readonly RegExp[] = [
   /\b(no|not|without a?) ?(clear|obvious|defined|documented|shared|single|common) (spec|vision|pattern|owner|requirements?|answer|direction|plan|path|goal|product vision|picture)\b/,
   /\b(nobody|no one|none of us) (knew|understood|had|could|managed)\b/,
   /\b(didn't|did not|don't) know (what|where|how|why|which|whether|if)\b/,
-  /\b(conflicting|contradictory|competing|clashing|shifting|changing|moving|vague|incomplete|missing) (visions?|priorities|requirements|goals|data|information|signals|targets?|specs?|opinions?)\b/,
+  /\b(conflicting|contradictory|competing|clashing|shifting|changing|moving|vague|incomplete|missing) (the |our |their )?(visions?|priorities|requirements|goals|data|information|signals|targets?|specs?|opinions?|scope)\b/,
   /\b(assumptions?|hypothes[ie]s|hypothesi[sz]ed?|educated guess)\b/,
   /\b(intermittent|sporadic|seemingly at random|at random|no (obvious )?pattern|hard to reproduce|couldn't reproduce)\b/,
   /\b(didn't|did not) line up|\bmismatch(ed)?\b|\bmisread\b|\bmisunderst(ood|anding)\b/,

@@ -111,7 +111,7 @@ export const STAR_CUES: ReadonlyArray<{ part: StarPart; weight: number; pattern:
     part: "lesson",
     weight: 3,
     pattern:
-      /\b(i|we) (have )?(learned|learnt|realized|realised|took away|came away|understood)\b|\b(taught|showed|reminded|convinced) (me|us)\b|\blessons?\b|\btakeaways?\b|\bkey learning\b|\bin hindsight\b|\blooking back\b|\bnext time\b|\bif i (did|had to do|were to do) it again\b|\bi would (now )?do (it )?differently\b|\b(clicked|dawned on me|hit me)\b|\b(strengthened|reinforced|confirmed|deepened) (my|how|that|the importance)\b|\bmade (it )?a habit\b|\bsince then\b|\bever since\b|\bgoing forward\b|\bfrom now on\b|\b(now|these days|nowadays|today),? i (always|make|try|ask|check|start|build|set|insist|plan|write|add|budget|begin)\b|\bi now (always )?\w+/,
+      /\b(i|we) (have )?(learned|learnt|realized|realised|took away|came away|understood)\b|\b(taught|showed|reminded) (me|us)\b|\blessons?\b|\btakeaways?\b|\bkey learning\b|\bin hindsight\b|\blooking back\b|\bnext time\b|\bif i (did|had to do|were to do) it again\b|\bi would (now )?do (it )?differently\b|\b(clicked|dawned on me|hit me)\b|\b(strengthened|reinforced|confirmed|deepened) (my|how|that|the importance)\b|\bmade (it )?a habit\b|\bsince then\b|\bever since\b|\bgoing forward\b|\bfrom now on\b|\b(now|these days|nowadays|today),? i (always|make|try|ask|check|start|build|set|insist|plan|write|add|budget|begin)\b|\bi now (always )?\w+/,
   },
   // Result: what changed, with or without a figure.
   {
