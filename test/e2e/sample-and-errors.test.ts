@@ -15,13 +15,21 @@ describe.runIf(launched.browser !== null)("sample, bad input, conflicts and draf
   let context: BrowserContext;
   let page: Page;
   let serverStopped = false;
+  let dismissNextDialog = false;
 
   beforeAll(async () => {
     server = await startTestServer();
     context = await newContext(browser, server.url);
     page = await context.newPage();
     // Reloading with unsaved text raises the "leave page?" prompt; the user says yes here.
-    page.on("dialog", (dialog) => void dialog.accept());
+    page.on("dialog", (dialog) => {
+      if (dismissNextDialog) {
+        dismissNextDialog = false;
+        void dialog.dismiss();
+      } else {
+        void dialog.accept();
+      }
+    });
   });
 
   afterAll(async () => {
@@ -113,6 +121,20 @@ describe.runIf(launched.browser !== null)("sample, bad input, conflicts and draf
     expect(await page.getByRole("textbox", { name: "Answer text" }).inputValue()).not.toContain(
       "Draft sentence.",
     );
+  });
+
+  test("leaving the editor with unsaved text asks first", async () => {
+    const editor = page.getByRole("textbox", { name: "Answer text" });
+    await editor.press("Control+End");
+    await editor.pressSequentially(" Unsaved.");
+    const editUrl = page.url();
+    dismissNextDialog = true;
+    await page.getByRole("link", { name: "Back to the library" }).click();
+    // The user said "stay": same page, text intact.
+    expect(page.url()).toBe(editUrl);
+    expect(await editor.inputValue()).toContain("Unsaved.");
+    await page.getByRole("link", { name: "Back to the library" }).click();
+    await page.locator(".answer-panel").waitFor();
   });
 
   test("Start empty opens an empty document that says how to fill it", async () => {
