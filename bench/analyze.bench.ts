@@ -26,9 +26,15 @@ const its = nlp.its;
 // Warm both paths once so the first measured run does not pay for model loading.
 analyze(TEXT, { question: QUESTION, role: "ml-engineer" });
 
-export const benchmarks: Array<{ name: string; run: () => void; baseline: () => void }> = [
+export const benchmarks: Array<{
+  name: string;
+  run: () => void;
+  baseline: () => void;
+  baselineName?: string;
+}> = [
   {
     name: "analyze-400w",
+    baselineName: "wink-readDoc+sentences+tokens+pos-400w",
     run: () => {
       analyze(TEXT, { question: QUESTION, role: "ml-engineer" });
     },
