@@ -100,7 +100,7 @@ describe.runIf(launched.browser !== null)("accessibility and layout of every pag
     });
   }
 
-  test("at 390 px wide no page scrolls sideways", async () => {
+  test("at 390 px wide no page scrolls sideways and axe still passes", async () => {
     const context = await newContext(browser, server.url, { width: 390, height: 844 });
     const page = await context.newPage();
     const overflowing: string[] = [];
@@ -112,6 +112,8 @@ describe.runIf(launched.browser !== null)("accessibility and layout of every pag
       }));
       if (scrollWidth > clientWidth)
         overflowing.push(`${pageCase.name}: ${scrollWidth}px > ${clientWidth}px`);
+      for (const violation of await seriousViolations(page))
+        overflowing.push(`${pageCase.name} (axe): ${violation}`);
       await screenshot(page, `light-390-${pageCase.name}`);
     }
     // The question list is its own screen on a phone.

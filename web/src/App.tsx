@@ -70,7 +70,7 @@ export function App() {
       </a>
       <header className="app-header">
         <div className="app-header-inner">
-          <a className="brand" href="#/">
+          <a className="brand" href="#/" aria-label="derisk: start page">
             <Logo />
             <span>derisk</span>
           </a>

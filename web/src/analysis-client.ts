@@ -4,7 +4,7 @@
  * the worker spares a round trip on every keystroke.
  */
 import type { AnalyzeOptions } from "../../src/core/analysis/types.ts";
-import type { AnalysisResponseMessage } from "./analysis.worker.ts";
+import type { AnalysisRequestMessage, AnalysisResponseMessage } from "./analysis.worker.ts";
 import { type Analysis, type AnalyzeRequest, ApiError, api } from "./api.ts";
 
 type Pending = { resolve: (analysis: Analysis) => void; reject: (error: unknown) => void };
@@ -46,7 +46,8 @@ function inWorker(target: Worker, text: string, options: AnalyzeOptions): Promis
   const id = nextId++;
   return new Promise<Analysis>((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    target.postMessage({ id, text, options });
+    const message: AnalysisRequestMessage = { id, text, options };
+    target.postMessage(message);
   });
 }
 

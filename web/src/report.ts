@@ -2,7 +2,7 @@
 import type { ImportReport, SourceEncoding } from "../../src/core/model.ts";
 import type { ImportStatus } from "./api.ts";
 
-export const ENCODING_LABELS: Record<SourceEncoding, string> = {
+const ENCODING_LABELS: Record<SourceEncoding, string> = {
   "utf-8": "UTF-8",
   "utf-8-bom": "UTF-8 with BOM",
   "utf-16le": "UTF-16 LE",
