@@ -205,6 +205,16 @@ describe("analyze", () => {
     );
   });
 
+  it("scores a hypothetical 'I would…' answer as weak, and asks for a real story", () => {
+    const a = analyze(
+      "If I disagreed with my manager, I would first try to understand their point of view. I would schedule a one-on-one meeting and explain my concerns with data. I believe communication is key, and I would be open to compromise. In the end, I would respect the final decision and commit to it.",
+      { question: "Tell me about a time you disagreed with your manager." },
+    );
+    expect(a.labels.overall).toBe(2);
+    expect(a.overall.reasons[0]).toMatch(/hypothetical/);
+    expect(a.fixes[0]?.action).toMatch(/^Story:/);
+  });
+
   it("gives byte-identical JSON for the same input", () => {
     const one = JSON.stringify(
       analyze(STORY, { question: "Tell me about a model you improved.", role: "data-scientist" }),

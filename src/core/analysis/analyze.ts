@@ -49,6 +49,18 @@ function countOwnedActions(units: readonly Unit[], tokens: readonly Token[]): nu
   return count;
 }
 
+const MODAL = /\b(i|we)( would|'d| will|'ll| should| could| might)\b|^(if|when) i\b/;
+
+function isHypothetical(units: readonly Unit[], tokens: readonly Token[]): boolean {
+  const modal = units.filter((u) => MODAL.test(u.norm)).length;
+  const narrated = units.filter((u) => {
+    for (let i = u.first; i < u.last; i += 1)
+      if (tokens[i]?.past === true && tokens[i]?.pos === "VERB") return true;
+    return false;
+  }).length;
+  return modal >= 2 && modal * 2 >= units.length && narrated <= 1;
+}
+
 function isRecital(unit: Unit): boolean {
   const items = unit.text.split(/,|\band\b|\bor\b/);
   return items.length >= 5 && items.filter((item) => item.trim().split(/\s+/).length <= 3).length >= 4;
@@ -214,6 +226,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     figures: impact.figures.length,
     tailoring,
     specifics,
+    hypothetical: isHypothetical(units, doc.tokens),
     ownedActions: countOwnedActions(units, doc.tokens),
     recital: units.filter(isRecital).length,
     fragments: units.filter((u) => isFragment(u, doc.tokens)).length,

@@ -58,6 +58,14 @@ export function proposeFixes(
       action: `Rewrite: this is ${notAnAnswer}. Tell one real episode: the situation, what you did, what changed.`,
     });
   }
+  if (draft.overall.reasons[0]?.startsWith("hypothetical") === true) {
+    candidates.push({
+      severity: 9.4,
+      unit: units[0],
+      action:
+        "Story: tell one real time you did this — what happened, what you did, what changed — not what you would do.",
+    });
+  }
   if (!labels.action && story) {
     candidates.push({
       severity: 9,

@@ -83,6 +83,16 @@ export function ownedActions(units: readonly Unit[], tokens: readonly Token[]): 
   );
 }
 
+/** Past-tense verbs in the sentence (at most 3): "I proposed, wrote and ran…" is three deeds. */
+function deeds(unit: Unit, tokens: readonly Token[]): number {
+  let count = 0;
+  for (let i = unit.first; i < unit.last && count < 3; i += 1) {
+    const t = tokens[i];
+    if (t !== undefined && t.pos === "VERB" && t.past) count += 1;
+  }
+  return Math.max(1, count);
+}
+
 function report(
   level: SignalLevel,
   score: number,
@@ -199,7 +209,7 @@ export function scoreAutonomy(ctx: SignalContext, ownership: OwnershipReport): S
   const owned = ownedActions(ctx.units, ctx.tokens);
   const decided = ctx.corpus.unitsMatching(DECISION_CUES);
   const score =
-    owned.length * 0.4 +
+    owned.reduce((sum, u) => sum + deeds(u, ctx.tokens), 0) * 0.3 +
     (driving.length > 0 ? 0.5 : 0) +
     (ctx.hasResult ? 0.5 : 0) +
     Math.min(0.6, decided.length * 0.3) -

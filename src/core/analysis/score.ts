@@ -121,6 +121,8 @@ export interface ScoreInput {
   figures: number;
   /** References to the employer or role ("your mission", "this role"). */
   tailoring: number;
+  /** Most sentences say what the speaker would do, and almost none what they did. */
+  hypothetical: boolean;
   /** Numbers in the answer (any kind): concrete detail. */
   specifics: number;
   /** First-person past actions narrated. */
@@ -204,6 +206,11 @@ export function scoreOverall(input: ScoreInput): { score: Labels["overall"]; rea
     reasons.push("a résumé recital");
   }
   let score = clampScore(points);
+  // "I would…" answers are weak, not harmful: the interviewer learns how they think, not what they did.
+  if (input.hypothetical && input.story) {
+    score = 2;
+    reasons.unshift("hypothetical: says what you would do, not what you did");
+  }
   // Shifting responsibility caps the answer at weak, whatever else it does well.
   if (l.blame) score = Math.min(score, 2) as Labels["overall"];
   // "About me" and "why us" answers are judged on specificity; they are never harmful for

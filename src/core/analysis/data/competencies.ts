@@ -47,7 +47,7 @@ export const COMPETENCY_CUES: readonly CompetencyCue[] = [
     competency: "motivation",
     weight: 3,
     pattern:
-      /\b(want to work (here|for us|with us)|makes? you want to|appeal(s)? to you|interests? you about|drew you|brought you (into|to)|prompting you to leave|leave your (current|last)|looking for a new|good (match|fit) for|right (fit|person) for|first day (with|here)|what would you want to work on|motivates? you|excites? you)\b/,
+      /\b(want to work (here|for us|with us)|makes? you want to|appeal(s)? to you|interests? you about|drew you|brought you (into|to)|prompting you to leave|leav(e|ing) (your|this|the) (current|last|previous)?\s?(job|role|company|employer)|looking for a new|good (match|fit) for|right (fit|person) for|first day (with|here)|what would you want to work on|motivates? you|excites? you)\b/,
   },
   {
     competency: "motivation",
@@ -104,7 +104,7 @@ export const COMPETENCY_CUES: readonly CompetencyCue[] = [
     competency: "ambiguity",
     weight: 4,
     pattern:
-      /\b(ambigu(ity|ous)|unclear|uncertain(ty)?|incomplete information|without (all|enough|complete) (the )?(information|data)|priorities (shifted|changed)|(requirements|scope) (changed|shifted)|changed significantly|adapt(ed)?|worked backwards|from a customer's problem|unknowns?)\b/,
+      /\b(ambigu(ity|ous)|unclear|uncertain(ty)?|incomplete (information|data|requirements)|without (all|enough|complete) (the )?(information|data)|priorities (shifted|changed)|(requirements|scope) (changed|shifted)|changed significantly|adapt(ed)?|worked backwards|from a customer's problem|unknowns?)\b/,
   },
   // Prioritisation and deadlines.
   {
@@ -149,7 +149,24 @@ export const COMPETENCY_CUES: readonly CompetencyCue[] = [
       /\b(initiative|ownership|own(ed)? (a|the) (problem|project)|beyond (your|the) (role|job|call of duty)|above and beyond|without being asked|save (the company )?money|keep working at|for several months|persever(e|ance)|unresponsive|depended on|(make|made|making) (a )?(complicated |complex )?process (simpler|easier)|simplif(y|ied)|judge whether .{0,60} succeeded|measure (your )?success|proactive(ly)?)\b/,
   },
   { competency: "learning-growth", weight: 2, pattern: /\b(grow|growth)\b/ },
+  {
+    competency: "teamwork",
+    weight: 2,
+    pattern: /\b(team|teams|teammates?|colleagues?|coworkers?|co-workers?|getting along|get along|peers?)\b/,
+  },
+  {
+    competency: "ownership-initiative",
+    weight: 3,
+    pattern:
+      /\b(goals? you set|set (a|yourself a) goal|achieved? (it|a goal)|improved? (a|the) process|process improvement|went the extra mile|outside (of )?your (role|job)|took ownership)\b/,
+  },
   // Strengths and weaknesses.
+  {
+    competency: "strength-weakness",
+    weight: 4,
+    pattern:
+      /\b(would|will|did) (your|my) (previous |last |current |former )?(manager|boss|colleagues?|coworkers?|team|friends) (say|describe|tell)\b|\bsay about you\b/,
+  },
   { competency: "strength-weakness", weight: 3, pattern: /\bwhere do you (most )?need to (grow|improve)\b/ },
   {
     competency: "strength-weakness",
