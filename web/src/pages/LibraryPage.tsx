@@ -171,8 +171,12 @@ function LoadedLibrary({
   }, [document.title]);
 
   // Keep the selected question in view in the list when it changes by keyboard.
+  // Not on first render: Chromium moves the Tab starting point to a scrolled-to element, and Tab
+  // on a freshly opened page must reach the skip link first.
+  const shownGroup = useRef(selectedGroup);
   useEffect(() => {
-    if (selectedGroup === null) return;
+    if (selectedGroup === null || shownGroup.current === selectedGroup) return;
+    shownGroup.current = selectedGroup;
     globalThis.document
       .querySelector('.question-link[aria-current="page"]')
       ?.scrollIntoView({ block: "nearest" });
