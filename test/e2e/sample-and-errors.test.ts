@@ -16,6 +16,7 @@ describe.runIf(launched.browser !== null)("sample, bad input, conflicts and draf
   let page: Page;
   let serverStopped = false;
   let dismissNextDialog = false;
+  let dialogsSeen = 0;
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -23,6 +24,7 @@ describe.runIf(launched.browser !== null)("sample, bad input, conflicts and draf
     page = await context.newPage();
     // Reloading with unsaved text raises the "leave page?" prompt; the user says yes here.
     page.on("dialog", (dialog) => {
+      dialogsSeen += 1;
       if (dismissNextDialog) {
         dismissNextDialog = false;
         void dialog.dismiss();
@@ -128,10 +130,12 @@ describe.runIf(launched.browser !== null)("sample, bad input, conflicts and draf
     await editor.press("Control+End");
     await editor.pressSequentially(" Unsaved.");
     const editUrl = page.url();
+    const seen = dialogsSeen;
     dismissNextDialog = true;
     await page.getByRole("link", { name: "Back to the library" }).click();
+    await expect.poll(() => dialogsSeen).toBe(seen + 1);
     // The user said "stay": same page, text intact.
-    expect(page.url()).toBe(editUrl);
+    await page.waitForFunction((url) => window.location.href === url, editUrl);
     expect(await editor.inputValue()).toContain("Unsaved.");
     await page.getByRole("link", { name: "Back to the library" }).click();
     await page.locator(".answer-panel").waitFor();
