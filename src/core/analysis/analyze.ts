@@ -129,8 +129,14 @@ function summariseStar(units: readonly Unit[], words: number, story: boolean): A
   };
 }
 
+// Findings listed per list and quotes per label: a pasted book must not produce a
+// hundred-megabyte report. Counts that scoring uses are taken before the cut.
+const MAX_LISTED = 50;
+const MAX_EVIDENCE = 20;
+
 function evidenceFrom(quotes: readonly Quote[], note?: string): LabelEvidence {
-  const out: LabelEvidence = { indexes: quotes.map((q) => q.index), quotes: quotes.map((q) => q.quote) };
+  const kept = quotes.slice(0, MAX_EVIDENCE);
+  const out: LabelEvidence = { indexes: kept.map((q) => q.index), quotes: kept.map((q) => q.quote) };
   if (note !== undefined) out.note = note;
   return out;
 }
@@ -294,6 +300,24 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   }
   const fixes = proposeFixes(draft, units, { story, tailoring, specifics, notAnAnswer: coherence.reason });
   // Key order is fixed here so that the JSON is byte-identical run to run.
+  let cut = false;
+  const limit = <T>(list: T[]): T[] => {
+    if (list.length <= MAX_LISTED) return list;
+    cut = true;
+    return list.slice(0, MAX_LISTED);
+  };
+  impact.figures = limit(impact.figures);
+  impact.vague = limit(impact.vague);
+  delivery.fillers = limit(delivery.fillers);
+  delivery.hedges = limit(delivery.hedges);
+  delivery.cliches = limit(delivery.cliches);
+  delivery.passiveBlame = limit(delivery.passiveBlame);
+  delivery.acronyms.runs = limit(delivery.acronyms.runs);
+  if (draft.roleFit !== undefined) {
+    draft.roleFit.coreTerms = limit(draft.roleFit.coreTerms);
+    draft.roleFit.adjacentTerms = limit(draft.roleFit.adjacentTerms);
+  }
+  if (cut) warnings.push(`Long answer: each list shows its first ${MAX_LISTED} findings.`);
   const analysis: Analysis = {
     schema: 1,
     labels,

@@ -2,9 +2,17 @@ import type { Lexicon, RawMatch } from "./lexicon.ts";
 import type { Unit } from "./segment.ts";
 import type { Quote } from "./types.ts";
 
+/** Longest quote, in characters; `sentences[i].text` always has the whole sentence. */
+export const MAX_QUOTE = 300;
+
+/** A sentence's text as quoted in findings: whole, or cut with "…" past `MAX_QUOTE`. */
+export function quoteText(unit: Unit): string {
+  return unit.text.length <= MAX_QUOTE ? unit.text : `${unit.text.slice(0, MAX_QUOTE - 1)}…`;
+}
+
 /** The quote for one sentence. */
 export function quoteOf(unit: Unit): Quote {
-  return { index: unit.index, quote: unit.text };
+  return { index: unit.index, quote: quoteText(unit) };
 }
 
 // Global, multi-line copies of the lexicon patterns, compiled once: `^` then anchors at the

@@ -1,3 +1,4 @@
+import { quoteText } from "./evidence.ts";
 import type { Unit } from "./segment.ts";
 import type { Analysis, Fix, SentencePart } from "./types.ts";
 
@@ -196,7 +197,7 @@ export function proposeFixes(
     const kind = c.action.slice(0, c.action.indexOf(":"));
     if (seen.has(kind)) continue;
     seen.add(kind);
-    fixes.push({ index: unit.index, quote: unit.text, part: unit.part, action: c.action });
+    fixes.push({ index: unit.index, quote: quoteText(unit), part: unit.part, action: c.action });
     if (fixes.length === 3) break;
   }
   return fixes;

@@ -1,5 +1,5 @@
 import { VAGUE_INTENSIFIERS } from "./data/delivery.ts";
-import type { Corpus } from "./evidence.ts";
+import { type Corpus, quoteText } from "./evidence.ts";
 import type { Unit } from "./segment.ts";
 import type { TermHit } from "./types.ts";
 
@@ -27,7 +27,7 @@ function collect(corpus: Corpus, patterns: readonly RegExp[]): TermHit[] {
   const hits: Array<TermHit & { at: number }> = [];
   for (const pattern of patterns) {
     for (const m of corpus.findAll(pattern)) {
-      hits.push({ term: m.text.trim(), index: m.unit.index, quote: m.unit.text, at: hits.length });
+      hits.push({ term: m.text.trim(), index: m.unit.index, quote: quoteText(m.unit), at: hits.length });
     }
   }
   return hits.sort((a, b) => a.index - b.index || a.at - b.at).map(({ at: _at, ...hit }) => hit);

@@ -42,6 +42,8 @@ export interface TokenizedText {
   sentences: RawSentence[];
 }
 
+const LONG_RUN = /\S{65,}/g;
+
 const PAST_AUX = new Set(["was", "were", "had", "did", "'d"]);
 
 function isPast(lower: string, lemma: string, pos: string): boolean {
@@ -70,7 +72,11 @@ function typeOf(pos: string, value: string): string {
 export function tokenize(text: string): TokenizedText {
   const n = nlp();
   const its = n.its;
-  const doc = n.readDoc(text);
+  // wink's tokenizer is quadratic in the length of one run of non-space characters (50,000
+  // letters take a second). No spoken word is that long: past 64 characters the run is read
+  // as blanks, which keeps every offset where it was.
+  const safe = text.replace(LONG_RUN, (run) => run.slice(0, 64) + " ".repeat(run.length - 64));
+  const doc = n.readDoc(safe);
   const tokens = doc.tokens();
   const values = tokens.out() as string[];
   const pos = tokens.out(its.pos) as string[];
@@ -81,7 +87,7 @@ export function tokenize(text: string): TokenizedText {
     const value = values[i] ?? "";
     // wink keeps every token's text as written (doc.out() === text), so each one is found
     // at or just after the end of the previous one.
-    const found = text.indexOf(value, cursor);
+    const found = safe.indexOf(value, cursor);
     const start = found >= 0 ? found : cursor;
     const lower = value.toLowerCase();
     const lemma = (lemmas[i] ?? lower).toLowerCase();

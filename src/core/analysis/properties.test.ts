@@ -147,6 +147,18 @@ describe("analyze on any input", () => {
     );
   });
 
+  it.each([
+    ["one 199,000-letter word", "a".repeat(199_000)],
+    ["15,000 bullets", "- I built it\n".repeat(15_000)],
+    ["a 199,000-character sentence", "the data pipeline we built improved latency ".repeat(4_500)],
+  ])("stays bounded on %s", (_name, text) => {
+    const started = performance.now();
+    const a = analyze(text, { question: QUESTION, role: "ml-engineer" });
+    expect(performance.now() - started).toBeLessThan(5000);
+    // Quotes are cut and lists capped, so the report grows linearly with the input.
+    expect(JSON.stringify(a).length).toBeLessThan(text.length * 12 + 100_000);
+  });
+
   it("stays bounded in time at the size cap", () => {
     const sentence =
       "I traced the slow query to a missing index and cut p95 latency by 40% for 3,000 users. ";

@@ -1,6 +1,6 @@
 import type { RoleId } from "../model.ts";
 import { ROLE_PROFILES } from "./data/roles.ts";
-import type { Corpus } from "./evidence.ts";
+import { type Corpus, quoteText } from "./evidence.ts";
 import type { RoleFit, TermHit } from "./types.ts";
 
 function escapeTerm(term: string): string {
@@ -33,7 +33,7 @@ export function patternsFor(role: RoleId): { core: RegExp; adjacent: RegExp } {
 function find(corpus: Corpus, pattern: RegExp): TermHit[] {
   return corpus
     .findAll(pattern)
-    .map((m) => ({ term: m.groups[0] ?? m.text, index: m.unit.index, quote: m.unit.text }));
+    .map((m) => ({ term: m.groups[0] ?? m.text, index: m.unit.index, quote: quoteText(m.unit) }));
 }
 
 /**

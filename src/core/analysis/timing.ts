@@ -1,6 +1,6 @@
 import type { Competency } from "../model.ts";
 import { CLICHES, COMMON_ACRONYMS, FILLERS, HEDGES, PASSIVE_BLAME, TOOL_NAMES } from "./data/delivery.ts";
-import { type Corpus, quoteOf } from "./evidence.ts";
+import { type Corpus, quoteOf, quoteText } from "./evidence.ts";
 import { hasFigure } from "./impact.ts";
 import type { Token } from "./nlp.ts";
 import { firstPersonAction, type Unit } from "./segment.ts";
@@ -56,7 +56,7 @@ function hits(corpus: Corpus, patterns: readonly RegExp[]): TermHit[] {
   for (const pattern of patterns) {
     for (const m of corpus.findAll(pattern)) {
       const term = m.text.replace(/^[,\s]+|[,\s]+$/g, "");
-      out.push({ term, index: m.unit.index, quote: m.unit.text, at: out.length });
+      out.push({ term, index: m.unit.index, quote: quoteText(m.unit), at: out.length });
     }
   }
   return out.sort((a, b) => a.index - b.index || a.at - b.at).map(({ at: _at, ...hit }) => hit);
