@@ -5,12 +5,18 @@ import type { Quote } from "./types.ts";
 /** Longest quote, in characters; `sentences[i].text` always has the whole sentence. */
 export const MAX_QUOTE = 300;
 
-/** A sentence's text as quoted in findings: whole, or cut with "…" past `MAX_QUOTE`. */
+/**
+ * A sentence's text as quoted in findings: whole, or cut with "…" past `MAX_QUOTE`.
+ * @example quoteText(unit) // "I traced the leak to the connection pool."
+ */
 export function quoteText(unit: Unit): string {
   return unit.text.length <= MAX_QUOTE ? unit.text : `${unit.text.slice(0, MAX_QUOTE - 1)}…`;
 }
 
-/** The quote for one sentence. */
+/**
+ * The quote for one sentence.
+ * @example quoteOf(units[2]) // { index: 2, quote: "I traced the leak to the connection pool." }
+ */
 export function quoteOf(unit: Unit): Quote {
   return { index: unit.index, quote: quoteText(unit) };
 }

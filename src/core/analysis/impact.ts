@@ -55,7 +55,10 @@ export function measureImpact(
   return { quantified, figures, vague };
 }
 
-/** Whether one sentence states a figure. */
+/**
+ * Whether one sentence states a figure.
+ * @example hasFigure(unit) // true for "Latency fell by 40%."
+ */
 export function hasFigure(unit: Unit): boolean {
   return FIGURE_PATTERNS.some((pattern) => {
     pattern.lastIndex = 0;

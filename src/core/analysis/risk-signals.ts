@@ -73,7 +73,10 @@ export function measureOwnership(units: readonly Unit[], tokens: readonly Token[
   return { label, i, we, evidence };
 }
 
-/** Sentences of the task, action or result that the speaker narrates doing (I, or a bare "Rebuilt…" bullet). */
+/**
+ * Sentences of the task, action or result that the speaker narrates doing (I, or a bare "Rebuilt…" bullet).
+ * @example ownedActions(units, tokens).map((u) => u.index) // [2, 3]
+ */
 export function ownedActions(units: readonly Unit[], tokens: readonly Token[]): Unit[] {
   return units.filter(
     (u) =>
@@ -220,7 +223,10 @@ export function scoreAutonomy(ctx: SignalContext, ownership: OwnershipReport): S
   ]);
 }
 
-/** All five risk signals. */
+/**
+ * All five risk signals.
+ * @example scoreSignals(ctx, ownership).blame.level // "absent"
+ */
 export function scoreSignals(
   ctx: SignalContext,
   ownership: OwnershipReport,

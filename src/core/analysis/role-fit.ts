@@ -15,7 +15,10 @@ function termPattern(terms: readonly string[]): RegExp {
 // Compiled once per role: the analyzer runs on every keystroke.
 const PATTERNS = new Map<RoleId, { core: RegExp; adjacent: RegExp }>();
 
-/** The compiled core and adjacent vocabularies of a role. */
+/**
+ * The compiled core and adjacent vocabularies of a role.
+ * @example patternsFor("ml-engineer").core.test("we retrained the model") // true
+ */
 export function patternsFor(role: RoleId): { core: RegExp; adjacent: RegExp } {
   let compiled = PATTERNS.get(role);
   if (compiled === undefined) {

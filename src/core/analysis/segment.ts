@@ -188,7 +188,11 @@ const STATE_LEMMAS = new Set([
   "get",
 ]);
 
-/** Whether the sentence narrates the speaker (or the team) doing something in the past. */
+/**
+ * Whether the sentence narrates the speaker (or the team) doing something in the past;
+ * `strict` counts only deliberate work verbs (built, proposed…), not "I finished my degree".
+ * @example firstPersonAction(tokens, unitOf("I rebuilt the index.")) // true
+ */
 export function firstPersonAction(tokens: readonly Token[], unit: Unit, strict = false): boolean {
   for (let i = unit.first; i < unit.last; i += 1) {
     const t = tokens[i];
