@@ -218,7 +218,8 @@ function hasPast(tokens: readonly Token[], unit: Unit): boolean {
   return false;
 }
 
-const FIGURE = /\d|\b(million|billion|thousands?|hundreds?|dozens?|percent|twice|double|half)\b/;
+const FIGURE =
+  /\d|\b(two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|fifty|million|billion|thousands?|hundreds?|dozens?|percent|twice|double|half)\b/;
 
 /**
  * Gives each sentence its STAR+L part: a written marker wins (a lesson cue may still turn a
