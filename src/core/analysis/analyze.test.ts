@@ -75,6 +75,21 @@ describe("analyze", () => {
     expect(b.sentences.map((s) => s.part)).toEqual(["situation", "result"]);
   });
 
+  it.each([
+    ["numbered bold", "**1. Situation**\nOur build was slow.\n**2. Action**\nI cached the dependencies."],
+    [
+      "lettered with parentheses",
+      "S (Situation): Our build was slow.\nA (Action): I cached the dependencies.",
+    ],
+    ["headings", "### Situation\nOur build was slow.\n### Action\nI cached the dependencies."],
+    ["bold with colon inside", "**Situation:** Our build was slow.\n**Action:** I cached the dependencies."],
+  ])("reads %s markers", (_name, text) => {
+    expect(analyze(text).sentences.map((s) => [s.part, s.text])).toEqual([
+      ["situation", "Our build was slow."],
+      ["action", "I cached the dependencies."],
+    ]);
+  });
+
   it("finds STAR parts from cues when there are no markers", () => {
     const a = analyze(
       "In my last job, our checkout page was slow and customers abandoned carts. My goal was to make it fast before Black Friday. I started by profiling the page, then I moved the heaviest script off the critical path. As a result, load time dropped from 4 seconds to 1.5 seconds and abandoned carts fell by 18%. It taught me to measure before optimising.",

@@ -34,7 +34,7 @@ const TERMINAL = /[.!?:;]["”')\]]*$/;
 const PREFIX = /^(?:\s|#{1,6}\s|>\s?|[-*•+▪◦‣]\s|\d{1,2}[.)]\s|\[[ xX]\]\s)*/;
 // "**S – Situation**", "**Situation**:", "Situation:", "S:", "The fix:", "### Result".
 const MARKER =
-  /^(?:\*\*|__)?\s*([a-z][a-z' ]{0,28}?|[stalr]\s*[–—-]\s*[a-z]+)\s*(\*\*|__)?\s*(?:[:：]\s*(?:\*\*|__)?|(?<=\*\*|__)\s*[–—-]?\s+|$)/;
+  /^(?:\*\*|__)?\s*(?:\d{1,2}[.)]\s*)?([a-z][a-z' ]{0,28}?(?:\s*(?:\/|&|and)\s*[a-z]+)?|[stalr]\s*[–—-]\s*[a-z]+|[stalr]\s*\([a-z]+\))\s*(\*\*|__)?\s*(?:[:：]\s*(?:\*\*|__)?|(?<=\*\*|__)\s*[–—-]?\s+|$)/;
 const LEADING_JUNK = /^[\s"“'‘*_]+/;
 const TRAILING_JUNK = /[\s*_]+$/;
 
@@ -42,7 +42,11 @@ const TRAILING_JUNK = /[\s*_]+$/;
 function readMarker(text: string): { part: StarPart; length: number } | undefined {
   const match = MARKER.exec(text.toLowerCase());
   if (match === null) return undefined;
-  const label = (match[1] ?? "").trim();
+  // "S (Situation)" reads as "S – Situation"; "Situation & Task" as its first part.
+  const label = (match[1] ?? "")
+    .trim()
+    .replace(/^([stalr])\s*\(([a-z]+)\)$/, "$1 - $2")
+    .replace(/\s*(?:\/|&|\band\b)\s*[a-z]+$/, "");
   const bold = match[2] !== undefined || text.startsWith("**") || text.startsWith("__");
   const hasColon = /[:：]/.test(match[0]);
   const wholeLine = match[0].length >= text.trimEnd().length;
@@ -145,7 +149,8 @@ export function segmentSentences(input: string, doc: TokenizedText): Unit[] {
       stop -= 1;
       body = input.slice(start, stop);
     }
-    if (!/[\p{L}\p{N}]/u.test(body)) continue;
+    // Nothing to say aloud: punctuation, or a list number that wink cut off ("**1." before "Situation**").
+    if (!/[\p{L}\p{N}]/u.test(body) || /^[^\p{L}]{0,3}\d{1,2}[.)]?[^\p{L}]{0,3}$/u.test(body)) continue;
     while (first < last && (tokens[first]?.end ?? 0) <= start) first += 1;
     while (last > first && (tokens[last - 1]?.start ?? 0) >= stop) last -= 1;
     const unit: Unit = {
