@@ -139,6 +139,13 @@ describe.runIf(launched.browser !== null)("sample, bad input, conflicts and draf
     expect(await editor.inputValue()).toContain("Unsaved.");
     await page.getByRole("link", { name: "Back to the library" }).click();
     await page.locator(".answer-panel").waitFor();
+    // The draft is kept, and the answer says so.
+    await page.getByText(/You have an unsaved draft of this answer/).waitFor();
+    await page.getByRole("link", { name: "Continue editing" }).click();
+    expect(await page.getByRole("textbox", { name: "Answer text" }).inputValue()).toContain("Unsaved.");
+    await page.getByRole("button", { name: "Discard the draft" }).click();
+    await page.getByRole("link", { name: "Back to the library" }).click();
+    await page.locator(".answer-panel").waitFor();
   });
 
   test("Start empty opens an empty document that says how to fill it", async () => {

@@ -9,6 +9,7 @@ import {
   WORDS_PER_MINUTE,
 } from "../library.ts";
 import { route } from "../links.ts";
+import { loadDraft } from "../storage.ts";
 import { useAnalysis } from "../use-analysis.ts";
 import { AnswerBody } from "./AnswerBody.tsx";
 import { Concerns, FollowUps } from "./FollowUps.tsx";
@@ -35,6 +36,9 @@ export function AnswerPanel({ documentId, group, variant, sectionTitle, role, on
     ...(variant.budgetSeconds === undefined ? {} : { budgetSeconds: variant.budgetSeconds }),
   });
   const ready = analysis.state === "ready" ? analysis.analysis : null;
+  // Drafts live in this browser only; reading one is cheap and shows work the user has not lost.
+  const stored = loadDraft(variant.id);
+  const draft = stored !== null && stored.text !== variant.text ? stored : null;
   const panelId = `answer-panel-${variant.id}`;
   const words = countWords(variant.text);
   const seconds = speakingSeconds(variant.text);
@@ -95,6 +99,18 @@ export function AnswerPanel({ documentId, group, variant, sectionTitle, role, on
               </button>
             );
           })}
+        </div>
+      )}
+
+      {draft !== null && (
+        <div className="callout callout-info draft-callout">
+          <Icon name="info" />
+          <div>
+            <p>You have an unsaved draft of this answer from {new Date(draft.savedAt).toLocaleString()}.</p>
+            <a className="button button-small" href={route.edit(variant.id)}>
+              Continue editing
+            </a>
+          </div>
         </div>
       )}
 
