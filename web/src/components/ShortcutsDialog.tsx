@@ -21,7 +21,11 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
         if (event.target === event.currentTarget) onClose();
       }}
       onKeyDown={(event) => {
-        if (event.key === "?") onClose();
+        if (event.key === "?") {
+          // Handled here, so the page-wide "?" shortcut does not open it again.
+          event.preventDefault();
+          onClose();
+        }
       }}
     >
       <div className="dialog-body">
