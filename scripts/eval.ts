@@ -8,7 +8,7 @@
  *
  * The data is read at run time and never copied into the repository.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { analyze, classify, type Labels } from "../src/core/analysis/index.ts";
@@ -30,10 +30,10 @@ type BooleanLabel = (typeof BOOLEAN_LABELS)[number];
 
 interface AnswerRow {
   id: string;
-  question: string;
+  question?: string;
   answer: string;
-  competency: string;
-  labels: Labels;
+  competency?: string;
+  labels: Partial<Labels>;
 }
 interface QuestionRow {
   id: string;
@@ -100,21 +100,52 @@ const outFile = resolve(option(args, "--out") ?? join(root, ".artifacts", "eval.
 const verbose = args.includes("--verbose");
 
 const answers = readJsonl<AnswerRow>(join(dataDir, "answers.jsonl"));
-const questions = readJsonl<QuestionRow>(join(dataDir, "questions.jsonl"));
+// A held-out folder may come without questions; classification is then scored on the
+// answers' own questions only.
+const questionsFile = join(dataDir, "questions.jsonl");
+const questions = existsSync(questionsFile) ? readJsonl<QuestionRow>(questionsFile) : [];
+
+type Predicted = Pick<Labels, BooleanLabel | "ownership" | "overall">;
+const NOT_AN_ANSWER: Predicted = {
+  situation: false,
+  task: false,
+  action: false,
+  result: false,
+  lesson: false,
+  quantified: false,
+  blame: false,
+  ambiguity: false,
+  decisive: false,
+  autonomy: false,
+  systems: false,
+  ownership: "i",
+  overall: 1,
+};
+
+/** The analyzer's labels; an answer it rejects (blank) counts as "not an answer". */
+function predict(row: AnswerRow): Predicted {
+  try {
+    return analyze(row.answer, row.question === undefined ? {} : { question: row.question }).labels;
+  } catch {
+    return NOT_AN_ANSWER;
+  }
+}
 
 const counts = Object.fromEntries(BOOLEAN_LABELS.map((l) => [l, { tp: 0, fp: 0, fn: 0, tn: 0 }])) as Record<
   BooleanLabel,
   { tp: number; fp: number; fn: number; tn: number }
 >;
 let ownershipHits = 0;
+let ownershipTotal = 0;
 const gold: number[] = [];
 const predicted: number[] = [];
 const disagreements: Array<{ id: string; label: string; gold: unknown; predicted: unknown }> = [];
 for (const row of answers) {
-  const result = analyze(row.answer, { question: row.question });
+  const result = predict(row);
   for (const label of BOOLEAN_LABELS) {
     const g = row.labels[label];
-    const p = result.labels[label];
+    if (typeof g !== "boolean") continue;
+    const p = result[label];
     const c = counts[label];
     if (g && p) c.tp += 1;
     else if (!g && p) c.fp += 1;
@@ -122,23 +153,28 @@ for (const row of answers) {
     else c.tn += 1;
     if (g !== p) disagreements.push({ id: row.id, label, gold: g, predicted: p });
   }
-  if (row.labels.ownership === result.labels.ownership) ownershipHits += 1;
-  else
-    disagreements.push({
-      id: row.id,
-      label: "ownership",
-      gold: row.labels.ownership,
-      predicted: result.labels.ownership,
-    });
-  gold.push(row.labels.overall);
-  predicted.push(result.labels.overall);
-  if (row.labels.overall !== result.labels.overall) {
-    disagreements.push({
-      id: row.id,
-      label: "overall",
-      gold: row.labels.overall,
-      predicted: result.labels.overall,
-    });
+  if (row.labels.ownership !== undefined) {
+    ownershipTotal += 1;
+    if (row.labels.ownership === result.ownership) ownershipHits += 1;
+    else
+      disagreements.push({
+        id: row.id,
+        label: "ownership",
+        gold: row.labels.ownership,
+        predicted: result.ownership,
+      });
+  }
+  if (typeof row.labels.overall === "number") {
+    gold.push(row.labels.overall);
+    predicted.push(result.overall);
+    if (row.labels.overall !== result.overall) {
+      disagreements.push({
+        id: row.id,
+        label: "overall",
+        gold: row.labels.overall,
+        predicted: result.overall,
+      });
+    }
   }
 }
 
@@ -174,22 +210,28 @@ for (const row of questions) {
   else classifyMisses.push({ id: row.id, gold: row.competency, predicted: predictedCompetency });
 }
 let answerQuestionHits = 0;
-for (const row of answers) if (classify(row.question).competency === row.competency) answerQuestionHits += 1;
+let answerQuestions = 0;
+for (const row of answers) {
+  if (row.question === undefined || row.competency === undefined) continue;
+  answerQuestions += 1;
+  if (classify(row.question).competency === row.competency) answerQuestionHits += 1;
+}
+const scored = Math.max(1, gold.length);
 
 const report = {
   data: dataDir,
   answers: answers.length,
   questions: questions.length,
   labels,
-  ownership: { accuracy: round(ownershipHits / answers.length) },
+  ownership: { accuracy: round(ownershipHits / Math.max(1, ownershipTotal)) },
   overall: {
     spearman: round(pearson(ranks(gold), ranks(predicted))),
-    exact: round(exact / answers.length),
-    within1: round(within1 / answers.length),
+    exact: round(exact / scored),
+    within1: round(within1 / scored),
   },
   classify: {
     top1: round(classifyHits / Math.max(1, questions.length)),
-    top1AnswerQuestions: round(answerQuestionHits / Math.max(1, answers.length)),
+    top1AnswerQuestions: round(answerQuestionHits / Math.max(1, answerQuestions)),
     misses: classifyMisses,
   },
   disagreements,
