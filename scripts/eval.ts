@@ -252,9 +252,24 @@ process.stdout.write(`\nownership accuracy   ${pct(report.ownership.accuracy)}\n
 process.stdout.write(`overall Spearman     ${report.overall.spearman.toFixed(3).padStart(7)}\n`);
 process.stdout.write(`overall exact        ${pct(report.overall.exact)}\n`);
 process.stdout.write(`overall within ±1    ${pct(report.overall.within1)}\n`);
-process.stdout.write(`classify top-1       ${pct(report.classify.top1)} (questions.jsonl)\n`);
+process.stdout.write(
+  `classify top-1       ${questions.length === 0 ? "    n/a" : pct(report.classify.top1)} (questions.jsonl)\n`,
+);
 process.stdout.write(
   `classify top-1       ${pct(report.classify.top1AnswerQuestions)} (answers' questions)\n`,
+);
+const targets = [
+  ...BOOLEAN_LABELS.map((label) => [`${label} macro-F1 ≥ 0.80`, labels[label].macroF1 >= 0.8] as const),
+  ["overall Spearman ≥ 0.70", report.overall.spearman >= 0.7] as const,
+  ["overall within ±1 ≥ 90%", report.overall.within1 >= 0.9] as const,
+  [
+    "classify top-1 ≥ 0.85",
+    (questions.length === 0 ? report.classify.top1AnswerQuestions : report.classify.top1) >= 0.85,
+  ] as const,
+];
+const missed = targets.filter(([, ok]) => !ok).map(([name]) => name);
+process.stdout.write(
+  `\ntargets: ${targets.length - missed.length}/${targets.length} met${missed.length > 0 ? ` (missed: ${missed.join("; ")})` : ""}\n`,
 );
 if (verbose) {
   process.stdout.write("\ndisagreements:\n");
