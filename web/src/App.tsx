@@ -31,11 +31,15 @@ export function App() {
   }, []);
   useEffect(checkHealth, [checkHealth]);
 
-  const loadDocuments = useCallback(() => {
+  const loadDocuments = useCallback((): Promise<void> => {
     setDocumentsError(null);
-    api.listDocuments().then(setDocuments, (error: unknown) => setDocumentsError(describeError(error)));
+    return api
+      .listDocuments()
+      .then(setDocuments, (error: unknown) => setDocumentsError(describeError(error)));
   }, []);
-  useEffect(loadDocuments, [loadDocuments]);
+  useEffect(() => {
+    void loadDocuments();
+  }, [loadDocuments]);
 
   useShortcuts({ "?": () => setShortcutsOpen(true) });
 
@@ -124,7 +128,7 @@ export function App() {
             className="button button-small"
             onClick={() => {
               checkHealth();
-              loadDocuments();
+              void loadDocuments();
             }}
           >
             Retry

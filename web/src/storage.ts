@@ -32,6 +32,9 @@ function write(key: string, value: string | null): void {
 
 export const rememberedDocument = (): string | null => read(LAST_DOCUMENT);
 export const rememberDocument = (id: string): void => write(LAST_DOCUMENT, id);
+export const forgetDocument = (id: string): void => {
+  if (read(LAST_DOCUMENT) === id) write(LAST_DOCUMENT, null);
+};
 
 export function loadDraft(itemId: string): Draft | null {
   const raw = read(DRAFT_PREFIX + itemId);

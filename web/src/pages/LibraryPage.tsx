@@ -14,7 +14,7 @@ import { route as links } from "../links.ts";
 import { describeEncoding } from "../report.ts";
 import { href, type LibraryView, navigate } from "../route.ts";
 import { useShortcuts } from "../shortcuts.ts";
-import { rememberDocument, rememberedDocument } from "../storage.ts";
+import { forgetDocument, rememberDocument, rememberedDocument } from "../storage.ts";
 import { roleIdOf } from "../use-analysis.ts";
 
 type Loaded =
@@ -28,7 +28,7 @@ interface Props {
   documentId: string | undefined;
   view: LibraryView;
   itemId: string | undefined;
-  onDocumentsChanged: () => void;
+  onDocumentsChanged: () => Promise<void>;
 }
 
 export function LibraryPage({
@@ -82,7 +82,7 @@ export function LibraryPage({
         <ErrorMessage
           title="Couldn't load your documents"
           error={documentsError}
-          onRetry={onDocumentsChanged}
+          onRetry={() => void onDocumentsChanged()}
         />
       </div>
     );
@@ -143,7 +143,7 @@ function LoadedLibrary({
   items: StoredItem[];
   view: LibraryView;
   itemId: string | undefined;
-  onDeleted: () => void;
+  onDeleted: () => Promise<void>;
 }) {
   const library = useMemo(() => buildLibrary(items), [items]);
   const [filter, setFilter] = useState("");
@@ -221,7 +221,9 @@ function LoadedLibrary({
     try {
       await api.deleteDocument(document.id);
       setDeleteError(null);
-      onDeleted();
+      // Forget it and wait for the new list, or the library would reopen the deleted document.
+      forgetDocument(document.id);
+      await onDeleted();
       navigate({ page: "library", view: "answers" });
     } catch (error) {
       setDeleteError(describeError(error));
