@@ -99,6 +99,13 @@ describe("analyze", () => {
     expect(a.star.parts.action.share).toBeGreaterThan(0);
   });
 
+  it("reads a discovery as action and a realisation about oneself as the lesson", () => {
+    const a = analyze(
+      "Our API timed out every evening. I added pool metrics and realized the connection pool was exhausted by a leaked cursor. After the fix, timeouts stopped the same day. I realized that I should instrument before guessing.",
+    );
+    expect(a.sentences.map((s) => s.part)).toEqual(["situation", "action", "result", "lesson"]);
+  });
+
   it("flags vague intensifiers with 'by how much?' and points a fix at the sentence", () => {
     const text =
       "Our API was slow for mobile users in Brazil. I was asked to fix it. I added a CDN edge cache and compressed the payloads. Latency dropped significantly and users were much happier.";
