@@ -5,7 +5,13 @@ import { randomUUID } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
 import { sql } from "kysely";
 import { DeriskError } from "../../core/errors.ts";
-import { PREP_ITEM_KINDS, type PrepDoc, type PrepItem, type PrepItemKind, type SourceEncoding } from "../../core/model.ts";
+import {
+  PREP_ITEM_KINDS,
+  type PrepDoc,
+  type PrepItem,
+  type PrepItemKind,
+  type SourceEncoding,
+} from "../../core/model.ts";
 import type { DocumentRow, ItemRow, NewItemRow } from "../schema.ts";
 import { type Db, inSnapshot, inTransaction, json, notFound, optional, toCount } from "./sql.ts";
 
