@@ -123,6 +123,7 @@ describe("analyze", () => {
     const a = analyze(text, { question: "Tell me about a project you are proud of.", role: "ml-engineer" });
     expect(a.roleFit?.mix).toBe("adjacent-heavy");
     expect(a.roleFit?.adjacent).toBeGreaterThan(0.5);
+    expect(a.roleFit?.time.adjacent).toBeGreaterThan(a.roleFit?.time.core ?? 1);
     expect(a.roleFit?.suggestion).toMatch(/lead with the model/);
     expect(a.concerns.map((c) => c.id)).toContain("infra-heavy");
     expect(a.delivery.acronyms.runs[0]?.acronyms).toEqual(expect.arrayContaining(["EKS", "NLB"]));

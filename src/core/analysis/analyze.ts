@@ -296,7 +296,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   if (competency !== undefined) draft.competency = competency;
   if (options.role !== undefined) {
     draft.role = options.role;
-    draft.roleFit = assessRoleFit(corpus, options.role);
+    draft.roleFit = assessRoleFit(corpus, units, options.role);
   }
   const fixes = proposeFixes(draft, units, { story, tailoring, specifics, notAnAnswer: coherence.reason });
   // Key order is fixed here so that the JSON is byte-identical run to run.

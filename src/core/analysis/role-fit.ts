@@ -1,6 +1,7 @@
 import type { RoleId } from "../model.ts";
 import { ROLE_PROFILES } from "./data/roles.ts";
 import { type Corpus, quoteText } from "./evidence.ts";
+import type { Unit } from "./segment.ts";
 import type { RoleFit, TermHit } from "./types.ts";
 
 function escapeTerm(term: string): string {
@@ -41,9 +42,9 @@ function find(corpus: Corpus, pattern: RegExp): TermHit[] {
 
 /**
  * How much of the answer speaks to the role's core skills versus adjacent ones.
- * @example assessRoleFit(corpus, "ml-engineer").mix // "adjacent-heavy" for an EKS/Istio/Helm story
+ * @example assessRoleFit(corpus, units, "ml-engineer").mix // "adjacent-heavy" for an EKS/Istio/Helm story
  */
-export function assessRoleFit(corpus: Corpus, role: RoleId): RoleFit {
+export function assessRoleFit(corpus: Corpus, units: readonly Unit[], role: RoleId): RoleFit {
   const profile = ROLE_PROFILES[role];
   const { core, adjacent } = patternsFor(role);
   const coreTerms = find(corpus, core);
@@ -59,7 +60,33 @@ export function assessRoleFit(corpus: Corpus, role: RoleId): RoleFit {
         : coreShare >= 0.7
           ? "core"
           : "balanced";
-  const fit: RoleFit = { role, core: coreShare, adjacent: adjacentShare, coreTerms, adjacentTerms, mix };
+  // The same split by speaking time: each sentence counts for the side it names more.
+  const perUnit = new Map<number, number>();
+  for (const t of coreTerms) perUnit.set(t.index, (perUnit.get(t.index) ?? 0) + 1);
+  for (const t of adjacentTerms) perUnit.set(t.index, (perUnit.get(t.index) ?? 0) - 1);
+  let coreWords = 0;
+  let adjacentWords = 0;
+  let words = 0;
+  for (const unit of units) {
+    words += unit.words;
+    const lean = perUnit.get(unit.index) ?? 0;
+    if (lean > 0) coreWords += unit.words;
+    else if (lean < 0) adjacentWords += unit.words;
+  }
+  const share = (part: number): number => (words === 0 ? 0 : Math.round((part / words) * 100) / 100);
+  const fit: RoleFit = {
+    role,
+    core: coreShare,
+    adjacent: adjacentShare,
+    time: {
+      core: share(coreWords),
+      adjacent: share(adjacentWords),
+      neither: share(words - coreWords - adjacentWords),
+    },
+    coreTerms,
+    adjacentTerms,
+    mix,
+  };
   if (mix === "adjacent-heavy") {
     fit.suggestion = `For the ${profile.title} role, ${Math.round(adjacentShare * 100)}% of the skills named are adjacent (${[
       ...new Set(adjacentTerms.map((t) => t.term)),

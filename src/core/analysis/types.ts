@@ -126,6 +126,8 @@ export interface RoleFit {
   /** Shares of the role vocabulary the answer used, 0..1; they sum to 1 when any term matched. */
   core: number;
   adjacent: number;
+  /** Share of speaking time in sentences that lean to core or adjacent skills, or to neither. */
+  time: { core: number; adjacent: number; neither: number };
   coreTerms: TermHit[];
   adjacentTerms: TermHit[];
   mix: "core" | "balanced" | "adjacent-heavy" | "none";
