@@ -1,4 +1,5 @@
 import { type Analysis, type AnalyzeOptions, analyze } from "../core/analysis/index.ts";
+import { answerText } from "../core/answer-text.ts";
 import { DeriskError } from "../core/errors.ts";
 import type { Store } from "../store/index.ts";
 
@@ -17,7 +18,7 @@ export async function analyzeStoredItem(
     return {
       itemId,
       question: item.question,
-      analysis: analyze(item.text, { ...options, question: item.question }),
+      analysis: analyze(answerText(item), { ...options, question: item.question }),
     };
   }
   if (item.kind === "follow-up") {

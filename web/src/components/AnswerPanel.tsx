@@ -1,4 +1,5 @@
 import { type KeyboardEvent, useRef, useState } from "react";
+import { answerText } from "../../../src/core/answer-text.ts";
 import type { RoleId } from "../../../src/core/model.ts";
 import {
   type AnswerEntry,
@@ -30,7 +31,7 @@ interface Props {
 export function AnswerPanel({ documentId, group, variant, sectionTitle, role, onSelectVariant }: Props) {
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const [tinted, setTinted] = useState(false);
-  const analysis = useAnalysis(variant.text, {
+  const analysis = useAnalysis(answerText(variant), {
     question: group.question,
     ...(role === undefined ? {} : { role }),
     ...(variant.budgetSeconds === undefined ? {} : { budgetSeconds: variant.budgetSeconds }),
@@ -38,7 +39,7 @@ export function AnswerPanel({ documentId, group, variant, sectionTitle, role, on
   const ready = analysis.state === "ready" ? analysis.analysis : null;
   // Drafts live in this browser only; reading one is cheap and shows work the user has not lost.
   const stored = loadDraft(variant.id);
-  const draft = stored !== null && stored.text !== variant.text ? stored : null;
+  const draft = stored !== null && stored.text !== answerText(variant) ? stored : null;
   const panelId = `answer-panel-${variant.id}`;
   const words = countWords(variant.text);
   const seconds = speakingSeconds(variant.text);

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { answerText } from "../../../src/core/answer-text.ts";
 import type { RoleId } from "../../../src/core/model.ts";
 import { ApiError, api, type DocumentSummary, describeError, type StoredItem } from "../api.ts";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
@@ -15,7 +16,7 @@ type EditableItem = Extract<StoredItem, { kind: "answer" | "follow-up" }>;
 
 /** The text a PUT replaces: an answer's text, or a follow-up's prepared answer. */
 function editableText(item: EditableItem): string {
-  return item.kind === "answer" ? item.text : item.answer;
+  return item.kind === "answer" ? answerText(item) : item.answer;
 }
 
 function isEditable(item: StoredItem): item is EditableItem {
