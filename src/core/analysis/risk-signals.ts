@@ -174,7 +174,11 @@ export function scoreSpinning(ctx: SignalContext): SignalReport {
     return report("risk", 0.5 + noise * 5, wandering, ["wanders: trial and error, fillers or no end"]);
   }
   if (method.length >= 2 && ctx.hasResult) return report("strong", 0.8, method, ["a clear path to a result"]);
-  if (method.length >= 1 || ctx.hasResult) return report("present", 0.5, method, ["some path to a result"]);
+  if (method.length >= 1 || ctx.hasResult) {
+    // Every finding quotes its evidence: with no method cue, the path is the result it reaches.
+    const evidence = method.length > 0 ? method : ctx.units.filter((unit) => unit.part === "result");
+    return report("present", 0.5, evidence, ["some path to a result"]);
+  }
   return report("absent", 0, [], []);
 }
 
