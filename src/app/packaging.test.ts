@@ -1,0 +1,331 @@
+import { readFileSync } from "node:fs";
+import { expect, it } from "vitest";
+import { DeriskError } from "../core/errors.ts";
+import type { Store } from "../store/index.ts";
+import { describeStores } from "../store/test-stores.ts";
+import { importDocument } from "./bank.ts";
+import {
+  composeAnswer,
+  coverage,
+  matchQuestion,
+  predictItemFollowUps,
+  predictTextFollowUps,
+  reangleAnswer,
+  tailorJobDescription,
+} from "./packaging.ts";
+import {
+  createStoriesFromDocument,
+  createStory,
+  createStoryFromAnswer,
+  deleteStory,
+  getStory,
+  listStories,
+  updateStory,
+} from "./stories.ts";
+
+// Use cases over a real store (PGlite and PostgreSQL), fed by the real importer.
+const sample = readFileSync(new URL("../../samples/sample-prep.md", import.meta.url));
+
+// A small document in the sample's style with a prepared follow-up and a concern note that match.
+const academic = `# Prep
+
+## Answers tuned for ML Engineer roles
+
+### Q1- Tell me about yourself:
+
+"I did a PhD in applied math, and my thesis proved a convergence theorem for stochastic optimisation. Then I built a churn model in Python that the sales team used every week."
+
+#### They’ll likely ask:
+“Was your PhD related to ML?”
+👉 Answer: “Yes: the methods I studied are the optimisers behind deep learning.”
+
+You don’t want them thinking “this is too academic.”
+So frame it like:
+“I shipped models, not papers.”
+`;
+
+const posting = `# ML Engineer
+Acme
+
+## Requirements
+- 3+ years of Python
+- Experience with Spark and data pipelines
+- Experience with Kubernetes and Terraform
+`;
+
+async function importSample(store: Store, userId = "a") {
+  const result = await importDocument(store, userId, { bytes: sample, filename: "sample-prep.md" });
+  if (!result.documentId) throw new Error("the sample imports");
+  const items = await store.items.listItems(userId, { documentId: result.documentId });
+  const byKey = (key: string) => {
+    const item = items.find((i) => i.key === key);
+    if (!item) throw new Error(`the sample has ${key}`);
+    return item;
+  };
+  return { documentId: result.documentId, byKey };
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof DeriskError) return `${error.code}: ${error.message}`;
+    throw error;
+  }
+  return "ok";
+}
+
+describeStores("packaging use cases", (getStore) => {
+  it("turns the sample's STAR-like answers (Q3, Q5 and its two alternatives) into four stories, once", async () => {
+    const store = getStore();
+    const { documentId, byKey } = await importSample(store);
+    const first = await createStoriesFromDocument(store, "a", documentId);
+    expect(first.created.map((s) => s.sourceItemId)).toEqual(
+      ["q3/core", "q5/core", "q5/model-focused", "q5/serving-latency-focus"].map((k) => byKey(k).id),
+    );
+    expect(first.skipped.map((s) => s.key)).toEqual(["q1/core", "q1/alternative", "q2/core"]);
+    const [q3, q5] = first.created;
+    expect(q3?.competencies).toEqual(["technical-challenge"]);
+    expect(q3?.situation).toMatch(/^Our detector produced about two terabytes/);
+    expect(q3?.actions.length).toBeGreaterThan(1);
+    expect(q5?.competencies).toEqual(["mistake-failure"]);
+    // Variants of one question stay apart by their label.
+    expect(first.created[2]?.title).toMatch(/\(model-focused\)$/);
+
+    const again = await createStoriesFromDocument(store, "a", documentId);
+    expect(again.created).toEqual([]);
+    expect(again.existing).toHaveLength(4);
+    expect(await listStories(store, "a")).toHaveLength(4);
+  });
+
+  it("turns one answer into a story in one action, and returns the same story the second time", async () => {
+    const store = getStore();
+    const { byKey } = await importSample(store);
+    const q3 = byKey("q3/core");
+    const first = await createStoryFromAnswer(store, "a", q3.id);
+    expect(first.created).toBe(true);
+    expect(first.story).toMatchObject({
+      sourceItemId: q3.id,
+      version: 1,
+      title: expect.stringMatching(/technical/),
+    });
+    const second = await createStoryFromAnswer(store, "a", q3.id);
+    expect(second).toEqual({ story: first.story, created: false });
+    expect(await codeOf(createStoryFromAnswer(store, "a", byKey("q1/follow-up-1").id))).toMatch(
+      /^BAD_INPUT: .*follow-up, not an answer/,
+    );
+    expect(await codeOf(createStoryFromAnswer(store, "a", byKey("q1/alternative").id))).toMatch(
+      /^BAD_INPUT: .*outline/,
+    );
+  });
+
+  it("creates, reads, updates and deletes a story, validating each write", async () => {
+    const store = getStore();
+    const story = await createStory(store, "a", {
+      title: "Flaky deploys",
+      situation: "Deploys failed weekly.",
+      actions: ["I added a canary stage.", "I wrote a rollback runbook."],
+      result: "Failures fell by 80%.",
+    });
+    expect(story).toMatchObject({ title: "Flaky deploys", metrics: ["80%"], version: 1 });
+    expect(await getStory(store, "a", story.id)).toEqual(story);
+
+    const updated = await updateStory(
+      store,
+      "a",
+      story.id,
+      { result: "Failures fell by 90%." },
+      { expectedVersion: 1 },
+    );
+    // Figures derived from the text follow the text; the rest is kept.
+    expect(updated).toMatchObject({
+      version: 2,
+      metrics: ["90%"],
+      actions: story.actions,
+      title: "Flaky deploys",
+    });
+    expect(await codeOf(updateStory(store, "a", story.id, { lesson: "x" }, { expectedVersion: 1 }))).toMatch(
+      /^CONFLICT/,
+    );
+    // A block of text replaces the parts; figures the user typed are kept as typed.
+    const typed = await updateStory(store, "a", story.id, {
+      metrics: ["zero pages"],
+      text: "Our deploys failed weekly. I added a canary. Failures dropped to zero. I learned to test rollbacks.",
+    });
+    expect(typed).toMatchObject({
+      metrics: ["zero pages"],
+      lesson: "I learned to test rollbacks.",
+      version: 3,
+    });
+    expect(typed.situation).not.toBe("Deploys failed weekly.");
+    expect(
+      await codeOf(
+        updateStory(store, "a", story.id, { situation: "", actions: [], result: "", lesson: "", task: "" }),
+      ),
+    ).toMatch(/^BAD_INPUT: .*only a title/);
+
+    await deleteStory(store, "a", story.id);
+    expect(await codeOf(getStory(store, "a", story.id))).toMatch(/^NOT_FOUND/);
+    expect(await codeOf(deleteStory(store, "a", story.id))).toMatch(/^NOT_FOUND/);
+  });
+
+  it("refuses an empty story, a story with only a title, an unknown competency and an oversized story", async () => {
+    const store = getStore();
+    expect(await codeOf(createStory(store, "a", {}))).toMatch(/^BAD_INPUT: The story is empty/);
+    expect(await codeOf(createStory(store, "a", { title: "Outage" }))).toMatch(
+      /^BAD_INPUT: .*"Outage" has only a title/,
+    );
+    expect(await codeOf(createStory(store, "a", "a string"))).toMatch(/^BAD_INPUT/);
+    expect(await codeOf(createStory(store, "a", { result: "x", competencies: ["magic"] }))).toMatch(
+      /unknown competency "magic"/,
+    );
+    expect(await codeOf(createStory(store, "a", { result: "x".repeat(60_000) }))).toMatch(/^TOO_LARGE/);
+    expect(await listStories(store, "a")).toEqual([]);
+  });
+
+  it("composes from a stored story with the profile's budget and rate", async () => {
+    const store = getStore();
+    const { documentId } = await importSample(store);
+    const { created } = await createStoriesFromDocument(store, "a", documentId);
+    const storyId = created[0]?.id ?? "";
+    await store.profiles.upsertProfile("a", { budgets: { answer: 45 }, wordsPerMinute: 160 });
+    const draft = await composeAnswer(store, "a", {
+      storyId,
+      question: "Tell me about a hard problem you solved",
+    });
+    expect(draft).toMatchObject({ storyId, budgetSeconds: 45, wordsPerMinute: 160 });
+    expect(draft.text).toMatch(/two terabytes/);
+    expect(draft.seconds).toBeLessThanOrEqual(60);
+    const inline = await composeAnswer(store, "a", {
+      story: { title: "Canary", actions: "I added a canary stage.", result: "Failures stopped." },
+      question: "Tell me about reliability",
+      budgetSeconds: 30,
+    });
+    expect(inline.blanks).toContain("[what did you learn?]");
+    expect(await codeOf(composeAnswer(store, "a", { question: "q" }))).toMatch(/^USAGE/);
+    expect(await codeOf(composeAnswer(store, "a", { story: { title: "Only" }, question: "q" }))).toMatch(
+      /only a title/,
+    );
+  });
+
+  it("re-angles a stored answer against its own question", async () => {
+    const store = getStore();
+    const { byKey } = await importSample(store);
+    const out = await reangleAnswer(store, "a", byKey("q3/core").id, "ml-engineer");
+    expect(out.question).toBe("Tell me about a difficult technical problem you solved.");
+    expect(out.sentences.length).toBeGreaterThan(2);
+    expect(out.diff.every((d) => ["kept", "moved", "trimmed"].includes(d.status))).toBe(true);
+    expect(await codeOf(reangleAnswer(store, "a", byKey("q1/concern-1").id, "ml-engineer"))).toMatch(
+      /^BAD_INPUT: .*concern, not an answer/,
+    );
+  });
+
+  it("links predicted follow-ups to the prepared answer and concerns to the user's reframes", async () => {
+    const store = getStore();
+    const result = await importDocument(store, "a", {
+      bytes: new TextEncoder().encode(academic),
+      filename: "p.md",
+    });
+    const items = await store.items.listItems("a", { documentId: result.documentId ?? "" });
+    const answer = items.find((i) => i.kind === "answer");
+    const followUp = items.find((i) => i.kind === "follow-up");
+    const concern = items.find((i) => i.kind === "concern");
+    const out = await predictItemFollowUps(store, "a", answer?.id ?? "", "ml-engineer");
+    const phd = out.followUps.find((f) => f.triggerId === "degree" && !f.gap);
+    expect(phd).toMatchObject({
+      prepared: "q1/follow-up-1",
+      preparedItemId: followUp?.id,
+      preparedAnswer: "Yes: the methods I studied are the optimisers behind deep learning.",
+    });
+    expect(out.followUps.some((f) => f.gap)).toBe(true);
+    expect(out.concerns[0]).toMatchObject({
+      id: "too-academic",
+      reframes: ["I shipped models, not papers."],
+      userConcernItemId: concern?.id,
+    });
+    // Pasted text links to the same prepared answers in the bank.
+    const pasted = await predictTextFollowUps(
+      store,
+      "a",
+      "My PhD in applied math was on optimisation. I shipped it.",
+      {
+        role: "ml-engineer",
+      },
+    );
+    expect(pasted.followUps.some((f) => f.preparedItemId === followUp?.id)).toBe(true);
+    expect(await codeOf(predictTextFollowUps(store, "a", "  "))).toMatch(/^BAD_INPUT/);
+  });
+
+  it("matches questions to stored stories and shows the coverage of the bank", async () => {
+    const store = getStore();
+    const { documentId } = await importSample(store);
+    expect((await matchQuestion(store, "a", "Tell me about a time you made a mistake")).results).toEqual([]);
+    await createStoriesFromDocument(store, "a", documentId);
+    const ranking = await matchQuestion(store, "a", "Tell me about a time you made a mistake", {
+      role: "ml-engineer",
+      limit: 3,
+    });
+    expect(ranking.competency).toBe("mistake-failure");
+    expect(ranking.results).toHaveLength(3);
+    expect(ranking.results.every((r) => r.title.startsWith("Tell me about a time you made a mistake"))).toBe(
+      true,
+    );
+    const matrix = await coverage(store, "a");
+    expect(matrix.stories).toHaveLength(4);
+    expect(matrix.gaps).not.toContain("mistake-failure");
+    expect(matrix.gaps).not.toContain("technical-challenge");
+    expect(matrix.gaps).toContain("conflict");
+  });
+
+  it("tailors a job description to the bank's stories and answers, and refuses 1 MB", async () => {
+    const store = getStore();
+    const { documentId, byKey } = await importSample(store);
+    await createStoriesFromDocument(store, "a", documentId);
+    await store.profiles.upsertProfile("a", { background: ["Six years of Python and Spark data pipelines"] });
+    const { tailoring, whyCompany } = await tailorJobDescription(store, "a", posting);
+    const spark = tailoring.requirements.find((r) => /Spark/.test(r.text));
+    expect(spark?.covered).toBe(true);
+    expect(spark?.evidence.some((e) => e.source === "story")).toBe(true);
+    // Answers are named by item id, so evidence opens the answer.
+    const python = tailoring.requirements.find((r) => /Python/.test(r.text));
+    expect(python?.evidence.map((e) => e.id)).toContain(byKey("q1/core").id);
+    expect(tailoring.uncovered.map((r) => r.text)).toContain("Experience with Kubernetes and Terraform");
+    expect(whyCompany.company).toBe("Acme");
+    expect(whyCompany.lines.find((l) => l.beat === "fit")?.quotes[0]?.text).toBe(
+      "Six years of Python and Spark data pipelines",
+    );
+    expect(await codeOf(tailorJobDescription(store, "a", "x".repeat(1024 * 1024)))).toMatch(/^TOO_LARGE/);
+    expect(await codeOf(tailorJobDescription(store, "a", " \n "))).toMatch(/^BAD_INPUT/);
+    const german = await tailorJobDescription(
+      store,
+      "a",
+      "Wir suchen einen ML Engineer. Sie haben Erfahrung mit Python und Spark. Sie arbeiten im Team und sind verantwortlich für die Modelle.",
+    );
+    expect(german.tailoring.notes.join(" ")).toMatch(/does not look like English/);
+  });
+
+  it("keeps every story and item of user a out of user b's reach", async () => {
+    const store = getStore();
+    const { documentId, byKey } = await importSample(store, "a");
+    const { created } = await createStoriesFromDocument(store, "a", documentId);
+    const storyId = created[0]?.id ?? "";
+    const itemId = byKey("q3/core").id;
+    const attempts = [
+      () => getStory(store, "b", storyId),
+      () => updateStory(store, "b", storyId, { lesson: "mine now" }),
+      () => deleteStory(store, "b", storyId),
+      () => composeAnswer(store, "b", { storyId, question: "Tell me about a problem" }),
+      () => createStoryFromAnswer(store, "b", itemId),
+      () => createStoriesFromDocument(store, "b", documentId),
+      () => reangleAnswer(store, "b", itemId, "ml-engineer"),
+      () => predictItemFollowUps(store, "b", itemId),
+    ];
+    for (const attempt of attempts) expect(await codeOf(attempt())).toMatch(/^NOT_FOUND/);
+    expect(await listStories(store, "b")).toEqual([]);
+    expect((await coverage(store, "b")).stories).toEqual([]);
+    expect((await matchQuestion(store, "b", "Tell me about a problem")).results).toEqual([]);
+    expect((await tailorJobDescription(store, "b", posting)).tailoring.coverage).toBe(0);
+    // a's story is untouched.
+    expect(await getStory(store, "a", storyId)).toEqual(created[0]);
+  });
+});

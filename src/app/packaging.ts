@@ -1,0 +1,352 @@
+/**
+ * Packaging on the user's bank: compose from a stored story, re-angle and predict follow-ups
+ * for a stored answer, match questions to stored stories, coverage, and tailoring to a job
+ * description. The core does the work; this layer reads what it needs from the store and
+ * links results back to stored items by id.
+ */
+import { classify } from "../core/analysis/index.ts";
+import { answerText } from "../core/answer-text.ts";
+import { DeriskError } from "../core/errors.ts";
+import { type ConcernItem, type FollowUpItem, type PrepItem, ROLE_IDS, type RoleId } from "../core/model.ts";
+import {
+  type CoverageMatrix,
+  compose,
+  coverageMatrix,
+  type DetectedConcern,
+  type Draft,
+  detectConcerns,
+  type PredictedFollowUp,
+  parseStory,
+  predictFollowUps,
+  type Ranking,
+  type Reangled,
+  rankStories,
+  reangle,
+  type Story,
+  scaffoldWhyCompany,
+  type Tailoring,
+  tailor,
+  type WhyCompany,
+} from "../core/packaging/index.ts";
+import type { Store } from "../store/index.ts";
+import { getStory, listStories, MAX_STORY_CHARS } from "./stories.ts";
+
+/** Longest answer text the packaging use cases read, in characters. */
+export const MAX_ANSWER_CHARS = 200_000;
+/** Budget when neither the caller nor the profile names one: a typical behavioral answer. */
+export const DEFAULT_BUDGET_SECONDS = 90;
+
+type StoreItem = Awaited<ReturnType<Store["items"]["getItem"]>>;
+
+function checkText(text: string, what: string): void {
+  if (text.length > MAX_ANSWER_CHARS) {
+    throw new DeriskError(
+      "TOO_LARGE",
+      `The ${what} is ${Math.round(text.length / 1000)} K characters, over the ${MAX_ANSWER_CHARS / 1000} K limit: paste one answer.`,
+    );
+  }
+}
+
+/**
+ * A role id from the profile's target role when it names one ("ML Engineer" → "ml-engineer").
+ * @example roleFromTarget("ML Engineer") // "ml-engineer"
+ */
+export function roleFromTarget(target: string | undefined): RoleId | undefined {
+  const id = target?.trim().toLowerCase().replace(/\s+/g, "-");
+  return (ROLE_IDS as readonly string[]).includes(id ?? "") ? (id as RoleId) : undefined;
+}
+
+/** The spoken text and question of an answer or a follow-up's prepared answer. */
+function spokenOf(item: StoreItem, itemId: string): { text: string; question: string } {
+  if (item.kind === "answer") return { text: answerText(item), question: item.question };
+  if (item.kind === "follow-up") return { text: item.answer, question: item.question };
+  throw new DeriskError(
+    "BAD_INPUT",
+    `Item ${itemId} is a ${item.kind}, not an answer: pick an answer or a follow-up (derisk show --kind answer).`,
+  );
+}
+
+export interface ComposeRequest {
+  /** A stored story of the user's… */
+  storyId?: string;
+  /** …or a story given inline (validated like a stored one). */
+  story?: unknown;
+  question: string;
+  role?: RoleId;
+  /** Default: the profile's budget for the question's competency, else its "answer" budget, else 90. */
+  budgetSeconds?: number;
+  /** Default: the profile's speaking rate. */
+  wordsPerMinute?: number;
+}
+
+/**
+ * Drafts an answer from a stored (or inline) story with the profile's budget and speaking
+ * rate unless given. The draft is the user's own sentences plus visible blanks.
+ * @example const draft = await composeAnswer(store, "local", { storyId, question: "Tell me about a failure", role: "ml-engineer" });
+ */
+export async function composeAnswer(store: Store, userId: string, request: ComposeRequest): Promise<Draft> {
+  if (request.question.trim() === "") {
+    throw new DeriskError("BAD_INPUT", "The question is empty: give the question to compose an answer for.");
+  }
+  let story: Story;
+  if (request.storyId !== undefined) {
+    story = await storyById(store, userId, request.storyId);
+  } else if (request.story !== undefined) {
+    if (JSON.stringify(request.story).length > MAX_STORY_CHARS) {
+      throw new DeriskError(
+        "TOO_LARGE",
+        `The story is over the ${MAX_STORY_CHARS / 1000} K character limit.`,
+      );
+    }
+    story = parseStory(request.story);
+  } else {
+    throw new DeriskError("USAGE", "Say which story to compose from: a storyId, or the story itself.");
+  }
+  const profile = await store.profiles.getProfile(userId);
+  const competency = classify(request.question).competency;
+  const budgetSeconds =
+    request.budgetSeconds ?? profile.budgets[competency] ?? profile.budgets.answer ?? DEFAULT_BUDGET_SECONDS;
+  const role = request.role ?? roleFromTarget(profile.targetRole);
+  return compose(story, {
+    question: request.question,
+    budgetSeconds,
+    wordsPerMinute: request.wordsPerMinute ?? profile.wordsPerMinute,
+    ...(role === undefined ? {} : { role }),
+  });
+}
+
+async function storyById(store: Store, userId: string, storyId: string): Promise<Story> {
+  const {
+    sourceItemId: _s,
+    version: _v,
+    createdAt: _c,
+    updatedAt: _u,
+    ...story
+  } = await getStory(store, userId, storyId);
+  return story;
+}
+
+/**
+ * Re-angles a stored answer (or a follow-up's prepared answer) for another role, against
+ * its own question unless another is given.
+ * @example const out = await reangleAnswer(store, "local", q3.id, "ml-engineer", { fromRole: "mlops-engineer" });
+ */
+export async function reangleAnswer(
+  store: Store,
+  userId: string,
+  itemId: string,
+  toRole: RoleId,
+  options: { fromRole?: RoleId; question?: string } = {},
+): Promise<Reangled & { itemId: string; question: string }> {
+  const { text, question } = spokenOf(await store.items.getItem(userId, itemId), itemId);
+  const asked = options.question ?? question;
+  return {
+    itemId,
+    question: asked,
+    ...reangle(text, {
+      toRole,
+      ...(options.fromRole === undefined ? {} : { fromRole: options.fromRole }),
+      ...(asked.trim() === "" ? {} : { question: asked }),
+    }),
+  };
+}
+
+/** A predicted follow-up, linked to the stored item that prepares its answer. */
+export type LinkedFollowUp = PredictedFollowUp & { preparedItemId?: string; preparedAnswer?: string };
+/** A detected concern, linked to the user's stored concern note that holds their reframes. */
+export type LinkedConcern = DetectedConcern & { userConcernItemId?: string };
+
+export interface FollowUpPrediction {
+  itemId?: string;
+  question?: string;
+  followUps: LinkedFollowUp[];
+  concerns: LinkedConcern[];
+}
+
+type Stored<T> = T & { id: string; documentId: string };
+
+// Item keys are unique within a document only: the core links by key, so it is given ids.
+function predictLinked(
+  text: string,
+  options: { question?: string; role?: RoleId },
+  prepared: ReadonlyArray<Stored<FollowUpItem>>,
+  concerns: ReadonlyArray<Stored<ConcernItem>>,
+): Pick<FollowUpPrediction, "followUps" | "concerns"> {
+  const followUpsById = new Map(prepared.map((f) => [f.id, f]));
+  const concernsById = new Map(concerns.map((c) => [c.id, c]));
+  const followUps = predictFollowUps(text, {
+    ...options,
+    prepared: prepared.map((f) => ({ ...f, key: f.id })),
+  }).map((prediction): LinkedFollowUp => {
+    const item = prediction.prepared === undefined ? undefined : followUpsById.get(prediction.prepared);
+    if (item === undefined) return prediction;
+    return { ...prediction, prepared: item.key, preparedItemId: item.id, preparedAnswer: item.answer };
+  });
+  const detected = detectConcerns(text, {
+    ...(options.role === undefined ? {} : { role: options.role }),
+    userReframes: concerns.map((c) => ({ ...c, key: c.id })),
+  }).map((concern): LinkedConcern => {
+    const item = concern.userConcern === undefined ? undefined : concernsById.get(concern.userConcern);
+    if (item === undefined) return concern;
+    return { ...concern, userConcern: item.key, userConcernItemId: item.id };
+  });
+  return { followUps, concerns: detected };
+}
+
+const isKind =
+  <K extends PrepItem["kind"]>(kind: K) =>
+  (item: StoreItem): item is Extract<StoreItem, { kind: K }> =>
+    item.kind === kind;
+
+/**
+ * Predicts the follow-ups a stored answer invites, linked to the document's prepared
+ * follow-ups for that question, and the concerns it risks, with the user's own reframing
+ * lines from their concern notes.
+ * @example (await predictItemFollowUps(store, "local", q1.id, "ml-engineer")).followUps[0]?.preparedItemId
+ */
+export async function predictItemFollowUps(
+  store: Store,
+  userId: string,
+  itemId: string,
+  role?: RoleId,
+): Promise<FollowUpPrediction> {
+  const item = await store.items.getItem(userId, itemId);
+  const { text, question } = spokenOf(item, itemId);
+  const documentItems = await store.items.listItems(userId, { documentId: item.documentId });
+  // The follow-ups prepared for any variant of this question answer the same interviewer.
+  const questionKeyOf = new Map(
+    documentItems.filter(isKind("answer")).map((a) => [a.key, a.questionKey] as const),
+  );
+  const questionKey =
+    item.kind === "answer"
+      ? item.questionKey
+      : item.kind === "follow-up"
+        ? questionKeyOf.get(item.answerKey)
+        : undefined;
+  const prepared = documentItems
+    .filter(isKind("follow-up"))
+    .filter((f) => f.id !== itemId && !f.pointer && questionKeyOf.get(f.answerKey) === questionKey);
+  const concerns = (await store.items.listItems(userId, { kind: "concern" })).filter(isKind("concern"));
+  const resolvedRole = role ?? roleFromTarget((await store.profiles.getProfile(userId)).targetRole);
+  return {
+    itemId,
+    question,
+    ...predictLinked(
+      text,
+      {
+        ...(question.trim() === "" ? {} : { question }),
+        ...(resolvedRole === undefined ? {} : { role: resolvedRole }),
+      },
+      prepared,
+      concerns,
+    ),
+  };
+}
+
+/**
+ * Predicts follow-ups and concerns for pasted text, linked to any prepared follow-up and
+ * concern note in the user's bank.
+ * @example await predictTextFollowUps(store, "local", "I did a PhD in physics.", { question: "Tell me about yourself" })
+ */
+export async function predictTextFollowUps(
+  store: Store,
+  userId: string,
+  text: string,
+  options: { question?: string; role?: RoleId } = {},
+): Promise<FollowUpPrediction> {
+  checkText(text, "answer");
+  if (text.trim() === "") {
+    throw new DeriskError("BAD_INPUT", "The answer is empty: paste the answer to predict its follow-ups.");
+  }
+  const prepared = (await store.items.listItems(userId, { kind: "follow-up" }))
+    .filter(isKind("follow-up"))
+    .filter((f) => !f.pointer);
+  const concerns = (await store.items.listItems(userId, { kind: "concern" })).filter(isKind("concern"));
+  return {
+    ...(options.question === undefined ? {} : { question: options.question }),
+    ...predictLinked(text, options, prepared, concerns),
+  };
+}
+
+/**
+ * Re-angles pasted text for another role (no store read; here so every surface calls a use case).
+ * @example reangleText("I ran EKS, Istio, Helm and FluxCD.", { toRole: "ml-engineer" }).text
+ */
+export function reangleText(
+  text: string,
+  options: { toRole: RoleId; fromRole?: RoleId; question?: string },
+): Reangled {
+  checkText(text, "answer");
+  return reangle(text, options);
+}
+
+/**
+ * Ranks the user's stored stories for a question. A story drawn from an answer counts as
+ * answering that answer's question (usage), and practising that answer counts as
+ * practising the story (recency).
+ * @example (await matchQuestion(store, "local", "Tell me about a mistake", { role: "ml-engineer" })).results[0]?.storyId
+ */
+export async function matchQuestion(
+  store: Store,
+  userId: string,
+  question: string,
+  options: { role?: RoleId; limit?: number; now?: Date } = {},
+): Promise<Ranking> {
+  if (question.length > 2000) {
+    throw new DeriskError("TOO_LARGE", "The question is over 2,000 characters: give the question only.");
+  }
+  const stories = await listStories(store, userId);
+  const usage: Record<string, number> = {};
+  const lastPracticed: Record<string, string> = {};
+  for (const story of stories) {
+    if (story.sourceItemId === undefined) continue;
+    usage[story.id] = 1;
+    const [latest] = await store.attempts.listAttempts(userId, { itemId: story.sourceItemId, limit: 1 });
+    if (latest) lastPracticed[story.id] = latest.startedAt.toISOString();
+  }
+  const role = options.role ?? roleFromTarget((await store.profiles.getProfile(userId)).targetRole);
+  return rankStories(question, stories, {
+    usage,
+    lastPracticed,
+    now: (options.now ?? new Date()).toISOString(),
+    ...(role === undefined ? {} : { role }),
+    ...(options.limit === undefined ? {} : { limit: options.limit }),
+  });
+}
+
+/**
+ * The competency × story coverage matrix of the user's stored stories.
+ * @example (await coverage(store, "local")).gaps // ["conflict", "feedback", …]
+ */
+export async function coverage(store: Store, userId: string): Promise<CoverageMatrix> {
+  return coverageMatrix(await listStories(store, userId));
+}
+
+/**
+ * Reads a job description against the user's bank: which stories and answers evidence each
+ * requirement, the gaps, and a "why this company" scaffold from the profile's background.
+ * @example const { tailoring, whyCompany } = await tailorJobDescription(store, "local", posting);
+ */
+export async function tailorJobDescription(
+  store: Store,
+  userId: string,
+  posting: string,
+): Promise<{ tailoring: Tailoring; whyCompany: WhyCompany }> {
+  if (posting.trim() === "") {
+    throw new DeriskError("BAD_INPUT", "The job description is empty: paste the posting.");
+  }
+  const stories = await listStories(store, userId);
+  const answers = (await store.items.listItems(userId, { kind: "answer" }))
+    .filter(isKind("answer"))
+    // Keyed by item id: keys repeat across documents, and the id opens the answer.
+    .map((a) => ({ key: a.id, text: answerText(a), question: a.question }));
+  const profile = await store.profiles.getProfile(userId);
+  const tailoring = tailor(posting, stories, answers);
+  const whyCompany = scaffoldWhyCompany(posting, {
+    ...(profile.name === "" ? {} : { name: profile.name }),
+    ...(profile.targetRole === undefined ? {} : { targetRole: profile.targetRole }),
+    background: profile.background,
+    targetCompanies: profile.targetCompanies,
+  });
+  return { tailoring, whyCompany };
+}

@@ -1,0 +1,295 @@
+/**
+ * Stories in the user's bank: written by hand, or drawn in one action from an imported
+ * answer. Every story is validated by the packaging core (`parseStory`) before it is
+ * stored, and read back in the core's shape so compose, match and tailor take it as is.
+ */
+import { classify } from "../core/analysis/index.ts";
+import { DeriskError } from "../core/errors.ts";
+import type { AnswerItem, Competency } from "../core/model.ts";
+import {
+  extractMetrics,
+  extractTools,
+  parseStory,
+  type Story,
+  type StoryInput,
+  storyFromAnswer,
+} from "../core/packaging/index.ts";
+import type { Store } from "../store/index.ts";
+
+type StoreStory = Awaited<ReturnType<Store["stories"]["getStory"]>>;
+type StoreItem = Awaited<ReturnType<Store["items"]["getItem"]>>;
+
+/** A story as the bank holds it: the core's validated `Story` plus where it came from and its version. */
+export interface StoredStory extends Story {
+  /** The answer item it was drawn from, while that item exists. */
+  sourceItemId?: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Longest story accepted, all fields together, in characters: a spoken story is under 5,000. */
+export const MAX_STORY_CHARS = 50_000;
+
+/** Competencies whose answers are not an episode (an introduction, a "why", a concept). */
+const NOT_STORY: ReadonlySet<Competency> = new Set([
+  "about-me",
+  "motivation",
+  "strength-weakness",
+  "ml-concept",
+  "ml-engineering",
+]);
+
+// The store keeps actions as one text, one action per line; the core splits on newlines.
+const joinActions = (actions: readonly string[]) => actions.join("\n");
+
+function toStoredStory(row: StoreStory): StoredStory {
+  return {
+    id: row.id,
+    title: row.title,
+    situation: row.situation,
+    task: row.task,
+    actions: row.actions
+      .split(/\n+/)
+      .map((a) => a.trim())
+      .filter((a) => a !== ""),
+    result: row.result,
+    lesson: row.lesson,
+    metrics: row.metrics,
+    tags: row.tags,
+    competencies: row.competencies,
+    ...(row.sourceItemId === undefined ? {} : { sourceItemId: row.sourceItemId }),
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function storyColumns(story: Story) {
+  return {
+    title: story.title,
+    situation: story.situation,
+    task: story.task,
+    actions: joinActions(story.actions),
+    result: story.result,
+    lesson: story.lesson,
+    metrics: story.metrics,
+    tags: story.tags,
+    competencies: story.competencies,
+  };
+}
+
+function checkSize(input: unknown): void {
+  // JSON length bounds every text field at once, whatever shape the caller sent.
+  const size = JSON.stringify(input ?? null).length;
+  if (size > MAX_STORY_CHARS) {
+    throw new DeriskError(
+      "TOO_LARGE",
+      `The story is ${Math.round(size / 1000)} K characters, over the ${MAX_STORY_CHARS / 1000} K limit: a story is one episode; split it.`,
+    );
+  }
+}
+
+/**
+ * The user's stories, most recently edited first.
+ * @example const stories = await listStories(store, "local"); stories[0]?.title
+ */
+export async function listStories(store: Store, userId: string): Promise<StoredStory[]> {
+  return (await store.stories.listStories(userId)).map(toStoredStory);
+}
+
+/**
+ * One story of the user's (NOT_FOUND for another user's).
+ * @example const story = await getStory(store, "local", id);
+ */
+export async function getStory(store: Store, userId: string, storyId: string): Promise<StoredStory> {
+  return toStoredStory(await store.stories.getStory(userId, storyId));
+}
+
+/**
+ * Validates a loose story (fields, or one block of `text`) and saves it. An empty story,
+ * or one with only a title, is BAD_INPUT with what to add.
+ * @example await createStory(store, "local", { title: "Flaky deploys", actions: "I added a canary.", result: "Failures fell to zero." });
+ */
+export async function createStory(
+  store: Store,
+  userId: string,
+  input: unknown,
+  options: { sourceItemId?: string } = {},
+): Promise<StoredStory> {
+  checkSize(input);
+  const story = parseStory(input);
+  const row = await store.stories.createStory(userId, {
+    ...storyColumns(story),
+    ...(options.sourceItemId === undefined ? {} : { sourceItemId: options.sourceItemId }),
+  });
+  return toStoredStory(row);
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((v, i) => v === b[i]);
+
+const bodyOf = (story: Pick<Story, "situation" | "task" | "actions" | "result" | "lesson">) =>
+  [story.situation, story.task, ...story.actions, story.result, story.lesson].join("\n");
+
+/**
+ * Changes the given fields of a story and validates the whole again, so an edit cannot leave
+ * it empty. Figures and tools the story derived (not typed by the user) follow the new text.
+ * A stale `expectedVersion` is a CONFLICT.
+ * @example await updateStory(store, "local", id, { lesson: "I learned to test rollbacks." }, { expectedVersion: 2 });
+ */
+export async function updateStory(
+  store: Store,
+  userId: string,
+  storyId: string,
+  patch: StoryInput,
+  options: { expectedVersion?: number } = {},
+): Promise<StoredStory> {
+  checkSize(patch);
+  const current = toStoredStory(await store.stories.getStory(userId, storyId));
+  const body = bodyOf(current);
+  const derivedMetrics = sameList(current.metrics, extractMetrics(body));
+  const derivedTags = sameList(current.tags, extractTools(body));
+  const { id: _id, ...fields } = patch;
+  const merged: StoryInput = {
+    title: current.title,
+    situation: current.situation,
+    task: current.task,
+    actions: current.actions,
+    result: current.result,
+    lesson: current.lesson,
+    competencies: current.competencies,
+    ...(derivedMetrics ? {} : { metrics: current.metrics }),
+    ...(derivedTags ? {} : { tags: current.tags }),
+    ...fields,
+  };
+  // A block of text replaces the parts: parseStory splits it only when they are empty.
+  if (patch.text !== undefined) {
+    for (const field of ["situation", "task", "actions", "result", "lesson"] as const) {
+      if (patch[field] === undefined) delete merged[field];
+    }
+  }
+  const story = parseStory(merged);
+  const row = await store.stories.updateStory(userId, storyId, {
+    ...storyColumns(story),
+    ...(options.expectedVersion === undefined ? {} : { expectedVersion: options.expectedVersion }),
+  });
+  return toStoredStory(row);
+}
+
+/**
+ * Deletes a story (NOT_FOUND when it is not the user's).
+ * @example await deleteStory(store, "local", id);
+ */
+export async function deleteStory(store: Store, userId: string, storyId: string): Promise<void> {
+  await store.stories.deleteStory(userId, storyId);
+}
+
+/**
+ * Whether an answer tells an episode a story can hold: STAR sections, or a free/scripted
+ * answer to a behavioral question (not an introduction, a "why", or a concept).
+ * @example isStoryLike(q3) // true; isStoryLike(aboutMe) // false
+ */
+export function isStoryLike(answer: AnswerItem): boolean {
+  if (answer.format === "beats") return false;
+  if (answer.format === "star" && answer.star && Object.values(answer.star).some((v) => v?.trim()))
+    return true;
+  if (answer.text.trim() === "") return false;
+  return !NOT_STORY.has(classify(answer.question).competency);
+}
+
+function asAnswer(item: StoreItem, itemId: string): AnswerItem {
+  if (item.kind !== "answer") {
+    throw new DeriskError(
+      "BAD_INPUT",
+      `Item ${itemId} is a ${item.kind}, not an answer: a story is drawn from an answer (derisk show --kind answer).`,
+    );
+  }
+  return item;
+}
+
+function storyInputFromAnswer(answer: AnswerItem): Story {
+  if (answer.format === "beats") {
+    throw new DeriskError(
+      "BAD_INPUT",
+      `The answer "${answer.key}" is an outline (beats), not an episode: draw the story from a STAR or free answer.`,
+    );
+  }
+  const story = storyFromAnswer(answer);
+  // Variants of one question would all be titled by the question: the label tells them apart.
+  const variant = answer.variant.trim();
+  return variant === "" || variant === "core" ? story : { ...story, title: `${story.title} (${variant})` };
+}
+
+/**
+ * Turns an imported answer (STAR sections or free text) into a story in one action. An
+ * answer already converted returns its story with `created: false`.
+ * @example const { story, created } = await createStoryFromAnswer(store, "local", q3.id);
+ */
+export async function createStoryFromAnswer(
+  store: Store,
+  userId: string,
+  itemId: string,
+): Promise<{ story: StoredStory; created: boolean }> {
+  const answer = asAnswer(await store.items.getItem(userId, itemId), itemId);
+  const existing = (await listStories(store, userId)).find((s) => s.sourceItemId === itemId);
+  if (existing) return { story: existing, created: false };
+  const story = storyInputFromAnswer(answer);
+  const row = await store.stories.createStory(userId, { ...storyColumns(story), sourceItemId: itemId });
+  return { story: toStoredStory(row), created: true };
+}
+
+/** What converting a document did, answer by answer. */
+export interface StoriesFromDocument {
+  documentId: string;
+  created: StoredStory[];
+  /** Answers already converted, with their story. */
+  existing: Array<{ itemId: string; key: string; storyId: string }>;
+  /** Answers that are not episodes (introductions, "why" answers, outlines). */
+  skipped: Array<{ itemId: string; key: string; reason: string }>;
+}
+
+/**
+ * Turns every STAR-like answer of a document into a story, skipping answers already
+ * converted (the story keeps its source item) and answers that tell no episode.
+ * @example (await createStoriesFromDocument(store, "local", documentId)).created.length // 4 for the sample
+ */
+export async function createStoriesFromDocument(
+  store: Store,
+  userId: string,
+  documentId: string,
+): Promise<StoriesFromDocument> {
+  const documents = await store.documents.listDocuments(userId);
+  if (!documents.some((d) => d.id === documentId)) {
+    throw new DeriskError("NOT_FOUND", `No document ${documentId} in your bank: list them with derisk list.`);
+  }
+  const answers = await store.items.listItems(userId, { documentId, kind: "answer" });
+  const bySource = new Map<string, string>();
+  for (const story of await store.stories.listStories(userId)) {
+    if (story.sourceItemId !== undefined) bySource.set(story.sourceItemId, story.id);
+  }
+  const out: StoriesFromDocument = { documentId, created: [], existing: [], skipped: [] };
+  for (const item of answers) {
+    if (item.kind !== "answer") continue;
+    const storyId = bySource.get(item.id);
+    if (storyId !== undefined) {
+      out.existing.push({ itemId: item.id, key: item.key, storyId });
+      continue;
+    }
+    if (!isStoryLike(item)) {
+      out.skipped.push({
+        itemId: item.id,
+        key: item.key,
+        reason:
+          item.format === "beats"
+            ? "an outline, not an episode"
+            : `not an episode: its question asks for ${classify(item.question).competency}`,
+      });
+      continue;
+    }
+    const story = storyInputFromAnswer(item);
+    const row = await store.stories.createStory(userId, { ...storyColumns(story), sourceItemId: item.id });
+    out.created.push(toStoredStory(row));
+  }
+  return out;
+}
