@@ -40,6 +40,7 @@ const prepItem = z.discriminatedUnion("kind", [
     title: z.string(),
     intro: z.string(),
     questions: z.array(z.string()),
+    closing: z.string().optional(),
   }),
   z.object({
     ...base,

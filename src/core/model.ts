@@ -85,6 +85,8 @@ export interface FramingItem extends ItemBase {
   title: string;
   intro: string;
   questions: string[];
+  /** The line(s) that close the framing talk, when the document has them. */
+  closing?: string;
 }
 
 /** What the candidate will say to one question (one variant). */

@@ -4,6 +4,7 @@ import type {
   ConcernItem,
   FollowUpItem,
   FramingItem,
+  NoteItem,
   PrepItem,
   ReflectionItem,
   ReflectionTurn,
@@ -140,7 +141,50 @@ export class Recogniser {
       }
     }
     this.flushPending();
+    this.absorbFramingContext();
+    this.absorbAlternativeHeaders();
     return this.items;
+  }
+
+  /**
+   * The framing list rarely stands alone: "Behavioral interviews are not about: …" before it
+   * and "You already have the raw material…" after it are part of the same talk. Short notes
+   * right next to a framing (no other item between) join it, as its intro and its closing.
+   */
+  private absorbFramingContext(): void {
+    const short = (item: DraftItem | undefined): item is NoteItem =>
+      item?.kind === "note" && item.lines.end - item.lines.start < 12;
+    for (let k = 0; k < this.items.length; k++) {
+      const framing = this.items[k];
+      if (framing?.kind !== "framing") continue;
+      const before = this.items[k - 1];
+      if (short(before)) {
+        framing.lines = { start: before.lines.start, end: framing.lines.end };
+        framing.intro = `${before.text}\n\n${framing.intro}`;
+        this.items.splice(k - 1, 1);
+        k--;
+      }
+      const after = this.items[k + 1];
+      if (short(after)) {
+        framing.lines = { start: framing.lines.start, end: after.lines.end };
+        framing.closing = after.text;
+        this.items.splice(k + 1, 1);
+      }
+    }
+  }
+
+  /** A bare "**Alternative Answers**:" line heads the alternative answer right after it. */
+  private absorbAlternativeHeaders(): void {
+    for (let k = 0; k < this.items.length - 1; k++) {
+      const note = this.items[k];
+      const answer = this.items[k + 1];
+      if (note?.kind !== "note" || answer?.kind !== "answer" || note.lines.start !== note.lines.end) continue;
+      if (!/^(?:alternative|alternate|other)\s+(?:answers|versions)\s*:?$/i.test(plainLine(note.text)))
+        continue;
+      answer.lines = { start: note.lines.start, end: answer.lines.end };
+      answer.remark = answer.remark ? `${note.text}\n${answer.remark}` : note.text;
+      this.items.splice(k, 1);
+    }
   }
 
   // ── bookkeeping ─────────────────────────────────────────────────────────────

@@ -23,9 +23,7 @@ const sha = (text: string): string => createHash("sha256").update(text).digest("
 // copied into the repository: hashes pin it instead.
 const EXPECTED: Array<[PrepItem["kind"], string, number, number, string]> = [
   ["section", "section-1", 2, 2, "d53318c0a9ba605f"],
-  ["note", "note-1", 3, 8, "ea7a465bf5f180ac"],
-  ["framing", "framing-1", 10, 15, "c93bac71be7a551d"],
-  ["note", "note-2", 17, 17, "9c613b308ef9f642"],
+  ["framing", "framing-1", 3, 17, "68361ded56ab457c"],
   ["section", "section-2", 37, 37, "32d7e28b9b795057"],
   ["answer", "q1/core", 39, 45, "457de7dc65e03f7d"],
   ["answer", "q1/alternative", 48, 54, "d861c1821221b136"],
@@ -38,8 +36,7 @@ const EXPECTED: Array<[PrepItem["kind"], string, number, number, string]> = [
   ["answer", "q3/core", 82, 105, "16d14be8489329a2"],
   ["answer", "q6/core", 109, 123, "f8a642c0e79c8f95"],
   ["reflection", "reflection-1", 125, 148, "2528a4ec7e491db6"],
-  ["note", "note-3", 150, 150, "5646d1fbf62c4242"],
-  ["answer", "q6/ml-focused", 152, 164, "ee1208b4f1893e8b"],
+  ["answer", "q6/ml-focused", 150, 164, "cf49b28072164038"],
   ["note", "note-4", 166, 166, "2aa885e44b2657ae"],
   ["answer", "q6/model-serving-inference-api-focus", 168, 184, "d2a39d2d34a4cbd3"],
   ["technical-section", "tech-1", 190, 191, "a1ec3c5a59d5b87c"],
@@ -84,22 +81,22 @@ describe.runIf(seedFile !== undefined)("the seed document (golden)", () => {
       "technical-section": 2,
       "technical-question": 10,
       reflection: 1,
-      note: 4,
+      note: 1,
     });
-    expect(doc.report.unrecognised).toEqual([
-      { start: 3, end: 8 },
-      { start: 17, end: 17 },
-      { start: 150, end: 150 },
-      { start: 166, end: 166 },
-    ]);
-    expect(doc.report.lines).toEqual({ total: 208, nonBlank: 124, inNotes: 8 });
+    // Only the coach's aside between two alternative answers is left as a note.
+    expect(doc.report.unrecognised).toEqual([{ start: 166, end: 166 }]);
+    expect(doc.report.lines).toEqual({ total: 208, nonBlank: 124, inNotes: 1 });
     expect(doc.targetRole).toBe("ML Engineer");
     expect(doc.title).toBe("The Behavioral Interview Reality (important framing)");
   });
 
   it("recognises the framing, Q1's script, trailer, follow-ups and concern", () => {
     const framing = byKey.get("framing-1");
-    expect(framing).toMatchObject({ kind: "framing", intro: "Interviewers are subconsciously asking:" });
+    expect(framing).toMatchObject({ kind: "framing", lines: { start: 3, end: 17 } });
+    expect(framing?.kind === "framing" && framing.intro).toMatch(
+      /^Behavioral interviews are not about:.*subconsciously asking:$/s,
+    );
+    expect(framing?.kind === "framing" && framing.closing).toMatch(/^You already have the raw material\./);
     expect(framing?.kind === "framing" && framing.questions).toHaveLength(5);
     expect(answer("q1/core")).toMatchObject({
       questionNumber: "Q1",
@@ -152,7 +149,7 @@ describe.runIf(seedFile !== undefined)("the seed document (golden)", () => {
       "Model serving / inference API focus",
     ]);
     expect(answer("q6/ml-focused").text).toMatch(/forecasting project/);
-    expect(answer("q6/ml-focused").remark).toMatch(/^Here's a version of the/);
+    expect(answer("q6/ml-focused").remark).toMatch(/^Alternative Answers:\nHere's a version of the/);
     expect(answer("q6/model-serving-inference-api-focus").text).toMatch(/cold starts/);
   });
 
