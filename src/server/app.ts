@@ -6,6 +6,7 @@ import type { Store } from "../store/index.ts";
 import { analysisRoutes } from "./routes/analysis.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { itemRoutes } from "./routes/items.ts";
+import { packagingRoutes } from "./routes/packaging.ts";
 
 export interface AppOptions {
   store: Store;
@@ -56,6 +57,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route("/api", documentRoutes);
   app.route("/api", itemRoutes);
   app.route("/api", analysisRoutes);
+  app.route("/api", packagingRoutes);
 
   app.notFound((c) => {
     if (c.req.path.startsWith("/api/")) {

@@ -1,0 +1,128 @@
+import { Hono } from "hono";
+import * as z from "zod";
+import { DeriskError } from "../../app/errors.ts";
+import {
+  composeAnswer,
+  coverage,
+  matchQuestion,
+  predictItemFollowUps,
+  predictTextFollowUps,
+  reangleAnswer,
+  reangleText,
+  tailorJobDescription,
+} from "../../app/packaging.ts";
+import {
+  createStoriesFromDocument,
+  createStory,
+  createStoryFromAnswer,
+  deleteStory,
+  getStory,
+  listStories,
+  updateStory,
+} from "../../app/stories.ts";
+import { ROLE_IDS } from "../../core/model.ts";
+import type { AppEnv } from "../app.ts";
+import { readJson } from "./json-body.ts";
+
+const role = z.enum(ROLE_IDS);
+const question = z.string().min(1).max(2000);
+// Field types are checked by the core's parseStory, whose messages name the story's parts.
+const storyBody = z.record(z.string(), z.unknown());
+// Text fields carry no zod cap: the use cases refuse oversized text with a 413 naming the limit.
+const composeBody = z.object({
+  storyId: z.string().min(1).optional(),
+  story: storyBody.optional(),
+  question,
+  role: role.optional(),
+  budgetSeconds: z.number().positive().max(3600).optional(),
+  wordsPerMinute: z.number().min(60).max(300).optional(),
+});
+const reangleBody = z.object({
+  itemId: z.string().min(1).optional(),
+  text: z.string().optional(),
+  toRole: role,
+  fromRole: role.optional(),
+  question: z.string().max(2000).optional(),
+});
+const followUpsBody = z.object({
+  itemId: z.string().min(1).optional(),
+  text: z.string().optional(),
+  question: z.string().max(2000).optional(),
+  role: role.optional(),
+});
+const matchBody = z.object({
+  question,
+  role: role.optional(),
+  limit: z.number().int().min(1).max(100).optional(),
+});
+const tailorBody = z.object({ text: z.string() });
+
+/** Drops keys whose value is undefined (exact optional property types). */
+const defined = <T extends object>(value: T) =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>;
+  };
+
+const eitherItemOrText = (what: string) =>
+  new DeriskError("BAD_INPUT", `Say what to ${what}: an "itemId" of a stored answer, or the answer "text".`);
+
+/** Stories in the bank, and packaging (compose, re-angle, follow-ups, match, coverage, tailor) over them. */
+export const packagingRoutes = new Hono<AppEnv>()
+  .get("/stories", async (c) => c.json({ stories: await listStories(c.var.store, c.var.userId) }))
+  .post("/stories", async (c) => {
+    const body = await readJson(c, storyBody);
+    return c.json({ story: await createStory(c.var.store, c.var.userId, body) }, 201);
+  })
+  .get("/stories/:id", async (c) =>
+    c.json({ story: await getStory(c.var.store, c.var.userId, c.req.param("id")) }),
+  )
+  .put("/stories/:id", async (c) => {
+    const { expectedVersion, ...patch } = await readJson(
+      c,
+      storyBody.and(z.object({ expectedVersion: z.number().int().min(1).optional() })),
+    );
+    const story = await updateStory(c.var.store, c.var.userId, c.req.param("id"), patch, {
+      ...(expectedVersion === undefined ? {} : { expectedVersion }),
+    });
+    return c.json({ story });
+  })
+  .delete("/stories/:id", async (c) => {
+    await deleteStory(c.var.store, c.var.userId, c.req.param("id"));
+    return c.body(null, 204);
+  })
+  .post("/items/:id/story", async (c) => {
+    const result = await createStoryFromAnswer(c.var.store, c.var.userId, c.req.param("id"));
+    return c.json(result, result.created ? 201 : 200);
+  })
+  .post("/documents/:id/stories", async (c) =>
+    c.json(await createStoriesFromDocument(c.var.store, c.var.userId, c.req.param("id"))),
+  )
+  .post("/compose", async (c) => {
+    const body = await readJson(c, composeBody);
+    return c.json(await composeAnswer(c.var.store, c.var.userId, defined(body)));
+  })
+  .post("/reangle", async (c) => {
+    const { itemId, text, toRole, ...options } = await readJson(c, reangleBody);
+    if (itemId !== undefined) {
+      return c.json(await reangleAnswer(c.var.store, c.var.userId, itemId, toRole, defined(options)));
+    }
+    if (text === undefined) throw eitherItemOrText("re-angle");
+    return c.json(reangleText(text, { toRole, ...defined(options) }));
+  })
+  .post("/followups", async (c) => {
+    const { itemId, text, ...options } = await readJson(c, followUpsBody);
+    if (itemId !== undefined) {
+      return c.json(await predictItemFollowUps(c.var.store, c.var.userId, itemId, options.role));
+    }
+    if (text === undefined) throw eitherItemOrText("predict follow-ups for");
+    return c.json(await predictTextFollowUps(c.var.store, c.var.userId, text, defined(options)));
+  })
+  .post("/match", async (c) => {
+    const { question: asked, ...options } = await readJson(c, matchBody);
+    return c.json(await matchQuestion(c.var.store, c.var.userId, asked, defined(options)));
+  })
+  .get("/coverage", async (c) => c.json(await coverage(c.var.store, c.var.userId)))
+  .post("/tailor", async (c) => {
+    const { text } = await readJson(c, tailorBody);
+    return c.json(await tailorJobDescription(c.var.store, c.var.userId, text));
+  });
