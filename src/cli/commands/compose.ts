@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { DeriskError } from "../../app/errors.ts";
 import { ROLE_IDS, type RoleId } from "../../core/model.ts";
-import type { Story } from "../../core/packaging/index.ts";
+import type { Draft, Story } from "../../core/packaging/index.ts";
 import type { CliContext } from "../context.ts";
 import { readInput } from "../read-input.ts";
 
@@ -65,10 +65,7 @@ export function parseJsonText(text: string, where: string): unknown {
  * Reads `--stories FILE.json` (an array of StoryInput) into validated stories.
  * @example const stories = await readStoriesFlag(ctx, "stories.json");
  */
-export async function readStoriesFlag(ctx: CliContext, path: string | undefined): Promise<Story[]> {
-  if (path === undefined) {
-    throw new DeriskError("USAGE", "Give your stories with --stories FILE.json (a JSON array of stories).");
-  }
+export async function readStoriesFlag(ctx: CliContext, path: string): Promise<Story[]> {
   const { parseStories } = await import("../../core/packaging/index.ts");
   const where = path === "-" ? "standard input" : path;
   return parseStories(parseJsonText(await readTextArg(ctx, path, "stories (a JSON array)"), where));
@@ -85,9 +82,9 @@ interface ComposeFlags {
 }
 
 /**
- * Registers `derisk compose`: drafts an answer from a story (packaging `compose`).
- * Reads no store; stories come from `--stories FILE.json` for now.
- * @example registerComposeCommand(program, createContext()); // derisk compose story.json -q "Tell me about a failure" --budget 90
+ * Registers `derisk compose`: drafts an answer from a story (packaging `compose`): a story
+ * stored in the bank (`--story ID`), one from `--stories FILE.json`, or a story FILE.
+ * @example registerComposeCommand(program, createContext()); // derisk compose --story 3f2a… -q "Tell me about a failure"
  */
 export function registerComposeCommand(program: Command, ctx: CliContext): void {
   program
@@ -101,52 +98,79 @@ export function registerComposeCommand(program: Command, ctx: CliContext): void 
     )
     .requiredOption("-q, --question <text>", "the interview question")
     .option("-r, --role <id>", `target role (${ROLE_IDS.join(", ")})`)
-    .option("--budget <seconds>", "time budget in seconds", "90")
-    .option("--wpm <n>", "speaking rate in words per minute (default 150)")
+    .option(
+      "--budget <seconds>",
+      "time budget in seconds (default: your profile's budget for stored stories, else 90)",
+    )
+    .option("--wpm <n>", "speaking rate in words per minute (default: your profile's, else 150)")
     .option("--stories <file>", "a JSON array of stories; pick one with --story")
-    .option("--story <id>", "id or title of the story in --stories")
+    .option(
+      "--story <id>",
+      "id of a story in your bank (derisk stories list), or id or title of one in --stories",
+    )
     .option("--json", "print the draft as JSON (sentences with their origin)")
     .addHelpText(
       "after",
-      '\nExamples:\n  derisk compose story.json -q "Tell me about a failure" --role ml-engineer --budget 90\n  derisk compose --stories stories.json --story outage -q "Tell me about a mistake" --json\n  pbpaste | derisk compose - -q "Tell me about a challenge"',
+      '\nExamples:\n  derisk compose --story 3f2a… -q "Tell me about a mistake" --role ml-engineer\n  derisk compose story.json -q "Tell me about a failure" --role ml-engineer --budget 90\n  derisk compose --stories stories.json --story outage -q "Tell me about a mistake" --json\n  pbpaste | derisk compose - -q "Tell me about a challenge"',
     )
     .action(async (file: string | undefined, flags: ComposeFlags) => {
       const { compose, parseStory } = await import("../../core/packaging/index.ts");
       const role = parseRoleFlag(flags.role);
-      const budgetSeconds = parsePositiveFlag("--budget", flags.budget) ?? 90;
+      const budgetSeconds = parsePositiveFlag("--budget", flags.budget);
       const wordsPerMinute = parsePositiveFlag("--wpm", flags.wpm);
-      let story: Story;
-      if (flags.stories !== undefined) {
-        const stories = await readStoriesFlag(ctx, flags.stories);
-        const wanted = flags.story?.toLowerCase();
-        const found =
-          wanted === undefined && stories.length === 1
-            ? stories[0]
-            : stories.find((s) => s.id === flags.story || s.title.toLowerCase() === wanted);
-        if (found === undefined) {
-          throw new DeriskError(
-            "USAGE",
-            `${flags.story === undefined ? "Choose a story with --story" : `No story "${flags.story}" in ${flags.stories}`}: ids are ${stories.map((s) => s.id).join(", ")}.`,
+      const question = flags.question ?? "";
+      let title: string;
+      let draft: Draft;
+      if (flags.stories === undefined && file === undefined && flags.story !== undefined) {
+        // A stored story: the profile supplies the budget and speaking rate not given here.
+        const storyId = flags.story;
+        const { composeAnswer } = await import("../../app/packaging.ts");
+        const { getStory } = await import("../../app/stories.ts");
+        ({ title, draft } = await ctx.withStore(async (store, userId) => ({
+          title: (await getStory(store, userId, storyId)).title,
+          draft: await composeAnswer(store, userId, {
+            storyId,
+            question,
+            ...(role ? { role } : {}),
+            ...(budgetSeconds ? { budgetSeconds } : {}),
+            ...(wordsPerMinute ? { wordsPerMinute } : {}),
+          }),
+        })));
+      } else {
+        let story: Story;
+        if (flags.stories !== undefined) {
+          const stories = await readStoriesFlag(ctx, flags.stories);
+          const wanted = flags.story?.toLowerCase();
+          const found =
+            wanted === undefined && stories.length === 1
+              ? stories[0]
+              : stories.find((s) => s.id === flags.story || s.title.toLowerCase() === wanted);
+          if (found === undefined) {
+            throw new DeriskError(
+              "USAGE",
+              `${flags.story === undefined ? "Choose a story with --story" : `No story "${flags.story}" in ${flags.stories}`}: ids are ${stories.map((s) => s.id).join(", ")}.`,
+            );
+          }
+          story = found;
+        } else {
+          if (file === undefined)
+            throw new DeriskError(
+              "USAGE",
+              "Give a story: --story ID from your bank (derisk stories list), a story FILE (or - for standard input), or --stories FILE --story ID.",
+            );
+          const text = await readTextArg(ctx, file, "story");
+          story = parseStory(
+            /^\s*\{/.test(text) ? parseJsonText(text, file === "-" ? "standard input" : file) : { text },
           );
         }
-        story = found;
-      } else {
-        if (file === undefined)
-          throw new DeriskError(
-            "USAGE",
-            "Give a story FILE (or - for standard input), or --stories FILE --story ID.",
-          );
-        const text = await readTextArg(ctx, file, "story");
-        story = parseStory(
-          /^\s*\{/.test(text) ? parseJsonText(text, file === "-" ? "standard input" : file) : { text },
-        );
+        title = story.title;
+        draft = compose(story, {
+          question,
+          budgetSeconds: budgetSeconds ?? 90,
+          ...(role ? { role } : {}),
+          ...(wordsPerMinute ? { wordsPerMinute } : {}),
+        });
       }
-      const draft = compose(story, {
-        question: flags.question ?? "",
-        budgetSeconds,
-        ...(role ? { role } : {}),
-        ...(wordsPerMinute ? { wordsPerMinute } : {}),
-      });
       if (flags.json) {
         ctx.out(JSON.stringify(draft, null, 2));
         return;
@@ -154,7 +178,7 @@ export function registerComposeCommand(program: Command, ctx: CliContext): void 
       const { style } = ctx;
       const lines = [
         style.bold(
-          `Draft from "${story.title}" — ${draft.words} words, ~${draft.seconds} s of ${draft.budgetSeconds} s`,
+          `Draft from "${title}" — ${draft.words} words, ~${draft.seconds} s of ${draft.budgetSeconds} s`,
         ),
         "",
         ...draft.sentences.map((s) =>

@@ -1,4 +1,6 @@
 import type { Command } from "commander";
+import { DeriskError } from "../../app/errors.ts";
+import type { FollowUpPrediction } from "../../app/packaging.ts";
 import { ROLE_IDS } from "../../core/model.ts";
 import type { CliContext } from "../context.ts";
 import { parseRoleFlag, readTextArg } from "./compose.ts";
@@ -6,13 +8,15 @@ import { parseRoleFlag, readTextArg } from "./compose.ts";
 interface FollowUpsFlags {
   question?: string;
   role?: string;
+  answer?: string;
   json?: boolean;
 }
 
 /**
- * Registers `derisk followups`: predicts follow-ups and concerns for an answer.
- * Reads no store; stories come from `--stories FILE.json` for now.
- * @example registerFollowUpsCommand(program, createContext()); // derisk followups - -q "Tell me about yourself" --json
+ * Registers `derisk followups`: predicts follow-ups and concerns for an answer. With
+ * `--answer ID` each prediction links to the prepared answer in the bank, and each concern
+ * to the user's own reframing lines; a FILE is read without opening the bank.
+ * @example registerFollowUpsCommand(program, createContext()); // derisk followups --answer 3f2a… --role ml-engineer
  */
 export function registerFollowUpsCommand(program: Command, ctx: CliContext): void {
   program
@@ -20,31 +24,58 @@ export function registerFollowUpsCommand(program: Command, ctx: CliContext): voi
     .description(
       "predict the follow-up questions and the concerns an answer invites, with the phrase that causes each",
     )
-    .argument("<file>", "the answer text, or - for standard input")
-    .option("-q, --question <text>", "the interview question")
+    .argument("[file]", "the answer text, or - for standard input (or use --answer ID)")
+    .option("--answer <id>", "an answer in your bank: links predictions to your prepared follow-ups")
+    .option("-q, --question <text>", "the interview question (default for --answer: its own)")
     .option("-r, --role <id>", `target role (${ROLE_IDS.join(", ")})`)
     .option("--json", "print { followUps, concerns } as JSON")
     .addHelpText(
       "after",
-      '\nExamples:\n  derisk followups answer.md -q "Tell me about yourself" --role ml-engineer\n  pbpaste | derisk followups - --question "Tell me about yourself" --role ml-engineer --json',
+      '\nExamples:\n  derisk followups --answer 3f2a… --role ml-engineer\n  derisk followups answer.md -q "Tell me about yourself" --role ml-engineer\n  pbpaste | derisk followups - --question "Tell me about yourself" --role ml-engineer --json',
     )
-    .action(async (file: string, flags: FollowUpsFlags) => {
-      const { detectConcerns, predictFollowUps } = await import("../../core/packaging/index.ts");
+    .action(async (file: string | undefined, flags: FollowUpsFlags) => {
       const role = parseRoleFlag(flags.role);
-      const text = await readTextArg(ctx, file, "answer");
-      const followUps = predictFollowUps(text, {
-        ...(role ? { role } : {}),
-        ...(flags.question ? { question: flags.question } : {}),
-      });
-      const concerns = detectConcerns(text, role ? { role } : {});
+      let result: FollowUpPrediction;
+      const fromBank = flags.answer !== undefined;
+      if (flags.answer !== undefined) {
+        if (file !== undefined)
+          throw new DeriskError("USAGE", "Give either a FILE or --answer ID, not both.");
+        if (flags.question !== undefined)
+          throw new DeriskError(
+            "USAGE",
+            "--question goes with a FILE: a stored answer is read against its own question.",
+          );
+        const itemId = flags.answer;
+        const { predictItemFollowUps } = await import("../../app/packaging.ts");
+        result = await ctx.withStore((store, userId) => predictItemFollowUps(store, userId, itemId, role));
+      } else {
+        if (file === undefined)
+          throw new DeriskError(
+            "USAGE",
+            "Give the answer: --answer ID from your bank, or a FILE (or - for standard input).",
+          );
+        const { detectConcerns, predictFollowUps } = await import("../../core/packaging/index.ts");
+        const text = await readTextArg(ctx, file, "answer");
+        result = {
+          followUps: predictFollowUps(text, {
+            ...(role ? { role } : {}),
+            ...(flags.question ? { question: flags.question } : {}),
+          }),
+          concerns: detectConcerns(text, role ? { role } : {}),
+        };
+      }
+      const { followUps, concerns } = result;
       if (flags.json) {
-        ctx.out(JSON.stringify({ followUps, concerns }, null, 2));
+        ctx.out(JSON.stringify(fromBank ? result : { followUps, concerns }, null, 2));
         return;
       }
       const { style } = ctx;
       const lines = [style.bold(`Likely follow-ups (${followUps.length})`)];
       for (const f of followUps) {
         lines.push(`• ${f.question}`, style.dim(`    because you said “${f.trigger}” — ${f.reason}`));
+        if (f.preparedAnswer !== undefined)
+          lines.push(`    ${style.green("prepared:")} “${f.preparedAnswer}”`);
+        else if (fromBank) lines.push(`    ${style.yellow("gap:")} nothing prepared yet`);
       }
       if (followUps.length === 0) lines.push(style.dim("  none predicted"));
       lines.push("", style.bold(`Concerns (${concerns.length})`));
@@ -52,6 +83,7 @@ export function registerFollowUpsCommand(program: Command, ctx: CliContext): voi
         lines.push(`${style.yellow("!")} ${c.judgement}`);
         for (const t of c.triggers.slice(0, 3)) lines.push(style.dim(`    “${t.sentence}”`));
         lines.push(`    why: ${c.why}`, `    reframe: ${c.reframe}`);
+        for (const line of c.reframes) lines.push(`    ${style.green("your line:")} “${line}”`);
       }
       if (concerns.length === 0) lines.push(style.dim("  none triggered"));
       ctx.out(lines.join("\n"));

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { ROLE_IDS } from "../../core/model.ts";
+import type { Ranking } from "../../core/packaging/index.ts";
 import type { CliContext } from "../context.ts";
 import { parsePositiveFlag, parseRoleFlag, readStoriesFlag } from "./compose.ts";
 
@@ -11,32 +12,38 @@ interface MatchFlags {
 }
 
 /**
- * Registers `derisk match`: ranks stories for a question.
- * Reads no store; stories come from `--stories FILE.json` for now.
- * @example registerMatchCommand(program, createContext()); // derisk match "Tell me about a conflict" --stories stories.json
+ * Registers `derisk match`: ranks stories for a question — the stories in the bank, or
+ * those of `--stories FILE.json` (then the bank is not opened).
+ * @example registerMatchCommand(program, createContext()); // derisk match "Tell me about a conflict"
  */
 export function registerMatchCommand(program: Command, ctx: CliContext): void {
   program
     .command("match")
     .description("rank your stories for a question, with the reasons for each")
     .argument("<question>", "the interview question")
-    .requiredOption(
+    .option(
       "--stories <file>",
-      "a JSON array of stories ({title, situation, actions, result, lesson, competencies})",
+      "a JSON array of stories ({title, situation, actions, result, lesson, competencies}); default: the stories in your bank",
     )
     .option("-r, --role <id>", `target role (${ROLE_IDS.join(", ")})`)
     .option("--limit <n>", "how many stories to show", "5")
     .option("--json", "print the ranking as JSON")
     .addHelpText(
       "after",
-      '\nExamples:\n  derisk match "Tell me about a time you failed" --stories stories.json\n  derisk match "Tell me about a conflict" --stories stories.json --role ml-engineer --json',
+      '\nExamples:\n  derisk match "Tell me about a time you failed"\n  derisk match "Tell me about a time you failed" --stories stories.json\n  derisk match "Tell me about a conflict" --stories stories.json --role ml-engineer --json',
     )
     .action(async (question: string, flags: MatchFlags) => {
-      const { rankStories } = await import("../../core/packaging/index.ts");
       const role = parseRoleFlag(flags.role);
       const limit = Math.floor(parsePositiveFlag("--limit", flags.limit) ?? 5);
-      const stories = await readStoriesFlag(ctx, flags.stories);
-      const ranking = rankStories(question, stories, { limit, ...(role ? { role } : {}) });
+      const options = { limit, ...(role ? { role } : {}) };
+      let ranking: Ranking;
+      if (flags.stories === undefined) {
+        const { matchQuestion } = await import("../../app/packaging.ts");
+        ranking = await ctx.withStore((store, userId) => matchQuestion(store, userId, question, options));
+      } else {
+        const { rankStories } = await import("../../core/packaging/index.ts");
+        ranking = rankStories(question, await readStoriesFlag(ctx, flags.stories), options);
+      }
       if (flags.json) {
         ctx.out(JSON.stringify(ranking, null, 2));
         return;
@@ -47,7 +54,14 @@ export function registerMatchCommand(program: Command, ctx: CliContext): void {
         lines.push(`${i + 1}. ${style.bold(r.title)} ${style.dim(`(${r.storyId}, score ${r.score})`)}`);
         for (const reason of r.reasons) lines.push(style.dim(`     ${reason}`));
       });
-      if (ranking.results.length === 0) lines.push(style.dim("No stories."));
+      if (ranking.results.length === 0)
+        lines.push(
+          style.dim(
+            flags.stories === undefined
+              ? "No stories in your bank yet: derisk stories from-document turns your answers into stories."
+              : "No stories.",
+          ),
+        );
       for (const warning of ranking.warnings) lines.push(style.yellow(`! ${warning}`));
       ctx.out(lines.join("\n"));
     });

@@ -1,5 +1,7 @@
 import type { Command } from "commander";
+import { DeriskError } from "../../app/errors.ts";
 import { ROLE_IDS } from "../../core/model.ts";
+import type { Reangled } from "../../core/packaging/index.ts";
 import type { CliContext } from "../context.ts";
 import { parseRoleFlag, readTextArg } from "./compose.ts";
 
@@ -7,13 +9,14 @@ interface ReangleFlags {
   role: string;
   fromRole?: string;
   question?: string;
+  answer?: string;
   json?: boolean;
 }
 
 /**
- * Registers `derisk reangle`: re-angles an answer for another role, with a sentence-level diff.
- * Reads no store; stories come from `--stories FILE.json` for now.
- * @example registerReangleCommand(program, createContext()); // derisk reangle answer.md --role ml-engineer
+ * Registers `derisk reangle`: re-angles an answer for another role, with a sentence-level
+ * diff; the answer is a stored one (`--answer ID`, against its own question) or a FILE.
+ * @example registerReangleCommand(program, createContext()); // derisk reangle --answer 3f2a… --role ml-engineer
  */
 export function registerReangleCommand(program: Command, ctx: CliContext): void {
   program
@@ -21,25 +24,42 @@ export function registerReangleCommand(program: Command, ctx: CliContext): void 
     .description(
       "re-order and trim an answer for another role (e.g. DevOps → ML Engineer), with a sentence-level diff",
     )
-    .argument("<file>", "the answer text, or - for standard input")
+    .argument("[file]", "the answer text, or - for standard input (or use --answer ID)")
     .requiredOption("-r, --role <id>", `the role to pitch for (${ROLE_IDS.join(", ")})`)
+    .option("--answer <id>", "an answer in your bank (see derisk show --kind answer --json)")
     .option("--from-role <id>", "the role the answer was written for")
-    .option("-q, --question <text>", "the interview question (sentences it asks about are kept)")
+    .option(
+      "-q, --question <text>",
+      "the interview question (sentences it asks about are kept; default for --answer: its own)",
+    )
     .option("--json", "print the re-angled text, the diff and the role-vocabulary shares as JSON")
     .addHelpText(
       "after",
-      "\nExamples:\n  derisk reangle answer.md --from-role mlops-engineer --role ml-engineer\n  pbpaste | derisk reangle - --role ml-engineer --json",
+      "\nExamples:\n  derisk reangle --answer 3f2a… --from-role mlops-engineer --role ml-engineer\n  derisk reangle answer.md --from-role mlops-engineer --role ml-engineer\n  pbpaste | derisk reangle - --role ml-engineer --json",
     )
-    .action(async (file: string, flags: ReangleFlags) => {
-      const { reangle } = await import("../../core/packaging/index.ts");
+    .action(async (file: string | undefined, flags: ReangleFlags) => {
       const toRole = parseRoleFlag(flags.role) ?? "ml-engineer";
       const fromRole = parseRoleFlag(flags.fromRole, "--from-role");
-      const text = await readTextArg(ctx, file, "answer");
-      const out = reangle(text, {
-        toRole,
+      const options = {
         ...(fromRole ? { fromRole } : {}),
         ...(flags.question ? { question: flags.question } : {}),
-      });
+      };
+      let out: Reangled;
+      if (flags.answer !== undefined) {
+        if (file !== undefined)
+          throw new DeriskError("USAGE", "Give either a FILE or --answer ID, not both.");
+        const itemId = flags.answer;
+        const { reangleAnswer } = await import("../../app/packaging.ts");
+        out = await ctx.withStore((store, userId) => reangleAnswer(store, userId, itemId, toRole, options));
+      } else {
+        if (file === undefined)
+          throw new DeriskError(
+            "USAGE",
+            "Give the answer: --answer ID from your bank, or a FILE (or - for standard input).",
+          );
+        const { reangle } = await import("../../core/packaging/index.ts");
+        out = reangle(await readTextArg(ctx, file, "answer"), { toRole, ...options });
+      }
       if (flags.json) {
         ctx.out(JSON.stringify(out, null, 2));
         return;

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import * as z from "zod";
 import { DeriskError } from "../../app/errors.ts";
+import type { Tailoring, WhyCompany } from "../../core/packaging/index.ts";
 import type { CliContext } from "../context.ts";
 import { parseJsonText, readStoriesFlag, readTextArg } from "./compose.ts";
 
@@ -23,9 +24,10 @@ interface TailorFlags {
 }
 
 /**
- * Registers `derisk tailor`: tailors stories and answers to a job description.
- * Reads no store; stories come from `--stories FILE.json` for now.
- * @example registerTailorCommand(program, createContext()); // derisk tailor posting.md --stories stories.json
+ * Registers `derisk tailor`: tailors stories and answers to a job description — the
+ * stories, answers and profile in the bank, or `--stories FILE.json` with optional
+ * `--answers`/`--profile` files (then the bank is not opened).
+ * @example registerTailorCommand(program, createContext()); // derisk tailor posting.md
  */
 export function registerTailorCommand(program: Command, ctx: CliContext): void {
   program
@@ -34,37 +36,58 @@ export function registerTailorCommand(program: Command, ctx: CliContext): void {
       "read a job description: its requirements, the stories that evidence each, the gaps, and a why-this-company scaffold",
     )
     .argument("<file>", "the job posting (Markdown, HTML or text), or - for standard input")
-    .requiredOption("--stories <file>", "a JSON array of stories")
-    .option("--answers <file>", "a JSON array of answers ({key, text, question?})")
-    .option("--profile <file>", "a JSON profile ({background: [], goals: []}) for the why-company scaffold")
+    .option(
+      "--stories <file>",
+      "a JSON array of stories; default: the stories, answers and profile in your bank",
+    )
+    .option("--answers <file>", "with --stories: a JSON array of answers ({key, text, question?})")
+    .option(
+      "--profile <file>",
+      "with --stories: a JSON profile ({background: [], goals: []}) for the why-company scaffold",
+    )
     .option("--json", "print { tailoring, whyCompany } as JSON")
     .addHelpText(
       "after",
-      "\nExamples:\n  derisk tailor posting.md --stories stories.json\n  pbpaste | derisk tailor - --stories stories.json --profile profile.json --json",
+      "\nExamples:\n  derisk tailor posting.md\n  derisk tailor posting.md --stories stories.json\n  pbpaste | derisk tailor - --stories stories.json --profile profile.json --json",
     )
     .action(async (file: string, flags: TailorFlags) => {
-      const { scaffoldWhyCompany, tailor } = await import("../../core/packaging/index.ts");
-      const stories = await readStoriesFlag(ctx, flags.stories);
-      const readJson = async <T>(path: string, schema: z.ZodType<T>, what: string): Promise<T> => {
-        const parsed = schema.safeParse(parseJsonText(await readTextArg(ctx, path, what), path));
-        if (!parsed.success) {
+      const posting = await readTextArg(ctx, file, "job description");
+      let tailoring: Tailoring;
+      let whyCompany: WhyCompany;
+      if (flags.stories === undefined) {
+        if (flags.answers !== undefined || flags.profile !== undefined) {
           throw new DeriskError(
-            "BAD_INPUT",
-            `${path} is not ${what}: ${parsed.error.issues[0]?.message ?? "wrong shape"}.`,
+            "USAGE",
+            "--answers and --profile go with --stories; without them, tailor reads your bank.",
           );
         }
-        return parsed.data;
-      };
-      const answers = flags.answers
-        ? await readJson(flags.answers, answersSchema, "a JSON array of answers")
-        : [];
-      const profile = flags.profile ? await readJson(flags.profile, profileSchema, "a JSON profile") : {};
-      const posting = await readTextArg(ctx, file, "job description");
-      const tailoring = tailor(posting, stories, answers);
-      const whyCompany = scaffoldWhyCompany(posting, {
-        ...(profile.background ? { background: profile.background } : {}),
-        ...(profile.goals ? { goals: profile.goals } : {}),
-      });
+        const { tailorJobDescription } = await import("../../app/packaging.ts");
+        ({ tailoring, whyCompany } = await ctx.withStore((store, userId) =>
+          tailorJobDescription(store, userId, posting),
+        ));
+      } else {
+        const { scaffoldWhyCompany, tailor } = await import("../../core/packaging/index.ts");
+        const stories = await readStoriesFlag(ctx, flags.stories);
+        const readJson = async <T>(path: string, schema: z.ZodType<T>, what: string): Promise<T> => {
+          const parsed = schema.safeParse(parseJsonText(await readTextArg(ctx, path, what), path));
+          if (!parsed.success) {
+            throw new DeriskError(
+              "BAD_INPUT",
+              `${path} is not ${what}: ${parsed.error.issues[0]?.message ?? "wrong shape"}.`,
+            );
+          }
+          return parsed.data;
+        };
+        const answers = flags.answers
+          ? await readJson(flags.answers, answersSchema, "a JSON array of answers")
+          : [];
+        const profile = flags.profile ? await readJson(flags.profile, profileSchema, "a JSON profile") : {};
+        tailoring = tailor(posting, stories, answers);
+        whyCompany = scaffoldWhyCompany(posting, {
+          ...(profile.background ? { background: profile.background } : {}),
+          ...(profile.goals ? { goals: profile.goals } : {}),
+        });
+      }
       if (flags.json) {
         ctx.out(JSON.stringify({ tailoring, whyCompany }, null, 2));
         return;

@@ -1,0 +1,229 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Command } from "commander";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { importDocument } from "../../app/bank.ts";
+import { isDeriskError } from "../../app/errors.ts";
+import type { Store } from "../../store/index.ts";
+import { describeStores } from "../../store/test-stores.ts";
+import type { CliContext } from "../context.ts";
+import { createStyle } from "../render/style.ts";
+import { registerComposeCommand } from "./compose.ts";
+import { registerCoverageCommand } from "./coverage.ts";
+import { registerFollowUpsCommand } from "./followups.ts";
+import { registerMatchCommand } from "./match.ts";
+import { registerReangleCommand } from "./reangle.ts";
+import { registerStoriesCommand } from "./stories.ts";
+import { registerTailorCommand } from "./tailor.ts";
+
+// `derisk stories` and the packaging commands on the bank: in-process, over a real store.
+const sample = readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url));
+
+async function runCommand(
+  store: Store,
+  argv: string[],
+  stdin = "",
+): Promise<{ out: string; code: number; error?: string }> {
+  const stdout: string[] = [];
+  const ctx: CliContext = {
+    out: (text) => stdout.push(text),
+    err: () => {},
+    style: createStyle({ isTTY: false } as NodeJS.WriteStream, {}),
+    env: {},
+    exitCode: 0,
+    readStdin: async () => new TextEncoder().encode(stdin),
+    withStore: (use) => use(store, "a"),
+  };
+  const program = new Command("derisk")
+    .exitOverride()
+    .configureOutput({ writeOut: () => {}, writeErr: () => {} });
+  for (const register of [
+    registerStoriesCommand,
+    registerComposeCommand,
+    registerReangleCommand,
+    registerFollowUpsCommand,
+    registerMatchCommand,
+    registerCoverageCommand,
+    registerTailorCommand,
+  ]) {
+    register(program, ctx);
+  }
+  for (const command of program.commands) command.exitOverride();
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return { out: stdout.join("\n"), code: ctx.exitCode };
+  } catch (error) {
+    if (isDeriskError(error)) return { out: stdout.join("\n"), code: error.exitCode, error: error.message };
+    return { out: "", code: 1, error: (error as Error).message };
+  }
+}
+
+let dir: string;
+let postingPath: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "derisk-stories-"));
+  postingPath = join(dir, "posting.md");
+  writeFileSync(
+    postingPath,
+    "# ML Engineer\nAcme\n\n## Requirements\n- Experience with Spark and data pipelines\n",
+  );
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describeStores("derisk stories and packaging on the bank", (getStore) => {
+  async function importSample() {
+    const store = getStore();
+    const result = await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });
+    const items = await store.items.listItems("a", { documentId: result.documentId ?? "" });
+    return (key: string) => items.find((i) => i.key === key)?.id ?? "";
+  }
+
+  it("draws stories from the latest document, lists, shows and deletes them", async () => {
+    const store = getStore();
+    const empty = await runCommand(store, ["stories"]);
+    expect(empty.out).toMatch(/No stories in your bank yet/);
+    await importSample();
+
+    const drawn = await runCommand(store, ["stories", "from-document"]);
+    expect(drawn.code).toBe(0);
+    expect(drawn.out).toMatch(/^4 new stories, 0 already converted, 3 skipped/);
+    expect(drawn.out).toMatch(/skipped q1\/alternative: an outline/);
+    const again = JSON.parse((await runCommand(store, ["stories", "from-document", "--json"])).out);
+    expect(again).toMatchObject({ created: [], existing: expect.any(Array) });
+    expect(again.existing).toHaveLength(4);
+
+    const { stories } = JSON.parse((await runCommand(store, ["stories", "list", "--json"])).out);
+    expect(stories).toHaveLength(4);
+    const q3 = stories.find((s: { title: string }) => /technical problem/.test(s.title));
+    const shown = await runCommand(store, ["stories", "show", q3.id]);
+    expect(shown.out).toMatch(/^Tell me about a difficult technical problem you solved\./);
+    expect(shown.out).toMatch(/\nActions\n1\. /);
+    expect(shown.out).toMatch(/competencies: technical-challenge/);
+
+    expect((await runCommand(store, ["stories", "delete", q3.id])).out).toBe(`deleted ${q3.id}`);
+    const gone = await runCommand(store, ["stories", "show", q3.id]);
+    expect(gone).toMatchObject({ code: 2, error: expect.stringMatching(/No story with id/) });
+  });
+
+  it("draws one story from an answer, once, and refuses a follow-up", async () => {
+    const store = getStore();
+    const byKey = await importSample();
+    const first = await runCommand(store, ["stories", "from-answer", byKey("q5/core")]);
+    expect(first.out).toMatch(/^created [0-9a-f-]+ {2}Tell me about a time you made a mistake/);
+    const second = JSON.parse(
+      (await runCommand(store, ["stories", "from-answer", byKey("q5/core"), "--json"])).out,
+    );
+    expect(second.created).toBe(false);
+    const followUp = await runCommand(store, ["stories", "from-answer", byKey("q1/follow-up-1")]);
+    expect(followUp).toMatchObject({ code: 2, error: expect.stringMatching(/not an answer/) });
+  });
+
+  it("composes from --story ID with the profile's budget", async () => {
+    const store = getStore();
+    const byKey = await importSample();
+    await store.profiles.upsertProfile("a", { budgets: { answer: 40 } });
+    const { story } = JSON.parse(
+      (await runCommand(store, ["stories", "from-answer", byKey("q3/core"), "--json"])).out,
+    );
+    const draft = JSON.parse(
+      (
+        await runCommand(store, [
+          "compose",
+          "--story",
+          story.id,
+          "-q",
+          "Tell me about a hard problem",
+          "--json",
+        ])
+      ).out,
+    );
+    expect(draft).toMatchObject({ storyId: story.id, budgetSeconds: 40 });
+    const text = await runCommand(store, [
+      "compose",
+      "--story",
+      story.id,
+      "-q",
+      "Tell me about a hard problem",
+    ]);
+    expect(text.out).toMatch(
+      /^Draft from "Tell me about a difficult technical problem you solved\." — \d+ words, ~\d+ s of 40 s/,
+    );
+    const missing = await runCommand(store, ["compose", "--story", "no-such-story", "-q", "q"]);
+    expect(missing).toMatchObject({
+      code: 2,
+      error: expect.stringMatching(/No story with id no-such-story/),
+    });
+  });
+
+  it("re-angles and predicts follow-ups for --answer ID", async () => {
+    const store = getStore();
+    const byKey = await importSample();
+    const reangled = JSON.parse(
+      (await runCommand(store, ["reangle", "--answer", byKey("q3/core"), "--role", "ml-engineer", "--json"]))
+        .out,
+    );
+    expect(reangled).toMatchObject({
+      itemId: byKey("q3/core"),
+      question: expect.stringMatching(/technical problem/),
+    });
+    const followUps = await runCommand(store, [
+      "followups",
+      "--answer",
+      byKey("q1/core"),
+      "--role",
+      "ml-engineer",
+    ]);
+    expect(followUps.out).toMatch(/What's your experience with Spark\?/);
+    expect(followUps.out).toMatch(/gap: nothing prepared yet/);
+    const json = JSON.parse(
+      (await runCommand(store, ["followups", "--answer", byKey("q1/core"), "--json"])).out,
+    );
+    expect(json.itemId).toBe(byKey("q1/core"));
+    const both = await runCommand(store, [
+      "reangle",
+      "x.md",
+      "--answer",
+      byKey("q3/core"),
+      "--role",
+      "ml-engineer",
+    ]);
+    expect(both).toMatchObject({ code: 1, error: expect.stringMatching(/not both/) });
+    const neither = await runCommand(store, ["followups"]);
+    expect(neither).toMatchObject({ code: 1, error: expect.stringMatching(/--answer ID/) });
+  });
+
+  it("matches, covers and tailors with the stories in the bank when --stories is not given", async () => {
+    const store = getStore();
+    await importSample();
+    const none = await runCommand(store, ["match", "Tell me about a time you made a mistake"]);
+    expect(none.out).toMatch(/No stories in your bank yet/);
+    expect((await runCommand(store, ["coverage"])).out).toMatch(/No stories in your bank yet/);
+    await runCommand(store, ["stories", "from-document"]);
+
+    const ranking = JSON.parse(
+      (
+        await runCommand(store, [
+          "match",
+          "Tell me about a time you made a mistake",
+          "--json",
+          "--limit",
+          "2",
+        ])
+      ).out,
+    );
+    expect(ranking.competency).toBe("mistake-failure");
+    expect(ranking.results).toHaveLength(2);
+    const matrix = JSON.parse((await runCommand(store, ["coverage", "--json"])).out);
+    expect(matrix.stories).toHaveLength(4);
+    expect(matrix.gaps).not.toContain("mistake-failure");
+    const text = await runCommand(store, ["coverage"]);
+    expect(text.out).toMatch(/^mistake-failure {2}/m);
+
+    const tailored = JSON.parse((await runCommand(store, ["tailor", postingPath, "--json"])).out);
+    expect(tailored.tailoring.requirements[0].covered).toBe(true);
+    expect(tailored.whyCompany.company).toBe("Acme");
+    const mixed = await runCommand(store, ["tailor", postingPath, "--profile", "p.json"]);
+    expect(mixed).toMatchObject({ code: 1, error: expect.stringMatching(/go with --stories/) });
+  });
+});

@@ -1,0 +1,131 @@
+import type { Command } from "commander";
+import type { StoredStory } from "../../app/stories.ts";
+import type { CliContext } from "../context.ts";
+import type { Style } from "../render/style.ts";
+
+function renderStoryList(stories: readonly StoredStory[], style: Style): string {
+  if (stories.length === 0) {
+    return "No stories in your bank yet: derisk stories from-document turns your imported answers into stories.";
+  }
+  const lines = [style.bold(`${stories.length} ${stories.length === 1 ? "story" : "stories"}`)];
+  for (const story of stories) {
+    const competencies = story.competencies.length > 0 ? story.competencies.join(", ") : "no competency yet";
+    lines.push(`${story.id}  ${story.title}`, style.dim(`    ${competencies}`));
+  }
+  return lines.join("\n");
+}
+
+function renderStory(story: StoredStory, style: Style): string {
+  const lines = [style.bold(story.title), style.dim(`id ${story.id} · version ${story.version}`)];
+  if (story.sourceItemId !== undefined) lines.push(style.dim(`drawn from answer ${story.sourceItemId}`));
+  const part = (label: string, text: string) => {
+    if (text.trim() !== "") lines.push("", style.bold(label), text);
+  };
+  part("Situation", story.situation);
+  part("Task", story.task);
+  if (story.actions.length > 0) {
+    lines.push("", style.bold("Actions"), ...story.actions.map((a, i) => `${i + 1}. ${a}`));
+  }
+  part("Result", story.result);
+  part("Lesson", story.lesson);
+  lines.push("");
+  if (story.metrics.length > 0) lines.push(`${style.dim("metrics:")} ${story.metrics.join("; ")}`);
+  if (story.tags.length > 0) lines.push(`${style.dim("tags:")} ${story.tags.join(", ")}`);
+  if (story.competencies.length > 0)
+    lines.push(`${style.dim("competencies:")} ${story.competencies.join(", ")}`);
+  return lines.join("\n").trimEnd();
+}
+
+/**
+ * Registers `derisk stories` (list, show, from-answer, from-document, delete): the stories
+ * in the bank, and turning imported answers into stories in one step.
+ * @example registerStoriesCommand(program, createContext()); // derisk stories from-document
+ */
+export function registerStoriesCommand(program: Command, ctx: CliContext): void {
+  const stories = program
+    .command("stories")
+    .description(
+      "your stories (the raw material answers are composed from): list, show, draw from answers, delete",
+    )
+    .addHelpText(
+      "after",
+      "\nExamples:\n  derisk stories from-document\n  derisk stories list\n  derisk stories show 3f2a…\n  derisk stories from-answer 9c1d… --json",
+    );
+
+  stories
+    .command("list", { isDefault: true })
+    .description("list the stories in your bank, most recently edited first")
+    .option("--json", "print { stories } as JSON")
+    .action(async (flags: { json?: boolean }) => {
+      const { listStories } = await import("../../app/stories.ts");
+      const list = await ctx.withStore((store, userId) => listStories(store, userId));
+      ctx.out(flags.json ? JSON.stringify({ stories: list }, null, 2) : renderStoryList(list, ctx.style));
+    });
+
+  stories
+    .command("show")
+    .description("show one story")
+    .argument("<id>", "story id (see derisk stories list)")
+    .option("--json", "print { story } as JSON")
+    .action(async (storyId: string, flags: { json?: boolean }) => {
+      const { getStory } = await import("../../app/stories.ts");
+      const story = await ctx.withStore((store, userId) => getStory(store, userId, storyId));
+      ctx.out(flags.json ? JSON.stringify({ story }, null, 2) : renderStory(story, ctx.style));
+    });
+
+  stories
+    .command("from-answer")
+    .description("turn one imported answer (STAR or free text) into a story")
+    .argument("<item>", "answer id (see derisk show --kind answer --json)")
+    .option("--json", "print { story, created } as JSON")
+    .action(async (itemId: string, flags: { json?: boolean }) => {
+      const { createStoryFromAnswer } = await import("../../app/stories.ts");
+      const result = await ctx.withStore((store, userId) => createStoryFromAnswer(store, userId, itemId));
+      if (flags.json) {
+        ctx.out(JSON.stringify(result, null, 2));
+        return;
+      }
+      const verb = result.created ? ctx.style.green("created") : ctx.style.dim("already a story:");
+      ctx.out(`${verb} ${result.story.id}  ${result.story.title}`);
+    });
+
+  stories
+    .command("from-document")
+    .description(
+      "turn every STAR-like answer of a document into a story (answers already converted are skipped)",
+    )
+    .argument("[document]", "document id (default: the most recently updated)")
+    .option("--json", "print { documentId, created, existing, skipped } as JSON")
+    .action(async (documentId: string | undefined, flags: { json?: boolean }) => {
+      const { resolveDocumentId } = await import("../../app/bank.ts");
+      const { createStoriesFromDocument } = await import("../../app/stories.ts");
+      const result = await ctx.withStore(async (store, userId) =>
+        createStoriesFromDocument(store, userId, await resolveDocumentId(store, userId, documentId)),
+      );
+      if (flags.json) {
+        ctx.out(JSON.stringify(result, null, 2));
+        return;
+      }
+      const { style } = ctx;
+      const lines = [
+        style.bold(
+          `${result.created.length} new ${result.created.length === 1 ? "story" : "stories"}, ${result.existing.length} already converted, ${result.skipped.length} skipped`,
+        ),
+        ...result.created.map((s) => `${style.green("+")} ${s.id}  ${s.title}`),
+        ...result.skipped.map((s) => style.dim(`  skipped ${s.key}: ${s.reason}`)),
+      ];
+      ctx.out(lines.join("\n"));
+    });
+
+  stories
+    .command("delete")
+    .alias("rm")
+    .description("delete a story (the answer it was drawn from stays)")
+    .argument("<id>", "story id")
+    .option("--json", "print { deleted } as JSON")
+    .action(async (storyId: string, flags: { json?: boolean }) => {
+      const { deleteStory } = await import("../../app/stories.ts");
+      await ctx.withStore((store, userId) => deleteStory(store, userId, storyId));
+      ctx.out(flags.json ? JSON.stringify({ deleted: storyId }) : `${ctx.style.green("deleted")} ${storyId}`);
+    });
+}
