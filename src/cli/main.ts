@@ -13,6 +13,7 @@ import { registerImportCommand } from "./commands/import.ts";
 import { registerMatchCommand } from "./commands/match.ts";
 import { registerReangleCommand } from "./commands/reangle.ts";
 import { registerServeCommand } from "./commands/serve.ts";
+import { registerStoriesCommand } from "./commands/stories.ts";
 import { registerTailorCommand } from "./commands/tailor.ts";
 import { type CliContext, createContext } from "./context.ts";
 
@@ -32,6 +33,7 @@ export function createProgram(ctx: CliContext): Command {
   registerDocumentCommands(program, ctx);
   registerEditCommand(program, ctx);
   registerAnalyzeCommand(program, ctx);
+  registerStoriesCommand(program, ctx);
   registerComposeCommand(program, ctx);
   registerReangleCommand(program, ctx);
   registerFollowUpsCommand(program, ctx);

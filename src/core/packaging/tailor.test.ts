@@ -146,6 +146,11 @@ describe("scaffoldWhyCompany", () => {
     expect(out.blanks).toEqual([]);
   });
 
+  it("never reads a company name across a line break", () => {
+    const out = scaffoldWhyCompany("# ML Engineer at Acme\n\n## Requirements\n- 3+ years of Python\n", {});
+    expect(out.company).toBe("Acme");
+  });
+
   it("leaves blanks where nothing fits", () => {
     const out = scaffoldWhyCompany(PLAIN_POSTING, {});
     expect(out.blanks).toEqual([

@@ -189,13 +189,14 @@ function findCompany(raw: string, lines: readonly Line[]): string | undefined {
     }
   }
   for (const line of lines) {
-    const about = /^\s*about\s+([A-Z][\p{L}\p{N}&.'-]+(?:\s+[A-Z][\p{L}\p{N}&.'-]+)?)\s*:?\s*$/u.exec(
+    const about = /^\s*about[ \t]+([A-Z][\p{L}\p{N}&.'-]+(?:[ \t]+[A-Z][\p{L}\p{N}&.'-]+)?)\s*:?\s*$/u.exec(
       line.masked.trim(),
     );
     if (about?.[1] && !/^(?:Us|You|The|This|Our)\b/.test(about[1])) return about[1];
   }
   const text = lines.map((l) => l.masked).join("\n");
-  const at = /\b(?:at|join|joining)\s+([A-Z][\p{L}\p{N}&.'-]+(?:\s+[A-Z][\p{L}\p{N}&'-]+)?)/u.exec(text)?.[1];
+  // [ \t] not \s: a company name never runs across a line break ("at Acme\n\n## Requirements").
+  const at = /\b(?:at|join|joining)[ \t]+([A-Z][\p{L}\p{N}&.'-]+(?:[ \t]+[A-Z][\p{L}\p{N}&'-]+)?)/u.exec(text)?.[1];
   if (at && !/^(?:The|Our|A|An|Least|Scale)\b/.test(at)) return at.replace(/[.,]$/, "");
   const is = /(?:^|\n|\.\s+)([A-Z][\p{L}\p{N}&'-]+(?: [A-Z][\p{L}\p{N}&'-]+){0,2}) is an? /u.exec(text)?.[1];
   return is && !/^(?:This|It|There|The)$/.test(is) ? is : undefined;
