@@ -172,8 +172,10 @@ export function predictFollowUps(text: string, options: PredictOptions = {}): Pr
       for (const candidate of prepared) {
         const match = overlap(tokens, candidate.tokens);
         const enough = match.shared.length >= Math.min(2, tokens.length) && match.score >= 0.5;
-        if (enough && (best === undefined || match.score > best.score))
-          best = { key: candidate.item.key, score: match.score };
+        // Same kind of question in other words: a weaker link than shared words.
+        const score = enough ? match.score : hit.trigger.answeredBy?.test(candidate.item.question) ? 0.4 : 0;
+        if (score > 0 && (best === undefined || score > best.score))
+          best = { key: candidate.item.key, score };
       }
       if (best) {
         prediction.prepared = best.key;

@@ -196,7 +196,9 @@ function findCompany(raw: string, lines: readonly Line[]): string | undefined {
   }
   const text = lines.map((l) => l.masked).join("\n");
   // [ \t] not \s: a company name never runs across a line break ("at Acme\n\n## Requirements").
-  const at = /\b(?:at|join|joining)[ \t]+([A-Z][\p{L}\p{N}&.'-]+(?:[ \t]+[A-Z][\p{L}\p{N}&'-]+)?)/u.exec(text)?.[1];
+  const at = /\b(?:at|join|joining)[ \t]+([A-Z][\p{L}\p{N}&.'-]+(?:[ \t]+[A-Z][\p{L}\p{N}&'-]+)?)/u.exec(
+    text,
+  )?.[1];
   if (at && !/^(?:The|Our|A|An|Least|Scale)\b/.test(at)) return at.replace(/[.,]$/, "");
   const is = /(?:^|\n|\.\s+)([A-Z][\p{L}\p{N}&'-]+(?: [A-Z][\p{L}\p{N}&'-]+){0,2}) is an? /u.exec(text)?.[1];
   return is && !/^(?:This|It|There|The)$/.test(is) ? is : undefined;

@@ -19,6 +19,11 @@ export interface FollowUpTrigger {
   pattern?: RegExp;
   questions: readonly string[];
   reason: string;
+  /**
+   * Recognises a prepared follow-up that answers this kind of question even when it shares
+   * few words with ours ("Why leave research now?" answers "Why now? …").
+   */
+  answeredBy?: RegExp;
 }
 
 export const FOLLOW_UP_TRIGGERS: readonly FollowUpTrigger[] = [
@@ -29,6 +34,16 @@ export const FOLLOW_UP_TRIGGERS: readonly FollowUpTrigger[] = [
       /\b(?:ph\.?d\.?|doctorate|master'?s(?: degree)?|m\.?sc\.?|msc|bachelor'?s(?: degree)?|b\.?sc\.?|degree)\b(?:\s+(?:in|on)\s+[\p{L}-]+(?:\s+(?!(?:and|but|with|where|from|at|which|that|then|focusing|to)\b)[\p{L}-]+)?)?/iu,
     questions: ["Was your {phrase} related to {field}?", "How does your {phrase} help you in this role?"],
     reason: "A degree outside the role's field makes the interviewer check how it connects.",
+    answeredBy: /\b(?:ph\.?d|degree|doctorate|master'?s|bachelor'?s|thesis|dissertation|academic)\b/i,
+  },
+  {
+    id: "research-background",
+    kind: "phrase",
+    pattern:
+      /\b(?:research(?:er)?|physicist|postdoc(?:toral)?|academi[ac]|lab(?:oratory)?|professor|lecturer|teaching)\b/iu,
+    questions: ["How does your research background carry over to {field} work in industry?"],
+    reason: "An academic path makes the interviewer check that the work was practical, not only theory.",
+    answeredBy: /\b(?:research|academi\w*|theor\w*|engineering|industry|physics|teaching)\b/i,
   },
   {
     id: "personal-projects",
@@ -37,6 +52,7 @@ export const FOLLOW_UP_TRIGGERS: readonly FollowUpTrigger[] = [
       /\b(?:personal|side|hobby|pet|weekend|own|curiosity-driven|self-directed)\s+(?:[\p{L}/-]+\s+){0,2}projects?\b/iu,
     questions: ["Was it in production? How many users did it have?"],
     reason: "Personal projects raise the question whether the work met real users and real load.",
+    answeredBy: /\b(?:in production|real users|how many users|personal project|side project)\b/i,
   },
   {
     id: "hands-on",
@@ -44,6 +60,7 @@ export const FOLLOW_UP_TRIGGERS: readonly FollowUpTrigger[] = [
     pattern: /\bhands-on\s+(?:[\p{L}/-]+\s+){0,3}(?:projects?|systems?|experience|work)\b/iu,
     questions: ["What experience do you have with {field} in practice?"],
     reason: "“Hands-on” invites the interviewer to test how deep the practice went.",
+    answeredBy: /\b(?:in practice|hands-on|practical experience|real[- ]world)\b/i,
   },
   {
     id: "tool",
@@ -58,6 +75,7 @@ export const FOLLOW_UP_TRIGGERS: readonly FollowUpTrigger[] = [
       /\b(?:significantly|substantially|dramatically|greatly|a lot|much (?:faster|better|more)|improved|reduced|increased|sped up|faster|better)\b/i,
     questions: ["What was the impact? Can you put a number on it?"],
     reason: "The story states no measured result, so the interviewer will ask for one.",
+    answeredBy: /\b(?:impact|measured?|metrics?|numbers?|quantif)\w*/i,
   },
   {
     id: "mistake",
@@ -66,20 +84,24 @@ export const FOLLOW_UP_TRIGGERS: readonly FollowUpTrigger[] = [
       /\b(?:mistake|i missed|i overlooked|i underestimated|failed|failure|went wrong|my fault|i broke|i should have|outage i caused)\b/i,
     questions: ["What would you do differently?", "How did you make sure it would not happen again?"],
     reason: "After a mistake the interviewer checks for learning and prevention.",
+    answeredBy: /\b(?:differently|happen again|prevent)\b/i,
   },
   {
     id: "company",
     kind: "company",
     questions: ["Why {company}? Why now?"],
     reason: "Naming a company invites the interviewer to test your motivation and timing.",
+    answeredBy: /\bwhy (?:us|this company|this team|join|[A-Z][\w-]+)\b/,
   },
   {
     id: "career-move",
     kind: "phrase",
     pattern:
-      /\b(?:now i(?:'m| am)? (?:want|looking|ready|excited|hoping)|i(?:'m| am) (?:now )?looking (?:to|for)|transition(?:ing)? (?:in)?to|move (?:in)?to|switch(?:ing)? to|bring (?:that|this|my)\b[^.]{0,40}\bto)\b/i,
+      /\b(?:now i(?:'m| am)? (?:want|looking|ready|excited|hoping)|i(?:'m| am) (?:now )?looking (?:to|for)|transition(?:ing)? (?:in)?to|move (?:in)?to|switch(?:ing)? to|bring (?:both |all )?(?:that|this|my|these|those)\b[^.]{0,40}\bto|(?:led|drew|brought|pulled) me (?:in)?to)\b/i,
     questions: ["Why now? What makes this the right time for the move?"],
     reason: "A career move makes the interviewer ask about timing and commitment.",
+    answeredBy:
+      /\bwhy\b[^?]{0,40}\bnow\b|\bwhy (?:leave|leaving|move|moving|switch|switching|transition|change)\b/i,
   },
   {
     id: "we-heavy",
@@ -87,6 +109,7 @@ export const FOLLOW_UP_TRIGGERS: readonly FollowUpTrigger[] = [
     pattern: /\bwe (?:built|designed|decided|shipped|launched|created|implemented|developed|did)\b/i,
     questions: ["What was your own part in it?"],
     reason: "“We did” hides who did what; the interviewer will ask for your share.",
+    answeredBy: /\b(?:your (?:own )?(?:part|role|contribution|share)|what did you (?:do|own))\b/i,
   },
   {
     id: "team-lead",
