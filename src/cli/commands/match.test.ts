@@ -1,44 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Command } from "commander";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isDeriskError } from "../../app/errors.ts";
-import type { CliContext } from "../context.ts";
-import { createStyle } from "../render/style.ts";
+import { type RegisterCommand, runCommand as runWith } from "../test-cli.ts";
 import { registerMatchCommand } from "./match.ts";
 
-// In-process: a program with only this command, and a context that captures output.
-async function runCommand(
-  register: (program: Command, ctx: CliContext) => void,
-  argv: string[],
-  stdin = "",
-): Promise<{ out: string; code: number; error?: string }> {
-  const stdout: string[] = [];
-  const ctx: CliContext = {
-    out: (text) => stdout.push(text),
-    err: () => {},
-    style: createStyle({ isTTY: false } as NodeJS.WriteStream, {}),
-    env: {},
-    exitCode: 0,
-    readStdin: async () => new TextEncoder().encode(stdin),
-    withStore: async () => {
-      throw new Error("no bank in this test");
-    },
-  };
-  const program = new Command("derisk")
-    .exitOverride()
-    .configureOutput({ writeOut: () => {}, writeErr: () => {} });
-  register(program, ctx);
-  for (const command of program.commands) command.exitOverride();
-  try {
-    await program.parseAsync(argv, { from: "user" });
-    return { out: stdout.join("\n"), code: ctx.exitCode };
-  } catch (error) {
-    if (isDeriskError(error)) return { out: stdout.join("\n"), code: error.exitCode, error: error.message };
-    return { out: "", code: 1, error: (error as Error).message };
-  }
-}
+// In-process: a program with only the command under test, capturing its output.
+const runCommand = (register: RegisterCommand, argv: string[], stdin = "") =>
+  runWith([register], argv, { stdin });
 
 let dir: string;
 let storiesPath: string;
@@ -93,7 +62,7 @@ describe("derisk match", () => {
     expect(out).toMatch(/1\. Disagreeing on the metric/);
     expect(out).toMatch(/serves conflict/);
     const bank = await runCommand(registerMatchCommand, ["match", "q"]);
-    expect(bank.error).toBe("no bank in this test");
+    expect(bank.error).toBe("this test gave the command no bank");
   });
 
   it("reports a stories file that is not JSON as bad input", async () => {

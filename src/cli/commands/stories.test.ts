@@ -1,14 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Command } from "commander";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { importDocument } from "../../app/bank.ts";
-import { isDeriskError } from "../../app/errors.ts";
 import type { Store } from "../../store/index.ts";
 import { describeStores } from "../../store/test-stores.ts";
-import type { CliContext } from "../context.ts";
-import { createStyle } from "../render/style.ts";
+import { runCommand as runWith } from "../test-cli.ts";
 import { registerComposeCommand } from "./compose.ts";
 import { registerCoverageCommand } from "./coverage.ts";
 import { registerFollowUpsCommand } from "./followups.ts";
@@ -18,46 +15,18 @@ import { registerStoriesCommand } from "./stories.ts";
 import { registerTailorCommand } from "./tailor.ts";
 
 // `derisk stories` and the packaging commands on the bank: in-process, over a real store.
-const sample = readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url));
+const ALL = [
+  registerStoriesCommand,
+  registerComposeCommand,
+  registerReangleCommand,
+  registerFollowUpsCommand,
+  registerMatchCommand,
+  registerCoverageCommand,
+  registerTailorCommand,
+];
+const runCommand = (store: Store, argv: string[], stdin = "") => runWith(ALL, argv, { store, stdin });
 
-async function runCommand(
-  store: Store,
-  argv: string[],
-  stdin = "",
-): Promise<{ out: string; code: number; error?: string }> {
-  const stdout: string[] = [];
-  const ctx: CliContext = {
-    out: (text) => stdout.push(text),
-    err: () => {},
-    style: createStyle({ isTTY: false } as NodeJS.WriteStream, {}),
-    env: {},
-    exitCode: 0,
-    readStdin: async () => new TextEncoder().encode(stdin),
-    withStore: (use) => use(store, "a"),
-  };
-  const program = new Command("derisk")
-    .exitOverride()
-    .configureOutput({ writeOut: () => {}, writeErr: () => {} });
-  for (const register of [
-    registerStoriesCommand,
-    registerComposeCommand,
-    registerReangleCommand,
-    registerFollowUpsCommand,
-    registerMatchCommand,
-    registerCoverageCommand,
-    registerTailorCommand,
-  ]) {
-    register(program, ctx);
-  }
-  for (const command of program.commands) command.exitOverride();
-  try {
-    await program.parseAsync(argv, { from: "user" });
-    return { out: stdout.join("\n"), code: ctx.exitCode };
-  } catch (error) {
-    if (isDeriskError(error)) return { out: stdout.join("\n"), code: error.exitCode, error: error.message };
-    return { out: "", code: 1, error: (error as Error).message };
-  }
-}
+const sample = readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url));
 
 let dir: string;
 let postingPath: string;

@@ -1,0 +1,53 @@
+/**
+ * Test support (imported by tests only): runs CLI commands in-process, with a context that
+ * captures what they print and, when given, a real store for `withStore`.
+ */
+import { Command } from "commander";
+import { isDeriskError } from "../app/errors.ts";
+import type { Store } from "../store/index.ts";
+import type { CliContext } from "./context.ts";
+import { createStyle } from "./render/style.ts";
+
+export type RegisterCommand = (program: Command, ctx: CliContext) => void;
+
+export interface CommandRun {
+  out: string;
+  code: number;
+  error?: string;
+}
+
+/**
+ * @example const { out, code } = await runCommand([registerMatchCommand], ["match", "Why us?", "--json"]);
+ */
+export async function runCommand(
+  registers: readonly RegisterCommand[],
+  argv: string[],
+  options: { stdin?: string; store?: Store; userId?: string } = {},
+): Promise<CommandRun> {
+  const stdout: string[] = [];
+  const { store } = options;
+  const ctx: CliContext = {
+    out: (text) => stdout.push(text),
+    err: () => {},
+    style: createStyle({ isTTY: false } as NodeJS.WriteStream, {}),
+    env: {},
+    exitCode: 0,
+    readStdin: async () => new TextEncoder().encode(options.stdin ?? ""),
+    withStore: async (use) => {
+      if (!store) throw new Error("this test gave the command no bank");
+      return use(store, options.userId ?? "a");
+    },
+  };
+  const program = new Command("derisk")
+    .exitOverride()
+    .configureOutput({ writeOut: () => {}, writeErr: () => {} });
+  for (const register of registers) register(program, ctx);
+  for (const command of program.commands) command.exitOverride();
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return { out: stdout.join("\n"), code: ctx.exitCode };
+  } catch (error) {
+    if (isDeriskError(error)) return { out: stdout.join("\n"), code: error.exitCode, error: error.message };
+    return { out: "", code: 1, error: (error as Error).message };
+  }
+}
