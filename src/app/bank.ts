@@ -3,7 +3,12 @@ import { readFile } from "node:fs/promises";
 import type { DocumentDetail, DocumentSummary, ImportResult, StoredItem } from "../core/api-types.ts";
 import { parseBankJson, renderBankJson } from "../core/bank-json.ts";
 import { DeriskError } from "../core/errors.ts";
-import { importPrepDocument, renderPrepDocument, reviseItemText } from "../core/markdown/index.ts";
+import {
+  addAnswerVariant,
+  importPrepDocument,
+  renderPrepDocument,
+  reviseItemText,
+} from "../core/markdown/index.ts";
 import type { PrepDoc } from "../core/model.ts";
 import { summariseReport } from "../core/report-summary.ts";
 import type { Store } from "../store/index.ts";
@@ -246,6 +251,31 @@ export async function editItemText(
     ...(edit.expectedVersion === undefined ? {} : { expectedVersion: edit.expectedVersion }),
   });
   return toStoredItem(updated);
+}
+
+/**
+ * Saves a new answer variant (e.g. a composed or re-angled draft) into the document it
+ * belongs to, beside the question's other variants; one transaction.
+ * @example const item = await saveAnswerVariant(store, "local", docId, { questionKey: "q3", variant: "ML-focused", text });
+ */
+export async function saveAnswerVariant(
+  store: Store,
+  userId: string,
+  documentId: string,
+  input: { questionKey: string; variant: string; text: string },
+): Promise<StoredItem> {
+  const { id: _id, ...doc } = await store.documents.loadDocument(userId, documentId);
+  const { doc: next, answer } = addAnswerVariant(doc, input);
+  const summary = (await store.documents.listDocuments(userId)).find((d) => d.id === documentId);
+  await store.documents.saveDocument(userId, next, {
+    contentSha256: createHash("sha256").update(renderPrepDocument(next)).digest("hex"),
+    ...(summary?.filename === undefined ? {} : { filename: summary.filename }),
+  });
+  const saved = (await store.items.listItems(userId, { documentId, kind: "answer" })).find(
+    (i) => i.key === answer.key,
+  );
+  if (!saved) throw new DeriskError("INTERNAL", `The variant ${answer.key} was not saved.`);
+  return toStoredItem(saved);
 }
 
 const slug = (title: string) =>

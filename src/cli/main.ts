@@ -6,7 +6,7 @@ import { registerAnalyzeCommand } from "./commands/analyze.ts";
 import { registerComposeCommand } from "./commands/compose.ts";
 import { registerCoverageCommand } from "./commands/coverage.ts";
 import { registerDocumentCommands } from "./commands/documents.ts";
-import { registerEditCommand } from "./commands/edit.ts";
+import { registerAddVariantCommand, registerEditCommand } from "./commands/edit.ts";
 import { registerExportCommand } from "./commands/export.ts";
 import { registerFollowUpsCommand } from "./commands/followups.ts";
 import { registerImportCommand } from "./commands/import.ts";
@@ -32,6 +32,7 @@ export function createProgram(ctx: CliContext): Command {
   registerExportCommand(program, ctx);
   registerDocumentCommands(program, ctx);
   registerEditCommand(program, ctx);
+  registerAddVariantCommand(program, ctx);
   registerAnalyzeCommand(program, ctx);
   registerStoriesCommand(program, ctx);
   registerComposeCommand(program, ctx);

@@ -5,7 +5,7 @@ import { BANK_SCHEMA_VERSION, COMPETENCIES, PREP_ITEM_KINDS, type PrepDoc } from
 /*
  * The JSON export of a prep document ("bank"): full fidelity, versioned.
  * `derisk export --format json` writes it and `derisk import` reads it back.
- * Documented in docs/bank-json.md; extend with optional fields, never break.
+ * Documented in docs/api.md ("The bank file"); extend with optional fields, never break.
  */
 
 const lineRange = z.object({ start: z.number().int().min(1), end: z.number().int().min(1) });

@@ -168,6 +168,36 @@ describeStores("HTTP API", (getStore) => {
     expect(fromJson).toMatchObject({ status: "unchanged", documentId: again.documentId });
   });
 
+  it("saves a composed draft as a new variant of a question, beside the others", async () => {
+    const { documentId } = await importSample();
+    const app = appFor("a");
+    const before = (await (await app.request(`/api/documents/${documentId}`)).json()) as DocumentDetail;
+    const text = "I traced the drift to a recalibrated sensor, retrained the model and error fell by 30%.";
+    const res = await app.request(
+      `/api/documents/${documentId}/answers`,
+      json({ questionKey: "q3", variant: "ML-focused", text }),
+    );
+    expect(res.status).toBe(201);
+    const { item } = (await res.json()) as {
+      item: { kind: string; questionKey: string; text: string; variant: string };
+    };
+    expect(item).toMatchObject({ kind: "answer", questionKey: "q3", variant: "ML-focused", text });
+    const after = (await (await app.request(`/api/documents/${documentId}`)).json()) as DocumentDetail;
+    expect(after.items.length).toBe(before.items.length + 1);
+    // Items that were there keep their ids (edits, cards and attempts stay linked).
+    for (const old of before.items) expect(after.items.find((i) => i.key === old.key)?.id).toBe(old.id);
+    const other = await appFor("b").request(
+      `/api/documents/${documentId}/answers`,
+      json({ questionKey: "q3", variant: "x", text }),
+    );
+    expect(other.status).toBe(404);
+    const bad = await app.request(
+      `/api/documents/${documentId}/answers`,
+      json({ questionKey: "q3", variant: "x" }),
+    );
+    expect(bad.status).toBe(400);
+  });
+
   it("analyses and classifies", async () => {
     const app = appFor("a");
     const res = await app.request(

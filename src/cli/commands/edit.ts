@@ -47,3 +47,44 @@ export function registerEditCommand(program: Command, ctx: CliContext): void {
       },
     );
 }
+
+export function registerAddVariantCommand(program: Command, ctx: CliContext): void {
+  program
+    .command("add-variant")
+    .description(
+      "save a new answer variant (e.g. a composed or re-angled draft) under a question of a document",
+    )
+    .requiredOption("--question <key>", "the question's key, e.g. q3 (see derisk show --kind answer --json)")
+    .requiredOption("--variant <label>", 'its label, e.g. "ML-focused"')
+    .option("--from <file>", "read the text from FILE (default: standard input)", "-")
+    .option("-d, --document <id>", "document id (default: the most recently updated)")
+    .option("--json", "print the new item as JSON")
+    .addHelpText(
+      "after",
+      '\nExample:\n  derisk compose story.json -q "Tell me about a hard bug" --role ml-engineer > draft.txt\n  derisk add-variant --question q3 --variant "ML-focused" --from draft.txt',
+    )
+    .action(
+      async (options: {
+        question: string;
+        variant: string;
+        from: string;
+        document?: string;
+        json?: boolean;
+      }) => {
+        const { resolveDocumentId, saveAnswerVariant } = await import("../../app/bank.ts");
+        const text = new TextDecoder().decode(await readInput(ctx, options.from, 1024 * 1024));
+        const item = await ctx.withStore(async (store, userId) =>
+          saveAnswerVariant(store, userId, await resolveDocumentId(store, userId, options.document), {
+            questionKey: options.question,
+            variant: options.variant,
+            text,
+          }),
+        );
+        ctx.out(
+          options.json
+            ? JSON.stringify({ item }, null, 2)
+            : `${ctx.style.green("saved")} ${item.key}${item.kind === "answer" ? ` (${item.variant})` : ""}`,
+        );
+      },
+    );
+}

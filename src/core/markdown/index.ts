@@ -13,3 +13,4 @@ export { checkPrepDocInvariants } from "./invariants.ts";
 export { importPrepDocument, type ParseOptions, parsePrepDocument } from "./parse.ts";
 export { renderAnswerRaw, renderFollowUpAnswerRaw, renderPrepDocument, reviseItemText } from "./render.ts";
 export { damageAsMojibake, type MojibakeSource, type RepairResult, repairMojibake } from "./repair.ts";
+export { addAnswerVariant, type NewVariant } from "./variant.ts";

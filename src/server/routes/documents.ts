@@ -7,6 +7,7 @@ import {
   importDocument,
   listDocuments,
   readSampleDocument,
+  saveAnswerVariant,
 } from "../../app/bank.ts";
 import { DeriskError } from "../../app/errors.ts";
 import type { AppEnv } from "../app.ts";
@@ -18,6 +19,12 @@ const importJson = z.object({
   dryRun: z.boolean().optional(),
 });
 
+const newVariant = z.object({
+  questionKey: z.string().min(1).max(200),
+  variant: z.string().min(1).max(80),
+  text: z.string().min(1).max(200_000),
+});
+
 /** Documents: list, read, delete, import (JSON text or raw bytes), export, the sample. */
 export const documentRoutes = new Hono<AppEnv>()
   .get("/documents", async (c) => c.json({ documents: await listDocuments(c.var.store, c.var.userId) }))
@@ -25,6 +32,11 @@ export const documentRoutes = new Hono<AppEnv>()
   .delete("/documents/:id", async (c) => {
     await deleteDocument(c.var.store, c.var.userId, c.req.param("id"));
     return c.body(null, 204);
+  })
+  .post("/documents/:id/answers", async (c) => {
+    const body = await readJson(c, newVariant);
+    const item = await saveAnswerVariant(c.var.store, c.var.userId, c.req.param("id"), body);
+    return c.json({ item }, 201);
   })
   .get("/sample", async (c) => c.json(await readSampleDocument()))
   .post("/import", async (c) => {

@@ -1,0 +1,52 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parsePrepDocument, renderPrepDocument } from "./index.ts";
+import { addAnswerVariant } from "./variant.ts";
+
+const sample = parsePrepDocument(
+  readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url), "utf8"),
+);
+const draft =
+  "I traced the drift to a sensor recalibration.\n\nI retrained the model, added a check, and error fell by 30%.";
+
+describe("addAnswerVariant", () => {
+  it("adds a variant of the question that re-imports and exports byte-stable", () => {
+    const { doc, answer } = addAnswerVariant(sample, {
+      questionKey: "q3",
+      variant: "ML-focused",
+      text: draft,
+    });
+    expect(answer).toMatchObject({ questionKey: "q3", variant: "ML-focused", text: draft });
+    const text = renderPrepDocument(doc);
+    expect(renderPrepDocument(parsePrepDocument(text))).toBe(text);
+    // Every item that was there is still there, with the same text.
+    for (const item of sample.items) {
+      expect(doc.items.find((i) => i.key === item.key)?.raw).toBe(item.raw);
+    }
+    expect(doc.title).toBe(sample.title);
+  });
+
+  it("makes the label unique among the question's variants", () => {
+    const once = addAnswerVariant(sample, { questionKey: "q3", variant: "ML-focused", text: draft });
+    const twice = addAnswerVariant(once.doc, {
+      questionKey: "q3",
+      variant: "ML-focused",
+      text: "Another take, shorter.",
+    });
+    expect(twice.answer.variant).toBe("ML-focused 2");
+    expect(twice.doc.items.filter((i) => i.kind === "answer" && i.questionKey === "q3")).toHaveLength(3);
+  });
+
+  it("refuses an unknown question, empty text and text that would not read back", () => {
+    expect(() => addAnswerVariant(sample, { questionKey: "q99", variant: "x", text: draft })).toThrow(
+      /No question q99/,
+    );
+    expect(() => addAnswerVariant(sample, { questionKey: "q3", variant: "x", text: "  " })).toThrow(/empty/);
+    expect(() => addAnswerVariant(sample, { questionKey: "q3", variant: "x", text: "a\n\n\nb" })).toThrow(
+      /blank lines/,
+    );
+    expect(() =>
+      addAnswerVariant(sample, { questionKey: "q3", variant: "x", text: "Question: sneaky" }),
+    ).toThrow(/Question:/);
+  });
+});
