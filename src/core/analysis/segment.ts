@@ -274,7 +274,9 @@ export function assignStarParts(
       // A lesson told inside a written Result/Action section counts as lesson, but never the
       // section's first sentence: an explicit "Result:" is not left without a result.
       const override =
-        scores.lesson >= 3 && (unit.marker === "result" || unit.marker === "action") && current === unit.marker;
+        scores.lesson >= 3 &&
+        (unit.marker === "result" || unit.marker === "action") &&
+        current === unit.marker;
       unit.part = override ? "lesson" : unit.marker;
       unit.explicit = !override;
     } else if (bestScore >= 1.5) {
