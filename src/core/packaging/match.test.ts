@@ -89,22 +89,18 @@ describe("rankStories", () => {
     expect(() => rankStories("  ", stories)).toThrowError(/question is empty/);
   });
 
-  it("ranks 10,000 stories quickly once indexed", () => {
+  it("ranks 10,000 stories (its speed is pinned by bench/packaging.bench.ts, not here)", () => {
     const many: Story[] = Array.from({ length: 10_000 }, (_, i) => ({
       ...(stories[i % stories.length] as Story),
       id: `s${i}`,
       title: `Story ${i} about ${["latency", "drift", "conflict", "rollback"][i % 4]}`,
     }));
-    rankStories("warm up", many);
-    const times: number[] = [];
-    for (let i = 0; i < 30; i++) {
-      const start = performance.now();
-      rankStories("Tell me about a time you fixed model drift in production", many, { role: "ml-engineer" });
-      times.push(performance.now() - start);
-    }
-    times.sort((a, b) => a - b);
-    // The bench pins ≤ 10 ms p95; a shared test machine gets slack.
-    expect(times[Math.floor(times.length * 0.95)]).toBeLessThan(60);
+    const ranked = rankStories("Tell me about a time you fixed model drift in production", many, {
+      role: "ml-engineer",
+      limit: 5,
+    });
+    expect(ranked.results).toHaveLength(5);
+    expect(ranked.results.map((r) => r.title).every((title) => title.endsWith("drift"))).toBe(true);
   });
 });
 

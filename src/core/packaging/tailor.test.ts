@@ -81,7 +81,8 @@ describe("extractRequirements", () => {
     expect(huge.length).toBeGreaterThan(MAX_POSTING_CHARS);
     const start = performance.now();
     expect(() => extractRequirements(huge)).toThrowError(/over the 200 KB limit: paste only the posting/);
-    expect(performance.now() - start).toBeLessThan(50);
+    // Refused before any parsing: a generous bound, the point is 'not seconds'.
+    expect(performance.now() - start).toBeLessThan(1000);
     const german = extractRequirements(GERMAN_POSTING);
     expect(german.notes[0]).toMatch(/does not look like English/);
     expect(german.skills).toEqual(["Python", "SQL"]);
