@@ -1,16 +1,9 @@
 import type { Command } from "commander";
-import * as z from "zod";
 import { DeriskError } from "../../app/errors.ts";
 import type { Analysis, AnalyzeOptions } from "../../core/analysis/index.ts";
 import { ROLE_IDS, type RoleId } from "../../core/model.ts";
 import type { CliContext } from "../context.ts";
 import { readInput } from "../read-input.ts";
-
-const batchLine = z.object({
-  question: z.string().optional(),
-  answer: z.string(),
-  role: z.enum(ROLE_IDS).optional(),
-});
 
 function parseRole(role: string | undefined): RoleId | undefined {
   if (role === undefined) return undefined;
@@ -140,6 +133,13 @@ async function runBatch(
 ): Promise<void> {
   const text = new TextDecoder().decode(await readInput(ctx, source, 512 * 1024 * 1024));
   const lines = text.split(/\r?\n/);
+  // zod costs ~50 ms to load: only batches need it.
+  const z = await import("zod");
+  const batchLine = z.object({
+    question: z.string().optional(),
+    answer: z.string(),
+    role: z.enum(ROLE_IDS).optional(),
+  });
   let bad = 0;
   lines.forEach((line, i) => {
     if (line.trim() === "") return;

@@ -1,20 +1,24 @@
 import type { Command } from "commander";
-import * as z from "zod";
+import type * as Z from "zod";
 import { DeriskError } from "../../app/errors.ts";
 import type { Tailoring, WhyCompany } from "../../core/packaging/index.ts";
 import type { CliContext } from "../context.ts";
 import { parseJsonText, readStoriesFlag, readTextArg } from "./compose.ts";
 
-const answersSchema = z.array(
-  z.object({ key: z.string(), text: z.string(), question: z.string().optional() }),
-);
-const profileSchema = z.object({
-  name: z.string().optional(),
-  targetRole: z.string().optional(),
-  background: z.array(z.string()).optional(),
-  goals: z.array(z.string()).optional(),
-  targetCompanies: z.array(z.string()).optional(),
-});
+/** zod costs ~50 ms to load: only `tailor --stories` with files needs these schemas. */
+async function fileSchemas() {
+  const z = await import("zod");
+  return {
+    answers: z.array(z.object({ key: z.string(), text: z.string(), question: z.string().optional() })),
+    profile: z.object({
+      name: z.string().optional(),
+      targetRole: z.string().optional(),
+      background: z.array(z.string()).optional(),
+      goals: z.array(z.string()).optional(),
+      targetCompanies: z.array(z.string()).optional(),
+    }),
+  };
+}
 
 interface TailorFlags {
   stories?: string;
@@ -68,7 +72,8 @@ export function registerTailorCommand(program: Command, ctx: CliContext): void {
       } else {
         const { scaffoldWhyCompany, tailor } = await import("../../core/packaging/index.ts");
         const stories = await readStoriesFlag(ctx, flags.stories);
-        const readJson = async <T>(path: string, schema: z.ZodType<T>, what: string): Promise<T> => {
+        const schemas = await fileSchemas();
+        const readJson = async <T>(path: string, schema: Z.ZodType<T>, what: string): Promise<T> => {
           const parsed = schema.safeParse(parseJsonText(await readTextArg(ctx, path, what), path));
           if (!parsed.success) {
             throw new DeriskError(
@@ -79,9 +84,9 @@ export function registerTailorCommand(program: Command, ctx: CliContext): void {
           return parsed.data;
         };
         const answers = flags.answers
-          ? await readJson(flags.answers, answersSchema, "a JSON array of answers")
+          ? await readJson(flags.answers, schemas.answers, "a JSON array of answers")
           : [];
-        const profile = flags.profile ? await readJson(flags.profile, profileSchema, "a JSON profile") : {};
+        const profile = flags.profile ? await readJson(flags.profile, schemas.profile, "a JSON profile") : {};
         tailoring = tailor(posting, stories, answers);
         whyCompany = scaffoldWhyCompany(posting, {
           ...(profile.background ? { background: profile.background } : {}),
