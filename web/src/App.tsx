@@ -3,17 +3,26 @@ import { api, type DocumentSummary, describeError, type Health } from "./api.ts"
 import { EmptyState } from "./components/EmptyState.tsx";
 import { Icon, Logo } from "./components/Icon.tsx";
 import { ShortcutsDialog } from "./components/ShortcutsDialog.tsx";
+import { ComposePage } from "./pages/ComposePage.tsx";
+import { CoveragePage } from "./pages/CoveragePage.tsx";
 import { EditPage } from "./pages/EditPage.tsx";
 import { ExportPage } from "./pages/ExportPage.tsx";
+import { FollowUpsPage } from "./pages/FollowUpsPage.tsx";
 import { LibraryPage } from "./pages/LibraryPage.tsx";
+import { ReanglePage } from "./pages/ReanglePage.tsx";
 import { StartPage } from "./pages/StartPage.tsx";
+import { StoriesPage } from "./pages/StoriesPage.tsx";
+import { TailorPage } from "./pages/TailorPage.tsx";
 import { type Route, useRoute } from "./route.ts";
 import { useShortcuts } from "./shortcuts.ts";
 import { useTheme } from "./theme.ts";
 
-const NAV: { page: Route["page"]; label: string; href: string }[] = [
+const NAV: { page: Route["page"]; label: string; href: string; also?: Route["page"][] }[] = [
   { page: "start", label: "Import", href: "#/" },
-  { page: "library", label: "Library", href: "#/library" },
+  { page: "library", label: "Library", href: "#/library", also: ["edit", "reangle", "followups"] },
+  { page: "stories", label: "Stories", href: "#/stories", also: ["coverage"] },
+  { page: "compose", label: "Compose", href: "#/compose" },
+  { page: "tailor", label: "Tailor", href: "#/tailor" },
   { page: "export", label: "Export", href: "#/export" },
 ];
 
@@ -85,9 +94,7 @@ export function App() {
                 href={item.href}
                 className="nav-link"
                 aria-current={
-                  route.page === item.page || (item.page === "library" && route.page === "edit")
-                    ? "page"
-                    : undefined
+                  route.page === item.page || item.also?.includes(route.page) ? "page" : undefined
                 }
               >
                 {item.label}
@@ -156,6 +163,22 @@ export function App() {
             onRetry={loadDocuments}
           />
         )}
+        {route.page === "stories" && (
+          <StoriesPage
+            documents={documents}
+            {...(route.storyId === undefined ? {} : { storyId: route.storyId })}
+          />
+        )}
+        {route.page === "coverage" && <CoveragePage />}
+        {route.page === "compose" && (
+          <ComposePage
+            documents={documents}
+            {...(route.storyId === undefined ? {} : { storyId: route.storyId })}
+          />
+        )}
+        {route.page === "tailor" && <TailorPage />}
+        {route.page === "reangle" && <ReanglePage itemId={route.itemId} documents={documents} />}
+        {route.page === "followups" && <FollowUpsPage itemId={route.itemId} documents={documents} />}
         {route.page === "not-found" && (
           <div className="page">
             <EmptyState icon="search" title="There is nothing at this address">

@@ -12,6 +12,18 @@ import type {
   StoredItem,
 } from "../../src/core/api-types.ts";
 import type { PrepItem, PrepItemKind, RoleId } from "../../src/core/model.ts";
+import type {
+  CoverageMatrix,
+  DetectedConcern,
+  Draft,
+  PredictedFollowUp,
+  Ranking,
+  Reangled,
+  Story,
+  StoryInput,
+  Tailoring,
+  WhyCompany,
+} from "../../src/core/packaging/index.ts";
 
 // The shapes are the server's own (src/core/api-types.ts), so client and server cannot drift apart.
 export type { Analysis, DocumentSummary, ImportResult, ImportStatus, StoredItem };
@@ -29,6 +41,46 @@ export type StoredOf<K extends PrepItemKind> = Extract<PrepItem, { kind: K }> & 
   version: number;
   updatedAt: string;
 };
+
+/** A story as the bank holds it (GET /api/stories): the core's `Story` plus provenance and version. */
+export type StoredStory = Story & {
+  sourceItemId?: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export interface StoriesFromDocument {
+  documentId: string;
+  created: StoredStory[];
+  existing: { itemId: string; key: string; storyId: string }[];
+  skipped: { itemId: string; key: string; reason: string }[];
+}
+
+export interface ComposeRequest {
+  storyId: string;
+  question: string;
+  role?: RoleId;
+  budgetSeconds?: number;
+}
+
+export type ReangleResult = Reangled & { itemId?: string; question?: string };
+
+export type LinkedFollowUp = PredictedFollowUp & { preparedItemId?: string; preparedAnswer?: string };
+export type LinkedConcern = DetectedConcern & { userConcernItemId?: string };
+export interface FollowUpPrediction {
+  itemId?: string;
+  question?: string;
+  followUps: LinkedFollowUp[];
+  concerns: LinkedConcern[];
+}
+
+export interface TailorResult {
+  tailoring: Tailoring;
+  whyCompany: WhyCompany;
+}
+
+export type { CoverageMatrix, Draft, Ranking, StoryInput };
 
 export interface Health {
   ok: true;
@@ -155,6 +207,52 @@ export const api = {
       ...jsonBody("POST", { text, ...request }),
       ...(signal ? { signal } : {}),
     }),
+
+  listStories: async (): Promise<StoredStory[]> =>
+    (await json<{ stories: StoredStory[] }>("/api/stories")).stories,
+
+  getStory: async (id: string): Promise<StoredStory> =>
+    (await json<{ story: StoredStory }>(`/api/stories/${encodeURIComponent(id)}`)).story,
+
+  createStory: async (input: StoryInput): Promise<StoredStory> =>
+    (await json<{ story: StoredStory }>("/api/stories", jsonBody("POST", input))).story,
+
+  updateStory: async (id: string, input: StoryInput, expectedVersion: number): Promise<StoredStory> =>
+    (
+      await json<{ story: StoredStory }>(
+        `/api/stories/${encodeURIComponent(id)}`,
+        jsonBody("PUT", { ...input, expectedVersion }),
+      )
+    ).story,
+
+  deleteStory: async (id: string): Promise<void> => {
+    await send(`/api/stories/${encodeURIComponent(id)}`, { method: "DELETE" });
+  },
+
+  /** Turns one stored answer into a story; an answer already turned returns its story. */
+  storyFromAnswer: (itemId: string): Promise<{ story: StoredStory; created: boolean }> =>
+    json(`/api/items/${encodeURIComponent(itemId)}/story`, { method: "POST" }),
+
+  storiesFromDocument: (documentId: string): Promise<StoriesFromDocument> =>
+    json(`/api/documents/${encodeURIComponent(documentId)}/stories`, { method: "POST" }),
+
+  compose: (request: ComposeRequest): Promise<Draft> => json("/api/compose", jsonBody("POST", request)),
+
+  reangle: (itemId: string, toRole: RoleId, fromRole?: RoleId): Promise<ReangleResult> =>
+    json(
+      "/api/reangle",
+      jsonBody("POST", fromRole === undefined ? { itemId, toRole } : { itemId, toRole, fromRole }),
+    ),
+
+  followUps: (itemId: string, role?: RoleId): Promise<FollowUpPrediction> =>
+    json("/api/followups", jsonBody("POST", role === undefined ? { itemId } : { itemId, role })),
+
+  match: (question: string, role?: RoleId): Promise<Ranking> =>
+    json("/api/match", jsonBody("POST", role === undefined ? { question } : { question, role })),
+
+  coverage: (): Promise<CoverageMatrix> => json("/api/coverage"),
+
+  tailor: (text: string): Promise<TailorResult> => json("/api/tailor", jsonBody("POST", { text })),
 
   exportUrl: (documentId: string, format: ExportFormat): string =>
     `/api/export?documentId=${encodeURIComponent(documentId)}&format=${format}`,

@@ -12,4 +12,13 @@ export const route = {
   edit: (itemId: string): string => href({ page: "edit", itemId }),
   exportPage: (documentId?: string): string =>
     href(documentId === undefined ? { page: "export" } : { page: "export", documentId }),
+  stories: (storyId?: string): string =>
+    href(storyId === undefined ? { page: "stories" } : { page: "stories", storyId }),
+  newStory: (): string => href({ page: "stories", storyId: "new" }),
+  coverage: (): string => href({ page: "coverage" }),
+  compose: (storyId?: string): string =>
+    href(storyId === undefined ? { page: "compose" } : { page: "compose", storyId }),
+  tailor: (): string => href({ page: "tailor" }),
+  reangle: (itemId: string): string => href({ page: "reangle", itemId }),
+  followUps: (itemId: string): string => href({ page: "followups", itemId }),
 };

@@ -12,6 +12,12 @@ export type Route =
   | { page: "library"; documentId?: string; view: LibraryView; itemId?: string }
   | { page: "edit"; itemId: string }
   | { page: "export"; documentId?: string }
+  | { page: "stories"; storyId?: string }
+  | { page: "coverage" }
+  | { page: "compose"; storyId?: string }
+  | { page: "tailor" }
+  | { page: "reangle"; itemId: string }
+  | { page: "followups"; itemId: string }
   | { page: "not-found"; hash: string };
 
 function isLibraryView(value: string | undefined): value is LibraryView {
@@ -35,6 +41,12 @@ export function parseRoute(hash: string): Route {
   }
   if (page === "edit" && a !== undefined) return { page: "edit", itemId: a };
   if (page === "export") return a === undefined ? { page: "export" } : { page: "export", documentId: a };
+  if (page === "stories") return a === undefined ? { page: "stories" } : { page: "stories", storyId: a };
+  if (page === "coverage") return { page: "coverage" };
+  if (page === "compose") return a === undefined ? { page: "compose" } : { page: "compose", storyId: a };
+  if (page === "tailor") return { page: "tailor" };
+  if (page === "reangle" && a !== undefined) return { page: "reangle", itemId: a };
+  if (page === "followups" && a !== undefined) return { page: "followups", itemId: a };
   return { page: "not-found", hash };
 }
 
@@ -52,6 +64,18 @@ export function href(route: Route): string {
       return `#/edit/${enc(route.itemId)}`;
     case "export":
       return route.documentId === undefined ? "#/export" : `#/export/${enc(route.documentId)}`;
+    case "stories":
+      return route.storyId === undefined ? "#/stories" : `#/stories/${enc(route.storyId)}`;
+    case "coverage":
+      return "#/coverage";
+    case "compose":
+      return route.storyId === undefined ? "#/compose" : `#/compose/${enc(route.storyId)}`;
+    case "tailor":
+      return "#/tailor";
+    case "reangle":
+      return `#/reangle/${enc(route.itemId)}`;
+    case "followups":
+      return `#/followups/${enc(route.itemId)}`;
     case "not-found":
       return route.hash;
   }

@@ -1,6 +1,7 @@
 import { type KeyboardEvent, useRef, useState } from "react";
 import { answerText } from "../../../src/core/answer-text.ts";
 import type { RoleId } from "../../../src/core/model.ts";
+import { api, describeError } from "../api.ts";
 import {
   type AnswerEntry,
   countWords,
@@ -10,9 +11,11 @@ import {
   WORDS_PER_MINUTE,
 } from "../library.ts";
 import { route } from "../links.ts";
+import { navigate } from "../route.ts";
 import { loadDraft } from "../storage.ts";
 import { useAnalysis } from "../use-analysis.ts";
 import { AnswerBody } from "./AnswerBody.tsx";
+import { ErrorMessage } from "./ErrorMessage.tsx";
 import { Concerns, FollowUps } from "./FollowUps.tsx";
 import { Icon } from "./Icon.tsx";
 import { RiskLens } from "./RiskLens.tsx";
@@ -156,10 +159,47 @@ export function AnswerPanel({ documentId, group, variant, sectionTitle, role, on
         </footer>
       </div>
 
+      <AnswerTools variant={variant} />
+
       <RiskLens state={analysis} />
 
       <FollowUps followUps={group.followUps} />
       <Concerns concerns={group.concerns} />
     </article>
+  );
+}
+
+/** What the user can do with an answer beyond editing it: re-angle it, see what they'll ask, make it a story. */
+function AnswerTools({ variant }: { variant: AnswerEntry }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<{ code: string; message: string } | null>(null);
+  async function makeStory(): Promise<void> {
+    setBusy(true);
+    setError(null);
+    try {
+      const { story } = await api.storyFromAnswer(variant.id);
+      navigate({ page: "stories", storyId: story.id });
+    } catch (caught) {
+      setError(describeError(caught));
+      setBusy(false);
+    }
+  }
+  return (
+    <>
+      <nav className="answer-tools" aria-label="Work on this answer">
+        <a className="link-button" href={route.followUps(variant.id)}>
+          Follow-ups and concerns
+        </a>
+        <a className="link-button" href={route.reangle(variant.id)}>
+          Re-angle for another role
+        </a>
+        {variant.format !== "beats" && (
+          <button type="button" className="link-button" disabled={busy} onClick={() => void makeStory()}>
+            {busy ? "Making a story…" : "Make a story"}
+          </button>
+        )}
+      </nav>
+      {error !== null && <ErrorMessage title="Couldn't make a story from this answer" error={error} />}
+    </>
   );
 }

@@ -1,0 +1,274 @@
+/**
+ * Packaging in a real browser against the real server: the sample imported, stories made from it,
+ * the coverage heat map, a composed draft with its blanks, a tailored job description, a
+ * re-angled answer and its follow-ups; every new page passes axe in both themes and fits 390 px.
+ */
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { launchBrowser, newContext, type Theme } from "./browser.ts";
+import { screenshot, startTestServer, type TestServer } from "./harness.ts";
+
+const launched = await launchBrowser();
+
+// Our own posting, written for this test: two things the sample evidences (Python, PyTorch,
+// drift monitoring) and two it does not (Kubernetes, Rust).
+const POSTING = `Machine Learning Engineer at Lumen Freight
+
+Our mission is to make every delivery on time by predicting delays before they happen.
+
+What you will do:
+- Build and monitor models for delay prediction, including data drift monitoring
+- Deploy models to production on Kubernetes
+
+Requirements:
+- 3+ years of Python and PyTorch
+- Experience with Rust is a plus
+`;
+
+interface Ids {
+  documentId: string;
+  answerId: string;
+  storyId: string;
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+          .slice(0, 3)
+          .map((node) => node.target.join(" "))
+          .join(", ")}`,
+    );
+}
+
+describe.runIf(launched.browser !== null)("stories, coverage, compose, tailor, re-angle", () => {
+  const browser = launched.browser as Browser;
+  let server: TestServer;
+  let context: BrowserContext;
+  let page: Page;
+  const ids: Ids = { documentId: "", answerId: "", storyId: "" };
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const sample = (await (await fetch(`${server.url}/api/sample`)).json()) as {
+      filename: string;
+      text: string;
+    };
+    const imported = await fetch(`${server.url}/api/import`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ text: sample.text, filename: sample.filename }),
+    });
+    ids.documentId = ((await imported.json()) as { documentId: string }).documentId;
+    const detail = (await (await fetch(`${server.url}/api/documents/${ids.documentId}`)).json()) as {
+      items: { id: string; kind: string }[];
+    };
+    ids.answerId = detail.items.find((item) => item.kind === "answer")?.id ?? "";
+    context = await newContext(browser, server.url);
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    await browser.close();
+  });
+
+  test("the stories page makes stories from the document", async () => {
+    await page.goto("/#/stories");
+    await page.getByRole("heading", { level: 1, name: "Stories" }).waitFor();
+    expect(await page.getByText("No stories yet").isVisible()).toBe(true);
+    await page.getByRole("button", { name: /^Make stories from/ }).click();
+    const status = page.locator(".from-document-status");
+    await status.filter({ hasText: "new stor" }).waitFor();
+    expect(await status.textContent()).toMatch(/4 new stories/);
+    const cards = page.locator(".story-card");
+    await cards.first().waitFor();
+    expect(await cards.count()).toBe(4);
+    await screenshot(page, "packaging-stories");
+    // Again: nothing new, the existing stories are left as they are.
+    await page.getByRole("button", { name: /^Make stories from/ }).click();
+    await status.filter({ hasText: "0 new stories" }).waitFor();
+    expect(await cards.count()).toBe(4);
+  });
+
+  test("a story opens in its form and saves an edit", async () => {
+    await page.locator(".story-title a").first().click();
+    const title = page.getByLabel("Title");
+    await title.waitFor();
+    ids.storyId = decodeURIComponent(new URL(page.url()).hash.split("/")[2] ?? "");
+    const lesson = page.getByLabel("Lesson", { exact: true });
+    await lesson.fill("I learned to check the data before the model.");
+    await page.getByRole("button", { name: "Save story" }).click();
+    await page.locator(".save-status").filter({ hasText: "Saved" }).waitFor();
+    await page.reload();
+    await page.getByLabel("Lesson", { exact: true }).waitFor();
+    expect(await page.getByLabel("Lesson", { exact: true }).inputValue()).toBe(
+      "I learned to check the data before the model.",
+    );
+    await screenshot(page, "packaging-story-form");
+  });
+
+  test("the coverage heat map shows strengths as numbers and marks the gaps", async () => {
+    await page.goto("/#/coverage");
+    const table = page.getByRole("table");
+    await table.waitFor();
+    expect(await page.locator(".heatmap-story").count()).toBe(4);
+    // 16 competencies, one row each.
+    expect(await table.locator("tbody > tr").count()).toBe(16);
+    expect(await page.locator("td.heat[data-strength='0']").count()).toBeGreaterThan(0);
+    expect(await page.locator("td.heat:not([data-strength='0'])").count()).toBeGreaterThan(0);
+    // Not colour alone: a served cell says its strength in text.
+    const served = page.locator("td.heat:not([data-strength='0'])").first();
+    expect(await served.textContent()).toMatch(/[123]/);
+    expect(await page.locator(".heatmap-gap").count()).toBeGreaterThan(0);
+    expect(await page.getByTestId("coverage-summary").textContent()).toMatch(/\d+ gaps?/);
+    await screenshot(page, "packaging-coverage");
+  });
+
+  test("compose drafts an answer from a story with its blanks highlighted", async () => {
+    // The technical story has no figure: its draft asks "[by how much?]".
+    const { stories } = (await (await fetch(`${server.url}/api/stories`)).json()) as {
+      stories: { id: string; title: string }[];
+    };
+    const technical = stories.find((story) => /technical problem/.test(story.title));
+    expect(technical).toBeDefined();
+    await page.goto(`/#/compose/${encodeURIComponent(technical?.id ?? "")}`);
+    await page.getByLabel("Question").fill("Tell me about a time you made a mistake.");
+    await page.getByLabel("Role").selectOption("ml-engineer");
+    await page.getByLabel("Time budget").selectOption("90");
+    await page.getByRole("button", { name: "Compose the draft" }).click();
+    const draft = page.getByTestId("draft-text");
+    await draft.waitFor();
+    expect(await draft.locator(".tint").count()).toBeGreaterThan(0);
+    expect(await page.locator("mark.blank").first().isVisible()).toBe(true);
+    expect(await page.getByTestId("draft-blanks").textContent()).toContain("[by how much?]");
+    // The live risk lens analyses the working copy.
+    await page.locator(".compose-layout .lens-body").waitFor();
+    const working = page.getByRole("textbox", { name: "Your working copy" });
+    await working.fill(`${await working.inputValue()} It cut the error rate by 40%.`);
+    await page.locator('.compose-layout .lens[aria-busy="false"] .lens-body').waitFor();
+    await screenshot(page, "packaging-compose");
+  });
+
+  test("tailor matches a pasted job description to the stories and shows the gaps", async () => {
+    await page.goto("/#/tailor");
+    await page.getByLabel("Job description").fill(POSTING);
+    await page.getByRole("button", { name: "Match my stories" }).click();
+    const summary = page.getByTestId("tailor-summary");
+    await summary.waitFor();
+    expect(await summary.textContent()).toMatch(/\d+ of \d+ requirements have evidence/);
+    expect(await page.locator(".requirement").count()).toBeGreaterThan(2);
+    expect(await page.locator(".requirement.is-uncovered").count()).toBeGreaterThan(0);
+    expect(await page.locator(".evidence-quote").count()).toBeGreaterThan(0);
+    expect(await page.getByRole("heading", { name: /^Why Lumen Freight/ }).isVisible()).toBe(true);
+    expect(await page.locator(".why-line").count()).toBeGreaterThan(0);
+    await screenshot(page, "packaging-tailor");
+  });
+
+  test("an answer re-angles for another role, side by side, with role fit before and after", async () => {
+    await page.goto(`/#/library/${ids.documentId}/answers/${ids.answerId}`);
+    await page.getByRole("link", { name: "Re-angle for another role" }).click();
+    await page.getByLabel("Written for").selectOption("mlops-engineer");
+    await page.getByLabel("Re-angle for").selectOption("ml-engineer");
+    await page.getByRole("button", { name: "Re-angle", exact: true }).click();
+    const fit = page.getByTestId("fit-compare");
+    await fit.waitFor();
+    expect(await fit.textContent()).toMatch(/Before \d+%/);
+    expect(await page.locator(".diff-column").count()).toBe(2);
+    expect(await page.locator(".diff-badge").count()).toBeGreaterThan(0);
+    await screenshot(page, "packaging-reangle");
+  });
+
+  test("follow-ups quote their trigger and say prepared or gap", async () => {
+    await page.goto(`/#/followups/${ids.answerId}`);
+    const summary = page.getByTestId("followups-summary");
+    await summary.waitFor();
+    expect(await page.locator(".prediction").count()).toBeGreaterThan(0);
+    expect(await page.locator("mark.trigger").count()).toBeGreaterThan(0);
+    expect(await page.locator(".prediction-status").count()).toBeGreaterThan(0);
+    await screenshot(page, "packaging-followups");
+  });
+
+  test("“Make a story” on a STAR answer opens its story", async () => {
+    await page.goto(`/#/library/${ids.documentId}/answers`);
+    await page
+      .getByRole("navigation", { name: "Questions" })
+      .getByRole("link", { name: /mistake/ })
+      .click();
+    await page.getByRole("button", { name: "Make a story" }).click();
+    await page.getByLabel("Title").waitFor();
+    expect(new URL(page.url()).hash).toMatch(/^#\/stories\/.+/);
+    expect(await page.getByLabel("Title").inputValue()).toMatch(/mistake/);
+  });
+
+  const PAGES: { name: string; path: () => string; ready: string }[] = [
+    { name: "stories", path: () => "/#/stories", ready: ".story-card" },
+    { name: "story", path: () => `/#/stories/${encodeURIComponent(ids.storyId)}`, ready: ".story-form" },
+    { name: "coverage", path: () => "/#/coverage", ready: ".heatmap" },
+    { name: "compose", path: () => `/#/compose/${encodeURIComponent(ids.storyId)}`, ready: ".compose-form" },
+    { name: "tailor", path: () => "/#/tailor", ready: ".tailor-form" },
+    { name: "reangle", path: () => `/#/reangle/${ids.answerId}`, ready: ".reangle-form" },
+    { name: "followups", path: () => `/#/followups/${ids.answerId}`, ready: ".prediction" },
+  ];
+
+  /** Opens a page and, where it has a result to show, produces it. */
+  async function openWithResult(target: Page, name: string, path: string, ready: string): Promise<void> {
+    await target.goto(path);
+    await target.locator(ready).first().waitFor();
+    if (name === "compose") {
+      await target.getByRole("button", { name: "Compose the draft" }).click();
+      await target.locator(".compose-layout .lens-body").waitFor();
+    }
+    if (name === "tailor") {
+      await target.getByLabel("Job description").fill(POSTING);
+      await target.getByRole("button", { name: "Match my stories" }).click();
+      await target.locator(".why-company").waitFor();
+    }
+    if (name === "reangle") {
+      await target.getByRole("button", { name: "Re-angle", exact: true }).click();
+      await target.locator(".diff-columns").waitFor();
+    }
+    await target.evaluate(() => document.fonts.ready);
+  }
+
+  for (const theme of ["light", "dark"] as Theme[]) {
+    test(`the new pages have no serious or critical axe violations (${theme})`, async () => {
+      const themed = await newContext(browser, server.url, { theme });
+      const tab = await themed.newPage();
+      const found: string[] = [];
+      for (const pageCase of PAGES) {
+        await openWithResult(tab, pageCase.name, pageCase.path(), pageCase.ready);
+        for (const violation of await seriousViolations(tab)) found.push(`${pageCase.name}: ${violation}`);
+        await screenshot(tab, `${theme}-1280-${pageCase.name}`);
+      }
+      await themed.close();
+      expect(found).toEqual([]);
+    });
+  }
+
+  test("at 390 px the new pages fit the width and pass axe", async () => {
+    const narrow = await newContext(browser, server.url, { width: 390, height: 844 });
+    const tab = await narrow.newPage();
+    const problems: string[] = [];
+    for (const pageCase of PAGES) {
+      await openWithResult(tab, pageCase.name, pageCase.path(), pageCase.ready);
+      const { scrollWidth, clientWidth } = await tab.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth: document.documentElement.clientWidth,
+      }));
+      if (scrollWidth > clientWidth) problems.push(`${pageCase.name}: ${scrollWidth}px > ${clientWidth}px`);
+      for (const violation of await seriousViolations(tab))
+        problems.push(`${pageCase.name} (axe): ${violation}`);
+      await screenshot(tab, `light-390-${pageCase.name}`);
+    }
+    await narrow.close();
+    expect(problems).toEqual([]);
+  });
+});

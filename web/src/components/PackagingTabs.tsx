@@ -1,0 +1,24 @@
+import { route } from "../links.ts";
+
+/** Stories and their coverage are two views of one bank: tabs between them. */
+export function PackagingTabs({ current, count }: { current: "stories" | "coverage"; count?: number }) {
+  return (
+    <nav className="view-tabs" aria-label="Stories views">
+      <a
+        className="view-tab"
+        href={route.stories()}
+        aria-current={current === "stories" ? "page" : undefined}
+      >
+        Stories
+        {count !== undefined && <span className="count">{count}</span>}
+      </a>
+      <a
+        className="view-tab"
+        href={route.coverage()}
+        aria-current={current === "coverage" ? "page" : undefined}
+      >
+        Coverage
+      </a>
+    </nav>
+  );
+}

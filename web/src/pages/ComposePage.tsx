@@ -1,0 +1,304 @@
+import { useEffect, useId, useState } from "react";
+import type { Competency, RoleId, StarPart } from "../../../src/core/model.ts";
+import { api, type DocumentSummary, type Draft, describeError, type StoredStory } from "../api.ts";
+import { Blanks } from "../components/Blanks.tsx";
+import { EmptyState } from "../components/EmptyState.tsx";
+import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { RiskLens } from "../components/RiskLens.tsx";
+import { RoleSelect } from "../components/RoleSelect.tsx";
+import { formatDuration } from "../library.ts";
+import { route } from "../links.ts";
+import { navigate } from "../route.ts";
+import { rememberedDocument } from "../storage.ts";
+import { roleIdOf, useAnalysis } from "../use-analysis.ts";
+import { useLoad } from "../use-load.ts";
+
+const BUDGETS = [45, 60, 90, 120, 180] as const;
+
+/** A question to start from, by the competency a story serves first. */
+const QUESTION_FOR: Partial<Record<Competency, string>> = {
+  "technical-challenge": "Tell me about the hardest technical problem you solved.",
+  "mistake-failure": "Tell me about a time you made a mistake.",
+  conflict: "Tell me about a disagreement with a colleague.",
+  "leadership-influence": "Tell me about a time you led without authority.",
+  ambiguity: "Tell me about a time the requirements were unclear.",
+  "prioritization-deadline": "Tell me about a time you had to meet a tight deadline.",
+  feedback: "Tell me about a time you received difficult feedback.",
+  teamwork: "Tell me about a time you helped your team succeed.",
+  "customer-focus": "Tell me about a time you went out of your way for a user.",
+  "learning-growth": "Tell me about a time you had to learn something fast.",
+  "ownership-initiative": "Tell me about a time you took ownership of a problem.",
+  "ml-engineering": "Tell me about a model you took to production.",
+};
+const DEFAULT_QUESTION = "Tell me about a project you are proud of.";
+
+function questionFor(story: StoredStory | undefined): string {
+  const competency = story?.competencies.find((c) => QUESTION_FOR[c] !== undefined);
+  return (competency === undefined ? undefined : QUESTION_FOR[competency]) ?? DEFAULT_QUESTION;
+}
+
+const PART_NAMES: Record<StarPart, string> = {
+  situation: "situation",
+  task: "task",
+  action: "action",
+  result: "result",
+  lesson: "lesson",
+};
+
+/** Compose (#/compose/:storyId): a story, a question, a role and a budget → a draft in the user's words. */
+export function ComposePage({
+  storyId,
+  documents,
+}: {
+  storyId?: string;
+  documents: DocumentSummary[] | null;
+}) {
+  const { result, reload } = useLoad("stories", api.listStories);
+  useEffect(() => {
+    document.title = "Compose · derisk";
+  }, []);
+  const remembered = rememberedDocument();
+  const targetRole = (documents?.find((doc) => doc.id === remembered) ?? documents?.[0])?.targetRole;
+  return (
+    <div className="page page-compose">
+      <header className="page-header">
+        <h1>Compose an answer</h1>
+        <p className="lede">
+          Pick a story and the question: derisk drafts the answer from your own sentences, ordered for the
+          role and trimmed to the time, and leaves a visible blank wherever a part is missing.
+        </p>
+      </header>
+      {result.state === "loading" && <div className="skeleton skeleton-block" aria-busy="true" />}
+      {result.state === "error" && (
+        <ErrorMessage title="Couldn't load your stories" error={result.error} onRetry={reload} />
+      )}
+      {result.state === "ready" && result.data.length === 0 && (
+        <EmptyState icon="book" title="Compose needs a story">
+          <p className="muted">Make stories from your document, or write one, then come back.</p>
+          <a className="button button-primary" href={route.stories()}>
+            Go to your stories
+          </a>
+        </EmptyState>
+      )}
+      {result.state === "ready" && result.data.length > 0 && (
+        <Composer
+          key={storyId ?? ""}
+          stories={result.data}
+          storyId={storyId}
+          defaultRole={roleIdOf(targetRole) ?? "ml-engineer"}
+        />
+      )}
+    </div>
+  );
+}
+
+function Composer({
+  stories,
+  storyId,
+  defaultRole,
+}: {
+  stories: StoredStory[];
+  storyId: string | undefined;
+  defaultRole: RoleId;
+}) {
+  const story = stories.find((s) => s.id === storyId) ?? stories[0];
+  const [question, setQuestion] = useState(() => questionFor(story));
+  const [role, setRole] = useState<RoleId | undefined>(defaultRole);
+  const [budget, setBudget] = useState(90);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<{ code: string; message: string } | null>(null);
+  const storyFieldId = useId();
+  const questionId = useId();
+  const budgetId = useId();
+
+  async function compose(): Promise<void> {
+    if (story === undefined) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setDraft(
+        await api.compose({
+          storyId: story.id,
+          question,
+          budgetSeconds: budget,
+          ...(role === undefined ? {} : { role }),
+        }),
+      );
+    } catch (caught) {
+      setError(describeError(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <form
+        className="compose-form card"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void compose();
+        }}
+      >
+        <div className="field field-wide">
+          <label htmlFor={storyFieldId} className="field-label">
+            Story
+          </label>
+          <select
+            id={storyFieldId}
+            className="select"
+            value={story?.id ?? ""}
+            onChange={(event) =>
+              navigate({ page: "compose", storyId: event.target.value }, { replace: true })
+            }
+          >
+            {stories.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field-wide">
+          <label htmlFor={questionId} className="field-label">
+            Question
+          </label>
+          <input
+            id={questionId}
+            className="input"
+            value={question}
+            required
+            onChange={(event) => setQuestion(event.target.value)}
+          />
+        </div>
+        <div className="form-row">
+          <RoleSelect label="Role" value={role} onChange={setRole} />
+          <div className="field field-inline">
+            <label htmlFor={budgetId} className="field-label">
+              Time budget
+            </label>
+            <select
+              id={budgetId}
+              className="select"
+              value={budget}
+              onChange={(event) => setBudget(Number(event.target.value))}
+            >
+              {BUDGETS.map((seconds) => (
+                <option key={seconds} value={seconds}>
+                  {formatDuration(seconds)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="button button-primary compose-submit" disabled={busy}>
+            {busy ? "Composing…" : "Compose the draft"}
+          </button>
+        </div>
+      </form>
+      {error !== null && <ErrorMessage title="Couldn't compose a draft" error={error} />}
+      {draft !== null && <DraftView key={draft.text} draft={draft} role={role} />}
+    </>
+  );
+}
+
+function DraftView({ draft, role }: { draft: Draft; role: RoleId | undefined }) {
+  const [text, setText] = useState(draft.text);
+  const workingId = useId();
+  const analysis = useAnalysis(text, {
+    question: draft.question,
+    budgetSeconds: draft.budgetSeconds,
+    ...(role === undefined ? {} : { role }),
+  });
+  const over = draft.seconds > draft.budgetSeconds;
+  return (
+    <div className="compose-layout">
+      <div className="compose-main">
+        <section className="card draft-card" aria-labelledby="draft-title">
+          <header className="draft-header">
+            <h2 id="draft-title" className="card-title">
+              Draft
+            </h2>
+            <p className={`muted draft-meta${over ? " over-budget" : ""}`}>
+              {draft.words} words · ≈ {formatDuration(draft.seconds)} of {formatDuration(draft.budgetSeconds)}
+            </p>
+          </header>
+          <p className="draft-text" data-testid="draft-text">
+            {draft.sentences.map((sentence, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a draft's sentences are fixed once composed.
+              <span key={index}>
+                {index > 0 && " "}
+                {sentence.origin.from === "story" ? (
+                  <span className={`tint tint-${sentence.part}`}>
+                    <span className="visually-hidden">(your {PART_NAMES[sentence.part]}) </span>
+                    {sentence.text}
+                  </span>
+                ) : (
+                  <span className="draft-template">
+                    <span className="visually-hidden">(suggested line, fill the blank) </span>
+                    <Blanks text={sentence.text} />
+                  </span>
+                )}
+              </span>
+            ))}
+          </p>
+          <ul className="draft-legend" aria-label="Legend">
+            <li>
+              <span className="legend-swatch tint tint-action" aria-hidden="true" />
+              Your sentence, tinted by STAR part
+            </li>
+            <li>
+              <span className="legend-swatch draft-template" aria-hidden="true" />
+              Suggested line
+            </li>
+            <li>
+              <mark className="blank">[blank]</mark> still to fill
+            </li>
+          </ul>
+          {draft.blanks.length > 0 && (
+            <p className="draft-blanks" data-testid="draft-blanks">
+              {draft.blanks.length} blank{draft.blanks.length === 1 ? "" : "s"} to fill:{" "}
+              {draft.blanks.map((blank) => (
+                <mark key={blank} className="blank">
+                  {blank}
+                </mark>
+              ))}
+            </p>
+          )}
+          {draft.trimmed.length > 0 && (
+            <details className="draft-trimmed">
+              <summary>
+                {draft.trimmed.length} sentence{draft.trimmed.length === 1 ? "" : "s"} left out to fit the
+                budget
+              </summary>
+              <ul>
+                {draft.trimmed.map((sentence) => (
+                  <li key={`${sentence.field}-${sentence.index}-${sentence.sentence}`}>{sentence.text}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+          {draft.warnings.map((warning) => (
+            <p key={warning} className="callout callout-info">
+              {warning}
+            </p>
+          ))}
+        </section>
+        <section className="card working-card" aria-labelledby={workingId}>
+          <h2 id={workingId} className="card-title">
+            Your working copy
+          </h2>
+          <p className="muted">Fill the blanks and rework the wording; the risk lens follows as you type.</p>
+          <textarea
+            className="textarea working-text"
+            aria-labelledby={workingId}
+            rows={10}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+          />
+        </section>
+      </div>
+      <RiskLens state={analysis} title="Risk lens of the draft" />
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import { useEffect } from "react";
+import { api } from "../api.ts";
+import { EmptyState } from "../components/EmptyState.tsx";
+import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { PackagingTabs } from "../components/PackagingTabs.tsx";
+import { route } from "../links.ts";
+import { COMPETENCY_NAMES } from "../names.ts";
+import { useLoad } from "../use-load.ts";
+
+// The core's strength: 1 serves it, 2 with two of result/figure/lesson, 3 with all three.
+const STRENGTH_TEXT = ["no story", "serves it", "two of result, figure, lesson", "result, figure and lesson"];
+
+/** Competencies × stories: how strongly each story can answer each kind of question, gaps marked. */
+export function CoveragePage() {
+  const { result, reload } = useLoad("coverage", api.coverage);
+  useEffect(() => {
+    document.title = "Coverage · derisk";
+  }, []);
+  return (
+    <div className="page page-coverage">
+      <header className="page-header page-header-row">
+        <div>
+          <h1>Coverage</h1>
+          <p className="lede">
+            Which of your stories can answer each kind of question, and how strongly. A row with no story is a
+            gap to prepare before the interview.
+          </p>
+        </div>
+        <a className="button button-primary" href={route.newStory()}>
+          New story
+        </a>
+      </header>
+      <PackagingTabs current="coverage" />
+      {result.state === "loading" && (
+        <div aria-busy="true">
+          <p className="visually-hidden" role="status">
+            Loading the coverage…
+          </p>
+          <div className="skeleton skeleton-block" />
+        </div>
+      )}
+      {result.state === "error" && (
+        <ErrorMessage title="Couldn't load the coverage" error={result.error} onRetry={reload} />
+      )}
+      {result.state === "ready" && result.data.stories.length === 0 && (
+        <EmptyState icon="book" title="No stories to map yet">
+          <p className="muted">Make stories from your document first; the map fills in as you add them.</p>
+          <a className="button" href={route.stories()}>
+            Go to your stories
+          </a>
+        </EmptyState>
+      )}
+      {result.state === "ready" && result.data.stories.length > 0 && (
+        <>
+          <p className="coverage-summary" data-testid="coverage-summary">
+            <strong>{result.data.competencies.length - result.data.gaps.length}</strong> of{" "}
+            {result.data.competencies.length} competencies have a story ·{" "}
+            <strong>{result.data.gaps.length}</strong> gap{result.data.gaps.length === 1 ? "" : "s"} ·{" "}
+            <strong>{result.data.thin.length}</strong> thin
+          </p>
+          <Legend />
+          <div className="heatmap-scroll">
+            <table className="heatmap">
+              <caption className="visually-hidden">
+                Strength of each story (columns) for each competency (rows), from 0 (not served) to 3.
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="heatmap-corner">
+                    Competency
+                  </th>
+                  {result.data.stories.map((story, index) => (
+                    <th key={story.id} scope="col" className="heatmap-story">
+                      <span className="story-number" aria-hidden="true">
+                        S{index + 1}
+                      </span>
+                      <a href={route.stories(story.id)} title={story.title}>
+                        {story.title}
+                      </a>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {result.data.competencies.map((competency, row) => {
+                  const gap = result.data.gaps.includes(competency);
+                  const thin = result.data.thin.includes(competency);
+                  return (
+                    <tr key={competency} className={gap ? "heatmap-gap" : thin ? "heatmap-thin" : undefined}>
+                      <th scope="row" className="heatmap-competency">
+                        <span>{COMPETENCY_NAMES[competency]}</span>
+                        {gap && <span className="tag tag-gap">gap</span>}
+                        {thin && <span className="tag tag-thin">thin</span>}
+                      </th>
+                      {result.data.stories.map((story, column) => {
+                        const strength = result.data.cells[row]?.[column] ?? 0;
+                        return (
+                          <td key={story.id} className="heat" data-strength={strength}>
+                            <span aria-hidden="true">{strength === 0 ? "·" : strength}</span>
+                            <span className="visually-hidden">
+                              {strength}: {STRENGTH_TEXT[strength]}
+                            </span>
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Legend() {
+  return (
+    <ul className="heat-legend" aria-label="Strength scale">
+      {[0, 1, 2, 3].map((strength) => (
+        <li key={strength}>
+          <span className="heat heat-swatch" data-strength={strength} aria-hidden="true">
+            {strength === 0 ? "·" : strength}
+          </span>
+          {strength} {STRENGTH_TEXT[strength]}
+        </li>
+      ))}
+    </ul>
+  );
+}

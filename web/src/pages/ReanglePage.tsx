@@ -1,0 +1,200 @@
+import { useEffect, useState } from "react";
+import type { RoleId } from "../../../src/core/model.ts";
+import { api, type DocumentSummary, describeError, type ReangleResult, type StoredItem } from "../api.ts";
+import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { Icon } from "../components/Icon.tsx";
+import { RoleSelect } from "../components/RoleSelect.tsx";
+import { route } from "../links.ts";
+import { ROLE_NAMES } from "../names.ts";
+import { roleIdOf } from "../use-analysis.ts";
+import { useLoad } from "../use-load.ts";
+
+type AnswerOrFollowUp = Extract<StoredItem, { kind: "answer" | "follow-up" }>;
+
+/** The header of a page about one stored answer: where it lives and what it answers. */
+export function AnswerContext({ item, title }: { item: AnswerOrFollowUp; title: string }) {
+  return (
+    <>
+      <a
+        className="back-link back-link-always"
+        href={route.library(item.documentId, item.kind === "answer" ? item.id : undefined)}
+      >
+        <Icon name="back" size={16} />
+        Back to the answer
+      </a>
+      <header className="page-header">
+        <p className="eyebrow">{title}</p>
+        <h1 className="answer-question">{item.question}</h1>
+      </header>
+    </>
+  );
+}
+
+/** Loads a stored answer for the pages that work on one; anything else is explained, not shown blank. */
+export function useAnswerItem(itemId: string) {
+  return useLoad(`item:${itemId}`, () => api.getItem(itemId));
+}
+
+export function ItemLoadState({
+  result,
+  reload,
+}: {
+  result: ReturnType<typeof useAnswerItem>["result"];
+  reload: () => void;
+}) {
+  if (result.state === "loading")
+    return (
+      <div aria-busy="true">
+        <p className="visually-hidden" role="status">
+          Loading the answer…
+        </p>
+        <div className="skeleton skeleton-title" />
+        <div className="skeleton skeleton-block" />
+      </div>
+    );
+  if (result.state === "error")
+    return <ErrorMessage title="Couldn't open this answer" error={result.error} onRetry={reload} />;
+  return (
+    <ErrorMessage
+      title="This item is not an answer"
+      error={{ code: "USAGE", message: "Re-angling and follow-ups work on answers and prepared follow-ups." }}
+    />
+  );
+}
+
+export function isAnswerLike(item: StoredItem): item is AnswerOrFollowUp {
+  return item.kind === "answer" || item.kind === "follow-up";
+}
+
+const percent = (share: number): string => `${Math.round(share * 100)}%`;
+
+/** Re-angle (#/reangle/:itemId): the same answer for another role, side by side with what moved. */
+export function ReanglePage({ itemId, documents }: { itemId: string; documents: DocumentSummary[] | null }) {
+  const { result, reload } = useAnswerItem(itemId);
+  useEffect(() => {
+    document.title = "Re-angle · derisk";
+  }, []);
+  const item = result.state === "ready" && isAnswerLike(result.data) ? result.data : null;
+  const fromRole = roleIdOf(documents?.find((doc) => doc.id === item?.documentId)?.targetRole);
+  return (
+    <div className="page page-reangle">
+      {item === null ? (
+        <ItemLoadState result={result} reload={reload} />
+      ) : (
+        <Reangler key={item.id} item={item} fromRole={fromRole} />
+      )}
+    </div>
+  );
+}
+
+function Reangler({ item, fromRole }: { item: AnswerOrFollowUp; fromRole: RoleId | undefined }) {
+  const [toRole, setToRole] = useState<RoleId | undefined>(
+    fromRole === "ml-engineer" ? "mlops-engineer" : "ml-engineer",
+  );
+  const [from, setFrom] = useState<RoleId | undefined>(fromRole);
+  const [reangled, setReangled] = useState<ReangleResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<{ code: string; message: string } | null>(null);
+
+  async function run(): Promise<void> {
+    if (toRole === undefined) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setReangled(await api.reangle(item.id, toRole, from));
+    } catch (caught) {
+      setError(describeError(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <AnswerContext item={item} title="Re-angle for another role" />
+      <form
+        className="card reangle-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void run();
+        }}
+      >
+        <div className="form-row">
+          <RoleSelect label="Written for" value={from} onChange={setFrom} allowNone />
+          <RoleSelect label="Re-angle for" value={toRole} onChange={setToRole} />
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? "Re-angling…" : "Re-angle"}
+          </button>
+        </div>
+        <p className="muted">Your sentences are kept, reordered and trimmed; nothing new is invented.</p>
+      </form>
+      {error !== null && <ErrorMessage title="Couldn't re-angle this answer" error={error} />}
+      {reangled !== null && toRole !== undefined && <ReangleView reangled={reangled} toRole={toRole} />}
+    </>
+  );
+}
+
+const STATUS_TEXT = { kept: "kept", moved: "moved", trimmed: "trimmed" } as const;
+
+function ReangleView({ reangled, toRole }: { reangled: ReangleResult; toRole: RoleId }) {
+  const byTarget = [...reangled.diff]
+    .filter((entry) => entry.to !== undefined)
+    .sort((a, b) => (a.to ?? 0) - (b.to ?? 0));
+  const counts = { kept: 0, moved: 0, trimmed: 0 };
+  for (const entry of reangled.diff) counts[entry.status] += 1;
+  return (
+    <section className="reangle-result" aria-labelledby="reangle-title">
+      <h2 id="reangle-title" className="visually-hidden">
+        Re-angled for {ROLE_NAMES[toRole]}
+      </h2>
+      <div className="fit-compare card" data-testid="fit-compare">
+        <FitMeter label="Before" share={reangled.coreShare.before} />
+        <Icon name="arrow" />
+        <FitMeter label={`For ${ROLE_NAMES[toRole]}`} share={reangled.coreShare.after} />
+        <p className="muted fit-counts">
+          {counts.kept} kept · {counts.moved} moved · {counts.trimmed} trimmed
+        </p>
+      </div>
+      <div className="diff-columns">
+        <div className="diff-column card">
+          <h3 className="card-title">Original</h3>
+          <ol className="diff-list">
+            {reangled.diff.map((entry) => (
+              <li key={`from-${entry.from}`} className={`diff-entry status-${entry.status}`}>
+                <span className={`diff-badge badge-${entry.status}`}>{STATUS_TEXT[entry.status]}</span>
+                {entry.status === "trimmed" ? <del>{entry.text}</del> : <span>{entry.text}</span>}
+                <span className="diff-reason">{entry.reason}</span>
+              </li>
+            ))}
+          </ol>
+        </div>
+        <div className="diff-column card">
+          <h3 className="card-title">For {ROLE_NAMES[toRole]}</h3>
+          <ol className="diff-list">
+            {byTarget.map((entry) => (
+              <li key={`to-${entry.from}`} className={`diff-entry status-${entry.status}`}>
+                <span className={`diff-badge badge-${entry.status}`}>
+                  {entry.status === "moved" ? `moved from ${entry.from + 1}` : STATUS_TEXT[entry.status]}
+                </span>
+                <span>{entry.compressed ?? entry.text}</span>
+              </li>
+            ))}
+          </ol>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function FitMeter({ label, share }: { label: string; share: number }) {
+  return (
+    <div className="fit-meter">
+      <p className="fit-label">
+        {label} <strong>{percent(share)}</strong> <span className="muted">core to the role</span>
+      </p>
+      <div className="fit-bar" role="img" aria-label={`${label}: ${percent(share)} core to the role`}>
+        <span className="fit-core" style={{ width: percent(share) }} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,523 @@
+import { useEffect, useId, useState } from "react";
+import type { Competency } from "../../../src/core/model.ts";
+import { api, type DocumentSummary, describeError, type StoredStory, type StoryInput } from "../api.ts";
+import { EmptyState } from "../components/EmptyState.tsx";
+import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { Icon } from "../components/Icon.tsx";
+import { PackagingTabs } from "../components/PackagingTabs.tsx";
+import { route } from "../links.ts";
+import { COMPETENCY_LIST, COMPETENCY_NAMES, splitList } from "../names.ts";
+import { navigate } from "../route.ts";
+import { rememberedDocument } from "../storage.ts";
+import { useLoad } from "../use-load.ts";
+
+type ErrorInfo = { code: string; message: string };
+
+/** The user's stories (#/stories), or one story's form (#/stories/new, #/stories/:id). */
+export function StoriesPage({
+  documents,
+  storyId,
+}: {
+  documents: DocumentSummary[] | null;
+  storyId?: string;
+}) {
+  if (storyId === "new") return <StoryEditor key="new" story={null} />;
+  if (storyId !== undefined) return <StoryLoader storyId={storyId} />;
+  return <StoryList documents={documents} />;
+}
+
+function StoryList({ documents }: { documents: DocumentSummary[] | null }) {
+  const { result, reload } = useLoad("stories", api.listStories);
+  useEffect(() => {
+    document.title = "Stories · derisk";
+  }, []);
+  const stories = result.state === "ready" ? result.data : null;
+  return (
+    <div className="page page-stories">
+      <header className="page-header page-header-row">
+        <div>
+          <h1>Stories</h1>
+          <p className="lede">
+            One real episode each, told in your words: the raw material every answer is composed from.
+          </p>
+        </div>
+        <a className="button button-primary" href={route.newStory()}>
+          <Icon name="plus" size={16} />
+          New story
+        </a>
+      </header>
+      <PackagingTabs current="stories" {...(stories === null ? {} : { count: stories.length })} />
+      <FromDocument documents={documents} onMade={reload} />
+      {result.state === "error" && (
+        <ErrorMessage title="Couldn't load your stories" error={result.error} onRetry={reload} />
+      )}
+      {result.state === "loading" && (
+        <div aria-busy="true">
+          <p className="visually-hidden" role="status">
+            Loading your stories…
+          </p>
+          <div className="skeleton skeleton-block" />
+        </div>
+      )}
+      {stories !== null && stories.length === 0 && (
+        <EmptyState icon="book" title="No stories yet">
+          <p className="muted">
+            Make them from the STAR answers of your document above, or write one from scratch.
+          </p>
+        </EmptyState>
+      )}
+      {stories !== null && stories.length > 0 && (
+        <ul className="story-list">
+          {stories.map((story) => (
+            <li key={story.id}>
+              <StoryCard story={story} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function StoryCard({ story }: { story: StoredStory }) {
+  const summary = story.result || story.situation || story.actions[0] || story.task;
+  return (
+    <article className="story-card card">
+      <h2 className="story-title">
+        <a href={route.stories(story.id)}>{story.title}</a>
+      </h2>
+      {summary !== undefined && summary !== "" && <p className="story-summary">{summary}</p>}
+      <div className="story-chips">
+        {story.competencies.map((competency) => (
+          <span key={competency} className="chip chip-competency">
+            {COMPETENCY_NAMES[competency]}
+          </span>
+        ))}
+        {story.metrics.slice(0, 3).map((metric) => (
+          <span key={metric} className="chip chip-metric">
+            {metric}
+          </span>
+        ))}
+      </div>
+      <footer className="story-footer">
+        <span className="muted story-parts">
+          {story.actions.length} action{story.actions.length === 1 ? "" : "s"}
+          {story.result === "" ? " · no result yet" : " · result"}
+          {story.lesson === "" ? " · no lesson yet" : " · lesson"}
+        </span>
+        <a className="link-button" href={route.compose(story.id)}>
+          Compose an answer<span className="visually-hidden"> from “{story.title}”</span>
+          <Icon name="arrow" size={15} />
+        </a>
+      </footer>
+    </article>
+  );
+}
+
+function FromDocument({ documents, onMade }: { documents: DocumentSummary[] | null; onMade: () => void }) {
+  const selectId = useId();
+  const [documentId, setDocumentId] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  if (documents === null || documents.length === 0) return null;
+  const remembered = rememberedDocument();
+  const chosen =
+    documents.find((doc) => doc.id === documentId) ??
+    documents.find((doc) => doc.id === remembered) ??
+    documents[0];
+  if (chosen === undefined) return null;
+
+  async function make(target: DocumentSummary): Promise<void> {
+    setBusy(true);
+    setError(null);
+    setMessage(null);
+    try {
+      const made = await api.storiesFromDocument(target.id);
+      const parts = [
+        `${made.created.length} new stor${made.created.length === 1 ? "y" : "ies"}`,
+        made.existing.length > 0 ? `${made.existing.length} already made` : "",
+        made.skipped.length > 0
+          ? `${made.skipped.length} answer${made.skipped.length === 1 ? "" : "s"} skipped (introductions, “why” answers, outlines)`
+          : "",
+      ].filter((part) => part !== "");
+      setMessage(`From “${target.title}”: ${parts.join(", ")}.`);
+      onMade();
+    } catch (caught) {
+      setError(describeError(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="from-document card" aria-labelledby="from-document-title">
+      <div className="from-document-text">
+        <h2 id="from-document-title" className="card-title">
+          Make stories from this document
+        </h2>
+        <p className="muted">
+          Each STAR answer becomes a story you can edit; answers already turned into stories are left as they
+          are.
+        </p>
+      </div>
+      <div className="from-document-actions">
+        {documents.length > 1 && (
+          <>
+            <label htmlFor={selectId} className="visually-hidden">
+              Document
+            </label>
+            <select
+              id={selectId}
+              className="select"
+              value={chosen.id}
+              onChange={(event) => setDocumentId(event.target.value)}
+            >
+              {documents.map((doc) => (
+                <option key={doc.id} value={doc.id}>
+                  {doc.title}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+        <button type="button" className="button" disabled={busy} onClick={() => void make(chosen)}>
+          {busy ? "Making stories…" : `Make stories from “${chosen.title}”`}
+        </button>
+      </div>
+      <p className="from-document-status" role="status">
+        {message}
+      </p>
+      {error !== null && <ErrorMessage title="Couldn't make stories" error={error} />}
+    </section>
+  );
+}
+
+function StoryLoader({ storyId }: { storyId: string }) {
+  const { result, reload } = useLoad(`story:${storyId}`, () => api.getStory(storyId));
+  if (result.state === "loading") {
+    return (
+      <div className="page page-story" aria-busy="true">
+        <p className="visually-hidden" role="status">
+          Loading the story…
+        </p>
+        <div className="skeleton skeleton-title" />
+        <div className="skeleton skeleton-editor" />
+      </div>
+    );
+  }
+  if (result.state === "error") {
+    return (
+      <div className="page page-story">
+        <ErrorMessage title="Couldn't open this story" error={result.error} onRetry={reload} />
+        <p>
+          <a href={route.stories()}>Back to your stories</a>
+        </p>
+      </div>
+    );
+  }
+  return <StoryEditor key={result.data.id} story={result.data} />;
+}
+
+interface FormState {
+  title: string;
+  situation: string;
+  task: string;
+  actions: string[];
+  result: string;
+  lesson: string;
+  metrics: string;
+  tags: string;
+  competencies: Competency[];
+}
+
+function formOf(story: StoredStory | null): FormState {
+  return {
+    title: story?.title ?? "",
+    situation: story?.situation ?? "",
+    task: story?.task ?? "",
+    actions: story === null || story.actions.length === 0 ? [""] : [...story.actions],
+    result: story?.result ?? "",
+    lesson: story?.lesson ?? "",
+    metrics: story?.metrics.join(", ") ?? "",
+    tags: story?.tags.join(", ") ?? "",
+    competencies: story?.competencies ?? [],
+  };
+}
+
+function inputOf(form: FormState): StoryInput {
+  return {
+    title: form.title.trim(),
+    situation: form.situation.trim(),
+    task: form.task.trim(),
+    actions: form.actions.map((action) => action.trim()).filter((action) => action !== ""),
+    result: form.result.trim(),
+    lesson: form.lesson.trim(),
+    metrics: splitList(form.metrics),
+    tags: splitList(form.tags),
+    competencies: form.competencies,
+  };
+}
+
+const PART_HINTS = {
+  situation: "Where and when; what was at stake.",
+  task: "What you were responsible for.",
+  result: "What changed, with a figure if you have one.",
+  lesson: "What you do differently since.",
+} as const;
+
+function StoryEditor({ story }: { story: StoredStory | null }) {
+  const [saved, setSaved] = useState<StoredStory | null>(story);
+  const [form, setForm] = useState<FormState>(() => formOf(story));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const titleId = useId();
+  const metricsId = useId();
+  const tagsId = useId();
+
+  useEffect(() => {
+    document.title = `${story === null ? "New story" : story.title} · derisk`;
+  }, [story]);
+
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]): void =>
+    setForm((current) => ({ ...current, [key]: value }));
+
+  async function save(): Promise<void> {
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    try {
+      if (saved === null) {
+        const created = await api.createStory(inputOf(form));
+        navigate({ page: "stories", storyId: created.id }, { replace: true });
+      } else {
+        const updated = await api.updateStory(saved.id, inputOf(form), saved.version);
+        setSaved(updated);
+        setForm(formOf(updated));
+        setNotice(`Saved at ${new Date(updated.updatedAt).toLocaleTimeString()}.`);
+      }
+    } catch (caught) {
+      setError(describeError(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function remove(): Promise<void> {
+    if (saved === null || !window.confirm(`Delete the story “${saved.title}”? This cannot be undone.`))
+      return;
+    try {
+      await api.deleteStory(saved.id);
+      navigate({ page: "stories" });
+    } catch (caught) {
+      setError(describeError(caught));
+    }
+  }
+
+  return (
+    <div className="page page-story">
+      <a className="back-link back-link-always" href={route.stories()}>
+        <Icon name="back" size={16} />
+        All stories
+      </a>
+      <header className="page-header">
+        <h1>{saved === null ? "New story" : saved.title}</h1>
+        <p className="lede">
+          Write what happened in your own words; compose picks and trims these sentences for each question.
+        </p>
+      </header>
+      <form
+        className="story-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <div className="field field-wide">
+          <label htmlFor={titleId} className="field-label">
+            Title
+          </label>
+          <input
+            id={titleId}
+            className="input"
+            value={form.title}
+            required
+            onChange={(event) => set("title", event.target.value)}
+          />
+        </div>
+        <PartField
+          label="Situation"
+          hint={PART_HINTS.situation}
+          value={form.situation}
+          onChange={(v) => set("situation", v)}
+        />
+        <PartField label="Task" hint={PART_HINTS.task} value={form.task} onChange={(v) => set("task", v)} />
+        <fieldset className="field field-wide actions-field">
+          <legend className="field-label">Actions</legend>
+          <p className="field-hint">One step per line item, starting with what you did: “I …”.</p>
+          <ol className="action-list">
+            {form.actions.map((action, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: actions are edited in place, by position.
+              <li key={index} className="action-row">
+                <label className="visually-hidden" htmlFor={`${titleId}-action-${index}`}>
+                  Action {index + 1}
+                </label>
+                <textarea
+                  id={`${titleId}-action-${index}`}
+                  className="textarea"
+                  rows={2}
+                  value={action}
+                  onChange={(event) =>
+                    set(
+                      "actions",
+                      form.actions.map((a, i) => (i === index ? event.target.value : a)),
+                    )
+                  }
+                />
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`Remove action ${index + 1}`}
+                  disabled={form.actions.length === 1}
+                  onClick={() =>
+                    set(
+                      "actions",
+                      form.actions.filter((_, i) => i !== index),
+                    )
+                  }
+                >
+                  <Icon name="trash" size={16} />
+                </button>
+              </li>
+            ))}
+          </ol>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => set("actions", [...form.actions, ""])}
+          >
+            <Icon name="plus" size={16} />
+            Add an action
+          </button>
+        </fieldset>
+        <PartField
+          label="Result"
+          hint={PART_HINTS.result}
+          value={form.result}
+          onChange={(v) => set("result", v)}
+        />
+        <PartField
+          label="Lesson"
+          hint={PART_HINTS.lesson}
+          value={form.lesson}
+          onChange={(v) => set("lesson", v)}
+        />
+        <div className="form-grid">
+          <div className="field field-wide">
+            <label htmlFor={metricsId} className="field-label">
+              Metrics
+            </label>
+            <input
+              id={metricsId}
+              className="input"
+              value={form.metrics}
+              placeholder="40%, from 2 h to 10 min"
+              aria-describedby={`${metricsId}-hint`}
+              onChange={(event) => set("metrics", event.target.value)}
+            />
+            <p id={`${metricsId}-hint`} className="field-hint">
+              Comma-separated; found in your text when left empty.
+            </p>
+          </div>
+          <div className="field field-wide">
+            <label htmlFor={tagsId} className="field-label">
+              Tags
+            </label>
+            <input
+              id={tagsId}
+              className="input"
+              value={form.tags}
+              placeholder="PyTorch, on-call, migration"
+              onChange={(event) => set("tags", event.target.value)}
+            />
+          </div>
+        </div>
+        <fieldset className="field field-wide">
+          <legend className="field-label">Competencies it can serve</legend>
+          <div className="checkbox-grid">
+            {COMPETENCY_LIST.map((competency) => (
+              <label key={competency} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={form.competencies.includes(competency)}
+                  onChange={(event) =>
+                    set(
+                      "competencies",
+                      event.target.checked
+                        ? [...form.competencies, competency]
+                        : form.competencies.filter((c) => c !== competency),
+                    )
+                  }
+                />
+                {COMPETENCY_NAMES[competency]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {error !== null && <ErrorMessage title="Couldn't save the story" error={error} />}
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? "Saving…" : saved === null ? "Create story" : "Save story"}
+          </button>
+          {saved !== null && (
+            <a className="button" href={route.compose(saved.id)}>
+              Compose an answer
+            </a>
+          )}
+          <span className="save-status" role="status">
+            {notice}
+          </span>
+          {saved !== null && (
+            <button type="button" className="button button-quiet form-delete" onClick={() => void remove()}>
+              <Icon name="trash" size={16} />
+              Delete
+            </button>
+          )}
+        </div>
+      </form>
+    </div>
+  );
+}
+
+function PartField({
+  label,
+  hint,
+  value,
+  onChange,
+}: {
+  label: string;
+  hint: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="field field-wide">
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        className="textarea"
+        rows={3}
+        value={value}
+        aria-describedby={`${id}-hint`}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      <p id={`${id}-hint`} className="field-hint">
+        {hint}
+      </p>
+    </div>
+  );
+}

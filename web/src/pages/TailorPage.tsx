@@ -1,0 +1,183 @@
+import { useEffect, useId, useState } from "react";
+import { api, describeError, type TailorResult } from "../api.ts";
+import { Blanks } from "../components/Blanks.tsx";
+import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { Icon } from "../components/Icon.tsx";
+import { route } from "../links.ts";
+
+const POSTING_KEY = "derisk:posting";
+
+function remembered(): string {
+  try {
+    return sessionStorage.getItem(POSTING_KEY) ?? "";
+  } catch {
+    return "";
+  }
+}
+
+const BEAT_NAMES = { "why-company": "Why this company", fit: "Why you fit", "why-now": "Why now" } as const;
+const KIND_NAMES = {
+  skill: "Skill",
+  responsibility: "Responsibility",
+  seniority: "Seniority",
+  value: "Value",
+};
+
+/** Tailor (#/tailor): a pasted job description → what it asks for, your evidence for each, the gaps. */
+export function TailorPage() {
+  const [posting, setPosting] = useState(remembered);
+  const [result, setResult] = useState<TailorResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<{ code: string; message: string } | null>(null);
+  const postingId = useId();
+  useEffect(() => {
+    document.title = "Tailor · derisk";
+  }, []);
+
+  async function tailor(): Promise<void> {
+    setBusy(true);
+    setError(null);
+    try {
+      sessionStorage.setItem(POSTING_KEY, posting);
+    } catch {
+      // Keeping the posting for a reload is a convenience only.
+    }
+    try {
+      setResult(await api.tailor(posting));
+    } catch (caught) {
+      setError(describeError(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="page page-tailor">
+      <header className="page-header">
+        <h1>Tailor to a job</h1>
+        <p className="lede">
+          Paste the job description: derisk lists what it asks for, quotes your stories and answers that
+          evidence each requirement, and shows the ones nothing covers yet.
+        </p>
+      </header>
+      <form
+        className="card tailor-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void tailor();
+        }}
+      >
+        <label htmlFor={postingId} className="field-label">
+          Job description
+        </label>
+        <textarea
+          id={postingId}
+          className="textarea"
+          rows={9}
+          value={posting}
+          placeholder="Paste the posting here: title, company, responsibilities, requirements…"
+          onChange={(event) => setPosting(event.target.value)}
+        />
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={busy || posting.trim() === ""}>
+            {busy ? "Matching…" : "Match my stories"}
+          </button>
+          <span className="muted">Nothing leaves this computer.</span>
+        </div>
+      </form>
+      {error !== null && <ErrorMessage title="Couldn't tailor to this posting" error={error} />}
+      {result !== null && <TailorView result={result} />}
+    </div>
+  );
+}
+
+function TailorView({ result }: { result: TailorResult }) {
+  const { tailoring, whyCompany } = result;
+  const covered = tailoring.requirements.filter((r) => r.covered).length;
+  return (
+    <div className="tailor-result">
+      <h2 className="tailor-heading">
+        {[tailoring.title, tailoring.company].filter((part) => part !== undefined).join(" at ") ||
+          "This posting"}
+      </h2>
+      <p className="coverage-summary" data-testid="tailor-summary">
+        <strong>{covered}</strong> of {tailoring.requirements.length} requirements have evidence ·{" "}
+        <strong>{tailoring.uncovered.length}</strong> uncovered
+      </p>
+      {tailoring.notes.map((note) => (
+        <p key={note} className="callout callout-info">
+          {note}
+        </p>
+      ))}
+      <h3 className="section-title">
+        Requirements <span className="count">{tailoring.requirements.length}</span>
+      </h3>
+      <ol className="requirement-list">
+        {tailoring.requirements.map((requirement) => (
+          <li
+            key={requirement.id}
+            className={`requirement card${requirement.covered ? "" : " is-uncovered"}`}
+          >
+            <div className="requirement-head">
+              <p className="requirement-text">{requirement.text}</p>
+              <span className={`tag ${requirement.covered ? "tag-covered" : "tag-gap"}`}>
+                {requirement.covered ? (
+                  <>
+                    <Icon name="check" size={14} /> covered
+                  </>
+                ) : (
+                  "gap"
+                )}
+              </span>
+            </div>
+            <p className="requirement-meta muted">
+              {KIND_NAMES[requirement.kind]}
+              {requirement.required ? "" : " · nice to have"}
+              {requirement.skills.length > 0 && ` · ${requirement.skills.join(", ")}`}
+            </p>
+            {requirement.evidence.length > 0 ? (
+              <ul className="evidence-list">
+                {requirement.evidence.slice(0, 2).map((evidence) => (
+                  <li key={`${evidence.source}-${evidence.id}`} className="evidence">
+                    <a
+                      className="evidence-source"
+                      href={
+                        evidence.source === "story" ? route.stories(evidence.id) : route.edit(evidence.id)
+                      }
+                    >
+                      {evidence.source === "story" ? "Story" : "Answer"}: {evidence.title}
+                    </a>
+                    <blockquote className="evidence-quote">{evidence.quote}</blockquote>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="requirement-gap">
+                Nothing in your stories or answers evidences this yet: prepare a story for it.
+              </p>
+            )}
+          </li>
+        ))}
+      </ol>
+      <section className="card why-company" aria-labelledby="why-title">
+        <h3 id="why-title" className="card-title">
+          Why {whyCompany.company ?? "this company"}, and why now
+        </h3>
+        <p className="muted">
+          A scaffold from the posting’s own words and your background. Fill the{" "}
+          {whyCompany.blanks.length > 0 ? `${whyCompany.blanks.length} ` : ""}blanks in your words.
+        </p>
+        <dl className="why-lines">
+          {whyCompany.lines.map((line) => (
+            <div key={`${line.beat}-${line.text}`} className="why-line">
+              <dt>{BEAT_NAMES[line.beat]}</dt>
+              <dd>
+                <Blanks text={line.text} />
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+    </div>
+  );
+}
