@@ -208,6 +208,29 @@ describe.runIf(launched.browser !== null)("stories, coverage, compose, tailor, r
     expect(await page.getByLabel("Title").inputValue()).toMatch(/mistake/);
   });
 
+  test("the question list shows each answer's score once analysed, without moving the list", async () => {
+    await page.goto(`/#/library/${ids.documentId}/answers/${ids.answerId}`);
+    const links = page.getByRole("navigation", { name: "Questions" }).locator(".question-link");
+    await links.first().waitFor();
+    const before = await links.evaluateAll((nodes) =>
+      nodes.map((node) => node.getBoundingClientRect().height),
+    );
+    const total = await links.count();
+    await page.waitForFunction(
+      (count) => document.querySelectorAll(".question-score[data-score]").length === count,
+      total,
+    );
+    const scores = await page
+      .locator(".question-score[data-score]")
+      .evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute("data-score"))));
+    expect(scores.every((score) => score >= 1 && score <= 5)).toBe(true);
+    const after = await links.evaluateAll((nodes) =>
+      nodes.map((node) => node.getBoundingClientRect().height),
+    );
+    expect(after).toEqual(before);
+    await screenshot(page, "packaging-library-scores");
+  });
+
   const PAGES: { name: string; path: () => string; ready: string }[] = [
     { name: "stories", path: () => "/#/stories", ready: ".story-card" },
     { name: "story", path: () => `/#/stories/${encodeURIComponent(ids.storyId)}`, ready: ".story-form" },

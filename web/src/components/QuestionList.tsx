@@ -9,11 +9,15 @@ interface Props {
   selected: QuestionGroup | null;
   filter: string;
   onFilterChange: (value: string) => void;
+  /** The analyzer's overall score of each question's first answer, by question key, once known. */
+  scores?: ReadonlyMap<string, number>;
 }
+
+const SCORE_WORDS = ["", "raises risk", "weak", "fair", "good", "excellent"];
 
 /** Questions grouped by the document's own sections, numbered as written; the filter input takes "/". */
 export const QuestionList = forwardRef<HTMLInputElement, Props>(function QuestionList(
-  { documentId, sections, selected, filter, onFilterChange },
+  { documentId, sections, selected, filter, onFilterChange, scores },
   filterRef,
 ) {
   const filterId = useId();
@@ -64,6 +68,7 @@ export const QuestionList = forwardRef<HTMLInputElement, Props>(function Questio
                   >
                     {group.number !== undefined && <span className="question-number">{group.number}</span>}
                     <span className="question-text">{group.question}</span>
+                    <Score score={scores?.get(group.questionKey)} />
                     {group.variants.length > 1 && (
                       <span className="question-variants" title={`${group.variants.length} variants`}>
                         {group.variants.length}
@@ -80,3 +85,18 @@ export const QuestionList = forwardRef<HTMLInputElement, Props>(function Questio
     </nav>
   );
 });
+
+/** A fixed-width slot from the first paint, so the score arriving later moves nothing. */
+function Score({ score }: { score: number | undefined }) {
+  if (score === undefined) return <span className="question-score" aria-hidden="true" />;
+  return (
+    <span
+      className="question-score"
+      data-score={score}
+      title={`Risk-lens score ${score} of 5: ${SCORE_WORDS[score]}`}
+    >
+      {score}
+      <span className="visually-hidden"> of 5, {SCORE_WORDS[score]}</span>
+    </span>
+  );
+}

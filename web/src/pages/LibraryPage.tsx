@@ -16,6 +16,7 @@ import { href, type LibraryView, navigate } from "../route.ts";
 import { useShortcuts } from "../shortcuts.ts";
 import { forgetDocument, rememberDocument, rememberedDocument } from "../storage.ts";
 import { roleIdOf } from "../use-analysis.ts";
+import { useAnswerScores } from "../use-answer-scores.ts";
 
 type Loaded =
   | { state: "loading"; id: string }
@@ -146,6 +147,7 @@ function LoadedLibrary({
   onDeleted: () => Promise<void>;
 }) {
   const library = useMemo(() => buildLibrary(items), [items]);
+  const scores = useAnswerScores(library.questions, roleIdOf(document.targetRole));
   const [filter, setFilter] = useState("");
   const [deleteError, setDeleteError] = useState<{ code: string; message: string } | null>(null);
   const filterRef = useRef<HTMLInputElement>(null);
@@ -308,6 +310,7 @@ function LoadedLibrary({
               selected={selectedGroup}
               filter={filter}
               onFilterChange={setFilter}
+              scores={scores}
             />
             <div className="answer-pane">
               {selectedGroup !== null && selectedVariant !== undefined ? (

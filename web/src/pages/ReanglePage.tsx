@@ -161,7 +161,10 @@ function ReangleView({ reangled, toRole }: { reangled: ReangleResult; toRole: Ro
           <ol className="diff-list">
             {reangled.diff.map((entry) => (
               <li key={`from-${entry.from}`} className={`diff-entry status-${entry.status}`}>
-                <span className={`diff-badge badge-${entry.status}`}>{STATUS_TEXT[entry.status]}</span>
+                <span className="diff-head">
+                  <span className="diff-position">{entry.from + 1}</span>
+                  <span className={`diff-badge badge-${entry.status}`}>{STATUS_TEXT[entry.status]}</span>
+                </span>
                 {entry.status === "trimmed" ? <del>{entry.text}</del> : <span>{entry.text}</span>}
                 <span className="diff-reason">{entry.reason}</span>
               </li>
@@ -173,8 +176,11 @@ function ReangleView({ reangled, toRole }: { reangled: ReangleResult; toRole: Ro
           <ol className="diff-list">
             {byTarget.map((entry) => (
               <li key={`to-${entry.from}`} className={`diff-entry status-${entry.status}`}>
-                <span className={`diff-badge badge-${entry.status}`}>
-                  {entry.status === "moved" ? `moved from ${entry.from + 1}` : STATUS_TEXT[entry.status]}
+                <span className="diff-head">
+                  <span className="diff-position">{(entry.to ?? 0) + 1}</span>
+                  <span className={`diff-badge badge-${entry.status}`}>
+                    {entry.status === "moved" ? `moved from ${entry.from + 1}` : STATUS_TEXT[entry.status]}
+                  </span>
                 </span>
                 <span>{entry.compressed ?? entry.text}</span>
               </li>
