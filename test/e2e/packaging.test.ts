@@ -141,6 +141,11 @@ describe.runIf(launched.browser !== null)("stories, coverage, compose, tailor, r
     expect(technical).toBeDefined();
     await page.goto(`/#/compose/${encodeURIComponent(technical?.id ?? "")}`);
     await page.getByLabel("Question").fill("Tell me about a time you made a mistake.");
+    // The stories ranked for the question, with the competency it reads as.
+    await page.getByRole("button", { name: "Which of my stories fits this question best?" }).click();
+    const ranking = page.getByRole("region", { name: "Stories ranked for this question" });
+    await ranking.waitFor();
+    expect(await ranking.textContent()).toContain("Mistake or failure");
     await page.getByLabel("Role").selectOption("ml-engineer");
     await page.getByLabel("Time budget").selectOption("90");
     await page.getByRole("button", { name: "Compose the draft" }).click();

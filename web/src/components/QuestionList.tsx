@@ -96,7 +96,8 @@ function Score({ score }: { score: number | undefined }) {
       title={`Risk-lens score ${score} of 5: ${SCORE_WORDS[score]}`}
     >
       {score}
-      <span className="visually-hidden"> of 5, {SCORE_WORDS[score]}</span>
+      <span className="score-of">/5</span>
+      <span className="visually-hidden">, {SCORE_WORDS[score]}</span>
     </span>
   );
 }

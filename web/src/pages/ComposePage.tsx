@@ -1,6 +1,13 @@
 import { useEffect, useId, useState } from "react";
 import type { Competency, RoleId, StarPart } from "../../../src/core/model.ts";
-import { api, type DocumentSummary, type Draft, describeError, type StoredStory } from "../api.ts";
+import {
+  api,
+  type DocumentSummary,
+  type Draft,
+  describeError,
+  type Ranking,
+  type StoredStory,
+} from "../api.ts";
 import { Blanks } from "../components/Blanks.tsx";
 import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
@@ -8,6 +15,7 @@ import { RiskLens } from "../components/RiskLens.tsx";
 import { RoleSelect } from "../components/RoleSelect.tsx";
 import { formatDuration } from "../library.ts";
 import { route } from "../links.ts";
+import { COMPETENCY_NAMES } from "../names.ts";
 import { navigate } from "../route.ts";
 import { rememberedDocument } from "../storage.ts";
 import { roleIdOf, useAnalysis } from "../use-analysis.ts";
@@ -82,7 +90,6 @@ export function ComposePage({
       )}
       {result.state === "ready" && result.data.length > 0 && (
         <Composer
-          key={storyId ?? ""}
           stories={result.data}
           storyId={storyId}
           defaultRole={roleIdOf(targetRole) ?? "ml-engineer"}
@@ -106,8 +113,14 @@ function Composer({
   const [role, setRole] = useState<RoleId | undefined>(defaultRole);
   const [budget, setBudget] = useState(90);
   const [draft, setDraft] = useState<Draft | null>(null);
+  const [ranking, setRanking] = useState<Ranking | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
+  // Another story: the draft on screen no longer belongs to it.
+  const shownStory = story?.id;
+  useEffect(() => {
+    if (shownStory !== undefined) setDraft(null);
+  }, [shownStory]);
   const storyFieldId = useId();
   const questionId = useId();
   const budgetId = useId();
@@ -129,6 +142,15 @@ function Composer({
       setError(describeError(caught));
     } finally {
       setBusy(false);
+    }
+  }
+
+  async function findStories(): Promise<void> {
+    setError(null);
+    try {
+      setRanking(await api.match(question, role));
+    } catch (caught) {
+      setError(describeError(caught));
     }
   }
 
@@ -169,8 +191,22 @@ function Composer({
             className="input"
             value={question}
             required
-            onChange={(event) => setQuestion(event.target.value)}
+            onChange={(event) => {
+              setQuestion(event.target.value);
+              setRanking(null);
+            }}
           />
+          <button
+            type="button"
+            className="link-button match-button"
+            disabled={question.trim() === ""}
+            onClick={() => void findStories()}
+          >
+            Which of my stories fits this question best?
+          </button>
+          {ranking !== null && (
+            <StoryRanking ranking={ranking} currentId={story?.id} onPick={() => setRanking(null)} />
+          )}
         </div>
         <div className="form-row">
           <RoleSelect label="Role" value={role} onChange={setRole} />
@@ -199,6 +235,43 @@ function Composer({
       {error !== null && <ErrorMessage title="Couldn't compose a draft" error={error} />}
       {draft !== null && <DraftView key={draft.text} draft={draft} role={role} />}
     </>
+  );
+}
+
+function StoryRanking({
+  ranking,
+  currentId,
+  onPick,
+}: {
+  ranking: Ranking;
+  currentId: string | undefined;
+  onPick: () => void;
+}) {
+  if (ranking.results.length === 0)
+    return <p className="muted ranking-empty">None of your stories matches this question yet.</p>;
+  return (
+    <section className="ranking" aria-label="Stories ranked for this question">
+      <p className="ranking-title">
+        Reads as <strong>{COMPETENCY_NAMES[ranking.competency]}</strong>. Best stories:
+      </p>
+      <ol className="ranking-list">
+        {ranking.results.slice(0, 3).map((ranked) => (
+          <li key={ranked.storyId} className="ranking-item">
+            <span className="ranking-name">{ranked.title}</span>
+            {ranked.reasons.length > 0 && (
+              <span className="muted ranking-reasons">{ranked.reasons.slice(0, 2).join(" · ")}</span>
+            )}
+            {ranked.storyId === currentId ? (
+              <span className="tag tag-covered">selected</span>
+            ) : (
+              <a className="link-button" href={route.compose(ranked.storyId)} onClick={onPick}>
+                Use this story
+              </a>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }
 

@@ -7,7 +7,7 @@ import { Icon } from "../components/Icon.tsx";
 import { PackagingTabs } from "../components/PackagingTabs.tsx";
 import { route } from "../links.ts";
 import { COMPETENCY_LIST, COMPETENCY_NAMES, splitList } from "../names.ts";
-import { navigate } from "../route.ts";
+import { navigate, setNavigationGuard } from "../route.ts";
 import { rememberedDocument } from "../storage.ts";
 import { useLoad } from "../use-load.ts";
 
@@ -32,6 +32,7 @@ function StoryList({ documents }: { documents: DocumentSummary[] | null }) {
     document.title = "Stories · derisk";
   }, []);
   const stories = result.state === "ready" ? result.data : null;
+  const [message, setMessage] = useState<string | null>(null);
   return (
     <div className="page page-stories">
       <header className="page-header page-header-row">
@@ -47,7 +48,14 @@ function StoryList({ documents }: { documents: DocumentSummary[] | null }) {
         </a>
       </header>
       <PackagingTabs current="stories" {...(stories === null ? {} : { count: stories.length })} />
-      <FromDocument documents={documents} onMade={reload} />
+      <p className="from-document-status" role="status">
+        {message}
+      </p>
+      {/* First the way to get stories; once there are some, the stories come first. The message
+          lives here, so it survives the card moving below the list. */}
+      {stories !== null && stories.length === 0 && (
+        <FromDocument documents={documents} onMade={reload} onMessage={setMessage} />
+      )}
       {result.state === "error" && (
         <ErrorMessage title="Couldn't load your stories" error={result.error} onRetry={reload} />
       )}
@@ -75,12 +83,18 @@ function StoryList({ documents }: { documents: DocumentSummary[] | null }) {
           ))}
         </ul>
       )}
+      {stories !== null && stories.length > 0 && (
+        <FromDocument documents={documents} onMade={reload} onMessage={setMessage} />
+      )}
     </div>
   );
 }
 
 function StoryCard({ story }: { story: StoredStory }) {
-  const summary = story.result || story.situation || story.actions[0] || story.task;
+  // The first part that says something: a one-word "Sure." situation is no summary.
+  const summary = [story.result, story.situation, story.task, ...story.actions].find(
+    (part) => part.split(/\s+/).length >= 6,
+  );
   return (
     <article className="story-card card">
       <h2 className="story-title">
@@ -114,11 +128,18 @@ function StoryCard({ story }: { story: StoredStory }) {
   );
 }
 
-function FromDocument({ documents, onMade }: { documents: DocumentSummary[] | null; onMade: () => void }) {
+function FromDocument({
+  documents,
+  onMade,
+  onMessage: setMessage,
+}: {
+  documents: DocumentSummary[] | null;
+  onMade: () => void;
+  onMessage: (message: string | null) => void;
+}) {
   const selectId = useId();
   const [documentId, setDocumentId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
   if (documents === null || documents.length === 0) return null;
   const remembered = rememberedDocument();
@@ -185,9 +206,6 @@ function FromDocument({ documents, onMade }: { documents: DocumentSummary[] | nu
           {busy ? "Making stories…" : `Make stories from “${chosen.title}”`}
         </button>
       </div>
-      <p className="from-document-status" role="status">
-        {message}
-      </p>
       {error !== null && <ErrorMessage title="Couldn't make stories" error={error} />}
     </section>
   );
@@ -280,6 +298,18 @@ function StoryEditor({ story }: { story: StoredStory | null }) {
     document.title = `${story === null ? "New story" : story.title} · derisk`;
   }, [story]);
 
+  const dirty = JSON.stringify(inputOf(form)) !== JSON.stringify(inputOf(formOf(saved)));
+  useEffect(() => {
+    if (!dirty) return;
+    setNavigationGuard(() => "This story has unsaved changes. Leave anyway?");
+    const onBeforeUnload = (event: BeforeUnloadEvent): void => event.preventDefault();
+    window.addEventListener("beforeunload", onBeforeUnload);
+    return () => {
+      setNavigationGuard(null);
+      window.removeEventListener("beforeunload", onBeforeUnload);
+    };
+  }, [dirty]);
+
   const set = <K extends keyof FormState>(key: K, value: FormState[K]): void =>
     setForm((current) => ({ ...current, [key]: value }));
 
@@ -290,6 +320,7 @@ function StoryEditor({ story }: { story: StoredStory | null }) {
     try {
       if (saved === null) {
         const created = await api.createStory(inputOf(form));
+        setNavigationGuard(null);
         navigate({ page: "stories", storyId: created.id }, { replace: true });
       } else {
         const updated = await api.updateStory(saved.id, inputOf(form), saved.version);
@@ -309,6 +340,7 @@ function StoryEditor({ story }: { story: StoredStory | null }) {
       return;
     try {
       await api.deleteStory(saved.id);
+      setNavigationGuard(null);
       navigate({ page: "stories" });
     } catch (caught) {
       setError(describeError(caught));
@@ -355,7 +387,7 @@ function StoryEditor({ story }: { story: StoredStory | null }) {
         <PartField label="Task" hint={PART_HINTS.task} value={form.task} onChange={(v) => set("task", v)} />
         <fieldset className="field field-wide actions-field">
           <legend className="field-label">Actions</legend>
-          <p className="field-hint">One step per line item, starting with what you did: “I …”.</p>
+          <p className="field-hint">One step each, starting with what you did yourself: “I …”.</p>
           <ol className="action-list">
             {form.actions.map((action, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: actions are edited in place, by position.
@@ -394,7 +426,7 @@ function StoryEditor({ story }: { story: StoredStory | null }) {
           </ol>
           <button
             type="button"
-            className="button button-small"
+            className="button button-small add-action"
             onClick={() => set("actions", [...form.actions, ""])}
           >
             <Icon name="plus" size={16} />
