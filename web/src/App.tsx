@@ -92,7 +92,7 @@ export function App() {
               <a
                 key={item.page}
                 href={item.href}
-                className="nav-link"
+                className={`nav-link nav-${item.page}`}
                 aria-current={
                   route.page === item.page || item.also?.includes(route.page) ? "page" : undefined
                 }

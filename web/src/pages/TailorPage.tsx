@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from "react";
+import type { Evidence } from "../../../src/core/packaging/index.ts";
 import { api, describeError, type TailorResult } from "../api.ts";
 import { Blanks } from "../components/Blanks.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
@@ -91,6 +92,19 @@ export function TailorPage() {
   );
 }
 
+/** At most two pieces of evidence, never the same sentence twice (a story drawn from an answer repeats it). */
+function distinctEvidence(evidence: Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return evidence
+    .filter((item) => {
+      const key = item.quote.trim().toLowerCase();
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .slice(0, 2);
+}
+
 function TailorView({ result }: { result: TailorResult }) {
   const { tailoring, whyCompany } = result;
   const covered = tailoring.requirements.filter((r) => r.covered).length;
@@ -137,7 +151,7 @@ function TailorView({ result }: { result: TailorResult }) {
             </p>
             {requirement.evidence.length > 0 ? (
               <ul className="evidence-list">
-                {requirement.evidence.slice(0, 2).map((evidence) => (
+                {distinctEvidence(requirement.evidence).map((evidence) => (
                   <li key={`${evidence.source}-${evidence.id}`} className="evidence">
                     <a
                       className="evidence-source"
