@@ -9,6 +9,7 @@ import { answerText } from "../core/answer-text.ts";
 import { DeriskError } from "../core/errors.ts";
 import { type ConcernItem, type FollowUpItem, type PrepItem, ROLE_IDS, type RoleId } from "../core/model.ts";
 import {
+  buildTrailer,
   type CoverageMatrix,
   compose,
   coverageMatrix,
@@ -24,7 +25,9 @@ import {
   reangle,
   type Story,
   scaffoldWhyCompany,
+  splitSentences,
   type Tailoring,
+  type Trailer,
   tailor,
   type WhyCompany,
 } from "../core/packaging/index.ts";
@@ -349,4 +352,45 @@ export async function tailorJobDescription(
     targetCompanies: profile.targetCompanies,
   });
   return { tailoring, whyCompany };
+}
+
+/**
+ * The "tell me about yourself" trailer (foundation → projects → production → now) from the
+ * user's profile and stories. With no background in the profile yet, the user's own
+ * about-me answer from the bank stands in for it: its sentences, not ours.
+ * @example const trailer = await trailerFromBank(store, "local", 60); trailer.blanks
+ */
+export async function trailerFromBank(store: Store, userId: string, seconds: 60 | 150): Promise<Trailer> {
+  const profile = await store.profiles.getProfile(userId);
+  const stories = await listStories(store, userId);
+  let background = profile.background;
+  let goals: string[] = [];
+  if (background.length === 0) {
+    const aboutMe = (await store.items.listItems(userId, { kind: "answer" }))
+      .filter(isKind("answer"))
+      .find((answer) => answer.variant === "core" && classify(answer.question).competency === "about-me");
+    // Pleasantries ("Thanks for having me.") open a spoken answer but say nothing about the path.
+    const sentences = (aboutMe ? splitSentences(answerText(aboutMe)).map((span) => span.text) : []).filter(
+      (sentence) =>
+        !/^(?:thanks?|thank you|hi|hello|good (?:morning|afternoon|evening))\b[^.!?]{0,40}[.!?]$/i.test(
+          sentence,
+        ),
+    );
+    goals = sentences.filter((sentence) =>
+      /\b(?:now|next|looking for|want to|hoping to|ready to)\b/i.test(sentence),
+    );
+    background = sentences.filter((sentence) => !goals.includes(sentence));
+  }
+  return buildTrailer(
+    {
+      ...(profile.name === "" ? {} : { name: profile.name }),
+      ...(profile.targetRole === undefined ? {} : { targetRole: profile.targetRole }),
+      background,
+      goals,
+      targetCompanies: profile.targetCompanies,
+      wordsPerMinute: profile.wordsPerMinute,
+    },
+    stories,
+    { seconds },
+  );
 }

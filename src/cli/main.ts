@@ -15,6 +15,7 @@ import { registerReangleCommand } from "./commands/reangle.ts";
 import { registerServeCommand } from "./commands/serve.ts";
 import { registerStoriesCommand } from "./commands/stories.ts";
 import { registerTailorCommand } from "./commands/tailor.ts";
+import { registerTrailerCommand } from "./commands/trailer.ts";
 import { type CliContext, createContext } from "./context.ts";
 
 /** Builds the `derisk` program; commands live one per file in ./commands. */
@@ -41,6 +42,7 @@ export function createProgram(ctx: CliContext): Command {
   registerMatchCommand(program, ctx);
   registerCoverageCommand(program, ctx);
   registerTailorCommand(program, ctx);
+  registerTrailerCommand(program, ctx);
   registerServeCommand(program, ctx);
   for (const command of program.commands) command.exitOverride();
   return program;
@@ -83,5 +85,10 @@ const invokedDirectly = (() => {
 })();
 
 if (invokedDirectly || process.argv[1]?.endsWith("bin/derisk.js")) {
+  // `derisk show | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
   process.exitCode = await runCli(process.argv.slice(2));
 }

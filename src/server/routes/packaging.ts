@@ -10,6 +10,7 @@ import {
   reangleAnswer,
   reangleText,
   tailorJobDescription,
+  trailerFromBank,
 } from "../../app/packaging.ts";
 import {
   createStoriesFromDocument,
@@ -122,6 +123,13 @@ export const packagingRoutes = new Hono<AppEnv>()
     return c.json(await matchQuestion(c.var.store, c.var.userId, asked, defined(options)));
   })
   .get("/coverage", async (c) => c.json(await coverage(c.var.store, c.var.userId)))
+  .get("/trailer", async (c) => {
+    const seconds = c.req.query("seconds") ?? "60";
+    if (seconds !== "60" && seconds !== "150") {
+      throw new DeriskError("BAD_INPUT", `seconds=${seconds}: the trailer comes in 60 or 150 seconds.`);
+    }
+    return c.json(await trailerFromBank(c.var.store, c.var.userId, seconds === "60" ? 60 : 150));
+  })
   .post("/tailor", async (c) => {
     const { text } = await readJson(c, tailorBody);
     return c.json(await tailorJobDescription(c.var.store, c.var.userId, text));

@@ -1,0 +1,42 @@
+import type { Command } from "commander";
+import { DeriskError } from "../../app/errors.ts";
+import type { CliContext } from "../context.ts";
+
+/**
+ * Registers `derisk trailer`: the "tell me about yourself" outline in four beats from the
+ * profile, the stories and the about-me answer in the bank.
+ * @example registerTrailerCommand(program, createContext()); // derisk trailer --seconds 150
+ */
+export function registerTrailerCommand(program: Command, ctx: CliContext): void {
+  program
+    .command("trailer")
+    .description(
+      'the "tell me about yourself" trailer: foundation → projects → production → now, from your own words',
+    )
+    .option("--seconds <n>", "60 or 150", "60")
+    .option("--json", "print the beats as JSON")
+    .action(async (flags: { seconds: string; json?: boolean }) => {
+      if (flags.seconds !== "60" && flags.seconds !== "150") {
+        throw new DeriskError("USAGE", `--seconds ${flags.seconds}: use 60 or 150.`);
+      }
+      const { trailerFromBank } = await import("../../app/packaging.ts");
+      const seconds = flags.seconds === "60" ? 60 : 150;
+      const trailer = await ctx.withStore((store, userId) => trailerFromBank(store, userId, seconds));
+      if (flags.json) {
+        ctx.out(JSON.stringify(trailer, null, 2));
+        return;
+      }
+      const lines = trailer.beats.map(
+        ({ beat, lines: said }) => `${ctx.style.bold(beat.padEnd(11))} ${said.map((l) => l.text).join(" ")}`,
+      );
+      ctx.out(
+        [
+          ...lines,
+          ctx.style.dim(
+            `${trailer.words} words ≈ ${Math.round(trailer.estimatedSeconds)} s (target ${trailer.seconds} s)`,
+          ),
+          ...(trailer.blanks.length > 0 ? [ctx.style.yellow(`to fill in: ${trailer.blanks.join(" ")}`)] : []),
+        ].join("\n"),
+      );
+    });
+}
