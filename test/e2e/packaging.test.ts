@@ -233,10 +233,17 @@ describe.runIf(launched.browser !== null)("stories, coverage, compose, tailor, r
       nodes.map((node) => node.getBoundingClientRect().height),
     );
     expect(after).toEqual(before);
+    expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "packaging-library-scores");
   });
 
   const PAGES: { name: string; path: () => string; ready: string }[] = [
+    {
+      name: "library-scores",
+      // Without an answer in the address: on a phone the question list is the screen.
+      path: () => `/#/library/${ids.documentId}/answers`,
+      ready: ".question-score[data-score]",
+    },
     { name: "stories", path: () => "/#/stories", ready: ".story-card" },
     { name: "story", path: () => `/#/stories/${encodeURIComponent(ids.storyId)}`, ready: ".story-form" },
     { name: "coverage", path: () => "/#/coverage", ready: ".heatmap" },
