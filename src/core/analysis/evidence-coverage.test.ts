@@ -42,3 +42,15 @@ describe("evidence behind every finding", () => {
     });
   }
 });
+
+describe("sentence ends after a unit", () => {
+  it("splits after a lower-case unit with a full stop, but keeps titles like Ms. with their name", () => {
+    const a = analyze("Latency fell to under 100 ms. I learned to check the data first. Ms. Rivera agreed.");
+    expect(a.sentences.map((s) => s.text)).toEqual([
+      "Latency fell to under 100 ms.",
+      "I learned to check the data first.",
+      "Ms. Rivera agreed.",
+    ]);
+    expect(a.labels.lesson).toBe(true);
+  });
+});

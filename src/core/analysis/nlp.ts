@@ -69,6 +69,9 @@ function typeOf(pos: string, value: string): string {
  * Reads `text` once with wink-nlp and returns its tokens with offsets.
  * @example tokenize("I fixed it.").tokens.map((t) => t.past) // [false, true, false, false]
  */
+/** Lower-case units that wink keeps with their full stop ("ms."): a sentence may end on them. */
+const UNIT_END = /^(?:ms|sec|secs|min|mins|hr|hrs|h|s|m|kb|mb|gb|tb|km|kg|pts)\.$/;
+
 export function tokenize(text: string): TokenizedText {
   const n = nlp();
   const its = n.its;
@@ -106,7 +109,21 @@ export function tokenize(text: string): TokenizedText {
   }
   const sentences: RawSentence[] = [];
   for (const span of doc.sentences().out(its.span) as unknown as number[][]) {
-    sentences.push({ first: span[0] ?? 0, last: span[1] ?? 0 });
+    let first = span[0] ?? 0;
+    const last = span[1] ?? 0;
+    // wink reads a lower-case "ms." after a number as the title "Ms." and runs on into the next
+    // sentence ("under 100 ms. I learned…"); a unit after a number, then a capital, ends one.
+    for (let i = first + 1; i < last; i += 1) {
+      if (
+        UNIT_END.test(out[i]?.text ?? "") &&
+        out[i - 1]?.type === "number" &&
+        /^[A-Z]/.test(out[i + 1]?.text ?? "")
+      ) {
+        sentences.push({ first, last: i });
+        first = i + 1;
+      }
+    }
+    sentences.push({ first, last });
   }
   return { tokens: out, sentences };
 }
