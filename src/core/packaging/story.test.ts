@@ -124,6 +124,22 @@ describe("storyFromAnswer", () => {
   });
 });
 
+describe("storyFromAnswer on spoken lists", () => {
+  it("completes a lead-in that ends on its subject with the list's first line, and drops pleasantries", () => {
+    const story = storyFromAnswer(
+      answer({
+        text: "Sure. I exposed the model through an API so operators could query it.\n\nOnce I saw the timeouts in the traces, I\nCached the history in memory.\nAdded an alert on the 95th percentile.\n\nLatency dropped to under 100 ms.",
+      }),
+    );
+    expect(story.situation).toBe("I exposed the model through an API so operators could query it.");
+    expect(story.actions).toEqual([
+      "Once I saw the timeouts in the traces, I cached the history in memory.",
+      "Added an alert on the 95th percentile.",
+    ]);
+    expect(storySentences(story).map((s) => s.text)).not.toContain("Sure.");
+  });
+});
+
 describe("extractors", () => {
   it("finds figures and tools verbatim", () => {
     expect(extractMetrics("Deploys went from 2 days to 1 hour; costs halved.")).toEqual([

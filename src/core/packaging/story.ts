@@ -235,6 +235,10 @@ const FIRST_PERSON_DEED =
  * @example splitStoryText("Our deploys failed weekly. I added a canary. Failures dropped to zero. I learned to test rollbacks.").lesson
  * // "I learned to test rollbacks."
  */
+const DANGLING_SUBJECT = /(?:^|[\s,])(?:I|we|We):?$/;
+const PLEASANTRY =
+  /^(?:sure|yes|yeah|absolutely|of course|great question|good question|okay|ok|right)[.!]?$/i;
+
 export function splitStoryText(text: string): Pick<Story, StoryField> {
   const out: Pick<Story, StoryField> = { situation: "", task: "", actions: [], result: "", lesson: "" };
   const sentences = analyze(text).sentences;
@@ -242,9 +246,21 @@ export function splitStoryText(text: string): Pick<Story, StoryField> {
     out[field] = out[field] === "" ? sentence : `${out[field]} ${sentence}`;
   };
   let seenAction = false;
+  // "…traces, I" + a list of deeds ("Cached the history…"): the list's first line completes the
+  // lead-in. Joining them keeps the user's words and makes the sentence whole.
+  const texts: Array<{ text: string; part: (typeof sentences)[number]["part"] }> = [];
   for (const sentence of sentences) {
+    const previous = texts.at(-1);
     const value = sentence.text.trim();
-    if (value === "") continue;
+    if (previous && DANGLING_SUBJECT.test(previous.text) && /^[A-Z][a-z]/.test(value)) {
+      previous.text = `${previous.text.replace(/:$/, "")} ${value[0]?.toLowerCase() ?? ""}${value.slice(1)}`;
+      previous.part = "action";
+    } else texts.push({ text: value, part: sentence.part });
+  }
+  for (const sentence of texts) {
+    const value = sentence.text;
+    // A spoken "Sure." or "Great question." opens an answer but tells no part of the story.
+    if (value === "" || PLEASANTRY.test(value)) continue;
     let part = sentence.part;
     const first = out.situation === "" && !seenAction;
     if (LESSON_CUE.test(value)) part = "lesson";
@@ -260,6 +276,8 @@ export function splitStoryText(text: string): Pick<Story, StoryField> {
       out.actions.push(value);
     } else append(part, value);
   }
+  // A story opens with its setting even when told as a deed ("I exposed the model through…").
+  if (out.situation === "" && out.actions.length >= 2) out.situation = out.actions.shift() ?? "";
   return out;
 }
 
