@@ -344,43 +344,53 @@ export async function tailorJobDescription(
     // Keyed by item id: keys repeat across documents, and the id opens the answer.
     .map((a) => ({ key: a.id, text: answerText(a), question: a.question }));
   const profile = await store.profiles.getProfile(userId);
+  const { background, goals } = await ownBackground(store, userId);
   const tailoring = tailor(posting, stories, answers);
   const whyCompany = scaffoldWhyCompany(posting, {
     ...(profile.name === "" ? {} : { name: profile.name }),
     ...(profile.targetRole === undefined ? {} : { targetRole: profile.targetRole }),
-    background: profile.background,
+    background,
+    goals,
     targetCompanies: profile.targetCompanies,
   });
   return { tailoring, whyCompany };
 }
 
 /**
+ * The user's background and goals in their own words: the profile's, or else the sentences
+ * of their own about-me answer in the bank (pleasantries left out).
+ */
+async function ownBackground(
+  store: Store,
+  userId: string,
+): Promise<{ background: string[]; goals: string[] }> {
+  const profile = await store.profiles.getProfile(userId);
+  if (profile.background.length > 0) return { background: profile.background, goals: [] };
+  const aboutMe = (await store.items.listItems(userId, { kind: "answer" }))
+    .filter(isKind("answer"))
+    .find((answer) => answer.variant === "core" && classify(answer.question).competency === "about-me");
+  // Pleasantries ("Thanks for having me.") open a spoken answer but say nothing about the path.
+  const sentences = (aboutMe ? splitSentences(answerText(aboutMe)).map((span) => span.text) : []).filter(
+    (sentence) =>
+      !/^(?:thanks?|thank you|hi|hello|good (?:morning|afternoon|evening))\b[^.!?]{0,40}[.!?]$/i.test(
+        sentence,
+      ),
+  );
+  const goals = sentences.filter((sentence) =>
+    /\b(?:now|next|looking for|want to|hoping to|ready to)\b/i.test(sentence),
+  );
+  return { background: sentences.filter((sentence) => !goals.includes(sentence)), goals };
+}
+
+/**
  * The "tell me about yourself" trailer (foundation → projects → production → now) from the
- * user's profile and stories. With no background in the profile yet, the user's own
- * about-me answer from the bank stands in for it: its sentences, not ours.
+ * user's profile and stories, or their own about-me answer while the profile is empty.
  * @example const trailer = await trailerFromBank(store, "local", 60); trailer.blanks
  */
 export async function trailerFromBank(store: Store, userId: string, seconds: 60 | 150): Promise<Trailer> {
   const profile = await store.profiles.getProfile(userId);
   const stories = await listStories(store, userId);
-  let background = profile.background;
-  let goals: string[] = [];
-  if (background.length === 0) {
-    const aboutMe = (await store.items.listItems(userId, { kind: "answer" }))
-      .filter(isKind("answer"))
-      .find((answer) => answer.variant === "core" && classify(answer.question).competency === "about-me");
-    // Pleasantries ("Thanks for having me.") open a spoken answer but say nothing about the path.
-    const sentences = (aboutMe ? splitSentences(answerText(aboutMe)).map((span) => span.text) : []).filter(
-      (sentence) =>
-        !/^(?:thanks?|thank you|hi|hello|good (?:morning|afternoon|evening))\b[^.!?]{0,40}[.!?]$/i.test(
-          sentence,
-        ),
-    );
-    goals = sentences.filter((sentence) =>
-      /\b(?:now|next|looking for|want to|hoping to|ready to)\b/i.test(sentence),
-    );
-    background = sentences.filter((sentence) => !goals.includes(sentence));
-  }
+  const { background, goals } = await ownBackground(store, userId);
   return buildTrailer(
     {
       ...(profile.name === "" ? {} : { name: profile.name }),
