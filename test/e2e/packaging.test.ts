@@ -159,7 +159,32 @@ describe.runIf(launched.browser !== null)("stories, coverage, compose, tailor, r
     const working = page.getByRole("textbox", { name: "Your working copy" });
     await working.fill(`${await working.inputValue()} It cut the error rate by 40%.`);
     await page.locator('.compose-layout .lens[aria-busy="false"] .lens-body').waitFor();
+    expect(await page.locator(".working-footer").textContent()).toContain("2 blanks left to fill");
     await screenshot(page, "packaging-compose");
+  });
+
+  test("a story written from scratch fills its row of the heat map", async () => {
+    await page.goto("/#/stories");
+    await page.getByRole("link", { name: "New story" }).click();
+    await page.getByLabel("Title").fill("Disagreed on the launch date");
+    await page
+      .getByLabel("Situation", { exact: true })
+      .fill("Our team lead wanted to ship the ranking model before the holiday freeze.");
+    await page
+      .getByLabel("Action 1", { exact: true })
+      .fill("I showed him the offline metrics and proposed a one-week canary instead.");
+    await page
+      .getByLabel("Result", { exact: true })
+      .fill("We launched a week later with 30% fewer complaints than the previous release.");
+    await page.getByLabel("Conflict").check();
+    await page.getByRole("button", { name: "Create story" }).click();
+    await page.getByRole("heading", { level: 1, name: "Disagreed on the launch date" }).waitFor();
+    expect(new URL(page.url()).hash).toMatch(/^#\/stories\/.+/);
+    await page.goto("/#/coverage");
+    const conflict = page.getByRole("row", { name: /^Conflict/ });
+    await conflict.waitFor();
+    expect(await conflict.locator(".tag-gap").count()).toBe(0);
+    expect(await conflict.locator("td.heat:not([data-strength='0'])").count()).toBe(1);
   });
 
   test("tailor matches a pasted job description to the stories and shows the gaps", async () => {

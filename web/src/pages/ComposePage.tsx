@@ -277,6 +277,8 @@ function StoryRanking({
 
 function DraftView({ draft, role }: { draft: Draft; role: RoleId | undefined }) {
   const [text, setText] = useState(draft.text);
+  const [copied, setCopied] = useState(false);
+  const blanksLeft = text.match(/\[[^\]]+\]/g)?.length ?? 0;
   const workingId = useId();
   const analysis = useAnalysis(text, {
     question: draft.question,
@@ -367,8 +369,30 @@ function DraftView({ draft, role }: { draft: Draft; role: RoleId | undefined }) 
             aria-labelledby={workingId}
             rows={10}
             value={text}
-            onChange={(event) => setText(event.target.value)}
+            onChange={(event) => {
+              setText(event.target.value);
+              setCopied(false);
+            }}
           />
+          <div className="working-footer">
+            <span className="muted" role="status">
+              {blanksLeft === 0
+                ? "No blanks left."
+                : `${blanksLeft} blank${blanksLeft === 1 ? "" : "s"} left to fill.`}
+            </span>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() =>
+                void navigator.clipboard.writeText(text).then(
+                  () => setCopied(true),
+                  () => setCopied(false),
+                )
+              }
+            >
+              {copied ? "Copied" : "Copy the text"}
+            </button>
+          </div>
         </section>
       </div>
       <RiskLens state={analysis} title="Risk lens of the draft" />

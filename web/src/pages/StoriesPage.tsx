@@ -358,6 +358,12 @@ function StoryEditor({ story }: { story: StoredStory | null }) {
         <p className="lede">
           Write what happened in your own words; compose picks and trims these sentences for each question.
         </p>
+        {saved?.sourceItemId !== undefined && (
+          <p className="story-source">
+            Drawn from <a href={route.edit(saved.sourceItemId)}>your answer</a>; editing the story leaves the
+            answer as it is.
+          </p>
+        )}
       </header>
       <form
         className="story-form"
