@@ -247,7 +247,7 @@ describe.runIf(launched.browser !== null)("stories, coverage, compose, tailor, r
     );
     const total = await links.count();
     await page.waitForFunction(
-      (count) => document.querySelectorAll(".question-score[data-score]").length === count,
+      (count) => document.querySelectorAll(".question-list .question-score[data-score]").length === count,
       total,
     );
     const scores = await page
@@ -258,6 +258,14 @@ describe.runIf(launched.browser !== null)("stories, coverage, compose, tailor, r
       nodes.map((node) => node.getBoundingClientRect().height),
     );
     expect(after).toEqual(before);
+    // Each variant of the open question carries its own score on its tab.
+    const tabs = page.getByRole("tab");
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('[role="tab"] .question-score[data-score]').length ===
+        document.querySelectorAll('[role="tab"]').length,
+    );
+    expect(await tabs.count()).toBeGreaterThan(1);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "packaging-library-scores");
   });

@@ -1,5 +1,6 @@
 /**
- * The analyzer's overall score (1–5) of each question's first answer, for the question list.
+ * The analyzer's overall score (1–5) of every stored answer, by answer id: the question list shows
+ * each question's first answer, the variant tabs each variant.
  * Computed in the analysis worker after the list has painted, one answer at a time so the open
  * answer's own analysis never waits behind the whole library; results are kept per answer version.
  */
@@ -23,14 +24,15 @@ export function useAnswerScores(
   useEffect(() => {
     const controller = new AbortController();
     setScores(cachedScores(questions, role));
-    const pending = questions.filter((group) => {
-      const first = group.variants[0];
-      return first !== undefined && !cache.has(cacheKey(first.id, first.version, role));
-    });
+    // The answers the list shows first, then the other variants.
+    const ordered = [
+      ...questions.flatMap((group) => group.variants.slice(0, 1).map((variant) => ({ group, variant }))),
+      ...questions.flatMap((group) => group.variants.slice(1).map((variant) => ({ group, variant }))),
+    ];
+    const pending = ordered.filter(({ variant }) => !cache.has(cacheKey(variant.id, variant.version, role)));
     async function run(): Promise<void> {
-      for (const group of pending) {
-        const first = group.variants[0];
-        if (first === undefined || controller.signal.aborted) return;
+      for (const { group, variant: first } of pending) {
+        if (controller.signal.aborted) return;
         const text = answerText(first);
         if (text.trim() === "") continue;
         try {
@@ -68,9 +70,10 @@ export function useAnswerScores(
 function cachedScores(questions: readonly QuestionGroup[], role: RoleId | undefined): Map<string, number> {
   const out = new Map<string, number>();
   for (const group of questions) {
-    const first = group.variants[0];
-    const score = first === undefined ? undefined : cache.get(cacheKey(first.id, first.version, role));
-    if (score !== undefined) out.set(group.questionKey, score);
+    for (const variant of group.variants) {
+      const score = cache.get(cacheKey(variant.id, variant.version, role));
+      if (score !== undefined) out.set(variant.id, score);
+    }
   }
   return out;
 }

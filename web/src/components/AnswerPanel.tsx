@@ -18,6 +18,7 @@ import { AnswerBody } from "./AnswerBody.tsx";
 import { ErrorMessage } from "./ErrorMessage.tsx";
 import { Concerns, FollowUps } from "./FollowUps.tsx";
 import { Icon } from "./Icon.tsx";
+import { AnswerScore } from "./QuestionList.tsx";
 import { RiskLens } from "./RiskLens.tsx";
 import { TintedText } from "./TintedText.tsx";
 
@@ -28,10 +29,20 @@ interface Props {
   sectionTitle: string | null;
   role: RoleId | undefined;
   onSelectVariant: (variant: AnswerEntry) => void;
+  /** The analyzer's score of each answer, by id, once known (shown on the variant tabs). */
+  scores?: ReadonlyMap<string, number>;
 }
 
 /** One question: its variants as tabs, the selected answer, then what they'll ask and what to avoid. */
-export function AnswerPanel({ documentId, group, variant, sectionTitle, role, onSelectVariant }: Props) {
+export function AnswerPanel({
+  documentId,
+  group,
+  variant,
+  sectionTitle,
+  role,
+  onSelectVariant,
+  scores,
+}: Props) {
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const [tinted, setTinted] = useState(false);
   const analysis = useAnalysis(answerText(variant), {
@@ -100,6 +111,7 @@ export function AnswerPanel({ documentId, group, variant, sectionTitle, role, on
                 onKeyDown={(event) => onTabKeyDown(event, index)}
               >
                 {entry.variant}
+                <AnswerScore score={scores?.get(entry.id)} />
               </button>
             );
           })}

@@ -9,11 +9,9 @@ interface Props {
   selected: QuestionGroup | null;
   filter: string;
   onFilterChange: (value: string) => void;
-  /** The analyzer's overall score of each question's first answer, by question key, once known. */
+  /** The analyzer's overall score of each answer, by answer id, once known. */
   scores?: ReadonlyMap<string, number>;
 }
-
-const SCORE_WORDS = ["", "raises risk", "weak", "fair", "good", "excellent"];
 
 /** Questions grouped by the document's own sections, numbered as written; the filter input takes "/". */
 export const QuestionList = forwardRef<HTMLInputElement, Props>(function QuestionList(
@@ -68,7 +66,7 @@ export const QuestionList = forwardRef<HTMLInputElement, Props>(function Questio
                   >
                     {group.number !== undefined && <span className="question-number">{group.number}</span>}
                     <span className="question-text">{group.question}</span>
-                    <Score score={scores?.get(group.questionKey)} />
+                    <AnswerScore score={scores?.get(first.id)} />
                     {group.variants.length > 1 && (
                       <span className="question-variants" title={`${group.variants.length} variants`}>
                         {group.variants.length}
@@ -86,8 +84,10 @@ export const QuestionList = forwardRef<HTMLInputElement, Props>(function Questio
   );
 });
 
+const SCORE_WORDS = ["", "raises risk", "weak", "fair", "good", "excellent"];
+
 /** A fixed-width slot from the first paint, so the score arriving later moves nothing. */
-function Score({ score }: { score: number | undefined }) {
+export function AnswerScore({ score }: { score: number | undefined }) {
   if (score === undefined) return <span className="question-score" aria-hidden="true" />;
   return (
     <span

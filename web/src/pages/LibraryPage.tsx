@@ -321,6 +321,7 @@ function LoadedLibrary({
                   variant={selectedVariant}
                   sectionTitle={sectionTitle}
                   role={roleIdOf(document.targetRole)}
+                  scores={scores}
                   onSelectVariant={(variant) =>
                     navigate(
                       { page: "library", documentId: document.id, view: "answers", itemId: variant.id },
