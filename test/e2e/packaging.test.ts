@@ -130,6 +130,12 @@ describe.runIf(launched.browser !== null)("stories, coverage, compose, tailor, r
     expect(await page.locator(".heatmap-gap").count()).toBeGreaterThan(0);
     expect(await page.getByTestId("coverage-summary").textContent()).toMatch(/\d+ gaps?/);
     await screenshot(page, "packaging-coverage");
+    // A gap leads to a new story that already serves it.
+    await page.getByRole("link", { name: "Write a story for Feedback" }).click();
+    await page.getByRole("heading", { level: 1, name: "New story" }).waitFor();
+    expect(await page.getByLabel("Feedback").isChecked()).toBe(true);
+    expect(await page.getByLabel("Conflict").isChecked()).toBe(false);
+    await screenshot(page, "packaging-new-story-for-gap");
   });
 
   test("compose drafts an answer from a story with its blanks highlighted", async () => {

@@ -167,6 +167,7 @@ export function App() {
           <StoriesPage
             documents={documents}
             {...(route.storyId === undefined ? {} : { storyId: route.storyId })}
+            {...(route.competency === undefined ? {} : { competency: route.competency })}
           />
         )}
         {route.page === "coverage" && <CoveragePage />}

@@ -14,7 +14,13 @@ export const route = {
     href(documentId === undefined ? { page: "export" } : { page: "export", documentId }),
   stories: (storyId?: string): string =>
     href(storyId === undefined ? { page: "stories" } : { page: "stories", storyId }),
-  newStory: (): string => href({ page: "stories", storyId: "new" }),
+  /** A new story's form, with the competency it should serve already ticked. */
+  newStory: (competency?: string): string =>
+    href(
+      competency === undefined
+        ? { page: "stories", storyId: "new" }
+        : { page: "stories", storyId: "new", competency },
+    ),
   coverage: (): string => href({ page: "coverage" }),
   compose: (storyId?: string): string =>
     href(storyId === undefined ? { page: "compose" } : { page: "compose", storyId }),

@@ -12,7 +12,7 @@ export type Route =
   | { page: "library"; documentId?: string; view: LibraryView; itemId?: string }
   | { page: "edit"; itemId: string }
   | { page: "export"; documentId?: string }
-  | { page: "stories"; storyId?: string }
+  | { page: "stories"; storyId?: string; competency?: string }
   | { page: "coverage" }
   | { page: "compose"; storyId?: string }
   | { page: "tailor" }
@@ -41,7 +41,12 @@ export function parseRoute(hash: string): Route {
   }
   if (page === "edit" && a !== undefined) return { page: "edit", itemId: a };
   if (page === "export") return a === undefined ? { page: "export" } : { page: "export", documentId: a };
-  if (page === "stories") return a === undefined ? { page: "stories" } : { page: "stories", storyId: a };
+  if (page === "stories") {
+    if (a === undefined) return { page: "stories" };
+    return a === "new" && b !== undefined
+      ? { page: "stories", storyId: a, competency: b }
+      : { page: "stories", storyId: a };
+  }
   if (page === "coverage") return { page: "coverage" };
   if (page === "compose") return a === undefined ? { page: "compose" } : { page: "compose", storyId: a };
   if (page === "tailor") return { page: "tailor" };
@@ -65,7 +70,10 @@ export function href(route: Route): string {
     case "export":
       return route.documentId === undefined ? "#/export" : `#/export/${enc(route.documentId)}`;
     case "stories":
-      return route.storyId === undefined ? "#/stories" : `#/stories/${enc(route.storyId)}`;
+      if (route.storyId === undefined) return "#/stories";
+      return route.competency === undefined
+        ? `#/stories/${enc(route.storyId)}`
+        : `#/stories/${enc(route.storyId)}/${enc(route.competency)}`;
     case "coverage":
       return "#/coverage";
     case "compose":

@@ -90,6 +90,12 @@ export function CoveragePage() {
                       <th scope="row" className="heatmap-competency">
                         <span>{COMPETENCY_NAMES[competency]}</span>
                         {gap && <span className="tag tag-gap">gap</span>}
+                        {gap && (
+                          <a className="gap-link" href={route.newStory(competency)}>
+                            Write a story
+                            <span className="visually-hidden"> for {COMPETENCY_NAMES[competency]}</span>
+                          </a>
+                        )}
                         {thin && <span className="tag tag-thin">thin</span>}
                       </th>
                       {result.data.stories.map((story, column) => {

@@ -17,11 +17,16 @@ type ErrorInfo = { code: string; message: string };
 export function StoriesPage({
   documents,
   storyId,
+  competency,
 }: {
   documents: DocumentSummary[] | null;
   storyId?: string;
+  competency?: string;
 }) {
-  if (storyId === "new") return <StoryEditor key="new" story={null} />;
+  if (storyId === "new") {
+    const serves = COMPETENCY_LIST.find((c) => c === competency);
+    return <StoryEditor key={`new-${serves ?? ""}`} story={null} serves={serves} />;
+  }
   if (storyId !== undefined) return <StoryLoader storyId={storyId} />;
   return <StoryList documents={documents} />;
 }
@@ -284,9 +289,13 @@ const PART_HINTS = {
   lesson: "What you do differently since.",
 } as const;
 
-function StoryEditor({ story }: { story: StoredStory | null }) {
+function StoryEditor({ story, serves }: { story: StoredStory | null; serves?: Competency | undefined }) {
   const [saved, setSaved] = useState<StoredStory | null>(story);
-  const [form, setForm] = useState<FormState>(() => formOf(story));
+  const [initial] = useState<FormState>(() => {
+    const empty = formOf(story);
+    return serves === undefined ? empty : { ...empty, competencies: [serves] };
+  });
+  const [form, setForm] = useState<FormState>(initial);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -298,7 +307,8 @@ function StoryEditor({ story }: { story: StoredStory | null }) {
     document.title = `${story === null ? "New story" : story.title} · derisk`;
   }, [story]);
 
-  const dirty = JSON.stringify(inputOf(form)) !== JSON.stringify(inputOf(formOf(saved)));
+  const dirty =
+    JSON.stringify(inputOf(form)) !== JSON.stringify(inputOf(saved === null ? initial : formOf(saved)));
   useEffect(() => {
     if (!dirty) return;
     setNavigationGuard(() => "This story has unsaved changes. Leave anyway?");
