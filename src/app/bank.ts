@@ -232,22 +232,10 @@ export async function editItemText(
     );
   }
   const revised = reviseItemText(item, edit.text);
-  const { kind: _kind, key: _key, lines: _lines, raw, gapBefore: _gap, ...data } = revised;
-  const {
-    id: _id,
-    documentId: _doc,
-    version: _version,
-    updatedAt: _updated,
-    ...fields
-  } = data as typeof data & {
-    id?: string;
-    documentId?: string;
-    version?: number;
-    updatedAt?: Date;
-  };
+  // The store keeps the base fields (kind, key, lines, id, version…) out of `data` itself.
   const updated = await store.items.updateItem(userId, itemId, {
-    raw,
-    data: fields,
+    raw: revised.raw,
+    data: { ...revised },
     ...(edit.expectedVersion === undefined ? {} : { expectedVersion: edit.expectedVersion }),
   });
   return toStoredItem(updated);
