@@ -167,6 +167,15 @@ describe.runIf(launched.browser !== null)("stories, coverage, compose, tailor, r
     await page.locator('.compose-layout .lens[aria-busy="false"] .lens-body').waitFor();
     expect(await page.locator(".working-footer").textContent()).toContain("2 blanks left to fill");
     await screenshot(page, "packaging-compose");
+    // The working copy becomes a new variant of the question the story came from.
+    await page.getByLabel(/^Save as a variant of/).fill("Composed draft");
+    await page.getByRole("button", { name: "Save variant" }).click();
+    await page.getByText("Saved as “Composed draft”.").waitFor();
+    await page.getByRole("link", { name: "Open it in the library" }).click();
+    await page.getByRole("tab", { name: /Composed draft/ }).waitFor();
+    expect(await page.getByRole("tab", { name: /Composed draft/ }).getAttribute("aria-selected")).toBe(
+      "true",
+    );
   });
 
   test("a story written from scratch fills its row of the heat map", async () => {

@@ -208,6 +208,18 @@ export const api = {
       ...(signal ? { signal } : {}),
     }),
 
+  /** Saves a text as a new variant of a question in its document ("Alternative Answers" block). */
+  saveVariant: async (
+    documentId: string,
+    input: { questionKey: string; variant: string; text: string },
+  ): Promise<StoredItem> =>
+    (
+      await json<{ item: StoredItem }>(
+        `/api/documents/${encodeURIComponent(documentId)}/answers`,
+        jsonBody("POST", input),
+      )
+    ).item,
+
   listStories: async (): Promise<StoredStory[]> =>
     (await json<{ stories: StoredStory[] }>("/api/stories")).stories,
 

@@ -233,7 +233,9 @@ function Composer({
         </div>
       </form>
       {error !== null && <ErrorMessage title="Couldn't compose a draft" error={error} />}
-      {draft !== null && <DraftView key={draft.text} draft={draft} role={role} />}
+      {draft !== null && (
+        <DraftView key={draft.text} draft={draft} role={role} sourceItemId={story?.sourceItemId} />
+      )}
     </>
   );
 }
@@ -275,7 +277,15 @@ function StoryRanking({
   );
 }
 
-function DraftView({ draft, role }: { draft: Draft; role: RoleId | undefined }) {
+function DraftView({
+  draft,
+  role,
+  sourceItemId,
+}: {
+  draft: Draft;
+  role: RoleId | undefined;
+  sourceItemId: string | undefined;
+}) {
   const [text, setText] = useState(draft.text);
   const [copied, setCopied] = useState(false);
   const blanksLeft = text.match(/\[[^\]]+\]/g)?.length ?? 0;
@@ -393,9 +403,82 @@ function DraftView({ draft, role }: { draft: Draft; role: RoleId | undefined }) 
               {copied ? "Copied" : "Copy the text"}
             </button>
           </div>
+          {sourceItemId !== undefined && <SaveVariant sourceItemId={sourceItemId} text={text} />}
         </section>
       </div>
       <RiskLens state={analysis} title="Risk lens of the draft" />
+    </div>
+  );
+}
+
+/**
+ * Saves the working copy as a new variant of the question the story came from, so it sits
+ * beside the other variants in the library (and in every export).
+ */
+function SaveVariant({ sourceItemId, text }: { sourceItemId: string; text: string }) {
+  const labelId = useId();
+  const [label, setLabel] = useState("composed");
+  const { result: source } = useLoad(sourceItemId, () => api.getItem(sourceItemId));
+  const [saved, setSaved] = useState<{ documentId: string; itemId: string; variant: string } | null>(null);
+  const [error, setError] = useState<{ code: string; message: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (source.state !== "ready" || source.data.kind !== "answer") return null;
+  const answer = source.data;
+  const blanksLeft = /\[[^\]]+\]/.test(text);
+
+  async function save(): Promise<void> {
+    setBusy(true);
+    setError(null);
+    try {
+      const item = await api.saveVariant(answer.documentId, {
+        questionKey: answer.questionKey,
+        variant: label,
+        text,
+      });
+      setSaved({
+        documentId: item.documentId,
+        itemId: item.id,
+        variant: item.kind === "answer" ? item.variant : label,
+      });
+    } catch (caught) {
+      setError(describeError(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="save-variant">
+      <label htmlFor={labelId} className="field-label">
+        Save as a variant of {answer.questionNumber ?? "the question"} “{answer.question}”
+      </label>
+      <div className="save-variant-row">
+        <input
+          id={labelId}
+          className="input"
+          value={label}
+          maxLength={80}
+          onChange={(event) => setLabel(event.target.value)}
+        />
+        <button
+          type="button"
+          className="button button-primary button-small"
+          disabled={busy || text.trim() === "" || label.trim() === ""}
+          onClick={() => void save()}
+        >
+          Save variant
+        </button>
+      </div>
+      {blanksLeft && saved === null && (
+        <p className="muted">Blanks are saved as written; fill them first for an answer you can say.</p>
+      )}
+      {saved !== null && (
+        <p role="status">
+          Saved as “{saved.variant}”.{" "}
+          <a href={route.library(saved.documentId, saved.itemId)}>Open it in the library</a>
+        </p>
+      )}
+      {error !== null && <ErrorMessage title="The variant was not saved" error={error} />}
     </div>
   );
 }
