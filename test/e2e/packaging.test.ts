@@ -139,13 +139,21 @@ describe.runIf(launched.browser !== null)("stories, coverage, compose, tailor, r
   });
 
   test("compose drafts an answer from a story with its blanks highlighted", async () => {
-    // The technical story has no figure: its draft asks "[by how much?]".
-    const { stories } = (await (await fetch(`${server.url}/api/stories`)).json()) as {
-      stories: { id: string; title: string }[];
-    };
-    const technical = stories.find((story) => /technical problem/.test(story.title));
-    expect(technical).toBeDefined();
-    await page.goto(`/#/compose/${encodeURIComponent(technical?.id ?? "")}`);
+    // A story with no figure and no lesson: its draft asks "[by how much?]" and "[what did you learn?]".
+    const created = await fetch(`${server.url}/api/stories`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({
+        title: "The flaky nightly export",
+        situation: "Our nightly export to the warehouse failed about once a week.",
+        actions: ["I traced the failures to a race between two jobs.", "I added a lock and a retry."],
+        result: "The export became much more reliable.",
+        competencies: ["technical-challenge"],
+      }),
+    });
+    expect(created.status).toBe(201);
+    const { story } = (await created.json()) as { story: { id: string } };
+    await page.goto(`/#/compose/${encodeURIComponent(story.id)}`);
     await page.getByLabel("Question").fill("Tell me about a time you made a mistake.");
     // The stories ranked for the question, with the competency it reads as.
     await page.getByRole("button", { name: "Which of my stories fits this question best?" }).click();
@@ -166,8 +174,20 @@ describe.runIf(launched.browser !== null)("stories, coverage, compose, tailor, r
     await working.fill(`${await working.inputValue()} It cut the error rate by 40%.`);
     await page.locator('.compose-layout .lens[aria-busy="false"] .lens-body').waitFor();
     expect(await page.locator(".working-footer").textContent()).toContain("2 blanks left to fill");
+    // A story written from scratch has no question to save the draft under.
+    expect(await page.getByRole("button", { name: "Save variant" }).count()).toBe(0);
     await screenshot(page, "packaging-compose");
-    // The working copy becomes a new variant of the question the story came from.
+  });
+
+  test("a composed draft is saved as a new variant of the question its story came from", async () => {
+    const { stories } = (await (await fetch(`${server.url}/api/stories`)).json()) as {
+      stories: { id: string; title: string }[];
+    };
+    const technical = stories.find((s) => /technical problem/.test(s.title));
+    expect(technical).toBeDefined();
+    await page.goto(`/#/compose/${encodeURIComponent(technical?.id ?? "")}`);
+    await page.getByRole("button", { name: "Compose the draft" }).click();
+    await page.getByTestId("draft-text").waitFor();
     await page.getByLabel(/^Save as a variant of/).fill("Composed draft");
     await page.getByRole("button", { name: "Save variant" }).click();
     await page.getByText("Saved as “Composed draft”.").waitFor();

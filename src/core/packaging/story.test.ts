@@ -9,6 +9,7 @@ import {
   storyFromAnswer,
   storySentences,
 } from "./story.ts";
+import { hasFigure } from "./text.ts";
 
 const answer = (over: Partial<AnswerItem>): AnswerItem => ({
   kind: "answer",
@@ -121,6 +122,25 @@ describe("storyFromAnswer", () => {
     expect(story.lesson).toMatch(/^Since then I always write the rollback step first\.$/);
     const all = storySentences(story).map((s) => s.text);
     expect(all.join(" ")).toContain("It broke checkout for an hour.");
+  });
+});
+
+describe("storyFromAnswer on a STAR answer without a Lesson section", () => {
+  it("takes the Result's closing lesson line as the lesson, and reads figures written in words", () => {
+    const story = storyFromAnswer(
+      answer({
+        format: "star",
+        star: {
+          situation: "Alerts fired all night.",
+          action: "I rewrote the thresholds.",
+          result: "Pages fell to two per week. It taught me to tune alerts on real traffic.",
+        },
+      }),
+    );
+    expect(story.result).toBe("Pages fell to two per week.");
+    expect(story.lesson).toBe("It taught me to tune alerts on real traffic.");
+    expect(hasFigure(story.result)).toBe(true);
+    expect(hasFigure("It went much better.")).toBe(false);
   });
 });
 

@@ -295,12 +295,17 @@ export function storyFromAnswer(answer: AnswerItem): Story {
     competencies: [classify(answer.question).competency],
   };
   if (hasStar) {
+    // Without a Lesson section, the lesson is often the Result's closing line ("It taught me…").
+    const result = splitSentences(star.result ?? "").map((s) => s.text);
+    const lessonAt = star.lesson?.trim()
+      ? -1
+      : result.findIndex((sentence, i) => i > 0 && LESSON_CUE.test(sentence));
     Object.assign(input, {
       situation: star.situation ?? "",
       task: star.task ?? "",
       actions: splitSentences(star.action ?? "").map((s) => s.text),
-      result: star.result ?? "",
-      lesson: star.lesson ?? "",
+      result: lessonAt > 0 ? result.slice(0, lessonAt).join(" ") : (star.result ?? ""),
+      lesson: lessonAt > 0 ? result.slice(lessonAt).join(" ") : (star.lesson ?? ""),
     });
   } else {
     input.text = answer.text;
