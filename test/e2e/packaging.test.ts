@@ -198,6 +198,24 @@ describe.runIf(launched.browser !== null)("stories, coverage, compose, tailor, r
     );
   });
 
+  test("the variants of a question compare side by side, each with its own analysis", async () => {
+    const detail = (await (await fetch(`${server.url}/api/documents/${ids.documentId}`)).json()) as {
+      items: { id: string; kind: string; key: string }[];
+    };
+    const q5 = detail.items.find((item) => item.key === "q5/core");
+    await page.goto(`/#/library/${ids.documentId}/answers/${q5?.id ?? ""}`);
+    await page.getByRole("button", { name: "Compare side by side" }).click();
+    const columns = page.locator(".variant-column");
+    await columns.first().waitFor();
+    expect(await columns.count()).toBeGreaterThanOrEqual(3);
+    await page.locator('.variant-column[aria-busy="false"] .variant-column-score').nth(2).waitFor();
+    for (const score of await page.locator(".variant-column-score").allTextContents()) {
+      expect(score).toMatch(/^[1-5]\/5/);
+    }
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "packaging-compare-variants");
+  });
+
   test("a story written from scratch fills its row of the heat map", async () => {
     await page.goto("/#/stories");
     await page.getByRole("link", { name: "New story" }).click();

@@ -21,6 +21,7 @@ import { Icon } from "./Icon.tsx";
 import { AnswerScore } from "./QuestionList.tsx";
 import { RiskLens } from "./RiskLens.tsx";
 import { TintedText } from "./TintedText.tsx";
+import { VariantComparison } from "./VariantComparison.tsx";
 
 interface Props {
   documentId: string;
@@ -45,6 +46,7 @@ export function AnswerPanel({
 }: Props) {
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const [tinted, setTinted] = useState(false);
+  const [comparing, setComparing] = useState(false);
   const analysis = useAnalysis(answerText(variant), {
     question: group.question,
     ...(role === undefined ? {} : { role }),
@@ -91,31 +93,45 @@ export function AnswerPanel({
       </header>
 
       {group.variants.length > 1 && (
-        <div className="tabs" role="tablist" aria-label="Answer variants">
-          {group.variants.map((entry, index) => {
-            const selected = entry.id === variant.id;
-            return (
-              <button
-                key={entry.id}
-                ref={(node) => {
-                  tabRefs.current[index] = node;
-                }}
-                type="button"
-                role="tab"
-                id={`tab-${entry.id}`}
-                className="tab"
-                aria-selected={selected}
-                aria-controls={selected ? panelId : undefined}
-                tabIndex={selected ? 0 : -1}
-                onClick={() => onSelectVariant(entry)}
-                onKeyDown={(event) => onTabKeyDown(event, index)}
-              >
-                {entry.variant}
-                <AnswerScore score={scores?.get(entry.id)} />
-              </button>
-            );
-          })}
+        <div className="variant-bar">
+          <div className="tabs" role="tablist" aria-label="Answer variants">
+            {group.variants.map((entry, index) => {
+              const selected = entry.id === variant.id;
+              return (
+                <button
+                  key={entry.id}
+                  ref={(node) => {
+                    tabRefs.current[index] = node;
+                  }}
+                  type="button"
+                  role="tab"
+                  id={`tab-${entry.id}`}
+                  className="tab"
+                  aria-selected={selected}
+                  aria-controls={selected ? panelId : undefined}
+                  tabIndex={selected ? 0 : -1}
+                  onClick={() => onSelectVariant(entry)}
+                  onKeyDown={(event) => onTabKeyDown(event, index)}
+                >
+                  {entry.variant}
+                  <AnswerScore score={scores?.get(entry.id)} />
+                </button>
+              );
+            })}
+          </div>
+          <button
+            type="button"
+            className="button button-small compare-toggle"
+            aria-pressed={comparing}
+            onClick={() => setComparing((on) => !on)}
+          >
+            {comparing ? "Hide comparison" : "Compare side by side"}
+          </button>
         </div>
+      )}
+
+      {comparing && group.variants.length > 1 && (
+        <VariantComparison question={group.question} variants={group.variants} role={role} />
       )}
 
       {draft !== null && (

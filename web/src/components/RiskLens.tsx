@@ -6,7 +6,7 @@ import type { AnalysisState } from "../use-analysis.ts";
 import { ErrorMessage } from "./ErrorMessage.tsx";
 
 /** The five risks in the words of PRODUCT.md's table. */
-const SIGNALS: { id: RiskSignal; name: string; risk: boolean }[] = [
+export const SIGNALS: { id: RiskSignal; name: string; risk: boolean }[] = [
   { id: "ambiguity", name: "Handles ambiguity", risk: false },
   { id: "spinning", name: "Clear path, no spinning", risk: false },
   { id: "blame", name: "Blames others", risk: true },
@@ -14,14 +14,14 @@ const SIGNALS: { id: RiskSignal; name: string; risk: boolean }[] = [
   { id: "systems", name: "Thinks in systems", risk: false },
 ];
 
-const LEVEL_TEXT: Record<SignalLevel, string> = {
+export const LEVEL_TEXT: Record<SignalLevel, string> = {
   strong: "Strong",
   present: "Shown",
   absent: "Not shown",
   risk: "Risk",
 };
 
-const PART_NAMES: Record<StarPart, string> = {
+export const PART_NAMES: Record<StarPart, string> = {
   situation: "Situation",
   task: "Task",
   action: "Action",
@@ -29,7 +29,7 @@ const PART_NAMES: Record<StarPart, string> = {
   lesson: "Lesson",
 };
 
-const SCORE_TEXT = ["", "Raises risk", "Weak", "Fair", "Good", "Excellent"];
+export const SCORE_TEXT = ["", "Raises risk", "Weak", "Fair", "Good", "Excellent"];
 
 const percent = (share: number): string => `${Math.round(share * 100)}%`;
 
