@@ -137,6 +137,18 @@ describe.runIf(launched.browser !== null)("import the seed and edit an answer", 
     await page.getByText(/^Saved at/).waitFor();
     await screenshot(page, "edit-saved");
 
+    // A fix's "Go to sentence" selects that sentence in the editor.
+    const go = page.getByRole("button", { name: /^Go to sentence \d+$/ }).first();
+    await go.waitFor();
+    const quote = (await page.locator(".fix-quote").first().textContent()) ?? "";
+    await go.click();
+    const selected = await editor.evaluate((area: HTMLTextAreaElement) =>
+      area.value.slice(area.selectionStart, area.selectionEnd),
+    );
+    expect(selected.length).toBeGreaterThan(0);
+    expect(quote.startsWith(selected.slice(0, 30))).toBe(true);
+    expect(await editor.evaluate((area) => document.activeElement === area)).toBe(true);
+
     await page.reload();
     await page.getByRole("textbox", { name: "Answer text" }).waitFor();
     expect(await page.getByRole("textbox", { name: "Answer text" }).inputValue()).toContain(addition.trim());

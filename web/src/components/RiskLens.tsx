@@ -37,7 +37,16 @@ const percent = (share: number): string => `${Math.round(share * 100)}%`;
  * The risk lens beside an answer: overall score, the five signals with their evidence, timing
  * against the budget, STAR balance, role fit and the three fixes, each pointing at a sentence.
  */
-export function RiskLens({ state, title = "Risk lens" }: { state: AnalysisState; title?: string }) {
+export function RiskLens({
+  state,
+  title = "Risk lens",
+  onGoToSentence,
+}: {
+  state: AnalysisState;
+  title?: string;
+  /** Where the text is editable: selects a fix's sentence in it (UTF-16 offsets). */
+  onGoToSentence?: (start: number, end: number) => void;
+}) {
   const analysis =
     state.state === "ready" ? state.analysis : state.state === "loading" ? state.previous : null;
   return (
@@ -55,12 +64,20 @@ export function RiskLens({ state, title = "Risk lens" }: { state: AnalysisState;
         <p className="muted">Write an answer to see how it lowers the interviewer’s risk.</p>
       )}
       {analysis === null && state.state === "loading" && <div className="skeleton lens-skeleton" />}
-      {analysis !== null && <LensBody analysis={analysis} />}
+      {analysis !== null && (
+        <LensBody analysis={analysis} {...(onGoToSentence === undefined ? {} : { onGoToSentence })} />
+      )}
     </section>
   );
 }
 
-function LensBody({ analysis }: { analysis: Analysis }) {
+function LensBody({
+  analysis,
+  onGoToSentence,
+}: {
+  analysis: Analysis;
+  onGoToSentence?: (start: number, end: number) => void;
+}) {
   const { timing } = analysis;
   const score = analysis.overall.score;
   const scale = Math.max(timing.budget.max * 1.25, timing.seconds, 1);
@@ -178,6 +195,18 @@ function LensBody({ analysis }: { analysis: Analysis }) {
               <li key={`${fix.index}-${fix.action}`} className="fix">
                 <p>{fix.action}</p>
                 <q className="fix-quote">{fix.quote}</q>
+                {onGoToSentence !== undefined && analysis.sentences[fix.index] !== undefined && (
+                  <button
+                    type="button"
+                    className="button button-small fix-go"
+                    onClick={() => {
+                      const sentence = analysis.sentences[fix.index];
+                      if (sentence) onGoToSentence(sentence.start, sentence.end);
+                    }}
+                  >
+                    Go to sentence {fix.index + 1}
+                  </button>
+                )}
               </li>
             ))}
           </ol>

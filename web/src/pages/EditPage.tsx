@@ -321,7 +321,16 @@ function Editor({ initial, role }: { initial: EditableItem; role: RoleId | undef
             </button>
           </div>
         </form>
-        <RiskLens state={analysis} title="Risk lens · live" />
+        <RiskLens
+          state={analysis}
+          title="Risk lens · live"
+          onGoToSentence={(start, end) => {
+            const area = textareaRef.current;
+            if (!area) return;
+            area.focus();
+            area.setSelectionRange(start, end);
+          }}
+        />
       </div>
 
       {saveState.state === "error" && <ErrorMessage title="Couldn't save" error={saveState.error} />}
