@@ -76,15 +76,13 @@ export async function runCli(argv: string[], ctx: CliContext = createContext()):
   }
 }
 
-const invokedDirectly = (() => {
-  try {
-    return realpathSync(process.argv[1] ?? "") === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-})();
-
-if (invokedDirectly || process.argv[1]?.endsWith("bin/derisk.js")) {
+/**
+ * The process entry: runs the CLI on `process.argv` and sets the exit code. `bin/derisk.js`
+ * calls it explicitly, because npx, `npm i -g` and `node_modules/.bin` all launch the bin
+ * through a link whose path says nothing about this file.
+ * @example await main();
+ */
+export async function main(): Promise<void> {
   // `derisk show | head` closes the pipe early: that is the reader's choice, not an error.
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EPIPE") process.exit(0);
@@ -92,3 +90,13 @@ if (invokedDirectly || process.argv[1]?.endsWith("bin/derisk.js")) {
   });
   process.exitCode = await runCli(process.argv.slice(2));
 }
+
+// `tsx src/cli/main.ts …` (npm run derisk) runs this file itself.
+const invokedDirectly = (() => {
+  try {
+    return realpathSync(process.argv[1] ?? "") === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+})();
+if (invokedDirectly) await main();
