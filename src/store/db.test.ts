@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { openStore } from "./db.ts";
-import { describeStores, samplePrepDoc, sha256 } from "./test-stores.ts";
+import { describeStores, requirePostgres, samplePrepDoc, sha256 } from "./test-stores.ts";
 
 describeStores("openStore", (getStore, backend) => {
   it("runs migrations once: a second run applies nothing", async () => {
@@ -93,6 +93,7 @@ describe("openStore on DATABASE_URL", () => {
   });
 
   const serverUrl = inject("postgresUrl");
+  if (serverUrl === "") requirePostgres("openStore");
   it.runIf(serverUrl !== "")("explains a wrong password and a missing database", async () => {
     const wrongPassword = new URL(serverUrl);
     wrongPassword.password = "wrong";
