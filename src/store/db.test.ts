@@ -78,7 +78,7 @@ describe("openStore on a data dir (embedded PGlite)", () => {
     } finally {
       rmSync(join(dataDir, "..", ".."), { recursive: true, force: true });
     }
-  });
+  }, 120_000); // two cold PGlite initialisations: ~10 s alone, far more on a busy 2-core machine
 });
 
 describe("openStore on DATABASE_URL", () => {
