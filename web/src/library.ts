@@ -3,6 +3,7 @@
  * section with their variants, follow-ups and concerns; the technical bank by section; notes with
  * the items they stood between. Pure, so every view derives from the same single pass.
  */
+import { countWords, speakingSeconds as speakingSecondsOf } from "../../src/core/words.ts";
 import type { StoredItem, StoredOf } from "./api.ts";
 
 export type AnswerEntry = StoredOf<"answer">;
@@ -189,10 +190,7 @@ export function matchesFilter(group: QuestionGroup, filter: string): boolean {
 /** Speaking rate from PRODUCT.md's profile default. */
 export const WORDS_PER_MINUTE = 150;
 
-export function countWords(text: string): number {
-  const words = text.trim().match(/\S+/g);
-  return words === null ? 0 : words.length;
-}
+export { countWords };
 
 export function formatDuration(seconds: number): string {
   const rounded = Math.max(0, Math.round(seconds));
@@ -202,6 +200,7 @@ export function formatDuration(seconds: number): string {
   return rest === 0 ? `${minutes} min` : `${minutes} min ${String(rest).padStart(2, "0")} s`;
 }
 
+/** Seconds to say `text` at the default rate, by the estimate the risk lens uses. */
 export function speakingSeconds(text: string): number {
-  return (countWords(text) / WORDS_PER_MINUTE) * 60;
+  return speakingSecondsOf(countWords(text), WORDS_PER_MINUTE);
 }

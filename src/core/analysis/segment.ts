@@ -1,4 +1,5 @@
 import type { StarPart } from "../model.ts";
+import { countWords } from "../words.ts";
 import { ACTION_LEMMAS, STAR_CUES, STAR_LETTERS, STAR_MARKERS } from "./data/star-cues.ts";
 import type { Corpus } from "./evidence.ts";
 import type { Token, TokenizedText } from "./nlp.ts";
@@ -67,16 +68,6 @@ function readMarker(text: string): { part: StarPart; length: number } | undefine
 
 function normalise(text: string): string {
   return text.toLowerCase().replace(/[’‘`]/g, "'").replace(/[“”]/g, '"');
-}
-
-function countWords(tokens: readonly Token[], first: number, last: number): number {
-  let words = 0;
-  for (let i = first; i < last; i += 1) {
-    const type = tokens[i]?.type;
-    if (type === "word" || type === "number" || type === "email" || type === "url" || type === "hashtag")
-      words += 1;
-  }
-  return words;
 }
 
 function isHardBreak(tokens: readonly Token[], at: number, first: number): boolean {
@@ -161,7 +152,7 @@ export function segmentSentences(input: string, doc: TokenizedText): Unit[] {
       end: stop,
       first,
       last,
-      words: countWords(tokens, first, last),
+      words: countWords(body),
       bullet,
       part: "other",
       explicit: false,

@@ -201,12 +201,4 @@ export function termPattern(terms: readonly string[]): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}-])(${sorted.map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}-])`, "giu");
 }
 
-/** Counts whole-word words in a text (what a speaker says), for timing. */
-export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)?.length ?? 0;
-}
-
-/** Seconds to say `wordCount` words at `wordsPerMinute`, rounded. */
-export function speakingSeconds(wordCount: number, wordsPerMinute: number): number {
-  return Math.round((wordCount / wordsPerMinute) * 60);
-}
+export { countWords, speakingSeconds } from "../words.ts";
