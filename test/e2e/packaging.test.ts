@@ -279,6 +279,30 @@ describe.runIf(launched.browser !== null)("stories, coverage, compose, tailor, r
     await screenshot(page, "packaging-followups");
   });
 
+  test("following one answer's follow-ups to another's leaves nothing of the first", async () => {
+    const detail = (await (await fetch(`${server.url}/api/documents/${ids.documentId}`)).json()) as {
+      items: { id: string; kind: string }[];
+    };
+    const answers = detail.items.filter((item) => item.kind === "answer").map((item) => item.id);
+    expect(answers.length).toBeGreaterThan(2);
+    const summary = page.getByTestId("followups-summary");
+    // The page shows the first answer's follow-ups already: go round the others and back to it.
+    for (const answerId of [...answers.slice(1, 4), answers[0] ?? ""]) {
+      const response = page.waitForResponse(
+        (r) => r.url().endsWith("/api/followups") && r.request().postData()?.includes(answerId) === true,
+      );
+      await page.evaluate((hash) => {
+        window.location.hash = hash;
+      }, `#/followups/${answerId}`);
+      const expected = (await (await response).json()) as { followUps: { question: string }[] };
+      await expect
+        .poll(async () => (await summary.textContent())?.match(/^\s*(\d+)/)?.[1])
+        .toBe(String(expected.followUps.length));
+      const shown = await page.locator(".prediction-question").allTextContents();
+      expect(shown).toEqual(expected.followUps.map((f) => f.question));
+    }
+  });
+
   test("“Make a story” on a STAR answer opens its story", async () => {
     await page.goto(`/#/library/${ids.documentId}/answers`);
     await page
