@@ -154,7 +154,7 @@ export function App() {
             onDocumentsChanged={loadDocuments}
           />
         )}
-        {route.page === "edit" && <EditPage itemId={route.itemId} documents={documents} />}
+        {route.page === "edit" && <EditPage key={route.itemId} itemId={route.itemId} documents={documents} />}
         {route.page === "export" && (
           <ExportPage
             documents={documents}
@@ -178,8 +178,13 @@ export function App() {
           />
         )}
         {route.page === "tailor" && <TailorPage />}
-        {route.page === "reangle" && <ReanglePage itemId={route.itemId} documents={documents} />}
-        {route.page === "followups" && <FollowUpsPage itemId={route.itemId} documents={documents} />}
+        {route.page === "reangle" && (
+          <ReanglePage key={route.itemId} itemId={route.itemId} documents={documents} />
+        )}
+        {/* Keyed by the item: nothing of one answer's page may linger on another's. */}
+        {route.page === "followups" && (
+          <FollowUpsPage key={route.itemId} itemId={route.itemId} documents={documents} />
+        )}
         {route.page === "not-found" && (
           <div className="page">
             <EmptyState icon="search" title="There is nothing at this address">
