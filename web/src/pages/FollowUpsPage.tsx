@@ -58,10 +58,10 @@ function Predictions({ itemId, role }: { itemId: string; role: ReturnType<typeof
         <p className="muted">Nothing in this answer invites an obvious follow-up.</p>
       )}
       <ol className="prediction-list">
-        {followUps.map((followUp, position) => (
+        {followUps.map((followUp) => (
           <li
-            // Two predictions may share a trigger and a sentence: the position keeps keys unique.
-            key={`${position}-${followUp.triggerId}-${followUp.sentence.index}`}
+            // Two predictions may share a trigger and a sentence; their questions tell them apart.
+            key={`${followUp.triggerId}-${followUp.sentence.index}-${followUp.trigger}-${followUp.question}`}
             className="prediction card"
           >
             <p className="prediction-question">{followUp.question}</p>
