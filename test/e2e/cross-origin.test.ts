@@ -10,9 +10,27 @@ import type { AddressInfo } from "node:net";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser, newContext } from "./browser.ts";
-import { importSeed, screenshot, startTestServer, type TestServer } from "./harness.ts";
+import { startTestServer, type TestServer } from "./harness.ts";
 
 const launched = await launchBrowser({ webSecurity: true });
+
+/** The user's document the other page goes after. */
+const PREP = [
+  "# My prep",
+  "",
+  "### Q1- Tell me about yourself",
+  "",
+  '"I build data tools for analysts, and I led the move to a shared metrics layer."',
+  "",
+  "### Q2- Tell me about a mistake you made",
+  "",
+  '"I shipped a migration without a rollback plan. I wrote one the same day and cut recovery time to 5 minutes."',
+  "",
+  "### Q3- Tell me about a conflict",
+  "",
+  '"A teammate and I disagreed on the schema. We wrote both down, tested them on real queries and kept the faster one."',
+  "",
+].join("\n");
 
 interface Recorded {
   name: string;
@@ -76,9 +94,15 @@ describe.runIf(launched.browser !== null)("a page on another localhost port (web
   beforeAll(async () => {
     server = await startTestServer();
     other = await startOtherServer();
-    documentId = await importSeed(server.url);
+    const imported = await fetch(`${server.url}/api/import?filename=prep.md`, {
+      method: "POST",
+      headers: { "Content-Type": "application/octet-stream" },
+      body: new TextEncoder().encode(PREP),
+    });
+    documentId = ((await imported.json()) as { documentId: string }).documentId;
     before = await bankOf(server.url, documentId);
-    expect(before.itemIds.length).toBeGreaterThan(10);
+    expect(before.titles).toEqual(["My prep"]);
+    expect(before.itemIds.length).toBeGreaterThanOrEqual(3);
     expect(before.stories).toBe(0);
   });
 
@@ -139,8 +163,10 @@ describe.runIf(launched.browser !== null)("a page on another localhost port (web
               "read document": await attempt(() => fetch(`${target}/api/documents/${documentId}`)),
               "read session token": await attempt(() => fetch(`${target}/api/session`)),
             };
+            // Their answers are opaque (or withheld by Cross-Origin-Resource-Policy) either way: what
+            // matters is whether the server wrote anything, checked below.
             for (const [name, url, init] of simple) {
-              results[name] = await attempt(() => fetch(url, { method: "POST", mode: "no-cors", ...init() }));
+              await attempt(() => fetch(url, { method: "POST", mode: "no-cors", ...init() }));
               await fetch(`${recorder}?name=${encodeURIComponent(name)}`, {
                 method: "POST",
                 mode: "no-cors",
@@ -166,11 +192,6 @@ describe.runIf(launched.browser !== null)("a page on another localhost port (web
           "read documents": "blocked",
           "read document": "blocked",
           "read session token": "blocked",
-          "text/plain import": "opaque",
-          "form import": "opaque",
-          "multipart import": "opaque",
-          "untyped import": "opaque",
-          stories: "opaque",
           "json import": "blocked",
           delete: "blocked",
         });
@@ -208,32 +229,13 @@ describe.runIf(launched.browser !== null)("a page on another localhost port (web
     });
   }
 
-  test("the app on its own origin still reads and writes, with no CSP violation", async () => {
-    const context = await newContext(browser, server.url);
-    try {
-      const violations = await watchViolations(context);
-      const page = await context.newPage();
-      await page.goto("/");
-      await page.getByRole("button", { name: "Start from the sample document" }).click();
-      await page.getByTestId("report-summary").waitFor();
-      expect(await page.getByRole("alert").count()).toBe(0);
-      await page.getByRole("link", { name: "Open the library" }).click();
-      await page.locator(".answer-panel .lens .score-value").waitFor();
-      expect((await bankOf(server.url, documentId)).titles).toHaveLength(2);
-      expect(await violations(page)).toEqual([]);
-      await screenshot(page, "csp-library");
-    } finally {
-      await context.close();
-    }
-  });
-
   test("markup in a stored document is shown as text and never runs", async () => {
     const hostile = [
-      "# Notes <script>window.__deriskRan = 'title'</script>",
+      "# Notes <script>window.deriskRan = 'title'</script>",
       "",
-      "### Q1- Tell me about yourself <img src=x onerror=\"window.__deriskRan = 'question'\">",
+      "### Q1- Tell me about yourself <img src=x onerror=\"window.deriskRan = 'question'\">",
       "",
-      "\"I build tools <script>window.__deriskRan = 'answer'</script> and <img src=x onerror=\"window.__deriskRan = 'img'\"> [docs](javascript:window.__deriskRan='link') in 3 weeks.\"",
+      "\"I build tools <script>window.deriskRan = 'answer'</script> and <img src=x onerror=\"window.deriskRan = 'img'\"> [docs](javascript:window.deriskRan='link') in 3 weeks.\"",
       "",
     ].join("\n");
     const imported = (await (
@@ -255,14 +257,39 @@ describe.runIf(launched.browser !== null)("a page on another localhost port (web
       const page = await context.newPage();
       await page.goto(`/#/library/${imported.documentId}/answers/${answer?.id ?? ""}`);
       const panel = page.locator(".answer-panel");
-      await panel.getByText("<script>window.__deriskRan = 'answer'</script>", { exact: false }).waitFor();
+      await panel
+        .getByText("<script>window.deriskRan = 'answer'</script>", { exact: false })
+        .first()
+        .waitFor({ timeout: 20_000 });
+      await panel
+        .getByText(`<img src=x onerror="window.deriskRan = 'img'">`, { exact: false })
+        .first()
+        .waitFor({ timeout: 20_000 });
       await page.goto(`/#/edit/${answer?.id ?? ""}`);
       const editor = page.getByRole("textbox", { name: "Answer text" });
-      await editor.waitFor();
+      await editor.waitFor({ timeout: 20_000 });
       expect(await editor.inputValue()).toContain("<img src=x onerror=");
-      await page.locator(".lens .score-value").waitFor();
-      expect(await page.evaluate(() => (window as { __deriskRan?: string }).__deriskRan)).toBeUndefined();
+      await page.locator(".lens .score-value").waitFor({ timeout: 20_000 });
+      expect(await page.evaluate(() => (window as { deriskRan?: string }).deriskRan)).toBeUndefined();
       expect(await page.locator(".answer-panel img, main img[src='x']").count()).toBe(0);
+      expect(await violations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  test("the app on its own origin still reads and writes, with no CSP violation", async () => {
+    const context = await newContext(browser, server.url);
+    try {
+      const violations = await watchViolations(context);
+      const page = await context.newPage();
+      await page.goto("/");
+      await page.getByRole("button", { name: "Start from the sample document" }).click();
+      await page.getByTestId("report-summary").waitFor();
+      expect(await page.getByRole("alert").count()).toBe(0);
+      await page.getByRole("link", { name: "Open the library" }).click();
+      await page.locator(".answer-panel .lens .score-value").waitFor();
+      expect((await bankOf(server.url, documentId)).titles).toHaveLength(2);
       expect(await violations(page)).toEqual([]);
     } finally {
       await context.close();
