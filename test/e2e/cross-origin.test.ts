@@ -205,6 +205,7 @@ describe.runIf(launched.browser !== null)("a page on another localhost port (web
           "stories",
         ]);
         expect(other.recorded[0]?.contentType).toMatch(/^text\/plain/);
+        expect(await bankOf(server.url, documentId)).toEqual(before);
 
         // The classic form post with enctype=text/plain, shaped like JSON, as a navigation.
         await page.evaluate((action) => {
