@@ -12,7 +12,7 @@ import { isLoopbackHost } from "./guard.ts";
 
 export interface ServerOptions {
   port?: number;
-  /** Interface to bind; 127.0.0.1 unless the user asks otherwise. */
+  /** Loopback interface to bind (127.0.0.1 by default); any other address is refused. */
   host?: string;
   dataDir?: string;
   databaseUrl?: string;
