@@ -1,8 +1,10 @@
+import { randomBytes } from "node:crypto";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { DeriskError, isDeriskError } from "../app/errors.ts";
 import type { Store } from "../store/index.ts";
+import { CONTENT_SECURITY_POLICY, csrfToken, jsonBodiesOnly, localOriginOnly } from "./guard.ts";
 import { analysisRoutes } from "./routes/analysis.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { itemRoutes } from "./routes/items.ts";
@@ -18,6 +20,8 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Server log for unexpected errors (never shown to the user). */
   log?: (line: string) => void;
+  /** The session's CSRF token (`GET /api/session`); a fresh random one by default. */
+  csrfToken?: string;
 }
 
 export type AppEnv = { Variables: { store: Store; userId: string } };
@@ -27,6 +31,8 @@ export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 /**
  * The derisk HTTP JSON API as a Hono app, without `listen`: tests call `app.request()`.
  * Every error goes through one handler that maps `DeriskError.code` to a status.
+ * Every request passes the guards of ./guard.ts first: loopback Host, the app's own origin,
+ * JSON (or raw bytes) bodies, and the CSRF token on a browser's writes.
  * @example const res = await createApp({ store, userId: "local", version, storage: "pglite" }).request("/api/health");
  */
 export function createApp(options: AppOptions): Hono<AppEnv> {
@@ -34,7 +40,18 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const log = options.log ?? (() => {});
   const limit = options.maxBodyBytes ?? MAX_IMPORT_BYTES + 64 * 1024;
 
-  app.use("*", secureHeaders({ crossOriginResourcePolicy: "same-origin" }));
+  const token = options.csrfToken ?? randomBytes(32).toString("base64url");
+
+  app.use(
+    "*",
+    secureHeaders({
+      crossOriginResourcePolicy: "same-origin",
+      contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    }),
+  );
+  app.use("*", localOriginOnly());
+  app.use("/api/*", jsonBodiesOnly({ bytesPaths: ["/api/import"] }));
+  app.use("/api/*", csrfToken(token));
   app.use("/api/*", async (c, next) => {
     c.set("store", options.store);
     c.set("userId", options.userId);
@@ -54,6 +71,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   );
 
   app.get("/api/health", (c) => c.json({ ok: true, version: options.version, storage: options.storage }));
+  // Readable only by the app's own pages: no CORS header, and other origins are refused above.
+  app.get("/api/session", (c) => {
+    c.header("Cache-Control", "no-store");
+    return c.json({ csrfToken: token });
+  });
   app.route("/api", documentRoutes);
   app.route("/api", itemRoutes);
   app.route("/api", analysisRoutes);

@@ -141,21 +141,17 @@ describeStores("packaging API", (getStore) => {
     const one = await call<{ story: StoryJson; created: boolean }>(
       "a",
       `/api/items/${byKey("q3/core")}/story`,
-      {
-        method: "POST",
-      },
+      post({}),
     );
     expect(one.status).toBe(201);
     expect(one.body).toMatchObject({ created: true, story: { sourceItemId: byKey("q3/core") } });
-    const again = await call<{ created: boolean }>("a", `/api/items/${byKey("q3/core")}/story`, {
-      method: "POST",
-    });
+    const again = await call<{ created: boolean }>("a", `/api/items/${byKey("q3/core")}/story`, post({}));
     expect(again).toMatchObject({ status: 200, body: { created: false } });
 
     const all = await call<{ created: StoryJson[]; existing: unknown[]; skipped: unknown[] }>(
       "a",
       `/api/documents/${documentId}/stories`,
-      { method: "POST" },
+      post({}),
     );
     expect(all.status).toBe(200);
     expect(all.body.created.map((s) => s.sourceItemId)).toEqual(
@@ -166,9 +162,7 @@ describeStores("packaging API", (getStore) => {
     const followUp = await call<{ error: { message: string } }>(
       "a",
       `/api/items/${byKey("q1/follow-up-1")}/story`,
-      {
-        method: "POST",
-      },
+      post({}),
     );
     expect(followUp.status).toBe(400);
     expect(followUp.body.error.message).toMatch(/not an answer/);
@@ -179,9 +173,7 @@ describeStores("packaging API", (getStore) => {
     const { body: converted } = await call<{ created: StoryJson[] }>(
       "a",
       `/api/documents/${documentId}/stories`,
-      {
-        method: "POST",
-      },
+      post({}),
     );
     const storyId = converted.created[0]?.id ?? "";
 
@@ -268,9 +260,11 @@ describeStores("packaging API", (getStore) => {
 
   it("answers 404 to user b for every story, item and document of user a", async () => {
     const { documentId, byKey } = await importSample("a");
-    const { body } = await call<{ created: StoryJson[] }>("a", `/api/documents/${documentId}/stories`, {
-      method: "POST",
-    });
+    const { body } = await call<{ created: StoryJson[] }>(
+      "a",
+      `/api/documents/${documentId}/stories`,
+      post({}),
+    );
     const storyId = body.created[0]?.id ?? "";
     const itemId = byKey("q3/core");
     const cases: Array<[string, RequestInit | undefined]> = [
@@ -278,8 +272,8 @@ describeStores("packaging API", (getStore) => {
       [`/api/stories/${storyId}`, send("PUT", { lesson: "mine now" })],
       [`/api/stories/${storyId}`, { method: "DELETE" }],
       ["/api/compose", post({ storyId, question: "Tell me about a problem" })],
-      [`/api/items/${itemId}/story`, { method: "POST" }],
-      [`/api/documents/${documentId}/stories`, { method: "POST" }],
+      [`/api/items/${itemId}/story`, post({})],
+      [`/api/documents/${documentId}/stories`, post({})],
       ["/api/reangle", post({ itemId, toRole: "ml-engineer" })],
       ["/api/followups", post({ itemId })],
     ];

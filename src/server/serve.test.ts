@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,9 +11,16 @@ let server: RunningServer;
 
 /** fetch() refuses to set Host, so a raw request checks the DNS-rebinding guard. */
 function get(path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
-  const url = new URL(path, server.url);
+  return raw(new URL(server.url), path, headers);
+}
+
+function raw(
+  base: URL,
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path: url.pathname, headers }, (res) => {
+    const req = request({ host: base.hostname, port: base.port, path, headers }, (res) => {
       let body = "";
       res.on("data", (chunk: Buffer) => {
         body += chunk.toString();
@@ -57,23 +64,64 @@ describe("startServer", () => {
     expect(missingApi.status).toBe(404);
   });
 
-  it("refuses requests from other hosts or origins (DNS rebinding, cross-site forms)", async () => {
+  it("refuses requests from other hosts or origins (DNS rebinding, other localhost ports)", async () => {
     const rebinding = await get("/api/health", { Host: "evil.example:80" });
     expect(rebinding.status).toBe(403);
     expect(rebinding.body).toMatch(/localhost/);
-    const crossSite = await fetch(`${server.url}/api/import`, {
+    const port = Number(new URL(server.url).port);
+    for (const origin of [
+      "https://evil.example",
+      `http://127.0.0.1:${port + 1}`,
+      `https://127.0.0.1:${port}`,
+    ]) {
+      const res = await fetch(`${server.url}/api/import`, {
+        method: "POST",
+        headers: { Origin: origin, "Content-Type": "application/json" },
+        body: JSON.stringify({ text: "# hi" }),
+      });
+      expect({ origin, status: res.status }).toEqual({ origin, status: 403 });
+    }
+    const { csrfToken } = (await (await fetch(`${server.url}/api/session`)).json()) as { csrfToken: string };
+    const sameOrigin = await fetch(`${server.url}/api/import`, {
       method: "POST",
-      headers: { Origin: "https://evil.example", "Content-Type": "application/json" },
-      body: JSON.stringify({ text: "# hi" }),
-    });
-    expect(crossSite.status).toBe(403);
-    const sameSite = await fetch(`${server.url}/api/import`, {
-      method: "POST",
-      headers: { Origin: server.url, "Content-Type": "application/json" },
+      headers: { Origin: server.url, "Content-Type": "application/json", "X-Derisk-CSRF": csrfToken },
       body: JSON.stringify({ text: '### Q1- Tell me about yourself\n\n"Hi."\n', dryRun: true }),
     });
-    expect(sameSite.status).toBe(200);
+    expect(sameOrigin.status).toBe(200);
   });
+
+  it("sends the Content-Security-Policy with the web app", async () => {
+    const page = await fetch(`${server.url}/`);
+    expect(page.headers.get("content-security-policy")).toMatch(/script-src 'self'/);
+  });
+
+  it("refuses to bind anything but loopback, before opening the bank", async () => {
+    for (const host of ["0.0.0.0", "::", "192.168.1.20", "example.com"]) {
+      const dataDir = join(dir, `data-${host.replace(/\W/g, "_")}`);
+      await expect(startServer({ port: 0, host, dataDir })).rejects.toThrow(
+        /would open your bank to other machines.*127\.0\.0\.1/,
+      );
+      expect(existsSync(dataDir)).toBe(false);
+    }
+  });
+
+  it("guards every loopback binding, 127.0.0.2 included", async () => {
+    const other = await startServer({ port: 0, host: "127.0.0.2", dataDir: join(dir, "data-127-0-0-2") });
+    try {
+      const url = new URL(other.url);
+      expect(url.hostname).toBe("127.0.0.2");
+      const rebinding = await raw(url, "/api/health", { Host: `evil.example:${url.port}` });
+      expect(rebinding.status).toBe(403);
+      const crossPort = await raw(url, "/api/documents", {
+        Origin: `http://127.0.0.2:${Number(url.port) + 1}`,
+      });
+      expect(crossPort.status).toBe(403);
+      const own = await raw(url, "/api/health", {});
+      expect(own.status).toBe(200);
+    } finally {
+      await other.close();
+    }
+  }, 60_000);
 
   it("says clearly when the port is taken", async () => {
     const port = Number(new URL(server.url).port);

@@ -8,10 +8,11 @@ import { LOCAL_USER_ID, resolveStorage, type StorageLocation } from "../app/envi
 import { DeriskError } from "../app/errors.ts";
 import { openStore } from "../store/index.ts";
 import { type AppEnv, createApp } from "./app.ts";
+import { isLoopbackHost } from "./guard.ts";
 
 export interface ServerOptions {
   port?: number;
-  /** Interface to bind; 127.0.0.1 unless the user asks otherwise. */
+  /** Loopback interface to bind (127.0.0.1 by default); any other address is refused. */
   host?: string;
   dataDir?: string;
   databaseUrl?: string;
@@ -36,16 +37,22 @@ function packageVersion(): string {
   }
 }
 
-const loopback = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
-
 /**
- * Opens the store and serves the API and the web app. Bound to 127.0.0.1 by default;
- * on loopback, requests whose Host or Origin is not loopback are refused, so a web
- * page elsewhere cannot drive the local bank (DNS rebinding, cross-site forms).
+ * Opens the store and serves the API and the web app, on a loopback interface only
+ * (127.0.0.1 by default): until server mode has accounts, the bank has no login, so a
+ * non-loopback `host` is refused. The app's guards (./guard.ts) refuse any request whose
+ * Host is not loopback or whose Origin is not the app's own.
  * @example const { url, close } = await startServer({ port: 0, dataDir: "/tmp/derisk" });
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const log = options.log ?? (() => {});
+  const host = (options.host ?? "127.0.0.1").replace(/^\[(.*)\]$/, "$1");
+  if (!isLoopbackHost(host)) {
+    throw new DeriskError(
+      "USAGE",
+      `--host ${host} would open your bank to other machines, and derisk has no accounts yet: bind to 127.0.0.1 (the default), localhost or ::1.`,
+    );
+  }
   const location: StorageLocation = options.databaseUrl
     ? { kind: "postgres", databaseUrl: options.databaseUrl }
     : options.dataDir
@@ -56,7 +63,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       ? { databaseUrl: location.databaseUrl, onProgress: log }
       : { dataDir: location.dataDir, onProgress: log },
   );
-  const host = options.host ?? "127.0.0.1";
   const api = createApp({
     store,
     userId: LOCAL_USER_ID,
@@ -66,25 +72,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   });
 
   const root = new Hono<AppEnv>();
-  if (loopback.has(host)) {
-    root.use("*", async (c, next) => {
-      const hostHeader = (c.req.header("host") ?? "").replace(/:\d+$/, "");
-      const origin = c.req.header("origin");
-      const originHost = origin ? safeHostname(origin) : undefined;
-      if (!loopback.has(hostHeader) || (origin !== undefined && !loopback.has(originHost ?? ""))) {
-        return c.json(
-          {
-            error: {
-              code: "FORBIDDEN",
-              message: "derisk answers only to pages on this machine (localhost).",
-            },
-          },
-          403,
-        );
-      }
-      await next();
-    });
-  }
   root.route("/", api);
   if (options.webRoot) {
     const webRoot = relative(process.cwd(), resolve(options.webRoot)) || ".";
@@ -129,13 +116,4 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       await store.close();
     },
   };
-}
-
-function safeHostname(origin: string): string | undefined {
-  try {
-    const { hostname } = new URL(origin);
-    return hostname.includes(":") ? `[${hostname}]` : hostname;
-  } catch {
-    return undefined;
-  }
 }

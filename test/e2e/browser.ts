@@ -8,13 +8,18 @@ import { type Browser, type BrowserContext, chromium as playwright } from "playw
 
 export type LaunchedBrowser = { browser: Browser; skipReason: "" } | { browser: null; skipReason: string };
 
-export async function launchBrowser(): Promise<LaunchedBrowser> {
+/**
+ * `webSecurity: true` drops the package's --disable-web-security flag, so the same-origin
+ * policy and CORS hold as in the user's browser (the cross-origin specs need that).
+ */
+export async function launchBrowser(options: { webSecurity?: boolean } = {}): Promise<LaunchedBrowser> {
+  const dropped = new Set(["--single-process", ...(options.webSecurity ? ["--disable-web-security"] : [])]);
   try {
     const browser = await playwright.launch({
       executablePath: await chromium.executablePath(),
       // Its Lambda-oriented --single-process flag takes the whole browser down when a context
       // closes; the specs open one context per theme and width, so run it multi-process.
-      args: chromium.args.filter((arg) => arg !== "--single-process"),
+      args: chromium.args.filter((arg) => !dropped.has(arg)),
       headless: true,
     });
     return { browser, skipReason: "" };

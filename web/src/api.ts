@@ -123,7 +123,52 @@ function isErrorBody(value: unknown): value is { error: { code: string; message:
   );
 }
 
+/** The server's CSRF header (src/server/guard.ts): every write from the page carries it. */
+const CSRF_HEADER = "X-Derisk-CSRF";
+let sessionToken: Promise<string> | undefined;
+
+/** The session's CSRF token, fetched once per page load (again when `stale` is the cached one). */
+async function csrfToken(stale?: string): Promise<string> {
+  if (sessionToken === undefined || (stale !== undefined && (await sessionToken) === stale)) {
+    const pending = request("/api/session").then(async (response) => {
+      const body = (await response.json()) as { csrfToken: string };
+      return body.csrfToken;
+    });
+    sessionToken = pending;
+    // A failed fetch is not cached: the next write asks again.
+    pending.catch(() => {
+      if (sessionToken === pending) sessionToken = undefined;
+    });
+  }
+  return sessionToken;
+}
+
+function withToken(init: RequestInit, token: string): RequestInit {
+  const headers = new Headers(init.headers);
+  headers.set(CSRF_HEADER, token);
+  return { ...init, headers };
+}
+
+/**
+ * Every write (POST, PUT, DELETE) carries the session's CSRF token; one refused because the
+ * server restarted since the token was fetched is retried once with the new token (a refusal
+ * means nothing was written).
+ */
 async function send(path: string, init?: RequestInit): Promise<Response> {
+  const method = (init?.method ?? "GET").toUpperCase();
+  if (init === undefined || method === "GET" || method === "HEAD") return request(path, init);
+  const token = await csrfToken();
+  try {
+    return await request(path, withToken(init, token));
+  } catch (error) {
+    if (!(error instanceof ApiError && error.code === "FORBIDDEN")) throw error;
+    const fresh = await csrfToken(token);
+    if (fresh === token) throw error;
+    return request(path, withToken(init, fresh));
+  }
+}
+
+async function request(path: string, init?: RequestInit): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(path, init);
@@ -243,10 +288,10 @@ export const api = {
 
   /** Turns one stored answer into a story; an answer already turned returns its story. */
   storyFromAnswer: (itemId: string): Promise<{ story: StoredStory; created: boolean }> =>
-    json(`/api/items/${encodeURIComponent(itemId)}/story`, { method: "POST" }),
+    json(`/api/items/${encodeURIComponent(itemId)}/story`, jsonBody("POST", {})),
 
   storiesFromDocument: (documentId: string): Promise<StoriesFromDocument> =>
-    json(`/api/documents/${encodeURIComponent(documentId)}/stories`, { method: "POST" }),
+    json(`/api/documents/${encodeURIComponent(documentId)}/stories`, jsonBody("POST", {})),
 
   compose: (request: ComposeRequest): Promise<Draft> => json("/api/compose", jsonBody("POST", request)),
 

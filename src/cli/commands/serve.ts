@@ -7,7 +7,7 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
     .command("serve")
     .description("serve the web app and the HTTP API (localhost only by default)")
     .option("-p, --port <n>", "port (0 = any free port)", "4178")
-    .option("--host <host>", "interface to bind", "127.0.0.1")
+    .option("--host <host>", "loopback interface to bind (127.0.0.1, localhost, ::1)", "127.0.0.1")
     .action(async (options: { port: string; host: string }) => {
       const port = Number.parseInt(options.port, 10);
       if (!Number.isInteger(port) || port < 0 || port > 65535) {

@@ -40,7 +40,7 @@ export const documentRoutes = new Hono<AppEnv>()
   })
   .get("/sample", async (c) => c.json(await readSampleDocument()))
   .post("/import", async (c) => {
-    const type = c.req.header("content-type") ?? "";
+    const type = (c.req.header("content-type") ?? "").toLowerCase();
     if (type.startsWith("application/json")) {
       const body = await readJson(c, importJson);
       const result = await importDocument(c.var.store, c.var.userId, {
@@ -50,7 +50,7 @@ export const documentRoutes = new Hono<AppEnv>()
       });
       return c.json(result);
     }
-    if (type.startsWith("application/octet-stream") || type.startsWith("text/")) {
+    if (type.startsWith("application/octet-stream")) {
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       const filename = c.req.query("filename");
       const dryRun = ["1", "true"].includes(c.req.query("dryRun") ?? "");
