@@ -1,6 +1,13 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import type { DocumentDetail, DocumentSummary, ImportResult, StoredItem } from "../core/api-types.ts";
+import { answerText } from "../core/answer-text.ts";
+import type {
+  DocumentDetail,
+  DocumentSummary,
+  ImportResult,
+  ItemVersion,
+  StoredItem,
+} from "../core/api-types.ts";
 import { parseBankJson, renderBankJson } from "../core/bank-json.ts";
 import { DeriskError } from "../core/errors.ts";
 import {
@@ -9,7 +16,7 @@ import {
   renderPrepDocument,
   reviseItemText,
 } from "../core/markdown/index.ts";
-import type { PrepDoc } from "../core/model.ts";
+import type { ItemSource, PrepDoc, PrepItem } from "../core/model.ts";
 import { summariseReport } from "../core/report-summary.ts";
 import type { Store } from "../store/index.ts";
 
@@ -109,36 +116,35 @@ export function prepareImport(input: ImportInput): PreparedImport {
   };
 }
 
-/** What a dry run reports: the recognition, nothing written. */
-export function dryRunResult(prepared: PreparedImport): ImportResult {
-  return {
-    status: "dry-run",
-    title: prepared.doc.title,
-    report: prepared.doc.report,
-    summary: prepared.summary,
-  };
-}
-
 /**
  * Saves a prepared import in one transaction. The same content again is "unchanged";
- * the same title or file with new content, "updated".
- * @example const result = await saveImport(store, "local", prepareImport({ bytes }));
+ * the same title or file with new content, "updated": what the user wrote in derisk is kept
+ * (edits, variants), and where the file changed an item the user changed too, the user's text
+ * stays current and the file's goes to the item's history (`changes.conflicts`). A dry run
+ * works all of this out and writes nothing (`status` "dry-run", `wouldBe`, `changes`).
+ * @example const result = await saveImport(store, "local", prepareImport({ bytes }), { dryRun: true });
  */
 export async function saveImport(
   store: Store,
   userId: string,
   prepared: PreparedImport,
+  options: { dryRun?: boolean } = {},
 ): Promise<ImportResult> {
+  const dryRun = options.dryRun ?? false;
   const saved = await store.documents.saveDocument(userId, prepared.doc, {
     contentSha256: prepared.contentSha256,
     ...(prepared.filename === undefined ? {} : { filename: prepared.filename }),
+    dryRun,
   });
   return {
-    status: saved.status,
-    documentId: saved.documentId,
+    status: dryRun ? "dry-run" : saved.status,
+    ...(dryRun ? { wouldBe: saved.status } : {}),
+    // A dry run that would create the document has no id to give.
+    ...(dryRun && saved.status === "created" ? {} : { documentId: saved.documentId }),
     title: prepared.doc.title,
     report: prepared.doc.report,
     summary: prepared.summary,
+    ...(saved.changes === undefined ? {} : { changes: saved.changes }),
   };
 }
 
@@ -151,8 +157,7 @@ export async function importDocument(
   userId: string,
   input: ImportInput,
 ): Promise<ImportResult> {
-  const prepared = prepareImport(input);
-  return input.dryRun ? dryRunResult(prepared) : saveImport(store, userId, prepared);
+  return saveImport(store, userId, prepareImport(input), { dryRun: input.dryRun ?? false });
 }
 
 type StoreSummary = Awaited<ReturnType<Store["documents"]["listDocuments"]>>[number];
@@ -236,10 +241,15 @@ export async function editItemText(
   const updated = await store.items.updateItem(userId, itemId, {
     raw: revised.raw,
     data: { ...revised },
+    source: "typed",
     ...(edit.expectedVersion === undefined ? {} : { expectedVersion: edit.expectedVersion }),
   });
   return toStoredItem(updated);
 }
+
+/** Where a saved variant came from, for its history. */
+export type VariantSource = Extract<ItemSource, "typed" | "composed" | "re-angled">;
+export const VARIANT_SOURCES = ["typed", "composed", "re-angled"] as const satisfies readonly VariantSource[];
 
 /**
  * Saves a new answer variant (e.g. a composed or re-angled draft) into the document it
@@ -250,12 +260,14 @@ export async function saveAnswerVariant(
   store: Store,
   userId: string,
   documentId: string,
-  input: { questionKey: string; variant: string; text: string },
+  input: { questionKey: string; variant: string; text: string; source?: VariantSource },
 ): Promise<StoredItem> {
   const { id: _id, ...doc } = await store.documents.loadDocument(userId, documentId);
   const { doc: next, answer } = addAnswerVariant(doc, input);
   const summary = (await store.documents.listDocuments(userId)).find((d) => d.id === documentId);
   await store.documents.saveDocument(userId, next, {
+    documentId,
+    source: input.source ?? "typed",
     contentSha256: createHash("sha256").update(renderPrepDocument(next)).digest("hex"),
     ...(summary?.filename === undefined ? {} : { filename: summary.filename }),
   });
@@ -264,6 +276,84 @@ export async function saveAnswerVariant(
   );
   if (!saved) throw new DeriskError("INTERNAL", `The variant ${answer.key} was not saved.`);
   return toStoredItem(saved);
+}
+
+/** The text of an item as the editor shows it (an answer's STAR parts joined, a follow-up's answer…). */
+function editableText(item: PrepItem): string {
+  switch (item.kind) {
+    case "answer":
+      return answerText(item);
+    case "follow-up":
+      return item.answer;
+    case "technical-question":
+    case "note":
+      return item.text;
+    default:
+      return item.raw;
+  }
+}
+
+type StoreVersion = Awaited<ReturnType<Store["itemVersions"]["getVersion"]>>;
+
+function toItemVersion(entry: StoreVersion, currentVersion: number): ItemVersion {
+  // History rows hold the item's kind-specific fields; the text is read the way the editor reads it.
+  const item = { ...entry.data, kind: entry.kind, raw: entry.raw } as PrepItem;
+  return {
+    id: entry.id,
+    itemId: entry.itemId,
+    version: entry.version,
+    source: entry.source,
+    createdAt: entry.createdAt.toISOString(),
+    current: entry.version === currentVersion,
+    text: editableText(item),
+    raw: entry.raw,
+  };
+}
+
+/**
+ * Every text an item has had, newest first, with its date and source; `current` marks the
+ * text in use. A file's text that a re-import kept aside (a conflict) has `version` null.
+ * @example const [now, before] = await getItemHistory(store, "local", itemId);
+ */
+export async function getItemHistory(store: Store, userId: string, itemId: string): Promise<ItemVersion[]> {
+  const item = await store.items.getItem(userId, itemId);
+  const entries = await store.itemVersions.listVersions(userId, itemId);
+  let marked = false;
+  return entries.map((entry) => {
+    const version = toItemVersion(entry, item.version);
+    // Only one entry is current, even if an old history holds the same version twice.
+    if (version.current && marked) version.current = false;
+    if (version.current) marked = true;
+    return version;
+  });
+}
+
+/**
+ * Makes an earlier text of an item (or a file's text kept aside) its current text again, as a
+ * new version: nothing is lost, the text it replaces stays in the history.
+ * @example const item = await restoreItemVersion(store, "local", itemId, versionId, { expectedVersion: 3 });
+ */
+export async function restoreItemVersion(
+  store: Store,
+  userId: string,
+  itemId: string,
+  versionId: string,
+  options: { expectedVersion?: number } = {},
+): Promise<StoredItem> {
+  const entry = await store.itemVersions.getVersion(userId, versionId);
+  if (entry.itemId !== itemId) {
+    throw new DeriskError(
+      "NOT_FOUND",
+      `Version ${versionId} is not in the history of item ${itemId}: list it with derisk history ${itemId}.`,
+    );
+  }
+  const updated = await store.items.updateItem(userId, itemId, {
+    raw: entry.raw,
+    data: entry.data,
+    source: "restored",
+    ...(options.expectedVersion === undefined ? {} : { expectedVersion: options.expectedVersion }),
+  });
+  return toStoredItem(updated);
 }
 
 const slug = (title: string) =>

@@ -14,6 +14,7 @@ import { MIGRATIONS } from "./migrations/index.ts";
 import { type AttemptsRepo, attemptsRepo } from "./repos/attempts.ts";
 import { type CardsRepo, cardsRepo } from "./repos/cards.ts";
 import { type DocumentsRepo, documentsRepo } from "./repos/documents.ts";
+import { type ItemVersionsRepo, itemVersionsRepo } from "./repos/item-versions.ts";
 import { type ItemsRepo, itemsRepo } from "./repos/items.ts";
 import { type ProfilesRepo, profilesRepo } from "./repos/profiles.ts";
 import { type QuestionsRepo, questionsRepo } from "./repos/questions.ts";
@@ -41,6 +42,7 @@ export interface Repos {
   profiles: ProfilesRepo;
   documents: DocumentsRepo;
   items: ItemsRepo;
+  itemVersions: ItemVersionsRepo;
   attempts: AttemptsRepo;
   cards: CardsRepo;
   stories: StoriesRepo;
@@ -74,6 +76,7 @@ function bindRepos(db: Db): Repos {
     profiles: profilesRepo(db),
     documents: documentsRepo(db),
     items: itemsRepo(db),
+    itemVersions: itemVersionsRepo(db),
     attempts: attemptsRepo(db),
     cards: cardsRepo(db),
     stories: storiesRepo(db),

@@ -17,6 +17,7 @@ export type {
   SaveStatus,
   StoredPrepDoc,
 } from "./repos/documents.ts";
+export type { ItemVersionEntry, ItemVersionsRepo, StoredItemVersion } from "./repos/item-versions.ts";
 export type { ItemFilter, ItemPatch, ItemsRepo, StoredItem } from "./repos/items.ts";
 export {
   type Budgets,

@@ -8,6 +8,7 @@ import {
   listDocuments,
   readSampleDocument,
   saveAnswerVariant,
+  VARIANT_SOURCES,
 } from "../../app/bank.ts";
 import { DeriskError } from "../../app/errors.ts";
 import type { AppEnv } from "../app.ts";
@@ -23,6 +24,7 @@ const newVariant = z.object({
   questionKey: z.string().min(1).max(200),
   variant: z.string().min(1).max(80),
   text: z.string().min(1).max(200_000),
+  source: z.enum(VARIANT_SOURCES).optional(),
 });
 
 /** Documents: list, read, delete, import (JSON text or raw bytes), export, the sample. */
@@ -35,7 +37,12 @@ export const documentRoutes = new Hono<AppEnv>()
   })
   .post("/documents/:id/answers", async (c) => {
     const body = await readJson(c, newVariant);
-    const item = await saveAnswerVariant(c.var.store, c.var.userId, c.req.param("id"), body);
+    const item = await saveAnswerVariant(c.var.store, c.var.userId, c.req.param("id"), {
+      questionKey: body.questionKey,
+      variant: body.variant,
+      text: body.text,
+      ...(body.source === undefined ? {} : { source: body.source }),
+    });
     return c.json({ item }, 201);
   })
   .get("/sample", async (c) => c.json(await readSampleDocument()))
