@@ -8,7 +8,14 @@ import type {
   ItemVersion,
   StoredItem,
 } from "../core/api-types.ts";
-import { parseBankJson, renderBankJson } from "../core/bank-json.ts";
+import {
+  type BankBackup,
+  type BankTable,
+  isBankBackup,
+  parseBankBackup,
+  renderBankBackup,
+} from "../core/bank-backup.ts";
+import { parseBankJson } from "../core/bank-json.ts";
 import { DeriskError } from "../core/errors.ts";
 import {
   addAnswerVariant,
@@ -16,9 +23,15 @@ import {
   renderPrepDocument,
   reviseItemText,
 } from "../core/markdown/index.ts";
-import type { ItemSource, PrepDoc, PrepItem } from "../core/model.ts";
+import {
+  type ItemSource,
+  PREP_ITEM_KINDS,
+  type PrepDoc,
+  type PrepItem,
+  type PrepItemKind,
+} from "../core/model.ts";
 import { summariseReport } from "../core/report-summary.ts";
-import type { Store } from "../store/index.ts";
+import type { RestoreCounts, Store } from "../store/index.ts";
 
 import { MAX_DOCUMENT_BYTES } from "./limits.ts";
 
@@ -93,6 +106,38 @@ export interface PreparedImport {
   contentSha256: string;
   filename?: string;
   summary: string;
+  /** Set when the file is a whole-bank backup (bank file version 2): it is restored, not imported. */
+  backup?: BankBackup;
+}
+
+function parseJsonFile(bytes: Uint8Array, where: string): unknown {
+  const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes).replace(/^\uFEFF/, "");
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new DeriskError(
+      "BAD_INPUT",
+      `${where} is not valid JSON (${(error as Error).message}): fix the file, or export the bank again with derisk export --format json.`,
+      { cause: error },
+    );
+  }
+}
+
+/** Item counts per kind of a backup's items, as an import report shows them. */
+function backupReport(backup: BankBackup): PrepDoc["report"] {
+  const counts = Object.fromEntries(PREP_ITEM_KINDS.map((kind) => [kind, 0])) as Record<PrepItemKind, number>;
+  for (const row of backup.tables.items) {
+    const kind = row.kind as PrepItemKind;
+    if (kind in counts) counts[kind]++;
+  }
+  return {
+    encoding: "utf-8",
+    repaired: false,
+    counts,
+    unrecognised: [],
+    lines: { total: 0, nonBlank: 0, inNotes: 0 },
+    warnings: [],
+  };
 }
 
 /**
@@ -106,6 +151,28 @@ export function prepareImport(input: ImportInput): PreparedImport {
       "BAD_INPUT",
       `${input.filename ?? "The document"} is empty: there is nothing to import. Paste or choose a file with your notes.`,
     );
+  }
+  const maxBytes = input.maxBytes ?? MAX_DOCUMENT_BYTES;
+  if (looksLikeJson(input.bytes, input.filename) && input.bytes.byteLength <= maxBytes) {
+    const where = input.filename ?? "the document";
+    const value = parseJsonFile(input.bytes, where);
+    if (isBankBackup(value)) {
+      const backup = parseBankBackup(value, where);
+      const doc: PrepDoc = {
+        title: "Your derisk bank",
+        gapAfter: 0,
+        finalNewline: true,
+        items: [],
+        report: backupReport(backup),
+      };
+      return {
+        doc,
+        backup,
+        contentSha256: createHash("sha256").update(new Uint8Array(input.bytes)).digest("hex"),
+        ...(input.filename === undefined ? {} : { filename: input.filename }),
+        summary: describeBackup(backup.tables),
+      };
+    }
   }
   const { doc, canonicalText } = readDocument(input.bytes, input.filename, input.maxBytes);
   return {
@@ -131,6 +198,7 @@ export async function saveImport(
   options: { dryRun?: boolean } = {},
 ): Promise<ImportResult> {
   const dryRun = options.dryRun ?? false;
+  if (prepared.backup) return restoreBank(store, userId, prepared, prepared.backup, dryRun);
   const saved = await store.documents.saveDocument(userId, prepared.doc, {
     contentSha256: prepared.contentSha256,
     ...(prepared.filename === undefined ? {} : { filename: prepared.filename }),
@@ -158,6 +226,74 @@ export async function importDocument(
   input: ImportInput,
 ): Promise<ImportResult> {
   return saveImport(store, userId, prepareImport(input), { dryRun: input.dryRun ?? false });
+}
+
+/** "2 documents, 31 items (40 versions), 3 stories, 0 questions, 0 attempts, 0 cards, a profile" */
+function describeBackup(tables: Record<BankTable, unknown[]>): string {
+  const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+  return [
+    n(tables.documents.length, "document"),
+    `${n(tables.items.length, "item")} (${n(tables.item_versions.length, "version")})`,
+    n(tables.stories.length, "story", "stories"),
+    n(tables.questions.length, "question"),
+    n(tables.attempts.length, "attempt"),
+    n(tables.cards.length, "card"),
+    tables.profiles.length > 0 ? "a profile" : "no profile",
+  ].join(", ");
+}
+
+/** Thrown to roll a dry-run restore back, carrying its counts out of the transaction. */
+class RestoreDryRun extends Error {
+  constructor(readonly counts: RestoreCounts) {
+    super("dry run");
+  }
+}
+
+async function restoreBank(
+  store: Store,
+  userId: string,
+  prepared: PreparedImport,
+  backup: BankBackup,
+  dryRun: boolean,
+): Promise<ImportResult> {
+  const tables = backup.tables;
+  let counts: RestoreCounts;
+  try {
+    counts = await store.transaction(async (tx) => {
+      const written = await tx.backup.restoreBank(userId, tables);
+      if (dryRun) throw new RestoreDryRun(written);
+      return written;
+    });
+  } catch (error) {
+    if (!(error instanceof RestoreDryRun)) throw error;
+    counts = error.counts;
+  }
+  const skipped = Object.values(counts.skipped).reduce((a, b) => a + b, 0);
+  return {
+    status: dryRun ? "dry-run" : "restored",
+    ...(dryRun ? { wouldBe: "restored" as const } : {}),
+    title: prepared.doc.title,
+    report: prepared.doc.report,
+    summary: `${prepared.summary}${skipped > 0 ? `; ${skipped} row${skipped === 1 ? " was" : "s were"} already in your bank and ${dryRun ? "would be" : "were"} left as they are` : ""}`,
+    restored: counts,
+  };
+}
+
+/**
+ * The whole bank of the user as the bank file (version 2): every document with its items and
+ * their history, stories, questions, attempts, cards and the profile. Importing it into an
+ * empty bank and exporting again gives the same bytes.
+ * @example const { body } = await exportBank(store, "local"); await writeFile("bank.json", body);
+ */
+export async function exportBank(
+  store: Store,
+  userId: string,
+): Promise<{ filename: string; contentType: string; body: string }> {
+  return {
+    filename: "derisk-bank.json",
+    contentType: "application/json; charset=utf-8",
+    body: renderBankBackup(await store.backup.dumpBank(userId)),
+  };
 }
 
 type StoreSummary = Awaited<ReturnType<Store["documents"]["listDocuments"]>>[number];
@@ -364,7 +500,8 @@ const slug = (title: string) =>
     .slice(0, 60) || "prep";
 
 /**
- * A document as a file: Markdown that re-imports to the same bank, or the bank JSON.
+ * A document as a file: Markdown that re-imports to the same document, or (json) the whole
+ * bank file, which holds this document and everything else in the bank.
  * @example const { filename, body } = await exportDocument(store, "local", id, "md");
  */
 export async function exportDocument(
@@ -374,10 +511,12 @@ export async function exportDocument(
   format: "md" | "json",
 ): Promise<{ filename: string; contentType: string; body: string }> {
   const { id: _id, ...doc } = await store.documents.loadDocument(userId, documentId);
-  const base = slug(doc.title);
-  return format === "md"
-    ? { filename: `${base}.md`, contentType: "text/markdown; charset=utf-8", body: renderPrepDocument(doc) }
-    : { filename: `${base}.json`, contentType: "application/json; charset=utf-8", body: renderBankJson(doc) };
+  if (format === "json") return exportBank(store, userId);
+  return {
+    filename: `${slug(doc.title)}.md`,
+    contentType: "text/markdown; charset=utf-8",
+    body: renderPrepDocument(doc),
+  };
 }
 
 const sampleUrl = new URL("../../samples/sample-prep.md", import.meta.url);

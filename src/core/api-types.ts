@@ -27,7 +27,8 @@ export interface DocumentDetail {
   items: StoredItem[];
 }
 
-export type ImportStatus = "created" | "updated" | "unchanged" | "dry-run";
+/** "restored": a whole-bank file (bank file version 2) was written into the bank. */
+export type ImportStatus = "created" | "updated" | "unchanged" | "restored" | "dry-run";
 
 /** One item an import touched, named as the user knows it ("Q3 Tell me about a failure (core)"). */
 export interface ImportChange {
@@ -55,9 +56,11 @@ export interface ImportChanges {
 export interface ImportResult {
   status: ImportStatus;
   /** In a dry run: what the import would do. */
-  wouldBe?: "created" | "updated" | "unchanged";
+  wouldBe?: "created" | "updated" | "unchanged" | "restored";
   /** For an update of an existing document (or a dry run of one): item by item. */
   changes?: ImportChanges;
+  /** For a whole-bank file: rows added, and rows already in the bank (left as they were), per table. */
+  restored?: { added: Record<string, number>; skipped: Record<string, number> };
   documentId?: string;
   title: string;
   report: ImportReport;

@@ -12,6 +12,7 @@ import { DeriskError } from "../core/errors.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
 import { MIGRATIONS } from "./migrations/index.ts";
 import { type AttemptsRepo, attemptsRepo } from "./repos/attempts.ts";
+import { type BackupRepo, backupRepo } from "./repos/backup.ts";
 import { type CardsRepo, cardsRepo } from "./repos/cards.ts";
 import { type DocumentsRepo, documentsRepo } from "./repos/documents.ts";
 import { type ItemVersionsRepo, itemVersionsRepo } from "./repos/item-versions.ts";
@@ -47,6 +48,7 @@ export interface Repos {
   cards: CardsRepo;
   stories: StoriesRepo;
   questions: QuestionsRepo;
+  backup: BackupRepo;
 }
 
 export interface Store extends Repos {
@@ -81,6 +83,7 @@ function bindRepos(db: Db): Repos {
     cards: cardsRepo(db),
     stories: storiesRepo(db),
     questions: questionsRepo(db),
+    backup: backupRepo(db),
   };
 }
 

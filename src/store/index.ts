@@ -8,6 +8,7 @@ export type {
   AttemptsRepo,
   NewAttempt,
 } from "./repos/attempts.ts";
+export { type BackupRepo, NOT_BANK_TABLES, type RestoreCounts } from "./repos/backup.ts";
 export type { Card, CardRef, CardState, CardStateCode, CardsRepo } from "./repos/cards.ts";
 export type {
   DocumentMeta,

@@ -17,8 +17,9 @@
  *   always read and written whole; `null` means "the default five questions".
  * - Timestamps are `timestamptz`, defaulting to `now()` when the caller passes none.
  */
-import type { ItemSource } from "../core/model.ts";
+
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { ItemSource } from "../core/model.ts";
 
 /** A timestamp the database fills when the caller passes none. */
 type Timestamp = ColumnType<Date, Date | undefined, Date>;

@@ -5,6 +5,7 @@ const statusLine: Record<ImportResult["status"], string> = {
   created: "Imported as a new document",
   updated: "Updated the existing document (same title or file, new content)",
   unchanged: "Already in your bank, unchanged: nothing was written",
+  restored: "Restored the bank file into your bank (rows already there were left as they are)",
   "dry-run": "Dry run: nothing was written",
 };
 
@@ -12,6 +13,7 @@ const wouldBeLine: Record<NonNullable<ImportResult["wouldBe"]>, string> = {
   created: "it would be imported as a new document",
   updated: "it would update the existing document (same title or file, new content)",
   unchanged: "it is already in your bank, unchanged",
+  restored: "it would restore this bank file into your bank",
 };
 
 function renderChanges(changes: ImportChanges, dryRun: boolean, style: Style): string[] {

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import * as z from "zod";
 import {
   deleteDocument,
+  exportBank,
   exportDocument,
   getDocument,
   importDocument,
@@ -76,12 +77,15 @@ export const documentRoutes = new Hono<AppEnv>()
   .get("/export", async (c) => {
     const documentId = c.req.query("documentId");
     const format = c.req.query("format") ?? "md";
-    if (!documentId)
-      throw new DeriskError("BAD_INPUT", "Missing ?documentId=…: say which document to export.");
     if (format !== "md" && format !== "json") {
       throw new DeriskError("BAD_INPUT", `Unknown export format "${format}": use format=md or format=json.`);
     }
-    const file = await exportDocument(c.var.store, c.var.userId, documentId, format);
+    if (format === "md" && !documentId)
+      throw new DeriskError("BAD_INPUT", "Missing ?documentId=…: say which document to export.");
+    // The JSON bank file is the whole bank; a documentId, if given, must still be the user's.
+    const file = documentId
+      ? await exportDocument(c.var.store, c.var.userId, documentId, format)
+      : await exportBank(c.var.store, c.var.userId);
     return c.body(file.body, 200, {
       "Content-Type": file.contentType,
       "Content-Disposition": `attachment; filename="${file.filename.replace(/["\\\r\n]/g, "_")}"`,
