@@ -3,6 +3,7 @@
  * restore. Table-driven on purpose, so a new table is one entry in BANK_TABLES (core) and the
  * coverage test says when one is missing.
  */
+import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { BANK_TABLE_NAMES, type BankRow, type BankTable } from "../../core/bank-backup.ts";
 import { DeriskError } from "../../core/errors.ts";
@@ -23,6 +24,18 @@ const ORDER: Record<BankTable, string> = {
   cards: "created_at, id",
 };
 
+/** Columns that point at another table's id: rewritten when that row got a new id. */
+const REFERENCES: Record<BankTable, Record<string, BankTable>> = {
+  profiles: {},
+  documents: {},
+  items: { document_id: "documents" },
+  item_versions: { item_id: "items" },
+  stories: { source_item_id: "items" },
+  questions: { item_id: "items" },
+  attempts: { item_id: "items", question_id: "questions" },
+  cards: { item_id: "items", question_id: "questions" },
+};
+
 export interface RestoreCounts {
   /** Rows written, per table. */
   added: Record<BankTable, number>;
@@ -39,7 +52,9 @@ export interface BackupRepo {
   dumpBank(userId: string): Promise<Record<BankTable, BankRow[]>>;
   /**
    * Writes a bank's rows into the user's bank in one transaction: rows whose id is new are
-   * added, rows already there are left as they are (nothing in the bank is overwritten).
+   * added, rows already there are left as they are (nothing in the bank is overwritten). A row
+   * whose id another user's row has (a bank restored into a second account of one server) gets
+   * a new id, and the rows pointing at it follow.
    *
    * @example const { added } = await store.backup.restoreBank("local", backup.tables);
    */
@@ -90,9 +105,30 @@ export function backupRepo(db: Db): BackupRepo {
     restoreBank(userId, tables) {
       return inTransaction(db, async (trx) => {
         const counts: RestoreCounts = { added: zeroCounts(), skipped: zeroCounts() };
+        const renamed = Object.fromEntries(
+          BANK_TABLE_NAMES.map((t) => [t, new Map<string, string>()]),
+        ) as Record<BankTable, Map<string, string>>;
         for (const table of BANK_TABLE_NAMES) {
           const json = await jsonColumns(trx, table);
-          for (const row of tables[table]) {
+          const ids = tables[table].map((row) => row.id).filter((id): id is string => typeof id === "string");
+          const owners = new Map<string, string>();
+          if (ids.length > 0 && table !== "profiles") {
+            const { rows } = await sql<{ id: string; user_id: string }>`
+              select id, user_id from ${sql.table(table)} where id in (${sql.join(ids)})`.execute(trx);
+            for (const row of rows) owners.set(row.id, row.user_id);
+          }
+          for (const original of tables[table]) {
+            const row = { ...original };
+            const owner = typeof row.id === "string" ? owners.get(row.id) : undefined;
+            if (owner !== undefined && owner !== userId && typeof row.id === "string") {
+              const fresh = randomUUID();
+              renamed[table].set(row.id, fresh);
+              row.id = fresh;
+            }
+            for (const [column, target] of Object.entries(REFERENCES[table])) {
+              const ref = row[column];
+              if (typeof ref === "string") row[column] = renamed[target].get(ref) ?? ref;
+            }
             const columns = Object.keys(row);
             // Column names come from the validated bank file (strict schemas), never from free text.
             const values = columns.map((column) => {
