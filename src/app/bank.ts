@@ -1,7 +1,21 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import type { DocumentDetail, DocumentSummary, ImportResult, StoredItem } from "../core/api-types.ts";
-import { parseBankJson, renderBankJson } from "../core/bank-json.ts";
+import { answerText } from "../core/answer-text.ts";
+import type {
+  DocumentDetail,
+  DocumentSummary,
+  ImportResult,
+  ItemVersion,
+  StoredItem,
+} from "../core/api-types.ts";
+import {
+  type BankBackup,
+  type BankTable,
+  isBankBackup,
+  parseBankBackup,
+  renderBankBackup,
+} from "../core/bank-backup.ts";
+import { parseBankJson } from "../core/bank-json.ts";
 import { DeriskError } from "../core/errors.ts";
 import {
   addAnswerVariant,
@@ -9,9 +23,15 @@ import {
   renderPrepDocument,
   reviseItemText,
 } from "../core/markdown/index.ts";
-import type { PrepDoc } from "../core/model.ts";
+import {
+  type ItemSource,
+  PREP_ITEM_KINDS,
+  type PrepDoc,
+  type PrepItem,
+  type PrepItemKind,
+} from "../core/model.ts";
 import { summariseReport } from "../core/report-summary.ts";
-import type { Store } from "../store/index.ts";
+import type { RestoreCounts, Store } from "../store/index.ts";
 
 import { MAX_DOCUMENT_BYTES } from "./limits.ts";
 
@@ -86,6 +106,38 @@ export interface PreparedImport {
   contentSha256: string;
   filename?: string;
   summary: string;
+  /** Set when the file is a whole-bank backup (bank file version 2): it is restored, not imported. */
+  backup?: BankBackup;
+}
+
+function parseJsonFile(bytes: Uint8Array, where: string): unknown {
+  const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes).replace(/^\uFEFF/, "");
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new DeriskError(
+      "BAD_INPUT",
+      `${where} is not valid JSON (${(error as Error).message}): fix the file, or export the bank again with derisk export --format json.`,
+      { cause: error },
+    );
+  }
+}
+
+/** Item counts per kind of a backup's items, as an import report shows them. */
+function backupReport(backup: BankBackup): PrepDoc["report"] {
+  const counts = Object.fromEntries(PREP_ITEM_KINDS.map((kind) => [kind, 0])) as Record<PrepItemKind, number>;
+  for (const row of backup.tables.items) {
+    const kind = row.kind as PrepItemKind;
+    if (kind in counts) counts[kind]++;
+  }
+  return {
+    encoding: "utf-8",
+    repaired: false,
+    counts,
+    unrecognised: [],
+    lines: { total: 0, nonBlank: 0, inNotes: 0 },
+    warnings: [],
+  };
 }
 
 /**
@@ -100,6 +152,28 @@ export function prepareImport(input: ImportInput): PreparedImport {
       `${input.filename ?? "The document"} is empty: there is nothing to import. Paste or choose a file with your notes.`,
     );
   }
+  const maxBytes = input.maxBytes ?? MAX_DOCUMENT_BYTES;
+  if (looksLikeJson(input.bytes, input.filename) && input.bytes.byteLength <= maxBytes) {
+    const where = input.filename ?? "the document";
+    const value = parseJsonFile(input.bytes, where);
+    if (isBankBackup(value)) {
+      const backup = parseBankBackup(value, where);
+      const doc: PrepDoc = {
+        title: "Your derisk bank",
+        gapAfter: 0,
+        finalNewline: true,
+        items: [],
+        report: backupReport(backup),
+      };
+      return {
+        doc,
+        backup,
+        contentSha256: createHash("sha256").update(new Uint8Array(input.bytes)).digest("hex"),
+        ...(input.filename === undefined ? {} : { filename: input.filename }),
+        summary: describeBackup(backup.tables),
+      };
+    }
+  }
   const { doc, canonicalText } = readDocument(input.bytes, input.filename, input.maxBytes);
   return {
     doc,
@@ -109,36 +183,36 @@ export function prepareImport(input: ImportInput): PreparedImport {
   };
 }
 
-/** What a dry run reports: the recognition, nothing written. */
-export function dryRunResult(prepared: PreparedImport): ImportResult {
-  return {
-    status: "dry-run",
-    title: prepared.doc.title,
-    report: prepared.doc.report,
-    summary: prepared.summary,
-  };
-}
-
 /**
  * Saves a prepared import in one transaction. The same content again is "unchanged";
- * the same title or file with new content, "updated".
- * @example const result = await saveImport(store, "local", prepareImport({ bytes }));
+ * the same title or file with new content, "updated": what the user wrote in derisk is kept
+ * (edits, variants), and where the file changed an item the user changed too, the user's text
+ * stays current and the file's goes to the item's history (`changes.conflicts`). A dry run
+ * works all of this out and writes nothing (`status` "dry-run", `wouldBe`, `changes`).
+ * @example const result = await saveImport(store, "local", prepareImport({ bytes }), { dryRun: true });
  */
 export async function saveImport(
   store: Store,
   userId: string,
   prepared: PreparedImport,
+  options: { dryRun?: boolean } = {},
 ): Promise<ImportResult> {
+  const dryRun = options.dryRun ?? false;
+  if (prepared.backup) return restoreBank(store, userId, prepared, prepared.backup, dryRun);
   const saved = await store.documents.saveDocument(userId, prepared.doc, {
     contentSha256: prepared.contentSha256,
     ...(prepared.filename === undefined ? {} : { filename: prepared.filename }),
+    dryRun,
   });
   return {
-    status: saved.status,
-    documentId: saved.documentId,
+    status: dryRun ? "dry-run" : saved.status,
+    ...(dryRun ? { wouldBe: saved.status } : {}),
+    // A dry run that would create the document has no id to give.
+    ...(dryRun && saved.status === "created" ? {} : { documentId: saved.documentId }),
     title: prepared.doc.title,
     report: prepared.doc.report,
     summary: prepared.summary,
+    ...(saved.changes === undefined ? {} : { changes: saved.changes }),
   };
 }
 
@@ -151,8 +225,75 @@ export async function importDocument(
   userId: string,
   input: ImportInput,
 ): Promise<ImportResult> {
-  const prepared = prepareImport(input);
-  return input.dryRun ? dryRunResult(prepared) : saveImport(store, userId, prepared);
+  return saveImport(store, userId, prepareImport(input), { dryRun: input.dryRun ?? false });
+}
+
+/** "2 documents, 31 items (40 versions), 3 stories, 0 questions, 0 attempts, 0 cards, a profile" */
+function describeBackup(tables: Record<BankTable, unknown[]>): string {
+  const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+  return [
+    n(tables.documents.length, "document"),
+    `${n(tables.items.length, "item")} (${n(tables.item_versions.length, "version")})`,
+    n(tables.stories.length, "story", "stories"),
+    n(tables.questions.length, "question"),
+    n(tables.attempts.length, "attempt"),
+    n(tables.cards.length, "card"),
+    tables.profiles.length > 0 ? "a profile" : "no profile",
+  ].join(", ");
+}
+
+/** Thrown to roll a dry-run restore back, carrying its counts out of the transaction. */
+class RestoreDryRun extends Error {
+  constructor(readonly counts: RestoreCounts) {
+    super("dry run");
+  }
+}
+
+async function restoreBank(
+  store: Store,
+  userId: string,
+  prepared: PreparedImport,
+  backup: BankBackup,
+  dryRun: boolean,
+): Promise<ImportResult> {
+  const tables = backup.tables;
+  let counts: RestoreCounts;
+  try {
+    counts = await store.transaction(async (tx) => {
+      const written = await tx.backup.restoreBank(userId, tables);
+      if (dryRun) throw new RestoreDryRun(written);
+      return written;
+    });
+  } catch (error) {
+    if (!(error instanceof RestoreDryRun)) throw error;
+    counts = error.counts;
+  }
+  const skipped = Object.values(counts.skipped).reduce((a, b) => a + b, 0);
+  return {
+    status: dryRun ? "dry-run" : "restored",
+    ...(dryRun ? { wouldBe: "restored" as const } : {}),
+    title: prepared.doc.title,
+    report: prepared.doc.report,
+    summary: `${prepared.summary}${skipped > 0 ? `; ${skipped} row${skipped === 1 ? " was" : "s were"} already in your bank and ${dryRun ? "would be" : "were"} left as they are` : ""}`,
+    restored: counts,
+  };
+}
+
+/**
+ * The whole bank of the user as the bank file (version 2): every document with its items and
+ * their history, stories, questions, attempts, cards and the profile. Importing it into an
+ * empty bank and exporting again gives the same bytes.
+ * @example const { body } = await exportBank(store, "local"); await writeFile("bank.json", body);
+ */
+export async function exportBank(
+  store: Store,
+  userId: string,
+): Promise<{ filename: string; contentType: string; body: string }> {
+  return {
+    filename: "derisk-bank.json",
+    contentType: "application/json; charset=utf-8",
+    body: renderBankBackup(await store.backup.dumpBank(userId)),
+  };
 }
 
 type StoreSummary = Awaited<ReturnType<Store["documents"]["listDocuments"]>>[number];
@@ -236,10 +377,15 @@ export async function editItemText(
   const updated = await store.items.updateItem(userId, itemId, {
     raw: revised.raw,
     data: { ...revised },
+    source: "typed",
     ...(edit.expectedVersion === undefined ? {} : { expectedVersion: edit.expectedVersion }),
   });
   return toStoredItem(updated);
 }
+
+/** Where a saved variant came from, for its history. */
+export type VariantSource = Extract<ItemSource, "typed" | "composed" | "re-angled">;
+export const VARIANT_SOURCES = ["typed", "composed", "re-angled"] as const satisfies readonly VariantSource[];
 
 /**
  * Saves a new answer variant (e.g. a composed or re-angled draft) into the document it
@@ -250,12 +396,14 @@ export async function saveAnswerVariant(
   store: Store,
   userId: string,
   documentId: string,
-  input: { questionKey: string; variant: string; text: string },
+  input: { questionKey: string; variant: string; text: string; source?: VariantSource },
 ): Promise<StoredItem> {
   const { id: _id, ...doc } = await store.documents.loadDocument(userId, documentId);
   const { doc: next, answer } = addAnswerVariant(doc, input);
   const summary = (await store.documents.listDocuments(userId)).find((d) => d.id === documentId);
   await store.documents.saveDocument(userId, next, {
+    documentId,
+    source: input.source ?? "typed",
     contentSha256: createHash("sha256").update(renderPrepDocument(next)).digest("hex"),
     ...(summary?.filename === undefined ? {} : { filename: summary.filename }),
   });
@@ -266,6 +414,84 @@ export async function saveAnswerVariant(
   return toStoredItem(saved);
 }
 
+/** The text of an item as the editor shows it (an answer's STAR parts joined, a follow-up's answer…). */
+function editableText(item: PrepItem): string {
+  switch (item.kind) {
+    case "answer":
+      return answerText(item);
+    case "follow-up":
+      return item.answer;
+    case "technical-question":
+    case "note":
+      return item.text;
+    default:
+      return item.raw;
+  }
+}
+
+type StoreVersion = Awaited<ReturnType<Store["itemVersions"]["getVersion"]>>;
+
+function toItemVersion(entry: StoreVersion, currentVersion: number): ItemVersion {
+  // History rows hold the item's kind-specific fields; the text is read the way the editor reads it.
+  const item = { ...entry.data, kind: entry.kind, raw: entry.raw } as PrepItem;
+  return {
+    id: entry.id,
+    itemId: entry.itemId,
+    version: entry.version,
+    source: entry.source,
+    createdAt: entry.createdAt.toISOString(),
+    current: entry.version === currentVersion,
+    text: editableText(item),
+    raw: entry.raw,
+  };
+}
+
+/**
+ * Every text an item has had, newest first, with its date and source; `current` marks the
+ * text in use. A file's text that a re-import kept aside (a conflict) has `version` null.
+ * @example const [now, before] = await getItemHistory(store, "local", itemId);
+ */
+export async function getItemHistory(store: Store, userId: string, itemId: string): Promise<ItemVersion[]> {
+  const item = await store.items.getItem(userId, itemId);
+  const entries = await store.itemVersions.listVersions(userId, itemId);
+  let marked = false;
+  return entries.map((entry) => {
+    const version = toItemVersion(entry, item.version);
+    // Only one entry is current, even if an old history holds the same version twice.
+    if (version.current && marked) version.current = false;
+    if (version.current) marked = true;
+    return version;
+  });
+}
+
+/**
+ * Makes an earlier text of an item (or a file's text kept aside) its current text again, as a
+ * new version: nothing is lost, the text it replaces stays in the history.
+ * @example const item = await restoreItemVersion(store, "local", itemId, versionId, { expectedVersion: 3 });
+ */
+export async function restoreItemVersion(
+  store: Store,
+  userId: string,
+  itemId: string,
+  versionId: string,
+  options: { expectedVersion?: number } = {},
+): Promise<StoredItem> {
+  const entry = await store.itemVersions.getVersion(userId, versionId);
+  if (entry.itemId !== itemId) {
+    throw new DeriskError(
+      "NOT_FOUND",
+      `Version ${versionId} is not in the history of item ${itemId}: list it with derisk history ${itemId}.`,
+    );
+  }
+  const updated = await store.items.updateItem(userId, itemId, {
+    raw: entry.raw,
+    data: entry.data,
+    source: "restored",
+    ...(options.expectedVersion === undefined ? {} : { expectedVersion: options.expectedVersion }),
+  });
+  return toStoredItem(updated);
+}
+
 const slug = (title: string) =>
   title
     .toLowerCase()
@@ -274,7 +500,8 @@ const slug = (title: string) =>
     .slice(0, 60) || "prep";
 
 /**
- * A document as a file: Markdown that re-imports to the same bank, or the bank JSON.
+ * A document as a file: Markdown that re-imports to the same document, or (json) the whole
+ * bank file, which holds this document and everything else in the bank.
  * @example const { filename, body } = await exportDocument(store, "local", id, "md");
  */
 export async function exportDocument(
@@ -284,10 +511,12 @@ export async function exportDocument(
   format: "md" | "json",
 ): Promise<{ filename: string; contentType: string; body: string }> {
   const { id: _id, ...doc } = await store.documents.loadDocument(userId, documentId);
-  const base = slug(doc.title);
-  return format === "md"
-    ? { filename: `${base}.md`, contentType: "text/markdown; charset=utf-8", body: renderPrepDocument(doc) }
-    : { filename: `${base}.json`, contentType: "application/json; charset=utf-8", body: renderBankJson(doc) };
+  if (format === "json") return exportBank(store, userId);
+  return {
+    filename: `${slug(doc.title)}.md`,
+    contentType: "text/markdown; charset=utf-8",
+    body: renderPrepDocument(doc),
+  };
 }
 
 const sampleUrl = new URL("../../samples/sample-prep.md", import.meta.url);

@@ -83,7 +83,7 @@ describe("derisk CLI", () => {
 
     const bank = derisk(["export", "--format", "json"]);
     const parsed = JSON.parse(bank.stdout) as { format: string; version: number };
-    expect(parsed).toMatchObject({ format: "derisk-bank", version: 1 });
+    expect(parsed).toMatchObject({ format: "derisk-bank", version: 2 });
     const list = JSON.parse(derisk(["list", "--json"]).stdout) as { documents: unknown[] };
     expect(list.documents).toHaveLength(1);
   }, 240_000);

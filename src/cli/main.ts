@@ -9,6 +9,7 @@ import { registerDocumentCommands } from "./commands/documents.ts";
 import { registerAddVariantCommand, registerEditCommand } from "./commands/edit.ts";
 import { registerExportCommand } from "./commands/export.ts";
 import { registerFollowUpsCommand } from "./commands/followups.ts";
+import { registerHistoryCommand } from "./commands/history.ts";
 import { registerImportCommand } from "./commands/import.ts";
 import { registerMatchCommand } from "./commands/match.ts";
 import { registerReangleCommand } from "./commands/reangle.ts";
@@ -34,6 +35,7 @@ export function createProgram(ctx: CliContext): Command {
   registerDocumentCommands(program, ctx);
   registerEditCommand(program, ctx);
   registerAddVariantCommand(program, ctx);
+  registerHistoryCommand(program, ctx);
   registerAnalyzeCommand(program, ctx);
   registerStoriesCommand(program, ctx);
   registerComposeCommand(program, ctx);

@@ -1,4 +1,4 @@
-import type { ImportReport, PrepItem, PrepItemKind, SourceEncoding } from "./model.ts";
+import type { ImportReport, ItemSource, PrepItem, PrepItemKind, SourceEncoding } from "./model.ts";
 
 /*
  * Shapes exchanged over the HTTP JSON API (docs/api.md) and printed by `--json` CLI
@@ -27,15 +27,59 @@ export interface DocumentDetail {
   items: StoredItem[];
 }
 
-export type ImportStatus = "created" | "updated" | "unchanged" | "dry-run";
+/** "restored": a whole-bank file (bank file version 2) was written into the bank. */
+export type ImportStatus = "created" | "updated" | "unchanged" | "restored" | "dry-run";
+
+/** One item an import touched, named as the user knows it ("Q3 Tell me about a failure (core)"). */
+export interface ImportChange {
+  key: string;
+  kind: PrepItemKind;
+  label: string;
+  /** Absent for an item a dry run would add. */
+  itemId?: string;
+}
+
+/**
+ * What a re-import of a document changed (or, in a dry run, would change). Nothing the user
+ * wrote in derisk is lost: their edits and variants are `kept`; where the file changed an item
+ * the user had changed too, the user's text stays current and the file's goes to the item's
+ * history (`conflicts`).
+ */
+export interface ImportChanges {
+  added: ImportChange[];
+  changed: ImportChange[];
+  removed: ImportChange[];
+  kept: (ImportChange & { reason: "edited" | "created" })[];
+  conflicts: ImportChange[];
+}
 
 export interface ImportResult {
   status: ImportStatus;
+  /** In a dry run: what the import would do. */
+  wouldBe?: "created" | "updated" | "unchanged" | "restored";
+  /** For an update of an existing document (or a dry run of one): item by item. */
+  changes?: ImportChanges;
+  /** For a whole-bank file: rows added, and rows already in the bank (left as they were), per table. */
+  restored?: { added: Record<string, number>; skipped: Record<string, number> };
   documentId?: string;
   title: string;
   report: ImportReport;
   /** One line for people: "7 answers, 4 follow-ups, …; encoding repaired (Mac Roman)". */
   summary: string;
+}
+
+/** One text an item has had, newest first in a history; `current` marks the one in use. */
+export interface ItemVersion {
+  id: string;
+  itemId: string;
+  /** The item version this text was; null for a file's text an import kept aside (a conflict). */
+  version: number | null;
+  source: ItemSource;
+  createdAt: string;
+  current: boolean;
+  /** The answer (or follow-up answer, note…) as the editor shows it. */
+  text: string;
+  raw: string;
 }
 
 export interface ApiError {

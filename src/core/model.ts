@@ -214,3 +214,10 @@ export interface PrepDoc {
 
 /** Schema version of the JSON export (`derisk export --format json`). */
 export const BANK_SCHEMA_VERSION = 1;
+
+/**
+ * Where a version of an item's text came from: a file, the editor, compose, re-angle, a restore
+ * from history; "earlier" is a text changed before derisk kept history.
+ */
+export const ITEM_SOURCES = ["imported", "typed", "composed", "re-angled", "restored", "earlier"] as const;
+export type ItemSource = (typeof ITEM_SOURCES)[number];

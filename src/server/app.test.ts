@@ -164,8 +164,10 @@ describeStores("HTTP API", (getStore) => {
     const fromJson = (await (
       await appFor("b").request("/api/import", json({ text: await bank.text(), filename: "bank.json" }))
     ).json()) as ImportResult;
-    // The bank JSON holds the same document B already imported from Markdown: recognised as such.
-    expect(fromJson).toMatchObject({ status: "unchanged", documentId: again.documentId });
+    // The bank file is A's whole bank: restored into B's (new ids, as A's rows keep theirs).
+    expect(fromJson).toMatchObject({ status: "restored", restored: { added: { documents: 1 } } });
+    const listed = (await (await appFor("b").request("/api/documents")).json()) as { documents: unknown[] };
+    expect(listed.documents).toHaveLength(2);
   });
 
   it("saves a composed draft as a new variant of a question, beside the others", async () => {

@@ -12,8 +12,10 @@ import { DeriskError } from "../core/errors.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
 import { MIGRATIONS } from "./migrations/index.ts";
 import { type AttemptsRepo, attemptsRepo } from "./repos/attempts.ts";
+import { type BackupRepo, backupRepo } from "./repos/backup.ts";
 import { type CardsRepo, cardsRepo } from "./repos/cards.ts";
 import { type DocumentsRepo, documentsRepo } from "./repos/documents.ts";
+import { type ItemVersionsRepo, itemVersionsRepo } from "./repos/item-versions.ts";
 import { type ItemsRepo, itemsRepo } from "./repos/items.ts";
 import { type ProfilesRepo, profilesRepo } from "./repos/profiles.ts";
 import { type QuestionsRepo, questionsRepo } from "./repos/questions.ts";
@@ -41,10 +43,12 @@ export interface Repos {
   profiles: ProfilesRepo;
   documents: DocumentsRepo;
   items: ItemsRepo;
+  itemVersions: ItemVersionsRepo;
   attempts: AttemptsRepo;
   cards: CardsRepo;
   stories: StoriesRepo;
   questions: QuestionsRepo;
+  backup: BackupRepo;
 }
 
 export interface Store extends Repos {
@@ -74,10 +78,12 @@ function bindRepos(db: Db): Repos {
     profiles: profilesRepo(db),
     documents: documentsRepo(db),
     items: itemsRepo(db),
+    itemVersions: itemVersionsRepo(db),
     attempts: attemptsRepo(db),
     cards: cardsRepo(db),
     stories: storiesRepo(db),
     questions: questionsRepo(db),
+    backup: backupRepo(db),
   };
 }
 

@@ -8,6 +8,7 @@ export type {
   AttemptsRepo,
   NewAttempt,
 } from "./repos/attempts.ts";
+export { type BackupRepo, NOT_BANK_TABLES, type RestoreCounts } from "./repos/backup.ts";
 export type { Card, CardRef, CardState, CardStateCode, CardsRepo } from "./repos/cards.ts";
 export type {
   DocumentMeta,
@@ -17,6 +18,7 @@ export type {
   SaveStatus,
   StoredPrepDoc,
 } from "./repos/documents.ts";
+export type { ItemVersionEntry, ItemVersionsRepo, StoredItemVersion } from "./repos/item-versions.ts";
 export type { ItemFilter, ItemPatch, ItemsRepo, StoredItem } from "./repos/items.ts";
 export {
   type Budgets,

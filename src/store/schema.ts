@@ -17,7 +17,9 @@
  *   always read and written whole; `null` means "the default five questions".
  * - Timestamps are `timestamptz`, defaulting to `now()` when the caller passes none.
  */
+
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { ItemSource } from "../core/model.ts";
 
 /** A timestamp the database fills when the caller passes none. */
 type Timestamp = ColumnType<Date, Date | undefined, Date>;
@@ -90,6 +92,22 @@ export interface ItemsTable {
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+/**
+ * Every text an item has had (one row per version, the current one included), plus the texts a
+ * re-import offered for an item the user had changed (`version` null: kept, not applied).
+ */
+export interface ItemVersionsTable {
+  id: string;
+  user_id: string;
+  item_id: string;
+  version: number | null;
+  source: ItemSource;
+  kind: string;
+  raw: string;
+  data: Json<Record<string, unknown>>;
+  created_at: Timestamp;
 }
 
 export interface StoriesTable {
@@ -171,6 +189,7 @@ export interface Database {
   profiles: ProfilesTable;
   documents: DocumentsTable;
   items: ItemsTable;
+  item_versions: ItemVersionsTable;
   stories: StoriesTable;
   questions: QuestionsTable;
   attempts: AttemptsTable;
@@ -183,6 +202,7 @@ export type DocumentRow = Selectable<DocumentsTable>;
 export type ItemRow = Selectable<ItemsTable>;
 export type NewItemRow = Insertable<ItemsTable>;
 export type ItemUpdate = Updateable<ItemsTable>;
+export type ItemVersionRow = Selectable<ItemVersionsTable>;
 export type StoryRow = Selectable<StoriesTable>;
 export type QuestionRow = Selectable<QuestionsTable>;
 export type AttemptRow = Selectable<AttemptsTable>;

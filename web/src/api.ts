@@ -7,8 +7,10 @@ import type { Analysis } from "../../src/core/analysis/types.ts";
 import type {
   DocumentDetail as DocumentResponse,
   DocumentSummary,
+  ImportChanges,
   ImportResult,
   ImportStatus,
+  ItemVersion,
   StoredItem,
 } from "../../src/core/api-types.ts";
 import type { PrepItem, PrepItemKind, RoleId } from "../../src/core/model.ts";
@@ -26,7 +28,7 @@ import type {
 } from "../../src/core/packaging/index.ts";
 
 // The shapes are the server's own (src/core/api-types.ts), so client and server cannot drift apart.
-export type { Analysis, DocumentSummary, ImportResult, ImportStatus, StoredItem };
+export type { Analysis, DocumentSummary, ImportChanges, ImportResult, ImportStatus, ItemVersion, StoredItem };
 
 export interface AnalyzeRequest {
   question?: string;
@@ -221,15 +223,20 @@ export const api = {
 
   sample: (): Promise<Sample> => json<Sample>("/api/sample"),
 
-  importText: (text: string, filename?: string): Promise<ImportResult> =>
+  /** With `dryRun`, the server says what the import would change and saves nothing. */
+  importText: (text: string, filename?: string, dryRun = false): Promise<ImportResult> =>
     json<ImportResult>(
       "/api/import",
-      jsonBody("POST", filename === undefined ? { text } : { text, filename }),
+      jsonBody("POST", {
+        text,
+        ...(filename === undefined ? {} : { filename }),
+        ...(dryRun ? { dryRun } : {}),
+      }),
     ),
 
   /** Sends the file's raw bytes: the server detects the encoding (UTF-16, mojibake…), not the browser. */
-  importFile: async (file: Blob, filename: string): Promise<ImportResult> =>
-    json<ImportResult>(`/api/import?filename=${encodeURIComponent(filename)}`, {
+  importFile: async (file: Blob, filename: string, dryRun = false): Promise<ImportResult> =>
+    json<ImportResult>(`/api/import?filename=${encodeURIComponent(filename)}${dryRun ? "&dryRun=1" : ""}`, {
       method: "POST",
       headers: { "Content-Type": "application/octet-stream" },
       body: await file.arrayBuffer(),
@@ -253,10 +260,28 @@ export const api = {
       ...(signal ? { signal } : {}),
     }),
 
+  /** Every text an item has had, newest first, with its date and source. */
+  itemHistory: async (id: string): Promise<ItemVersion[]> =>
+    (await json<{ versions: ItemVersion[] }>(`/api/items/${encodeURIComponent(id)}/history`)).versions,
+
+  /** Makes an earlier text current again, as a new version (the replaced text stays in the history). */
+  restoreVersion: async (id: string, versionId: string, expectedVersion: number): Promise<StoredItem> =>
+    (
+      await json<{ item: StoredItem }>(
+        `/api/items/${encodeURIComponent(id)}/history/${encodeURIComponent(versionId)}/restore`,
+        jsonBody("POST", { expectedVersion }),
+      )
+    ).item,
+
   /** Saves a text as a new variant of a question in its document ("Alternative Answers" block). */
   saveVariant: async (
     documentId: string,
-    input: { questionKey: string; variant: string; text: string },
+    input: {
+      questionKey: string;
+      variant: string;
+      text: string;
+      source?: "typed" | "composed" | "re-angled";
+    },
   ): Promise<StoredItem> =>
     (
       await json<{ item: StoredItem }>(

@@ -26,7 +26,12 @@ export const STATUS_TEXT: Record<ImportStatus, { title: string; detail: string }
   updated: {
     title: "Updated",
     detail:
-      "You had imported this document before. It now matches the file you just imported; items that did not change kept their history.",
+      "You had imported this document before. The file's changes are in; what you wrote in derisk (edits, variants) was kept, and every earlier text is in each answer's history.",
+  },
+  restored: {
+    title: "Restored",
+    detail:
+      "Your bank file was restored: documents, answers with their history, stories and practice. Anything already in your library was left as it was.",
   },
   unchanged: {
     title: "Already up to date",

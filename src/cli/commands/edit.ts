@@ -58,6 +58,11 @@ export function registerAddVariantCommand(program: Command, ctx: CliContext): vo
     .requiredOption("--variant <label>", 'its label, e.g. "ML-focused"')
     .option("--from <file>", "read the text from FILE (default: standard input)", "-")
     .option("-d, --document <id>", "document id (default: the most recently updated)")
+    .option(
+      "--source <source>",
+      "where the text came from, for its history: typed, composed or re-angled",
+      "typed",
+    )
     .option("--json", "print the new item as JSON")
     .addHelpText(
       "after",
@@ -69,15 +74,24 @@ export function registerAddVariantCommand(program: Command, ctx: CliContext): vo
         variant: string;
         from: string;
         document?: string;
+        source: string;
         json?: boolean;
       }) => {
-        const { resolveDocumentId, saveAnswerVariant } = await import("../../app/bank.ts");
+        const { resolveDocumentId, saveAnswerVariant, VARIANT_SOURCES } = await import("../../app/bank.ts");
+        const source = VARIANT_SOURCES.find((s) => s === options.source);
+        if (!source) {
+          throw new DeriskError(
+            "USAGE",
+            `Unknown --source "${options.source}": use ${VARIANT_SOURCES.join(", ")}.`,
+          );
+        }
         const text = new TextDecoder().decode(await readInput(ctx, options.from, 1024 * 1024));
         const item = await ctx.withStore(async (store, userId) =>
           saveAnswerVariant(store, userId, await resolveDocumentId(store, userId, options.document), {
             questionKey: options.question,
             variant: options.variant,
             text,
+            source,
           }),
         );
         ctx.out(

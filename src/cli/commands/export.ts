@@ -6,16 +6,18 @@ import type { CliContext } from "../context.ts";
 export function registerExportCommand(program: Command, ctx: CliContext): void {
   program
     .command("export")
-    .description("export a document of your bank as Markdown (re-importable) or versioned JSON")
+    .description(
+      "export a document of your bank as Markdown (re-importable), or the whole bank as the JSON bank file (a complete backup)",
+    )
     .option("--format <format>", "md or json", "md")
-    .option("-d, --document <id>", "document id (default: the only or most recently updated one)")
+    .option("-d, --document <id>", "with --format md: document id (default: the most recently updated one)")
     .option("-o, --output <file>", "write to FILE instead of standard output")
     .addHelpText(
       "after",
       "\nExamples:\n  derisk export --format md -o prep.md\n  derisk export --format json > bank.json",
     )
     .action(async (options: { format: string; document?: string; output?: string }) => {
-      const { exportDocument, resolveDocumentId } = await import("../../app/bank.ts");
+      const { exportBank, exportDocument, resolveDocumentId } = await import("../../app/bank.ts");
       if (options.format !== "md" && options.format !== "json") {
         throw new DeriskError(
           "USAGE",
@@ -24,7 +26,9 @@ export function registerExportCommand(program: Command, ctx: CliContext): void {
       }
       const format = options.format;
       const file = await ctx.withStore(async (store, userId) =>
-        exportDocument(store, userId, await resolveDocumentId(store, userId, options.document), format),
+        format === "json"
+          ? exportBank(store, userId)
+          : exportDocument(store, userId, await resolveDocumentId(store, userId, options.document), format),
       );
       if (options.output) {
         try {

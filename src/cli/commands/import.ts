@@ -9,7 +9,7 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
     .command("import")
     .description("import a prep document (Markdown/text, or a derisk bank .json) into your bank")
     .argument("<file>", "path of the document, or - for standard input")
-    .option("--dry-run", "parse and report without saving anything")
+    .option("--dry-run", "show what the import would change, and save nothing")
     .option("--json", "print the result as JSON")
     .option("--max-bytes <n>", "largest document accepted", String(MAX_DOCUMENT_BYTES))
     .addHelpText(
@@ -17,15 +17,16 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
       "\nExamples:\n  derisk import prep.md\n  derisk import prep.md --dry-run --json\n  cat notes.txt | derisk import -",
     )
     .action(async (file: string, options: { dryRun?: boolean; json?: boolean; maxBytes: string }) => {
-      const { dryRunResult, prepareImport, saveImport } = await import("../../app/bank.ts");
+      const { prepareImport, saveImport } = await import("../../app/bank.ts");
       const maxBytes = Number.parseInt(options.maxBytes, 10) || MAX_DOCUMENT_BYTES;
       const bytes = await readInput(ctx, file, maxBytes);
       const filename = file === "-" ? undefined : file.split(/[\\/]/).pop();
       const input = { bytes, dryRun: options.dryRun ?? false, maxBytes, ...(filename ? { filename } : {}) };
       const prepared = prepareImport(input);
-      const result = options.dryRun
-        ? dryRunResult(prepared)
-        : await ctx.withStore((store, userId) => saveImport(store, userId, prepared));
+      // A dry run reads the bank too: it compares the file with what is already there.
+      const result = await ctx.withStore((store, userId) =>
+        saveImport(store, userId, prepared, { dryRun: options.dryRun ?? false }),
+      );
       ctx.out(options.json ? JSON.stringify(result, null, 2) : renderImportResult(result, ctx.style));
     });
 }

@@ -1,12 +1,36 @@
-import type { ImportResult } from "../../core/api-types.ts";
+import type { ImportChanges, ImportResult } from "../../core/api-types.ts";
 import type { Style } from "./style.ts";
 
 const statusLine: Record<ImportResult["status"], string> = {
   created: "Imported as a new document",
   updated: "Updated the existing document (same title or file, new content)",
   unchanged: "Already in your bank, unchanged: nothing was written",
+  restored: "Restored the bank file into your bank (rows already there were left as they are)",
   "dry-run": "Dry run: nothing was written",
 };
+
+const wouldBeLine: Record<NonNullable<ImportResult["wouldBe"]>, string> = {
+  created: "it would be imported as a new document",
+  updated: "it would update the existing document (same title or file, new content)",
+  unchanged: "it is already in your bank, unchanged",
+  restored: "it would restore this bank file into your bank",
+};
+
+function renderChanges(changes: ImportChanges, dryRun: boolean, style: Style): string[] {
+  const lines = [
+    `  ${dryRun ? "would change" : "changes"}: ${changes.added.length} added, ${changes.changed.length} changed, ${changes.removed.length} removed`,
+  ];
+  for (const kept of changes.kept) {
+    const why = kept.reason === "created" ? "written in derisk" : "edited in derisk";
+    lines.push(`  ${style.green("kept yours:")} ${kept.label} (${why})`);
+  }
+  for (const conflict of changes.conflicts) {
+    lines.push(
+      `  ${style.yellow("conflict:")} ${conflict.label}: the file changed it and so did you; your text stays, the file's ${dryRun ? "would go" : "is"} in its history (derisk history ${conflict.itemId ?? conflict.key})`,
+    );
+  }
+  return lines;
+}
 
 /** The human report of an import: what was recognised, what was repaired, what was kept as notes. */
 export function renderImportResult(result: ImportResult, style: Style): string {
@@ -14,6 +38,7 @@ export function renderImportResult(result: ImportResult, style: Style): string {
   const lines = [
     `${style.bold(result.title)}`,
     `${result.status === "unchanged" || result.status === "dry-run" ? style.yellow("•") : style.green("✓")} ${statusLine[result.status]}${result.documentId ? style.dim(` (id ${result.documentId})`) : ""}`,
+    ...(result.wouldBe ? [`  ${wouldBeLine[result.wouldBe]}`] : []),
     `  ${result.summary}`,
     `  lines: ${report.lines.total} total, ${report.lines.nonBlank} with text, ${report.lines.inNotes} kept as notes`,
   ];
@@ -22,5 +47,6 @@ export function renderImportResult(result: ImportResult, style: Style): string {
     lines.push(`  ${style.yellow("kept as notes (not recognised):")} lines ${spans.join(", ")}`);
   }
   for (const warning of report.warnings) lines.push(`  ${style.yellow("warning:")} ${warning}`);
+  if (result.changes) lines.push(...renderChanges(result.changes, result.status === "dry-run", style));
   return lines.join("\n");
 }

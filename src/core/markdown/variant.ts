@@ -1,7 +1,6 @@
 import { DeriskError } from "../errors.ts";
 import type { AnswerItem, PrepDoc } from "../model.ts";
 import { parsePrepDocument } from "./parse.ts";
-import { renderPrepDocument } from "./render.ts";
 
 export interface NewVariant {
   /** The question the variant answers (its `questionKey`, e.g. "q3"). */
@@ -54,18 +53,61 @@ export function addAnswerVariant(doc: PrepDoc, input: NewVariant): { doc: PrepDo
     "Answer:",
     text,
   ].join("\n");
-  const before = renderPrepDocument(doc).replace(/\n+$/, "");
-  const next = parsePrepDocument(`${before}\n\n\n${block}${doc.finalNewline ? "\n" : ""}`, {
-    encoding: doc.report.encoding,
-    repaired: doc.report.repaired,
-    warnings: doc.report.warnings,
-  });
-  const added = next.items.filter((item): item is AnswerItem => item.kind === "answer").at(-1);
-  if (!added || added.questionKey !== input.questionKey || added.text !== text) {
-    throw new DeriskError(
-      "BAD_INPUT",
-      "This text would not read back as a variant of the question (derisk re-reads every document it saves): simplify its formatting and try again.",
+  const reread = (text: string) =>
+    parsePrepDocument(text, {
+      encoding: doc.report.encoding,
+      repaired: doc.report.repaired,
+      warnings: doc.report.warnings,
+    });
+  // Under its own question, after the question's last answer, follow-up or concern; where
+  // that would not read back with every other item as it was, at the end of the document.
+  const placements = [lastItemOfQuestion(doc, input.questionKey), doc.items.length - 1];
+  for (const after of placements) {
+    const next = reread(insertBlock(doc, after, block));
+    const added = next.items.find(
+      (item): item is AnswerItem =>
+        item.kind === "answer" && item.questionKey === input.questionKey && item.variant === label,
     );
+    const others = next.items.filter((item) => item !== added);
+    const intact =
+      others.length === doc.items.length &&
+      doc.items.every((item) => others.some((other) => other.key === item.key && other.raw === item.raw));
+    if (added && added.text === text && intact) return { doc: { ...next, title: doc.title }, answer: added };
   }
-  return { doc: { ...next, title: doc.title }, answer: added };
+  throw new DeriskError(
+    "BAD_INPUT",
+    "This text would not read back as a variant of the question (derisk re-reads every document it saves): simplify its formatting and try again.",
+  );
+}
+
+/** Index of the last item that belongs to the question: its answers, their follow-ups and concerns. */
+function lastItemOfQuestion(doc: PrepDoc, questionKey: string): number {
+  const answers = new Set(
+    doc.items
+      .filter((item) => item.kind === "answer" && item.questionKey === questionKey)
+      .map((item) => item.key),
+  );
+  let last = -1;
+  for (const [index, item] of doc.items.entries()) {
+    const belongs =
+      answers.has(item.key) ||
+      (item.kind === "follow-up" && answers.has(item.answerKey)) ||
+      (item.kind === "concern" && item.answerKey !== undefined && answers.has(item.answerKey));
+    if (belongs) last = index;
+  }
+  return last;
+}
+
+/** The document's text with `block` after item `after`, a blank line on each side. */
+function insertBlock(doc: PrepDoc, after: number, block: string): string {
+  const lines: string[] = [];
+  for (const [index, item] of doc.items.entries()) {
+    const gap = index === after + 1 ? Math.max(1, item.gapBefore) : item.gapBefore;
+    for (let g = 0; g < gap; g++) lines.push("");
+    lines.push(item.raw);
+    if (index === after) lines.push("", "", block);
+  }
+  for (let g = 0; g < doc.gapAfter; g++) lines.push("");
+  const text = lines.join("\n");
+  return doc.finalNewline ? `${text}\n` : text;
 }

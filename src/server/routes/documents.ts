@@ -2,12 +2,14 @@ import { Hono } from "hono";
 import * as z from "zod";
 import {
   deleteDocument,
+  exportBank,
   exportDocument,
   getDocument,
   importDocument,
   listDocuments,
   readSampleDocument,
   saveAnswerVariant,
+  VARIANT_SOURCES,
 } from "../../app/bank.ts";
 import { DeriskError } from "../../app/errors.ts";
 import type { AppEnv } from "../app.ts";
@@ -23,6 +25,7 @@ const newVariant = z.object({
   questionKey: z.string().min(1).max(200),
   variant: z.string().min(1).max(80),
   text: z.string().min(1).max(200_000),
+  source: z.enum(VARIANT_SOURCES).optional(),
 });
 
 /** Documents: list, read, delete, import (JSON text or raw bytes), export, the sample. */
@@ -35,7 +38,12 @@ export const documentRoutes = new Hono<AppEnv>()
   })
   .post("/documents/:id/answers", async (c) => {
     const body = await readJson(c, newVariant);
-    const item = await saveAnswerVariant(c.var.store, c.var.userId, c.req.param("id"), body);
+    const item = await saveAnswerVariant(c.var.store, c.var.userId, c.req.param("id"), {
+      questionKey: body.questionKey,
+      variant: body.variant,
+      text: body.text,
+      ...(body.source === undefined ? {} : { source: body.source }),
+    });
     return c.json({ item }, 201);
   })
   .get("/sample", async (c) => c.json(await readSampleDocument()))
@@ -69,12 +77,15 @@ export const documentRoutes = new Hono<AppEnv>()
   .get("/export", async (c) => {
     const documentId = c.req.query("documentId");
     const format = c.req.query("format") ?? "md";
-    if (!documentId)
-      throw new DeriskError("BAD_INPUT", "Missing ?documentId=…: say which document to export.");
     if (format !== "md" && format !== "json") {
       throw new DeriskError("BAD_INPUT", `Unknown export format "${format}": use format=md or format=json.`);
     }
-    const file = await exportDocument(c.var.store, c.var.userId, documentId, format);
+    if (format === "md" && !documentId)
+      throw new DeriskError("BAD_INPUT", "Missing ?documentId=…: say which document to export.");
+    // The JSON bank file is the whole bank; a documentId, if given, must still be the user's.
+    const file = documentId
+      ? await exportDocument(c.var.store, c.var.userId, documentId, format)
+      : await exportBank(c.var.store, c.var.userId);
     return c.body(file.body, 200, {
       "Content-Type": file.contentType,
       "Content-Disposition": `attachment; filename="${file.filename.replace(/["\\\r\n]/g, "_")}"`,

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import * as z from "zod";
-import { editItemText, getItem } from "../../app/bank.ts";
+import { editItemText, getItem, getItemHistory, restoreItemVersion } from "../../app/bank.ts";
 import type { AppEnv } from "../app.ts";
 import { readJson } from "./json-body.ts";
 
@@ -9,7 +9,9 @@ const edit = z.object({
   expectedVersion: z.number().int().min(1).optional(),
 });
 
-/** One item of a document (an answer, a follow-up…): read and edit its text. */
+const restore = z.object({ expectedVersion: z.number().int().min(1).optional() });
+
+/** One item of a document (an answer, a follow-up…): read and edit its text, its history, restore. */
 export const itemRoutes = new Hono<AppEnv>()
   .get("/items/:id", async (c) =>
     c.json({ item: await getItem(c.var.store, c.var.userId, c.req.param("id")) }),
@@ -20,5 +22,22 @@ export const itemRoutes = new Hono<AppEnv>()
       text: body.text,
       ...(body.expectedVersion === undefined ? {} : { expectedVersion: body.expectedVersion }),
     });
+    return c.json({ item });
+  })
+  .get("/items/:id/history", async (c) =>
+    c.json({ versions: await getItemHistory(c.var.store, c.var.userId, c.req.param("id")) }),
+  )
+  .post("/items/:id/history/:versionId/restore", async (c) => {
+    // The body is optional: no body restores without a version check.
+    const body = (await c.req.raw.clone().text()).trim() === "" ? {} : await readJson(c, restore);
+    const item = await restoreItemVersion(
+      c.var.store,
+      c.var.userId,
+      c.req.param("id"),
+      c.req.param("versionId"),
+      {
+        ...(body.expectedVersion === undefined ? {} : { expectedVersion: body.expectedVersion }),
+      },
+    );
     return c.json({ item });
   });

@@ -4,15 +4,18 @@
 import { randomUUID } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
 import { sql } from "kysely";
+import type { ImportChange, ImportChanges } from "../../core/api-types.ts";
 import { DeriskError } from "../../core/errors.ts";
 import {
+  type ItemSource,
   PREP_ITEM_KINDS,
   type PrepDoc,
   type PrepItem,
   type PrepItemKind,
   type SourceEncoding,
 } from "../../core/model.ts";
-import type { DocumentRow, ItemRow, NewItemRow } from "../schema.ts";
+import type { DocumentRow, ItemRow, ItemUpdate, NewItemRow } from "../schema.ts";
+import { type ItemVersionEntry, recordVersions, versionsOfDocument } from "./item-versions.ts";
 import { type Db, inSnapshot, inTransaction, json, notFound, optional, toCount } from "./sql.ts";
 
 export interface DocumentMeta {
@@ -20,13 +23,33 @@ export interface DocumentMeta {
   filename?: string;
   /** sha256 (hex) of the imported bytes: the same bytes again are "unchanged". */
   contentSha256: string;
+  /**
+   * Where the document's new text comes from: "imported" (a file; the default) keeps what the
+   * user wrote in derisk; another source (e.g. "composed" for a saved variant) is a rewrite of
+   * the stored document by derisk itself and applies as it is.
+   */
+  source?: ItemSource;
+  /** The document to rewrite (a save by derisk itself), instead of finding it by content, title or file. */
+  documentId?: string;
+  /** Work out what the save would do, and write nothing (the transaction is rolled back). */
+  dryRun?: boolean;
 }
 
 export type SaveStatus = "created" | "updated" | "unchanged";
 
 export interface SavedDocument {
   status: SaveStatus;
+  /** In a dry run that would create the document: the id it would have had. */
   documentId: string;
+  /** For "updated": item by item, what changed (see ImportChanges). */
+  changes?: ImportChanges;
+}
+
+/** Thrown to roll a dry run back, carrying its result out of the transaction. */
+class DryRunResult extends Error {
+  constructor(readonly saved: SavedDocument) {
+    super("dry run");
+  }
 }
 
 /** A document as stored: exactly the PrepDoc that was saved, plus its id. */
@@ -118,6 +141,7 @@ async function insertItems(
   userId: string,
   documentId: string,
   rows: { item: PrepItem; position: number }[],
+  source: ItemSource,
 ) {
   for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
     const values = rows.slice(start, start + INSERT_CHUNK).map(({ item, position }) => ({
@@ -128,55 +152,190 @@ async function insertItems(
       ...itemColumns(item),
     }));
     await trx.insertInto("items").values(values).execute();
+    await recordVersions(
+      trx,
+      userId,
+      values.map((row) => ({
+        itemId: row.id,
+        version: 1,
+        source,
+        kind: row.kind,
+        raw: row.raw,
+        data: JSON.parse(row.data) as Record<string, unknown>,
+      })),
+    );
   }
 }
 
-/** Re-import: items keep their id (and so their cards and attempts) when their key survives. */
-async function replaceItems(trx: Db, userId: string, documentId: string, items: PrepItem[]) {
+/** What the user calls an item in an import report: its question, title or first words. */
+function labelOf(item: PrepItem): string {
+  const text = (() => {
+    switch (item.kind) {
+      case "answer":
+        return `${item.question} (${item.variant})`;
+      case "follow-up":
+        return item.question;
+      case "section":
+      case "framing":
+      case "technical-section":
+        return item.title;
+      case "technical-question":
+      case "note":
+        return item.text;
+      default:
+        return item.raw;
+    }
+  })()
+    .replace(/\s+/g, " ")
+    .trim();
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text || item.key;
+}
+
+function change(item: PrepItem, itemId?: string): ImportChange {
+  return {
+    key: item.key,
+    kind: item.kind,
+    label: labelOf(item),
+    ...(itemId === undefined ? {} : { itemId }),
+  };
+}
+
+function noChanges(): ImportChanges {
+  return { added: [], changed: [], removed: [], kept: [], conflicts: [] };
+}
+
+type Slot = { item: PrepItem; row: ItemRow | undefined } | { kept: ItemRow };
+const slotKey = (slot: Slot) => ("kept" in slot ? slot.kept.key : slot.item.key);
+
+/**
+ * Re-import: items keep their id (and so their cards and attempts) when their key survives.
+ * From a file (`source` "imported"), what the user wrote in derisk is never replaced: an item
+ * whose current text is the user's own keeps it (if the file changed that item too, the file's
+ * text goes to its history as a conflict), and the user's items the file no longer has stay,
+ * after the item they followed. Every new text is recorded in the item's history.
+ */
+async function replaceItems(
+  trx: Db,
+  userId: string,
+  documentId: string,
+  items: PrepItem[],
+  source: ItemSource,
+): Promise<ImportChanges> {
   const existing = await trx
     .selectFrom("items")
     .selectAll()
     .where("user_id", "=", userId)
     .where("document_id", "=", documentId)
+    .orderBy("position")
     .execute();
+  const rowById = new Map(existing.map((row) => [row.id, row]));
+  const currentSource = new Map<string, ItemSource>();
+  const lastImported = new Map<string, string>();
+  if (source === "imported") {
+    for (const entry of await versionsOfDocument(trx, userId, documentId)) {
+      if (entry.version !== null && entry.version === rowById.get(entry.itemId)?.version) {
+        currentSource.set(entry.itemId, entry.source);
+      }
+      if (entry.source === "imported") lastImported.set(entry.itemId, entry.raw);
+    }
+  }
+  const isOwn = (row: ItemRow) => (currentSource.get(row.id) ?? "imported") !== "imported";
+  const changes = noChanges();
+
   const byKey = new Map(existing.map((row) => [row.key, row]));
-  const kept = new Set<string>();
-  const added: { item: PrepItem; position: number }[] = [];
-  for (const [position, item] of items.entries()) {
-    const row = byKey.get(item.key);
-    if (!row) {
-      added.push({ item, position });
+  const incoming = new Set(items.map((item) => item.key));
+  const slots: Slot[] = items.map((item) => ({ item, row: byKey.get(item.key) }));
+  const gone: string[] = [];
+  for (const [index, row] of existing.entries()) {
+    if (incoming.has(row.key)) continue;
+    if (!isOwn(row)) {
+      gone.push(row.id);
+      changes.removed.push(change(itemFromRow(row), row.id));
       continue;
     }
-    kept.add(row.id);
-    const next = itemColumns(item);
-    // jsonb reorders keys, so compare values, not JSON text.
-    const contentChanged =
-      row.kind !== next.kind || row.raw !== next.raw || !isDeepStrictEqual(row.data, JSON.parse(next.data));
-    const placeChanged =
-      row.position !== position ||
-      row.line_start !== next.line_start ||
-      row.line_end !== next.line_end ||
-      row.gap_before !== next.gap_before;
-    if (!contentChanged && !placeChanged) continue;
-    await trx
-      .updateTable("items")
-      .set({
-        ...next,
-        position,
-        updated_at: sql<Date>`now()`,
-        // Only a change of content makes an open editor's copy stale.
-        ...(contentChanged ? { version: sql<number>`version + 1` } : {}),
-      })
-      .where("id", "=", row.id)
-      .where("user_id", "=", userId)
-      .execute();
+    // Keep it where it was: after the nearest earlier item that is still in the document.
+    let at = 0;
+    for (let before = index - 1; before >= 0; before--) {
+      const key = existing[before]?.key;
+      const found = slots.findIndex((slot) => slotKey(slot) === key);
+      if (found >= 0) {
+        at = found + 1;
+        break;
+      }
+    }
+    slots.splice(at, 0, { kept: row });
+    changes.kept.push({
+      ...change(itemFromRow(row), row.id),
+      reason: lastImported.has(row.id) ? "edited" : "created",
+    });
   }
-  const gone = existing.filter((row) => !kept.has(row.id)).map((row) => row.id);
+
+  const versions: ItemVersionEntry[] = [];
+  const added: { item: PrepItem; position: number }[] = [];
+  for (const [position, slot] of slots.entries()) {
+    const row = "kept" in slot ? slot.kept : slot.row;
+    if (!("kept" in slot) && !row) {
+      added.push({ item: slot.item, position });
+      changes.added.push(change(slot.item));
+      continue;
+    }
+    if (!row) continue;
+    let set: ItemUpdate | undefined;
+    let bump = false;
+    if ("kept" in slot) {
+      if (row.position !== position) set = { position };
+    } else {
+      const next = itemColumns(slot.item);
+      const data = JSON.parse(next.data) as Record<string, unknown>;
+      // jsonb reorders keys, so compare values, not JSON text.
+      const contentChanged =
+        row.kind !== next.kind || row.raw !== next.raw || !isDeepStrictEqual(row.data, data);
+      const placeChanged =
+        row.position !== position ||
+        row.line_start !== next.line_start ||
+        row.line_end !== next.line_end ||
+        row.gap_before !== next.gap_before;
+      if (contentChanged && isOwn(row)) {
+        // The user's text stays current; the file's, if it is new, is kept aside in the history.
+        if (lastImported.get(row.id) !== next.raw) {
+          versions.push({ itemId: row.id, version: null, source, kind: next.kind, raw: next.raw, data });
+          changes.conflicts.push(change(slot.item, row.id));
+        } else {
+          changes.kept.push({ ...change(itemFromRow(row), row.id), reason: "edited" });
+        }
+        if (row.position !== position) set = { position };
+      } else if (contentChanged) {
+        set = { ...next, position };
+        bump = true;
+        versions.push({
+          itemId: row.id,
+          version: row.version + 1,
+          source,
+          kind: next.kind,
+          raw: next.raw,
+          data,
+        });
+        changes.changed.push(change(slot.item, row.id));
+      } else if (placeChanged) {
+        // Only a change of content makes an open editor's copy stale.
+        set = { position, line_start: next.line_start, line_end: next.line_end, gap_before: next.gap_before };
+      }
+    }
+    if (set) {
+      await trx
+        .updateTable("items")
+        .set({ ...set, updated_at: sql<Date>`now()`, ...(bump ? { version: sql<number>`version + 1` } : {}) })
+        .where("id", "=", row.id)
+        .where("user_id", "=", userId)
+        .execute();
+    }
+  }
   if (gone.length > 0) {
     await trx.deleteFrom("items").where("user_id", "=", userId).where("id", "in", gone).execute();
   }
-  await insertItems(trx, userId, documentId, added);
+  await insertItems(trx, userId, documentId, added, source);
+  await recordVersions(trx, userId, versions);
+  return changes;
 }
 
 export interface DocumentsRepo {
@@ -224,25 +383,36 @@ function summaryFromRow(row: DocumentRow, counts: Record<PrepItemKind, number>):
   };
 }
 
-export function documentsRepo(db: Db): DocumentsRepo {
-  return {
-    async saveDocument(userId, doc, meta) {
-      assertUniqueKeys(doc);
-      return inTransaction(db, async (trx) => {
-        // One import at a time per user: two concurrent imports of one new file (a double
-        // click, two tabs) must not both see "no such document" and create it twice.
-        await sql`select pg_advisory_xact_lock(hashtext(${`derisk:import:${userId}`}))`.execute(trx);
-        const same = await trx
+async function saveInTransaction(
+  trx: Db,
+  userId: string,
+  doc: PrepDoc,
+  meta: DocumentMeta,
+  source: ItemSource,
+): Promise<SavedDocument> {
+  // One import at a time per user: two concurrent imports of one new file (a double
+  // click, two tabs) must not both see "no such document" and create it twice.
+  await sql`select pg_advisory_xact_lock(hashtext(${`derisk:import:${userId}`}))`.execute(trx);
+  const same = await trx
+    .selectFrom("documents")
+    .select("id")
+    .where("user_id", "=", userId)
+    .where("content_sha256", "=", meta.contentSha256)
+    .limit(1)
+    .executeTakeFirst();
+  if (same && meta.documentId === undefined) return { status: "unchanged", documentId: same.id };
+
+  const filename = meta.filename ?? null;
+  const previous =
+    meta.documentId !== undefined
+      ? await trx
           .selectFrom("documents")
           .select("id")
           .where("user_id", "=", userId)
-          .where("content_sha256", "=", meta.contentSha256)
-          .limit(1)
-          .executeTakeFirst();
-        if (same) return { status: "unchanged", documentId: same.id };
-
-        const filename = meta.filename ?? null;
-        const previous = await trx
+          .where("id", "=", meta.documentId)
+          .forUpdate()
+          .executeTakeFirst()
+      : await trx
           .selectFrom("documents")
           .select("id")
           .where("user_id", "=", userId)
@@ -258,36 +428,52 @@ export function documentsRepo(db: Db): DocumentsRepo {
           .forUpdate()
           .executeTakeFirst();
 
-        if (previous) {
-          await trx
-            .updateTable("documents")
-            .set({
-              ...documentColumns(doc, meta),
-              version: sql<number>`version + 1`,
-              updated_at: sql<Date>`now()`,
-            })
-            .where("id", "=", previous.id)
-            .where("user_id", "=", userId)
-            .execute();
-          await replaceItems(trx, userId, previous.id, doc.items);
-          return { status: "updated", documentId: previous.id };
-        }
+  if (previous) {
+    await trx
+      .updateTable("documents")
+      .set({
+        ...documentColumns(doc, meta),
+        version: sql<number>`version + 1`,
+        updated_at: sql<Date>`now()`,
+      })
+      .where("id", "=", previous.id)
+      .where("user_id", "=", userId)
+      .execute();
+    const changes = await replaceItems(trx, userId, previous.id, doc.items, source);
+    return { status: "updated", documentId: previous.id, changes };
+  }
 
-        const documentId = randomUUID();
-        await trx
-          .insertInto("documents")
-          .values({ id: documentId, user_id: userId, ...documentColumns(doc, meta) })
-          .execute();
-        await insertItems(
-          trx,
-          userId,
-          documentId,
-          doc.items.map((item, position) => ({ item, position })),
-        );
-        return { status: "created", documentId };
-      });
+  const documentId = randomUUID();
+  await trx
+    .insertInto("documents")
+    .values({ id: documentId, user_id: userId, ...documentColumns(doc, meta) })
+    .execute();
+  await insertItems(
+    trx,
+    userId,
+    documentId,
+    doc.items.map((item, position) => ({ item, position })),
+    source,
+  );
+  return { status: "created", documentId };
+}
+
+export function documentsRepo(db: Db): DocumentsRepo {
+  return {
+    async saveDocument(userId, doc, meta) {
+      assertUniqueKeys(doc);
+      const source = meta.source ?? "imported";
+      const save = (trx: Db) => saveInTransaction(trx, userId, doc, meta, source);
+      if (!meta.dryRun) return inTransaction(db, save);
+      try {
+        return await inTransaction(db, async (trx) => {
+          throw new DryRunResult(await save(trx));
+        });
+      } catch (error) {
+        if (error instanceof DryRunResult) return error.saved;
+        throw error;
+      }
     },
-
     loadDocument(userId, documentId) {
       return inSnapshot(db, async (db) => {
         const row = await db

@@ -3,9 +3,10 @@
  * at a time with optimistic concurrency: an editor sends the version it started from.
  */
 import { sql } from "kysely";
-import type { PrepItem, PrepItemKind } from "../../core/model.ts";
+import type { ItemSource, PrepItem, PrepItemKind } from "../../core/model.ts";
 import type { ItemRow } from "../schema.ts";
 import { itemFromRow } from "./documents.ts";
+import { recordVersions } from "./item-versions.ts";
 import { type Db, inTransaction, json, notFound, staleVersion } from "./sql.ts";
 
 /** A PrepItem as stored: its fields plus where it lives and which version it is. */
@@ -18,6 +19,8 @@ export interface ItemPatch {
   data: Record<string, unknown>;
   /** The version the editor started from: a newer one in the database is a CONFLICT. */
   expectedVersion?: number;
+  /** Where the new text came from, for the item's history (default "typed"). */
+  source?: ItemSource;
 }
 
 export interface ItemFilter {
@@ -67,7 +70,8 @@ export interface ItemsRepo {
    */
   listItems(userId: string, filter?: ItemFilter): Promise<StoredItem[]>;
   /**
-   * Replaces an item's Markdown and fields and bumps its version.
+   * Replaces an item's Markdown and fields, bumps its version and records the new text in the
+   * item's history (the previous text is already there).
    *
    * @example await store.items.updateItem("local", item.id, { raw, data: { ...fields, text }, expectedVersion: item.version });
    */
@@ -135,6 +139,16 @@ export function itemsRepo(db: Db): ItemsRepo {
           if (!current || patch.expectedVersion === undefined) throw notFound("item", itemId);
           throw staleVersion(nounOf(current.kind), current.version, patch.expectedVersion);
         }
+        await recordVersions(trx, userId, [
+          {
+            itemId: row.id,
+            version: row.version,
+            source: patch.source ?? "typed",
+            kind: row.kind,
+            raw: row.raw,
+            data,
+          },
+        ]);
         await trx
           .updateTable("documents")
           .set({ updated_at: sql<Date>`now()` })

@@ -4,6 +4,7 @@ import { formatLines } from "../library.ts";
 import { route as libraryRoute } from "../links.ts";
 import { describeEncoding, plural, STATUS_TEXT } from "../report.ts";
 import { Icon } from "./Icon.tsx";
+import { ImportChangesView } from "./ImportChangesView.tsx";
 
 const SECONDARY_KINDS = [
   ["section", "section", "sections"],
@@ -44,8 +45,10 @@ export function ImportReportView({
       </header>
 
       <p className="report-summary" data-testid="report-summary">
-        {summariseReport(report)}
+        {status === "restored" ? result.summary : summariseReport(report)}
       </p>
+
+      {result.changes !== undefined && <ImportChangesView changes={result.changes} preview={false} />}
 
       <ul className="stat-grid">
         {headline.map((text) => {

@@ -434,6 +434,7 @@ function SaveVariant({ sourceItemId, text }: { sourceItemId: string; text: strin
         questionKey: answer.questionKey,
         variant: label,
         text,
+        source: "composed",
       });
       setSaved({
         documentId: item.documentId,

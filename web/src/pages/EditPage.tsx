@@ -3,6 +3,7 @@ import { answerText } from "../../../src/core/answer-text.ts";
 import type { RoleId } from "../../../src/core/model.ts";
 import { ApiError, api, type DocumentSummary, describeError, type StoredItem } from "../api.ts";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { HistoryPanel } from "../components/HistoryPanel.tsx";
 import { Icon } from "../components/Icon.tsx";
 import { RiskLens } from "../components/RiskLens.tsx";
 import { countWords, formatDuration, speakingSeconds, WORDS_PER_MINUTE } from "../library.ts";
@@ -332,6 +333,19 @@ function Editor({ initial, role }: { initial: EditableItem; role: RoleId | undef
           }}
         />
       </div>
+
+      <HistoryPanel
+        itemId={item.id}
+        version={item.version}
+        dirty={dirty}
+        onRestored={(restored) => {
+          if (!isEditable(restored)) return;
+          setItem(restored);
+          setText(editableText(restored));
+          clearDraft(restored.id);
+          setSaveState({ state: "saved", at: new Date() });
+        }}
+      />
 
       {saveState.state === "error" && <ErrorMessage title="Couldn't save" error={saveState.error} />}
       {saveState.state === "conflict" && (

@@ -16,7 +16,8 @@ const FORMATS: { format: ExportFormat; title: string; detail: string }[] = [
   {
     format: "json",
     title: "JSON",
-    detail: "Everything derisk knows about the document, in a versioned schema: for backups and other tools.",
+    detail:
+      "Your whole bank in one versioned file: every document with each answer's history, your stories, practice and profile. Import it into derisk to restore it.",
   },
 ];
 

@@ -2,6 +2,7 @@ import { type DragEvent, useId, useRef, useState } from "react";
 import { api, type DocumentSummary, describeError, type ImportResult } from "../api.ts";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { Icon } from "../components/Icon.tsx";
+import { ImportChangesView } from "../components/ImportChangesView.tsx";
 import { ImportReportView } from "../components/ImportReportView.tsx";
 import { route } from "../links.ts";
 import { plural } from "../report.ts";
@@ -25,18 +26,46 @@ export function StartPage({
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
+  /** A re-import waiting for the user's go-ahead: what it would change, and how to do it. */
+  const [preview, setPreview] = useState<{
+    kind: "file" | "paste";
+    result: ImportResult;
+    confirm: () => Promise<ImportResult>;
+  } | null>(null);
   const [dragging, setDragging] = useState(false);
   const [pasted, setPasted] = useState("");
   const fileInput = useRef<HTMLInputElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   const pasteId = useId();
 
-  async function run(kind: Exclude<Busy, null>, action: () => Promise<ImportResult>): Promise<void> {
+  /**
+   * A file or pasted text is checked first (a dry run): a document already in the library is
+   * only updated after the user has seen what would change.
+   */
+  function runChecked(
+    kind: "file" | "paste",
+    check: () => Promise<ImportResult>,
+    confirm: () => Promise<ImportResult>,
+  ): Promise<void> {
+    return run(kind, async () => {
+      const checked = await check();
+      if (checked.wouldBe !== "updated") return confirm();
+      setPreview({ kind, result: checked, confirm });
+      return null;
+    });
+  }
+
+  async function run(kind: Exclude<Busy, null>, action: () => Promise<ImportResult | null>): Promise<void> {
     setBusy(kind);
     setError(null);
     setResult(null);
+    setPreview(null);
     try {
       const imported = await action();
+      if (imported === null) {
+        requestAnimationFrame(() => resultRef.current?.focus());
+        return;
+      }
       onImported(imported);
       // An empty document has nothing to report: go straight to it.
       if (kind === "empty" && imported.documentId !== undefined) {
@@ -63,7 +92,11 @@ export function StartPage({
       });
       return;
     }
-    void run("file", () => api.importFile(file, file.name));
+    void runChecked(
+      "file",
+      () => api.importFile(file, file.name, true),
+      () => api.importFile(file, file.name),
+    );
   }
 
   function onDrop(event: DragEvent<HTMLDivElement>): void {
@@ -88,6 +121,30 @@ export function StartPage({
 
       <div ref={resultRef} tabIndex={-1} className="start-result" aria-live="polite">
         {error && <ErrorMessage title="That didn't import" error={error} />}
+        {preview && (
+          <section className="report card" aria-labelledby="preview-title" data-testid="import-preview">
+            <h2 id="preview-title">Update “{preview.result.title}”?</h2>
+            <p className="muted">
+              This document is already in your library. Nothing has been saved yet: here is what importing the
+              file would do. What you wrote in derisk is kept either way.
+            </p>
+            {preview.result.changes !== undefined && (
+              <ImportChangesView changes={preview.result.changes} preview={true} />
+            )}
+            <div className="report-actions">
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() => void run(preview.kind, preview.confirm)}
+              >
+                Import and update
+              </button>
+              <button type="button" className="button" onClick={() => setPreview(null)}>
+                Cancel
+              </button>
+            </div>
+          </section>
+        )}
         {result && (
           <ImportReportView
             result={result}
@@ -99,7 +156,7 @@ export function StartPage({
         )}
       </div>
 
-      {result === null ? (
+      {result === null && preview === null ? (
         <>
           {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping is a mouse shortcut; the button inside is the keyboard path. */}
           <div
@@ -143,7 +200,11 @@ export function StartPage({
               className="card paste-card"
               onSubmit={(event) => {
                 event.preventDefault();
-                void run("paste", () => api.importText(pasted, "pasted.md"));
+                void runChecked(
+                  "paste",
+                  () => api.importText(pasted, "pasted.md", true),
+                  () => api.importText(pasted, "pasted.md"),
+                );
               }}
             >
               <label htmlFor={pasteId} className="card-title">

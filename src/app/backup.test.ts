@@ -1,0 +1,165 @@
+import { readFileSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BANK_TABLE_NAMES } from "../core/bank-backup.ts";
+import { NOT_BANK_TABLES, openStore, type Store } from "../store/index.ts";
+import {
+  editItemText,
+  exportBank,
+  exportDocument,
+  getDocument,
+  getItemHistory,
+  importDocument,
+  saveAnswerVariant,
+} from "./bank.ts";
+import { createStoriesFromDocument } from "./stories.ts";
+
+const sample = new Uint8Array(readFileSync(new URL("../../samples/sample-prep.md", import.meta.url)));
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+/** A bank with a row in every table: documents, edited items with history, a variant, stories, practice, profile. */
+async function fillBank(store: Store): Promise<string> {
+  const { documentId = "" } = await importDocument(store, "local", {
+    bytes: sample,
+    filename: "sample-prep.md",
+  });
+  const { items } = await getDocument(store, "local", documentId);
+  const q2 = items.find((i) => i.key === "q2/core");
+  if (!q2) throw new Error("no q2");
+  await editItemText(store, "local", q2.id, { text: "My own answer, typed in derisk." });
+  await saveAnswerVariant(store, "local", documentId, {
+    questionKey: "q3",
+    variant: "ML-focused",
+    text: "I modelled each channel from its neighbours.",
+    source: "composed",
+  });
+  await createStoriesFromDocument(store, "local", documentId);
+  const question = await store.questions.createQuestion("local", {
+    text: "How do you pick a metric?",
+    competency: "ml-concept",
+  });
+  const attempt = await store.attempts.createAttempt("local", {
+    itemId: q2.id,
+    questionText: "Why industry?",
+    mode: "typed",
+  });
+  await store.attempts.autosaveAttempt("local", attempt.id, {
+    text: "Because…",
+    durationMs: 4200,
+    revision: 1,
+  });
+  await store.cards.upsertCard(
+    "local",
+    { questionId: question.id },
+    {
+      due: new Date("2026-01-02T03:04:05.678Z"),
+      stability: 1.25,
+      difficulty: 4.5,
+      elapsedDays: 0,
+      scheduledDays: 1,
+      learningSteps: 0,
+      reps: 1,
+      lapses: 0,
+      state: 1,
+    },
+  );
+  await store.profiles.upsertProfile("local", { targetRole: "ML Engineer", budgets: { answer: 120 } });
+  return documentId;
+}
+
+describe("the JSON bank file is the whole bank", () => {
+  let pglites: PGlite[] = [];
+  const freshStore = async () => {
+    const pglite = await PGlite.create();
+    pglites.push(pglite);
+    return openStore({ pglite });
+  };
+  let full: Store;
+  beforeAll(async () => {
+    full = await freshStore();
+  }, 60_000);
+  afterAll(async () => {
+    await full.close();
+    for (const pglite of pglites) await pglite.close();
+    pglites = [];
+  });
+
+  it("covers every table of the database (a new table must be added to the bank file)", async () => {
+    const tables = (await full.backup.listTables()).filter(
+      (table) => !(NOT_BANK_TABLES as readonly string[]).includes(table),
+    );
+    expect([...BANK_TABLE_NAMES].sort()).toEqual(tables);
+  });
+
+  it("export → import into an empty bank → export gives the same bytes, with every table filled", async () => {
+    const documentId = await fillBank(full);
+    const first = await exportBank(full, "local");
+    const parsed = JSON.parse(first.body) as {
+      format: string;
+      version: number;
+      tables: Record<string, unknown[]>;
+    };
+    expect(parsed).toMatchObject({ format: "derisk-bank", version: 2 });
+    for (const table of BANK_TABLE_NAMES) {
+      expect({ table, rows: parsed.tables[table]?.length ?? 0 }).toEqual({ table, rows: expect.any(Number) });
+      expect(parsed.tables[table]?.length, table).toBeGreaterThan(0);
+    }
+    // The JSON export of a document is this same file.
+    expect((await exportDocument(full, "local", documentId, "json")).body).toBe(first.body);
+
+    const empty = await freshStore();
+    try {
+      const dry = await importDocument(empty, "local", {
+        bytes: bytes(first.body),
+        filename: "bank.json",
+        dryRun: true,
+      });
+      expect(dry).toMatchObject({ status: "dry-run", wouldBe: "restored" });
+      expect((await exportBank(empty, "local")).body).not.toBe(first.body);
+
+      const restored = await importDocument(empty, "local", {
+        bytes: bytes(first.body),
+        filename: "bank.json",
+      });
+      expect(restored.status).toBe("restored");
+      expect(restored.restored?.added.items).toBe(parsed.tables.items?.length);
+      expect((await exportBank(empty, "local")).body).toBe(first.body);
+
+      // The history came along: the edited answer still has both texts, with their sources.
+      const [doc] = await empty.documents.listDocuments("local");
+      const q2 = (await getDocument(empty, "local", doc?.id ?? "")).items.find((i) => i.key === "q2/core");
+      expect((await getItemHistory(empty, "local", q2?.id ?? "")).map((v) => v.source)).toEqual([
+        "typed",
+        "imported",
+      ]);
+
+      // Restoring again adds nothing and overwrites nothing.
+      const again = await importDocument(empty, "local", { bytes: bytes(first.body), filename: "bank.json" });
+      expect(Object.values(again.restored?.added ?? {}).every((n) => n === 0)).toBe(true);
+      expect(again.summary).toMatch(/already in your bank/);
+      expect((await exportBank(empty, "local")).body).toBe(first.body);
+    } finally {
+      await empty.close();
+    }
+  }, 180_000);
+
+  it("refuses a damaged bank file with the place that is wrong, writing nothing", async () => {
+    const body = JSON.parse((await exportBank(full, "local")).body) as {
+      tables: { items: Record<string, unknown>[] };
+    };
+    const first = body.tables.items[0];
+    if (first) first.position = "first";
+    const empty = await freshStore();
+    try {
+      await expect(
+        importDocument(empty, "local", { bytes: bytes(JSON.stringify(body)), filename: "bank.json" }),
+      ).rejects.toMatchObject({
+        code: "BAD_INPUT",
+        message: expect.stringMatching(/tables\.items\.0\.position/),
+      });
+      expect(await empty.documents.listDocuments("local")).toEqual([]);
+    } finally {
+      await empty.close();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,95 @@
+import { readFileSync } from "node:fs";
+import { expect, it } from "vitest";
+import type { DocumentDetail, ImportResult, ItemVersion, StoredItem } from "../core/api-types.ts";
+import { describeStores } from "../store/test-stores.ts";
+import { createApp } from "./app.ts";
+
+// The real Hono app over a real store: history, restore and the re-import preview over HTTP.
+const sample = readFileSync(new URL("../../samples/sample-prep.md", import.meta.url), "utf8");
+const send = (method: string, body?: unknown): RequestInit => ({
+  method,
+  headers: { "Content-Type": "application/json" },
+  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+});
+
+describeStores("HTTP history and re-import preview", (getStore) => {
+  const app = (userId = "a") =>
+    createApp({
+      store: getStore(),
+      userId,
+      version: "test",
+      storage: "pglite",
+      maxBodyBytes: 11 * 1024 * 1024,
+    });
+
+  it("previews a re-import with a conflict, keeps the user's text, lists both in the history and restores", async () => {
+    const imported = (await (
+      await app().request("/api/import", send("POST", { text: sample, filename: "prep.md" }))
+    ).json()) as ImportResult;
+    const detail = (await (
+      await app().request(`/api/documents/${imported.documentId}`)
+    ).json()) as DocumentDetail;
+    const q2 = detail.items.find((i) => i.key === "q2/core") as StoredItem;
+    const edited = await app().request(
+      `/api/items/${q2.id}`,
+      send("PUT", { text: "Mine, typed in derisk." }),
+    );
+    expect(edited.status).toBe(200);
+
+    const changedFile = sample.replace("I still love it.", "I still love it, most days.");
+    const preview = (await (
+      await app().request(
+        "/api/import",
+        send("POST", { text: changedFile, filename: "prep.md", dryRun: true }),
+      )
+    ).json()) as ImportResult;
+    expect(preview).toMatchObject({ status: "dry-run", wouldBe: "updated" });
+    expect(preview.changes?.conflicts.map((c) => c.itemId)).toEqual([q2.id]);
+    expect(
+      ((await (await app().request(`/api/items/${q2.id}/history`)).json()) as { versions: unknown[] })
+        .versions,
+    ).toHaveLength(2);
+
+    const done = (await (
+      await app().request("/api/import", send("POST", { text: changedFile, filename: "prep.md" }))
+    ).json()) as ImportResult;
+    expect(done.changes?.conflicts.map((c) => c.key)).toEqual(["q2/core"]);
+    const { item: current } = (await (await app().request(`/api/items/${q2.id}`)).json()) as {
+      item: StoredItem;
+    };
+    expect(current.kind === "answer" && current.text).toBe("Mine, typed in derisk.");
+
+    const { versions } = (await (await app().request(`/api/items/${q2.id}/history`)).json()) as {
+      versions: ItemVersion[];
+    };
+    expect(versions.map((v) => [v.source, v.version, v.current])).toEqual([
+      ["imported", null, false],
+      ["typed", 2, true],
+      ["imported", 1, false],
+    ]);
+    const fromFile = versions[0] as ItemVersion;
+    expect(fromFile.text).toMatch(/I still love it, most days\./);
+
+    const stale = await app().request(
+      `/api/items/${q2.id}/history/${fromFile.id}/restore`,
+      send("POST", { expectedVersion: 1 }),
+    );
+    expect(stale.status).toBe(409);
+    const restored = await app().request(`/api/items/${q2.id}/history/${fromFile.id}/restore`, {
+      method: "POST",
+    });
+    expect(restored.status).toBe(200);
+    const { item } = (await restored.json()) as { item: StoredItem };
+    expect(item).toMatchObject({ version: 3 });
+    expect(item.kind === "answer" && item.text).toMatch(/I still love it, most days\./);
+
+    // Another user sees no such item; a bad body is a 400, not a stack trace.
+    expect((await app("b").request(`/api/items/${q2.id}/history`)).status).toBe(404);
+    const bad = await app().request(
+      `/api/items/${q2.id}/history/${fromFile.id}/restore`,
+      send("POST", { expectedVersion: "two" }),
+    );
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/expectedVersion/);
+  });
+});

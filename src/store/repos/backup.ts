@@ -1,0 +1,167 @@
+/**
+ * The whole bank of one user, table by table: read for the JSON export, written back by a
+ * restore. Table-driven on purpose, so a new table is one entry in BANK_TABLES (core) and the
+ * coverage test says when one is missing.
+ */
+import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
+import { BANK_TABLE_NAMES, type BankRow, type BankTable } from "../../core/bank-backup.ts";
+import { DeriskError } from "../../core/errors.ts";
+import { type Db, inTransaction, sqlState } from "./sql.ts";
+
+/** Tables of the database that are not a user's bank: the users themselves, the migrator's. */
+export const NOT_BANK_TABLES = ["users", "kysely_migration", "kysely_migration_lock"] as const;
+
+/** Row order in a dump: stable, so the same bank always exports to the same bytes. */
+const ORDER: Record<BankTable, string> = {
+  profiles: "user_id",
+  documents: "created_at, id",
+  items: "document_id, position, id",
+  item_versions: "item_id, created_at, version nulls last, id",
+  stories: "created_at, id",
+  questions: "created_at, id",
+  attempts: "started_at, id",
+  cards: "created_at, id",
+};
+
+/** Columns that point at another table's id: rewritten when that row got a new id. */
+const REFERENCES: Record<BankTable, Record<string, BankTable>> = {
+  profiles: {},
+  documents: {},
+  items: { document_id: "documents" },
+  item_versions: { item_id: "items" },
+  stories: { source_item_id: "items" },
+  questions: { item_id: "items" },
+  attempts: { item_id: "items", question_id: "questions" },
+  cards: { item_id: "items", question_id: "questions" },
+};
+
+export interface RestoreCounts {
+  /** Rows written, per table. */
+  added: Record<BankTable, number>;
+  /** Rows already in the bank (same id), left as they were. */
+  skipped: Record<BankTable, number>;
+}
+
+export interface BackupRepo {
+  /**
+   * Every row of the user's bank, per table, as JSON values (timestamps as ISO strings).
+   *
+   * @example const tables = await store.backup.dumpBank("local"); tables.documents.length;
+   */
+  dumpBank(userId: string): Promise<Record<BankTable, BankRow[]>>;
+  /**
+   * Writes a bank's rows into the user's bank in one transaction: rows whose id is new are
+   * added, rows already there are left as they are (nothing in the bank is overwritten). A row
+   * whose id another user's row has (a bank restored into a second account of one server) gets
+   * a new id, and the rows pointing at it follow.
+   *
+   * @example const { added } = await store.backup.restoreBank("local", backup.tables);
+   */
+  restoreBank(userId: string, tables: Record<BankTable, BankRow[]>): Promise<RestoreCounts>;
+  /**
+   * The tables of the database, for the test that every one is in the bank file or said not to be.
+   *
+   * @example await store.backup.listTables() // ["attempts", "cards", …]
+   */
+  listTables(): Promise<string[]>;
+}
+
+function toJsonValue(value: unknown): unknown {
+  return value instanceof Date ? value.toISOString() : value;
+}
+
+const zeroCounts = () => Object.fromEntries(BANK_TABLE_NAMES.map((t) => [t, 0])) as Record<BankTable, number>;
+
+export function backupRepo(db: Db): BackupRepo {
+  async function jsonColumns(trx: Db, table: BankTable): Promise<Set<string>> {
+    const { rows } = await sql<{ column_name: string }>`
+      select column_name from information_schema.columns
+      where table_schema = current_schema() and table_name = ${table} and data_type = 'jsonb'`.execute(trx);
+    return new Set(rows.map((row) => row.column_name));
+  }
+
+  return {
+    dumpBank(userId) {
+      return inTransaction(db, async (trx) => {
+        const tables = {} as Record<BankTable, BankRow[]>;
+        for (const table of BANK_TABLE_NAMES) {
+          const { rows } = await sql<Record<string, unknown>>`
+            select * from ${sql.table(table)} where user_id = ${userId} order by ${sql.raw(ORDER[table])}`.execute(
+            trx,
+          );
+          tables[table] = rows.map((row) =>
+            Object.fromEntries(
+              Object.entries(row)
+                .filter(([column]) => column !== "user_id")
+                .map(([column, value]) => [column, toJsonValue(value)]),
+            ),
+          );
+        }
+        return tables;
+      });
+    },
+
+    restoreBank(userId, tables) {
+      return inTransaction(db, async (trx) => {
+        const counts: RestoreCounts = { added: zeroCounts(), skipped: zeroCounts() };
+        const renamed = Object.fromEntries(
+          BANK_TABLE_NAMES.map((t) => [t, new Map<string, string>()]),
+        ) as Record<BankTable, Map<string, string>>;
+        for (const table of BANK_TABLE_NAMES) {
+          const json = await jsonColumns(trx, table);
+          const ids = tables[table].map((row) => row.id).filter((id): id is string => typeof id === "string");
+          const owners = new Map<string, string>();
+          if (ids.length > 0 && table !== "profiles") {
+            const { rows } = await sql<{ id: string; user_id: string }>`
+              select id, user_id from ${sql.table(table)} where id in (${sql.join(ids)})`.execute(trx);
+            for (const row of rows) owners.set(row.id, row.user_id);
+          }
+          for (const original of tables[table]) {
+            const row = { ...original };
+            const owner = typeof row.id === "string" ? owners.get(row.id) : undefined;
+            if (owner !== undefined && owner !== userId && typeof row.id === "string") {
+              const fresh = randomUUID();
+              renamed[table].set(row.id, fresh);
+              row.id = fresh;
+            }
+            for (const [column, target] of Object.entries(REFERENCES[table])) {
+              const ref = row[column];
+              if (typeof ref === "string") row[column] = renamed[target].get(ref) ?? ref;
+            }
+            const columns = Object.keys(row);
+            // Column names come from the validated bank file (strict schemas), never from free text.
+            const values = columns.map((column) => {
+              const value = row[column];
+              return json.has(column) && value !== null ? JSON.stringify(value) : value;
+            });
+            try {
+              const { numAffectedRows } = await sql`
+                insert into ${sql.table(table)} (user_id, ${sql.join(columns.map((c) => sql.ref(c)))})
+                values (${userId}, ${sql.join(values)})
+                on conflict do nothing`.execute(trx);
+              if (numAffectedRows === 0n) counts.skipped[table]++;
+              else counts.added[table]++;
+            } catch (error) {
+              const state = sqlState(error);
+              if (state === undefined || !/^2[23]/.test(state)) throw error;
+              throw new DeriskError(
+                "BAD_INPUT",
+                `The bank file has a ${table} row (${String(row.id ?? "profile")}) that does not fit: ${(error as Error).message}. Export the bank again with derisk export --format json.`,
+                { cause: error },
+              );
+            }
+          }
+        }
+        return counts;
+      });
+    },
+
+    async listTables() {
+      const { rows } = await sql<{ table_name: string }>`
+        select table_name from information_schema.tables
+        where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(db);
+      return rows.map((row) => row.table_name);
+    },
+  };
+}
