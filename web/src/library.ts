@@ -164,6 +164,8 @@ export function describeItem(item: StoredItem): string {
       return `technical question “${item.text}”`;
     case "reflection":
       return item.title ? `reflection “${item.title}”` : "reflection";
+    case "accomplishment":
+      return `accomplishment “${item.text}”`;
     case "note":
       return `note at lines ${formatLines(item.lines)}`;
   }
