@@ -10,7 +10,7 @@ import {
   reviseItemText,
 } from "../core/markdown/index.ts";
 import type { PrepDoc } from "../core/model.ts";
-import { summariseReport } from "../core/report-summary.ts";
+import { recognisedShare, summariseReport } from "../core/report-summary.ts";
 import type { Store } from "../store/index.ts";
 
 import { MAX_DOCUMENT_BYTES } from "./limits.ts";
@@ -116,6 +116,7 @@ export function dryRunResult(prepared: PreparedImport): ImportResult {
     title: prepared.doc.title,
     report: prepared.doc.report,
     summary: prepared.summary,
+    recognisedShare: recognisedShare(prepared.doc.report),
   };
 }
 
@@ -139,6 +140,7 @@ export async function saveImport(
     title: prepared.doc.title,
     report: prepared.doc.report,
     summary: prepared.summary,
+    recognisedShare: recognisedShare(prepared.doc.report),
   };
 }
 

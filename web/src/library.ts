@@ -44,6 +44,8 @@ export interface Library {
   technical: TechnicalGroup[];
   reflections: StoredOf<"reflection">[];
   framings: StoredOf<"framing">[];
+  /** Résumé-style achievement lines, raw material for stories. */
+  accomplishments: StoredOf<"accomplishment">[];
   notes: NoteInPlace[];
 }
 
@@ -57,6 +59,7 @@ export function buildLibrary(items: readonly StoredItem[]): Library {
   const reflections: StoredOf<"reflection">[] = [];
   const framings: StoredOf<"framing">[] = [];
   const notes: NoteInPlace[] = [];
+  const accomplishments: StoredOf<"accomplishment">[] = [];
 
   let currentSection: SectionGroup | null = null;
   let lastQuestion: QuestionGroup | null = null;
@@ -129,6 +132,9 @@ export function buildLibrary(items: readonly StoredItem[]): Library {
       case "framing":
         framings.push(item);
         break;
+      case "accomplishment":
+        accomplishments.push(item);
+        break;
       case "note":
         notes.push({ note: item, after: items[index - 1] ?? null, before: items[index + 1] ?? null });
         break;
@@ -141,6 +147,7 @@ export function buildLibrary(items: readonly StoredItem[]): Library {
     technical,
     reflections,
     framings,
+    accomplishments,
     notes,
   };
 }

@@ -726,7 +726,7 @@ describe("recognising the user's own document, not only the seed's shape", () =>
       ["note", 1, 3],
       ["accomplishment", 4, 5],
     ]);
-    expect(doc.items[2]).toMatchObject({
+    expect(doc.items[1]).toMatchObject({
       text: "Led the hiring loop for 5 engineers, closing all roles in 8 weeks",
       metrics: ["5", "8 weeks"],
     });
