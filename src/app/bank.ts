@@ -30,7 +30,7 @@ import {
   type PrepItem,
   type PrepItemKind,
 } from "../core/model.ts";
-import { summariseReport } from "../core/report-summary.ts";
+import { recognisedShare, summariseReport } from "../core/report-summary.ts";
 import type { RestoreCounts, Store } from "../store/index.ts";
 
 import { MAX_DOCUMENT_BYTES } from "./limits.ts";
@@ -213,6 +213,7 @@ export async function saveImport(
     report: prepared.doc.report,
     summary: prepared.summary,
     ...(saved.changes === undefined ? {} : { changes: saved.changes }),
+    recognisedShare: recognisedShare(prepared.doc.report),
   };
 }
 
@@ -275,6 +276,7 @@ async function restoreBank(
     title: prepared.doc.title,
     report: prepared.doc.report,
     summary: `${prepared.summary}${skipped > 0 ? `; ${skipped} row${skipped === 1 ? " was" : "s were"} already in your bank and ${dryRun ? "would be" : "were"} left as they are` : ""}`,
+    recognisedShare: recognisedShare(prepared.doc.report),
     restored: counts,
   };
 }

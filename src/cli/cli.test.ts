@@ -88,6 +88,35 @@ describe("derisk CLI", () => {
     expect(list.documents).toHaveLength(1);
   }, 240_000);
 
+  it("reports the share recognised and lists accomplishments; an unknown --kind is refused", () => {
+    const resume = join(root, "test/fixtures/structures/resume-achievements.md");
+    const own = join(work, "resume-data");
+    const dry = JSON.parse(derisk(["import", resume, "--dry-run", "--json"], { dataDir: own }).stdout) as {
+      recognisedShare: number;
+      summary: string;
+      report: { counts: Record<string, number> };
+    };
+    // 17 lines with text, 3 kept as notes (the skills list and the degree line).
+    expect(dry.recognisedShare).toBe(0.824);
+    expect(dry.report.counts.accomplishment).toBe(9);
+    expect(dry.summary).toMatch(/^9 accomplishments, 2 notes; .*3 lines unrecognised \(82% recognised\)$/);
+
+    const imported = derisk(["import", resume], { dataDir: own });
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toMatch(/3 kept as notes; 82% recognised/);
+    const shown = derisk(["show", "--kind", "accomplishment"], { dataDir: own });
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toMatch(
+      /accomplishment Reduced checkout latency from 900 ms to 250 ms .*\(900 ms, 250 ms\)/,
+    );
+    expect(shown.stdout.match(/^ {2}accomplishment /gm)).toHaveLength(9);
+
+    const wrong = derisk(["show", "--kind", "achievements"], { dataDir: own });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/--kind achievements is not a kind of item; use one of: .*accomplishment/);
+    expect(wrong.stderr).not.toMatch(/\n\s+at /);
+  }, 120_000);
+
   it("refuses bad input with one clear line and exit 2, writing nothing", () => {
     const empty = join(work, "empty.md");
     writeFileSync(empty, "");

@@ -66,6 +66,8 @@ export interface ImportResult {
   report: ImportReport;
   /** One line for people: "7 answers, 4 follow-ups, …; encoding repaired (Mac Roman)". */
   summary: string;
+  /** Share (0–1, three decimals) of the lines with text that were recognised rather than kept only as notes. */
+  recognisedShare: number;
 }
 
 /** One text an item has had, newest first in a history; `current` marks the one in use. */

@@ -95,14 +95,24 @@ const prepItem = z.discriminatedUnion("kind", [
     turns: z.array(z.object({ speaker: z.string(), text: z.string() })),
     reframes: z.array(z.string()),
   }),
+  z.object({
+    ...base,
+    kind: z.literal("accomplishment"),
+    text: z.string(),
+    metrics: z.array(z.string()),
+  }),
   z.object({ ...base, kind: z.literal("note"), text: z.string() }),
 ]);
 
+// Banks written before a kind existed have no count for it: it reads as 0.
+const LATER_KINDS = new Set<string>(["accomplishment"]);
 const kindCounts = z.object(
-  Object.fromEntries(PREP_ITEM_KINDS.map((kind) => [kind, z.number().int().min(0)])) as Record<
-    (typeof PREP_ITEM_KINDS)[number],
-    z.ZodNumber
-  >,
+  Object.fromEntries(
+    PREP_ITEM_KINDS.map((kind) => [
+      kind,
+      LATER_KINDS.has(kind) ? z.number().int().min(0).default(0) : z.number().int().min(0),
+    ]),
+  ) as Record<(typeof PREP_ITEM_KINDS)[number], z.ZodNumber>,
 );
 
 const prepDoc = z.object({

@@ -159,6 +159,18 @@ export interface ReflectionItem extends ItemBase {
   reframes: string[];
 }
 
+/**
+ * A résumé-style achievement line from the user's notes ("Reduced deployment time from
+ * 2 weeks to 3 days"): raw material for a story, read by tailoring and coverage.
+ */
+export interface AccomplishmentItem extends ItemBase {
+  kind: "accomplishment";
+  /** The line as said, markers removed. */
+  text: string;
+  /** The figures it states ("2 weeks", "35%"); empty when it says nothing of how much. */
+  metrics: string[];
+}
+
 /** Text that was not recognised, kept where it stood. */
 export interface NoteItem extends ItemBase {
   kind: "note";
@@ -174,6 +186,7 @@ export type PrepItem =
   | TechnicalSectionItem
   | TechnicalQuestionItem
   | ReflectionItem
+  | AccomplishmentItem
   | NoteItem;
 
 export type PrepItemKind = PrepItem["kind"];
@@ -186,6 +199,7 @@ export const PREP_ITEM_KINDS = [
   "technical-section",
   "technical-question",
   "reflection",
+  "accomplishment",
   "note",
 ] as const satisfies readonly PrepItemKind[];
 

@@ -5,6 +5,7 @@ const nouns: Partial<Record<PrepItemKind, [string, string]>> = {
   "follow-up": ["follow-up", "follow-ups"],
   concern: ["concern", "concerns"],
   "technical-question": ["technical question", "technical questions"],
+  accomplishment: ["accomplishment", "accomplishments"],
   reflection: ["reflection", "reflections"],
   framing: ["framing", "framings"],
   note: ["note", "notes"],
@@ -34,13 +35,31 @@ const encodingNames: Record<ImportReport["encoding"], string> = {
 };
 
 /**
+ * The share (0–1, three decimals) of the lines with text that were recognised as something
+ * (an answer, a section, an accomplishment…) rather than kept only as notes; 1 for a document
+ * with no text.
+ * @example recognisedShare({ …, lines: { total: 40, nonBlank: 20, inNotes: 5 } }) // 0.75
+ */
+export function recognisedShare(report: Pick<ImportReport, "lines">): number {
+  const { nonBlank, inNotes } = report.lines;
+  return nonBlank === 0 ? 1 : Math.round(((nonBlank - inNotes) / nonBlank) * 1000) / 1000;
+}
+
+/** "75%", never rounded up to 100% while a line is left as a note. */
+export function formatShare(share: number): string {
+  const percent = Math.floor(share * 100);
+  return `${percent}%`;
+}
+
+/**
  * The one-line import report of PRODUCT.md's first five minutes.
- * @example summariseReport(report) // "7 answers, 4 follow-ups, 1 concern, 10 technical questions; encoding repaired (Mac Roman); 0 lines unrecognised"
+ * @example summariseReport(report) // "7 answers, 4 follow-ups, 1 concern, 10 technical questions; encoding repaired (Mac Roman); 1 line unrecognised (99% recognised)"
  */
 export function summariseReport(report: ImportReport): string {
   const encoding = report.repaired
     ? `encoding repaired (${encodingNames[report.encoding]})`
     : `encoding ${encodingNames[report.encoding]}`;
   const notes = report.lines.inNotes;
-  return `${describeCounts(report.counts)}; ${encoding}; ${notes} line${notes === 1 ? "" : "s"} unrecognised`;
+  const share = formatShare(recognisedShare(report));
+  return `${describeCounts(report.counts)}; ${encoding}; ${notes} line${notes === 1 ? "" : "s"} unrecognised (${share} recognised)`;
 }

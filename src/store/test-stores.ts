@@ -151,6 +151,7 @@ const ZERO_COUNTS: Record<PrepItemKind, number> = {
   "technical-section": 0,
   "technical-question": 0,
   reflection: 0,
+  accomplishment: 0,
   note: 0,
 };
 

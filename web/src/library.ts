@@ -45,6 +45,8 @@ export interface Library {
   technical: TechnicalGroup[];
   reflections: StoredOf<"reflection">[];
   framings: StoredOf<"framing">[];
+  /** Résumé-style achievement lines, raw material for stories. */
+  accomplishments: StoredOf<"accomplishment">[];
   notes: NoteInPlace[];
 }
 
@@ -58,6 +60,7 @@ export function buildLibrary(items: readonly StoredItem[]): Library {
   const reflections: StoredOf<"reflection">[] = [];
   const framings: StoredOf<"framing">[] = [];
   const notes: NoteInPlace[] = [];
+  const accomplishments: StoredOf<"accomplishment">[] = [];
 
   let currentSection: SectionGroup | null = null;
   let lastQuestion: QuestionGroup | null = null;
@@ -130,6 +133,9 @@ export function buildLibrary(items: readonly StoredItem[]): Library {
       case "framing":
         framings.push(item);
         break;
+      case "accomplishment":
+        accomplishments.push(item);
+        break;
       case "note":
         notes.push({ note: item, after: items[index - 1] ?? null, before: items[index + 1] ?? null });
         break;
@@ -142,6 +148,7 @@ export function buildLibrary(items: readonly StoredItem[]): Library {
     technical,
     reflections,
     framings,
+    accomplishments,
     notes,
   };
 }
@@ -165,6 +172,8 @@ export function describeItem(item: StoredItem): string {
       return `technical question “${item.text}”`;
     case "reflection":
       return item.title ? `reflection “${item.title}”` : "reflection";
+    case "accomplishment":
+      return `accomplishment “${item.text}”`;
     case "note":
       return `note at lines ${formatLines(item.lines)}`;
   }

@@ -4,7 +4,14 @@
  */
 import { useEffect, useState } from "react";
 
-export const LIBRARY_VIEWS = ["answers", "technical", "reflection", "framing", "notes"] as const;
+export const LIBRARY_VIEWS = [
+  "answers",
+  "technical",
+  "accomplishments",
+  "reflection",
+  "framing",
+  "notes",
+] as const;
 export type LibraryView = (typeof LIBRARY_VIEWS)[number];
 
 export type Route =

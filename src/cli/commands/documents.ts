@@ -1,4 +1,6 @@
 import type { Command } from "commander";
+import { DeriskError } from "../../app/errors.ts";
+import { PREP_ITEM_KINDS } from "../../core/model.ts";
 import type { CliContext } from "../context.ts";
 import { renderDocument, renderDocumentList } from "../render/documents.ts";
 
@@ -24,15 +26,22 @@ export function registerDocumentCommands(program: Command, ctx: CliContext): voi
     .argument("[document]", "document id (default: the most recently updated)")
     .option(
       "--kind <kind>",
-      "only items of this kind (answer, follow-up, concern, technical-question, note…)",
+      "only items of this kind (answer, follow-up, concern, technical-question, accomplishment, note…)",
     )
     .option("--json", "print as JSON")
     .action(async (documentId: string | undefined, options: { kind?: string; json?: boolean }) => {
+      const kind = options.kind;
+      if (kind !== undefined && !(PREP_ITEM_KINDS as readonly string[]).includes(kind)) {
+        throw new DeriskError(
+          "BAD_INPUT",
+          `--kind ${kind} is not a kind of item; use one of: ${PREP_ITEM_KINDS.join(", ")}.`,
+        );
+      }
       const { getDocument, resolveDocumentId } = await import("../../app/bank.ts");
       const result = await ctx.withStore(async (store, userId) => {
         return getDocument(store, userId, await resolveDocumentId(store, userId, documentId));
       });
-      const items = options.kind ? result.items.filter((item) => item.kind === options.kind) : result.items;
+      const items = kind ? result.items.filter((item) => item.kind === kind) : result.items;
       ctx.out(
         options.json
           ? JSON.stringify({ ...result, items }, null, 2)

@@ -37,6 +37,8 @@ function renderItem(item: StoredItem, style: Style): string | undefined {
       return `  ? ${item.text} ${style.dim(`(${item.competency})`)}`;
     case "reflection":
       return `${style.cyan("Reflection")}${item.title ? ` ${item.title}` : ""}: ${item.turns.length} turns, ${item.reframes.length} reframes`;
+    case "accomplishment":
+      return `  ${style.green("accomplishment")} ${item.text}${item.metrics.length > 0 ? style.dim(` (${item.metrics.join(", ")})`) : style.dim(" (no figure yet)")} ${id}`;
     case "note":
       return style.dim(
         `  note (lines ${item.lines.start}–${item.lines.end}): ${item.text.split("\n")[0]?.slice(0, 80) ?? ""}`,

@@ -1,4 +1,5 @@
 import type { ImportChanges, ImportResult } from "../../core/api-types.ts";
+import { formatShare } from "../../core/report-summary.ts";
 import type { Style } from "./style.ts";
 
 const statusLine: Record<ImportResult["status"], string> = {
@@ -40,7 +41,7 @@ export function renderImportResult(result: ImportResult, style: Style): string {
     `${result.status === "unchanged" || result.status === "dry-run" ? style.yellow("•") : style.green("✓")} ${statusLine[result.status]}${result.documentId ? style.dim(` (id ${result.documentId})`) : ""}`,
     ...(result.wouldBe ? [`  ${wouldBeLine[result.wouldBe]}`] : []),
     `  ${result.summary}`,
-    `  lines: ${report.lines.total} total, ${report.lines.nonBlank} with text, ${report.lines.inNotes} kept as notes`,
+    `  lines: ${report.lines.total} total, ${report.lines.nonBlank} with text, ${report.lines.inNotes} kept as notes; ${formatShare(result.recognisedShare)} recognised`,
   ];
   if (report.unrecognised.length > 0) {
     const spans = report.unrecognised.map((r) => (r.start === r.end ? `${r.start}` : `${r.start}–${r.end}`));

@@ -27,7 +27,13 @@ export interface AnswerBody {
   bodyStart: number;
   /** Index of the last line that belongs to the answer, or `from - 1` when there is none. */
   end: number;
+  /** Index of the last line of what is said, when closing tags (`</details>`) follow it before `end`. */
+  bodyEnd?: number;
 }
+
+/** A line of closing or wrapping tags only (`</details>`, `<br>`): part of an answer, never said. */
+const isTagsOnly = (line: BodyLine | undefined): boolean =>
+  line !== undefined && !line.blank && /<\/?[a-z]/i.test(line.text) && plainLine(line.text) === "";
 
 const firstNonBlank = (lines: readonly BodyLine[], from: number, to: number): number => {
   for (let i = from; i < to; i++) if (!lines[i]?.blank) return i;
@@ -173,5 +179,14 @@ export function readAnswerBody(lines: readonly BodyLine[], from: number, to: num
     }
   }
 
-  return { format: "free", text: joinPlain(texts(lines, start, last)), bodyStart: start, end: last };
+  let bodyEnd = last;
+  while (bodyEnd > start && (isTagsOnly(lines[bodyEnd]) || lines[bodyEnd]?.blank)) bodyEnd--;
+  const free: AnswerBody = {
+    format: "free",
+    text: joinPlain(texts(lines, start, last)),
+    bodyStart: start,
+    end: last,
+  };
+  if (bodyEnd < last) free.bodyEnd = bodyEnd;
+  return free;
 }

@@ -73,6 +73,24 @@ const WEIRD_LINES = [
   "ChatGPT said:",
   "**HR:** Why?",
   "**You:** Because.",
+  "Interviewer: Why now?",
+  "Candidate: Because.",
+  "Q: Why us?",
+  "A: Because.",
+  '### "Tell me about a time you failed."',
+  "**Situation:** it broke",
+  "**Result:** fixed",
+  "**Tell me about a conflict**",
+  "<b>1. Tell me about yourself.</b>",
+  "<p><b>2. Why us?</b></p>",
+  "<details>",
+  "<summary>3. Where in five years?</summary>",
+  "<details><summary>Q4. Why?</summary>",
+  "</details>",
+  "<h2>Intro</h2>",
+  "- Reduced build time from 20 to 4 minutes",
+  "* Led a team of 4",
+  "   continued on this line",
   "## 🧠 ML Foundations",
   "What is overfitting?",
   "Explain PPO.",
@@ -379,6 +397,11 @@ describe("structures from public prep documents", () => {
     "emoji-blockquote-hinglish.md",
     "ml-short-qa.md",
     "mixed-structures.md",
+    "star-quoted-headings.md",
+    "html-bold-self-intro.md",
+    "numbered-and-bold-questions.md",
+    "dialogue-mock.md",
+    "resume-achievements.md",
   ]) {
     it(`${name} is lossless`, () => expectLossless(fixture(name)));
   }
@@ -455,6 +478,11 @@ describe("structures from public prep documents", () => {
         "I tell the stakeholders as soon as I know, with a new date and what I am cutting.",
       ],
       [
+        "q6/core",
+        "What would you do in your first 90 days?",
+        "Learn the system, fix one painful thing, then propose a roadmap.",
+      ],
+      [
         "question-1/core",
         "Tell me about yourself.",
         "I'm a backend developer with [N years] of experience in payment systems.",
@@ -466,11 +494,7 @@ describe("structures from public prep documents", () => {
       ],
     ]);
     const notes = doc.items.filter((i) => i.kind === "note").map((n) => n.raw.split("\n")[0]);
-    expect(notes).toEqual([
-      "| metric | before | after |",
-      "<details><summary>Q6. What would you do in your first 90 days?</summary>",
-      "- [ ] Rehearse Q1 out loud",
-    ]);
+    expect(notes).toEqual(["| metric | before | after |", "- [ ] Rehearse Q1 out loud"]);
     // The heading inside the unclosed fence stays code.
     expect(doc.items.some((i) => i.kind === "answer" && i.questionNumber === "Q8")).toBe(false);
   });
@@ -517,5 +541,194 @@ describe("structures from public prep documents", () => {
       "Little was recognised: 0 of 30 lines; everything else is kept as notes, in place.",
     ]);
     expect(doc.report.unrecognised).toEqual([{ start: 1, end: 59 }]);
+  });
+});
+
+// ── what other people's documents are made of (part 6: recognised, not only kept) ──
+
+const notesShare = (name: string): number => {
+  const { lines } = parsePrepDocument(fixture(name)).report;
+  return lines.inNotes / lines.nonBlank;
+};
+const qa = (name: string): Array<[string, string, string]> =>
+  answersOf(fixture(name)).map((a) => [a.key, a.question, a.text.split("\n")[0] ?? ""]);
+
+describe("recognising the user's own document, not only the seed's shape", () => {
+  it.each([
+    "star-quoted-headings.md",
+    "html-bold-self-intro.md",
+    "numbered-and-bold-questions.md",
+    "dialogue-mock.md",
+    "resume-achievements.md",
+  ])("%s keeps at most a quarter of its lines only as notes", (name) => {
+    expect(notesShare(name)).toBeLessThanOrEqual(0.25);
+  });
+
+  it('### "quoted question" headings with **Situation:** … **Result:** STAR answers', () => {
+    const answers = answersOf(fixture("star-quoted-headings.md"));
+    expect(answers.map((a) => [a.question, a.format, Object.keys(a.star ?? {}).join(",")])).toEqual([
+      [
+        "Tell me about a time you shipped something under real time pressure.",
+        "star",
+        "situation,task,action,result",
+      ],
+      [
+        "Describe a disagreement with a data scientist about how to deploy a model.",
+        "star",
+        "situation,task,action,result,lesson",
+      ],
+      ["What is the biggest mistake you made on call?", "star", "situation,action,result"],
+      ["Why MLOps rather than data science?", "free", ""],
+    ]);
+    expect(answers[0]?.star?.result).toBe(
+      "We passed the audit with no findings, and the lineage report is now part of every release.",
+    );
+    expect(answers[1]?.star?.lesson).toBe("Meeting people where they are beats sending them a wiki page.");
+  });
+
+  it("<b>N. …</b>, <p><b>…</b></p> and <details><summary> questions with the answer below", () => {
+    const doc = parsePrepDocument(fixture("html-bold-self-intro.md"));
+    expect(doc.items[0]).toMatchObject({ kind: "section", title: "Self introduction and common questions" });
+    expect(qa("html-bold-self-intro.md")).toEqual([
+      [
+        "q1/core",
+        "Tell me about yourself.",
+        "I am a final-year computer science student who builds small web tools for my college.",
+      ],
+      [
+        "q2/core",
+        "Why do you want to join our company?",
+        "Your product is used by shops in my town, and I want to work on something people around me depend on.",
+      ],
+      [
+        "q3/core",
+        "What are your strengths?",
+        "I learn fast and I ask questions early. During my internship I picked up React in a week because I asked a senior to review my first pull request line by line.",
+      ],
+      [
+        "q4/core",
+        "What is your weakness?",
+        "I used to say yes to every request. I now write down what I have already promised before I accept something new.",
+      ],
+      [
+        "q5/core",
+        "Where do you see yourself in five years?",
+        "Leading a small team that owns one part of the product from design to support.",
+      ],
+      [
+        "q6/core",
+        "Do you have any questions for us?",
+        "How do new engineers get their first real project, and who reviews their work?",
+      ],
+    ]);
+    // The closing tag stays in the answer's Markdown but is not said.
+    const q5 = answersOf(fixture("html-bold-self-intro.md"))[4];
+    expect(q5?.raw.endsWith("</details>")).toBe(true);
+    expect(q5?.text).not.toContain("details");
+  });
+
+  it("numbered list questions, bold prompts without a question mark, and Q:/A: lines", () => {
+    expect(qa("numbered-and-bold-questions.md")).toEqual([
+      [
+        "q1/core",
+        "Tell me about yourself",
+        "I run the reporting team at a regional bank: four analysts, one data engineer, and a lot of spreadsheets we are slowly replacing.",
+      ],
+      [
+        "q2/core",
+        "What is your greatest strength?",
+        "I make messy numbers explainable. Finance trusts our dashboards because every figure links to the query behind it.",
+      ],
+      [
+        "q3/core",
+        "Describe a time you disagreed with your manager.",
+        "My manager wanted a weekly report to be emailed as a PDF. I showed him that nobody opened the attachment and proposed a live dashboard with a Monday summary instead; he agreed to try it for a month and kept it.",
+      ],
+      [
+        "q4/core",
+        "What would you do if a stakeholder kept changing requirements?",
+        "I would write down the current version and its date.",
+      ],
+      [
+        "question-1/core",
+        "Tell me about a failure",
+        "I once published a revenue figure that double-counted refunds. I told my manager within the hour, corrected the report and added a reconciliation check that runs before anything goes out.",
+      ],
+      [
+        "question-2/core",
+        "How do you prioritise when everything is urgent?",
+        "I ask which deadline has a real consequence if it slips, and I do that one first. Everything else gets a date in writing.",
+      ],
+      [
+        "question-3/core",
+        "Why are you leaving your current job?",
+        "I have built what I can with the tools the bank allows, and I want to work where data engineering is a first-class job.",
+      ],
+    ]);
+    // A bare list of questions to ask them has no answers: it stays a note, whole.
+    const notes = parsePrepDocument(fixture("numbered-and-bold-questions.md")).items.filter(
+      (i) => i.kind === "note",
+    );
+    expect(notes.map((n) => n.raw)).toEqual([
+      "Questions to ask them:\n1. How is the data team measured?\n2. What does the first month look like?",
+    ]);
+  });
+
+  it("dialogue with and without bold labels: each question with its reply, the reply label dropped", () => {
+    expect(qa("dialogue-mock.md")).toEqual([
+      [
+        "question-1/core",
+        "Can you walk me through your background?",
+        "I started in customer support, moved into QA after a year, and for the last three years I have been writing test automation in Python for a payments product.",
+      ],
+      [
+        "question-2/core",
+        "Why are you looking to move now?",
+        "Our product is being frozen, and I want to keep building. I am looking for a team that ships every week.",
+      ],
+      [
+        "question-3/core",
+        "What salary are you expecting?",
+        "Something in the range we discussed in the job post; I care more about the team and the scope.",
+      ],
+      [
+        "question-4/core",
+        "Tell me about a bug you are proud of finding.",
+        "A currency rounding bug that only appeared for amounts over ten thousand yen. I found it by generating random amounts instead of using our fixed list, and we fixed it before the Japan launch.",
+      ],
+      ["question-5/core", "Any questions for me?", "How does the team decide what to automate first?"],
+    ]);
+  });
+
+  it("résumé-style achievement bullets become accomplishments with their figures", () => {
+    const doc = parsePrepDocument(fixture("resume-achievements.md"));
+    expect(doc.report.counts.accomplishment).toBe(9);
+    const accomplishments = doc.items.filter((i) => i.kind === "accomplishment");
+    expect(accomplishments[0]).toMatchObject({
+      key: "accomplishment-1",
+      text: "Reduced checkout latency from 900 ms to 250 ms by caching rate quotes at the edge",
+      metrics: ["900 ms", "250 ms"],
+    });
+    expect(accomplishments[3]).toMatchObject({ metrics: ["28%", "$180k"] });
+    // Skills lists and the degree line are not achievements.
+    expect(doc.items.filter((i) => i.kind === "note").map((n) => n.raw.split("\n")[0])).toEqual([
+      "- Go, Python, TypeScript, SQL",
+      "BSc Computer Science, University of Leeds, 2018",
+    ]);
+  });
+
+  it("checklists, questions and vague verbs are not accomplishments; continuation lines join one", () => {
+    const doc = parsePrepDocument(
+      "- [x] Built the portfolio site this week\n- Worked on many things at the bank\n- Improved onboarding docs\n- Led the hiring loop for 5 engineers,\n  closing all roles in 8 weeks\n",
+    );
+    expect(doc.items.map((i) => [i.kind, i.lines.start, i.lines.end])).toEqual([
+      // "Improved onboarding docs" says too little (three words) to be an achievement.
+      ["note", 1, 3],
+      ["accomplishment", 4, 5],
+    ]);
+    expect(doc.items[1]).toMatchObject({
+      text: "Led the hiring loop for 5 engineers, closing all roles in 8 weeks",
+      metrics: ["5", "8 weeks"],
+    });
   });
 });

@@ -4,13 +4,18 @@
  * looks beyond the line it is given.
  */
 import type { StarPart } from "../model.ts";
+import { ACHIEVEMENT_VERBS } from "./data/achievement-verbs.ts";
 
 const OPEN_QUOTES = '"“„«';
 const CLOSE_FOR: Record<string, string> = { '"': '"', "“": "”", "„": "“", "«": "»" };
 
-/** Removes Markdown decoration that is not part of what is said: `>`, bullets, checkboxes, bold. */
+// Formatting tags that wrap what is said (`<b>1. …</b>`, `<details><summary>…`), never part of it.
+const FORMAT_TAGS = /<\/?(?:b|strong|i|em|u|p|br|div|span|details|summary|h[1-6])(?:\s[^<>]*)?\/?>/gi;
+
+/** Removes Markdown decoration that is not part of what is said: `>`, bullets, checkboxes, bold, formatting tags. */
 export function plainLine(line: string): string {
   return line
+    .replace(FORMAT_TAGS, "")
     .replace(/^\s*(?:>\s?)+/, "")
     .replace(/^ {0,3}#{1,6}\s+/, "")
     .replace(/^\s*(?:[-*+•]\s+)(?:\[[ xX]\]\s+)?/, "")
@@ -114,7 +119,7 @@ export const cleanQuestion = (text: string): string =>
 
 /** `**Q1- …**`, `**Why do you want to work here?**`, `❓"…?"`: a whole line that poses a question. */
 export function matchQuestionLine(line: string): { numbered?: NumberedQuestion; text: string } | undefined {
-  const t = line.trim();
+  const t = htmlBoldAsMarkdown(line.trim());
   if (/^❓|^❔/u.test(t)) {
     const rest = t.replace(LEAD_MARKERS, "");
     const numbered = matchNumberedQuestion(rest);
@@ -128,8 +133,41 @@ export function matchQuestionLine(line: string): { numbered?: NumberedQuestion; 
   if (numbered && (numbered.qPrefixed || looksLikeQuestion(numbered.text)) && numbered.text !== "") {
     return { numbered, text: cleanQuestion(numbered.text) };
   }
-  if (/[?？]\s*:?$/.test(inner) && !numbered) return { text: cleanQuestion(inner) };
+  if (numbered) return undefined;
+  if (/[?？]\s*:?$/.test(inner) || PROMPT_START.test(unquote(inner)))
+    return { text: cleanQuestion(unquote(inner)) };
   return undefined;
+}
+
+// Prompts that are questions without a question mark ("**Tell me about a failure**").
+const PROMPT_START =
+  /^(?:tell (?:me|us) about|describe (?:a|an|the|your)|give (?:me|us) an example|walk (?:me|us) through|talk (?:me|us) through|share (?:a|an) (?:time|example|situation))\b/i;
+
+/** `<p><b>4. Why us?</b></p>`, `<strong>…</strong>` → `**4. Why us?**`; other text unchanged. */
+export function htmlBoldAsMarkdown(line: string): string {
+  const unwrapped = line.replace(/^<(p|div)(?:\s[^<>]*)?>(.*)<\/\1>\s*$/i, "$2").trim();
+  const m = /^<(b|strong)(?:\s[^<>]*)?>(.*)<\/\1>\s*(:?)\s*$/i.exec(unwrapped);
+  return m?.[2] !== undefined && !m[2].includes("<") ? `**${m[2].trim()}**${m[3] ?? ""}` : unwrapped;
+}
+
+/** `<summary>Q6. What would you do first?</summary>` (the question of a `<details>` block). */
+export function matchSummaryQuestion(
+  line: string,
+): { numbered?: NumberedQuestion; text: string } | undefined {
+  const m = /<summary(?:\s[^<>]*)?>(.*?)<\/summary>/i.exec(line);
+  const inner = m?.[1]?.replace(FORMAT_TAGS, "").trim();
+  if (!inner) return undefined;
+  const numbered = matchNumberedQuestion(inner);
+  const text = cleanQuestion(unquote(numbered ? numbered.text : inner));
+  if (text === "" || !(numbered?.qPrefixed || looksLikeQuestion(text))) return undefined;
+  return numbered ? { numbered, text } : { text };
+}
+
+/** `<h2>Self introduction</h2>` on a line of its own → depth 2 and the title. */
+export function matchHtmlHeading(line: string): { depth: number; title: string } | undefined {
+  const m = /^\s*<h([1-6])(?:\s[^<>]*)?>(.*?)<\/h\1>\s*$/i.exec(line);
+  const title = m?.[2]?.replace(FORMAT_TAGS, "").trim();
+  return m?.[1] && title ? { depth: Number(m[1]), title } : undefined;
 }
 
 /** `1. Tell me about a time…?` as a list item: a question only if it reads as one. */
@@ -281,13 +319,24 @@ export function matchSpeaker(line: string): { speaker: string; text: string } | 
 export const ASSISTANT_SPEAKERS =
   /^(?:chatgpt|gpt[\w.-]*|claude|assistant|ai|gemini|copilot|bard|coach|mentor)$/i;
 
-/** `**HR:** …` / `**You:** …` mock-interview dialogue. */
+/** `**HR:** …`, `**Interviewer**: …`, `Interviewer: …`, `Q: …`: the asking side of a mock-interview dialogue. */
 export const matchInterviewerLine = (line: string): string | undefined =>
-  /^\s*\*\*(?:HR|Interviewer|Recruiter|Hiring Manager|Panel|Q)\s*:?\*\*\s*:?\s*(.*)$/i
-    .exec(line)?.[1]
-    ?.trim();
+  (/^\s*\*\*(?:HR|Interviewer|Recruiter|Hiring Manager|Panel|Q)\s*:?\*\*\s*:?\s*(.*)$/i.exec(line) ??
+    /^\s*(?:HR|Interviewer|Recruiter|Hiring Manager|Q)\s*:\s*(\S.*)$/.exec(line))?.[1]?.trim();
+/** The candidate's reply in a dialogue: `**You:** …`, `**Me**: …`, `Candidate: …`, `A: …`; group 1 is the label. */
 export const matchCandidateLine = (line: string): RegExpExecArray | null =>
-  /^(\s*\*\*(?:You|Me|Candidate|A)\s*:?\*\*\s*:?\s*)(.*)$/i.exec(line);
+  /^(\s*\*\*(?:You|Me|Candidate|A)\s*:?\*\*\s*:?\s*)(.*)$/i.exec(line) ??
+  /^(\s*(?:You|Me|Candidate|A)\s*:\s*)(\S.*)$/.exec(line);
+
+/** The label of a dialogue reply (`**You:**`, `A:`, `Candidate:`), as an answer label. */
+export function matchReplyLabel(line: string): AnswerLabel | undefined {
+  const label = matchAnswerLabel(line);
+  if (label) return label;
+  const reply = matchCandidateLine(line);
+  return reply?.[1] === undefined
+    ? undefined
+    : { inline: (reply[2] ?? "").trim(), prefixLength: reply[1].length };
+}
 
 /** Lines that address the candidate about an answer rather than being part of it. */
 export const isCommentary = (line: string): boolean =>
@@ -348,4 +397,39 @@ export function normaliseQuestion(text: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
+}
+
+const ACHIEVEMENT_VERB = new Set(ACHIEVEMENT_VERBS);
+const FIGURE =
+  /[$€£]\s?\d[\d,.]*\s?(?:[kmb]n?\b|million|billion)?|\d[\d,.]*\s?(?:%|×|x\b|[kmb]\b|ms\b|s\b|seconds?\b|secs?\b|minutes?\b|mins?\b|hours?\b|hrs?\b|days?\b|weeks?\b|months?\b|years?\b|million\b|billion\b|thousand\b)?/gi;
+
+/** The figures of an achievement ("2 weeks", "35%", "$180k"), in order, without repeats. */
+export function findFigures(text: string): string[] {
+  const found: string[] = [];
+  for (const m of text.matchAll(FIGURE)) {
+    const figure = m[0].trim().replace(/[.,]+$/, "");
+    if (/\d/.test(figure) && !found.includes(figure)) found.push(figure);
+  }
+  return found;
+}
+
+/**
+ * A résumé-style achievement bullet: a list item that opens with an achievement verb in the
+ * past tense ("- Reduced deployment time from 2 weeks to 3 days"). Checklist items and
+ * questions are not achievements.
+ *
+ * @example matchAccomplishment("- Cut GPU spend by 35%")?.metrics // ["35%"]
+ */
+export function matchAccomplishment(line: string): { text: string; metrics: string[] } | undefined {
+  const m = /^ {0,3}(?:[-*+•]|\d{1,3}[.)])\s+(?!\[[ xX]\])(.+)$/.exec(line);
+  if (!m?.[1]) return undefined;
+  const text = m[1]
+    .replace(/\*\*|__/g, "")
+    .replace(FORMAT_TAGS, "")
+    .replace(/^(?:✅|✔|🔹|🔸|▪|•|\uFE0F|\s)+/u, "")
+    .trim();
+  const words = text.split(/\s+/);
+  const verb = words[0]?.toLowerCase().replace(/[^a-z]/g, "") ?? "";
+  if (words.length < 4 || !ACHIEVEMENT_VERB.has(verb) || /[?？]$/.test(text)) return undefined;
+  return { text, metrics: findFigures(text) };
 }

@@ -1,4 +1,5 @@
 import type {
+  AccomplishmentItem,
   AnswerItem,
   Competency,
   ConcernItem,
@@ -26,16 +27,20 @@ import {
   joinPlain,
   leadingEmoji,
   looksLikeQuestion,
+  matchAccomplishment,
   matchAnswerLabel,
   matchCandidateLine,
   matchConcern,
+  matchHtmlHeading,
   matchInterviewerLine,
   matchNumberedListQuestion,
   matchNumberedQuestion,
   matchQuestionLabel,
   matchQuestionLine,
+  matchReplyLabel,
   matchRole,
   matchSpeaker,
+  matchSummaryQuestion,
   type NumberedQuestion,
   normaliseQuestion,
   openingQuote,
@@ -105,11 +110,22 @@ export class Recogniser {
   private readonly nextSuffix = new Map<string, number>();
   private readonly questions: KnownQuestion[] = [];
   private readonly questionsByNorm = new Map<string, KnownQuestion>();
-  private counters = { note: 0, section: 0, framing: 0, reflection: 0, tech: 0, question: 0, concern: 0 };
+  private counters = {
+    note: 0,
+    section: 0,
+    framing: 0,
+    reflection: 0,
+    tech: 0,
+    question: 0,
+    concern: 0,
+    accomplishment: 0,
+  };
   private question: QuestionContext | undefined;
   private tech: { key: string; competency: Competency; count: number } | undefined;
   private sectionTitle: string | undefined;
   private noConversationBefore = -1;
+  /** The line of the dialogue reply being read, whose `A:`/`You:` label is not part of the answer. */
+  private dialogueReply = -1;
   targetRole: string | undefined;
 
   constructor(source: SourceDocument) {
@@ -241,8 +257,9 @@ export class Recogniser {
         this.flushPending();
         return line.unitEnd + 1;
       case "code":
-      case "html":
         return undefined;
+      case "html":
+        return this.recogniseHtml(i, line);
       case "rule":
         this.question = undefined;
         this.tech = undefined;
@@ -294,8 +311,9 @@ export class Recogniser {
   private isQuestionHeading(title: string, depth: number, numbered: NumberedQuestion | undefined): boolean {
     if (isFollowUpTrigger(title) || isAlternativeTrigger(title)) return false;
     if (numbered) return numbered.qPrefixed || depth >= 3 || looksLikeQuestion(numbered.text);
-    const t = title.replace(/^(?:\p{Extended_Pictographic}|\uFE0F|\s|\*)+/u, "");
-    return /[?？]\s*:?$/.test(t) || STRONG_QUESTION_HEADING.test(t);
+    // `### "Tell me about a time…"`: the quotes are the writer's, the question is inside them.
+    const t = title.replace(/^(?:\p{Extended_Pictographic}|\uFE0F|\s|\*|["“„«'‘])+/u, "");
+    return /[?？][”"'’»]*\s*:?$/.test(t) || STRONG_QUESTION_HEADING.test(t);
   }
 
   private recogniseText(i: number, text: string): number | undefined {
@@ -335,6 +353,79 @@ export class Recogniser {
     const framing = this.recogniseFraming(i, text);
     if (framing !== undefined) return framing;
     if (!q && matchConcern(text)) return this.recogniseConcern(i);
+    return this.recogniseAccomplishment(i, text);
+  }
+
+  /** `- Reduced deployment time from 2 weeks to 3 days`, with any indented lines that continue it. */
+  private recogniseAccomplishment(i: number, text: string): number | undefined {
+    const found = matchAccomplishment(text);
+    if (!found) return undefined;
+    let end = i;
+    while (end + 1 < this.lines.length) {
+      const next = this.lines[end + 1];
+      if (
+        !next ||
+        next.blank ||
+        next.kind !== "text" ||
+        !/^\s{2,}\S/.test(next.text) ||
+        isListItem(next.text)
+      )
+        break;
+      end++;
+    }
+    const item: AccomplishmentItem = {
+      kind: "accomplishment",
+      key: this.key(`accomplishment-${++this.counters.accomplishment}`),
+      lines: { start: i, end },
+      raw: "",
+      gapBefore: 0,
+      text:
+        end === i
+          ? found.text
+          : joinPlain([found.text, ...this.lines.slice(i + 1, end + 1).map((l) => l.text)]).replace(
+              /\n/g,
+              " ",
+            ),
+      metrics: found.metrics,
+    };
+    this.question = undefined;
+    this.push(item);
+    return end + 1;
+  }
+
+  /**
+   * HTML written as Markdown: `<h2>…</h2>` is a section; `<p><b>4. Why us?</b></p>` and
+   * `<details><summary>5. …?</summary>` pose a question whose answer follows.
+   */
+  private recogniseHtml(i: number, line: SourceLine): number | undefined {
+    const heading = matchHtmlHeading(line.text);
+    if (heading && line.unitEnd === i) {
+      this.question = undefined;
+      this.tech = undefined;
+      const section: SectionItem = {
+        kind: "section",
+        key: this.key(`section-${++this.counters.section}`),
+        lines: { start: i, end: i },
+        raw: "",
+        gapBefore: 0,
+        title: heading.title,
+        depth: heading.depth,
+      };
+      if (heading.depth <= 2) this.sectionTitle = heading.title;
+      this.push(section);
+      return i + 1;
+    }
+    // The summary sits on the block's first or second line (`<details>` alone above it).
+    for (const at of [i, i + 1]) {
+      const summary = at <= line.unitEnd ? matchSummaryQuestion(this.lines[at]?.text ?? "") : undefined;
+      if (!summary) continue;
+      // The answer ends with its `</details>`.
+      let close = at;
+      while (close < this.lines.length && !/<\/details\s*>/i.test(this.lines[close]?.text ?? "")) close++;
+      return this.startQuestion(i, at + 1, 7, summary.text, summary.numbered, close + 1);
+    }
+    const asked = matchQuestionLine(line.text);
+    if (asked) return this.startQuestion(i, i + 1, 7, asked.text, asked.numbered);
     return undefined;
   }
 
@@ -345,6 +436,10 @@ export class Recogniser {
 
   /** A numbered list item that is a question and is followed by an answer, not by more list items. */
   private isStandaloneListQuestion(i: number): boolean {
+    // The last item of a bare list of questions ("1. How…?" right above it) has no answer.
+    const previous = this.lines[i - 1];
+    if (previous && !previous.blank && previous.kind === "text" && matchNumberedListQuestion(previous.text))
+      return false;
     const next = this.nextNonBlank(i + 1);
     if (next < 0) return true;
     const line = this.lines[next];
@@ -379,7 +474,15 @@ export class Recogniser {
     }
     if (line.kind === "rule" || line.kind === "front-matter") return true;
     // `<details><summary>Q6. …?</summary>` holds a question and answer of its own.
-    if (line.kind === "html") return /<summary>/i.test(line.text);
+    if (line.kind === "html") {
+      const second = line.unitEnd > k ? (this.lines[k + 1]?.text ?? "") : "";
+      return (
+        /<summary[\s>]/i.test(line.text) ||
+        /<summary[\s>]/i.test(second) ||
+        matchHtmlHeading(line.text) !== undefined ||
+        (this.lines[k - 1]?.kind !== "html" && matchQuestionLine(line.text) !== undefined)
+      );
+    }
     if (line.kind !== "text") return false;
     const text = line.text;
     if (matchQuestionLabel(text) || matchQuestionLine(text) || matchInterviewerLine(text) !== undefined)
@@ -425,6 +528,7 @@ export class Recogniser {
     depth: number,
     title: string,
     numbered: NumberedQuestion | undefined,
+    maxLimit = this.lines.length,
   ): number {
     let question = cleanQuestion(numbered ? numbered.text : title);
     let from = bodyFrom;
@@ -449,7 +553,8 @@ export class Recogniser {
     this.question = context;
     this.tech = undefined;
     const budget = /\(([^)]*\d[^)]*)\)/.exec(title)?.[1];
-    return this.recogniseAnswer(i, from, context, "core", budget ? parseBudgetSeconds(budget) : undefined);
+    const budgetSeconds = budget ? parseBudgetSeconds(budget) : undefined;
+    return this.recogniseAnswer(i, from, context, "core", budgetSeconds, i, maxLimit);
   }
 
   /**
@@ -521,7 +626,12 @@ export class Recogniser {
   private bodyLinesWithLabel(at: number, to: number): BodyLine[] {
     const region = this.body.slice(at, Math.max(at, to));
     const line = region[0];
-    const label = line && !line.literal ? matchAnswerLabel(line.text) : undefined;
+    const label =
+      line && !line.literal
+        ? at === this.dialogueReply
+          ? matchReplyLabel(line.text)
+          : matchAnswerLabel(line.text)
+        : undefined;
     if (line && label) {
       const inline = line.text.slice(label.prefixLength);
       region[0] = { text: inline, blank: inline.trim() === "", literal: false };
@@ -594,7 +704,10 @@ export class Recogniser {
     // A dialogue reply is one paragraph: the next turn or anything else starts after a blank line.
     let end = reply;
     while (end + 1 < this.lines.length && !this.lines[end + 1]?.blank) end++;
-    return this.recogniseAnswer(i, reply, context, "core", undefined, i, end + 1);
+    this.dialogueReply = reply;
+    const next = this.recogniseAnswer(i, reply, context, "core", undefined, i, end + 1);
+    this.dialogueReply = -1;
+    return next;
   }
 
   // ── follow-ups and concerns ─────────────────────────────────────────────────

@@ -14,9 +14,23 @@ import {
 
 const root = new URL("../../../", import.meta.url);
 const sample = readFileSync(fileURLToPath(new URL("samples/sample-prep.md", root)), "utf8");
-const seedDir = fileURLToPath(new URL("../../../../shared/seed/", import.meta.url));
+const seedDir = process.env.DERISK_SEED_DIR
+  ? `${process.env.DERISK_SEED_DIR.replace(/\/?$/, "/")}`
+  : fileURLToPath(new URL("../../../../shared/seed/", import.meta.url));
 const seedName = existsSync(seedDir) ? readdirSync(seedDir).find((f) => f.endsWith(".txt")) : undefined;
-const documents: Array<[string, string]> = [["sample", sample]];
+const structure = (name: string): [string, string] => [
+  name,
+  readFileSync(fileURLToPath(new URL(`test/fixtures/structures/${name}`, root)), "utf8"),
+];
+// Other people's shapes in our words: quoted STAR headings, HTML questions, bold and numbered
+// questions, dialogue.
+const documents: Array<[string, string]> = [
+  ["sample", sample],
+  structure("star-quoted-headings.md"),
+  structure("html-bold-self-intro.md"),
+  structure("numbered-and-bold-questions.md"),
+  structure("dialogue-mock.md"),
+];
 if (seedName) documents.push(["seed", decodeDocument(readFileSync(`${seedDir}${seedName}`)).text]);
 
 const shape = (doc: PrepDoc): string[] =>
@@ -59,9 +73,16 @@ const prose = fc
   )
   .map((paragraphs) => paragraphs.join("\n\n"));
 
+/** What an edit reads back as: a dialogue reply (`**You:** …`) is one paragraph, so its paragraphs become lines. */
+const readBack = (answer: AnswerItem, newText: string): string =>
+  /^\s*(?:\*\*)?(?:HR|Interviewer|Recruiter|Q)\b/.test(answer.raw)
+    ? newText.replace(/\n\n+/g, "\n")
+    : newText;
+
 describe.each(documents)("editing answers of the %s document", (_name, text) => {
   const doc = parsePrepDocument(text);
   const answers = doc.items.filter((i): i is AnswerItem => i.kind === "answer");
+  const followUps = doc.items.filter((i) => i.kind === "follow-up");
 
   it("re-renders every answer with its own text to the same item", () => {
     for (const answer of answers) {
@@ -79,7 +100,9 @@ describe.each(documents)("editing answers of the %s document", (_name, text) => 
       fc.property(fc.constantFrom(...editable), prose, (answer, newText) => {
         const again = reparseWith(doc, answer.key, renderAnswerRaw(answer, newText));
         expect(shape(again)).toEqual(shape(doc));
-        expect(again.items.find((i) => i.key === answer.key)).toMatchObject({ text: newText });
+        expect(again.items.find((i) => i.key === answer.key)).toMatchObject({
+          text: readBack(answer, newText),
+        });
       }),
       { numRuns: 100 },
     );
@@ -119,8 +142,7 @@ describe.each(documents)("editing answers of the %s document", (_name, text) => 
     }
   });
 
-  it("edits follow-up answers and keeps pointers as pointers (property)", () => {
-    const followUps = doc.items.filter((i) => i.kind === "follow-up");
+  it.runIf(followUps.length > 0)("edits follow-up answers and keeps pointers as pointers (property)", () => {
     // A pointer's text is what makes it a pointer, so a pointer gets a new pointer.
     const pointerText = fc.integer({ min: 1, max: 5 }).map((n) => `Use the story above (${n} mins).`);
     fc.assert(

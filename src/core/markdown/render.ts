@@ -11,7 +11,9 @@ import {
   matchNumberedListQuestion,
   matchQuestionLabel,
   matchQuestionLine,
+  matchReplyLabel,
   matchStarLabel,
+  matchSummaryQuestion,
   openingQuote,
   plainLine,
 } from "./patterns.ts";
@@ -41,6 +43,8 @@ function bodyFromOf(lines: readonly string[], item: AnswerItem): number {
   if (asked >= 0) return asked + 1;
   const first = lines[0] ?? "";
   let from = 0;
+  const summary = [0, 1].find((i) => matchSummaryQuestion(lines[i] ?? "") !== undefined);
+  if (summary !== undefined) return summary + 1;
   if (/^ {0,3}#{1,6}(?:\s|$)/.test(first)) from = 1;
   else if (/^ {0,3}(?:=+|-+)\s*$/.test(lines[1] ?? "") && first.trim() !== "") from = 2;
   else if (
@@ -144,9 +148,11 @@ function locateBody(item: AnswerItem, raw: string): LocatedBody {
   let from = bodyFromOf(lines, item);
   const body = toBodyLines(lines);
   let labelPrefix = "";
-  const labelAt = lines.findIndex((l, i) => i >= from && matchAnswerLabel(l) !== undefined);
+  // In a dialogue the reply's own label (`A:`, `**You:**`) opens the answer.
+  const labelOf = matchInterviewerLine(lines[0] ?? "") !== undefined ? matchReplyLabel : matchAnswerLabel;
+  const labelAt = lines.findIndex((l, i) => i >= from && labelOf(l) !== undefined);
   if (labelAt >= 0) {
-    const label = matchAnswerLabel(lines[labelAt] ?? "");
+    const label = labelOf(lines[labelAt] ?? "");
     from = labelAt;
     if (label) {
       labelPrefix = (lines[labelAt] ?? "").slice(0, label.prefixLength);
@@ -169,7 +175,10 @@ export function renderAnswerRaw(item: AnswerItem, newText: string | StarSections
   const { lines, from, labelAt, labelPrefix, parsed } = locateBody(item, item.raw);
   const bodyStart = parsed.bodyStart >= 0 ? parsed.bodyStart : lines.length;
   const head = lines.slice(0, bodyStart);
-  const tail = parsed.end >= bodyStart ? lines.slice(parsed.end + 1) : [];
+  const bodyEnd = parsed.bodyEnd ?? parsed.end;
+  const tail = bodyEnd >= bodyStart ? lines.slice(bodyEnd + 1) : [];
+  // A dialogue reply is one paragraph: the next turn starts after a blank line.
+  const dialogue = matchInterviewerLine(lines[0] ?? "") !== undefined;
   // A label whose answer starts on the same line keeps its prefix on the first new line.
   const keepPrefix = labelAt >= 0 && bodyStart === labelAt;
 
@@ -193,6 +202,7 @@ export function renderAnswerRaw(item: AnswerItem, newText: string | StarSections
   } else {
     newBody = newText.split("\n");
   }
+  if (dialogue) newBody = newBody.filter((l) => l.trim() !== "");
   if (keepPrefix) {
     const [first = "", ...rest] = newBody;
     newBody = [`${labelPrefix}${first}`, ...rest];

@@ -1,4 +1,4 @@
-import { summariseReport } from "../../../src/core/report-summary.ts";
+import { formatShare, summariseReport } from "../../../src/core/report-summary.ts";
 import type { ImportResult } from "../api.ts";
 import { formatLines } from "../library.ts";
 import { route as libraryRoute } from "../links.ts";
@@ -7,6 +7,7 @@ import { Icon } from "./Icon.tsx";
 import { ImportChangesView } from "./ImportChangesView.tsx";
 
 const SECONDARY_KINDS = [
+  ["accomplishment", "accomplishment", "accomplishments"],
   ["section", "section", "sections"],
   ["technical-section", "technical section", "technical sections"],
   ["reflection", "reflection", "reflections"],
@@ -79,7 +80,8 @@ export function ImportReportView({
           <dt>Lines</dt>
           <dd>
             {report.lines.total} in total, {report.lines.nonBlank} with text, {report.lines.inNotes} kept as
-            notes
+            notes:{" "}
+            <strong data-testid="report-recognised">{formatShare(result.recognisedShare)} recognised</strong>
           </dd>
         </div>
         <div>

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { api, type DocumentDetail, type DocumentSummary, describeError, type StoredItem } from "../api.ts";
+import { AccomplishmentsView } from "../components/AccomplishmentsView.tsx";
 import { AnswerPanel } from "../components/AnswerPanel.tsx";
 import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
@@ -338,6 +339,7 @@ function LoadedLibrary({
           </div>
         ))}
       {view === "technical" && <TechnicalBank groups={library.technical} />}
+      {view === "accomplishments" && <AccomplishmentsView accomplishments={library.accomplishments} />}
       {view === "reflection" && <ReflectionView reflections={library.reflections} />}
       {view === "framing" && <FramingView framings={library.framings} />}
       {view === "notes" && <NotesView notes={library.notes} />}
@@ -361,6 +363,7 @@ function ViewTabs({
       label: "Technical",
       count: library.technical.reduce((sum, group) => sum + group.questions.length, 0),
     },
+    { view: "accomplishments", label: "Accomplishments", count: library.accomplishments.length },
     { view: "reflection", label: "Reflection", count: library.reflections.length },
     {
       view: "framing",
