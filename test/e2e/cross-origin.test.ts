@@ -270,7 +270,8 @@ describe.runIf(launched.browser !== null)("a page on another localhost port (web
       const editor = page.getByRole("textbox", { name: "Answer text" });
       await editor.waitFor({ timeout: 20_000 });
       expect(await editor.inputValue()).toContain("<img src=x onerror=");
-      await page.locator(".lens .score-value").waitFor({ timeout: 20_000 });
+      // An <img onerror> would fire once its failed load settles.
+      await page.waitForLoadState("networkidle");
       expect(await page.evaluate(() => (window as { deriskRan?: string }).deriskRan)).toBeUndefined();
       expect(await page.locator(".answer-panel img, main img[src='x']").count()).toBe(0);
       expect(await violations(page)).toEqual([]);
@@ -284,18 +285,20 @@ describe.runIf(launched.browser !== null)("a page on another localhost port (web
     try {
       const violations = await watchViolations(context);
       const page = await context.newPage();
+      const documentsBefore = (await bankOf(server.url, documentId)).titles.length;
       await page.goto("/");
       await page.getByRole("button", { name: "Start from the sample document" }).click();
       await page.getByTestId("report-summary").waitFor();
       expect(await page.getByRole("alert").count()).toBe(0);
       await page.getByRole("link", { name: "Open the library" }).click();
-      await page.locator(".answer-panel .lens .score-value").waitFor();
-      expect((await bankOf(server.url, documentId)).titles).toHaveLength(2);
+      await page.locator(".answer-panel").waitFor();
+      expect(await page.locator(".question-link").count()).toBeGreaterThan(0);
+      expect((await bankOf(server.url, documentId)).titles).toHaveLength(documentsBefore + 1);
       expect(await violations(page)).toEqual([]);
     } finally {
       await context.close();
     }
-  });
+  }, 120_000);
 });
 
 /** Collects Content-Security-Policy violations the page reports (none expected from the app). */
