@@ -265,11 +265,20 @@ export function samplePrepDoc(overrides: { title?: string; answerText?: string }
       reframes: ["You solved it."],
     },
     {
+      kind: "accomplishment",
+      key: "accomplishment-1",
+      lines: { start: 28, end: 28 },
+      raw: "- Cut GPU spend by 35% in a quarter",
+      gapBefore: 0,
+      text: "Cut GPU spend by 35% in a quarter",
+      metrics: ["35%"],
+    },
+    {
       kind: "note",
       key: "note-1",
       lines: { start: 29, end: 29 },
       raw: "random note ‚Äô kept",
-      gapBefore: 1,
+      gapBefore: 0,
       text: "random note ‚Äô kept",
     },
   ];
@@ -286,7 +295,7 @@ export function samplePrepDoc(overrides: { title?: string; answerText?: string }
       repaired: true,
       counts,
       unrecognised: [{ start: 29, end: 29 }],
-      lines: { total: 30, nonBlank: 22, inNotes: 1 },
+      lines: { total: 30, nonBlank: 23, inNotes: 1 },
       warnings: [],
     },
   };

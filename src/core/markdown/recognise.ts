@@ -18,6 +18,7 @@ import {
   ASSISTANT_SPEAKERS,
   cleanQuestion,
   endsWithQuote,
+  findFigures,
   isAlternativeTrigger,
   isBullet,
   isCommentary,
@@ -373,20 +374,17 @@ export class Recogniser {
         break;
       end++;
     }
+    const continued = this.lines.slice(i + 1, end + 1).map((l) => l.text);
+    const said =
+      continued.length === 0 ? found.text : joinPlain([found.text, ...continued]).replace(/\n/g, " ");
     const item: AccomplishmentItem = {
       kind: "accomplishment",
       key: this.key(`accomplishment-${++this.counters.accomplishment}`),
       lines: { start: i, end },
       raw: "",
       gapBefore: 0,
-      text:
-        end === i
-          ? found.text
-          : joinPlain([found.text, ...this.lines.slice(i + 1, end + 1).map((l) => l.text)]).replace(
-              /\n/g,
-              " ",
-            ),
-      metrics: found.metrics,
+      text: said,
+      metrics: continued.length === 0 ? found.metrics : findFigures(said),
     };
     this.question = undefined;
     this.push(item);

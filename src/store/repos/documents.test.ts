@@ -167,6 +167,7 @@ describeStores("documents", (getStore) => {
       "technical-section": 1,
       "technical-question": 1,
       reflection: 1,
+      accomplishment: 1,
       note: 1,
     });
     expect(summary?.createdAt).toBeInstanceOf(Date);
