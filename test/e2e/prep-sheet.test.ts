@@ -132,7 +132,7 @@ describe("prep sheet in print", () => {
       await page.setContent(html, { waitUntil: "load" });
       expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
       expect(await page.locator("script, img, b").count()).toBe(0);
-      expect(await page.locator(".answer").innerText()).toContain(
+      expect(await page.locator(".answer").textContent()).toContain(
         "<b>bold</b> and <script>window.pwned = 1</script>",
       );
     } finally {

@@ -149,10 +149,11 @@ const firstWords = (text: string, max: number): string => {
   return words.length <= max ? words.join(" ") : `${words.slice(0, max).join(" ")} …`;
 };
 
+/** The first sentence that carries content: a greeting ("Thank you for having me.") is no beat. */
 const firstSentence = (text: string): string => {
   const flat = text.replace(/\s+/g, " ").trim();
-  const match = flat.match(/^.+?[.!?](?=\s|$)/);
-  return match ? match[0] : flat;
+  const sentences = flat.match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)/g)?.map((s) => s.trim()) ?? [flat];
+  return sentences.find((s) => countWords(s) >= 6) ?? sentences[0] ?? flat;
 };
 
 /** Key beats of an answer: its trailer beats, else one line per STAR part, else one per paragraph. */

@@ -43,8 +43,9 @@ const CSS = `
 * { box-sizing: border-box; }
 html { color: #000; background: #fff; }
 body { font: 11pt/1.45 Georgia, "DejaVu Serif", "Liberation Serif", serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
-h1, h2, h3, .meta, .label { font-family: "Helvetica Neue", Arial, "DejaVu Sans", "Liberation Sans", sans-serif; }
+h1, h2, h3, .meta, .label, .kicker { font-family: "Helvetica Neue", Arial, "DejaVu Sans", "Liberation Sans", sans-serif; }
 h1 { font-size: 22pt; margin: 0 0 .3em; }
+.kicker { font: bold 9pt sans-serif; text-transform: uppercase; letter-spacing: .12em; margin: 0; }
 h2 { font-size: 15pt; margin: 0 0 .4em; break-after: avoid; }
 h3 { font-size: 11pt; text-transform: uppercase; letter-spacing: .06em; margin: 1.1em 0 .4em; border-bottom: 1px solid #000; break-after: avoid; }
 p { margin: 0 0 .6em; }
@@ -79,7 +80,8 @@ function concernHtml(concern: SheetConcern): string {
 function coverHtml(sheet: PrepSheet): string {
   return [
     `<section class="cover">`,
-    `<h1>${escapeHtml(sheet.title)} — prep sheet</h1>`,
+    `<p class="kicker">Prep sheet</p>`,
+    `<h1>${escapeHtml(sheet.title)}</h1>`,
     sheet.targetRole
       ? `<p class="meta">Target role: <strong>${escapeHtml(sheet.targetRole)}</strong></p>`
       : "",

@@ -42,7 +42,7 @@ export function coverageLines(sheet: PrepSheet): string[] {
 }
 
 function coverMarkdown(sheet: PrepSheet): string[] {
-  const out = [`# ${oneLine(sheet.title)} — prep sheet`, ""];
+  const out = [`# ${oneLine(sheet.title)}`, "", "*Prep sheet*", ""];
   if (sheet.targetRole) out.push(`**Target role:** ${oneLine(sheet.targetRole)}`, "");
   if (sheet.competency) out.push(`**Competency:** ${competencyName(sheet.competency)}`, "");
   out.push("## Behind every question", "");
