@@ -31,7 +31,7 @@ function parseAnki(tsv: string) {
       .filter((l) => l.startsWith("#"))
       .map((l) => [l.slice(1, l.indexOf(":")), l.slice(l.indexOf(":") + 1)]),
   );
-  const unescape = (field: string) =>
+  const fieldText = (field: string) =>
     field
       .replace(/<br>/g, "\n")
       .replace(/&#9;/g, "\t")
@@ -41,7 +41,7 @@ function parseAnki(tsv: string) {
       .replace(/&#39;/g, "'")
       .replace(/&amp;/g, "&");
   const rows = lines.filter((l) => !l.startsWith("#")).map((l) => l.split("\t"));
-  return { headers, rows, unescape };
+  return { headers, rows, fieldText };
 }
 
 describe("buildPrepSheet", () => {
@@ -124,17 +124,17 @@ describe("renderers", () => {
   });
 
   it("Anki TSV has the importer's headers and parses back to the questions and answers", () => {
-    const { headers, rows, unescape } = parseAnki(renderAnkiTsv(sheet));
+    const { headers, rows, fieldText } = parseAnki(renderAnkiTsv(sheet));
     expect(headers).toMatchObject({ separator: "tab", html: "true", "deck column": "3", "tags column": "4" });
     expect(rows).toHaveLength(17);
     for (const row of rows) expect(row).toHaveLength(4);
-    expect(unescape(rows[0]?.[0] ?? "")).toBe("Tell me about yourself");
-    expect(unescape(rows[0]?.[1] ?? "")).toContain("I'm Ines");
+    expect(fieldText(rows[0]?.[0] ?? "")).toBe("Tell me about yourself");
+    expect(fieldText(rows[0]?.[1] ?? "")).toContain("I'm Ines");
     expect(rows[1]?.[1]).toContain("<li>Physics PhD → measurement, statistics, living with noisy data.</li>");
     expect(rows[7]?.[3]).toMatch(/^derisk technical ml-concept /);
     const [hostileRow] = parseAnki(renderAnkiTsv(buildPrepSheet([hostile]))).rows;
     expect(hostileRow).toHaveLength(4);
-    expect(unescape(hostileRow?.[0] ?? "")).toBe("Tell me about a time you failed & <b>why</b>.");
-    expect(unescape(hostileRow?.[1] ?? "")).toContain("broke the\tbuild with <script>alert(1)</script>");
+    expect(fieldText(hostileRow?.[0] ?? "")).toBe("Tell me about a time you failed & <b>why</b>.");
+    expect(fieldText(hostileRow?.[1] ?? "")).toContain("broke the\tbuild with <script>alert(1)</script>");
   });
 });
