@@ -8,8 +8,12 @@ import { startServer } from "../../src/server/serve.ts";
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 const webRoot = join(repoRoot, "web", "dist");
-/** shared/ sits beside the repository (CI clones it there too); the seed is never copied in. */
-const seedDir = fileURLToPath(new URL("../../../shared/seed/", import.meta.url));
+/**
+ * shared/ sits beside the repository (CI clones it there too); the seed is never copied in.
+ * DERISK_SEED_DIR points elsewhere, e.g. from a git worktree that has no shared/ beside it.
+ */
+const seedDir =
+  process.env.DERISK_SEED_DIR ?? fileURLToPath(new URL("../../../shared/seed/", import.meta.url));
 export const screenshotDir = join(repoRoot, ".artifacts", "screenshots");
 
 export interface TestServer {

@@ -12,6 +12,7 @@ import {
   VARIANT_SOURCES,
 } from "../../app/bank.ts";
 import { DeriskError } from "../../app/errors.ts";
+import { exportPrepSheet, isSheetFormat } from "../../app/prep-sheet.ts";
 import type { AppEnv } from "../app.ts";
 import { readJson } from "./json-body.ts";
 
@@ -77,8 +78,25 @@ export const documentRoutes = new Hono<AppEnv>()
   .get("/export", async (c) => {
     const documentId = c.req.query("documentId");
     const format = c.req.query("format") ?? "md";
+    if (isSheetFormat(format)) {
+      // The prep sheet: the whole bank unless a documentId or competency narrows it.
+      const competency = c.req.query("competency");
+      const sheet = await exportPrepSheet(c.var.store, c.var.userId, {
+        format,
+        layout: c.req.query("layout") === "cards" ? "cards" : "sheet",
+        ...(documentId ? { documentId } : {}),
+        ...(competency ? { competency } : {}),
+      });
+      return c.body(typeof sheet.body === "string" ? sheet.body : new Uint8Array(sheet.body), 200, {
+        "Content-Type": sheet.contentType,
+        "Content-Disposition": `attachment; filename="${sheet.filename.replace(/["\\\r\n]/g, "_")}"`,
+      });
+    }
     if (format !== "md" && format !== "json") {
-      throw new DeriskError("BAD_INPUT", `Unknown export format "${format}": use format=md or format=json.`);
+      throw new DeriskError(
+        "BAD_INPUT",
+        `Unknown export format "${format}": use format=md, json, sheet-md, html, pdf or anki.`,
+      );
     }
     if (format === "md" && !documentId)
       throw new DeriskError("BAD_INPUT", "Missing ?documentId=…: say which document to export.");

@@ -1,0 +1,91 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { importDocument } from "../../app/bank.ts";
+import type { Store } from "../../store/index.ts";
+import { describeStores } from "../../store/test-stores.ts";
+import { runCommand } from "../test-cli.ts";
+import { registerExportCommand } from "./export.ts";
+
+// `derisk export` in the prep-sheet formats, in-process over a real store.
+const sample = readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url));
+const run = (store: Store, argv: string[]) => runCommand([registerExportCommand], argv, { store });
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "derisk-sheet-cli-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describeStores("derisk export (prep sheet)", (getStore) => {
+  it("refuses an empty bank with a clear message and exit 2", async () => {
+    for (const format of ["html", "sheet-md", "anki"]) {
+      const result = await run(getStore(), ["export", "--format", format]);
+      expect(result.code).toBe(2);
+      expect(result.error).toMatch(/bank is empty: import a document first/);
+    }
+  });
+
+  it("writes the whole bank as HTML, or one competency as cue cards, or an Anki file", async () => {
+    await importDocument(getStore(), "a", { bytes: sample, filename: "sample-prep.md" });
+    await importDocument(getStore(), "a", {
+      bytes: new TextEncoder().encode(
+        '# Other\n\n### Q1- Tell me about a conflict with a colleague.\n\n"We disagreed on the schema; I listened, proposed a trial and we shipped in a week."\n',
+      ),
+      filename: "other.md",
+    });
+    const html = join(dir, "sheet.html");
+    expect((await run(getStore(), ["export", "--format", "html", "-o", html])).code).toBe(0);
+    const page = readFileSync(html, "utf8");
+    expect(page).toContain("Tell me about yourself");
+    expect(page).toContain("Tell me about a conflict with a colleague.");
+
+    const cards = join(dir, "cards.md");
+    expect(
+      (
+        await run(getStore(), [
+          "export",
+          "--format",
+          "sheet-md",
+          "--cards",
+          "--competency",
+          "conflict",
+          "-o",
+          cards,
+        ])
+      ).code,
+    ).toBe(0);
+    const md = readFileSync(cards, "utf8");
+    expect(md).toContain("Tell me about a conflict with a colleague.");
+    expect(md).not.toContain("Tell me about yourself");
+
+    const anki = join(dir, "deck.tsv");
+    expect((await run(getStore(), ["export", "--format", "anki", "-o", anki])).code).toBe(0);
+    expect(
+      readFileSync(anki, "utf8")
+        .split("\n")
+        .filter((l) => l !== "" && !l.startsWith("#")),
+    ).toHaveLength(18);
+  });
+
+  it("meets bad options with usage errors, never a stack trace", async () => {
+    await importDocument(getStore(), "a", { bytes: sample, filename: "sample-prep.md" });
+    const unknown = await run(getStore(), ["export", "--format", "html", "--competency", "charm"]);
+    expect([unknown.code, unknown.error]).toEqual([
+      1,
+      expect.stringMatching(/Unknown competency "charm": use one of about-me/),
+    ]);
+    const none = await run(getStore(), ["export", "--format", "html", "--competency", "conflict"]);
+    expect([none.code, none.error]).toEqual([
+      2,
+      expect.stringMatching(/Nothing to put on a prep sheet for conflict/),
+    ]);
+    const pdf = await run(getStore(), ["export", "--format", "pdf"]);
+    expect([pdf.code, pdf.error]).toEqual([1, expect.stringMatching(/give a file to write it to/)]);
+    const mixed = await run(getStore(), ["export", "--format", "md", "--cards"]);
+    expect(mixed.code).toBe(1);
+    const missing = await run(getStore(), ["export", "--format", "html", "-d", "no-such-id"]);
+    expect([missing.code, missing.error]).toEqual([2, expect.stringMatching(/No document no-such-id/)]);
+  });
+});

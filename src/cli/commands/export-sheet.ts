@@ -1,0 +1,50 @@
+import { DeriskError } from "../../app/errors.ts";
+import type { ExportFile, SheetFormat } from "../../app/prep-sheet.ts";
+import type { CliContext } from "../context.ts";
+
+export interface ExportOptions {
+  format: string;
+  document?: string;
+  output?: string;
+  competency?: string;
+  cards?: boolean;
+}
+
+/**
+ * The prep-sheet format asked for, or undefined for the document formats (md, json). The
+ * sheet-only options are refused with those, so they never pass silently.
+ */
+export async function sheetFormatOf(options: ExportOptions): Promise<SheetFormat | undefined> {
+  const { isSheetFormat } = await import("../../app/prep-sheet.ts");
+  if (isSheetFormat(options.format)) return options.format;
+  if (options.competency !== undefined || options.cards) {
+    throw new DeriskError(
+      "USAGE",
+      "--competency and --cards shape a prep sheet: use them with --format sheet-md, html, pdf or anki.",
+    );
+  }
+  return undefined;
+}
+
+/** Loads and renders the prep sheet; the PDF is printed after the bank is closed. */
+export async function exportSheet(
+  ctx: CliContext,
+  format: SheetFormat,
+  options: ExportOptions,
+): Promise<ExportFile> {
+  const { loadPrepSheet, parseCompetency, renderSheetFile } = await import("../../app/prep-sheet.ts");
+  if (options.competency !== undefined) parseCompetency(options.competency);
+  if (format === "pdf" && !options.output) {
+    throw new DeriskError(
+      "USAGE",
+      "A PDF is binary: give a file to write it to, e.g. derisk export --format pdf -o prep.pdf.",
+    );
+  }
+  const sheet = await ctx.withStore((store, userId) =>
+    loadPrepSheet(store, userId, {
+      ...(options.document === undefined ? {} : { documentId: options.document }),
+      ...(options.competency === undefined ? {} : { competency: options.competency }),
+    }),
+  );
+  return renderSheetFile(sheet, format, options.cards ? "cards" : "sheet");
+}

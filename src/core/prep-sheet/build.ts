@@ -1,0 +1,344 @@
+import { analyze } from "../analysis/analyze.ts";
+import { classify } from "../analysis/classify.ts";
+import { DEFAULT_WPM } from "../analysis/timing.ts";
+import { answerText } from "../answer-text.ts";
+import {
+  type AnswerFormat,
+  type AnswerItem,
+  COMPETENCIES,
+  type Competency,
+  type ConcernItem,
+  type FollowUpItem,
+  type PrepDoc,
+  type RoleId,
+  STAR_PARTS,
+  type StarSections,
+  type TechnicalQuestionItem,
+} from "../model.ts";
+import { countWords, speakingSeconds } from "../words.ts";
+
+/**
+ * The risk lens as PRODUCT.md states it: what the interviewer quietly asks behind every
+ * question. Used on the cover page when neither the profile nor the document words it.
+ */
+export const DEFAULT_FRAMING_QUESTIONS = [
+  "Will this person collapse under ambiguity?",
+  "Will this person spin their wheels?",
+  "Will this person blame others?",
+  "Will this person need hand-holding?",
+  "Will this person fix symptoms only?",
+] as const;
+
+/** Budget of a follow-up answer (PRODUCT.md, C2): said in under 45 seconds. */
+const FOLLOW_UP_MAX_SECONDS = 45;
+/** A cue card holds at most this many beats of at most this many words, so it fits a quarter page. */
+const CUE_BEATS = 5;
+const CUE_WORDS = 22;
+
+export interface SheetFollowUp {
+  question: string;
+  answer: string;
+  /** The prepared answer points elsewhere ("Use the intro above"). */
+  pointer: boolean;
+  words: number;
+  seconds: number;
+  /** Seconds the answer should stay under. */
+  budgetSeconds: number;
+}
+
+export interface SheetConcern {
+  judgement: string;
+  reframes: string[];
+}
+
+export interface SheetFix {
+  action: string;
+  quote: string;
+}
+
+/** One block of the sheet: an answer variant with everything needed the night before. */
+export interface SheetAnswer {
+  key: string;
+  /** Groups the variants of one question within its document. */
+  questionKey: string;
+  document: string;
+  number?: string;
+  question: string;
+  variant: string;
+  competency: Competency;
+  format: AnswerFormat;
+  remark?: string;
+  /** The spoken text (plain). */
+  text: string;
+  star?: StarSections;
+  beats?: string[];
+  words: number;
+  seconds: number;
+  budget: { min: number; max: number };
+  status: "short" | "within" | "long";
+  score: 1 | 2 | 3 | 4 | 5;
+  fixes: SheetFix[];
+  followUps: SheetFollowUp[];
+  concerns: SheetConcern[];
+  /** Key beats only: what a cue card shows. */
+  cue: string[];
+}
+
+export interface SheetTechnical {
+  key: string;
+  document: string;
+  section: string;
+  question: string;
+  competency: Competency;
+  keyPoints: string[];
+}
+
+export interface SheetCoverage {
+  documents: number;
+  /** Distinct questions with at least one answer. */
+  questions: number;
+  answers: number;
+  followUps: number;
+  /** Follow-ups whose prepared answer is written out (not a pointer to another answer). */
+  preparedFollowUps: number;
+  concerns: number;
+  technical: number;
+  /** Answers whose estimated speaking time is within, under and over their budget. */
+  timing: { within: number; short: number; long: number };
+  /** Mean analyzer score of the answers, 1..5, one decimal; undefined without answers. */
+  meanScore?: number;
+  /** Answers per competency, in the fixed competency order; only competencies with answers. */
+  competencies: Array<{ competency: Competency; answers: number }>;
+  /** Behavioral competencies no answer covers yet. */
+  missing: Competency[];
+}
+
+export interface PrepSheet {
+  title: string;
+  targetRole?: string;
+  framing: { intro?: string; questions: string[] };
+  /** The competency the sheet was narrowed to, if any. */
+  competency?: Competency;
+  wordsPerMinute: number;
+  coverage: SheetCoverage;
+  answers: SheetAnswer[];
+  technical: SheetTechnical[];
+  /** Concerns not tied to one answer. */
+  concerns: SheetConcern[];
+}
+
+export interface PrepSheetOptions {
+  /** Sheet title; default: the document's title, or "Interview prep" for several. */
+  title?: string;
+  /** Target role as the user wrote it ("ML Engineer"); default: the documents'. */
+  targetRole?: string;
+  /** Analyzer role profile for the score and fixes. */
+  role?: RoleId;
+  /** The profile's speaking rate; default 150 words per minute. */
+  wordsPerMinute?: number;
+  /** The user's own wording of the lens; default: the document's framing, else PRODUCT.md's. */
+  framing?: string[];
+  /** Keep only the answers and technical questions of one competency. */
+  competency?: Competency;
+}
+
+const NON_BEHAVIORAL: readonly Competency[] = ["ml-concept", "ml-engineering"];
+
+const firstWords = (text: string, max: number): string => {
+  const words = text.trim().split(/\s+/);
+  return words.length <= max ? words.join(" ") : `${words.slice(0, max).join(" ")} …`;
+};
+
+/** The first sentence that carries content: a greeting ("Thank you for having me.") is no beat. */
+const firstSentence = (text: string): string => {
+  const flat = text.replace(/\s+/g, " ").trim();
+  const sentences = flat.match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)/g)?.map((s) => s.trim()) ?? [flat];
+  return sentences.find((s) => countWords(s) >= 6) ?? sentences[0] ?? flat;
+};
+
+/** Key beats of an answer: its trailer beats, else one line per STAR part, else one per paragraph. */
+function cueOf(answer: AnswerItem): string[] {
+  let beats: string[];
+  if (answer.beats && answer.beats.length > 0) beats = answer.beats;
+  else if (answer.star && STAR_PARTS.some((p) => (answer.star?.[p] ?? "").trim() !== "")) {
+    beats = STAR_PARTS.filter((p) => (answer.star?.[p] ?? "").trim() !== "").map(
+      (p) => `${p[0]?.toUpperCase()}: ${firstSentence(answer.star?.[p] ?? "")}`,
+    );
+  } else {
+    beats = answer.text
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter((p) => p !== "")
+      .map(firstSentence);
+  }
+  return beats.slice(0, CUE_BEATS).map((b) => firstWords(b, CUE_WORDS));
+}
+
+function sheetAnswer(
+  answer: AnswerItem,
+  document: string,
+  followUps: FollowUpItem[],
+  concerns: ConcernItem[],
+  options: { role?: RoleId; wordsPerMinute: number },
+): SheetAnswer {
+  const spoken = answerText(answer);
+  const analysis = analyze(spoken, {
+    question: answer.question,
+    wordsPerMinute: options.wordsPerMinute,
+    ...(options.role === undefined ? {} : { role: options.role }),
+    ...(answer.budgetSeconds === undefined ? {} : { budgetSeconds: answer.budgetSeconds }),
+  });
+  const words = countWords(answer.text.trim() === "" ? spoken : answer.text);
+  const seconds = speakingSeconds(words, options.wordsPerMinute);
+  const budget = analysis.timing.budget;
+  return {
+    key: answer.key,
+    questionKey: answer.questionKey,
+    document,
+    ...(answer.questionNumber === undefined ? {} : { number: answer.questionNumber }),
+    question: answer.question,
+    variant: answer.variant,
+    competency: analysis.competency ?? classify(answer.question).competency,
+    format: answer.format,
+    ...(answer.remark === undefined ? {} : { remark: answer.remark }),
+    text: answer.text,
+    ...(answer.star === undefined ? {} : { star: answer.star }),
+    ...(answer.beats === undefined ? {} : { beats: answer.beats }),
+    words,
+    seconds,
+    budget,
+    status: seconds < budget.min ? "short" : seconds > budget.max ? "long" : "within",
+    score: analysis.overall.score,
+    fixes: analysis.fixes.map((fix) => ({ action: fix.action, quote: fix.quote })),
+    followUps: followUps.map((f) => {
+      const fWords = countWords(f.answer);
+      return {
+        question: f.question,
+        answer: f.answer,
+        pointer: f.pointer,
+        words: fWords,
+        seconds: speakingSeconds(fWords, options.wordsPerMinute),
+        budgetSeconds: f.budgetSeconds ?? FOLLOW_UP_MAX_SECONDS,
+      };
+    }),
+    concerns: concerns.map((c) => ({ judgement: c.judgement, reframes: c.reframes })),
+    cue: cueOf(answer),
+  };
+}
+
+/**
+ * Gathers one or more prep documents into a prep sheet: the framing, the target role, a
+ * coverage summary, and per answer its timing, analyzer score, top fixes, follow-ups and
+ * concerns. Pure: the same documents and options give the same sheet.
+ * @example buildPrepSheet([doc], { wordsPerMinute: 150 }).answers[0]?.seconds // 96
+ */
+export function buildPrepSheet(docs: readonly PrepDoc[], options: PrepSheetOptions = {}): PrepSheet {
+  const wordsPerMinute = options.wordsPerMinute ?? DEFAULT_WPM;
+  const answers: SheetAnswer[] = [];
+  const technical: SheetTechnical[] = [];
+  const looseConcerns: SheetConcern[] = [];
+  let framing: PrepSheet["framing"] | undefined =
+    options.framing && options.framing.length > 0 ? { questions: [...options.framing] } : undefined;
+
+  for (const doc of docs) {
+    const followUps = new Map<string, FollowUpItem[]>();
+    const concerns = new Map<string, ConcernItem[]>();
+    const sections = new Map<string, string>();
+    for (const item of doc.items) {
+      if (item.kind === "follow-up")
+        followUps.set(item.answerKey, [...(followUps.get(item.answerKey) ?? []), item]);
+      if (item.kind === "concern" && item.answerKey !== undefined)
+        concerns.set(item.answerKey, [...(concerns.get(item.answerKey) ?? []), item]);
+      if (item.kind === "technical-section") sections.set(item.key, item.title);
+      if (item.kind === "framing" && framing === undefined && item.questions.length > 0)
+        framing = {
+          ...(item.intro.trim() === "" ? {} : { intro: item.intro.trim() }),
+          questions: item.questions,
+        };
+    }
+    for (const item of doc.items) {
+      if (item.kind === "answer" && item.text.trim() + answerText(item).trim() !== "") {
+        const block = sheetAnswer(
+          item,
+          doc.title,
+          followUps.get(item.key) ?? [],
+          concerns.get(item.key) ?? [],
+          {
+            wordsPerMinute,
+            ...(options.role === undefined ? {} : { role: options.role }),
+          },
+        );
+        if (options.competency === undefined || block.competency === options.competency) answers.push(block);
+      } else if (item.kind === "technical-question") {
+        if (options.competency === undefined || item.competency === options.competency)
+          technical.push(sheetTechnical(item, doc.title, sections.get(item.sectionKey) ?? ""));
+      } else if (
+        item.kind === "concern" &&
+        item.answerKey === undefined &&
+        options.competency === undefined
+      ) {
+        looseConcerns.push({ judgement: item.judgement, reframes: item.reframes });
+      }
+    }
+  }
+
+  const targetRole = options.targetRole ?? docs.find((d) => d.targetRole)?.targetRole;
+  const title = options.title ?? (docs.length === 1 ? docs[0]?.title || "Interview prep" : "Interview prep");
+  return {
+    title,
+    ...(targetRole === undefined ? {} : { targetRole }),
+    framing: framing ?? { questions: [...DEFAULT_FRAMING_QUESTIONS] },
+    ...(options.competency === undefined ? {} : { competency: options.competency }),
+    wordsPerMinute,
+    coverage: coverageOf(docs.length, answers, technical, looseConcerns),
+    answers,
+    technical,
+    concerns: looseConcerns,
+  };
+}
+
+function sheetTechnical(item: TechnicalQuestionItem, document: string, section: string): SheetTechnical {
+  return {
+    key: item.key,
+    document,
+    section,
+    question: item.text,
+    competency: item.competency,
+    keyPoints: item.keyPoints,
+  };
+}
+
+function coverageOf(
+  documents: number,
+  answers: SheetAnswer[],
+  technical: SheetTechnical[],
+  looseConcerns: SheetConcern[],
+): SheetCoverage {
+  const perCompetency = new Map<Competency, number>();
+  for (const a of answers) perCompetency.set(a.competency, (perCompetency.get(a.competency) ?? 0) + 1);
+  const followUps = answers.flatMap((a) => a.followUps);
+  const mean =
+    answers.length === 0
+      ? undefined
+      : Math.round((answers.reduce((s, a) => s + a.score, 0) / answers.length) * 10) / 10;
+  return {
+    documents,
+    questions: new Set(answers.map((a) => `${a.document}\u0000${a.questionKey}`)).size,
+    answers: answers.length,
+    followUps: followUps.length,
+    preparedFollowUps: followUps.filter((f) => !f.pointer && f.answer.trim() !== "").length,
+    concerns: answers.reduce((s, a) => s + a.concerns.length, 0) + looseConcerns.length,
+    technical: technical.length,
+    timing: {
+      within: answers.filter((a) => a.status === "within").length,
+      short: answers.filter((a) => a.status === "short").length,
+      long: answers.filter((a) => a.status === "long").length,
+    },
+    ...(mean === undefined ? {} : { meanScore: mean }),
+    competencies: COMPETENCIES.filter((c) => perCompetency.has(c)).map((c) => ({
+      competency: c,
+      answers: perCompetency.get(c) ?? 0,
+    })),
+    missing: COMPETENCIES.filter((c) => !NON_BEHAVIORAL.includes(c) && !perCompetency.has(c)),
+  };
+}

@@ -1,0 +1,46 @@
+import type { Competency } from "../model.ts";
+import type { SheetAnswer } from "./build.ts";
+
+/**
+ * Seconds as the sheet shows them.
+ * @example clock(96) // "1:36"
+ */
+export function clock(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+}
+
+/** "1:36 of 1:30–2:00 (within)" */
+export function timingLine(answer: Pick<SheetAnswer, "seconds" | "budget" | "status" | "words">): string {
+  const verdict =
+    answer.status === "within" ? "within budget" : answer.status === "long" ? "over budget" : "under budget";
+  return `${answer.words} words ≈ ${clock(answer.seconds)} · budget ${clock(answer.budget.min)}–${clock(answer.budget.max)} · ${verdict}`;
+}
+
+const COMPETENCY_NAMES: Record<Competency, string> = {
+  "about-me": "About me",
+  motivation: "Motivation",
+  "technical-challenge": "Technical challenge",
+  "mistake-failure": "Mistake / failure",
+  conflict: "Conflict",
+  "leadership-influence": "Leadership / influence",
+  ambiguity: "Ambiguity",
+  "prioritization-deadline": "Prioritisation / deadline",
+  feedback: "Feedback",
+  teamwork: "Teamwork",
+  "customer-focus": "Customer focus",
+  "learning-growth": "Learning / growth",
+  "ownership-initiative": "Ownership / initiative",
+  "strength-weakness": "Strength / weakness",
+  "ml-concept": "ML concept",
+  "ml-engineering": "ML engineering",
+};
+
+/** @example competencyName("mistake-failure") // "Mistake / failure" */
+export const competencyName = (c: Competency): string => COMPETENCY_NAMES[c];
+
+/** The heading of an answer block: "Q1 · Tell me about yourself (core)". */
+export function answerHeading(answer: Pick<SheetAnswer, "number" | "question" | "variant">): string {
+  const number = answer.number ? `${/^\d/.test(answer.number) ? `Q${answer.number}` : answer.number} · ` : "";
+  return `${number}${answer.question}`;
+}

@@ -1,0 +1,214 @@
+import { STAR_PARTS } from "../model.ts";
+import type { PrepSheet, SheetAnswer, SheetConcern, SheetTechnical } from "./build.ts";
+import { answerHeading, clock, competencyName, timingLine } from "./format.ts";
+import { coverageLines, type SheetLayout } from "./markdown.ts";
+
+/**
+ * Escapes text for HTML element content and attribute values: every user string goes through it.
+ * @example escapeHtml('<b>"hi"</b>') // "&lt;b&gt;&quot;hi&quot;&lt;/b&gt;"
+ */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+const STAR_NAMES = {
+  situation: "Situation",
+  task: "Task",
+  action: "Action",
+  result: "Result",
+  lesson: "Lesson",
+};
+
+/** Paragraphs of user text, escaped; single newlines become line breaks. */
+const paragraphs = (text: string): string =>
+  text
+    .trim()
+    .split(/\n\s*\n/)
+    .filter((p) => p.trim() !== "")
+    .map((p) => `<p>${escapeHtml(p.trim()).replace(/\n/g, "<br>")}</p>`)
+    .join("\n");
+
+const list = (items: string[], tag: "ul" | "ol" = "ul"): string =>
+  `<${tag}>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</${tag}>`;
+
+// Print: A4, black on white, serif body; every answer starts a page, no follow-up, fix or
+// concern is split across pages; four cue cards per page. No web fonts, no scripts.
+const CSS = `
+@page { size: A4; margin: 15mm 15mm 16mm; }
+* { box-sizing: border-box; }
+html { color: #000; background: #fff; }
+body { font: 11pt/1.45 Georgia, "DejaVu Serif", "Liberation Serif", serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
+h1, h2, h3, .meta, .label, .kicker { font-family: "Helvetica Neue", Arial, "DejaVu Sans", "Liberation Sans", sans-serif; }
+h1 { font-size: 22pt; margin: 0 0 .3em; }
+.kicker { font: bold 9pt sans-serif; text-transform: uppercase; letter-spacing: .12em; margin: 0; }
+h2 { font-size: 15pt; margin: 0 0 .4em; break-after: avoid; }
+h3 { font-size: 11pt; text-transform: uppercase; letter-spacing: .06em; margin: 1.1em 0 .4em; border-bottom: 1px solid #000; break-after: avoid; }
+p { margin: 0 0 .6em; }
+.meta { font-size: 9.5pt; margin: 0 0 .8em; padding: .3em 0; border-top: 2px solid #000; border-bottom: 1px solid #000; }
+.score { font-weight: bold; border: 1.5px solid #000; padding: 0 .35em; }
+.remark { font-style: italic; }
+.answer { border-left: 3px solid #000; padding-left: .9em; margin: 0 0 .8em; }
+.label { font-weight: bold; }
+.fix, .followup, .concern, .card, li { break-inside: avoid; }
+.followup { margin: 0 0 .6em; }
+.followup .q { font-weight: bold; margin: 0; }
+.followup .a { margin: 0 0 0 1em; }
+.time { font-size: 9pt; white-space: nowrap; }
+.quote { font-style: italic; }
+.block, .technical, .cards { break-before: page; }
+.cover ol li { margin-bottom: .2em; }
+.cards-page { display: grid; grid-template-columns: 1fr 1fr; grid-auto-rows: 125mm; gap: 6mm; break-after: page; margin-bottom: 6mm; }
+.cards-page:last-child { break-after: auto; }
+.card { border: 1px dashed #000; padding: 4mm 5mm; overflow: hidden; font-size: 10pt; line-height: 1.35; }
+.card h2 { font-size: 11.5pt; }
+.card ul { padding-left: 1.1em; margin: .4em 0; }
+.card .meta { font-size: 8.5pt; }
+@media print { body { max-width: none; margin: 0; padding: 0; } }
+`;
+
+function concernHtml(concern: SheetConcern): string {
+  return `<div class="concern"><p><span class="label">Avoid:</span> “${escapeHtml(concern.judgement)}”</p>${
+    concern.reframes.length > 0 ? list(concern.reframes.map((r) => `Reframe: ${r}`)) : ""
+  }</div>`;
+}
+
+function coverHtml(sheet: PrepSheet): string {
+  return [
+    `<section class="cover">`,
+    `<p class="kicker">Prep sheet</p>`,
+    `<h1>${escapeHtml(sheet.title)}</h1>`,
+    sheet.targetRole
+      ? `<p class="meta">Target role: <strong>${escapeHtml(sheet.targetRole)}</strong></p>`
+      : "",
+    sheet.competency
+      ? `<p>Competency: <strong>${escapeHtml(competencyName(sheet.competency))}</strong></p>`
+      : "",
+    `<h3>Behind every question</h3>`,
+    sheet.framing.intro ? paragraphs(sheet.framing.intro) : "",
+    list(sheet.framing.questions, "ol"),
+    `<h3>Coverage</h3>`,
+    list(coverageLines(sheet)),
+    sheet.concerns.length > 0 ? `<h3>Concerns to defuse</h3>${sheet.concerns.map(concernHtml).join("")}` : "",
+    `</section>`,
+  ].join("\n");
+}
+
+function bodyHtml(answer: SheetAnswer): string {
+  if (answer.beats && answer.beats.length > 0) return `<div class="answer">${list(answer.beats)}</div>`;
+  const star = answer.star;
+  if (star && STAR_PARTS.some((p) => (star[p] ?? "").trim() !== "")) {
+    const parts = STAR_PARTS.filter((p) => (star[p] ?? "").trim() !== "").map(
+      (p) =>
+        `<p><span class="label">${STAR_NAMES[p]}:</span> ${escapeHtml((star[p] ?? "").trim()).replace(/\n/g, "<br>")}</p>`,
+    );
+    return `<div class="answer">${parts.join("\n")}</div>`;
+  }
+  return `<div class="answer">${paragraphs(answer.text)}</div>`;
+}
+
+function blockHtml(answer: SheetAnswer): string {
+  const parts = [
+    `<article class="block">`,
+    `<h2>${escapeHtml(answerHeading(answer))}</h2>`,
+    `<p class="meta">${escapeHtml(answer.variant)} · ${escapeHtml(competencyName(answer.competency))} · <span class="score">${answer.score}/5</span> · ${escapeHtml(timingLine(answer))}</p>`,
+    answer.remark ? `<p class="remark">${escapeHtml(answer.remark)}</p>` : "",
+    bodyHtml(answer),
+  ];
+  if (answer.fixes.length > 0) {
+    parts.push(
+      `<h3>Top fixes</h3><ol>${answer.fixes
+        .map(
+          (f) =>
+            `<li class="fix">${escapeHtml(f.action)} <span class="quote">— “${escapeHtml(f.quote)}”</span></li>`,
+        )
+        .join("")}</ol>`,
+    );
+  }
+  if (answer.followUps.length > 0) {
+    parts.push(
+      `<h3>Follow-ups</h3>${answer.followUps
+        .map(
+          (f) =>
+            `<div class="followup"><p class="q">${escapeHtml(f.question)}</p><p class="a">${escapeHtml(f.answer)} <span class="time">(${
+              f.pointer ? "see above" : `≈ ${clock(f.seconds)} of ${clock(f.budgetSeconds)}`
+            })</span></p></div>`,
+        )
+        .join("\n")}`,
+    );
+  }
+  if (answer.concerns.length > 0)
+    parts.push(`<h3>Concerns</h3>${answer.concerns.map(concernHtml).join("\n")}`);
+  parts.push(`</article>`);
+  return parts.join("\n");
+}
+
+function technicalHtml(technical: SheetTechnical[]): string {
+  if (technical.length === 0) return "";
+  const out = [`<section class="technical"><h2>Technical questions</h2>`];
+  let section: string | undefined;
+  for (const t of technical) {
+    if (t.section !== section) {
+      section = t.section;
+      if (section) out.push(`<h3>${escapeHtml(section)}</h3>`);
+    }
+    out.push(
+      `<div class="followup"><p class="q">${escapeHtml(t.question)}</p>${t.keyPoints.length > 0 ? list(t.keyPoints) : ""}</div>`,
+    );
+  }
+  out.push(`</section>`);
+  return out.join("\n");
+}
+
+function cardsHtml(sheet: PrepSheet): string {
+  const cards = [
+    ...sheet.answers.map(
+      (a) =>
+        `<div class="card"><h2>${escapeHtml(answerHeading(a))}${a.variant === "core" ? "" : ` <small>(${escapeHtml(a.variant)})</small>`}</h2><p class="meta">≈ ${clock(a.seconds)} of ${clock(a.budget.max)} · score ${a.score}/5</p>${list(a.cue)}${
+          a.followUps.length > 0
+            ? `<p class="meta">Follow-ups: ${escapeHtml(a.followUps.map((f) => f.question).join(" / "))}</p>`
+            : ""
+        }</div>`,
+    ),
+    ...sheet.technical.map(
+      (t) =>
+        `<div class="card"><h2>${escapeHtml(t.question)}</h2><p class="meta">${escapeHtml(t.section || competencyName(t.competency))}</p>${
+          t.keyPoints.length > 0 ? list(t.keyPoints.slice(0, 5)) : "<p>No key points written yet.</p>"
+        }</div>`,
+    ),
+  ];
+  const pages: string[] = [];
+  for (let i = 0; i < cards.length; i += 4)
+    pages.push(`<div class="cards-page">${cards.slice(i, i + 4).join("\n")}</div>`);
+  return `<section class="cards">${pages.join("\n")}</section>`;
+}
+
+/**
+ * The prep sheet as one standalone HTML page (inline CSS, no fonts, scripts or requests),
+ * laid out for print: cover page, then one page per answer, or four cue cards per page.
+ * @example renderPrepSheetHtml(sheet).includes("&lt;script&gt;") // when an answer mentions <script>
+ */
+export function renderPrepSheetHtml(sheet: PrepSheet, layout: SheetLayout = "sheet"): string {
+  const body =
+    layout === "sheet"
+      ? [coverHtml(sheet), ...sheet.answers.map(blockHtml), technicalHtml(sheet.technical)]
+      : [coverHtml(sheet), cardsHtml(sheet)];
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(sheet.title)} — prep sheet</title>
+<style>${CSS}</style>
+</head>
+<body>
+${body.filter((b) => b !== "").join("\n")}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,20 @@
+/**
+ * The prep sheet (PRODUCT.md, C8): the bank as one document to read the night before, as
+ * Markdown, print-ready HTML or cue cards, and as an Anki deck. Pure: PDF printing is the app's.
+ */
+export { type AnkiNote, ankiField, ankiNotes, renderAnkiTsv } from "./anki.ts";
+export {
+  buildPrepSheet,
+  DEFAULT_FRAMING_QUESTIONS,
+  type PrepSheet,
+  type PrepSheetOptions,
+  type SheetAnswer,
+  type SheetConcern,
+  type SheetCoverage,
+  type SheetFix,
+  type SheetFollowUp,
+  type SheetTechnical,
+} from "./build.ts";
+export { clock } from "./format.ts";
+export { escapeHtml, renderPrepSheetHtml } from "./html.ts";
+export { renderPrepSheetMarkdown, type SheetLayout } from "./markdown.ts";

@@ -1,0 +1,169 @@
+import { STAR_PARTS } from "../model.ts";
+import type { PrepSheet, SheetAnswer, SheetTechnical } from "./build.ts";
+import { answerHeading, clock, competencyName, timingLine } from "./format.ts";
+
+export type SheetLayout = "sheet" | "cards";
+
+const STAR_NAMES = {
+  situation: "Situation",
+  task: "Task",
+  action: "Action",
+  result: "Result",
+  lesson: "Lesson",
+};
+
+const quoted = (text: string): string =>
+  text
+    .trim()
+    .split("\n")
+    .map((line) => (line.trim() === "" ? ">" : `> ${line}`))
+    .join("\n");
+
+const oneLine = (text: string): string => text.replace(/\s+/g, " ").trim();
+
+/** The framing and coverage summary every sheet opens with (shared by Markdown and HTML). */
+export function coverageLines(sheet: PrepSheet): string[] {
+  const c = sheet.coverage;
+  const lines = [
+    `${c.answers} answer${c.answers === 1 ? "" : "s"} to ${c.questions} question${c.questions === 1 ? "" : "s"}, ` +
+      `${c.followUps} follow-up${c.followUps === 1 ? "" : "s"} (${c.preparedFollowUps} with a written answer), ` +
+      `${c.concerns} concern${c.concerns === 1 ? "" : "s"}, ${c.technical} technical question${c.technical === 1 ? "" : "s"}.`,
+  ];
+  if (c.answers > 0) {
+    lines.push(`Timing: ${c.timing.within} within budget, ${c.timing.long} over, ${c.timing.short} under.`);
+    if (c.meanScore !== undefined) lines.push(`Mean score: ${c.meanScore} / 5.`);
+    lines.push(
+      `Competencies: ${c.competencies.map((x) => `${competencyName(x.competency)} (${x.answers})`).join(", ")}.`,
+    );
+  }
+  if (sheet.competency === undefined && c.missing.length > 0)
+    lines.push(`Not covered yet: ${c.missing.map(competencyName).join(", ")}.`);
+  return lines;
+}
+
+function coverMarkdown(sheet: PrepSheet): string[] {
+  const out = [`# ${oneLine(sheet.title)}`, "", "*Prep sheet*", ""];
+  if (sheet.targetRole) out.push(`**Target role:** ${oneLine(sheet.targetRole)}`, "");
+  if (sheet.competency) out.push(`**Competency:** ${competencyName(sheet.competency)}`, "");
+  out.push("## Behind every question", "");
+  if (sheet.framing.intro) out.push(sheet.framing.intro, "");
+  out.push(...sheet.framing.questions.map((q, i) => `${i + 1}. ${oneLine(q)}`), "");
+  out.push("## Coverage", "", ...coverageLines(sheet).map((l) => `- ${l}`), "");
+  if (sheet.concerns.length > 0) {
+    out.push("## Concerns to defuse", "");
+    for (const concern of sheet.concerns) out.push(...concernMarkdown(concern));
+    out.push("");
+  }
+  return out;
+}
+
+function concernMarkdown(concern: { judgement: string; reframes: string[] }): string[] {
+  return [
+    `- Avoid: “${oneLine(concern.judgement)}”`,
+    ...concern.reframes.map((r) => `  - Reframe: ${oneLine(r)}`),
+  ];
+}
+
+function bodyMarkdown(answer: SheetAnswer): string[] {
+  if (answer.beats && answer.beats.length > 0) return answer.beats.map((b) => `- ${oneLine(b)}`);
+  const star = answer.star;
+  if (star && STAR_PARTS.some((p) => (star[p] ?? "").trim() !== "")) {
+    return STAR_PARTS.filter((p) => (star[p] ?? "").trim() !== "").flatMap((p) => [
+      `**${STAR_NAMES[p]}:** ${(star[p] ?? "").trim()}`,
+      "",
+    ]);
+  }
+  return [quoted(answer.text)];
+}
+
+function answerMarkdown(answer: SheetAnswer): string[] {
+  const out = [
+    `## ${oneLine(answerHeading(answer))}`,
+    "",
+    `*${oneLine(answer.variant)}* · ${competencyName(answer.competency)} · score **${answer.score}/5**  `,
+    `${timingLine(answer)}`,
+    "",
+  ];
+  if (answer.remark) out.push(`*${oneLine(answer.remark)}*`, "");
+  out.push(...bodyMarkdown(answer), "");
+  if (answer.fixes.length > 0) {
+    out.push("### Top fixes", "");
+    answer.fixes.forEach((fix, i) => {
+      out.push(`${i + 1}. ${oneLine(fix.action)} — “${oneLine(fix.quote)}”`);
+    });
+    out.push("");
+  }
+  if (answer.followUps.length > 0) {
+    out.push("### Follow-ups", "");
+    for (const f of answer.followUps) {
+      out.push(
+        `- **${oneLine(f.question)}**  `,
+        `  ${oneLine(f.answer)} *(${f.pointer ? "see above" : `≈ ${clock(f.seconds)} of ${clock(f.budgetSeconds)}`})*`,
+      );
+    }
+    out.push("");
+  }
+  if (answer.concerns.length > 0) {
+    out.push("### Concerns", "");
+    for (const concern of answer.concerns) out.push(...concernMarkdown(concern));
+    out.push("");
+  }
+  return out;
+}
+
+function technicalMarkdown(technical: SheetTechnical[]): string[] {
+  if (technical.length === 0) return [];
+  const out = ["## Technical questions", ""];
+  let section: string | undefined;
+  for (const t of technical) {
+    if (t.section !== section) {
+      section = t.section;
+      if (section) out.push(`### ${oneLine(section)}`, "");
+    }
+    out.push(`- **${oneLine(t.question)}**`);
+    for (const point of t.keyPoints) out.push(`  - ${oneLine(point)}`);
+  }
+  out.push("");
+  return out;
+}
+
+function cardMarkdown(answer: SheetAnswer): string[] {
+  return [
+    `### ${oneLine(answerHeading(answer))}${answer.variant === "core" ? "" : ` (${oneLine(answer.variant)})`}`,
+    "",
+    `≈ ${clock(answer.seconds)} of ${clock(answer.budget.max)} · score ${answer.score}/5`,
+    "",
+    ...answer.cue.map((b) => `- ${oneLine(b)}`),
+    ...(answer.followUps.length > 0
+      ? [`- Follow-ups: ${answer.followUps.map((f) => oneLine(f.question)).join(" / ")}`]
+      : []),
+    "",
+  ];
+}
+
+/**
+ * The prep sheet as Markdown: a cover (framing, role, coverage), then one section per answer
+ * (layout "sheet") or a short cue card per question with key beats only (layout "cards").
+ * @example renderPrepSheetMarkdown(buildPrepSheet([doc])).startsWith("# Interview prep") // true
+ */
+export function renderPrepSheetMarkdown(sheet: PrepSheet, layout: SheetLayout = "sheet"): string {
+  const out = coverMarkdown(sheet);
+  if (layout === "sheet") {
+    for (const answer of sheet.answers) out.push("---", "", ...answerMarkdown(answer));
+    out.push(...technicalMarkdown(sheet.technical));
+  } else {
+    out.push("## Cue cards", "");
+    for (const answer of sheet.answers) out.push(...cardMarkdown(answer));
+    for (const t of sheet.technical)
+      out.push(
+        `### ${oneLine(t.question)}`,
+        "",
+        ...t.keyPoints.slice(0, 5).map((p) => `- ${oneLine(p)}`),
+        "",
+      );
+  }
+  return `${out
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trimEnd()}\n`;
+}

@@ -1,0 +1,140 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { importPrepDocument } from "../markdown/index.ts";
+import { countWords, speakingSeconds } from "../words.ts";
+import {
+  buildPrepSheet,
+  DEFAULT_FRAMING_QUESTIONS,
+  renderAnkiTsv,
+  renderPrepSheetHtml,
+  renderPrepSheetMarkdown,
+} from "./index.ts";
+
+const sample = importPrepDocument(readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url)));
+const sheet = buildPrepSheet([sample]);
+
+const docOf = (lines: string[]) => importPrepDocument(new TextEncoder().encode(lines.join("\n")));
+const hostile = docOf([
+  "# Prep <i>me</i>",
+  "",
+  "### Q1- Tell me about a time you failed & <b>why</b>.",
+  "",
+  '"I broke the\tbuild with <script>alert(1)</script> in a config; I owned it, fixed it in 2 hours and added a check."',
+  "",
+]);
+
+/** Reads the TSV back as Anki would: header lines, then tab-separated HTML fields. */
+function parseAnki(tsv: string) {
+  const lines = tsv.split("\n").filter((l) => l !== "");
+  const headers = Object.fromEntries(
+    lines
+      .filter((l) => l.startsWith("#"))
+      .map((l) => [l.slice(1, l.indexOf(":")), l.slice(l.indexOf(":") + 1)]),
+  );
+  const fieldText = (field: string) =>
+    field
+      .replace(/<br>/g, "\n")
+      .replace(/&#9;/g, "\t")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, "&");
+  const rows = lines.filter((l) => !l.startsWith("#")).map((l) => l.split("\t"));
+  return { headers, rows, fieldText };
+}
+
+describe("buildPrepSheet", () => {
+  it("gathers the sample: answers with their follow-ups and concern, technical questions, the document's framing", () => {
+    expect(sheet.answers.map((a) => a.key)).toEqual([
+      "q1/core",
+      "q1/alternative",
+      "q2/core",
+      "q3/core",
+      "q5/core",
+      "q5/model-focused",
+      "q5/serving-latency-focus",
+    ]);
+    const q1 = sheet.answers[0];
+    expect(q1?.followUps.map((f) => f.question)).toContain("Is physics research really engineering?");
+    expect(q1?.concerns[0]?.judgement).toBe("she is a scientist who dabbles in code");
+    expect(q1?.concerns[0]?.reframes).toHaveLength(2);
+    expect(sheet.technical).toHaveLength(10);
+    expect(sheet.framing.questions[1]).toBe("Will she go round in circles?");
+    expect(sheet.targetRole).toBe("Data/ML Engineer");
+    expect(sheet.coverage).toMatchObject({
+      questions: 4,
+      answers: 7,
+      followUps: 4,
+      preparedFollowUps: 3,
+      concerns: 1,
+    });
+    expect(sheet.coverage.missing).toContain("conflict");
+  });
+
+  it("times answers with the one estimator at the profile's speaking rate", () => {
+    const q2 = sheet.answers.find((a) => a.key === "q2/core");
+    expect(q2?.words).toBe(countWords(q2?.text ?? ""));
+    expect(q2?.seconds).toBe(speakingSeconds(q2?.words ?? 0, 150));
+    const slow = buildPrepSheet([sample], { wordsPerMinute: 100 }).answers.find((a) => a.key === "q2/core");
+    expect(slow?.seconds).toBe(speakingSeconds(q2?.words ?? 0, 100));
+    expect(slow?.seconds).toBeGreaterThan(q2?.seconds ?? 0);
+  });
+
+  it("carries the analyzer's score and top fixes, and cue beats that skip greetings", () => {
+    for (const answer of sheet.answers) {
+      expect(answer.score).toBeGreaterThanOrEqual(1);
+      expect(answer.fixes.length).toBeLessThanOrEqual(3);
+      expect(answer.cue.length).toBeGreaterThan(0);
+      expect(answer.cue.length).toBeLessThanOrEqual(5);
+    }
+    expect(sheet.answers[0]?.cue[0]).not.toBe("Thanks for making the time.");
+    expect(sheet.answers[1]?.cue).toEqual(sheet.answers[1]?.beats);
+  });
+
+  it("narrows to one competency and falls back to PRODUCT.md's five questions", () => {
+    const ml = buildPrepSheet([sample], { competency: "ml-engineering" });
+    expect(ml.answers).toEqual([]);
+    expect(ml.technical.map((t) => t.competency)).toEqual(Array(5).fill("ml-engineering"));
+    expect(buildPrepSheet([hostile]).framing.questions).toEqual([...DEFAULT_FRAMING_QUESTIONS]);
+  });
+});
+
+describe("renderers", () => {
+  it("Markdown shows every question, the framing and the cover's coverage", () => {
+    const md = renderPrepSheetMarkdown(sheet);
+    for (const a of sheet.answers) expect(md).toContain(a.question);
+    for (const t of sheet.technical) expect(md).toContain(t.question);
+    expect(md).toContain("Will she point fingers when things break?");
+    expect(md).toContain("7 answers to 4 questions");
+    expect(md).toContain("Reframe: Every project since has been shipped, monitored and handed over.");
+    const cards = renderPrepSheetMarkdown(sheet, "cards");
+    expect(cards.length).toBeLessThan(md.length / 2);
+    expect(cards).not.toContain("Top fixes");
+  });
+
+  it("HTML escapes every user string and stays self-contained", () => {
+    for (const layout of ["sheet", "cards"] as const) {
+      const html = renderPrepSheetHtml(buildPrepSheet([hostile]), layout);
+      expect(html).not.toMatch(/<script|<b>|<i>|javascript:|https?:\/\//);
+      expect(html).toContain("&lt;b&gt;why&lt;/b&gt;");
+      expect(html).toContain("<title>Prep &lt;i&gt;me&lt;/i&gt; — prep sheet</title>");
+    }
+    expect(renderPrepSheetHtml(buildPrepSheet([hostile]))).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+  });
+
+  it("Anki TSV has the importer's headers and parses back to the questions and answers", () => {
+    const { headers, rows, fieldText } = parseAnki(renderAnkiTsv(sheet));
+    expect(headers).toMatchObject({ separator: "tab", html: "true", "deck column": "3", "tags column": "4" });
+    expect(rows).toHaveLength(17);
+    for (const row of rows) expect(row).toHaveLength(4);
+    expect(fieldText(rows[0]?.[0] ?? "")).toBe("Tell me about yourself");
+    expect(fieldText(rows[0]?.[1] ?? "")).toContain("I'm Ines");
+    expect(rows[1]?.[1]).toContain("<li>Physics PhD → measurement, statistics, living with noisy data.</li>");
+    expect(rows[7]?.[3]).toMatch(/^derisk technical ml-concept /);
+    const [hostileRow] = parseAnki(renderAnkiTsv(buildPrepSheet([hostile]))).rows;
+    expect(hostileRow).toHaveLength(4);
+    expect(fieldText(hostileRow?.[0] ?? "")).toBe("Tell me about a time you failed & <b>why</b>.");
+    expect(fieldText(hostileRow?.[1] ?? "")).toContain("broke the\tbuild with <script>alert(1)</script>");
+  });
+});

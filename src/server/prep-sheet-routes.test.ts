@@ -1,0 +1,46 @@
+import { readFileSync } from "node:fs";
+import { expect, it } from "vitest";
+import { describeStores } from "../store/test-stores.ts";
+import { createApp } from "./app.ts";
+
+// GET /api/export in the prep-sheet formats, on the real Hono app over a real store.
+const sample = readFileSync(new URL("../../samples/sample-prep.md", import.meta.url));
+
+describeStores("HTTP prep sheet export", (getStore) => {
+  const appFor = (userId: string) =>
+    createApp({
+      store: getStore(),
+      userId,
+      version: "test",
+      storage: "pglite",
+      maxBodyBytes: 11 * 1024 * 1024,
+    });
+
+  it("serves the bank's prep sheet as HTML and Anki, and 404s an empty bank", async () => {
+    const empty = await appFor("a").request("/api/export?format=html");
+    expect(empty.status).toBe(404);
+    expect(((await empty.json()) as { error: { message: string } }).error.message).toMatch(/bank is empty/);
+
+    const imported = await appFor("a").request("/api/import?filename=sample-prep.md", {
+      method: "POST",
+      headers: { "Content-Type": "application/octet-stream" },
+      body: sample,
+    });
+    expect(imported.status).toBe(200);
+    const html = await appFor("a").request("/api/export?format=html&layout=cards");
+    expect(html.status).toBe(200);
+    expect(html.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
+    expect(html.headers.get("Content-Disposition")).toMatch(
+      /filename="interview-prep-ines-carvalho-cards\.html"/,
+    );
+    expect(await html.text()).toContain('<div class="card"><h2>Q1 · Tell me about yourself</h2>');
+
+    const anki = await appFor("a").request("/api/export?format=anki&competency=ml-concept");
+    expect((await anki.text()).split("\n").filter((l) => l.includes("\tderisk::"))).toHaveLength(5);
+
+    const bad = await appFor("a").request("/api/export?format=html&competency=charm");
+    expect(bad.status).toBe(400);
+    // Another user's bank stays theirs.
+    expect((await appFor("b").request("/api/export?format=html")).status).toBe(404);
+  });
+});

@@ -1,0 +1,150 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { printPdf } from "../../src/app/pdf.ts";
+import { createContext } from "../../src/cli/context.ts";
+import { runCli } from "../../src/cli/main.ts";
+import { importPrepDocument } from "../../src/core/markdown/index.ts";
+import type { PrepDoc } from "../../src/core/model.ts";
+import { buildPrepSheet, renderPrepSheetHtml, type SheetLayout } from "../../src/core/prep-sheet/index.ts";
+import { launchBrowser } from "./browser.ts";
+import { screenshotDir, seedBytes } from "./harness.ts";
+import { pdfText, squeeze } from "./pdf-text.ts";
+
+// The prep sheet as a candidate prints it: `derisk export --format pdf` through the real CLI,
+// bank and bundled Chromium; its text read back out of the PDF, its pages looked at.
+const root = new URL("../..", import.meta.url).pathname;
+const samplePath = join(root, "samples/sample-prep.md");
+
+let browser: Browser | null = null;
+let skipReason = "";
+let work: string;
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), "derisk-sheet-"));
+  mkdirSync(screenshotDir, { recursive: true });
+  ({ browser, skipReason } = await launchBrowser());
+});
+
+afterAll(async () => {
+  await browser?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** Every question a sheet must show: each answer's and each technical question's text. */
+const questionsOf = (doc: PrepDoc): string[] =>
+  doc.items.flatMap((item) =>
+    item.kind === "answer" ? [item.question] : item.kind === "technical-question" ? [item.text] : [],
+  );
+
+const pageCount = (pdf: Uint8Array): number =>
+  Buffer.from(pdf)
+    .toString("latin1")
+    .match(/\/Type \/Page\b/g)?.length ?? 0;
+
+/** Screenshots `html` as printed on A4 and measures how much of it is ink, in the browser. */
+async function inkOf(html: string, name: string): Promise<{ colours: number; ink: number }> {
+  if (!browser) throw new Error(skipReason);
+  const page = await browser.newPage({ viewport: { width: 794, height: 1123 } });
+  try {
+    await page.setContent(html, { waitUntil: "load" });
+    await page.emulateMedia({ media: "print" });
+    const png = await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
+    await page.setContent("<!doctype html><title>measure</title>");
+    return await page.evaluate(async (base64) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: "image/png" }));
+      const canvas = document.createElement("canvas");
+      canvas.width = bitmap.width;
+      canvas.height = bitmap.height;
+      const context = canvas.getContext("2d") as CanvasRenderingContext2D;
+      context.drawImage(bitmap, 0, 0);
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+      const colours = new Set<number>();
+      let dark = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const r = data[i] ?? 0;
+        const g = data[i + 1] ?? 0;
+        const b = data[i + 2] ?? 0;
+        colours.add((r << 16) | (g << 8) | b);
+        if (r + g + b < 384) dark++;
+      }
+      return { colours: colours.size, ink: dark / (data.length / 4) };
+    }, png.toString("base64"));
+  } finally {
+    await page.close();
+  }
+}
+
+describe("prep sheet in print", () => {
+  it("derisk export --format pdf prints the sample with every question, one page per answer", async (ctx) => {
+    if (!browser) return ctx.skip();
+    const env = { ...process.env, DERISK_DATA_DIR: join(work, "data"), NO_COLOR: "1" };
+    expect(await runCli(["import", samplePath], createContext(env))).toBe(0);
+    const file = join(work, "sample.pdf");
+    expect(await runCli(["export", "--format", "pdf", "-o", file], createContext(env))).toBe(0);
+    const pdf = readFileSync(file);
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const text = squeeze(pdfText(pdf));
+    const doc = importPrepDocument(readFileSync(samplePath));
+    const questions = questionsOf(doc);
+    expect(questions.length).toBe(17); // 7 answers (4 questions' variants) and 10 technical questions
+    for (const question of questions) expect(text, question).toContain(squeeze(question));
+    // Cover, one page per answer (7), the technical questions.
+    expect(pageCount(pdf)).toBeGreaterThanOrEqual(9);
+    expect(text).toContain(squeeze("Will she go round in circles?"));
+  }, 240_000);
+
+  it("prints the seed document with every question, as a sheet and as cue cards", async (ctx) => {
+    if (!browser) return ctx.skip();
+    const doc = importPrepDocument(seedBytes());
+    const questions = questionsOf(doc);
+    expect(questions.length).toBe(17);
+    const sheet = buildPrepSheet([doc]);
+    for (const layout of ["sheet", "cards"] as SheetLayout[]) {
+      const pdf = await printPdf(renderPrepSheetHtml(sheet, layout));
+      const text = squeeze(pdfText(pdf));
+      for (const question of questions) expect(text, `${layout}: ${question}`).toContain(squeeze(question));
+      // Cue cards: cover, then four to a page.
+      if (layout === "cards") expect(pageCount(pdf)).toBe(1 + Math.ceil(questions.length / 4));
+    }
+  }, 240_000);
+
+  it("renders a page with ink on it, and shows markup in an answer as text", async (ctx) => {
+    if (!browser) return ctx.skip();
+    const doc = importPrepDocument(
+      new TextEncoder().encode(
+        [
+          "# Prep",
+          "",
+          "### Q1- Tell me about a time you failed.",
+          "",
+          '"I shipped <b>bold</b> and <script>window.pwned = 1</script> an <img src=x onerror="window.pwned=2"> bug; I fixed it in 2 days and added a test."',
+          "",
+        ].join("\n"),
+      ),
+    );
+    const html = renderPrepSheetHtml(buildPrepSheet([doc]));
+    const page = await (browser as Browser).newPage();
+    try {
+      await page.setContent(html, { waitUntil: "load" });
+      expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+      expect(await page.locator("script, img, b").count()).toBe(0);
+      expect(await page.locator(".answer").textContent()).toContain(
+        "<b>bold</b> and <script>window.pwned = 1</script>",
+      );
+    } finally {
+      await page.close();
+    }
+    const seedInk = await inkOf(
+      renderPrepSheetHtml(buildPrepSheet([importPrepDocument(seedBytes())])),
+      "prep-sheet-cover",
+    );
+    expect(seedInk.colours).toBeGreaterThan(20);
+    expect(seedInk.ink).toBeGreaterThan(0.01);
+    const blank = await inkOf("<!doctype html><title>blank</title>", "prep-sheet-blank");
+    expect(blank.ink).toBe(0); // the measure itself tells a blank page from a printed one
+  }, 120_000);
+});
