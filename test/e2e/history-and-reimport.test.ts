@@ -69,7 +69,7 @@ describe.runIf(launched.browser !== null)("re-import preview, conflict and histo
     const preview = page.getByTestId("import-preview");
     await preview.waitFor();
     expect(await preview.getByRole("heading", { name: /^Update/ }).isVisible()).toBe(true);
-    expect(await preview.getByTestId("import-conflicts").innerText()).toContain(
+    expect(await preview.getByTestId("import-conflicts").textContent()).toContain(
       "Why are you moving into industry now?",
     );
     await screenshot(page, "reimport-preview");
@@ -83,7 +83,7 @@ describe.runIf(launched.browser !== null)("re-import preview, conflict and histo
     await page.getByTestId("import-preview").getByRole("button", { name: "Import and update" }).click();
     await page.getByRole("heading", { name: /^Updated:/ }).waitFor();
     const conflicts = page.getByTestId("import-conflicts");
-    expect(await conflicts.innerText()).toContain("Why are you moving into industry now?");
+    expect(await conflicts.textContent()).toContain("Why are you moving into industry now?");
     await screenshot(page, "reimport-report");
     await conflicts.getByRole("link").first().click();
   });
@@ -96,10 +96,10 @@ describe.runIf(launched.browser !== null)("re-import preview, conflict and histo
     const entries = page.getByTestId("history-entry");
     await entries.first().waitFor();
     expect(await entries.count()).toBe(3);
-    const first = await entries.first().innerText();
+    const first = await entries.first().textContent();
     expect(first).toContain("from a re-import, not applied");
     expect(first).toContain("most days");
-    expect(await entries.nth(1).innerText()).toMatch(/Typed[\s\S]*current/);
+    expect(await entries.nth(1).textContent()).toMatch(/Typed[\s\S]*current/);
     await screenshot(page, "history");
 
     await entries.first().getByRole("button", { name: "Restore this text" }).click();
@@ -108,9 +108,9 @@ describe.runIf(launched.browser !== null)("re-import preview, conflict and histo
     );
     await entries.nth(3).waitFor();
     expect(await entries.count()).toBe(4);
-    expect(await entries.first().innerText()).toMatch(/Restored[\s\S]*current/);
+    expect(await entries.first().textContent()).toMatch(/Restored[\s\S]*current/);
     // Nothing was lost: the user's own text is still there to restore.
-    expect(await page.getByTestId("history").innerText()).toContain(mine);
+    expect(await page.getByTestId("history").textContent()).toContain(mine);
     await page.reload();
     await page.getByRole("textbox", { name: "Answer text" }).waitFor();
     expect(await page.getByRole("textbox", { name: "Answer text" }).inputValue()).toContain("most days");
