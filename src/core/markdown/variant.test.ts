@@ -26,6 +26,19 @@ describe("addAnswerVariant", () => {
     expect(doc.title).toBe(sample.title);
   });
 
+  it("puts the variant under its own question, not at the end of the document", () => {
+    const { doc, answer } = addAnswerVariant(sample, {
+      questionKey: "q3",
+      variant: "ML-focused",
+      text: draft,
+    });
+    const keys = doc.items.map((item) => item.key);
+    expect(keys.indexOf(answer.key)).toBe(keys.indexOf("q3/core") + 1);
+    const text = renderPrepDocument(doc);
+    expect(text.indexOf("(ML-focused)")).toBeLessThan(text.indexOf("### Q5-"));
+    expect(text.indexOf("(ML-focused)")).toBeGreaterThan(text.indexOf("### Q3-"));
+  });
+
   it("makes the label unique among the question's variants", () => {
     const once = addAnswerVariant(sample, { questionKey: "q3", variant: "ML-focused", text: draft });
     const twice = addAnswerVariant(once.doc, {

@@ -1,0 +1,77 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, it } from "vitest";
+import type { ImportResult, ItemVersion } from "../../core/api-types.ts";
+import { describeStores } from "../../store/test-stores.ts";
+import { runCommand } from "../test-cli.ts";
+import { registerEditCommand } from "./edit.ts";
+import { registerHistoryCommand } from "./history.ts";
+import { registerImportCommand } from "./import.ts";
+
+const sample = readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url), "utf8");
+
+describeStores("derisk import --dry-run / history", (getStore) => {
+  it("previews a conflicting re-import, keeps the edit, and restores the file's text from the history", async () => {
+    const store = getStore();
+    const dir = mkdtempSync(join(tmpdir(), "derisk-history-"));
+    const file = join(dir, "prep.md");
+    writeFileSync(file, sample);
+    const commands = [registerImportCommand, registerEditCommand, registerHistoryCommand];
+    const first = JSON.parse(
+      (await runCommand(commands, ["import", file, "--json"], { store })).out,
+    ) as ImportResult;
+    const q2 = (await store.items.listItems("a", { documentId: first.documentId ?? "" })).find(
+      (i) => i.key === "q2/core",
+    );
+    if (!q2) throw new Error("no q2");
+    expect((await runCommand(commands, ["set", q2.id, "--text", "Mine."], { store })).code).toBe(0);
+
+    writeFileSync(file, sample.replace("I still love it.", "I still love it, most days."));
+    const dry = await runCommand(commands, ["import", file, "--dry-run"], { store });
+    expect(dry.code).toBe(0);
+    expect(dry.out).toMatch(/would update the existing document/);
+    expect(dry.out).toMatch(/conflict: Why are you moving into industry now\?.*your text stays/);
+    expect((await store.items.getItem("a", q2.id)).version).toBe(2);
+    expect(await store.itemVersions.listVersions("a", q2.id)).toHaveLength(2);
+
+    const done = JSON.parse(
+      (await runCommand(commands, ["import", file, "--json"], { store })).out,
+    ) as ImportResult;
+    expect(done.changes?.conflicts.map((c) => c.itemId)).toEqual([q2.id]);
+
+    const listed = await runCommand(commands, ["history", q2.id], { store });
+    expect(listed.out).toMatch(/typed {2}current/);
+    expect(listed.out).toMatch(/from a re-import, not applied \(conflict\)/);
+    const { versions } = JSON.parse(
+      (await runCommand(commands, ["history", q2.id, "--json"], { store })).out,
+    ) as {
+      versions: ItemVersion[];
+    };
+    const fromFile = versions.find((v) => v.version === null);
+    if (!fromFile) throw new Error("the file's text is not in the history");
+    const restored = await runCommand(
+      commands,
+      ["history", q2.id, "--restore", fromFile.id, "--expected-version", "2"],
+      {
+        store,
+      },
+    );
+    expect(restored.out).toMatch(/restored answer q2\/core \(now version 3/);
+    const item = await store.items.getItem("a", q2.id);
+    expect(item.kind === "answer" && item.text).toMatch(/most days/);
+
+    const missing = await runCommand(commands, ["history", "no-such-item"], { store });
+    expect(missing.code).toBe(2);
+    expect(missing.error).toMatch(/No item with id no-such-item/);
+    const bad = await runCommand(
+      commands,
+      ["history", q2.id, "--restore", fromFile.id, "--expected-version", "x"],
+      {
+        store,
+      },
+    );
+    expect(bad.code).toBe(1);
+    expect(bad.error).toMatch(/--expected-version/);
+  });
+});
