@@ -15,6 +15,7 @@ import { type AttemptsRepo, attemptsRepo } from "./repos/attempts.ts";
 import { type CardsRepo, cardsRepo } from "./repos/cards.ts";
 import { type DocumentsRepo, documentsRepo } from "./repos/documents.ts";
 import { type ItemsRepo, itemsRepo } from "./repos/items.ts";
+import { type PracticeRepo, practiceRepo } from "./repos/practice.ts";
 import { type ProfilesRepo, profilesRepo } from "./repos/profiles.ts";
 import { type QuestionsRepo, questionsRepo } from "./repos/questions.ts";
 import { type Db, inTransaction, sqlState } from "./repos/sql.ts";
@@ -45,6 +46,7 @@ export interface Repos {
   cards: CardsRepo;
   stories: StoriesRepo;
   questions: QuestionsRepo;
+  practice: PracticeRepo;
 }
 
 export interface Store extends Repos {
@@ -78,6 +80,7 @@ function bindRepos(db: Db): Repos {
     cards: cardsRepo(db),
     stories: storiesRepo(db),
     questions: questionsRepo(db),
+    practice: practiceRepo(db),
   };
 }
 

@@ -18,6 +18,16 @@ export type {
   StoredPrepDoc,
 } from "./repos/documents.ts";
 export type { ItemFilter, ItemPatch, ItemsRepo, StoredItem } from "./repos/items.ts";
+export type {
+  NewPracticeSession,
+  NewPracticeStep,
+  PracticeRepo,
+  PracticeSession,
+  PracticeStatus,
+  PracticeStep,
+  PracticeStepKind,
+  PracticeStepPatch,
+} from "./repos/practice.ts";
 export {
   type Budgets,
   DEFAULT_WORDS_PER_MINUTE,

@@ -4,7 +4,9 @@
  */
 import type { Migration } from "kysely";
 import * as initial from "./0001-initial.ts";
+import * as practiceSessions from "./0009-practice-sessions.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": initial,
+  "0009-practice-sessions": practiceSessions,
 };
