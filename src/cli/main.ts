@@ -11,7 +11,7 @@ import { registerExportCommand } from "./commands/export.ts";
 import { registerFollowUpsCommand } from "./commands/followups.ts";
 import { registerImportCommand } from "./commands/import.ts";
 import { registerMatchCommand } from "./commands/match.ts";
-import { registerAttemptsCommand, registerDueCommand } from "./commands/practice.ts";
+import { registerAttemptsCommand, registerDueCommand, registerPracticeCommand } from "./commands/practice.ts";
 import { registerReangleCommand } from "./commands/reangle.ts";
 import { registerServeCommand } from "./commands/serve.ts";
 import { registerStoriesCommand } from "./commands/stories.ts";
@@ -46,6 +46,7 @@ export function createProgram(ctx: CliContext): Command {
   registerTrailerCommand(program, ctx);
   registerDueCommand(program, ctx);
   registerAttemptsCommand(program, ctx);
+  registerPracticeCommand(program, ctx);
   registerServeCommand(program, ctx);
   for (const command of program.commands) command.exitOverride();
   return program;

@@ -4,7 +4,7 @@ import { importDocument } from "../../app/bank.ts";
 import { rateAnswer, startPractice, submitAnswer } from "../../app/practice.ts";
 import { describeStores } from "../../store/test-stores.ts";
 import { runCommand } from "../test-cli.ts";
-import { registerAttemptsCommand, registerDueCommand } from "./practice.ts";
+import { registerAttemptsCommand, registerDueCommand, registerPracticeCommand } from "./practice.ts";
 
 const sample = readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url));
 const ANSWER =
@@ -54,5 +54,59 @@ describeStores("derisk due / attempts", (getStore) => {
     expect(badLimit).toMatchObject({ code: 1, error: expect.stringMatching(/--limit/) });
     const empty = await runCommand(registers, ["due"], { store });
     expect(empty.out).toMatch(/Due now: 0/);
+  });
+
+  it("runs a mock interview from typed lines: timer, analysis, follow-up, rating, report", async () => {
+    const store = getStore();
+    await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });
+    const stdin = [
+      "Our nightly training pipeline failed twice a week.",
+      "I traced it to a race in the feature export and rewrote it.",
+      "Failures dropped from eight a month to zero.",
+      "",
+      "great",
+      "3",
+      "It was two writers racing; I made the export atomic with a rename.",
+      "",
+    ].join("\n");
+    const run = await runCommand(
+      [registerPracticeCommand],
+      ["practice", "--competency", "technical-challenge", "--count", "1", "--role", "ml-engineer"],
+      { store, stdin },
+    );
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/Question 1\/1: /);
+    expect(run.out).toMatch(/⏱ timer started · budget \d+:\d\d/);
+    expect(run.out).toMatch(/⏱ 0:0\d of \d+:\d\d/);
+    expect(run.out).toMatch(/Score [1-5]\/5/);
+    expect(run.out).toMatch(/Unknown rating "great"/);
+    expect(run.out).toMatch(/next review/);
+    expect(run.out).toMatch(/Follow-up: /);
+    expect(run.out).toMatch(/Session report: 2\/2 answered/);
+    expect(run.out).toMatch(/score [1-5]\/5 · good/);
+    // The terminal session is the same session the API sees: stored, finished, rated.
+    const [session] = await store.practice.listSessions("a");
+    expect(session?.status).toBe("finished");
+    const attempts = await store.attempts.listAttempts("a", { itemId: session?.steps[0]?.itemId ?? "" });
+    expect(attempts[0]).toMatchObject({ selfRating: 3, text: expect.stringContaining("eight a month") });
+  });
+
+  it("stops without losing anything at end of input, and refuses conflicting flags", async () => {
+    const store = getStore();
+    const typed = await runCommand([registerPracticeCommand], ["practice", "--question", "Why us?"], {
+      store,
+      stdin: "",
+    });
+    expect(typed.code).toBe(0);
+    expect(typed.out).toMatch(/Stopped before answering\. Session .+ is saved/);
+    const both = await runCommand([registerPracticeCommand], ["practice", "--due", "--question", "Why?"], {
+      store,
+    });
+    expect(both).toMatchObject({
+      code: 1,
+      error: expect.stringMatching(/one of --due, --competency or --question/),
+    });
+    const badCount = await runCommand([registerPracticeCommand], ["practice", "--count", "50"], { store });
+    expect(badCount).toMatchObject({ code: 1, error: expect.stringMatching(/--count/) });
   });
 });
