@@ -231,10 +231,13 @@ export function registerPracticeCommand(program: Command, ctx: CliContext): void
                   step.id,
                   parseRating(/^\d$/.test(answer.trim()) ? Number(answer.trim()) : answer.trim()),
                 );
-                if (rated.due)
-                  ctx.out(
-                    style.dim(`  next review ${rated.due.toISOString().slice(0, 16).replace("T", " ")} UTC`),
-                  );
+                ctx.out(
+                  style.dim(
+                    rated.due
+                      ? `  next review ${rated.due.toISOString().slice(0, 16).replace("T", " ")} UTC`
+                      : "  rating kept with the attempt (a question typed in has no schedule)",
+                  ),
+                );
                 break;
               } catch (error) {
                 ctx.out(style.red((error as Error).message));
