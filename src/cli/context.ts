@@ -9,6 +9,8 @@ export interface CliContext {
   style: Style;
   env: NodeJS.ProcessEnv;
   readStdin: () => Promise<Uint8Array>;
+  /** The next line typed on standard input (without its newline), or undefined at end of input (Ctrl-D). */
+  readLine: () => Promise<string | undefined>;
   /** Exit code the command asks for when it finishes without an error (1 = findings). */
   exitCode: number;
   /** Opens the store for the duration of `use` and closes it afterwards. */
@@ -27,6 +29,7 @@ export function createContext(env: NodeJS.ProcessEnv = process.env): CliContext 
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return new Uint8Array(Buffer.concat(chunks));
     },
+    readLine: lineReader(),
     withStore: async (use) => {
       const location = resolveStorage(env);
       const progress = (line: string) => process.stderr.write(`${line}\n`);
@@ -43,5 +46,20 @@ export function createContext(env: NodeJS.ProcessEnv = process.env): CliContext 
         await store.close();
       }
     },
+  };
+}
+
+/** Reads standard input line by line, opened on first use (only interactive commands need it). */
+function lineReader(): () => Promise<string | undefined> {
+  let lines: AsyncIterator<string> | undefined;
+  return async () => {
+    if (!lines) {
+      const { createInterface } = await import("node:readline");
+      lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })[
+        Symbol.asyncIterator
+      ]();
+    }
+    const next = await lines.next();
+    return next.done ? undefined : next.value;
   };
 }

@@ -12,6 +12,7 @@ import { registerFollowUpsCommand } from "./commands/followups.ts";
 import { registerHistoryCommand } from "./commands/history.ts";
 import { registerImportCommand } from "./commands/import.ts";
 import { registerMatchCommand } from "./commands/match.ts";
+import { registerAttemptsCommand, registerDueCommand, registerPracticeCommand } from "./commands/practice.ts";
 import { registerReangleCommand } from "./commands/reangle.ts";
 import { registerServeCommand } from "./commands/serve.ts";
 import { registerStoriesCommand } from "./commands/stories.ts";
@@ -45,6 +46,9 @@ export function createProgram(ctx: CliContext): Command {
   registerCoverageCommand(program, ctx);
   registerTailorCommand(program, ctx);
   registerTrailerCommand(program, ctx);
+  registerDueCommand(program, ctx);
+  registerAttemptsCommand(program, ctx);
+  registerPracticeCommand(program, ctx);
   registerServeCommand(program, ctx);
   for (const command of program.commands) command.exitOverride();
   return program;

@@ -26,6 +26,8 @@ export async function runCommand(
 ): Promise<CommandRun> {
   const stdout: string[] = [];
   const { store } = options;
+  const lines = (options.stdin ?? "").split("\n");
+  if (lines.at(-1) === "") lines.pop();
   const ctx: CliContext = {
     out: (text) => stdout.push(text),
     err: () => {},
@@ -33,6 +35,7 @@ export async function runCommand(
     env: {},
     exitCode: 0,
     readStdin: async () => new TextEncoder().encode(options.stdin ?? ""),
+    readLine: async () => lines.shift(),
     withStore: async (use) => {
       if (!store) throw new Error("this test gave the command no bank");
       return use(store, options.userId ?? "a");

@@ -9,6 +9,7 @@ import { analysisRoutes } from "./routes/analysis.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { itemRoutes } from "./routes/items.ts";
 import { packagingRoutes } from "./routes/packaging.ts";
+import { practiceRoutes } from "./routes/practice.ts";
 
 export interface AppOptions {
   store: Store;
@@ -80,6 +81,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route("/api", itemRoutes);
   app.route("/api", analysisRoutes);
   app.route("/api", packagingRoutes);
+  app.route("/api", practiceRoutes);
 
   app.notFound((c) => {
     if (c.req.path.startsWith("/api/")) {

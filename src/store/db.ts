@@ -17,6 +17,7 @@ import { type CardsRepo, cardsRepo } from "./repos/cards.ts";
 import { type DocumentsRepo, documentsRepo } from "./repos/documents.ts";
 import { type ItemVersionsRepo, itemVersionsRepo } from "./repos/item-versions.ts";
 import { type ItemsRepo, itemsRepo } from "./repos/items.ts";
+import { type PracticeRepo, practiceRepo } from "./repos/practice.ts";
 import { type ProfilesRepo, profilesRepo } from "./repos/profiles.ts";
 import { type QuestionsRepo, questionsRepo } from "./repos/questions.ts";
 import { type Db, inTransaction, sqlState } from "./repos/sql.ts";
@@ -49,6 +50,7 @@ export interface Repos {
   stories: StoriesRepo;
   questions: QuestionsRepo;
   backup: BackupRepo;
+  practice: PracticeRepo;
 }
 
 export interface Store extends Repos {
@@ -84,6 +86,7 @@ function bindRepos(db: Db): Repos {
     stories: storiesRepo(db),
     questions: questionsRepo(db),
     backup: backupRepo(db),
+    practice: practiceRepo(db),
   };
 }
 

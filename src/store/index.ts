@@ -20,6 +20,16 @@ export type {
 } from "./repos/documents.ts";
 export type { ItemVersionEntry, ItemVersionsRepo, StoredItemVersion } from "./repos/item-versions.ts";
 export type { ItemFilter, ItemPatch, ItemsRepo, StoredItem } from "./repos/items.ts";
+export type {
+  NewPracticeSession,
+  NewPracticeStep,
+  PracticeRepo,
+  PracticeSession,
+  PracticeStatus,
+  PracticeStep,
+  PracticeStepKind,
+  PracticeStepPatch,
+} from "./repos/practice.ts";
 export {
   type Budgets,
   DEFAULT_WORDS_PER_MINUTE,

@@ -162,6 +162,10 @@ export interface AttemptsTable {
   started_at: Timestamp;
   updated_at: Timestamp;
   finished_at: Date | null;
+  /** Where a spoken attempt's recording is kept (not recorded yet: spoken practice is future work). */
+  audio_ref: string | null;
+  /** The transcript of a spoken attempt. */
+  transcript: string | null;
 }
 
 export interface CardsTable {
@@ -184,6 +188,37 @@ export interface CardsTable {
   updated_at: Timestamp;
 }
 
+export interface PracticeSessionsTable {
+  id: string;
+  user_id: string;
+  role: string | null;
+  source: Json<unknown>;
+  status: ColumnType<"active" | "finished", "active" | "finished" | undefined, "active" | "finished">;
+  current_step_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  finished_at: Date | null;
+}
+
+export interface PracticeStepsTable {
+  id: string;
+  user_id: string;
+  session_id: string;
+  position: number;
+  kind: "question" | "follow-up";
+  item_id: string | null;
+  question_id: string | null;
+  question_text: string;
+  competency: string | null;
+  budget_seconds: number;
+  prepared_answer: string | null;
+  peeked: Generated<boolean>;
+  timer_started_at: Date | null;
+  attempt_id: string | null;
+  follow_up_of: string | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   profiles: ProfilesTable;
@@ -194,6 +229,8 @@ export interface Database {
   questions: QuestionsTable;
   attempts: AttemptsTable;
   cards: CardsTable;
+  practice_sessions: PracticeSessionsTable;
+  practice_steps: PracticeStepsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -207,3 +244,5 @@ export type StoryRow = Selectable<StoriesTable>;
 export type QuestionRow = Selectable<QuestionsTable>;
 export type AttemptRow = Selectable<AttemptsTable>;
 export type CardRow = Selectable<CardsTable>;
+export type PracticeSessionRow = Selectable<PracticeSessionsTable>;
+export type PracticeStepRow = Selectable<PracticeStepsTable>;

@@ -5,8 +5,10 @@
 import type { Migration } from "kysely";
 import * as initial from "./0001-initial.ts";
 import * as itemHistory from "./0002-item-history.ts";
+import * as practiceSessions from "./0003-practice-sessions.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": initial,
   "0002-item-history": itemHistory,
+  "0003-practice-sessions": practiceSessions,
 };

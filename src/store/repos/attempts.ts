@@ -28,6 +28,10 @@ export interface Attempt {
   startedAt: Date;
   updatedAt: Date;
   finishedAt?: Date;
+  /** Where a spoken attempt's recording is kept (spoken practice is not built yet). */
+  audioRef?: string;
+  /** The transcript of a spoken attempt. */
+  transcript?: string;
 }
 
 export interface NewAttempt {
@@ -79,6 +83,8 @@ function attemptFromRow(row: AttemptRow): Attempt {
     startedAt: row.started_at,
     updatedAt: row.updated_at,
     ...optional("finishedAt", row.finished_at),
+    ...optional("audioRef", row.audio_ref),
+    ...optional("transcript", row.transcript),
   };
 }
 

@@ -22,6 +22,8 @@ const ORDER: Record<BankTable, string> = {
   questions: "created_at, id",
   attempts: "started_at, id",
   cards: "created_at, id",
+  practice_sessions: "created_at, id",
+  practice_steps: "session_id, position, id",
 };
 
 /** Columns that point at another table's id: rewritten when that row got a new id. */
@@ -34,6 +36,14 @@ const REFERENCES: Record<BankTable, Record<string, BankTable>> = {
   questions: { item_id: "items" },
   attempts: { item_id: "items", question_id: "questions" },
   cards: { item_id: "items", question_id: "questions" },
+  practice_sessions: {},
+  practice_steps: {
+    session_id: "practice_sessions",
+    item_id: "items",
+    question_id: "questions",
+    attempt_id: "attempts",
+    follow_up_of: "practice_steps",
+  },
 };
 
 export interface RestoreCounts {

@@ -1,0 +1,193 @@
+import { readFileSync } from "node:fs";
+import { expect, it } from "vitest";
+import type { Store } from "../store/index.ts";
+import { describeStores } from "../store/test-stores.ts";
+import { importDocument } from "./bank.ts";
+import {
+  attemptHistory,
+  beginAnswer,
+  getPractice,
+  listDue,
+  peekPrepared,
+  practiceReport,
+  rateAnswer,
+  saveDraft,
+  startPractice,
+  submitAnswer,
+} from "./practice.ts";
+
+// Practice use cases over a real store (PGlite and PostgreSQL), fed by the real importer.
+const sample = readFileSync(new URL("../../samples/sample-prep.md", import.meta.url));
+const T0 = new Date("2026-03-02T09:00:00Z");
+const later = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+
+const ANSWER =
+  "At my last job our nightly training pipeline failed twice a week. I traced it to a race in the feature export, rewrote the export as an idempotent step and added a check. Failures dropped from eight a month to zero, and I learned to test the data path first.";
+
+describeStores("practice", (getStore) => {
+  async function importSample(store: Store, userId = "a") {
+    await importDocument(store, userId, { bytes: sample, filename: "sample-prep.md" });
+  }
+
+  it("lists what is due across answers and technical questions, and rating moves an item out until its day", async () => {
+    const store = getStore();
+    await importSample(store);
+    const due = await listDue(store, "a", { now: T0 });
+    expect(due.some((d) => d.kind === "answer")).toBe(true);
+    expect(due.some((d) => d.kind === "technical")).toBe(true);
+    expect(due.every((d) => d.status === "new")).toBe(true);
+
+    const session = await startPractice(store, "a", { from: { kind: "due" }, count: 1, now: T0 });
+    const step = session.current;
+    if (!step) throw new Error("no current step");
+    await submitAnswer(store, "a", session.id, { text: ANSWER, now: later(60) });
+    const rated = await rateAnswer(store, "a", session.id, step.id, "easy", { now: later(70) });
+    expect(rated.intervalDays).toBe(8);
+
+    const id = step.itemId ?? step.questionId;
+    const after = await listDue(store, "a", { now: later(80) });
+    expect(after.find((d) => (d.itemId ?? d.questionId) === id)).toBeUndefined();
+    const eightDaysOn = await listDue(store, "a", { now: new Date(later(70).getTime() + 8 * 86_400_000) });
+    expect(eightDaysOn[0]).toMatchObject({ status: "overdue", questionText: step.questionText });
+  });
+
+  it("runs a timed session: draft autosave, peek, submit with analysis and a shorter follow-up, rating, report", async () => {
+    const store = getStore();
+    await importSample(store);
+    const session = await startPractice(store, "a", {
+      from: { kind: "competency", competency: "technical-challenge" },
+      count: 1,
+      role: "ml-engineer",
+      now: T0,
+    });
+    expect(session.steps).toHaveLength(1);
+    const question = session.current;
+    if (!question) throw new Error("no current step");
+    expect(question.competency).toBe("technical-challenge");
+    expect(question.preparedAnswer).toBeUndefined();
+
+    const begun = await beginAnswer(store, "a", session.id, { now: later(1) });
+    expect(begun.current?.timerStartedAt).toEqual(later(1));
+    // A reload calls it again: the timer keeps its first start.
+    await beginAnswer(store, "a", session.id, { now: later(30) });
+    await saveDraft(store, "a", session.id, { text: "At my last job", revision: 1, now: later(5) });
+    const saved = await saveDraft(store, "a", session.id, { text: ANSWER, revision: 2, now: later(41) });
+    expect(saved).toMatchObject({ saved: true, elapsedMs: 40_000 });
+    // A late retry of revision 1 does not overwrite revision 2.
+    expect(
+      (await saveDraft(store, "a", session.id, { text: "At my", revision: 1, now: later(42) })).saved,
+    ).toBe(false);
+
+    // Reading the session again (a reload, or a server that restarted) resumes at the same question and text.
+    const resumed = await getPractice(store, "a", session.id, later(50));
+    expect(resumed.current?.id).toBe(question.id);
+    expect(resumed.current?.attempt).toMatchObject({ text: ANSWER, revision: 2, finished: false });
+    expect(resumed.current?.elapsedMs).toBe(49_000);
+
+    const peek = await peekPrepared(store, "a", session.id);
+    expect(peek.preparedAnswer.length).toBeGreaterThan(20);
+    expect((await getPractice(store, "a", session.id)).current?.peeked).toBe(true);
+
+    const submitted = await submitAnswer(store, "a", session.id, { now: later(61) });
+    expect(submitted.usedSeconds).toBe(60);
+    expect(submitted.analysis.overall.score).toBeGreaterThanOrEqual(1);
+    expect(submitted.followUp?.budgetSeconds).toBe(45);
+    expect(submitted.followUp?.budgetSeconds).toBeLessThan(submitted.budgetSeconds);
+    expect(submitted.session.current?.kind).toBe("follow-up");
+    expect(submitted.session.current?.questionText).toBe(submitted.followUp?.question);
+
+    // Submitting the first question again (another tab) is refused.
+    await expect(
+      submitAnswer(store, "a", session.id, { stepId: question.id, text: ANSWER, now: later(62) }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      rateAnswer(store, "a", session.id, submitted.followUp?.stepId ?? "", "good"),
+    ).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+
+    const followUpAnswer =
+      "It was a race between two writers; I made the export write to a temp path and rename.";
+    await beginAnswer(store, "a", session.id, { now: later(62) });
+    const second = await submitAnswer(store, "a", session.id, { text: followUpAnswer, now: later(90) });
+    expect(second.usedSeconds).toBe(28);
+    expect(second.followUp).toBeUndefined();
+    expect(second.session.status).toBe("finished");
+    await expect(saveDraft(store, "a", session.id, { text: "more", now: later(91) })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+
+    const rated = await rateAnswer(store, "a", session.id, question.id, "good", { now: later(100) });
+    expect(rated.due).toEqual(new Date(later(100).getTime() + 10 * 60_000));
+
+    const report = await practiceReport(store, "a", session.id);
+    expect(report).toMatchObject({ status: "finished", answered: 2, total: 2 });
+    expect(report.steps[0]).toMatchObject({
+      kind: "question",
+      usedSeconds: 60,
+      overBudget: false,
+      rating: "good",
+      peeked: true,
+      followUp: submitted.followUp?.question,
+    });
+    expect(report.steps[1]).toMatchObject({ kind: "follow-up", budgetSeconds: 45, answered: true });
+    expect(report.steps[1]?.usedSeconds).toBe(28);
+
+    const history = await attemptHistory(store, "a", question.itemId ?? question.questionId ?? "");
+    expect(history.attempts).toHaveLength(1);
+    expect(history.attempts[0]).toMatchObject({ durationSeconds: 60, rating: "good" });
+    expect(history.attempts[0]?.score).toBe(submitted.analysis.overall.score);
+  });
+
+  it("starts from one typed question or hand-picked ids, and refuses bad requests clearly", async () => {
+    const store = getStore();
+    await importSample(store);
+    const typed = await startPractice(store, "a", {
+      from: { kind: "question", text: "Why should we hire you?" },
+    });
+    expect(typed.steps).toHaveLength(1);
+    expect(typed.current).toMatchObject({
+      questionText: "Why should we hire you?",
+      hasPreparedAnswer: false,
+    });
+
+    const due = await listDue(store, "a", { now: T0 });
+    const ids = due.slice(0, 2).map((d) => d.itemId ?? d.questionId ?? "");
+    const picked = await startPractice(store, "a", { from: { kind: "items", ids } });
+    expect(picked.steps.map((s) => s.itemId ?? s.questionId)).toEqual(ids);
+
+    await expect(startPractice(store, "a", { from: { kind: "due" }, count: 0 })).rejects.toThrow(/1–20/);
+    await expect(startPractice(store, "a", { from: { kind: "question", text: "  " } })).rejects.toThrow(
+      /empty/,
+    );
+    await expect(
+      startPractice(store, "a", { from: { kind: "competency", competency: "juggling" as never } }),
+    ).rejects.toThrow(/Unknown competency/);
+    await expect(startPractice(store, "b", { from: { kind: "due" } })).rejects.toThrow(/Nothing is due/);
+    // Another user's ids are not found, not borrowed.
+    await expect(startPractice(store, "b", { from: { kind: "items", ids } })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(submitAnswer(store, "a", typed.id, { text: "   ", now: T0 })).rejects.toThrow(/empty/);
+  });
+
+  it("keeps one user's session and attempts out of another's reach", async () => {
+    const store = getStore();
+    await importSample(store);
+    const session = await startPractice(store, "a", { from: { kind: "due" }, count: 1, now: T0 });
+    await saveDraft(store, "a", session.id, { text: "secret draft", now: later(3) });
+    const stepId = session.current?.id ?? "";
+    const calls: Array<() => Promise<unknown>> = [
+      () => getPractice(store, "b", session.id),
+      () => beginAnswer(store, "b", session.id),
+      () => saveDraft(store, "b", session.id, { text: "mine now" }),
+      () => peekPrepared(store, "b", session.id),
+      () => submitAnswer(store, "b", session.id, { text: ANSWER }),
+      () => rateAnswer(store, "b", session.id, stepId, "easy"),
+      () => practiceReport(store, "b", session.id),
+      () => attemptHistory(store, "b", session.current?.itemId ?? session.current?.questionId ?? ""),
+    ];
+    for (const call of calls) await expect(call()).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await getPractice(store, "a", session.id)).current?.attempt?.text).toBe("secret draft");
+  });
+});

@@ -1,0 +1,840 @@
+/**
+ * Practice (C6–C7): timed mock interviews and the technical drill on one FSRS schedule.
+ * A session's state (current question, timer start, peeks) and every attempt's text live in
+ * the store, so a reload or a killed server resumes at the same question with the same text.
+ */
+import { type Analysis, analyze, classify } from "../core/analysis/index.ts";
+import { answerText } from "../core/answer-text.ts";
+import { DeriskError } from "../core/errors.ts";
+import { COMPETENCIES, type Competency, type FollowUpItem, type RoleId } from "../core/model.ts";
+import { predictFollowUps } from "../core/packaging/index.ts";
+import {
+  type MemoryState,
+  type RatingName,
+  rateCard,
+  ratingCode,
+  selectDue,
+} from "../core/schedule/index.ts";
+import type { Attempt, Card, PracticeSession, PracticeStep, Profile, Repos, Store } from "../store/index.ts";
+import { DEFAULT_BUDGET_SECONDS, roleFromTarget } from "./packaging.ts";
+
+/** A follow-up is answered in 20–45 s: shorter than the question it follows. */
+export const FOLLOW_UP_BUDGET_SECONDS = 45;
+export const DEFAULT_PRACTICE_COUNT = 5;
+export const MAX_PRACTICE_COUNT = 20;
+/** Longest attempt text accepted, in characters (a 2-minute answer is ~2,000). */
+export const MAX_ATTEMPT_CHARS = 50_000;
+
+/** Where a session's questions come from. */
+export type PracticeFrom =
+  | { kind: "due" }
+  | { kind: "competency"; competency: Competency }
+  | { kind: "items"; ids: string[] }
+  | { kind: "question"; text: string };
+
+export interface StartPracticeRequest {
+  from: PracticeFrom;
+  /** Questions in the session (follow-ups come on top); default 5, at most 20. */
+  count?: number;
+  /** Default: the profile's target role when it names one. */
+  role?: RoleId;
+  now?: Date;
+}
+
+export type PracticeKind = "answer" | "technical" | "question";
+
+/** Something the user can practise, with what the schedule knows about it. */
+export interface PracticeCandidate {
+  kind: PracticeKind;
+  itemId?: string;
+  questionId?: string;
+  questionText: string;
+  competency: Competency;
+  budgetSeconds: number;
+  preparedAnswer?: string;
+  card?: Card;
+}
+
+export interface StepAttemptView {
+  id: string;
+  text: string;
+  revision: number;
+  finished: boolean;
+  selfRating?: RatingName;
+  score?: number;
+}
+
+export interface PracticeStepView {
+  id: string;
+  kind: PracticeStep["kind"];
+  questionText: string;
+  competency?: string;
+  budgetSeconds: number;
+  itemId?: string;
+  questionId?: string;
+  followUpOf?: string;
+  hasPreparedAnswer: boolean;
+  peeked: boolean;
+  /** Only once peeked: looking is recorded, so a report can tell a recall from a read. */
+  preparedAnswer?: string;
+  timerStartedAt?: Date;
+  /** Time spent on this step so far (the attempt's duration once submitted). */
+  elapsedMs: number;
+  attempt?: StepAttemptView;
+}
+
+export interface PracticeView {
+  id: string;
+  role?: string;
+  status: PracticeSession["status"];
+  source: unknown;
+  createdAt: Date;
+  finishedAt?: Date;
+  /** Index of the current step in `steps`, and the step itself; absent when finished. */
+  currentIndex?: number;
+  current?: PracticeStepView;
+  steps: PracticeStepView[];
+}
+
+const ratingNames: Record<number, RatingName> = { 1: "again", 2: "hard", 3: "good", 4: "easy" };
+
+function scoreOf(analysis: unknown): number | undefined {
+  const score = (analysis as Partial<Analysis> | undefined)?.overall?.score;
+  return typeof score === "number" ? score : undefined;
+}
+
+function stepView(step: PracticeStep, attempt: Attempt | undefined, now: Date): PracticeStepView {
+  const elapsedMs = attempt?.finishedAt
+    ? attempt.durationMs
+    : step.timerStartedAt
+      ? Math.max(0, now.getTime() - step.timerStartedAt.getTime())
+      : 0;
+  const score = scoreOf(attempt?.analysis);
+  return {
+    id: step.id,
+    kind: step.kind,
+    questionText: step.questionText,
+    ...(step.competency === undefined ? {} : { competency: step.competency }),
+    budgetSeconds: step.budgetSeconds,
+    ...(step.itemId === undefined ? {} : { itemId: step.itemId }),
+    ...(step.questionId === undefined ? {} : { questionId: step.questionId }),
+    ...(step.followUpOf === undefined ? {} : { followUpOf: step.followUpOf }),
+    hasPreparedAnswer: step.preparedAnswer !== undefined,
+    peeked: step.peeked,
+    ...(step.peeked && step.preparedAnswer !== undefined ? { preparedAnswer: step.preparedAnswer } : {}),
+    ...(step.timerStartedAt === undefined ? {} : { timerStartedAt: step.timerStartedAt }),
+    elapsedMs,
+    ...(attempt === undefined
+      ? {}
+      : {
+          attempt: {
+            id: attempt.id,
+            text: attempt.text,
+            revision: attempt.revision,
+            finished: attempt.finishedAt !== undefined,
+            ...(attempt.selfRating === undefined
+              ? {}
+              : { selfRating: ratingNames[attempt.selfRating] as RatingName }),
+            ...(score === undefined ? {} : { score }),
+          },
+        }),
+  };
+}
+
+async function viewOf(
+  repos: Repos,
+  userId: string,
+  session: PracticeSession,
+  now: Date,
+): Promise<PracticeView> {
+  const steps: PracticeStepView[] = [];
+  for (const step of session.steps) {
+    const attempt = step.attemptId ? await repos.attempts.getAttempt(userId, step.attemptId) : undefined;
+    steps.push(stepView(step, attempt, now));
+  }
+  const currentIndex = steps.findIndex((step) => step.id === session.currentStepId);
+  const current = steps[currentIndex];
+  return {
+    id: session.id,
+    ...(session.role === undefined ? {} : { role: session.role }),
+    status: session.status,
+    source: session.source,
+    createdAt: session.createdAt,
+    ...(session.finishedAt === undefined ? {} : { finishedAt: session.finishedAt }),
+    ...(current === undefined ? {} : { currentIndex, current }),
+    steps,
+  };
+}
+
+function budgetFor(profile: Profile, competency: Competency, own?: number): number {
+  return own ?? profile.budgets[competency] ?? profile.budgets.answer ?? DEFAULT_BUDGET_SECONDS;
+}
+
+const FAR_FUTURE = new Date(8.64e15);
+
+/**
+ * Everything the user can practise: answers, technical questions of their documents and bank
+ * questions, each with its card when it has been rated.
+ * @example const all = await practiceCandidates(store, "local");
+ */
+export async function practiceCandidates(store: Repos, userId: string): Promise<PracticeCandidate[]> {
+  const profile = await store.profiles.getProfile(userId);
+  const cards = await store.cards.listDueCards(userId, FAR_FUTURE);
+  const byItem = new Map(cards.filter((c) => c.itemId).map((c) => [c.itemId as string, c]));
+  const byQuestion = new Map(cards.filter((c) => c.questionId).map((c) => [c.questionId as string, c]));
+  const out: PracticeCandidate[] = [];
+  for (const item of await store.items.listItems(userId, { kind: "answer" })) {
+    if (item.kind !== "answer") continue;
+    const competency = classify(item.question).competency;
+    const card = byItem.get(item.id);
+    out.push({
+      kind: "answer",
+      itemId: item.id,
+      questionText: item.question,
+      competency,
+      budgetSeconds: budgetFor(profile, competency, item.budgetSeconds),
+      preparedAnswer: answerText(item),
+      ...(card ? { card } : {}),
+    });
+  }
+  const technicalItems = new Set<string>();
+  for (const item of await store.items.listItems(userId, { kind: "technical-question" })) {
+    if (item.kind !== "technical-question") continue;
+    technicalItems.add(item.id);
+    const card = byItem.get(item.id);
+    out.push({
+      kind: "technical",
+      itemId: item.id,
+      questionText: item.text,
+      competency: item.competency,
+      budgetSeconds: budgetFor(profile, item.competency),
+      ...(item.keyPoints.length > 0
+        ? { preparedAnswer: item.keyPoints.map((p) => `• ${p}`).join("\n") }
+        : {}),
+      ...(card ? { card } : {}),
+    });
+  }
+  for (const question of await store.questions.listQuestions(userId)) {
+    if (question.itemId !== undefined && technicalItems.has(question.itemId)) continue;
+    const card = byQuestion.get(question.id);
+    out.push({
+      kind: "question",
+      questionId: question.id,
+      questionText: question.text,
+      competency: question.competency,
+      budgetSeconds: budgetFor(profile, question.competency),
+      ...(question.keyPoints.length > 0
+        ? { preparedAnswer: question.keyPoints.map((p) => `• ${p}`).join("\n") }
+        : {}),
+      ...(card ? { card } : {}),
+    });
+  }
+  return out;
+}
+
+function memoryOf(card: Card | undefined): MemoryState | undefined {
+  if (!card) return undefined;
+  const { id: _i, itemId: _it, questionId: _q, updatedAt: _u, ...memory } = card;
+  return memory;
+}
+
+export interface DueItem {
+  kind: PracticeKind;
+  itemId?: string;
+  questionId?: string;
+  questionText: string;
+  competency: Competency;
+  /** "overdue": rated before and due now; "new": never rated. */
+  status: "overdue" | "new";
+  due: Date;
+}
+
+/**
+ * What is due now across answers and technical questions: overdue cards first (most overdue
+ * first), then never-practised items.
+ * @example const due = await listDue(store, "local", { now: new Date(), limit: 20 });
+ */
+export async function listDue(
+  store: Repos,
+  userId: string,
+  options: { now?: Date; limit?: number; includeNew?: boolean } = {},
+): Promise<DueItem[]> {
+  const now = options.now ?? new Date();
+  const candidates = await practiceCandidates(store, userId);
+  const due = selectDue(
+    candidates.map((candidate) => {
+      const memory = memoryOf(candidate.card);
+      return memory ? { ref: candidate, memory } : { ref: candidate };
+    }),
+    now,
+    {
+      ...(options.limit === undefined ? {} : { limit: options.limit }),
+      ...(options.includeNew === undefined ? {} : { includeNew: options.includeNew }),
+    },
+  );
+  return due.map(({ ref, status, due: when }) => ({
+    kind: ref.kind,
+    ...(ref.itemId === undefined ? {} : { itemId: ref.itemId }),
+    ...(ref.questionId === undefined ? {} : { questionId: ref.questionId }),
+    questionText: ref.questionText,
+    competency: ref.competency,
+    status,
+    due: when,
+  }));
+}
+
+function checkCount(count: number | undefined): number {
+  const n = count ?? DEFAULT_PRACTICE_COUNT;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_PRACTICE_COUNT) {
+    throw new DeriskError(
+      "BAD_INPUT",
+      `The number of questions must be 1–${MAX_PRACTICE_COUNT}, not ${count}.`,
+    );
+  }
+  return n;
+}
+
+/** One question per wording: two variants of the same answer are not asked twice in a row. */
+function distinctQuestions(candidates: PracticeCandidate[], count: number): PracticeCandidate[] {
+  const seen = new Set<string>();
+  const out: PracticeCandidate[] = [];
+  for (const candidate of candidates) {
+    const key = candidate.questionText.trim().toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(candidate);
+    if (out.length === count) break;
+  }
+  return out;
+}
+
+async function pickQuestions(
+  store: Repos,
+  userId: string,
+  from: PracticeFrom,
+  count: number,
+  now: Date,
+): Promise<PracticeCandidate[]> {
+  if (from.kind === "question") {
+    const text = from.text.trim();
+    if (text === "")
+      throw new DeriskError("BAD_INPUT", "The question is empty: type the question to practise.");
+    if (text.length > 2000)
+      throw new DeriskError("TOO_LARGE", "The question is over 2,000 characters: ask one question.");
+    const profile = await store.profiles.getProfile(userId);
+    const competency = classify(text).competency;
+    return [
+      { kind: "question", questionText: text, competency, budgetSeconds: budgetFor(profile, competency) },
+    ];
+  }
+  const candidates = await practiceCandidates(store, userId);
+  if (from.kind === "items") {
+    if (from.ids.length === 0)
+      throw new DeriskError("BAD_INPUT", "Pick at least one answer or question to practise.");
+    return from.ids.slice(0, count).map((id) => {
+      const found = candidates.find((c) => c.itemId === id || c.questionId === id);
+      if (!found) {
+        throw new DeriskError(
+          "NOT_FOUND",
+          `No answer or question with id ${id}: it was deleted, or it belongs to another user (derisk due lists what you can practise).`,
+        );
+      }
+      return found;
+    });
+  }
+  const ranked = selectDue(
+    candidates.map((candidate) => {
+      const memory = memoryOf(candidate.card);
+      return memory ? { ref: candidate, memory } : { ref: candidate };
+    }),
+    now,
+  ).map((entry) => entry.ref);
+  if (from.kind === "due") {
+    const picked = distinctQuestions(ranked, count);
+    if (picked.length === 0) {
+      throw new DeriskError(
+        "NOT_FOUND",
+        "Nothing is due: import a prep document (derisk import prep.md) or come back when a card is due (derisk due).",
+      );
+    }
+    return picked;
+  }
+  if (!(COMPETENCIES as readonly string[]).includes(from.competency)) {
+    throw new DeriskError(
+      "BAD_INPUT",
+      `Unknown competency "${from.competency}": use one of ${COMPETENCIES.join(", ")}.`,
+    );
+  }
+  // Due ones first, then the rest of the competency, soonest due first.
+  const inCompetency = candidates.filter((c) => c.competency === from.competency);
+  const rest = inCompetency
+    .filter((c) => !ranked.includes(c))
+    .sort((a, b) => (a.card?.due.getTime() ?? 0) - (b.card?.due.getTime() ?? 0));
+  const picked = distinctQuestions(
+    [...ranked.filter((c) => c.competency === from.competency), ...rest],
+    count,
+  );
+  if (picked.length === 0) {
+    throw new DeriskError(
+      "NOT_FOUND",
+      `Nothing to practise for ${from.competency}: no answer or question of yours has that competency.`,
+    );
+  }
+  return picked;
+}
+
+/**
+ * Starts a practice session of `count` questions (picked from what is due, one competency,
+ * a hand-picked list of ids, or one question typed now). The first question is current.
+ * @example const session = await startPractice(store, "local", { from: { kind: "due" }, count: 3, role: "ml-engineer" });
+ */
+export async function startPractice(
+  store: Store,
+  userId: string,
+  request: StartPracticeRequest,
+): Promise<PracticeView> {
+  const now = request.now ?? new Date();
+  const count = checkCount(request.count);
+  const profile = await store.profiles.getProfile(userId);
+  const role = request.role ?? roleFromTarget(profile.targetRole);
+  const picked = await pickQuestions(store, userId, request.from, count, now);
+  const session = await store.practice.createSession(userId, {
+    ...(role === undefined ? {} : { role }),
+    source: request.from,
+    steps: picked.map((c) => ({
+      kind: "question",
+      ...(c.itemId === undefined ? {} : { itemId: c.itemId }),
+      ...(c.questionId === undefined ? {} : { questionId: c.questionId }),
+      questionText: c.questionText,
+      competency: c.competency,
+      budgetSeconds: c.budgetSeconds,
+      ...(c.preparedAnswer === undefined ? {} : { preparedAnswer: c.preparedAnswer }),
+    })),
+  });
+  return viewOf(store, userId, session, now);
+}
+
+/**
+ * A session as it stands: the current question, its timer, and each step's attempt.
+ * @example const { current } = await getPractice(store, "local", sessionId);
+ */
+export async function getPractice(
+  store: Store,
+  userId: string,
+  sessionId: string,
+  now = new Date(),
+): Promise<PracticeView> {
+  return viewOf(store, userId, await store.practice.getSession(userId, sessionId), now);
+}
+
+/**
+ * The user's sessions, newest first (an active one can be resumed).
+ * @example const [latest] = await listPractice(store, "local", { status: "active", limit: 1 });
+ */
+export async function listPractice(
+  store: Store,
+  userId: string,
+  filter: { status?: PracticeSession["status"]; limit?: number } = {},
+): Promise<PracticeView[]> {
+  const now = new Date();
+  const sessions = await store.practice.listSessions(userId, filter);
+  return Promise.all(sessions.map((session) => viewOf(store, userId, session, now)));
+}
+
+function currentStep(session: PracticeSession, stepId: string | undefined): PracticeStep {
+  if (session.status === "finished" || session.currentStepId === undefined) {
+    throw new DeriskError(
+      "CONFLICT",
+      "This practice session is finished: start a new one to keep practising.",
+    );
+  }
+  const step = session.steps.find((s) => s.id === session.currentStepId);
+  if (!step) throw new DeriskError("INTERNAL", `Session ${session.id} points at a missing step.`);
+  if (stepId !== undefined && stepId !== step.id) {
+    throw new DeriskError(
+      "CONFLICT",
+      "That question was already answered (in another tab?): reload to see the current question.",
+    );
+  }
+  return step;
+}
+
+/** The current step's attempt, created (and its timer started) on first use. */
+async function ensureAttempt(
+  tx: Repos,
+  userId: string,
+  session: PracticeSession,
+  step: PracticeStep,
+  now: Date,
+): Promise<{ step: PracticeStep; attempt: Attempt }> {
+  if (step.attemptId) {
+    const started = step.timerStartedAt
+      ? step
+      : await tx.practice.updateStep(userId, session.id, step.id, { timerStartedAt: now });
+    return { step: started, attempt: await tx.attempts.getAttempt(userId, step.attemptId) };
+  }
+  const attempt = await tx.attempts.createAttempt(userId, {
+    ...(step.itemId === undefined ? {} : { itemId: step.itemId }),
+    ...(step.questionId === undefined ? {} : { questionId: step.questionId }),
+    questionText: step.questionText,
+    mode: "typed",
+    startedAt: step.timerStartedAt ?? now,
+  });
+  const updated = await tx.practice.updateStep(userId, session.id, step.id, {
+    timerStartedAt: now,
+    attemptId: attempt.id,
+  });
+  return { step: updated, attempt };
+}
+
+/**
+ * Starts the timer of the current question and creates its (empty) attempt; calling it
+ * again changes nothing, so a reload keeps the original start.
+ * @example const view = await beginAnswer(store, "local", sessionId);
+ */
+export async function beginAnswer(
+  store: Store,
+  userId: string,
+  sessionId: string,
+  options: { stepId?: string; now?: Date } = {},
+): Promise<PracticeView> {
+  const now = options.now ?? new Date();
+  await store.transaction(async (tx) => {
+    const session = await tx.practice.getSession(userId, sessionId);
+    await ensureAttempt(tx, userId, session, currentStep(session, options.stepId), now);
+  });
+  return getPractice(store, userId, sessionId, now);
+}
+
+export interface DraftRequest {
+  text: string;
+  /** Increasing per save from one client; a late, older save is ignored. */
+  revision?: number;
+  stepId?: string;
+  now?: Date;
+}
+
+function checkAttemptText(text: string): void {
+  if (text.length > MAX_ATTEMPT_CHARS) {
+    throw new DeriskError(
+      "TOO_LARGE",
+      `The answer is ${text.length} characters, over the ${MAX_ATTEMPT_CHARS / 1000} K limit for one attempt.`,
+    );
+  }
+}
+
+/**
+ * Autosaves the current answer's text (clients call it debounced, ≤ 1 s): one transaction;
+ * the first save creates the attempt and starts the timer if nothing did.
+ * @example await saveDraft(store, "local", sessionId, { text: "In my last role…", revision: 4 });
+ */
+export async function saveDraft(
+  store: Store,
+  userId: string,
+  sessionId: string,
+  request: DraftRequest,
+): Promise<{ attemptId: string; saved: boolean; elapsedMs: number }> {
+  checkAttemptText(request.text);
+  const now = request.now ?? new Date();
+  return store.transaction(async (tx) => {
+    const session = await tx.practice.getSession(userId, sessionId);
+    const { step, attempt } = await ensureAttempt(
+      tx,
+      userId,
+      session,
+      currentStep(session, request.stepId),
+      now,
+    );
+    const elapsedMs = Math.max(0, now.getTime() - (step.timerStartedAt ?? now).getTime());
+    const { saved } = await tx.attempts.autosaveAttempt(userId, attempt.id, {
+      text: request.text,
+      durationMs: elapsedMs,
+      ...(request.revision === undefined ? {} : { revision: request.revision }),
+    });
+    return { attemptId: attempt.id, saved, elapsedMs };
+  });
+}
+
+/**
+ * Shows the current question's prepared answer (or key points) and records the peek.
+ * @example const { preparedAnswer } = await peekPrepared(store, "local", sessionId);
+ */
+export async function peekPrepared(
+  store: Store,
+  userId: string,
+  sessionId: string,
+  options: { stepId?: string } = {},
+): Promise<{ stepId: string; preparedAnswer: string }> {
+  const session = await store.practice.getSession(userId, sessionId);
+  const step = currentStep(session, options.stepId);
+  if (step.preparedAnswer === undefined) {
+    throw new DeriskError(
+      "NOT_FOUND",
+      "This question has no prepared answer to peek at: answer it from scratch.",
+    );
+  }
+  await store.practice.updateStep(userId, sessionId, step.id, { peeked: true });
+  return { stepId: step.id, preparedAnswer: step.preparedAnswer };
+}
+
+export interface SubmitResult {
+  stepId: string;
+  attemptId: string;
+  usedSeconds: number;
+  budgetSeconds: number;
+  analysis: Analysis;
+  /** The follow-up asked next (only after a question, never after a follow-up). */
+  followUp?: { stepId: string; question: string; trigger: string; reason: string; budgetSeconds: number };
+  /** The session after the submit: its current step is the next one to answer. */
+  session: PracticeView;
+}
+
+async function preparedFollowUps(tx: Repos, userId: string, step: PracticeStep): Promise<FollowUpItem[]> {
+  if (step.itemId === undefined) return [];
+  const item = await tx.items.getItem(userId, step.itemId).catch(() => undefined);
+  if (item?.kind !== "answer") return [];
+  const followUps = await tx.items.listItems(userId, { documentId: item.documentId, kind: "follow-up" });
+  return followUps.filter((f): f is typeof f & FollowUpItem => f.kind === "follow-up");
+}
+
+/**
+ * Submits the current answer: stores the analysis snapshot with the attempt, asks one
+ * predicted follow-up next with a shorter budget, and moves the session on. The text is the
+ * last autosave unless given.
+ * @example const { analysis, followUp } = await submitAnswer(store, "local", sessionId, { text });
+ */
+export async function submitAnswer(
+  store: Store,
+  userId: string,
+  sessionId: string,
+  request: { text?: string; stepId?: string; now?: Date } = {},
+): Promise<SubmitResult> {
+  if (request.text !== undefined) checkAttemptText(request.text);
+  const now = request.now ?? new Date();
+  const result = await store.transaction(async (tx) => {
+    const session = await tx.practice.getSession(userId, sessionId);
+    const { step, attempt } = await ensureAttempt(
+      tx,
+      userId,
+      session,
+      currentStep(session, request.stepId),
+      now,
+    );
+    const text = request.text ?? attempt.text;
+    const role = session.role as RoleId | undefined;
+    const profile = await tx.profiles.getProfile(userId);
+    const analysis = analyze(text, {
+      question: step.questionText,
+      budgetSeconds: step.budgetSeconds,
+      wordsPerMinute: profile.wordsPerMinute,
+      ...(role === undefined ? {} : { role }),
+      ...(step.kind === "follow-up" ? { followUp: true } : {}),
+    });
+    const durationMs = Math.max(0, now.getTime() - (step.timerStartedAt ?? now).getTime());
+    await tx.attempts.finishAttempt(userId, attempt.id, { text, durationMs, analysis, finishedAt: now });
+
+    let followUp: SubmitResult["followUp"];
+    let next = session.steps.find((s) => s.position > step.position);
+    if (step.kind === "question") {
+      const prepared = await preparedFollowUps(tx, userId, step);
+      const [predicted] = predictFollowUps(text, {
+        question: step.questionText,
+        prepared,
+        ...(role === undefined ? {} : { role }),
+      });
+      if (predicted) {
+        const preparedAnswer = prepared.find((f) => f.key === predicted.prepared)?.answer;
+        const added = await tx.practice.addStep(userId, sessionId, step.position + 0.5, {
+          kind: "follow-up",
+          questionText: predicted.question,
+          ...(step.competency === undefined ? {} : { competency: step.competency }),
+          budgetSeconds: Math.min(FOLLOW_UP_BUDGET_SECONDS, step.budgetSeconds),
+          ...(preparedAnswer === undefined ? {} : { preparedAnswer }),
+          followUpOf: step.id,
+        });
+        next = added;
+        followUp = {
+          stepId: added.id,
+          question: added.questionText,
+          trigger: predicted.trigger,
+          reason: predicted.reason,
+          budgetSeconds: added.budgetSeconds,
+        };
+      }
+    }
+    await tx.practice.setCurrentStep(userId, sessionId, next?.id);
+    return {
+      stepId: step.id,
+      attemptId: attempt.id,
+      usedSeconds: Math.round(durationMs / 1000),
+      budgetSeconds: step.budgetSeconds,
+      analysis,
+      ...(followUp === undefined ? {} : { followUp }),
+    };
+  });
+  return { ...result, session: await getPractice(store, userId, sessionId, now) };
+}
+
+export interface RateResult {
+  stepId: string;
+  rating: RatingName;
+  /** When the answer or question comes back (absent for a follow-up or a typed-in question). */
+  due?: Date;
+  intervalDays?: number;
+}
+
+/**
+ * Self-rates a submitted answer (again / hard / good / easy); the rating feeds the card of the
+ * answer or technical question, so it comes back when FSRS says. Rating again re-rates the attempt.
+ * @example const { due } = await rateAnswer(store, "local", sessionId, stepId, "good");
+ */
+export async function rateAnswer(
+  store: Store,
+  userId: string,
+  sessionId: string,
+  stepId: string,
+  rating: RatingName,
+  options: { now?: Date } = {},
+): Promise<RateResult> {
+  const now = options.now ?? new Date();
+  return store.transaction(async (tx) => {
+    const session = await tx.practice.getSession(userId, sessionId);
+    const step = session.steps.find((s) => s.id === stepId);
+    if (!step) throw new DeriskError("NOT_FOUND", `No step ${stepId} in practice session ${sessionId}.`);
+    const attempt = step.attemptId ? await tx.attempts.getAttempt(userId, step.attemptId) : undefined;
+    if (!attempt?.finishedAt) {
+      throw new DeriskError("CONFLICT", "Submit the answer before rating it.");
+    }
+    await tx.attempts.finishAttempt(userId, attempt.id, { selfRating: ratingCode(rating) });
+    const ref = step.itemId
+      ? { itemId: step.itemId }
+      : step.questionId
+        ? { questionId: step.questionId }
+        : undefined;
+    if (!ref || step.kind === "follow-up") return { stepId, rating };
+    const card = await tx.cards.findCard(userId, ref);
+    const next = rateCard(memoryOf(card), rating, now);
+    await tx.cards.upsertCard(userId, ref, next.state);
+    return { stepId, rating, due: next.due, intervalDays: next.intervalDays };
+  });
+}
+
+export interface ReportStep {
+  stepId: string;
+  kind: PracticeStep["kind"];
+  question: string;
+  budgetSeconds: number;
+  usedSeconds?: number;
+  overBudget?: boolean;
+  /** The analyzer's overall score, 1–5. */
+  score?: number;
+  fixes: string[];
+  /** The follow-up asked after this question. */
+  followUp?: string;
+  rating?: RatingName;
+  peeked: boolean;
+  answered: boolean;
+}
+
+export interface PracticeReport {
+  sessionId: string;
+  status: PracticeSession["status"];
+  steps: ReportStep[];
+  answered: number;
+  total: number;
+}
+
+/**
+ * Per question: time used against the budget, score, fixes, the follow-up asked, the rating.
+ * @example const report = await practiceReport(store, "local", sessionId);
+ */
+export async function practiceReport(
+  store: Store,
+  userId: string,
+  sessionId: string,
+): Promise<PracticeReport> {
+  const session = await store.practice.getSession(userId, sessionId);
+  const steps: ReportStep[] = [];
+  for (const step of session.steps) {
+    const attempt = step.attemptId ? await store.attempts.getAttempt(userId, step.attemptId) : undefined;
+    const finished = attempt?.finishedAt !== undefined;
+    const analysis = attempt?.analysis as Analysis | undefined;
+    const usedSeconds = finished && attempt ? Math.round(attempt.durationMs / 1000) : undefined;
+    const score = scoreOf(analysis);
+    const followUp = session.steps.find((s) => s.followUpOf === step.id)?.questionText;
+    steps.push({
+      stepId: step.id,
+      kind: step.kind,
+      question: step.questionText,
+      budgetSeconds: step.budgetSeconds,
+      ...(usedSeconds === undefined ? {} : { usedSeconds, overBudget: usedSeconds > step.budgetSeconds }),
+      ...(score === undefined ? {} : { score }),
+      fixes: (analysis?.fixes ?? []).map((fix) => fix.action),
+      ...(followUp === undefined ? {} : { followUp }),
+      ...(attempt?.selfRating === undefined ? {} : { rating: ratingNames[attempt.selfRating] as RatingName }),
+      peeked: step.peeked,
+      answered: finished,
+    });
+  }
+  return {
+    sessionId,
+    status: session.status,
+    steps,
+    answered: steps.filter((s) => s.answered).length,
+    total: steps.length,
+  };
+}
+
+export interface AttemptHistory {
+  id: string;
+  kind: PracticeKind;
+  questionText: string;
+  attempts: Array<{
+    id: string;
+    startedAt: Date;
+    finishedAt?: Date;
+    durationSeconds: number;
+    words: number;
+    score?: number;
+    rating?: RatingName;
+  }>;
+  /** When it is due next, once rated. */
+  due?: Date;
+}
+
+/**
+ * An answer's (or question's) attempts over time, oldest first, with score, time and rating.
+ * @example const { attempts } = await attemptHistory(store, "local", answerId);
+ */
+export async function attemptHistory(store: Store, userId: string, id: string): Promise<AttemptHistory> {
+  const candidates = await practiceCandidates(store, userId);
+  const found = candidates.find((c) => c.itemId === id || c.questionId === id);
+  if (!found) {
+    throw new DeriskError(
+      "NOT_FOUND",
+      `No answer or question with id ${id}: it was deleted, or it belongs to another user (derisk show --kind answer lists ids).`,
+    );
+  }
+  const attempts = await store.attempts.listAttempts(
+    userId,
+    found.itemId !== undefined ? { itemId: found.itemId } : { questionId: found.questionId as string },
+  );
+  return {
+    id,
+    kind: found.kind,
+    questionText: found.questionText,
+    attempts: attempts.reverse().map((a) => {
+      const score = scoreOf(a.analysis);
+      return {
+        id: a.id,
+        startedAt: a.startedAt,
+        ...(a.finishedAt === undefined ? {} : { finishedAt: a.finishedAt }),
+        durationSeconds: Math.round(a.durationMs / 1000),
+        words: a.text.trim() === "" ? 0 : a.text.trim().split(/\s+/).length,
+        ...(score === undefined ? {} : { score }),
+        ...(a.selfRating === undefined ? {} : { rating: ratingNames[a.selfRating] as RatingName }),
+      };
+    }),
+    ...(found.card ? { due: found.card.due } : {}),
+  };
+}

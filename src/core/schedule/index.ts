@@ -1,0 +1,15 @@
+export {
+  type DueEntry,
+  type MemoryState,
+  type MemoryStateCode,
+  newMemoryState,
+  type Practicable,
+  parseRating,
+  RATINGS,
+  type RatedCard,
+  type RatingName,
+  rateCard,
+  ratingCode,
+  type ScheduleOptions,
+  selectDue,
+} from "./schedule.ts";

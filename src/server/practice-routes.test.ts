@@ -1,0 +1,161 @@
+import { readFileSync } from "node:fs";
+import { expect, it } from "vitest";
+import { describeStores } from "../store/test-stores.ts";
+import { createApp } from "./app.ts";
+
+// The real Hono app over a real store (PGlite and PostgreSQL), called in-process.
+const sample = readFileSync(new URL("../../samples/sample-prep.md", import.meta.url), "utf8");
+const ANSWER =
+  "At my last job our nightly training pipeline failed twice a week. I traced it to a race in the feature export, rewrote the export as an idempotent step and added a check. Failures dropped from eight a month to zero, and I learned to test the data path first.";
+
+const send = (method: string, body: unknown): RequestInit => ({
+  method,
+  headers: { "Content-Type": "application/json" },
+  body: JSON.stringify(body),
+});
+
+interface SessionBody {
+  session: {
+    id: string;
+    status: string;
+    current?: { id: string; kind: string; itemId?: string; attempt?: { text: string } };
+  };
+}
+
+describeStores("practice API", (getStore) => {
+  const appFor = (userId: string) =>
+    createApp({ store: getStore(), userId, version: "test", storage: "pglite" });
+
+  async function startSession(userId = "a"): Promise<SessionBody["session"]> {
+    const imported = await appFor(userId).request("/api/import", send("POST", { text: sample }));
+    expect(imported.status).toBe(200);
+    const res = await appFor(userId).request(
+      "/api/practice/sessions",
+      send("POST", { from: { kind: "due" }, count: 2, role: "ml-engineer" }),
+    );
+    expect(res.status).toBe(201);
+    return ((await res.json()) as SessionBody).session;
+  }
+
+  it("runs a session over HTTP: due, start, draft, submit with a follow-up, rate, report, history", async () => {
+    const app = appFor("a");
+    const session = await startSession();
+    const due = (await (await app.request("/api/practice/due?limit=3")).json()) as { due: unknown[] };
+    expect(due.due).toHaveLength(3);
+
+    const draft = await app.request(
+      `/api/practice/sessions/${session.id}/draft`,
+      send("PUT", { text: ANSWER, revision: 1 }),
+    );
+    expect(draft.status).toBe(200);
+    const reloaded = (await (
+      await app.request(`/api/practice/sessions/${session.id}`)
+    ).json()) as SessionBody;
+    expect(reloaded.session.current?.attempt?.text).toBe(ANSWER);
+
+    const submit = await app.request(`/api/practice/sessions/${session.id}/submit`, send("POST", {}));
+    expect(submit.status).toBe(200);
+    const submitted = (await submit.json()) as {
+      stepId: string;
+      analysis: { overall: { score: number } };
+      followUp?: { question: string; budgetSeconds: number };
+    };
+    expect(submitted.analysis.overall.score).toBeGreaterThanOrEqual(1);
+    expect(submitted.followUp?.budgetSeconds).toBe(45);
+
+    const rate = await app.request(
+      `/api/practice/sessions/${session.id}/steps/${submitted.stepId}/rating`,
+      send("POST", { rating: "hard" }),
+    );
+    expect(rate.status).toBe(200);
+    expect(((await rate.json()) as { due?: string }).due).toBeDefined();
+
+    const report = (await (await app.request(`/api/practice/sessions/${session.id}/report`)).json()) as {
+      report: { answered: number; steps: Array<{ rating?: string; followUp?: string }> };
+    };
+    expect(report.report.answered).toBe(1);
+    expect(report.report.steps[0]).toMatchObject({ rating: "hard", followUp: submitted.followUp?.question });
+
+    const history = await app.request(`/api/practice/history/${session.current?.itemId}`);
+    expect(((await history.json()) as { history: { attempts: unknown[] } }).history.attempts).toHaveLength(1);
+  });
+
+  it("refuses bad practice requests with a 4xx and a message", async () => {
+    const app = appFor("a");
+    const session = await startSession();
+    const cases: Array<[string, RequestInit, number, RegExp]> = [
+      ["/api/practice/sessions", send("POST", { from: { kind: "someday" } }), 400, /from/],
+      ["/api/practice/sessions", send("POST", { from: { kind: "due" }, count: 99 }), 400, /count/],
+      [
+        "/api/practice/sessions",
+        send("POST", { from: { kind: "competency", competency: "x" } }),
+        400,
+        /competency/,
+      ],
+      ["/api/practice/sessions", send("POST", { from: { kind: "question", text: "" } }), 400, /empty/],
+      [`/api/practice/sessions/${session.id}/draft`, send("PUT", { text: "x".repeat(60_000) }), 413, /limit/],
+      [`/api/practice/sessions/${session.id}/submit`, send("POST", { text: " " }), 400, /empty/],
+      [
+        `/api/practice/sessions/${session.id}/steps/nope/rating`,
+        send("POST", { rating: "great" }),
+        400,
+        /rating/,
+      ],
+      [
+        `/api/practice/sessions/${session.id}/steps/${session.current?.id}/rating`,
+        send("POST", { rating: "good" }),
+        409,
+        /Submit/,
+      ],
+      [
+        `/api/practice/sessions/${session.id}/submit`,
+        send("POST", { stepId: "old" }),
+        409,
+        /already answered/,
+      ],
+      ["/api/practice/due?limit=0", { method: "GET" }, 400, /limit/],
+    ];
+    for (const [path, init, status, message] of cases) {
+      const res = await app.request(path, init);
+      const body = (await res.json()) as { error?: { message: string } };
+      expect({ path, status: res.status, message: body.error?.message }).toEqual({
+        path,
+        status,
+        message: expect.stringMatching(message),
+      });
+    }
+  });
+
+  it("isolates users: B cannot read, write, rate or report A's session or attempts through any practice route", async () => {
+    const a = appFor("a");
+    const session = await startSession("a");
+    await a.request(`/api/practice/sessions/${session.id}/draft`, send("PUT", { text: "A's private draft" }));
+    const stepId = session.current?.id ?? "";
+    const b = appFor("b");
+    const attempts: Array<[string, RequestInit | undefined]> = [
+      [`/api/practice/sessions/${session.id}`, undefined],
+      [`/api/practice/sessions/${session.id}/report`, undefined],
+      [`/api/practice/sessions/${session.id}/begin`, send("POST", {})],
+      [`/api/practice/sessions/${session.id}/draft`, send("PUT", { text: "mine now" })],
+      [`/api/practice/sessions/${session.id}/peek`, send("POST", {})],
+      [`/api/practice/sessions/${session.id}/submit`, send("POST", { text: ANSWER })],
+      [`/api/practice/sessions/${session.id}/steps/${stepId}/rating`, send("POST", { rating: "easy" })],
+      [`/api/practice/history/${session.current?.itemId}`, undefined],
+      ["/api/practice/sessions", send("POST", { from: { kind: "items", ids: [session.current?.itemId] } })],
+    ];
+    for (const [path, init] of attempts) {
+      const res = await b.request(path, init);
+      expect({ path, method: init?.method ?? "GET", status: res.status }).toEqual({
+        path,
+        method: init?.method ?? "GET",
+        status: 404,
+      });
+    }
+    expect(
+      ((await (await b.request("/api/practice/sessions")).json()) as { sessions: unknown[] }).sessions,
+    ).toEqual([]);
+    expect(((await (await b.request("/api/practice/due")).json()) as { due: unknown[] }).due).toEqual([]);
+    const still = (await (await a.request(`/api/practice/sessions/${session.id}`)).json()) as SessionBody;
+    expect(still.session.current?.attempt?.text).toBe("A's private draft");
+  });
+});

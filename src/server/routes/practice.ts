@@ -1,0 +1,119 @@
+import { Hono } from "hono";
+import * as z from "zod";
+import { DeriskError } from "../../app/errors.ts";
+import {
+  attemptHistory,
+  beginAnswer,
+  getPractice,
+  listDue,
+  listPractice,
+  MAX_PRACTICE_COUNT,
+  type PracticeFrom,
+  peekPrepared,
+  practiceReport,
+  rateAnswer,
+  saveDraft,
+  startPractice,
+  submitAnswer,
+} from "../../app/practice.ts";
+import { COMPETENCIES, ROLE_IDS } from "../../core/model.ts";
+import { RATINGS } from "../../core/schedule/index.ts";
+import type { AppEnv } from "../app.ts";
+import { readJson } from "./json-body.ts";
+
+const from = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("due") }),
+  z.object({ kind: z.literal("competency"), competency: z.enum(COMPETENCIES) }),
+  z.object({
+    kind: z.literal("items"),
+    ids: z.array(z.string().min(1).max(200)).min(1).max(MAX_PRACTICE_COUNT),
+  }),
+  z.object({ kind: z.literal("question"), text: z.string().max(2000) }),
+]);
+const startBody = z.object({
+  from,
+  count: z.number().int().min(1).max(MAX_PRACTICE_COUNT).optional(),
+  role: z.enum(ROLE_IDS).optional(),
+});
+const stepBody = z.object({ stepId: z.string().min(1).optional() });
+// Text length is checked by the use case, which answers 413 with the limit.
+const draftBody = z.object({
+  text: z.string(),
+  revision: z.number().int().min(0).optional(),
+  stepId: z.string().min(1).optional(),
+});
+const submitBody = z.object({ text: z.string().optional(), stepId: z.string().min(1).optional() });
+const rateBody = z.object({ rating: z.enum(RATINGS) });
+const limitQuery = (value: string | undefined): number | undefined => {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 500)
+    throw new DeriskError("BAD_INPUT", `limit must be a whole number 1–500, not "${value}".`);
+  return n;
+};
+
+/** Drops keys whose value is undefined (exact optional property types). */
+const defined = <T extends object>(value: T) =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>;
+  };
+
+/** Practice: what is due, timed sessions (autosaved answers, follow-ups, ratings) and attempt history. */
+export const practiceRoutes = new Hono<AppEnv>()
+  .get("/practice/due", async (c) => {
+    const limit = limitQuery(c.req.query("limit"));
+    const due = await listDue(c.var.store, c.var.userId, {
+      ...(limit === undefined ? {} : { limit }),
+      includeNew: c.req.query("new") !== "false",
+    });
+    return c.json({ due });
+  })
+  .get("/practice/history/:id", async (c) =>
+    c.json({ history: await attemptHistory(c.var.store, c.var.userId, c.req.param("id")) }),
+  )
+  .post("/practice/sessions", async (c) => {
+    const body = await readJson(c, startBody);
+    const session = await startPractice(
+      c.var.store,
+      c.var.userId,
+      defined({ from: body.from as PracticeFrom, count: body.count, role: body.role }),
+    );
+    return c.json({ session }, 201);
+  })
+  .get("/practice/sessions", async (c) => {
+    const status = c.req.query("status");
+    if (status !== undefined && status !== "active" && status !== "finished")
+      throw new DeriskError("BAD_INPUT", `status must be "active" or "finished", not "${status}".`);
+    const limit = limitQuery(c.req.query("limit"));
+    return c.json({ sessions: await listPractice(c.var.store, c.var.userId, defined({ status, limit })) });
+  })
+  .get("/practice/sessions/:id", async (c) =>
+    c.json({ session: await getPractice(c.var.store, c.var.userId, c.req.param("id")) }),
+  )
+  .post("/practice/sessions/:id/begin", async (c) => {
+    const body = await readJson(c, stepBody);
+    return c.json({
+      session: await beginAnswer(c.var.store, c.var.userId, c.req.param("id"), defined(body)),
+    });
+  })
+  .put("/practice/sessions/:id/draft", async (c) => {
+    const body = await readJson(c, draftBody);
+    return c.json(await saveDraft(c.var.store, c.var.userId, c.req.param("id"), defined(body)));
+  })
+  .post("/practice/sessions/:id/peek", async (c) => {
+    const body = await readJson(c, stepBody);
+    return c.json(await peekPrepared(c.var.store, c.var.userId, c.req.param("id"), defined(body)));
+  })
+  .post("/practice/sessions/:id/submit", async (c) => {
+    const body = await readJson(c, submitBody);
+    return c.json(await submitAnswer(c.var.store, c.var.userId, c.req.param("id"), defined(body)));
+  })
+  .post("/practice/sessions/:id/steps/:stepId/rating", async (c) => {
+    const { rating } = await readJson(c, rateBody);
+    return c.json(
+      await rateAnswer(c.var.store, c.var.userId, c.req.param("id"), c.req.param("stepId"), rating),
+    );
+  })
+  .get("/practice/sessions/:id/report", async (c) =>
+    c.json({ report: await practiceReport(c.var.store, c.var.userId, c.req.param("id")) }),
+  );
