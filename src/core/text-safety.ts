@@ -17,7 +17,8 @@ export const MAX_INT32 = 2_147_483_647;
 export function unstorableText(text: string): string | undefined {
   const match = UNSTORABLE.exec(text);
   if (!match) return undefined;
-  const at = `at character ${match.index + 1}`;
+  const line = text.slice(0, match.index).split("\n").length;
+  const at = text.includes("\n") ? `on line ${line}` : `at character ${match.index + 1}`;
   return match[0] === "\u0000"
     ? `contains a NUL character (U+0000) ${at}`
     : `contains a lone UTF-16 surrogate (U+${match[0].charCodeAt(0).toString(16).toUpperCase()}) ${at}`;
