@@ -19,7 +19,7 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
     .action(async (file: string, options: { dryRun?: boolean; json?: boolean; maxBytes: string }) => {
       const { dryRunResult, prepareImport, saveImport } = await import("../../app/bank.ts");
       const maxBytes = Number.parseInt(options.maxBytes, 10) || MAX_DOCUMENT_BYTES;
-      const bytes = await readInput(ctx, file, maxBytes);
+      const bytes = await readInput(ctx, file, maxBytes, "raise the limit with --max-bytes");
       const filename = file === "-" ? undefined : file.split(/[\\/]/).pop();
       const input = { bytes, dryRun: options.dryRun ?? false, maxBytes, ...(filename ? { filename } : {}) };
       const prepared = prepareImport(input);
