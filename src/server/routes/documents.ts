@@ -2,14 +2,18 @@ import { Hono } from "hono";
 import * as z from "zod";
 import {
   deleteDocument,
+  dryRunResult,
   exportDocument,
   getDocument,
-  importDocument,
+  type ImportInput,
   listDocuments,
   readSampleDocument,
   saveAnswerVariant,
+  saveImport,
 } from "../../app/bank.ts";
 import { DeriskError } from "../../app/errors.ts";
+import { prepareImportOffThread } from "../../app/import-off-thread.ts";
+import type { Store } from "../../store/index.ts";
 import type { AppEnv } from "../app.ts";
 import { readJson } from "./json-body.ts";
 
@@ -24,6 +28,12 @@ const newVariant = z.object({
   variant: z.string().min(1).max(80),
   text: z.string().min(1).max(200_000),
 });
+
+/** Reads and recognises the import off the event loop (so /api/health still answers), then saves it. */
+async function importOffThread(store: Store, userId: string, input: ImportInput) {
+  const prepared = await prepareImportOffThread(input);
+  return input.dryRun ? dryRunResult(prepared) : saveImport(store, userId, prepared);
+}
 
 /** Documents: list, read, delete, import (JSON text or raw bytes), export, the sample. */
 export const documentRoutes = new Hono<AppEnv>()
@@ -43,7 +53,7 @@ export const documentRoutes = new Hono<AppEnv>()
     const type = c.req.header("content-type") ?? "";
     if (type.startsWith("application/json")) {
       const body = await readJson(c, importJson);
-      const result = await importDocument(c.var.store, c.var.userId, {
+      const result = await importOffThread(c.var.store, c.var.userId, {
         bytes: new TextEncoder().encode(body.text),
         ...(body.filename === undefined ? {} : { filename: body.filename }),
         dryRun: body.dryRun ?? false,
@@ -54,7 +64,7 @@ export const documentRoutes = new Hono<AppEnv>()
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       const filename = c.req.query("filename");
       const dryRun = ["1", "true"].includes(c.req.query("dryRun") ?? "");
-      const result = await importDocument(c.var.store, c.var.userId, {
+      const result = await importOffThread(c.var.store, c.var.userId, {
         bytes,
         ...(filename === undefined ? {} : { filename }),
         dryRun,
