@@ -11,7 +11,10 @@ export interface ImportBudget {
 
 export const IMPORT_BUDGET: ImportBudget = { timeoutMs: 8_000, maxMemoryMb: 1_536 };
 
-type Reply = { ok: true; prepared: PreparedImport } | { ok: false; code: ErrorCode; message: string };
+type Reply =
+  | { ready: true }
+  | { ok: true; prepared: PreparedImport }
+  | { ok: false; code: ErrorCode; message: string };
 
 const sourceMode = import.meta.url.endsWith(".ts");
 
@@ -44,15 +47,19 @@ export async function prepareImportOffThread(
   });
   try {
     return await new Promise<PreparedImport>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        reject(
-          new DeriskError(
-            "TOO_LARGE",
-            `${where} took longer than ${timeoutMs / 1000} s to read, so the import was stopped: split it into smaller documents.`,
-          ),
-        );
-      }, timeoutMs);
-      worker.once("message", (reply: Reply) => {
+      let timer: NodeJS.Timeout | undefined;
+      const startClock = () => {
+        timer = setTimeout(() => {
+          reject(
+            new DeriskError(
+              "TOO_LARGE",
+              `${where} took longer than ${timeoutMs / 1000} s to read, so the import was stopped: split it into smaller documents.`,
+            ),
+          );
+        }, timeoutMs);
+      };
+      worker.on("message", (reply: Reply) => {
+        if ("ready" in reply) return startClock();
         clearTimeout(timer);
         if (reply.ok) resolve(reply.prepared);
         else reject(new DeriskError(reply.code, reply.message));

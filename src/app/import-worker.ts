@@ -6,6 +6,8 @@ import { parentPort, workerData } from "node:worker_threads";
 import { isDeriskError } from "../core/errors.ts";
 import { type ImportInput, prepareImport } from "./bank.ts";
 
+// The budget counts from here: loading the code (slow from TypeScript sources) is not the input's cost.
+parentPort?.postMessage({ ready: true });
 try {
   parentPort?.postMessage({ ok: true, prepared: prepareImport(workerData as ImportInput) });
 } catch (error) {
