@@ -17,6 +17,7 @@ import {
 } from "../core/bank-backup.ts";
 import { parseBankJson } from "../core/bank-json.ts";
 import { DeriskError } from "../core/errors.ts";
+import { rederiveBankDoc } from "../core/markdown/bank-consistency.ts";
 import {
   addAnswerVariant,
   importPrepDocument,
@@ -31,6 +32,7 @@ import {
   type PrepItemKind,
 } from "../core/model.ts";
 import { recognisedShare, summariseReport } from "../core/report-summary.ts";
+import { MAX_INT32, unstorableText } from "../core/text-safety.ts";
 import type { RestoreCounts, Store } from "../store/index.ts";
 
 import { MAX_DOCUMENT_BYTES } from "./limits.ts";
@@ -92,7 +94,7 @@ export function readDocument(
         { cause: error },
       );
     }
-    const doc = parseBankJson(value, where);
+    const doc = rederiveBankDoc(parseBankJson(value, where), where);
     return { doc, canonicalText: renderPrepDocument(doc) };
   }
   const doc = importPrepDocument(bytes, { ...(filename === undefined ? {} : { filename }), maxBytes });
@@ -175,6 +177,13 @@ export function prepareImport(input: ImportInput): PreparedImport {
     }
   }
   const { doc, canonicalText } = readDocument(input.bytes, input.filename, input.maxBytes);
+  const unstorable = unstorableText(canonicalText);
+  if (unstorable) {
+    throw new DeriskError(
+      "BAD_INPUT",
+      `${input.filename ?? "The document"} ${unstorable}: remove it and import again.`,
+    );
+  }
   return {
     doc,
     contentSha256: createHash("sha256").update(canonicalText).digest("hex"),
@@ -367,6 +376,15 @@ export async function editItemText(
   itemId: string,
   edit: { text: string; expectedVersion?: number },
 ): Promise<StoredItem> {
+  const unstorable = unstorableText(edit.text);
+  if (unstorable) throw new DeriskError("BAD_INPUT", `The new text ${unstorable}: remove it and retry.`);
+  const version = edit.expectedVersion;
+  if (version !== undefined && !(Number.isInteger(version) && version >= 1 && version <= MAX_INT32)) {
+    throw new DeriskError(
+      "BAD_INPUT",
+      `The expected version ${version} is not a version number (1 to ${MAX_INT32}): use the version shown with the item.`,
+    );
+  }
   const item = await store.items.getItem(userId, itemId);
   if (edit.text.trim() === "") {
     throw new DeriskError(

@@ -8,7 +8,8 @@ export interface CliContext {
   err: (text: string) => void;
   style: Style;
   env: NodeJS.ProcessEnv;
-  readStdin: () => Promise<Uint8Array>;
+  /** Reads standard input, stopping once it holds more than `maxBytes` (the caller refuses it). */
+  readStdin: (maxBytes?: number) => Promise<Uint8Array>;
   /** The next line typed on standard input (without its newline), or undefined at end of input (Ctrl-D). */
   readLine: () => Promise<string | undefined>;
   /** Exit code the command asks for when it finishes without an error (1 = findings). */
@@ -24,9 +25,18 @@ export function createContext(env: NodeJS.ProcessEnv = process.env): CliContext 
     style: createStyle(process.stdout, env),
     env,
     exitCode: 0,
-    readStdin: async () => {
+    readStdin: async (maxBytes = Number.POSITIVE_INFINITY) => {
       const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      let size = 0;
+      for await (const chunk of process.stdin) {
+        chunks.push(chunk as Buffer);
+        size += (chunk as Buffer).byteLength;
+        // One byte over is enough to refuse: never hold a gigabyte piped in by mistake.
+        if (size > maxBytes) {
+          process.stdin.destroy();
+          break;
+        }
+      }
       return new Uint8Array(Buffer.concat(chunks));
     },
     readLine: lineReader(),

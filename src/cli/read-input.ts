@@ -7,10 +7,15 @@ import type { CliContext } from "./context.ts";
  * message naming the path and the fix. `maxBytes` stops a huge file before it is read.
  * @example const bytes = await readInput(ctx, "prep.md", 10 * 1024 * 1024);
  */
-export async function readInput(ctx: CliContext, path: string, maxBytes: number): Promise<Uint8Array> {
+export async function readInput(
+  ctx: CliContext,
+  path: string,
+  maxBytes: number,
+  fix = "shorten it",
+): Promise<Uint8Array> {
   if (path === "-") {
-    const bytes = await ctx.readStdin();
-    if (bytes.byteLength > maxBytes) throw tooLarge("standard input", bytes.byteLength, maxBytes);
+    const bytes = await ctx.readStdin(maxBytes);
+    if (bytes.byteLength > maxBytes) throw tooLarge("standard input", undefined, maxBytes, fix);
     return bytes;
   }
   try {
@@ -21,7 +26,7 @@ export async function readInput(ctx: CliContext, path: string, maxBytes: number)
         `${path} is a folder: give the path of one prep document (a .md or .txt file).`,
       );
     }
-    if (info.size > maxBytes) throw tooLarge(path, info.size, maxBytes);
+    if (info.size > maxBytes) throw tooLarge(path, info.size, maxBytes, fix);
     return new Uint8Array(await readFile(path));
   } catch (error) {
     if (error instanceof DeriskError) throw error;
@@ -42,10 +47,32 @@ export async function readInput(ctx: CliContext, path: string, maxBytes: number)
   }
 }
 
-function tooLarge(where: string, size: number, maxBytes: number): DeriskError {
+function tooLarge(where: string, size: number | undefined, maxBytes: number, fix: string): DeriskError {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
-  return new DeriskError(
-    "TOO_LARGE",
-    `${where} is ${mb(size)}, over the ${mb(maxBytes)} limit: split it into smaller documents, or raise the limit with --max-bytes.`,
-  );
+  const is = size === undefined ? "is" : `is ${mb(size)},`;
+  return new DeriskError("TOO_LARGE", `${where} ${is} over the ${mb(maxBytes)} limit: split it, or ${fix}.`);
+}
+
+/**
+ * Decodes UTF-8 strictly (a BOM is dropped): binary or mis-encoded input is refused with
+ * exit 2 instead of being analysed as replacement characters.
+ * @example decodeUtf8Strict(bytes, "answer.md")
+ */
+export function decodeUtf8Strict(bytes: Uint8Array, where: string): string {
+  const name = where === "-" ? "standard input" : where;
+  if (bytes.includes(0)) {
+    throw new DeriskError(
+      "BAD_INPUT",
+      `${name} holds NUL bytes: it looks binary (or UTF-16). Give the answer as UTF-8 text.`,
+    );
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch (error) {
+    throw new DeriskError(
+      "BAD_INPUT",
+      `${name} is not valid UTF-8 text: re-save it as UTF-8 (or import it with derisk import, which repairs other encodings).`,
+      { cause: error },
+    );
+  }
 }

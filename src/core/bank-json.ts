@@ -1,6 +1,8 @@
 import * as z from "zod";
 import { DeriskError } from "./errors.ts";
+import { MAX_DOCUMENT_CHARS, MAX_TITLE_CHARS } from "./limits.ts";
 import { BANK_SCHEMA_VERSION, COMPETENCIES, PREP_ITEM_KINDS, type PrepDoc } from "./model.ts";
+import { MAX_INT32, unstorableText } from "./text-safety.ts";
 
 /*
  * The JSON export of a prep document ("bank"): full fidelity, versioned.
@@ -8,20 +10,40 @@ import { BANK_SCHEMA_VERSION, COMPETENCIES, PREP_ITEM_KINDS, type PrepDoc } from
  * Documented in docs/api.md ("The bank file"); extend with optional fields, never break.
  */
 
-const lineRange = z.object({ start: z.number().int().min(1), end: z.number().int().min(1) });
+/*
+ * Bounds: what a 10 MiB document can produce, and what the database stores. A bank holding
+ * more (a gap of 2.5e9 blank lines, a line number past 2^31) is refused here, before
+ * anything is built from it.
+ */
+/** A document's text; the whole rendered document is checked against the same limit below. */
+const MAX_TEXT = MAX_DOCUMENT_CHARS;
+/** Titles, questions, keys and other one-line fields. */
+const MAX_LINE = 2_000;
+const MAX_LIST = 100_000;
+const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .superRefine((value, ctx) => {
+      const problem = unstorableText(value);
+      if (problem) ctx.addIssue({ code: "custom", message: `the text ${problem}` });
+    });
+const count = z.number().int().min(0).max(MAX_INT32);
+const lineNumber = z.number().int().min(1).max(MAX_INT32);
+const lineRange = z.object({ start: lineNumber, end: lineNumber });
 const base = {
-  key: z.string().min(1),
+  key: text(MAX_LINE).min(1),
   lines: lineRange,
-  raw: z.string(),
-  gapBefore: z.number().int().min(0),
+  raw: text(MAX_TEXT),
+  gapBefore: z.number().int().min(0).max(MAX_DOCUMENT_CHARS),
 };
 const starSections = z
   .object({
-    situation: z.string(),
-    task: z.string(),
-    action: z.string(),
-    result: z.string(),
-    lesson: z.string(),
+    situation: text(MAX_TEXT),
+    task: text(MAX_TEXT),
+    action: text(MAX_TEXT),
+    result: text(MAX_TEXT),
+    lesson: text(MAX_TEXT),
   })
   .partial();
 const competency = z.enum(COMPETENCIES);
@@ -30,113 +52,122 @@ const prepItem = z.discriminatedUnion("kind", [
   z.object({
     ...base,
     kind: z.literal("section"),
-    title: z.string(),
-    depth: z.number().int(),
-    role: z.string().optional(),
+    title: text(MAX_LINE),
+    depth: z.number().int().min(1).max(6),
+    role: text(MAX_LINE).optional(),
   }),
   z.object({
     ...base,
     kind: z.literal("framing"),
-    title: z.string(),
-    intro: z.string(),
-    questions: z.array(z.string()),
-    closing: z.string().optional(),
+    title: text(MAX_LINE),
+    intro: text(MAX_TEXT),
+    questions: z.array(text(MAX_TEXT)).max(MAX_LIST),
+    closing: text(MAX_TEXT).optional(),
   }),
   z.object({
     ...base,
     kind: z.literal("answer"),
-    questionKey: z.string(),
-    questionNumber: z.string().optional(),
-    question: z.string(),
-    variant: z.string(),
+    questionKey: text(MAX_TEXT),
+    questionNumber: text(MAX_TEXT).optional(),
+    question: text(MAX_TEXT),
+    variant: text(MAX_TEXT),
     format: z.enum(["script", "star", "free", "beats"]),
-    text: z.string(),
+    text: text(MAX_TEXT),
     star: starSections.optional(),
-    remark: z.string().optional(),
-    beats: z.array(z.string()).optional(),
-    budgetSeconds: z.number().positive().optional(),
+    remark: text(MAX_TEXT).optional(),
+    beats: z.array(text(MAX_TEXT)).max(MAX_LIST).optional(),
+    budgetSeconds: z.number().positive().max(3600).optional(),
   }),
   z.object({
     ...base,
     kind: z.literal("follow-up"),
-    answerKey: z.string(),
-    question: z.string(),
-    answer: z.string(),
+    answerKey: text(MAX_TEXT),
+    question: text(MAX_TEXT),
+    answer: text(MAX_TEXT),
     pointer: z.boolean(),
-    budgetSeconds: z.number().positive().optional(),
+    budgetSeconds: z.number().positive().max(3600).optional(),
   }),
   z.object({
     ...base,
     kind: z.literal("concern"),
-    answerKey: z.string().optional(),
-    judgement: z.string(),
-    reframes: z.array(z.string()),
+    answerKey: text(MAX_TEXT).optional(),
+    judgement: text(MAX_TEXT),
+    reframes: z.array(text(MAX_TEXT)).max(MAX_LIST),
   }),
   z.object({
     ...base,
     kind: z.literal("technical-section"),
-    title: z.string(),
-    emoji: z.string().optional(),
-    description: z.string().optional(),
+    title: text(MAX_LINE),
+    emoji: text(MAX_TEXT).optional(),
+    description: text(MAX_TEXT).optional(),
     competency,
   }),
   z.object({
     ...base,
     kind: z.literal("technical-question"),
-    sectionKey: z.string(),
-    text: z.string(),
+    sectionKey: text(MAX_TEXT),
+    text: text(MAX_TEXT),
     competency,
-    keyPoints: z.array(z.string()),
+    keyPoints: z.array(text(MAX_TEXT)).max(MAX_LIST),
   }),
   z.object({
     ...base,
     kind: z.literal("reflection"),
-    title: z.string().optional(),
-    turns: z.array(z.object({ speaker: z.string(), text: z.string() })),
-    reframes: z.array(z.string()),
+    title: text(MAX_LINE).optional(),
+    turns: z.array(z.object({ speaker: text(MAX_LINE), text: text(MAX_TEXT) })).max(MAX_LIST),
+    reframes: z.array(text(MAX_TEXT)).max(MAX_LIST),
   }),
   z.object({
     ...base,
     kind: z.literal("accomplishment"),
-    text: z.string(),
-    metrics: z.array(z.string()),
+    text: text(MAX_TEXT),
+    metrics: z.array(text(MAX_LINE)).max(MAX_LIST),
   }),
-  z.object({ ...base, kind: z.literal("note"), text: z.string() }),
+  z.object({ ...base, kind: z.literal("note"), text: text(MAX_TEXT) }),
 ]);
 
 // Banks written before a kind existed have no count for it: it reads as 0.
 const LATER_KINDS = new Set<string>(["accomplishment"]);
 const kindCounts = z.object(
   Object.fromEntries(
-    PREP_ITEM_KINDS.map((kind) => [
-      kind,
-      LATER_KINDS.has(kind) ? z.number().int().min(0).default(0) : z.number().int().min(0),
-    ]),
+    PREP_ITEM_KINDS.map((kind) => [kind, LATER_KINDS.has(kind) ? count.default(0) : count]),
   ) as Record<(typeof PREP_ITEM_KINDS)[number], z.ZodNumber>,
 );
 
-const prepDoc = z.object({
-  title: z.string(),
-  targetRole: z.string().optional(),
-  gapAfter: z.number().int().min(0),
-  finalNewline: z.boolean(),
-  items: z.array(prepItem),
-  report: z.object({
-    encoding: z.enum([
-      "utf-8",
-      "utf-8-bom",
-      "utf-16le",
-      "utf-16be",
-      "utf-8-mojibake-mac-roman",
-      "utf-8-mojibake-windows-1252",
-    ]),
-    repaired: z.boolean(),
-    counts: kindCounts,
-    unrecognised: z.array(lineRange),
-    lines: z.object({ total: z.number().int(), nonBlank: z.number().int(), inNotes: z.number().int() }),
-    warnings: z.array(z.string()),
-  }),
-});
+const prepDoc = z
+  .object({
+    title: text(MAX_LINE),
+    targetRole: text(MAX_TEXT).optional(),
+    gapAfter: z.number().int().min(0).max(MAX_DOCUMENT_CHARS),
+    finalNewline: z.boolean(),
+    items: z.array(prepItem).max(MAX_LIST),
+    report: z.object({
+      encoding: z.enum([
+        "utf-8",
+        "utf-8-bom",
+        "utf-16le",
+        "utf-16be",
+        "utf-8-mojibake-mac-roman",
+        "utf-8-mojibake-windows-1252",
+      ]),
+      repaired: z.boolean(),
+      counts: kindCounts,
+      unrecognised: z.array(lineRange).max(MAX_LIST),
+      lines: z.object({ total: count, nonBlank: count, inNotes: count }),
+      warnings: z.array(text(MAX_LINE)).max(1_000),
+    }),
+  })
+  .superRefine((doc, ctx) => {
+    // The Markdown the bank renders to must itself be importable: every raw text and gap counts.
+    let size = doc.gapAfter + (doc.finalNewline ? 1 : 0);
+    for (const item of doc.items) size += item.raw.length + item.gapBefore + 1;
+    if (size > MAX_DOCUMENT_CHARS) {
+      ctx.addIssue({
+        code: "custom",
+        message: `the document it describes would be ${size} characters long, over the ${MAX_DOCUMENT_CHARS / 1024 / 1024} MiB import limit`,
+      });
+    }
+  });
 
 /** Version 1 of the bank file. */
 export const bankFileSchema = z.object({

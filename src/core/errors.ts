@@ -15,6 +15,8 @@ export const ERROR_CODES = {
   UNAUTHORIZED: { exit: 1, status: 401 },
   FORBIDDEN: { exit: 1, status: 403 },
   RATE_LIMITED: { exit: 1, status: 429 },
+  /** The local database is held by another derisk process (or a stale lock). Exit 3, HTTP 503. */
+  IN_USE: { exit: 3, status: 503 },
   /** A file or database could not be read or written. */
   IO: { exit: 2, status: 500 },
   INTERNAL: { exit: 70, status: 500 },

@@ -24,7 +24,7 @@ describe("lockDataDir", () => {
     const dir = freshDir();
     const release = lockDataDir(dir);
     expect(() => lockDataDir(dir)).toThrow(
-      expect.objectContaining({ code: "IO", message: expect.stringContaining("in use") }),
+      expect.objectContaining({ code: "IN_USE", message: expect.stringContaining("in use") }),
     );
     release();
     expect(existsSync(join(dir, "derisk.lock"))).toBe(false);
@@ -38,11 +38,34 @@ describe("lockDataDir", () => {
     writeFileSync(join(dir, "derisk.lock"), `${holder.pid}\n`);
     expect(() => lockDataDir(dir)).toThrow(
       expect.objectContaining({
-        code: "IO",
+        code: "IN_USE",
         message: expect.stringMatching(
           new RegExp(`in use by another derisk process \\(pid ${holder.pid}\\).*DERISK_DATA_DIR`),
         ),
       }),
+    );
+  });
+
+  it.runIf(existsSync("/proc/self/stat"))(
+    "takes over a lock whose pid now belongs to another, later process (a reboot or container restart)",
+    () => {
+      const dir = freshDir();
+      const unrelated = spawn(process.execPath, ["-e", "setTimeout(() => {}, 30000)"], { stdio: "ignore" });
+      children.push(unrelated);
+      // Same pid, but the start time the old derisk wrote is not this process's.
+      writeFileSync(join(dir, "derisk.lock"), `${unrelated.pid}\n1\n`);
+      const release = lockDataDir(dir);
+      release();
+    },
+  );
+
+  it("names the lock file to remove when the holder cannot be told apart", () => {
+    const dir = freshDir();
+    const holder = spawn(process.execPath, ["-e", "setTimeout(() => {}, 30000)"], { stdio: "ignore" });
+    children.push(holder);
+    writeFileSync(join(dir, "derisk.lock"), `${holder.pid}\n`);
+    expect(() => lockDataDir(dir)).toThrow(
+      expect.objectContaining({ message: expect.stringContaining(`remove ${join(dir, "derisk.lock")}`) }),
     );
   });
 

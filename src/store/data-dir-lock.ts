@@ -20,27 +20,59 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function holderOf(path: string): number | undefined {
+/**
+ * When the process started (clock ticks since boot, from /proc on Linux): with the pid it
+ * names one process for good, so a pid reused after a reboot or a container restart is
+ * told apart from the derisk that wrote the lock. Undefined where /proc is not available.
+ */
+function startTimeOf(pid: number): string | undefined {
   try {
-    const pid = Number.parseInt(readFileSync(path, "utf8").trim(), 10);
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Field 22; the command name (field 2) is in parentheses and may hold spaces.
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
   } catch {
     return undefined;
   }
 }
 
+interface Holder {
+  pid: number;
+  /** The holder's start time as it wrote it; absent in locks of older versions. */
+  started?: string;
+}
+
+function holderOf(path: string): Holder | undefined {
+  try {
+    const [pidText, started] = readFileSync(path, "utf8").split("\n");
+    const pid = Number.parseInt(pidText?.trim() ?? "", 10);
+    if (!(Number.isInteger(pid) && pid > 0)) return undefined;
+    return started?.trim() ? { pid, started: started.trim() } : { pid };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the lock's holder is still the live process that wrote it. */
+function holds(holder: Holder): boolean {
+  if (!isAlive(holder.pid)) return false;
+  if (holder.started === undefined) return true; // cannot tell: assume it is
+  const now = startTimeOf(holder.pid);
+  return now === undefined || now === holder.started;
+}
+
 function inUse(dataDir: string, pid: number | undefined): DeriskError {
   const who = pid === undefined ? "another derisk process" : `another derisk process (pid ${pid})`;
   return new DeriskError(
-    "IO",
+    "IN_USE",
     `The database in ${dataDir} is in use by ${who}. Close it (for example stop \`npm start\`) and retry, ` +
-      "or point DERISK_DATA_DIR at another folder.",
+      `or point DERISK_DATA_DIR at another folder. If no derisk is running (say, after a restart), remove ${join(dataDir, LOCK_FILE)} and retry.`,
   );
 }
 
 /**
  * Takes the lock on `dataDir` (which must exist) and returns its release function. A lock
- * left by a process that no longer runs is taken over.
+ * left by a process that no longer runs, or whose pid now belongs to a process started
+ * later (a reboot or container restart), is taken over.
  *
  * @example const release = lockDataDir("/home/me/.local/share/derisk"); … release();
  */
@@ -49,7 +81,7 @@ export function lockDataDir(dataDir: string): () => void {
   if (heldHere.has(path)) throw inUse(dataDir, process.pid);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      writeFileSync(path, `${process.pid}\n`, { flag: "wx" });
+      writeFileSync(path, `${process.pid}\n${startTimeOf(process.pid) ?? ""}\n`, { flag: "wx" });
       heldHere.add(path);
       return () => {
         heldHere.delete(path);
@@ -65,10 +97,11 @@ export function lockDataDir(dataDir: string): () => void {
           },
         );
       }
-      const pid = holderOf(path);
-      if (pid !== undefined && pid !== process.pid && isAlive(pid)) throw inUse(dataDir, pid);
+      const holder = holderOf(path);
+      if (holder !== undefined && holder.pid !== process.pid && holds(holder))
+        throw inUse(dataDir, holder.pid);
       rmSync(path, { force: true });
     }
   }
-  throw inUse(dataDir, holderOf(path));
+  throw inUse(dataDir, holderOf(path)?.pid);
 }

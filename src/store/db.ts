@@ -20,7 +20,7 @@ import { type ItemsRepo, itemsRepo } from "./repos/items.ts";
 import { type PracticeRepo, practiceRepo } from "./repos/practice.ts";
 import { type ProfilesRepo, profilesRepo } from "./repos/profiles.ts";
 import { type QuestionsRepo, questionsRepo } from "./repos/questions.ts";
-import { type Db, inTransaction, sqlState } from "./repos/sql.ts";
+import { type Db, inTransaction, sqlState, translatingInputErrors } from "./repos/sql.ts";
 import { type StoriesRepo, storiesRepo } from "./repos/stories.ts";
 import { type UsersRepo, usersRepo } from "./repos/users.ts";
 import type { Database } from "./schema.ts";
@@ -76,17 +76,17 @@ const MIGRATION_TABLE = "kysely_migration";
 
 function bindRepos(db: Db): Repos {
   return {
-    users: usersRepo(db),
-    profiles: profilesRepo(db),
-    documents: documentsRepo(db),
-    items: itemsRepo(db),
-    itemVersions: itemVersionsRepo(db),
-    attempts: attemptsRepo(db),
-    cards: cardsRepo(db),
-    stories: storiesRepo(db),
-    questions: questionsRepo(db),
-    backup: backupRepo(db),
-    practice: practiceRepo(db),
+    users: translatingInputErrors(usersRepo(db)),
+    profiles: translatingInputErrors(profilesRepo(db)),
+    documents: translatingInputErrors(documentsRepo(db)),
+    items: translatingInputErrors(itemsRepo(db)),
+    itemVersions: translatingInputErrors(itemVersionsRepo(db)),
+    attempts: translatingInputErrors(attemptsRepo(db)),
+    cards: translatingInputErrors(cardsRepo(db)),
+    stories: translatingInputErrors(storiesRepo(db)),
+    questions: translatingInputErrors(questionsRepo(db)),
+    backup: translatingInputErrors(backupRepo(db)),
+    practice: translatingInputErrors(practiceRepo(db)),
   };
 }
 

@@ -3,7 +3,7 @@ import { DeriskError } from "../../app/errors.ts";
 import type { Analysis, AnalyzeOptions } from "../../core/analysis/index.ts";
 import { ROLE_IDS, type RoleId } from "../../core/model.ts";
 import type { CliContext } from "../context.ts";
-import { readInput } from "../read-input.ts";
+import { decodeUtf8Strict, readInput } from "../read-input.ts";
 
 function parseRole(role: string | undefined): RoleId | undefined {
   if (role === undefined) return undefined;
@@ -87,7 +87,10 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
             "Give the answer as a FILE, - for standard input, --answer ID, or --batch FILE.",
           );
         }
-        const text = new TextDecoder().decode(await readInput(ctx, file, 1024 * 1024));
+        const text = decodeUtf8Strict(
+          await readInput(ctx, file, 1024 * 1024, "shorten it: an answer is a few minutes of speech"),
+          file,
+        );
         analysis = analyze(text, {
           ...shared,
           ...(flags.question ? { question: flags.question } : {}),
@@ -131,7 +134,10 @@ async function runBatch(
   shared: AnalyzeOptions,
   analyze: (text: string, options: AnalyzeOptions) => Analysis,
 ): Promise<void> {
-  const text = new TextDecoder().decode(await readInput(ctx, source, 512 * 1024 * 1024));
+  const text = decodeUtf8Strict(
+    await readInput(ctx, source, 512 * 1024 * 1024, "split the batch into several files"),
+    source,
+  );
   const lines = text.split(/\r?\n/);
   // zod costs ~50 ms to load: only batches need it.
   const z = await import("zod");

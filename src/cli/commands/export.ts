@@ -1,4 +1,6 @@
-import { writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { open, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import type { Command } from "commander";
 import { DeriskError } from "../../app/errors.ts";
 import type { CliContext } from "../context.ts";
@@ -18,11 +20,12 @@ export function registerExportCommand(program: Command, ctx: CliContext): void {
     .option("--competency <id>", "prep sheet: only this competency (e.g. conflict)")
     .option("--cards", "prep sheet: cue cards, a quarter page per question with key beats only")
     .option("-o, --output <file>", "write to FILE instead of standard output")
+    .option("--force", "overwrite FILE even if it is not an earlier export of this document")
     .addHelpText(
       "after",
       "\nExamples:\n  derisk export --format md -o prep.md\n  derisk export --format json > bank.json\n  derisk export --format pdf -o prep-sheet.pdf\n  derisk export --format html --cards --competency conflict -o cards.html\n  derisk export --format anki -o derisk.tsv",
     )
-    .action(async (options: ExportOptions) => {
+    .action(async (options: ExportOptions & { force?: boolean }) => {
       const { exportBank, exportDocument, resolveDocumentId } = await import("../../app/bank.ts");
       const sheet = await sheetFormatOf(options);
       if (options.format !== "md" && options.format !== "json" && !sheet) {
@@ -40,16 +43,63 @@ export function registerExportCommand(program: Command, ctx: CliContext): void {
               : exportDocument(store, userId, await resolveDocumentId(store, userId, options.document), "md"),
           );
       if (options.output) {
-        try {
-          await writeFile(options.output, file.body);
-        } catch (error) {
-          throw new DeriskError("IO", `Cannot write ${options.output}: ${(error as Error).message}.`, {
-            cause: error,
-          });
-        }
+        await writeExport(options.output, file.body, options.force ?? false);
         ctx.err(`Wrote ${options.output} (${Buffer.byteLength(file.body)} bytes).`);
       } else {
         process.stdout.write(file.body);
       }
     });
+}
+
+/** The start of an existing file: enough to tell a derisk export from anything else. */
+async function headOf(path: string): Promise<string | undefined> {
+  try {
+    const handle = await open(path, "r");
+    try {
+      const buffer = Buffer.alloc(4096);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      return buffer.subarray(0, bytesRead).toString("utf8");
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw new DeriskError("IO", `Cannot read ${path}: ${(error as Error).message}.`, { cause: error });
+  }
+}
+
+const firstLine = (text: string) => text.slice(0, text.indexOf("\n") >>> 0).trim();
+
+/**
+ * Writes an export through a temporary file renamed into place, so a failure never leaves
+ * half a file. An existing file is replaced only if it is an earlier export (a derisk bank
+ * file, or Markdown that opens with the same first line, the document's title) or `force`.
+ */
+async function writeExport(path: string, body: string | Uint8Array, force: boolean): Promise<void> {
+  const head = await headOf(path);
+  if (head !== undefined && !force) {
+    const text = typeof body === "string" ? body : "";
+    const earlierExport =
+      /^\s*\{\s*"format"\s*:\s*"derisk-bank"/.test(head) ||
+      // A prep sheet PDF replaces an earlier PDF; an HTML sheet only a page derisk wrote.
+      (typeof body !== "string" && head.startsWith("%PDF-")) ||
+      (firstLine(head) !== "" &&
+        firstLine(head) === firstLine(text) &&
+        (!/^<!doctype/i.test(firstLine(head)) || head.includes("derisk"))) ||
+      (typeof body === "string" && (await readFile(path, "utf8").catch(() => "")) === body);
+    if (!earlierExport) {
+      throw new DeriskError(
+        "USAGE",
+        `${path} already exists and is not an earlier export of this document: choose another name, or pass --force to overwrite it.`,
+      );
+    }
+  }
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    await writeFile(temporary, body, { flag: "wx" });
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw new DeriskError("IO", `Cannot write ${path}: ${(error as Error).message}.`, { cause: error });
+  }
 }

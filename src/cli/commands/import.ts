@@ -17,12 +17,13 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
       "\nExamples:\n  derisk import prep.md\n  derisk import prep.md --dry-run --json\n  cat notes.txt | derisk import -",
     )
     .action(async (file: string, options: { dryRun?: boolean; json?: boolean; maxBytes: string }) => {
-      const { prepareImport, saveImport } = await import("../../app/bank.ts");
+      const { saveImport } = await import("../../app/bank.ts");
+      const { prepareImportOffThread } = await import("../../app/import-off-thread.ts");
       const maxBytes = Number.parseInt(options.maxBytes, 10) || MAX_DOCUMENT_BYTES;
-      const bytes = await readInput(ctx, file, maxBytes);
+      const bytes = await readInput(ctx, file, maxBytes, "raise the limit with --max-bytes");
       const filename = file === "-" ? undefined : file.split(/[\\/]/).pop();
       const input = { bytes, dryRun: options.dryRun ?? false, maxBytes, ...(filename ? { filename } : {}) };
-      const prepared = prepareImport(input);
+      const prepared = await prepareImportOffThread(input);
       // A dry run reads the bank too: it compares the file with what is already there.
       const result = await ctx.withStore((store, userId) =>
         saveImport(store, userId, prepared, { dryRun: options.dryRun ?? false }),

@@ -2,6 +2,8 @@
  * The lossless importer: bytes → text (encoding, mojibake) → PrepDoc (recognised items and
  * notes in place) → the exact text again. Pure: no I/O, no clock, no randomness.
  */
+
+export { rederiveBankDoc } from "./bank-consistency.ts";
 export {
   DEFAULT_MAX_BYTES,
   type DecodedDocument,

@@ -1,3 +1,4 @@
+import { MAX_TITLE_CHARS } from "../limits.ts";
 import type { ImportReport, PrepDoc, PrepItem, PrepItemKind, SourceEncoding } from "../model.ts";
 import { PREP_ITEM_KINDS } from "../model.ts";
 import { type DecodeOptions, decodeDocument } from "./decode.ts";
@@ -112,6 +113,11 @@ function buildReport(
   };
 }
 
+const cutTitle = (title: string): string =>
+  title.length > MAX_TITLE_CHARS
+    ? `${title.slice(0, MAX_TITLE_CHARS - 1).replace(/[\uD800-\uDBFF]$/, "")}…`
+    : title;
+
 function findTitle(items: readonly PrepItem[]): string {
   const h1 = items.find((i) => i.kind === "section" && i.depth === 1);
   if (h1?.kind === "section") return h1.title;
@@ -139,7 +145,7 @@ export function parsePrepDocument(text: string, options: ParseOptions = {}): Pre
   const lines = source.lines.map((l) => l.text);
   const { items, gapAfter } = assemble(lines, drafts);
   const doc: PrepDoc = {
-    title: findTitle(items),
+    title: cutTitle(findTitle(items)),
     gapAfter,
     finalNewline: source.finalNewline,
     items,

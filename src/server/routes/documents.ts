@@ -5,14 +5,17 @@ import {
   exportBank,
   exportDocument,
   getDocument,
-  importDocument,
+  type ImportInput,
   listDocuments,
   readSampleDocument,
   saveAnswerVariant,
+  saveImport,
   VARIANT_SOURCES,
 } from "../../app/bank.ts";
 import { DeriskError } from "../../app/errors.ts";
+import { prepareImportOffThread } from "../../app/import-off-thread.ts";
 import { exportPrepSheet, isSheetFormat } from "../../app/prep-sheet.ts";
+import type { Store } from "../../store/index.ts";
 import type { AppEnv } from "../app.ts";
 import { readJson } from "./json-body.ts";
 
@@ -28,6 +31,12 @@ const newVariant = z.object({
   text: z.string().min(1).max(200_000),
   source: z.enum(VARIANT_SOURCES).optional(),
 });
+
+/** Reads and recognises the import off the event loop (so /api/health still answers), then saves it. */
+async function importOffThread(store: Store, userId: string, input: ImportInput) {
+  const prepared = await prepareImportOffThread(input);
+  return saveImport(store, userId, prepared, { dryRun: input.dryRun ?? false });
+}
 
 /** Documents: list, read, delete, import (JSON text or raw bytes), export, the sample. */
 export const documentRoutes = new Hono<AppEnv>()
@@ -52,7 +61,7 @@ export const documentRoutes = new Hono<AppEnv>()
     const type = (c.req.header("content-type") ?? "").toLowerCase();
     if (type.startsWith("application/json")) {
       const body = await readJson(c, importJson);
-      const result = await importDocument(c.var.store, c.var.userId, {
+      const result = await importOffThread(c.var.store, c.var.userId, {
         bytes: new TextEncoder().encode(body.text),
         ...(body.filename === undefined ? {} : { filename: body.filename }),
         dryRun: body.dryRun ?? false,
@@ -63,7 +72,7 @@ export const documentRoutes = new Hono<AppEnv>()
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       const filename = c.req.query("filename");
       const dryRun = ["1", "true"].includes(c.req.query("dryRun") ?? "");
-      const result = await importDocument(c.var.store, c.var.userId, {
+      const result = await importOffThread(c.var.store, c.var.userId, {
         bytes,
         ...(filename === undefined ? {} : { filename }),
         dryRun,

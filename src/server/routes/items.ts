@@ -1,15 +1,16 @@
 import { Hono } from "hono";
 import * as z from "zod";
 import { editItemText, getItem, getItemHistory, restoreItemVersion } from "../../app/bank.ts";
+import { MAX_INT32 } from "../../core/text-safety.ts";
 import type { AppEnv } from "../app.ts";
 import { readJson } from "./json-body.ts";
 
 const edit = z.object({
   text: z.string().max(200_000),
-  expectedVersion: z.number().int().min(1).optional(),
+  expectedVersion: z.number().int().min(1).max(MAX_INT32).optional(),
 });
 
-const restore = z.object({ expectedVersion: z.number().int().min(1).optional() });
+const restore = z.object({ expectedVersion: z.number().int().min(1).max(MAX_INT32).optional() });
 
 /** One item of a document (an answer, a follow-up…): read and edit its text, its history, restore. */
 export const itemRoutes = new Hono<AppEnv>()

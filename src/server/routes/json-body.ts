@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type * as z from "zod";
 import { DeriskError } from "../../app/errors.ts";
+import { findUnstorable } from "../../core/text-safety.ts";
 
 /**
  * Reads and validates a JSON request body; malformed JSON or a wrong shape is a 400
@@ -15,6 +16,14 @@ export async function readJson<T extends z.ZodType>(c: Context, schema: T): Prom
     throw new DeriskError(
       "BAD_INPUT",
       "The request body is not valid JSON: send a JSON object with Content-Type: application/json.",
+    );
+  }
+  const unstorable = findUnstorable(body);
+  if (unstorable) {
+    const where = unstorable.path ? `field "${unstorable.path}"` : "the body";
+    throw new DeriskError(
+      "BAD_INPUT",
+      `Invalid request: ${where} ${unstorable.problem}: remove it and retry.`,
     );
   }
   const parsed = schema.safeParse(body);

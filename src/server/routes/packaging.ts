@@ -22,6 +22,7 @@ import {
   updateStory,
 } from "../../app/stories.ts";
 import { ROLE_IDS } from "../../core/model.ts";
+import { MAX_INT32 } from "../../core/text-safety.ts";
 import type { AppEnv } from "../app.ts";
 import { readJson } from "./json-body.ts";
 
@@ -80,7 +81,7 @@ export const packagingRoutes = new Hono<AppEnv>()
   .put("/stories/:id", async (c) => {
     const { expectedVersion, ...patch } = await readJson(
       c,
-      storyBody.and(z.object({ expectedVersion: z.number().int().min(1).optional() })),
+      storyBody.and(z.object({ expectedVersion: z.number().int().min(1).max(MAX_INT32).optional() })),
     );
     const story = await updateStory(c.var.store, c.var.userId, c.req.param("id"), patch, {
       ...(expectedVersion === undefined ? {} : { expectedVersion }),

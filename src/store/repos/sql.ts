@@ -80,3 +80,47 @@ export function toCount(value: string | number | bigint): number {
 export function optional<K extends string, V>(key: K, value: V | null | undefined): { [P in K]?: V } {
   return (value === null || value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
+
+/**
+ * Database refusals that the input caused, as the BAD_INPUT a user can act on; the surfaces
+ * validate first, so this is the net under them. Anything else is rethrown unchanged.
+ */
+export function inputErrorOf(error: unknown): DeriskError | undefined {
+  const state = sqlState(error);
+  const message = error instanceof Error ? error.message : "";
+  const said = (what: string) => new DeriskError("BAD_INPUT", what, { cause: error });
+  if (
+    state === "22021" ||
+    state === "22P05" ||
+    /\\u0000|invalid byte sequence|unsupported Unicode escape/i.test(message)
+  )
+    return said(
+      "The text holds a character the database cannot store (NUL, U+0000, or a lone UTF-16 surrogate): remove it and retry.",
+    );
+  if (state === "22003")
+    return said(
+      "A number is out of range (the largest the bank stores is 2147483647): correct it and retry.",
+    );
+  if (state === "54000" || state === "22001")
+    return said(
+      "A value is too long for the bank to index (a title or heading of several kilobytes?): shorten it and retry.",
+    );
+  return undefined;
+}
+
+/** The repo with every method's database refusals caused by input translated (`inputErrorOf`). */
+export function translatingInputErrors<R extends object>(repo: R): R {
+  return new Proxy(repo, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (typeof value !== "function") return value;
+      return async (...args: unknown[]) => {
+        try {
+          return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        } catch (error) {
+          throw inputErrorOf(error) ?? error;
+        }
+      };
+    },
+  });
+}
