@@ -11,6 +11,8 @@ export interface ParseOptions {
   repaired?: boolean;
   /** Warnings from decoding, carried into the report. */
   warnings?: readonly string[];
+  /** Name of the imported file: the document is named after it. */
+  filename?: string;
 }
 
 /**
@@ -112,16 +114,43 @@ function buildReport(
   };
 }
 
-function findTitle(items: readonly PrepItem[]): string {
+/** "ml_engineer-prep.v2.md" → "Ml engineer prep v2"; "" for a name with no words. */
+function readableFilename(filename: string): string {
+  const base = filename.split(/[\\/]/).pop() ?? "";
+  const words = base
+    .replace(/\.[^.]+$/, "")
+    .replace(/[-_.\s]+/g, " ")
+    .trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function headingTitle(items: readonly PrepItem[]): string {
   const h1 = items.find((i) => i.kind === "section" && i.depth === 1);
   if (h1?.kind === "section") return h1.title;
-  const frontMatter =
-    items[0]?.kind === "note" ? /^---[\s\S]*?^title:\s*["']?(.+?)["']?\s*$/m.exec(items[0].raw) : null;
-  if (frontMatter?.[1]) return frontMatter[1];
   const heading = items.find((i) => i.kind === "section" || i.kind === "technical-section");
   if (heading && (heading.kind === "section" || heading.kind === "technical-section")) return heading.title;
   const first = items[0]?.raw.split("\n").find((l) => l.trim() !== "");
   return first ? plainLine(first).slice(0, 80) : "";
+}
+
+/**
+ * The title a new document gets, in one place: a front-matter `title:` the user wrote, else
+ * the file's name made readable, else the target role ("ML Engineer prep"), else (pasted
+ * text) the first heading. A heading is often a section ("The Behavioral Interview Reality"),
+ * not a name for the whole document, so it comes last. The user can rename it afterwards.
+ * @example chooseDocumentTitle(items, { filename: "ml-onsite.md" }) // "Ml onsite"
+ */
+function chooseDocumentTitle(
+  items: readonly PrepItem[],
+  found: { filename?: string | undefined; targetRole?: string | undefined },
+): string {
+  const frontMatter =
+    items[0]?.kind === "note" ? /^---[\s\S]*?^title:\s*["']?(.+?)["']?\s*$/m.exec(items[0].raw) : null;
+  if (frontMatter?.[1]) return frontMatter[1];
+  const fromFile = found.filename === undefined ? "" : readableFilename(found.filename);
+  if (fromFile) return fromFile;
+  if (found.targetRole) return `${found.targetRole} prep`;
+  return headingTitle(items);
 }
 
 /**
@@ -139,7 +168,7 @@ export function parsePrepDocument(text: string, options: ParseOptions = {}): Pre
   const lines = source.lines.map((l) => l.text);
   const { items, gapAfter } = assemble(lines, drafts);
   const doc: PrepDoc = {
-    title: findTitle(items),
+    title: chooseDocumentTitle(items, { filename: options.filename, targetRole: recogniser.targetRole }),
     gapAfter,
     finalNewline: source.finalNewline,
     items,
@@ -161,5 +190,6 @@ export function importPrepDocument(bytes: Uint8Array, options: DecodeOptions = {
     encoding: decoded.encoding,
     repaired: decoded.repaired,
     warnings: decoded.warnings,
+    ...(options.filename === undefined ? {} : { filename: options.filename }),
   });
 }

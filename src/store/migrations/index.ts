@@ -4,7 +4,9 @@
  */
 import type { Migration } from "kysely";
 import * as initial from "./0001-initial.ts";
+import * as chosenTitle from "./0002-document-chosen-title.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": initial,
+  "0002-document-chosen-title": chosenTitle,
 };
