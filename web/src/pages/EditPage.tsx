@@ -4,7 +4,7 @@ import type { RoleId } from "../../../src/core/model.ts";
 import { ApiError, api, type DocumentSummary, describeError, type StoredItem } from "../api.ts";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { Icon } from "../components/Icon.tsx";
-import { RiskLens } from "../components/RiskLens.tsx";
+import { LensSummary, RiskLens } from "../components/RiskLens.tsx";
 import { countWords, formatDuration, speakingSeconds, WORDS_PER_MINUTE } from "../library.ts";
 import { route } from "../links.ts";
 import { setNavigationGuard } from "../route.ts";
@@ -279,6 +279,7 @@ function Editor({ initial, role }: { initial: EditableItem; role: RoleId | undef
           <label htmlFor={textareaId} className="visually-hidden">
             {item.kind === "answer" ? "Answer text" : "Prepared answer"}
           </label>
+          <LensSummary state={analysis} lensId="lens-title" />
           <textarea
             ref={textareaRef}
             id={textareaId}

@@ -143,7 +143,7 @@ export function StartPage({
               className="card paste-card"
               onSubmit={(event) => {
                 event.preventDefault();
-                void run("paste", () => api.importText(pasted, "pasted.md"));
+                void run("paste", () => api.importText(pasted));
               }}
             >
               <label htmlFor={pasteId} className="card-title">
