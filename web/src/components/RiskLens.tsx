@@ -92,7 +92,11 @@ export function LensSummary({ state, lensId }: { state: AnalysisState; lensId: s
     <div className="lens-summary" data-score={score}>
       {analysis === null || score === undefined ? (
         <span className="muted">
-          {state.state === "error" ? "The analysis failed" : "Risk lens: write to see the score"}
+          {state.state === "error"
+            ? "The analysis failed"
+            : state.state === "loading"
+              ? "Risk lens: analysing…"
+              : "Risk lens: write to see the score"}
         </span>
       ) : (
         <>
