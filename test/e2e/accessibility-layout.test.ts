@@ -162,7 +162,7 @@ describe.runIf(launched.browser !== null)("accessibility and layout of every pag
     await expect.poll(async () => (await row()).overflow).toBe("start");
     // A view further along opens with its own tab scrolled into sight.
     await open(page, `/#/library/${ids.documentId}/notes`, ".notes, .empty-state");
-    expect(await inViewport('.view-tab[aria-current="page"]')).toBe(true);
+    await expect.poll(() => inViewport('.view-tab[aria-current="page"]')).toBe(true);
 
     // Typing in the editor: the summary stays on screen above the text, however far down.
     await open(page, `/#/edit/${ids.answerId}`, ".edit-layout .lens-body");
