@@ -35,7 +35,7 @@ import { recognisedShare, summariseReport } from "../core/report-summary.ts";
 import { MAX_INT32, unstorableText } from "../core/text-safety.ts";
 import type { RestoreCounts, Store } from "../store/index.ts";
 
-import { MAX_DOCUMENT_BYTES } from "./limits.ts";
+import { MAX_DOCUMENT_BYTES, MAX_TITLE_LENGTH } from "./limits.ts";
 
 export { MAX_DOCUMENT_BYTES };
 
@@ -98,7 +98,6 @@ export function readDocument(
     return { doc, canonicalText: renderPrepDocument(doc) };
   }
   const doc = importPrepDocument(bytes, { ...(filename === undefined ? {} : { filename }), maxBytes });
-  if (!doc.title && filename) doc.title = filename.replace(/\.[^.]+$/, "");
   return { doc, canonicalText: renderPrepDocument(doc) };
 }
 
@@ -359,6 +358,31 @@ export async function getDocument(store: Store, userId: string, documentId: stri
 
 export async function deleteDocument(store: Store, userId: string, documentId: string): Promise<void> {
   await store.documents.deleteDocument(userId, documentId);
+}
+
+/**
+ * Renames a document; the new title is kept when its file is imported again.
+ * @example await renameDocument(store, "local", id, { title: "ML Engineer prep", expectedVersion: 2 });
+ */
+export async function renameDocument(
+  store: Store,
+  userId: string,
+  documentId: string,
+  rename: { title: string; expectedVersion?: number },
+): Promise<DocumentSummary> {
+  const title = rename.title.replace(/\s+/g, " ").trim();
+  if (title === "") throw new DeriskError("BAD_INPUT", "The new title is empty: give the document a name.");
+  if (title.length > MAX_TITLE_LENGTH) {
+    throw new DeriskError(
+      "BAD_INPUT",
+      `The new title is ${title.length} characters long: keep it to ${MAX_TITLE_LENGTH} or fewer.`,
+    );
+  }
+  const renamed = await store.documents.renameDocument(userId, documentId, {
+    title,
+    ...(rename.expectedVersion === undefined ? {} : { expectedVersion: rename.expectedVersion }),
+  });
+  return toSummary(renamed);
 }
 
 export async function getItem(store: Store, userId: string, itemId: string): Promise<StoredItem> {

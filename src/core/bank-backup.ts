@@ -36,6 +36,7 @@ export const BANK_TABLES = {
   documents: z.strictObject({
     id,
     title: text,
+    chosen_title: text.nullable(),
     target_role: text.nullable(),
     filename: text.nullable(),
     content_sha256: text,

@@ -262,6 +262,59 @@ describeStores("HTTP API", (getStore) => {
     expect(still.item.version).toBe(1);
   });
 
+  it("renames a document (PATCH, JSON only), refuses empty, over-long and stale titles, and a re-import keeps it", async () => {
+    const { documentId } = await importSample();
+    const patch = (body: unknown, type = "application/json") =>
+      appFor("a").request(`/api/documents/${documentId}`, {
+        method: "PATCH",
+        headers: { "Content-Type": type },
+        body: typeof body === "string" ? body : JSON.stringify(body),
+      });
+    const detail = (await (
+      await appFor("a").request(`/api/documents/${documentId}`)
+    ).json()) as DocumentDetail;
+    expect(detail.document.title).toBe("Sample prep");
+
+    const ok = await patch({ title: "  ML Engineer   prep ", expectedVersion: detail.document.version });
+    expect(ok.status).toBe(200);
+    const renamed = ((await ok.json()) as { document: { title: string; version: number } }).document;
+    expect(renamed).toMatchObject({ title: "ML Engineer prep", version: detail.document.version + 1 });
+
+    for (const [body, type, status, message] of [
+      [{ title: "   " }, "application/json", 400, /title is empty/],
+      [{ title: "x".repeat(121) }, "application/json", 400, /121 characters.*120/],
+      [{ title: 42 }, "application/json", 400, /field "title"/],
+      ["title=New", "application/x-www-form-urlencoded", 400, /as JSON/],
+      [
+        { title: "Late", expectedVersion: detail.document.version },
+        "application/json",
+        409,
+        /changed elsewhere/,
+      ],
+    ] as const) {
+      const res = await patch(body, type);
+      expect(res.status).toBe(status);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(message);
+    }
+    const missing = await appFor("a").request("/api/documents/nope", {
+      ...json({ title: "X" }),
+      method: "PATCH",
+    });
+    expect(missing.status).toBe(404);
+
+    // The same file with new content updates the document and keeps the chosen name.
+    const res = await appFor("a").request("/api/import?filename=sample-prep.md", {
+      method: "POST",
+      headers: { "Content-Type": "application/octet-stream" },
+      body: new TextEncoder().encode(`${sample}\nOne more loose thought.\n`),
+    });
+    expect(((await res.json()) as ImportResult).status).toBe("updated");
+    const list = (await (await appFor("a").request("/api/documents")).json()) as {
+      documents: { title: string }[];
+    };
+    expect(list.documents.map((d) => d.title)).toEqual(["ML Engineer prep"]);
+  });
+
   it("answers unknown API routes with a JSON 404", async () => {
     const res = await appFor("a").request("/api/nope");
     expect(res.status).toBe(404);

@@ -40,7 +40,9 @@ describe("lockDataDir", () => {
       expect.objectContaining({
         code: "IN_USE",
         message: expect.stringMatching(
-          new RegExp(`in use by another derisk process \\(pid ${holder.pid}\\).*DERISK_DATA_DIR`),
+          new RegExp(
+            `in use by another derisk process \\(pid ${holder.pid}\\).*Stop the server.*HTTP API.*curl .*/api/documents.*DERISK_DATA_DIR`,
+          ),
         ),
       }),
     );

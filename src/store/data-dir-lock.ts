@@ -64,8 +64,11 @@ function inUse(dataDir: string, pid: number | undefined): DeriskError {
   const who = pid === undefined ? "another derisk process" : `another derisk process (pid ${pid})`;
   return new DeriskError(
     "IN_USE",
-    `The database in ${dataDir} is in use by ${who}. Close it (for example stop \`npm start\`) and retry, ` +
-      `or point DERISK_DATA_DIR at another folder. If no derisk is running (say, after a restart), remove ${join(dataDir, LOCK_FILE)} and retry.`,
+    `The database in ${dataDir} is in use by ${who}: one process at a time can open it, and a ` +
+      "running `npm start` (or `derisk serve`) holds it. Stop the server and retry, or leave it " +
+      "running and use its HTTP API instead (e.g. curl -s http://127.0.0.1:4178/api/documents; " +
+      "see docs/api.md), or point DERISK_DATA_DIR at another folder. " +
+      `If no derisk is running (say, after a restart), remove ${join(dataDir, LOCK_FILE)} and retry.`,
   );
 }
 

@@ -61,7 +61,10 @@ export interface ProfilesTable {
 export interface DocumentsTable {
   id: string;
   user_id: string;
+  /** The name the import derived (file name, role or heading): how a re-import finds the document. */
   title: string;
+  /** The name the user gave it (rename); shown instead of `title` and kept across re-imports. */
+  chosen_title: Generated<string | null>;
   target_role: string | null;
   filename: string | null;
   content_sha256: string;

@@ -124,6 +124,92 @@ describe.runIf(launched.browser !== null)("accessibility and layout of every pag
     expect(overflowing).toEqual([]);
   });
 
+  test("at 390 px: Import is in the nav, the view tabs show that they scroll, the editor keeps score and top risk in sight", async () => {
+    const context = await newContext(browser, server.url, { width: 390, height: 844 });
+    const page = await context.newPage();
+    const inViewport = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((element) => {
+          const box = element.getBoundingClientRect();
+          return (
+            box.width > 0 &&
+            box.top >= 0 &&
+            box.left >= 0 &&
+            box.bottom <= innerHeight &&
+            box.right <= innerWidth
+          );
+        });
+
+    await open(page, `/#/library/${ids.documentId}/answers/${ids.answerId}`, ".answer-panel");
+    expect(await page.getByRole("link", { name: "Import" }).isVisible()).toBe(true);
+    expect(await inViewport(".main-nav .nav-start")).toBe(true);
+
+    // The tabs overflow; the hidden end fades (mask), and after scrolling the start does.
+    const tabs = page.locator(".view-tabs");
+    const row = () =>
+      tabs.evaluate((element) => ({
+        overflow: (element as HTMLElement).dataset.overflow,
+        scrollable: element.scrollWidth > element.clientWidth,
+        mask: getComputedStyle(element).maskImage,
+      }));
+    expect(await row()).toMatchObject({ overflow: "end", scrollable: true });
+    expect((await row()).mask).toMatch(/gradient/);
+    await tabs.evaluate((element) => {
+      element.scrollLeft = element.scrollWidth;
+    });
+    await expect.poll(async () => (await row()).overflow).toBe("start");
+    // A view further along opens with its own tab scrolled into sight.
+    await open(page, `/#/library/${ids.documentId}/notes`, ".notes, .empty-state");
+    await expect.poll(() => inViewport('.view-tab[aria-current="page"]')).toBe(true);
+
+    // Typing in the editor: the summary stays on screen above the text, however far down.
+    await open(page, `/#/edit/${ids.answerId}`, ".edit-layout .lens-body");
+    const textarea = page.locator("textarea");
+    await textarea.focus();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type(" They broke it, not me.");
+    await page.evaluate(() => window.scrollBy(0, 400));
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("TEXTAREA");
+    expect(await inViewport(".lens-summary")).toBe(true);
+    await expect
+      .poll(() => page.locator(".lens-summary").textContent())
+      .toMatch(/[1-5]\/5.*(Risk|Not shown|covered)/);
+    // The full lens is still below the editor, one tap away.
+    expect(await inViewport(".edit-layout .lens")).toBe(false);
+    await screenshot(page, "light-390-edit-typing");
+    await context.close();
+  });
+
+  for (const theme of ["light", "dark"] as Theme[]) {
+    test(`renaming a document by keyboard, and axe passes on the rename form (${theme} theme)`, async () => {
+      const context = await newContext(browser, server.url, { theme, width: 390, height: 844 });
+      const page = await context.newPage();
+      await open(page, `/#/library/${ids.documentId}/answers/${ids.answerId}`, ".answer-panel");
+      const before = (await page.locator("h1").first().textContent()) ?? "";
+      await page.getByRole("button", { name: /^Rename/ }).focus();
+      await page.keyboard.press("Enter");
+      const input = page.getByRole("textbox", { name: "Document title" });
+      expect(await input.evaluate((element) => element === document.activeElement)).toBe(true);
+      expect(await seriousViolations(page)).toEqual([]);
+      // Escape cancels and gives the focus back to the button.
+      await page.keyboard.press("Escape");
+      expect(await page.locator("h1").first().textContent()).toBe(before);
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/Rename/);
+      await page.keyboard.press("Enter");
+      await page.keyboard.press("Control+A");
+      await page.keyboard.type(`ML Engineer prep (${theme})`);
+      await page.keyboard.press("Enter");
+      await page.getByRole("heading", { level: 1, name: `ML Engineer prep (${theme})` }).waitFor();
+      expect(await page.title()).toBe(`ML Engineer prep (${theme}) · derisk`);
+      // The name is the server's now: a reload shows it.
+      await page.reload();
+      await page.getByRole("heading", { level: 1, name: `ML Engineer prep (${theme})` }).waitFor();
+      await context.close();
+    });
+  }
+
   test("the theme toggle switches and remembers the theme", async () => {
     const context = await newContext(browser, server.url, { theme: "light" });
     const page = await context.newPage();

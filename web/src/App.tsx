@@ -16,6 +16,7 @@ import { TailorPage } from "./pages/TailorPage.tsx";
 import { type Route, useRoute } from "./route.ts";
 import { useShortcuts } from "./shortcuts.ts";
 import { useTheme } from "./theme.ts";
+import { useScrollEdges } from "./use-scroll-edges.ts";
 
 const NAV: { page: Route["page"]; label: string; href: string; also?: Route["page"][] }[] = [
   { page: "start", label: "Import", href: "#/" },
@@ -33,6 +34,19 @@ export function App() {
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
   const [documentsError, setDocumentsError] = useState<{ code: string; message: string } | null>(null);
   const mainRef = useRef<HTMLElement>(null);
+  const navRef = useRef<HTMLElement>(null);
+  const headerRef = useRef<HTMLElement>(null);
+  useScrollEdges(navRef, route.page);
+  // The header wraps to two rows on a phone; sticky things below it need its real height.
+  useEffect(() => {
+    const header = headerRef.current;
+    if (!header) return;
+    const observer = new ResizeObserver(() =>
+      document.documentElement.style.setProperty("--header-actual-height", `${header.offsetHeight}px`),
+    );
+    observer.observe(header);
+    return () => observer.disconnect();
+  }, []);
   const [health, setHealth] = useState<Health | { error: { code: string; message: string } } | null>(null);
 
   const checkHealth = useCallback(() => {
@@ -81,13 +95,13 @@ export function App() {
       >
         Skip to content
       </a>
-      <header className="app-header">
+      <header ref={headerRef} className="app-header">
         <div className="app-header-inner">
           <a className="brand" href="#/" aria-label="derisk: start page">
             <Logo />
             <span>derisk</span>
           </a>
-          <nav className="main-nav" aria-label="Main">
+          <nav ref={navRef} className="main-nav scroll-row" aria-label="Main">
             {NAV.map((item) => (
               <a
                 key={item.page}

@@ -217,6 +217,14 @@ export const api = {
 
   getDocument: (id: string): Promise<DocumentResponse> => json(`/api/documents/${encodeURIComponent(id)}`),
 
+  renameDocument: async (id: string, title: string, expectedVersion: number): Promise<DocumentSummary> =>
+    (
+      await json<{ document: DocumentSummary }>(
+        `/api/documents/${encodeURIComponent(id)}`,
+        jsonBody("PATCH", { title, expectedVersion }),
+      )
+    ).document,
+
   deleteDocument: async (id: string): Promise<void> => {
     await send(`/api/documents/${encodeURIComponent(id)}`, { method: "DELETE" });
   },

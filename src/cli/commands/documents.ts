@@ -48,4 +48,37 @@ export function registerDocumentCommands(program: Command, ctx: CliContext): voi
           : renderDocument(result.document, items, ctx.style),
       );
     });
+
+  program
+    .command("rename")
+    .description("rename a document (the new title is kept when you import its file again)")
+    .argument("<document>", "document id (see derisk list)")
+    .argument("<title>", "the new title")
+    .option("--expected-version <n>", "refuse if the document changed since this version")
+    .option("--json", "print the renamed document as JSON")
+    .addHelpText("after", '\nExample:\n  derisk rename 0b6f… "ML Engineer prep"')
+    .action(
+      async (documentId: string, title: string, options: { expectedVersion?: string; json?: boolean }) => {
+        const { renameDocument } = await import("../../app/bank.ts");
+        const expectedVersion =
+          options.expectedVersion === undefined ? undefined : Number(options.expectedVersion);
+        if (expectedVersion !== undefined && !(Number.isInteger(expectedVersion) && expectedVersion >= 1)) {
+          throw new DeriskError(
+            "USAGE",
+            `--expected-version must be a whole number from 1 (got "${options.expectedVersion}"): see derisk list --json.`,
+          );
+        }
+        const document = await ctx.withStore((store, userId) =>
+          renameDocument(store, userId, documentId, {
+            title,
+            ...(expectedVersion === undefined ? {} : { expectedVersion }),
+          }),
+        );
+        ctx.out(
+          options.json
+            ? JSON.stringify({ document }, null, 2)
+            : `Renamed ${ctx.style.dim(document.id)} to ${ctx.style.bold(document.title)}`,
+        );
+      },
+    );
 }

@@ -12,6 +12,8 @@ export interface ParseOptions {
   repaired?: boolean;
   /** Warnings from decoding, carried into the report. */
   warnings?: readonly string[];
+  /** Name of the imported file: the document is named after it. */
+  filename?: string;
 }
 
 /**
@@ -118,16 +120,43 @@ const cutTitle = (title: string): string =>
     ? `${title.slice(0, MAX_TITLE_CHARS - 1).replace(/[\uD800-\uDBFF]$/, "")}…`
     : title;
 
-function findTitle(items: readonly PrepItem[]): string {
+/** "ml_engineer-prep.v2.md" → "Ml engineer prep v2"; "" for a name with no words. */
+function readableFilename(filename: string): string {
+  const base = filename.split(/[\\/]/).pop() ?? "";
+  const words = base
+    .replace(/\.[^.]+$/, "")
+    .replace(/[-_.\s]+/g, " ")
+    .trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function headingTitle(items: readonly PrepItem[]): string {
   const h1 = items.find((i) => i.kind === "section" && i.depth === 1);
   if (h1?.kind === "section") return h1.title;
-  const frontMatter =
-    items[0]?.kind === "note" ? /^---[\s\S]*?^title:\s*["']?(.+?)["']?\s*$/m.exec(items[0].raw) : null;
-  if (frontMatter?.[1]) return frontMatter[1];
   const heading = items.find((i) => i.kind === "section" || i.kind === "technical-section");
   if (heading && (heading.kind === "section" || heading.kind === "technical-section")) return heading.title;
   const first = items[0]?.raw.split("\n").find((l) => l.trim() !== "");
   return first ? plainLine(first).slice(0, 80) : "";
+}
+
+/**
+ * The title a new document gets, in one place: a front-matter `title:` the user wrote, else
+ * the file's name made readable, else the target role ("ML Engineer prep"), else (pasted
+ * text) the first heading. A heading is often a section ("The Behavioral Interview Reality"),
+ * not a name for the whole document, so it comes last. The user can rename it afterwards.
+ * @example chooseDocumentTitle(items, { filename: "ml-onsite.md" }) // "Ml onsite"
+ */
+function chooseDocumentTitle(
+  items: readonly PrepItem[],
+  found: { filename?: string | undefined; targetRole?: string | undefined },
+): string {
+  const frontMatter =
+    items[0]?.kind === "note" ? /^---[\s\S]*?^title:\s*["']?(.+?)["']?\s*$/m.exec(items[0].raw) : null;
+  if (frontMatter?.[1]) return frontMatter[1];
+  const fromFile = found.filename === undefined ? "" : readableFilename(found.filename);
+  if (fromFile) return fromFile;
+  if (found.targetRole) return `${found.targetRole} prep`;
+  return headingTitle(items);
 }
 
 /**
@@ -145,7 +174,9 @@ export function parsePrepDocument(text: string, options: ParseOptions = {}): Pre
   const lines = source.lines.map((l) => l.text);
   const { items, gapAfter } = assemble(lines, drafts);
   const doc: PrepDoc = {
-    title: cutTitle(findTitle(items)),
+    title: cutTitle(
+      chooseDocumentTitle(items, { filename: options.filename, targetRole: recogniser.targetRole }),
+    ),
     gapAfter,
     finalNewline: source.finalNewline,
     items,
@@ -167,5 +198,6 @@ export function importPrepDocument(bytes: Uint8Array, options: DecodeOptions = {
     encoding: decoded.encoding,
     repaired: decoded.repaired,
     warnings: decoded.warnings,
+    ...(options.filename === undefined ? {} : { filename: options.filename }),
   });
 }

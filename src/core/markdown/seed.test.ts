@@ -95,7 +95,10 @@ describe.runIf(seedFile !== undefined)("the seed document (golden)", () => {
     expect(doc.report.unrecognised).toEqual([{ start: 166, end: 166 }]);
     expect(doc.report.lines).toEqual({ total: 208, nonBlank: 124, inNotes: 1 });
     expect(doc.targetRole).toBe("ML Engineer");
-    expect(doc.title).toBe("The Behavioral Interview Reality (important framing)");
+    // Named after its file, or (pasted, no file) its target role; never after its first
+    // heading, "The Behavioral Interview Reality (important framing)", which is one section.
+    expect(doc.title).toBe("Seed");
+    expect(importPrepDocument(bytes).title).toBe("ML Engineer prep");
   });
 
   it("recognises the framing, Q1's script, trailer, follow-ups and concern", () => {

@@ -8,6 +8,7 @@ import {
   type ImportInput,
   listDocuments,
   readSampleDocument,
+  renameDocument,
   saveAnswerVariant,
   saveImport,
   VARIANT_SOURCES,
@@ -38,10 +39,29 @@ async function importOffThread(store: Store, userId: string, input: ImportInput)
   return saveImport(store, userId, prepared, { dryRun: input.dryRun ?? false });
 }
 
-/** Documents: list, read, delete, import (JSON text or raw bytes), export, the sample. */
+const rename = z.object({
+  title: z.string(),
+  expectedVersion: z.number().int().min(1).optional(),
+});
+
+/** Documents: list, read, rename, delete, import (JSON text or raw bytes), export, the sample. */
 export const documentRoutes = new Hono<AppEnv>()
   .get("/documents", async (c) => c.json({ documents: await listDocuments(c.var.store, c.var.userId) }))
   .get("/documents/:id", async (c) => c.json(await getDocument(c.var.store, c.var.userId, c.req.param("id"))))
+  .patch("/documents/:id", async (c) => {
+    if (!(c.req.header("content-type") ?? "").startsWith("application/json")) {
+      throw new DeriskError(
+        "BAD_INPUT",
+        'Send the new title as JSON: Content-Type: application/json, body {"title": "…"}.',
+      );
+    }
+    const body = await readJson(c, rename);
+    const document = await renameDocument(c.var.store, c.var.userId, c.req.param("id"), {
+      title: body.title,
+      ...(body.expectedVersion === undefined ? {} : { expectedVersion: body.expectedVersion }),
+    });
+    return c.json({ document });
+  })
   .delete("/documents/:id", async (c) => {
     await deleteDocument(c.var.store, c.var.userId, c.req.param("id"));
     return c.body(null, 204);

@@ -80,6 +80,70 @@ describeStores("documents", (getStore) => {
     expect((await store.documents.listDocuments("a")).map((d) => d.title)).toEqual(["New title"]);
   });
 
+  it("renames a document, and a re-import of its file or its text keeps the chosen title", async () => {
+    const store = getStore();
+    const fromFile = await store.documents.saveDocument("a", samplePrepDoc({ title: "Prep" }), {
+      filename: "prep.md",
+      contentSha256: sha256("file v1"),
+    });
+    const pasted = await store.documents.saveDocument("a", samplePrepDoc({ title: "Pasted heading" }), {
+      contentSha256: sha256("pasted v1"),
+    });
+    const renamed = await store.documents.renameDocument("a", fromFile.documentId, {
+      title: "Google onsite",
+      expectedVersion: 1,
+    });
+    expect(renamed).toMatchObject({ title: "Google onsite", version: 2, counts: { answer: 2 } });
+    await store.documents.renameDocument("a", pasted.documentId, { title: "Meta loop" });
+
+    const reimported = await store.documents.saveDocument("a", samplePrepDoc({ title: "Prep" }), {
+      filename: "prep.md",
+      contentSha256: sha256("file v2"),
+    });
+    const repasted = await store.documents.saveDocument("a", samplePrepDoc({ title: "Pasted heading" }), {
+      contentSha256: sha256("pasted v2"),
+    });
+    expect(reimported).toEqual({ status: "updated", documentId: fromFile.documentId });
+    expect(repasted).toEqual({ status: "updated", documentId: pasted.documentId });
+    // Saved again under its chosen title (as a new answer variant does): the same document.
+    const loaded = await store.documents.loadDocument("a", fromFile.documentId);
+    expect(loaded.title).toBe("Google onsite");
+    const { id: _id, ...again } = loaded;
+    expect(
+      await store.documents.saveDocument("a", again, {
+        filename: "prep.md",
+        contentSha256: sha256("file v3"),
+      }),
+    ).toEqual({ status: "updated", documentId: fromFile.documentId });
+    // …and the file's own name still finds it afterwards.
+    expect(
+      await store.documents.saveDocument("a", samplePrepDoc({ title: "Prep" }), {
+        contentSha256: sha256("file v4"),
+      }),
+    ).toEqual({ status: "updated", documentId: fromFile.documentId });
+
+    const titles = (await store.documents.listDocuments("a")).map((d) => d.title).sort();
+    expect(titles).toEqual(["Google onsite", "Meta loop"]);
+  });
+
+  it("refuses a rename from a stale version, of a missing document, or of another user's", async () => {
+    const store = getStore();
+    const { documentId } = await store.documents.saveDocument("a", samplePrepDoc(), {
+      contentSha256: sha256("v1"),
+    });
+    await store.documents.renameDocument("a", documentId, { title: "First", expectedVersion: 1 });
+    await expect(
+      store.documents.renameDocument("a", documentId, { title: "Second", expectedVersion: 1 }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(store.documents.renameDocument("b", documentId, { title: "Mine" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(
+      store.documents.renameDocument("a", "no-such-document", { title: "X", expectedVersion: 1 }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await store.documents.listDocuments("a")).map((d) => d.title)).toEqual(["First"]);
+  });
+
   it("creates a new document for another title and file", async () => {
     const store = getStore();
     await store.documents.saveDocument("a", samplePrepDoc(), {

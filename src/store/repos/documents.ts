@@ -16,7 +16,16 @@ import {
 } from "../../core/model.ts";
 import type { DocumentRow, ItemRow, ItemUpdate, NewItemRow } from "../schema.ts";
 import { type ItemVersionEntry, recordVersions, versionsOfDocument } from "./item-versions.ts";
-import { type Db, inSnapshot, inTransaction, json, notFound, optional, toCount } from "./sql.ts";
+import {
+  type Db,
+  inSnapshot,
+  inTransaction,
+  json,
+  notFound,
+  optional,
+  staleVersion,
+  toCount,
+} from "./sql.ts";
 
 export interface DocumentMeta {
   /** Name of the imported file, if it came from one: a re-import of the same file updates it. */
@@ -360,6 +369,16 @@ export interface DocumentsRepo {
    */
   listDocuments(userId: string): Promise<DocumentSummary[]>;
   /**
+   * Renames a document: the new title is shown everywhere and survives re-imports of its file.
+   *
+   * @example const renamed = await store.documents.renameDocument("local", documentId, { title: "ML Engineer prep", expectedVersion: 3 });
+   */
+  renameDocument(
+    userId: string,
+    documentId: string,
+    rename: { title: string; expectedVersion?: number },
+  ): Promise<DocumentSummary>;
+  /**
    * Deletes a document and its items; attempts on them stay, without the item link.
    *
    * @example await store.documents.deleteDocument("local", documentId);
@@ -370,7 +389,7 @@ export interface DocumentsRepo {
 function summaryFromRow(row: DocumentRow, counts: Record<PrepItemKind, number>): DocumentSummary {
   return {
     id: row.id,
-    title: row.title,
+    title: row.chosen_title ?? row.title,
     ...optional("targetRole", row.target_role),
     ...optional("filename", row.filename),
     contentSha256: row.content_sha256,
@@ -407,19 +426,22 @@ async function saveInTransaction(
     meta.documentId !== undefined
       ? await trx
           .selectFrom("documents")
-          .select("id")
+          .select(["id", "title", "chosen_title"])
           .where("user_id", "=", userId)
           .where("id", "=", meta.documentId)
           .forUpdate()
           .executeTakeFirst()
       : await trx
           .selectFrom("documents")
-          .select("id")
+          .select(["id", "title", "chosen_title"])
           .where("user_id", "=", userId)
           .where((eb) =>
-            filename === null
-              ? eb("title", "=", doc.title)
-              : eb.or([eb("title", "=", doc.title), eb("filename", "=", filename)]),
+            eb.or([
+              eb("title", "=", doc.title),
+              // A renamed document saved again (a new variant) carries its chosen title.
+              eb("chosen_title", "=", doc.title),
+              ...(filename === null ? [] : [eb("filename", "=", filename)]),
+            ]),
           )
           // Prefer the same file over a namesake, then the most recent.
           .orderBy(sql`filename is not distinct from ${filename}`, "desc")
@@ -433,6 +455,8 @@ async function saveInTransaction(
       .updateTable("documents")
       .set({
         ...documentColumns(doc, meta),
+        // The chosen title stays; `title` keeps the name a re-import will look for.
+        ...(previous.chosen_title === doc.title ? { title: previous.title } : {}),
         version: sql<number>`version + 1`,
         updated_at: sql<Date>`now()`,
       })
@@ -492,7 +516,7 @@ export function documentsRepo(db: Db): DocumentsRepo {
           .execute();
         return {
           id: row.id,
-          title: row.title,
+          title: row.chosen_title ?? row.title,
           ...optional("targetRole", row.target_role),
           gapAfter: row.gap_after,
           finalNewline: row.final_newline,
@@ -525,6 +549,44 @@ export function documentsRepo(db: Db): DocumentsRepo {
           perDocument.set(document_id, forDocument);
         }
         return rows.map((row) => summaryFromRow(row, perDocument.get(row.id) ?? emptyCounts()));
+      });
+    },
+
+    renameDocument(userId, documentId, rename) {
+      return inTransaction(db, async (trx) => {
+        let update = trx
+          .updateTable("documents")
+          .set({
+            chosen_title: rename.title,
+            version: sql<number>`version + 1`,
+            updated_at: sql<Date>`now()`,
+          })
+          .where("user_id", "=", userId)
+          .where("id", "=", documentId);
+        // The version check is in the UPDATE itself, so of two concurrent renames exactly one matches.
+        if (rename.expectedVersion !== undefined)
+          update = update.where("version", "=", rename.expectedVersion);
+        const row = await update.returningAll().executeTakeFirst();
+        if (!row) {
+          const current = await trx
+            .selectFrom("documents")
+            .select("version")
+            .where("user_id", "=", userId)
+            .where("id", "=", documentId)
+            .executeTakeFirst();
+          if (!current || rename.expectedVersion === undefined) throw notFound("document", documentId);
+          throw staleVersion("document", current.version, rename.expectedVersion);
+        }
+        const counts = emptyCounts();
+        const perKind = await trx
+          .selectFrom("items")
+          .select(["kind", (eb) => eb.fn.countAll<string>().as("n")])
+          .where("user_id", "=", userId)
+          .where("document_id", "=", documentId)
+          .groupBy("kind")
+          .execute();
+        for (const { kind, n } of perKind) counts[kind as PrepItemKind] = toCount(n);
+        return summaryFromRow(row, counts);
       });
     },
 

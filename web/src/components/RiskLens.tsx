@@ -71,6 +71,56 @@ export function RiskLens({
   );
 }
 
+/** The risk that most needs work: a risk shown (blame), else the first strength not shown. */
+function topRisk(analysis: Analysis): string | undefined {
+  const risky = SIGNALS.find((signal) => analysis.signals[signal.id].level === "risk");
+  if (risky) return `Risk: ${risky.name.toLowerCase()}`;
+  const missing = SIGNALS.find((signal) => !signal.risk && analysis.signals[signal.id].level === "absent");
+  return missing ? `Not shown: ${missing.name.toLowerCase()}` : undefined;
+}
+
+/**
+ * One line of the lens (score and the top risk) that stays in sight above the text while
+ * typing on a narrow screen, where the full lens sits below the editor.
+ */
+export function LensSummary({ state, lensId }: { state: AnalysisState; lensId: string }) {
+  const analysis =
+    state.state === "ready" ? state.analysis : state.state === "loading" ? state.previous : null;
+  const score = analysis?.overall.score;
+  const risk = analysis === null ? undefined : topRisk(analysis);
+  return (
+    <div className="lens-summary" data-score={score}>
+      {analysis === null || score === undefined ? (
+        <span className="muted">
+          {state.state === "error"
+            ? "The analysis failed"
+            : state.state === "loading"
+              ? "Risk lens: analysing…"
+              : "Risk lens: write to see the score"}
+        </span>
+      ) : (
+        <>
+          <span className="lens-summary-score">
+            {score}/5 <span className="lens-summary-label">{SCORE_TEXT[score]}</span>
+          </span>
+          <span className="lens-summary-risk">{risk ?? "All five risks covered"}</span>
+        </>
+      )}
+      <a
+        className="lens-summary-more"
+        href={`#${lensId}`}
+        onClick={(event) => {
+          // The hash is the router's: scroll without touching it.
+          event.preventDefault();
+          globalThis.document.getElementById(lensId)?.scrollIntoView({ block: "start" });
+        }}
+      >
+        Full lens
+      </a>
+    </div>
+  );
+}
+
 function LensBody({
   analysis,
   onGoToSentence,

@@ -5,7 +5,7 @@ import { ApiError, api, type DocumentSummary, describeError, type StoredItem } f
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { HistoryPanel } from "../components/HistoryPanel.tsx";
 import { Icon } from "../components/Icon.tsx";
-import { RiskLens } from "../components/RiskLens.tsx";
+import { LensSummary, RiskLens } from "../components/RiskLens.tsx";
 import { countWords, formatDuration, speakingSeconds, WORDS_PER_MINUTE } from "../library.ts";
 import { route } from "../links.ts";
 import { setNavigationGuard } from "../route.ts";
@@ -280,6 +280,7 @@ function Editor({ initial, role }: { initial: EditableItem; role: RoleId | undef
           <label htmlFor={textareaId} className="visually-hidden">
             {item.kind === "answer" ? "Answer text" : "Prepared answer"}
           </label>
+          <LensSummary state={analysis} lensId="lens-title" />
           <textarea
             ref={textareaRef}
             id={textareaId}

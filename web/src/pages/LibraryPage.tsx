@@ -18,6 +18,7 @@ import { useShortcuts } from "../shortcuts.ts";
 import { forgetDocument, rememberDocument, rememberedDocument } from "../storage.ts";
 import { roleIdOf } from "../use-analysis.ts";
 import { useAnswerScores } from "../use-answer-scores.ts";
+import { useScrollEdges } from "../use-scroll-edges.ts";
 
 type Loaded =
   | { state: "loading"; id: string }
@@ -128,6 +129,14 @@ export function LibraryPage({
       view={view}
       itemId={itemId}
       onDeleted={onDocumentsChanged}
+      onRenamed={(summary) => {
+        setLoaded((previous) =>
+          previous?.state === "ready" && previous.id === summary.id
+            ? { ...previous, document: { ...previous.document, ...summary } }
+            : previous,
+        );
+        void onDocumentsChanged();
+      }}
     />
   );
 }
@@ -139,6 +148,7 @@ function LoadedLibrary({
   view,
   itemId,
   onDeleted,
+  onRenamed,
 }: {
   documents: DocumentSummary[];
   document: DocumentDetail;
@@ -146,6 +156,7 @@ function LoadedLibrary({
   view: LibraryView;
   itemId: string | undefined;
   onDeleted: () => Promise<void>;
+  onRenamed: (summary: DocumentSummary) => void;
 }) {
   const library = useMemo(() => buildLibrary(items), [items]);
   const scores = useAnswerScores(library.questions, roleIdOf(document.targetRole));
@@ -242,7 +253,7 @@ function LoadedLibrary({
     <div className="page page-library">
       <header className="library-header">
         <div className="library-title">
-          <h1>{document.title}</h1>
+          <DocumentTitle document={document} onRenamed={onRenamed} />
           <p className="muted doc-meta">
             {[
               document.targetRole,
@@ -347,6 +358,121 @@ function LoadedLibrary({
   );
 }
 
+/** The document's name as the page heading, with an inline rename (Enter saves, Escape cancels). */
+function DocumentTitle({
+  document,
+  onRenamed,
+}: {
+  document: DocumentDetail;
+  onRenamed: (summary: DocumentSummary) => void;
+}) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<{ code: string; message: string } | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const renameRef = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+
+  const editing = draft !== null;
+  useEffect(() => {
+    if (editing) inputRef.current?.select();
+  }, [editing]);
+  useEffect(() => {
+    if (draft === null && refocus.current) {
+      refocus.current = false;
+      renameRef.current?.focus();
+    }
+  }, [draft]);
+
+  function close(): void {
+    refocus.current = true;
+    setDraft(null);
+    setError(null);
+  }
+
+  async function save(): Promise<void> {
+    if (draft === null) return;
+    const title = draft.replace(/\s+/g, " ").trim();
+    if (title === document.title) {
+      close();
+      return;
+    }
+    if (title === "") {
+      setError({ code: "BAD_INPUT", message: "The title is empty: give the document a name." });
+      return;
+    }
+    setSaving(true);
+    try {
+      onRenamed(await api.renameDocument(document.id, title, document.version));
+      close();
+    } catch (caught) {
+      setError(describeError(caught));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  if (draft === null) {
+    return (
+      <div className="doc-title">
+        <h1>{document.title}</h1>
+        <button
+          ref={renameRef}
+          type="button"
+          className="button button-small button-quiet doc-rename"
+          onClick={() => setDraft(document.title)}
+          aria-label={`Rename “${document.title}”`}
+        >
+          <Icon name="edit" size={16} />
+          <span className="doc-rename-label">Rename</span>
+        </button>
+      </div>
+    );
+  }
+  return (
+    <form
+      className="doc-title doc-title-editing"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <h1 className="visually-hidden">{document.title}</h1>
+      <label className="visually-hidden" htmlFor="doc-title-input">
+        Document title
+      </label>
+      <input
+        id="doc-title-input"
+        ref={inputRef}
+        className="input doc-title-input"
+        value={draft}
+        maxLength={120}
+        disabled={saving}
+        aria-invalid={error !== null}
+        aria-describedby={error === null ? undefined : "doc-title-error"}
+        onChange={(event) => setDraft(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === "Escape") {
+            event.preventDefault();
+            close();
+          }
+        }}
+      />
+      <button type="submit" className="button button-small button-primary" disabled={saving}>
+        Save
+      </button>
+      <button type="button" className="button button-small button-quiet" onClick={close}>
+        Cancel
+      </button>
+      {error && (
+        <p id="doc-title-error" className="field-error" role="alert">
+          {error.message}
+        </p>
+      )}
+    </form>
+  );
+}
+
 function ViewTabs({
   documentId,
   view,
@@ -372,8 +498,10 @@ function ViewTabs({
     },
     { view: "notes", label: "Notes", count: library.notes.length },
   ];
+  const rowRef = useRef<HTMLElement>(null);
+  useScrollEdges(rowRef, view);
   return (
-    <nav className="view-tabs" aria-label="Library views">
+    <nav ref={rowRef} className="view-tabs scroll-row" aria-label="Library views">
       {tabs.map((tab) => (
         <a
           key={tab.view}

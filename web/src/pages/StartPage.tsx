@@ -202,8 +202,8 @@ export function StartPage({
                 event.preventDefault();
                 void runChecked(
                   "paste",
-                  () => api.importText(pasted, "pasted.md", true),
-                  () => api.importText(pasted, "pasted.md"),
+                  () => api.importText(pasted, undefined, true),
+                  () => api.importText(pasted),
                 );
               }}
             >

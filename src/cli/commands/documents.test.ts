@@ -1,0 +1,45 @@
+import { readFileSync } from "node:fs";
+import { expect, it } from "vitest";
+import { importDocument } from "../../app/bank.ts";
+import { describeStores } from "../../store/test-stores.ts";
+import { runCommand } from "../test-cli.ts";
+import { registerDocumentCommands } from "./documents.ts";
+
+const sample = readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url));
+
+describeStores("derisk rename", (getStore) => {
+  it("renames a document, prints it, and refuses an empty title, a stale version and an unknown id", async () => {
+    const store = getStore();
+    const { documentId } = await importDocument(store, "a", {
+      bytes: new Uint8Array(sample),
+      filename: "sample-prep.md",
+    });
+    const id = documentId ?? "";
+    const run = (args: string[]) => runCommand([registerDocumentCommands], args, { store });
+
+    const text = await run(["rename", id, "Google onsite"]);
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/Renamed .* to Google onsite/);
+    const json = await run(["rename", id, "ML Engineer prep", "--expected-version", "2", "--json"]);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.out)).toMatchObject({ document: { id, title: "ML Engineer prep", version: 3 } });
+
+    const empty = await run(["rename", id, "  "]);
+    expect(empty.code).toBe(2);
+    expect(empty.error).toMatch(/title is empty/);
+    const stale = await run(["rename", id, "Late", "--expected-version", "2"]);
+    expect(stale.code).toBe(1);
+    expect(stale.error).toMatch(/changed elsewhere/);
+    const badVersion = await run(["rename", id, "X", "--expected-version", "two"]);
+    expect(badVersion.code).toBe(1);
+    expect(badVersion.error).toMatch(/--expected-version must be a whole number/);
+    const unknown = await run(["rename", "no-such-id", "X"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.error).toMatch(/No document/);
+
+    const list = await run(["list", "--json"]);
+    expect(JSON.parse(list.out).documents.map((d: { title: string }) => d.title)).toEqual([
+      "ML Engineer prep",
+    ]);
+  });
+});
