@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { DeriskError } from "./errors.ts";
-import { MAX_DOCUMENT_CHARS, MAX_TITLE_CHARS } from "./limits.ts";
+import { MAX_DOCUMENT_CHARS } from "./limits.ts";
 import { BANK_SCHEMA_VERSION, COMPETENCIES, PREP_ITEM_KINDS, type PrepDoc } from "./model.ts";
 import { MAX_INT32, unstorableText } from "./text-safety.ts";
 

@@ -138,7 +138,7 @@ describeStores("hostile input", (getStore) => {
           item !== undefined &&
           item.lines.start >= 1 &&
           item.lines.start <= 5 &&
-          !/\u0000/.test(d.title) &&
+          !d.title.includes("\u0000") &&
           d.title.length < 300;
         if (!sane) expect(outcome).toBe("refused");
       }),
