@@ -5,18 +5,61 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const COMPETENCIES = new Set([
-  "about-me", "motivation", "technical-challenge", "mistake-failure", "conflict", "leadership-influence",
-  "ambiguity", "prioritization-deadline", "feedback", "teamwork", "customer-focus", "learning-growth",
-  "ownership-initiative", "strength-weakness", "ml-concept", "ml-engineering",
+  "about-me",
+  "motivation",
+  "technical-challenge",
+  "mistake-failure",
+  "conflict",
+  "leadership-influence",
+  "ambiguity",
+  "prioritization-deadline",
+  "feedback",
+  "teamwork",
+  "customer-focus",
+  "learning-growth",
+  "ownership-initiative",
+  "strength-weakness",
+  "ml-concept",
+  "ml-engineering",
 ]);
-const TAGS = new Set(["situation", "task", "action", "result", "lesson", "quantified", "blame", "ambiguity", "decisive", "autonomy", "systems"]);
-const REGISTERS = new Set(["star-labelled", "paragraph", "bullets", "spoken", "short", "long", "non-native", "we-team", "wrong-question", "cliche", "blame-subtle", "non-story"]);
+const TAGS = new Set([
+  "situation",
+  "task",
+  "action",
+  "result",
+  "lesson",
+  "quantified",
+  "blame",
+  "ambiguity",
+  "decisive",
+  "autonomy",
+  "systems",
+]);
+const REGISTERS = new Set([
+  "star-labelled",
+  "paragraph",
+  "bullets",
+  "spoken",
+  "short",
+  "long",
+  "non-native",
+  "we-team",
+  "wrong-question",
+  "cliche",
+  "blame-subtle",
+  "non-story",
+]);
 const SPLITS = new Set(["train", "validation", "test"]);
 const root = new URL("../eval/corpus/", import.meta.url).pathname;
 
-const files = process.argv.length > 2
-  ? process.argv.slice(2)
-  : ["answers", "questions"].flatMap((dir) => readdirSync(join(root, dir)).filter((f) => f.endsWith(".jsonl")).map((f) => join(root, dir, f)));
+const files =
+  process.argv.length > 2
+    ? process.argv.slice(2)
+    : ["answers", "questions"].flatMap((dir) =>
+        readdirSync(join(root, dir))
+          .filter((f) => f.endsWith(".jsonl"))
+          .map((f) => join(root, dir, f)),
+      );
 
 let errors = 0;
 const ids = new Set();
@@ -31,19 +74,38 @@ for (const file of files) {
     if (line.trim() === "") return;
     const where = `${file}:${i + 1}`;
     let row;
-    try { row = JSON.parse(line); } catch (e) { fail(where, `invalid JSON (${e.message})`); return; }
+    try {
+      row = JSON.parse(line);
+    } catch (e) {
+      fail(where, `invalid JSON (${e.message})`);
+      return;
+    }
     if (typeof row.id !== "string" || ids.has(row.id)) fail(where, `missing or duplicate id ${row.id}`);
     ids.add(row.id);
     if (!SPLITS.has(row.split)) fail(where, `split must be train|validation|test, got ${row.split}`);
     if (!COMPETENCIES.has(row.competency)) fail(where, `unknown competency ${row.competency}`);
     if (typeof row.question !== "string" || row.question.trim() === "") fail(where, "question missing");
-    if (!("s" in row)) { count.questions[row.split] = (count.questions[row.split] ?? 0) + 1; return; }
+    if (!("s" in row)) {
+      count.questions[row.split] = (count.questions[row.split] ?? 0) + 1;
+      return;
+    }
     count.answers[row.split] = (count.answers[row.split] ?? 0) + 1;
     if (!REGISTERS.has(row.register)) fail(where, `unknown register ${row.register}`);
-    if (!Array.isArray(row.s) || row.s.length === 0) { fail(where, "s must be a non-empty list"); return; }
+    if (!Array.isArray(row.s) || row.s.length === 0) {
+      fail(where, "s must be a non-empty list");
+      return;
+    }
     const seen = new Set();
     for (const [j, pair] of row.s.entries()) {
-      if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== "string" || typeof pair[1] !== "string") { fail(where, `s[${j}] must be [text, tags]`); continue; }
+      if (
+        !Array.isArray(pair) ||
+        pair.length !== 2 ||
+        typeof pair[0] !== "string" ||
+        typeof pair[1] !== "string"
+      ) {
+        fail(where, `s[${j}] must be [text, tags]`);
+        continue;
+      }
       if (pair[0].trim() === "") fail(where, `s[${j}] is empty`);
       for (const tag of pair[1].split(/\s+/).filter(Boolean)) {
         if (!TAGS.has(tag)) fail(where, `s[${j}] unknown tag ${tag}`);
@@ -53,7 +115,11 @@ for (const file of files) {
     const l = row.labels ?? {};
     for (const tag of TAGS) {
       if (typeof l[tag] !== "boolean") fail(where, `labels.${tag} must be boolean`);
-      else if (l[tag] !== seen.has(tag)) fail(where, `labels.${tag}=${l[tag]} but ${seen.has(tag) ? "a sentence carries" : "no sentence carries"} the tag`);
+      else if (l[tag] !== seen.has(tag))
+        fail(
+          where,
+          `labels.${tag}=${l[tag]} but ${seen.has(tag) ? "a sentence carries" : "no sentence carries"} the tag`,
+        );
     }
     if (!["i", "we", "mixed"].includes(l.ownership)) fail(where, "labels.ownership must be i|we|mixed");
     if (![1, 2, 3, 4, 5].includes(l.overall)) fail(where, "labels.overall must be 1..5");
