@@ -29,8 +29,6 @@ const BOOLEAN_LABELS = [
   "autonomy",
   "systems",
 ] as const;
-type BooleanLabel = (typeof BOOLEAN_LABELS)[number];
-
 interface Row {
   id: string;
   question: string;
@@ -75,7 +73,11 @@ const fromCorpus = (r: CorpusRow): Row => ({
 });
 const trainFiles = readAnswers(corpusDir, "train");
 const corpusQuestions = readQuestions(corpusDir);
-const splits: Array<{ name: string; rows: Row[]; questions: Array<{ question: string; competency: string }> }> = [
+const splits: Array<{
+  name: string;
+  rows: Row[];
+  questions: Array<{ question: string; competency: string }>;
+}> = [
   {
     name: "test",
     rows: readAnswers(corpusDir, "test").map(fromCorpus),
@@ -88,9 +90,19 @@ const splits: Array<{ name: string; rows: Row[]; questions: Array<{ question: st
   },
   {
     name: "dev",
-    rows: readJsonl<{ id: string; question: string; answer: string; competency: string; labels: Record<string, unknown> }>(
-      join(devDir, "answers.jsonl"),
-    ).map((r) => ({ id: r.id, question: r.question, competency: r.competency, text: r.answer, labels: r.labels })),
+    rows: readJsonl<{
+      id: string;
+      question: string;
+      answer: string;
+      competency: string;
+      labels: Record<string, unknown>;
+    }>(join(devDir, "answers.jsonl")).map((r) => ({
+      id: r.id,
+      question: r.question,
+      competency: r.competency,
+      text: r.answer,
+      labels: r.labels,
+    })),
     questions: readJsonl<{ question: string; competency: string }>(join(devDir, "questions.jsonl")),
   },
 ];
@@ -177,26 +189,34 @@ const UNKNOWN_FORMS = [
   "The error only showed up now and then, so I listed the possible causes and ruled them out one by one.",
 ];
 const HEDGE_FORMS = ["I think", "Maybe", "I guess", "Probably"];
-const UNRELATED_FOR_STORY = [
-  "What would you say is your biggest weakness?",
-  "Why do you want to join our company?",
-  "Can you explain the difference between precision and recall?",
-];
-const UNRELATED_FOR_OTHER = [
-  "Tell me about a time you had a conflict with a teammate.",
-  "Describe a time a project of yours failed and what you did about it.",
-];
+// An unrelated question for each kind of answer: a story gets a non-story question, a
+// self-presentation gets a story or a concept question, a technical explanation a personal one.
+const UNRELATED: Record<string, readonly string[]> = {
+  story: [
+    "What would you say is your biggest weakness?",
+    "Why do you want to join our company?",
+    "Can you explain the difference between precision and recall?",
+  ],
+  self: ["Tell me about a time you had a conflict with a teammate.", "How does gradient boosting work?"],
+  technical: [
+    "Why do you want to join our company?",
+    "Tell me about a time you had a conflict with a teammate.",
+  ],
+};
+const unrelatedKind = (competency: string, story: boolean): string =>
+  story ? "story" : competency === "ml-concept" || competency === "ml-engineering" ? "technical" : "self";
 
 const join1 = (s: ReadonlyArray<readonly [string, string]>): string => answerText(s).text;
 const tagsOf = (t: string): string[] => t.split(/\s+/);
 
 function toWe(text: string): string {
   return text
-    .replace(/\bI'm\b/g, "we're")
-    .replace(/\bI've\b/g, "we've")
-    .replace(/\bI'd\b/g, "we'd")
-    .replace(/\bI'll\b/g, "we'll")
-    .replace(/\bI\b/g, "we")
+    .replace(
+      /\b(i)'(m|ve|d|ll)\b/gi,
+      (_, _i: string, rest: string) =>
+        `we${{ m: "'re", ve: "'ve", d: "'d", ll: "'ll" }[rest.toLowerCase()] ?? ""}`,
+    )
+    .replace(/\b[Ii]\b/g, "we")
     .replace(/\bmyself\b/gi, "ourselves")
     .replace(/\bmy\b/g, "our")
     .replace(/\bMy\b/g, "Our")
@@ -225,7 +245,8 @@ function hedged(s: ReadonlyArray<readonly [string, string]>): string {
     s.map(([t, tags], i) => {
       const lead = t.match(/^\s*/)?.[0] ?? "";
       const body = t.slice(lead.length);
-      const first = body.startsWith("I ") || body.startsWith("I'") ? body : body.charAt(0).toLowerCase() + body.slice(1);
+      const first =
+        body.startsWith("I ") || body.startsWith("I'") ? body : body.charAt(0).toLowerCase() + body.slice(1);
       return [`${lead}${HEDGE_FORMS[i % HEDGE_FORMS.length]} ${first}`, tags] as const;
     }),
   );
@@ -240,7 +261,8 @@ interface Kind {
 function behaviour(rows: readonly Row[]): Record<string, Kind> {
   const kinds: Record<string, Kind> = {};
   const record = (kind: string, id: string, ok: boolean): void => {
-    const k = (kinds[kind] ??= { tried: 0, passed: 0, failures: [] });
+    const k = kinds[kind] ?? { tried: 0, passed: 0, failures: [] };
+    kinds[kind] = k;
     k.tried += 1;
     if (ok) k.passed += 1;
     else k.failures.push(id);
@@ -266,7 +288,9 @@ function behaviour(rows: readonly Row[]): Record<string, Kind> {
       const p = predict(vague(row.text), row.question);
       record("figures → vague words clears quantified", row.id, !p.quantified);
     }
-    const cut = s.findIndex(([, t]) => !tagsOf(t).includes("situation") || tagsOf(t).some((x) => x === "result" || x === "action"));
+    const cut = s.findIndex(
+      ([, t]) => !tagsOf(t).includes("situation") || tagsOf(t).some((x) => x === "result" || x === "action"),
+    );
     if (story && cut >= 1 && row.labels.offTopic !== true) {
       const p = predict(join1(s.slice(0, cut)), row.question);
       record("cut after the situation: no result, score ≤ 3", row.id, !p.result && p.overall <= 3);
@@ -283,7 +307,9 @@ function behaviour(rows: readonly Row[]): Record<string, Kind> {
     if (/\d/.test(row.text)) {
       const p = predict(otherNumbers(row.text), row.question);
       const same =
-        BOOLEAN_LABELS.every((l) => p[l] === base[l]) && p.ownership === base.ownership && p.overall === base.overall;
+        BOOLEAN_LABELS.every((l) => p[l] === base[l]) &&
+        p.ownership === base.ownership &&
+        p.overall === base.overall;
       record("other numbers change no label", row.id, same);
     }
     if (story && row.labels.lesson !== true) {
@@ -305,7 +331,7 @@ function behaviour(rows: readonly Row[]): Record<string, Kind> {
       record("hedges everywhere do not raise the score", row.id, p.overall <= base.overall);
     }
     if (row.labels.offTopic !== true && base.overall >= 2) {
-      const q = story ? at(UNRELATED_FOR_STORY) : at(UNRELATED_FOR_OTHER);
+      const q = at(UNRELATED[unrelatedKind(row.competency, story)] ?? []);
       const p = predict(row.text, q);
       record("an unrelated question scores lower", row.id, p.overall < base.overall);
     }
@@ -327,10 +353,15 @@ interface SplitReport {
   disagreements: string[];
 }
 
-function evaluate(name: string, rows: readonly Row[], questions: ReadonlyArray<{ question: string; competency: string }>): SplitReport {
+function evaluate(
+  name: string,
+  rows: readonly Row[],
+  questions: ReadonlyArray<{ question: string; competency: string }>,
+): SplitReport {
   const counts: Record<string, { tp: number; fp: number; fn: number; tn: number }> = {};
   const count = (label: string, g: boolean, p: boolean): void => {
-    const c = (counts[label] ??= { tp: 0, fp: 0, fn: 0, tn: 0 });
+    const c = counts[label] ?? { tp: 0, fp: 0, fn: 0, tn: 0 };
+    counts[label] = c;
     if (g && p) c.tp += 1;
     else if (!g && p) c.fp += 1;
     else if (g) c.fn += 1;
@@ -357,7 +388,8 @@ function evaluate(name: string, rows: readonly Row[], questions: ReadonlyArray<{
     if (typeof row.labels.overall === "number") {
       gold.push(row.labels.overall);
       got.push(p.overall);
-      if (row.labels.overall !== p.overall) disagreements.push(`${row.id} overall: gold ${row.labels.overall}, got ${p.overall}`);
+      if (row.labels.overall !== p.overall)
+        disagreements.push(`${row.id} overall: gold ${row.labels.overall}, got ${p.overall}`);
     }
   }
   const macro = (label: string): { macroF1: number; support: number } => {
@@ -367,7 +399,10 @@ function evaluate(name: string, rows: readonly Row[], questions: ReadonlyArray<{
   const asked = [...questions, ...rows.map((r) => ({ question: r.question, competency: r.competency }))];
   const hits = asked.filter((q) => classify(q.question).competency === q.competency).length;
   const kinds = name === "dev" ? {} : behaviour(rows);
-  const gibberish = predict("blorp snee quax vindle tork mip zarn flib wobble grent plox dree", "Tell me about yourself.");
+  const gibberish = predict(
+    "blorp snee quax vindle tork mip zarn flib wobble grent plox dree",
+    "Tell me about yourself.",
+  );
   const report: SplitReport = {
     answers: rows.length,
     labels: Object.fromEntries(BOOLEAN_LABELS.map((l) => [l, macro(l)])),
@@ -375,18 +410,24 @@ function evaluate(name: string, rows: readonly Row[], questions: ReadonlyArray<{
     overall: {
       spearman: round(pearson(ranks(gold), ranks(got))),
       exact: round(gold.filter((g, i) => g === got[i]).length / Math.max(1, gold.length)),
-      within1: round(gold.filter((g, i) => Math.abs(g - (got[i] ?? 0)) <= 1).length / Math.max(1, gold.length)),
+      within1: round(
+        gold.filter((g, i) => Math.abs(g - (got[i] ?? 0)) <= 1).length / Math.max(1, gold.length),
+      ),
     },
     competency: { top1: round(hits / Math.max(1, asked.length)), questions: asked.length },
     behaviour: Object.fromEntries(
-      Object.entries(kinds).map(([k, v]) => [k, { rate: round(v.passed / Math.max(1, v.tried)), tried: v.tried }]),
+      Object.entries(kinds).map(([k, v]) => [
+        k,
+        { rate: round(v.passed / Math.max(1, v.tried)), tried: v.tried },
+      ]),
     ),
     gibberish: gibberish.overall === 1,
     disagreements,
   };
   if (counts.offTopic !== undefined) report.offTopic = macro("offTopic");
   if (verbose) {
-    for (const [k, v] of Object.entries(kinds)) if (v.failures.length > 0) disagreements.push(`${k}: ${v.failures.join(" ")}`);
+    for (const [k, v] of Object.entries(kinds))
+      if (v.failures.length > 0) disagreements.push(`${k}: ${v.failures.join(" ")}`);
   }
   return report;
 }
@@ -396,11 +437,16 @@ for (const split of splits) {
   if (split.rows.length === 0) continue;
   reports[split.name] = evaluate(split.name, split.rows, split.questions);
 }
-// Same input, same output: the whole test split analysed twice gives identical JSON.
+// Same input, same output: the first answers of the test split analysed twice give identical JSON.
 const sample = splits[0]?.rows.slice(0, 20) ?? [];
-const deterministic = sample.every(
-  (r) => JSON.stringify(analyze(r.text, { question: r.question })) === JSON.stringify(analyze(r.text, { question: r.question })),
-);
+const analysedTwice = (r: Row): [string, string] => [
+  JSON.stringify(analyze(r.text, { question: r.question })),
+  JSON.stringify(analyze(r.text, { question: r.question })),
+];
+const deterministic = sample.every((r) => {
+  const [first, second] = analysedTwice(r);
+  return first === second;
+});
 
 const names = Object.keys(reports);
 const cell = (v: number | undefined, pct = false): string =>
@@ -408,23 +454,45 @@ const cell = (v: number | undefined, pct = false): string =>
 const lines: string[] = [];
 lines.push(`${"".padEnd(44)}${names.map((n) => `${n} (${reports[n]?.answers})`.padStart(12)).join("")}`);
 for (const label of BOOLEAN_LABELS)
-  lines.push(`${`${label} macro-F1`.padEnd(44)}${names.map((n) => cell(reports[n]?.labels[label]?.macroF1)).join("")}`);
-lines.push(`${"offTopic macro-F1".padEnd(44)}${names.map((n) => cell(reports[n]?.offTopic?.macroF1)).join("")}`);
-lines.push(`${"ownership accuracy".padEnd(44)}${names.map((n) => cell(reports[n]?.ownership, true)).join("")}`);
-lines.push(`${"overall Spearman".padEnd(44)}${names.map((n) => cell(reports[n]?.overall.spearman)).join("")}`);
-lines.push(`${"overall exact".padEnd(44)}${names.map((n) => cell(reports[n]?.overall.exact, true)).join("")}`);
-lines.push(`${"overall within ±1".padEnd(44)}${names.map((n) => cell(reports[n]?.overall.within1, true)).join("")}`);
-lines.push(`${"question competency top-1".padEnd(44)}${names.map((n) => cell(reports[n]?.competency.top1, true)).join("")}`);
+  lines.push(
+    `${`${label} macro-F1`.padEnd(44)}${names.map((n) => cell(reports[n]?.labels[label]?.macroF1)).join("")}`,
+  );
+lines.push(
+  `${"offTopic macro-F1".padEnd(44)}${names.map((n) => cell(reports[n]?.offTopic?.macroF1)).join("")}`,
+);
+lines.push(
+  `${"ownership accuracy".padEnd(44)}${names.map((n) => cell(reports[n]?.ownership, true)).join("")}`,
+);
+lines.push(
+  `${"overall Spearman".padEnd(44)}${names.map((n) => cell(reports[n]?.overall.spearman)).join("")}`,
+);
+lines.push(
+  `${"overall exact".padEnd(44)}${names.map((n) => cell(reports[n]?.overall.exact, true)).join("")}`,
+);
+lines.push(
+  `${"overall within ±1".padEnd(44)}${names.map((n) => cell(reports[n]?.overall.within1, true)).join("")}`,
+);
+lines.push(
+  `${"question competency top-1".padEnd(44)}${names.map((n) => cell(reports[n]?.competency.top1, true)).join("")}`,
+);
 const kinds = [...new Set(names.flatMap((n) => Object.keys(reports[n]?.behaviour ?? {})))];
 for (const k of kinds)
-  lines.push(`${`behaviour: ${k}`.padEnd(44)}${names.map((n) => cell(reports[n]?.behaviour[k]?.rate, true)).join("")}`);
-lines.push(`${"gibberish scores 1".padEnd(44)}${names.map((n) => String(reports[n]?.gibberish ? "yes" : "no").padStart(12)).join("")}`);
-lines.push(`${"deterministic (same input, same JSON)".padEnd(44)}${String(deterministic ? "yes" : "no").padStart(12)}`);
+  lines.push(
+    `${`behaviour: ${k}`.padEnd(44)}${names.map((n) => cell(reports[n]?.behaviour[k]?.rate, true)).join("")}`,
+  );
+lines.push(
+  `${"gibberish scores 1".padEnd(44)}${names.map((n) => String(reports[n]?.gibberish ? "yes" : "no").padStart(12)).join("")}`,
+);
+lines.push(
+  `${"deterministic (same input, same JSON)".padEnd(44)}${String(deterministic ? "yes" : "no").padStart(12)}`,
+);
 
 const test = reports.test;
 if (test !== undefined) {
   const targets: Array<[string, boolean]> = [
-    ...BOOLEAN_LABELS.map((l) => [`${l} macro-F1 ≥ 0.85`, (test.labels[l]?.macroF1 ?? 0) >= 0.85] as [string, boolean]),
+    ...BOOLEAN_LABELS.map(
+      (l) => [`${l} macro-F1 ≥ 0.85`, (test.labels[l]?.macroF1 ?? 0) >= 0.85] as [string, boolean],
+    ),
     ["overall Spearman ≥ 0.80", test.overall.spearman >= 0.8],
     ["overall within ±1 ≥ 90%", test.overall.within1 >= 0.9],
     ["competency top-1 ≥ 85%", test.competency.top1 >= 0.85],
@@ -433,13 +501,21 @@ if (test !== undefined) {
     ["deterministic", deterministic],
   ];
   const missed = targets.filter(([, ok]) => !ok).map(([t]) => t);
-  lines.push("", `test-split targets: ${targets.length - missed.length}/${targets.length} met${missed.length > 0 ? ` (missed: ${missed.join("; ")})` : ""}`);
+  lines.push(
+    "",
+    `test-split targets: ${targets.length - missed.length}/${targets.length} met${missed.length > 0 ? ` (missed: ${missed.join("; ")})` : ""}`,
+  );
 }
 process.stdout.write(`risk-lens eval: corpus ${corpusDir}, dev ${devDir}\n\n${lines.join("\n")}\n`);
-if (verbose) for (const n of names) for (const d of reports[n]?.disagreements ?? []) process.stdout.write(`  [${n}] ${d}\n`);
+if (verbose)
+  for (const n of names)
+    for (const d of reports[n]?.disagreements ?? []) process.stdout.write(`  [${n}] ${d}\n`);
 
 mkdirSync(dirname(outFile), { recursive: true });
-writeFileSync(outFile, `${JSON.stringify({ corpus: corpusDir, dev: devDir, deterministic, reports }, null, 2)}\n`);
+writeFileSync(
+  outFile,
+  `${JSON.stringify({ corpus: corpusDir, dev: devDir, deterministic, reports }, null, 2)}\n`,
+);
 process.stdout.write(`\nwrote ${outFile}\n`);
 
 // docs/risk-lens.md: the figures between the eval markers, and the second labelling pass's
@@ -448,7 +524,10 @@ if (args.includes("--docs")) {
   const docs = join(root, "docs", "risk-lens.md");
   let md = readFileSync(docs, "utf8");
   const block = ["```", ...lines, "```"].join("\n");
-  md = md.replace(/<!-- eval:begin -->[\s\S]*<!-- eval:end -->/, `<!-- eval:begin -->\n${block}\n<!-- eval:end -->`);
+  md = md.replace(
+    /<!-- eval:begin -->[\s\S]*<!-- eval:end -->/,
+    `<!-- eval:begin -->\n${block}\n<!-- eval:end -->`,
+  );
   const agreementFile = join(corpusDir, "agreement.json");
   const agreement = existsSync(agreementFile)
     ? `Second labelling pass (\`eval/corpus/agreement.json\`):\n\n\`\`\`json\n${JSON.stringify(JSON.parse(readFileSync(agreementFile, "utf8")), null, 2)}\n\`\`\``

@@ -208,3 +208,18 @@ export function fitDense(
     bias: [round(b)],
   };
 }
+
+/**
+ * Drops the features whose weight is below `minAbs` in every class: they change no decision
+ * and would only make the committed JSON larger.
+ */
+export function prune(model: SparseWeights, minAbs: number): SparseWeights {
+  const keep = model.vocab.map((_, i) => model.weights.some((row) => Math.abs(row[i] ?? 0) >= minAbs));
+  return {
+    vocab: model.vocab.filter((_, i) => keep[i]),
+    classes: model.classes,
+    weights: model.weights.map((row) => row.filter((_, i) => keep[i]).map((w) => Math.round(w * 100))),
+    bias: model.bias,
+    scale: 100,
+  };
+}

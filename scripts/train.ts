@@ -21,9 +21,11 @@ import {
   type LensModel,
   offTopicFeatures,
   questionFeatures,
+  sparseProbabilities,
   topicFeatures,
 } from "../src/core/analysis/lens/model.ts";
 import {
+  answerShape,
   type Judgement,
   judgeAnswer,
   labelFeatures,
@@ -35,7 +37,7 @@ import { tokenize } from "../src/core/analysis/nlp.ts";
 import { budgetFor, DEFAULT_WPM } from "../src/core/analysis/timing.ts";
 import { COMPETENCIES, type Competency } from "../src/core/model.ts";
 import { alignTags, answerText, type CorpusRow, readAnswers, readQuestions, seeded } from "./lens-corpus.ts";
-import { buildVocab, fitBinaryHeads, fitDense, fitSoftmax, type SparseSample } from "./lens-fit.ts";
+import { buildVocab, fitBinaryHeads, fitDense, fitSoftmax, prune, type SparseSample } from "./lens-fit.ts";
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -75,6 +77,12 @@ const BLAME = [
   "My teammate was lazy and left half of the work for the rest of us.",
   "The platform team broke the build and then tried to pin it on us.",
   "It slipped because the client kept changing their mind, and there was nothing I could do.",
+  "The data engineers were careless, and their sloppy pipeline is what sank the release.",
+  "Management dropped the ball completely and we paid for their mistakes.",
+  "If sales had done their part, none of this would have happened.",
+  "He was arrogant and refused to admit his code was the problem.",
+  "The outage was entirely the network team's doing, not ours.",
+  "Unexpected issues outside my control pushed the whole thing back a month.",
 ];
 const ADDITIONS: ReadonlyArray<readonly [string, string]> = [
   ["Since then I write down my assumptions before I start any analysis.", "lesson"],
@@ -98,6 +106,23 @@ const ADDITIONS: ReadonlyArray<readonly [string, string]> = [
     "Nobody knew which service caused the spikes, so I narrowed it down by switching them off one at a time.",
     "action ambiguity",
   ],
+  ["Then I added monitoring on the queue depth so we would see the next backlog early.", "action systems"],
+  ["I changed the release checklist so every migration now gets a dry run first.", "action systems"],
+  ["We automated the nightly reconciliation so the mismatch could not silently come back.", "action systems"],
+  [
+    "The brief contradicted itself, so I sketched two options and asked the stakeholders to pick one.",
+    "action ambiguity decisive",
+  ],
+  [
+    "With no clear owner for the bug, I built a quick prototype to learn where the data went wrong.",
+    "action ambiguity",
+  ],
+  [
+    "I didn't know whether the drop was real, so I checked the logging first and then the traffic.",
+    "action ambiguity",
+  ],
+  ["My takeaway was to check the assumptions behind a metric before I trust it.", "lesson"],
+  ["Now I always agree on the rollback plan before a launch.", "lesson"],
 ];
 
 function relabel(
@@ -122,17 +147,17 @@ function augment(
   for (const row of rows) {
     const overall = Number(row.labels.overall ?? 3);
     const roll = random();
-    if (row.s.length >= 3 && roll < 0.25) {
+    if (row.s.length >= 3 && roll < 0.3) {
       const s = [...row.s];
       s.splice(1 + Math.floor(random() * (s.length - 1)), 0, [pick(BLAME), "blame"]);
       out.push(relabel(row, s, { overall: Math.min(overall, 2) }));
-    } else if (roll < 0.5 && callsForStory(row.competency)) {
+    } else if (roll < 0.65 && callsForStory(row.competency)) {
       const [sentence, tags] = pick(ADDITIONS);
       const s: Array<[string, string]> = [...row.s, [sentence, tags]];
       out.push(relabel(row, s, { overall }));
     }
     const wrong = callsForStory(row.competency) ? otherQuestions : storyQuestions;
-    if (random() < 0.3 && wrong.length > 0 && row.labels.offTopic !== true) {
+    if (random() < 0.4 && wrong.length > 0 && row.labels.offTopic !== true) {
       const q = pick(wrong);
       out.push({
         ...row,
@@ -170,17 +195,20 @@ const questionSamples: Array<{ features: string[]; label: string; split: string 
   ...all.map((r) => ({ features: questionFeatures(r.question), label: r.competency, split: r.split })),
 ];
 const questionTrain = questionSamples.filter((q) => q.split === "train");
-const questionModel = fitSoftmax(
-  questionTrain,
-  questionTrain.map((q) => q.label),
-  COMPETENCIES,
-  {
-    vocab: buildVocab(questionTrain, 2, (f) => f.startsWith("cue:")),
-    epochs: 40,
-    l2: 1e-4,
-    rate: 0.3,
-    seed: SEED,
-  },
+const questionModel = prune(
+  fitSoftmax(
+    questionTrain,
+    questionTrain.map((q) => q.label),
+    COMPETENCIES,
+    {
+      vocab: buildVocab(questionTrain, 2, (f) => f.startsWith("cue:")),
+      epochs: 40,
+      l2: 1e-4,
+      rate: 0.3,
+      seed: SEED,
+    },
+  ),
+  0.03,
 );
 log(`question classifier: ${questionModel.vocab.length} features`);
 
@@ -216,18 +244,21 @@ function boundarySamples(rows: readonly CorpusRow[]): Array<SparseSample & { y: 
   return out;
 }
 const boundaryTrain = boundarySamples(trainRows);
-const boundaryModel = fitBinaryHeads(
-  boundaryTrain,
-  boundaryTrain.map((b) => [b.y]),
-  ["boundary"],
-  {
-    vocab: buildVocab(boundaryTrain, 3),
-    epochs: 8,
-    l2: 1e-4,
-    rate: 0.1,
-    seed: SEED,
-    maxWeight: 3,
-  },
+const boundaryModel = prune(
+  fitBinaryHeads(
+    boundaryTrain,
+    boundaryTrain.map((b) => [b.y]),
+    ["boundary"],
+    {
+      vocab: buildVocab(boundaryTrain, 5),
+      epochs: 8,
+      l2: 1e-4,
+      rate: 0.1,
+      seed: SEED,
+      maxWeight: 3,
+    },
+  ),
+  0.15,
 );
 log(`transcript boundaries: ${boundaryTrain.length} positions, ${boundaryModel.vocab.length} features`);
 
@@ -265,7 +296,7 @@ const model: LensModel = {
     let fp = 0;
     let fn = 0;
     for (const s of samples) {
-      const p = 1 / (1 + Math.exp(-(model.boundary.bias[0] ?? 0) - sumWeights(model.boundary, s.features)));
+      const p = sparseProbabilities(model.boundary, s.features)[0] ?? 0;
       if (p >= t && s.y === 1) tp += 1;
       else if (p >= t) fp += 1;
       else if (s.y === 1) fn += 1;
@@ -275,18 +306,6 @@ const model: LensModel = {
   }
   model.boundaryThreshold = best.t;
   log(`boundary threshold ${best.t} (validation F1 ${best.f1.toFixed(3)})`);
-}
-
-function sumWeights(w: SparseWeights, features: readonly string[]): number {
-  let z = 0;
-  const seen = new Set<string>();
-  for (const f of features) {
-    if (seen.has(f)) continue;
-    seen.add(f);
-    const i = w.vocab.indexOf(f);
-    if (i >= 0) z += w.weights[0]?.[i] ?? 0;
-  }
-  return z;
 }
 
 interface Item {
@@ -328,7 +347,7 @@ function sentenceSamples(items: readonly Item[]): { samples: SparseSample[]; tar
 function fitSentences(items: readonly Item[]): SparseWeights {
   const { samples, targets } = sentenceSamples(items);
   return fitBinaryHeads(samples, targets, SENTENCE_TAGS, {
-    vocab: buildVocab(samples, 2, (f) => !f.startsWith("w:") && !f.startsWith("b:")),
+    vocab: buildVocab(samples, 4, (f) => !f.startsWith("w:") && !f.startsWith("b:")),
     epochs: 25,
     l2: 3e-4,
     rate: 0.08,
@@ -368,13 +387,24 @@ for (let fold = 0; fold < FOLDS; fold += 1) {
   }
   log(`fold ${fold + 1}/${FOLDS}`);
 }
-model.sentence = fitSentences(train);
-model.topic = fitTopic(train);
+model.sentence = prune(fitSentences(train), 0.12);
+model.topic = prune(fitTopic(train), 0.06);
 log(`sentence tagger: ${model.sentence.vocab.length} features; topic: ${model.topic.vocab.length} features`);
 
 // ---------------------------------------------------------------- answer-level heads
 const gold = (item: Item, tag: SentenceTag): number => (item.row.labels[tag] === true ? 1 : 0);
-const LABEL_FEATURES = ["max", "second", "nor", "nonstory", "nonstoryMax", "words"];
+const LABEL_FEATURES = [
+  "max",
+  "second",
+  "nor",
+  "nonstory",
+  "nonstoryMax",
+  "words",
+  "iShare",
+  "weShare",
+  "action",
+  "result",
+];
 for (const [k, tag] of SENTENCE_TAGS.entries()) {
   const rows = train.map((item) => {
     const probs = oof.get(item)?.probs ?? [];
@@ -384,6 +414,7 @@ for (const [k, tag] of SENTENCE_TAGS.entries()) {
       probs.map((row) => row[k] ?? 0),
       story,
       words,
+      answerShape(item.read.features, probs),
     );
   });
   model.labels[tag] = fitDense(
@@ -447,9 +478,26 @@ for (const tag of SENTENCE_TAGS) {
     tuneOn.map((item) => [judge(item).labelProbs[tag], gold(item, tag)] as const),
   );
 }
-model.offTopicThreshold = pickThreshold(
-  tuneOn.map((item) => [judge(item).offTopicProbability, item.row.labels.offTopic === true ? 1 : 0] as const),
-);
+// A false "off-topic" sinks a good answer, so precision counts double here (F0.5 of "off-topic").
+{
+  const pairs = tuneOn.map(
+    (item) => [judge(item).offTopicProbability, item.row.labels.offTopic === true ? 1 : 0] as const,
+  );
+  let best = { t: 0.5, f: -1 };
+  for (let t = 0.3; t <= 0.95001; t += 0.05) {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const [p, y] of pairs) {
+      if (p >= t && y === 1) tp += 1;
+      else if (p >= t) fp += 1;
+      else if (y === 1) fn += 1;
+    }
+    const f = (1.25 * tp) / Math.max(1, 1.25 * tp + 0.25 * fn + fp);
+    if (f > best.f + 1e-9) best = { t: Math.round(t * 100) / 100, f };
+  }
+  model.offTopicThreshold = best.t;
+}
 judged.clear();
 log(`thresholds ${JSON.stringify(model.thresholds)}, off-topic ${model.offTopicThreshold}`);
 
@@ -458,13 +506,9 @@ log(`thresholds ${JSON.stringify(model.thresholds)}, off-topic ${model.offTopicT
 // final, the sentence tags and topics come from the fold that did not see the answer.
 const overallRows = train.map((item) => {
   const o = oof.get(item);
-  const foldModel: LensModel = { ...model };
   const j = judgeAnswer(
     item.read,
-    {
-      ...foldModel,
-      sentence: model.sentence,
-    },
+    model,
     item.competency,
     item.row.question,
     budgetFor(item.competency, {}),
@@ -481,6 +525,7 @@ const overallRows = train.map((item) => {
           o.probs.map((r) => r[k] ?? 0),
           story,
           words,
+          answerShape(item.read.features, o.probs),
         ),
       );
       j.features[`p:${tag}`] = p;

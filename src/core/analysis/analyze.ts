@@ -169,8 +169,6 @@ function evidenceFrom(quotes: readonly Quote[], note?: string): LabelEvidence {
   return out;
 }
 
-const on = (signal: SignalReport): boolean => signal.level === "strong" || signal.level === "present";
-
 /**
  * Analyses one interview answer through the risk lens: STAR+L parts, the five risk signals,
  * ownership, impact, delivery, role fit, concerns, an overall 1–5 and the top three fixes,
@@ -397,15 +395,4 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   if (draft.role !== undefined) analysis.role = draft.role;
   if (draft.roleFit !== undefined) analysis.roleFit = draft.roleFit;
   return analysis;
-}
-
-function dedupe(quotes: readonly Quote[]): Quote[] {
-  const seen = new Set<number>();
-  const out: Quote[] = [];
-  for (const q of quotes) {
-    if (seen.has(q.index)) continue;
-    seen.add(q.index);
-    out.push(q);
-  }
-  return out;
 }

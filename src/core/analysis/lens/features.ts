@@ -93,7 +93,7 @@ const SUBJECTS: Readonly<Record<string, string>> = {
   it: "it",
 };
 const SPELLED =
-  /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|half|twice|double|triple|dozen|dozens)$/;
+  /^(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|half|twice|double|triple|dozen|dozens)$/;
 const UNITS_AFTER_NUMBER =
   /^(%|percent|ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|x|k|m|gb|tb|mb|users?|customers?|people|engineers?|points?)$/;
 const MONEY = /[$€£¥]/;
@@ -140,7 +140,8 @@ export function readWords(tokens: readonly Token[], first: number, last: number)
       if (tokens[i + 1]?.lower === "that") i += 1;
       continue;
     }
-    if (t.type === "number" || /\d/.test(t.text)) lemmas.push("<num>");
+    // "one" and "zero" are tagged as numbers but are rarely figures ("one of them").
+    if (/\d/.test(t.text)) lemmas.push("<num>");
     else lemmas.push(SPELLED.test(lower) ? "<numword>" : t.lemma);
   }
   return { lemmas, hedges, fillers };
@@ -204,16 +205,10 @@ export function sentenceFeatures(ctx: AnswerContext, index: number, words: Sente
     if (MODALS.has(lower)) modal = true;
     if (NEGATIONS.has(lower)) negated = true;
     if (THIRD.has(lower)) third = true;
-    if (t.type === "number" || MONEY.test(t.text)) {
+    if (/\d/.test(t.text) || MONEY.test(t.text)) {
       figure = true;
       const next = ctx.tokens[i + 1]?.lower ?? "";
-      const nextWord = ctx.tokens[i + 2]?.lower ?? "";
-      if (
-        UNITS_AFTER_NUMBER.test(next) ||
-        (next === " " && UNITS_AFTER_NUMBER.test(nextWord)) ||
-        /%$/.test(lower)
-      )
-        figureUnit = true;
+      if (UNITS_AFTER_NUMBER.test(next) || /%$/.test(lower)) figureUnit = true;
     }
   }
   out.push(`subj:${subject ?? "none"}`);

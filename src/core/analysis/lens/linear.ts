@@ -7,8 +7,10 @@
 export interface SparseWeights {
   vocab: string[];
   classes: string[];
+  /** Stored as integers when `scale` is set (weight = stored / scale): a smaller JSON. */
   weights: number[][];
   bias: number[];
+  scale?: number;
 }
 
 /** Weights over named numeric features, one row per class. */
@@ -58,9 +60,10 @@ export class SparseScorer {
       this.index.set(name, i);
     });
     this.flat = new Float64Array(model.vocab.length * c);
+    const scale = model.scale ?? 1;
     model.weights.forEach((row, k) => {
       row.forEach((w, i) => {
-        this.flat[i * c + k] = w;
+        this.flat[i * c + k] = w / scale;
       });
     });
     this.bias = Float64Array.from(model.bias);

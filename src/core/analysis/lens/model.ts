@@ -103,19 +103,12 @@ export function questionFeatures(question: string): string[] {
 }
 
 /**
- * Features of an answer's topic: its lemmas (hedges out, numbers as `<num>`) and lemma pairs.
- * @example topicFeatures([["i", "lead", "the", "team"]]) // ["w:i", "w:lead", …]
+ * Features of an answer's topic: its lemmas (hedges out, numbers as `<num>`).
+ * @example topicFeatures([["i", "lead", "the", "team"]]) // ["w:i", "w:lead", "w:the", "w:team"]
  */
 export function topicFeatures(sentences: ReadonlyArray<readonly string[]>): string[] {
   const out = new Set<string>();
-  for (const lemmas of sentences) {
-    let prev = "<s>";
-    for (const l of lemmas) {
-      out.add(`w:${l}`);
-      out.add(`b:${prev}_${l}`);
-      prev = l;
-    }
-  }
+  for (const lemmas of sentences) for (const l of lemmas) out.add(`w:${l}`);
   return [...out];
 }
 
@@ -146,45 +139,40 @@ export function boundaryFeatures(words: readonly Token[], at: number, since: num
   ];
 }
 
-/** Competencies whose questions call for a told episode. */
-export const STORY_COMPETENCIES: ReadonlySet<Competency> = new Set([
-  "technical-challenge",
-  "mistake-failure",
-  "conflict",
-  "leadership-influence",
-  "ambiguity",
-  "prioritization-deadline",
-  "feedback",
-  "teamwork",
-  "customer-focus",
-  "learning-growth",
-  "ownership-initiative",
-]);
+/** Kinds of question: a told episode, a self-presentation, or a technical explanation. */
+function kindOf(competency: Competency): "story" | "self" | "concept" {
+  if (competency === "about-me" || competency === "motivation" || competency === "strength-weakness")
+    return "self";
+  if (competency === "ml-concept") return "concept";
+  return "story";
+}
 
 /**
  * Features of whether an answer answers its question: how likely the answer's own topic is the
- * question's competency, or at least the same kind of question (story versus not).
+ * question's competency, or at least the same kind of question (story, self-presentation,
+ * technical explanation).
  */
 export function offTopicFeatures(
   topic: Readonly<Record<string, number>>,
   competency: Competency,
 ): Record<string, number> {
-  let story = 0;
+  const kinds = { story: 0, self: 0, concept: 0 };
   let top = 0;
   for (const [c, p] of Object.entries(topic)) {
-    if (STORY_COMPETENCIES.has(c as Competency)) story += p;
+    kinds[kindOf(c as Competency)] += p;
     if (p > top) top = p;
   }
   const asked = topic[competency] ?? 0;
-  const askedStory = STORY_COMPETENCIES.has(competency);
-  const kind = askedStory ? story : 1 - story;
+  const askedKind = kindOf(competency);
+  const kind = kinds[askedKind];
   return {
     asked,
     askedLog: Math.log(asked + 1e-4) / 10,
     kind,
     kindLog: Math.log(kind + 1e-4) / 10,
     gap: top - asked,
-    askedStory: askedStory ? 1 : 0,
-    askedStoryKind: askedStory ? kind : 0,
+    askedStory: askedKind === "story" ? 1 : 0,
+    askedStoryKind: askedKind === "story" ? kind : 0,
+    askedSelfKind: askedKind === "self" ? kind : 0,
   };
 }

@@ -40,7 +40,8 @@ export function isTranscript(doc: TokenizedText): boolean {
   let stops = 0;
   for (const t of doc.tokens) {
     if (t.type === "word" || t.type === "number") words += 1;
-    else if (TERMINAL.test(t.text)) stops += 1;
+    // A line break ends a bullet or a line of notes just as a full stop ends a sentence.
+    else if (TERMINAL.test(t.text) || t.type === "tabCRLF") stops += 1;
   }
   return words >= 25 && words > 40 * stops;
 }
@@ -91,6 +92,8 @@ export interface ReadAnswer {
   transcript: boolean;
   words: SentenceWords[];
   features: string[][];
+  /** Sentence indexes hit by each hand-written cue list. */
+  cues: ReadonlyArray<readonly [string, ReadonlySet<number>]>;
 }
 
 /**
@@ -110,17 +113,18 @@ export function readAnswer(
   const corpus = new Corpus(units, lexiconsFor(options.role));
   assignStarParts(units, doc.tokens, options.story, corpus);
   const words = units.map((u) => readWords(doc.tokens, u.first, u.last));
+  const cues = cueHits(corpus);
   const ctx: AnswerContext = {
     units,
     tokens: doc.tokens,
-    cues: cueHits(corpus),
+    cues,
     story: options.story,
     ruleParts: units.map((u) => u.part),
   };
   const features = units.map((_, i) =>
     sentenceFeatures(ctx, i, words[i] ?? { lemmas: [], hedges: 0, fillers: 0 }),
   );
-  return { text, doc, units, corpus, story: options.story, transcript, words, features };
+  return { text, doc, units, corpus, story: options.story, transcript, words, features, cues };
 }
 
 /** Probabilities per sentence, in `SENTENCE_TAGS` order. */
@@ -136,6 +140,7 @@ export function labelFeatures(
   column: readonly number[],
   story: boolean,
   words: number,
+  context: AnswerShape,
 ): Record<string, number> {
   const sorted = [...column].sort((a, b) => b - a);
   const max = sorted[0] ?? 0;
@@ -150,7 +155,39 @@ export function labelFeatures(
     nonstory: story ? 0 : 1,
     nonstoryMax: story ? 0 : logit(max),
     words: Math.log((words + 10) / 150),
+    iShare: context.iShare,
+    weShare: context.weShare,
+    action: logit(context.action),
+    result: logit(context.result),
   };
+}
+
+/** What every answer-level head also reads: who acts, and whether the story acts and ends. */
+export interface AnswerShape {
+  iShare: number;
+  weShare: number;
+  /** The strongest sentence probability of action and of result. */
+  action: number;
+  result: number;
+}
+
+/**
+ * The shape of an answer from its sentences' features and tag probabilities.
+ * @example answerShape(read.features, probs).iShare // 0.8
+ */
+export function answerShape(features: readonly string[][], probs: readonly number[][]): AnswerShape {
+  let i = 0;
+  let we = 0;
+  for (const f of features) {
+    if (f.includes("subj:i")) i += 1;
+    else if (f.includes("subj:we")) we += 1;
+  }
+  const n = Math.max(1, features.length);
+  const top = (tag: SentenceTag): number => {
+    const k = SENTENCE_TAGS.indexOf(tag);
+    return probs.reduce((m, row) => Math.max(m, row[k] ?? 0), 0);
+  };
+  return { iShare: i / n, weShare: we / n, action: top("action"), result: top("result") };
 }
 
 const SPELLED_NUMBER =
@@ -252,13 +289,29 @@ export function judgeAnswer(
   const words = units.reduce((s, u) => s + u.words, 0);
   const labelProbs = {} as Record<SentenceTag, number>;
   const labels = {} as Record<SentenceTag, boolean>;
+  const shape = answerShape(read.features, probs);
   SENTENCE_TAGS.forEach((tag, k) => {
     const column = probs.map((row) => row[k] ?? 0);
     const p =
-      units.length === 0 ? 0 : denseProbability(model.labels[tag], labelFeatures(column, story, words));
+      units.length === 0
+        ? 0
+        : denseProbability(model.labels[tag], labelFeatures(column, story, words, shape));
     labelProbs[tag] = p;
     labels[tag] = p >= (model.thresholds[tag] ?? 0.5);
   });
+  // The hand-written accusation list ("incompetent", "it was their fault") is precise enough
+  // (25 of 26 hits on the training files were labelled blame) to count on its own.
+  const accusations = read.cues.find(([name]) => name === "blame")?.[1] ?? new Set<number>();
+  if (accusations.size > 0) {
+    const k = SENTENCE_TAGS.indexOf("blame");
+    for (const i of accusations) {
+      const row = probs[i];
+      if (row !== undefined) row[k] = Math.max(row[k] ?? 0, model.thresholds.blame ?? 0.5);
+    }
+    labels.blame = true;
+  }
+  // "Quantified" means a figure is stated (LABELING.md): no number, no label, whatever the wording.
+  if (!read.features.some((f) => f.includes("figure") || f.includes("numword"))) labels.quantified = false;
 
   const topic = distribution(model.topic, topicFeatures(read.words.map((w) => w.lemmas)));
   let offTopicProbability = 0;
@@ -350,7 +403,7 @@ function blameShare(probs: readonly number[][], model: LensModel): number {
 /**
  * Cuts the overall regression value into 1–5 and applies the labelling guide's caps: an
  * incoherent answer is 1; blame caps at 2 (1 when it is the main content); an answer to a
- * different question caps at 2 and loses a point; a story with no result caps at 3.
+ * different question is 1, or 2 when it would otherwise be good; a story with no result caps at 3.
  */
 export function cutOverall(
   value: number,
@@ -376,7 +429,8 @@ export function cutOverall(
     reasons.push("shifts responsibility without owning a part");
   }
   if (facts.offTopic) {
-    score = Math.max(1, Math.min(2, score - 1));
+    // Off-topic is harmful (1); a strong answer to another question keeps a 2 (LABELING.md).
+    score = score >= 4 ? 2 : 1;
     reasons.push("answers a different question than the one asked");
   }
   if (facts.story && facts.labels.lesson) reasons.push("ends with a lesson");
