@@ -84,6 +84,15 @@ const BLAME = [
   "The outage was entirely the network team's doing, not ours.",
   "Unexpected issues outside my control pushed the whole thing back a month.",
 ];
+// Other people described neutrally: context, not blame.
+const NEUTRAL = [
+  "Our team lead was juggling three launches that month.",
+  "The head of support was fielding questions from merchants all week.",
+  "Our manager was keen to see the new dashboard before the board meeting.",
+  "The product owner was collecting feedback from the pilot users.",
+  "My colleague on the data team was rebuilding the ingestion jobs at the same time.",
+  "The sales lead kept hearing from customers that the reports arrived late.",
+];
 const ADDITIONS: ReadonlyArray<readonly [string, string]> = [
   ["Since then I write down my assumptions before I start any analysis.", "lesson"],
   ["The lesson for me was to ask for the success metric on the first day.", "lesson"],
@@ -154,6 +163,11 @@ function augment(
     } else if (roll < 0.65 && callsForStory(row.competency)) {
       const [sentence, tags] = pick(ADDITIONS);
       const s: Array<[string, string]> = [...row.s, [sentence, tags]];
+      out.push(relabel(row, s, { overall }));
+    }
+    if (callsForStory(row.competency) && row.s.length >= 2 && random() < 0.15) {
+      const s = [...row.s];
+      s.splice(1, 0, [pick(NEUTRAL), "situation"]);
       out.push(relabel(row, s, { overall }));
     }
     const wrong = callsForStory(row.competency) ? otherQuestions : storyQuestions;
@@ -349,7 +363,7 @@ function fitSentences(items: readonly Item[]): SparseWeights {
   return fitBinaryHeads(samples, targets, SENTENCE_TAGS, {
     vocab: buildVocab(samples, 4, (f) => !f.startsWith("w:") && !f.startsWith("b:")),
     epochs: 25,
-    l2: 3e-4,
+    l2: 1e-3,
     rate: 0.08,
     seed: SEED,
     maxWeight: 4,

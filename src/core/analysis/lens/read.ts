@@ -311,7 +311,15 @@ export function judgeAnswer(
     labels.blame = true;
   }
   // "Quantified" means a figure is stated (LABELING.md): no number, no label, whatever the wording.
-  if (!read.features.some((f) => f.includes("figure") || f.includes("numword"))) labels.quantified = false;
+  // The sentence that carries it must state the figure: a number elsewhere (a team of 5, a
+  // date) does not make the outcome measured.
+  const q = SENTENCE_TAGS.indexOf("quantified");
+  const measured = read.features.some(
+    (f, i) =>
+      (f.includes("figure") || f.includes("numword")) &&
+      (probs[i]?.[q] ?? 0) >= (model.thresholds.quantified ?? 0.5),
+  );
+  if (!measured) labels.quantified = false;
 
   const topic = distribution(model.topic, topicFeatures(read.words.map((w) => w.lemmas)));
   let offTopicProbability = 0;
