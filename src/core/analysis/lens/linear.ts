@@ -52,6 +52,9 @@ export class SparseScorer {
   private readonly index = new Map<string, number>();
   private readonly flat: Float64Array;
   private readonly bias: Float64Array;
+  // Which call last counted each feature: a repeated feature counts once, with no allocation.
+  private readonly stamp: Uint32Array;
+  private call = 0;
 
   constructor(model: SparseWeights) {
     this.classes = model.classes;
@@ -67,6 +70,7 @@ export class SparseScorer {
       });
     });
     this.bias = Float64Array.from(model.bias);
+    this.stamp = new Uint32Array(model.vocab.length);
   }
 
   /** Whether the feature is in the vocabulary. */
@@ -77,11 +81,12 @@ export class SparseScorer {
   logits(features: readonly string[]): Float64Array {
     const c = this.classes.length;
     const out = Float64Array.from(this.bias);
-    const seen = new Set<number>();
+    this.call = this.call === 0xffffffff ? 1 : this.call + 1;
+    if (this.call === 1) this.stamp.fill(0);
     for (const f of features) {
       const i = this.index.get(f);
-      if (i === undefined || seen.has(i)) continue;
-      seen.add(i);
+      if (i === undefined || this.stamp[i] === this.call) continue;
+      this.stamp[i] = this.call;
       const at = i * c;
       for (let k = 0; k < c; k += 1) out[k] = (out[k] ?? 0) + (this.flat[at + k] ?? 0);
     }
