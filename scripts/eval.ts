@@ -1,17 +1,20 @@
 /**
- * Measures the analyzer against a labelled set of public interview answers.
+ * Measures the risk lens on the corpus splits and the external dev set, with behaviour tests.
  *
- *   npm run eval                       # ../shared/eval/dev/ next to the repository
- *   npm run eval -- --data DIR         # any folder with answers.jsonl and questions.jsonl
- *   npm run eval -- --out FILE         # JSON report (default .artifacts/eval.json)
- *   npm run eval -- --verbose          # every disagreement, answer by answer
+ *   npm run eval                         # eval/corpus/ of the repository, ../shared/eval/dev/
+ *   npm run eval -- --corpus DIR --dev DIR
+ *   npm run eval -- --out FILE           # JSON report (default .artifacts/eval.json)
+ *   npm run eval -- --docs               # also write the test-split figures into docs/risk-lens.md
+ *   npm run eval -- --verbose            # every disagreement, answer by answer
  *
- * The data is read at run time and never copied into the repository.
+ * The frozen test split is only ever scored here: nothing is tuned on it.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { callsForStory } from "../src/core/analysis/classify.ts";
 import { analyze, classify, type Labels } from "../src/core/analysis/index.ts";
+import { answerText, type CorpusRow, readAnswers, readQuestions, seeded } from "./lens-corpus.ts";
 
 const BOOLEAN_LABELS = [
   "situation",
@@ -26,38 +29,112 @@ const BOOLEAN_LABELS = [
   "autonomy",
   "systems",
 ] as const;
-type BooleanLabel = (typeof BOOLEAN_LABELS)[number];
-
-interface AnswerRow {
-  id: string;
-  question?: string;
-  answer: string;
-  competency?: string;
-  labels: Partial<Labels>;
-}
-interface QuestionRow {
+interface Row {
   id: string;
   question: string;
   competency: string;
+  text: string;
+  s?: Array<[string, string]>;
+  labels: Record<string, unknown>;
 }
 
-function option(args: readonly string[], name: string): string | undefined {
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
   const at = args.indexOf(name);
   return at >= 0 ? args[at + 1] : undefined;
-}
+};
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const corpusDir = resolve(option("--corpus") ?? join(root, "eval", "corpus"));
+const devDir = resolve(
+  option("--dev") ??
+    [join(root, "..", "shared", "eval", "dev"), join(root, "..", "..", "shared", "eval", "dev")].find((d) =>
+      existsSync(join(d, "answers.jsonl")),
+    ) ??
+    join(root, "..", "shared", "eval", "dev"),
+);
+const outFile = resolve(option("--out") ?? join(root, ".artifacts", "eval.json"));
+const verbose = args.includes("--verbose");
 
 function readJsonl<T>(file: string): T[] {
+  if (!existsSync(file)) return [];
   return readFileSync(file, "utf8")
     .split("\n")
     .filter((line) => line.trim() !== "")
     .map((line) => JSON.parse(line) as T);
 }
 
-function f1(tp: number, fp: number, fn: number): { precision: number; recall: number; f1: number } {
-  const precision = tp + fp === 0 ? (fn === 0 ? 1 : 0) : tp / (tp + fp);
-  const recall = tp + fn === 0 ? (fp === 0 ? 1 : 0) : tp / (tp + fn);
-  const f = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { precision, recall, f1: f };
+const fromCorpus = (r: CorpusRow): Row => ({
+  id: r.id,
+  question: r.question,
+  competency: r.competency,
+  text: answerText(r.s).text,
+  s: r.s,
+  labels: r.labels,
+});
+const trainFiles = readAnswers(corpusDir, "train");
+const corpusQuestions = readQuestions(corpusDir);
+const splits: Array<{
+  name: string;
+  rows: Row[];
+  questions: Array<{ question: string; competency: string }>;
+}> = [
+  {
+    name: "test",
+    rows: readAnswers(corpusDir, "test").map(fromCorpus),
+    questions: corpusQuestions.filter((q) => q.split === "test"),
+  },
+  {
+    name: "validation",
+    rows: trainFiles.filter((r) => r.split === "validation").map(fromCorpus),
+    questions: corpusQuestions.filter((q) => q.split === "validation"),
+  },
+  {
+    name: "dev",
+    rows: readJsonl<{
+      id: string;
+      question: string;
+      answer: string;
+      competency: string;
+      labels: Record<string, unknown>;
+    }>(join(devDir, "answers.jsonl")).map((r) => ({
+      id: r.id,
+      question: r.question,
+      competency: r.competency,
+      text: r.answer,
+      labels: r.labels,
+    })),
+    questions: readJsonl<{ question: string; competency: string }>(join(devDir, "questions.jsonl")),
+  },
+];
+
+const NOT_AN_ANSWER: Labels = {
+  situation: false,
+  task: false,
+  action: false,
+  result: false,
+  lesson: false,
+  quantified: false,
+  blame: false,
+  ambiguity: false,
+  decisive: false,
+  autonomy: false,
+  systems: false,
+  ownership: "i",
+  overall: 1,
+};
+
+function predict(text: string, question: string | undefined): Labels & { offTopic: boolean } {
+  try {
+    const a = analyze(text, question === undefined ? {} : { question });
+    return { ...a.labels, offTopic: a.questionFit?.offTopic ?? false };
+  } catch {
+    return { ...NOT_AN_ANSWER, offTopic: false };
+  }
+}
+
+function f1(tp: number, fp: number, fn: number): number {
+  if (tp + fp + fn === 0) return 1;
+  return (2 * tp) / (2 * tp + fp + fn);
 }
 
 function ranks(values: readonly number[]): number[] {
@@ -67,8 +144,7 @@ function ranks(values: readonly number[]): number[] {
   while (i < order.length) {
     let j = i;
     while (j + 1 < order.length && order[j + 1]?.[0] === order[i]?.[0]) j += 1;
-    const rank = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k += 1) out[order[k]?.[1] ?? 0] = rank;
+    for (let k = i; k <= j; k += 1) out[order[k]?.[1] ?? 0] = (i + j) / 2 + 1;
     i = j + 1;
   }
   return out;
@@ -91,193 +167,375 @@ function pearson(a: readonly number[], b: readonly number[]): number {
   return da === 0 || db === 0 ? 0 : num / Math.sqrt(da * db);
 }
 
-const round = (v: number): number => Math.round(v * 1000) / 1000;
-
-const args = process.argv.slice(2);
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const dataDir = resolve(option(args, "--data") ?? join(root, "..", "shared", "eval", "dev"));
-const outFile = resolve(option(args, "--out") ?? join(root, ".artifacts", "eval.json"));
-const verbose = args.includes("--verbose");
-
-const answers = readJsonl<AnswerRow>(join(dataDir, "answers.jsonl"));
-// A held-out folder may come without questions; classification is then scored on the
-// answers' own questions only.
-const questionsFile = join(dataDir, "questions.jsonl");
-const questions = existsSync(questionsFile) ? readJsonl<QuestionRow>(questionsFile) : [];
-
-type Predicted = Pick<Labels, BooleanLabel | "ownership" | "overall">;
-const NOT_AN_ANSWER: Predicted = {
-  situation: false,
-  task: false,
-  action: false,
-  result: false,
-  lesson: false,
-  quantified: false,
-  blame: false,
-  ambiguity: false,
-  decisive: false,
-  autonomy: false,
-  systems: false,
-  ownership: "i",
-  overall: 1,
+// ---------------------------------------------------------------- behaviour tests
+// Written for this eval only (the training script's augmentation uses other sentences).
+const BLAME_FORMS = [
+  "To be fair, the launch only slipped because the analytics team sat on our request for weeks.",
+  "Frankly, my lead was incompetent and kept handing us the wrong priorities.",
+  "That outage was caused by the ops people, who ignored every warning we sent them.",
+  "It wasn't my fault at all; the contractor delivered broken code and then disappeared.",
+  "Our designer was impossible to work with and never listened to anyone.",
+];
+const LESSON_FORMS = [
+  "What I took away is to agree on how success will be measured before writing any code.",
+  "Looking back, I learned to raise a risk on the day I see it rather than at the review.",
+];
+const PREVENTION_FORMS = [
+  "After that I set up a nightly job that checks the same thing, so the problem is caught before anyone ships.",
+  "I also put a validation step into the deploy script so this kind of error cannot reach production again.",
+];
+const UNKNOWN_FORMS = [
+  "At first nobody could say what the users actually wanted, so I wrote down my assumptions and tested each one with three customers.",
+  "The error only showed up now and then, so I listed the possible causes and ruled them out one by one.",
+];
+const HEDGE_FORMS = ["I think", "Maybe", "I guess", "Probably"];
+// An unrelated question for each kind of answer: a story gets a non-story question, a
+// self-presentation gets a story or a concept question, a technical explanation a personal one.
+const UNRELATED: Record<string, readonly string[]> = {
+  story: [
+    "What would you say is your biggest weakness?",
+    "Why do you want to join our company?",
+    "Can you explain the difference between precision and recall?",
+  ],
+  self: ["Tell me about a time you had a conflict with a teammate.", "How does gradient boosting work?"],
+  technical: [
+    "Why do you want to join our company?",
+    "Tell me about a time you had a conflict with a teammate.",
+  ],
 };
+const unrelatedKind = (competency: string, story: boolean): string =>
+  story ? "story" : competency === "ml-concept" || competency === "ml-engineering" ? "technical" : "self";
 
-/** The analyzer's labels; an answer it rejects (blank) counts as "not an answer". */
-function predict(row: AnswerRow): Predicted {
-  try {
-    return analyze(row.answer, row.question === undefined ? {} : { question: row.question }).labels;
-  } catch {
-    return NOT_AN_ANSWER;
-  }
+const join1 = (s: ReadonlyArray<readonly [string, string]>): string => answerText(s).text;
+const tagsOf = (t: string): string[] => t.split(/\s+/);
+
+function toWe(text: string): string {
+  return text
+    .replace(
+      /\b(i)'(m|ve|d|ll)\b/gi,
+      (_, _i: string, rest: string) =>
+        `we${{ m: "'re", ve: "'ve", d: "'d", ll: "'ll" }[rest.toLowerCase()] ?? ""}`,
+    )
+    .replace(/\b[Ii]\b/g, "we")
+    .replace(/\bmyself\b/gi, "ourselves")
+    .replace(/\bmy\b/g, "our")
+    .replace(/\bMy\b/g, "Our")
+    .replace(/\bme\b/g, "us")
+    .replace(/\bmine\b/g, "ours");
 }
 
-const counts = Object.fromEntries(BOOLEAN_LABELS.map((l) => [l, { tp: 0, fp: 0, fn: 0, tn: 0 }])) as Record<
-  BooleanLabel,
-  { tp: number; fp: number; fn: number; tn: number }
->;
-let ownershipHits = 0;
-let ownershipTotal = 0;
-const gold: number[] = [];
-const predicted: number[] = [];
-const disagreements: Array<{ id: string; label: string; gold: unknown; predicted: unknown }> = [];
-for (const row of answers) {
-  const result = predict(row);
-  for (const label of BOOLEAN_LABELS) {
-    const g = row.labels[label];
-    if (typeof g !== "boolean") continue;
-    const p = result[label];
-    const c = counts[label];
-    if (g && p) c.tp += 1;
-    else if (!g && p) c.fp += 1;
-    else if (g && !p) c.fn += 1;
-    else c.tn += 1;
-    if (g !== p) disagreements.push({ id: row.id, label, gold: g, predicted: p });
-  }
-  if (row.labels.ownership !== undefined) {
-    ownershipTotal += 1;
-    if (row.labels.ownership === result.ownership) ownershipHits += 1;
-    else
-      disagreements.push({
-        id: row.id,
-        label: "ownership",
-        gold: row.labels.ownership,
-        predicted: result.ownership,
-      });
-  }
-  if (typeof row.labels.overall === "number") {
-    gold.push(row.labels.overall);
-    predicted.push(result.overall);
-    if (row.labels.overall !== result.overall) {
-      disagreements.push({
-        id: row.id,
-        label: "overall",
-        gold: row.labels.overall,
-        predicted: result.overall,
-      });
-    }
-  }
+function vague(text: string): string {
+  return text
+    .replace(/[$€£]\s?\d[\d,.]*\s?(k|m|bn|million|billion)?/gi, "a fair amount of money")
+    .replace(/\b\d[\d,.]*\s?(%|percent\b|x\b|×|k\b)/gi, "noticeably")
+    .replace(/\b\d[\d,.:]*/g, "several")
+    .replace(
+      /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions)\b/gi,
+      "several",
+    )
+    .replace(/\b(half|twice|doubled|tripled|halved)\b/gi, "noticeably");
 }
 
-const labels = Object.fromEntries(
-  BOOLEAN_LABELS.map((label) => {
-    const { tp, fp, fn, tn } = counts[label];
-    const present = f1(tp, fp, fn);
-    const absent = f1(tn, fn, fp);
-    return [
-      label,
-      {
-        precision: round(present.precision),
-        recall: round(present.recall),
-        f1: round(present.f1),
-        f1Absent: round(absent.f1),
-        macroF1: round((present.f1 + absent.f1) / 2),
-        support: tp + fn,
-      },
-    ];
-  }),
-) as Record<
-  BooleanLabel,
-  { precision: number; recall: number; f1: number; f1Absent: number; macroF1: number; support: number }
->;
-
-const within1 = gold.filter((g, i) => Math.abs(g - (predicted[i] ?? 0)) <= 1).length;
-const exact = gold.filter((g, i) => g === predicted[i]).length;
-let classifyHits = 0;
-const classifyMisses: Array<{ id: string; gold: string; predicted: string }> = [];
-for (const row of questions) {
-  const predictedCompetency = classify(row.question).competency;
-  if (predictedCompetency === row.competency) classifyHits += 1;
-  else classifyMisses.push({ id: row.id, gold: row.competency, predicted: predictedCompetency });
+function otherNumbers(text: string): string {
+  return text.replace(/\d/g, (d) => String(((Number(d) + 3) % 9) + 1));
 }
-let answerQuestionHits = 0;
-let answerQuestions = 0;
-for (const row of answers) {
-  if (row.question === undefined || row.competency === undefined) continue;
-  answerQuestions += 1;
-  if (classify(row.question).competency === row.competency) answerQuestionHits += 1;
-}
-const scored = Math.max(1, gold.length);
 
-const report = {
-  data: dataDir,
-  answers: answers.length,
-  questions: questions.length,
-  labels,
-  ownership: { accuracy: round(ownershipHits / Math.max(1, ownershipTotal)) },
-  overall: {
-    spearman: round(pearson(ranks(gold), ranks(predicted))),
-    exact: round(exact / scored),
-    within1: round(within1 / scored),
-  },
-  classify: {
-    top1: round(classifyHits / Math.max(1, questions.length)),
-    top1AnswerQuestions: round(answerQuestionHits / Math.max(1, answerQuestions)),
-    misses: classifyMisses,
-  },
-  disagreements,
-};
-
-const pct = (v: number): string => `${(v * 100).toFixed(1)}%`.padStart(7);
-process.stdout.write(`eval: ${answers.length} answers, ${questions.length} questions from ${dataDir}\n\n`);
-process.stdout.write("label        precision  recall     F1  F1(absent)  macro-F1  support\n");
-for (const label of BOOLEAN_LABELS) {
-  const m = labels[label];
-  process.stdout.write(
-    `${label.padEnd(12)} ${m.precision.toFixed(2).padStart(9)} ${m.recall.toFixed(2).padStart(7)} ${m.f1.toFixed(2).padStart(6)} ${m.f1Absent
-      .toFixed(2)
-      .padStart(11)} ${m.macroF1.toFixed(2).padStart(9)} ${String(m.support).padStart(8)}\n`,
+function hedged(s: ReadonlyArray<readonly [string, string]>): string {
+  return join1(
+    s.map(([t, tags], i) => {
+      const lead = t.match(/^\s*/)?.[0] ?? "";
+      const body = t.slice(lead.length);
+      const first =
+        body.startsWith("I ") || body.startsWith("I'") ? body : body.charAt(0).toLowerCase() + body.slice(1);
+      return [`${lead}${HEDGE_FORMS[i % HEDGE_FORMS.length]} ${first}`, tags] as const;
+    }),
   );
 }
-process.stdout.write(`\nownership accuracy   ${pct(report.ownership.accuracy)}\n`);
-process.stdout.write(`overall Spearman     ${report.overall.spearman.toFixed(3).padStart(7)}\n`);
-process.stdout.write(`overall exact        ${pct(report.overall.exact)}\n`);
-process.stdout.write(`overall within ±1    ${pct(report.overall.within1)}\n`);
-process.stdout.write(
-  `classify top-1       ${questions.length === 0 ? "    n/a" : pct(report.classify.top1)} (questions.jsonl)\n`,
-);
-process.stdout.write(
-  `classify top-1       ${pct(report.classify.top1AnswerQuestions)} (answers' questions)\n`,
-);
-const targets = [
-  ...BOOLEAN_LABELS.map((label) => [`${label} macro-F1 ≥ 0.80`, labels[label].macroF1 >= 0.8] as const),
-  ["overall Spearman ≥ 0.70", report.overall.spearman >= 0.7] as const,
-  ["overall within ±1 ≥ 90%", report.overall.within1 >= 0.9] as const,
-  [
-    "classify top-1 ≥ 0.85",
-    (questions.length === 0 ? report.classify.top1AnswerQuestions : report.classify.top1) >= 0.85,
-  ] as const,
-];
-const missed = targets.filter(([, ok]) => !ok).map(([name]) => name);
-process.stdout.write(
-  `\ntargets: ${targets.length - missed.length}/${targets.length} met${missed.length > 0 ? ` (missed: ${missed.join("; ")})` : ""}\n`,
-);
-if (verbose) {
-  process.stdout.write("\ndisagreements:\n");
-  for (const d of disagreements)
-    process.stdout.write(`  ${d.id} ${d.label}: gold ${String(d.gold)}, got ${String(d.predicted)}\n`);
-  for (const m of classifyMisses)
-    process.stdout.write(`  ${m.id} classify: gold ${m.gold}, got ${m.predicted}\n`);
+
+interface Kind {
+  tried: number;
+  passed: number;
+  failures: string[];
 }
+
+function behaviour(rows: readonly Row[]): Record<string, Kind> {
+  const kinds: Record<string, Kind> = {};
+  const record = (kind: string, id: string, ok: boolean): void => {
+    const k = kinds[kind] ?? { tried: 0, passed: 0, failures: [] };
+    kinds[kind] = k;
+    k.tried += 1;
+    if (ok) k.passed += 1;
+    else k.failures.push(id);
+  };
+  const random = seeded(11);
+  rows.forEach((row, n) => {
+    if (row.s === undefined) return;
+    const s = row.s;
+    const story = callsForStory(row.competency as Parameters<typeof callsForStory>[0]);
+    const base = predict(row.text, row.question);
+    const at = (list: readonly string[]): string => list[n % list.length] ?? "";
+    if (row.labels.blame !== true && s.length >= 2) {
+      const with1 = [...s];
+      with1.splice(1 + (n % (s.length - 1)), 0, [at(BLAME_FORMS), "blame"]);
+      const p = predict(join1(with1), row.question);
+      record("blame sentence sets blame, score not raised", row.id, p.blame && p.overall <= base.overall);
+    }
+    if (row.labels.ownership === "i") {
+      const p = predict(toWe(row.text), row.question);
+      record("I → we sets ownership we", row.id, p.ownership === "we");
+    }
+    if (row.labels.quantified === true) {
+      const p = predict(vague(row.text), row.question);
+      record("figures → vague words clears quantified", row.id, !p.quantified);
+    }
+    const cut = s.findIndex(
+      ([, t]) => !tagsOf(t).includes("situation") || tagsOf(t).some((x) => x === "result" || x === "action"),
+    );
+    if (story && cut >= 1 && row.labels.offTopic !== true) {
+      const p = predict(join1(s.slice(0, cut)), row.question);
+      record("cut after the situation: no result, score ≤ 3", row.id, !p.result && p.overall <= 3);
+    }
+    {
+      const words = row.text.split(/\s+/);
+      for (let i = words.length - 1; i > 0; i -= 1) {
+        const j = Math.floor(random() * (i + 1));
+        [words[i], words[j]] = [words[j] ?? "", words[i] ?? ""];
+      }
+      const p = predict(words.join(" "), row.question);
+      record("shuffled words score ≤ 2", row.id, p.overall <= 2);
+    }
+    if (/\d/.test(row.text)) {
+      const p = predict(otherNumbers(row.text), row.question);
+      const same =
+        BOOLEAN_LABELS.every((l) => p[l] === base[l]) &&
+        p.ownership === base.ownership &&
+        p.overall === base.overall;
+      record("other numbers change no label", row.id, same);
+    }
+    if (story && row.labels.lesson !== true) {
+      const p = predict(join1([...s, [at(LESSON_FORMS), "lesson"]]), row.question);
+      record("adding a lesson sets lesson", row.id, p.lesson);
+    }
+    if (story && row.labels.systems !== true) {
+      const p = predict(join1([...s, [at(PREVENTION_FORMS), "systems"]]), row.question);
+      record("adding a prevention step sets systems", row.id, p.systems);
+    }
+    if (story && row.labels.ambiguity !== true) {
+      const with1 = [...s];
+      with1.splice(Math.min(s.length, 1), 0, [at(UNKNOWN_FORMS), "ambiguity"]);
+      const p = predict(join1(with1), row.question);
+      record("handling an unknown sets ambiguity", row.id, p.ambiguity);
+    }
+    {
+      const p = predict(hedged(s), row.question);
+      record("hedges everywhere do not raise the score", row.id, p.overall <= base.overall);
+    }
+    if (row.labels.offTopic !== true && base.overall >= 2) {
+      const q = at(UNRELATED[unrelatedKind(row.competency, story)] ?? []);
+      const p = predict(row.text, q);
+      record("an unrelated question scores lower", row.id, p.overall < base.overall);
+    }
+  });
+  return kinds;
+}
+
+// ---------------------------------------------------------------- per split
+const round = (v: number): number => Math.round(v * 1000) / 1000;
+interface SplitReport {
+  answers: number;
+  labels: Record<string, { macroF1: number; support: number }>;
+  offTopic?: { macroF1: number; support: number };
+  ownership: number;
+  overall: { spearman: number; exact: number; within1: number };
+  competency: { top1: number; questions: number };
+  behaviour: Record<string, { rate: number; tried: number }>;
+  gibberish: boolean;
+  disagreements: string[];
+}
+
+function evaluate(
+  name: string,
+  rows: readonly Row[],
+  questions: ReadonlyArray<{ question: string; competency: string }>,
+): SplitReport {
+  const counts: Record<string, { tp: number; fp: number; fn: number; tn: number }> = {};
+  const count = (label: string, g: boolean, p: boolean): void => {
+    const c = counts[label] ?? { tp: 0, fp: 0, fn: 0, tn: 0 };
+    counts[label] = c;
+    if (g && p) c.tp += 1;
+    else if (!g && p) c.fp += 1;
+    else if (g) c.fn += 1;
+    else c.tn += 1;
+  };
+  let own = 0;
+  let ownTotal = 0;
+  const gold: number[] = [];
+  const got: number[] = [];
+  const disagreements: string[] = [];
+  for (const row of rows) {
+    const p = predict(row.text, row.question);
+    for (const label of BOOLEAN_LABELS) {
+      const g = row.labels[label];
+      if (typeof g !== "boolean") continue;
+      count(label, g, p[label]);
+      if (g !== p[label]) disagreements.push(`${row.id} ${label}: gold ${g}, got ${p[label]}`);
+    }
+    if (typeof row.labels.offTopic === "boolean") count("offTopic", row.labels.offTopic, p.offTopic);
+    if (typeof row.labels.ownership === "string") {
+      ownTotal += 1;
+      if (row.labels.ownership === p.ownership) own += 1;
+    }
+    if (typeof row.labels.overall === "number") {
+      gold.push(row.labels.overall);
+      got.push(p.overall);
+      if (row.labels.overall !== p.overall)
+        disagreements.push(`${row.id} overall: gold ${row.labels.overall}, got ${p.overall}`);
+    }
+  }
+  const macro = (label: string): { macroF1: number; support: number } => {
+    const c = counts[label] ?? { tp: 0, fp: 0, fn: 0, tn: 0 };
+    return { macroF1: round((f1(c.tp, c.fp, c.fn) + f1(c.tn, c.fn, c.fp)) / 2), support: c.tp + c.fn };
+  };
+  const asked = [...questions, ...rows.map((r) => ({ question: r.question, competency: r.competency }))];
+  const hits = asked.filter((q) => classify(q.question).competency === q.competency).length;
+  const kinds = name === "dev" ? {} : behaviour(rows);
+  const gibberish = predict(
+    "blorp snee quax vindle tork mip zarn flib wobble grent plox dree",
+    "Tell me about yourself.",
+  );
+  const report: SplitReport = {
+    answers: rows.length,
+    labels: Object.fromEntries(BOOLEAN_LABELS.map((l) => [l, macro(l)])),
+    ownership: round(own / Math.max(1, ownTotal)),
+    overall: {
+      spearman: round(pearson(ranks(gold), ranks(got))),
+      exact: round(gold.filter((g, i) => g === got[i]).length / Math.max(1, gold.length)),
+      within1: round(
+        gold.filter((g, i) => Math.abs(g - (got[i] ?? 0)) <= 1).length / Math.max(1, gold.length),
+      ),
+    },
+    competency: { top1: round(hits / Math.max(1, asked.length)), questions: asked.length },
+    behaviour: Object.fromEntries(
+      Object.entries(kinds).map(([k, v]) => [
+        k,
+        { rate: round(v.passed / Math.max(1, v.tried)), tried: v.tried },
+      ]),
+    ),
+    gibberish: gibberish.overall === 1,
+    disagreements,
+  };
+  if (counts.offTopic !== undefined) report.offTopic = macro("offTopic");
+  if (verbose) {
+    for (const [k, v] of Object.entries(kinds))
+      if (v.failures.length > 0) disagreements.push(`${k}: ${v.failures.join(" ")}`);
+  }
+  return report;
+}
+
+const reports: Record<string, SplitReport> = {};
+for (const split of splits) {
+  if (split.rows.length === 0) continue;
+  reports[split.name] = evaluate(split.name, split.rows, split.questions);
+}
+// Same input, same output: the first answers of the test split analysed twice give identical JSON.
+const sample = splits[0]?.rows.slice(0, 20) ?? [];
+const analysedTwice = (r: Row): [string, string] => [
+  JSON.stringify(analyze(r.text, { question: r.question })),
+  JSON.stringify(analyze(r.text, { question: r.question })),
+];
+const deterministic = sample.every((r) => {
+  const [first, second] = analysedTwice(r);
+  return first === second;
+});
+
+const names = Object.keys(reports);
+const cell = (v: number | undefined, pct = false): string =>
+  (v === undefined ? "—" : pct ? `${(v * 100).toFixed(0)}%` : v.toFixed(2)).padStart(12);
+const lines: string[] = [];
+lines.push(`${"".padEnd(44)}${names.map((n) => `${n} (${reports[n]?.answers})`.padStart(12)).join("")}`);
+for (const label of BOOLEAN_LABELS)
+  lines.push(
+    `${`${label} macro-F1`.padEnd(44)}${names.map((n) => cell(reports[n]?.labels[label]?.macroF1)).join("")}`,
+  );
+lines.push(
+  `${"offTopic macro-F1".padEnd(44)}${names.map((n) => cell(reports[n]?.offTopic?.macroF1)).join("")}`,
+);
+lines.push(
+  `${"ownership accuracy".padEnd(44)}${names.map((n) => cell(reports[n]?.ownership, true)).join("")}`,
+);
+lines.push(
+  `${"overall Spearman".padEnd(44)}${names.map((n) => cell(reports[n]?.overall.spearman)).join("")}`,
+);
+lines.push(
+  `${"overall exact".padEnd(44)}${names.map((n) => cell(reports[n]?.overall.exact, true)).join("")}`,
+);
+lines.push(
+  `${"overall within ±1".padEnd(44)}${names.map((n) => cell(reports[n]?.overall.within1, true)).join("")}`,
+);
+lines.push(
+  `${"question competency top-1".padEnd(44)}${names.map((n) => cell(reports[n]?.competency.top1, true)).join("")}`,
+);
+const kinds = [...new Set(names.flatMap((n) => Object.keys(reports[n]?.behaviour ?? {})))];
+for (const k of kinds)
+  lines.push(
+    `${`behaviour: ${k}`.padEnd(44)}${names.map((n) => cell(reports[n]?.behaviour[k]?.rate, true)).join("")}`,
+  );
+lines.push(
+  `${"gibberish scores 1".padEnd(44)}${names.map((n) => String(reports[n]?.gibberish ? "yes" : "no").padStart(12)).join("")}`,
+);
+lines.push(
+  `${"deterministic (same input, same JSON)".padEnd(44)}${String(deterministic ? "yes" : "no").padStart(12)}`,
+);
+
+const test = reports.test;
+if (test !== undefined) {
+  const targets: Array<[string, boolean]> = [
+    ...BOOLEAN_LABELS.map(
+      (l) => [`${l} macro-F1 ≥ 0.85`, (test.labels[l]?.macroF1 ?? 0) >= 0.85] as [string, boolean],
+    ),
+    ["overall Spearman ≥ 0.80", test.overall.spearman >= 0.8],
+    ["overall within ±1 ≥ 90%", test.overall.within1 >= 0.9],
+    ["competency top-1 ≥ 85%", test.competency.top1 >= 0.85],
+    ...Object.entries(test.behaviour).map(([k, v]) => [`${k} ≥ 90%`, v.rate >= 0.9] as [string, boolean]),
+    ["gibberish scores 1", test.gibberish],
+    ["deterministic", deterministic],
+  ];
+  const missed = targets.filter(([, ok]) => !ok).map(([t]) => t);
+  lines.push(
+    "",
+    `test-split targets: ${targets.length - missed.length}/${targets.length} met${missed.length > 0 ? ` (missed: ${missed.join("; ")})` : ""}`,
+  );
+}
+process.stdout.write(`risk-lens eval: corpus ${corpusDir}, dev ${devDir}\n\n${lines.join("\n")}\n`);
+if (verbose)
+  for (const n of names)
+    for (const d of reports[n]?.disagreements ?? []) process.stdout.write(`  [${n}] ${d}\n`);
+
 mkdirSync(dirname(outFile), { recursive: true });
-writeFileSync(outFile, `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync(
+  outFile,
+  `${JSON.stringify({ corpus: corpusDir, dev: devDir, deterministic, reports }, null, 2)}\n`,
+);
 process.stdout.write(`\nwrote ${outFile}\n`);
+
+// docs/risk-lens.md: the figures between the eval markers, and the second labelling pass's
+// agreement (eval/corpus/agreement.json) when it exists.
+if (args.includes("--docs")) {
+  const docs = join(root, "docs", "risk-lens.md");
+  let md = readFileSync(docs, "utf8");
+  const block = ["```", ...lines, "```"].join("\n");
+  md = md.replace(
+    /<!-- eval:begin -->[\s\S]*<!-- eval:end -->/,
+    `<!-- eval:begin -->\n${block}\n<!-- eval:end -->`,
+  );
+  const agreementFile = join(corpusDir, "agreement.json");
+  const agreement = existsSync(agreementFile)
+    ? `Second labelling pass (\`eval/corpus/agreement.json\`):\n\n\`\`\`json\n${JSON.stringify(JSON.parse(readFileSync(agreementFile, "utf8")), null, 2)}\n\`\`\``
+    : "_Not yet measured: this section is filled from `eval/corpus/agreement.json` by `npm run eval -- --docs` once the second labelling pass exists._";
+  md = md.replace(
+    /<!-- agreement:begin -->[\s\S]*<!-- agreement:end -->/,
+    `<!-- agreement:begin -->\n${agreement}\n<!-- agreement:end -->`,
+  );
+  writeFileSync(docs, md);
+  process.stdout.write(`updated ${docs}\n`);
+}

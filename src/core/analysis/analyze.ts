@@ -1,19 +1,17 @@
 import { DeriskError } from "../errors.ts";
-import { STAR_PARTS, type StarPart } from "../model.ts";
+import { COMPETENCIES, type Competency, STAR_PARTS, type StarPart } from "../model.ts";
 import { callsForStory, classify } from "./classify.ts";
 import { detectConcerns } from "./concern-triggers.ts";
-import { TAILORING } from "./data/delivery.ts";
-import { ACTION_LEMMAS } from "./data/star-cues.ts";
-import { Corpus, quoteOf } from "./evidence.ts";
+import { quoteOf } from "./evidence.ts";
 import { proposeFixes } from "./fixes.ts";
 import { measureImpact } from "./impact.ts";
-import { lexiconsFor } from "./lexicons.ts";
-import { type Token, tokenize } from "./nlp.ts";
+import { SENTENCE_TAGS, type SentenceTag } from "./lens/features.ts";
+import { judgeAnswer, readAnswer } from "./lens/read.ts";
+import { LENS_MODEL } from "./lens/weights.ts";
 import { measureOwnership, scoreDecisiveness, scoreSignals } from "./risk-signals.ts";
 import { assessRoleFit } from "./role-fit.ts";
-import { assessCoherence, scoreOverall } from "./score.ts";
-import { assignStarParts, segmentSentences, type Unit } from "./segment.ts";
-import { budgetFor, DEFAULT_WPM, measureDelivery, measureTiming } from "./timing.ts";
+import type { Unit } from "./segment.ts";
+import { budgetFor, DEFAULT_WPM, measureTiming } from "./timing.ts";
 import type {
   Analysis,
   AnalyzeOptions,
@@ -29,56 +27,86 @@ import type {
 /** Longest input `analyze` accepts by default, in characters (about 30,000 words). */
 export const DEFAULT_MAX_CHARS = 200_000;
 
-const SPELLED_NUMBER =
-  /\b(two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty|hundred|thousand|million)\b/g;
+const STAR_TAGS: ReadonlySet<string> = new Set(STAR_PARTS);
 
-function countOwnedActions(units: readonly Unit[], tokens: readonly Token[]): number {
-  let count = 0;
-  for (const unit of units) {
-    for (let i = unit.first; i < unit.last; i += 1) {
-      if (tokens[i]?.lower !== "i") continue;
-      for (let j = i + 1; j < Math.min(unit.last, i + 5); j += 1) {
-        const t = tokens[j];
-        if (t?.past && ACTION_LEMMAS.has(t.lemma)) {
-          count += 1;
-          break;
-        }
+/**
+ * Gives each sentence the STAR+L part the tagger finds likeliest among the parts the answer
+ * has; a written marker ("Result:") keeps its part. A sentence no part claims is "other".
+ */
+function placeStarParts(
+  units: Unit[],
+  probs: readonly number[][],
+  tagged: Record<SentenceTag, boolean>,
+): void {
+  units.forEach((unit, i) => {
+    if (unit.marker !== undefined) return;
+    let best: StarPart | undefined;
+    let bestP = 0.3;
+    STAR_PARTS.forEach((part) => {
+      const p = probs[i]?.[SENTENCE_TAGS.indexOf(part)] ?? 0;
+      if (tagged[part] && p > bestP) {
+        best = part;
+        bestP = p;
       }
+    });
+    unit.part = best ?? "other";
+  });
+}
+
+/**
+ * The sentences that carried a label: those the tagger scores at or above the label's
+ * threshold, or (a label set from weaker evidence spread over the answer) the strongest one.
+ */
+function carriersOf(
+  units: readonly Unit[],
+  probs: readonly number[][],
+  tag: SentenceTag,
+  on: boolean,
+  threshold: number,
+): Unit[] {
+  if (!on) return [];
+  const k = SENTENCE_TAGS.indexOf(tag);
+  const above = units.filter((_, i) => (probs[i]?.[k] ?? 0) >= threshold);
+  const part = STAR_TAGS.has(tag) ? units.filter((u) => u.part === tag) : [];
+  const found = part.length > 0 ? part : above;
+  if (found.length > 0) return found;
+  let best: Unit | undefined;
+  let bestP = -1;
+  units.forEach((u, i) => {
+    const p = probs[i]?.[k] ?? 0;
+    if (p > bestP) {
+      best = u;
+      bestP = p;
+    }
+  });
+  return best === undefined ? [] : [best];
+}
+
+function topCompetency(topic: Readonly<Record<string, number>>): Competency {
+  let best: Competency = "technical-challenge";
+  let bestP = -1;
+  for (const c of COMPETENCIES) {
+    const p = topic[c] ?? 0;
+    if (p > bestP) {
+      best = c;
+      bestP = p;
     }
   }
-  return count;
+  return best;
 }
 
-const MODAL = /\b(i|we)( would|'d| will|'ll| should| could| might)\b|^(if|when) i\b/;
-
-function isHypothetical(units: readonly Unit[], tokens: readonly Token[]): boolean {
-  const modal = units.filter((u) => MODAL.test(u.norm)).length;
-  const narrated = units.filter((u) => {
-    for (let i = u.first; i < u.last; i += 1)
-      if (tokens[i]?.past === true && tokens[i]?.pos === "VERB") return true;
-    return false;
-  }).length;
-  return modal >= 2 && modal * 2 >= units.length && narrated <= 1;
-}
-
-function isRecital(unit: Unit): boolean {
-  const items = unit.text.split(/,|\band\b|\bor\b/);
-  return items.length >= 5 && items.filter((item) => item.trim().split(/\s+/).length <= 3).length >= 4;
-}
-
-function isFragment(unit: Unit, tokens: readonly Token[]): boolean {
-  if (/\s&\s/.test(unit.text)) return true;
-  const head = tokens[unit.first];
-  return !unit.bullet && head !== undefined && head.pos === "VERB" && head.past;
-}
-
-function summariseStar(units: readonly Unit[], words: number, story: boolean): Analysis["star"] {
+function summariseStar(
+  units: readonly Unit[],
+  words: number,
+  story: boolean,
+  tagged: Record<SentenceTag, boolean>,
+): Analysis["star"] {
   const parts = {} as Record<StarPart, StarPartSummary>;
   for (const part of STAR_PARTS) {
     const mine = units.filter((u) => u.part === part);
     const partWords = mine.reduce((sum, u) => sum + u.words, 0);
     parts[part] = {
-      present: mine.length > 0,
+      present: tagged[part],
       sentences: mine.map((u) => u.index),
       words: partWords,
       share: words === 0 ? 0 : Math.round((partWords / words) * 100) / 100,
@@ -141,8 +169,6 @@ function evidenceFrom(quotes: readonly Quote[], note?: string): LabelEvidence {
   return out;
 }
 
-const on = (signal: SignalReport): boolean => signal.level === "strong" || signal.level === "present";
-
 /**
  * Analyses one interview answer through the risk lens: STAR+L parts, the five risk signals,
  * ownership, impact, delivery, role fit, concerns, an overall 1–5 and the top three fixes,
@@ -173,23 +199,26 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     warnings.push("No question given: the answer is judged as a story with a 90–120 s budget.");
   const story = callsForStory(competency);
 
-  const doc = tokenize(text);
-  const units = segmentSentences(text, doc);
-  const corpus = new Corpus(units, lexiconsFor(options.role));
-  assignStarParts(units, doc.tokens, story, corpus);
+  const read = readAnswer(text, { story, role: options.role }, LENS_MODEL);
+  const { units, corpus, doc } = read;
   const wpm =
     options.wordsPerMinute !== undefined && options.wordsPerMinute > 0 ? options.wordsPerMinute : DEFAULT_WPM;
-  const timing = measureTiming(units, wpm, budgetFor(competency, options));
-  const star = summariseStar(units, timing.words, story);
-  const delivery = measureDelivery(units, doc.tokens, corpus);
+  const budget = budgetFor(competency, options);
+  const judgement = judgeAnswer(read, LENS_MODEL, competency, question, budget, wpm);
+  const { labels: tagged, probs } = judgement;
+  placeStarParts(units, probs, tagged);
+  const timing = measureTiming(units, wpm, budget);
+  const star = summariseStar(units, timing.words, story, tagged);
+  const delivery = judgement.delivery;
   const impact = measureImpact(corpus, units);
+  impact.quantified = tagged.quantified;
   const ownership = measureOwnership(units, doc.tokens);
   const signals = scoreSignals(
     {
       units,
       corpus,
       tokens: doc.tokens,
-      hasResult: star.parts.result.present,
+      hasResult: tagged.result,
       fillerCount: delivery.fillers.length,
       hedgeCount: delivery.hedges.length,
       words: timing.words,
@@ -197,75 +226,88 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     ownership,
   );
   const decisiveness = scoreDecisiveness(corpus, units, doc.tokens, story);
-
-  const partial: Omit<Labels, "overall"> = {
-    situation: star.parts.situation.present,
-    task: star.parts.task.present,
-    action: star.parts.action.present,
-    result: star.parts.result.present,
-    lesson: star.parts.lesson.present,
-    quantified: impact.quantified,
-    ownership: ownership.label,
-    blame: signals.blame.level === "risk",
-    ambiguity: on(signals.ambiguity),
-    decisive: on(decisiveness),
-    autonomy: on(signals.autonomy),
-    systems: on(signals.systems),
+  // The trained tagger decides; the quotes are the sentences that carried its decision.
+  const carriers = (tag: SentenceTag): Unit[] =>
+    carriersOf(units, probs, tag, tagged[tag], LENS_MODEL.thresholds[tag]);
+  const setLevel = (report: SignalReport, tag: SentenceTag, risk: boolean): void => {
+    const on = tagged[tag];
+    const p = judgement.labelProbs[tag];
+    const quotes = carriers(tag).slice(0, 4).map(quoteOf);
+    if (risk) {
+      if (on) {
+        report.level = "risk";
+        report.evidence = quotes;
+        report.score = Math.round(p * 100) / 100;
+        report.reasons = ["shifts responsibility without owning a part"];
+      } else if (report.level === "risk") {
+        report.level = "absent";
+        report.evidence = [];
+        report.reasons = [];
+      }
+      return;
+    }
+    if (on) {
+      report.level = p >= 0.85 ? "strong" : "present";
+      report.evidence = quotes;
+    } else if (report.level !== "risk") {
+      report.level = "absent";
+      report.evidence = [];
+    }
+    report.score = Math.round(p * 100) / 100;
   };
-  const coherence = assessCoherence(text, doc.tokens, timing.words, question);
-  const tailoring = corpus.findAll(TAILORING).length;
-  const specifics =
-    doc.tokens.filter((t) => t.type === "number" && !/^(19|20)\d\d$/.test(t.text)).length +
-    units.reduce((sum, u) => sum + (u.norm.match(SPELLED_NUMBER) ?? []).length, 0);
-  const overall = scoreOverall({
-    story,
-    labels: partial,
-    coherence,
-    accusing:
-      signals.blame.level === "risk" && signals.blame.reasons[0] === "puts the problem on other people",
-    signals,
-    words: timing.words,
-    fillers: delivery.fillers.length,
-    hedges: delivery.hedges.length,
-    cliches: delivery.cliches.length,
-    vagueResults: impact.vague.filter((v) => units[v.index]?.part === "result").length,
-    figures: impact.figures.length,
-    tailoring,
-    specifics,
-    hypothetical: isHypothetical(units, doc.tokens),
-    ownedActions: countOwnedActions(units, doc.tokens),
-    recital: units.filter(isRecital).length,
-    fragments: units.filter((u) => isFragment(u, doc.tokens)).length,
-    units: units.length,
-  });
-  if (coherence.reason !== undefined) warnings.push(`Not scored as an answer: ${coherence.reason}.`);
-  const labels: Labels = { ...partial, overall: overall.score };
+  setLevel(signals.blame, "blame", true);
+  setLevel(signals.ambiguity, "ambiguity", false);
+  setLevel(signals.autonomy, "autonomy", false);
+  setLevel(signals.systems, "systems", false);
+  setLevel(decisiveness, "decisive", false);
 
-  const partQuotes = (part: StarPart): Quote[] => units.filter((u) => u.part === part).map(quoteOf);
-  const figureQuotes = impact.figures
-    .filter((f) => units[f.index]?.part === "result" || units[f.index]?.part === "lesson")
-    .map((f) => ({ index: f.index, quote: f.quote }));
+  const labels: Labels = {
+    situation: tagged.situation,
+    task: tagged.task,
+    action: tagged.action,
+    result: tagged.result,
+    lesson: tagged.lesson,
+    quantified: tagged.quantified,
+    ownership: ownership.label,
+    blame: tagged.blame,
+    ambiguity: tagged.ambiguity,
+    decisive: tagged.decisive,
+    autonomy: tagged.autonomy,
+    systems: tagged.systems,
+    overall: judgement.score,
+  };
+  const reasons = [...judgement.reasons];
+  if (judgement.hypothetical && story)
+    reasons.unshift("hypothetical: says what you would do, not what you did");
+  const overall = { score: judgement.score, reasons };
+  const coherence = judgement.coherence;
+  if (coherence.reason !== undefined) warnings.push(`Not scored as an answer: ${coherence.reason}.`);
+  const answersLike = topCompetency(judgement.topic);
+  if (judgement.offTopic)
+    warnings.push(`The answer reads as a reply to a ${answersLike} question, not to the one asked.`);
+
+  const tagQuotes = (tag: SentenceTag): Quote[] => carriers(tag).map(quoteOf);
   const evidence: Record<LabelName, LabelEvidence> = {
-    situation: evidenceFrom(partQuotes("situation")),
-    task: evidenceFrom(partQuotes("task")),
-    action: evidenceFrom(partQuotes("action")),
-    result: evidenceFrom(partQuotes("result")),
-    lesson: evidenceFrom(partQuotes("lesson")),
+    situation: evidenceFrom(tagQuotes("situation")),
+    task: evidenceFrom(tagQuotes("task")),
+    action: evidenceFrom(tagQuotes("action")),
+    result: evidenceFrom(tagQuotes("result")),
+    lesson: evidenceFrom(tagQuotes("lesson")),
     quantified: evidenceFrom(
-      dedupe(figureQuotes),
-      impact.quantified
-        ? `figures: ${[...new Set(impact.figures.map((f) => f.term))].slice(0, 5).join(", ")}`
-        : "no figure in the result",
+      tagQuotes("quantified"),
+      labels.quantified
+        ? `figures: ${[...new Set(impact.figures.map((f) => f.term))].slice(0, 5).join(", ") || "in the quoted sentences"}`
+        : "no measured figure about the work or its outcome",
     ),
     ownership: evidenceFrom(
       ownership.evidence,
       `"I" as subject ${ownership.i} times, "we" ${ownership.we} times`,
     ),
-    blame: evidenceFrom(signals.blame.level === "risk" ? signals.blame.evidence : []),
-    ambiguity: evidenceFrom(signals.ambiguity.evidence),
-    decisive: evidenceFrom(decisiveness.evidence),
-    autonomy: evidenceFrom(signals.autonomy.evidence),
-    systems: evidenceFrom(signals.systems.evidence),
+    blame: evidenceFrom(tagQuotes("blame")),
+    ambiguity: evidenceFrom(tagQuotes("ambiguity")),
+    decisive: evidenceFrom(tagQuotes("decisive")),
+    autonomy: evidenceFrom(tagQuotes("autonomy")),
+    systems: evidenceFrom(tagQuotes("systems")),
     overall: evidenceFrom([], overall.reasons.join("; ")),
   };
 
@@ -298,7 +340,20 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     draft.role = options.role;
     draft.roleFit = assessRoleFit(corpus, units, options.role);
   }
-  const fixes = proposeFixes(draft, units, { story, tailoring, specifics, notAnAnswer: coherence.reason });
+  if (competency !== undefined) {
+    draft.questionFit = {
+      offTopic: judgement.offTopic,
+      probability: Math.round(judgement.offTopicProbability * 100) / 100,
+      answersLike,
+    };
+  }
+  const fixes = proposeFixes(draft, units, {
+    story,
+    tailoring: judgement.tailoring,
+    specifics: judgement.specifics,
+    notAnAnswer: coherence.reason,
+    answersInstead: judgement.offTopic ? answersLike : undefined,
+  });
   // Key order is fixed here so that the JSON is byte-identical run to run.
   let cut = false;
   const limit = <T>(list: T[]): T[] => {
@@ -336,18 +391,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     warnings,
   };
   if (draft.competency !== undefined) analysis.competency = draft.competency;
+  if (draft.questionFit !== undefined) analysis.questionFit = draft.questionFit;
   if (draft.role !== undefined) analysis.role = draft.role;
   if (draft.roleFit !== undefined) analysis.roleFit = draft.roleFit;
   return analysis;
-}
-
-function dedupe(quotes: readonly Quote[]): Quote[] {
-  const seen = new Set<number>();
-  const out: Quote[] = [];
-  for (const q of quotes) {
-    if (seen.has(q.index)) continue;
-    seen.add(q.index);
-    out.push(q);
-  }
-  return out;
 }

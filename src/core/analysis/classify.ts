@@ -1,9 +1,10 @@
 import { COMPETENCIES, type Competency } from "../model.ts";
-import { COMPETENCY_CUES } from "./data/competencies.ts";
+import { distribution, questionFeatures } from "./lens/model.ts";
+import { LENS_MODEL } from "./lens/weights.ts";
 
 export interface Classification {
   competency: Competency;
-  /** Cue weight per competency, rounded; the highest wins, ties go to the earlier id. */
+  /** Probability per competency, rounded to 3 decimals; the highest wins, ties go to the earlier id. */
   scores: Record<Competency, number>;
 }
 
@@ -27,25 +28,22 @@ export function callsForStory(competency: Competency | undefined): boolean {
 }
 
 /**
- * Classifies an interview question into one competency.
+ * Classifies an interview question into one competency with the trained question classifier
+ * (a multinomial logistic regression over the question's words and the hand-written cues).
  * @example classify("Tell me about a time you failed.").competency // "mistake-failure"
  */
 export function classify(question: string): Classification {
-  const text = question.toLowerCase().replace(/[’‘]/g, "'");
+  const probabilities = distribution(LENS_MODEL.question, questionFeatures(question));
   const scores = Object.fromEntries(COMPETENCIES.map((c) => [c, 0])) as Record<Competency, number>;
-  for (const cue of COMPETENCY_CUES) {
-    if (cue.pattern.test(text)) scores[cue.competency] += cue.weight;
-  }
   let best: Competency = FALLBACK_STORY;
-  let bestScore = 0;
+  let bestScore = -1;
   for (const competency of COMPETENCIES) {
-    const score = Math.round(scores[competency] * 100) / 100;
+    const score = Math.round((probabilities[competency] ?? 0) * 1000) / 1000;
     scores[competency] = score;
     if (score > bestScore) {
       best = competency;
       bestScore = score;
     }
   }
-  if (bestScore === 0 && !/\b(time|example|occasion|situation|when)\b/.test(text)) best = "about-me";
   return { competency: best, scores };
 }

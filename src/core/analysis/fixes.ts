@@ -37,7 +37,14 @@ function longest(units: readonly Unit[], part: SentencePart): Unit | undefined {
 export function proposeFixes(
   draft: Draft,
   units: readonly Unit[],
-  context: { story: boolean; tailoring: number; specifics: number; notAnAnswer?: string | undefined },
+  context: {
+    story: boolean;
+    tailoring: number;
+    specifics: number;
+    notAnAnswer?: string | undefined;
+    /** The answer reads as a reply to another question: the kind of question it answers. */
+    answersInstead?: string | undefined;
+  },
 ): Fix[] {
   const { story, notAnAnswer } = context;
   if (units.length === 0) return [];
@@ -57,6 +64,13 @@ export function proposeFixes(
       severity: 9.5,
       unit: units[0],
       action: `Rewrite: this is ${notAnAnswer}. Tell one real episode: the situation, what you did, what changed.`,
+    });
+  }
+  if (context.answersInstead !== undefined && notAnAnswer === undefined) {
+    candidates.push({
+      severity: 9.6,
+      unit: units[0],
+      action: `Question: this reads as an answer to a ${context.answersInstead} question, not the one asked; open with a direct reply to it.`,
     });
   }
   if (draft.overall.reasons[0]?.startsWith("hypothetical") === true) {

@@ -172,5 +172,13 @@ export interface Analysis {
   roleFit?: RoleFit;
   concerns: ConcernHit[];
   overall: { score: Labels["overall"]; reasons: string[] };
+  /** Whether the answer answers the question asked (present when a question was given). */
+  questionFit?: {
+    offTopic: boolean;
+    /** 0..1, how likely the answer replies to a different question. */
+    probability: number;
+    /** The competency the answer itself reads as. */
+    answersLike: Competency;
+  };
   warnings: string[];
 }

@@ -1,0 +1,115 @@
+/**
+ * Reading eval/corpus/ for `npm run train` and `npm run eval`: rows, the answer text they stand
+ * for, and the gold tags of the analyzer's own sentences. Node only (scripts, not core).
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Unit } from "../src/core/analysis/segment.ts";
+import type { Competency } from "../src/core/model.ts";
+
+export interface CorpusRow {
+  id: string;
+  split: "train" | "validation" | "test";
+  competency: Competency;
+  role?: string;
+  question: string;
+  register?: string;
+  s: Array<[string, string]>;
+  labels: Record<string, boolean | string | number>;
+}
+
+export interface QuestionRow {
+  id: string;
+  split?: string;
+  question: string;
+  competency: Competency;
+}
+
+function readJsonl<T>(file: string): T[] {
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .flatMap((line) => {
+      try {
+        return [JSON.parse(line) as T];
+      } catch {
+        // A writer may be mid-line while the corpus grows; a broken line is skipped, not fatal.
+        return [];
+      }
+    });
+}
+
+/**
+ * The answers of the corpus. `which` picks the files: the training writers' (`train-*`, train
+ * and validation splits) or the frozen test files (`test-*`).
+ */
+export function readAnswers(dir: string, which: "train" | "test"): CorpusRow[] {
+  const folder = join(dir, "answers");
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((f) => f.startsWith(`${which}-`) && f.endsWith(".jsonl"))
+    .sort()
+    .flatMap((f) => readJsonl<CorpusRow>(join(folder, f)))
+    .filter((r) => Array.isArray(r.s) && r.s.length > 0 && typeof r.labels === "object");
+}
+
+/** The questions of the corpus (all files under questions/). */
+export function readQuestions(dir: string): QuestionRow[] {
+  const folder = join(dir, "questions");
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((f) => f.endsWith(".jsonl"))
+    .sort()
+    .flatMap((f) => readJsonl<QuestionRow>(join(folder, f)))
+    .filter((q) => typeof q.question === "string" && typeof q.competency === "string");
+}
+
+/** The answer text of a row and each sentence's span in it (README: joined by one space, or none before "\n"). */
+export function answerText(s: ReadonlyArray<readonly [string, string]>): {
+  text: string;
+  spans: Array<[number, number]>;
+} {
+  let text = "";
+  const spans: Array<[number, number]> = [];
+  s.forEach(([sentence], i) => {
+    if (i > 0 && !sentence.startsWith("\n")) text += " ";
+    const lead = sentence.length - sentence.replace(/^\s+/, "").length;
+    const start = text.length + lead;
+    text += sentence;
+    spans.push([start, text.length]);
+  });
+  return { text, spans };
+}
+
+/**
+ * The gold tags of each of the analyzer's sentences: the union of the tags of the written
+ * sentences it overlaps by at least half of the shorter one.
+ */
+export function alignTags(
+  units: readonly Unit[],
+  spans: ReadonlyArray<[number, number]>,
+  s: ReadonlyArray<readonly [string, string]>,
+): Array<Set<string>> {
+  return units.map((u) => {
+    const tags = new Set<string>();
+    spans.forEach(([a, b], k) => {
+      const overlap = Math.min(b, u.end) - Math.max(a, u.start);
+      if (overlap > 0 && overlap >= 0.5 * Math.min(b - a, u.end - u.start)) {
+        for (const t of (s[k]?.[1] ?? "").split(/\s+/)) if (t !== "") tags.add(t);
+      }
+    });
+    return tags;
+  });
+}
+
+/** A seeded pseudo-random generator (mulberry32): training is reproducible run to run. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,225 @@
+/**
+ * The fitting routines behind `npm run train`: L2-regularised logistic regression (binary and
+ * multinomial) over sparse binary features with seeded AdaGrad SGD, and ridge / logistic
+ * regression over a few dense features by full-batch gradient descent. Deterministic for a
+ * given seed and input order.
+ */
+import type { DenseWeights, SparseWeights } from "../src/core/analysis/lens/linear.ts";
+import { seeded } from "./lens-corpus.ts";
+
+export interface SparseSample {
+  features: readonly string[];
+}
+
+/** Vocabulary of features seen in at least `minCount` samples, in a stable order. */
+export function buildVocab(
+  samples: readonly SparseSample[],
+  minCount: number,
+  keep?: (f: string) => boolean,
+): string[] {
+  const counts = new Map<string, number>();
+  for (const s of samples) for (const f of new Set(s.features)) counts.set(f, (counts.get(f) ?? 0) + 1);
+  return [...counts.entries()]
+    .filter(([f, c]) => c >= minCount || (keep?.(f) ?? false))
+    .map(([f]) => f)
+    .sort();
+}
+
+function indexed(samples: readonly SparseSample[], vocab: readonly string[]): Int32Array[] {
+  const index = new Map(vocab.map((f, i) => [f, i] as const));
+  return samples.map((s) => {
+    const ids = new Set<number>();
+    for (const f of s.features) {
+      const i = index.get(f);
+      if (i !== undefined) ids.add(i);
+    }
+    return Int32Array.from([...ids].sort((a, b) => a - b));
+  });
+}
+
+function order(n: number, random: () => number): number[] {
+  const out = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j] ?? 0, out[i] ?? 0];
+  }
+  return out;
+}
+
+const round = (v: number): number => Math.round(v * 1000) / 1000;
+
+/**
+ * Independent logistic heads (one per class) over sparse features. `targets[i][k]` is 1 when
+ * sample i has class k. Positives of rare classes are up-weighted (at most ×`maxWeight`).
+ */
+export function fitBinaryHeads(
+  samples: readonly SparseSample[],
+  targets: ReadonlyArray<readonly number[]>,
+  classes: readonly string[],
+  options: { vocab: string[]; epochs: number; l2: number; rate: number; seed: number; maxWeight: number },
+): SparseWeights {
+  const x = indexed(samples, options.vocab);
+  const v = options.vocab.length;
+  const c = classes.length;
+  const w = classes.map(() => new Float64Array(v));
+  const g2 = classes.map(() => new Float64Array(v).fill(1e-8));
+  const b = new Float64Array(c);
+  const gb = new Float64Array(c).fill(1e-8);
+  const posWeight = classes.map((_, k) => {
+    const pos = targets.filter((t) => (t[k] ?? 0) > 0).length;
+    const neg = targets.length - pos;
+    return pos === 0 ? 1 : Math.min(options.maxWeight, Math.max(1, Math.sqrt(neg / pos)));
+  });
+  const random = seeded(options.seed);
+  for (let epoch = 0; epoch < options.epochs; epoch += 1) {
+    for (const i of order(x.length, random)) {
+      const ids = x[i] ?? new Int32Array();
+      for (let k = 0; k < c; k += 1) {
+        const wk = w[k] as Float64Array;
+        const gk = g2[k] as Float64Array;
+        let z = b[k] ?? 0;
+        for (const id of ids) z += wk[id] ?? 0;
+        const y = targets[i]?.[k] ?? 0;
+        const p = 1 / (1 + Math.exp(-z));
+        const weight = y > 0 ? (posWeight[k] ?? 1) : 1;
+        const g = (p - y) * weight;
+        gb[k] = (gb[k] ?? 0) + g * g;
+        b[k] = (b[k] ?? 0) - (options.rate * g) / Math.sqrt(gb[k] ?? 1);
+        for (const id of ids) {
+          const gi = g + options.l2 * (wk[id] ?? 0);
+          gk[id] = (gk[id] ?? 0) + gi * gi;
+          wk[id] = (wk[id] ?? 0) - (options.rate * gi) / Math.sqrt(gk[id] ?? 1);
+        }
+      }
+    }
+  }
+  return {
+    vocab: options.vocab,
+    classes: [...classes],
+    weights: w.map((row) => Array.from(row, round)),
+    bias: Array.from(b, round),
+  };
+}
+
+/** A multinomial (softmax) logistic regression over sparse features. */
+export function fitSoftmax(
+  samples: readonly SparseSample[],
+  labels: readonly string[],
+  classes: readonly string[],
+  options: { vocab: string[]; epochs: number; l2: number; rate: number; seed: number },
+): SparseWeights {
+  const x = indexed(samples, options.vocab);
+  const v = options.vocab.length;
+  const c = classes.length;
+  const w = classes.map(() => new Float64Array(v));
+  const g2 = classes.map(() => new Float64Array(v).fill(1e-8));
+  const b = new Float64Array(c);
+  const gb = new Float64Array(c).fill(1e-8);
+  const classIndex = new Map(classes.map((k, i) => [k, i] as const));
+  const random = seeded(options.seed);
+  const z = new Float64Array(c);
+  for (let epoch = 0; epoch < options.epochs; epoch += 1) {
+    for (const i of order(x.length, random)) {
+      const ids = x[i] ?? new Int32Array();
+      const y = classIndex.get(labels[i] ?? "") ?? -1;
+      if (y < 0) continue;
+      let max = Number.NEGATIVE_INFINITY;
+      for (let k = 0; k < c; k += 1) {
+        let s = b[k] ?? 0;
+        const wk = w[k] as Float64Array;
+        for (const id of ids) s += wk[id] ?? 0;
+        z[k] = s;
+        if (s > max) max = s;
+      }
+      let sum = 0;
+      for (let k = 0; k < c; k += 1) {
+        z[k] = Math.exp((z[k] ?? 0) - max);
+        sum += z[k] ?? 0;
+      }
+      for (let k = 0; k < c; k += 1) {
+        const g = (z[k] ?? 0) / sum - (k === y ? 1 : 0);
+        const wk = w[k] as Float64Array;
+        const gk = g2[k] as Float64Array;
+        gb[k] = (gb[k] ?? 0) + g * g;
+        b[k] = (b[k] ?? 0) - (options.rate * g) / Math.sqrt(gb[k] ?? 1);
+        for (const id of ids) {
+          const gi = g + options.l2 * (wk[id] ?? 0);
+          gk[id] = (gk[id] ?? 0) + gi * gi;
+          wk[id] = (wk[id] ?? 0) - (options.rate * gi) / Math.sqrt(gk[id] ?? 1);
+        }
+      }
+    }
+  }
+  return {
+    vocab: options.vocab,
+    classes: [...classes],
+    weights: w.map((row) => Array.from(row, round)),
+    bias: Array.from(b, round),
+  };
+}
+
+/**
+ * One dense linear head by full-batch gradient descent: logistic (`kind: "logistic"`, targets
+ * 0/1) or least squares (`kind: "ridge"`). `signs` forces a weight to stay ≤ 0 (-1) or ≥ 0 (+1).
+ */
+export function fitDense(
+  rows: ReadonlyArray<Readonly<Record<string, number>>>,
+  targets: readonly number[],
+  features: readonly string[],
+  options: {
+    kind: "logistic" | "ridge";
+    l2: number;
+    iterations: number;
+    rate: number;
+    signs?: Readonly<Record<string, number>>;
+    sampleWeights?: readonly number[];
+  },
+): DenseWeights {
+  const n = rows.length;
+  const d = features.length;
+  const x = rows.map((r) => features.map((f) => r[f] ?? 0));
+  const w = new Float64Array(d);
+  let b = options.kind === "ridge" ? targets.reduce((s, t) => s + t, 0) / Math.max(1, n) : 0;
+  const totalWeight = (options.sampleWeights ?? []).reduce((s, v) => s + v, 0) || n;
+  for (let it = 0; it < options.iterations; it += 1) {
+    const gw = new Float64Array(d);
+    let gb = 0;
+    for (let i = 0; i < n; i += 1) {
+      const xi = x[i] ?? [];
+      let z = b;
+      for (let j = 0; j < d; j += 1) z += (w[j] ?? 0) * (xi[j] ?? 0);
+      const p = options.kind === "logistic" ? 1 / (1 + Math.exp(-z)) : z;
+      const g = (p - (targets[i] ?? 0)) * (options.sampleWeights?.[i] ?? 1);
+      gb += g;
+      for (let j = 0; j < d; j += 1) gw[j] = (gw[j] ?? 0) + g * (xi[j] ?? 0);
+    }
+    b -= (options.rate * gb) / totalWeight;
+    for (let j = 0; j < d; j += 1) {
+      let next = (w[j] ?? 0) - options.rate * ((gw[j] ?? 0) / totalWeight + options.l2 * (w[j] ?? 0));
+      const sign = options.signs?.[features[j] ?? ""];
+      if (sign !== undefined && next * sign < 0) next = 0;
+      w[j] = next;
+    }
+  }
+  return {
+    features: [...features],
+    classes: ["value"],
+    weights: [Array.from(w, (v) => round(v))],
+    bias: [round(b)],
+  };
+}
+
+/**
+ * Drops the features whose weight is below `minAbs` in every class: they change no decision
+ * and would only make the committed JSON larger.
+ */
+export function prune(model: SparseWeights, minAbs: number): SparseWeights {
+  const keep = model.vocab.map((_, i) => model.weights.some((row) => Math.abs(row[i] ?? 0) >= minAbs));
+  return {
+    vocab: model.vocab.filter((_, i) => keep[i]),
+    classes: model.classes,
+    weights: model.weights.map((row) => row.filter((_, i) => keep[i]).map((w) => Math.round(w * 100))),
+    bias: model.bias,
+    scale: 100,
+  };
+}

@@ -1,0 +1,637 @@
+/**
+ * Fits the risk-lens model on eval/corpus/ and writes src/core/analysis/data/lens-model.json.
+ *
+ *   npm run train                           # the repository's eval/corpus/
+ *   npm run train -- --corpus DIR           # another copy of the corpus
+ *   npm run train -- --seed 7 --out FILE
+ *
+ * Reads only the training writers' files (answers/train-*.jsonl: the train and validation
+ * splits) and questions/*.jsonl; never the frozen test files. Models are fitted on `train`;
+ * decision thresholds are picked on `validation`. Same corpus and seed, same bytes out.
+ */
+import { writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { callsForStory } from "../src/core/analysis/classify.ts";
+import { SENTENCE_TAGS, type SentenceTag } from "../src/core/analysis/lens/features.ts";
+import type { DenseWeights, SparseWeights } from "../src/core/analysis/lens/linear.ts";
+import {
+  boundaryFeatures,
+  distribution,
+  type LensModel,
+  offTopicFeatures,
+  questionFeatures,
+  sparseProbabilities,
+  topicFeatures,
+} from "../src/core/analysis/lens/model.ts";
+import {
+  answerShape,
+  type Judgement,
+  judgeAnswer,
+  labelFeatures,
+  type ReadAnswer,
+  readAnswer,
+  tagSentences,
+} from "../src/core/analysis/lens/read.ts";
+import { tokenize } from "../src/core/analysis/nlp.ts";
+import { budgetFor, DEFAULT_WPM } from "../src/core/analysis/timing.ts";
+import { COMPETENCIES, type Competency } from "../src/core/model.ts";
+import { alignTags, answerText, type CorpusRow, readAnswers, readQuestions, seeded } from "./lens-corpus.ts";
+import { buildVocab, fitBinaryHeads, fitDense, fitSoftmax, prune, type SparseSample } from "./lens-fit.ts";
+
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const corpusDir = resolve(option("--corpus") ?? join(root, "eval", "corpus"));
+const outFile = resolve(option("--out") ?? join(root, "src", "core", "analysis", "data", "lens-model.json"));
+const SEED = Number(option("--seed") ?? 7);
+const FOLDS = 4;
+const started = performance.now();
+const log = (line: string): void => {
+  process.stderr.write(`train: ${line} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+};
+
+const all = readAnswers(corpusDir, "train");
+const trainRows = all.filter((r) => r.split === "train");
+const validationRows = all.filter((r) => r.split === "validation");
+const questionRows = readQuestions(corpusDir).filter((q) => q.split !== "test");
+if (trainRows.length < 10) {
+  process.stderr.write(
+    `train: only ${trainRows.length} training answers in ${corpusDir}; need at least 10.\n`,
+  );
+  process.exit(2);
+}
+log(
+  `${trainRows.length} train, ${validationRows.length} validation answers, ${questionRows.length} questions`,
+);
+
+// ---------------------------------------------------------------- augmentation (train only)
+// Sentences written for training only; the behaviour tests in scripts/eval.ts use other words.
+const BLAME = [
+  "Honestly the whole delay came from the vendor, who kept missing their own dates.",
+  "The real problem was my manager, who never gave anyone clear instructions.",
+  "None of that was on me; the QA team simply did not do their job.",
+  "My teammate was lazy and left half of the work for the rest of us.",
+  "The platform team broke the build and then tried to pin it on us.",
+  "It slipped because the client kept changing their mind, and there was nothing I could do.",
+  "The data engineers were careless, and their sloppy pipeline is what sank the release.",
+  "Management dropped the ball completely and we paid for their mistakes.",
+  "If sales had done their part, none of this would have happened.",
+  "He was arrogant and refused to admit his code was the problem.",
+  "The outage was entirely the network team's doing, not ours.",
+  "Unexpected issues outside my control pushed the whole thing back a month.",
+];
+// Other people described neutrally: context, not blame.
+const NEUTRAL = [
+  "Our team lead was juggling three launches that month.",
+  "The head of support was fielding questions from merchants all week.",
+  "Our manager was keen to see the new dashboard before the board meeting.",
+  "The product owner was collecting feedback from the pilot users.",
+  "My colleague on the data team was rebuilding the ingestion jobs at the same time.",
+  "The sales lead kept hearing from customers that the reports arrived late.",
+];
+const ADDITIONS: ReadonlyArray<readonly [string, string]> = [
+  ["Since then I write down my assumptions before I start any analysis.", "lesson"],
+  ["The lesson for me was to ask for the success metric on the first day.", "lesson"],
+  ["I learned that a short design review saves days of rework later on.", "lesson"],
+  [
+    "Afterwards I added a check to the pipeline so the same bad input is rejected automatically.",
+    "action systems",
+  ],
+  ["I also wrote a runbook and an alert so the next person would catch it within minutes.", "action systems"],
+  ["To make sure it could not recur, we added an integration test on that path.", "action systems"],
+  [
+    "The requirements were vague, so I wrote down three possible readings and checked each with the product owner.",
+    "action ambiguity",
+  ],
+  [
+    "We had no data on why users dropped off, so I formed two hypotheses and ran a small test for each.",
+    "action ambiguity",
+  ],
+  [
+    "Nobody knew which service caused the spikes, so I narrowed it down by switching them off one at a time.",
+    "action ambiguity",
+  ],
+  ["Then I added monitoring on the queue depth so we would see the next backlog early.", "action systems"],
+  ["I changed the release checklist so every migration now gets a dry run first.", "action systems"],
+  ["We automated the nightly reconciliation so the mismatch could not silently come back.", "action systems"],
+  [
+    "The brief contradicted itself, so I sketched two options and asked the stakeholders to pick one.",
+    "action ambiguity decisive",
+  ],
+  [
+    "With no clear owner for the bug, I built a quick prototype to learn where the data went wrong.",
+    "action ambiguity",
+  ],
+  [
+    "I didn't know whether the drop was real, so I checked the logging first and then the traffic.",
+    "action ambiguity",
+  ],
+  ["My takeaway was to check the assumptions behind a metric before I trust it.", "lesson"],
+  ["Now I always agree on the rollback plan before a launch.", "lesson"],
+];
+
+function relabel(
+  row: CorpusRow,
+  s: Array<[string, string]>,
+  patch: Record<string, boolean | number | string>,
+): CorpusRow {
+  const labels: Record<string, boolean | string | number> = { ...row.labels };
+  for (const tag of SENTENCE_TAGS) labels[tag] = s.some(([, t]) => t.split(/\s+/).includes(tag));
+  return { ...row, id: `${row.id}+`, s, labels: { ...labels, ...patch } };
+}
+
+function augment(
+  rows: readonly CorpusRow[],
+  questions: ReadonlyArray<{ question: string; competency: Competency }>,
+): CorpusRow[] {
+  const random = seeded(SEED + 1);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const out: CorpusRow[] = [];
+  const storyQuestions = questions.filter((q) => callsForStory(q.competency));
+  const otherQuestions = questions.filter((q) => !callsForStory(q.competency));
+  for (const row of rows) {
+    const overall = Number(row.labels.overall ?? 3);
+    const roll = random();
+    if (row.s.length >= 3 && roll < 0.3) {
+      const s = [...row.s];
+      s.splice(1 + Math.floor(random() * (s.length - 1)), 0, [pick(BLAME), "blame"]);
+      out.push(relabel(row, s, { overall: Math.min(overall, 2) }));
+    } else if (roll < 0.65 && callsForStory(row.competency)) {
+      const [sentence, tags] = pick(ADDITIONS);
+      const s: Array<[string, string]> = [...row.s, [sentence, tags]];
+      out.push(relabel(row, s, { overall }));
+    }
+    if (callsForStory(row.competency) && row.s.length >= 2 && random() < 0.15) {
+      const s = [...row.s];
+      s.splice(1, 0, [pick(NEUTRAL), "situation"]);
+      out.push(relabel(row, s, { overall }));
+    }
+    const wrong = callsForStory(row.competency) ? otherQuestions : storyQuestions;
+    if (random() < 0.4 && wrong.length > 0 && row.labels.offTopic !== true) {
+      const q = pick(wrong);
+      out.push({
+        ...row,
+        id: `${row.id}~`,
+        question: q.question,
+        competency: q.competency,
+        labels: { ...row.labels, offTopic: true, overall: Math.max(1, Math.min(2, overall - 1)) },
+      });
+    }
+    const firstNonSituation = row.s.findIndex(([, t]) => !t.split(/\s+/).includes("situation"));
+    if (callsForStory(row.competency) && firstNonSituation >= 1 && random() < 0.2) {
+      const s = row.s.slice(0, firstNonSituation);
+      out.push(relabel(row, s, { overall: Math.min(overall, 2) }));
+    }
+    if (random() < 0.08) {
+      const words = answerText(row.s).text.split(/\s+/);
+      for (let i = words.length - 1; i > 0; i -= 1) {
+        const j = Math.floor(random() * (i + 1));
+        [words[i], words[j]] = [words[j] ?? "", words[i] ?? ""];
+      }
+      const s: Array<[string, string]> = [[words.join(" "), ""]];
+      out.push(relabel(row, s, { overall: 1, ownership: "i" }));
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- the question classifier
+const questionSamples: Array<{ features: string[]; label: string; split: string }> = [
+  ...questionRows.map((q) => ({
+    features: questionFeatures(q.question),
+    label: q.competency,
+    split: q.split ?? "train",
+  })),
+  ...all.map((r) => ({ features: questionFeatures(r.question), label: r.competency, split: r.split })),
+];
+const questionTrain = questionSamples.filter((q) => q.split === "train");
+const questionModel = prune(
+  fitSoftmax(
+    questionTrain,
+    questionTrain.map((q) => q.label),
+    COMPETENCIES,
+    {
+      vocab: buildVocab(questionTrain, 2, (f) => f.startsWith("cue:")),
+      epochs: 40,
+      l2: 1e-4,
+      rate: 0.3,
+      seed: SEED,
+    },
+  ),
+  0.03,
+);
+log(`question classifier: ${questionModel.vocab.length} features`);
+
+// ---------------------------------------------------------------- transcript boundaries
+function boundarySamples(rows: readonly CorpusRow[]): Array<SparseSample & { y: number }> {
+  const out: Array<SparseSample & { y: number }> = [];
+  for (const row of rows) {
+    const versions: Array<Array<[string, string]>> = [row.s];
+    if (row.register !== "spoken") {
+      versions[0] = row.s.map(([t, tags]) => [
+        t
+          .toLowerCase()
+          .replace(/[.!?;:,"“”()](?=\s|$)/g, "")
+          .replace(/\s+/g, " ")
+          .trim(),
+        tags,
+      ]);
+    }
+    for (const s of versions) {
+      const { text, spans } = answerText(s.map(([t, tags]) => [t.replace(/^\n/, ""), tags]));
+      const doc = tokenize(text);
+      const words = doc.tokens.filter((t) => t.type === "word" || t.type === "number");
+      const starts = new Set(spans.slice(1).map(([a]) => a));
+      let since = 0;
+      for (let k = 1; k < words.length; k += 1) {
+        since += 1;
+        const y = starts.has(words[k]?.start ?? -1) ? 1 : 0;
+        out.push({ features: boundaryFeatures(words, k, since), y });
+        if (y === 1) since = 0;
+      }
+    }
+  }
+  return out;
+}
+const boundaryTrain = boundarySamples(trainRows);
+const boundaryModel = prune(
+  fitBinaryHeads(
+    boundaryTrain,
+    boundaryTrain.map((b) => [b.y]),
+    ["boundary"],
+    {
+      vocab: buildVocab(boundaryTrain, 5),
+      epochs: 8,
+      l2: 1e-4,
+      rate: 0.1,
+      seed: SEED,
+      maxWeight: 3,
+    },
+  ),
+  0.15,
+);
+log(`transcript boundaries: ${boundaryTrain.length} positions, ${boundaryModel.vocab.length} features`);
+
+// ---------------------------------------------------------------- reading every answer
+const empty = (classes: readonly string[]): SparseWeights => ({
+  vocab: [],
+  classes: [...classes],
+  weights: classes.map(() => []),
+  bias: classes.map(() => 0),
+});
+const flat = (): DenseWeights => ({ features: [], classes: ["value"], weights: [[]], bias: [0] });
+
+const model: LensModel = {
+  version: 1,
+  meta: { seed: SEED, trainedOn: {}, features: {} },
+  sentence: empty(SENTENCE_TAGS),
+  labels: Object.fromEntries(SENTENCE_TAGS.map((t) => [t, flat()])) as Record<SentenceTag, DenseWeights>,
+  thresholds: Object.fromEntries(SENTENCE_TAGS.map((t) => [t, 0.5])) as Record<SentenceTag, number>,
+  overall: flat(),
+  cuts: [1.5, 2.5, 3.5, 4.5],
+  question: questionModel,
+  topic: empty(COMPETENCIES),
+  offTopic: flat(),
+  offTopicThreshold: 0.5,
+  boundary: boundaryModel,
+  boundaryThreshold: 0.5,
+};
+
+// The boundary threshold: best sentence-start F1 on the validation answers read as transcripts.
+{
+  const samples = boundarySamples(validationRows.length > 0 ? validationRows : trainRows);
+  let best = { t: 0.5, f1: -1 };
+  for (let t = 0.2; t <= 0.8001; t += 0.05) {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const s of samples) {
+      const p = sparseProbabilities(model.boundary, s.features)[0] ?? 0;
+      if (p >= t && s.y === 1) tp += 1;
+      else if (p >= t) fp += 1;
+      else if (s.y === 1) fn += 1;
+    }
+    const f1 = (2 * tp) / Math.max(1, 2 * tp + fp + fn);
+    if (f1 > best.f1) best = { t: Math.round(t * 100) / 100, f1 };
+  }
+  model.boundaryThreshold = best.t;
+  log(`boundary threshold ${best.t} (validation F1 ${best.f1.toFixed(3)})`);
+}
+
+interface Item {
+  row: CorpusRow;
+  read: ReadAnswer;
+  tags: Array<Set<string>>;
+  competency: Competency;
+  fold: number;
+}
+
+const augmented = augment(
+  trainRows,
+  questionRows.filter((q) => q.split !== "validation" && q.split !== "test"),
+);
+log(`${augmented.length} augmented training answers`);
+
+function readItem(row: CorpusRow, fold: number): Item {
+  const { text, spans } = answerText(row.s);
+  const story = callsForStory(row.competency);
+  const read = readAnswer(text, { story }, model);
+  return { row, read, tags: alignTags(read.units, spans, row.s), competency: row.competency, fold };
+}
+const train = [...trainRows, ...augmented].map((row, i) => readItem(row, i % FOLDS));
+const validation = validationRows.map((row) => readItem(row, -1));
+log(`read ${train.length + validation.length} answers`);
+
+// ---------------------------------------------------------------- sentence tagger
+function sentenceSamples(items: readonly Item[]): { samples: SparseSample[]; targets: number[][] } {
+  const samples: SparseSample[] = [];
+  const targets: number[][] = [];
+  for (const item of items) {
+    item.read.features.forEach((features, i) => {
+      samples.push({ features });
+      targets.push(SENTENCE_TAGS.map((t) => (item.tags[i]?.has(t) === true ? 1 : 0)));
+    });
+  }
+  return { samples, targets };
+}
+function fitSentences(items: readonly Item[]): SparseWeights {
+  const { samples, targets } = sentenceSamples(items);
+  return fitBinaryHeads(samples, targets, SENTENCE_TAGS, {
+    vocab: buildVocab(samples, 4, (f) => !f.startsWith("w:") && !f.startsWith("b:")),
+    epochs: 25,
+    l2: 1e-3,
+    rate: 0.08,
+    seed: SEED,
+    maxWeight: 4,
+  });
+}
+function topicSamples(items: readonly Item[]): { samples: SparseSample[]; labels: string[] } {
+  const kept = items.filter((i) => i.row.labels.offTopic !== true && !i.row.id.endsWith("~"));
+  return {
+    samples: kept.map((i) => ({ features: topicFeatures(i.read.words.map((w) => w.lemmas)) })),
+    labels: kept.map((i) => i.competency),
+  };
+}
+function fitTopic(items: readonly Item[]): SparseWeights {
+  const { samples, labels } = topicSamples(items);
+  return fitSoftmax(samples, labels, COMPETENCIES, {
+    vocab: buildVocab(samples, 3),
+    epochs: 30,
+    l2: 3e-4,
+    rate: 0.2,
+    seed: SEED,
+  });
+}
+
+// Out-of-fold sentence probabilities and topics for the answer-level heads: fitted on what the
+// tagger says about answers it has not seen, not on what it memorised.
+const oof = new Map<Item, { probs: number[][]; topic: Record<string, number> }>();
+for (let fold = 0; fold < FOLDS; fold += 1) {
+  const rest = train.filter((i) => i.fold !== fold);
+  const foldModel: LensModel = { ...model, sentence: fitSentences(rest), topic: fitTopic(rest) };
+  for (const item of train.filter((i) => i.fold === fold)) {
+    oof.set(item, {
+      probs: tagSentences(item.read, foldModel),
+      topic: distribution(foldModel.topic, topicFeatures(item.read.words.map((w) => w.lemmas))),
+    });
+  }
+  log(`fold ${fold + 1}/${FOLDS}`);
+}
+model.sentence = prune(fitSentences(train), 0.12);
+model.topic = prune(fitTopic(train), 0.06);
+log(`sentence tagger: ${model.sentence.vocab.length} features; topic: ${model.topic.vocab.length} features`);
+
+// ---------------------------------------------------------------- answer-level heads
+const gold = (item: Item, tag: SentenceTag): number => (item.row.labels[tag] === true ? 1 : 0);
+const LABEL_FEATURES = [
+  "max",
+  "second",
+  "nor",
+  "nonstory",
+  "nonstoryMax",
+  "words",
+  "iShare",
+  "weShare",
+  "action",
+  "result",
+];
+for (const [k, tag] of SENTENCE_TAGS.entries()) {
+  const rows = train.map((item) => {
+    const probs = oof.get(item)?.probs ?? [];
+    const story = callsForStory(item.competency);
+    const words = item.read.units.reduce((s, u) => s + u.words, 0);
+    return labelFeatures(
+      probs.map((row) => row[k] ?? 0),
+      story,
+      words,
+      answerShape(item.read.features, probs),
+    );
+  });
+  model.labels[tag] = fitDense(
+    rows,
+    train.map((i) => gold(i, tag)),
+    LABEL_FEATURES,
+    { kind: "logistic", l2: 1e-3, iterations: 1500, rate: 0.5 },
+  );
+}
+const offTopicRows = train.map((item) => offTopicFeatures(oof.get(item)?.topic ?? {}, item.competency));
+model.offTopic = fitDense(
+  offTopicRows,
+  train.map((i) => (i.row.labels.offTopic === true ? 1 : 0)),
+  Object.keys(offTopicRows[0] ?? {}),
+  { kind: "logistic", l2: 1e-3, iterations: 2000, rate: 0.5 },
+);
+log("answer heads fitted");
+
+// Thresholds on validation (macro-F1 of present/absent), with the final models.
+function macroF1(pairs: ReadonlyArray<readonly [number, number]>, t: number): number {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let tn = 0;
+  for (const [p, y] of pairs) {
+    if (p >= t && y === 1) tp += 1;
+    else if (p >= t) fp += 1;
+    else if (y === 1) fn += 1;
+    else tn += 1;
+  }
+  const f = (a: number, b: number, c: number): number =>
+    a + b + c === 0 ? 1 : (2 * a) / Math.max(1, 2 * a + b + c);
+  return (f(tp, fp, fn) + f(tn, fn, fp)) / 2;
+}
+function pickThreshold(pairs: ReadonlyArray<readonly [number, number]>): number {
+  let best = { t: 0.5, score: macroF1(pairs, 0.5) };
+  for (let t = 0.15; t <= 0.85001; t += 0.05) {
+    const score = macroF1(pairs, t);
+    // Ties go to the threshold nearest 0.5.
+    if (
+      score > best.score + 1e-9 ||
+      (Math.abs(score - best.score) <= 1e-9 && Math.abs(t - 0.5) < Math.abs(best.t - 0.5))
+    )
+      best = { t: Math.round(t * 100) / 100, score };
+  }
+  return best.t;
+}
+const tuneOn = validation.length >= 8 ? validation : train;
+const judged = new Map<Item, Judgement>();
+const judge = (item: Item): Judgement => {
+  let j = judged.get(item);
+  if (j === undefined) {
+    const budget = budgetFor(item.competency, {});
+    j = judgeAnswer(item.read, model, item.competency, item.row.question, budget, DEFAULT_WPM);
+    judged.set(item, j);
+  }
+  return j;
+};
+for (const tag of SENTENCE_TAGS) {
+  model.thresholds[tag] = pickThreshold(
+    tuneOn.map((item) => [judge(item).labelProbs[tag], gold(item, tag)] as const),
+  );
+}
+// A false "off-topic" sinks a good answer, so precision counts double here (F0.5 of "off-topic").
+{
+  const pairs = tuneOn.map(
+    (item) => [judge(item).offTopicProbability, item.row.labels.offTopic === true ? 1 : 0] as const,
+  );
+  let best = { t: 0.5, f: -1 };
+  for (let t = 0.3; t <= 0.95001; t += 0.05) {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const [p, y] of pairs) {
+      if (p >= t && y === 1) tp += 1;
+      else if (p >= t) fp += 1;
+      else if (y === 1) fn += 1;
+    }
+    const f = (1.25 * tp) / Math.max(1, 1.25 * tp + 0.25 * fn + fp);
+    if (f > best.f + 1e-9) best = { t: Math.round(t * 100) / 100, f };
+  }
+  model.offTopicThreshold = best.t;
+}
+judged.clear();
+log(`thresholds ${JSON.stringify(model.thresholds)}, off-topic ${model.offTopicThreshold}`);
+
+// ---------------------------------------------------------------- overall
+// Fitted on out-of-fold judgements of the training answers: the label heads and thresholds are
+// final, the sentence tags and topics come from the fold that did not see the answer.
+const overallRows = train.map((item) => {
+  const o = oof.get(item);
+  const j = judgeAnswer(
+    item.read,
+    model,
+    item.competency,
+    item.row.question,
+    budgetFor(item.competency, {}),
+    DEFAULT_WPM,
+  );
+  if (o !== undefined) {
+    // Replace the in-sample label probabilities with the out-of-fold ones.
+    const story = callsForStory(item.competency);
+    const words = item.read.units.reduce((s, u) => s + u.words, 0);
+    SENTENCE_TAGS.forEach((tag, k) => {
+      const p = denseSigmoid(
+        model.labels[tag],
+        labelFeatures(
+          o.probs.map((r) => r[k] ?? 0),
+          story,
+          words,
+          answerShape(item.read.features, o.probs),
+        ),
+      );
+      j.features[`p:${tag}`] = p;
+      j.features[`nonstory*p:${tag}`] = story ? 0 : p;
+    });
+    j.features.offTopic = denseSigmoid(model.offTopic, offTopicFeatures(o.topic, item.competency));
+  }
+  return j.features;
+});
+function denseSigmoid(w: DenseWeights, values: Readonly<Record<string, number>>): number {
+  let z = w.bias[0] ?? 0;
+  w.features.forEach((f, i) => {
+    z += (w.weights[0]?.[i] ?? 0) * (values[f] ?? 0);
+  });
+  return 1 / (1 + Math.exp(-z));
+}
+const OVERALL_FEATURES = Object.keys(overallRows[0] ?? {}).sort();
+const NEGATIVE = [
+  "hedges",
+  "fillers",
+  "cliches",
+  "offTopic",
+  "incoherent",
+  "p:blame",
+  "hypothetical",
+  "recital",
+  "fragments",
+];
+const POSITIVE = ["known", "p:result", "p:quantified", "p:systems", "p:lesson", "p:action"];
+model.overall = fitDense(
+  overallRows,
+  train.map((i) => Number(i.row.labels.overall ?? 3)),
+  OVERALL_FEATURES,
+  {
+    kind: "ridge",
+    l2: 3e-3,
+    iterations: 4000,
+    rate: 0.3,
+    signs: Object.fromEntries([...NEGATIVE.map((f) => [f, -1]), ...POSITIVE.map((f) => [f, 1])]),
+  },
+);
+// Cut points: the 1–5 boundaries that agree best with the gold scores (exact, then within one).
+{
+  const values = overallRows.map((r) => {
+    let z = model.overall.bias[0] ?? 0;
+    model.overall.features.forEach((f, i) => {
+      z += (model.overall.weights[0]?.[i] ?? 0) * (r[f] ?? 0);
+    });
+    return z;
+  });
+  const golds = train.map((i) => Number(i.row.labels.overall ?? 3));
+  const cuts = [1.5, 2.5, 3.5, 4.5];
+  const agreement = (c: readonly number[]): number =>
+    values.reduce((s, v, i) => {
+      let score = 1;
+      for (const cut of c) if (v >= cut) score += 1;
+      const g = golds[i] ?? 3;
+      return s + (score === g ? 1 : 0) + (Math.abs(score - g) <= 1 ? 0.5 : 0);
+    }, 0);
+  for (let pass = 0; pass < 3; pass += 1) {
+    for (let k = 0; k < cuts.length; k += 1) {
+      let best = { v: cuts[k] ?? 0, a: agreement(cuts) };
+      for (let d = -0.8; d <= 0.8001; d += 0.05) {
+        const trial = [...cuts];
+        trial[k] = Math.round(((cuts[k] ?? 0) + d) * 100) / 100;
+        if (k > 0 && (trial[k] ?? 0) <= (trial[k - 1] ?? 0)) continue;
+        if (k < 3 && (trial[k] ?? 0) >= (trial[k + 1] ?? 0)) continue;
+        const a = agreement(trial);
+        if (a > best.a + 1e-9) best = { v: trial[k] ?? 0, a };
+      }
+      cuts[k] = best.v;
+    }
+  }
+  model.cuts = cuts;
+}
+log(`overall fitted on ${OVERALL_FEATURES.length} features; cuts ${model.cuts.join(", ")}`);
+
+model.meta = {
+  seed: SEED,
+  trainedOn: {
+    train: trainRows.length,
+    augmented: augmented.length,
+    validation: validationRows.length,
+    questions: questionTrain.length,
+  },
+  features: {
+    sentence: model.sentence.vocab.length,
+    question: model.question.vocab.length,
+    topic: model.topic.vocab.length,
+    boundary: model.boundary.vocab.length,
+  },
+};
+const json = `${JSON.stringify(model)}\n`;
+writeFileSync(outFile, json);
+log(`wrote ${outFile} (${(json.length / 1024).toFixed(0)} KB)`);

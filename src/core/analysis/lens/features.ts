@@ -1,0 +1,246 @@
+import {
+  AMBIGUITY_CUES,
+  BLAME_CUES,
+  COMPLAINT_CUES,
+  COMPLETION_CUES,
+  DECISION_CUES,
+  DEPENDENCE_CUES,
+  EXCUSE_CUES,
+  METHOD_CUES,
+  OWNERSHIP_CUES,
+  SETBACK_CUES,
+  SPINNING_CUES,
+  SYSTEMS_CUES,
+} from "../data/signals.ts";
+import { STAR_CUES } from "../data/star-cues.ts";
+import type { Corpus } from "../evidence.ts";
+import type { Token } from "../nlp.ts";
+import type { Unit } from "../segment.ts";
+
+/**
+ * The tags the sentence tagger predicts (eval/corpus/README.md): the STAR+L part(s) a sentence
+ * carries and the evidence labels it supports.
+ */
+export const SENTENCE_TAGS = [
+  "situation",
+  "task",
+  "action",
+  "result",
+  "lesson",
+  "quantified",
+  "blame",
+  "ambiguity",
+  "decisive",
+  "autonomy",
+  "systems",
+] as const;
+export type SentenceTag = (typeof SENTENCE_TAGS)[number];
+
+// Today's hand-written cue lists become features: the model learns how much each one is worth.
+const CUE_LISTS: ReadonlyArray<readonly [string, readonly RegExp[]]> = [
+  ["ambiguity", AMBIGUITY_CUES],
+  ["method", METHOD_CUES],
+  ["spinning", SPINNING_CUES],
+  ["blame", BLAME_CUES],
+  ["complaint", COMPLAINT_CUES],
+  ["excuse", EXCUSE_CUES],
+  ["setback", [SETBACK_CUES]],
+  ["owning", OWNERSHIP_CUES],
+  ["decision", DECISION_CUES],
+  ["dependence", DEPENDENCE_CUES],
+  ["completion", COMPLETION_CUES],
+  ["systems", SYSTEMS_CUES],
+  ...(["situation", "task", "action", "result", "lesson"] as const).map(
+    (part) => [`star-${part}`, STAR_CUES.filter((c) => c.part === part).map((c) => c.pattern)] as const,
+  ),
+];
+
+// Hedges and fillers are read as their own feature and left out of the n-grams, so that
+// sprinkling "I think" or "sort of" over an answer cannot make it look like something else.
+const HEDGE_WORDS = new Set([
+  "maybe",
+  "perhaps",
+  "probably",
+  "possibly",
+  "somewhat",
+  "hopefully",
+  "basically",
+  "literally",
+  "honestly",
+  "actually",
+  "really",
+  "just",
+  "um",
+  "umm",
+  "uh",
+  "uhm",
+  "er",
+  "erm",
+  "hmm",
+]);
+const HEDGE_PAIRS = new Set(["sort of", "kind of", "you know", "i mean", "more or less", "a bit"]);
+const HEDGED_VERBS = new Set(["think", "guess", "suppose", "believe", "feel"]);
+const NEGATIONS = new Set(["not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor"]);
+const MODALS = new Set(["would", "could", "should", "will", "might", "'d", "'ll", "can", "may", "must"]);
+const THIRD = new Set(["they", "he", "she", "them", "their", "his", "her", "someone", "nobody"]);
+const SUBJECTS: Readonly<Record<string, string>> = {
+  i: "i",
+  we: "we",
+  they: "they",
+  he: "they",
+  she: "they",
+  you: "you",
+  it: "it",
+};
+const SPELLED =
+  /^(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|half|twice|double|triple|dozen|dozens)$/;
+const UNITS_AFTER_NUMBER =
+  /^(%|percent|ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|x|k|m|gb|tb|mb|users?|customers?|people|engineers?|points?)$/;
+const MONEY = /[$€£¥]/;
+
+/** The words of a sentence as the tagger reads them: lemmas, numbers as `<num>`, hedges removed. */
+export interface SentenceWords {
+  lemmas: string[];
+  hedges: number;
+  fillers: number;
+}
+
+function isWord(t: Token): boolean {
+  return t.type === "word" || t.type === "number";
+}
+
+/**
+ * The lemmas of the tokens in [first, last) without hedges and fillers, numbers as `<num>`.
+ * @example readWords(tokens, 0, 4).lemmas // ["i", "cut", "it", "by", "<num>"]
+ */
+export function readWords(tokens: readonly Token[], first: number, last: number): SentenceWords {
+  const lemmas: string[] = [];
+  let hedges = 0;
+  let fillers = 0;
+  for (let i = first; i < last; i += 1) {
+    const t = tokens[i];
+    if (t === undefined || !isWord(t)) continue;
+    const lower = t.lower;
+    const next = tokens[i + 1];
+    const nextLower = next !== undefined && isWord(next) ? next.lower : "";
+    if (HEDGE_WORDS.has(lower)) {
+      if (lower.startsWith("u") || lower.startsWith("e") || lower.startsWith("h")) fillers += 1;
+      else hedges += 1;
+      continue;
+    }
+    if (HEDGE_PAIRS.has(`${lower} ${nextLower}`)) {
+      hedges += 1;
+      i += 1;
+      continue;
+    }
+    if (lower === "i" && next !== undefined && HEDGED_VERBS.has(next.lemma) && next.lower !== "felt") {
+      hedges += 1;
+      i += 1;
+      // "I think that…": the "that" belongs to the hedge too.
+      if (tokens[i + 1]?.lower === "that") i += 1;
+      continue;
+    }
+    // "one" and "zero" are tagged as numbers but are rarely figures ("one of them").
+    if (/\d/.test(t.text)) lemmas.push("<num>");
+    else lemmas.push(SPELLED.test(lower) ? "<numword>" : t.lemma);
+  }
+  return { lemmas, hedges, fillers };
+}
+
+/** Per-sentence hits of each cue list, computed once per answer. */
+export function cueHits(corpus: Corpus): ReadonlyArray<readonly [string, ReadonlySet<number>]> {
+  return CUE_LISTS.map(
+    ([name, patterns]) => [name, new Set(corpus.unitsMatching(patterns).map((u) => u.index))] as const,
+  );
+}
+
+/** What the sentence features need to know about the whole answer. */
+export interface AnswerContext {
+  units: readonly Unit[];
+  tokens: readonly Token[];
+  cues: ReadonlyArray<readonly [string, ReadonlySet<number>]>;
+  /** The question calls for a story (not "about me", "why us", a concept…). */
+  story: boolean;
+  /** The rule-based part each sentence got from `assignStarParts`. */
+  ruleParts: readonly string[];
+}
+
+function lengthBucket(words: number): string {
+  return words < 6 ? "len:xs" : words < 12 ? "len:s" : words < 25 ? "len:m" : words < 40 ? "len:l" : "len:xl";
+}
+
+/**
+ * The sparse, binary features of one sentence: lemma unigrams and bigrams, subject person,
+ * negation, tense, figures, position, written STAR markers, the rule-based part and cue-list hits.
+ * @example sentenceFeatures(ctx, 0, readWords(tokens, u.first, u.last)) // ["w:i", "b:<s>_i", "subj:i", …]
+ */
+export function sentenceFeatures(ctx: AnswerContext, index: number, words: SentenceWords): string[] {
+  const unit = ctx.units[index];
+  if (unit === undefined) return [];
+  const out: string[] = [];
+  const { lemmas } = words;
+  let prev = "<s>";
+  for (const lemma of lemmas) {
+    out.push(`w:${lemma}`, `b:${prev}_${lemma}`);
+    prev = lemma;
+  }
+  if (lemmas.length > 0) out.push(`b:${prev}_</s>`);
+
+  let subject: string | undefined;
+  let past = false;
+  let modal = false;
+  let negated = false;
+  let third = false;
+  let figure = false;
+  let figureUnit = false;
+  for (let i = unit.first; i < unit.last; i += 1) {
+    const t = ctx.tokens[i];
+    if (t === undefined) continue;
+    const lower = t.lower;
+    if (subject === undefined && SUBJECTS[lower] !== undefined && t.pos === "PRON") {
+      const next = ctx.tokens[i + 1];
+      if (!(lower === "i" && next !== undefined && HEDGED_VERBS.has(next.lemma))) subject = SUBJECTS[lower];
+    }
+    if (t.past) past = true;
+    if (MODALS.has(lower)) modal = true;
+    if (NEGATIONS.has(lower)) negated = true;
+    if (THIRD.has(lower)) third = true;
+    if (/\d/.test(t.text) || MONEY.test(t.text)) {
+      figure = true;
+      const next = ctx.tokens[i + 1]?.lower ?? "";
+      if (UNITS_AFTER_NUMBER.test(next) || /%$/.test(lower)) figureUnit = true;
+    }
+  }
+  out.push(`subj:${subject ?? "none"}`);
+  if (past) out.push("past");
+  if (modal) out.push("modal");
+  if (negated) out.push("neg");
+  if (negated && third) out.push("neg+third");
+  if (third) out.push("third");
+  if (figure) out.push("figure");
+  if (figureUnit) out.push("figure+unit");
+  if (lemmas.includes("<numword>")) out.push("numword");
+  if (words.hedges > 0) out.push("hedge");
+  if (words.fillers > 0) out.push("filler");
+  if (/\?\s*$/.test(unit.text)) out.push("qmark");
+
+  const n = ctx.units.length;
+  if (index === 0) out.push("at:first");
+  if (index === n - 1) out.push("at:last");
+  out.push(`at:q${Math.min(3, Math.floor((4 * index) / Math.max(1, n)))}`);
+  out.push(lengthBucket(unit.words));
+  if (unit.marker !== undefined) out.push(`mark:${unit.marker}`);
+  if (unit.bullet) out.push("bullet");
+
+  const rule = ctx.ruleParts[index] ?? "other";
+  out.push(`rule:${rule}`);
+  out.push(`prev:${index > 0 ? (ctx.ruleParts[index - 1] ?? "other") : "none"}`);
+  out.push(`next:${index < n - 1 ? (ctx.ruleParts[index + 1] ?? "other") : "none"}`);
+  for (const [name, hits] of ctx.cues) if (hits.has(index)) out.push(`cue:${name}`);
+  if (!ctx.story) {
+    out.push("nonstory", `nonstory+rule:${rule}`);
+    if (subject !== undefined) out.push(`nonstory+subj:${subject}`);
+    if (past) out.push("nonstory+past");
+  }
+  return out;
+}

@@ -1,0 +1,88 @@
+import { statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { analyze } from "../analyze.ts";
+import { classify } from "../classify.ts";
+import { LENS_MODEL } from "./weights.ts";
+
+// Answers written for this test; the behaviour the eval measures on the corpus, pinned on a few.
+const CONFLICT = "Tell me about a time you disagreed with a colleague.";
+const STORY = [
+  "Last year our data team and I disagreed about when to retire the old churn model.",
+  "My job was to get the new model live before the renewal season without losing accuracy.",
+  "I proposed a two-week shadow run, compared both models on the same customers every day, and shared the numbers with the team.",
+  "The new model caught 18% more churners, so we switched with everyone on board, a week ahead of plan.",
+  "Since then I settle disagreements like that with a short experiment instead of a debate.",
+].join(" ");
+
+describe("the trained risk lens", () => {
+  it("ships a model artifact under 2 MB", () => {
+    const size = statSync(join(import.meta.dirname, "..", "data", "lens-model.json")).size;
+    expect(size).toBeLessThanOrEqual(2 * 1024 * 1024);
+    expect(LENS_MODEL.version).toBe(1);
+  });
+
+  it("reads a good story as complete, measured and owned", () => {
+    const a = analyze(STORY, { question: CONFLICT });
+    expect(a.labels).toMatchObject({
+      action: true,
+      result: true,
+      quantified: true,
+      ownership: "i",
+      blame: false,
+    });
+    expect(a.labels.overall).toBeGreaterThanOrEqual(4);
+    expect(a.evidence.quantified.quotes.join(" ")).toContain("18%");
+  });
+
+  it("flags a blaming sentence, quotes it and does not raise the score", () => {
+    const base = analyze(STORY, { question: CONFLICT });
+    const blamed = analyze(
+      STORY.replace(
+        "My job was",
+        "Honestly, the data team were lazy and sloppy, and the whole mess was their fault. My job was",
+      ),
+      { question: CONFLICT },
+    );
+    expect(blamed.labels.blame).toBe(true);
+    expect(blamed.evidence.blame.quotes.join(" ")).toContain("their fault");
+    expect(blamed.labels.overall).toBeLessThanOrEqual(Math.min(2, base.labels.overall));
+  });
+
+  it("says so when the answer replies to a different question", () => {
+    const own = analyze(STORY, { question: CONFLICT });
+    const other = analyze(STORY, { question: "Why do you want to join our company?" });
+    expect(other.questionFit?.offTopic).toBe(true);
+    expect(other.labels.overall).toBeLessThan(own.labels.overall);
+    expect(other.fixes[0]?.action).toMatch(/^Question:/);
+  });
+
+  it("judges 'tell me about yourself' without asking for a situation or a lesson", () => {
+    const a = analyze(
+      "I'm a machine learning engineer at a logistics company, where I own the demand forecasts behind 1,400 delivery vans a day. Before that I spent three years writing backend services in Go, which is why I care about how models are served and monitored. Last year I moved our forecasts from weekly to hourly batches, which cut missed delivery slots by 18%. I'm applying here because your ranking platform puts models at the centre of the product, and I'd love to hear how the team works.",
+      { question: "Tell me about yourself." },
+    );
+    expect(a.star.imbalances.map((f) => f.id)).not.toContain("missing-result");
+    expect(a.fixes.map((f) => f.action).join(" ")).not.toMatch(/Situation|Lesson:/);
+    expect(a.labels.overall).toBeGreaterThanOrEqual(3);
+  });
+
+  it("splits an unpunctuated spoken transcript into sentences", () => {
+    const spoken =
+      "so last year our checkout service kept timing out during sales and nobody knew why i went through the logs and found that one query was scanning the whole orders table i added an index and a timeout alert and after that the errors dropped from about two hundred a day to almost none i learned to check the slow query log first";
+    const a = analyze(spoken, { question: "Tell me about a hard technical problem you solved." });
+    expect(a.sentences.length).toBeGreaterThanOrEqual(3);
+    expect(a.labels.result).toBe(true);
+  });
+
+  it("scores gibberish 1", () => {
+    expect(analyze("blorp snee quax vindle tork mip zarn flib wobble grent plox dree").labels.overall).toBe(
+      1,
+    );
+  });
+
+  it("classifies motivation and initiative questions", () => {
+    expect(classify("What made you apply for this role?").competency).toBe("motivation");
+    expect(classify("Tell me about yourself.").competency).toBe("about-me");
+  });
+});

@@ -1,0 +1,178 @@
+import type { Competency } from "../../model.ts";
+import { COMPETENCY_CUES } from "../data/competencies.ts";
+import type { Token } from "../nlp.ts";
+import type { SentenceTag } from "./features.ts";
+import {
+  type DenseWeights,
+  denseLogits,
+  SparseScorer,
+  type SparseWeights,
+  sigmoid,
+  softmax,
+} from "./linear.ts";
+
+/** Everything `npm run train` fits, as committed in `data/lens-model.json`. */
+export interface LensModel {
+  version: 1;
+  meta: { seed: number; trainedOn: Record<string, number>; features: Record<string, number> };
+  /** Sentence tagger: one logistic head per tag. */
+  sentence: SparseWeights;
+  /** Answer-level head per boolean label, over that label's sentence aggregates. */
+  labels: Record<SentenceTag, DenseWeights>;
+  /** Probability at or above which the label is set (picked on the validation split). */
+  thresholds: Record<SentenceTag, number>;
+  /** Overall: a regression over answer features, cut into 1–5. */
+  overall: DenseWeights;
+  cuts: number[];
+  /** Question → competency (softmax). */
+  question: SparseWeights;
+  /** Answer text → the competency it answers (softmax). */
+  topic: SparseWeights;
+  /** The answer does not answer the question asked. */
+  offTopic: DenseWeights;
+  offTopicThreshold: number;
+  /** Sentence boundaries in unpunctuated transcripts: a boundary before this word. */
+  boundary: SparseWeights;
+  boundaryThreshold: number;
+}
+
+const scorers = new WeakMap<SparseWeights, SparseScorer>();
+
+/** The scorer of a sparse model, built once per model. */
+export function scorerOf(weights: SparseWeights): SparseScorer {
+  let scorer = scorers.get(weights);
+  if (scorer === undefined) {
+    scorer = new SparseScorer(weights);
+    scorers.set(weights, scorer);
+  }
+  return scorer;
+}
+
+/** Probabilities of each independent (sigmoid) class. */
+export function sparseProbabilities(weights: SparseWeights, features: readonly string[]): number[] {
+  return Array.from(scorerOf(weights).logits(features), sigmoid);
+}
+
+/** Probability of a one-class dense head. */
+export function denseProbability(weights: DenseWeights, values: Readonly<Record<string, number>>): number {
+  return sigmoid(denseLogits(weights, values)[0] ?? 0);
+}
+
+/** Value of a one-class dense regression. */
+export function denseValue(weights: DenseWeights, values: Readonly<Record<string, number>>): number {
+  return denseLogits(weights, values)[0] ?? 0;
+}
+
+/** The distribution over classes of a softmax sparse model. */
+export function distribution(weights: SparseWeights, features: readonly string[]): Record<string, number> {
+  const scorer = scorerOf(weights);
+  const probs = softmax(scorer.logits(features));
+  const out: Record<string, number> = {};
+  scorer.classes.forEach((c, i) => {
+    out[c] = probs[i] ?? 0;
+  });
+  return out;
+}
+
+function questionWords(question: string): string[] {
+  return (
+    question
+      .toLowerCase()
+      .replace(/[’‘`]/g, "'")
+      .match(/[\p{L}\p{N}']+/gu) ?? []
+  ).map((w) => (/\d/.test(w) ? "<num>" : w));
+}
+
+/**
+ * Features of an interview question: its words and word pairs, its opening words and the
+ * hand-written competency cues that match it.
+ * @example questionFeatures("Tell me about yourself.") // ["w:tell", …, "cue:about-me"]
+ */
+export function questionFeatures(question: string): string[] {
+  const words = questionWords(question);
+  const out: string[] = [];
+  let prev = "<s>";
+  for (const w of words) {
+    out.push(`w:${w}`, `b:${prev}_${w}`);
+    prev = w;
+  }
+  out.push(`first:${words.slice(0, 2).join("_")}`);
+  const text = question.toLowerCase().replace(/[’‘]/g, "'");
+  for (const cue of COMPETENCY_CUES) if (cue.pattern.test(text)) out.push(`cue:${cue.competency}`);
+  return out;
+}
+
+/**
+ * Features of an answer's topic: its lemmas (hedges out, numbers as `<num>`).
+ * @example topicFeatures([["i", "lead", "the", "team"]]) // ["w:i", "w:lead", "w:the", "w:team"]
+ */
+export function topicFeatures(sentences: ReadonlyArray<readonly string[]>): string[] {
+  const out = new Set<string>();
+  for (const lemmas of sentences) for (const l of lemmas) out.add(`w:${l}`);
+  return [...out];
+}
+
+/**
+ * Features of a possible sentence boundary before the word at `at` in a transcript.
+ * `since` is the number of words since the last boundary.
+ */
+export function boundaryFeatures(words: readonly Token[], at: number, since: number): string[] {
+  const w = (k: number): string => {
+    const t = words[k];
+    if (t === undefined) return k < 0 ? "<s>" : "</s>";
+    return t.type === "number" ? "<num>" : t.lower;
+  };
+  const p = (k: number): string => words[k]?.pos ?? (k < 0 ? "<s>" : "</s>");
+  const gap =
+    since < 3 ? "0" : since < 6 ? "1" : since < 10 ? "2" : since < 16 ? "3" : since < 25 ? "4" : "5";
+  return [
+    `p:${w(at - 1)}`,
+    `n:${w(at)}`,
+    `nn:${w(at + 1)}`,
+    `pp:${w(at - 2)}`,
+    `pn:${w(at - 1)}_${w(at)}`,
+    `nnn:${w(at)}_${w(at + 1)}`,
+    `tag:${p(at - 1)}_${p(at)}`,
+    `ntag:${p(at)}_${p(at + 1)}`,
+    `gap:${gap}`,
+    `gapn:${gap}_${w(at)}`,
+  ];
+}
+
+/** Kinds of question: a told episode, a self-presentation, or a technical explanation. */
+function kindOf(competency: Competency): "story" | "self" | "concept" {
+  if (competency === "about-me" || competency === "motivation" || competency === "strength-weakness")
+    return "self";
+  if (competency === "ml-concept") return "concept";
+  return "story";
+}
+
+/**
+ * Features of whether an answer answers its question: how likely the answer's own topic is the
+ * question's competency, or at least the same kind of question (story, self-presentation,
+ * technical explanation).
+ */
+export function offTopicFeatures(
+  topic: Readonly<Record<string, number>>,
+  competency: Competency,
+): Record<string, number> {
+  const kinds = { story: 0, self: 0, concept: 0 };
+  let top = 0;
+  for (const [c, p] of Object.entries(topic)) {
+    kinds[kindOf(c as Competency)] += p;
+    if (p > top) top = p;
+  }
+  const asked = topic[competency] ?? 0;
+  const askedKind = kindOf(competency);
+  const kind = kinds[askedKind];
+  return {
+    asked,
+    askedLog: Math.log(asked + 1e-4) / 10,
+    kind,
+    kindLog: Math.log(kind + 1e-4) / 10,
+    gap: top - asked,
+    askedStory: askedKind === "story" ? 1 : 0,
+    askedStoryKind: askedKind === "story" ? kind : 0,
+    askedSelfKind: askedKind === "self" ? kind : 0,
+  };
+}

@@ -1,0 +1,448 @@
+import type { Competency, RoleId } from "../../model.ts";
+import { TAILORING } from "../data/delivery.ts";
+import { ACTION_LEMMAS } from "../data/star-cues.ts";
+import { Corpus } from "../evidence.ts";
+import { lexiconsFor } from "../lexicons.ts";
+import { type RawSentence, type Token, type TokenizedText, tokenize } from "../nlp.ts";
+import { assessCoherence, type Coherence } from "../score.ts";
+import { assignStarParts, segmentSentences, type Unit } from "../segment.ts";
+import { measureDelivery } from "../timing.ts";
+import type { Delivery } from "../types.ts";
+import {
+  type AnswerContext,
+  cueHits,
+  readWords,
+  SENTENCE_TAGS,
+  type SentenceTag,
+  type SentenceWords,
+  sentenceFeatures,
+} from "./features.ts";
+import {
+  boundaryFeatures,
+  denseProbability,
+  denseValue,
+  distribution,
+  type LensModel,
+  offTopicFeatures,
+  scorerOf,
+  sparseProbabilities,
+  topicFeatures,
+} from "./model.ts";
+
+const TERMINAL = /^[.!?]+$/;
+
+/**
+ * Whether the text reads as a spoken transcript: long enough and (almost) without full stops.
+ * @example isTranscript(tokenize("so i joined the team and we had no tests at all and i started by writing some")) // true
+ */
+export function isTranscript(doc: TokenizedText): boolean {
+  let words = 0;
+  let stops = 0;
+  for (const t of doc.tokens) {
+    if (t.type === "word" || t.type === "number") words += 1;
+    // A line break ends a bullet or a line of notes just as a full stop ends a sentence.
+    else if (TERMINAL.test(t.text) || t.type === "tabCRLF") stops += 1;
+  }
+  return words >= 25 && words > 40 * stops;
+}
+
+/**
+ * Splits an unpunctuated transcript into sentences with the trained boundary model, word by
+ * word from the left; line breaks stay boundaries.
+ * @example splitTranscript(doc, model.boundary).length // 4
+ */
+export function splitTranscript(doc: TokenizedText, model: LensModel): RawSentence[] {
+  const { tokens } = doc;
+  const words: Token[] = [];
+  const at: number[] = [];
+  tokens.forEach((t, i) => {
+    if (t.type === "word" || t.type === "number") {
+      words.push(t);
+      at.push(i);
+    }
+  });
+  const starts: number[] = [];
+  let since = 0;
+  for (let k = 1; k < words.length; k += 1) {
+    since += 1;
+    const p = sparseProbabilities(model.boundary, boundaryFeatures(words, k, since))[0] ?? 0;
+    const lineBreak = tokens.slice((at[k - 1] ?? 0) + 1, at[k]).some((t) => t.type === "tabCRLF");
+    if ((p >= model.boundaryThreshold && since >= 3) || lineBreak) {
+      starts.push(at[k] ?? 0);
+      since = 0;
+    }
+  }
+  const out: RawSentence[] = [];
+  let first = 0;
+  for (const s of starts) {
+    out.push({ first, last: s - 1 });
+    first = s;
+  }
+  out.push({ first, last: tokens.length - 1 });
+  return out;
+}
+
+/** An answer read into sentences, ready for the tagger. */
+export interface ReadAnswer {
+  text: string;
+  doc: TokenizedText;
+  units: Unit[];
+  corpus: Corpus;
+  story: boolean;
+  transcript: boolean;
+  words: SentenceWords[];
+  features: string[][];
+  /** Sentence indexes hit by each hand-written cue list. */
+  cues: ReadonlyArray<readonly [string, ReadonlySet<number>]>;
+}
+
+/**
+ * Reads an answer: tokens (with transcript sentences when unpunctuated), sentences with their
+ * rule-based STAR parts, and each sentence's tagger features.
+ * @example readAnswer("I fixed it.", { story: true }, model).units.length // 1
+ */
+export function readAnswer(
+  text: string,
+  options: { story: boolean; role?: RoleId | undefined },
+  model: LensModel,
+): ReadAnswer {
+  const doc = tokenize(text);
+  const transcript = isTranscript(doc);
+  if (transcript) doc.sentences = splitTranscript(doc, model);
+  const units = segmentSentences(text, doc);
+  const corpus = new Corpus(units, lexiconsFor(options.role));
+  assignStarParts(units, doc.tokens, options.story, corpus);
+  const words = units.map((u) => readWords(doc.tokens, u.first, u.last));
+  const cues = cueHits(corpus);
+  const ctx: AnswerContext = {
+    units,
+    tokens: doc.tokens,
+    cues,
+    story: options.story,
+    ruleParts: units.map((u) => u.part),
+  };
+  const features = units.map((_, i) =>
+    sentenceFeatures(ctx, i, words[i] ?? { lemmas: [], hedges: 0, fillers: 0 }),
+  );
+  return { text, doc, units, corpus, story: options.story, transcript, words, features, cues };
+}
+
+/** Probabilities per sentence, in `SENTENCE_TAGS` order. */
+export function tagSentences(read: ReadAnswer, model: LensModel): number[][] {
+  return read.features.map((f) => sparseProbabilities(model.sentence, f));
+}
+
+/**
+ * The aggregates one answer-level head reads: the strongest sentence, the noisy-or of all, the
+ * second strongest, and whether the question calls for a story.
+ */
+export function labelFeatures(
+  column: readonly number[],
+  story: boolean,
+  words: number,
+  context: AnswerShape,
+): Record<string, number> {
+  const sorted = [...column].sort((a, b) => b - a);
+  const max = sorted[0] ?? 0;
+  const second = sorted[1] ?? 0;
+  let none = 1;
+  for (const p of column) none *= 1 - p;
+  const logit = (p: number): number => Math.log((p + 1e-4) / (1 - p + 1e-4)) / 4;
+  return {
+    max: logit(max),
+    second: logit(second),
+    nor: 1 - none,
+    nonstory: story ? 0 : 1,
+    nonstoryMax: story ? 0 : logit(max),
+    words: Math.log((words + 10) / 150),
+    iShare: context.iShare,
+    weShare: context.weShare,
+    action: logit(context.action),
+    result: logit(context.result),
+  };
+}
+
+/** What every answer-level head also reads: who acts, and whether the story acts and ends. */
+export interface AnswerShape {
+  iShare: number;
+  weShare: number;
+  /** The strongest sentence probability of action and of result. */
+  action: number;
+  result: number;
+}
+
+/**
+ * The shape of an answer from its sentences' features and tag probabilities.
+ * @example answerShape(read.features, probs).iShare // 0.8
+ */
+export function answerShape(features: readonly string[][], probs: readonly number[][]): AnswerShape {
+  let i = 0;
+  let we = 0;
+  for (const f of features) {
+    if (f.includes("subj:i")) i += 1;
+    else if (f.includes("subj:we")) we += 1;
+  }
+  const n = Math.max(1, features.length);
+  const top = (tag: SentenceTag): number => {
+    const k = SENTENCE_TAGS.indexOf(tag);
+    return probs.reduce((m, row) => Math.max(m, row[k] ?? 0), 0);
+  };
+  return { iShare: i / n, weShare: we / n, action: top("action"), result: top("result") };
+}
+
+const SPELLED_NUMBER =
+  /\b(two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty|hundred|thousand|million)\b/g;
+const MODAL = /\b(i|we)( would|'d| will|'ll| should| could| might)\b|^(if|when) i\b/;
+const INVITES =
+  /\?\s*$|\b(i'd love to|i would love to|i'm looking for|i am looking for|looking forward|that's why|that is why|which is why|excited to|keen to|i want to bring|i'd like to|next step)\b/;
+
+function isHypothetical(units: readonly Unit[], tokens: readonly Token[]): boolean {
+  const modal = units.filter((u) => MODAL.test(u.norm)).length;
+  const narrated = units.filter((u) => {
+    for (let i = u.first; i < u.last; i += 1)
+      if (tokens[i]?.past === true && tokens[i]?.pos === "VERB") return true;
+    return false;
+  }).length;
+  return modal >= 2 && modal * 2 >= units.length && narrated <= 1;
+}
+
+function isRecital(unit: Unit): boolean {
+  const items = unit.text.split(/,|\band\b|\bor\b/);
+  return items.length >= 5 && items.filter((item) => item.trim().split(/\s+/).length <= 3).length >= 4;
+}
+
+function isFragment(unit: Unit, tokens: readonly Token[]): boolean {
+  if (/\s&\s/.test(unit.text)) return true;
+  const head = tokens[unit.first];
+  return !unit.bullet && head !== undefined && head.pos === "VERB" && head.past;
+}
+
+function countOwnedActions(units: readonly Unit[], tokens: readonly Token[]): number {
+  let count = 0;
+  for (const unit of units) {
+    for (let i = unit.first; i < unit.last; i += 1) {
+      if (tokens[i]?.lower !== "i") continue;
+      for (let j = i + 1; j < Math.min(unit.last, i + 5); j += 1) {
+        const t = tokens[j];
+        if (t?.past && ACTION_LEMMAS.has(t.lemma)) {
+          count += 1;
+          break;
+        }
+      }
+    }
+  }
+  return count;
+}
+
+/** Share of the answer's word pairs the tagger has seen in training: word salad scores low. */
+function knownPairs(read: ReadAnswer, model: LensModel): number {
+  const scorer = scorerOf(model.sentence);
+  let known = 0;
+  let total = 0;
+  for (const w of read.words) {
+    let prev = "<s>";
+    for (const l of w.lemmas) {
+      total += 1;
+      if (scorer.has(`b:${prev}_${l}`)) known += 1;
+      prev = l;
+    }
+  }
+  return total === 0 ? 0 : known / total;
+}
+
+/** The judgement of one answer: sentence tags, answer labels, off-topic and overall. */
+export interface Judgement {
+  probs: number[][];
+  labelProbs: Record<SentenceTag, number>;
+  labels: Record<SentenceTag, boolean>;
+  topic: Record<string, number>;
+  offTopicProbability: number;
+  offTopic: boolean;
+  coherence: Coherence;
+  delivery: Delivery;
+  words: number;
+  tailoring: number;
+  specifics: number;
+  hypothetical: boolean;
+  /** The overall features and the regression value before it is cut into 1–5. */
+  features: Record<string, number>;
+  value: number;
+  score: 1 | 2 | 3 | 4 | 5;
+  reasons: string[];
+}
+
+/**
+ * Judges a read answer with the trained model. `competency` is the question's (undefined: no
+ * question, judged as a story with no off-topic check).
+ * @example judgeAnswer(read, model, "conflict", "Tell me about a disagreement.").score // 4
+ */
+export function judgeAnswer(
+  read: ReadAnswer,
+  model: LensModel,
+  competency: Competency | undefined,
+  question: string | undefined,
+  budget: { min: number; max: number },
+  wordsPerMinute: number,
+): Judgement {
+  const { units, doc, corpus, story } = read;
+  const probs = tagSentences(read, model);
+  const words = units.reduce((s, u) => s + u.words, 0);
+  const labelProbs = {} as Record<SentenceTag, number>;
+  const labels = {} as Record<SentenceTag, boolean>;
+  const shape = answerShape(read.features, probs);
+  SENTENCE_TAGS.forEach((tag, k) => {
+    const column = probs.map((row) => row[k] ?? 0);
+    const p =
+      units.length === 0
+        ? 0
+        : denseProbability(model.labels[tag], labelFeatures(column, story, words, shape));
+    labelProbs[tag] = p;
+    labels[tag] = p >= (model.thresholds[tag] ?? 0.5);
+  });
+  // The hand-written accusation list ("incompetent", "it was their fault") is precise enough
+  // (25 of 26 hits on the training files were labelled blame) to count on its own.
+  const accusations = read.cues.find(([name]) => name === "blame")?.[1] ?? new Set<number>();
+  if (accusations.size > 0) {
+    const k = SENTENCE_TAGS.indexOf("blame");
+    for (const i of accusations) {
+      const row = probs[i];
+      if (row !== undefined) row[k] = Math.max(row[k] ?? 0, model.thresholds.blame ?? 0.5);
+    }
+    labels.blame = true;
+  }
+  // "Quantified" means a figure is stated (LABELING.md): no number, no label, whatever the wording.
+  // The sentence that carries it must state the figure: a number elsewhere (a team of 5, a
+  // date) does not make the outcome measured.
+  const q = SENTENCE_TAGS.indexOf("quantified");
+  const measured = read.features.some(
+    (f, i) =>
+      (f.includes("figure") || f.includes("numword")) &&
+      (probs[i]?.[q] ?? 0) >= (model.thresholds.quantified ?? 0.5),
+  );
+  if (!measured) labels.quantified = false;
+
+  const topic = distribution(model.topic, topicFeatures(read.words.map((w) => w.lemmas)));
+  let offTopicProbability = 0;
+  if (competency !== undefined) {
+    offTopicProbability = denseProbability(model.offTopic, offTopicFeatures(topic, competency));
+  }
+  const offTopic = competency !== undefined && offTopicProbability >= model.offTopicThreshold;
+
+  const coherence = assessCoherence(read.text, doc.tokens, words, question);
+  const delivery = measureDelivery(units, doc.tokens, corpus);
+  const tailoring = corpus.findAll(TAILORING).length;
+  const specifics =
+    doc.tokens.filter((t) => t.type === "number" && !/^(19|20)\d\d$/.test(t.text)).length +
+    units.reduce((sum, u) => sum + (u.norm.match(SPELLED_NUMBER) ?? []).length, 0);
+  const hypothetical = isHypothetical(units, doc.tokens);
+  const hedges = read.words.reduce((s, w) => s + w.hedges, 0);
+  const fillers = read.words.reduce((s, w) => s + w.fillers, 0) + delivery.fillers.length;
+  const seconds = (words / wordsPerMinute) * 60;
+  const last = units[units.length - 1];
+  const tenses = new Set<string>();
+  for (const f of read.features)
+    for (const name of f) if (name === "past" || name === "modal") tenses.add(name);
+  const ns = story ? 0 : 1;
+  const features: Record<string, number> = {
+    nonstory: ns,
+    words: Math.log((words + 10) / 150),
+    short: words < 50 ? 1 : 0,
+    long: words > 400 ? 1 : 0,
+    underBudget: seconds < budget.min ? 1 : 0,
+    overBudget: seconds > budget.max * 1.25 ? 1 : 0,
+    hedges: Math.min(1, (hedges / Math.max(1, words)) * 20),
+    fillers: Math.min(1, (fillers / Math.max(1, words)) * 20),
+    cliches: Math.min(3, delivery.cliches.length) / 3,
+    tailoring: Math.min(3, tailoring) / 3,
+    specifics: Math.min(6, specifics) / 6,
+    offTopic: offTopicProbability,
+    incoherent: coherence.reason !== undefined ? 1 : 0,
+    known: knownPairs(read, model),
+    hypothetical: hypothetical ? 1 : 0,
+    recital: units.some(isRecital) && countOwnedActions(units, doc.tokens) === 0 ? 1 : 0,
+    fragments: units.length === 0 ? 0 : units.filter((u) => isFragment(u, doc.tokens)).length / units.length,
+    transcript: read.transcript ? 1 : 0,
+    "nonstory*specifics": ns * (Math.min(6, specifics) / 6),
+    "nonstory*tailoring": ns * (Math.min(3, tailoring) / 3),
+    "nonstory*inBudget": ns * (seconds >= budget.min * 0.7 && seconds <= budget.max * 1.2 ? 1 : 0),
+    "nonstory*invites": ns * (last !== undefined && INVITES.test(last.norm) ? 1 : 0),
+    "nonstory*arc": ns * (tenses.has("past") && tenses.has("modal") ? 1 : 0),
+    "nonstory*words": ns * Math.log((words + 10) / 150),
+  };
+  for (const tag of SENTENCE_TAGS) {
+    features[`p:${tag}`] = labelProbs[tag];
+    features[`nonstory*p:${tag}`] = ns * labelProbs[tag];
+  }
+  const value = denseValue(model.overall, features);
+  const { score, reasons } = cutOverall(value, model.cuts, {
+    story,
+    labels,
+    incoherent: coherence.reason,
+    offTopic,
+    blameShare: blameShare(probs, model),
+  });
+  return {
+    probs,
+    labelProbs,
+    labels,
+    topic,
+    offTopicProbability,
+    offTopic,
+    coherence,
+    delivery,
+    words,
+    tailoring,
+    specifics,
+    hypothetical,
+    features,
+    value,
+    score,
+    reasons,
+  };
+}
+
+function blameShare(probs: readonly number[][], model: LensModel): number {
+  const k = SENTENCE_TAGS.indexOf("blame");
+  const t = model.thresholds.blame ?? 0.5;
+  if (probs.length === 0) return 0;
+  return probs.filter((row) => (row[k] ?? 0) >= t).length / probs.length;
+}
+
+/**
+ * Cuts the overall regression value into 1–5 and applies the labelling guide's caps: an
+ * incoherent answer is 1; blame caps at 2 (1 when it is the main content); an answer to a
+ * different question is 1, or 2 when it would otherwise be good; a story with no result caps at 3.
+ */
+export function cutOverall(
+  value: number,
+  cuts: readonly number[],
+  facts: {
+    story: boolean;
+    labels: Record<SentenceTag, boolean>;
+    incoherent: string | undefined;
+    offTopic: boolean;
+    blameShare: number;
+  },
+): { score: 1 | 2 | 3 | 4 | 5; reasons: string[] } {
+  if (facts.incoherent !== undefined) return { score: 1, reasons: [facts.incoherent] };
+  let score = 1;
+  for (const cut of cuts) if (value >= cut) score += 1;
+  const reasons: string[] = [];
+  if (facts.story && !facts.labels.result) {
+    score = Math.min(score, 3);
+    reasons.push("no result");
+  }
+  if (facts.labels.blame) {
+    score = Math.min(score, facts.blameShare >= 0.4 ? 1 : 2);
+    reasons.push("shifts responsibility without owning a part");
+  }
+  if (facts.offTopic) {
+    // Off-topic is harmful (1); a strong answer to another question keeps a 2 (LABELING.md).
+    score = score >= 4 ? 2 : 1;
+    reasons.push("answers a different question than the one asked");
+  }
+  if (facts.story && facts.labels.lesson) reasons.push("ends with a lesson");
+  if (facts.labels.quantified) reasons.push("the result is measured");
+  if (facts.labels.systems) reasons.push("reasons about causes, processes or trade-offs");
+  return { score: Math.min(5, Math.max(1, score)) as 1 | 2 | 3 | 4 | 5, reasons };
+}
