@@ -452,39 +452,39 @@ const names = Object.keys(reports);
 const cell = (v: number | undefined, pct = false): string =>
   (v === undefined ? "—" : pct ? `${(v * 100).toFixed(0)}%` : v.toFixed(2)).padStart(12);
 const lines: string[] = [];
-lines.push(`${"".padEnd(44)}${names.map((n) => `${n} (${reports[n]?.answers})`.padStart(12)).join("")}`);
+lines.push(`${"".padEnd(58)}${names.map((n) => `${n} (${reports[n]?.answers})`.padStart(12)).join("")}`);
 for (const label of BOOLEAN_LABELS)
   lines.push(
-    `${`${label} macro-F1`.padEnd(44)}${names.map((n) => cell(reports[n]?.labels[label]?.macroF1)).join("")}`,
+    `${`${label} macro-F1`.padEnd(58)}${names.map((n) => cell(reports[n]?.labels[label]?.macroF1)).join("")}`,
   );
 lines.push(
-  `${"offTopic macro-F1".padEnd(44)}${names.map((n) => cell(reports[n]?.offTopic?.macroF1)).join("")}`,
+  `${"offTopic macro-F1".padEnd(58)}${names.map((n) => cell(reports[n]?.offTopic?.macroF1)).join("")}`,
 );
 lines.push(
-  `${"ownership accuracy".padEnd(44)}${names.map((n) => cell(reports[n]?.ownership, true)).join("")}`,
+  `${"ownership accuracy".padEnd(58)}${names.map((n) => cell(reports[n]?.ownership, true)).join("")}`,
 );
 lines.push(
-  `${"overall Spearman".padEnd(44)}${names.map((n) => cell(reports[n]?.overall.spearman)).join("")}`,
+  `${"overall Spearman".padEnd(58)}${names.map((n) => cell(reports[n]?.overall.spearman)).join("")}`,
 );
 lines.push(
-  `${"overall exact".padEnd(44)}${names.map((n) => cell(reports[n]?.overall.exact, true)).join("")}`,
+  `${"overall exact".padEnd(58)}${names.map((n) => cell(reports[n]?.overall.exact, true)).join("")}`,
 );
 lines.push(
-  `${"overall within ±1".padEnd(44)}${names.map((n) => cell(reports[n]?.overall.within1, true)).join("")}`,
+  `${"overall within ±1".padEnd(58)}${names.map((n) => cell(reports[n]?.overall.within1, true)).join("")}`,
 );
 lines.push(
-  `${"question competency top-1".padEnd(44)}${names.map((n) => cell(reports[n]?.competency.top1, true)).join("")}`,
+  `${"question competency top-1".padEnd(58)}${names.map((n) => cell(reports[n]?.competency.top1, true)).join("")}`,
 );
 const kinds = [...new Set(names.flatMap((n) => Object.keys(reports[n]?.behaviour ?? {})))];
 for (const k of kinds)
   lines.push(
-    `${`behaviour: ${k}`.padEnd(44)}${names.map((n) => cell(reports[n]?.behaviour[k]?.rate, true)).join("")}`,
+    `${`behaviour: ${k}`.padEnd(58)}${names.map((n) => cell(reports[n]?.behaviour[k]?.rate, true)).join("")}`,
   );
 lines.push(
-  `${"gibberish scores 1".padEnd(44)}${names.map((n) => String(reports[n]?.gibberish ? "yes" : "no").padStart(12)).join("")}`,
+  `${"gibberish scores 1".padEnd(58)}${names.map((n) => String(reports[n]?.gibberish ? "yes" : "no").padStart(12)).join("")}`,
 );
 lines.push(
-  `${"deterministic (same input, same JSON)".padEnd(44)}${String(deterministic ? "yes" : "no").padStart(12)}`,
+  `${"deterministic (same input, same JSON)".padEnd(58)}${String(deterministic ? "yes" : "no").padStart(12)}`,
 );
 
 const test = reports.test;
