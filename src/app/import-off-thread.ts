@@ -1,3 +1,5 @@
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { DeriskError, type ErrorCode } from "../core/errors.ts";
 import type { ImportInput, PreparedImport } from "./bank.ts";
@@ -18,8 +20,16 @@ type Reply =
 
 const sourceMode = import.meta.url.endsWith(".ts");
 
+/** tsx's ESM API, resolved from here: an eval'd worker would resolve it from the user's working directory. */
+const tsxApi = (): string =>
+  pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve("tsx/esm/api")
+      .replace(/\.cjs$/, ".mjs"),
+  ).href;
+
 const bootThroughTsx = (entry: URL): string =>
-  `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
+  `import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
 
 /**
  * `prepareImport` in a worker thread with a time and memory budget: the caller's event
