@@ -63,6 +63,20 @@ async function fillBank(store: Store): Promise<string> {
       state: 1,
     },
   );
+  const session = await store.practice.createSession("local", {
+    role: "ml-engineer",
+    source: { kind: "items", itemIds: [q2.id] },
+    steps: [{ itemId: q2.id, questionText: "Why industry?", budgetSeconds: 90 }],
+  });
+  const step = session.steps[0];
+  if (!step) throw new Error("the session has its step");
+  await store.practice.updateStep("local", session.id, step.id, { peeked: true, attemptId: attempt.id });
+  await store.practice.addStep("local", session.id, 0.5, {
+    kind: "follow-up",
+    questionText: "Was the PhD related to ML?",
+    budgetSeconds: 45,
+    followUpOf: step.id,
+  });
   await store.profiles.upsertProfile("local", { targetRole: "ML Engineer", budgets: { answer: 120 } });
   return documentId;
 }

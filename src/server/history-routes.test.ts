@@ -75,9 +75,10 @@ describeStores("HTTP history and re-import preview", (getStore) => {
       send("POST", { expectedVersion: 1 }),
     );
     expect(stale.status).toBe(409);
-    const restored = await app().request(`/api/items/${q2.id}/history/${fromFile.id}/restore`, {
-      method: "POST",
-    });
+    const restored = await app().request(
+      `/api/items/${q2.id}/history/${fromFile.id}/restore`,
+      send("POST", {}),
+    );
     expect(restored.status).toBe(200);
     const { item } = (await restored.json()) as { item: StoredItem };
     expect(item).toMatchObject({ version: 3 });

@@ -50,7 +50,7 @@ describe("openStore on a data dir (embedded PGlite)", () => {
       const store = await openStore({ dataDir, onProgress: (message) => progress.push(message) });
       expect(progress).toEqual(["Initialising the database (first run, ~5 s)…"]);
       await expect(openStore({ dataDir })).rejects.toMatchObject({
-        code: "IO",
+        code: "IN_USE",
         message: expect.stringContaining("is in use by another derisk process"),
       });
       const { documentId } = await store.documents.saveDocument("local", samplePrepDoc(), {
