@@ -2,15 +2,16 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { AnswerItem, PrepItemKind } from "../model.ts";
+import type { AnswerItem, PrepDoc, PrepItemKind } from "../model.ts";
 import { checkPrepDocInvariants, parsePrepDocument, renderPrepDocument } from "./index.ts";
 
 const fixture = (name: string): string =>
   readFileSync(fileURLToPath(new URL(`../../../test/fixtures/structures/${name}`, import.meta.url)), "utf8");
 
-function expectLossless(text: string): void {
+function expectLossless(text: string): PrepDoc {
   const doc = parsePrepDocument(text);
   expect(checkPrepDocInvariants(text, doc)).toEqual([]);
+  return doc;
 }
 
 // Lines that stress the parser: every structure it knows, broken Markdown, CR, tabs, emoji.
@@ -175,6 +176,18 @@ describe("parsePrepDocument: lossless on anything (property)", () => {
       const large = cost(unit.repeat(6_000));
       expect(large / Math.max(small, 1), JSON.stringify(unit)).toBeLessThan(10);
     }
+  });
+
+  it("reads a heading's delimiters past the cap as literal text instead of parsing them", () => {
+    // 20,000 `*_` pairs in one heading used to cost the inline parser a token per delimiter.
+    const run = "*_".repeat(20_000);
+    const doc = expectLossless(`# Why *this* role ${run}x\n\nBecause.\n`);
+    const title = doc.items.find((i) => i.kind === "section")?.title;
+    expect(title?.startsWith("Why this role ")).toBe(true);
+    expect(title?.endsWith(`${run.slice(-10)}x`)).toBe(true);
+    // An ordinary heading is parsed whole: emphasis is dropped, nothing is appended.
+    const plain = expectLossless("# Why *this* role, *now*\n\nBecause.\n");
+    expect(plain.items.find((i) => i.kind === "section")?.title).toBe("Why this role, now");
   });
 
   it("handles the edge cases of line structure", () => {

@@ -137,7 +137,8 @@ function headingTitles(
   const titles: Array<{ line: number; title: string }> = [];
   for (let b = 0; b < headings.length; b += HEADING_BATCH) {
     const batch = headings.slice(b, b + HEADING_BATCH);
-    const sources = batch.map((h) => capHeadingDelimiters(h.source.replace(/^ {0,3}/, "")));
+    const capped = batch.map((h) => capHeadingDelimiters(h.source.replace(/^ {0,3}/, "")));
+    const sources = capped.map((c) => c.head);
     const wanted = sources.some((s) => s.includes("["))
       ? definitions.filter((d) => {
           const label = /\[([^\]]*)\]/.exec(d)?.[1]?.toLowerCase();
@@ -158,7 +159,10 @@ function headingTitles(
       if (node.type === "heading" && index !== undefined) found.set(index, mdastToString(node).trim());
     }
     batch.forEach((h, i) => {
-      titles.push({ line: h.line, title: found.get(i) ?? "" });
+      const { head = "", tail = "" } = capped[i] ?? {};
+      const title = found.get(i) ?? "";
+      const literal = tail.replace(/\s+#+\s*$/, "").trimEnd();
+      titles.push({ line: h.line, title: tail ? `${title}${/\s$/.test(head) ? " " : ""}${literal}` : title });
     });
   }
   return titles;
