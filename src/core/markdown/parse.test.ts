@@ -127,18 +127,24 @@ const lineSoup = fc
 describe("parsePrepDocument: lossless on anything (property)", () => {
   it("never throws and is lossless on arbitrary strings", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "binary", maxLength: 300 }), (text) => expectLossless(text)),
+      fc.property(fc.string({ unit: "binary", maxLength: 300 }), (text) => {
+        expectLossless(text);
+      }),
       { numRuns: 500 },
     );
     fc.assert(
-      fc.property(fc.string({ unit: "grapheme", maxLength: 300 }), (text) => expectLossless(text)),
+      fc.property(fc.string({ unit: "grapheme", maxLength: 300 }), (text) => {
+        expectLossless(text);
+      }),
       { numRuns: 300 },
     );
   });
 
   it("is lossless on line soup: weird Markdown, unclosed fences, HTML, tables, CR, tabs, emoji", () => {
     fc.assert(
-      fc.property(lineSoup, (text) => expectLossless(text)),
+      fc.property(lineSoup, (text) => {
+        expectLossless(text);
+      }),
       { numRuns: 1000 },
     );
   });
