@@ -176,7 +176,7 @@ function addTerm(concept: ConceptDefinition, term: string, sense?: { not: string
   const lemmas = tokenize(term).map((t) => t.lemma);
   if (lemmas.length === 0) return;
   const key = lemmas.join(" ");
-  const entry = TERMS.get(key) ?? { concepts: [], length: lemmas.length, senses: new Map() };
+  const entry: CompiledTerm = TERMS.get(key) ?? { concepts: [], length: lemmas.length, senses: new Map() };
   if (!entry.concepts.includes(concept)) entry.concepts.push(concept);
   if (sense) entry.senses.set(concept.id, sense);
   TERMS.set(key, entry);
