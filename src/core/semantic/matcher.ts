@@ -337,6 +337,9 @@ function strengthOf(score: number): Strength {
   return score >= STRONG_THRESHOLD ? "strong" : score >= MATCH_THRESHOLD ? "partial" : "none";
 }
 
+// Share of the concept score that asks for every concept; the rest rewards the best-met one.
+const MIX = 0.7;
+
 const asAnalysis = (x: string | Analysis) => (typeof x === "string" ? analyzeText(x) : x);
 
 /**
@@ -367,6 +370,7 @@ export function semanticMatch(query: string | Analysis, candidate: string | Anal
   const allBroad = asked.every((id) => BROAD.has(id));
   let conceptTotal = 0;
   let conceptGot = 0;
+  let bestGroup = 0;
   for (const members of groups.values()) {
     let best = 0;
     let bestLabel = "";
@@ -392,6 +396,7 @@ export function semanticMatch(query: string | Analysis, candidate: string | Anal
     }
     conceptTotal += weight;
     conceptGot += weight * best;
+    if (best * weight > bestGroup) bestGroup = best * Math.min(1, weight);
     if (best > 0) shared.push(bestLabel);
   }
   let lexTotal = 0;
@@ -409,7 +414,11 @@ export function semanticMatch(query: string | Analysis, candidate: string | Anal
   const lexical = lexTotal === 0 ? 0 : lexGot / lexTotal;
   // Meaning first: when the query names concepts, they carry three quarters of the score.
   const base =
-    conceptTotal > 0 ? 0.75 * (conceptGot / conceptTotal) + 0.25 * lexical : lexTotal === 0 ? 0 : lexical;
+    conceptTotal > 0
+      ? 0.75 * (MIX * (conceptGot / conceptTotal) + (1 - MIX) * bestGroup) + 0.25 * lexical
+      : lexTotal === 0
+        ? 0
+        : lexical;
   const score = Math.min(1, base + (base > 0 ? Math.min(0.15, 0.05 * pairs) : 0));
   const rounded = Math.round(score * 1000) / 1000;
   return { score: rounded, strength: strengthOf(rounded), matched: rounded >= MATCH_THRESHOLD, shared };
