@@ -1847,6 +1847,11 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
     terms: ["lead", "led", "leading", "leadership", "managed a team", "tech lead"],
     not: [
       "lead time",
+      "my lead",
+      "our lead",
+      "his lead",
+      "her lead",
+      "their lead",
       "lead to",
       "led to",
       "leads to",

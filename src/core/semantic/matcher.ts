@@ -171,6 +171,8 @@ const lemmasOf = (list: readonly string[] | undefined) =>
 
 const BY_ID = new Map(CONCEPTS.map((c) => [c.id, c]));
 const TERMS = new Map<string, CompiledTerm>();
+// Every leading run of a term's lemmas: scanning stops as soon as no term can start this way.
+const PREFIXES = new Set<string>();
 let MAX_TERM = 1;
 function addTerm(concept: ConceptDefinition, term: string, sense?: { not: string[]; needs: string[] }): void {
   const lemmas = tokenize(term).map((t) => t.lemma);
@@ -180,6 +182,7 @@ function addTerm(concept: ConceptDefinition, term: string, sense?: { not: string
   if (!entry.concepts.includes(concept)) entry.concepts.push(concept);
   if (sense) entry.senses.set(concept.id, sense);
   TERMS.set(key, entry);
+  for (let n = 1; n <= lemmas.length; n++) PREFIXES.add(lemmas.slice(0, n).join(" "));
   MAX_TERM = Math.max(MAX_TERM, lemmas.length);
 }
 for (const concept of CONCEPTS) {
@@ -220,7 +223,7 @@ function windowHas(lemmas: readonly string[], from: number, to: number, phrases:
 }
 
 const CACHE = new Map<string, Analysis>();
-const CACHE_LIMIT = 20_000;
+const CACHE_LIMIT = 2_000;
 
 /**
  * Reads a text once: concepts (with sense checks), content lemmas and bigrams.
@@ -237,8 +240,16 @@ export function analyzeText(text: string): Analysis {
   // Tokens whose ambiguous term was read in another sense: they do not count as words either.
   const otherSense = new Uint8Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
-    for (let n = Math.min(MAX_TERM, tokens.length - i); n >= 1; n--) {
-      const key = lemmas.slice(i, i + n).join(" ");
+    // Candidate keys grow one lemma at a time; the longest term that exists wins.
+    const keys: string[] = [];
+    let grown = "";
+    for (let n = 1; n <= Math.min(MAX_TERM, tokens.length - i); n++) {
+      grown = n === 1 ? (lemmas[i] as string) : `${grown} ${lemmas[i + n - 1]}`;
+      if (!PREFIXES.has(grown)) break;
+      keys.push(grown);
+    }
+    for (let n = keys.length; n >= 1; n--) {
+      const key = keys[n - 1] as string;
       const entry = TERMS.get(key);
       if (entry === undefined) continue;
       let fired = false;
@@ -299,7 +310,7 @@ export function analyzeText(text: string): Analysis {
     if (a && b && !a.endsWith("#other") && !b.endsWith("#other")) bigrams.add(`${a} ${b}`);
   }
   const analysis: Analysis = { text, concepts, direct, lemmas: weights, allLemmas: all, bigrams };
-  if (CACHE.size >= CACHE_LIMIT) CACHE.clear();
+  if (CACHE.size >= CACHE_LIMIT) CACHE.delete(CACHE.keys().next().value as string);
   CACHE.set(text, analysis);
   return analysis;
 }
