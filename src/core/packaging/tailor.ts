@@ -143,7 +143,9 @@ function isHeading(line: Line): boolean {
     text.split(/\s+/).length <= 6 &&
     sectionOf(text) !== "other" &&
     // "Experience with AWS" or "Experience in payments" asks for something: not a heading.
-    !/\b(?:experience (?:with|in|building|deploying|of)|knowledge of|familiar|ability to|degree in|years? of)\b/i.test(text) &&
+    !/\b(?:experience (?:with|in|building|deploying|of)|knowledge of|familiar|ability to|degree in|years? of)\b/i.test(
+      text,
+    ) &&
     skillsIn(text).length === 0
   ) {
     return true;
