@@ -464,15 +464,22 @@ function checkYears(
   const subjectAnalysis = analyzeText(subject);
   const general = subjectAnalysis.direct.size === 0 && subjectAnalysis.lemmas.size <= 1;
   let best: { years: number; quote: string } | undefined;
-  for (const unit of units) {
+  units.forEach((unit, i) => {
     const claims = yearsClaims(unit.text, currentYear ?? Number.NaN).filter((c) => !Number.isNaN(c.years));
-    if (claims.length === 0) continue;
-    // A claim counts for this requirement when its sentence is about the same subject.
-    if (!general && semanticMatch(subjectAnalysis, unit.text).score < 0.4) continue;
+    if (claims.length === 0) return;
+    // A claim counts for this requirement when it is about the same subject: its sentence,
+    // or the sentences around it in the same story or answer ("six years as a physicist.
+    // Most of that job was data work").
+    const near = (j: number) => {
+      const other = units[j];
+      return other !== undefined && other.source === unit.source && other.id === unit.id ? other.text : "";
+    };
+    const context = [near(i - 1), unit.text, near(i + 1)].join(" ");
+    if (!general && semanticMatch(subjectAnalysis, context).score < 0.4) return;
     for (const claim of claims) {
       if (best === undefined || claim.years > best.years) best = { years: claim.years, quote: unit.text };
     }
-  }
+  });
   const plural = (n: number) => `${n} year${n === 1 ? "" : "s"}`;
   if (best === undefined) {
     return {
