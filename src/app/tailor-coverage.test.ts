@@ -27,7 +27,7 @@ Casewise helps personal injury firms turn piles of medical records into clear de
 
 What you'll do
 - Train, evaluate and deploy LLM-based models that read medical records
-- Improve latency and reliability of our inference services
+- Improve latency for our users
 - Clear communication with non-technical stakeholders such as attorneys and operations
 
 What we're looking for
