@@ -527,7 +527,7 @@ if (existsSync(pairsFile)) {
   if (misplaced.length > 0)
     throw new Error(`pairs in the wrong split (the hash decides): ${misplaced.join(", ")}`);
   matchingLines.push(
-    `${"".padEnd(40)}${["pairs", "positives", "hard neg.", "precision", "recall", "F1", "hard neg. accepted"].map((h) => h.padStart(12)).join("")}`,
+    `${"".padEnd(40)}${["pairs", "positives", "hard neg.", "precision", "recall", "F1", "hard acc."].map((h) => h.padStart(12)).join("")}`,
   );
   for (const split of ["dev", "test"] as const) {
     const { errors, ...figures } = measureMatching(pairs.filter((p) => p.split === split));
