@@ -604,8 +604,9 @@ export function coverageMatrix(
     if (row.best <= 1) {
       const answer = ANSWER_COMPETENCIES.has(row.competency);
       let label: string;
-      if (row.best === 0) label = answer ? "Write the answer you would give" : "Write a story for it";
-      else label = answer ? "Strengthen the answer" : "Write a stronger story (a result, a figure, a lesson)";
+      // Read with the competency after it: "Write a story for Feedback".
+      if (row.best === 0) label = answer ? "Write your answer" : "Write a story";
+      else label = answer ? "Strengthen your answer" : "Write a stronger story";
       row.action = {
         kind: answer ? "write-answer" : "write-story",
         competency: row.competency,

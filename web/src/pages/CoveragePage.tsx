@@ -73,7 +73,7 @@ export function CoveragePage() {
                     <th scope="col" className="heatmap-corner">
                       Competency
                     </th>
-                    <th scope="col" className="heatmap-story">
+                    <th scope="col" className="heatmap-sources">
                       Answers &amp; accomplishments
                     </th>
                     {result.data.stories.map((story, index) => (
