@@ -556,9 +556,11 @@ export function tailor(
         }
       });
     }
-    const evidence = [...best.values()]
-      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
-      .slice(0, 3);
+    const ranked = [...best.values()].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+    const evidence = ranked.slice(0, 3);
+    // A story is what the user will tell: the best one is always shown when one matches.
+    const story = ranked.find((e) => e.source === "story");
+    if (story !== undefined && !evidence.includes(story)) evidence.splice(2, 1, story);
     if (yearsCheck) {
       // Covered only when the bank states enough years; the sentence that says so leads.
       const statement = units.find((u) => u.text === yearsCheck.quote);
