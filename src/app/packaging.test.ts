@@ -283,7 +283,7 @@ describeStores("packaging use cases", (getStore) => {
 
   it("tailors a job description to the bank's stories and answers, and refuses 1 MB", async () => {
     const store = getStore();
-    const { documentId, byKey } = await importSample(store);
+    const { documentId } = await importSample(store);
     await createStoriesFromDocument(store, "a", documentId);
     await store.profiles.upsertProfile("a", { background: ["Six years of Python and Spark data pipelines"] });
     const { tailoring, whyCompany } = await tailorJobDescription(store, "a", posting);
