@@ -4,7 +4,7 @@
  *   npm run eval                         # eval/corpus/ of the repository, ../shared/eval/dev/
  *   npm run eval -- --corpus DIR --dev DIR
  *   npm run eval -- --out FILE           # JSON report (default .artifacts/eval.json)
- *   npm run eval -- --docs               # also write the test-split figures into docs/risk-lens.md
+ *   npm run eval -- --docs               # also write the test-split figures into docs/risk-lens.md and docs/matching.md
  *   npm run eval -- --verbose            # every disagreement, answer by answer
  *
  * The frozen test split is only ever scored here: nothing is tuned on it.
@@ -14,6 +14,12 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { callsForStory } from "../src/core/analysis/classify.ts";
 import { analyze, classify, type Labels } from "../src/core/analysis/index.ts";
+import {
+  type LabelledPair,
+  type MatchingFigures,
+  measureMatching,
+  splitOf,
+} from "../src/core/semantic/index.ts";
 import { answerText, type CorpusRow, readAnswers, readQuestions, seeded } from "./lens-corpus.ts";
 
 const BOOLEAN_LABELS = [
@@ -507,6 +513,48 @@ if (test !== undefined) {
   );
 }
 process.stdout.write(`risk-lens eval: corpus ${corpusDir}, dev ${devDir}\n\n${lines.join("\n")}\n`);
+
+// The shared semantic matcher on our labelled requirement/evidence pairs (docs/matching.md).
+const pairsFile = join(root, "eval", "matching", "pairs.jsonl");
+const matching: Record<string, Omit<MatchingFigures, "errors">> = {};
+const matchingLines: string[] = [];
+if (existsSync(pairsFile)) {
+  const pairs = readFileSync(pairsFile, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as LabelledPair);
+  const misplaced = pairs.filter((p) => splitOf(p.requirement) !== p.split).map((p) => p.id);
+  if (misplaced.length > 0)
+    throw new Error(`pairs in the wrong split (the hash decides): ${misplaced.join(", ")}`);
+  matchingLines.push(
+    `${"".padEnd(40)}${["pairs", "positives", "hard neg.", "precision", "recall", "F1", "hard acc."].map((h) => h.padStart(12)).join("")}`,
+  );
+  for (const split of ["dev", "test"] as const) {
+    const { errors, ...figures } = measureMatching(pairs.filter((p) => p.split === split));
+    matching[split] = figures;
+    matchingLines.push(
+      `${split.padEnd(40)}${[figures.pairs, figures.positives, figures.hardNegatives]
+        .map((v) => String(v).padStart(12))
+        .join(
+          "",
+        )}${[figures.precision, figures.recall, figures.f1].map((v) => v.toFixed(3).padStart(12)).join("")}${String(figures.hardNegativesAccepted).padStart(12)}`,
+    );
+    if (verbose)
+      for (const e of errors)
+        matchingLines.push(
+          `  [${split}] label ${e.label}, score ${e.score}: ${e.requirement} ⟷ ${e.evidence}`,
+        );
+  }
+  const t = matching.test;
+  if (t) {
+    const met = [t.precision >= 0.85, t.recall >= 0.85];
+    matchingLines.push(
+      "",
+      `test-split targets (precision ≥ 0.85, recall ≥ 0.85): ${met.filter(Boolean).length}/2 met${met[1] ? "" : ` (recall ${t.recall.toFixed(3)})`}`,
+    );
+  }
+  process.stdout.write(`\nsemantic matcher: ${pairsFile}\n\n${matchingLines.join("\n")}\n`);
+}
 if (verbose)
   for (const n of names)
     for (const d of reports[n]?.disagreements ?? []) process.stdout.write(`  [${n}] ${d}\n`);
@@ -514,7 +562,7 @@ if (verbose)
 mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(
   outFile,
-  `${JSON.stringify({ corpus: corpusDir, dev: devDir, deterministic, reports }, null, 2)}\n`,
+  `${JSON.stringify({ corpus: corpusDir, dev: devDir, deterministic, reports, matching }, null, 2)}\n`,
 );
 process.stdout.write(`\nwrote ${outFile}\n`);
 
@@ -538,4 +586,16 @@ if (args.includes("--docs")) {
   );
   writeFileSync(docs, md);
   process.stdout.write(`updated ${docs}\n`);
+  const matchingDocs = join(root, "docs", "matching.md");
+  if (matchingLines.length > 0 && existsSync(matchingDocs)) {
+    const block = ["```", ...matchingLines.filter((l) => !l.startsWith("  [")), "```"].join("\n");
+    writeFileSync(
+      matchingDocs,
+      readFileSync(matchingDocs, "utf8").replace(
+        /<!-- matching:begin -->[\s\S]*<!-- matching:end -->/,
+        `<!-- matching:begin -->\n${block}\n<!-- matching:end -->`,
+      ),
+    );
+    process.stdout.write(`updated ${matchingDocs}\n`);
+  }
 }

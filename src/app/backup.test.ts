@@ -17,7 +17,7 @@ import { createStoriesFromDocument } from "./stories.ts";
 const sample = new Uint8Array(readFileSync(new URL("../../samples/sample-prep.md", import.meta.url)));
 const bytes = (text: string) => new TextEncoder().encode(text);
 
-/** A bank with a row in every table: documents, edited items with history, a variant, stories, practice, profile. */
+/** A bank with a row in every table: documents, edited items with history, a variant, stories, practice, profile, a tailoring. */
 async function fillBank(store: Store): Promise<string> {
   const { documentId = "" } = await importDocument(store, "local", {
     bytes: sample,
@@ -78,6 +78,12 @@ async function fillBank(store: Store): Promise<string> {
     followUpOf: step.id,
   });
   await store.profiles.upsertProfile("local", { targetRole: "ML Engineer", budgets: { answer: 120 } });
+  await store.tailorings.saveTailoring("local", {
+    posting: "# ML Engineer\nAcme\n\n## Requirements\n- Python",
+    company: "Acme",
+    title: "ML Engineer",
+    result: { tailoring: { requirements: [] } },
+  });
   return documentId;
 }
 

@@ -322,30 +322,87 @@ export async function matchQuestion(
  * @example (await coverage(store, "local")).gaps // ["conflict", "feedback", …]
  */
 export async function coverage(store: Store, userId: string): Promise<CoverageMatrix> {
-  return coverageMatrix(await listStories(store, userId));
+  const items = await store.items.listItems(userId);
+  // Prepared answers count as well as stories: the answers to each question, and the
+  // prepared answers to follow-ups (not those that only point elsewhere).
+  const answers = [
+    ...items.filter(isKind("answer")).map((a) => ({ id: a.id, question: a.question, text: answerText(a) })),
+    ...items
+      .filter(isKind("follow-up"))
+      .filter((f) => !f.pointer)
+      .map((f) => ({ id: f.id, question: f.question, text: f.answer })),
+  ];
+  const accomplishments = items.filter(isKind("accomplishment")).map((a) => ({ id: a.id, text: a.text }));
+  return coverageMatrix(await listStories(store, userId), { answers, accomplishments });
 }
 
+/** A tailoring as the surfaces show it: saved with its posting, company and role. */
+export interface TailorResult {
+  /** The saved tailoring's id (absent when saving was turned off). */
+  id?: string;
+  posting: string;
+  tailoring: Tailoring;
+  whyCompany: WhyCompany;
+  savedAt?: string;
+}
+
+export interface TailorRequest {
+  /** The company when the user corrects what the posting says (default: found in the posting). */
+  company?: string;
+  /** The role's title, likewise. */
+  title?: string;
+  /** Keep the posting and the result for later (default true). */
+  save?: boolean;
+  /** The clock for open ranges ("since 2019"); default now. */
+  now?: Date;
+}
+
+const MAX_NAME_CHARS = 200;
+
 /**
- * Reads a job description against the user's bank: which stories and answers evidence each
- * requirement, the gaps, and a "why this company" scaffold from the profile's background.
- * @example const { tailoring, whyCompany } = await tailorJobDescription(store, "local", posting);
+ * Reads a job description against the user's bank: which stories, answers and accomplishments
+ * evidence each requirement (sentence and strength), the gaps, the years the bank states, and
+ * a "why this company" scaffold from the profile's background. The posting is saved with the
+ * result (the same posting again updates its entry), so it can be listed and reopened.
+ * @example const { id, tailoring, whyCompany } = await tailorJobDescription(store, "local", posting);
  */
 export async function tailorJobDescription(
   store: Store,
   userId: string,
   posting: string,
-): Promise<{ tailoring: Tailoring; whyCompany: WhyCompany }> {
+  request: TailorRequest = {},
+): Promise<TailorResult> {
   if (posting.trim() === "") {
     throw new DeriskError("BAD_INPUT", "The job description is empty: paste the posting.");
   }
+  for (const [what, value] of [
+    ["company", request.company],
+    ["title", request.title],
+  ] as const) {
+    if (value !== undefined && value.length > MAX_NAME_CHARS) {
+      throw new DeriskError(
+        "TOO_LARGE",
+        `The ${what} is over ${MAX_NAME_CHARS} characters: give the name only.`,
+      );
+    }
+  }
   const stories = await listStories(store, userId);
-  const answers = (await store.items.listItems(userId, { kind: "answer" }))
+  const items = await store.items.listItems(userId);
+  const answers = items
     .filter(isKind("answer"))
     // Keyed by item id: keys repeat across documents, and the id opens the answer.
     .map((a) => ({ key: a.id, text: answerText(a), question: a.question }));
+  const accomplishments = items.filter(isKind("accomplishment")).map((a) => ({ key: a.id, text: a.text }));
   const profile = await store.profiles.getProfile(userId);
   const { background, goals } = await ownBackground(store, userId);
-  const tailoring = tailor(posting, stories, answers);
+  const tailoring = tailor(posting, stories, answers, {
+    accomplishments,
+    currentYear: (request.now ?? new Date()).getUTCFullYear(),
+  });
+  const company = request.company?.trim() || tailoring.company;
+  const title = request.title?.trim() || tailoring.title;
+  if (company) tailoring.company = company;
+  if (title) tailoring.title = title;
   const whyCompany = scaffoldWhyCompany(posting, {
     ...(profile.name === "" ? {} : { name: profile.name }),
     ...(profile.targetRole === undefined ? {} : { targetRole: profile.targetRole }),
@@ -353,7 +410,80 @@ export async function tailorJobDescription(
     goals,
     targetCompanies: profile.targetCompanies,
   });
-  return { tailoring, whyCompany };
+  if (company && whyCompany.company !== company) {
+    // The user's correction of the company name reaches the scaffold's lines too.
+    const from = whyCompany.company ?? "[company]";
+    whyCompany.lines = whyCompany.lines.map((line) => ({
+      ...line,
+      text: line.text.split(from).join(company),
+    }));
+    whyCompany.text = whyCompany.lines.map((line) => line.text).join("\n");
+    whyCompany.blanks = whyCompany.lines.flatMap((line) => line.text.match(/\[[^\]]+\]/g) ?? []);
+    whyCompany.company = company;
+  }
+  if (request.save === false) return { posting, tailoring, whyCompany };
+  const saved = await store.tailorings.saveTailoring(userId, {
+    posting,
+    ...(company ? { company } : {}),
+    ...(title ? { title } : {}),
+    result: { tailoring, whyCompany },
+  });
+  return { id: saved.id, posting, tailoring, whyCompany, savedAt: saved.updatedAt.toISOString() };
+}
+
+/** A saved tailoring in a list: what it was for and how much of it the bank covered. */
+export interface TailoringSummary {
+  id: string;
+  company?: string;
+  title?: string;
+  requirements: number;
+  covered: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * The user's saved tailorings, most recent first.
+ * @example (await listTailorings(store, "local"))[0]?.company
+ */
+export async function listTailorings(store: Store, userId: string): Promise<TailoringSummary[]> {
+  return (await store.tailorings.listTailorings(userId)).map((saved) => {
+    const result = saved.result as { tailoring?: Partial<Tailoring> };
+    const requirements = result.tailoring?.requirements ?? [];
+    return {
+      id: saved.id,
+      ...(saved.company === undefined ? {} : { company: saved.company }),
+      ...(saved.title === undefined ? {} : { title: saved.title }),
+      requirements: requirements.length,
+      covered: requirements.filter((r) => r.covered).length,
+      createdAt: saved.createdAt.toISOString(),
+      updatedAt: saved.updatedAt.toISOString(),
+    };
+  });
+}
+
+/**
+ * Reopens a saved tailoring: its posting and the result as saved.
+ * @example const { posting, tailoring } = await openTailoring(store, "local", id);
+ */
+export async function openTailoring(store: Store, userId: string, id: string): Promise<TailorResult> {
+  const saved = await store.tailorings.getTailoring(userId, id);
+  const result = saved.result as { tailoring: Tailoring; whyCompany: WhyCompany };
+  return {
+    id: saved.id,
+    posting: saved.posting,
+    tailoring: result.tailoring,
+    whyCompany: result.whyCompany,
+    savedAt: saved.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * Deletes a saved tailoring.
+ * @example await deleteTailoring(store, "local", id);
+ */
+export async function deleteTailoring(store: Store, userId: string, id: string): Promise<void> {
+  await store.tailorings.deleteTailoring(userId, id);
 }
 
 /**

@@ -163,6 +163,15 @@ export const BANK_TABLES = {
     follow_up_of: id.nullable(),
     created_at: time,
   }),
+  tailorings: z.strictObject({
+    id,
+    company: text.nullable(),
+    title: text.nullable(),
+    posting: text,
+    result: json,
+    created_at: time,
+    updated_at: time,
+  }),
 } as const;
 
 export type BankTable = keyof typeof BANK_TABLES;

@@ -267,7 +267,16 @@ describeStores("packaging API", (getStore) => {
     );
     const storyId = body.created[0]?.id ?? "";
     const itemId = byKey("q3/core");
+    const saved = await call<{ id: string }>(
+      "a",
+      "/api/tailor",
+      post({ text: "# ML Engineer\nAcme\n\n## Requirements\n- Experience with Spark and data pipelines\n" }),
+    );
+    const tailoringId = saved.body.id;
+    expect(tailoringId).toMatch(/\S/);
     const cases: Array<[string, RequestInit | undefined]> = [
+      [`/api/tailorings/${tailoringId}`, undefined],
+      [`/api/tailorings/${tailoringId}`, { method: "DELETE" }],
       [`/api/stories/${storyId}`, undefined],
       [`/api/stories/${storyId}`, send("PUT", { lesson: "mine now" })],
       [`/api/stories/${storyId}`, { method: "DELETE" }],
@@ -287,6 +296,8 @@ describeStores("packaging API", (getStore) => {
     }
     expect((await call<{ stories: unknown[] }>("b", "/api/stories")).body.stories).toEqual([]);
     expect((await call<{ stories: unknown[] }>("b", "/api/coverage")).body.stories).toEqual([]);
+    expect((await call<{ tailorings: unknown[] }>("b", "/api/tailorings")).body.tailorings).toEqual([]);
+    expect((await call<{ tailorings: unknown[] }>("a", "/api/tailorings")).body.tailorings).toHaveLength(1);
     const match = await call<{ results: unknown[] }>(
       "b",
       "/api/match",

@@ -22,6 +22,7 @@ import { type ProfilesRepo, profilesRepo } from "./repos/profiles.ts";
 import { type QuestionsRepo, questionsRepo } from "./repos/questions.ts";
 import { type Db, inTransaction, sqlState, translatingInputErrors } from "./repos/sql.ts";
 import { type StoriesRepo, storiesRepo } from "./repos/stories.ts";
+import { type TailoringsRepo, tailoringsRepo } from "./repos/tailorings.ts";
 import { type UsersRepo, usersRepo } from "./repos/users.ts";
 import type { Database } from "./schema.ts";
 
@@ -51,6 +52,7 @@ export interface Repos {
   questions: QuestionsRepo;
   backup: BackupRepo;
   practice: PracticeRepo;
+  tailorings: TailoringsRepo;
 }
 
 export interface Store extends Repos {
@@ -87,6 +89,7 @@ function bindRepos(db: Db): Repos {
     questions: translatingInputErrors(questionsRepo(db)),
     backup: translatingInputErrors(backupRepo(db)),
     practice: translatingInputErrors(practiceRepo(db)),
+    tailorings: translatingInputErrors(tailoringsRepo(db)),
   };
 }
 

@@ -47,4 +47,5 @@ export type {
   QuestionsRepo,
 } from "./repos/questions.ts";
 export type { StoriesRepo, Story, StoryInput, StoryPatch } from "./repos/stories.ts";
+export type { SavedTailoring, TailoringInput, TailoringsRepo } from "./repos/tailorings.ts";
 export { LOCAL_USER_ID, type User, type UsersRepo } from "./repos/users.ts";

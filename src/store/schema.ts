@@ -222,6 +222,17 @@ export interface PracticeStepsTable {
   created_at: Timestamp;
 }
 
+export interface TailoringsTable {
+  id: string;
+  user_id: string;
+  company: string | null;
+  title: string | null;
+  posting: string;
+  result: Json<unknown>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   profiles: ProfilesTable;
@@ -234,6 +245,7 @@ export interface Database {
   cards: CardsTable;
   practice_sessions: PracticeSessionsTable;
   practice_steps: PracticeStepsTable;
+  tailorings: TailoringsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -249,3 +261,4 @@ export type AttemptRow = Selectable<AttemptsTable>;
 export type CardRow = Selectable<CardsTable>;
 export type PracticeSessionRow = Selectable<PracticeSessionsTable>;
 export type PracticeStepRow = Selectable<PracticeStepsTable>;
+export type TailoringRow = Selectable<TailoringsTable>;

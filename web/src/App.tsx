@@ -191,7 +191,9 @@ export function App() {
             {...(route.storyId === undefined ? {} : { storyId: route.storyId })}
           />
         )}
-        {route.page === "tailor" && <TailorPage />}
+        {route.page === "tailor" && (
+          <TailorPage key={route.tailoringId ?? "new"} tailoringId={route.tailoringId} />
+        )}
         {route.page === "reangle" && (
           <ReanglePage key={route.itemId} itemId={route.itemId} documents={documents} />
         )}

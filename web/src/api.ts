@@ -78,8 +78,23 @@ export interface FollowUpPrediction {
 }
 
 export interface TailorResult {
+  /** The saved tailoring's id. */
+  id?: string;
+  posting: string;
   tailoring: Tailoring;
   whyCompany: WhyCompany;
+  savedAt?: string;
+}
+
+/** A saved tailoring in the list. */
+export interface TailoringSummary {
+  id: string;
+  company?: string;
+  title?: string;
+  requirements: number;
+  covered: number;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export type { CoverageMatrix, Draft, Ranking, StoryInput };
@@ -342,7 +357,16 @@ export const api = {
 
   coverage: (): Promise<CoverageMatrix> => json("/api/coverage"),
 
-  tailor: (text: string): Promise<TailorResult> => json("/api/tailor", jsonBody("POST", { text })),
+  tailor: (text: string, names: { company?: string; title?: string } = {}): Promise<TailorResult> =>
+    json("/api/tailor", jsonBody("POST", { text, ...names })),
+
+  tailorings: (): Promise<{ tailorings: TailoringSummary[] }> => json("/api/tailorings"),
+
+  tailoring: (id: string): Promise<TailorResult> => json(`/api/tailorings/${encodeURIComponent(id)}`),
+
+  deleteTailoring: async (id: string): Promise<void> => {
+    await send(`/api/tailorings/${encodeURIComponent(id)}`, { method: "DELETE" });
+  },
 
   exportUrl: (documentId: string, format: ExportFormat): string =>
     `/api/export?documentId=${encodeURIComponent(documentId)}&format=${format}`,

@@ -24,7 +24,8 @@ export const route = {
   coverage: (): string => href({ page: "coverage" }),
   compose: (storyId?: string): string =>
     href(storyId === undefined ? { page: "compose" } : { page: "compose", storyId }),
-  tailor: (): string => href({ page: "tailor" }),
+  tailor: (tailoringId?: string): string =>
+    href(tailoringId === undefined ? { page: "tailor" } : { page: "tailor", tailoringId }),
   reangle: (itemId: string): string => href({ page: "reangle", itemId }),
   followUps: (itemId: string): string => href({ page: "followups", itemId }),
 };

@@ -22,7 +22,7 @@ export type Route =
   | { page: "stories"; storyId?: string; competency?: string }
   | { page: "coverage" }
   | { page: "compose"; storyId?: string }
-  | { page: "tailor" }
+  | { page: "tailor"; tailoringId?: string }
   | { page: "reangle"; itemId: string }
   | { page: "followups"; itemId: string }
   | { page: "not-found"; hash: string };
@@ -56,7 +56,7 @@ export function parseRoute(hash: string): Route {
   }
   if (page === "coverage") return { page: "coverage" };
   if (page === "compose") return a === undefined ? { page: "compose" } : { page: "compose", storyId: a };
-  if (page === "tailor") return { page: "tailor" };
+  if (page === "tailor") return a === undefined ? { page: "tailor" } : { page: "tailor", tailoringId: a };
   if (page === "reangle" && a !== undefined) return { page: "reangle", itemId: a };
   if (page === "followups" && a !== undefined) return { page: "followups", itemId: a };
   return { page: "not-found", hash };
@@ -86,7 +86,7 @@ export function href(route: Route): string {
     case "compose":
       return route.storyId === undefined ? "#/compose" : `#/compose/${enc(route.storyId)}`;
     case "tailor":
-      return "#/tailor";
+      return route.tailoringId === undefined ? "#/tailor" : `#/tailor/${enc(route.tailoringId)}`;
     case "reangle":
       return `#/reangle/${enc(route.itemId)}`;
     case "followups":

@@ -24,6 +24,11 @@ interface TailorFlags {
   stories?: string;
   answers?: string;
   profile?: string;
+  company?: string;
+  title?: string;
+  save?: boolean;
+  list?: boolean;
+  open?: string;
   json?: boolean;
 }
 
@@ -39,7 +44,7 @@ export function registerTailorCommand(program: Command, ctx: CliContext): void {
     .description(
       "read a job description: its requirements, the stories that evidence each, the gaps, and a why-this-company scaffold",
     )
-    .argument("<file>", "the job posting (Markdown, HTML or text), or - for standard input")
+    .argument("[file]", "the job posting (Markdown, HTML or text), or - for standard input")
     .option(
       "--stories <file>",
       "a JSON array of stories; default: the stories, answers and profile in your bank",
@@ -49,16 +54,56 @@ export function registerTailorCommand(program: Command, ctx: CliContext): void {
       "--profile <file>",
       "with --stories: a JSON profile ({background: [], goals: []}) for the why-company scaffold",
     )
-    .option("--json", "print { tailoring, whyCompany } as JSON")
+    .option("--company <name>", "the company, when the posting does not say it or says it wrong")
+    .option("--title <role>", "the role's title, likewise")
+    .option("--no-save", "do not keep the posting and the result in your bank")
+    .option("--list", "list your saved tailorings")
+    .option("--open <id>", "show a saved tailoring again")
+    .option("--json", "print { id, posting, tailoring, whyCompany } as JSON")
     .addHelpText(
       "after",
-      "\nExamples:\n  derisk tailor posting.md\n  derisk tailor posting.md --stories stories.json\n  pbpaste | derisk tailor - --stories stories.json --profile profile.json --json",
+      '\nExamples:\n  derisk tailor posting.md\n  derisk tailor posting.md --company Acme --title "ML Engineer"\n  derisk tailor --list\n  derisk tailor --open <id>\n  derisk tailor posting.md --stories stories.json\n  pbpaste | derisk tailor - --stories stories.json --profile profile.json --json',
     )
-    .action(async (file: string, flags: TailorFlags) => {
-      const posting = await readTextArg(ctx, file, "job description");
-      let tailoring: Tailoring;
-      let whyCompany: WhyCompany;
-      if (flags.stories === undefined) {
+    .action(async (file: string | undefined, flags: TailorFlags) => {
+      if (flags.list) {
+        const { listTailorings } = await import("../../app/packaging.ts");
+        const saved = await ctx.withStore((store, userId) => listTailorings(store, userId));
+        if (flags.json) {
+          ctx.out(JSON.stringify({ tailorings: saved }, null, 2));
+          return;
+        }
+        if (saved.length === 0) {
+          ctx.out("No saved tailorings yet: derisk tailor posting.md saves one.");
+          return;
+        }
+        for (const t of saved) {
+          ctx.out(
+            `${t.id}  ${t.updatedAt.slice(0, 10)}  ${t.title ?? "Job description"}${t.company ? ` at ${t.company}` : ""} — ${t.covered} of ${t.requirements} evidenced`,
+          );
+        }
+        return;
+      }
+      let tailoring: Tailoring | undefined;
+      let whyCompany: WhyCompany | undefined;
+      let id: string | undefined;
+      let posting = "";
+      if (flags.open !== undefined) {
+        const { openTailoring } = await import("../../app/packaging.ts");
+        const open = flags.open;
+        ({ tailoring, whyCompany, id } = await ctx.withStore((store, userId) =>
+          openTailoring(store, userId, open),
+        ));
+      } else if (file === undefined) {
+        throw new DeriskError(
+          "USAGE",
+          "Give the job posting: derisk tailor posting.md (or - for standard input), or --list / --open ID.",
+        );
+      } else {
+        posting = await readTextArg(ctx, file, "job description");
+      }
+      if (flags.open !== undefined) {
+        // Shown below like a fresh one.
+      } else if (flags.stories === undefined) {
         if (flags.answers !== undefined || flags.profile !== undefined) {
           throw new DeriskError(
             "USAGE",
@@ -66,8 +111,13 @@ export function registerTailorCommand(program: Command, ctx: CliContext): void {
           );
         }
         const { tailorJobDescription } = await import("../../app/packaging.ts");
-        ({ tailoring, whyCompany } = await ctx.withStore((store, userId) =>
-          tailorJobDescription(store, userId, posting),
+        const text = posting;
+        ({ tailoring, whyCompany, id } = await ctx.withStore((store, userId) =>
+          tailorJobDescription(store, userId, text, {
+            ...(flags.company === undefined ? {} : { company: flags.company }),
+            ...(flags.title === undefined ? {} : { title: flags.title }),
+            save: flags.save !== false,
+          }),
         ));
       } else {
         const { scaffoldWhyCompany, tailor } = await import("../../core/packaging/index.ts");
@@ -88,13 +138,16 @@ export function registerTailorCommand(program: Command, ctx: CliContext): void {
           : [];
         const profile = flags.profile ? await readJson(flags.profile, schemas.profile, "a JSON profile") : {};
         tailoring = tailor(posting, stories, answers);
+        if (flags.company) tailoring.company = flags.company;
+        if (flags.title) tailoring.title = flags.title;
         whyCompany = scaffoldWhyCompany(posting, {
           ...(profile.background ? { background: profile.background } : {}),
           ...(profile.goals ? { goals: profile.goals } : {}),
         });
       }
+      if (tailoring === undefined || whyCompany === undefined) return;
       if (flags.json) {
-        ctx.out(JSON.stringify({ tailoring, whyCompany }, null, 2));
+        ctx.out(JSON.stringify({ ...(id === undefined ? {} : { id }), tailoring, whyCompany }, null, 2));
         return;
       }
       const { style } = ctx;
@@ -108,13 +161,20 @@ export function registerTailorCommand(program: Command, ctx: CliContext): void {
       ];
       for (const r of tailoring.requirements) {
         const mark = r.covered ? style.green("✓") : style.red("✗");
-        lines.push(`${mark} ${style.dim(`[${r.kind}${r.required ? "" : ", preferred"}]`)} ${r.text}`);
-        for (const e of r.evidence) lines.push(style.dim(`    ${e.source} "${e.title}": “${e.quote}”`));
+        const strength = r.covered ? ` ${style.dim(`(${r.strength})`)}` : "";
+        lines.push(
+          `${mark} ${style.dim(`[${r.kind}${r.required ? "" : ", preferred"}]`)} ${r.text}${strength}`,
+        );
+        if (r.yearsCheck) lines.push(style.dim(`    ${r.yearsCheck.note}`));
+        for (const e of r.evidence) {
+          lines.push(style.dim(`    ${e.strength} · ${e.source} "${e.title}": “${e.quote}”`));
+        }
       }
       lines.push(
         "",
         style.bold("Why this company — scaffold"),
         ...whyCompany.lines.map((l) => `  ${l.text}`),
+        ...(id === undefined ? [] : ["", style.dim(`Saved as ${id}: derisk tailor --open ${id}`)]),
       );
       ctx.out(lines.join("\n"));
     });

@@ -1,6 +1,14 @@
 import { classify } from "../analysis/index.ts";
 import { DeriskError } from "../errors.ts";
 import { COMPETENCIES, type Competency, ROLE_IDS, type RoleId } from "../model.ts";
+import {
+  type Analysis,
+  analyzeText,
+  questionSimilarity,
+  type SemanticMatch,
+  type Strength,
+  semanticMatch,
+} from "../semantic/index.ts";
 import { STORY_COMPETENCY_CUES } from "./data/story-cues.ts";
 import { findRoleTerms } from "./role-terms.ts";
 import type { Story } from "./story.ts";
@@ -30,18 +38,76 @@ const FIELD_WEIGHT = { title: 2, tags: 2, situation: 1, task: 1, actions: 1, res
 const K1 = 1.2;
 const B = 0.75;
 
+// Concepts of the shared matcher that are evidence of a competency (src/core/semantic).
+const CONCEPT_COMPETENCY: Readonly<Record<string, Competency>> = {
+  "skill.ml": "ml-engineering",
+  "skill.mlops": "ml-engineering",
+  "skill.llm": "ml-engineering",
+  "skill.deep-learning": "ml-engineering",
+  "skill.deployment": "ml-engineering",
+  "skill.forecasting": "ml-engineering",
+  "skill.features": "ml-engineering",
+  "skill.model-optimisation": "ml-engineering",
+  "skill.debugging": "technical-challenge",
+  "skill.performance": "technical-challenge",
+  "skill.scalability": "technical-challenge",
+  "metric.latency": "technical-challenge",
+  "skill.system-design": "technical-challenge",
+  "skill.incident-response": "mistake-failure",
+  "soft.collaboration": "teamwork",
+  "soft.leadership": "leadership-influence",
+  "soft.influence": "leadership-influence",
+  "soft.mentoring": "leadership-influence",
+  "soft.ownership": "ownership-initiative",
+  "soft.ambiguity": "ambiguity",
+  "soft.prioritization": "prioritization-deadline",
+  "soft.feedback": "feedback",
+  "soft.customer": "customer-focus",
+  "soft.learning": "learning-growth",
+  "soft.growth": "learning-growth",
+};
+
 /**
- * The competencies a story serves: those it states, else those its own words cue (two
- * distinct cue words or more).
+ * How strongly a text evidences each competency, from its own words: 1 per distinct cue word
+ * (the story cues) or concept (the shared matcher) that points to it. Competencies with no
+ * cue are absent.
+ * @example competencyCues("I debugged the latency spike and found the root cause.").get("technical-challenge") // 3
+ */
+export function competencyCues(
+  text: string | Analysis,
+  options: { concepts?: boolean } = {},
+): Map<Competency, number> {
+  const plain = typeof text === "string" ? text : text.text;
+  const lower = plain.toLowerCase();
+  const out = new Map<Competency, number>();
+  const cueWords = new Map<Competency, Set<string>>();
+  for (const [competency, cue] of STORY_COMPETENCY_CUES) {
+    const distinct = new Set((lower.match(cue) ?? []).map((m) => m.toLowerCase()));
+    cueWords.set(competency, distinct);
+    if (distinct.size > 0) out.set(competency, distinct.size);
+  }
+  if (options.concepts === false) return out;
+  const analysis = typeof text === "string" ? analyzeText(text) : text;
+  for (const id of analysis.direct) {
+    const competency = CONCEPT_COMPETENCY[id];
+    const term = analysis.concepts.get(id)?.term ?? "";
+    // A word already counted as a cue is not counted twice.
+    if (competency !== undefined && !cueWords.get(competency)?.has(term)) {
+      out.set(competency, (out.get(competency) ?? 0) + 1);
+    }
+  }
+  return out;
+}
+
+/**
+ * The competencies a story serves: those it states, and every other one its own words
+ * evidence (two distinct cue words or concepts or more) — a story counts for all of them.
  * @example storyCompetencies(parseStory({ title: "Outage", result: "I missed a failed rollback." })) // ["mistake-failure"]
  */
-export function storyCompetencies(story: Story): Competency[] {
-  if (story.competencies.length > 0) return story.competencies;
-  const text = storyText(story).toLowerCase();
-  const out: Competency[] = [];
-  for (const [competency, cue] of STORY_COMPETENCY_CUES) {
-    const distinct = new Set(text.match(cue) ?? []);
-    if (distinct.size >= 2) out.push(competency);
+export function storyCompetencies(story: Story, options: { concepts?: boolean } = {}): Competency[] {
+  const out: Competency[] = [...story.competencies];
+  for (const [competency, count] of competencyCues(storyText(story), options)) {
+    if (count >= 2 && !out.includes(competency)) out.push(competency);
   }
   return out;
 }
@@ -101,7 +167,8 @@ export function indexStories(stories: readonly Story[]): StoryIndex {
     lengths[doc] = length;
     total += length;
     let mask = 0;
-    for (const c of storyCompetencies(story)) mask |= 1 << COMPETENCIES.indexOf(c);
+    // Cue words only here (fast over 10,000 stories); the question's meaning is read in rankStories.
+    for (const c of storyCompetencies(story, { concepts: false })) mask |= 1 << COMPETENCIES.indexOf(c);
     competencyMask[doc] = mask;
     evidence[doc] = evidenceOf(story);
   });
@@ -132,6 +199,23 @@ function roleFitFor(index: StoryIndex, role: RoleId): Float64Array {
 }
 
 const CACHE = new WeakMap<readonly Story[], StoryIndex>();
+const MEANING = new WeakMap<StoryIndex, Array<Analysis | undefined>>();
+// Stories read by meaning per question: the best by words and competency.
+const SEMANTIC_POOL = 300;
+
+function semanticOf(index: StoryIndex, doc: number): Analysis {
+  let found = MEANING.get(index);
+  if (found === undefined) {
+    found = new Array(index.stories.length);
+    MEANING.set(index, found);
+  }
+  let analysis = found[doc];
+  if (analysis === undefined) {
+    analysis = analyzeText(storyText(index.stories[doc] as Story));
+    found[doc] = analysis;
+  }
+  return analysis;
+}
 
 export interface RankOptions {
   role?: RoleId;
@@ -219,6 +303,27 @@ export function rankStories(
   }
   let maxText = 0;
   for (let doc = 0; doc < n; doc++) if ((text[doc] as number) > maxText) maxText = text[doc] as number;
+  // Meaning as well as words: the share of the question's concepts a story shows (shared
+  // matcher), read for the best candidates by words and competency only, so 10,000 stories
+  // stay fast.
+  const asked = analyzeText(question);
+  if (asked.direct.size > 0 && n > 0) {
+    const words = Float64Array.from(text, (t) => (maxText > 0 ? t / maxText : 0));
+    const prelim = Array.from({ length: n }, (_, doc) => doc);
+    const quick = (doc: number) => {
+      const mask = index.competencyMask[doc] as number;
+      return (mask & competencyBit ? WEIGHTS.competency : 0) + WEIGHTS.text * (words[doc] as number);
+    };
+    const pool =
+      n <= SEMANTIC_POOL ? prelim : prelim.sort((a, b) => quick(b) - quick(a)).slice(0, SEMANTIC_POOL);
+    for (let doc = 0; doc < n; doc++) text[doc] = 0.5 * (words[doc] as number);
+    for (const doc of pool) {
+      const m = semanticMatch(asked, semanticOf(index, doc));
+      text[doc] = (text[doc] as number) + 0.5 * m.score;
+    }
+    maxText = 0;
+    for (let doc = 0; doc < n; doc++) if ((text[doc] as number) > maxText) maxText = text[doc] as number;
+  }
 
   const role =
     options.role !== undefined && (ROLE_IDS as readonly string[]).includes(options.role)
@@ -347,36 +452,227 @@ export function rankStories(
   return { question, competency, results, warnings };
 }
 
+/** Something in the bank that evidences a competency, and how strongly (1–3). */
+export interface CoverageEvidence {
+  source: "story" | "answer" | "accomplishment";
+  /** Story id, or the item id of an answer or accomplishment. */
+  id: string;
+  title: string;
+  strength: number;
+}
+
+/** What to do about a gap or a thin row: write the missing story or prepared answer. */
+export interface GapAction {
+  kind: "write-story" | "write-answer";
+  competency: Competency;
+  /** A question of this kind to write for. */
+  question: string;
+  label: string;
+}
+
+export interface CoverageRow {
+  competency: Competency;
+  /** Best strength over every source, 0 when nothing evidences it. */
+  best: number;
+  evidence: CoverageEvidence[];
+  action?: GapAction;
+}
+
 /** Competencies × stories, each cell 0 (does not serve) to 3 (serves with result, figure and lesson). */
 export interface CoverageMatrix {
   competencies: Competency[];
   stories: Array<{ id: string; title: string }>;
   /** `cells[c][s]`: strength of story s for competency c. */
   cells: number[][];
-  /** Competencies no story serves. */
+  /** Per competency, every story, prepared answer and accomplishment that evidences it. */
+  rows: CoverageRow[];
+  /** Competencies nothing in the bank evidences. */
   gaps: Competency[];
-  /** Competencies served only weakly (best strength 1). */
+  /** Competencies evidenced only weakly (best strength 1). */
   thin: Competency[];
 }
 
+/** A prepared answer as coverage reads it: its question says what it answers. */
+export interface CoverageAnswer {
+  id: string;
+  question: string;
+  text: string;
+}
+
+/** A résumé-style accomplishment ("Cut deploy time from 2 weeks to 3 days"). */
+export interface CoverageAccomplishment {
+  id: string;
+  text: string;
+}
+
+// Competencies answered by a prepared answer rather than by a story.
+const ANSWER_COMPETENCIES = new Set<Competency>(["about-me", "motivation", "strength-weakness"]);
+const EXAMPLE_QUESTIONS: Readonly<Record<Competency, string>> = {
+  "about-me": "Tell me about yourself.",
+  motivation: "Why this company, and why now?",
+  "technical-challenge": "Tell me about the hardest technical problem you solved.",
+  "mistake-failure": "Tell me about a time you made a mistake.",
+  conflict: "Tell me about a disagreement with a colleague.",
+  "leadership-influence": "Tell me about a time you convinced others without authority.",
+  ambiguity: "Tell me about a project with unclear requirements.",
+  "prioritization-deadline": "Tell me about a tight deadline and what you cut.",
+  feedback: "Tell me about feedback that changed how you work.",
+  teamwork: "Tell me about working closely with another team.",
+  "customer-focus": "Tell me about a time you changed course for a user or customer.",
+  "learning-growth": "Tell me about something you had to learn fast.",
+  "ownership-initiative": "Tell me about something you did without being asked.",
+  "strength-weakness": "What is your greatest weakness?",
+  "ml-concept": "Explain a machine-learning concept you rely on.",
+  "ml-engineering": "Tell me about a model you took to production.",
+};
+
+function answerStrength(text: string): number {
+  const words = text.split(/\s+/).filter(Boolean).length;
+  if (words < 15) return 1;
+  return words >= 40 && hasFigure(text) ? 3 : 2;
+}
+
 /**
- * The coverage matrix: which stories serve which competencies, and how strongly.
- * @example coverageMatrix(stories).gaps // ["conflict", "feedback", …]
+ * The coverage matrix: which stories serve which competencies (a story counts for every
+ * competency it evidences), how strongly, and — per competency — the prepared answers and
+ * accomplishments that evidence it too. Each gap or thin row carries the action that fills it.
+ * @example coverageMatrix(stories, { answers: [{ id: "a1", question: "Tell me about yourself", text: "…" }] }).gaps
  */
-export function coverageMatrix(stories: readonly Story[]): CoverageMatrix {
-  const served = stories.map((s) => new Set(storyCompetencies(s)));
+export function coverageMatrix(
+  stories: readonly Story[],
+  more: { answers?: readonly CoverageAnswer[]; accomplishments?: readonly CoverageAccomplishment[] } = {},
+): CoverageMatrix {
   const strength = stories.map((s) => {
     const ev = evidenceOf(s);
     const count = (ev & 1) + ((ev >> 1) & 1) + ((ev >> 2) & 1);
     return 1 + Math.floor((count * 2) / 3);
   });
-  const cells = COMPETENCIES.map((c) => stories.map((_, i) => (served[i]?.has(c) ? (strength[i] ?? 1) : 0)));
-  const best = cells.map((row) => Math.max(0, ...row));
+  const served = stories.map((story) => storyCompetencies(story));
+  // Stated competencies carry the story's full strength; ones read from its words one less.
+  const cells = COMPETENCIES.map((c) =>
+    stories.map((story, i) => {
+      const full = strength[i] ?? 1;
+      if (story.competencies.includes(c)) return full;
+      return served[i]?.includes(c) ? Math.max(1, full - 1) : 0;
+    }),
+  );
+  const rows: CoverageRow[] = COMPETENCIES.map((competency, ci) => ({
+    competency,
+    best: 0,
+    evidence: stories
+      .map((story, si) => ({
+        source: "story" as const,
+        id: story.id,
+        title: story.title,
+        strength: cells[ci]?.[si] ?? 0,
+      }))
+      .filter((e) => e.strength > 0),
+  }));
+  const rowOf = (c: Competency) => rows[COMPETENCIES.indexOf(c)] as CoverageRow;
+  for (const answer of more.answers ?? []) {
+    if (answer.text.trim() === "") continue;
+    const asked = answer.question.trim() === "" ? undefined : classify(answer.question).competency;
+    const title = answer.question.trim() || answer.text.slice(0, 60);
+    const add = (c: Competency, value: number) => {
+      const row = rowOf(c);
+      const existing = row.evidence.find((e) => e.source === "answer" && e.id === answer.id);
+      if (existing) existing.strength = Math.max(existing.strength, value);
+      else row.evidence.push({ source: "answer", id: answer.id, title, strength: value });
+    };
+    const full = answerStrength(answer.text);
+    if (asked !== undefined) add(asked, full);
+    for (const [c, count] of competencyCues(answer.text)) {
+      if (count >= 2 && c !== asked) add(c, Math.max(1, full - 1));
+    }
+  }
+  for (const item of more.accomplishments ?? []) {
+    if (item.text.trim() === "") continue;
+    // Raw material: one cue is enough, strength 1 (2 with a figure).
+    for (const [c] of competencyCues(item.text)) {
+      if (ANSWER_COMPETENCIES.has(c)) continue;
+      rowOf(c).evidence.push({
+        source: "accomplishment",
+        id: item.id,
+        title: item.text,
+        strength: hasFigure(item.text) ? 2 : 1,
+      });
+    }
+  }
+  for (const row of rows) {
+    row.evidence.sort((a, b) => b.strength - a.strength);
+    row.best = Math.max(0, ...row.evidence.map((e) => e.strength));
+    if (row.best <= 1) {
+      const answer = ANSWER_COMPETENCIES.has(row.competency);
+      let label: string;
+      // Read with the competency after it: "Write a story for Feedback".
+      if (row.best === 0) label = answer ? "Write your answer" : "Write a story";
+      else label = answer ? "Strengthen your answer" : "Write a stronger story";
+      row.action = {
+        kind: answer ? "write-answer" : "write-story",
+        competency: row.competency,
+        question: EXAMPLE_QUESTIONS[row.competency],
+        label,
+      };
+    }
+  }
   return {
     competencies: [...COMPETENCIES],
     stories: stories.map((s) => ({ id: s.id, title: s.title })),
     cells,
-    gaps: COMPETENCIES.filter((_, i) => best[i] === 0),
-    thin: COMPETENCIES.filter((_, i) => best[i] === 1),
+    rows,
+    gaps: rows.filter((r) => r.best === 0).map((r) => r.competency),
+    thin: rows.filter((r) => r.best === 1).map((r) => r.competency),
   };
 }
+
+/** A prepared question and answer that a follow-up may already be answered by. */
+export interface PreparedQuestion {
+  key: string;
+  question: string;
+  answer?: string;
+}
+
+export interface LinkedQuestion {
+  key: string;
+  question: string;
+  score: number;
+  strength: Strength;
+  shared: string[];
+}
+
+/**
+ * The prepared questions (anywhere in the bank) that ask what `question` asks, best first:
+ * the shared matcher compares the questions by meaning, and a prepared answer that speaks to
+ * the question adds to the rank. Use it to link a predicted follow-up to an answer already written.
+ * @example linkPrepared("What experience do you have with ML in practice?", prepared)[0]?.key
+ */
+export function linkPrepared(
+  question: string,
+  prepared: readonly PreparedQuestion[],
+  options: { limit?: number; minScore?: number } = {},
+): LinkedQuestion[] {
+  if (question.trim() === "") return [];
+  const min = options.minScore ?? 0.5;
+  const out: LinkedQuestion[] = [];
+  for (const item of prepared) {
+    const byQuestion = questionSimilarity(question, item.question);
+    const byAnswer: SemanticMatch | undefined =
+      item.answer !== undefined && item.answer.trim() !== ""
+        ? semanticMatch(question, item.answer)
+        : undefined;
+    // The questions must meet; the answer speaking to the question only adds to that.
+    const score = Math.min(1, byQuestion.score + (byAnswer ? 0.25 * byAnswer.score : 0));
+    if (byQuestion.score < min * 0.8 || score < min) continue;
+    const rounded = Math.round(score * 1000) / 1000;
+    out.push({
+      key: item.key,
+      question: item.question,
+      score: rounded,
+      strength: rounded >= 0.75 ? "strong" : "partial",
+      shared: [...new Set([...byQuestion.shared, ...(byAnswer?.shared ?? [])])],
+    });
+  }
+  return out.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1)).slice(0, options.limit ?? 5);
+}
+
+export { questionSimilarity, semanticMatch } from "../semantic/index.ts";

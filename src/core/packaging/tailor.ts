@@ -1,5 +1,6 @@
 import { DeriskError } from "../errors.ts";
 import type { AnswerItem } from "../model.ts";
+import { analyzeText, type Strength, semanticMatch, yearsClaims, yearsRequired } from "../semantic/index.ts";
 import {
   CHROME_LINE,
   MISSION_CUE,
@@ -135,6 +136,20 @@ function isHeading(line: Line): boolean {
   if (text === "" || text.length > 80) return false;
   if (/^\s*#{1,6}\s/.test(line.raw)) return true;
   if (/^\s*(?:\*\*|__)[^*_]+(?:\*\*|__)\s*:?\s*$/.test(line.raw)) return true;
+  // Pasted plain text loses its markup: a short line that names a section is its heading.
+  if (
+    !BULLET.test(line.raw) &&
+    !/[.!?,;]$/.test(text) &&
+    text.split(/\s+/).length <= 6 &&
+    sectionOf(text) !== "other" &&
+    // "Experience with AWS" or "Experience in payments" asks for something: not a heading.
+    !/\b(?:experience (?:with|in|building|deploying|of)|knowledge of|familiar|ability to|degree in|years? of)\b/i.test(
+      text,
+    ) &&
+    skillsIn(text).length === 0
+  ) {
+    return true;
+  }
   return /:\s*$/.test(text) && text.split(/\s+/).length <= 8 && !/^[-*•]/.test(line.raw.trim());
 }
 
@@ -171,9 +186,41 @@ function frontMatterField(raw: string, field: string): string | undefined {
   return value === "" ? undefined : value;
 }
 
+const ROLE_NOUN =
+  /\b(?:engineer|scientist|developer|analyst|manager|lead|architect|researcher|designer|specialist|consultant|director|intern|head of|ml|mle|sre|devops)\b/i;
+const LABELLED = (label: string) => new RegExp(`^\\s*(?:${label})\\s*[:：]\\s*(.{2,80}?)\\s*$`, "im");
+
+/** The role the posting is for: front matter, a "Job title:" line, the first heading, or a short first line naming a role. */
+function findTitle(raw: string, lines: readonly Line[]): string | undefined {
+  const fromFront = frontMatterField(raw, "title");
+  if (fromFront) return fromFront;
+  const masked = lines.map((l) => l.masked).join("\n");
+  const labelled = LABELLED("job title|title|role|position").exec(masked)?.[1]?.trim();
+  if (labelled) return labelled;
+  const heading = lines.find((l) => /^\s*#\s/.test(l.raw))?.masked.trim();
+  if (heading) return heading;
+  const first = lines.find((l) => l.masked.trim() !== "")?.masked.trim();
+  if (first && first.split(/\s+/).length <= 8 && ROLE_NOUN.test(first) && !/[.!?]$/.test(first)) return first;
+  return undefined;
+}
+
+const NOT_A_NAME = /^(?:The|Our|A|An|We|You|This|It|There|Least|Scale|Remote|Hybrid|Full|Part|What|About)\b/;
+
 function findCompany(raw: string, lines: readonly Line[]): string | undefined {
   const fromFront = frontMatterField(raw, "company");
   if (fromFront) return fromFront;
+  const labelled = LABELLED("company|company name|employer|organi[sz]ation").exec(
+    lines.map((l) => l.masked).join("\n"),
+  )?.[1];
+  if (labelled) return labelled.trim();
+  // A board's header line: "Acme · Berlin (Remote)", "Acme | NYC", "Acme - London".
+  const nonEmpty = lines.filter((l) => l.masked.trim() !== "").slice(0, 3);
+  for (const line of nonEmpty.slice(1)) {
+    const head = /^([A-Z][\p{L}\p{N}&.'-]*(?:[ \t]+[A-Z][\p{L}\p{N}&.'-]*){0,3})[ \t]+[·•|–—-][ \t]+\S/u.exec(
+      line.masked.trim(),
+    )?.[1];
+    if (head && !NOT_A_NAME.test(head) && sectionOf(head) === "other" && !ROLE_NOUN.test(head)) return head;
+  }
   // Job boards put the company on a short line right under the title.
   const firstHeading = lines.findIndex((l) => /^\s*#\s/.test(l.raw));
   if (firstHeading >= 0) {
@@ -196,12 +243,16 @@ function findCompany(raw: string, lines: readonly Line[]): string | undefined {
   }
   const text = lines.map((l) => l.masked).join("\n");
   // [ \t] not \s: a company name never runs across a line break ("at Acme\n\n## Requirements").
-  const at = /\b(?:at|join|joining)[ \t]+([A-Z][\p{L}\p{N}&.'-]+(?:[ \t]+[A-Z][\p{L}\p{N}&'-]+)?)/u.exec(
-    text,
-  )?.[1];
+  const at =
+    /\b(?:[Aa]t|[Jj]oin|[Jj]oining)[ \t]+([A-Z][\p{L}\p{N}&.'-]+(?:[ \t]+[A-Z][\p{L}\p{N}&'-]+)?)/u.exec(
+      text,
+    )?.[1];
   if (at && !/^(?:The|Our|A|An|Least|Scale)\b/.test(at)) return at.replace(/[.,]$/, "");
-  const is = /(?:^|\n|\.\s+)([A-Z][\p{L}\p{N}&'-]+(?: [A-Z][\p{L}\p{N}&'-]+){0,2}) is an? /u.exec(text)?.[1];
-  return is && !/^(?:This|It|There|The)$/.test(is) ? is : undefined;
+  const is =
+    /(?:^|\n|\.\s+)([A-Z][\p{L}\p{N}&'-]+(?: [A-Z][\p{L}\p{N}&'-]+){0,2}) (?:is an? |is hiring|is looking|helps |builds |makes |creates |develops |provides |empowers |was founded)/u.exec(
+      text,
+    )?.[1];
+  return is && !NOT_A_NAME.test(is) ? is : undefined;
 }
 
 /**
@@ -322,7 +373,7 @@ export function extractRequirements(posting: string): PostingRequirements {
   const out: PostingRequirements = { requirements, skills, notes };
   const company = findCompany(posting, lines);
   if (company) out.company = company;
-  const title = frontMatterField(posting, "title") ?? lines.find((l) => /^\s*#\s/.test(l.raw))?.masked.trim();
+  const title = findTitle(posting, lines);
   if (title) out.title = title;
   return out;
 }
@@ -330,133 +381,224 @@ export function extractRequirements(posting: string): PostingRequirements {
 /** An answer as tailoring reads it; an imported `AnswerItem` fits. */
 export type TailorAnswer = Pick<AnswerItem, "key" | "text"> & { question?: string | undefined };
 
+/** A résumé-style accomplishment ("Reduced deployment time from 2 weeks to 3 days"). */
+export interface TailorAccomplishment {
+  key: string;
+  text: string;
+}
+
 export interface Evidence {
-  source: "story" | "answer";
-  /** Story id or answer key. */
+  source: "story" | "answer" | "accomplishment";
+  /** Story id, answer key or accomplishment key. */
   id: string;
   title: string;
   /** The sentence that evidences the requirement, verbatim. */
   quote: string;
-  /** Skills and words it shares with the requirement. */
+  /** The meaning it shares with the requirement: concepts, then words. */
   shared: string[];
+  /** 0..1: how much of the requirement the sentence shows (the shared matcher's score). */
   score: number;
+  strength: Exclude<Strength, "none">;
 }
+
+/** A years-of-experience requirement checked against what the bank says. */
+export interface YearsCheck {
+  required: number;
+  /** The most years the bank states for this requirement's subject, if it states any. */
+  found?: number;
+  /** The sentence that states it, verbatim. */
+  quote?: string;
+  met: boolean;
+  /** What the check found, in a sentence the user can act on. */
+  note: string;
+}
+
+export type TailoredRequirement = Requirement & {
+  evidence: Evidence[];
+  covered: boolean;
+  /** The best evidence's strength, "none" for a gap. */
+  strength: Strength;
+  years?: number;
+  yearsCheck?: YearsCheck;
+};
 
 export interface Tailoring {
   company?: string;
   title?: string;
-  requirements: Array<Requirement & { evidence: Evidence[]; covered: boolean }>;
+  requirements: TailoredRequirement[];
   uncovered: Requirement[];
   /** Covered requirements / all, 0..1. */
   coverage: number;
   notes: string[];
 }
 
+export interface TailorOptions {
+  accomplishments?: readonly TailorAccomplishment[];
+  /** Closes open ranges ("since 2019", "2019–present"); default: ranges stay open and are not counted. */
+  currentYear?: number;
+}
+
 interface Unit {
-  source: "story" | "answer";
+  source: Evidence["source"];
   id: string;
   title: string;
   text: string;
-  skills: Set<string>;
-}
-
-function pushTo(map: Map<string, number[]>, key: string, value: number): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else list.push(value);
 }
 
 function meaningful(text: string): string[] {
   return [...new Set(contentTokens(text))].filter((t) => !NOISE.has(t) && !/^\d+$/.test(t));
 }
 
+// "3+ years of", "at least five years' experience in": what is left is the subject.
+const YEARS_PHRASE =
+  /\b(?:at least|minimum(?: of)?|over|more than)?\s*(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)\s*(?:\+|\s*(?:[-–]|to)\s*\d+)?\s*\+?\s*(?:years?|yrs)(?:'|’)?(?:\s+of)?(?:\s+(?:professional|industry|relevant|hands-on|work))?(?:\s+experience)?(?:\s+(?:in|with|of|building|as|doing))?/i;
+
+function checkYears(
+  req: Requirement,
+  units: readonly Unit[],
+  currentYear: number | undefined,
+): YearsCheck | undefined {
+  const required = req.years ?? yearsRequired(req.text);
+  if (required === undefined) return undefined;
+  const subject = req.text.replace(YEARS_PHRASE, " ").replace(/\s+/g, " ").trim();
+  const subjectAnalysis = analyzeText(subject);
+  const general = subjectAnalysis.direct.size === 0 && subjectAnalysis.lemmas.size <= 1;
+  let best: { years: number; quote: string } | undefined;
+  units.forEach((unit, i) => {
+    const claims = yearsClaims(unit.text, currentYear ?? Number.NaN).filter((c) => !Number.isNaN(c.years));
+    if (claims.length === 0) return;
+    // A claim counts for this requirement when it is about the same subject: its sentence,
+    // or the sentences around it in the same story or answer ("six years as a physicist.
+    // Most of that job was data work").
+    const near = (j: number) => {
+      const other = units[j];
+      return other !== undefined && other.source === unit.source && other.id === unit.id ? other.text : "";
+    };
+    const context = [near(i - 1), unit.text, near(i + 1)].join(" ");
+    if (!general && semanticMatch(subjectAnalysis, context).score < 0.4) return;
+    for (const claim of claims) {
+      if (best === undefined || claim.years > best.years) best = { years: claim.years, quote: unit.text };
+    }
+  });
+  const plural = (n: number) => `${n} year${n === 1 ? "" : "s"}`;
+  if (best === undefined) {
+    return {
+      required,
+      met: false,
+      note: `Asks for ${plural(required)}; nothing in your stories or answers states how long you have done this — say it in one (dates or “N years”).`,
+    };
+  }
+  const met = best.years >= required;
+  return {
+    required,
+    found: best.years,
+    quote: best.quote,
+    met,
+    note: met
+      ? `Asks for ${plural(required)}; your bank says ${plural(best.years)}.`
+      : `Asks for ${plural(required)}; your bank says ${plural(best.years)} — be ready to show depth rather than length.`,
+  };
+}
+
 /**
- * For each requirement of a posting, the stories and answers that evidence it (with the
- * quoted sentence), and the requirements nothing covers yet.
+ * For each requirement of a posting, the stories, answers and accomplishments that evidence
+ * it — the sentence, by meaning (the shared matcher in src/core/semantic), with its strength —
+ * and the requirements nothing covers yet. Years-of-experience requirements are checked
+ * against the durations the bank states, not matched on words.
  * @example tailor(posting, stories, answers).uncovered.map((r) => r.text) // ["Experience in payments"]
  */
 export function tailor(
   posting: string,
   stories: readonly Story[],
   answers: readonly TailorAnswer[] = [],
+  options: TailorOptions = {},
 ): Tailoring {
   const extracted = extractRequirements(posting);
   const units: Unit[] = [];
   for (const story of stories) {
     for (const s of storySentences(story)) {
-      units.push({
-        source: "story",
-        id: story.id,
-        title: story.title,
-        text: s.text,
-        skills: new Set(skillsIn(s.text)),
-      });
+      units.push({ source: "story", id: story.id, title: story.title, text: s.text });
     }
   }
   for (const answer of answers) {
     for (const s of splitSentences(answer.text)) {
-      units.push({
-        source: "answer",
-        id: answer.key,
-        title: answer.question ?? answer.key,
-        text: s.text,
-        skills: new Set(skillsIn(s.text)),
-      });
+      units.push({ source: "answer", id: answer.key, title: answer.question ?? answer.key, text: s.text });
     }
   }
-  // Inverted index: token → units, so each requirement looks only at sentences sharing a word.
-  const byToken = new Map<string, number[]>();
-  units.forEach((unit, i) => {
-    for (const token of meaningful(unit.text)) {
-      pushTo(byToken, token, i);
+  for (const item of options.accomplishments ?? []) {
+    for (const s of splitSentences(item.text)) {
+      units.push({ source: "accomplishment", id: item.key, title: item.text, text: s.text });
     }
-  });
-  const bySkill = new Map<string, number[]>();
-  units.forEach((unit, i) => {
-    for (const skill of unit.skills) {
-      pushTo(bySkill, skill, i);
-    }
-  });
+  }
+  const analyses = units.map((unit) => analyzeText(unit.text));
 
-  const requirements = extracted.requirements.map((req) => {
-    const tokens = meaningful(req.text);
-    const shared = new Map<number, string[]>();
-    const share = (i: number, what: string) => {
-      const list = shared.get(i);
-      if (list === undefined) shared.set(i, [what]);
-      else if (!list.includes(what)) list.push(what);
-    };
-    for (const skill of req.skills) for (const i of bySkill.get(skill) ?? []) share(i, skill);
-    for (const token of tokens) for (const i of byToken.get(token) ?? []) share(i, token);
+  const requirements = extracted.requirements.map((req): TailoredRequirement => {
+    const yearsCheck = checkYears(req, units, options.currentYear);
+    const query = yearsCheck ? req.text.replace(YEARS_PHRASE, " ").replace(/\s+/g, " ").trim() : req.text;
     const best = new Map<string, Evidence>();
-    for (const [i, what] of shared) {
-      const unit = units[i] as Unit;
-      const skillHits = what.filter((w) => req.skills.includes(w)).length;
-      const wordHits = what.length - skillHits;
-      const enough = skillHits > 0 || (wordHits >= 2 && wordHits / Math.max(1, tokens.length) >= 0.25);
-      if (!enough) continue;
-      const score = 2 * skillHits + wordHits;
-      const key = `${unit.source}:${unit.id}`;
-      const current = best.get(key);
-      if (current === undefined || score > current.score) {
-        best.set(key, {
-          source: unit.source,
-          id: unit.id,
-          title: unit.title,
-          quote: unit.text,
-          shared: what,
-          score,
-        });
-      }
+    if (query !== "") {
+      const asked = analyzeText(query);
+      units.forEach((unit, i) => {
+        const match = semanticMatch(asked, analyses[i] as (typeof analyses)[number]);
+        if (!match.matched) return;
+        const key = `${unit.source}:${unit.id}`;
+        const current = best.get(key);
+        if (current === undefined || match.score > current.score) {
+          best.set(key, {
+            source: unit.source,
+            id: unit.id,
+            title: unit.title,
+            quote: unit.text,
+            shared: match.shared,
+            score: match.score,
+            strength: match.strength === "strong" ? "strong" : "partial",
+          });
+        }
+      });
     }
-    const evidence = [...best.values()]
-      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
-      .slice(0, 3);
-    return { ...req, evidence, covered: evidence.length > 0 };
+    const ranked = [...best.values()].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+    const evidence = ranked.slice(0, 3);
+    // A story is what the user will tell: the best one is always shown when one matches.
+    const story = ranked.find((e) => e.source === "story");
+    if (story !== undefined && !evidence.includes(story)) evidence.splice(2, 1, story);
+    if (yearsCheck) {
+      // Covered only when the bank states enough years; the sentence that says so leads.
+      const statement = units.find((u) => u.text === yearsCheck.quote);
+      const claim: Evidence[] =
+        statement === undefined
+          ? []
+          : [
+              {
+                source: statement.source,
+                id: statement.id,
+                title: statement.title,
+                quote: statement.text,
+                shared: [`${yearsCheck.found} years`],
+                score: yearsCheck.met ? 1 : 0.5,
+                strength: yearsCheck.met ? "strong" : "partial",
+              },
+            ];
+      const rest = evidence.filter((e) => e.quote !== yearsCheck.quote).slice(0, 2);
+      return {
+        ...req,
+        years: yearsCheck.required,
+        evidence: [...claim, ...rest],
+        covered: yearsCheck.met,
+        strength: yearsCheck.met ? "strong" : claim.length > 0 || rest.length > 0 ? "partial" : "none",
+        yearsCheck,
+      };
+    }
+    const top = evidence[0];
+    return {
+      ...req,
+      evidence,
+      covered: evidence.length > 0,
+      strength: top === undefined ? "none" : top.strength,
+    };
   });
   const uncovered = requirements
     .filter((r) => !r.covered)
-    .map(({ evidence: _e, covered: _c, ...req }) => req);
+    .map(({ evidence: _e, covered: _c, strength: _s, yearsCheck: _y, ...req }) => req);
   const out: Tailoring = {
     requirements,
     uncovered,

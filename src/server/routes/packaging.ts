@@ -4,7 +4,10 @@ import { DeriskError } from "../../app/errors.ts";
 import {
   composeAnswer,
   coverage,
+  deleteTailoring,
+  listTailorings,
   matchQuestion,
+  openTailoring,
   predictItemFollowUps,
   predictTextFollowUps,
   reangleAnswer,
@@ -57,7 +60,12 @@ const matchBody = z.object({
   role: role.optional(),
   limit: z.number().int().min(1).max(100).optional(),
 });
-const tailorBody = z.object({ text: z.string() });
+const tailorBody = z.object({
+  text: z.string(),
+  company: z.string().max(200).optional(),
+  title: z.string().max(200).optional(),
+  save: z.boolean().optional(),
+});
 
 /** Drops keys whose value is undefined (exact optional property types). */
 const defined = <T extends object>(value: T) =>
@@ -132,6 +140,14 @@ export const packagingRoutes = new Hono<AppEnv>()
     return c.json(await trailerFromBank(c.var.store, c.var.userId, seconds === "60" ? 60 : 150));
   })
   .post("/tailor", async (c) => {
-    const { text } = await readJson(c, tailorBody);
-    return c.json(await tailorJobDescription(c.var.store, c.var.userId, text));
+    const { text, ...options } = await readJson(c, tailorBody);
+    return c.json(await tailorJobDescription(c.var.store, c.var.userId, text, defined(options)));
+  })
+  .get("/tailorings", async (c) => c.json({ tailorings: await listTailorings(c.var.store, c.var.userId) }))
+  .get("/tailorings/:id", async (c) =>
+    c.json(await openTailoring(c.var.store, c.var.userId, c.req.param("id"))),
+  )
+  .delete("/tailorings/:id", async (c) => {
+    await deleteTailoring(c.var.store, c.var.userId, c.req.param("id"));
+    return c.body(null, 204);
   });

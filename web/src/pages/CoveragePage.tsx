@@ -22,8 +22,9 @@ export function CoveragePage() {
         <div>
           <h1>Coverage</h1>
           <p className="lede">
-            Which of your stories can answer each kind of question, and how strongly. A row with no story is a
-            gap to prepare before the interview.
+            Which of your stories, prepared answers and accomplishments can answer each kind of question, and
+            how strongly. A story counts for every competency it evidences. A row with nothing is a gap to
+            prepare before the interview.
           </p>
         </div>
         <a className="button button-primary" href={route.newStory()}>
@@ -42,81 +43,113 @@ export function CoveragePage() {
       {result.state === "error" && (
         <ErrorMessage title="Couldn't load the coverage" error={result.error} onRetry={reload} />
       )}
-      {result.state === "ready" && result.data.stories.length === 0 && (
-        <EmptyState icon="book" title="No stories to map yet">
-          <p className="muted">Make stories from your document first; the map fills in as you add them.</p>
-          <a className="button" href={route.stories()}>
-            Go to your stories
-          </a>
-        </EmptyState>
-      )}
-      {result.state === "ready" && result.data.stories.length > 0 && (
-        <>
-          <p className="coverage-summary" data-testid="coverage-summary">
-            <strong>{result.data.competencies.length - result.data.gaps.length}</strong> of{" "}
-            {result.data.competencies.length} competencies have a story ·{" "}
-            <strong>{result.data.gaps.length}</strong> gap{result.data.gaps.length === 1 ? "" : "s"} ·{" "}
-            <strong>{result.data.thin.length}</strong> thin
-          </p>
-          <Legend />
-          <div className="heatmap-scroll">
-            <table className="heatmap">
-              <caption className="visually-hidden">
-                Strength of each story (columns) for each competency (rows), from 0 (not served) to 3.
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="heatmap-corner">
-                    Competency
-                  </th>
-                  {result.data.stories.map((story, index) => (
-                    <th key={story.id} scope="col" className="heatmap-story">
-                      <span className="story-number" aria-hidden="true">
-                        S{index + 1}
-                      </span>
-                      <a href={route.stories(story.id)} title={story.title}>
-                        {story.title}
-                      </a>
+      {result.state === "ready" &&
+        result.data.stories.length === 0 &&
+        result.data.rows.every((row) => row.evidence.length === 0) && (
+          <EmptyState icon="book" title="No stories to map yet">
+            <p className="muted">Make stories from your document first; the map fills in as you add them.</p>
+            <a className="button" href={route.stories()}>
+              Go to your stories
+            </a>
+          </EmptyState>
+        )}
+      {result.state === "ready" &&
+        (result.data.stories.length > 0 || result.data.rows.some((row) => row.evidence.length > 0)) && (
+          <>
+            <p className="coverage-summary" data-testid="coverage-summary">
+              <strong>{result.data.competencies.length - result.data.gaps.length}</strong> of{" "}
+              {result.data.competencies.length} competencies have a story, answer or accomplishment ·{" "}
+              <strong>{result.data.gaps.length}</strong> gap{result.data.gaps.length === 1 ? "" : "s"} ·{" "}
+              <strong>{result.data.thin.length}</strong> thin
+            </p>
+            <Legend />
+            <div className="heatmap-scroll">
+              <table className="heatmap">
+                <caption className="visually-hidden">
+                  Strength of each story (columns) for each competency (rows), from 0 (not served) to 3.
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col" className="heatmap-corner">
+                      Competency
                     </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {result.data.competencies.map((competency, row) => {
-                  const gap = result.data.gaps.includes(competency);
-                  const thin = result.data.thin.includes(competency);
-                  return (
-                    <tr key={competency} className={gap ? "heatmap-gap" : thin ? "heatmap-thin" : undefined}>
-                      <th scope="row" className="heatmap-competency">
-                        <span>{COMPETENCY_NAMES[competency]}</span>
-                        {gap && <span className="tag tag-gap">gap</span>}
-                        {gap && (
-                          <a className="gap-link" href={route.newStory(competency)}>
-                            Write a story
-                            <span className="visually-hidden"> for {COMPETENCY_NAMES[competency]}</span>
-                          </a>
-                        )}
-                        {thin && <span className="tag tag-thin">thin</span>}
+                    <th scope="col" className="heatmap-sources">
+                      Answers &amp; accomplishments
+                    </th>
+                    {result.data.stories.map((story, index) => (
+                      <th key={story.id} scope="col" className="heatmap-story">
+                        <span className="story-number" aria-hidden="true">
+                          S{index + 1}
+                        </span>
+                        <a href={route.stories(story.id)} title={story.title}>
+                          {story.title}
+                        </a>
                       </th>
-                      {result.data.stories.map((story, column) => {
-                        const strength = result.data.cells[row]?.[column] ?? 0;
-                        return (
-                          <td key={story.id} className="heat" data-strength={strength}>
-                            <span aria-hidden="true">{strength === 0 ? "·" : strength}</span>
-                            <span className="visually-hidden">
-                              {strength}: {STRENGTH_TEXT[strength]}
-                            </span>
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.data.competencies.map((competency, row) => {
+                    const gap = result.data.gaps.includes(competency);
+                    const thin = result.data.thin.includes(competency);
+                    const rowData = result.data.rows[row];
+                    const others = rowData?.evidence.filter((e) => e.source !== "story") ?? [];
+                    const action = rowData?.action;
+                    return (
+                      <tr
+                        key={competency}
+                        className={gap ? "heatmap-gap" : thin ? "heatmap-thin" : undefined}
+                      >
+                        <th scope="row" className="heatmap-competency">
+                          <span>{COMPETENCY_NAMES[competency]}</span>
+                          {gap && <span className="tag tag-gap">gap</span>}
+                          {thin && <span className="tag tag-thin">thin</span>}
+                          {action !== undefined && (
+                            <a
+                              className="gap-link"
+                              href={route.newStory(competency)}
+                              title={`For example: ${action.question}`}
+                              data-action={action.kind}
+                            >
+                              {action.label}
+                              <span className="visually-hidden"> for {COMPETENCY_NAMES[competency]}</span>
+                            </a>
+                          )}
+                        </th>
+                        <td className="coverage-sources" data-testid={`sources-${competency}`}>
+                          {others.length === 0
+                            ? "·"
+                            : others.slice(0, 3).map((e) => (
+                                <div key={`${e.source}-${e.id}`}>
+                                  {e.source === "answer" ? (
+                                    <a href={route.edit(e.id)}>Answer: {e.title}</a>
+                                  ) : (
+                                    <span>Accomplishment: {e.title}</span>
+                                  )}{" "}
+                                  <span className="muted">({e.strength})</span>
+                                </div>
+                              ))}
+                          {others.length > 3 && <div className="muted">+{others.length - 3} more</div>}
+                        </td>
+                        {result.data.stories.map((story, column) => {
+                          const strength = result.data.cells[row]?.[column] ?? 0;
+                          return (
+                            <td key={story.id} className="heat" data-strength={strength}>
+                              <span aria-hidden="true">{strength === 0 ? "·" : strength}</span>
+                              <span className="visually-hidden">
+                                {strength}: {STRENGTH_TEXT[strength]}
+                              </span>
+                            </td>
+                          );
+                        })}
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
     </div>
   );
 }

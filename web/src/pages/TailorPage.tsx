@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from "react";
 import type { Evidence } from "../../../src/core/packaging/index.ts";
-import { api, describeError, type TailorResult } from "../api.ts";
+import { api, describeError, type TailoringSummary, type TailorResult } from "../api.ts";
 import { Blanks } from "../components/Blanks.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { Icon } from "../components/Icon.tsx";
@@ -17,6 +17,7 @@ function remembered(): string {
 }
 
 const BEAT_NAMES = { "why-company": "Why this company", fit: "Why you fit", "why-now": "Why now" } as const;
+const SOURCE_NAMES = { story: "Story", answer: "Answer", accomplishment: "Accomplishment" } as const;
 const KIND_NAMES = {
   skill: "Skill",
   responsibility: "Responsibility",
@@ -24,16 +25,49 @@ const KIND_NAMES = {
   value: "Value",
 };
 
-/** Tailor (#/tailor): a pasted job description → what it asks for, your evidence for each, the gaps. */
-export function TailorPage() {
-  const [posting, setPosting] = useState(remembered);
+const STRENGTH_NAMES = { strong: "strong evidence", partial: "partial evidence", none: "gap" } as const;
+
+/**
+ * Tailor (#/tailor, #/tailor/:id): a pasted job description → what it asks for, your evidence
+ * for each (sentence and strength), the gaps. Every tailoring is saved with its posting, listed
+ * here, and reopens at #/tailor/:id.
+ */
+export function TailorPage({ tailoringId }: { tailoringId?: string | undefined }) {
+  const [posting, setPosting] = useState(tailoringId === undefined ? remembered : "");
+  const [company, setCompany] = useState("");
+  const [title, setTitle] = useState("");
   const [result, setResult] = useState<TailorResult | null>(null);
+  const [saved, setSaved] = useState<TailoringSummary[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
   const postingId = useId();
+  const companyId = useId();
+  const titleId = useId();
   useEffect(() => {
     document.title = "Tailor · derisk";
   }, []);
+  useEffect(() => {
+    let live = true;
+    api.tailorings().then(
+      (list) => live && setSaved(list.tailorings),
+      () => live && setSaved([]),
+    );
+    if (tailoringId !== undefined) {
+      api.tailoring(tailoringId).then(
+        (opened) => {
+          if (!live) return;
+          setResult(opened);
+          setPosting(opened.posting);
+          setCompany(opened.tailoring.company ?? "");
+          setTitle(opened.tailoring.title ?? "");
+        },
+        (caught) => live && setError(describeError(caught)),
+      );
+    }
+    return () => {
+      live = false;
+    };
+  }, [tailoringId]);
 
   async function tailor(): Promise<void> {
     setBusy(true);
@@ -44,7 +78,19 @@ export function TailorPage() {
       // Keeping the posting for a reload is a convenience only.
     }
     try {
-      setResult(await api.tailor(posting));
+      const names = {
+        ...(company.trim() === "" ? {} : { company: company.trim() }),
+        ...(title.trim() === "" ? {} : { title: title.trim() }),
+      };
+      const fresh = await api.tailor(posting, names);
+      setResult(fresh);
+      // The posting fills what the user left empty.
+      if (company.trim() === "") setCompany(fresh.tailoring.company ?? "");
+      if (title.trim() === "") setTitle(fresh.tailoring.title ?? "");
+      setSaved((await api.tailorings()).tailorings);
+      if (fresh.id !== undefined && fresh.id !== tailoringId) {
+        window.history.replaceState(null, "", route.tailor(fresh.id));
+      }
     } catch (caught) {
       setError(describeError(caught));
     } finally {
@@ -57,10 +103,34 @@ export function TailorPage() {
       <header className="page-header">
         <h1>Tailor to a job</h1>
         <p className="lede">
-          Paste the job description: derisk lists what it asks for, quotes your stories and answers that
-          evidence each requirement, and shows the ones nothing covers yet.
+          Paste the job description: derisk lists what it asks for, quotes the sentence from your stories,
+          answers and accomplishments that evidences each requirement, with its strength, and shows the ones
+          nothing covers yet. The posting is kept, so you can come back to it.
         </p>
       </header>
+      {saved !== null && saved.length > 0 && (
+        <section className="card saved-tailorings" aria-labelledby="saved-title">
+          <h2 id="saved-title" className="card-title">
+            Saved postings <span className="count">{saved.length}</span>
+          </h2>
+          <ul className="saved-list" data-testid="saved-tailorings">
+            {saved.map((item) => (
+              <li
+                key={item.id}
+                className={item.id === (result?.id ?? tailoringId) ? "is-current" : undefined}
+              >
+                <a href={route.tailor(item.id)}>
+                  {item.title ?? "Job description"}
+                  {item.company ? ` at ${item.company}` : ""}
+                </a>{" "}
+                <span className="muted">
+                  · {item.covered} of {item.requirements} evidenced · {item.updatedAt.slice(0, 10)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <form
         className="card tailor-form"
         onSubmit={(event) => {
@@ -79,9 +149,33 @@ export function TailorPage() {
           placeholder="Paste the posting here: title, company, responsibilities, requirements…"
           onChange={(event) => setPosting(event.target.value)}
         />
+        <div className="tailor-names">
+          <label htmlFor={companyId} className="field-label">
+            Company
+          </label>
+          <input
+            id={companyId}
+            className="input"
+            value={company}
+            maxLength={200}
+            placeholder="Filled from the posting"
+            onChange={(event) => setCompany(event.target.value)}
+          />
+          <label htmlFor={titleId} className="field-label">
+            Role
+          </label>
+          <input
+            id={titleId}
+            className="input"
+            value={title}
+            maxLength={200}
+            placeholder="Filled from the posting"
+            onChange={(event) => setTitle(event.target.value)}
+          />
+        </div>
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={busy || posting.trim() === ""}>
-            {busy ? "Matching…" : "Match my stories"}
+            {busy ? "Matching…" : result === null ? "Match my stories" : "Match again"}
           </button>
           <span className="muted">Nothing leaves this computer.</span>
         </div>
@@ -137,13 +231,18 @@ function TailorView({ result }: { result: TailorResult }) {
               <span className={`tag ${requirement.covered ? "tag-covered" : "tag-gap"}`}>
                 {requirement.covered ? (
                   <>
-                    <Icon name="check" size={14} /> covered
+                    <Icon name="check" size={14} /> {requirement.strength === "strong" ? "strong" : "partial"}
                   </>
                 ) : (
                   "gap"
                 )}
               </span>
             </div>
+            {requirement.yearsCheck !== undefined && (
+              <p className="requirement-years" data-testid="years-check">
+                {requirement.yearsCheck.note}
+              </p>
+            )}
             <p className="requirement-meta muted">
               {KIND_NAMES[requirement.kind]}
               {requirement.required ? "" : " · nice to have"}
@@ -153,14 +252,23 @@ function TailorView({ result }: { result: TailorResult }) {
               <ul className="evidence-list">
                 {distinctEvidence(requirement.evidence).map((evidence) => (
                   <li key={`${evidence.source}-${evidence.id}`} className="evidence">
-                    <a
-                      className="evidence-source"
-                      href={
-                        evidence.source === "story" ? route.stories(evidence.id) : route.edit(evidence.id)
-                      }
-                    >
-                      {evidence.source === "story" ? "Story" : "Answer"}: {evidence.title}
-                    </a>
+                    {evidence.source === "accomplishment" ? (
+                      <span className="evidence-source">
+                        {SOURCE_NAMES[evidence.source]}: {evidence.title}
+                      </span>
+                    ) : (
+                      <a
+                        className="evidence-source"
+                        href={
+                          evidence.source === "story" ? route.stories(evidence.id) : route.edit(evidence.id)
+                        }
+                      >
+                        {SOURCE_NAMES[evidence.source]}: {evidence.title}
+                      </a>
+                    )}{" "}
+                    <span className={`tag tag-${evidence.strength}`} data-strength={evidence.strength}>
+                      {STRENGTH_NAMES[evidence.strength]}
+                    </span>
                     <blockquote className="evidence-quote">{evidence.quote}</blockquote>
                   </li>
                 ))}

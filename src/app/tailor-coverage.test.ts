@@ -1,0 +1,180 @@
+import { existsSync, readFileSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openStore, type Store } from "../store/index.ts";
+import { importDocument } from "./bank.ts";
+import {
+  coverage,
+  listTailorings,
+  openTailoring,
+  type TailorResult,
+  tailorJobDescription,
+} from "./packaging.ts";
+import { createStoriesFromDocument } from "./stories.ts";
+
+// Tailor and coverage on the seed's structure and on our sample document, over a real store
+// fed by the real importer. The seed is read from ../shared at run time (mandatory under CI).
+const seedPath = new URL("../../../shared/seed/000_f79e7db22a6db35a.txt", import.meta.url);
+const hasSeed = existsSync(seedPath);
+const sample = new Uint8Array(readFileSync(new URL("../../samples/sample-prep.md", import.meta.url)));
+
+// A posting of our own, pasted as plain text the way a job site's page copies: no Markdown,
+// the company on the line under the title, section names as bare lines.
+const POSTING = `Machine Learning Engineer
+Casewise · New York, NY (Hybrid)
+
+Casewise helps personal injury firms turn piles of medical records into clear demand letters.
+
+What you'll do
+- Train, evaluate and deploy LLM-based models that read medical records
+- Improve latency for our users
+- Clear communication with non-technical stakeholders such as attorneys and operations
+
+What we're looking for
+- A quantitative PhD or equivalent industry experience
+- 5+ years of experience working with data
+- 3+ years of Python
+- Experience with payments or billing systems
+`;
+
+const NOW = new Date("2026-12-02T12:00:00Z");
+
+async function bankFrom(store: Store, userId: string, bytes: Uint8Array, filename: string) {
+  await store.users.ensureUser(userId);
+  const imported = await importDocument(store, userId, { bytes, filename });
+  if (!imported.documentId) throw new Error(`${filename} imports`);
+  await createStoriesFromDocument(store, userId, imported.documentId);
+}
+
+const requirement = (result: TailorResult, pattern: RegExp) => {
+  const found = result.tailoring.requirements.find((r) => pattern.test(r.text));
+  if (!found) throw new Error(`the posting has a requirement matching ${pattern}`);
+  return found;
+};
+
+describe("tailor and coverage on real documents", () => {
+  let pglite: PGlite;
+  let store: Store;
+  // Each bank tailored to the posting once, before the tests read the results.
+  const results: Record<string, TailorResult> = {};
+  beforeAll(async () => {
+    pglite = await PGlite.create();
+    store = await openStore({ pglite });
+    if (hasSeed) {
+      await bankFrom(store, "seed", new Uint8Array(readFileSync(seedPath)), "seed.md");
+      results.seed = await tailorJobDescription(store, "seed", POSTING, { now: NOW });
+    }
+    await bankFrom(store, "sample", sample, "sample-prep.md");
+    results.sample = await tailorJobDescription(store, "sample", POSTING, { now: NOW });
+  }, 120_000);
+  const resultOf = (user: string): TailorResult => {
+    const found = results[user];
+    if (!found) throw new Error(`the ${user} bank was tailored`);
+    return found;
+  };
+  afterAll(async () => {
+    await store.close();
+    await pglite.close();
+  });
+
+  describe.runIf(hasSeed || process.env.CI === "true")("the seed", () => {
+    it("fills the company and the role from the pasted posting", () => {
+      expect(hasSeed, "the seed document must be in ../shared/seed under CI").toBe(true);
+      const result = resultOf("seed");
+      expect(result.tailoring.company).toBe("Casewise");
+      expect(result.tailoring.title).toBe("Machine Learning Engineer");
+      expect(result.whyCompany.text).toContain("Casewise");
+    });
+
+    it("does not count encrypted communication with a chatbot as talking to non-technical stakeholders", () => {
+      const req = requirement(resultOf("seed"), /non-technical stakeholders/);
+      for (const evidence of req.evidence) {
+        expect(evidence.quote).not.toMatch(/secure communication|OAuth2|TLS|HTTPS/);
+      }
+    });
+
+    it("finds the PhD in Applied Mathematics for 'a quantitative PhD', with its sentence and strength", () => {
+      const req = requirement(resultOf("seed"), /quantitative PhD/);
+      expect(req.covered).toBe(true);
+      expect(req.strength).toBe("strong");
+      expect(req.evidence[0]?.quote).toMatch(/PhD in Applied Math/);
+    });
+
+    it("finds the latency work for 'improve latency'", () => {
+      const req = requirement(resultOf("seed"), /Improve latency/);
+      expect(req.covered).toBe(true);
+      expect(req.evidence.map((e) => e.quote).join("\n")).toMatch(/latency/i);
+    });
+
+    it("checks years against what the bank says, not the word 'Python'", () => {
+      const req = requirement(resultOf("seed"), /3\+ years of Python/);
+      expect(req.yearsCheck).toMatchObject({ required: 3, met: false });
+      expect(req.covered).toBe(false);
+      expect(req.yearsCheck?.note).toMatch(/nothing in your stories or answers states/);
+    });
+
+    it("leaves a requirement nothing in the bank speaks to as a gap", () => {
+      expect(requirement(resultOf("seed"), /payments or billing/).covered).toBe(false);
+    });
+
+    it("keeps the posting: listed and reopened as saved", async () => {
+      const result = resultOf("seed");
+      const list = await listTailorings(store, "seed");
+      const saved = list.find((t) => t.id === result.id);
+      expect(saved).toMatchObject({ company: "Casewise", title: "Machine Learning Engineer" });
+      const reopened = await openTailoring(store, "seed", result.id ?? "");
+      expect(reopened.posting).toBe(POSTING);
+      expect(reopened.tailoring.requirements).toHaveLength(result.tailoring.requirements.length);
+      // The same posting again updates its entry rather than adding another.
+      await tailorJobDescription(store, "seed", POSTING, { now: NOW, company: "Casewise Inc." });
+      const again = await listTailorings(store, "seed");
+      expect(again.filter((t) => t.id === result.id)).toHaveLength(1);
+      expect(again.find((t) => t.id === result.id)?.company).toBe("Casewise Inc.");
+    });
+
+    it("coverage counts the about-me and motivation answers and the ML engineering stories", async () => {
+      const matrix = await coverage(store, "seed");
+      expect(matrix.gaps).not.toContain("about-me");
+      expect(matrix.gaps).not.toContain("motivation");
+      expect(matrix.gaps).not.toContain("ml-engineering");
+      const ml = matrix.rows.find((r) => r.competency === "ml-engineering");
+      expect(ml?.evidence.filter((e) => e.source === "story").length).toBeGreaterThanOrEqual(3);
+      // A story counts for every competency it evidences, not one.
+      const perStory = matrix.stories.map((_, s) => matrix.cells.filter((row) => (row[s] ?? 0) > 0).length);
+      expect(Math.max(...perStory)).toBeGreaterThan(1);
+      // Each gap says what to write.
+      for (const gap of matrix.gaps) {
+        const row = matrix.rows.find((r) => r.competency === gap);
+        expect(row?.action?.kind).toMatch(/^write-(story|answer)$/);
+        expect(row?.action?.question).toMatch(/\?|\.$/);
+      }
+    });
+  });
+
+  describe("our sample document", () => {
+    it("counts the years the bank states: six years of data work meet 5+, two years of Python do not meet 3+", () => {
+      const result = resultOf("sample");
+      const data = requirement(result, /5\+ years of experience working with data/);
+      expect(data.yearsCheck).toMatchObject({ required: 5, found: 6, met: true });
+      expect(data.covered).toBe(true);
+      expect(data.evidence[0]?.quote).toMatch(/six years/);
+      const python = requirement(result, /3\+ years of Python/);
+      expect(python.yearsCheck).toMatchObject({ required: 3, found: 2, met: false });
+      expect(python.covered).toBe(false);
+    });
+
+    it("finds the physics PhD and the 95th-percentile latency work by meaning", () => {
+      const result = resultOf("sample");
+      expect(requirement(result, /quantitative PhD/).evidence[0]?.quote).toMatch(/Physics PhD|physicist/);
+      const latency = requirement(result, /Improve latency/);
+      expect(latency.covered).toBe(true);
+      expect(latency.evidence.map((e) => e.quote).join("\n")).toMatch(/latency/);
+    });
+
+    it("coverage reads the about-me answer", async () => {
+      const matrix = await coverage(store, "sample");
+      expect(matrix.gaps).not.toContain("about-me");
+      expect(matrix.rows.find((r) => r.competency === "about-me")?.evidence[0]?.source).toBe("answer");
+    });
+  });
+});

@@ -1,0 +1,21 @@
+/**
+ * The shared semantic matcher (requirement ↔ evidence, question ↔ story, competency evidence,
+ * follow-up ↔ prepared answer): concept lexicons, lemmas, weighted words and bigrams, sense
+ * checks. Pure and synchronous; measured on eval/matching/ (docs/matching.md).
+ */
+export { CONCEPTS, type ConceptDefinition, type ConceptKind } from "./lexicon.ts";
+export {
+  type Analysis,
+  analyzeText,
+  bestMatch,
+  type ConceptHit,
+  conceptsOf,
+  MATCH_THRESHOLD,
+  questionSimilarity,
+  type SemanticMatch,
+  STRONG_THRESHOLD,
+  type Strength,
+  semanticMatch,
+} from "./matcher.ts";
+export { type LabelledPair, type MatchingFigures, measureMatching, splitOf } from "./measure.ts";
+export { type YearsClaim, yearsClaims, yearsRequired } from "./years.ts";

@@ -1,0 +1,470 @@
+/**
+ * The shared semantic matcher: does one text (a requirement, a question) find its meaning in
+ * another (an evidence sentence, a story, a prepared answer)? Pure, deterministic and fast:
+ * concept lexicons with synonyms and abbreviations, lemmas, weighted words and bigrams, and
+ * sense checks for ambiguous words ("communication" skills vs. encrypted communication).
+ */
+import { hasFigure, stem } from "../packaging/text.ts";
+import { CONCEPTS, type ConceptDefinition, type ConceptKind } from "./lexicon.ts";
+
+/** A concept found in a text, with the words that named it. */
+export interface ConceptHit {
+  id: string;
+  kind: ConceptKind;
+  label: string;
+  /** The words as written (lower-cased). */
+  term: string;
+}
+
+/** A text read once: its concepts, its weighted lemmas and bigrams. Reuse it across comparisons. */
+export interface Analysis {
+  readonly text: string;
+  /** Concept id → hit, including the broader concepts each hit satisfies. */
+  readonly concepts: ReadonlyMap<string, ConceptHit>;
+  /** Concepts named directly (not only implied through `broader`). */
+  readonly direct: ReadonlySet<string>;
+  /** Content lemmas not part of a concept term → weight. */
+  readonly lemmas: ReadonlyMap<string, number>;
+  /** Every content lemma (concept words included), for lexical recall. */
+  readonly allLemmas: ReadonlySet<string>;
+  readonly bigrams: ReadonlySet<string>;
+}
+
+export type Strength = "strong" | "partial" | "none";
+
+export interface SemanticMatch {
+  /** 0..1: how much of the query's meaning the candidate shows. */
+  score: number;
+  strength: Strength;
+  /** True when `score` reaches the match threshold. */
+  matched: boolean;
+  /** The shared ground: concept labels, then shared words. */
+  shared: string[];
+}
+
+/** Scores at or above this count as a match; tuned on the dev split only (docs/matching.md). */
+export const MATCH_THRESHOLD = 0.5;
+/** Scores at or above this are strong evidence. */
+export const STRONG_THRESHOLD = 0.75;
+
+// Function words and the boilerplate of postings and answers: they say nothing about a topic.
+const STOPWORDS = new Set(
+  (
+    "a an the and or but if then so of to in on at by for with from as into onto about over under is are was " +
+    "were be been being am do does did done have has had having it its this that these those there here i me " +
+    "my mine we us our you your he she they them their his her what which who whom how why when where can " +
+    "could would should will shall may might must not no yes very really just also than too more most much " +
+    "many some any each every all both either neither one out up down off again once because while during " +
+    "before after through between tell time like get got make made etc e.g i.e via per within across such " +
+    "other others well using use used"
+  ).split(" "),
+);
+
+// Words every posting and every answer uses: they count, but little.
+const GENERIC = new Set(
+  (
+    "experience experienced strong ability able skill skills knowledge understanding proven track record " +
+    "work worked working job role team teams year years plus preferred required requirement bonus nice " +
+    "familiarity familiar excellent good great solid deep hands-on hand demonstrated relevant related " +
+    "environment environments candidate including include new best practice practices improve improved " +
+    "improving build built building develop developed developing design designed create created help helped " +
+    "ensure ensured support supported project projects system systems solution solutions thing things way " +
+    "reduce reduced increase increased drive driven proficiency proficient fluency fluent " +
+    "lot great real world real-world high quality level clear clearly effective effectively"
+  )
+    .split(" ")
+    .map((w) => stem(w)),
+);
+
+interface Token {
+  raw: string;
+  lemma: string;
+}
+
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}+#/.']*/gu;
+
+/**
+ * Lower-cased tokens with lemmas: hyphens split words ("non-technical" → "non technical"),
+ * a possessive "'s" is dropped, trailing dots are not part of a word.
+ */
+function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  const normalized = text
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/(\p{L})-(?=\p{L}|\d)/gu, "$1 ")
+    .replace(/(\d)-(?=\p{L})/gu, "$1 ");
+  for (const match of normalized.matchAll(TOKEN)) {
+    let raw = match[0].replace(/[.']+$/, "");
+    raw = raw.replace(/'s$/, "");
+    if (raw === "") continue;
+    out.push({ raw, lemma: lemma(raw) });
+  }
+  return out;
+}
+
+const IRREGULAR: Record<string, string> = {
+  led: "lead",
+  leading: "lead",
+  taught: "teach",
+  teaching: "teach",
+  built: "build",
+  ran: "run",
+  running: "run",
+  wrote: "write",
+  written: "write",
+  writing: "write",
+  drove: "drive",
+  driven: "drive",
+  spoke: "speak",
+  spoken: "speak",
+  made: "make",
+  learnt: "learn",
+  learned: "learn",
+  learning: "learn",
+  better: "good",
+  analyses: "analysis",
+  analyse: "analyz",
+  analyze: "analyz",
+  analysed: "analyz",
+  analyzed: "analyz",
+  optimise: "optimiz",
+  optimize: "optimiz",
+  optimised: "optimiz",
+  optimized: "optimiz",
+  optimisation: "optimiz",
+  optimization: "optimiz",
+  prioritise: "prioritiz",
+  prioritize: "prioritiz",
+  prioritisation: "prioritiz",
+  prioritization: "prioritiz",
+  prioritised: "prioritiz",
+  prioritized: "prioritiz",
+  latencies: "latency",
+  maths: "math",
+  mathematics: "math",
+  mathematical: "math",
+  statistical: "statistic",
+  statistics: "statistic",
+};
+
+function lemma(raw: string): string {
+  const irregular = IRREGULAR[raw];
+  if (irregular !== undefined) return irregular;
+  if (/[^a-z]/.test(raw)) return raw;
+  return stem(raw);
+}
+
+interface CompiledTerm {
+  concepts: ConceptDefinition[];
+  length: number;
+  /** Sense checks of this term, by concept id, when the concept gives the term its own. */
+  senses: Map<string, { not: string[]; needs: string[] }>;
+}
+
+const lemmasOf = (list: readonly string[] | undefined) =>
+  (list ?? []).map((w) =>
+    tokenize(w)
+      .map((t) => t.lemma)
+      .join(" "),
+  );
+
+const BY_ID = new Map(CONCEPTS.map((c) => [c.id, c]));
+const TERMS = new Map<string, CompiledTerm>();
+// Every leading run of a term's lemmas: scanning stops as soon as no term can start this way.
+const PREFIXES = new Set<string>();
+let MAX_TERM = 1;
+function addTerm(concept: ConceptDefinition, term: string, sense?: { not: string[]; needs: string[] }): void {
+  const lemmas = tokenize(term).map((t) => t.lemma);
+  if (lemmas.length === 0) return;
+  const key = lemmas.join(" ");
+  const entry: CompiledTerm = TERMS.get(key) ?? { concepts: [], length: lemmas.length, senses: new Map() };
+  if (!entry.concepts.includes(concept)) entry.concepts.push(concept);
+  if (sense) entry.senses.set(concept.id, sense);
+  TERMS.set(key, entry);
+  for (let n = 1; n <= lemmas.length; n++) PREFIXES.add(lemmas.slice(0, n).join(" "));
+  MAX_TERM = Math.max(MAX_TERM, lemmas.length);
+}
+for (const concept of CONCEPTS) {
+  for (const term of concept.terms) addTerm(concept, term);
+  for (const sense of concept.senses ?? []) {
+    const compiledSense = {
+      not: [...lemmasOf(sense.not), ...lemmasOf(concept.not)],
+      needs: lemmasOf(sense.needs),
+    };
+    for (const term of sense.terms) addTerm(concept, term, compiledSense);
+  }
+}
+
+// Sense words, lemmatised: single words as a set, phrases as lemma strings.
+const SENSE = new Map<string, { not: string[]; needs: string[] }>();
+for (const concept of CONCEPTS) {
+  SENSE.set(concept.id, { not: lemmasOf(concept.not), needs: lemmasOf(concept.needs) });
+}
+
+/** The broader concepts a concept satisfies, itself included (transitively). */
+function closure(id: string): string[] {
+  const out = [id];
+  for (let i = 0; i < out.length; i++) {
+    for (const up of BY_ID.get(out[i] as string)?.broader ?? []) if (!out.includes(up)) out.push(up);
+  }
+  return out;
+}
+const CLOSURE = new Map(CONCEPTS.map((c) => [c.id, closure(c.id)]));
+
+const WINDOW = 8;
+
+function windowHas(lemmas: readonly string[], from: number, to: number, phrases: readonly string[]): boolean {
+  if (phrases.length === 0) return false;
+  const start = Math.max(0, from - WINDOW);
+  const end = Math.min(lemmas.length, to + WINDOW);
+  const span = ` ${lemmas.slice(start, end).join(" ")} `;
+  return phrases.some((p) => span.includes(` ${p} `));
+}
+
+const CACHE = new Map<string, Analysis>();
+const CACHE_LIMIT = 2_000;
+
+/**
+ * Reads a text once: concepts (with sense checks), content lemmas and bigrams.
+ * @example analyzeText("A quantitative PhD").concepts.has("field.quantitative") // true
+ */
+export function analyzeText(text: string): Analysis {
+  const cached = CACHE.get(text);
+  if (cached !== undefined) return cached;
+  const tokens = tokenize(text);
+  const lemmas = tokens.map((t) => t.lemma);
+  const concepts = new Map<string, ConceptHit>();
+  const direct = new Set<string>();
+  const inTerm = new Uint8Array(tokens.length);
+  // Tokens whose ambiguous term was read in another sense: they do not count as words either.
+  const otherSense = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    // Candidate keys grow one lemma at a time; the longest term that exists wins.
+    const keys: string[] = [];
+    let grown = "";
+    for (let n = 1; n <= Math.min(MAX_TERM, tokens.length - i); n++) {
+      grown = n === 1 ? (lemmas[i] as string) : `${grown} ${lemmas[i + n - 1]}`;
+      if (!PREFIXES.has(grown)) break;
+      keys.push(grown);
+    }
+    for (let n = keys.length; n >= 1; n--) {
+      const key = keys[n - 1] as string;
+      const entry = TERMS.get(key);
+      if (entry === undefined) continue;
+      let fired = false;
+      for (const concept of entry.concepts) {
+        const sense = entry.senses.get(concept.id) ?? SENSE.get(concept.id);
+        if (sense && windowHas(lemmas, i, i + n, sense.not)) continue;
+        if (sense && sense.needs.length > 0 && !windowHas(lemmas, i, i + n, sense.needs)) {
+          // The term itself may be one of the needed words ("throughput").
+          if (!sense.needs.includes(key)) continue;
+        }
+        fired = true;
+        direct.add(concept.id);
+        const term = tokens
+          .slice(i, i + n)
+          .map((t) => t.raw)
+          .join(" ");
+        for (const id of CLOSURE.get(concept.id) ?? [concept.id]) {
+          if (concepts.has(id)) continue;
+          const def = BY_ID.get(id) as ConceptDefinition;
+          concepts.set(id, { id, kind: def.kind, label: def.label, term });
+        }
+      }
+      for (let k = i; k < i + n; k++) {
+        if (fired) inTerm[k] = 1;
+        else otherSense[k] = 1;
+      }
+      i += n - 1;
+      break;
+    }
+  }
+  // A measured figure is measurable impact, whatever words carry it.
+  if (!concepts.has("soft.impact") && hasFigure(text)) {
+    const def = BY_ID.get("soft.impact") as ConceptDefinition;
+    concepts.set(def.id, { id: def.id, kind: def.kind, label: def.label, term: "a figure" });
+  }
+  const weights = new Map<string, number>();
+  const all = new Set<string>();
+  const content: string[] = [];
+  tokens.forEach((token, k) => {
+    const l = lemmas[k] as string;
+    if (STOPWORDS.has(token.raw) || l.length < 2 || /^\d+$/.test(l)) {
+      content.push("");
+      return;
+    }
+    if (otherSense[k]) {
+      content.push(`${l}#other`);
+      return;
+    }
+    content.push(l);
+    all.add(l);
+    if (inTerm[k]) return;
+    weights.set(l, GENERIC.has(l) ? 0.3 : 1);
+  });
+  const bigrams = new Set<string>();
+  for (let k = 0; k + 1 < content.length; k++) {
+    const a = content[k] as string;
+    const b = content[k + 1] as string;
+    if (a && b && !a.endsWith("#other") && !b.endsWith("#other")) bigrams.add(`${a} ${b}`);
+  }
+  const analysis: Analysis = { text, concepts, direct, lemmas: weights, allLemmas: all, bigrams };
+  if (CACHE.size >= CACHE_LIMIT) CACHE.delete(CACHE.keys().next().value as string);
+  CACHE.set(text, analysis);
+  return analysis;
+}
+
+/**
+ * The concepts a text names directly, in order of first mention.
+ * @example conceptsOf("improve p99 latency").map((c) => c.id) // ["metric.latency"]
+ */
+export function conceptsOf(text: string): ConceptHit[] {
+  const a = analyzeText(text);
+  return [...a.direct].map((id) => a.concepts.get(id) as ConceptHit);
+}
+
+// How much a concept of each kind weighs in a query: naming a degree or a metric is specific.
+const KIND_WEIGHT: Record<ConceptKind, number> = {
+  degree: 1.2,
+  field: 1.2,
+  metric: 1.2,
+  tool: 1,
+  skill: 1,
+  soft: 1,
+  domain: 1,
+};
+// Concepts so broad that a single generic word names them.
+const BROAD = new Set([
+  "skill.ml",
+  "skill.deployment",
+  "skill.cloud",
+  "degree.any",
+  "skill.analytics",
+  "skill.devops",
+]);
+
+function strengthOf(score: number): Strength {
+  return score >= STRONG_THRESHOLD ? "strong" : score >= MATCH_THRESHOLD ? "partial" : "none";
+}
+
+// Share of the concept score that asks for every concept; the rest rewards the best-met one.
+const MIX = 0.7;
+
+const asAnalysis = (x: string | Analysis) => (typeof x === "string" ? analyzeText(x) : x);
+
+/**
+ * How much of the query's meaning (a requirement, a question) the candidate (an evidence
+ * sentence, a story, an answer) shows. Asymmetric: the query's concepts must be found in the
+ * candidate; a narrower concept in the candidate satisfies a broader one in the query
+ * ("PhD in applied mathematics" answers "a quantitative PhD"), a neighbouring one earns half.
+ * @example semanticMatch("clear communication with non-technical stakeholders", "I explained the forecast to the sales team.").matched // true
+ * @example semanticMatch("clear communication with non-technical stakeholders", "I enabled secure communication with the chatbot over TLS.").matched // false
+ */
+export function semanticMatch(query: string | Analysis, candidate: string | Analysis): SemanticMatch {
+  const q = asAnalysis(query);
+  const c = asAnalysis(candidate);
+  const shared: string[] = [];
+  // Only the most specific concepts the query names: "PhD" implies "advanced degree", which is not asked twice.
+  const asked = [...q.direct].filter(
+    (id) => ![...q.direct].some((other) => other !== id && (CLOSURE.get(other) ?? []).includes(id)),
+  );
+  // Concepts listed side by side under one broader concept are alternatives ("statistics, physics
+  // or mathematics"): the group is met by any one of them.
+  const groups = new Map<string, string[]>();
+  for (const id of asked) {
+    const parent = BY_ID.get(id)?.broader?.[0];
+    const siblings = parent === undefined ? [] : asked.filter((o) => BY_ID.get(o)?.broader?.[0] === parent);
+    const key = siblings.length >= 2 && parent !== undefined ? `group:${parent}` : id;
+    groups.set(key, [...(groups.get(key) ?? []), id]);
+  }
+  const allBroad = asked.every((id) => BROAD.has(id));
+  let conceptTotal = 0;
+  let conceptGot = 0;
+  let bestGroup = 0;
+  for (const members of groups.values()) {
+    let best = 0;
+    let bestLabel = "";
+    let weight = 0;
+    for (const id of members) {
+      const def = BY_ID.get(id) as ConceptDefinition;
+      // A broad concept next to specific ones is context ("… for cloud deployments"), not the ask.
+      weight = Math.max(weight, KIND_WEIGHT[def.kind] * (BROAD.has(id) ? (allBroad ? 1 : 0.25) : 1));
+      let credit = 0;
+      if (c.concepts.has(id)) credit = 1;
+      else if (
+        (def.related ?? []).some((r) => c.direct.has(r)) ||
+        [...c.direct].some((other) => (BY_ID.get(other)?.related ?? []).includes(id)) ||
+        (CLOSURE.get(id) ?? []).slice(1).some((up) => c.direct.has(up) && !BROAD.has(up))
+      ) {
+        // A neighbouring concept, or a broader one than asked ("quantitative" for "statistics").
+        credit = 0.5;
+      }
+      if (credit > best) {
+        best = credit;
+        bestLabel = credit === 1 ? def.label : `${def.label} (related)`;
+      }
+    }
+    conceptTotal += weight;
+    conceptGot += weight * best;
+    if (best * weight > bestGroup) bestGroup = best * Math.min(1, weight);
+    if (best > 0) shared.push(bestLabel);
+  }
+  let lexTotal = 0;
+  let lexGot = 0;
+  for (const [l, weight] of q.lemmas) {
+    lexTotal += weight;
+    if (c.allLemmas.has(l)) {
+      lexGot += weight;
+      if (weight >= 1) shared.push(l);
+    }
+  }
+  // Shared word pairs are rarer than shared words: a small bonus on top.
+  let pairs = 0;
+  for (const bigram of q.bigrams) if (c.bigrams.has(bigram)) pairs++;
+  const lexical = lexTotal === 0 ? 0 : lexGot / lexTotal;
+  // Meaning first: when the query names concepts, they carry three quarters of the score.
+  const base =
+    conceptTotal > 0
+      ? 0.75 * (MIX * (conceptGot / conceptTotal) + (1 - MIX) * bestGroup) + 0.25 * lexical
+      : lexTotal === 0
+        ? 0
+        : lexical;
+  const score = Math.min(1, base + (base > 0 ? Math.min(0.15, 0.05 * pairs) : 0));
+  const rounded = Math.round(score * 1000) / 1000;
+  return { score: rounded, strength: strengthOf(rounded), matched: rounded >= MATCH_THRESHOLD, shared };
+}
+
+/**
+ * Symmetric similarity of two short texts (two questions): both must find the other.
+ * @example questionSimilarity("What experience do you have with ML in practice?", "Tell me about applied machine learning you have done") > 0.5
+ */
+export function questionSimilarity(a: string | Analysis, b: string | Analysis): SemanticMatch {
+  const ab = semanticMatch(a, b);
+  const ba = semanticMatch(b, a);
+  const score = ab.score + ba.score === 0 ? 0 : (2 * ab.score * ba.score) / (ab.score + ba.score);
+  const rounded = Math.round(score * 1000) / 1000;
+  return {
+    score: rounded,
+    strength: strengthOf(rounded),
+    matched: rounded >= MATCH_THRESHOLD,
+    shared: [...new Set([...ab.shared, ...ba.shared])],
+  };
+}
+
+/**
+ * The best of many candidates for a query (ties go to the earlier one), or undefined when none matches.
+ * @example bestMatch("improve latency", ["I wrote docs.", "p99 fell from 900 ms to 200 ms."])?.index // 1
+ */
+export function bestMatch(
+  query: string | Analysis,
+  candidates: ReadonlyArray<string | Analysis>,
+): { index: number; match: SemanticMatch } | undefined {
+  const q = asAnalysis(query);
+  let best: { index: number; match: SemanticMatch } | undefined;
+  candidates.forEach((candidate, index) => {
+    const match = semanticMatch(q, candidate);
+    if (match.matched && (best === undefined || match.score > best.match.score)) best = { index, match };
+  });
+  return best;
+}
