@@ -92,8 +92,10 @@ export async function composeAnswer(store: Store, userId: string, request: Compo
     throw new DeriskError("BAD_INPUT", "The question is empty: give the question to compose an answer for.");
   }
   let story: Story;
+  let telling: string | undefined;
   if (request.storyId !== undefined) {
     story = await storyById(store, userId, request.storyId);
+    telling = await tellingOf(store, userId, request.storyId);
   } else if (request.story !== undefined) {
     if (JSON.stringify(request.story).length > MAX_STORY_CHARS) {
       throw new DeriskError(
@@ -115,7 +117,16 @@ export async function composeAnswer(store: Store, userId: string, request: Compo
     budgetSeconds,
     wordsPerMinute: request.wordsPerMinute ?? profile.wordsPerMinute,
     ...(role === undefined ? {} : { role }),
+    ...(telling === undefined ? {} : { telling }),
   });
+}
+
+/** The answer a stored story was drawn from, as told: compose keeps its order. */
+async function tellingOf(store: Store, userId: string, storyId: string): Promise<string | undefined> {
+  const { sourceItemId } = await getStory(store, userId, storyId);
+  if (sourceItemId === undefined) return undefined;
+  const item = await store.items.getItem(userId, sourceItemId).catch(() => undefined);
+  return item?.kind === "answer" ? answerText(item) : undefined;
 }
 
 async function storyById(store: Store, userId: string, storyId: string): Promise<Story> {

@@ -202,3 +202,31 @@ export function termPattern(terms: readonly string[]): RegExp {
 }
 
 export { countWords, speakingSeconds } from "../words.ts";
+
+// A written STAR label at the start of a line or sentence: "**Situation**:", "**S – Situation**",
+// "Result:", "__Task__ -". Bold or a colon is required, so "Action items were…" stays.
+const STAR_LABEL =
+  /(^|\n)[ \t]*(?:(?:\*\*|__)\s*(?:[STARL]\s*[–—-]\s*)?(?:situation|task|actions?|results?|lessons?(?: learned)?|learnings?)\s*(?:\*\*|__)\s*[:：–—-]?|(?:[STARL]\s*[–—-]\s*)?(?:situation|task|actions?|results?|lessons?(?: learned)?|learnings?)\s*[:：])[ \t]*(?:\*\*|__)?[ \t]*/giu;
+
+/**
+ * The text as a person reads or says it: Markdown emphasis (`**bold**`, `*italic*`, `_italic_`),
+ * STAR labels ("**Situation**:"), inline code ticks, links' targets, heading and quote marks
+ * removed; words, punctuation, bullets and line breaks kept. Every view and quote of the user's
+ * text goes through this one function.
+ * @example stripMarkup("**Situation**: I was _really_ **stuck**.") // "I was really stuck."
+ */
+export function stripMarkup(text: string): string {
+  return (
+    text
+      .replace(STAR_LABEL, "$1")
+      .replace(/^[ \t]*#{1,6}[ \t]+/gm, "")
+      .replace(/^[ \t]*>[ \t]?/gm, "")
+      .replace(/!?\[([^\]\n]*)\]\((?:[^)\s]+)(?:\s+"[^"]*")?\)/g, "$1")
+      .replace(/`([^`\n]+)`/g, "$1")
+      .replace(/(\*\*|__)(?=\S)([^\n]*?\S)\1/g, "$2")
+      .replace(/(?<![\p{L}\p{N}*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\p{L}\p{N}*])/gu, "$1")
+      .replace(/(?<![\p{L}\p{N}_])_(?=[^\s_])([^_\n]*?[^\s_])_(?![\p{L}\p{N}_])/gu, "$1")
+      // Stray markers left by a sentence split inside a bold run ("**The fix" … "works.**").
+      .replace(/\*\*|__/g, "")
+  );
+}
