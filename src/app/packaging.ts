@@ -12,6 +12,7 @@ import {
   buildTrailer,
   type CoverageMatrix,
   compose,
+  coreShare,
   coverageMatrix,
   type DetectedConcern,
   type Draft,
@@ -26,6 +27,7 @@ import {
   type Story,
   scaffoldWhyCompany,
   splitSentences,
+  stripMarkup,
   type Tailoring,
   type Trailer,
   tailor,
@@ -140,9 +142,19 @@ async function storyById(store: Store, userId: string, storyId: string): Promise
   return story;
 }
 
+/** Another variant of the same question that already fits the target role better. */
+export interface BetterVariant {
+  itemId: string;
+  variant: string;
+  /** Its share of core role vocabulary (0..1), beside the re-angled answer's. */
+  coreShare: number;
+  reangledCoreShare: number;
+}
+
 /**
  * Re-angles a stored answer (or a follow-up's prepared answer) for another role, against
- * its own question unless another is given.
+ * its own question unless another is given; names the document's own variant of the question
+ * that already fits the role better, when there is one.
  * @example const out = await reangleAnswer(store, "local", q3.id, "ml-engineer", { fromRole: "mlops-engineer" });
  */
 export async function reangleAnswer(
@@ -151,18 +163,33 @@ export async function reangleAnswer(
   itemId: string,
   toRole: RoleId,
   options: { fromRole?: RoleId; question?: string } = {},
-): Promise<Reangled & { itemId: string; question: string }> {
-  const { text, question } = spokenOf(await store.items.getItem(userId, itemId), itemId);
+): Promise<Reangled & { itemId: string; question: string; betterVariant?: BetterVariant }> {
+  const item = await store.items.getItem(userId, itemId);
+  const { text, question } = spokenOf(item, itemId);
   const asked = options.question ?? question;
-  return {
+  const fromRole = options.fromRole === undefined ? {} : { fromRole: options.fromRole };
+  const out = {
     itemId,
     question: asked,
-    ...reangle(text, {
-      toRole,
-      ...(options.fromRole === undefined ? {} : { fromRole: options.fromRole }),
-      ...(asked.trim() === "" ? {} : { question: asked }),
-    }),
+    ...reangle(text, { toRole, ...fromRole, ...(asked.trim() === "" ? {} : { question: asked }) }),
   };
+  if (item.kind !== "answer") return out;
+  const siblings = (await store.items.listItems(userId, { documentId: item.documentId, kind: "answer" }))
+    .filter(isKind("answer"))
+    .filter((a) => a.questionKey === item.questionKey && a.id !== item.id);
+  let best: BetterVariant | undefined;
+  for (const sibling of siblings) {
+    const share = coreShare(stripMarkup(answerText(sibling)), toRole, options.fromRole);
+    if (share > out.coreShare.after && share > (best?.coreShare ?? 0)) {
+      best = {
+        itemId: sibling.id,
+        variant: sibling.variant,
+        coreShare: share,
+        reangledCoreShare: out.coreShare.after,
+      };
+    }
+  }
+  return best === undefined ? out : { ...out, betterVariant: best };
 }
 
 /** A predicted follow-up, linked to the stored item that prepares its answer. */

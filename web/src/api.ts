@@ -66,7 +66,12 @@ export interface ComposeRequest {
   budgetSeconds?: number;
 }
 
-export type ReangleResult = Reangled & { itemId?: string; question?: string };
+export type ReangleResult = Reangled & {
+  itemId?: string;
+  question?: string;
+  /** The document's own variant of the question that already fits the role better. */
+  betterVariant?: { itemId: string; variant: string; coreShare: number; reangledCoreShare: number };
+};
 
 export type LinkedFollowUp = PredictedFollowUp & { preparedItemId?: string; preparedAnswer?: string };
 export type LinkedConcern = DetectedConcern & { userConcernItemId?: string };

@@ -10,7 +10,7 @@ import type { RoleId, StarPart } from "../model.ts";
 import { answeringSentences } from "./data/answer-cues.ts";
 import { findRoleTerms } from "./role-terms.ts";
 import { type Story, type StoryField, type StorySentence, storySentences } from "./story.ts";
-import { contentTokens, countWords, hasFigure, splitSentences } from "./text.ts";
+import { BLANK, contentTokens, countWords, hasBlank, hasFigure } from "./text.ts";
 
 /** Where a draft sentence came from: the story (verbatim) or a template with blanks. */
 export type Origin =
@@ -79,35 +79,6 @@ interface Candidate extends StorySentence {
 
 function template(text: string, part: StarPart): DraftSentence {
   return { text, part, origin: { from: "template", blanks: text.match(BLANK) ?? [] } };
-}
-
-const BLANK = /\[[^\]\n]+\]/g;
-
-/**
- * True when the text still holds an unfilled blank such as "[what did you learn?]".
- * @example hasBlank("What I learned: [what did you learn?]") // true
- */
-export function hasBlank(text: string): boolean {
-  return /\[[^\]\n]+\]/.test(text);
-}
-
-/**
- * The text as it can be said: every sentence that still holds an unfilled blank left out, so a
- * blank never counts as a lesson, a result or words toward the time. What the lens reads.
- * @example withoutBlanks("I fixed it. What I learned: [what did you learn?]") // "I fixed it."
- */
-export function withoutBlanks(text: string): string {
-  if (!hasBlank(text)) return text;
-  return text
-    .split(/\n/)
-    .map((line) =>
-      splitSentences(line)
-        .filter((s) => !hasBlank(s.text))
-        .map((s) => s.text)
-        .join(" "),
-    )
-    .filter((line) => line.trim() !== "")
-    .join("\n");
 }
 
 /**

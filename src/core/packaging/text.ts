@@ -201,32 +201,35 @@ export function termPattern(terms: readonly string[]): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}-])(${sorted.map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}-])`, "giu");
 }
 
-export { countWords, speakingSeconds } from "../words.ts";
-
-// A written STAR label at the start of a line or sentence: "**Situation**:", "**S – Situation**",
-// "Result:", "__Task__ -". Bold or a colon is required, so "Action items were…" stays.
-const STAR_LABEL =
-  /(^|\n)[ \t]*(?:(?:\*\*|__)\s*(?:[STARL]\s*[–—-]\s*)?(?:situation|task|actions?|results?|lessons?(?: learned)?|learnings?)\s*(?:\*\*|__)\s*[:：–—-]?|(?:[STARL]\s*[–—-]\s*)?(?:situation|task|actions?|results?|lessons?(?: learned)?|learnings?)\s*[:：])[ \t]*(?:\*\*|__)?[ \t]*/giu;
+/** An unfilled blank such as "[by how much?]". */
+export const BLANK = /\[[^\]\n]+\]/g;
 
 /**
- * The text as a person reads or says it: Markdown emphasis (`**bold**`, `*italic*`, `_italic_`),
- * STAR labels ("**Situation**:"), inline code ticks, links' targets, heading and quote marks
- * removed; words, punctuation, bullets and line breaks kept. Every view and quote of the user's
- * text goes through this one function.
- * @example stripMarkup("**Situation**: I was _really_ **stuck**.") // "I was really stuck."
+ * True when the text still holds an unfilled blank such as "[what did you learn?]".
+ * @example hasBlank("What I learned: [what did you learn?]") // true
  */
-export function stripMarkup(text: string): string {
-  return (
-    text
-      .replace(STAR_LABEL, "$1")
-      .replace(/^[ \t]*#{1,6}[ \t]+/gm, "")
-      .replace(/^[ \t]*>[ \t]?/gm, "")
-      .replace(/!?\[([^\]\n]*)\]\((?:[^)\s]+)(?:\s+"[^"]*")?\)/g, "$1")
-      .replace(/`([^`\n]+)`/g, "$1")
-      .replace(/(\*\*|__)(?=\S)([^\n]*?\S)\1/g, "$2")
-      .replace(/(?<![\p{L}\p{N}*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\p{L}\p{N}*])/gu, "$1")
-      .replace(/(?<![\p{L}\p{N}_])_(?=[^\s_])([^_\n]*?[^\s_])_(?![\p{L}\p{N}_])/gu, "$1")
-      // Stray markers left by a sentence split inside a bold run ("**The fix" … "works.**").
-      .replace(/\*\*|__/g, "")
-  );
+export function hasBlank(text: string): boolean {
+  return /\[[^\]\n]+\]/.test(text);
 }
+
+/**
+ * The text as it can be said: every sentence that still holds an unfilled blank left out, so a
+ * blank never counts as a lesson, a result or words toward the time. What the lens reads.
+ * @example withoutBlanks("I fixed it. What I learned: [what did you learn?]") // "I fixed it."
+ */
+export function withoutBlanks(text: string): string {
+  if (!hasBlank(text)) return text;
+  return text
+    .split(/\n/)
+    .map((line) =>
+      splitSentences(line)
+        .filter((s) => !hasBlank(s.text))
+        .map((s) => s.text)
+        .join(" "),
+    )
+    .filter((line) => line.trim() !== "")
+    .join("\n");
+}
+
+export { starLabel, stripMarkup } from "../markup.ts";
+export { countWords, speakingSeconds } from "../words.ts";
