@@ -422,21 +422,37 @@ async function ownBackground(
 
 /**
  * The "tell me about yourself" trailer (foundation → projects → production → now) from the
- * user's profile and stories, or their own about-me answer while the profile is empty.
+ * user's own about-me answer (the thread), their answers to "why now?" (the close), their
+ * stories and their profile.
  * @example const trailer = await trailerFromBank(store, "local", 60); trailer.blanks
  */
 export async function trailerFromBank(store: Store, userId: string, seconds: 60 | 150): Promise<Trailer> {
   const profile = await store.profiles.getProfile(userId);
   const stories = await listStories(store, userId);
-  const { background, goals } = await ownBackground(store, userId);
+  const items = await store.items.listItems(userId);
+  const answers = items.filter(isKind("answer"));
+  const competencyOf = (question: string) => classify(question).competency;
+  // The thread: the core about-me answer as told (the first, when several documents hold one).
+  const aboutMe = answers.find((a) => a.variant === "core" && competencyOf(a.question) === "about-me");
+  const thread = aboutMe ? splitSentences(stripMarkup(answerText(aboutMe))).map((s) => s.text) : [];
+  // Why now: prepared answers to a why-now follow-up first (the shortest say it best), then
+  // the motivation answers.
+  const motivation = [
+    ...items
+      .filter(isKind("follow-up"))
+      .filter((f) => !f.pointer && f.answer.trim() !== "" && competencyOf(f.question) === "motivation")
+      .map((f) => f.answer),
+    ...answers.filter((a) => competencyOf(a.question) === "motivation").map((a) => answerText(a)),
+  ];
   return buildTrailer(
     {
       ...(profile.name === "" ? {} : { name: profile.name }),
       ...(profile.targetRole === undefined ? {} : { targetRole: profile.targetRole }),
-      background,
-      goals,
+      background: profile.background,
       targetCompanies: profile.targetCompanies,
       wordsPerMinute: profile.wordsPerMinute,
+      thread,
+      motivation,
     },
     stories,
     { seconds },
