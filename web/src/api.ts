@@ -24,10 +24,12 @@ import type {
   Story,
   StoryInput,
   Tailoring,
+  Trailer,
   WhyCompany,
 } from "../../src/core/packaging/index.ts";
 
 // The shapes are the server's own (src/core/api-types.ts), so client and server cannot drift apart.
+export type { Trailer } from "../../src/core/packaging/index.ts";
 export type { Analysis, DocumentSummary, ImportChanges, ImportResult, ImportStatus, ItemVersion, StoredItem };
 
 export interface AnalyzeRequest {
@@ -346,6 +348,8 @@ export const api = {
     json("/api/match", jsonBody("POST", role === undefined ? { question } : { question, role })),
 
   coverage: (): Promise<CoverageMatrix> => json("/api/coverage"),
+
+  trailer: (seconds: 60 | 150): Promise<Trailer> => json(`/api/trailer?seconds=${seconds}`),
 
   tailor: (text: string): Promise<TailorResult> => json("/api/tailor", jsonBody("POST", { text })),
 
