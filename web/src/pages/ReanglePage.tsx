@@ -161,9 +161,11 @@ function BetterVariantHint({
 }) {
   return (
     <p className="callout callout-info" data-testid="better-variant">
-      Your variant <strong>“{better.variant}”</strong> of this question already fits {ROLE_NAMES[toRole]}{" "}
-      better: {percent(better.coreShare)} core to the role, against {percent(better.reangledCoreShare)} for
-      this re-angle. <a href={route.library(item.documentId, better.itemId)}>Open “{better.variant}”</a>
+      <span>
+        Your variant <strong>“{better.variant}”</strong> of this question already fits {ROLE_NAMES[toRole]}{" "}
+        better: {percent(better.coreShare)} core to the role, against {percent(better.reangledCoreShare)} for
+        this re-angle. <a href={route.library(item.documentId, better.itemId)}>Open “{better.variant}”</a>
+      </span>
     </p>
   );
 }
@@ -207,7 +209,7 @@ function SaveReangled({
   }
 
   return (
-    <section className="card save-variant" aria-label="Save the re-angled answer">
+    <section className="card save-variant save-reangled" aria-label="Save the re-angled answer">
       <label htmlFor={labelId} className="field-label">
         Save as a variant of “{item.question}”
       </label>
