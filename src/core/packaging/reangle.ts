@@ -64,9 +64,6 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
     const said = stripMarkup(span.text).trim();
     if (/[\p{L}\p{N}]/u.test(said)) told.push({ text: said, label });
   }
-  if (told.length === 0) {
-    throw new DeriskError("BAD_INPUT", "The answer has no sentence to say: paste the answer to re-angle.");
-  }
   const vocabulary = ROLE_VOCABULARY[options.toRole];
   const questionTokens = new Set(contentTokens(options.question ?? ""));
   const competency = options.question?.trim() ? classify(options.question).competency : undefined;
