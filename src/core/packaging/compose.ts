@@ -224,7 +224,6 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   const lessons = ofPart("lesson");
   const lesson = lessons.at(-1);
   const action = ofPart("action").sort(byScore)[0];
-
   const context = ofPart("situation")[0] ?? ofPart("task")[0];
   // What the question asks for comes first: the mistake and owning it, for a mistake question.
   const asked = candidates.filter((c) => c.answers);
@@ -300,7 +299,7 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   const warnings: string[] = [];
   if (timing.seconds > options.budgetSeconds) {
     warnings.push(
-      `The result, the lesson and the main action alone take ${timing.seconds} s, over the ${options.budgetSeconds} s budget: shorten them.`,
+      `What must stay (the result, the lesson, the main action and what the question asks for) takes ${timing.seconds} s, over the ${options.budgetSeconds} s budget: shorten those sentences.`,
     );
   }
   if (!picked.some((c) => c.figure) && story.metrics.length > 0) {
