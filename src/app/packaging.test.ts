@@ -1,9 +1,10 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { DeriskError } from "../core/errors.ts";
+import { SEED_RUNS } from "../core/packaging/test-seed.ts";
 import type { Store } from "../store/index.ts";
 import { describeStores } from "../store/test-stores.ts";
-import { importDocument } from "./bank.ts";
+import { getItemHistory, importDocument, saveAnswerVariant } from "./bank.ts";
 import {
   composeAnswer,
   coverage,
@@ -218,6 +219,50 @@ describeStores("packaging use cases", (getStore) => {
     expect(await codeOf(reangleAnswer(store, "a", byKey("q1/concern-1").id, "ml-engineer"))).toMatch(
       /^BAD_INPUT: .*concern, not an answer/,
     );
+  });
+
+  it("re-angles the mistake story keeping the mistake, saves it as a variant and names the variant that fits better", async () => {
+    const store = getStore();
+    const { documentId, byKey } = await importSample(store);
+    const q5 = byKey("q5/core");
+    const out = await reangleAnswer(store, "a", q5.id, "ml-engineer", { fromRole: "mlops-engineer" });
+    expect(out.text).toMatch(/I had used an inner join/);
+    expect(out.text).not.toMatch(/\*\*/);
+    expect(out.betterVariant).toMatchObject({
+      itemId: byKey("q5/model-focused").id,
+      variant: "model-focused",
+    });
+    expect(out.betterVariant?.coreShare).toBeGreaterThan(out.betterVariant?.reangledCoreShare ?? 1);
+    expect(out.betterVariant?.reangledCoreShare).toBe(out.coreShare.after);
+    const saved = await saveAnswerVariant(store, "a", documentId, {
+      questionKey: "q5",
+      variant: "re-angled for ML",
+      text: out.text,
+      source: "re-angled",
+    });
+    expect(saved).toMatchObject({ kind: "answer", variant: "re-angled for ML", text: out.text });
+    const [latest] = await getItemHistory(store, "a", saved.id);
+    expect(latest?.source).toBe("re-angled");
+    // The variant that already fits gets no hint pointing at a weaker one.
+    const fitting = await reangleAnswer(store, "a", byKey("q5/model-focused").id, "ml-engineer");
+    expect(fitting.betterVariant).toBeUndefined();
+  });
+
+  it.runIf(SEED_RUNS)("points the seed's MLOps mistake story to its own ML-focused variant", async () => {
+    const store = getStore();
+    const seedDir = new URL("../../../shared/seed/", import.meta.url);
+    const file = readdirSync(seedDir).find((f) => f.endsWith(".txt")) ?? "";
+    const result = await importDocument(store, "a", {
+      bytes: new Uint8Array(readFileSync(new URL(file, seedDir))),
+      filename: file,
+    });
+    const items = await store.items.listItems("a", { documentId: result.documentId ?? "" });
+    const q6 = items.find((i) => i.key === "q6/core");
+    const mlFocused = items.find((i) => i.key === "q6/ml-focused");
+    const out = await reangleAnswer(store, "a", q6?.id ?? "", "ml-engineer", { fromRole: "mlops-engineer" });
+    expect(out.betterVariant?.itemId).toBe(mlFocused?.id);
+    expect(out.betterVariant?.variant).toBe("ML-focused");
+    expect(out.betterVariant?.coreShare).toBeGreaterThan(out.coreShare.after);
   });
 
   it("links predicted follow-ups to the prepared answer and concerns to the user's reframes", async () => {

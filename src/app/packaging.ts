@@ -12,6 +12,7 @@ import {
   buildTrailer,
   type CoverageMatrix,
   compose,
+  coreShare,
   coverageMatrix,
   type DetectedConcern,
   type Draft,
@@ -26,6 +27,7 @@ import {
   type Story,
   scaffoldWhyCompany,
   splitSentences,
+  stripMarkup,
   type Tailoring,
   type Trailer,
   tailor,
@@ -92,8 +94,10 @@ export async function composeAnswer(store: Store, userId: string, request: Compo
     throw new DeriskError("BAD_INPUT", "The question is empty: give the question to compose an answer for.");
   }
   let story: Story;
+  let telling: string | undefined;
   if (request.storyId !== undefined) {
     story = await storyById(store, userId, request.storyId);
+    telling = await tellingOf(store, userId, request.storyId);
   } else if (request.story !== undefined) {
     if (JSON.stringify(request.story).length > MAX_STORY_CHARS) {
       throw new DeriskError(
@@ -115,7 +119,16 @@ export async function composeAnswer(store: Store, userId: string, request: Compo
     budgetSeconds,
     wordsPerMinute: request.wordsPerMinute ?? profile.wordsPerMinute,
     ...(role === undefined ? {} : { role }),
+    ...(telling === undefined ? {} : { telling }),
   });
+}
+
+/** The answer a stored story was drawn from, as told: compose keeps its order. */
+async function tellingOf(store: Store, userId: string, storyId: string): Promise<string | undefined> {
+  const { sourceItemId } = await getStory(store, userId, storyId);
+  if (sourceItemId === undefined) return undefined;
+  const item = await store.items.getItem(userId, sourceItemId).catch(() => undefined);
+  return item?.kind === "answer" ? answerText(item) : undefined;
 }
 
 async function storyById(store: Store, userId: string, storyId: string): Promise<Story> {
@@ -129,9 +142,19 @@ async function storyById(store: Store, userId: string, storyId: string): Promise
   return story;
 }
 
+/** Another variant of the same question that already fits the target role better. */
+export interface BetterVariant {
+  itemId: string;
+  variant: string;
+  /** Its share of core role vocabulary (0..1), beside the re-angled answer's. */
+  coreShare: number;
+  reangledCoreShare: number;
+}
+
 /**
  * Re-angles a stored answer (or a follow-up's prepared answer) for another role, against
- * its own question unless another is given.
+ * its own question unless another is given; names the document's own variant of the question
+ * that already fits the role better, when there is one.
  * @example const out = await reangleAnswer(store, "local", q3.id, "ml-engineer", { fromRole: "mlops-engineer" });
  */
 export async function reangleAnswer(
@@ -140,18 +163,33 @@ export async function reangleAnswer(
   itemId: string,
   toRole: RoleId,
   options: { fromRole?: RoleId; question?: string } = {},
-): Promise<Reangled & { itemId: string; question: string }> {
-  const { text, question } = spokenOf(await store.items.getItem(userId, itemId), itemId);
+): Promise<Reangled & { itemId: string; question: string; betterVariant?: BetterVariant }> {
+  const item = await store.items.getItem(userId, itemId);
+  const { text, question } = spokenOf(item, itemId);
   const asked = options.question ?? question;
-  return {
+  const fromRole = options.fromRole === undefined ? {} : { fromRole: options.fromRole };
+  const out = {
     itemId,
     question: asked,
-    ...reangle(text, {
-      toRole,
-      ...(options.fromRole === undefined ? {} : { fromRole: options.fromRole }),
-      ...(asked.trim() === "" ? {} : { question: asked }),
-    }),
+    ...reangle(text, { toRole, ...fromRole, ...(asked.trim() === "" ? {} : { question: asked }) }),
   };
+  if (item.kind !== "answer") return out;
+  const siblings = (await store.items.listItems(userId, { documentId: item.documentId, kind: "answer" }))
+    .filter(isKind("answer"))
+    .filter((a) => a.questionKey === item.questionKey && a.id !== item.id);
+  let best: BetterVariant | undefined;
+  for (const sibling of siblings) {
+    const share = coreShare(stripMarkup(answerText(sibling)), toRole, options.fromRole);
+    if (share > out.coreShare.after && share > (best?.coreShare ?? 0)) {
+      best = {
+        itemId: sibling.id,
+        variant: sibling.variant,
+        coreShare: share,
+        reangledCoreShare: out.coreShare.after,
+      };
+    }
+  }
+  return best === undefined ? out : { ...out, betterVariant: best };
 }
 
 /** A predicted follow-up, linked to the stored item that prepares its answer. */
@@ -514,21 +552,37 @@ async function ownBackground(
 
 /**
  * The "tell me about yourself" trailer (foundation → projects → production → now) from the
- * user's profile and stories, or their own about-me answer while the profile is empty.
+ * user's own about-me answer (the thread), their answers to "why now?" (the close), their
+ * stories and their profile.
  * @example const trailer = await trailerFromBank(store, "local", 60); trailer.blanks
  */
 export async function trailerFromBank(store: Store, userId: string, seconds: 60 | 150): Promise<Trailer> {
   const profile = await store.profiles.getProfile(userId);
   const stories = await listStories(store, userId);
-  const { background, goals } = await ownBackground(store, userId);
+  const items = await store.items.listItems(userId);
+  const answers = items.filter(isKind("answer"));
+  const competencyOf = (question: string) => classify(question).competency;
+  // The thread: the core about-me answer as told (the first, when several documents hold one).
+  const aboutMe = answers.find((a) => a.variant === "core" && competencyOf(a.question) === "about-me");
+  const thread = aboutMe ? splitSentences(stripMarkup(answerText(aboutMe))).map((s) => s.text) : [];
+  // Why now: prepared answers to a why-now follow-up first (the shortest say it best), then
+  // the motivation answers.
+  const motivation = [
+    ...items
+      .filter(isKind("follow-up"))
+      .filter((f) => !f.pointer && f.answer.trim() !== "" && competencyOf(f.question) === "motivation")
+      .map((f) => f.answer),
+    ...answers.filter((a) => competencyOf(a.question) === "motivation").map((a) => answerText(a)),
+  ];
   return buildTrailer(
     {
       ...(profile.name === "" ? {} : { name: profile.name }),
       ...(profile.targetRole === undefined ? {} : { targetRole: profile.targetRole }),
-      background,
-      goals,
+      background: profile.background,
       targetCompanies: profile.targetCompanies,
       wordsPerMinute: profile.wordsPerMinute,
+      thread,
+      motivation,
     },
     stories,
     { seconds },

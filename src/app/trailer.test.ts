@@ -1,6 +1,10 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { expect, it } from "vitest";
+import { stripMarkup } from "../core/markup.ts";
+import type { Trailer } from "../core/packaging/index.ts";
+import { SEED_RUNS } from "../core/packaging/test-seed.ts";
 import { createApp } from "../server/app.ts";
+import type { Store } from "../store/index.ts";
 import { describeStores } from "../store/test-stores.ts";
 import { importDocument } from "./bank.ts";
 import { trailerFromBank } from "./packaging.ts";
@@ -39,4 +43,66 @@ describeStores("trailer from the bank", (getStore) => {
     // B sees none of A's material.
     expect((await trailerFromBank(store, "b", 60)).blanks).toEqual(empty.blanks);
   });
+
+  it("follows the sample's own about-me answer, beat by beat, and closes on its why-now answer", async () => {
+    const store = getStore();
+    const trailer = await trailerOf(store, sample, "sample-prep.md");
+    expectOneThread(trailer, new TextDecoder().decode(sample));
+    expect(line(trailer, "foundation")).toMatch(
+      /^I'm Ines, and I spent six years as an experimental physicist/,
+    );
+    expect(line(trailer, "production")).toMatch(/I shipped a drift-monitoring service/);
+    expect(line(trailer, "now")).toBe(
+      "I want my models to meet real users every week, not once per funding cycle.",
+    );
+  });
+
+  it.runIf(SEED_RUNS)(
+    "tells the seed's path from the PhD to why now, never closing on a certification",
+    async () => {
+      const store = getStore();
+      const seedDir = new URL("../../../shared/seed/", import.meta.url);
+      const file = readdirSync(seedDir).find((f) => f.endsWith(".txt")) ?? "";
+      const bytes = new Uint8Array(readFileSync(new URL(file, seedDir)));
+      const trailer = await trailerOf(store, bytes, file);
+      expectOneThread(trailer, stripMarkup((await store.items.listItems("a")).map(textOf).join("\n")));
+      expect(line(trailer, "foundation")).toMatch(/PhD in Applied Mathematics/);
+      expect(line(trailer, "projects")).toMatch(/hands-on experience across the ML lifecycle/);
+      expect(line(trailer, "production")).toMatch(/production-grade deployment/);
+      expect(line(trailer, "now")).toMatch(/now I want to apply those skills in a team setting/);
+      for (const beat of trailer.beats) for (const l of beat.lines) expect(l.text).not.toMatch(/certif/i);
+    },
+  );
 });
+
+async function trailerOf(store: Store, bytes: Uint8Array, filename: string): Promise<Trailer> {
+  const { documentId } = await importDocument(store, "a", { bytes, filename });
+  await createStoriesFromDocument(store, "a", documentId ?? "");
+  return trailerFromBank(store, "a", 60);
+}
+
+function textOf(item: { raw: string }): string {
+  return item.raw;
+}
+
+function line(trailer: Trailer, beat: string): string {
+  return trailer.beats.find((b) => b.beat === beat)?.lines[0]?.text ?? "";
+}
+
+/** Four beats, one sentence each, every one the user's own, the about-me lines in their order. */
+function expectOneThread(trailer: Trailer, own: string): void {
+  expect(trailer.beats.map((b) => b.beat)).toEqual(["foundation", "projects", "production", "now"]);
+  expect(trailer.blanks).toEqual([]);
+  const told = stripMarkup(own);
+  for (const beat of trailer.beats) {
+    expect(beat.lines).toHaveLength(1);
+    for (const l of beat.lines) expect(told).toContain(l.text);
+  }
+  const thread = trailer.beats
+    .flatMap((b) => b.lines)
+    .flatMap((l) => (l.origin.from === "profile" && l.origin.field === "thread" ? [l.origin.index] : []));
+  expect(thread.length).toBeGreaterThanOrEqual(2);
+  expect(thread).toEqual([...thread].sort((a, b) => a - b));
+  expect(trailer.beats.at(-1)?.lines[0]?.origin).toMatchObject({ from: "profile", field: "motivation" });
+  expect(trailer.estimatedSeconds).toBeLessThanOrEqual(60);
+}

@@ -13,6 +13,7 @@ import { ReanglePage } from "./pages/ReanglePage.tsx";
 import { StartPage } from "./pages/StartPage.tsx";
 import { StoriesPage } from "./pages/StoriesPage.tsx";
 import { TailorPage } from "./pages/TailorPage.tsx";
+import { TrailerPage } from "./pages/TrailerPage.tsx";
 import { type Route, useRoute } from "./route.ts";
 import { useShortcuts } from "./shortcuts.ts";
 import { useTheme } from "./theme.ts";
@@ -21,7 +22,7 @@ import { useScrollEdges } from "./use-scroll-edges.ts";
 const NAV: { page: Route["page"]; label: string; href: string; also?: Route["page"][] }[] = [
   { page: "start", label: "Import", href: "#/" },
   { page: "library", label: "Library", href: "#/library", also: ["edit", "reangle", "followups"] },
-  { page: "stories", label: "Stories", href: "#/stories", also: ["coverage"] },
+  { page: "stories", label: "Stories", href: "#/stories", also: ["coverage", "trailer"] },
   { page: "compose", label: "Compose", href: "#/compose" },
   { page: "tailor", label: "Tailor", href: "#/tailor" },
   { page: "export", label: "Export", href: "#/export" },
@@ -185,6 +186,7 @@ export function App() {
           />
         )}
         {route.page === "coverage" && <CoveragePage />}
+        {route.page === "trailer" && <TrailerPage />}
         {route.page === "compose" && (
           <ComposePage
             documents={documents}

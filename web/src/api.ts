@@ -24,10 +24,12 @@ import type {
   Story,
   StoryInput,
   Tailoring,
+  Trailer,
   WhyCompany,
 } from "../../src/core/packaging/index.ts";
 
 // The shapes are the server's own (src/core/api-types.ts), so client and server cannot drift apart.
+export type { Trailer } from "../../src/core/packaging/index.ts";
 export type { Analysis, DocumentSummary, ImportChanges, ImportResult, ImportStatus, ItemVersion, StoredItem };
 
 export interface AnalyzeRequest {
@@ -66,7 +68,12 @@ export interface ComposeRequest {
   budgetSeconds?: number;
 }
 
-export type ReangleResult = Reangled & { itemId?: string; question?: string };
+export type ReangleResult = Reangled & {
+  itemId?: string;
+  question?: string;
+  /** The document's own variant of the question that already fits the role better. */
+  betterVariant?: { itemId: string; variant: string; coreShare: number; reangledCoreShare: number };
+};
 
 export type LinkedFollowUp = PredictedFollowUp & { preparedItemId?: string; preparedAnswer?: string };
 export type LinkedConcern = DetectedConcern & { userConcernItemId?: string };
@@ -367,6 +374,8 @@ export const api = {
   deleteTailoring: async (id: string): Promise<void> => {
     await send(`/api/tailorings/${encodeURIComponent(id)}`, { method: "DELETE" });
   },
+
+  trailer: (seconds: 60 | 150): Promise<Trailer> => json(`/api/trailer?seconds=${seconds}`),
 
   exportUrl: (documentId: string, format: ExportFormat): string =>
     `/api/export?documentId=${encodeURIComponent(documentId)}&format=${format}`,

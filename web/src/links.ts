@@ -22,6 +22,7 @@ export const route = {
         : { page: "stories", storyId: "new", competency },
     ),
   coverage: (): string => href({ page: "coverage" }),
+  trailer: (): string => href({ page: "trailer" }),
   compose: (storyId?: string): string =>
     href(storyId === undefined ? { page: "compose" } : { page: "compose", storyId }),
   tailor: (tailoringId?: string): string =>

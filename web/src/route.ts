@@ -21,6 +21,7 @@ export type Route =
   | { page: "export"; documentId?: string }
   | { page: "stories"; storyId?: string; competency?: string }
   | { page: "coverage" }
+  | { page: "trailer" }
   | { page: "compose"; storyId?: string }
   | { page: "tailor"; tailoringId?: string }
   | { page: "reangle"; itemId: string }
@@ -55,6 +56,7 @@ export function parseRoute(hash: string): Route {
       : { page: "stories", storyId: a };
   }
   if (page === "coverage") return { page: "coverage" };
+  if (page === "trailer") return { page: "trailer" };
   if (page === "compose") return a === undefined ? { page: "compose" } : { page: "compose", storyId: a };
   if (page === "tailor") return a === undefined ? { page: "tailor" } : { page: "tailor", tailoringId: a };
   if (page === "reangle" && a !== undefined) return { page: "reangle", itemId: a };
@@ -83,6 +85,8 @@ export function href(route: Route): string {
         : `#/stories/${enc(route.storyId)}/${enc(route.competency)}`;
     case "coverage":
       return "#/coverage";
+    case "trailer":
+      return "#/trailer";
     case "compose":
       return route.storyId === undefined ? "#/compose" : `#/compose/${enc(route.storyId)}`;
     case "tailor":

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { DeriskError } from "../../app/errors.ts";
+import type { BetterVariant } from "../../app/packaging.ts";
 import { ROLE_IDS } from "../../core/model.ts";
 import type { Reangled } from "../../core/packaging/index.ts";
 import type { CliContext } from "../context.ts";
@@ -22,7 +23,7 @@ export function registerReangleCommand(program: Command, ctx: CliContext): void 
   program
     .command("reangle")
     .description(
-      "re-order and trim an answer for another role (e.g. DevOps → ML Engineer), with a sentence-level diff",
+      "trim an answer for another role (e.g. DevOps → ML Engineer), keeping its order and its own sentences, with a sentence-level diff",
     )
     .argument("[file]", "the answer text, or - for standard input (or use --answer ID)")
     .requiredOption("-r, --role <id>", `the role to pitch for (${ROLE_IDS.join(", ")})`)
@@ -44,7 +45,7 @@ export function registerReangleCommand(program: Command, ctx: CliContext): void 
         ...(fromRole ? { fromRole } : {}),
         ...(flags.question ? { question: flags.question } : {}),
       };
-      let out: Reangled;
+      let out: Reangled & { betterVariant?: BetterVariant };
       if (flags.answer !== undefined) {
         if (file !== undefined)
           throw new DeriskError("USAGE", "Give either a FILE or --answer ID, not both.");
@@ -76,13 +77,17 @@ export function registerReangleCommand(program: Command, ctx: CliContext): void 
         style.bold("Changes"),
       ];
       for (const d of out.diff) {
-        const mark =
-          d.status === "trimmed"
-            ? style.red("- trimmed")
-            : d.status === "moved"
-              ? style.cyan(`↕ ${d.from + 1}→${(d.to ?? 0) + 1}`)
-              : style.dim("= kept");
-        lines.push(`${mark.padEnd(10)} ${d.compressed ?? d.text} ${style.dim(`(${d.reason})`)}`);
+        const mark = d.status === "trimmed" ? style.red("- trimmed") : style.dim("= kept");
+        lines.push(`${mark.padEnd(10)} ${d.text} ${style.dim(`(${d.reason})`)}`);
+      }
+      const better = out.betterVariant;
+      if (better !== undefined) {
+        lines.push(
+          "",
+          style.yellow(
+            `Your variant "${better.variant}" of this question already fits ${toRole} better: ${pct(better.coreShare)} core vocabulary, against ${pct(better.reangledCoreShare)} for this re-angle (derisk reangle --answer ${better.itemId}).`,
+          ),
+        );
       }
       ctx.out(lines.join("\n"));
     });

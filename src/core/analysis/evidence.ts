@@ -1,3 +1,4 @@
+import { stripMarkup } from "../markup.ts";
 import type { Lexicon, RawMatch } from "./lexicon.ts";
 import type { Unit } from "./segment.ts";
 import type { Quote } from "./types.ts";
@@ -10,7 +11,9 @@ export const MAX_QUOTE = 300;
  * @example quoteText(unit) // "I traced the leak to the connection pool."
  */
 export function quoteText(unit: Unit): string {
-  return unit.text.length <= MAX_QUOTE ? unit.text : `${unit.text.slice(0, MAX_QUOTE - 1)}…`;
+  // A quote shows the words, never the Markdown around them ("**Result**:", "_really_").
+  const text = stripMarkup(unit.text).trim();
+  return text.length <= MAX_QUOTE ? text : `${text.slice(0, MAX_QUOTE - 1)}…`;
 }
 
 /**

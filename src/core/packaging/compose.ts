@@ -1,9 +1,16 @@
-import { DEFAULT_WPM } from "../analysis/index.ts";
+import { classify, DEFAULT_WPM } from "../analysis/index.ts";
+import { SENTENCE_TAGS } from "../analysis/lens/features.ts";
+import { readAnswer, tagSentences } from "../analysis/lens/read.ts";
+import { LENS_MODEL } from "../analysis/lens/weights.ts";
+import { tokenize } from "../analysis/nlp.ts";
+import { segmentSentences } from "../analysis/segment.ts";
+import { measureTiming } from "../analysis/timing.ts";
 import { DeriskError } from "../errors.ts";
 import type { RoleId, StarPart } from "../model.ts";
+import { answeringSentences } from "./data/answer-cues.ts";
 import { findRoleTerms } from "./role-terms.ts";
 import { type Story, type StoryField, type StorySentence, storySentences } from "./story.ts";
-import { contentTokens, countWords, hasFigure, speakingSeconds } from "./text.ts";
+import { BLANK, contentTokens, countWords, hasBlank, hasFigure } from "./text.ts";
 
 /** Where a draft sentence came from: the story (verbatim) or a template with blanks. */
 export type Origin =
@@ -22,6 +29,11 @@ export interface ComposeOptions {
   budgetSeconds: number;
   /** Speaking rate; default 150. */
   wordsPerMinute?: number;
+  /**
+   * The text the story was drawn from (e.g. the answer it was made from): its sentences are
+   * told in that order, which is when they happened.
+   */
+  telling?: string;
 }
 
 /** A draft answer: the story's own sentences, picked, ordered and trimmed, plus visible blanks. */
@@ -31,6 +43,9 @@ export interface Draft {
   role?: RoleId;
   sentences: DraftSentence[];
   text: string;
+  /** The draft as it can be said today: its own sentences, blanks left out. What the lens reads. */
+  spoken: string;
+  /** Words and seconds of `spoken` by the risk lens's estimate; blanks never count. */
   words: number;
   seconds: number;
   budgetSeconds: number;
@@ -58,16 +73,106 @@ interface Candidate extends StorySentence {
   words: number;
   score: number;
   figure: boolean;
+  /** Says what the question asks for (for a mistake question: the mistake or owning it). */
+  answers: boolean;
 }
 
 function template(text: string, part: StarPart): DraftSentence {
-  return { text, part, origin: { from: "template", blanks: text.match(/\[[^\]]+\]/g) ?? [] } };
+  return { text, part, origin: { from: "template", blanks: text.match(BLANK) ?? [] } };
+}
+
+/**
+ * The STAR+L part of each sentence of a story told in order, as the risk lens's trained sentence
+ * tagger reads it, with the telling order kept: parts never go back (situation → task → action →
+ * result → lesson), so a consequence told before the fix stays in the actions.
+ * @example tagStoryParts(["Our deploys failed weekly.", "I added a canary.", "Failures fell to zero."]) // ["situation", "action", "result"]
+ */
+export function tagStoryParts(sentences: readonly string[]): StarPart[] {
+  if (sentences.length === 0) return [];
+  // One sentence per paragraph, so that the lens reads each as its own unit or units.
+  const starts: number[] = [];
+  let text = "";
+  for (const sentence of sentences) {
+    if (text !== "") text += "\n\n";
+    starts.push(text.length);
+    text += sentence;
+  }
+  const read = readAnswer(text, { story: true }, LENS_MODEL);
+  const probs = tagSentences(read, LENS_MODEL);
+  const columns = PART_ORDER.map((part) => SENTENCE_TAGS.indexOf(part));
+  const sums = sentences.map(() => PART_ORDER.map(() => 0));
+  const counts = sentences.map(() => 0);
+  read.units.forEach((unit, u) => {
+    let at = 0;
+    while (at + 1 < starts.length && (starts[at + 1] ?? 0) <= unit.start) at += 1;
+    const row = sums[at];
+    if (row === undefined) return;
+    columns.forEach((k, j) => {
+      row[j] = (row[j] ?? 0) + (probs[u]?.[k] ?? 0);
+    });
+    counts[at] = (counts[at] ?? 0) + 1;
+  });
+  // Best monotone path (a Viterbi over the five parts in their order).
+  const n = sentences.length;
+  const m = PART_ORDER.length;
+  const score = (i: number, j: number) => Math.log((sums[i]?.[j] ?? 0) / Math.max(1, counts[i] ?? 0) + 0.02);
+  const best: number[][] = [];
+  const from: number[][] = [];
+  for (let i = 0; i < n; i += 1) {
+    best.push([]);
+    from.push([]);
+    let runBest = Number.NEGATIVE_INFINITY;
+    let runAt = 0;
+    for (let j = 0; j < m; j += 1) {
+      const previous = i === 0 ? 0 : (best[i - 1]?.[j] ?? Number.NEGATIVE_INFINITY);
+      if (previous > runBest) {
+        runBest = previous;
+        runAt = j;
+      }
+      (best[i] as number[])[j] = runBest + score(i, j);
+      (from[i] as number[])[j] = runAt;
+    }
+  }
+  const last = best[n - 1] ?? [];
+  let j = last.indexOf(Math.max(...last));
+  const parts: StarPart[] = new Array(n);
+  for (let i = n - 1; i >= 0; i -= 1) {
+    parts[i] = PART_ORDER[j] ?? "action";
+    j = from[i]?.[j] ?? 0;
+  }
+  return parts;
+}
+
+/**
+ * The lens's own speaking-time estimate of a text (its words at the speaking rate), the
+ * figure the risk lens shows beside the draft.
+ */
+function lensTiming(text: string, wpm: number, budgetSeconds: number): { words: number; seconds: number } {
+  if (text.trim() === "") return { words: 0, seconds: 0 };
+  const units = segmentSentences(text, tokenize(text));
+  const timing = measureTiming(units, wpm, { min: 0, max: budgetSeconds });
+  return { words: timing.words, seconds: timing.seconds };
+}
+
+/** The story's sentences in the order the source text tells them (story order where it is silent). */
+function inTellingOrder(sentences: StorySentence[], telling: string | undefined): StorySentence[] {
+  if (telling === undefined || telling.trim() === "") return sentences;
+  let previous = -1;
+  const keyed = sentences.map((s, i) => {
+    const at = telling.indexOf(s.text);
+    const key = at >= 0 ? at : previous + 0.5;
+    previous = key;
+    return { s, key, i };
+  });
+  return keyed.sort((a, b) => a.key - b.key || a.i - b.i).map((k) => k.s);
 }
 
 /**
  * Drafts an answer from a story for a question, role and time budget: the story's own
- * sentences, picked and ordered by relevance, trimmed to the budget, always with a result
- * and a lesson; what is missing becomes a visible blank.
+ * sentences in the order they happened (situation → task → actions → result → lesson, parts
+ * read by the risk lens's sentence tagger), the least relevant left out until the lens's own
+ * speaking-time estimate fits the budget, always with a result and a lesson; what is missing
+ * becomes a visible blank, and a blank never counts as content or time.
  * @example compose(story, { question: "Tell me about a time you failed", role: "ml-engineer", budgetSeconds: 90 }).text
  */
 export function compose(story: Story, options: ComposeOptions): Draft {
@@ -82,7 +187,20 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   const budgetWords = Math.floor((options.budgetSeconds * wpm) / 60);
   const questionTokens = new Set(contentTokens(options.question));
 
-  const candidates: Candidate[] = storySentences(story).map((s, position) => {
+  const all = inTellingOrder(storySentences(story), options.telling);
+  const competency = classify(options.question).competency;
+  // A blank the user has not filled yet ("[what did you learn?]") is not part of the story.
+  const told = all.filter((s) => !hasBlank(s.text));
+  const leftBlanks = all.filter((s) => hasBlank(s.text)).flatMap((s) => s.text.match(BLANK) ?? []);
+  const parts = tagStoryParts(told.map((s) => s.text));
+  const answering = new Set(
+    answeringSentences(
+      told.map((s) => s.text),
+      competency,
+    ),
+  );
+  const candidates: Candidate[] = told.map((s, position) => {
+    const part = parts[position] ?? s.part;
     let score = 0;
     for (const token of contentTokens(s.text)) if (questionTokens.has(token)) score += 1.5;
     if (options.role !== undefined) {
@@ -91,8 +209,10 @@ export function compose(story: Story, options: ComposeOptions): Draft {
     }
     const figure = hasFigure(s.text);
     if (figure) score += 1;
-    if (s.part === "action" && /^\s*i\b/i.test(s.text)) score += 0.5;
-    return { ...s, position, words: countWords(s.text), score, figure };
+    if (part === "action" && /^\s*i\b/i.test(s.text)) score += 0.5;
+    const answers = answering.has(position);
+    if (answers) score += 3;
+    return { ...s, part, position, words: countWords(s.text), score, figure, answers };
   });
 
   const byScore = (a: Candidate, b: Candidate) => b.score - a.score || a.position - b.position;
@@ -101,41 +221,64 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   // The result and the lesson are what the interviewer remembers: always kept.
   const results = ofPart("result");
   const result = results.find((c) => c.figure) ?? results[0];
-  const lesson = ofPart("lesson").sort(byScore)[0];
+  const lessons = ofPart("lesson");
+  const lesson = lessons.at(-1);
   const action = ofPart("action").sort(byScore)[0];
-  const context = ofPart("situation")[0];
-  for (const must of [result, lesson, action]) if (must) chosen.add(must);
-  let used = [...chosen].reduce((sum, c) => sum + c.words, 0);
+  const context = ofPart("situation")[0] ?? ofPart("task")[0];
+  // What the question asks for comes first: the mistake and owning it, for a mistake question.
+  const asked = candidates.filter((c) => c.answers);
+  const must = [...new Set([result, lesson, action, ...asked])].filter(
+    (c): c is Candidate => c !== undefined,
+  );
+  for (const c of must) chosen.add(c);
+  let used = must.reduce((sum, c) => sum + c.words, 0);
   if (context && (used + context.words <= budgetWords || chosen.size === 0)) {
     chosen.add(context);
     used += context.words;
   }
   const rest = candidates.filter((c) => !chosen.has(c)).sort(byScore);
-  const trimmed: Candidate[] = [];
   for (const candidate of rest) {
     if (used + candidate.words <= budgetWords) {
       chosen.add(candidate);
       used += candidate.words;
-    } else trimmed.push(candidate);
+    }
   }
-
-  const relevanceOrder = options.role !== undefined || questionTokens.size > 0;
-  const picked = [...chosen].sort((a, b) => {
-    const part = PART_ORDER.indexOf(a.part) - PART_ORDER.indexOf(b.part);
-    if (part !== 0) return part;
-    // Actions lead with what speaks to the role and question; other parts keep their telling order.
-    return a.part === "action" && relevanceOrder ? byScore(a, b) : a.position - b.position;
-  });
+  // The story as it happened: chosen sentences in their telling order.
+  const inOrder = () => candidates.filter((c) => chosen.has(c));
+  let timing = lensTiming(
+    inOrder()
+      .map((c) => c.text)
+      .join(" "),
+    wpm,
+    options.budgetSeconds,
+  );
+  // The lens has the last word on time: leave out the least relevant until it fits.
+  const droppable = () =>
+    [...chosen].filter((c) => !must.includes(c) && c !== context).sort((a, b) => byScore(b, a));
+  while (timing.seconds > options.budgetSeconds) {
+    const drop = droppable()[0];
+    if (drop === undefined) break;
+    chosen.delete(drop);
+    timing = lensTiming(
+      inOrder()
+        .map((c) => c.text)
+        .join(" "),
+      wpm,
+      options.budgetSeconds,
+    );
+  }
+  const picked = inOrder();
+  const trimmed = candidates.filter((c) => !chosen.has(c)).sort(byScore);
 
   const sentences: DraftSentence[] = picked.map((c) => ({
     text: c.text,
     part: c.part,
     origin: { from: "story", field: c.field, index: c.index, sentence: c.sentence },
   }));
-  const insertAfter = (parts: readonly StarPart[], line: DraftSentence) => {
+  const insertAfter = (after: readonly StarPart[], line: DraftSentence) => {
     let at = 0;
     sentences.forEach((s, i) => {
-      if (parts.includes(s.part)) at = i + 1;
+      if (after.includes(s.part)) at = i + 1;
     });
     sentences.splice(at, 0, line);
   };
@@ -152,26 +295,31 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   if (!lesson) sentences.push(template(`What I learned: ${BLANKS.lesson}`, "lesson"));
 
   const text = sentences.map((s) => s.text).join(" ");
-  const words = countWords(text);
+  const spoken = picked.map((c) => c.text).join(" ");
   const warnings: string[] = [];
-  if (used > budgetWords) {
+  if (timing.seconds > options.budgetSeconds) {
     warnings.push(
-      `The result, the lesson and the main action alone take ${speakingSeconds(used, wpm)} s, over the ${options.budgetSeconds} s budget: shorten them.`,
+      `What must stay (the result, the lesson, the main action and what the question asks for) takes ${timing.seconds} s, over the ${options.budgetSeconds} s budget: shorten those sentences.`,
     );
   }
   if (!picked.some((c) => c.figure) && story.metrics.length > 0) {
     warnings.push(`Your notes hold figures (${story.metrics.join(", ")}): put one in the result.`);
   }
+  const blanks = [
+    ...sentences.flatMap((s) => (s.origin.from === "template" ? s.origin.blanks : [])),
+    ...leftBlanks,
+  ];
   const draft: Draft = {
     storyId: story.id,
     question: options.question,
     sentences,
     text,
-    words,
-    seconds: speakingSeconds(words, wpm),
+    spoken,
+    words: timing.words,
+    seconds: timing.seconds,
     budgetSeconds: options.budgetSeconds,
     wordsPerMinute: wpm,
-    blanks: sentences.flatMap((s) => (s.origin.from === "template" ? s.origin.blanks : [])),
+    blanks: [...new Set(blanks)],
     trimmed: trimmed.map((c) => ({ text: c.text, field: c.field, index: c.index, sentence: c.sentence })),
     warnings,
   };

@@ -17,8 +17,10 @@ export {
   type Draft,
   type DraftSentence,
   type Origin,
+  tagStoryParts,
 } from "./compose.ts";
 export { type DetectConcernsOptions, type DetectedConcern, detectConcerns } from "./concerns.ts";
+export { ANSWER_CUES, answeringSentences } from "./data/answer-cues.ts";
 export { CONCERNS, type ConcernDefinition } from "./data/concerns.ts";
 export { FOLLOW_UP_TRIGGERS, type FollowUpTrigger } from "./data/follow-up-triggers.ts";
 export { ROLE_VOCABULARY, type RoleVocabulary } from "./data/role-vocabulary.ts";
@@ -68,7 +70,15 @@ export {
   type WhyCompany,
   type WhyCompanyLine,
 } from "./tailor.ts";
-export { hasFigure, type Span, splitSentences } from "./text.ts";
+export {
+  hasBlank,
+  hasFigure,
+  type Span,
+  splitSentences,
+  starLabel,
+  stripMarkup,
+  withoutBlanks,
+} from "./text.ts";
 export {
   buildTrailer,
   type Profile,

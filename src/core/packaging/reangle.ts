@@ -1,8 +1,11 @@
+import { classify } from "../analysis/index.ts";
 import { DeriskError } from "../errors.ts";
-import type { RoleId } from "../model.ts";
+import type { RoleId, StarPart } from "../model.ts";
+import { tagStoryParts } from "./compose.ts";
+import { answeringSentences } from "./data/answer-cues.ts";
 import { ROLE_VOCABULARY } from "./data/role-vocabulary.ts";
 import { coreShare, findRoleTerms } from "./role-terms.ts";
-import { contentTokens, splitSentences, termPattern } from "./text.ts";
+import { contentTokens, splitSentences, starLabel, stripMarkup } from "./text.ts";
 
 export interface ReangleOptions {
   fromRole?: RoleId;
@@ -16,57 +19,37 @@ export interface ReangleDiffEntry {
   from: number;
   /** Position in the re-angled answer; absent when trimmed. */
   to?: number;
-  status: "kept" | "moved" | "trimmed";
+  status: "kept" | "trimmed";
+  /** The sentence as the user wrote it, markup left out. */
   text: string;
-  /** The sentence as it now reads, when a tool list inside it was shortened. */
-  compressed?: string;
+  /** Its STAR part, as the lens's tagger reads it in the telling order. */
+  part: StarPart;
   reason: string;
 }
 
 export interface Reangled {
+  /**
+   * The re-angled answer as it is said: the kept sentences, verbatim and in their order, no
+   * markup. The text a user saves as a variant.
+   */
   text: string;
-  /** The re-angled sentences in their new order. */
+  /** The re-angled sentences in their order. */
   sentences: string[];
   diff: ReangleDiffEntry[];
   /** Share of the role vocabulary that is core, before and after (0..1). */
   coreShare: { before: number; after: number };
 }
 
-type Kind = "context" | "core" | "neutral" | "adjacent" | "result" | "lesson";
-
-const RESULT_CUE =
-  /\b(?:as a result|in the end|result(?:ed)?|outcome|reduced|improved|increased|cut|saved|dropped|fell|rose|grew|doubled|halved|\d+\s?%)\b/i;
-const LESSON_CUE =
-  /\b(?:i learned|i learnt|lesson|taught me|since then|next time|in hindsight|looking back)\b/i;
-
-// A run of three or more comma-separated items ("EKS, Istio, Helm and FluxCD").
-// An item is one or two words; a word may hold "/+#.-" inside but not end with a period.
-const WORD = String.raw`[\p{L}\p{N}/+#.-]*[\p{L}\p{N}+#]`;
-const ITEM = String.raw`${WORD}(?: (?!(?:and|or)\b)${WORD})?`;
-const LIST_RUN = new RegExp(String.raw`((?:${ITEM},\s+){2,}${ITEM}(?:,?\s+(?:and|or)\s+${ITEM})?)`, "u");
+// A sentence that leans on the one before it ("This led to…", "It turned out…"): trimming its
+// antecedent would leave it pointing at nothing.
+const LEANS_BACK = /^(?:this|that|these|those|it|so|then|which|as a result|because of (?:this|that))\b/i;
 
 /**
- * Shortens a list of adjacent tools to its first two items, keeping the user's words:
- * "on EKS, Istio, Helm and FluxCD" → "on EKS and Istio". Lists that are mostly core
- * vocabulary are left alone.
- */
-function compressToolList(sentence: string, adjacent: RegExp): string | undefined {
-  const match = LIST_RUN.exec(sentence);
-  if (!match?.[1]) return undefined;
-  const items = match[1]
-    .split(/,\s+(?:(?:and|or)\s+)?|\s+(?:and|or)\s+/)
-    .map((i) => i.trim())
-    .filter(Boolean);
-  const adjacentItems = items.filter((i) => new RegExp(adjacent.source, "iu").test(i.toLowerCase()));
-  if (items.length < 3 || adjacentItems.length * 2 < items.length) return undefined;
-  const kept = `${items[0]} and ${items[1]}`;
-  return sentence.slice(0, match.index) + kept + sentence.slice(match.index + match[1].length);
-}
-
-/**
- * Re-angles an answer for another role: sentences that speak to the new role's core lead,
- * adjacent-only sentences are trimmed to the one that says how it shipped, tool lists are
- * shortened; the result and the lesson close. Every sentence stays the user's own.
+ * Re-angles an answer for another role by trimming, never by rewriting: sentences that speak only
+ * to the old role's skills are left out, one kept as the line on how it reached production; the
+ * sentences that answer the question (for a mistake question: the mistake, owning it, the
+ * lesson), the setting, the result and the lesson always stay; every kept sentence is the user's
+ * own, whole, in its original order, markup left out.
  * @example const out = reangle(devopsStory, { fromRole: "mlops-engineer", toRole: "ml-engineer" });
  * out.coreShare.after > out.coreShare.before // true for an infrastructure-heavy story
  */
@@ -74,81 +57,101 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
   if (text.trim() === "") {
     throw new DeriskError("BAD_INPUT", "The answer is empty: paste the answer to re-angle.");
   }
-  const spans = splitSentences(text);
-  const questionTokens = new Set(contentTokens(options.question ?? ""));
+  let label: StarPart | undefined;
+  const told: Array<{ text: string; label: StarPart | undefined }> = [];
+  for (const span of splitSentences(text)) {
+    label = starLabel(span.text) ?? label;
+    const said = stripMarkup(span.text).trim();
+    if (/[\p{L}\p{N}]/u.test(said)) told.push({ text: said, label });
+  }
   const vocabulary = ROLE_VOCABULARY[options.toRole];
-  const adjacentPattern = termPattern([
-    ...vocabulary.adjacent,
-    ...(options.fromRole ? ROLE_VOCABULARY[options.fromRole].core : []),
-  ]);
+  const questionTokens = new Set(contentTokens(options.question ?? ""));
+  const competency = options.question?.trim() ? classify(options.question).competency : undefined;
+  const parts = tagStoryParts(told.map((t) => t.text));
+  const answering = new Set(
+    answeringSentences(
+      told.map((t) => t.text),
+      competency,
+    ),
+  );
 
-  const sentences = spans.map((span, from) => {
-    const terms = findRoleTerms(span.text, options.toRole, options.fromRole);
-    const asked = contentTokens(span.text).some((t) => questionTokens.has(t));
-    let kind: Kind;
-    if (LESSON_CUE.test(span.text)) kind = "lesson";
-    else if (from > 0 && RESULT_CUE.test(span.text) && from >= spans.length / 2) kind = "result";
-    else if (terms.core.length > terms.adjacent.length) kind = "core";
-    else if (terms.adjacent.length > 0 && !asked)
-      kind = from === 0 && terms.core.length > 0 ? "context" : "adjacent";
-    else kind = from === 0 ? "context" : "neutral";
-    return { from, text: span.text, kind, core: terms.core.length, adjacent: terms.adjacent.length };
+  const sentences = told.map((t, from) => {
+    const terms = findRoleTerms(t.text, options.toRole, options.fromRole);
+    const part = parts[from] ?? "action";
+    const asked = answering.has(from) || contentTokens(t.text).some((token) => questionTokens.has(token));
+    const adjacentOnly = terms.adjacent.length > 0 && terms.adjacent.length > terms.core.length;
+    // The setting, the result and the lesson carry the story whatever the role; so do the
+    // sentences that answer the question.
+    const closing = (p: StarPart | undefined) => p === "result" || p === "lesson";
+    const protectedPart = from === 0 || closing(part) || closing(t.label);
+    return {
+      from,
+      text: t.text,
+      part,
+      core: terms.core.length,
+      adjacent: terms.adjacent.length,
+      asked,
+      trimmable: adjacentOnly && !asked && !protectedPart,
+    };
   });
 
-  // Keep one adjacent sentence, the one that says most about the role's core: the platform
-  // is how the work reached production, told in a line.
-  const adjacent = sentences.filter((s) => s.kind === "adjacent");
-  const keepAdjacent = [...adjacent].sort(
-    (a, b) => b.core - a.core || a.adjacent - b.adjacent || a.from - b.from,
-  )[0];
-  const order: Kind[] = ["context", "core", "neutral", "adjacent", "result", "lesson"];
-  const kept = sentences
-    .filter((s) => s.kind !== "adjacent" || s === keepAdjacent)
-    .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.from - b.from);
+  // Keep one adjacent sentence, the one that says most about the role's core: the platform is
+  // how the work reached production, told in a line.
+  const keepAdjacent = sentences
+    .filter((s) => s.trimmable)
+    .sort((a, b) => b.core - a.core || a.adjacent - b.adjacent || a.from - b.from)[0];
+  const trimmed = new Set(sentences.filter((s) => s.trimmable && s !== keepAdjacent));
+  // A kept sentence that leans on the one before keeps it.
+  for (let i = sentences.length - 1; i > 0; i -= 1) {
+    const s = sentences[i];
+    const before = sentences[i - 1];
+    if (s && before && !trimmed.has(s) && trimmed.has(before) && LEANS_BACK.test(s.text)) {
+      trimmed.delete(before);
+    }
+  }
 
+  const kept = sentences.filter((s) => !trimmed.has(s));
   const diff: ReangleDiffEntry[] = sentences.map((s) => {
-    const to = kept.indexOf(s);
-    if (to < 0) {
+    if (trimmed.has(s)) {
       return {
         from: s.from,
         status: "trimmed",
         text: s.text,
+        part: s.part,
         reason: `speaks to adjacent skills only (${s.adjacent} term${s.adjacent === 1 ? "" : "s"}) for a ${vocabulary.title} role`,
       };
     }
-    const entry: ReangleDiffEntry = {
+    return {
       from: s.from,
-      to,
-      status: to === s.from ? "kept" : "moved",
+      to: kept.indexOf(s),
+      status: "kept",
       text: s.text,
-      reason:
-        s.kind === "core"
-          ? `speaks to the ${vocabulary.title} core (${s.core} term${s.core === 1 ? "" : "s"})`
-          : s.kind === "adjacent"
-            ? "kept as the one line on how it reached production"
-            : s.kind === "result" || s.kind === "lesson"
-              ? `the ${s.kind} closes the answer`
-              : "context",
+      part: s.part,
+      reason: s.asked
+        ? "answers the question asked"
+        : s === keepAdjacent
+          ? "kept as the one line on how it reached production"
+          : s.part === "result" || s.part === "lesson"
+            ? `the ${s.part} closes the answer`
+            : s.core > 0
+              ? `speaks to the ${vocabulary.title} core (${s.core} term${s.core === 1 ? "" : "s"})`
+              : s.trimmable
+                ? "the sentence after it leans on it"
+                : s.from === 0
+                  ? "sets the scene"
+                  : "keeps the story whole",
     };
-    if (s.kind === "adjacent" || s.kind === "neutral" || s.kind === "context") {
-      const compressed = compressToolList(s.text, adjacentPattern);
-      if (compressed !== undefined) {
-        entry.compressed = compressed;
-        entry.reason += "; tool list shortened";
-      }
-    }
-    return entry;
   });
 
-  const byTo = diff.filter((d) => d.to !== undefined).sort((a, b) => (a.to ?? 0) - (b.to ?? 0));
-  const out = byTo.map((d) => d.compressed ?? d.text);
+  const out = kept.map((s) => s.text);
   const result = out.join(" ");
+  const before = told.map((t) => t.text).join(" ");
   return {
     text: result,
     sentences: out,
     diff,
     coreShare: {
-      before: coreShare(text, options.toRole, options.fromRole),
+      before: coreShare(before, options.toRole, options.fromRole),
       after: coreShare(result, options.toRole, options.fromRole),
     },
   };

@@ -201,4 +201,35 @@ export function termPattern(terms: readonly string[]): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}-])(${sorted.map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}-])`, "giu");
 }
 
+/** An unfilled blank such as "[by how much?]". */
+export const BLANK = /\[[^\]\n]+\]/g;
+
+/**
+ * True when the text still holds an unfilled blank such as "[what did you learn?]".
+ * @example hasBlank("What I learned: [what did you learn?]") // true
+ */
+export function hasBlank(text: string): boolean {
+  return /\[[^\]\n]+\]/.test(text);
+}
+
+/**
+ * The text as it can be said: every sentence that still holds an unfilled blank left out, so a
+ * blank never counts as a lesson, a result or words toward the time. What the lens reads.
+ * @example withoutBlanks("I fixed it. What I learned: [what did you learn?]") // "I fixed it."
+ */
+export function withoutBlanks(text: string): string {
+  if (!hasBlank(text)) return text;
+  return text
+    .split(/\n/)
+    .map((line) =>
+      splitSentences(line)
+        .filter((s) => !hasBlank(s.text))
+        .map((s) => s.text)
+        .join(" "),
+    )
+    .filter((line) => line.trim() !== "")
+    .join("\n");
+}
+
+export { starLabel, stripMarkup } from "../markup.ts";
 export { countWords, speakingSeconds } from "../words.ts";

@@ -66,4 +66,27 @@ describe("buildTrailer", () => {
     const long = buildTrailer({ targetRole: "ml-engineer" }, many, { seconds: 150 });
     expect(long.words).toBeGreaterThan(short.words);
   });
+
+  it("follows the about-me thread in its order and closes on a why-now answer, never a certification", () => {
+    const trailer = buildTrailer(
+      {
+        thread: [
+          "Thanks for having me. I studied statistics and spent four years as an analyst.",
+          "I built a demand forecaster for our stores in my spare time.",
+          "I deployed it behind an API that the planners used every morning.",
+          "I am now certified as a cloud practitioner.",
+        ],
+        motivation: ["Now I want to work on models that real customers rely on every day."],
+      },
+      stories,
+      { seconds: 60 },
+    );
+    expect(trailer.beats.map((b) => b.lines[0]?.text)).toEqual([
+      "I studied statistics and spent four years as an analyst.",
+      "I built a demand forecaster for our stores in my spare time.",
+      "I deployed it behind an API that the planners used every morning.",
+      "Now I want to work on models that real customers rely on every day.",
+    ]);
+    expect(trailer.text).not.toMatch(/certified/);
+  });
 });

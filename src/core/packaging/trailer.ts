@@ -1,10 +1,20 @@
 import { DEFAULT_WPM } from "../analysis/index.ts";
 import { ROLE_IDS, type RoleId } from "../model.ts";
+import { tagStoryParts } from "./compose.ts";
 import { findRoleTerms } from "./role-terms.ts";
-import { type Story, type StoryField, storySentences } from "./story.ts";
-import { countWords, hasFigure, speakingSeconds, splitSentences } from "./text.ts";
+import { type Story, type StoryField, type StorySentence, storySentences } from "./story.ts";
+import {
+  contentTokens,
+  countWords,
+  hasBlank,
+  hasFigure,
+  speakingSeconds,
+  splitSentences,
+  stripMarkup,
+  withoutBlanks,
+} from "./text.ts";
 
-/** The candidate's profile as packaging uses it (PRODUCT.md, "Profile"). */
+/** The candidate's profile as packaging uses it (PRODUCT.md, "Profile"), with their own material. */
 export interface Profile {
   name?: string;
   /** A role id ("ml-engineer") or a title ("ML Engineer"). */
@@ -15,13 +25,20 @@ export interface Profile {
   goals?: string[];
   targetCompanies?: string[];
   wordsPerMinute?: number;
+  /**
+   * The user's own "tell me about yourself" answer, sentence by sentence in its order: the
+   * thread the trailer follows.
+   */
+  thread?: string[];
+  /** What the user answered to "why now?" / "why this move?" (prepared answers), in their words. */
+  motivation?: string[];
 }
 
 export const TRAILER_BEATS = ["foundation", "projects", "production", "now"] as const;
 export type TrailerBeat = (typeof TRAILER_BEATS)[number];
 
 export type TrailerOrigin =
-  | { from: "profile"; field: "background" | "goals"; index: number }
+  | { from: "profile"; field: "background" | "goals" | "thread" | "motivation"; index: number }
   | { from: "story"; storyId: string; field: StoryField; index: number; sentence: number }
   | { from: "template"; blanks: string[] };
 
@@ -49,9 +66,22 @@ const BLANK: Record<TrailerBeat, string> = {
   now: "[why this role, why now?]",
 };
 
-const PRODUCTION_CUE =
-  /\b(?:production|deployed|deploy|shipped|launched|released|users|customers|monitoring|reliab|uptime|latency|at scale|end-to-end|automated|automation|in prod)\w*/i;
-const NOW_CUE = /\b(?:now|next|want to|looking (?:for|to)|excited|ready to|bring)\b/i;
+// What each beat says, in the words people use for it. Written by us from the about-me answers
+// of our sample document and of eval/corpus.
+const CUE: Record<TrailerBeat, RegExp> = {
+  foundation:
+    /\b(?:ph\.?d|doctorate|degree|master'?s|bachelor'?s|m\.?sc|b\.?sc|studied|graduated|trained as|background in|foundation in|(?:\w+ )?years? (?:as|of|in)|i'?m (?:a|an) \w+ (?:by training|engineer|scientist|physicist|mathematician|developer))\b/i,
+  projects:
+    /\b(?:built|build|building|projects?|hands-on|developed|created|designed|trained|implemented|prototyped|fine-tuned)\b/i,
+  production:
+    /\b(?:production|deployed|deploy|shipped|launched|released|users|customers|monitoring|reliab\w*|uptime|latency|at scale|end-to-end|automated|automation|in prod|runs every|still runs)\b/i,
+  now: /\b(?:now|next|i want|want to|i'?d like to|looking (?:for|to)|excited to|ready to|bring|hoping to|opportunity)\b/i,
+};
+const LEARNED = /\b(?:understanding|learn\w*|taught me|reminded me|lesson)\b/i;
+// A certification is a fact about the past, not why this move now.
+const CERTIFICATION = /\bcertifi\w*/i;
+const PLEASANTRY =
+  /^(?:thanks?|thank you|hi|hello|good (?:morning|afternoon|evening)|sure|great question)\b[^.!?]{0,40}[.!?]$/i;
 
 function roleOf(target: string | undefined): RoleId | undefined {
   if (target === undefined) return undefined;
@@ -64,10 +94,17 @@ function roleOf(target: string | undefined): RoleId | undefined {
   return undefined;
 }
 
+function fits(beat: TrailerBeat, text: string): boolean {
+  return CUE[beat].test(text) && !(beat === "now" && CERTIFICATION.test(text));
+}
+
 /**
  * Builds the "tell me about yourself" trailer in four beats — foundation → projects →
- * production focus → now — from the profile's and the stories' own sentences; a beat with
- * nothing to say becomes a visible blank.
+ * production → now — each a sentence the user wrote. It follows one thread: the user's own
+ * about-me answer in its order, a beat taking the next sentence that says what the beat says;
+ * a beat the thread does not cover comes from the stories (the projects, what ran in
+ * production), and "now" from what the user answered to "why now?". A beat with nothing to say
+ * becomes a visible blank.
  * @example buildTrailer({ background: ["PhD in Applied Math."] }, stories, { seconds: 60 }).beats[0].lines[0].text
  * // "PhD in Applied Math."
  */
@@ -84,85 +121,129 @@ export function buildTrailer(
     const terms = findRoleTerms(text, role);
     return terms.core.length - 0.5 * terms.adjacent.length;
   };
-  const fitBeat = (beat: TrailerBeat, lines: TrailerLine[]): TrailerLine[] => {
+  const linesOf = (field: "background" | "goals" | "thread" | "motivation"): TrailerLine[] =>
+    (profile[field] ?? []).flatMap((entry, index) =>
+      splitSentences(stripMarkup(entry))
+        .filter((s) => !PLEASANTRY.test(s.text))
+        .map((s): TrailerLine => ({ text: s.text, origin: { from: "profile", field, index } })),
+    );
+
+  // The thread: the about-me answer as told, else the profile's background then its goals.
+  const told = linesOf("thread");
+  const thread = told.length > 0 ? told : [...linesOf("background"), ...linesOf("goals")];
+  const picked: Record<TrailerBeat, TrailerLine[]> = {
+    foundation: [],
+    projects: [],
+    production: [],
+    now: [],
+  };
+  const used = new Set<string>();
+  const take = (beat: TrailerBeat, line: TrailerLine) => {
+    picked[beat].push(line);
+    used.add(line.text);
+  };
+  // Each beat takes the next sentence of the thread that says what it says; the thread never
+  // goes back, so the trailer tells the path in the order the user told it.
+  let at = -1;
+  for (const beat of TRAILER_BEATS) {
+    if (beat === "now") continue;
+    const found = thread.findIndex((line, i) => i > at && !used.has(line.text) && fits(beat, line.text));
+    if (found < 0) continue;
+    take(beat, thread[found] as TrailerLine);
+    at = found;
+  }
+  // A thread with no cue at all (a bare list of facts) still opens the trailer.
+  if (picked.foundation.length === 0 && thread[0] && !fits("now", thread[0].text) && at < 0)
+    take("foundation", thread[0]);
+
+  // "Now" is why this move, now: the user's why-now answers first, else the thread's own close.
+  const nowFrom = [...linesOf("motivation"), ...thread.slice(at + 1), ...linesOf("goals")];
+  const now = nowFrom.find((line) => !used.has(line.text) && fits("now", line.text));
+  if (now) take("now", now);
+
+  // Beats the thread leaves open come from the stories: most role-relevant first.
+  const ranked = stories
+    .map((story, position) => {
+      const sentences = storySentences(story)
+        .filter((s) => !hasBlank(s.text))
+        .map((s) => ({ ...s, text: stripMarkup(s.text), relevance: relevance(s.text) }));
+      const total = sentences.reduce((sum, s) => sum + Math.max(0, s.relevance), 0);
+      return { story, sentences, total, position };
+    })
+    .sort((a, b) => b.total - a.total || a.position - b.position);
+  const fromStory = (story: Story, s: StorySentence): TrailerLine => ({
+    text: s.text,
+    origin: { from: "story", storyId: story.id, field: s.field, index: s.index, sentence: s.sentence },
+  });
+  if (picked.projects.length === 0) {
+    for (const { story, sentences } of ranked) {
+      const best = sentences
+        .filter((s) => (s.part === "action" || s.part === "situation") && !used.has(s.text))
+        .sort((a, b) => b.relevance - a.relevance || (a.part === "action" ? -1 : 1))[0];
+      if (best) take("projects", fromStory(story, best));
+    }
+  }
+  if (picked.production.length === 0) {
+    // One line, from one story: what shipped and how it ran, told as the story's result (as the
+    // lens's tagger reads it), in the story closest to what the trailer already says.
+    const said = new Set(contentTokens([...used].join(" ")));
+    let best: { line: TrailerLine; score: number } | undefined;
+    for (const { story, sentences } of ranked) {
+      const parts = tagStoryParts(sentences.map((s) => s.text));
+      sentences.forEach((s, i) => {
+        if (used.has(s.text) || !(fits("production", s.text) || hasFigure(s.text))) return;
+        const hits = Math.min(2, s.text.match(new RegExp(CUE.production.source, "gi"))?.length ?? 0);
+        const shared = Math.min(4, contentTokens(s.text).filter((t) => said.has(t)).length);
+        // What the user learned is a lesson, not what ran in production.
+        const lesson = LEARNED.test(s.text) ? 2 : 0;
+        const score =
+          hits +
+          (parts[i] === "result" ? 1 : 0) +
+          (hasFigure(s.text) ? 1 : 0) +
+          0.25 * shared +
+          s.relevance -
+          lesson;
+        if (best === undefined || score > best.score) best = { line: fromStory(story, s), score };
+      });
+    }
+    if (best) take("production", best.line);
+  }
+  // A longer trailer tells more of the thread: the sentence that follows a beat's own, when free.
+  if (options.seconds === 150) {
+    for (const beat of TRAILER_BEATS) {
+      const first = picked[beat][0];
+      if (first?.origin.from !== "profile") continue;
+      const i = thread.findIndex((line) => line.text === first.text);
+      const next = thread[i + 1];
+      if (
+        i >= 0 &&
+        next &&
+        !used.has(next.text) &&
+        // …unless it says what a later beat says (a why-now line is not more of the projects).
+        !TRAILER_BEATS.slice(TRAILER_BEATS.indexOf(beat) + 1).some((b) => fits(b, next.text))
+      )
+        picked[beat].splice(1, 0, next);
+    }
+  }
+
+  const fitBeat = (beat: TrailerBeat): TrailerLine[] => {
     const limit = totalWords * SHARE[beat];
     const out: TrailerLine[] = [];
-    let used = 0;
-    for (const line of lines) {
-      const words = countWords(line.text);
-      if (out.length > 0 && used + words > limit) continue;
+    let words = 0;
+    for (const line of picked[beat]) {
+      const count = countWords(line.text);
+      if (out.length > 0 && words + count > limit) continue;
       out.push(line);
-      used += words;
+      words += count;
     }
     return out.length > 0
       ? out
       : [{ text: BLANK[beat], origin: { from: "template", blanks: [BLANK[beat]] } }];
   };
-  const profileLines = (field: "background" | "goals", filter?: RegExp) =>
-    (profile[field] ?? []).flatMap((entry, index) =>
-      splitSentences(entry)
-        .filter((s) => filter === undefined || filter.test(s.text))
-        .map((s): TrailerLine => ({ text: s.text, origin: { from: "profile", field, index } })),
-    );
-
-  const background = profileLines("background");
-  const goals = profileLines("goals");
-  const nowLines = goals.length > 0 ? goals : profileLines("background", NOW_CUE).slice(-1);
-  const foundation = background.filter((line) => !nowLines.some((n) => n.text === line.text));
-
-  // Projects: the best action of each of the most role-relevant stories.
-  const ranked = stories
-    .map((story, position) => {
-      const sentences = storySentences(story).map((s) => ({ ...s, relevance: relevance(s.text) }));
-      const total = sentences.reduce((sum, s) => sum + Math.max(0, s.relevance), 0);
-      return { story, sentences, total, position };
-    })
-    .sort((a, b) => b.total - a.total || a.position - b.position);
-  const used = new Set<string>();
-  const projects: TrailerLine[] = [];
-  for (const { story, sentences } of ranked) {
-    const best = sentences
-      .filter((s) => s.part === "action" || s.part === "situation")
-      .sort((a, b) => b.relevance - a.relevance || (a.part === "action" ? -1 : 1))[0];
-    if (!best) continue;
-    used.add(best.text);
-    projects.push({
-      text: best.text,
-      origin: {
-        from: "story",
-        storyId: story.id,
-        field: best.field,
-        index: best.index,
-        sentence: best.sentence,
-      },
-    });
-  }
-  const production: TrailerLine[] = [];
-  for (const { story, sentences } of ranked) {
-    const best = sentences
-      .filter((s) => !used.has(s.text) && (PRODUCTION_CUE.test(s.text) || hasFigure(s.text)))
-      .sort((a, b) => Number(hasFigure(b.text)) - Number(hasFigure(a.text)) || b.relevance - a.relevance)[0];
-    if (!best) continue;
-    production.push({
-      text: best.text,
-      origin: {
-        from: "story",
-        storyId: story.id,
-        field: best.field,
-        index: best.index,
-        sentence: best.sentence,
-      },
-    });
-  }
-
-  const beats = [
-    { beat: "foundation" as const, lines: fitBeat("foundation", foundation) },
-    { beat: "projects" as const, lines: fitBeat("projects", projects) },
-    { beat: "production" as const, lines: fitBeat("production", production) },
-    { beat: "now" as const, lines: fitBeat("now", nowLines) },
-  ];
+  const beats = TRAILER_BEATS.map((beat) => ({ beat, lines: fitBeat(beat) }));
   const text = beats.map((b) => b.lines.map((l) => l.text).join(" ")).join("\n");
-  const words = countWords(text);
+  // Time is what can be said: a blank is not words.
+  const words = countWords(withoutBlanks(text));
   return {
     seconds: options.seconds,
     beats,

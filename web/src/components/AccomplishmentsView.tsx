@@ -1,3 +1,4 @@
+import { stripMarkup } from "../../../src/core/markup.ts";
 import type { StoredOf } from "../api.ts";
 import { formatLines } from "../library.ts";
 import { route } from "../links.ts";
@@ -27,7 +28,7 @@ export function AccomplishmentsView({ accomplishments }: { accomplishments: Stor
       <ul className="plain-list accomplishment-list">
         {accomplishments.map((item) => (
           <li key={item.id} className="card accomplishment">
-            <p>{item.text}</p>
+            <p>{stripMarkup(item.text)}</p>
             <p className="muted">
               <span className="chip">
                 {item.lines.start === item.lines.end ? "Line" : "Lines"} {formatLines(item.lines)}

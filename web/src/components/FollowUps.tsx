@@ -1,3 +1,4 @@
+import { stripMarkup } from "../../../src/core/markup.ts";
 import type { ConcernEntry, FollowUpEntry } from "../library.ts";
 import { formatDuration } from "../library.ts";
 import { route } from "../links.ts";
@@ -66,7 +67,7 @@ export function Concerns({ concerns }: { concerns: ConcernEntry[] }) {
               <ul className="reframes">
                 {concern.reframes.map((line) => (
                   <li key={line} className="reframe">
-                    {line}
+                    {stripMarkup(line)}
                   </li>
                 ))}
               </ul>

@@ -1,7 +1,13 @@
 import { route } from "../links.ts";
 
-/** Stories and their coverage are two views of one bank: tabs between them. */
-export function PackagingTabs({ current, count }: { current: "stories" | "coverage"; count?: number }) {
+/** Stories, their coverage and the trailer are views of one bank: tabs between them. */
+export function PackagingTabs({
+  current,
+  count,
+}: {
+  current: "stories" | "coverage" | "trailer";
+  count?: number;
+}) {
   return (
     <nav className="view-tabs" aria-label="Stories views">
       <a
@@ -18,6 +24,13 @@ export function PackagingTabs({ current, count }: { current: "stories" | "covera
         aria-current={current === "coverage" ? "page" : undefined}
       >
         Coverage
+      </a>
+      <a
+        className="view-tab"
+        href={route.trailer()}
+        aria-current={current === "trailer" ? "page" : undefined}
+      >
+        Trailer
       </a>
     </nav>
   );

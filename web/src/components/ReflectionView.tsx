@@ -1,3 +1,4 @@
+import { stripMarkup } from "../../../src/core/markup.ts";
 import type { StoredOf } from "../api.ts";
 import { EmptyState } from "./EmptyState.tsx";
 import { TextBlock } from "./TextBlock.tsx";
@@ -43,7 +44,7 @@ export function ReflectionView({ reflections }: { reflections: StoredOf<"reflect
               <ul className="reframes">
                 {reflection.reframes.map((line) => (
                   <li key={line} className="reframe">
-                    {line}
+                    {stripMarkup(line)}
                   </li>
                 ))}
               </ul>

@@ -2,6 +2,7 @@
  * Renders the plain text of a prep document (paragraphs, "-" bullets, "1." lists) without
  * interpreting Markdown as HTML: the user's words are shown, never executed.
  */
+import { stripMarkup } from "../../../src/core/markup.ts";
 import { withKeys } from "../keys.ts";
 
 interface Block {
@@ -21,7 +22,11 @@ function toBlocks(text: string): Block[] {
       continue;
     }
     const type = BULLET.test(line) ? "ul" : NUMBERED.test(line) ? "ol" : "p";
-    const content = type === "p" ? line.trim() : line.replace(type === "ul" ? BULLET : NUMBERED, "").trim();
+    // Words, not Markdown: "**Situation**:", bold and italics markers are left out.
+    const content = stripMarkup(
+      type === "p" ? line.trim() : line.replace(type === "ul" ? BULLET : NUMBERED, "").trim(),
+    ).trim();
+    if (content === "") continue;
     const last = blocks[blocks.length - 1];
     if (open && last !== undefined && last.type === type) {
       last.lines.push(content);

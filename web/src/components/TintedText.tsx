@@ -1,3 +1,4 @@
+import { stripMarkup } from "../../../src/core/markup.ts";
 import type { Analysis } from "../api.ts";
 
 /**
@@ -22,10 +23,10 @@ export function TintedText({ text, analysis }: { text: string; analysis: Analysi
     <p className="tinted-text">
       {pieces.map((piece) =>
         piece.part === null ? (
-          piece.text
+          stripMarkup(piece.text)
         ) : (
           <span key={piece.key} className={`tint tint-${piece.part}`} title={piece.part}>
-            {piece.text}
+            {stripMarkup(piece.text)}
           </span>
         ),
       )}

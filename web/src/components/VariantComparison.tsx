@@ -1,4 +1,5 @@
 import { answerText } from "../../../src/core/answer-text.ts";
+import { stripMarkup } from "../../../src/core/markup.ts";
 import { type RoleId, STAR_PARTS } from "../../../src/core/model.ts";
 import type { AnswerEntry } from "../library.ts";
 import { formatDuration } from "../library.ts";
@@ -75,7 +76,7 @@ function VariantColumn({
           </dl>
         </>
       )}
-      <p className="variant-column-text">{variant.text}</p>
+      <p className="variant-column-text">{stripMarkup(variant.text)}</p>
     </article>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from "react";
 import type { Competency, RoleId, StarPart } from "../../../src/core/model.ts";
+import { stripMarkup, withoutBlanks } from "../../../src/core/packaging/text.ts";
 import {
   api,
   type DocumentSummary,
@@ -286,11 +287,12 @@ function DraftView({
   role: RoleId | undefined;
   sourceItemId: string | undefined;
 }) {
-  const [text, setText] = useState(draft.text);
+  const [text, setText] = useState(() => stripMarkup(draft.text));
   const [copied, setCopied] = useState(false);
   const blanksLeft = text.match(/\[[^\]]+\]/g)?.length ?? 0;
   const workingId = useId();
-  const analysis = useAnalysis(text, {
+  // The lens reads what can be said today: a blank is neither a lesson nor time.
+  const analysis = useAnalysis(withoutBlanks(text), {
     question: draft.question,
     budgetSeconds: draft.budgetSeconds,
     ...(role === undefined ? {} : { role }),
@@ -316,7 +318,7 @@ function DraftView({
                 {sentence.origin.from === "story" ? (
                   <span className={`tint tint-${sentence.part}`}>
                     <span className="visually-hidden">(your {PART_NAMES[sentence.part]}) </span>
-                    {sentence.text}
+                    {stripMarkup(sentence.text)}
                   </span>
                 ) : (
                   <span className="draft-template">
@@ -358,7 +360,9 @@ function DraftView({
               </summary>
               <ul>
                 {draft.trimmed.map((sentence) => (
-                  <li key={`${sentence.field}-${sentence.index}-${sentence.sentence}`}>{sentence.text}</li>
+                  <li key={`${sentence.field}-${sentence.index}-${sentence.sentence}`}>
+                    {stripMarkup(sentence.text)}
+                  </li>
                 ))}
               </ul>
             </details>

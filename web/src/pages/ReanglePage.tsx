@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import type { RoleId } from "../../../src/core/model.ts";
 import { api, type DocumentSummary, describeError, type ReangleResult, type StoredItem } from "../api.ts";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
@@ -126,21 +126,126 @@ function Reangler({ item, fromRole }: { item: AnswerOrFollowUp; fromRole: RoleId
             {busy ? "Re-angling…" : "Re-angle"}
           </button>
         </div>
-        <p className="muted">Your sentences are kept, reordered and trimmed; nothing new is invented.</p>
+        <p className="muted">
+          Your sentences are kept whole and in their order; only those that speak to other skills are trimmed.
+          Nothing new is invented.
+        </p>
       </form>
       {error !== null && <ErrorMessage title="Couldn't re-angle this answer" error={error} />}
-      {reangled !== null && toRole !== undefined && <ReangleView reangled={reangled} toRole={toRole} />}
+      {reangled !== null && toRole !== undefined && (
+        <>
+          {reangled.betterVariant !== undefined && (
+            <BetterVariantHint better={reangled.betterVariant} toRole={toRole} item={item} />
+          )}
+          <ReangleView reangled={reangled} toRole={toRole} />
+          {item.kind === "answer" && (
+            <SaveReangled key={reangled.text} item={item} text={reangled.text} toRole={toRole} />
+          )}
+        </>
+      )}
     </>
   );
 }
 
-const STATUS_TEXT = { kept: "kept", moved: "moved", trimmed: "trimmed" } as const;
+const STATUS_TEXT = { kept: "kept", trimmed: "trimmed" } as const;
+
+/** The document already holds a variant of this question that fits the role better: say so, with both figures. */
+function BetterVariantHint({
+  better,
+  toRole,
+  item,
+}: {
+  better: NonNullable<ReangleResult["betterVariant"]>;
+  toRole: RoleId;
+  item: AnswerOrFollowUp;
+}) {
+  return (
+    <p className="callout callout-info" data-testid="better-variant">
+      <span>
+        Your variant <strong>“{better.variant}”</strong> of this question already fits {ROLE_NAMES[toRole]}{" "}
+        better: {percent(better.coreShare)} core to the role, against {percent(better.reangledCoreShare)} for
+        this re-angle. <a href={route.library(item.documentId, better.itemId)}>Open “{better.variant}”</a>
+      </span>
+    </p>
+  );
+}
+
+/** Saves the re-angled answer as a new variant of its question, beside the others in the library. */
+function SaveReangled({
+  item,
+  text,
+  toRole,
+}: {
+  item: Extract<AnswerOrFollowUp, { kind: "answer" }>;
+  text: string;
+  toRole: RoleId;
+}) {
+  const labelId = useId();
+  const [label, setLabel] = useState(`for ${ROLE_NAMES[toRole]}`);
+  const [saved, setSaved] = useState<{ documentId: string; itemId: string; variant: string } | null>(null);
+  const [error, setError] = useState<{ code: string; message: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function save(): Promise<void> {
+    setBusy(true);
+    setError(null);
+    try {
+      const stored = await api.saveVariant(item.documentId, {
+        questionKey: item.questionKey,
+        variant: label,
+        text,
+        source: "re-angled",
+      });
+      setSaved({
+        documentId: stored.documentId,
+        itemId: stored.id,
+        variant: stored.kind === "answer" ? stored.variant : label,
+      });
+    } catch (caught) {
+      setError(describeError(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card save-variant save-reangled" aria-label="Save the re-angled answer">
+      <label htmlFor={labelId} className="field-label">
+        Save as a variant of “{item.question}”
+      </label>
+      <div className="save-variant-row">
+        <input
+          id={labelId}
+          className="input"
+          value={label}
+          maxLength={80}
+          onChange={(event) => setLabel(event.target.value)}
+        />
+        <button
+          type="button"
+          className="button button-primary button-small"
+          disabled={busy || label.trim() === "" || saved !== null}
+          onClick={() => void save()}
+        >
+          Save variant
+        </button>
+      </div>
+      {saved !== null && (
+        <p role="status">
+          Saved as “{saved.variant}”.{" "}
+          <a href={route.library(saved.documentId, saved.itemId)}>Open it in the library</a>
+        </p>
+      )}
+      {error !== null && <ErrorMessage title="The variant was not saved" error={error} />}
+    </section>
+  );
+}
 
 function ReangleView({ reangled, toRole }: { reangled: ReangleResult; toRole: RoleId }) {
   const byTarget = [...reangled.diff]
     .filter((entry) => entry.to !== undefined)
     .sort((a, b) => (a.to ?? 0) - (b.to ?? 0));
-  const counts = { kept: 0, moved: 0, trimmed: 0 };
+  const counts = { kept: 0, trimmed: 0 };
   for (const entry of reangled.diff) counts[entry.status] += 1;
   return (
     <section className="reangle-result" aria-labelledby="reangle-title">
@@ -152,7 +257,7 @@ function ReangleView({ reangled, toRole }: { reangled: ReangleResult; toRole: Ro
         <Icon name="arrow" />
         <FitMeter label={`For ${ROLE_NAMES[toRole]}`} share={reangled.coreShare.after} />
         <p className="muted fit-counts">
-          {counts.kept} kept · {counts.moved} moved · {counts.trimmed} trimmed
+          {counts.kept} kept · {counts.trimmed} trimmed
         </p>
       </div>
       <div className="diff-columns">
@@ -178,11 +283,9 @@ function ReangleView({ reangled, toRole }: { reangled: ReangleResult; toRole: Ro
               <li key={`to-${entry.from}`} className={`diff-entry status-${entry.status}`}>
                 <span className="diff-head">
                   <span className="diff-position">{(entry.to ?? 0) + 1}</span>
-                  <span className={`diff-badge badge-${entry.status}`}>
-                    {entry.status === "moved" ? `moved from ${entry.from + 1}` : STATUS_TEXT[entry.status]}
-                  </span>
+                  <span className={`diff-badge badge-${entry.status}`}>{STATUS_TEXT[entry.status]}</span>
                 </span>
-                <span>{entry.compressed ?? entry.text}</span>
+                <span>{entry.text}</span>
               </li>
             ))}
           </ol>

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from "react";
+import { stripMarkup } from "../../../src/core/markup.ts";
 import type { Competency } from "../../../src/core/model.ts";
 import { api, type DocumentSummary, describeError, type StoredStory, type StoryInput } from "../api.ts";
 import { EmptyState } from "../components/EmptyState.tsx";
@@ -105,7 +106,7 @@ function StoryCard({ story }: { story: StoredStory }) {
       <h2 className="story-title">
         <a href={route.stories(story.id)}>{story.title}</a>
       </h2>
-      {summary !== undefined && summary !== "" && <p className="story-summary">{summary}</p>}
+      {summary !== undefined && summary !== "" && <p className="story-summary">{stripMarkup(summary)}</p>}
       <div className="story-chips">
         {story.competencies.map((competency) => (
           <span key={competency} className="chip chip-competency">

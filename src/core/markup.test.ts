@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { analyze } from "./analysis/index.ts";
+import { answerText } from "./answer-text.ts";
+import { starLabel, stripMarkup } from "./markup.ts";
+import type { PrepDoc } from "./model.ts";
+import { readSample, readSeed, SEED_RUNS } from "./packaging/test-seed.ts";
+
+const MARKUP =
+  /\*\*|__|(?<![\p{L}\p{N}])_[^_\s][^_]*_(?![\p{L}\p{N}])|^\s*(?:situation|task|action|result|lesson)\s*:/imu;
+
+/** Every text a view shows: answers, follow-up answers, reflection turns and reframes, concern lines. */
+function shownTexts(doc: PrepDoc): string[] {
+  return doc.items.flatMap((item) => {
+    switch (item.kind) {
+      case "answer":
+        return [answerText(item)];
+      case "follow-up":
+        return [item.answer];
+      case "reflection":
+        return [...item.turns.map((t) => t.text), ...item.reframes];
+      case "concern":
+        return [item.judgement, ...item.reframes];
+      default:
+        return [];
+    }
+  });
+}
+
+function expectClean(doc: PrepDoc): void {
+  const texts = shownTexts(doc);
+  expect(texts.some((t) => MARKUP.test(t))).toBe(true);
+  for (const text of texts) expect(stripMarkup(text)).not.toMatch(MARKUP);
+}
+
+describe("stripMarkup", () => {
+  it("keeps the words and drops bold, italics, STAR labels, code ticks and link targets", () => {
+    expect(stripMarkup("**Situation**: I was _really_ **stuck**.")).toBe("I was really stuck.");
+    expect(stripMarkup("**S – Situation**\nOur detector drifted.")).toBe("Our detector drifted.");
+    expect(stripMarkup("You're _dangerously prepared_ — and *ready*.")).toBe(
+      "You're dangerously prepared — and ready.",
+    );
+    expect(stripMarkup("See [the repo](https://example.org) and run `npm test`.")).toBe(
+      "See the repo and run npm test.",
+    );
+    // Not markup: snake_case, arithmetic, a sentence that starts with a part's name.
+    expect(stripMarkup("snake_case and 2*3*4")).toBe("snake_case and 2*3*4");
+    expect(stripMarkup("Action items slipped.")).toBe("Action items slipped.");
+  });
+
+  it("names the part a written label stands for", () => {
+    expect(starLabel("**Result**: It worked.")).toBe("result");
+    expect(starLabel("**R – Result**")).toBe("result");
+    expect(starLabel("Results were mixed.")).toBeUndefined();
+  });
+
+  it.runIf(SEED_RUNS)("leaves no markup in any text the seed's views show, the reflection included", () => {
+    const seed = readSeed() as PrepDoc;
+    expectClean(seed);
+    const reflection = seed.items.find((i) => i.kind === "reflection");
+    const said = reflection?.kind === "reflection" ? reflection.turns.map((t) => t.text).join("\n") : "";
+    expect(said).toMatch(/_dangerously prepared_/);
+    expect(stripMarkup(said)).toMatch(/You're dangerously prepared — just one opportunity/);
+  });
+
+  it.runIf(SEED_RUNS)("keeps markup out of the lens's quotes", () => {
+    const seed = readSeed() as PrepDoc;
+    for (const item of seed.items) {
+      if (item.kind !== "answer") continue;
+      const analysis = analyze(answerText(item), { question: item.question });
+      const quotes = [
+        ...Object.values(analysis.evidence).flatMap((e) => e.quotes),
+        ...analysis.fixes.map((f) => f.quote ?? ""),
+      ];
+      for (const quote of quotes) expect(quote).not.toMatch(/\*\*|__/);
+    }
+  });
+
+  it("leaves no markup in any text the sample document's views show", () => {
+    const sample = readSample();
+    expectClean(sample);
+    const q5 = sample.items.find((i) => i.kind === "answer" && i.key === "q5/core");
+    const analysis = analyze(q5?.kind === "answer" ? `**Note**: ${answerText(q5)} It was **hard**.` : "");
+    for (const quote of Object.values(analysis.evidence).flatMap((e) => e.quotes))
+      expect(quote).not.toMatch(/\*\*/);
+  });
+});

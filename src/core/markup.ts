@@ -1,0 +1,60 @@
+import type { StarPart } from "./model.ts";
+
+/*
+ * The one markup stripper of derisk: every view and quote of the user's text (web, CLI, the
+ * lens's quotes, packaging) shows words, never Markdown markers or written STAR labels.
+ */
+
+// A written STAR label at the start of a line or sentence: "**Situation**:", "**S – Situation**",
+// "Result:", "__Task__ -". Bold or a colon is required, so "Action items were…" stays.
+const STAR_LABEL =
+  /(^|\n)[ \t]*(?:(?:\*\*|__)\s*(?:[STARL]\s*[–—-]\s*)?(?:situation|task|actions?|results?|lessons?(?: learned)?|learnings?)\s*(?:\*\*|__)\s*[:：–—-]?|(?:[STARL]\s*[–—-]\s*)?(?:situation|task|actions?|results?|lessons?(?: learned)?|learnings?)\s*[:：])[ \t]*(?:\*\*|__)?[ \t]*/giu;
+
+const LABEL_PART: Record<string, StarPart> = {
+  situation: "situation",
+  task: "task",
+  action: "action",
+  actions: "action",
+  result: "result",
+  results: "result",
+  lesson: "lesson",
+  lessons: "lesson",
+  "lesson learned": "lesson",
+  "lessons learned": "lesson",
+  learning: "lesson",
+  learnings: "lesson",
+};
+
+/**
+ * The STAR part a written label at the start of the text names ("**Situation**:", "R – Result").
+ * @example starLabel("**Situation**: We were slow.") // "situation"
+ */
+export function starLabel(text: string): StarPart | undefined {
+  const match = new RegExp(STAR_LABEL.source, "iu").exec(text);
+  if (match === null || match.index !== 0) return undefined;
+  const word = /(situation|task|actions?|results?|lessons?(?: learned)?|learnings?)/i.exec(match[0]);
+  return word?.[1] === undefined ? undefined : LABEL_PART[word[1].toLowerCase()];
+}
+
+/**
+ * The text as a person reads or says it: Markdown emphasis (`**bold**`, `*italic*`, `_italic_`),
+ * STAR labels ("**Situation**:"), inline code ticks, links' targets, heading and quote marks
+ * removed; words, punctuation, bullets and line breaks kept. Every view and quote of the user's
+ * text goes through this one function.
+ * @example stripMarkup("**Situation**: I was _really_ **stuck**.") // "I was really stuck."
+ */
+export function stripMarkup(text: string): string {
+  return (
+    text
+      .replace(STAR_LABEL, "$1")
+      .replace(/^[ \t]*#{1,6}[ \t]+/gm, "")
+      .replace(/^[ \t]*>[ \t]?/gm, "")
+      .replace(/!?\[([^\]\n]*)\]\((?:[^)\s]+)(?:\s+"[^"]*")?\)/g, "$1")
+      .replace(/`([^`\n]+)`/g, "$1")
+      .replace(/(\*\*|__)(?=\S)([^\n]*?\S)\1/g, "$2")
+      .replace(/(?<![\p{L}\p{N}*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\p{L}\p{N}*])/gu, "$1")
+      .replace(/(?<![\p{L}\p{N}_])_(?=[^\s_])([^_\n]*?[^\s_])_(?![\p{L}\p{N}_])/gu, "$1")
+      // Stray markers left by a sentence split inside a bold run ("**The fix" … "works.**").
+      .replace(/\*\*|__/g, "")
+  );
+}

@@ -1,0 +1,45 @@
+import type { Competency } from "../../model.ts";
+
+/**
+ * The sentences that answer a question of a competency, which compose keeps and re-angle never
+ * trims whatever the role: for a mistake question, the mistake itself and owning it (the lesson
+ * is found by the lens's tagger). Written by us from the wording of the mistake stories in our
+ * sample document and in the answers of eval/corpus: a mistake is said as something done wrong
+ * ("I had accidentally dropped rows", "I assumed", "I traced the issue to a misconfiguration"),
+ * owning it as acknowledging it, telling the team or taking responsibility.
+ */
+export const ANSWER_CUES: Partial<Record<Competency, readonly RegExp[]>> = {
+  "mistake-failure": [
+    // The mistake.
+    /\b(?:accidentally|by mistake|mistakenly|inadvertently|misconfigur\w*|misjudg\w*|overlook\w*|i assumed|i had assumed|i forgot|i missed|i didn'?t (?:check|test|notice|realise|realize|validate|verify)|without (?:checking|testing|validating|verifying)|my (?:mistake|error|fault)|the (?:root )?cause|traced (?:the|it)|turned out|went wrong|i was wrong)\b/i,
+    // Owning it.
+    /\b(?:i (?:\w+ly )?(?:acknowledged|admitted|owned|apologi[sz]ed|took (?:ownership|responsibility)|(?:told|warned|alerted) (?:the|my) (?:team|manager|lead|colleagues?|users?))|my responsibility|i (?:should|shouldn'?t) have)\b/i,
+  ],
+};
+
+/**
+ * For each cue of the competency, the sentence that answers it best (most cue hits, earliest on
+ * a tie): for a mistake question, the sentence that states the mistake and the one that owns it.
+ * @example answeringSentences(["Sales were off.", "I had accidentally dropped rows."], "mistake-failure") // [1]
+ */
+export function answeringSentences(
+  sentences: readonly string[],
+  competency: Competency | undefined,
+): number[] {
+  const cues = competency === undefined ? undefined : ANSWER_CUES[competency];
+  const out: number[] = [];
+  for (const cue of cues ?? []) {
+    const global = new RegExp(cue.source, "gi");
+    let best = -1;
+    let bestHits = 0;
+    sentences.forEach((sentence, i) => {
+      const hits = sentence.match(global)?.length ?? 0;
+      if (hits > bestHits) {
+        best = i;
+        bestHits = hits;
+      }
+    });
+    if (best >= 0 && !out.includes(best)) out.push(best);
+  }
+  return out;
+}

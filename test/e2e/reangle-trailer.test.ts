@@ -1,0 +1,118 @@
+/**
+ * Re-angle and trailer in a real browser against the real server, on our sample document: the
+ * mistake story re-angled for an ML engineer keeps the mistake, shows no markup, points to the
+ * document's own variant that fits better (both figures), and saves as a variant; the trailer tab
+ * tells four beats from the user's own sentences. Both pages pass axe.
+ */
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { launchBrowser, newContext } from "./browser.ts";
+import { screenshot, startTestServer, type TestServer } from "./harness.ts";
+
+const launched = await launchBrowser();
+
+interface Item {
+  id: string;
+  kind: string;
+  key: string;
+  variant?: string;
+  text?: string;
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help}`);
+}
+
+describe.runIf(launched.browser !== null)("re-angle save and hint, trailer page", () => {
+  const browser = launched.browser as Browser;
+  let server: TestServer;
+  let context: BrowserContext;
+  let page: Page;
+  let documentId = "";
+  const items = async (): Promise<Item[]> =>
+    ((await (await fetch(`${server.url}/api/documents/${documentId}`)).json()) as { items: Item[] }).items;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const sample = (await (await fetch(`${server.url}/api/sample`)).json()) as {
+      filename: string;
+      text: string;
+    };
+    const imported = await fetch(`${server.url}/api/import`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ text: sample.text, filename: sample.filename }),
+    });
+    documentId = ((await imported.json()) as { documentId: string }).documentId;
+    context = await newContext(browser, server.url);
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    await browser.close();
+  });
+
+  test("the mistake story re-angles without losing the mistake, names the better variant and saves", async () => {
+    const before = await items();
+    const mistake = before.find((i) => i.key === "q5/core");
+    const fitting = before.find((i) => i.key === "q5/model-focused");
+    expect(mistake && fitting).toBeTruthy();
+    await page.goto(`/#/reangle/${mistake?.id}`);
+    await page.getByLabel("Written for").selectOption("mlops-engineer");
+    await page.getByLabel("Re-angle for").selectOption("ml-engineer");
+    await page.getByRole("button", { name: "Re-angle", exact: true }).click();
+    await page.getByTestId("fit-compare").waitFor();
+
+    const result = page.locator(".diff-column").nth(1);
+    const said = (await result.textContent()) ?? "";
+    expect(said).toMatch(/I had used an inner join/);
+    expect(said).toMatch(/I told the team straight away/);
+    expect(await page.locator(".reangle-result").textContent()).not.toMatch(/\*\*|Situation:|Action:/);
+
+    const hint = page.getByTestId("better-variant");
+    expect(await hint.textContent()).toMatch(
+      /variant “model-focused” of this question already fits ML engineer better: \d+% core to the role, against \d+% for this re-angle/,
+    );
+    await screenshot(page, "reangle-hint");
+
+    await page.getByLabel(/Save as a variant of/).fill("for ML, trimmed");
+    await page.getByRole("button", { name: "Save variant" }).click();
+    const status = page.getByRole("status").filter({ hasText: "Saved as" });
+    await status.waitFor();
+    expect(await status.textContent()).toMatch(/Saved as “for ML, trimmed”/);
+    const saved = (await items()).find((i) => i.kind === "answer" && i.variant === "for ML, trimmed");
+    expect(saved?.text).toMatch(/I had used an inner join/);
+    expect(saved?.text).not.toMatch(/\*\*/);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The hint links to the variant that fits.
+    await hint.getByRole("link").click();
+    await page.waitForURL(new RegExp(`${fitting?.id}`));
+  });
+
+  test("the trailer tab tells four beats in the user's own words, 60 s or 150 s", async () => {
+    await page.goto("/#/stories");
+    await page.getByRole("link", { name: "Trailer" }).click();
+    await page.waitForURL(/#\/trailer$/);
+    const foundation = page.getByTestId("beat-foundation");
+    await foundation.waitFor();
+    expect(await foundation.textContent()).toMatch(/six years as an experimental physicist/);
+    expect(await page.getByTestId("beat-production").textContent()).toMatch(/drift-monitoring service/);
+    const now = (await page.getByTestId("beat-now").textContent()) ?? "";
+    expect(now).toMatch(/I want my models to meet real users every week/);
+    expect(now).toMatch(/from your “why now\?” answer/);
+    expect(await page.locator(".trailer-beat").count()).toBe(4);
+    expect(await page.locator("mark.blank").count()).toBe(0);
+    expect(await page.getByTestId("trailer-meta").textContent()).toMatch(/≈ \d+ s of 1 min/);
+    await screenshot(page, "trailer");
+    await page.getByLabel("2 min 30 s").check();
+    await expect.poll(async () => page.getByTestId("trailer-meta").textContent()).toMatch(/of 2 min 30 s/);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});

@@ -1,0 +1,110 @@
+import { useEffect, useState } from "react";
+import type { TrailerBeat, TrailerOrigin } from "../../../src/core/packaging/trailer.ts";
+import { api } from "../api.ts";
+import { Blanks } from "../components/Blanks.tsx";
+import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { PackagingTabs } from "../components/PackagingTabs.tsx";
+import { formatDuration } from "../library.ts";
+import { useLoad } from "../use-load.ts";
+
+const BEAT_NAMES: Record<TrailerBeat, string> = {
+  foundation: "Foundation",
+  projects: "Projects",
+  production: "Production",
+  now: "Now",
+};
+
+function sourceOf(origin: TrailerOrigin): string {
+  if (origin.from === "template") return "to fill in";
+  if (origin.from === "story") return "from one of your stories";
+  switch (origin.field) {
+    case "thread":
+      return "from your “tell me about yourself” answer";
+    case "motivation":
+      return "from your “why now?” answer";
+    case "goals":
+      return "from your goals";
+    default:
+      return "from your background";
+  }
+}
+
+/** Trailer (#/trailer): "tell me about yourself" in four beats, each a sentence the user wrote. */
+export function TrailerPage() {
+  const [seconds, setSeconds] = useState<60 | 150>(60);
+  const { result, reload } = useLoad(`trailer:${seconds}`, () => api.trailer(seconds));
+  useEffect(() => {
+    document.title = "Trailer · derisk";
+  }, []);
+  return (
+    <div className="page page-trailer">
+      <header className="page-header">
+        <h1>Trailer</h1>
+        <p className="lede">
+          Your answer to “tell me about yourself” as a short film in four beats: foundation, projects,
+          production, now. Each beat is a sentence you wrote, following your own about-me answer; a beat with
+          nothing to say is a blank to fill.
+        </p>
+      </header>
+      <PackagingTabs current="trailer" />
+      <fieldset className="segmented trailer-length">
+        <legend className="field-label">Length</legend>
+        {([60, 150] as const).map((value) => (
+          <label key={value} className="segmented-option">
+            <input
+              type="radio"
+              name="trailer-seconds"
+              value={value}
+              checked={seconds === value}
+              onChange={() => setSeconds(value)}
+            />
+            {formatDuration(value)}
+          </label>
+        ))}
+      </fieldset>
+      {result.state === "loading" && (
+        <div aria-busy="true">
+          <p className="visually-hidden" role="status">
+            Building the trailer…
+          </p>
+          <div className="skeleton skeleton-block" />
+        </div>
+      )}
+      {result.state === "error" && (
+        <ErrorMessage title="Couldn't build the trailer" error={result.error} onRetry={reload} />
+      )}
+      {result.state === "ready" && (
+        <section className="card trailer-card" aria-labelledby="trailer-title">
+          <header className="draft-header">
+            <h2 id="trailer-title" className="card-title">
+              Your trailer
+            </h2>
+            <p className="muted" data-testid="trailer-meta">
+              {result.data.words} words · ≈ {formatDuration(result.data.estimatedSeconds)} of{" "}
+              {formatDuration(result.data.seconds)}
+            </p>
+          </header>
+          <ol className="trailer-beats">
+            {result.data.beats.map(({ beat, lines }) => (
+              <li key={beat} className="trailer-beat" data-testid={`beat-${beat}`}>
+                <p className="trailer-beat-name">{BEAT_NAMES[beat]}</p>
+                {lines.map((line) => (
+                  <p key={line.text} className="trailer-line">
+                    {line.origin.from === "template" ? <Blanks text={line.text} /> : line.text}
+                    <span className="muted trailer-source"> — {sourceOf(line.origin)}</span>
+                  </p>
+                ))}
+              </li>
+            ))}
+          </ol>
+          {result.data.blanks.length > 0 && (
+            <p className="draft-blanks">
+              {result.data.blanks.length} blank{result.data.blanks.length === 1 ? "" : "s"} to fill: write the
+              missing line in your about-me answer or your stories, then come back.
+            </p>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
