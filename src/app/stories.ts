@@ -198,6 +198,14 @@ export function isStoryLike(answer: AnswerItem): boolean {
   return !NOT_STORY.has(classify(answer.question).competency);
 }
 
+/** Why an answer tells no episode ("an outline, not an episode"), or undefined when it does. */
+function notAnEpisode(answer: AnswerItem): string | undefined {
+  if (isStoryLike(answer)) return undefined;
+  if (answer.format === "beats") return "an outline, not an episode";
+  if (answer.text.trim() === "") return "empty";
+  return `not an episode: its question asks for ${classify(answer.question).competency}`;
+}
+
 function asAnswer(item: StoreItem, itemId: string): AnswerItem {
   if (item.kind !== "answer") {
     throw new DeriskError(
@@ -234,6 +242,13 @@ export async function createStoryFromAnswer(
   const answer = asAnswer(await store.items.getItem(userId, itemId), itemId);
   const existing = (await listStories(store, userId)).find((s) => s.sourceItemId === itemId);
   if (existing) return { story: existing, created: false };
+  const reason = notAnEpisode(answer);
+  if (reason !== undefined) {
+    throw new DeriskError(
+      "BAD_INPUT",
+      `The answer "${answer.key}" is ${reason}: a story holds one episode (a situation, what you did, the result). Make a story from a STAR or behavioral answer, or write one in Stories.`,
+    );
+  }
   const story = storyInputFromAnswer(answer);
   const row = await store.stories.createStory(userId, { ...storyColumns(story), sourceItemId: itemId });
   return { story: toStoredStory(row), created: true };
@@ -276,15 +291,9 @@ export async function createStoriesFromDocument(
       out.existing.push({ itemId: item.id, key: item.key, storyId });
       continue;
     }
-    if (!isStoryLike(item)) {
-      out.skipped.push({
-        itemId: item.id,
-        key: item.key,
-        reason:
-          item.format === "beats"
-            ? "an outline, not an episode"
-            : `not an episode: its question asks for ${classify(item.question).competency}`,
-      });
+    const reason = notAnEpisode(item);
+    if (reason !== undefined) {
+      out.skipped.push({ itemId: item.id, key: item.key, reason });
       continue;
     }
     const story = storyInputFromAnswer(item);

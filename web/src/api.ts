@@ -68,7 +68,16 @@ export interface ComposeRequest {
 
 export type ReangleResult = Reangled & { itemId?: string; question?: string };
 
-export type LinkedFollowUp = PredictedFollowUp & { preparedItemId?: string; preparedAnswer?: string };
+export type LinkedFollowUp = PredictedFollowUp & {
+  preparedItemId?: string;
+  preparedAnswer?: string;
+  /** The question the linked item answers. */
+  preparedQuestion?: string;
+  /** A prepared follow-up, or the answer to another question. */
+  preparedKind?: "follow-up" | "answer";
+  /** The document that holds it (possibly another of the user's documents). */
+  preparedDocumentId?: string;
+};
 export type LinkedConcern = DetectedConcern & { userConcernItemId?: string };
 export interface FollowUpPrediction {
   itemId?: string;
