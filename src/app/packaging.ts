@@ -4,9 +4,12 @@
  * description. The core does the work; this layer reads what it needs from the store and
  * links results back to stored items by id.
  */
+import { createHash } from "node:crypto";
 import { classify } from "../core/analysis/index.ts";
 import { answerText } from "../core/answer-text.ts";
+import type { StoredItem } from "../core/api-types.ts";
 import { DeriskError } from "../core/errors.ts";
+import { addFollowUp, renderPrepDocument } from "../core/markdown/index.ts";
 import { type ConcernItem, type PrepItem, ROLE_IDS, type RoleId } from "../core/model.ts";
 import {
   buildTrailer,
@@ -31,7 +34,9 @@ import {
   tailor,
   type WhyCompany,
 } from "../core/packaging/index.ts";
+import { unstorableText } from "../core/text-safety.ts";
 import type { Store } from "../store/index.ts";
+import { getItem } from "./bank.ts";
 import { getStory, listStories, MAX_STORY_CHARS } from "./stories.ts";
 
 /** Longest answer text the packaging use cases read, in characters. */
@@ -318,6 +323,47 @@ export async function predictItemFollowUps(
       concerns,
     ),
   };
+}
+
+/**
+ * "Prepare this": writes the user's answer to a predicted follow-up into the document, under
+ * the question of the stored answer it was predicted for, as a follow-up of that question.
+ * It is the user's own work (source "typed"): it has a history, a re-import keeps it, and the
+ * Markdown and bank exports hold it.
+ * @example const item = await prepareFollowUp(store, "local", q6.id, { question: "What would you do differently?", answer: "I would…" });
+ */
+export async function prepareFollowUp(
+  store: Store,
+  userId: string,
+  itemId: string,
+  input: { question: string; answer: string },
+): Promise<StoredItem> {
+  checkText(input.answer, "prepared answer");
+  for (const text of [input.question, input.answer]) {
+    const unstorable = unstorableText(text);
+    if (unstorable) throw new DeriskError("BAD_INPUT", `The text ${unstorable}: remove it and retry.`);
+  }
+  const item = await store.items.getItem(userId, itemId);
+  if (item.kind !== "answer") {
+    throw new DeriskError(
+      "BAD_INPUT",
+      `Item ${itemId} is a ${item.kind}, not an answer: a follow-up is prepared under the answer it follows.`,
+    );
+  }
+  const { id: documentId, ...doc } = await store.documents.loadDocument(userId, item.documentId);
+  const { doc: next, followUp } = addFollowUp(doc, { questionKey: item.questionKey, ...input });
+  const summary = (await store.documents.listDocuments(userId)).find((d) => d.id === documentId);
+  await store.documents.saveDocument(userId, next, {
+    documentId,
+    source: "typed",
+    contentSha256: createHash("sha256").update(renderPrepDocument(next)).digest("hex"),
+    ...(summary?.filename === undefined ? {} : { filename: summary.filename }),
+  });
+  const saved = (await store.items.listItems(userId, { documentId, kind: "follow-up" })).find(
+    (i) => i.key === followUp.key,
+  );
+  if (!saved) throw new DeriskError("INTERNAL", `The follow-up ${followUp.key} was not saved.`);
+  return getItem(store, userId, saved.id);
 }
 
 /**
