@@ -346,6 +346,15 @@ export const api = {
   followUps: (itemId: string, role?: RoleId): Promise<FollowUpPrediction> =>
     json("/api/followups", jsonBody("POST", role === undefined ? { itemId } : { itemId, role })),
 
+  /** "Prepare this": saves the user's answer to a follow-up under the stored answer's question. */
+  prepareFollowUp: async (itemId: string, question: string, answer: string): Promise<StoredItem> =>
+    (
+      await json<{ item: StoredItem }>(
+        `/api/items/${encodeURIComponent(itemId)}/follow-ups`,
+        jsonBody("POST", { question, answer }),
+      )
+    ).item,
+
   match: (question: string, role?: RoleId): Promise<Ranking> =>
     json("/api/match", jsonBody("POST", role === undefined ? { question } : { question, role })),
 
