@@ -12,6 +12,7 @@ import {
   parseStory,
   type Story,
   type StoryInput,
+  storyFromAccomplishment,
   storyFromAnswer,
 } from "../core/packaging/index.ts";
 import type { Store } from "../store/index.ts";
@@ -206,11 +207,14 @@ function notAnEpisode(answer: AnswerItem): string | undefined {
   return `not an episode: its question asks for ${classify(answer.question).competency}`;
 }
 
-function asAnswer(item: StoreItem, itemId: string): AnswerItem {
-  if (item.kind !== "answer") {
+function asSource(
+  item: StoreItem,
+  itemId: string,
+): Extract<StoreItem, { kind: "answer" | "accomplishment" }> {
+  if (item.kind !== "answer" && item.kind !== "accomplishment") {
     throw new DeriskError(
       "BAD_INPUT",
-      `Item ${itemId} is a ${item.kind}, not an answer: a story is drawn from an answer (derisk show --kind answer).`,
+      `Item ${itemId} is a ${item.kind}, not an answer or an accomplishment: a story is drawn from one of those (derisk show --kind answer).`,
     );
   }
   return item;
@@ -230,8 +234,9 @@ function storyInputFromAnswer(answer: AnswerItem): Story {
 }
 
 /**
- * Turns an imported answer (STAR sections or free text) into a story in one action. An
- * answer already converted returns its story with `created: false`.
+ * Turns an imported answer (STAR sections or free text) or an accomplishment line (its
+ * result, the rest to write) into a story in one action. An item already converted returns
+ * its story with `created: false`; an answer that tells no episode is refused with the reason.
  * @example const { story, created } = await createStoryFromAnswer(store, "local", q3.id);
  */
 export async function createStoryFromAnswer(
@@ -239,9 +244,14 @@ export async function createStoryFromAnswer(
   userId: string,
   itemId: string,
 ): Promise<{ story: StoredStory; created: boolean }> {
-  const answer = asAnswer(await store.items.getItem(userId, itemId), itemId);
+  const answer = asSource(await store.items.getItem(userId, itemId), itemId);
   const existing = (await listStories(store, userId)).find((s) => s.sourceItemId === itemId);
   if (existing) return { story: existing, created: false };
+  if (answer.kind === "accomplishment") {
+    const story = storyFromAccomplishment(answer);
+    const row = await store.stories.createStory(userId, { ...storyColumns(story), sourceItemId: itemId });
+    return { story: toStoredStory(row), created: true };
+  }
   const reason = notAnEpisode(answer);
   if (reason !== undefined) {
     throw new DeriskError(

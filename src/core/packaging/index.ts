@@ -50,6 +50,7 @@ export {
   type StorySentence,
   slugify,
   splitStoryText,
+  storyFromAccomplishment,
   storyFromAnswer,
   storySentences,
 } from "./story.ts";
