@@ -328,7 +328,7 @@ export const api = {
     await send(`/api/stories/${encodeURIComponent(id)}`, { method: "DELETE" });
   },
 
-  /** Turns one stored answer into a story; an answer already turned returns its story. */
+  /** Turns one stored answer or accomplishment into a story; one already turned returns its story. */
   storyFromAnswer: (itemId: string): Promise<{ story: StoredStory; created: boolean }> =>
     json(`/api/items/${encodeURIComponent(itemId)}/story`, jsonBody("POST", {})),
 
