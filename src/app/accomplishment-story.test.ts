@@ -39,8 +39,8 @@ describeStores("stories from accomplishments", (getStore) => {
     });
     expect(await createStoryFromAnswer(store, "a", id)).toEqual({ story: first.story, created: false });
     // A short line is its own title.
-    const short = await createStoryFromAnswer(store, "a", line("Led a team of 4"));
-    expect(short.story.title).toBe("Led a team of 4 to rebuild the clinic search in six weeks");
+    const short = await createStoryFromAnswer(store, "a", line("Migrated 40 million"));
+    expect(short.story.title).toBe("Migrated 40 million patient records to PostgreSQL with no downtime");
   });
 
   it("from the CLI: derisk stories from-accomplishment ID", async () => {

@@ -199,7 +199,7 @@ function PrepareForm({
   const fieldId = useId();
   if (!open) {
     return (
-      <button type="button" className="link-button" onClick={() => setOpen(true)}>
+      <button type="button" className="link-button prepare-open" onClick={() => setOpen(true)}>
         <Icon name="edit" size={15} />
         Prepare this<span className="visually-hidden">: “{question}”</span>
       </button>
