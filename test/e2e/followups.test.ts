@@ -4,6 +4,7 @@
  * story is probed before its tools, "Prepare this" saves an answer that is there on the next
  * load, and "Make a story" refuses an introduction with the reason.
  */
+import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser, newContext } from "./browser.ts";
@@ -89,7 +90,7 @@ describe.runIf(launched.browser !== null)("follow-ups on the seed", () => {
     await screenshot(page, "followups-prepared");
   });
 
-  test("an empty prepared answer cannot be saved", async () => {
+  test("an empty prepared answer cannot be saved; the open form passes axe", async () => {
     await page.goto(`/#/followups/${idOf.get("q6/ml-focused")}`);
     await page.getByTestId("followups-summary").waitFor();
     const gap = page
@@ -98,6 +99,9 @@ describe.runIf(launched.browser !== null)("follow-ups on the seed", () => {
       .first();
     await gap.getByRole("button", { name: /Prepare this/ }).click();
     expect(await gap.getByRole("button", { name: "Save under this question" }).isDisabled()).toBe(true);
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   });
 
   test("“Make a story” on “Tell me about yourself” refuses with the reason and makes nothing", async () => {
