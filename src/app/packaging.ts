@@ -4,10 +4,13 @@
  * description. The core does the work; this layer reads what it needs from the store and
  * links results back to stored items by id.
  */
+import { createHash } from "node:crypto";
 import { classify } from "../core/analysis/index.ts";
 import { answerText } from "../core/answer-text.ts";
+import type { StoredItem } from "../core/api-types.ts";
 import { DeriskError } from "../core/errors.ts";
-import { type ConcernItem, type FollowUpItem, type PrepItem, ROLE_IDS, type RoleId } from "../core/model.ts";
+import { addFollowUp, renderPrepDocument } from "../core/markdown/index.ts";
+import { type ConcernItem, type PrepItem, ROLE_IDS, type RoleId } from "../core/model.ts";
 import {
   buildTrailer,
   type CoverageMatrix,
@@ -33,7 +36,9 @@ import {
   tailor,
   type WhyCompany,
 } from "../core/packaging/index.ts";
+import { unstorableText } from "../core/text-safety.ts";
 import type { Store } from "../store/index.ts";
+import { getItem } from "./bank.ts";
 import { getStory, listStories, MAX_STORY_CHARS } from "./stories.ts";
 
 /** Longest answer text the packaging use cases read, in characters. */
@@ -193,7 +198,16 @@ export async function reangleAnswer(
 }
 
 /** A predicted follow-up, linked to the stored item that prepares its answer. */
-export type LinkedFollowUp = PredictedFollowUp & { preparedItemId?: string; preparedAnswer?: string };
+export type LinkedFollowUp = PredictedFollowUp & {
+  preparedItemId?: string;
+  preparedAnswer?: string;
+  /** The question the linked item answers ("What experience do you have with ML in practice?"). */
+  preparedQuestion?: string;
+  /** A prepared follow-up, or the answer to another question. */
+  preparedKind?: "follow-up" | "answer";
+  /** The document that holds it (another of the user's documents, possibly). */
+  preparedDocumentId?: string;
+};
 /** A detected concern, linked to the user's stored concern note that holds their reframes. */
 export type LinkedConcern = DetectedConcern & { userConcernItemId?: string };
 
@@ -206,22 +220,41 @@ export interface FollowUpPrediction {
 
 type Stored<T> = T & { id: string; documentId: string };
 
+/** Something the user has prepared that a predicted follow-up may link to. */
+interface Prepared {
+  id: string;
+  /** Its key in its document ("q1/follow-up-3"). */
+  key: string;
+  documentId: string;
+  kind: "follow-up" | "answer";
+  question: string;
+  answer: string;
+}
+
 // Item keys are unique within a document only: the core links by key, so it is given ids.
 function predictLinked(
   text: string,
   options: { question?: string; role?: RoleId },
-  prepared: ReadonlyArray<Stored<FollowUpItem>>,
+  prepared: readonly Prepared[],
   concerns: ReadonlyArray<Stored<ConcernItem>>,
 ): Pick<FollowUpPrediction, "followUps" | "concerns"> {
-  const followUpsById = new Map(prepared.map((f) => [f.id, f]));
+  const preparedById = new Map(prepared.map((p) => [p.id, p]));
   const concernsById = new Map(concerns.map((c) => [c.id, c]));
   const followUps = predictFollowUps(text, {
     ...options,
-    prepared: prepared.map((f) => ({ ...f, key: f.id })),
+    prepared: prepared.map((p) => ({ key: p.id, question: p.question })),
   }).map((prediction): LinkedFollowUp => {
-    const item = prediction.prepared === undefined ? undefined : followUpsById.get(prediction.prepared);
+    const item = prediction.prepared === undefined ? undefined : preparedById.get(prediction.prepared);
     if (item === undefined) return prediction;
-    return { ...prediction, prepared: item.key, preparedItemId: item.id, preparedAnswer: item.answer };
+    return {
+      ...prediction,
+      prepared: item.key,
+      preparedItemId: item.id,
+      preparedAnswer: item.answer,
+      preparedQuestion: item.question,
+      preparedKind: item.kind,
+      preparedDocumentId: item.documentId,
+    };
   });
   const detected = detectConcerns(text, {
     ...(options.role === undefined ? {} : { role: options.role }),
@@ -240,9 +273,61 @@ const isKind =
     item.kind === kind;
 
 /**
- * Predicts the follow-ups a stored answer invites, linked to the document's prepared
- * follow-ups for that question, and the concerns it risks, with the user's own reframing
- * lines from their concern notes.
+ * Everything the user has prepared, nearest first: the follow-ups of the question asked, then
+ * the rest of its document (follow-ups, then other questions' answers), then the user's other
+ * documents. Pointers ("Use the Core Story above") and the question's own answers are left out.
+ */
+async function preparedInBank(
+  store: Store,
+  userId: string,
+  near?: { documentId: string; questionKey: string | undefined; itemId: string },
+): Promise<Prepared[]> {
+  const all = await store.items.listItems(userId);
+  const questionKeyOf = new Map(
+    all.filter(isKind("answer")).map((a) => [`${a.documentId}/${a.key}`, a.questionKey] as const),
+  );
+  const ranked: Array<Prepared & { rank: number }> = [];
+  const seenQuestion = new Set<string>();
+  for (const item of all) {
+    if (item.id === near?.itemId) continue;
+    const here = item.documentId === near?.documentId;
+    if (item.kind === "follow-up" && !item.pointer && item.answer.trim() !== "") {
+      const sameQuestion =
+        here && questionKeyOf.get(`${item.documentId}/${item.answerKey}`) === near?.questionKey;
+      ranked.push({
+        id: item.id,
+        key: item.key,
+        documentId: item.documentId,
+        kind: "follow-up",
+        question: item.question,
+        answer: item.answer,
+        rank: sameQuestion ? 0 : here ? 1 : 3,
+      });
+    } else if (item.kind === "answer") {
+      if (here && item.questionKey === near?.questionKey) continue;
+      // One entry per question: its first variant speaks for the rest.
+      const question = `${item.documentId}/${item.questionKey}`;
+      if (seenQuestion.has(question) || item.question.trim() === "") continue;
+      seenQuestion.add(question);
+      ranked.push({
+        id: item.id,
+        key: item.key,
+        documentId: item.documentId,
+        kind: "answer",
+        question: item.question,
+        answer: answerText(item),
+        rank: here ? 2 : 4,
+      });
+    }
+  }
+  return ranked.sort((a, b) => a.rank - b.rank).map(({ rank: _rank, ...p }) => p);
+}
+
+/**
+ * Predicts the follow-ups a stored answer invites, linked to what the user has prepared
+ * anywhere (the question's own follow-ups first, then the rest of the document, then their
+ * other documents), and the concerns it risks, with the user's own reframing lines from their
+ * concern notes.
  * @example (await predictItemFollowUps(store, "local", q1.id, "ml-engineer")).followUps[0]?.preparedItemId
  */
 export async function predictItemFollowUps(
@@ -254,19 +339,13 @@ export async function predictItemFollowUps(
   const item = await store.items.getItem(userId, itemId);
   const { text, question } = spokenOf(item, itemId);
   const documentItems = await store.items.listItems(userId, { documentId: item.documentId });
-  // The follow-ups prepared for any variant of this question answer the same interviewer.
-  const questionKeyOf = new Map(
-    documentItems.filter(isKind("answer")).map((a) => [a.key, a.questionKey] as const),
-  );
   const questionKey =
     item.kind === "answer"
       ? item.questionKey
       : item.kind === "follow-up"
-        ? questionKeyOf.get(item.answerKey)
+        ? documentItems.filter(isKind("answer")).find((a) => a.key === item.answerKey)?.questionKey
         : undefined;
-  const prepared = documentItems
-    .filter(isKind("follow-up"))
-    .filter((f) => f.id !== itemId && !f.pointer && questionKeyOf.get(f.answerKey) === questionKey);
+  const prepared = await preparedInBank(store, userId, { documentId: item.documentId, questionKey, itemId });
   const concerns = (await store.items.listItems(userId, { kind: "concern" })).filter(isKind("concern"));
   const resolvedRole = role ?? roleFromTarget((await store.profiles.getProfile(userId)).targetRole);
   return {
@@ -285,8 +364,49 @@ export async function predictItemFollowUps(
 }
 
 /**
- * Predicts follow-ups and concerns for pasted text, linked to any prepared follow-up and
- * concern note in the user's bank.
+ * "Prepare this": writes the user's answer to a predicted follow-up into the document, under
+ * the question of the stored answer it was predicted for, as a follow-up of that question.
+ * It is the user's own work (source "typed"): it has a history, a re-import keeps it, and the
+ * Markdown and bank exports hold it.
+ * @example const item = await prepareFollowUp(store, "local", q6.id, { question: "What would you do differently?", answer: "I would…" });
+ */
+export async function prepareFollowUp(
+  store: Store,
+  userId: string,
+  itemId: string,
+  input: { question: string; answer: string },
+): Promise<StoredItem> {
+  checkText(input.answer, "prepared answer");
+  for (const text of [input.question, input.answer]) {
+    const unstorable = unstorableText(text);
+    if (unstorable) throw new DeriskError("BAD_INPUT", `The text ${unstorable}: remove it and retry.`);
+  }
+  const item = await store.items.getItem(userId, itemId);
+  if (item.kind !== "answer") {
+    throw new DeriskError(
+      "BAD_INPUT",
+      `Item ${itemId} is a ${item.kind}, not an answer: a follow-up is prepared under the answer it follows.`,
+    );
+  }
+  const { id: documentId, ...doc } = await store.documents.loadDocument(userId, item.documentId);
+  const { doc: next, followUp } = addFollowUp(doc, { questionKey: item.questionKey, ...input });
+  const summary = (await store.documents.listDocuments(userId)).find((d) => d.id === documentId);
+  await store.documents.saveDocument(userId, next, {
+    documentId,
+    source: "typed",
+    contentSha256: createHash("sha256").update(renderPrepDocument(next)).digest("hex"),
+    ...(summary?.filename === undefined ? {} : { filename: summary.filename }),
+  });
+  const saved = (await store.items.listItems(userId, { documentId, kind: "follow-up" })).find(
+    (i) => i.key === followUp.key,
+  );
+  if (!saved) throw new DeriskError("INTERNAL", `The follow-up ${followUp.key} was not saved.`);
+  return getItem(store, userId, saved.id);
+}
+
+/**
+ * Predicts follow-ups and concerns for pasted text, linked to any prepared follow-up or
+ * answer and any concern note in the user's bank.
  * @example await predictTextFollowUps(store, "local", "I did a PhD in physics.", { question: "Tell me about yourself" })
  */
 export async function predictTextFollowUps(
@@ -299,9 +419,7 @@ export async function predictTextFollowUps(
   if (text.trim() === "") {
     throw new DeriskError("BAD_INPUT", "The answer is empty: paste the answer to predict its follow-ups.");
   }
-  const prepared = (await store.items.listItems(userId, { kind: "follow-up" }))
-    .filter(isKind("follow-up"))
-    .filter((f) => !f.pointer);
+  const prepared = await preparedInBank(store, userId);
   const concerns = (await store.items.listItems(userId, { kind: "concern" })).filter(isKind("concern"));
   return {
     ...(options.question === undefined ? {} : { question: options.question }),

@@ -12,6 +12,7 @@ import {
   parseStory,
   type Story,
   type StoryInput,
+  storyFromAccomplishment,
   storyFromAnswer,
 } from "../core/packaging/index.ts";
 import type { Store } from "../store/index.ts";
@@ -198,11 +199,22 @@ export function isStoryLike(answer: AnswerItem): boolean {
   return !NOT_STORY.has(classify(answer.question).competency);
 }
 
-function asAnswer(item: StoreItem, itemId: string): AnswerItem {
-  if (item.kind !== "answer") {
+/** Why an answer tells no episode ("an outline, not an episode"), or undefined when it does. */
+function notAnEpisode(answer: AnswerItem): string | undefined {
+  if (isStoryLike(answer)) return undefined;
+  if (answer.format === "beats") return "an outline, not an episode";
+  if (answer.text.trim() === "") return "empty";
+  return `not an episode: its question asks for ${classify(answer.question).competency}`;
+}
+
+function asSource(
+  item: StoreItem,
+  itemId: string,
+): Extract<StoreItem, { kind: "answer" | "accomplishment" }> {
+  if (item.kind !== "answer" && item.kind !== "accomplishment") {
     throw new DeriskError(
       "BAD_INPUT",
-      `Item ${itemId} is a ${item.kind}, not an answer: a story is drawn from an answer (derisk show --kind answer).`,
+      `Item ${itemId} is a ${item.kind}, not an answer or an accomplishment: a story is drawn from one of those (derisk show --kind answer).`,
     );
   }
   return item;
@@ -222,8 +234,9 @@ function storyInputFromAnswer(answer: AnswerItem): Story {
 }
 
 /**
- * Turns an imported answer (STAR sections or free text) into a story in one action. An
- * answer already converted returns its story with `created: false`.
+ * Turns an imported answer (STAR sections or free text) or an accomplishment line (its
+ * result, the rest to write) into a story in one action. An item already converted returns
+ * its story with `created: false`; an answer that tells no episode is refused with the reason.
  * @example const { story, created } = await createStoryFromAnswer(store, "local", q3.id);
  */
 export async function createStoryFromAnswer(
@@ -231,9 +244,21 @@ export async function createStoryFromAnswer(
   userId: string,
   itemId: string,
 ): Promise<{ story: StoredStory; created: boolean }> {
-  const answer = asAnswer(await store.items.getItem(userId, itemId), itemId);
+  const answer = asSource(await store.items.getItem(userId, itemId), itemId);
   const existing = (await listStories(store, userId)).find((s) => s.sourceItemId === itemId);
   if (existing) return { story: existing, created: false };
+  if (answer.kind === "accomplishment") {
+    const story = storyFromAccomplishment(answer);
+    const row = await store.stories.createStory(userId, { ...storyColumns(story), sourceItemId: itemId });
+    return { story: toStoredStory(row), created: true };
+  }
+  const reason = notAnEpisode(answer);
+  if (reason !== undefined) {
+    throw new DeriskError(
+      "BAD_INPUT",
+      `The answer "${answer.key}" is ${reason}: a story holds one episode (a situation, what you did, the result). Make a story from a STAR or behavioral answer, or write one in Stories.`,
+    );
+  }
   const story = storyInputFromAnswer(answer);
   const row = await store.stories.createStory(userId, { ...storyColumns(story), sourceItemId: itemId });
   return { story: toStoredStory(row), created: true };
@@ -276,15 +301,9 @@ export async function createStoriesFromDocument(
       out.existing.push({ itemId: item.id, key: item.key, storyId });
       continue;
     }
-    if (!isStoryLike(item)) {
-      out.skipped.push({
-        itemId: item.id,
-        key: item.key,
-        reason:
-          item.format === "beats"
-            ? "an outline, not an episode"
-            : `not an episode: its question asks for ${classify(item.question).competency}`,
-      });
+    const reason = notAnEpisode(item);
+    if (reason !== undefined) {
+      out.skipped.push({ itemId: item.id, key: item.key, reason });
       continue;
     }
     const story = storyInputFromAnswer(item);

@@ -285,6 +285,10 @@ describeStores("packaging API", (getStore) => {
       [`/api/documents/${documentId}/stories`, post({})],
       ["/api/reangle", post({ itemId, toRole: "ml-engineer" })],
       ["/api/followups", post({ itemId })],
+      [
+        `/api/items/${itemId}/follow-ups`,
+        post({ question: "What would you do differently?", answer: "Mine." }),
+      ],
     ];
     for (const [path, init] of cases) {
       const res = await call<{ error: { code: string } }>("b", path, init);

@@ -75,7 +75,16 @@ export type ReangleResult = Reangled & {
   betterVariant?: { itemId: string; variant: string; coreShare: number; reangledCoreShare: number };
 };
 
-export type LinkedFollowUp = PredictedFollowUp & { preparedItemId?: string; preparedAnswer?: string };
+export type LinkedFollowUp = PredictedFollowUp & {
+  preparedItemId?: string;
+  preparedAnswer?: string;
+  /** The question the linked item answers. */
+  preparedQuestion?: string;
+  /** A prepared follow-up, or the answer to another question. */
+  preparedKind?: "follow-up" | "answer";
+  /** The document that holds it (possibly another of the user's documents). */
+  preparedDocumentId?: string;
+};
 export type LinkedConcern = DetectedConcern & { userConcernItemId?: string };
 export interface FollowUpPrediction {
   itemId?: string;
@@ -341,7 +350,7 @@ export const api = {
     await send(`/api/stories/${encodeURIComponent(id)}`, { method: "DELETE" });
   },
 
-  /** Turns one stored answer into a story; an answer already turned returns its story. */
+  /** Turns one stored answer or accomplishment into a story; one already turned returns its story. */
   storyFromAnswer: (itemId: string): Promise<{ story: StoredStory; created: boolean }> =>
     json(`/api/items/${encodeURIComponent(itemId)}/story`, jsonBody("POST", {})),
 
@@ -358,6 +367,15 @@ export const api = {
 
   followUps: (itemId: string, role?: RoleId): Promise<FollowUpPrediction> =>
     json("/api/followups", jsonBody("POST", role === undefined ? { itemId } : { itemId, role })),
+
+  /** "Prepare this": saves the user's answer to a follow-up under the stored answer's question. */
+  prepareFollowUp: async (itemId: string, question: string, answer: string): Promise<StoredItem> =>
+    (
+      await json<{ item: StoredItem }>(
+        `/api/items/${encodeURIComponent(itemId)}/follow-ups`,
+        jsonBody("POST", { question, answer }),
+      )
+    ).item,
 
   match: (question: string, role?: RoleId): Promise<Ranking> =>
     json("/api/match", jsonBody("POST", role === undefined ? { question } : { question, role })),

@@ -9,6 +9,8 @@ interface FollowUpsFlags {
   question?: string;
   role?: string;
   answer?: string;
+  prepare?: string;
+  text?: string;
   json?: boolean;
 }
 
@@ -28,13 +30,33 @@ export function registerFollowUpsCommand(program: Command, ctx: CliContext): voi
     .option("--answer <id>", "an answer in your bank: links predictions to your prepared follow-ups")
     .option("-q, --question <text>", "the interview question (default for --answer: its own)")
     .option("-r, --role <id>", `target role (${ROLE_IDS.join(", ")})`)
+    .option(
+      "--prepare <question>",
+      "with --answer: save your answer to this follow-up under the answer's question",
+    )
+    .option("--text <answer>", "with --prepare: what you would say")
     .option("--json", "print { followUps, concerns } as JSON")
     .addHelpText(
       "after",
-      '\nExamples:\n  derisk followups --answer 3f2a… --role ml-engineer\n  derisk followups answer.md -q "Tell me about yourself" --role ml-engineer\n  pbpaste | derisk followups - --question "Tell me about yourself" --role ml-engineer --json',
+      '\nExamples:\n  derisk followups --answer 3f2a… --role ml-engineer\n  derisk followups --answer 3f2a… --prepare "What would you do differently?" --text "I would…"\n  derisk followups answer.md -q "Tell me about yourself" --role ml-engineer\n  pbpaste | derisk followups - --question "Tell me about yourself" --role ml-engineer --json',
     )
     .action(async (file: string | undefined, flags: FollowUpsFlags) => {
       const role = parseRoleFlag(flags.role);
+      if (flags.prepare !== undefined || flags.text !== undefined) {
+        const { prepare: question, text: answer, answer: itemId } = flags;
+        if (question === undefined || answer === undefined || itemId === undefined || file !== undefined)
+          throw new DeriskError(
+            "USAGE",
+            'Prepare a follow-up with --answer ID --prepare "the question" --text "your answer" (and no FILE).',
+          );
+        const { prepareFollowUp } = await import("../../app/packaging.ts");
+        const item = await ctx.withStore((store, userId) =>
+          prepareFollowUp(store, userId, itemId, { question, answer }),
+        );
+        if (flags.json) ctx.out(JSON.stringify({ item }, null, 2));
+        else ctx.out(`Prepared ${item.key}: “${question}” is now answered in your bank (id ${item.id}).`);
+        return;
+      }
       let result: FollowUpPrediction;
       const fromBank = flags.answer !== undefined;
       if (flags.answer !== undefined) {
@@ -73,9 +95,16 @@ export function registerFollowUpsCommand(program: Command, ctx: CliContext): voi
       const lines = [style.bold(`Likely follow-ups (${followUps.length})`)];
       for (const f of followUps) {
         lines.push(`• ${f.question}`, style.dim(`    because you said “${f.trigger}” — ${f.reason}`));
-        if (f.preparedAnswer !== undefined)
-          lines.push(`    ${style.green("prepared:")} “${f.preparedAnswer}”`);
-        else if (fromBank) lines.push(`    ${style.yellow("gap:")} nothing prepared yet`);
+        if (f.preparedAnswer !== undefined) {
+          const where =
+            f.preparedQuestion !== undefined && f.preparedQuestion !== f.question
+              ? style.dim(` (your answer to “${f.preparedQuestion}”)`)
+              : "";
+          lines.push(`    ${style.green("prepared:")} “${f.preparedAnswer}”${where}`);
+        } else if (fromBank)
+          lines.push(
+            `    ${style.yellow("gap:")} nothing prepared yet — derisk followups --answer ${result.itemId ?? "ID"} --prepare "${f.question}" --text "…"`,
+          );
       }
       if (followUps.length === 0) lines.push(style.dim("  none predicted"));
       lines.push("", style.bold(`Concerns (${concerns.length})`));

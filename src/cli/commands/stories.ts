@@ -75,8 +75,11 @@ export function registerStoriesCommand(program: Command, ctx: CliContext): void 
 
   stories
     .command("from-answer")
-    .description("turn one imported answer (STAR or free text) into a story")
-    .argument("<item>", "answer id (see derisk show --kind answer --json)")
+    .alias("from-accomplishment")
+    .description(
+      "turn one imported answer (STAR or free text) or accomplishment line (its result; you write the rest) into a story",
+    )
+    .argument("<item>", "answer or accomplishment id (see derisk show --kind answer --json)")
     .option("--json", "print { story, created } as JSON")
     .action(async (itemId: string, flags: { json?: boolean }) => {
       const { createStoryFromAnswer } = await import("../../app/stories.ts");

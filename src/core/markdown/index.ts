@@ -13,6 +13,7 @@ export {
 } from "./decode.ts";
 export { checkPrepDocInvariants } from "./invariants.ts";
 export { importPrepDocument, type ParseOptions, parsePrepDocument } from "./parse.ts";
+export { addFollowUp, MAX_FOLLOW_UP_QUESTION, type NewFollowUp } from "./prepared-follow-up.ts";
 export { renderAnswerRaw, renderFollowUpAnswerRaw, renderPrepDocument, reviseItemText } from "./render.ts";
 export { damageAsMojibake, type MojibakeSource, type RepairResult, repairMojibake } from "./repair.ts";
 export { addAnswerVariant, type NewVariant } from "./variant.ts";

@@ -447,14 +447,18 @@ describe("structures from public prep documents", () => {
   it("❓/✅ markers, blockquoted answers, --- separators and Hindi-English answers", () => {
     const answers = answersOf(fixture("emoji-blockquote-hinglish.md"));
     expect(answers.map((a) => [a.questionKey, a.variant, a.format])).toEqual([
+      // The two unheaded self-introductions answer "Tell me about yourself".
+      ["about-me", "core", "free"],
+      ["about-me", "alternative", "script"],
       ["question-1", "Hindi-English Mix – Interview Friendly", "script"],
       ["question-1", "Optional: English Version (if the panel prefers English)", "script"],
       ["q1", "core", "script"],
       ["q2", "core", "script"],
       ["q3", "core", "script"],
     ]);
-    expect(answers[0]?.text).toMatch(/^Maine agency mein.*code lambe time tak chale\.$/s);
-    expect(answers[2]).toMatchObject({
+    expect(answers[0]).toMatchObject({ question: "Tell me about yourself", lines: { start: 1, end: 3 } });
+    expect(answers[2]?.text).toMatch(/^Maine agency mein.*code lambe time tak chale\.$/s);
+    expect(answers[4]).toMatchObject({
       question: "Why should we hire you?",
       remark: "(Hum aapko kyun hire karein?)",
     });
@@ -513,7 +517,14 @@ describe("structures from public prep documents", () => {
       ],
     ]);
     const notes = doc.items.filter((i) => i.kind === "note").map((n) => n.raw.split("\n")[0]);
-    expect(notes).toEqual(["| metric | before | after |", "- [ ] Rehearse Q1 out loud"]);
+    expect(notes).toEqual(["- [ ] Rehearse Q1 out loud"]);
+    // The before/after table is two results.
+    expect(
+      doc.items.filter((i) => i.kind === "accomplishment").map((i) => [i.text, i.metrics, i.lines]),
+    ).toEqual([
+      ["p95 latency: 840 ms → 210 ms", ["840 ms", "210 ms"], { start: 3, end: 5 }],
+      ["error rate: 2.1% → 0.3%", ["2.1%", "0.3%"], { start: 6, end: 6 }],
+    ]);
     // The heading inside the unclosed fence stays code.
     expect(doc.items.some((i) => i.kind === "answer" && i.questionNumber === "Q8")).toBe(false);
   });
@@ -579,6 +590,7 @@ describe("recognising the user's own document, not only the seed's shape", () =>
     "numbered-and-bold-questions.md",
     "dialogue-mock.md",
     "resume-achievements.md",
+    "emoji-blockquote-hinglish.md",
   ])("%s keeps at most a quarter of its lines only as notes", (name) => {
     expect(notesShare(name)).toBeLessThanOrEqual(0.25);
   });
@@ -749,5 +761,50 @@ describe("recognising the user's own document, not only the seed's shape", () =>
       text: "Led the hiring loop for 5 engineers, closing all roles in 8 weeks",
       metrics: ["5", "8 weeks"],
     });
+  });
+});
+
+describe("self-introductions and before/after tables", () => {
+  const kinds = (text: string) => parsePrepDocument(text).items.map((i) => i.kind);
+
+  it("a self-introduction with no question above it answers “Tell me about yourself”", () => {
+    const doc = parsePrepDocument(
+      'Hi, I\'m Mei from Leeds. I build data tools for clinics.\n\n---\n\n"Hello! My name is Mei, and I turn messy records into dashboards."\n\n### Q1- Why us?\n\nYour product serves clinics.\n',
+    );
+    const answers = doc.items.filter((i): i is AnswerItem => i.kind === "answer");
+    expect(answers.map((a) => [a.key, a.question, a.variant])).toEqual([
+      ["about-me/core", "Tell me about yourself", "core"],
+      ["about-me/alternative", "Tell me about yourself", "alternative"],
+      ["q1/core", "Why us?", "core"],
+    ]);
+    expect(answers[1]?.text).toBe("Hello! My name is Mei, and I turn messy records into dashboards.");
+    // A written "Tell me about yourself" takes the introduction below as its variant.
+    const asked = parsePrepDocument(
+      "### Tell me about yourself?\n\nI'm a data engineer.\n\n---\n\nHello, I'm Mei and I build dashboards.\n",
+    );
+    expect(asked.items.filter((i) => i.kind === "answer").map((a) => a.key)).toEqual([
+      "question-1/core",
+      "question-1/alternative",
+    ]);
+  });
+
+  it("greetings without a name, and introductions inside an answer, are left as they are", () => {
+    expect(kinds("Hi, I'm not sure this is the right format.\n")).toEqual(["note"]);
+    expect(kinds("Hello team, notes for Friday.\n")).toEqual(["note"]);
+    const doc = parsePrepDocument("### Q1- Tell me about yourself:\n\nHi, I'm Mei. I build dashboards.\n");
+    expect(doc.items.map((i) => i.key)).toEqual(["q1/core"]);
+  });
+
+  it("a before/after table is one accomplishment per row; other tables stay notes", () => {
+    const doc = parsePrepDocument(
+      "| what | from | to |\n|:---|---:|---:|\n| deploy time | 2 weeks | 3 days |\n| **build cost** | $900 | $300 |\n\nafter\n",
+    );
+    expect(doc.items.filter((i) => i.kind === "accomplishment").map((i) => [i.text, i.metrics])).toEqual([
+      ["deploy time: 2 weeks → 3 days", ["2 weeks", "3 days"]],
+      ["build cost: $900 → $300", ["$900", "$300"]],
+    ]);
+    expect(renderPrepDocument(doc)).toContain("| **build cost** | $900 | $300 |");
+    expect(kinds("| name | role |\n|---|---|\n| Ana | lead |\n")).toEqual(["note"]);
+    expect(kinds("| before | after |\n| 1 | 2 |\n")).toEqual(["note"]);
   });
 });

@@ -433,3 +433,59 @@ export function matchAccomplishment(line: string): { text: string; metrics: stri
   if (words.length < 4 || !ACHIEVEMENT_VERB.has(verb) || /[?？]$/.test(text)) return undefined;
   return { text, metrics: findFigures(text) };
 }
+
+/**
+ * A self-introduction that opens a paragraph ("Hi, I'm Ravi from Nashik…", "Hello! My name is
+ * Ana…", quoted or not): the answer to "Tell me about yourself" even where no question is written.
+ * @example isSelfIntroduction('"Hello, I\'m Ravi. After my diploma…') // true
+ */
+export function isSelfIntroduction(line: string): boolean {
+  const t = line.replace(/^[\s>*_"“'‘]+/u, "");
+  const m =
+    /^(?:(?:hi|hello|hey|good (?:morning|afternoon|evening))\b[\s,!.—–-]*(?:(?:everyone|there|all)\b[\s,!.—–-]*)?(?:i['’]m|i am|my name is|this is)|my name is)\s+(\S+)/iu.exec(
+      t,
+    );
+  return m?.[1] !== undefined && /^\p{Lu}/u.test(m[1]);
+}
+
+/** The question a self-introduction answers. */
+export const SELF_INTRODUCTION_QUESTION = "Tell me about yourself";
+
+const TABLE_ROW = /^\s*\|.*\|\s*$/;
+const TABLE_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$/;
+const BEFORE_COLUMN = /^(?:before|from|old|baseline|was)$/i;
+const AFTER_COLUMN = /^(?:after|to|new|now|result)$/i;
+
+const cells = (row: string) =>
+  row
+    .trim()
+    .replace(/^\||\|$/g, "")
+    .split("|")
+    .map((cell) => cell.replace(/\*\*|__|`/g, "").trim());
+
+/**
+ * A before/after table of results (`| metric | before | after |`): each row is an
+ * achievement, "p95 latency: 840 ms → 210 ms". `lines` starts at the header row; the rows
+ * are returned with their line offsets.
+ * @example matchMetricTable(["| metric | before | after |", "|---|---|---|", "| p95 | 840 ms | 210 ms |"])?.rows[0]?.text // "p95: 840 ms → 210 ms"
+ */
+export function matchMetricTable(
+  lines: readonly string[],
+): { rows: Array<{ offset: number; text: string; metrics: string[] }> } | undefined {
+  const [header, separator] = lines;
+  if (!header || !separator || !TABLE_ROW.test(header) || !TABLE_SEPARATOR.test(separator)) return undefined;
+  const columns = cells(header);
+  const before = columns.findIndex((c) => BEFORE_COLUMN.test(c));
+  const after = columns.findIndex((c) => AFTER_COLUMN.test(c));
+  if (before < 0 || after < 0) return undefined;
+  const rows: Array<{ offset: number; text: string; metrics: string[] }> = [];
+  for (let k = 2; k < lines.length && TABLE_ROW.test(lines[k] ?? ""); k++) {
+    const row = cells(lines[k] ?? "");
+    const from = row[before] ?? "";
+    const to = row[after] ?? "";
+    const label = row.filter((_, c) => c !== before && c !== after).join(", ");
+    if (from === "" || to === "" || label === "") return undefined;
+    rows.push({ offset: k, text: `${label}: ${from} → ${to}`, metrics: findFigures(`${from} ${to}`) });
+  }
+  return rows.length > 0 ? { rows } : undefined;
+}

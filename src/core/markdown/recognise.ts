@@ -25,6 +25,7 @@ import {
   isFollowUpTrigger,
   isListItem,
   isReframeIntro,
+  isSelfIntroduction,
   joinPlain,
   leadingEmoji,
   looksLikeQuestion,
@@ -34,6 +35,7 @@ import {
   matchConcern,
   matchHtmlHeading,
   matchInterviewerLine,
+  matchMetricTable,
   matchNumberedListQuestion,
   matchNumberedQuestion,
   matchQuestionLabel,
@@ -47,6 +49,7 @@ import {
   openingQuote,
   parseBudgetSeconds,
   plainLine,
+  SELF_INTRODUCTION_QUESTION,
   slugify,
   unquote,
 } from "./patterns.ts";
@@ -354,7 +357,56 @@ export class Recogniser {
     const framing = this.recogniseFraming(i, text);
     if (framing !== undefined) return framing;
     if (!q && matchConcern(text)) return this.recogniseConcern(i);
+    if (!q && isSelfIntroduction(text)) return this.recogniseSelfIntroduction(i);
+    if (text.trimStart().startsWith("|")) {
+      const table = this.recogniseMetricTable(i);
+      if (table !== undefined) return table;
+    }
     return this.recogniseAccomplishment(i, text);
+  }
+
+  /**
+   * A self-introduction with no question above it: the answer to "Tell me about yourself"
+   * (another variant when the document already answers it).
+   */
+  private recogniseSelfIntroduction(i: number): number {
+    const known = this.findQuestion(SELF_INTRODUCTION_QUESTION);
+    let context: QuestionContext;
+    if (known) {
+      context = { key: known.key, text: known.text, depth: 7, coreKey: "", followUps: 0, concerns: 0 };
+      if (known.number !== undefined) context.number = known.number;
+      const core = this.items.find((item) => item.kind === "answer" && item.questionKey === known.key);
+      if (core) context.coreKey = core.key;
+    } else {
+      // Its own key base, so the numbering of the document's written questions does not shift.
+      const key = this.questionKey(undefined, SELF_INTRODUCTION_QUESTION, "about-me");
+      context = { key, text: SELF_INTRODUCTION_QUESTION, depth: 7, coreKey: "", followUps: 0, concerns: 0 };
+    }
+    this.question = context;
+    this.tech = undefined;
+    return this.recogniseAnswer(i, i, context, known ? "alternative" : "core");
+  }
+
+  /** `| metric | before | after |`: each row an accomplishment; the header rows go with the first. */
+  private recogniseMetricTable(i: number): number | undefined {
+    let end = i;
+    while (end + 1 < this.lines.length && this.lines[end + 1]?.kind === "text" && !this.lines[end + 1]?.blank)
+      end++;
+    const found = matchMetricTable(this.lines.slice(i, end + 1).map((l) => l.text));
+    if (!found) return undefined;
+    for (const [n, row] of found.rows.entries()) {
+      this.push({
+        kind: "accomplishment",
+        key: this.key(`accomplishment-${++this.counters.accomplishment}`),
+        lines: { start: n === 0 ? i : i + row.offset, end: i + row.offset },
+        raw: "",
+        gapBefore: 0,
+        text: row.text,
+        metrics: row.metrics,
+      });
+    }
+    this.question = undefined;
+    return i + (found.rows.at(-1)?.offset ?? 0) + 1;
   }
 
   /** `- Reduced deployment time from 2 weeks to 3 days`, with any indented lines that continue it. */
@@ -509,8 +561,8 @@ export class Recogniser {
 
   // ── answers ─────────────────────────────────────────────────────────────────
 
-  private questionKey(numbered: NumberedQuestion | undefined, text: string): string {
-    const base = numbered?.digits ? `q${numbered.digits}` : `question-${++this.counters.question}`;
+  private questionKey(numbered: NumberedQuestion | undefined, text: string, named?: string): string {
+    const base = numbered?.digits ? `q${numbered.digits}` : (named ?? `question-${++this.counters.question}`);
     const key = uniqueKey(base, this.usedQuestionKeys, this.nextSuffix);
     const known: KnownQuestion = { key, text, norm: normaliseQuestion(text), words: new Set() };
     known.words = new Set(known.norm.split(" "));

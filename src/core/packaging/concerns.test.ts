@@ -87,4 +87,19 @@ describe("detectConcerns", () => {
     ]);
     expect(concern?.userConcern).toBe("q1/concern-1");
   });
+
+  it("raises the user's own concern on a single trigger, where the library alone needs two", () => {
+    const text = "I taught statistics at a community college for six years. Then I built a churn model.";
+    expect(ids(text, "ml-engineer")).toEqual([]);
+    const [concern] = detectConcerns(text, {
+      role: "ml-engineer",
+      userReframes: [userConcern("this is too academic", ["I ship models, not papers."])],
+    });
+    expect(concern).toMatchObject({ id: "too-academic", reframes: ["I ship models, not papers."] });
+    expect(concern?.triggers[0]?.phrase).toBe("college");
+    // A concern the user has not named still needs its usual evidence.
+    expect(
+      detectConcerns(text, { role: "ml-engineer", userReframes: [userConcern("Lone wolf", ["I pair."])] }),
+    ).toEqual([]);
+  });
 });

@@ -2,10 +2,16 @@ import type { ConcernItem, RoleId } from "../model.ts";
 import { CONCERNS, type ConcernDefinition } from "./data/concerns.ts";
 import { contentTokens, overlap, splitSentences } from "./text.ts";
 
+/** A concern the user wrote down themselves (a concern note of one of their documents). */
+export type UserConcern = Pick<ConcernItem, "key" | "judgement" | "reframes">;
+
 export interface DetectConcernsOptions {
   role?: RoleId;
-  /** The user's own concern notes; their reframing lines are offered where one matches. */
-  userReframes?: readonly ConcernItem[];
+  /**
+   * The user's own concern notes. Where one names the same judgement, its reframing lines are
+   * offered, and one trigger is enough: the user already knows their story risks it.
+   */
+  userReframes?: readonly UserConcern[];
 }
 
 /** A concern the answer may raise, with the sentences that raise it. */
@@ -22,7 +28,7 @@ export interface DetectedConcern {
   userConcern?: string;
 }
 
-function matchesUserConcern(definition: ConcernDefinition, item: ConcernItem): number {
+function matchesUserConcern(definition: ConcernDefinition, item: UserConcern): number {
   const judgement = item.judgement.toLowerCase();
   if (judgement.includes(definition.judgement) || definition.aliases.some((a) => judgement.includes(a)))
     return 1;
@@ -32,7 +38,8 @@ function matchesUserConcern(definition: ConcernDefinition, item: ConcernItem): n
 /**
  * Finds the judgements an answer risks ("too academic", "too infrastructure-heavy for an
  * ML role", …), each with the quoted sentences that trigger it, why an interviewer worries,
- * and the user's own reframing lines when one of their concern notes matches.
+ * and the user's own reframing lines when one of their concern notes names the same
+ * judgement (a single trigger then raises it: the user has said they fear it).
  * @example detectConcerns("My PhD thesis proved a convergence theorem.", { role: "ml-engineer" })[0].id // "too-academic"
  */
 export function detectConcerns(text: string, options: DetectConcernsOptions = {}): DetectedConcern[] {
@@ -42,6 +49,11 @@ export function detectConcerns(text: string, options: DetectConcernsOptions = {}
   for (const definition of CONCERNS) {
     if (options.role !== undefined && definition.roles && !definition.roles.includes(options.role)) continue;
     if (definition.unless?.some((p) => p.test(text))) continue;
+    let own: { item: UserConcern; score: number } | undefined;
+    for (const item of options.userReframes ?? []) {
+      const score = matchesUserConcern(definition, item);
+      if (score >= 0.5 && (own === undefined || score > own.score)) own = { item, score };
+    }
     const triggers: DetectedConcern["triggers"] = [];
     let distinct = 0;
     for (const pattern of definition.triggers) {
@@ -54,7 +66,7 @@ export function detectConcerns(text: string, options: DetectConcernsOptions = {}
       });
       if (fired) distinct++;
     }
-    if (distinct < definition.min) continue;
+    if (distinct < (own ? 1 : definition.min)) continue;
     triggers.sort((a, b) => a.index - b.index);
     const concern: DetectedConcern = {
       id: definition.id,
@@ -64,14 +76,9 @@ export function detectConcerns(text: string, options: DetectConcernsOptions = {}
       reframe: definition.reframe,
       reframes: [],
     };
-    let best: { item: ConcernItem; score: number } | undefined;
-    for (const item of options.userReframes ?? []) {
-      const score = matchesUserConcern(definition, item);
-      if (score >= 0.5 && (best === undefined || score > best.score)) best = { item, score };
-    }
-    if (best) {
-      concern.reframes = [...best.item.reframes];
-      concern.userConcern = best.item.key;
+    if (own) {
+      concern.reframes = [...own.item.reframes];
+      concern.userConcern = own.item.key;
     }
     out.push(concern);
   }

@@ -113,6 +113,41 @@ describe("predictFollowUps", () => {
     expect(whyNow?.prepared).toBeUndefined();
   });
 
+  it("probes a behavioral story (do differently, own part, measure) before asking about its tools", () => {
+    const story =
+      "During a migration we moved the billing jobs to Kubernetes with Helm and Terraform. " +
+      "I accidentally pointed the nightly export at the staging bucket. " +
+      "I rolled it back within an hour and added a check to the pipeline. " +
+      "Failed exports fell by 80% the next quarter.";
+    const out = predictFollowUps(story, {
+      question: "Tell me about a time you made a mistake",
+      role: "ml-engineer",
+    });
+    const ids = out.map((p) => p.triggerId);
+    expect(ids).toEqual(expect.arrayContaining(["story-lesson", "story-measure", "story-own-part"]));
+    const firstTool = ids.indexOf("tool");
+    expect(firstTool).toBeGreaterThan(0);
+    const probes = new Set(FOLLOW_UP_TRIGGERS.filter((t) => t.probe).map((t) => t.id));
+    expect(ids.slice(0, firstTool).every((id) => probes.has(id))).toBe(true);
+    expect(out.find((p) => p.triggerId === "story-lesson")?.trigger).toBe("accidentally");
+    expect(out.find((p) => p.triggerId === "story-measure")?.sentence.index).toBe(3);
+    expect(ids.indexOf("tool")).toBeGreaterThan(ids.lastIndexOf("story-lesson"));
+    // An introduction is no episode: no probes.
+    const intro = predictFollowUps(TMAY, { question: "Tell me about yourself", role: "ml-engineer" });
+    expect(intro.some((p) => p.triggerId.startsWith("story-"))).toBe(false);
+  });
+
+  it("links to another question's prepared answer, and prefers the earlier entry on a tie", () => {
+    const out = predictFollowUps(TMAY, {
+      question: "Tell me about yourself",
+      prepared: [
+        { key: "q2/core", question: "Why are you moving into industry now?" },
+        { key: "other/q9", question: "Why are you moving into industry now?" },
+      ],
+    });
+    expect(out.find((p) => p.triggerId === "career-move")).toMatchObject({ prepared: "q2/core", gap: false });
+  });
+
   it("returns nothing for empty text", () => {
     expect(predictFollowUps("   ")).toEqual([]);
   });

@@ -1,15 +1,25 @@
 import { classify } from "../analysis/index.ts";
-import type { Competency, FollowUpItem, RoleId } from "../model.ts";
+import type { Competency, RoleId } from "../model.ts";
 import { FOLLOW_UP_TRIGGERS, type FollowUpTrigger } from "./data/follow-up-triggers.ts";
 import { ROLE_VOCABULARY } from "./data/role-vocabulary.ts";
 import { TOOL_TERMS } from "./data/tools.ts";
 import { contentTokens, hasFigure, overlap, type Span, splitSentences, termPattern } from "./text.ts";
 
+/** An answer the user has already prepared: a follow-up's, or another question's answer. */
+export interface PreparedAnswer {
+  key: string;
+  question: string;
+}
+
 export interface PredictOptions {
   question?: string;
   role?: RoleId;
-  /** The user's prepared follow-ups; a prediction links to the best match by word overlap. */
-  prepared?: readonly FollowUpItem[];
+  /**
+   * What the user has prepared (follow-ups of any question, answers to other questions, from
+   * any document); a prediction links to the best match. On a tie the earlier entry wins, so
+   * list the question's own follow-ups first.
+   */
+  prepared?: readonly PreparedAnswer[];
 }
 
 /** A follow-up the interviewer is likely to ask, and what in the answer causes it. */
@@ -106,6 +116,9 @@ function findHits(spans: readonly Span[], text: string, field: string, story: bo
           values: { company, field },
         });
       }
+    } else if (trigger.kind === "story-probe" && story && spans.length >= 2) {
+      const hit = probeHit(trigger, spans, field);
+      if (hit) hits.push(hit);
     } else if (trigger.kind === "missing-figure" && spans.length >= 2 && !hasFigure(text)) {
       const vague = trigger.pattern
         ? new RegExp(trigger.pattern.source, trigger.pattern.flags.replace("g", "")).exec(text)
@@ -133,10 +146,39 @@ function findHits(spans: readonly Span[], text: string, field: string, story: bo
   return hits.sort((a, b) => a.offset - b.offset);
 }
 
+/** Where a story probe attaches: the first figure (when asked), its cue, else the last sentence. */
+function probeHit(trigger: FollowUpTrigger, spans: readonly Span[], field: string): Hit | undefined {
+  const at = (sentence: number, phrase: string, offset: number): Hit => ({
+    trigger,
+    phrase,
+    sentence,
+    offset,
+    values: { phrase, field },
+  });
+  if (trigger.figureFirst) {
+    const index = spans.findIndex((span) => hasFigure(span.text));
+    const span = spans[index];
+    if (span) return at(index, span.text, span.start);
+  }
+  if (!trigger.pattern) return undefined;
+  const pattern = new RegExp(trigger.pattern.source, trigger.pattern.flags.replace("g", ""));
+  for (const [index, span] of spans.entries()) {
+    const match = pattern.exec(span.text);
+    if (match) return at(index, match[0], span.start + match.index);
+  }
+  const last = spans[spans.length - 1];
+  return trigger.onlyWhere || !last ? undefined : at(spans.length - 1, last.text, last.start);
+}
+
+// For a behavioral story: probes of the story first, then the rest, tool trivia last.
+const tier = (trigger: FollowUpTrigger) => (trigger.probe ? 0 : trigger.kind === "tool" ? 2 : 1);
+
 /**
  * Predicts the follow-ups an answer invites — a degree, personal projects, a tool, no
- * figure, a mistake, a company — each with the phrase that causes it, linked to the user's
- * prepared follow-up when one matches, or marked as a gap.
+ * figure, a mistake, a company, and for a behavioral story the standard probes (what would
+ * you do differently, your own part, how you measured it), ranked above tool questions —
+ * each with the phrase that causes it, linked to what the user has prepared (a follow-up or
+ * another question's answer) when one matches, or marked as a gap.
  * @example predictFollowUps("I did a PhD in applied math.", { role: "ml-engineer" })[0].question
  * // "Was your PhD in applied math related to ML?"
  */
@@ -150,7 +192,10 @@ export function predictFollowUps(text: string, options: PredictOptions = {}): Pr
   const story = options.question === undefined || !NOT_STORY.has(classify(options.question).competency);
   const out: PredictedFollowUp[] = [];
   const seen = new Set<string>();
-  for (const hit of findHits(spans, text, field, story)) {
+  const hits = findHits(spans, text, field, story);
+  // Stable: within a tier, the order of the answer.
+  if (story && options.question !== undefined) hits.sort((a, b) => tier(a.trigger) - tier(b.trigger));
+  for (const hit of hits) {
     const questions = hit.question ? [hit.question] : hit.trigger.questions.map((q) => fill(q, hit.values));
     for (const question of questions) {
       const key = question.toLowerCase();

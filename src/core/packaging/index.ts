@@ -52,6 +52,7 @@ export {
   type StorySentence,
   slugify,
   splitStoryText,
+  storyFromAccomplishment,
   storyFromAnswer,
   storySentences,
 } from "./story.ts";

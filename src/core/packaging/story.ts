@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { analyze, classify } from "../analysis/index.ts";
 import { DeriskError } from "../errors.ts";
-import { type AnswerItem, COMPETENCIES, type Competency, type StarPart } from "../model.ts";
+import {
+  type AccomplishmentItem,
+  type AnswerItem,
+  COMPETENCIES,
+  type Competency,
+  type StarPart,
+} from "../model.ts";
 import { TOOL_TERMS } from "./data/tools.ts";
 import { hasFigure, splitSentences, termPattern } from "./text.ts";
 
@@ -311,6 +317,25 @@ export function storyFromAnswer(answer: AnswerItem): Story {
     input.text = answer.text;
   }
   return parseStory(input);
+}
+
+/**
+ * The start of a story from a résumé-style accomplishment: the line is its result (and its
+ * title); the situation, task and actions are the user's to write.
+ * @example storyFromAccomplishment(line).result // "Reduced deployment time from 2 weeks to 3 days"
+ */
+export function storyFromAccomplishment(item: AccomplishmentItem): Story {
+  const text = item.text.trim();
+  const words = text.split(/\s+/);
+  // A title is a handle, not the whole line: its first words.
+  const title =
+    words.length > 10
+      ? `${words
+          .slice(0, 10)
+          .join(" ")
+          .replace(/[,;:]$/, "")}…`
+      : text;
+  return parseStory({ id: item.key, title: title.replace(/[.!]$/, ""), result: text });
 }
 
 /** One sentence of a story, with where it stands. */

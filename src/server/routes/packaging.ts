@@ -10,6 +10,7 @@ import {
   openTailoring,
   predictItemFollowUps,
   predictTextFollowUps,
+  prepareFollowUp,
   reangleAnswer,
   reangleText,
   tailorJobDescription,
@@ -55,6 +56,8 @@ const followUpsBody = z.object({
   question: z.string().max(2000).optional(),
   role: role.optional(),
 });
+// Lengths are checked by the use case, whose messages name the limit.
+const prepareBody = z.object({ question: z.string(), answer: z.string() });
 const matchBody = z.object({
   question,
   role: role.optional(),
@@ -126,6 +129,10 @@ export const packagingRoutes = new Hono<AppEnv>()
     }
     if (text === undefined) throw eitherItemOrText("predict follow-ups for");
     return c.json(await predictTextFollowUps(c.var.store, c.var.userId, text, defined(options)));
+  })
+  .post("/items/:id/follow-ups", async (c) => {
+    const body = await readJson(c, prepareBody);
+    return c.json({ item: await prepareFollowUp(c.var.store, c.var.userId, c.req.param("id"), body) }, 201);
   })
   .post("/match", async (c) => {
     const { question: asked, ...options } = await readJson(c, matchBody);

@@ -1,5 +1,5 @@
-import { useEffect } from "react";
-import { api, type DocumentSummary, type LinkedFollowUp } from "../api.ts";
+import { type FormEvent, useEffect, useId, useState } from "react";
+import { api, type DocumentSummary, describeError, type LinkedFollowUp } from "../api.ts";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { Icon } from "../components/Icon.tsx";
 import { route } from "../links.ts";
@@ -30,6 +30,9 @@ export function FollowUpsPage({
           <Predictions
             itemId={item.id}
             role={roleIdOf(documents?.find((doc) => doc.id === item.documentId)?.targetRole)}
+            documentId={item.documentId}
+            documents={documents}
+            canPrepare={item.kind === "answer"}
           />
         </>
       )}
@@ -37,7 +40,19 @@ export function FollowUpsPage({
   );
 }
 
-function Predictions({ itemId, role }: { itemId: string; role: ReturnType<typeof roleIdOf> }) {
+function Predictions({
+  itemId,
+  role,
+  documentId,
+  documents,
+  canPrepare,
+}: {
+  itemId: string;
+  role: ReturnType<typeof roleIdOf>;
+  documentId: string;
+  documents: DocumentSummary[] | null;
+  canPrepare: boolean;
+}) {
   const { result, reload } = useLoad(`followups:${itemId}:${role ?? ""}`, () => api.followUps(itemId, role));
   if (result.state === "loading") return <div className="skeleton skeleton-block" aria-busy="true" />;
   if (result.state === "error")
@@ -72,7 +87,16 @@ function Predictions({ itemId, role }: { itemId: string; role: ReturnType<typeof
               </q>
             </p>
             <p className="muted prediction-reason">{followUp.reason}</p>
-            <Prepared followUp={followUp} />
+            <Prepared
+              followUp={followUp}
+              elsewhere={
+                followUp.preparedDocumentId !== undefined && followUp.preparedDocumentId !== documentId
+                  ? (documents?.find((doc) => doc.id === followUp.preparedDocumentId)?.title ??
+                    "another document")
+                  : undefined
+              }
+              prepare={canPrepare ? { itemId, onSaved: reload } : undefined}
+            />
           </li>
         ))}
       </ol>
@@ -120,24 +144,100 @@ function Predictions({ itemId, role }: { itemId: string; role: ReturnType<typeof
   );
 }
 
-function Prepared({ followUp }: { followUp: LinkedFollowUp }) {
+function Prepared({
+  followUp,
+  elsewhere,
+  prepare,
+}: {
+  followUp: LinkedFollowUp;
+  /** The title of the other document that holds the prepared answer. */
+  elsewhere: string | undefined;
+  prepare: { itemId: string; onSaved: () => void } | undefined;
+}) {
   if (followUp.gap || followUp.preparedItemId === undefined) {
     return (
-      <p className="prediction-status is-gap">
-        <span className="tag tag-gap">gap</span> Prepare this: nothing in your bank answers it yet.
-      </p>
+      <div className="prediction-status is-gap">
+        <p>
+          <span className="tag tag-gap">gap</span> Nothing in your bank answers it yet.
+        </p>
+        {prepare && <PrepareForm question={followUp.question} {...prepare} />}
+      </div>
     );
   }
+  const other = followUp.preparedQuestion !== undefined && followUp.preparedQuestion !== followUp.question;
   return (
     <div className="prediction-status is-prepared">
       <p>
         <span className="tag tag-covered">
           <Icon name="check" size={14} /> prepared
         </span>{" "}
-        <a href={route.edit(followUp.preparedItemId)}>Your prepared answer</a>
+        <a href={route.edit(followUp.preparedItemId)}>
+          {followUp.preparedKind === "answer" ? "Your answer" : "Your prepared answer"}
+          {other ? <> to “{followUp.preparedQuestion}”</> : null}
+        </a>
+        {elsewhere !== undefined && <span className="muted"> in {elsewhere}</span>}
       </p>
       {followUp.preparedAnswer !== undefined && <p className="prepared-answer">{followUp.preparedAnswer}</p>}
     </div>
+  );
+}
+
+/** "Prepare this": the user writes what they would say; it is saved under the answer's question. */
+function PrepareForm({
+  question,
+  itemId,
+  onSaved,
+}: {
+  question: string;
+  itemId: string;
+  onSaved: () => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<{ code: string; message: string } | null>(null);
+  const fieldId = useId();
+  if (!open) {
+    return (
+      <button type="button" className="link-button prepare-open" onClick={() => setOpen(true)}>
+        <Icon name="edit" size={15} />
+        Prepare this<span className="visually-hidden">: “{question}”</span>
+      </button>
+    );
+  }
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api.prepareFollowUp(itemId, question, text);
+      onSaved();
+    } catch (caught) {
+      setError(describeError(caught));
+      setBusy(false);
+    }
+  }
+  return (
+    <form className="prepare-form" onSubmit={(event) => void save(event)}>
+      <label htmlFor={fieldId}>Your answer to “{question}”</label>
+      <textarea
+        id={fieldId}
+        rows={4}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        // biome-ignore lint/a11y/noAutofocus: the user just asked to write this answer.
+        autoFocus
+      />
+      <div className="prepare-actions">
+        <button type="submit" className="button" disabled={busy || text.trim() === ""}>
+          {busy ? "Saving…" : "Save under this question"}
+        </button>
+        <button type="button" className="link-button" disabled={busy} onClick={() => setOpen(false)}>
+          Cancel
+        </button>
+      </div>
+      {error !== null && <ErrorMessage title="Couldn't save this answer" error={error} />}
+    </form>
   );
 }
 

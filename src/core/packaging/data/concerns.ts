@@ -32,7 +32,7 @@ export const CONCERNS: readonly ConcernDefinition[] = [
       /\b(?:ph\.?d|doctorate|dissertation|thesis|postdoc)\b/i,
       /\b(?:publications?|published|papers?|journal|conference|peer[- ]review)\b/i,
       /\b(?:theorem|proofs?|lemma|derivations?|closed-form|convergence|theoretical|theory)\b/i,
-      /\b(?:professor|advisor|supervisor|lab|academia|academic|university)\b/i,
+      /\b(?:professor|advisor|supervisor|lab|academia|academic|university|college|teaching|lecturer|lecturing|taught (?:at|courses|classes|students))\b/i,
     ],
     min: 2,
     roles: ["ml-engineer", "software-engineer", "mlops-engineer", "data-scientist"],

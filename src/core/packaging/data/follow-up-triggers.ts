@@ -12,9 +12,21 @@ export interface FollowUpTrigger {
   /**
    * "phrase": fires where `pattern` matches; "tool": fires per tool or technique named
    * (data/tools.ts); "company": fires per company named after at/join/for; "missing-figure":
-   * fires once when a story states no measured figure.
+   * fires once when a story states no measured figure;
+   * "story-probe": fires once on a behavioral story (a question about an episode), anchored
+   * where `pattern` matches, else (unless `onlyWhere`) on the story's last sentence; with
+   * `figureFirst`, on the first sentence that states a figure before anything else.
    */
-  kind: "phrase" | "tool" | "company" | "missing-figure";
+  kind: "phrase" | "tool" | "company" | "missing-figure" | "story-probe";
+  /**
+   * Probes the story itself (its lesson, the candidate's own part, its measure): for a
+   * behavioral question these rank above follow-ups on a named tool.
+   */
+  probe?: boolean;
+  /** For "story-probe": fire only where `pattern` matches (no fallback to the last sentence). */
+  onlyWhere?: boolean;
+  /** For "story-probe": anchor on the first sentence stating a figure when there is one. */
+  figureFirst?: boolean;
   /** For "phrase" (and the vague-impact words of "missing-figure"); case-insensitive. */
   pattern?: RegExp;
   questions: readonly string[];
@@ -74,6 +86,7 @@ export const FOLLOW_UP_TRIGGERS: readonly FollowUpTrigger[] = [
     pattern:
       /\b(?:significantly|substantially|dramatically|greatly|a lot|much (?:faster|better|more)|improved|reduced|increased|sped up|faster|better)\b/i,
     questions: ["What was the impact? Can you put a number on it?"],
+    probe: true,
     reason: "The story states no measured result, so the interviewer will ask for one.",
     answeredBy: /\b(?:impact|measured?|metrics?|numbers?|quantif)\w*/i,
   },
@@ -83,6 +96,7 @@ export const FOLLOW_UP_TRIGGERS: readonly FollowUpTrigger[] = [
     pattern:
       /\b(?:mistake|i missed|i overlooked|i underestimated|failed|failure|went wrong|my fault|i broke|i should have|outage i caused)\b/i,
     questions: ["What would you do differently?", "How did you make sure it would not happen again?"],
+    probe: true,
     reason: "After a mistake the interviewer checks for learning and prevention.",
     answeredBy: /\b(?:differently|happen again|prevent)\b/i,
   },
@@ -108,8 +122,43 @@ export const FOLLOW_UP_TRIGGERS: readonly FollowUpTrigger[] = [
     kind: "phrase",
     pattern: /\bwe (?:built|designed|decided|shipped|launched|created|implemented|developed|did)\b/i,
     questions: ["What was your own part in it?"],
+    probe: true,
     reason: "“We did” hides who did what; the interviewer will ask for your share.",
     answeredBy: /\b(?:your (?:own )?(?:part|role|contribution|share)|what did you (?:do|own))\b/i,
+  },
+  // The three questions an interviewer asks of almost any behavioral story (STAR coaching
+  // guides list them as the standard probes): the lesson, the candidate's own share, the measure.
+  {
+    id: "story-lesson",
+    kind: "story-probe",
+    pattern:
+      /\b(?:mistake|accidentally|misconfigur\w*|i missed|overlooked|i assumed|wrong|i should have|lesson|learn(?:ed|t)|taught me|reminded me)\b/i,
+    questions: ["What would you do differently?"],
+    reason: "After a story the interviewer checks what you learned and would change.",
+    probe: true,
+    answeredBy: /\b(?:differently|happen again|prevent|lessons?|learn(?:ed|t)?)\b/i,
+  },
+  {
+    id: "story-own-part",
+    kind: "story-probe",
+    pattern: /\b(?:we|our|us|the team|my team|together|colleagues?|teammates?)\b/i,
+    onlyWhere: true,
+    questions: ["What was your own part in it?"],
+    reason: "Where others were involved, the interviewer separates your share from the team's.",
+    probe: true,
+    answeredBy: /\b(?:your (?:own )?(?:part|role|contribution|share)|what did you (?:do|own))\b/i,
+  },
+  {
+    id: "story-measure",
+    kind: "story-probe",
+    figureFirst: true,
+    onlyWhere: true,
+    pattern:
+      /\b(?:stabili[sz]ed|improved|reduced|dropped|fell|restored|(?:more|much more) (?:consistent|reliable|stable)|faster|near-zero|cut)\b/i,
+    questions: ["How did you measure it?"],
+    reason: "A result invites the question of how it was measured and against what baseline.",
+    probe: true,
+    answeredBy: /\b(?:measured?|baseline|how did you know|metrics?)\b/i,
   },
   {
     id: "team-lead",

@@ -1,0 +1,117 @@
+/**
+ * Follow-ups on the seed in a real browser against the real server: a follow-up prepared in
+ * another question is linked, the document's own concern brings back its reframes, a mistake
+ * story is probed before its tools, "Prepare this" saves an answer that is there on the next
+ * load, and "Make a story" refuses an introduction with the reason.
+ */
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { launchBrowser, newContext } from "./browser.ts";
+import { importSeed, screenshot, startTestServer, type TestServer } from "./harness.ts";
+
+const launched = await launchBrowser();
+
+describe.runIf(launched.browser !== null)("follow-ups on the seed", () => {
+  const browser = launched.browser as Browser;
+  let server: TestServer;
+  let context: BrowserContext;
+  let page: Page;
+  let documentId = "";
+  const idOf = new Map<string, string>();
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    documentId = await importSeed(server.url);
+    const detail = (await (await fetch(`${server.url}/api/documents/${documentId}`)).json()) as {
+      items: { id: string; key: string }[];
+    };
+    for (const item of detail.items) idOf.set(item.key, item.id);
+    context = await newContext(browser, server.url);
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    await browser.close();
+  });
+
+  const card = (question: RegExp) => page.locator(".prediction").filter({ hasText: question });
+
+  test("Q2's “ML in practice” and “why now” are prepared in Q1, and Q1's “too academic” reframes show", async () => {
+    await page.goto(`/#/followups/${idOf.get("q2/core")}`);
+    await page.getByTestId("followups-summary").waitFor();
+    for (const question of [/ML in practice/, /^Why now\?/]) {
+      const prediction = card(question);
+      await expect.poll(() => prediction.count()).toBe(1);
+      expect(await prediction.locator(".tag-covered").count()).toBe(1);
+      expect(await prediction.locator(".tag-gap").count()).toBe(0);
+    }
+    expect(
+      await card(/ML in practice/)
+        .getByRole("link")
+        .getAttribute("href"),
+    ).toBe(`#/edit/${idOf.get("q1/follow-up-3")}`);
+    const concern = page.locator(".concern-card").filter({ hasText: "too academic" });
+    expect(await concern.locator(".reframe").first().textContent()).toMatch(/^My PhD wasn’t theoretical/);
+    await screenshot(page, "followups-q2-linked");
+  });
+
+  test("the mistake story is probed before its tools, and “Prepare this” saves the answer under Q6", async () => {
+    await page.goto(`/#/followups/${idOf.get("q6/core")}`);
+    await page.getByTestId("followups-summary").waitFor();
+    const questions = await page.locator(".prediction-question").allTextContents();
+    expect(questions[0]).toBe("What would you do differently?");
+    const firstTool = questions.findIndex((q) => /^What's your experience with/.test(q));
+    expect(firstTool).toBeGreaterThan(questions.indexOf("How did you measure it?"));
+
+    const probe = card(/^What would you do differently\?/);
+    await probe.getByRole("button", { name: /Prepare this/ }).click();
+    const said = "I would test the TLS listener in staging with a real certificate before the first deploy.";
+    await probe.getByLabel("Your answer to “What would you do differently?”").fill(said);
+    await probe.getByRole("button", { name: "Save under this question" }).click();
+    await expect.poll(() => probe.locator(".tag-covered").count()).toBe(1);
+    expect(await probe.locator(".prepared-answer").textContent()).toBe(said);
+
+    await page.reload();
+    await page.getByTestId("followups-summary").waitFor();
+    await expect
+      .poll(() =>
+        card(/^What would you do differently\?/)
+          .locator(".tag-covered")
+          .count(),
+      )
+      .toBe(1);
+    const exported = await (
+      await fetch(`${server.url}/api/export?documentId=${documentId}&format=md`)
+    ).text();
+    expect(exported).toContain(`“What would you do differently?”\n👉 Answer: ${said}`);
+    await screenshot(page, "followups-prepared");
+  });
+
+  test("an empty prepared answer cannot be saved; the open form passes axe", async () => {
+    await page.goto(`/#/followups/${idOf.get("q6/ml-focused")}`);
+    await page.getByTestId("followups-summary").waitFor();
+    const gap = page
+      .locator(".prediction")
+      .filter({ has: page.locator(".tag-gap") })
+      .first();
+    await gap.getByRole("button", { name: /Prepare this/ }).click();
+    expect(await gap.getByRole("button", { name: "Save under this question" }).isDisabled()).toBe(true);
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  });
+
+  test("“Make a story” on “Tell me about yourself” refuses with the reason and makes nothing", async () => {
+    await page.goto(`/#/library/${documentId}/answers/${idOf.get("q1/core")}`);
+    await page.getByRole("button", { name: "Make a story" }).click();
+    const alert = page.getByRole("alert").filter({ hasText: "Couldn't make a story" });
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/not an episode/);
+    expect(new URL(page.url()).hash).not.toMatch(/^#\/stories/);
+    const { stories } = (await (await fetch(`${server.url}/api/stories`)).json()) as { stories: unknown[] };
+    expect(stories).toEqual([]);
+  });
+});
