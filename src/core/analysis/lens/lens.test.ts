@@ -65,6 +65,15 @@ describe("the trained risk lens", () => {
     expect(a.star.imbalances.map((f) => f.id)).not.toContain("missing-result");
     expect(a.fixes.map((f) => f.action).join(" ")).not.toMatch(/Situation|Lesson:/);
     expect(a.labels.overall).toBeGreaterThanOrEqual(3);
+    // Its own rubric instead, each point with what the score read.
+    const checks = Object.fromEntries((a.nonStory?.checks ?? []).map((c) => [c.id, c]));
+    expect(Object.keys(checks)).toEqual(["answers", "specific", "fit", "arc", "ending", "length"]);
+    expect(checks.specific?.met).toBe(true);
+    expect(checks.fit?.evidence[0]?.quote).toContain("your ranking platform");
+    expect(checks.ending?.met).toBe(true);
+    expect(analyze("I fixed the build and it passed.", { question: "Tell me about a bug." }).nonStory).toBe(
+      undefined,
+    );
   });
 
   it("splits an unpunctuated spoken transcript into sentences", () => {

@@ -264,6 +264,8 @@ export interface Judgement {
   tailoring: number;
   specifics: number;
   hypothetical: boolean;
+  /** What the non-story rubric reads (LABELING.md): the arc's sentences, the ending, the length. */
+  rubric: { arc: boolean; arcSentences: number[]; invites: boolean; inBudget: boolean };
   /** The overall features and the regression value before it is cut into 1–5. */
   features: Record<string, number>;
   value: number;
@@ -339,9 +341,12 @@ export function judgeAnswer(
   const fillers = read.words.reduce((s, w) => s + w.fillers, 0) + delivery.fillers.length;
   const seconds = (words / wordsPerMinute) * 60;
   const last = units[units.length - 1];
-  const tenses = new Set<string>();
-  for (const f of read.features)
-    for (const name of f) if (name === "past" || name === "modal") tenses.add(name);
+  // The arc of a self-presentation: how I got here (past) and what I want next (modal).
+  const pastAt = read.features.findIndex((f) => f.includes("past"));
+  const nextAt = read.features.findIndex((f) => f.includes("modal"));
+  const arc = pastAt >= 0 && nextAt >= 0;
+  const invites = last !== undefined && INVITES.test(last.norm);
+  const inBudget = seconds >= budget.min * 0.7 && seconds <= budget.max * 1.2;
   const ns = story ? 0 : 1;
   const features: Record<string, number> = {
     nonstory: ns,
@@ -364,9 +369,9 @@ export function judgeAnswer(
     transcript: read.transcript ? 1 : 0,
     "nonstory*specifics": ns * (Math.min(6, specifics) / 6),
     "nonstory*tailoring": ns * (Math.min(3, tailoring) / 3),
-    "nonstory*inBudget": ns * (seconds >= budget.min * 0.7 && seconds <= budget.max * 1.2 ? 1 : 0),
-    "nonstory*invites": ns * (last !== undefined && INVITES.test(last.norm) ? 1 : 0),
-    "nonstory*arc": ns * (tenses.has("past") && tenses.has("modal") ? 1 : 0),
+    "nonstory*inBudget": ns * (inBudget ? 1 : 0),
+    "nonstory*invites": ns * (invites ? 1 : 0),
+    "nonstory*arc": ns * (arc ? 1 : 0),
     "nonstory*words": ns * Math.log((words + 10) / 150),
   };
   for (const tag of SENTENCE_TAGS) {
@@ -394,6 +399,12 @@ export function judgeAnswer(
     tailoring,
     specifics,
     hypothetical,
+    rubric: {
+      arc,
+      arcSentences: arc ? [...new Set([pastAt, nextAt])].sort((a, b) => a - b) : [],
+      invites,
+      inBudget,
+    },
     features,
     value,
     score,
