@@ -26,7 +26,7 @@ import {
   offTopicFeatures,
   scorerOf,
   sparseProbabilities,
-  topicFeatures,
+  topicFeaturesOf,
 } from "./model.ts";
 
 const TERMINAL = /^[.!?]+$/;
@@ -235,16 +235,17 @@ function countOwnedActions(units: readonly Unit[], tokens: readonly Token[]): nu
 }
 
 /** Share of the answer's word pairs the tagger has seen in training: word salad scores low. */
+// The pairs are the sentence features' bigrams (`b:prev_lemma`, all but the closing `_</s>`
+// one), already built for the tagger: counted from there, not rebuilt.
 function knownPairs(read: ReadAnswer, model: LensModel): number {
   const scorer = scorerOf(model.sentence);
   let known = 0;
   let total = 0;
-  for (const w of read.words) {
-    let prev = "<s>";
-    for (const l of w.lemmas) {
+  for (const features of read.features) {
+    for (const f of features) {
+      if (!f.startsWith("b:") || f.endsWith("_</s>")) continue;
       total += 1;
-      if (scorer.has(`b:${prev}_${l}`)) known += 1;
-      prev = l;
+      if (scorer.has(f)) known += 1;
     }
   }
   return total === 0 ? 0 : known / total;
@@ -323,7 +324,7 @@ export function judgeAnswer(
   );
   if (!measured) labels.quantified = false;
 
-  const topic = distribution(model.topic, topicFeatures(read.words.map((w) => w.lemmas)));
+  const topic = distribution(model.topic, topicFeaturesOf(read.features));
   let offTopicProbability = 0;
   if (competency !== undefined) {
     offTopicProbability = denseProbability(model.offTopic, offTopicFeatures(topic, competency));
