@@ -13,7 +13,7 @@ import { writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { callsForStory } from "../src/core/analysis/classify.ts";
-import { SENTENCE_TAGS, type SentenceTag } from "../src/core/analysis/lens/features.ts";
+import { SENTENCE_TAGS, type SentenceTag } from "../src/core/analysis/labels.ts";
 import type { DenseWeights, SparseWeights } from "../src/core/analysis/lens/linear.ts";
 import {
   boundaryFeatures,

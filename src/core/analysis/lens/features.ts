@@ -14,27 +14,11 @@ import {
 } from "../data/signals.ts";
 import { STAR_CUES } from "../data/star-cues.ts";
 import type { Corpus } from "../evidence.ts";
+import { STAR_PARTS } from "../labels.ts";
 import type { Token } from "../nlp.ts";
 import type { Unit } from "../segment.ts";
 
-/**
- * The tags the sentence tagger predicts (eval/corpus/README.md): the STAR+L part(s) a sentence
- * carries and the evidence labels it supports.
- */
-export const SENTENCE_TAGS = [
-  "situation",
-  "task",
-  "action",
-  "result",
-  "lesson",
-  "quantified",
-  "blame",
-  "ambiguity",
-  "decisive",
-  "autonomy",
-  "systems",
-] as const;
-export type SentenceTag = (typeof SENTENCE_TAGS)[number];
+export { SENTENCE_TAGS, type SentenceTag } from "../labels.ts";
 
 // Today's hand-written cue lists become features: the model learns how much each one is worth.
 const CUE_LISTS: ReadonlyArray<readonly [string, readonly RegExp[]]> = [
@@ -50,7 +34,7 @@ const CUE_LISTS: ReadonlyArray<readonly [string, readonly RegExp[]]> = [
   ["dependence", DEPENDENCE_CUES],
   ["completion", COMPLETION_CUES],
   ["systems", SYSTEMS_CUES],
-  ...(["situation", "task", "action", "result", "lesson"] as const).map(
+  ...STAR_PARTS.map(
     (part) => [`star-${part}`, STAR_CUES.filter((c) => c.part === part).map((c) => c.pattern)] as const,
   ),
 ];
