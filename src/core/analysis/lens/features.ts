@@ -6,11 +6,15 @@ import {
   DECISION_CUES,
   DEPENDENCE_CUES,
   EXCUSE_CUES,
+  MECHANISM_CUES,
   METHOD_CUES,
   OWNERSHIP_CUES,
+  PROBE_CUES,
+  RECURRENCE_CUES,
   SETBACK_CUES,
   SPINNING_CUES,
   SYSTEMS_CUES,
+  UNKNOWN_CUES,
 } from "../data/signals.ts";
 import { STAR_CUES } from "../data/star-cues.ts";
 import type { Corpus } from "../evidence.ts";
@@ -34,6 +38,10 @@ const CUE_LISTS: ReadonlyArray<readonly [string, readonly RegExp[]]> = [
   ["dependence", DEPENDENCE_CUES],
   ["completion", COMPLETION_CUES],
   ["systems", SYSTEMS_CUES],
+  ["mechanism", MECHANISM_CUES],
+  ["recurrence", RECURRENCE_CUES],
+  ["unknown", UNKNOWN_CUES],
+  ["probe", PROBE_CUES],
   ...STAR_PARTS.map(
     (part) => [`star-${part}`, STAR_CUES.filter((c) => c.part === part).map((c) => c.pattern)] as const,
   ),
@@ -220,7 +228,21 @@ export function sentenceFeatures(ctx: AnswerContext, index: number, words: Sente
   out.push(`rule:${rule}`);
   out.push(`prev:${index > 0 ? (ctx.ruleParts[index - 1] ?? "other") : "none"}`);
   out.push(`next:${index < n - 1 ? (ctx.ruleParts[index + 1] ?? "other") : "none"}`);
-  for (const [name, hits] of ctx.cues) if (hits.has(index)) out.push(`cue:${name}`);
+  let mechanism = false;
+  let recurrence = false;
+  let unknown = false;
+  let probe = false;
+  for (const [name, hits] of ctx.cues) {
+    if (!hits.has(index)) continue;
+    out.push(`cue:${name}`);
+    if (name === "mechanism") mechanism = true;
+    else if (name === "recurrence") recurrence = true;
+    else if (name === "unknown") unknown = true;
+    else if (name === "probe") probe = true;
+  }
+  // Both halves in one sentence: a mechanism for later cases, an unknown met with a probe.
+  if (mechanism && recurrence) out.push("cue:mechanism+recurrence");
+  if (unknown && probe) out.push("cue:unknown+probe");
   if (!ctx.story) {
     out.push("nonstory", `nonstory+rule:${rule}`);
     if (subject !== undefined) out.push(`nonstory+subj:${subject}`);
