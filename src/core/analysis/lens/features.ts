@@ -157,6 +157,38 @@ export interface AnswerContext {
   ruleParts: readonly string[];
 }
 
+// The n-gram feature strings, built once per lemma (pair) and reused across sentences and
+// analyses: the weights' index has hashed them before, so scoring re-reads no new string. The
+// caches are bounded; clearing them changes no output.
+const MAX_CACHED = 50_000;
+const UNIGRAMS = new Map<string, string>();
+const BIGRAMS = new Map<string, Map<string, string>>();
+
+function unigram(lemma: string): string {
+  let feature = UNIGRAMS.get(lemma);
+  if (feature === undefined) {
+    if (UNIGRAMS.size >= MAX_CACHED) UNIGRAMS.clear();
+    feature = `w:${lemma}`;
+    UNIGRAMS.set(lemma, feature);
+  }
+  return feature;
+}
+
+function bigram(prev: string, lemma: string): string {
+  let row = BIGRAMS.get(prev);
+  if (row === undefined || row.size >= MAX_CACHED) {
+    if (BIGRAMS.size >= MAX_CACHED) BIGRAMS.clear();
+    row = new Map();
+    BIGRAMS.set(prev, row);
+  }
+  let feature = row.get(lemma);
+  if (feature === undefined) {
+    feature = `b:${prev}_${lemma}`;
+    row.set(lemma, feature);
+  }
+  return feature;
+}
+
 function lengthBucket(words: number): string {
   return words < 6 ? "len:xs" : words < 12 ? "len:s" : words < 25 ? "len:m" : words < 40 ? "len:l" : "len:xl";
 }
@@ -173,10 +205,10 @@ export function sentenceFeatures(ctx: AnswerContext, index: number, words: Sente
   const { lemmas } = words;
   let prev = "<s>";
   for (const lemma of lemmas) {
-    out.push(`w:${lemma}`, `b:${prev}_${lemma}`);
+    out.push(unigram(lemma), bigram(prev, lemma));
     prev = lemma;
   }
-  if (lemmas.length > 0) out.push(`b:${prev}_</s>`);
+  if (lemmas.length > 0) out.push(bigram(prev, "</s>"));
 
   let subject: string | undefined;
   let past = false;
