@@ -9,20 +9,11 @@
 // Usage: node scripts/agreement.mjs [--show LABEL]   (--show lists the disagreeing pairs for one label)
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { register } from "tsx/esm/api";
 
-const TAGS = [
-  "situation",
-  "task",
-  "action",
-  "result",
-  "lesson",
-  "quantified",
-  "blame",
-  "ambiguity",
-  "decisive",
-  "autonomy",
-  "systems",
-];
+// The label list is defined once, in src/core/analysis/labels.ts (read through tsx).
+register();
+const TAGS = [...(await import("../src/core/analysis/labels.ts")).SENTENCE_TAGS];
 const root = new URL("../eval/corpus/", import.meta.url).pathname;
 const secondDir = join(root, "second-pass");
 const answersDir = join(root, "answers");

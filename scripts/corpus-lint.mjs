@@ -3,38 +3,13 @@
 // Usage: node scripts/corpus-lint.mjs [FILE ...]   (default: every corpus file)
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { register } from "tsx/esm/api";
 
-const COMPETENCIES = new Set([
-  "about-me",
-  "motivation",
-  "technical-challenge",
-  "mistake-failure",
-  "conflict",
-  "leadership-influence",
-  "ambiguity",
-  "prioritization-deadline",
-  "feedback",
-  "teamwork",
-  "customer-focus",
-  "learning-growth",
-  "ownership-initiative",
-  "strength-weakness",
-  "ml-concept",
-  "ml-engineering",
-]);
-const TAGS = new Set([
-  "situation",
-  "task",
-  "action",
-  "result",
-  "lesson",
-  "quantified",
-  "blame",
-  "ambiguity",
-  "decisive",
-  "autonomy",
-  "systems",
-]);
+// The label lists are defined once, in src/core/analysis/labels.ts (read through tsx).
+register();
+const labels = await import("../src/core/analysis/labels.ts");
+const COMPETENCIES = new Set(labels.COMPETENCIES);
+const TAGS = new Set(labels.SENTENCE_TAGS);
 const REGISTERS = new Set([
   "star-labelled",
   "paragraph",

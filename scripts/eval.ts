@@ -14,6 +14,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { callsForStory } from "../src/core/analysis/classify.ts";
 import { analyze, classify, type Labels } from "../src/core/analysis/index.ts";
+import { SENTENCE_TAGS } from "../src/core/analysis/labels.ts";
 import {
   type LabelledPair,
   type MatchingFigures,
@@ -22,19 +23,8 @@ import {
 } from "../src/core/semantic/index.ts";
 import { answerText, type CorpusRow, readAnswers, readQuestions, seeded } from "./lens-corpus.ts";
 
-const BOOLEAN_LABELS = [
-  "situation",
-  "task",
-  "action",
-  "result",
-  "lesson",
-  "quantified",
-  "blame",
-  "ambiguity",
-  "decisive",
-  "autonomy",
-  "systems",
-] as const;
+// The boolean answer-level labels are the sentence tags (one list: src/core/analysis/labels.ts).
+const BOOLEAN_LABELS = SENTENCE_TAGS;
 interface Row {
   id: string;
   question: string;

@@ -4,16 +4,17 @@
  *   npm run train                           # the repository's eval/corpus/
  *   npm run train -- --corpus DIR           # another copy of the corpus
  *   npm run train -- --seed 7 --out FILE
+ *   npm run train -- --additions 0.25     # share of stories copied with a training sentence
  *
  * Reads only the training writers' files (answers/train-*.jsonl: the train and validation
  * splits) and questions/*.jsonl; never the frozen test files. Models are fitted on `train`;
  * decision thresholds are picked on `validation`. Same corpus and seed, same bytes out.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { callsForStory } from "../src/core/analysis/classify.ts";
-import { SENTENCE_TAGS, type SentenceTag } from "../src/core/analysis/lens/features.ts";
+import { SENTENCE_TAGS, type SentenceTag } from "../src/core/analysis/labels.ts";
 import type { DenseWeights, SparseWeights } from "../src/core/analysis/lens/linear.ts";
 import {
   boundaryFeatures,
@@ -48,6 +49,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const corpusDir = resolve(option("--corpus") ?? join(root, "eval", "corpus"));
 const outFile = resolve(option("--out") ?? join(root, "src", "core", "analysis", "data", "lens-model.json"));
 const SEED = Number(option("--seed") ?? 7);
+// Share of training stories that get one sentence from eval/corpus/additions/ (a copy each).
+const ADDITIONS_RATE = Number(option("--additions") ?? 0.25);
 const FOLDS = 4;
 const started = performance.now();
 const log = (line: string): void => {
@@ -134,6 +137,19 @@ const ADDITIONS: ReadonlyArray<readonly [string, string]> = [
   ["Now I always agree on the rollback plan before a launch.", "lesson"],
 ];
 
+// Single sentences written for training (eval/corpus/additions/): prevention steps, the handling
+// of an unknown, and near misses of both, each labelled by LABELING.md.
+interface Addition {
+  id: string;
+  kind: "prevention" | "unknown" | "near-miss";
+  text: string;
+  tags: string;
+}
+const POOL: Addition[] = readFileSync(join(corpusDir, "additions", "train-f.jsonl"), "utf8")
+  .split("\n")
+  .filter((line) => line.trim() !== "")
+  .map((line) => JSON.parse(line) as Addition);
+
 function relabel(
   row: CorpusRow,
   s: Array<[string, string]>,
@@ -169,6 +185,22 @@ function augment(
       const s = [...row.s];
       s.splice(1, 0, [pick(NEUTRAL), "situation"]);
       out.push(relabel(row, s, { overall }));
+    }
+    if (callsForStory(row.competency) && row.s.length >= 2 && random() < ADDITIONS_RATE) {
+      const roll2 = random();
+      const kind = roll2 < 0.4 ? "prevention" : roll2 < 0.8 ? "unknown" : "near-miss";
+      const add = pick(POOL.filter((a) => a.kind === kind));
+      const s = [...row.s];
+      // A prevention step comes after the fix (the end, or before a closing lesson); the
+      // handling of an unknown early, after the opening; a near miss anywhere inside.
+      const at =
+        kind === "prevention"
+          ? s.length - (random() < 0.5 ? 0 : 1)
+          : kind === "unknown"
+            ? 1
+            : 1 + Math.floor(random() * (s.length - 1));
+      s.splice(at, 0, [add.text, add.tags]);
+      out.push(relabel({ ...row, id: `${row.id}*` }, s, { overall }));
     }
     const wrong = callsForStory(row.competency) ? otherQuestions : storyQuestions;
     if (random() < 0.4 && wrong.length > 0 && row.labels.offTopic !== true) {
@@ -493,12 +525,39 @@ for (const tag of SENTENCE_TAGS) {
   );
 }
 // A false "off-topic" sinks a good answer, so precision counts double here (F0.5 of "off-topic").
+// Natural off-topic answers are few in validation, so the threshold is also picked on copies of
+// validation answers put under a training question of the other kind (a story under "why us",
+// a self-presentation under a story question): the case of the same answer asked the wrong way.
 {
-  const pairs = tuneOn.map(
-    (item) => [judge(item).offTopicProbability, item.row.labels.offTopic === true ? 1 : 0] as const,
-  );
-  let best = { t: 0.5, f: -1 };
-  for (let t = 0.3; t <= 0.95001; t += 0.05) {
+  const random = seeded(SEED + 2);
+  const trainQuestions = questionRows.filter((q) => q.split === "train");
+  const storyQs = trainQuestions.filter((q) => callsForStory(q.competency));
+  const otherQs = trainQuestions.filter((q) => !callsForStory(q.competency));
+  const copies = (tuneOn === validation ? validation : [])
+    .filter((item) => item.row.labels.offTopic !== true)
+    .map((item) => {
+      const pool = callsForStory(item.competency) ? otherQs : storyQs;
+      const q = pool[Math.floor(random() * pool.length)];
+      if (q === undefined) return undefined;
+      return readItem(
+        {
+          ...item.row,
+          id: `${item.row.id}~`,
+          question: q.question,
+          competency: q.competency,
+          labels: { ...item.row.labels, offTopic: true },
+        },
+        -1,
+      );
+    })
+    .filter((item): item is Item => item !== undefined);
+  const pairsOf = (items: readonly Item[]) =>
+    items.map(
+      (item) => [judge(item).offTopicProbability, item.row.labels.offTopic === true ? 1 : 0] as const,
+    );
+  const natural = pairsOf(tuneOn);
+  const asked = pairsOf(copies);
+  const fHalf = (pairs: ReadonlyArray<readonly [number, number]>, t: number): number => {
     let tp = 0;
     let fp = 0;
     let fn = 0;
@@ -507,7 +566,14 @@ for (const tag of SENTENCE_TAGS) {
       else if (p >= t) fp += 1;
       else if (y === 1) fn += 1;
     }
-    const f = (1.25 * tp) / Math.max(1, 1.25 * tp + 0.25 * fn + fp);
+    return (1.25 * tp) / Math.max(1, 1.25 * tp + 0.25 * fn + fp);
+  };
+  // Natural answers and the copies weigh the same: the copies are many, but constructed. The
+  // copies' false positives are the natural answers themselves, so they are scored together.
+  let best = { t: 0.5, f: -1 };
+  for (let t = 0.3; t <= 0.95001; t += 0.05) {
+    const f =
+      copies.length === 0 ? fHalf(natural, t) : (fHalf(natural, t) + fHalf([...natural, ...asked], t)) / 2;
     if (f > best.f + 1e-9) best = { t: Math.round(t * 100) / 100, f };
   }
   model.offTopicThreshold = best.t;
@@ -518,7 +584,11 @@ log(`thresholds ${JSON.stringify(model.thresholds)}, off-topic ${model.offTopicT
 // ---------------------------------------------------------------- overall
 // Fitted on out-of-fold judgements of the training answers: the label heads and thresholds are
 // final, the sentence tags and topics come from the fold that did not see the answer.
-const overallRows = train.map((item) => {
+// The copies with an inserted training sentence (ids with "*") teach the tagger and the label
+// heads; their overall is the original answer's, not a judgement of the copy, so the overall
+// regression leaves them out.
+const overallItems = train.filter((item) => !item.row.id.includes("*"));
+const overallRows = overallItems.map((item) => {
   const o = oof.get(item);
   const j = judgeAnswer(
     item.read,
@@ -571,7 +641,7 @@ const NEGATIVE = [
 const POSITIVE = ["known", "p:result", "p:quantified", "p:systems", "p:lesson", "p:action"];
 model.overall = fitDense(
   overallRows,
-  train.map((i) => Number(i.row.labels.overall ?? 3)),
+  overallItems.map((i) => Number(i.row.labels.overall ?? 3)),
   OVERALL_FEATURES,
   {
     kind: "ridge",
@@ -590,7 +660,7 @@ model.overall = fitDense(
     });
     return z;
   });
-  const golds = train.map((i) => Number(i.row.labels.overall ?? 3));
+  const golds = overallItems.map((i) => Number(i.row.labels.overall ?? 3));
   const cuts = [1.5, 2.5, 3.5, 4.5];
   const agreement = (c: readonly number[]): number =>
     values.reduce((s, v, i) => {

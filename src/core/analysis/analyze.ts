@@ -2,11 +2,13 @@ import { DeriskError } from "../errors.ts";
 import { COMPETENCIES, type Competency, STAR_PARTS, type StarPart } from "../model.ts";
 import { callsForStory, classify } from "./classify.ts";
 import { detectConcerns } from "./concern-triggers.ts";
+import { TAILORING } from "./data/delivery.ts";
+import type { Corpus } from "./evidence.ts";
 import { quoteOf } from "./evidence.ts";
 import { proposeFixes } from "./fixes.ts";
 import { measureImpact } from "./impact.ts";
 import { SENTENCE_TAGS, type SentenceTag } from "./lens/features.ts";
-import { judgeAnswer, readAnswer } from "./lens/read.ts";
+import { type Judgement, judgeAnswer, readAnswer } from "./lens/read.ts";
 import { LENS_MODEL } from "./lens/weights.ts";
 import { measureOwnership, scoreDecisiveness, scoreSignals } from "./risk-signals.ts";
 import { assessRoleFit } from "./role-fit.ts";
@@ -20,6 +22,7 @@ import type {
   LabelName,
   Labels,
   Quote,
+  RubricCheck,
   SignalReport,
   StarPartSummary,
 } from "./types.ts";
@@ -155,6 +158,92 @@ function summariseStar(
     other: { words: otherWords, share: words === 0 ? 0 : Math.round((otherWords / words) * 100) / 100 },
     imbalances,
   };
+}
+
+const SELF_PRESENTATION: ReadonlySet<Competency> = new Set(["about-me", "motivation", "strength-weakness"]);
+const WITH_ARC: ReadonlySet<Competency> = new Set(["about-me", "motivation"]);
+
+/**
+ * The rubric a question that is not a story is judged by (LABELING.md, "Questions that are not
+ * stories"), from the same facts the overall score reads: does it answer the question asked, is
+ * it specific, does it fit the role, is there an arc and an inviting ending, is it in budget.
+ */
+function rubricOf(
+  competency: Competency,
+  units: readonly Unit[],
+  corpus: Corpus,
+  judgement: Judgement,
+  facts: { figures: readonly Quote[]; timing: Analysis["timing"]; answersLike: Competency },
+): RubricCheck[] {
+  const at = (indexes: Iterable<number>): Quote[] =>
+    [...new Set(indexes)]
+      .sort((a, b) => a - b)
+      .slice(0, 3)
+      .flatMap((i) => (units[i] === undefined ? [] : [quoteOf(units[i])]));
+  const last = units[units.length - 1];
+  const { rubric, coherence } = judgement;
+  const checks: RubricCheck[] = [];
+  const answers = coherence.reason === undefined && !judgement.offTopic;
+  checks.push({
+    id: "answers",
+    met: answers,
+    note:
+      coherence.reason !== undefined
+        ? `not an answer: ${coherence.reason}`
+        : judgement.offTopic
+          ? `reads as a reply to a ${facts.answersLike} question`
+          : `answers the ${competency} question asked`,
+    evidence: [],
+  });
+  const counted = Math.max(judgement.specifics, facts.figures.length);
+  const withFigures = [
+    ...facts.figures.map((f) => f.index),
+    ...units.filter((u) => /\d/.test(u.text)).map((u) => u.index),
+  ];
+  checks.push({
+    id: "specific",
+    met: counted > 0,
+    note:
+      counted === 0
+        ? "no project, figure or count backs the claims"
+        : `${counted} ${counted === 1 ? "figure or count" : "figures or counts"}`,
+    evidence: at(withFigures),
+  });
+  if (SELF_PRESENTATION.has(competency)) {
+    const fit = corpus.findAll(TAILORING).map((m) => m.unit.index);
+    checks.push({
+      id: "fit",
+      met: fit.length > 0,
+      note: fit.length > 0 ? "names the role, team or company" : "does not say why this role or company",
+      evidence: at(fit),
+    });
+  }
+  if (WITH_ARC.has(competency)) {
+    checks.push({
+      id: "arc",
+      met: rubric.arc,
+      note: rubric.arc
+        ? "how you got here, then what you want next"
+        : "tell how you got here and what you want next",
+      evidence: at(rubric.arcSentences),
+    });
+    checks.push({
+      id: "ending",
+      met: rubric.invites,
+      note: rubric.invites
+        ? "ends on a line that invites the next question"
+        : "the ending does not lead anywhere",
+      evidence: last === undefined ? [] : [quoteOf(last)],
+    });
+  }
+  const { seconds, budget } = facts.timing;
+  checks.push({
+    id: "length",
+    met: rubric.inBudget,
+    note: `about ${seconds} s spoken; budget ${budget.min}–${budget.max} s`,
+    evidence: [],
+  });
+  return checks;
 }
 
 // Findings listed per list and quotes per label: a pasted book must not produce a
@@ -340,6 +429,15 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     draft.role = options.role;
     draft.roleFit = assessRoleFit(corpus, units, options.role);
   }
+  if (competency !== undefined && !story) {
+    draft.nonStory = {
+      checks: rubricOf(competency, units, corpus, judgement, {
+        figures: impact.figures,
+        timing,
+        answersLike,
+      }),
+    };
+  }
   if (competency !== undefined) {
     draft.questionFit = {
       offTopic: judgement.offTopic,
@@ -391,6 +489,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     warnings,
   };
   if (draft.competency !== undefined) analysis.competency = draft.competency;
+  if (draft.nonStory !== undefined) analysis.nonStory = draft.nonStory;
   if (draft.questionFit !== undefined) analysis.questionFit = draft.questionFit;
   if (draft.role !== undefined) analysis.role = draft.role;
   if (draft.roleFit !== undefined) analysis.roleFit = draft.roleFit;

@@ -33,6 +33,20 @@ export function callsForStory(competency: Competency | undefined): boolean {
  * @example classify("Tell me about a time you failed.").competency // "mistake-failure"
  */
 export function classify(question: string): Classification {
+  // The live editor analyses on every pause in typing, always under the same question: the
+  // last few questions' classifications are kept (a copy is returned, so callers cannot change them).
+  const known = RECENT.get(question);
+  if (known !== undefined) return { competency: known.competency, scores: { ...known.scores } };
+  const fresh = classifyOnce(question);
+  if (RECENT.size >= RECENT_MAX) RECENT.delete(RECENT.keys().next().value as string);
+  RECENT.set(question, fresh);
+  return { competency: fresh.competency, scores: { ...fresh.scores } };
+}
+
+const RECENT = new Map<string, Classification>();
+const RECENT_MAX = 32;
+
+function classifyOnce(question: string): Classification {
   const probabilities = distribution(LENS_MODEL.question, questionFeatures(question));
   const scores = Object.fromEntries(COMPETENCIES.map((c) => [c, 0])) as Record<Competency, number>;
   let best: Competency = FALLBACK_STORY;

@@ -9,11 +9,15 @@ import {
   DECISION_CUES,
   DEPENDENCE_CUES,
   EXCUSE_CUES,
+  MECHANISM_CUES,
   METHOD_CUES,
   OWNERSHIP_CUES,
+  PROBE_CUES,
+  RECURRENCE_CUES,
   SETBACK_CUES,
   SPINNING_CUES,
   SYSTEMS_CUES,
+  UNKNOWN_CUES,
 } from "./data/signals.ts";
 import { STAR_CUES } from "./data/star-cues.ts";
 import { FIGURE_PATTERNS, VAGUE } from "./impact.ts";
@@ -28,6 +32,7 @@ const FAMILIES: ReadonlyArray<readonly RegExp[]> = [
   [...BLAME_CUES, ...COMPLAINT_CUES, ...EXCUSE_CUES, SETBACK_CUES, ...OWNERSHIP_CUES],
   [...DECISION_CUES, ...DEPENDENCE_CUES, ...COMPLETION_CUES],
   SYSTEMS_CUES,
+  [...MECHANISM_CUES, ...RECURRENCE_CUES, ...UNKNOWN_CUES, ...PROBE_CUES],
   [...FILLERS, ...HEDGES, ...CLICHES, ...VAGUE, TAILORING],
   FIGURE_PATTERNS,
   CONCERN_RULES.flatMap((rule) => rule.patterns),

@@ -149,6 +149,19 @@ export interface Fix {
   action: string;
 }
 
+/** The points of the rubric for questions that are not stories (LABELING.md). */
+export const RUBRIC_CHECKS = ["answers", "specific", "fit", "arc", "ending", "length"] as const;
+export type RubricCheckId = (typeof RUBRIC_CHECKS)[number];
+
+/** One point of that rubric, as the overall score reads it. */
+export interface RubricCheck {
+  id: RubricCheckId;
+  met: boolean;
+  /** What was found, or what is missing, in a few words. */
+  note: string;
+  evidence: Quote[];
+}
+
 export interface Analysis {
   /** Bumped only on breaking changes; new fields are additions. */
   schema: 1;
@@ -172,6 +185,12 @@ export interface Analysis {
   roleFit?: RoleFit;
   concerns: ConcernHit[];
   overall: { score: Labels["overall"]; reasons: string[] };
+  /**
+   * Present when the question is not a story (about me, motivation, strengths and weaknesses,
+   * ML concepts): the rubric the answer is judged by instead of STAR. Its STAR flags are mostly
+   * false by design and say nothing is missing.
+   */
+  nonStory?: { checks: RubricCheck[] };
   /** Whether the answer answers the question asked (present when a question was given). */
   questionFit?: {
     offTopic: boolean;

@@ -1,4 +1,4 @@
-import type { RiskSignal, SignalLevel } from "../../../src/core/analysis/types.ts";
+import type { RiskSignal, RubricCheckId, SignalLevel } from "../../../src/core/analysis/types.ts";
 import { STAR_PARTS, type StarPart } from "../../../src/core/model.ts";
 import type { Analysis } from "../api.ts";
 import { formatDuration } from "../library.ts";
@@ -27,6 +27,16 @@ export const PART_NAMES: Record<StarPart, string> = {
   action: "Action",
   result: "Result",
   lesson: "Lesson",
+};
+
+/** The rubric of questions that are not stories (LABELING.md), as the lens names it. */
+export const RUBRIC_NAMES: Record<RubricCheckId, string> = {
+  answers: "Answers the question",
+  specific: "Specific",
+  fit: "Fits the role",
+  arc: "Clear arc",
+  ending: "Inviting ending",
+  length: "Length in budget",
 };
 
 export const SCORE_TEXT = ["", "Raises risk", "Weak", "Fair", "Good", "Excellent"];
@@ -71,10 +81,17 @@ export function RiskLens({
   );
 }
 
-/** The risk that most needs work: a risk shown (blame), else the first strength not shown. */
+/**
+ * The risk that most needs work: a risk shown (blame), else (for a question that is not a
+ * story) the first point of its rubric not met, else the first strength not shown.
+ */
 function topRisk(analysis: Analysis): string | undefined {
   const risky = SIGNALS.find((signal) => analysis.signals[signal.id].level === "risk");
   if (risky) return `Risk: ${risky.name.toLowerCase()}`;
+  if (analysis.nonStory !== undefined) {
+    const unmet = analysis.nonStory.checks.find((check) => !check.met);
+    return unmet ? `To work on: ${RUBRIC_NAMES[unmet.id].toLowerCase()}` : undefined;
+  }
   const missing = SIGNALS.find((signal) => !signal.risk && analysis.signals[signal.id].level === "absent");
   return missing ? `Not shown: ${missing.name.toLowerCase()}` : undefined;
 }
@@ -194,29 +211,11 @@ function LensBody({
         </p>
       </div>
 
-      <div className="lens-block">
-        <h3 className="lens-subtitle">STAR balance</h3>
-        <div className="star-bar" role="img" aria-label={starLabel(analysis)}>
-          {STAR_PARTS.map((part) =>
-            analysis.star.parts[part].share > 0 ? (
-              <span
-                key={part}
-                className={`star-seg seg-${part}`}
-                style={{ width: percent(analysis.star.parts[part].share) }}
-              />
-            ) : null,
-          )}
-        </div>
-        <ul className="star-legend">
-          {STAR_PARTS.map((part) => (
-            <li key={part} className={analysis.star.parts[part].present ? undefined : "is-missing"}>
-              <span className={`legend-dot seg-${part}`} aria-hidden="true" />
-              {PART_NAMES[part]}{" "}
-              {analysis.star.parts[part].present ? percent(analysis.star.parts[part].share) : "missing"}
-            </li>
-          ))}
-        </ul>
-      </div>
+      {analysis.nonStory !== undefined ? (
+        <NonStoryRubric checks={analysis.nonStory.checks} />
+      ) : (
+        <StarBalance analysis={analysis} />
+      )}
 
       {analysis.roleFit !== undefined && analysis.roleFit.mix !== "none" && (
         <div className="lens-block">
@@ -278,6 +277,61 @@ function LensBody({
           </ul>
         </div>
       )}
+    </div>
+  );
+}
+
+/** STAR balance: each part's share of speaking time, and which parts are missing. */
+function StarBalance({ analysis }: { analysis: Analysis }) {
+  return (
+    <div className="lens-block">
+      <h3 className="lens-subtitle">STAR balance</h3>
+      <div className="star-bar" role="img" aria-label={starLabel(analysis)}>
+        {STAR_PARTS.map((part) =>
+          analysis.star.parts[part].share > 0 ? (
+            <span
+              key={part}
+              className={`star-seg seg-${part}`}
+              style={{ width: percent(analysis.star.parts[part].share) }}
+            />
+          ) : null,
+        )}
+      </div>
+      <ul className="star-legend">
+        {STAR_PARTS.map((part) => (
+          <li key={part} className={analysis.star.parts[part].present ? undefined : "is-missing"}>
+            <span className={`legend-dot seg-${part}`} aria-hidden="true" />
+            {PART_NAMES[part]}{" "}
+            {analysis.star.parts[part].present ? percent(analysis.star.parts[part].share) : "missing"}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * For a question that is not a story (about me, motivation…): the rubric the score reads
+ * instead of STAR, each point met or to work on, with the sentence that shows it.
+ */
+function NonStoryRubric({ checks }: { checks: NonNullable<Analysis["nonStory"]>["checks"] }) {
+  return (
+    <div className="lens-block">
+      <h3 className="lens-subtitle">Not a story: judged on</h3>
+      <ul className="signal-list rubric-list">
+        {checks.map((check) => (
+          <li key={check.id} className="signal rubric-check" data-check={check.id}>
+            <span className="signal-name">{RUBRIC_NAMES[check.id]}</span>
+            <span className={`signal-level ${check.met ? "level-strong" : "level-absent"}`}>
+              {check.met ? "Yes" : "To work on"}
+            </span>
+            <span className="rubric-note">{check.note}</span>
+            {check.met && check.evidence[0] !== undefined && (
+              <q className="signal-quote">{check.evidence[0].quote}</q>
+            )}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { type RoleId, STAR_PARTS } from "../../../src/core/model.ts";
 import type { AnswerEntry } from "../library.ts";
 import { formatDuration } from "../library.ts";
 import { useAnalysis } from "../use-analysis.ts";
-import { LEVEL_TEXT, PART_NAMES, SCORE_TEXT, SIGNALS } from "./RiskLens.tsx";
+import { LEVEL_TEXT, PART_NAMES, RUBRIC_NAMES, SCORE_TEXT, SIGNALS } from "./RiskLens.tsx";
 
 /**
  * The variants of one question side by side, each with its own analysis: which one to say
@@ -65,14 +65,26 @@ function VariantColumn({
                 <dd>{LEVEL_TEXT[analysis.signals[signal.id].level]}</dd>
               </div>
             ))}
-            <div>
-              <dt>STAR parts</dt>
-              <dd>
-                {STAR_PARTS.filter((part) => analysis.star.parts[part].present)
-                  .map((part) => PART_NAMES[part])
-                  .join(", ") || "none"}
-              </dd>
-            </div>
+            {analysis.nonStory !== undefined ? (
+              <div>
+                <dt>Not a story: met</dt>
+                <dd>
+                  {analysis.nonStory.checks
+                    .filter((check) => check.met)
+                    .map((check) => RUBRIC_NAMES[check.id])
+                    .join(", ") || "none"}
+                </dd>
+              </div>
+            ) : (
+              <div>
+                <dt>STAR parts</dt>
+                <dd>
+                  {STAR_PARTS.filter((part) => analysis.star.parts[part].present)
+                    .map((part) => PART_NAMES[part])
+                    .join(", ") || "none"}
+                </dd>
+              </div>
+            )}
           </dl>
         </>
       )}

@@ -27,7 +27,7 @@ export const VAGUE_INTENSIFIERS: RegExp =
 
 /** References to the employer or the role: an "about me" or "why us" answer aimed at this job. */
 export const TAILORING: RegExp =
-  /\b(your|this) (company|company's|team|team's|mission|product|products|role|position|culture|investment|target|program|programme|work|platform|customers|industry|leadership|values|stack)\b|\b(position|role|job) at [a-z]|\bappeals? to me\b|\bi'?ve (read|seen|used|followed) (about )?your\b/g;
+  /\b(your|this) ([a-z-]+ )?(company|company's|team|team's|mission|product|products|role|position|culture|investment|target|program|programme|work|platform|customers|industry|leadership|values|stack)\b|\b(position|role|job) at [a-z]|\bappeals? to me\b|\bi'?ve (read|seen|used|followed) (about )?your\b/g;
 
 /** Passive voice that hides who dropped the ball. */
 export const PASSIVE_BLAME: RegExp =

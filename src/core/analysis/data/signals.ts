@@ -96,3 +96,29 @@ export const SYSTEMS_CUES: readonly RegExp[] = [
   /\b(processe?s?|polic(y|ies)|standard practice|became (the )?(standard|model|template|default|norm)|framework|structured|systematic(ally)?|incremental(ly)?|phased|feature flags?|in parallel|pipeline|automat(ed|ion)|scal(able|ability)|long-term|second-order)\b/,
   /\b(regular|weekly|recurring) (status updates|reviews|check-ins|syncs|audits)|\brisk reviews?\b|\b(leakage|time-based split|baseline)\b/,
 ];
+
+// Finer cues for the two signals the tagger confused most with their neighbours: a prevention
+// step is a mechanism put in place (a test, a check, an alert…) that acts on later cases, and
+// handling the unknown is an uncertainty met with a probe. Each part is a feature of its own,
+// and the tagger also sees both parts in one sentence as one feature. Written by us from
+// LABELING.md's definitions of `systems` and `ambiguity`.
+
+/** A mechanism put in place: a verb of setting something up, then a check, test, alert or rule. */
+export const MECHANISM_CUES: readonly RegExp[] = [
+  /\b(add(ed|ing)?|set(ting)? up|buil[dt]|wrote|written|writing|introduc(ed|ing)|creat(ed|ing)|automat(ed|ing)|turn(ed)?|put|scheduled?|install(ed)?|wired|enforc(ed|ing)|made|mak(e|ing)|start(ed)? running|rolled out|shipped|requir(ed|ing))\b[^.;]{0,60}?\b(tests?|checks?|alerts?|alarms?|monitors?|monitoring|dashboards?|jobs?|scripts?|rules?|lint(er|ing)?|guards?|guardrails?|validations?|validators?|checklists?|runbooks?|templates?|gates?|reviews?|schemas?|contracts?|limits?|hooks?|canar(y|ies)|audits?|playbooks?|safeguards?|assertions?|step|steps|thresholds?|policy|policies|process)\b/,
+];
+
+/** A later case the mechanism acts on: again, automatically, before it spreads, from then on. */
+export const RECURRENCE_CUES: readonly RegExp[] = [
+  /\b(again|next time|in (the )?future|future (releases?|changes|cases|incidents)|recurr?\w*|from then on|ever since|since then|any ?more|no longer|automatically|on (every|each) (release|deploy|deployment|build|run|change|merge|commit|pull request)|every (day|morning|night|week|release|deploy|deployment|build|run|change|merge|time)|nightly|daily|weekly|before (it|they|anyone|anything|we|the next|a customer|customers|users) \w+|(can't|cannot|won't|couldn't|could not) (slip|reach|get|happen|come|go|sneak|break)|the same (kind of )?(mistake|bug|error|problem|issue|failure)|this kind of|that kind of|any (similar|new) (bug|error|problem|issue|case))\b/,
+];
+
+/** An uncertainty: missing, vague or conflicting information, or symptoms without a pattern. */
+export const UNKNOWN_CUES: readonly RegExp[] = [
+  /\b(unclear|vague|ambiguous|uncertain|unknowns?|not sure|no idea|(nobody|no one|none of us) (knew|could|was sure|had)|(couldn't|could not|didn't|did not|don't) (tell|know|say)|(wasn't|was not|weren't) (clear|obvious|known|defined|documented)|no (clear |written |agreed )?(spec|specification|requirements|data|documentation|owner|baseline|answer)|missing (data|information|requirements|context)|conflicting|contradict\w*|inconsistent|sometimes|occasionally|now and then|on and off|every so often|intermittent\w*|from time to time|at random|randomly|hard to (reproduce|pin down)|no (obvious |clear )?pattern|guesswork|open question)\b/,
+];
+
+/** A probe of the unknown: assumptions, hypotheses, questions, a prototype, narrowing down. */
+export const PROBE_CUES: readonly RegExp[] = [
+  /\b(assum\w+|hypothes\w+|clarif\w+|(asked|asking) (the|them|him|her|for|three|two|a few|what|which|whether|each)|prototyp\w+|experiment\w*|narrow(ed|ing)? (it|things|the|down)|rul(ed|ing) (it |them |each )?out|one (by|at a) (one|time)|isolat\w+|reproduc\w+|spike|pilot(ed)?|sampl(ed|ing)|interview(ed|ing)|(checked|tested|validated|verified) (each|every|them|it|whether|with|the assumption)|listed (the|every|all|my|possible)|wrote down|bisect\w*|eliminat\w+|in shadow|small test|quick test|trial run|options?|scenarios?)\b/,
+];

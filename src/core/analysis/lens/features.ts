@@ -6,35 +6,23 @@ import {
   DECISION_CUES,
   DEPENDENCE_CUES,
   EXCUSE_CUES,
+  MECHANISM_CUES,
   METHOD_CUES,
   OWNERSHIP_CUES,
+  PROBE_CUES,
+  RECURRENCE_CUES,
   SETBACK_CUES,
   SPINNING_CUES,
   SYSTEMS_CUES,
+  UNKNOWN_CUES,
 } from "../data/signals.ts";
 import { STAR_CUES } from "../data/star-cues.ts";
 import type { Corpus } from "../evidence.ts";
+import { STAR_PARTS } from "../labels.ts";
 import type { Token } from "../nlp.ts";
 import type { Unit } from "../segment.ts";
 
-/**
- * The tags the sentence tagger predicts (eval/corpus/README.md): the STAR+L part(s) a sentence
- * carries and the evidence labels it supports.
- */
-export const SENTENCE_TAGS = [
-  "situation",
-  "task",
-  "action",
-  "result",
-  "lesson",
-  "quantified",
-  "blame",
-  "ambiguity",
-  "decisive",
-  "autonomy",
-  "systems",
-] as const;
-export type SentenceTag = (typeof SENTENCE_TAGS)[number];
+export { SENTENCE_TAGS, type SentenceTag } from "../labels.ts";
 
 // Today's hand-written cue lists become features: the model learns how much each one is worth.
 const CUE_LISTS: ReadonlyArray<readonly [string, readonly RegExp[]]> = [
@@ -50,7 +38,11 @@ const CUE_LISTS: ReadonlyArray<readonly [string, readonly RegExp[]]> = [
   ["dependence", DEPENDENCE_CUES],
   ["completion", COMPLETION_CUES],
   ["systems", SYSTEMS_CUES],
-  ...(["situation", "task", "action", "result", "lesson"] as const).map(
+  ["mechanism", MECHANISM_CUES],
+  ["recurrence", RECURRENCE_CUES],
+  ["unknown", UNKNOWN_CUES],
+  ["probe", PROBE_CUES],
+  ...STAR_PARTS.map(
     (part) => [`star-${part}`, STAR_CUES.filter((c) => c.part === part).map((c) => c.pattern)] as const,
   ),
 ];
@@ -165,6 +157,38 @@ export interface AnswerContext {
   ruleParts: readonly string[];
 }
 
+// The n-gram feature strings, built once per lemma (pair) and reused across sentences and
+// analyses: the weights' index has hashed them before, so scoring re-reads no new string. The
+// caches are bounded; clearing them changes no output.
+const MAX_CACHED = 50_000;
+const UNIGRAMS = new Map<string, string>();
+const BIGRAMS = new Map<string, Map<string, string>>();
+
+function unigram(lemma: string): string {
+  let feature = UNIGRAMS.get(lemma);
+  if (feature === undefined) {
+    if (UNIGRAMS.size >= MAX_CACHED) UNIGRAMS.clear();
+    feature = `w:${lemma}`;
+    UNIGRAMS.set(lemma, feature);
+  }
+  return feature;
+}
+
+function bigram(prev: string, lemma: string): string {
+  let row = BIGRAMS.get(prev);
+  if (row === undefined || row.size >= MAX_CACHED) {
+    if (BIGRAMS.size >= MAX_CACHED) BIGRAMS.clear();
+    row = new Map();
+    BIGRAMS.set(prev, row);
+  }
+  let feature = row.get(lemma);
+  if (feature === undefined) {
+    feature = `b:${prev}_${lemma}`;
+    row.set(lemma, feature);
+  }
+  return feature;
+}
+
 function lengthBucket(words: number): string {
   return words < 6 ? "len:xs" : words < 12 ? "len:s" : words < 25 ? "len:m" : words < 40 ? "len:l" : "len:xl";
 }
@@ -181,10 +205,10 @@ export function sentenceFeatures(ctx: AnswerContext, index: number, words: Sente
   const { lemmas } = words;
   let prev = "<s>";
   for (const lemma of lemmas) {
-    out.push(`w:${lemma}`, `b:${prev}_${lemma}`);
+    out.push(unigram(lemma), bigram(prev, lemma));
     prev = lemma;
   }
-  if (lemmas.length > 0) out.push(`b:${prev}_</s>`);
+  if (lemmas.length > 0) out.push(bigram(prev, "</s>"));
 
   let subject: string | undefined;
   let past = false;
@@ -236,7 +260,21 @@ export function sentenceFeatures(ctx: AnswerContext, index: number, words: Sente
   out.push(`rule:${rule}`);
   out.push(`prev:${index > 0 ? (ctx.ruleParts[index - 1] ?? "other") : "none"}`);
   out.push(`next:${index < n - 1 ? (ctx.ruleParts[index + 1] ?? "other") : "none"}`);
-  for (const [name, hits] of ctx.cues) if (hits.has(index)) out.push(`cue:${name}`);
+  let mechanism = false;
+  let recurrence = false;
+  let unknown = false;
+  let probe = false;
+  for (const [name, hits] of ctx.cues) {
+    if (!hits.has(index)) continue;
+    out.push(`cue:${name}`);
+    if (name === "mechanism") mechanism = true;
+    else if (name === "recurrence") recurrence = true;
+    else if (name === "unknown") unknown = true;
+    else if (name === "probe") probe = true;
+  }
+  // Both halves in one sentence: a mechanism for later cases, an unknown met with a probe.
+  if (mechanism && recurrence) out.push("cue:mechanism+recurrence");
+  if (unknown && probe) out.push("cue:unknown+probe");
   if (!ctx.story) {
     out.push("nonstory", `nonstory+rule:${rule}`);
     if (subject !== undefined) out.push(`nonstory+subj:${subject}`);

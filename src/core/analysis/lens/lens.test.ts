@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../analyze.ts";
 import { classify } from "../classify.ts";
+import { topicFeatures, topicFeaturesOf } from "./model.ts";
+import { readAnswer } from "./read.ts";
 import { LENS_MODEL } from "./weights.ts";
 
 // Answers written for this test; the behaviour the eval measures on the corpus, pinned on a few.
@@ -65,6 +67,15 @@ describe("the trained risk lens", () => {
     expect(a.star.imbalances.map((f) => f.id)).not.toContain("missing-result");
     expect(a.fixes.map((f) => f.action).join(" ")).not.toMatch(/Situation|Lesson:/);
     expect(a.labels.overall).toBeGreaterThanOrEqual(3);
+    // Its own rubric instead, each point with what the score read.
+    const checks = Object.fromEntries((a.nonStory?.checks ?? []).map((c) => [c.id, c]));
+    expect(Object.keys(checks)).toEqual(["answers", "specific", "fit", "arc", "ending", "length"]);
+    expect(checks.specific?.met).toBe(true);
+    expect(checks.fit?.evidence[0]?.quote).toContain("your ranking platform");
+    expect(checks.ending?.met).toBe(true);
+    expect(analyze("I fixed the build and it passed.", { question: "Tell me about a bug." }).nonStory).toBe(
+      undefined,
+    );
   });
 
   it("splits an unpunctuated spoken transcript into sentences", () => {
@@ -73,6 +84,23 @@ describe("the trained risk lens", () => {
     const a = analyze(spoken, { question: "Tell me about a hard technical problem you solved." });
     expect(a.sentences.length).toBeGreaterThanOrEqual(3);
     expect(a.labels.result).toBe(true);
+  });
+
+  it("reads the topic from the tagger's features exactly as training reads it from the lemmas", () => {
+    const read = readAnswer(
+      "I think we sort of rebuilt the 3 ETL jobs. Then I cut the run time by 40% and it stayed fast.",
+      { story: true },
+      LENS_MODEL,
+    );
+    expect(topicFeaturesOf(read.features)).toEqual(topicFeatures(read.words.map((w) => w.lemmas)));
+  });
+
+  it("gives the same classification to a question asked again, and callers cannot change it", () => {
+    const first = classify("Why do you want to leave your current job?");
+    first.scores.motivation = -1;
+    const again = classify("Why do you want to leave your current job?");
+    expect(again.scores.motivation).toBeGreaterThan(0);
+    expect(again.competency).toBe(first.competency);
   });
 
   it("scores gibberish 1", () => {

@@ -113,6 +113,17 @@ export function topicFeatures(sentences: ReadonlyArray<readonly string[]>): stri
 }
 
 /**
+ * The same features as `topicFeatures`, in the same order, taken from the sentence features
+ * the tagger already built (their `w:` unigrams): no second pass building strings.
+ * @example topicFeaturesOf([["w:i", "b:<s>_i", "w:lead"]]) // ["w:i", "w:lead"]
+ */
+export function topicFeaturesOf(features: ReadonlyArray<readonly string[]>): string[] {
+  const out = new Set<string>();
+  for (const list of features) for (const f of list) if (f.startsWith("w:")) out.add(f);
+  return [...out];
+}
+
+/**
  * Features of a possible sentence boundary before the word at `at` in a transcript.
  * `since` is the number of words since the last boundary.
  */

@@ -26,7 +26,7 @@ import {
   offTopicFeatures,
   scorerOf,
   sparseProbabilities,
-  topicFeatures,
+  topicFeaturesOf,
 } from "./model.ts";
 
 const TERMINAL = /^[.!?]+$/;
@@ -235,16 +235,17 @@ function countOwnedActions(units: readonly Unit[], tokens: readonly Token[]): nu
 }
 
 /** Share of the answer's word pairs the tagger has seen in training: word salad scores low. */
+// The pairs are the sentence features' bigrams (`b:prev_lemma`, all but the closing `_</s>`
+// one), already built for the tagger: counted from there, not rebuilt.
 function knownPairs(read: ReadAnswer, model: LensModel): number {
   const scorer = scorerOf(model.sentence);
   let known = 0;
   let total = 0;
-  for (const w of read.words) {
-    let prev = "<s>";
-    for (const l of w.lemmas) {
+  for (const features of read.features) {
+    for (const f of features) {
+      if (!f.startsWith("b:") || f.endsWith("_</s>")) continue;
       total += 1;
-      if (scorer.has(`b:${prev}_${l}`)) known += 1;
-      prev = l;
+      if (scorer.has(f)) known += 1;
     }
   }
   return total === 0 ? 0 : known / total;
@@ -264,6 +265,8 @@ export interface Judgement {
   tailoring: number;
   specifics: number;
   hypothetical: boolean;
+  /** What the non-story rubric reads (LABELING.md): the arc's sentences, the ending, the length. */
+  rubric: { arc: boolean; arcSentences: number[]; invites: boolean; inBudget: boolean };
   /** The overall features and the regression value before it is cut into 1–5. */
   features: Record<string, number>;
   value: number;
@@ -321,7 +324,7 @@ export function judgeAnswer(
   );
   if (!measured) labels.quantified = false;
 
-  const topic = distribution(model.topic, topicFeatures(read.words.map((w) => w.lemmas)));
+  const topic = distribution(model.topic, topicFeaturesOf(read.features));
   let offTopicProbability = 0;
   if (competency !== undefined) {
     offTopicProbability = denseProbability(model.offTopic, offTopicFeatures(topic, competency));
@@ -339,9 +342,12 @@ export function judgeAnswer(
   const fillers = read.words.reduce((s, w) => s + w.fillers, 0) + delivery.fillers.length;
   const seconds = (words / wordsPerMinute) * 60;
   const last = units[units.length - 1];
-  const tenses = new Set<string>();
-  for (const f of read.features)
-    for (const name of f) if (name === "past" || name === "modal") tenses.add(name);
+  // The arc of a self-presentation: how I got here (past) and what I want next (modal).
+  const pastAt = read.features.findIndex((f) => f.includes("past"));
+  const nextAt = read.features.findIndex((f) => f.includes("modal"));
+  const arc = pastAt >= 0 && nextAt >= 0;
+  const invites = last !== undefined && INVITES.test(last.norm);
+  const inBudget = seconds >= budget.min * 0.7 && seconds <= budget.max * 1.2;
   const ns = story ? 0 : 1;
   const features: Record<string, number> = {
     nonstory: ns,
@@ -364,9 +370,9 @@ export function judgeAnswer(
     transcript: read.transcript ? 1 : 0,
     "nonstory*specifics": ns * (Math.min(6, specifics) / 6),
     "nonstory*tailoring": ns * (Math.min(3, tailoring) / 3),
-    "nonstory*inBudget": ns * (seconds >= budget.min * 0.7 && seconds <= budget.max * 1.2 ? 1 : 0),
-    "nonstory*invites": ns * (last !== undefined && INVITES.test(last.norm) ? 1 : 0),
-    "nonstory*arc": ns * (tenses.has("past") && tenses.has("modal") ? 1 : 0),
+    "nonstory*inBudget": ns * (inBudget ? 1 : 0),
+    "nonstory*invites": ns * (invites ? 1 : 0),
+    "nonstory*arc": ns * (arc ? 1 : 0),
     "nonstory*words": ns * Math.log((words + 10) / 150),
   };
   for (const tag of SENTENCE_TAGS) {
@@ -394,6 +400,12 @@ export function judgeAnswer(
     tailoring,
     specifics,
     hypothetical,
+    rubric: {
+      arc,
+      arcSentences: arc ? [...new Set([pastAt, nextAt])].sort((a, b) => a - b) : [],
+      invites,
+      inBudget,
+    },
     features,
     value,
     score,

@@ -1,0 +1,58 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../../src/core/analysis/index.ts";
+import { LensSummary, RiskLens } from "./RiskLens.tsx";
+
+// The lens as a user reads it, rendered by React from a real analysis (no mocks).
+const ABOUT_ME = `I'm a backend engineer with six years in payments. I started in support at a small bank, taught myself Python to automate our reconciliation reports, and moved into the platform team in 2021. There I rebuilt our settlement service, which now handles 2 million transactions a day. What I enjoy most is making systems that other teams can rely on. I'm looking for a role where I can do that at a larger scale, which is why I'd love to join your platform team.`;
+
+const STORY = `Last spring our nightly billing export failed twice in one week. I traced it to a timeout in the currency service, added a retry with a cap, and moved the export off the peak hour. Since then it has not failed once in four months.`;
+
+const render = (text: string, question: string): string => {
+  const analysis = analyze(text, { question });
+  return renderToStaticMarkup(<RiskLens state={{ state: "ready", analysis }} />);
+};
+const textOf = (html: string): string => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+
+describe("RiskLens panel", () => {
+  it("shows an about-me answer's own rubric, with no STAR part reported missing", () => {
+    const html = render(ABOUT_ME, "Tell me about yourself.");
+    const text = textOf(html);
+    expect(text).not.toMatch(/(Situation|Task|Action|Result|Lesson) missing/);
+    expect(text).not.toContain("STAR balance");
+    expect(text).toContain("Not a story: judged on");
+    for (const name of ["Answers the question", "Specific", "Fits the role", "Clear arc", "Inviting ending"])
+      expect(text).toContain(name);
+    // The answer names the team it wants to join: that point is met and quotes its sentence.
+    expect(html).toMatch(
+      /data-check="fit"><span class="signal-name">Fits the role<\/span><span class="signal-level level-strong">Yes/,
+    );
+    expect(text).toContain("your platform team");
+  });
+
+  it("a motivation answer is judged on the same rubric, and its weak points say what to work on", () => {
+    const text = textOf(
+      render("I want to work here because it seems like a great place.", "Why do you want to work here?"),
+    );
+    expect(text).not.toMatch(/missing/);
+    expect(text).toContain("no project, figure or count backs the claims");
+    expect(text).toContain("To work on");
+  });
+
+  it("a story keeps the STAR balance", () => {
+    const text = textOf(render(STORY, "Tell me about a time you fixed a production problem."));
+    expect(text).toContain("STAR balance");
+    expect(text).not.toContain("Not a story");
+  });
+
+  it("the one-line summary names a rubric point, not a missing story signal, for about me", () => {
+    const analysis = analyze("I'm a data analyst. I like numbers and people.", {
+      question: "Tell me about yourself.",
+    });
+    const text = textOf(
+      renderToStaticMarkup(<LensSummary state={{ state: "ready", analysis }} lensId="lens" />),
+    );
+    expect(text).toContain("To work on:");
+    expect(text).not.toContain("Not shown");
+  });
+});
