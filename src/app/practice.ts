@@ -80,7 +80,10 @@ export interface PracticeStepView {
   followUpOf?: string;
   hasPreparedAnswer: boolean;
   peeked: boolean;
-  /** Only once peeked: looking is recorded, so a report can tell a recall from a read. */
+  /**
+   * Only once peeked or answered: looking before answering is recorded, so a report can tell a
+   * recall from a read; after the answer it sits beside the attempt.
+   */
   preparedAnswer?: string;
   timerStartedAt?: Date;
   /** Time spent on this step so far (the attempt's duration once submitted). */
@@ -126,7 +129,9 @@ function stepView(step: PracticeStep, attempt: Attempt | undefined, now: Date): 
     ...(step.followUpOf === undefined ? {} : { followUpOf: step.followUpOf }),
     hasPreparedAnswer: step.preparedAnswer !== undefined,
     peeked: step.peeked,
-    ...(step.peeked && step.preparedAnswer !== undefined ? { preparedAnswer: step.preparedAnswer } : {}),
+    ...((step.peeked || attempt?.finishedAt !== undefined) && step.preparedAnswer !== undefined
+      ? { preparedAnswer: step.preparedAnswer }
+      : {}),
     ...(step.timerStartedAt === undefined ? {} : { timerStartedAt: step.timerStartedAt }),
     elapsedMs,
     ...(attempt === undefined

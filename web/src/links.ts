@@ -27,4 +27,6 @@ export const route = {
   tailor: (): string => href({ page: "tailor" }),
   reangle: (itemId: string): string => href({ page: "reangle", itemId }),
   followUps: (itemId: string): string => href({ page: "followups", itemId }),
+  practice: (sessionId?: string): string =>
+    href(sessionId === undefined ? { page: "practice" } : { page: "practice", sessionId }),
 };

@@ -25,6 +25,7 @@ export type Route =
   | { page: "tailor" }
   | { page: "reangle"; itemId: string }
   | { page: "followups"; itemId: string }
+  | { page: "practice"; sessionId?: string }
   | { page: "not-found"; hash: string };
 
 function isLibraryView(value: string | undefined): value is LibraryView {
@@ -59,6 +60,7 @@ export function parseRoute(hash: string): Route {
   if (page === "tailor") return { page: "tailor" };
   if (page === "reangle" && a !== undefined) return { page: "reangle", itemId: a };
   if (page === "followups" && a !== undefined) return { page: "followups", itemId: a };
+  if (page === "practice") return a === undefined ? { page: "practice" } : { page: "practice", sessionId: a };
   return { page: "not-found", hash };
 }
 
@@ -91,6 +93,8 @@ export function href(route: Route): string {
       return `#/reangle/${enc(route.itemId)}`;
     case "followups":
       return `#/followups/${enc(route.itemId)}`;
+    case "practice":
+      return route.sessionId === undefined ? "#/practice" : `#/practice/${enc(route.sessionId)}`;
     case "not-found":
       return route.hash;
   }
