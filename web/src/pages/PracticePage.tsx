@@ -561,8 +561,8 @@ function AnswerStep({
       if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
       if (
         !running &&
-        (event.key === "s" || event.key === "Enter") &&
-        !(event.target instanceof HTMLButtonElement)
+        // Enter on a focused button is that button's own click.
+        (event.key === "s" || (event.key === "Enter" && !(event.target instanceof HTMLButtonElement)))
       ) {
         event.preventDefault();
         void latest.current.begin();
