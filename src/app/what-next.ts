@@ -70,6 +70,15 @@ function roleOfTarget(target: string | undefined): RoleId | undefined {
 const isAnswer = (item: StoredItem): item is StoredItem & AnswerItem => item.kind === "answer";
 const isFollowUp = (item: StoredItem): item is StoredItem & FollowUpItem => item.kind === "follow-up";
 
+/** How a role reads in a sentence ("ml-engineer" → "ML engineer"). */
+const ROLE_WORDS: Record<RoleId, string> = {
+  "ml-engineer": "ML engineer",
+  "data-scientist": "data scientist",
+  "software-engineer": "software engineer",
+  "mlops-engineer": "MLOps engineer",
+  "research-scientist": "research scientist",
+};
+
 function short(text: string, max = 90): string {
   const one = text.replace(/\s+/g, " ").trim();
   return one.length <= max ? one : `${one.slice(0, max - 1).trimEnd()}…`;
@@ -94,6 +103,13 @@ export async function whatNext(
   const answers = items.filter(isAnswer).filter((a) => answerText(a).trim() !== "");
   const followUps = items.filter(isFollowUp);
 
+  // "Tell me about yourself (alternative)": two variants of one question must read apart.
+  const titleOf = (answer: AnswerItem & { documentId: string }): string =>
+    answers.some(
+      (a) => a !== answer && a.documentId === answer.documentId && a.questionKey === answer.questionKey,
+    )
+      ? `${short(answer.question, 80)} (${answer.variant})`
+      : short(answer.question);
   const analysed = answers.map((answer) => {
     const role = chosen ?? docRole.get(answer.documentId);
     const analysis: Analysis = analyze(answerText(answer), {
@@ -113,7 +129,7 @@ export async function whatNext(
       const fix = analysis.fixes[0]?.action;
       return {
         kind: "low-score",
-        title: short(answer.question),
+        title: titleOf(answer),
         reason: fix === undefined ? why : `${why} First fix: ${fix}`,
         action: "Edit the answer",
         target: { page: "edit", itemId: answer.id },
@@ -159,7 +175,7 @@ export async function whatNext(
     gaps.push({
       kind: "follow-up-gap",
       title: short(predicted.question),
-      reason: `Likely after “${short(answer.question, 60)}” (${predicted.reason}); nothing is prepared.`,
+      reason: `Likely after “${short(answer.question, 60)}”, and nothing is prepared. ${predicted.reason}`,
       action: "Prepare the follow-up",
       target: { page: "followups", itemId: answer.id },
       itemId: answer.id,
@@ -182,13 +198,13 @@ export async function whatNext(
       )
       .sort((a, b) => (b.analysis.roleFit?.core ?? 0) - (a.analysis.roleFit?.core ?? 0))[0];
     const leaning =
-      fit.mix === "none" ? "uses none of the role's vocabulary" : "leans on skills adjacent to the role";
+      fit.mix === "none" ? "uses none of the vocabulary of the role" : "leans on skills adjacent to the role";
     roleFit.push({
       kind: "role-fit",
-      title: short(answer.question),
+      title: titleOf(answer),
       reason: better
-        ? `The “${answer.variant}” variant ${leaning} for ${role}; your “${better.answer.variant}” variant fits it better.`
-        : `The “${answer.variant}” variant ${leaning} for ${role}.`,
+        ? `The “${answer.variant}” variant ${leaning} of ${ROLE_WORDS[role]}; your “${better.answer.variant}” variant fits it better.`
+        : `The “${answer.variant}” variant ${leaning} of ${ROLE_WORDS[role]}.`,
       action: better ? `Open the “${better.answer.variant}” variant` : "Re-angle it for the role",
       target: better
         ? { page: "library", documentId: better.answer.documentId, itemId: better.answer.id }

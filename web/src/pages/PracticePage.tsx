@@ -222,7 +222,7 @@ function PracticeSetup() {
             </label>
             <input
               id={ids.count}
-              className="filter-input practice-count"
+              className="textarea practice-count"
               type="number"
               min={1}
               max={20}
