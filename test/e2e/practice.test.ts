@@ -10,9 +10,10 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, newContext } from "./browser.ts";
+import { launchBrowser, newContext, type Theme } from "./browser.ts";
 import { importSeed, screenshot, startTestServer, type TestServer } from "./harness.ts";
 
 /** Screenshots are pictures to look at, not assertions: a slow capture on a busy machine is reported, not failed. */
@@ -180,6 +181,64 @@ describe.runIf(launched.browser !== null)("practice in the browser", () => {
     await picture(page, "practice-one-question-390");
     await page.setViewportSize({ width: 1280, height: 860 });
   });
+
+  test("every practice screen passes axe (serious, critical) and fits 390 px, in both themes", async () => {
+    const post = async (path: string, body: unknown) =>
+      (await (
+        await fetch(`${server.url}${path}`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify(body),
+        })
+      ).json()) as { session: { id: string; current?: { id: string } } };
+    const answering = (await post("/api/practice/sessions", { from: { kind: "due" }, count: 1 })).session;
+    await post(`/api/practice/sessions/${answering.id}/begin`, {});
+    const reviewed = (await post("/api/practice/sessions", { from: { kind: "gaps" }, count: 1 })).session;
+    const submitted = await post(`/api/practice/sessions/${reviewed.id}/submit`, {
+      text: FIRST + SECOND + THIRD,
+    });
+    const screens: Array<[string, string]> = [
+      ["setup", "/#/practice"],
+      ["answer", `/#/practice/${answering.id}`],
+      [submitted.session.current ? "review" : "rate", `/#/practice/${reviewed.id}`],
+      ["start-what-next", "/#/"],
+    ];
+    const found: string[] = [];
+    for (const theme of ["light", "dark"] as Theme[]) {
+      const themed = await newContext(browser, server.url, { theme, width: 390, height: 844 });
+      const small = await themed.newPage();
+      for (const [name, path] of screens) {
+        await small.goto(path);
+        await small.locator("h1, h2").first().waitFor();
+        await small
+          .locator(name === "start-what-next" ? "[data-testid=what-next]" : "main h1, main h2")
+          .first()
+          .waitFor();
+        if (name === "review" || name === "rate")
+          await small.locator(".lens-score").first().waitFor({ timeout: 30_000 });
+        const results = await new AxeBuilder({ page: small })
+          .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+          .analyze();
+        for (const v of results.violations)
+          if (v.impact === "serious" || v.impact === "critical")
+            found.push(
+              `${name} ${theme}: ${v.id} ${v.nodes
+                .slice(0, 2)
+                .map((n) => n.target.join(" "))
+                .join(", ")}`,
+            );
+        const { scrollWidth, clientWidth } = await small.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          clientWidth: document.documentElement.clientWidth,
+        }));
+        if (scrollWidth > clientWidth)
+          found.push(`${name} ${theme}: ${scrollWidth}px wide at ${clientWidth}px`);
+        await picture(small, `practice-${name}-${theme}-390`);
+      }
+      await themed.close();
+    }
+    expect(found).toEqual([]);
+  }, 240_000);
 
   test("the start page leads to what next, each entry one click from the page that fixes it", async () => {
     await page.goto("/#/");
