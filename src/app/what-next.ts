@@ -48,7 +48,7 @@ export interface WhatNext {
 export interface WhatNextOptions {
   role?: RoleId;
   now?: Date;
-  /** Entries per kind; default 3. */
+  /** Entries per kind; default 2, so the list stays short. */
   perKind?: number;
 }
 
@@ -85,7 +85,7 @@ function short(text: string, max = 90): string {
 }
 
 /**
- * What to work on next, drawn from the bank: up to `perKind` entries of each kind, worst first.
+ * What to work on next, drawn from the bank: up to `perKind` entries of each kind (default 2), worst first.
  * @example const { entries } = await whatNext(store, "local", { role: "ml-engineer" });
  * // [{ kind: "low-score", title: "Tell me about a time you failed", action: "Edit the answer", target: { page: "edit", itemId } }, …]
  */
@@ -94,7 +94,7 @@ export async function whatNext(
   userId: string,
   options: WhatNextOptions = {},
 ): Promise<WhatNext> {
-  const perKind = options.perKind ?? 3;
+  const perKind = options.perKind ?? 2;
   const profile = await store.profiles.getProfile(userId);
   const chosen = options.role ?? roleFromTarget(profile.targetRole);
   const documents = await store.documents.listDocuments(userId);

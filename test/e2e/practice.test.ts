@@ -70,9 +70,13 @@ describe.runIf(launched.browser !== null)("practice in the browser", () => {
     const sessionId = await startFromKeyboard(page, 2);
     const question = await page.locator("#practice-question").textContent();
     expect(await timerSeconds(page)).toBe(0);
+    // Reading the question before starting is free: the timer starts with the answer.
+    await page.waitForTimeout(2000);
+    expect(await timerSeconds(page)).toBe(0);
     await page.keyboard.press("s");
     const editor = page.getByLabel("Your answer, as you would say it");
     await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await timerSeconds(page)).toBeLessThanOrEqual(1);
     await page.keyboard.type(FIRST);
     await expect.poll(() => page.getByTestId("save-state").textContent()).toBe("Saved");
     await page.keyboard.type(SECOND);

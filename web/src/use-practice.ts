@@ -3,14 +3,16 @@
  * readers only at each minute and at 30 s left) and the autosave (on the server within a second
  * of typing, a copy in this browser at once, a keepalive save when the tab closes).
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { describeError } from "./api.ts";
 import { formatDuration } from "./library.ts";
 import { practiceApi } from "./practice-api.ts";
 
 /** Seconds since the timer started, ticking while `running`; `elapsedMs` is the server's figure. */
 export function useElapsed(elapsedMs: number, running: boolean): number {
-  const [base] = useState(() => ({ ms: elapsedMs, at: performance.now() }));
+  // A new figure from the server (the timer just started, or a resumed session) is the new base.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: starting the timer resets the base even when the server's figure is 0 both before and after.
+  const base = useMemo(() => ({ ms: elapsedMs, at: performance.now() }), [elapsedMs, running]);
   const [now, setNow] = useState(() => performance.now());
   useEffect(() => {
     if (!running) return;
