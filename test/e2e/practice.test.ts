@@ -104,8 +104,10 @@ describe.runIf(launched.browser !== null)("practice in the browser", () => {
     // The lens runs in a worker that loads the English model first: allow it time on a slow machine.
     await page.locator(".lens-score .score-value").first().waitFor({ timeout: 30_000 });
     await expect(page.getByRole("region", { name: "What you said" }).textContent()).resolves.toContain(THIRD);
-    await page.getByRole("region", { name: "Prepared answer" }).waitFor();
-    await picture(page, "practice-review-light");
+    // The prepared answer, hidden while answering unless peeked, sits beside the attempt now.
+    expect(await page.getByRole("region", { name: "Prepared answer" }).textContent()).not.toContain(
+      "No prepared answer",
+    );
 
     const followUp = page.getByRole("button", { name: "Answer the follow-up" });
     if (await followUp.isVisible()) {
