@@ -17,6 +17,7 @@ import {
 } from "../core/schedule/index.ts";
 import type { Attempt, Card, PracticeSession, PracticeStep, Profile, Repos, Store } from "../store/index.ts";
 import { DEFAULT_BUDGET_SECONDS, roleFromTarget } from "./packaging.ts";
+import { gapCandidates, jobDescriptionCandidates } from "./practice-sources.ts";
 
 /** A follow-up is answered in 20–45 s: shorter than the question it follows. */
 export const FOLLOW_UP_BUDGET_SECONDS = 45;
@@ -30,7 +31,11 @@ export type PracticeFrom =
   | { kind: "due" }
   | { kind: "competency"; competency: Competency }
   | { kind: "items"; ids: string[] }
-  | { kind: "question"; text: string };
+  | { kind: "question"; text: string }
+  /** The competencies the coverage matrix shows no (or only weak) stories for. */
+  | { kind: "gaps" }
+  /** A pasted job description: its requirements become the questions. */
+  | { kind: "jd"; text: string };
 
 export interface StartPracticeRequest {
   from: PracticeFrom;
@@ -75,7 +80,10 @@ export interface PracticeStepView {
   followUpOf?: string;
   hasPreparedAnswer: boolean;
   peeked: boolean;
-  /** Only once peeked: looking is recorded, so a report can tell a recall from a read. */
+  /**
+   * Only once peeked or answered: looking before answering is recorded, so a report can tell a
+   * recall from a read; after the answer it sits beside the attempt.
+   */
   preparedAnswer?: string;
   timerStartedAt?: Date;
   /** Time spent on this step so far (the attempt's duration once submitted). */
@@ -121,7 +129,9 @@ function stepView(step: PracticeStep, attempt: Attempt | undefined, now: Date): 
     ...(step.followUpOf === undefined ? {} : { followUpOf: step.followUpOf }),
     hasPreparedAnswer: step.preparedAnswer !== undefined,
     peeked: step.peeked,
-    ...(step.peeked && step.preparedAnswer !== undefined ? { preparedAnswer: step.preparedAnswer } : {}),
+    ...((step.peeked || attempt?.finishedAt !== undefined) && step.preparedAnswer !== undefined
+      ? { preparedAnswer: step.preparedAnswer }
+      : {}),
     ...(step.timerStartedAt === undefined ? {} : { timerStartedAt: step.timerStartedAt }),
     elapsedMs,
     ...(attempt === undefined
@@ -309,7 +319,7 @@ function distinctQuestions(candidates: PracticeCandidate[], count: number): Prac
 }
 
 async function pickQuestions(
-  store: Repos,
+  store: Store,
   userId: string,
   from: PracticeFrom,
   count: number,
@@ -326,6 +336,23 @@ async function pickQuestions(
     return [
       { kind: "question", questionText: text, competency, budgetSeconds: budgetFor(profile, competency) },
     ];
+  }
+  if (from.kind === "jd") {
+    const profile = await store.profiles.getProfile(userId);
+    const picked = await jobDescriptionCandidates(
+      store,
+      userId,
+      from.text,
+      (competency) => budgetFor(profile, competency),
+      count,
+    );
+    if (picked.length === 0) {
+      throw new DeriskError(
+        "BAD_INPUT",
+        "No requirement was recognised in the job description: paste the posting's text, with its responsibilities and requirements.",
+      );
+    }
+    return picked;
   }
   const candidates = await practiceCandidates(store, userId);
   if (from.kind === "items") {
@@ -349,6 +376,23 @@ async function pickQuestions(
     }),
     now,
   ).map((entry) => entry.ref);
+  if (from.kind === "gaps") {
+    const profile = await store.profiles.getProfile(userId);
+    const picked = await gapCandidates(
+      store,
+      userId,
+      ranked,
+      (competency) => budgetFor(profile, competency),
+      count,
+    );
+    if (picked.length === 0) {
+      throw new DeriskError(
+        "NOT_FOUND",
+        "Your stories cover every competency: practise what is due instead, or pick one competency.",
+      );
+    }
+    return picked;
+  }
   if (from.kind === "due") {
     const picked = distinctQuestions(ranked, count);
     if (picked.length === 0) {

@@ -80,6 +80,36 @@ describeStores("practice API", (getStore) => {
     expect(((await history.json()) as { history: { attempts: unknown[] } }).history.attempts).toHaveLength(1);
   });
 
+  it("starts sessions from a pasted job description and from coverage gaps, and serves what next", async () => {
+    const app = appFor("a");
+    await startSession();
+    const posting =
+      "## Responsibilities\n- Build monitoring for data drift\n## Requirements\n- Experience with Kubernetes";
+    const jd = await app.request(
+      "/api/practice/sessions",
+      send("POST", { from: { kind: "jd", text: posting }, count: 2 }),
+    );
+    expect(jd.status).toBe(201);
+    const jdSession = ((await jd.json()) as { session: { steps: Array<{ questionText: string }> } }).session;
+    expect(jdSession.steps.map((s) => s.questionText)).toEqual([
+      expect.stringContaining("Build monitoring for data drift"),
+      expect.stringContaining("Kubernetes"),
+    ]);
+    const gaps = await app.request(
+      "/api/practice/sessions",
+      send("POST", { from: { kind: "gaps" }, count: 3 }),
+    );
+    expect(gaps.status).toBe(201);
+    expect(((await gaps.json()) as { session: { steps: unknown[] } }).session.steps).toHaveLength(3);
+    const next = (await (await app.request("/api/what-next?role=mlops-engineer")).json()) as {
+      role: string;
+      hasBank: boolean;
+      entries: Array<{ kind: string; target: { page: string } }>;
+    };
+    expect(next).toMatchObject({ role: "mlops-engineer", hasBank: true });
+    expect(next.entries.map((e) => e.kind)).toContain("role-fit");
+  });
+
   it("refuses bad practice requests with a 4xx and a message", async () => {
     const app = appFor("a");
     const session = await startSession();
@@ -114,6 +144,8 @@ describeStores("practice API", (getStore) => {
         /already answered/,
       ],
       ["/api/practice/due?limit=0", { method: "GET" }, 400, /limit/],
+      ["/api/practice/sessions", send("POST", { from: { kind: "jd", text: "  " } }), 400, /empty/],
+      ["/api/what-next?role=wizard", { method: "GET" }, 400, /Unknown role/],
     ];
     for (const [path, init, status, message] of cases) {
       const res = await app.request(path, init);
@@ -142,6 +174,7 @@ describeStores("practice API", (getStore) => {
       [`/api/practice/sessions/${session.id}/steps/${stepId}/rating`, send("POST", { rating: "easy" })],
       [`/api/practice/history/${session.current?.itemId}`, undefined],
       ["/api/practice/sessions", send("POST", { from: { kind: "items", ids: [session.current?.itemId] } })],
+      ["/api/practice/sessions", send("POST", { from: { kind: "due" } })],
     ];
     for (const [path, init] of attempts) {
       const res = await b.request(path, init);
@@ -155,6 +188,7 @@ describeStores("practice API", (getStore) => {
       ((await (await b.request("/api/practice/sessions")).json()) as { sessions: unknown[] }).sessions,
     ).toEqual([]);
     expect(((await (await b.request("/api/practice/due")).json()) as { due: unknown[] }).due).toEqual([]);
+    expect(await (await b.request("/api/what-next")).json()).toMatchObject({ hasBank: false, entries: [] });
     const still = (await (await a.request(`/api/practice/sessions/${session.id}`)).json()) as SessionBody;
     expect(still.session.current?.attempt?.text).toBe("A's private draft");
   });

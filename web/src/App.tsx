@@ -9,6 +9,7 @@ import { EditPage } from "./pages/EditPage.tsx";
 import { ExportPage } from "./pages/ExportPage.tsx";
 import { FollowUpsPage } from "./pages/FollowUpsPage.tsx";
 import { LibraryPage } from "./pages/LibraryPage.tsx";
+import { PracticePage } from "./pages/PracticePage.tsx";
 import { ReanglePage } from "./pages/ReanglePage.tsx";
 import { StartPage } from "./pages/StartPage.tsx";
 import { StoriesPage } from "./pages/StoriesPage.tsx";
@@ -25,6 +26,7 @@ const NAV: { page: Route["page"]; label: string; href: string; also?: Route["pag
   { page: "stories", label: "Stories", href: "#/stories", also: ["coverage", "trailer"] },
   { page: "compose", label: "Compose", href: "#/compose" },
   { page: "tailor", label: "Tailor", href: "#/tailor" },
+  { page: "practice", label: "Practice", href: "#/practice" },
   { page: "export", label: "Export", href: "#/export" },
 ];
 
@@ -202,6 +204,9 @@ export function App() {
         {/* Keyed by the item: nothing of one answer's page may linger on another's. */}
         {route.page === "followups" && (
           <FollowUpsPage key={route.itemId} itemId={route.itemId} documents={documents} />
+        )}
+        {route.page === "practice" && (
+          <PracticePage key={route.sessionId ?? ""} sessionId={route.sessionId} />
         )}
         {route.page === "not-found" && (
           <div className="page">

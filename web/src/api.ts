@@ -231,12 +231,13 @@ async function request(path: string, init?: RequestInit): Promise<Response> {
   );
 }
 
-async function json<T>(path: string, init?: RequestInit): Promise<T> {
+/** A JSON response of the API (used by the clients of one area, e.g. practice-api.ts). */
+export async function json<T>(path: string, init?: RequestInit): Promise<T> {
   const response = await send(path, init);
   return (await response.json()) as T;
 }
 
-function jsonBody(method: string, body: unknown): RequestInit {
+export function jsonBody(method: string, body: unknown): RequestInit {
   return { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) };
 }
 

@@ -29,4 +29,6 @@ export const route = {
     href(tailoringId === undefined ? { page: "tailor" } : { page: "tailor", tailoringId }),
   reangle: (itemId: string): string => href({ page: "reangle", itemId }),
   followUps: (itemId: string): string => href({ page: "followups", itemId }),
+  practice: (sessionId?: string): string =>
+    href(sessionId === undefined ? { page: "practice" } : { page: "practice", sessionId }),
 };

@@ -26,6 +26,7 @@ export type Route =
   | { page: "tailor"; tailoringId?: string }
   | { page: "reangle"; itemId: string }
   | { page: "followups"; itemId: string }
+  | { page: "practice"; sessionId?: string }
   | { page: "not-found"; hash: string };
 
 function isLibraryView(value: string | undefined): value is LibraryView {
@@ -61,6 +62,7 @@ export function parseRoute(hash: string): Route {
   if (page === "tailor") return a === undefined ? { page: "tailor" } : { page: "tailor", tailoringId: a };
   if (page === "reangle" && a !== undefined) return { page: "reangle", itemId: a };
   if (page === "followups" && a !== undefined) return { page: "followups", itemId: a };
+  if (page === "practice") return a === undefined ? { page: "practice" } : { page: "practice", sessionId: a };
   return { page: "not-found", hash };
 }
 
@@ -95,6 +97,8 @@ export function href(route: Route): string {
       return `#/reangle/${enc(route.itemId)}`;
     case "followups":
       return `#/followups/${enc(route.itemId)}`;
+    case "practice":
+      return route.sessionId === undefined ? "#/practice" : `#/practice/${enc(route.sessionId)}`;
     case "not-found":
       return route.hash;
   }

@@ -53,6 +53,10 @@ export const SHORTCUTS: { keys: string[]; action: string }[] = [
   { keys: ["k"], action: "Previous question" },
   { keys: ["e"], action: "Edit the selected answer" },
   { keys: ["Ctrl", "S"], action: "Save (⌘ S on a Mac)" },
+  { keys: ["s"], action: "Practice: start the session, then start answering" },
+  { keys: ["p"], action: "Practice: peek at the prepared answer" },
+  { keys: ["Ctrl", "Enter"], action: "Practice: submit the answer (⌘ Enter on a Mac)" },
+  { keys: ["1–4"], action: "Practice: rate again, hard, good, easy" },
   { keys: ["?"], action: "Show these shortcuts" },
   { keys: ["Esc"], action: "Close this dialog" },
 ];

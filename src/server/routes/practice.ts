@@ -16,7 +16,8 @@ import {
   startPractice,
   submitAnswer,
 } from "../../app/practice.ts";
-import { COMPETENCIES, ROLE_IDS } from "../../core/model.ts";
+import { whatNext } from "../../app/what-next.ts";
+import { COMPETENCIES, ROLE_IDS, type RoleId } from "../../core/model.ts";
 import { RATINGS } from "../../core/schedule/index.ts";
 import type { AppEnv } from "../app.ts";
 import { readJson } from "./json-body.ts";
@@ -29,6 +30,9 @@ const from = z.discriminatedUnion("kind", [
     ids: z.array(z.string().min(1).max(200)).min(1).max(MAX_PRACTICE_COUNT),
   }),
   z.object({ kind: z.literal("question"), text: z.string().max(2000) }),
+  z.object({ kind: z.literal("gaps") }),
+  // The posting's own limit (MAX_POSTING_CHARS) is checked by the use case, with its message.
+  z.object({ kind: z.literal("jd"), text: z.string() }),
 ]);
 const startBody = z.object({
   from,
@@ -67,6 +71,13 @@ export const practiceRoutes = new Hono<AppEnv>()
       includeNew: c.req.query("new") !== "false",
     });
     return c.json({ due });
+  })
+  .get("/what-next", async (c) => {
+    const role = c.req.query("role");
+    if (role !== undefined && role !== "" && !(ROLE_IDS as readonly string[]).includes(role))
+      throw new DeriskError("BAD_INPUT", `Unknown role "${role}": use one of ${ROLE_IDS.join(", ")}.`);
+    const chosen = role === undefined || role === "" ? undefined : (role as RoleId);
+    return c.json(await whatNext(c.var.store, c.var.userId, chosen === undefined ? {} : { role: chosen }));
   })
   .get("/practice/history/:id", async (c) =>
     c.json({ history: await attemptHistory(c.var.store, c.var.userId, c.req.param("id")) }),

@@ -18,6 +18,7 @@ import { AnswerBody } from "./AnswerBody.tsx";
 import { ErrorMessage } from "./ErrorMessage.tsx";
 import { Concerns, FollowUps } from "./FollowUps.tsx";
 import { Icon } from "./Icon.tsx";
+import { PracticeButton } from "./PracticeButton.tsx";
 import { AnswerScore } from "./QuestionList.tsx";
 import { RiskLens } from "./RiskLens.tsx";
 import { TintedText } from "./TintedText.tsx";
@@ -215,6 +216,7 @@ function AnswerTools({ variant }: { variant: AnswerEntry }) {
   return (
     <>
       <nav className="answer-tools" aria-label="Work on this answer">
+        <PracticeButton id={variant.id} />
         <a className="link-button" href={route.followUps(variant.id)}>
           Follow-ups and concerns
         </a>

@@ -1,6 +1,7 @@
 import type { TechnicalGroup } from "../library.ts";
 import { plural } from "../report.ts";
 import { EmptyState } from "./EmptyState.tsx";
+import { PracticeButton } from "./PracticeButton.tsx";
 
 const COMPETENCY_LABELS: Record<string, string> = {
   "ml-concept": "ML concept",
@@ -51,6 +52,7 @@ export function TechnicalBank({ groups }: { groups: TechnicalGroup[] }) {
               {group.questions.map((question) => (
                 <li key={question.id} className="tech-question">
                   <p className="tech-question-text">{question.text}</p>
+                  <PracticeButton id={question.id} className="link-button tech-practice" />
                   {question.keyPoints.length > 0 && (
                     <details className="key-points">
                       <summary>{plural(question.keyPoints.length, "key point", "key points")}</summary>

@@ -4,6 +4,7 @@ import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { Icon } from "../components/Icon.tsx";
 import { ImportChangesView } from "../components/ImportChangesView.tsx";
 import { ImportReportView } from "../components/ImportReportView.tsx";
+import { WhatNextList } from "../components/WhatNextList.tsx";
 import { route } from "../links.ts";
 import { plural } from "../report.ts";
 import { navigate } from "../route.ts";
@@ -33,6 +34,8 @@ export function StartPage({
     confirm: () => Promise<ImportResult>;
   } | null>(null);
   const [dragging, setDragging] = useState(false);
+  /** Imports done on this page: each one refreshes the "what next" list. */
+  const [imports, setImports] = useState(0);
   const [pasted, setPasted] = useState("");
   const fileInput = useRef<HTMLInputElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
@@ -67,6 +70,7 @@ export function StartPage({
         return;
       }
       onImported(imported);
+      setImports((n) => n + 1);
       // An empty document has nothing to report: go straight to it.
       if (kind === "empty" && imported.documentId !== undefined) {
         navigate({ page: "library", documentId: imported.documentId, view: "answers" });
@@ -155,6 +159,11 @@ export function StartPage({
           />
         )}
       </div>
+
+      {/* After an import, and on the start page once a bank exists: what to work on next. */}
+      {(result !== null || (documents !== null && documents.length > 0)) && (
+        <WhatNextList refreshKey={`${imports}:${documents?.length ?? 0}`} />
+      )}
 
       {result === null && preview === null ? (
         <>

@@ -1,0 +1,163 @@
+import { useState } from "react";
+import { describeError } from "../api.ts";
+import { formatDuration } from "../library.ts";
+import { type AttemptHistory, type PracticeSession, practiceApi, type ReportStep } from "../practice-api.ts";
+import { useLoad } from "../use-load.ts";
+import { ErrorMessage } from "./ErrorMessage.tsx";
+import { SCORE_TEXT } from "./RiskLens.tsx";
+
+/** The end of a session: time used against the budget, score, fixes and follow-up per question. */
+export function PracticeReportView({ session }: { session: PracticeSession }) {
+  const { result, reload } = useLoad(`report:${session.id}`, () => practiceApi.report(session.id));
+  if (result.state === "error") {
+    return <ErrorMessage title="Couldn't load the report" error={result.error} onRetry={reload} />;
+  }
+  if (result.state === "loading") return <div className="skeleton skeleton-block" />;
+  const report = result.data;
+  const answered = report.steps.filter((s) => s.answered);
+  const used = answered.reduce((sum, s) => sum + (s.usedSeconds ?? 0), 0);
+  const budget = answered.reduce((sum, s) => sum + s.budgetSeconds, 0);
+  const scores = answered.flatMap((s) => (s.score === undefined ? [] : [s.score]));
+  const mean = scores.length === 0 ? undefined : scores.reduce((a, b) => a + b, 0) / scores.length;
+  return (
+    <div className="practice-report">
+      <div className="stat-grid">
+        <div className="stat">
+          <span className="stat-value">
+            {report.answered}/{report.total}
+          </span>
+          <span className="stat-label">answered</span>
+        </div>
+        <div className="stat">
+          <span className={`stat-value${used > budget ? " over-budget" : ""}`}>{formatDuration(used)}</span>
+          <span className="stat-label">used of {formatDuration(budget)}</span>
+        </div>
+        <div className="stat">
+          <span className="stat-value">{mean === undefined ? "–" : mean.toFixed(1)}</span>
+          <span className="stat-label">mean score of 5</span>
+        </div>
+      </div>
+      <ol className="practice-report-steps">
+        {report.steps
+          .filter((s) => s.kind === "question")
+          .map((step) => {
+            const followUp = report.steps.find(
+              (s) =>
+                s.kind === "follow-up" &&
+                session.steps.find((v) => v.id === s.stepId)?.followUpOf === step.stepId,
+            );
+            const view = session.steps.find((s) => s.id === step.stepId);
+            const historyId = view?.itemId ?? view?.questionId;
+            return (
+              <li key={step.stepId} className="card practice-report-step">
+                <h3 className="practice-report-question">{step.question}</h3>
+                <StepFigures step={step} />
+                {step.fixes.length > 0 && (
+                  <>
+                    <p className="field-label">Fixes</p>
+                    <ul className="practice-fixes">
+                      {step.fixes.slice(0, 3).map((fix) => (
+                        <li key={fix}>{fix}</li>
+                      ))}
+                    </ul>
+                  </>
+                )}
+                {followUp !== undefined && (
+                  <div className="practice-report-followup">
+                    <p className="field-label">Follow-up: “{followUp.question}”</p>
+                    <StepFigures step={followUp} />
+                  </div>
+                )}
+                {view?.attempt?.text !== undefined && view.attempt.text !== "" && (
+                  <details className="practice-details">
+                    <summary>Your answer next to the prepared one</summary>
+                    <div className="practice-compare">
+                      <div>
+                        <p className="field-label">What you said</p>
+                        <p className="practice-text">{view.attempt.text}</p>
+                      </div>
+                      <div>
+                        <p className="field-label">Prepared answer</p>
+                        <p className="practice-text">{view.preparedAnswer ?? "None prepared yet."}</p>
+                      </div>
+                    </div>
+                  </details>
+                )}
+                {historyId !== undefined && <HistoryList id={historyId} />}
+              </li>
+            );
+          })}
+      </ol>
+      <div className="report-actions">
+        <a className="button button-primary" href="#/practice">
+          Practise more
+        </a>
+        <a className="button" href="#/">
+          What next
+        </a>
+      </div>
+    </div>
+  );
+}
+
+function StepFigures({ step }: { step: ReportStep }) {
+  if (!step.answered) return <p className="muted">Not answered.</p>;
+  return (
+    <p className="practice-figures">
+      <span className={step.overBudget ? "over-budget" : ""}>
+        {formatDuration(step.usedSeconds ?? 0)} of {formatDuration(step.budgetSeconds)}
+      </span>
+      {step.score !== undefined && (
+        <span className="question-score" data-score={step.score}>
+          {step.score}
+          <span className="score-of">/5</span>
+          <span className="visually-hidden">, {SCORE_TEXT[step.score]}</span>
+        </span>
+      )}
+      {step.rating !== undefined && <span className="chip">rated {step.rating}</span>}
+      {step.peeked && <span className="chip">peeked</span>}
+    </p>
+  );
+}
+
+/** Every attempt of an answer, oldest first: the score over time. */
+function HistoryList({ id }: { id: string }) {
+  const [history, setHistory] = useState<AttemptHistory | null>(null);
+  const [error, setError] = useState<{ code: string; message: string } | null>(null);
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="practice-history">
+      <button
+        type="button"
+        className="link-button"
+        aria-expanded={open}
+        onClick={() => {
+          setOpen((was) => !was);
+          if (history === null)
+            practiceApi.history(id).then(setHistory, (e: unknown) => setError(describeError(e)));
+        }}
+      >
+        {open ? "Hide attempt history" : "Attempt history"}
+      </button>
+      {open && error !== null && <ErrorMessage title="Couldn't load the history" error={error} />}
+      {open && history !== null && (
+        <ol className="practice-history-list">
+          {history.attempts
+            .filter((a) => a.finishedAt !== undefined)
+            .map((attempt) => (
+              <li key={attempt.id}>
+                <span>{new Date(attempt.startedAt).toLocaleString()}</span>
+                <span>{formatDuration(attempt.durationSeconds)}</span>
+                <span>{attempt.words} words</span>
+                <span className="practice-history-bar" aria-hidden="true">
+                  <span style={{ width: `${((attempt.score ?? 0) / 5) * 100}%` }} />
+                </span>
+                <span>{attempt.score === undefined ? "no score" : `${attempt.score}/5`}</span>
+                {attempt.rating !== undefined && <span className="chip">{attempt.rating}</span>}
+              </li>
+            ))}
+        </ol>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,826 @@
+import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
+import type { Competency, RoleId } from "../../../src/core/model.ts";
+import { describeError } from "../api.ts";
+import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { Icon } from "../components/Icon.tsx";
+import { PracticeReportView } from "../components/PracticeReportView.tsx";
+import { RiskLens, SCORE_TEXT } from "../components/RiskLens.tsx";
+import { RoleSelect } from "../components/RoleSelect.tsx";
+import { formatDuration } from "../library.ts";
+import { COMPETENCY_LIST, COMPETENCY_NAMES, ROLE_NAMES } from "../names.ts";
+import {
+  type DueEntry,
+  type PracticeFrom,
+  type PracticeSession,
+  type PracticeStep,
+  practiceApi,
+  type RatingName,
+} from "../practice-api.ts";
+import { navigate } from "../route.ts";
+import { useAnalysis } from "../use-analysis.ts";
+import { useLoad } from "../use-load.ts";
+import { forgetLocalDraft, useAutosave, useElapsed, useTimerAnnouncement } from "../use-practice.ts";
+import "../practice.css";
+
+type Source = PracticeFrom["kind"];
+
+const SOURCES: { kind: Exclude<Source, "question">; label: string; detail: string }[] = [
+  { kind: "due", label: "Cards due", detail: "Overdue first, then what you have never practised." },
+  { kind: "gaps", label: "Coverage gaps", detail: "Competencies no story of yours serves yet." },
+  { kind: "jd", label: "A job description", detail: "Paste a posting: its requirements become questions." },
+  { kind: "competency", label: "One competency", detail: "Conflict, failure, ML engineering…" },
+  { kind: "items", label: "Hand-picked", detail: "Tick the answers and questions to practise." },
+];
+
+const RATINGS: { rating: RatingName; key: string; label: string; detail: string }[] = [
+  { rating: "again", key: "1", label: "Again", detail: "I lost the thread" },
+  { rating: "hard", key: "2", label: "Hard", detail: "Got there, with effort" },
+  { rating: "good", key: "3", label: "Good", detail: "Said what I meant" },
+  { rating: "easy", key: "4", label: "Easy", detail: "Could say it in my sleep" },
+];
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  const tag = target.tagName;
+  return target.isContentEditable || tag === "TEXTAREA" || tag === "SELECT" || tag === "INPUT";
+}
+
+/** mm:ss for the visible timer. */
+function clock(seconds: number): string {
+  const s = Math.max(0, seconds);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+}
+
+/** The Practice page: a setup form at #/practice, a running session at #/practice/<id>. */
+export function PracticePage({ sessionId }: { sessionId: string | undefined }) {
+  useEffect(() => {
+    document.title = "Practice · derisk";
+  }, []);
+  return sessionId === undefined ? <PracticeSetup /> : <PracticeRun sessionId={sessionId} />;
+}
+
+function PracticeSetup() {
+  const { result, reload } = useLoad("practice-setup", async () => {
+    const [due, active] = await Promise.all([practiceApi.due(), practiceApi.active()]);
+    return { due, active };
+  });
+  const [source, setSource] = useState<Exclude<Source, "question">>("due");
+  const [posting, setPosting] = useState("");
+  const [competency, setCompetency] = useState<Competency>("conflict");
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const [count, setCount] = useState(5);
+  const [role, setRole] = useState<RoleId | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<{ code: string; message: string } | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const ids = { count: useId(), posting: useId(), competency: useId(), sources: useId() };
+
+  async function start(event?: FormEvent): Promise<void> {
+    event?.preventDefault();
+    const from: PracticeFrom =
+      source === "jd"
+        ? { kind: "jd", text: posting }
+        : source === "competency"
+          ? { kind: "competency", competency }
+          : source === "items"
+            ? { kind: "items", ids: [...picked] }
+            : { kind: source };
+    setBusy(true);
+    setError(null);
+    try {
+      const session = await practiceApi.start({ from, count, ...(role === undefined ? {} : { role }) });
+      navigate({ page: "practice", sessionId: session.id });
+    } catch (caught) {
+      setError(describeError(caught));
+      setBusy(false);
+    }
+  }
+
+  // "s" starts from anywhere on the page but a field.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key !== "s" || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target))
+        return;
+      event.preventDefault();
+      formRef.current?.requestSubmit();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  const due = result.state === "ready" ? result.data.due : [];
+  const overdue = due.filter((d) => d.status === "overdue").length;
+  const canStart =
+    !busy && (source !== "jd" || posting.trim() !== "") && (source !== "items" || picked.size > 0);
+
+  return (
+    <div className="page page-practice">
+      <header className="page-header">
+        <h1>Practice</h1>
+        <p className="lede">
+          A timed mock interview: each question with its time budget, your typed answer read through the risk
+          lens, one follow-up they are likely to ask, and a rating that decides when it comes back.
+        </p>
+      </header>
+
+      {result.state === "error" && (
+        <ErrorMessage title="Couldn't load what you can practise" error={result.error} onRetry={reload} />
+      )}
+      {result.state === "ready" && result.data.active.length > 0 && (
+        <section className="card practice-resume" aria-labelledby="resume-title">
+          <h2 id="resume-title">Pick up where you left off</h2>
+          <ul className="plain-list">
+            {result.data.active.map((session) => {
+              const questions = session.steps.filter((s) => s.kind === "question");
+              const answered = questions.filter((s) => s.attempt?.finished).length;
+              return (
+                <li key={session.id}>
+                  <a className="button button-small" href={`#/practice/${encodeURIComponent(session.id)}`}>
+                    Resume
+                  </a>{" "}
+                  <span>
+                    {answered} of {questions.length} answered · next: “
+                    {session.current?.questionText ?? "rating"}”
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+
+      <form ref={formRef} className="card practice-setup" onSubmit={(event) => void start(event)}>
+        <fieldset className="practice-sources">
+          <legend className="card-title">Questions from</legend>
+          {SOURCES.map((option) => (
+            <label
+              key={option.kind}
+              className={`practice-source${source === option.kind ? " is-chosen" : ""}`}
+            >
+              <input
+                type="radio"
+                name={ids.sources}
+                value={option.kind}
+                checked={source === option.kind}
+                onChange={() => setSource(option.kind)}
+              />
+              <span>
+                <span className="option-title">
+                  {option.label}
+                  {option.kind === "due" && result.state === "ready" && (
+                    <span className="chip">
+                      {overdue} overdue · {due.length - overdue} new
+                    </span>
+                  )}
+                </span>
+                <span className="option-detail">{option.detail}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+
+        {source === "jd" && (
+          <div className="field">
+            <label htmlFor={ids.posting} className="field-label">
+              The job description
+            </label>
+            <textarea
+              id={ids.posting}
+              className="textarea"
+              rows={6}
+              value={posting}
+              placeholder={"## Responsibilities\n- Ship models to production…"}
+              onChange={(event) => setPosting(event.target.value)}
+            />
+          </div>
+        )}
+        {source === "competency" && (
+          <div className="field field-inline">
+            <label htmlFor={ids.competency} className="field-label">
+              Competency
+            </label>
+            <select
+              id={ids.competency}
+              className="select"
+              value={competency}
+              onChange={(event) => setCompetency(event.target.value as Competency)}
+            >
+              {COMPETENCY_LIST.map((c) => (
+                <option key={c} value={c}>
+                  {COMPETENCY_NAMES[c]}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        {source === "items" && <PickList due={due} picked={picked} onChange={setPicked} />}
+
+        <div className="practice-options">
+          <div className="field field-inline">
+            <label htmlFor={ids.count} className="field-label">
+              Questions
+            </label>
+            <input
+              id={ids.count}
+              className="textarea practice-count"
+              type="number"
+              min={1}
+              max={20}
+              value={count}
+              onChange={(event) => setCount(Math.max(1, Math.min(20, Number(event.target.value) || 1)))}
+            />
+          </div>
+          <RoleSelect label="Role" value={role} onChange={setRole} allowNone={true} />
+        </div>
+
+        {error !== null && <ErrorMessage title="Couldn't start the session" error={error} />}
+        <div className="report-actions">
+          <button type="submit" className="button button-primary" disabled={!canStart} aria-keyshortcuts="s">
+            {busy ? "Starting…" : "Start the session"} <kbd>S</kbd>
+          </button>
+          <span className="muted">
+            Keys: <kbd>Ctrl</kbd>+<kbd>Enter</kbd> submits an answer, <kbd>1</kbd>–<kbd>4</kbd> rate it.
+          </span>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+function PickList({
+  due,
+  picked,
+  onChange,
+}: {
+  due: DueEntry[];
+  picked: ReadonlySet<string>;
+  onChange: (next: ReadonlySet<string>) => void;
+}) {
+  if (due.length === 0)
+    return <p className="muted">Nothing to pick from yet: import a prep document first.</p>;
+  return (
+    <fieldset className="practice-picks">
+      <legend className="field-label">
+        Pick questions <span className="muted">({picked.size} picked)</span>
+      </legend>
+      <ul className="plain-list">
+        {due.map((entry) => {
+          const id = entry.itemId ?? entry.questionId ?? "";
+          return (
+            <li key={id}>
+              <label className="practice-pick">
+                <input
+                  type="checkbox"
+                  checked={picked.has(id)}
+                  onChange={(event) => {
+                    const next = new Set(picked);
+                    if (event.target.checked) next.add(id);
+                    else next.delete(id);
+                    onChange(next);
+                  }}
+                />
+                <span>{entry.questionText}</span>
+                <span className="chip">{COMPETENCY_NAMES[entry.competency]}</span>
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+    </fieldset>
+  );
+}
+
+type Phase =
+  | { kind: "answer"; step: PracticeStep }
+  | { kind: "review"; question: PracticeStep; followUp: PracticeStep }
+  | { kind: "rate"; question: PracticeStep; followUp?: PracticeStep }
+  | { kind: "report" };
+
+/**
+ * Where the session stands, from the server's state alone, so a reload lands on the same screen:
+ * an answered question not yet rated is reviewed, its follow-up answered, then it is rated.
+ */
+export function phaseOf(session: PracticeSession): Phase {
+  const current = session.current;
+  const currentIndex = session.currentIndex ?? session.steps.length;
+  const pending = session.steps
+    .slice(0, currentIndex)
+    .reverse()
+    .find((s) => s.kind === "question" && s.attempt?.finished === true && s.attempt.selfRating === undefined);
+  if (pending) {
+    const followUp = session.steps.find((s) => s.followUpOf === pending.id);
+    if (followUp !== undefined && current?.id === followUp.id) {
+      return followUp.timerStartedAt === undefined
+        ? { kind: "review", question: pending, followUp }
+        : { kind: "answer", step: followUp };
+    }
+    return followUp === undefined
+      ? { kind: "rate", question: pending }
+      : { kind: "rate", question: pending, followUp };
+  }
+  return current === undefined ? { kind: "report" } : { kind: "answer", step: current };
+}
+
+function PracticeRun({ sessionId }: { sessionId: string }) {
+  const [session, setSession] = useState<PracticeSession | null>(null);
+  const [error, setError] = useState<{ code: string; message: string } | null>(null);
+  const [notice, setNotice] = useState("");
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  const load = useCallback(() => {
+    setError(null);
+    practiceApi.get(sessionId).then(setSession, (caught: unknown) => setError(describeError(caught)));
+  }, [sessionId]);
+  useEffect(load, [load]);
+
+  const phase = session === null ? null : phaseOf(session);
+  const phaseKey =
+    phase === null
+      ? ""
+      : phase.kind === "answer"
+        ? `answer:${phase.step.id}`
+        : phase.kind === "report"
+          ? "report"
+          : `${phase.kind}:${phase.question.id}`;
+  // Each new screen is announced: focus goes to its heading (the answer box takes it once the timer runs).
+  useEffect(() => {
+    if (phaseKey !== "" && !phaseKey.startsWith("answer:")) headingRef.current?.focus();
+  }, [phaseKey]);
+
+  if (error !== null && session === null) {
+    return (
+      <div className="page page-practice">
+        <ErrorMessage title="Couldn't open this practice session" error={error} onRetry={load} />
+        <a className="button" href="#/practice">
+          Start a new session
+        </a>
+      </div>
+    );
+  }
+  if (session === null || phase === null) {
+    return (
+      <div className="page page-practice" aria-busy="true">
+        <div className="skeleton skeleton-title" />
+        <div className="skeleton skeleton-block" />
+      </div>
+    );
+  }
+
+  const questions = session.steps.filter((s) => s.kind === "question");
+  const step = phase.kind === "answer" ? phase.step : phase.kind === "report" ? undefined : phase.question;
+  const parentId = step?.kind === "follow-up" ? step.followUpOf : step?.id;
+  const number = questions.findIndex((q) => q.id === parentId) + 1;
+
+  return (
+    <div className="page page-practice">
+      <header className="practice-header">
+        <p className="eyebrow">
+          <a href="#/practice">Practice</a>
+          {phase.kind !== "report" && (
+            <span>
+              Question {number} of {questions.length}
+              {step?.kind === "follow-up" && " · follow-up"}
+            </span>
+          )}
+          {session.role !== undefined && <span>{ROLE_NAMES[session.role]}</span>}
+        </p>
+        <ol className="practice-progress" aria-label="Progress">
+          {questions.map((q, index) => {
+            const done = q.attempt?.selfRating !== undefined;
+            const here = q.id === parentId;
+            return (
+              <li
+                key={q.id}
+                className={`${done ? "is-done" : ""}${here ? " is-here" : ""}`}
+                aria-current={here ? "step" : undefined}
+              >
+                <span className="visually-hidden">
+                  Question {index + 1}
+                  {done ? ", done" : here ? ", current" : ""}
+                </span>
+              </li>
+            );
+          })}
+        </ol>
+      </header>
+      <p className="visually-hidden" role="status">
+        {notice}
+      </p>
+      {error !== null && <ErrorMessage title="That didn't work" error={error} onRetry={load} />}
+
+      {phase.kind === "answer" && (
+        <AnswerStep
+          key={phase.step.id}
+          session={session}
+          step={phase.step}
+          onChange={(next) => {
+            setError(null);
+            setSession(next);
+          }}
+        />
+      )}
+      {phase.kind === "review" && (
+        <section aria-labelledby="practice-phase-title">
+          <h2 id="practice-phase-title" ref={headingRef} tabIndex={-1} className="practice-phase-title">
+            How your answer reads
+          </h2>
+          <StepReview step={phase.question} role={session.role} />
+          <div className="card practice-next">
+            <p className="eyebrow">Next: the follow-up they are likely to ask</p>
+            <p className="practice-followup-question">“{phase.followUp.questionText}”</p>
+            <p className="muted">
+              Budget {formatDuration(phase.followUp.budgetSeconds)}: shorter than the question.
+            </p>
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => {
+                practiceApi
+                  .begin(session.id, phase.followUp.id)
+                  .then(setSession, (caught: unknown) => setError(describeError(caught)));
+              }}
+            >
+              Answer the follow-up
+            </button>
+          </div>
+        </section>
+      )}
+      {phase.kind === "rate" && (
+        <RateStep
+          key={phase.question.id}
+          session={session}
+          question={phase.question}
+          {...(phase.followUp === undefined ? {} : { followUp: phase.followUp })}
+          headingRef={headingRef}
+          onRated={(rating, due) => {
+            setNotice(`Rated ${rating}.${due ? ` It comes back ${due}.` : ""}`);
+            load();
+          }}
+          onError={setError}
+        />
+      )}
+      {phase.kind === "report" && (
+        <section aria-labelledby="practice-phase-title">
+          <h2 id="practice-phase-title" ref={headingRef} tabIndex={-1} className="practice-phase-title">
+            Session report
+          </h2>
+          <PracticeReportView session={session} />
+        </section>
+      )}
+    </div>
+  );
+}
+
+function AnswerStep({
+  session,
+  step,
+  onChange,
+}: {
+  session: PracticeSession;
+  step: PracticeStep;
+  onChange: (session: PracticeSession) => void;
+}) {
+  const started = step.timerStartedAt !== undefined;
+  const { text, setText, save, flush } = useAutosave(session.id, step.id, {
+    text: step.attempt?.text ?? "",
+    revision: step.attempt?.revision ?? 0,
+  });
+  const seconds = useElapsed(step.elapsedMs, started);
+  const announcement = useTimerAnnouncement(seconds, step.budgetSeconds, started);
+  const [prepared, setPrepared] = useState<string | undefined>(step.preparedAnswer);
+  const [busy, setBusy] = useState<"start" | "submit" | "peek" | null>(null);
+  const [error, setError] = useState<{ code: string; message: string } | null>(null);
+  const editorRef = useRef<HTMLTextAreaElement>(null);
+  const startRef = useRef<HTMLButtonElement>(null);
+  const answerId = useId();
+  const over = seconds > step.budgetSeconds;
+
+  useEffect(() => {
+    if (started) editorRef.current?.focus();
+    else startRef.current?.focus();
+  }, [started]);
+
+  async function begin(): Promise<void> {
+    setBusy("start");
+    setError(null);
+    try {
+      onChange(await practiceApi.begin(session.id, step.id));
+    } catch (caught) {
+      setError(describeError(caught));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function peek(): Promise<void> {
+    setBusy("peek");
+    try {
+      setPrepared((await practiceApi.peek(session.id, step.id)).preparedAnswer);
+    } catch (caught) {
+      setError(describeError(caught));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function submit(): Promise<void> {
+    if (busy !== null) return;
+    if (text.trim() === "") {
+      setError({
+        code: "BAD_INPUT",
+        message: "The answer is empty: say something, even a first line, then submit.",
+      });
+      editorRef.current?.focus();
+      return;
+    }
+    setBusy("submit");
+    setError(null);
+    try {
+      await flush();
+      const result = await practiceApi.submit(session.id, step.id, text);
+      forgetLocalDraft(session.id, step.id);
+      onChange(result.session);
+    } catch (caught) {
+      // The text stays in the editor (and in this browser) whatever went wrong.
+      setError(describeError(caught));
+      setBusy(null);
+    }
+  }
+
+  const latest = useRef({ begin, submit, peek, started, busy });
+  latest.current = { begin, submit, peek, started, busy };
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      const { started: running, busy: working } = latest.current;
+      if (working !== null) return;
+      if (running && event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        void latest.current.submit();
+        return;
+      }
+      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      if (
+        !running &&
+        // Enter on a focused button is that button's own click.
+        (event.key === "s" || (event.key === "Enter" && !(event.target instanceof HTMLButtonElement)))
+      ) {
+        event.preventDefault();
+        void latest.current.begin();
+      } else if (event.key === "p" && step.hasPreparedAnswer) {
+        event.preventDefault();
+        void latest.current.peek();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [step.hasPreparedAnswer]);
+
+  const share = Math.min(1, seconds / step.budgetSeconds);
+  return (
+    <section className="practice-answer" aria-labelledby="practice-question">
+      <div className="card practice-question-card">
+        <h2 id="practice-question" className="practice-question">
+          {step.questionText}
+        </h2>
+        <div className="practice-meta">
+          {step.competency !== undefined && <span className="chip">{COMPETENCY_NAMES[step.competency]}</span>}
+          <span className="chip chip-time">Budget {formatDuration(step.budgetSeconds)}</span>
+        </div>
+        <div className={`practice-timer${over ? " is-over" : ""}`} data-testid="practice-timer">
+          <span
+            role="timer"
+            aria-label={`Time used: ${formatDuration(seconds)} of ${formatDuration(step.budgetSeconds)}`}
+          >
+            <span className="practice-clock">{clock(seconds)}</span>
+            <span className="muted"> / {clock(step.budgetSeconds)}</span>
+          </span>
+          <span className="practice-bar" aria-hidden="true">
+            <span style={{ width: `${Math.round(share * 100)}%` }} />
+          </span>
+          {!started && <span className="muted">The timer starts when you do.</span>}
+          {over && <span className="practice-over">Over the budget: land the result and stop.</span>}
+        </div>
+        <p className="visually-hidden" aria-live="polite" data-testid="timer-announcement">
+          {announcement}
+        </p>
+      </div>
+
+      {prepared !== undefined ? (
+        <aside className="callout callout-info practice-peek" aria-label="Prepared answer">
+          <Icon name="info" />
+          <div>
+            <p className="callout-title">Your prepared answer (peeking is noted on this attempt)</p>
+            <p className="practice-text">{prepared}</p>
+          </div>
+        </aside>
+      ) : (
+        step.hasPreparedAnswer && (
+          <button
+            type="button"
+            className="link-button practice-peek-button"
+            disabled={busy !== null}
+            onClick={() => void peek()}
+            aria-keyshortcuts="p"
+          >
+            Peek at the prepared answer <kbd>P</kbd>
+          </button>
+        )
+      )}
+
+      {!started ? (
+        <div className="practice-start">
+          <button
+            ref={startRef}
+            type="button"
+            className="button button-primary"
+            disabled={busy !== null}
+            onClick={() => void begin()}
+            aria-keyshortcuts="s Enter"
+          >
+            {busy === "start" ? "Starting…" : "Start answering"} <kbd>S</kbd>
+          </button>
+        </div>
+      ) : (
+        <div className="practice-editor">
+          <label htmlFor={answerId} className="field-label">
+            Your answer, as you would say it
+          </label>
+          <textarea
+            ref={editorRef}
+            id={answerId}
+            className="textarea practice-textarea"
+            rows={9}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            aria-describedby={`${answerId}-save`}
+          />
+          <div className="practice-editor-bar">
+            <span
+              id={`${answerId}-save`}
+              className={`practice-save is-${save.state}`}
+              data-testid="save-state"
+            >
+              {save.state === "saved" && (text === "" ? "Nothing typed yet" : "Saved")}
+              {save.state === "pending" && "Typing…"}
+              {save.state === "saving" && "Saving…"}
+              {save.state === "offline" &&
+                `Not saved on the server yet: ${save.message} Your text is kept in this browser.`}
+            </span>
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={busy !== null}
+              onClick={() => void submit()}
+              aria-keyshortcuts="Control+Enter Meta+Enter"
+            >
+              {busy === "submit" ? "Reading your answer…" : "Submit answer"} <kbd>Ctrl</kbd>+<kbd>Enter</kbd>
+            </button>
+          </div>
+        </div>
+      )}
+      {error !== null && <ErrorMessage title="That didn't go through" error={error} />}
+    </section>
+  );
+}
+
+/** A submitted answer through the risk lens, beside the prepared one. */
+function StepReview({ step, role }: { step: PracticeStep; role: RoleId | undefined }) {
+  const text = step.attempt?.text ?? "";
+  const analysis = useAnalysis(text, {
+    question: step.questionText,
+    budgetSeconds: step.budgetSeconds,
+    ...(role === undefined ? {} : { role }),
+    ...(step.kind === "follow-up" ? { followUp: true } : {}),
+  });
+  const used = Math.round(step.elapsedMs / 1000);
+  return (
+    <div className="practice-review">
+      <p className="practice-review-summary">
+        <span className={used > step.budgetSeconds ? "over-budget" : ""}>
+          {formatDuration(used)} of {formatDuration(step.budgetSeconds)}
+        </span>
+        {step.attempt?.score !== undefined && (
+          <span>
+            {" "}
+            · score {step.attempt.score}/5, {SCORE_TEXT[step.attempt.score]?.toLowerCase()}
+          </span>
+        )}
+        {step.peeked && <span> · you peeked at the prepared answer</span>}
+      </p>
+      <SideBySide attempt={text} prepared={step.preparedAnswer} />
+      <RiskLens
+        state={analysis}
+        title={step.kind === "follow-up" ? "Risk lens: your follow-up" : "Risk lens: your answer"}
+      />
+    </div>
+  );
+}
+
+export function SideBySide({ attempt, prepared }: { attempt: string; prepared: string | undefined }) {
+  return (
+    <div className="practice-compare">
+      <section className="card" aria-label="What you said">
+        <h3 className="card-title">What you said</h3>
+        <p className="practice-text">{attempt}</p>
+      </section>
+      <section className="card" aria-label="Prepared answer">
+        <h3 className="card-title">Prepared answer</h3>
+        {prepared === undefined ? (
+          <p className="muted">No prepared answer for this question yet.</p>
+        ) : (
+          <p className="practice-text">{prepared}</p>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function RateStep({
+  session,
+  question,
+  followUp,
+  headingRef,
+  onRated,
+  onError,
+}: {
+  session: PracticeSession;
+  question: PracticeStep;
+  followUp?: PracticeStep;
+  headingRef: React.RefObject<HTMLHeadingElement | null>;
+  onRated: (rating: RatingName, due: string | undefined) => void;
+  onError: (error: { code: string; message: string }) => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const rate = useCallback(
+    async (rating: RatingName) => {
+      setBusy(true);
+      try {
+        const result = await practiceApi.rate(session.id, question.id, rating);
+        const due =
+          result.intervalDays === undefined
+            ? undefined
+            : result.intervalDays < 1
+              ? `in ${Math.max(1, Math.round(result.intervalDays * 24 * 60))} minutes`
+              : `in ${Math.round(result.intervalDays)} days`;
+        onRated(rating, due);
+      } catch (caught) {
+        onError(describeError(caught));
+        setBusy(false);
+      }
+    },
+    [session.id, question.id, onRated, onError],
+  );
+  const latest = useRef({ rate, busy });
+  latest.current = { rate, busy };
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (latest.current.busy || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target))
+        return;
+      const choice = RATINGS.find((r) => r.key === event.key);
+      if (!choice) return;
+      event.preventDefault();
+      void latest.current.rate(choice.rating);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+  const answeredFollowUp = followUp?.attempt?.finished === true ? followUp : undefined;
+  return (
+    <section aria-labelledby="practice-phase-title">
+      <h2 id="practice-phase-title" ref={headingRef} tabIndex={-1} className="practice-phase-title">
+        {answeredFollowUp ? "How your follow-up reads" : "How your answer reads"}
+      </h2>
+      {answeredFollowUp ? (
+        <>
+          <p className="practice-followup-question">“{answeredFollowUp.questionText}”</p>
+          <StepReview step={answeredFollowUp} role={session.role} />
+        </>
+      ) : (
+        <StepReview step={question} role={session.role} />
+      )}
+      <section className="card practice-rate" aria-labelledby="rate-title">
+        <h3 id="rate-title" className="card-title">
+          How well did you know “{question.questionText}”?
+        </h3>
+        <p className="muted">Your rating decides when this question comes back.</p>
+        <div className="practice-rate-buttons">
+          {RATINGS.map((r) => (
+            <button
+              key={r.rating}
+              type="button"
+              className={`button practice-rate-${r.rating}`}
+              disabled={busy}
+              onClick={() => void rate(r.rating)}
+              aria-keyshortcuts={r.key}
+            >
+              <span>
+                <kbd>{r.key}</kbd> {r.label}
+              </span>
+              <span className="option-detail">{r.detail}</span>
+            </button>
+          ))}
+        </div>
+      </section>
+    </section>
+  );
+}
