@@ -48,6 +48,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     secureHeaders({
       crossOriginResourcePolicy: "same-origin",
       contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+      // A route may set a stricter policy of its own (the prep sheet's print view does).
+      overwrite: false,
     }),
   );
   app.use("*", localOriginOnly());
