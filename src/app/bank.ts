@@ -34,6 +34,7 @@ import {
 import { recognisedShare, summariseReport } from "../core/report-summary.ts";
 import { MAX_INT32, unstorableText } from "../core/text-safety.ts";
 import type { RestoreCounts, Store } from "../store/index.ts";
+import { journalFromDocument } from "./journal.ts";
 
 import { MAX_DOCUMENT_BYTES, MAX_TITLE_LENGTH } from "./limits.ts";
 
@@ -212,6 +213,8 @@ export async function saveImport(
     ...(prepared.filename === undefined ? {} : { filename: prepared.filename }),
     dryRun,
   });
+  // A reflection in the document (the seed's talk after a bug) starts the journal.
+  if (!dryRun) await journalFromDocument(store, userId, saved.documentId);
   return {
     status: dryRun ? "dry-run" : saved.status,
     ...(dryRun ? { wouldBe: saved.status } : {}),

@@ -11,6 +11,7 @@ import { registerExportCommand } from "./commands/export.ts";
 import { registerFollowUpsCommand } from "./commands/followups.ts";
 import { registerHistoryCommand } from "./commands/history.ts";
 import { registerImportCommand } from "./commands/import.ts";
+import { registerJournalCommand } from "./commands/journal.ts";
 import { registerMatchCommand } from "./commands/match.ts";
 import { registerAttemptsCommand, registerDueCommand, registerPracticeCommand } from "./commands/practice.ts";
 import { registerReangleCommand } from "./commands/reangle.ts";
@@ -49,6 +50,7 @@ export function createProgram(ctx: CliContext): Command {
   registerDueCommand(program, ctx);
   registerAttemptsCommand(program, ctx);
   registerPracticeCommand(program, ctx);
+  registerJournalCommand(program, ctx);
   registerServeCommand(program, ctx);
   for (const command of program.commands) command.exitOverride();
   return program;

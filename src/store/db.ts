@@ -17,6 +17,7 @@ import { type CardsRepo, cardsRepo } from "./repos/cards.ts";
 import { type DocumentsRepo, documentsRepo } from "./repos/documents.ts";
 import { type ItemVersionsRepo, itemVersionsRepo } from "./repos/item-versions.ts";
 import { type ItemsRepo, itemsRepo } from "./repos/items.ts";
+import { type JournalRepo, journalRepo } from "./repos/journal.ts";
 import { type PracticeRepo, practiceRepo } from "./repos/practice.ts";
 import { type ProfilesRepo, profilesRepo } from "./repos/profiles.ts";
 import { type QuestionsRepo, questionsRepo } from "./repos/questions.ts";
@@ -51,6 +52,7 @@ export interface Repos {
   questions: QuestionsRepo;
   backup: BackupRepo;
   practice: PracticeRepo;
+  journal: JournalRepo;
 }
 
 export interface Store extends Repos {
@@ -87,6 +89,7 @@ function bindRepos(db: Db): Repos {
     questions: translatingInputErrors(questionsRepo(db)),
     backup: translatingInputErrors(backupRepo(db)),
     practice: translatingInputErrors(practiceRepo(db)),
+    journal: translatingInputErrors(journalRepo(db)),
   };
 }
 

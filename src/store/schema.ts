@@ -222,6 +222,23 @@ export interface PracticeStepsTable {
   created_at: Timestamp;
 }
 
+/** A private reflection journal entry (C10). */
+export interface JournalEntriesTable {
+  id: string;
+  user_id: string;
+  title: string;
+  happened: Generated<string>;
+  felt: Generated<string>;
+  /** One line the user keeps from the episode (edited by the user; may start as a suggestion). */
+  takeaway: Generated<string>;
+  story_id: string | null;
+  /** The document's reflection item this entry was imported from, while it exists. */
+  source_item_id: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   profiles: ProfilesTable;
@@ -234,6 +251,7 @@ export interface Database {
   cards: CardsTable;
   practice_sessions: PracticeSessionsTable;
   practice_steps: PracticeStepsTable;
+  journal_entries: JournalEntriesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -249,3 +267,4 @@ export type AttemptRow = Selectable<AttemptsTable>;
 export type CardRow = Selectable<CardsTable>;
 export type PracticeSessionRow = Selectable<PracticeSessionsTable>;
 export type PracticeStepRow = Selectable<PracticeStepsTable>;
+export type JournalEntryRow = Selectable<JournalEntriesTable>;

@@ -7,10 +7,12 @@ import * as initial from "./0001-initial.ts";
 import * as itemHistory from "./0002-item-history.ts";
 import * as practiceSessions from "./0003-practice-sessions.ts";
 import * as chosenTitle from "./0004-document-chosen-title.ts";
+import * as journal from "./0006-journal.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": initial,
   "0002-item-history": itemHistory,
   "0003-practice-sessions": practiceSessions,
   "0004-document-chosen-title": chosenTitle,
+  "0006-journal": journal,
 };

@@ -24,6 +24,7 @@ const ORDER: Record<BankTable, string> = {
   cards: "created_at, id",
   practice_sessions: "created_at, id",
   practice_steps: "session_id, position, id",
+  journal_entries: "created_at, id",
 };
 
 /** Columns that point at another table's id: rewritten when that row got a new id. */
@@ -44,6 +45,7 @@ const REFERENCES: Record<BankTable, Record<string, BankTable>> = {
     attempt_id: "attempts",
     follow_up_of: "practice_steps",
   },
+  journal_entries: { story_id: "stories", source_item_id: "items" },
 };
 
 export interface RestoreCounts {
