@@ -16,6 +16,7 @@ import { registerMatchCommand } from "./commands/match.ts";
 import { registerAttemptsCommand, registerDueCommand, registerPracticeCommand } from "./commands/practice.ts";
 import { registerReangleCommand } from "./commands/reangle.ts";
 import { registerServeCommand } from "./commands/serve.ts";
+import { registerStatsCommand } from "./commands/stats.ts";
 import { registerStoriesCommand } from "./commands/stories.ts";
 import { registerTailorCommand } from "./commands/tailor.ts";
 import { registerTrailerCommand } from "./commands/trailer.ts";
@@ -51,6 +52,7 @@ export function createProgram(ctx: CliContext): Command {
   registerAttemptsCommand(program, ctx);
   registerPracticeCommand(program, ctx);
   registerJournalCommand(program, ctx);
+  registerStatsCommand(program, ctx);
   registerServeCommand(program, ctx);
   for (const command of program.commands) command.exitOverride();
   return program;

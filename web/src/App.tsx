@@ -8,7 +8,9 @@ import { CoveragePage } from "./pages/CoveragePage.tsx";
 import { EditPage } from "./pages/EditPage.tsx";
 import { ExportPage } from "./pages/ExportPage.tsx";
 import { FollowUpsPage } from "./pages/FollowUpsPage.tsx";
+import { JournalPage } from "./pages/JournalPage.tsx";
 import { LibraryPage } from "./pages/LibraryPage.tsx";
+import { ProgressPage } from "./pages/ProgressPage.tsx";
 import { ReanglePage } from "./pages/ReanglePage.tsx";
 import { StartPage } from "./pages/StartPage.tsx";
 import { StoriesPage } from "./pages/StoriesPage.tsx";
@@ -24,6 +26,8 @@ const NAV: { page: Route["page"]; label: string; href: string; also?: Route["pag
   { page: "stories", label: "Stories", href: "#/stories", also: ["coverage"] },
   { page: "compose", label: "Compose", href: "#/compose" },
   { page: "tailor", label: "Tailor", href: "#/tailor" },
+  { page: "progress", label: "Progress", href: "#/progress" },
+  { page: "journal", label: "Journal", href: "#/journal" },
   { page: "export", label: "Export", href: "#/export" },
 ];
 
@@ -199,6 +203,10 @@ export function App() {
         {route.page === "followups" && (
           <FollowUpsPage key={route.itemId} itemId={route.itemId} documents={documents} />
         )}
+        {route.page === "journal" && (
+          <JournalPage {...(route.entryId === undefined ? {} : { entryId: route.entryId })} />
+        )}
+        {route.page === "progress" && <ProgressPage />}
         {route.page === "not-found" && (
           <div className="page">
             <EmptyState icon="search" title="There is nothing at this address">

@@ -356,6 +356,65 @@ export const api = {
 
 export type ExportFormat = "md" | "json";
 
+/** The progress figures (src/core/progress/figures.ts), dates as ISO strings. */
+export type { ProgressFigures } from "../../src/core/progress/index.ts";
+
+export const progressApi = {
+  /** Days and streaks are counted in the browser's time zone. */
+  get: (): Promise<import("../../src/core/progress/index.ts").ProgressFigures> =>
+    json(`/api/progress?tz=${new Date().getTimezoneOffset()}`),
+};
+
+/** A journal entry as the server sends it (src/store/repos/journal.ts). */
+export interface JournalEntry {
+  id: string;
+  title: string;
+  happened: string;
+  felt: string;
+  takeaway: string;
+  storyId?: string;
+  sourceItemId?: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface JournalReframe {
+  kind: "solved" | "learned" | "shows";
+  text: string;
+  quote: string;
+  from: "entry" | "story";
+  shows?: string;
+}
+
+export interface JournalDetail {
+  entry: JournalEntry;
+  story?: { id: string; title: string };
+  reframes: JournalReframe[];
+}
+
+export const journalApi = {
+  list: async (): Promise<JournalEntry[]> =>
+    (await json<{ entries: JournalEntry[] }>("/api/journal")).entries,
+  get: (id: string): Promise<JournalDetail> => json(`/api/journal/${encodeURIComponent(id)}`),
+  add: async (input: {
+    title?: string;
+    happened?: string;
+    felt?: string;
+    storyId?: string;
+  }): Promise<JournalEntry> =>
+    (await json<{ entry: JournalEntry }>("/api/journal", jsonBody("POST", input))).entry,
+  update: async (
+    id: string,
+    patch: { title?: string; takeaway?: string; storyId?: string | null; expectedVersion?: number },
+  ): Promise<JournalEntry> =>
+    (await json<{ entry: JournalEntry }>(`/api/journal/${encodeURIComponent(id)}`, jsonBody("PATCH", patch)))
+      .entry,
+  remove: async (id: string): Promise<void> => {
+    await send(`/api/journal/${encodeURIComponent(id)}`, { method: "DELETE" });
+  },
+};
+
 /** The prep sheet's formats (src/app/prep-sheet.ts SHEET_FORMATS). */
 export type SheetFormat = "sheet-md" | "html" | "pdf" | "anki";
 

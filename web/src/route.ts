@@ -25,6 +25,8 @@ export type Route =
   | { page: "tailor" }
   | { page: "reangle"; itemId: string }
   | { page: "followups"; itemId: string }
+  | { page: "journal"; entryId?: string }
+  | { page: "progress" }
   | { page: "not-found"; hash: string };
 
 function isLibraryView(value: string | undefined): value is LibraryView {
@@ -59,6 +61,8 @@ export function parseRoute(hash: string): Route {
   if (page === "tailor") return { page: "tailor" };
   if (page === "reangle" && a !== undefined) return { page: "reangle", itemId: a };
   if (page === "followups" && a !== undefined) return { page: "followups", itemId: a };
+  if (page === "journal") return a === undefined ? { page: "journal" } : { page: "journal", entryId: a };
+  if (page === "progress") return { page: "progress" };
   return { page: "not-found", hash };
 }
 
@@ -91,6 +95,10 @@ export function href(route: Route): string {
       return `#/reangle/${enc(route.itemId)}`;
     case "followups":
       return `#/followups/${enc(route.itemId)}`;
+    case "journal":
+      return route.entryId === undefined ? "#/journal" : `#/journal/${enc(route.entryId)}`;
+    case "progress":
+      return "#/progress";
     case "not-found":
       return route.hash;
   }

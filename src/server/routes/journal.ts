@@ -7,6 +7,7 @@ import {
   listJournal,
   updateJournalEntry,
 } from "../../app/journal.ts";
+import { parseTimezoneOffset, progressStats } from "../../app/progress.ts";
 import type { AppEnv } from "../app.ts";
 import { readJson } from "./json-body.ts";
 
@@ -33,8 +34,17 @@ const defined = <T extends object>(value: T) =>
     [K in keyof T]: Exclude<T[K], undefined>;
   };
 
-/** The reflection journal: private entries, their reframes, takeaway and linked story. */
+/**
+ * The reflection journal (private entries, their reframes, takeaway and linked story) and the
+ * progress figures (`?tz=` the client's `getTimezoneOffset()`, so days and streaks are its days).
+ */
 export const journalRoutes = new Hono<AppEnv>()
+  .get("/progress", async (c) => {
+    const tz = parseTimezoneOffset(c.req.query("tz"));
+    return c.json(
+      await progressStats(c.var.store, c.var.userId, tz === undefined ? {} : { timezoneOffsetMinutes: tz }),
+    );
+  })
   .get("/journal", async (c) => c.json({ entries: await listJournal(c.var.store, c.var.userId) }))
   .post("/journal", async (c) => {
     const body = await readJson(c, newEntry);
