@@ -62,6 +62,14 @@ describe("journal reframes", () => {
     expect(reframes.some((r) => r.quote.includes("stupid"))).toBe(false);
   });
 
+  it("does not take a field's name for a lesson (machine learning is not something learned)", () => {
+    const reframes = offerReframes({
+      happened: "You just wanted to deploy a machine learning solution.",
+      felt: "",
+    });
+    expect(reframes.filter((r) => r.kind === "learned")).toEqual([]);
+  });
+
   it("offers nothing when the entry holds no fact, rather than making one up", () => {
     expect(offerReframes({ happened: "", felt: "Awful. Why me?" })).toEqual([]);
   });

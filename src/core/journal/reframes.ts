@@ -38,7 +38,7 @@ export interface ReframeStory {
 const SOLVED =
   /\b(solved|fixed|resolved|restored|rolled back|found|traced|shipped|deployed|delivered|kept\b.*\b(running|alive|working)|got\b.*\bworking|did not give up|didn['’]t give up|cut|reduced|dropped|recovered|caught)\b/i;
 const LEARNED =
-  /\b(learn(ed|t|ing)?|realis(ed|e)|realiz(ed|e)|lesson|taught me|reminded me|now,? I (always|check|know)|I always|insight)\b/i;
+  /\b(learn(ed|t)|realis(ed|e)|realiz(ed|e)|lesson|taught me|reminded me|now,? I (always|check|know)|I always|insight)\b/i;
 const SHOWS: { cue: RegExp; shows: string }[] = [
   {
     cue: /\b(alone|on my own|nobody to escalate|end to end|owned|ownership|I (immediately )?acknowledged|my own mistake)\b/i,

@@ -130,7 +130,7 @@ function axes(colours: ReturnType<typeof palette>, x: AxisValues, y: AxisValues)
   };
   return [
     { ...common, values: x, space: 48 },
-    { ...common, values: y, size: 44 },
+    { ...common, values: y, size: 52 },
   ];
 }
 
