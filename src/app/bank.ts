@@ -240,7 +240,7 @@ export async function importDocument(
   return saveImport(store, userId, prepareImport(input), { dryRun: input.dryRun ?? false });
 }
 
-/** "2 documents, 31 items (40 versions), 3 stories, 0 questions, 0 attempts, 0 cards, a profile" */
+/** "2 documents, 31 items (40 versions), 3 stories, 0 questions, 0 attempts, 0 cards, 1 journal entry, a profile" */
 function describeBackup(tables: Record<BankTable, unknown[]>): string {
   const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
   return [
@@ -250,6 +250,7 @@ function describeBackup(tables: Record<BankTable, unknown[]>): string {
     n(tables.questions.length, "question"),
     n(tables.attempts.length, "attempt"),
     n(tables.cards.length, "card"),
+    n(tables.journal_entries.length, "journal entry", "journal entries"),
     tables.profiles.length > 0 ? "a profile" : "no profile",
   ].join(", ");
 }
