@@ -82,7 +82,7 @@ const mean = (values: number[]): number | undefined =>
 /**
  * Everything the progress dashboard and `derisk stats` show, from the attempts, the items and
  * the schedule. Pure: the clock and the user's time zone are inputs.
- * @example progressFigures({ attempts: [], items: [], cardsDue: [], now: new Date() }).streak // { current: 0, longest: 0, today: false }
+ * @example progressFigures({ attempts: [], items: [], cardsDue: [], now }).streak // { current: 0, longest: 0, today: false }
  */
 export function progressFigures(input: ProgressInput): ProgressFigures {
   const offset = input.timezoneOffsetMinutes ?? 0;
