@@ -161,7 +161,7 @@ describe("prep sheet from the Export page", () => {
       const page = await context.newPage();
       await page.goto("/#/export");
       const sheet = page.getByRole("region", { name: "Prep sheet" });
-      await sheet.getByRole("button", { name: "Download HTML" }).waitFor();
+      await sheet.getByRole("button", { name: "Download the HTML sheet" }).waitFor();
       await screenshot(page, "export-prep-sheet");
 
       const read = async (name: string) => {
@@ -174,14 +174,14 @@ describe("prep sheet from the Export page", () => {
         return { name: download.suggestedFilename(), text: readFileSync(path, "utf8") };
       };
 
-      const html = await read("Download HTML");
+      const html = await read("Download the HTML sheet");
       expect(html.name).toMatch(/-sheet\.html$/);
       for (const question of questions) expect(html.text, question).toContain(escapeText(question));
 
-      const markdown = await read("Download Markdown");
+      const markdown = await read("Download the Markdown sheet");
       for (const question of questions) expect(markdown.text, question).toContain(question);
 
-      const anki = await read("Download Anki deck");
+      const anki = await read("Download the Anki deck");
       expect(anki.text.startsWith("#separator:tab")).toBe(true);
 
       // One competency, as cue cards: only that competency's questions.
@@ -219,7 +219,7 @@ describe("prep sheet from the Export page", () => {
       const narrow = await newContext(browser, server.url, { width: 390, theme: "dark" });
       const phone = await narrow.newPage();
       await phone.goto("/#/export");
-      await phone.getByRole("button", { name: "Download HTML" }).waitFor();
+      await phone.getByRole("button", { name: "Download the HTML sheet" }).waitFor();
       expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await screenshot(phone, "export-prep-sheet-390-dark");
       await narrow.close();

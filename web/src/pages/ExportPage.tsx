@@ -41,6 +41,14 @@ const SHEET_FORMATS: { format: SheetFormat; title: string; detail: string }[] = 
   },
 ];
 
+// Distinct from the document's own "Download Markdown" below.
+const SHEET_NOUNS: Record<SheetFormat, string> = {
+  html: "HTML sheet",
+  pdf: "PDF sheet",
+  "sheet-md": "Markdown sheet",
+  anki: "Anki deck",
+};
+
 type Scope = "bank" | "document" | "competency";
 
 type Preview =
@@ -244,7 +252,9 @@ export function ExportPage({
                     <Icon name="download" size={16} />
                     {sheetBusy === format
                       ? "Preparing…"
-                      : `Download ${cards && format !== "anki" ? `cue cards (${title})` : title}`}
+                      : cards && format !== "anki"
+                        ? `Download cue cards (${title})`
+                        : `Download the ${SHEET_NOUNS[format]}`}
                   </button>
                 </li>
               ))}
