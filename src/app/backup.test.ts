@@ -33,7 +33,14 @@ async function fillBank(store: Store): Promise<string> {
     text: "I modelled each channel from its neighbours.",
     source: "composed",
   });
-  await createStoriesFromDocument(store, "local", documentId);
+  const { created } = await createStoriesFromDocument(store, "local", documentId);
+  // The import started the journal with the sample's reflection; link it to a story.
+  const [entry] = await store.journal.listEntries("local");
+  if (!entry || !created[0]) throw new Error("the sample gives a journal entry and stories");
+  await store.journal.updateEntry("local", entry.id, {
+    storyId: created[0].id,
+    takeaway: "Receipts, not regrets.",
+  });
   const question = await store.questions.createQuestion("local", {
     text: "How do you pick a metric?",
     competency: "ml-concept",

@@ -34,6 +34,7 @@ import {
 import { recognisedShare, summariseReport } from "../core/report-summary.ts";
 import { MAX_INT32, unstorableText } from "../core/text-safety.ts";
 import type { RestoreCounts, Store } from "../store/index.ts";
+import { journalFromDocument } from "./journal.ts";
 
 import { MAX_DOCUMENT_BYTES, MAX_TITLE_LENGTH } from "./limits.ts";
 
@@ -212,6 +213,8 @@ export async function saveImport(
     ...(prepared.filename === undefined ? {} : { filename: prepared.filename }),
     dryRun,
   });
+  // A reflection in the document (the seed's talk after a bug) starts the journal.
+  if (!dryRun) await journalFromDocument(store, userId, saved.documentId);
   return {
     status: dryRun ? "dry-run" : saved.status,
     ...(dryRun ? { wouldBe: saved.status } : {}),
@@ -237,7 +240,7 @@ export async function importDocument(
   return saveImport(store, userId, prepareImport(input), { dryRun: input.dryRun ?? false });
 }
 
-/** "2 documents, 31 items (40 versions), 3 stories, 0 questions, 0 attempts, 0 cards, a profile" */
+/** "2 documents, 31 items (40 versions), 3 stories, 0 questions, 0 attempts, 0 cards, 1 journal entry, a profile" */
 function describeBackup(tables: Record<BankTable, unknown[]>): string {
   const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
   return [
@@ -247,6 +250,7 @@ function describeBackup(tables: Record<BankTable, unknown[]>): string {
     n(tables.questions.length, "question"),
     n(tables.attempts.length, "attempt"),
     n(tables.cards.length, "card"),
+    n(tables.journal_entries.length, "journal entry", "journal entries"),
     tables.profiles.length > 0 ? "a profile" : "no profile",
   ].join(", ");
 }

@@ -8,6 +8,21 @@ const FOOTER =
   '<div style="width:100%;font:8px sans-serif;text-align:center;color:#000"><span class="pageNumber"></span> / <span class="totalPages"></span></div>';
 
 /**
+ * Whether this installation can print PDFs: the bundled Chromium's npm packages resolve.
+ * Cheap (no browser is launched); the web app asks before offering the PDF download.
+ * @example if (pdfAvailable()) await printPdf(html);
+ */
+export function pdfAvailable(): boolean {
+  try {
+    import.meta.resolve("@sparticuz/chromium");
+    import.meta.resolve("playwright-core");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Prints a standalone HTML page to an A4 PDF in the Chromium bundled as an npm package
  * (@sparticuz/chromium, driven by playwright-core). The page makes no requests; its own
  * print CSS decides the page breaks.

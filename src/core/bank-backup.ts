@@ -172,6 +172,18 @@ export const BANK_TABLES = {
     created_at: time,
     updated_at: time,
   }),
+  journal_entries: z.strictObject({
+    id,
+    title: text,
+    happened: text,
+    felt: text,
+    takeaway: text,
+    story_id: id.nullable(),
+    source_item_id: id.nullable(),
+    version: z.number().int(),
+    created_at: time,
+    updated_at: time,
+  }),
 } as const;
 
 export type BankTable = keyof typeof BANK_TABLES;

@@ -8,6 +8,7 @@ import { CONTENT_SECURITY_POLICY, csrfToken, jsonBodiesOnly, localOriginOnly } f
 import { analysisRoutes } from "./routes/analysis.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { itemRoutes } from "./routes/items.ts";
+import { journalRoutes } from "./routes/journal.ts";
 import { packagingRoutes } from "./routes/packaging.ts";
 import { practiceRoutes } from "./routes/practice.ts";
 
@@ -48,6 +49,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     secureHeaders({
       crossOriginResourcePolicy: "same-origin",
       contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+      // A route may set a stricter policy of its own (the prep sheet's print view does).
+      overwrite: false,
     }),
   );
   app.use("*", localOriginOnly());
@@ -82,6 +85,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route("/api", analysisRoutes);
   app.route("/api", packagingRoutes);
   app.route("/api", practiceRoutes);
+  app.route("/api", journalRoutes);
 
   app.notFound((c) => {
     if (c.req.path.startsWith("/api/")) {

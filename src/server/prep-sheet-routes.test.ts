@@ -41,4 +41,29 @@ describeStores("HTTP prep sheet export", (getStore) => {
     // Another user's bank stays theirs.
     expect((await appFor("b").request("/api/export?format=html")).status).toBe(404);
   });
+
+  it("serves the print view inline with a policy that allows the sheet's style and no script, and lists the formats", async () => {
+    await appFor("a").request("/api/import?filename=sample-prep.md", {
+      method: "POST",
+      headers: { "Content-Type": "application/octet-stream" },
+      body: sample,
+    });
+    const view = await appFor("a").request("/api/export?format=html&print=1&competency=about-me");
+    expect(view.status).toBe(200);
+    expect(view.headers.get("Content-Disposition")).toMatch(/^inline; filename="[a-z0-9-]+-sheet\.html"$/);
+    const policy = view.headers.get("Content-Security-Policy") ?? "";
+    expect(policy).toContain("style-src 'unsafe-inline'");
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).not.toContain("script-src");
+    expect(await view.text()).toContain("Tell me about yourself");
+    // Every other page keeps the app's own policy.
+    expect((await appFor("a").request("/api/health")).headers.get("Content-Security-Policy")).toContain(
+      "script-src 'self'",
+    );
+
+    const formats = (await (await appFor("a").request("/api/export/formats")).json()) as {
+      formats: string[];
+    };
+    expect(formats.formats).toEqual(expect.arrayContaining(["sheet-md", "html", "anki"]));
+  });
 });

@@ -17,6 +17,7 @@ import { type CardsRepo, cardsRepo } from "./repos/cards.ts";
 import { type DocumentsRepo, documentsRepo } from "./repos/documents.ts";
 import { type ItemVersionsRepo, itemVersionsRepo } from "./repos/item-versions.ts";
 import { type ItemsRepo, itemsRepo } from "./repos/items.ts";
+import { type JournalRepo, journalRepo } from "./repos/journal.ts";
 import { type PracticeRepo, practiceRepo } from "./repos/practice.ts";
 import { type ProfilesRepo, profilesRepo } from "./repos/profiles.ts";
 import { type QuestionsRepo, questionsRepo } from "./repos/questions.ts";
@@ -53,6 +54,7 @@ export interface Repos {
   backup: BackupRepo;
   practice: PracticeRepo;
   tailorings: TailoringsRepo;
+  journal: JournalRepo;
 }
 
 export interface Store extends Repos {
@@ -90,6 +92,7 @@ function bindRepos(db: Db): Repos {
     backup: translatingInputErrors(backupRepo(db)),
     practice: translatingInputErrors(practiceRepo(db)),
     tailorings: translatingInputErrors(tailoringsRepo(db)),
+    journal: translatingInputErrors(journalRepo(db)),
   };
 }
 

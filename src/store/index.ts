@@ -20,6 +20,7 @@ export type {
 } from "./repos/documents.ts";
 export type { ItemVersionEntry, ItemVersionsRepo, StoredItemVersion } from "./repos/item-versions.ts";
 export type { ItemFilter, ItemPatch, ItemsRepo, StoredItem } from "./repos/items.ts";
+export type { JournalEntry, JournalEntryInput, JournalEntryPatch, JournalRepo } from "./repos/journal.ts";
 export type {
   NewPracticeSession,
   NewPracticeStep,

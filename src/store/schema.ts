@@ -233,6 +233,23 @@ export interface TailoringsTable {
   updated_at: Timestamp;
 }
 
+/** A private reflection journal entry (C10). */
+export interface JournalEntriesTable {
+  id: string;
+  user_id: string;
+  title: string;
+  happened: Generated<string>;
+  felt: Generated<string>;
+  /** One line the user keeps from the episode (edited by the user; may start as a suggestion). */
+  takeaway: Generated<string>;
+  story_id: string | null;
+  /** The document's reflection item this entry was imported from, while it exists. */
+  source_item_id: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   profiles: ProfilesTable;
@@ -246,6 +263,7 @@ export interface Database {
   practice_sessions: PracticeSessionsTable;
   practice_steps: PracticeStepsTable;
   tailorings: TailoringsTable;
+  journal_entries: JournalEntriesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -262,3 +280,4 @@ export type CardRow = Selectable<CardsTable>;
 export type PracticeSessionRow = Selectable<PracticeSessionsTable>;
 export type PracticeStepRow = Selectable<PracticeStepsTable>;
 export type TailoringRow = Selectable<TailoringsTable>;
+export type JournalEntryRow = Selectable<JournalEntriesTable>;

@@ -37,7 +37,7 @@ export type Theme = "light" | "dark";
 export async function newContext(
   browser: Browser,
   baseURL: string,
-  options: { width?: number; height?: number; theme?: Theme } = {},
+  options: { width?: number; height?: number; theme?: Theme; locale?: string } = {},
 ): Promise<BrowserContext> {
   const theme = options.theme ?? "light";
   const context = await browser.newContext({
@@ -45,6 +45,7 @@ export async function newContext(
     viewport: { width: options.width ?? 1280, height: options.height ?? 860 },
     colorScheme: theme,
     acceptDownloads: true,
+    ...(options.locale === undefined ? {} : { locale: options.locale }),
   });
   // The app's own toggle persists the theme here; setting it tests the same path the user takes.
   await context.addInitScript((value) => {

@@ -9,8 +9,8 @@ import { runCli } from "../../src/cli/main.ts";
 import { importPrepDocument } from "../../src/core/markdown/index.ts";
 import type { PrepDoc } from "../../src/core/model.ts";
 import { buildPrepSheet, renderPrepSheetHtml, type SheetLayout } from "../../src/core/prep-sheet/index.ts";
-import { launchBrowser } from "./browser.ts";
-import { screenshotDir, seedBytes } from "./harness.ts";
+import { launchBrowser, newContext } from "./browser.ts";
+import { importSeed, screenshot, screenshotDir, seedBytes, startTestServer } from "./harness.ts";
 import { pdfText, squeeze } from "./pdf-text.ts";
 
 // The prep sheet as a candidate prints it: `derisk export --format pdf` through the real CLI,
@@ -149,3 +149,92 @@ describe("prep sheet in print", () => {
     expect(blank.ink).toBe(0); // the measure itself tells a blank page from a printed one
   }, 120_000);
 });
+
+describe("prep sheet from the Export page", () => {
+  it("downloads the whole bank's sheet, one competency's cue cards and the Anki deck, and opens the print view", async (ctx) => {
+    if (!browser) return ctx.skip();
+    const server = await startTestServer();
+    const context = await newContext(browser, server.url, { width: 1280 });
+    try {
+      await importSeed(server.url);
+      const questions = questionsOf(importPrepDocument(seedBytes()));
+      const page = await context.newPage();
+      await page.goto("/#/export");
+      const sheet = page.getByRole("region", { name: "Prep sheet" });
+      await sheet.getByRole("button", { name: "Download the HTML sheet" }).waitFor();
+      await screenshot(page, "export-prep-sheet");
+
+      const read = async (name: string) => {
+        const [download] = await Promise.all([
+          page.waitForEvent("download"),
+          sheet.getByRole("button", { name }).click(),
+        ]);
+        const path = join(work, download.suggestedFilename());
+        await download.saveAs(path);
+        return { name: download.suggestedFilename(), text: readFileSync(path, "utf8") };
+      };
+
+      const html = await read("Download the HTML sheet");
+      expect(html.name).toMatch(/-sheet\.html$/);
+      for (const question of questions) expect(html.text, question).toContain(escapeText(question));
+
+      const markdown = await read("Download the Markdown sheet");
+      for (const question of questions) expect(markdown.text, question).toContain(question);
+
+      const anki = await read("Download the Anki deck");
+      expect(anki.text.startsWith("#separator:tab")).toBe(true);
+
+      // One competency, as cue cards: only that competency's questions.
+      await sheet.getByLabel("What to include").selectOption("competency");
+      await sheet.getByLabel(/^Competency/).selectOption("ml-concept");
+      await sheet.getByLabel(/Cue cards/).check();
+      const cards = await read("Download cue cards (HTML)");
+      expect(cards.name).toMatch(/-cards\.html$/);
+      expect(cards.text).toContain(escapeText("What is the difference between precision and recall?"));
+      expect(cards.text).not.toContain("Tell me about yourself");
+      await expect(sheet.getByRole("button", { name: /Anki/ }).count()).resolves.toBe(0);
+
+      // A competency with nothing in it says so on the page.
+      await sheet.getByLabel(/^Competency/).selectOption("conflict");
+      await sheet.getByRole("button", { name: "Download cue cards (HTML)" }).click();
+      await expect(sheet.getByRole("alert").textContent()).resolves.toMatch(
+        /Nothing to put on a prep sheet for conflict/,
+      );
+
+      // The print view: the sheet in a new tab, styled by its own print CSS.
+      await sheet.getByLabel("What to include").selectOption("bank");
+      await sheet.getByLabel(/Cue cards/).uncheck();
+      const [view] = await Promise.all([
+        context.waitForEvent("page"),
+        sheet.getByRole("button", { name: "Open the print view" }).click(),
+      ]);
+      await view.waitForLoadState("load");
+      const shown = (await view.locator("body").textContent()) ?? "";
+      for (const question of questions) expect(shown, question).toContain(question);
+      // The inline print style applied (the app's CSP would block it): Georgia-style serif body.
+      expect(await view.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/Georgia/);
+      await view.screenshot({ path: join(screenshotDir, "export-print-view.png") });
+
+      await context.close();
+      const narrow = await newContext(browser, server.url, { width: 390, theme: "dark" });
+      const phone = await narrow.newPage();
+      await phone.goto("/#/export");
+      await phone.getByRole("button", { name: "Download the HTML sheet" }).waitFor();
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await screenshot(phone, "export-prep-sheet-390-dark");
+      await narrow.close();
+    } finally {
+      await context.close().catch(() => {});
+      await server.close();
+    }
+  }, 240_000);
+});
+
+/** How escapeHtml writes a question into the HTML sheet. */
+const escapeText = (text: string): string =>
+  text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");

@@ -8,8 +8,10 @@ import { CoveragePage } from "./pages/CoveragePage.tsx";
 import { EditPage } from "./pages/EditPage.tsx";
 import { ExportPage } from "./pages/ExportPage.tsx";
 import { FollowUpsPage } from "./pages/FollowUpsPage.tsx";
+import { JournalPage } from "./pages/JournalPage.tsx";
 import { LibraryPage } from "./pages/LibraryPage.tsx";
 import { PracticePage } from "./pages/PracticePage.tsx";
+import { ProgressPage } from "./pages/ProgressPage.tsx";
 import { ReanglePage } from "./pages/ReanglePage.tsx";
 import { StartPage } from "./pages/StartPage.tsx";
 import { StoriesPage } from "./pages/StoriesPage.tsx";
@@ -27,6 +29,8 @@ const NAV: { page: Route["page"]; label: string; href: string; also?: Route["pag
   { page: "compose", label: "Compose", href: "#/compose" },
   { page: "tailor", label: "Tailor", href: "#/tailor" },
   { page: "practice", label: "Practice", href: "#/practice" },
+  { page: "progress", label: "Progress", href: "#/progress" },
+  { page: "journal", label: "Journal", href: "#/journal" },
   { page: "export", label: "Export", href: "#/export" },
 ];
 
@@ -208,6 +212,10 @@ export function App() {
         {route.page === "practice" && (
           <PracticePage key={route.sessionId ?? ""} sessionId={route.sessionId} />
         )}
+        {route.page === "journal" && (
+          <JournalPage {...(route.entryId === undefined ? {} : { entryId: route.entryId })} />
+        )}
+        {route.page === "progress" && <ProgressPage />}
         {route.page === "not-found" && (
           <div className="page">
             <EmptyState icon="search" title="There is nothing at this address">

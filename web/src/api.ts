@@ -402,12 +402,105 @@ export const api = {
   /** Fetches an export as a blob, with the file name the server proposes. */
   exportFile: async (documentId: string, format: ExportFormat): Promise<{ blob: Blob; filename: string }> => {
     const response = await send(api.exportUrl(documentId, format));
-    const disposition = response.headers.get("Content-Disposition") ?? "";
-    const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
-    const fallback = `derisk-export.${format === "md" ? "md" : "json"}`;
-    const filename = match?.[1] ? decodeURIComponent(match[1]) : fallback;
-    return { blob: await response.blob(), filename };
+    return downloaded(response, `derisk-export.${format === "md" ? "md" : "json"}`);
   },
 };
 
 export type ExportFormat = "md" | "json";
+
+/** The progress figures (src/core/progress/figures.ts), dates as ISO strings. */
+export type { ProgressFigures } from "../../src/core/progress/index.ts";
+
+export const progressApi = {
+  /** Days and streaks are counted in the browser's time zone. */
+  get: (): Promise<import("../../src/core/progress/index.ts").ProgressFigures> =>
+    json(`/api/progress?tz=${new Date().getTimezoneOffset()}`),
+};
+
+/** A journal entry as the server sends it (src/store/repos/journal.ts). */
+export interface JournalEntry {
+  id: string;
+  title: string;
+  happened: string;
+  felt: string;
+  takeaway: string;
+  storyId?: string;
+  sourceItemId?: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface JournalReframe {
+  kind: "solved" | "learned" | "shows";
+  text: string;
+  quote: string;
+  from: "entry" | "story";
+  shows?: string;
+}
+
+export interface JournalDetail {
+  entry: JournalEntry;
+  story?: { id: string; title: string };
+  reframes: JournalReframe[];
+}
+
+export const journalApi = {
+  list: async (): Promise<JournalEntry[]> =>
+    (await json<{ entries: JournalEntry[] }>("/api/journal")).entries,
+  get: (id: string): Promise<JournalDetail> => json(`/api/journal/${encodeURIComponent(id)}`),
+  add: async (input: {
+    title?: string;
+    happened?: string;
+    felt?: string;
+    storyId?: string;
+  }): Promise<JournalEntry> =>
+    (await json<{ entry: JournalEntry }>("/api/journal", jsonBody("POST", input))).entry,
+  update: async (
+    id: string,
+    patch: { title?: string; takeaway?: string; storyId?: string | null; expectedVersion?: number },
+  ): Promise<JournalEntry> =>
+    (await json<{ entry: JournalEntry }>(`/api/journal/${encodeURIComponent(id)}`, jsonBody("PATCH", patch)))
+      .entry,
+  remove: async (id: string): Promise<void> => {
+    await send(`/api/journal/${encodeURIComponent(id)}`, { method: "DELETE" });
+  },
+};
+
+/** The prep sheet's formats (src/app/prep-sheet.ts SHEET_FORMATS). */
+export type SheetFormat = "sheet-md" | "html" | "pdf" | "anki";
+
+/** What a prep sheet covers and how it is laid out: the whole bank unless narrowed. */
+export interface SheetRequest {
+  documentId?: string;
+  competency?: string;
+  layout?: "sheet" | "cards";
+}
+
+function sheetQuery(format: SheetFormat, request: SheetRequest): string {
+  const query = new URLSearchParams({ format });
+  if (request.documentId !== undefined) query.set("documentId", request.documentId);
+  if (request.competency !== undefined) query.set("competency", request.competency);
+  if (request.layout === "cards") query.set("layout", "cards");
+  return query.toString();
+}
+
+async function downloaded(response: Response, fallback: string): Promise<{ blob: Blob; filename: string }> {
+  const disposition = response.headers.get("Content-Disposition") ?? "";
+  const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+  const filename = match?.[1] ? decodeURIComponent(match[1]) : fallback;
+  return { blob: await response.blob(), filename };
+}
+
+export const sheetApi = {
+  /** The sheet formats this server can produce (PDF only where the bundled Chromium is installed). */
+  formats: async (): Promise<SheetFormat[]> =>
+    (await json<{ formats: SheetFormat[] }>("/api/export/formats")).formats,
+
+  /** Fetches a prep sheet as a blob, with the file name the server proposes. */
+  download: async (format: SheetFormat, request: SheetRequest): Promise<{ blob: Blob; filename: string }> =>
+    downloaded(await send(`/api/export?${sheetQuery(format, request)}`), `prep-sheet.${format}`),
+
+  /** The address of the HTML sheet shown in a tab for printing. */
+  printUrl: (request: SheetRequest): string => `/api/export?${sheetQuery("html", request)}&print=1`,
+};

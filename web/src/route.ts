@@ -27,6 +27,8 @@ export type Route =
   | { page: "reangle"; itemId: string }
   | { page: "followups"; itemId: string }
   | { page: "practice"; sessionId?: string }
+  | { page: "journal"; entryId?: string }
+  | { page: "progress" }
   | { page: "not-found"; hash: string };
 
 function isLibraryView(value: string | undefined): value is LibraryView {
@@ -63,6 +65,8 @@ export function parseRoute(hash: string): Route {
   if (page === "reangle" && a !== undefined) return { page: "reangle", itemId: a };
   if (page === "followups" && a !== undefined) return { page: "followups", itemId: a };
   if (page === "practice") return a === undefined ? { page: "practice" } : { page: "practice", sessionId: a };
+  if (page === "journal") return a === undefined ? { page: "journal" } : { page: "journal", entryId: a };
+  if (page === "progress") return { page: "progress" };
   return { page: "not-found", hash };
 }
 
@@ -99,6 +103,10 @@ export function href(route: Route): string {
       return `#/followups/${enc(route.itemId)}`;
     case "practice":
       return route.sessionId === undefined ? "#/practice" : `#/practice/${enc(route.sessionId)}`;
+    case "journal":
+      return route.entryId === undefined ? "#/journal" : `#/journal/${enc(route.entryId)}`;
+    case "progress":
+      return "#/progress";
     case "not-found":
       return route.hash;
   }

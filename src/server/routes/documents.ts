@@ -15,7 +15,8 @@ import {
 } from "../../app/bank.ts";
 import { DeriskError } from "../../app/errors.ts";
 import { prepareImportOffThread } from "../../app/import-off-thread.ts";
-import { exportPrepSheet, isSheetFormat } from "../../app/prep-sheet.ts";
+import { pdfAvailable } from "../../app/pdf.ts";
+import { exportPrepSheet, isSheetFormat, SHEET_FORMATS } from "../../app/prep-sheet.ts";
 import type { Store } from "../../store/index.ts";
 import type { AppEnv } from "../app.ts";
 import { readJson } from "./json-body.ts";
@@ -43,6 +44,9 @@ const rename = z.object({
   title: z.string(),
   expectedVersion: z.number().int().min(1).optional(),
 });
+
+const PRINT_VIEW_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
 /** Documents: list, read, rename, delete, import (JSON text or raw bytes), export, the sample. */
 export const documentRoutes = new Hono<AppEnv>()
@@ -104,6 +108,10 @@ export const documentRoutes = new Hono<AppEnv>()
       `Unsupported Content-Type "${type || "none"}": send JSON {"text": …} or the file's bytes as application/octet-stream.`,
     );
   })
+  .get("/export/formats", (c) =>
+    // PDF needs the bundled Chromium; the page offers it only where it can be printed.
+    c.json({ formats: SHEET_FORMATS.filter((format) => format !== "pdf" || pdfAvailable()) }),
+  )
   .get("/export", async (c) => {
     const documentId = c.req.query("documentId");
     const format = c.req.query("format") ?? "md";
@@ -116,9 +124,20 @@ export const documentRoutes = new Hono<AppEnv>()
         ...(documentId ? { documentId } : {}),
         ...(competency ? { competency } : {}),
       });
+      const name = sheet.filename.replace(/["\\\r\n]/g, "_");
+      if (format === "html" && c.req.query("print") === "1") {
+        // The print view: shown in a tab, not downloaded. The sheet's own inline style is
+        // allowed; nothing else may load or run (it has no scripts, and all user text is escaped).
+        return c.body(sheet.body as string, 200, {
+          "Content-Type": sheet.contentType,
+          "Content-Disposition": `inline; filename="${name}"`,
+          "Content-Security-Policy": PRINT_VIEW_POLICY,
+          "Cache-Control": "no-store",
+        });
+      }
       return c.body(typeof sheet.body === "string" ? sheet.body : new Uint8Array(sheet.body), 200, {
         "Content-Type": sheet.contentType,
-        "Content-Disposition": `attachment; filename="${sheet.filename.replace(/["\\\r\n]/g, "_")}"`,
+        "Content-Disposition": `attachment; filename="${name}"`,
       });
     }
     if (format !== "md" && format !== "json") {

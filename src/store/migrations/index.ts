@@ -8,6 +8,7 @@ import * as itemHistory from "./0002-item-history.ts";
 import * as practiceSessions from "./0003-practice-sessions.ts";
 import * as chosenTitle from "./0004-document-chosen-title.ts";
 import * as tailorings from "./0005-tailorings.ts";
+import * as journal from "./0006-journal.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": initial,
@@ -15,4 +16,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0003-practice-sessions": practiceSessions,
   "0004-document-chosen-title": chosenTitle,
   "0005-tailorings": tailorings,
+  "0006-journal": journal,
 };

@@ -25,6 +25,7 @@ const ORDER: Record<BankTable, string> = {
   practice_sessions: "created_at, id",
   practice_steps: "session_id, position, id",
   tailorings: "created_at, id",
+  journal_entries: "created_at, id",
 };
 
 /** Columns that point at another table's id: rewritten when that row got a new id. */
@@ -46,6 +47,7 @@ const REFERENCES: Record<BankTable, Record<string, BankTable>> = {
     follow_up_of: "practice_steps",
   },
   tailorings: {},
+  journal_entries: { story_id: "stories", source_item_id: "items" },
 };
 
 export interface RestoreCounts {

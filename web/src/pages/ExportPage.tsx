@@ -1,8 +1,17 @@
 import { useEffect, useState } from "react";
-import { api, type DocumentSummary, describeError, type ExportFormat } from "../api.ts";
+import {
+  api,
+  type DocumentSummary,
+  describeError,
+  type ExportFormat,
+  type SheetFormat,
+  type SheetRequest,
+  sheetApi,
+} from "../api.ts";
 import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { Icon } from "../components/Icon.tsx";
+import { COMPETENCY_LIST, COMPETENCY_NAMES } from "../names.ts";
 import { navigate } from "../route.ts";
 import { rememberedDocument } from "../storage.ts";
 
@@ -20,6 +29,27 @@ const FORMATS: { format: ExportFormat; title: string; detail: string }[] = [
       "Your whole bank in one versioned file: every document with each answer's history, your stories, practice and profile. Import it into derisk to restore it.",
   },
 ];
+
+const SHEET_FORMATS: { format: SheetFormat; title: string; detail: string }[] = [
+  { format: "html", title: "HTML", detail: "A standalone page with print styles: open it in any browser." },
+  { format: "pdf", title: "PDF", detail: "Printed on A4 by the bundled Chromium, page numbers at the foot." },
+  { format: "sheet-md", title: "Markdown", detail: "The same sheet as plain text, for your notes app." },
+  {
+    format: "anki",
+    title: "Anki deck",
+    detail: "Questions on the front, beats or key points on the back (tab-separated, Anki imports it).",
+  },
+];
+
+// Distinct from the document's own "Download Markdown" below.
+const SHEET_NOUNS: Record<SheetFormat, string> = {
+  html: "HTML sheet",
+  pdf: "PDF sheet",
+  "sheet-md": "Markdown sheet",
+  anki: "Anki deck",
+};
+
+type Scope = "bank" | "document" | "competency";
 
 type Preview =
   | { state: "loading"; id: string }
@@ -40,6 +70,17 @@ export function ExportPage({
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
+  const [scope, setScope] = useState<Scope>("bank");
+  const [competency, setCompetency] = useState<string>("about-me");
+  const [cards, setCards] = useState(false);
+  const [sheetFormats, setSheetFormats] = useState<SheetFormat[] | null>(null);
+  const [sheetBusy, setSheetBusy] = useState<SheetFormat | "print" | null>(null);
+  const [sheetError, setSheetError] = useState<{ code: string; message: string } | null>(null);
+
+  useEffect(() => {
+    // Without the bundled Chromium, PDF is left out (HTML prints from the browser instead).
+    sheetApi.formats().then(setSheetFormats, () => setSheetFormats(["html", "sheet-md", "anki"]));
+  }, []);
 
   const selected =
     documents?.find((doc) => doc.id === documentId) ??
@@ -77,16 +118,7 @@ export function ExportPage({
     setBusy(format);
     setError(null);
     try {
-      const { blob, filename } = await api.exportFile(selected.id, format);
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement("a");
-      link.href = url;
-      link.download = filename;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      // Revoke later: some browsers read the URL after click() returns.
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBlob(await api.exportFile(selected.id, format));
     } catch (caught) {
       setError(describeError(caught));
     } finally {
@@ -94,11 +126,56 @@ export function ExportPage({
     }
   }
 
+  const sheetRequest = (layout: "sheet" | "cards"): SheetRequest => ({
+    layout,
+    ...(scope === "document" && selected !== undefined ? { documentId: selected.id } : {}),
+    ...(scope === "competency" ? { competency } : {}),
+  });
+
+  async function downloadSheet(format: SheetFormat, layout: "sheet" | "cards"): Promise<void> {
+    setSheetBusy(format);
+    setSheetError(null);
+    try {
+      saveBlob(await sheetApi.download(format, sheetRequest(layout)));
+    } catch (caught) {
+      setSheetError(describeError(caught));
+    } finally {
+      setSheetBusy(null);
+    }
+  }
+
+  /** Opens the HTML sheet in a new tab and asks the browser to print it once it has loaded. */
+  async function openPrintView(): Promise<void> {
+    setSheetBusy("print");
+    setSheetError(null);
+    const url = sheetApi.printUrl(sheetRequest(cards ? "cards" : "sheet"));
+    try {
+      // Ask first, so an empty bank or competency says why here instead of in a blank tab.
+      await sheetApi.download("html", sheetRequest(cards ? "cards" : "sheet"));
+      const view = window.open(url, "_blank");
+      if (view === null) {
+        setSheetError({
+          code: "POPUP",
+          message:
+            "The browser blocked the new tab: allow pop-ups for this page, or download the HTML and print it.",
+        });
+        return;
+      }
+      view.addEventListener("load", () => view.print(), { once: true });
+    } catch (caught) {
+      setSheetError(describeError(caught));
+    } finally {
+      setSheetBusy(null);
+    }
+  }
+
   return (
     <div className="page page-export">
       <header className="page-header">
         <h1>Export</h1>
-        <p className="lede">Take your prep with you: the document as Markdown, or everything as JSON.</p>
+        <p className="lede">
+          A prep sheet to read the night before, cue cards, an Anki deck, or a full backup of your bank.
+        </p>
       </header>
 
       {documentsError !== null && documents === null && (
@@ -117,7 +194,95 @@ export function ExportPage({
       )}
 
       {selected !== undefined && documents !== null && (
+        <section className="sheet-export" aria-labelledby="sheet-title">
+          <h2 id="sheet-title" className="section-title">
+            Prep sheet
+          </h2>
+          <p className="muted">
+            One block per question: the answer, its timing and score, the top fixes, the follow-ups and the
+            concerns with your reframes. Cue cards fit four questions on a page, key beats only.
+          </p>
+          <div className="form-row sheet-options">
+            <label className="field field-inline">
+              <span className="field-label">What to include</span>
+              <select
+                className="select"
+                value={scope}
+                onChange={(event) => setScope(event.target.value as Scope)}
+              >
+                <option value="bank">Whole bank</option>
+                <option value="document">One document: {selected.title}</option>
+                <option value="competency">One competency</option>
+              </select>
+            </label>
+            {scope === "competency" && (
+              <label className="field field-inline">
+                <span className="field-label">Competency</span>
+                <select
+                  className="select"
+                  value={competency}
+                  onChange={(event) => setCompetency(event.target.value)}
+                >
+                  {COMPETENCY_LIST.map((id) => (
+                    <option key={id} value={id}>
+                      {COMPETENCY_NAMES[id]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            <label className="field field-inline checkbox-field">
+              <input type="checkbox" checked={cards} onChange={(event) => setCards(event.target.checked)} />
+              <span>Cue cards (a quarter page per question)</span>
+            </label>
+          </div>
+          <ul className="export-grid sheet-grid">
+            {SHEET_FORMATS.filter(({ format }) => sheetFormats === null || sheetFormats.includes(format))
+              .filter(({ format }) => !(cards && format === "anki"))
+              .map(({ format, title, detail }) => (
+                <li key={format} className="card export-card">
+                  <h3>{title}</h3>
+                  <p className="muted">{detail}</p>
+                  <button
+                    type="button"
+                    className={format === "html" ? "button button-primary" : "button"}
+                    disabled={sheetBusy !== null}
+                    onClick={() => void downloadSheet(format, cards ? "cards" : "sheet")}
+                  >
+                    <Icon name="download" size={16} />
+                    {sheetBusy === format
+                      ? "Preparing…"
+                      : cards && format !== "anki"
+                        ? `Download cue cards (${title})`
+                        : `Download the ${SHEET_NOUNS[format]}`}
+                  </button>
+                </li>
+              ))}
+          </ul>
+          {sheetFormats !== null && !sheetFormats.includes("pdf") && (
+            <p className="field-hint">
+              PDF needs the bundled Chromium, which is not installed here: use the print view and save as PDF.
+            </p>
+          )}
+          <p className="print-row">
+            <button
+              type="button"
+              className="button"
+              disabled={sheetBusy !== null}
+              onClick={() => void openPrintView()}
+            >
+              <Icon name="file" size={16} />
+              {sheetBusy === "print" ? "Opening…" : "Open the print view"}
+            </button>
+            <span className="field-hint">Opens the HTML sheet in a new tab with the print dialog.</span>
+          </p>
+          {sheetError && <ErrorMessage title="The prep sheet could not be made" error={sheetError} />}
+        </section>
+      )}
+
+      {selected !== undefined && documents !== null && (
         <>
+          <h2 className="section-title backup-title">Your document and your bank</h2>
           <label className="field">
             <span className="field-label">Document</span>
             <select
@@ -136,7 +301,7 @@ export function ExportPage({
           <ul className="export-grid">
             {FORMATS.map(({ format, title, detail }) => (
               <li key={format} className="card export-card">
-                <h2>{title}</h2>
+                <h3>{title}</h3>
                 <p className="muted">{detail}</p>
                 <button
                   type="button"
@@ -172,4 +337,17 @@ export function ExportPage({
       )}
     </div>
   );
+}
+
+/** Saves a fetched file through a temporary link (the browser's own download). */
+function saveBlob({ blob, filename }: { blob: Blob; filename: string }): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoke later: some browsers read the URL after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -1,0 +1,83 @@
+/**
+ * Progress (C9): scores and timing per attempt, the five risks over time, coverage by
+ * competency, cards due for the next 30 days and the streak, from the practice tables.
+ */
+import type { Analysis, RiskSignal, SignalLevel } from "../core/analysis/index.ts";
+import { DeriskError } from "../core/errors.ts";
+import { type ProgressAttempt, type ProgressFigures, progressFigures } from "../core/progress/index.ts";
+import type { Repos } from "../store/index.ts";
+import { practiceCandidates } from "./practice.ts";
+
+export type { ProgressFigures };
+
+const FAR_FUTURE = new Date(8.64e15);
+
+/** What an attempt's analysis snapshot says, read defensively: old snapshots may lack fields. */
+function fromAnalysis(value: unknown): Pick<ProgressAttempt, "score" | "budget" | "levels"> {
+  const analysis = value as Partial<Analysis> | null | undefined;
+  if (!analysis || typeof analysis !== "object") return {};
+  const score = analysis.overall?.score;
+  const budget = analysis.timing?.budget;
+  const levels: Partial<Record<RiskSignal, SignalLevel>> = {};
+  for (const [risk, report] of Object.entries(analysis.signals ?? {})) {
+    if (report && typeof report.level === "string") levels[risk as RiskSignal] = report.level;
+  }
+  return {
+    ...(typeof score === "number" ? { score } : {}),
+    ...(budget && typeof budget.max === "number" ? { budget: { min: budget.min, max: budget.max } } : {}),
+    ...(Object.keys(levels).length > 0 ? { levels } : {}),
+  };
+}
+
+/** Checks a time-zone offset from a client: minutes, as `Date.getTimezoneOffset()` gives it. */
+export function parseTimezoneOffset(value: string | undefined): number | undefined {
+  if (value === undefined || value === "") return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < -840 || n > 720)
+    throw new DeriskError(
+      "BAD_INPUT",
+      `tz must be whole minutes from UTC between -840 and 720, not "${value}".`,
+    );
+  return n;
+}
+
+/**
+ * The progress figures of the user's bank.
+ * @example const figures = await progressStats(store, "local", { now: new Date(), timezoneOffsetMinutes: -60 });
+ */
+export async function progressStats(
+  store: Repos,
+  userId: string,
+  options: { now?: Date; timezoneOffsetMinutes?: number } = {},
+): Promise<ProgressFigures> {
+  const [attempts, candidates, cards] = await Promise.all([
+    store.attempts.listAttempts(userId),
+    practiceCandidates(store, userId),
+    store.cards.listDueCards(userId, FAR_FUTURE),
+  ]);
+  return progressFigures({
+    attempts: attempts.flatMap((a) =>
+      a.finishedAt === undefined
+        ? []
+        : [
+            {
+              id: a.id,
+              key: a.itemId ?? a.questionId ?? a.questionText.trim().toLowerCase(),
+              question: a.questionText,
+              finishedAt: a.finishedAt,
+              durationSeconds: Math.round(a.durationMs / 1000),
+              ...fromAnalysis(a.analysis),
+            },
+          ],
+    ),
+    items: candidates.map((c) => ({
+      key: c.itemId ?? c.questionId ?? c.questionText.trim().toLowerCase(),
+      competency: c.competency,
+    })),
+    cardsDue: cards.map((card) => card.due),
+    now: options.now ?? new Date(),
+    ...(options.timezoneOffsetMinutes === undefined
+      ? {}
+      : { timezoneOffsetMinutes: options.timezoneOffsetMinutes }),
+  });
+}

@@ -1,0 +1,152 @@
+import type { Command } from "commander";
+import type { JournalEntryDetail } from "../../app/journal.ts";
+import type { JournalEntry } from "../../store/index.ts";
+import type { CliContext } from "../context.ts";
+import type { Style } from "../render/style.ts";
+
+function renderList(entries: readonly JournalEntry[], style: Style): string {
+  if (entries.length === 0)
+    return 'Your journal is empty: derisk journal add --felt "…" writes the first entry (an imported reflection starts it too).';
+  const lines = [style.bold(`${entries.length} ${entries.length === 1 ? "entry" : "entries"}`)];
+  for (const entry of entries) {
+    lines.push(`${entry.id}  ${entry.createdAt.toISOString().slice(0, 10)}  ${entry.title}`);
+    if (entry.takeaway !== "") lines.push(style.dim(`    → ${entry.takeaway}`));
+  }
+  return lines.join("\n");
+}
+
+const LEADS = { solved: "What you solved", learned: "What you learned", shows: "What it shows" } as const;
+
+function renderDetail({ entry, story, reframes }: JournalEntryDetail, style: Style): string {
+  const lines = [
+    style.bold(entry.title),
+    style.dim(`id ${entry.id} · ${entry.createdAt.toISOString().slice(0, 10)}`),
+  ];
+  if (entry.happened !== "") lines.push("", style.bold("What happened"), entry.happened);
+  if (entry.felt !== "") lines.push("", style.bold("How it felt"), entry.felt);
+  lines.push(
+    "",
+    style.bold("Takeaway"),
+    entry.takeaway === "" ? style.dim("(none yet: derisk journal edit ID --takeaway …)") : entry.takeaway,
+  );
+  lines.push(
+    "",
+    style.bold("Story"),
+    story
+      ? `${story.title} ${style.dim(`(${story.id})`)}`
+      : style.dim("(none: derisk journal edit ID --story STORY_ID)"),
+  );
+  lines.push("", style.bold("Reframes from your own words"));
+  if (reframes.length === 0)
+    lines.push(style.dim("None yet: write what you did and how it ended, or link a story."));
+  for (const reframe of reframes) {
+    const lead = reframe.kind === "shows" ? `${LEADS.shows} (${reframe.shows})` : LEADS[reframe.kind];
+    lines.push(
+      `- ${style.cyan(lead)}: ${reframe.quote}${reframe.from === "story" ? style.dim(" [story]") : ""}`,
+    );
+  }
+  return lines.join("\n");
+}
+
+/**
+ * Registers `derisk journal` (list, add, show, edit): the private reflection journal.
+ * @example registerJournalCommand(program, createContext()); // derisk journal add --felt "Drained."
+ */
+export function registerJournalCommand(program: Command, ctx: CliContext): void {
+  const journal = program
+    .command("journal")
+    .description("your private reflection journal: entries, reframes from your own words, a takeaway")
+    .addHelpText(
+      "after",
+      '\nExamples:\n  derisk journal\n  derisk journal add --happened "The TLS bug took the API down." --felt "Drained."\n  derisk journal show 3f2a…\n  derisk journal edit 3f2a… --takeaway "I can learn any layer." --story 9c1d…',
+    );
+
+  journal
+    .command("list", { isDefault: true })
+    .description("list the entries, oldest first")
+    .option("--json", "print { entries } as JSON")
+    .action(async (flags: { json?: boolean }) => {
+      const { listJournal } = await import("../../app/journal.ts");
+      const entries = await ctx.withStore((store, userId) => listJournal(store, userId));
+      ctx.out(flags.json ? JSON.stringify({ entries }, null, 2) : renderList(entries, ctx.style));
+    });
+
+  journal
+    .command("add")
+    .description("write an entry: what happened and how it felt")
+    .option("--title <text>", "a name for it (default: its first words)")
+    .option("--happened <text>", "what happened")
+    .option("--felt <text>", "how it felt")
+    .option("--takeaway <line>", "one line to keep")
+    .option("--story <id>", "the story it links to (see derisk stories list)")
+    .option("--json", "print { entry } as JSON")
+    .action(
+      async (flags: {
+        title?: string;
+        happened?: string;
+        felt?: string;
+        takeaway?: string;
+        story?: string;
+        json?: boolean;
+      }) => {
+        const { addJournalEntry, getJournalEntry } = await import("../../app/journal.ts");
+        const detail = await ctx.withStore(async (store, userId) => {
+          const entry = await addJournalEntry(store, userId, {
+            ...(flags.title === undefined ? {} : { title: flags.title }),
+            ...(flags.happened === undefined ? {} : { happened: flags.happened }),
+            ...(flags.felt === undefined ? {} : { felt: flags.felt }),
+            ...(flags.takeaway === undefined ? {} : { takeaway: flags.takeaway }),
+            ...(flags.story === undefined ? {} : { storyId: flags.story }),
+          });
+          return getJournalEntry(store, userId, entry.id);
+        });
+        ctx.out(
+          flags.json ? JSON.stringify({ entry: detail.entry }, null, 2) : renderDetail(detail, ctx.style),
+        );
+      },
+    );
+
+  journal
+    .command("show")
+    .description("show an entry with the reframes drawn from it and its story")
+    .argument("<id>", "entry id (see derisk journal list)")
+    .option("--json", "print { entry, story, reframes } as JSON")
+    .action(async (id: string, flags: { json?: boolean }) => {
+      const { getJournalEntry } = await import("../../app/journal.ts");
+      const detail = await ctx.withStore((store, userId) => getJournalEntry(store, userId, id));
+      ctx.out(flags.json ? JSON.stringify(detail, null, 2) : renderDetail(detail, ctx.style));
+    });
+
+  journal
+    .command("edit")
+    .description("change an entry's takeaway, title or linked story")
+    .argument("<id>", "entry id (see derisk journal list)")
+    .option("--title <text>", "a new name")
+    .option("--takeaway <line>", "the one line to keep")
+    .option("--story <id>", "link this story")
+    .option("--unlink", "unlink the story")
+    .option("--json", "print { entry } as JSON")
+    .action(
+      async (
+        id: string,
+        flags: { title?: string; takeaway?: string; story?: string; unlink?: boolean; json?: boolean },
+      ) => {
+        const { getJournalEntry, updateJournalEntry } = await import("../../app/journal.ts");
+        const { DeriskError } = await import("../../app/errors.ts");
+        if (flags.story !== undefined && flags.unlink)
+          throw new DeriskError("USAGE", "Give --story or --unlink, not both.");
+        const detail = await ctx.withStore(async (store, userId) => {
+          await updateJournalEntry(store, userId, id, {
+            ...(flags.title === undefined ? {} : { title: flags.title }),
+            ...(flags.takeaway === undefined ? {} : { takeaway: flags.takeaway }),
+            ...(flags.story === undefined ? {} : { storyId: flags.story }),
+            ...(flags.unlink ? { storyId: null } : {}),
+          });
+          return getJournalEntry(store, userId, id);
+        });
+        ctx.out(
+          flags.json ? JSON.stringify({ entry: detail.entry }, null, 2) : renderDetail(detail, ctx.style),
+        );
+      },
+    );
+}

@@ -1,0 +1,47 @@
+import { readFileSync } from "node:fs";
+import { expect, it } from "vitest";
+import { importDocument } from "../../app/bank.ts";
+import { rateAnswer, startPractice, submitAnswer } from "../../app/practice.ts";
+import type { ProgressFigures } from "../../app/progress.ts";
+import { describeStores } from "../../store/test-stores.ts";
+import { createStyle } from "../render/style.ts";
+import { runCommand } from "../test-cli.ts";
+import { registerStatsCommand, renderStats } from "./stats.ts";
+
+// `derisk stats` in-process over a real store, after real practice.
+const sample = readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url));
+const ANSWER =
+  "I traced the nightly pipeline failures to a race in the feature export, rewrote it as an idempotent step and added a check. Failures dropped from eight a month to zero.";
+
+describeStores("derisk stats", (getStore) => {
+  it("says what to do first on a new bank, then shows the same figures as --json after practice", async () => {
+    const store = getStore();
+    const first = await runCommand([registerStatsCommand], ["stats"], { store });
+    expect(first).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/No practice yet[\s\S]*derisk import/),
+    });
+    await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });
+    expect((await runCommand([registerStatsCommand], ["stats"], { store })).out).toMatch(
+      /You have 17 questions to practise. Start with one: derisk practice --count 1/,
+    );
+    for (let i = 0; i < 2; i++) {
+      const session = await startPractice(store, "a", { from: { kind: "due" }, count: 1 });
+      const { stepId } = await submitAnswer(store, "a", session.id, { text: ANSWER });
+      await rateAnswer(store, "a", session.id, stepId, "good");
+    }
+    const json = await runCommand([registerStatsCommand], ["stats", "--json"], { store });
+    const figures = JSON.parse(json.out) as ProgressFigures;
+    expect(figures.totals.attempts).toBe(2);
+    expect(figures.streak.current).toBe(1);
+    expect(figures.due).toHaveLength(30);
+    const text = await runCommand([registerStatsCommand], ["stats"], { store });
+    expect(text.out).toContain("attempts 2");
+    expect(text.out).toContain("streak 1 day (practised today)");
+    expect(text.out).toMatch(/Risks left open/);
+    // Plain output has no block characters; a colour terminal gets sparklines.
+    expect(text.out).not.toMatch(/[▁▂▃▄▅▆▇█]/);
+    const coloured = renderStats(figures, createStyle({ isTTY: true } as NodeJS.WriteStream, {}), true);
+    expect(coloured).toMatch(/[▁▂▃▄▅▆▇█]{2}/);
+  });
+});

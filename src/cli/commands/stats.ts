@@ -1,0 +1,98 @@
+import type { Command } from "commander";
+import type { ProgressFigures } from "../../app/progress.ts";
+import { sparkline } from "../../core/progress/index.ts";
+import type { CliContext } from "../context.ts";
+import type { Style } from "../render/style.ts";
+
+const RISK_NAMES = {
+  ambiguity: "ambiguity",
+  spinning: "spinning",
+  blame: "blame",
+  autonomy: "hand-holding",
+  systems: "systems",
+} as const;
+
+const clock = (s: number) => `${Math.floor(s / 60)}:${String(Math.round(s) % 60).padStart(2, "0")}`;
+
+/** The dashboard's figures as lines; sparklines only where colour is on (a terminal). */
+export function renderStats(figures: ProgressFigures, style: Style, sparklines: boolean): string {
+  const { totals, streak } = figures;
+  if (totals.attempts === 0) {
+    return [
+      style.bold("No practice yet."),
+      totals.items === 0
+        ? "Import your prep document first (derisk import prep.md), then practise one question: derisk practice --count 1"
+        : `You have ${totals.items} questions to practise. Start with one: derisk practice --count 1`,
+    ].join("\n");
+  }
+  const spark = (values: number[], range?: { min: number; max: number }) =>
+    sparklines && values.length > 1 ? `  ${style.cyan(sparkline(values, range))}` : "";
+  const lines = [
+    style.bold("Progress"),
+    `attempts ${totals.attempts} · answers practised ${totals.practised} of ${totals.items}${
+      totals.meanScore === undefined ? "" : ` · mean latest score ${totals.meanScore.toFixed(1)} / 5`
+    }`,
+    `streak ${streak.current} day${streak.current === 1 ? "" : "s"}${streak.today ? " (practised today)" : ""} · longest ${streak.longest}`,
+    "",
+    style.bold("Score per attempt"),
+  ];
+  const scores = figures.attempts.flatMap((a) => (a.score === undefined ? [] : [a.score]));
+  lines.push(
+    `overall ${figures.overall.at(-1)?.score.toFixed(1) ?? "–"} / 5${spark(scores, { min: 1, max: 5 })}`,
+  );
+  for (const answer of figures.answers) {
+    const values = answer.scores.map((s) => s.score);
+    lines.push(
+      `  ${values.join(" → ")}  ${answer.question.slice(0, 60)}${answer.question.length > 60 ? "…" : ""}${spark(values, { min: 1, max: 5 })}`,
+    );
+  }
+  lines.push("", style.bold("Time used vs budget (last 10)"));
+  for (const a of figures.attempts.slice(-10)) {
+    const budget = a.budget ? ` of ${clock(a.budget.min)}–${clock(a.budget.max)}` : "";
+    const over = a.budget && a.seconds > a.budget.max ? style.yellow(" over") : "";
+    lines.push(`  ${a.at.slice(0, 10)}  ${clock(a.seconds)}${budget}${over}  ${a.question.slice(0, 50)}`);
+  }
+  lines.push("", style.bold("Risks left open (share of the last five attempts)"));
+  for (const risk of figures.risks) {
+    const mark = figures.keepsComingBack === risk.risk ? style.yellow("  keeps coming back") : "";
+    lines.push(
+      `  ${RISK_NAMES[risk.risk].padEnd(13)} ${risk.open} of ${risk.of}${spark(risk.share, { min: 0, max: 1 })}${mark}`,
+    );
+  }
+  lines.push("", style.bold("Coverage by competency (practised / items, mean score)"));
+  for (const row of figures.coverage) {
+    lines.push(
+      `  ${row.competency.padEnd(24)} ${row.practised}/${row.items}${row.meanScore === undefined ? "" : `  ${row.meanScore.toFixed(1)}`}`,
+    );
+  }
+  const due = figures.due.map((d) => d.count);
+  lines.push(
+    "",
+    style.bold("Cards due, next 30 days"),
+    `  today ${due[0] ?? 0} · this week ${due.slice(0, 7).reduce((a, b) => a + b, 0)} · 30 days ${due.reduce((a, b) => a + b, 0)}${spark(due, { min: 0, max: Math.max(1, ...due) })}`,
+  );
+  return lines.join("\n");
+}
+
+/**
+ * Registers `derisk stats`: the progress dashboard's figures in the terminal.
+ * @example registerStatsCommand(program, createContext()); // derisk stats --json
+ */
+export function registerStatsCommand(program: Command, ctx: CliContext): void {
+  program
+    .command("stats")
+    .description("your progress: scores and timing per attempt, risks over time, coverage, cards due, streak")
+    .option("--json", "print the figures as JSON (the same as GET /api/progress)")
+    .action(async (flags: { json?: boolean }) => {
+      const { progressStats } = await import("../../app/progress.ts");
+      const figures = await ctx.withStore((store, userId) =>
+        progressStats(store, userId, { timezoneOffsetMinutes: new Date().getTimezoneOffset() }),
+      );
+      if (flags.json) {
+        ctx.out(JSON.stringify(figures, null, 2));
+        return;
+      }
+      // Colour on means a terminal that shows the block characters; piped output stays plain.
+      ctx.out(renderStats(figures, ctx.style, ctx.style.bold("x") !== "x"));
+    });
+}

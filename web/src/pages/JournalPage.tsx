@@ -1,0 +1,307 @@
+import { type FormEvent, useEffect, useState } from "react";
+import { api, describeError, type JournalDetail, journalApi, type StoredStory } from "../api.ts";
+import { EmptyState } from "../components/EmptyState.tsx";
+import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { TextBlock } from "../components/TextBlock.tsx";
+import { navigate } from "../route.ts";
+import { useLoad } from "../use-load.ts";
+
+type Failure = { code: string; message: string };
+
+const KIND_TITLES = {
+  solved: "What you solved",
+  learned: "What you learned",
+  shows: "What it shows an interviewer",
+} as const;
+
+/**
+ * The private reflection journal: entries about hard episodes, the reframes derisk finds in
+ * the user's own words (and in a linked story), and the one line they keep.
+ */
+export function JournalPage({ entryId }: { entryId?: string }) {
+  const { result, reload } = useLoad("journal", journalApi.list);
+  useEffect(() => {
+    document.title = "Journal · derisk";
+  }, []);
+  const entries = result.state === "ready" ? result.data : [];
+  const selectedId = entryId ?? entries.at(-1)?.id;
+  const writing = entryId === "new" || (result.state === "ready" && entries.length === 0);
+
+  return (
+    <div className="page page-journal">
+      <header className="page-header page-header-row">
+        <div>
+          <h1>Journal</h1>
+          <p className="lede">
+            Private: how a hard episode went and how it felt. derisk points at what you solved, what you
+            learned and what it shows an interviewer, in your own words. Entries never go on a prep sheet.
+          </p>
+        </div>
+        {!writing && (
+          <a className="button button-primary" href="#/journal/new">
+            New entry
+          </a>
+        )}
+      </header>
+      {result.state === "loading" && <div className="skeleton skeleton-block" aria-busy="true" />}
+      {result.state === "error" && (
+        <ErrorMessage title="Couldn't load your journal" error={result.error} onRetry={reload} />
+      )}
+      {result.state === "ready" && (
+        <div className="journal-layout">
+          {entries.length > 0 && (
+            <nav className="journal-list" aria-label="Entries">
+              <ul>
+                {entries.map((entry) => (
+                  <li key={entry.id}>
+                    <a
+                      href={`#/journal/${encodeURIComponent(entry.id)}`}
+                      aria-current={!writing && entry.id === selectedId ? "page" : undefined}
+                    >
+                      <span className="journal-list-title">{entry.title}</span>
+                      <span className="muted journal-list-date">
+                        {new Date(entry.createdAt).toLocaleDateString()}
+                      </span>
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+          <div className="journal-main">
+            {writing ? (
+              <NewEntry
+                first={entries.length === 0}
+                onSaved={(id) => {
+                  reload();
+                  navigate({ page: "journal", entryId: id });
+                }}
+              />
+            ) : (
+              selectedId !== undefined && <EntryView key={selectedId} id={selectedId} onChanged={reload} />
+            )}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function NewEntry({ first, onSaved }: { first: boolean; onSaved: (id: string) => void }) {
+  const [title, setTitle] = useState("");
+  const [happened, setHappened] = useState("");
+  const [felt, setFelt] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Failure | null>(null);
+
+  async function save(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const entry = await journalApi.add({
+        ...(title.trim() === "" ? {} : { title }),
+        happened,
+        felt,
+      });
+      onSaved(entry.id);
+    } catch (caught) {
+      setError(describeError(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="card journal-form" onSubmit={(event) => void save(event)}>
+      {first && (
+        <EmptyState icon="book" title="Your journal is empty">
+          <p className="muted">
+            Write about an episode that still stings: a bug that beat you for a week, a review that went
+            badly. Importing a prep document with a reflection starts the journal too.
+          </p>
+        </EmptyState>
+      )}
+      <h2 className="section-title">New entry</h2>
+      <label className="field field-wide">
+        <span className="field-label">Title (optional)</span>
+        <input className="input" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
+      </label>
+      <label className="field field-wide">
+        <span className="field-label">What happened</span>
+        <textarea
+          className="textarea"
+          rows={6}
+          value={happened}
+          onChange={(e) => setHappened(e.target.value)}
+        />
+      </label>
+      <label className="field field-wide">
+        <span className="field-label">How it felt</span>
+        <textarea className="textarea" rows={4} value={felt} onChange={(e) => setFelt(e.target.value)} />
+      </label>
+      {error && <ErrorMessage title="The entry was not saved" error={error} />}
+      <button type="submit" className="button button-primary" disabled={busy}>
+        {busy ? "Saving…" : "Save the entry"}
+      </button>
+    </form>
+  );
+}
+
+function EntryView({ id, onChanged }: { id: string; onChanged: () => void }) {
+  const { result, reload } = useLoad(`journal:${id}`, () => journalApi.get(id));
+  const stories = useLoad("stories", api.listStories);
+  if (result.state === "loading") return <div className="skeleton skeleton-block" aria-busy="true" />;
+  if (result.state === "error")
+    return <ErrorMessage title="Couldn't load the entry" error={result.error} onRetry={reload} />;
+  return (
+    <EntryDetail
+      detail={result.data}
+      stories={stories.result.state === "ready" ? stories.result.data : []}
+      onSaved={() => {
+        reload();
+        onChanged();
+      }}
+    />
+  );
+}
+
+function EntryDetail({
+  detail,
+  stories,
+  onSaved,
+}: {
+  detail: JournalDetail;
+  stories: StoredStory[];
+  onSaved: () => void;
+}) {
+  const { entry, story, reframes } = detail;
+  const [takeaway, setTakeaway] = useState(entry.takeaway);
+  const [status, setStatus] = useState<"idle" | "saving" | "saved">("idle");
+  const [error, setError] = useState<Failure | null>(null);
+
+  async function save(patch: { takeaway?: string; storyId?: string | null }): Promise<void> {
+    setStatus("saving");
+    setError(null);
+    try {
+      await journalApi.update(entry.id, { ...patch, expectedVersion: entry.version });
+      setStatus("saved");
+      onSaved();
+    } catch (caught) {
+      setError(describeError(caught));
+      setStatus("idle");
+    }
+  }
+
+  return (
+    <article className="card journal-entry" aria-labelledby="entry-title">
+      <h2 id="entry-title">{entry.title}</h2>
+      <p className="muted">{new Date(entry.createdAt).toLocaleDateString()} · private</p>
+
+      <form
+        className="takeaway-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save({ takeaway });
+        }}
+      >
+        <label className="field field-wide">
+          <span className="field-label">Your takeaway, in one line</span>
+          <input
+            className="input"
+            value={takeaway}
+            maxLength={300}
+            onChange={(event) => {
+              setTakeaway(event.target.value);
+              setStatus("idle");
+            }}
+          />
+        </label>
+        <div className="takeaway-actions">
+          <button
+            type="submit"
+            className="button"
+            disabled={status === "saving" || takeaway.trim() === entry.takeaway}
+          >
+            Save the takeaway
+          </button>
+          <span role="status" className="muted">
+            {status === "saved" ? "Saved." : ""}
+          </span>
+        </div>
+      </form>
+
+      <section aria-labelledby="reframes-title">
+        <h3 id="reframes-title" className="section-title">
+          Reframes from your own words
+        </h3>
+        {reframes.length === 0 ? (
+          <p className="muted">
+            None yet: write what you did and how it ended, or link the story this episode became.
+          </p>
+        ) : (
+          <ul className="journal-reframes">
+            {reframes.map((reframe) => (
+              <li
+                key={`${reframe.kind}:${reframe.quote}`}
+                className={`journal-reframe reframe-${reframe.kind}`}
+              >
+                <p className="reframe-kind">
+                  {KIND_TITLES[reframe.kind]}
+                  {reframe.shows ? ` · ${reframe.shows}` : ""}
+                  {reframe.from === "story" ? " · from the story" : ""}
+                </p>
+                <blockquote>{reframe.quote}</blockquote>
+                <button
+                  type="button"
+                  className="button button-small"
+                  onClick={() => {
+                    setTakeaway(reframe.quote);
+                    setStatus("idle");
+                  }}
+                >
+                  Use as takeaway
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <label className="field field-wide journal-story">
+        <span className="field-label">The story it became</span>
+        <select
+          className="select"
+          value={story?.id ?? ""}
+          disabled={status === "saving"}
+          onChange={(event) => void save({ storyId: event.target.value === "" ? null : event.target.value })}
+        >
+          <option value="">No story linked</option>
+          {stories.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      {error && <ErrorMessage title="The change was not saved" error={error} />}
+
+      {entry.happened !== "" && (
+        <section aria-labelledby="happened-title">
+          <h3 id="happened-title" className="section-title">
+            What happened
+          </h3>
+          <TextBlock text={entry.happened} />
+        </section>
+      )}
+      {entry.felt !== "" && (
+        <section aria-labelledby="felt-title">
+          <h3 id="felt-title" className="section-title">
+            How it felt
+          </h3>
+          <TextBlock text={entry.felt} />
+        </section>
+      )}
+    </article>
+  );
+}
