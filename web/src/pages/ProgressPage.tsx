@@ -50,8 +50,11 @@ function FirstSteps({ figures }: { figures: ProgressFigures }) {
             You have {figures.totals.items} questions ready. Answer one against the clock and this page shows
             your score, your time against the budget, the risks you left open and your streak.
           </p>
-          <p>
-            In a terminal: <code>npx derisk practice --count 1</code>
+          <a className="button button-primary" href="#/practice">
+            Practise a question
+          </a>
+          <p className="muted">
+            Or in a terminal: <code>npx derisk practice --count 1</code>
           </p>
         </>
       )}
