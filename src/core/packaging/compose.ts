@@ -81,13 +81,19 @@ function template(text: string, part: StarPart): DraftSentence {
   return { text, part, origin: { from: "template", blanks: text.match(BLANK) ?? [] } };
 }
 
+/** How much the story's own field for a sentence adds to the tagger's probability of that part. */
+const PRIOR_WEIGHT = 0.3;
+
 /**
  * The STAR+L part of each sentence of a story told in order, as the risk lens's trained sentence
  * tagger reads it, with the telling order kept: parts never go back (situation → task → action →
  * result → lesson), so a consequence told before the fix stays in the actions.
  * @example tagStoryParts(["Our deploys failed weekly.", "I added a canary.", "Failures fell to zero."]) // ["situation", "action", "result"]
  */
-export function tagStoryParts(sentences: readonly string[]): StarPart[] {
+export function tagStoryParts(
+  sentences: readonly string[],
+  prior: readonly (StarPart | undefined)[] = [],
+): StarPart[] {
   if (sentences.length === 0) return [];
   // One sentence per paragraph, so that the lens reads each as its own unit or units.
   const starts: number[] = [];
@@ -115,7 +121,15 @@ export function tagStoryParts(sentences: readonly string[]): StarPart[] {
   // Best monotone path (a Viterbi over the five parts in their order).
   const n = sentences.length;
   const m = PART_ORDER.length;
-  const score = (i: number, j: number) => Math.log((sums[i]?.[j] ?? 0) / Math.max(1, counts[i] ?? 0) + 0.02);
+  // The part the story itself gives a sentence (the field the user filed it under) is a prior
+  // the tagger must outweigh: a goal filed under Task stays the task even where the tagger hears
+  // an action in it.
+  const score = (i: number, j: number) =>
+    Math.log(
+      (sums[i]?.[j] ?? 0) / Math.max(1, counts[i] ?? 0) +
+        0.02 +
+        (prior[i] === PART_ORDER[j] ? PRIOR_WEIGHT : 0),
+    );
   const best: number[][] = [];
   const from: number[][] = [];
   for (let i = 0; i < n; i += 1) {
@@ -192,7 +206,10 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   // A blank the user has not filled yet ("[what did you learn?]") is not part of the story.
   const told = all.filter((s) => !hasBlank(s.text));
   const leftBlanks = all.filter((s) => hasBlank(s.text)).flatMap((s) => s.text.match(BLANK) ?? []);
-  const parts = tagStoryParts(told.map((s) => s.text));
+  const parts = tagStoryParts(
+    told.map((s) => s.text),
+    told.map((s) => s.part),
+  );
   const answering = new Set(
     answeringSentences(
       told.map((s) => s.text),
