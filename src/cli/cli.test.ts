@@ -155,7 +155,7 @@ describe("derisk CLI", () => {
     }
     const list = derisk(["list", "--json"], { dataDir: fresh });
     expect(JSON.parse(list.stdout)).toEqual({ documents: [] });
-  });
+  }, 120_000);
 
   it("analyses from stdin with the stable JSON contract, and classifies", () => {
     const answer =
