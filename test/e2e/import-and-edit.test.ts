@@ -86,7 +86,9 @@ describe.runIf(launched.browser !== null)("import the seed and edit an answer", 
     expect((await answer.textContent()) ?? "").not.toMatch(/‚Äô|‚Äî|üëâ/);
     // The risk lens reads the answer: a 1–5 score and the five risks, each with a level.
     await answer.locator(".lens .score-value").waitFor();
-    expect(await answer.locator(".lens .signal").count()).toBe(5);
+    expect(await answer.locator(".lens .signal:not(.rubric-check)").count()).toBe(5);
+    // "Tell me about yourself" is not a story: it is judged on the non-story rubric, not STAR.
+    expect(await answer.locator(".lens .rubric-check").count()).toBe(6);
     expect(serverAnalyses).toBe(0);
     await screenshot(page, "library-q1");
 

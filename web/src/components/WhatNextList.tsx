@@ -36,6 +36,9 @@ export function WhatNextList({ refreshKey = "" }: { refreshKey?: string }) {
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
   if (result.state === "loading") return null;
   if (result.state === "error") {
+    // An unreachable server is said once, by whatever the user asked for (an import, a save):
+    // a second alert here would only repeat it. Other failures are this list's own.
+    if (result.error.code === "NETWORK") return null;
     return <ErrorMessage title="Couldn't work out what to do next" error={result.error} onRetry={reload} />;
   }
   const { entries, hasBank } = result.data;
