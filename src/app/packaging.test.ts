@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { expect, it } from "vitest";
+import { SEED_RUNS } from "../../test/seed.ts";
 import { DeriskError } from "../core/errors.ts";
-import { SEED_RUNS } from "../core/packaging/test-seed.ts";
 import type { Store } from "../store/index.ts";
 import { describeStores } from "../store/test-stores.ts";
 import { getItemHistory, importDocument, saveAnswerVariant } from "./bank.ts";

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { expect, it } from "vitest";
+import { SEED_RUNS } from "../../test/seed.ts";
 import { stripMarkup } from "../core/markup.ts";
 import type { Trailer } from "../core/packaging/index.ts";
-import { SEED_RUNS } from "../core/packaging/test-seed.ts";
 import { createApp } from "../server/app.ts";
 import type { Store } from "../store/index.ts";
 import { describeStores } from "../store/test-stores.ts";

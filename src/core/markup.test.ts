@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { readSample, readSeed, SEED_RUNS } from "../../test/seed.ts";
 import { analyze } from "./analysis/index.ts";
 import { answerText } from "./answer-text.ts";
 import { starLabel, stripMarkup } from "./markup.ts";
 import type { PrepDoc } from "./model.ts";
-import { readSample, readSeed, SEED_RUNS } from "./packaging/test-seed.ts";
 
 const MARKUP =
   /\*\*|__|(?<![\p{L}\p{N}])_[^_\s][^_]*_(?![\p{L}\p{N}])|^\s*(?:situation|task|action|result|lesson)\s*:/imu;

@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { answerOf, readSample, readSeed, SEED_RUNS } from "../../../test/seed.ts";
 import { analyze } from "../analysis/index.ts";
 import { answerText } from "../answer-text.ts";
 import type { AnswerItem, StarPart } from "../model.ts";
 import { BLANKS, compose, type Draft, tagStoryParts } from "./compose.ts";
 import { parseStory, type Story, storyFromAnswer, storySentences } from "./story.ts";
-import { answerOf, readSample, readSeed, SEED_RUNS } from "./test-seed.ts";
 import { withoutBlanks } from "./text.ts";
 
 const fraud = parseStory({

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { answerOf, readSample, readSeed, SEED_RUNS } from "../../../test/seed.ts";
 import { answerText } from "../answer-text.ts";
 import { reangle } from "./reangle.ts";
 import { coreShare } from "./role-terms.ts";
-import { answerOf, readSample, readSeed, SEED_RUNS } from "./test-seed.ts";
 import { splitSentences, stripMarkup } from "./text.ts";
 
 // An infrastructure-heavy story of our own, told the way a DevOps engineer would.

@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { importPrepDocument, parsePrepDocument } from "../markdown/index.ts";
-import type { AnswerItem, PrepDoc } from "../model.ts";
+import { importPrepDocument, parsePrepDocument } from "../src/core/markdown/index.ts";
+import type { AnswerItem, PrepDoc } from "../src/core/model.ts";
 
 // The seed document is read from ../shared/seed at run time (never copied into the repo); tests
 // that need it run when it is there and are mandatory under CI=true.
-const seedDir = fileURLToPath(new URL("../../../../shared/seed/", import.meta.url));
+const seedDir = fileURLToPath(new URL("../../shared/seed/", import.meta.url));
 
 /** The seed document, imported as a user would import it; undefined when ../shared is absent. */
 export function readSeed(): PrepDoc | undefined {
@@ -15,7 +15,7 @@ export function readSeed(): PrepDoc | undefined {
 
 /** Our sample document (samples/sample-prep.md), parsed. */
 export function readSample(): PrepDoc {
-  return parsePrepDocument(readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url), "utf8"));
+  return parsePrepDocument(readFileSync(new URL("../samples/sample-prep.md", import.meta.url), "utf8"));
 }
 
 /** Whether seed tests run: the seed is there, or CI demands it. */
