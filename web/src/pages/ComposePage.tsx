@@ -14,6 +14,7 @@ import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { RiskLens } from "../components/RiskLens.tsx";
 import { RoleSelect } from "../components/RoleSelect.tsx";
+import { SaveVariantForm } from "../components/SaveVariantForm.tsx";
 import { formatDuration } from "../library.ts";
 import { route } from "../links.ts";
 import { COMPETENCY_NAMES } from "../names.ts";
@@ -420,70 +421,7 @@ function DraftView({
  * beside the other variants in the library (and in every export).
  */
 function SaveVariant({ sourceItemId, text }: { sourceItemId: string; text: string }) {
-  const labelId = useId();
-  const [label, setLabel] = useState("composed");
   const { result: source } = useLoad(sourceItemId, () => api.getItem(sourceItemId));
-  const [saved, setSaved] = useState<{ documentId: string; itemId: string; variant: string } | null>(null);
-  const [error, setError] = useState<{ code: string; message: string } | null>(null);
-  const [busy, setBusy] = useState(false);
   if (source.state !== "ready" || source.data.kind !== "answer") return null;
-  const answer = source.data;
-  const blanksLeft = /\[[^\]]+\]/.test(text);
-
-  async function save(): Promise<void> {
-    setBusy(true);
-    setError(null);
-    try {
-      const item = await api.saveVariant(answer.documentId, {
-        questionKey: answer.questionKey,
-        variant: label,
-        text,
-        source: "composed",
-      });
-      setSaved({
-        documentId: item.documentId,
-        itemId: item.id,
-        variant: item.kind === "answer" ? item.variant : label,
-      });
-    } catch (caught) {
-      setError(describeError(caught));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <div className="save-variant">
-      <label htmlFor={labelId} className="field-label">
-        Save as a variant of {answer.questionNumber ?? "the question"} “{answer.question}”
-      </label>
-      <div className="save-variant-row">
-        <input
-          id={labelId}
-          className="input"
-          value={label}
-          maxLength={80}
-          onChange={(event) => setLabel(event.target.value)}
-        />
-        <button
-          type="button"
-          className="button button-primary button-small"
-          disabled={busy || text.trim() === "" || label.trim() === ""}
-          onClick={() => void save()}
-        >
-          Save variant
-        </button>
-      </div>
-      {blanksLeft && saved === null && (
-        <p className="muted">Blanks are saved as written; fill them first for an answer you can say.</p>
-      )}
-      {saved !== null && (
-        <p role="status">
-          Saved as “{saved.variant}”.{" "}
-          <a href={route.library(saved.documentId, saved.itemId)}>Open it in the library</a>
-        </p>
-      )}
-      {error !== null && <ErrorMessage title="The variant was not saved" error={error} />}
-    </div>
-  );
+  return <SaveVariantForm target={source.data} text={text} source="composed" defaultLabel="composed" />;
 }

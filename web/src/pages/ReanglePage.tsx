@@ -1,9 +1,10 @@
-import { useEffect, useId, useState } from "react";
+import { useEffect, useState } from "react";
 import type { RoleId } from "../../../src/core/model.ts";
 import { api, type DocumentSummary, describeError, type ReangleResult, type StoredItem } from "../api.ts";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { Icon } from "../components/Icon.tsx";
 import { RoleSelect } from "../components/RoleSelect.tsx";
+import { SaveVariantForm } from "../components/SaveVariantForm.tsx";
 import { route } from "../links.ts";
 import { ROLE_NAMES } from "../names.ts";
 import { roleIdOf } from "../use-analysis.ts";
@@ -180,63 +181,15 @@ function SaveReangled({
   text: string;
   toRole: RoleId;
 }) {
-  const labelId = useId();
-  const [label, setLabel] = useState(`for ${ROLE_NAMES[toRole]}`);
-  const [saved, setSaved] = useState<{ documentId: string; itemId: string; variant: string } | null>(null);
-  const [error, setError] = useState<{ code: string; message: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function save(): Promise<void> {
-    setBusy(true);
-    setError(null);
-    try {
-      const stored = await api.saveVariant(item.documentId, {
-        questionKey: item.questionKey,
-        variant: label,
-        text,
-        source: "re-angled",
-      });
-      setSaved({
-        documentId: stored.documentId,
-        itemId: stored.id,
-        variant: stored.kind === "answer" ? stored.variant : label,
-      });
-    } catch (caught) {
-      setError(describeError(caught));
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
-    <section className="card save-variant save-reangled" aria-label="Save the re-angled answer">
-      <label htmlFor={labelId} className="field-label">
-        Save as a variant of “{item.question}”
-      </label>
-      <div className="save-variant-row">
-        <input
-          id={labelId}
-          className="input"
-          value={label}
-          maxLength={80}
-          onChange={(event) => setLabel(event.target.value)}
-        />
-        <button
-          type="button"
-          className="button button-primary button-small"
-          disabled={busy || label.trim() === "" || saved !== null}
-          onClick={() => void save()}
-        >
-          Save variant
-        </button>
-      </div>
-      {saved !== null && (
-        <p role="status">
-          Saved as “{saved.variant}”.{" "}
-          <a href={route.library(saved.documentId, saved.itemId)}>Open it in the library</a>
-        </p>
-      )}
-      {error !== null && <ErrorMessage title="The variant was not saved" error={error} />}
+    <section className="card save-reangled" aria-label="Save the re-angled answer">
+      <SaveVariantForm
+        target={item}
+        text={text}
+        source="re-angled"
+        defaultLabel={`for ${ROLE_NAMES[toRole]}`}
+        once
+      />
     </section>
   );
 }
