@@ -349,12 +349,37 @@ export async function resolveDocumentId(store: Store, userId: string, documentId
   return latest.id;
 }
 
-/** One document with its items in order, as the library shows it. */
-export async function getDocument(store: Store, userId: string, documentId: string): Promise<DocumentDetail> {
-  const summaries = await store.documents.listDocuments(userId);
-  const summary = summaries.find((s) => s.id === documentId);
+/**
+ * One document's summary, or a NOT_FOUND error that says how to list the documents.
+ * @example const summary = await findDocument(store, "local", docId);
+ */
+async function findDocument(store: Store, userId: string, documentId: string): Promise<StoreSummary> {
+  const summary = (await store.documents.listDocuments(userId)).find((s) => s.id === documentId);
   if (!summary)
     throw new DeriskError("NOT_FOUND", `No document ${documentId} in your bank: list them with derisk list.`);
+  return summary;
+}
+
+/**
+ * The documents a view or an export covers: the one asked for, or the whole bank. A missing
+ * document and an empty bank are refused with what to do instead.
+ * @example const ids = (await documentsInScope(store, "local")).map((d) => d.id);
+ */
+export async function documentsInScope(
+  store: Store,
+  userId: string,
+  documentId?: string,
+): Promise<StoreSummary[]> {
+  if (documentId !== undefined) return [await findDocument(store, userId, documentId)];
+  const summaries = await store.documents.listDocuments(userId);
+  if (summaries.length === 0)
+    throw new DeriskError("NOT_FOUND", "Your bank is empty: import a document first (derisk import FILE).");
+  return summaries;
+}
+
+/** One document with its items in order, as the library shows it. */
+export async function getDocument(store: Store, userId: string, documentId: string): Promise<DocumentDetail> {
+  const summary = await findDocument(store, userId, documentId);
   const doc = await store.documents.loadDocument(userId, documentId);
   const items = await store.items.listItems(userId, { documentId });
   return { document: { ...toSummary(summary), report: doc.report }, items: items.map(toStoredItem) };

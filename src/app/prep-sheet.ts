@@ -8,6 +8,7 @@ import {
   type SheetLayout,
 } from "../core/prep-sheet/index.ts";
 import type { Store } from "../store/index.ts";
+import { documentsInScope } from "./bank.ts";
 import { DeriskError } from "./errors.ts";
 import { roleFromTarget } from "./packaging.ts";
 
@@ -54,15 +55,7 @@ export async function loadPrepSheet(
   selection: { documentId?: string; competency?: string } = {},
 ): Promise<PrepSheet> {
   const competency = selection.competency === undefined ? undefined : parseCompetency(selection.competency);
-  const summaries = await store.documents.listDocuments(userId);
-  if (summaries.length === 0)
-    throw new DeriskError("NOT_FOUND", "Your bank is empty: import a document first (derisk import FILE).");
-  const ids = selection.documentId === undefined ? summaries.map((s) => s.id) : [selection.documentId];
-  if (selection.documentId !== undefined && !summaries.some((s) => s.id === selection.documentId))
-    throw new DeriskError(
-      "NOT_FOUND",
-      `No document ${selection.documentId} in your bank: list them with derisk list.`,
-    );
+  const ids = (await documentsInScope(store, userId, selection.documentId)).map((s) => s.id);
   const docs: PrepDoc[] = [];
   for (const id of ids) {
     const { id: _id, ...doc } = await store.documents.loadDocument(userId, id);
