@@ -174,6 +174,10 @@ export function describeItem(item: StoredItem): string {
       return item.title ? `reflection “${item.title}”` : "reflection";
     case "accomplishment":
       return `accomplishment “${item.text}”`;
+    case "to-do":
+      return `to-do list (${item.entries.length} ${item.entries.length === 1 ? "entry" : "entries"})`;
+    case "snippet":
+      return item.language ? `${item.language} code` : "code block";
     case "note":
       return `note at lines ${formatLines(item.lines)}`;
   }
