@@ -122,12 +122,12 @@ export function registerTickCommand(program: Command, ctx: CliContext): void {
         const { setTodoEntry } = await import("../../app/bank.ts");
         if (!/^\d{1,9}$/.test(entryText) || Number(entryText) < 1) {
           throw new DeriskError(
-            "USAGE",
-            `The entry "${entryText}" is not a number: give 1 for the first entry.`,
+            "BAD_INPUT",
+            `The entry "${entryText}" is not an entry number: give 1 for the first entry (derisk show lists them as #1, #2, …).`,
           );
         }
         if (options.expectedVersion !== undefined && !/^\d{1,9}$/.test(options.expectedVersion)) {
-          throw new DeriskError("USAGE", "--expected-version takes a version number (1, 2, …).");
+          throw new DeriskError("BAD_INPUT", "--expected-version takes a version number (1, 2, …).");
         }
         const expectedVersion =
           options.expectedVersion === undefined ? undefined : Number(options.expectedVersion);
