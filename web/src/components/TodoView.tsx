@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { stripMarkup } from "../../../src/core/markup.ts";
+import type { TodoEntry } from "../../../src/core/model.ts";
 import { api, describeError, type StoredItem, type StoredOf } from "../api.ts";
 import { formatLines } from "../library.ts";
 import { EmptyState } from "./EmptyState.tsx";
@@ -53,15 +54,17 @@ function TodoList({
   index: number;
   onChanged: (item: StoredItem) => void;
 }) {
-  const [saving, setSaving] = useState<number | null>(null);
+  // The box shows the new state while it is saved; a failed save puts it back and says why.
+  const [saving, setSaving] = useState<{ entry: number; done: boolean } | null>(null);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
-  const done = todo.entries.filter((e) => e.done).length;
+  const isDone = (entry: TodoEntry, n: number) => (saving?.entry === n ? saving.done : entry.done);
+  const done = todo.entries.filter(isDone).length;
   const titleId = `todo-title-${todo.id}`;
   // Entries have no id of their own: their place in the list is what the server ticks.
   const rows = todo.entries.map((entry, n) => ({ entry, n, key: `${n}:${entry.text}` }));
 
   async function tick(entry: number, value: boolean): Promise<void> {
-    setSaving(entry);
+    setSaving({ entry, done: value });
     setError(null);
     try {
       onChanged(await api.tickTodo(todo.id, entry, value, todo.version));
@@ -90,10 +93,10 @@ function TodoList({
             className="todo-entry"
             style={{ marginInlineStart: `${Math.min(entry.depth, 6) * 1.5}rem` }}
           >
-            <label className={entry.done ? "todo-done" : undefined}>
+            <label className={isDone(entry, n) ? "todo-done" : undefined}>
               <input
                 type="checkbox"
-                checked={entry.done}
+                checked={isDone(entry, n)}
                 disabled={saving !== null}
                 onChange={(event) => void tick(n, event.target.checked)}
               />
