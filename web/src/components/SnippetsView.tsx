@@ -46,7 +46,7 @@ export function SnippetsView({ documentId, snippets }: { documentId: string; sni
                 </code>
               </pre>
               {!snippet.closed && (
-                <p className="muted">
+                <p className="muted snippet-open">
                   Its fence is never closed, so it runs to the end of the file: add a closing ``` line in your
                   file if the text after it is not code.
                 </p>

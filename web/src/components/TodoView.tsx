@@ -79,7 +79,7 @@ function TodoList({
     <article className="card todo" aria-labelledby={titleId} data-testid="todo-list">
       <h3 id={titleId} className="todo-title">
         Checklist {index + 1}{" "}
-        <span className="muted">
+        <span className="todo-done-count">
           · {done} of {todo.entries.length} done
         </span>{" "}
         <span className="chip">
