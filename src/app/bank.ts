@@ -23,6 +23,7 @@ import {
   importPrepDocument,
   renderPrepDocument,
   reviseItemText,
+  setTodoDone,
 } from "../core/markdown/index.ts";
 import {
   type ItemSource,
@@ -456,6 +457,44 @@ export async function editItemText(
   return toStoredItem(updated);
 }
 
+/**
+ * Ticks (or unticks) one entry of a to-do list: only its checkbox changes in the Markdown, as
+ * a new version of the item ("typed"), so the history shows it and a re-import keeps it.
+ * @example await setTodoEntry(store, "local", id, { entry: 1, done: true, expectedVersion: 1 });
+ */
+export async function setTodoEntry(
+  store: Store,
+  userId: string,
+  itemId: string,
+  change: { entry: number; done: boolean; expectedVersion?: number },
+): Promise<StoredItem> {
+  const version = change.expectedVersion;
+  if (version !== undefined && !(Number.isInteger(version) && version >= 1 && version <= MAX_INT32)) {
+    throw new DeriskError(
+      "BAD_INPUT",
+      `The expected version ${version} is not a version number (1 to ${MAX_INT32}): use the version shown with the item.`,
+    );
+  }
+  const item = await store.items.getItem(userId, itemId);
+  if (item.kind !== "to-do") {
+    throw new DeriskError(
+      "BAD_INPUT",
+      `Item ${itemId} is a ${item.kind}, not a to-do list: only to-do entries can be ticked (derisk show --kind to-do).`,
+    );
+  }
+  const current = item.entries[change.entry];
+  const revised = setTodoDone(item, change.entry, change.done);
+  // Ticking a box that is already ticked changes nothing and makes no new version.
+  if (current?.done === change.done) return toStoredItem(item);
+  const updated = await store.items.updateItem(userId, itemId, {
+    raw: revised.raw,
+    data: { ...revised },
+    source: "typed",
+    ...(version === undefined ? {} : { expectedVersion: version }),
+  });
+  return toStoredItem(updated);
+}
+
 /** Where a saved variant came from, for its history. */
 export type VariantSource = Extract<ItemSource, "typed" | "composed" | "re-angled">;
 export const VARIANT_SOURCES = ["typed", "composed", "re-angled"] as const satisfies readonly VariantSource[];
@@ -497,6 +536,10 @@ function editableText(item: PrepItem): string {
     case "technical-question":
     case "note":
       return item.text;
+    case "snippet":
+      return item.code;
+    case "to-do":
+      return item.entries.map((e) => `${"  ".repeat(e.depth)}[${e.done ? "x" : " "}] ${e.text}`).join("\n");
     default:
       return item.raw;
   }

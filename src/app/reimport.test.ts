@@ -11,6 +11,7 @@ import {
   importDocument,
   restoreItemVersion,
   saveAnswerVariant,
+  setTodoEntry,
 } from "./bank.ts";
 
 const sampleText = readFileSync(new URL("../../samples/sample-prep.md", import.meta.url), "utf8");
@@ -170,5 +171,42 @@ describeStores("re-import keeps what the user wrote", (getStore) => {
       code: "NOT_FOUND",
     });
     await expect(getItemHistory(store, "b", q2.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("a ticked to-do stays ticked when the file is imported again, and the tick is in the history", async () => {
+    const store = getStore();
+    const checklist = "\n## Before the interview\n\n- [ ] Rehearse Q1 out loud\n- [x] Update the CV\n";
+    const { documentId = "" } = await importSample(store, `${sampleText}${checklist}`);
+    const todo = await itemByKey(store, documentId, "to-do-1");
+    expect(todo.kind === "to-do" && todo.entries.map((e) => e.done)).toEqual([false, true]);
+    const ticked = await setTodoEntry(store, "a", todo.id, {
+      entry: 0,
+      done: true,
+      expectedVersion: todo.version,
+    });
+    expect(ticked.version).toBe(todo.version + 1);
+    expect(ticked.raw).toBe("- [x] Rehearse Q1 out loud\n- [x] Update the CV");
+
+    const same = await importSample(store, `${sampleText}${checklist}`);
+    expect(same.status).toBe("unchanged");
+    const grown = await importSample(store, `${withQ4}${checklist}`);
+    expect(grown.status).toBe("updated");
+    expect(grown.changes?.kept).toEqual([expect.objectContaining({ key: "to-do-1", reason: "edited" })]);
+    const after = await itemByKey(store, documentId, "to-do-1");
+    expect(after.kind === "to-do" && after.entries.map((e) => e.done)).toEqual([true, true]);
+    // The export carries the tick, so the user's file can catch up.
+    expect((await exportDocument(store, "a", documentId, "md")).body).toContain("- [x] Rehearse Q1 out loud");
+    const history = await getItemHistory(store, "a", todo.id);
+    expect(history.map((v) => [v.source, v.text.split("\n")[0]])).toEqual([
+      ["typed", "[x] Rehearse Q1 out loud"],
+      ["imported", "[ ] Rehearse Q1 out loud"],
+    ]);
+    // A stale version is refused; a bad entry number says how many entries there are.
+    await expect(
+      setTodoEntry(store, "a", todo.id, { entry: 1, done: false, expectedVersion: todo.version }),
+    ).rejects.toThrow(/version/);
+    await expect(setTodoEntry(store, "a", todo.id, { entry: 5, done: true })).rejects.toThrow(
+      /has 2 entries/,
+    );
   });
 });

@@ -27,6 +27,47 @@ describe("the bank file with accomplishments", () => {
   });
 });
 
+describe("the bank file with to-do lists and snippets", () => {
+  const mixed = readFileSync(
+    fileURLToPath(new URL("../../test/fixtures/structures/mixed-structures.md", import.meta.url)),
+    "utf8",
+  );
+  type Bank = {
+    document: { items: Array<Record<string, unknown>>; report: { counts: Record<string, number> } };
+  };
+  const bank = () => JSON.parse(renderBankJson(parsePrepDocument(mixed))) as Bank;
+  const item = (b: Bank, kind: string) =>
+    b.document.items.find((i) => i.kind === kind) as Record<string, unknown>;
+
+  it("round-trips to-do lists and snippets (an unclosed fence too): JSON → document → the same Markdown", () => {
+    const doc = parsePrepDocument(mixed);
+    const back = parseBankJson(JSON.parse(renderBankJson(doc)));
+    expect(back).toEqual(doc);
+    expect(back.report.counts).toMatchObject({ "to-do": 1, snippet: 2 });
+    expect(renderPrepDocument(back)).toBe(mixed);
+  });
+
+  it("reads a bank written before them as 0, and refuses entries and fields out of shape", () => {
+    const old = bank();
+    delete old.document.report.counts["to-do"];
+    delete old.document.report.counts.snippet;
+    expect(parseBankJson(old).report.counts).toMatchObject({ "to-do": 0, snippet: 0 });
+
+    const empty = bank();
+    item(empty, "to-do").entries = [];
+    expect(() => parseBankJson(empty)).toThrow(/entries/);
+    const badDepth = bank();
+    item(badDepth, "to-do").entries = [{ text: "x", done: true, depth: -1 }];
+    expect(() => parseBankJson(badDepth)).toThrow(/depth/);
+    const notBoolean = bank();
+    item(notBoolean, "snippet").closed = "yes";
+    expect(() => parseBankJson(notBoolean)).toThrow(/closed/);
+    const longLanguage = bank();
+    item(longLanguage, "snippet").language = "x".repeat(2_001);
+    expect(() => parseBankJson(longLanguage)).toThrow(/language/);
+  });
+});
+
 describe("the share recognised", () => {
   it("is the share of lines with text not kept only as notes, never shown as 100% while one is", () => {
     const { report } = parsePrepDocument(resume);

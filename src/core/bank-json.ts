@@ -123,11 +123,27 @@ const prepItem = z.discriminatedUnion("kind", [
     text: text(MAX_TEXT),
     metrics: z.array(text(MAX_LINE)).max(MAX_LIST),
   }),
+  z.object({
+    ...base,
+    kind: z.literal("to-do"),
+    entries: z
+      .array(z.object({ text: text(MAX_TEXT), done: z.boolean(), depth: count }))
+      .min(1)
+      .max(MAX_LIST),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal("snippet"),
+    language: text(MAX_LINE).optional(),
+    code: text(MAX_TEXT),
+    closed: z.boolean(),
+    answerKey: text(MAX_TEXT).optional(),
+  }),
   z.object({ ...base, kind: z.literal("note"), text: text(MAX_TEXT) }),
 ]);
 
 // Banks written before a kind existed have no count for it: it reads as 0.
-const LATER_KINDS = new Set<string>(["accomplishment"]);
+const LATER_KINDS = new Set<string>(["accomplishment", "to-do", "snippet"]);
 const kindCounts = z.object(
   Object.fromEntries(
     PREP_ITEM_KINDS.map((kind) => [kind, LATER_KINDS.has(kind) ? count.default(0) : count]),

@@ -171,6 +171,34 @@ export interface AccomplishmentItem extends ItemBase {
   metrics: string[];
 }
 
+/** One entry of a to-do list: `- [ ] Rehearse Q1 out loud`. */
+export interface TodoEntry {
+  /** The entry as written, markers and checkbox removed. */
+  text: string;
+  done: boolean;
+  /** 0 for a top-level entry, 1 for one nested under it, and so on. */
+  depth: number;
+}
+
+/** The user's prep checklist: a Markdown task list, its entries in order. */
+export interface TodoItem extends ItemBase {
+  kind: "to-do";
+  entries: TodoEntry[];
+}
+
+/** A fenced or indented code block that stands on its own (not inside an answer). */
+export interface SnippetItem extends ItemBase {
+  kind: "snippet";
+  /** The first word of the fence's info string (`python`), if any. */
+  language?: string;
+  /** The code between the fences, as written. */
+  code: string;
+  /** False for a fence never closed, which runs to the end of the document. */
+  closed: boolean;
+  /** The answer it stands under, when it follows one directly (e.g. "q3/core"). */
+  answerKey?: string;
+}
+
 /** Text that was not recognised, kept where it stood. */
 export interface NoteItem extends ItemBase {
   kind: "note";
@@ -187,6 +215,8 @@ export type PrepItem =
   | TechnicalQuestionItem
   | ReflectionItem
   | AccomplishmentItem
+  | TodoItem
+  | SnippetItem
   | NoteItem;
 
 export type PrepItemKind = PrepItem["kind"];
@@ -200,6 +230,8 @@ export const PREP_ITEM_KINDS = [
   "technical-question",
   "reflection",
   "accomplishment",
+  "to-do",
+  "snippet",
   "note",
 ] as const satisfies readonly PrepItemKind[];
 

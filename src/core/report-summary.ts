@@ -7,6 +7,8 @@ const nouns: Partial<Record<PrepItemKind, [string, string]>> = {
   "technical-question": ["technical question", "technical questions"],
   accomplishment: ["accomplishment", "accomplishments"],
   reflection: ["reflection", "reflections"],
+  "to-do": ["to-do list", "to-do lists"],
+  snippet: ["code snippet", "code snippets"],
   framing: ["framing", "framings"],
   note: ["note", "notes"],
 };

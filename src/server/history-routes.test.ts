@@ -93,4 +93,48 @@ describeStores("HTTP history and re-import preview", (getStore) => {
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/expectedVersion/);
   });
+
+  it("ticks a to-do entry over HTTP, and refuses what cannot be ticked with a 4xx that says why", async () => {
+    const text = `${sample}\n- [ ] Rehearse Q1 out loud\n- [x] Update the CV\n`;
+    const imported = (await (
+      await app().request("/api/import", send("POST", { text, filename: "prep.md" }))
+    ).json()) as ImportResult;
+    const detail = (await (
+      await app().request(`/api/documents/${imported.documentId}`)
+    ).json()) as DocumentDetail;
+    const todo = detail.items.find((i) => i.kind === "to-do") as StoredItem;
+    const answer = detail.items.find((i) => i.kind === "answer") as StoredItem;
+    const ticked = await app().request(
+      `/api/items/${todo.id}/todo`,
+      send("PUT", { entry: 0, done: true, expectedVersion: todo.version }),
+    );
+    expect(ticked.status).toBe(200);
+    const { item } = (await ticked.json()) as { item: StoredItem };
+    expect(item).toMatchObject({
+      version: todo.version + 1,
+      raw: "- [x] Rehearse Q1 out loud\n- [x] Update the CV",
+    });
+
+    const refusals: Array<[string, unknown, number, RegExp]> = [
+      [todo.id, { entry: 0, done: false, expectedVersion: todo.version }, 409, /version/],
+      [todo.id, { entry: 2, done: true }, 400, /has 2 entries/],
+      [todo.id, { entry: -1, done: true }, 400, /entry/],
+      [todo.id, { entry: 0 }, 400, /done/],
+      [answer.id, { entry: 0, done: true }, 400, /not a to-do list/],
+      ["no-such-item", { entry: 0, done: true }, 404, /item/],
+    ];
+    for (const [id, body, status, message] of refusals) {
+      const response = await app().request(`/api/items/${id}/todo`, send("PUT", body));
+      expect([id, response.status]).toEqual([id, status]);
+      expect(JSON.stringify(await response.json())).toMatch(message);
+    }
+    // Another user cannot tick this user's list.
+    expect(
+      (await app("b").request(`/api/items/${todo.id}/todo`, send("PUT", { entry: 1, done: false }))).status,
+    ).toBe(404);
+    const history = (await (await app().request(`/api/items/${todo.id}/history`)).json()) as {
+      versions: ItemVersion[];
+    };
+    expect(history.versions.map((v) => v.source)).toEqual(["typed", "imported"]);
+  });
 });

@@ -152,6 +152,8 @@ const ZERO_COUNTS: Record<PrepItemKind, number> = {
   "technical-question": 0,
   reflection: 0,
   accomplishment: 0,
+  "to-do": 0,
+  snippet: 0,
   note: 0,
 };
 
@@ -274,11 +276,32 @@ export function samplePrepDoc(overrides: { title?: string; answerText?: string }
       metrics: ["35%"],
     },
     {
+      kind: "to-do",
+      key: "to-do-1",
+      lines: { start: 30, end: 31 },
+      raw: "- [x] Update the CV\n  - [ ] Rehearse Q1 “out loud”",
+      gapBefore: 1,
+      entries: [
+        { text: "Update the CV", done: true, depth: 0 },
+        { text: "Rehearse Q1 “out loud”", done: false, depth: 1 },
+      ],
+    },
+    {
+      kind: "snippet",
+      key: "snippet-1",
+      lines: { start: 33, end: 35 },
+      raw: "```python\nprint('👉 \\\\ done')\n```",
+      gapBefore: 1,
+      language: "python",
+      code: "print('👉 \\\\ done')",
+      closed: true,
+    },
+    {
       kind: "note",
       key: "note-1",
-      lines: { start: 29, end: 29 },
+      lines: { start: 37, end: 37 },
       raw: "random note ‚Äô kept",
-      gapBefore: 0,
+      gapBefore: 1,
       text: "random note ‚Äô kept",
     },
   ];
@@ -294,8 +317,8 @@ export function samplePrepDoc(overrides: { title?: string; answerText?: string }
       encoding: "utf-8-mojibake-mac-roman",
       repaired: true,
       counts,
-      unrecognised: [{ start: 29, end: 29 }],
-      lines: { total: 30, nonBlank: 23, inNotes: 1 },
+      unrecognised: [{ start: 37, end: 37 }],
+      lines: { total: 38, nonBlank: 28, inNotes: 1 },
       warnings: [],
     },
   };

@@ -300,6 +300,15 @@ export const api = {
       ...(signal ? { signal } : {}),
     }),
 
+  /** Ticks (done) or unticks one entry (from 0) of a to-do list: a new version of the item. */
+  tickTodo: async (id: string, entry: number, done: boolean, expectedVersion: number): Promise<StoredItem> =>
+    (
+      await json<{ item: StoredItem }>(
+        `/api/items/${encodeURIComponent(id)}/todo`,
+        jsonBody("PUT", { entry, done, expectedVersion }),
+      )
+    ).item,
+
   /** Every text an item has had, newest first, with its date and source. */
   itemHistory: async (id: string): Promise<ItemVersion[]> =>
     (await json<{ versions: ItemVersion[] }>(`/api/items/${encodeURIComponent(id)}/history`)).versions,

@@ -38,6 +38,12 @@ export interface NoteInPlace {
   before: StoredItem | null;
 }
 
+export interface SnippetEntry {
+  snippet: StoredOf<"snippet">;
+  /** The question whose answer the code follows, if any. */
+  question: QuestionGroup | null;
+}
+
 export interface Library {
   sections: SectionGroup[];
   /** Every question group in document order (the order j/k walks). */
@@ -47,6 +53,10 @@ export interface Library {
   framings: StoredOf<"framing">[];
   /** Résumé-style achievement lines, raw material for stories. */
   accomplishments: StoredOf<"accomplishment">[];
+  /** The user's prep checklists, in document order. */
+  todos: StoredOf<"to-do">[];
+  /** Code blocks, each with the question it stands under when it follows an answer. */
+  snippets: SnippetEntry[];
   notes: NoteInPlace[];
 }
 
@@ -61,6 +71,8 @@ export function buildLibrary(items: readonly StoredItem[]): Library {
   const framings: StoredOf<"framing">[] = [];
   const notes: NoteInPlace[] = [];
   const accomplishments: StoredOf<"accomplishment">[] = [];
+  const todos: StoredOf<"to-do">[] = [];
+  const snippets: SnippetEntry[] = [];
 
   let currentSection: SectionGroup | null = null;
   let lastQuestion: QuestionGroup | null = null;
@@ -136,6 +148,15 @@ export function buildLibrary(items: readonly StoredItem[]): Library {
       case "accomplishment":
         accomplishments.push(item);
         break;
+      case "to-do":
+        todos.push(item);
+        break;
+      case "snippet":
+        snippets.push({
+          snippet: item,
+          question: item.answerKey === undefined ? null : (byAnswerKey.get(item.answerKey) ?? null),
+        });
+        break;
       case "note":
         notes.push({ note: item, after: items[index - 1] ?? null, before: items[index + 1] ?? null });
         break;
@@ -149,6 +170,8 @@ export function buildLibrary(items: readonly StoredItem[]): Library {
     reflections,
     framings,
     accomplishments,
+    todos,
+    snippets,
     notes,
   };
 }
@@ -174,6 +197,10 @@ export function describeItem(item: StoredItem): string {
       return item.title ? `reflection “${item.title}”` : "reflection";
     case "accomplishment":
       return `accomplishment “${item.text}”`;
+    case "to-do":
+      return `to-do list (${item.entries.length} ${item.entries.length === 1 ? "entry" : "entries"})`;
+    case "snippet":
+      return item.language ? `${item.language} code` : "code block";
     case "note":
       return `note at lines ${formatLines(item.lines)}`;
   }

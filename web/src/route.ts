@@ -8,6 +8,8 @@ export const LIBRARY_VIEWS = [
   "answers",
   "technical",
   "accomplishments",
+  "to-do",
+  "code",
   "reflection",
   "framing",
   "notes",

@@ -26,7 +26,7 @@ export function registerDocumentCommands(program: Command, ctx: CliContext): voi
     .argument("[document]", "document id (default: the most recently updated)")
     .option(
       "--kind <kind>",
-      "only items of this kind (answer, follow-up, concern, technical-question, accomplishment, note…)",
+      "only items of this kind (answer, follow-up, concern, technical-question, accomplishment, to-do, snippet, note…)",
     )
     .option("--json", "print as JSON")
     .action(async (documentId: string | undefined, options: { kind?: string; json?: boolean }) => {

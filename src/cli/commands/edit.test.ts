@@ -3,7 +3,8 @@ import { expect, it } from "vitest";
 import { importDocument } from "../../app/bank.ts";
 import { describeStores } from "../../store/test-stores.ts";
 import { runCommand } from "../test-cli.ts";
-import { registerAddVariantCommand, registerEditCommand } from "./edit.ts";
+import { registerDocumentCommands } from "./documents.ts";
+import { registerAddVariantCommand, registerEditCommand, registerTickCommand } from "./edit.ts";
 
 const sample = readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url));
 
@@ -41,5 +42,74 @@ describeStores("derisk set / add-variant", (getStore) => {
       userId: "b",
     });
     expect(other.code).toBe(2);
+  });
+
+  it("show lists a to-do list and a snippet; tick ticks an entry by its number, set edits the code", async () => {
+    const store = getStore();
+    const text = `${sample.toString("utf8")}\n## Checklist\n\n- [ ] Rehearse Q1\n  - [x] Record it\n\n\`\`\`python\nretry(call)\n\`\`\`\n`;
+    const { documentId = "" } = await importDocument(store, "a", {
+      bytes: new TextEncoder().encode(text),
+      filename: "prep.md",
+    });
+    const shown = await runCommand([registerDocumentCommands], ["show", documentId], { store });
+    expect(shown.code).toBe(0);
+    expect(shown.out).toMatch(/To-do 1\/2 done/);
+    expect(shown.out).toMatch(/\[ \] Rehearse Q1 #1/);
+    expect(shown.out).toMatch(/ {4}\[x\] Record it #2/);
+    expect(shown.out).toMatch(/Code python .*\n {2}│ retry\(call\)/);
+    const listed = await runCommand(
+      [registerDocumentCommands],
+      ["show", documentId, "--kind", "to-do", "--json"],
+      {
+        store,
+      },
+    );
+    const [todo] = (JSON.parse(listed.out) as { items: Array<{ id: string; kind: string }> }).items;
+    expect(todo?.kind).toBe("to-do");
+
+    const ticked = await runCommand([registerTickCommand], ["tick", todo?.id ?? "", "1"], { store });
+    expect(ticked.code).toBe(0);
+    expect(ticked.out).toMatch(/ticked “Rehearse Q1” in to-do-1 \(version 2\)/);
+    const undone = await runCommand(
+      [registerTickCommand],
+      ["tick", todo?.id ?? "", "2", "--undo", "--json"],
+      {
+        store,
+      },
+    );
+    expect(JSON.parse(undone.out)).toMatchObject({
+      item: {
+        version: 3,
+        entries: [{ done: true }, { done: false }],
+        raw: "- [x] Rehearse Q1\n  - [ ] Record it",
+      },
+    });
+    for (const bad of [["0"], ["x"], ["3"]]) {
+      const refused = await runCommand([registerTickCommand], ["tick", todo?.id ?? "", ...bad], { store });
+      expect(refused.code).toBe(2);
+    }
+    const notTodo = await runCommand([registerEditCommand], ["set", todo?.id ?? "", "--text", "x"], {
+      store,
+    });
+    expect(notTodo.code).toBe(2);
+    expect(notTodo.error).toMatch(/tick or untick an entry/);
+    const code = await runCommand(
+      [registerDocumentCommands],
+      ["show", documentId, "--kind", "snippet", "--json"],
+      {
+        store,
+      },
+    );
+    const [snippet] = (JSON.parse(code.out) as { items: Array<{ id: string }> }).items;
+    const set = await runCommand(
+      [registerEditCommand],
+      ["set", snippet?.id ?? "", "--text", "retry(call, 5)", "--json"],
+      {
+        store,
+      },
+    );
+    expect(JSON.parse(set.out)).toMatchObject({
+      item: { code: "retry(call, 5)", raw: "```python\nretry(call, 5)\n```" },
+    });
   });
 });

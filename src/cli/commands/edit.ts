@@ -102,3 +102,51 @@ export function registerAddVariantCommand(program: Command, ctx: CliContext): vo
       },
     );
 }
+
+export function registerTickCommand(program: Command, ctx: CliContext): void {
+  program
+    .command("tick")
+    .description("tick (or with --undo untick) one entry of a to-do list; it is kept in the item's history")
+    .argument("<item>", "to-do list id (see derisk show --kind to-do)")
+    .argument("<entry>", "the entry's number as derisk show lists it (1, 2, …)")
+    .option("--undo", "untick the entry instead")
+    .option("--expected-version <n>", "refuse if the list changed since this version")
+    .option("--json", "print the updated item as JSON")
+    .addHelpText("after", "\nExamples:\n  derisk tick 3f2a… 2\n  derisk tick 3f2a… 2 --undo")
+    .action(
+      async (
+        itemId: string,
+        entryText: string,
+        options: { undo?: boolean; expectedVersion?: string; json?: boolean },
+      ) => {
+        const { setTodoEntry } = await import("../../app/bank.ts");
+        if (!/^\d{1,9}$/.test(entryText) || Number(entryText) < 1) {
+          throw new DeriskError(
+            "BAD_INPUT",
+            `The entry "${entryText}" is not an entry number: give 1 for the first entry (derisk show lists them as #1, #2, …).`,
+          );
+        }
+        if (options.expectedVersion !== undefined && !/^\d{1,9}$/.test(options.expectedVersion)) {
+          throw new DeriskError("BAD_INPUT", "--expected-version takes a version number (1, 2, …).");
+        }
+        const expectedVersion =
+          options.expectedVersion === undefined ? undefined : Number(options.expectedVersion);
+        const entry = Number(entryText) - 1;
+        const item = await ctx.withStore((store, userId) =>
+          setTodoEntry(store, userId, itemId, {
+            entry,
+            done: options.undo !== true,
+            ...(expectedVersion === undefined ? {} : { expectedVersion }),
+          }),
+        );
+        if (options.json) {
+          ctx.out(JSON.stringify({ item }, null, 2));
+          return;
+        }
+        const text = item.kind === "to-do" ? (item.entries[entry]?.text ?? "") : "";
+        ctx.out(
+          `${ctx.style.green(options.undo ? "unticked" : "ticked")} “${text}” in ${item.key} (version ${item.version})`,
+        );
+      },
+    );
+}

@@ -39,6 +39,15 @@ function renderItem(item: StoredItem, style: Style): string | undefined {
       return `${style.cyan("Reflection")}${item.title ? ` ${item.title}` : ""}: ${item.turns.length} turns, ${item.reframes.length} reframes`;
     case "accomplishment":
       return `  ${style.green("accomplishment")} ${item.text}${item.metrics.length > 0 ? style.dim(` (${item.metrics.join(", ")})`) : style.dim(" (no figure yet)")} ${id}`;
+    case "to-do":
+      return `${style.cyan("To-do")} ${style.dim(`${item.entries.filter((e) => e.done).length}/${item.entries.length} done`)} ${id}\n${item.entries
+        .map(
+          (e, n) =>
+            `  ${"  ".repeat(e.depth)}${e.done ? style.green("[x]") : "[ ]"} ${e.text.replace(/\n/g, " · ")} ${style.dim(`#${n + 1}`)}`,
+        )
+        .join("\n")}`;
+    case "snippet":
+      return `${style.cyan("Code")}${item.language ? ` ${item.language}` : ""}${item.closed ? "" : style.yellow(" (fence not closed: runs to the end of the file)")}${item.answerKey ? style.dim(` under ${item.answerKey}`) : ""} ${id}\n${indent(item.code, "  │ ")}`;
     case "note":
       return style.dim(
         `  note (lines ${item.lines.start}–${item.lines.end}): ${item.text.split("\n")[0]?.slice(0, 80) ?? ""}`,

@@ -4,7 +4,7 @@ import { parsePrepDocument } from "./parse.ts";
 import { renderPrepDocument } from "./render.ts";
 
 /** The fields a user reads and edits; each is derived from the item's `raw` Markdown. */
-const TEXT_FIELDS = ["text", "answer", "question", "title"] as const;
+const TEXT_FIELDS = ["text", "answer", "question", "title", "code"] as const;
 
 const excerpt = (value: string) => JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}…` : value);
 

@@ -16,4 +16,6 @@ export { importPrepDocument, type ParseOptions, parsePrepDocument } from "./pars
 export { addFollowUp, MAX_FOLLOW_UP_QUESTION, type NewFollowUp } from "./prepared-follow-up.ts";
 export { renderAnswerRaw, renderFollowUpAnswerRaw, renderPrepDocument, reviseItemText } from "./render.ts";
 export { damageAsMojibake, type MojibakeSource, type RepairResult, repairMojibake } from "./repair.ts";
+export { type CodeBlock, readCodeBlock, reviseSnippetCode } from "./snippet.ts";
+export { matchTaskItem, readTodoList, setTodoDone } from "./todo.ts";
 export { addAnswerVariant, type NewVariant } from "./variant.ts";

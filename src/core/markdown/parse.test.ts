@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { AnswerItem, PrepDoc, PrepItemKind } from "../model.ts";
+import type { AnswerItem, PrepDoc, PrepItem, PrepItemKind } from "../model.ts";
 import { checkPrepDocInvariants, parsePrepDocument, renderPrepDocument } from "./index.ts";
 
 const fixture = (name: string): string =>
@@ -516,8 +516,30 @@ describe("structures from public prep documents", () => {
         "I want to work on a larger platform with a stronger testing culture.",
       ],
     ]);
-    const notes = doc.items.filter((i) => i.kind === "note").map((n) => n.raw.split("\n")[0]);
-    expect(notes).toEqual(["- [ ] Rehearse Q1 out loud"]);
+    // The checklist is a to-do list, the code blocks are snippets; only the pointer to an
+    // answer in another file is left as a note (it has neither the question nor the answer).
+    const notes = doc.items.filter((i) => i.kind === "note").map((n) => n.raw);
+    expect(notes).toEqual(["Q7 is answered in a separate file: [my answer](answers.md#q7)."]);
+    const todos = doc.items.filter((i) => i.kind === "to-do");
+    expect(todos.map((t) => [t.lines, t.entries])).toEqual([
+      [
+        { start: 33, end: 35 },
+        [
+          { text: "Rehearse Q1 out loud", done: false, depth: 0 },
+          { text: "Update the CV", done: true, depth: 0 },
+          { text: "Research the team on [company]", done: false, depth: 0 },
+        ],
+      ],
+    ]);
+    const snippets = doc.items.filter((i) => i.kind === "snippet");
+    expect(snippets.map((s) => [s.lines, s.language, s.closed, s.answerKey])).toEqual([
+      [{ start: 37, end: 42 }, "python", true, undefined],
+      [{ start: 46, end: 48 }, undefined, false, undefined],
+    ]);
+    expect(snippets[0]?.code).toBe(
+      "def retry(call, attempts=3):\n    ## not a heading\n    for _ in range(attempts):\n        ...",
+    );
+    expect(snippets[1]?.code).toBe("an unclosed fence swallows the rest\n### Q8- Is this a question?");
     // The before/after table is two results.
     expect(
       doc.items.filter((i) => i.kind === "accomplishment").map((i) => [i.text, i.metrics, i.lines]),
@@ -591,6 +613,7 @@ describe("recognising the user's own document, not only the seed's shape", () =>
     "dialogue-mock.md",
     "resume-achievements.md",
     "emoji-blockquote-hinglish.md",
+    "mixed-structures.md",
   ])("%s keeps at most a quarter of its lines only as notes", (name) => {
     expect(notesShare(name)).toBeLessThanOrEqual(0.25);
   });
@@ -753,11 +776,13 @@ describe("recognising the user's own document, not only the seed's shape", () =>
       "- [x] Built the portfolio site this week\n- Worked on many things at the bank\n- Improved onboarding docs\n- Led the hiring loop for 5 engineers,\n  closing all roles in 8 weeks\n",
     );
     expect(doc.items.map((i) => [i.kind, i.lines.start, i.lines.end])).toEqual([
+      // A ticked checklist entry is a to-do, not an achievement, however it is worded.
+      ["to-do", 1, 1],
       // "Improved onboarding docs" says too little (three words) to be an achievement.
-      ["note", 1, 3],
+      ["note", 2, 3],
       ["accomplishment", 4, 5],
     ]);
-    expect(doc.items[1]).toMatchObject({
+    expect(doc.items[2]).toMatchObject({
       text: "Led the hiring loop for 5 engineers, closing all roles in 8 weeks",
       metrics: ["5", "8 weeks"],
     });
@@ -806,5 +831,134 @@ describe("self-introductions and before/after tables", () => {
     expect(renderPrepDocument(doc)).toContain("| **build cost** | $900 | $300 |");
     expect(kinds("| name | role |\n|---|---|\n| Ana | lead |\n")).toEqual(["note"]);
     expect(kinds("| before | after |\n| 1 | 2 |\n")).toEqual(["note"]);
+  });
+});
+
+// ── to-do lists and code snippets ────────────────────────────────────────────
+
+describe("to-do lists and code snippets", () => {
+  const items = (text: string) => expectLossless(text).items;
+  const only = <K extends PrepItemKind>(text: string, kind: K) =>
+    items(text).filter((i): i is Extract<PrepItem, { kind: K }> => i.kind === kind);
+
+  it("a task list is one to-do list: entries in order, [x] and [X] ticked, nesting kept as depth", () => {
+    const text =
+      "## Before Friday\n\n- [ ] Rehearse Q1 out loud\n- [X] Update the CV\n  - [x] Add the retry service\n    - [ ] Check the figures\n  - [ ] Ask Sam to read it\n* [ ] Book the room\n1. [x] Numbered, too\n";
+    const [todo, ...rest] = only(text, "to-do");
+    expect(rest).toEqual([]);
+    expect(todo?.lines).toEqual({ start: 3, end: 9 });
+    expect(todo?.entries).toEqual([
+      { text: "Rehearse Q1 out loud", done: false, depth: 0 },
+      { text: "Update the CV", done: true, depth: 0 },
+      { text: "Add the retry service", done: true, depth: 1 },
+      { text: "Check the figures", done: false, depth: 2 },
+      { text: "Ask Sam to read it", done: false, depth: 1 },
+      { text: "Book the room", done: false, depth: 0 },
+      { text: "Numbered, too", done: true, depth: 0 },
+    ]);
+    expect(parsePrepDocument(text).report.counts["to-do"]).toBe(1);
+    expect(parsePrepDocument(text).report.lines.inNotes).toBe(0);
+  });
+
+  it("lines indented under an entry join it; a plain bullet or a blank line and prose end the list", () => {
+    const text =
+      "- [ ] Prepare two stories\n  for the leadership round\n  - one about the outage\n- [x] Sleep\n\n- [ ] After one blank line, still the list\n- A plain bullet is not an entry\n";
+    const doc = expectLossless(text);
+    expect(doc.items.map((i) => [i.kind, i.lines.start, i.lines.end])).toEqual([
+      ["to-do", 1, 6],
+      ["note", 7, 7],
+    ]);
+    const todo = doc.items[0];
+    expect(todo?.kind === "to-do" && todo.entries.map((e) => e.text)).toEqual([
+      "Prepare two stories for the leadership round\none about the outage",
+      "Sleep",
+      "After one blank line, still the list",
+    ]);
+  });
+
+  it("a to-do list inside a blockquote, and one in a nested quote", () => {
+    const text = "> - [ ] Quoted entry\n>   - [X] nested under it\n> - [x] Second\n\n> > - [ ] Deeper\n";
+    const todos = only(text, "to-do");
+    expect(todos.map((t) => [t.lines, t.entries])).toEqual([
+      [
+        { start: 1, end: 3 },
+        [
+          { text: "Quoted entry", done: false, depth: 0 },
+          { text: "nested under it", done: true, depth: 1 },
+          { text: "Second", done: true, depth: 0 },
+        ],
+      ],
+      [{ start: 5, end: 5 }, [{ text: "Deeper", done: false, depth: 0 }]],
+    ]);
+  });
+
+  it("a to-do list ends the answer above it instead of becoming part of what is said", () => {
+    const text =
+      "### Q1- Why this team?\n\nYour platform work is what I do best.\n- [ ] Read their engineering blog\n";
+    expect(items(text).map((i) => [i.kind, i.lines.start, i.lines.end])).toEqual([
+      ["answer", 1, 3],
+      ["to-do", 4, 4],
+    ]);
+    expect(answersOf(text)[0]?.text).toBe("Your platform work is what I do best.");
+  });
+
+  it("a closed fence: language, code as written (a heading inside stays code), closed", () => {
+    const text = "# Notes\n\n~~~~ts title=retry.ts\nconst x = 1;\n## not a heading\n~~~~\n";
+    const [snippet] = only(text, "snippet");
+    expect(snippet).toMatchObject({
+      lines: { start: 3, end: 6 },
+      language: "ts",
+      code: "const x = 1;\n## not a heading",
+      closed: true,
+    });
+    expect(snippet?.answerKey).toBeUndefined();
+    expect(items(text).map((i) => i.kind)).toEqual(["section", "snippet"]);
+  });
+
+  it("an unclosed fence runs to the end of the file, stays lossless, and says it was not closed", () => {
+    for (const tail of ["", "\n", "\n\n\n", "\n  \n"]) {
+      const text = `Intro line.\n\n\`\`\`python\nprint(1)\n### Q9- Not a question?${tail}`;
+      const doc = expectLossless(text);
+      expect(renderPrepDocument(doc)).toBe(text);
+      const snippet = doc.items.find((i) => i.kind === "snippet");
+      expect(snippet).toMatchObject({
+        // A whitespace-only line cannot be a blank-line count: it stays in the item's raw.
+        lines: { start: 3, end: tail.includes(" ") ? 6 : 5 },
+        language: "python",
+        code: "print(1)\n### Q9- Not a question?",
+        closed: false,
+      });
+      expect(doc.items.some((i) => i.kind === "answer")).toBe(false);
+    }
+  });
+
+  it("indented code and a fence inside a blockquote are snippets too", () => {
+    expect(only("Some prose.\n\n    SELECT 1;\n    SELECT 2;\n", "snippet")).toEqual([
+      expect.objectContaining({ code: "SELECT 1;\nSELECT 2;", closed: true }),
+    ]);
+    expect(only("> ```sql\n> SELECT 1;\n> ```\n", "snippet")).toEqual([
+      expect.objectContaining({ language: "sql", code: "SELECT 1;", closed: true }),
+    ]);
+  });
+
+  it("code right under an answer's words is a snippet of that answer; an answer that is only code keeps it", () => {
+    const text =
+      "### Q2- How would you deduplicate events?\n\nI hash the payload and keep the hashes for a day:\n\n```python\nseen = set()\n```\n\n### Q3- Reverse a list in Python?\n\n```python\nxs[::-1]\n```\n";
+    const doc = expectLossless(text);
+    expect(doc.items.map((i) => [i.kind, i.key])).toEqual([
+      ["answer", "q2/core"],
+      ["snippet", "snippet-1"],
+      ["answer", "q3/core"],
+    ]);
+    // What is said stays free of code: word counts and the lens read only the words.
+    expect(answersOf(text)[0]?.text).toBe("I hash the payload and keep the hashes for a day:");
+    expect(doc.items[1]).toMatchObject({ answerKey: "q2/core", language: "python", code: "seen = set()" });
+    expect(answersOf(text)[1]?.raw).toContain("xs[::-1]");
+  });
+
+  it("a note between an answer and a code block keeps the code on its own", () => {
+    const text = "### Q2- Why?\n\nBecause.\n\n\nA stray remark.\n\n```\nx\n```\n";
+    const snippet = only(text, "snippet")[0];
+    expect(snippet?.answerKey).toBeUndefined();
   });
 });

@@ -10,6 +10,7 @@ import type {
   ReflectionItem,
   ReflectionTurn,
   SectionItem,
+  SnippetItem,
   TechnicalQuestionItem,
   TechnicalSectionItem,
 } from "../model.ts";
@@ -53,7 +54,9 @@ import {
   slugify,
   unquote,
 } from "./patterns.ts";
+import { readCodeBlock } from "./snippet.ts";
 import type { SourceDocument, SourceLine } from "./source.ts";
+import { matchTaskItem, readTodoList } from "./todo.ts";
 
 /** An item whose `lines` are still 0-based indices and whose `raw`/`gapBefore` are filled in later. */
 export type DraftItem = PrepItem;
@@ -106,6 +109,7 @@ function uniqueKey(base: string, used: Set<string>, nextSuffix: Map<string, numb
 export class Recogniser {
   private readonly lines: readonly SourceLine[];
   private readonly body: readonly BodyLine[];
+  private readonly texts: readonly string[];
   private readonly items: DraftItem[] = [];
   private pending: { start: number; end: number } | undefined;
   private readonly usedKeys = new Set<string>();
@@ -123,6 +127,8 @@ export class Recogniser {
     question: 0,
     concern: 0,
     accomplishment: 0,
+    todo: 0,
+    snippet: 0,
   };
   private question: QuestionContext | undefined;
   private tech: { key: string; competency: Competency; count: number } | undefined;
@@ -134,6 +140,7 @@ export class Recogniser {
 
   constructor(source: SourceDocument) {
     this.lines = source.lines;
+    this.texts = source.lines.map((l) => l.text);
     this.body = source.lines.map((l) => ({
       text: l.text,
       blank: l.blank,
@@ -261,7 +268,7 @@ export class Recogniser {
         this.flushPending();
         return line.unitEnd + 1;
       case "code":
-        return undefined;
+        return this.recogniseSnippet(i, line);
       case "html":
         return this.recogniseHtml(i, line);
       case "rule":
@@ -321,6 +328,7 @@ export class Recogniser {
   }
 
   private recogniseText(i: number, text: string): number | undefined {
+    if (matchTaskItem(text)) return this.recogniseTodo(i);
     const q = this.question;
     if (q) {
       if (this.isShortTrigger(text, isFollowUpTrigger)) {
@@ -363,6 +371,46 @@ export class Recogniser {
       if (table !== undefined) return table;
     }
     return this.recogniseAccomplishment(i, text);
+  }
+
+  /** `- [ ] Rehearse Q1 out loud` / `- [x] Update the CV`: the user's prep checklist. */
+  private recogniseTodo(i: number): number | undefined {
+    const run = readTodoList(this.texts, i, (k) => this.lines[k]?.kind === "text");
+    if (!run) return undefined;
+    this.push({
+      kind: "to-do",
+      key: this.key(`to-do-${++this.counters.todo}`),
+      lines: { start: i, end: run.end },
+      raw: "",
+      gapBefore: 0,
+      entries: run.entries,
+    });
+    return run.end + 1;
+  }
+
+  /**
+   * A code block that no answer's body took: a snippet. Right after an answer (nothing kept
+   * as a note between them) it belongs to that answer, which `answerKey` names.
+   */
+  private recogniseSnippet(i: number, line: SourceLine): number {
+    let end = Math.max(i, line.unitEnd);
+    // An unclosed fence runs to the end: the blank lines it swallowed stay outside the item.
+    while (end > i && this.lines[end]?.blank) end--;
+    const block = readCodeBlock(this.lines.slice(i, end + 1).map((l) => l.text));
+    const previous = this.pending ? undefined : this.items.at(-1);
+    const item: SnippetItem = {
+      kind: "snippet",
+      key: this.key(`snippet-${++this.counters.snippet}`),
+      lines: { start: i, end },
+      raw: "",
+      gapBefore: 0,
+      code: block.code,
+      closed: block.closed,
+    };
+    if (block.language) item.language = block.language;
+    if (previous?.kind === "answer") item.answerKey = previous.key;
+    this.push(item);
+    return Math.max(i, line.unitEnd) + 1;
   }
 
   /**
@@ -523,6 +571,9 @@ export class Recogniser {
       );
     }
     if (line.kind === "rule" || line.kind === "front-matter") return true;
+    // Code after the answer's words is a snippet of its own (the answer is what is said);
+    // an answer that is only code keeps it.
+    if (line.kind === "code") return seenContent;
     // `<details><summary>Q6. …?</summary>` holds a question and answer of its own.
     if (line.kind === "html") {
       const second = line.unitEnd > k ? (this.lines[k + 1]?.text ?? "") : "";
@@ -537,6 +588,7 @@ export class Recogniser {
     const text = line.text;
     if (matchQuestionLabel(text) || matchQuestionLine(text) || matchInterviewerLine(text) !== undefined)
       return true;
+    if (matchTaskItem(text)) return true;
     if (matchNumberedListQuestion(text) && this.isStandaloneListQuestion(k)) return true;
     if (this.isShortTrigger(text, isFollowUpTrigger) || this.isShortTrigger(text, isAlternativeTrigger))
       return true;

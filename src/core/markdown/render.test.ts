@@ -10,6 +10,8 @@ import {
   renderFollowUpAnswerRaw,
   renderPrepDocument,
   reviseItemText,
+  reviseSnippetCode,
+  setTodoDone,
 } from "./index.ts";
 
 const root = new URL("../../../", import.meta.url);
@@ -204,5 +206,45 @@ describe("renderAnswerRaw on small documents", () => {
   it("refuses to edit items without text", () => {
     const doc = parsePrepDocument("## Section\n");
     expect(() => reviseItemText(doc.items[0] as PrepItem, "x")).toThrow(/has no text to replace/);
+  });
+});
+
+describe("ticking a to-do entry and editing a snippet's code", () => {
+  const swap = (doc: PrepDoc, item: PrepItem): PrepDoc => ({
+    ...doc,
+    items: doc.items.map((i) => (i.key === item.key ? item : i)),
+  });
+  const text =
+    "# Prep\n\n> - [ ] Rehearse Q1\n>   * [X] Update the CV\n> 1. [ ] Call Sam\n\n```py\nprint(1)\n\nprint(2)\n```\n\n~~~\nnever closed\n";
+
+  it("changes only that checkbox: the document re-imports with the same list and that entry ticked", () => {
+    const doc = parsePrepDocument(text);
+    const todo = doc.items.find((i) => i.kind === "to-do");
+    if (todo?.kind !== "to-do") throw new Error("no to-do list");
+    const ticked = setTodoDone(setTodoDone(todo, 0, true), 1, false);
+    expect(ticked.raw).toBe("> - [x] Rehearse Q1\n>   * [ ] Update the CV\n> 1. [ ] Call Sam");
+    const again = parsePrepDocument(renderPrepDocument(swap(doc, ticked)));
+    const reread = again.items.find((i) => i.kind === "to-do");
+    expect(reread).toMatchObject({ key: todo.key, entries: ticked.entries });
+    // An upper-case X that is ticked again stays as written.
+    expect(setTodoDone(todo, 1, true).raw).toBe(todo.raw);
+    expect(() => setTodoDone(todo, 3, true)).toThrow(/has 3 entries: entry 3 does not exist/);
+    expect(() => reviseItemText(todo, "anything")).toThrow(/tick or untick an entry/);
+  });
+
+  it("replaces a snippet's code between its fences; an unclosed fence stays unclosed", () => {
+    const doc = parsePrepDocument(text);
+    const [closed, open] = doc.items.filter((i) => i.kind === "snippet");
+    if (closed?.kind !== "snippet" || open?.kind !== "snippet") throw new Error("no snippets");
+    const edited = reviseItemText(closed, "print(3)\n");
+    expect(edited.raw).toBe("```py\nprint(3)\n```");
+    const editedOpen = reviseSnippetCode(open, "still open");
+    expect(editedOpen.raw).toBe("~~~\nstill open");
+    const again = parsePrepDocument(renderPrepDocument(swap(swap(doc, edited), editedOpen)));
+    expect(again.items.filter((i) => i.kind === "snippet")).toEqual([
+      expect.objectContaining({ key: closed.key, code: "print(3)", closed: true, language: "py" }),
+      expect.objectContaining({ key: open.key, code: "still open", closed: false }),
+    ]);
+    expect(() => reviseSnippetCode(closed, "a\n```\nb")).toThrow(/would end the code block early/);
   });
 });

@@ -17,6 +17,7 @@ import {
   openingQuote,
   plainLine,
 } from "./patterns.ts";
+import { reviseSnippetCode } from "./snippet.ts";
 
 /**
  * Joins the items' raw text with the blank lines recorded between them: the exact document.
@@ -252,7 +253,8 @@ export function renderFollowUpAnswerRaw(item: FollowUpItem, newText: string): st
 
 /**
  * The item with new text: its Markdown re-rendered (see `renderAnswerRaw`) and its fields
- * re-read from that Markdown. Answers, follow-ups, technical questions and notes can be edited.
+ * re-read from that Markdown. Answers, follow-ups, technical questions, snippets (their code)
+ * and notes can be edited; a to-do list is ticked entry by entry (`setTodoDone`).
  *
  * @example reviseItemText(q1Core, "Hi, I'm Ana.").raw // '### Q1- Tell me about yourself:\n\n"Hi, I\'m Ana."'
  */
@@ -278,6 +280,13 @@ export function reviseItemText(item: PrepItem, newText: string): PrepItem {
       };
     case "note":
       return { ...item, raw: newText, text: joinPlain(newText.split("\n")) };
+    case "snippet":
+      return reviseSnippetCode(item, newText);
+    case "to-do":
+      throw new DeriskError(
+        "BAD_INPUT",
+        `A to-do list (${item.key}) changes one entry at a time: tick or untick an entry (the checkbox in the document view, or derisk tick ITEM ENTRY).`,
+      );
     default:
       throw new DeriskError(
         "BAD_INPUT",

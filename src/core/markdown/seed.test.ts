@@ -89,6 +89,8 @@ describe.runIf(seedFile !== undefined)("the seed document (golden)", () => {
       "technical-question": 10,
       reflection: 1,
       accomplishment: 0,
+      "to-do": 0,
+      snippet: 0,
       note: 1,
     });
     // Only the coach's aside between two alternative answers is left as a note.

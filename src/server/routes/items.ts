@@ -1,12 +1,18 @@
 import { Hono } from "hono";
 import * as z from "zod";
-import { editItemText, getItem, getItemHistory, restoreItemVersion } from "../../app/bank.ts";
+import { editItemText, getItem, getItemHistory, restoreItemVersion, setTodoEntry } from "../../app/bank.ts";
 import { MAX_INT32 } from "../../core/text-safety.ts";
 import type { AppEnv } from "../app.ts";
 import { readJson } from "./json-body.ts";
 
 const edit = z.object({
   text: z.string().max(200_000),
+  expectedVersion: z.number().int().min(1).max(MAX_INT32).optional(),
+});
+
+const tick = z.object({
+  entry: z.number().int().min(0).max(MAX_INT32),
+  done: z.boolean(),
   expectedVersion: z.number().int().min(1).max(MAX_INT32).optional(),
 });
 
@@ -21,6 +27,16 @@ export const itemRoutes = new Hono<AppEnv>()
     const body = await readJson(c, edit);
     const item = await editItemText(c.var.store, c.var.userId, c.req.param("id"), {
       text: body.text,
+      ...(body.expectedVersion === undefined ? {} : { expectedVersion: body.expectedVersion }),
+    });
+    return c.json({ item });
+  })
+  // Ticks or unticks one entry of a to-do list (a new version of the item, like any edit).
+  .put("/items/:id/todo", async (c) => {
+    const body = await readJson(c, tick);
+    const item = await setTodoEntry(c.var.store, c.var.userId, c.req.param("id"), {
+      entry: body.entry,
+      done: body.done,
       ...(body.expectedVersion === undefined ? {} : { expectedVersion: body.expectedVersion }),
     });
     return c.json({ item });

@@ -233,6 +233,8 @@ describeStores("documents", (getStore) => {
       "technical-question": 1,
       reflection: 1,
       accomplishment: 1,
+      "to-do": 1,
+      snippet: 1,
       note: 1,
     });
     expect(summary?.createdAt).toBeInstanceOf(Date);

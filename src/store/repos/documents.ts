@@ -191,6 +191,10 @@ function labelOf(item: PrepItem): string {
       case "technical-question":
       case "note":
         return item.text;
+      case "to-do":
+        return item.entries.map((e) => `${e.done ? "☑" : "☐"} ${e.text}`).join(" ");
+      case "snippet":
+        return `${item.language ?? "code"}: ${item.code}`;
       default:
         return item.raw;
     }

@@ -34,6 +34,7 @@ export function HistoryPanel({
   dirty: boolean;
   onRestored: (item: StoredItem) => void;
 }) {
+  const titleId = `history-title-${itemId}`;
   const [loaded, setLoaded] = useState<Loaded>({ state: "closed" });
   const [restoring, setRestoring] = useState<string | null>(null);
 
@@ -65,9 +66,9 @@ export function HistoryPanel({
   }
 
   return (
-    <section className="card history" aria-labelledby="history-title" data-testid="history">
+    <section className="card history" aria-labelledby={titleId} data-testid="history">
       <div className="history-header">
-        <h2 id="history-title">History</h2>
+        <h2 id={titleId}>History</h2>
         <button
           type="button"
           className="button button-small"

@@ -11,6 +11,8 @@ const SECONDARY_KINDS = [
   ["section", "section", "sections"],
   ["technical-section", "technical section", "technical sections"],
   ["reflection", "reflection", "reflections"],
+  ["to-do", "to-do list", "to-do lists"],
+  ["snippet", "code snippet", "code snippets"],
   ["framing", "framing", "framings"],
   ["note", "note", "notes"],
 ] as const;

@@ -9,7 +9,9 @@ import { Icon } from "../components/Icon.tsx";
 import { NotesView } from "../components/NotesView.tsx";
 import { QuestionList } from "../components/QuestionList.tsx";
 import { ReflectionView } from "../components/ReflectionView.tsx";
+import { SnippetsView } from "../components/SnippetsView.tsx";
 import { TechnicalBank } from "../components/TechnicalBank.tsx";
+import { TodoView } from "../components/TodoView.tsx";
 import { buildLibrary, type Library, matchesFilter, type QuestionGroup } from "../library.ts";
 import { route as links } from "../links.ts";
 import { describeEncoding } from "../report.ts";
@@ -129,6 +131,13 @@ export function LibraryPage({
       view={view}
       itemId={itemId}
       onDeleted={onDocumentsChanged}
+      onItemChanged={(item) =>
+        setLoaded((previous) =>
+          previous?.state === "ready"
+            ? { ...previous, items: previous.items.map((i) => (i.id === item.id ? item : i)) }
+            : previous,
+        )
+      }
       onRenamed={(summary) => {
         setLoaded((previous) =>
           previous?.state === "ready" && previous.id === summary.id
@@ -148,6 +157,7 @@ function LoadedLibrary({
   view,
   itemId,
   onDeleted,
+  onItemChanged,
   onRenamed,
 }: {
   documents: DocumentSummary[];
@@ -156,6 +166,7 @@ function LoadedLibrary({
   view: LibraryView;
   itemId: string | undefined;
   onDeleted: () => Promise<void>;
+  onItemChanged: (item: StoredItem) => void;
   onRenamed: (summary: DocumentSummary) => void;
 }) {
   const library = useMemo(() => buildLibrary(items), [items]);
@@ -351,6 +362,8 @@ function LoadedLibrary({
         ))}
       {view === "technical" && <TechnicalBank groups={library.technical} />}
       {view === "accomplishments" && <AccomplishmentsView accomplishments={library.accomplishments} />}
+      {view === "to-do" && <TodoView todos={library.todos} onChanged={onItemChanged} />}
+      {view === "code" && <SnippetsView documentId={document.id} snippets={library.snippets} />}
       {view === "reflection" && <ReflectionView reflections={library.reflections} />}
       {view === "framing" && <FramingView framings={library.framings} />}
       {view === "notes" && <NotesView notes={library.notes} />}
@@ -490,6 +503,12 @@ function ViewTabs({
       count: library.technical.reduce((sum, group) => sum + group.questions.length, 0),
     },
     { view: "accomplishments", label: "Accomplishments", count: library.accomplishments.length },
+    {
+      view: "to-do",
+      label: "To-do",
+      count: library.todos.reduce((sum, todo) => sum + todo.entries.filter((e) => !e.done).length, 0),
+    },
+    { view: "code", label: "Code", count: library.snippets.length },
     { view: "reflection", label: "Reflection", count: library.reflections.length },
     {
       view: "framing",
