@@ -24,6 +24,8 @@ import {
   distribution,
   type LensModel,
   offTopicFeatures,
+  pastShare,
+  sameKind,
   scorerOf,
   sparseProbabilities,
   topicFeaturesOf,
@@ -329,7 +331,12 @@ export function judgeAnswer(
   if (competency !== undefined) {
     offTopicProbability = denseProbability(model.offTopic, offTopicFeatures(topic, competency));
   }
-  const offTopic = competency !== undefined && offTopicProbability >= model.offTopicThreshold;
+  const offTopic =
+    competency !== undefined &&
+    offTopicProbability >=
+      (sameKind(topic, competency, pastShare(read.features))
+        ? model.offTopicSameKindThreshold
+        : model.offTopicThreshold);
 
   const coherence = assessCoherence(read.text, doc.tokens, words, question);
   const delivery = measureDelivery(units, doc.tokens, corpus);
