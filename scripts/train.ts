@@ -531,6 +531,7 @@ for (const tag of SENTENCE_TAGS) {
 // Natural off-topic answers are few in validation, so the threshold is also picked on copies of
 // validation answers put under a training question of the other kind (a story under "why us",
 // a self-presentation under a story question): the case of the same answer asked the wrong way.
+let offTopicCopies: Item[] = [];
 {
   const random = seeded(SEED + 2);
   const trainQuestions = questionRows.filter((q) => q.split === "train");
@@ -554,6 +555,7 @@ for (const tag of SENTENCE_TAGS) {
       );
     })
     .filter((item): item is Item => item !== undefined);
+  offTopicCopies = copies;
   // Each pair: the off-topic probability, the gold, and whether the answer reads as the kind of
   // question asked (a story under a story question): the two cases get their own threshold.
   const pairsOf = (items: readonly Item[]) =>
@@ -715,30 +717,47 @@ model.overall = fitDense(
 }
 log(`overall fitted on ${OVERALL_FEATURES.length} features; cuts ${model.cuts.join(", ")}`);
 
-// The same-kind off-topic threshold: the one whose caps agree best with the validation scores
-// (Spearman, ties to the higher threshold). Stories' topics overlap, so a story under another
-// story question is flagged only when that pays on answers the model was not fitted on.
-{
+// The off-topic thresholds, on what they do to the validation scores, with the final overall
+// model. Another kind (a story under "why us"): the threshold that best keeps the validation
+// answers' ranking (Spearman) plus the share of their copies under a question of the other kind
+// that score lower than the original. The same kind (a story under another story question):
+// from there up, the best Spearman alone (ties to the higher threshold); stories' topics overlap,
+// so such an answer is flagged only when that pays on answers the model was not fitted on.
+if (tuneOn === validation && offTopicCopies.length > 0) {
   const golds = tuneOn.map((item) => Number(item.row.labels.overall ?? 3));
+  const scoreOf = (item: Item): number =>
+    judgeAnswer(
+      item.read,
+      model,
+      item.competency,
+      item.row.question,
+      budgetFor(item.competency, {}),
+      DEFAULT_WPM,
+    ).score;
+  const originalOf = new Map<string, Item>(tuneOn.map((item) => [`${item.row.id}~`, item]));
+  model.offTopicSameKindThreshold = 1;
+  let other = { t: model.offTopicThreshold, value: -2 };
+  for (let t = 0.5; t <= 1.00001; t += 0.05) {
+    model.offTopicThreshold = Math.round(t * 100) / 100;
+    const rho = spearman(golds, tuneOn.map(scoreOf));
+    const pairs = offTopicCopies.map((copy) => {
+      const original = originalOf.get(copy.row.id);
+      return original === undefined ? 0 : scoreOf(copy) < scoreOf(original) ? 1 : 0;
+    });
+    const lower = pairs.reduce((sum: number, v) => sum + v, 0) / Math.max(1, pairs.length);
+    if (rho + lower > other.value + 1e-9) other = { t: model.offTopicThreshold, value: rho + lower };
+  }
+  model.offTopicThreshold = other.t;
   let best = { t: model.offTopicThreshold, rho: -2 };
   for (let t = model.offTopicThreshold; t <= 1.00001; t += 0.05) {
     model.offTopicSameKindThreshold = Math.round(t * 100) / 100;
-    const scores = tuneOn.map(
-      (item) =>
-        judgeAnswer(
-          item.read,
-          model,
-          item.competency,
-          item.row.question,
-          budgetFor(item.competency, {}),
-          DEFAULT_WPM,
-        ).score,
-    );
-    const rho = spearman(golds, scores);
+    const rho = spearman(golds, tuneOn.map(scoreOf));
     if (rho >= best.rho - 1e-9) best = { t: model.offTopicSameKindThreshold, rho };
   }
   model.offTopicSameKindThreshold = best.t;
-  log(`off-topic threshold for the same kind ${best.t} (validation Spearman ${best.rho.toFixed(3)})`);
+  log(
+    `off-topic thresholds: other kind ${other.t} (validation Spearman + copies scored lower ${other.value.toFixed(3)}), same kind ${best.t} (validation Spearman ${best.rho.toFixed(3)})`,
+  );
 }
 function spearman(a: readonly number[], b: readonly number[]): number {
   const rank = (v: readonly number[]): number[] => {
