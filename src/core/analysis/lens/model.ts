@@ -56,7 +56,10 @@ export function scorerOf(weights: SparseWeights): SparseScorer {
 
 /** Probabilities of each independent (sigmoid) class. */
 export function sparseProbabilities(weights: SparseWeights, features: readonly string[]): number[] {
-  return Array.from(scorerOf(weights).logits(features), sigmoid);
+  const logits = scorerOf(weights).logits(features);
+  const out = new Array<number>(logits.length);
+  for (let k = 0; k < logits.length; k += 1) out[k] = sigmoid(logits[k] ?? 0);
+  return out;
 }
 
 /** Probability of a one-class dense head. */
