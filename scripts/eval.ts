@@ -6,6 +6,7 @@
  *   npm run eval -- --out FILE           # JSON report (default .artifacts/eval.json)
  *   npm run eval -- --docs               # also write the test-split figures into docs/risk-lens.md and docs/matching.md
  *   npm run eval -- --verbose            # every disagreement, answer by answer
+ *   npm run eval -- --splits validation,dev   # only these splits (e.g. while tuning: no test figures)
  *
  * The frozen test split is only ever scored here: nothing is tuned on it.
  */
@@ -428,13 +429,28 @@ function evaluate(
   return report;
 }
 
+// While tuning, `--splits validation,dev` leaves the frozen test split out entirely.
+const only = option("--splits")
+  ?.split(",")
+  .map((n) => n.trim());
+const unknownSplits = (only ?? []).filter((n) => !splits.some((s) => s.name === n));
+if (unknownSplits.length > 0) {
+  process.stderr.write(
+    `eval: unknown split(s) ${unknownSplits.join(", ")} in --splits; use a comma-separated list of ${splits.map((s) => s.name).join(", ")}.\n`,
+  );
+  process.exit(2);
+}
+if (only !== undefined && args.includes("--docs")) {
+  process.stderr.write("eval: --docs publishes the test figures; run it without --splits.\n");
+  process.exit(2);
+}
 const reports: Record<string, SplitReport> = {};
 for (const split of splits) {
-  if (split.rows.length === 0) continue;
+  if (split.rows.length === 0 || (only !== undefined && !only.includes(split.name))) continue;
   reports[split.name] = evaluate(split.name, split.rows, split.questions);
 }
 // Same input, same output: the first answers of the test split analysed twice give identical JSON.
-const sample = splits[0]?.rows.slice(0, 20) ?? [];
+const sample = splits.find((s) => reports[s.name] !== undefined)?.rows.slice(0, 20) ?? [];
 const analysedTwice = (r: Row): [string, string] => [
   JSON.stringify(analyze(r.text, { question: r.question })),
   JSON.stringify(analyze(r.text, { question: r.question })),
@@ -508,7 +524,7 @@ process.stdout.write(`risk-lens eval: corpus ${corpusDir}, dev ${devDir}\n\n${li
 const pairsFile = join(root, "eval", "matching", "pairs.jsonl");
 const matching: Record<string, Omit<MatchingFigures, "errors">> = {};
 const matchingLines: string[] = [];
-if (existsSync(pairsFile)) {
+if (existsSync(pairsFile) && only === undefined) {
   const pairs = readFileSync(pairsFile, "utf8")
     .split("\n")
     .filter((line) => line.trim() !== "")

@@ -6,14 +6,22 @@ import type { Quote } from "./types.ts";
 /** Longest quote, in characters; `sentences[i].text` always has the whole sentence. */
 export const MAX_QUOTE = 300;
 
+// Quotes by sentence, each with the text it was made from.
+const QUOTES = new WeakMap<Unit, { text: string; quote: string }>();
+
 /**
  * A sentence's text as quoted in findings: whole, or cut with "…" past `MAX_QUOTE`.
  * @example quoteText(unit) // "I traced the leak to the connection pool."
  */
 export function quoteText(unit: Unit): string {
+  // A sentence is quoted by several findings: its quote is computed once per text.
+  const cached = QUOTES.get(unit);
+  if (cached !== undefined && cached.text === unit.text) return cached.quote;
   // A quote shows the words, never the Markdown around them ("**Result**:", "_really_").
   const text = stripMarkup(unit.text).trim();
-  return text.length <= MAX_QUOTE ? text : `${text.slice(0, MAX_QUOTE - 1)}…`;
+  const quote = text.length <= MAX_QUOTE ? text : `${text.slice(0, MAX_QUOTE - 1)}…`;
+  QUOTES.set(unit, { text: unit.text, quote });
+  return quote;
 }
 
 /**

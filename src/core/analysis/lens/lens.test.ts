@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../analyze.ts";
 import { classify } from "../classify.ts";
-import { topicFeatures, topicFeaturesOf } from "./model.ts";
+import { pastShare, sameKind, topicFeatures, topicFeaturesOf } from "./model.ts";
 import { readAnswer } from "./read.ts";
 import { LENS_MODEL } from "./weights.ts";
 
@@ -86,13 +86,44 @@ describe("the trained risk lens", () => {
     expect(a.labels.result).toBe(true);
   });
 
-  it("reads the topic from the tagger's features exactly as training reads it from the lemmas", () => {
+  it("reads the topic's words from the tagger's features exactly as the lemmas give them, then the telling's shape", () => {
     const read = readAnswer(
       "I think we sort of rebuilt the 3 ETL jobs. Then I cut the run time by 40% and it stayed fast.",
       { story: true },
       LENS_MODEL,
     );
-    expect(topicFeaturesOf(read.features)).toEqual(topicFeatures(read.words.map((w) => w.lemmas)));
+    const features = topicFeaturesOf(read.features);
+    expect(features.filter((f) => f.startsWith("w:"))).toEqual(
+      topicFeatures(read.words.map((w) => w.lemmas)),
+    );
+    // Two sentences, both in the past, one with "I" and one with "we" as subject, no modal.
+    expect(features.filter((f) => f.startsWith("shape:"))).toEqual([
+      "shape:past:3",
+      "shape:i:2",
+      "shape:we:2",
+      "shape:modal:0",
+    ]);
+  });
+
+  it("reads a told episode under a story question as the same kind, whatever its words", () => {
+    // A technical story whose words look like an explanation of a concept.
+    const topic = { "ml-concept": 0.9, teamwork: 0.1 };
+    expect(sameKind(topic, "technical-challenge", 0.8)).toBe(true);
+    expect(sameKind(topic, "leadership-influence", 0.5)).toBe(true);
+    // Not told in the past: the topic decides.
+    expect(sameKind(topic, "technical-challenge", 0.2)).toBe(false);
+    expect(sameKind(topic, "ml-concept", 0.2)).toBe(true);
+    // A narrated story under a self-presentation question is still another kind.
+    expect(sameKind({ conflict: 0.9, motivation: 0.1 }, "motivation", 1)).toBe(false);
+    const read = readAnswer(
+      "I joined in May. I rebuilt the job. Now it would be faster.",
+      { story: true },
+      LENS_MODEL,
+    );
+    expect(pastShare(read.features)).toBeCloseTo(2 / 3, 5);
+    // Flagging a story under another story question costs more than it catches: its threshold
+    // is never below the other kind's.
+    expect(LENS_MODEL.offTopicSameKindThreshold).toBeGreaterThanOrEqual(LENS_MODEL.offTopicThreshold);
   });
 
   it("gives the same classification to a question asked again, and callers cannot change it", () => {

@@ -30,7 +30,13 @@ export interface LensModel {
   topic: SparseWeights;
   /** The answer does not answer the question asked. */
   offTopic: DenseWeights;
+  /** Off-topic threshold when the answer reads as another kind of question than the one asked. */
   offTopicThreshold: number;
+  /**
+   * Off-topic threshold when the answer reads as the kind of question asked (a story under a
+   * story question): the topics of stories overlap, so this one is set for precision.
+   */
+  offTopicSameKindThreshold: number;
   /** Sentence boundaries in unpunctuated transcripts: a boundary before this word. */
   boundary: SparseWeights;
   boundaryThreshold: number;
@@ -50,7 +56,10 @@ export function scorerOf(weights: SparseWeights): SparseScorer {
 
 /** Probabilities of each independent (sigmoid) class. */
 export function sparseProbabilities(weights: SparseWeights, features: readonly string[]): number[] {
-  return Array.from(scorerOf(weights).logits(features), sigmoid);
+  const logits = scorerOf(weights).logits(features);
+  const out = new Array<number>(logits.length);
+  for (let k = 0; k < logits.length; k += 1) out[k] = sigmoid(logits[k] ?? 0);
+  return out;
 }
 
 /** Probability of a one-class dense head. */
@@ -113,14 +122,37 @@ export function topicFeatures(sentences: ReadonlyArray<readonly string[]>): stri
 }
 
 /**
- * The same features as `topicFeatures`, in the same order, taken from the sentence features
- * the tagger already built (their `w:` unigrams): no second pass building strings.
- * @example topicFeaturesOf([["w:i", "b:<s>_i", "w:lead"]]) // ["w:i", "w:lead"]
+ * The answer's topic features, taken from the sentence features the tagger already built: the
+ * same `w:` unigrams as `topicFeatures`, in the same order (no second pass building strings),
+ * then the shape of the telling: the shares of sentences in the past tense, with "I" or "we" as
+ * subject and with a modal, in buckets. A told episode and an explanation of a concept can share
+ * their words; they do not share this shape.
+ * @example topicFeaturesOf([["w:i", "b:<s>_i", "w:lead", "subj:i", "past"]]) // ["w:i", "w:lead", "shape:past:3", …]
  */
 export function topicFeaturesOf(features: ReadonlyArray<readonly string[]>): string[] {
   const out = new Set<string>();
-  for (const list of features) for (const f of list) if (f.startsWith("w:")) out.add(f);
-  return [...out];
+  let past = 0;
+  let i = 0;
+  let we = 0;
+  let modal = 0;
+  for (const list of features) {
+    for (const f of list) {
+      if (f.startsWith("w:")) out.add(f);
+      else if (f === "past") past += 1;
+      else if (f === "subj:i") i += 1;
+      else if (f === "subj:we") we += 1;
+      else if (f === "modal") modal += 1;
+    }
+  }
+  const n = Math.max(1, features.length);
+  const bucket = (count: number): number => (count === 0 ? 0 : count / n < 0.3 ? 1 : count / n < 0.6 ? 2 : 3);
+  return [
+    ...out,
+    `shape:past:${bucket(past)}`,
+    `shape:i:${bucket(i)}`,
+    `shape:we:${bucket(we)}`,
+    `shape:modal:${bucket(modal)}`,
+  ];
 }
 
 /**
@@ -151,11 +183,36 @@ export function boundaryFeatures(words: readonly Token[], at: number, since: num
 }
 
 /** Kinds of question: a told episode, a self-presentation, or a technical explanation. */
-function kindOf(competency: Competency): "story" | "self" | "concept" {
+export function kindOf(competency: Competency): "story" | "self" | "concept" {
   if (competency === "about-me" || competency === "motivation" || competency === "strength-weakness")
     return "self";
   if (competency === "ml-concept") return "concept";
   return "story";
+}
+
+/**
+ * Whether the answer reads as the same kind of question as `competency`: a told episode (half
+ * or more of its sentences in the past tense) under a story question, or else the kind with the
+ * most probability mass in its topic. Stories about technical work share their words with
+ * explanations of a concept; the telling tells them apart.
+ * @example sameKind({ conflict: 0.6, "about-me": 0.4 }, "teamwork", 0.2) // true
+ */
+export function sameKind(
+  topic: Readonly<Record<string, number>>,
+  competency: Competency,
+  pastShare: number,
+): boolean {
+  const askedKind = kindOf(competency);
+  if (askedKind === "story" && pastShare >= 0.5) return true;
+  const kinds = { story: 0, self: 0, concept: 0 };
+  for (const [c, p] of Object.entries(topic)) kinds[kindOf(c as Competency)] += p;
+  const asked = kinds[askedKind];
+  return asked >= kinds.story && asked >= kinds.self && asked >= kinds.concept;
+}
+
+/** Share of an answer's sentences told in the past tense (their `past` feature). */
+export function pastShare(features: ReadonlyArray<readonly string[]>): number {
+  return features.length === 0 ? 0 : features.filter((f) => f.includes("past")).length / features.length;
 }
 
 /**

@@ -24,6 +24,8 @@ import {
   distribution,
   type LensModel,
   offTopicFeatures,
+  pastShare,
+  sameKind,
   scorerOf,
   sparseProbabilities,
   topicFeaturesOf,
@@ -243,7 +245,8 @@ function knownPairs(read: ReadAnswer, model: LensModel): number {
   let total = 0;
   for (const features of read.features) {
     for (const f of features) {
-      if (!f.startsWith("b:") || f.endsWith("_</s>")) continue;
+      // "b:" without building a string per feature.
+      if (f.charCodeAt(0) !== 98 || f.charCodeAt(1) !== 58 || f.endsWith("_</s>")) continue;
       total += 1;
       if (scorer.has(f)) known += 1;
     }
@@ -329,7 +332,12 @@ export function judgeAnswer(
   if (competency !== undefined) {
     offTopicProbability = denseProbability(model.offTopic, offTopicFeatures(topic, competency));
   }
-  const offTopic = competency !== undefined && offTopicProbability >= model.offTopicThreshold;
+  const offTopic =
+    competency !== undefined &&
+    offTopicProbability >=
+      (sameKind(topic, competency, pastShare(read.features))
+        ? model.offTopicSameKindThreshold
+        : model.offTopicThreshold);
 
   const coherence = assessCoherence(read.text, doc.tokens, words, question);
   const delivery = measureDelivery(units, doc.tokens, corpus);
