@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ServerProcess, startServerProcess } from "./server-process.ts";
+import { residentMb, type ServerProcess, startServerProcess } from "./server-process.ts";
 
 /*
  * The real server (its own process) keeps answering while it imports a document of ~1 MB (some 3,800 items):
@@ -35,6 +35,19 @@ afterAll(async () => {
 
 const percentile = (sorted: number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+
+/** First start used to idle at ~800 MB (peak ~890 MB) with initdb's WebAssembly memory kept; now ~300–390 MB. */
+const FIRST_START_BOUND_MB = 600;
+
+describe("the server's first start on a new data dir", () => {
+  it(`idles under ${FIRST_START_BOUND_MB} MB resident, and never went higher`, async () => {
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const memory = residentMb(server.pid);
+    console.log(`[first-start-memory] ${JSON.stringify({ rssMb: memory.rss, peakMb: memory.peak })}`);
+    expect(memory.rss).toBeLessThan(FIRST_START_BOUND_MB);
+    expect(memory.peak).toBeLessThan(FIRST_START_BOUND_MB);
+  });
+});
 
 describe("/api/health during a large import", () => {
   it(`answers with a p95 under ${P95_BOUND_MS} ms while a ~1 MB document is imported`, async () => {
