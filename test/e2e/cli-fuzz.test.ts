@@ -80,7 +80,16 @@ const hostile: fc.Arbitrary<Uint8Array> = fc.oneof(
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), "derisk-cli-fuzz-"));
   chmodSync(work, 0o755);
-});
+  // The first run initialises the bank (PGlite's initdb), which is not what is fuzzed here and
+  // on a loaded machine can take longer than a run's hang limit: do it before the fuzz.
+  const first = spawnSync(process.execPath, [bin, "list", "--json"], {
+    cwd: work,
+    encoding: "utf8",
+    timeout: 300_000,
+    env: { ...process.env, NO_COLOR: "1", DERISK_DATA_DIR: join(work, "data") },
+  });
+  if (first.status !== 0) throw new Error(`initialising the bank failed: ${first.stderr}`);
+}, 330_000);
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });

@@ -23,7 +23,7 @@ let server: ServerProcess;
 
 beforeAll(async () => {
   server = await startServerProcess(dataDir);
-}, 180_000);
+}, 330_000);
 
 afterAll(async () => {
   if (server) {

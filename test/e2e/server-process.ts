@@ -21,7 +21,7 @@ export interface ServerProcess {
 }
 
 /** Starts `derisk serve --port 0` on `dataDir` and resolves once it prints its URL. */
-export async function startServerProcess(dataDir: string, timeoutMs = 120_000): Promise<ServerProcess> {
+export async function startServerProcess(dataDir: string, timeoutMs = 300_000): Promise<ServerProcess> {
   const child = spawn(process.execPath, [bin, "serve", "--port", "0"], {
     env: { ...process.env, NO_COLOR: "1", DERISK_DATA_DIR: dataDir },
     stdio: ["ignore", "pipe", "pipe"],
