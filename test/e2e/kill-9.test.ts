@@ -57,11 +57,15 @@ async function json<T>(response: Response): Promise<T> {
   return JSON.parse(body) as T;
 }
 
-const importText = (base: string, text: string) =>
+/** Imports the sample as a new document; its title comes from the file name ("round-3.md": "Round 3"). */
+const importAs = (base: string, title: string) =>
   fetch(`${base}/api/import`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ text, filename: "prep.md" }),
+    body: JSON.stringify({
+      text: prepDocument(title),
+      filename: `${title.toLowerCase().replaceAll(" ", "-")}.md`,
+    }),
   });
 
 async function documentsByTitle(base: string): Promise<Map<string, string>> {
@@ -78,9 +82,11 @@ describe("the server killed with SIGKILL at random moments", () => {
   it("loses no acknowledged edit and leaves no partial import", async () => {
     const started = Date.now();
     server = await startServerProcess(dataDir);
-    const reference = await json<{ documentId: string }>(
-      await importText(server.url, prepDocument("Reference")),
+    const reference = await json<{ documentId: string; title: string }>(
+      await importAs(server.url, "Reference"),
     );
+    // Each round's import must make a document of its own, found by its title afterwards.
+    expect(reference.title).toBe("Reference");
     const referenceItems = await itemsOf(server.url, reference.documentId);
     const answers = referenceItems.filter((item) => item.kind === "answer").slice(0, WRITERS);
     expect(answers).toHaveLength(WRITERS);
@@ -122,7 +128,7 @@ describe("the server killed with SIGKILL at random moments", () => {
       const title = `Round ${round}`;
       const entry = { title, acked: false };
       imports.push(entry);
-      const importing = importText(base, prepDocument(title)).then(
+      const importing = importAs(base, title).then(
         async (res) => {
           if (res.ok) {
             await res.arrayBuffer();
