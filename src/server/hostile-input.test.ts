@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { expect, it } from "vitest";
+import { afterAll, expect, it } from "vitest";
 import { type PreparedImport, prepareImport, saveImport } from "../app/bank.ts";
 import { isDeriskError } from "../core/errors.ts";
 import { describeStores } from "../store/test-stores.ts";
@@ -8,8 +8,34 @@ import { createApp } from "./app.ts";
 /*
  * Hostile input over the real app and store: whatever arrives, the answer is a result or a
  * DeriskError (a 4xx, exit 2), never an unexpected failure (500, exit 70) or a hang.
- * Bounded: a few hundred runs per property, a few seconds each.
+ * Bounded: a few hundred runs per property, a few seconds each. The tally (inputs tried, 5xx
+ * answers, runs slower than HANG_MS, and this process's peak resident memory) is printed and
+ * bounded at the end.
  */
+
+/** A run slower than this counts as a hang. */
+const HANG_MS = 10_000;
+/** Peak resident memory of the whole test process (PGlite, PostgreSQL's client, the import workers, vitest): 867 MB measured. */
+const PEAK_RSS_BOUND_MB = 1_300;
+const tally = { inputs: 0, imported: 0, refused: 0, requests: 0, serverErrors: 0, hangs: 0, peakRssMb: 0 };
+
+/** Times one fuzz run and counts it as a hang when it is too slow. */
+async function timed<T>(run: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await run();
+  } finally {
+    if (performance.now() - started > HANG_MS) tally.hangs++;
+  }
+}
+
+afterAll(() => {
+  tally.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  console.log(`[api-fuzz] ${JSON.stringify(tally)}`);
+  expect(tally.serverErrors).toBe(0);
+  expect(tally.hangs).toBe(0);
+  expect(tally.peakRssMb).toBeLessThan(PEAK_RSS_BOUND_MB);
+});
 
 const post = (body: unknown): RequestInit => ({
   method: "POST",
@@ -101,17 +127,30 @@ describeStores("hostile input", (getStore) => {
 
   /** Imports through the use cases the surfaces share; a refusal must be a DeriskError. */
   async function importOrRefuse(bytes: Uint8Array, filename?: string): Promise<"imported" | "refused"> {
-    let prepared: PreparedImport;
-    try {
-      prepared = prepareImport({ bytes, ...(filename ? { filename } : {}) });
-      await saveImport(getStore(), "a", prepared, { dryRun: true });
-      await saveImport(getStore(), "a", prepared);
-      return "imported";
-    } catch (error) {
-      if (!isDeriskError(error) || error.exitCode !== 2) throw error;
-      expect(error.message).not.toMatch(/\n|\bat .*\.ts:\d+/);
-      return "refused";
-    }
+    tally.inputs++;
+    return timed(async () => {
+      let prepared: PreparedImport;
+      try {
+        prepared = prepareImport({ bytes, ...(filename ? { filename } : {}) });
+        await saveImport(getStore(), "a", prepared, { dryRun: true });
+        await saveImport(getStore(), "a", prepared);
+        tally.imported++;
+        return "imported";
+      } catch (error) {
+        if (!isDeriskError(error) || error.exitCode !== 2) throw error;
+        expect(error.message).not.toMatch(/\n|\bat .*\.ts:\d+/);
+        tally.refused++;
+        return "refused";
+      }
+    });
+  }
+
+  /** One API request of the fuzz: counted, timed, and a 5xx tallied (and failed). */
+  async function request(path: string, init?: RequestInit): Promise<Response> {
+    tally.requests++;
+    const res = await timed(async () => app().request(path, init));
+    if (res.status >= 500) tally.serverErrors++;
+    return res;
   }
 
   it("imports or refuses any text, bytes or bank file, never failing unexpectedly", async () => {
@@ -167,13 +206,13 @@ describeStores("hostile input", (getStore) => {
           fc.constantFrom(2 ** 31, 1e300, -5, 1.5),
         ),
         async (text, expectedVersion) => {
-          const edit = await app().request(`/api/items/${answer?.id}`, {
+          const edit = await request(`/api/items/${answer?.id}`, {
             method: "PUT",
             headers: { "Content-Type": "application/json" },
             body: JSON.stringify({ text, ...(expectedVersion === undefined ? {} : { expectedVersion }) }),
           });
           expect(edit.status, await edit.clone().text()).toBeLessThan(500);
-          const analysed = await app().request("/api/analyze", post({ text, question: text.slice(0, 100) }));
+          const analysed = await request("/api/analyze", post({ text, question: text.slice(0, 100) }));
           expect(analysed.status).toBeLessThan(500);
         },
       ),
@@ -183,7 +222,7 @@ describeStores("hostile input", (getStore) => {
 
   it("refuses NUL and lone surrogates in any JSON field with the field named", async () => {
     for (const bad of ["a\u0000b", "\ud800", "x\udc00"]) {
-      const res = await app().request("/api/import", post({ text: "# T\n", filename: `${bad}.md` }));
+      const res = await request("/api/import", post({ text: "# T\n", filename: `${bad}.md` }));
       expect(res.status).toBe(400);
       const body = (await res.json()) as { error: { message: string } };
       expect(body.error.message).toMatch(/field "filename" contains (a NUL|a lone UTF-16 surrogate)/);
@@ -199,7 +238,7 @@ describeStores("hostile input", (getStore) => {
       `[a]: /u\n\n${"[a]".repeat(30000)}`,
     ];
     for (const text of inputs) {
-      const importing = app().request("/api/import", post({ text, dryRun: true }));
+      const importing = request("/api/import", post({ text, dryRun: true }));
       const started = performance.now();
       const health = await app().request("/api/health");
       expect(health.status).toBe(200);

@@ -19,6 +19,8 @@ export interface ServerOptions {
   /** Built web app (web/dist); when absent only the API is served. */
   webRoot?: string;
   log?: (line: string) => void;
+  /** How a new data dir is initialised (see StoreOptions): a subprocess unless told otherwise. */
+  initialise?: "in-process" | "subprocess";
 }
 
 export interface RunningServer {
@@ -61,7 +63,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const store = await openStore(
     location.kind === "postgres"
       ? { databaseUrl: location.databaseUrl, onProgress: log }
-      : { dataDir: location.dataDir, onProgress: log },
+      : // A long-running process: initdb's memory must not stay resident for the server's life.
+        { dataDir: location.dataDir, onProgress: log, initialise: options.initialise ?? "subprocess" },
   );
   const api = createApp({
     store,

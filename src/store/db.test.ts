@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -79,6 +79,36 @@ describe("openStore on a data dir (embedded PGlite)", () => {
       rmSync(join(dataDir, "..", ".."), { recursive: true, force: true });
     }
   }, 120_000); // two cold PGlite initialisations: ~10 s alone, far more on a busy 2-core machine
+
+  it("initialises a new dir in a child process, replacing what a killed first start left half-written", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "derisk-data-"));
+    try {
+      // A first start killed during initdb leaves its scratch folder behind, with junk in it.
+      mkdirSync(join(dataDir, "pglite.initialising"));
+      writeFileSync(join(dataDir, "pglite.initialising", "PG_VERSION"), "half");
+      const progress: string[] = [];
+      const store = await openStore({
+        dataDir,
+        initialise: "subprocess",
+        onProgress: (message) => progress.push(message),
+      });
+      try {
+        expect(progress).toEqual(["Initialising the database (first run, ~5 s)…"]);
+        expect(
+          readdirSync(dataDir)
+            .filter((name) => name.startsWith("pglite"))
+            .sort(),
+        ).toEqual(["pglite"]);
+        expect(readFileSync(join(dataDir, "pglite", "PG_VERSION"), "utf8").trim()).toMatch(/^\d+$/);
+        await store.documents.saveDocument("local", samplePrepDoc(), { contentSha256: sha256("v1") });
+        expect(await store.documents.listDocuments("local")).toHaveLength(1);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe("openStore on DATABASE_URL", () => {
