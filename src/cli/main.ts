@@ -6,7 +6,7 @@ import { registerAnalyzeCommand } from "./commands/analyze.ts";
 import { registerComposeCommand } from "./commands/compose.ts";
 import { registerCoverageCommand } from "./commands/coverage.ts";
 import { registerDocumentCommands } from "./commands/documents.ts";
-import { registerAddVariantCommand, registerEditCommand } from "./commands/edit.ts";
+import { registerAddAnswerCommand, registerAddVariantCommand, registerEditCommand } from "./commands/edit.ts";
 import { registerExportCommand } from "./commands/export.ts";
 import { registerFollowUpsCommand } from "./commands/followups.ts";
 import { registerHistoryCommand } from "./commands/history.ts";
@@ -38,6 +38,7 @@ export function createProgram(ctx: CliContext): Command {
   registerDocumentCommands(program, ctx);
   registerEditCommand(program, ctx);
   registerAddVariantCommand(program, ctx);
+  registerAddAnswerCommand(program, ctx);
   registerHistoryCommand(program, ctx);
   registerAnalyzeCommand(program, ctx);
   registerStoriesCommand(program, ctx);

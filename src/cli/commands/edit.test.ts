@@ -3,7 +3,7 @@ import { expect, it } from "vitest";
 import { importDocument } from "../../app/bank.ts";
 import { describeStores } from "../../store/test-stores.ts";
 import { runCommand } from "../test-cli.ts";
-import { registerAddVariantCommand, registerEditCommand } from "./edit.ts";
+import { registerAddAnswerCommand, registerAddVariantCommand, registerEditCommand } from "./edit.ts";
 
 const sample = readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url));
 
@@ -41,5 +41,43 @@ describeStores("derisk set / add-variant", (getStore) => {
       userId: "b",
     });
     expect(other.code).toBe(2);
+  });
+
+  it("add-answer writes a new question with its answer, which the library reads back; bad input exits 2", async () => {
+    const store = getStore();
+    await importDocument(store, "a", { bytes: new Uint8Array(sample), filename: "sample-prep.md" });
+    const answer = "I told my lead I disagreed, showed the error budget, and we moved the launch by a week.";
+    const added = await runCommand(
+      [registerAddAnswerCommand],
+      ["add-answer", "-q", "Tell me about a disagreement with your lead.", "--json"],
+      { store, stdin: answer },
+    );
+    expect(added.code).toBe(0);
+    const { item } = JSON.parse(added.out) as {
+      item: { id: string; question: string; text: string; kind: string };
+    };
+    expect(item).toMatchObject({
+      kind: "answer",
+      question: "Tell me about a disagreement with your lead.",
+      text: answer,
+    });
+    const listed = await store.items.listItems("a", { kind: "answer" });
+    expect(listed.some((i) => i.id === item.id)).toBe(true);
+    const empty = await runCommand(
+      [registerAddAnswerCommand],
+      ["add-answer", "-q", "Why us?", "--text", "  "],
+      { store },
+    );
+    expect(empty.code).toBe(2);
+    expect(empty.error).toMatch(/answer is empty/);
+    const noQuestion = await runCommand(
+      [registerAddAnswerCommand],
+      ["add-answer", "-q", " ", "--text", "Yes."],
+      {
+        store,
+      },
+    );
+    expect(noQuestion.code).toBe(2);
+    expect(noQuestion.error).toMatch(/question is empty/);
   });
 });
