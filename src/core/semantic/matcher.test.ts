@@ -72,6 +72,13 @@ describe("semanticMatch", () => {
     expect(
       semanticMatch("Security best practices", "I fixed an SQL injection in the search endpoint.").matched,
     ).toBe(true);
+    expect(semanticMatch("Hiring engineers", "I hired a van to move my furniture.").matched).toBe(false);
+    expect(semanticMatch("Anomaly detection", "It was an anomaly that everyone was away.").matched).toBe(
+      false,
+    );
+    expect(
+      semanticMatch("Anomaly detection", "I flag unusual card transactions for the fraud team.").matched,
+    ).toBe(true);
   });
 
   it("treats banking and healthcare as alternatives of a regulated industry", () => {
@@ -107,8 +114,8 @@ const pairs = readFileSync(new URL("../../../eval/matching/pairs.jsonl", import.
   .map((line) => JSON.parse(line) as LabelledPair);
 
 describe("the labelled requirement/evidence set", () => {
-  it("holds at least 640 pairs with hard negatives, each in the split its requirement's hash decides", () => {
-    expect(pairs.length).toBeGreaterThanOrEqual(640);
+  it("holds at least 760 pairs with hard negatives, each in the split its requirement's hash decides", () => {
+    expect(pairs.length).toBeGreaterThanOrEqual(760);
     expect(pairs.filter((p) => p.kind === "hard-negative").length).toBeGreaterThanOrEqual(100);
     expect(pairs.filter((p) => splitOf(p.requirement) !== p.split)).toEqual([]);
     expect(new Set(pairs.map((p) => p.id)).size).toBe(pairs.length);
@@ -118,19 +125,19 @@ describe("the labelled requirement/evidence set", () => {
     expect(measureMatching(pairs.filter((p) => p.split === "test")).precision).toBeGreaterThanOrEqual(0.85);
   });
 
-  it("keeps test-split recall at or above its measured floor (0.69 on 252 pairs; the 0.85 target is not met yet)", () => {
-    // The test split grew from 192 to 252 pairs with groups g121–g162 (harder paraphrases); on
-    // the first 120 groups alone recall is 0.75. Raise these floors when the matcher gets there.
+  it("keeps test-split recall at or above its measured floors (0.68 on 304 pairs; the 0.85 target is not met yet)", () => {
+    // The test split grew from 192 to 304 pairs with groups g121–g192 (harder paraphrases); on
+    // the first 120 groups alone recall is 0.77. Raise these floors when the matcher gets there.
     const test = pairs.filter((p) => p.split === "test");
-    expect(measureMatching(test).recall).toBeGreaterThanOrEqual(0.69);
+    expect(measureMatching(test).recall).toBeGreaterThanOrEqual(0.68);
     expect(
       measureMatching(test.filter((p) => Number(p.group.slice(1)) <= 120)).recall,
     ).toBeGreaterThanOrEqual(0.75);
   });
 
-  it("keeps dev-split precision and recall at their measured floors (0.98 and 0.97)", () => {
+  it("keeps dev-split precision and recall at their measured floors (0.99 and 0.97)", () => {
     const dev = measureMatching(pairs.filter((p) => p.split === "dev"));
-    expect(dev.precision).toBeGreaterThanOrEqual(0.98);
+    expect(dev.precision).toBeGreaterThanOrEqual(0.99);
     expect(dev.recall).toBeGreaterThanOrEqual(0.97);
   });
 });

@@ -112,6 +112,8 @@ const IRREGULAR: Record<string, string> = {
   ran: "run",
   running: "run",
   wrote: "write",
+  write: "write",
+  writes: "write",
   written: "write",
   writing: "write",
   drove: "drive",
@@ -366,6 +368,7 @@ const BROAD = new Set([
   "degree.any",
   "skill.analytics",
   "skill.devops",
+  "soft.greenfield",
 ]);
 
 function strengthOf(score: number): Strength {
