@@ -143,7 +143,8 @@ describe("the labelled requirement/evidence set", () => {
 });
 
 // Follow-up ↔ prepared-answer linking: the same question asked differently, or another question
-// (eval/matching/question-pairs.jsonl, written by us; read in full while writing the intents).
+// (eval/matching/question-pairs.jsonl, written by us). Pairs q001–q072 were read while writing the
+// intents; q073–q088 (`batch: 3`) were written after and scored once, as a held-out check.
 const questionPairs = readFileSync(
   new URL("../../../eval/matching/question-pairs.jsonl", import.meta.url),
   "utf8",
@@ -158,10 +159,10 @@ describe("the labelled question pairs (follow-up ↔ prepared answer)", () => {
     expect(questionPairs.filter((p) => p.kind === "hard-negative").length).toBeGreaterThanOrEqual(15);
   });
 
-  it("links the same question asked differently (precision ≥ 0.83, recall ≥ 0.89 as measured)", () => {
+  it("links the same question asked differently (precision ≥ 0.87, recall ≥ 0.83 on all 88 pairs, as measured)", () => {
     const figures = measureQuestionLinking(questionPairs);
-    expect(figures.precision).toBeGreaterThanOrEqual(0.83);
-    expect(figures.recall).toBeGreaterThanOrEqual(0.89);
+    expect(figures.precision).toBeGreaterThanOrEqual(0.87);
+    expect(figures.recall).toBeGreaterThanOrEqual(0.83);
   });
 
   it("reads what a question asks for, not its words", () => {

@@ -100,6 +100,10 @@ export interface LabelledQuestionPair {
   kind: "positive" | "hard-negative" | "negative";
   /** The follow-up trigger whose question `asked` is, when it is one. */
   trigger?: string;
+  /** Written after the intents were, to check them on pairs they were not written for. */
+  heldOut?: boolean;
+  /** 3: written after the last change to the intents and scored once. */
+  batch?: number;
 }
 
 export interface LinkFigures {
