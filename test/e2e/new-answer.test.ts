@@ -4,6 +4,7 @@
  * is typed, a draft is kept in the browser, and Save writes it into the document, where the
  * library shows it.
  */
+import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser, newContext } from "./browser.ts";
@@ -60,6 +61,12 @@ describe.runIf(launched.browser !== null)("a coverage gap to a saved answer", ()
     expect(await page.locator("section.lens").textContent()).not.toMatch(/Write an answer to see/);
     await page.getByText(/draft kept in this browser/).waitFor();
     await screenshot(page, "new-answer");
+    const axe = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+      .analyze();
+    expect(
+      axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id),
+    ).toEqual([]);
 
     await page.getByRole("button", { name: "Save answer" }).click();
     await page.waitForURL(new RegExp(`#/library/${documentId}/answers/`));
