@@ -18,8 +18,11 @@ import { analyze, classify, type Labels } from "../src/core/analysis/index.ts";
 import { SENTENCE_TAGS } from "../src/core/analysis/labels.ts";
 import {
   type LabelledPair,
+  type LabelledQuestionPair,
+  type LinkFigures,
   type MatchingFigures,
   measureMatching,
+  measureQuestionLinking,
   splitOf,
 } from "../src/core/semantic/index.ts";
 import { answerText, type CorpusRow, readAnswers, readQuestions, seeded } from "./lens-corpus.ts";
@@ -524,6 +527,7 @@ process.stdout.write(`risk-lens eval: corpus ${corpusDir}, dev ${devDir}\n\n${li
 const pairsFile = join(root, "eval", "matching", "pairs.jsonl");
 const matching: Record<string, Omit<MatchingFigures, "errors">> = {};
 const matchingLines: string[] = [];
+let followUpLinks: Omit<LinkFigures, "errors"> | undefined;
 if (existsSync(pairsFile) && only === undefined) {
   const pairs = readFileSync(pairsFile, "utf8")
     .split("\n")
@@ -559,6 +563,22 @@ if (existsSync(pairsFile) && only === undefined) {
       `test-split targets (precision ≥ 0.85, recall ≥ 0.85): ${met.filter(Boolean).length}/2 met${met[1] ? "" : ` (recall ${t.recall.toFixed(3)})`}`,
     );
   }
+  const questionsFile = join(root, "eval", "matching", "question-pairs.jsonl");
+  if (existsSync(questionsFile)) {
+    const questionPairs = readFileSync(questionsFile, "utf8")
+      .split("\n")
+      .filter((line) => line.trim() !== "")
+      .map((line) => JSON.parse(line) as LabelledQuestionPair);
+    const { errors, ...links } = measureQuestionLinking(questionPairs);
+    followUpLinks = links;
+    matchingLines.push(
+      "",
+      `follow-up ↔ prepared question links (${links.pairs} pairs, ${links.positives} positive): precision ${links.precision.toFixed(3)}, recall ${links.recall.toFixed(3)}, F1 ${links.f1.toFixed(3)}`,
+    );
+    if (verbose)
+      for (const e of errors)
+        matchingLines.push(`  [links] label ${e.label}, score ${e.score}: ${e.asked} ⟷ ${e.prepared}`);
+  }
   process.stdout.write(`\nsemantic matcher: ${pairsFile}\n\n${matchingLines.join("\n")}\n`);
 }
 if (verbose)
@@ -568,7 +588,7 @@ if (verbose)
 mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(
   outFile,
-  `${JSON.stringify({ corpus: corpusDir, dev: devDir, deterministic, reports, matching }, null, 2)}\n`,
+  `${JSON.stringify({ corpus: corpusDir, dev: devDir, deterministic, reports, matching, followUpLinks }, null, 2)}\n`,
 );
 process.stdout.write(`\nwrote ${outFile}\n`);
 

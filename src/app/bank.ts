@@ -20,6 +20,7 @@ import { DeriskError } from "../core/errors.ts";
 import { rederiveBankDoc } from "../core/markdown/bank-consistency.ts";
 import {
   addAnswerVariant,
+  addQuestionAnswer,
   importPrepDocument,
   renderPrepDocument,
   reviseItemText,
@@ -523,6 +524,41 @@ export async function saveAnswerVariant(
     (i) => i.key === answer.key,
   );
   if (!saved) throw new DeriskError("INTERNAL", `The variant ${answer.key} was not saved.`);
+  return toStoredItem(saved);
+}
+
+/**
+ * Writes the answer to a new question (e.g. a coverage gap's "write your answer") into a
+ * document: a numbered question of its own at the end, saved with the document in one
+ * transaction, so the library, export and re-import all see it.
+ * @example const item = await addAnswer(store, "local", docId, { question: "Why this team?", text: "Because…" });
+ */
+export async function addAnswer(
+  store: Store,
+  userId: string,
+  documentId: string,
+  input: { question: string; text: string },
+): Promise<StoredItem> {
+  for (const [field, value] of [
+    ["question", input.question],
+    ["answer", input.text],
+  ] as const) {
+    const unstorable = unstorableText(value);
+    if (unstorable) throw new DeriskError("BAD_INPUT", `The ${field} ${unstorable}: remove it and retry.`);
+  }
+  const { id: _id, ...doc } = await store.documents.loadDocument(userId, documentId);
+  const { doc: next, answer } = addQuestionAnswer(doc, input);
+  const summary = (await store.documents.listDocuments(userId)).find((d) => d.id === documentId);
+  await store.documents.saveDocument(userId, next, {
+    documentId,
+    source: "typed",
+    contentSha256: createHash("sha256").update(renderPrepDocument(next)).digest("hex"),
+    ...(summary?.filename === undefined ? {} : { filename: summary.filename }),
+  });
+  const saved = (await store.items.listItems(userId, { documentId, kind: "answer" })).find(
+    (i) => i.key === answer.key,
+  );
+  if (!saved) throw new DeriskError("INTERNAL", `The answer ${answer.key} was not saved.`);
   return toStoredItem(saved);
 }
 

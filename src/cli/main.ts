@@ -6,7 +6,12 @@ import { registerAnalyzeCommand } from "./commands/analyze.ts";
 import { registerComposeCommand } from "./commands/compose.ts";
 import { registerCoverageCommand } from "./commands/coverage.ts";
 import { registerDocumentCommands } from "./commands/documents.ts";
-import { registerAddVariantCommand, registerEditCommand, registerTickCommand } from "./commands/edit.ts";
+import {
+  registerAddAnswerCommand,
+  registerAddVariantCommand,
+  registerEditCommand,
+  registerTickCommand,
+} from "./commands/edit.ts";
 import { registerExportCommand } from "./commands/export.ts";
 import { registerFollowUpsCommand } from "./commands/followups.ts";
 import { registerHistoryCommand } from "./commands/history.ts";
@@ -39,6 +44,7 @@ export function createProgram(ctx: CliContext): Command {
   registerEditCommand(program, ctx);
   registerTickCommand(program, ctx);
   registerAddVariantCommand(program, ctx);
+  registerAddAnswerCommand(program, ctx);
   registerHistoryCommand(program, ctx);
   registerAnalyzeCommand(program, ctx);
   registerStoriesCommand(program, ctx);

@@ -200,6 +200,48 @@ describeStores("HTTP API", (getStore) => {
     expect(bad.status).toBe(400);
   });
 
+  it("writes the answer to a new question into a document, as a question of its own", async () => {
+    const { documentId } = await importSample();
+    const app = appFor("a");
+    const before = (await (await app.request(`/api/documents/${documentId}`)).json()) as DocumentDetail;
+    const question = "Tell me about a time you changed your mind.";
+    const text =
+      "I argued for a bigger model; the ablation showed the features mattered more, so I dropped it.";
+    const res = await app.request(`/api/documents/${documentId}/questions`, json({ question, text }));
+    expect(res.status).toBe(201);
+    const { item } = (await res.json()) as {
+      item: { id: string; kind: string; question: string; text: string };
+    };
+    expect(item).toMatchObject({ kind: "answer", question, text });
+    const after = (await (await app.request(`/api/documents/${documentId}`)).json()) as DocumentDetail;
+    expect(after.items.length).toBe(before.items.length + 1);
+    expect(after.items.find((i) => i.id === item.id)).toBeDefined();
+    for (const old of before.items) expect(after.items.find((i) => i.key === old.key)?.id).toBe(old.id);
+    // The export holds it as a numbered question, so a re-import reads it back.
+    const exported = await (await app.request(`/api/export?documentId=${documentId}&format=md`)).text();
+    expect(exported).toContain(`- ${question}`);
+    // Another user's document, no question, a heading as the answer, and a form post are refused.
+    expect(
+      (await appFor("b").request(`/api/documents/${documentId}/questions`, json({ question, text }))).status,
+    ).toBe(404);
+    const empty = await app.request(`/api/documents/${documentId}/questions`, json({ question: " ", text }));
+    expect(empty.status).toBe(400);
+    expect(((await empty.json()) as { error: { message: string } }).error.message).toMatch(
+      /question is empty/,
+    );
+    const heading = await app.request(
+      `/api/documents/${documentId}/questions`,
+      json({ question, text: "## Q9 x" }),
+    );
+    expect(heading.status).toBe(400);
+    const form = await app.request(`/api/documents/${documentId}/questions`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "question=x&text=y",
+    });
+    expect(form.status).toBeGreaterThanOrEqual(400);
+  });
+
   it("analyses and classifies", async () => {
     const app = appFor("a");
     const res = await app.request(

@@ -10,6 +10,7 @@ import { ExportPage } from "./pages/ExportPage.tsx";
 import { FollowUpsPage } from "./pages/FollowUpsPage.tsx";
 import { JournalPage } from "./pages/JournalPage.tsx";
 import { LibraryPage } from "./pages/LibraryPage.tsx";
+import { NewAnswerPage } from "./pages/NewAnswerPage.tsx";
 import { PracticePage } from "./pages/PracticePage.tsx";
 import { ProgressPage } from "./pages/ProgressPage.tsx";
 import { ReanglePage } from "./pages/ReanglePage.tsx";
@@ -24,7 +25,12 @@ import { useScrollEdges } from "./use-scroll-edges.ts";
 
 const NAV: { page: Route["page"]; label: string; href: string; also?: Route["page"][] }[] = [
   { page: "start", label: "Import", href: "#/" },
-  { page: "library", label: "Library", href: "#/library", also: ["edit", "reangle", "followups"] },
+  {
+    page: "library",
+    label: "Library",
+    href: "#/library",
+    also: ["edit", "new-answer", "reangle", "followups"],
+  },
   { page: "stories", label: "Stories", href: "#/stories", also: ["coverage", "trailer"] },
   { page: "compose", label: "Compose", href: "#/compose" },
   { page: "tailor", label: "Tailor", href: "#/tailor" },
@@ -176,6 +182,9 @@ export function App() {
           />
         )}
         {route.page === "edit" && <EditPage key={route.itemId} itemId={route.itemId} documents={documents} />}
+        {route.page === "new-answer" && (
+          <NewAnswerPage key={route.question ?? ""} question={route.question ?? ""} documents={documents} />
+        )}
         {route.page === "export" && (
           <ExportPage
             documents={documents}

@@ -323,6 +323,15 @@ export const api = {
     ).item,
 
   /** Saves a text as a new variant of a question in its document ("Alternative Answers" block). */
+  /** Writes the answer to a new question into a document (a numbered question of its own). */
+  addAnswer: async (documentId: string, input: { question: string; text: string }): Promise<StoredItem> =>
+    (
+      await json<{ item: StoredItem }>(
+        `/api/documents/${encodeURIComponent(documentId)}/questions`,
+        jsonBody("POST", input),
+      )
+    ).item,
+
   saveVariant: async (
     documentId: string,
     input: {

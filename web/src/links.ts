@@ -10,6 +10,9 @@ export const route = {
     ),
   notes: (documentId: string): string => href({ page: "library", documentId, view: "notes" }),
   edit: (itemId: string): string => href({ page: "edit", itemId }),
+  /** The page to write the answer to a new question, with the question already filled in. */
+  newAnswer: (question?: string): string =>
+    href(question === undefined ? { page: "new-answer" } : { page: "new-answer", question }),
   exportPage: (documentId?: string): string =>
     href(documentId === undefined ? { page: "export" } : { page: "export", documentId }),
   stories: (storyId?: string): string =>

@@ -20,6 +20,7 @@ export type Route =
   | { page: "start" }
   | { page: "library"; documentId?: string; view: LibraryView; itemId?: string }
   | { page: "edit"; itemId: string }
+  | { page: "new-answer"; question?: string }
   | { page: "export"; documentId?: string }
   | { page: "stories"; storyId?: string; competency?: string }
   | { page: "coverage" }
@@ -53,6 +54,8 @@ export function parseRoute(hash: string): Route {
     return route;
   }
   if (page === "edit" && a !== undefined) return { page: "edit", itemId: a };
+  if (page === "new-answer")
+    return a === undefined ? { page: "new-answer" } : { page: "new-answer", question: a };
   if (page === "export") return a === undefined ? { page: "export" } : { page: "export", documentId: a };
   if (page === "stories") {
     if (a === undefined) return { page: "stories" };
@@ -84,6 +87,8 @@ export function href(route: Route): string {
     }
     case "edit":
       return `#/edit/${enc(route.itemId)}`;
+    case "new-answer":
+      return route.question === undefined ? "#/new-answer" : `#/new-answer/${enc(route.question)}`;
     case "export":
       return route.documentId === undefined ? "#/export" : `#/export/${enc(route.documentId)}`;
     case "stories":

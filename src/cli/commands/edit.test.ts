@@ -4,7 +4,12 @@ import { importDocument } from "../../app/bank.ts";
 import { describeStores } from "../../store/test-stores.ts";
 import { runCommand } from "../test-cli.ts";
 import { registerDocumentCommands } from "./documents.ts";
-import { registerAddVariantCommand, registerEditCommand, registerTickCommand } from "./edit.ts";
+import {
+  registerAddAnswerCommand,
+  registerAddVariantCommand,
+  registerEditCommand,
+  registerTickCommand,
+} from "./edit.ts";
 
 const sample = readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url));
 
@@ -111,5 +116,43 @@ describeStores("derisk set / add-variant", (getStore) => {
     expect(JSON.parse(set.out)).toMatchObject({
       item: { code: "retry(call, 5)", raw: "```python\nretry(call, 5)\n```" },
     });
+  });
+
+  it("add-answer writes a new question with its answer, which the library reads back; bad input exits 2", async () => {
+    const store = getStore();
+    await importDocument(store, "a", { bytes: new Uint8Array(sample), filename: "sample-prep.md" });
+    const answer = "I told my lead I disagreed, showed the error budget, and we moved the launch by a week.";
+    const added = await runCommand(
+      [registerAddAnswerCommand],
+      ["add-answer", "-q", "Tell me about a disagreement with your lead.", "--json"],
+      { store, stdin: answer },
+    );
+    expect(added.code).toBe(0);
+    const { item } = JSON.parse(added.out) as {
+      item: { id: string; question: string; text: string; kind: string };
+    };
+    expect(item).toMatchObject({
+      kind: "answer",
+      question: "Tell me about a disagreement with your lead.",
+      text: answer,
+    });
+    const listed = await store.items.listItems("a", { kind: "answer" });
+    expect(listed.some((i) => i.id === item.id)).toBe(true);
+    const empty = await runCommand(
+      [registerAddAnswerCommand],
+      ["add-answer", "-q", "Why us?", "--text", "  "],
+      { store },
+    );
+    expect(empty.code).toBe(2);
+    expect(empty.error).toMatch(/answer is empty/);
+    const noQuestion = await runCommand(
+      [registerAddAnswerCommand],
+      ["add-answer", "-q", " ", "--text", "Yes."],
+      {
+        store,
+      },
+    );
+    expect(noQuestion.code).toBe(2);
+    expect(noQuestion.error).toMatch(/question is empty/);
   });
 });

@@ -150,3 +150,46 @@ export function registerTickCommand(program: Command, ctx: CliContext): void {
       },
     );
 }
+
+export function registerAddAnswerCommand(program: Command, ctx: CliContext): void {
+  program
+    .command("add-answer")
+    .description("write the answer to a new question into a document (e.g. a coverage gap)")
+    .requiredOption("-q, --question <text>", 'the question, e.g. "Why do you want to join us?"')
+    .option("--text <text>", "the answer")
+    .option("--from <file>", "read the answer from FILE, or - for standard input")
+    .option("-d, --document <id>", "document id (default: the most recently updated)")
+    .option("--json", "print the new item as JSON")
+    .addHelpText(
+      "after",
+      '\nExamples:\n  derisk add-answer -q "Why do you want to join us?" --text "Because…"\n  derisk add-answer -q "Tell me about a conflict" --from conflict.txt -d 3f2a…',
+    )
+    .action(
+      async (options: {
+        question: string;
+        text?: string;
+        from?: string;
+        document?: string;
+        json?: boolean;
+      }) => {
+        const { addAnswer, resolveDocumentId } = await import("../../app/bank.ts");
+        if (options.text !== undefined && options.from !== undefined) {
+          throw new DeriskError("USAGE", "Give the answer with one of --text TEXT or --from FILE, not both.");
+        }
+        const text =
+          options.text ??
+          new TextDecoder().decode(await readInput(ctx, options.from ?? "-", 1024 * 1024)).trimEnd();
+        const item = await ctx.withStore(async (store, userId) =>
+          addAnswer(store, userId, await resolveDocumentId(store, userId, options.document), {
+            question: options.question,
+            text,
+          }),
+        );
+        ctx.out(
+          options.json
+            ? JSON.stringify({ item }, null, 2)
+            : `${ctx.style.green("saved")} ${item.key}${item.kind === "answer" ? `: ${item.question}` : ""}`,
+        );
+      },
+    );
+}

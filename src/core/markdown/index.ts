@@ -12,6 +12,7 @@ export {
   type LineEndings,
 } from "./decode.ts";
 export { checkPrepDocInvariants } from "./invariants.ts";
+export { addQuestionAnswer, MAX_NEW_QUESTION, type NewQuestionAnswer } from "./new-question.ts";
 export { importPrepDocument, type ParseOptions, parsePrepDocument } from "./parse.ts";
 export { addFollowUp, MAX_FOLLOW_UP_QUESTION, type NewFollowUp } from "./prepared-follow-up.ts";
 export { renderAnswerRaw, renderFollowUpAnswerRaw, renderPrepDocument, reviseItemText } from "./render.ts";

@@ -1,5 +1,6 @@
 import { classify } from "../analysis/index.ts";
 import type { Competency, RoleId } from "../model.ts";
+import { analyzeText, questionSimilarity } from "../semantic/index.ts";
 import { FOLLOW_UP_TRIGGERS, type FollowUpTrigger } from "./data/follow-up-triggers.ts";
 import { ROLE_VOCABULARY } from "./data/role-vocabulary.ts";
 import { TOOL_TERMS } from "./data/tools.ts";
@@ -186,7 +187,7 @@ export function predictFollowUps(text: string, options: PredictOptions = {}): Pr
   if (text.trim() === "") return [];
   const spans = splitSentences(text);
   const field = options.role ? ROLE_VOCABULARY[options.role].field : "the role";
-  const prepared = (options.prepared ?? []).map((item) => ({ item, tokens: contentTokens(item.question) }));
+  const prepared = (options.prepared ?? []).map((item) => ({ item, analysis: analyzeText(item.question) }));
   const asked = new Set(contentTokens(options.question ?? ""));
   // An introduction or a "why us" has no result to measure; a story without a figure does.
   const story = options.question === undefined || !NOT_STORY.has(classify(options.question).competency);
@@ -213,14 +214,12 @@ export function predictFollowUps(text: string, options: PredictOptions = {}): Pr
         reason: hit.trigger.reason,
         gap: true,
       };
+      // The shared matcher, question to question: same question in other words links.
       let best: { key: string; score: number } | undefined;
       for (const candidate of prepared) {
-        const match = overlap(tokens, candidate.tokens);
-        const enough = match.shared.length >= Math.min(2, tokens.length) && match.score >= 0.5;
-        // Same kind of question in other words: a weaker link than shared words.
-        const score = enough ? match.score : hit.trigger.answeredBy?.test(candidate.item.question) ? 0.4 : 0;
-        if (score > 0 && (best === undefined || score > best.score))
-          best = { key: candidate.item.key, score };
+        const match = questionSimilarity(question, candidate.analysis);
+        if (match.matched && (best === undefined || match.score > best.score))
+          best = { key: candidate.item.key, score: match.score };
       }
       if (best) {
         prediction.prepared = best.key;

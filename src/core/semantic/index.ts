@@ -17,5 +17,13 @@ export {
   type Strength,
   semanticMatch,
 } from "./matcher.ts";
-export { type LabelledPair, type MatchingFigures, measureMatching, splitOf } from "./measure.ts";
+export {
+  type LabelledPair,
+  type LabelledQuestionPair,
+  type LinkFigures,
+  type MatchingFigures,
+  measureMatching,
+  measureQuestionLinking,
+  splitOf,
+} from "./measure.ts";
 export { type YearsClaim, yearsClaims, yearsRequired } from "./years.ts";

@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import {
   conceptsOf,
   type LabelledPair,
+  type LabelledQuestionPair,
   measureMatching,
+  measureQuestionLinking,
   questionSimilarity,
   semanticMatch,
   splitOf,
@@ -54,6 +56,38 @@ describe("semanticMatch", () => {
     );
   });
 
+  it("reads an ambiguous word in its sense: water pipelines, clouds in the sky, a security guard, a stakeholder column", () => {
+    expect(
+      semanticMatch("Building data pipelines", "I laid the water pipeline for the village well.").matched,
+    ).toBe(false);
+    expect(
+      semanticMatch("Experience with cloud platforms", "I photographed clouds over the mountains.").matched,
+    ).toBe(false);
+    expect(semanticMatch("Security best practices", "I worked as a security guard one summer.").matched).toBe(
+      false,
+    );
+    expect(
+      semanticMatch("Stakeholder management", "The stakeholder field in the database was renamed.").matched,
+    ).toBe(false);
+    expect(
+      semanticMatch("Security best practices", "I fixed an SQL injection in the search endpoint.").matched,
+    ).toBe(true);
+    expect(semanticMatch("Hiring engineers", "I hired a van to move my furniture.").matched).toBe(false);
+    expect(semanticMatch("Anomaly detection", "It was an anomaly that everyone was away.").matched).toBe(
+      false,
+    );
+    expect(
+      semanticMatch("Anomaly detection", "I flag unusual card transactions for the fraud team.").matched,
+    ).toBe(true);
+  });
+
+  it("treats banking and healthcare as alternatives of a regulated industry", () => {
+    const ask = "Experience in regulated industries such as banking or healthcare";
+    expect(semanticMatch(ask, "I built credit risk models for a retail bank.").matched).toBe(true);
+    expect(semanticMatch(ask, "At the hospital I shipped a triage tool.").matched).toBe(true);
+    expect(semanticMatch(ask, "I regulated the temperature of the server room.").matched).toBe(false);
+  });
+
   it("is deterministic", () => {
     const a = semanticMatch("Experience with Kubernetes", "I ran the services on EKS with Helm.");
     const b = semanticMatch("Experience with Kubernetes", "I ran the services on EKS with Helm.");
@@ -80,8 +114,8 @@ const pairs = readFileSync(new URL("../../../eval/matching/pairs.jsonl", import.
   .map((line) => JSON.parse(line) as LabelledPair);
 
 describe("the labelled requirement/evidence set", () => {
-  it("holds at least 300 pairs with hard negatives, each in the split its requirement's hash decides", () => {
-    expect(pairs.length).toBeGreaterThanOrEqual(300);
+  it("holds at least 760 pairs with hard negatives, each in the split its requirement's hash decides", () => {
+    expect(pairs.length).toBeGreaterThanOrEqual(760);
     expect(pairs.filter((p) => p.kind === "hard-negative").length).toBeGreaterThanOrEqual(100);
     expect(pairs.filter((p) => splitOf(p.requirement) !== p.split)).toEqual([]);
     expect(new Set(pairs.map((p) => p.id)).size).toBe(pairs.length);
@@ -91,14 +125,62 @@ describe("the labelled requirement/evidence set", () => {
     expect(measureMatching(pairs.filter((p) => p.split === "test")).precision).toBeGreaterThanOrEqual(0.85);
   });
 
-  it("keeps test-split recall at or above its measured floor (0.70; the 0.85 target is not met yet)", () => {
-    // Raise this floor to 0.85 when the matcher reaches the target (docs/matching.md).
-    expect(measureMatching(pairs.filter((p) => p.split === "test")).recall).toBeGreaterThanOrEqual(0.7);
+  it("keeps test-split recall at or above its measured floors (0.68 on 304 pairs; the 0.85 target is not met yet)", () => {
+    // The test split grew from 192 to 304 pairs with groups g121–g192 (harder paraphrases); on
+    // the first 120 groups alone recall is 0.77. Raise these floors when the matcher gets there.
+    const test = pairs.filter((p) => p.split === "test");
+    expect(measureMatching(test).recall).toBeGreaterThanOrEqual(0.68);
+    expect(
+      measureMatching(test.filter((p) => Number(p.group.slice(1)) <= 120)).recall,
+    ).toBeGreaterThanOrEqual(0.75);
   });
 
-  it("keeps dev-split precision and recall at or above 0.85", () => {
+  it("keeps dev-split precision and recall at their measured floors (0.99 and 0.97)", () => {
     const dev = measureMatching(pairs.filter((p) => p.split === "dev"));
-    expect(dev.precision).toBeGreaterThanOrEqual(0.85);
-    expect(dev.recall).toBeGreaterThanOrEqual(0.85);
+    expect(dev.precision).toBeGreaterThanOrEqual(0.99);
+    expect(dev.recall).toBeGreaterThanOrEqual(0.97);
+  });
+});
+
+// Follow-up ↔ prepared-answer linking: the same question asked differently, or another question
+// (eval/matching/question-pairs.jsonl, written by us). Pairs q001–q072 were read while writing the
+// intents; q073–q088 (`batch: 3`) were written after and scored once, as a held-out check.
+const questionPairs = readFileSync(
+  new URL("../../../eval/matching/question-pairs.jsonl", import.meta.url),
+  "utf8",
+)
+  .split("\n")
+  .filter((line) => line.trim() !== "")
+  .map((line) => JSON.parse(line) as LabelledQuestionPair);
+
+describe("the labelled question pairs (follow-up ↔ prepared answer)", () => {
+  it("holds at least 40 pairs, hard negatives among them", () => {
+    expect(questionPairs.length).toBeGreaterThanOrEqual(40);
+    expect(questionPairs.filter((p) => p.kind === "hard-negative").length).toBeGreaterThanOrEqual(15);
+  });
+
+  it("links the same question asked differently (precision ≥ 0.87, recall ≥ 0.83 on all 88 pairs, as measured)", () => {
+    const figures = measureQuestionLinking(questionPairs);
+    expect(figures.precision).toBeGreaterThanOrEqual(0.87);
+    expect(figures.recall).toBeGreaterThanOrEqual(0.83);
+  });
+
+  it("reads what a question asks for, not its words", () => {
+    expect(
+      questionSimilarity(
+        "Why now? What makes this the right time for the move?",
+        "Why are you leaving academia now?",
+      ).matched,
+    ).toBe(true);
+    expect(
+      questionSimilarity("What would you do differently?", "Looking back, what would you change?").matched,
+    ).toBe(true);
+    expect(
+      questionSimilarity("What was your own part in it?", "Which parts of the project were hardest?").matched,
+    ).toBe(false);
+    // Intents count question to question only: a requirement is not asked "why now".
+    expect(
+      semanticMatch("Hands-on experience with Kubernetes", "I ran the services on EKS with Helm.").matched,
+    ).toBe(true);
   });
 });

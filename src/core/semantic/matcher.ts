@@ -112,6 +112,8 @@ const IRREGULAR: Record<string, string> = {
   ran: "run",
   running: "run",
   wrote: "write",
+  write: "write",
+  writes: "write",
   written: "write",
   writing: "write",
   drove: "drive",
@@ -140,6 +142,10 @@ const IRREGULAR: Record<string, string> = {
   prioritization: "prioritiz",
   prioritised: "prioritiz",
   prioritized: "prioritiz",
+  prioritising: "prioritiz",
+  prioritizing: "prioritiz",
+  prioritises: "prioritiz",
+  prioritizes: "prioritiz",
   latencies: "latency",
   maths: "math",
   mathematics: "math",
@@ -222,6 +228,10 @@ function windowHas(lemmas: readonly string[], from: number, to: number, phrases:
   return phrases.some((p) => span.includes(` ${p} `));
 }
 
+const WHY_NAME = /\b[Ww]hy (?![Nn]ow\b|[Nn]ot\b|I\b)[A-Z][\p{L}\p{N}&-]+/u;
+
+const WHY_NOW = /\b[Ww]hy\b[^?.!]*\bnow\b/;
+
 const CACHE = new Map<string, Analysis>();
 const CACHE_LIMIT = 2_000;
 
@@ -272,13 +282,28 @@ export function analyzeText(text: string): Analysis {
           concepts.set(id, { id, kind: def.kind, label: def.label, term });
         }
       }
+      // Words of a question intent stay words: intents count only question to question.
+      const topical = entry.concepts.some((concept) => concept.kind !== "intent");
       for (let k = i; k < i + n; k++) {
-        if (fired) inTerm[k] = 1;
+        if (fired && topical) inTerm[k] = 1;
+        else if (fired) continue;
         else otherSense[k] = 1;
       }
       i += n - 1;
       break;
     }
+  }
+  // "Why are you moving now?": a why-question about now asks why now, whatever sits between.
+  if (!concepts.has("intent.why-now") && WHY_NOW.test(text)) {
+    const def = BY_ID.get("intent.why-now") as ConceptDefinition;
+    direct.add(def.id);
+    concepts.set(def.id, { id: def.id, kind: def.kind, label: def.label, term: "why … now" });
+  }
+  // "Why Acme?": a question naming an organisation after "why" asks why this company.
+  if (!concepts.has("intent.why-company") && WHY_NAME.test(text)) {
+    const def = BY_ID.get("intent.why-company") as ConceptDefinition;
+    direct.add(def.id);
+    concepts.set(def.id, { id: def.id, kind: def.kind, label: def.label, term: "why <name>" });
   }
   // A measured figure is measurable impact, whatever words carry it.
   if (!concepts.has("soft.impact") && hasFigure(text)) {
@@ -333,6 +358,7 @@ const KIND_WEIGHT: Record<ConceptKind, number> = {
   skill: 1,
   soft: 1,
   domain: 1,
+  intent: 1.2,
 };
 // Concepts so broad that a single generic word names them.
 const BROAD = new Set([
@@ -342,6 +368,7 @@ const BROAD = new Set([
   "degree.any",
   "skill.analytics",
   "skill.devops",
+  "soft.greenfield",
 ]);
 
 function strengthOf(score: number): Strength {
@@ -361,13 +388,19 @@ const asAnalysis = (x: string | Analysis) => (typeof x === "string" ? analyzeTex
  * @example semanticMatch("clear communication with non-technical stakeholders", "I explained the forecast to the sales team.").matched // true
  * @example semanticMatch("clear communication with non-technical stakeholders", "I enabled secure communication with the chatbot over TLS.").matched // false
  */
-export function semanticMatch(query: string | Analysis, candidate: string | Analysis): SemanticMatch {
+export function semanticMatch(
+  query: string | Analysis,
+  candidate: string | Analysis,
+  options: { intents?: boolean } = {},
+): SemanticMatch {
   const q = asAnalysis(query);
   const c = asAnalysis(candidate);
   const shared: string[] = [];
   // Only the most specific concepts the query names: "PhD" implies "advanced degree", which is not asked twice.
-  const asked = [...q.direct].filter(
-    (id) => ![...q.direct].some((other) => other !== id && (CLOSURE.get(other) ?? []).includes(id)),
+  // Question intents ("why now", "what would you do differently") count only question to question.
+  const named = [...q.direct].filter((id) => options.intents === true || BY_ID.get(id)?.kind !== "intent");
+  const asked = named.filter(
+    (id) => !named.some((other) => other !== id && (CLOSURE.get(other) ?? []).includes(id)),
   );
   // Concepts listed side by side under one broader concept are alternatives ("statistics, physics
   // or mathematics"): the group is met by any one of them.
@@ -440,8 +473,8 @@ export function semanticMatch(query: string | Analysis, candidate: string | Anal
  * @example questionSimilarity("What experience do you have with ML in practice?", "Tell me about applied machine learning you have done") > 0.5
  */
 export function questionSimilarity(a: string | Analysis, b: string | Analysis): SemanticMatch {
-  const ab = semanticMatch(a, b);
-  const ba = semanticMatch(b, a);
+  const ab = semanticMatch(a, b, { intents: true });
+  const ba = semanticMatch(b, a, { intents: true });
   const score = ab.score + ba.score === 0 ? 0 : (2 * ab.score * ba.score) / (ab.score + ba.score);
   const rounded = Math.round(score * 1000) / 1000;
   return {

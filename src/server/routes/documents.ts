@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import * as z from "zod";
 import {
+  addAnswer,
   deleteDocument,
   exportBank,
   exportDocument,
@@ -17,6 +18,7 @@ import { DeriskError } from "../../app/errors.ts";
 import { prepareImportOffThread } from "../../app/import-off-thread.ts";
 import { pdfAvailable } from "../../app/pdf.ts";
 import { exportPrepSheet, isSheetFormat, SHEET_FORMATS } from "../../app/prep-sheet.ts";
+import { MAX_NEW_QUESTION } from "../../core/markdown/index.ts";
 import type { Store } from "../../store/index.ts";
 import type { AppEnv } from "../app.ts";
 import { readJson } from "./json-body.ts";
@@ -25,6 +27,11 @@ const importJson = z.object({
   text: z.string(),
   filename: z.string().max(255).optional(),
   dryRun: z.boolean().optional(),
+});
+
+const newAnswer = z.object({
+  question: z.string().min(1).max(MAX_NEW_QUESTION),
+  text: z.string().min(1).max(200_000),
 });
 
 const newVariant = z.object({
@@ -78,6 +85,11 @@ export const documentRoutes = new Hono<AppEnv>()
       text: body.text,
       ...(body.source === undefined ? {} : { source: body.source }),
     });
+    return c.json({ item }, 201);
+  })
+  .post("/documents/:id/questions", async (c) => {
+    const body = await readJson(c, newAnswer);
+    const item = await addAnswer(c.var.store, c.var.userId, c.req.param("id"), body);
     return c.json({ item }, 201);
   })
   .get("/sample", async (c) => c.json(await readSampleDocument()))

@@ -107,7 +107,11 @@ export function CoveragePage() {
                           {action !== undefined && (
                             <a
                               className="gap-link"
-                              href={route.newStory(competency)}
+                              href={
+                                action.kind === "write-answer"
+                                  ? route.newAnswer(action.question)
+                                  : route.newStory(competency)
+                              }
                               title={`For example: ${action.question}`}
                               data-action={action.kind}
                             >

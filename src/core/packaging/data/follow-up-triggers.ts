@@ -31,11 +31,6 @@ export interface FollowUpTrigger {
   pattern?: RegExp;
   questions: readonly string[];
   reason: string;
-  /**
-   * Recognises a prepared follow-up that answers this kind of question even when it shares
-   * few words with ours ("Why leave research now?" answers "Why now? …").
-   */
-  answeredBy?: RegExp;
 }
 
 export const FOLLOW_UP_TRIGGERS: readonly FollowUpTrigger[] = [
@@ -46,7 +41,6 @@ export const FOLLOW_UP_TRIGGERS: readonly FollowUpTrigger[] = [
       /\b(?:ph\.?d\.?|doctorate|master'?s(?: degree)?|m\.?sc\.?|msc|bachelor'?s(?: degree)?|b\.?sc\.?|degree)\b(?:\s+(?:in|on)\s+[\p{L}-]+(?:\s+(?!(?:and|but|with|where|from|at|which|that|then|focusing|to)\b)[\p{L}-]+)?)?/iu,
     questions: ["Was your {phrase} related to {field}?", "How does your {phrase} help you in this role?"],
     reason: "A degree outside the role's field makes the interviewer check how it connects.",
-    answeredBy: /\b(?:ph\.?d|degree|doctorate|master'?s|bachelor'?s|thesis|dissertation|academic)\b/i,
   },
   {
     id: "research-background",
@@ -55,7 +49,6 @@ export const FOLLOW_UP_TRIGGERS: readonly FollowUpTrigger[] = [
       /\b(?:research(?:er)?|physicist|postdoc(?:toral)?|academi[ac]|lab(?:oratory)?|professor|lecturer|teaching)\b/iu,
     questions: ["How does your research background carry over to {field} work in industry?"],
     reason: "An academic path makes the interviewer check that the work was practical, not only theory.",
-    answeredBy: /\b(?:research|academi\w*|theor\w*|engineering|industry|physics|teaching)\b/i,
   },
   {
     id: "personal-projects",
@@ -64,7 +57,6 @@ export const FOLLOW_UP_TRIGGERS: readonly FollowUpTrigger[] = [
       /\b(?:personal|side|hobby|pet|weekend|own|curiosity-driven|self-directed)\s+(?:[\p{L}/-]+\s+){0,2}projects?\b/iu,
     questions: ["Was it in production? How many users did it have?"],
     reason: "Personal projects raise the question whether the work met real users and real load.",
-    answeredBy: /\b(?:in production|real users|how many users|personal project|side project)\b/i,
   },
   {
     id: "hands-on",
@@ -72,7 +64,6 @@ export const FOLLOW_UP_TRIGGERS: readonly FollowUpTrigger[] = [
     pattern: /\bhands-on\s+(?:[\p{L}/-]+\s+){0,3}(?:projects?|systems?|experience|work)\b/iu,
     questions: ["What experience do you have with {field} in practice?"],
     reason: "“Hands-on” invites the interviewer to test how deep the practice went.",
-    answeredBy: /\b(?:in practice|hands-on|practical experience|real[- ]world)\b/i,
   },
   {
     id: "tool",
@@ -88,7 +79,6 @@ export const FOLLOW_UP_TRIGGERS: readonly FollowUpTrigger[] = [
     questions: ["What was the impact? Can you put a number on it?"],
     probe: true,
     reason: "The story states no measured result, so the interviewer will ask for one.",
-    answeredBy: /\b(?:impact|measured?|metrics?|numbers?|quantif)\w*/i,
   },
   {
     id: "mistake",
@@ -98,14 +88,12 @@ export const FOLLOW_UP_TRIGGERS: readonly FollowUpTrigger[] = [
     questions: ["What would you do differently?", "How did you make sure it would not happen again?"],
     probe: true,
     reason: "After a mistake the interviewer checks for learning and prevention.",
-    answeredBy: /\b(?:differently|happen again|prevent)\b/i,
   },
   {
     id: "company",
     kind: "company",
     questions: ["Why {company}? Why now?"],
     reason: "Naming a company invites the interviewer to test your motivation and timing.",
-    answeredBy: /\bwhy (?:us|this company|this team|join|[A-Z][\w-]+)\b/,
   },
   {
     id: "career-move",
@@ -114,8 +102,6 @@ export const FOLLOW_UP_TRIGGERS: readonly FollowUpTrigger[] = [
       /\b(?:now i(?:'m| am)? (?:want|looking|ready|excited|hoping)|i(?:'m| am) (?:now )?looking (?:to|for)|transition(?:ing)? (?:in)?to|move (?:in)?to|switch(?:ing)? to|bring (?:both |all )?(?:that|this|my|these|those)\b[^.]{0,40}\bto|(?:led|drew|brought|pulled) me (?:in)?to)\b/i,
     questions: ["Why now? What makes this the right time for the move?"],
     reason: "A career move makes the interviewer ask about timing and commitment.",
-    answeredBy:
-      /\bwhy\b[^?]{0,40}\bnow\b|\bwhy (?:leave|leaving|move|moving|switch|switching|transition|change)\b/i,
   },
   {
     id: "we-heavy",
@@ -124,7 +110,6 @@ export const FOLLOW_UP_TRIGGERS: readonly FollowUpTrigger[] = [
     questions: ["What was your own part in it?"],
     probe: true,
     reason: "“We did” hides who did what; the interviewer will ask for your share.",
-    answeredBy: /\b(?:your (?:own )?(?:part|role|contribution|share)|what did you (?:do|own))\b/i,
   },
   // The three questions an interviewer asks of almost any behavioral story (STAR coaching
   // guides list them as the standard probes): the lesson, the candidate's own share, the measure.
@@ -136,7 +121,6 @@ export const FOLLOW_UP_TRIGGERS: readonly FollowUpTrigger[] = [
     questions: ["What would you do differently?"],
     reason: "After a story the interviewer checks what you learned and would change.",
     probe: true,
-    answeredBy: /\b(?:differently|happen again|prevent|lessons?|learn(?:ed|t)?)\b/i,
   },
   {
     id: "story-own-part",
@@ -146,7 +130,6 @@ export const FOLLOW_UP_TRIGGERS: readonly FollowUpTrigger[] = [
     questions: ["What was your own part in it?"],
     reason: "Where others were involved, the interviewer separates your share from the team's.",
     probe: true,
-    answeredBy: /\b(?:your (?:own )?(?:part|role|contribution|share)|what did you (?:do|own))\b/i,
   },
   {
     id: "story-measure",
@@ -158,7 +141,6 @@ export const FOLLOW_UP_TRIGGERS: readonly FollowUpTrigger[] = [
     questions: ["How did you measure it?"],
     reason: "A result invites the question of how it was measured and against what baseline.",
     probe: true,
-    answeredBy: /\b(?:measured?|baseline|how did you know|metrics?)\b/i,
   },
   {
     id: "team-lead",

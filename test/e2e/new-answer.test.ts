@@ -1,0 +1,83 @@
+/**
+ * A coverage gap's "Write your answer" in a real browser against the real server: the new
+ * answer page opens with the gap's question filled in, the risk lens reads the answer while it
+ * is typed, a draft is kept in the browser, and Save writes it into the document, where the
+ * library shows it.
+ */
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { launchBrowser, newContext } from "./browser.ts";
+import { screenshot, startTestServer, type TestServer } from "./harness.ts";
+
+const launched = await launchBrowser();
+
+describe.runIf(launched.browser !== null)("a coverage gap to a saved answer", () => {
+  const browser = launched.browser as Browser;
+  let server: TestServer;
+  let context: BrowserContext;
+  let page: Page;
+  let documentId = "";
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const sample = (await (await fetch(`${server.url}/api/sample`)).json()) as {
+      filename: string;
+      text: string;
+    };
+    const imported = await fetch(`${server.url}/api/import`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ text: sample.text, filename: sample.filename }),
+    });
+    documentId = ((await imported.json()) as { documentId: string }).documentId;
+    context = await newContext(browser, server.url);
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    await browser.close();
+  });
+
+  test("Write your answer opens the new answer page, and Save puts the answer in the library", async () => {
+    await page.goto("/#/coverage");
+    await page.getByRole("table").waitFor();
+    const gap = page.locator("a.gap-link[data-action='write-answer']").first();
+    await gap.waitFor();
+    const question = ((await gap.getAttribute("title")) ?? "").replace(/^For example: /, "");
+    expect(question).not.toBe("");
+    await gap.click();
+    await page.getByRole("heading", { level: 1, name: "Write your answer" }).waitFor();
+    expect(await page.getByLabel("Question").inputValue()).toBe(question);
+
+    const answer =
+      "We all worked hard on it. In the end it went well and everyone was happy with how things turned out.";
+    await page.getByLabel("Answer", { exact: true }).fill(answer);
+    // The live lens reads the answer as it is typed: a score appears above the text.
+    await page.locator(".lens-summary[data-score]").waitFor({ state: "attached" });
+    expect(await page.locator(".lens-summary-score").textContent()).toMatch(/^\d\/5/);
+    expect(await page.locator("section.lens").textContent()).not.toMatch(/Write an answer to see/);
+    await page.getByText(/draft kept in this browser/).waitFor();
+    await screenshot(page, "new-answer");
+    const axe = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+      .analyze();
+    expect(
+      axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id),
+    ).toEqual([]);
+
+    await page.getByRole("button", { name: "Save answer" }).click();
+    await page.waitForURL(new RegExp(`#/library/${documentId}/answers/`));
+    await page.getByRole("heading", { name: question }).first().waitFor();
+    expect(await page.getByText(answer.slice(0, 40)).first().isVisible()).toBe(true);
+
+    const detail = (await (await fetch(`${server.url}/api/documents/${documentId}`)).json()) as {
+      items: { kind: string; question?: string; text?: string }[];
+    };
+    expect(
+      detail.items.some((i) => i.kind === "answer" && i.question === question && i.text === answer),
+    ).toBe(true);
+  });
+});
