@@ -153,7 +153,8 @@ export async function listQuestionBank(
   return out.filter(
     (q) =>
       (filter.competency === undefined || q.competency === filter.competency) &&
-      (filter.tag === undefined || q.competency === filter.tag) &&
+      // A tag names technical questions: the behavioral ones of the same competency are not drilled.
+      (filter.tag === undefined || (q.competency === filter.tag && q.kind === "technical")) &&
       (filter.kind === undefined || q.kind === filter.kind),
   );
 }
