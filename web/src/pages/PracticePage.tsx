@@ -784,7 +784,7 @@ function DrillReview({ step, feedback }: { step: PracticeStep; feedback: DrillFe
         </section>
       </div>
       {feedback.outline !== "" && (
-        <section className="card" aria-labelledby="drill-outline-title">
+        <section className="card drill-outline" aria-labelledby="drill-outline-title">
           <h3 id="drill-outline-title" className="card-title">
             A strong answer
           </h3>
