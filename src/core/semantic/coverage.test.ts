@@ -47,9 +47,9 @@ describe("coverage on the labelled judgements (eval/coverage/judgements.json)", 
   it("holds precision and recall on dev (tuned) and test (held out)", () => {
     const d = measureCoverage(dev);
     const t = measureCoverage(test);
-    expect(d.precision).toBeGreaterThanOrEqual(0.92);
+    expect(d.precision).toBeGreaterThanOrEqual(0.91);
     expect(d.recall).toBeGreaterThanOrEqual(0.87);
-    expect(t.precision).toBeGreaterThanOrEqual(0.84);
-    expect(t.recall).toBeGreaterThanOrEqual(0.8);
+    expect(t.precision).toBeGreaterThanOrEqual(0.86);
+    expect(t.recall).toBeGreaterThanOrEqual(0.79);
   });
 });
