@@ -72,7 +72,9 @@ export async function pickDrill(
         (q.itemId !== undefined && c.itemId === q.itemId) ||
         (q.questionId !== undefined && c.questionId === q.questionId),
     );
-  const order = (q: BankQuestion) => (q.origin === "built-in" ? 1 : 0);
+  // Never drilled: the user's own and their documents' first, then the built-in bank; a
+  // question with no key points to check comes last.
+  const order = (q: BankQuestion) => (q.keyPoints.length === 0 ? 2 : q.origin === "built-in" ? 1 : 0);
   const ranked = selectDue<DrillPick>(
     [...candidates]
       .sort((a, b) => order(a) - order(b))

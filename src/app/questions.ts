@@ -186,7 +186,7 @@ export async function importedTechnical(store: Repos, userId: string): Promise<B
       ...(own || match
         ? {}
         : {
-            note: `No key points: no bank question asks the same thing. Add the question with yours: derisk questions add "${item.text.slice(0, 60)}" --competency ${item.competency} --key-point "…"`,
+            note: `No key points: no bank question asks the same thing. Add it with yours: derisk questions add ${JSON.stringify(item.text)} --competency ${item.competency} --key-point "…"`,
           }),
       itemId: item.id,
     });
