@@ -45,6 +45,13 @@ async function fillBank(store: Store): Promise<string> {
     text: "How do you pick a metric?",
     competency: "ml-concept",
   });
+  // A built-in bank question the user drilled: its bank key, outline and key points travel too.
+  await store.questions.addBankQuestion("local", "tech.lora", {
+    text: "What is LoRA?",
+    competency: "ml-concept",
+    keyPoints: ["low-rank update"],
+    outline: "Freeze, learn two small matrices, merge.",
+  });
   const attempt = await store.attempts.createAttempt("local", {
     itemId: q2.id,
     questionText: "Why industry?",

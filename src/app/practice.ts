@@ -16,6 +16,7 @@ import {
   selectDue,
 } from "../core/schedule/index.ts";
 import type { Attempt, Card, PracticeSession, PracticeStep, Profile, Repos, Store } from "../store/index.ts";
+import { type DrillFeedback, drillFeedback, drillKeyFor, pickDrill } from "./drill.ts";
 import { DEFAULT_BUDGET_SECONDS, roleFromTarget } from "./packaging.ts";
 import { gapCandidates, jobDescriptionCandidates } from "./practice-sources.ts";
 
@@ -35,7 +36,9 @@ export type PracticeFrom =
   /** The competencies the coverage matrix shows no (or only weak) stories for. */
   | { kind: "gaps" }
   /** A pasted job description: its requirements become the questions. */
-  | { kind: "jd"; text: string };
+  | { kind: "jd"; text: string }
+  /** The technical drill: technical questions due, then new ones from the bank; optional tag. */
+  | { kind: "drill"; tag?: "ml-concept" | "ml-engineering" };
 
 export interface StartPracticeRequest {
   from: PracticeFrom;
@@ -89,6 +92,11 @@ export interface PracticeStepView {
   /** Time spent on this step so far (the attempt's duration once submitted). */
   elapsedMs: number;
   attempt?: StepAttemptView;
+  /**
+   * Drill sessions only: the key points and outline (shown once answered), and which key points
+   * the answer covered.
+   */
+  drill?: DrillFeedback;
 }
 
 export interface PracticeView {
@@ -158,9 +166,15 @@ async function viewOf(
   now: Date,
 ): Promise<PracticeView> {
   const steps: PracticeStepView[] = [];
+  const drilling = isDrill(session);
   for (const step of session.steps) {
     const attempt = step.attemptId ? await repos.attempts.getAttempt(userId, step.attemptId) : undefined;
-    steps.push(stepView(step, attempt, now));
+    const view = stepView(step, attempt, now);
+    if (drilling && attempt?.finishedAt !== undefined) {
+      const key = await drillKeyFor(repos, userId, view);
+      if (key) view.drill = drillFeedback(attempt.text, key);
+    }
+    steps.push(view);
   }
   const currentIndex = steps.findIndex((step) => step.id === session.currentStepId);
   const current = steps[currentIndex];
@@ -174,6 +188,10 @@ async function viewOf(
     ...(current === undefined ? {} : { currentIndex, current }),
     steps,
   };
+}
+
+function isDrill(session: PracticeSession): boolean {
+  return (session.source as { kind?: unknown } | null)?.kind === "drill";
 }
 
 function budgetFor(profile: Profile, competency: Competency, own?: number): number {
@@ -353,6 +371,26 @@ async function pickQuestions(
       );
     }
     return picked;
+  }
+  if (from.kind === "drill") {
+    const profile = await store.profiles.getProfile(userId);
+    const picks = await pickDrill(store, userId, {
+      count,
+      now,
+      ...(from.tag === undefined ? {} : { tag: from.tag }),
+    });
+    return picks.map(({ question, card }) => ({
+      kind: question.origin === "imported" ? "technical" : "question",
+      ...(question.itemId === undefined || question.origin !== "imported" ? {} : { itemId: question.itemId }),
+      ...(question.questionId === undefined ? {} : { questionId: question.questionId }),
+      questionText: question.text,
+      competency: question.competency,
+      budgetSeconds: budgetFor(profile, question.competency),
+      ...(question.keyPoints.length > 0
+        ? { preparedAnswer: question.keyPoints.map((p) => `• ${p}`).join("\n") }
+        : {}),
+      ...(card ? { card } : {}),
+    }));
   }
   const candidates = await practiceCandidates(store, userId);
   if (from.kind === "items") {
@@ -627,6 +665,8 @@ export interface SubmitResult {
   usedSeconds: number;
   budgetSeconds: number;
   analysis: Analysis;
+  /** Drill sessions: the key points covered and missed, and the outline. */
+  drill?: DrillFeedback;
   /** The follow-up asked next (only after a question, never after a follow-up). */
   followUp?: { stepId: string; question: string; trigger: string; reason: string; budgetSeconds: number };
   /** The session after the submit: its current step is the next one to answer. */
@@ -679,7 +719,9 @@ export async function submitAnswer(
 
     let followUp: SubmitResult["followUp"];
     let next = session.steps.find((s) => s.position > step.position);
-    if (step.kind === "question") {
+    const drilling = isDrill(session);
+    const key = drilling ? await drillKeyFor(tx, userId, step) : undefined;
+    if (step.kind === "question" && !drilling) {
       const prepared = await preparedFollowUps(tx, userId, step);
       const [predicted] = predictFollowUps(text, {
         question: step.questionText,
@@ -713,6 +755,7 @@ export async function submitAnswer(
       usedSeconds: Math.round(durationMs / 1000),
       budgetSeconds: step.budgetSeconds,
       analysis,
+      ...(key === undefined ? {} : { drill: drillFeedback(text, key) }),
       ...(followUp === undefined ? {} : { followUp }),
     };
   });

@@ -6,6 +6,7 @@ import { registerAnalyzeCommand } from "./commands/analyze.ts";
 import { registerComposeCommand } from "./commands/compose.ts";
 import { registerCoverageCommand } from "./commands/coverage.ts";
 import { registerDocumentCommands } from "./commands/documents.ts";
+import { registerDrillCommand, registerQuestionsCommand } from "./commands/drill.ts";
 import {
   registerAddAnswerCommand,
   registerAddVariantCommand,
@@ -58,6 +59,8 @@ export function createProgram(ctx: CliContext): Command {
   registerDueCommand(program, ctx);
   registerAttemptsCommand(program, ctx);
   registerPracticeCommand(program, ctx);
+  registerDrillCommand(program, ctx);
+  registerQuestionsCommand(program, ctx);
   registerJournalCommand(program, ctx);
   registerStatsCommand(program, ctx);
   registerServeCommand(program, ctx);

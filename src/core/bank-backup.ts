@@ -98,6 +98,10 @@ export const BANK_TABLES = {
     category: text,
     key_points: strings,
     item_id: id.nullable(),
+    // Added with the built-in banks: absent in older backups, restored as the defaults.
+    bank_key: text.nullable().optional(),
+    outline: text.optional(),
+    checks: strings.optional(),
     version: z.number().int(),
     created_at: time,
     updated_at: time,

@@ -11,6 +11,7 @@ import { itemRoutes } from "./routes/items.ts";
 import { journalRoutes } from "./routes/journal.ts";
 import { packagingRoutes } from "./routes/packaging.ts";
 import { practiceRoutes } from "./routes/practice.ts";
+import { questionRoutes } from "./routes/questions.ts";
 
 export interface AppOptions {
   store: Store;
@@ -85,6 +86,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route("/api", analysisRoutes);
   app.route("/api", packagingRoutes);
   app.route("/api", practiceRoutes);
+  app.route("/api", questionRoutes);
   app.route("/api", journalRoutes);
 
   app.notFound((c) => {

@@ -142,6 +142,12 @@ export interface QuestionsTable {
   key_points: JsonDefault<string[]>;
   /** The technical-question item this question was imported from, if any. */
   item_id: string | null;
+  /** The built-in bank entry this question was added from (src/core/questions), if any. */
+  bank_key: string | null;
+  /** An outline of a strong answer (technical questions). */
+  outline: Generated<string>;
+  /** The risks the interviewer checks with it (behavioral questions). */
+  checks: JsonDefault<string[]>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -15,7 +15,18 @@ export type PracticeFrom =
   | { kind: "competency"; competency: Competency }
   | { kind: "items"; ids: string[] }
   | { kind: "question"; text: string }
-  | { kind: "jd"; text: string };
+  | { kind: "jd"; text: string }
+  | { kind: "drill"; tag?: "ml-concept" | "ml-engineering" };
+
+/** Drill sessions: which key points an answer covered (src/app/drill.ts `DrillFeedback`). */
+export interface DrillFeedback {
+  points: Array<{ keyPoint: string; covered: boolean; score: number; evidence?: string }>;
+  covered: string[];
+  missed: string[];
+  keyPoints: string[];
+  outline: string;
+  note?: string;
+}
 
 /** Where a "what next" entry is fixed (src/app/what-next.ts). */
 export type WhatNextTarget =
@@ -67,6 +78,7 @@ export interface PracticeStep {
   timerStartedAt?: string;
   elapsedMs: number;
   attempt?: StepAttempt;
+  drill?: DrillFeedback;
 }
 
 export interface PracticeSession {

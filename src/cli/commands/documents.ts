@@ -8,15 +8,36 @@ export function registerDocumentCommands(program: Command, ctx: CliContext): voi
   program
     .command("list")
     .alias("ls")
-    .description("list the documents in your bank")
+    .description("list the documents in your bank, or the question bank (derisk list questions)")
+    .argument("[what]", "documents (the default) or questions")
+    .option("--competency <id>", "questions: only one competency")
+    .option("--tag <tag>", "questions: only ml-concept or ml-engineering")
+    .option("--kind <kind>", "questions: technical or behavioral")
     .option("--json", "print as JSON")
-    .action(async (options: { json?: boolean }) => {
-      const { listDocuments } = await import("../../app/bank.ts");
-      const documents = await ctx.withStore((store, userId) => listDocuments(store, userId));
-      ctx.out(
-        options.json ? JSON.stringify({ documents }, null, 2) : renderDocumentList(documents, ctx.style),
-      );
-    });
+    .action(
+      async (
+        what: string | undefined,
+        options: { json?: boolean; competency?: string; tag?: string; kind?: string },
+      ) => {
+        if (what === "questions") {
+          const { listQuestionsAction } = await import("./drill.ts");
+          await listQuestionsAction(ctx, options);
+          return;
+        }
+        if (what !== undefined && what !== "documents")
+          throw new DeriskError("USAGE", `derisk list ${what}: list documents or questions.`);
+        if (options.competency !== undefined || options.tag !== undefined || options.kind !== undefined)
+          throw new DeriskError(
+            "USAGE",
+            "--competency, --tag and --kind filter questions: derisk list questions --tag ml-concept.",
+          );
+        const { listDocuments } = await import("../../app/bank.ts");
+        const documents = await ctx.withStore((store, userId) => listDocuments(store, userId));
+        ctx.out(
+          options.json ? JSON.stringify({ documents }, null, 2) : renderDocumentList(documents, ctx.style),
+        );
+      },
+    );
 
   program
     .command("show")

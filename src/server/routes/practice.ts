@@ -18,6 +18,7 @@ import {
 } from "../../app/practice.ts";
 import { whatNext } from "../../app/what-next.ts";
 import { COMPETENCIES, ROLE_IDS, type RoleId } from "../../core/model.ts";
+import { TECHNICAL_TAGS } from "../../core/questions/index.ts";
 import { RATINGS } from "../../core/schedule/index.ts";
 import type { AppEnv } from "../app.ts";
 import { readJson } from "./json-body.ts";
@@ -33,6 +34,7 @@ const from = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("gaps") }),
   // The posting's own limit (MAX_POSTING_CHARS) is checked by the use case, with its message.
   z.object({ kind: z.literal("jd"), text: z.string() }),
+  z.object({ kind: z.literal("drill"), tag: z.enum(TECHNICAL_TAGS).optional() }),
 ]);
 const startBody = z.object({
   from,

@@ -18,6 +18,10 @@ export interface QuestionInput {
   keyPoints?: string[];
   /** The technical-question item it was imported from. */
   itemId?: string;
+  /** An outline of a strong answer. */
+  outline?: string;
+  /** The risks an interviewer checks with it (risk ids of the lens). */
+  checks?: string[];
 }
 
 export interface Question {
@@ -28,6 +32,10 @@ export interface Question {
   category: string;
   keyPoints: string[];
   itemId?: string;
+  /** The built-in bank entry it was added from (src/core/questions). */
+  bankKey?: string;
+  outline: string;
+  checks: string[];
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -50,6 +58,9 @@ function questionFromRow(row: QuestionRow): Question {
     category: row.category,
     keyPoints: row.key_points,
     ...optional("itemId", row.item_id),
+    ...optional("bankKey", row.bank_key),
+    outline: row.outline,
+    checks: row.checks,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -64,6 +75,8 @@ function questionColumns(input: Partial<QuestionInput>) {
     ...(input.category !== undefined ? { category: input.category } : {}),
     ...(input.keyPoints !== undefined ? { key_points: json(input.keyPoints) } : {}),
     ...(input.itemId !== undefined ? { item_id: input.itemId } : {}),
+    ...(input.outline !== undefined ? { outline: input.outline } : {}),
+    ...(input.checks !== undefined ? { checks: json(input.checks) } : {}),
   };
 }
 
@@ -72,6 +85,13 @@ export interface QuestionsRepo {
    * @example await store.questions.createQuestion("local", { text: "What is dropout?", competency: "ml-concept", keyPoints: ["regularisation"] });
    */
   createQuestion(userId: string, input: QuestionInput): Promise<Question>;
+  /**
+   * The user's row of a built-in bank question, created on first use; calling it again (or
+   * twice at once) returns the same row.
+   *
+   * @example const q = await store.questions.addBankQuestion("local", "tech.lora", { text, competency: "ml-concept" });
+   */
+  addBankQuestion(userId: string, bankKey: string, input: QuestionInput): Promise<Question>;
   /** @example const question = await store.questions.getQuestion("local", questionId); */
   getQuestion(userId: string, questionId: string): Promise<Question>;
   /**
@@ -102,6 +122,30 @@ export function questionsRepo(db: Db): QuestionsRepo {
           .returningAll()
           .executeTakeFirstOrThrow(),
       );
+      return questionFromRow(row);
+    },
+
+    async addBankQuestion(userId, bankKey, input) {
+      await withOwnedRefs({ user: userId }, () =>
+        db
+          .insertInto("questions")
+          .values({
+            id: randomUUID(),
+            user_id: userId,
+            ...questionColumns(input),
+            text: input.text,
+            competency: input.competency,
+            bank_key: bankKey,
+          })
+          .onConflict((conflict) => conflict.columns(["user_id", "bank_key"]).doNothing())
+          .execute(),
+      );
+      const row = await db
+        .selectFrom("questions")
+        .selectAll()
+        .where("user_id", "=", userId)
+        .where("bank_key", "=", bankKey)
+        .executeTakeFirstOrThrow();
       return questionFromRow(row);
     },
 

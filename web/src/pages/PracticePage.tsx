@@ -9,6 +9,7 @@ import { RoleSelect } from "../components/RoleSelect.tsx";
 import { formatDuration } from "../library.ts";
 import { COMPETENCY_LIST, COMPETENCY_NAMES, ROLE_NAMES } from "../names.ts";
 import {
+  type DrillFeedback,
   type DueEntry,
   type PracticeFrom,
   type PracticeSession,
@@ -30,7 +31,14 @@ const SOURCES: { kind: Exclude<Source, "question">; label: string; detail: strin
   { kind: "jd", label: "A job description", detail: "Paste a posting: its requirements become questions." },
   { kind: "competency", label: "One competency", detail: "Conflict, failure, ML engineering…" },
   { kind: "items", label: "Hand-picked", detail: "Tick the answers and questions to practise." },
+  {
+    kind: "drill",
+    label: "Technical drill",
+    detail: "ML questions from the bank: your answer is checked against their key points.",
+  },
 ];
+
+type DrillTag = "any" | "ml-concept" | "ml-engineering";
 
 const RATINGS: { rating: RatingName; key: string; label: string; detail: string }[] = [
   { rating: "again", key: "1", label: "Again", detail: "I lost the thread" },
@@ -67,13 +75,14 @@ function PracticeSetup() {
   const [source, setSource] = useState<Exclude<Source, "question">>("due");
   const [posting, setPosting] = useState("");
   const [competency, setCompetency] = useState<Competency>("conflict");
+  const [tag, setTag] = useState<DrillTag>("any");
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [count, setCount] = useState(5);
   const [role, setRole] = useState<RoleId | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  const ids = { count: useId(), posting: useId(), competency: useId(), sources: useId() };
+  const ids = { count: useId(), posting: useId(), competency: useId(), sources: useId(), tag: useId() };
 
   async function start(event?: FormEvent): Promise<void> {
     event?.preventDefault();
@@ -84,7 +93,11 @@ function PracticeSetup() {
           ? { kind: "competency", competency }
           : source === "items"
             ? { kind: "items", ids: [...picked] }
-            : { kind: source };
+            : source === "drill"
+              ? tag === "any"
+                ? { kind: "drill" }
+                : { kind: "drill", tag }
+              : { kind: source };
     setBusy(true);
     setError(null);
     try {
@@ -214,6 +227,23 @@ function PracticeSetup() {
           </div>
         )}
         {source === "items" && <PickList due={due} picked={picked} onChange={setPicked} />}
+        {source === "drill" && (
+          <div className="field field-inline">
+            <label htmlFor={ids.tag} className="field-label">
+              Topic
+            </label>
+            <select
+              id={ids.tag}
+              className="select"
+              value={tag}
+              onChange={(event) => setTag(event.target.value as DrillTag)}
+            >
+              <option value="any">All technical questions</option>
+              <option value="ml-concept">ML concepts</option>
+              <option value="ml-engineering">ML engineering</option>
+            </select>
+          </div>
+        )}
 
         <div className="practice-options">
           <div className="field field-inline">
@@ -716,6 +746,55 @@ function StepReview({ step, role }: { step: PracticeStep; role: RoleId | undefin
   );
 }
 
+/** A drilled answer: the key points it covered and missed (by concept), and a strong answer's outline. */
+function DrillReview({ step, feedback }: { step: PracticeStep; feedback: DrillFeedback }) {
+  const used = Math.round(step.elapsedMs / 1000);
+  return (
+    <div className="practice-review drill-review">
+      <p className="practice-review-summary">
+        <span>
+          {formatDuration(used)} of {formatDuration(step.budgetSeconds)}
+        </span>
+        {feedback.keyPoints.length > 0 && (
+          <span>
+            {" "}
+            · {feedback.covered.length} of {feedback.keyPoints.length} key points covered
+          </span>
+        )}
+        {step.peeked && <span> · you peeked at the key points</span>}
+      </p>
+      {feedback.note !== undefined && <p className="muted">{feedback.note}</p>}
+      <div className="practice-compare">
+        <section className="card" aria-label="What you said">
+          <h3 className="card-title">What you said</h3>
+          <p className="practice-text">{step.attempt?.text ?? ""}</p>
+        </section>
+        <section className="card" aria-labelledby="drill-points-title">
+          <h3 id="drill-points-title" className="card-title">
+            Key points
+          </h3>
+          <ul className="plain-list drill-points">
+            {feedback.points.map((point) => (
+              <li key={point.keyPoint} className={point.covered ? "drill-covered" : "drill-missed"}>
+                <span className="drill-mark">{point.covered ? "✓ Covered" : "✗ Missed"}</span>{" "}
+                {point.keyPoint}
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+      {feedback.outline !== "" && (
+        <section className="card drill-outline" aria-labelledby="drill-outline-title">
+          <h3 id="drill-outline-title" className="card-title">
+            A strong answer
+          </h3>
+          <p className="practice-text">{feedback.outline}</p>
+        </section>
+      )}
+    </div>
+  );
+}
+
 export function SideBySide({ attempt, prepared }: { attempt: string; prepared: string | undefined }) {
   return (
     <div className="practice-compare">
@@ -788,9 +867,15 @@ function RateStep({
   return (
     <section aria-labelledby="practice-phase-title">
       <h2 id="practice-phase-title" ref={headingRef} tabIndex={-1} className="practice-phase-title">
-        {answeredFollowUp ? "How your follow-up reads" : "How your answer reads"}
+        {question.drill !== undefined
+          ? "Key points you covered"
+          : answeredFollowUp
+            ? "How your follow-up reads"
+            : "How your answer reads"}
       </h2>
-      {answeredFollowUp ? (
+      {question.drill !== undefined ? (
+        <DrillReview step={question} feedback={question.drill} />
+      ) : answeredFollowUp ? (
         <>
           <p className="practice-followup-question">“{answeredFollowUp.questionText}”</p>
           <StepReview step={answeredFollowUp} role={session.role} />

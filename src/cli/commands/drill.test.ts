@@ -1,0 +1,105 @@
+import { expect, it } from "vitest";
+import { TECHNICAL_QUESTIONS } from "../../core/questions/index.ts";
+import { describeStores } from "../../store/test-stores.ts";
+import { runCommand } from "../test-cli.ts";
+import { registerDocumentCommands } from "./documents.ts";
+import { registerDrillCommand, registerQuestionsCommand } from "./drill.ts";
+import { registerDueCommand } from "./practice.ts";
+
+const registers = [
+  registerDrillCommand,
+  registerQuestionsCommand,
+  registerDocumentCommands,
+  registerDueCommand,
+];
+
+describeStores("derisk drill / questions / list questions", (getStore) => {
+  it("drills from typed lines: covered and missed key points, the outline, a rating that makes it due later", async () => {
+    const store = getStore();
+    const stdin = [
+      "High bias means the model is too simple for the data and underfits.",
+      "High variance means it is very sensitive to the particular training sample.",
+      "",
+      "3",
+      "",
+    ].join("\n");
+    const run = await runCommand(registers, ["drill", "--count", "1", "--tag", "ml-concept"], {
+      store,
+      stdin,
+    });
+    expect(run.code).toBe(0);
+    expect(run.out).toContain(`Question 1/1: ${TECHNICAL_QUESTIONS[0]?.text}`);
+    expect(run.out).toMatch(/Key points: [2-4] of 5 covered/);
+    expect(run.out).toContain("✓ covered  bias is error from a model too simple for the data");
+    expect(run.out).toContain("✗ missed   regularisation, more data or ensembling reduce variance");
+    expect(run.out).toContain("A strong answer:");
+    expect(run.out).toMatch(/next review \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+    expect(run.out).toMatch(/Drill done: 1 question\(s\), [2-4] of 5 key points covered\./);
+    // No colour codes without a terminal (and under NO_COLOR).
+    expect(run.out).not.toContain("\u001b[");
+
+    // The drilled question is on the one due queue, scheduled (not new).
+    const due = JSON.parse((await runCommand(registers, ["due", "--json"], { store })).out).due as Array<{
+      questionText: string;
+    }>;
+    expect(due.some((d) => d.questionText === TECHNICAL_QUESTIONS[0]?.text)).toBe(false);
+  });
+
+  it("stops cleanly on Ctrl-D before an answer and refuses bad flags", async () => {
+    const store = getStore();
+    const stopped = await runCommand(registers, ["drill"], { store, stdin: "" });
+    expect(stopped.code).toBe(0);
+    expect(stopped.out).toMatch(/Stopped before answering/);
+    expect(await runCommand(registers, ["drill", "--tag", "cooking"], { store })).toMatchObject({
+      code: 1,
+      error: expect.stringMatching(/--tag must be ml-concept or ml-engineering/),
+    });
+    expect(await runCommand(registers, ["drill", "--count", "0"], { store })).toMatchObject({
+      code: 1,
+      error: expect.stringMatching(/--count must be a whole number 1–20/),
+    });
+  });
+
+  it("lists the bank (JSON with competency and keyPoints) and adds the user's own question", async () => {
+    const store = getStore();
+    const listed = await runCommand(registers, ["list", "questions", "--json"], { store });
+    expect(listed.code).toBe(0);
+    const questions = JSON.parse(listed.out).questions as Array<{
+      competency: string;
+      keyPoints: string[];
+      kind: string;
+    }>;
+    expect(questions.filter((q) => q.kind === "technical").length).toBeGreaterThanOrEqual(60);
+    expect(questions.filter((q) => q.kind === "behavioral").length).toBeGreaterThanOrEqual(80);
+    expect(questions[0]).toMatchObject({ competency: expect.any(String), keyPoints: expect.any(Array) });
+
+    const added = await runCommand(
+      registers,
+      [
+        "questions",
+        "add",
+        "What does dropout do?",
+        "--competency",
+        "ml-concept",
+        "--key-point",
+        "randomly zeroes activations while training",
+        "--key-point",
+        "turned off at inference",
+      ],
+      { store },
+    );
+    expect(added.code).toBe(0);
+    expect(added.out).toMatch(/Added What does dropout do\? \(ml-concept · 2 key points · /);
+    const text = await runCommand(registers, ["list", "questions", "--tag", "ml-concept"], { store });
+    expect(text.out).toMatch(/^Technical questions \(\d+\)/);
+    expect(text.out).toContain("What does dropout do?");
+    expect(text.out).not.toContain("Behavioral questions");
+
+    const bad = await runCommand(registers, ["questions", "add", "Why?", "--competency", "cooking"], {
+      store,
+    });
+    expect(bad).toMatchObject({ code: 1, error: expect.stringMatching(/Unknown competency "cooking"/) });
+    const wrong = await runCommand(registers, ["list", "cards"], { store });
+    expect(wrong).toMatchObject({ code: 1, error: expect.stringMatching(/list documents or questions/) });
+  });
+});

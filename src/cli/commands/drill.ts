@@ -1,0 +1,299 @@
+import type { Command } from "commander";
+import { DeriskError } from "../../app/errors.ts";
+import type { BankQuestion } from "../../app/questions.ts";
+import type { CliContext } from "../context.ts";
+import type { Style } from "../render/style.ts";
+
+interface DrillFlags {
+  count?: string;
+  tag?: string;
+}
+
+const TAGS = ["ml-concept", "ml-engineering"];
+
+function parseCount(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 20)
+    throw new DeriskError("USAGE", `--count must be a whole number 1–20, not "${value}".`);
+  return n;
+}
+
+function parseTag(value: string | undefined): "ml-concept" | "ml-engineering" | undefined {
+  if (value === undefined) return undefined;
+  if (!TAGS.includes(value))
+    throw new DeriskError("USAGE", `--tag must be ml-concept or ml-engineering, not "${value}".`);
+  return value as "ml-concept" | "ml-engineering";
+}
+
+/**
+ * Registers `derisk drill`: technical questions in the terminal. Each answer is typed line by
+ * line (a blank line or Ctrl-D ends it); then the key points covered and missed, the outline of
+ * a strong answer, and a 1–4 rating that schedules the question (FSRS, the one due queue).
+ * @example registerDrillCommand(program, createContext()); // derisk drill --count 3 --tag ml-engineering
+ */
+export function registerDrillCommand(program: Command, ctx: CliContext): void {
+  program
+    .command("drill")
+    .description(
+      "the technical drill: answer ML questions, see the key points you covered and missed, rate yourself",
+    )
+    .option("--count <n>", "number of questions (1–20, default 5)")
+    .option("--tag <tag>", "only ml-concept or ml-engineering questions")
+    .addHelpText(
+      "after",
+      "\nType each answer; a blank line (or Ctrl-D) submits it. Rate 1 again, 2 hard, 3 good, 4 easy; Enter skips the rating.\n\nExamples:\n  derisk drill\n  derisk drill --count 3 --tag ml-engineering",
+    )
+    .action(async (flags: DrillFlags) => {
+      const count = parseCount(flags.count);
+      const tag = parseTag(flags.tag);
+      const practice = await import("../../app/practice.ts");
+      const { parseRating } = await import("../../core/schedule/index.ts");
+      const { style } = ctx;
+      await ctx.withStore(async (store, userId) => {
+        let session = await practice.startPractice(store, userId, {
+          from: { kind: "drill", ...(tag === undefined ? {} : { tag }) },
+          ...(count === undefined ? {} : { count }),
+        });
+        const total = session.steps.length;
+        let asked = 0;
+        let covered = 0;
+        let points = 0;
+        while (session.current) {
+          const step = session.current;
+          asked += 1;
+          ctx.out(
+            [
+              "",
+              style.bold(`Question ${asked}/${total}: ${step.questionText}`),
+              style.dim(`${step.competency ?? ""} · a blank line or Ctrl-D submits`),
+            ].join("\n"),
+          );
+          await practice.beginAnswer(store, userId, session.id, { stepId: step.id });
+          const lines: string[] = [];
+          let ended = false;
+          for (;;) {
+            const line = await ctx.readLine();
+            if (line === undefined) {
+              ended = true;
+              break;
+            }
+            if (line.trim() === "" && lines.length > 0) break;
+            if (line.trim() === "") continue;
+            lines.push(line);
+            await practice.saveDraft(store, userId, session.id, { stepId: step.id, text: lines.join("\n") });
+          }
+          if (lines.length === 0) {
+            ctx.out(style.dim(`\nStopped before answering: nothing was recorded for this question.`));
+            break;
+          }
+          const result = await practice.submitAnswer(store, userId, session.id, {
+            stepId: step.id,
+            text: lines.join("\n"),
+          });
+          const feedback = result.drill;
+          const out: string[] = [];
+          if (feedback === undefined || feedback.keyPoints.length === 0) {
+            out.push(
+              style.yellow(feedback?.note ?? "This question has no key points to check your answer against."),
+            );
+          } else {
+            covered += feedback.covered.length;
+            points += feedback.keyPoints.length;
+            out.push(
+              style.bold(`Key points: ${feedback.covered.length} of ${feedback.keyPoints.length} covered`),
+            );
+            for (const point of feedback.points)
+              out.push(
+                point.covered
+                  ? `  ${style.green("✓ covered")}  ${point.keyPoint}`
+                  : `  ${style.red("✗ missed")}   ${point.keyPoint}`,
+              );
+          }
+          if (feedback?.outline) out.push(style.bold("A strong answer:"), wrap(feedback.outline, style));
+          ctx.out(out.join("\n"));
+          for (;;) {
+            ctx.out("Rate your answer: 1 again · 2 hard · 3 good · 4 easy (Enter skips):");
+            const answer = await ctx.readLine();
+            if (answer === undefined || answer.trim() === "") break;
+            try {
+              const trimmed = answer.trim();
+              const rated = await practice.rateAnswer(
+                store,
+                userId,
+                session.id,
+                step.id,
+                parseRating(/^\d$/.test(trimmed) ? Number(trimmed) : trimmed),
+              );
+              if (rated.due)
+                ctx.out(
+                  style.dim(`  next review ${rated.due.toISOString().slice(0, 16).replace("T", " ")} UTC`),
+                );
+              break;
+            } catch (error) {
+              ctx.out(style.red((error as Error).message));
+            }
+          }
+          session = result.session;
+          if (ended) break;
+        }
+        ctx.out(
+          style.bold(
+            `\nDrill done: ${asked} question(s)${points > 0 ? `, ${covered} of ${points} key points covered` : ""}.`,
+          ),
+        );
+      });
+    });
+}
+
+function wrap(text: string, style: Style): string {
+  const words = text.split(/\s+/);
+  const lines: string[] = [];
+  let line = "";
+  for (const word of words) {
+    if (line !== "" && line.length + word.length + 1 > 88) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  if (line !== "") lines.push(line);
+  return lines.map((l) => style.dim(`  ${l}`)).join("\n");
+}
+
+function renderQuestions(questions: BankQuestion[], style: Style): string {
+  const technical = questions.filter((q) => q.kind === "technical");
+  const behavioral = questions.filter((q) => q.kind === "behavioral");
+  const lines: string[] = [];
+  if (technical.length > 0) {
+    lines.push(style.bold(`Technical questions (${technical.length})`));
+    for (const q of technical) {
+      lines.push(
+        `• ${q.text}`,
+        style.dim(
+          `    ${q.competency}${q.category ? ` · ${q.category}` : ""} · ${q.keyPoints.length} key points · ${q.origin} · ${q.id}`,
+        ),
+      );
+      if (q.note) lines.push(style.yellow(`    ${q.note}`));
+    }
+  }
+  if (behavioral.length > 0) {
+    if (lines.length > 0) lines.push("");
+    lines.push(style.bold(`Behavioral questions (${behavioral.length})`));
+    for (const q of behavioral) {
+      lines.push(
+        `• ${q.text}`,
+        style.dim(
+          `    ${q.competency}${q.checks.length > 0 ? ` · checks ${q.checks.join(", ")}` : ""} · ${q.origin} · ${q.id}`,
+        ),
+      );
+    }
+  }
+  if (lines.length === 0) lines.push(style.dim("No question matches."));
+  return lines.join("\n");
+}
+
+interface ListFlags {
+  json?: boolean;
+  competency?: string;
+  tag?: string;
+  kind?: string;
+}
+
+/**
+ * Prints the question bank (built-in questions merged with the user's own): shared by
+ * `derisk list questions` and `derisk questions list`.
+ * @example await listQuestionsAction(ctx, { json: true, tag: "ml-concept" });
+ */
+export async function listQuestionsAction(ctx: CliContext, flags: ListFlags): Promise<void> {
+  const { COMPETENCIES } = await import("../../core/model.ts");
+  if (flags.competency !== undefined && !(COMPETENCIES as readonly string[]).includes(flags.competency))
+    throw new DeriskError(
+      "USAGE",
+      `Unknown competency "${flags.competency}": use one of ${COMPETENCIES.join(", ")}.`,
+    );
+  const tag = parseTag(flags.tag);
+  if (flags.kind !== undefined && flags.kind !== "technical" && flags.kind !== "behavioral")
+    throw new DeriskError("USAGE", `--kind must be technical or behavioral, not "${flags.kind}".`);
+  const { listQuestionBank } = await import("../../app/questions.ts");
+  const questions = await ctx.withStore((store, userId) =>
+    listQuestionBank(store, userId, {
+      ...(flags.competency === undefined
+        ? {}
+        : { competency: flags.competency as (typeof COMPETENCIES)[number] }),
+      ...(tag === undefined ? {} : { tag }),
+      ...(flags.kind === undefined ? {} : { kind: flags.kind as "technical" | "behavioral" }),
+    }),
+  );
+  ctx.out(flags.json ? JSON.stringify({ questions }, null, 2) : renderQuestions(questions, ctx.style));
+}
+
+interface AddFlags {
+  competency?: string;
+  keyPoint?: string[];
+  outline?: string;
+  category?: string;
+  check?: string[];
+  json?: boolean;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/**
+ * Registers `derisk questions list|add`: the question bank, and questions of the user's own.
+ * @example registerQuestionsCommand(program, createContext()); // derisk questions add "What is dropout?" --competency ml-concept --key-point "…"
+ */
+export function registerQuestionsCommand(program: Command, ctx: CliContext): void {
+  const questions = program
+    .command("questions")
+    .description("the question bank: built-in technical and behavioral questions, and your own");
+  questions
+    .command("list", { isDefault: true })
+    .description("list the bank (same as derisk list questions)")
+    .option("--competency <id>", "only one competency")
+    .option("--tag <tag>", "only ml-concept or ml-engineering")
+    .option("--kind <kind>", "technical or behavioral")
+    .option("--json", "print { questions: [...] } as JSON")
+    .action((flags: ListFlags) => listQuestionsAction(ctx, flags));
+  questions
+    .command("add")
+    .description("add a question of your own (with key points, it can be drilled)")
+    .argument("<text>", "the question")
+    .requiredOption("--competency <id>", "its competency (ml-concept or ml-engineering for the drill)")
+    .option("--key-point <text>", "a key point of a strong answer (repeat for each)", collect)
+    .option("--outline <text>", "an outline of a strong answer")
+    .option("--category <text>", "a category, e.g. ML foundations")
+    .option(
+      "--check <risk>",
+      "a risk the interviewer checks (ambiguity, spinning, blame, autonomy, systems); repeatable",
+      collect,
+    )
+    .option("--json", "print the question as JSON")
+    .addHelpText(
+      "after",
+      '\nExample:\n  derisk questions add "What does dropout do?" --competency ml-concept \\\n    --key-point "randomly zeroes activations in training" --key-point "turned off at inference"',
+    )
+    .action(async (text: string, flags: AddFlags) => {
+      const { COMPETENCIES } = await import("../../core/model.ts");
+      if (!(COMPETENCIES as readonly string[]).includes(flags.competency ?? ""))
+        throw new DeriskError(
+          "USAGE",
+          `Unknown competency "${flags.competency}": use one of ${COMPETENCIES.join(", ")}.`,
+        );
+      const { addQuestion } = await import("../../app/questions.ts");
+      const question = await ctx.withStore((store, userId) =>
+        addQuestion(store, userId, {
+          text,
+          competency: flags.competency as (typeof COMPETENCIES)[number],
+          ...(flags.keyPoint === undefined ? {} : { keyPoints: flags.keyPoint }),
+          ...(flags.outline === undefined ? {} : { outline: flags.outline }),
+          ...(flags.category === undefined ? {} : { category: flags.category }),
+          ...(flags.check === undefined ? {} : { checks: flags.check }),
+        }),
+      );
+      ctx.out(
+        flags.json
+          ? JSON.stringify({ question }, null, 2)
+          : `Added ${ctx.style.bold(question.text)} ${ctx.style.dim(`(${question.competency} · ${question.keyPoints.length} key points · ${question.id})`)}`,
+      );
+    });
+}
