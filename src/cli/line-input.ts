@@ -75,58 +75,67 @@ export function plainLineInput(
   };
 }
 
-/** readline on a terminal, recreated after Ctrl-D so the session can go on. */
+type LineEvent = { line: string } | { end: AnswerEnd; partial: string };
+
+/**
+ * readline on a terminal, recreated after Ctrl-D so the session can go on. Lines are queued as
+ * they come (a paste, or Enter pressed twice quickly while a line is being saved, loses none).
+ */
 export function terminalLineInput(input: NodeJS.ReadStream, output: NodeJS.WriteStream): LineInput {
   let rl: Interface | undefined;
   let interrupted = false;
   let createInterface: typeof import("node:readline").createInterface | undefined;
+  const events: LineEvent[] = [];
+  let waiter: ((event: LineEvent) => void) | undefined;
+  const push = (event: LineEvent) => {
+    const take = waiter;
+    waiter = undefined;
+    if (take) take(event);
+    else events.push(event);
+  };
 
   async function open(): Promise<Interface> {
     if (rl) return rl;
     createInterface ??= (await import("node:readline")).createInterface;
     const created = createInterface({ input, output, terminal: true, historySize: 0 });
+    let quiet = false;
+    created.on("line", (line) => push({ line }));
+    created.on("SIGINT", () => {
+      interrupted = true;
+      quiet = true;
+      const partial = created.line;
+      output.write("^C\n");
+      push({ end: "interrupt", partial });
+      created.close();
+    });
     created.on("close", () => {
       if (rl === created) rl = undefined;
+      // Ctrl-D; not when we close it ourselves or after Ctrl-C.
+      if (!quiet && !closing) push({ end: "eof", partial: "" });
     });
     rl = created;
     return created;
   }
+  let closing = false;
 
-  /** One line with a prompt; `tick` redraws the prompt every second while waiting. */
-  async function line(
-    prompt: () => string,
-    tick: boolean,
-  ): Promise<{ line?: string; end?: AnswerEnd; partial: string }> {
+  /** The next line or end; `tick` redraws the prompt every second while waiting (the timer). */
+  async function line(prompt: () => string, tick: boolean): Promise<LineEvent> {
+    const queued = events.shift();
+    if (queued) return queued;
     const reader = await open();
-    return new Promise((resolve) => {
-      let timer: NodeJS.Timeout | undefined;
-      const finish = (result: { line?: string; end?: AnswerEnd; partial: string }) => {
-        if (timer) clearInterval(timer);
-        reader.off("line", onLine);
-        reader.off("close", onClose);
-        reader.off("SIGINT", onInterrupt);
-        resolve(result);
-      };
-      const onLine = (text: string) => finish({ line: text, partial: "" });
-      const onClose = () => finish({ end: "eof", partial: "" });
-      const onInterrupt = () => {
-        interrupted = true;
-        const partial = reader.line;
-        output.write("^C\n");
-        finish({ end: "interrupt", partial });
-        reader.close();
-      };
-      reader.on("line", onLine);
-      reader.on("close", onClose);
-      reader.on("SIGINT", onInterrupt);
-      reader.setPrompt(prompt());
-      reader.prompt();
-      if (tick) {
-        timer = setInterval(() => {
+    reader.setPrompt(prompt());
+    reader.prompt();
+    const timer = tick
+      ? setInterval(() => {
           reader.setPrompt(prompt());
           reader.prompt(true);
-        }, 1000);
-      }
+        }, 1000)
+      : undefined;
+    return new Promise((resolve) => {
+      waiter = (event) => {
+        if (timer) clearInterval(timer);
+        resolve(event);
+      };
     });
   }
 
@@ -139,7 +148,7 @@ export function terminalLineInput(input: NodeJS.ReadStream, output: NodeJS.Write
       const lines = [...prefill];
       for (;;) {
         const next = await line(prompt, true);
-        if (next.line === undefined) return { lines, end: next.end ?? "eof", partial: next.partial };
+        if (!("line" in next)) return { lines, end: next.end, partial: next.partial };
         if (next.line.trim() === "") return { lines, end: "blank", partial: "" };
         if (onCommand && lines.length === 0 && next.line.trim().startsWith("/")) {
           const said = await onCommand(next.line.trim());
@@ -158,9 +167,10 @@ export function terminalLineInput(input: NodeJS.ReadStream, output: NodeJS.Write
     },
     async ask(prompt) {
       const next = await line(() => prompt, false);
-      return next.line;
+      return "line" in next ? next.line : undefined;
     },
     close() {
+      closing = true;
       rl?.close();
     },
   };

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { DeriskError } from "../../app/errors.ts";
+import type { AttemptHistory } from "../../app/practice.ts";
 import type { CliContext } from "../context.ts";
 
 interface DueFlags {
@@ -82,23 +83,36 @@ export function registerAttemptsCommand(program: Command, ctx: CliContext): void
         ctx.out(JSON.stringify({ history }, null, 2));
         return;
       }
-      const { style } = ctx;
-      const lines = [
-        style.bold(history.questionText),
-        style.dim(`${history.kind} · ${history.attempts.length} attempt(s)`),
-      ];
-      for (const a of history.attempts) {
-        const score = a.score === undefined ? style.dim("unscored") : `score ${a.score}/5`;
-        const state = a.finishedAt ? "" : style.yellow(" (unfinished)");
-        lines.push(
-          `  ${a.startedAt.toISOString().slice(0, 16).replace("T", " ")}  ${String(a.durationSeconds).padStart(4)} s  ${String(a.words).padStart(4)} words  ${score}${a.rating ? `  rated ${a.rating}` : ""}${state}`,
-        );
-      }
-      if (history.attempts.length === 0)
-        lines.push(style.dim("  not practised yet: derisk practice (or the web app)"));
-      if (history.due) lines.push(style.dim(`next due ${day(history.due)}`));
-      ctx.out(lines.join("\n"));
+      ctx.out(renderAttemptHistory(history, ctx.style));
     });
+}
+
+/**
+ * An answer's practice attempts in the terminal: date, time, words, score and rating per
+ * attempt, the score over time, and when it is due next.
+ * @example ctx.out(renderAttemptHistory(await attemptHistory(store, userId, id), ctx.style));
+ */
+export function renderAttemptHistory(history: AttemptHistory, style: CliContext["style"]): string {
+  const finished = history.attempts.filter((a) => a.finishedAt !== undefined);
+  const lines = [
+    style.bold(history.questionText),
+    style.dim(
+      `${history.kind} · ${finished.length} attempt(s)${finished.length < history.attempts.length ? ` + ${history.attempts.length - finished.length} unfinished` : ""}`,
+    ),
+  ];
+  for (const a of history.attempts) {
+    const score = a.score === undefined ? style.dim("unscored") : `score ${a.score}/5`;
+    const state = a.finishedAt ? "" : style.yellow(" (unfinished)");
+    lines.push(
+      `  ${a.startedAt.toISOString().slice(0, 16).replace("T", " ")}  ${String(a.durationSeconds).padStart(4)} s  ${String(a.words).padStart(4)} words  ${score}${a.rating ? `  rated ${a.rating}` : ""}${state}`,
+    );
+  }
+  const scores = finished.flatMap((a) => (a.score === undefined ? [] : [a.score]));
+  if (scores.length > 1) lines.push(`  score over time: ${scores.join(" → ")}`);
+  if (history.attempts.length === 0)
+    lines.push(style.dim("  not practised yet: derisk practice (or the web app)"));
+  if (history.due) lines.push(style.dim(`next due ${day(history.due)}`));
+  return lines.join("\n");
 }
 
 interface PracticeFlags {
