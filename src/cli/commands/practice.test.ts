@@ -46,6 +46,9 @@ describeStores("derisk due / attempts", (getStore) => {
     const text = await runCommand(registers, ["due", "--limit", "2"], { store });
     expect(text.out).toMatch(/^Due now: 2 \(0 overdue, 2 new\)/);
     expect(text.out).not.toContain(entries[0]?.itemId);
+    expect(text.out).toMatch(
+      /Practise them: derisk practice --due\. One's attempts and scores: derisk history ID\./,
+    );
 
     const history = await runCommand(registers, ["attempts", entries[0]?.itemId ?? ""], { store });
     expect(history.code).toBe(0);

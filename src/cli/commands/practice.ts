@@ -60,6 +60,10 @@ export function registerDueCommand(program: Command, ctx: CliContext): void {
       }
       if (due.length === 0)
         lines.push(style.dim("  nothing due: import a prep document, or come back later"));
+      else
+        lines.push(
+          style.dim("Practise them: derisk practice --due. One's attempts and scores: derisk history ID."),
+        );
       ctx.out(lines.join("\n"));
     });
 }
