@@ -75,6 +75,7 @@ describeStores("question bank and technical drill", (getStore) => {
     const answer =
       "High bias means the model is too simple for the data and underfits. High variance means it is very sensitive to the particular training sample.";
     const result = await submitAnswer(store, "a", session.id, { text: answer, now: T0 });
+    if (result.skipped) throw new Error("a drill answer with text was taken as a skip");
     expect(result.followUp).toBeUndefined();
     expect(result.drill?.covered).toEqual(
       expect.arrayContaining([

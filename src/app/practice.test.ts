@@ -12,6 +12,7 @@ import {
   practiceReport,
   rateAnswer,
   saveDraft,
+  skipQuestion,
   startPractice,
   submitAnswer,
 } from "./practice.ts";
@@ -89,6 +90,7 @@ describeStores("practice", (getStore) => {
     expect((await getPractice(store, "a", session.id)).current?.peeked).toBe(true);
 
     const submitted = await submitAnswer(store, "a", session.id, { now: later(61) });
+    if (submitted.skipped) throw new Error("a saved draft was taken for an empty answer");
     expect(submitted.usedSeconds).toBe(60);
     expect(submitted.analysis.overall.score).toBeGreaterThanOrEqual(1);
     expect(submitted.followUp?.budgetSeconds).toBe(45);
@@ -110,6 +112,7 @@ describeStores("practice", (getStore) => {
       "It was a race between two writers; I made the export write to a temp path and rename.";
     await beginAnswer(store, "a", session.id, { now: later(62) });
     const second = await submitAnswer(store, "a", session.id, { text: followUpAnswer, now: later(90) });
+    if (second.skipped) throw new Error("the follow-up answer was taken for a skip");
     expect(second.usedSeconds).toBe(28);
     expect(second.followUp).toBeUndefined();
     expect(second.session.status).toBe("finished");
@@ -168,7 +171,62 @@ describeStores("practice", (getStore) => {
     await expect(startPractice(store, "b", { from: { kind: "items", ids } })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    await expect(submitAnswer(store, "a", typed.id, { text: "   ", now: T0 })).rejects.toThrow(/empty/);
+  });
+
+  it("takes an empty answer as a skip, not an attempt: no follow-up, no rating, shown as skipped", async () => {
+    const store = getStore();
+    await importSample(store);
+    const session = await startPractice(store, "a", { from: { kind: "due" }, count: 2, now: T0 });
+    const [first, second] = session.steps;
+    if (!first || !second) throw new Error("two questions expected");
+    await beginAnswer(store, "a", session.id, { now: T0 });
+    await saveDraft(store, "a", session.id, { text: "A first thought", now: later(5) });
+    await saveDraft(store, "a", session.id, { text: "", now: later(8) });
+    const skipped = await submitAnswer(store, "a", session.id, { text: "  \n ", now: later(9) });
+    expect(skipped).toMatchObject({ skipped: true, stepId: first.id, removed: false });
+    expect(skipped.session.steps).toHaveLength(2);
+    expect(skipped.session.current?.id).toBe(second.id);
+    expect(skipped.session.steps[0]).toMatchObject({ skipped: true });
+    expect(skipped.session.steps[0]?.attempt).toBeUndefined();
+    const ref = first.itemId ? { itemId: first.itemId } : { questionId: first.questionId ?? "" };
+    expect(await store.attempts.listAttempts("a", ref)).toEqual([]);
+    await expect(rateAnswer(store, "a", session.id, first.id, "good")).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+
+    // The last question skipped with nothing typed (no text sent, none saved) ends the session.
+    const last = await skipQuestion(store, "a", session.id, { stepId: second.id, now: later(20) });
+    expect(last.session.status).toBe("finished");
+    const report = await practiceReport(store, "a", session.id);
+    expect(report).toMatchObject({ answered: 0, total: 2 });
+    expect(report.steps.map((s) => s.skipped)).toEqual([true, true]);
+  });
+
+  it("says a question was deleted since the session started, and moves past it", async () => {
+    const store = getStore();
+    await importSample(store);
+    const session = await startPractice(store, "a", {
+      from: { kind: "competency", competency: "technical-challenge" },
+      count: 1,
+      now: T0,
+    });
+    const step = session.current;
+    if (!step?.itemId) throw new Error("an answer was expected");
+    expect(step.removed).toBe(false);
+    const item = await store.items.getItem("a", step.itemId);
+    await store.documents.deleteDocument("a", item.documentId);
+    const after = await getPractice(store, "a", session.id);
+    expect(after.current).toMatchObject({ id: step.id, removed: true, questionText: step.questionText });
+    const moved = await submitAnswer(store, "a", session.id, { text: "", now: later(3) });
+    expect(moved).toMatchObject({ skipped: true, removed: true });
+    expect((await practiceReport(store, "a", session.id)).steps[0]).toMatchObject({
+      removed: true,
+      skipped: true,
+      answered: false,
+    });
+    // A typed-in question has no id to lose: never "removed".
+    const typed = await startPractice(store, "a", { from: { kind: "question", text: "Why us?" } });
+    expect(typed.current?.removed).toBe(false);
   });
 
   it("keeps one user's session and attempts out of another's reach", async () => {

@@ -97,6 +97,10 @@ export interface PracticeStepView {
    * the answer covered.
    */
   drill?: DrillFeedback;
+  /** Passed without an answer (an empty answer is a skip, not an attempt). */
+  skipped: boolean;
+  /** Its answer or question was deleted after the session started: it is skipped, not asked. */
+  removed: boolean;
 }
 
 export interface PracticeView {
@@ -119,7 +123,28 @@ function scoreOf(analysis: unknown): number | undefined {
   return typeof score === "number" ? score : undefined;
 }
 
-function stepView(step: PracticeStep, attempt: Attempt | undefined, now: Date): PracticeStepView {
+/** The answer or question id each question of a session was started with, by position. */
+function startedRefs(source: unknown): Array<string | null> {
+  const refs = (source as { refs?: unknown } | null)?.refs;
+  return Array.isArray(refs) ? refs.map((r) => (typeof r === "string" ? r : null)) : [];
+}
+
+/** A question whose answer or bank question was deleted since the session started. */
+function isRemoved(step: PracticeStep, refs: Array<string | null>): boolean {
+  return (
+    step.kind === "question" &&
+    typeof refs[step.position] === "string" &&
+    step.itemId === undefined &&
+    step.questionId === undefined
+  );
+}
+
+function stepView(
+  step: PracticeStep,
+  attempt: Attempt | undefined,
+  now: Date,
+  context: { passed: boolean; removed: boolean },
+): PracticeStepView {
   const elapsedMs = attempt?.finishedAt
     ? attempt.durationMs
     : step.timerStartedAt
@@ -156,6 +181,8 @@ function stepView(step: PracticeStep, attempt: Attempt | undefined, now: Date): 
             ...(score === undefined ? {} : { score }),
           },
         }),
+    skipped: context.passed && attempt?.finishedAt === undefined,
+    removed: context.removed,
   };
 }
 
@@ -167,9 +194,12 @@ async function viewOf(
 ): Promise<PracticeView> {
   const steps: PracticeStepView[] = [];
   const drilling = isDrill(session);
-  for (const step of session.steps) {
+  const refs = startedRefs(session.source);
+  const currentAt = session.steps.findIndex((step) => step.id === session.currentStepId);
+  for (const [index, step] of session.steps.entries()) {
     const attempt = step.attemptId ? await repos.attempts.getAttempt(userId, step.attemptId) : undefined;
-    const view = stepView(step, attempt, now);
+    const passed = session.status === "finished" || (currentAt >= 0 && index < currentAt);
+    const view = stepView(step, attempt, now, { passed, removed: isRemoved(step, refs) });
     if (drilling && attempt?.finishedAt !== undefined) {
       const key = await drillKeyFor(repos, userId, view);
       if (key) view.drill = drillFeedback(attempt.text, key);
@@ -482,7 +512,8 @@ export async function startPractice(
   const picked = await pickQuestions(store, userId, request.from, count, now);
   const session = await store.practice.createSession(userId, {
     ...(role === undefined ? {} : { role }),
-    source: request.from,
+    // The ids asked, by position: a question whose answer is deleted later can say so.
+    source: { ...request.from, refs: picked.map((c) => c.itemId ?? c.questionId ?? null) },
     steps: picked.map((c) => ({
       kind: "question",
       ...(c.itemId === undefined ? {} : { itemId: c.itemId }),
@@ -660,6 +691,7 @@ export async function peekPrepared(
 }
 
 export interface SubmitResult {
+  skipped: false;
   stepId: string;
   attemptId: string;
   usedSeconds: number;
@@ -670,6 +702,15 @@ export interface SubmitResult {
   /** The follow-up asked next (only after a question, never after a follow-up). */
   followUp?: { stepId: string; question: string; trigger: string; reason: string; budgetSeconds: number };
   /** The session after the submit: its current step is the next one to answer. */
+  session: PracticeView;
+}
+
+/** An empty answer: the question is passed, no attempt is kept, nothing is rated. */
+export interface SkipResult {
+  skipped: true;
+  stepId: string;
+  /** True when the question was skipped because its answer or question was deleted. */
+  removed: boolean;
   session: PracticeView;
 }
 
@@ -692,9 +733,11 @@ export async function submitAnswer(
   userId: string,
   sessionId: string,
   request: { text?: string; stepId?: string; now?: Date } = {},
-): Promise<SubmitResult> {
+): Promise<SubmitResult | SkipResult> {
   if (request.text !== undefined) checkAttemptText(request.text);
   const now = request.now ?? new Date();
+  const skipped = await skipIfEmpty(store, userId, sessionId, request, now);
+  if (skipped) return skipped;
   const result = await store.transaction(async (tx) => {
     const session = await tx.practice.getSession(userId, sessionId);
     const { step, attempt } = await ensureAttempt(
@@ -750,6 +793,7 @@ export async function submitAnswer(
     }
     await tx.practice.setCurrentStep(userId, sessionId, next?.id);
     return {
+      skipped: false as const,
       stepId: step.id,
       attemptId: attempt.id,
       usedSeconds: Math.round(durationMs / 1000),
@@ -760,6 +804,51 @@ export async function submitAnswer(
     };
   });
   return { ...result, session: await getPractice(store, userId, sessionId, now) };
+}
+
+/**
+ * A submit with no text (given, or saved as the draft) skips the question: its empty attempt
+ * is dropped, no follow-up is asked, and the session moves on. `undefined` when there is text.
+ */
+async function skipIfEmpty(
+  store: Store,
+  userId: string,
+  sessionId: string,
+  request: { text?: string; stepId?: string },
+  now: Date,
+): Promise<SkipResult | undefined> {
+  const outcome = await store.transaction(async (tx) => {
+    const session = await tx.practice.getSession(userId, sessionId);
+    const step = currentStep(session, request.stepId);
+    const attempt = step.attemptId ? await tx.attempts.getAttempt(userId, step.attemptId) : undefined;
+    const text = request.text ?? attempt?.text ?? "";
+    if (text.trim() !== "") return undefined;
+    if (attempt) {
+      // A draft typed earlier and then cleared is empty too; text the user kept is never dropped.
+      if (attempt.text.trim() === "") await tx.attempts.discardEmptyAttempt(userId, attempt.id);
+    }
+    const next = session.steps.find((s) => s.position > step.position);
+    await tx.practice.setCurrentStep(userId, sessionId, next?.id);
+    return { stepId: step.id, removed: isRemoved(step, startedRefs(session.source)) };
+  });
+  if (!outcome) return undefined;
+  return { skipped: true, ...outcome, session: await getPractice(store, userId, sessionId, now) };
+}
+
+/**
+ * Passes the current question without an answer (the same as submitting an empty one).
+ * @example const { session } = await skipQuestion(store, "local", sessionId, { stepId });
+ */
+export async function skipQuestion(
+  store: Store,
+  userId: string,
+  sessionId: string,
+  request: { stepId?: string; now?: Date } = {},
+): Promise<SkipResult> {
+  const now = request.now ?? new Date();
+  const result = await skipIfEmpty(store, userId, sessionId, { ...request, text: "" }, now);
+  if (!result) throw new DeriskError("INTERNAL", "An empty answer did not skip the question.");
+  return result;
 }
 
 export interface RateResult {
@@ -821,6 +910,10 @@ export interface ReportStep {
   rating?: RatingName;
   peeked: boolean;
   answered: boolean;
+  /** Passed without an answer. */
+  skipped: boolean;
+  /** Skipped because its answer or question was deleted during the session. */
+  removed: boolean;
 }
 
 export interface PracticeReport {
@@ -841,8 +934,10 @@ export async function practiceReport(
   sessionId: string,
 ): Promise<PracticeReport> {
   const session = await store.practice.getSession(userId, sessionId);
+  const refs = startedRefs(session.source);
+  const currentAt = session.steps.findIndex((s) => s.id === session.currentStepId);
   const steps: ReportStep[] = [];
-  for (const step of session.steps) {
+  for (const [index, step] of session.steps.entries()) {
     const attempt = step.attemptId ? await store.attempts.getAttempt(userId, step.attemptId) : undefined;
     const finished = attempt?.finishedAt !== undefined;
     const analysis = attempt?.analysis as Analysis | undefined;
@@ -861,6 +956,8 @@ export async function practiceReport(
       ...(attempt?.selfRating === undefined ? {} : { rating: ratingNames[attempt.selfRating] as RatingName }),
       peeked: step.peeked,
       answered: finished,
+      skipped: !finished && (session.status === "finished" || (currentAt >= 0 && index < currentAt)),
+      removed: isRemoved(step, refs),
     });
   }
   return {

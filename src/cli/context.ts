@@ -14,6 +14,8 @@ export interface CliContext {
   readLine: () => Promise<string | undefined>;
   /** Exit code the command asks for when it finishes without an error (1 = findings). */
   exitCode: number;
+  /** Present when standard input and output are both a terminal (interactive prompts, live timer). */
+  terminal?: { input: NodeJS.ReadStream; output: NodeJS.WriteStream };
   /** Opens the store for the duration of `use` and closes it afterwards. */
   withStore: <T>(use: (store: Store, userId: string) => Promise<T>) => Promise<T>;
 }
@@ -40,6 +42,9 @@ export function createContext(env: NodeJS.ProcessEnv = process.env): CliContext 
       return new Uint8Array(Buffer.concat(chunks));
     },
     readLine: lineReader(),
+    ...(process.stdin.isTTY && process.stdout.isTTY
+      ? { terminal: { input: process.stdin, output: process.stdout } }
+      : {}),
     withStore: async (use) => {
       const location = resolveStorage(env);
       const progress = (line: string) => process.stderr.write(`${line}\n`);

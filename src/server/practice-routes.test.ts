@@ -124,7 +124,6 @@ describeStores("practice API", (getStore) => {
       ],
       ["/api/practice/sessions", send("POST", { from: { kind: "question", text: "" } }), 400, /empty/],
       [`/api/practice/sessions/${session.id}/draft`, send("PUT", { text: "x".repeat(60_000) }), 413, /limit/],
-      [`/api/practice/sessions/${session.id}/submit`, send("POST", { text: " " }), 400, /empty/],
       [
         `/api/practice/sessions/${session.id}/steps/nope/rating`,
         send("POST", { rating: "great" }),
@@ -156,6 +155,23 @@ describeStores("practice API", (getStore) => {
         message: expect.stringMatching(message),
       });
     }
+    // An empty answer is a skip, not a refusal: 200, no attempt kept, the session moves on.
+    const skip = await app.request(
+      `/api/practice/sessions/${session.id}/submit`,
+      send("POST", { text: " " }),
+    );
+    expect(skip.status).toBe(200);
+    const skipped = (await skip.json()) as {
+      skipped: boolean;
+      session: {
+        steps: Array<{ id: string; skipped: boolean; attempt?: unknown }>;
+        current?: { id: string };
+      };
+    };
+    expect(skipped.skipped).toBe(true);
+    expect(skipped.session.steps[0]).toMatchObject({ skipped: true });
+    expect(skipped.session.steps[0]?.attempt).toBeUndefined();
+    expect(skipped.session.current?.id).not.toBe(session.current?.id);
   });
 
   it("isolates users: B cannot read, write, rate or report A's session or attempts through any practice route", async () => {

@@ -97,6 +97,8 @@ describeStores("per-user isolation", (getStore) => {
       store.attempts.createAttempt(b, { questionId: question.id, questionText: "x", mode: "typed" }),
     ).rejects.toMatchObject(notFound);
     expect(await store.attempts.listAttempts(b)).toEqual([]);
+    // A's attempt is empty and unfinished: B still cannot discard it (it is checked intact below).
+    expect(await store.attempts.discardEmptyAttempt(b, attempt.id)).toBe(false);
     expect(await store.attempts.listAttempts(b, { itemId: item.id })).toEqual([]);
 
     // cards

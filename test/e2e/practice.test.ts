@@ -188,6 +188,27 @@ describe.runIf(launched.browser !== null)("practice in the browser", () => {
     await page.setViewportSize({ width: 1280, height: 860 });
   });
 
+  test("an empty answer skips the question: the button says so, no attempt is kept, the report marks it", async () => {
+    await page.close();
+    page = await context.newPage();
+    const sessionId = await startFromKeyboard(page, 1);
+    await page.keyboard.press("s");
+    const editor = page.getByLabel("Your answer, as you would say it");
+    await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.getByRole("button", { name: /Skip this question/ }).waitFor();
+    await page.keyboard.press("Control+Enter");
+    await page.getByText("Skipped.").waitFor();
+    const { report } = (await (
+      await fetch(`${server.url}/api/practice/sessions/${sessionId}/report`)
+    ).json()) as { report: { status: string; answered: number; steps: Array<{ skipped: boolean }> } };
+    expect(report).toMatchObject({ status: "finished", answered: 0 });
+    expect(report.steps[0]?.skipped).toBe(true);
+    const { session } = (await (await fetch(`${server.url}/api/practice/sessions/${sessionId}`)).json()) as {
+      session: { steps: Array<{ attempt?: unknown }> };
+    };
+    expect(session.steps[0]?.attempt).toBeUndefined();
+  }, 120_000);
+
   test("every practice screen passes axe (serious, critical) and fits 390 px, in both themes", async () => {
     const post = async (path: string, body: unknown) =>
       (await (

@@ -79,6 +79,10 @@ export interface PracticeStep {
   elapsedMs: number;
   attempt?: StepAttempt;
   drill?: DrillFeedback;
+  /** Passed without an answer (an empty answer is a skip, not an attempt). */
+  skipped: boolean;
+  /** Its answer or question was deleted after the session started. */
+  removed: boolean;
 }
 
 export interface PracticeSession {
@@ -103,11 +107,14 @@ export interface DueEntry {
   due: string;
 }
 
+/** An answer, or (empty text) a skip: then only `stepId`, `removed` and `session` are set. */
 export interface SubmitResult {
+  skipped: boolean;
+  removed?: boolean;
   stepId: string;
-  attemptId: string;
-  usedSeconds: number;
-  budgetSeconds: number;
+  attemptId?: string;
+  usedSeconds?: number;
+  budgetSeconds?: number;
   followUp?: { stepId: string; question: string; trigger: string; reason: string; budgetSeconds: number };
   session: PracticeSession;
 }
@@ -125,6 +132,8 @@ export interface ReportStep {
   rating?: RatingName;
   peeked: boolean;
   answered: boolean;
+  skipped: boolean;
+  removed: boolean;
 }
 
 export interface PracticeReport {

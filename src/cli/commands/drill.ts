@@ -91,7 +91,8 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
             stepId: step.id,
             text: lines.join("\n"),
           });
-          const feedback = result.drill;
+          // Lines are never blank here, so the answer is never taken as a skip.
+          const feedback = result.skipped ? undefined : result.drill;
           const out: string[] = [];
           if (feedback === undefined || feedback.keyPoints.length === 0) {
             out.push(

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "vitest";
+import { rateAnswer, startPractice, submitAnswer } from "../../app/practice.ts";
 import type { ImportResult, ItemVersion } from "../../core/api-types.ts";
 import { describeStores } from "../../store/test-stores.ts";
 import { runCommand } from "../test-cli.ts";
@@ -73,5 +74,39 @@ describeStores("derisk import --dry-run / history", (getStore) => {
     );
     expect(bad.code).toBe(1);
     expect(bad.error).toMatch(/--expected-version/);
+  });
+
+  it("shows an answer's practice attempts and scores over time next to its texts", async () => {
+    const store = getStore();
+    const dir = mkdtempSync(join(tmpdir(), "derisk-history-"));
+    const file = join(dir, "prep.md");
+    writeFileSync(file, sample);
+    const commands = [registerImportCommand, registerHistoryCommand];
+    await runCommand(commands, ["import", file], { store });
+    const answer = (await store.items.listItems("a", { kind: "answer" }))[0];
+    if (!answer) throw new Error("no answer imported");
+    const before = await runCommand(commands, ["history", answer.id], { store });
+    expect(before.out).toMatch(/Practice\n.+\nanswer · 0 attempt\(s\)\n {2}not practised yet/);
+
+    const texts = [
+      "I built a tool.",
+      "I led the move of our training jobs to a scheduler I wrote. Failures fell from eight a month to zero, and I learned to test the data path first.",
+    ];
+    for (const [i, text] of texts.entries()) {
+      const session = await startPractice(store, "a", { from: { kind: "items", ids: [answer.id] } });
+      const submitted = await submitAnswer(store, "a", session.id, { text });
+      await rateAnswer(store, "a", session.id, submitted.stepId, i === 0 ? "again" : "good");
+    }
+    const after = await runCommand(commands, ["history", answer.id], { store });
+    expect(after.code).toBe(0);
+    expect(after.out).toMatch(/imported {2}current/);
+    expect(after.out).toMatch(/answer · 2 attempt\(s\)/);
+    expect(after.out).toMatch(/score [1-5]\/5 {2}rated again[\s\S]*score [1-5]\/5 {2}rated good/);
+    expect(after.out).toMatch(/score over time: [1-5] → [1-5]/);
+    expect(after.out).toMatch(/next due \d{4}-\d\d-\d\d/);
+    const json = JSON.parse((await runCommand(commands, ["history", answer.id, "--json"], { store })).out);
+    expect(json.versions.length).toBeGreaterThan(0);
+    expect(json.practice.attempts.map((a: { rating: string }) => a.rating)).toEqual(["again", "good"]);
+    for (const attempt of json.practice.attempts) expect(attempt.score).toBeGreaterThanOrEqual(1);
   });
 });

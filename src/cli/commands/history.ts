@@ -32,11 +32,13 @@ function renderHistory(versions: ItemVersion[], style: Style): string {
 export function registerHistoryCommand(program: Command, ctx: CliContext): void {
   program
     .command("history")
-    .description("list every text an item has had (date, source), or restore one of them")
-    .argument("<item>", "item id (see derisk show --json)")
+    .description(
+      "list every text an item has had (date, source) and, for an answer or question, its practice attempts and scores; or restore a text",
+    )
+    .argument("<item>", "item or question id (see derisk show --json, derisk due)")
     .option("--restore <version>", "make this history entry the item's text again (as a new version)")
     .option("--expected-version <n>", "with --restore: refuse if the item changed since this version")
-    .option("--json", "print as JSON")
+    .option("--json", "print { versions, practice } as JSON (practice: the attempts, or null)")
     .addHelpText(
       "after",
       "\nExamples:\n  derisk history 3f2a…\n  derisk history 3f2a… --restore 9c1e… --expected-version 4",
@@ -64,8 +66,36 @@ export function registerHistoryCommand(program: Command, ctx: CliContext): void 
           );
           return;
         }
-        const versions = await ctx.withStore((store, userId) => getItemHistory(store, userId, itemId));
-        ctx.out(options.json ? JSON.stringify({ versions }, null, 2) : renderHistory(versions, ctx.style));
+        const { attemptHistory } = await import("../../app/practice.ts");
+        const { isDeriskError } = await import("../../app/errors.ts");
+        const orMissing = async <T>(load: () => Promise<T>): Promise<T | Error> => {
+          try {
+            return await load();
+          } catch (error) {
+            if (isDeriskError(error) && error.code === "NOT_FOUND") return error;
+            throw error;
+          }
+        };
+        const [versions, practice] = await ctx.withStore(async (store, userId) => [
+          await orMissing(() => getItemHistory(store, userId, itemId)),
+          await orMissing(() => attemptHistory(store, userId, itemId)),
+        ]);
+        // A bank question has attempts but no text history; a story has texts but no attempts.
+        if (versions instanceof Error && practice instanceof Error) throw versions;
+        const texts = versions instanceof Error ? [] : versions;
+        const attempts = practice instanceof Error ? null : practice;
+        if (options.json) {
+          ctx.out(JSON.stringify({ versions: texts, practice: attempts }, null, 2));
+          return;
+        }
+        const { renderAttemptHistory } = await import("./practice.ts");
+        const parts = [
+          ...(texts.length > 0 ? [renderHistory(texts, ctx.style)] : []),
+          ...(attempts
+            ? [`${ctx.style.bold("Practice")}\n${renderAttemptHistory(attempts, ctx.style)}`]
+            : []),
+        ];
+        ctx.out(parts.join("\n\n"));
       },
     );
 }

@@ -1,10 +1,26 @@
-import { readFileSync } from "node:fs";
-import { expect, it } from "vitest";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
 import { importDocument } from "../../app/bank.ts";
-import { rateAnswer, startPractice, submitAnswer } from "../../app/practice.ts";
+import {
+  beginAnswer,
+  MAX_ATTEMPT_CHARS,
+  rateAnswer,
+  saveDraft,
+  startPractice,
+  submitAnswer,
+} from "../../app/practice.ts";
 import { describeStores } from "../../store/test-stores.ts";
+import { createStyle } from "../render/style.ts";
 import { runCommand } from "../test-cli.ts";
-import { registerAttemptsCommand, registerDueCommand, registerPracticeCommand } from "./practice.ts";
+import {
+  registerAttemptsCommand,
+  registerDueCommand,
+  registerPracticeCommand,
+  sideBySide,
+  wrapText,
+} from "./practice.ts";
 
 const sample = readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url));
 const ANSWER =
@@ -30,6 +46,9 @@ describeStores("derisk due / attempts", (getStore) => {
     const text = await runCommand(registers, ["due", "--limit", "2"], { store });
     expect(text.out).toMatch(/^Due now: 2 \(0 overdue, 2 new\)/);
     expect(text.out).not.toContain(entries[0]?.itemId);
+    expect(text.out).toMatch(
+      /Practise them: derisk practice --due\. One's attempts and scores: derisk history ID\./,
+    );
 
     const history = await runCommand(registers, ["attempts", entries[0]?.itemId ?? ""], { store });
     expect(history.code).toBe(0);
@@ -60,14 +79,15 @@ describeStores("derisk due / attempts", (getStore) => {
     const store = getStore();
     await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });
     const stdin = [
+      "/peek",
       "Our nightly training pipeline failed twice a week.",
       "I traced it to a race in the feature export and rewrote it.",
       "Failures dropped from eight a month to zero.",
       "",
-      "great",
-      "3",
       "It was two writers racing; I made the export atomic with a rename.",
       "",
+      "great",
+      "3",
     ].join("\n");
     const run = await runCommand(
       [registerPracticeCommand],
@@ -75,15 +95,28 @@ describeStores("derisk due / attempts", (getStore) => {
       { store, stdin },
     );
     expect(run.code).toBe(0);
+    expect(run.out).toMatch(
+      /Practice session \S+: 1 question from competency technical-challenge · role ml-engineer/,
+    );
     expect(run.out).toMatch(/Question 1\/1: /);
-    expect(run.out).toMatch(/⏱ timer started · budget \d+:\d\d/);
-    expect(run.out).toMatch(/⏱ 0:0\d of \d+:\d\d/);
-    expect(run.out).toMatch(/Score [1-5]\/5/);
-    expect(run.out).toMatch(/Unknown rating "great"/);
-    expect(run.out).toMatch(/next review/);
+    expect(run.out).toMatch(/⏱ 0:00 \/ \d+:\d\d · timer started/);
+    expect(run.out).toMatch(/Your prepared answer \(peeking is noted/);
+    expect(run.out).toMatch(/⏱ 0:0\d \/ \d+:\d\d used/);
+    // The risk lens: score, STAR balance, the five risks, the top fixes; then the prepared answer.
+    expect(run.out).toMatch(/Overall [1-5]\/5/);
+    expect(run.out).toMatch(/STAR\+L/);
+    expect(run.out).toMatch(/Risk signals/);
+    expect(run.out).toMatch(/Top fixes/);
+    expect(run.out).toMatch(/Your answer\n {2}Our nightly training[\s\S]*Prepared answer\n/);
+    expect(run.out).toMatch(/Follow-up next \(budget 0:45\), because you said/);
     expect(run.out).toMatch(/Follow-up: /);
+    // Rated after the follow-up: a wrong word is refused, then 3 = good.
+    expect(run.out.indexOf("Follow-up: ")).toBeLessThan(run.out.indexOf("Rate your answer to:"));
+    expect(run.out).toMatch(/Unknown rating "great"/);
+    expect(run.out).toMatch(/rated good: next review/);
     expect(run.out).toMatch(/Session report: 2\/2 answered/);
-    expect(run.out).toMatch(/score [1-5]\/5 · good/);
+    expect(run.out).toMatch(/score [1-5]\/5 · good · peeked/);
+    expect(run.out).toMatch(/Attempts over time: derisk history \S+/);
     // The terminal session is the same session the API sees: stored, finished, rated.
     const [session] = await store.practice.listSessions("a");
     expect(session?.status).toBe("finished");
@@ -91,22 +124,159 @@ describeStores("derisk due / attempts", (getStore) => {
     expect(attempts[0]).toMatchObject({ selfRating: 3, text: expect.stringContaining("eight a month") });
   });
 
-  it("stops without losing anything at end of input, and refuses conflicting flags", async () => {
+  it("stops at end of input with the typed lines saved, lists the session and resumes it with the text kept", async () => {
     const store = getStore();
-    const typed = await runCommand([registerPracticeCommand], ["practice", "--question", "Why us?"], {
+    await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });
+    const commands = [registerPracticeCommand];
+    const first = await runCommand(commands, ["practice", "--count", "2"], {
+      store,
+      stdin: "My first line about the pipeline.\nA second line, then the input ends.",
+    });
+    expect(first.code).toBe(0);
+    // End of input mid-answer submits what was typed; the follow-up finds the input closed.
+    const [session] = await store.practice.listSessions("a", { status: "active" });
+    if (!session) throw new Error("the session was not kept");
+    expect(first.out).toMatch(new RegExp(`Resume with: derisk practice --resume ${session.id}`));
+
+    const listed = await runCommand(commands, ["practice", "--list"], { store });
+    expect(listed.out).toMatch(/Unfinished sessions: 1/);
+    expect(listed.out).toContain(session.id);
+
+    // A question interrupted mid-answer: a draft saved line by line, picked up by --resume.
+    const typed = await startPractice(store, "a", { from: { kind: "question", text: "Why this team?" } });
+    const interrupted = await runCommand(commands, ["practice", "--resume", typed.id], {
+      store,
+      stdin: "Because the team ships models to users.\nAnd I want to learn from it.",
+    });
+    expect(interrupted.out).toMatch(/Resuming session .* at question 1\/1/);
+    const resumed = await runCommand(commands, ["practice", "--resume", typed.id], {
+      store,
+      stdin: "\n\n1\n",
+    });
+    expect(resumed.code).toBe(0);
+    expect(resumed.out).not.toMatch(/Your saved answer so far/);
+    expect(resumed.out).toMatch(/Session report: /);
+  });
+
+  it("resumes a draft at the same question with the lines kept, and refuses an over-long answer", async () => {
+    const store = getStore();
+    await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });
+    const started = await startPractice(store, "a", { from: { kind: "question", text: "Why this team?" } });
+    const step = started.current;
+    if (!step) throw new Error("no question");
+    await beginAnswer(store, "a", started.id, { stepId: step.id });
+    await saveDraft(store, "a", started.id, { stepId: step.id, text: "Kept line one.\nKept line two." });
+
+    const huge = "x".repeat(MAX_ATTEMPT_CHARS);
+    const run = await runCommand([registerPracticeCommand], ["practice", "--resume"], {
+      store,
+      stdin: [huge, "And a third line.", "", "4"].join("\n"),
+    });
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/Your saved answer so far \(2 line\(s\)\), kept/);
+    expect(run.out).toMatch(/That line was not added: The answer is \d+ characters, over the 50 K limit/);
+    const attempt = (await store.attempts.listAttempts("a")).find((a) => a.questionText === "Why this team?");
+    expect(attempt?.text).toBe("Kept line one.\nKept line two.\nAnd a third line.");
+    expect(attempt?.finishedAt).toBeDefined();
+    expect(run.out).toMatch(/rated easy: kept with the attempt/);
+  });
+
+  it("skips a question on an empty answer and moves past a deleted one, saying so", async () => {
+    const store = getStore();
+    await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });
+    const other = await importDocument(store, "a", {
+      bytes: new TextEncoder().encode(
+        "# Q1 Why do you want this team?\n\nBecause it ships models to real users, and I learn fastest there.\n",
+      ),
+      filename: "other.md",
+    });
+    const kept = (await store.items.listItems("a", { kind: "answer" })).find(
+      (i) => i.documentId !== other.documentId,
+    );
+    const doomed = (await store.items.listItems("a", { documentId: other.documentId ?? "" })).find(
+      (i) => i.kind === "answer",
+    );
+    if (!kept || !doomed) throw new Error("two answers from two documents were expected");
+    const session = await startPractice(store, "a", { from: { kind: "items", ids: [kept.id, doomed.id] } });
+    // The second question's document is deleted while the session waits.
+    await store.documents.deleteDocument("a", other.documentId ?? "");
+    const run = await runCommand([registerPracticeCommand], ["practice", "--resume", session.id], {
+      store,
+      stdin: "\n",
+    });
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/Skipped: an empty answer is not an attempt/);
+    expect(run.out).toMatch(/Deleted: “.+” was deleted from your bank after this session started; moving on/);
+    expect(run.out).toMatch(/Deleted: “Why do you want this team\?”/);
+    expect(run.out).toMatch(/Session report: 0\/2 answered/);
+    expect(run.out).toMatch(/— skipped/);
+    expect(run.out).toMatch(/— deleted during the session, skipped/);
+    expect(await store.attempts.listAttempts("a")).toEqual([]);
+  });
+
+  it("refuses conflicting flags, a bad count, standard input as --jd and an unknown session", async () => {
+    const store = getStore();
+    const commands = [registerPracticeCommand];
+    const both = await runCommand(commands, ["practice", "--due", "--question", "Why?"], { store });
+    expect(both).toMatchObject({ code: 1, error: expect.stringMatching(/one of --due, --competency, --jd/) });
+    const resumeAndSource = await runCommand(commands, ["practice", "--resume", "--gaps"], { store });
+    expect(resumeAndSource).toMatchObject({ code: 1, error: expect.stringMatching(/--resume and --list/) });
+    const badCount = await runCommand(commands, ["practice", "--count", "50"], { store });
+    expect(badCount).toMatchObject({ code: 1, error: expect.stringMatching(/--count/) });
+    const jdStdin = await runCommand(commands, ["practice", "--jd", "-"], { store });
+    expect(jdStdin).toMatchObject({ code: 1, error: expect.stringMatching(/--jd needs a file/) });
+    const unknown = await runCommand(commands, ["practice", "--resume", "nope"], { store });
+    expect(unknown).toMatchObject({ code: 2, error: expect.stringMatching(/No practice session nope/) });
+    const none = await runCommand(commands, ["practice", "--resume"], { store });
+    expect(none).toMatchObject({ code: 2, error: expect.stringMatching(/No unfinished practice session/) });
+    expect((await runCommand(commands, ["practice", "--list"], { store })).out).toMatch(
+      /No unfinished practice session/,
+    );
+  });
+
+  it("starts from a job description file and from the coverage gaps", async () => {
+    const store = getStore();
+    await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });
+    const dir = mkdtempSync(join(tmpdir(), "derisk-practice-"));
+    const jd = join(dir, "posting.md");
+    writeFileSync(
+      jd,
+      "# ML Engineer\n\nResponsibilities:\n- Build and deploy training pipelines on Kubernetes\n- Monitor models in production for drift\n\nRequirements:\n- 3+ years of Python and PyTorch\n",
+    );
+    const fromJd = await runCommand([registerPracticeCommand], ["practice", "--jd", jd, "--count", "2"], {
       store,
       stdin: "",
     });
-    expect(typed.code).toBe(0);
-    expect(typed.out).toMatch(/Stopped before answering\. Session .+ is saved/);
-    const both = await runCommand([registerPracticeCommand], ["practice", "--due", "--question", "Why?"], {
+    expect(fromJd.code).toBe(0);
+    expect(fromJd.out).toMatch(/Practice session \S+: 2 questions from a job description/);
+    expect(fromJd.out).toMatch(/Question 1\/2: The role (includes|needs)/);
+    const fromGaps = await runCommand([registerPracticeCommand], ["practice", "--gaps", "--count", "1"], {
       store,
+      stdin: "",
     });
-    expect(both).toMatchObject({
-      code: 1,
-      error: expect.stringMatching(/one of --due, --competency or --question/),
-    });
-    const badCount = await runCommand([registerPracticeCommand], ["practice", "--count", "50"], { store });
-    expect(badCount).toMatchObject({ code: 1, error: expect.stringMatching(/--count/) });
+    expect(fromGaps.code).toBe(0);
+    expect(fromGaps.out).toMatch(/1 question from coverage gaps/);
+    expect(fromGaps.out).toMatch(/\(1 earlier session\(s\) unfinished/);
+    const empty = join(dir, "empty.md");
+    writeFileSync(empty, "  \n");
+    const bad = await runCommand([registerPracticeCommand], ["practice", "--jd", empty], { store });
+    expect(bad).toMatchObject({ code: 2, error: expect.stringMatching(/empty\.md is empty/) });
+  });
+});
+
+describe("side by side", () => {
+  it("puts the two texts in columns on a wide terminal and one below the other otherwise", () => {
+    const style = createStyle({ isTTY: false } as NodeJS.WriteStream, {});
+    const wide = sideBySide(
+      { title: "Your answer", text: "I fixed the flaky export." },
+      { title: "Prepared answer", text: "I traced a race in the export and made it atomic." },
+      100,
+      style,
+    );
+    expect(wide.split("\n")[0]).toMatch(/^Your answer +│ Prepared answer$/);
+    expect(wide).toMatch(/I fixed the flaky export\. +│ I traced a race/);
+    const narrow = sideBySide({ title: "A", text: "one" }, { title: "B", text: "two" }, 80, style);
+    expect(narrow).toBe("A\n  one\nB\n  two");
+    expect(wrapText("alpha beta gamma", 10)).toEqual(["alpha beta", "gamma"]);
   });
 });

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { DeriskError } from "../../app/errors.ts";
+import type { AttemptHistory } from "../../app/practice.ts";
 import type { CliContext } from "../context.ts";
 
 interface DueFlags {
@@ -59,6 +60,10 @@ export function registerDueCommand(program: Command, ctx: CliContext): void {
       }
       if (due.length === 0)
         lines.push(style.dim("  nothing due: import a prep document, or come back later"));
+      else
+        lines.push(
+          style.dim("Practise them: derisk practice --due. One's attempts and scores: derisk history ID."),
+        );
       ctx.out(lines.join("\n"));
     });
 }
@@ -82,40 +87,162 @@ export function registerAttemptsCommand(program: Command, ctx: CliContext): void
         ctx.out(JSON.stringify({ history }, null, 2));
         return;
       }
-      const { style } = ctx;
-      const lines = [
-        style.bold(history.questionText),
-        style.dim(`${history.kind} · ${history.attempts.length} attempt(s)`),
-      ];
-      for (const a of history.attempts) {
-        const score = a.score === undefined ? style.dim("unscored") : `score ${a.score}/5`;
-        const state = a.finishedAt ? "" : style.yellow(" (unfinished)");
-        lines.push(
-          `  ${a.startedAt.toISOString().slice(0, 16).replace("T", " ")}  ${String(a.durationSeconds).padStart(4)} s  ${String(a.words).padStart(4)} words  ${score}${a.rating ? `  rated ${a.rating}` : ""}${state}`,
-        );
-      }
-      if (history.attempts.length === 0)
-        lines.push(style.dim("  not practised yet: derisk practice (or the web app)"));
-      if (history.due) lines.push(style.dim(`next due ${day(history.due)}`));
-      ctx.out(lines.join("\n"));
+      ctx.out(renderAttemptHistory(history, ctx.style));
     });
+}
+
+/**
+ * An answer's practice attempts in the terminal: date, time, words, score and rating per
+ * attempt, the score over time, and when it is due next.
+ * @example ctx.out(renderAttemptHistory(await attemptHistory(store, userId, id), ctx.style));
+ */
+export function renderAttemptHistory(history: AttemptHistory, style: CliContext["style"]): string {
+  const finished = history.attempts.filter((a) => a.finishedAt !== undefined);
+  const lines = [
+    style.bold(history.questionText),
+    style.dim(
+      `${history.kind} · ${finished.length} attempt(s)${finished.length < history.attempts.length ? ` + ${history.attempts.length - finished.length} unfinished` : ""}`,
+    ),
+  ];
+  for (const a of history.attempts) {
+    const score = a.score === undefined ? style.dim("unscored") : `score ${a.score}/5`;
+    const state = a.finishedAt ? "" : style.yellow(" (unfinished)");
+    lines.push(
+      `  ${a.startedAt.toISOString().slice(0, 16).replace("T", " ")}  ${String(a.durationSeconds).padStart(4)} s  ${String(a.words).padStart(4)} words  ${score}${a.rating ? `  rated ${a.rating}` : ""}${state}`,
+    );
+  }
+  const scores = finished.flatMap((a) => (a.score === undefined ? [] : [a.score]));
+  if (scores.length > 1) lines.push(`  score over time: ${scores.join(" → ")}`);
+  if (history.attempts.length === 0)
+    lines.push(style.dim("  not practised yet: derisk practice (or the web app)"));
+  if (history.due) lines.push(style.dim(`next due ${day(history.due)}`));
+  return lines.join("\n");
 }
 
 interface PracticeFlags {
   due?: boolean;
   competency?: string;
+  jd?: string;
+  gaps?: boolean;
   question?: string;
   count?: string;
   role?: string;
+  resume?: string | boolean;
+  list?: boolean;
 }
 
-const clock = (seconds: number) =>
-  `${Math.floor(seconds / 60)}:${String(Math.round(seconds) % 60).padStart(2, "0")}`;
+type PracticeModule = typeof import("../../app/practice.ts");
+type PracticeView = import("../../app/practice.ts").PracticeView;
+type PracticeStepView = import("../../app/practice.ts").PracticeStepView;
+type Store = import("../../store/index.ts").Store;
+
+const clock = (seconds: number) => {
+  const whole = Math.max(0, Math.floor(seconds));
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
+};
+
+const when = (date: Date) => date.toISOString().slice(0, 16).replace("T", " ");
+
+/** Greedy word wrap of each paragraph to `width` columns. */
+export function wrapText(text: string, width: number): string[] {
+  const out: string[] = [];
+  for (const paragraph of text.split("\n")) {
+    let line = "";
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      if (line === "") line = word;
+      else if (line.length + 1 + word.length <= width) line += ` ${word}`;
+      else {
+        out.push(line);
+        line = word;
+      }
+      while (line.length > width) {
+        out.push(line.slice(0, width));
+        line = line.slice(width);
+      }
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+/**
+ * The attempt beside the prepared answer: two columns when the terminal is at least 100
+ * columns wide, one below the other otherwise (and when not a terminal).
+ */
+export function sideBySide(
+  left: { title: string; text: string },
+  right: { title: string; text: string },
+  columns: number,
+  style: CliContext["style"],
+): string {
+  if (columns >= 100) {
+    const width = Math.floor((columns - 3) / 2);
+    const a = wrapText(left.text, width);
+    const b = wrapText(right.text, width);
+    const rows = [
+      `${style.bold(left.title.padEnd(width))} │ ${style.bold(right.title)}`,
+      `${"─".repeat(width)}─┼─${"─".repeat(width)}`,
+    ];
+    for (let i = 0; i < Math.max(a.length, b.length); i += 1)
+      rows.push(`${(a[i] ?? "").padEnd(width)} │ ${b[i] ?? ""}`.trimEnd());
+    return rows.join("\n");
+  }
+  const indent = (text: string) =>
+    wrapText(text, Math.max(40, columns - 4) || 76)
+      .map((line) => `  ${line}`)
+      .join("\n");
+  return [style.bold(left.title), indent(left.text), style.bold(right.title), indent(right.text)].join("\n");
+}
+
+function sourceLabel(source: unknown): string {
+  const from = source as { kind?: string; competency?: string; text?: string } | null;
+  switch (from?.kind) {
+    case "competency":
+      return `competency ${from.competency}`;
+    case "jd":
+      return "a job description";
+    case "gaps":
+      return "coverage gaps";
+    case "question":
+      return "a typed question";
+    case "items":
+      return "picked questions";
+    default:
+      return "what is due";
+  }
+}
+
+function progressOf(session: PracticeView): { answered: number; total: number; at: number } {
+  const questions = session.steps.filter((s) => s.kind === "question");
+  const current = session.current;
+  const anchor = current?.kind === "follow-up" ? current.followUpOf : current?.id;
+  const at = anchor === undefined ? questions.length : questions.findIndex((q) => q.id === anchor) + 1;
+  return {
+    answered: questions.filter((q) => q.attempt?.finished).length,
+    total: questions.length,
+    at,
+  };
+}
+
+/** The newest question answered but not rated yet, before the current step (rated after its follow-up). */
+function pendingRating(session: PracticeView, declined: Set<string>): PracticeStepView | undefined {
+  const before = session.steps.slice(0, session.currentIndex ?? session.steps.length);
+  return before
+    .reverse()
+    .find(
+      (s) =>
+        s.kind === "question" &&
+        s.attempt?.finished === true &&
+        s.attempt.selfRating === undefined &&
+        !declined.has(s.id),
+    );
+}
 
 /**
  * Registers `derisk practice`: a timed mock interview in the terminal. Each answer is typed
- * line by line (a blank line or Ctrl-D ends it) and autosaved per line; then the analysis,
- * one follow-up asked next, and a self-rating that feeds the schedule.
+ * line by line (a blank line or Ctrl-D ends it) and autosaved per line; then the analysis
+ * beside the prepared answer, one follow-up, a self-rating that feeds the schedule, and a
+ * report. `--resume` continues an unfinished session at the same question with the text kept.
  * @example registerPracticeCommand(program, createContext()); // derisk practice --competency conflict --count 2
  */
 export function registerPracticeCommand(program: Command, ctx: CliContext): void {
@@ -126,19 +253,46 @@ export function registerPracticeCommand(program: Command, ctx: CliContext): void
     )
     .option("--due", "questions from what is due (the default)")
     .option("--competency <id>", "questions of one competency (e.g. conflict, ml-engineering)")
+    .option("--jd <file>", "questions from a job description's requirements")
+    .option("--gaps", "questions for the competencies your stories do not cover yet")
     .option("--question <text>", "practise one question you type")
     .option("--count <n>", "number of questions (1–20, default 5)")
     .option("-r, --role <id>", "target role for the analysis")
+    .option("--resume [id]", "continue an unfinished session (the newest one without an id)")
+    .option("--list", "list unfinished sessions")
     .addHelpText(
       "after",
-      '\nType each answer; a blank line (or Ctrl-D) submits it. Rate with again/hard/good/easy or 1–4, Enter to skip.\n\nExamples:\n  derisk practice --count 3\n  derisk practice --competency conflict --role ml-engineer\n  derisk practice --question "Why should we hire you?"',
+      [
+        "",
+        "Type each answer; every line is saved as you go. A blank line (or Ctrl-D) submits it;",
+        "an empty answer skips the question. Type /peek first to see your prepared answer (noted).",
+        "Rate with again/hard/good/easy or 1–4 (Enter: no rating). Ctrl-C stops; --resume continues.",
+        "",
+        "Examples:",
+        "  derisk practice --count 3",
+        "  derisk practice --competency conflict --role ml-engineer",
+        "  derisk practice --jd posting.md --count 4",
+        "  derisk practice --gaps",
+        '  derisk practice --question "Why should we hire you?"',
+        "  derisk practice --list",
+        "  derisk practice --resume",
+      ].join("\n"),
     )
     .action(async (flags: PracticeFlags) => {
-      const chosen = [flags.due, flags.competency, flags.question].filter(
+      const sources = [flags.due, flags.competency, flags.jd, flags.gaps, flags.question].filter(
         (f) => f !== undefined && f !== false,
       );
-      if (chosen.length > 1)
-        throw new DeriskError("USAGE", "Choose one of --due, --competency or --question.");
+      if (sources.length > 1)
+        throw new DeriskError(
+          "USAGE",
+          "Choose one of --due, --competency, --jd, --gaps or --question (one source of questions).",
+        );
+      const resuming = flags.resume !== undefined && flags.resume !== false;
+      if ((resuming || flags.list) && (sources.length > 0 || flags.count !== undefined))
+        throw new DeriskError(
+          "USAGE",
+          "--resume and --list take no source or --count: the session keeps the questions it started with.",
+        );
       const { COMPETENCIES } = await import("../../core/model.ts");
       const { parseRoleFlag } = await import("./compose.ts");
       const role = parseRoleFlag(flags.role);
@@ -153,110 +307,384 @@ export function registerPracticeCommand(program: Command, ctx: CliContext): void
           "USAGE",
           `Unknown competency "${flags.competency}": use one of ${COMPETENCIES.join(", ")}.`,
         );
-      const from =
-        flags.question !== undefined
-          ? ({ kind: "question", text: flags.question } as const)
-          : flags.competency !== undefined
-            ? ({ kind: "competency", competency: flags.competency as (typeof COMPETENCIES)[number] } as const)
-            : ({ kind: "due" } as const);
-      const practice = await import("../../app/practice.ts");
-      const { parseRating } = await import("../../core/schedule/index.ts");
-      const { style } = ctx;
-      await ctx.withStore(async (store, userId) => {
-        let session = await practice.startPractice(store, userId, {
-          from,
-          ...(count === undefined ? {} : { count }),
-          ...(role === undefined ? {} : { role }),
-        });
-        const total = session.steps.length;
-        let asked = 0;
-        while (session.current) {
-          const step = session.current;
-          if (step.kind === "question") asked += 1;
-          ctx.out(
-            [
-              "",
-              step.kind === "question"
-                ? style.bold(`Question ${asked}/${total}: ${step.questionText}`)
-                : style.bold(`Follow-up: ${step.questionText}`),
-              style.dim(`⏱ timer started · budget ${clock(step.budgetSeconds)} · a blank line submits`),
-            ].join("\n"),
+      let posting: string | undefined;
+      if (flags.jd !== undefined) {
+        if (flags.jd === "-")
+          throw new DeriskError(
+            "USAGE",
+            "--jd needs a file: standard input is where your answers are typed (save the posting to a file first).",
           );
-          await practice.beginAnswer(store, userId, session.id, { stepId: step.id });
-          const lines: string[] = [];
-          let ended = false;
-          for (;;) {
-            const line = await ctx.readLine();
-            if (line === undefined) {
-              ended = true;
-              break;
-            }
-            if (line.trim() === "" && lines.length > 0) break;
-            if (line.trim() === "") continue;
-            lines.push(line);
-            await practice.saveDraft(store, userId, session.id, { stepId: step.id, text: lines.join("\n") });
-          }
-          if (lines.length === 0) {
-            ctx.out(
-              style.dim(`\nStopped before answering. Session ${session.id} is saved; nothing was lost.`),
-            );
+        const { readTextArg } = await import("./compose.ts");
+        posting = await readTextArg(ctx, flags.jd, "job description");
+      }
+      const practice = await import("../../app/practice.ts");
+      await ctx.withStore(async (store, userId) => {
+        if (flags.list) {
+          ctx.out(await listUnfinished(practice, store, userId, ctx.style));
+          return;
+        }
+        let session: PracticeView;
+        if (resuming) {
+          session = await findResumable(practice, store, userId, flags.resume);
+          if (session.status === "finished") {
+            ctx.out(ctx.style.dim(`Session ${session.id} is finished: here is its report.`));
+            ctx.out(await renderReport(practice, store, userId, session.id, ctx.style));
             return;
           }
-          const result = await practice.submitAnswer(store, userId, session.id, {
-            stepId: step.id,
-            text: lines.join("\n"),
-          });
-          const { analysis } = result;
-          const timeText = `⏱ ${clock(result.usedSeconds)} of ${clock(result.budgetSeconds)}`;
-          const out = [
-            result.usedSeconds > result.budgetSeconds
-              ? style.yellow(`${timeText} — over budget`)
-              : style.green(timeText),
-            `Score ${analysis.overall.score}/5 · spoken ≈ ${Math.round(analysis.timing.seconds)} s (${analysis.timing.status})`,
-          ];
-          for (const fix of analysis.fixes.slice(0, 3)) out.push(`  ${style.yellow("fix:")} ${fix.action}`);
-          if (result.followUp)
-            out.push(style.dim(`  follow-up next, because you said “${result.followUp.trigger}”`));
-          ctx.out(out.join("\n"));
-          if (step.kind === "question") {
-            for (;;) {
-              ctx.out("Rate your answer — again / hard / good / easy (1–4), Enter to skip:");
-              const answer = await ctx.readLine();
-              if (answer === undefined || answer.trim() === "") break;
-              try {
-                const rated = await practice.rateAnswer(
-                  store,
-                  userId,
-                  session.id,
-                  step.id,
-                  parseRating(/^\d$/.test(answer.trim()) ? Number(answer.trim()) : answer.trim()),
-                );
-                ctx.out(
-                  style.dim(
-                    rated.due
-                      ? `  next review ${rated.due.toISOString().slice(0, 16).replace("T", " ")} UTC`
-                      : "  rating kept with the attempt (a question typed in has no schedule)",
-                  ),
-                );
-                break;
-              } catch (error) {
-                ctx.out(style.red((error as Error).message));
-              }
-            }
-          }
-          session = result.session;
-          if (ended) break;
-        }
-        const report = await practice.practiceReport(store, userId, session.id);
-        const summary = [style.bold(`\nSession report: ${report.answered}/${report.total} answered`)];
-        for (const s of report.steps) {
-          const time =
-            s.usedSeconds === undefined ? "—" : `${clock(s.usedSeconds)}/${clock(s.budgetSeconds)}`;
-          summary.push(
-            `${s.kind === "follow-up" ? "   ↳ " : "• "}${s.question}  ${style.dim(`${time}${s.score === undefined ? "" : ` · score ${s.score}/5`}${s.rating ? ` · ${s.rating}` : ""}${s.peeked ? " · peeked" : ""}`)}`,
+          const { at, total } = progressOf(session);
+          ctx.out(
+            ctx.style.bold(
+              `Resuming session ${session.id} (${sourceLabel(session.source)}) at question ${Math.min(at, total)}/${total}`,
+            ),
           );
+        } else {
+          const from =
+            flags.question !== undefined
+              ? ({ kind: "question", text: flags.question } as const)
+              : posting !== undefined
+                ? ({ kind: "jd", text: posting } as const)
+                : flags.gaps
+                  ? ({ kind: "gaps" } as const)
+                  : flags.competency !== undefined
+                    ? ({
+                        kind: "competency",
+                        competency: flags.competency as (typeof COMPETENCIES)[number],
+                      } as const)
+                    : ({ kind: "due" } as const);
+          const unfinished = await store.practice.listSessions(userId, { status: "active" });
+          session = await practice.startPractice(store, userId, {
+            from,
+            ...(count === undefined ? {} : { count }),
+            ...(role === undefined ? {} : { role }),
+          });
+          const questions = session.steps.length;
+          ctx.out(
+            ctx.style.bold(
+              `Practice session ${session.id}: ${questions} question${questions === 1 ? "" : "s"} from ${sourceLabel(session.source)}${session.role ? ` · role ${session.role}` : ""}`,
+            ),
+          );
+          if (unfinished.length > 0)
+            ctx.out(
+              ctx.style.dim(
+                `(${unfinished.length} earlier session(s) unfinished: derisk practice --list, derisk practice --resume ID)`,
+              ),
+            );
         }
-        ctx.out(summary.join("\n"));
+        ctx.out(
+          ctx.style.dim(
+            "Every line is saved as you type it. A blank line or Ctrl-D submits; an empty answer skips; /peek shows your prepared answer; Ctrl-C stops.",
+          ),
+        );
+        await runSession(ctx, practice, store, userId, session);
       });
     });
+}
+
+async function listUnfinished(
+  practice: PracticeModule,
+  store: Store,
+  userId: string,
+  style: CliContext["style"],
+): Promise<string> {
+  const sessions = await practice.listPractice(store, userId, { status: "active" });
+  if (sessions.length === 0) return style.dim("No unfinished practice session: derisk practice starts one.");
+  const lines = [style.bold(`Unfinished sessions: ${sessions.length} (newest first)`)];
+  for (const session of sessions) {
+    const { answered, total, at } = progressOf(session);
+    const current = session.current;
+    lines.push(
+      `• ${session.id}  ${style.dim(`started ${when(session.createdAt)} UTC · ${sourceLabel(session.source)} · ${answered}/${total} answered`)}`,
+      `    at question ${Math.min(at, total)}/${total}: ${current?.questionText ?? "—"}${current?.attempt?.text ? style.dim(" (draft saved)") : ""}`,
+    );
+  }
+  lines.push(style.dim("Resume one: derisk practice --resume ID (no ID: the newest)."));
+  return lines.join("\n");
+}
+
+async function findResumable(
+  practice: PracticeModule,
+  store: Store,
+  userId: string,
+  resume: string | boolean | undefined,
+): Promise<PracticeView> {
+  if (typeof resume === "string") {
+    try {
+      return await practice.getPractice(store, userId, resume);
+    } catch (error) {
+      if ((error as { code?: string }).code === "NOT_FOUND")
+        throw new DeriskError(
+          "NOT_FOUND",
+          `No practice session ${resume}: derisk practice --list shows the unfinished ones.`,
+        );
+      throw error;
+    }
+  }
+  const [newest] = await practice.listPractice(store, userId, { status: "active", limit: 1 });
+  if (!newest)
+    throw new DeriskError(
+      "NOT_FOUND",
+      "No unfinished practice session to resume: derisk practice starts one.",
+    );
+  return newest;
+}
+
+/** Drives a session to its end (or until the user stops): answer, review, follow-up, rate, report. */
+async function runSession(
+  ctx: CliContext,
+  practice: PracticeModule,
+  store: Store,
+  userId: string,
+  started: PracticeView,
+): Promise<void> {
+  const { style } = ctx;
+  const { parseRating } = await import("../../core/schedule/index.ts");
+  const { renderAnalysis } = await import("../render/analysis.ts");
+  const { plainLineInput, terminalLineInput } = await import("../line-input.ts");
+  const input = ctx.terminal
+    ? terminalLineInput(ctx.terminal.input, ctx.terminal.output)
+    : plainLineInput(ctx.readLine, ctx.out);
+  const columns = ctx.terminal?.output.columns ?? 0;
+  const declined = new Set<string>();
+  let session = started;
+  const stopped = (why: string) => {
+    const { at, total } = progressOf(session);
+    ctx.out(
+      `\n${style.yellow(why)} Session ${session.id} is saved at question ${Math.min(at, total)}/${total} with what you typed.\n${style.dim(`Resume with: derisk practice --resume ${session.id}`)}`,
+    );
+  };
+  try {
+    for (;;) {
+      const pending = pendingRating(session, declined);
+      const followUp = pending && session.steps.find((s) => s.followUpOf === pending.id);
+      if (pending && !(followUp && session.current?.id === followUp.id)) {
+        const rated = await rate(pending);
+        if (rated === "stop") return stopped("Stopped before rating.");
+        session = await practice.getPractice(store, userId, session.id);
+        continue;
+      }
+      const step = session.current;
+      if (!step) break;
+      if (step.removed && !step.attempt?.text) {
+        ctx.out(
+          `\n${style.yellow("Deleted:")} “${step.questionText}” was deleted from your bank after this session started; moving on.`,
+        );
+        session = (await practice.submitAnswer(store, userId, session.id, { stepId: step.id, text: "" }))
+          .session;
+        continue;
+      }
+      const outcome = await answer(step);
+      if (outcome === "stop") return stopped(input.interrupted ? "Stopped (Ctrl-C)." : "Stopped.");
+    }
+    ctx.out(await renderReport(practice, store, userId, session.id, style));
+  } finally {
+    input.close();
+    if (input.interrupted) ctx.exitCode = 130;
+  }
+
+  async function answer(step: PracticeStepView): Promise<"next" | "stop"> {
+    const isQuestion = step.kind === "question";
+    const { at, total } = progressOf(session);
+    ctx.out(
+      [
+        "",
+        isQuestion
+          ? style.bold(`Question ${at}/${total}: ${step.questionText}`)
+          : style.bold(`Follow-up: ${step.questionText}`),
+        style.dim(
+          `${step.competency ? `${step.competency} · ` : ""}budget ${clock(step.budgetSeconds)}${step.hasPreparedAnswer ? " · /peek shows your prepared answer" : ""}`,
+        ),
+      ].join("\n"),
+    );
+    const begun = await practice.beginAnswer(store, userId, session.id, { stepId: step.id });
+    const current = begun.current ?? step;
+    const startedAt = current.timerStartedAt?.getTime() ?? Date.now();
+    const elapsed = () => (Date.now() - startedAt) / 1000;
+    const prefill = current.attempt?.text ? current.attempt.text.split("\n") : [];
+    if (prefill.length > 0) {
+      ctx.out(style.dim(`Your saved answer so far (${prefill.length} line(s)), kept; go on typing:`));
+      for (const line of prefill) ctx.out(`  ${line}`);
+    }
+    if (!input.interactive)
+      ctx.out(`⏱ ${clock(elapsed())} / ${clock(step.budgetSeconds)} · timer started · a blank line submits`);
+    const typed = await input.readAnswer({
+      prefill,
+      prompt: () => {
+        const seconds = elapsed();
+        const text = `⏱ ${clock(seconds)} / ${clock(step.budgetSeconds)}`;
+        return `${seconds > step.budgetSeconds ? style.yellow(`${text} over`) : style.cyan(text)} › `;
+      },
+      onLine: async (lines) => {
+        try {
+          await practice.saveDraft(store, userId, session.id, { stepId: step.id, text: lines.join("\n") });
+          return undefined;
+        } catch (error) {
+          if ((error as { code?: string }).code !== "TOO_LARGE") throw error;
+          return style.red(
+            `That line was not added: ${(error as Error).message} Your answer so far is kept; finish it with a blank line.`,
+          );
+        }
+      },
+      onCommand: async (command) => {
+        if (command !== "/peek") return undefined;
+        if (!step.hasPreparedAnswer) return style.dim("No prepared answer for this question.");
+        const { preparedAnswer } = await practice.peekPrepared(store, userId, session.id, {
+          stepId: step.id,
+        });
+        return `${style.bold("Your prepared answer (peeking is noted on this attempt):")}\n${wrapText(
+          preparedAnswer,
+          Math.max(40, columns - 4) || 76,
+        )
+          .map((line) => `  ${line}`)
+          .join("\n")}`;
+      },
+    });
+    if (typed.end === "interrupt") {
+      if (typed.partial.trim() !== "") {
+        // The line being typed when Ctrl-C came is kept too.
+        await practice
+          .saveDraft(store, userId, session.id, {
+            stepId: step.id,
+            text: [...typed.lines, typed.partial].join("\n"),
+          })
+          .catch(() => undefined);
+      }
+      return "stop";
+    }
+    if (typed.lines.length === 0) {
+      if (typed.end === "eof") return "stop";
+      const skipped = await practice.submitAnswer(store, userId, session.id, { stepId: step.id, text: "" });
+      ctx.out(style.dim("Skipped: an empty answer is not an attempt (nothing rated)."));
+      session = skipped.session;
+      return "next";
+    }
+    const result = await practice.submitAnswer(store, userId, session.id, {
+      stepId: step.id,
+      text: typed.lines.join("\n"),
+    });
+    session = result.session;
+    if (result.skipped) return "next";
+    const timeText = `⏱ ${clock(result.usedSeconds)} / ${clock(result.budgetSeconds)} used`;
+    const out = [
+      "",
+      result.usedSeconds > result.budgetSeconds
+        ? style.yellow(`${timeText} — over budget`)
+        : style.green(timeText),
+      renderAnalysis(result.analysis, style),
+    ];
+    const reviewed = result.session.steps.find((s) => s.id === step.id);
+    out.push(
+      "",
+      sideBySide(
+        { title: "Your answer", text: typed.lines.join("\n") },
+        {
+          title: reviewed?.preparedAnswer !== undefined ? "Prepared answer" : "Prepared answer (none)",
+          text: reviewed?.preparedAnswer ?? "No prepared answer for this question in your bank.",
+        },
+        columns,
+        style,
+      ),
+    );
+    if (result.followUp)
+      out.push(
+        "",
+        style.cyan(
+          `Follow-up next (budget ${clock(result.followUp.budgetSeconds)}), because you said “${result.followUp.trigger}”.`,
+        ),
+      );
+    ctx.out(out.join("\n"));
+    return "next";
+  }
+
+  async function rate(step: PracticeStepView): Promise<"rated" | "declined" | "stop"> {
+    const choices = "again / hard / good / easy (1–4), Enter for no rating";
+    ctx.out(
+      `\n${style.bold("Rate your answer to:")} ${step.questionText}${input.interactive ? "" : `\n${choices}:`}`,
+    );
+    for (;;) {
+      const said = await input.ask(`${choices} › `);
+      // End of input (or Ctrl-C): stop here; --resume asks for the rating again.
+      if (said === undefined) return "stop";
+      const value = said.trim();
+      if (value === "") {
+        declined.add(step.id);
+        ctx.out(style.dim("  not rated: it stays due"));
+        return "declined";
+      }
+      try {
+        const rated = await practice.rateAnswer(
+          store,
+          userId,
+          session.id,
+          step.id,
+          parseRating(/^\d$/.test(value) ? Number(value) : value.toLowerCase()),
+        );
+        ctx.out(
+          style.dim(
+            rated.due
+              ? `  rated ${rated.rating}: next review ${when(rated.due)} UTC (in ${rated.intervalDays ?? 0} day(s))`
+              : `  rated ${rated.rating}: kept with the attempt (a question typed in has no schedule)`,
+          ),
+        );
+        return "rated";
+      } catch (error) {
+        if (!(error as { code?: string }).code) throw error;
+        ctx.out(style.red((error as Error).message));
+      }
+    }
+  }
+}
+
+async function renderReport(
+  practice: PracticeModule,
+  store: Store,
+  userId: string,
+  sessionId: string,
+  style: CliContext["style"],
+): Promise<string> {
+  const report = await practice.practiceReport(store, userId, sessionId);
+  const questions = report.steps.filter((s) => s.kind === "question");
+  const answered = report.steps.filter((s) => s.answered);
+  const used = answered.reduce((sum, s) => sum + (s.usedSeconds ?? 0), 0);
+  const budget = answered.reduce((sum, s) => sum + s.budgetSeconds, 0);
+  const scores = answered.flatMap((s) => (s.score === undefined ? [] : [s.score]));
+  const skipped = questions.filter((s) => s.skipped).length;
+  const head = [
+    `${questions.filter((s) => s.answered).length}/${questions.length} questions answered`,
+    ...(skipped > 0 ? [`${skipped} skipped`] : []),
+    `time ${clock(used)} of ${clock(budget)}`,
+    ...(scores.length > 0
+      ? [`average score ${(scores.reduce((a, b) => a + b, 0) / scores.length).toFixed(1)}/5`]
+      : []),
+  ];
+  const lines = [
+    "",
+    style.bold(`Session report: ${report.answered}/${report.total} answered`),
+    style.dim(head.join(" · ")),
+  ];
+  for (const s of report.steps) {
+    const lead = s.kind === "follow-up" ? "   ↳ " : "• ";
+    if (!s.answered) {
+      const why = s.removed
+        ? "deleted during the session, skipped"
+        : s.skipped
+          ? "skipped"
+          : "not answered yet";
+      lines.push(`${lead}${s.question}  ${style.dim(`— ${why}`)}`);
+      continue;
+    }
+    const figures = [
+      `${clock(s.usedSeconds ?? 0)}/${clock(s.budgetSeconds)}${s.overBudget ? " over" : ""}`,
+      ...(s.score === undefined ? [] : [`score ${s.score}/5`]),
+      ...(s.rating ? [s.rating] : []),
+      ...(s.peeked ? ["peeked"] : []),
+    ];
+    lines.push(`${lead}${s.question}  ${style.dim(figures.join(" · "))}`);
+    const fix = s.fixes[0];
+    if (fix) lines.push(`${s.kind === "follow-up" ? "       " : "    "}${style.yellow("fix:")} ${fix}`);
+  }
+  const session = await store.practice.getSession(userId, sessionId);
+  const ids = session.steps.flatMap((s) => (s.kind === "question" ? [s.itemId ?? s.questionId ?? []] : []));
+  const first = ids.flat()[0];
+  if (first) lines.push(style.dim(`Attempts over time: derisk history ${first}`));
+  return lines.join("\n");
 }

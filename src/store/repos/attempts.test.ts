@@ -44,6 +44,24 @@ describeStores("attempts", (getStore) => {
     });
   });
 
+  it("discards an attempt only while it is unfinished and holds no text", async () => {
+    const store = getStore();
+    const make = () => store.attempts.createAttempt("a", { questionText: "Q", mode: "typed" });
+    const blank = await make();
+    await store.attempts.autosaveAttempt("a", blank.id, { text: " \n\t", durationMs: 1_000 });
+    expect(await store.attempts.discardEmptyAttempt("a", blank.id)).toBe(true);
+    await expect(store.attempts.getAttempt("a", blank.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const typed = await make();
+    await store.attempts.autosaveAttempt("a", typed.id, { text: "I began", durationMs: 1_000 });
+    expect(await store.attempts.discardEmptyAttempt("a", typed.id)).toBe(false);
+    const done = await make();
+    await store.attempts.finishAttempt("a", done.id, { text: "", durationMs: 0 });
+    expect(await store.attempts.discardEmptyAttempt("a", done.id)).toBe(false);
+    expect((await store.attempts.listAttempts("a")).map((a) => a.id).sort()).toEqual(
+      [typed.id, done.id].sort(),
+    );
+  });
+
   it("ignores an autosave that arrives after a newer one", async () => {
     const store = getStore();
     const attempt = await store.attempts.createAttempt("a", { questionText: "Q", mode: "spoken" });

@@ -117,6 +117,13 @@ export interface AttemptsRepo {
    * @example const history = await store.attempts.listAttempts("local", { itemId, limit: 20 });
    */
   listAttempts(userId: string, filter?: AttemptFilter): Promise<Attempt[]>;
+  /**
+   * Deletes an unfinished attempt that holds no text (a skipped question is not an attempt);
+   * `false` when it is finished or has text, which then stays.
+   *
+   * @example await store.attempts.discardEmptyAttempt("local", attempt.id);
+   */
+  discardEmptyAttempt(userId: string, attemptId: string): Promise<boolean>;
 }
 
 export function attemptsRepo(db: Db): AttemptsRepo {
@@ -206,6 +213,17 @@ export function attemptsRepo(db: Db): AttemptsRepo {
       query = query.orderBy("started_at", "desc").orderBy("id");
       if (filter.limit !== undefined) query = query.limit(filter.limit);
       return (await query.execute()).map(attemptFromRow);
+    },
+
+    async discardEmptyAttempt(userId, attemptId) {
+      const result = await db
+        .deleteFrom("attempts")
+        .where("user_id", "=", userId)
+        .where("id", "=", attemptId)
+        .where("finished_at", "is", null)
+        .where(sql<boolean>`btrim(text, E' \\t\\r\\n') = ''`)
+        .executeTakeFirst();
+      return result.numDeletedRows > 0n;
     },
   };
 }

@@ -101,7 +101,16 @@ export function PracticeReportView({ session }: { session: PracticeSession }) {
 }
 
 function StepFigures({ step }: { step: ReportStep }) {
-  if (!step.answered) return <p className="muted">Not answered.</p>;
+  if (!step.answered)
+    return (
+      <p className="muted">
+        {step.removed
+          ? "Deleted from your bank during the session: skipped."
+          : step.skipped
+            ? "Skipped."
+            : "Not answered."}
+      </p>
+    );
   return (
     <p className="practice-figures">
       <span className={step.overBudget ? "over-budget" : ""}>

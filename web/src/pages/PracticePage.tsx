@@ -555,14 +555,7 @@ function AnswerStep({
 
   async function submit(): Promise<void> {
     if (busy !== null) return;
-    if (text.trim() === "") {
-      setError({
-        code: "BAD_INPUT",
-        message: "The answer is empty: say something, even a first line, then submit.",
-      });
-      editorRef.current?.focus();
-      return;
-    }
+    // An empty answer is a skip: the server passes the question and keeps no attempt.
     setBusy("submit");
     setError(null);
     try {
@@ -572,6 +565,19 @@ function AnswerStep({
       onChange(result.session);
     } catch (caught) {
       // The text stays in the editor (and in this browser) whatever went wrong.
+      setError(describeError(caught));
+      setBusy(null);
+    }
+  }
+
+  async function skipRemoved(): Promise<void> {
+    setBusy("submit");
+    setError(null);
+    try {
+      const result = await practiceApi.submit(session.id, step.id, "");
+      forgetLocalDraft(session.id, step.id);
+      onChange(result.session);
+    } catch (caught) {
       setError(describeError(caught));
       setBusy(null);
     }
@@ -634,6 +640,27 @@ function AnswerStep({
           {announcement}
         </p>
       </div>
+
+      {step.removed && (
+        <div className="callout callout-info" role="status">
+          <Icon name="info" />
+          <div>
+            <p className="callout-title">
+              This question was deleted from your bank after the session started.
+            </p>
+            <div className="callout-actions">
+              <button
+                type="button"
+                className="button"
+                disabled={busy !== null}
+                onClick={() => void skipRemoved()}
+              >
+                Skip to the next question
+              </button>
+            </div>
+          </div>
+        </div>
+      )}
 
       {prepared !== undefined ? (
         <aside className="callout callout-info practice-peek" aria-label="Prepared answer">
@@ -703,7 +730,12 @@ function AnswerStep({
               onClick={() => void submit()}
               aria-keyshortcuts="Control+Enter Meta+Enter"
             >
-              {busy === "submit" ? "Reading your answer…" : "Submit answer"} <kbd>Ctrl</kbd>+<kbd>Enter</kbd>
+              {busy === "submit"
+                ? "Reading your answer…"
+                : text.trim() === ""
+                  ? "Skip this question"
+                  : "Submit answer"}{" "}
+              <kbd>Ctrl</kbd>+<kbd>Enter</kbd>
             </button>
           </div>
         </div>

@@ -1,0 +1,177 @@
+/**
+ * Line input for interactive commands (derisk practice). On a terminal: readline with a prompt
+ * that carries a live timer (redrawn in place every second, keeping what is typed), Ctrl-D to
+ * end an answer and Ctrl-C to stop. Elsewhere (a pipe, a test): plain lines, no prompt.
+ */
+import type { Interface } from "node:readline";
+
+/** How an answer's input ended. */
+export type AnswerEnd = "blank" | "eof" | "interrupt";
+
+export interface AnswerPrompt {
+  /** Lines kept from before (a resumed draft): printed again and continued. */
+  prefill: string[];
+  /** The prompt for the next line; on a terminal it is redrawn every second (the timer). */
+  prompt: () => string;
+  /**
+   * Called with the answer so far after each line; a message returned refuses that line
+   * (it is dropped, the message shown, the rest kept).
+   */
+  onLine: (lines: string[]) => Promise<string | undefined>;
+  /** A line that is a command, not part of the answer (e.g. "/peek"); returns what to print. */
+  onCommand?: (line: string) => Promise<string | undefined>;
+}
+
+export interface AnswerInput {
+  lines: string[];
+  end: AnswerEnd;
+  /** What was typed on the unfinished line when Ctrl-C came (terminal only). */
+  partial: string;
+}
+
+export interface LineInput {
+  /** True on a terminal: prompts and a live timer are shown. */
+  readonly interactive: boolean;
+  /** Lines until a blank line (after some text), end of input or Ctrl-C. */
+  readAnswer(prompt: AnswerPrompt): Promise<AnswerInput>;
+  /** One line; undefined at end of input or on Ctrl-C. */
+  ask(prompt: string): Promise<string | undefined>;
+  /** True once Ctrl-C was pressed. */
+  readonly interrupted: boolean;
+  close(): void;
+}
+
+/** Plain lines from `readLine` (standard input that is not a terminal, or a test). */
+export function plainLineInput(
+  readLine: () => Promise<string | undefined>,
+  out: (text: string) => void,
+): LineInput {
+  return {
+    interactive: false,
+    interrupted: false,
+    async readAnswer({ prefill, onLine, onCommand }) {
+      const lines = [...prefill];
+      for (;;) {
+        const line = await readLine();
+        if (line === undefined) return { lines, end: "eof", partial: "" };
+        if (line.trim() === "") return { lines, end: "blank", partial: "" };
+        if (onCommand && lines.length === 0 && line.trim().startsWith("/")) {
+          const said = await onCommand(line.trim());
+          if (said !== undefined) {
+            out(said);
+            continue;
+          }
+        }
+        lines.push(line);
+        const refused = await onLine(lines);
+        if (refused !== undefined) {
+          lines.pop();
+          out(refused);
+        }
+      }
+    },
+    ask: () => readLine(),
+    close() {},
+  };
+}
+
+type LineEvent = { line: string } | { end: AnswerEnd; partial: string };
+
+/**
+ * readline on a terminal, recreated after Ctrl-D so the session can go on. Lines are queued as
+ * they come (a paste, or Enter pressed twice quickly while a line is being saved, loses none).
+ */
+export function terminalLineInput(input: NodeJS.ReadStream, output: NodeJS.WriteStream): LineInput {
+  let rl: Interface | undefined;
+  let interrupted = false;
+  let createInterface: typeof import("node:readline").createInterface | undefined;
+  const events: LineEvent[] = [];
+  let waiter: ((event: LineEvent) => void) | undefined;
+  const push = (event: LineEvent) => {
+    const take = waiter;
+    waiter = undefined;
+    if (take) take(event);
+    else events.push(event);
+  };
+
+  async function open(): Promise<Interface> {
+    if (rl) return rl;
+    createInterface ??= (await import("node:readline")).createInterface;
+    const created = createInterface({ input, output, terminal: true, historySize: 0 });
+    let quiet = false;
+    created.on("line", (line) => push({ line }));
+    created.on("SIGINT", () => {
+      interrupted = true;
+      quiet = true;
+      const partial = created.line;
+      output.write("^C\n");
+      push({ end: "interrupt", partial });
+      created.close();
+    });
+    created.on("close", () => {
+      if (rl === created) rl = undefined;
+      // Ctrl-D; not when we close it ourselves or after Ctrl-C.
+      if (!quiet && !closing) push({ end: "eof", partial: "" });
+    });
+    rl = created;
+    return created;
+  }
+  let closing = false;
+
+  /** The next line or end; `tick` redraws the prompt every second while waiting (the timer). */
+  async function line(prompt: () => string, tick: boolean): Promise<LineEvent> {
+    const queued = events.shift();
+    if (queued) return queued;
+    const reader = await open();
+    reader.setPrompt(prompt());
+    reader.prompt();
+    const timer = tick
+      ? setInterval(() => {
+          reader.setPrompt(prompt());
+          reader.prompt(true);
+        }, 1000)
+      : undefined;
+    return new Promise((resolve) => {
+      waiter = (event) => {
+        if (timer) clearInterval(timer);
+        resolve(event);
+      };
+    });
+  }
+
+  return {
+    interactive: true,
+    get interrupted() {
+      return interrupted;
+    },
+    async readAnswer({ prefill, prompt, onLine, onCommand }) {
+      const lines = [...prefill];
+      for (;;) {
+        const next = await line(prompt, true);
+        if (!("line" in next)) return { lines, end: next.end, partial: next.partial };
+        if (next.line.trim() === "") return { lines, end: "blank", partial: "" };
+        if (onCommand && lines.length === 0 && next.line.trim().startsWith("/")) {
+          const said = await onCommand(next.line.trim());
+          if (said !== undefined) {
+            output.write(`${said}\n`);
+            continue;
+          }
+        }
+        lines.push(next.line);
+        const refused = await onLine(lines);
+        if (refused !== undefined) {
+          lines.pop();
+          output.write(`${refused}\n`);
+        }
+      }
+    },
+    async ask(prompt) {
+      const next = await line(() => prompt, false);
+      return "line" in next ? next.line : undefined;
+    },
+    close() {
+      closing = true;
+      rl?.close();
+    },
+  };
+}

@@ -1,0 +1,236 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+// `derisk practice` in a real terminal: the built CLI runs inside tmux (its own server, on a
+// private socket), keys go in with send-keys and the screen is read with capture-pane, the
+// way a user sees it. Needs tmux; under CI=true a missing tmux fails instead of skipping.
+const root = new URL("../..", import.meta.url).pathname;
+const bin = join(root, "bin/derisk.js");
+const socket = `derisk-e2e-${process.pid}`;
+const hasTmux = spawnSync("tmux", ["-V"]).status === 0;
+const run = hasTmux || process.env.CI === "true" ? it : it.skip;
+let work: string;
+let dataDir: string;
+
+function tmux(...args: string[]): string {
+  if (!hasTmux) throw new Error("tmux is not installed: this test drives the CLI in tmux (apt install tmux)");
+  return execFileSync("tmux", ["-L", socket, ...args], { encoding: "utf8" });
+}
+
+function derisk(args: string[]) {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", DERISK_DATA_DIR: dataDir };
+  delete env.DATABASE_URL;
+  return spawnSync(process.execPath, [bin, ...args], { cwd: work, encoding: "utf8", env, timeout: 120_000 });
+}
+
+const quote = (s: string) => `'${s.replaceAll("'", "'\\''")}'`;
+
+/** Starts `derisk ARGS` in a new tmux session of 120×60 that stays on screen after it exits. */
+function start(name: string, args: string[], options: { color?: boolean } = {}): void {
+  const env = [
+    "env",
+    "-u",
+    "DATABASE_URL",
+    options.color ? "-u" : "NO_COLOR=1",
+    ...(options.color ? ["NO_COLOR"] : []),
+    "TERM=xterm-256color",
+    `DERISK_DATA_DIR=${quote(dataDir)}`,
+  ];
+  const command = `cd ${quote(work)} && exec ${env.join(" ")} ${quote(process.execPath)} ${quote(bin)} ${args.map(quote).join(" ")}`;
+  tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "60", command);
+  tmux("set-option", "-t", name, "remain-on-exit", "on");
+}
+
+/** The whole pane, scrollback included, wrapped lines joined; `escapes` keeps the colours. */
+function screen(name: string, escapes = false): string {
+  return tmux("capture-pane", "-p", "-J", ...(escapes ? ["-e"] : []), "-S", "-3000", "-t", name);
+}
+
+async function waitFor(
+  name: string,
+  pattern: RegExp | ((text: string) => boolean),
+  timeoutMs = 90_000,
+): Promise<string> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const text = screen(name);
+    if (typeof pattern === "function" ? pattern(text) : pattern.test(text)) return text;
+    if (Date.now() > until)
+      throw new Error(`${pattern} did not appear on the screen in ${timeoutMs} ms; it shows:\n${text}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+const count = (text: string, pattern: RegExp) => text.match(new RegExp(pattern, "g"))?.length ?? 0;
+
+/** Types one line and waits until it is saved: the next prompt comes once the save is done. */
+async function typeLine(name: string, line: string): Promise<void> {
+  const prompts = count(screen(name), /›/);
+  tmux("send-keys", "-t", name, "-l", line);
+  tmux("send-keys", "-t", name, "Enter");
+  await waitFor(name, (text) => count(text, /›/) > prompts);
+}
+
+async function exited(name: string): Promise<number> {
+  const until = Date.now() + 60_000;
+  for (;;) {
+    const [dead, status] = tmux("display-message", "-p", "-t", name, "#{pane_dead} #{pane_dead_status}")
+      .trim()
+      .split(" ");
+    if (dead === "1") return Number(status);
+    if (Date.now() > until) throw new Error(`derisk did not exit; the screen:\n${screen(name)}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), "derisk-tmux-"));
+  dataDir = join(work, "data");
+  if (!hasTmux) return;
+  const imported = derisk(["import", join(root, "samples/sample-prep.md")]);
+  expect(imported.status, imported.stderr).toBe(0);
+});
+
+afterAll(() => {
+  if (hasTmux) spawnSync("tmux", ["-L", socket, "kill-server"]);
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe("derisk practice in a terminal (tmux)", () => {
+  run(
+    "times the answer in place, analyses it, asks a follow-up, takes the rating and reports",
+    async () => {
+      const name = "full";
+      start(name, ["practice", "--competency", "technical-challenge", "--count", "1"], { color: true });
+      const first = await waitFor(name, /Question 1\/1: [\s\S]*⏱ \d:\d\d \/ 1:30 ›\s*$/m);
+      expect(first).toMatch(/budget 1:30 · \/peek shows your prepared answer/);
+      // The timer runs on the prompt line, redrawn in place: one line, a later time.
+      const before = /⏱ (\d):(\d\d) \/ 1:30 ›\s*$/m.exec(first);
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      const later = await waitFor(name, /⏱ \d:\d\d \/ 1:30 ›\s*$/m);
+      const after = /⏱ (\d):(\d\d) \/ 1:30 ›\s*$/m.exec(later);
+      const seconds = (m: RegExpExecArray | null) => Number(m?.[1]) * 60 + Number(m?.[2]);
+      expect(seconds(after)).toBeGreaterThan(seconds(before));
+      expect(count(later, /⏱ /)).toBe(1);
+      // Colours on in a terminal (NO_COLOR unset).
+      expect(screen(name, true)).toContain("\u001b[");
+
+      await typeLine(name, "Our nightly training pipeline failed twice a week and we lost a day each time.");
+      await typeLine(
+        name,
+        "I traced it to a race in our feature export and rewrote the export as an idempotent step.",
+      );
+      await typeLine(
+        name,
+        "Failures dropped from eight a month to zero, and I learned to test the data path first.",
+      );
+      tmux("send-keys", "-t", name, "Enter");
+      const analysed = await waitFor(name, /Follow-up: .+\n[\s\S]*⏱ \d:\d\d \/ 0:45 ›\s*$/m);
+      expect(analysed).toMatch(/⏱ 0:\d\d \/ 1:30 used/);
+      expect(analysed).toMatch(/Overall [1-5]\/5/);
+      expect(analysed).toMatch(/STAR\+L\n {2}situation/);
+      for (const risk of ["ambiguity", "spinning", "blame", "autonomy", "systems"])
+        expect(analysed).toMatch(new RegExp(`^ {2}\\S+ +${risk} `, "m"));
+      expect(analysed).toMatch(/Top fixes\n {2}1\. /);
+      // The prepared answer beside the attempt (120 columns: side by side).
+      expect(analysed).toMatch(/^Your answer +│ Prepared answer$/m);
+      expect(analysed).toMatch(/Follow-up next \(budget 0:45\), because you said “.+”\./);
+
+      await typeLine(
+        name,
+        "The race was mine to find: I wrote the fix and the tests, my lead reviewed them.",
+      );
+      tmux("send-keys", "-t", name, "C-d");
+      await waitFor(name, /Rate your answer to: .+\n.*again \/ hard \/ good \/ easy \(1–4\).* ›\s*$/m);
+      tmux("send-keys", "-t", name, "-l", "3");
+      tmux("send-keys", "-t", name, "Enter");
+      const done = await waitFor(
+        name,
+        /Session report: 2\/2 answered[\s\S]*Attempts over time: derisk history \S+/,
+      );
+      expect(done).toMatch(/rated good: next review \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+      expect(done).toMatch(/^• .+ {2}0:\d\d\/1:30 · score [1-5]\/5 · good$/m);
+      expect(done).toMatch(/^ {3}↳ .+ {2}0:\d\d\/0:45 · score [1-5]\/5$/m);
+      expect(await exited(name)).toBe(0);
+
+      // The rating reached the schedule and the history: derisk history ID.
+      const id = /derisk history (\S+)/.exec(done)?.[1] ?? "";
+      const history = derisk(["history", id, "--json"]);
+      expect(history.status, history.stderr).toBe(0);
+      const { practice } = JSON.parse(history.stdout);
+      expect(practice.attempts).toHaveLength(1);
+      expect(practice.attempts[0]).toMatchObject({ rating: "good", score: expect.any(Number) });
+      expect(practice.due).toBeDefined();
+    },
+    300_000,
+  );
+
+  run(
+    "keeps the typed lines through kill -9 and Ctrl-C, and --resume goes on at the same question",
+    async () => {
+      const name = "killed";
+      start(name, ["practice", "--question", "Why do you want to join this team?"]);
+      await waitFor(name, /Question 1\/1: Why do you want to join this team\?[\s\S]*›\s*$/m);
+      await typeLine(name, "Because the team ships models that real users depend on.");
+      await typeLine(name, "I want my work measured by what it changes for them.");
+      tmux("send-keys", "-t", name, "-l", "This half-typed line is lost");
+      await waitFor(name, /This half-typed line is lost/);
+      const pid = tmux("display-message", "-p", "-t", name, "#{pane_pid}").trim();
+      process.kill(Number(pid), "SIGKILL");
+      expect(await exited(name)).not.toBe(0);
+
+      const listed = derisk(["practice", "--list"]);
+      expect(listed.stdout).toMatch(/Unfinished sessions: 1/);
+      expect(listed.stdout).toMatch(/at question 1\/1: Why do you want to join this team\? \(draft saved\)/);
+      const sessionId = /• (\S+)/.exec(listed.stdout)?.[1] ?? "";
+
+      const again = "again";
+      start(again, ["practice", "--resume"]);
+      const resumed = await waitFor(again, /›\s*$/m);
+      expect(resumed).toContain(`Resuming session ${sessionId}`);
+      expect(resumed).toMatch(
+        /Your saved answer so far \(2 line\(s\)\), kept; go on typing:\n {2}Because the team ships models that real users depend on\.\n {2}I want my work measured by what it changes for them\./,
+      );
+      expect(resumed).not.toContain("half-typed");
+      // No colour under NO_COLOR, even in a terminal.
+      expect(screen(again, true)).not.toContain("\u001b[");
+      // Ctrl-C mid-line: the partial line is saved with the rest, the session stays resumable.
+      tmux("send-keys", "-t", again, "-l", "And the on-call load is shared");
+      await waitFor(again, /And the on-call load is shared/);
+      tmux("send-keys", "-t", again, "C-c");
+      const stopped = await waitFor(again, /Resume with: derisk practice --resume \S+/);
+      expect(stopped).toMatch(/Stopped \(Ctrl-C\)\. Session \S+ is saved at question 1\/1/);
+      expect(await exited(again)).toBe(130);
+
+      const last = "last";
+      start(last, ["practice", "--resume", sessionId]);
+      const third = await waitFor(last, /›\s*$/m);
+      expect(third).toMatch(
+        /Your saved answer so far \(3 line\(s\)\)[\s\S]*And the on-call load is shared\n/,
+      );
+      tmux("send-keys", "-t", last, "Enter");
+      const reviewed = await waitFor(last, /Rate your answer to: |Follow-up: .+\n[\s\S]*›\s*$/m);
+      // All three kept lines were submitted as the answer.
+      expect(reviewed).toMatch(/^Because the team ships models that real users depend on\. +│/m);
+      expect(reviewed).toMatch(/^And the on-call load is shared +│/m);
+      if (/Follow-up: /.test(reviewed)) {
+        await typeLine(last, "I would pair with the on-call lead in my first month.");
+        tmux("send-keys", "-t", last, "Enter");
+      }
+      await waitFor(last, /Rate your answer to: .+\n.* ›\s*$/m);
+      tmux("send-keys", "-t", last, "-l", "easy");
+      tmux("send-keys", "-t", last, "Enter");
+      const report = await waitFor(last, /Session report: \d\/\d answered/);
+      expect(report).toMatch(/rated easy: kept with the attempt/);
+      expect(report).toMatch(
+        /^• Why do you want to join this team\? {2}\d:\d\d\/\d:\d\d( over)? · score [1-5]\/5 · easy$/m,
+      );
+      expect(await exited(last)).toBe(0);
+      expect(derisk(["practice", "--list"]).stdout).toMatch(/No unfinished practice session/);
+    },
+    300_000,
+  );
+});
