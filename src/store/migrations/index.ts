@@ -9,6 +9,7 @@ import * as practiceSessions from "./0003-practice-sessions.ts";
 import * as chosenTitle from "./0004-document-chosen-title.ts";
 import * as tailorings from "./0005-tailorings.ts";
 import * as journal from "./0006-journal.ts";
+import * as journalDismissals from "./0009-journal-dismissals.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": initial,
@@ -17,4 +18,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0004-document-chosen-title": chosenTitle,
   "0005-tailorings": tailorings,
   "0006-journal": journal,
+  "0009-journal-dismissals": journalDismissals,
 };
