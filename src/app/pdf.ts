@@ -34,6 +34,11 @@ export interface PrintOptions {
   parts?: readonly string[];
   /** Tabs printing at once; default: 2, or 1 on a one-core machine. */
   tabs?: number;
+  /**
+   * Print the whole page in one go with Chromium's own footer, as the fallback does (and as
+   * derisk did before parts): for the benchmark's comparison.
+   */
+  wholeWithFooter?: boolean;
 }
 
 type Browser = import("playwright-core").Browser;
@@ -105,15 +110,19 @@ export async function printPdf(html: string, options: PrintOptions = {}): Promis
     let next = 0;
     const claim = () => next++;
     const open = browser;
+    const printWhole = async () => {
+      const whole: Uint8Array[] = [];
+      let once = 0;
+      await printOne(open, [html], () => once++, whole, true);
+      return whole[0] ?? new Uint8Array();
+    };
+    if (options.wholeWithFooter) return await printWhole();
     await Promise.all(Array.from({ length: tabs }, () => printOne(open, parts, claim, printed, false)));
     try {
       return mergePdfs(printed);
     } catch (error) {
       if (!(error instanceof UnsupportedPdf)) throw error;
-      const whole: Uint8Array[] = [];
-      let once = 0;
-      await printOne(open, [html], () => once++, whole, true);
-      return whole[0] ?? new Uint8Array();
+      return await printWhole();
     }
   } catch (error) {
     throw new DeriskError(
