@@ -197,15 +197,16 @@ export async function prepSheetReport(): Promise<Record<string, unknown>> {
   );
   result.fonts = {
     installed: printFontsInstalled(),
+    // Names without the subset prefix, once each (a variable font's name is its default instance).
     embedded: [
       ...new Set(
-        Buffer.from(scriptsPdf)
-          .toString("latin1")
-          .match(/\/FontName \/[A-Z]{6}\+[\w-]+/g) ?? [],
+        (
+          Buffer.from(scriptsPdf)
+            .toString("latin1")
+            .match(/\/FontName \/[A-Z]{6}\+[\w-]+/g) ?? []
+        ).map((name) => name.replace(/^\/FontName \/[A-Z]{6}\+/, "")),
       ),
-    ]
-      .map((name) => name.replace(/^\/FontName \/[A-Z]{6}\+/, ""))
-      .sort(),
+    ].sort(),
     type3:
       Buffer.from(scriptsPdf)
         .toString("latin1")
