@@ -1,6 +1,6 @@
 /**
  * A tiny benchmark harness: imports every `bench/*.bench.ts`, each exporting
- * `benchmarks: Array<{ name, run, baseline, baselineName? }>`, warms each entry up, then runs
+ * `benchmarks: Array<{ name, run, baseline, baselineName? }>` (and maybe `reports`, see Report), warms each entry up, then runs
  * `run` and `baseline` interleaved (so both see the same machine state) and prints one JSON
  * line per entry: `{ name, median_ms, p95_ms, baseline: { name, median_ms }, ratio }`.
  *
@@ -15,6 +15,15 @@ export interface Benchmark {
   baseline: () => void;
   /** Names the baseline in the output; defaults to `<name>/baseline`. */
   baselineName?: string;
+}
+
+/**
+ * A report: measured once, asynchronously (a browser prints, a server answers), printed as one
+ * JSON line with its own baseline and ratio inside. `bench/*.bench.ts` may export `reports`.
+ */
+export interface Report {
+  name: string;
+  run: () => Promise<Record<string, unknown>>;
 }
 
 interface Options {
@@ -95,10 +104,17 @@ async function main(): Promise<void> {
     );
   }
   for (const file of files) {
-    const module = (await import(pathToFileURL(`${dir}${file}`).href)) as { benchmarks?: Benchmark[] };
+    const module = (await import(pathToFileURL(`${dir}${file}`).href)) as {
+      benchmarks?: Benchmark[];
+      reports?: Report[];
+    };
     for (const bench of module.benchmarks ?? []) {
       if (options.filter && !bench.name.includes(options.filter)) continue;
       process.stdout.write(`${JSON.stringify(measure(bench, options.iterations))}\n`);
+    }
+    for (const report of module.reports ?? []) {
+      if (options.filter && !report.name.includes(options.filter)) continue;
+      process.stdout.write(`${JSON.stringify(await report.run())}\n`);
     }
   }
 }

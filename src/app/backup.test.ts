@@ -34,10 +34,15 @@ async function fillBank(store: Store): Promise<string> {
     source: "composed",
   });
   const { created } = await createStoriesFromDocument(store, "local", documentId);
-  // The import started the journal with the sample's reflection; link it to a story.
-  const [entry] = await store.journal.listEntries("local");
-  if (!entry || !created[0]) throw new Error("the sample gives a journal entry and stories");
-  await store.journal.updateEntry("local", entry.id, {
+  // The import started the journal with the sample's reflection: the user deletes that entry
+  // (a dismissal, so a re-import does not bring it back) and writes one of their own, linked to a story.
+  const [imported] = await store.journal.listEntries("local");
+  if (!imported || !created[0]) throw new Error("the sample gives a journal entry and stories");
+  await store.journal.deleteEntry("local", imported.id);
+  await store.journal.createEntry("local", {
+    title: "After the outage",
+    happened: "The certificate expired on a Friday.",
+    felt: "Tired, then proud.",
     storyId: created[0].id,
     takeaway: "Receipts, not regrets.",
   });

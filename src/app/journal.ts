@@ -141,7 +141,9 @@ export async function deleteJournalEntry(store: Repos, userId: string, id: strin
 
 /**
  * Adds a journal entry for each reflection of an imported document that the journal does not
- * hold yet (same item, or the same title and words). Returns the entries added.
+ * hold yet (same item, or the same title and words) and whose entry the user has not deleted
+ * (a deletion is remembered per reflection, as re-imports keep the user's other edits).
+ * Returns the entries added.
  * @example await journalFromDocument(store, "local", documentId); // the seed's talk after the bug
  */
 export async function journalFromDocument(
@@ -152,9 +154,10 @@ export async function journalFromDocument(
   const reflections = await store.items.listItems(userId, { documentId, kind: "reflection" });
   if (reflections.length === 0) return [];
   const existing = await store.journal.listEntries(userId);
+  const dismissed = await store.journal.dismissedSources(userId);
   const added: JournalEntry[] = [];
   for (const item of reflections) {
-    if (item.kind !== "reflection") continue;
+    if (item.kind !== "reflection" || dismissed.has(item.id)) continue;
     const drawn = entryFromReflection(item);
     if (
       existing.some((e) => e.sourceItemId === item.id || (e.title === drawn.title && e.felt === drawn.felt))

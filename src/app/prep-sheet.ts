@@ -4,13 +4,19 @@ import {
   type PrepSheet,
   renderAnkiTsv,
   renderPrepSheetHtml,
+  renderPrepSheetHtmlParts,
   renderPrepSheetMarkdown,
   type SheetLayout,
 } from "../core/prep-sheet/index.ts";
 import type { Store } from "../store/index.ts";
+import { cachedAnalyze } from "./analysis-cache.ts";
 import { documentsInScope } from "./bank.ts";
 import { DeriskError } from "./errors.ts";
 import { roleFromTarget } from "./packaging.ts";
+import { fontFacesFor } from "./print-fonts.ts";
+
+/** Answers per part when printing a PDF: Chromium prints a few hundred pages at a time fastest. */
+export const PDF_ANSWERS_PER_PART = 200;
 
 /** Export formats of the prep sheet (the bank's own Markdown and JSON are `exportDocument`'s). */
 export const SHEET_FORMATS = ["sheet-md", "html", "pdf", "anki"] as const;
@@ -65,6 +71,7 @@ export async function loadPrepSheet(
   const targetRole = profile.targetRole ?? docs.find((d) => d.targetRole)?.targetRole;
   const role = roleFromTarget(targetRole);
   const sheet = buildPrepSheet(docs, {
+    analyze: cachedAnalyze,
     wordsPerMinute: profile.wordsPerMinute,
     ...(targetRole === undefined ? {} : { targetRole }),
     ...(role === undefined ? {} : { role }),
@@ -108,6 +115,9 @@ export async function exportPrepSheet(
   return renderSheetFile(sheet, request.format, request.layout ?? "sheet");
 }
 
+/** Every user string of a sheet, for choosing the fonts it needs. */
+const sheetText = (sheet: PrepSheet): string => JSON.stringify(sheet);
+
 /** Renders a loaded sheet in one of the sheet formats. */
 export async function renderSheetFile(
   sheet: PrepSheet,
@@ -126,7 +136,7 @@ export async function renderSheetFile(
       return {
         filename: `${base}.html`,
         contentType: "text/html; charset=utf-8",
-        body: renderPrepSheetHtml(sheet, layout),
+        body: renderPrepSheetHtml(sheet, layout, { fontFaces: fontFacesFor(sheetText(sheet)) }),
       };
     case "anki":
       return {
@@ -136,10 +146,16 @@ export async function renderSheetFile(
       };
     case "pdf": {
       const { printPdf } = await import("./pdf.ts");
+      // Printed in parts of a few hundred pages, each with the fonts its own text needs.
+      const parts = renderPrepSheetHtmlParts(sheet, layout, {
+        answersPerPart: PDF_ANSWERS_PER_PART,
+        fontFaces: fontFacesFor,
+      });
+      const whole = renderPrepSheetHtml(sheet, layout, { fontFaces: fontFacesFor(sheetText(sheet)) });
       return {
         filename: `${base}.pdf`,
         contentType: "application/pdf",
-        body: await printPdf(renderPrepSheetHtml(sheet, layout)),
+        body: await printPdf(whole, { parts }),
       };
     }
   }

@@ -188,7 +188,15 @@ export const BANK_TABLES = {
     created_at: time,
     updated_at: time,
   }),
+  journal_dismissals: z.strictObject({
+    id,
+    source_item_id: id,
+    created_at: time,
+  }),
 } as const;
+
+/** Tables added after version 2 was first written: a bank file from before has none (read as empty). */
+const LATER_TABLES: ReadonlySet<BankTable> = new Set(["journal_dismissals"]);
 
 export type BankTable = keyof typeof BANK_TABLES;
 export const BANK_TABLE_NAMES = Object.keys(BANK_TABLES) as BankTable[];
@@ -199,7 +207,12 @@ const bankBackupSchema = z.strictObject({
   format: z.literal("derisk-bank"),
   version: z.literal(BANK_BACKUP_VERSION),
   tables: z.strictObject(
-    Object.fromEntries(BANK_TABLE_NAMES.map((name) => [name, z.array(BANK_TABLES[name])])) as {
+    Object.fromEntries(
+      BANK_TABLE_NAMES.map((name) => [
+        name,
+        LATER_TABLES.has(name) ? z.array(BANK_TABLES[name]).default([]) : z.array(BANK_TABLES[name]),
+      ]),
+    ) as {
       [K in BankTable]: z.ZodArray<(typeof BANK_TABLES)[K]>;
     },
   ),

@@ -66,4 +66,27 @@ describeStores("HTTP prep sheet export", (getStore) => {
     };
     expect(formats.formats).toEqual(expect.arrayContaining(["sheet-md", "html", "anki"]));
   });
+
+  it("embeds the fonts a sheet's emoji and CJK need, as data the print view's policy allows", async () => {
+    const doc = '# 面试准备\n\n### Q1- Tell me about a fix\n\n"我修复了数据管道 🚀 and it held."\n';
+    await appFor("a").request("/api/import?filename=cjk.md", {
+      method: "POST",
+      headers: { "Content-Type": "application/octet-stream" },
+      body: new TextEncoder().encode(doc),
+    });
+    const view = await appFor("a").request("/api/export?format=html&print=1");
+    expect(view.headers.get("Content-Security-Policy")).toContain("font-src data:");
+    const html = await view.text();
+    expect(html).toMatch(/@font-face \{ font-family: "Noto Sans SC"[^}]*src: url\(data:font\/woff2;base64,/);
+    expect(html).toMatch(/@font-face \{ font-family: "Noto Emoji"/);
+    expect(html).not.toMatch(/url\((?!data:)/);
+    // A sheet in plain English embeds none.
+    const plain = await appFor("b").request("/api/import?filename=sample-prep.md", {
+      method: "POST",
+      headers: { "Content-Type": "application/octet-stream" },
+      body: sample,
+    });
+    expect(plain.status).toBe(200);
+    expect(await (await appFor("b").request("/api/export?format=html")).text()).not.toContain("@font-face");
+  });
 });

@@ -115,6 +115,21 @@ describeStores("per-user isolation", (getStore) => {
     expect(await store.profiles.getProfile(b)).toMatchObject({ userId: b, name: "", version: 0 });
     await store.profiles.upsertProfile(b, { name: "Bob" });
 
+    // journal: B can neither delete A's entry nor see A's deletions; B cannot dismiss A's item.
+    const entry = await store.journal.createEntry("a", {
+      title: "A's entry",
+      happened: "x",
+      sourceItemId: item.id,
+    });
+    if (!entry) throw new Error("A's entry is new");
+    await expect(store.journal.deleteEntry(b, entry.id)).rejects.toMatchObject(notFound);
+    await store.journal.deleteEntry("a", entry.id);
+    expect(await store.journal.dismissedSources("a")).toEqual(new Set([item.id]));
+    expect(await store.journal.dismissedSources(b)).toEqual(new Set());
+    await expect(
+      store.journal.createEntry(b, { title: "B's", happened: "y", sourceItemId: item.id }),
+    ).rejects.toMatchObject(notFound);
+
     // A's rows are all still there, unchanged.
     expect((await store.documents.loadDocument("a", documentId)).items).toEqual(doc.items);
     expect(await store.items.getItem("a", item.id)).toEqual(item);

@@ -256,6 +256,14 @@ export interface JournalEntriesTable {
   updated_at: Timestamp;
 }
 
+/** A journal entry drawn from a document's reflection that the user deleted: not imported again. */
+export interface JournalDismissalsTable {
+  id: string;
+  user_id: string;
+  source_item_id: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   profiles: ProfilesTable;
@@ -270,6 +278,7 @@ export interface Database {
   practice_steps: PracticeStepsTable;
   tailorings: TailoringsTable;
   journal_entries: JournalEntriesTable;
+  journal_dismissals: JournalDismissalsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -47,45 +47,72 @@ function parseCMap(text: string): CMap {
 export function pdfText(pdf: Uint8Array): string {
   const source = Buffer.from(pdf).toString("latin1");
   const objects = new Map<string, string>();
-  for (const m of source.matchAll(/(\d+) 0 obj([\s\S]*?)endobj/g)) objects.set(m[1] ?? "", m[2] ?? "");
+  // Object by object; a stream is skipped by its /Length, as its bytes may spell "endobj".
+  const header = /(\d+) 0 obj/g;
+  for (let m = header.exec(source); m; m = header.exec(source)) {
+    const start = header.lastIndex;
+    let end = source.indexOf("endobj", start);
+    const streamAt = source.indexOf("stream", start);
+    const length = source.slice(start, streamAt).match(/\/Length\s+(\d+)(?!\s+\d+\s+R)/);
+    if (streamAt >= 0 && streamAt < end && length)
+      end = source.indexOf("endobj", streamAt + Number(length[1]));
+    objects.set(m[1] ?? "", source.slice(start, end));
+    header.lastIndex = end;
+  }
   const streamOf = (body: string): string | undefined => {
-    const m = body.match(/stream\r?\n([\s\S]*?)\r?\nendstream/);
-    if (!m) return undefined;
-    const bytes = Buffer.from(m[1] ?? "", "latin1");
+    const at = body.search(/stream\r?\n/);
+    const length = body.slice(0, Math.max(at, 0)).match(/\/Length\s+(\d+)(?!\s+\d+\s+R)/);
+    if (at < 0 || !length) return undefined;
+    const from = body.indexOf("\n", at) + 1;
+    const bytes = Buffer.from(body.slice(from, from + Number(length[1])), "latin1");
     return /\/FlateDecode/.test(body) ? inflateSync(bytes).toString("latin1") : bytes.toString("latin1");
   };
-  // Font resource name → ToUnicode map, from every page's resources.
-  const fonts = new Map<string, CMap>();
-  for (const body of objects.values()) {
-    const dict = body.match(/\/Font\s*<<([\s\S]*?)>>/)?.[1];
-    if (!dict || !/\/Type \/Page\b/.test(body)) continue;
-    for (const ref of dict.matchAll(/\/(\w+)\s+(\d+) 0 R/g)) {
-      const name = ref[1] ?? "";
-      if (fonts.has(name)) continue;
-      const toUnicode = objects.get(ref[2] ?? "")?.match(/\/ToUnicode (\d+) 0 R/)?.[1];
-      const cmap = toUnicode === undefined ? undefined : streamOf(objects.get(toUnicode) ?? "");
-      if (cmap) fonts.set(name, parseCMap(cmap));
+  // Font resource name → ToUnicode map, per page: pages of a joined PDF may use one name for
+  // different fonts. Maps are cached per font object.
+  const cmaps = new Map<string, CMap>();
+  const narrow = new Set<CMap>();
+  const fontsOf = (page: string): Map<string, CMap> => {
+    const fonts = new Map<string, CMap>();
+    const dict = page.match(/\/Font\s*<<([\s\S]*?)>>/)?.[1];
+    for (const ref of dict?.matchAll(/\/(\w+)\s+(\d+) 0 R/g) ?? []) {
+      const id = ref[2] ?? "";
+      if (!cmaps.has(id)) {
+        const toUnicode = objects.get(id)?.match(/\/ToUnicode (\d+) 0 R/)?.[1];
+        const cmap = toUnicode === undefined ? undefined : streamOf(objects.get(toUnicode) ?? "");
+        const map: CMap = cmap ? parseCMap(cmap) : new Map();
+        // A Type 3 font (Skia draws variable fonts' glyphs as one) shows one byte per glyph.
+        if (/\/Subtype \/Type3/.test(objects.get(id) ?? "")) narrow.add(map);
+        cmaps.set(id, map);
+      }
+      fonts.set(ref[1] ?? "", cmaps.get(id) ?? new Map());
     }
-  }
+    return fonts;
+  };
   const pages = [...objects.values()].filter((b) => /\/Type \/Page\b/.test(b));
   const out: string[] = [];
   for (const page of pages) {
-    const contents = page.match(/\/Contents (\d+) 0 R/)?.[1];
-    const content = contents === undefined ? undefined : streamOf(objects.get(contents) ?? "");
+    const fonts = fontsOf(page);
+    // One content stream, or an array of them (a joined PDF numbers its pages in another).
+    const contents = page.match(/\/Contents\s+(\[[^\]]*\]|\d+ 0 R)/)?.[1] ?? "";
+    const content = [...contents.matchAll(/(\d+) 0 R/g)]
+      .map((ref) => streamOf(objects.get(ref[1] ?? "") ?? "") ?? "")
+      .join("\n");
     if (!content) continue;
     let font: CMap = new Map();
     for (const op of content.matchAll(
-      /\/(\w+)\s+[\d.]+\s+Tf|<([0-9a-fA-F]*)>\s*Tj|\[((?:[^\]])*)\]\s*TJ|\bBT\b|\bTm\b/g,
+      /\/(\w+)\s+[\d.]+\s+Tf|<([0-9a-fA-F]*)>\s*Tj|\[((?:[^\]])*)\]\s*TJ|\(([^)]*)\)\s*Tj|\bBT\b|\bTm\b/g,
     )) {
       if (op[1] !== undefined) font = fonts.get(op[1]) ?? new Map();
+      else if (op[4] !== undefined) out.push(op[4]);
       else if (op[2] !== undefined || op[3] !== undefined) {
         const hexes =
           op[2] !== undefined
             ? [op[2]]
             : [...(op[3] ?? "").matchAll(/<([0-9a-fA-F]*)>/g)].map((x) => x[1] ?? "");
+        const digits = narrow.has(font) ? 2 : 4;
         for (const hex of hexes) {
-          for (let i = 0; i + 4 <= hex.length; i += 4)
-            out.push(font.get(Number.parseInt(hex.slice(i, i + 4), 16)) ?? "");
+          for (let i = 0; i + digits <= hex.length; i += digits)
+            out.push(font.get(Number.parseInt(hex.slice(i, i + digits), 16)) ?? "");
         }
       } else out.push("\n");
     }

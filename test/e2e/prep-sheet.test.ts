@@ -4,11 +4,18 @@ import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { printPdf } from "../../src/app/pdf.ts";
+import { renderSheetFile } from "../../src/app/prep-sheet.ts";
+import { fontFacesFor } from "../../src/app/print-fonts.ts";
 import { createContext } from "../../src/cli/context.ts";
 import { runCli } from "../../src/cli/main.ts";
 import { importPrepDocument } from "../../src/core/markdown/index.ts";
 import type { PrepDoc } from "../../src/core/model.ts";
-import { buildPrepSheet, renderPrepSheetHtml, type SheetLayout } from "../../src/core/prep-sheet/index.ts";
+import {
+  buildPrepSheet,
+  renderPrepSheetHtml,
+  renderPrepSheetHtmlParts,
+  type SheetLayout,
+} from "../../src/core/prep-sheet/index.ts";
 import { launchBrowser, newContext } from "./browser.ts";
 import { importSeed, screenshot, screenshotDir, seedBytes, startTestServer } from "./harness.ts";
 import { pdfText, squeeze } from "./pdf-text.ts";
@@ -148,6 +155,126 @@ describe("prep sheet in print", () => {
     const blank = await inkOf("<!doctype html><title>blank</title>", "prep-sheet-blank");
     expect(blank.ink).toBe(0); // the measure itself tells a blank page from a printed one
   }, 120_000);
+});
+
+describe("prep sheet PDF in parts, and in every script", () => {
+  it("prints in parts joined into the same pages as the whole, numbered n / total", async (ctx) => {
+    if (!browser) return ctx.skip();
+    const doc = importPrepDocument(seedBytes());
+    const questions = questionsOf(doc);
+    const sheet = buildPrepSheet([doc]);
+    for (const layout of ["sheet", "cards"] as SheetLayout[]) {
+      const html = renderPrepSheetHtml(sheet, layout);
+      const parts = renderPrepSheetHtmlParts(sheet, layout, { answersPerPart: 2 });
+      expect(parts.length).toBeGreaterThan(2);
+      const joined = await printPdf(html, { parts });
+      const whole = await printPdf(html, { wholeWithFooter: true });
+      expect(pageCount(joined), layout).toBe(pageCount(whole));
+      const text = squeeze(pdfText(joined));
+      // Every question, in the order of the whole print.
+      const at = questions.map((q) => text.indexOf(squeeze(q)));
+      expect(
+        at.every((i) => i >= 0),
+        layout,
+      ).toBe(true);
+      const wholeText = squeeze(pdfText(whole));
+      const order = (t: string) =>
+        [...questions].sort((a, b) => t.indexOf(squeeze(a)) - t.indexOf(squeeze(b)));
+      expect(order(text)).toEqual(order(wholeText));
+      const total = pageCount(joined);
+      for (let n = 1; n <= total; n++) expect(text, `${layout}: page ${n}`).toContain(`${n}/${total}`);
+      if (layout === "cards") expect(total).toBe(1 + Math.ceil(questions.length / 4));
+    }
+  }, 240_000);
+
+  const samples = {
+    emoji: "I shipped it 🚀 and the pager went quiet 🎉",
+    chinese: "我修复了数据管道中的竞态条件",
+    japanese: "本番環境で障害を解決しました",
+    korean: "출시 전에 버그를 고쳤습니다",
+    arabic: "أصلحت خط البيانات قبل الإطلاق",
+    hebrew: "תיקנתי את הבאג לפני ההשקה",
+  };
+  const scriptsDoc = () =>
+    importPrepDocument(
+      new TextEncoder().encode(
+        [
+          "# Scripts",
+          "",
+          "### Q1- Tell me about a fix in another language",
+          "",
+          `"${Object.values(samples).join(" ")}"`,
+          "",
+        ].join("\n"),
+      ),
+    );
+
+  it("prints emoji, Chinese, Japanese, Korean, Arabic and Hebrew from fonts it embeds, offline", async (ctx) => {
+    if (!browser) return ctx.skip();
+    const sheet = buildPrepSheet([scriptsDoc()]);
+    const file = await renderSheetFile(sheet, "pdf", "sheet");
+    const pdf = file.body as Uint8Array;
+    const raw = Buffer.from(pdf).toString("latin1");
+    const text = squeeze(pdfText(pdf));
+    for (const [script, sample] of Object.entries(samples)) {
+      if (/[\u0590-\u06ff]/.test(sample)) {
+        // Right to left: the PDF holds the glyphs in visual order; every letter is there.
+        for (const letter of new Set(squeeze(sample))) expect(text, `${script}: ${letter}`).toContain(letter);
+      } else expect(text, script).toContain(squeeze(sample));
+    }
+    // The emoji from the embedded Noto Emoji; CJK from the Noto Sans CJK faces (variable fonts,
+    // which Skia draws as Type 3 glyphs, each mapped back to its character).
+    expect(raw).toMatch(/\/FontName \/[A-Z]{6}\+NotoEmoji/);
+    expect(raw).toContain("/Subtype /Type3");
+    // The page's policy still allows nothing but inline styles and data: fonts.
+    const html = renderPrepSheetHtml(sheet, "sheet", { fontFaces: fontFacesFor(JSON.stringify(sheet)) });
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; font-src data:"`);
+    expect(html).not.toMatch(/url\((?!data:)/);
+  }, 240_000);
+
+  it("draws each of those characters as its own glyph, where the bare Chromium draws the same empty box", async (ctx) => {
+    if (!browser) return ctx.skip();
+    const sheet = buildPrepSheet([scriptsDoc()]);
+    // Two different characters of each script: as glyphs they differ; as "tofu" they are one box.
+    const pairs: Record<string, [string, string]> = {
+      emoji: ["🚀", "🎉"],
+      chinese: ["修", "复"],
+      japanese: ["で", "障"],
+      korean: ["버", "그"],
+      arabic: ["خ", "ط"],
+      hebrew: ["ב", "ג"],
+    };
+    const drawn = async (fonts: boolean) => {
+      const page = await (browser as Browser).newPage({ viewport: { width: 800, height: 600 } });
+      try {
+        const options = fonts ? { fontFaces: fontFacesFor(JSON.stringify(sheet)) } : {};
+        await page.setContent(renderPrepSheetHtml(sheet, "sheet", options), { waitUntil: "load" });
+        await page.emulateMedia({ media: "print" });
+        const out: Record<string, [string, string]> = {};
+        for (const [script, [a, b]] of Object.entries(pairs)) {
+          const shots: string[] = [];
+          for (const char of [a, b]) {
+            await page.evaluate((c) => {
+              document.body.innerHTML = `<p id="glyph" style="font-size:64px;display:inline-block;padding:4px">${c}</p>`;
+            }, char);
+            await page.evaluate(() => document.fonts.ready);
+            shots.push((await page.locator("#glyph").screenshot()).toString("base64"));
+          }
+          out[script] = [shots[0] ?? "", shots[1] ?? ""];
+        }
+        if (fonts) await page.screenshot({ path: join(screenshotDir, "prep-sheet-glyphs.png") });
+        return out;
+      } finally {
+        await page.close();
+      }
+    };
+    const withFonts = await drawn(true);
+    for (const [script, [a, b]] of Object.entries(withFonts)) expect(a, script).not.toBe(b);
+    // The measure tells a box from a glyph: without the embedded fonts, emoji and CJK are boxes.
+    const bare = await drawn(false);
+    for (const script of ["emoji", "chinese", "korean"])
+      expect(bare[script]?.[0], script).toBe(bare[script]?.[1]);
+  }, 240_000);
 });
 
 describe("prep sheet from the Export page", () => {

@@ -1,6 +1,7 @@
 import { analyze } from "../analysis/analyze.ts";
 import { classify } from "../analysis/classify.ts";
 import { DEFAULT_WPM } from "../analysis/timing.ts";
+import type { Analysis, AnalyzeOptions } from "../analysis/types.ts";
 import { answerText } from "../answer-text.ts";
 import {
   type AnswerFormat,
@@ -140,6 +141,11 @@ export interface PrepSheetOptions {
   framing?: string[];
   /** Keep only the answers and technical questions of one competency. */
   competency?: Competency;
+  /**
+   * The analyzer to score answers with; default `analyze`. The app passes one that remembers
+   * analyses, as the same bank is exported again and again.
+   */
+  analyze?: (text: string, options: AnalyzeOptions) => Analysis;
 }
 
 const NON_BEHAVIORAL: readonly Competency[] = ["ml-concept", "ml-engineering"];
@@ -179,10 +185,10 @@ function sheetAnswer(
   document: string,
   followUps: FollowUpItem[],
   concerns: ConcernItem[],
-  options: { role?: RoleId; wordsPerMinute: number },
+  options: { role?: RoleId; wordsPerMinute: number; analyze: NonNullable<PrepSheetOptions["analyze"]> },
 ): SheetAnswer {
   const spoken = answerText(answer);
-  const analysis = analyze(spoken, {
+  const analysis = options.analyze(spoken, {
     question: answer.question,
     wordsPerMinute: options.wordsPerMinute,
     ...(options.role === undefined ? {} : { role: options.role }),
@@ -265,6 +271,7 @@ export function buildPrepSheet(docs: readonly PrepDoc[], options: PrepSheetOptio
           concerns.get(item.key) ?? [],
           {
             wordsPerMinute,
+            analyze: options.analyze ?? analyze,
             ...(options.role === undefined ? {} : { role: options.role }),
           },
         );

@@ -37,15 +37,17 @@ const list = (items: string[], tag: "ul" | "ol" = "ul"): string =>
   `<${tag}>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</${tag}>`;
 
 // Print: A4, black on white, serif body; every answer starts a page, no follow-up, fix or
-// concern is split across pages; four cue cards per page. No web fonts, no scripts.
+// concern is split across pages; four cue cards per page. No scripts; no web fonts but the
+// embedded ones for emoji and CJK (FALLBACK_FAMILIES), tried after the usual ones.
+const FALLBACK_FAMILIES = `"Noto Emoji", "Noto Sans SC", "Noto Sans JP", "Noto Sans KR"`;
 const CSS = `
 @page { size: A4; margin: 15mm 15mm 16mm; }
 * { box-sizing: border-box; }
 html { color: #000; background: #fff; }
-body { font: 11pt/1.45 Georgia, "DejaVu Serif", "Liberation Serif", serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
-h1, h2, h3, .meta, .label, .kicker { font-family: "Helvetica Neue", Arial, "DejaVu Sans", "Liberation Sans", sans-serif; }
+body { font: 11pt/1.45 Georgia, "DejaVu Serif", "Liberation Serif", ${FALLBACK_FAMILIES}, serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
+h1, h2, h3, .meta, .label, .kicker { font-family: "Helvetica Neue", Arial, "DejaVu Sans", "Liberation Sans", ${FALLBACK_FAMILIES}, sans-serif; }
 h1 { font-size: 22pt; margin: 0 0 .3em; }
-.kicker { font: bold 9pt sans-serif; text-transform: uppercase; letter-spacing: .12em; margin: 0; }
+.kicker { font: bold 9pt "Helvetica Neue", Arial, "DejaVu Sans", "Liberation Sans", ${FALLBACK_FAMILIES}, sans-serif; text-transform: uppercase; letter-spacing: .12em; margin: 0; }
 h2 { font-size: 15pt; margin: 0 0 .4em; break-after: avoid; }
 h3 { font-size: 11pt; text-transform: uppercase; letter-spacing: .06em; margin: 1.1em 0 .4em; border-bottom: 1px solid #000; break-after: avoid; }
 p { margin: 0 0 .6em; }
@@ -164,8 +166,8 @@ function technicalHtml(technical: SheetTechnical[]): string {
   return out.join("\n");
 }
 
-function cardsHtml(sheet: PrepSheet): string {
-  const cards = [
+function cardsOf(sheet: PrepSheet): string[] {
+  return [
     ...sheet.answers.map(
       (a) =>
         `<div class="card"><h2>${escapeHtml(answerHeading(a))}${a.variant === "core" ? "" : ` <small>(${escapeHtml(a.variant)})</small>`}</h2><p class="meta">≈ ${clock(a.seconds)} of ${clock(a.budget.max)} · score ${a.score}/5</p>${list(a.cue)}${
@@ -181,34 +183,91 @@ function cardsHtml(sheet: PrepSheet): string {
         }</div>`,
     ),
   ];
+}
+
+function cardsHtml(cards: string[]): string {
   const pages: string[] = [];
   for (let i = 0; i < cards.length; i += 4)
     pages.push(`<div class="cards-page">${cards.slice(i, i + 4).join("\n")}</div>`);
   return `<section class="cards">${pages.join("\n")}</section>`;
 }
 
-/**
- * The prep sheet as one standalone HTML page (inline CSS, no fonts, scripts or requests),
- * laid out for print: cover page, then one page per answer, or four cue cards per page.
- * @example renderPrepSheetHtml(sheet).includes("&lt;script&gt;") // when an answer mentions <script>
- */
-export function renderPrepSheetHtml(sheet: PrepSheet, layout: SheetLayout = "sheet"): string {
-  const body =
-    layout === "sheet"
-      ? [coverHtml(sheet), ...sheet.answers.map(blockHtml), technicalHtml(sheet.technical)]
-      : [coverHtml(sheet), cardsHtml(sheet)];
+/** Options of the HTML sheet. */
+export interface SheetHtmlOptions {
+  /**
+   * `@font-face` rules to embed (fonts as `data:` URLs, nothing fetched): the app passes the
+   * faces that the sheet's emoji and CJK text need, since a bare Chromium has no such fonts.
+   */
+  fontFaces?: string;
+}
+
+function pageHtml(title: string, body: string[], options: SheetHtmlOptions): string {
+  const fonts = options.fontFaces ?? "";
+  // data: fonts only, and only when some are embedded: the page still fetches nothing.
+  const fontSrc = fonts === "" ? "" : "; font-src data:";
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'${fontSrc}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(sheet.title)} — prep sheet</title>
-<style>${CSS}</style>
+<title>${escapeHtml(title)} — prep sheet</title>
+<style>${fonts}${CSS}</style>
 </head>
 <body>
 ${body.filter((b) => b !== "").join("\n")}
 </body>
 </html>
 `;
+}
+
+/**
+ * The prep sheet as one standalone HTML page (inline CSS, no scripts or requests; fonts only
+ * if given, as data), laid out for print: cover page, then one page per answer, or four cue
+ * cards per page.
+ * @example renderPrepSheetHtml(sheet).includes("&lt;script&gt;") // when an answer mentions <script>
+ */
+export function renderPrepSheetHtml(
+  sheet: PrepSheet,
+  layout: SheetLayout = "sheet",
+  options: SheetHtmlOptions = {},
+): string {
+  const body =
+    layout === "sheet"
+      ? [coverHtml(sheet), ...sheet.answers.map(blockHtml), technicalHtml(sheet.technical)]
+      : [coverHtml(sheet), cardsHtml(cardsOf(sheet))];
+  return pageHtml(sheet.title, body, options);
+}
+
+/**
+ * The same sheet as several standalone pages, each starting on a new printed page, that print
+ * one after the other to the same pages as the whole: a browser lays out and prints a few
+ * hundred pages at a time much faster than thousands at once. `fontFaces` is asked per part,
+ * with that part's text, so a part embeds only the fonts its own text needs.
+ * @example renderPrepSheetHtmlParts(sheet, "sheet", { answersPerPart: 200 }).length // 26 for 5,000 answers
+ */
+export function renderPrepSheetHtmlParts(
+  sheet: PrepSheet,
+  layout: SheetLayout = "sheet",
+  options: { answersPerPart?: number; fontFaces?: (text: string) => string } = {},
+): string[] {
+  const per = Math.max(1, Math.floor(options.answersPerPart ?? 200));
+  const groups: string[][] = [];
+  if (layout === "sheet") {
+    const blocks = sheet.answers.map(blockHtml);
+    groups.push([coverHtml(sheet), ...blocks.slice(0, per)]);
+    for (let i = per; i < blocks.length; i += per) groups.push(blocks.slice(i, i + per));
+    const technical = technicalHtml(sheet.technical);
+    if (technical !== "") groups.push([technical]);
+  } else {
+    // Whole card pages per part (four cards each), so the cards fall on the same pages.
+    const cards = cardsOf(sheet);
+    const perCards = Math.max(4, Math.ceil(per / 4) * 4);
+    groups.push([coverHtml(sheet), cardsHtml(cards.slice(0, perCards))]);
+    for (let i = perCards; i < cards.length; i += perCards)
+      groups.push([cardsHtml(cards.slice(i, i + perCards))]);
+  }
+  return groups.map((body) =>
+    pageHtml(sheet.title, body, options.fontFaces ? { fontFaces: options.fontFaces(body.join("\n")) } : {}),
+  );
 }

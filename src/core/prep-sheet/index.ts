@@ -16,5 +16,5 @@ export {
   type SheetTechnical,
 } from "./build.ts";
 export { clock } from "./format.ts";
-export { escapeHtml, renderPrepSheetHtml } from "./html.ts";
+export { escapeHtml, renderPrepSheetHtml, renderPrepSheetHtmlParts, type SheetHtmlOptions } from "./html.ts";
 export { renderPrepSheetMarkdown, type SheetLayout } from "./markdown.ts";

@@ -7,6 +7,7 @@ import {
   DEFAULT_FRAMING_QUESTIONS,
   renderAnkiTsv,
   renderPrepSheetHtml,
+  renderPrepSheetHtmlParts,
   renderPrepSheetMarkdown,
 } from "./index.ts";
 
@@ -136,5 +137,28 @@ describe("renderers", () => {
     expect(hostileRow).toHaveLength(4);
     expect(fieldText(hostileRow?.[0] ?? "")).toBe("Tell me about a time you failed & <b>why</b>.");
     expect(fieldText(hostileRow?.[1] ?? "")).toContain("broke the\tbuild with <script>alert(1)</script>");
+  });
+
+  it("HTML in parts: each answer once and in order, the cover first, each part standalone with its own fonts", () => {
+    const whole = renderPrepSheetHtml(sheet);
+    const parts = renderPrepSheetHtmlParts(sheet, "sheet", {
+      answersPerPart: 3,
+      fontFaces: (text) => (text.includes("Tell me about yourself") ? "/* fonts of part one */" : ""),
+    });
+    // 7 answers in threes, then the technical questions.
+    expect(parts).toHaveLength(4);
+    const blocks = (html: string) => html.match(/<article class="block">[\s\S]*?<\/article>/g) ?? [];
+    expect(parts.flatMap(blocks)).toEqual(blocks(whole));
+    expect(parts.filter((p) => p.includes('<section class="cover">'))).toEqual([parts[0]]);
+    expect(parts.at(-1)).toContain('<section class="technical">');
+    for (const part of parts) expect(part).toMatch(/^<!doctype html>[\s\S]*<\/html>\n$/);
+    expect(parts[0]).toContain("/* fonts of part one */");
+    expect(parts[0]).toContain("font-src data:");
+    expect(parts[1]).not.toContain("font-src");
+    // Cue cards: whole pages of four per part, the same cards as the whole.
+    const cards = renderPrepSheetHtmlParts(sheet, "cards", { answersPerPart: 5 });
+    const cardsOf = (html: string) => html.match(/<div class="card">/g)?.length ?? 0;
+    expect(cards.map(cardsOf)).toEqual([8, 8, 1]);
+    expect(cards.reduce((n, p) => n + cardsOf(p), 0)).toBe(cardsOf(renderPrepSheetHtml(sheet, "cards")));
   });
 });

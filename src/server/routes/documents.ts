@@ -52,8 +52,9 @@ const rename = z.object({
   expectedVersion: z.number().int().min(1).optional(),
 });
 
+// Fonts only as data (the emoji and CJK faces the sheet embeds): still nothing from the network.
 const PRINT_VIEW_POLICY =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
 /** Documents: list, read, rename, delete, import (JSON text or raw bytes), export, the sample. */
 export const documentRoutes = new Hono<AppEnv>()

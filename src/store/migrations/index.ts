@@ -10,6 +10,7 @@ import * as chosenTitle from "./0004-document-chosen-title.ts";
 import * as tailorings from "./0005-tailorings.ts";
 import * as journal from "./0006-journal.ts";
 import * as questionBank from "./0008-question-bank.ts";
+import * as journalDismissals from "./0009-journal-dismissals.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": initial,
@@ -19,4 +20,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0005-tailorings": tailorings,
   "0006-journal": journal,
   "0008-question-bank": questionBank,
+  "0009-journal-dismissals": journalDismissals,
 };

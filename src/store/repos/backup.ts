@@ -26,6 +26,7 @@ const ORDER: Record<BankTable, string> = {
   practice_steps: "session_id, position, id",
   tailorings: "created_at, id",
   journal_entries: "created_at, id",
+  journal_dismissals: "created_at, id",
 };
 
 /** Columns that point at another table's id: rewritten when that row got a new id. */
@@ -48,6 +49,7 @@ const REFERENCES: Record<BankTable, Record<string, BankTable>> = {
   },
   tailorings: {},
   journal_entries: { story_id: "stories", source_item_id: "items" },
+  journal_dismissals: { source_item_id: "items" },
 };
 
 export interface RestoreCounts {

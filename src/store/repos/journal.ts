@@ -81,8 +81,17 @@ export interface JournalRepo {
   listEntries(userId: string): Promise<JournalEntry[]>;
   /** @example await store.journal.updateEntry("local", id, { takeaway: "I can learn any layer.", expectedVersion: 1 }); */
   updateEntry(userId: string, entryId: string, patch: JournalEntryPatch): Promise<JournalEntry>;
-  /** @example await store.journal.deleteEntry("local", id); */
+  /**
+   * Deletes an entry. One drawn from a document's reflection is remembered as dismissed, so that
+   * importing that document again does not bring it back (see `dismissedSources`).
+   * @example await store.journal.deleteEntry("local", id);
+   */
   deleteEntry(userId: string, entryId: string): Promise<void>;
+  /**
+   * The reflection items whose entry the user deleted.
+   * @example (await store.journal.dismissedSources("local")).has(item.id)
+   */
+  dismissedSources(userId: string): Promise<Set<string>>;
 }
 
 export function journalRepo(db: Db): JournalRepo {
@@ -161,13 +170,32 @@ export function journalRepo(db: Db): JournalRepo {
       });
     },
 
-    async deleteEntry(userId, entryId) {
-      const result = await db
-        .deleteFrom("journal_entries")
+    deleteEntry(userId, entryId) {
+      return inTransaction(db, async (trx) => {
+        const deleted = await trx
+          .deleteFrom("journal_entries")
+          .where("user_id", "=", userId)
+          .where("id", "=", entryId)
+          .returning("source_item_id")
+          .executeTakeFirst();
+        if (!deleted) throw notFound("journal entry", entryId);
+        if (deleted.source_item_id !== null) {
+          await trx
+            .insertInto("journal_dismissals")
+            .values({ id: randomUUID(), user_id: userId, source_item_id: deleted.source_item_id })
+            .onConflict((c) => c.columns(["user_id", "source_item_id"]).doNothing())
+            .execute();
+        }
+      });
+    },
+
+    async dismissedSources(userId) {
+      const rows = await db
+        .selectFrom("journal_dismissals")
+        .select("source_item_id")
         .where("user_id", "=", userId)
-        .where("id", "=", entryId)
-        .executeTakeFirst();
-      if (result.numDeletedRows === 0n) throw notFound("journal entry", entryId);
+        .execute();
+      return new Set(rows.map((row) => row.source_item_id));
     },
   };
 }
