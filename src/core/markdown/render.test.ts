@@ -110,6 +110,26 @@ describe.each(documents)("editing answers of the %s document", (_name, text) => 
     );
   });
 
+  it("plain text over any answer reads back as typed, edit after edit, and keeps the remark above it", () => {
+    const keyOf = (d: PrepDoc): string[] => d.items.map((i) => `${i.kind}:${i.key}`);
+    for (const answer of answers) {
+      let item: PrepItem = answer;
+      let again = doc;
+      for (const typed of ["I rewrote this answer.", "Then I rewrote it again.\n\nIn two paragraphs."]) {
+        item = reviseItemText(item, typed);
+        expect(item.kind === "answer" && item.text, `${answer.key} after "${typed}"`).toBe(
+          readBack(answer, typed),
+        );
+        again = reparseWith(again, answer.key, item.raw);
+        expect(keyOf(again)).toEqual(keyOf(doc));
+        const read = again.items.find((i) => i.key === answer.key);
+        expect(read?.kind === "answer" && read.text).toBe(readBack(answer, typed));
+        expect(read?.kind === "answer" && read.variant).toBe(answer.variant);
+      }
+      if (answer.remark) expect(item.raw.replace(/\*\*/g, "")).toContain(answer.remark.split("\n")[0]);
+    }
+  });
+
   it("edits STAR answers section by section, in the original label style", () => {
     for (const answer of answers.filter((a) => a.format === "star")) {
       const star = {

@@ -172,7 +172,11 @@ function locateBody(item: AnswerItem, raw: string): LocatedBody {
  *
  * @example renderAnswerRaw(q1Core, "Hi, I'm Ana.") // '### Q1- Tell me about yourself:\n\n"Hi, I\'m Ana."'
  */
-export function renderAnswerRaw(item: AnswerItem, newText: string | StarSections): string {
+export function renderAnswerRaw(
+  item: AnswerItem,
+  newText: string | StarSections,
+  options: { labelled?: boolean } = {},
+): string {
   const { lines, from, labelAt, labelPrefix, parsed } = locateBody(item, item.raw);
   const bodyStart = parsed.bodyStart >= 0 ? parsed.bodyStart : lines.length;
   const head = lines.slice(0, bodyStart);
@@ -204,7 +208,11 @@ export function renderAnswerRaw(item: AnswerItem, newText: string | StarSections
     newBody = newText.split("\n");
   }
   if (dialogue) newBody = newBody.filter((l) => l.trim() !== "");
-  if (keepPrefix) {
+  if (options.labelled && labelAt < 0) {
+    // An "Answer:" line tells the reader where the answer starts, so the remark above stays one.
+    if ((head.at(-1) ?? "").trim() !== "") head.push("");
+    newBody = ["**Answer:**", ...newBody];
+  } else if (keepPrefix) {
     const [first = "", ...rest] = newBody;
     newBody = [`${labelPrefix}${first}`, ...rest];
   } else if (head.length > 0 && (head.at(-1) ?? "").trim() !== "" && labelAt < 0 && from > 0) {
@@ -214,6 +222,27 @@ export function renderAnswerRaw(item: AnswerItem, newText: string | StarSections
   }
   while (head.length > 1 && head.at(-1)?.trim() === "" && head.at(-2)?.trim() === "") head.pop();
   return [...head, ...newBody, ...tail].join("\n");
+}
+
+const squash = (text: string): string =>
+  text
+    .replace(/[*_`>#-]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+
+/**
+ * True when re-reading the edited answer takes in a line written above its body (a remark such
+ * as "Think of it like a trailer:", a question line) that the user's new text does not contain.
+ */
+function absorbsRemark(item: AnswerItem, parsedText: string, newText: string): boolean {
+  const { lines, parsed } = locateBody(item, item.raw);
+  const bodyStart = parsed.bodyStart >= 0 ? parsed.bodyStart : lines.length;
+  const read = squash(parsedText);
+  const typed = squash(newText);
+  return lines.slice(1, bodyStart).some((line) => {
+    const remark = squash(line);
+    return remark.length > 0 && read.includes(remark) && !typed.includes(remark);
+  });
 }
 
 /**
@@ -261,8 +290,14 @@ export function renderFollowUpAnswerRaw(item: FollowUpItem, newText: string): st
 export function reviseItemText(item: PrepItem, newText: string): PrepItem {
   switch (item.kind) {
     case "answer": {
-      const raw = renderAnswerRaw(item, newText);
-      const { parsed } = locateBody(item, raw);
+      let raw = renderAnswerRaw(item, newText);
+      let { parsed } = locateBody(item, raw);
+      if (absorbsRemark(item, parsed.text, newText)) {
+        // The new text in another shape (plain text where there were bullets or STAR labels)
+        // would swallow the remark written above the answer: label the answer instead.
+        raw = renderAnswerRaw(item, newText, { labelled: true });
+        parsed = locateBody(item, raw).parsed;
+      }
       const revised: AnswerItem = { ...item, raw, format: parsed.format, text: parsed.text };
       delete revised.star;
       delete revised.beats;
