@@ -49,8 +49,8 @@ export function bankMatchFor(
   const topic = topicOf(text);
   const scored = bank
     .map((entry) => {
-      const written = questionSimilarity(text, entry.text).score;
-      const topical = questionSimilarity(topic, topicOf(entry.text)).score;
+      const written = questionSimilarity(text, entry.text, { intents: false }).score;
+      const topical = questionSimilarity(topic, topicOf(entry.text), { intents: false }).score;
       return { entry, score: Math.round(((written + topical) / 2) * 1000) / 1000 };
     })
     .sort((a, b) => b.score - a.score);

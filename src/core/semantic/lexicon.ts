@@ -825,6 +825,12 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
           "deployment",
           "release",
           "build",
+          // A model's own pipeline (training, RLHF, serving) is not a data pipeline.
+          "rlhf",
+          "training",
+          "fine-tuning",
+          "inference",
+          "serving",
           "water",
           "oil",
           "gas",
@@ -1989,6 +1995,8 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
     label: "reinforcement learning",
     terms: [
       "reinforcement learning",
+      "rlhf",
+      "reinforcement learning from human feedback",
       "ppo",
       "dqn",
       "q-learning",

@@ -472,9 +472,16 @@ export function semanticMatch(
  * Symmetric similarity of two short texts (two questions): both must find the other.
  * @example questionSimilarity("What experience do you have with ML in practice?", "Tell me about applied machine learning you have done") > 0.5
  */
-export function questionSimilarity(a: string | Analysis, b: string | Analysis): SemanticMatch {
-  const ab = semanticMatch(a, b, { intents: true });
-  const ba = semanticMatch(b, a, { intents: true });
+export function questionSimilarity(
+  a: string | Analysis,
+  b: string | Analysis,
+  options: { intents?: boolean } = {},
+): SemanticMatch {
+  // Intents ("why now", "in practice") say what a behavioural question is after; a technical
+  // question is matched on its topic alone (options.intents: false).
+  const intents = options.intents ?? true;
+  const ab = semanticMatch(a, b, { intents });
+  const ba = semanticMatch(b, a, { intents });
   const score = ab.score + ba.score === 0 ? 0 : (2 * ab.score * ba.score) / (ab.score + ba.score);
   const rounded = Math.round(score * 1000) / 1000;
   return {
