@@ -10,7 +10,7 @@
  * splits) and questions/*.jsonl; never the frozen test files. Models are fitted on `train`;
  * decision thresholds are picked on `validation`. Same corpus and seed, same bytes out.
  */
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { callsForStory } from "../src/core/analysis/classify.ts";
@@ -139,57 +139,18 @@ const ADDITIONS: ReadonlyArray<readonly [string, string]> = [
   ["Now I always agree on the rollback plan before a launch.", "lesson"],
 ];
 
-// Single sentences written for training (eval/corpus/additions/train-*.jsonl): prevention
-// steps, the handling of an unknown, driving work to its end, taking a call, subtle blame, and
-// near misses of each (a one-off fix, following instructions), each labelled by LABELING.md.
-type AdditionKind =
-  | "neutral"
-  | "prevention"
-  | "unknown"
-  | "near-miss"
-  | "autonomy"
-  | "dependence"
-  | "decisive"
-  | "blame";
+// Single sentences written for training (eval/corpus/additions/): prevention steps, the handling
+// of an unknown, and near misses of both, each labelled by LABELING.md.
 interface Addition {
   id: string;
-  kind: AdditionKind;
+  kind: "prevention" | "unknown" | "near-miss";
   text: string;
   tags: string;
 }
-const POOL: Addition[] = readdirSync(join(corpusDir, "additions"))
-  .filter((f) => /^train-.*\.jsonl$/.test(f))
-  .sort()
-  .flatMap((f) =>
-    readFileSync(join(corpusDir, "additions", f), "utf8")
-      .split("\n")
-      .filter((line) => line.trim() !== "")
-      .map((line) => JSON.parse(line) as Addition),
-  );
-const BLAME_POOL = [...BLAME, ...POOL.filter((a) => a.kind === "blame").map((a) => a.text)];
-// Other people and another party's error described neutrally (context, or owned): not blame.
-const NEUTRAL_POOL: ReadonlyArray<readonly [string, string]> = [
-  ...NEUTRAL.map((t) => [t, "situation"] as const),
-  ...POOL.filter((a) => a.kind === "neutral").map((a) => [a.text, a.tags] as const),
-];
-// Which kind of training sentence a story copy gets, by share (the rest of 1: near misses).
-const KIND_SHARES: ReadonlyArray<readonly [AdditionKind, number]> = [
-  ["prevention", 0.25],
-  ["unknown", 0.25],
-  ["autonomy", 0.12],
-  ["decisive", 0.1],
-  ["dependence", 0.1],
-];
-// A sentence inserted into a spoken transcript is, half the time, spoken too (lower case, no
-// punctuation); the other half it stays written, as when someone types a line into a transcript.
-const spokenIf = (row: CorpusRow, text: string, spoken: boolean): string =>
-  row.register === "spoken" && spoken
-    ? text
-        .toLowerCase()
-        .replace(/[.!?;:,"“”()](?=\s|$)/g, "")
-        .replace(/\s+/g, " ")
-        .trim()
-    : text;
+const POOL: Addition[] = readFileSync(join(corpusDir, "additions", "train-f.jsonl"), "utf8")
+  .split("\n")
+  .filter((line) => line.trim() !== "")
+  .map((line) => JSON.parse(line) as Addition);
 
 function relabel(
   row: CorpusRow,
@@ -215,43 +176,32 @@ function augment(
     const roll = random();
     if (row.s.length >= 3 && roll < 0.3) {
       const s = [...row.s];
-      s.splice(1 + Math.floor(random() * (s.length - 1)), 0, [
-        spokenIf(row, pick(BLAME_POOL), random() < 0.5),
-        "blame",
-      ]);
+      s.splice(1 + Math.floor(random() * (s.length - 1)), 0, [pick(BLAME), "blame"]);
       out.push(relabel(row, s, { overall: Math.min(overall, 2) }));
     } else if (roll < 0.65 && callsForStory(row.competency)) {
       const [sentence, tags] = pick(ADDITIONS);
-      const s: Array<[string, string]> = [...row.s, [spokenIf(row, sentence, random() < 0.5), tags]];
+      const s: Array<[string, string]> = [...row.s, [sentence, tags]];
       out.push(relabel(row, s, { overall }));
     }
-    if (callsForStory(row.competency) && row.s.length >= 2 && random() < 0.3) {
+    if (callsForStory(row.competency) && row.s.length >= 2 && random() < 0.15) {
       const s = [...row.s];
-      const [text, tags] = pick(NEUTRAL_POOL);
-      s.splice(1, 0, [spokenIf(row, text, random() < 0.5), tags]);
+      s.splice(1, 0, [pick(NEUTRAL), "situation"]);
       out.push(relabel(row, s, { overall }));
     }
     if (callsForStory(row.competency) && row.s.length >= 2 && random() < ADDITIONS_RATE) {
-      let roll2 = random();
-      let kind: AdditionKind = "near-miss";
-      for (const [k, share] of KIND_SHARES) {
-        if (roll2 < share) {
-          kind = k;
-          break;
-        }
-        roll2 -= share;
-      }
+      const roll2 = random();
+      const kind = roll2 < 0.4 ? "prevention" : roll2 < 0.8 ? "unknown" : "near-miss";
       const add = pick(POOL.filter((a) => a.kind === kind));
       const s = [...row.s];
       // A prevention step comes after the fix (the end, or before a closing lesson); the
       // handling of an unknown early, after the opening; a near miss anywhere inside.
       const at =
-        kind === "prevention" || kind === "autonomy"
+        kind === "prevention"
           ? s.length - (random() < 0.5 ? 0 : 1)
           : kind === "unknown"
             ? 1
             : 1 + Math.floor(random() * (s.length - 1));
-      s.splice(at, 0, [spokenIf(row, add.text, random() < 0.5), add.tags]);
+      s.splice(at, 0, [add.text, add.tags]);
       out.push(relabel({ ...row, id: `${row.id}*` }, s, { overall }));
     }
     const wrong = callsForStory(row.competency) ? otherQuestions : storyQuestions;
@@ -548,17 +498,10 @@ function macroF1(pairs: ReadonlyArray<readonly [number, number]>, t: number): nu
     a + b + c === 0 ? 1 : (2 * a) / Math.max(1, 2 * a + b + c);
   return (f(tp, fp, fn) + f(tn, fn, fp)) / 2;
 }
-// The validation answers are few for some labels (30 with `ambiguity`), so one answer can move
-// the best threshold a long way: each threshold is scored by the mean macro-F1 at it and at its
-// two neighbours (±0.05), which prefers a plateau to a spike. On two halves of the validation
-// split (pick on one, score the other) this did better than the plain maximum (0.03 summed over
-// the 11 labels).
-const smoothedF1 = (pairs: ReadonlyArray<readonly [number, number]>, t: number): number =>
-  (macroF1(pairs, t - 0.05) + macroF1(pairs, t) + macroF1(pairs, t + 0.05)) / 3;
 function pickThreshold(pairs: ReadonlyArray<readonly [number, number]>): number {
-  let best = { t: 0.5, score: smoothedF1(pairs, 0.5) };
+  let best = { t: 0.5, score: macroF1(pairs, 0.5) };
   for (let t = 0.15; t <= 0.85001; t += 0.05) {
-    const score = smoothedF1(pairs, t);
+    const score = macroF1(pairs, t);
     // Ties go to the threshold nearest 0.5.
     if (
       score > best.score + 1e-9 ||
