@@ -79,8 +79,14 @@ export function assessCoherence(
   question: string | undefined,
 ): Coherence {
   if (words < 8) return { reason: `too short to be an answer (${words} word${words === 1 ? "" : "s"})` };
-  const lowers = tokens.filter((t) => t.type === "word").map((t) => t.lower);
-  const functionShare = lowers.filter((w) => FUNCTION_WORDS.has(w)).length / Math.max(1, lowers.length);
+  const lowers: string[] = [];
+  let functionWords = 0;
+  for (const t of tokens) {
+    if (t.type !== "word") continue;
+    lowers.push(t.lower);
+    if (FUNCTION_WORDS.has(t.lower)) functionWords += 1;
+  }
+  const functionShare = functionWords / Math.max(1, lowers.length);
   if (functionShare < 0.12) {
     return { reason: `a list of words, not sentences (${Math.round(functionShare * 100)}% function words)` };
   }

@@ -208,8 +208,18 @@ function isHypothetical(units: readonly Unit[], tokens: readonly Token[]): boole
   return modal >= 2 && modal * 2 >= units.length && narrated <= 1;
 }
 
+/** Occurrences of `part` in `text`, overlapping or not. */
+function occurrences(text: string, part: string): number {
+  let count = 0;
+  for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) count += 1;
+  return count;
+}
+
 function isRecital(unit: Unit): boolean {
-  const items = unit.text.split(/,|\band\b|\bor\b/);
+  // Five items need four separators; commas and every "and" and "or" bound their number.
+  const { text } = unit;
+  if (occurrences(text, ",") + occurrences(text, "and") + occurrences(text, "or") < 4) return false;
+  const items = text.split(/,|\band\b|\bor\b/);
   return items.length >= 5 && items.filter((item) => item.trim().split(/\s+/).length <= 3).length >= 4;
 }
 
