@@ -106,8 +106,19 @@ export function assessCoherence(
   }
   if (question !== undefined && question.trim() !== "") {
     const q = new Set(question.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? []);
-    const a = new Set(lowers);
-    if (jaccard(q, a) >= 0.6) return { reason: "the question read back, not an answer" };
+    // The overlap is at most |q| / |a|: an answer with more than |q| / 0.6 distinct words is
+    // not the question read back, and its words need not all be collected to know it.
+    const most = q.size / 0.6;
+    const a = new Set<string>();
+    let many = false;
+    for (const w of lowers) {
+      a.add(w);
+      if (a.size > most) {
+        many = true;
+        break;
+      }
+    }
+    if (!many && jaccard(q, a) >= 0.6) return { reason: "the question read back, not an answer" };
   }
   return {};
 }

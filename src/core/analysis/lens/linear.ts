@@ -137,13 +137,13 @@ export class SparseScorer {
  * @example denseLogits(w, { words: 1.2 })[0]
  */
 export function denseLogits(model: DenseWeights, values: Readonly<Record<string, number>>): Float64Array {
-  const out = Float64Array.from(model.bias);
-  model.features.forEach((name, i) => {
-    const v = values[name] ?? 0;
-    if (v === 0) return;
-    model.weights.forEach((row, k) => {
-      out[k] = (out[k] ?? 0) + (row[i] ?? 0) * v;
-    });
-  });
+  const out = new Float64Array(model.bias);
+  const { features, weights } = model;
+  for (let i = 0; i < features.length; i += 1) {
+    const v = values[features[i] as string] ?? 0;
+    if (v === 0) continue;
+    for (let k = 0; k < weights.length; k += 1)
+      out[k] = (out[k] as number) + ((weights[k] as number[])[i] ?? 0) * v;
+  }
   return out;
 }

@@ -144,11 +144,21 @@ export function labelFeatures(
   words: number,
   context: AnswerShape,
 ): Record<string, number> {
-  const sorted = [...column].sort((a, b) => b - a);
-  const max = sorted[0] ?? 0;
-  const second = sorted[1] ?? 0;
+  // The two largest values (the same one twice when it is there twice), without sorting a copy.
+  let max = 0;
+  let second = 0;
   let none = 1;
-  for (const p of column) none *= 1 - p;
+  column.forEach((p, i) => {
+    if (i === 0) {
+      max = p;
+    } else if (p > max) {
+      second = max;
+      max = p;
+    } else if (i === 1 || p > second) {
+      second = p;
+    }
+    none *= 1 - p;
+  });
   const logit = (p: number): number => Math.log((p + 1e-4) / (1 - p + 1e-4)) / 4;
   return {
     max: logit(max),
@@ -263,6 +273,11 @@ function knownPairs(read: ReadAnswer, model: LensModel): number {
   }
   return total === 0 ? 0 : known / total;
 }
+
+// The overall head's names for each tag's probability, built once.
+const P_FEATURES = Object.fromEntries(
+  SENTENCE_TAGS.map((tag) => [tag, [`p:${tag}`, `nonstory*p:${tag}`] as const]),
+) as Record<SentenceTag, readonly [string, string]>;
 
 /** The judgement of one answer: sentence tags, answer labels, off-topic and overall. */
 export interface Judgement {
@@ -394,8 +409,9 @@ export function judgeAnswer(
     "nonstory*words": ns * Math.log((words + 10) / 150),
   };
   for (const tag of SENTENCE_TAGS) {
-    features[`p:${tag}`] = labelProbs[tag];
-    features[`nonstory*p:${tag}`] = ns * labelProbs[tag];
+    const [plain, nonstory] = P_FEATURES[tag];
+    features[plain] = labelProbs[tag];
+    features[nonstory] = ns * labelProbs[tag];
   }
   const value = denseValue(model.overall, features);
   const { score, reasons } = cutOverall(value, model.cuts, {
