@@ -110,7 +110,11 @@ export class SparseScorer {
     return this.index.has(feature);
   }
 
-  logits(features: readonly string[]): Float64Array {
+  /**
+   * The logits of one feature list. With `found`, also marks `found[j] = 1` for each feature
+   * `features[j]` in the vocabulary (repeats included), from the same lookup.
+   */
+  logits(features: readonly string[], found?: Uint8Array): Float64Array {
     const c = this.classes.length;
     const out = new Float64Array(this.bias);
     this.call = this.call === 0xffffffff ? 1 : this.call + 1;
@@ -118,7 +122,9 @@ export class SparseScorer {
     const { index, stamp, call, packed, flat, values, low } = this;
     for (let j = 0; j < features.length; j += 1) {
       const i = index.get(features[j] as string);
-      if (i === undefined || stamp[i] === call) continue;
+      if (i === undefined) continue;
+      if (found !== undefined) found[j] = 1;
+      if (stamp[i] === call) continue;
       stamp[i] = call;
       const at = i * c;
       if (packed !== undefined) {

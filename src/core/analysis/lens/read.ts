@@ -26,9 +26,8 @@ import {
   offTopicFeatures,
   pastShare,
   sameKind,
-  scorerOf,
   sparseProbabilities,
-  topicFeaturesOf,
+  topicDistribution,
 } from "./model.ts";
 
 const TERMINAL = /^[.!?]+$/;
@@ -256,22 +255,33 @@ function countOwnedActions(units: readonly Unit[], tokens: readonly Token[]): nu
   return count;
 }
 
-/** Share of the answer's word pairs the tagger has seen in training: word salad scores low. */
+// Which features of a sentence the tagger knows, reused from sentence to sentence.
+let foundBuffer = new Uint8Array(256);
+
+/**
+ * The sentence probabilities (as `tagSentences`) and the share of the answer's word pairs the
+ * tagger has seen in training (word salad scores low), from one vocabulary lookup per feature.
+ */
 // The pairs are the sentence features' bigrams (`b:prev_lemma`, all but the closing `_</s>`
 // one), already built for the tagger: counted from there, not rebuilt.
-function knownPairs(read: ReadAnswer, model: LensModel): number {
-  const scorer = scorerOf(model.sentence);
+function tagAndCountPairs(read: ReadAnswer, model: LensModel): { probs: number[][]; known: number } {
   let known = 0;
   let total = 0;
-  for (const features of read.features) {
-    for (const f of features) {
+  const probs = read.features.map((features) => {
+    if (foundBuffer.length < features.length) foundBuffer = new Uint8Array(features.length * 2);
+    const found = foundBuffer;
+    found.fill(0, 0, features.length);
+    const row = sparseProbabilities(model.sentence, features, found);
+    for (let j = 0; j < features.length; j += 1) {
+      const f = features[j] as string;
       // "b:" without building a string per feature.
       if (f.charCodeAt(0) !== 98 || f.charCodeAt(1) !== 58 || f.endsWith("_</s>")) continue;
       total += 1;
-      if (scorer.has(f)) known += 1;
+      known += found[j] as number;
     }
-  }
-  return total === 0 ? 0 : known / total;
+    return row;
+  });
+  return { probs, known: total === 0 ? 0 : known / total };
 }
 
 // The overall head's names for each tag's probability, built once.
@@ -316,7 +326,7 @@ export function judgeAnswer(
   wordsPerMinute: number,
 ): Judgement {
   const { units, doc, corpus, story } = read;
-  const probs = tagSentences(read, model);
+  const { probs, known } = tagAndCountPairs(read, model);
   const words = units.reduce((s, u) => s + u.words, 0);
   const labelProbs = {} as Record<SentenceTag, number>;
   const labels = {} as Record<SentenceTag, boolean>;
@@ -352,7 +362,7 @@ export function judgeAnswer(
   );
   if (!measured) labels.quantified = false;
 
-  const topic = distribution(model.topic, topicFeaturesOf(read.features));
+  const topic = topicDistribution(model.topic, read.features);
   let offTopicProbability = 0;
   if (competency !== undefined) {
     offTopicProbability = denseProbability(model.offTopic, offTopicFeatures(topic, competency));
@@ -396,7 +406,7 @@ export function judgeAnswer(
     specifics: Math.min(6, specifics) / 6,
     offTopic: offTopicProbability,
     incoherent: coherence.reason !== undefined ? 1 : 0,
-    known: knownPairs(read, model),
+    known,
     hypothetical: hypothetical ? 1 : 0,
     recital: units.some(isRecital) && countOwnedActions(units, doc.tokens) === 0 ? 1 : 0,
     fragments: units.length === 0 ? 0 : units.filter((u) => isFragment(u, doc.tokens)).length / units.length,
