@@ -21,7 +21,6 @@ import {
   boundaryFeatures,
   denseProbability,
   denseValue,
-  distribution,
   type LensModel,
   offTopicFeatures,
   pastShare,
