@@ -9,7 +9,7 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
  * Counts the words a speaker says: runs of letters or digits, with inner apostrophes, dots and
  * hyphens ("don't", "e.g.", "p99", "3.5", "re-run" are one word each). Markup and punctuation
  * are not words.
- * @example countWords("I cut p99 from 900 ms to 200 ms — don't ask how.") // 11
+ * @example countWords("I cut p99 from 900 ms to 200 ms — don't ask how.") // 12
  */
 export function countWords(text: string): number {
   // The same count without building the list of words: a word starts at a letter or digit
