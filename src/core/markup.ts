@@ -43,7 +43,11 @@ export function starLabel(text: string): StarPart | undefined {
  * text goes through this one function.
  * @example stripMarkup("**Situation**: I was _really_ **stuck**.") // "I was really stuck."
  */
+// Every pattern below needs one of these characters: text without them has no markup to strip.
+const MARKUP_CHAR = /[:：*_#>[`]/;
+
 export function stripMarkup(text: string): string {
+  if (!MARKUP_CHAR.test(text)) return text;
   return (
     text
       .replace(STAR_LABEL, "$1")

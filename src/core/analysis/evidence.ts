@@ -122,11 +122,26 @@ export class Corpus {
   unitsMatching(patterns: readonly RegExp[]): Unit[] {
     const cached = this.cache.get(patterns);
     if (cached !== undefined) return cached;
-    const seen = new Set<number>();
-    for (const pattern of patterns) for (const m of this.findAll(pattern)) seen.add(m.unit.index);
-    const found = [...seen].sort((a, b) => a - b).flatMap((i) => this.units[i] ?? []);
+    // Marks by sentence index, read in order: sorted and each once, without sorting.
+    const seen: boolean[] = new Array(this.units.length).fill(false);
+    let beyond = false;
+    for (const pattern of patterns) {
+      for (const m of this.findAll(pattern)) {
+        const i = m.unit.index;
+        if (i >= 0 && i < seen.length && Number.isInteger(i)) seen[i] = true;
+        else beyond = true;
+      }
+    }
+    const found = beyond ? this.unitsAt(patterns) : this.units.filter((_, i) => seen[i] === true);
     this.cache.set(patterns, found);
     return found;
+  }
+
+  // The same list for sentences whose index is not their place in the answer.
+  private unitsAt(patterns: readonly RegExp[]): Unit[] {
+    const seen = new Set<number>();
+    for (const pattern of patterns) for (const m of this.findAll(pattern)) seen.add(m.unit.index);
+    return [...seen].sort((a, b) => a - b).flatMap((i) => this.units[i] ?? []);
   }
 
   /** How many of `patterns` match somewhere (each pattern counted once). */

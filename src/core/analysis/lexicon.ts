@@ -48,6 +48,62 @@ function unbounded(source: string): string | undefined {
   return alts.every((a) => a.startsWith("\\b")) ? alts.map((a) => a.slice(2)).join("|") : undefined;
 }
 
+// A group of alternatives that each open on a letter or digit: "(first|once|a few)".
+function opensOnWord(group: string): boolean {
+  const inner = group.slice(1, -1);
+  if (inner.startsWith("?")) return false;
+  return alternatives(inner).every((a) => /^[A-Za-z0-9]/.test(a));
+}
+
+// The group that opens `source`, with its nesting: "(a|(b|c))" of "(a|(b|c)) d".
+function leadingGroup(source: string): string | undefined {
+  if (!source.startsWith("(")) return undefined;
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i += 1) {
+    const ch = source[i];
+    if (ch === "\\") {
+      i += 1;
+    } else if (inClass) {
+      if (ch === "]") inClass = false;
+    } else if (ch === "[") {
+      inClass = true;
+    } else if (ch === "(") {
+      depth += 1;
+    } else if (ch === ")") {
+      depth -= 1;
+      if (depth === 0) return source.slice(0, i + 1);
+    }
+  }
+  return undefined;
+}
+
+const NOT_AFTER_WORD = "(?<![\\w-])";
+
+/**
+ * Whether every match of an alternative starts on a word boundary without a `\b`: a line start
+ * (`^`) or a `(?<![\w-])` before a letter, a digit or a group of words that each open on one.
+ */
+function impliesBoundary(alternative: string): boolean {
+  let rest: string;
+  if (alternative.startsWith("^")) rest = alternative.slice(1);
+  else if (alternative.startsWith(NOT_AFTER_WORD)) rest = alternative.slice(NOT_AFTER_WORD.length);
+  else return false;
+  if (/^[A-Za-z0-9]/.test(rest)) return true;
+  const group = leadingGroup(rest);
+  return group !== undefined && opensOnWord(group);
+}
+
+/**
+ * Whether every match of the pattern starts on a word boundary though not every alternative
+ * says `\b`: the merged pattern then tests the boundary once up front and keeps the pattern whole.
+ */
+function startsOnBoundary(source: string): boolean {
+  return alternatives(source).every((a) => a.startsWith("\\b") || impliesBoundary(a));
+}
+
+type Kind = "bounded" | "implied" | "free";
+
 interface Group {
   merged: RegExp;
   /** Pattern position (in the lexicon) of each alternative of `merged`. */
@@ -56,7 +112,7 @@ interface Group {
   offsets: number[];
 }
 
-function compile(patterns: readonly RegExp[], members: number[], bounded: boolean): Group | undefined {
+function compile(patterns: readonly RegExp[], members: number[], kind: Kind): Group | undefined {
   if (members.length === 0) return undefined;
   let offset = 1;
   const offsets: number[] = [];
@@ -64,11 +120,16 @@ function compile(patterns: readonly RegExp[], members: number[], bounded: boolea
     const pattern = patterns[k] as RegExp;
     offsets.push(offset);
     offset += 1 + groupCount(pattern.source);
-    return `(${bounded ? `(?:${unbounded(pattern.source) ?? ""})` : pattern.source})`;
+    return `(${kind === "bounded" ? `(?:${unbounded(pattern.source) ?? ""})` : pattern.source})`;
   });
   const body = sources.join("|");
   // With every alternative opening on a word boundary, the boundary is tested once per position.
-  return { merged: new RegExp(bounded ? `\\b(?:${body})` : body, "gm"), members, offsets };
+  return { merged: new RegExp(kind === "free" ? body : `\\b(?:${body})`, "gm"), members, offsets };
+}
+
+function kindOf(pattern: RegExp): Kind {
+  if (unbounded(pattern.source) !== undefined) return "bounded";
+  return startsOnBoundary(pattern.source) ? "implied" : "free";
 }
 
 /**
@@ -89,11 +150,11 @@ export class Lexicon {
     unique.forEach((pattern, i) => {
       this.positions.set(pattern, i);
     });
-    const bounded = unique.flatMap((p, i) => (unbounded(p.source) !== undefined ? [i] : []));
-    const rest = unique.flatMap((p, i) => (unbounded(p.source) === undefined ? [i] : []));
-    this.groups = [compile(unique, bounded, true), compile(unique, rest, false)].filter(
-      (g): g is Group => g !== undefined,
-    );
+    const kinds = unique.map(kindOf);
+    const of = (kind: Kind): number[] => unique.flatMap((_, i) => (kinds[i] === kind ? [i] : []));
+    this.groups = (["bounded", "implied", "free"] as const)
+      .map((kind) => compile(unique, of(kind), kind))
+      .filter((g): g is Group => g !== undefined);
     this.sticky = unique.map((pattern) => new RegExp(pattern.source, "my"));
   }
 

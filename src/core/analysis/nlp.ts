@@ -44,6 +44,33 @@ export interface TokenizedText {
 
 const LONG_RUN = /\S{65,}/g;
 
+/** Whether a UTF-16 code unit is white space as `\s` reads it. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Whether `text` has a run of 65 or more non-space characters (what `LONG_RUN` finds). */
+function hasLongRun(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    if (isSpace(text.charCodeAt(i))) run = 0;
+    else if (++run >= 65) return true;
+  }
+  return false;
+}
+
 const PAST_AUX = new Set(["was", "were", "had", "did", "'d"]);
 
 function isPast(lower: string, lemma: string, pos: string): boolean {
@@ -52,7 +79,11 @@ function isPast(lower: string, lemma: string, pos: string): boolean {
   if (lemma === lower) return false;
   // lemma ≠ form also holds for "running" and "builds"; only the rest are past forms.
   if (lower.endsWith("ing")) return false;
-  if (lower === `${lemma}s` || lower === `${lemma}es`) return false;
+  // `lower` is the lemma plus "s" or "es" (compared without building either string).
+  if (lower.startsWith(lemma)) {
+    const extra = lower.length - lemma.length;
+    if ((extra === 1 && lower.endsWith("s")) || (extra === 2 && lower.endsWith("es"))) return false;
+  }
   if (lemma === "be" || lemma === "have" || lemma === "do") return false;
   return true;
 }
@@ -78,7 +109,9 @@ export function tokenize(text: string): TokenizedText {
   // wink's tokenizer is quadratic in the length of one run of non-space characters (50,000
   // letters take a second). No spoken word is that long: past 64 characters the run is read
   // as blanks, which keeps every offset where it was.
-  const safe = text.replace(LONG_RUN, (run) => run.slice(0, 64) + " ".repeat(run.length - 64));
+  const safe = hasLongRun(text)
+    ? text.replace(LONG_RUN, (run) => run.slice(0, 64) + " ".repeat(run.length - 64))
+    : text;
   const doc = n.readDoc(safe);
   const tokens = doc.tokens();
   const values = tokens.out() as string[];
@@ -115,8 +148,8 @@ export function tokenize(text: string): TokenizedText {
     // sentence ("under 100 ms. I learned…"); a unit after a number, then a capital, ends one.
     for (let i = first + 1; i < last; i += 1) {
       if (
-        UNIT_END.test(out[i]?.text ?? "") &&
         out[i - 1]?.type === "number" &&
+        UNIT_END.test(out[i]?.text ?? "") &&
         /^[A-Z]/.test(out[i + 1]?.text ?? "")
       ) {
         sentences.push({ first, last: i });

@@ -50,6 +50,23 @@ const CANNOT_FOLLOW_SUBJECT = new Set([
   "your",
 ]);
 
+// Each word's classes for the checks below, as bits: one lookup per word instead of one per set.
+const FUNCTION = 1;
+const DETERMINER = 2;
+const NOT_AFTER_DETERMINER = 4;
+const SUBJECT = 8;
+const NOT_AFTER_SUBJECT = 16;
+const CLASSES = new Map<string, number>();
+for (const [set, bit] of [
+  [FUNCTION_WORDS, FUNCTION],
+  [DETERMINERS, DETERMINER],
+  [CANNOT_FOLLOW_DET, NOT_AFTER_DETERMINER],
+  [SUBJECTS, SUBJECT],
+  [CANNOT_FOLLOW_SUBJECT, NOT_AFTER_SUBJECT],
+] as const) {
+  for (const word of set) CLASSES.set(word, (CLASSES.get(word) ?? 0) | bit);
+}
+
 const ABBREVIATIONS = /\b(e\.g|i\.e|etc|vs|approx|incl|cf|no|fig|dr|mr|mrs|ms|st)\./gi;
 const STOP_THEN_LOWER = /[a-z]{2}[.!?] [a-z]/g;
 const OPENER_MID_SENTENCE =
@@ -79,17 +96,26 @@ export function assessCoherence(
   question: string | undefined,
 ): Coherence {
   if (words < 8) return { reason: `too short to be an answer (${words} word${words === 1 ? "" : "s"})` };
-  const lowers = tokens.filter((t) => t.type === "word").map((t) => t.lower);
-  const functionShare = lowers.filter((w) => FUNCTION_WORDS.has(w)).length / Math.max(1, lowers.length);
+  const lowers: string[] = [];
+  const classes: number[] = [];
+  let functionWords = 0;
+  for (const t of tokens) {
+    if (t.type !== "word") continue;
+    const bits = CLASSES.get(t.lower) ?? 0;
+    lowers.push(t.lower);
+    classes.push(bits);
+    if (bits & FUNCTION) functionWords += 1;
+  }
+  const functionShare = functionWords / Math.max(1, lowers.length);
   if (functionShare < 0.12) {
     return { reason: `a list of words, not sentences (${Math.round(functionShare * 100)}% function words)` };
   }
   let anomalies = 0;
-  for (let i = 0; i + 1 < lowers.length; i += 1) {
-    const w = lowers[i] ?? "";
-    const next = lowers[i + 1] ?? "";
-    if (DETERMINERS.has(w) && CANNOT_FOLLOW_DET.has(next)) anomalies += 1;
-    else if (SUBJECTS.has(w) && CANNOT_FOLLOW_SUBJECT.has(next)) anomalies += 1;
+  for (let i = 0; i + 1 < classes.length; i += 1) {
+    const w = classes[i] ?? 0;
+    const next = classes[i + 1] ?? 0;
+    if (w & DETERMINER && next & NOT_AFTER_DETERMINER) anomalies += 1;
+    else if (w & SUBJECT && next & NOT_AFTER_SUBJECT) anomalies += 1;
   }
   // Shuffled sentences leave full stops before lower-case words and sentence openers
   // capitalised mid-sentence.
@@ -100,8 +126,19 @@ export function assessCoherence(
   }
   if (question !== undefined && question.trim() !== "") {
     const q = new Set(question.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? []);
-    const a = new Set(lowers);
-    if (jaccard(q, a) >= 0.6) return { reason: "the question read back, not an answer" };
+    // The overlap is at most |q| / |a|: an answer with more than |q| / 0.6 distinct words is
+    // not the question read back, and its words need not all be collected to know it.
+    const most = q.size / 0.6;
+    const a = new Set<string>();
+    let many = false;
+    for (const w of lowers) {
+      a.add(w);
+      if (a.size > most) {
+        many = true;
+        break;
+      }
+    }
+    if (!many && jaccard(q, a) >= 0.6) return { reason: "the question read back, not an answer" };
   }
   return {};
 }

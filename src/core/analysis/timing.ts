@@ -67,12 +67,18 @@ const ACRONYM = /^[A-Z][A-Za-z0-9&/+-]*[A-Z][A-Za-z0-9&/+-]*$/;
 function acronymsIn(tokens: readonly Token[], unit: Unit): string[] {
   const found: string[] = [];
   for (let i = unit.first; i < unit.last; i += 1) {
-    const text = tokens[i]?.text ?? "";
-    if (TOOL_NAMES.has(text.toLowerCase())) {
+    const token = tokens[i];
+    if (token === undefined) continue;
+    const text = token.text;
+    // `lower` is the token's text lower-cased.
+    if (TOOL_NAMES.has(token.lower)) {
       found.push(text);
       continue;
     }
-    if (text.length < 2 || text.length > 12 || !ACRONYM.test(text)) continue;
+    if (text.length < 2 || text.length > 12) continue;
+    // An acronym opens on a capital: most tokens stop here without a pattern test.
+    const first = text.charCodeAt(0);
+    if (first < 65 || first > 90 || !ACRONYM.test(text)) continue;
     // Acronyms and camel-cased jargon ("EKS", "OAuth2", "FluxCD") are mostly capitals;
     // names like "McKinsey" are not.
     const capitals = text.replace(/[^A-Z]/g, "").length;

@@ -71,6 +71,8 @@ const HEDGE_WORDS = new Set([
   "hmm",
 ]);
 const HEDGE_PAIRS = new Set(["sort of", "kind of", "you know", "i mean", "more or less", "a bit"]);
+// The first words of those pairs: a pair's string is built only after one of them.
+const HEDGE_PAIR_FIRST = new Set([...HEDGE_PAIRS].map((pair) => pair.slice(0, pair.indexOf(" "))));
 const HEDGED_VERBS = new Set(["think", "guess", "suppose", "believe", "feel"]);
 const NEGATIONS = new Set(["not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor"]);
 const MODALS = new Set(["would", "could", "should", "will", "might", "'d", "'ll", "can", "may", "must"]);
@@ -88,13 +90,21 @@ const SPELLED =
   /^(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|half|twice|double|triple|dozen|dozens)$/;
 const UNITS_AFTER_NUMBER =
   /^(%|percent|ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|x|k|m|gb|tb|mb|users?|customers?|people|engineers?|points?)$/;
-const MONEY = /[$€£¥]/;
 
 /** The words of a sentence as the tagger reads them: lemmas, numbers as `<num>`, hedges removed. */
 export interface SentenceWords {
   lemmas: string[];
   hedges: number;
   fillers: number;
+}
+
+/** Whether the text has an ASCII digit (what `/\d/` finds). */
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 
 function isWord(t: Token): boolean {
@@ -120,7 +130,7 @@ export function readWords(tokens: readonly Token[], first: number, last: number)
       else hedges += 1;
       continue;
     }
-    if (HEDGE_PAIRS.has(`${lower} ${nextLower}`)) {
+    if (HEDGE_PAIR_FIRST.has(lower) && HEDGE_PAIRS.has(`${lower} ${nextLower}`)) {
       hedges += 1;
       i += 1;
       continue;
@@ -133,7 +143,7 @@ export function readWords(tokens: readonly Token[], first: number, last: number)
       continue;
     }
     // "one" and "zero" are tagged as numbers but are rarely figures ("one of them").
-    if (/\d/.test(t.text)) lemmas.push("<num>");
+    if (hasDigit(t.text)) lemmas.push("<num>");
     else lemmas.push(SPELLED.test(lower) ? "<numword>" : t.lemma);
   }
   return { lemmas, hedges, fillers };
@@ -189,6 +199,41 @@ function bigram(prev: string, lemma: string): string {
   return feature;
 }
 
+// Feature names made of a prefix and a value ("rule:action"), built once per pair and reused,
+// so a sentence builds no new string for them (the model's index has hashed them before).
+const NAMED = new Map<string, Map<string, string>>();
+
+function named(prefix: string, value: string): string {
+  let row = NAMED.get(prefix);
+  if (row === undefined) {
+    row = new Map();
+    NAMED.set(prefix, row);
+  }
+  let feature = row.get(value);
+  if (feature === undefined) {
+    if (row.size >= MAX_CACHED) row.clear();
+    feature = `${prefix}${value}`;
+    row.set(value, feature);
+  }
+  return feature;
+}
+
+const QUARTERS = ["at:q0", "at:q1", "at:q2", "at:q3"];
+
+/** Whether the text has an ASCII digit or one of $ € £ ¥ (a figure or an amount). */
+function hasFigureChar(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || c === 36 || c === 0x20ac || c === 0xa3 || c === 0xa5) return true;
+  }
+  return false;
+}
+
+/** Whether the text ends with "?" and then only white space (what `/\?\s*$/` finds). */
+function endsWithQuestion(text: string): boolean {
+  return text.trimEnd().endsWith("?");
+}
+
 function lengthBucket(words: number): string {
   return words < 6 ? "len:xs" : words < 12 ? "len:s" : words < 25 ? "len:m" : words < 40 ? "len:l" : "len:xl";
 }
@@ -229,13 +274,13 @@ export function sentenceFeatures(ctx: AnswerContext, index: number, words: Sente
     if (MODALS.has(lower)) modal = true;
     if (NEGATIONS.has(lower)) negated = true;
     if (THIRD.has(lower)) third = true;
-    if (/\d/.test(t.text) || MONEY.test(t.text)) {
+    if (hasFigureChar(t.text)) {
       figure = true;
       const next = ctx.tokens[i + 1]?.lower ?? "";
-      if (UNITS_AFTER_NUMBER.test(next) || /%$/.test(lower)) figureUnit = true;
+      if (UNITS_AFTER_NUMBER.test(next) || lower.endsWith("%")) figureUnit = true;
     }
   }
-  out.push(`subj:${subject ?? "none"}`);
+  out.push(named("subj:", subject ?? "none"));
   if (past) out.push("past");
   if (modal) out.push("modal");
   if (negated) out.push("neg");
@@ -246,27 +291,27 @@ export function sentenceFeatures(ctx: AnswerContext, index: number, words: Sente
   if (lemmas.includes("<numword>")) out.push("numword");
   if (words.hedges > 0) out.push("hedge");
   if (words.fillers > 0) out.push("filler");
-  if (/\?\s*$/.test(unit.text)) out.push("qmark");
+  if (endsWithQuestion(unit.text)) out.push("qmark");
 
   const n = ctx.units.length;
   if (index === 0) out.push("at:first");
   if (index === n - 1) out.push("at:last");
-  out.push(`at:q${Math.min(3, Math.floor((4 * index) / Math.max(1, n)))}`);
+  out.push(QUARTERS[Math.min(3, Math.floor((4 * index) / Math.max(1, n)))] as string);
   out.push(lengthBucket(unit.words));
-  if (unit.marker !== undefined) out.push(`mark:${unit.marker}`);
+  if (unit.marker !== undefined) out.push(named("mark:", unit.marker));
   if (unit.bullet) out.push("bullet");
 
   const rule = ctx.ruleParts[index] ?? "other";
-  out.push(`rule:${rule}`);
-  out.push(`prev:${index > 0 ? (ctx.ruleParts[index - 1] ?? "other") : "none"}`);
-  out.push(`next:${index < n - 1 ? (ctx.ruleParts[index + 1] ?? "other") : "none"}`);
+  out.push(named("rule:", rule));
+  out.push(named("prev:", index > 0 ? (ctx.ruleParts[index - 1] ?? "other") : "none"));
+  out.push(named("next:", index < n - 1 ? (ctx.ruleParts[index + 1] ?? "other") : "none"));
   let mechanism = false;
   let recurrence = false;
   let unknown = false;
   let probe = false;
   for (const [name, hits] of ctx.cues) {
     if (!hits.has(index)) continue;
-    out.push(`cue:${name}`);
+    out.push(named("cue:", name));
     if (name === "mechanism") mechanism = true;
     else if (name === "recurrence") recurrence = true;
     else if (name === "unknown") unknown = true;
@@ -276,8 +321,8 @@ export function sentenceFeatures(ctx: AnswerContext, index: number, words: Sente
   if (mechanism && recurrence) out.push("cue:mechanism+recurrence");
   if (unknown && probe) out.push("cue:unknown+probe");
   if (!ctx.story) {
-    out.push("nonstory", `nonstory+rule:${rule}`);
-    if (subject !== undefined) out.push(`nonstory+subj:${subject}`);
+    out.push("nonstory", named("nonstory+rule:", rule));
+    if (subject !== undefined) out.push(named("nonstory+subj:", subject));
     if (past) out.push("nonstory+past");
   }
   return out;

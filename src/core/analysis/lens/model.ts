@@ -54,9 +54,16 @@ export function scorerOf(weights: SparseWeights): SparseScorer {
   return scorer;
 }
 
-/** Probabilities of each independent (sigmoid) class. */
-export function sparseProbabilities(weights: SparseWeights, features: readonly string[]): number[] {
-  const logits = scorerOf(weights).logits(features);
+/**
+ * Probabilities of each independent (sigmoid) class. With `found`, `found[j]` is set to 1 for
+ * each feature `features[j]` the model knows.
+ */
+export function sparseProbabilities(
+  weights: SparseWeights,
+  features: readonly string[],
+  found?: Uint8Array,
+): number[] {
+  const logits = scorerOf(weights).logits(features, found);
   const out = new Array<number>(logits.length);
   for (let k = 0; k < logits.length; k += 1) out[k] = sigmoid(logits[k] ?? 0);
   return out;
@@ -153,6 +160,39 @@ export function topicFeaturesOf(features: ReadonlyArray<readonly string[]>): str
     `shape:we:${bucket(we)}`,
     `shape:modal:${bucket(modal)}`,
   ];
+}
+
+const SHAPES = ["past", "i", "we", "modal"].map((name) => [0, 1, 2, 3].map((b) => `shape:${name}:${b}`));
+
+/**
+ * The distribution of `distribution(weights, topicFeaturesOf(features))`, without collecting the
+ * words into a set first: the scorer counts a repeated feature once, at its first place, which
+ * is where the set keeps it, so the sums are the same.
+ */
+export function topicDistribution(
+  weights: SparseWeights,
+  features: ReadonlyArray<readonly string[]>,
+): Record<string, number> {
+  const out: string[] = [];
+  let past = 0;
+  let i = 0;
+  let we = 0;
+  let modal = 0;
+  for (const list of features) {
+    for (const f of list) {
+      if (f.startsWith("w:")) out.push(f);
+      else if (f === "past") past += 1;
+      else if (f === "subj:i") i += 1;
+      else if (f === "subj:we") we += 1;
+      else if (f === "modal") modal += 1;
+    }
+  }
+  const n = Math.max(1, features.length);
+  const bucket = (count: number): number => (count === 0 ? 0 : count / n < 0.3 ? 1 : count / n < 0.6 ? 2 : 3);
+  [past, i, we, modal].forEach((count, k) => {
+    out.push(SHAPES[k]?.[bucket(count)] as string);
+  });
+  return distribution(weights, out);
 }
 
 /**

@@ -21,14 +21,12 @@ import {
   boundaryFeatures,
   denseProbability,
   denseValue,
-  distribution,
   type LensModel,
   offTopicFeatures,
   pastShare,
   sameKind,
-  scorerOf,
   sparseProbabilities,
-  topicFeaturesOf,
+  topicDistribution,
 } from "./model.ts";
 
 const TERMINAL = /^[.!?]+$/;
@@ -144,11 +142,21 @@ export function labelFeatures(
   words: number,
   context: AnswerShape,
 ): Record<string, number> {
-  const sorted = [...column].sort((a, b) => b - a);
-  const max = sorted[0] ?? 0;
-  const second = sorted[1] ?? 0;
+  // The two largest values (the same one twice when it is there twice), without sorting a copy.
+  let max = 0;
+  let second = 0;
   let none = 1;
-  for (const p of column) none *= 1 - p;
+  column.forEach((p, i) => {
+    if (i === 0) {
+      max = p;
+    } else if (p > max) {
+      second = max;
+      max = p;
+    } else if (i === 1 || p > second) {
+      second = p;
+    }
+    none *= 1 - p;
+  });
   const logit = (p: number): number => Math.log((p + 1e-4) / (1 - p + 1e-4)) / 4;
   return {
     max: logit(max),
@@ -208,8 +216,18 @@ function isHypothetical(units: readonly Unit[], tokens: readonly Token[]): boole
   return modal >= 2 && modal * 2 >= units.length && narrated <= 1;
 }
 
+/** Occurrences of `part` in `text`, overlapping or not. */
+function occurrences(text: string, part: string): number {
+  let count = 0;
+  for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) count += 1;
+  return count;
+}
+
 function isRecital(unit: Unit): boolean {
-  const items = unit.text.split(/,|\band\b|\bor\b/);
+  // Five items need four separators; commas and every "and" and "or" bound their number.
+  const { text } = unit;
+  if (occurrences(text, ",") + occurrences(text, "and") + occurrences(text, "or") < 4) return false;
+  const items = text.split(/,|\band\b|\bor\b/);
   return items.length >= 5 && items.filter((item) => item.trim().split(/\s+/).length <= 3).length >= 4;
 }
 
@@ -236,23 +254,39 @@ function countOwnedActions(units: readonly Unit[], tokens: readonly Token[]): nu
   return count;
 }
 
-/** Share of the answer's word pairs the tagger has seen in training: word salad scores low. */
+// Which features of a sentence the tagger knows, reused from sentence to sentence.
+let foundBuffer = new Uint8Array(256);
+
+/**
+ * The sentence probabilities (as `tagSentences`) and the share of the answer's word pairs the
+ * tagger has seen in training (word salad scores low), from one vocabulary lookup per feature.
+ */
 // The pairs are the sentence features' bigrams (`b:prev_lemma`, all but the closing `_</s>`
 // one), already built for the tagger: counted from there, not rebuilt.
-function knownPairs(read: ReadAnswer, model: LensModel): number {
-  const scorer = scorerOf(model.sentence);
+function tagAndCountPairs(read: ReadAnswer, model: LensModel): { probs: number[][]; known: number } {
   let known = 0;
   let total = 0;
-  for (const features of read.features) {
-    for (const f of features) {
+  const probs = read.features.map((features) => {
+    if (foundBuffer.length < features.length) foundBuffer = new Uint8Array(features.length * 2);
+    const found = foundBuffer;
+    found.fill(0, 0, features.length);
+    const row = sparseProbabilities(model.sentence, features, found);
+    for (let j = 0; j < features.length; j += 1) {
+      const f = features[j] as string;
       // "b:" without building a string per feature.
       if (f.charCodeAt(0) !== 98 || f.charCodeAt(1) !== 58 || f.endsWith("_</s>")) continue;
       total += 1;
-      if (scorer.has(f)) known += 1;
+      known += found[j] as number;
     }
-  }
-  return total === 0 ? 0 : known / total;
+    return row;
+  });
+  return { probs, known: total === 0 ? 0 : known / total };
 }
+
+// The overall head's names for each tag's probability, built once.
+const P_FEATURES = Object.fromEntries(
+  SENTENCE_TAGS.map((tag) => [tag, [`p:${tag}`, `nonstory*p:${tag}`] as const]),
+) as Record<SentenceTag, readonly [string, string]>;
 
 /** The judgement of one answer: sentence tags, answer labels, off-topic and overall. */
 export interface Judgement {
@@ -291,7 +325,7 @@ export function judgeAnswer(
   wordsPerMinute: number,
 ): Judgement {
   const { units, doc, corpus, story } = read;
-  const probs = tagSentences(read, model);
+  const { probs, known } = tagAndCountPairs(read, model);
   const words = units.reduce((s, u) => s + u.words, 0);
   const labelProbs = {} as Record<SentenceTag, number>;
   const labels = {} as Record<SentenceTag, boolean>;
@@ -327,7 +361,7 @@ export function judgeAnswer(
   );
   if (!measured) labels.quantified = false;
 
-  const topic = distribution(model.topic, topicFeaturesOf(read.features));
+  const topic = topicDistribution(model.topic, read.features);
   let offTopicProbability = 0;
   if (competency !== undefined) {
     offTopicProbability = denseProbability(model.offTopic, offTopicFeatures(topic, competency));
@@ -371,7 +405,7 @@ export function judgeAnswer(
     specifics: Math.min(6, specifics) / 6,
     offTopic: offTopicProbability,
     incoherent: coherence.reason !== undefined ? 1 : 0,
-    known: knownPairs(read, model),
+    known,
     hypothetical: hypothetical ? 1 : 0,
     recital: units.some(isRecital) && countOwnedActions(units, doc.tokens) === 0 ? 1 : 0,
     fragments: units.length === 0 ? 0 : units.filter((u) => isFragment(u, doc.tokens)).length / units.length,
@@ -384,8 +418,9 @@ export function judgeAnswer(
     "nonstory*words": ns * Math.log((words + 10) / 150),
   };
   for (const tag of SENTENCE_TAGS) {
-    features[`p:${tag}`] = labelProbs[tag];
-    features[`nonstory*p:${tag}`] = ns * labelProbs[tag];
+    const [plain, nonstory] = P_FEATURES[tag];
+    features[plain] = labelProbs[tag];
+    features[nonstory] = ns * labelProbs[tag];
   }
   const value = denseValue(model.overall, features);
   const { score, reasons } = cutOverall(value, model.cuts, {

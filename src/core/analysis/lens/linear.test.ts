@@ -1,0 +1,66 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { SparseScorer, type SparseWeights } from "./linear.ts";
+
+/** The logits by the definition: bias plus each known feature's weight / scale, once per feature. */
+function reference(model: SparseWeights, features: readonly string[]): number[] {
+  const scale = model.scale ?? 1;
+  const out = [...model.bias];
+  const seen = new Set<number>();
+  const index = new Map(model.vocab.map((name, i) => [name, i] as const));
+  for (const f of features) {
+    const i = index.get(f);
+    if (i === undefined || seen.has(i)) continue;
+    seen.add(i);
+    model.weights.forEach((row, k) => {
+      out[k] = (out[k] as number) + (row[i] as number) / scale;
+    });
+  }
+  return out;
+}
+
+const VOCAB = ["w:i", "w:fix", "b:<s>_i", "past", "subj:i", "figure"];
+const FEATURES = fc.array(fc.constantFrom(...VOCAB, "w:unknown", "b:x_y"), { maxLength: 30 });
+
+describe("SparseScorer", () => {
+  it("sums integer weights kept as 16-bit integers exactly as the stored values / scale", () => {
+    const weights = fc.array(fc.array(fc.integer({ min: -500, max: 500 }), { minLength: 6, maxLength: 6 }), {
+      minLength: 3,
+      maxLength: 3,
+    });
+    fc.assert(
+      fc.property(weights, FEATURES, (rows, features) => {
+        const model: SparseWeights = {
+          vocab: VOCAB,
+          classes: ["a", "b", "c"],
+          weights: rows,
+          bias: [0.1, -2, 3],
+          scale: 100,
+        };
+        expect([...new SparseScorer(model).logits(features)]).toEqual(reference(model, features));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("sums weights that are not integers, or too large for 16 bits, as numbers", () => {
+    for (const rows of [[[0.5, -1.25, 2, 3, 4, 5]], [[40_000, -1, 2, 3, 4, 5]]]) {
+      const model: SparseWeights = { vocab: VOCAB, classes: ["a"], weights: rows, bias: [0.25] };
+      const features = ["w:i", "w:i", "past", "w:unknown", "figure"];
+      expect([...new SparseScorer(model).logits(features)]).toEqual(reference(model, features));
+    }
+  });
+
+  it("marks which features the vocabulary holds, repeats included", () => {
+    const model: SparseWeights = {
+      vocab: VOCAB,
+      classes: ["a"],
+      weights: [[1, 2, 3, 4, 5, 6]],
+      bias: [0],
+      scale: 10,
+    };
+    const found = new Uint8Array(5);
+    new SparseScorer(model).logits(["w:i", "nope", "w:i", "past", "b:x_y"], found);
+    expect([...found]).toEqual([1, 0, 1, 1, 0]);
+  });
+});
