@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -70,6 +70,31 @@ describe("lockDataDir", () => {
       expect.objectContaining({ message: expect.stringContaining(`remove ${join(dir, "derisk.lock")}`) }),
     );
   });
+
+  it.runIf(existsSync("/proc/self/stat"))(
+    "takes over a lock whose holder has exited but was not yet collected by its parent (a zombie)",
+    async () => {
+      const dir = freshDir();
+      // The background child exits at once; its parent then becomes `sleep`, which never collects it.
+      const parent = spawn("sh", ["-c", "sh -c 'exit 0' & echo $!; exec sleep 30"], {
+        stdio: ["ignore", "pipe", "ignore"],
+      });
+      children.push(parent);
+      const pid = await new Promise<number>((resolve) =>
+        parent.stdout?.once("data", (chunk: Buffer) => resolve(Number(chunk.toString().trim()))),
+      );
+      let state = "";
+      for (let i = 0; i < 100 && state !== "Z"; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+      }
+      expect(state).toBe("Z");
+      writeFileSync(join(dir, "derisk.lock"), `${pid}\n`);
+      const release = lockDataDir(dir);
+      release();
+    },
+  );
 
   it("takes over a lock left by a process that has exited", () => {
     const dir = freshDir();

@@ -52,9 +52,22 @@ function holderOf(path: string): Holder | undefined {
   }
 }
 
+/**
+ * Whether the process has exited and only waits for its parent to collect its status (a
+ * zombie, state Z in /proc): it holds no files any more. False where /proc is not available.
+ */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z");
+  } catch {
+    return false;
+  }
+}
+
 /** Whether the lock's holder is still the live process that wrote it. */
 function holds(holder: Holder): boolean {
-  if (!isAlive(holder.pid)) return false;
+  if (!isAlive(holder.pid) || isZombie(holder.pid)) return false;
   if (holder.started === undefined) return true; // cannot tell: assume it is
   const now = startTimeOf(holder.pid);
   return now === undefined || now === holder.started;

@@ -8,6 +8,9 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser, newContext, type Theme } from "./browser.ts";
 import { importSeed, screenshot, startTestServer, type TestServer } from "./harness.ts";
 
+// Every page in turn, each with an axe run: minutes on a loaded machine, not a speed test.
+const AXE_TIMEOUT = 300_000;
+
 const launched = await launchBrowser();
 
 interface PageCase {
@@ -81,48 +84,56 @@ describe.runIf(launched.browser !== null)("accessibility and layout of every pag
   });
 
   for (const theme of ["light", "dark"] as Theme[]) {
-    test(`axe finds no serious or critical violations (${theme} theme)`, async () => {
-      const context = await newContext(browser, server.url, { theme });
-      const page = await context.newPage();
-      const found: string[] = [];
-      for (const pageCase of PAGES) {
-        await open(page, pageCase.path(ids), pageCase.ready);
-        expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
-        for (const violation of await seriousViolations(page)) found.push(`${pageCase.name}: ${violation}`);
-        await screenshot(page, `${theme}-1280-${pageCase.name}`);
-      }
-      // The shortcuts dialog is a page of its own for a keyboard user.
-      await page.keyboard.press("?");
-      await page.getByRole("dialog").waitFor();
-      for (const violation of await seriousViolations(page)) found.push(`shortcuts: ${violation}`);
-      await context.close();
-      expect(found).toEqual([]);
-    });
+    test(
+      `axe finds no serious or critical violations (${theme} theme)`,
+      async () => {
+        const context = await newContext(browser, server.url, { theme });
+        const page = await context.newPage();
+        const found: string[] = [];
+        for (const pageCase of PAGES) {
+          await open(page, pageCase.path(ids), pageCase.ready);
+          expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+          for (const violation of await seriousViolations(page)) found.push(`${pageCase.name}: ${violation}`);
+          await screenshot(page, `${theme}-1280-${pageCase.name}`);
+        }
+        // The shortcuts dialog is a page of its own for a keyboard user.
+        await page.keyboard.press("?");
+        await page.getByRole("dialog").waitFor();
+        for (const violation of await seriousViolations(page)) found.push(`shortcuts: ${violation}`);
+        await context.close();
+        expect(found).toEqual([]);
+      },
+      AXE_TIMEOUT,
+    );
   }
 
-  test("at 390 px wide no page scrolls sideways and axe still passes", async () => {
-    const context = await newContext(browser, server.url, { width: 390, height: 844 });
-    const page = await context.newPage();
-    const overflowing: string[] = [];
-    for (const pageCase of PAGES) {
-      await open(page, pageCase.path(ids), pageCase.ready);
-      const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-        scrollWidth: document.documentElement.scrollWidth,
-        clientWidth: document.documentElement.clientWidth,
-      }));
-      if (scrollWidth > clientWidth)
-        overflowing.push(`${pageCase.name}: ${scrollWidth}px > ${clientWidth}px`);
-      for (const violation of await seriousViolations(page))
-        overflowing.push(`${pageCase.name} (axe): ${violation}`);
-      await screenshot(page, `light-390-${pageCase.name}`);
-    }
-    // The question list is its own screen on a phone.
-    await open(page, `/#/library/${ids.documentId}/answers`, ".question-list");
-    expect(await page.locator(".answer-pane").isVisible()).toBe(false);
-    await screenshot(page, "light-390-questions");
-    await context.close();
-    expect(overflowing).toEqual([]);
-  });
+  test(
+    "at 390 px wide no page scrolls sideways and axe still passes",
+    async () => {
+      const context = await newContext(browser, server.url, { width: 390, height: 844 });
+      const page = await context.newPage();
+      const overflowing: string[] = [];
+      for (const pageCase of PAGES) {
+        await open(page, pageCase.path(ids), pageCase.ready);
+        const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          clientWidth: document.documentElement.clientWidth,
+        }));
+        if (scrollWidth > clientWidth)
+          overflowing.push(`${pageCase.name}: ${scrollWidth}px > ${clientWidth}px`);
+        for (const violation of await seriousViolations(page))
+          overflowing.push(`${pageCase.name} (axe): ${violation}`);
+        await screenshot(page, `light-390-${pageCase.name}`);
+      }
+      // The question list is its own screen on a phone.
+      await open(page, `/#/library/${ids.documentId}/answers`, ".question-list");
+      expect(await page.locator(".answer-pane").isVisible()).toBe(false);
+      await screenshot(page, "light-390-questions");
+      await context.close();
+      expect(overflowing).toEqual([]);
+    },
+    AXE_TIMEOUT,
+  );
 
   test("at 390 px: Import is in the nav, the view tabs show that they scroll, the editor keeps score and top risk in sight", async () => {
     const context = await newContext(browser, server.url, { width: 390, height: 844 });

@@ -37,7 +37,9 @@ describe.runIf(launched.browser !== null)("follow-ups on the seed", () => {
     await browser.close();
   });
 
-  const card = (question: RegExp) => page.locator(".prediction").filter({ hasText: question });
+  // A card by its own question (a linked card also shows the prepared question it links to).
+  const card = (question: RegExp) =>
+    page.locator(".prediction").filter({ has: page.locator(".prediction-question", { hasText: question }) });
 
   test("Q2's “ML in practice” and “why now” are prepared in Q1, and Q1's “too academic” reframes show", async () => {
     await page.goto(`/#/followups/${idOf.get("q2/core")}`);

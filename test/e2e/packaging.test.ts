@@ -9,6 +9,9 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser, newContext, type Theme } from "./browser.ts";
 import { screenshot, startTestServer, type TestServer } from "./harness.ts";
 
+// Every page in turn, each with an axe run: minutes on a loaded machine, not a speed test.
+const AXE_TIMEOUT = 300_000;
+
 const launched = await launchBrowser();
 
 // Our own posting, written for this test: two things the sample evidences (Python, PyTorch,
@@ -422,36 +425,44 @@ describe.runIf(launched.browser !== null)("stories, coverage, compose, tailor, r
   }
 
   for (const theme of ["light", "dark"] as Theme[]) {
-    test(`the new pages have no serious or critical axe violations (${theme})`, async () => {
-      const themed = await newContext(browser, server.url, { theme });
-      const tab = await themed.newPage();
-      const found: string[] = [];
-      for (const pageCase of PAGES) {
-        await openWithResult(tab, pageCase.name, pageCase.path(), pageCase.ready);
-        for (const violation of await seriousViolations(tab)) found.push(`${pageCase.name}: ${violation}`);
-        await screenshot(tab, `${theme}-1280-${pageCase.name}`);
-      }
-      await themed.close();
-      expect(found).toEqual([]);
-    });
+    test(
+      `the new pages have no serious or critical axe violations (${theme})`,
+      async () => {
+        const themed = await newContext(browser, server.url, { theme });
+        const tab = await themed.newPage();
+        const found: string[] = [];
+        for (const pageCase of PAGES) {
+          await openWithResult(tab, pageCase.name, pageCase.path(), pageCase.ready);
+          for (const violation of await seriousViolations(tab)) found.push(`${pageCase.name}: ${violation}`);
+          await screenshot(tab, `${theme}-1280-${pageCase.name}`);
+        }
+        await themed.close();
+        expect(found).toEqual([]);
+      },
+      AXE_TIMEOUT,
+    );
   }
 
-  test("at 390 px the new pages fit the width and pass axe", async () => {
-    const narrow = await newContext(browser, server.url, { width: 390, height: 844 });
-    const tab = await narrow.newPage();
-    const problems: string[] = [];
-    for (const pageCase of PAGES) {
-      await openWithResult(tab, pageCase.name, pageCase.path(), pageCase.ready);
-      const { scrollWidth, clientWidth } = await tab.evaluate(() => ({
-        scrollWidth: document.documentElement.scrollWidth,
-        clientWidth: document.documentElement.clientWidth,
-      }));
-      if (scrollWidth > clientWidth) problems.push(`${pageCase.name}: ${scrollWidth}px > ${clientWidth}px`);
-      for (const violation of await seriousViolations(tab))
-        problems.push(`${pageCase.name} (axe): ${violation}`);
-      await screenshot(tab, `light-390-${pageCase.name}`);
-    }
-    await narrow.close();
-    expect(problems).toEqual([]);
-  });
+  test(
+    "at 390 px the new pages fit the width and pass axe",
+    async () => {
+      const narrow = await newContext(browser, server.url, { width: 390, height: 844 });
+      const tab = await narrow.newPage();
+      const problems: string[] = [];
+      for (const pageCase of PAGES) {
+        await openWithResult(tab, pageCase.name, pageCase.path(), pageCase.ready);
+        const { scrollWidth, clientWidth } = await tab.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          clientWidth: document.documentElement.clientWidth,
+        }));
+        if (scrollWidth > clientWidth) problems.push(`${pageCase.name}: ${scrollWidth}px > ${clientWidth}px`);
+        for (const violation of await seriousViolations(tab))
+          problems.push(`${pageCase.name} (axe): ${violation}`);
+        await screenshot(tab, `light-390-${pageCase.name}`);
+      }
+      await narrow.close();
+      expect(problems).toEqual([]);
+    },
+    AXE_TIMEOUT,
+  );
 });

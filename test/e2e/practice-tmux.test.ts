@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -26,6 +26,22 @@ function derisk(args: string[]) {
   return spawnSync(process.execPath, [bin, ...args], { cwd: work, encoding: "utf8", env, timeout: 120_000 });
 }
 
+const statusFile = (name: string) => join(work, `exit-status-${name}`);
+
+/** The pid of a process's (first) child, from /proc. */
+function childOf(parent: number): number {
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === parent) return Number(entry);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  throw new Error(`process ${parent} has no child`);
+}
+
 const quote = (s: string) => `'${s.replaceAll("'", "'\\''")}'`;
 
 /** Starts `derisk ARGS` in a new tmux session of 120×60 that stays on screen after it exits. */
@@ -39,7 +55,9 @@ function start(name: string, args: string[], options: { color?: boolean } = {}):
     "TERM=xterm-256color",
     `DERISK_DATA_DIR=${quote(dataDir)}`,
   ];
-  const command = `cd ${quote(work)} && exec ${env.join(" ")} ${quote(process.execPath)} ${quote(bin)} ${args.map(quote).join(" ")}`;
+  // The shell writes derisk's exit status to a file: tmux 3.3 reports no status for a pane
+  // whose program was node (the process is left uncollected).
+  const command = `cd ${quote(work)} && ${env.join(" ")} ${quote(process.execPath)} ${quote(bin)} ${args.map(quote).join(" ")}; echo $? > ${quote(statusFile(name))}`;
   tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "60", command);
   tmux("set-option", "-t", name, "remain-on-exit", "on");
 }
@@ -77,10 +95,9 @@ async function typeLine(name: string, line: string): Promise<void> {
 async function exited(name: string): Promise<number> {
   const until = Date.now() + 60_000;
   for (;;) {
-    const [dead, status] = tmux("display-message", "-p", "-t", name, "#{pane_dead} #{pane_dead_status}")
-      .trim()
-      .split(" ");
-    if (dead === "1") return Number(status);
+    const dead = tmux("display-message", "-p", "-t", name, "#{pane_dead}").trim();
+    if (dead === "1" && existsSync(statusFile(name)))
+      return Number(readFileSync(statusFile(name), "utf8").trim());
     if (Date.now() > until) throw new Error(`derisk did not exit; the screen:\n${screen(name)}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -178,12 +195,16 @@ describe("derisk practice in a terminal (tmux)", () => {
       await typeLine(name, "I want my work measured by what it changes for them.");
       tmux("send-keys", "-t", name, "-l", "This half-typed line is lost");
       await waitFor(name, /This half-typed line is lost/);
-      const pid = tmux("display-message", "-p", "-t", name, "#{pane_pid}").trim();
+      // derisk itself, the child of the pane's shell.
+      const shell = tmux("display-message", "-p", "-t", name, "#{pane_pid}").trim();
+      const pid = childOf(Number(shell));
       process.kill(Number(pid), "SIGKILL");
       expect(await exited(name)).not.toBe(0);
 
       const listed = derisk(["practice", "--list"]);
-      expect(listed.stdout).toMatch(/Unfinished sessions: 1/);
+      expect(listed.stdout, `status ${listed.status}, signal ${listed.signal}: ${listed.stderr}`).toMatch(
+        /Unfinished sessions: 1/,
+      );
       expect(listed.stdout).toMatch(/at question 1\/1: Why do you want to join this team\? \(draft saved\)/);
       const sessionId = /• (\S+)/.exec(listed.stdout)?.[1] ?? "";
 

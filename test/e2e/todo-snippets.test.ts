@@ -58,7 +58,7 @@ describe.runIf(launched.browser !== null)("to-do lists and code snippets", () =>
 
     await rehearse.check();
     await expect.poll(() => list.textContent()).toMatch(/2 of 3 done/);
-    expect(await tab.locator(".count").textContent()).toBe("1");
+    await expect.poll(() => tab.locator(".count").textContent()).toBe("1");
     await screenshot(page, "todo-ticked");
 
     // The tick is an edit with history: the list's history shows the typed version on top.
