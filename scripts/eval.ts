@@ -539,9 +539,31 @@ if (existsSync(pairsFile) && only === undefined) {
   matchingLines.push(
     `${"".padEnd(40)}${["pairs", "positives", "hard neg.", "precision", "recall", "F1", "hard acc."].map((h) => h.padStart(12)).join("")}`,
   );
-  for (const split of ["dev", "test"] as const) {
-    const { errors, ...figures } = measureMatching(pairs.filter((p) => p.split === split));
-    matching[split] = figures;
+  // Each split as a whole, then by batch: g001–g192 (the lexicons were grown on their dev pairs
+  // over three batches) and g193–g276 (written in one go before the next round of changes).
+  const batchOf = (p: LabelledPair) => (Number(p.group.slice(1)) <= 192 ? "g001–g192" : "g193–g276");
+  const rows = (["dev", "test"] as const).flatMap((split) => [
+    { name: split, split, pairs: pairs.filter((p) => p.split === split) },
+    ...["g001–g192", "g193–g276"].map((batch) => ({
+      name: `${split} ${batch}`,
+      split,
+      pairs: pairs.filter((p) => p.split === split && batchOf(p) === batch),
+    })),
+  ]);
+  for (const { name, split, pairs: selected } of rows) {
+    if (selected.length === 0) continue;
+    const { errors, ...figures } = measureMatching(selected);
+    matching[name] = figures;
+    if (name !== split) {
+      matchingLines.push(
+        `  ${name.padEnd(38)}${[figures.pairs, figures.positives, figures.hardNegatives]
+          .map((v) => String(v).padStart(12))
+          .join(
+            "",
+          )}${[figures.precision, figures.recall, figures.f1].map((v) => v.toFixed(3).padStart(12)).join("")}${String(figures.hardNegativesAccepted).padStart(12)}`,
+      );
+      continue;
+    }
     matchingLines.push(
       `${split.padEnd(40)}${[figures.pairs, figures.positives, figures.hardNegatives]
         .map((v) => String(v).padStart(12))

@@ -106,6 +106,43 @@ describe("years", () => {
   });
 });
 
+describe("alternatives and examples in a requirement", () => {
+  it('meets "A or B" with either one', () => {
+    const ask = "Experience with Kubernetes or Terraform";
+    expect(semanticMatch(ask, "I wrote the Terraform modules for all our AWS accounts.").matched).toBe(true);
+    expect(semanticMatch(ask, "I moved our services onto a managed Kubernetes cluster.").matched).toBe(true);
+    expect(semanticMatch(ask, "I set up the office printers.").matched).toBe(false);
+  });
+
+  it("reads examples (after a colon, in parentheses) as ways to meet the concept before them", () => {
+    const ask = "Front-end engineering: React, accessibility, page load performance";
+    expect(
+      semanticMatch(ask, "I cut the checkout's largest contentful paint from 4 s to 1.5 s.").matched,
+    ).toBe(true);
+    // The examples spell out the concept of their own kind: fields explain "quantitative", not "PhD".
+    expect(
+      semanticMatch("A quantitative PhD (econometrics or physics)", "I hold a PhD in medieval history.")
+        .matched,
+    ).toBe(false);
+  });
+
+  it("keeps tools with an everyday sense in their sense", () => {
+    expect(
+      semanticMatch("Strong Python and pandas", "I fed the python in the reptile house at the zoo.").matched,
+    ).toBe(false);
+    expect(
+      semanticMatch(
+        "Docker and containerised services",
+        "I unloaded shipping containers from the cargo vessel.",
+      ).matched,
+    ).toBe(false);
+    expect(
+      semanticMatch("Docker and containerised services", "I wrote multi-stage Dockerfiles for each service.")
+        .matched,
+    ).toBe(true);
+  });
+});
+
 // The labelled set (eval/matching/pairs.jsonl, docs/matching.md): the frozen test split is
 // scored here and in `npm run eval`, never tuned on.
 const pairs = readFileSync(new URL("../../../eval/matching/pairs.jsonl", import.meta.url), "utf8")
@@ -114,8 +151,8 @@ const pairs = readFileSync(new URL("../../../eval/matching/pairs.jsonl", import.
   .map((line) => JSON.parse(line) as LabelledPair);
 
 describe("the labelled requirement/evidence set", () => {
-  it("holds at least 760 pairs with hard negatives, each in the split its requirement's hash decides", () => {
-    expect(pairs.length).toBeGreaterThanOrEqual(760);
+  it("holds at least 1,100 pairs with hard negatives, each in the split its requirement's hash decides", () => {
+    expect(pairs.length).toBeGreaterThanOrEqual(1100);
     expect(pairs.filter((p) => p.kind === "hard-negative").length).toBeGreaterThanOrEqual(100);
     expect(pairs.filter((p) => splitOf(p.requirement) !== p.split)).toEqual([]);
     expect(new Set(pairs.map((p) => p.id)).size).toBe(pairs.length);
@@ -125,20 +162,30 @@ describe("the labelled requirement/evidence set", () => {
     expect(measureMatching(pairs.filter((p) => p.split === "test")).precision).toBeGreaterThanOrEqual(0.85);
   });
 
-  it("keeps test-split recall at or above its measured floors (0.68 on 304 pairs; the 0.85 target is not met yet)", () => {
-    // The test split grew from 192 to 304 pairs with groups g121–g192 (harder paraphrases); on
-    // the first 120 groups alone recall is 0.77. Raise these floors when the matcher gets there.
+  it("keeps test-split recall at or above its measured floors (the 0.85 target is not met yet)", () => {
+    // 448 test pairs: g001–g192 (304, recall 0.75; 0.82 on the first 120 groups) and g193–g276
+    // (144, written later, recall 0.54). Raise these floors when the matcher gets there.
     const test = pairs.filter((p) => p.split === "test");
+    const group = (p: LabelledPair) => Number(p.group.slice(1));
     expect(measureMatching(test).recall).toBeGreaterThanOrEqual(0.68);
-    expect(
-      measureMatching(test.filter((p) => Number(p.group.slice(1)) <= 120)).recall,
-    ).toBeGreaterThanOrEqual(0.75);
+    expect(measureMatching(test.filter((p) => group(p) <= 192)).recall).toBeGreaterThanOrEqual(0.75);
+    expect(measureMatching(test.filter((p) => group(p) <= 120)).recall).toBeGreaterThanOrEqual(0.82);
+    expect(measureMatching(test.filter((p) => group(p) > 192)).recall).toBeGreaterThanOrEqual(0.54);
   });
 
-  it("keeps dev-split precision and recall at their measured floors (0.99 and 0.97)", () => {
-    const dev = measureMatching(pairs.filter((p) => p.split === "dev"));
-    expect(dev.precision).toBeGreaterThanOrEqual(0.99);
-    expect(dev.recall).toBeGreaterThanOrEqual(0.97);
+  it("keeps test-split precision on g001–g192 at or above 0.87, as measured", () => {
+    const test = pairs.filter((p) => p.split === "test" && Number(p.group.slice(1)) <= 192);
+    expect(measureMatching(test).precision).toBeGreaterThanOrEqual(0.87);
+  });
+
+  it("keeps dev-split precision and recall at their measured floors (g001–g192: 0.99 / 0.97; g193–g276: 0.95 / 0.93)", () => {
+    const dev = pairs.filter((p) => p.split === "dev");
+    const first = measureMatching(dev.filter((p) => Number(p.group.slice(1)) <= 192));
+    expect(first.precision).toBeGreaterThanOrEqual(0.99);
+    expect(first.recall).toBeGreaterThanOrEqual(0.97);
+    const later = measureMatching(dev.filter((p) => Number(p.group.slice(1)) > 192));
+    expect(later.precision).toBeGreaterThanOrEqual(0.95);
+    expect(later.recall).toBeGreaterThanOrEqual(0.93);
   });
 });
 
