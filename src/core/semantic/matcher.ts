@@ -94,7 +94,7 @@ const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}+#/.']*/gu;
  * Lower-cased tokens with lemmas: hyphens split words ("non-technical" → "non technical"),
  * a possessive "'s" is dropped, trailing dots are not part of a word.
  */
-function tokenize(text: string): Token[] {
+function tokenize(text: string, splitSlashes = false): Token[] {
   const out: Token[] = [];
   const normalized = text
     .toLowerCase()
@@ -105,7 +105,17 @@ function tokenize(text: string): Token[] {
     let raw = match[0].replace(/[.']+$/, "");
     raw = raw.replace(/'s$/, "");
     if (raw === "") continue;
-    out.push({ raw, lemma: lemma(raw), at: match.index ?? 0 });
+    const at = match.index ?? 0;
+    // "Agile/Scrum", "Flink/Kafka": two words, unless the whole is a term ("CI/CD", "TCP/IP").
+    if (splitSlashes && /[^/]\/[^/]/.test(raw) && !PREFIXES.has(lemma(raw))) {
+      let offset = at;
+      for (const part of raw.split("/")) {
+        if (part !== "") out.push({ raw: part, lemma: lemma(part), at: offset });
+        offset += part.length + 1;
+      }
+      continue;
+    }
+    out.push({ raw, lemma: lemma(raw), at });
   }
   return out;
 }
@@ -309,7 +319,7 @@ const CACHE_LIMIT = 2_000;
 export function analyzeText(text: string): Analysis {
   const cached = CACHE.get(text);
   if (cached !== undefined) return cached;
-  const tokens = tokenize(text);
+  const tokens = tokenize(text, true);
   const lemmas = tokens.map((t) => t.lemma);
   const concepts = new Map<string, ConceptHit>();
   const direct = new Set<string>();
@@ -333,9 +343,14 @@ export function analyzeText(text: string): Analysis {
       if (entry === undefined) continue;
       let fired = false;
       const firedIds: string[] = [];
+      // A term read in another sense (a `not` word nearby) is not a word of this topic either.
+      let negated = false;
       for (const concept of entry.concepts) {
         const sense = entry.senses.get(concept.id) ?? SENSE.get(concept.id);
-        if (sense && windowHas(lemmas, i, i + n, sense.not)) continue;
+        if (sense && windowHas(lemmas, i, i + n, sense.not)) {
+          negated = true;
+          continue;
+        }
         if (sense && sense.needs.length > 0 && !windowHas(lemmas, i, i + n, sense.needs)) {
           // The term itself may be one of the needed words ("throughput").
           if (!sense.needs.includes(key)) continue;
@@ -359,7 +374,7 @@ export function analyzeText(text: string): Analysis {
       for (let k = i; k < i + n; k++) {
         if (fired && topical) inTerm[k] = 1;
         else if (fired) continue;
-        else otherSense[k] = 1;
+        else if (negated) otherSense[k] = 1;
       }
       i += n - 1;
       break;
