@@ -600,6 +600,22 @@ if (existsSync(pairsFile) && only === undefined) {
       "",
       `follow-up ↔ prepared question links (${links.pairs} pairs, ${links.positives} positive): precision ${links.precision.toFixed(3)}, recall ${links.recall.toFixed(3)}, F1 ${links.f1.toFixed(3)}`,
     );
+    // By batch: q001–q072 and q089–q128 were read while writing the intents; q073–q088 (batch 3)
+    // and q129–q152 (batch 5) were written before a change and scored after it, never read.
+    const batches: Array<[string, (p: LabelledQuestionPair) => boolean]> = [
+      ["q001–q072 (read)", (p) => Number(p.id.slice(1)) <= 72],
+      ["q073–q088 (batch 3, held out)", (p) => p.batch === 3],
+      ["q089–q128 (batch 4, read)", (p) => p.batch === 4],
+      ["q129–q152 (batch 5, held out)", (p) => p.batch === 5],
+    ];
+    for (const [name, pick] of batches) {
+      const selected = questionPairs.filter(pick);
+      if (selected.length === 0) continue;
+      const figures = measureQuestionLinking(selected);
+      matchingLines.push(
+        `  ${name}: ${figures.pairs} pairs, precision ${figures.precision.toFixed(3)}, recall ${figures.recall.toFixed(3)}`,
+      );
+    }
     if (verbose)
       for (const e of errors)
         matchingLines.push(`  [links] label ${e.label}, score ${e.score}: ${e.asked} ⟷ ${e.prepared}`);

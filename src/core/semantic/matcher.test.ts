@@ -214,15 +214,39 @@ const questionPairs = readFileSync(
   .map((line) => JSON.parse(line) as LabelledQuestionPair);
 
 describe("the labelled question pairs (follow-up ↔ prepared answer)", () => {
-  it("holds at least 40 pairs, hard negatives among them", () => {
-    expect(questionPairs.length).toBeGreaterThanOrEqual(40);
+  it("holds at least 150 pairs, hard negatives among them", () => {
+    expect(questionPairs.length).toBeGreaterThanOrEqual(150);
     expect(questionPairs.filter((p) => p.kind === "hard-negative").length).toBeGreaterThanOrEqual(15);
   });
 
-  it("links the same question asked differently (precision ≥ 0.87, recall ≥ 0.83 on all 88 pairs, as measured)", () => {
-    const figures = measureQuestionLinking(questionPairs);
-    expect(figures.precision).toBeGreaterThanOrEqual(0.87);
-    expect(figures.recall).toBeGreaterThanOrEqual(0.83);
+  it("links the same question asked differently (floors as measured, batch by batch)", () => {
+    const num = (p: LabelledQuestionPair) => Number(p.id.slice(1));
+    const first = measureQuestionLinking(questionPairs.filter((p) => num(p) <= 88));
+    expect(first.precision).toBeGreaterThanOrEqual(0.93);
+    expect(first.recall).toBeGreaterThanOrEqual(0.83);
+    const read = measureQuestionLinking(questionPairs.filter((p) => p.batch === 4));
+    expect(read.precision).toBeGreaterThanOrEqual(0.87);
+    expect(read.recall).toBeGreaterThanOrEqual(1);
+    // q129–q152 were written before the last change to the intents and scored once after it.
+    const heldOut = measureQuestionLinking(questionPairs.filter((p) => p.batch === 5));
+    expect(heldOut.precision).toBeGreaterThanOrEqual(0.88);
+    expect(heldOut.recall).toBeGreaterThanOrEqual(0.66);
+  });
+
+  it("does not link two questions on one topic that ask for different things", () => {
+    expect(questionSimilarity("How long did the rollout take?", "Why did you roll it out?").matched).toBe(
+      false,
+    );
+    expect(
+      questionSimilarity("How long did the rollout take?", "What was the timeline of the rollout?").matched,
+    ).toBe(true);
+    // "improved" is a weakness only when it is about the person, not about a model.
+    expect(
+      questionSimilarity(
+        "How did you check the new ranking improved the results?",
+        "How did you evaluate the new ranking?",
+      ).matched,
+    ).toBe(true);
   });
 
   it("reads what a question asks for, not its words", () => {

@@ -590,10 +590,21 @@ export function semanticMatch(
  * Symmetric similarity of two short texts (two questions): both must find the other.
  * @example questionSimilarity("What experience do you have with ML in practice?", "Tell me about applied machine learning you have done") > 0.5
  */
+// Factor on the similarity of two questions that do not ask for the same thing; chosen on q001–q128.
+const INTENT_MISMATCH = 0.6;
+
 export function questionSimilarity(a: string | Analysis, b: string | Analysis): SemanticMatch {
   const ab = semanticMatch(a, b, { intents: true });
   const ba = semanticMatch(b, a, { intents: true });
-  const score = ab.score + ba.score === 0 ? 0 : (2 * ab.score * ba.score) / (ab.score + ba.score);
+  let score = ab.score + ba.score === 0 ? 0 : (2 * ab.score * ba.score) / (ab.score + ba.score);
+  // What a question asks for decides before its topic: when one of the two asks for something
+  // (how long, why now, a weakness) and the other asks for none of it, they are other questions
+  // even on the same topic ("How long did the migration take?" vs "Why did you do the migration?").
+  const intentsOf = (x: Analysis) => new Set([...x.direct].filter((id) => BY_ID.get(id)?.kind === "intent"));
+  const ia = intentsOf(asAnalysis(a));
+  const ib = intentsOf(asAnalysis(b));
+  const shareIntent = [...ia].some((id) => ib.has(id));
+  if ((ia.size > 0 || ib.size > 0) && !shareIntent) score *= INTENT_MISMATCH;
   const rounded = Math.round(score * 1000) / 1000;
   return {
     score: rounded,
