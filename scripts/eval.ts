@@ -539,9 +539,34 @@ if (existsSync(pairsFile) && only === undefined) {
   matchingLines.push(
     `${"".padEnd(40)}${["pairs", "positives", "hard neg.", "precision", "recall", "F1", "hard acc."].map((h) => h.padStart(12)).join("")}`,
   );
-  for (const split of ["dev", "test"] as const) {
-    const { errors, ...figures } = measureMatching(pairs.filter((p) => p.split === split));
-    matching[split] = figures;
+  // Each split as a whole, then by batch: g001–g192 (the lexicons were grown on their dev pairs
+  // over three batches), g193–g276 and g277–g336 (each written in one go before a round of changes).
+  const batchOf = (p: LabelledPair) => {
+    const g = Number(p.group.slice(1));
+    return g <= 192 ? "g001–g192" : g <= 276 ? "g193–g276" : "g277–g336";
+  };
+  const rows = (["dev", "test"] as const).flatMap((split) => [
+    { name: split, split, pairs: pairs.filter((p) => p.split === split) },
+    ...["g001–g192", "g193–g276", "g277–g336"].map((batch) => ({
+      name: `${split} ${batch}`,
+      split,
+      pairs: pairs.filter((p) => p.split === split && batchOf(p) === batch),
+    })),
+  ]);
+  for (const { name, split, pairs: selected } of rows) {
+    if (selected.length === 0) continue;
+    const { errors, ...figures } = measureMatching(selected);
+    matching[name] = figures;
+    if (name !== split) {
+      matchingLines.push(
+        `  ${name.padEnd(38)}${[figures.pairs, figures.positives, figures.hardNegatives]
+          .map((v) => String(v).padStart(12))
+          .join(
+            "",
+          )}${[figures.precision, figures.recall, figures.f1].map((v) => v.toFixed(3).padStart(12)).join("")}${String(figures.hardNegativesAccepted).padStart(12)}`,
+      );
+      continue;
+    }
     matchingLines.push(
       `${split.padEnd(40)}${[figures.pairs, figures.positives, figures.hardNegatives]
         .map((v) => String(v).padStart(12))
@@ -575,6 +600,22 @@ if (existsSync(pairsFile) && only === undefined) {
       "",
       `follow-up ↔ prepared question links (${links.pairs} pairs, ${links.positives} positive): precision ${links.precision.toFixed(3)}, recall ${links.recall.toFixed(3)}, F1 ${links.f1.toFixed(3)}`,
     );
+    // By batch: q001–q072 and q089–q128 were read while writing the intents; q073–q088 (batch 3)
+    // and q129–q152 (batch 5) were written before a change and scored after it, never read.
+    const batches: Array<[string, (p: LabelledQuestionPair) => boolean]> = [
+      ["q001–q072 (read)", (p) => Number(p.id.slice(1)) <= 72],
+      ["q073–q088 (batch 3, held out)", (p) => p.batch === 3],
+      ["q089–q128 (batch 4, read)", (p) => p.batch === 4],
+      ["q129–q152 (batch 5, held out)", (p) => p.batch === 5],
+    ];
+    for (const [name, pick] of batches) {
+      const selected = questionPairs.filter(pick);
+      if (selected.length === 0) continue;
+      const figures = measureQuestionLinking(selected);
+      matchingLines.push(
+        `  ${name}: ${figures.pairs} pairs, precision ${figures.precision.toFixed(3)}, recall ${figures.recall.toFixed(3)}`,
+      );
+    }
     if (verbose)
       for (const e of errors)
         matchingLines.push(`  [links] label ${e.label}, score ${e.score}: ${e.asked} ⟷ ${e.prepared}`);

@@ -106,6 +106,43 @@ describe("years", () => {
   });
 });
 
+describe("alternatives and examples in a requirement", () => {
+  it('meets "A or B" with either one', () => {
+    const ask = "Experience with Kubernetes or Terraform";
+    expect(semanticMatch(ask, "I wrote the Terraform modules for all our AWS accounts.").matched).toBe(true);
+    expect(semanticMatch(ask, "I moved our services onto a managed Kubernetes cluster.").matched).toBe(true);
+    expect(semanticMatch(ask, "I set up the office printers.").matched).toBe(false);
+  });
+
+  it("reads examples (after a colon, in parentheses) as ways to meet the concept before them", () => {
+    const ask = "Front-end engineering: React, accessibility, page load performance";
+    expect(
+      semanticMatch(ask, "I cut the checkout's largest contentful paint from 4 s to 1.5 s.").matched,
+    ).toBe(true);
+    // The examples spell out the concept of their own kind: fields explain "quantitative", not "PhD".
+    expect(
+      semanticMatch("A quantitative PhD (econometrics or physics)", "I hold a PhD in medieval history.")
+        .matched,
+    ).toBe(false);
+  });
+
+  it("keeps tools with an everyday sense in their sense", () => {
+    expect(
+      semanticMatch("Strong Python and pandas", "I fed the python in the reptile house at the zoo.").matched,
+    ).toBe(false);
+    expect(
+      semanticMatch(
+        "Docker and containerised services",
+        "I unloaded shipping containers from the cargo vessel.",
+      ).matched,
+    ).toBe(false);
+    expect(
+      semanticMatch("Docker and containerised services", "I wrote multi-stage Dockerfiles for each service.")
+        .matched,
+    ).toBe(true);
+  });
+});
+
 // The labelled set (eval/matching/pairs.jsonl, docs/matching.md): the frozen test split is
 // scored here and in `npm run eval`, never tuned on.
 const pairs = readFileSync(new URL("../../../eval/matching/pairs.jsonl", import.meta.url), "utf8")
@@ -114,31 +151,54 @@ const pairs = readFileSync(new URL("../../../eval/matching/pairs.jsonl", import.
   .map((line) => JSON.parse(line) as LabelledPair);
 
 describe("the labelled requirement/evidence set", () => {
-  it("holds at least 760 pairs with hard negatives, each in the split its requirement's hash decides", () => {
-    expect(pairs.length).toBeGreaterThanOrEqual(760);
-    expect(pairs.filter((p) => p.kind === "hard-negative").length).toBeGreaterThanOrEqual(100);
+  it("holds at least 1,340 pairs with hard negatives, each in the split its requirement's hash decides", () => {
+    expect(pairs.length).toBeGreaterThanOrEqual(1340);
+    expect(pairs.filter((p) => p.kind === "hard-negative").length).toBeGreaterThanOrEqual(350);
     expect(pairs.filter((p) => splitOf(p.requirement) !== p.split)).toEqual([]);
     expect(new Set(pairs.map((p) => p.id)).size).toBe(pairs.length);
   });
 
-  it("keeps test-split precision at or above 0.85", () => {
-    expect(measureMatching(pairs.filter((p) => p.split === "test")).precision).toBeGreaterThanOrEqual(0.85);
+  // Batches: g001–g192 (the set the lexicons were first grown on), then g193–g276 and g277–g336,
+  // each written in one go before a round of changes; only their dev pairs were read.
+  const group = (p: LabelledPair) => Number(p.group.slice(1));
+  const test = pairs.filter((p) => p.split === "test");
+  const dev = pairs.filter((p) => p.split === "dev");
+
+  it("keeps test-split precision at or above 0.85 on g001–g192 (0.875 measured)", () => {
+    expect(measureMatching(test.filter((p) => group(p) <= 192)).precision).toBeGreaterThanOrEqual(0.87);
   });
 
-  it("keeps test-split recall at or above its measured floors (0.68 on 304 pairs; the 0.85 target is not met yet)", () => {
-    // The test split grew from 192 to 304 pairs with groups g121–g192 (harder paraphrases); on
-    // the first 120 groups alone recall is 0.77. Raise these floors when the matcher gets there.
-    const test = pairs.filter((p) => p.split === "test");
-    expect(measureMatching(test).recall).toBeGreaterThanOrEqual(0.68);
+  it("keeps test-split precision of the later batches at their measured floors (below the 0.85 target)", () => {
+    // Written after the lexicons and scored once: 0.849 on all 544 test pairs, 0.830 on
+    // g193–g276, 0.750 on g277–g336. Raise these when the matcher gets there.
+    expect(measureMatching(test).precision).toBeGreaterThanOrEqual(0.84);
     expect(
-      measureMatching(test.filter((p) => Number(p.group.slice(1)) <= 120)).recall,
-    ).toBeGreaterThanOrEqual(0.75);
+      measureMatching(test.filter((p) => group(p) > 192 && group(p) <= 276)).precision,
+    ).toBeGreaterThanOrEqual(0.83);
+    expect(measureMatching(test.filter((p) => group(p) > 276)).precision).toBeGreaterThanOrEqual(0.75);
   });
 
-  it("keeps dev-split precision and recall at their measured floors (0.99 and 0.97)", () => {
-    const dev = measureMatching(pairs.filter((p) => p.split === "dev"));
-    expect(dev.precision).toBeGreaterThanOrEqual(0.99);
-    expect(dev.recall).toBeGreaterThanOrEqual(0.97);
+  it("keeps test-split recall at or above its measured floors (the 0.85 target is not met)", () => {
+    expect(measureMatching(test).recall).toBeGreaterThanOrEqual(0.62);
+    expect(measureMatching(test.filter((p) => group(p) <= 192)).recall).toBeGreaterThanOrEqual(0.73);
+    expect(measureMatching(test.filter((p) => group(p) <= 120)).recall).toBeGreaterThanOrEqual(0.81);
+    expect(
+      measureMatching(test.filter((p) => group(p) > 192 && group(p) <= 276)).recall,
+    ).toBeGreaterThanOrEqual(0.54);
+    expect(measureMatching(test.filter((p) => group(p) > 276)).recall).toBeGreaterThanOrEqual(0.37);
+  });
+
+  it("keeps dev-split precision and recall at their measured floors, batch by batch", () => {
+    const floors: Array<[number, number, number, number]> = [
+      [1, 192, 0.99, 0.97],
+      [193, 276, 0.95, 0.94],
+      [277, 336, 0.98, 0.94],
+    ];
+    for (const [from, to, precision, recall] of floors) {
+      const figures = measureMatching(dev.filter((p) => group(p) >= from && group(p) <= to));
+      expect(figures.precision).toBeGreaterThanOrEqual(precision);
+      expect(figures.recall).toBeGreaterThanOrEqual(recall);
+    }
   });
 });
 
@@ -154,15 +214,39 @@ const questionPairs = readFileSync(
   .map((line) => JSON.parse(line) as LabelledQuestionPair);
 
 describe("the labelled question pairs (follow-up ↔ prepared answer)", () => {
-  it("holds at least 40 pairs, hard negatives among them", () => {
-    expect(questionPairs.length).toBeGreaterThanOrEqual(40);
+  it("holds at least 150 pairs, hard negatives among them", () => {
+    expect(questionPairs.length).toBeGreaterThanOrEqual(150);
     expect(questionPairs.filter((p) => p.kind === "hard-negative").length).toBeGreaterThanOrEqual(15);
   });
 
-  it("links the same question asked differently (precision ≥ 0.87, recall ≥ 0.83 on all 88 pairs, as measured)", () => {
-    const figures = measureQuestionLinking(questionPairs);
-    expect(figures.precision).toBeGreaterThanOrEqual(0.87);
-    expect(figures.recall).toBeGreaterThanOrEqual(0.83);
+  it("links the same question asked differently (floors as measured, batch by batch)", () => {
+    const num = (p: LabelledQuestionPair) => Number(p.id.slice(1));
+    const first = measureQuestionLinking(questionPairs.filter((p) => num(p) <= 88));
+    expect(first.precision).toBeGreaterThanOrEqual(0.93);
+    expect(first.recall).toBeGreaterThanOrEqual(0.83);
+    const read = measureQuestionLinking(questionPairs.filter((p) => p.batch === 4));
+    expect(read.precision).toBeGreaterThanOrEqual(0.87);
+    expect(read.recall).toBeGreaterThanOrEqual(1);
+    // q129–q152 were written before the last change to the intents and scored once after it.
+    const heldOut = measureQuestionLinking(questionPairs.filter((p) => p.batch === 5));
+    expect(heldOut.precision).toBeGreaterThanOrEqual(0.88);
+    expect(heldOut.recall).toBeGreaterThanOrEqual(0.66);
+  });
+
+  it("does not link two questions on one topic that ask for different things", () => {
+    expect(questionSimilarity("How long did the rollout take?", "Why did you roll it out?").matched).toBe(
+      false,
+    );
+    expect(
+      questionSimilarity("How long did the rollout take?", "What was the timeline of the rollout?").matched,
+    ).toBe(true);
+    // "improved" is a weakness only when it is about the person, not about a model.
+    expect(
+      questionSimilarity(
+        "How did you check the new ranking improved the results?",
+        "How did you evaluate the new ranking?",
+      ).matched,
+    ).toBe(true);
   });
 
   it("reads what a question asks for, not its words", () => {

@@ -28,6 +28,11 @@ export interface Analysis {
   /** Every content lemma (concept words included), for lexical recall. */
   readonly allLemmas: ReadonlySet<string>;
   readonly bigrams: ReadonlySet<string>;
+  /**
+   * Concepts the text offers as alternatives of one ask: "Spark or Airflow", and the examples that
+   * spell out a concept ("MLOps: model registry, CI/CD for models", "streaming (Kafka, Flink)").
+   */
+  readonly alternatives: ReadonlyArray<ReadonlySet<string>>;
 }
 
 export type Strength = "strong" | "partial" | "none";
@@ -79,6 +84,8 @@ const GENERIC = new Set(
 interface Token {
   raw: string;
   lemma: string;
+  /** Offset of the token in the text (normalisation keeps offsets). */
+  at: number;
 }
 
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}+#/.']*/gu;
@@ -87,7 +94,7 @@ const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}+#/.']*/gu;
  * Lower-cased tokens with lemmas: hyphens split words ("non-technical" → "non technical"),
  * a possessive "'s" is dropped, trailing dots are not part of a word.
  */
-function tokenize(text: string): Token[] {
+function tokenize(text: string, splitSlashes = false): Token[] {
   const out: Token[] = [];
   const normalized = text
     .toLowerCase()
@@ -98,7 +105,17 @@ function tokenize(text: string): Token[] {
     let raw = match[0].replace(/[.']+$/, "");
     raw = raw.replace(/'s$/, "");
     if (raw === "") continue;
-    out.push({ raw, lemma: lemma(raw) });
+    const at = match.index ?? 0;
+    // "Agile/Scrum", "Flink/Kafka": two words, unless the whole is a term ("CI/CD", "TCP/IP").
+    if (splitSlashes && /[^/]\/[^/]/.test(raw) && !PREFIXES.has(lemma(raw))) {
+      let offset = at;
+      for (const part of raw.split("/")) {
+        if (part !== "") out.push({ raw: part, lemma: lemma(part), at: offset });
+        offset += part.length + 1;
+      }
+      continue;
+    }
+    out.push({ raw, lemma: lemma(raw), at });
   }
   return out;
 }
@@ -232,6 +249,66 @@ const WHY_NAME = /\b[Ww]hy (?![Nn]ow\b|[Nn]ot\b|I\b)[A-Z][\p{L}\p{N}&-]+/u;
 
 const WHY_NOW = /\b[Ww]hy\b[^?.!]*\bnow\b/;
 
+// Words after which a text gives examples of what it just named.
+const EXAMPLE_CUE = /^(?:such as|e\.?g\.?|for example|for instance|including|like|especially|ideally)\b/i;
+
+/**
+ * Groups of concepts that are alternatives of one ask. "A or B" (and "A, B or C"): the concepts
+ * on both sides. Examples — in parentheses, after a colon, after "such as", "including", "e.g." —
+ * spell out the concept named just before them, so any of them meets it.
+ */
+function alternativesOf(
+  text: string,
+  tokens: readonly Token[],
+  hits: ReadonlyArray<{ from: number; to: number; ids: string[] }>,
+): Set<string>[] {
+  const out: Set<string>[] = [];
+  // "or": the hit just before (with the run of hits before it that only punctuation separates) and the hit just after.
+  tokens.forEach((token, k) => {
+    if (token.raw !== "or") return;
+    const before = hits.filter((h) => h.to < k && k - h.to <= 2);
+    const after = hits.find((h) => h.from > k && h.from - k <= 3);
+    if (before.length === 0 || after === undefined) return;
+    const group = new Set<string>(after.ids);
+    let last = before[before.length - 1] as (typeof hits)[number];
+    for (const id of last.ids) group.add(id);
+    for (let j = hits.indexOf(last) - 1; j >= 0; j--) {
+      const prev = hits[j] as (typeof hits)[number];
+      const gap = text.slice((tokens[prev.to] as Token).at, (tokens[last.from] as Token).at);
+      if (last.from - prev.to !== 1 || !/^[^\s,;]*[,/]\s*$|^\S+\s*$/.test(gap)) break;
+      for (const id of prev.ids) group.add(id);
+      last = prev;
+    }
+    out.push(group);
+  });
+  // Examples: each zone's concepts join the concept named last before the zone opens.
+  const zones: Array<{ from: number; to: number }> = [];
+  const close = (from: number, end: RegExp) => {
+    const rest = text.slice(from).search(end);
+    zones.push({ from, to: rest < 0 ? text.length : from + rest });
+  };
+  for (let at = text.indexOf("("); at >= 0; at = text.indexOf("(", at + 1)) close(at, /\)/);
+  const colon = text.search(/:\s/);
+  if (colon >= 0) close(colon, /[.;]\s|$/);
+  tokens.forEach((token) => {
+    if (EXAMPLE_CUE.test(text.slice(token.at))) close(token.at, /[).;]|$/);
+  });
+  for (const zone of zones) {
+    const inside = hits.filter((h) => {
+      const at = (tokens[h.from] as Token).at;
+      return at > zone.from && at < zone.to;
+    });
+    // The head is the last concept before the zone of the same kind as an example: in "a
+    // quantitative PhD (statistics, physics …)" the fields spell out "quantitative", not "PhD".
+    const kinds = new Set(inside.flatMap((h) => h.ids.map((id) => BY_ID.get(id)?.kind)));
+    const ofKind = (ids: readonly string[]) => ids.filter((id) => kinds.has(BY_ID.get(id)?.kind));
+    const head = hits.filter((h) => (tokens[h.to] as Token).at < zone.from && ofKind(h.ids).length > 0).pop();
+    if (head === undefined) continue;
+    out.push(new Set([...ofKind(head.ids), ...inside.flatMap((h) => h.ids)]));
+  }
+  return out;
+}
+
 const CACHE = new Map<string, Analysis>();
 const CACHE_LIMIT = 2_000;
 
@@ -242,13 +319,15 @@ const CACHE_LIMIT = 2_000;
 export function analyzeText(text: string): Analysis {
   const cached = CACHE.get(text);
   if (cached !== undefined) return cached;
-  const tokens = tokenize(text);
+  const tokens = tokenize(text, true);
   const lemmas = tokens.map((t) => t.lemma);
   const concepts = new Map<string, ConceptHit>();
   const direct = new Set<string>();
   const inTerm = new Uint8Array(tokens.length);
   // Tokens whose ambiguous term was read in another sense: they do not count as words either.
   const otherSense = new Uint8Array(tokens.length);
+  // Topical concept hits in order: first and last token, the concepts the term fired.
+  const hits: Array<{ from: number; to: number; ids: string[] }> = [];
   for (let i = 0; i < tokens.length; i++) {
     // Candidate keys grow one lemma at a time; the longest term that exists wins.
     const keys: string[] = [];
@@ -263,15 +342,22 @@ export function analyzeText(text: string): Analysis {
       const entry = TERMS.get(key);
       if (entry === undefined) continue;
       let fired = false;
+      const firedIds: string[] = [];
+      // A term read in another sense (a `not` word nearby) is not a word of this topic either.
+      let negated = false;
       for (const concept of entry.concepts) {
         const sense = entry.senses.get(concept.id) ?? SENSE.get(concept.id);
-        if (sense && windowHas(lemmas, i, i + n, sense.not)) continue;
+        if (sense && windowHas(lemmas, i, i + n, sense.not)) {
+          negated = true;
+          continue;
+        }
         if (sense && sense.needs.length > 0 && !windowHas(lemmas, i, i + n, sense.needs)) {
           // The term itself may be one of the needed words ("throughput").
           if (!sense.needs.includes(key)) continue;
         }
         fired = true;
         direct.add(concept.id);
+        if (concept.kind !== "intent") firedIds.push(concept.id);
         const term = tokens
           .slice(i, i + n)
           .map((t) => t.raw)
@@ -284,10 +370,11 @@ export function analyzeText(text: string): Analysis {
       }
       // Words of a question intent stay words: intents count only question to question.
       const topical = entry.concepts.some((concept) => concept.kind !== "intent");
+      if (firedIds.length > 0) hits.push({ from: i, to: i + n - 1, ids: firedIds });
       for (let k = i; k < i + n; k++) {
         if (fired && topical) inTerm[k] = 1;
         else if (fired) continue;
-        else otherSense[k] = 1;
+        else if (negated) otherSense[k] = 1;
       }
       i += n - 1;
       break;
@@ -334,7 +421,15 @@ export function analyzeText(text: string): Analysis {
     const b = content[k + 1] as string;
     if (a && b && !a.endsWith("#other") && !b.endsWith("#other")) bigrams.add(`${a} ${b}`);
   }
-  const analysis: Analysis = { text, concepts, direct, lemmas: weights, allLemmas: all, bigrams };
+  const analysis: Analysis = {
+    text,
+    concepts,
+    direct,
+    lemmas: weights,
+    allLemmas: all,
+    bigrams,
+    alternatives: alternativesOf(text, tokens, hits),
+  };
   if (CACHE.size >= CACHE_LIMIT) CACHE.delete(CACHE.keys().next().value as string);
   CACHE.set(text, analysis);
   return analysis;
@@ -369,6 +464,17 @@ const BROAD = new Set([
   "skill.analytics",
   "skill.devops",
   "soft.greenfield",
+  // A language is usually how the work is done ("communication in English"), rarely the ask.
+  "lang.english",
+  "lang.spanish",
+  "lang.french",
+  "lang.german",
+  "lang.portuguese",
+  "lang.italian",
+  "lang.dutch",
+  "lang.mandarin",
+  "lang.japanese",
+  "lang.arabic",
 ]);
 
 function strengthOf(score: number): Strength {
@@ -404,12 +510,24 @@ export function semanticMatch(
   );
   // Concepts listed side by side under one broader concept are alternatives ("statistics, physics
   // or mathematics"): the group is met by any one of them.
-  const groups = new Map<string, string[]>();
+  let groups = new Map<string, string[]>();
   for (const id of asked) {
     const parent = BY_ID.get(id)?.broader?.[0];
     const siblings = parent === undefined ? [] : asked.filter((o) => BY_ID.get(o)?.broader?.[0] === parent);
     const key = siblings.length >= 2 && parent !== undefined ? `group:${parent}` : id;
     groups.set(key, [...(groups.get(key) ?? []), id]);
+  }
+  // Alternatives the query offers ("Spark or Airflow", examples in parentheses) meet one ask together;
+  // a named alternative that is not asked on its own (broader than another) still answers it.
+  for (const alternative of q.alternatives) {
+    const keys = [...groups.keys()].filter((key) => groups.get(key)?.some((id) => alternative.has(id)));
+    if (keys.length === 0) continue;
+    const members = new Set(keys.flatMap((key) => groups.get(key) ?? []));
+    for (const id of alternative) if (named.includes(id)) members.add(id);
+    const merged = new Map<string, string[]>();
+    for (const [key, value] of groups) if (!keys.includes(key)) merged.set(key, value);
+    merged.set(keys.join("|"), [...members]);
+    groups = merged;
   }
   const allBroad = asked.every((id) => BROAD.has(id));
   let conceptTotal = 0;
@@ -472,6 +590,9 @@ export function semanticMatch(
  * Symmetric similarity of two short texts (two questions): both must find the other.
  * @example questionSimilarity("What experience do you have with ML in practice?", "Tell me about applied machine learning you have done") > 0.5
  */
+// Factor on the similarity of two questions that do not ask for the same thing; chosen on q001–q128.
+const INTENT_MISMATCH = 0.6;
+
 export function questionSimilarity(
   a: string | Analysis,
   b: string | Analysis,
@@ -482,7 +603,18 @@ export function questionSimilarity(
   const intents = options.intents ?? true;
   const ab = semanticMatch(a, b, { intents });
   const ba = semanticMatch(b, a, { intents });
-  const score = ab.score + ba.score === 0 ? 0 : (2 * ab.score * ba.score) / (ab.score + ba.score);
+  let score = ab.score + ba.score === 0 ? 0 : (2 * ab.score * ba.score) / (ab.score + ba.score);
+  // What a question asks for decides before its topic: when one of the two asks for something
+  // (how long, why now, a weakness) and the other asks for none of it, they are other questions
+  // even on the same topic ("How long did the migration take?" vs "Why did you do the migration?").
+  if (intents) {
+    const intentsOf = (x: Analysis) =>
+      new Set([...x.direct].filter((id) => BY_ID.get(id)?.kind === "intent"));
+    const ia = intentsOf(asAnalysis(a));
+    const ib = intentsOf(asAnalysis(b));
+    const shareIntent = [...ia].some((id) => ib.has(id));
+    if ((ia.size > 0 || ib.size > 0) && !shareIntent) score *= INTENT_MISMATCH;
+  }
   const rounded = Math.round(score * 1000) / 1000;
   return {
     score: rounded,
