@@ -24,6 +24,22 @@ describe("keyPointCoverage", () => {
     expect(covered).toHaveLength(2);
   });
 
+  it("needs one item of a list of alternatives, not all of them", () => {
+    const point = "use precision, recall, F1 or PR-AUC as the metric";
+    expect(keyPointCoverage("I track PR-AUC instead.", [point]).covered).toEqual([point]);
+    const tests = "compare distributions with tests such as PSI or Kolmogorov–Smirnov";
+    expect(keyPointCoverage("A KS test per feature catches it.", [tests]).covered).toEqual([tests]);
+  });
+
+  it("does not credit an answer that denies the key point", () => {
+    const point = "regularisation, more data or ensembling reduce variance";
+    expect(keyPointCoverage("Bagging reduces variance.", [point]).covered).toEqual([point]);
+    expect(keyPointCoverage("Bagging does not reduce variance.", [point]).covered).toEqual([]);
+    // A condition is not a denial, and a key point that says "never" is met by an answer that says it.
+    const tuning = "tune on a validation set, never on the test set";
+    expect(keyPointCoverage("Never tune on the test set; use a validation split.", [tuning]).covered).toEqual([tuning]);
+  });
+
   it("covers nothing for an empty answer and keeps the key points' order", () => {
     const points = ["a feature store prevents training-serving skew", "KV cache"];
     expect(keyPointCoverage("", points).missed).toEqual(points);

@@ -173,7 +173,25 @@ function alternativesOf(words: readonly string[]): number[][][] {
   };
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
-    if (w === "or") {
+    if (w === "such" && words[i + 1] === "as") {
+      // "tests such as PSI or KS", "optimizers such as momentum and Adam": the noun or any example.
+      const head = itemLeft(i - 1);
+      const items: number[][] = head.length > 0 ? [head] : [];
+      let j = i + 2;
+      for (;;) {
+        const item: number[] = [];
+        for (; j < words.length && content(item) < 2 && !isBoundary(words[j] as string); j++) item.push(j);
+        if (content(item) === 0) break;
+        items.push(item);
+        if (words[j] === "," && (words[j + 1] === "or" || words[j + 1] === "and")) j++;
+        if (words[j] !== "," && words[j] !== "or" && words[j] !== "and") break;
+        j++;
+      }
+      if (items.length < 2) continue;
+      for (const it of items) for (const x of it) used.add(x);
+      lists.push(items);
+      i = j - 1;
+    } else if (w === "or") {
       const items: number[][] = [];
       let k = i - 1;
       if (words[k] === ",") k--;

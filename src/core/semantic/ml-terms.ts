@@ -1168,6 +1168,7 @@ export const ML_TERM_GROUPS: readonly MlTermGroup[] = [
     "instruction tuned",
     "demonstrations",
     "supervised fine-tuned",
+    "sft model",
     "supervised fine tuned",
     "supervised finetuned",
   ),
