@@ -37,7 +37,9 @@ describe("keyPointCoverage", () => {
     expect(keyPointCoverage("Bagging does not reduce variance.", [point]).covered).toEqual([]);
     // A condition is not a denial, and a key point that says "never" is met by an answer that says it.
     const tuning = "tune on a validation set, never on the test set";
-    expect(keyPointCoverage("Never tune on the test set; use a validation split.", [tuning]).covered).toEqual([tuning]);
+    expect(keyPointCoverage("Never tune on the test set; use a validation split.", [tuning]).covered).toEqual(
+      [tuning],
+    );
   });
 
   it("covers nothing for an empty answer and keeps the key points' order", () => {
@@ -59,13 +61,18 @@ describe("coverage on the labelled judgements (eval/coverage/judgements.json)", 
     expect(test.some((j) => j.covered) && test.some((j) => !j.covered)).toBe(true);
   });
 
-  // Floors at the measured figures (docs/drill.md): a change that loses ground fails here.
+  // Floors at the measured figures (docs/drill.md): a change that loses ground fails here. Test is
+  // guarded per round: rounds 1–2 and the fresh round 3 (answers whose id starts "r3-").
   it("holds precision and recall on dev (tuned) and test (held out)", () => {
+    const fresh = (j: { id: string }) => j.id.startsWith("r3-");
     const d = measureCoverage(dev);
-    const t = measureCoverage(test);
-    expect(d.precision).toBeGreaterThanOrEqual(0.91);
+    const older = measureCoverage(test.filter((j) => !fresh(j)));
+    const round3 = measureCoverage(test.filter(fresh));
+    expect(d.precision).toBeGreaterThanOrEqual(0.92);
     expect(d.recall).toBeGreaterThanOrEqual(0.87);
-    expect(t.precision).toBeGreaterThanOrEqual(0.86);
-    expect(t.recall).toBeGreaterThanOrEqual(0.79);
+    expect(older.precision).toBeGreaterThanOrEqual(0.89);
+    expect(older.recall).toBeGreaterThanOrEqual(0.83);
+    expect(round3.precision).toBeGreaterThanOrEqual(0.9);
+    expect(round3.recall).toBeGreaterThanOrEqual(0.71);
   });
 });

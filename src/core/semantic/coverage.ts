@@ -354,13 +354,13 @@ function scoreIn(parts: readonly Part[], window: string): number {
   const found = (u: Unit) => has(negative ? all : affirmed, u);
   let total = 0;
   let got = 0;
-  let contradicted = false;
+  let capped = false;
   for (const part of parts) {
     if (
       !negative &&
       part.options.some((units) => units.some((u) => u.weight > 0 && has(all, u) && !has(affirmed, u)))
     )
-      contradicted = true;
+      capped = true;
     total += part.weight;
     let best = 0;
     for (const units of part.options) {
@@ -369,10 +369,12 @@ function scoreIn(parts: readonly Part[], window: string): number {
       if (share > best) best = share;
     }
     got += best * part.weight;
+    // A list of alternatives is what the key point is about: none of them named, no full credit.
+    if (part.options.length > 1 && best === 0) capped = true;
   }
   if (total === 0) return 0;
-  // The answer denies what the key point asserts: at most half credit.
-  return contradicted ? (got / total) * CONTRADICTION_FACTOR : got / total;
+  // The answer denies what the key point asserts, or names none of its alternatives: 0.4 of the score.
+  return capped ? (got / total) * CONTRADICTION_FACTOR : got / total;
 }
 
 /**
