@@ -62,17 +62,20 @@ describe("coverage on the labelled judgements (eval/coverage/judgements.json)", 
   });
 
   // Floors at the measured figures (docs/drill.md): a change that loses ground fails here. Test is
-  // guarded per round: rounds 1–2 and the fresh round 3 (answers whose id starts "r3-").
+  // guarded per round: rounds 1–2, round 3 and the fresh round 4 (answer ids "r3-", "r4-").
   it("holds precision and recall on dev (tuned) and test (held out)", () => {
-    const fresh = (j: { id: string }) => j.id.startsWith("r3-");
+    const round = (j: { id: string }) => /^r[34]-/.exec(j.id)?.[0] ?? "old";
     const d = measureCoverage(dev);
-    const older = measureCoverage(test.filter((j) => !fresh(j)));
-    const round3 = measureCoverage(test.filter(fresh));
+    const older = measureCoverage(test.filter((j) => round(j) === "old"));
+    const round3 = measureCoverage(test.filter((j) => round(j) === "r3-"));
+    const round4 = measureCoverage(test.filter((j) => round(j) === "r4-"));
     expect(d.precision).toBeGreaterThanOrEqual(0.92);
-    expect(d.recall).toBeGreaterThanOrEqual(0.87);
-    expect(older.precision).toBeGreaterThanOrEqual(0.89);
-    expect(older.recall).toBeGreaterThanOrEqual(0.83);
+    expect(d.recall).toBeGreaterThanOrEqual(0.9);
+    expect(older.precision).toBeGreaterThanOrEqual(0.91);
+    expect(older.recall).toBeGreaterThanOrEqual(0.87);
     expect(round3.precision).toBeGreaterThanOrEqual(0.9);
-    expect(round3.recall).toBeGreaterThanOrEqual(0.71);
+    expect(round3.recall).toBeGreaterThanOrEqual(0.81);
+    expect(round4.precision).toBeGreaterThanOrEqual(0.77);
+    expect(round4.recall).toBeGreaterThanOrEqual(0.63);
   });
 });

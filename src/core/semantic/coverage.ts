@@ -398,7 +398,7 @@ function discountTopic(parts: readonly Part[], topical: ReadonlySet<string>): Pa
   return parts.map((part) => {
     const options = part.options.map((units) => units.map(weigh));
     if (part.options.length > 1) return { options, weight: part.weight };
-    return { options, weight: (options[0]?.[0] as Unit).weight };
+    return { options, weight: options[0]?.[0]?.weight ?? part.weight };
   });
 }
 
