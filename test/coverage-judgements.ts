@@ -23,6 +23,7 @@ export function readCoverageJudgements(): CoverageJudgement[] {
       answer: a.answer,
       keyPoint,
       covered: a.labels[i] === 1,
+      keyPoints: question.keyPoints,
     }));
   });
 }

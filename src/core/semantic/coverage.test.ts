@@ -24,6 +24,24 @@ describe("keyPointCoverage", () => {
     expect(covered).toHaveLength(2);
   });
 
+  it("needs one item of a list of alternatives, not all of them", () => {
+    const point = "use precision, recall, F1 or PR-AUC as the metric";
+    expect(keyPointCoverage("I track PR-AUC instead.", [point]).covered).toEqual([point]);
+    const tests = "compare distributions with tests such as PSI or Kolmogorov–Smirnov";
+    expect(keyPointCoverage("A KS test per feature catches it.", [tests]).covered).toEqual([tests]);
+  });
+
+  it("does not credit an answer that denies the key point", () => {
+    const point = "regularisation, more data or ensembling reduce variance";
+    expect(keyPointCoverage("Bagging reduces variance.", [point]).covered).toEqual([point]);
+    expect(keyPointCoverage("Bagging does not reduce variance.", [point]).covered).toEqual([]);
+    // A condition is not a denial, and a key point that says "never" is met by an answer that says it.
+    const tuning = "tune on a validation set, never on the test set";
+    expect(keyPointCoverage("Never tune on the test set; use a validation split.", [tuning]).covered).toEqual(
+      [tuning],
+    );
+  });
+
   it("covers nothing for an empty answer and keeps the key points' order", () => {
     const points = ["a feature store prevents training-serving skew", "KV cache"];
     expect(keyPointCoverage("", points).missed).toEqual(points);
@@ -43,13 +61,21 @@ describe("coverage on the labelled judgements (eval/coverage/judgements.json)", 
     expect(test.some((j) => j.covered) && test.some((j) => !j.covered)).toBe(true);
   });
 
-  // Floors at the measured figures (docs/drill.md): a change that loses ground fails here.
+  // Floors at the measured figures (docs/drill.md): a change that loses ground fails here. Test is
+  // guarded per round: rounds 1–2, round 3 and the fresh round 4 (answer ids "r3-", "r4-").
   it("holds precision and recall on dev (tuned) and test (held out)", () => {
+    const round = (j: { id: string }) => /^r[34]-/.exec(j.id)?.[0] ?? "old";
     const d = measureCoverage(dev);
-    const t = measureCoverage(test);
-    expect(d.precision).toBeGreaterThanOrEqual(0.91);
-    expect(d.recall).toBeGreaterThanOrEqual(0.87);
-    expect(t.precision).toBeGreaterThanOrEqual(0.86);
-    expect(t.recall).toBeGreaterThanOrEqual(0.79);
+    const older = measureCoverage(test.filter((j) => round(j) === "old"));
+    const round3 = measureCoverage(test.filter((j) => round(j) === "r3-"));
+    const round4 = measureCoverage(test.filter((j) => round(j) === "r4-"));
+    expect(d.precision).toBeGreaterThanOrEqual(0.92);
+    expect(d.recall).toBeGreaterThanOrEqual(0.9);
+    expect(older.precision).toBeGreaterThanOrEqual(0.91);
+    expect(older.recall).toBeGreaterThanOrEqual(0.87);
+    expect(round3.precision).toBeGreaterThanOrEqual(0.9);
+    expect(round3.recall).toBeGreaterThanOrEqual(0.81);
+    expect(round4.precision).toBeGreaterThanOrEqual(0.77);
+    expect(round4.recall).toBeGreaterThanOrEqual(0.63);
   });
 });

@@ -4,11 +4,11 @@
  * weights and concept lexicon, plus the ML vocabulary of `ml-terms.ts`, which reads "L2",
  * "ridge" and "weight decay" as one idea before any comparison. Pure and deterministic.
  */
-import { analyzeText } from "./matcher.ts";
+import { type Analysis, analyzeText } from "./matcher.ts";
 import { ML_TERM_GROUPS } from "./ml-terms.ts";
 
 /** A key point counts as covered at this score or above; tuned on the dev split only (docs/drill.md). */
-export const COVERAGE_THRESHOLD = 0.45;
+export const COVERAGE_THRESHOLD = 0.375;
 
 export interface KeyPointResult {
   keyPoint: string;
@@ -90,23 +90,240 @@ const WEAK = new Set([
   "steps",
 ]);
 const IDEA_WEIGHT = 2;
-const CONCEPT_WEIGHT = 1;
+const CONCEPT_WEIGHT = 0.5;
 
 interface Unit {
   kind: "lemma" | "concept";
   id: string;
   weight: number;
+  /** Said under a negation in the key point ("never shuffled folds"): the answer may say it either way. */
+  negated: boolean;
 }
 
-function unitsOf(keyPoint: string): Unit[] {
-  const a = analyzeText(canonicalise(keyPoint));
+/** One idea of a key point: a single unit, or alternatives ("oversampling, undersampling or SMOTE") of which one is enough. */
+interface Part {
+  /** Each alternative's units; a plain idea has one alternative of one unit. */
+  options: Unit[][];
+  weight: number;
+}
+
+// Words that bound an alternative in a list ("fight overfitting with regularisation, dropout or more data").
+const LIST_STOP = new Set(
+  (
+    "a an the and or but of to in on at by for with from as into is are be been can must may will it its " +
+    "such more some several many when where while if so that this these those than then each every their " +
+    "against about over through via per within across"
+  ).split(" "),
+);
+// In a key point: the words after these are said negatively ("avoid leakage", "never shuffled folds").
+const KEY_NEGATORS =
+  /^(?:not|never|no|without|avoid|avoids|avoiding|prevent|prevents|preventing|instead|cannot|.*n't)$/;
+// In an answer: a verbal negation ("it does not reduce variance", "trees don't need it").
+const ANSWER_NEGATORS = /^(?:not|never|cannot|.*n't)$/;
+const NEGATION_SCOPE = 3;
+const CONTRADICTION_FACTOR = 0.4;
+const CLAUSE_BREAK = new Set(["but", "so", "because", "which", "and"]);
+const CONDITIONAL = new Set(["if", "unless", "otherwise", "whether"]);
+
+/**
+ * A text as canonical words (ML terms already read as their ideas' tokens), with the marks
+ * that bound clauses and lists kept as words of their own: , ; : ( ) and "." for a sentence end.
+ */
+export function canonicalWords(text: string): string[] {
+  return (
+    text
+      .replace(/[’‘`]/g, "'")
+      // "sqrt(d_k)" is a formula, not an aside.
+      .replace(/(\S)\(([^()\s]*)\)/g, "$1 $2 ")
+      .split(/([,;:()]|[.!?](?=\s|$))/)
+      .flatMap((piece) => {
+        if (/^[,;:()]$/.test(piece)) return [piece];
+        if (/^[.!?]$/.test(piece)) return ["."];
+        return canonicalise(piece)
+          .split(" ")
+          .filter((w) => w !== "");
+      })
+  );
+}
+const PUNCTUATION = /^[(),;:.]$/;
+// Words inside an item that neither count nor end it ("more data", "a model").
+const SKIP = new Set(["a", "an", "the", "more", "some", "several", "many"]);
+const isBoundary = (w: string) => (LIST_STOP.has(w) && !SKIP.has(w)) || PUNCTUATION.test(w);
+
+/**
+ * The word positions of each list of alternatives in a key point: "X, Y or Z" (each item up to
+ * two words, the last as long as the first) and a parenthesis naming the same thing in other
+ * words ("L1 (lasso)", "optimizer state (ZeRO, FSDP)").
+ */
+function alternativesOf(words: readonly string[]): number[][][] {
+  const lists: number[][][] = [];
+  const used = new Set<number>();
+  const content = (item: readonly number[]) => item.filter((k) => !SKIP.has(words[k] as string)).length;
+  const itemLeft = (end: number): number[] => {
+    const item: number[] = [];
+    for (let k = end; k >= 0 && content(item) < 2 && !isBoundary(words[k] as string) && !used.has(k); k--)
+      item.unshift(k);
+    while (
+      item.length > 0 &&
+      SKIP.has(words[item[0] as number] as string) &&
+      words[(item[0] as number) - 1] !== ","
+    )
+      item.shift();
+    return content(item) > 0 ? item : [];
+  };
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    if (w === "such" && words[i + 1] === "as") {
+      // "tests such as PSI or KS", "optimizers such as momentum and Adam": the noun or any example.
+      const head = itemLeft(i - 1);
+      const items: number[][] = head.length > 0 ? [head] : [];
+      let j = i + 2;
+      for (;;) {
+        const item: number[] = [];
+        for (; j < words.length && content(item) < 2 && !isBoundary(words[j] as string); j++) item.push(j);
+        if (content(item) === 0) break;
+        items.push(item);
+        if (words[j] === "," && (words[j + 1] === "or" || words[j + 1] === "and")) j++;
+        if (words[j] !== "," && words[j] !== "or" && words[j] !== "and") break;
+        j++;
+      }
+      if (items.length < 2) continue;
+      for (const it of items) for (const x of it) used.add(x);
+      lists.push(items);
+      i = j - 1;
+    } else if (w === "or") {
+      const items: number[][] = [];
+      let k = i - 1;
+      if (words[k] === ",") k--;
+      let item = itemLeft(k);
+      while (item.length > 0) {
+        items.unshift(item);
+        const before = (item[0] as number) - 1;
+        if (words[before] !== ",") break;
+        item = itemLeft(before - 1);
+      }
+      if (items.length === 0) continue;
+      const size = Math.min(2, content(items[0] as number[]));
+      let j = i + 1;
+      while (j < words.length && LIST_STOP.has(words[j] as string)) j++;
+      const last: number[] = [];
+      for (; j < words.length && content(last) < size && !isBoundary(words[j] as string); j++) last.push(j);
+      if (content(last) === 0) continue;
+      items.push(last);
+      for (const it of items) for (const x of it) used.add(x);
+      lists.push(items);
+    } else if (w === "(") {
+      const close = words.indexOf(")", i);
+      if (close < 0) continue;
+      const items: number[][] = [];
+      const head = itemLeft(i - 1);
+      if (head.length > 0) items.push(head);
+      let current: number[] = [];
+      for (let k = i + 1; k < close; k++) {
+        if (words[k] === ",") {
+          if (current.length > 0) items.push(current);
+          current = [];
+        } else current.push(k);
+      }
+      if (current.length > 0) items.push(current);
+      if (items.length < 2) continue;
+      for (const it of items) for (const x of it) used.add(x);
+      lists.push(items);
+      i = close;
+    }
+  }
+  return lists;
+}
+
+/** The positions a key point says under a negation: up to three words after a negator, within the clause. */
+function keyNegatedPositions(words: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < words.length; i++) {
+    if (!KEY_NEGATORS.test(words[i] as string) || words[i + 1] === "only" || words[i + 1] === "just")
+      continue;
+    for (let k = i + 1, n = 0; k < words.length && n < NEGATION_SCOPE; k++) {
+      const w = words[k] as string;
+      if (PUNCTUATION.test(w) || CLAUSE_BREAK.has(w)) break;
+      out.add(k);
+      if (!LIST_STOP.has(w)) n++;
+    }
+  }
+  return out;
+}
+
+/**
+ * The word an answer denies: the first content word after a verbal negation ("does not
+ * *reduce* variance"). Not in a condition ("overfits if depth is not tuned"), not "not only",
+ * and not an ML idea, whose family may hold both poles ("never idles" is still about utilisation).
+ */
+export function deniedPositions(words: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < words.length; i++) {
+    if (!ANSWER_NEGATORS.test(words[i] as string) || words[i + 1] === "only" || words[i + 1] === "just")
+      continue;
+    let conditional = false;
+    for (let k = i - 1; k >= 0 && !PUNCTUATION.test(words[k] as string); k--)
+      if (CONDITIONAL.has(words[k] as string)) conditional = true;
+    if (conditional) continue;
+    let k = i + 1;
+    while (k < words.length && LIST_STOP.has(words[k] as string)) k++;
+    const w = words[k];
+    if (w !== undefined && !PUNCTUATION.test(w) && !w.startsWith("k9g")) out.add(k);
+  }
+  return out;
+}
+
+function unitsOfText(canonicalText: string, negated: boolean): Unit[] {
+  const a = analyzeText(canonicalText);
   const units: Unit[] = [];
   for (const [lemma, weight] of a.lemmas) {
     const w = lemma.startsWith("k9g") ? IDEA_WEIGHT : WEAK.has(lemma) ? 0.3 : weight;
-    units.push({ kind: "lemma", id: lemma, weight: w });
+    units.push({ kind: "lemma", id: lemma, weight: w, negated });
   }
-  for (const id of a.direct) units.push({ kind: "concept", id, weight: CONCEPT_WEIGHT });
+  for (const id of a.direct) units.push({ kind: "concept", id, weight: CONCEPT_WEIGHT, negated });
   return units;
+}
+
+const PARTS = new Map<string, Part[]>();
+
+function partsOf(keyPoint: string): Part[] {
+  const cached = PARTS.get(keyPoint);
+  if (cached !== undefined) return cached;
+  const words = canonicalWords(keyPoint);
+  const negated = keyNegatedPositions(words);
+  const lists = alternativesOf(words);
+  const inList = new Set(lists.flat(2));
+  const seen = new Set<string>();
+  const key = (u: Unit) => `${u.kind}:${u.id}`;
+  const parts: Part[] = [];
+  // The negators themselves are function words here: their meaning is carried by `negated`.
+  const plainText = (keep: (i: number) => boolean) =>
+    words.filter((w, i) => keep(i) && !PUNCTUATION.test(w) && !KEY_NEGATORS.test(w)).join(" ");
+  for (const negatedSide of [false, true]) {
+    const text = plainText((i) => !inList.has(i) && negated.has(i) === negatedSide);
+    for (const unit of unitsOfText(text, negatedSide)) {
+      if (seen.has(key(unit))) continue;
+      seen.add(key(unit));
+      parts.push({ options: [[unit]], weight: unit.weight });
+    }
+  }
+  for (const list of lists) {
+    const options = list
+      .map((item) =>
+        unitsOfText(
+          plainText((i) => item.includes(i)),
+          item.some((i) => negated.has(i)),
+        ),
+      )
+      .map((units) => units.filter((u) => !seen.has(key(u))))
+      .filter((units) => units.length > 0);
+    if (options.length === 0) continue;
+    for (const u of options.flat()) seen.add(key(u));
+    const weight = Math.max(...options.map((units) => units.reduce((sum, u) => sum + u.weight, 0)));
+    parts.push({ options, weight });
+  }
+  PARTS.set(keyPoint, parts);
+  return parts;
 }
 
 function sentencesOf(answer: string): string[] {
@@ -116,16 +333,73 @@ function sentencesOf(answer: string): string[] {
     .filter((s) => s !== "");
 }
 
-function scoreIn(units: readonly Unit[], window: string): number {
-  const a = analyzeText(canonicalise(window));
+/**
+ * The window read twice: everything it says, and only what it does not negate ("bagging does
+ * not reduce variance" affirms nothing about reducing variance).
+ */
+function readWindow(window: string): { all: Analysis; affirmed: Analysis } {
+  const all = analyzeText(canonicalise(window));
+  const words = canonicalWords(window);
+  const negated = deniedPositions(words);
+  if (negated.size === 0) return { all, affirmed: all };
+  const affirmed = analyzeText(words.filter((w, i) => !negated.has(i) && !PUNCTUATION.test(w)).join(" "));
+  return { all, affirmed };
+}
+
+function scoreIn(parts: readonly Part[], window: string): number {
+  const { all, affirmed } = readWindow(window);
+  // A key point that itself says "not" is met by answers that put the negation anywhere.
+  const negative = parts.some((p) => p.options.some((units) => units.some((u) => u.negated)));
+  const has = (a: Analysis, u: Unit) => (u.kind === "lemma" ? a.allLemmas.has(u.id) : a.concepts.has(u.id));
+  const found = (u: Unit) => has(negative ? all : affirmed, u);
   let total = 0;
   let got = 0;
-  for (const unit of units) {
-    total += unit.weight;
-    const found = unit.kind === "lemma" ? a.allLemmas.has(unit.id) : a.concepts.has(unit.id);
-    if (found) got += unit.weight;
+  let capped = false;
+  for (const part of parts) {
+    if (
+      !negative &&
+      part.options.some((units) => units.some((u) => u.weight > 0 && has(all, u) && !has(affirmed, u)))
+    )
+      capped = true;
+    total += part.weight;
+    let best = 0;
+    for (const units of part.options) {
+      const weight = units.reduce((sum, u) => sum + u.weight, 0);
+      const share = units.reduce((sum, u) => sum + (found(u) ? u.weight : 0), 0) / weight;
+      if (share > best) best = share;
+    }
+    got += best * part.weight;
+    // A list of alternatives is what the key point is about: none of them named, no full credit.
+    if (part.options.length > 1 && best === 0) capped = true;
   }
-  return total === 0 ? 0 : got / total;
+  if (total === 0) return 0;
+  // The answer denies what the key point asserts, or names none of its alternatives: 0.4 of the score.
+  return capped ? (got / total) * CONTRADICTION_FACTOR : got / total;
+}
+
+// An idea named by several key points of one question is the question's topic ("calibration",
+// "tokens"): every answer names it, so it says little about which point is made.
+const TOPIC_MIN_POINTS = 2;
+const TOPIC_FACTOR = 0.5;
+const unitKey = (u: Unit) => `${u.kind}:${u.id}`;
+
+function topicUnits(keyPoints: readonly string[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const keyPoint of new Set(keyPoints)) {
+    const keys = new Set(partsOf(keyPoint).flatMap((p) => p.options.flat().map(unitKey)));
+    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, n]) => n >= TOPIC_MIN_POINTS).map(([key]) => key));
+}
+
+function discountTopic(parts: readonly Part[], topical: ReadonlySet<string>): Part[] {
+  if (topical.size === 0) return [...parts];
+  const weigh = (u: Unit): Unit => (topical.has(unitKey(u)) ? { ...u, weight: u.weight * TOPIC_FACTOR } : u);
+  return parts.map((part) => {
+    const options = part.options.map((units) => units.map(weigh));
+    if (part.options.length > 1) return { options, weight: part.weight };
+    return { options, weight: options[0]?.[0]?.weight ?? part.weight };
+  });
 }
 
 /**
@@ -143,12 +417,13 @@ export function keyPointCoverage(
   const sentences = sentencesOf(answer);
   const windows: string[] = [...sentences];
   for (let i = 0; i + 1 < sentences.length; i++) windows.push(`${sentences[i]} ${sentences[i + 1]}`);
+  const topical = topicUnits(keyPoints);
   const points = keyPoints.map((keyPoint): KeyPointResult => {
-    const units = unitsOf(keyPoint);
+    const parts = discountTopic(partsOf(keyPoint), topical);
     let best = 0;
     let evidence: string | undefined;
     for (const window of windows) {
-      const score = scoreIn(units, window);
+      const score = scoreIn(parts, window);
       if (score > best) {
         best = score;
         evidence = window;
@@ -172,6 +447,8 @@ export interface CoverageJudgement {
   answer: string;
   keyPoint: string;
   covered: boolean;
+  /** Every key point of the question (the judged one included), as the drill passes them. */
+  keyPoints?: readonly string[];
 }
 
 export interface CoverageFigures {
@@ -198,7 +475,8 @@ export function measureCoverage(
   let fn = 0;
   const errors: CoverageFigures["errors"] = [];
   for (const j of judgements) {
-    const [result] = keyPointCoverage(j.answer, [j.keyPoint], options).points;
+    const siblings = j.keyPoints ?? [j.keyPoint];
+    const result = keyPointCoverage(j.answer, siblings, options).points[siblings.indexOf(j.keyPoint)];
     const got = result?.covered === true;
     if (got && j.covered) tp++;
     else if (got) fp++;
