@@ -2,7 +2,8 @@
  * The built-in question banks (written by us) and the lookup that matches a question typed
  * elsewhere (an imported technical question) to a bank entry by meaning.
  */
-import { questionSimilarity } from "../semantic/index.ts";
+import { mlIdeasOf } from "../semantic/coverage.ts";
+import { CONCEPTS, type ConceptKind, questionSimilarity } from "../semantic/index.ts";
 import { BEHAVIORAL_QUESTIONS } from "./behavioral.ts";
 import { TECHNICAL_QUESTIONS } from "./technical.ts";
 import type { TechnicalBankQuestion } from "./types.ts";
@@ -31,6 +32,15 @@ export const BANK_MATCH_MARGIN = 0.04;
 const QUESTION_WORDING =
   /\b(?:explain|describe|walk|me|through|difference|differences|advantages?|challenges?|faced|look|like|what|what['’]s|how|why|when|would|you|your|do|does|is|are|the|a|an|and|or|of|in|on|for|it|its|with|have|has|tell|about|time|experience|works?|use|using|used|between|which|via)\b/giu;
 
+const TECHNICAL_KINDS: ReadonlySet<ConceptKind> = new Set(["skill", "tool", "metric", "field"]);
+const KIND_OF_LABEL = new Map(CONCEPTS.map((c) => [c.label, c.kind] as const));
+
+/** Whether a shared concept (by its label, "(related)" when it was a neighbour) is a technical one. */
+function isTechnical(label: string): boolean {
+  const kind = KIND_OF_LABEL.get(label.replace(/ \(related\)$/, ""));
+  return kind !== undefined && TECHNICAL_KINDS.has(kind);
+}
+
 function topicOf(text: string): string {
   return text.replace(QUESTION_WORDING, " ").replace(/\s+/g, " ").trim();
 }
@@ -47,11 +57,19 @@ export function bankMatchFor(
   bank: readonly TechnicalBankQuestion[] = TECHNICAL_QUESTIONS,
 ): { entry: TechnicalBankQuestion; score: number } | undefined {
   const topic = topicOf(text);
+  const asked = mlIdeasOf(text);
   const scored = bank
     .map((entry) => {
-      const written = questionSimilarity(text, entry.text, { intents: false }).score;
+      const ideas = mlIdeasOf(entry.text);
+      const shared = [...asked].filter((idea) => ideas.has(idea)).length;
+      // Two questions naming ML ideas, none of them the same, ask about different things.
+      if (asked.size > 0 && ideas.size > 0 && shared === 0) return { entry, score: 0 };
+      const written = questionSimilarity(text, entry.text, { intents: false });
+      // A technical question is about a technical thing: sharing only a soft skill ("customer
+      // complaints" ~ "user posts") or a question word is no match.
+      if (shared === 0 && !written.shared.some(isTechnical)) return { entry, score: 0 };
       const topical = questionSimilarity(topic, topicOf(entry.text), { intents: false }).score;
-      return { entry, score: Math.round(((written + topical) / 2) * 1000) / 1000 };
+      return { entry, score: Math.round(((written.score + topical) / 2) * 1000) / 1000 };
     })
     .sort((a, b) => b.score - a.score);
   const [best, next] = scored;

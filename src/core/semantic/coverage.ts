@@ -66,6 +66,14 @@ export function canonicalise(text: string): string {
   });
 }
 
+/**
+ * The ML ideas a text names, as the tokens `canonicalise` reads them as.
+ * @example mlIdeasOf("How do you detect drift?").size // 1
+ */
+export function mlIdeasOf(text: string): Set<string> {
+  return new Set(canonicalise(text).match(/\bk9g\d+\b/g) ?? []);
+}
+
 // Words every ML answer uses: they count, but little.
 const WEAK = new Set([
   "model",

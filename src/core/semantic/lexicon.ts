@@ -638,6 +638,8 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
       {
         terms: ["drift", "drifts", "shifts"],
         needs: [
+          "detect",
+          "detection",
           "model",
           "data",
           "feature",
