@@ -49,7 +49,8 @@ function topicOf(text: string): string {
  * The technical bank entry that asks the same thing as `text`, or undefined when none is close
  * enough or two are equally close (then the question keeps no key points until the user writes
  * some). The score averages the similarity of the questions as written and of their topics
- * (the wording of a question stripped).
+ * (the wording of a question stripped). An entry counts only when the two share an ML idea
+ * (`mlIdeasOf`) or a technical concept; when both name ML ideas, they must share one.
  * @example bankMatchFor("How would you monitor a model in production?")?.entry.key // "tech.monitoring"
  */
 export function bankMatchFor(
