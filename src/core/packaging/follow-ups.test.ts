@@ -41,6 +41,16 @@ describe("follow-up triggers (data)", () => {
     expect(first?.trigger).toBe("PhD in theoretical physics");
   });
 
+  it("with no target role the questions still read as spoken, never 'the role work'", () => {
+    const out = predictFollowUps(
+      "I did my PhD in applied math and research on optimisation, then built ML projects on my own.",
+    );
+    const questions = out.map((p) => p.question);
+    expect(questions).toContain("Was your PhD in applied math related to this work?");
+    expect(questions).toContain("How does your research background carry over to this work in industry?");
+    for (const q of questions) expect(q).not.toMatch(/\bthe role (work|in practice)\b|\{field\}/);
+  });
+
   it("personal projects ask about production and users", () => {
     const out = predictFollowUps("In my free time I built a personal budgeting app project.");
     expect(out.find((p) => p.triggerId === "personal-projects")?.question).toBe(

@@ -186,7 +186,8 @@ const tier = (trigger: FollowUpTrigger) => (trigger.probe ? 0 : trigger.kind ===
 export function predictFollowUps(text: string, options: PredictOptions = {}): PredictedFollowUp[] {
   if (text.trim() === "") return [];
   const spans = splitSentences(text);
-  const field = options.role ? ROLE_VOCABULARY[options.role].field : "the role";
+  // With no target role the questions still read as spoken: "related to this work?"
+  const field = options.role ? ROLE_VOCABULARY[options.role].field : "this work";
   const prepared = (options.prepared ?? []).map((item) => ({ item, analysis: analyzeText(item.question) }));
   const asked = new Set(contentTokens(options.question ?? ""));
   // An introduction or a "why us" has no result to measure; a story without a figure does.

@@ -47,7 +47,7 @@ export const FOLLOW_UP_TRIGGERS: readonly FollowUpTrigger[] = [
     kind: "phrase",
     pattern:
       /\b(?:research(?:er)?|physicist|postdoc(?:toral)?|academi[ac]|lab(?:oratory)?|professor|lecturer|teaching)\b/iu,
-    questions: ["How does your research background carry over to {field} work in industry?"],
+    questions: ["How does your research background carry over to {field} in industry?"],
     reason: "An academic path makes the interviewer check that the work was practical, not only theory.",
   },
   {
