@@ -12,6 +12,12 @@ const bin = join(root, "bin/derisk.js");
 const socket = `derisk-e2e-${process.pid}`;
 const hasTmux = spawnSync("tmux", ["-V"]).status === 0;
 const run = hasTmux || process.env.CI === "true" ? it : it.skip;
+if (!hasTmux && process.env.CI !== "true") {
+  // Outside CI a missing tmux skips these tests, and says so.
+  console.warn(
+    "practice-tmux: skipped, tmux is not installed (apt install tmux); under CI=true it fails instead",
+  );
+}
 let work: string;
 let dataDir: string;
 
