@@ -41,6 +41,17 @@ function isTechnical(label: string): boolean {
   return kind !== undefined && TECHNICAL_KINDS.has(kind);
 }
 
+// A bank entry's ML ideas, read once per entry rather than once per question matched.
+const IDEAS_OF_ENTRY = new WeakMap<TechnicalBankQuestion, Set<string>>();
+function entryIdeas(entry: TechnicalBankQuestion): Set<string> {
+  let ideas = IDEAS_OF_ENTRY.get(entry);
+  if (ideas === undefined) {
+    ideas = mlIdeasOf(entry.text);
+    IDEAS_OF_ENTRY.set(entry, ideas);
+  }
+  return ideas;
+}
+
 function topicOf(text: string): string {
   return text.replace(QUESTION_WORDING, " ").replace(/\s+/g, " ").trim();
 }
@@ -61,7 +72,7 @@ export function bankMatchFor(
   const asked = mlIdeasOf(text);
   const scored = bank
     .map((entry) => {
-      const ideas = mlIdeasOf(entry.text);
+      const ideas = entryIdeas(entry);
       const shared = [...asked].filter((idea) => ideas.has(idea)).length;
       // Two questions naming ML ideas, none of them the same, ask about different things.
       if (asked.size > 0 && ideas.size > 0 && shared === 0) return { entry, score: 0 };
