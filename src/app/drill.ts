@@ -5,19 +5,14 @@
  * schedule shared with behavioral answers.
  */
 import { DeriskError } from "../core/errors.ts";
+import type { DrillFeedback } from "../core/practice-types.ts";
 import { TECHNICAL_TAGS, type TechnicalTag } from "../core/questions/index.ts";
 import { selectDue } from "../core/schedule/index.ts";
-import { type Coverage, keyPointCoverage } from "../core/semantic/coverage.ts";
+import { keyPointCoverage } from "../core/semantic/coverage.ts";
 import type { Card, Repos } from "../store/index.ts";
 import { adoptBankQuestion, BANK_ID_PREFIX, type BankQuestion, listQuestionBank } from "./questions.ts";
 
-/** What the drill shows after an answer: covered and missed key points, and the outline. */
-export interface DrillFeedback extends Coverage {
-  keyPoints: string[];
-  outline: string;
-  /** Set when the question has no key points to check (the user can add them). */
-  note?: string;
-}
+export type { DrillFeedback };
 
 /** The key points and outline of a technical question, by the ids a practice step carries. */
 export interface DrillKey {

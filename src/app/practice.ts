@@ -6,8 +6,22 @@
 import { type Analysis, analyze, classify } from "../core/analysis/index.ts";
 import { answerText } from "../core/answer-text.ts";
 import { DeriskError } from "../core/errors.ts";
-import { COMPETENCIES, type Competency, type FollowUpItem, type RoleId } from "../core/model.ts";
+import { COMPETENCIES, type Competency, type FollowUpItem, ROLE_IDS, type RoleId } from "../core/model.ts";
 import { predictFollowUps } from "../core/packaging/index.ts";
+import type {
+  AttemptHistory,
+  DueItem,
+  PracticeFrom,
+  PracticeKind,
+  PracticeReport,
+  PracticeStepView,
+  PracticeView,
+  RateResult,
+  ReportStep,
+  SkipResult,
+  StepAttemptView,
+  SubmitResult as SubmitResultOf,
+} from "../core/practice-types.ts";
 import {
   type MemoryState,
   type RatingName,
@@ -16,7 +30,7 @@ import {
   selectDue,
 } from "../core/schedule/index.ts";
 import type { Attempt, Card, PracticeSession, PracticeStep, Profile, Repos, Store } from "../store/index.ts";
-import { type DrillFeedback, drillFeedback, drillKeyFor, pickDrill } from "./drill.ts";
+import { drillFeedback, drillKeyFor, pickDrill } from "./drill.ts";
 import { DEFAULT_BUDGET_SECONDS, roleFromTarget } from "./packaging.ts";
 import { gapCandidates, jobDescriptionCandidates } from "./practice-sources.ts";
 
@@ -27,18 +41,21 @@ export const MAX_PRACTICE_COUNT = 20;
 /** Longest attempt text accepted, in characters (a 2-minute answer is ~2,000). */
 export const MAX_ATTEMPT_CHARS = 50_000;
 
-/** Where a session's questions come from. */
-export type PracticeFrom =
-  | { kind: "due" }
-  | { kind: "competency"; competency: Competency }
-  | { kind: "items"; ids: string[] }
-  | { kind: "question"; text: string }
-  /** The competencies the coverage matrix shows no (or only weak) stories for. */
-  | { kind: "gaps" }
-  /** A pasted job description: its requirements become the questions. */
-  | { kind: "jd"; text: string }
-  /** The technical drill: technical questions due, then new ones from the bank; optional tag. */
-  | { kind: "drill"; tag?: "ml-concept" | "ml-engineering" };
+export type {
+  AttemptHistory,
+  DueItem,
+  PracticeFrom,
+  PracticeKind,
+  PracticeReport,
+  PracticeStepView,
+  PracticeView,
+  RateResult,
+  ReportStep,
+  SkipResult,
+  StepAttemptView,
+};
+/** A submitted answer: its analysis, the follow-up asked next, the session after it. */
+export type SubmitResult = SubmitResultOf<Analysis>;
 
 export interface StartPracticeRequest {
   from: PracticeFrom;
@@ -48,8 +65,6 @@ export interface StartPracticeRequest {
   role?: RoleId;
   now?: Date;
 }
-
-export type PracticeKind = "answer" | "technical" | "question";
 
 /** Something the user can practise, with what the schedule knows about it. */
 export interface PracticeCandidate {
@@ -61,59 +76,6 @@ export interface PracticeCandidate {
   budgetSeconds: number;
   preparedAnswer?: string;
   card?: Card;
-}
-
-export interface StepAttemptView {
-  id: string;
-  text: string;
-  revision: number;
-  finished: boolean;
-  selfRating?: RatingName;
-  score?: number;
-}
-
-export interface PracticeStepView {
-  id: string;
-  kind: PracticeStep["kind"];
-  questionText: string;
-  competency?: string;
-  budgetSeconds: number;
-  itemId?: string;
-  questionId?: string;
-  followUpOf?: string;
-  hasPreparedAnswer: boolean;
-  peeked: boolean;
-  /**
-   * Only once peeked or answered: looking before answering is recorded, so a report can tell a
-   * recall from a read; after the answer it sits beside the attempt.
-   */
-  preparedAnswer?: string;
-  timerStartedAt?: Date;
-  /** Time spent on this step so far (the attempt's duration once submitted). */
-  elapsedMs: number;
-  attempt?: StepAttemptView;
-  /**
-   * Drill sessions only: the key points and outline (shown once answered), and which key points
-   * the answer covered.
-   */
-  drill?: DrillFeedback;
-  /** Passed without an answer (an empty answer is a skip, not an attempt). */
-  skipped: boolean;
-  /** Its answer or question was deleted after the session started: it is skipped, not asked. */
-  removed: boolean;
-}
-
-export interface PracticeView {
-  id: string;
-  role?: string;
-  status: PracticeSession["status"];
-  source: unknown;
-  createdAt: Date;
-  finishedAt?: Date;
-  /** Index of the current step in `steps`, and the step itself; absent when finished. */
-  currentIndex?: number;
-  current?: PracticeStepView;
-  steps: PracticeStepView[];
 }
 
 const ratingNames: Record<number, RatingName> = { 1: "again", 2: "hard", 3: "good", 4: "easy" };
@@ -139,6 +101,12 @@ function isRemoved(step: PracticeStep, refs: Array<string | null>): boolean {
   );
 }
 
+/** A competency or role read back from the store, narrowed to the ids derisk knows. */
+const isCompetency = (value: string | undefined): value is Competency =>
+  (COMPETENCIES as readonly string[]).includes(value ?? "");
+const isRole = (value: string | undefined): value is RoleId =>
+  (ROLE_IDS as readonly string[]).includes(value ?? "");
+
 function stepView(
   step: PracticeStep,
   attempt: Attempt | undefined,
@@ -155,7 +123,7 @@ function stepView(
     id: step.id,
     kind: step.kind,
     questionText: step.questionText,
-    ...(step.competency === undefined ? {} : { competency: step.competency }),
+    ...(isCompetency(step.competency) ? { competency: step.competency } : {}),
     budgetSeconds: step.budgetSeconds,
     ...(step.itemId === undefined ? {} : { itemId: step.itemId }),
     ...(step.questionId === undefined ? {} : { questionId: step.questionId }),
@@ -210,9 +178,9 @@ async function viewOf(
   const current = steps[currentIndex];
   return {
     id: session.id,
-    ...(session.role === undefined ? {} : { role: session.role }),
+    ...(isRole(session.role) ? { role: session.role } : {}),
     status: session.status,
-    source: session.source,
+    source: session.source as PracticeView["source"],
     createdAt: session.createdAt,
     ...(session.finishedAt === undefined ? {} : { finishedAt: session.finishedAt }),
     ...(current === undefined ? {} : { currentIndex, current }),
@@ -294,17 +262,6 @@ function memoryOf(card: Card | undefined): MemoryState | undefined {
   if (!card) return undefined;
   const { id: _i, itemId: _it, questionId: _q, updatedAt: _u, ...memory } = card;
   return memory;
-}
-
-export interface DueItem {
-  kind: PracticeKind;
-  itemId?: string;
-  questionId?: string;
-  questionText: string;
-  competency: Competency;
-  /** "overdue": rated before and due now; "new": never rated. */
-  status: "overdue" | "new";
-  due: Date;
 }
 
 /**
@@ -690,30 +647,6 @@ export async function peekPrepared(
   return { stepId: step.id, preparedAnswer: step.preparedAnswer };
 }
 
-export interface SubmitResult {
-  skipped: false;
-  stepId: string;
-  attemptId: string;
-  usedSeconds: number;
-  budgetSeconds: number;
-  analysis: Analysis;
-  /** Drill sessions: the key points covered and missed, and the outline. */
-  drill?: DrillFeedback;
-  /** The follow-up asked next (only after a question, never after a follow-up). */
-  followUp?: { stepId: string; question: string; trigger: string; reason: string; budgetSeconds: number };
-  /** The session after the submit: its current step is the next one to answer. */
-  session: PracticeView;
-}
-
-/** An empty answer: the question is passed, no attempt is kept, nothing is rated. */
-export interface SkipResult {
-  skipped: true;
-  stepId: string;
-  /** True when the question was skipped because its answer or question was deleted. */
-  removed: boolean;
-  session: PracticeView;
-}
-
 async function preparedFollowUps(tx: Repos, userId: string, step: PracticeStep): Promise<FollowUpItem[]> {
   if (step.itemId === undefined) return [];
   const item = await tx.items.getItem(userId, step.itemId).catch(() => undefined);
@@ -776,7 +709,7 @@ export async function submitAnswer(
         const added = await tx.practice.addStep(userId, sessionId, step.position + 0.5, {
           kind: "follow-up",
           questionText: predicted.question,
-          ...(step.competency === undefined ? {} : { competency: step.competency }),
+          ...(isCompetency(step.competency) ? { competency: step.competency } : {}),
           budgetSeconds: Math.min(FOLLOW_UP_BUDGET_SECONDS, step.budgetSeconds),
           ...(preparedAnswer === undefined ? {} : { preparedAnswer }),
           followUpOf: step.id,
@@ -851,14 +784,6 @@ export async function skipQuestion(
   return result;
 }
 
-export interface RateResult {
-  stepId: string;
-  rating: RatingName;
-  /** When the answer or question comes back (absent for a follow-up or a typed-in question). */
-  due?: Date;
-  intervalDays?: number;
-}
-
 /**
  * Self-rates a submitted answer (again / hard / good / easy); the rating feeds the card of the
  * answer or technical question, so it comes back when FSRS says. Rating again re-rates the attempt.
@@ -893,35 +818,6 @@ export async function rateAnswer(
     await tx.cards.upsertCard(userId, ref, next.state);
     return { stepId, rating, due: next.due, intervalDays: next.intervalDays };
   });
-}
-
-export interface ReportStep {
-  stepId: string;
-  kind: PracticeStep["kind"];
-  question: string;
-  budgetSeconds: number;
-  usedSeconds?: number;
-  overBudget?: boolean;
-  /** The analyzer's overall score, 1–5. */
-  score?: number;
-  fixes: string[];
-  /** The follow-up asked after this question. */
-  followUp?: string;
-  rating?: RatingName;
-  peeked: boolean;
-  answered: boolean;
-  /** Passed without an answer. */
-  skipped: boolean;
-  /** Skipped because its answer or question was deleted during the session. */
-  removed: boolean;
-}
-
-export interface PracticeReport {
-  sessionId: string;
-  status: PracticeSession["status"];
-  steps: ReportStep[];
-  answered: number;
-  total: number;
 }
 
 /**
@@ -967,23 +863,6 @@ export async function practiceReport(
     answered: steps.filter((s) => s.answered).length,
     total: steps.length,
   };
-}
-
-export interface AttemptHistory {
-  id: string;
-  kind: PracticeKind;
-  questionText: string;
-  attempts: Array<{
-    id: string;
-    startedAt: Date;
-    finishedAt?: Date;
-    durationSeconds: number;
-    words: number;
-    score?: number;
-    rating?: RatingName;
-  }>;
-  /** When it is due next, once rated. */
-  due?: Date;
 }
 
 /**

@@ -7,43 +7,12 @@ import { type Analysis, analyze } from "../core/analysis/index.ts";
 import { answerText } from "../core/answer-text.ts";
 import { type AnswerItem, type FollowUpItem, ROLE_IDS, type RoleId } from "../core/model.ts";
 import { predictFollowUps } from "../core/packaging/index.ts";
+import type { WhatNext, WhatNextEntry, WhatNextKind, WhatNextTarget } from "../core/practice-types.ts";
 import type { Repos, StoredItem } from "../store/index.ts";
 import { roleFromTarget } from "./packaging.ts";
 import { listDue } from "./practice.ts";
 
-export type WhatNextKind = "low-score" | "follow-up-gap" | "role-fit" | "due";
-
-/** Where the fix happens; the web app turns it into a link, the CLI into a command. */
-export type WhatNextTarget =
-  | { page: "edit"; itemId: string }
-  | { page: "followups"; itemId: string }
-  | { page: "reangle"; itemId: string; role: RoleId }
-  | { page: "library"; documentId: string; itemId: string }
-  | { page: "practice"; from: "due" };
-
-export interface WhatNextEntry {
-  kind: WhatNextKind;
-  /** What to look at, in a line. */
-  title: string;
-  /** Why it is on the list. */
-  reason: string;
-  /** The label of the one click that fixes it. */
-  action: string;
-  target: WhatNextTarget;
-  itemId?: string;
-  documentId?: string;
-  score?: number;
-}
-
-export interface WhatNext {
-  /** The role the answers were read for (the request's, the profile's, else each document's). */
-  role?: RoleId;
-  entries: WhatNextEntry[];
-  /** How many of each kind there were before the list was cut short. */
-  counts: Record<WhatNextKind, number>;
-  /** False when the bank has no answer yet: there is nothing to lead to. */
-  hasBank: boolean;
-}
+export type { WhatNext, WhatNextEntry, WhatNextKind, WhatNextTarget };
 
 export interface WhatNextOptions {
   role?: RoleId;

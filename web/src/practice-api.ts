@@ -2,162 +2,41 @@
  * Client for the practice API (src/server/routes/practice.ts): sessions whose state lives on the
  * server, autosaved attempts, ratings, reports and the "what next" list. Dates arrive as strings.
  */
-import type { Competency, RoleId } from "../../src/core/model.ts";
+import type { RoleId } from "../../src/core/model.ts";
+import type {
+  AttemptHistory as AttemptHistoryOf,
+  DueItem,
+  PracticeFrom,
+  PracticeReport,
+  PracticeStepView,
+  PracticeView,
+  RateResult,
+  SkipResult,
+  StepAttemptView,
+  SubmitResult as SubmitResultOf,
+  Wire,
+} from "../../src/core/practice-types.ts";
 import type { RatingName } from "../../src/core/schedule/index.ts";
 import { json, jsonBody } from "./api.ts";
 
+// The shapes are the server's own (src/core/practice-types.ts) as JSON delivers them.
+export type {
+  DrillFeedback,
+  PracticeFrom,
+  PracticeReport,
+  ReportStep,
+  WhatNext,
+  WhatNextEntry,
+  WhatNextTarget,
+} from "../../src/core/practice-types.ts";
 export type { RatingName };
-
-/** Where a session's questions come from (src/app/practice.ts `PracticeFrom`). */
-export type PracticeFrom =
-  | { kind: "due" }
-  | { kind: "gaps" }
-  | { kind: "competency"; competency: Competency }
-  | { kind: "items"; ids: string[] }
-  | { kind: "question"; text: string }
-  | { kind: "jd"; text: string }
-  | { kind: "drill"; tag?: "ml-concept" | "ml-engineering" };
-
-/** Drill sessions: which key points an answer covered (src/app/drill.ts `DrillFeedback`). */
-export interface DrillFeedback {
-  points: Array<{ keyPoint: string; covered: boolean; score: number; evidence?: string }>;
-  covered: string[];
-  missed: string[];
-  keyPoints: string[];
-  outline: string;
-  note?: string;
-}
-
-/** Where a "what next" entry is fixed (src/app/what-next.ts). */
-export type WhatNextTarget =
-  | { page: "edit"; itemId: string }
-  | { page: "followups"; itemId: string }
-  | { page: "reangle"; itemId: string; role: RoleId }
-  | { page: "library"; documentId: string; itemId: string }
-  | { page: "practice"; from: "due" };
-
-export interface WhatNextEntry {
-  kind: "low-score" | "follow-up-gap" | "role-fit" | "due";
-  title: string;
-  reason: string;
-  action: string;
-  target: WhatNextTarget;
-  itemId?: string;
-  documentId?: string;
-  score?: number;
-}
-
-export interface WhatNext {
-  role?: RoleId;
-  entries: WhatNextEntry[];
-  counts: Record<WhatNextEntry["kind"], number>;
-  hasBank: boolean;
-}
-
-export interface StepAttempt {
-  id: string;
-  text: string;
-  revision: number;
-  finished: boolean;
-  selfRating?: RatingName;
-  score?: number;
-}
-
-export interface PracticeStep {
-  id: string;
-  kind: "question" | "follow-up";
-  questionText: string;
-  competency?: Competency;
-  budgetSeconds: number;
-  itemId?: string;
-  questionId?: string;
-  followUpOf?: string;
-  hasPreparedAnswer: boolean;
-  peeked: boolean;
-  preparedAnswer?: string;
-  timerStartedAt?: string;
-  elapsedMs: number;
-  attempt?: StepAttempt;
-  drill?: DrillFeedback;
-  /** Passed without an answer (an empty answer is a skip, not an attempt). */
-  skipped: boolean;
-  /** Its answer or question was deleted after the session started. */
-  removed: boolean;
-}
-
-export interface PracticeSession {
-  id: string;
-  role?: RoleId;
-  status: "active" | "finished";
-  source: PracticeFrom;
-  createdAt: string;
-  finishedAt?: string;
-  currentIndex?: number;
-  current?: PracticeStep;
-  steps: PracticeStep[];
-}
-
-export interface DueEntry {
-  kind: "answer" | "technical" | "question";
-  itemId?: string;
-  questionId?: string;
-  questionText: string;
-  competency: Competency;
-  status: "overdue" | "new";
-  due: string;
-}
-
-/** An answer, or (empty text) a skip: then only `stepId`, `removed` and `session` are set. */
-export interface SubmitResult {
-  skipped: boolean;
-  removed?: boolean;
-  stepId: string;
-  attemptId?: string;
-  usedSeconds?: number;
-  budgetSeconds?: number;
-  followUp?: { stepId: string; question: string; trigger: string; reason: string; budgetSeconds: number };
-  session: PracticeSession;
-}
-
-export interface ReportStep {
-  stepId: string;
-  kind: "question" | "follow-up";
-  question: string;
-  budgetSeconds: number;
-  usedSeconds?: number;
-  overBudget?: boolean;
-  score?: number;
-  fixes: string[];
-  followUp?: string;
-  rating?: RatingName;
-  peeked: boolean;
-  answered: boolean;
-  skipped: boolean;
-  removed: boolean;
-}
-
-export interface PracticeReport {
-  sessionId: string;
-  status: "active" | "finished";
-  steps: ReportStep[];
-  answered: number;
-  total: number;
-}
-
-export interface AttemptHistory {
-  id: string;
-  questionText: string;
-  attempts: Array<{
-    id: string;
-    startedAt: string;
-    finishedAt?: string;
-    durationSeconds: number;
-    words: number;
-    score?: number;
-    rating?: RatingName;
-  }>;
-  due?: string;
-}
+export type StepAttempt = StepAttemptView;
+export type PracticeStep = Wire<PracticeStepView>;
+export type PracticeSession = Wire<PracticeView>;
+export type DueEntry = Wire<DueItem>;
+/** An answer (with its analysis) or, for empty text, a skip; both carry the session after it. */
+export type SubmitResult = Wire<SubmitResultOf> | Wire<SkipResult>;
+export type AttemptHistory = Wire<AttemptHistoryOf>;
 
 const sessionPath = (id: string, rest = ""): string =>
   `/api/practice/sessions/${encodeURIComponent(id)}${rest}`;
@@ -197,7 +76,7 @@ export const practiceApi = {
   submit: (id: string, stepId: string, text: string): Promise<SubmitResult> =>
     json(sessionPath(id, "/submit"), jsonBody("POST", { stepId, text })),
 
-  rate: (id: string, stepId: string, rating: RatingName): Promise<{ due?: string; intervalDays?: number }> =>
+  rate: (id: string, stepId: string, rating: RatingName): Promise<Wire<RateResult>> =>
     json(sessionPath(id, `/steps/${encodeURIComponent(stepId)}/rating`), jsonBody("POST", { rating })),
 
   report: async (id: string): Promise<PracticeReport> =>
@@ -206,6 +85,6 @@ export const practiceApi = {
   history: async (id: string): Promise<AttemptHistory> =>
     (await json<{ history: AttemptHistory }>(`/api/practice/history/${encodeURIComponent(id)}`)).history,
 
-  whatNext: (role?: RoleId): Promise<WhatNext> =>
+  whatNext: (role?: RoleId): Promise<import("../../src/core/practice-types.ts").WhatNext> =>
     json(role === undefined ? "/api/what-next" : `/api/what-next?role=${role}`),
 };

@@ -1,0 +1,228 @@
+import type { Competency, RoleId } from "./model.ts";
+import type { RatingName } from "./schedule/index.ts";
+import type { Coverage } from "./semantic/coverage.ts";
+
+/*
+ * Shapes of practice, the drill and "what next" as src/app returns them and the HTTP API
+ * (docs/api.md) sends them. Types only: the server builds them with `Date`s, and the web app
+ * reads the same shapes as they arrive over JSON (`Wire<T>`: every Date a string), so client
+ * and server cannot drift apart.
+ */
+
+/** A value as it arrives over JSON: every Date is an ISO string, everything else unchanged. */
+export type Wire<T> = T extends Date
+  ? string
+  : T extends ReadonlyArray<infer U>
+    ? Wire<U>[]
+    : T extends object
+      ? { [K in keyof T]: Wire<T[K]> }
+      : T;
+
+/** Where a session's questions come from. */
+export type PracticeFrom =
+  | { kind: "due" }
+  | { kind: "competency"; competency: Competency }
+  | { kind: "items"; ids: string[] }
+  | { kind: "question"; text: string }
+  /** The competencies the coverage matrix shows no (or only weak) stories for. */
+  | { kind: "gaps" }
+  /** A pasted job description: its requirements become the questions. */
+  | { kind: "jd"; text: string }
+  /** The technical drill: technical questions due, then new ones from the bank; optional tag. */
+  | { kind: "drill"; tag?: "ml-concept" | "ml-engineering" };
+
+export type PracticeKind = "answer" | "technical" | "question";
+
+/** What the drill shows after an answer: covered and missed key points, and the outline. */
+export interface DrillFeedback extends Coverage {
+  keyPoints: string[];
+  outline: string;
+  /** Set when the question has no key points to check (the user can add them). */
+  note?: string;
+}
+
+export interface StepAttemptView {
+  id: string;
+  text: string;
+  revision: number;
+  finished: boolean;
+  selfRating?: RatingName;
+  score?: number;
+}
+
+export interface PracticeStepView {
+  id: string;
+  kind: "question" | "follow-up";
+  questionText: string;
+  competency?: Competency;
+  budgetSeconds: number;
+  itemId?: string;
+  questionId?: string;
+  followUpOf?: string;
+  hasPreparedAnswer: boolean;
+  peeked: boolean;
+  /**
+   * Only once peeked or answered: looking before answering is recorded, so a report can tell a
+   * recall from a read; after the answer it sits beside the attempt.
+   */
+  preparedAnswer?: string;
+  timerStartedAt?: Date;
+  /** Time spent on this step so far (the attempt's duration once submitted). */
+  elapsedMs: number;
+  attempt?: StepAttemptView;
+  /**
+   * Drill sessions only: the key points and outline (shown once answered), and which key points
+   * the answer covered.
+   */
+  drill?: DrillFeedback;
+  /** Passed without an answer (an empty answer is a skip, not an attempt). */
+  skipped: boolean;
+  /** Its answer or question was deleted after the session started: it is skipped, not asked. */
+  removed: boolean;
+}
+
+export interface PracticeView {
+  id: string;
+  role?: RoleId;
+  status: "active" | "finished";
+  /** What the session was started from, with the answer or question ids it picked. */
+  source: PracticeFrom & { refs?: Array<string | null> };
+  createdAt: Date;
+  finishedAt?: Date;
+  /** Index of the current step in `steps`, and the step itself; absent when finished. */
+  currentIndex?: number;
+  current?: PracticeStepView;
+  steps: PracticeStepView[];
+}
+
+export interface DueItem {
+  kind: PracticeKind;
+  itemId?: string;
+  questionId?: string;
+  questionText: string;
+  competency: Competency;
+  /** "overdue": rated before and due now; "new": never rated. */
+  status: "overdue" | "new";
+  due: Date;
+}
+
+/** The follow-up asked after a question. */
+export interface AskedFollowUp {
+  stepId: string;
+  question: string;
+  trigger: string;
+  reason: string;
+  budgetSeconds: number;
+}
+
+export interface SubmitResult<TAnalysis = unknown> {
+  skipped: false;
+  stepId: string;
+  attemptId: string;
+  usedSeconds: number;
+  budgetSeconds: number;
+  analysis: TAnalysis;
+  /** Drill sessions: the key points covered and missed, and the outline. */
+  drill?: DrillFeedback;
+  /** The follow-up asked next (only after a question, never after a follow-up). */
+  followUp?: AskedFollowUp;
+  /** The session after the submit: its current step is the next one to answer. */
+  session: PracticeView;
+}
+
+/** An empty answer: the question is passed, no attempt is kept, nothing is rated. */
+export interface SkipResult {
+  skipped: true;
+  stepId: string;
+  /** True when the question was skipped because its answer or question was deleted. */
+  removed: boolean;
+  session: PracticeView;
+}
+
+export interface RateResult {
+  stepId: string;
+  rating: RatingName;
+  /** When the answer or question comes back (absent for a follow-up or a typed-in question). */
+  due?: Date;
+  intervalDays?: number;
+}
+
+export interface ReportStep {
+  stepId: string;
+  kind: "question" | "follow-up";
+  question: string;
+  budgetSeconds: number;
+  usedSeconds?: number;
+  overBudget?: boolean;
+  /** The analyzer's overall score, 1–5. */
+  score?: number;
+  fixes: string[];
+  /** The follow-up asked after this question. */
+  followUp?: string;
+  rating?: RatingName;
+  peeked: boolean;
+  answered: boolean;
+  /** Passed without an answer. */
+  skipped: boolean;
+  /** Skipped because its answer or question was deleted during the session. */
+  removed: boolean;
+}
+
+export interface PracticeReport {
+  sessionId: string;
+  status: "active" | "finished";
+  steps: ReportStep[];
+  answered: number;
+  total: number;
+}
+
+export interface AttemptHistory {
+  id: string;
+  kind: PracticeKind;
+  questionText: string;
+  attempts: Array<{
+    id: string;
+    startedAt: Date;
+    finishedAt?: Date;
+    durationSeconds: number;
+    words: number;
+    score?: number;
+    rating?: RatingName;
+  }>;
+  /** When it is due next, once rated. */
+  due?: Date;
+}
+
+export type WhatNextKind = "low-score" | "follow-up-gap" | "role-fit" | "due";
+
+/** Where the fix happens; the web app turns it into a link, the CLI into a command. */
+export type WhatNextTarget =
+  | { page: "edit"; itemId: string }
+  | { page: "followups"; itemId: string }
+  | { page: "reangle"; itemId: string; role: RoleId }
+  | { page: "library"; documentId: string; itemId: string }
+  | { page: "practice"; from: "due" };
+
+export interface WhatNextEntry {
+  kind: WhatNextKind;
+  /** What to look at, in a line. */
+  title: string;
+  /** Why it is on the list. */
+  reason: string;
+  /** The label of the one click that fixes it. */
+  action: string;
+  target: WhatNextTarget;
+  itemId?: string;
+  documentId?: string;
+  score?: number;
+}
+
+export interface WhatNext {
+  /** The role the answers were read for (the request's, the profile's, else each document's). */
+  role?: RoleId;
+  entries: WhatNextEntry[];
+  /** How many of each kind there were before the list was cut short. */
+  counts: Record<WhatNextKind, number>;
+  /** False when the bank has no answer yet: there is nothing to lead to. */
+  hasBank: boolean;
+}
