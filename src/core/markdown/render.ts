@@ -135,7 +135,7 @@ function renderStar(original: readonly string[], from: number, sections: StarSec
   return out;
 }
 
-interface LocatedBody {
+export interface LocatedBody {
   lines: string[];
   from: number;
   labelAt: number;
@@ -175,9 +175,9 @@ function locateBody(item: AnswerItem, raw: string): LocatedBody {
 export function renderAnswerRaw(
   item: AnswerItem,
   newText: string | StarSections,
-  options: { labelled?: boolean } = {},
+  options: { labelled?: boolean; located?: LocatedBody } = {},
 ): string {
-  const { lines, from, labelAt, labelPrefix, parsed } = locateBody(item, item.raw);
+  const { lines, from, labelAt, labelPrefix, parsed } = options.located ?? locateBody(item, item.raw);
   const bodyStart = parsed.bodyStart >= 0 ? parsed.bodyStart : lines.length;
   const head = lines.slice(0, bodyStart);
   const bodyEnd = parsed.bodyEnd ?? parsed.end;
@@ -234,8 +234,8 @@ const squash = (text: string): string =>
  * True when re-reading the edited answer takes in a line written above its body (a remark such
  * as "Think of it like a trailer:", a question line) that the user's new text does not contain.
  */
-function absorbsRemark(item: AnswerItem, parsedText: string, newText: string): boolean {
-  const { lines, parsed } = locateBody(item, item.raw);
+function absorbsRemark(original: LocatedBody, parsedText: string, newText: string): boolean {
+  const { lines, parsed } = original;
   const bodyStart = parsed.bodyStart >= 0 ? parsed.bodyStart : lines.length;
   const read = squash(parsedText);
   const typed = squash(newText);
@@ -290,12 +290,14 @@ export function renderFollowUpAnswerRaw(item: FollowUpItem, newText: string): st
 export function reviseItemText(item: PrepItem, newText: string): PrepItem {
   switch (item.kind) {
     case "answer": {
-      let raw = renderAnswerRaw(item, newText);
+      // The answer as it stands is located once, for rendering and for the remark check.
+      const located = locateBody(item, item.raw);
+      let raw = renderAnswerRaw(item, newText, { located });
       let { parsed } = locateBody(item, raw);
-      if (absorbsRemark(item, parsed.text, newText)) {
+      if (absorbsRemark(located, parsed.text, newText)) {
         // The new text in another shape (plain text where there were bullets or STAR labels)
         // would swallow the remark written above the answer: label the answer instead.
-        raw = renderAnswerRaw(item, newText, { labelled: true });
+        raw = renderAnswerRaw(item, newText, { labelled: true, located });
         parsed = locateBody(item, raw).parsed;
       }
       const revised: AnswerItem = { ...item, raw, format: parsed.format, text: parsed.text };
