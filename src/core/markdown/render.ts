@@ -135,6 +135,7 @@ function renderStar(original: readonly string[], from: number, sections: StarSec
   return out;
 }
 
+/** Where an answer's spoken body sits in its raw Markdown lines, as `locateBody` found it. */
 export interface LocatedBody {
   lines: string[];
   from: number;
