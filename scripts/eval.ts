@@ -10,10 +10,12 @@
  *
  * The frozen test split is only ever scored here: nothing is tuned on it.
  */
+
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { callsForStory } from "../src/core/analysis/classify.ts";
+import { measureFollowUps, type ReplyFigures } from "../src/core/analysis/follow-up-measure.ts";
 import { analyze, classify, type Labels } from "../src/core/analysis/index.ts";
 import { SENTENCE_TAGS } from "../src/core/analysis/labels.ts";
 import {
@@ -25,6 +27,7 @@ import {
   measureQuestionLinking,
   splitOf,
 } from "../src/core/semantic/index.ts";
+import { readFollowUpReplies } from "../test/follow-up-replies.ts";
 import { answerText, type CorpusRow, readAnswers, readQuestions, seeded } from "./lens-corpus.ts";
 
 // The boolean answer-level labels are the sentence tags (one list: src/core/analysis/labels.ts).
@@ -622,6 +625,27 @@ if (existsSync(pairsFile) && only === undefined) {
   }
   process.stdout.write(`\nsemantic matcher: ${pairsFile}\n\n${matchingLines.join("\n")}\n`);
 }
+// Replies to follow-up questions, judged by the follow-up rubric (eval/follow-ups/README.md):
+// dev was read while writing the rubric's cues; test was written apart and is never tuned on.
+const followUpReplies: Record<string, Omit<ReplyFigures, "errors">> = {};
+const replyLines: string[] = [];
+for (const split of ["dev", "test"] as const) {
+  if (!existsSync(join(root, "eval", "follow-ups", `${split}.jsonl`))) continue;
+  const { errors, ...figures } = measureFollowUps(readFollowUpReplies(split));
+  followUpReplies[split] = figures;
+  const a = figures.agreement;
+  replyLines.push(
+    `${split.padEnd(6)}${String(figures.replies).padStart(8)}${figures.spearman.toFixed(2).padStart(10)}${`${Math.round(figures.exact * 100)}%`.padStart(8)}${`${Math.round(figures.within1 * 100)}%`.padStart(8)}   answers ${a.answers.toFixed(2)} · specific ${a.specific.toFixed(2)} · owned ${a.owned.toFixed(2)} · blame ${a.blame.toFixed(2)}`,
+  );
+  if (verbose && split === "dev")
+    for (const e of errors)
+      replyLines.push(`  [${e.id}] expected ${e.expected}, got ${e.got}: ${e.reasons.join("; ")}`);
+}
+if (replyLines.length > 0)
+  process.stdout.write(
+    `\nfollow-up replies (eval/follow-ups/): overall 1–5 and check agreement\n\nsplit  replies  Spearman   exact     ±1\n${replyLines.join("\n")}\n`,
+  );
+
 if (verbose)
   for (const n of names)
     for (const d of reports[n]?.disagreements ?? []) process.stdout.write(`  [${n}] ${d}\n`);
@@ -629,7 +653,7 @@ if (verbose)
 mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(
   outFile,
-  `${JSON.stringify({ corpus: corpusDir, dev: devDir, deterministic, reports, matching, followUpLinks }, null, 2)}\n`,
+  `${JSON.stringify({ corpus: corpusDir, dev: devDir, deterministic, reports, matching, followUpLinks, followUpReplies }, null, 2)}\n`,
 );
 process.stdout.write(`\nwrote ${outFile}\n`);
 

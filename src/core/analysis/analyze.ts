@@ -6,6 +6,7 @@ import { TAILORING } from "./data/delivery.ts";
 import type { Corpus } from "./evidence.ts";
 import { quoteOf } from "./evidence.ts";
 import { proposeFixes } from "./fixes.ts";
+import { judgeFollowUp } from "./follow-up.ts";
 import { measureImpact } from "./impact.ts";
 import { SENTENCE_TAGS, type SentenceTag } from "./lens/features.ts";
 import { type Judgement, judgeAnswer, readAnswer } from "./lens/read.ts";
@@ -286,7 +287,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const competency = question === undefined ? undefined : classify(question).competency;
   if (competency === undefined)
     warnings.push("No question given: the answer is judged as a story with a 90–120 s budget.");
-  const story = callsForStory(competency);
+  // A reply to a follow-up is judged by its own rubric (follow-up.ts), never by STAR.
+  const replying = options.followUp === true && question !== undefined;
+  const story = !replying && callsForStory(competency);
 
   const read = readAnswer(text, { story, role: options.role }, LENS_MODEL);
   const { units, corpus, doc } = read;
@@ -368,11 +371,50 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const reasons = [...judgement.reasons];
   if (judgement.hypothetical && story)
     reasons.unshift("hypothetical: says what you would do, not what you did");
-  const overall = { score: judgement.score, reasons };
   const coherence = judgement.coherence;
-  if (coherence.reason !== undefined) warnings.push(`Not scored as an answer: ${coherence.reason}.`);
+  const reply =
+    replying && question !== undefined
+      ? judgeFollowUp(question, units, {
+          words: timing.words,
+          notAnAnswer: coherence.reason,
+          specifics: judgement.specifics,
+          figures: impact.figures.length,
+          hedges: delivery.hedges.length,
+          blame: labels.blame,
+          blameEvidence: signals.blame.evidence,
+          seconds: timing.seconds,
+          budget: timing.budget,
+        })
+      : undefined;
+  // The reply's own reading of blame replaces the story tagger's, evidence included.
+  const replyBlame = reply?.checks.find((c) => c.id === "blame-free")?.evidence;
+  if (reply !== undefined) {
+    labels.overall = reply.score;
+    labels.blame = reply.blame;
+    if (reply.blame) {
+      signals.blame.level = "risk";
+      signals.blame.evidence = replyBlame ?? [];
+      signals.blame.reasons = ["puts the fault on others or circumstances"];
+    } else if (signals.blame.level === "risk") {
+      signals.blame.level = "absent";
+      signals.blame.evidence = [];
+      signals.blame.reasons = [];
+    }
+  }
+  const overall =
+    reply !== undefined
+      ? { score: reply.score, reasons: reply.reasons }
+      : { score: judgement.score, reasons };
+  // A short reply is not "too short to be an answer" when it replies to a follow-up.
+  const notAnAnswer =
+    reply !== undefined && !reply.checks.some((c) => c.id === "answers" && c.note.startsWith("not an answer"))
+      ? undefined
+      : coherence.reason;
+  if (notAnAnswer !== undefined) warnings.push(`Not scored as an answer: ${notAnAnswer}.`);
   const answersLike = topCompetency(judgement.topic);
-  if (judgement.offTopic)
+  // A follow-up's competency says little about what it asks: the follow-up rubric checks that.
+  const offTopic = judgement.offTopic && reply === undefined;
+  if (offTopic)
     warnings.push(`The answer reads as a reply to a ${answersLike} question, not to the one asked.`);
 
   const tagQuotes = (tag: SentenceTag): Quote[] => carriers(tag).map(quoteOf);
@@ -392,7 +434,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       ownership.evidence,
       `"I" as subject ${ownership.i} times, "we" ${ownership.we} times`,
     ),
-    blame: evidenceFrom(tagQuotes("blame")),
+    blame: evidenceFrom(replyBlame ?? tagQuotes("blame")),
     ambiguity: evidenceFrom(tagQuotes("ambiguity")),
     decisive: evidenceFrom(tagQuotes("decisive")),
     autonomy: evidenceFrom(tagQuotes("autonomy")),
@@ -429,7 +471,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     draft.role = options.role;
     draft.roleFit = assessRoleFit(corpus, units, options.role);
   }
-  if (competency !== undefined && !story) {
+  if (reply !== undefined) draft.followUp = { kind: reply.kind, checks: reply.checks };
+  else if (competency !== undefined && !story) {
     draft.nonStory = {
       checks: rubricOf(competency, units, corpus, judgement, {
         figures: impact.figures,
@@ -440,7 +483,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   }
   if (competency !== undefined) {
     draft.questionFit = {
-      offTopic: judgement.offTopic,
+      offTopic,
       probability: Math.round(judgement.offTopicProbability * 100) / 100,
       answersLike,
     };
@@ -449,8 +492,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     story,
     tailoring: judgement.tailoring,
     specifics: judgement.specifics,
-    notAnAnswer: coherence.reason,
-    answersInstead: judgement.offTopic ? answersLike : undefined,
+    notAnAnswer,
+    answersInstead: offTopic ? answersLike : undefined,
+    followUp: reply,
   });
   // Key order is fixed here so that the JSON is byte-identical run to run.
   let cut = false;
@@ -490,6 +534,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   };
   if (draft.competency !== undefined) analysis.competency = draft.competency;
   if (draft.nonStory !== undefined) analysis.nonStory = draft.nonStory;
+  if (draft.followUp !== undefined) analysis.followUp = draft.followUp;
   if (draft.questionFit !== undefined) analysis.questionFit = draft.questionFit;
   if (draft.role !== undefined) analysis.role = draft.role;
   if (draft.roleFit !== undefined) analysis.roleFit = draft.roleFit;

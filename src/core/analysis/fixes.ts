@@ -1,6 +1,7 @@
 import { quoteText } from "./evidence.ts";
+import type { FollowUpJudgement } from "./follow-up.ts";
 import type { Unit } from "./segment.ts";
-import type { Analysis, Fix, SentencePart } from "./types.ts";
+import type { Analysis, Fix, FollowUpCheckId, SentencePart } from "./types.ts";
 
 type Draft = Omit<Analysis, "fixes">;
 
@@ -44,6 +45,8 @@ export function proposeFixes(
     notAnAnswer?: string | undefined;
     /** The answer reads as a reply to another question: the kind of question it answers. */
     answersInstead?: string | undefined;
+    /** A reply to a follow-up: fixed by its own rubric, never asked for a story. */
+    followUp?: FollowUpJudgement | undefined;
   },
 ): Fix[] {
   const { story, notAnAnswer } = context;
@@ -88,7 +91,37 @@ export function proposeFixes(
       action: "Action: say what you did, in the first person, step by step.",
     });
   }
-  if (!story) {
+  const reply = context.followUp;
+  const unmet = (id: FollowUpCheckId): boolean => reply?.checks.some((c) => c.id === id && !c.met) ?? false;
+  if (reply !== undefined) {
+    if (unmet("answers") && notAnAnswer === undefined) {
+      candidates.push({
+        severity: 9.6,
+        unit: units[0],
+        action: `Answer: the follow-up asks ${reply.asks}; say that first, in one sentence.`,
+      });
+    } else if (unmet("direct")) {
+      candidates.push({
+        severity: 7.5,
+        unit: units[0],
+        action: `Lead with the answer: open with ${reply.asks}, then one detail that backs it.`,
+      });
+    }
+    if (unmet("specific") && !unmet("answers")) {
+      candidates.push({
+        severity: 8.5,
+        unit: units[0],
+        action: "Specifics: name the step, tool, person or figure behind the answer.",
+      });
+    }
+    if (unmet("owned") && labels.ownership !== "we") {
+      candidates.push({
+        severity: 7,
+        unit: units[0],
+        action: 'Ownership: say what you did or would do yourself ("I…").',
+      });
+    }
+  } else if (!story) {
     if (impact.figures.length === 0 && context.specifics === 0) {
       candidates.push({
         severity: 8.5,

@@ -162,6 +162,34 @@ export interface RubricCheck {
   evidence: Quote[];
 }
 
+/** What a follow-up question asks for, read from its wording (src/core/analysis/follow-up.ts). */
+export const FOLLOW_UP_KINDS = [
+  "fit",
+  "reflection",
+  "part",
+  "approach",
+  "measure",
+  "reasoning",
+  "outcome",
+  "people",
+  "difficulty",
+  "other",
+] as const;
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
+
+/** The points of the rubric a reply to a follow-up is judged by (eval/follow-ups/README.md). */
+export const FOLLOW_UP_CHECKS = ["answers", "direct", "specific", "owned", "blame-free", "length"] as const;
+export type FollowUpCheckId = (typeof FOLLOW_UP_CHECKS)[number];
+
+/** One point of the follow-up rubric, as the overall score reads it. */
+export interface FollowUpCheck {
+  id: FollowUpCheckId;
+  met: boolean;
+  /** What was found, or what is missing, in a few words. */
+  note: string;
+  evidence: Quote[];
+}
+
 export interface Analysis {
   /** Bumped only on breaking changes; new fields are additions. */
   schema: 1;
@@ -191,6 +219,11 @@ export interface Analysis {
    * false by design and say nothing is missing.
    */
   nonStory?: { checks: RubricCheck[] };
+  /**
+   * Present when the text replies to a follow-up (`followUp: true` with the follow-up as the
+   * question): the rubric it is judged by instead of STAR, and what the follow-up asks for.
+   */
+  followUp?: { kind: FollowUpKind; checks: FollowUpCheck[] };
   /** Whether the answer answers the question asked (present when a question was given). */
   questionFit?: {
     offTopic: boolean;

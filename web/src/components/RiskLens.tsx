@@ -1,4 +1,10 @@
-import type { RiskSignal, RubricCheckId, SignalLevel } from "../../../src/core/analysis/types.ts";
+import type {
+  FollowUpCheckId,
+  FollowUpKind,
+  RiskSignal,
+  RubricCheckId,
+  SignalLevel,
+} from "../../../src/core/analysis/types.ts";
 import { STAR_PARTS, type StarPart } from "../../../src/core/model.ts";
 import type { Analysis } from "../api.ts";
 import { formatDuration } from "../library.ts";
@@ -37,6 +43,30 @@ export const RUBRIC_NAMES: Record<RubricCheckId, string> = {
   arc: "Clear arc",
   ending: "Inviting ending",
   length: "Length in budget",
+};
+
+/** The rubric of replies to follow-up questions (src/core/analysis/follow-up.ts). */
+export const FOLLOW_UP_CHECK_NAMES: Record<FollowUpCheckId, string> = {
+  answers: "Answers the follow-up",
+  direct: "Says it first",
+  specific: "Specific",
+  owned: "Your own part",
+  "blame-free": "No blame",
+  length: "Length in budget",
+};
+
+/** What each kind of follow-up asks for, as the rubric's heading says it. */
+const FOLLOW_UP_ASKS: Record<FollowUpKind, string> = {
+  fit: "why this role",
+  reflection: "what you'd do differently",
+  part: "your own part",
+  approach: "how you'd handle it",
+  measure: "how it was measured",
+  reasoning: "why",
+  outcome: "what happened next",
+  people: "how people took it",
+  difficulty: "what was hard",
+  other: "a direct answer",
 };
 
 export const SCORE_TEXT = ["", "Raises risk", "Weak", "Fair", "Good", "Excellent"];
@@ -88,6 +118,10 @@ export function RiskLens({
 function topRisk(analysis: Analysis): string | undefined {
   const risky = SIGNALS.find((signal) => analysis.signals[signal.id].level === "risk");
   if (risky) return `Risk: ${risky.name.toLowerCase()}`;
+  if (analysis.followUp !== undefined) {
+    const unmet = analysis.followUp.checks.find((check) => !check.met);
+    return unmet ? `To work on: ${FOLLOW_UP_CHECK_NAMES[unmet.id].toLowerCase()}` : undefined;
+  }
   if (analysis.nonStory !== undefined) {
     const unmet = analysis.nonStory.checks.find((check) => !check.met);
     return unmet ? `To work on: ${RUBRIC_NAMES[unmet.id].toLowerCase()}` : undefined;
@@ -211,8 +245,19 @@ function LensBody({
         </p>
       </div>
 
-      {analysis.nonStory !== undefined ? (
-        <NonStoryRubric checks={analysis.nonStory.checks} />
+      {analysis.followUp !== undefined ? (
+        <RubricList
+          title={`A follow-up reply, asked for ${FOLLOW_UP_ASKS[analysis.followUp.kind]}: judged on`}
+          checks={analysis.followUp.checks.map((check) => ({
+            ...check,
+            name: FOLLOW_UP_CHECK_NAMES[check.id],
+          }))}
+        />
+      ) : analysis.nonStory !== undefined ? (
+        <RubricList
+          title="Not a story: judged on"
+          checks={analysis.nonStory.checks.map((check) => ({ ...check, name: RUBRIC_NAMES[check.id] }))}
+        />
       ) : (
         <StarBalance analysis={analysis} />
       )}
@@ -311,17 +356,24 @@ function StarBalance({ analysis }: { analysis: Analysis }) {
 }
 
 /**
- * For a question that is not a story (about me, motivation…): the rubric the score reads
- * instead of STAR, each point met or to work on, with the sentence that shows it.
+ * For a question that is not a story (about me, motivation…) or a reply to a follow-up: the
+ * rubric the score reads instead of STAR, each point met or to work on, with the sentence that
+ * shows it.
  */
-function NonStoryRubric({ checks }: { checks: NonNullable<Analysis["nonStory"]>["checks"] }) {
+function RubricList({
+  title,
+  checks,
+}: {
+  title: string;
+  checks: Array<{ id: string; name: string; met: boolean; note: string; evidence: Array<{ quote: string }> }>;
+}) {
   return (
     <div className="lens-block">
-      <h3 className="lens-subtitle">Not a story: judged on</h3>
+      <h3 className="lens-subtitle">{title}</h3>
       <ul className="signal-list rubric-list">
         {checks.map((check) => (
           <li key={check.id} className="signal rubric-check" data-check={check.id}>
-            <span className="signal-name">{RUBRIC_NAMES[check.id]}</span>
+            <span className="signal-name">{check.name}</span>
             <span className={`signal-level ${check.met ? "level-strong" : "level-absent"}`}>
               {check.met ? "Yes" : "To work on"}
             </span>

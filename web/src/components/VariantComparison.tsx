@@ -4,7 +4,14 @@ import { type RoleId, STAR_PARTS } from "../../../src/core/model.ts";
 import type { AnswerEntry } from "../library.ts";
 import { formatDuration } from "../library.ts";
 import { useAnalysis } from "../use-analysis.ts";
-import { LEVEL_TEXT, PART_NAMES, RUBRIC_NAMES, SCORE_TEXT, SIGNALS } from "./RiskLens.tsx";
+import {
+  FOLLOW_UP_CHECK_NAMES,
+  LEVEL_TEXT,
+  PART_NAMES,
+  RUBRIC_NAMES,
+  SCORE_TEXT,
+  SIGNALS,
+} from "./RiskLens.tsx";
 
 /**
  * The variants of one question side by side, each with its own analysis: which one to say
@@ -65,7 +72,17 @@ function VariantColumn({
                 <dd>{LEVEL_TEXT[analysis.signals[signal.id].level]}</dd>
               </div>
             ))}
-            {analysis.nonStory !== undefined ? (
+            {analysis.followUp !== undefined ? (
+              <div>
+                <dt>Follow-up reply: met</dt>
+                <dd>
+                  {analysis.followUp.checks
+                    .filter((check) => check.met)
+                    .map((check) => FOLLOW_UP_CHECK_NAMES[check.id])
+                    .join(", ") || "none"}
+                </dd>
+              </div>
+            ) : analysis.nonStory !== undefined ? (
               <div>
                 <dt>Not a story: met</dt>
                 <dd>

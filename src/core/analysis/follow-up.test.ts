@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { readFollowUpReplies } from "../../../test/follow-up-replies.ts";
+import { analyze } from "./analyze.ts";
+import { followUpKind } from "./follow-up.ts";
+import { measureFollowUps } from "./follow-up-measure.ts";
+
+const reply = (text: string, followUp: string) => analyze(text, { question: followUp, followUp: true });
+
+describe("follow-up replies are judged by their own rubric", () => {
+  it("reads what a follow-up asks for from its wording", () => {
+    expect(followUpKind("What would you do differently next time?")).toBe("reflection");
+    expect(followUpKind("What exactly was your part?")).toBe("part");
+    expect(followUpKind("How did you measure that?")).toBe("measure");
+    expect(followUpKind("Why Postgres rather than DynamoDB?")).toBe("reasoning");
+    expect(followUpKind("How would you handle it with half the time?")).toBe("approach");
+    expect(followUpKind("Why are you leaving your current job?")).toBe("fit");
+    expect(followUpKind("What did your manager think?")).toBe("people");
+    expect(followUpKind("What was the hardest part?")).toBe("difficulty");
+  });
+
+  it("scores a direct, concrete, owned reply high, and asks for no situation, result or lesson", () => {
+    const a = reply(
+      "I'd add the schema check before training rather than after. We lost two days because a column changed type upstream; every pipeline I build now validates its inputs first and fails loudly.",
+      "What would you do differently?",
+    );
+    expect(a.overall.score).toBeGreaterThanOrEqual(4);
+    expect(a.followUp?.kind).toBe("reflection");
+    expect(a.followUp?.checks.every((c) => c.met)).toBe(true);
+    expect(a.nonStory).toBeUndefined();
+    expect(a.fixes.map((f) => f.action).join(" ")).not.toMatch(/^(Result|Lesson|Situation|Action):/m);
+  });
+
+  it("takes a short reply as a reply, not as 'too short to be an answer'", () => {
+    const a = reply(
+      "Partly. My thesis was on convex optimisation, which is what your ranking team uses.",
+      "Was your PhD related to this?",
+    );
+    expect(a.warnings.join(" ")).not.toMatch(/too short/);
+    expect(a.followUp?.checks.find((c) => c.id === "answers")?.met).toBe(true);
+    expect(a.overall.score).toBeGreaterThanOrEqual(4);
+  });
+
+  it("marks blame in a reply's subtle forms, and not a plain account of who did what", () => {
+    const shifted = reply(
+      "Honestly it wasn't really on us. The data team never told us the logging had changed, and product kept adding scope every sprint.",
+      "What would you do differently?",
+    );
+    expect(shifted.labels.blame).toBe(true);
+    expect(shifted.overall.score).toBeLessThanOrEqual(2);
+    expect(shifted.followUp?.checks.find((c) => c.id === "blame-free")?.met).toBe(false);
+    const account = reply(
+      "My part was the diagnosis and the retry design: I read three months of failed jobs and added checkpoints every 30 minutes. My colleague did the alerting, that part was not mine.",
+      "What exactly was your part?",
+    );
+    expect(account.labels.blame).toBe(false);
+    expect(account.overall.score).toBeGreaterThanOrEqual(4);
+  });
+
+  it("scores a dodge, an off-topic reply and gibberish low", () => {
+    expect(
+      reply(
+        "Hard to say really, I moved teams not long after, so I can't really speak to it.",
+        "What happened next, long term?",
+      ).overall.score,
+    ).toBeLessThanOrEqual(2);
+    expect(
+      reply(
+        "I love A/B testing, honestly it's my favourite part of the job.",
+        "How would you handle it with less time?",
+      ).overall.score,
+    ).toBeLessThanOrEqual(2);
+    expect(reply("banana keyboard cloud window", "How did you measure that?").overall.score).toBe(1);
+  });
+
+  it("agrees with the labelled replies (dev tuned, test written apart and never tuned on)", () => {
+    const dev = measureFollowUps(readFollowUpReplies("dev"));
+    const test = measureFollowUps(readFollowUpReplies("test"));
+    console.log(
+      `follow-up replies: dev ${dev.replies} Spearman ${dev.spearman} ±1 ${dev.within1}; test ${test.replies} Spearman ${test.spearman} ±1 ${test.within1}`,
+    );
+    // Floors a little under the measured figures (dev .895 / 96%, test .648 / 84%): a change
+    // that loses ground fails here; the figures themselves are reported by npm run eval.
+    expect(dev.spearman).toBeGreaterThanOrEqual(0.85);
+    expect(dev.within1).toBeGreaterThanOrEqual(0.9);
+    expect(test.spearman).toBeGreaterThanOrEqual(0.6);
+    expect(test.within1).toBeGreaterThanOrEqual(0.8);
+  });
+});
