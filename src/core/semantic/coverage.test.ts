@@ -64,8 +64,9 @@ describe("coverage on the labelled judgements (eval/coverage/judgements.json)", 
   // Floors at the measured figures (docs/drill.md): a change that loses ground fails here. Test is
   // guarded per round: rounds 1–2, round 3 and the fresh round 4 (answer ids "r3-", "r4-").
   it("holds precision and recall on dev (tuned) and test (held out)", () => {
-    const round = (j: { id: string }) => /^r[34]-/.exec(j.id)?.[0] ?? "old";
-    const d = measureCoverage(dev);
+    const round = (j: { id: string }) => /^r[345]-/.exec(j.id)?.[0] ?? "old";
+    // Round 5 (answer ids "r5-") came after these floors were set; it is guarded on its own.
+    const d = measureCoverage(dev.filter((j) => round(j) !== "r5-"));
     const older = measureCoverage(test.filter((j) => round(j) === "old"));
     const round3 = measureCoverage(test.filter((j) => round(j) === "r3-"));
     const round4 = measureCoverage(test.filter((j) => round(j) === "r4-"));
