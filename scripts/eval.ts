@@ -4,7 +4,7 @@
  *   npm run eval                         # eval/corpus/ of the repository, ../shared/eval/dev/
  *   npm run eval -- --corpus DIR --dev DIR
  *   npm run eval -- --out FILE           # JSON report (default .artifacts/eval.json)
- *   npm run eval -- --docs               # also write the test-split figures into docs/risk-lens.md and docs/matching.md
+ *   npm run eval -- --docs               # also write the test-split figures into docs/risk-lens.md, docs/matching.md and docs/drill.md
  *   npm run eval -- --verbose            # every disagreement, answer by answer
  *   npm run eval -- --splits validation,dev   # only these splits (e.g. while tuning: no test figures)
  *
@@ -25,6 +25,7 @@ import {
   measureQuestionLinking,
   splitOf,
 } from "../src/core/semantic/index.ts";
+import { coverageReport } from "./coverage-eval.ts";
 import { answerText, type CorpusRow, readAnswers, readQuestions, seeded } from "./lens-corpus.ts";
 
 // The boolean answer-level labels are the sentence tags (one list: src/core/analysis/labels.ts).
@@ -622,6 +623,12 @@ if (existsSync(pairsFile) && only === undefined) {
   }
   process.stdout.write(`\nsemantic matcher: ${pairsFile}\n\n${matchingLines.join("\n")}\n`);
 }
+// The drill's key-point coverage on our labelled judgements (docs/drill.md): dev always, test
+// unless `--splits` leaves it out.
+const coverage = coverageReport(only === undefined || only.includes("test") ? ["dev", "test"] : ["dev"]);
+process.stdout.write(
+  `\nkey-point coverage (technical drill): eval/coverage/judgements.json\n\n${coverage.lines.join("\n")}\n`,
+);
 if (verbose)
   for (const n of names)
     for (const d of reports[n]?.disagreements ?? []) process.stdout.write(`  [${n}] ${d}\n`);
@@ -629,7 +636,7 @@ if (verbose)
 mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(
   outFile,
-  `${JSON.stringify({ corpus: corpusDir, dev: devDir, deterministic, reports, matching, followUpLinks }, null, 2)}\n`,
+  `${JSON.stringify({ corpus: corpusDir, dev: devDir, deterministic, reports, matching, followUpLinks, coverage: coverage.figures }, null, 2)}\n`,
 );
 process.stdout.write(`\nwrote ${outFile}\n`);
 
@@ -664,5 +671,16 @@ if (args.includes("--docs")) {
       ),
     );
     process.stdout.write(`updated ${matchingDocs}\n`);
+  }
+  const drillDocs = join(root, "docs", "drill.md");
+  if (existsSync(drillDocs)) {
+    writeFileSync(
+      drillDocs,
+      readFileSync(drillDocs, "utf8").replace(
+        /<!-- coverage:begin -->[\s\S]*<!-- coverage:end -->/,
+        `<!-- coverage:begin -->\n${["```", ...coverage.lines, "```"].join("\n")}\n<!-- coverage:end -->`,
+      ),
+    );
+    process.stdout.write(`updated ${drillDocs}\n`);
   }
 }
