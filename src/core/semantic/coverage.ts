@@ -478,6 +478,8 @@ export interface CoverageTuning {
   weight: number;
   floor: number;
   deniedCosine: number;
+  /** A list of alternatives counts as named when one of its words is this close to a window word. */
+  alternativeCosine: number;
   /** A denied or unmet key point keeps this share of its score. */
   contradiction: number;
 }
@@ -486,6 +488,7 @@ export const COVERAGE_TUNING: CoverageTuning = {
   weight: 0.3,
   floor: 0.4,
   deniedCosine: 0.6,
+  alternativeCosine: 0.6,
   contradiction: 0.35,
 };
 
@@ -507,6 +510,21 @@ function alignWordsOf(keyPoint: string): Word[] {
   const words = wordsOf(keyPoint).filter((w) => !KEY_NEGATORS.test(w.word) && !WEAK.has(w.lemma));
   ALIGN_WORDS.set(keyPoint, words);
   return words;
+}
+
+/** One of a list's alternatives is said in other words: a word of it is this close to a window word. */
+function nearAlternative(
+  part: Part,
+  words: readonly Word[],
+  window: readonly Word[],
+  cosine: number,
+): boolean {
+  if (cosine > 1) return false;
+  const lemmas = new Set(part.options.flat().map((u) => u.id));
+  for (const w of words)
+    if (lemmas.has(w.lemma) && w.vector !== undefined)
+      for (const x of window) if (x.vector !== undefined && dot(w.vector, x.vector) >= cosine) return true;
+  return false;
 }
 
 /** The window denies one of the key point's words, or a word this close to it in meaning. */
@@ -549,6 +567,7 @@ function scoreIn(
   const { all, affirmed } = reading;
   // A key point that itself says "not" is met by answers that put the negation anywhere.
   const negative = parts.some((p) => p.options.some((units) => units.some((u) => u.negated)));
+  const window = negative ? reading.allWords : reading.affirmedWords;
   const has = (a: Analysis, u: Unit) => (u.kind === "lemma" ? a.allLemmas.has(u.id) : a.concepts.has(u.id));
   const found = (u: Unit) => has(negative ? all : affirmed, u);
   let total = 0;
@@ -569,7 +588,8 @@ function scoreIn(
     }
     got += best * part.weight;
     // A list of alternatives is what the key point is about: none of them named, no full credit.
-    if (part.options.length > 1 && best === 0) capped = true;
+    if (part.options.length > 1 && best === 0 && !nearAlternative(part, words, window, t.alternativeCosine))
+      capped = true;
   }
   if (total === 0) return 0;
   if (!negative && !capped && deniesWord(words, reading.deniedWords, t.deniedCosine)) capped = true;
