@@ -89,12 +89,26 @@ describe("coverage on the labelled judgements (eval/coverage/judgements.json)", 
   });
 
   // Floors at the measured figures (docs/drill.md): a change that loses ground fails here. Dev is
-  // what the weights and threshold were tuned on; test is guarded per round, by answer id prefix.
+  // what the weights and threshold were tuned on; test is guarded per round of judgements (answer
+  // ids "r3-", "r4-", "r5-"; rounds 1–2 have none). Round 5 was written before the word vectors.
   it("holds precision and recall on dev (tuned) and test (held out)", () => {
     const round = (j: { id: string }) => /^r[345]-/.exec(j.id)?.[0] ?? "old";
     const d = measureCoverage(dev);
     expect(d.precision).toBeGreaterThanOrEqual(0.89);
-    expect(d.recall).toBeGreaterThanOrEqual(0.89);
-    expect(round).toBeDefined();
+    expect(d.recall).toBeGreaterThanOrEqual(0.9);
+    const floors: Array<[string, number, number]> = [
+      ["old", 0.87, 0.93],
+      ["r3-", 0.89, 0.93],
+      ["r4-", 0.74, 0.79],
+      ["r5-", 0.81, 0.53],
+    ];
+    for (const [name, precision, recall] of floors) {
+      const t = measureCoverage(test.filter((j) => round(j) === name));
+      expect({ name, precision: t.precision >= precision, recall: t.recall >= recall }).toEqual({
+        name,
+        precision: true,
+        recall: true,
+      });
+    }
   });
 });
