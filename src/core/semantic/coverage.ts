@@ -635,7 +635,8 @@ function discountTopic(parts: readonly Part[], topical: ReadonlySet<string>): Pa
 /**
  * Which key points the answer covers (by concept: stems, synonyms, abbreviations) and which it
  * misses. A key point is judged against each sentence of the answer and each pair of
- * neighbouring sentences; the best part decides.
+ * neighbouring sentences; the best part decides. Word vectors add credit for words close in
+ * meaning; `options.tuning` overrides the dev-tuned weights (for measuring, not for callers).
  * @example keyPointCoverage("We added weight decay to stop overfitting.", ["L2 regularisation"]).covered // ["L2 regularisation"]
  */
 export function keyPointCoverage(
