@@ -409,6 +409,8 @@ interface Word {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const WORDS = new Map<string, Word | null>();
+// Every distinct word a user types lands here; a long-running server starts over past this.
+const WORDS_LIMIT = 50_000;
 // GloVe is mostly American: "summarise", "centre" and "behaviour" are found as "summarize", …
 const SPELLINGS: Array<[RegExp, string]> = [
   [/is(e|ed|es|ing|ation|ations|er|ers)$/, "iz$1"],
@@ -426,6 +428,7 @@ function wordOf(word: string): Word | null {
       if (vector === undefined && pattern.test(word)) vector = wordVector(word.replace(pattern, replacement));
   }
   const out = lemma === undefined ? null : { word, lemma, vector };
+  if (WORDS.size >= WORDS_LIMIT) WORDS.clear();
   WORDS.set(word, out);
   return out;
 }
@@ -593,8 +596,7 @@ function scoreIn(
   }
   if (total === 0) return 0;
   if (!negative && !capped && deniesWord(words, reading.deniedWords, t.deniedCosine)) capped = true;
-  const aligned =
-    t.weight === 0 ? 0 : alignment(words, negative ? reading.allWords : reading.affirmedWords, t.floor);
+  const aligned = t.weight === 0 ? 0 : alignment(words, window, t.floor);
   const score = Math.min(1, got / total + t.weight * aligned);
   // The answer denies what the key point asserts, or names none of its alternatives: a share of the score.
   return capped ? score * t.contradiction : score;
