@@ -4,7 +4,7 @@
  *   npm run eval                         # eval/corpus/ of the repository, ../shared/eval/dev/
  *   npm run eval -- --corpus DIR --dev DIR
  *   npm run eval -- --out FILE           # JSON report (default .artifacts/eval.json)
- *   npm run eval -- --docs               # also write the test-split figures into docs/risk-lens.md and docs/matching.md
+ *   npm run eval -- --docs               # also write the test-split figures into docs/risk-lens.md, docs/matching.md and docs/drill.md
  *   npm run eval -- --verbose            # every disagreement, answer by answer
  *   npm run eval -- --splits validation,dev   # only these splits (e.g. while tuning: no test figures)
  *
@@ -28,6 +28,7 @@ import {
   splitOf,
 } from "../src/core/semantic/index.ts";
 import { readFollowUpReplies } from "../test/follow-up-replies.ts";
+import { coverageReport } from "./coverage-eval.ts";
 import { answerText, type CorpusRow, readAnswers, readQuestions, seeded } from "./lens-corpus.ts";
 
 // The boolean answer-level labels are the sentence tags (one list: src/core/analysis/labels.ts).
@@ -630,6 +631,7 @@ if (existsSync(pairsFile) && only === undefined) {
 const followUpReplies: Record<string, Omit<ReplyFigures, "errors">> = {};
 const replyLines: string[] = [];
 for (const split of ["dev", "test"] as const) {
+  if (split === "test" && only !== undefined && !only.includes("test")) continue;
   if (!existsSync(join(root, "eval", "follow-ups", `${split}.jsonl`))) continue;
   const { errors, ...figures } = measureFollowUps(readFollowUpReplies(split));
   followUpReplies[split] = figures;
@@ -646,6 +648,12 @@ if (replyLines.length > 0)
     `\nfollow-up replies (eval/follow-ups/): overall 1–5 and check agreement\n\nsplit  replies  Spearman   exact     ±1\n${replyLines.join("\n")}\n`,
   );
 
+// The drill's key-point coverage on our labelled judgements (docs/drill.md): dev always, test
+// unless `--splits` leaves it out.
+const coverage = coverageReport(only === undefined || only.includes("test") ? ["dev", "test"] : ["dev"]);
+process.stdout.write(
+  `\nkey-point coverage (technical drill): eval/coverage/judgements.json\n\n${coverage.lines.join("\n")}\n`,
+);
 if (verbose)
   for (const n of names)
     for (const d of reports[n]?.disagreements ?? []) process.stdout.write(`  [${n}] ${d}\n`);
@@ -653,7 +661,7 @@ if (verbose)
 mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(
   outFile,
-  `${JSON.stringify({ corpus: corpusDir, dev: devDir, deterministic, reports, matching, followUpLinks, followUpReplies }, null, 2)}\n`,
+  `${JSON.stringify({ corpus: corpusDir, dev: devDir, deterministic, reports, matching, followUpLinks, followUpReplies, coverage: coverage.figures }, null, 2)}\n`,
 );
 process.stdout.write(`\nwrote ${outFile}\n`);
 
@@ -688,5 +696,16 @@ if (args.includes("--docs")) {
       ),
     );
     process.stdout.write(`updated ${matchingDocs}\n`);
+  }
+  const drillDocs = join(root, "docs", "drill.md");
+  if (existsSync(drillDocs)) {
+    writeFileSync(
+      drillDocs,
+      readFileSync(drillDocs, "utf8").replace(
+        /<!-- coverage:begin -->[\s\S]*<!-- coverage:end -->/,
+        `<!-- coverage:begin -->\n${["```", ...coverage.lines, "```"].join("\n")}\n<!-- coverage:end -->`,
+      ),
+    );
+    process.stdout.write(`updated ${drillDocs}\n`);
   }
 }

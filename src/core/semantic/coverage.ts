@@ -6,9 +6,10 @@
  */
 import { type Analysis, analyzeText } from "./matcher.ts";
 import { ML_TERM_GROUPS } from "./ml-terms.ts";
+import { rarityWeight, wordVector } from "./vectors.ts";
 
 /** A key point counts as covered at this score or above; tuned on the dev split only (docs/drill.md). */
-export const COVERAGE_THRESHOLD = 0.375;
+export const COVERAGE_THRESHOLD = 0.39;
 
 export interface KeyPointResult {
   keyPoint: string;
@@ -44,14 +45,27 @@ ML_TERM_GROUPS.forEach((group, index) => {
     TERM_TOKENS.set(key, tokens);
   }
 });
-// Longest terms first, so "l2 regularisation" wins over "l2"; a plural "s"/"es" is allowed.
-const TERM_PATTERN = new RegExp(
-  `(?<![\\p{L}\\p{N}])(${[...TERM_TOKENS.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map((t) => escapeRegExp(t).replace(/ /g, "[ -]"))
-    .join("|")})(?:s|es)?(?![\\p{L}\\p{N}])`,
-  "gu",
-);
+// Longest terms first, so "l2 regularisation" wins over "l2"; a plural "s"/"es" is allowed. One
+// pattern per first character: one alternation of every term, tried at every position of the
+// text, took most of a drill answer's time. A bucket keeps its terms in the same order.
+const TERM_PATTERNS = new Map<string, RegExp>();
+{
+  const byFirst = new Map<string, string[]>();
+  for (const term of [...TERM_TOKENS.keys()].sort((a, b) => b.length - a.length)) {
+    const first = term[0] as string;
+    byFirst.set(first, [...(byFirst.get(first) ?? []), term]);
+  }
+  for (const [first, terms] of byFirst)
+    TERM_PATTERNS.set(
+      first,
+      new RegExp(
+        `(?<![\\p{L}\\p{N}])(${terms
+          .map((t) => escapeRegExp(t).replace(/ /g, "[ -]"))
+          .join("|")})(?:s|es)?(?![\\p{L}\\p{N}])`,
+        "uy",
+      ),
+    );
+}
 
 /**
  * A text with every ML term replaced by the token of its idea (several when a term belongs to
@@ -59,11 +73,23 @@ const TERM_PATTERN = new RegExp(
  * @example canonicalise("We used weight decay") // "we used k9g0 k9g2"
  */
 export function canonicalise(text: string): string {
-  return normaliseSpacing(text).replace(TERM_PATTERN, (match, term: string) => {
+  const normal = normaliseSpacing(text);
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < normal.length; i++) {
+    const pattern = TERM_PATTERNS.get(normal[i] as string);
+    if (pattern === undefined) continue;
+    pattern.lastIndex = i;
+    const m = pattern.exec(normal);
+    if (m === null) continue;
+    const [match, term = ""] = m;
     const tokens =
       TERM_TOKENS.get(term.replace(/-/g, " ")) ?? TERM_TOKENS.get(term) ?? TERM_TOKENS.get(match);
-    return tokens === undefined ? match : ` ${tokens.join(" ")} `;
-  });
+    out += normal.slice(from, i) + (tokens === undefined ? match : ` ${tokens.join(" ")} `);
+    from = i + match.length;
+    i = from - 1;
+  }
+  return out + normal.slice(from);
 }
 
 /**
@@ -129,7 +155,6 @@ const KEY_NEGATORS =
 // In an answer: a verbal negation ("it does not reduce variance", "trees don't need it").
 const ANSWER_NEGATORS = /^(?:not|never|cannot|.*n't)$/;
 const NEGATION_SCOPE = 3;
-const CONTRADICTION_FACTOR = 0.4;
 const CLAUSE_BREAK = new Set(["but", "so", "because", "which", "and"]);
 const CONDITIONAL = new Set(["if", "unless", "otherwise", "whether"]);
 
@@ -259,13 +284,30 @@ function keyNegatedPositions(words: readonly string[]): Set<number> {
   return out;
 }
 
+// "I don't *bother with* calibration", "we never *use* dropout": the verb dismisses what follows.
+const DISMISS_OBJECT = new Set(["bother", "bothered", "care", "use", "used", "uses"]);
+// "examples never *help*", "the batch size doesn't *matter*": the verb dismisses what came before.
+const DISMISS_SUBJECT = new Set([
+  "help",
+  "helps",
+  "helped",
+  "matter",
+  "matters",
+  "mattered",
+  "work",
+  "works",
+]);
+
 /**
- * The word an answer denies: the first content word after a verbal negation ("does not
+ * The words an answer denies: the first content word after a verbal negation ("does not
  * *reduce* variance"). Not in a condition ("overfits if depth is not tuned"), not "not only",
  * and not an ML idea, whose family may hold both poles ("never idles" is still about utilisation).
+ * A dismissing verb denies its object or subject too, ML ideas included ("I don't bother with
+ * calibration", "the batch size doesn't matter").
  */
 export function deniedPositions(words: readonly string[]): Set<number> {
   const out = new Set<number>();
+  const ends = (w: string) => PUNCTUATION.test(w) || CLAUSE_BREAK.has(w);
   for (let i = 0; i < words.length; i++) {
     if (!ANSWER_NEGATORS.test(words[i] as string) || words[i + 1] === "only" || words[i + 1] === "just")
       continue;
@@ -276,7 +318,20 @@ export function deniedPositions(words: readonly string[]): Set<number> {
     let k = i + 1;
     while (k < words.length && LIST_STOP.has(words[k] as string)) k++;
     const w = words[k];
-    if (w !== undefined && !PUNCTUATION.test(w) && !w.startsWith("k9g")) out.add(k);
+    if (w === undefined || PUNCTUATION.test(w)) continue;
+    if (!w.startsWith("k9g")) out.add(k);
+    if (DISMISS_OBJECT.has(w))
+      for (let j = k + 1, n = 0; j < words.length && n < NEGATION_SCOPE && !ends(words[j] as string); j++) {
+        if (LIST_STOP.has(words[j] as string)) continue;
+        out.add(j);
+        n++;
+      }
+    if (DISMISS_SUBJECT.has(w))
+      for (let j = i - 1, n = 0; j >= 0 && n < NEGATION_SCOPE && !ends(words[j] as string); j--) {
+        if (LIST_STOP.has(words[j] as string) || ANSWER_NEGATORS.test(words[j] as string)) continue;
+        out.add(j);
+        n++;
+      }
   }
   return out;
 }
@@ -345,19 +400,177 @@ function sentencesOf(answer: string): string[] {
  * The window read twice: everything it says, and only what it does not negate ("bagging does
  * not reduce variance" affirms nothing about reducing variance).
  */
-function readWindow(window: string): { all: Analysis; affirmed: Analysis } {
-  const all = analyzeText(canonicalise(window));
-  const words = canonicalWords(window);
-  const negated = deniedPositions(words);
-  if (negated.size === 0) return { all, affirmed: all };
-  const affirmed = analyzeText(words.filter((w, i) => !negated.has(i) && !PUNCTUATION.test(w)).join(" "));
-  return { all, affirmed };
+/** A content word as written, with its lemma (the matcher's stem) and its word vector if known. */
+interface Word {
+  word: string;
+  lemma: string;
+  vector: Float32Array | undefined;
 }
 
-function scoreIn(parts: readonly Part[], window: string): number {
-  const { all, affirmed } = readWindow(window);
+const WORD = /[\p{L}\p{N}]+/gu;
+const WORDS = new Map<string, Word | null>();
+// Every distinct word a user types lands here; a long-running server starts over past this.
+const WORDS_LIMIT = 50_000;
+// GloVe is mostly American: "summarise", "centre" and "behaviour" are found as "summarize", …
+const SPELLINGS: Array<[RegExp, string]> = [
+  [/is(e|ed|es|ing|ation|ations|er|ers)$/, "iz$1"],
+  [/our(s|ed|ing)?$/, "or$1"],
+  [/tre(s)?$/, "ter$1"],
+];
+function wordOf(word: string): Word | null {
+  const cached = WORDS.get(word);
+  if (cached !== undefined) return cached;
+  const lemma = word.startsWith("k9g") ? undefined : analyzeText(word).allLemmas.values().next().value;
+  let vector: Float32Array | undefined;
+  if (lemma !== undefined) {
+    vector = wordVector(word);
+    for (const [pattern, replacement] of SPELLINGS)
+      if (vector === undefined && pattern.test(word)) vector = wordVector(word.replace(pattern, replacement));
+  }
+  const out = lemma === undefined ? null : { word, lemma, vector };
+  if (WORDS.size >= WORDS_LIMIT) WORDS.clear();
+  WORDS.set(word, out);
+  return out;
+}
+
+/** The content words of a text, once each (ML idea tokens and function words left out). */
+function wordsOf(text: string, leaveOut: ReadonlySet<string> = new Set()): Word[] {
+  const out = new Map<string, Word>();
+  for (const [raw] of text.toLowerCase().matchAll(WORD)) {
+    if (leaveOut.has(raw)) continue;
+    const w = wordOf(raw);
+    if (w !== null) out.set(w.word, w);
+  }
+  return [...out.values()];
+}
+
+interface Reading {
+  all: Analysis;
+  affirmed: Analysis;
+  /** The window's content words as written: all of them, and only those it does not deny. */
+  allWords: Word[];
+  affirmedWords: Word[];
+  /** The words the window denies ("does not *lower* variance"). */
+  deniedWords: Word[];
+}
+
+function readWindow(window: string): Reading {
+  const all = analyzeText(canonicalise(window));
+  const allWords = wordsOf(window);
+  const words = canonicalWords(window);
+  const negated = deniedPositions(words);
+  if (negated.size === 0) return { all, affirmed: all, allWords, affirmedWords: allWords, deniedWords: [] };
+  const affirmed = analyzeText(words.filter((w, i) => !negated.has(i) && !PUNCTUATION.test(w)).join(" "));
+  const denied = new Set([...negated].map((i) => words[i] as string));
+  return {
+    all,
+    affirmed,
+    allWords,
+    affirmedWords: wordsOf(window, denied),
+    deniedWords: wordsOf([...denied].join(" ")),
+  };
+}
+
+/**
+ * How word vectors add to the concept score: `score + weight × alignment`, where alignment is
+ * the rarity-weighted share of the key point's words the window says, each word credited
+ * with its closest window word's cosine, ramped from `floor` (nothing) to 1 (the same word).
+ * A denied word this close to a key point's word (`deniedCosine`) is a denial of it.
+ */
+export interface CoverageTuning {
+  weight: number;
+  floor: number;
+  deniedCosine: number;
+  /** A list of alternatives counts as named when one of its words is this close to a window word. */
+  alternativeCosine: number;
+  /** A denied or unmet key point keeps this share of its score. */
+  contradiction: number;
+}
+/** Tuned on the dev split only (docs/drill.md). */
+export const COVERAGE_TUNING: CoverageTuning = {
+  weight: 0.3,
+  floor: 0.4,
+  deniedCosine: 0.6,
+  alternativeCosine: 0.6,
+  contradiction: 0.35,
+};
+
+const dot = (a: Float32Array, b: Float32Array) => {
+  let sum = 0;
+  for (let d = 0; d < a.length; d++) sum += (a[d] as number) * (b[d] as number);
+  return sum;
+};
+
+/** A key point's words for alignment, each weighted by rarity, half when the question's topic. */
+interface AlignWord extends Word {
+  weight: number;
+}
+
+const ALIGN_WORDS = new Map<string, Word[]>();
+function alignWordsOf(keyPoint: string): Word[] {
+  const cached = ALIGN_WORDS.get(keyPoint);
+  if (cached !== undefined) return cached;
+  const words = wordsOf(keyPoint).filter((w) => !KEY_NEGATORS.test(w.word) && !WEAK.has(w.lemma));
+  ALIGN_WORDS.set(keyPoint, words);
+  return words;
+}
+
+/** One of a list's alternatives is said in other words: a word of it is this close to a window word. */
+function nearAlternative(
+  part: Part,
+  words: readonly Word[],
+  window: readonly Word[],
+  cosine: number,
+): boolean {
+  if (cosine > 1) return false;
+  const lemmas = new Set(part.options.flat().map((u) => u.id));
+  for (const w of words)
+    if (lemmas.has(w.lemma) && w.vector !== undefined)
+      for (const x of window) if (x.vector !== undefined && dot(w.vector, x.vector) >= cosine) return true;
+  return false;
+}
+
+/** The window denies one of the key point's words, or a word this close to it in meaning. */
+function deniesWord(words: readonly Word[], denied: readonly Word[], cosine: number): boolean {
+  for (const w of words)
+    for (const d of denied)
+      if (
+        d.lemma === w.lemma ||
+        (w.vector !== undefined && d.vector !== undefined && dot(w.vector, d.vector) >= cosine)
+      )
+        return true;
+  return false;
+}
+
+/** 0..1: the rarity-weighted share of the key point's words that the window says, by meaning. */
+function alignment(words: readonly AlignWord[], window: readonly Word[], floor: number): number {
+  let total = 0;
+  let got = 0;
+  for (const w of words) {
+    total += w.weight;
+    let best = 0;
+    for (const x of window) {
+      if (x.lemma === w.lemma) {
+        best = 1;
+        break;
+      }
+      if (w.vector !== undefined && x.vector !== undefined) best = Math.max(best, dot(w.vector, x.vector));
+    }
+    if (best > floor) got += w.weight * Math.min(1, (best - floor) / (1 - floor));
+  }
+  return total === 0 ? 0 : got / total;
+}
+
+function scoreIn(
+  parts: readonly Part[],
+  words: readonly AlignWord[],
+  reading: Reading,
+  t: CoverageTuning = COVERAGE_TUNING,
+): number {
+  const { all, affirmed } = reading;
   // A key point that itself says "not" is met by answers that put the negation anywhere.
   const negative = parts.some((p) => p.options.some((units) => units.some((u) => u.negated)));
+  const window = negative ? reading.allWords : reading.affirmedWords;
   const has = (a: Analysis, u: Unit) => (u.kind === "lemma" ? a.allLemmas.has(u.id) : a.concepts.has(u.id));
   const found = (u: Unit) => has(negative ? all : affirmed, u);
   let total = 0;
@@ -378,11 +591,15 @@ function scoreIn(parts: readonly Part[], window: string): number {
     }
     got += best * part.weight;
     // A list of alternatives is what the key point is about: none of them named, no full credit.
-    if (part.options.length > 1 && best === 0) capped = true;
+    if (part.options.length > 1 && best === 0 && !nearAlternative(part, words, window, t.alternativeCosine))
+      capped = true;
   }
   if (total === 0) return 0;
-  // The answer denies what the key point asserts, or names none of its alternatives: 0.4 of the score.
-  return capped ? (got / total) * CONTRADICTION_FACTOR : got / total;
+  if (!negative && !capped && deniesWord(words, reading.deniedWords, t.deniedCosine)) capped = true;
+  const aligned = t.weight === 0 ? 0 : alignment(words, window, t.floor);
+  const score = Math.min(1, got / total + t.weight * aligned);
+  // The answer denies what the key point asserts, or names none of its alternatives: a share of the score.
+  return capped ? score * t.contradiction : score;
 }
 
 // An idea named by several key points of one question is the question's topic ("calibration",
@@ -400,6 +617,13 @@ function topicUnits(keyPoints: readonly string[]): Set<string> {
   return new Set([...counts].filter(([, n]) => n >= TOPIC_MIN_POINTS).map(([key]) => key));
 }
 
+function topicLemmas(keyPoints: readonly string[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const keyPoint of new Set(keyPoints))
+    for (const w of alignWordsOf(keyPoint)) counts.set(w.lemma, (counts.get(w.lemma) ?? 0) + 1);
+  return new Set([...counts].filter(([, n]) => n >= TOPIC_MIN_POINTS).map(([lemma]) => lemma));
+}
+
 function discountTopic(parts: readonly Part[], topical: ReadonlySet<string>): Part[] {
   if (topical.size === 0) return [...parts];
   const weigh = (u: Unit): Unit => (topical.has(unitKey(u)) ? { ...u, weight: u.weight * TOPIC_FACTOR } : u);
@@ -413,30 +637,39 @@ function discountTopic(parts: readonly Part[], topical: ReadonlySet<string>): Pa
 /**
  * Which key points the answer covers (by concept: stems, synonyms, abbreviations) and which it
  * misses. A key point is judged against each sentence of the answer and each pair of
- * neighbouring sentences; the best part decides.
+ * neighbouring sentences; the best part decides. Word vectors add credit for words close in
+ * meaning; `options.tuning` overrides the dev-tuned weights (for measuring, not for callers).
  * @example keyPointCoverage("We added weight decay to stop overfitting.", ["L2 regularisation"]).covered // ["L2 regularisation"]
  */
 export function keyPointCoverage(
   answer: string,
   keyPoints: readonly string[],
-  options: { threshold?: number } = {},
+  options: { threshold?: number; tuning?: Partial<CoverageTuning> } = {},
 ): Coverage {
   const threshold = options.threshold ?? COVERAGE_THRESHOLD;
+  const tuning = { ...COVERAGE_TUNING, ...options.tuning };
   const sentences = sentencesOf(answer);
   const windows: string[] = [...sentences];
   for (let i = 0; i + 1 < sentences.length; i++) windows.push(`${sentences[i]} ${sentences[i + 1]}`);
+  // Each window is read once for all the key points.
+  const readings = windows.map(readWindow);
   const topical = topicUnits(keyPoints);
+  const topicWords = topicLemmas(keyPoints);
   const points = keyPoints.map((keyPoint): KeyPointResult => {
     const parts = discountTopic(partsOf(keyPoint), topical);
+    const words = alignWordsOf(keyPoint).map((w) => ({
+      ...w,
+      weight: rarityWeight(w.word) * (topicWords.has(w.lemma) ? TOPIC_FACTOR : 1),
+    }));
     let best = 0;
     let evidence: string | undefined;
-    for (const window of windows) {
-      const score = scoreIn(parts, window);
+    windows.forEach((window, w) => {
+      const score = scoreIn(parts, words, readings[w] as Reading, tuning);
       if (score > best) {
         best = score;
         evidence = window;
       }
-    }
+    });
     const score = Math.round(best * 1000) / 1000;
     const covered = score >= threshold && score > 0;
     return { keyPoint, covered, score, ...(covered && evidence !== undefined ? { evidence } : {}) };
@@ -476,7 +709,7 @@ export interface CoverageFigures {
  */
 export function measureCoverage(
   judgements: readonly CoverageJudgement[],
-  options: { threshold?: number } = {},
+  options: { threshold?: number; tuning?: Partial<CoverageTuning> } = {},
 ): CoverageFigures {
   let tp = 0;
   let fp = 0;
