@@ -98,7 +98,10 @@ export function proposeFixes(
       candidates.push({
         severity: 9.6,
         unit: units[0],
-        action: `Answer: the follow-up asks ${reply.asks}; say that first, in one sentence.`,
+        action:
+          reply.kind === "other"
+            ? "Answer: reply to the follow-up itself, in the first sentence, then back it with one detail."
+            : `Answer: the follow-up asks ${reply.asks}; say that first, in one sentence.`,
       });
     } else if (unmet("direct")) {
       candidates.push({

@@ -16,6 +16,8 @@ describe("follow-up replies are judged by their own rubric", () => {
     expect(followUpKind("Why are you leaving your current job?")).toBe("fit");
     expect(followUpKind("What did your manager think?")).toBe("people");
     expect(followUpKind("What was the hardest part?")).toBe("difficulty");
+    expect(followUpKind("What experience do you have with ML in practice?")).toBe("experience");
+    expect(followUpKind("Is that common in your field?")).toBe("other");
   });
 
   it("scores a direct, concrete, owned reply high, and asks for no situation, result or lesson", () => {
@@ -28,6 +30,16 @@ describe("follow-up replies are judged by their own rubric", () => {
     expect(a.followUp?.checks.every((c) => c.met)).toBe(true);
     expect(a.nonStory).toBeUndefined();
     expect(a.fixes.map((f) => f.action).join(" ")).not.toMatch(/^(Result|Lesson|Situation|Action):/m);
+  });
+
+  it("reads notes of projects and tools as an answer to an experience follow-up", () => {
+    const a = reply(
+      "Two projects: RLHF with GPT-2 (reward model, PPO loop). A chatbot on AWS with LangChain and SageMaker.",
+      "What experience do you have with ML in practice?",
+    );
+    expect(a.followUp?.kind).toBe("experience");
+    expect(a.followUp?.checks.find((c) => c.id === "answers")?.met).toBe(true);
+    expect(a.overall.score).toBeGreaterThanOrEqual(3);
   });
 
   it("takes a short reply as a reply, not as 'too short to be an answer'", () => {

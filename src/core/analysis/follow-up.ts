@@ -41,6 +41,10 @@ const KIND_PATTERNS: ReadonlyArray<[FollowUpKind, RegExp]> = [
     /\b(measur\w*|metric\w*|quantif\w*|how (?:did|do|would) you know|how (?:did|do) you tell|evidence|prove|success look|tracked?|impact|numbers?|baseline)\b/,
   ],
   [
+    "experience",
+    /\b(what experience|experience (?:with|in|of)|have you (?:ever )?(?:used|worked|built|done|led|shipped|run|deployed)|tell me (?:more )?about your (?:background|experience|work)|how (?:much|long) have you (?:used|worked))\b/,
+  ],
+  [
     "approach",
     /\b(how (?:did|do|would|will|could) you (?:handle|deal|approach|tackle|go about|manage|solve|fix|respond|react|convince|persuade|get|cope|prioriti[sz]e|decide)|what did you (?:do|decide|try)|what would you do|with (?:less|only|half|no) )/,
   ],
@@ -79,6 +83,8 @@ const RESPONSIVE: Record<Exclude<FollowUpKind, "other">, RegExp> = {
   part: /\b(i|my|me|myself|mine|we|our)\b/,
   approach:
     /\b(?:i|we|i'd|we'd|i'll|we'll|i've|we've)\s+(?:would\s+|will\s+|had to\s+|then\s+|first\s+|just\s+|probably\s+|still\s+)?(?:\w+ed|drop|cut|keep|ask|run|use|build|set|start|stop|split|move|talk|write|check|add|focus|pick|skip|make|take|go|tie|show|bring|spent|wrote|ran|made|took|went|built|sat|told|got|gave|put|chose|kept|sent|began|broke|paired|do|did|want|need|try)\b/,
+  experience:
+    /(\d|\b(i|we|my|our|built|used|worked|led|shipped|deployed|trained|wrote|ran|projects?|years?|months?|production)\b)/,
   fit: /\b(want|wanted|looking for|interest\w*|excit\w*|closer|grow\w*|learn\w*|next|here|your|you|this (?:role|team|company|job)|the role|the team|carr(?:y|ies) over|transfer\w*|similar|same|directly|apply|applies|relevant|because)\b/,
   measure:
     /(\d|%|\b(measur\w*|compar\w*|baseline|a\/b|ab test|metric\w*|dashboard|p\d\d|percent|before and after|tracked|tracking|monitor\w*|counted|survey\w*|nps|latency|accuracy|precision|recall|auc|revenue|conversion|churn|tickets?|hours?|minutes?|days?|weeks?)\b)/,
@@ -174,7 +180,10 @@ export function judgeFollowUp(
   // follow-up's own topic words. "X over Y?" must be answered about X or Y.
   const topic = new Set(contentWords(question).map(stem));
   const about = (u: Unit): boolean => contentWords(u.text).some((w) => topic.has(stem(w)));
-  const cued = (u: Unit): boolean => (kind === "other" ? about(u) : RESPONSIVE[kind].test(u.norm));
+  const cued = (u: Unit): boolean =>
+    kind === "other"
+      ? about(u)
+      : RESPONSIVE[kind].test(u.norm) || (kind === "experience" && NAMED.test(` ${u.text}`));
   let responsive = units.filter(cued);
   if (YES_NO_QUESTION.test(q) && first !== undefined && YES_NO_OPENER.test(first.norm)) {
     responsive = [first, ...responsive.filter((u) => u !== first)];
@@ -204,9 +213,13 @@ export function judgeFollowUp(
         ? `too short to answer (${facts.words} word${facts.words === 1 ? "" : "s"})`
         : dodged
           ? "sidesteps the question"
-          : answers
-            ? `says ${ASKS[kind]}`
-            : `does not say ${ASKS[kind]}`,
+          : kind === "other"
+            ? answers
+              ? "replies to what was asked"
+              : "does not reply to what was asked"
+            : answers
+              ? `says ${ASKS[kind]}`
+              : `does not say ${ASKS[kind]}`,
     evidence: responsive.slice(0, 2).map(quote),
   });
 
@@ -276,7 +289,13 @@ export function judgeFollowUp(
     reasons.push(gibberish ? `not an answer: ${facts.notAnAnswer}` : "too short to answer the follow-up");
   } else if (!answers) {
     score = responsive.length === 0 && concrete === 0 && !owned ? 1 : 2;
-    reasons.push(dodged ? "sidesteps the question" : `does not say ${ASKS[kind]}`);
+    reasons.push(
+      dodged
+        ? "sidesteps the question"
+        : kind === "other"
+          ? "does not reply to what was asked"
+          : `does not say ${ASKS[kind]}`,
+    );
   } else {
     // Three qualities on top of answering: concrete, at once, in your own name.
     const points = (specific ? 1 : 0) + (direct ? 1 : 0) + (owned ? 1 : 0);
@@ -313,6 +332,7 @@ export function judgeFollowUp(
 
 /** What each kind of follow-up asks for, for the note when a reply misses it. */
 const ASKS: Record<FollowUpKind, string> = {
+  experience: "where you have done it: the project, the tools, what you built",
   fit: "why this role, and how your experience carries over",
   approach: "what you did or would do, step by step",
   reflection: "what you would do differently or now do",
@@ -322,5 +342,5 @@ const ASKS: Record<FollowUpKind, string> = {
   outcome: "what happened afterwards",
   people: "how the people involved took it",
   difficulty: "what was hard and why",
-  other: "anything about what was asked",
+  other: "the answer to what was asked",
 };

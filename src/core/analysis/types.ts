@@ -167,6 +167,7 @@ export const FOLLOW_UP_KINDS = [
   "fit",
   "reflection",
   "part",
+  "experience",
   "approach",
   "measure",
   "reasoning",

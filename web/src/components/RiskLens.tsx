@@ -60,13 +60,14 @@ const FOLLOW_UP_ASKS: Record<FollowUpKind, string> = {
   fit: "why this role",
   reflection: "what you'd do differently",
   part: "your own part",
+  experience: "your experience",
   approach: "how you'd handle it",
   measure: "how it was measured",
   reasoning: "why",
   outcome: "what happened next",
   people: "how people took it",
   difficulty: "what was hard",
-  other: "a direct answer",
+  other: "a direct reply",
 };
 
 export const SCORE_TEXT = ["", "Raises risk", "Weak", "Fair", "Good", "Excellent"];
