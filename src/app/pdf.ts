@@ -74,7 +74,7 @@ export class PrintQueue {
 
   /** How many parts there are, once closed; a gap in their numbers is an error. */
   count(): number {
-    const count = this.seen.size;
+    const count = Math.max(-1, ...this.seen) + 1;
     for (let i = 0; i < count; i++)
       if (!this.seen.has(i)) throw new Error(`PrintQueue: part ${i} of ${count} never came.`);
     return count;

@@ -15,6 +15,7 @@ import { cachedAnalyze } from "./analysis-cache.ts";
 import { documentsInScope } from "./bank.ts";
 import { DeriskError } from "./errors.ts";
 import { roleFromTarget } from "./packaging.ts";
+import type { PrintQueue } from "./pdf.ts";
 import { fontFacesFor } from "./print-fonts.ts";
 
 /** Answers per part when printing a PDF: Chromium prints a few hundred pages at a time fastest. */
@@ -185,27 +186,10 @@ export async function printPrepSheetPdf(
   // Nothing to analyse: say so before Chromium starts.
   if (plan.size === 0) checkedSheet(plan.finish([]));
   const { printPdfParts } = await import("./pdf.ts");
-  const writer = sheetPartsWriter(plan.title, layout, {
-    answersPerPart: options.answersPerPart ?? PDF_ANSWERS_PER_PART,
-    fontFaces: fontFacesFor,
-    printOnly: true,
-  });
   let sheet: PrepSheet | undefined;
   const pdf = await printPdfParts(
     async (queue, failed) => {
-      const answers = [];
-      for (let i = 0; i < plan.size; i++) {
-        if (i % ANSWERS_PER_TURN === 0) {
-          await turn();
-          if (failed()) return;
-        }
-        const block = plan.answer(i);
-        if (block === undefined) continue;
-        answers.push(block);
-        for (const part of writer.add(block)) queue.push(part.index, part.html);
-      }
-      sheet = checkedSheet(plan.finish(answers));
-      for (const part of writer.finish(sheet)) queue.push(part.index, part.html);
+      sheet = await queueSheetParts(plan, layout, queue, { ...options, failed });
     },
     {
       whole: () => wholeForPrint(sheet as PrepSheet, layout),
@@ -213,6 +197,40 @@ export async function printPrepSheetPdf(
     },
   );
   return { sheet: sheet as PrepSheet, pdf };
+}
+
+/**
+ * The producing half of printPrepSheetPdf: analyses the plan's answers a few at a time,
+ * yielding to the event loop in between, and pushes each part of the PDF to `queue` as soon
+ * as its answers are done; the first part, with the cover, last. Resolves with the sheet once
+ * every part is queued (or undefined when `failed` says printing has stopped). The parts are
+ * those of `renderPrepSheetHtmlParts(sheet, layout, { printOnly: true, fontFaces: fontFacesFor })`.
+ */
+export async function queueSheetParts(
+  plan: PrepSheetPlan,
+  layout: SheetLayout,
+  queue: Pick<PrintQueue, "push">,
+  options: { answersPerPart?: number; failed?: () => boolean } = {},
+): Promise<PrepSheet | undefined> {
+  const writer = sheetPartsWriter(plan.title, layout, {
+    answersPerPart: options.answersPerPart ?? PDF_ANSWERS_PER_PART,
+    fontFaces: fontFacesFor,
+    printOnly: true,
+  });
+  const answers = [];
+  for (let i = 0; i < plan.size; i++) {
+    if (i % ANSWERS_PER_TURN === 0) {
+      await turn();
+      if (options.failed?.()) return undefined;
+    }
+    const block = plan.answer(i);
+    if (block === undefined) continue;
+    answers.push(block);
+    for (const part of writer.add(block)) queue.push(part.index, part.html);
+  }
+  const sheet = checkedSheet(plan.finish(answers));
+  for (const part of writer.finish(sheet)) queue.push(part.index, part.html);
+  return sheet;
 }
 
 /** Every user string of a sheet, for choosing the fonts it needs. */
