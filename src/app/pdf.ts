@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { DeriskError } from "./errors.ts";
-import { mergePdfs, UnsupportedPdf } from "./pdf-merge.ts";
+import { mergePdfs, type ParsedPdf, parsePdf, UnsupportedPdf } from "./pdf-merge.ts";
 
 /** How long printing may take before we give up (first launch unpacks Chromium: a few seconds). */
 const PRINT_TIMEOUT_MS = 60_000;
@@ -88,10 +88,20 @@ export class PrintQueue {
   }
 }
 
+/** A printed part, read for the join at once (while other parts print), or as it is if the join cannot read it. */
+function readPart(bytes: Uint8Array, index: number): Uint8Array | ParsedPdf {
+  try {
+    return parsePdf(bytes, index);
+  } catch (error) {
+    if (error instanceof UnsupportedPdf) return bytes; // mergePdfs says so again, and the whole is printed
+    throw error;
+  }
+}
+
 async function printOne(
   browser: Browser,
   queue: PrintQueue,
-  into: Uint8Array[],
+  into: Array<Uint8Array | ParsedPdf>,
   footer: boolean,
 ): Promise<void> {
   // A context of its own: its own renderer process, so two tabs really print side by side.
@@ -110,7 +120,8 @@ async function printOne(
           ? { displayHeaderFooter: true, headerTemplate: "<span></span>", footerTemplate: FOOTER }
           : {}),
       });
-      into[job.index] = new Uint8Array(pdf);
+      const bytes = new Uint8Array(pdf);
+      into[job.index] = footer ? bytes : readPart(bytes, job.index);
     }
   } finally {
     await context.close();
@@ -185,7 +196,7 @@ export async function printPdfParts(
     browser = await launch();
     const open = browser;
     if (options.wholeWithFooter) return undefined;
-    const printed: Uint8Array[] = [];
+    const printed: Array<Uint8Array | ParsedPdf> = [];
     await Promise.all(Array.from({ length: tabs }, () => printOne(open, queue, printed, false)));
     return printed;
   })().catch((error: unknown) => {
@@ -211,9 +222,10 @@ export async function printPdfParts(
       const whole = new PrintQueue();
       whole.push(0, options.whole());
       whole.close();
-      const into: Uint8Array[] = [];
+      const into: Array<Uint8Array | ParsedPdf> = [];
       await printOne(browser as Browser, whole, into, true);
-      return into[0] ?? new Uint8Array();
+      const pdf = into[0];
+      return pdf instanceof Uint8Array ? pdf : new Uint8Array();
     };
     if (printed === undefined) return await printWhole();
     const count = queue.count();
