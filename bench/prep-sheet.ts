@@ -1,12 +1,19 @@
 /**
  * The prep sheet at scale and in every script (issue 13). Part of `npm run bench` (as the
- * report `prep-sheet-5000`, see bench/prep-sheet.bench.ts); alone: `npx tsx bench/prep-sheet.ts`.
- * - a bank of 5,000 answers built into a sheet: cold (every answer analysed) and again with the
- *   analyses remembered (the app's cache), rendered as HTML, against a baseline that escapes
- *   and joins the same texts into bare HTML (no analysis, no layout);
- * - when the bundled Chromium is installed, that sheet printed to PDF the way the app prints
- *   it (in parts, joined), against printing the bare HTML of the same texts, in this run, as a
- *   ratio; with SHEET_WHOLE=1 also the old way (the whole page in one print, footer template);
+ * report `prep-sheet-5000`, see bench/prep-sheet.bench.ts); alone: `npx tsx bench/prep-sheet.ts`
+ * (SHEET_ANSWERS=n for another size).
+ * - a bank of 5,000 answers, every question and answer its own (composed from pools of
+ *   sentences with different systems, people and figures, 70-91 words), built into a sheet:
+ *   cold (every answer analysed) and again with the analyses remembered (the app's cache),
+ *   rendered as HTML, against a baseline that escapes and joins the same texts into bare HTML;
+ * - when the bundled Chromium is installed, the PDF export as the app makes it
+ *   (printPrepSheetPdf: parts of 200 answers printed two at a time while the next answers are
+ *   analysed, then joined): cold (`export_cold_ms`, nothing remembered) and warm
+ *   (`export_warm_ms`), and the print alone of the built sheet (`ms`), each against printing
+ *   the bare HTML of the same texts in this run, as a ratio. The machine may be shared: read
+ *   the ratios, and `uptime`. With SHEET_SEQUENTIAL=1 also the export as it was before
+ *   (`sequential_cold_ms`: every answer analysed, then printed); with SHEET_WHOLE=1 the
+ *   oldest way (the whole page in one print, footer template);
  * - emoji, CJK and right-to-left text printed to PDF: which of them come back out of the PDF's
  *   text, the fonts embedded, and PNGs to look at (.artifacts/screenshots/prep-sheet-scripts*.png;
  *   the PDF's own page too when poppler's pdftoppm is installed).
