@@ -209,11 +209,14 @@ export async function printPdfParts(
   try {
     await produce(queue, () => printFailed);
   } catch (error) {
-    // Not a printing error: the caller's own, as it is; the tabs stop after the part at hand.
     queue.close();
-    await printing.catch(() => {});
-    await (browser as Browser | undefined)?.close();
-    throw error;
+    // Once printing has failed, a part pushed to the closed queue fails too: printing's error is the one to tell.
+    if (!printFailed) {
+      // The caller's own error, as it is; the tabs stop after the part at hand.
+      await printing.catch(() => {});
+      await (browser as Browser | undefined)?.close();
+      throw error;
+    }
   }
   queue.close();
   try {
@@ -229,8 +232,10 @@ export async function printPdfParts(
     };
     if (printed === undefined) return await printWhole();
     const count = queue.count();
-    if (printed.length !== count || printed.some((p) => p === undefined))
-      throw new Error(`${count} parts were queued but ${printed.filter(Boolean).length} printed`);
+    // filter skips holes: a part taken but never printed shows here.
+    const done = printed.filter((p) => p !== undefined).length;
+    if (printed.length !== count || done !== count)
+      throw new Error(`${count} parts were queued but ${done} printed`);
     try {
       return mergePdfs(printed);
     } catch (error) {
