@@ -1,18 +1,21 @@
 import { COMPETENCIES, type Competency, type PrepDoc } from "../core/model.ts";
 import {
-  buildPrepSheet,
   type PrepSheet,
+  type PrepSheetPlan,
+  planPrepSheet,
   renderAnkiTsv,
   renderPrepSheetHtml,
   renderPrepSheetHtmlParts,
   renderPrepSheetMarkdown,
   type SheetLayout,
+  sheetPartsWriter,
 } from "../core/prep-sheet/index.ts";
 import type { Store } from "../store/index.ts";
 import { cachedAnalyze } from "./analysis-cache.ts";
 import { documentsInScope } from "./bank.ts";
 import { DeriskError } from "./errors.ts";
 import { roleFromTarget } from "./packaging.ts";
+import type { PrintQueue } from "./pdf.ts";
 import { fontFacesFor } from "./print-fonts.ts";
 
 /** Answers per part when printing a PDF: Chromium prints a few hundred pages at a time fastest. */
@@ -60,6 +63,19 @@ export async function loadPrepSheet(
   userId: string,
   selection: { documentId?: string; competency?: string } = {},
 ): Promise<PrepSheet> {
+  return builtSheet(await loadPrepSheetPlan(store, userId, selection));
+}
+
+/**
+ * `loadPrepSheet` before any answer is analysed (see PrepSheetPlan): the documents read, the
+ * profile applied. Its `finish` does not check that the sheet has something on it: pass the
+ * sheet to `checkedSheet`.
+ */
+export async function loadPrepSheetPlan(
+  store: Store,
+  userId: string,
+  selection: { documentId?: string; competency?: string } = {},
+): Promise<PrepSheetPlan> {
   const competency = selection.competency === undefined ? undefined : parseCompetency(selection.competency);
   const ids = (await documentsInScope(store, userId, selection.documentId)).map((s) => s.id);
   const docs: PrepDoc[] = [];
@@ -70,7 +86,7 @@ export async function loadPrepSheet(
   const profile = await store.profiles.getProfile(userId);
   const targetRole = profile.targetRole ?? docs.find((d) => d.targetRole)?.targetRole;
   const role = roleFromTarget(targetRole);
-  const sheet = buildPrepSheet(docs, {
+  return planPrepSheet(docs, {
     analyze: cachedAnalyze,
     wordsPerMinute: profile.wordsPerMinute,
     ...(targetRole === undefined ? {} : { targetRole }),
@@ -80,12 +96,26 @@ export async function loadPrepSheet(
       : {}),
     ...(competency === undefined ? {} : { competency }),
   });
+}
+
+/** The sheet of a plan, every answer analysed in turn; checked as `checkedSheet` does. */
+function builtSheet(plan: PrepSheetPlan): PrepSheet {
+  const answers = [];
+  for (let i = 0; i < plan.size; i++) {
+    const block = plan.answer(i);
+    if (block) answers.push(block);
+  }
+  return checkedSheet(plan.finish(answers));
+}
+
+/** The sheet, unless there is nothing on it: then a NOT_FOUND that says what to do. */
+export function checkedSheet(sheet: PrepSheet): PrepSheet {
   if (sheet.answers.length === 0 && sheet.technical.length === 0) {
     throw new DeriskError(
       "NOT_FOUND",
-      competency === undefined
+      sheet.competency === undefined
         ? "Nothing to put on a prep sheet: the bank has no answers or technical questions yet. Import a prep document first (derisk import FILE)."
-        : `Nothing to put on a prep sheet for ${competency}: no answer or technical question of that competency. Drop --competency, or pick another.`,
+        : `Nothing to put on a prep sheet for ${sheet.competency}: no answer or technical question of that competency. Drop --competency, or pick another.`,
     );
   }
   return sheet;
@@ -108,11 +138,99 @@ export async function exportPrepSheet(
   userId: string,
   request: PrepSheetRequest,
 ): Promise<ExportFile> {
-  const sheet = await loadPrepSheet(store, userId, {
+  const selection = {
     ...(request.documentId === undefined ? {} : { documentId: request.documentId }),
     ...(request.competency === undefined ? {} : { competency: request.competency }),
+  };
+  return renderPlanFile(
+    await loadPrepSheetPlan(store, userId, selection),
+    request.format,
+    request.layout ?? "sheet",
+  );
+}
+
+/**
+ * Builds the sheet of a plan and renders it in one of the sheet formats; a PDF is printed
+ * while the sheet is built (see printPrepSheetPdf). The store is no longer needed.
+ */
+export async function renderPlanFile(
+  plan: PrepSheetPlan,
+  format: SheetFormat,
+  layout: SheetLayout,
+): Promise<ExportFile> {
+  if (format === "pdf") {
+    const { sheet, pdf } = await printPrepSheetPdf(plan, layout);
+    return { filename: `${sheetBase(sheet, layout)}.pdf`, contentType: "application/pdf", body: pdf };
+  }
+  return renderSheetFile(builtSheet(plan), format, layout);
+}
+
+/** Answers analysed between two turns of the event loop (~10 ms): the printing tabs are served in between. */
+const ANSWERS_PER_TURN = 8;
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Builds the sheet of a plan and prints it to PDF at once: each part of
+ * PDF_ANSWERS_PER_PART answers is queued for printing as soon as its answers are analysed,
+ * so Chromium prints the first parts while Node analyses the next, and the export takes
+ * about the longer of the two instead of their sum. The first part, with the cover that sums
+ * up every answer, is queued last. The PDF is the one `renderSheetFile(sheet, "pdf", layout)`
+ * prints: the same parts, joined in the same order.
+ * @example const { sheet, pdf } = await printPrepSheetPdf(planPrepSheet(docs), "sheet");
+ */
+export async function printPrepSheetPdf(
+  plan: PrepSheetPlan,
+  layout: SheetLayout,
+  options: { answersPerPart?: number; tabs?: number } = {},
+): Promise<{ sheet: PrepSheet; pdf: Uint8Array }> {
+  // Nothing to analyse: say so before Chromium starts.
+  if (plan.size === 0) checkedSheet(plan.finish([]));
+  const { printPdfParts } = await import("./pdf.ts");
+  let sheet: PrepSheet | undefined;
+  const pdf = await printPdfParts(
+    async (queue, failed) => {
+      sheet = await queueSheetParts(plan, layout, queue, { ...options, failed });
+    },
+    {
+      whole: () => wholeForPrint(sheet as PrepSheet, layout),
+      ...(options.tabs === undefined ? {} : { tabs: options.tabs }),
+    },
+  );
+  return { sheet: sheet as PrepSheet, pdf };
+}
+
+/**
+ * The producing half of printPrepSheetPdf: analyses the plan's answers a few at a time,
+ * yielding to the event loop in between, and pushes each part of the PDF to `queue` as soon
+ * as its answers are done; the first part, with the cover, last. Resolves with the sheet once
+ * every part is queued (or undefined when `failed` says printing has stopped). The parts are
+ * those of `renderPrepSheetHtmlParts(sheet, layout, { printOnly: true, fontFaces: fontFacesFor })`.
+ */
+export async function queueSheetParts(
+  plan: PrepSheetPlan,
+  layout: SheetLayout,
+  queue: Pick<PrintQueue, "push">,
+  options: { answersPerPart?: number; failed?: () => boolean } = {},
+): Promise<PrepSheet | undefined> {
+  const writer = sheetPartsWriter(plan.title, layout, {
+    answersPerPart: options.answersPerPart ?? PDF_ANSWERS_PER_PART,
+    fontFaces: fontFacesFor,
+    printOnly: true,
   });
-  return renderSheetFile(sheet, request.format, request.layout ?? "sheet");
+  const answers = [];
+  for (let i = 0; i < plan.size; i++) {
+    if (i % ANSWERS_PER_TURN === 0) {
+      await turn();
+      if (options.failed?.()) return undefined;
+    }
+    const block = plan.answer(i);
+    if (block === undefined) continue;
+    answers.push(block);
+    for (const part of writer.add(block)) queue.push(part.index, part.html);
+  }
+  const sheet = checkedSheet(plan.finish(answers));
+  for (const part of writer.finish(sheet)) queue.push(part.index, part.html);
+  return sheet;
 }
 
 /** Every user string of a sheet, for choosing the fonts it needs. */
@@ -124,7 +242,7 @@ export async function renderSheetFile(
   format: SheetFormat,
   layout: SheetLayout,
 ): Promise<ExportFile> {
-  const base = `${slug(sheet.title)}-${layout === "cards" ? "cards" : "sheet"}`;
+  const base = sheetBase(sheet, layout);
   switch (format) {
     case "sheet-md":
       return {
@@ -150,13 +268,20 @@ export async function renderSheetFile(
       const parts = renderPrepSheetHtmlParts(sheet, layout, {
         answersPerPart: PDF_ANSWERS_PER_PART,
         fontFaces: fontFacesFor,
+        printOnly: true,
       });
-      const whole = renderPrepSheetHtml(sheet, layout, { fontFaces: fontFacesFor(sheetText(sheet)) });
       return {
         filename: `${base}.pdf`,
         contentType: "application/pdf",
-        body: await printPdf(whole, { parts }),
+        body: await printPdf(() => wholeForPrint(sheet, layout), { parts }),
       };
     }
   }
 }
+
+/** The whole sheet as one page, for printing it the old way should joining the parts fail. */
+const wholeForPrint = (sheet: PrepSheet, layout: SheetLayout): string =>
+  renderPrepSheetHtml(sheet, layout, { fontFaces: fontFacesFor(sheetText(sheet)) });
+
+const sheetBase = (sheet: PrepSheet, layout: SheetLayout): string =>
+  `${slug(sheet.title)}-${layout === "cards" ? "cards" : "sheet"}`;

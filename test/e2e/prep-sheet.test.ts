@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { printPdf } from "../../src/app/pdf.ts";
-import { renderSheetFile } from "../../src/app/prep-sheet.ts";
+import { printPrepSheetPdf, renderSheetFile } from "../../src/app/prep-sheet.ts";
 import { fontFacesFor } from "../../src/app/print-fonts.ts";
 import { createContext } from "../../src/cli/context.ts";
 import { runCli } from "../../src/cli/main.ts";
@@ -12,6 +12,7 @@ import { importPrepDocument } from "../../src/core/markdown/index.ts";
 import type { PrepDoc } from "../../src/core/model.ts";
 import {
   buildPrepSheet,
+  planPrepSheet,
   renderPrepSheetHtml,
   renderPrepSheetHtmlParts,
   type SheetLayout,
@@ -184,6 +185,21 @@ describe("prep sheet PDF in parts, and in every script", () => {
       const total = pageCount(joined);
       for (let n = 1; n <= total; n++) expect(text, `${layout}: page ${n}`).toContain(`${n}/${total}`);
       if (layout === "cards") expect(total).toBe(1 + Math.ceil(questions.length / 4));
+    }
+  }, 240_000);
+
+  it("prints while it analyses: the same pages and text as the sheet built first and printed after", async (ctx) => {
+    if (!browser) return ctx.skip();
+    const docs = [importPrepDocument(readFileSync(samplePath)), importPrepDocument(seedBytes())];
+    const sheet = buildPrepSheet(docs);
+    for (const layout of ["sheet", "cards"] as SheetLayout[]) {
+      const parts = renderPrepSheetHtmlParts(sheet, layout, { answersPerPart: 2, printOnly: true });
+      expect(parts.length).toBeGreaterThan(4);
+      const sequential = await printPdf(renderPrepSheetHtml(sheet, layout), { parts });
+      const pipelined = await printPrepSheetPdf(planPrepSheet(docs), layout, { answersPerPart: 2 });
+      expect(pipelined.sheet).toEqual(sheet);
+      expect(pageCount(pipelined.pdf), layout).toBe(pageCount(sequential));
+      expect(squeeze(pdfText(pipelined.pdf)), layout).toBe(squeeze(pdfText(sequential)));
     }
   }, 240_000);
 

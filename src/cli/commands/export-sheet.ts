@@ -26,13 +26,13 @@ export async function sheetFormatOf(options: ExportOptions): Promise<SheetFormat
   return undefined;
 }
 
-/** Loads and renders the prep sheet; the PDF is printed after the bank is closed. */
+/** Loads and renders the prep sheet; its answers are analysed (and the PDF printed) after the bank is closed. */
 export async function exportSheet(
   ctx: CliContext,
   format: SheetFormat,
   options: ExportOptions,
 ): Promise<ExportFile> {
-  const { loadPrepSheet, parseCompetency, renderSheetFile } = await import("../../app/prep-sheet.ts");
+  const { loadPrepSheetPlan, parseCompetency, renderPlanFile } = await import("../../app/prep-sheet.ts");
   if (options.competency !== undefined) parseCompetency(options.competency);
   if (format === "pdf" && !options.output) {
     throw new DeriskError(
@@ -40,11 +40,11 @@ export async function exportSheet(
       "A PDF is binary: give a file to write it to, e.g. derisk export --format pdf -o prep.pdf.",
     );
   }
-  const sheet = await ctx.withStore((store, userId) =>
-    loadPrepSheet(store, userId, {
+  const plan = await ctx.withStore((store, userId) =>
+    loadPrepSheetPlan(store, userId, {
       ...(options.document === undefined ? {} : { documentId: options.document }),
       ...(options.competency === undefined ? {} : { competency: options.competency }),
     }),
   );
-  return renderSheetFile(sheet, format, options.cards ? "cards" : "sheet");
+  return renderPlanFile(plan, format, options.cards ? "cards" : "sheet");
 }

@@ -239,12 +239,48 @@ function sheetAnswer(
  * @example buildPrepSheet([doc], { wordsPerMinute: 150 }).answers[0]?.seconds // 96
  */
 export function buildPrepSheet(docs: readonly PrepDoc[], options: PrepSheetOptions = {}): PrepSheet {
-  const wordsPerMinute = options.wordsPerMinute ?? DEFAULT_WPM;
+  const plan = planPrepSheet(docs, options);
   const answers: SheetAnswer[] = [];
+  for (let i = 0; i < plan.size; i++) {
+    const block = plan.answer(i);
+    if (block) answers.push(block);
+  }
+  return plan.finish(answers);
+}
+
+/**
+ * `buildPrepSheet` in steps, for a caller that does something with each answer as soon as it
+ * is analysed (the PDF export prints the first answers while later ones are analysed).
+ * `buildPrepSheet(docs, o)` is `finish` of the blocks `answer(0)` … `answer(size - 1)` gave.
+ */
+export interface PrepSheetPlan {
+  /** The sheet's title, known before any answer is analysed. */
+  readonly title: string;
+  /** Answers to analyse, in the sheet's order. */
+  readonly size: number;
+  /** Analyses the i-th answer: its block, or undefined when the competency asked for leaves it out. */
+  answer(i: number): SheetAnswer | undefined;
+  /** The sheet of the blocks `answer` gave, in the same order. */
+  finish(answers: SheetAnswer[]): PrepSheet;
+}
+
+/**
+ * Reads the documents without analysing anything: what `buildPrepSheet` does before and
+ * after it analyses each answer (see PrepSheetPlan).
+ * @example const plan = planPrepSheet([doc]); plan.finish([plan.answer(0)]).answers.length // 1
+ */
+export function planPrepSheet(docs: readonly PrepDoc[], options: PrepSheetOptions = {}): PrepSheetPlan {
+  const wordsPerMinute = options.wordsPerMinute ?? DEFAULT_WPM;
+  const pending: Array<() => SheetAnswer> = [];
   const technical: SheetTechnical[] = [];
   const looseConcerns: SheetConcern[] = [];
   let framing: PrepSheet["framing"] | undefined =
     options.framing && options.framing.length > 0 ? { questions: [...options.framing] } : undefined;
+  const analyzeWith = {
+    wordsPerMinute,
+    analyze: options.analyze ?? analyze,
+    ...(options.role === undefined ? {} : { role: options.role }),
+  };
 
   for (const doc of docs) {
     const followUps = new Map<string, FollowUpItem[]>();
@@ -264,18 +300,15 @@ export function buildPrepSheet(docs: readonly PrepDoc[], options: PrepSheetOptio
     }
     for (const item of doc.items) {
       if (item.kind === "answer" && item.text.trim() + answerText(item).trim() !== "") {
-        const block = sheetAnswer(
-          item,
-          doc.title,
-          followUps.get(item.key) ?? [],
-          concerns.get(item.key) ?? [],
-          {
-            wordsPerMinute,
-            analyze: options.analyze ?? analyze,
-            ...(options.role === undefined ? {} : { role: options.role }),
-          },
+        pending.push(() =>
+          sheetAnswer(
+            item,
+            doc.title,
+            followUps.get(item.key) ?? [],
+            concerns.get(item.key) ?? [],
+            analyzeWith,
+          ),
         );
-        if (options.competency === undefined || block.competency === options.competency) answers.push(block);
       } else if (item.kind === "technical-question") {
         if (options.competency === undefined || item.competency === options.competency)
           technical.push(sheetTechnical(item, doc.title, sections.get(item.sectionKey) ?? ""));
@@ -293,14 +326,24 @@ export function buildPrepSheet(docs: readonly PrepDoc[], options: PrepSheetOptio
   const title = options.title ?? (docs.length === 1 ? docs[0]?.title || "Interview prep" : "Interview prep");
   return {
     title,
-    ...(targetRole === undefined ? {} : { targetRole }),
-    framing: framing ?? { questions: [...DEFAULT_FRAMING_QUESTIONS] },
-    ...(options.competency === undefined ? {} : { competency: options.competency }),
-    wordsPerMinute,
-    coverage: coverageOf(docs.length, answers, technical, looseConcerns),
-    answers,
-    technical,
-    concerns: looseConcerns,
+    size: pending.length,
+    answer: (i) => {
+      const make = pending[i];
+      if (make === undefined) throw new RangeError(`No answer ${i} in a sheet of ${pending.length}.`);
+      const block = make();
+      return options.competency === undefined || block.competency === options.competency ? block : undefined;
+    },
+    finish: (answers) => ({
+      title,
+      ...(targetRole === undefined ? {} : { targetRole }),
+      framing: framing ?? { questions: [...DEFAULT_FRAMING_QUESTIONS] },
+      ...(options.competency === undefined ? {} : { competency: options.competency }),
+      wordsPerMinute,
+      coverage: coverageOf(docs.length, answers, technical, looseConcerns),
+      answers,
+      technical,
+      concerns: looseConcerns,
+    }),
   };
 }
 

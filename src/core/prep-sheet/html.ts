@@ -166,24 +166,22 @@ function technicalHtml(technical: SheetTechnical[]): string {
   return out.join("\n");
 }
 
-function cardsOf(sheet: PrepSheet): string[] {
-  return [
-    ...sheet.answers.map(
-      (a) =>
-        `<div class="card"><h2>${escapeHtml(answerHeading(a))}${a.variant === "core" ? "" : ` <small>(${escapeHtml(a.variant)})</small>`}</h2><p class="meta">≈ ${clock(a.seconds)} of ${clock(a.budget.max)} · score ${a.score}/5</p>${list(a.cue)}${
-          a.followUps.length > 0
-            ? `<p class="meta">Follow-ups: ${escapeHtml(a.followUps.map((f) => f.question).join(" / "))}</p>`
-            : ""
-        }</div>`,
-    ),
-    ...sheet.technical.map(
-      (t) =>
-        `<div class="card"><h2>${escapeHtml(t.question)}</h2><p class="meta">${escapeHtml(t.section || competencyName(t.competency))}</p>${
-          t.keyPoints.length > 0 ? list(t.keyPoints.slice(0, 5)) : "<p>No key points written yet.</p>"
-        }</div>`,
-    ),
-  ];
-}
+const answerCard = (a: SheetAnswer): string =>
+  `<div class="card"><h2>${escapeHtml(answerHeading(a))}${a.variant === "core" ? "" : ` <small>(${escapeHtml(a.variant)})</small>`}</h2><p class="meta">≈ ${clock(a.seconds)} of ${clock(a.budget.max)} · score ${a.score}/5</p>${list(a.cue)}${
+    a.followUps.length > 0
+      ? `<p class="meta">Follow-ups: ${escapeHtml(a.followUps.map((f) => f.question).join(" / "))}</p>`
+      : ""
+  }</div>`;
+
+const technicalCard = (t: SheetTechnical): string =>
+  `<div class="card"><h2>${escapeHtml(t.question)}</h2><p class="meta">${escapeHtml(t.section || competencyName(t.competency))}</p>${
+    t.keyPoints.length > 0 ? list(t.keyPoints.slice(0, 5)) : "<p>No key points written yet.</p>"
+  }</div>`;
+
+const cardsOf = (sheet: PrepSheet): string[] => [
+  ...sheet.answers.map(answerCard),
+  ...sheet.technical.map(technicalCard),
+];
 
 function cardsHtml(cards: string[]): string {
   const pages: string[] = [];
@@ -201,10 +199,20 @@ export interface SheetHtmlOptions {
   fontFaces?: string;
 }
 
-function pageHtml(title: string, body: string[], options: SheetHtmlOptions): string {
+// A page only printed needs no layout for the screen: Chromium lays a page out for its window
+// when it loads and again after printing, a third of the work of printing a long page. Not
+// with embedded fonts, which the browser would then load only once printing has begun.
+const PRINT_ONLY_CSS = "@media screen { html { display: none; } }\n";
+
+function pageHtml(
+  title: string,
+  body: string[],
+  options: SheetHtmlOptions & { printOnly?: boolean },
+): string {
   const fonts = options.fontFaces ?? "";
   // data: fonts only, and only when some are embedded: the page still fetches nothing.
   const fontSrc = fonts === "" ? "" : "; font-src data:";
+  const screen = options.printOnly && fonts === "" ? PRINT_ONLY_CSS : "";
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -212,7 +220,7 @@ function pageHtml(title: string, body: string[], options: SheetHtmlOptions): str
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'${fontSrc}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} — prep sheet</title>
-<style>${fonts}${CSS}</style>
+<style>${screen}${fonts}${CSS}</style>
 </head>
 <body>
 ${body.filter((b) => b !== "").join("\n")}
@@ -239,6 +247,85 @@ export function renderPrepSheetHtml(
   return pageHtml(sheet.title, body, options);
 }
 
+/** One standalone page of a sheet printed in parts; `index` is its place among the parts. */
+export interface SheetPart {
+  index: number;
+  html: string;
+}
+
+export interface SheetPartsOptions {
+  /** Answers per part (cue cards: rounded up to whole pages of four); default 200. */
+  answersPerPart?: number;
+  /** `@font-face` rules for a part's text (see SheetHtmlOptions), asked once per part. */
+  fontFaces?: (text: string) => string;
+  /**
+   * The parts are printed, never shown: a part without embedded fonts shows nothing on a
+   * screen, which spares the browser laying it out for one (the printed pages are the same).
+   */
+  printOnly?: boolean;
+}
+
+/**
+ * `renderPrepSheetHtmlParts` one answer at a time: `add` each block of the sheet in order as
+ * soon as it is built, and it hands back the parts it completes; `finish`, with the whole
+ * sheet, hands back the rest. The first part (the cover, which sums up every answer) comes
+ * out only at `finish`, so the parts come out of order: put each at its `index`.
+ * @example const w = sheetPartsWriter(plan.title, "sheet"); for (const a of answers) print(w.add(a)); print(w.finish(sheet));
+ */
+export function sheetPartsWriter(
+  title: string,
+  layout: SheetLayout = "sheet",
+  options: SheetPartsOptions = {},
+): { add(answer: SheetAnswer): SheetPart[]; finish(sheet: PrepSheet): SheetPart[] } {
+  const answersPerPart = Math.max(1, Math.floor(options.answersPerPart ?? 200));
+  // Whole card pages per part (four cards each), so the cards fall on the same pages.
+  const per = layout === "sheet" ? answersPerPart : Math.max(4, Math.ceil(answersPerPart / 4) * 4);
+  const printOnly = options.printOnly === true;
+  const page = (body: string[]): string =>
+    pageHtml(title, body, {
+      printOnly,
+      ...(options.fontFaces ? { fontFaces: options.fontFaces(body.join("\n")) } : {}),
+    });
+  const unit = (answer: SheetAnswer): string => (layout === "sheet" ? blockHtml(answer) : answerCard(answer));
+  let first: string[] = [];
+  let current: string[] = [];
+  let next = 1;
+  let finished = false;
+  const push = (html: string): SheetPart[] => {
+    if (finished) throw new Error("sheetPartsWriter: an answer added after finish.");
+    if (next === 1 && first.length < per) {
+      first.push(html);
+      return [];
+    }
+    current.push(html);
+    if (current.length < per) return [];
+    const part = { index: next++, html: page(layout === "sheet" ? current : [cardsHtml(current)]) };
+    current = [];
+    return [part];
+  };
+  return {
+    add: (answer) => push(unit(answer)),
+    finish: (sheet) => {
+      const out: SheetPart[] = [];
+      if (layout === "cards") for (const t of sheet.technical) out.push(...push(technicalCard(t)));
+      finished = true;
+      if (current.length > 0)
+        out.push({ index: next++, html: page(layout === "sheet" ? current : [cardsHtml(current)]) });
+      if (layout === "sheet") {
+        const technical = technicalHtml(sheet.technical);
+        if (technical !== "") out.push({ index: next++, html: page([technical]) });
+      }
+      const cover = coverHtml(sheet);
+      out.unshift({
+        index: 0,
+        html: page(layout === "sheet" ? [cover, ...first] : [cover, cardsHtml(first)]),
+      });
+      first = [];
+      return out;
+    },
+  };
+}
+
 /**
  * The same sheet as several standalone pages, each starting on a new printed page, that print
  * one after the other to the same pages as the whole: a browser lays out and prints a few
@@ -249,25 +336,11 @@ export function renderPrepSheetHtml(
 export function renderPrepSheetHtmlParts(
   sheet: PrepSheet,
   layout: SheetLayout = "sheet",
-  options: { answersPerPart?: number; fontFaces?: (text: string) => string } = {},
+  options: SheetPartsOptions = {},
 ): string[] {
-  const per = Math.max(1, Math.floor(options.answersPerPart ?? 200));
-  const groups: string[][] = [];
-  if (layout === "sheet") {
-    const blocks = sheet.answers.map(blockHtml);
-    groups.push([coverHtml(sheet), ...blocks.slice(0, per)]);
-    for (let i = per; i < blocks.length; i += per) groups.push(blocks.slice(i, i + per));
-    const technical = technicalHtml(sheet.technical);
-    if (technical !== "") groups.push([technical]);
-  } else {
-    // Whole card pages per part (four cards each), so the cards fall on the same pages.
-    const cards = cardsOf(sheet);
-    const perCards = Math.max(4, Math.ceil(per / 4) * 4);
-    groups.push([coverHtml(sheet), cardsHtml(cards.slice(0, perCards))]);
-    for (let i = perCards; i < cards.length; i += perCards)
-      groups.push([cardsHtml(cards.slice(i, i + perCards))]);
-  }
-  return groups.map((body) =>
-    pageHtml(sheet.title, body, options.fontFaces ? { fontFaces: options.fontFaces(body.join("\n")) } : {}),
-  );
+  const writer = sheetPartsWriter(sheet.title, layout, options);
+  const parts: string[] = [];
+  for (const answer of sheet.answers) for (const part of writer.add(answer)) parts[part.index] = part.html;
+  for (const part of writer.finish(sheet)) parts[part.index] = part.html;
+  return parts;
 }

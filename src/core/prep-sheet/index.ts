@@ -8,6 +8,8 @@ export {
   DEFAULT_FRAMING_QUESTIONS,
   type PrepSheet,
   type PrepSheetOptions,
+  type PrepSheetPlan,
+  planPrepSheet,
   type SheetAnswer,
   type SheetConcern,
   type SheetCoverage,
@@ -16,5 +18,13 @@ export {
   type SheetTechnical,
 } from "./build.ts";
 export { clock } from "./format.ts";
-export { escapeHtml, renderPrepSheetHtml, renderPrepSheetHtmlParts, type SheetHtmlOptions } from "./html.ts";
+export {
+  escapeHtml,
+  renderPrepSheetHtml,
+  renderPrepSheetHtmlParts,
+  type SheetHtmlOptions,
+  type SheetPart,
+  type SheetPartsOptions,
+  sheetPartsWriter,
+} from "./html.ts";
 export { renderPrepSheetMarkdown, type SheetLayout } from "./markdown.ts";
