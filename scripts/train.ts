@@ -163,6 +163,9 @@ const LATER: ReadonlyArray<{ kind: string; text: string }> = readFileSync(
   .split("\n")
   .filter((line) => line.trim() !== "")
   .map((line) => JSON.parse(line) as { kind: string; text: string });
+// As many copies get a neutral sentence about another party as get a blaming one (30% of the
+// answers), so that the party alone is no evidence of blame.
+const NEUTRAL_RATE = 0.3;
 const BLAME_POOL = [...BLAME, ...LATER.filter((a) => a.kind === "blame").map((a) => a.text)];
 const NEUTRAL_POOL = [...NEUTRAL, ...LATER.filter((a) => a.kind === "neutral").map((a) => a.text)];
 
@@ -211,7 +214,7 @@ function augment(
       const s: Array<[string, string]> = [...row.s, [voiced(row, sentence), tags]];
       out.push(relabel(row, s, { overall }));
     }
-    if (callsForStory(row.competency) && row.s.length >= 2 && random() < 0.15) {
+    if (callsForStory(row.competency) && row.s.length >= 2 && random() < NEUTRAL_RATE) {
       const s = [...row.s];
       s.splice(1, 0, [voiced(row, pick(NEUTRAL_POOL)), "situation"]);
       out.push(relabel(row, s, { overall }));
