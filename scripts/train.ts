@@ -152,6 +152,37 @@ const POOL: Addition[] = readFileSync(join(corpusDir, "additions", "train-f.json
   .filter((line) => line.trim() !== "")
   .map((line) => JSON.parse(line) as Addition);
 
+// The blaming and the neutral sentences inserted into training stories: the ones above and those
+// of eval/corpus/additions/train-g.jsonl (its `blame` and `neutral` kinds: subtle blame, and the
+// same parties described without an accusation, so that the tagger learns the accusation rather
+// than the party).
+const LATER: ReadonlyArray<{ kind: string; text: string }> = readFileSync(
+  join(corpusDir, "additions", "train-g.jsonl"),
+  "utf8",
+)
+  .split("\n")
+  .filter((line) => line.trim() !== "")
+  .map((line) => JSON.parse(line) as { kind: string; text: string });
+// As many copies get a neutral sentence about another party as get a blaming one (30% of the
+// answers), so that the party alone is no evidence of blame.
+const NEUTRAL_RATE = 0.3;
+const BLAME_POOL = [...BLAME, ...LATER.filter((a) => a.kind === "blame").map((a) => a.text)];
+const NEUTRAL_POOL = [...NEUTRAL, ...LATER.filter((a) => a.kind === "neutral").map((a) => a.text)];
+
+/**
+ * A sentence inserted into a spoken transcript is spoken too: lower case, without punctuation
+ * (as the transcript around it), so that the tagger meets blame and the other inserted signals
+ * in the register in which they are hardest to read.
+ */
+function voiced(row: CorpusRow, text: string): string {
+  if (row.register !== "spoken") return text;
+  return text
+    .toLowerCase()
+    .replace(/[.!?;:,"“”()](?=\s|$)/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
 function relabel(
   row: CorpusRow,
   s: Array<[string, string]>,
@@ -176,16 +207,16 @@ function augment(
     const roll = random();
     if (row.s.length >= 3 && roll < 0.3) {
       const s = [...row.s];
-      s.splice(1 + Math.floor(random() * (s.length - 1)), 0, [pick(BLAME), "blame"]);
+      s.splice(1 + Math.floor(random() * (s.length - 1)), 0, [voiced(row, pick(BLAME_POOL)), "blame"]);
       out.push(relabel(row, s, { overall: Math.min(overall, 2) }));
     } else if (roll < 0.65 && callsForStory(row.competency)) {
       const [sentence, tags] = pick(ADDITIONS);
-      const s: Array<[string, string]> = [...row.s, [sentence, tags]];
+      const s: Array<[string, string]> = [...row.s, [voiced(row, sentence), tags]];
       out.push(relabel(row, s, { overall }));
     }
-    if (callsForStory(row.competency) && row.s.length >= 2 && random() < 0.15) {
+    if (callsForStory(row.competency) && row.s.length >= 2 && random() < NEUTRAL_RATE) {
       const s = [...row.s];
-      s.splice(1, 0, [pick(NEUTRAL), "situation"]);
+      s.splice(1, 0, [voiced(row, pick(NEUTRAL_POOL)), "situation"]);
       out.push(relabel(row, s, { overall }));
     }
     if (callsForStory(row.competency) && row.s.length >= 2 && random() < ADDITIONS_RATE) {
@@ -201,7 +232,7 @@ function augment(
           : kind === "unknown"
             ? 1
             : 1 + Math.floor(random() * (s.length - 1));
-      s.splice(at, 0, [add.text, add.tags]);
+      s.splice(at, 0, [voiced(row, add.text), add.tags]);
       out.push(relabel({ ...row, id: `${row.id}*` }, s, { overall }));
     }
     const wrong = callsForStory(row.competency) ? otherQuestions : storyQuestions;
