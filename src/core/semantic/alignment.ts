@@ -56,7 +56,7 @@ function idIn(map: Map<string, number>, key: string): number {
   return id;
 }
 
-/** A number per distinct word, stable for the life of the process. */
+/** A number per distinct word, the same for as long as the module is loaded. */
 export function wordId(word: string): number {
   return idIn(IDS, word);
 }
