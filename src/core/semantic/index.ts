@@ -1,7 +1,8 @@
 /**
  * The shared semantic matcher (requirement ↔ evidence, question ↔ story, competency evidence,
  * follow-up ↔ prepared answer): concept lexicons, lemmas, weighted words and bigrams, sense
- * checks. Pure and synchronous; measured on eval/matching/ (docs/matching.md).
+ * checks, and word vectors for wording the lexicons do not know. Pure and synchronous; measured
+ * on eval/matching/ (docs/matching.md).
  */
 export { CONCEPTS, type ConceptDefinition, type ConceptKind } from "./lexicon.ts";
 export {
@@ -16,6 +17,7 @@ export {
   STRONG_THRESHOLD,
   type Strength,
   semanticMatch,
+  vectorSimilarity,
 } from "./matcher.ts";
 export {
   type LabelledPair,

@@ -151,41 +151,48 @@ const pairs = readFileSync(new URL("../../../eval/matching/pairs.jsonl", import.
   .map((line) => JSON.parse(line) as LabelledPair);
 
 describe("the labelled requirement/evidence set", () => {
-  it("holds at least 1,340 pairs with hard negatives, each in the split its requirement's hash decides", () => {
-    expect(pairs.length).toBeGreaterThanOrEqual(1340);
-    expect(pairs.filter((p) => p.kind === "hard-negative").length).toBeGreaterThanOrEqual(350);
+  it("holds at least 1,550 pairs with hard negatives, each in the split its requirement's hash decides", () => {
+    expect(pairs.length).toBeGreaterThanOrEqual(1550);
+    expect(pairs.filter((p) => p.kind === "hard-negative").length).toBeGreaterThanOrEqual(400);
     expect(pairs.filter((p) => splitOf(p.requirement) !== p.split)).toEqual([]);
     expect(new Set(pairs.map((p) => p.id)).size).toBe(pairs.length);
   });
 
-  // Batches: g001–g192 (the set the lexicons were first grown on), then g193–g276 and g277–g336,
-  // each written in one go before a round of changes; only their dev pairs were read.
+  // Batches: g001–g192 (the set the lexicons were first grown on), then g193–g276, g277–g336 and
+  // g337–g388 (before the word vectors), each written in one go before a round of changes; only
+  // their dev pairs were read.
   const group = (p: LabelledPair) => Number(p.group.slice(1));
   const test = pairs.filter((p) => p.split === "test");
   const dev = pairs.filter((p) => p.split === "dev");
 
-  it("keeps test-split precision at or above 0.85 on g001–g192 (0.875 measured)", () => {
+  it("keeps test-split precision at or above 0.85 on g001–g192 (0.879 measured)", () => {
     expect(measureMatching(test.filter((p) => group(p) <= 192)).precision).toBeGreaterThanOrEqual(0.87);
   });
 
   it("keeps test-split precision of the later batches at their measured floors (below the 0.85 target)", () => {
-    // Written after the lexicons and scored once: 0.849 on all 544 test pairs, 0.830 on
-    // g193–g276, 0.750 on g277–g336. Raise these when the matcher gets there.
-    expect(measureMatching(test).precision).toBeGreaterThanOrEqual(0.84);
+    // Measured with the word vectors: 0.858 on all 604 test pairs, 0.830 on g193–g276, 0.778 on
+    // g277–g336, 0.923 on g337–g388. Raise these when the matcher gets there.
+    expect(measureMatching(test).precision).toBeGreaterThanOrEqual(0.85);
     expect(
       measureMatching(test.filter((p) => group(p) > 192 && group(p) <= 276)).precision,
     ).toBeGreaterThanOrEqual(0.83);
-    expect(measureMatching(test.filter((p) => group(p) > 276)).precision).toBeGreaterThanOrEqual(0.75);
+    expect(
+      measureMatching(test.filter((p) => group(p) > 276 && group(p) <= 336)).precision,
+    ).toBeGreaterThanOrEqual(0.77);
+    expect(measureMatching(test.filter((p) => group(p) > 336)).precision).toBeGreaterThanOrEqual(0.92);
   });
 
   it("keeps test-split recall at or above its measured floors (the 0.85 target is not met)", () => {
     expect(measureMatching(test).recall).toBeGreaterThanOrEqual(0.62);
-    expect(measureMatching(test.filter((p) => group(p) <= 192)).recall).toBeGreaterThanOrEqual(0.73);
+    expect(measureMatching(test.filter((p) => group(p) <= 192)).recall).toBeGreaterThanOrEqual(0.76);
     expect(measureMatching(test.filter((p) => group(p) <= 120)).recall).toBeGreaterThanOrEqual(0.81);
     expect(
       measureMatching(test.filter((p) => group(p) > 192 && group(p) <= 276)).recall,
     ).toBeGreaterThanOrEqual(0.54);
-    expect(measureMatching(test.filter((p) => group(p) > 276)).recall).toBeGreaterThanOrEqual(0.37);
+    expect(
+      measureMatching(test.filter((p) => group(p) > 276 && group(p) <= 336)).recall,
+    ).toBeGreaterThanOrEqual(0.43);
+    expect(measureMatching(test.filter((p) => group(p) > 336)).recall).toBeGreaterThanOrEqual(0.4);
   });
 
   it("keeps dev-split precision and recall at their measured floors, batch by batch", () => {
@@ -193,6 +200,7 @@ describe("the labelled requirement/evidence set", () => {
       [1, 192, 0.99, 0.97],
       [193, 276, 0.95, 0.94],
       [277, 336, 0.98, 0.94],
+      [337, 388, 0.75, 0.45],
     ];
     for (const [from, to, precision, recall] of floors) {
       const figures = measureMatching(dev.filter((p) => group(p) >= from && group(p) <= to));

@@ -166,3 +166,24 @@ export function vectorCosine(a: Float32Array, b: Float32Array): number {
   }
   return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
 }
+
+let mean: Float32Array | undefined;
+
+/**
+ * The mean of every word's unit vector: the direction all GloVe words share, which callers
+ * subtract so that frequent words stop looking alike ("all but the top", Mu and Viswanath 2018).
+ * @example meanVector().length // 100
+ */
+export function meanVector(): Float32Array {
+  if (mean) return mean;
+  const t = load();
+  const sum = new Float32Array(t.dims);
+  const n = t.index.size;
+  for (let i = 0; i < n; i++) {
+    const offset = i * t.dims;
+    for (let d = 0; d < t.dims; d++) sum[d] = (sum[d] ?? 0) + (t.data[offset + d] ?? 0) / 127;
+  }
+  for (let d = 0; d < t.dims; d++) sum[d] = (sum[d] ?? 0) / n;
+  mean = sum;
+  return sum;
+}

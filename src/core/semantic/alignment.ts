@@ -1,0 +1,270 @@
+/**
+ * Soft alignment by word vectors: how close in meaning the words of a query are to the words of
+ * a candidate when they share no lexicon concept and few words. The matcher's recall on wording
+ * it has no lexicon entry for ("mediated a dispute" for "resolving conflicts") comes from here.
+ *
+ * Words the two texts share (the same lemma, or one word family: "procured" / "procurement")
+ * are left out on both sides: a shared word is what a hard negative is made of ("resolved the
+ * merge conflicts" for "resolving conflicts between team members"), so only the words around
+ * it — its context — say whether the candidate means the same thing.
+ */
+import { meanVector, wordRank, wordVector } from "./vectors.ts";
+
+/** A content word of a text with its vector and its weight (rarer words weigh more). */
+export interface VectorWord {
+  /** The matcher's lemma, to tell shared words apart. */
+  lemma: string;
+  /** The word as written (lower-cased), for display. */
+  word: string;
+  weight: number;
+  vector: Float32Array;
+  /** A number per distinct word (see `wordId`), for the similarity cache. */
+  id: number;
+}
+
+/** A text's vector words, read once: their weighted sum is reused by every comparison. */
+export interface VectorText {
+  words: readonly VectorWord[];
+  /** Σ weight × vector over `words`. */
+  sum: Float32Array;
+  /** Each word's lemma as a number. */
+  lemmas: Int32Array;
+  /** Each word's family as a number: its first five letters; -1 for a shorter word. */
+  families: Int32Array;
+  /** dot(sum, sum). */
+  norm2: number;
+}
+
+export interface Alignment {
+  /** Cosine of the weighted mean vectors of the two texts' unshared words (-1..1). */
+  context: number;
+  /** Weighted mean, over the query's unshared words, of the best cosine to a candidate word (0..1). */
+  align: number;
+}
+
+const VECTORS = new Map<string, Float32Array | null>();
+const IDS = new Map<string, number>();
+const LEMMAS = new Map<string, number>();
+const FAMILIES = new Map<string, number>();
+
+function idIn(map: Map<string, number>, key: string): number {
+  let id = map.get(key);
+  if (id === undefined) {
+    id = map.size;
+    map.set(key, id);
+  }
+  return id;
+}
+
+/** A number per distinct word, the same for as long as the module is loaded. */
+export function wordId(word: string): number {
+  return idIn(IDS, word);
+}
+
+// Word-pair cosines already computed: a tailoring compares the same few hundred words over and
+// over (every requirement against every sentence of the bank).
+const SIMILARITY = new Map<number, number>();
+const SIMILARITY_LIMIT = 2_000_000;
+
+function similarity(a: VectorWord, b: VectorWord): number {
+  const key = a.id * 2_097_152 + b.id;
+  let s = SIMILARITY.get(key);
+  if (s === undefined) {
+    s = dot(a.vector, b.vector);
+    if (SIMILARITY.size >= SIMILARITY_LIMIT) SIMILARITY.clear();
+    SIMILARITY.set(key, s);
+  }
+  return s;
+}
+
+// British spellings and inflections GloVe may only know in another form.
+const VARIANTS: Array<[RegExp, string]> = [
+  [/isation(s?)$/, "ization$1"],
+  [/ise(s|d)?$/, "ize$1"],
+  [/ising$/, "izing"],
+  [/yse(s|d)?$/, "yze$1"],
+  [/ysing$/, "yzing"],
+  [/our(s?)$/, "or$1"],
+  [/tre(s?)$/, "ter$1"],
+  [/ies$/, "y"],
+  [/es$/, ""],
+  [/s$/, ""],
+];
+
+/**
+ * The vector of a word as written, or of its American spelling or singular when GloVe does not
+ * know the word itself ("optimising" → "optimizing", "registries" → "registry"); centred on
+ * the mean of all words and scaled to unit length, so that frequent words stop looking alike.
+ * @example vectorOf("localisation") !== undefined // true
+ */
+export function vectorOf(word: string): Float32Array | undefined {
+  const cached = VECTORS.get(word);
+  if (cached !== undefined) return cached ?? undefined;
+  let v = wordVector(word);
+  for (const [pattern, replacement] of VARIANTS) {
+    if (v !== undefined) break;
+    if (pattern.test(word)) v = wordVector(word.replace(pattern, replacement));
+  }
+  if (v !== undefined) {
+    const m = meanVector();
+    let n = 0;
+    for (let d = 0; d < v.length; d++) {
+      v[d] = (v[d] as number) - (m[d] as number);
+      n += (v[d] as number) ** 2;
+    }
+    n = Math.sqrt(n);
+    for (let d = 0; d < v.length; d++) v[d] = (v[d] as number) / n;
+  }
+  VECTORS.set(word, v ?? null);
+  return v;
+}
+
+/** Smooth inverse frequency: the commonest words weigh about nothing, rare ones about 1. */
+export function vectorWeight(word: string): number {
+  const rank = wordRank(word) ?? 100_000;
+  return rank / (rank + 200);
+}
+
+/**
+ * A text's vector words with their weighted sum.
+ * @example vectorText([]).words.length // 0
+ */
+export function vectorText(words: readonly VectorWord[]): VectorText {
+  const sum = new Float32Array(words[0]?.vector.length ?? 0);
+  for (const w of words) addScaled(sum, w.vector, w.weight);
+  return {
+    words,
+    sum,
+    lemmas: Int32Array.from(words, (w) => idIn(LEMMAS, w.lemma)),
+    families: Int32Array.from(words, (w) => (w.word.length >= 5 ? idIn(FAMILIES, w.word.slice(0, 5)) : -1)),
+    norm2: dot(sum, sum),
+  };
+}
+
+function addScaled(into: Float32Array, v: Float32Array, k: number): void {
+  for (let d = 0; d < into.length; d++) into[d] = (into[d] as number) + k * (v[d] as number);
+}
+
+function dot(a: Float32Array, b: Float32Array): number {
+  let s = 0;
+  for (let d = 0; d < a.length; d++) s += (a[d] as number) * (b[d] as number);
+  return s;
+}
+
+function cosine(a: Float32Array, b: Float32Array): number {
+  const n = Math.sqrt(dot(a, a) * dot(b, b));
+  return n === 0 ? 0 : dot(a, b) / n;
+}
+
+const SCRATCH_Q = new Float32Array(256);
+const SCRATCH_C = new Float32Array(256);
+
+/** The sum without the shared words, written into `into` (scratch space, reused). */
+function without(text: VectorText, shared: Uint8Array, into: Float32Array): Float32Array {
+  const out = into.subarray(0, text.sum.length);
+  out.set(text.sum);
+  for (let i = 0; i < text.words.length; i++) {
+    const w = text.words[i] as VectorWord;
+    if (shared[i]) addScaled(out, w.vector, -w.weight);
+  }
+  return out;
+}
+
+// Scratch space for one comparison at a time (the matcher is synchronous): no allocation per pair.
+let qShared = new Uint8Array(64);
+let cShared = new Uint8Array(64);
+
+/** Marks the words of each text that the other has too (one family), in the scratch arrays. */
+function markShared(query: VectorText, candidate: VectorText): boolean {
+  const qw = query.words;
+  const cw = candidate.words;
+  if (qShared.length < qw.length) qShared = new Uint8Array(qw.length * 2);
+  if (cShared.length < cw.length) cShared = new Uint8Array(cw.length * 2);
+  qShared.fill(0, 0, qw.length);
+  cShared.fill(0, 0, cw.length);
+  let any = false;
+  for (let i = 0; i < qw.length; i++) {
+    const la = query.lemmas[i] as number;
+    const fa = query.families[i] as number;
+    for (let j = 0; j < cw.length; j++) {
+      // One family: the same lemma, or the same first five letters ("procured", "procurement").
+      if (la === candidate.lemmas[j] || (fa >= 0 && fa === candidate.families[j])) {
+        qShared[i] = 1;
+        cShared[j] = 1;
+        any = true;
+      }
+    }
+  }
+  return any;
+}
+
+/**
+ * How the unshared words of `query` relate to those of `candidate` in meaning.
+ * @example alignWords(vectorText(q), vectorText(c)).context > 0.3
+ */
+export function alignWords(query: VectorText, candidate: VectorText): Alignment {
+  const qw = query.words;
+  const cw = candidate.words;
+  const anyShared = markShared(query, candidate);
+  let context = 0;
+  const left = (shared: Uint8Array, n: number) => {
+    for (let i = 0; i < n; i++) if (!shared[i]) return true;
+    return false;
+  };
+  if (
+    left(qShared, qw.length) &&
+    left(cShared, cw.length) &&
+    query.sum.length > 0 &&
+    query.sum.length <= SCRATCH_Q.length
+  ) {
+    if (anyShared)
+      context = cosine(without(query, qShared, SCRATCH_Q), without(candidate, cShared, SCRATCH_C));
+    else {
+      const n = Math.sqrt(query.norm2 * candidate.norm2);
+      context = n === 0 ? 0 : dot(query.sum, candidate.sum) / n;
+    }
+  }
+  let got = 0;
+  let total = 0;
+  for (let i = 0; i < qw.length; i++) {
+    if (qShared[i]) continue;
+    const w = qw[i] as VectorWord;
+    total += w.weight;
+    if (w.weight === 0) continue;
+    let best = 0;
+    for (let j = 0; j < cw.length; j++) {
+      if (cShared[j]) continue;
+      const s = similarity(w, cw[j] as VectorWord);
+      if (s > best) best = s;
+    }
+    got += w.weight * best;
+  }
+  return { context, align: total === 0 ? 0 : got / total };
+}
+
+/**
+ * The query's unshared words weighing at least 0.5, each with the closest unshared candidate
+ * word and their cosine, closest first: what a vector match shows as its shared ground.
+ * @example alignedPairs(vectorText(q), vectorText(c))[0] // ["conflicts", "dispute", 0.62]
+ */
+export function alignedPairs(query: VectorText, candidate: VectorText): Array<[string, string, number]> {
+  markShared(query, candidate);
+  const out: Array<[string, string, number]> = [];
+  for (let i = 0; i < query.words.length; i++) {
+    const w = query.words[i] as VectorWord;
+    if (qShared[i] || w.weight < 0.5) continue;
+    let best = 0;
+    let partner = "";
+    for (let j = 0; j < candidate.words.length; j++) {
+      if (cShared[j]) continue;
+      const x = candidate.words[j] as VectorWord;
+      const s = similarity(w, x);
+      if (s > best) {
+        best = s;
+        partner = x.word;
+      }
+    }
+    if (partner !== "") out.push([w.word, partner, best]);
+  }
+  return out.sort((a, b) => b[2] - a[2]);
+}
