@@ -90,7 +90,7 @@ describe("follow-up replies are judged by their own rubric", () => {
     console.log(
       `follow-up replies: dev ${dev.replies} Spearman ${dev.spearman} ±1 ${dev.within1}; test ${test.replies} Spearman ${test.spearman} ±1 ${test.within1}`,
     );
-    // Floors a little under the measured figures (dev .895 / 96%, test .648 / 84%): a change
+    // Floors a little under the measured figures (dev .895 / 96%, test .64 / 83%): a change
     // that loses ground fails here; the figures themselves are reported by npm run eval.
     expect(dev.spearman).toBeGreaterThanOrEqual(0.85);
     expect(dev.within1).toBeGreaterThanOrEqual(0.9);
