@@ -67,7 +67,7 @@ const FOLLOW_UP_ASKS: Record<FollowUpKind, string> = {
   outcome: "what happened next",
   people: "how people took it",
   difficulty: "what was hard",
-  other: "a direct reply",
+  other: "",
 };
 
 export const SCORE_TEXT = ["", "Raises risk", "Weak", "Fair", "Good", "Excellent"];
@@ -248,7 +248,11 @@ function LensBody({
 
       {analysis.followUp !== undefined ? (
         <RubricList
-          title={`A follow-up reply, asked for ${FOLLOW_UP_ASKS[analysis.followUp.kind]}: judged on`}
+          title={
+            analysis.followUp.kind === "other"
+              ? "A follow-up reply: judged on"
+              : `A follow-up reply (it asks ${FOLLOW_UP_ASKS[analysis.followUp.kind]}): judged on`
+          }
           checks={analysis.followUp.checks.map((check) => ({
             ...check,
             name: FOLLOW_UP_CHECK_NAMES[check.id],
