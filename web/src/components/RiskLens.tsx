@@ -59,8 +59,8 @@ export const FOLLOW_UP_CHECK_NAMES: Record<FollowUpCheckId, string> = {
 const FOLLOW_UP_ASKS: Record<FollowUpKind, string> = {
   fit: "why this role",
   reflection: "what you'd do differently",
-  part: "your own part",
-  experience: "your experience",
+  part: "for your own part",
+  experience: "about your experience",
   approach: "how you'd handle it",
   measure: "how it was measured",
   reasoning: "why",
