@@ -21,14 +21,23 @@ describe.runIf(launched.browser !== null)("a coverage gap to a saved answer", ()
 
   beforeAll(async () => {
     server = await startTestServer();
-    const sample = (await (await fetch(`${server.url}/api/sample`)).json()) as {
-      filename: string;
-      text: string;
-    };
+    // One story and nothing else: "Tell me about yourself", motivation and strengths are gaps
+    // that call for an answer (not a story), whatever the question classifier makes of a
+    // fuller document.
+    const text = [
+      "# Prep notes",
+      "",
+      "### Q1- Tell me about a difficult technical problem you solved",
+      "",
+      "Our nightly training job failed twice a week. I traced it to a race in the feature export,",
+      "rewrote the export as an idempotent step and added a check before training. Failures went",
+      "from eight a month to zero, and I now test the data path before the model.",
+      "",
+    ].join("\n");
     const imported = await fetch(`${server.url}/api/import`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ text: sample.text, filename: sample.filename }),
+      body: JSON.stringify({ text, filename: "prep-notes.md" }),
     });
     documentId = ((await imported.json()) as { documentId: string }).documentId;
     context = await newContext(browser, server.url);
