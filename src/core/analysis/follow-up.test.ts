@@ -66,6 +66,13 @@ describe("follow-up replies are judged by their own rubric", () => {
     );
     expect(account.labels.blame).toBe(false);
     expect(account.overall.score).toBeGreaterThanOrEqual(4);
+    // What the manager wanted is a fact of the story, not fault put on them.
+    const deadline = reply(
+      "My manager wanted a demo by Friday, so I cut the scope to the two reports the sales team used most and shipped those first.",
+      "How did you handle the deadline?",
+    );
+    expect(deadline.labels.blame).toBe(false);
+    expect(deadline.overall.score).toBeGreaterThanOrEqual(4);
   });
 
   it("scores a dodge, an off-topic reply and gibberish low", () => {
