@@ -18,6 +18,7 @@ import { callsForStory } from "../src/core/analysis/classify.ts";
 import { measureFollowUps, type ReplyFigures } from "../src/core/analysis/follow-up-measure.ts";
 import { analyze, classify, type Labels } from "../src/core/analysis/index.ts";
 import { SENTENCE_TAGS } from "../src/core/analysis/labels.ts";
+import { spearman } from "../src/core/analysis/spearman.ts";
 import {
   type LabelledPair,
   type LabelledQuestionPair,
@@ -139,36 +140,6 @@ function predict(text: string, question: string | undefined): Labels & { offTopi
 function f1(tp: number, fp: number, fn: number): number {
   if (tp + fp + fn === 0) return 1;
   return (2 * tp) / (2 * tp + fp + fn);
-}
-
-function ranks(values: readonly number[]): number[] {
-  const order = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
-  const out = new Array<number>(values.length).fill(0);
-  let i = 0;
-  while (i < order.length) {
-    let j = i;
-    while (j + 1 < order.length && order[j + 1]?.[0] === order[i]?.[0]) j += 1;
-    for (let k = i; k <= j; k += 1) out[order[k]?.[1] ?? 0] = (i + j) / 2 + 1;
-    i = j + 1;
-  }
-  return out;
-}
-
-function pearson(a: readonly number[], b: readonly number[]): number {
-  const n = a.length;
-  const ma = a.reduce((s, v) => s + v, 0) / n;
-  const mb = b.reduce((s, v) => s + v, 0) / n;
-  let num = 0;
-  let da = 0;
-  let db = 0;
-  for (let i = 0; i < n; i += 1) {
-    const x = (a[i] ?? 0) - ma;
-    const y = (b[i] ?? 0) - mb;
-    num += x * y;
-    da += x * x;
-    db += y * y;
-  }
-  return da === 0 || db === 0 ? 0 : num / Math.sqrt(da * db);
 }
 
 // ---------------------------------------------------------------- behaviour tests
@@ -412,7 +383,7 @@ function evaluate(
     labels: Object.fromEntries(BOOLEAN_LABELS.map((l) => [l, macro(l)])),
     ownership: round(own / Math.max(1, ownTotal)),
     overall: {
-      spearman: round(pearson(ranks(gold), ranks(got))),
+      spearman: round(spearman(gold, got)),
       exact: round(gold.filter((g, i) => g === got[i]).length / Math.max(1, gold.length)),
       within1: round(
         gold.filter((g, i) => Math.abs(g - (got[i] ?? 0)) <= 1).length / Math.max(1, gold.length),

@@ -10,6 +10,7 @@
  * splits) and questions/*.jsonl; never the frozen test files. Models are fitted on `train`;
  * decision thresholds are picked on `validation`. Same corpus and seed, same bytes out.
  */
+
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -37,6 +38,7 @@ import {
   tagSentences,
 } from "../src/core/analysis/lens/read.ts";
 import { tokenize } from "../src/core/analysis/nlp.ts";
+import { spearman } from "../src/core/analysis/spearman.ts";
 import { budgetFor, DEFAULT_WPM } from "../src/core/analysis/timing.ts";
 import { COMPETENCIES, type Competency } from "../src/core/model.ts";
 import { alignTags, answerText, type CorpusRow, readAnswers, readQuestions, seeded } from "./lens-corpus.ts";
@@ -790,35 +792,6 @@ if (tuneOn === validation && offTopicCopies.length > 0) {
     `off-topic thresholds: other kind ${other.t} (validation Spearman + copies scored lower ${other.value.toFixed(3)}), same kind ${best.t} (validation Spearman ${best.rho.toFixed(3)})`,
   );
 }
-function spearman(a: readonly number[], b: readonly number[]): number {
-  const rank = (v: readonly number[]): number[] => {
-    const order = v.map((x, i) => [x, i] as const).sort((p, q) => p[0] - q[0]);
-    const out = new Array<number>(v.length).fill(0);
-    let i = 0;
-    while (i < order.length) {
-      let j = i;
-      while (j + 1 < order.length && order[j + 1]?.[0] === order[i]?.[0]) j += 1;
-      for (let k = i; k <= j; k += 1) out[order[k]?.[1] ?? 0] = (i + j) / 2 + 1;
-      i = j + 1;
-    }
-    return out;
-  };
-  const x = rank(a);
-  const y = rank(b);
-  const n = Math.max(1, x.length);
-  const mx = x.reduce((s, v) => s + v, 0) / n;
-  const my = y.reduce((s, v) => s + v, 0) / n;
-  let num = 0;
-  let dx = 0;
-  let dy = 0;
-  x.forEach((v, i) => {
-    num += (v - mx) * ((y[i] ?? 0) - my);
-    dx += (v - mx) ** 2;
-    dy += ((y[i] ?? 0) - my) ** 2;
-  });
-  return dx === 0 || dy === 0 ? 0 : num / Math.sqrt(dx * dy);
-}
-
 model.meta = {
   seed: SEED,
   trainedOn: {

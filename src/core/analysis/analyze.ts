@@ -406,10 +406,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       ? { score: reply.score, reasons: reply.reasons }
       : { score: judgement.score, reasons };
   // A short reply is not "too short to be an answer" when it replies to a follow-up.
-  const notAnAnswer =
-    reply !== undefined && !reply.checks.some((c) => c.id === "answers" && c.note.startsWith("not an answer"))
-      ? undefined
-      : coherence.reason;
+  const notAnAnswer = reply !== undefined ? reply.notAnAnswer : coherence.reason;
   if (notAnAnswer !== undefined) warnings.push(`Not scored as an answer: ${notAnAnswer}.`);
   const answersLike = topCompetency(judgement.topic);
   // A follow-up's competency says little about what it asks: the follow-up rubric checks that.

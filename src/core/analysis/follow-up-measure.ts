@@ -1,4 +1,5 @@
 import { analyze } from "./analyze.ts";
+import { spearman } from "./spearman.ts";
 
 /** One labelled reply of eval/follow-ups/ (see its README for the rubric). */
 export interface LabelledReply {
@@ -22,37 +23,6 @@ export interface ReplyFigures {
   /** Share of replies whose check agrees with the label, per labelled check. */
   agreement: { answers: number; specific: number; owned: number; blame: number };
   errors: Array<{ id: string; expected: number; got: number; reasons: string[] }>;
-}
-
-function ranks(values: readonly number[]): number[] {
-  const order = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
-  const out = new Array<number>(values.length).fill(0);
-  let i = 0;
-  while (i < order.length) {
-    let j = i;
-    while (j + 1 < order.length && order[j + 1]?.[0] === order[i]?.[0]) j++;
-    for (let k = i; k <= j; k++) out[order[k]?.[1] ?? 0] = (i + j) / 2;
-    i = j + 1;
-  }
-  return out;
-}
-
-function pearson(a: readonly number[], b: readonly number[]): number {
-  const n = a.length;
-  if (n === 0) return 0;
-  const ma = a.reduce((s, x) => s + x, 0) / n;
-  const mb = b.reduce((s, x) => s + x, 0) / n;
-  let num = 0;
-  let da = 0;
-  let db = 0;
-  for (let i = 0; i < n; i++) {
-    const x = (a[i] ?? 0) - ma;
-    const y = (b[i] ?? 0) - mb;
-    num += x * y;
-    da += x * x;
-    db += y * y;
-  }
-  return da === 0 || db === 0 ? 0 : num / Math.sqrt(da * db);
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -87,7 +57,7 @@ export function measureFollowUps(rows: readonly LabelledReply[]): ReplyFigures {
   const n = Math.max(1, rows.length);
   return {
     replies: rows.length,
-    spearman: round(pearson(ranks(gold), ranks(got))),
+    spearman: round(spearman(gold, got)),
     exact: round(gold.filter((g, i) => g === got[i]).length / n),
     within1: round(gold.filter((g, i) => Math.abs(g - (got[i] ?? 0)) <= 1).length / n),
     agreement: {

@@ -20,6 +20,8 @@ export interface FollowUpJudgement {
   asks: string;
   /** Fault put on others or circumstances, as the follow-up rubric reads it. */
   blame: boolean;
+  /** Why the text is not a reply at all; shortness alone is not a reason for a reply. */
+  notAnAnswer?: string;
 }
 
 /** The kinds in the order they are tried: the first whose pattern the question matches. */
@@ -327,6 +329,7 @@ export function judgeFollowUp(
     reasons,
     asks: ASKS[kind],
     blame,
+    ...(gibberish && facts.notAnAnswer !== undefined ? { notAnAnswer: facts.notAnAnswer } : {}),
   };
 }
 
