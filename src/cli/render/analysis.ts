@@ -25,14 +25,26 @@ export function renderAnalysis(analysis: Analysis, style: Style): string {
   out.push(
     `\n${style.bold("Timing")}  ${timing.words} words ≈ ${Math.round(timing.seconds)} s at ${timing.wordsPerMinute} wpm; budget ${timing.budget.min}–${timing.budget.max} s ${timeColour(`(${timing.status})`)}`,
   );
-  out.push(`\n${style.bold("STAR+L")}`);
-  for (const part of STAR_PARTS) {
-    const p = analysis.star.parts[part];
-    out.push(
-      `  ${part.padEnd(9)} ${p.present ? bar(p.share) : style.red("missing".padEnd(20))} ${Math.round(p.share * 100)}%`,
-    );
+  // A follow-up reply and a question that is not a story are judged by their own rubric, not STAR.
+  const rubric = analysis.followUp
+    ? { title: `Follow-up reply (${analysis.followUp.kind})`, checks: analysis.followUp.checks }
+    : analysis.nonStory
+      ? { title: "Not a story: judged on", checks: analysis.nonStory.checks }
+      : undefined;
+  if (rubric !== undefined) {
+    out.push(`\n${style.bold(rubric.title)}`);
+    for (const check of rubric.checks)
+      out.push(`  ${check.met ? style.green("✓") : style.yellow("✗")} ${check.id.padEnd(11)} ${check.note}`);
+  } else {
+    out.push(`\n${style.bold("STAR+L")}`);
+    for (const part of STAR_PARTS) {
+      const p = analysis.star.parts[part];
+      out.push(
+        `  ${part.padEnd(9)} ${p.present ? bar(p.share) : style.red("missing".padEnd(20))} ${Math.round(p.share * 100)}%`,
+      );
+    }
+    for (const finding of analysis.star.imbalances) out.push(`  ${style.yellow("!")} ${finding.message}`);
   }
-  for (const finding of analysis.star.imbalances) out.push(`  ${style.yellow("!")} ${finding.message}`);
   out.push(`\n${style.bold("Risk signals")}`);
   for (const [name, report] of Object.entries(analysis.signals)) {
     const first = report.evidence[0];

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../core/analysis/index.ts";
+import { renderAnalysis } from "./analysis.ts";
+import type { Style } from "./style.ts";
+
+const plain = (text: string) => text;
+const style: Style = { bold: plain, dim: plain, green: plain, yellow: plain, red: plain, cyan: plain };
+
+describe("renderAnalysis", () => {
+  it("shows a follow-up reply's own rubric, not STAR parts it is not asked for", () => {
+    const text = renderAnalysis(
+      analyze(
+        "I'd add the schema check before training. Every pipeline I build now validates its inputs first.",
+        {
+          question: "What would you do differently?",
+          followUp: true,
+        },
+      ),
+      style,
+    );
+    expect(text).toContain("Follow-up reply (reflection)");
+    expect(text).toMatch(/✓ answers/);
+    expect(text).not.toContain("STAR+L");
+    expect(text).not.toMatch(/missing/);
+  });
+
+  it("shows the not-a-story rubric for 'tell me about yourself', and STAR for a story", () => {
+    const about = renderAnalysis(
+      analyze(
+        "I'm a data analyst who moved into ML. I built a churn model at Acme and want to do that on your team.",
+        {
+          question: "Tell me about yourself",
+        },
+      ),
+      style,
+    );
+    expect(about).toContain("Not a story: judged on");
+    expect(about).not.toContain("STAR+L");
+    const story = renderAnalysis(
+      analyze(
+        "Our training job failed weekly. I traced a race in the export and fixed it; failures fell to zero.",
+        {
+          question: "Tell me about a technical challenge",
+        },
+      ),
+      style,
+    );
+    expect(story).toContain("STAR+L");
+  });
+});
