@@ -75,8 +75,9 @@ describe("lockDataDir", () => {
     "takes over a lock whose holder has exited but was not yet collected by its parent (a zombie)",
     async () => {
       const dir = freshDir();
-      // The background child exits at once; its parent then becomes `sleep`, which never collects it.
-      const parent = spawn("sh", ["-c", "sh -c 'exit 0' & echo $!; exec sleep 30"], {
+      // The background child exits once its parent has become `sleep`, which never collects it
+      // (exiting at once raced the shell, which could collect it before the exec).
+      const parent = spawn("sh", ["-c", "sh -c 'sleep 0.3; exit 0' & echo $!; exec sleep 30"], {
         stdio: ["ignore", "pipe", "ignore"],
       });
       children.push(parent);
