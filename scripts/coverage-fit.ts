@@ -14,6 +14,7 @@ import {
   type CoverageJudgement,
   type CoverageScorer,
   coverageFeatures,
+  LEARNED_RULE_FLOOR,
 } from "../src/core/semantic/coverage.ts";
 import { readCoverageJudgements, readCoverageTrain } from "../test/coverage-judgements.ts";
 
@@ -71,7 +72,7 @@ function figures(rows: readonly Row[], w: readonly number[], b: number, threshol
   let fp = 0;
   let fn = 0;
   for (const { x, y } of rows) {
-    const got = x[CAPPED] === 0 && (x[0] as number) > 0 && predict(w, b, x) >= threshold;
+    const got = x[CAPPED] === 0 && (x[0] as number) >= LEARNED_RULE_FLOOR && predict(w, b, x) >= threshold;
     if (got && y === 1) tp++;
     else if (got) fp++;
     else if (y === 1) fn++;

@@ -12,6 +12,8 @@ import { rarityWeight, wordVector } from "./vectors.ts";
 
 /** A key point counts as covered at this score or above; tuned on the dev split only (docs/drill.md). */
 export const COVERAGE_THRESHOLD = 0.39;
+/** The learned scorer covers no key point whose rule score is below this (docs/drill.md). */
+export const LEARNED_RULE_FLOOR = 0.35;
 
 export interface KeyPointResult {
   keyPoint: string;
@@ -686,8 +688,12 @@ export function keyPointCoverage(
       const keyPoint = keyPoints[i] as string;
       const raw = scorer === null ? best.window.score : learnedScore(scorer, best.features);
       const score = Math.round(raw * 1000) / 1000;
-      // A denial (or none of a list's alternatives) is a veto the learned scorer cannot outweigh.
-      const covered = score >= threshold && best.window.score > 0 && (scorer === null || !best.window.capped);
+      // A denial (or none of a list's alternatives) is a veto the learned scorer cannot outweigh,
+      // and it does not lift a point whose rule score is far below the rule's own threshold.
+      const covered =
+        score >= threshold &&
+        best.window.score > 0 &&
+        (scorer === null || (!best.window.capped && best.window.score >= LEARNED_RULE_FLOOR));
       return {
         keyPoint,
         covered,
