@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { readCoverageJudgements } from "../../../test/coverage-judgements.ts";
-import { canonicalise, keyPointCoverage, measureCoverage } from "./coverage.ts";
+import { readCoverageJudgements, readCoverageTrain } from "../../../test/coverage-judgements.ts";
+import {
+  COVERAGE_FEATURES,
+  COVERAGE_SCORER,
+  COVERAGE_THRESHOLD,
+  canonicalise,
+  coverageFeatures,
+  keyPointCoverage,
+  measureCoverage,
+} from "./coverage.ts";
 
 describe("keyPointCoverage", () => {
   it("reads L2, ridge and weight decay as one idea, and AUC as the area under the ROC curve", () => {
@@ -69,6 +77,62 @@ describe("keyPointCoverage", () => {
     ]);
   });
 
+  it("does not credit naming a topic for the key point that explains it", () => {
+    const calibration = [
+      "calibrated scores match observed frequencies",
+      "check calibration with a reliability diagram or Brier score",
+      "Platt scaling fits a logistic function on held-out scores",
+      "isotonic regression is a non-parametric alternative",
+    ];
+    expect(keyPointCoverage("Calibration is the same thing as accuracy.", calibration).covered).toEqual([]);
+    // Saying what it means, in other words, still names it.
+    const explained = keyPointCoverage(
+      "When the model says 70%, roughly seven in ten of those cases turn out positive. We plot predicted against actual rates in bins to check it.",
+      calibration,
+    );
+    expect(explained.covered).toEqual(calibration.slice(0, 2));
+    const lora = [
+      "adapters can be merged into the weights, adding no inference latency",
+      "one base model can serve many task-specific adapters",
+    ];
+    expect(keyPointCoverage("We trained a LoRA adapter for the support bot.", lora).covered).toEqual([]);
+    expect(
+      keyPointCoverage("We keep one shared base in memory and hot-swap an adapter per customer.", lora)
+        .covered,
+    ).toEqual([lora[1]]);
+    // Hyperparameter search methods are ideas of their own: naming grid search is not halving.
+    const halving = "early stopping or successive halving cut poor trials short";
+    expect(
+      keyPointCoverage("Grid search tries every combination of the settings.", [halving]).covered,
+    ).toEqual([]);
+    expect(
+      keyPointCoverage("Hyperband stops the worst trials after a few epochs.", [halving]).covered,
+    ).toEqual([halving]);
+  });
+
+  it("decides with the committed learned scorer, and the rule score alone on request", () => {
+    expect(COVERAGE_SCORER?.features).toEqual(COVERAGE_FEATURES);
+    expect(COVERAGE_SCORER?.threshold).toBeGreaterThan(0);
+    expect(COVERAGE_SCORER?.threshold).toBeLessThan(1);
+    const points = [
+      "data drift is a change in the input distribution",
+      "L1 drives some weights to exactly zero",
+    ];
+    const answer = "The mix of inputs shifted: far more mobile users than in the training data.";
+    const features = coverageFeatures(answer, points);
+    expect(features.map((f) => f.length)).toEqual([COVERAGE_FEATURES.length, COVERAGE_FEATURES.length]);
+    const learned = keyPointCoverage(answer, points);
+    expect(learned.covered).toEqual([points[0]]);
+    const rule = keyPointCoverage(answer, points, { scorer: null });
+    // Without the scorer, the score is the rule score (the first feature) against 0.39.
+    expect(rule.points.map((p) => p.score)).toEqual(
+      features.map((f) => Math.round((f[0] as number) * 1000) / 1000),
+    );
+    expect(rule.points.map((p) => p.covered)).toEqual(
+      features.map((f) => (f[0] as number) >= COVERAGE_THRESHOLD),
+    );
+  });
+
   it("covers nothing for an empty answer and keeps the key points' order", () => {
     const points = ["a feature store prevents training-serving skew", "KV cache"];
     expect(keyPointCoverage("", points).missed).toEqual(points);
@@ -90,17 +154,19 @@ describe("coverage on the labelled judgements (eval/coverage/judgements.json)", 
 
   // Floors at the measured figures (docs/drill.md): a change that loses ground fails here. Dev is
   // what the weights and threshold were tuned on; test is guarded per round of judgements (answer
-  // ids "r3-", "r4-", "r5-"; rounds 1–2 have none). Round 5 was written before the word vectors.
+  // ids "r3-" … "r6-"; rounds 1–2 have none). Round 5 was written before the word vectors, round 6
+  // before the learned scorer.
   it("holds precision and recall on dev (tuned) and test (held out)", () => {
-    const round = (j: { id: string }) => /^r[345]-/.exec(j.id)?.[0] ?? "old";
+    const round = (j: { id: string }) => /^r[3-9]-/.exec(j.id)?.[0] ?? "old";
     const d = measureCoverage(dev);
-    expect(d.precision).toBeGreaterThanOrEqual(0.89);
-    expect(d.recall).toBeGreaterThanOrEqual(0.9);
+    expect(d.precision).toBeGreaterThanOrEqual(0.9);
+    expect(d.recall).toBeGreaterThanOrEqual(0.92);
     const floors: Array<[string, number, number]> = [
-      ["old", 0.87, 0.93],
-      ["r3-", 0.89, 0.93],
-      ["r4-", 0.74, 0.79],
-      ["r5-", 0.81, 0.53],
+      ["old", 0.86, 0.93],
+      ["r3-", 0.86, 0.92],
+      ["r4-", 0.8, 0.79],
+      ["r5-", 0.81, 0.68],
+      ["r6-", 0.87, 0.73],
     ];
     for (const [name, precision, recall] of floors) {
       const t = measureCoverage(test.filter((j) => round(j) === name));
@@ -110,5 +176,18 @@ describe("coverage on the labelled judgements (eval/coverage/judgements.json)", 
         recall: true,
       });
     }
+  });
+});
+
+describe("the train judgements of the learned scorer (eval/coverage/train.json)", () => {
+  it("are bank answers judged on every key point, none of them an evaluated answer", () => {
+    const train = readCoverageTrain();
+    expect(train.length).toBeGreaterThanOrEqual(200);
+    expect(new Set(train.map((j) => j.split))).toEqual(new Set(["train"]));
+    expect(train.some((j) => j.covered) && train.some((j) => !j.covered)).toBe(true);
+    const evaluated = readCoverageJudgements();
+    const ids = new Set(evaluated.map((j) => j.id.split("#")[0]));
+    const answers = new Set(evaluated.map((j) => j.answer));
+    expect(train.filter((j) => ids.has(j.id.split("#")[0]) || answers.has(j.answer))).toEqual([]);
   });
 });

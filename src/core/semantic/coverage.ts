@@ -4,12 +4,16 @@
  * weights and concept lexicon, plus the ML vocabulary of `ml-terms.ts`, which reads "L2",
  * "ridge" and "weight decay" as one idea before any comparison. Pure and deterministic.
  */
+
+import scorerData from "./data/coverage-scorer.json" with { type: "json" };
 import { type Analysis, analyzeText } from "./matcher.ts";
 import { ML_TERM_GROUPS } from "./ml-terms.ts";
 import { rarityWeight, wordVector } from "./vectors.ts";
 
 /** A key point counts as covered at this score or above; tuned on the dev split only (docs/drill.md). */
 export const COVERAGE_THRESHOLD = 0.39;
+/** The learned scorer covers no key point whose rule score is below this (docs/drill.md). */
+export const LEARNED_RULE_FLOOR = 0.35;
 
 export interface KeyPointResult {
   keyPoint: string;
@@ -561,12 +565,28 @@ function alignment(words: readonly AlignWord[], window: readonly Word[], floor: 
   return total === 0 ? 0 : got / total;
 }
 
+/** What one window says about one key point: the rule score and the parts it is made of. */
+interface WindowScore {
+  /** The rule score: concept share plus `weight` × alignment, scaled down when denied or unmet. */
+  score: number;
+  /** The weighted share of the key point's ideas found (before the alignment and the cap). */
+  concept: number;
+  /** 0..1: the rarity-weighted share of the key point's words said, by meaning. */
+  aligned: number;
+  /** The window denies the key point, or names none of its alternatives. */
+  capped: boolean;
+  /** The found share of the key point's ML ideas (0 when it has none), and of its other words. */
+  ideaShare: number;
+  hasIdeas: boolean;
+  plainShare: number;
+}
+
 function scoreIn(
   parts: readonly Part[],
   words: readonly AlignWord[],
   reading: Reading,
   t: CoverageTuning = COVERAGE_TUNING,
-): number {
+): WindowScore {
   const { all, affirmed } = reading;
   // A key point that itself says "not" is met by answers that put the negation anywhere.
   const negative = parts.some((p) => p.options.some((units) => units.some((u) => u.negated)));
@@ -576,6 +596,8 @@ function scoreIn(
   let total = 0;
   let got = 0;
   let capped = false;
+  // Found and total weight of the parts that are ML ideas, and of the others.
+  const shares = { idea: { got: 0, total: 0 }, plain: { got: 0, total: 0 } };
   for (const part of parts) {
     if (
       !negative &&
@@ -590,16 +612,29 @@ function scoreIn(
       if (share > best) best = share;
     }
     got += best * part.weight;
+    const kind = part.options.some((units) => units.some((u) => u.id.startsWith("k9g"))) ? "idea" : "plain";
+    shares[kind].got += best * part.weight;
+    shares[kind].total += part.weight;
     // A list of alternatives is what the key point is about: none of them named, no full credit.
     if (part.options.length > 1 && best === 0 && !nearAlternative(part, words, window, t.alternativeCosine))
       capped = true;
   }
-  if (total === 0) return 0;
+  const share = (x: { got: number; total: number }) => (x.total === 0 ? 0 : x.got / x.total);
+  const none = { score: 0, concept: 0, aligned: 0, capped, ideaShare: 0, hasIdeas: false, plainShare: 0 };
+  if (total === 0) return none;
   if (!negative && !capped && deniesWord(words, reading.deniedWords, t.deniedCosine)) capped = true;
   const aligned = t.weight === 0 ? 0 : alignment(words, window, t.floor);
   const score = Math.min(1, got / total + t.weight * aligned);
-  // The answer denies what the key point asserts, or names none of its alternatives: a share of the score.
-  return capped ? score * t.contradiction : score;
+  return {
+    // The answer denies what the key point asserts, or names none of its alternatives: a share of the score.
+    score: capped ? score * t.contradiction : score,
+    concept: got / total,
+    aligned,
+    capped,
+    ideaShare: share(shares.idea),
+    hasIdeas: shares.idea.total > 0,
+    plainShare: share(shares.plain),
+  };
 }
 
 // An idea named by several key points of one question is the question's topic ("calibration",
@@ -644,36 +679,29 @@ function discountTopic(parts: readonly Part[], topical: ReadonlySet<string>): Pa
 export function keyPointCoverage(
   answer: string,
   keyPoints: readonly string[],
-  options: { threshold?: number; tuning?: Partial<CoverageTuning> } = {},
+  options: CoverageOptions = {},
 ): Coverage {
-  const threshold = options.threshold ?? COVERAGE_THRESHOLD;
-  const tuning = { ...COVERAGE_TUNING, ...options.tuning };
-  const sentences = sentencesOf(answer);
-  const windows: string[] = [...sentences];
-  for (let i = 0; i + 1 < sentences.length; i++) windows.push(`${sentences[i]} ${sentences[i + 1]}`);
-  // Each window is read once for all the key points.
-  const readings = windows.map(readWindow);
-  const topical = topicUnits(keyPoints);
-  const topicWords = topicLemmas(keyPoints);
-  const points = keyPoints.map((keyPoint): KeyPointResult => {
-    const parts = discountTopic(partsOf(keyPoint), topical);
-    const words = alignWordsOf(keyPoint).map((w) => ({
-      ...w,
-      weight: rarityWeight(w.word) * (topicWords.has(w.lemma) ? TOPIC_FACTOR : 1),
-    }));
-    let best = 0;
-    let evidence: string | undefined;
-    windows.forEach((window, w) => {
-      const score = scoreIn(parts, words, readings[w] as Reading, tuning);
-      if (score > best) {
-        best = score;
-        evidence = window;
-      }
-    });
-    const score = Math.round(best * 1000) / 1000;
-    const covered = score >= threshold && score > 0;
-    return { keyPoint, covered, score, ...(covered && evidence !== undefined ? { evidence } : {}) };
-  });
+  const scorer = options.scorer === undefined ? COVERAGE_SCORER : options.scorer;
+  const threshold = options.threshold ?? scorer?.threshold ?? COVERAGE_THRESHOLD;
+  const points = bestWindows(answer, keyPoints, { ...COVERAGE_TUNING, ...options.tuning }).map(
+    (best, i): KeyPointResult => {
+      const keyPoint = keyPoints[i] as string;
+      const raw = scorer === null ? best.window.score : learnedScore(scorer, best.features);
+      const score = Math.round(raw * 1000) / 1000;
+      // A denial (or none of a list's alternatives) is a veto the learned scorer cannot outweigh,
+      // and it does not lift a point whose rule score is far below the rule's own threshold.
+      const covered =
+        score >= threshold &&
+        best.window.score > 0 &&
+        (scorer === null || (!best.window.capped && best.window.score >= LEARNED_RULE_FLOOR));
+      return {
+        keyPoint,
+        covered,
+        score,
+        ...(covered && best.evidence !== undefined ? { evidence: best.evidence } : {}),
+      };
+    },
+  );
   return {
     points,
     covered: points.filter((p) => p.covered).map((p) => p.keyPoint),
@@ -681,10 +709,149 @@ export function keyPointCoverage(
   };
 }
 
+export interface CoverageOptions {
+  /** Overrides the scorer's threshold (the rule score's 0.39 when `scorer` is null). */
+  threshold?: number;
+  /** Overrides the dev-tuned weights of the rule score (for measuring, not for callers). */
+  tuning?: Partial<CoverageTuning>;
+  /** The learned scorer to decide with; null: the rule score alone. Default: the committed one. */
+  scorer?: CoverageScorer | null;
+}
+
+/**
+ * A logistic regression over `COVERAGE_FEATURES`, fitted on the train and dev judgements by
+ * `scripts/coverage-fit.ts`, its threshold chosen on dev (docs/drill.md).
+ */
+export interface CoverageScorer {
+  features: readonly string[];
+  weights: readonly number[];
+  bias: number;
+  threshold: number;
+}
+
+/** What the learned scorer reads for one key point, all from the window with the best rule score. */
+export const COVERAGE_FEATURES = [
+  "rule score",
+  "concept share",
+  "alignment",
+  "denied or unmet",
+  "ML ideas found",
+  "has ML ideas",
+  "other words found",
+  "ideas in the key point (log)",
+  "words in the answer (log)",
+  "two sentences",
+  "other key points met in the same window",
+  "the window denies something",
+  "words in the window (log)",
+] as const;
+
+export const COVERAGE_SCORER: CoverageScorer | null = checkScorer(scorerData);
+
+function checkScorer(data: CoverageScorer): CoverageScorer {
+  const same =
+    data.features.length === COVERAGE_FEATURES.length &&
+    data.features.every((f, i) => f === COVERAGE_FEATURES[i]) &&
+    data.weights.length === COVERAGE_FEATURES.length;
+  if (!same)
+    throw new Error(
+      "src/core/semantic/data/coverage-scorer.json does not match COVERAGE_FEATURES: refit it with `npx tsx scripts/coverage-fit.ts`",
+    );
+  return data;
+}
+
+function learnedScore(scorer: CoverageScorer, features: readonly number[]): number {
+  let z = scorer.bias;
+  for (let i = 0; i < features.length; i++) z += (scorer.weights[i] as number) * (features[i] as number);
+  return 1 / (1 + Math.exp(-z));
+}
+
+interface Best {
+  window: WindowScore;
+  evidence: string | undefined;
+  features: number[];
+}
+
+function bestWindows(answer: string, keyPoints: readonly string[], tuning: CoverageTuning): Best[] {
+  const sentences = sentencesOf(answer);
+  const windows: string[] = [...sentences];
+  for (let i = 0; i + 1 < sentences.length; i++) windows.push(`${sentences[i]} ${sentences[i + 1]}`);
+  // Each window is read once for all the key points.
+  const readings = windows.map(readWindow);
+  const topical = topicUnits(keyPoints);
+  const topicWords = topicLemmas(keyPoints);
+  const answerWords = (answer.match(WORD) ?? []).length;
+  // Every key point's rule score in every window: a window that meets many key points at once
+  // is often a list of names ("caching, autoscaling, quantisation").
+  const scores = keyPoints.map((keyPoint) => {
+    const parts = discountTopic(partsOf(keyPoint), topical);
+    const words = alignWordsOf(keyPoint).map((w) => ({
+      ...w,
+      weight: rarityWeight(w.word) * (topicWords.has(w.lemma) ? TOPIC_FACTOR : 1),
+    }));
+    return { parts, windows: readings.map((reading) => scoreIn(parts, words, reading, tuning)) };
+  });
+  const bestAt = scores.map(({ windows: inWindow }) => {
+    let at = -1;
+    inWindow.forEach((score, w) => {
+      if (score.score > (inWindow[at]?.score ?? 0)) at = w;
+    });
+    return at;
+  });
+  return scores.map(({ parts, windows: inWindow }, k): Best => {
+    const at = bestAt[k] as number;
+    const best = inWindow[at] ?? NO_SCORE;
+    // The other key points this same window meets best, at the threshold.
+    const others =
+      at < 0 || keyPoints.length < 2
+        ? 0
+        : scores.filter(
+            (o, j) => j !== k && bestAt[j] === at && (o.windows[at]?.score ?? 0) >= COVERAGE_THRESHOLD,
+          ).length /
+          (keyPoints.length - 1);
+    const reading = at < 0 ? undefined : readings[at];
+    const features = [
+      best.score,
+      best.concept,
+      best.aligned,
+      best.capped ? 1 : 0,
+      best.ideaShare,
+      best.hasIdeas ? 1 : 0,
+      best.plainShare,
+      Math.log1p(parts.length) / 3,
+      Math.log1p(answerWords) / 5,
+      at >= sentences.length ? 1 : 0,
+      others,
+      reading !== undefined && reading.deniedWords.length > 0 ? 1 : 0,
+      Math.log1p(at < 0 ? 0 : ((windows[at] as string).match(WORD) ?? []).length) / 5,
+    ];
+    return { window: best, evidence: at < 0 ? undefined : windows[at], features };
+  });
+}
+
+const NO_SCORE: WindowScore = {
+  score: 0,
+  concept: 0,
+  aligned: 0,
+  capped: false,
+  ideaShare: 0,
+  hasIdeas: false,
+  plainShare: 0,
+};
+
+/**
+ * The learned scorer's features for each key point (`COVERAGE_FEATURES`), for fitting it.
+ * @example coverageFeatures("Bagging reduces variance.", ["bagging reduces variance"])[0]?.length // 10
+ */
+export function coverageFeatures(answer: string, keyPoints: readonly string[]): number[][] {
+  return bestWindows(answer, keyPoints, COVERAGE_TUNING).map((b) => b.features);
+}
+
 /** One labelled judgement: does `answer` cover `keyPoint`? */
 export interface CoverageJudgement {
   id: string;
-  split: "dev" | "test";
+  /** "train" judgements fit the learned scorer and are never evaluated on. */
+  split: "train" | "dev" | "test";
   answer: string;
   keyPoint: string;
   covered: boolean;
@@ -709,7 +876,7 @@ export interface CoverageFigures {
  */
 export function measureCoverage(
   judgements: readonly CoverageJudgement[],
-  options: { threshold?: number; tuning?: Partial<CoverageTuning> } = {},
+  options: CoverageOptions = {},
 ): CoverageFigures {
   let tp = 0;
   let fp = 0;
