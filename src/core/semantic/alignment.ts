@@ -268,3 +268,59 @@ export function alignedPairs(query: VectorText, candidate: VectorText): Array<[s
   }
   return out.sort((a, b) => b[2] - a[2]);
 }
+
+/** How each unshared query word finds its closest candidate word: what the learned scorer reads. */
+export interface AlignmentProfile {
+  /** Share of the query's vector weight on words the candidate has too (one family). */
+  sharedWeight: number;
+  /** Weighted share of the unshared query words whose best cosine reaches 0.35, 0.5, 0.65. */
+  coverage: [number, number, number];
+  /** The lowest best cosine over unshared query words weighing at least 0.5 (1 when there are none). */
+  weakest: number;
+  /** The highest best cosine over unshared query words (0 when there are none). */
+  strongest: number;
+}
+
+const CUTOFFS = [0.35, 0.5, 0.65] as const;
+
+/**
+ * The word-by-word profile of an alignment (see `AlignmentProfile`).
+ * @example alignmentProfile(vectorText(q), vectorText(c)).coverage[0] // 0.8
+ */
+export function alignmentProfile(query: VectorText, candidate: VectorText): AlignmentProfile {
+  markShared(query, candidate);
+  let sharedW = 0;
+  let total = 0;
+  let unsharedW = 0;
+  const covered = [0, 0, 0];
+  let weakest = 1;
+  let strongest = 0;
+  for (let i = 0; i < query.words.length; i++) {
+    const w = query.words[i] as VectorWord;
+    total += w.weight;
+    if (qShared[i]) {
+      sharedW += w.weight;
+      continue;
+    }
+    if (w.weight === 0) continue;
+    unsharedW += w.weight;
+    let best = 0;
+    for (let j = 0; j < candidate.words.length; j++) {
+      if (cShared[j]) continue;
+      const s = similarity(w, candidate.words[j] as VectorWord);
+      if (s > best) best = s;
+    }
+    CUTOFFS.forEach((cut, k) => {
+      if (best >= cut) covered[k] = (covered[k] as number) + w.weight;
+    });
+    if (w.weight >= 0.5 && best < weakest) weakest = best;
+    if (best > strongest) strongest = best;
+  }
+  const share = (x: number) => (unsharedW === 0 ? 0 : x / unsharedW);
+  return {
+    sharedWeight: total === 0 ? 0 : sharedW / total,
+    coverage: [share(covered[0] as number), share(covered[1] as number), share(covered[2] as number)],
+    weakest,
+    strongest,
+  };
+}
