@@ -166,7 +166,7 @@ const KEEP = Number(process.env.MATCH_KEEP ?? 0.75);
 const VETO = Number(process.env.MATCH_VETO ?? 0.3);
 // When the lexicons know a concept the query asks for and the candidate shows none, the model
 // must be surer than this.
-const UNMET = Number(process.env.MATCH_UNMET ?? 0.55);
+const UNMET = Number(process.env.MATCH_UNMET ?? 0.6);
 const decide = (r: Row, m: PairScorerModel) => {
   if (!r.learned) return r.rule;
   const p = learnedProbability(r.x, m);
