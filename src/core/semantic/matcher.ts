@@ -7,6 +7,7 @@
 import { hasFigure, stem } from "../packaging/text.ts";
 import {
   type Alignment,
+  type AlignmentProfile,
   alignedPairs,
   alignmentProfile,
   alignWords,
@@ -599,15 +600,18 @@ export function semanticMatch(
 ): SemanticMatch {
   const q = asAnalysis(query);
   const c = asAnalysis(candidate);
-  const reading = readPair(q, c, options);
+  // One word-by-word alignment serves both the rules' vector fallback and the learned scorer.
+  const learnedOn = options.vectors !== false && options.learned !== false && learnedApplies(q, c);
+  const profile = learnedOn && !vetoedBy(q, c) ? alignmentProfile(q.vectors, c.vectors) : undefined;
+  const reading = readPair(q, c, options, profile);
   let score = reading.score;
   const shared = reading.shared;
   // The learned pair scorer (pair-scorer.ts) decides for sentence-sized candidates: it weighs the
   // lexicon reading with the word-vector alignment, fitted on our own train set. Off when the
   // vectors are (question ↔ question links), and for whole stories (too long to align word by word).
   // A query word the candidate uses in another sense stays a veto: the rules alone decide then.
-  if (options.vectors !== false && options.learned !== false && !reading.vetoed && learnedApplies(q, c)) {
-    const learned = learnedDecision(pairFeaturesOf(q, c, reading), reading);
+  if (profile !== undefined) {
+    const learned = learnedDecision(pairFeaturesOf(q, c, reading, profile), reading);
     if (learned.matched && score < MATCH_THRESHOLD) {
       score = Math.min(STRONG_THRESHOLD - 0.01, learned.score);
       if (!shared.some((s) => s.includes(" ≈ ")))
@@ -640,7 +644,18 @@ interface PairReading {
   shared: string[];
 }
 
-function readPair(q: Analysis, c: Analysis, options: { intents?: boolean; vectors?: boolean }): PairReading {
+/** A query word the candidate uses in another sense ("encrypted communication", "mentored by"). */
+function vetoedBy(q: Analysis, c: Analysis): boolean {
+  for (const l of c.otherSenses) if (q.allLemmas.has(l)) return true;
+  return false;
+}
+
+function readPair(
+  q: Analysis,
+  c: Analysis,
+  options: { intents?: boolean; vectors?: boolean },
+  profile?: AlignmentProfile,
+): PairReading {
   const shared: string[] = [];
   // Only the most specific concepts the query names: "PhD" implies "advanced degree", which is not asked twice.
   // Question intents ("why now", "what would you do differently") count only question to question.
@@ -728,7 +743,7 @@ function readPair(q: Analysis, c: Analysis, options: { intents?: boolean; vector
   let score = lexiconScore;
   // The sense checks stay vetoes: a query word the candidate uses in another sense ("encrypted
   // communication", "mentored by") rules the candidate out.
-  const vetoed = [...c.otherSenses].some((l) => q.allLemmas.has(l));
+  const vetoed = vetoedBy(q, c);
   // Wording the lexicons do not know: the words around the shared ones, compared by word
   // vectors, may still say the same thing. Sentence-sized candidates only (the mean vector of a
   // whole story is about everything), and never above partial.
@@ -744,7 +759,9 @@ function readPair(q: Analysis, c: Analysis, options: { intents?: boolean; vector
     c.vectors.words.length > 0 &&
     !vetoed
   ) {
-    const v = vectorScore(q.vectors, c.vectors);
+    const v = profile
+      ? CONTEXT_SHARE * profile.context + (1 - CONTEXT_SHARE) * profile.align
+      : vectorScore(q.vectors, c.vectors);
     const { mean, sd } = v >= VECTOR_THRESHOLD ? backgroundOf(q) : { mean: 1, sd: 1 };
     if (v >= VECTOR_THRESHOLD && (v - mean) / sd >= VECTOR_Z) {
       score = Math.min(STRONG_THRESHOLD - 0.01, MATCH_THRESHOLD + (v - VECTOR_THRESHOLD));
@@ -792,15 +809,10 @@ export const PAIR_FEATURES = [
   "reverse shared weight",
 ] as const;
 
-function pairFeaturesOf(q: Analysis, c: Analysis, reading: PairReading): number[] {
-  const a = alignWords(q.vectors, c.vectors);
+function pairFeaturesOf(q: Analysis, c: Analysis, reading: PairReading, profile: AlignmentProfile): number[] {
+  const a = profile;
   const v = CONTEXT_SHARE * a.context + (1 - CONTEXT_SHARE) * a.align;
   const { mean, sd } = backgroundOf(q);
-  const profile = alignmentProfile(q.vectors, c.vectors);
-  // The other way round: how much of the candidate is about the query (a hard negative shares a
-  // word and talks about something else).
-  const back = alignWords(c.vectors, q.vectors);
-  const backProfile = alignmentProfile(c.vectors, q.vectors);
   return [
     reading.score,
     reading.score >= MATCH_THRESHOLD ? 1 : 0,
@@ -819,9 +831,9 @@ function pairFeaturesOf(q: Analysis, c: Analysis, reading: PairReading): number[
     profile.weakest,
     profile.strongest,
     profile.sharedWeight,
-    back.align,
-    backProfile.coverage[1],
-    backProfile.sharedWeight,
+    profile.back.align,
+    profile.back.coverage,
+    profile.back.sharedWeight,
   ];
 }
 
@@ -838,9 +850,10 @@ export function pairFeatures(
 ): { values: number[]; learned: boolean; ruleMatched: boolean } {
   const q = asAnalysis(query);
   const c = asAnalysis(candidate);
-  const reading = readPair(q, c, {});
+  const profile = alignmentProfile(q.vectors, c.vectors);
+  const reading = readPair(q, c, {}, profile);
   return {
-    values: pairFeaturesOf(q, c, reading),
+    values: pairFeaturesOf(q, c, reading, profile),
     learned: learnedApplies(q, c) && !reading.vetoed,
     ruleMatched: reading.score >= MATCH_THRESHOLD,
   };
