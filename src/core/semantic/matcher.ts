@@ -611,7 +611,7 @@ export function semanticMatch(
   // vectors are (question ↔ question links), and for whole stories (too long to align word by word).
   // A query word the candidate uses in another sense stays a veto: the rules alone decide then.
   if (profile !== undefined) {
-    const learned = learnedDecision(pairFeaturesOf(q, c, reading, profile), reading);
+    const learned = learnedDecision(pairFeaturesOf(q, reading, profile), reading);
     if (learned.matched && score < MATCH_THRESHOLD) {
       score = Math.min(STRONG_THRESHOLD - 0.01, learned.score);
       if (!shared.some((s) => s.includes(" ≈ ")))
@@ -809,7 +809,7 @@ export const PAIR_FEATURES = [
   "reverse shared weight",
 ] as const;
 
-function pairFeaturesOf(q: Analysis, c: Analysis, reading: PairReading, profile: AlignmentProfile): number[] {
+function pairFeaturesOf(q: Analysis, reading: PairReading, profile: AlignmentProfile): number[] {
   const a = profile;
   const v = CONTEXT_SHARE * a.context + (1 - CONTEXT_SHARE) * a.align;
   const { mean, sd } = backgroundOf(q);
@@ -853,7 +853,7 @@ export function pairFeatures(
   const profile = alignmentProfile(q.vectors, c.vectors);
   const reading = readPair(q, c, {}, profile);
   return {
-    values: pairFeaturesOf(q, c, reading, profile),
+    values: pairFeaturesOf(q, reading, profile),
     learned: learnedApplies(q, c) && !reading.vetoed,
     ruleMatched: reading.score >= MATCH_THRESHOLD,
   };
