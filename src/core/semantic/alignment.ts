@@ -303,7 +303,9 @@ export function alignmentProfile(query: VectorText, candidate: VectorText): Alig
   let sharedW = 0;
   let total = 0;
   let unsharedW = 0;
-  const covered = [0, 0, 0];
+  let covered35 = 0;
+  let covered50 = 0;
+  let covered65 = 0;
   let weakest = 1;
   let strongest = 0;
   for (let i = 0; i < qw.length; i++) {
@@ -323,9 +325,9 @@ export function alignmentProfile(query: VectorText, candidate: VectorText): Alig
     if (w.weight === 0) continue;
     unsharedW += w.weight;
     got += w.weight * best;
-    CUTOFFS.forEach((cut, k) => {
-      if (best >= cut) covered[k] = (covered[k] as number) + w.weight;
-    });
+    if (best >= CUTOFFS[0]) covered35 += w.weight;
+    if (best >= CUTOFFS[1]) covered50 += w.weight;
+    if (best >= CUTOFFS[2]) covered65 += w.weight;
     if (w.weight >= 0.5 && best < weakest) weakest = best;
     if (best > strongest) strongest = best;
   }
@@ -345,18 +347,18 @@ export function alignmentProfile(query: VectorText, candidate: VectorText): Alig
     backGot += w * (bestOfCandidate[j] as number);
     if ((bestOfCandidate[j] as number) >= 0.5) backCovered += w;
   }
-  const share = (x: number) => (unsharedW === 0 ? 0 : x / unsharedW);
-  const backShare = (x: number) => (backUnshared === 0 ? 0 : x / backUnshared);
+  const u = unsharedW === 0 ? 0 : 1 / unsharedW;
+  const bu = backUnshared === 0 ? 0 : 1 / backUnshared;
   return {
     context,
-    align: share(got),
+    align: got * u,
     sharedWeight: total === 0 ? 0 : sharedW / total,
-    coverage: [share(covered[0] as number), share(covered[1] as number), share(covered[2] as number)],
+    coverage: [covered35 * u, covered50 * u, covered65 * u],
     weakest,
     strongest,
     back: {
-      align: backShare(backGot),
-      coverage: backShare(backCovered),
+      align: backGot * bu,
+      coverage: backCovered * bu,
       sharedWeight: backTotal === 0 ? 0 : backShared / backTotal,
     },
   };
