@@ -202,7 +202,7 @@ function markShared(query: VectorText, candidate: VectorText): boolean {
  * How the unshared words of `query` relate to those of `candidate` in meaning.
  * @example alignWords(vectorText(q), vectorText(c)).context > 0.3
  */
-export function alignWords(query: VectorText, candidate: VectorText): Alignment {
+export function alignWords(query: VectorText, candidate: VectorText, withAlign = true): Alignment {
   const qw = query.words;
   const cw = candidate.words;
   const anyShared = markShared(query, candidate);
@@ -224,6 +224,7 @@ export function alignWords(query: VectorText, candidate: VectorText): Alignment 
       context = n === 0 ? 0 : dot(query.sum, candidate.sum) / n;
     }
   }
+  if (!withAlign) return { context, align: 0 };
   let got = 0;
   let total = 0;
   for (let i = 0; i < qw.length; i++) {
@@ -267,4 +268,98 @@ export function alignedPairs(query: VectorText, candidate: VectorText): Array<[s
     if (partner !== "") out.push([w.word, partner, best]);
   }
   return out.sort((a, b) => b[2] - a[2]);
+}
+
+/** How each unshared query word finds its closest candidate word: what the learned scorer reads. */
+export interface AlignmentProfile extends Alignment {
+  /** Share of the query's vector weight on words the candidate has too (one family). */
+  sharedWeight: number;
+  /** Weighted share of the unshared query words whose best cosine reaches 0.35, 0.5, 0.65. */
+  coverage: [number, number, number];
+  /** The lowest best cosine over unshared query words weighing at least 0.5 (1 when there are none). */
+  weakest: number;
+  /** The highest best cosine over unshared query words (0 when there are none). */
+  strongest: number;
+  /** The other way round, candidate to query: `align`, coverage at 0.5 and shared weight. */
+  back: { align: number; coverage: number; sharedWeight: number };
+}
+
+const CUTOFFS = [0.35, 0.5, 0.65] as const;
+let bestOfCandidate = new Float64Array(64);
+
+/**
+ * The word-by-word profile of an alignment, both ways (see `AlignmentProfile`): one pass over
+ * the word pairs, since a cosine is the same either way round.
+ * @example alignmentProfile(vectorText(q), vectorText(c)).coverage[0] // 0.8
+ */
+export function alignmentProfile(query: VectorText, candidate: VectorText): AlignmentProfile {
+  // The alignment marks the shared words; the profile reuses the marks.
+  const { context } = alignWords(query, candidate, false);
+  const qw = query.words;
+  const cw = candidate.words;
+  if (bestOfCandidate.length < cw.length) bestOfCandidate = new Float64Array(cw.length * 2);
+  bestOfCandidate.fill(0, 0, cw.length);
+  let got = 0;
+  let sharedW = 0;
+  let total = 0;
+  let unsharedW = 0;
+  let covered35 = 0;
+  let covered50 = 0;
+  let covered65 = 0;
+  let weakest = 1;
+  let strongest = 0;
+  for (let i = 0; i < qw.length; i++) {
+    const w = qw[i] as VectorWord;
+    total += w.weight;
+    if (qShared[i]) {
+      sharedW += w.weight;
+      continue;
+    }
+    let best = 0;
+    for (let j = 0; j < cw.length; j++) {
+      if (cShared[j]) continue;
+      const s = similarity(w, cw[j] as VectorWord);
+      if (s > best) best = s;
+      if (s > (bestOfCandidate[j] as number)) bestOfCandidate[j] = s;
+    }
+    if (w.weight === 0) continue;
+    unsharedW += w.weight;
+    got += w.weight * best;
+    if (best >= CUTOFFS[0]) covered35 += w.weight;
+    if (best >= CUTOFFS[1]) covered50 += w.weight;
+    if (best >= CUTOFFS[2]) covered65 += w.weight;
+    if (w.weight >= 0.5 && best < weakest) weakest = best;
+    if (best > strongest) strongest = best;
+  }
+  let backGot = 0;
+  let backCovered = 0;
+  let backShared = 0;
+  let backTotal = 0;
+  let backUnshared = 0;
+  for (let j = 0; j < cw.length; j++) {
+    const w = (cw[j] as VectorWord).weight;
+    backTotal += w;
+    if (cShared[j]) {
+      backShared += w;
+      continue;
+    }
+    backUnshared += w;
+    backGot += w * (bestOfCandidate[j] as number);
+    if ((bestOfCandidate[j] as number) >= 0.5) backCovered += w;
+  }
+  const u = unsharedW === 0 ? 0 : 1 / unsharedW;
+  const bu = backUnshared === 0 ? 0 : 1 / backUnshared;
+  return {
+    context,
+    align: got * u,
+    sharedWeight: total === 0 ? 0 : sharedW / total,
+    coverage: [covered35 * u, covered50 * u, covered65 * u],
+    weakest,
+    strongest,
+    back: {
+      align: backGot * bu,
+      coverage: backCovered * bu,
+      sharedWeight: backTotal === 0 ? 0 : backShared / backTotal,
+    },
+  };
 }

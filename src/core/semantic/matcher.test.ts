@@ -158,49 +158,48 @@ describe("the labelled requirement/evidence set", () => {
     expect(new Set(pairs.map((p) => p.id)).size).toBe(pairs.length);
   });
 
-  // Batches: g001–g192 (the set the lexicons were first grown on), then g193–g276, g277–g336 and
-  // g337–g388 (before the word vectors), each written in one go before a round of changes; only
-  // their dev pairs were read.
+  // Batches: g001–g192 (the set the lexicons were first grown on), then g193–g276, g277–g336,
+  // g337–g388 (before the word vectors) and g389–g420 (before the learned pair scorer), each
+  // written in one go before a round of changes; only their dev pairs were read.
   const group = (p: LabelledPair) => Number(p.group.slice(1));
   const test = pairs.filter((p) => p.split === "test");
   const dev = pairs.filter((p) => p.split === "dev");
+  const batch = (rows: LabelledPair[], from: number, to: number) =>
+    measureMatching(rows.filter((p) => group(p) >= from && group(p) <= to));
 
-  it("keeps test-split precision at or above 0.85 on g001–g192 (0.879 measured)", () => {
-    expect(measureMatching(test.filter((p) => group(p) <= 192)).precision).toBeGreaterThanOrEqual(0.87);
+  it("keeps test-split precision at or above 0.85 on g001–g192 (0.894 measured)", () => {
+    expect(batch(test, 1, 192).precision).toBeGreaterThanOrEqual(0.89);
   });
 
-  it("keeps test-split precision of the later batches at their measured floors (below the 0.85 target)", () => {
-    // Measured with the word vectors: 0.858 on all 604 test pairs, 0.830 on g193–g276, 0.778 on
-    // g277–g336, 0.923 on g337–g388. Raise these when the matcher gets there.
-    expect(measureMatching(test).precision).toBeGreaterThanOrEqual(0.85);
-    expect(
-      measureMatching(test.filter((p) => group(p) > 192 && group(p) <= 276)).precision,
-    ).toBeGreaterThanOrEqual(0.83);
-    expect(
-      measureMatching(test.filter((p) => group(p) > 276 && group(p) <= 336)).precision,
-    ).toBeGreaterThanOrEqual(0.77);
-    expect(measureMatching(test.filter((p) => group(p) > 336)).precision).toBeGreaterThanOrEqual(0.92);
+  it("keeps test-split precision of the later batches at their measured floors", () => {
+    // Measured with the learned pair scorer: 0.874 on all 664 test pairs, 0.840 on g193–g276,
+    // 0.800 on g277–g336, 0.938 on g337–g388, 0.880 on g389–g420. Raise these when the matcher gets there.
+    expect(measureMatching(test).precision).toBeGreaterThanOrEqual(0.87);
+    expect(batch(test, 193, 276).precision).toBeGreaterThanOrEqual(0.84);
+    expect(batch(test, 277, 336).precision).toBeGreaterThanOrEqual(0.8);
+    expect(batch(test, 337, 388).precision).toBeGreaterThanOrEqual(0.93);
+    expect(batch(test, 389, 420).precision).toBeGreaterThanOrEqual(0.88);
   });
 
   it("keeps test-split recall at or above its measured floors (the 0.85 target is not met)", () => {
-    expect(measureMatching(test).recall).toBeGreaterThanOrEqual(0.62);
-    expect(measureMatching(test.filter((p) => group(p) <= 192)).recall).toBeGreaterThanOrEqual(0.76);
-    expect(measureMatching(test.filter((p) => group(p) <= 120)).recall).toBeGreaterThanOrEqual(0.81);
-    expect(
-      measureMatching(test.filter((p) => group(p) > 192 && group(p) <= 276)).recall,
-    ).toBeGreaterThanOrEqual(0.54);
-    expect(
-      measureMatching(test.filter((p) => group(p) > 276 && group(p) <= 336)).recall,
-    ).toBeGreaterThanOrEqual(0.43);
-    expect(measureMatching(test.filter((p) => group(p) > 336)).recall).toBeGreaterThanOrEqual(0.4);
+    expect(measureMatching(test).recall).toBeGreaterThanOrEqual(0.66);
+    expect(batch(test, 1, 192).recall).toBeGreaterThanOrEqual(0.77);
+    expect(batch(test, 1, 120).recall).toBeGreaterThanOrEqual(0.81);
+    expect(batch(test, 193, 276).recall).toBeGreaterThanOrEqual(0.58);
+    expect(batch(test, 277, 336).recall).toBeGreaterThanOrEqual(0.5);
+    expect(batch(test, 337, 388).recall).toBeGreaterThanOrEqual(0.5);
+    expect(batch(test, 389, 420).recall).toBeGreaterThanOrEqual(0.73);
   });
 
   it("keeps dev-split precision and recall at their measured floors, batch by batch", () => {
+    // The learned scorer gave up a little on the batches the lexicons were fitted to (g001–g336)
+    // for the fresh ones (g337–g388 was 0.756 / 0.459 with the rules alone).
     const floors: Array<[number, number, number, number]> = [
-      [1, 192, 0.99, 0.97],
-      [193, 276, 0.95, 0.94],
-      [277, 336, 0.98, 0.94],
-      [337, 388, 0.75, 0.45],
+      [1, 192, 0.98, 0.95],
+      [193, 276, 0.96, 0.93],
+      [277, 336, 0.97, 0.91],
+      [337, 388, 0.8, 0.62],
+      [389, 420, 0.88, 0.67],
     ];
     for (const [from, to, precision, recall] of floors) {
       const figures = measureMatching(dev.filter((p) => group(p) >= from && group(p) <= to));

@@ -7,7 +7,9 @@
 import { hasFigure, stem } from "../packaging/text.ts";
 import {
   type Alignment,
+  type AlignmentProfile,
   alignedPairs,
+  alignmentProfile,
   alignWords,
   type VectorText,
   type VectorWord,
@@ -18,6 +20,7 @@ import {
 } from "./alignment.ts";
 import { BACKGROUND_SENTENCES } from "./background.ts";
 import { CONCEPTS, type ConceptDefinition, type ConceptKind } from "./lexicon.ts";
+import { learnedDecision } from "./pair-scorer.ts";
 
 /** A concept found in a text, with the words that named it. */
 export interface ConceptHit {
@@ -593,10 +596,66 @@ export function alignmentOf(query: string | Analysis, candidate: string | Analys
 export function semanticMatch(
   query: string | Analysis,
   candidate: string | Analysis,
-  options: { intents?: boolean; vectors?: boolean } = {},
+  options: { intents?: boolean; vectors?: boolean; learned?: boolean } = {},
 ): SemanticMatch {
   const q = asAnalysis(query);
   const c = asAnalysis(candidate);
+  // One word-by-word alignment serves both the rules' vector fallback and the learned scorer.
+  const learnedOn = options.vectors !== false && options.learned !== false && learnedApplies(q, c);
+  const profile = learnedOn && !vetoedBy(q, c) ? alignmentProfile(q.vectors, c.vectors) : undefined;
+  const reading = readPair(q, c, options, profile);
+  let score = reading.score;
+  const shared = reading.shared;
+  // The learned pair scorer (pair-scorer.ts) decides for sentence-sized candidates: it weighs the
+  // lexicon reading with the word-vector alignment, fitted on our own train set. Off when the
+  // vectors are (question ↔ question links), and for whole stories (too long to align word by word).
+  // A query word the candidate uses in another sense stays a veto: the rules alone decide then.
+  if (profile !== undefined) {
+    const learned = learnedDecision(pairFeaturesOf(q, reading, profile), reading);
+    if (learned.matched && score < MATCH_THRESHOLD) {
+      score = Math.min(STRONG_THRESHOLD - 0.01, learned.score);
+      if (!shared.some((s) => s.includes(" ≈ ")))
+        for (const [word, partner] of alignedPairs(q.vectors, c.vectors).slice(0, 2))
+          shared.push(`${word} ≈ ${partner}`);
+    } else if (!learned.matched && score >= MATCH_THRESHOLD) {
+      score = MATCH_THRESHOLD - 0.001;
+    }
+  }
+  const rounded = Math.round(score * 1000) / 1000;
+  return { score: rounded, strength: strengthOf(rounded), matched: rounded >= MATCH_THRESHOLD, shared };
+}
+
+/** The lexicon and word-vector reading of a pair, before the learned scorer. */
+interface PairReading {
+  /** The rule-based score (lexicons, words, and the word-vector fallback). */
+  score: number;
+  /** The lexicon part alone: concepts and words, before the vector fallback. */
+  base: number;
+  /** Weighted share of the query's concepts the candidate meets (0 when it names none). */
+  concepts: number;
+  conceptTotal: number;
+  bestGroup: number;
+  /** Specific concepts the query names that the candidate does not show at all. */
+  unmet: number;
+  lexical: number;
+  bigrams: number;
+  /** A query word the candidate uses in another sense. */
+  vetoed: boolean;
+  shared: string[];
+}
+
+/** A query word the candidate uses in another sense ("encrypted communication", "mentored by"). */
+function vetoedBy(q: Analysis, c: Analysis): boolean {
+  for (const l of c.otherSenses) if (q.allLemmas.has(l)) return true;
+  return false;
+}
+
+function readPair(
+  q: Analysis,
+  c: Analysis,
+  options: { intents?: boolean; vectors?: boolean },
+  profile?: AlignmentProfile,
+): PairReading {
   const shared: string[] = [];
   // Only the most specific concepts the query names: "PhD" implies "advanced degree", which is not asked twice.
   // Question intents ("why now", "what would you do differently") count only question to question.
@@ -680,7 +739,11 @@ export function semanticMatch(
       : lexTotal === 0
         ? 0
         : lexical;
-  let score = Math.min(1, base + (base > 0 ? Math.min(0.15, 0.05 * pairs) : 0));
+  const lexiconScore = Math.min(1, base + (base > 0 ? Math.min(0.15, 0.05 * pairs) : 0));
+  let score = lexiconScore;
+  // The sense checks stay vetoes: a query word the candidate uses in another sense ("encrypted
+  // communication", "mentored by") rules the candidate out.
+  const vetoed = vetoedBy(q, c);
   // Wording the lexicons do not know: the words around the shared ones, compared by word
   // vectors, may still say the same thing. Sentence-sized candidates only (the mean vector of a
   // whole story is about everything), and never above partial.
@@ -694,11 +757,11 @@ export function semanticMatch(
     c.vectors.words.length <= VECTOR_MAX_WORDS &&
     q.vectors.words.length > 0 &&
     c.vectors.words.length > 0 &&
-    // The sense checks stay vetoes: a query word the candidate uses in another sense ("encrypted
-    // communication", "mentored by") rules the candidate out.
-    ![...c.otherSenses].some((l) => q.allLemmas.has(l))
+    !vetoed
   ) {
-    const v = vectorScore(q.vectors, c.vectors);
+    const v = profile
+      ? CONTEXT_SHARE * profile.context + (1 - CONTEXT_SHARE) * profile.align
+      : vectorScore(q.vectors, c.vectors);
     const { mean, sd } = v >= VECTOR_THRESHOLD ? backgroundOf(q) : { mean: 1, sd: 1 };
     if (v >= VECTOR_THRESHOLD && (v - mean) / sd >= VECTOR_Z) {
       score = Math.min(STRONG_THRESHOLD - 0.01, MATCH_THRESHOLD + (v - VECTOR_THRESHOLD));
@@ -706,8 +769,100 @@ export function semanticMatch(
         shared.push(`${word} ≈ ${partner}`);
     }
   }
-  const rounded = Math.round(score * 1000) / 1000;
-  return { score: rounded, strength: strengthOf(rounded), matched: rounded >= MATCH_THRESHOLD, shared };
+  return {
+    score,
+    base: lexiconScore,
+    concepts: conceptTotal === 0 ? 0 : conceptGot / conceptTotal,
+    conceptTotal,
+    bestGroup,
+    unmet,
+    lexical,
+    bigrams: pairs,
+    vetoed,
+    shared,
+  };
+}
+
+/** The names of `pairFeatures`' values, in order (the learned scorer's inputs). */
+export const PAIR_FEATURES = [
+  "rule score",
+  "rule match",
+  "lexicon score",
+  "concepts met",
+  "names concepts",
+  "best concept group",
+  "unmet concepts",
+  "lexical overlap",
+  "shared bigrams",
+  "vector score",
+  "background z",
+  "context cosine",
+  "mean best cosine",
+  "coverage 0.35",
+  "coverage 0.5",
+  "coverage 0.65",
+  "weakest word",
+  "strongest word",
+  "shared vector weight",
+  "reverse mean best cosine",
+  "reverse coverage 0.5",
+  "reverse shared weight",
+] as const;
+
+function pairFeaturesOf(q: Analysis, reading: PairReading, profile: AlignmentProfile): number[] {
+  const a = profile;
+  const v = CONTEXT_SHARE * a.context + (1 - CONTEXT_SHARE) * a.align;
+  const { mean, sd } = backgroundOf(q);
+  return [
+    reading.score,
+    reading.score >= MATCH_THRESHOLD ? 1 : 0,
+    reading.base,
+    reading.concepts,
+    reading.conceptTotal > 0 ? 1 : 0,
+    reading.bestGroup,
+    Math.min(3, reading.unmet),
+    reading.lexical,
+    Math.min(3, reading.bigrams),
+    v,
+    Math.max(-4, Math.min(8, (v - mean) / sd)),
+    a.context,
+    a.align,
+    ...profile.coverage,
+    profile.weakest,
+    profile.strongest,
+    profile.sharedWeight,
+    profile.back.align,
+    profile.back.coverage,
+    profile.back.sharedWeight,
+  ];
+}
+
+/**
+ * The learned scorer's inputs for a pair (see `PAIR_FEATURES`): the lexicon reading, the word
+ * vectors' alignment and the background z-score, with whether the learned scorer decides the pair
+ * at all (`learned`: a sentence-sized candidate, words with vectors on both sides, no sense veto)
+ * and the rule-based decision. For scripts/match-train.ts.
+ * @example pairFeatures("Resolving conflicts", "I mediated a dispute.").values.length === PAIR_FEATURES.length // true
+ */
+export function pairFeatures(
+  query: string | Analysis,
+  candidate: string | Analysis,
+): { values: number[]; learned: boolean; ruleMatched: boolean } {
+  const q = asAnalysis(query);
+  const c = asAnalysis(candidate);
+  const profile = alignmentProfile(q.vectors, c.vectors);
+  const reading = readPair(q, c, {}, profile);
+  return {
+    values: pairFeaturesOf(q, reading, profile),
+    learned: learnedApplies(q, c) && !reading.vetoed,
+    ruleMatched: reading.score >= MATCH_THRESHOLD,
+  };
+}
+
+function learnedApplies(q: Analysis, c: Analysis): boolean {
+  return (
+    c.vectors.words.length <= VECTOR_MAX_WORDS && q.vectors.words.length > 0 && c.vectors.words.length > 0
+  );
 }
 
 /**

@@ -1,0 +1,65 @@
+/**
+ * The learned pair scorer: a logistic regression over the matcher's pair features (lexicon
+ * reading, word-vector alignment, background z-score; `PAIR_FEATURES` in matcher.ts), fitted by
+ * scripts/match-train.ts on our own train set (eval/matching/train.jsonl) with its decision
+ * threshold chosen on the dev split. Rebuild with `npm run match:train`.
+ */
+import model from "./data/pair-scorer.json" with { type: "json" };
+
+/** The fitted model as stored in data/pair-scorer.json. */
+export interface PairScorerModel {
+  features: string[];
+  /** Per-feature centring and scaling applied before the weights. */
+  mean: number[];
+  scale: number[];
+  weights: number[];
+  bias: number;
+  /** Probabilities at or above this are a match (chosen on the dev split). */
+  threshold: number;
+  /** A rule score at or above this (every concept and word of the query met) stands whatever the model says. */
+  certainRule: number;
+  /** A rule score at or above this (a strong lexicon match) stands unless the probability is under `veto`. */
+  strongRule: number;
+  veto: number;
+  /** The threshold when the lexicons know a concept the query asks for and the candidate shows none. */
+  unmetThreshold: number;
+}
+
+const MODEL = model as PairScorerModel;
+
+/**
+ * The probability that the candidate shows the query, from its pair features.
+ * @example learnedProbability(pairFeatures("Resolving conflicts", "I mediated a dispute.")) > 0.5
+ */
+export function learnedProbability(features: readonly number[], m: PairScorerModel = MODEL): number {
+  let z = m.bias;
+  for (let i = 0; i < m.weights.length; i++) {
+    z +=
+      (m.weights[i] as number) * (((features[i] as number) - (m.mean[i] as number)) / (m.scale[i] as number));
+  }
+  return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * The learned decision and a score on the matcher's scale: 0.5 at the threshold, rising to 0.75
+ * at certainty, below 0.5 under it.
+ * @example learnedDecision(features, { score: 0.4, unmet: 0 }).matched
+ */
+export function learnedDecision(
+  features: readonly number[],
+  rules: { score: number; unmet: number },
+  m: PairScorerModel = MODEL,
+): { probability: number; matched: boolean; score: number } {
+  const p = learnedProbability(features, m);
+  // A strong lexicon match needs only to clear the veto; anything else, the threshold. When the
+  // lexicons know a concept the query asks for and the candidate shows none of it, a higher one.
+  const strong = rules.score >= m.strongRule;
+  const t = strong
+    ? Math.min(m.veto, m.threshold)
+    : rules.unmet > 0
+      ? Math.max(m.unmetThreshold, m.threshold)
+      : m.threshold;
+  const matched = rules.score >= m.certainRule || p >= t;
+  const score = matched ? 0.5 + (0.25 * (p - t)) / Math.max(1e-6, 1 - t) : (0.5 * p) / Math.max(1e-6, t);
+  return { probability: p, matched, score };
+}
