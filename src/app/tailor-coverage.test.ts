@@ -37,6 +37,21 @@ What we're looking for
 - Experience with payments or billing systems
 `;
 
+// A posting of our own whose asks, but one, nothing in the seed speaks to: tailoring must leave
+// them as gaps rather than pass off a nearby sentence (a TLS certificate for a nursing licence).
+const FAR_POSTING = `Senior ML Engineer
+Harbourline Logistics
+
+Requirements:
+- Experience with payments, billing or fraud systems
+- Fluent in Mandarin
+- Registered nurse license
+- Experience managing a team of 10+ engineers
+- Background in forklift operation and warehouse safety
+- Published research at NeurIPS or ICML
+- Experience with Kubernetes and model serving
+`;
+
 const NOW = new Date("2026-12-02T12:00:00Z");
 
 async function bankFrom(store: Store, userId: string, bytes: Uint8Array, filename: string) {
@@ -63,6 +78,7 @@ describe("tailor and coverage on real documents", () => {
     if (hasSeed) {
       await bankFrom(store, "seed", new Uint8Array(readFileSync(seedPath)), "seed.md");
       results.seed = await tailorJobDescription(store, "seed", POSTING, { now: NOW });
+      results.seedFar = await tailorJobDescription(store, "seed", FAR_POSTING, { now: NOW });
     }
     await bankFrom(store, "sample", sample, "sample-prep.md");
     results.sample = await tailorJobDescription(store, "sample", POSTING, { now: NOW });
@@ -115,6 +131,15 @@ describe("tailor and coverage on real documents", () => {
 
     it("leaves a requirement nothing in the bank speaks to as a gap", () => {
       expect(requirement(resultOf("seed"), /payments or billing/).covered).toBe(false);
+    });
+
+    it("leaves asks the bank does not speak to as gaps, and finds the one it does", () => {
+      const result = resultOf("seedFar");
+      for (const ask of [/payments/, /Mandarin/, /nurse/, /managing a team/, /forklift/, /NeurIPS/]) {
+        const req = requirement(result, ask);
+        expect(req.covered, `${req.text}: ${req.evidence.map((e) => e.quote).join(" | ")}`).toBe(false);
+      }
+      expect(requirement(result, /Kubernetes and model serving/).covered).toBe(true);
     });
 
     it("keeps the posting: listed and reopened as saved", async () => {

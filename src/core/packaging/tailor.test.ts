@@ -147,6 +147,22 @@ describe("scaffoldWhyCompany", () => {
     expect(out.blanks).toEqual([]);
   });
 
+  it("reads the company after the title on the first line, not from a venue further down", () => {
+    const body = "\n\nRequirements:\n- Published research at NeurIPS or ICML\n- 3+ years of Python\n";
+    const cases: Array<[string, string | undefined, string]> = [
+      ["Senior ML Engineer — Acme Payments", "Acme Payments", "Senior ML Engineer"],
+      ["Data Scientist | Northwind", "Northwind", "Data Scientist"],
+      ["MLOps Engineer at Fabrikam", "Fabrikam", "MLOps Engineer"],
+      ["ML Engineer — Remote", undefined, "ML Engineer — Remote"],
+    ];
+    for (const [first, company, title] of cases) {
+      const out = extractRequirements(`${first}${body}`);
+      expect(out.company === undefined || out.company !== "NeurIPS", first).toBe(true);
+      if (company) expect(out.company, first).toBe(company);
+      expect(out.title, first).toBe(title);
+    }
+  });
+
   it("never reads a company name across a line break", () => {
     const out = scaffoldWhyCompany("# ML Engineer at Acme\n\n## Requirements\n- 3+ years of Python\n", {});
     expect(out.company).toBe("Acme");

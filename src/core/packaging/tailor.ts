@@ -190,6 +190,24 @@ const ROLE_NOUN =
   /\b(?:engineer|scientist|developer|analyst|manager|lead|architect|researcher|designer|specialist|consultant|director|intern|head of|ml|mle|sre|devops)\b/i;
 const LABELLED = (label: string) => new RegExp(`^\\s*(?:${label})\\s*[:：]\\s*(.{2,80}?)\\s*$`, "im");
 
+// A first line that names the role and then the company: "Senior ML Engineer — Acme Payments",
+// "Data Scientist | Acme", "ML Engineer at Acme". Never a hyphen (it joins "Full-stack") and
+// never a work mode ("— Remote").
+const TITLE_AT_COMPANY =
+  /^(.{3,80}?)[ \t]+(?:[—–|]|at)[ \t]+([A-Z][\p{L}\p{N}&.'-]*(?:[ \t]+[A-Z&][\p{L}\p{N}&.'-]*){0,3})[ \t]*$/u;
+
+function titleLine(lines: readonly Line[]): { title: string; company: string } | undefined {
+  const first = lines
+    .find((l) => l.masked.trim() !== "")
+    ?.masked.trim()
+    .replace(/^#+\s*/, "");
+  const m = first === undefined ? null : TITLE_AT_COMPANY.exec(first);
+  if (!m?.[1] || !m[2]) return undefined;
+  const [title, company] = [m[1].trim(), m[2].trim()];
+  if (!ROLE_NOUN.test(title) || ROLE_NOUN.test(company) || NOT_A_NAME.test(company)) return undefined;
+  return { title, company };
+}
+
 /** The role the posting is for: front matter, a "Job title:" line, the first heading, or a short first line naming a role. */
 function findTitle(raw: string, lines: readonly Line[]): string | undefined {
   const fromFront = frontMatterField(raw, "title");
@@ -197,6 +215,8 @@ function findTitle(raw: string, lines: readonly Line[]): string | undefined {
   const masked = lines.map((l) => l.masked).join("\n");
   const labelled = LABELLED("job title|title|role|position").exec(masked)?.[1]?.trim();
   if (labelled) return labelled;
+  const named = titleLine(lines);
+  if (named) return named.title;
   const heading = lines.find((l) => /^\s*#\s/.test(l.raw))?.masked.trim();
   if (heading) return heading;
   const first = lines.find((l) => l.masked.trim() !== "")?.masked.trim();
@@ -204,7 +224,8 @@ function findTitle(raw: string, lines: readonly Line[]): string | undefined {
   return undefined;
 }
 
-const NOT_A_NAME = /^(?:The|Our|A|An|We|You|This|It|There|Least|Scale|Remote|Hybrid|Full|Part|What|About)\b/;
+const NOT_A_NAME =
+  /^(?:The|Our|A|An|We|You|This|It|There|Least|Scale|Remote|Hybrid|Onsite|On-site|Full|Part|Contract|Temporary|What|About)\b/;
 
 function findCompany(raw: string, lines: readonly Line[]): string | undefined {
   const fromFront = frontMatterField(raw, "company");
@@ -213,6 +234,8 @@ function findCompany(raw: string, lines: readonly Line[]): string | undefined {
     lines.map((l) => l.masked).join("\n"),
   )?.[1];
   if (labelled) return labelled.trim();
+  const named = titleLine(lines);
+  if (named && sectionOf(named.company) === "other") return named.company;
   // A board's header line: "Acme · Berlin (Remote)", "Acme | NYC", "Acme - London".
   const nonEmpty = lines.filter((l) => l.masked.trim() !== "").slice(0, 3);
   for (const line of nonEmpty.slice(1)) {
@@ -243,8 +266,10 @@ function findCompany(raw: string, lines: readonly Line[]): string | undefined {
   }
   const text = lines.map((l) => l.masked).join("\n");
   // [ \t] not \s: a company name never runs across a line break ("at Acme\n\n## Requirements").
+  // "at" only after a word about the job ("Engineer at Acme", "life at Acme"), not a venue
+  // ("published research at NeurIPS").
   const at =
-    /\b(?:[Aa]t|[Jj]oin|[Jj]oining)[ \t]+([A-Z][\p{L}\p{N}&.'-]+(?:[ \t]+[A-Z][\p{L}\p{N}&'-]+)?)/u.exec(
+    /(?:(?<=\b(?:work|working|team|here|life|careers?|jobs?|position|role|opportunity|engineer|scientist|developer|analyst|manager|lead|us)[ \t]+)[Aa]t|\b[Jj]oin|\b[Jj]oining)[ \t]+([A-Z][\p{L}\p{N}&.'-]+(?:[ \t]+[A-Z][\p{L}\p{N}&'-]+)?)/u.exec(
       text,
     )?.[1];
   if (at && !/^(?:The|Our|A|An|Least|Scale)\b/.test(at)) return at.replace(/[.,]$/, "");

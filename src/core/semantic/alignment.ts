@@ -280,6 +280,8 @@ export interface AlignmentProfile extends Alignment {
   weakest: number;
   /** The highest best cosine over unshared query words (0 when there are none). */
   strongest: number;
+  /** The best cosine of the query's rarest word (its most specific one; 1 when the candidate uses it). */
+  rarest: number;
   /** The other way round, candidate to query: `align`, coverage at 0.5 and shared weight. */
   back: { align: number; coverage: number; sharedWeight: number };
 }
@@ -308,11 +310,17 @@ export function alignmentProfile(query: VectorText, candidate: VectorText): Alig
   let covered65 = 0;
   let weakest = 1;
   let strongest = 0;
+  let rarestWeight = -1;
+  let rarest = 1;
   for (let i = 0; i < qw.length; i++) {
     const w = qw[i] as VectorWord;
     total += w.weight;
     if (qShared[i]) {
       sharedW += w.weight;
+      if (w.weight > rarestWeight) {
+        rarestWeight = w.weight;
+        rarest = 1;
+      }
       continue;
     }
     let best = 0;
@@ -330,6 +338,10 @@ export function alignmentProfile(query: VectorText, candidate: VectorText): Alig
     if (best >= CUTOFFS[2]) covered65 += w.weight;
     if (w.weight >= 0.5 && best < weakest) weakest = best;
     if (best > strongest) strongest = best;
+    if (w.weight > rarestWeight) {
+      rarestWeight = w.weight;
+      rarest = best;
+    }
   }
   let backGot = 0;
   let backCovered = 0;
@@ -356,6 +368,7 @@ export function alignmentProfile(query: VectorText, candidate: VectorText): Alig
     coverage: [covered35 * u, covered50 * u, covered65 * u],
     weakest,
     strongest,
+    rarest,
     back: {
       align: backGot * bu,
       coverage: backCovered * bu,

@@ -593,6 +593,9 @@ export function alignmentOf(query: string | Analysis, candidate: string | Analys
  * @example semanticMatch("clear communication with non-technical stakeholders", "I explained the forecast to the sales team.").matched // true
  * @example semanticMatch("clear communication with non-technical stakeholders", "I enabled secure communication with the chatbot over TLS.").matched // false
  */
+/** The learned probability needed when the query names known concepts and the candidate shows none. */
+const NONE_MET_PROBABILITY = 0.7;
+
 export function semanticMatch(
   query: string | Analysis,
   candidate: string | Analysis,
@@ -612,7 +615,12 @@ export function semanticMatch(
   // A query word the candidate uses in another sense stays a veto: the rules alone decide then.
   if (profile !== undefined) {
     const learned = learnedDecision(pairFeaturesOf(q, reading, profile), reading);
-    if (learned.matched && score < MATCH_THRESHOLD) {
+    // The lexicons know what the query asks for and the candidate shows none of it: the model
+    // must be surer still ("payments, billing or fraud" is not met by a sentence about data
+    // issues in ML pipelines, p 0.60; "winning research grants" is met by "secured funding", 0.72).
+    const lexiconsSayNo =
+      reading.unmet > 0 && reading.concepts === 0 && learned.probability < NONE_MET_PROBABILITY;
+    if (learned.matched && score < MATCH_THRESHOLD && !lexiconsSayNo) {
       score = Math.min(STRONG_THRESHOLD - 0.01, learned.score);
       if (!shared.some((s) => s.includes(" ≈ ")))
         for (const [word, partner] of alignedPairs(q.vectors, c.vectors).slice(0, 2))
@@ -699,7 +707,10 @@ function readPair(
       // A broad concept next to specific ones is context ("… for cloud deployments"), not the ask.
       weight = Math.max(weight, KIND_WEIGHT[def.kind] * (BROAD.has(id) ? (allBroad ? 1 : 0.25) : 1));
       let credit = 0;
-      if (c.concepts.has(id)) credit = 1;
+      // Alternatives that mix a broad concept with specific ones ("data warehousing (Snowflake,
+      // BigQuery)"): meeting only the broad one (a file in S3) is weak evidence for the group.
+      if (c.concepts.has(id))
+        credit = BROAD.has(id) && !allBroad && members.some((m) => !BROAD.has(m)) ? 0.25 : 1;
       else if (
         (def.related ?? []).some((r) => c.direct.has(r)) ||
         [...c.direct].some((other) => (BY_ID.get(other)?.related ?? []).includes(id)) ||
@@ -717,7 +728,13 @@ function readPair(
     conceptGot += weight * best;
     if (best * weight > bestGroup) bestGroup = best * Math.min(1, weight);
     if (best > 0) shared.push(bestLabel);
-    else if (weight >= 1 && !members.some((id) => BROAD.has(id))) unmet++;
+    // A language is unmet when it is the whole ask ("Fluent in Mandarin"): word vectors cannot
+    // tell a language from the words near it ("Mandarin" ≈ "tune").
+    else if (
+      weight >= 1 &&
+      (!members.some((id) => BROAD.has(id)) || (allBroad && members.every((id) => id.startsWith("lang."))))
+    )
+      unmet++;
   }
   let lexTotal = 0;
   let lexGot = 0;
