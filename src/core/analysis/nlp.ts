@@ -96,6 +96,50 @@ function typeOf(pos: string, value: string): string {
   return "word";
 }
 
+/** What a token's text and tag give, whatever its place: its lower case, lemma, type and tense. */
+interface TokenReading {
+  lower: string;
+  lemma: string;
+  type: string;
+  past: boolean;
+}
+
+function readToken(value: string, tag: string, winkLemma: string | undefined): TokenReading {
+  const lower = value.toLowerCase();
+  const lemma = (winkLemma ?? lower).toLowerCase();
+  return { lower, lemma, type: typeOf(tag, value), past: isPast(lower, lemma, tag) };
+}
+
+// wink's lemma of a token is a function of its text and POS tag alone (the vocabulary and the
+// lemmatizer's lists are fixed), except in a contraction ("it's", "let's"), where it comes from
+// the contraction: those are read each time. Everything else is read once per (tag, text) and
+// reused, which also hands the later passes the same strings each time (their hashes are kept).
+// Bounded: clearing it changes no output.
+const MAX_READINGS = 50_000;
+const READINGS = new Map<string, Map<string, TokenReading>>();
+let readings = 0;
+
+function readCached(value: string, tag: string, lemmaOf: () => string | undefined): TokenReading {
+  let row = READINGS.get(tag);
+  if (row === undefined) {
+    row = new Map();
+    READINGS.set(tag, row);
+  }
+  let read = row.get(value);
+  if (read === undefined) {
+    if (readings >= MAX_READINGS) {
+      READINGS.clear();
+      readings = 0;
+      row = new Map();
+      READINGS.set(tag, row);
+    }
+    read = readToken(value, tag, lemmaOf());
+    row.set(value, read);
+    readings += 1;
+  }
+  return read;
+}
+
 /**
  * Reads `text` once with wink-nlp and returns its tokens with offsets.
  * @example tokenize("I fixed it.").tokens.map((t) => t.past) // [false, true, false, false]
@@ -116,27 +160,37 @@ export function tokenize(text: string): TokenizedText {
   const tokens = doc.tokens();
   const values = tokens.out() as string[];
   const pos = tokens.out(its.pos) as string[];
-  const lemmas = tokens.out(its.lemma as unknown as typeof its.pos) as string[];
+  const contracted = tokens.out(its.contractionFlag as unknown as typeof its.pos) as unknown as boolean[];
   const out: Token[] = [];
   let cursor = 0;
   for (let i = 0; i < values.length; i += 1) {
     const value = values[i] ?? "";
     // wink keeps every token's text as written (doc.out() === text), so each one is found
-    // at or just after the end of the previous one.
-    const found = safe.indexOf(value, cursor);
+    // at or just after the end of the previous one (most often right there, or one space on).
+    const found = safe.startsWith(value, cursor)
+      ? cursor
+      : safe.startsWith(value, cursor + 1)
+        ? cursor + 1
+        : safe.indexOf(value, cursor);
     const start = found >= 0 ? found : cursor;
-    const lower = value.toLowerCase();
-    const lemma = (lemmas[i] ?? lower).toLowerCase();
     const tag = pos[i] ?? "X";
+    const read =
+      contracted[i] === true
+        ? readToken(value, tag, tokens.itemAt(i).out(its.lemma as unknown as typeof its.pos) as string)
+        : readCached(
+            value,
+            tag,
+            () => tokens.itemAt(i).out(its.lemma as unknown as typeof its.pos) as string,
+          );
     out.push({
       text: value,
-      lower,
-      lemma,
+      lower: read.lower,
+      lemma: read.lemma,
       pos: tag,
-      type: typeOf(tag, value),
+      type: read.type,
       start,
       end: start + value.length,
-      past: isPast(lower, lemma, tag),
+      past: read.past,
     });
     cursor = start + value.length;
   }
