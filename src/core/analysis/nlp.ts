@@ -112,31 +112,28 @@ function readToken(value: string, tag: string, winkLemma: string | undefined): T
 
 // wink's lemma of a token is a function of its text and POS tag alone (the vocabulary and the
 // lemmatizer's lists are fixed), except in a contraction ("it's", "let's"), where it comes from
-// the contraction: those are read each time. Everything else is read once per (tag, text) and
+// the contraction: those are read each time. Everything else is read once per (text, tag) and
 // reused, which also hands the later passes the same strings each time (their hashes are kept).
-// Bounded: clearing it changes no output.
+// Keyed by text; a text seen with several tags chains its readings. Bounded: clearing it
+// changes no output.
+interface CachedReading extends TokenReading {
+  tag: string;
+  next: CachedReading | undefined;
+}
 const MAX_READINGS = 50_000;
-const READINGS = new Map<string, Map<string, TokenReading>>();
-let readings = 0;
+const READINGS = new Map<string, CachedReading>();
 
-function readCached(value: string, tag: string, lemmaOf: () => string | undefined): TokenReading {
-  let row = READINGS.get(tag);
-  if (row === undefined) {
-    row = new Map();
-    READINGS.set(tag, row);
-  }
-  let read = row.get(value);
-  if (read === undefined) {
-    if (readings >= MAX_READINGS) {
-      READINGS.clear();
-      readings = 0;
-      row = new Map();
-      READINGS.set(tag, row);
-    }
-    read = readToken(value, tag, lemmaOf());
-    row.set(value, read);
-    readings += 1;
-  }
+function readCached(
+  value: string,
+  tag: string,
+  lemmaAt: (i: number) => string | undefined,
+  i: number,
+): TokenReading {
+  const first = READINGS.get(value);
+  for (let read = first; read !== undefined; read = read.next) if (read.tag === tag) return read;
+  if (READINGS.size >= MAX_READINGS) READINGS.clear();
+  const read: CachedReading = { ...readToken(value, tag, lemmaAt(i)), tag, next: READINGS.get(value) };
+  READINGS.set(value, read);
   return read;
 }
 
@@ -161,6 +158,9 @@ export function tokenize(text: string): TokenizedText {
   const values = tokens.out() as string[];
   const pos = tokens.out(its.pos) as string[];
   const contracted = tokens.out(its.contractionFlag as unknown as typeof its.pos) as unknown as boolean[];
+  // wink's lemma of one token, read only when it is not known yet.
+  const lemmaAt = (i: number): string | undefined =>
+    tokens.itemAt(i).out(its.lemma as unknown as typeof its.pos) as string | undefined;
   const out: Token[] = [];
   let cursor = 0;
   for (let i = 0; i < values.length; i += 1) {
@@ -175,13 +175,7 @@ export function tokenize(text: string): TokenizedText {
     const start = found >= 0 ? found : cursor;
     const tag = pos[i] ?? "X";
     const read =
-      contracted[i] === true
-        ? readToken(value, tag, tokens.itemAt(i).out(its.lemma as unknown as typeof its.pos) as string)
-        : readCached(
-            value,
-            tag,
-            () => tokens.itemAt(i).out(its.lemma as unknown as typeof its.pos) as string,
-          );
+      contracted[i] === true ? readToken(value, tag, lemmaAt(i)) : readCached(value, tag, lemmaAt, i);
     out.push({
       text: value,
       lower: read.lower,

@@ -5,10 +5,13 @@ import type { SentenceTag } from "./features.ts";
 import {
   type DenseWeights,
   denseLogits,
+  featureId,
+  featureIdsOf,
   SparseScorer,
   type SparseWeights,
   sigmoid,
   softmax,
+  withFeatureIds,
 } from "./linear.ts";
 
 /** Everything `npm run train` fits, as committed in `data/lens-model.json`. */
@@ -54,6 +57,8 @@ export function scorerOf(weights: SparseWeights): SparseScorer {
   return scorer;
 }
 
+let scratch = new Float64Array(0);
+
 /**
  * Probabilities of each independent (sigmoid) class. With `found`, `found[j]` is set to 1 for
  * each feature `features[j]` the model knows.
@@ -63,7 +68,10 @@ export function sparseProbabilities(
   features: readonly string[],
   found?: Uint8Array,
 ): number[] {
-  const logits = scorerOf(weights).logits(features, found);
+  const scorer = scorerOf(weights);
+  // One buffer for the logits, reused: only the probabilities are handed out.
+  if (scratch.length !== scorer.classes.length) scratch = new Float64Array(scorer.classes.length);
+  const logits = scorer.logitsInto(features, scratch, found);
   const out = new Array<number>(logits.length);
   for (let k = 0; k < logits.length; k += 1) out[k] = sigmoid(logits[k] ?? 0);
   return out;
@@ -163,6 +171,7 @@ export function topicFeaturesOf(features: ReadonlyArray<readonly string[]>): str
 }
 
 const SHAPES = ["past", "i", "we", "modal"].map((name) => [0, 1, 2, 3].map((b) => `shape:${name}:${b}`));
+const SHAPE_IDS = SHAPES.map((row) => row.map(featureId));
 
 /**
  * The distribution of `distribution(weights, topicFeaturesOf(features))`, without collecting the
@@ -174,14 +183,21 @@ export function topicDistribution(
   features: ReadonlyArray<readonly string[]>,
 ): Record<string, number> {
   const out: string[] = [];
+  // The features' ids, kept along when every list has them (see `withFeatureIds`).
+  let ids: number[] | undefined = [];
   let past = 0;
   let i = 0;
   let we = 0;
   let modal = 0;
   for (const list of features) {
-    for (const f of list) {
-      if (f.startsWith("w:")) out.push(f);
-      else if (f === "past") past += 1;
+    const listIds = featureIdsOf(list);
+    if (listIds === undefined) ids = undefined;
+    for (let j = 0; j < list.length; j += 1) {
+      const f = list[j] as string;
+      if (f.startsWith("w:")) {
+        out.push(f);
+        ids?.push(listIds?.[j] ?? -1);
+      } else if (f === "past") past += 1;
       else if (f === "subj:i") i += 1;
       else if (f === "subj:we") we += 1;
       else if (f === "modal") modal += 1;
@@ -191,8 +207,9 @@ export function topicDistribution(
   const bucket = (count: number): number => (count === 0 ? 0 : count / n < 0.3 ? 1 : count / n < 0.6 ? 2 : 3);
   [past, i, we, modal].forEach((count, k) => {
     out.push(SHAPES[k]?.[bucket(count)] as string);
+    ids?.push(SHAPE_IDS[k]?.[bucket(count)] ?? -1);
   });
-  return distribution(weights, out);
+  return distribution(weights, ids === undefined ? out : withFeatureIds(out, ids));
 }
 
 /**
