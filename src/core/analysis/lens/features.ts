@@ -21,7 +21,7 @@ import type { Corpus } from "../evidence.ts";
 import { STAR_PARTS } from "../labels.ts";
 import type { Token } from "../nlp.ts";
 import type { Unit } from "../segment.ts";
-import { featureId, withFeatureIds } from "./linear.ts";
+import { featureId } from "./linear.ts";
 
 export { SENTENCE_TAGS, type SentenceTag } from "../labels.ts";
 
@@ -271,16 +271,21 @@ function lengthBucket(words: number): Feature {
 /**
  * The sparse, binary features of one sentence: lemma unigrams and bigrams, subject person,
  * negation, tense, figures, position, written STAR markers, the rule-based part and cue-list hits.
+ * With `ids`, each feature's `featureId` is pushed there too (`ids[j]` of the result's `[j]`).
  * @example sentenceFeatures(ctx, 0, readWords(tokens, u.first, u.last)) // ["w:i", "b:<s>_i", "subj:i", …]
  */
-export function sentenceFeatures(ctx: AnswerContext, index: number, words: SentenceWords): string[] {
+export function sentenceFeatures(
+  ctx: AnswerContext,
+  index: number,
+  words: SentenceWords,
+  ids?: number[],
+): string[] {
   const unit = ctx.units[index];
   if (unit === undefined) return [];
   const out: string[] = [];
-  const ids: number[] = [];
   const add = (f: Feature): void => {
     out.push(f.name);
-    ids.push(f.id);
+    ids?.push(f.id);
   };
   const { lemmas } = words;
   let prev = "<s>";
@@ -362,5 +367,5 @@ export function sentenceFeatures(ctx: AnswerContext, index: number, words: Sente
     if (subject !== undefined) add(named("nonstory+subj:", subject));
     if (past) add(NONSTORY_PAST);
   }
-  return withFeatureIds(out, ids);
+  return out;
 }

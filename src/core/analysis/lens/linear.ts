@@ -65,20 +65,6 @@ export function featureId(name: string): number {
   return id;
 }
 
-// The ids of a feature list that was built with them (features[j] has id ids[j]).
-const LIST_IDS = new WeakMap<readonly string[], ArrayLike<number>>();
-
-/** Records the ids of a feature list's names (`ids[j]` is `featureId(features[j])`). */
-export function withFeatureIds<T extends readonly string[]>(features: T, ids: ArrayLike<number>): T {
-  LIST_IDS.set(features, ids);
-  return features;
-}
-
-/** The ids recorded for a feature list by `withFeatureIds`, if any. */
-export function featureIdsOf(features: readonly string[]): ArrayLike<number> | undefined {
-  return LIST_IDS.get(features);
-}
-
 /**
  * Scores feature lists against sparse weights; the vocabulary index and a feature-major copy
  * of the weights are built once, so a sentence costs one map lookup per feature.
@@ -153,11 +139,11 @@ export class SparseScorer {
    * The logits of one feature list. With `found`, also marks `found[j] = 1` for each feature
    * `features[j]` in the vocabulary (repeats included), from the same lookup.
    */
-  logits(features: readonly string[], found?: Uint8Array): Float64Array {
-    return this.logitsInto(features, new Float64Array(this.classes.length), found);
+  logits(features: readonly string[], found?: Uint8Array, ids?: ArrayLike<number>): Float64Array {
+    return this.logitsInto(features, new Float64Array(this.classes.length), found, ids);
   }
 
-  // The row of `features[j]`, through its id when the list has ids (see `withFeatureIds`).
+  // The row of a feature, through its id when there is one (see `featureId`).
   private rowOf(name: string, id: number): number | undefined {
     if (id < 0) return this.index.get(name);
     if (id >= this.rowOfId.length) {
@@ -173,14 +159,21 @@ export class SparseScorer {
     return row < 0 ? undefined : row - 1;
   }
 
-  /** `logits`, written into `out` (one slot per class), which is returned. */
-  logitsInto(features: readonly string[], out: Float64Array, found?: Uint8Array): Float64Array {
+  /**
+   * `logits`, written into `out` (one slot per class), which is returned. `ids`, when given,
+   * holds each feature's `featureId` (`ids[j]` of `features[j]`): the same sums, found faster.
+   */
+  logitsInto(
+    features: readonly string[],
+    out: Float64Array,
+    found?: Uint8Array,
+    ids?: ArrayLike<number>,
+  ): Float64Array {
     const c = this.classes.length;
     out.set(this.bias);
     this.call = this.call === 0xffffffff ? 1 : this.call + 1;
     if (this.call === 1) this.stamp.fill(0);
     const { index, stamp, call, packed, flat, values, low } = this;
-    const ids = LIST_IDS.get(features);
     for (let j = 0; j < features.length; j += 1) {
       const i =
         ids === undefined

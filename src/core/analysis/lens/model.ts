@@ -6,12 +6,10 @@ import {
   type DenseWeights,
   denseLogits,
   featureId,
-  featureIdsOf,
   SparseScorer,
   type SparseWeights,
   sigmoid,
   softmax,
-  withFeatureIds,
 } from "./linear.ts";
 
 /** Everything `npm run train` fits, as committed in `data/lens-model.json`. */
@@ -67,11 +65,12 @@ export function sparseProbabilities(
   weights: SparseWeights,
   features: readonly string[],
   found?: Uint8Array,
+  ids?: ArrayLike<number>,
 ): number[] {
   const scorer = scorerOf(weights);
   // One buffer for the logits, reused: only the probabilities are handed out.
   if (scratch.length !== scorer.classes.length) scratch = new Float64Array(scorer.classes.length);
-  const logits = scorer.logitsInto(features, scratch, found);
+  const logits = scorer.logitsInto(features, scratch, found, ids);
   const out = new Array<number>(logits.length);
   for (let k = 0; k < logits.length; k += 1) out[k] = sigmoid(logits[k] ?? 0);
   return out;
@@ -88,9 +87,13 @@ export function denseValue(weights: DenseWeights, values: Readonly<Record<string
 }
 
 /** The distribution over classes of a softmax sparse model. */
-export function distribution(weights: SparseWeights, features: readonly string[]): Record<string, number> {
+export function distribution(
+  weights: SparseWeights,
+  features: readonly string[],
+  ids?: ArrayLike<number>,
+): Record<string, number> {
   const scorer = scorerOf(weights);
-  const probs = softmax(scorer.logits(features));
+  const probs = softmax(scorer.logits(features, undefined, ids));
   const out: Record<string, number> = {};
   scorer.classes.forEach((c, i) => {
     out[c] = probs[i] ?? 0;
@@ -181,17 +184,17 @@ const SHAPE_IDS = SHAPES.map((row) => row.map(featureId));
 export function topicDistribution(
   weights: SparseWeights,
   features: ReadonlyArray<readonly string[]>,
+  featureIds?: ReadonlyArray<ArrayLike<number>>,
 ): Record<string, number> {
   const out: string[] = [];
-  // The features' ids, kept along when every list has them (see `withFeatureIds`).
-  let ids: number[] | undefined = [];
+  // The features' ids, kept along when they were given (see `featureId`).
+  const ids: number[] | undefined = featureIds === undefined ? undefined : [];
   let past = 0;
   let i = 0;
   let we = 0;
   let modal = 0;
-  for (const list of features) {
-    const listIds = featureIdsOf(list);
-    if (listIds === undefined) ids = undefined;
+  features.forEach((list, k) => {
+    const listIds = featureIds?.[k];
     for (let j = 0; j < list.length; j += 1) {
       const f = list[j] as string;
       if (f.startsWith("w:")) {
@@ -202,14 +205,14 @@ export function topicDistribution(
       else if (f === "subj:we") we += 1;
       else if (f === "modal") modal += 1;
     }
-  }
+  });
   const n = Math.max(1, features.length);
   const bucket = (count: number): number => (count === 0 ? 0 : count / n < 0.3 ? 1 : count / n < 0.6 ? 2 : 3);
   [past, i, we, modal].forEach((count, k) => {
     out.push(SHAPES[k]?.[bucket(count)] as string);
     ids?.push(SHAPE_IDS[k]?.[bucket(count)] ?? -1);
   });
-  return distribution(weights, ids === undefined ? out : withFeatureIds(out, ids));
+  return distribution(weights, out, ids);
 }
 
 /**

@@ -92,6 +92,8 @@ export interface ReadAnswer {
   transcript: boolean;
   words: SentenceWords[];
   features: string[][];
+  /** Each feature's `featureId`, list by list (`featureIds[i][j]` of `features[i][j]`). */
+  featureIds: number[][];
   /** Sentence indexes hit by each hand-written cue list. */
   cues: ReadonlyArray<readonly [string, ReadonlySet<number>]>;
 }
@@ -121,10 +123,11 @@ export function readAnswer(
     story: options.story,
     ruleParts: units.map((u) => u.part),
   };
+  const featureIds = units.map((): number[] => []);
   const features = units.map((_, i) =>
-    sentenceFeatures(ctx, i, words[i] ?? { lemmas: [], hedges: 0, fillers: 0 }),
+    sentenceFeatures(ctx, i, words[i] ?? { lemmas: [], hedges: 0, fillers: 0 }, featureIds[i]),
   );
-  return { text, doc, units, corpus, story: options.story, transcript, words, features, cues };
+  return { text, doc, units, corpus, story: options.story, transcript, words, features, featureIds, cues };
 }
 
 /** Probabilities per sentence, in `SENTENCE_TAGS` order. */
@@ -266,11 +269,11 @@ let foundBuffer = new Uint8Array(256);
 function tagAndCountPairs(read: ReadAnswer, model: LensModel): { probs: number[][]; known: number } {
   let known = 0;
   let total = 0;
-  const probs = read.features.map((features) => {
+  const probs = read.features.map((features, i) => {
     if (foundBuffer.length < features.length) foundBuffer = new Uint8Array(features.length * 2);
     const found = foundBuffer;
     found.fill(0, 0, features.length);
-    const row = sparseProbabilities(model.sentence, features, found);
+    const row = sparseProbabilities(model.sentence, features, found, read.featureIds[i]);
     for (let j = 0; j < features.length; j += 1) {
       const f = features[j] as string;
       // "b:" without building a string per feature.
@@ -361,7 +364,7 @@ export function judgeAnswer(
   );
   if (!measured) labels.quantified = false;
 
-  const topic = topicDistribution(model.topic, read.features);
+  const topic = topicDistribution(model.topic, read.features, read.featureIds);
   let offTopicProbability = 0;
   if (competency !== undefined) {
     offTopicProbability = denseProbability(model.offTopic, offTopicFeatures(topic, competency));
@@ -378,7 +381,8 @@ export function judgeAnswer(
   const tailoring = corpus.findAll(TAILORING).length;
   const specifics =
     doc.tokens.filter((t) => t.type === "number" && !/^(19|20)\d\d$/.test(t.text)).length +
-    units.reduce((sum, u) => sum + (u.norm.match(SPELLED_NUMBER) ?? []).length, 0);
+    // Counted over the joined sentences (a whole word never spans two of them): one pass, not one per sentence.
+    (corpus.text.match(SPELLED_NUMBER) ?? []).length;
   const hypothetical = isHypothetical(units, doc.tokens);
   const hedges = read.words.reduce((s, w) => s + w.hedges, 0);
   const fillers = read.words.reduce((s, w) => s + w.fillers, 0) + delivery.fillers.length;
