@@ -45,7 +45,7 @@ export interface TokenizedText {
 const LONG_RUN = /\S{65,}/g;
 
 /** Whether a UTF-16 code unit is white space as `\s` reads it. */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   if (c < 0xa0) return false;
   return (
