@@ -87,8 +87,12 @@ const SUBJECTS: Readonly<Record<string, string>> = {
   you: "you",
   it: "it",
 };
-const SPELLED =
-  /^(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|half|twice|double|triple|dozen|dozens)$/;
+// Spelled numbers, matched as whole words (one set lookup, not a pattern test per word).
+const SPELLED: ReadonlySet<string> = new Set(
+  "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred hundreds thousand thousands million millions billion half twice double triple dozen dozens".split(
+    " ",
+  ),
+);
 const UNITS_AFTER_NUMBER =
   /^(%|percent|ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|x|k|m|gb|tb|mb|users?|customers?|people|engineers?|points?)$/;
 
@@ -145,7 +149,7 @@ export function readWords(tokens: readonly Token[], first: number, last: number)
     }
     // "one" and "zero" are tagged as numbers but are rarely figures ("one of them").
     if (hasDigit(t.text)) lemmas.push("<num>");
-    else lemmas.push(SPELLED.test(lower) ? "<numword>" : t.lemma);
+    else lemmas.push(SPELLED.has(lower) ? "<numword>" : t.lemma);
   }
   return { lemmas, hedges, fillers };
 }
