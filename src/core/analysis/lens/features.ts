@@ -72,8 +72,15 @@ const HEDGE_WORDS = new Set([
   "hmm",
 ]);
 const HEDGE_PAIRS = new Set(["sort of", "kind of", "you know", "i mean", "more or less", "a bit"]);
-// The first words of those pairs: a pair's string is built only after one of them.
-const HEDGE_PAIR_FIRST = new Set([...HEDGE_PAIRS].map((pair) => pair.slice(0, pair.indexOf(" "))));
+// Each pair's second part by its first word: a pair is found with two lookups, no string built
+// (the same test as before: "more or less" needs a next word "or less").
+const HEDGE_PAIR_NEXT = new Map<string, Set<string>>();
+for (const pair of HEDGE_PAIRS) {
+  const first = pair.slice(0, pair.indexOf(" "));
+  const rest = HEDGE_PAIR_NEXT.get(first) ?? new Set<string>();
+  rest.add(pair.slice(first.length + 1));
+  HEDGE_PAIR_NEXT.set(first, rest);
+}
 const HEDGED_VERBS = new Set(["think", "guess", "suppose", "believe", "feel"]);
 const NEGATIONS = new Set(["not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor"]);
 const MODALS = new Set(["would", "could", "should", "will", "might", "'d", "'ll", "can", "may", "must"]);
@@ -135,7 +142,7 @@ export function readWords(tokens: readonly Token[], first: number, last: number)
       else hedges += 1;
       continue;
     }
-    if (HEDGE_PAIR_FIRST.has(lower) && HEDGE_PAIRS.has(`${lower} ${nextLower}`)) {
+    if (HEDGE_PAIR_NEXT.get(lower)?.has(nextLower) === true) {
       hedges += 1;
       i += 1;
       continue;
