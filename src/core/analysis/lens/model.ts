@@ -4,7 +4,6 @@ import type { Token } from "../nlp.ts";
 import type { SentenceTag } from "./features.ts";
 import {
   type DenseWeights,
-  denseLogits,
   featureId,
   SparseScorer,
   type SparseWeights,
@@ -76,14 +75,33 @@ export function sparseProbabilities(
   return out;
 }
 
+/**
+ * The first class's logit of dense weights: `denseLogits(weights, values)[0]`, the same sum in
+ * the same order, without an array for the other classes.
+ */
+function firstLogit(weights: DenseWeights, values: Readonly<Record<string, number>>): number {
+  // (No bias: no logit, as `denseLogits` gives. No weights: the bias alone.)
+  if (weights.bias.length === 0) return 0;
+  let z = weights.bias[0] as number;
+  const row = weights.weights[0];
+  if (row === undefined) return z;
+  const { features } = weights;
+  for (let i = 0; i < features.length; i += 1) {
+    const v = values[features[i] as string] ?? 0;
+    if (v === 0) continue;
+    z += (row[i] ?? 0) * v;
+  }
+  return z;
+}
+
 /** Probability of a one-class dense head. */
 export function denseProbability(weights: DenseWeights, values: Readonly<Record<string, number>>): number {
-  return sigmoid(denseLogits(weights, values)[0] ?? 0);
+  return sigmoid(firstLogit(weights, values));
 }
 
 /** Value of a one-class dense regression. */
 export function denseValue(weights: DenseWeights, values: Readonly<Record<string, number>>): number {
-  return denseLogits(weights, values)[0] ?? 0;
+  return firstLogit(weights, values);
 }
 
 /** The distribution over classes of a softmax sparse model. */
