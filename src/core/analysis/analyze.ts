@@ -318,9 +318,17 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     ownership,
   );
   const decisiveness = scoreDecisiveness(corpus, units, doc.tokens, story);
-  // The trained tagger decides; the quotes are the sentences that carried its decision.
-  const carriers = (tag: SentenceTag): Unit[] =>
-    carriersOf(units, probs, tag, tagged[tag], LENS_MODEL.thresholds[tag]);
+  // The trained tagger decides; the quotes are the sentences that carried its decision. Each
+  // tag's carriers are found once: the signals and the evidence both quote them.
+  const carried = new Map<SentenceTag, Unit[]>();
+  const carriers = (tag: SentenceTag): Unit[] => {
+    let found = carried.get(tag);
+    if (found === undefined) {
+      found = carriersOf(units, probs, tag, tagged[tag], LENS_MODEL.thresholds[tag]);
+      carried.set(tag, found);
+    }
+    return found;
+  };
   const setLevel = (report: SignalReport, tag: SentenceTag, risk: boolean): void => {
     const on = tagged[tag];
     const p = judgement.labelProbs[tag];

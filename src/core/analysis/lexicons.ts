@@ -1,6 +1,6 @@
 import type { RoleId } from "../model.ts";
 import { CONCERN_RULES } from "./data/concerns.ts";
-import { CLICHES, FILLERS, HEDGES, TAILORING } from "./data/delivery.ts";
+import { CLICHES, FILLERS, HEDGES, PASSIVE_BLAME, TAILORING } from "./data/delivery.ts";
 import {
   AMBIGUITY_CUES,
   BLAME_CUES,
@@ -33,7 +33,7 @@ const FAMILIES: ReadonlyArray<readonly RegExp[]> = [
   [...DECISION_CUES, ...DEPENDENCE_CUES, ...COMPLETION_CUES],
   SYSTEMS_CUES,
   [...MECHANISM_CUES, ...RECURRENCE_CUES, ...UNKNOWN_CUES, ...PROBE_CUES],
-  [...FILLERS, ...HEDGES, ...CLICHES, ...VAGUE, TAILORING],
+  [...FILLERS, ...HEDGES, ...CLICHES, ...VAGUE, TAILORING, PASSIVE_BLAME],
   FIGURE_PATTERNS,
   CONCERN_RULES.flatMap((rule) => rule.patterns),
 ];

@@ -45,7 +45,7 @@ export interface TokenizedText {
 const LONG_RUN = /\S{65,}/g;
 
 /** Whether a UTF-16 code unit is white space as `\s` reads it. */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   if (c < 0xa0) return false;
   return (
@@ -96,6 +96,47 @@ function typeOf(pos: string, value: string): string {
   return "word";
 }
 
+/** What a token's text and tag give, whatever its place: its lower case, lemma, type and tense. */
+interface TokenReading {
+  lower: string;
+  lemma: string;
+  type: string;
+  past: boolean;
+}
+
+function readToken(value: string, tag: string, winkLemma: string | undefined): TokenReading {
+  const lower = value.toLowerCase();
+  const lemma = (winkLemma ?? lower).toLowerCase();
+  return { lower, lemma, type: typeOf(tag, value), past: isPast(lower, lemma, tag) };
+}
+
+// wink's lemma of a token is a function of its text and POS tag alone (the vocabulary and the
+// lemmatizer's lists are fixed), except in a contraction ("it's", "let's"), where it comes from
+// the contraction: those are read each time. Everything else is read once per (text, tag) and
+// reused, which also hands the later passes the same strings each time (their hashes are kept).
+// Keyed by text; a text seen with several tags chains its readings. Bounded: clearing it
+// changes no output.
+interface CachedReading extends TokenReading {
+  tag: string;
+  next: CachedReading | undefined;
+}
+const MAX_READINGS = 50_000;
+const READINGS = new Map<string, CachedReading>();
+
+function readCached(
+  value: string,
+  tag: string,
+  lemmaAt: (i: number) => string | undefined,
+  i: number,
+): TokenReading {
+  const first = READINGS.get(value);
+  for (let read = first; read !== undefined; read = read.next) if (read.tag === tag) return read;
+  if (READINGS.size >= MAX_READINGS) READINGS.clear();
+  const read: CachedReading = { ...readToken(value, tag, lemmaAt(i)), tag, next: READINGS.get(value) };
+  READINGS.set(value, read);
+  return read;
+}
+
 /**
  * Reads `text` once with wink-nlp and returns its tokens with offsets.
  * @example tokenize("I fixed it.").tokens.map((t) => t.past) // [false, true, false, false]
@@ -116,27 +157,34 @@ export function tokenize(text: string): TokenizedText {
   const tokens = doc.tokens();
   const values = tokens.out() as string[];
   const pos = tokens.out(its.pos) as string[];
-  const lemmas = tokens.out(its.lemma as unknown as typeof its.pos) as string[];
+  const contracted = tokens.out(its.contractionFlag as unknown as typeof its.pos) as unknown as boolean[];
+  // wink's lemma of one token, read only when it is not known yet.
+  const lemmaAt = (i: number): string | undefined =>
+    tokens.itemAt(i).out(its.lemma as unknown as typeof its.pos) as string | undefined;
   const out: Token[] = [];
   let cursor = 0;
   for (let i = 0; i < values.length; i += 1) {
     const value = values[i] ?? "";
     // wink keeps every token's text as written (doc.out() === text), so each one is found
-    // at or just after the end of the previous one.
-    const found = safe.indexOf(value, cursor);
+    // at or just after the end of the previous one (most often right there, or one space on).
+    const found = safe.startsWith(value, cursor)
+      ? cursor
+      : safe.startsWith(value, cursor + 1)
+        ? cursor + 1
+        : safe.indexOf(value, cursor);
     const start = found >= 0 ? found : cursor;
-    const lower = value.toLowerCase();
-    const lemma = (lemmas[i] ?? lower).toLowerCase();
     const tag = pos[i] ?? "X";
+    const read =
+      contracted[i] === true ? readToken(value, tag, lemmaAt(i)) : readCached(value, tag, lemmaAt, i);
     out.push({
       text: value,
-      lower,
-      lemma,
+      lower: read.lower,
+      lemma: read.lemma,
       pos: tag,
-      type: typeOf(tag, value),
+      type: read.type,
       start,
       end: start + value.length,
-      past: isPast(lower, lemma, tag),
+      past: read.past,
     });
     cursor = start + value.length;
   }

@@ -96,32 +96,31 @@ export function assessCoherence(
   question: string | undefined,
 ): Coherence {
   if (words < 8) return { reason: `too short to be an answer (${words} word${words === 1 ? "" : "s"})` };
-  const lowers: string[] = [];
-  const classes: number[] = [];
+  // One pass over the words: how many, how many function words, and the impossible pairs.
+  let wordCount = 0;
   let functionWords = 0;
+  let anomalies = 0;
+  let previous = 0;
   for (const t of tokens) {
     if (t.type !== "word") continue;
     const bits = CLASSES.get(t.lower) ?? 0;
-    lowers.push(t.lower);
-    classes.push(bits);
+    if (wordCount > 0) {
+      if (previous & DETERMINER && bits & NOT_AFTER_DETERMINER) anomalies += 1;
+      else if (previous & SUBJECT && bits & NOT_AFTER_SUBJECT) anomalies += 1;
+    }
+    wordCount += 1;
+    previous = bits;
     if (bits & FUNCTION) functionWords += 1;
   }
-  const functionShare = functionWords / Math.max(1, lowers.length);
+  const functionShare = functionWords / Math.max(1, wordCount);
   if (functionShare < 0.12) {
     return { reason: `a list of words, not sentences (${Math.round(functionShare * 100)}% function words)` };
-  }
-  let anomalies = 0;
-  for (let i = 0; i + 1 < classes.length; i += 1) {
-    const w = classes[i] ?? 0;
-    const next = classes[i + 1] ?? 0;
-    if (w & DETERMINER && next & NOT_AFTER_DETERMINER) anomalies += 1;
-    else if (w & SUBJECT && next & NOT_AFTER_SUBJECT) anomalies += 1;
   }
   // Shuffled sentences leave full stops before lower-case words and sentence openers
   // capitalised mid-sentence.
   anomalies += (text.replace(ABBREVIATIONS, "").match(STOP_THEN_LOWER) ?? []).length;
   anomalies += (text.match(OPENER_MID_SENTENCE) ?? []).length;
-  if (anomalies >= 3 && anomalies / lowers.length >= 0.02) {
+  if (anomalies >= 3 && anomalies / wordCount >= 0.02) {
     return { reason: `text in an order English does not allow (${anomalies} impossible word pairs)` };
   }
   if (question !== undefined && question.trim() !== "") {
@@ -131,8 +130,9 @@ export function assessCoherence(
     const most = q.size / 0.6;
     const a = new Set<string>();
     let many = false;
-    for (const w of lowers) {
-      a.add(w);
+    for (const t of tokens) {
+      if (t.type !== "word") continue;
+      a.add(t.lower);
       if (a.size > most) {
         many = true;
         break;

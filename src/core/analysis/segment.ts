@@ -2,7 +2,7 @@ import type { StarPart } from "../model.ts";
 import { countWords } from "../words.ts";
 import { ACTION_LEMMAS, STAR_CUES, STAR_LETTERS, STAR_MARKERS } from "./data/star-cues.ts";
 import type { Corpus } from "./evidence.ts";
-import type { Token, TokenizedText } from "./nlp.ts";
+import { isSpace, type Token, type TokenizedText } from "./nlp.ts";
 import type { SentencePart } from "./types.ts";
 
 /** A sentence with the token range and normalised text the other passes read. */
@@ -37,7 +37,16 @@ const PREFIX = /^(?:\s|#{1,6}\s|>\s?|[-*•+▪◦‣]\s|\d{1,2}[.)]\s|\[[ xX]\]
 const MARKER =
   /^(?:\*\*|__)?\s*(?:\d{1,2}[.)]\s*)?([a-z][a-z' ]{0,28}?(?:\s*(?:\/|&|and)\s*[a-z]+)?|[stalr]\s*[–—-]\s*[a-z]+|[stalr]\s*\([a-z]+\))\s*(\*\*|__)?\s*(?:[:：]\s*(?:\*\*|__)?|(?<=\*\*|__)\s*[–—-]?\s+|$)/;
 const LEADING_JUNK = /^[\s"“'‘*_]+/;
-const TRAILING_JUNK = /[\s*_]+$/;
+/** Length of the run of white space, `*` and `_` that ends `text` (what `/[\s*_]+$/` matches). */
+function trailingJunk(text: string): number {
+  let i = text.length;
+  while (i > 0) {
+    const c = text.charCodeAt(i - 1);
+    if (c !== 42 && c !== 95 && !isSpace(c)) break;
+    i -= 1;
+  }
+  return text.length - i;
+}
 
 /** Reads a marker at the start of `text`: the part it names and how many characters it spans. */
 function readMarker(text: string): { part: StarPart; length: number } | undefined {
@@ -133,7 +142,7 @@ export function segmentSentences(input: string, doc: TokenizedText): Unit[] {
     const lead = LEADING_JUNK.exec(body)?.[0].length ?? 0;
     start += lead;
     body = body.slice(lead);
-    let stop = end - (TRAILING_JUNK.exec(body)?.[0].length ?? 0);
+    let stop = end - trailingJunk(body);
     body = input.slice(start, stop);
     // A closing quote mark is kept only when it closes a quote inside the sentence.
     if (/["”]$/.test(body) && ((body.match(/["“”]/g) ?? []).length % 2 === 1 || body.length === 1)) {

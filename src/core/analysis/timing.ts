@@ -118,6 +118,11 @@ export function measureDelivery(units: readonly Unit[], tokens: readonly Token[]
     hedges: hits(corpus, HEDGES),
     cliches,
     acronyms: { count, density: Math.round((count / words) * 1000) / 10, runs },
-    passiveBlame: units.filter((u) => PASSIVE_BLAME.test(u.norm)).map(quoteOf),
+    // The pattern is literal words and spaces, so a sentence that matches has a match in its
+    // part of the joined sentences (scanned with the lexicons): only those are tested.
+    passiveBlame: corpus
+      .unitsMatching([PASSIVE_BLAME])
+      .filter((u) => PASSIVE_BLAME.test(u.norm))
+      .map(quoteOf),
   };
 }

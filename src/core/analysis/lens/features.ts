@@ -21,6 +21,7 @@ import type { Corpus } from "../evidence.ts";
 import { STAR_PARTS } from "../labels.ts";
 import type { Token } from "../nlp.ts";
 import type { Unit } from "../segment.ts";
+import { featureId } from "./linear.ts";
 
 export { SENTENCE_TAGS, type SentenceTag } from "../labels.ts";
 
@@ -71,8 +72,15 @@ const HEDGE_WORDS = new Set([
   "hmm",
 ]);
 const HEDGE_PAIRS = new Set(["sort of", "kind of", "you know", "i mean", "more or less", "a bit"]);
-// The first words of those pairs: a pair's string is built only after one of them.
-const HEDGE_PAIR_FIRST = new Set([...HEDGE_PAIRS].map((pair) => pair.slice(0, pair.indexOf(" "))));
+// Each pair's second part by its first word: a pair is found with two lookups, no string built
+// (the same test as before: "more or less" needs a next word "or less").
+const HEDGE_PAIR_NEXT = new Map<string, Set<string>>();
+for (const pair of HEDGE_PAIRS) {
+  const first = pair.slice(0, pair.indexOf(" "));
+  const rest = HEDGE_PAIR_NEXT.get(first) ?? new Set<string>();
+  rest.add(pair.slice(first.length + 1));
+  HEDGE_PAIR_NEXT.set(first, rest);
+}
 const HEDGED_VERBS = new Set(["think", "guess", "suppose", "believe", "feel"]);
 const NEGATIONS = new Set(["not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor"]);
 const MODALS = new Set(["would", "could", "should", "will", "might", "'d", "'ll", "can", "may", "must"]);
@@ -86,8 +94,12 @@ const SUBJECTS: Readonly<Record<string, string>> = {
   you: "you",
   it: "it",
 };
-const SPELLED =
-  /^(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|half|twice|double|triple|dozen|dozens)$/;
+// Spelled numbers, matched as whole words (one set lookup, not a pattern test per word).
+const SPELLED: ReadonlySet<string> = new Set(
+  "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred hundreds thousand thousands million millions billion half twice double triple dozen dozens".split(
+    " ",
+  ),
+);
 const UNITS_AFTER_NUMBER =
   /^(%|percent|ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|x|k|m|gb|tb|mb|users?|customers?|people|engineers?|points?)$/;
 
@@ -130,7 +142,7 @@ export function readWords(tokens: readonly Token[], first: number, last: number)
       else hedges += 1;
       continue;
     }
-    if (HEDGE_PAIR_FIRST.has(lower) && HEDGE_PAIRS.has(`${lower} ${nextLower}`)) {
+    if (HEDGE_PAIR_NEXT.get(lower)?.has(nextLower) === true) {
       hedges += 1;
       i += 1;
       continue;
@@ -144,7 +156,7 @@ export function readWords(tokens: readonly Token[], first: number, last: number)
     }
     // "one" and "zero" are tagged as numbers but are rarely figures ("one of them").
     if (hasDigit(t.text)) lemmas.push("<num>");
-    else lemmas.push(SPELLED.test(lower) ? "<numword>" : t.lemma);
+    else lemmas.push(SPELLED.has(lower) ? "<numword>" : t.lemma);
   }
   return { lemmas, hedges, fillers };
 }
@@ -168,57 +180,86 @@ export interface AnswerContext {
 }
 
 // The n-gram feature strings, built once per lemma (pair) and reused across sentences and
-// analyses: the weights' index has hashed them before, so scoring re-reads no new string. The
-// caches are bounded; clearing them changes no output.
+// analyses, each with its id (`featureId`): scoring then looks no string up. The caches are
+// bounded; clearing them changes no output.
 const MAX_CACHED = 50_000;
-const UNIGRAMS = new Map<string, string>();
-const BIGRAMS = new Map<string, Map<string, string>>();
 
-function unigram(lemma: string): string {
-  let feature = UNIGRAMS.get(lemma);
-  if (feature === undefined) {
-    if (UNIGRAMS.size >= MAX_CACHED) UNIGRAMS.clear();
-    feature = `w:${lemma}`;
-    UNIGRAMS.set(lemma, feature);
-  }
-  return feature;
+/** A feature name and its id. */
+interface Feature {
+  name: string;
+  id: number;
 }
 
-function bigram(prev: string, lemma: string): string {
+function feature(name: string): Feature {
+  return { name, id: featureId(name) };
+}
+
+const UNIGRAMS = new Map<string, Feature>();
+const BIGRAMS = new Map<string, Map<string, Feature>>();
+
+function unigram(lemma: string): Feature {
+  let found = UNIGRAMS.get(lemma);
+  if (found === undefined) {
+    if (UNIGRAMS.size >= MAX_CACHED) UNIGRAMS.clear();
+    found = feature(`w:${lemma}`);
+    UNIGRAMS.set(lemma, found);
+  }
+  return found;
+}
+
+function bigram(prev: string, lemma: string): Feature {
   let row = BIGRAMS.get(prev);
   if (row === undefined || row.size >= MAX_CACHED) {
     if (BIGRAMS.size >= MAX_CACHED) BIGRAMS.clear();
     row = new Map();
     BIGRAMS.set(prev, row);
   }
-  let feature = row.get(lemma);
-  if (feature === undefined) {
-    feature = `b:${prev}_${lemma}`;
-    row.set(lemma, feature);
+  let found = row.get(lemma);
+  if (found === undefined) {
+    found = feature(`b:${prev}_${lemma}`);
+    row.set(lemma, found);
   }
-  return feature;
+  return found;
 }
 
-// Feature names made of a prefix and a value ("rule:action"), built once per pair and reused,
-// so a sentence builds no new string for them (the model's index has hashed them before).
-const NAMED = new Map<string, Map<string, string>>();
+// Feature names made of a prefix and a value ("rule:action"), built once per pair and reused.
+const NAMED = new Map<string, Map<string, Feature>>();
 
-function named(prefix: string, value: string): string {
+function named(prefix: string, value: string): Feature {
   let row = NAMED.get(prefix);
   if (row === undefined) {
     row = new Map();
     NAMED.set(prefix, row);
   }
-  let feature = row.get(value);
-  if (feature === undefined) {
+  let found = row.get(value);
+  if (found === undefined) {
     if (row.size >= MAX_CACHED) row.clear();
-    feature = `${prefix}${value}`;
-    row.set(value, feature);
+    found = feature(`${prefix}${value}`);
+    row.set(value, found);
   }
-  return feature;
+  return found;
 }
 
-const QUARTERS = ["at:q0", "at:q1", "at:q2", "at:q3"];
+const QUARTERS = ["at:q0", "at:q1", "at:q2", "at:q3"].map(feature);
+const PAST = feature("past");
+const MODAL = feature("modal");
+const NEG = feature("neg");
+const NEG_THIRD = feature("neg+third");
+const THIRD_PERSON = feature("third");
+const FIGURE = feature("figure");
+const FIGURE_UNIT = feature("figure+unit");
+const NUMWORD = feature("numword");
+const HEDGE = feature("hedge");
+const FILLER = feature("filler");
+const QMARK = feature("qmark");
+const AT_FIRST = feature("at:first");
+const AT_LAST = feature("at:last");
+const BULLET = feature("bullet");
+const MECHANISM_RECURRENCE = feature("cue:mechanism+recurrence");
+const UNKNOWN_PROBE = feature("cue:unknown+probe");
+const NONSTORY = feature("nonstory");
+const NONSTORY_PAST = feature("nonstory+past");
+const LENGTHS = ["len:xs", "len:s", "len:m", "len:l", "len:xl"].map(feature);
 
 /** Whether the text has an ASCII digit or one of $ € £ ¥ (a figure or an amount). */
 function hasFigureChar(text: string): boolean {
@@ -234,26 +275,37 @@ function endsWithQuestion(text: string): boolean {
   return text.trimEnd().endsWith("?");
 }
 
-function lengthBucket(words: number): string {
-  return words < 6 ? "len:xs" : words < 12 ? "len:s" : words < 25 ? "len:m" : words < 40 ? "len:l" : "len:xl";
+function lengthBucket(words: number): Feature {
+  return LENGTHS[words < 6 ? 0 : words < 12 ? 1 : words < 25 ? 2 : words < 40 ? 3 : 4] as Feature;
 }
 
 /**
  * The sparse, binary features of one sentence: lemma unigrams and bigrams, subject person,
  * negation, tense, figures, position, written STAR markers, the rule-based part and cue-list hits.
+ * With `ids`, each feature's `featureId` is pushed there too (`ids[j]` of the result's `[j]`).
  * @example sentenceFeatures(ctx, 0, readWords(tokens, u.first, u.last)) // ["w:i", "b:<s>_i", "subj:i", …]
  */
-export function sentenceFeatures(ctx: AnswerContext, index: number, words: SentenceWords): string[] {
+export function sentenceFeatures(
+  ctx: AnswerContext,
+  index: number,
+  words: SentenceWords,
+  ids?: number[],
+): string[] {
   const unit = ctx.units[index];
   if (unit === undefined) return [];
   const out: string[] = [];
+  const add = (f: Feature): void => {
+    out.push(f.name);
+    ids?.push(f.id);
+  };
   const { lemmas } = words;
   let prev = "<s>";
   for (const lemma of lemmas) {
-    out.push(unigram(lemma), bigram(prev, lemma));
+    add(unigram(lemma));
+    add(bigram(prev, lemma));
     prev = lemma;
   }
-  if (lemmas.length > 0) out.push(bigram(prev, "</s>"));
+  if (lemmas.length > 0) add(bigram(prev, "</s>"));
 
   let subject: string | undefined;
   let past = false;
@@ -280,50 +332,51 @@ export function sentenceFeatures(ctx: AnswerContext, index: number, words: Sente
       if (UNITS_AFTER_NUMBER.test(next) || lower.endsWith("%")) figureUnit = true;
     }
   }
-  out.push(named("subj:", subject ?? "none"));
-  if (past) out.push("past");
-  if (modal) out.push("modal");
-  if (negated) out.push("neg");
-  if (negated && third) out.push("neg+third");
-  if (third) out.push("third");
-  if (figure) out.push("figure");
-  if (figureUnit) out.push("figure+unit");
-  if (lemmas.includes("<numword>")) out.push("numword");
-  if (words.hedges > 0) out.push("hedge");
-  if (words.fillers > 0) out.push("filler");
-  if (endsWithQuestion(unit.text)) out.push("qmark");
+  add(named("subj:", subject ?? "none"));
+  if (past) add(PAST);
+  if (modal) add(MODAL);
+  if (negated) add(NEG);
+  if (negated && third) add(NEG_THIRD);
+  if (third) add(THIRD_PERSON);
+  if (figure) add(FIGURE);
+  if (figureUnit) add(FIGURE_UNIT);
+  if (lemmas.includes("<numword>")) add(NUMWORD);
+  if (words.hedges > 0) add(HEDGE);
+  if (words.fillers > 0) add(FILLER);
+  if (endsWithQuestion(unit.text)) add(QMARK);
 
   const n = ctx.units.length;
-  if (index === 0) out.push("at:first");
-  if (index === n - 1) out.push("at:last");
-  out.push(QUARTERS[Math.min(3, Math.floor((4 * index) / Math.max(1, n)))] as string);
-  out.push(lengthBucket(unit.words));
-  if (unit.marker !== undefined) out.push(named("mark:", unit.marker));
-  if (unit.bullet) out.push("bullet");
+  if (index === 0) add(AT_FIRST);
+  if (index === n - 1) add(AT_LAST);
+  add(QUARTERS[Math.min(3, Math.floor((4 * index) / Math.max(1, n)))] as Feature);
+  add(lengthBucket(unit.words));
+  if (unit.marker !== undefined) add(named("mark:", unit.marker));
+  if (unit.bullet) add(BULLET);
 
   const rule = ctx.ruleParts[index] ?? "other";
-  out.push(named("rule:", rule));
-  out.push(named("prev:", index > 0 ? (ctx.ruleParts[index - 1] ?? "other") : "none"));
-  out.push(named("next:", index < n - 1 ? (ctx.ruleParts[index + 1] ?? "other") : "none"));
+  add(named("rule:", rule));
+  add(named("prev:", index > 0 ? (ctx.ruleParts[index - 1] ?? "other") : "none"));
+  add(named("next:", index < n - 1 ? (ctx.ruleParts[index + 1] ?? "other") : "none"));
   let mechanism = false;
   let recurrence = false;
   let unknown = false;
   let probe = false;
   for (const [name, hits] of ctx.cues) {
     if (!hits.has(index)) continue;
-    out.push(named("cue:", name));
+    add(named("cue:", name));
     if (name === "mechanism") mechanism = true;
     else if (name === "recurrence") recurrence = true;
     else if (name === "unknown") unknown = true;
     else if (name === "probe") probe = true;
   }
   // Both halves in one sentence: a mechanism for later cases, an unknown met with a probe.
-  if (mechanism && recurrence) out.push("cue:mechanism+recurrence");
-  if (unknown && probe) out.push("cue:unknown+probe");
+  if (mechanism && recurrence) add(MECHANISM_RECURRENCE);
+  if (unknown && probe) add(UNKNOWN_PROBE);
   if (!ctx.story) {
-    out.push("nonstory", named("nonstory+rule:", rule));
-    if (subject !== undefined) out.push(named("nonstory+subj:", subject));
-    if (past) out.push("nonstory+past");
+    add(NONSTORY);
+    add(named("nonstory+rule:", rule));
+    if (subject !== undefined) add(named("nonstory+subj:", subject));
+    if (past) add(NONSTORY_PAST);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { SparseScorer, type SparseWeights } from "./linear.ts";
+import { featureId, SparseScorer, type SparseWeights } from "./linear.ts";
 
 /** The logits by the definition: bias plus each known feature's weight / scale, once per feature. */
 function reference(model: SparseWeights, features: readonly string[]): number[] {
@@ -49,6 +49,43 @@ describe("SparseScorer", () => {
       const features = ["w:i", "w:i", "past", "w:unknown", "figure"];
       expect([...new SparseScorer(model).logits(features)]).toEqual(reference(model, features));
     }
+  });
+
+  it("gives the same logits and marks through feature ids as through names, on every call", () => {
+    const weights = fc.array(fc.array(fc.integer({ min: -500, max: 500 }), { minLength: 6, maxLength: 6 }), {
+      minLength: 2,
+      maxLength: 2,
+    });
+    fc.assert(
+      fc.property(weights, fc.array(FEATURES, { minLength: 1, maxLength: 4 }), (rows, calls) => {
+        const model: SparseWeights = {
+          vocab: VOCAB,
+          classes: ["a", "b"],
+          weights: rows,
+          bias: [0.5, -1],
+          scale: 10,
+        };
+        const scorer = new SparseScorer(model);
+        // The same scorer over several calls: a row looked up once by id is reused, never stale.
+        for (const features of calls) {
+          // An id of -1 (the id table full) is looked up by name.
+          const ids = features.map((f, j) => (j % 3 === 2 ? -1 : featureId(f)));
+          const found = new Uint8Array(features.length);
+          const byName = new Uint8Array(features.length);
+          expect([...scorer.logits(features, found, ids)]).toEqual(reference(model, features));
+          scorer.logits(features, byName);
+          expect([...found]).toEqual([...byName]);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("gives each feature name one id for good", () => {
+    const id = featureId("w:lensspeed-test");
+    expect(featureId("w:lensspeed-test")).toBe(id);
+    expect(featureId(`w:${"lensspeed-test"}`)).toBe(id);
+    expect(featureId("w:lensspeed-other")).not.toBe(id);
   });
 
   it("marks which features the vocabulary holds, repeats included", () => {

@@ -4,7 +4,7 @@ import type { Token } from "../nlp.ts";
 import type { SentenceTag } from "./features.ts";
 import {
   type DenseWeights,
-  denseLogits,
+  featureId,
   SparseScorer,
   type SparseWeights,
   sigmoid,
@@ -54,6 +54,8 @@ export function scorerOf(weights: SparseWeights): SparseScorer {
   return scorer;
 }
 
+let scratch = new Float64Array(0);
+
 /**
  * Probabilities of each independent (sigmoid) class. With `found`, `found[j]` is set to 1 for
  * each feature `features[j]` the model knows.
@@ -62,27 +64,54 @@ export function sparseProbabilities(
   weights: SparseWeights,
   features: readonly string[],
   found?: Uint8Array,
+  ids?: ArrayLike<number>,
 ): number[] {
-  const logits = scorerOf(weights).logits(features, found);
+  const scorer = scorerOf(weights);
+  // One buffer for the logits, reused: only the probabilities are handed out.
+  if (scratch.length !== scorer.classes.length) scratch = new Float64Array(scorer.classes.length);
+  const logits = scorer.logitsInto(features, scratch, found, ids);
   const out = new Array<number>(logits.length);
   for (let k = 0; k < logits.length; k += 1) out[k] = sigmoid(logits[k] ?? 0);
   return out;
 }
 
+/**
+ * The first class's logit of dense weights: `denseLogits(weights, values)[0]`, the same sum in
+ * the same order, without an array for the other classes.
+ */
+function firstLogit(weights: DenseWeights, values: Readonly<Record<string, number>>): number {
+  // (No bias: no logit, as `denseLogits` gives. No weights: the bias alone.)
+  if (weights.bias.length === 0) return 0;
+  let z = weights.bias[0] as number;
+  const row = weights.weights[0];
+  if (row === undefined) return z;
+  const { features } = weights;
+  for (let i = 0; i < features.length; i += 1) {
+    const v = values[features[i] as string] ?? 0;
+    if (v === 0) continue;
+    z += (row[i] ?? 0) * v;
+  }
+  return z;
+}
+
 /** Probability of a one-class dense head. */
 export function denseProbability(weights: DenseWeights, values: Readonly<Record<string, number>>): number {
-  return sigmoid(denseLogits(weights, values)[0] ?? 0);
+  return sigmoid(firstLogit(weights, values));
 }
 
 /** Value of a one-class dense regression. */
 export function denseValue(weights: DenseWeights, values: Readonly<Record<string, number>>): number {
-  return denseLogits(weights, values)[0] ?? 0;
+  return firstLogit(weights, values);
 }
 
 /** The distribution over classes of a softmax sparse model. */
-export function distribution(weights: SparseWeights, features: readonly string[]): Record<string, number> {
+export function distribution(
+  weights: SparseWeights,
+  features: readonly string[],
+  ids?: ArrayLike<number>,
+): Record<string, number> {
   const scorer = scorerOf(weights);
-  const probs = softmax(scorer.logits(features));
+  const probs = softmax(scorer.logits(features, undefined, ids));
   const out: Record<string, number> = {};
   scorer.classes.forEach((c, i) => {
     out[c] = probs[i] ?? 0;
@@ -163,6 +192,7 @@ export function topicFeaturesOf(features: ReadonlyArray<readonly string[]>): str
 }
 
 const SHAPES = ["past", "i", "we", "modal"].map((name) => [0, 1, 2, 3].map((b) => `shape:${name}:${b}`));
+const SHAPE_IDS = SHAPES.map((row) => row.map(featureId));
 
 /**
  * The distribution of `distribution(weights, topicFeaturesOf(features))`, without collecting the
@@ -172,27 +202,35 @@ const SHAPES = ["past", "i", "we", "modal"].map((name) => [0, 1, 2, 3].map((b) =
 export function topicDistribution(
   weights: SparseWeights,
   features: ReadonlyArray<readonly string[]>,
+  featureIds?: ReadonlyArray<ArrayLike<number>>,
 ): Record<string, number> {
   const out: string[] = [];
+  // The features' ids, kept along when they were given (see `featureId`).
+  const ids: number[] | undefined = featureIds === undefined ? undefined : [];
   let past = 0;
   let i = 0;
   let we = 0;
   let modal = 0;
-  for (const list of features) {
-    for (const f of list) {
-      if (f.startsWith("w:")) out.push(f);
-      else if (f === "past") past += 1;
+  features.forEach((list, k) => {
+    const listIds = featureIds?.[k];
+    for (let j = 0; j < list.length; j += 1) {
+      const f = list[j] as string;
+      if (f.startsWith("w:")) {
+        out.push(f);
+        ids?.push(listIds?.[j] ?? -1);
+      } else if (f === "past") past += 1;
       else if (f === "subj:i") i += 1;
       else if (f === "subj:we") we += 1;
       else if (f === "modal") modal += 1;
     }
-  }
+  });
   const n = Math.max(1, features.length);
   const bucket = (count: number): number => (count === 0 ? 0 : count / n < 0.3 ? 1 : count / n < 0.6 ? 2 : 3);
   [past, i, we, modal].forEach((count, k) => {
     out.push(SHAPES[k]?.[bucket(count)] as string);
+    ids?.push(SHAPE_IDS[k]?.[bucket(count)] ?? -1);
   });
-  return distribution(weights, out);
+  return distribution(weights, out, ids);
 }
 
 /**

@@ -92,6 +92,8 @@ export interface ReadAnswer {
   transcript: boolean;
   words: SentenceWords[];
   features: string[][];
+  /** Each feature's `featureId`, list by list (`featureIds[i][j]` of `features[i][j]`). */
+  featureIds: number[][];
   /** Sentence indexes hit by each hand-written cue list. */
   cues: ReadonlyArray<readonly [string, ReadonlySet<number>]>;
 }
@@ -121,10 +123,11 @@ export function readAnswer(
     story: options.story,
     ruleParts: units.map((u) => u.part),
   };
+  const featureIds = units.map((): number[] => []);
   const features = units.map((_, i) =>
-    sentenceFeatures(ctx, i, words[i] ?? { lemmas: [], hedges: 0, fillers: 0 }),
+    sentenceFeatures(ctx, i, words[i] ?? { lemmas: [], hedges: 0, fillers: 0 }, featureIds[i]),
   );
-  return { text, doc, units, corpus, story: options.story, transcript, words, features, cues };
+  return { text, doc, units, corpus, story: options.story, transcript, words, features, featureIds, cues };
 }
 
 /** Probabilities per sentence, in `SENTENCE_TAGS` order. */
@@ -216,17 +219,39 @@ function isHypothetical(units: readonly Unit[], tokens: readonly Token[]): boole
   return modal >= 2 && modal * 2 >= units.length && narrated <= 1;
 }
 
-/** Occurrences of `part` in `text`, overlapping or not. */
-function occurrences(text: string, part: string): number {
+/** Whether the code unit is a word character as `\b` reads it ([A-Za-z0-9_]). */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/**
+ * The separators `/,|\band\b|\bor\b/` finds in `text` (one fewer than the pieces `split` cuts it
+ * into), counted up to `enough`.
+ */
+function separators(text: string, enough: number): number {
   let count = 0;
-  for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) count += 1;
+  for (let i = 0; i < text.length && count < enough; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 44) {
+      count += 1;
+      continue;
+    }
+    if (c !== 97 && c !== 111) continue;
+    const word = c === 97 ? "and" : "or";
+    if (!text.startsWith(word, i)) continue;
+    const after = i + word.length;
+    if (i > 0 && isWordChar(text.charCodeAt(i - 1))) continue;
+    if (after < text.length && isWordChar(text.charCodeAt(after))) continue;
+    count += 1;
+    i = after - 1;
+  }
   return count;
 }
 
 function isRecital(unit: Unit): boolean {
-  // Five items need four separators; commas and every "and" and "or" bound their number.
+  // Five items need four separators.
   const { text } = unit;
-  if (occurrences(text, ",") + occurrences(text, "and") + occurrences(text, "or") < 4) return false;
+  if (separators(text, 4) < 4) return false;
   const items = text.split(/,|\band\b|\bor\b/);
   return items.length >= 5 && items.filter((item) => item.trim().split(/\s+/).length <= 3).length >= 4;
 }
@@ -254,6 +279,30 @@ function countOwnedActions(units: readonly Unit[], tokens: readonly Token[]): nu
   return count;
 }
 
+// Whether each feature id is a word pair counted by `tagAndCountPairs`: 0 not known yet, 1 yes, 2 no.
+let pairById = new Uint8Array(4096);
+
+/** Whether the feature is a word pair (`b:prev_lemma`) other than a sentence's closing one. */
+function isCountedPair(feature: string, id: number): boolean {
+  if (id < 0) return isPairName(feature);
+  if (id >= pairById.length) {
+    const grown = new Uint8Array(Math.max(id + 1, pairById.length * 2));
+    grown.set(pairById);
+    pairById = grown;
+  }
+  let known = pairById[id] as number;
+  if (known === 0) {
+    known = isPairName(feature) ? 1 : 2;
+    pairById[id] = known;
+  }
+  return known === 1;
+}
+
+function isPairName(feature: string): boolean {
+  // "b:" without building a string per feature.
+  return feature.charCodeAt(0) === 98 && feature.charCodeAt(1) === 58 && !feature.endsWith("_</s>");
+}
+
 // Which features of a sentence the tagger knows, reused from sentence to sentence.
 let foundBuffer = new Uint8Array(256);
 
@@ -266,15 +315,14 @@ let foundBuffer = new Uint8Array(256);
 function tagAndCountPairs(read: ReadAnswer, model: LensModel): { probs: number[][]; known: number } {
   let known = 0;
   let total = 0;
-  const probs = read.features.map((features) => {
+  const probs = read.features.map((features, i) => {
+    const ids = read.featureIds[i];
     if (foundBuffer.length < features.length) foundBuffer = new Uint8Array(features.length * 2);
     const found = foundBuffer;
     found.fill(0, 0, features.length);
-    const row = sparseProbabilities(model.sentence, features, found);
+    const row = sparseProbabilities(model.sentence, features, found, read.featureIds[i]);
     for (let j = 0; j < features.length; j += 1) {
-      const f = features[j] as string;
-      // "b:" without building a string per feature.
-      if (f.charCodeAt(0) !== 98 || f.charCodeAt(1) !== 58 || f.endsWith("_</s>")) continue;
+      if (!isCountedPair(features[j] as string, ids?.[j] ?? -1)) continue;
       total += 1;
       known += found[j] as number;
     }
@@ -361,7 +409,7 @@ export function judgeAnswer(
   );
   if (!measured) labels.quantified = false;
 
-  const topic = topicDistribution(model.topic, read.features);
+  const topic = topicDistribution(model.topic, read.features, read.featureIds);
   let offTopicProbability = 0;
   if (competency !== undefined) {
     offTopicProbability = denseProbability(model.offTopic, offTopicFeatures(topic, competency));
@@ -378,7 +426,8 @@ export function judgeAnswer(
   const tailoring = corpus.findAll(TAILORING).length;
   const specifics =
     doc.tokens.filter((t) => t.type === "number" && !/^(19|20)\d\d$/.test(t.text)).length +
-    units.reduce((sum, u) => sum + (u.norm.match(SPELLED_NUMBER) ?? []).length, 0);
+    // Counted over the joined sentences (a whole word never spans two of them): one pass, not one per sentence.
+    (corpus.text.match(SPELLED_NUMBER) ?? []).length;
   const hypothetical = isHypothetical(units, doc.tokens);
   const hedges = read.words.reduce((s, w) => s + w.hedges, 0);
   const fillers = read.words.reduce((s, w) => s + w.fillers, 0) + delivery.fillers.length;
