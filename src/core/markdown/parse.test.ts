@@ -159,7 +159,7 @@ describe("parsePrepDocument: lossless on anything (property)", () => {
   });
 
   it("stays linear on repetitive documents (no quadratic look-ahead or key search)", () => {
-    // Relative, not absolute: 4× the input must cost well under 16× (what quadratic would),
+    // Relative, not absolute: 4× the input must cost under 12× (quadratic would be 16×),
     // so a busy machine slows both runs alike and the check does not flake.
     const cases = [
       "### Q1- Tell me?\n",
@@ -168,19 +168,23 @@ describe("parsePrepDocument: lossless on anything (property)", () => {
       "Interviewers ask:\n- Will they?\n",
       "Question: Tell me about yourself (v).\nAnswer: ok\n\n",
     ];
-    const cost = (text: string): number => {
-      let best = Number.POSITIVE_INFINITY;
-      for (let run = 0; run < 3; run++) {
-        const started = performance.now();
-        expectLossless(text);
-        best = Math.min(best, performance.now() - started);
+    // Small and large runs alternate (the best of five each), so a burst of load hits both.
+    const costs = (small: string, large: string): [number, number] => {
+      let bestSmall = Number.POSITIVE_INFINITY;
+      let bestLarge = Number.POSITIVE_INFINITY;
+      for (let run = 0; run < 5; run++) {
+        let started = performance.now();
+        expectLossless(small);
+        bestSmall = Math.min(bestSmall, performance.now() - started);
+        started = performance.now();
+        expectLossless(large);
+        bestLarge = Math.min(bestLarge, performance.now() - started);
       }
-      return best;
+      return [bestSmall, bestLarge];
     };
     for (const unit of cases) {
-      const small = cost(unit.repeat(1_500));
-      const large = cost(unit.repeat(6_000));
-      expect(large / Math.max(small, 1), JSON.stringify(unit)).toBeLessThan(10);
+      const [small, large] = costs(unit.repeat(1_500), unit.repeat(6_000));
+      expect(large / Math.max(small, 1), JSON.stringify(unit)).toBeLessThan(12);
     }
   });
 
