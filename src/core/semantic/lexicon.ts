@@ -4171,7 +4171,8 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
       "said no",
       "cut the scope",
     ],
-    not: ["priority class", "priority field", "pod", "pods", "queue"],
+    // The bias–variance or precision–recall trade-off is a property of models, not prioritising work.
+    not: ["priority class", "priority field", "pod", "pods", "queue", "bias", "variance", "precision recall"],
   },
   {
     id: "soft.customer",

@@ -128,6 +128,20 @@ describe("semanticMatch", () => {
     ).toBe(true);
   });
 
+  it("reads 'Explain …' opening a question as a request, not the communication skill", () => {
+    const ids = (t: string) => conceptsOf(t).map((c) => c.id);
+    expect(ids("Explain the bias-variance trade-off.")).not.toContain("soft.communication");
+    expect(ids("Explain the bias-variance trade-off.")).not.toContain("soft.prioritization");
+    expect(ids("Describe how you would monitor a model for drift.")).not.toContain("soft.communication");
+    expect(ids("I explained the churn model's limits to the sales team.")).toContain("soft.communication");
+    expect(
+      questionSimilarity(
+        "Explain how gradient boosting works.",
+        "How do you explain technical work to non-technical people?",
+      ).matched,
+    ).toBe(false);
+  });
+
   it("is deterministic", () => {
     const a = semanticMatch("Experience with Kubernetes", "I ran the services on EKS with Helm.");
     const b = semanticMatch("Experience with Kubernetes", "I ran the services on EKS with Helm.");

@@ -109,6 +109,15 @@ interface Token {
 
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}+#/.']*/gu;
 
+const REQUEST_VERBS = new Set(["explain", "describe"]);
+
+/** An imperative request verb at the start of the text or of a sentence ("Explain X."). */
+function isRequest(text: string, token: Token): boolean {
+  if (!REQUEST_VERBS.has(token.raw)) return false;
+  const before = text.slice(Math.max(0, token.at - 4), token.at).trimEnd();
+  return before === "" || /[.?!:\n]$/.test(before) || /^\s*(?:[-*•]|\d+[.)])$/.test(before);
+}
+
 /**
  * Lower-cased tokens with lemmas: hyphens split words ("non-technical" → "non technical"),
  * a possessive "'s" is dropped, trailing dots are not part of a word.
@@ -348,6 +357,9 @@ export function analyzeText(text: string): Analysis {
   // Topical concept hits in order: first and last token, the concepts the term fired.
   const hits: Array<{ from: number; to: number; ids: string[] }> = [];
   for (let i = 0; i < tokens.length; i++) {
+    // "Explain the bias–variance trade-off", "Describe a time…": a request that opens the text or
+    // a sentence asks for an answer; it is not the communication skill.
+    if (isRequest(text, tokens[i] as Token)) continue;
     // Candidate keys grow one lemma at a time; the longest term that exists wins.
     const keys: string[] = [];
     let grown = "";
