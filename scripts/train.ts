@@ -533,7 +533,7 @@ function macroF1(pairs: ReadonlyArray<readonly [number, number]>, t: number): nu
 }
 function pickThreshold(pairs: ReadonlyArray<readonly [number, number]>): number {
   let best = { t: 0.5, score: macroF1(pairs, 0.5) };
-  for (let t = 0.15; t <= 0.85001; t += 0.05) {
+  for (let t = 0.05; t <= 0.85001; t += 0.05) {
     const score = macroF1(pairs, t);
     // Ties go to the threshold nearest 0.5.
     if (
