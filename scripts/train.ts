@@ -5,6 +5,7 @@
  *   npm run train -- --corpus DIR           # another copy of the corpus
  *   npm run train -- --seed 7 --out FILE
  *   npm run train -- --additions 0.25     # share of stories copied with a training sentence
+ *   npm run train -- --openers 0.15       # share of stories copied with a pleasantry in front
  *
  * Reads only the training writers' files (answers/train-*.jsonl: the train and validation
  * splits) and questions/*.jsonl; never the frozen test files. Models are fitted on `train`;
@@ -90,6 +91,10 @@ const BLAME = [
   "He was arrogant and refused to admit his code was the problem.",
   "The outage was entirely the network team's doing, not ours.",
   "Unexpected issues outside my control pushed the whole thing back a month.",
+  "Honestly it was their fault that the launch slipped, they kept changing the rules on us.",
+  "The integration team kept breaking our environment, so the delay was really on them.",
+  "Frankly the whole overrun was the vendor's fault, and nothing we did could change that.",
+  "It was the analysts' fault the numbers were wrong; they never checked their own queries.",
 ];
 // Other people described neutrally: context, not blame.
 const NEUTRAL = [
@@ -210,7 +215,9 @@ function augment(
     if (row.s.length >= 3 && roll < 0.3) {
       const s = [...row.s];
       s.splice(1 + Math.floor(random() * (s.length - 1)), 0, [voiced(row, pick(BLAME_POOL)), "blame"]);
-      out.push(relabel(row, s, { overall: Math.min(overall, 2) }));
+      // LABELING.md: blame caps the score at 2, and 1 when it is the main content; in an answer
+      // that was already weak (2 or less) the accusation is what a listener takes away.
+      out.push(relabel(row, s, { overall: overall <= 2 ? 1 : 2 }));
     } else if (roll < 0.65 && callsForStory(row.competency)) {
       const [sentence, tags] = pick(ADDITIONS);
       const s: Array<[string, string]> = [...row.s, [voiced(row, sentence), tags]];
@@ -262,6 +269,25 @@ function augment(
       const s: Array<[string, string]> = [[words.join(" "), ""]];
       out.push(relabel(row, s, { overall: 1, ownership: "i" }));
     }
+  }
+  return out;
+}
+
+// A spoken answer often opens with a pleasantry ("Sure.", "Good question.") that tells no part of
+// the story. No written training answer does, so without these copies the sentence after it sits
+// where a task usually sits and reads as one. A share of the stories get a copy with an opener
+// (tagged with nothing, labels unchanged); its own random stream leaves the other copies as they were.
+const OPENERS = ["Sure.", "Yes, happy to.", "Good question.", "Okay.", "Of course.", "Right.", "Yeah, sure."];
+const OPENER_RATE = Number(option("--openers") ?? 0.15);
+function withOpeners(rows: readonly CorpusRow[]): CorpusRow[] {
+  const random = seeded(SEED + 5);
+  const out: CorpusRow[] = [];
+  for (const row of rows) {
+    const roll = random();
+    const opener = OPENERS[Math.floor(random() * OPENERS.length)] ?? "Sure.";
+    if (!callsForStory(row.competency) || row.s.length < 2 || roll >= OPENER_RATE) continue;
+    const s: Array<[string, string]> = [[voiced(row, opener), ""], ...row.s];
+    out.push({ ...row, id: `${row.id}^`, s });
   }
   return out;
 }
@@ -398,10 +424,13 @@ interface Item {
   fold: number;
 }
 
-const augmented = augment(
-  trainRows,
-  questionRows.filter((q) => q.split !== "validation" && q.split !== "test"),
-);
+const augmented = [
+  ...augment(
+    trainRows,
+    questionRows.filter((q) => q.split !== "validation" && q.split !== "test"),
+  ),
+  ...withOpeners(trainRows),
+];
 log(`${augmented.length} augmented training answers`);
 
 function readItem(row: CorpusRow, fold: number): Item {
@@ -531,18 +560,31 @@ function macroF1(pairs: ReadonlyArray<readonly [number, number]>, t: number): nu
     a + b + c === 0 ? 1 : (2 * a) / Math.max(1, 2 * a + b + c);
   return (f(tp, fp, fn) + f(tn, fn, fp)) / 2;
 }
+// One rule for every label, chosen for stability rather than the best validation figure: macro-F1
+// on a grid from 0.15 to 0.65 (step 0.05), smoothed by averaging each point with its two
+// neighbours (labels present in ~90% of answers have few negatives in validation, so a lone peak
+// is noise); the best smoothed threshold in [0.2, 0.6] is taken only when it beats 0.5's smoothed
+// score by at least 0.01, else 0.5. Ties go to the threshold nearest 0.5. (A grid from 0.05 to
+// 0.85 without smoothing put situation at 0.8 and moved action between 0.5 and 0.85 from one
+// small corpus change to the next.)
+const THRESHOLD_MIN_GAIN = 0.01;
 function pickThreshold(pairs: ReadonlyArray<readonly [number, number]>): number {
-  let best = { t: 0.5, score: macroF1(pairs, 0.5) };
-  for (let t = 0.15; t <= 0.85001; t += 0.05) {
-    const score = macroF1(pairs, t);
-    // Ties go to the threshold nearest 0.5.
+  const grid: number[] = [];
+  for (let k = 3; k <= 13; k += 1) grid.push(k / 20);
+  const raw = grid.map((t) => macroF1(pairs, t));
+  const smoothed = (i: number): number => ((raw[i - 1] ?? 0) + (raw[i] ?? 0) + (raw[i + 1] ?? 0)) / 3;
+  const atHalf = smoothed(grid.indexOf(0.5));
+  let best = { t: 0.5, score: atHalf };
+  for (let i = 1; i < grid.length - 1; i += 1) {
+    const t = grid[i] ?? 0.5;
+    const score = smoothed(i);
     if (
       score > best.score + 1e-9 ||
       (Math.abs(score - best.score) <= 1e-9 && Math.abs(t - 0.5) < Math.abs(best.t - 0.5))
     )
-      best = { t: Math.round(t * 100) / 100, score };
+      best = { t, score };
   }
-  return best.t;
+  return best.score >= atHalf + THRESHOLD_MIN_GAIN - 1e-9 ? best.t : 0.5;
 }
 const tuneOn = validation.length >= 8 ? validation : train;
 const judged = new Map<Item, Judgement>();
