@@ -43,17 +43,21 @@ describeStores("question bank and technical drill", (getStore) => {
     );
     expect(imported.find((q) => /CI setup/.test(q.text))?.bankKey).toBe("tech.cicd-ml");
     expect(imported.find((q) => /precision over recall/.test(q.text))?.bankKey).toBe("tech.precision-recall");
+    // "Explain …" opening the question is a request, not a topic: the ensembles entry is found.
+    expect(imported.find((q) => /gradient boosting/.test(q.text))?.bankKey).toBe(
+      "tech.decision-trees-ensembles",
+    );
     const spark = imported.find((q) => /Spark/.test(q.text));
     expect(spark).toMatchObject({ keyPointsFrom: "none", keyPoints: [] });
     expect(spark?.note).toMatch(/No key points.*derisk questions add/);
     // The drill asks the user's own questions with key points first, those without last.
-    const drill = await startPractice(store, "a", { from: { kind: "drill" }, count: 4, now: T0 });
+    const drill = await startPractice(store, "a", { from: { kind: "drill" }, count: 5, now: T0 });
     const withPoints = imported.filter((q) => q.keyPoints.length > 0).map((q) => q.itemId);
-    expect(withPoints).toHaveLength(3);
-    expect(drill.steps.slice(0, 3).map((s) => s.itemId)).toEqual(withPoints);
+    expect(withPoints).toHaveLength(4);
+    expect(drill.steps.slice(0, 4).map((s) => s.itemId)).toEqual(withPoints);
     // Then the built-in bank (a bank entry an imported question stands for is not asked twice).
-    expect(drill.steps[3]?.questionId).toBeDefined();
-    expect(drill.steps[3]?.questionText).not.toBe(TECHNICAL_QUESTIONS[0]?.text);
+    expect(drill.steps[4]?.questionId).toBeDefined();
+    expect(drill.steps[4]?.questionText).not.toBe(TECHNICAL_QUESTIONS[0]?.text);
   });
 
   it("drills: picks bank questions, checks key points by concept, schedules the rating on the one due queue", async () => {
