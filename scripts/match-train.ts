@@ -19,7 +19,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PAIR_FEATURES, pairFeatures } from "../src/core/semantic/matcher.ts";
 import type { LabelledPair } from "../src/core/semantic/measure.ts";
-import { learnedProbability, type PairScorerModel } from "../src/core/semantic/pair-scorer.ts";
+import { learnedDecision, type PairScorerModel } from "../src/core/semantic/pair-scorer.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const check = process.argv.includes("--check");
@@ -167,19 +167,16 @@ const VETO = Number(process.env.MATCH_VETO ?? 0.3);
 // When the lexicons know a concept the query asks for and the candidate shows none, the model
 // must be surer than this.
 const UNMET = Number(process.env.MATCH_UNMET ?? 0.6);
-const decide = (r: Row, m: PairScorerModel) => {
-  if (!r.learned) return r.rule;
-  const p = learnedProbability(r.x, m);
-  const rule = r.x[0] as number;
-  // The lexicons' no stands when they know a concept the query asks for and the candidate shows none.
-  const unmet = (r.x[6] as number) > 0;
-  return (
-    rule >= m.certainRule ||
-    (rule >= m.strongRule
-      ? p >= m.veto
-      : p >= (unmet ? Math.max(m.unmetThreshold, m.threshold) : m.threshold))
-  );
-};
+// The matcher's own decision (pair-scorer.ts), from the row's rule score, unmet concepts and
+// share of concepts met.
+const decide = (r: Row, m: PairScorerModel) =>
+  r.learned
+    ? learnedDecision(
+        r.x,
+        { score: r.x[0] as number, unmet: r.x[6] as number, concepts: r.x[3] as number },
+        m,
+      ).matched
+    : r.rule;
 
 function figures(rows: readonly Row[], m: PairScorerModel) {
   let tp = 0;

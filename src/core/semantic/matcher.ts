@@ -605,9 +605,6 @@ export function alignmentOf(query: string | Analysis, candidate: string | Analys
  * @example semanticMatch("clear communication with non-technical stakeholders", "I explained the forecast to the sales team.").matched // true
  * @example semanticMatch("clear communication with non-technical stakeholders", "I enabled secure communication with the chatbot over TLS.").matched // false
  */
-/** The learned probability needed when the query names known concepts and the candidate shows none. */
-const NONE_MET_PROBABILITY = 0.7;
-
 export function semanticMatch(
   query: string | Analysis,
   candidate: string | Analysis,
@@ -627,12 +624,7 @@ export function semanticMatch(
   // A query word the candidate uses in another sense stays a veto: the rules alone decide then.
   if (profile !== undefined) {
     const learned = learnedDecision(pairFeaturesOf(q, reading, profile), reading);
-    // The lexicons know what the query asks for and the candidate shows none of it: the model
-    // must be surer still ("payments, billing or fraud" is not met by a sentence about data
-    // issues in ML pipelines, p 0.60; "winning research grants" is met by "secured funding", 0.72).
-    const lexiconsSayNo =
-      reading.unmet > 0 && reading.concepts === 0 && learned.probability < NONE_MET_PROBABILITY;
-    if (learned.matched && score < MATCH_THRESHOLD && !lexiconsSayNo) {
+    if (learned.matched && score < MATCH_THRESHOLD) {
       score = Math.min(STRONG_THRESHOLD - 0.01, learned.score);
       if (!shared.some((s) => s.includes(" ≈ ")))
         for (const [word, partner] of alignedPairs(q.vectors, c.vectors).slice(0, 2))

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import model from "./data/pair-scorer.json" with { type: "json" };
 import { PAIR_FEATURES, pairFeatures, semanticMatch } from "./matcher.ts";
 import type { LabelledPair } from "./measure.ts";
-import { learnedDecision, learnedProbability } from "./pair-scorer.ts";
+import { learnedDecision, learnedProbability, NONE_MET_THRESHOLD } from "./pair-scorer.ts";
 
 const readJsonl = <T>(name: string): T[] =>
   readFileSync(new URL(`../../../eval/matching/${name}`, import.meta.url), "utf8")
@@ -61,9 +61,25 @@ describe("the learned pair scorer", () => {
     expect(p).toBeGreaterThan(0);
     expect(p).toBeLessThan(1);
     const m = { ...model, threshold: 0.99, veto: 0.01 };
-    expect(learnedDecision(features, { score: 0.8, unmet: 0 }, m).matched).toBe(true);
-    expect(learnedDecision(features, { score: 0.4, unmet: 0 }, m).matched).toBe(false);
-    expect(learnedDecision(features, { score: 1, unmet: 0 }, { ...m, veto: 0.99 }).matched).toBe(true);
+    expect(learnedDecision(features, { score: 0.8, unmet: 0, concepts: 1 }, m).matched).toBe(true);
+    expect(learnedDecision(features, { score: 0.4, unmet: 0, concepts: 1 }, m).matched).toBe(false);
+    expect(learnedDecision(features, { score: 1, unmet: 0, concepts: 1 }, { ...m, veto: 0.99 }).matched).toBe(
+      true,
+    );
+    // The lexicons see none of the concepts asked: the probability must reach NONE_MET_THRESHOLD.
+    const at = (probability: number) => ({
+      ...model,
+      weights: model.weights.map(() => 0),
+      bias: Math.log(probability / (1 - probability)),
+      threshold: 0.3,
+      unmetThreshold: 0.5,
+    });
+    const none = { score: 0.2, unmet: 1, concepts: 0 };
+    expect(learnedDecision(features, none, at(NONE_MET_THRESHOLD - 0.05)).matched).toBe(false);
+    expect(learnedDecision(features, none, at(NONE_MET_THRESHOLD + 0.05)).matched).toBe(true);
+    expect(learnedDecision(features, { ...none, concepts: 0.5 }, at(NONE_MET_THRESHOLD - 0.05)).matched).toBe(
+      true,
+    );
   });
 });
 

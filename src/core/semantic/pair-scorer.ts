@@ -28,6 +28,13 @@ export interface PairScorerModel {
 const MODEL = model as PairScorerModel;
 
 /**
+ * The probability needed when the lexicons know every concept the query asks for is missing
+ * from the candidate (none met): "payments, billing or fraud" is not met by a sentence about
+ * data issues in ML pipelines (0.60); "winning research grants" is met by "secured funding" (0.72).
+ */
+export const NONE_MET_THRESHOLD = 0.7;
+
+/**
  * The probability that the candidate shows the query, from its pair features.
  * @example learnedProbability(pairFeatures("Resolving conflicts", "I mediated a dispute.")) > 0.5
  */
@@ -43,21 +50,22 @@ export function learnedProbability(features: readonly number[], m: PairScorerMod
 /**
  * The learned decision and a score on the matcher's scale: 0.5 at the threshold, rising to 0.75
  * at certainty, below 0.5 under it.
- * @example learnedDecision(features, { score: 0.4, unmet: 0 }).matched
+ * @example learnedDecision(features, { score: 0.4, unmet: 0, concepts: 0 }).matched
  */
 export function learnedDecision(
   features: readonly number[],
-  rules: { score: number; unmet: number },
+  rules: { score: number; unmet: number; concepts: number },
   m: PairScorerModel = MODEL,
 ): { probability: number; matched: boolean; score: number } {
   const p = learnedProbability(features, m);
   // A strong lexicon match needs only to clear the veto; anything else, the threshold. When the
-  // lexicons know a concept the query asks for and the candidate shows none of it, a higher one.
+  // lexicons know a concept the query asks for and the candidate shows none of it, a higher one,
+  // and higher still when it shows none of the concepts asked at all.
   const strong = rules.score >= m.strongRule;
   const t = strong
     ? Math.min(m.veto, m.threshold)
     : rules.unmet > 0
-      ? Math.max(m.unmetThreshold, m.threshold)
+      ? Math.max(rules.concepts === 0 ? NONE_MET_THRESHOLD : m.unmetThreshold, m.threshold)
       : m.threshold;
   const matched = rules.score >= m.certainRule || p >= t;
   const score = matched ? 0.5 + (0.25 * (p - t)) / Math.max(1e-6, 1 - t) : (0.5 * p) / Math.max(1e-6, t);
