@@ -91,10 +91,11 @@ describe.runIf(launched.browser !== null)("progress and journal", () => {
 
     // A new entry of one's own, with a fact derisk can reframe.
     await page.getByRole("link", { name: "New entry" }).click();
+    // The entry shown before still has a "What happened" section: wait for the form's text box.
     await page
-      .getByLabel("What happened")
+      .getByRole("textbox", { name: "What happened" })
       .fill("The release broke the night before the demo. I rolled it back and fixed the config.");
-    await page.getByLabel("How it felt").fill("Panicked, then calm.");
+    await page.getByRole("textbox", { name: "How it felt" }).fill("Panicked, then calm.");
     await page.getByRole("button", { name: "Save the entry" }).click();
     await page.getByText("I rolled it back and fixed the config.", { exact: true }).first().waitFor();
     // The list reloads after the save: the new entry joins the seed's.
