@@ -154,6 +154,9 @@ describe("scaffoldWhyCompany", () => {
       ["Data Scientist | Northwind", "Northwind", "Data Scientist"],
       ["MLOps Engineer at Fabrikam", "Fabrikam", "MLOps Engineer"],
       ["ML Engineer — Remote", undefined, "ML Engineer — Remote"],
+      // The company was left off: the dangling dash is not part of the role.
+      ["Senior ML Engineer —", undefined, "Senior ML Engineer"],
+      ["# Data Engineer |", undefined, "Data Engineer"],
     ];
     for (const [first, company, title] of cases) {
       const out = extractRequirements(`${first}${body}`);

@@ -217,11 +217,16 @@ function findTitle(raw: string, lines: readonly Line[]): string | undefined {
   if (labelled) return labelled;
   const named = titleLine(lines);
   if (named) return named.title;
-  const heading = lines.find((l) => /^\s*#\s/.test(l.raw))?.masked.trim();
+  const heading = withoutTrailingSeparator(lines.find((l) => /^\s*#\s/.test(l.raw))?.masked.trim());
   if (heading) return heading;
-  const first = lines.find((l) => l.masked.trim() !== "")?.masked.trim();
+  const first = withoutTrailingSeparator(lines.find((l) => l.masked.trim() !== "")?.masked.trim());
   if (first && first.split(/\s+/).length <= 8 && ROLE_NOUN.test(first) && !/[.!?]$/.test(first)) return first;
   return undefined;
+}
+
+/** "Senior ML Engineer —" (a title line whose company was left off) is the role "Senior ML Engineer". */
+function withoutTrailingSeparator(line: string | undefined): string | undefined {
+  return line?.replace(/[\s·•|–—:,-]+$/u, "");
 }
 
 const NOT_A_NAME =
