@@ -448,6 +448,20 @@ function wordsOf(text: string, leaveOut: ReadonlySet<string> = new Set()): Word[
   return [...out.values()];
 }
 
+// "The live inputs don't look like the training data", "they aren't the ones it was trained on":
+// a denied sameness says a difference, not a denial of the key point's "sees" or "features".
+const DENIED_SAMENESS =
+  /\b(?:(?:do|does|did|is|are|was|were|has|have)(?:n't|n’t| not)|never|not)\s+(?:quite\s+|really\s+|exactly\s+|always\s+)?(?:look(?:s|ed)?\s+like|match(?:es|ed)?|agree[ds]?|line[sd]?\s+up|the\s+same(?:\s+as)?|equal|identical(?:\s+to)?|the\s+ones?|consistent(?:\s+with)?)\b/gi;
+
+/**
+ * A window with each denied sameness read as "different from".
+ * @example sayDifference("the features don't match") // "the features different from"
+ */
+export function sayDifference(window: string): string {
+  // A phrase the ML vocabulary lists ("never quite agreed" for skew) keeps its own reading.
+  return window.replace(DENIED_SAMENESS, (m) => (/k9g\d/.test(canonicalise(m)) ? m : "different from"));
+}
+
 interface Reading {
   all: Analysis;
   affirmed: Analysis;
@@ -777,7 +791,7 @@ function bestWindows(answer: string, keyPoints: readonly string[], tuning: Cover
   const windows: string[] = [...sentences];
   for (let i = 0; i + 1 < sentences.length; i++) windows.push(`${sentences[i]} ${sentences[i + 1]}`);
   // Each window is read once for all the key points.
-  const readings = windows.map(readWindow);
+  const readings = windows.map((w) => readWindow(sayDifference(w)));
   const topical = topicUnits(keyPoints);
   const topicWords = topicLemmas(keyPoints);
   const answerWords = (answer.match(WORD) ?? []).length;
