@@ -8,6 +8,7 @@ import {
   coverageFeatures,
   keyPointCoverage,
   measureCoverage,
+  sayDifference,
 } from "./coverage.ts";
 
 describe("keyPointCoverage", () => {
@@ -48,6 +49,29 @@ describe("keyPointCoverage", () => {
     expect(keyPointCoverage("Never tune on the test set; use a validation split.", [tuning]).covered).toEqual(
       [tuning],
     );
+  });
+
+  it("reads a denied sameness as a difference, and an unguarded negative key point as unmet", () => {
+    expect(sayDifference("The live inputs don't look like the training data.")).toBe(
+      "The live inputs different from the training data.",
+    );
+    // A phrase the ML vocabulary lists keeps its own reading.
+    expect(sayDifference("The two pipelines never quite agreed.")).toBe(
+      "The two pipelines never quite agreed.",
+    );
+    const skew = "the model sees different features in production than in training";
+    expect(
+      keyPointCoverage("The features the model gets in production are not the same as in training.", [skew])
+        .covered,
+    ).toEqual([skew]);
+    const tuning = "tune on a validation set, never on the test set";
+    expect(
+      keyPointCoverage("We tune everything on the test set to get the real number.", [tuning]).covered,
+    ).toEqual([]);
+    expect(
+      keyPointCoverage("We tune on a validation split; the test set stays untouched until the end.", [tuning])
+        .covered,
+    ).toEqual([tuning]);
   });
 
   it("credits a paraphrase by word vectors that the concept lists miss", () => {
