@@ -11,7 +11,7 @@ import {
 import { readCoverageJudgements } from "../test/coverage-judgements.ts";
 
 /** Rounds of judgements by answer id: "r3-…" is round 3; ids without a round prefix are rounds 1–2. */
-export const COVERAGE_ROUNDS = ["rounds 1–2", "round 3", "round 4", "round 5", "round 6"] as const;
+export const COVERAGE_ROUNDS = ["rounds 1–2", "round 3", "round 4", "round 5", "round 6", "round 7"] as const;
 export const coverageRoundOf = (j: Pick<CoverageJudgement, "id">): string => {
   const n = /^r([3-9])-/.exec(j.id)?.[1];
   return n === undefined ? "rounds 1–2" : `round ${n}`;

@@ -8,6 +8,7 @@ import {
   coverageFeatures,
   keyPointCoverage,
   measureCoverage,
+  sayDifference,
 } from "./coverage.ts";
 
 describe("keyPointCoverage", () => {
@@ -48,6 +49,29 @@ describe("keyPointCoverage", () => {
     expect(keyPointCoverage("Never tune on the test set; use a validation split.", [tuning]).covered).toEqual(
       [tuning],
     );
+  });
+
+  it("reads a denied sameness as a difference, and an unguarded negative key point as unmet", () => {
+    expect(sayDifference("The live inputs don't look like the training data.")).toBe(
+      "The live inputs different from the training data.",
+    );
+    // A phrase the ML vocabulary lists keeps its own reading.
+    expect(sayDifference("The two pipelines never quite agreed.")).toBe(
+      "The two pipelines never quite agreed.",
+    );
+    const skew = "the model sees different features in production than in training";
+    expect(
+      keyPointCoverage("The features the model gets in production are not the same as in training.", [skew])
+        .covered,
+    ).toEqual([skew]);
+    const tuning = "tune on a validation set, never on the test set";
+    expect(
+      keyPointCoverage("We tune everything on the test set to get the real number.", [tuning]).covered,
+    ).toEqual([]);
+    expect(
+      keyPointCoverage("We tune on a validation split; the test set stays untouched until the end.", [tuning])
+        .covered,
+    ).toEqual([tuning]);
   });
 
   it("credits a paraphrase by word vectors that the concept lists miss", () => {
@@ -154,19 +178,20 @@ describe("coverage on the labelled judgements (eval/coverage/judgements.json)", 
 
   // Floors at the measured figures (docs/drill.md): a change that loses ground fails here. Dev is
   // what the weights and threshold were tuned on; test is guarded per round of judgements (answer
-  // ids "r3-" … "r6-"; rounds 1–2 have none). Round 5 was written before the word vectors, round 6
-  // before the learned scorer.
+  // ids "r3-" … "r7-"; rounds 1–2 have none). Round 5 was written before the word vectors, round 6
+  // before the learned scorer, round 7 before the denied-sameness and negative-key-point rules.
   it("holds precision and recall on dev (tuned) and test (held out)", () => {
     const round = (j: { id: string }) => /^r[3-9]-/.exec(j.id)?.[0] ?? "old";
     const d = measureCoverage(dev);
     expect(d.precision).toBeGreaterThanOrEqual(0.9);
-    expect(d.recall).toBeGreaterThanOrEqual(0.92);
+    expect(d.recall).toBeGreaterThanOrEqual(0.93);
     const floors: Array<[string, number, number]> = [
       ["old", 0.86, 0.93],
-      ["r3-", 0.86, 0.92],
-      ["r4-", 0.8, 0.79],
-      ["r5-", 0.81, 0.68],
+      ["r3-", 0.86, 0.93],
+      ["r4-", 0.81, 0.82],
+      ["r5-", 0.82, 0.71],
       ["r6-", 0.87, 0.73],
+      ["r7-", 0.85, 0.75],
     ];
     for (const [name, precision, recall] of floors) {
       const t = measureCoverage(test.filter((j) => round(j) === name));

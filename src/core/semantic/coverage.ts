@@ -448,6 +448,20 @@ function wordsOf(text: string, leaveOut: ReadonlySet<string> = new Set()): Word[
   return [...out.values()];
 }
 
+// "The live inputs don't look like the training data", "they aren't the ones it was trained on":
+// a denied sameness says a difference, not a denial of the key point's "sees" or "features".
+const DENIED_SAMENESS =
+  /\b(?:(?:do|does|did|is|are|was|were|has|have)(?:n't|n’t| not)|never|not)\s+(?:quite\s+|really\s+|exactly\s+|always\s+)?(?:look(?:s|ed)?\s+like|match(?:es|ed)?|agree[ds]?|line[sd]?\s+up|the\s+same(?:\s+as)?|equal|identical(?:\s+to)?|the\s+ones?|consistent(?:\s+with)?)\b/gi;
+
+/**
+ * A window with each denied sameness read as "different from".
+ * @example sayDifference("the features don't match") // "the features different from"
+ */
+export function sayDifference(window: string): string {
+  // A phrase the ML vocabulary lists ("never quite agreed" for skew) keeps its own reading.
+  return window.replace(DENIED_SAMENESS, (m) => (/k9g\d/.test(canonicalise(m)) ? m : "different from"));
+}
+
 interface Reading {
   all: Analysis;
   affirmed: Analysis;
@@ -456,14 +470,21 @@ interface Reading {
   affirmedWords: Word[];
   /** The words the window denies ("does not *lower* variance"). */
   deniedWords: Word[];
+  /** The window says something is avoided, kept apart or ruled out ("never", "only", "untouched"). */
+  avoids: boolean;
 }
+
+const AVOIDING =
+  /\b(?:not|never|no|nothing|none|without|avoid\w*|instead|rather|only|untouched|unseen|separate\w*|apart|aside|prevent\w*|stop\w*|keep\w*|kept|held|hold\w*|until|else|otherwise)\b|n['’]t\b/i;
 
 function readWindow(window: string): Reading {
   const all = analyzeText(canonicalise(window));
   const allWords = wordsOf(window);
   const words = canonicalWords(window);
   const negated = deniedPositions(words);
-  if (negated.size === 0) return { all, affirmed: all, allWords, affirmedWords: allWords, deniedWords: [] };
+  const avoids = AVOIDING.test(window);
+  if (negated.size === 0)
+    return { all, affirmed: all, allWords, affirmedWords: allWords, deniedWords: [], avoids };
   const affirmed = analyzeText(words.filter((w, i) => !negated.has(i) && !PUNCTUATION.test(w)).join(" "));
   const denied = new Set([...negated].map((i) => words[i] as string));
   return {
@@ -472,6 +493,7 @@ function readWindow(window: string): Reading {
     allWords,
     affirmedWords: wordsOf(window, denied),
     deniedWords: wordsOf([...denied].join(" ")),
+    avoids,
   };
 }
 
@@ -623,6 +645,14 @@ function scoreIn(
   const none = { score: 0, concept: 0, aligned: 0, capped, ideaShare: 0, hasIdeas: false, plainShare: 0 };
   if (total === 0) return none;
   if (!negative && !capped && deniesWord(words, reading.deniedWords, t.deniedCosine)) capped = true;
+  // "Never on the test set" is not met by "evaluated on the test set": an answer that says what
+  // the key point rules out, with no word of avoiding it, says the opposite.
+  if (
+    negative &&
+    !reading.avoids &&
+    parts.some((p) => p.options.some((units) => units.some((u) => u.negated && u.weight > 0 && has(all, u))))
+  )
+    capped = true;
   const aligned = t.weight === 0 ? 0 : alignment(words, window, t.floor);
   const score = Math.min(1, got / total + t.weight * aligned);
   return {
@@ -777,7 +807,7 @@ function bestWindows(answer: string, keyPoints: readonly string[], tuning: Cover
   const windows: string[] = [...sentences];
   for (let i = 0; i + 1 < sentences.length; i++) windows.push(`${sentences[i]} ${sentences[i + 1]}`);
   // Each window is read once for all the key points.
-  const readings = windows.map(readWindow);
+  const readings = windows.map((w) => readWindow(sayDifference(w)));
   const topical = topicUnits(keyPoints);
   const topicWords = topicLemmas(keyPoints);
   const answerWords = (answer.match(WORD) ?? []).length;
