@@ -516,6 +516,14 @@ const LABEL_FEATURES = [
   "action",
   "result",
 ];
+// The heads of three signals told across a story (handling the unknown, driving the work to its
+// end, fixing the cause) also read the other tags' strongest sentence (`x:<tag>`, see
+// `labelFeatures`): whether a story handles the unknown, or is driven to its end alone, shows in
+// what else it tells. The STAR parts, a figure, an accusation and a call of one's own (decisive)
+// are read from their own sentences and keep their own column (docs/risk-lens.md, "The labels").
+const STORY_SIGNALS: readonly SentenceTag[] = ["ambiguity", "autonomy", "systems"];
+const crossFeatures = (tag: SentenceTag): string[] =>
+  STORY_SIGNALS.includes(tag) ? SENTENCE_TAGS.filter((t) => t !== tag).map((t) => `x:${t}`) : [];
 for (const [k, tag] of SENTENCE_TAGS.entries()) {
   const rows = train.map((item) => {
     const probs = oof.get(item)?.probs ?? [];
@@ -531,7 +539,7 @@ for (const [k, tag] of SENTENCE_TAGS.entries()) {
   model.labels[tag] = fitDense(
     rows,
     train.map((i) => gold(i, tag)),
-    LABEL_FEATURES,
+    [...LABEL_FEATURES, ...crossFeatures(tag)],
     { kind: "logistic", l2: 1e-3, iterations: 1500, rate: 0.5 },
   );
 }

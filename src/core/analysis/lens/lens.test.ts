@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../analyze.ts";
 import { classify } from "../classify.ts";
 import { pastShare, sameKind, topicFeatures, topicFeaturesOf } from "./model.ts";
-import { readAnswer } from "./read.ts";
+import { answerShape, labelFeatures, readAnswer } from "./read.ts";
 import { LENS_MODEL } from "./weights.ts";
 
 // Answers written for this test; the behaviour the eval measures on the corpus, pinned on a few.
@@ -22,6 +22,29 @@ describe("the trained risk lens", () => {
     const size = statSync(join(import.meta.dirname, "..", "data", "lens-model.json")).size;
     expect(size).toBeLessThanOrEqual(2 * 1024 * 1024);
     expect(LENS_MODEL.version).toBe(1);
+  });
+
+  it("gives the ambiguity, autonomy and systems heads every other tag's strongest sentence", () => {
+    // Two sentences, eleven tags each: the strongest of each column, as a quarter logit.
+    const probs = [
+      [0.9, 0.1, 0.2, 0, 0, 0, 0, 0.5, 0, 0.3, 0],
+      [0.1, 0.6, 0.8, 0.7, 0, 0, 0, 0.2, 0, 0.1, 0.4],
+    ];
+    const shape = answerShape([["subj:i"], ["subj:we"]], probs);
+    const quarterLogit = (p: number): number => Math.log((p + 1e-4) / (1 - p + 1e-4)) / 4;
+    expect(shape.cross["x:situation"]).toBeCloseTo(quarterLogit(0.9), 9);
+    expect(shape.cross["x:action"]).toBeCloseTo(quarterLogit(0.8), 9);
+    expect(shape.cross["x:systems"]).toBeCloseTo(quarterLogit(0.4), 9);
+    expect(shape.action).toBe(0.8);
+    const features = labelFeatures([0.3, 0.1], true, 40, shape);
+    expect(features["x:result"]).toBeCloseTo(quarterLogit(0.7), 9);
+    // The committed heads: the three story-level signals read them, the others do not, and no
+    // head reads its own column twice.
+    for (const [tag, head] of Object.entries(LENS_MODEL.labels)) {
+      const cross = head.features.filter((f) => f.startsWith("x:"));
+      expect(cross.length).toBe(["ambiguity", "autonomy", "systems"].includes(tag) ? 10 : 0);
+      expect(cross).not.toContain(`x:${tag}`);
+    }
   });
 
   it("reads a good story as complete, measured and owned", () => {

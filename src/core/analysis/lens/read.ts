@@ -137,7 +137,10 @@ export function tagSentences(read: ReadAnswer, model: LensModel): number[][] {
 
 /**
  * The aggregates one answer-level head reads: the strongest sentence, the noisy-or of all, the
- * second strongest, and whether the question calls for a story.
+ * second strongest, whether the question calls for a story, and the answer's shape, including
+ * the strongest sentence of every tag (`x:<tag>`): whether an answer handles the unknown or
+ * drives its work alone shows as much in what else it tells (a probe, a decision, a result) as in
+ * its own best sentence. Each head reads the other tags' `x:` values, not its own.
  */
 export function labelFeatures(
   column: readonly number[],
@@ -172,6 +175,7 @@ export function labelFeatures(
     weShare: context.weShare,
     action: logit(context.action),
     result: logit(context.result),
+    ...context.cross,
   };
 }
 
@@ -182,7 +186,12 @@ export interface AnswerShape {
   /** The strongest sentence probability of action and of result. */
   action: number;
   result: number;
+  /** The strongest sentence probability of each tag as a logit/4, keyed `x:<tag>`. */
+  cross: Readonly<Record<string, number>>;
 }
+
+// The answer heads' names for each tag's strongest sentence, built once.
+const CROSS_FEATURES = SENTENCE_TAGS.map((tag) => `x:${tag}`);
 
 /**
  * The shape of an answer from its sentences' features and tag probabilities.
@@ -196,11 +205,20 @@ export function answerShape(features: readonly string[][], probs: readonly numbe
     else if (f.includes("subj:we")) we += 1;
   }
   const n = Math.max(1, features.length);
-  const top = (tag: SentenceTag): number => {
-    const k = SENTENCE_TAGS.indexOf(tag);
-    return probs.reduce((m, row) => Math.max(m, row[k] ?? 0), 0);
-  };
-  return { iShare: i / n, weShare: we / n, action: top("action"), result: top("result") };
+  const top = new Array<number>(SENTENCE_TAGS.length).fill(0);
+  for (const row of probs) {
+    for (let k = 0; k < top.length; k += 1) {
+      const p = row[k] ?? 0;
+      if (p > (top[k] ?? 0)) top[k] = p;
+    }
+  }
+  const cross: Record<string, number> = {};
+  CROSS_FEATURES.forEach((name, k) => {
+    const p = top[k] ?? 0;
+    cross[name] = Math.log((p + 1e-4) / (1 - p + 1e-4)) / 4;
+  });
+  const at = (tag: SentenceTag): number => top[SENTENCE_TAGS.indexOf(tag)] ?? 0;
+  return { iShare: i / n, weShare: we / n, action: at("action"), result: at("result"), cross };
 }
 
 const SPELLED_NUMBER =
