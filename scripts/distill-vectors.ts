@@ -20,7 +20,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const TOP = 40_000;
+const TOP = Number(process.env.DISTILL_TOP ?? 40_000);
 const root = fileURLToPath(new URL("..", import.meta.url));
 const out = join(root, "src/core/semantic/data/word-vectors.json");
 
