@@ -34,18 +34,18 @@ describe("soft alignment by word vectors", () => {
 
 describe("the matcher with word vectors", () => {
   it("matches wording the lexicons do not know, as partial evidence with the words that carried it", () => {
-    const mediated = semanticMatch(
-      "Skilled at resolving conflicts between colleagues",
-      "I mediated a dispute between two senior engineers and both signed off on the compromise.",
+    const telescope = semanticMatch(
+      "Background in astronomy",
+      "I photographed galaxies through the observatory's telescope and measured their redshift.",
     );
-    expect(mediated.matched).toBe(true);
-    expect(mediated.strength).toBe("partial");
-    expect(mediated.shared.some((s) => s.includes("≈ dispute"))).toBe(true);
+    expect(telescope.matched).toBe(true);
+    expect(telescope.strength).toBe("partial");
+    expect(telescope.shared.some((s) => s.includes("≈ telescope"))).toBe(true);
     // The lexicons alone do not see it.
     expect(
       semanticMatch(
-        "Skilled at resolving conflicts between colleagues",
-        "I mediated a dispute between two senior engineers and both signed off on the compromise.",
+        "Background in astronomy",
+        "I photographed galaxies through the observatory's telescope and measured their redshift.",
         { vectors: false },
       ).matched,
     ).toBe(false);
@@ -88,14 +88,15 @@ describe("the matcher with word vectors", () => {
 
   it("compares sentences, not whole stories, and questions only when asked to", () => {
     const long = [
-      "I mediated a dispute between two senior engineers and both signed off on the compromise.",
+      "I photographed galaxies through the observatory's telescope and measured their redshift.",
       "Before that I spent a year rebuilding the warehouse scheduling tool, interviewing drivers,",
       "measuring loading times, rewriting the route planner, training dispatchers, documenting",
       "every screen, negotiating hardware budgets with finance, hiring an apprentice, and finally",
-      "presenting quarterly savings to directors across three regional offices near the harbour.",
+      "presenting quarterly savings to directors across three regional offices near the harbour,",
+      "while coaching two interns through their first spring.",
     ].join(" ");
     expect(analyzeText(long).vectors.words.length).toBeGreaterThan(40);
-    expect(semanticMatch("Skilled at resolving conflicts between colleagues", long).matched).toBe(false);
+    expect(semanticMatch("Background in astronomy", long).matched).toBe(false);
     const a = "How did you settle the disagreement with your colleague?";
     const b = "Tell me about a dispute you mediated.";
     expect(questionSimilarity(a, b).score).toBe(questionSimilarity(a, b, { vectors: false }).score);

@@ -160,6 +160,31 @@ describe("years", () => {
   });
 });
 
+describe("conflicts between people, not in code", () => {
+  it("meets conflict resolution by a mediated dispute and not by merge conflicts", () => {
+    const ask = "Skilled at resolving conflicts between team members";
+    const mediated = semanticMatch(ask, "I mediated a dispute between two leads over the roadmap.");
+    expect(mediated.matched).toBe(true);
+    expect(mediated.shared).toContain("resolving conflicts");
+    expect(
+      semanticMatch(ask, "I resolved the merge conflicts on our release branch before the cut-off.").matched,
+    ).toBe(false);
+    expect(conceptsOf("We fixed the dependency conflicts in the lock file.").map((c) => c.id)).not.toContain(
+      "soft.conflict-resolution",
+    );
+  });
+
+  it("keeps a language ask unmet by a sentence with no language in it, whatever the learned scorer says", () => {
+    expect(
+      semanticMatch("Fluent in Mandarin", "I fine-tuned a language model and served it behind an API.")
+        .matched,
+    ).toBe(false);
+    expect(
+      semanticMatch("Fluent in Mandarin", "I negotiated with suppliers in Mandarin every week.").matched,
+    ).toBe(true);
+  });
+});
+
 describe("alternatives and examples in a requirement", () => {
   it('meets "A or B" with either one', () => {
     const ask = "Experience with Kubernetes or Terraform";
@@ -221,39 +246,41 @@ describe("the labelled requirement/evidence set", () => {
   const batch = (rows: LabelledPair[], from: number, to: number) =>
     measureMatching(rows.filter((p) => group(p) >= from && group(p) <= to));
 
-  it("keeps test-split precision at or above 0.85 on g001–g192 (0.894 measured)", () => {
-    expect(batch(test, 1, 192).precision).toBeGreaterThanOrEqual(0.89);
+  it("keeps test-split precision at or above 0.85 on g001–g192 (0.900 measured)", () => {
+    expect(batch(test, 1, 192).precision).toBeGreaterThanOrEqual(0.9);
   });
 
   it("keeps test-split precision of the later batches at their measured floors", () => {
-    // Measured with the learned pair scorer: 0.874 on all 664 test pairs, 0.840 on g193–g276,
-    // 0.800 on g277–g336, 0.938 on g337–g388, 0.880 on g389–g420. Raise these when the matcher gets there.
-    expect(measureMatching(test).precision).toBeGreaterThanOrEqual(0.87);
+    // Measured with the pair scorer refitted on the wider train set (docs/matching.md, round 7): 0.880
+    // on all 664 test pairs, 0.840 on g193–g276, 0.793 on g277–g336, 0.941 on g337–g388, 0.917 on
+    // g389–g420. Raise these when the matcher gets there.
+    expect(measureMatching(test).precision).toBeGreaterThanOrEqual(0.88);
     expect(batch(test, 193, 276).precision).toBeGreaterThanOrEqual(0.84);
     expect(batch(test, 277, 336).precision).toBeGreaterThanOrEqual(0.79);
-    expect(batch(test, 337, 388).precision).toBeGreaterThanOrEqual(0.92);
-    expect(batch(test, 389, 420).precision).toBeGreaterThanOrEqual(0.88);
+    expect(batch(test, 337, 388).precision).toBeGreaterThanOrEqual(0.94);
+    expect(batch(test, 389, 420).precision).toBeGreaterThanOrEqual(0.91);
   });
 
   it("keeps test-split recall at or above its measured floors (the 0.85 target is not met)", () => {
-    expect(measureMatching(test).recall).toBeGreaterThanOrEqual(0.64);
+    expect(measureMatching(test).recall).toBeGreaterThanOrEqual(0.66);
     expect(batch(test, 1, 192).recall).toBeGreaterThanOrEqual(0.77);
     expect(batch(test, 1, 120).recall).toBeGreaterThanOrEqual(0.81);
-    expect(batch(test, 193, 276).recall).toBeGreaterThanOrEqual(0.56);
+    expect(batch(test, 193, 276).recall).toBeGreaterThanOrEqual(0.58);
     expect(batch(test, 277, 336).recall).toBeGreaterThanOrEqual(0.47);
-    expect(batch(test, 337, 388).recall).toBeGreaterThanOrEqual(0.43);
-    expect(batch(test, 389, 420).recall).toBeGreaterThanOrEqual(0.7);
+    expect(batch(test, 337, 388).recall).toBeGreaterThanOrEqual(0.53);
+    expect(batch(test, 389, 420).recall).toBeGreaterThanOrEqual(0.73);
   });
 
   it("keeps dev-split precision and recall at their measured floors, batch by batch", () => {
     // The learned scorer gave up a little on the batches the lexicons were fitted to (g001–g336)
-    // for the fresh ones (g337–g388 was 0.756 / 0.459 with the rules alone).
+    // for the fresh ones (g337–g388 was 0.756 / 0.459 with the rules alone). Round 7 (the wider
+    // train set): g337–g388 0.790 / 0.662, g389–g420 0.920 / 0.676.
     const floors: Array<[number, number, number, number]> = [
-      [1, 192, 0.98, 0.95],
-      [193, 276, 0.96, 0.93],
-      [277, 336, 0.97, 0.91],
-      [337, 388, 0.8, 0.6],
-      [389, 420, 0.88, 0.67],
+      [1, 192, 0.97, 0.94],
+      [193, 276, 0.96, 0.95],
+      [277, 336, 0.97, 0.93],
+      [337, 388, 0.79, 0.66],
+      [389, 420, 0.92, 0.67],
     ];
     for (const [from, to, precision, recall] of floors) {
       const figures = measureMatching(dev.filter((p) => group(p) >= from && group(p) <= to));

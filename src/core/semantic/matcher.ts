@@ -622,19 +622,29 @@ export function semanticMatch(
   // lexicon reading with the word-vector alignment, fitted on our own train set. Off when the
   // vectors are (question ↔ question links), and for whole stories (too long to align word by word).
   // A query word the candidate uses in another sense stays a veto: the rules alone decide then.
-  if (profile !== undefined) {
+  if (profile !== undefined && !reading.languageUnmet) {
     const learned = learnedDecision(pairFeaturesOf(q, reading, profile), reading);
     if (learned.matched && score < MATCH_THRESHOLD) {
       score = Math.min(STRONG_THRESHOLD - 0.01, learned.score);
       if (!shared.some((s) => s.includes(" ≈ ")))
         for (const [word, partner] of alignedPairs(q.vectors, c.vectors).slice(0, 2))
           shared.push(`${word} ≈ ${partner}`);
-    } else if (!learned.matched && score >= MATCH_THRESHOLD) {
+    } else if (!learned.matched && score >= MATCH_THRESHOLD && !alternativeMet(q, reading)) {
       score = MATCH_THRESHOLD - 0.001;
     }
   }
   const rounded = Math.round(score * 1000) / 1000;
   return { score: rounded, strength: strengthOf(rounded), matched: rounded >= MATCH_THRESHOLD, shared };
+}
+
+/**
+ * A strong lexicon match that meets every concept group of a query offering alternatives ("Kubernetes
+ * or Terraform" ← a Kubernetes cluster) stands whatever the learned scorer says: the words of the
+ * alternative not taken ("Terraform") find nothing in the candidate, which the word alignment reads
+ * as a miss.
+ */
+function alternativeMet(q: Analysis, reading: PairReading): boolean {
+  return reading.score >= STRONG_THRESHOLD && reading.concepts >= 1 && q.alternatives.length > 0;
 }
 
 /** The lexicon and word-vector reading of a pair, before the learned scorer. */
@@ -653,6 +663,8 @@ interface PairReading {
   bigrams: number;
   /** A query word the candidate uses in another sense. */
   vetoed: boolean;
+  /** The query asks only for languages and the candidate shows none: the learned scorer stays out. */
+  languageUnmet: boolean;
   shared: string[];
 }
 
@@ -800,6 +812,9 @@ function readPair(
     lexical,
     bigrams: pairs,
     vetoed,
+    // Word vectors cannot tell a language from the words near it ("Mandarin" ≈ "tune", "language
+    // model"), so when languages are the whole ask and none is shown, the rules' "no" stands.
+    languageUnmet: asked.length > 0 && asked.every((id) => id.startsWith("lang.")) && conceptGot === 0,
     shared,
   };
 }
@@ -868,15 +883,16 @@ function pairFeaturesOf(q: Analysis, reading: PairReading, profile: AlignmentPro
 export function pairFeatures(
   query: string | Analysis,
   candidate: string | Analysis,
-): { values: number[]; learned: boolean; ruleMatched: boolean } {
+): { values: number[]; learned: boolean; ruleMatched: boolean; alternativeMet: boolean } {
   const q = asAnalysis(query);
   const c = asAnalysis(candidate);
   const profile = alignmentProfile(q.vectors, c.vectors);
   const reading = readPair(q, c, {}, profile);
   return {
     values: pairFeaturesOf(q, reading, profile),
-    learned: learnedApplies(q, c) && !reading.vetoed,
+    learned: learnedApplies(q, c) && !reading.vetoed && !reading.languageUnmet,
     ruleMatched: reading.score >= MATCH_THRESHOLD,
+    alternativeMet: alternativeMet(q, reading),
   };
 }
 
