@@ -1,6 +1,13 @@
 import { DeriskError } from "../errors.ts";
 import type { AnswerItem } from "../model.ts";
-import { analyzeText, type Strength, semanticMatch, yearsClaims, yearsRequired } from "../semantic/index.ts";
+import {
+  analyzeText,
+  type Strength,
+  semanticMatch,
+  type YearsClaim,
+  yearsClaims,
+  yearsRequired,
+} from "../semantic/index.ts";
 import {
   CHROME_LINE,
   MISSION_CUE,
@@ -486,7 +493,7 @@ const YEARS_PHRASE =
 function checkYears(
   req: Requirement,
   units: readonly Unit[],
-  currentYear: number | undefined,
+  claimsOf: (i: number) => readonly YearsClaim[],
 ): YearsCheck | undefined {
   const required = req.years ?? yearsRequired(req.text);
   if (required === undefined) return undefined;
@@ -495,7 +502,7 @@ function checkYears(
   const general = subjectAnalysis.direct.size === 0 && subjectAnalysis.lemmas.size <= 1;
   let best: { years: number; quote: string } | undefined;
   units.forEach((unit, i) => {
-    const claims = yearsClaims(unit.text, currentYear ?? Number.NaN).filter((c) => !Number.isNaN(c.years));
+    const claims = claimsOf(i);
     if (claims.length === 0) return;
     // A claim counts for this requirement when it is about the same subject: its sentence,
     // or the sentences around it in the same story or answer ("six years as a physicist.
@@ -561,9 +568,21 @@ export function tailor(
     }
   }
   const analyses = units.map((unit) => analyzeText(unit.text));
+  // The durations each sentence states, read once for all the years requirements.
+  const claims: Array<YearsClaim[] | undefined> = [];
+  const claimsOf = (i: number): readonly YearsClaim[] => {
+    let found = claims[i];
+    if (found === undefined) {
+      found = yearsClaims((units[i] as Unit).text, options.currentYear ?? Number.NaN).filter(
+        (c) => !Number.isNaN(c.years),
+      );
+      claims[i] = found;
+    }
+    return found;
+  };
 
   const requirements = extracted.requirements.map((req): TailoredRequirement => {
-    const yearsCheck = checkYears(req, units, options.currentYear);
+    const yearsCheck = checkYears(req, units, claimsOf);
     const query = yearsCheck ? req.text.replace(YEARS_PHRASE, " ").replace(/\s+/g, " ").trim() : req.text;
     const best = new Map<string, Evidence>();
     if (query !== "") {

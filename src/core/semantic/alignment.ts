@@ -62,17 +62,33 @@ export function wordId(word: string): number {
 }
 
 // Word-pair cosines already computed: a tailoring compares the same few hundred words over and
-// over (every requirement against every sentence of the bank).
-const SIMILARITY = new Map<number, number>();
+// over (every requirement against every sentence of the bank). One row per query word, indexed
+// by the candidate word's id, NaN until computed: an array read, not a hash lookup, per pair.
+let rows: Array<Float64Array | undefined> = [];
+let cells = 0;
 const SIMILARITY_LIMIT = 2_000_000;
 
-function similarity(a: VectorWord, b: VectorWord): number {
-  const key = a.id * 2_097_152 + b.id;
-  let s = SIMILARITY.get(key);
-  if (s === undefined) {
+/** The cosines of `a` to every word id so far (NaN where not computed yet). */
+function rowOf(a: VectorWord): Float64Array {
+  const row = rows[a.id];
+  if (row !== undefined && row.length >= IDS.size) return row;
+  const grown = new Float64Array(Math.ceil(IDS.size * 1.25) + 64).fill(Number.NaN);
+  if (row !== undefined) grown.set(row);
+  cells += grown.length - (row?.length ?? 0);
+  if (cells > SIMILARITY_LIMIT) {
+    rows = [];
+    cells = grown.length;
+  }
+  rows[a.id] = grown;
+  return grown;
+}
+
+/** The cosine of `a` and `b`, from `a`'s row (see `rowOf`). */
+function similarityIn(row: Float64Array, a: VectorWord, b: VectorWord): number {
+  let s = row[b.id];
+  if (s === undefined || Number.isNaN(s)) {
     s = dot(a.vector, b.vector);
-    if (SIMILARITY.size >= SIMILARITY_LIMIT) SIMILARITY.clear();
-    SIMILARITY.set(key, s);
+    row[b.id] = s;
   }
   return s;
 }
@@ -146,14 +162,18 @@ function addScaled(into: Float32Array, v: Float32Array, k: number): void {
 }
 
 function dot(a: Float32Array, b: Float32Array): number {
+  // Four terms a step, still added one by one in order: the same sum as a plain loop, sooner.
+  const n = a.length;
   let s = 0;
-  for (let d = 0; d < a.length; d++) s += (a[d] as number) * (b[d] as number);
+  let d = 0;
+  for (; d + 3 < n; d += 4) {
+    s += (a[d] as number) * (b[d] as number);
+    s += (a[d + 1] as number) * (b[d + 1] as number);
+    s += (a[d + 2] as number) * (b[d + 2] as number);
+    s += (a[d + 3] as number) * (b[d + 3] as number);
+  }
+  for (; d < n; d++) s += (a[d] as number) * (b[d] as number);
   return s;
-}
-
-function cosine(a: Float32Array, b: Float32Array): number {
-  const n = Math.sqrt(dot(a, a) * dot(b, b));
-  return n === 0 ? 0 : dot(a, b) / n;
 }
 
 const SCRATCH_Q = new Float32Array(256);
@@ -170,6 +190,46 @@ function without(text: VectorText, shared: Uint8Array, into: Float32Array): Floa
   return out;
 }
 
+/** Whether some of the first `n` words are not shared. */
+function anyLeft(shared: Uint8Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if (!shared[i]) return true;
+  return false;
+}
+
+/** A text's sum without some of its words (a bit per word left out), with its dot with itself. */
+interface Masked {
+  mask: number;
+  sum: Float32Array;
+  norm2: number;
+}
+
+// A query meets many candidates that share the same few of its words, and a candidate many
+// queries: each text keeps the sums it was asked for without its shared words.
+const MASKED = new WeakMap<VectorText, Masked[]>();
+const MASKED_PER_TEXT = 8;
+
+/** `without` and its dot with itself, from the text's cache when its words fit in a bit mask. */
+function maskedSum(text: VectorText, shared: Uint8Array, scratch: Float32Array): Masked {
+  const n = text.words.length;
+  let mask = -1;
+  let list: Masked[] | undefined;
+  if (n <= 30) {
+    mask = 0;
+    for (let i = 0; i < n; i++) if (shared[i]) mask |= 1 << i;
+    list = MASKED.get(text);
+    if (list === undefined) {
+      list = [];
+      MASKED.set(text, list);
+    }
+    for (const m of list) if (m.mask === mask) return m;
+  }
+  const keep = list !== undefined && list.length < MASKED_PER_TEXT;
+  const sum = without(text, shared, keep ? new Float32Array(text.sum.length) : scratch);
+  const entry = { mask, sum, norm2: dot(sum, sum) };
+  if (keep) list?.push(entry);
+  return entry;
+}
+
 // Scratch space for one comparison at a time (the matcher is synchronous): no allocation per pair.
 let qShared = new Uint8Array(64);
 let cShared = new Uint8Array(64);
@@ -180,8 +240,8 @@ function markShared(query: VectorText, candidate: VectorText): boolean {
   const cw = candidate.words;
   if (qShared.length < qw.length) qShared = new Uint8Array(qw.length * 2);
   if (cShared.length < cw.length) cShared = new Uint8Array(cw.length * 2);
-  qShared.fill(0, 0, qw.length);
-  cShared.fill(0, 0, cw.length);
+  for (let i = 0; i < qw.length; i++) qShared[i] = 0;
+  for (let j = 0; j < cw.length; j++) cShared[j] = 0;
   let any = false;
   for (let i = 0; i < qw.length; i++) {
     const la = query.lemmas[i] as number;
@@ -207,19 +267,19 @@ export function alignWords(query: VectorText, candidate: VectorText, withAlign =
   const cw = candidate.words;
   const anyShared = markShared(query, candidate);
   let context = 0;
-  const left = (shared: Uint8Array, n: number) => {
-    for (let i = 0; i < n; i++) if (!shared[i]) return true;
-    return false;
-  };
   if (
-    left(qShared, qw.length) &&
-    left(cShared, cw.length) &&
+    anyLeft(qShared, qw.length) &&
+    anyLeft(cShared, cw.length) &&
     query.sum.length > 0 &&
     query.sum.length <= SCRATCH_Q.length
   ) {
-    if (anyShared)
-      context = cosine(without(query, qShared, SCRATCH_Q), without(candidate, cShared, SCRATCH_C));
-    else {
+    if (anyShared) {
+      // The cosine of the two sums without their shared words.
+      const a = maskedSum(query, qShared, SCRATCH_Q);
+      const b = maskedSum(candidate, cShared, SCRATCH_C);
+      const n = Math.sqrt(a.norm2 * b.norm2);
+      context = n === 0 ? 0 : dot(a.sum, b.sum) / n;
+    } else {
       const n = Math.sqrt(query.norm2 * candidate.norm2);
       context = n === 0 ? 0 : dot(query.sum, candidate.sum) / n;
     }
@@ -232,10 +292,11 @@ export function alignWords(query: VectorText, candidate: VectorText, withAlign =
     const w = qw[i] as VectorWord;
     total += w.weight;
     if (w.weight === 0) continue;
+    const row = rowOf(w);
     let best = 0;
     for (let j = 0; j < cw.length; j++) {
       if (cShared[j]) continue;
-      const s = similarity(w, cw[j] as VectorWord);
+      const s = similarityIn(row, w, cw[j] as VectorWord);
       if (s > best) best = s;
     }
     got += w.weight * best;
@@ -254,12 +315,13 @@ export function alignedPairs(query: VectorText, candidate: VectorText): Array<[s
   for (let i = 0; i < query.words.length; i++) {
     const w = query.words[i] as VectorWord;
     if (qShared[i] || w.weight < 0.5) continue;
+    const row = rowOf(w);
     let best = 0;
     let partner = "";
     for (let j = 0; j < candidate.words.length; j++) {
       if (cShared[j]) continue;
       const x = candidate.words[j] as VectorWord;
-      const s = similarity(w, x);
+      const s = similarityIn(row, w, x);
       if (s > best) {
         best = s;
         partner = x.word;
@@ -300,7 +362,7 @@ export function alignmentProfile(query: VectorText, candidate: VectorText): Alig
   const qw = query.words;
   const cw = candidate.words;
   if (bestOfCandidate.length < cw.length) bestOfCandidate = new Float64Array(cw.length * 2);
-  bestOfCandidate.fill(0, 0, cw.length);
+  for (let j = 0; j < cw.length; j++) bestOfCandidate[j] = 0;
   let got = 0;
   let sharedW = 0;
   let total = 0;
@@ -323,10 +385,11 @@ export function alignmentProfile(query: VectorText, candidate: VectorText): Alig
       }
       continue;
     }
+    const row = rowOf(w);
     let best = 0;
     for (let j = 0; j < cw.length; j++) {
       if (cShared[j]) continue;
-      const s = similarity(w, cw[j] as VectorWord);
+      const s = similarityIn(row, w, cw[j] as VectorWord);
       if (s > best) best = s;
       if (s > (bestOfCandidate[j] as number)) bestOfCandidate[j] = s;
     }

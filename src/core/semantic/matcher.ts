@@ -674,16 +674,52 @@ function vetoedBy(q: Analysis, c: Analysis): boolean {
   return false;
 }
 
-function readPair(
-  q: Analysis,
-  c: Analysis,
-  options: { intents?: boolean; vectors?: boolean },
-  profile?: AlignmentProfile,
-): PairReading {
-  const shared: string[] = [];
+/** One concept of an ask, read from the query alone. */
+interface AskedConcept {
+  /** The concept's position in CONCEPTS. */
+  index: number;
+  label: string;
+  /** The label of a neighbouring or broader concept's half credit. */
+  relatedLabel: string;
+  /** The credit when the candidate shows the concept itself (a quarter for a broad one among specific ones). */
+  metCredit: number;
+  /** Positions of its related concepts. */
+  related: readonly number[];
+  /** Positions of the broader concepts than asked that earn half credit (not broad ones). */
+  broader: readonly number[];
+}
+
+/** One ask of the query: concepts any one of which meets it, and what it weighs. */
+interface Ask {
+  members: readonly AskedConcept[];
+  weight: number;
+  /** Whether missing it counts as an unmet concept. */
+  unmetWhenMissed: boolean;
+}
+
+/** What a query asks for, worked out once per query and reused for every candidate. */
+interface QueryPlan {
+  asks: readonly Ask[];
+  /** The query's lemmas and their weights, in order. */
+  lemmas: readonly string[];
+  weights: readonly number[];
+  /** Σ weight over the query's lemmas. */
+  lexTotal: number;
+  bigrams: readonly string[];
+  /** The query asks for languages and nothing else. */
+  onlyLanguages: boolean;
+}
+
+const PLANS = new WeakMap<Analysis, QueryPlan>();
+const INTENT_PLANS = new WeakMap<Analysis, QueryPlan>();
+
+function planOf(q: Analysis, intents: boolean): QueryPlan {
+  const cache = intents ? INTENT_PLANS : PLANS;
+  const known = cache.get(q);
+  if (known !== undefined) return known;
   // Only the most specific concepts the query names: "PhD" implies "advanced degree", which is not asked twice.
   // Question intents ("why now", "what would you do differently") count only question to question.
-  const named = [...q.direct].filter((id) => options.intents === true || BY_ID.get(id)?.kind !== "intent");
+  const named = [...q.direct].filter((id) => intents || BY_ID.get(id)?.kind !== "intent");
   const asked = named.filter(
     (id) => !named.some((other) => other !== id && (CLOSURE.get(other) ?? []).includes(id)),
   );
@@ -709,61 +745,137 @@ function readPair(
     groups = merged;
   }
   const allBroad = asked.every((id) => BROAD.has(id));
+  const asks: Ask[] = [];
+  for (const members of groups.values()) {
+    let weight = 0;
+    const concepts: AskedConcept[] = [];
+    for (const id of members) {
+      const def = BY_ID.get(id) as ConceptDefinition;
+      // A broad concept next to specific ones is context ("… for cloud deployments"), not the ask.
+      weight = Math.max(weight, KIND_WEIGHT[def.kind] * (BROAD.has(id) ? (allBroad ? 1 : 0.25) : 1));
+      concepts.push({
+        index: CONCEPT_INDEX.get(id) as number,
+        label: def.label,
+        relatedLabel: `${def.label} (related)`,
+        // Alternatives that mix a broad concept with specific ones ("data warehousing (Snowflake,
+        // BigQuery)"): meeting only the broad one (a file in S3) is weak evidence for the group.
+        metCredit: BROAD.has(id) && !allBroad && members.some((m) => !BROAD.has(m)) ? 0.25 : 1,
+        related: indicesOf(def.related ?? []),
+        broader: indicesOf((CLOSURE.get(id) ?? []).slice(1).filter((up) => !BROAD.has(up))),
+      });
+    }
+    asks.push({
+      members: concepts,
+      weight,
+      // A language is unmet when it is the whole ask ("Fluent in Mandarin"): word vectors cannot
+      // tell a language from the words near it ("Mandarin" ≈ "tune").
+      unmetWhenMissed:
+        weight >= 1 &&
+        (!members.some((id) => BROAD.has(id)) || (allBroad && members.every((id) => id.startsWith("lang.")))),
+    });
+  }
+  let lexTotal = 0;
+  for (const weight of q.lemmas.values()) lexTotal += weight;
+  const plan = {
+    asks,
+    lemmas: [...q.lemmas.keys()],
+    weights: [...q.lemmas.values()],
+    lexTotal,
+    bigrams: [...q.bigrams],
+    onlyLanguages: asked.length > 0 && asked.every((id) => id.startsWith("lang.")),
+  };
+  cache.set(q, plan);
+  return plan;
+}
+
+const CONCEPT_INDEX = new Map(CONCEPTS.map((c, i) => [c.id, i]));
+const indicesOf = (ids: readonly string[]) =>
+  ids.flatMap((id) => {
+    const i = CONCEPT_INDEX.get(id);
+    return i === undefined ? [] : [i];
+  });
+
+// A candidate's concepts as flags by position in CONCEPTS: shown (implied included), named
+// directly, listed as related by a concept it names directly.
+const SHOWN = 1;
+const NAMED = 2;
+const RELATED = 4;
+const CONCEPT_FLAGS = new WeakMap<Analysis, Uint8Array>();
+
+function conceptFlags(c: Analysis): Uint8Array {
+  let flags = CONCEPT_FLAGS.get(c);
+  if (flags === undefined) {
+    const out = new Uint8Array(CONCEPTS.length);
+    const mark = (id: string, flag: number) => {
+      const i = CONCEPT_INDEX.get(id);
+      if (i !== undefined) out[i] = (out[i] as number) | flag;
+    };
+    for (const id of c.concepts.keys()) mark(id, SHOWN);
+    for (const id of c.direct) {
+      mark(id, NAMED);
+      for (const r of BY_ID.get(id)?.related ?? []) mark(r, RELATED);
+    }
+    flags = out;
+    CONCEPT_FLAGS.set(c, flags);
+  }
+  return flags;
+}
+
+function namesAny(flags: Uint8Array, indices: readonly number[]): boolean {
+  for (const i of indices) if ((flags[i] as number) & NAMED) return true;
+  return false;
+}
+
+function readPair(
+  q: Analysis,
+  c: Analysis,
+  options: { intents?: boolean; vectors?: boolean },
+  profile?: AlignmentProfile,
+): PairReading {
+  const shared: string[] = [];
+  const plan = planOf(q, options.intents === true);
+  const flags = conceptFlags(c);
   let conceptTotal = 0;
   let conceptGot = 0;
   // Specific concepts the query names that the candidate does not show at all.
   let unmet = 0;
   let bestGroup = 0;
-  for (const members of groups.values()) {
+  for (const ask of plan.asks) {
     let best = 0;
     let bestLabel = "";
-    let weight = 0;
-    for (const id of members) {
-      const def = BY_ID.get(id) as ConceptDefinition;
-      // A broad concept next to specific ones is context ("… for cloud deployments"), not the ask.
-      weight = Math.max(weight, KIND_WEIGHT[def.kind] * (BROAD.has(id) ? (allBroad ? 1 : 0.25) : 1));
+    const weight = ask.weight;
+    for (const m of ask.members) {
       let credit = 0;
-      // Alternatives that mix a broad concept with specific ones ("data warehousing (Snowflake,
-      // BigQuery)"): meeting only the broad one (a file in S3) is weak evidence for the group.
-      if (c.concepts.has(id))
-        credit = BROAD.has(id) && !allBroad && members.some((m) => !BROAD.has(m)) ? 0.25 : 1;
-      else if (
-        (def.related ?? []).some((r) => c.direct.has(r)) ||
-        [...c.direct].some((other) => (BY_ID.get(other)?.related ?? []).includes(id)) ||
-        (CLOSURE.get(id) ?? []).slice(1).some((up) => c.direct.has(up) && !BROAD.has(up))
-      ) {
+      const flag = flags[m.index] as number;
+      if (flag & SHOWN) credit = m.metCredit;
+      else if (namesAny(flags, m.related) || flag & RELATED || namesAny(flags, m.broader)) {
         // A neighbouring concept, or a broader one than asked ("quantitative" for "statistics").
         credit = 0.5;
       }
       if (credit > best) {
         best = credit;
-        bestLabel = credit === 1 ? def.label : `${def.label} (related)`;
+        bestLabel = credit === 1 ? m.label : m.relatedLabel;
       }
     }
     conceptTotal += weight;
     conceptGot += weight * best;
     if (best * weight > bestGroup) bestGroup = best * Math.min(1, weight);
     if (best > 0) shared.push(bestLabel);
-    // A language is unmet when it is the whole ask ("Fluent in Mandarin"): word vectors cannot
-    // tell a language from the words near it ("Mandarin" ≈ "tune").
-    else if (
-      weight >= 1 &&
-      (!members.some((id) => BROAD.has(id)) || (allBroad && members.every((id) => id.startsWith("lang."))))
-    )
-      unmet++;
+    else if (ask.unmetWhenMissed) unmet++;
   }
-  let lexTotal = 0;
+  const lexTotal = plan.lexTotal;
   let lexGot = 0;
-  for (const [l, weight] of q.lemmas) {
-    lexTotal += weight;
+  for (let i = 0; i < plan.lemmas.length; i++) {
+    const l = plan.lemmas[i] as string;
     if (c.allLemmas.has(l)) {
+      const weight = plan.weights[i] as number;
       lexGot += weight;
       if (weight >= 1) shared.push(l);
     }
   }
   // Shared word pairs are rarer than shared words: a small bonus on top.
   let pairs = 0;
-  for (const bigram of q.bigrams) if (c.bigrams.has(bigram)) pairs++;
+  for (const bigram of plan.bigrams) if (c.bigrams.has(bigram)) pairs++;
   const lexical = lexTotal === 0 ? 0 : lexGot / lexTotal;
   // Meaning first: when the query names concepts, they carry three quarters of the score.
   const base =
@@ -814,7 +926,7 @@ function readPair(
     vetoed,
     // Word vectors cannot tell a language from the words near it ("Mandarin" ≈ "tune", "language
     // model"), so when languages are the whole ask and none is shown, the rules' "no" stands.
-    languageUnmet: asked.length > 0 && asked.every((id) => id.startsWith("lang.")) && conceptGot === 0,
+    languageUnmet: plan.onlyLanguages && conceptGot === 0,
     shared,
   };
 }
@@ -863,7 +975,9 @@ function pairFeaturesOf(q: Analysis, reading: PairReading, profile: AlignmentPro
     Math.max(-4, Math.min(8, (v - mean) / sd)),
     a.context,
     a.align,
-    ...profile.coverage,
+    profile.coverage[0],
+    profile.coverage[1],
+    profile.coverage[2],
     profile.weakest,
     profile.strongest,
     profile.sharedWeight,
