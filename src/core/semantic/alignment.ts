@@ -259,32 +259,38 @@ function markShared(query: VectorText, candidate: VectorText): boolean {
 }
 
 /**
+ * Marks the shared words (in the scratch arrays) and returns the cosine of the two texts' sums
+ * without them: `Alignment.context`.
+ */
+function unsharedContext(query: VectorText, candidate: VectorText): number {
+  const anyShared = markShared(query, candidate);
+  if (
+    !anyLeft(qShared, query.words.length) ||
+    !anyLeft(cShared, candidate.words.length) ||
+    query.sum.length === 0 ||
+    query.sum.length > SCRATCH_Q.length
+  ) {
+    return 0;
+  }
+  if (anyShared) {
+    const a = maskedSum(query, qShared, SCRATCH_Q);
+    const b = maskedSum(candidate, cShared, SCRATCH_C);
+    const n = Math.sqrt(a.norm2 * b.norm2);
+    return n === 0 ? 0 : dot(a.sum, b.sum) / n;
+  }
+  const n = Math.sqrt(query.norm2 * candidate.norm2);
+  return n === 0 ? 0 : dot(query.sum, candidate.sum) / n;
+}
+
+/**
  * How the unshared words of `query` relate to those of `candidate` in meaning.
  * @example alignWords(vectorText(q), vectorText(c)).context > 0.3
  */
 export function alignWords(query: VectorText, candidate: VectorText, withAlign = true): Alignment {
+  const context = unsharedContext(query, candidate);
+  if (!withAlign) return { context, align: 0 };
   const qw = query.words;
   const cw = candidate.words;
-  const anyShared = markShared(query, candidate);
-  let context = 0;
-  if (
-    anyLeft(qShared, qw.length) &&
-    anyLeft(cShared, cw.length) &&
-    query.sum.length > 0 &&
-    query.sum.length <= SCRATCH_Q.length
-  ) {
-    if (anyShared) {
-      // The cosine of the two sums without their shared words.
-      const a = maskedSum(query, qShared, SCRATCH_Q);
-      const b = maskedSum(candidate, cShared, SCRATCH_C);
-      const n = Math.sqrt(a.norm2 * b.norm2);
-      context = n === 0 ? 0 : dot(a.sum, b.sum) / n;
-    } else {
-      const n = Math.sqrt(query.norm2 * candidate.norm2);
-      context = n === 0 ? 0 : dot(query.sum, candidate.sum) / n;
-    }
-  }
-  if (!withAlign) return { context, align: 0 };
   let got = 0;
   let total = 0;
   for (let i = 0; i < qw.length; i++) {
@@ -357,8 +363,8 @@ let bestOfCandidate = new Float64Array(64);
  * @example alignmentProfile(vectorText(q), vectorText(c)).coverage[0] // 0.8
  */
 export function alignmentProfile(query: VectorText, candidate: VectorText): AlignmentProfile {
-  // The alignment marks the shared words; the profile reuses the marks.
-  const { context } = alignWords(query, candidate, false);
+  // The context marks the shared words; the profile reuses the marks.
+  const context = unsharedContext(query, candidate);
   const qw = query.words;
   const cw = candidate.words;
   if (bestOfCandidate.length < cw.length) bestOfCandidate = new Float64Array(cw.length * 2);

@@ -595,6 +595,9 @@ export function alignmentOf(query: string | Analysis, candidate: string | Analys
   return alignWords(asAnalysis(query).vectors, asAnalysis(candidate).vectors);
 }
 
+// The default options, one object for every call.
+const DEFAULTS = Object.freeze({});
+
 /**
  * How much of the query's meaning (a requirement, a question) the candidate (an evidence
  * sentence, a story, an answer) shows. Asymmetric: the query's concepts must be found in the
@@ -608,7 +611,7 @@ export function alignmentOf(query: string | Analysis, candidate: string | Analys
 export function semanticMatch(
   query: string | Analysis,
   candidate: string | Analysis,
-  options: { intents?: boolean; vectors?: boolean; learned?: boolean } = {},
+  options: { intents?: boolean; vectors?: boolean; learned?: boolean } = DEFAULTS,
 ): SemanticMatch {
   const q = asAnalysis(query);
   const c = asAnalysis(candidate);
