@@ -126,6 +126,26 @@ describe("tailor", () => {
     expect(out.coverage).toBeGreaterThan(0);
     expect(out.coverage).toBeLessThan(1);
   });
+
+  it("gives a sentence the bank holds twice, and a requirement the posting repeats, the same evidence", () => {
+    // A story drawn from an answer repeats the answer's sentences; postings repeat bullets.
+    const posting =
+      "## Requirements\n- Build data pipelines with Spark and Airflow\n- Familiarity with Kubernetes\n- Build data pipelines with Spark and Airflow\n";
+    const out = tailor(posting, stories, [
+      { key: "q2/core", question: "Tell me about a pipeline", text: "I built the data pipelines in Spark." },
+    ]);
+    const [first, kubernetes, again] = out.requirements;
+    const quotes = (r: typeof first) => r?.evidence.map((e) => `${e.source}:${e.id}:${e.quote}:${e.score}`);
+    expect(quotes(first)).toEqual(quotes(again));
+    const bySource = (source: string) => first?.evidence.find((e) => e.source === source);
+    expect(bySource("answer")?.quote).toBe("I built the data pipelines in Spark.");
+    expect(bySource("answer")?.score).toBe(bySource("story")?.score);
+    // Each evidence owns its shared terms: editing one leaves the other as it was.
+    bySource("answer")?.shared.push("edited");
+    expect(bySource("story")?.shared).not.toContain("edited");
+    expect(again?.evidence.find((e) => e.source === "answer")?.shared).not.toContain("edited");
+    expect(kubernetes?.evidence.map((e) => e.quote)).not.toContain("I built the data pipelines in Spark.");
+  });
 });
 
 describe("scaffoldWhyCompany", () => {

@@ -1,7 +1,9 @@
 import { DeriskError } from "../errors.ts";
 import type { AnswerItem } from "../model.ts";
 import {
+  type Analysis,
   analyzeText,
+  type SemanticMatch,
   type Strength,
   semanticMatch,
   type YearsClaim,
@@ -568,6 +570,9 @@ export function tailor(
     }
   }
   const analyses = units.map((unit) => analyzeText(unit.text));
+  // A sentence the bank holds twice (a story and the answer it was drawn from) and a requirement
+  // the posting repeats are matched once: analyses are shared by text, so a pair is keyed by them.
+  const matches = new Map<Analysis, Map<Analysis, SemanticMatch>>();
   // The durations each sentence states, read once for all the years requirements.
   const claims: Array<YearsClaim[] | undefined> = [];
   const claimsOf = (i: number): readonly YearsClaim[] => {
@@ -587,8 +592,18 @@ export function tailor(
     const best = new Map<string, Evidence>();
     if (query !== "") {
       const asked = analyzeText(query);
+      let known = matches.get(asked);
+      if (known === undefined) {
+        known = new Map();
+        matches.set(asked, known);
+      }
       units.forEach((unit, i) => {
-        const match = semanticMatch(asked, analyses[i] as (typeof analyses)[number]);
+        const sentence = analyses[i] as Analysis;
+        let match = known.get(sentence);
+        if (match === undefined) {
+          match = semanticMatch(asked, sentence);
+          known.set(sentence, match);
+        }
         if (!match.matched) return;
         const key = `${unit.source}:${unit.id}`;
         const current = best.get(key);
@@ -598,7 +613,7 @@ export function tailor(
             id: unit.id,
             title: unit.title,
             quote: unit.text,
-            shared: match.shared,
+            shared: [...match.shared],
             score: match.score,
             strength: match.strength === "strong" ? "strong" : "partial",
           });
