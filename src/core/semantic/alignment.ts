@@ -63,33 +63,43 @@ export function wordId(word: string): number {
 
 // Word-pair cosines already computed: a tailoring compares the same few hundred words over and
 // over (every requirement against every sentence of the bank). One row per query word, indexed
-// by the candidate word's id, NaN until computed: an array read, not a hash lookup, per pair.
-let rows: Array<Float64Array | undefined> = [];
+// by the candidate word's id in blocks of 1,024 (NaN until computed): array reads, not a hash
+// lookup, per pair, and memory only for the blocks of words a query word meets.
+type Row = Array<Float64Array | undefined>;
+const BLOCK_BITS = 10;
+const BLOCK = 1 << BLOCK_BITS;
+let rows: Array<Row | undefined> = [];
 let cells = 0;
 const SIMILARITY_LIMIT = 2_000_000;
 
-/** The cosines of `a` to every word id so far (NaN where not computed yet). */
-function rowOf(a: VectorWord): Float64Array {
-  const row = rows[a.id];
-  if (row !== undefined && row.length >= IDS.size) return row;
-  const grown = new Float64Array(Math.ceil(IDS.size * 1.25) + 64).fill(Number.NaN);
-  if (row !== undefined) grown.set(row);
-  cells += grown.length - (row?.length ?? 0);
-  if (cells > SIMILARITY_LIMIT) {
-    rows = [];
-    cells = grown.length;
+/** The cosines of `a` computed so far, by the other word's id. */
+function rowOf(a: VectorWord): Row {
+  let row = rows[a.id];
+  if (row === undefined) {
+    row = [];
+    rows[a.id] = row;
   }
-  rows[a.id] = grown;
-  return grown;
+  return row;
 }
 
 /** The cosine of `a` and `b`, from `a`'s row (see `rowOf`). */
-function similarityIn(row: Float64Array, a: VectorWord, b: VectorWord): number {
-  let s = row[b.id];
-  if (s === undefined || Number.isNaN(s)) {
-    s = dot(a.vector, b.vector);
-    row[b.id] = s;
+function similarityIn(row: Row, a: VectorWord, b: VectorWord): number {
+  let block = row[b.id >> BLOCK_BITS];
+  if (block !== undefined) {
+    const s = block[b.id & (BLOCK - 1)] as number;
+    if (!Number.isNaN(s)) return s;
+  } else {
+    if (cells + BLOCK > SIMILARITY_LIMIT) {
+      // Start over; the row in hand still serves the comparison under way.
+      rows = [];
+      cells = 0;
+    }
+    block = new Float64Array(BLOCK).fill(Number.NaN);
+    row[b.id >> BLOCK_BITS] = block;
+    cells += BLOCK;
   }
+  const s = dot(a.vector, b.vector);
+  block[b.id & (BLOCK - 1)] = s;
   return s;
 }
 
