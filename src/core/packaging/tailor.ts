@@ -571,8 +571,19 @@ export function tailor(
   }
   const analyses = units.map((unit) => analyzeText(unit.text));
   // A sentence the bank holds twice (a story and the answer it was drawn from) and a requirement
-  // the posting repeats are matched once: analyses are shared by text, so a pair is keyed by them.
-  const matches = new Map<Analysis, Map<Analysis, SemanticMatch>>();
+  // the posting repeats are matched once: analyses are shared by text, so a pair is keyed by them
+  // (a sentence by its position among the distinct analyses). Only matches are kept: a pair that
+  // does not match is `null`, so the thousands of misses of a long posting are not held.
+  const distinct = new Map<Analysis, number>();
+  const slot = analyses.map((a) => {
+    let k = distinct.get(a);
+    if (k === undefined) {
+      k = distinct.size;
+      distinct.set(a, k);
+    }
+    return k;
+  });
+  const matches = new Map<Analysis, Array<SemanticMatch | null | undefined>>();
   // The durations each sentence states, read once for all the years requirements.
   const claims: Array<YearsClaim[] | undefined> = [];
   const claimsOf = (i: number): readonly YearsClaim[] => {
@@ -594,17 +605,18 @@ export function tailor(
       const asked = analyzeText(query);
       let known = matches.get(asked);
       if (known === undefined) {
-        known = new Map();
+        known = new Array(distinct.size);
         matches.set(asked, known);
       }
       units.forEach((unit, i) => {
-        const sentence = analyses[i] as Analysis;
-        let match = known.get(sentence);
+        const k = slot[i] as number;
+        let match = known[k];
         if (match === undefined) {
-          match = semanticMatch(asked, sentence);
-          known.set(sentence, match);
+          const found = semanticMatch(asked, analyses[i] as Analysis);
+          match = found.matched ? found : null;
+          known[k] = match;
         }
-        if (!match.matched) return;
+        if (match === null) return;
         const key = `${unit.source}:${unit.id}`;
         const current = best.get(key);
         if (current === undefined || match.score > current.score) {

@@ -367,12 +367,31 @@ export interface AlignmentProfile extends Alignment {
 const CUTOFFS = [0.35, 0.5, 0.65] as const;
 let bestOfCandidate = new Float64Array(64);
 
+/** A fresh profile to fill. */
+export function emptyProfile(): AlignmentProfile {
+  return {
+    context: 0,
+    align: 0,
+    sharedWeight: 0,
+    coverage: [0, 0, 0],
+    weakest: 1,
+    strongest: 0,
+    rarest: 1,
+    back: { align: 0, coverage: 0, sharedWeight: 0 },
+  };
+}
+
 /**
  * The word-by-word profile of an alignment, both ways (see `AlignmentProfile`): one pass over
- * the word pairs, since a cosine is the same either way round.
+ * the word pairs, since a cosine is the same either way round. Written into `into` when given
+ * (a caller comparing many pairs reuses one profile instead of allocating one a pair).
  * @example alignmentProfile(vectorText(q), vectorText(c)).coverage[0] // 0.8
  */
-export function alignmentProfile(query: VectorText, candidate: VectorText): AlignmentProfile {
+export function alignmentProfile(
+  query: VectorText,
+  candidate: VectorText,
+  into: AlignmentProfile = emptyProfile(),
+): AlignmentProfile {
   // The context marks the shared words; the profile reuses the marks.
   const context = unsharedContext(query, candidate);
   const qw = query.words;
@@ -440,18 +459,17 @@ export function alignmentProfile(query: VectorText, candidate: VectorText): Alig
   }
   const u = unsharedW === 0 ? 0 : 1 / unsharedW;
   const bu = backUnshared === 0 ? 0 : 1 / backUnshared;
-  return {
-    context,
-    align: got * u,
-    sharedWeight: total === 0 ? 0 : sharedW / total,
-    coverage: [covered35 * u, covered50 * u, covered65 * u],
-    weakest,
-    strongest,
-    rarest,
-    back: {
-      align: backGot * bu,
-      coverage: backCovered * bu,
-      sharedWeight: backTotal === 0 ? 0 : backShared / backTotal,
-    },
-  };
+  into.context = context;
+  into.align = got * u;
+  into.sharedWeight = total === 0 ? 0 : sharedW / total;
+  into.coverage[0] = covered35 * u;
+  into.coverage[1] = covered50 * u;
+  into.coverage[2] = covered65 * u;
+  into.weakest = weakest;
+  into.strongest = strongest;
+  into.rarest = rarest;
+  into.back.align = backGot * bu;
+  into.back.coverage = backCovered * bu;
+  into.back.sharedWeight = backTotal === 0 ? 0 : backShared / backTotal;
+  return into;
 }

@@ -11,6 +11,7 @@ import {
   alignedPairs,
   alignmentProfile,
   alignWords,
+  emptyProfile,
   type VectorText,
   type VectorWord,
   vectorOf,
@@ -551,9 +552,19 @@ function vectorScore(q: VectorText, c: VectorText): number {
 }
 
 /** How a query's vector score is spread over the background sentences: its mean and deviation. */
+// The last query's stats and plan, in front of the WeakMaps: a tailoring or a ranking asks for
+// the same query's against candidate after candidate.
+let lastBackgroundOf: Analysis | undefined;
+let lastBackground = { mean: 0, sd: 1 };
+
 function backgroundOf(q: Analysis): { mean: number; sd: number } {
+  if (q === lastBackgroundOf) return lastBackground;
   const known = BACKGROUND_STATS.get(q);
-  if (known) return known;
+  if (known) {
+    lastBackgroundOf = q;
+    lastBackground = known;
+    return known;
+  }
   background ??= BACKGROUND_SENTENCES.map((s) => analyzeText(s).vectors);
   let sum = 0;
   let squares = 0;
@@ -565,6 +576,8 @@ function backgroundOf(q: Analysis): { mean: number; sd: number } {
   const mean = sum / background.length;
   const stats = { mean, sd: Math.sqrt(Math.max(1e-6, squares / background.length - mean * mean)) };
   BACKGROUND_STATS.set(q, stats);
+  lastBackgroundOf = q;
+  lastBackground = stats;
   return stats;
 }
 
@@ -597,6 +610,9 @@ export function alignmentOf(query: string | Analysis, candidate: string | Analys
 
 // The default options, one object for every call.
 const DEFAULTS = Object.freeze({});
+// Scratch space for one pair at a time (the matcher is synchronous): semanticMatch's alignment
+// profile and learned-scorer inputs are read before the next pair, so none is allocated per pair.
+const PROFILE = emptyProfile();
 
 /**
  * How much of the query's meaning (a requirement, a question) the candidate (an evidence
@@ -617,7 +633,7 @@ export function semanticMatch(
   const c = asAnalysis(candidate);
   // One word-by-word alignment serves both the rules' vector fallback and the learned scorer.
   const learnedOn = options.vectors !== false && options.learned !== false && learnedApplies(q, c);
-  const profile = learnedOn && !vetoedBy(q, c) ? alignmentProfile(q.vectors, c.vectors) : undefined;
+  const profile = learnedOn && !vetoedBy(q, c) ? alignmentProfile(q.vectors, c.vectors, PROFILE) : undefined;
   const reading = readPair(q, c, options, profile);
   let score = reading.score;
   const shared = reading.shared;
@@ -626,7 +642,7 @@ export function semanticMatch(
   // vectors are (question ↔ question links), and for whole stories (too long to align word by word).
   // A query word the candidate uses in another sense stays a veto: the rules alone decide then.
   if (profile !== undefined && !reading.languageUnmet) {
-    const learned = learnedDecision(pairFeaturesOf(q, reading, profile), reading);
+    const learned = learnedDecision(pairFeaturesOf(q, reading, profile, FEATURES), reading);
     if (learned.matched && score < MATCH_THRESHOLD) {
       score = Math.min(STRONG_THRESHOLD - 0.01, learned.score);
       if (!shared.some((s) => s.includes(" ≈ ")))
@@ -716,10 +732,25 @@ interface QueryPlan {
 const PLANS = new WeakMap<Analysis, QueryPlan>();
 const INTENT_PLANS = new WeakMap<Analysis, QueryPlan>();
 
+let lastPlanOf: Analysis | undefined;
+let lastPlanIntents = false;
+let lastPlan: QueryPlan | undefined;
+
 function planOf(q: Analysis, intents: boolean): QueryPlan {
+  if (q === lastPlanOf && intents === lastPlanIntents) return lastPlan as QueryPlan;
   const cache = intents ? INTENT_PLANS : PLANS;
-  const known = cache.get(q);
-  if (known !== undefined) return known;
+  let plan = cache.get(q);
+  if (plan === undefined) {
+    plan = makePlan(q, intents);
+    cache.set(q, plan);
+  }
+  lastPlanOf = q;
+  lastPlanIntents = intents;
+  lastPlan = plan;
+  return plan;
+}
+
+function makePlan(q: Analysis, intents: boolean): QueryPlan {
   // Only the most specific concepts the query names: "PhD" implies "advanced degree", which is not asked twice.
   // Question intents ("why now", "what would you do differently") count only question to question.
   const named = [...q.direct].filter((id) => intents || BY_ID.get(id)?.kind !== "intent");
@@ -787,7 +818,6 @@ function planOf(q: Analysis, intents: boolean): QueryPlan {
     bigrams: [...q.bigrams],
     onlyLanguages: asked.length > 0 && asked.every((id) => id.startsWith("lang.")),
   };
-  cache.set(q, plan);
   return plan;
 }
 
@@ -960,34 +990,41 @@ export const PAIR_FEATURES = [
   "reverse shared weight",
 ] as const;
 
-function pairFeaturesOf(q: Analysis, reading: PairReading, profile: AlignmentProfile): number[] {
+const FEATURES: number[] = [];
+
+/** The learned scorer's inputs for a pair, written into `out`. */
+function pairFeaturesOf(
+  q: Analysis,
+  reading: PairReading,
+  profile: AlignmentProfile,
+  out: number[],
+): number[] {
   const a = profile;
   const v = CONTEXT_SHARE * a.context + (1 - CONTEXT_SHARE) * a.align;
   const { mean, sd } = backgroundOf(q);
-  return [
-    reading.score,
-    reading.score >= MATCH_THRESHOLD ? 1 : 0,
-    reading.base,
-    reading.concepts,
-    reading.conceptTotal > 0 ? 1 : 0,
-    reading.bestGroup,
-    Math.min(3, reading.unmet),
-    reading.lexical,
-    Math.min(3, reading.bigrams),
-    v,
-    Math.max(-4, Math.min(8, (v - mean) / sd)),
-    a.context,
-    a.align,
-    profile.coverage[0],
-    profile.coverage[1],
-    profile.coverage[2],
-    profile.weakest,
-    profile.strongest,
-    profile.sharedWeight,
-    profile.back.align,
-    profile.back.coverage,
-    profile.back.sharedWeight,
-  ];
+  out[0] = reading.score;
+  out[1] = reading.score >= MATCH_THRESHOLD ? 1 : 0;
+  out[2] = reading.base;
+  out[3] = reading.concepts;
+  out[4] = reading.conceptTotal > 0 ? 1 : 0;
+  out[5] = reading.bestGroup;
+  out[6] = Math.min(3, reading.unmet);
+  out[7] = reading.lexical;
+  out[8] = Math.min(3, reading.bigrams);
+  out[9] = v;
+  out[10] = Math.max(-4, Math.min(8, (v - mean) / sd));
+  out[11] = a.context;
+  out[12] = a.align;
+  out[13] = profile.coverage[0];
+  out[14] = profile.coverage[1];
+  out[15] = profile.coverage[2];
+  out[16] = profile.weakest;
+  out[17] = profile.strongest;
+  out[18] = profile.sharedWeight;
+  out[19] = profile.back.align;
+  out[20] = profile.back.coverage;
+  out[21] = profile.back.sharedWeight;
+  return out;
 }
 
 /**
@@ -1006,7 +1043,7 @@ export function pairFeatures(
   const profile = alignmentProfile(q.vectors, c.vectors);
   const reading = readPair(q, c, {}, profile);
   return {
-    values: pairFeaturesOf(q, reading, profile),
+    values: pairFeaturesOf(q, reading, profile, []),
     learned: learnedApplies(q, c) && !reading.vetoed && !reading.languageUnmet,
     ruleMatched: reading.score >= MATCH_THRESHOLD,
     alternativeMet: alternativeMet(q, reading),
