@@ -127,6 +127,28 @@ describe("tailor", () => {
     expect(out.coverage).toBeLessThan(1);
   });
 
+  it("quotes an answer written with STAR labels and bold markers as a candidate would say it", () => {
+    const out = tailor(
+      BOARD_POSTING,
+      [],
+      [
+        {
+          key: "q2/core",
+          question: "Tell me about a **hard** deployment",
+          text: "**Situation**: I deployed our models on **Kubernetes** for two years.\n**Result**: _Zero_ outages.",
+        },
+      ],
+    );
+    const evidence = out.requirements.find((r) => r.text === "Familiarity with Kubernetes")?.evidence[0];
+    expect(evidence).toMatchObject({
+      source: "answer",
+      title: "Tell me about a hard deployment",
+      quote: "I deployed our models on Kubernetes for two years.",
+    });
+    for (const r of out.requirements)
+      for (const e of r.evidence) expect(e.quote).not.toMatch(/\*|_Zero_|Situation:/);
+  });
+
   it("gives a sentence the bank holds twice, and a requirement the posting repeats, the same evidence", () => {
     // A story drawn from an answer repeats the answer's sentences; postings repeat bullets.
     const posting =
@@ -184,6 +206,17 @@ describe("scaffoldWhyCompany", () => {
       if (company) expect(out.company, first).toBe(company);
       expect(out.title, first).toBe(title);
     }
+  });
+
+  it("reads the company from a short line under a pasted title line", () => {
+    const body = "\n\nWe build triage models.\n\nRequirements\n- 3+ years of Python\n";
+    expect(extractRequirements(`Senior ML Engineer —\nFabrikam Health${body}`)).toMatchObject({
+      title: "Senior ML Engineer",
+      company: "Fabrikam Health",
+    });
+    // A line that is not a name is not taken for one.
+    expect(extractRequirements(`Senior ML Engineer\nRemote first${body}`).company).toBeUndefined();
+    expect(extractRequirements(`Senior ML Engineer\nStaff Data Scientist${body}`).company).toBeUndefined();
   });
 
   it("never reads a company name across a line break", () => {

@@ -23,7 +23,7 @@ import {
 } from "./data/posting-cues.ts";
 import { TOOL_TERMS } from "./data/tools.ts";
 import { type Story, storySentences } from "./story.ts";
-import { contentTokens, type Span, splitSentences, stem, termPattern, words } from "./text.ts";
+import { contentTokens, type Span, splitSentences, stem, stripMarkup, termPattern, words } from "./text.ts";
 import type { Profile } from "./trailer.ts";
 
 /** Longest posting accepted, in characters: a real posting is under 20,000. */
@@ -258,16 +258,29 @@ function findCompany(raw: string, lines: readonly Line[]): string | undefined {
     )?.[1];
     if (head && !NOT_A_NAME.test(head) && sectionOf(head) === "other" && !ROLE_NOUN.test(head)) return head;
   }
-  // Job boards put the company on a short line right under the title.
+  // Job boards put the company on a short line right under the title: the first heading, or a
+  // pasted first line that names a role ("Senior ML Engineer —" then "Fabrikam Health").
   const firstHeading = lines.findIndex((l) => /^\s*#\s/.test(l.raw));
-  if (firstHeading >= 0) {
-    const next = lines.slice(firstHeading + 1).find((l) => l.masked.trim() !== "");
+  const firstLine = lines.findIndex((l) => l.masked.trim() !== "");
+  const firstText = withoutTrailingSeparator(lines[firstLine]?.masked.trim()) ?? "";
+  const titleAt =
+    firstHeading >= 0
+      ? firstHeading
+      : firstLine >= 0 &&
+          firstText.split(/\s+/).length <= 8 &&
+          ROLE_NOUN.test(firstText) &&
+          !/[.!?]$/.test(firstText)
+        ? firstLine
+        : -1;
+  if (titleAt >= 0) {
+    const next = lines.slice(titleAt + 1).find((l) => l.masked.trim() !== "");
     const name = next?.masked.trim();
     if (
       name &&
       /^[A-Z][\p{L}\p{N}&.' -]{1,40}$/u.test(name) &&
       sectionOf(name) === "other" &&
-      name.split(/\s+/).length <= 4
+      name.split(/\s+/).length <= 4 &&
+      (firstHeading >= 0 || (!ROLE_NOUN.test(name) && !NOT_A_NAME.test(name)))
     ) {
       return name;
     }
@@ -553,21 +566,22 @@ export function tailor(
   options: TailorOptions = {},
 ): Tailoring {
   const extracted = extractRequirements(posting);
+  // Each sentence as the user would say it: a quote never shows "**Situation**:" or bold markers,
+  // and a STAR label is not a word the matcher reads.
   const units: Unit[] = [];
+  const push = (source: Unit["source"], id: string, title: string, text: string) => {
+    const plain = stripMarkup(text).trim();
+    if (plain !== "") units.push({ source, id, title: stripMarkup(title), text: plain });
+  };
   for (const story of stories) {
-    for (const s of storySentences(story)) {
-      units.push({ source: "story", id: story.id, title: story.title, text: s.text });
-    }
+    for (const s of storySentences(story)) push("story", story.id, story.title, s.text);
   }
   for (const answer of answers) {
-    for (const s of splitSentences(answer.text)) {
-      units.push({ source: "answer", id: answer.key, title: answer.question ?? answer.key, text: s.text });
-    }
+    for (const s of splitSentences(answer.text))
+      push("answer", answer.key, answer.question ?? answer.key, s.text);
   }
   for (const item of options.accomplishments ?? []) {
-    for (const s of splitSentences(item.text)) {
-      units.push({ source: "accomplishment", id: item.key, title: item.text, text: s.text });
-    }
+    for (const s of splitSentences(item.text)) push("accomplishment", item.key, item.text, s.text);
   }
   const analyses = units.map((unit) => analyzeText(unit.text));
   // A sentence the bank holds twice (a story and the answer it was drawn from) and a requirement
