@@ -60,26 +60,28 @@ for (const { class: id, members } of ML_CLASS_MEMBERS) {
 // Longest terms first, so "l2 regularisation" wins over "l2"; a plural "s"/"es" is allowed. One
 // pattern per first character: one alternation of every term, tried at every position of the
 // text, took most of a drill answer's time. A bucket keeps its terms in the same order.
-const TERM_PATTERNS = new Map<string, RegExp>();
-{
+function patternsOf(terms: Iterable<string>): Map<string, RegExp> {
   const byFirst = new Map<string, string[]>();
-  for (const term of [...new Set([...TERM_TOKENS.keys(), ...CLASS_TOKENS.keys()])].sort(
-    (a, b) => b.length - a.length,
-  )) {
+  for (const term of [...new Set(terms)].sort((a, b) => b.length - a.length)) {
     const first = term[0] as string;
     byFirst.set(first, [...(byFirst.get(first) ?? []), term]);
   }
-  for (const [first, terms] of byFirst)
-    TERM_PATTERNS.set(
+  const patterns = new Map<string, RegExp>();
+  for (const [first, bucket] of byFirst)
+    patterns.set(
       first,
       new RegExp(
-        `(?<![\\p{L}\\p{N}])(${terms
+        `(?<![\\p{L}\\p{N}])(${bucket
           .map((t) => escapeRegExp(t).replace(/ /g, "[ -]"))
           .join("|")})(?:s|es)?(?![\\p{L}\\p{N}])`,
         "uy",
       ),
     );
+  return patterns;
 }
+// A key point reads terms only; an answer reads members too.
+const TERM_PATTERNS = patternsOf(TERM_TOKENS.keys());
+const ANSWER_PATTERNS = patternsOf([...TERM_TOKENS.keys(), ...CLASS_TOKENS.keys()]);
 
 /**
  * A text with every ML term replaced by the token of its idea (several when a term belongs to
@@ -92,7 +94,7 @@ export function canonicalise(text: string, asAnswer = false): string {
   let out = "";
   let from = 0;
   for (let i = 0; i < normal.length; i++) {
-    const pattern = TERM_PATTERNS.get(normal[i] as string);
+    const pattern = (asAnswer ? ANSWER_PATTERNS : TERM_PATTERNS).get(normal[i] as string);
     if (pattern === undefined) continue;
     pattern.lastIndex = i;
     const m = pattern.exec(normal);
@@ -101,8 +103,9 @@ export function canonicalise(text: string, asAnswer = false): string {
     const lookUp = (map: ReadonlyMap<string, string[]>) =>
       map.get(term.replace(/-/g, " ")) ?? map.get(term) ?? map.get(match);
     const tokens = lookUp(TERM_TOKENS);
-    const classes = asAnswer ? (lookUp(CLASS_TOKENS) ?? []) : [];
-    const said = tokens === undefined ? match : ` ${tokens.join(" ")} `;
+    // A member that is no term keeps the terms inside it ("gradient boosted trees").
+    const said = tokens === undefined ? canonicalise(match) : ` ${tokens.join(" ")} `;
+    const classes = asAnswer ? (lookUp(CLASS_TOKENS) ?? []).filter((c) => !said.includes(` ${c} `)) : [];
     out += normal.slice(from, i) + (classes.length === 0 ? said : `${said} ${classes.join(" ")} `);
     from = i + match.length;
     i = from - 1;
