@@ -25,6 +25,17 @@ describe("keyPointCoverage", () => {
     expect(coverage.points[0]?.evidence).toContain("ridge");
   });
 
+  it("meets a key point naming a class by an answer naming a member of it, never the reverse", () => {
+    const cls = "use careful weight initialisation";
+    const member = "use He init";
+    expect(keyPointCoverage("We use He init on every layer.", [cls]).covered).toEqual([cls]);
+    expect(keyPointCoverage("We use careful weight initialisation.", [member]).covered).toEqual([]);
+    // The key point's side reads the member as itself only.
+    expect(canonicalise("LightGBM", true)).toContain(canonicalise("tree-based").trim());
+    expect(canonicalise("tree-based", true)).not.toContain("lightgbm");
+    expect(canonicalise("LightGBM")).not.toContain(canonicalise("tree-based").trim());
+  });
+
   it("matches stems and abbreviations, not only exact words", () => {
     const { covered } = keyPointCoverage(
       "I'd look at the AUROC. A model that memorizes the training set generalizes badly.",

@@ -7,7 +7,7 @@
 
 import scorerData from "./data/coverage-scorer.json" with { type: "json" };
 import { type Analysis, analyzeText } from "./matcher.ts";
-import { ML_TERM_GROUPS } from "./ml-terms.ts";
+import { ML_CLASS_MEMBERS, ML_TERM_GROUPS } from "./ml-terms.ts";
 import { rarityWeight, wordVector } from "./vectors.ts";
 
 /** A key point counts as covered at this score or above; tuned on the dev split only (docs/drill.md). */
@@ -40,56 +40,73 @@ const normaliseSpacing = (s: string) =>
     .replace(/[,;:()"“”!?]/g, " ")
     .replace(/\s+/g, " ");
 
+const addToken = (map: Map<string, string[]>, term: string, token: string) => {
+  const key = normaliseSpacing(term).trim();
+  const tokens = map.get(key) ?? [];
+  if (!tokens.includes(token)) tokens.push(token);
+  map.set(key, tokens);
+};
 const TERM_TOKENS = new Map<string, string[]>();
 ML_TERM_GROUPS.forEach((group, index) => {
-  for (const term of group.terms) {
-    const key = normaliseSpacing(term).trim();
-    const tokens = TERM_TOKENS.get(key) ?? [];
-    if (!tokens.includes(tokenOf(index))) tokens.push(tokenOf(index));
-    TERM_TOKENS.set(key, tokens);
-  }
+  for (const term of group.terms) addToken(TERM_TOKENS, term, tokenOf(index));
 });
+// A member's classes, read only in answers: a member says its class, the class no member.
+const CLASS_TOKENS = new Map<string, string[]>();
+for (const { class: id, members } of ML_CLASS_MEMBERS) {
+  const index = ML_TERM_GROUPS.findIndex((group) => group.id === id);
+  if (index < 0) throw new Error(`ML_CLASS_MEMBERS: no term group ${id}`);
+  for (const member of members) addToken(CLASS_TOKENS, member, tokenOf(index));
+}
 // Longest terms first, so "l2 regularisation" wins over "l2"; a plural "s"/"es" is allowed. One
 // pattern per first character: one alternation of every term, tried at every position of the
 // text, took most of a drill answer's time. A bucket keeps its terms in the same order.
-const TERM_PATTERNS = new Map<string, RegExp>();
-{
+function patternsOf(terms: Iterable<string>): Map<string, RegExp> {
   const byFirst = new Map<string, string[]>();
-  for (const term of [...TERM_TOKENS.keys()].sort((a, b) => b.length - a.length)) {
+  for (const term of [...new Set(terms)].sort((a, b) => b.length - a.length)) {
     const first = term[0] as string;
     byFirst.set(first, [...(byFirst.get(first) ?? []), term]);
   }
-  for (const [first, terms] of byFirst)
-    TERM_PATTERNS.set(
+  const patterns = new Map<string, RegExp>();
+  for (const [first, bucket] of byFirst)
+    patterns.set(
       first,
       new RegExp(
-        `(?<![\\p{L}\\p{N}])(${terms
+        `(?<![\\p{L}\\p{N}])(${bucket
           .map((t) => escapeRegExp(t).replace(/ /g, "[ -]"))
           .join("|")})(?:s|es)?(?![\\p{L}\\p{N}])`,
         "uy",
       ),
     );
+  return patterns;
 }
+// A key point reads terms only; an answer reads members too.
+const TERM_PATTERNS = patternsOf(TERM_TOKENS.keys());
+const ANSWER_PATTERNS = patternsOf([...TERM_TOKENS.keys(), ...CLASS_TOKENS.keys()]);
 
 /**
  * A text with every ML term replaced by the token of its idea (several when a term belongs to
- * several ideas: "ridge" is L2 and regularisation).
+ * several ideas: "ridge" is L2 and regularisation). Read as an answer, a named member of a class
+ * (`ML_CLASS_MEMBERS`) adds the class's token too.
  * @example canonicalise("We used weight decay") // "we used k9g0 k9g2"
  */
-export function canonicalise(text: string): string {
+export function canonicalise(text: string, asAnswer = false): string {
   const normal = normaliseSpacing(text);
   let out = "";
   let from = 0;
   for (let i = 0; i < normal.length; i++) {
-    const pattern = TERM_PATTERNS.get(normal[i] as string);
+    const pattern = (asAnswer ? ANSWER_PATTERNS : TERM_PATTERNS).get(normal[i] as string);
     if (pattern === undefined) continue;
     pattern.lastIndex = i;
     const m = pattern.exec(normal);
     if (m === null) continue;
     const [match, term = ""] = m;
-    const tokens =
-      TERM_TOKENS.get(term.replace(/-/g, " ")) ?? TERM_TOKENS.get(term) ?? TERM_TOKENS.get(match);
-    out += normal.slice(from, i) + (tokens === undefined ? match : ` ${tokens.join(" ")} `);
+    const lookUp = (map: ReadonlyMap<string, string[]>) =>
+      map.get(term.replace(/-/g, " ")) ?? map.get(term) ?? map.get(match);
+    const tokens = lookUp(TERM_TOKENS);
+    // A member that is no term keeps the terms inside it ("gradient boosted trees").
+    const said = tokens === undefined ? canonicalise(match) : ` ${tokens.join(" ")} `;
+    const classes = asAnswer ? (lookUp(CLASS_TOKENS) ?? []).filter((c) => !said.includes(` ${c} `)) : [];
+    out += normal.slice(from, i) + (classes.length === 0 ? said : `${said} ${classes.join(" ")} `);
     from = i + match.length;
     i = from - 1;
   }
@@ -166,7 +183,7 @@ const CONDITIONAL = new Set(["if", "unless", "otherwise", "whether"]);
  * A text as canonical words (ML terms already read as their ideas' tokens), with the marks
  * that bound clauses and lists kept as words of their own: , ; : ( ) and "." for a sentence end.
  */
-export function canonicalWords(text: string): string[] {
+export function canonicalWords(text: string, asAnswer = false): string[] {
   return (
     text
       .replace(/[’‘`]/g, "'")
@@ -176,7 +193,7 @@ export function canonicalWords(text: string): string[] {
       .flatMap((piece) => {
         if (/^[,;:()]$/.test(piece)) return [piece];
         if (/^[.!?]$/.test(piece)) return ["."];
-        return canonicalise(piece)
+        return canonicalise(piece, asAnswer)
           .split(" ")
           .filter((w) => w !== "");
       })
@@ -478,9 +495,9 @@ const AVOIDING =
   /\b(?:not|never|no|nothing|none|without|avoid\w*|instead|rather|only|untouched|unseen|separate\w*|apart|aside|prevent\w*|stop\w*|keep\w*|kept|held|hold\w*|until|else|otherwise)\b|n['’]t\b/i;
 
 function readWindow(window: string): Reading {
-  const all = analyzeText(canonicalise(window));
+  const all = analyzeText(canonicalise(window, true));
   const allWords = wordsOf(window);
-  const words = canonicalWords(window);
+  const words = canonicalWords(window, true);
   const negated = deniedPositions(words);
   const avoids = AVOIDING.test(window);
   if (negated.size === 0)
