@@ -229,8 +229,13 @@ function findTitle(raw: string, lines: readonly Line[]): string | undefined {
   const heading = withoutTrailingSeparator(lines.find((l) => /^\s*#\s/.test(l.raw))?.masked.trim());
   if (heading) return heading;
   const first = withoutTrailingSeparator(lines.find((l) => l.masked.trim() !== "")?.masked.trim());
-  if (first && first.split(/\s+/).length <= 8 && ROLE_NOUN.test(first) && !/[.!?]$/.test(first)) return first;
+  if (first && isRoleLine(first)) return first;
   return undefined;
+}
+
+/** A short line that names a role and is not a sentence: "Senior ML Engineer". */
+function isRoleLine(line: string): boolean {
+  return line.split(/\s+/).length <= 8 && ROLE_NOUN.test(line) && !/[.!?]$/.test(line);
 }
 
 /** "Senior ML Engineer —" (a title line whose company was left off) is the role "Senior ML Engineer". */
@@ -263,15 +268,7 @@ function findCompany(raw: string, lines: readonly Line[]): string | undefined {
   const firstHeading = lines.findIndex((l) => /^\s*#\s/.test(l.raw));
   const firstLine = lines.findIndex((l) => l.masked.trim() !== "");
   const firstText = withoutTrailingSeparator(lines[firstLine]?.masked.trim()) ?? "";
-  const titleAt =
-    firstHeading >= 0
-      ? firstHeading
-      : firstLine >= 0 &&
-          firstText.split(/\s+/).length <= 8 &&
-          ROLE_NOUN.test(firstText) &&
-          !/[.!?]$/.test(firstText)
-        ? firstLine
-        : -1;
+  const titleAt = firstHeading >= 0 ? firstHeading : firstLine >= 0 && isRoleLine(firstText) ? firstLine : -1;
   if (titleAt >= 0) {
     const next = lines.slice(titleAt + 1).find((l) => l.masked.trim() !== "");
     const name = next?.masked.trim();
