@@ -220,6 +220,22 @@ describe("alternatives and examples in a requirement", () => {
         .matched,
     ).toBe(true);
   });
+
+  it("reads each programming language as its own: Python does not show Rust, either of 'Go or Java' does", () => {
+    const python = "I moved that work into Python, Spark, scikit-learn and PyTorch.";
+    expect(semanticMatch("Experience with Rust is a plus", python).matched).toBe(false);
+    expect(semanticMatch("Experience with Rust is a plus", "I rewrote the log parser in Rust.").matched).toBe(
+      true,
+    );
+    expect(semanticMatch("Strong programming skills", python).matched).toBe(true);
+    const goOrJava = "Experience with Go or Java";
+    expect(semanticMatch(goOrJava, "I wrote our payment service in Java with Spring Boot.").matched).toBe(
+      true,
+    );
+    expect(semanticMatch(goOrJava, "I wrote our payment service in Go.").matched).toBe(true);
+    // "Go" the verb is not the language.
+    expect(semanticMatch("Experience with Go", "We had to go back and redo the plan.").matched).toBe(false);
+  });
 });
 
 // The labelled set (eval/matching/pairs.jsonl, docs/matching.md): the frozen test split is
