@@ -31,7 +31,11 @@ export interface Coverage {
 }
 
 // Each group becomes one token the matcher keeps as written (it holds a digit, so no stemming).
-const tokenOf = (index: number) => `k9g${index}`;
+// The token an idea of the ML vocabulary is read as: no English word starts so.
+const IDEA_PREFIX = "k9g";
+const tokenOf = (index: number) => `${IDEA_PREFIX}${index}`;
+const isIdea = (word: string) => word.startsWith(IDEA_PREFIX);
+const IDEA_TOKENS = new RegExp(`\\b${IDEA_PREFIX}\\d+\\b`, "g");
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 const normaliseSpacing = (s: string) =>
   s
@@ -118,7 +122,7 @@ export function canonicalise(text: string, asAnswer = false): string {
  * @example mlIdeasOf("How do you detect drift?").size // 1
  */
 export function mlIdeasOf(text: string): Set<string> {
-  return new Set(canonicalise(text).match(/\bk9g\d+\b/g) ?? []);
+  return new Set(canonicalise(text).match(IDEA_TOKENS) ?? []);
 }
 
 // Words every ML answer uses: they count, but little.
@@ -340,7 +344,7 @@ export function deniedPositions(words: readonly string[]): Set<number> {
     while (k < words.length && LIST_STOP.has(words[k] as string)) k++;
     const w = words[k];
     if (w === undefined || PUNCTUATION.test(w)) continue;
-    if (!w.startsWith("k9g")) out.add(k);
+    if (!isIdea(w)) out.add(k);
     if (DISMISS_OBJECT.has(w))
       for (let j = k + 1, n = 0; j < words.length && n < NEGATION_SCOPE && !ends(words[j] as string); j++) {
         if (LIST_STOP.has(words[j] as string)) continue;
@@ -361,7 +365,7 @@ function unitsOfText(canonicalText: string, negated: boolean): Unit[] {
   const a = analyzeText(canonicalText);
   const units: Unit[] = [];
   for (const [lemma, weight] of a.lemmas) {
-    const w = lemma.startsWith("k9g") ? IDEA_WEIGHT : WEAK.has(lemma) ? 0.3 : weight;
+    const w = isIdea(lemma) ? IDEA_WEIGHT : WEAK.has(lemma) ? 0.3 : weight;
     units.push({ kind: "lemma", id: lemma, weight: w, negated });
   }
   for (const id of a.direct) units.push({ kind: "concept", id, weight: CONCEPT_WEIGHT, negated });
@@ -441,7 +445,7 @@ const SPELLINGS: Array<[RegExp, string]> = [
 function wordOf(word: string): Word | null {
   const cached = WORDS.get(word);
   if (cached !== undefined) return cached;
-  const lemma = word.startsWith("k9g") ? undefined : analyzeText(word).allLemmas.values().next().value;
+  const lemma = isIdea(word) ? undefined : analyzeText(word).allLemmas.values().next().value;
   let vector: Float32Array | undefined;
   if (lemma !== undefined) {
     vector = wordVector(word);
@@ -476,7 +480,7 @@ const DENIED_SAMENESS =
  */
 export function sayDifference(window: string): string {
   // A phrase the ML vocabulary lists ("never quite agreed" for skew) keeps its own reading.
-  return window.replace(DENIED_SAMENESS, (m) => (/k9g\d/.test(canonicalise(m)) ? m : "different from"));
+  return window.replace(DENIED_SAMENESS, (m) => (mlIdeasOf(m).size > 0 ? m : "different from"));
 }
 
 interface Reading {
@@ -651,7 +655,7 @@ function scoreIn(
       if (share > best) best = share;
     }
     got += best * part.weight;
-    const kind = part.options.some((units) => units.some((u) => u.id.startsWith("k9g"))) ? "idea" : "plain";
+    const kind = part.options.some((units) => units.some((u) => isIdea(u.id))) ? "idea" : "plain";
     shares[kind].got += best * part.weight;
     shares[kind].total += part.weight;
     // A list of alternatives is what the key point is about: none of them named, no full credit.
