@@ -481,8 +481,20 @@ export async function coverage(store: Store, userId: string): Promise<CoverageMa
   const items = await store.items.listItems(userId);
   // Prepared answers count as well as stories: the answers to each question, and the
   // prepared answers to follow-ups (not those that only point elsewhere).
+  const answerItems = items.filter(isKind("answer"));
+  // A question answered in several variants names the variant, so the rows can tell them apart.
+  const variantsOf = new Map<string, number>();
+  for (const a of answerItems) {
+    const group = `${a.documentId}\u0000${a.questionKey}`;
+    variantsOf.set(group, (variantsOf.get(group) ?? 0) + 1);
+  }
   const answers = [
-    ...items.filter(isKind("answer")).map((a) => ({ id: a.id, question: a.question, text: answerText(a) })),
+    ...answerItems.map((a) => ({
+      id: a.id,
+      question: a.question,
+      text: answerText(a),
+      ...((variantsOf.get(`${a.documentId}\u0000${a.questionKey}`) ?? 0) > 1 ? { variant: a.variant } : {}),
+    })),
     ...items
       .filter(isKind("follow-up"))
       .filter((f) => !f.pointer)

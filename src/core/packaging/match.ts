@@ -497,6 +497,8 @@ export interface CoverageAnswer {
   id: string;
   question: string;
   text: string;
+  /** Which of the question's variants this is, when it has several ("core", "ML-focused"). */
+  variant?: string;
 }
 
 /** A résumé-style accomplishment ("Cut deploy time from 2 weeks to 3 days"). */
@@ -572,7 +574,8 @@ export function coverageMatrix(
   for (const answer of more.answers ?? []) {
     if (answer.text.trim() === "") continue;
     const asked = answer.question.trim() === "" ? undefined : classify(answer.question).competency;
-    const title = answer.question.trim() || answer.text.slice(0, 60);
+    const base = answer.question.trim() || answer.text.slice(0, 60);
+    const title = answer.variant?.trim() ? `${base} (${answer.variant.trim()})` : base;
     const add = (c: Competency, value: number) => {
       const row = rowOf(c);
       const existing = row.evidence.find((e) => e.source === "answer" && e.id === answer.id);
