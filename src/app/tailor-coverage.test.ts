@@ -178,7 +178,8 @@ describe("tailor and coverage on real documents", () => {
       // Each gap says what to write.
       for (const gap of matrix.gaps) {
         const row = matrix.rows.find((r) => r.competency === gap);
-        expect(row?.action?.kind).toMatch(/^write-(story|answer)$/);
+        // Concept questions are covered by drilling, every other gap by writing.
+        expect(row?.action?.kind).toMatch(gap === "ml-concept" ? /^drill$/ : /^write-(story|answer)$/);
         expect(row?.action?.question).toMatch(/\?|\.$/);
       }
     });

@@ -92,4 +92,15 @@ describe.runIf(launched.browser !== null)("the technical drill in the browser", 
     };
     expect(due.due.some((d) => d.questionText === question)).toBe(false);
   });
+
+  test("the coverage page's ML concepts gap leads to the drill, not to writing a story", async () => {
+    await page.goto("/#/coverage");
+    await page.getByRole("table").waitFor();
+    // The seed has technical questions but no answer that evidences ML concepts.
+    await page.getByRole("link", { name: "Drill technical questions for ML concepts" }).click();
+    await page.waitForURL(/#\/practice\/start\/drill$/);
+    await page.getByRole("heading", { name: "Practice", level: 1 }).waitFor();
+    expect(await page.getByRole("radio", { name: /Technical drill/ }).isChecked()).toBe(true);
+    expect(await page.getByLabel("Topic").isVisible()).toBe(true);
+  });
 });

@@ -219,7 +219,11 @@ export function App() {
           <FollowUpsPage key={route.itemId} itemId={route.itemId} documents={documents} />
         )}
         {route.page === "practice" && (
-          <PracticePage key={route.sessionId ?? ""} sessionId={route.sessionId} />
+          <PracticePage
+            key={route.sessionId ?? route.source ?? ""}
+            sessionId={route.sessionId}
+            source={route.source}
+          />
         )}
         {route.page === "journal" && (
           <JournalPage {...(route.entryId === undefined ? {} : { entryId: route.entryId })} />

@@ -34,4 +34,6 @@ export const route = {
   followUps: (itemId: string): string => href({ page: "followups", itemId }),
   practice: (sessionId?: string): string =>
     href(sessionId === undefined ? { page: "practice" } : { page: "practice", sessionId }),
+  /** The practice setup with the technical drill chosen. */
+  drill: (): string => href({ page: "practice", source: "drill" }),
 };

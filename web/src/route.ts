@@ -29,7 +29,7 @@ export type Route =
   | { page: "tailor"; tailoringId?: string }
   | { page: "reangle"; itemId: string }
   | { page: "followups"; itemId: string }
-  | { page: "practice"; sessionId?: string }
+  | { page: "practice"; sessionId?: string; source?: "drill" }
   | { page: "journal"; entryId?: string }
   | { page: "progress" }
   | { page: "not-found"; hash: string };
@@ -69,7 +69,12 @@ export function parseRoute(hash: string): Route {
   if (page === "tailor") return a === undefined ? { page: "tailor" } : { page: "tailor", tailoringId: a };
   if (page === "reangle" && a !== undefined) return { page: "reangle", itemId: a };
   if (page === "followups" && a !== undefined) return { page: "followups", itemId: a };
-  if (page === "practice") return a === undefined ? { page: "practice" } : { page: "practice", sessionId: a };
+  if (page === "practice") {
+    if (a === undefined) return { page: "practice" };
+    // #/practice/start/drill: the setup form with the technical drill chosen.
+    if (a === "start") return b === "drill" ? { page: "practice", source: "drill" } : { page: "practice" };
+    return { page: "practice", sessionId: a };
+  }
   if (page === "journal") return a === undefined ? { page: "journal" } : { page: "journal", entryId: a };
   if (page === "progress") return { page: "progress" };
   return { page: "not-found", hash };
@@ -109,7 +114,8 @@ export function href(route: Route): string {
     case "followups":
       return `#/followups/${enc(route.itemId)}`;
     case "practice":
-      return route.sessionId === undefined ? "#/practice" : `#/practice/${enc(route.sessionId)}`;
+      if (route.sessionId !== undefined) return `#/practice/${enc(route.sessionId)}`;
+      return route.source === undefined ? "#/practice" : `#/practice/start/${route.source}`;
     case "journal":
       return route.entryId === undefined ? "#/journal" : `#/journal/${enc(route.entryId)}`;
     case "progress":

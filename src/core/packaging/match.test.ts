@@ -115,6 +115,10 @@ describe("coverageMatrix", () => {
     expect(matrix.gaps).toContain("leadership-influence");
     expect(matrix.gaps).not.toContain("conflict");
     expect(matrix.thin).toContain("conflict");
+    // A gap says what to do: write a story, or drill for concept questions.
+    const action = (c: string) => matrix.rows.find((r) => r.competency === c)?.action;
+    expect(action("leadership-influence")?.kind).toBe("write-story");
+    expect(action("ml-concept")).toMatchObject({ kind: "drill", label: "Drill technical questions" });
   });
 
   it("infers competencies from the story's words when none are stated", () => {

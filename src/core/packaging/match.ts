@@ -463,7 +463,7 @@ export interface CoverageEvidence {
 
 /** What to do about a gap or a thin row: write the missing story or prepared answer. */
 export interface GapAction {
-  kind: "write-story" | "write-answer";
+  kind: "write-story" | "write-answer" | "drill";
   competency: Competency;
   /** A question of this kind to write for. */
   question: string;
@@ -604,7 +604,16 @@ export function coverageMatrix(
   for (const row of rows) {
     row.evidence.sort((a, b) => b.strength - a.strength);
     row.best = Math.max(0, ...row.evidence.map((e) => e.strength));
-    if (row.best <= 1) {
+    if (row.best <= 1 && row.competency === "ml-concept") {
+      // Concept questions are answered from knowledge, not from a story: the way to cover
+      // them is the technical drill.
+      row.action = {
+        kind: "drill",
+        competency: row.competency,
+        question: EXAMPLE_QUESTIONS[row.competency],
+        label: "Drill technical questions",
+      };
+    } else if (row.best <= 1) {
       const answer = ANSWER_COMPETENCIES.has(row.competency);
       let label: string;
       // Read with the competency after it: "Write a story for Feedback".

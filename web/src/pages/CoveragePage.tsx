@@ -110,7 +110,9 @@ export function CoveragePage() {
                               href={
                                 action.kind === "write-answer"
                                   ? route.newAnswer(action.question)
-                                  : route.newStory(competency)
+                                  : action.kind === "drill"
+                                    ? route.drill()
+                                    : route.newStory(competency)
                               }
                               title={`For example: ${action.question}`}
                               data-action={action.kind}

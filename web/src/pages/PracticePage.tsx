@@ -60,19 +60,30 @@ function clock(seconds: number): string {
 }
 
 /** The Practice page: a setup form at #/practice, a running session at #/practice/<id>. */
-export function PracticePage({ sessionId }: { sessionId: string | undefined }) {
+export function PracticePage({
+  sessionId,
+  source,
+}: {
+  sessionId: string | undefined;
+  /** The source chosen when the setup form opens (default: cards due). */
+  source?: "drill" | undefined;
+}) {
   useEffect(() => {
     document.title = "Practice · derisk";
   }, []);
-  return sessionId === undefined ? <PracticeSetup /> : <PracticeRun sessionId={sessionId} />;
+  return sessionId === undefined ? (
+    <PracticeSetup initialSource={source} />
+  ) : (
+    <PracticeRun sessionId={sessionId} />
+  );
 }
 
-function PracticeSetup() {
+function PracticeSetup({ initialSource }: { initialSource?: "drill" | undefined }) {
   const { result, reload } = useLoad("practice-setup", async () => {
     const [due, active] = await Promise.all([practiceApi.due(), practiceApi.active()]);
     return { due, active };
   });
-  const [source, setSource] = useState<Exclude<Source, "question">>("due");
+  const [source, setSource] = useState<Exclude<Source, "question">>(initialSource ?? "due");
   const [posting, setPosting] = useState("");
   const [competency, setCompetency] = useState<Competency>("conflict");
   const [tag, setTag] = useState<DrillTag>("any");
