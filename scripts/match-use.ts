@@ -188,7 +188,7 @@ const rowsOf = (pairs: readonly Pair[], extra: (p: Pair) => number[]) =>
 
 const L2 = Number(process.env.MATCH_L2 ?? 0.03);
 const HARD_WEIGHT = Number(process.env.MATCH_HARD_WEIGHT ?? 3);
-function fit(rows: readonly Row[]): PairScorerModel {
+function fitModel(rows: readonly Row[]): PairScorerModel {
   const n = (rows[0] as Row).x.length;
   const mean = new Array<number>(n).fill(0);
   const scale = new Array<number>(n).fill(0);
@@ -273,16 +273,16 @@ const variants: Record<string, (p: Pair) => number[]> = {
   "+ cosine, z": (p) => [useFeatures(p)[0] as number, useFeatures(p)[2] as number],
   "+ cosine, clause, z": (p) => useFeatures(p),
 };
-const only = process.env.VARIANTS?.split(",");
+const chosen = process.env.VARIANTS?.split(",");
 process.stdout.write(
   "\n(b) pair scorer refitted with USE features (threshold: best fresh-dev recall at P ≥ .83)\n",
 );
 for (const [name, extra] of Object.entries(variants)) {
-  if (only && !only.some((o) => name.includes(o))) continue;
+  if (chosen && !chosen.some((o) => name.includes(o))) continue;
   const trainRows = rowsOf(train, extra);
   const devRows = rowsOf(dev, extra);
   const freshRows = devRows.filter((r) => Number(r.group.slice(1)) >= 337);
-  const m = fit(trainRows.filter((r) => r.learned));
+  const m = fitModel(trainRows.filter((r) => r.learned));
   let best = { t: 0.5, r: -1, p: 0 };
   for (let t = 0.05; t <= 0.995; t += 0.005) {
     const f = figures(freshRows, { ...m, threshold: t }, false);
