@@ -8,8 +8,13 @@
  * - tailor-2000w-distinct: the same with no bullet and no story sentence repeated, so tailor's
  *   per-call memo of (requirement, sentence) pairs saves nothing and every pair is matched: the
  *   cost a posting without repeated bullets pays. Same target.
+ * - tailor-2000w-encoder (a report): tailor-2000w-distinct with sentence embeddings
+ *   (DERISK_SENTENCE_ENCODER=on, src/app/encoder.ts): cold (model load, a recording pass, encoding
+ *   every sentence, the pass with embeddings) and warm (every text cached: one pass), each once.
  */
+import { createSentenceEncoder, withSentenceEmbeddings } from "../src/app/encoder.ts";
 import { parseStory, rankStories, type Story, tailor } from "../src/core/packaging/index.ts";
+import type { Report } from "./run.ts";
 
 // A seeded generator: the same stories every run.
 function lcg(seed: number): () => number {
@@ -217,6 +222,38 @@ export const benchmarks: Array<{
     },
     baseline: () => {
       DISTINCT_POSTING.toLowerCase().split(/[^\p{L}\p{N}]+/u);
+    },
+  },
+];
+
+export const reports: Report[] = [
+  {
+    name: "tailor-2000w-encoder",
+    run: async () => {
+      const encoder = createSentenceEncoder();
+      const timed = async (f: () => Promise<unknown> | unknown) => {
+        const t0 = performance.now();
+        await f();
+        return Math.round((performance.now() - t0) * 10) / 10;
+      };
+      const withEmbeddings = () =>
+        withSentenceEmbeddings(
+          (embeddings) =>
+            tailor(DISTINCT_POSTING, DISTINCT_STORIES, [], embeddings === undefined ? {} : { embeddings }),
+          { encoder, enabled: true },
+        );
+      const plain = await timed(() => tailor(DISTINCT_POSTING, DISTINCT_STORIES, []));
+      const cold = await timed(withEmbeddings);
+      const texts = encoder.size;
+      const warm = await timed(withEmbeddings);
+      return {
+        name: "tailor-2000w-encoder",
+        cold_ms: cold,
+        warm_ms: warm,
+        texts,
+        baseline: { name: "tailor-2000w-distinct (once)", ms: plain },
+        ratio: Math.round((warm / plain) * 100) / 100,
+      };
     },
   },
 ];

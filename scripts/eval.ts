@@ -6,6 +6,7 @@
  *   npm run eval -- --out FILE           # JSON report (default .artifacts/eval.json)
  *   npm run eval -- --docs               # also write the test-split figures into docs/risk-lens.md, docs/matching.md and docs/drill.md
  *   npm run eval -- --verbose            # every disagreement, answer by answer
+ *   npm run eval -- --no-encoder         # the matcher without its sentence-encoder comparison (saves ~30 s)
  *   npm run eval -- --splits validation,dev   # only these splits (e.g. while tuning: no test figures)
  *
  * The frozen test split is only ever scored here: nothing is tuned on it.
@@ -14,6 +15,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { sharedSentenceEncoder } from "../src/app/encoder.ts";
 import { callsForStory } from "../src/core/analysis/classify.ts";
 import { measureFollowUps, type ReplyFigures } from "../src/core/analysis/follow-up-measure.ts";
 import { analyze, classify, type Labels } from "../src/core/analysis/index.ts";
@@ -26,7 +28,9 @@ import {
   type MatchingFigures,
   measureMatching,
   measureQuestionLinking,
+  type SentenceEmbeddings,
   splitOf,
+  textsToEmbed,
 } from "../src/core/semantic/index.ts";
 import { readFollowUpReplies } from "../test/follow-up-replies.ts";
 import { coverageReport } from "./coverage-eval.ts";
@@ -501,6 +505,7 @@ process.stdout.write(`risk-lens eval: corpus ${corpusDir}, dev ${devDir}\n\n${li
 // The shared semantic matcher on our labelled requirement/evidence pairs (docs/matching.md).
 const pairsFile = join(root, "eval", "matching", "pairs.jsonl");
 const matching: Record<string, Omit<MatchingFigures, "errors">> = {};
+const matchingWithEncoder: Record<string, Omit<MatchingFigures, "errors">> = {};
 const matchingLines: string[] = [];
 let followUpLinks: Omit<LinkFigures, "errors"> | undefined;
 if (existsSync(pairsFile) && only === undefined) {
@@ -537,10 +542,26 @@ if (existsSync(pairsFile) && only === undefined) {
       pairs: pairs.filter((p) => p.split === split && batchOf(p) === batch),
     })),
   ]);
+  // The matcher as the use cases run it (without sentence embeddings: DERISK_SENTENCE_ENCODER is
+  // off by default), then, for comparison, with the sentence encoder's embeddings of every text
+  // (src/app/encoder.ts) when the model loads, unless --no-encoder.
+  let embeddings: SentenceEmbeddings | undefined;
+  try {
+    if (!args.includes("--no-encoder"))
+      embeddings = await sharedSentenceEncoder().prepare(
+        textsToEmbed(pairs.flatMap((p) => [p.requirement, p.evidence])),
+      );
+  } catch (error) {
+    process.stderr.write(`sentence encoder unavailable, matcher figures without it: ${String(error)}\n`);
+  }
   for (const { name, split, pairs: selected } of rows) {
     if (selected.length === 0) continue;
     const { errors, ...figures } = measureMatching(selected);
     matching[name] = figures;
+    if (embeddings) {
+      const { errors: _, ...encoded } = measureMatching(selected, { embeddings });
+      matchingWithEncoder[name] = encoded;
+    }
     if (name !== split) {
       matchingLines.push(
         `  ${name.padEnd(38)}${[figures.pairs, figures.positives, figures.hardNegatives]
@@ -571,6 +592,20 @@ if (existsSync(pairsFile) && only === undefined) {
       "",
       `test-split targets (precision ≥ 0.85, recall ≥ 0.85): ${met.filter(Boolean).length}/2 met${met[1] ? "" : ` (recall ${t.recall.toFixed(3)})`}`,
     );
+  }
+  if (embeddings) {
+    matchingLines.push(
+      "",
+      "with sentence embeddings (Universal Sentence Encoder; DERISK_SENTENCE_ENCODER=on):",
+    );
+    for (const [name, f] of Object.entries(matchingWithEncoder))
+      matchingLines.push(
+        `${(name.includes(" ") ? `  ${name}` : name).padEnd(40)}${[f.pairs, f.positives, f.hardNegatives]
+          .map((v) => String(v).padStart(12))
+          .join(
+            "",
+          )}${[f.precision, f.recall, f.f1].map((v) => v.toFixed(3).padStart(12)).join("")}${String(f.hardNegativesAccepted).padStart(12)}`,
+      );
   }
   const questionsFile = join(root, "eval", "matching", "question-pairs.jsonl");
   if (existsSync(questionsFile)) {
@@ -641,7 +676,7 @@ if (verbose)
 mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(
   outFile,
-  `${JSON.stringify({ corpus: corpusDir, dev: devDir, deterministic, reports, matching, followUpLinks, followUpReplies, coverage: coverage.figures }, null, 2)}\n`,
+  `${JSON.stringify({ corpus: corpusDir, dev: devDir, deterministic, reports, matching, matchingWithEncoder, followUpLinks, followUpReplies, coverage: coverage.figures }, null, 2)}\n`,
 );
 process.stdout.write(`\nwrote ${outFile}\n`);
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { embeddingSimilarity } from "../core/semantic/sentence-embeddings.js";
-import { createSentenceEncoder } from "./encoder.js";
+import { semanticMatch, textsToEmbed } from "../core/semantic/matcher.js";
+import { embeddingSimilarity, type SentenceEmbeddings } from "../core/semantic/sentence-embeddings.js";
+import { createSentenceEncoder, type SentenceEncoder, withSentenceEmbeddings } from "./encoder.js";
 
 describe("sentence encoder", () => {
   it("encodes offline, caches by text and ranks a paraphrase above an unrelated sentence", async () => {
@@ -29,5 +30,50 @@ describe("sentence encoder", () => {
     expect(encoder.size).toBe(2);
     expect(encoder.get("second sentence")).toBeUndefined();
     expect(encoder.get("first sentence")).toBeDefined();
+  }, 60_000);
+});
+
+describe("the matcher with sentence embeddings", () => {
+  it("accepts a paraphrase the lexical scorer misses and still rejects a same-word hard negative", async () => {
+    const encoder = createSentenceEncoder();
+    const ask = "Experience building client libraries";
+    const paraphrase =
+      "I published the Python and Java packages developers use to call our API, with retries built in.";
+    const conflicts = "Skilled at resolving conflicts between team members";
+    const merge = "I resolved the merge conflicts in the release branch.";
+    await encoder.prepare(textsToEmbed([ask, paraphrase, conflicts, merge]));
+    expect(semanticMatch(ask, paraphrase).matched).toBe(false);
+    expect(semanticMatch(ask, paraphrase, { embeddings: encoder }).matched).toBe(true);
+    expect(semanticMatch(conflicts, merge).matched).toBe(false);
+    expect(semanticMatch(conflicts, merge, { embeddings: encoder }).matched).toBe(false);
+  }, 60_000);
+
+  it("runs a use case once when the cache knows its texts, twice when it must encode, and without embeddings when the model fails or they are off", async () => {
+    const encoder = createSentenceEncoder();
+    const ask = "Experience building client libraries";
+    const evidence =
+      "I published the Python and Java packages developers use to call our API, with retries built in.";
+    let runs = 0;
+    const run = (embeddings: SentenceEmbeddings | undefined) => {
+      runs++;
+      return semanticMatch(ask, evidence, embeddings ? { embeddings } : {}).matched;
+    };
+    expect(await withSentenceEmbeddings(run, { encoder, enabled: true })).toBe(true);
+    expect(runs).toBe(2);
+    runs = 0;
+    expect(await withSentenceEmbeddings(run, { encoder, enabled: true })).toBe(true);
+    expect(runs).toBe(1);
+    const broken: SentenceEncoder = {
+      get: () => undefined,
+      size: 0,
+      prepare: () => Promise.reject(new Error("no model")),
+    };
+    runs = 0;
+    expect(await withSentenceEmbeddings(run, { encoder: broken, enabled: true })).toBe(false);
+    expect(runs).toBe(2);
+    // Off (the default unless DERISK_SENTENCE_ENCODER=on): one run, no embeddings.
+    runs = 0;
+    expect(await withSentenceEmbeddings(run, { encoder, enabled: false })).toBe(false);
+    expect(runs).toBe(1);
   }, 60_000);
 });

@@ -108,3 +108,46 @@ export function sharedSentenceEncoder(): SentenceEncoder {
   shared ??= createSentenceEncoder();
   return shared;
 }
+
+/**
+ * Whether the use cases match with sentence embeddings: only with DERISK_SENTENCE_ENCODER=on. Off
+ * by default: with them the matcher finds more paraphrases on the labelled pairs but also passes
+ * off nearby sentences as evidence for asks a bank does not speak to (docs/matching.md, "Sentence
+ * encoder").
+ */
+export function sentenceEncoderEnabled(): boolean {
+  return process.env.DERISK_SENTENCE_ENCODER === "on";
+}
+
+/**
+ * Runs a synchronous matching use case (tailor, rankStories) with sentence embeddings when they
+ * are enabled (`enabled`, default `sentenceEncoderEnabled()`). A first pass runs with a lookup
+ * that answers from the cache and records every text it does not know; when it knew them all,
+ * that pass is the result. Otherwise the recorded texts are encoded and the use case runs again
+ * with them. When the model cannot load or encode, it runs without embeddings: the matcher as it
+ * is without them.
+ * @example await withSentenceEmbeddings((embeddings) => tailor(posting, stories, answers, { embeddings }))
+ */
+export async function withSentenceEmbeddings<T>(
+  run: (embeddings: SentenceEmbeddings | undefined) => T,
+  options: { encoder?: SentenceEncoder; enabled?: boolean } = {},
+): Promise<T> {
+  if (!(options.enabled ?? sentenceEncoderEnabled())) return run(undefined);
+  const encoder = options.encoder ?? sharedSentenceEncoder();
+  const missing = new Set<string>();
+  const recording: SentenceEmbeddings = {
+    get(text) {
+      const v = encoder.get(text);
+      if (!v && text.trim() !== "") missing.add(text);
+      return v;
+    },
+  };
+  const first = run(recording);
+  if (missing.size === 0) return first;
+  try {
+    await encoder.prepare(missing);
+  } catch {
+    return run(undefined);
+  }
+  return run(encoder);
+}

@@ -39,6 +39,7 @@ import {
 import { unstorableText } from "../core/text-safety.ts";
 import type { Store } from "../store/index.ts";
 import { getItem } from "./bank.ts";
+import { withSentenceEmbeddings } from "./encoder.ts";
 import { getStory, listStories, MAX_STORY_CHARS } from "./stories.ts";
 
 /** Longest answer text the packaging use cases read, in characters. */
@@ -464,13 +465,17 @@ export async function matchQuestion(
     if (latest) lastPracticed[story.id] = latest.startedAt.toISOString();
   }
   const role = options.role ?? roleFromTarget((await store.profiles.getProfile(userId)).targetRole);
-  return rankStories(question, stories, {
-    usage,
-    lastPracticed,
-    now: (options.now ?? new Date()).toISOString(),
-    ...(role === undefined ? {} : { role }),
-    ...(options.limit === undefined ? {} : { limit: options.limit }),
-  });
+  const now = (options.now ?? new Date()).toISOString();
+  return withSentenceEmbeddings((embeddings) =>
+    rankStories(question, stories, {
+      usage,
+      lastPracticed,
+      now,
+      ...(role === undefined ? {} : { role }),
+      ...(options.limit === undefined ? {} : { limit: options.limit }),
+      ...(embeddings === undefined ? {} : { embeddings }),
+    }),
+  );
 }
 
 /**
@@ -563,10 +568,14 @@ export async function tailorJobDescription(
   const accomplishments = items.filter(isKind("accomplishment")).map((a) => ({ key: a.id, text: a.text }));
   const profile = await store.profiles.getProfile(userId);
   const { background, goals } = await ownBackground(store, userId);
-  const tailoring = tailor(posting, stories, answers, {
-    accomplishments,
-    currentYear: (request.now ?? new Date()).getUTCFullYear(),
-  });
+  const currentYear = (request.now ?? new Date()).getUTCFullYear();
+  const tailoring = await withSentenceEmbeddings((embeddings) =>
+    tailor(posting, stories, answers, {
+      accomplishments,
+      currentYear,
+      ...(embeddings === undefined ? {} : { embeddings }),
+    }),
+  );
   const company = request.company?.trim() || tailoring.company;
   const title = request.title?.trim() || tailoring.title;
   if (company) tailoring.company = company;

@@ -7,6 +7,7 @@ import { answerText } from "../core/answer-text.ts";
 import { COMPETENCIES, type Competency } from "../core/model.ts";
 import { type Requirement, tailor } from "../core/packaging/index.ts";
 import type { Store } from "../store/index.ts";
+import { withSentenceEmbeddings } from "./encoder.ts";
 import { coverage } from "./packaging.ts";
 import type { PracticeCandidate } from "./practice.ts";
 import { listStories } from "./stories.ts";
@@ -102,7 +103,10 @@ export async function jobDescriptionCandidates(
   const answers = (await store.items.listItems(userId, { kind: "answer" })).flatMap((item) =>
     item.kind === "answer" ? [{ key: item.id, text: answerText(item), question: item.question }] : [],
   );
-  const tailoring = tailor(posting, await listStories(store, userId), answers);
+  const stories = await listStories(store, userId);
+  const tailoring = await withSentenceEmbeddings((embeddings) =>
+    tailor(posting, stories, answers, embeddings === undefined ? {} : { embeddings }),
+  );
   const requirements = [...tailoring.requirements].sort(
     (a, b) => Number(b.required) - Number(a.required) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind],
   );

@@ -42,7 +42,11 @@ export function registerMatchCommand(program: Command, ctx: CliContext): void {
         ranking = await ctx.withStore((store, userId) => matchQuestion(store, userId, question, options));
       } else {
         const { rankStories } = await import("../../core/packaging/index.ts");
-        ranking = rankStories(question, await readStoriesFlag(ctx, flags.stories), options);
+        const { withSentenceEmbeddings } = await import("../../app/encoder.ts");
+        const stories = await readStoriesFlag(ctx, flags.stories);
+        ranking = await withSentenceEmbeddings((embeddings) =>
+          rankStories(question, stories, embeddings === undefined ? options : { ...options, embeddings }),
+        );
       }
       if (flags.json) {
         ctx.out(JSON.stringify(ranking, null, 2));

@@ -137,7 +137,10 @@ export function registerTailorCommand(program: Command, ctx: CliContext): void {
           ? await readJson(flags.answers, schemas.answers, "a JSON array of answers")
           : [];
         const profile = flags.profile ? await readJson(flags.profile, schemas.profile, "a JSON profile") : {};
-        tailoring = tailor(posting, stories, answers);
+        const { withSentenceEmbeddings } = await import("../../app/encoder.ts");
+        tailoring = await withSentenceEmbeddings((embeddings) =>
+          tailor(posting, stories, answers, embeddings === undefined ? {} : { embeddings }),
+        );
         if (flags.company) tailoring.company = flags.company;
         if (flags.title) tailoring.title = flags.title;
         whyCompany = scaffoldWhyCompany(posting, {

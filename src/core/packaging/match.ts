@@ -6,6 +6,7 @@ import {
   analyzeText,
   questionSimilarity,
   type SemanticMatch,
+  type SentenceEmbeddings,
   type Strength,
   semanticMatch,
 } from "../semantic/index.ts";
@@ -219,6 +220,8 @@ function semanticOf(index: StoryIndex, doc: number): Analysis {
 
 export interface RankOptions {
   role?: RoleId;
+  /** Sentence embeddings the app layer prepared (semanticMatch's `embeddings`); default none. */
+  embeddings?: SentenceEmbeddings;
   /** How many questions each story already answers, by story id. */
   usage?: Readonly<Record<string, number>>;
   /** When each story was last practised (ISO date), by story id. */
@@ -317,8 +320,9 @@ export function rankStories(
     const pool =
       n <= SEMANTIC_POOL ? prelim : prelim.sort((a, b) => quick(b) - quick(a)).slice(0, SEMANTIC_POOL);
     for (let doc = 0; doc < n; doc++) text[doc] = 0.5 * (words[doc] as number);
+    const matchOptions = options.embeddings ? { embeddings: options.embeddings } : undefined;
     for (const doc of pool) {
-      const m = semanticMatch(asked, semanticOf(index, doc));
+      const m = semanticMatch(asked, semanticOf(index, doc), matchOptions);
       text[doc] = (text[doc] as number) + 0.5 * m.score;
     }
     maxText = 0;

@@ -4,6 +4,7 @@ import {
   type Analysis,
   analyzeText,
   type SemanticMatch,
+  type SentenceEmbeddings,
   type Strength,
   semanticMatch,
   type YearsClaim,
@@ -485,6 +486,8 @@ export interface TailorOptions {
   accomplishments?: readonly TailorAccomplishment[];
   /** Closes open ranges ("since 2019", "2019–present"); default: ranges stay open and are not counted. */
   currentYear?: number;
+  /** Sentence embeddings the app layer prepared (semanticMatch's `embeddings`); default none. */
+  embeddings?: SentenceEmbeddings;
 }
 
 interface Unit {
@@ -581,6 +584,7 @@ export function tailor(
     for (const s of splitSentences(item.text)) push("accomplishment", item.key, item.text, s.text);
   }
   const analyses = units.map((unit) => analyzeText(unit.text));
+  const matchOptions = options.embeddings ? { embeddings: options.embeddings } : undefined;
   // A sentence the bank holds twice (a story and the answer it was drawn from) and a requirement
   // the posting repeats are matched once: analyses are shared by text, so a pair is keyed by them
   // (a sentence by its position among the distinct analyses). Only matches are kept: a pair that
@@ -623,7 +627,7 @@ export function tailor(
         const k = slot[i] as number;
         let match = known[k];
         if (match === undefined) {
-          const found = semanticMatch(asked, analyses[i] as Analysis);
+          const found = semanticMatch(asked, analyses[i] as Analysis, matchOptions);
           match = found.matched ? found : null;
           known[k] = match;
         }

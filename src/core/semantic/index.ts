@@ -12,11 +12,13 @@ export {
   type ConceptHit,
   conceptsOf,
   MATCH_THRESHOLD,
+  type MatchOptions,
   questionSimilarity,
   type SemanticMatch,
   STRONG_THRESHOLD,
   type Strength,
   semanticMatch,
+  textsToEmbed,
   vectorSimilarity,
 } from "./matcher.ts";
 export {
@@ -28,4 +30,5 @@ export {
   measureQuestionLinking,
   splitOf,
 } from "./measure.ts";
+export type { SentenceEmbeddings } from "./sentence-embeddings.ts";
 export { type YearsClaim, yearsClaims, yearsRequired } from "./years.ts";

@@ -12,6 +12,8 @@ import {
   yearsClaims,
   yearsRequired,
 } from "./index.ts";
+import { clausesOf, encoderFeatures, textsToEmbed } from "./matcher.ts";
+import type { SentenceEmbeddings } from "./sentence-embeddings.ts";
 
 describe("semanticMatch", () => {
   it("tells communication skills from encrypted communication", () => {
@@ -370,5 +372,38 @@ describe("the labelled question pairs (follow-up ↔ prepared answer)", () => {
     expect(
       semanticMatch("Hands-on experience with Kubernetes", "I ran the services on EKS with Helm.").matched,
     ).toBe(true);
+  });
+});
+
+describe("sentence embeddings (prepared by the app layer)", () => {
+  const ask = "Experience with Unity or Unreal";
+  const evidence = "I wrote the character controller and shaders, and our studio shipped the game.";
+  const unit = (i: number) => {
+    const v = new Float32Array(4);
+    v[i] = 1;
+    return v;
+  };
+
+  it("asks for the query, the candidate and its clauses, and without them matches as before", () => {
+    const asked: string[] = [];
+    const none: SentenceEmbeddings = {
+      get(text) {
+        asked.push(text);
+        return undefined;
+      },
+    };
+    expect(semanticMatch(ask, evidence, { embeddings: none })).toEqual(semanticMatch(ask, evidence));
+    expect(new Set(asked)).toEqual(new Set(textsToEmbed([ask, evidence])));
+    expect(clausesOf(evidence)).toEqual(["I wrote the character controller", "our studio shipped the game."]);
+  });
+
+  it("uses the encoder-aware scorer when both texts are known: close embeddings raise the score, distant ones lower it", () => {
+    const same: SentenceEmbeddings = { get: () => unit(0) };
+    const apart: SentenceEmbeddings = { get: (text) => (text === ask ? unit(0) : unit(1)) };
+    const plain = semanticMatch(ask, evidence).score;
+    expect(semanticMatch(ask, evidence, { embeddings: same }).score).toBeGreaterThan(plain);
+    expect(semanticMatch(ask, evidence, { embeddings: apart }).score).toBeLessThanOrEqual(plain);
+    expect(encoderFeatures(same, ask, evidence)).toEqual([1, 1]);
+    expect(encoderFeatures(apart, ask, evidence)).toEqual([0, 0]);
   });
 });

@@ -21,7 +21,8 @@ import {
 } from "./alignment.ts";
 import { BACKGROUND_SENTENCES } from "./background.ts";
 import { CONCEPTS, type ConceptDefinition, type ConceptKind } from "./lexicon.ts";
-import { learnedDecision } from "./pair-scorer.ts";
+import { ENCODER_MODEL, learnedDecision } from "./pair-scorer.ts";
+import { type SentenceEmbeddings, unitCosine } from "./sentence-embeddings.ts";
 
 /** A concept found in a text, with the words that named it. */
 export interface ConceptHit {
@@ -608,6 +609,84 @@ export function alignmentOf(query: string | Analysis, candidate: string | Analys
   return alignWords(asAnalysis(query).vectors, asAnalysis(candidate).vectors);
 }
 
+/** How `semanticMatch` reads a pair. */
+export interface MatchOptions {
+  /** Question intents count (question ↔ question). */
+  intents?: boolean;
+  /** Word vectors (and with them the learned scorer); on by default. */
+  vectors?: boolean;
+  /** The learned pair scorer; on by default. */
+  learned?: boolean;
+  /**
+   * Sentence embeddings prepared by the app layer (`textsToEmbed` lists what to prepare). When
+   * they know the query and the candidate, the pair scorer fitted with the sentence encoder's
+   * cosines decides; otherwise the one fitted without them.
+   */
+  embeddings?: SentenceEmbeddings;
+}
+
+/**
+ * The clauses of a candidate whose embeddings the matcher compares with the query besides the
+ * whole sentence: pieces between commas, semicolons, colons, dashes, brackets and "and", "but",
+ * "while", "which", of three words or more (none when the sentence is one piece).
+ * @example clausesOf("I cut costs by half, and I mentored two juniors on the team") // ["I cut costs by half", "I mentored two juniors on the team"]
+ */
+export function clausesOf(text: string): string[] {
+  const parts = text
+    .split(/\s*(?:[,;:—–()]|\band\b|\bbut\b|\bwhile\b|\bwhich\b)\s*/i)
+    .map((s) => s.trim())
+    .filter((s) => s.split(/\s+/).length >= 3);
+  return parts.length > 1 ? parts : [];
+}
+
+/**
+ * Every text whose sentence embedding the matcher may ask for when `texts` are compared with one
+ * another: each text and its clauses. The app layer prepares these before matching.
+ * @example textsToEmbed(["Kubernetes", "I ran the cluster, and I wrote the runbooks"]).length // 4
+ */
+export function textsToEmbed(texts: Iterable<string>): string[] {
+  const out = new Set<string>();
+  for (const text of texts) {
+    out.add(text);
+    for (const clause of clausesOf(text)) out.add(clause);
+  }
+  return [...out];
+}
+
+/** The names of the sentence-encoder features the encoder-aware scorer adds to `PAIR_FEATURES`. */
+export const ENCODER_FEATURES = ["sentence cosine", "best clause cosine"] as const;
+
+/**
+ * The sentence encoder's reading of a pair: the cosine of the two texts' embeddings and the best
+ * cosine of the query with the candidate or one of its clauses; undefined when the query or the
+ * candidate was not prepared. Every text it may need is asked for, so a lookup that records what
+ * it is asked learns all of them in one pass.
+ */
+export function encoderFeatures(
+  embeddings: SentenceEmbeddings | undefined,
+  query: string,
+  candidate: string,
+): [number, number] | undefined {
+  if (!embeddings) return undefined;
+  const q = embeddings.get(query);
+  const c = embeddings.get(candidate);
+  const clauses = clausesOf(candidate).map((t) => embeddings.get(t));
+  if (!q || !c) return undefined;
+  const whole = unitCosine(q, c);
+  let best = whole;
+  for (const v of clauses) if (v) best = Math.max(best, unitCosine(q, v));
+  return [whole, best];
+}
+
+const ENCODED: number[] = [];
+
+function withEncoderFeatures(features: readonly number[], encoded: readonly number[]): number[] {
+  ENCODED.length = 0;
+  for (const v of features) ENCODED.push(v);
+  for (const v of encoded) ENCODED.push(v);
+  return ENCODED;
+}
+
 // The default options, one object for every call.
 const DEFAULTS = Object.freeze({});
 // Scratch space for one pair at a time (the matcher is synchronous): semanticMatch's alignment
@@ -627,7 +706,7 @@ const PROFILE = emptyProfile();
 export function semanticMatch(
   query: string | Analysis,
   candidate: string | Analysis,
-  options: { intents?: boolean; vectors?: boolean; learned?: boolean } = DEFAULTS,
+  options: MatchOptions = DEFAULTS,
 ): SemanticMatch {
   const q = asAnalysis(query);
   const c = asAnalysis(candidate);
@@ -642,7 +721,12 @@ export function semanticMatch(
   // vectors are (question ↔ question links), and for whole stories (too long to align word by word).
   // A query word the candidate uses in another sense stays a veto: the rules alone decide then.
   if (profile !== undefined && !reading.languageUnmet) {
-    const learned = learnedDecision(pairFeaturesOf(q, reading, profile, FEATURES), reading);
+    const features = pairFeaturesOf(q, reading, profile, FEATURES);
+    // With sentence embeddings for both texts, the scorer fitted with them decides.
+    const encoded = encoderFeatures(options.embeddings, q.text, c.text);
+    const learned = encoded
+      ? learnedDecision(withEncoderFeatures(features, encoded), reading, ENCODER_MODEL)
+      : learnedDecision(features, reading);
     if (learned.matched && score < MATCH_THRESHOLD) {
       score = Math.min(STRONG_THRESHOLD - 0.01, learned.score);
       if (!shared.some((s) => s.includes(" ≈ ")))

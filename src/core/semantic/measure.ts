@@ -1,4 +1,4 @@
-import { questionSimilarity, semanticMatch } from "./matcher.ts";
+import { type MatchOptions, questionSimilarity, semanticMatch } from "./matcher.ts";
 
 /** One labelled requirement/evidence pair of eval/matching/pairs.jsonl. */
 export interface LabelledPair {
@@ -48,14 +48,14 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  * Precision and recall of the matcher on labelled pairs.
  * @example measureMatching(pairs.filter((p) => p.split === "test")).precision
  */
-export function measureMatching(pairs: readonly LabelledPair[]): MatchingFigures {
+export function measureMatching(pairs: readonly LabelledPair[], options?: MatchOptions): MatchingFigures {
   let tp = 0;
   let fp = 0;
   let fn = 0;
   let hard = 0;
   const errors: MatchingFigures["errors"] = [];
   for (const pair of pairs) {
-    const match = semanticMatch(pair.requirement, pair.evidence);
+    const match = semanticMatch(pair.requirement, pair.evidence, options);
     if (match.matched && pair.label === 1) tp++;
     else if (match.matched) {
       fp++;

@@ -3,6 +3,10 @@
  * reading, word-vector alignment, background z-score; `PAIR_FEATURES` in matcher.ts), fitted by
  * scripts/match-train.ts on our own train set (eval/matching/train.jsonl) with its decision
  * threshold chosen on the dev split. Rebuild with `npm run match:train`.
+ *
+ * Two weight sets: the model used when no sentence embeddings were prepared (the web app, the
+ * lens worker), and `ENCODER_MODEL`, fitted with the sentence encoder's cosines as two more
+ * features (`ENCODER_FEATURES` in matcher.ts), used when the app layer prepared them.
  */
 import model from "./data/pair-scorer.json" with { type: "json" };
 
@@ -25,7 +29,10 @@ export interface PairScorerModel {
   unmetThreshold: number;
 }
 
-const MODEL = model as PairScorerModel;
+const MODEL = model as PairScorerModel & { encoder: PairScorerModel };
+
+/** The scorer fitted with the sentence encoder's features appended to the pair features. */
+export const ENCODER_MODEL: PairScorerModel = MODEL.encoder;
 
 /**
  * The probability needed when the lexicons know every concept the query asks for is missing
