@@ -15,8 +15,13 @@ import { rarityWeight, wordVector } from "./vectors.ts";
 export const COVERAGE_THRESHOLD = 0.39;
 /** The learned scorer covers no key point whose rule score is below this (docs/drill.md). */
 export const LEARNED_RULE_FLOOR = 0.35;
-/** The same floor for the scorer that also reads sentence embeddings (docs/drill.md). */
+/**
+ * With sentence embeddings, a key point whose rule score is below `LEARNED_RULE_FLOOR` but at
+ * least this may still be covered, when some part of the answer is closer in meaning to it than
+ * to every other key point of the question by more than `SENTENCE_LEAD` (docs/drill.md).
+ */
 export const SENTENCE_RULE_FLOOR = 0.25;
+export const SENTENCE_LEAD = 0.1;
 
 export interface KeyPointResult {
   keyPoint: string;
@@ -808,7 +813,6 @@ export function keyPointCoverage(
       : withSentences
         ? COVERAGE_SENTENCE_SCORER
         : COVERAGE_SCORER;
-  const floor = withSentences ? SENTENCE_RULE_FLOOR : LEARNED_RULE_FLOOR;
   const threshold = options.threshold ?? scorer?.threshold ?? COVERAGE_THRESHOLD;
   const points = best.map((best, i): KeyPointResult => {
     const keyPoint = keyPoints[i] as string;
@@ -819,7 +823,7 @@ export function keyPointCoverage(
     const covered =
       score >= threshold &&
       best.window.score > 0 &&
-      (scorer === null || (!best.window.capped && best.window.score >= floor));
+      (scorer === null || (!best.window.capped && passesRuleFloor(best.features)));
     return {
       keyPoint,
       covered,
@@ -877,6 +881,22 @@ export const COVERAGE_FEATURES = [
   "the window denies something",
   "words in the window (log)",
 ] as const;
+
+/**
+ * The learned scorer covers no key point below the rule floor: a rule score of
+ * `LEARNED_RULE_FLOOR`, or with sentence embeddings `SENTENCE_RULE_FLOOR` and a lead in meaning
+ * over the other key points above `SENTENCE_LEAD`.
+ */
+export function passesRuleFloor(features: readonly number[]): boolean {
+  const rule = features[0] as number;
+  if (rule >= LEARNED_RULE_FLOOR) return true;
+  const lead = features[COVERAGE_SENTENCE_FEATURES.length - 1];
+  return (
+    features.length === COVERAGE_SENTENCE_FEATURES.length &&
+    rule >= SENTENCE_RULE_FLOOR &&
+    (lead as number) > SENTENCE_LEAD
+  );
+}
 
 /** The features of the scorer that also reads sentence embeddings: the above and two more. */
 export const COVERAGE_SENTENCE_FEATURES = [
