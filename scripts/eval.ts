@@ -33,7 +33,7 @@ import {
   textsToEmbed,
 } from "../src/core/semantic/index.ts";
 import { readFollowUpReplies } from "../test/follow-up-replies.ts";
-import { coverageReport } from "./coverage-eval.ts";
+import { coverageEmbeddings, coverageReport } from "./coverage-eval.ts";
 import { answerText, type CorpusRow, readAnswers, readQuestions, seeded } from "./lens-corpus.ts";
 
 // The boolean answer-level labels are the sentence tags (one list: src/core/analysis/labels.ts).
@@ -665,7 +665,9 @@ if (replyLines.length > 0)
 
 // The drill's key-point coverage on our labelled judgements (docs/drill.md): dev always, test
 // unless `--splits` leaves it out.
-const coverage = coverageReport(only === undefined || only.includes("test") ? ["dev", "test"] : ["dev"]);
+const coverageSplits: Array<"dev" | "test"> =
+  only === undefined || only.includes("test") ? ["dev", "test"] : ["dev"];
+const coverage = coverageReport(coverageSplits, await coverageEmbeddings(coverageSplits));
 process.stdout.write(
   `\nkey-point coverage (technical drill): eval/coverage/judgements.json\n\n${coverage.lines.join("\n")}\n`,
 );

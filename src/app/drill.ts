@@ -8,8 +8,10 @@ import { DeriskError } from "../core/errors.ts";
 import type { DrillFeedback } from "../core/practice-types.ts";
 import { TECHNICAL_TAGS, type TechnicalTag } from "../core/questions/index.ts";
 import { selectDue } from "../core/schedule/index.ts";
-import { keyPointCoverage } from "../core/semantic/coverage.ts";
+import { coverageTexts, keyPointCoverage } from "../core/semantic/coverage.ts";
+import type { SentenceEmbeddings } from "../core/semantic/sentence-embeddings.ts";
 import type { Card, Repos } from "../store/index.ts";
+import { type SentenceEncoder, sharedSentenceEncoder } from "./encoder.ts";
 import { adoptBankQuestion, BANK_ID_PREFIX, type BankQuestion, listQuestionBank } from "./questions.ts";
 
 export type { DrillFeedback };
@@ -138,12 +140,35 @@ export async function drillKeyFor(
 }
 
 /**
- * Checks an answer against the key points: covered and missed (by concept), plus the outline.
- * @example drillFeedback("We used weight decay…", key).missed
+ * The sentence embeddings key-point coverage reads for this answer (docs/drill.md), or
+ * undefined when the encoder cannot load: coverage then decides as it does without them.
  */
-export function drillFeedback(answer: string, key: DrillKey): DrillFeedback {
+export async function drillEmbeddings(
+  answer: string,
+  keyPoints: readonly string[],
+  encoder: Pick<SentenceEncoder, "prepare"> = sharedSentenceEncoder(),
+): Promise<SentenceEmbeddings | undefined> {
+  if (keyPoints.length === 0 || answer.trim() === "") return undefined;
+  try {
+    return await encoder.prepare(coverageTexts(answer, keyPoints));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Checks an answer against the key points: covered and missed (by concept, and by meaning when
+ * the sentence encoder loads), plus the outline.
+ * @example (await drillFeedback("We used weight decay…", key)).missed
+ */
+export async function drillFeedback(
+  answer: string,
+  key: DrillKey,
+  encoder?: Pick<SentenceEncoder, "prepare">,
+): Promise<DrillFeedback> {
+  const embeddings = await drillEmbeddings(answer, key.keyPoints, encoder);
   return {
-    ...keyPointCoverage(answer, key.keyPoints),
+    ...keyPointCoverage(answer, key.keyPoints, embeddings === undefined ? {} : { embeddings }),
     keyPoints: key.keyPoints,
     outline: key.outline,
     ...(key.note === undefined ? {} : { note: key.note }),

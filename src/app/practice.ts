@@ -30,7 +30,7 @@ import {
   selectDue,
 } from "../core/schedule/index.ts";
 import type { Attempt, Card, PracticeSession, PracticeStep, Profile, Repos, Store } from "../store/index.ts";
-import { drillFeedback, drillKeyFor, pickDrill } from "./drill.ts";
+import { type DrillKey, drillFeedback, drillKeyFor, pickDrill } from "./drill.ts";
 import { DEFAULT_BUDGET_SECONDS, roleFromTarget } from "./packaging.ts";
 import { gapCandidates, jobDescriptionCandidates } from "./practice-sources.ts";
 
@@ -170,7 +170,7 @@ async function viewOf(
     const view = stepView(step, attempt, now, { passed, removed: isRemoved(step, refs) });
     if (drilling && attempt?.finishedAt !== undefined) {
       const key = await drillKeyFor(repos, userId, view);
-      if (key) view.drill = drillFeedback(attempt.text, key);
+      if (key) view.drill = await drillFeedback(attempt.text, key);
     }
     steps.push(view);
   }
@@ -671,6 +671,8 @@ export async function submitAnswer(
   const now = request.now ?? new Date();
   const skipped = await skipIfEmpty(store, userId, sessionId, request, now);
   if (skipped) return skipped;
+  // The drill's feedback is computed after the transaction: the sentence encoder is slow to load.
+  const toCheck: { text?: string; key?: DrillKey } = {};
   const result = await store.transaction(async (tx) => {
     const session = await tx.practice.getSession(userId, sessionId);
     const { step, attempt } = await ensureAttempt(
@@ -697,6 +699,7 @@ export async function submitAnswer(
     let next = session.steps.find((s) => s.position > step.position);
     const drilling = isDrill(session);
     const key = drilling ? await drillKeyFor(tx, userId, step) : undefined;
+    if (key !== undefined) Object.assign(toCheck, { text, key });
     if (step.kind === "question" && !drilling) {
       const prepared = await preparedFollowUps(tx, userId, step);
       const [predicted] = predictFollowUps(text, {
@@ -732,11 +735,15 @@ export async function submitAnswer(
       usedSeconds: Math.round(durationMs / 1000),
       budgetSeconds: step.budgetSeconds,
       analysis,
-      ...(key === undefined ? {} : { drill: drillFeedback(text, key) }),
       ...(followUp === undefined ? {} : { followUp }),
     };
   });
-  return { ...result, session: await getPractice(store, userId, sessionId, now) };
+  const drill = toCheck.key === undefined ? undefined : await drillFeedback(toCheck.text ?? "", toCheck.key);
+  return {
+    ...result,
+    ...(drill === undefined ? {} : { drill }),
+    session: await getPractice(store, userId, sessionId, now),
+  };
 }
 
 /**

@@ -3,9 +3,12 @@ import { readCoverageJudgements, readCoverageTrain } from "../../../test/coverag
 import {
   COVERAGE_FEATURES,
   COVERAGE_SCORER,
+  COVERAGE_SENTENCE_FEATURES,
+  COVERAGE_SENTENCE_SCORER,
   COVERAGE_THRESHOLD,
   canonicalise,
   coverageFeatures,
+  coverageTexts,
   keyPointCoverage,
   measureCoverage,
   sayDifference,
@@ -166,6 +169,41 @@ describe("keyPointCoverage", () => {
     expect(rule.points.map((p) => p.covered)).toEqual(
       features.map((f) => (f[0] as number) >= COVERAGE_THRESHOLD),
     );
+  });
+
+  it("reads sentence embeddings only when every text is prepared, and never with an explicit scorer", () => {
+    expect(COVERAGE_SENTENCE_SCORER.features).toEqual(COVERAGE_SENTENCE_FEATURES);
+    const points = [
+      "step the parameters against the gradient of the loss",
+      "too large a learning rate diverges",
+    ];
+    const answer = "Nudge the weights downhill, a little each time. Big steps make it blow up, then settle.";
+    // The parts the app layer encodes: key points, sentences, the pair, clauses of three words or more.
+    expect(coverageTexts(answer, points)).toEqual([
+      ...points,
+      "Nudge the weights downhill, a little each time.",
+      "Big steps make it blow up, then settle.",
+      "Nudge the weights downhill, a little each time. Big steps make it blow up, then settle.",
+      "Nudge the weights downhill",
+      "a little each time.",
+      "Big steps make it blow up",
+    ]);
+    // A lookup where the first key point and the first clause mean the same and nothing else is close.
+    const texts = coverageTexts(answer, points);
+    const vector = (i: number) => Float32Array.from({ length: texts.length }, (_, d) => (d === i ? 1 : 0));
+    const same = (t: string) => (t === "Nudge the weights downhill" ? vector(0) : vector(texts.indexOf(t)));
+    const full = { get: (t: string) => (texts.includes(t) ? same(t) : undefined) };
+    const features = coverageFeatures(answer, points, full);
+    expect(features.map((f) => f.length)).toEqual([
+      COVERAGE_SENTENCE_FEATURES.length,
+      COVERAGE_SENTENCE_FEATURES.length,
+    ]);
+    expect(features[0]?.slice(-2)).toEqual([1, 1]);
+    const without = keyPointCoverage(answer, points);
+    const partial = { get: (t: string) => (t === points[1] ? undefined : full.get(t)) };
+    expect(keyPointCoverage(answer, points, { embeddings: partial })).toEqual(without);
+    expect(coverageFeatures(answer, points, partial)[0]).toHaveLength(COVERAGE_FEATURES.length);
+    expect(keyPointCoverage(answer, points, { embeddings: full, scorer: COVERAGE_SCORER })).toEqual(without);
   });
 
   it("covers nothing for an empty answer and keeps the key points' order", () => {

@@ -8,12 +8,20 @@
 import scorerData from "./data/coverage-scorer.json" with { type: "json" };
 import { type Analysis, analyzeText } from "./matcher.ts";
 import { ML_CLASS_MEMBERS, ML_TERM_GROUPS } from "./ml-terms.ts";
+import { type SentenceEmbeddings, unitCosine } from "./sentence-embeddings.ts";
 import { rarityWeight, wordVector } from "./vectors.ts";
 
 /** A key point counts as covered at this score or above; tuned on the dev split only (docs/drill.md). */
 export const COVERAGE_THRESHOLD = 0.39;
 /** The learned scorer covers no key point whose rule score is below this (docs/drill.md). */
 export const LEARNED_RULE_FLOOR = 0.35;
+/**
+ * With sentence embeddings, a key point whose rule score is below `LEARNED_RULE_FLOOR` but at
+ * least this may still be covered, when some part of the answer is closer in meaning to it than
+ * to every other key point of the question by more than `SENTENCE_LEAD` (docs/drill.md).
+ */
+export const SENTENCE_RULE_FLOOR = 0.25;
+export const SENTENCE_LEAD = 0.1;
 
 export interface KeyPointResult {
   keyPoint: string;
@@ -421,6 +429,69 @@ function sentencesOf(answer: string): string[] {
     .filter((s) => s !== "");
 }
 
+/** A sentence's clauses of three words or more: cut at , ; : ( ), a dash and "and", "but", "because", … */
+function clausesOf(sentence: string): string[] {
+  return sentence
+    .split(/[,;:()]|\s[-–—]\s|\b(?:and|but|so|because|which|while|whereas|then)\b/)
+    .map((s) => s.trim())
+    .filter((s) => (s.match(WORD) ?? []).length >= 3);
+}
+
+/** The parts of an answer a key point is compared with: sentences, pairs of neighbouring sentences, clauses. */
+function partsOfAnswer(answer: string): { sentences: string[]; windows: string[]; clauses: string[] } {
+  const sentences = sentencesOf(answer);
+  const windows: string[] = [...sentences];
+  for (let i = 0; i + 1 < sentences.length; i++) windows.push(`${sentences[i]} ${sentences[i + 1]}`);
+  const clauses = [...new Set(sentences.flatMap(clausesOf))].filter((c) => !sentences.includes(c));
+  return { sentences, windows, clauses };
+}
+
+/**
+ * The texts whose sentence embeddings `keyPointCoverage` reads when given them: the key points
+ * and the answer's sentences, pairs of sentences and clauses. The app layer encodes these first.
+ * @example coverageTexts("Bagging averages trees. It lowers variance.", ["bagging reduces variance"]).length // 4
+ */
+export function coverageTexts(answer: string, keyPoints: readonly string[]): string[] {
+  const { windows, clauses } = partsOfAnswer(answer);
+  return [...new Set([...keyPoints, ...windows, ...clauses])];
+}
+
+/**
+ * For each key point, its best embedding cosine with any part of the answer, and its best lead
+ * in one part over the question's other key points there. Undefined when a text was not prepared.
+ */
+function sentenceFeatures(
+  answer: string,
+  keyPoints: readonly string[],
+  embeddings: SentenceEmbeddings | undefined,
+): Array<[number, number]> | undefined {
+  if (embeddings === undefined) return undefined;
+  const { windows, clauses } = partsOfAnswer(answer);
+  const vectorsOf = (texts: readonly string[]) => texts.map((t) => embeddings.get(t));
+  const points = vectorsOf(keyPoints);
+  const parts = vectorsOf([...windows, ...clauses]);
+  if (parts.length === 0 || [...points, ...parts].some((v) => v === undefined)) return undefined;
+  const cosines = (points as Float32Array[]).map((p) =>
+    (parts as Float32Array[]).map((u) => unitCosine(p, u)),
+  );
+  return cosines.map((mine, k) => {
+    let best = -1;
+    let lead = -2;
+    mine.forEach((c, u) => {
+      best = Math.max(best, c);
+      let other = 0;
+      let first = true;
+      cosines.forEach((theirs, j) => {
+        if (j === k) return;
+        other = first ? (theirs[u] as number) : Math.max(other, theirs[u] as number);
+        first = false;
+      });
+      lead = Math.max(lead, c - other);
+    });
+    return [best, lead];
+  });
+}
+
 /**
  * The window read twice: everything it says, and only what it does not negate ("bagging does
  * not reduce variance" affirms nothing about reducing variance).
@@ -732,27 +803,34 @@ export function keyPointCoverage(
   keyPoints: readonly string[],
   options: CoverageOptions = {},
 ): Coverage {
-  const scorer = options.scorer === undefined ? COVERAGE_SCORER : options.scorer;
+  // Sentence embeddings are read by the default scorer only, and only when every text was prepared.
+  const sentences = options.scorer === undefined ? options.embeddings : undefined;
+  const best = bestWindows(answer, keyPoints, { ...COVERAGE_TUNING, ...options.tuning }, sentences);
+  const withSentences = best.some((b) => b.features.length === COVERAGE_SENTENCE_FEATURES.length);
+  const scorer =
+    options.scorer !== undefined
+      ? options.scorer
+      : withSentences
+        ? COVERAGE_SENTENCE_SCORER
+        : COVERAGE_SCORER;
   const threshold = options.threshold ?? scorer?.threshold ?? COVERAGE_THRESHOLD;
-  const points = bestWindows(answer, keyPoints, { ...COVERAGE_TUNING, ...options.tuning }).map(
-    (best, i): KeyPointResult => {
-      const keyPoint = keyPoints[i] as string;
-      const raw = scorer === null ? best.window.score : learnedScore(scorer, best.features);
-      const score = Math.round(raw * 1000) / 1000;
-      // A denial (or none of a list's alternatives) is a veto the learned scorer cannot outweigh,
-      // and it does not lift a point whose rule score is far below the rule's own threshold.
-      const covered =
-        score >= threshold &&
-        best.window.score > 0 &&
-        (scorer === null || (!best.window.capped && best.window.score >= LEARNED_RULE_FLOOR));
-      return {
-        keyPoint,
-        covered,
-        score,
-        ...(covered && best.evidence !== undefined ? { evidence: best.evidence } : {}),
-      };
-    },
-  );
+  const points = best.map((best, i): KeyPointResult => {
+    const keyPoint = keyPoints[i] as string;
+    const raw = scorer === null ? best.window.score : learnedScore(scorer, best.features);
+    const score = Math.round(raw * 1000) / 1000;
+    // A denial (or none of a list's alternatives) is a veto the learned scorer cannot outweigh,
+    // and it does not lift a point whose rule score is far below the rule's own threshold.
+    const covered =
+      score >= threshold &&
+      best.window.score > 0 &&
+      (scorer === null || (!best.window.capped && passesRuleFloor(best.features)));
+    return {
+      keyPoint,
+      covered,
+      score,
+      ...(covered && best.evidence !== undefined ? { evidence: best.evidence } : {}),
+    };
+  });
   return {
     points,
     covered: points.filter((p) => p.covered).map((p) => p.keyPoint),
@@ -767,6 +845,13 @@ export interface CoverageOptions {
   tuning?: Partial<CoverageTuning>;
   /** The learned scorer to decide with; null: the rule score alone. Default: the committed one. */
   scorer?: CoverageScorer | null;
+  /**
+   * Sentence embeddings of `coverageTexts(answer, keyPoints)`, prepared by the app layer. With
+   * them the default scorer also reads how close each key point is to a sentence or clause of
+   * the answer in meaning (docs/drill.md); without them, or when a text is missing, or with an
+   * explicit `scorer`, the result is exactly what it is without embeddings.
+   */
+  embeddings?: SentenceEmbeddings;
 }
 
 /**
@@ -797,13 +882,41 @@ export const COVERAGE_FEATURES = [
   "words in the window (log)",
 ] as const;
 
-export const COVERAGE_SCORER: CoverageScorer | null = checkScorer(scorerData);
+/**
+ * The learned scorer covers no key point below the rule floor: a rule score of
+ * `LEARNED_RULE_FLOOR`, or with sentence embeddings `SENTENCE_RULE_FLOOR` and a lead in meaning
+ * over the other key points above `SENTENCE_LEAD`.
+ */
+export function passesRuleFloor(features: readonly number[]): boolean {
+  const rule = features[0] as number;
+  if (rule >= LEARNED_RULE_FLOOR) return true;
+  const lead = features[COVERAGE_SENTENCE_FEATURES.length - 1];
+  return (
+    features.length === COVERAGE_SENTENCE_FEATURES.length &&
+    rule >= SENTENCE_RULE_FLOOR &&
+    (lead as number) > SENTENCE_LEAD
+  );
+}
 
-function checkScorer(data: CoverageScorer): CoverageScorer {
+/** The features of the scorer that also reads sentence embeddings: the above and two more. */
+export const COVERAGE_SENTENCE_FEATURES = [
+  ...COVERAGE_FEATURES,
+  "sentence embedding: best cosine with a part of the answer",
+  "sentence embedding: best lead over the other key points in one part",
+] as const;
+
+export const COVERAGE_SCORER: CoverageScorer | null = checkScorer(scorerData.plain, COVERAGE_FEATURES);
+/** The scorer used when the app layer passes sentence embeddings. */
+export const COVERAGE_SENTENCE_SCORER: CoverageScorer = checkScorer(
+  scorerData.sentences,
+  COVERAGE_SENTENCE_FEATURES,
+);
+
+function checkScorer(data: CoverageScorer, features: readonly string[]): CoverageScorer {
   const same =
-    data.features.length === COVERAGE_FEATURES.length &&
-    data.features.every((f, i) => f === COVERAGE_FEATURES[i]) &&
-    data.weights.length === COVERAGE_FEATURES.length;
+    data.features.length === features.length &&
+    data.features.every((f, i) => f === features[i]) &&
+    data.weights.length === features.length;
   if (!same)
     throw new Error(
       "src/core/semantic/data/coverage-scorer.json does not match COVERAGE_FEATURES: refit it with `npx tsx scripts/coverage-fit.ts`",
@@ -823,10 +936,14 @@ interface Best {
   features: number[];
 }
 
-function bestWindows(answer: string, keyPoints: readonly string[], tuning: CoverageTuning): Best[] {
-  const sentences = sentencesOf(answer);
-  const windows: string[] = [...sentences];
-  for (let i = 0; i + 1 < sentences.length; i++) windows.push(`${sentences[i]} ${sentences[i + 1]}`);
+function bestWindows(
+  answer: string,
+  keyPoints: readonly string[],
+  tuning: CoverageTuning,
+  embeddings?: SentenceEmbeddings,
+): Best[] {
+  const { sentences, windows } = partsOfAnswer(answer);
+  const fromSentences = sentenceFeatures(answer, keyPoints, embeddings);
   // Each window is read once for all the key points.
   const readings = windows.map((w) => readWindow(sayDifference(w)));
   const topical = topicUnits(keyPoints);
@@ -875,6 +992,7 @@ function bestWindows(answer: string, keyPoints: readonly string[], tuning: Cover
       others,
       reading !== undefined && reading.deniedWords.length > 0 ? 1 : 0,
       Math.log1p(at < 0 ? 0 : ((windows[at] as string).match(WORD) ?? []).length) / 5,
+      ...(fromSentences?.[k] ?? []),
     ];
     return { window: best, evidence: at < 0 ? undefined : windows[at], features };
   });
@@ -891,11 +1009,16 @@ const NO_SCORE: WindowScore = {
 };
 
 /**
- * The learned scorer's features for each key point (`COVERAGE_FEATURES`), for fitting it.
- * @example coverageFeatures("Bagging reduces variance.", ["bagging reduces variance"])[0]?.length // 10
+ * The learned scorer's features for each key point (`COVERAGE_FEATURES`, or
+ * `COVERAGE_SENTENCE_FEATURES` when every text's embedding is given), for fitting it.
+ * @example coverageFeatures("Bagging reduces variance.", ["bagging reduces variance"])[0]?.length // 13
  */
-export function coverageFeatures(answer: string, keyPoints: readonly string[]): number[][] {
-  return bestWindows(answer, keyPoints, COVERAGE_TUNING).map((b) => b.features);
+export function coverageFeatures(
+  answer: string,
+  keyPoints: readonly string[],
+  embeddings?: SentenceEmbeddings,
+): number[][] {
+  return bestWindows(answer, keyPoints, COVERAGE_TUNING, embeddings).map((b) => b.features);
 }
 
 /** One labelled judgement: does `answer` cover `keyPoint`? */
