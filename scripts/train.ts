@@ -439,7 +439,16 @@ function readItem(row: CorpusRow, fold: number): Item {
   const read = readAnswer(text, { story }, model);
   return { row, read, tags: alignTags(read.units, spans, row.s), competency: row.competency, fold };
 }
-const train = [...trainRows, ...augmented].map((row, i) => readItem(row, i % FOLDS));
+// Two ways of holding answers out (see "Out-of-fold" below): by writer (`fold`: the id's prefix
+// ta, tb, td, and the later files th, ti, tj together; an augmented copy keeps its original's
+// id, so it is held out with it) and by position (`i % FOLDS`, copies of one answer spread over
+// the folds).
+const writerFold = (id: string): number => {
+  const w = id.slice(0, 2);
+  return w === "ta" ? 0 : w === "tb" ? 1 : w === "td" ? 2 : 3;
+};
+const train = [...trainRows, ...augmented].map((row) => readItem(row, writerFold(row.id)));
+const indexFold = new Map<Item, number>(train.map((item, i) => [item, i % FOLDS] as const));
 const validation = validationRows.map((row) => readItem(row, -1));
 log(`read ${train.length + validation.length} answers`);
 
@@ -485,13 +494,28 @@ function fitTopic(items: readonly Item[]): SparseWeights {
 }
 
 // Out-of-fold sentence probabilities and topics for the answer-level heads: fitted on what the
-// tagger says about answers it has not seen, not on what it memorised.
-const oof = new Map<Item, { probs: number[][]; topic: Record<string, number> }>();
+// tagger says about answers it has not seen, not on what it memorised. Twice: with each writer
+// held out in turn (`oof`: what the tagger says about a writer it has never read, as the frozen
+// test split's writers are), and with folds by position (`oofIndex`: other answers of writers it
+// knows, as the validation split is). The label heads are fitted on both, so that they neither
+// over-trust a strong sentence probability (the first retrains, fitted on the second kind only,
+// transferred worse: leave-one-writer-out AUC of autonomy 0.88, ambiguity 0.90; docs/risk-lens.md,
+// branch `lensauto`) nor under-trust it. The topic (off-topic head) keeps the folds by position.
+const oof = new Map<Item, number[][]>();
 for (let fold = 0; fold < FOLDS; fold += 1) {
   const rest = train.filter((i) => i.fold !== fold);
+  const held = train.filter((i) => i.fold === fold);
+  if (held.length === 0) continue;
+  const foldModel: LensModel = { ...model, sentence: fitSentences(rest) };
+  for (const item of held) oof.set(item, tagSentences(item.read, foldModel));
+  log(`writer fold ${fold + 1}/${FOLDS}`);
+}
+const oofIndex = new Map<Item, { probs: number[][]; topic: Record<string, number> }>();
+for (let fold = 0; fold < FOLDS; fold += 1) {
+  const rest = train.filter((i) => indexFold.get(i) !== fold);
   const foldModel: LensModel = { ...model, sentence: fitSentences(rest), topic: fitTopic(rest) };
-  for (const item of train.filter((i) => i.fold === fold)) {
-    oof.set(item, {
+  for (const item of train.filter((i) => indexFold.get(i) === fold)) {
+    oofIndex.set(item, {
       probs: tagSentences(item.read, foldModel),
       topic: distribution(foldModel.topic, topicFeaturesOf(item.read.features)),
     });
@@ -524,9 +548,11 @@ const LABEL_FEATURES = [
 const STORY_SIGNALS: readonly SentenceTag[] = ["ambiguity", "autonomy", "systems"];
 const crossFeatures = (tag: SentenceTag): string[] =>
   STORY_SIGNALS.includes(tag) ? SENTENCE_TAGS.filter((t) => t !== tag).map((t) => `x:${t}`) : [];
+// Each training answer twice: its sentences as a held-out writer's, then as a known writer's.
+const headItems = [...train, ...train];
 for (const [k, tag] of SENTENCE_TAGS.entries()) {
-  const rows = train.map((item) => {
-    const probs = oof.get(item)?.probs ?? [];
+  const rows = headItems.map((item, at) => {
+    const probs = (at < train.length ? oof.get(item) : oofIndex.get(item)?.probs) ?? [];
     const story = callsForStory(item.competency);
     const words = item.read.units.reduce((s, u) => s + u.words, 0);
     return labelFeatures(
@@ -538,12 +564,12 @@ for (const [k, tag] of SENTENCE_TAGS.entries()) {
   });
   model.labels[tag] = fitDense(
     rows,
-    train.map((i) => gold(i, tag)),
+    headItems.map((i) => gold(i, tag)),
     [...LABEL_FEATURES, ...crossFeatures(tag)],
     { kind: "logistic", l2: 1e-3, iterations: 1500, rate: 0.5 },
   );
 }
-const offTopicRows = train.map((item) => offTopicFeatures(oof.get(item)?.topic ?? {}, item.competency));
+const offTopicRows = train.map((item) => offTopicFeatures(oofIndex.get(item)?.topic ?? {}, item.competency));
 model.offTopic = fitDense(
   offTopicRows,
   train.map((i) => (i.row.labels.offTopic === true ? 1 : 0)),
@@ -702,7 +728,9 @@ log(
 // regression leaves them out.
 const overallItems = train.filter((item) => !item.row.id.includes("*"));
 const overallRows = overallItems.map((item) => {
-  const o = oof.get(item);
+  // The label probabilities as for a writer the tagger has not read; the topic by position.
+  const probs = oof.get(item);
+  const topic = oofIndex.get(item)?.topic;
   const j = judgeAnswer(
     item.read,
     model,
@@ -711,7 +739,7 @@ const overallRows = overallItems.map((item) => {
     budgetFor(item.competency, {}),
     DEFAULT_WPM,
   );
-  if (o !== undefined) {
+  if (probs !== undefined && topic !== undefined) {
     // Replace the in-sample label probabilities with the out-of-fold ones.
     const story = callsForStory(item.competency);
     const words = item.read.units.reduce((s, u) => s + u.words, 0);
@@ -719,16 +747,16 @@ const overallRows = overallItems.map((item) => {
       const p = denseSigmoid(
         model.labels[tag],
         labelFeatures(
-          o.probs.map((r) => r[k] ?? 0),
+          probs.map((r) => r[k] ?? 0),
           story,
           words,
-          answerShape(item.read.features, o.probs),
+          answerShape(item.read.features, probs),
         ),
       );
       j.features[`p:${tag}`] = p;
       j.features[`nonstory*p:${tag}`] = story ? 0 : p;
     });
-    j.features.offTopic = denseSigmoid(model.offTopic, offTopicFeatures(o.topic, item.competency));
+    j.features.offTopic = denseSigmoid(model.offTopic, offTopicFeatures(topic, item.competency));
   }
   return j.features;
 });
