@@ -10,6 +10,7 @@
  * "protocol" is network traffic, not a soft skill. `needs` lists context words an ambiguous
  * term needs before it counts at all.
  */
+import { TAXONOMY_CONCEPTS } from "./taxonomy.ts";
 
 /**
  * `intent` concepts say what an interview question asks for ("what would you do differently",
@@ -97,7 +98,7 @@ const NOT_CODE = [
   "rusty",
 ];
 
-export const CONCEPTS: readonly ConceptDefinition[] = [
+const CORE_CONCEPTS: readonly ConceptDefinition[] = [
   // ── Degrees and fields ─────────────────────────────────────────────────────────────
   {
     id: "degree.phd",
@@ -4705,3 +4706,6 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
     ],
   },
 ];
+
+/** The concepts above, then the families of round 8's taxonomy (`taxonomy.ts`). */
+export const CONCEPTS: readonly ConceptDefinition[] = [...CORE_CONCEPTS, ...TAXONOMY_CONCEPTS];

