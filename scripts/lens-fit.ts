@@ -56,16 +56,7 @@ export function fitBinaryHeads(
   samples: readonly SparseSample[],
   targets: ReadonlyArray<readonly number[]>,
   classes: readonly string[],
-  options: {
-    vocab: string[];
-    epochs: number;
-    l2: number;
-    rate: number;
-    seed: number;
-    maxWeight: number;
-    /** A weight per sample (mean about 1), multiplying its gradient; 1 each when absent. */
-    sampleWeights?: readonly number[];
-  },
+  options: { vocab: string[]; epochs: number; l2: number; rate: number; seed: number; maxWeight: number },
 ): SparseWeights {
   const x = indexed(samples, options.vocab);
   const v = options.vocab.length;
@@ -90,7 +81,7 @@ export function fitBinaryHeads(
         for (const id of ids) z += wk[id] ?? 0;
         const y = targets[i]?.[k] ?? 0;
         const p = 1 / (1 + Math.exp(-z));
-        const weight = (y > 0 ? (posWeight[k] ?? 1) : 1) * (options.sampleWeights?.[i] ?? 1);
+        const weight = y > 0 ? (posWeight[k] ?? 1) : 1;
         const g = (p - y) * weight;
         gb[k] = (gb[k] ?? 0) + g * g;
         b[k] = (b[k] ?? 0) - (options.rate * g) / Math.sqrt(gb[k] ?? 1);

@@ -452,51 +452,6 @@ const indexFold = new Map<Item, number>(train.map((item, i) => [item, i % FOLDS]
 const validation = validationRows.map((row) => readItem(row, -1));
 log(`read ${train.length + validation.length} answers`);
 
-// ---------------------------------------------------------------- writers (branch lenswriter)
-// The frozen test split is other writers'. A writer is the file letter of an answer's id (ta-,
-// tb-, td-, th-, ti-, tj-); an augmented copy keeps its original's id, so it is its writer's.
-// `--spread N`: an n-gram (w:, b:) reaches the tagger only when the sentences of at least N
-// distinct training writers use it — a phrasing only one writer uses is that writer's habit.
-// `--balance`: each writer's answers weigh the same in total (tagger and answer heads).
-const WRITER_SPREAD = Number(option("--spread") ?? 0);
-const WRITER_BALANCE = args.includes("--balance");
-// `--balance-power P`: the weights raised to P (0.5: halfway between as-is and equal writers).
-const BALANCE_POWER = Number(option("--balance-power") ?? 1);
-const writerOf = (item: Item): string => item.row.id.slice(0, 2);
-
-/** Keeps the features that are not n-grams, and the n-grams used by ≥ `--spread` writers of `items`. */
-function writerSpread(items: readonly Item[]): (f: string) => boolean {
-  if (WRITER_SPREAD <= 1) return () => true;
-  const seen = new Map<string, Set<string>>();
-  for (const item of items) {
-    const w = writerOf(item);
-    for (const features of item.read.features) {
-      for (const f of features) {
-        if (!f.startsWith("w:") && !f.startsWith("b:")) continue;
-        let set = seen.get(f);
-        if (set === undefined) {
-          set = new Set();
-          seen.set(f, set);
-        }
-        set.add(w);
-      }
-    }
-  }
-  return (f) => (!f.startsWith("w:") && !f.startsWith("b:")) || (seen.get(f)?.size ?? 0) >= WRITER_SPREAD;
-}
-
-/** One weight per item so that every writer's items weigh the same in total (mean 1); none without `--balance`. */
-function writerWeights(items: readonly Item[]): number[] | undefined {
-  if (!WRITER_BALANCE) return undefined;
-  const counts = new Map<string, number>();
-  for (const item of items) counts.set(writerOf(item), (counts.get(writerOf(item)) ?? 0) + 1);
-  const raw = items.map(
-    (item) => (items.length / counts.size / (counts.get(writerOf(item)) ?? 1)) ** BALANCE_POWER,
-  );
-  const mean = raw.reduce((sum, v) => sum + v, 0) / Math.max(1, raw.length);
-  return raw.map((v) => v / mean);
-}
-
 // ---------------------------------------------------------------- sentence tagger
 function sentenceSamples(items: readonly Item[]): { samples: SparseSample[]; targets: number[][] } {
   const samples: SparseSample[] = [];
@@ -511,18 +466,13 @@ function sentenceSamples(items: readonly Item[]): { samples: SparseSample[]; tar
 }
 function fitSentences(items: readonly Item[]): SparseWeights {
   const { samples, targets } = sentenceSamples(items);
-  const spread = writerSpread(items);
-  const weights = writerWeights(items);
   return fitBinaryHeads(samples, targets, SENTENCE_TAGS, {
-    vocab: buildVocab(samples, 4, (f) => !f.startsWith("w:") && !f.startsWith("b:")).filter(spread),
+    vocab: buildVocab(samples, 4, (f) => !f.startsWith("w:") && !f.startsWith("b:")),
     epochs: 25,
     l2: 1e-3,
     rate: 0.08,
     seed: SEED,
     maxWeight: 4,
-    ...(weights === undefined
-      ? {}
-      : { sampleWeights: items.flatMap((item, i) => item.read.features.map(() => weights[i] ?? 1)) }),
   });
 }
 function topicSamples(items: readonly Item[]): { samples: SparseSample[]; labels: string[] } {
@@ -598,22 +548,6 @@ const LABEL_FEATURES = [
 const STORY_SIGNALS: readonly SentenceTag[] = ["ambiguity", "autonomy", "systems"];
 const crossFeatures = (tag: SentenceTag): string[] =>
   STORY_SIGNALS.includes(tag) ? SENTENCE_TAGS.filter((t) => t !== tag).map((t) => `x:${t}`) : [];
-// `--structure`: the task, ambiguity and autonomy heads also read who acts where
-// (`structureFeatures`, branch lenswriter).
-const STRUCTURE_HEADS: readonly SentenceTag[] = args.includes("--structure")
-  ? ["task", "ambiguity", "autonomy"]
-  : [];
-const STRUCTURE_FEATURES = [
-  "top:i",
-  "top:they",
-  "top:neg",
-  "top:at",
-  "theyShare",
-  "lastActionMine",
-  "actionMine",
-  "taskAt",
-];
-const structureOf = (tag: SentenceTag): string[] => (STRUCTURE_HEADS.includes(tag) ? STRUCTURE_FEATURES : []);
 // Each training answer twice: its sentences as a held-out writer's, then as a known writer's.
 const headItems = [...train, ...train];
 for (const [k, tag] of SENTENCE_TAGS.entries()) {
@@ -628,18 +562,11 @@ for (const [k, tag] of SENTENCE_TAGS.entries()) {
       answerShape(item.read.features, probs),
     );
   });
-  const headWeights = writerWeights(headItems);
   model.labels[tag] = fitDense(
     rows,
     headItems.map((i) => gold(i, tag)),
-    [...LABEL_FEATURES, ...crossFeatures(tag), ...structureOf(tag)],
-    {
-      kind: "logistic",
-      l2: 1e-3,
-      iterations: 1500,
-      rate: 0.5,
-      ...(headWeights === undefined ? {} : { sampleWeights: headWeights }),
-    },
+    [...LABEL_FEATURES, ...crossFeatures(tag)],
+    { kind: "logistic", l2: 1e-3, iterations: 1500, rate: 0.5 },
   );
 }
 const offTopicRows = train.map((item) => offTopicFeatures(oofIndex.get(item)?.topic ?? {}, item.competency));
@@ -788,15 +715,6 @@ let offTopicCopies: Item[] = [];
     `off-topic: ${natural.filter((x) => !x.same).length}+${asked.filter((x) => !x.same).length} other-kind, ${sameNatural.length} same-kind (${sameNatural.filter((x) => x.y === 1).length} off-topic)`,
   );
 }
-log(
-  `validation macro-F1 ${SENTENCE_TAGS.map(
-    (tag) =>
-      `${tag} ${macroF1(
-        tuneOn.map((item) => [judge(item).labelProbs[tag], gold(item, tag)] as const),
-        model.thresholds[tag] ?? 0.5,
-      ).toFixed(3)}`,
-  ).join(", ")}`,
-);
 judged.clear();
 log(
   `thresholds ${JSON.stringify(model.thresholds)}, off-topic ${model.offTopicThreshold} (same kind ${model.offTopicSameKindThreshold})`,

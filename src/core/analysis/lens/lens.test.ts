@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../analyze.ts";
 import { classify } from "../classify.ts";
 import { pastShare, sameKind, topicFeatures, topicFeaturesOf } from "./model.ts";
-import { answerShape, labelFeatures, readAnswer, structureFeatures } from "./read.ts";
+import { answerShape, labelFeatures, readAnswer } from "./read.ts";
 import { LENS_MODEL } from "./weights.ts";
 
 // Answers written for this test; the behaviour the eval measures on the corpus, pinned on a few.
@@ -45,41 +45,6 @@ describe("the trained risk lens", () => {
       expect(cross.length).toBe(["ambiguity", "autonomy", "systems"].includes(tag) ? 10 : 0);
       expect(cross).not.toContain(`x:${tag}`);
     }
-  });
-
-  it("reads who acts where: the speaker's last action before the result, the task's place", () => {
-    // Tags in SENTENCE_TAGS order: situation, task, action, result, …
-    const row = (task: number, action: number, result: number): number[] => [
-      0,
-      task,
-      action,
-      result,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-    ];
-    const features = [["subj:we"], ["subj:i"], ["subj:they", "neg"], ["subj:none"]];
-    const probs = [row(0.1, 0, 0), row(0.9, 0.8, 0), row(0, 0.7, 0), row(0, 0, 0.9)];
-    const handedOn = answerShape(features, probs).structure;
-    expect(handedOn.subjects).toEqual(["we", "i", "they", "none"]);
-    expect(handedOn.theyShare).toBe(0.25);
-    // Another party took the last step before the result; half the actions are the speaker's.
-    expect(handedOn.lastActionMine).toBe(0);
-    expect(handedOn.actionMine).toBe(0.5);
-    expect(handedOn.taskAt).toBeCloseTo(1 / 3, 9);
-    const carried = answerShape(
-      [["subj:we"], ["subj:they", "neg"], ["subj:i"], ["subj:none"]],
-      [row(0.1, 0, 0), row(0, 0.7, 0), row(0.9, 0.8, 0), row(0, 0, 0.9)],
-    ).structure;
-    expect(carried.lastActionMine).toBe(1);
-    // A head's own strongest sentence: its subject, negation and place.
-    const own = structureFeatures([0.1, 0.2, 0.9, 0.3], handedOn);
-    expect(own).toMatchObject({ "top:i": 0, "top:they": 1, "top:neg": 1 });
-    expect(own["top:at"]).toBeCloseTo(2 / 3, 9);
   });
 
   it("reads a good story as complete, measured and owned", () => {

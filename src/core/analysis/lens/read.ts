@@ -176,87 +176,6 @@ export function labelFeatures(
     action: logit(context.action),
     result: logit(context.result),
     ...context.cross,
-    ...structureFeatures(column, context.structure),
-  };
-}
-
-/**
- * Who does what, sentence by sentence (branch `lenswriter`): each sentence's grammatical subject
- * (`i`, `we`, `they`, `you`, `it` or `none`, from the tagger's `subj:` feature) and whether it is
- * negated, and the answer's strongest task sentence and the speaker's last action before the
- * result. Read by the task, ambiguity and autonomy heads as structure rather than words: whether
- * the speaker carries the work to its end or hands it on, and where the goal is stated.
- */
-export interface AnswerStructure {
-  subjects: readonly string[];
-  negated: readonly boolean[];
-  /** Share of sentences whose subject is another party ("they", "he", "she"). */
-  theyShare: number;
-  /** The last sentence read as an action (p ≥ 0.5) before the strongest result sentence has "I" as its subject. */
-  lastActionMine: number;
-  /** Share of the action sentences (p ≥ 0.5) whose subject is "I". */
-  actionMine: number;
-  /** Relative position (0 first … 1 last) of the strongest task sentence. */
-  taskAt: number;
-}
-
-/**
- * The head's own column read against the answer's structure: whether its strongest sentence has
- * the speaker as subject, another party, or is negated, and where it sits; plus the
- * tag-independent structure of the answer.
- */
-export function structureFeatures(column: readonly number[], s: AnswerStructure): Record<string, number> {
-  let best = 0;
-  for (let i = 1; i < column.length; i += 1) if ((column[i] ?? 0) > (column[best] ?? 0)) best = i;
-  const n = column.length;
-  const subject = s.subjects[best] ?? "none";
-  return {
-    "top:i": subject === "i" ? 1 : 0,
-    "top:they": subject === "they" ? 1 : 0,
-    "top:neg": s.negated[best] === true ? 1 : 0,
-    "top:at": n <= 1 ? 0 : best / (n - 1),
-    theyShare: s.theyShare,
-    lastActionMine: s.lastActionMine,
-    actionMine: s.actionMine,
-    taskAt: s.taskAt,
-  };
-}
-
-/** The structure of an answer from its sentences' features and tag probabilities. */
-export function answerStructure(features: readonly string[][], probs: readonly number[][]): AnswerStructure {
-  const subjects = features.map((f) => {
-    for (const name of f) if (name.startsWith("subj:")) return name.slice(5);
-    return "none";
-  });
-  const negated = features.map((f) => f.includes("neg"));
-  const n = Math.max(1, features.length);
-  const kAction = SENTENCE_TAGS.indexOf("action");
-  const kResult = SENTENCE_TAGS.indexOf("result");
-  const kTask = SENTENCE_TAGS.indexOf("task");
-  const argmax = (k: number): number => {
-    let best = 0;
-    probs.forEach((row, i) => {
-      if ((row[k] ?? 0) > (probs[best]?.[k] ?? 0)) best = i;
-    });
-    return best;
-  };
-  const resultAt = (probs[argmax(kResult)]?.[kResult] ?? 0) >= 0.5 ? argmax(kResult) : probs.length;
-  let last = -1;
-  let actions = 0;
-  let mine = 0;
-  probs.forEach((row, i) => {
-    if ((row[kAction] ?? 0) < 0.5) return;
-    actions += 1;
-    if (subjects[i] === "i") mine += 1;
-    if (i < resultAt) last = i;
-  });
-  return {
-    subjects,
-    negated,
-    theyShare: subjects.filter((x) => x === "they").length / n,
-    lastActionMine: last >= 0 && subjects[last] === "i" ? 1 : 0,
-    actionMine: actions === 0 ? 0 : mine / actions,
-    taskAt: probs.length <= 1 ? 0 : argmax(kTask) / (probs.length - 1),
   };
 }
 
@@ -269,8 +188,6 @@ export interface AnswerShape {
   result: number;
   /** The strongest sentence probability of each tag as a logit/4, keyed `x:<tag>`. */
   cross: Readonly<Record<string, number>>;
-  /** Who acts in which sentence (`structureFeatures`). */
-  structure: AnswerStructure;
 }
 
 // The answer heads' names for each tag's strongest sentence, built once.
@@ -301,14 +218,7 @@ export function answerShape(features: readonly string[][], probs: readonly numbe
     cross[name] = Math.log((p + 1e-4) / (1 - p + 1e-4)) / 4;
   });
   const at = (tag: SentenceTag): number => top[SENTENCE_TAGS.indexOf(tag)] ?? 0;
-  return {
-    iShare: i / n,
-    weShare: we / n,
-    action: at("action"),
-    result: at("result"),
-    cross,
-    structure: answerStructure(features, probs),
-  };
+  return { iShare: i / n, weShare: we / n, action: at("action"), result: at("result"), cross };
 }
 
 const SPELLED_NUMBER =
