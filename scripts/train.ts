@@ -31,24 +31,19 @@ import {
 } from "../src/core/analysis/lens/model.ts";
 import {
   answerShape,
-  answerVectorOf,
   type Judgement,
   judgeAnswer,
   labelFeatures,
   type ReadAnswer,
   readAnswer,
   tagSentences,
-  verbLemmas,
-  wordEvidence,
 } from "../src/core/analysis/lens/read.ts";
-import type { WordScores } from "../src/core/analysis/lens/word-scores.ts";
 import { tokenize } from "../src/core/analysis/nlp.ts";
 import { spearman } from "../src/core/analysis/spearman.ts";
 import { budgetFor, DEFAULT_WPM } from "../src/core/analysis/timing.ts";
 import { COMPETENCIES, type Competency } from "../src/core/model.ts";
 import { alignTags, answerText, type CorpusRow, readAnswers, readQuestions, seeded } from "./lens-corpus.ts";
 import { buildVocab, fitBinaryHeads, fitDense, fitSoftmax, prune, type SparseSample } from "./lens-fit.ts";
-import { fitJointHeads, foldWordScores, sentenceVector, type WordTable, wordTable } from "./lens-words.ts";
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -469,71 +464,16 @@ function sentenceSamples(items: readonly Item[]): { samples: SparseSample[]; tar
   }
   return { samples, targets };
 }
-// The tagger's dense features (scripts/lens-words.ts): the mean of a sentence's word vectors,
-// for the GloVe words of rank below `--vectors` (0: none), weighted by `--sif`.
-const VECTOR_RANK = Number(option("--vectors") ?? 0);
-const WORDS: WordTable | undefined =
-  VECTOR_RANK > 0 ? wordTable(VECTOR_RANK, Number(option("--sif") ?? 1e-3)) : undefined;
-const DENSE_L2 = Number(option("--dense-l2") ?? 1e-3);
-const WORD_CLASSES = (option("--word-classes") ?? SENTENCE_TAGS.join(",")).split(",");
-const sentenceVectors = new Map<Item, Float64Array[]>();
-function vectorsOf(items: readonly Item[], table: WordTable): Float64Array[] {
-  return items.flatMap((item) => {
-    let rows = sentenceVectors.get(item);
-    if (rows === undefined) {
-      rows = item.read.words.map((w, i) =>
-        sentenceVector(table, option("--vector-words") === "verbs" ? verbLemmas(item.read, i) : w.lemmas),
-      );
-      sentenceVectors.set(item, rows);
-    }
-    return rows;
-  });
-}
-function fitSentences(items: readonly Item[]): Pick<LensModel, "sentence" | "sentenceWords"> {
+function fitSentences(items: readonly Item[]): SparseWeights {
   const { samples, targets } = sentenceSamples(items);
-  const options = {
+  return fitBinaryHeads(samples, targets, SENTENCE_TAGS, {
     vocab: buildVocab(samples, 4, (f) => !f.startsWith("w:") && !f.startsWith("b:")),
     epochs: 25,
     l2: 1e-3,
     rate: 0.08,
     seed: SEED,
     maxWeight: 4,
-  };
-  if (WORDS === undefined || option("--joint") !== "1")
-    return { sentence: fitBinaryHeads(samples, targets, SENTENCE_TAGS, options) };
-  const fit = fitJointHeads(samples, vectorsOf(items, WORDS), targets, SENTENCE_TAGS, {
-    ...options,
-    denseL2: DENSE_L2,
-    dropout: Number(option("--dropout") ?? 0),
   });
-  const { sparse, scores } = foldWordScores(fit, WORDS, WORD_CLASSES);
-  return { sentence: sparse, sentenceWords: scores };
-}
-// The word-vector-only sentence model whose strongest sentence per tag the heads of
-// `--vector-heads` read (`v:<tag>`): a signal fitted without the n-grams, so it cannot lean on a
-// training writer's exact wording.
-const VECTOR_HEADS = (option("--vector-heads") ?? "").split(",").filter((t) => t !== "") as SentenceTag[];
-function fitWordModel(items: readonly Item[]): WordScores | undefined {
-  if (WORDS === undefined || VECTOR_HEADS.length === 0) return undefined;
-  const { targets } = sentenceSamples(items);
-  const fit = fitJointHeads(
-    targets.map(() => ({ features: [] })),
-    vectorsOf(items, WORDS),
-    targets,
-    SENTENCE_TAGS,
-    {
-      vocab: [],
-      epochs: Number(option("--vector-epochs") ?? 10),
-      l2: 0,
-      denseL2: Number(option("--vector-l2") ?? 1e-3),
-      dropout: 0,
-      rate: 0.05,
-      seed: SEED,
-      maxWeight: 4,
-    },
-  );
-  const { scores } = foldWordScores(fit, WORDS, VECTOR_HEADS);
-  return option("--vector-words") === "verbs" ? { ...scores, only: "verbs" } : scores;
 }
 function topicSamples(items: readonly Item[]): { samples: SparseSample[]; labels: string[] } {
   const kept = items.filter((i) => i.row.labels.offTopic !== true && !i.row.id.endsWith("~"));
@@ -562,28 +502,19 @@ function fitTopic(items: readonly Item[]): SparseWeights {
 // transferred worse: leave-one-writer-out AUC of autonomy 0.88, ambiguity 0.90; docs/risk-lens.md,
 // branch `lensauto`) nor under-trust it. The topic (off-topic head) keeps the folds by position.
 const oof = new Map<Item, number[][]>();
-// The word-vector model's evidence (`v:<tag>`) of the same folds.
-const oofWords = new Map<Item, Record<string, number>>();
-const oofIndexWords = new Map<Item, Record<string, number>>();
 for (let fold = 0; fold < FOLDS; fold += 1) {
   const rest = train.filter((i) => i.fold !== fold);
   const held = train.filter((i) => i.fold === fold);
   if (held.length === 0) continue;
-  const foldModel: LensModel = { ...model, ...fitSentences(rest) };
-  const words = fitWordModel(rest);
-  for (const item of held) {
-    oof.set(item, tagSentences(item.read, foldModel));
-    oofWords.set(item, wordEvidence(item.read, words));
-  }
+  const foldModel: LensModel = { ...model, sentence: fitSentences(rest) };
+  for (const item of held) oof.set(item, tagSentences(item.read, foldModel));
   log(`writer fold ${fold + 1}/${FOLDS}`);
 }
 const oofIndex = new Map<Item, { probs: number[][]; topic: Record<string, number> }>();
 for (let fold = 0; fold < FOLDS; fold += 1) {
   const rest = train.filter((i) => indexFold.get(i) !== fold);
-  const foldModel: LensModel = { ...model, ...fitSentences(rest), topic: fitTopic(rest) };
-  const words = fitWordModel(rest);
+  const foldModel: LensModel = { ...model, sentence: fitSentences(rest), topic: fitTopic(rest) };
   for (const item of train.filter((i) => indexFold.get(i) === fold)) {
-    oofIndexWords.set(item, wordEvidence(item.read, words));
     oofIndex.set(item, {
       probs: tagSentences(item.read, foldModel),
       topic: distribution(foldModel.topic, topicFeaturesOf(item.read.features)),
@@ -591,13 +522,7 @@ for (let fold = 0; fold < FOLDS; fold += 1) {
   }
   log(`fold ${fold + 1}/${FOLDS}`);
 }
-{
-  const fitted = fitSentences(train);
-  model.sentence = prune(fitted.sentence, 0.12);
-  if (fitted.sentenceWords !== undefined) model.sentenceWords = fitted.sentenceWords;
-  const words = fitWordModel(train);
-  if (words !== undefined) model.answerWords = words;
-}
+model.sentence = prune(fitSentences(train), 0.12);
 model.topic = prune(fitTopic(train), 0.06);
 log(`sentence tagger: ${model.sentence.vocab.length} features; topic: ${model.topic.vocab.length} features`);
 
@@ -625,36 +550,6 @@ const crossFeatures = (tag: SentenceTag): string[] =>
   STORY_SIGNALS.includes(tag) ? SENTENCE_TAGS.filter((t) => t !== tag).map((t) => `x:${t}`) : [];
 // Each training answer twice: its sentences as a held-out writer's, then as a known writer's.
 const headItems = [...train, ...train];
-// The heads of `--answer-vector` also read the answer's mean word vector (standardised, `e<d>`),
-// then folded into per-word scores (`a:<tag>`, weight 1).
-const ANSWER_VECTOR = (option("--answer-vector") ?? "").split(",").filter((t) => t !== "") as SentenceTag[];
-const answerVecs = new Map<Item, Float64Array>();
-let answerMean = new Float64Array(0);
-let answerSd = new Float64Array(0);
-const E_NAMES: string[] = [];
-if (WORDS !== undefined && ANSWER_VECTOR.length > 0) {
-  for (const item of train)
-    answerVecs.set(
-      item,
-      sentenceVector(
-        WORDS,
-        item.read.words.flatMap((w) => w.lemmas),
-      ),
-    );
-  const dims = WORDS.dims;
-  answerMean = new Float64Array(dims);
-  answerSd = new Float64Array(dims);
-  for (const v of answerVecs.values())
-    for (let d = 0; d < dims; d += 1) answerMean[d] = (answerMean[d] ?? 0) + (v[d] ?? 0) / train.length;
-  for (const v of answerVecs.values())
-    for (let d = 0; d < dims; d += 1)
-      answerSd[d] = (answerSd[d] ?? 0) + ((v[d] ?? 0) - (answerMean[d] ?? 0)) ** 2 / train.length;
-  for (let d = 0; d < dims; d += 1) {
-    answerSd[d] = Math.sqrt(answerSd[d] ?? 0) || 1;
-    E_NAMES.push(`e${d}`);
-  }
-}
-const answerDense: Float64Array[] = [];
 for (const [k, tag] of SENTENCE_TAGS.entries()) {
   const rows = headItems.map((item, at) => {
     const probs = (at < train.length ? oof.get(item) : oofIndex.get(item)?.probs) ?? [];
@@ -664,62 +559,15 @@ for (const [k, tag] of SENTENCE_TAGS.entries()) {
       probs.map((row) => row[k] ?? 0),
       story,
       words,
-      answerShape(
-        item.read.features,
-        probs,
-        (at < train.length ? oofWords.get(item) : oofIndexWords.get(item)) ?? {},
-      ),
+      answerShape(item.read.features, probs),
     );
   });
-  const withVector = ANSWER_VECTOR.includes(tag) && E_NAMES.length > 0;
-  if (withVector) {
-    rows.forEach((row, at) => {
-      const v = answerVecs.get(headItems[at] as Item) as Float64Array;
-      E_NAMES.forEach((name, d) => {
-        row[name] = ((v[d] ?? 0) - (answerMean[d] ?? 0)) / (answerSd[d] ?? 1);
-      });
-    });
-  }
-  const head = fitDense(
+  model.labels[tag] = fitDense(
     rows,
     headItems.map((i) => gold(i, tag)),
-    [
-      ...LABEL_FEATURES,
-      ...crossFeatures(tag),
-      ...(VECTOR_HEADS.includes(tag) ? [`v:${tag}`] : []),
-      ...(withVector ? E_NAMES : []),
-    ],
+    [...LABEL_FEATURES, ...crossFeatures(tag)],
     { kind: "logistic", l2: 1e-3, iterations: 1500, rate: 0.5 },
   );
-  if (withVector) {
-    const keep = head.features.map((f) => !E_NAMES.includes(f));
-    answerDense.push(
-      Float64Array.from(E_NAMES.map((name) => head.weights[0]?.[head.features.indexOf(name)] ?? 0)),
-    );
-    model.labels[tag] = {
-      ...head,
-      features: [...head.features.filter((_, i) => keep[i]), `a:${tag}`],
-      weights: [[...(head.weights[0] ?? []).filter((_, i) => keep[i]), 1]],
-    };
-  } else model.labels[tag] = head;
-}
-if (WORDS !== undefined && answerDense.length > 0) {
-  const tags = SENTENCE_TAGS.filter((t) => ANSWER_VECTOR.includes(t));
-  const { sparse, scores } = foldWordScores(
-    {
-      sparse: { vocab: [], classes: tags, weights: tags.map(() => []), bias: tags.map(() => 0) },
-      dense: answerDense,
-      mean: answerMean,
-      sd: answerSd,
-    },
-    WORDS,
-    tags,
-  );
-  tags.forEach((tag, c) => {
-    const head = model.labels[tag];
-    head.bias = [Math.round(((head.bias[0] ?? 0) + (sparse.bias[c] ?? 0)) * 1000) / 1000];
-  });
-  model.answerVector = scores;
 }
 const offTopicRows = train.map((item) => offTopicFeatures(oofIndex.get(item)?.topic ?? {}, item.competency));
 model.offTopic = fitDense(
@@ -902,10 +750,7 @@ const overallRows = overallItems.map((item) => {
           probs.map((r) => r[k] ?? 0),
           story,
           words,
-          answerShape(item.read.features, probs, {
-            ...(oofWords.get(item) ?? {}),
-            ...answerVectorOf(item.read, model.answerVector),
-          }),
+          answerShape(item.read.features, probs),
         ),
       );
       j.features[`p:${tag}`] = p;

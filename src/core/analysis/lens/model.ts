@@ -10,7 +10,6 @@ import {
   sigmoid,
   softmax,
 } from "./linear.ts";
-import { addWordScores, type WordScores } from "./word-scores.ts";
 
 /** Everything `npm run train` fits, as committed in `data/lens-model.json`. */
 export interface LensModel {
@@ -18,15 +17,6 @@ export interface LensModel {
   meta: { seed: number; trainedOn: Record<string, number>; features: Record<string, number> };
   /** Sentence tagger: one logistic head per tag. */
   sentence: SparseWeights;
-  /** The tagger's dense part: per-word scores added, as a mean over the sentence, to its logits. */
-  sentenceWords?: WordScores;
-  /**
-   * A second, word-vector-only sentence model: the label heads read its strongest sentence per
-   * tag (`v:<tag>`, see `wordEvidence`).
-   */
-  answerWords?: WordScores;
-  /** Per label head: word scores whose mean over the whole answer the head reads (`a:<tag>`). */
-  answerVector?: WordScores;
   /** Answer-level head per boolean label, over that label's sentence aggregates. */
   labels: Record<SentenceTag, DenseWeights>;
   /** Probability at or above which the label is set (picked on the validation split). */
@@ -80,38 +70,6 @@ export function sparseProbabilities(
   // One buffer for the logits, reused: only the probabilities are handed out.
   if (scratch.length !== scorer.classes.length) scratch = new Float64Array(scorer.classes.length);
   const logits = scorer.logitsInto(features, scratch, found, ids);
-  const out = new Array<number>(logits.length);
-  for (let k = 0; k < logits.length; k += 1) out[k] = sigmoid(logits[k] ?? 0);
-  return out;
-}
-
-// The tagger class of each column of the word scores, per model.
-const wordColumns = new WeakMap<WordScores, number[]>();
-
-/**
- * The sentence tagger's probabilities of one sentence: its sparse features (as
- * `sparseProbabilities`, with `found` and `ids` as there) plus, when the model has them, the mean
- * of its lemmas' word scores.
- * @example sentenceProbabilities(model, read.features[0], read.words[0].lemmas) // [0.9, 0.1, …]
- */
-export function sentenceProbabilities(
-  model: LensModel,
-  features: readonly string[],
-  lemmas: readonly string[],
-  found?: Uint8Array,
-  ids?: ArrayLike<number>,
-): number[] {
-  const words = model.sentenceWords;
-  if (words === undefined) return sparseProbabilities(model.sentence, features, found, ids);
-  const scorer = scorerOf(model.sentence);
-  if (scratch.length !== scorer.classes.length) scratch = new Float64Array(scorer.classes.length);
-  const logits = scorer.logitsInto(features, scratch, found, ids);
-  let columns = wordColumns.get(words);
-  if (columns === undefined) {
-    columns = words.classes.map((c) => scorer.classes.indexOf(c));
-    wordColumns.set(words, columns);
-  }
-  addWordScores(words, lemmas, columns, logits);
   const out = new Array<number>(logits.length);
   for (let k = 0; k < logits.length; k += 1) out[k] = sigmoid(logits[k] ?? 0);
   return out;

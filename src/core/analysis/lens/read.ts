@@ -25,11 +25,9 @@ import {
   offTopicFeatures,
   pastShare,
   sameKind,
-  sentenceProbabilities,
   sparseProbabilities,
   topicDistribution,
 } from "./model.ts";
-import { addWordScores, type WordScores } from "./word-scores.ts";
 
 const TERMINAL = /^[.!?]+$/;
 
@@ -134,7 +132,7 @@ export function readAnswer(
 
 /** Probabilities per sentence, in `SENTENCE_TAGS` order. */
 export function tagSentences(read: ReadAnswer, model: LensModel): number[][] {
-  return read.features.map((f, i) => sentenceProbabilities(model, f, read.words[i]?.lemmas ?? []));
+  return read.features.map((f) => sparseProbabilities(model.sentence, f));
 }
 
 /**
@@ -188,65 +186,8 @@ export interface AnswerShape {
   /** The strongest sentence probability of action and of result. */
   action: number;
   result: number;
-  /** The strongest sentence probability of each tag as a logit/4, keyed `x:<tag>` (and `v:<tag>`, see `wordEvidence`). */
+  /** The strongest sentence probability of each tag as a logit/4, keyed `x:<tag>`. */
   cross: Readonly<Record<string, number>>;
-}
-
-/** The lemmas of sentence i's verbs. */
-export function verbLemmas(read: ReadAnswer, i: number): string[] {
-  const unit = read.units[i];
-  const out: string[] = [];
-  if (unit === undefined) return out;
-  for (let j = unit.first; j < unit.last; j += 1) {
-    const t = read.doc.tokens[j];
-    if (t !== undefined && t.pos === "VERB") out.push(t.lemma);
-  }
-  return out;
-}
-
-/**
- * The strongest sentence of each tag by the word-vector model (the mean of its lemmas' word
- * scores, as a logit/4), keyed `v:<tag>`; nothing without such a model.
- * @example wordEvidence(read, model.answerWords)["v:ambiguity"] // 0.4
- */
-export function wordEvidence(read: ReadAnswer, scores: WordScores | undefined): Record<string, number> {
-  if (scores === undefined) return {};
-  const width = scores.classes.length;
-  const columns = scores.classes.map((_, c) => c);
-  const top = new Float64Array(width).fill(Number.NEGATIVE_INFINITY);
-  const logits = new Float64Array(width);
-  for (let i = 0; i < read.words.length; i += 1) {
-    logits.fill(0);
-    const lemmas = scores.only === "verbs" ? verbLemmas(read, i) : (read.words[i]?.lemmas ?? []);
-    addWordScores(scores, lemmas, columns, logits);
-    for (let c = 0; c < width; c += 1)
-      if ((logits[c] as number) > (top[c] as number)) top[c] = logits[c] as number;
-  }
-  const out: Record<string, number> = {};
-  scores.classes.forEach((tag, c) => {
-    const v = top[c] as number;
-    out[`v:${tag}`] = Number.isFinite(v) ? v / 4 : 0;
-  });
-  return out;
-}
-
-/**
- * The mean word score of the whole answer per column of `scores`, keyed `a:<tag>`.
- */
-export function answerVectorOf(read: ReadAnswer, scores: WordScores | undefined): Record<string, number> {
-  if (scores === undefined) return {};
-  const logits = new Float64Array(scores.classes.length);
-  addWordScores(
-    scores,
-    read.words.flatMap((w) => w.lemmas),
-    scores.classes.map((_, c) => c),
-    logits,
-  );
-  const out: Record<string, number> = {};
-  scores.classes.forEach((tag, c) => {
-    out[`a:${tag}`] = logits[c] as number;
-  });
-  return out;
 }
 
 // The answer heads' names for each tag's strongest sentence, built once.
@@ -256,11 +197,7 @@ const CROSS_FEATURES = SENTENCE_TAGS.map((tag) => `x:${tag}`);
  * The shape of an answer from its sentences' features and tag probabilities.
  * @example answerShape(read.features, probs).iShare // 0.8
  */
-export function answerShape(
-  features: readonly string[][],
-  probs: readonly number[][],
-  words: Readonly<Record<string, number>> = {},
-): AnswerShape {
+export function answerShape(features: readonly string[][], probs: readonly number[][]): AnswerShape {
   let i = 0;
   let we = 0;
   for (const f of features) {
@@ -275,7 +212,7 @@ export function answerShape(
       if (p > (top[k] ?? 0)) top[k] = p;
     }
   }
-  const cross: Record<string, number> = { ...words };
+  const cross: Record<string, number> = {};
   CROSS_FEATURES.forEach((name, k) => {
     const p = top[k] ?? 0;
     cross[name] = Math.log((p + 1e-4) / (1 - p + 1e-4)) / 4;
@@ -401,7 +338,7 @@ function tagAndCountPairs(read: ReadAnswer, model: LensModel): { probs: number[]
     if (foundBuffer.length < features.length) foundBuffer = new Uint8Array(features.length * 2);
     const found = foundBuffer;
     found.fill(0, 0, features.length);
-    const row = sentenceProbabilities(model, features, read.words[i]?.lemmas ?? [], found, ids);
+    const row = sparseProbabilities(model.sentence, features, found, read.featureIds[i]);
     for (let j = 0; j < features.length; j += 1) {
       if (!isCountedPair(features[j] as string, ids?.[j] ?? -1)) continue;
       total += 1;
@@ -458,10 +395,7 @@ export function judgeAnswer(
   const words = units.reduce((s, u) => s + u.words, 0);
   const labelProbs = {} as Record<SentenceTag, number>;
   const labels = {} as Record<SentenceTag, boolean>;
-  const shape = answerShape(read.features, probs, {
-    ...wordEvidence(read, model.answerWords),
-    ...answerVectorOf(read, model.answerVector),
-  });
+  const shape = answerShape(read.features, probs);
   SENTENCE_TAGS.forEach((tag, k) => {
     const column = probs.map((row) => row[k] ?? 0);
     const p =
