@@ -596,12 +596,15 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
       "faster",
       "caching",
       "cache",
-      "slow",
       "speedup",
       "minutes to seconds",
       "hours to minutes",
     ],
     related: ["metric.latency"],
+    senses: [
+      // A slow drift is a signal changing over time, not something running slowly.
+      { terms: ["slow"], not: ["drift", "drifted", "drifting", "drifts", "decay", "decayed"] },
+    ],
   },
   {
     id: "skill.scalability",
@@ -2285,7 +2288,6 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
       "topics and schemas",
       "consumers",
       "producers",
-      "publish",
       "subscribe",
       "event driven",
       "message queue",
@@ -2302,6 +2304,32 @@ export const CONCEPTS: readonly ConceptDefinition[] = [
     related: ["skill.streaming"],
     broader: ["skill.system-design"],
     not: ["queued for", "waited", "keynote", "concert", "shop", "tickets"],
+    senses: [
+      {
+        // Publishing events, not papers or packages ("published research at NeurIPS").
+        terms: ["publish"],
+        needs: [
+          "event",
+          "events",
+          "message",
+          "messages",
+          "topic",
+          "topics",
+          "queue",
+          "queues",
+          "subscriber",
+          "subscribers",
+          "subscribe",
+          "consumer",
+          "consumers",
+          "broker",
+          "kafka",
+          "bus",
+          "pubsub",
+          "sns",
+        ],
+      },
+    ],
   },
   {
     id: "skill.labelling",
