@@ -545,9 +545,9 @@ if (existsSync(pairsFile) && only === undefined) {
       pairs: pairs.filter((p) => p.split === split && batchOf(p) === batch),
     })),
   ]);
-  // The matcher as the use cases run it (without sentence embeddings: DERISK_SENTENCE_ENCODER is
-  // off by default), then, for comparison, with the sentence encoder's embeddings of every text
-  // (src/app/encoder.ts) when the model loads, unless --no-encoder.
+  // The matcher without sentence embeddings (the web bundle, question links, DERISK_SENTENCE_ENCODER=off),
+  // then with the sentence encoder's embeddings of every text (src/app/encoder.ts), as the use
+  // cases run it by default, when the model loads, unless --no-encoder.
   let embeddings: SentenceEmbeddings | undefined;
   try {
     if (!args.includes("--no-encoder"))
@@ -599,7 +599,7 @@ if (existsSync(pairsFile) && only === undefined) {
   if (embeddings) {
     matchingLines.push(
       "",
-      "with sentence embeddings (Universal Sentence Encoder; DERISK_SENTENCE_ENCODER=on):",
+      "with sentence embeddings (Universal Sentence Encoder; requirement matching by default, DERISK_SENTENCE_ENCODER=off turns it off):",
     );
     for (const [name, f] of Object.entries(matchingWithEncoder))
       matchingLines.push(
@@ -609,6 +609,14 @@ if (existsSync(pairsFile) && only === undefined) {
             "",
           )}${[f.precision, f.recall, f.f1].map((v) => v.toFixed(3).padStart(12)).join("")}${String(f.hardNegativesAccepted).padStart(12)}`,
       );
+    const e = matchingWithEncoder.test;
+    if (e) {
+      const met = [e.precision >= 0.85, e.recall >= 0.85];
+      matchingLines.push(
+        "",
+        `test-split targets with sentence embeddings: ${met.filter(Boolean).length}/2 met${met[1] ? "" : ` (recall ${e.recall.toFixed(3)})`}`,
+      );
+    }
   }
   const questionsFile = join(root, "eval", "matching", "question-pairs.jsonl");
   if (existsSync(questionsFile)) {

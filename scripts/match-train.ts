@@ -14,9 +14,11 @@
  * 3. The decision threshold: the highest dev-split recall with dev precision at or above
  *    TARGET_PRECISION, on the pairs of eval/matching/pairs.jsonl whose split is "dev". The test
  *    split is not read here.
- * 4. The same fit and threshold again with the sentence encoder's two cosines appended to the
- *    features (`ENCODER_FEATURES`; every train and dev text is encoded, about a minute): the
- *    `encoder` weight set, which the matcher uses when the app layer prepared embeddings.
+ * 4. The same fit and threshold again with the sentence encoder's two cosines and `namedElsewhere`
+ *    appended to the features (`ENCODER_FEATURES`; every train and dev text is encoded, about a
+ *    minute): the `encoder` weight set, which the matcher uses when the app layer prepared
+ *    embeddings, with its rule for candidates about other things (`elsewhereThreshold`,
+ *    MATCH_ELSEWHERE). MATCH_HARD_WEIGHT weighs the hard negatives (default 2).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -41,8 +43,9 @@ const scorerFile = join(root, "src", "core", "semantic", "data", "pair-scorer.js
 const TARGET_PRECISION = Number(process.env.MATCH_TARGET_PRECISION ?? 0.83);
 const L2 = Number(process.env.MATCH_L2 ?? 0.03);
 const NEGATIVES_PER_REQUIREMENT = 5;
-// Hard negatives weigh more than plain ones: they are the errors a shared word invites.
-const HARD_WEIGHT = Number(process.env.MATCH_HARD_WEIGHT ?? 3);
+// Hard negatives weigh more than plain ones: they are the errors a shared word invites. ×2 since
+// the matchsense refit (the committed set without embeddings was fitted at ×3 and is kept).
+const HARD_WEIGHT = Number(process.env.MATCH_HARD_WEIGHT ?? 2);
 
 interface Concept {
   id: string;
@@ -122,12 +125,13 @@ interface Row {
 }
 
 type Pair = { requirement: string; evidence: string; label: 0 | 1; kind: string; group: string };
-// With `extra`, the features the encoder-aware scorer adds (the sentence encoder's cosines).
-const rowsOf = (pairs: readonly Pair[], extra?: (p: Pair) => number[]) =>
+// With `extra`, the features the encoder-aware scorer adds (the sentence encoder's cosines and
+// `namedElsewhere`).
+const rowsOf = (pairs: readonly Pair[], extra?: (p: Pair, f: ReturnType<typeof pairFeatures>) => number[]) =>
   pairs.map((p): Row => {
     const f = pairFeatures(p.requirement, p.evidence);
     return {
-      x: extra ? [...f.values, ...extra(p)] : f.values,
+      x: extra ? [...f.values, ...extra(p, f)] : f.values,
       y: p.label,
       learned: f.learned,
       rule: f.ruleMatched,
@@ -184,6 +188,8 @@ function fitLogistic(rows: readonly Row[], features: readonly string[]): PairSco
     strongRule: KEEP,
     veto: VETO,
     unmetThreshold: UNMET,
+    // The encoder-aware set's rule for a candidate about other things the lexicons know.
+    ...(features.includes("named elsewhere") ? { elsewhereThreshold: ELSEWHERE } : {}),
   };
 }
 
@@ -192,6 +198,10 @@ const VETO = Number(process.env.MATCH_VETO ?? 0.3);
 // When the lexicons know a concept the query asks for and the candidate shows none, the model
 // must be surer than this.
 const UNMET = Number(process.env.MATCH_UNMET ?? 0.6);
+// With embeddings, when the candidate shows none of the query's concepts and names two or more
+// others, the model must be surer still (pair-scorer.ts, `elsewhereThreshold`).
+const ELSEWHERE = Number(process.env.MATCH_ELSEWHERE ?? 0.85);
+const ELSEWHERE_AT = PAIR_FEATURES.length + ENCODER_FEATURES.indexOf("named elsewhere");
 // The matcher's own decision (pair-scorer.ts), from the row's rule score, unmet concepts and
 // share of concepts met; a strong match meeting one of the query's alternatives stands (matcher.ts),
 // except while the threshold is chosen, which is for the learned decision alone.
@@ -200,7 +210,12 @@ const decide = (r: Row, m: PairScorerModel, alternatives = true) =>
     ? (alternatives && r.alternative) ||
       learnedDecision(
         r.x,
-        { score: r.x[0] as number, unmet: r.x[6] as number, concepts: r.x[3] as number },
+        {
+          score: r.x[0] as number,
+          unmet: r.x[6] as number,
+          concepts: r.x[3] as number,
+          namedElsewhere: r.x[ELSEWHERE_AT] ?? 0,
+        },
         m,
       ).matched
     : r.rule;
@@ -345,10 +360,10 @@ await encoder.prepare(textsToEmbed([...train, ...dev].flatMap((p) => [p.requirem
 process.stdout.write(
   `\nencoded ${encoder.size} texts in ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
 );
-const encoded = (p: Pair) => {
+const encoded = (p: Pair, features: ReturnType<typeof pairFeatures>) => {
   const f = encoderFeatures(encoder, p.requirement, p.evidence);
   if (!f) throw new Error(`not encoded: ${p.requirement} / ${p.evidence}`);
-  return f;
+  return [...f, features.namedElsewhere];
 };
 const trainRowsE = rowsOf(train, encoded);
 const devRowsE = rowsOf(dev, encoded);

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { semanticMatch, textsToEmbed } from "../core/semantic/matcher.js";
 import { embeddingSimilarity, type SentenceEmbeddings } from "../core/semantic/sentence-embeddings.js";
-import { createSentenceEncoder, type SentenceEncoder, withSentenceEmbeddings } from "./encoder.js";
+import {
+  createSentenceEncoder,
+  type SentenceEncoder,
+  sentenceEncoderEnabled,
+  warmSentenceEncoder,
+  withSentenceEmbeddings,
+} from "./encoder.js";
 
 describe("sentence encoder", () => {
   it("encodes offline, caches by text and ranks a paraphrase above an unrelated sentence", async () => {
@@ -22,6 +28,11 @@ describe("sentence encoder", () => {
     expect(embeddingSimilarity(encoder, ask, "never prepared")).toBeUndefined();
   }, 60_000);
 
+  it("warms the model in the background only when it is on", async () => {
+    expect(await warmSentenceEncoder(false)).toBe(false);
+    expect(await warmSentenceEncoder(true)).toBe(true);
+  }, 60_000);
+
   it("keeps at most its capacity, dropping the least recently used", async () => {
     const encoder = createSentenceEncoder(2);
     await encoder.prepare(["first sentence", "second sentence"]);
@@ -36,23 +47,45 @@ describe("sentence encoder", () => {
 describe("the matcher with sentence embeddings", () => {
   it("accepts a paraphrase the lexical scorer misses and still rejects a same-word hard negative", async () => {
     const encoder = createSentenceEncoder();
-    const ask = "Experience building client libraries";
+    // A dev pair of eval/matching/pairs.jsonl: no word of the ask, and no concept the lexicons know.
+    const ask = "Ability to forecast inventory demand";
     const paraphrase =
+      "I predicted how many units of each product the stores would sell per week so buyers could order the right amount of stock.";
+    // Read as software since the lexicon's sense check ("client libraries" are not clients).
+    const clients = "Experience building client libraries";
+    const packages =
       "I published the Python and Java packages developers use to call our API, with retries built in.";
     const conflicts = "Skilled at resolving conflicts between team members";
     const merge = "I resolved the merge conflicts in the release branch.";
-    await encoder.prepare(textsToEmbed([ask, paraphrase, conflicts, merge]));
+    await encoder.prepare(textsToEmbed([ask, paraphrase, clients, packages, conflicts, merge]));
     expect(semanticMatch(ask, paraphrase).matched).toBe(false);
     expect(semanticMatch(ask, paraphrase, { embeddings: encoder }).matched).toBe(true);
+    expect(semanticMatch(clients, packages).matched).toBe(true);
+    expect(semanticMatch(clients, packages, { embeddings: encoder }).matched).toBe(true);
     expect(semanticMatch(conflicts, merge).matched).toBe(false);
     expect(semanticMatch(conflicts, merge, { embeddings: encoder }).matched).toBe(false);
   }, 60_000);
 
+  it("is on unless DERISK_SENTENCE_ENCODER=off", () => {
+    const before = process.env.DERISK_SENTENCE_ENCODER;
+    try {
+      delete process.env.DERISK_SENTENCE_ENCODER;
+      expect(sentenceEncoderEnabled()).toBe(true);
+      process.env.DERISK_SENTENCE_ENCODER = "off";
+      expect(sentenceEncoderEnabled()).toBe(false);
+      process.env.DERISK_SENTENCE_ENCODER = "on";
+      expect(sentenceEncoderEnabled()).toBe(true);
+    } finally {
+      if (before === undefined) delete process.env.DERISK_SENTENCE_ENCODER;
+      else process.env.DERISK_SENTENCE_ENCODER = before;
+    }
+  });
+
   it("runs a use case once when the cache knows its texts, twice when it must encode, and without embeddings when the model fails or they are off", async () => {
     const encoder = createSentenceEncoder();
-    const ask = "Experience building client libraries";
+    const ask = "Ability to forecast inventory demand";
     const evidence =
-      "I published the Python and Java packages developers use to call our API, with retries built in.";
+      "I predicted how many units of each product the stores would sell per week so buyers could order the right amount of stock.";
     let runs = 0;
     const run = (embeddings: SentenceEmbeddings | undefined) => {
       runs++;
@@ -71,7 +104,7 @@ describe("the matcher with sentence embeddings", () => {
     runs = 0;
     expect(await withSentenceEmbeddings(run, { encoder: broken, enabled: true })).toBe(false);
     expect(runs).toBe(2);
-    // Off (the default unless DERISK_SENTENCE_ENCODER=on): one run, no embeddings.
+    // Off (DERISK_SENTENCE_ENCODER=off): one run, no embeddings.
     runs = 0;
     expect(await withSentenceEmbeddings(run, { encoder, enabled: false })).toBe(false);
     expect(runs).toBe(1);

@@ -110,13 +110,28 @@ export function sharedSentenceEncoder(): SentenceEncoder {
 }
 
 /**
- * Whether the use cases match with sentence embeddings: only with DERISK_SENTENCE_ENCODER=on. Off
- * by default: with them the matcher finds more paraphrases on the labelled pairs but also passes
- * off nearby sentences as evidence for asks a bank does not speak to (docs/matching.md, "Sentence
- * encoder").
+ * Whether the use cases (tailor, the posting practice source, story ranking) match with sentence
+ * embeddings: on unless DERISK_SENTENCE_ENCODER=off (docs/matching.md, "Sentence encoder").
+ * @example process.env.DERISK_SENTENCE_ENCODER = "off"; sentenceEncoderEnabled() // false
  */
 export function sentenceEncoderEnabled(): boolean {
-  return process.env.DERISK_SENTENCE_ENCODER === "on";
+  return process.env.DERISK_SENTENCE_ENCODER !== "off";
+}
+
+/**
+ * Loads the model in the background when the encoder is enabled, so the first tailoring after a
+ * server starts does not wait for it (about 0.6 s). Never rejects: a model that cannot load leaves
+ * the use cases matching without embeddings, as `withSentenceEmbeddings` does.
+ * @example void warmSentenceEncoder()
+ */
+export async function warmSentenceEncoder(enabled = sentenceEncoderEnabled()): Promise<boolean> {
+  if (!enabled) return false;
+  try {
+    await loadModel();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -203,6 +203,8 @@ describe("tailor and coverage on real documents", () => {
       const latency = requirement(result, /Improve latency/);
       expect(latency.covered).toBe(true);
       expect(latency.evidence.map((e) => e.quote).join("\n")).toMatch(/latency/);
+      // A data-volume sentence ("two terabytes of readings a night … drifted slowly") is not latency work.
+      expect(latency.evidence.map((e) => e.quote).join("\n")).not.toMatch(/terabytes/);
     });
 
     it("coverage reads the about-me answer", async () => {

@@ -4,6 +4,7 @@ import { relative, resolve } from "node:path";
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
+import { warmSentenceEncoder } from "../app/encoder.ts";
 import { LOCAL_USER_ID, resolveStorage, type StorageLocation } from "../app/environment.ts";
 import { DeriskError } from "../app/errors.ts";
 import { openStore } from "../store/index.ts";
@@ -110,6 +111,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     await store.close();
     throw error;
   });
+  // Load the sentence encoder now that requests are served, not on the first tailoring.
+  void warmSentenceEncoder();
   const address = server.address() as AddressInfo;
   const shownHost = host.includes(":") ? `[${host}]` : host;
   return {

@@ -83,6 +83,29 @@ describe("semanticMatch", () => {
     ).toBe(true);
   });
 
+  it("reads client libraries as software and hardware boards as circuit boards, not as audiences", () => {
+    const ids = (text: string) => conceptsOf(text).map((c) => c.id);
+    expect(ids("Experience building client libraries")).toEqual(["skill.api"]);
+    expect(ids("We shipped the client SDK and two API clients")).not.toContain("soft.stakeholders");
+    expect(ids("Presented the roadmap to our clients")).toContain("soft.stakeholders");
+    expect(ids("Brought up the new FPGA dev board")).toEqual(["skill.embedded"]);
+    expect(ids("Reported every quarter to the board of directors")).toContain("soft.executives");
+    expect(
+      semanticMatch(
+        "Experience building client libraries",
+        "I published the Python and Java packages developers use to call our API.",
+      ).matched,
+    ).toBe(true);
+    expect(
+      semanticMatch("Clear communication with clients", "I wrote the Go client library for our API.").matched,
+    ).toBe(false);
+    expect(
+      semanticMatch(
+        "Presenting to executives and the board",
+        "I brought up the FPGA board and wrote its drivers.",
+      ).matched,
+    ).toBe(false);
+  });
   it("treats banking and healthcare as alternatives of a regulated industry", () => {
     const ask = "Experience in regulated industries such as banking or healthcare";
     expect(semanticMatch(ask, "I built credit risk models for a retail bank.").matched).toBe(true);

@@ -653,8 +653,11 @@ export function textsToEmbed(texts: Iterable<string>): string[] {
   return [...out];
 }
 
-/** The names of the sentence-encoder features the encoder-aware scorer adds to `PAIR_FEATURES`. */
-export const ENCODER_FEATURES = ["sentence cosine", "best clause cosine"] as const;
+/**
+ * The names of the features the encoder-aware scorer adds to `PAIR_FEATURES`: the sentence
+ * encoder's two cosines, and `namedElsewhere` (see `PairReading`).
+ */
+export const ENCODER_FEATURES = ["sentence cosine", "best clause cosine", "named elsewhere"] as const;
 
 /**
  * The sentence encoder's reading of a pair: the cosine of the two texts' embeddings and the best
@@ -680,10 +683,15 @@ export function encoderFeatures(
 
 const ENCODED: number[] = [];
 
-function withEncoderFeatures(features: readonly number[], encoded: readonly number[]): number[] {
+function withEncoderFeatures(
+  features: readonly number[],
+  encoded: readonly number[],
+  reading: PairReading,
+): number[] {
   ENCODED.length = 0;
   for (const v of features) ENCODED.push(v);
   for (const v of encoded) ENCODED.push(v);
+  ENCODED.push(reading.namedElsewhere);
   return ENCODED;
 }
 
@@ -725,7 +733,7 @@ export function semanticMatch(
     // With sentence embeddings for both texts, the scorer fitted with them decides.
     const encoded = encoderFeatures(options.embeddings, q.text, c.text);
     const learned = encoded
-      ? learnedDecision(withEncoderFeatures(features, encoded), reading, ENCODER_MODEL)
+      ? learnedDecision(withEncoderFeatures(features, encoded, reading), reading, ENCODER_MODEL)
       : learnedDecision(features, reading);
     if (learned.matched && score < MATCH_THRESHOLD) {
       score = Math.min(STRONG_THRESHOLD - 0.01, learned.score);
@@ -762,6 +770,12 @@ interface PairReading {
   bestGroup: number;
   /** Specific concepts the query names that the candidate does not show at all. */
   unmet: number;
+  /**
+   * When the candidate shows none of the concepts the query names: a quarter for each concept it
+   * names itself (intents left out), at most 1. A sentence about something else the lexicons know
+   * ("built end-to-end systems" for "managing a team of 10+ engineers").
+   */
+  namedElsewhere: number;
   lexical: number;
   bigrams: number;
   /** A query word the candidate uses in another sense. */
@@ -943,6 +957,13 @@ function namesAny(flags: Uint8Array, indices: readonly number[]): boolean {
   return false;
 }
 
+/** How many concepts a text names directly, question intents left out. */
+function namedCount(c: Analysis): number {
+  let n = 0;
+  for (const id of c.direct) if (BY_ID.get(id)?.kind !== "intent") n++;
+  return n;
+}
+
 function readPair(
   q: Analysis,
   c: Analysis,
@@ -1038,6 +1059,7 @@ function readPair(
     conceptTotal,
     bestGroup,
     unmet,
+    namedElsewhere: conceptTotal > 0 && conceptGot === 0 ? Math.min(1, 0.25 * namedCount(c)) : 0,
     lexical,
     bigrams: pairs,
     vetoed,
@@ -1121,7 +1143,14 @@ function pairFeaturesOf(
 export function pairFeatures(
   query: string | Analysis,
   candidate: string | Analysis,
-): { values: number[]; learned: boolean; ruleMatched: boolean; alternativeMet: boolean } {
+): {
+  values: number[];
+  learned: boolean;
+  ruleMatched: boolean;
+  alternativeMet: boolean;
+  /** The encoder-aware scorer's `namedElsewhere` input (see `PairReading`). */
+  namedElsewhere: number;
+} {
   const q = asAnalysis(query);
   const c = asAnalysis(candidate);
   const profile = alignmentProfile(q.vectors, c.vectors);
@@ -1131,6 +1160,7 @@ export function pairFeatures(
     learned: learnedApplies(q, c) && !reading.vetoed && !reading.languageUnmet,
     ruleMatched: reading.score >= MATCH_THRESHOLD,
     alternativeMet: alternativeMet(q, reading),
+    namedElsewhere: reading.namedElsewhere,
   };
 }
 

@@ -1,9 +1,9 @@
 import { readFileSync, statSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import model from "./data/pair-scorer.json" with { type: "json" };
-import { PAIR_FEATURES, pairFeatures, semanticMatch } from "./matcher.ts";
+import { ENCODER_FEATURES, PAIR_FEATURES, pairFeatures, semanticMatch } from "./matcher.ts";
 import type { LabelledPair } from "./measure.ts";
-import { learnedDecision, learnedProbability, NONE_MET_THRESHOLD } from "./pair-scorer.ts";
+import { ENCODER_MODEL, learnedDecision, learnedProbability, NONE_MET_THRESHOLD } from "./pair-scorer.ts";
 
 const readJsonl = <T>(name: string): T[] =>
   readFileSync(new URL(`../../../eval/matching/${name}`, import.meta.url), "utf8")
@@ -22,6 +22,20 @@ describe("the learned pair scorer", () => {
     expect(model.threshold).toBeGreaterThan(0);
     expect(model.threshold).toBeLessThan(1);
     expect(statSync(new URL("./data/pair-scorer.json", import.meta.url)).size).toBeLessThan(2_000_000);
+    expect(ENCODER_MODEL.features).toEqual([...PAIR_FEATURES, ...ENCODER_FEATURES]);
+    expect(ENCODER_MODEL.weights).toHaveLength(PAIR_FEATURES.length + ENCODER_FEATURES.length);
+  });
+
+  it("reads a candidate about other things the lexicons know (namedElsewhere)", () => {
+    const ask = "Experience managing a team of 10+ engineers";
+    const elsewhere = pairFeatures(
+      ask,
+      "I moved our nightly Spark jobs to Airflow and cut the cloud bill by a third.",
+    ).namedElsewhere;
+    expect(elsewhere).toBeGreaterThanOrEqual(0.5);
+    expect(elsewhere).toBeLessThanOrEqual(1);
+    expect(pairFeatures(ask, "I managed a team of twelve engineers.").namedElsewhere).toBe(0);
+    expect(pairFeatures(ask, "We went hiking at the weekend.").namedElsewhere).toBe(0);
   });
 
   it("matches paraphrases the rules alone miss", () => {
@@ -80,6 +94,13 @@ describe("the learned pair scorer", () => {
     expect(learnedDecision(features, { ...none, concepts: 0.5 }, at(NONE_MET_THRESHOLD - 0.05)).matched).toBe(
       true,
     );
+    // The encoder-aware set: a candidate about two or more other things must reach elsewhereThreshold.
+    const elsewhere = (probability: number) => ({ ...at(probability), elsewhereThreshold: 0.85 });
+    expect(learnedDecision(features, { ...none, namedElsewhere: 0.5 }, elsewhere(0.8)).matched).toBe(false);
+    expect(learnedDecision(features, { ...none, namedElsewhere: 0.5 }, elsewhere(0.9)).matched).toBe(true);
+    expect(learnedDecision(features, { ...none, namedElsewhere: 0.25 }, elsewhere(0.8)).matched).toBe(true);
+    expect(learnedDecision(features, { ...none, namedElsewhere: 1 }, at(0.8)).matched).toBe(true);
+    expect(ENCODER_MODEL.elsewhereThreshold).toBeGreaterThan(NONE_MET_THRESHOLD);
   });
 });
 

@@ -27,6 +27,11 @@ export interface PairScorerModel {
   veto: number;
   /** The threshold when the lexicons know a concept the query asks for and the candidate shows none. */
   unmetThreshold: number;
+  /**
+   * The encoder-aware set only: the threshold when the candidate shows none of the query's concepts
+   * and names at least two others (`namedElsewhere` ≥ 0.5), instead of `NONE_MET_THRESHOLD`.
+   */
+  elsewhereThreshold?: number;
 }
 
 const MODEL = model as PairScorerModel & { encoder: PairScorerModel };
@@ -61,18 +66,23 @@ export function learnedProbability(features: readonly number[], m: PairScorerMod
  */
 export function learnedDecision(
   features: readonly number[],
-  rules: { score: number; unmet: number; concepts: number },
+  rules: { score: number; unmet: number; concepts: number; namedElsewhere?: number },
   m: PairScorerModel = MODEL,
 ): { probability: number; matched: boolean; score: number } {
   const p = learnedProbability(features, m);
   // A strong lexicon match needs only to clear the veto; anything else, the threshold. When the
   // lexicons know a concept the query asks for and the candidate shows none of it, a higher one,
-  // and higher still when it shows none of the concepts asked at all.
+  // and higher still when it shows none of the concepts asked at all — highest when it is about
+  // other things the lexicons know (the encoder-aware set: a sentence of the same field).
   const strong = rules.score >= m.strongRule;
+  const noneMet =
+    m.elsewhereThreshold !== undefined && (rules.namedElsewhere ?? 0) >= 0.5
+      ? m.elsewhereThreshold
+      : NONE_MET_THRESHOLD;
   const t = strong
     ? Math.min(m.veto, m.threshold)
     : rules.unmet > 0
-      ? Math.max(rules.concepts === 0 ? NONE_MET_THRESHOLD : m.unmetThreshold, m.threshold)
+      ? Math.max(rules.concepts === 0 ? noneMet : m.unmetThreshold, m.threshold)
       : m.threshold;
   const matched = rules.score >= m.certainRule || p >= t;
   const score = matched ? 0.5 + (0.25 * (p - t)) / Math.max(1e-6, 1 - t) : (0.5 * p) / Math.max(1e-6, t);
