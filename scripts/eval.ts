@@ -545,9 +545,10 @@ if (existsSync(pairsFile) && only === undefined) {
       pairs: pairs.filter((p) => p.split === split && batchOf(p) === batch),
     })),
   ]);
-  // The matcher without sentence embeddings (the web bundle, question links, DERISK_SENTENCE_ENCODER=off),
-  // then with the sentence encoder's embeddings of every text (src/app/encoder.ts), as the use
-  // cases run it by default, when the model loads, unless --no-encoder.
+  // The matcher without sentence embeddings (the default: the web bundle, question links, and
+  // requirement matching unless DERISK_SENTENCE_ENCODER=on), then with the sentence encoder's
+  // embeddings of every text (src/app/encoder.ts), as the use cases run it when switched on and the
+  // model loads; --no-encoder leaves that second table out.
   let embeddings: SentenceEmbeddings | undefined;
   try {
     if (!args.includes("--no-encoder"))
@@ -599,7 +600,7 @@ if (existsSync(pairsFile) && only === undefined) {
   if (embeddings) {
     matchingLines.push(
       "",
-      "with sentence embeddings (Universal Sentence Encoder; requirement matching by default, DERISK_SENTENCE_ENCODER=off turns it off):",
+      "with sentence embeddings (Universal Sentence Encoder; DERISK_SENTENCE_ENCODER=on):",
     );
     for (const [name, f] of Object.entries(matchingWithEncoder))
       matchingLines.push(
