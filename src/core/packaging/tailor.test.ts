@@ -72,6 +72,31 @@ describe("extractRequirements", () => {
     ]);
   });
 
+  it("reads pasted section lines without a colon as headings, not as asks", () => {
+    const posting = [
+      "Data Engineer — Larkspur Mobility",
+      "",
+      "What you'll do",
+      "- Build batch pipelines in Airflow",
+      "What we look for",
+      "- Strong SQL",
+      "Who we're looking for",
+      "- Curiosity about transport data",
+      "What we need",
+      "- 3+ years with Spark",
+      "You'll need",
+      "- A driving licence",
+    ].join("\n");
+    const found = extractRequirements(posting).requirements.map((r) => r.text);
+    expect(found).toEqual([
+      "Build batch pipelines in Airflow",
+      "Strong SQL",
+      "Curiosity about transport data",
+      "3+ years with Spark",
+      "A driving licence",
+    ]);
+  });
+
   it("handles bad input: empty, markup only, 1 MB, non-English", () => {
     expect(() => extractRequirements("  \n ")).toThrowError(/empty/);
     expect(() => extractRequirements("---\ntitle: x\n---\n<Button>Apply</Button>")).toThrowError(

@@ -289,6 +289,11 @@ describe("the taxonomy's families (round 8)", () => {
       expect(semanticMatch(ask, sentence).matched, `${ask} ← ${sentence}`).toBe(true);
     const misses: Array<[string, string]> = [
       ["Experience with medication administration", "I fixed a dependency injection bug in the scheduler."],
+      // Found tailoring the seed: "context injection" in a retrieval pipeline is not a ward round.
+      [
+        "Familiarity with HIPAA and healthcare data privacy",
+        "To make retrieval with context injection work better, I stored embeddings in Postgres and built automated data pipelines that collect relevant data from the web.",
+      ],
       ["Experience with lean manufacturing", "We were a lean team of three engineers."],
       ["Experience with import and export compliance", "I imported the CSV files into the database."],
       ["Strong accounting skills", "I set up a new account on the cloud console."],

@@ -19,7 +19,7 @@ export const SECTION_CUES: ReadonlyArray<readonly [PostingSection, RegExp]> = [
   ],
   [
     "requirements",
-    /\b(?:requirements?|qualifications?|who you are|what you(?:'ll)? (?:bring|need|have)|must[- ]haves?|skills|you have|you are|about you|experience|we(?:'re| are) looking for|ideal candidate|you might be)\b/,
+    /\b(?:requirements?|qualifications?|who you are|what you(?:'ll)? (?:bring|need|have)|must[- ]haves?|skills|you have|you are|about you|experience|we(?:'re| are) looking for|what we(?:'re| are)? ?look(?:ing)? for|who we(?:'re| are)? ?look(?:ing)? for|what we (?:need|expect|ask)|what we(?:'re| are) hoping for|you(?:'ll| will) need|ideal candidate|you might be)\b/,
   ],
   [
     "responsibilities",
