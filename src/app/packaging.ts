@@ -683,10 +683,18 @@ async function ownBackground(
         sentence,
       ),
   );
-  const goals = sentences.filter((sentence) =>
-    /\b(?:now|next|looking for|want to|hoping to|ready to)\b/i.test(sentence),
-  );
-  return { background: sentences.filter((sentence) => !goals.includes(sentence)), goals };
+  // Why now: the user's prepared answer to a why-now follow-up says it best; else the about-me
+  // sentences that look ahead. "I'm now certified" says "now" but is background, not a reason.
+  const looksAhead = (sentence: string) =>
+    /\b(?:now|next|looking for|want to|hoping to|ready to)\b/i.test(sentence) && !/\bcertifi/i.test(sentence);
+  const prepared = (await store.items.listItems(userId, { kind: "follow-up" }))
+    .filter(isKind("follow-up"))
+    .filter((f) => !f.pointer && f.answer.trim() !== "" && classify(f.question).competency === "motivation")
+    .flatMap((f) => splitSentences(stripMarkup(f.answer)).map((span) => span.text))
+    .filter(looksAhead);
+  const ahead = sentences.filter(looksAhead);
+  const goals = prepared.length > 0 ? prepared.slice(0, 1) : ahead;
+  return { background: sentences.filter((sentence) => !ahead.includes(sentence)), goals };
 }
 
 /**

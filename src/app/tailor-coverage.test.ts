@@ -102,6 +102,12 @@ describe("tailor and coverage on real documents", () => {
       expect(result.whyCompany.text).toContain("Casewise");
     });
 
+    it("says why now with the seed's prepared why-now answer, not its certification line", () => {
+      const whyNow = resultOf("seed").whyCompany.lines.find((line) => line.beat === "why-now");
+      expect(whyNow?.text).toMatch(/^Why now: “I.ve built strong independent systems, but now I want/);
+      expect(whyNow?.text).not.toMatch(/certified/);
+    });
+
     it("does not count encrypted communication with a chatbot as talking to non-technical stakeholders", () => {
       const req = requirement(resultOf("seed"), /non-technical stakeholders/);
       for (const evidence of req.evidence) {
