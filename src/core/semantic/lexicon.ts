@@ -3759,6 +3759,26 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
         not: ["field", "fields", "column", "columns", "table", "database", "schema", "variable"],
       },
       {
+        // Clients of a service are programs ("some clients received 5xx errors"), not an audience.
+        terms: ["clients", "client"],
+        not: [
+          "5xx",
+          "4xx",
+          "500s",
+          "503",
+          "503s",
+          "http",
+          "grpc",
+          "socket",
+          "sockets",
+          "connection pool",
+          "retries",
+          "timeouts",
+          "endpoint",
+          "endpoints",
+        ],
+      },
+      {
         terms: ["business"],
         not: [
           "business logic",

@@ -99,6 +99,18 @@ describe("semanticMatch", () => {
     expect(
       semanticMatch("Clear communication with clients", "I wrote the Go client library for our API.").matched,
     ).toBe(false);
+    // Clients of a service are programs: found tailoring the seed, where such a sentence was partial
+    // evidence for talking to non-technical stakeholders.
+    expect(ids("After the release, half of the clients got 503s and timeouts")).not.toContain(
+      "soft.stakeholders",
+    );
+    expect(
+      semanticMatch(
+        "Clear communication with non-technical stakeholders",
+        "Error rates rose sharply and several clients received 5xx errors.",
+      ).matched,
+    ).toBe(false);
+    expect(ids("I walked our clients through the new pricing")).toContain("soft.stakeholders");
     expect(
       semanticMatch(
         "Presenting to executives and the board",
