@@ -20,6 +20,7 @@ import {
   type DetectedConcern,
   type Draft,
   detectConcerns,
+  isCertification,
   type PredictedFollowUp,
   parseStory,
   predictFollowUps,
@@ -663,6 +664,14 @@ export async function deleteTailoring(store: Store, userId: string, id: string):
   await store.tailorings.deleteTailoring(userId, id);
 }
 
+/** The user's prepared answers to a why-now (motivation) follow-up, as written. */
+function preparedWhyNow(items: readonly StoreItem[]): string[] {
+  return items
+    .filter(isKind("follow-up"))
+    .filter((f) => !f.pointer && f.answer.trim() !== "" && classify(f.question).competency === "motivation")
+    .map((f) => f.answer);
+}
+
 /**
  * The user's background and goals in their own words: the profile's, or else the sentences
  * of their own about-me answer in the bank (pleasantries left out).
@@ -686,11 +695,9 @@ async function ownBackground(
   // Why now: the user's prepared answer to a why-now follow-up says it best; else the about-me
   // sentences that look ahead. "I'm now certified" says "now" but is background, not a reason.
   const looksAhead = (sentence: string) =>
-    /\b(?:now|next|looking for|want to|hoping to|ready to)\b/i.test(sentence) && !/\bcertifi/i.test(sentence);
-  const prepared = (await store.items.listItems(userId, { kind: "follow-up" }))
-    .filter(isKind("follow-up"))
-    .filter((f) => !f.pointer && f.answer.trim() !== "" && classify(f.question).competency === "motivation")
-    .flatMap((f) => splitSentences(stripMarkup(f.answer)).map((span) => span.text))
+    /\b(?:now|next|looking for|want to|hoping to|ready to)\b/i.test(sentence) && !isCertification(sentence);
+  const prepared = preparedWhyNow(await store.items.listItems(userId, { kind: "follow-up" }))
+    .flatMap((answer) => splitSentences(stripMarkup(answer)).map((span) => span.text))
     .filter(looksAhead);
   const ahead = sentences.filter(looksAhead);
   const goals = prepared.length > 0 ? prepared.slice(0, 1) : ahead;
@@ -715,10 +722,7 @@ export async function trailerFromBank(store: Store, userId: string, seconds: 60 
   // Why now: prepared answers to a why-now follow-up first (the shortest say it best), then
   // the motivation answers.
   const motivation = [
-    ...items
-      .filter(isKind("follow-up"))
-      .filter((f) => !f.pointer && f.answer.trim() !== "" && competencyOf(f.question) === "motivation")
-      .map((f) => f.answer),
+    ...preparedWhyNow(items),
     ...answers.filter((a) => competencyOf(a.question) === "motivation").map((a) => answerText(a)),
   ];
   return buildTrailer(

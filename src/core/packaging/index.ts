@@ -82,6 +82,7 @@ export {
 } from "./text.ts";
 export {
   buildTrailer,
+  isCertification,
   type Profile,
   TRAILER_BEATS,
   type Trailer,

@@ -80,6 +80,15 @@ const CUE: Record<TrailerBeat, RegExp> = {
 const LEARNED = /\b(?:understanding|learn\w*|taught me|reminded me|lesson)\b/i;
 // A certification is a fact about the past, not why this move now.
 const CERTIFICATION = /\bcertifi\w*/i;
+
+/**
+ * Whether a sentence is about a certification: a fact about the past, never the reason for
+ * a move now (the trailer's "now" beat and the why-company scaffold both leave it out).
+ * @example isCertification("I'm now certified in DevOps on AWS.") // true
+ */
+export function isCertification(text: string): boolean {
+  return CERTIFICATION.test(text);
+}
 const PLEASANTRY =
   /^(?:thanks?|thank you|hi|hello|good (?:morning|afternoon|evening)|sure|great question)\b[^.!?]{0,40}[.!?]$/i;
 
@@ -95,7 +104,7 @@ function roleOf(target: string | undefined): RoleId | undefined {
 }
 
 function fits(beat: TrailerBeat, text: string): boolean {
-  return CUE[beat].test(text) && !(beat === "now" && CERTIFICATION.test(text));
+  return CUE[beat].test(text) && !(beat === "now" && isCertification(text));
 }
 
 /**
