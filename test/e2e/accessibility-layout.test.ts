@@ -186,7 +186,7 @@ describe.runIf(launched.browser !== null)("accessibility and layout of every pag
     expect(await inViewport(".lens-summary")).toBe(true);
     await expect
       .poll(() => page.locator(".lens-summary").textContent())
-      .toMatch(/[1-5]\/5.*(Risk|Not shown|To work on|covered)/);
+      .toMatch(/[1-5]\/5.*Risk: blame/);
     // The full lens is still below the editor, one tap away.
     expect(await inViewport(".edit-layout .lens")).toBe(false);
     await screenshot(page, "light-390-edit-typing");

@@ -190,6 +190,17 @@ describe("analyze", () => {
     expect(we.ownership.we).toBeGreaterThan(we.ownership.i);
   });
 
+  it("calls one accusation closing a short about-me answer blame, and quotes it", () => {
+    const intro =
+      "I'm a software engineer with six years in payments, most recently at a mid-size fintech where I own the ledger service. Before that I built internal tools at a logistics company, which is where I learned to talk to operations people. I'm now looking for a role where I can work closer to product decisions.";
+    const question = "Tell me about yourself.";
+    expect(analyze(intro, { question }).labels.blame).toBe(false);
+    const a = analyze(`${intro} They broke it, not me.`, { question });
+    expect(a.labels.blame).toBe(true);
+    expect(a.evidence.blame.quotes).toEqual(["They broke it, not me."]);
+    expect(a.labels.overall).toBeLessThanOrEqual(2);
+  });
+
   it("credits a story about changing requirements without calling it blame", () => {
     const a = analyze(
       "On a reporting project for a retail client, the client kept changing the requirements every week and nobody knew what the final dashboard should show. I suggested we agree on the three decisions the dashboard had to support, and I built a clickable prototype around them. I ran a weekly demo so changes came in one batch instead of daily. We shipped the first version in five weeks instead of the planned eight, and change requests dropped from about ten a week to two. I learned to anchor a project on the decisions it serves, not on the feature list.",

@@ -30,6 +30,8 @@ import {
 } from "./model.ts";
 
 const TERMINAL = /^[.!?]+$/;
+/** A sentence's blame probability from which it alone makes the answer blaming (see judgeAnswer). */
+const LONE_BLAME = 0.6;
 
 /**
  * Whether the text reads as a spoken transcript: long enough and (almost) without full stops.
@@ -405,6 +407,13 @@ export function judgeAnswer(
     labelProbs[tag] = p;
     labels[tag] = p >= (model.thresholds[tag] ?? 0.5);
   });
+  // One sentence the tagger reads as blame more surely than not makes the answer blaming (the
+  // rubric caps it), however short or clean the rest: the head, fitted on answers whose blame
+  // usually spans several sentences, discounts a lone accusation ("They broke it, not me.")
+  // closing a short about-me answer. On the validation and train splits this changes no
+  // decision at any cut from 0.55 to 0.8.
+  const blameColumn = SENTENCE_TAGS.indexOf("blame");
+  if (probs.some((row) => (row[blameColumn] ?? 0) >= LONE_BLAME)) labels.blame = true;
   // The hand-written accusation list ("incompetent", "it was their fault") is precise enough
   // (25 of 26 hits on the training files were labelled blame) to count on its own.
   const accusations = read.cues.find(([name]) => name === "blame")?.[1] ?? new Set<number>();
