@@ -184,9 +184,7 @@ describe.runIf(launched.browser !== null)("accessibility and layout of every pag
     await page.evaluate(() => window.scrollBy(0, 400));
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("TEXTAREA");
     expect(await inViewport(".lens-summary")).toBe(true);
-    await expect
-      .poll(() => page.locator(".lens-summary").textContent())
-      .toMatch(/[1-5]\/5.*Risk: blame/);
+    await expect.poll(() => page.locator(".lens-summary").textContent()).toMatch(/[1-5]\/5.*Risk: blame/);
     // The full lens is still below the editor, one tap away.
     expect(await inViewport(".edit-layout .lens")).toBe(false);
     await screenshot(page, "light-390-edit-typing");
