@@ -46,6 +46,27 @@ describe("buildTrailer", () => {
     expect(trailer.estimatedSeconds).toBeLessThanOrEqual(60);
   });
 
+  it("says production with a line that stands alone: what the speaker put into use, not 'This resulted in…' or a goal", () => {
+    const ranking = parseStory({
+      id: "ranking",
+      title: "Ranking service",
+      situation: "My goal was to ensure the new ranking model could be deployed to production safely.",
+      actions: [
+        "I trained a learning-to-rank model on six months of click logs.",
+        "I deployed the ranking service to Kubernetes behind a canary release.",
+      ],
+      result: "This resulted in a production launch in 3 markets.",
+    });
+    const trailer = buildTrailer(
+      { background: ["PhD in statistics."], goals: ["Now I want to work on search at a larger scale."] },
+      [ranking],
+      { seconds: 60 },
+    );
+    const production = trailer.beats.find((b) => b.beat === "production")?.lines[0];
+    expect(production?.text).toBe("I deployed the ranking service to Kubernetes behind a canary release.");
+    expect(production?.origin).toMatchObject({ from: "story", storyId: "ranking", field: "actions" });
+  });
+
   it("leaves a visible blank where nothing fits", () => {
     const trailer = buildTrailer({}, [], { seconds: 150 });
     expect(trailer.blanks).toHaveLength(4);

@@ -74,9 +74,17 @@ const CUE: Record<TrailerBeat, RegExp> = {
   projects:
     /\b(?:built|build|building|projects?|hands-on|developed|created|designed|trained|implemented|prototyped|fine-tuned)\b/i,
   production:
-    /\b(?:production|deployed|deploy|shipped|launched|released|users|customers|monitoring|reliab\w*|uptime|latency|at scale|end-to-end|automated|automation|in prod|runs every|still runs)\b/i,
+    /\b(?:production|deploy(?:ed|ing|ments?)?|shipped|launched|released|users|customers|monitoring|reliab\w*|uptime|latency|at scale|end-to-end|automated|automation|in prod|runs every|still runs)\b/i,
   now: /\b(?:now|next|i want|want to|i'?d like to|looking (?:for|to)|excited to|ready to|bring|hoping to|opportunity)\b/i,
 };
+// The speaker as the one who put something into use ("I deployed", "I then built").
+const SHIPPED_BY_ME =
+  /\bI\s+(?:\w+\s+){0,2}?(?:deployed|shipped|launched|built|automated|released|migrated|served|rolled out|put)\b/i;
+// A sentence that opens by pointing at what came before ("This resulted in…", "It helped…").
+const POINTS_BACK = /^(?:this|that|these|those|it|which)\b(?!\s+(?:is|was)\s+(?:a|an|the|my)\b)/i;
+// A plan or a goal rather than what ran.
+const INTENT =
+  /\b(?:my goal|the goal|our goal|aim(?:ed)? (?:was )?to|wanted to|was to|in order to ensure)\b/i;
 const LEARNED = /\b(?:understanding|learn\w*|taught me|reminded me|lesson)\b/i;
 // A certification is a fact about the past, not why this move now.
 const CERTIFICATION = /\bcertifi\w*/i;
@@ -188,7 +196,14 @@ export function buildTrailer(
     for (const { story, sentences } of ranked) {
       const best = sentences
         .filter((s) => (s.part === "action" || s.part === "situation") && !used.has(s.text))
-        .sort((a, b) => b.relevance - a.relevance || (a.part === "action" ? -1 : 1))[0];
+        // Most role-relevant first, an action before a situation, and a line that says what ran
+        // in production last: the production beat wants it more.
+        .map((s, order) => ({
+          s,
+          order,
+          rank: (s.part === "action" ? 0 : 2) + (fits("production", s.text) ? 1 : 0),
+        }))
+        .sort((a, b) => b.s.relevance - a.s.relevance || a.rank - b.rank || a.order - b.order)[0]?.s;
       if (best) take("projects", fromStory(story, best));
     }
   }
@@ -205,13 +220,19 @@ export function buildTrailer(
         const shared = Math.min(4, contentTokens(s.text).filter((t) => said.has(t)).length);
         // What the user learned is a lesson, not what ran in production.
         const lesson = LEARNED.test(s.text) ? 2 : 0;
+        // Said on its own, a line must stand alone and say what the speaker put into use: "I
+        // deployed…" does; "This resulted in…" points at a sentence the trailer does not say, and
+        // "My goal was…" is a plan, not what ran.
         const score =
           hits +
           (parts[i] === "result" ? 1 : 0) +
           (hasFigure(s.text) ? 1 : 0) +
+          (SHIPPED_BY_ME.test(s.text) ? 1 : 0) +
           0.25 * shared +
           s.relevance -
-          lesson;
+          lesson -
+          (POINTS_BACK.test(s.text) ? 1.5 : 0) -
+          (INTENT.test(s.text) ? 1 : 0);
         if (best === undefined || score > best.score) best = { line: fromStory(story, s), score };
       });
     }
