@@ -41,7 +41,7 @@ import { unstorableText } from "../core/text-safety.ts";
 import type { Store } from "../store/index.ts";
 import { getItem } from "./bank.ts";
 import { withSentenceEmbeddings } from "./encoder.ts";
-import { getStory, listStories, MAX_STORY_CHARS } from "./stories.ts";
+import { episodeOf, getStory, listStories, MAX_STORY_CHARS } from "./stories.ts";
 
 /** Longest answer text the packaging use cases read, in characters. */
 export const MAX_ANSWER_CHARS = 200_000;
@@ -721,6 +721,12 @@ export async function trailerFromBank(store: Store, userId: string, seconds: 60 
   const thread = aboutMe ? splitSentences(stripMarkup(answerText(aboutMe))).map((s) => s.text) : [];
   // Why now: prepared answers to a why-now follow-up first (the shortest say it best), then
   // the motivation answers.
+  // STAR answers not made into stories yet are material too (a fresh import has no stories).
+  const converted = new Set(stories.map((story) => story.sourceItemId));
+  const episodes = answers.flatMap((answer) => {
+    const story = converted.has(answer.id) ? undefined : episodeOf(answer, answer.id);
+    return story ? [{ itemId: answer.id, question: answer.question, story }] : [];
+  });
   const motivation = [
     ...preparedWhyNow(items),
     ...answers.filter((a) => competencyOf(a.question) === "motivation").map((a) => answerText(a)),
@@ -737,5 +743,6 @@ export async function trailerFromBank(store: Store, userId: string, seconds: 60 
     },
     stories,
     { seconds },
+    episodes,
   );
 }

@@ -264,6 +264,15 @@ export async function createStoryFromAnswer(
   return { story: toStoredStory(row), created: true };
 }
 
+/**
+ * The episode an answer tells, as an unsaved story (its id is the answer's), or undefined when
+ * the answer tells none (an introduction, a "why" answer, an outline, an empty one).
+ * @example episodeOf(q3, q3Id)?.actions.length // 3
+ */
+export function episodeOf(answer: AnswerItem, id: string): Story | undefined {
+  return notAnEpisode(answer) === undefined ? { ...storyInputFromAnswer(answer), id } : undefined;
+}
+
 /** What converting a document did, answer by answer. */
 export interface StoriesFromDocument {
   documentId: string;

@@ -76,6 +76,37 @@ describeStores("trailer from the bank", (getStore) => {
   );
 });
 
+describeStores("trailer before any story is made", (getStore) => {
+  it.runIf(SEED_RUNS)(
+    "draws the seed's production beat from its STAR answers, not a blank, and names the question",
+    async () => {
+      const store = getStore();
+      const seedDir = new URL("../../../shared/seed/", import.meta.url);
+      const file = readdirSync(seedDir).find((f) => f.endsWith(".txt")) ?? "";
+      await importDocument(store, "a", {
+        bytes: new Uint8Array(readFileSync(new URL(file, seedDir))),
+        filename: file,
+      });
+      const trailer = await trailerFromBank(store, "a", 60);
+      expect(trailer.blanks).toEqual([]);
+      const production = trailer.beats.find((b) => b.beat === "production")?.lines[0];
+      expect(production?.text).toMatch(/^I built a CI\/CD pipeline/);
+      expect(production?.origin).toMatchObject({ from: "answer", field: "actions" });
+      const origin = production?.origin;
+      const item = origin?.from === "answer" ? await store.items.getItem("a", origin.itemId) : undefined;
+      expect(item?.kind).toBe("answer");
+      expect(origin?.from === "answer" ? origin.question : "").toMatch(/complex technical problem/);
+      // Once the answers are stories, the same line comes from the story, not twice.
+      const before = trailer.text;
+      const documentId = (await store.documents.listDocuments("a"))[0]?.id ?? "";
+      await createStoriesFromDocument(store, "a", documentId);
+      const after = await trailerFromBank(store, "a", 60);
+      expect(after.text).toBe(before);
+      expect(after.beats.find((b) => b.beat === "production")?.lines[0]?.origin.from).toBe("story");
+    },
+  );
+});
+
 async function trailerOf(store: Store, bytes: Uint8Array, filename: string): Promise<Trailer> {
   const { documentId } = await importDocument(store, "a", { bytes, filename });
   await createStoriesFromDocument(store, "a", documentId ?? "");

@@ -40,6 +40,8 @@ export type TrailerBeat = (typeof TRAILER_BEATS)[number];
 export type TrailerOrigin =
   | { from: "profile"; field: "background" | "goals" | "thread" | "motivation"; index: number }
   | { from: "story"; storyId: string; field: StoryField; index: number; sentence: number }
+  /** A STAR answer of the bank not (yet) made into a story, read as one. */
+  | { from: "answer"; itemId: string; question: string; field: StoryField; index: number; sentence: number }
   | { from: "template"; blanks: string[] };
 
 export interface TrailerLine {
@@ -120,7 +122,8 @@ function fits(beat: TrailerBeat, text: string): boolean {
  * production → now — each a sentence the user wrote. It follows one thread: the user's own
  * about-me answer in its order, a beat taking the next sentence that says what the beat says;
  * a beat the thread does not cover comes from the stories (the projects, what ran in
- * production), and "now" from what the user answered to "why now?". A beat with nothing to say
+ * production) — the user's stories first, then the STAR answers not made into stories
+ * (`answers`) — and "now" from what the user answered to "why now?". A beat with nothing to say
  * becomes a visible blank.
  * @example buildTrailer({ background: ["PhD in Applied Math."] }, stories, { seconds: 60 }).beats[0].lines[0].text
  * // "PhD in Applied Math."
@@ -129,6 +132,7 @@ export function buildTrailer(
   profile: Profile,
   stories: readonly Story[],
   options: { seconds: 60 | 150 },
+  answers: ReadonlyArray<{ itemId: string; question: string; story: Story }> = [],
 ): Trailer {
   const wpm = profile.wordsPerMinute && profile.wordsPerMinute > 0 ? profile.wordsPerMinute : DEFAULT_WPM;
   const totalWords = (options.seconds * wpm) / 60;
@@ -179,19 +183,36 @@ export function buildTrailer(
   if (now) take("now", now);
 
   // Beats the thread leaves open come from the stories: most role-relevant first.
-  const ranked = stories
-    .map((story, position) => {
+  const sources = [
+    ...stories.map((story) => ({ story, answer: undefined })),
+    ...answers.map((answer) => ({ story: answer.story, answer })),
+  ];
+  const ranked = sources
+    .map(({ story, answer }, position) => {
       const sentences = storySentences(story)
         .filter((s) => !hasBlank(s.text))
         .map((s) => ({ ...s, text: stripMarkup(s.text), relevance: relevance(s.text) }));
       const total = sentences.reduce((sum, s) => sum + Math.max(0, s.relevance), 0);
-      return { story, sentences, total, position };
+      return { story, answer, sentences, total, position };
     })
     .sort((a, b) => b.total - a.total || a.position - b.position);
-  const fromStory = (story: Story, s: StorySentence): TrailerLine => ({
-    text: s.text,
-    origin: { from: "story", storyId: story.id, field: s.field, index: s.index, sentence: s.sentence },
-  });
+  const answerOf = new Map(ranked.map((r) => [r.story, r.answer]));
+  const fromStory = (story: Story, s: StorySentence): TrailerLine => {
+    const answer = answerOf.get(story);
+    return {
+      text: s.text,
+      origin: answer
+        ? {
+            from: "answer",
+            itemId: answer.itemId,
+            question: answer.question,
+            field: s.field,
+            index: s.index,
+            sentence: s.sentence,
+          }
+        : { from: "story", storyId: story.id, field: s.field, index: s.index, sentence: s.sentence },
+    };
+  };
   if (picked.projects.length === 0) {
     for (const { story, sentences } of ranked) {
       const best = sentences

@@ -17,6 +17,7 @@ const BEAT_NAMES: Record<TrailerBeat, string> = {
 function sourceOf(origin: TrailerOrigin): string {
   if (origin.from === "template") return "to fill in";
   if (origin.from === "story") return "from one of your stories";
+  if (origin.from === "answer") return `from your answer to “${origin.question}”`;
   switch (origin.field) {
     case "thread":
       return "from your “tell me about yourself” answer";
