@@ -541,11 +541,13 @@ if (existsSync(pairsFile) && only === undefined) {
   };
   const rows = (["dev", "test"] as const).flatMap((split) => [
     { name: split, split, pairs: pairs.filter((p) => p.split === split) },
-    ...["g001–g192", "g193–g276", "g277–g336", "g337–g388", "g389–g420", "g421–g444", "g445–g468"].map((batch) => ({
-      name: `${split} ${batch}`,
-      split,
-      pairs: pairs.filter((p) => p.split === split && batchOf(p) === batch),
-    })),
+    ...["g001–g192", "g193–g276", "g277–g336", "g337–g388", "g389–g420", "g421–g444", "g445–g468"].map(
+      (batch) => ({
+        name: `${split} ${batch}`,
+        split,
+        pairs: pairs.filter((p) => p.split === split && batchOf(p) === batch),
+      }),
+    ),
   ]);
   // The matcher without sentence embeddings (the default: the web bundle, question links, and
   // requirement matching unless DERISK_SENTENCE_ENCODER=on), then with the sentence encoder's
