@@ -5,6 +5,7 @@
  * sense checks for ambiguous words ("communication" skills vs. encrypted communication).
  */
 import { hasFigure, stem } from "../packaging/text.ts";
+import { type AcronymReading, acronymShared, readAcronyms } from "./acronyms.ts";
 import {
   type Alignment,
   type AlignmentProfile,
@@ -21,6 +22,7 @@ import {
 } from "./alignment.ts";
 import { BACKGROUND_SENTENCES } from "./background.ts";
 import { CONCEPTS, type ConceptDefinition, type ConceptKind } from "./lexicon.ts";
+import { familiesOf, familyOf } from "./morphology.ts";
 import { ENCODER_MODEL, learnedDecision } from "./pair-scorer.ts";
 import { type SentenceEmbeddings, unitCosine } from "./sentence-embeddings.ts";
 
@@ -54,6 +56,10 @@ export interface Analysis {
   readonly vectors: VectorText;
   /** Lemmas of ambiguous terms read in another sense ("communication" next to "TLS"). */
   readonly otherSenses: ReadonlySet<string>;
+  /** Derivational family keys of `allLemmas` ("valuation" and "valued" share one; morphology.ts). */
+  readonly families: ReadonlySet<string>;
+  /** Acronyms and the initials of word runs ("HPLC" ↔ "high-performance liquid chromatography"). */
+  readonly acronyms: AcronymReading;
 }
 
 export type Strength = "strong" | "partial" | "none";
@@ -194,6 +200,9 @@ const IRREGULAR: Record<string, string> = {
   prioritises: "prioritiz",
   prioritizes: "prioritiz",
   latencies: "latency",
+  // A programme is a scheme (benefits, training, loyalty), not code: its plural stemmed to
+  // "programm", the lemma of "programming".
+  programmes: "programme",
   maths: "math",
   mathematics: "math",
   mathematical: "math",
@@ -478,6 +487,8 @@ export function analyzeText(text: string): Analysis {
     alternatives: alternativesOf(text, tokens, hits),
     vectors: vectorText(vectorWords),
     otherSenses,
+    families: familiesOf(all),
+    acronyms: readAcronyms(text, tokens, (raw) => STOPWORDS.has(raw)),
   };
   if (CACHE.size >= CACHE_LIMIT) CACHE.delete(CACHE.keys().next().value as string);
   CACHE.set(text, analysis);
@@ -820,6 +831,8 @@ interface QueryPlan {
   /** The query's lemmas and their weights, in order. */
   lemmas: readonly string[];
   weights: readonly number[];
+  /** The derivational family of each lemma. */
+  families: readonly string[];
   /** Σ weight over the query's lemmas. */
   lexTotal: number;
   bigrams: readonly string[];
@@ -912,6 +925,7 @@ function makePlan(q: Analysis, intents: boolean): QueryPlan {
     asks,
     lemmas: [...q.lemmas.keys()],
     weights: [...q.lemmas.values()],
+    families: [...q.lemmas.keys()].map(familyOf),
     lexTotal,
     bigrams: [...q.bigrams],
     onlyLanguages: asked.length > 0 && asked.every((id) => id.startsWith("lang.")),
@@ -964,6 +978,9 @@ function namedCount(c: Analysis): number {
   return n;
 }
 
+/** A word of the query's derivational family in the candidate: most of a shared word's credit. */
+const FAMILY_CREDIT = 0;
+
 function readPair(
   q: Analysis,
   c: Analysis,
@@ -1003,11 +1020,17 @@ function readPair(
   }
   const lexTotal = plan.lexTotal;
   let lexGot = 0;
+  // A word the candidate abbreviates or spells out counts as shared; one of its derivational
+  // family ("valued" for "valuation") counts for less.
+  const viaAcronym = acronymShared(q.acronyms, c.acronyms);
   for (let i = 0; i < plan.lemmas.length; i++) {
     const l = plan.lemmas[i] as string;
-    if (c.allLemmas.has(l)) {
-      const weight = plan.weights[i] as number;
+    const weight = plan.weights[i] as number;
+    if (c.allLemmas.has(l) || viaAcronym?.has(l)) {
       lexGot += weight;
+      if (weight >= 1) shared.push(l);
+    } else if (c.families.has(plan.families[i] as string)) {
+      lexGot += FAMILY_CREDIT * weight;
       if (weight >= 1) shared.push(l);
     }
   }

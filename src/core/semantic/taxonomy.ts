@@ -1513,6 +1513,30 @@ export const TAXONOMY_CONCEPTS: readonly ConceptDefinition[] = [
     ],
     broader: ["hr.people-ops"],
     senses: [
+      // Insurance an employer buys for its people is a benefit (the insurance domain is the other reading).
+      {
+        terms: [
+          "health insurance",
+          "medical insurance",
+          "private medical insurance",
+          "life insurance",
+          "health plan",
+          "health plans",
+          "group insurance",
+        ],
+        needs: [
+          "employee",
+          "employees",
+          "staff",
+          "company",
+          "employer",
+          "workforce",
+          "everyone",
+          "colleagues",
+          "hr",
+          "headcount",
+        ],
+      },
       {
         terms: ["benefits"],
         needs: [
@@ -2505,7 +2529,9 @@ export const TAXONOMY_CONCEPTS: readonly ConceptDefinition[] = [
     ],
     not: [
       "distributed traces",
-      "tracing",
+      // Not bare "tracing": its lemma is "trace", which silenced copper traces too.
+      "distributed tracing",
+      "request tracing",
       "stack traces",
       "stack trace",
       "opentelemetry",
