@@ -22,7 +22,6 @@ import {
 } from "./alignment.ts";
 import { BACKGROUND_SENTENCES } from "./background.ts";
 import { CONCEPTS, type ConceptDefinition, type ConceptKind } from "./lexicon.ts";
-import { familiesOf, familyOf } from "./morphology.ts";
 import { ENCODER_MODEL, learnedDecision } from "./pair-scorer.ts";
 import { type SentenceEmbeddings, unitCosine } from "./sentence-embeddings.ts";
 
@@ -56,8 +55,6 @@ export interface Analysis {
   readonly vectors: VectorText;
   /** Lemmas of ambiguous terms read in another sense ("communication" next to "TLS"). */
   readonly otherSenses: ReadonlySet<string>;
-  /** Derivational family keys of `allLemmas` ("valuation" and "valued" share one; morphology.ts). */
-  readonly families: ReadonlySet<string>;
   /** Acronyms and the initials of word runs ("HPLC" ↔ "high-performance liquid chromatography"). */
   readonly acronyms: AcronymReading;
 }
@@ -487,7 +484,6 @@ export function analyzeText(text: string): Analysis {
     alternatives: alternativesOf(text, tokens, hits),
     vectors: vectorText(vectorWords),
     otherSenses,
-    families: familiesOf(all),
     acronyms: readAcronyms(text, tokens, (raw) => STOPWORDS.has(raw)),
   };
   if (CACHE.size >= CACHE_LIMIT) CACHE.delete(CACHE.keys().next().value as string);
@@ -831,8 +827,6 @@ interface QueryPlan {
   /** The query's lemmas and their weights, in order. */
   lemmas: readonly string[];
   weights: readonly number[];
-  /** The derivational family of each lemma. */
-  families: readonly string[];
   /** Σ weight over the query's lemmas. */
   lexTotal: number;
   bigrams: readonly string[];
@@ -925,7 +919,6 @@ function makePlan(q: Analysis, intents: boolean): QueryPlan {
     asks,
     lemmas: [...q.lemmas.keys()],
     weights: [...q.lemmas.values()],
-    families: [...q.lemmas.keys()].map(familyOf),
     lexTotal,
     bigrams: [...q.bigrams],
     onlyLanguages: asked.length > 0 && asked.every((id) => id.startsWith("lang.")),
@@ -978,9 +971,6 @@ function namedCount(c: Analysis): number {
   return n;
 }
 
-/** A word of the query's derivational family in the candidate: most of a shared word's credit. */
-const FAMILY_CREDIT = 0;
-
 function readPair(
   q: Analysis,
   c: Analysis,
@@ -1020,17 +1010,14 @@ function readPair(
   }
   const lexTotal = plan.lexTotal;
   let lexGot = 0;
-  // A word the candidate abbreviates or spells out counts as shared; one of its derivational
-  // family ("valued" for "valuation") counts for less.
+  // A word the candidate abbreviates or spells out counts as shared ("HPLC" ↔ "high-performance
+  // liquid chromatography"; acronyms.ts).
   const viaAcronym = acronymShared(q.acronyms, c.acronyms);
   for (let i = 0; i < plan.lemmas.length; i++) {
     const l = plan.lemmas[i] as string;
-    const weight = plan.weights[i] as number;
     if (c.allLemmas.has(l) || viaAcronym?.has(l)) {
+      const weight = plan.weights[i] as number;
       lexGot += weight;
-      if (weight >= 1) shared.push(l);
-    } else if (c.families.has(plan.families[i] as string)) {
-      lexGot += FAMILY_CREDIT * weight;
       if (weight >= 1) shared.push(l);
     }
   }
