@@ -2796,6 +2796,12 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
     label: "insurance",
     terms: [
       "insurance",
+      // Also benefits beside employer words (taxonomy.ts): the longer term must keep this sense too.
+      "health insurance",
+      "medical insurance",
+      "private medical insurance",
+      "life insurance",
+      "group insurance",
       "insurer",
       "underwriting",
       "underwriters",
