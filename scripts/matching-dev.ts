@@ -30,6 +30,8 @@ const batches: Array<[string, number, number]> = [
   ["  dev g337–g388", 337, 388],
   ["  dev g389–g420", 389, 420],
   ["dev g421–g444", 421, 444],
+  ["fresh dev g337–g444", 337, 444],
+  ["dev g445–g468", 445, 468],
   ["dev, all", 1, 9999],
 ];
 const lines: string[] = [];

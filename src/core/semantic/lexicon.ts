@@ -11,6 +11,7 @@
  * term needs before it counts at all.
  */
 import { TAXONOMY_CONCEPTS } from "./taxonomy.ts";
+import { TOOL_CONCEPTS } from "./tools.ts";
 
 /**
  * `intent` concepts say what an interview question asks for ("what would you do differently",
@@ -878,7 +879,6 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
       "monitoring dashboards",
       "grafana dashboards",
       "opentelemetry",
-      "traces",
       "error spikes",
       "monitoring",
       "monitor",
@@ -895,6 +895,10 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
       "metrics",
       "cloudwatch",
       "datadog",
+    ],
+    // Traces on a circuit board are copper, not request traces.
+    senses: [
+      { terms: ["traces"], not: [...HARDWARE_BOARD, "pcb", "pcbs", "routed", "copper", "vias", "board"] },
     ],
     related: ["metric.reliability"],
   },
@@ -1903,8 +1907,6 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
       "fraud",
       "fraudulent",
       "fake accounts",
-      "money laundering",
-      "anti-money laundering",
       "chargebacks",
       "account takeover",
       "suspicious transactions",
@@ -2794,6 +2796,12 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
     label: "insurance",
     terms: [
       "insurance",
+      // Also benefits beside employer words (taxonomy.ts): the longer term must keep this sense too.
+      "health insurance",
+      "medical insurance",
+      "private medical insurance",
+      "life insurance",
+      "group insurance",
       "insurer",
       "underwriting",
       "underwriters",
@@ -3950,12 +3958,39 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
     id: "soft.mentoring",
     kind: "soft",
     label: "mentoring",
+    senses: [
+      // A person's promotion, not a marketing one (sales promotions, promoted posts).
+      {
+        terms: ["promotion", "promoted", "promotions"],
+        not: [
+          "campaign",
+          "campaigns",
+          "marketing",
+          "discount",
+          "discounts",
+          "ads",
+          "advert",
+          "adverts",
+          "advertising",
+          "coupon",
+          "coupons",
+          "price",
+          "prices",
+          "brand",
+          "social",
+          "facebook",
+          "instagram",
+          "tiktok",
+          "linkedin",
+          "promoted posts",
+          "promoted post",
+        ],
+      },
+    ],
     terms: [
       "each report",
       "my reports",
       "direct reports",
-      "promotion",
-      "promoted",
       "struggling engineer",
       "career growth",
       "mentor",
@@ -4792,4 +4827,8 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
 ];
 
 /** The concepts above, then the families of round 8's taxonomy (`taxonomy.ts`). */
-export const CONCEPTS: readonly ConceptDefinition[] = [...CORE_CONCEPTS, ...TAXONOMY_CONCEPTS];
+export const CONCEPTS: readonly ConceptDefinition[] = [
+  ...CORE_CONCEPTS,
+  ...TAXONOMY_CONCEPTS,
+  ...TOOL_CONCEPTS,
+];

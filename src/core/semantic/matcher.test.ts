@@ -348,23 +348,25 @@ describe("the labelled requirement/evidence set", () => {
   it("keeps test-split precision of the later batches at their measured floors", () => {
     // Measured with the taxonomy of round 8 (docs/matching.md; read once): 0.878 on all 664 test
     // pairs, 0.868 on g193–g276, 0.800 on g277–g336, 0.882 on g337–g388, 0.900 on g389–g420
-    // (round 7: 0.880, 0.840, 0.793, 0.941, 0.917). Raise these when the matcher gets there.
+    // (round 7: 0.880, 0.840, 0.793, 0.941, 0.917); round 9 (read once): 0.879 on all, g337–g388
+    // 0.895, the others unchanged. Raise these when the matcher gets there.
     expect(measureMatching(test).precision).toBeGreaterThanOrEqual(0.87);
     expect(batch(test, 193, 276).precision).toBeGreaterThanOrEqual(0.86);
     expect(batch(test, 277, 336).precision).toBeGreaterThanOrEqual(0.8);
-    expect(batch(test, 337, 388).precision).toBeGreaterThanOrEqual(0.88);
+    expect(batch(test, 337, 388).precision).toBeGreaterThanOrEqual(0.89);
     expect(batch(test, 389, 420).precision).toBeGreaterThanOrEqual(0.9);
   });
 
   it("keeps test-split recall at or above its measured floors (the 0.85 target is not met)", () => {
     // Round 8: 0.693 on all, 0.776, 0.639, 0.500, 0.500, 0.900 by batch (round 7: 0.663, 0.770,
-    // 0.583, 0.479, 0.533, 0.733).
+    // 0.583, 0.479, 0.533, 0.733); round 9 (read once): 0.699 on all, g337–g388 0.567, the others as
+    // in round 8.
     expect(measureMatching(test).recall).toBeGreaterThanOrEqual(0.69);
     expect(batch(test, 1, 192).recall).toBeGreaterThanOrEqual(0.77);
     expect(batch(test, 1, 120).recall).toBeGreaterThanOrEqual(0.81);
     expect(batch(test, 193, 276).recall).toBeGreaterThanOrEqual(0.63);
     expect(batch(test, 277, 336).recall).toBeGreaterThanOrEqual(0.5);
-    expect(batch(test, 337, 388).recall).toBeGreaterThanOrEqual(0.5);
+    expect(batch(test, 337, 388).recall).toBeGreaterThanOrEqual(0.56);
     expect(batch(test, 389, 420).recall).toBeGreaterThanOrEqual(0.9);
   });
 
@@ -372,15 +374,19 @@ describe("the labelled requirement/evidence set", () => {
     // The learned scorer gave up a little on the batches the lexicons were fitted to (g001–g336)
     // for the fresh ones (g337–g388 was 0.756 / 0.459 with the rules alone). Round 7 (the wider
     // train set): g337–g388 0.790 / 0.662, g389–g420 0.920 / 0.676; round 8 (the taxonomy):
-    // g337–g388 0.794 / 0.676, g389–g420 0.931 / 0.794.
+    // g337–g388 0.794 / 0.676, g389–g420 0.931 / 0.794; round 9: 0.806 / 0.730, 0.933 / 0.824.
     const floors: Array<[number, number, number, number]> = [
       [1, 192, 0.97, 0.94],
       [193, 276, 0.96, 0.95],
       [277, 336, 0.97, 0.93],
-      [337, 388, 0.79, 0.66],
-      [389, 420, 0.93, 0.79],
-      // g421–g444 (all dev, written before round 8's taxonomy): main 0.756 / 0.646, round 8 0.943 / 0.688.
-      [421, 444, 0.94, 0.68],
+      [337, 388, 0.8, 0.73],
+      [389, 420, 0.93, 0.82],
+      // g421–g444 (all dev, written before round 8's taxonomy): main 0.756 / 0.646, round 8 0.943 / 0.688,
+      // round 9 (acronyms, hypernym links) 0.947 / 0.750.
+      [421, 444, 0.94, 0.75],
+      // g445–g468 (all dev, written before round 9 and held out from its tuning): main 0.865 / 0.667,
+      // round 9 0.868 / 0.688.
+      [445, 468, 0.86, 0.68],
     ];
     for (const [from, to, precision, recall] of floors) {
       const figures = measureMatching(dev.filter((p) => group(p) >= from && group(p) <= to));

@@ -5,6 +5,7 @@
  * sense checks for ambiguous words ("communication" skills vs. encrypted communication).
  */
 import { hasFigure, stem } from "../packaging/text.ts";
+import { type AcronymReading, acronymShared, readAcronyms } from "./acronyms.ts";
 import {
   type Alignment,
   type AlignmentProfile,
@@ -54,6 +55,8 @@ export interface Analysis {
   readonly vectors: VectorText;
   /** Lemmas of ambiguous terms read in another sense ("communication" next to "TLS"). */
   readonly otherSenses: ReadonlySet<string>;
+  /** Acronyms and the initials of word runs ("HPLC" ↔ "high-performance liquid chromatography"). */
+  readonly acronyms: AcronymReading;
 }
 
 export type Strength = "strong" | "partial" | "none";
@@ -194,6 +197,9 @@ const IRREGULAR: Record<string, string> = {
   prioritises: "prioritiz",
   prioritizes: "prioritiz",
   latencies: "latency",
+  // A programme is a scheme (benefits, training, loyalty), not code: its plural stemmed to
+  // "programm", the lemma of "programming".
+  programmes: "programme",
   maths: "math",
   mathematics: "math",
   mathematical: "math",
@@ -478,6 +484,7 @@ export function analyzeText(text: string): Analysis {
     alternatives: alternativesOf(text, tokens, hits),
     vectors: vectorText(vectorWords),
     otherSenses,
+    acronyms: readAcronyms(text, tokens, (raw) => STOPWORDS.has(raw)),
   };
   if (CACHE.size >= CACHE_LIMIT) CACHE.delete(CACHE.keys().next().value as string);
   CACHE.set(text, analysis);
@@ -1003,9 +1010,12 @@ function readPair(
   }
   const lexTotal = plan.lexTotal;
   let lexGot = 0;
+  // A word the candidate abbreviates or spells out counts as shared ("HPLC" ↔ "high-performance
+  // liquid chromatography"; acronyms.ts).
+  const viaAcronym = acronymShared(q.acronyms, c.acronyms);
   for (let i = 0; i < plan.lemmas.length; i++) {
     const l = plan.lemmas[i] as string;
-    if (c.allLemmas.has(l)) {
+    if (c.allLemmas.has(l) || viaAcronym?.has(l)) {
       const weight = plan.weights[i] as number;
       lexGot += weight;
       if (weight >= 1) shared.push(l);

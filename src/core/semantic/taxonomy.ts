@@ -629,6 +629,9 @@ export const TAXONOMY_CONCEPTS: readonly ConceptDefinition[] = [
       "social channels",
       "instagram",
       "tiktok",
+      "facebook",
+      "snapchat",
+      "pinterest",
       "facebook page",
       "linkedin page",
       "twitter account",
@@ -639,6 +642,29 @@ export const TAXONOMY_CONCEPTS: readonly ConceptDefinition[] = [
       "community manager",
       "posts a week",
       "social posts",
+    ],
+    // The platforms are where social media marketing happens; LinkedIn is also where recruiters search.
+    senses: [
+      {
+        terms: ["linkedin"],
+        not: [
+          "recruiter",
+          "recruiters",
+          "recruiting",
+          "candidate",
+          "candidates",
+          "profile",
+          "profiles",
+          "job",
+          "jobs",
+          "hire",
+          "hires",
+          "hiring",
+          "sourced",
+          "sourcing",
+          "connections",
+        ],
+      },
     ],
     broader: ["mkt.marketing"],
   },
@@ -1513,6 +1539,30 @@ export const TAXONOMY_CONCEPTS: readonly ConceptDefinition[] = [
     ],
     broader: ["hr.people-ops"],
     senses: [
+      // Insurance an employer buys for its people is a benefit (the insurance domain is the other reading).
+      {
+        terms: [
+          "health insurance",
+          "medical insurance",
+          "private medical insurance",
+          "life insurance",
+          "health plan",
+          "health plans",
+          "group insurance",
+        ],
+        needs: [
+          "employee",
+          "employees",
+          "staff",
+          "company",
+          "employer",
+          "workforce",
+          "everyone",
+          "colleagues",
+          "hr",
+          "headcount",
+        ],
+      },
       {
         terms: ["benefits"],
         needs: [
@@ -2505,7 +2555,9 @@ export const TAXONOMY_CONCEPTS: readonly ConceptDefinition[] = [
     ],
     not: [
       "distributed traces",
-      "tracing",
+      // Not bare "tracing": its lemma is "trace", which silenced copper traces too.
+      "distributed tracing",
+      "request tracing",
       "stack traces",
       "stack trace",
       "opentelemetry",
