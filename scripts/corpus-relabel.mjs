@@ -8,8 +8,8 @@
  * label is true exactly when a sentence carries its tag). Lines are written back in the files'
  * own JSON style, so an unchanged answer keeps its bytes.
  *
- *   node scripts/corpus-relabel.mjs eval/corpus/relabel/conventions.json          # apply
- *   node scripts/corpus-relabel.mjs eval/corpus/relabel/conventions.json --check  # dry run
+ *   node scripts/corpus-relabel.mjs eval/corpus/additions/relabel-task-autonomy.json          # apply
+ *   node scripts/corpus-relabel.mjs eval/corpus/additions/relabel-task-autonomy.json --check  # dry run
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
