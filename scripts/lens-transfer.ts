@@ -7,6 +7,7 @@
  *
  *   npx tsx scripts/lens-transfer.ts                        # writers a, b, d
  *   npx tsx scripts/lens-transfer.ts --writers a -- --seed 7
+ *   npx tsx scripts/lens-transfer.ts --gold DIR   # score against the labels of another copy of the corpus
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
@@ -18,6 +19,7 @@ import { classify } from "../src/core/analysis/index.ts";
 import { SENTENCE_TAGS } from "../src/core/analysis/labels.ts";
 import type { LensModel } from "../src/core/analysis/lens/model.ts";
 import { judgeAnswer, readAnswer } from "../src/core/analysis/lens/read.ts";
+import { spearman } from "../src/core/analysis/spearman.ts";
 import { budgetFor, DEFAULT_WPM } from "../src/core/analysis/timing.ts";
 import { answerText, readAnswers } from "./lens-corpus.ts";
 
@@ -32,6 +34,8 @@ const option = (name: string): string | undefined => {
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const corpusDir = join(root, "eval", "corpus");
 const writers = (option("--writers") ?? "a,b,d").split(",");
+/** Where the held-out writer's gold labels come from (default: the corpus trained on). */
+const goldDir = resolve(option("--gold") ?? corpusDir);
 const work = join(tmpdir(), `lens-transfer-${process.pid}`);
 
 function macroF1(pairs: ReadonlyArray<readonly [number, number]>, t: number): number {
@@ -61,6 +65,7 @@ function auc(pairs: ReadonlyArray<readonly [number, number]>): number {
 }
 
 const results: Record<string, { f1: number[]; auc: number[]; best: number[] }> = {};
+const overallRho: number[] = [];
 for (const w of writers) {
   const dir = join(work, w);
   mkdirSync(join(dir, "answers"), { recursive: true });
@@ -88,13 +93,15 @@ for (const w of writers) {
     },
   );
   const model = JSON.parse(readFileSync(out, "utf8")) as LensModel;
-  const held = readAnswers(corpusDir, "train").filter((r) => r.id.startsWith(`t${w}-`));
+  const held = readAnswers(goldDir, "train").filter((r) => r.id.startsWith(`t${w}-`));
   const pairs: Record<string, Array<[number, number]>> = {};
+  const scores: Array<[number, number]> = [];
   for (const row of held) {
     const { text } = answerText(row.s);
     const competency = classify(row.question).competency;
     const read = readAnswer(text, { story: callsForStory(competency) }, model);
     const j = judgeAnswer(read, model, competency, row.question, budgetFor(competency, {}), DEFAULT_WPM);
+    if (typeof row.labels.overall === "number") scores.push([j.score, row.labels.overall]);
     for (const tag of SENTENCE_TAGS) {
       const list = pairs[tag] ?? [];
       pairs[tag] = list;
@@ -118,7 +125,14 @@ for (const w of writers) {
     r.best.push(best);
     line.push(`${tag} ${f1.toFixed(2)}@${model.thresholds[tag]} (best ${best.toFixed(2)}@${bestAt})`);
   }
-  process.stderr.write(`writer ${w} (${held.length} answers): ${line.join(", ")}\n`);
+  const rho = spearman(
+    scores.map(([p]) => p),
+    scores.map(([, y]) => y),
+  );
+  overallRho.push(rho);
+  process.stderr.write(
+    `writer ${w} (${held.length} answers): ${line.join(", ")}, overall Spearman ${rho.toFixed(3)}\n`,
+  );
 }
 rmSync(work, { recursive: true, force: true });
 const mean = (v: readonly number[]): number => v.reduce((s, x) => s + x, 0) / Math.max(1, v.length);
@@ -131,3 +145,4 @@ for (const tag of SENTENCE_TAGS) {
     `${tag.padEnd(12)} ${mean(r.f1).toFixed(3).padStart(8)} ${mean(r.best).toFixed(3).padStart(8)} ${mean(r.auc).toFixed(3).padStart(6)}\n`,
   );
 }
+process.stdout.write(`overall Spearman ${mean(overallRho).toFixed(3)}\n`);
