@@ -1,4 +1,6 @@
+import { execFileSync } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import model from "./data/pair-scorer.json" with { type: "json" };
 import { ENCODER_FEATURES, PAIR_FEATURES, pairFeatures, semanticMatch } from "./matcher.ts";
@@ -25,6 +27,21 @@ describe("the learned pair scorer", () => {
     expect(ENCODER_MODEL.features).toEqual([...PAIR_FEATURES, ...ENCODER_FEATURES]);
     expect(ENCODER_MODEL.weights).toHaveLength(PAIR_FEATURES.length + ENCODER_FEATURES.length);
   });
+
+  it("rebuilds exactly from the committed train concepts: the train set and the weights used without embeddings", () => {
+    // `npm run match:train -- --plain --verify`: a lexicon change that moves the features, or an
+    // edited train-concepts.json, without a refit fails here (a few seconds; the encoder set's
+    // check, `-- --verify`, encodes every text and takes about a minute).
+    const root = fileURLToPath(new URL("../../../", import.meta.url));
+    const out = execFileSync(
+      process.execPath,
+      ["--import", "tsx", "scripts/match-train.ts", "--plain", "--verify"],
+      { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } },
+    );
+    expect(out).toContain(
+      "verified: the committed train set and weight set without embeddings equal the rebuild",
+    );
+  }, 60_000);
 
   it("reads a candidate about other things the lexicons know (namedElsewhere)", () => {
     const ask = "Experience managing a team of 10+ engineers";
