@@ -39,6 +39,26 @@ describe("the evidence Tailor shows first", () => {
     expect(result.requirements[0]?.evidence[0]?.quote).toMatch(/^I built the churn dashboards/);
   });
 
+  it("shows the sentence where the speaker set up monitoring, not a reflection on data problems", () => {
+    // Before: the reflection was not shown either, but neither was the monitoring (a gap).
+    const answers = [
+      {
+        key: "a",
+        text: "The episode reminded me how small data issues ripple through ML systems, and why pipelines need the same discipline as code.",
+      },
+      {
+        key: "b",
+        text: "For observability, I added Prometheus and Grafana to watch drift, latency and missing features of the production models.",
+      },
+    ];
+    const result = tailor(
+      "Requirements:\n- Monitor models in production for drift and data quality problems\n",
+      [],
+      answers,
+    );
+    expect(result.requirements[0]?.evidence[0]?.quote).toMatch(/^For observability, I added Prometheus/);
+  });
+
   it("reads the sample document's paragraphs as its answers", () => {
     const sample = readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url), "utf8");
     const answers = bankAnswers("sample");
