@@ -52,6 +52,15 @@ Requirements:
 - Experience with Kubernetes and model serving
 `;
 
+// A posting of our own with the ask as a user pasted it.
+const STAKEHOLDERS_POSTING = `Data Scientist
+Northwind Analytics
+
+Requirements:
+- Clear communication with non-technical stakeholders
+- Experience with Python
+`;
+
 const NOW = new Date("2026-12-02T12:00:00Z");
 
 async function bankFrom(store: Store, userId: string, bytes: Uint8Array, filename: string) {
@@ -79,6 +88,9 @@ describe("tailor and coverage on real documents", () => {
       await bankFrom(store, "seed", new Uint8Array(readFileSync(seedPath)), "seed.md");
       results.seed = await tailorJobDescription(store, "seed", POSTING, { now: NOW });
       results.seedFar = await tailorJobDescription(store, "seed", FAR_POSTING, { now: NOW });
+      results.seedStakeholders = await tailorJobDescription(store, "seed", STAKEHOLDERS_POSTING, {
+        now: NOW,
+      });
     }
     await bankFrom(store, "sample", sample, "sample-prep.md");
     results.sample = await tailorJobDescription(store, "sample", POSTING, { now: NOW });
@@ -113,6 +125,15 @@ describe("tailor and coverage on real documents", () => {
       for (const evidence of req.evidence) {
         expect(evidence.quote).not.toMatch(/secure communication|OAuth2|TLS|HTTPS/);
       }
+    });
+
+    it("shows the teaching sentence about growing as a communicator first for talking to non-technical stakeholders", () => {
+      // The learned scorer ranked a sentence about teaching hours lost to falling enrolment first
+      // ("technical ≈ significant"); the reader's pick is the one where the speaker grew as a
+      // communicator. Seed sentences are named by a few of their words only.
+      const req = requirement(resultOf("seedStakeholders"), /non-technical stakeholders/);
+      expect(req.evidence[0]?.quote).toMatch(/grow as a communicator/);
+      expect(req.evidence[0]?.quote).not.toMatch(/pandemic|enrollment/);
     });
 
     it("finds the PhD in Applied Mathematics for 'a quantitative PhD', with its sentence and strength", () => {

@@ -552,6 +552,57 @@ function checkYears(
   };
 }
 
+/** What ranks evidence of one strength: the lexicons' reading of the pair and who acts. */
+interface EvidenceRank {
+  head: number;
+  concepts: number;
+  agent: boolean;
+  lexicon: number;
+}
+
+// The speaker acts in the sentence: "I" or "we" as a subject ("I enjoyed teaching", "we shipped"),
+// or a résumé line that opens with a past-tense verb ("Refactored the pipeline…"). "My teaching
+// hours were cut" is about the speaker, not something the speaker did.
+const FIRST_WORD_VERB = /^\W*[A-Za-z]+(?:-[a-z]+)?ed\b/;
+
+function evidenceRank(match: SemanticMatch, text: string): EvidenceRank {
+  const ground = match.ground ?? { head: 0, concepts: 0, lexicon: 0 };
+  return {
+    head: ground.head,
+    concepts: Math.round(ground.concepts * 100) / 100,
+    agent: /\b(?:I|we|We)\b/.test(text) || FIRST_WORD_VERB.test(text),
+    lexicon: Math.round(ground.lexicon * 100) / 100,
+  };
+}
+
+/**
+ * Evidence order: strong before partial, and among strong ones the higher score. Among partial
+ * ones — a learned or word-vector match whose score says how sure the scorer is, not how much of
+ * the ask the sentence shows — what the lexicons read comes first: the ask's head concept shown,
+ * then a sentence where the speaker does the thing, then the share of the ask's concepts met, then
+ * the lexicon score, and the score last ("clear communication with non-technical stakeholders" is
+ * better shown by "teaching … helped me grow as a communicator" than by "a significant decline in
+ * enrolment cut my teaching hours", which word vectors rank higher: "technical ≈ significant").
+ */
+function byEvidence(
+  a: { score: number; strength: string },
+  b: { score: number; strength: string },
+  ra: EvidenceRank | undefined,
+  rb: EvidenceRank | undefined,
+): number {
+  const strongA = a.strength === "strong" ? 1 : 0;
+  const strongB = b.strength === "strong" ? 1 : 0;
+  if (strongA !== strongB) return strongB - strongA;
+  if (strongA === 1 || ra === undefined || rb === undefined) return b.score - a.score;
+  return (
+    rb.head - ra.head ||
+    Number(rb.agent) - Number(ra.agent) ||
+    rb.concepts - ra.concepts ||
+    rb.lexicon - ra.lexicon ||
+    b.score - a.score
+  );
+}
+
 /**
  * For each requirement of a posting, the stories, answers and accomplishments that evidence
  * it — the sentence, by meaning (the shared matcher in src/core/semantic), with its strength —
@@ -616,6 +667,7 @@ export function tailor(
     const yearsCheck = checkYears(req, units, claimsOf);
     const query = yearsCheck ? req.text.replace(YEARS_PHRASE, " ").replace(/\s+/g, " ").trim() : req.text;
     const best = new Map<string, Evidence>();
+    const rankOf = new Map<Evidence, EvidenceRank>();
     if (query !== "") {
       const asked = analyzeText(query);
       let known = matches.get(asked);
@@ -634,8 +686,12 @@ export function tailor(
         if (match === null) return;
         const key = `${unit.source}:${unit.id}`;
         const current = best.get(key);
-        if (current === undefined || match.score > current.score) {
-          best.set(key, {
+        const rank = evidenceRank(match, unit.text);
+        if (
+          current === undefined ||
+          byEvidence({ score: match.score, strength: match.strength }, current, rank, rankOf.get(current)) < 0
+        ) {
+          const evidence: Evidence = {
             source: unit.source,
             id: unit.id,
             title: unit.title,
@@ -643,11 +699,15 @@ export function tailor(
             shared: [...match.shared],
             score: match.score,
             strength: match.strength === "strong" ? "strong" : "partial",
-          });
+          };
+          best.set(key, evidence);
+          rankOf.set(evidence, rank);
         }
       });
     }
-    const ranked = [...best.values()].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+    const ranked = [...best.values()].sort(
+      (a, b) => byEvidence(a, b, rankOf.get(a), rankOf.get(b)) || (a.id < b.id ? -1 : 1),
+    );
     const evidence = ranked.slice(0, 3);
     // A story is what the user will tell: the best one is always shown when one matches.
     const story = ranked.find((e) => e.source === "story");

@@ -284,9 +284,26 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
     id: "field.statistics",
     kind: "field",
     label: "statistics",
+    // "Catch regressions before release": a regression is also a bug a change brings back.
+    senses: [
+      {
+        terms: ["regression", "regressions"],
+        not: [
+          "release",
+          "releases",
+          "deploy",
+          "deploys",
+          "bug",
+          "bugs",
+          "catch",
+          "caught",
+          "ci",
+          "merge",
+          "shipped",
+        ],
+      },
+    ],
     terms: [
-      "regression",
-      "regressions",
       "mixed effects",
       "mixed-effects",
       "hierarchical model",
@@ -947,6 +964,11 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
       "missing value checks",
       "quality checks",
       "checks",
+      "evaluation pipeline",
+      "evaluation pipelines",
+      "evaluation harness",
+      "regression tests",
+      "regression testing",
     ],
     not: ["patience", "my limits", "positive", "negative", "blood", "driving test", "exam"],
   },
@@ -3623,8 +3645,26 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
     id: "skill.orchestration",
     kind: "skill",
     label: "container orchestration",
-    terms: ["container orchestration", "orchestration", "nomad", "mesos", "scheduler", "nodes", "fleet of"],
+    terms: ["container orchestration", "orchestration", "nomad", "mesos", "nodes", "fleet of"],
     not: ["choir", "concert", "music", "band", "party", "wedding", "orchestra"],
+    // A scheduler is also a cron job or a calendar tool ("the scheduler, the alerts, the small
+    // tools"): the orchestrator only beside containers or a cluster.
+    senses: [
+      {
+        terms: ["scheduler"],
+        needs: [
+          "kubernetes",
+          "k8s",
+          "pod",
+          "pods",
+          "container",
+          "containers",
+          "docker",
+          "cluster",
+          "clusters",
+        ],
+      },
+    ],
     broader: ["skill.containers"],
   },
   {

@@ -69,6 +69,14 @@ export interface SemanticMatch {
   matched: boolean;
   /** The shared ground: concept labels, then shared words. */
   shared: string[];
+  /**
+   * What the lexicons read of the pair, for ranking evidence that matched (Tailor): the credit on
+   * the query's head concept (the ask whose concept the query names first: "communication" in
+   * "clear communication with non-technical stakeholders"; 1 shown, 0.5 a neighbour, 0 missed or
+   * none named), the weighted share of its concepts met, and the lexicon score (concepts and
+   * words, before word vectors and the learned scorer).
+   */
+  ground?: { head: number; concepts: number; lexicon: number };
 }
 
 /** Scores at or above this count as a match; tuned on the dev split only (docs/matching.md). */
@@ -752,7 +760,13 @@ export function semanticMatch(
     }
   }
   const rounded = Math.round(score * 1000) / 1000;
-  return { score: rounded, strength: strengthOf(rounded), matched: rounded >= MATCH_THRESHOLD, shared };
+  return {
+    score: rounded,
+    strength: strengthOf(rounded),
+    matched: rounded >= MATCH_THRESHOLD,
+    shared,
+    ground: { head: reading.head, concepts: reading.concepts, lexicon: reading.base },
+  };
 }
 
 /**
@@ -789,6 +803,8 @@ interface PairReading {
   vetoed: boolean;
   /** The query asks only for languages and the candidate shows none: the learned scorer stays out. */
   languageUnmet: boolean;
+  /** The credit on the query's head concept (`QueryPlan.head`): 1 shown, 0.5 a neighbour, else 0. */
+  head: number;
   shared: string[];
 }
 
@@ -832,6 +848,8 @@ interface QueryPlan {
   bigrams: readonly string[];
   /** The query asks for languages and nothing else. */
   onlyLanguages: boolean;
+  /** The position in `asks` of the ask whose concept the query names first, -1 when none. */
+  head: number;
 }
 
 const PLANS = new WeakMap<Analysis, QueryPlan>();
@@ -922,8 +940,31 @@ function makePlan(q: Analysis, intents: boolean): QueryPlan {
     lexTotal,
     bigrams: [...q.bigrams],
     onlyLanguages: asked.length > 0 && asked.every((id) => id.startsWith("lang.")),
+    head: headAsk(q, asks),
   };
   return plan;
+}
+
+/**
+ * The ask whose concept the query names first: a posting's ask leads with what it asks for
+ * ("Monitor models in production for drift" is about monitoring; "Spot anomalies and explain what
+ * drives them", about anomalies). -1 when the query names no concept.
+ */
+function headAsk(q: Analysis, asks: readonly Ask[]): number {
+  const text = q.text.toLowerCase();
+  let head = -1;
+  let first = Number.POSITIVE_INFINITY;
+  asks.forEach((ask, k) => {
+    for (const m of ask.members) {
+      const term = q.concepts.get((CONCEPTS[m.index] as ConceptDefinition).id)?.term;
+      const at = term === undefined ? -1 : text.indexOf(term);
+      if (at >= 0 && at < first) {
+        first = at;
+        head = k;
+      }
+    }
+  });
+  return head;
 }
 
 const CONCEPT_INDEX = new Map(CONCEPTS.map((c, i) => [c.id, i]));
@@ -985,7 +1026,8 @@ function readPair(
   // Specific concepts the query names that the candidate does not show at all.
   let unmet = 0;
   let bestGroup = 0;
-  for (const ask of plan.asks) {
+  let head = 0;
+  for (const [k, ask] of plan.asks.entries()) {
     let best = 0;
     let bestLabel = "";
     const weight = ask.weight;
@@ -1005,6 +1047,7 @@ function readPair(
     conceptTotal += weight;
     conceptGot += weight * best;
     if (best * weight > bestGroup) bestGroup = best * Math.min(1, weight);
+    if (k === plan.head) head = best;
     if (best > 0) shared.push(bestLabel);
     else if (ask.unmetWhenMissed) unmet++;
   }
@@ -1076,6 +1119,7 @@ function readPair(
     // Word vectors cannot tell a language from the words near it ("Mandarin" ≈ "tune", "language
     // model"), so when languages are the whole ask and none is shown, the rules' "no" stands.
     languageUnmet: plan.onlyLanguages && conceptGot === 0,
+    head,
     shared,
   };
 }
