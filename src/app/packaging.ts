@@ -719,14 +719,14 @@ export async function trailerFromBank(store: Store, userId: string, seconds: 60 
   // The thread: the core about-me answer as told (the first, when several documents hold one).
   const aboutMe = answers.find((a) => a.variant === "core" && competencyOf(a.question) === "about-me");
   const thread = aboutMe ? splitSentences(stripMarkup(answerText(aboutMe))).map((s) => s.text) : [];
-  // Why now: prepared answers to a why-now follow-up first (the shortest say it best), then
-  // the motivation answers.
   // STAR answers not made into stories yet are material too (a fresh import has no stories).
   const converted = new Set(stories.map((story) => story.sourceItemId));
   const episodes = answers.flatMap((answer) => {
     const story = converted.has(answer.id) ? undefined : episodeOf(answer, answer.id);
     return story ? [{ itemId: answer.id, question: answer.question, story }] : [];
   });
+  // Why now: prepared answers to a why-now follow-up first (the shortest say it best), then
+  // the motivation answers.
   const motivation = [
     ...preparedWhyNow(items),
     ...answers.filter((a) => competencyOf(a.question) === "motivation").map((a) => answerText(a)),

@@ -196,26 +196,22 @@ export function buildTrailer(
       return { story, answer, sentences, total, position };
     })
     .sort((a, b) => b.total - a.total || a.position - b.position);
-  const answerOf = new Map(ranked.map((r) => [r.story, r.answer]));
-  const fromStory = (story: Story, s: StorySentence): TrailerLine => {
-    const answer = answerOf.get(story);
-    return {
-      text: s.text,
-      origin: answer
-        ? {
-            from: "answer",
-            itemId: answer.itemId,
-            question: answer.question,
-            field: s.field,
-            index: s.index,
-            sentence: s.sentence,
-          }
-        : { from: "story", storyId: story.id, field: s.field, index: s.index, sentence: s.sentence },
-    };
-  };
+  const fromStory = ({ story, answer }: (typeof ranked)[number], s: StorySentence): TrailerLine => ({
+    text: s.text,
+    origin: answer
+      ? {
+          from: "answer",
+          itemId: answer.itemId,
+          question: answer.question,
+          field: s.field,
+          index: s.index,
+          sentence: s.sentence,
+        }
+      : { from: "story", storyId: story.id, field: s.field, index: s.index, sentence: s.sentence },
+  });
   if (picked.projects.length === 0) {
-    for (const { story, sentences } of ranked) {
-      const best = sentences
+    for (const source of ranked) {
+      const best = source.sentences
         .filter((s) => (s.part === "action" || s.part === "situation") && !used.has(s.text))
         // Most role-relevant first, an action before a situation, and a line that says what ran
         // in production last: the production beat wants it more.
@@ -225,7 +221,7 @@ export function buildTrailer(
           rank: (s.part === "action" ? 0 : 2) + (fits("production", s.text) ? 1 : 0),
         }))
         .sort((a, b) => b.s.relevance - a.s.relevance || a.rank - b.rank || a.order - b.order)[0]?.s;
-      if (best) take("projects", fromStory(story, best));
+      if (best) take("projects", fromStory(source, best));
     }
   }
   if (picked.production.length === 0) {
@@ -233,7 +229,8 @@ export function buildTrailer(
     // lens's tagger reads it), in the story closest to what the trailer already says.
     const said = new Set(contentTokens([...used].join(" ")));
     let best: { line: TrailerLine; score: number } | undefined;
-    for (const { story, sentences } of ranked) {
+    for (const source of ranked) {
+      const { sentences } = source;
       const parts = tagStoryParts(sentences.map((s) => s.text));
       sentences.forEach((s, i) => {
         if (used.has(s.text) || !(fits("production", s.text) || hasFigure(s.text))) return;
@@ -254,7 +251,7 @@ export function buildTrailer(
           lesson -
           (POINTS_BACK.test(s.text) ? 1.5 : 0) -
           (INTENT.test(s.text) ? 1 : 0);
-        if (best === undefined || score > best.score) best = { line: fromStory(story, s), score };
+        if (best === undefined || score > best.score) best = { line: fromStory(source, s), score };
       });
     }
     if (best) take("production", best.line);
