@@ -418,10 +418,10 @@ export function judgeAnswer(
   // (25 of 26 hits on the training files were labelled blame) to count on its own.
   const accusations = read.cues.find(([name]) => name === "blame")?.[1] ?? new Set<number>();
   if (accusations.size > 0) {
-    const k = SENTENCE_TAGS.indexOf("blame");
     for (const i of accusations) {
       const row = probs[i];
-      if (row !== undefined) row[k] = Math.max(row[k] ?? 0, model.thresholds.blame ?? 0.5);
+      if (row !== undefined)
+        row[blameColumn] = Math.max(row[blameColumn] ?? 0, model.thresholds.blame ?? 0.5);
     }
     labels.blame = true;
   }
