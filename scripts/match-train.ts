@@ -134,6 +134,8 @@ interface Row {
   rule: boolean;
   /** A strong lexicon match meeting one of the query's alternatives: it stands (matcher.ts). */
   alternative: boolean;
+  /** Every weighted query word shared: the rule match stands (matcher.ts, `nothingToAlign`). */
+  nothingToAlign: boolean;
   kind: string;
   group: string;
 }
@@ -150,6 +152,7 @@ const rowsOf = (pairs: readonly Pair[], extra?: (p: Pair, f: ReturnType<typeof p
       learned: f.learned,
       rule: f.ruleMatched,
       alternative: f.alternativeMet,
+      nothingToAlign: f.nothingToAlign,
       kind: p.kind,
       group: p.group,
     };
@@ -223,10 +226,11 @@ const ELSEWHERE = Number(process.env.MATCH_ELSEWHERE ?? 0.85);
 const ELSEWHERE_AT = PAIR_FEATURES.length + ENCODER_FEATURES.indexOf("named elsewhere");
 // The matcher's own decision (pair-scorer.ts), from the row's rule score, unmet concepts and
 // share of concepts met; a strong match meeting one of the query's alternatives stands (matcher.ts),
-// except while the threshold is chosen, which is for the learned decision alone.
+// and so does a rule match with nothing left to align, except while the threshold is chosen, which
+// is for the learned decision alone.
 const decide = (r: Row, m: PairScorerModel, alternatives = true) =>
   r.learned
-    ? (alternatives && r.alternative) ||
+    ? (alternatives && (r.alternative || (r.rule && r.nothingToAlign))) ||
       learnedDecision(
         r.x,
         {

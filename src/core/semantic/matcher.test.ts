@@ -213,6 +213,18 @@ describe("semanticMatch", () => {
     ).toBe(false);
   });
 
+  it("lets a sentence that restates the whole ask stand: the learned scorer does not veto an echo", () => {
+    // Every word of the ask is shared, so the word alignment has nothing left to compare; the
+    // scorer used to read that as a miss and push a full lexicon match under the threshold.
+    const ask = "Deploy and monitor models in production";
+    const echo = semanticMatch(ask, "I deployed models to production and monitored them.");
+    expect(echo.matched).toBe(true);
+    expect(echo.strength).toBe("strong");
+    expect(semanticMatch("Manage budgets", "I managed budgets.").matched).toBe(true);
+    // The same words in another sense, with words of its own left to align, are still vetoed.
+    expect(semanticMatch(ask, "I monitored the production line at the bottling plant.").matched).toBe(false);
+  });
+
   it("is deterministic", () => {
     const a = semanticMatch("Experience with Kubernetes", "I ran the services on EKS with Helm.");
     const b = semanticMatch("Experience with Kubernetes", "I ran the services on EKS with Helm.");

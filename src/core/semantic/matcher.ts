@@ -755,7 +755,12 @@ export function semanticMatch(
       if (!shared.some((s) => s.includes(" ≈ ")))
         for (const [word, partner] of alignedPairs(q.vectors, c.vectors).slice(0, 2))
           shared.push(`${word} ≈ ${partner}`);
-    } else if (!learned.matched && score >= MATCH_THRESHOLD && !alternativeMet(q, reading)) {
+    } else if (
+      !learned.matched &&
+      score >= MATCH_THRESHOLD &&
+      !alternativeMet(q, reading) &&
+      !nothingToAlign(profile)
+    ) {
       score = MATCH_THRESHOLD - 0.001;
     }
   }
@@ -777,6 +782,18 @@ export function semanticMatch(
  */
 function alternativeMet(q: Analysis, reading: PairReading): boolean {
   return reading.score >= STRONG_THRESHOLD && reading.concepts >= 1 && q.alternatives.length > 0;
+}
+
+/**
+ * Every weighted query word is shared with the candidate ("Deploy and monitor models in
+ * production" ← "I deployed models to production and monitored them."): the word alignment has
+ * nothing left to compare, so the learned scorer's alignment features read as a miss (cosines 0,
+ * background z at its floor) and the candidate's echo of the ask as a hard negative. The scorer
+ * then does not veto a rule match: the rules decide, as they do for a sense veto. It can still
+ * raise a pair the rules reject.
+ */
+function nothingToAlign(profile: AlignmentProfile): boolean {
+  return profile.sharedWeight >= 1 - 1e-9;
 }
 
 /** The lexicon and word-vector reading of a pair, before the learned scorer. */
@@ -1202,6 +1219,8 @@ export function pairFeatures(
   learned: boolean;
   ruleMatched: boolean;
   alternativeMet: boolean;
+  /** Every weighted query word is shared: the scorer does not veto a rule match (`nothingToAlign`). */
+  nothingToAlign: boolean;
   /** The encoder-aware scorer's `namedElsewhere` input (see `PairReading`). */
   namedElsewhere: number;
 } {
@@ -1214,6 +1233,7 @@ export function pairFeatures(
     learned: learnedApplies(q, c) && !reading.vetoed && !reading.languageUnmet,
     ruleMatched: reading.score >= MATCH_THRESHOLD,
     alternativeMet: alternativeMet(q, reading),
+    nothingToAlign: nothingToAlign(profile),
     namedElsewhere: reading.namedElsewhere,
   };
 }
