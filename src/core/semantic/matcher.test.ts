@@ -406,9 +406,9 @@ describe("the labelled requirement/evidence set", () => {
   it("keeps test-split recall at or above its measured floors (the 0.85 target is not met)", () => {
     // Round 8: 0.693 on all, 0.776, 0.639, 0.500, 0.500, 0.900 by batch (round 7: 0.663, 0.770,
     // 0.583, 0.479, 0.533, 0.733); round 9 (read once): 0.699 on all, g337–g388 0.567, the others as
-    // in round 8.
-    expect(measureMatching(test).recall).toBeGreaterThanOrEqual(0.69);
-    expect(batch(test, 1, 192).recall).toBeGreaterThanOrEqual(0.77);
+    // in round 8; the echo rule (matchecho, read once): 0.705 on all, g001–g192 0.789.
+    expect(measureMatching(test).recall).toBeGreaterThanOrEqual(0.7);
+    expect(batch(test, 1, 192).recall).toBeGreaterThanOrEqual(0.78);
     expect(batch(test, 1, 120).recall).toBeGreaterThanOrEqual(0.81);
     expect(batch(test, 193, 276).recall).toBeGreaterThanOrEqual(0.63);
     expect(batch(test, 277, 336).recall).toBeGreaterThanOrEqual(0.5);
@@ -431,8 +431,8 @@ describe("the labelled requirement/evidence set", () => {
       // round 9 (acronyms, hypernym links) 0.947 / 0.750.
       [421, 444, 0.94, 0.75],
       // g445–g468 (all dev, written before round 9 and held out from its tuning): main 0.865 / 0.667,
-      // round 9 0.868 / 0.688.
-      [445, 468, 0.86, 0.68],
+      // round 9 0.868 / 0.688, the echo rule 0.872 / 0.708.
+      [445, 468, 0.87, 0.7],
     ];
     for (const [from, to, precision, recall] of floors) {
       const figures = measureMatching(dev.filter((p) => group(p) >= from && group(p) <= to));
