@@ -240,6 +240,15 @@ describe("analyze", () => {
     );
   });
 
+  it("asks an unbacked self-presentation for specifics on its broadest claim, not on the greeting", () => {
+    const a = analyze(
+      "Thank you for having me. I studied economics and then moved into analytics. Over the past few years I have built a lot of experience with dashboards, reporting and stakeholder management across several teams. I am a fast learner and I love working with people.",
+      { question: "Tell me about yourself." },
+    );
+    const fix = a.fixes.find((f) => f.action.startsWith("Specifics:"));
+    expect(fix?.quote).toMatch(/^Over the past few years I have built a lot of experience/);
+  });
+
   it("scores a hypothetical 'I would…' answer as weak, and asks for a real story", () => {
     const a = analyze(
       "If I disagreed with my manager, I would first try to understand their point of view. I would schedule a one-on-one meeting and explain my concerns with data. I believe communication is key, and I would be open to compromise. In the end, I would respect the final decision and commit to it.",

@@ -23,6 +23,21 @@ function lastOf(units: readonly Unit[], part: SentencePart): Unit | undefined {
   return undefined;
 }
 
+const FIRST_PERSON = /\b(?:i|i'm|i've|i'd|my|me)\b/;
+
+/**
+ * The sentence that makes the broadest unbacked claim, for "back the claim": the longest sentence
+ * without a figure, one in the first person first. A greeting ("Thank you for having me.") is short
+ * and claims nothing, so it is quoted only when nothing else is there.
+ * @example claimOf(units)?.text // "Over the years, I've built hands-on experience across the ML lifecycle…"
+ */
+function claimOf(units: readonly Unit[]): Unit | undefined {
+  const unbacked = units.filter((u) => !/\d/.test(u.norm));
+  const pick = (pool: readonly Unit[]) =>
+    pool.reduce<Unit | undefined>((best, u) => (best === undefined || u.words > best.words ? u : best), undefined);
+  return pick(unbacked.filter((u) => FIRST_PERSON.test(u.norm))) ?? pick(unbacked) ?? units[0];
+}
+
 function longest(units: readonly Unit[], part: SentencePart): Unit | undefined {
   let best: Unit | undefined;
   for (const unit of units)
@@ -128,7 +143,7 @@ export function proposeFixes(
     if (impact.figures.length === 0 && context.specifics === 0) {
       candidates.push({
         severity: 8.5,
-        unit: units.find((u) => u.part === "action") ?? units[0],
+        unit: claimOf(units),
         action: "Specifics: back the claim with one project and a figure (users, %, time, money).",
       });
     }
