@@ -34,7 +34,10 @@ const FIRST_PERSON = /\b(?:i|i'm|i've|i'd|my|me)\b/;
 function claimOf(units: readonly Unit[]): Unit | undefined {
   const unbacked = units.filter((u) => !/\d/.test(u.norm));
   const pick = (pool: readonly Unit[]) =>
-    pool.reduce<Unit | undefined>((best, u) => (best === undefined || u.words > best.words ? u : best), undefined);
+    pool.reduce<Unit | undefined>(
+      (best, u) => (best === undefined || u.words > best.words ? u : best),
+      undefined,
+    );
   return pick(unbacked.filter((u) => FIRST_PERSON.test(u.norm))) ?? pick(unbacked) ?? units[0];
 }
 
