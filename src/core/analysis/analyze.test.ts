@@ -249,6 +249,24 @@ describe("analyze", () => {
     expect(fix?.quote).toMatch(/^Over the past few years I have built a lot of experience/);
   });
 
+  it("does not read a lesson about blaming as blame", () => {
+    const story =
+      "Our nightly data load kept failing and nobody knew why. I was asked to fix it. I read the logs and saw the job ran out of memory on the largest table. I split the load into batches of 50,000 rows and added an alert when a batch fails. The job has not failed since, and the load now takes 40 minutes instead of two hours.";
+    const question = "Tell me about a time you fixed a hard problem.";
+    for (const lesson of [
+      "I learned to look at the data volume before blaming the code.",
+      "Now I check the data volume before I blame the code.",
+      "I learned not to blame the tools first.",
+    ]) {
+      const a = analyze(`${story} ${lesson}`, { question });
+      expect(a.labels.blame, lesson).toBe(false);
+      expect(a.labels.lesson, lesson).toBe(true);
+      expect(a.labels.overall, lesson).toBeGreaterThanOrEqual(4);
+    }
+    const blaming = analyze(`${story} Honestly, I blamed the data team for sending it late.`, { question });
+    expect(blaming.labels.blame).toBe(true);
+  });
+
   it("scores a hypothetical 'I would…' answer as weak, and asks for a real story", () => {
     const a = analyze(
       "If I disagreed with my manager, I would first try to understand their point of view. I would schedule a one-on-one meeting and explain my concerns with data. I believe communication is key, and I would be open to compromise. In the end, I would respect the final decision and commit to it.",

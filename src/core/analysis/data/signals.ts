@@ -38,7 +38,9 @@ export const BLAME_CUES: readonly RegExp[] = [
   /\b(he|she|they)('s| was| were| is| are)( (so|really|very|just|basically|simply|completely|totally))? (insecure|difficult|useless|hopeless|impossible|hard to work with|a nightmare)\b/,
   /\b(refused to (listen|help|cooperate|engage|budge|admit)|wouldn't listen|would not listen|dropped the ball|didn't bother|did not bother)\b/,
   /\b(not|wasn't|was not|isn't|never) (really )?my fault\b|\b(was|is|were) (entirely |really |totally |all |clearly )?(their|his|her|(?:the |my |our )?[\w-]+(?: [\w-]+)?'s) (fault|doing)\b/,
-  /\b(blamed?|blaming) (them|him|her|the|my|our|management|the client)\b/,
+  // Blaming someone, but not a lesson about blaming ("before I blame the code", "instead of
+  // blaming the vendor", "not to blame the tools"): that disowns blame rather than placing it.
+  /(?<!\b(?:before|instead of|rather than|without|than|not to|never|stop|stopped|quit|avoid|n't|not)(?: (?:i|we|you))? )\b(blamed?|blaming) (them|him|her|the|my|our|management|the client)\b/,
   /\bthrew (me|us) under the bus\b|\bset (me|us) up to fail\b/,
   /\b(picked apart|badmouth|bad-mouth|complain(ed)? about (him|her|them))\b/,
 ];
