@@ -267,6 +267,17 @@ describe("analyze", () => {
     expect(blaming.labels.blame).toBe(true);
   });
 
+  it("reads acting without waiting to be told as decisive", () => {
+    const story =
+      "Last spring our checkout service started timing out at peak. I was responsible for the service. I profiled it and found a query scanning the whole orders table. I added an index and rewrote the query. Timeouts dropped from 4% of requests to zero.";
+    const question = "Tell me about a time you solved a difficult technical problem.";
+    expect(analyze(story, { question }).labels.decisive).toBe(false);
+    const a = analyze(`${story} Without waiting for approval, I rolled back the release first.`, {
+      question,
+    });
+    expect(a.labels.decisive).toBe(true);
+  });
+
   it("scores a hypothetical 'I would…' answer as weak, and asks for a real story", () => {
     const a = analyze(
       "If I disagreed with my manager, I would first try to understand their point of view. I would schedule a one-on-one meeting and explain my concerns with data. I believe communication is key, and I would be open to compromise. In the end, I would respect the final decision and commit to it.",

@@ -72,7 +72,7 @@ export const OWNERSHIP_CUES: readonly RegExp[] = [
 /** Taking the decision or the first step without being told. */
 export const DECISION_CUES: readonly RegExp[] = [
   /\bi (decided|chose|opted|proposed|suggested|recommended|pushed for|insisted|made the (call|decision)|took the (initiative|lead)|volunteered|offered|stepped (up|in)|initiated|drove|championed|advocated|set out|convinced)\b/,
-  /\b(on my own initiative|without being asked|nobody asked me|proactively|i took it upon myself|right away i|immediately i|i (owned|own) it)\b/,
+  /\b(on my own initiative|without being asked|nobody asked me|proactively|i took it upon myself|right away i|immediately i|i (owned|own) it|without waiting (for|to be)|(didn't|did not) wait (for|to be)|before anyone asked)\b/,
   /\bi (started|began) (by|with)\b/,
 ];
 
