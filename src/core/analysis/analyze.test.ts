@@ -156,6 +156,18 @@ describe("analyze", () => {
     expect(a.labels.overall).toBe(1);
   });
 
+  it("hears 'kind of' as a hedge only where it softens, not where it names a kind", () => {
+    const question = "Why do you want to work here?";
+    const named = analyze(
+      "Your post on moving bookings to event sourcing is exactly the kind of work I did at my last job, where I rebuilt our order history as an event log. This sort of problem is what I want to keep working on.",
+      { question },
+    );
+    expect(named.delivery.hedges).toEqual([]);
+    expect(named.signals.spinning.level).toBe("absent");
+    const hedged = analyze("I kind of led the migration, and it was sort of a success.", { question });
+    expect(hedged.delivery.hedges.map((h) => h.term)).toEqual(["kind of", "sort of"]);
+  });
+
   it("flags clichés with nothing behind them, and budgets by competency", () => {
     const a = analyze(
       "I'm passionate about technology and committed to lifelong learning. I am a team player and a fast learner who loves a challenge.",

@@ -13,7 +13,10 @@ export const FILLERS: readonly RegExp[] = [
 
 /** Hedges: soften a claim the speaker should own. */
 export const HEDGES: readonly RegExp[] = [
-  /\b(i think|i guess|i suppose|i feel like|i believe|i'm not sure|not sure|maybe|perhaps|probably|possibly|somewhat|sort of|kind of|more or less|hopefully|a bit|to some extent)\b/g,
+  /\b(i think|i guess|i suppose|i feel like|i believe|i'm not sure|not sure|maybe|perhaps|probably|possibly|somewhat|more or less|hopefully|a bit|to some extent)\b/g,
+  // "kind of" / "sort of" hedge a verb or an adjective ("it was kind of slow"), not after a
+  // determiner, where they name a kind ("exactly the kind of work I did", "this sort of bug").
+  /(?<!\b(?:the|a|an|this|that|these|those|what|which|any|some|every|each|same|one|no|my|our|your|their|his|her|its|other|another|right|wrong|first|only) )\b(sort of|kind of)\b/g,
 ];
 
 /** Phrases interviewers hear all day: fine with evidence behind them, empty without. */

@@ -28,7 +28,7 @@ export const METHOD_CUES: readonly RegExp[] = [
 /** Wandering: trying things at random, no end. */
 export const SPINNING_CUES: readonly RegExp[] = [
   /\b(tried (a lot of|lots of|many|various|different|a bunch of) (things|stuff|approaches)|nothing worked|random(ly)? tr(y|ied)|kept trying|went back and forth|going in circles|trial and error)\b/,
-  /\b(or something( like that| along those lines)?|some stuff|and stuff|whatever|kind of|sort of)\b/,
+  /\b(or something( like that| along those lines)?|some stuff|and stuff|whatever)\b|(?<!\b(?:the|a|an|this|that|these|those|what|which|any|some|every|each|same|one|no|my|our|your|their|his|her|its|other|another|right|wrong|first|only) )\b(kind of|sort of)\b/,
 ];
 
 /** Bad-mouthing and shifting responsibility onto others: strong on its own. */
