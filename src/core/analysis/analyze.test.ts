@@ -168,6 +168,17 @@ describe("analyze", () => {
     expect(hedged.delivery.hedges.map((h) => h.term)).toEqual(["kind of", "sort of"]);
   });
 
+  it("says when a non-story answer is in the rubric's length tolerance but under its budget", () => {
+    const a = analyze(
+      "Public speaking used to make me freeze. In my first team demo I lost my place and rushed through the slides in five minutes. So I joined a weekly speaking club at work and volunteered to run our sprint demos for a quarter. By the end I was presenting to the whole department of about eighty people, and my manager asked me to run our quarterly review. I still prepare more than most, but it no longer holds me back.",
+      { question: "What is your greatest weakness?" },
+    );
+    const length = a.nonStory?.checks.find((c) => c.id === "length");
+    expect(a.timing.status).toBe("short");
+    expect(length?.met).toBe(true);
+    expect(length?.note).toMatch(/\(a little short\)$/);
+  });
+
   it("flags clichés with nothing behind them, and budgets by competency", () => {
     const a = analyze(
       "I'm passionate about technology and committed to lifelong learning. I am a team player and a fast learner who loves a challenge.",

@@ -241,7 +241,15 @@ function rubricOf(
   checks.push({
     id: "length",
     met: rubric.inBudget,
-    note: `about ${seconds} s spoken; budget ${budget.min}–${budget.max} s`,
+    // In budget by the rubric's tolerance (30% under, 20% over) but outside the budget itself:
+    // say so, since the timing line and the time fix call it short or long.
+    note: `about ${seconds} s spoken; budget ${budget.min}–${budget.max} s${
+      rubric.inBudget && seconds < budget.min
+        ? " (a little short)"
+        : rubric.inBudget && seconds > budget.max
+          ? " (a little long)"
+          : ""
+    }`,
     evidence: [],
   });
   return checks;
