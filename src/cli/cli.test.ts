@@ -198,6 +198,9 @@ describe("derisk CLI", () => {
     const human = derisk(["analyze", "-", "-q", "Tell me about a problem you solved"], { input: answer });
     expect(human.stdout).toMatch(/Overall \d\/5/);
     expect(human.stdout).toMatch(/Risk signals/);
+    // The five risks in the web app's words: "spinning  present" read as the risk being there.
+    expect(human.stdout).toMatch(/Clear path, no spinning +(Strong|Shown|Not shown|Risk)/);
+    expect(human.stdout).toMatch(/Blames others +(Not shown|Risk)/);
 
     const cls = derisk(["classify", "Tell me about a time you disagreed with a teammate", "--json"]);
     expect(JSON.parse(cls.stdout)).toMatchObject({ competency: "conflict" });

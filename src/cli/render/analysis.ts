@@ -1,4 +1,5 @@
 import type { Analysis } from "../../core/analysis/index.ts";
+import { LEVEL_TEXT, SIGNAL_NAMES } from "../../core/analysis/types.ts";
 import { STAR_PARTS } from "../../core/model.ts";
 import type { Style } from "./style.ts";
 
@@ -46,14 +47,15 @@ export function renderAnalysis(analysis: Analysis, style: Style): string {
     for (const finding of analysis.star.imbalances) out.push(`  ${style.yellow("!")} ${finding.message}`);
   }
   out.push(`\n${style.bold("Risk signals")}`);
-  for (const [name, report] of Object.entries(analysis.signals)) {
+  for (const { id, name } of SIGNAL_NAMES) {
+    const report = analysis.signals[id];
     const first = report.evidence[0];
     out.push(
-      `  ${levelMark(style, report.level)} ${name.padEnd(12)} ${report.level}${first ? style.dim(`  “${first.quote}”`) : ""}`,
+      `  ${levelMark(style, report.level)} ${name.padEnd(27)} ${LEVEL_TEXT[report.level].padEnd(9)}${first ? style.dim(` “${first.quote}”`) : ""}`,
     );
   }
   out.push(
-    `  ownership: ${labels.ownership} (I ×${analysis.ownership.i}, we ×${analysis.ownership.we}) · quantified: ${labels.quantified ? "yes" : style.yellow("no")}`,
+    `  ownership: ${labels.ownership} (sentences of the work told with "I": ${analysis.ownership.i}, with "we": ${analysis.ownership.we}) · quantified: ${labels.quantified ? "yes" : style.yellow("no")}`,
   );
   if (analysis.roleFit) {
     const fit = analysis.roleFit;

@@ -10,6 +10,26 @@ export type SignalLevel = "strong" | "present" | "absent" | "risk";
 export const RISK_SIGNALS = ["ambiguity", "spinning", "blame", "autonomy", "systems"] as const;
 export type RiskSignal = (typeof RISK_SIGNALS)[number];
 
+/**
+ * The five risks in the words of PRODUCT.md's table, as every view names them; `risk` is true
+ * where the signal names the risk itself (blame), false where it names what lowers it.
+ */
+export const SIGNAL_NAMES: ReadonlyArray<{ id: RiskSignal; name: string; risk: boolean }> = [
+  { id: "ambiguity", name: "Handles ambiguity", risk: false },
+  { id: "spinning", name: "Clear path, no spinning", risk: false },
+  { id: "blame", name: "Blames others", risk: true },
+  { id: "autonomy", name: "Ships without hand-holding", risk: false },
+  { id: "systems", name: "Thinks in systems", risk: false },
+];
+
+/** A signal's level in words: "spinning: present" would read as the risk being there. */
+export const LEVEL_TEXT: Readonly<Record<SignalLevel, string>> = {
+  strong: "Strong",
+  present: "Shown",
+  absent: "Not shown",
+  risk: "Risk",
+};
+
 /** What a caller may pass to `analyze`. */
 export interface AnalyzeOptions {
   /** The interview question; decides the competency and the default time budget. */

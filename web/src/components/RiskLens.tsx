@@ -1,9 +1,9 @@
-import type {
-  FollowUpCheckId,
-  FollowUpKind,
-  RiskSignal,
-  RubricCheckId,
-  SignalLevel,
+import {
+  type FollowUpCheckId,
+  type FollowUpKind,
+  LEVEL_TEXT,
+  type RubricCheckId,
+  SIGNAL_NAMES,
 } from "../../../src/core/analysis/types.ts";
 import { STAR_PARTS, type StarPart } from "../../../src/core/model.ts";
 import type { Analysis } from "../api.ts";
@@ -11,21 +11,9 @@ import { formatDuration } from "../library.ts";
 import type { AnalysisState } from "../use-analysis.ts";
 import { ErrorMessage } from "./ErrorMessage.tsx";
 
-/** The five risks in the words of PRODUCT.md's table. */
-export const SIGNALS: { id: RiskSignal; name: string; risk: boolean }[] = [
-  { id: "ambiguity", name: "Handles ambiguity", risk: false },
-  { id: "spinning", name: "Clear path, no spinning", risk: false },
-  { id: "blame", name: "Blames others", risk: true },
-  { id: "autonomy", name: "Ships without hand-holding", risk: false },
-  { id: "systems", name: "Thinks in systems", risk: false },
-];
-
-export const LEVEL_TEXT: Record<SignalLevel, string> = {
-  strong: "Strong",
-  present: "Shown",
-  absent: "Not shown",
-  risk: "Risk",
-};
+/** The five risks and their levels in words, shared with the CLI (src/core/analysis/types.ts). */
+export const SIGNALS = SIGNAL_NAMES;
+export { LEVEL_TEXT };
 
 export const PART_NAMES: Record<StarPart, string> = {
   situation: "Situation",
