@@ -47,6 +47,20 @@ describe("derisk CLI", () => {
     expect(stderr).toMatch(/unknown command/);
   });
 
+  it("rejects an unknown subcommand of a command whose default is list, naming its commands", () => {
+    for (const [parent, names] of [
+      ["stories", "list, show, from-answer, from-document, delete"],
+      ["journal", "list, add, show, edit"],
+    ] as const) {
+      const { code, stderr } = derisk([parent, "draw"]);
+      expect(code).toBe(1);
+      expect(stderr).toContain(
+        `error: unknown command 'draw' for 'derisk ${parent}'; its commands are ${names}`,
+      );
+      expect(stderr).not.toMatch(/too many arguments/);
+    }
+  });
+
   it("imports, reports, dedupes, edits, and exports byte-stable Markdown", () => {
     const dry = derisk(["import", samplePath, "--dry-run", "--json"]);
     expect(dry.code).toBe(0);

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { DeriskError } from "../../app/errors.ts";
 import type { BankQuestion } from "../../app/questions.ts";
 import type { CliContext } from "../context.ts";
+import { rejectUnknownSubcommand } from "../default-command.ts";
 import type { Style } from "../render/style.ts";
 
 interface DrillFlags {
@@ -247,8 +248,7 @@ export function registerQuestionsCommand(program: Command, ctx: CliContext): voi
   const questions = program
     .command("questions")
     .description("the question bank: built-in technical and behavioral questions, and your own");
-  questions
-    .command("list", { isDefault: true })
+  rejectUnknownSubcommand(questions, questions.command("list", { isDefault: true }))
     .description("list the bank (same as derisk list questions)")
     .option("--competency <id>", "only one competency")
     .option("--tag <tag>", "only ml-concept or ml-engineering")

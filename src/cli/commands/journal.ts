@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import type { JournalEntryDetail } from "../../app/journal.ts";
 import type { JournalEntry } from "../../store/index.ts";
 import type { CliContext } from "../context.ts";
+import { rejectUnknownSubcommand } from "../default-command.ts";
 import type { Style } from "../render/style.ts";
 
 function renderList(entries: readonly JournalEntry[], style: Style): string {
@@ -61,8 +62,7 @@ export function registerJournalCommand(program: Command, ctx: CliContext): void 
       '\nExamples:\n  derisk journal\n  derisk journal add --happened "The TLS bug took the API down." --felt "Drained."\n  derisk journal show 3f2a…\n  derisk journal edit 3f2a… --takeaway "I can learn any layer." --story 9c1d…',
     );
 
-  journal
-    .command("list", { isDefault: true })
+  rejectUnknownSubcommand(journal, journal.command("list", { isDefault: true }))
     .description("list the entries, oldest first")
     .option("--json", "print { entries } as JSON")
     .action(async (flags: { json?: boolean }) => {

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { StoredStory } from "../../app/stories.ts";
 import type { CliContext } from "../context.ts";
+import { rejectUnknownSubcommand } from "../default-command.ts";
 import type { Style } from "../render/style.ts";
 
 function renderStoryList(stories: readonly StoredStory[], style: Style): string {
@@ -52,8 +53,7 @@ export function registerStoriesCommand(program: Command, ctx: CliContext): void 
       "\nExamples:\n  derisk stories from-document\n  derisk stories list\n  derisk stories show 3f2a…\n  derisk stories from-answer 9c1d… --json",
     );
 
-  stories
-    .command("list", { isDefault: true })
+  rejectUnknownSubcommand(stories, stories.command("list", { isDefault: true }))
     .description("list the stories in your bank, most recently edited first")
     .option("--json", "print { stories } as JSON")
     .action(async (flags: { json?: boolean }) => {
