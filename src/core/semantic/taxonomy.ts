@@ -8,6 +8,31 @@
  */
 import type { ConceptDefinition } from "./lexicon.ts";
 
+// Words beside "appraisal" that make it a valuation of property or assets, not of a person.
+const PROPERTY_WORDS = [
+  "property",
+  "properties",
+  "home",
+  "homes",
+  "house",
+  "houses",
+  "real estate",
+  "mortgage",
+  "mortgages",
+  "building",
+  "buildings",
+  "land",
+  "lender",
+  "lenders",
+  "asset",
+  "assets",
+  "valuation",
+  "valuations",
+  "collateral",
+  "jewellery",
+  "artwork",
+];
+
 export const TAXONOMY_CONCEPTS: readonly ConceptDefinition[] = [
   // ── Sales ──────────────────────────────────────────────────────────────────────────
   {
@@ -1184,6 +1209,13 @@ export const TAXONOMY_CONCEPTS: readonly ConceptDefinition[] = [
       "comparable companies",
       "investment portfolio",
       "portfolio management",
+      "property valuation",
+      "property valuations",
+      "chartered surveyor",
+    ],
+    senses: [
+      // Appraising a property or an asset is valuing it.
+      { terms: ["appraisal", "appraisals", "appraised", "appraiser", "appraising"], needs: PROPERTY_WORDS },
     ],
     not: [
       "portfolio of projects",
@@ -1718,8 +1750,6 @@ export const TAXONOMY_CONCEPTS: readonly ConceptDefinition[] = [
       "performance reviews",
       "performance review",
       "performance appraisals",
-      "appraisals",
-      "appraisal",
       "annual reviews",
       "yearly reviews",
       "review cycle",
@@ -1755,6 +1785,10 @@ export const TAXONOMY_CONCEPTS: readonly ConceptDefinition[] = [
       "sensors",
       "instrument",
       "instruments",
+    ],
+    senses: [
+      // An appraisal of a person, not of a property or an asset (valuation).
+      { terms: ["appraisal", "appraisals"], not: PROPERTY_WORDS },
     ],
     broader: ["people.management"],
   },
@@ -3438,6 +3472,7 @@ export const TAXONOMY_CONCEPTS: readonly ConceptDefinition[] = [
       "affiliate programme",
       "affiliate program",
     ],
+    // A patient referred to a specialist, a friend referred for a job: other senses of "referral".
     not: [
       "patient",
       "patients",
@@ -3449,6 +3484,17 @@ export const TAXONOMY_CONCEPTS: readonly ConceptDefinition[] = [
       "hospital",
       "employee referral",
       "employee referrals",
+      "role",
+      "roles",
+      "job",
+      "jobs",
+      "vacancy",
+      "vacancies",
+      "candidate",
+      "candidates",
+      "hiring",
+      "recruiter",
+      "recruiters",
     ],
     related: ["mkt.marketing"],
   },
