@@ -4066,7 +4066,6 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
       "coached",
       "coaching",
       "coach",
-      "onboarded",
       "study group",
       "growing others",
       "helped colleagues",

@@ -3421,6 +3421,10 @@ export const TAXONOMY_CONCEPTS: readonly ConceptDefinition[] = [
       "user onboarding",
       "onboarding flow",
       "onboarding funnel",
+      "sign up",
+      "signup",
+      "app",
+      "users",
       "ramp up production",
       "ramped up production",
       "induction motor",
@@ -3537,7 +3541,6 @@ export const TAXONOMY_CONCEPTS: readonly ConceptDefinition[] = [
       "trust and safety",
       "trust & safety",
       "content moderation",
-      "moderation",
       "moderators",
       "moderation queue",
       "hate speech",
@@ -3553,6 +3556,13 @@ export const TAXONOMY_CONCEPTS: readonly ConceptDefinition[] = [
       "takedowns",
       "takedown requests",
       "policy enforcement",
+    ],
+    senses: [
+      // Moderating content, not a panel or a debate (nor drinking in moderation).
+      {
+        terms: ["moderation", "moderated", "moderating"],
+        not: ["panel", "debate", "meetup", "roundtable", "webinar", "q&a", "in moderation", "discussion"],
+      },
     ],
   },
   {
