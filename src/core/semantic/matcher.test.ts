@@ -420,19 +420,23 @@ describe("the labelled requirement/evidence set", () => {
     // The learned scorer gave up a little on the batches the lexicons were fitted to (g001–g336)
     // for the fresh ones (g337–g388 was 0.756 / 0.459 with the rules alone). Round 7 (the wider
     // train set): g337–g388 0.790 / 0.662, g389–g420 0.920 / 0.676; round 8 (the taxonomy):
-    // g337–g388 0.794 / 0.676, g389–g420 0.931 / 0.794; round 9: 0.806 / 0.730, 0.933 / 0.824.
+    // g337–g388 0.794 / 0.676, g389–g420 0.931 / 0.794; round 9: 0.806 / 0.730, 0.933 / 0.824;
+    // round 10 (families, nominalisations, acronyms for concepts, sense fixes): g337–g388 0.841 / 0.784.
     const floors: Array<[number, number, number, number]> = [
       [1, 192, 0.97, 0.94],
       [193, 276, 0.96, 0.95],
       [277, 336, 0.97, 0.93],
-      [337, 388, 0.8, 0.73],
+      [337, 388, 0.84, 0.78],
       [389, 420, 0.93, 0.82],
       // g421–g444 (all dev, written before round 8's taxonomy): main 0.756 / 0.646, round 8 0.943 / 0.688,
       // round 9 (acronyms, hypernym links) 0.947 / 0.750.
       [421, 444, 0.94, 0.75],
       // g445–g468 (all dev, written before round 9 and held out from its tuning): main 0.865 / 0.667,
-      // round 9 0.868 / 0.688, the echo rule 0.872 / 0.708.
-      [445, 468, 0.87, 0.7],
+      // round 9 0.868 / 0.688, the echo rule 0.872 / 0.708; round 10 (tuned on it) 0.936 / 0.917.
+      [445, 468, 0.93, 0.91],
+      // g469–g492 (all dev, written before round 10 and held out from its tuning): main 0.694 / 0.521,
+      // round 10 the same (no decision changed).
+      [469, 492, 0.69, 0.52],
     ];
     for (const [from, to, precision, recall] of floors) {
       const figures = measureMatching(dev.filter((p) => group(p) >= from && group(p) <= to));
