@@ -406,11 +406,12 @@ describe("the labelled requirement/evidence set", () => {
   it("keeps test-split recall at or above its measured floors (the 0.85 target is not met)", () => {
     // Round 8: 0.693 on all, 0.776, 0.639, 0.500, 0.500, 0.900 by batch (round 7: 0.663, 0.770,
     // 0.583, 0.479, 0.533, 0.733); round 9 (read once): 0.699 on all, g337–g388 0.567, the others as
-    // in round 8; the echo rule (matchecho, read once): 0.705 on all, g001–g192 0.789.
+    // in round 8; the echo rule (matchecho, read once): 0.705 on all, g001–g192 0.789; round 10 (read
+    // once): 0.708 on all, g193–g276 0.653.
     expect(measureMatching(test).recall).toBeGreaterThanOrEqual(0.7);
     expect(batch(test, 1, 192).recall).toBeGreaterThanOrEqual(0.78);
     expect(batch(test, 1, 120).recall).toBeGreaterThanOrEqual(0.81);
-    expect(batch(test, 193, 276).recall).toBeGreaterThanOrEqual(0.63);
+    expect(batch(test, 193, 276).recall).toBeGreaterThanOrEqual(0.65);
     expect(batch(test, 277, 336).recall).toBeGreaterThanOrEqual(0.5);
     expect(batch(test, 337, 388).recall).toBeGreaterThanOrEqual(0.56);
     expect(batch(test, 389, 420).recall).toBeGreaterThanOrEqual(0.9);
