@@ -264,10 +264,10 @@ for (const concept of CONCEPTS) {
 }
 
 // Verb forms of one-word nominalisations: "valued" and "valuing" read as "valuation", "appraised"
-// as "appraisal", "procured" as "procurement" — the action named by its noun. Only the past tense
+// as "appraisal", "documented" as "documentation" — the action named by its noun. Only the past tense
 // and -ing form of the derived verb (a noun of the same stem, "value", is another word), only where
 // the verb form is not a term itself, each with the nominalisation's sense checks.
-export const DERIVED = new Map<string, CompiledTerm>();
+const DERIVED = new Map<string, CompiledTerm>();
 for (const concept of CONCEPTS) {
   for (const term of [...concept.terms, ...(concept.senses ?? []).flatMap((sense) => sense.terms)]) {
     const tokens = tokenize(term);
