@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acronymShared, readAcronyms } from "./acronyms.ts";
+import { acronymMeets, acronymShared, readAcronyms } from "./acronyms.ts";
 import { semanticMatch } from "./matcher.ts";
 
 // A minimal tokenizer for the unit tests (the matcher passes its own tokens, hyphens split).
@@ -56,11 +56,45 @@ describe("acronyms and their expansions", () => {
     );
     expect(match.shared).toContain("hplc");
     expect(match.matched).toBe(true);
+    // An acronym the lexicon knows nothing about (ITIL is a term of IT service management since round 10).
     expect(
-      semanticMatch(
-        "Knowledge of ITIL",
-        "We followed the IT Infrastructure Library for every change request.",
-      ).shared,
-    ).toContain("itil");
+      semanticMatch("Experience with FMEA", "I led the failure mode and effects analysis for the new pump.")
+        .shared,
+    ).toContain("fmea");
+  });
+
+  it("meets an asked concept when the candidate abbreviates the query's words for it (round 10)", () => {
+    // "Active Directory" is a term of identity and access; "AD" is not (two capitals are too
+    // ambiguous to list), so before round 10 the pair met only "Windows" and "server".
+    const ask = "Hands-on experience administering Active Directory and Windows servers";
+    expect(
+      semanticMatch(ask, "Ran our Windows Server estate. Patching, AD groups, accounts for every new joiner.")
+        .matched,
+    ).toBe(true);
+    expect(
+      acronymMeets(
+        "active directory",
+        read(ask),
+        read("I managed AD groups for every office."),
+        (w) => w === "of",
+      ),
+    ).toBe(true);
+    // Only an acronym the query writes in capitals is spelt out: "dbt" the tool is not DBT the therapy.
+    expect(
+      acronymMeets(
+        "dbt",
+        read("Experience with dbt"),
+        read("I ran a dialectical behaviour therapy group."),
+        () => false,
+      ),
+    ).toBe(false);
+    expect(
+      acronymMeets(
+        "dbt",
+        read("Experience with DBT"),
+        read("I ran a dialectical behaviour therapy group."),
+        () => false,
+      ),
+    ).toBe(true);
   });
 });

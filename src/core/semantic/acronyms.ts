@@ -100,3 +100,26 @@ export function acronymShared(q: AcronymReading, c: AcronymReading): Set<string>
   }
   return out.size > 0 ? out : undefined;
 }
+
+/**
+ * Whether the candidate abbreviates or spells out the words that named a concept in the query:
+ * "Active Directory" ↔ "AD groups", "BIM" ↔ "building information modelling". `term` is the query's
+ * wording of the concept (lower case); its initials (function words left out, `isStop`) must be an
+ * acronym the candidate writes in capitals, or the term an acronym the query writes in capitals
+ * ("dbt", the tool, is not "DBT") whose expansion the candidate writes.
+ * @example acronymMeets("active directory", query, read("Ran AD groups"), isStop) // true
+ */
+export function acronymMeets(
+  term: string,
+  q: AcronymReading,
+  c: AcronymReading,
+  isStop: (raw: string) => boolean,
+): boolean {
+  const words = term.split(/[\s-]+/).filter((w) => w !== "" && !isStop(w));
+  if (words.length === 1) {
+    const key = (words[0] as string).replace(/s$/, "");
+    return q.acronyms.has(key) && c.expansions.has(key) && !c.acronyms.has(key);
+  }
+  if (words.length > 6) return false;
+  return c.acronyms.has(words.map((w) => w[0]).join(""));
+}

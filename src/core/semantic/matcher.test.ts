@@ -406,11 +406,12 @@ describe("the labelled requirement/evidence set", () => {
   it("keeps test-split recall at or above its measured floors (the 0.85 target is not met)", () => {
     // Round 8: 0.693 on all, 0.776, 0.639, 0.500, 0.500, 0.900 by batch (round 7: 0.663, 0.770,
     // 0.583, 0.479, 0.533, 0.733); round 9 (read once): 0.699 on all, g337–g388 0.567, the others as
-    // in round 8; the echo rule (matchecho, read once): 0.705 on all, g001–g192 0.789.
+    // in round 8; the echo rule (matchecho, read once): 0.705 on all, g001–g192 0.789; round 10 (read
+    // once): 0.708 on all, g193–g276 0.653.
     expect(measureMatching(test).recall).toBeGreaterThanOrEqual(0.7);
     expect(batch(test, 1, 192).recall).toBeGreaterThanOrEqual(0.78);
     expect(batch(test, 1, 120).recall).toBeGreaterThanOrEqual(0.81);
-    expect(batch(test, 193, 276).recall).toBeGreaterThanOrEqual(0.63);
+    expect(batch(test, 193, 276).recall).toBeGreaterThanOrEqual(0.65);
     expect(batch(test, 277, 336).recall).toBeGreaterThanOrEqual(0.5);
     expect(batch(test, 337, 388).recall).toBeGreaterThanOrEqual(0.56);
     expect(batch(test, 389, 420).recall).toBeGreaterThanOrEqual(0.9);
@@ -420,19 +421,23 @@ describe("the labelled requirement/evidence set", () => {
     // The learned scorer gave up a little on the batches the lexicons were fitted to (g001–g336)
     // for the fresh ones (g337–g388 was 0.756 / 0.459 with the rules alone). Round 7 (the wider
     // train set): g337–g388 0.790 / 0.662, g389–g420 0.920 / 0.676; round 8 (the taxonomy):
-    // g337–g388 0.794 / 0.676, g389–g420 0.931 / 0.794; round 9: 0.806 / 0.730, 0.933 / 0.824.
+    // g337–g388 0.794 / 0.676, g389–g420 0.931 / 0.794; round 9: 0.806 / 0.730, 0.933 / 0.824;
+    // round 10 (families, nominalisations, acronyms for concepts, sense fixes): g337–g388 0.841 / 0.784.
     const floors: Array<[number, number, number, number]> = [
       [1, 192, 0.97, 0.94],
       [193, 276, 0.96, 0.95],
       [277, 336, 0.97, 0.93],
-      [337, 388, 0.8, 0.73],
+      [337, 388, 0.84, 0.78],
       [389, 420, 0.93, 0.82],
       // g421–g444 (all dev, written before round 8's taxonomy): main 0.756 / 0.646, round 8 0.943 / 0.688,
       // round 9 (acronyms, hypernym links) 0.947 / 0.750.
       [421, 444, 0.94, 0.75],
       // g445–g468 (all dev, written before round 9 and held out from its tuning): main 0.865 / 0.667,
-      // round 9 0.868 / 0.688, the echo rule 0.872 / 0.708.
-      [445, 468, 0.87, 0.7],
+      // round 9 0.868 / 0.688, the echo rule 0.872 / 0.708; round 10 (tuned on it) 0.936 / 0.917.
+      [445, 468, 0.93, 0.91],
+      // g469–g492 (all dev, written before round 10 and held out from its tuning): main 0.694 / 0.521,
+      // round 10 the same (no decision changed).
+      [469, 492, 0.69, 0.52],
     ];
     for (const [from, to, precision, recall] of floors) {
       const figures = measureMatching(dev.filter((p) => group(p) >= from && group(p) <= to));

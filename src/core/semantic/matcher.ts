@@ -5,7 +5,7 @@
  * sense checks for ambiguous words ("communication" skills vs. encrypted communication).
  */
 import { hasFigure, stem } from "../packaging/text.ts";
-import { type AcronymReading, acronymShared, readAcronyms } from "./acronyms.ts";
+import { type AcronymReading, acronymMeets, acronymShared, readAcronyms } from "./acronyms.ts";
 import {
   type Alignment,
   type AlignmentProfile,
@@ -263,6 +263,34 @@ for (const concept of CONCEPTS) {
   }
 }
 
+// Verb forms of one-word nominalisations: "valued" and "valuing" read as "valuation", "appraised"
+// as "appraisal", "documented" as "documentation" — the action named by its noun. Only the past tense
+// and -ing form of the derived verb (a noun of the same stem, "value", is another word), only where
+// the verb form is not a term itself, each with the nominalisation's sense checks.
+const DERIVED = new Map<string, CompiledTerm>();
+for (const concept of CONCEPTS) {
+  for (const term of [...concept.terms, ...(concept.senses ?? []).flatMap((sense) => sense.terms)]) {
+    const tokens = tokenize(term);
+    if (tokens.length !== 1) continue;
+    const entry = TERMS.get((tokens[0] as Token).lemma);
+    if (entry === undefined) continue;
+    for (const form of verbFormsOf((tokens[0] as Token).raw)) {
+      const derived = lemma(form);
+      if (!TERMS.has(derived) && !DERIVED.has(derived)) DERIVED.set(derived, entry);
+    }
+  }
+}
+
+/** The past tense and -ing form of the verb a one-word nominalisation names ("appraisal" → "appraised", "appraising"). */
+function verbFormsOf(noun: string): string[] {
+  const m = /^([a-z]{4,}?)(?:ation|ition|ment|al)$/.exec(noun);
+  if (!m) return [];
+  const base = m[1] as string;
+  // "valu-ation" → "value", "apprais-al" → "appraise", "procure-ment" → "procure".
+  const verbs = base.endsWith("e") ? [base] : [base, `${base}e`];
+  return verbs.flatMap((v) => (v.endsWith("e") ? [`${v}d`, `${v.slice(0, -1)}ing`] : [`${v}ed`, `${v}ing`]));
+}
+
 // Sense words, lemmatised: single words as a set, phrases as lemma strings.
 const SENSE = new Map<string, { not: string[]; needs: string[] }>();
 for (const concept of CONCEPTS) {
@@ -384,9 +412,12 @@ export function analyzeText(text: string): Analysis {
       if (!PREFIXES.has(grown)) break;
       keys.push(grown);
     }
+    const token = tokens[i] as Token;
+    const verbForm = /(?:ed|ing)$/.test(token.raw) && DERIVED.has(token.lemma);
+    if (keys.length === 0 && verbForm) keys.push(token.lemma);
     for (let n = keys.length; n >= 1; n--) {
       const key = keys[n - 1] as string;
-      const entry = TERMS.get(key);
+      const entry = TERMS.get(key) ?? (n === 1 && verbForm ? DERIVED.get(key) : undefined);
       if (entry === undefined) continue;
       let fired = false;
       const firedIds: string[] = [];
@@ -825,6 +856,15 @@ interface PairReading {
   shared: string[];
 }
 
+/**
+ * The candidate abbreviates the words that named an asked concept in the query, or spells out its
+ * acronym ("Active Directory" ← "AD groups"): the lexicon lists one of the two forms at most.
+ */
+function acronymOf(q: Analysis, m: AskedConcept, c: Analysis): boolean {
+  const term = q.concepts.get((CONCEPTS[m.index] as ConceptDefinition).id)?.term;
+  return term !== undefined && acronymMeets(term, q.acronyms, c.acronyms, (raw) => STOPWORDS.has(raw));
+}
+
 /** A query word the candidate uses in another sense ("encrypted communication", "mentored by"). */
 function vetoedBy(q: Analysis, c: Analysis): boolean {
   for (const l of c.otherSenses) if (q.allLemmas.has(l)) return true;
@@ -1052,6 +1092,8 @@ function readPair(
       let credit = 0;
       const flag = flags[m.index] as number;
       if (flag & SHOWN) credit = m.metCredit;
+      else if (c.acronyms.acronyms.size + c.acronyms.expansions.size > 0 && acronymOf(q, m, c))
+        credit = m.metCredit;
       else if (namesAny(flags, m.related) || flag & RELATED || namesAny(flags, m.broader)) {
         // A neighbouring concept, or a broader one than asked ("quantitative" for "statistics").
         credit = 0.5;
