@@ -522,7 +522,8 @@ if (existsSync(pairsFile) && only === undefined) {
   // Each split as a whole, then by batch: g001–g192 (the lexicons were grown on their dev pairs
   // over three batches), g193–g276, g277–g336 and g337–g388 (each written in one go before a
   // round of changes; g337–g388 before the word vectors; g389–g420 before the learned scorer;
-  // g421–g444, all dev, before the taxonomy of round 8; g445–g468, all dev, before round 9).
+  // g421–g444, all dev, before the taxonomy of round 8; g445–g468, all dev, before round 9;
+  // g469–g492, all dev, before round 10).
   const batchOf = (p: LabelledPair) => {
     const g = Number(p.group.slice(1));
     return g <= 192
@@ -537,17 +538,26 @@ if (existsSync(pairsFile) && only === undefined) {
               ? "g389–g420"
               : g <= 444
                 ? "g421–g444"
-                : "g445–g468";
+                : g <= 468
+                  ? "g445–g468"
+                  : "g469–g492";
   };
   const rows = (["dev", "test"] as const).flatMap((split) => [
     { name: split, split, pairs: pairs.filter((p) => p.split === split) },
-    ...["g001–g192", "g193–g276", "g277–g336", "g337–g388", "g389–g420", "g421–g444", "g445–g468"].map(
-      (batch) => ({
-        name: `${split} ${batch}`,
-        split,
-        pairs: pairs.filter((p) => p.split === split && batchOf(p) === batch),
-      }),
-    ),
+    ...[
+      "g001–g192",
+      "g193–g276",
+      "g277–g336",
+      "g337–g388",
+      "g389–g420",
+      "g421–g444",
+      "g445–g468",
+      "g469–g492",
+    ].map((batch) => ({
+      name: `${split} ${batch}`,
+      split,
+      pairs: pairs.filter((p) => p.split === split && batchOf(p) === batch),
+    })),
   ]);
   // The matcher without sentence embeddings (the default: the web bundle, question links, and
   // requirement matching unless DERISK_SENTENCE_ENCODER=on), then with the sentence encoder's
