@@ -24,13 +24,15 @@ const REGISTERS = new Set([
   "blame-subtle",
   "non-story",
 ]);
-const SPLITS = new Set(["train", "validation", "test"]);
+// `heldout`: eval/corpus/heldout/, written by a writer outside the training and test writers;
+// neither `npm run train` nor the test columns of `npm run eval` read it.
+const SPLITS = new Set(["train", "validation", "test", "heldout"]);
 const root = new URL("../eval/corpus/", import.meta.url).pathname;
 
 const files =
   process.argv.length > 2
     ? process.argv.slice(2)
-    : ["answers", "questions"].flatMap((dir) =>
+    : ["answers", "questions", "heldout"].flatMap((dir) =>
         readdirSync(join(root, dir))
           .filter((f) => f.endsWith(".jsonl"))
           .map((f) => join(root, dir, f)),
@@ -57,7 +59,7 @@ for (const file of files) {
     }
     if (typeof row.id !== "string" || ids.has(row.id)) fail(where, `missing or duplicate id ${row.id}`);
     ids.add(row.id);
-    if (!SPLITS.has(row.split)) fail(where, `split must be train|validation|test, got ${row.split}`);
+    if (!SPLITS.has(row.split)) fail(where, `split must be train|validation|test|heldout, got ${row.split}`);
     if (!COMPETENCIES.has(row.competency)) fail(where, `unknown competency ${row.competency}`);
     if (typeof row.question !== "string" || row.question.trim() === "") fail(where, "question missing");
     if (!("s" in row)) {
