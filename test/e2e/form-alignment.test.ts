@@ -31,9 +31,9 @@ describe.runIf(launched.browser !== null)("inline form fields line up", () => {
     const role = page.getByLabel("Role", { exact: true });
     await count.waitFor();
     const [countBox, roleBox] = await Promise.all([count.boundingBox(), role.boundingBox()]);
-    const labels = await page.locator(".practice-options .field-label").evaluateAll((nodes) =>
-      nodes.map((node) => node.getBoundingClientRect().top),
-    );
+    const labels = await page
+      .locator(".practice-options .field-label")
+      .evaluateAll((nodes) => nodes.map((node) => node.getBoundingClientRect().top));
     expect(countBox).not.toBeNull();
     expect(roleBox).not.toBeNull();
     expect(Math.abs((countBox?.height ?? 0) - (roleBox?.height ?? 0))).toBeLessThan(1);
