@@ -75,4 +75,25 @@ describe.runIf(launched.browser !== null)("layout lines up", () => {
     expect(styles[1]).toBe(styles[0]);
     await context.close();
   });
+
+  test("Re-angle: the save card stands apart from the side-by-side columns above it", async () => {
+    const context = await newContext(browser, server.url, { width: 1280 });
+    const page = await context.newPage();
+    const documents = (await (await fetch(`${server.url}/api/documents`)).json()) as {
+      documents: { id: string }[];
+    };
+    const documentId = documents.documents[0]?.id ?? "";
+    const detail = (await (await fetch(`${server.url}/api/documents/${documentId}`)).json()) as {
+      items: { id: string; kind: string }[];
+    };
+    const answer = detail.items.find((item) => item.kind === "answer");
+    await page.goto(`/#/reangle/${answer?.id ?? ""}`);
+    await page.getByRole("button", { name: "Re-angle", exact: true }).click();
+    const save = page.getByRole("region", { name: "Save the re-angled answer" });
+    await save.waitFor();
+    const columns = await page.locator(".diff-columns").boundingBox();
+    const card = await save.boundingBox();
+    expect((card?.y ?? 0) - ((columns?.y ?? 0) + (columns?.height ?? 0))).toBeGreaterThanOrEqual(12);
+    await context.close();
+  });
 });
