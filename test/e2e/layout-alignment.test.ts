@@ -48,12 +48,18 @@ describe.runIf(launched.browser !== null)("layout lines up", () => {
     const context = await newContext(browser, server.url, { width: 1280 });
     const page = await context.newPage();
     const lefts: number[] = [];
+    const newStory: number[] = [];
     for (const path of ["/#/stories", "/#/coverage", "/#/trailer"]) {
       await page.goto(path);
       const tab = page.getByRole("navigation", { name: "Stories views" });
       await tab.waitFor();
       lefts.push((await tab.boundingBox())?.x ?? -1);
+      const button = page.getByRole("link", { name: "New story" });
+      if ((await button.count()) > 0) newStory.push((await button.boundingBox())?.width ?? -1);
     }
+    // The same "+ New story" button on the tabs that have one.
+    expect(newStory).toHaveLength(2);
+    expect(newStory[1]).toBe(newStory[0]);
     expect(lefts[0]).toBeGreaterThanOrEqual(0);
     expect(lefts).toEqual([lefts[0], lefts[0], lefts[0]]);
     await context.close();
