@@ -92,6 +92,21 @@ describe.runIf(launched.browser !== null)("follow-ups on the seed", () => {
     await screenshot(page, "followups-prepared");
   });
 
+  test("quotes are said as written: no “**Situation**:” markup, and a concern quotes each sentence once", async () => {
+    await page.goto(`/#/followups/${idOf.get("q6/core")}`);
+    await page.getByTestId("followups-summary").waitFor();
+    const quotes = await page.locator(".prediction-trigger q").allTextContents();
+    expect(quotes.length).toBeGreaterThan(0);
+    expect(quotes.filter((q) => q.includes("**"))).toEqual([]);
+    const concern = await page
+      .locator(".concern-card")
+      .first()
+      .locator(".prediction-trigger q")
+      .allTextContents();
+    expect(concern.length).toBeGreaterThan(0);
+    expect(new Set(concern).size).toBe(concern.length);
+  });
+
   test("an empty prepared answer cannot be saved; the open form passes axe", async () => {
     await page.goto(`/#/followups/${idOf.get("q6/ml-focused")}`);
     await page.getByTestId("followups-summary").waitFor();

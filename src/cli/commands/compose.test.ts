@@ -66,6 +66,28 @@ describe("derisk compose", () => {
     expect(out).toMatch(/Fill in: \[by how much\?\] \[what did you learn\?\]/);
   });
 
+  it("names the sentences left out to fit the budget, with a plural that agrees", async () => {
+    const story =
+      "Our nightly training job failed twice a week and nobody owned it. " +
+      "I read six weeks of logs and found the failures followed the largest feature exports. " +
+      "I split the export into batches of fifty thousand rows. " +
+      "I added an alert when a batch fails and a dashboard of batch sizes. " +
+      "I wrote a runbook so the on-call engineer could rerun one batch. " +
+      "The job has not failed since, and it runs in forty minutes instead of two hours. " +
+      "I learned to look at data volume before blaming the code.";
+    const { out, code } = await runCommand(
+      registerComposeCommand,
+      ["compose", "-", "-q", "Tell me about a hard bug", "--budget", "20"],
+      story,
+    );
+    expect(code).toBe(0);
+    expect(out).not.toContain("sentence(s)");
+    const [, count] = /Left out to fit the budget \((\d+) sentences?\):/.exec(out) ?? [];
+    expect(Number(count)).toBeGreaterThan(0);
+    const listed = out.slice(out.indexOf("Left out to fit the budget")).split("\n").slice(1);
+    expect(listed.filter((line) => line.startsWith("  ")).length).toBe(Number(count));
+  });
+
   it("maps bad input and usage to exit codes 2 and 1", async () => {
     const empty = await runCommand(registerComposeCommand, ["compose", "-", "-q", "q"], "   ");
     expect(empty).toMatchObject({ code: 2 });

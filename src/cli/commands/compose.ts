@@ -188,8 +188,11 @@ export function registerComposeCommand(program: Command, ctx: CliContext): void 
         ),
       ];
       if (draft.blanks.length > 0) lines.push("", `${style.yellow("Fill in:")} ${draft.blanks.join(" ")}`);
-      if (draft.trimmed.length > 0)
-        lines.push("", style.dim(`Left out to fit the budget: ${draft.trimmed.length} sentence(s).`));
+      if (draft.trimmed.length > 0) {
+        const n = draft.trimmed.length;
+        lines.push("", style.dim(`Left out to fit the budget (${n} sentence${n === 1 ? "" : "s"}):`));
+        for (const t of draft.trimmed) lines.push(style.dim(`  ${t.field.padEnd(9)} ${t.text}`));
+      }
       for (const warning of draft.warnings) lines.push(style.yellow(`! ${warning}`));
       ctx.out(lines.join("\n"));
     });

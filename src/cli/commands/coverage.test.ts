@@ -48,4 +48,16 @@ describe("derisk coverage", () => {
     expect(out).toMatch(/Gaps: .*leadership-influence/);
     expect(out).toMatch(/A = The rollback I forgot/);
   });
+
+  it("explains the levels as the matrix scores them: a result alone is 1, two of result, figure and lesson 2", async () => {
+    const json = JSON.parse(
+      (await runCommand(registerCoverageCommand, ["coverage", "--stories", storiesPath, "--json"])).out,
+    );
+    // "Disagreeing on the metric" has a result and nothing else.
+    expect(json.cells[json.competencies.indexOf("conflict")]).toEqual([0, 1]);
+    const { out } = await runCommand(registerCoverageCommand, ["coverage", "--stories", storiesPath]);
+    const legend = out.split("\n")[0] ?? "";
+    expect(legend).not.toMatch(/2 with a result/);
+    expect(legend).toMatch(/2 two of result, figure, lesson/);
+  });
 });

@@ -42,7 +42,9 @@ export function registerCoverageCommand(program: Command, ctx: CliContext): void
       }
       const width = Math.max(...matrix.competencies.map((c) => c.length));
       const lines = [
-        style.bold("Coverage (0 none · 1 serves · 2 with a result · 3 with result, figure and lesson)"),
+        style.bold(
+          "Coverage (0 none · 1 serves · 2 two of result, figure, lesson · 3 result, figure and lesson)",
+        ),
         ...matrix.stories.map((s, i) =>
           style.dim(
             `  ${String.fromCharCode(65 + (i % 26))}${i >= 26 ? Math.floor(i / 26) : ""} = ${s.title}`,

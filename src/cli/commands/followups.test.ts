@@ -30,3 +30,23 @@ describe("derisk followups", () => {
     expect(out).toMatch(/because you said “PhD in applied math”/);
   });
 });
+
+describe("derisk followups: concern quotes", () => {
+  it("quotes a sentence with several trigger phrases once, without its STAR label markup", async () => {
+    const infra =
+      "**Situation**: On my project on AWS EKS, I was integrating Cognito, Istio and a GitOps CI/CD pipeline using FluxCD and Helm. " +
+      "**Action**: I set up Terraform and Kubernetes autoscaling, and tuned the Docker images.";
+    const { out } = await runCommand(
+      registerFollowUpsCommand,
+      ["followups", "-", "-r", "ml-engineer"],
+      infra,
+    );
+    const concerns = out.slice(out.indexOf("Concerns ("));
+    expect(concerns).toMatch(/infrastructure-heavy/);
+    const quoted = concerns.split("\n").filter((line) => line.trim().startsWith("“"));
+    expect(quoted.length).toBeGreaterThan(0);
+    expect(new Set(quoted).size).toBe(quoted.length);
+    expect(concerns).not.toContain("**");
+    expect(concerns).toContain("“On my project on AWS EKS");
+  });
+});

@@ -92,6 +92,7 @@ export function registerFollowUpsCommand(program: Command, ctx: CliContext): voi
         return;
       }
       const { style } = ctx;
+      const { concernQuotes } = await import("../../core/packaging/concerns.ts");
       const lines = [style.bold(`Likely follow-ups (${followUps.length})`)];
       for (const f of followUps) {
         lines.push(`• ${f.question}`, style.dim(`    because you said “${f.trigger}” — ${f.reason}`));
@@ -110,7 +111,7 @@ export function registerFollowUpsCommand(program: Command, ctx: CliContext): voi
       lines.push("", style.bold(`Concerns (${concerns.length})`));
       for (const c of concerns) {
         lines.push(`${style.yellow("!")} ${c.judgement}`);
-        for (const t of c.triggers.slice(0, 3)) lines.push(style.dim(`    “${t.sentence}”`));
+        for (const quote of concernQuotes(c).slice(0, 3)) lines.push(style.dim(`    “${quote.sentence}”`));
         lines.push(`    why: ${c.why}`, `    reframe: ${c.reframe}`);
         for (const line of c.reframes) lines.push(`    ${style.green("your line:")} “${line}”`);
       }

@@ -29,7 +29,7 @@ describe("derisk reangle", () => {
       ["reangle", "-", "--role", "ml-engineer"],
       STORY,
     );
-    expect(out).toMatch(/Re-angled for ml-engineer: core vocabulary \d+% → \d+%/);
+    expect(out).toMatch(/Re-angled for ML Engineer: core vocabulary \d+% → \d+%/);
     expect(out).toMatch(/- trimmed/);
   });
 

@@ -66,10 +66,13 @@ export function registerReangleCommand(program: Command, ctx: CliContext): void 
         return;
       }
       const { style } = ctx;
+      const { ROLE_VOCABULARY } = await import("../../core/packaging/data/role-vocabulary.ts");
+      // The role as a reader says it ("ML Engineer"), not the flag's id ("ml-engineer").
+      const roleTitle = ROLE_VOCABULARY[toRole].title;
       const pct = (n: number) => `${Math.round(n * 100)}%`;
       const lines = [
         style.bold(
-          `Re-angled for ${toRole}: core vocabulary ${pct(out.coreShare.before)} → ${pct(out.coreShare.after)}`,
+          `Re-angled for ${roleTitle}: core vocabulary ${pct(out.coreShare.before)} → ${pct(out.coreShare.after)}`,
         ),
         "",
         out.text,
@@ -85,7 +88,7 @@ export function registerReangleCommand(program: Command, ctx: CliContext): void 
         lines.push(
           "",
           style.yellow(
-            `Your variant "${better.variant}" of this question already fits ${toRole} better: ${pct(better.coreShare)} core vocabulary, against ${pct(better.reangledCoreShare)} for this re-angle (derisk reangle --answer ${better.itemId}).`,
+            `Your variant "${better.variant}" of this question already fits ${roleTitle} better: ${pct(better.coreShare)} core vocabulary, against ${pct(better.reangledCoreShare)} for this re-angle (derisk reangle --answer ${better.itemId}).`,
           ),
         );
       }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ConcernItem } from "../model.ts";
-import { detectConcerns } from "./concerns.ts";
+import { concernQuotes, detectConcerns } from "./concerns.ts";
 import { CONCERNS } from "./data/concerns.ts";
 
 const userConcern = (judgement: string, reframes: string[]): ConcernItem => ({
@@ -101,5 +101,21 @@ describe("detectConcerns", () => {
     expect(
       detectConcerns(text, { role: "ml-engineer", userReframes: [userConcern("Lone wolf", ["I pair."])] }),
     ).toEqual([]);
+  });
+});
+
+describe("concernQuotes", () => {
+  it("gives each trigger sentence once, with all its phrases, markup left out, in order", () => {
+    const text =
+      "**Situation**: On my project on AWS EKS, I wired Istio, Helm and FluxCD into a CI/CD pipeline. " +
+      "Then I set up Terraform and Kubernetes autoscaling.";
+    const concern = detectConcerns(text, { role: "ml-engineer" }).find((c) => c.id === "infra-heavy");
+    expect(concern).toBeDefined();
+    if (concern === undefined) return;
+    expect(concern.triggers.length).toBeGreaterThan(2);
+    const quotes = concernQuotes(concern);
+    expect(quotes.map((q) => q.index)).toEqual([0, 1]);
+    expect(quotes[0]?.sentence.startsWith("On my project on AWS EKS")).toBe(true);
+    expect(quotes[0]?.phrases.length).toBeGreaterThan(1);
   });
 });

@@ -19,7 +19,13 @@ export {
   type Origin,
   tagStoryParts,
 } from "./compose.ts";
-export { type DetectConcernsOptions, type DetectedConcern, detectConcerns } from "./concerns.ts";
+export {
+  type ConcernQuote,
+  concernQuotes,
+  type DetectConcernsOptions,
+  type DetectedConcern,
+  detectConcerns,
+} from "./concerns.ts";
 export { ANSWER_CUES, answeringSentences } from "./data/answer-cues.ts";
 export { CONCERNS, type ConcernDefinition } from "./data/concerns.ts";
 export { FOLLOW_UP_TRIGGERS, type FollowUpTrigger } from "./data/follow-up-triggers.ts";

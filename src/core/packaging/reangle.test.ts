@@ -114,3 +114,32 @@ describe("reangle on the sample document", () => {
     }
   });
 });
+
+describe("reangle: the reasons a user reads", () => {
+  const INTRO =
+    "Thank you for having me. " +
+    "I did a PhD in applied mathematics, where I proved convergence results for optimisation methods. " +
+    "Since then I have trained and evaluated PyTorch models for forecasting and deployed them on Kubernetes with Helm and Terraform. " +
+    "I am now certified in AWS DevOps. " +
+    "I enjoy solving open-ended problems with others, and I am excited to bring that to an applied ML team.";
+
+  it("names no situation, result or lesson in an introduction, and nothing 'reached production'", () => {
+    const out = reangle(INTRO, { toRole: "ml-engineer", question: "Tell me about yourself" });
+    const reasons = out.diff.map((d) => d.reason).join("\n");
+    expect(reasons).not.toMatch(/\b(?:result|lesson|story|scene)\b/);
+    expect(reasons).not.toMatch(/reached production/);
+  });
+
+  it("says 'an ML Engineer role', not 'a ML Engineer role'", () => {
+    const out = reangle(INFRA_STORY, { fromRole: "mlops-engineer", toRole: "ml-engineer" });
+    const reasons = out.diff.map((d) => d.reason).join("\n");
+    expect(reasons).toMatch(/for an ML Engineer role/);
+    expect(reasons).not.toMatch(/for a ML/);
+  });
+
+  it("does not say a result or lesson 'closes the answer' when it is not the last sentence", () => {
+    const out = reangle(INFRA_STORY, { toRole: "ml-engineer" });
+    const last = out.diff.length - 1;
+    for (const d of out.diff) if (d.from !== last) expect(d.reason).not.toMatch(/closes the answer/);
+  });
+});

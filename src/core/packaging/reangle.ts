@@ -1,6 +1,6 @@
 import { classify } from "../analysis/index.ts";
 import { DeriskError } from "../errors.ts";
-import type { RoleId, StarPart } from "../model.ts";
+import type { Competency, RoleId, StarPart } from "../model.ts";
 import { tagStoryParts } from "./compose.ts";
 import { answeringSentences } from "./data/answer-cues.ts";
 import { ROLE_VOCABULARY } from "./data/role-vocabulary.ts";
@@ -39,6 +39,10 @@ export interface Reangled {
   /** Share of the role vocabulary that is core, before and after (0..1). */
   coreShare: { before: number; after: number };
 }
+
+// Questions answered with no episode: an introduction, a "why", a strength. Their sentences have
+// no situation, result or lesson to name in a reason, whatever the tagger reads into them.
+const NO_EPISODE: ReadonlySet<Competency> = new Set(["about-me", "motivation", "strength-weakness"]);
 
 // A sentence that leans on the one before it ("This led to…", "It turned out…"): trimming its
 // antecedent would leave it pointing at nothing.
@@ -91,6 +95,7 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
       core: terms.core.length,
       adjacent: terms.adjacent.length,
       asked,
+      adjacentOnly,
       trimmable: adjacentOnly && !asked && !protectedPart,
     };
   });
@@ -111,6 +116,26 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
   }
 
   const kept = sentences.filter((s) => !trimmed.has(s));
+  // "an ML Engineer role", "a Data Scientist role": the article follows the sound of the title.
+  const forRole = `for ${/^(?:[AEIOU]|ML)/.test(vocabulary.title) ? "an" : "a"} ${vocabulary.title} role`;
+  const episode = competency === undefined || !NO_EPISODE.has(competency);
+  const keptReason = (s: (typeof sentences)[number]): string => {
+    if (s.asked) return "answers the question asked";
+    if (s === keepAdjacent) return `the one line kept on adjacent skills ${forRole}`;
+    if (!episode) {
+      if (s.core > 0)
+        return `speaks to the ${vocabulary.title} core (${s.core} term${s.core === 1 ? "" : "s"})`;
+      if (s.trimmable) return "the sentence after it leans on it";
+      return s.adjacentOnly
+        ? "the opening and the close stay whatever the role"
+        : "not about adjacent skills only";
+    }
+    if (s.part === "result" || s.part === "lesson") return `the ${s.part} stays whatever the role`;
+    if (s.core > 0)
+      return `speaks to the ${vocabulary.title} core (${s.core} term${s.core === 1 ? "" : "s"})`;
+    if (s.trimmable) return "the sentence after it leans on it";
+    return s.from === 0 ? "sets the scene" : "keeps the story whole";
+  };
   const diff: ReangleDiffEntry[] = sentences.map((s) => {
     if (trimmed.has(s)) {
       return {
@@ -118,7 +143,7 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
         status: "trimmed",
         text: s.text,
         part: s.part,
-        reason: `speaks to adjacent skills only (${s.adjacent} term${s.adjacent === 1 ? "" : "s"}) for a ${vocabulary.title} role`,
+        reason: `speaks to adjacent skills only (${s.adjacent} term${s.adjacent === 1 ? "" : "s"}) ${forRole}`,
       };
     }
     return {
@@ -127,19 +152,7 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
       status: "kept",
       text: s.text,
       part: s.part,
-      reason: s.asked
-        ? "answers the question asked"
-        : s === keepAdjacent
-          ? "kept as the one line on how it reached production"
-          : s.part === "result" || s.part === "lesson"
-            ? `the ${s.part} closes the answer`
-            : s.core > 0
-              ? `speaks to the ${vocabulary.title} core (${s.core} term${s.core === 1 ? "" : "s"})`
-              : s.trimmable
-                ? "the sentence after it leans on it"
-                : s.from === 0
-                  ? "sets the scene"
-                  : "keeps the story whole",
+      reason: keptReason(s),
     };
   });
 

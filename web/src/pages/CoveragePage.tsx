@@ -2,6 +2,7 @@ import { useEffect } from "react";
 import { api } from "../api.ts";
 import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { Icon } from "../components/Icon.tsx";
 import { PackagingTabs } from "../components/PackagingTabs.tsx";
 import { route } from "../links.ts";
 import { COMPETENCY_NAMES } from "../names.ts";
@@ -28,6 +29,7 @@ export function CoveragePage() {
           </p>
         </div>
         <a className="button button-primary" href={route.newStory()}>
+          <Icon name="plus" size={16} />
           New story
         </a>
       </header>

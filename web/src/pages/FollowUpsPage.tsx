@@ -1,4 +1,6 @@
-import { type FormEvent, useEffect, useId, useState } from "react";
+import { type FormEvent, type ReactNode, useEffect, useId, useState } from "react";
+import { concernQuotes } from "../../../src/core/packaging/concerns.ts";
+import { stripMarkup } from "../../../src/core/packaging/text.ts";
 import { api, type DocumentSummary, describeError, type LinkedFollowUp } from "../api.ts";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { Icon } from "../components/Icon.tsx";
@@ -83,7 +85,7 @@ function Predictions({
             <p className="prediction-trigger">
               <span className="pointer-label">Because you said</span>{" "}
               <q>
-                <Highlighted sentence={followUp.sentence.text} phrase={followUp.trigger} />
+                <Highlighted sentence={stripMarkup(followUp.sentence.text)} phrases={[followUp.trigger]} />
               </q>
             </p>
             <p className="muted prediction-reason">{followUp.reason}</p>
@@ -114,14 +116,16 @@ function Predictions({
                     They may think <q>{concern.judgement}</q>
                   </span>
                 </p>
-                {concern.triggers.slice(0, 2).map((trigger) => (
-                  <p key={`${trigger.index}-${trigger.phrase}`} className="prediction-trigger">
-                    <span className="pointer-label">Because you said</span>{" "}
-                    <q>
-                      <Highlighted sentence={trigger.sentence} phrase={trigger.phrase} />
-                    </q>
-                  </p>
-                ))}
+                {concernQuotes(concern)
+                  .slice(0, 2)
+                  .map((quote) => (
+                    <p key={quote.index} className="prediction-trigger">
+                      <span className="pointer-label">Because you said</span>{" "}
+                      <q>
+                        <Highlighted sentence={quote.sentence} phrases={quote.phrases} />
+                      </q>
+                    </p>
+                  ))}
                 <p className="muted">{concern.why}</p>
                 <p>
                   <strong>Reframe:</strong> {concern.reframe}
@@ -241,15 +245,31 @@ function PrepareForm({
   );
 }
 
-/** The sentence with the phrase that triggers the question marked. */
-function Highlighted({ sentence, phrase }: { sentence: string; phrase: string }) {
-  const at = sentence.toLowerCase().indexOf(phrase.toLowerCase());
-  if (phrase === "" || at < 0) return <>{sentence}</>;
-  return (
-    <>
-      {sentence.slice(0, at)}
-      <mark className="trigger">{sentence.slice(at, at + phrase.length)}</mark>
-      {sentence.slice(at + phrase.length)}
-    </>
-  );
+/** The sentence with the phrases that trigger the question or concern marked. */
+function Highlighted({ sentence, phrases }: { sentence: string; phrases: readonly string[] }) {
+  const lower = sentence.toLowerCase();
+  const parts: ReactNode[] = [];
+  let from = 0;
+  for (;;) {
+    // The earliest phrase from here on; phrases the markup-free sentence no longer holds are skipped.
+    let at = -1;
+    let length = 0;
+    for (const phrase of phrases) {
+      const found = phrase === "" ? -1 : lower.indexOf(phrase.toLowerCase(), from);
+      if (found >= 0 && (at < 0 || found < at)) {
+        at = found;
+        length = phrase.length;
+      }
+    }
+    if (at < 0) break;
+    parts.push(sentence.slice(from, at));
+    parts.push(
+      <mark key={at} className="trigger">
+        {sentence.slice(at, at + length)}
+      </mark>,
+    );
+    from = at + length;
+  }
+  parts.push(sentence.slice(from));
+  return <>{parts}</>;
 }
