@@ -155,8 +155,15 @@ describe("derisk practice in a terminal (tmux)", () => {
       expect(analysed).toMatch(/⏱ 0:\d\d \/ 1:30 used/);
       expect(analysed).toMatch(/Overall [1-5]\/5/);
       expect(analysed).toMatch(/STAR\+L\n {2}situation/);
-      for (const risk of ["ambiguity", "spinning", "blame", "autonomy", "systems"])
-        expect(analysed).toMatch(new RegExp(`^ {2}\\S+ +${risk} `, "m"));
+      // The five risks in the web app's words, each with its level.
+      for (const risk of [
+        "Handles ambiguity",
+        "Clear path, no spinning",
+        "Blames others",
+        "Ships without hand-holding",
+        "Thinks in systems",
+      ])
+        expect(analysed).toMatch(new RegExp(`^ {2}\\S+ +${risk} +(Strong|Shown|Not shown|Risk)`, "m"));
       expect(analysed).toMatch(/Top fixes\n {2}1\. /);
       // The prepared answer beside the attempt (120 columns: side by side).
       expect(analysed).toMatch(/^Your answer +│ Prepared answer$/m);
