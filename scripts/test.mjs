@@ -49,7 +49,12 @@ const unitOk = run("vitest", "npx", [
 ]);
 countVitest("unit", ".vitest.json", unitOk);
 
-// 3. Build the app as `npm start` serves it, then drive it in a real Chromium.
+// 3. The committed risk-lens model is exactly what `npm run train` rebuilds from eval/corpus/
+//    (same corpus and seed, same bytes); a cue list or corpus change without a retrain fails here.
+if (run("lens model rebuild", "npx", ["tsx", "scripts/train.ts", "--verify"])) passed += 1;
+else failed += 1;
+
+// 4. Build the app as `npm start` serves it, then drive it in a real Chromium.
 if (run("build", "npm", ["run", "--silent", "build"])) {
   passed += 1;
   const e2eOk = run("e2e", "npx", [

@@ -6,13 +6,14 @@
  *   npm run train -- --seed 7 --out FILE
  *   npm run train -- --additions 0.25     # share of stories copied with a training sentence
  *   npm run train -- --openers 0.15       # share of stories copied with a pleasantry in front
+ *   npm run train -- --verify             # rebuild and compare with the committed model; writes nothing
  *
  * Reads only the training writers' files (answers/train-*.jsonl: the train and validation
  * splits) and questions/*.jsonl; never the frozen test files. Models are fitted on `train`;
  * decision thresholds are picked on `validation`. Same corpus and seed, same bytes out.
  */
 
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { callsForStory } from "../src/core/analysis/classify.ts";
@@ -886,5 +887,29 @@ model.meta = {
   },
 };
 const json = `${JSON.stringify(model)}\n`;
-writeFileSync(outFile, json);
-log(`wrote ${outFile} (${(json.length / 1024).toFixed(0)} KB)`);
+if (args.includes("--verify")) {
+  // The committed artifact must be exactly what this corpus and seed give (docs/risk-lens.md).
+  const committed = existsSync(outFile) ? readFileSync(outFile, "utf8") : "";
+  if (committed === json) {
+    log(`${outFile} is what npm run train gives: identical (${(json.length / 1024).toFixed(0)} KB)`);
+  } else {
+    const parts =
+      committed === "" ? ["the whole file (missing)"] : differingParts(JSON.parse(committed), model);
+    process.stderr.write(
+      `train: ${outFile} differs from a rebuild of ${corpusDir} with seed ${SEED} in: ${parts.join(", ")}.\n` +
+        "train: run `npm run train` and commit the model, or restore the corpus it was trained on.\n",
+    );
+    process.exit(1);
+  }
+} else {
+  writeFileSync(outFile, json);
+  log(`wrote ${outFile} (${(json.length / 1024).toFixed(0)} KB)`);
+}
+
+/** The top-level parts of the model whose JSON differs (e.g. "sentence", "thresholds"). */
+function differingParts(committed: Record<string, unknown>, rebuilt: object): string[] {
+  const fresh = JSON.parse(JSON.stringify(rebuilt)) as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(committed), ...Object.keys(fresh)])];
+  const parts = keys.filter((k) => JSON.stringify(committed[k]) !== JSON.stringify(fresh[k]));
+  return parts.length > 0 ? parts : ["formatting only"];
+}
