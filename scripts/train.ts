@@ -523,9 +523,22 @@ for (let fold = 0; fold < FOLDS; fold += 1) {
   }
   log(`fold ${fold + 1}/${FOLDS}`);
 }
-model.sentence = prune(fitSentences(train), 0.12);
 model.topic = prune(fitTopic(train), 0.06);
-log(`sentence tagger: ${model.sentence.vocab.length} features; topic: ${model.topic.vocab.length} features`);
+// The artifact stays under 2 MiB (lens.test.ts; the issue's budget): the tagger's near-zero
+// weights are pruned at 0.12, or at the smallest step above that keeps the whole file under the
+// budget once the corpus grows (the heads, thresholds and meta fitted below take ~12 KB).
+const MODEL_BUDGET = 2 * 1024 * 1024 - 16 * 1024;
+const fullTagger = fitSentences(train);
+const restBytes = JSON.stringify({ ...model, sentence: undefined }).length;
+let pruneAt = 0.12;
+model.sentence = prune(fullTagger, pruneAt);
+while (restBytes + JSON.stringify(model.sentence).length > MODEL_BUDGET && pruneAt < 1) {
+  pruneAt = Math.round((pruneAt + 0.01) * 100) / 100;
+  model.sentence = prune(fullTagger, pruneAt);
+}
+log(
+  `sentence tagger: ${model.sentence.vocab.length} features (pruned below ${pruneAt}); topic: ${model.topic.vocab.length} features`,
+);
 
 // ---------------------------------------------------------------- answer-level heads
 const gold = (item: Item, tag: SentenceTag): number => (item.row.labels[tag] === true ? 1 : 0);
