@@ -17,7 +17,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { analyze, classify, type Labels } from "../src/core/analysis/index.ts";
 import { SENTENCE_TAGS } from "../src/core/analysis/labels.ts";
-import type { LensModel } from "../src/core/analysis/lens/model.ts";
+import { type LensModel, loadLensModel, type StoredLensModel } from "../src/core/analysis/lens/model.ts";
 import { LENS_MODEL } from "../src/core/analysis/lens/weights.ts";
 import { spearman } from "../src/core/analysis/spearman.ts";
 import { answerText, readAnswers, readQuestions } from "./lens-corpus.ts";
@@ -45,7 +45,7 @@ interface Row {
 // first analysis (the sparse scorers are built per weights object, so none of the committed
 // model's survive). One model per process.
 if (modelFile !== undefined) {
-  const candidate = JSON.parse(readFileSync(resolve(modelFile), "utf8")) as LensModel;
+  const candidate = loadLensModel(JSON.parse(readFileSync(resolve(modelFile), "utf8")) as StoredLensModel);
   const target = LENS_MODEL as unknown as Record<string, unknown>;
   for (const key of Object.keys(target)) delete target[key];
   Object.assign(target, candidate);

@@ -18,7 +18,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { callsForStory } from "../src/core/analysis/classify.ts";
 import { SENTENCE_TAGS, type SentenceTag } from "../src/core/analysis/labels.ts";
-import type { DenseWeights, SparseWeights } from "../src/core/analysis/lens/linear.ts";
+import { type DenseWeights, packSparse, type SparseWeights } from "../src/core/analysis/lens/linear.ts";
 import {
   boundaryFeatures,
   distribution,
@@ -28,6 +28,7 @@ import {
   questionFeatures,
   sameKind,
   sparseProbabilities,
+  storeLensModel,
   topicFeaturesOf,
 } from "../src/core/analysis/lens/model.ts";
 import {
@@ -529,10 +530,10 @@ model.topic = prune(fitTopic(train), 0.06);
 // budget once the corpus grows (the heads, thresholds and meta fitted below take ~12 KB).
 const MODEL_BUDGET = 2 * 1024 * 1024 - 16 * 1024;
 const fullTagger = fitSentences(train);
-const restBytes = JSON.stringify({ ...model, sentence: undefined }).length;
+const restBytes = JSON.stringify({ ...storeLensModel(model), sentence: undefined }).length;
 let pruneAt = 0.12;
 model.sentence = prune(fullTagger, pruneAt);
-while (restBytes + JSON.stringify(model.sentence).length > MODEL_BUDGET && pruneAt < 1) {
+while (restBytes + JSON.stringify(packSparse(model.sentence)).length > MODEL_BUDGET && pruneAt < 1) {
   pruneAt = Math.round((pruneAt + 0.01) * 100) / 100;
   model.sentence = prune(fullTagger, pruneAt);
 }
@@ -899,7 +900,7 @@ model.meta = {
     boundary: model.boundary.vocab.length,
   },
 };
-const json = `${JSON.stringify(model)}\n`;
+const json = `${JSON.stringify(storeLensModel(model))}\n`;
 if (args.includes("--verify")) {
   // The committed artifact must be exactly what this corpus and seed give (docs/risk-lens.md).
   const committed = existsSync(outFile) ? readFileSync(outFile, "utf8") : "";
@@ -907,7 +908,9 @@ if (args.includes("--verify")) {
     log(`${outFile} is what npm run train gives: identical (${(json.length / 1024).toFixed(0)} KB)`);
   } else {
     const parts =
-      committed === "" ? ["the whole file (missing)"] : differingParts(JSON.parse(committed), model);
+      committed === ""
+        ? ["the whole file (missing)"]
+        : differingParts(JSON.parse(committed), storeLensModel(model));
     process.stderr.write(
       `train: ${outFile} differs from a rebuild of ${corpusDir} with seed ${SEED} in: ${parts.join(", ")}.\n` +
         "train: run `npm run train` and commit the model, or restore the corpus it was trained on.\n",

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { featureId, SparseScorer, type SparseWeights } from "./linear.ts";
+import { featureId, packSparse, SparseScorer, type SparseWeights, unpackSparse } from "./linear.ts";
 
 /** The logits by the definition: bias plus each known feature's weight / scale, once per feature. */
 function reference(model: SparseWeights, features: readonly string[]): number[] {
@@ -99,5 +99,60 @@ describe("SparseScorer", () => {
     const found = new Uint8Array(5);
     new SparseScorer(model).logits(["w:i", "nope", "w:i", "past", "b:x_y"], found);
     expect([...found]).toEqual([1, 0, 1, 1, 0]);
+  });
+});
+
+describe("packSparse / unpackSparse", () => {
+  const weightsOf = (rows: number, cols: number) =>
+    fc.array(fc.array(fc.integer({ min: -2048, max: 2047 }), { minLength: cols, maxLength: cols }), {
+      minLength: rows,
+      maxLength: rows,
+    });
+
+  it("gives back exactly the integer weights it packed, in a smaller JSON", () => {
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 1, max: 4 })
+          .chain((rows) =>
+            fc
+              .integer({ min: 1, max: 40 })
+              .chain((cols) => weightsOf(rows, cols).map((w) => ({ rows, cols, w }))),
+          ),
+        ({ rows, cols, w }) => {
+          const model: SparseWeights = {
+            vocab: Array.from({ length: cols }, (_, i) => `w:${i}`),
+            classes: Array.from({ length: rows }, (_, k) => `c${k}`),
+            weights: w,
+            bias: Array.from({ length: rows }, (_, k) => k / 10),
+            scale: 100,
+          };
+          const packed = packSparse(model);
+          expect("packed" in packed).toBe(true);
+          const stored = JSON.parse(JSON.stringify(packed)) as typeof packed;
+          expect(unpackSparse(stored)).toEqual(model);
+        },
+      ),
+    );
+  });
+
+  it("leaves a model it cannot pack as it is (no scale, fractions, out of range)", () => {
+    const base = { vocab: ["a", "b"], classes: ["x"], bias: [0] };
+    for (const model of [
+      { ...base, weights: [[1, 2]] },
+      { ...base, weights: [[0.5, 2]], scale: 100 },
+      { ...base, weights: [[2048, 0]], scale: 100 },
+      { ...base, weights: [[-2049, 0]], scale: 100 },
+    ] as SparseWeights[]) {
+      expect(packSparse(model)).toBe(model);
+      expect(unpackSparse(model)).toBe(model);
+    }
+  });
+
+  it("refuses a damaged packed row with a message that says what is wrong", () => {
+    const stored = { vocab: ["a", "b"], classes: ["x"], packed: ["gAgB"], bias: [0], scale: 100 };
+    expect(unpackSparse(stored).weights).toEqual([[0, 1]]);
+    expect(() => unpackSparse({ ...stored, packed: ["gAg"] })).toThrow(/3 characters; expected 4/);
+    expect(() => unpackSparse({ ...stored, packed: ["gA!B"] })).toThrow(/outside base64url at 2/);
   });
 });

@@ -13,6 +13,62 @@ export interface SparseWeights {
   scale?: number;
 }
 
+/**
+ * A sparse model as the artifact stores it: each class's integer weights packed two characters
+ * per weight (base64url digits of weight + 2048, high digit first), a third of the JSON of
+ * comma-separated numbers. `unpackSparse` gives the `SparseWeights` back exactly.
+ */
+export interface PackedSparseWeights {
+  vocab: string[];
+  classes: string[];
+  packed: string[];
+  bias: number[];
+  scale: number;
+}
+
+const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+const PACK_OFFSET = 2048;
+
+/** Packs integer weights in [-2048, 2047]; any other model is returned as it is. */
+export function packSparse(model: SparseWeights): SparseWeights | PackedSparseWeights {
+  const { scale } = model;
+  const fits = model.weights.every((row) =>
+    row.every((w) => Number.isInteger(w) && w >= -PACK_OFFSET && w < PACK_OFFSET),
+  );
+  if (scale === undefined || !fits) return model;
+  const packed = model.weights.map((row) => {
+    let out = "";
+    for (const w of row) {
+      const v = w + PACK_OFFSET;
+      out += (DIGITS[v >> 6] as string) + (DIGITS[v & 63] as string);
+    }
+    return out;
+  });
+  return { vocab: model.vocab, classes: model.classes, packed, bias: model.bias, scale };
+}
+
+/** The weights of a stored sparse model, packed or not. */
+export function unpackSparse(model: SparseWeights | PackedSparseWeights): SparseWeights {
+  if (!("packed" in model)) return model;
+  const weights = model.packed.map((row) => {
+    if (row.length !== 2 * model.vocab.length) {
+      throw new Error(
+        `A packed weight row has ${row.length} characters; expected ${2 * model.vocab.length}.`,
+      );
+    }
+    const out = new Array<number>(model.vocab.length);
+    for (let i = 0; i < out.length; i += 1) {
+      const high = DIGITS.indexOf(row[2 * i] as string);
+      const low = DIGITS.indexOf(row[2 * i + 1] as string);
+      if (high < 0 || low < 0)
+        throw new Error(`A packed weight row has a character outside base64url at ${2 * i}.`);
+      out[i] = high * 64 + low - PACK_OFFSET;
+    }
+    return out;
+  });
+  return { vocab: model.vocab, classes: model.classes, weights, bias: model.bias, scale: model.scale };
+}
+
 /** Weights over named numeric features, one row per class. */
 export interface DenseWeights {
   features: string[];

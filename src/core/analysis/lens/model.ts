@@ -5,11 +5,35 @@ import type { SentenceTag } from "./features.ts";
 import {
   type DenseWeights,
   featureId,
+  type PackedSparseWeights,
+  packSparse,
   SparseScorer,
   type SparseWeights,
   sigmoid,
   softmax,
+  unpackSparse,
 } from "./linear.ts";
+
+/** The four sparse parts of the model, which the artifact stores packed (`packSparse`). */
+export const SPARSE_PARTS = ["sentence", "question", "topic", "boundary"] as const;
+
+/** The model as `data/lens-model.json` holds it: sparse parts packed or plain. */
+export type StoredLensModel = Omit<LensModel, (typeof SPARSE_PARTS)[number]> &
+  Record<(typeof SPARSE_PARTS)[number], SparseWeights | PackedSparseWeights>;
+
+/** The stored form of a model: its sparse parts packed (`npm run train` writes this). */
+export function storeLensModel(model: LensModel): StoredLensModel {
+  const out = { ...model } as StoredLensModel;
+  for (const part of SPARSE_PARTS) out[part] = packSparse(model[part]);
+  return out;
+}
+
+/** A model read from its stored form (packed or plain sparse parts). */
+export function loadLensModel(stored: StoredLensModel): LensModel {
+  const out = { ...stored } as unknown as LensModel;
+  for (const part of SPARSE_PARTS) out[part] = unpackSparse(stored[part]);
+  return out;
+}
 
 /** Everything `npm run train` fits, as committed in `data/lens-model.json`. */
 export interface LensModel {

@@ -1,8 +1,8 @@
 import trained from "../data/lens-model.json" with { type: "json" };
-import type { LensModel } from "./model.ts";
+import { type LensModel, loadLensModel, type StoredLensModel } from "./model.ts";
 
 /**
  * The risk-lens model `npm run train` fitted on eval/corpus/ (see docs/risk-lens.md). Only read
  * here: the corpus itself never ships.
  */
-export const LENS_MODEL: LensModel = trained as unknown as LensModel;
+export const LENS_MODEL: LensModel = loadLensModel(trained as unknown as StoredLensModel);
