@@ -523,7 +523,7 @@ if (existsSync(pairsFile) && only === undefined) {
   // over three batches), g193–g276, g277–g336 and g337–g388 (each written in one go before a
   // round of changes; g337–g388 before the word vectors; g389–g420 before the learned scorer;
   // g421–g444, all dev, before the taxonomy of round 8; g445–g468, all dev, before round 9;
-  // g469–g492, all dev, before round 10).
+  // g469–g492, all dev, before round 10; g493–g516, all dev, before round 11).
   const batchOf = (p: LabelledPair) => {
     const g = Number(p.group.slice(1));
     return g <= 192
@@ -540,7 +540,9 @@ if (existsSync(pairsFile) && only === undefined) {
                 ? "g421–g444"
                 : g <= 468
                   ? "g445–g468"
-                  : "g469–g492";
+                  : g <= 492
+                    ? "g469–g492"
+                    : "g493–g516";
   };
   const rows = (["dev", "test"] as const).flatMap((split) => [
     { name: split, split, pairs: pairs.filter((p) => p.split === split) },
@@ -553,6 +555,7 @@ if (existsSync(pairsFile) && only === undefined) {
       "g421–g444",
       "g445–g468",
       "g469–g492",
+      "g493–g516",
     ].map((batch) => ({
       name: `${split} ${batch}`,
       split,
