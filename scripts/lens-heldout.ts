@@ -17,7 +17,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { analyze, classify, type Labels } from "../src/core/analysis/index.ts";
 import { SENTENCE_TAGS } from "../src/core/analysis/labels.ts";
-import { type LensModel, loadLensModel, type StoredLensModel } from "../src/core/analysis/lens/model.ts";
+import { loadLensModel, type StoredLensModel } from "../src/core/analysis/lens/model.ts";
 import { LENS_MODEL } from "../src/core/analysis/lens/weights.ts";
 import { spearman } from "../src/core/analysis/spearman.ts";
 import { answerText, readAnswers, readQuestions } from "./lens-corpus.ts";

@@ -32,6 +32,8 @@ import type {
 export const DEFAULT_MAX_CHARS = 200_000;
 
 const STAR_TAGS: ReadonlySet<string> = new Set(STAR_PARTS);
+/** Signals shown by what the speaker did: their fallback quote is one of the actions. */
+const DEED_SIGNALS: ReadonlySet<string> = new Set(["decisive", "autonomy"]);
 
 /**
  * Gives each sentence the STAR+L part the tagger finds likeliest among the parts the answer
@@ -70,19 +72,23 @@ function carriersOf(
 ): Unit[] {
   if (!on) return [];
   const k = SENTENCE_TAGS.indexOf(tag);
-  const above = units.filter((_, i) => (probs[i]?.[k] ?? 0) >= threshold);
+  const p = (u: Unit): number => probs[units.indexOf(u)]?.[k] ?? 0;
+  const above = units.filter((u) => p(u) >= threshold);
   const part = STAR_TAGS.has(tag) ? units.filter((u) => u.part === tag) : [];
-  const found = part.length > 0 ? part : above;
+  // A STAR part reads in the answer's order; a signal's strongest carrier is quoted first.
+  const found = part.length > 0 ? part : STAR_TAGS.has(tag) ? above : [...above].sort((a, b) => p(b) - p(a));
   if (found.length > 0) return found;
+  // A label set from weaker evidence spread over the answer: its strongest sentence, among the
+  // speaker's actions for a signal that lives in what they did (an outcome is not a decision).
+  const actions = DEED_SIGNALS.has(tag) ? units.filter((u) => u.part === "action") : [];
   let best: Unit | undefined;
   let bestP = -1;
-  units.forEach((u, i) => {
-    const p = probs[i]?.[k] ?? 0;
-    if (p > bestP) {
+  for (const u of actions.length > 0 ? actions : units) {
+    if (p(u) > bestP) {
       best = u;
-      bestP = p;
+      bestP = p(u);
     }
-  });
+  }
   return best === undefined ? [] : [best];
 }
 

@@ -54,3 +54,35 @@ describe("sentence ends after a unit", () => {
     expect(a.labels.lesson).toBe(true);
   });
 });
+
+describe("which sentence a signal quotes", () => {
+  const project =
+    "At my previous company I built a document question-answering assistant for the support team. " +
+    "I fine-tuned a small open model on our help-centre articles, wrapped it in a FastAPI service and deployed it on Kubernetes with autoscaling. " +
+    "I added an evaluation set of 200 real tickets and tracked answer accuracy before each release. " +
+    "Accuracy went from 61% to 84% and the support team now resolves about a third of tickets without escalation. " +
+    "It helped me solidify my end-to-end understanding of ML systems, from fine-tuning to deployment.";
+
+  it("quotes the speaker's own work for autonomy, not the outcome it led to", () => {
+    const analysis = analyze(project, { question: "Tell me about a project you're proud of." });
+    expect(analysis.labels.autonomy).toBe(true);
+    const first = analysis.signals.autonomy.evidence[0];
+    expect(first?.quote).toMatch(/^I (fine-tuned|added)/);
+    expect(analysis.sentences[first?.index ?? -1]?.part).toBe("action");
+  });
+
+  it("quotes a signal's strongest sentence first, whatever its place in the answer", () => {
+    const story =
+      "Our warehouse had 120 pickers and about 9% of orders shipped with a wrong item. " +
+      "I sampled 300 wrong shipments and found most came from two look-alike shelf labels. " +
+      "I redesigned the labels with colour bands and moved the look-alike items apart. " +
+      "Wrong items fell from 9% to 2.5% within six weeks, saving about 40,000 euros a quarter.";
+    const analysis = analyze(story, { question: "Tell me about a process you improved." });
+    const quantified = analysis.evidence.quantified;
+    expect(quantified.indexes.length).toBeGreaterThan(1);
+    expect(quantified.quotes[0]).toMatch(/^Wrong items fell from 9% to 2\.5%/);
+    // A STAR part still reads in the answer's order.
+    const actions = analysis.evidence.action.indexes;
+    expect(actions).toEqual([...actions].sort((a, b) => a - b));
+  });
+});
