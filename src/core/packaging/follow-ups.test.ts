@@ -75,6 +75,60 @@ describe("follow-up triggers (data)", () => {
     );
   });
 
+  it("a story with no figure is asked for its impact where it states its result, not on its last sentence", () => {
+    const story = [
+      "Our nightly import kept failing on the largest customer's files.",
+      "I traced it to a parser that loaded each file whole into memory.",
+      "I rewrote it to stream the rows in batches.",
+      "The import has run cleanly every night since.",
+      "It taught me to test with production-sized inputs before trusting a parser.",
+    ].join(" ");
+    const impact = predictFollowUps(story, { question: "Tell me about a time you fixed a hard bug" }).find(
+      (p) => p.triggerId === "missing-figure",
+    );
+    expect(impact?.sentence.text).toBe("The import has run cleanly every night since.");
+    expect(impact?.trigger).toBe("The import has run cleanly every night since.");
+  });
+
+  it("quotes what the user would say: no written STAR label or bold in the quote", () => {
+    const story = [
+      "**Situation**: Our nightly import kept failing on the largest files.",
+      "**Action**: I rewrote the parser to stream the rows in batches.",
+      "**Result**: The import has run **cleanly** every night since.",
+    ].join("\n\n");
+    const out = predictFollowUps(story, { question: "Tell me about a time you fixed a hard bug" });
+    expect(out.length).toBeGreaterThan(0);
+    for (const p of out)
+      expect(`${p.trigger} ${p.sentence.text}`).not.toMatch(/\*\*|Situation:|Action:|Result:/);
+    expect(out.find((p) => p.triggerId === "missing-figure")?.trigger).toBe(
+      "The import has run cleanly every night since.",
+    );
+  });
+
+  it("asks how a result was measured where the result is told, not where the same verb names the mistake", () => {
+    const story = [
+      "I built a weekly sales forecast for every region.",
+      "During a refactor I accidentally dropped the rows with missing values, so small regions lost most of their data.",
+      "I added checks that flag thin regions instead of dropping them.",
+      "After the fix, the forecasts became much more consistent.",
+    ].join(" ");
+    const measure = predictFollowUps(story, { question: "Tell me about a time you made a mistake" }).find(
+      (p) => p.triggerId === "story-measure",
+    );
+    expect(measure?.sentence.index).toBe(3);
+  });
+
+  it("a vague word outside the result (the setting) is no claim of impact to question", () => {
+    const why = [
+      "I taught statistics at a college for several years and loved it.",
+      "When enrolment fell, my courses were gradually reduced and then cancelled.",
+      "That pushed me to move into industry, where I can build things people use.",
+    ].join(" ");
+    expect(
+      predictFollowUps(why, { question: "Why are you moving into industry now?" }).map((p) => p.triggerId),
+    ).not.toContain("missing-figure");
+  });
+
   it("a mistake asks what you would do differently", () => {
     expect(questions("I made a mistake in the migration. We restored from backup.")).toContain(
       "What would you do differently?",

@@ -27,6 +27,11 @@ export interface FollowUpTrigger {
   onlyWhere?: boolean;
   /** For "story-probe": anchor on the first sentence stating a figure when there is one. */
   figureFirst?: boolean;
+  /**
+   * For "story-probe": `pattern` counts only in a sentence the risk lens's tagger reads as the
+   * result ("dropped" in "I dropped rows by mistake" is no outcome to measure).
+   */
+  inResult?: boolean;
   /** For "phrase" (and the vague-impact words of "missing-figure"); case-insensitive. */
   pattern?: RegExp;
   questions: readonly string[];
@@ -136,6 +141,7 @@ export const FOLLOW_UP_TRIGGERS: readonly FollowUpTrigger[] = [
     kind: "story-probe",
     figureFirst: true,
     onlyWhere: true,
+    inResult: true,
     pattern:
       /\b(?:stabili[sz]ed|improved|reduced|dropped|fell|restored|(?:more|much more) (?:consistent|reliable|stable)|faster|near-zero|cut)\b/i,
     questions: ["How did you measure it?"],
