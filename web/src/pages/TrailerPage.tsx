@@ -98,6 +98,21 @@ export function TrailerPage() {
               </li>
             ))}
           </ol>
+          {result.data.short !== undefined && (
+            <div className="draft-blanks" data-testid="trailer-short">
+              <p>
+                Shorter than {formatDuration(result.data.seconds)}: {result.data.short.reason} To use the
+                time, add:
+              </p>
+              <ul>
+                {result.data.short.add.map(({ beat, what }) => (
+                  <li key={beat}>
+                    <strong>{BEAT_NAMES[beat]}</strong>: {what}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           {result.data.blanks.length > 0 && (
             <p className="draft-blanks">
               {result.data.blanks.length} blank{result.data.blanks.length === 1 ? "" : "s"} to fill: write the
