@@ -116,7 +116,7 @@ describe("tailor and coverage on real documents", () => {
 
     it("says why now with the seed's prepared why-now answer, not its certification line", () => {
       const whyNow = resultOf("seed").whyCompany.lines.find((line) => line.beat === "why-now");
-      expect(whyNow?.text).toMatch(/^Why now: “I.ve built strong independent systems, but now I want/);
+      expect(whyNow?.text).toMatch(/^As for why now: I.ve built strong independent systems, but now I want/);
       expect(whyNow?.text).not.toMatch(/certified/);
     });
 

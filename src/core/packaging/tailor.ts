@@ -781,11 +781,54 @@ export interface WhyCompany {
 
 const blanksOf = (text: string) => text.match(/\[[^\]]+\]/g) ?? [];
 
+// The company speaking of itself, turned to the one it speaks to: "we" → "you", "our" → "your".
+const COMPANY_VOICE: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bwe're\b/gi, "you're"],
+  [/\bwe've\b/gi, "you've"],
+  [/\bwe\b/gi, "you"],
+  [/\bours\b/gi, "yours"],
+  [/\bour\b/gi, "your"],
+  [/\bourselves\b/gi, "yourselves"],
+  [/\bus\b/gi, "you"],
+];
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * A mission sentence of a posting as the candidate says it after "What draws me to Acme is":
+ * "Our mission is to make X" → "the mission to make X"; "Acme builds X" → "that it builds X";
+ * "At Acme, we build X" → "that you build X". Undefined when the sentence does not speak as the
+ * company (then the line keeps a blank rather than a quotation to reword).
+ */
+function inCandidateVoice(sentence: string, company: string | undefined): string | undefined {
+  let text = sentence.replace(/[.!]+$/, "").trim();
+  const named = company === undefined ? undefined : escapeRegExp(company);
+  if (named !== undefined) text = text.replace(new RegExp(`^At ${named},?\\s+`, "i"), "");
+  const aim = /^our (mission|goal|vision|purpose) is (to .+)$/i.exec(text);
+  if (aim) return `the ${aim[1]?.toLowerCase()} ${voiced(aim[2] ?? "")}`;
+  if (named !== undefined && new RegExp(`^${named}\\b`).test(text))
+    return `that ${text.replace(new RegExp(`^${named}('s)?`), (_m, s?: string) => (s ? "its" : "it"))}`.replace(
+      /\s+/g,
+      " ",
+    );
+  if (/^we\b|^we're\b|^we've\b/i.test(text)) return `that ${voiced(text)}`;
+  return undefined;
+}
+
+// A requirement said after "You ask for": its first letter lower-cased unless it starts an
+// acronym or a name ("SQL", "PyTorch"), its closing period dropped.
+const asAsked = (requirement: string) =>
+  requirement
+    .trim()
+    .replace(/[.;:]+$/, "")
+    .replace(/^(\p{Lu})(?=\p{Ll}+\b)/u, (letter) => letter.toLowerCase());
+
+const voiced = (text: string) => COMPANY_VOICE.reduce((out, [pattern, to]) => out.replace(pattern, to), text);
+
 /**
  * Scaffolds "Why <company>? Why now?" from the posting's own words (quoted, with offsets)
  * and the profile's facts; a part with nothing to draw on is a visible blank.
  * @example scaffoldWhyCompany(posting, { background: ["3 years of fraud models"] }).lines[0].text
- * // "What draws me to Acme is what you say yourselves: “Our mission is …”"
+ * // "What draws me to Acme is the mission to …."
  */
 export function scaffoldWhyCompany(posting: string, profile: Profile): WhyCompany {
   const extracted = extractRequirements(posting);
@@ -795,7 +838,13 @@ export function scaffoldWhyCompany(posting: string, profile: Profile): WhyCompan
   const lines: WhyCompanyLine[] = [];
 
   const missions = splitSentences(masked)
-    .filter((s) => MISSION_CUE.test(s.text) && !CHROME_LINE.test(s.text) && s.text.split(/\s+/).length >= 5)
+    .filter(
+      (s) =>
+        // What the company says it does: a mission cue, or a sentence that opens with its name.
+        (MISSION_CUE.test(s.text) || (company !== undefined && s.text.startsWith(`${company} `))) &&
+        !CHROME_LINE.test(s.text) &&
+        s.text.split(/\s+/).length >= 5,
+    )
     .slice(0, 2);
   if (missions.length > 0) {
     const quotes = missions.map((s) => ({
@@ -804,12 +853,13 @@ export function scaffoldWhyCompany(posting: string, profile: Profile): WhyCompan
       start: s.start,
       end: s.end,
     }));
-    lines.push({
-      beat: "why-company",
-      text: `What draws me to ${name} is what you say yourselves: ${quotes.map((q) => `“${q.text}”`).join(" ")}`,
-      quotes,
-      blanks: blanksOf(name),
-    });
+    // Said by the candidate: the posting's "we build…" becomes "you build…", never a quotation.
+    const said = quotes.map((q) => inCandidateVoice(q.text, company)).filter((p) => p !== undefined);
+    const text =
+      said.length > 0
+        ? `What draws me to ${name} is ${said.join(", and ")}.`
+        : `What draws me to ${name} is [what in “${quotes[0]?.text ?? ""}” matters to you?]`;
+    lines.push({ beat: "why-company", text, quotes, blanks: blanksOf(text) });
   } else {
     const text = `What draws me to ${name} is [what about their product or mission matters to you?]`;
     lines.push({ beat: "why-company", text, quotes: [], blanks: blanksOf(text) });
@@ -834,11 +884,14 @@ export function scaffoldWhyCompany(posting: string, profile: Profile): WhyCompan
     })
     .filter((p): p is NonNullable<typeof p> => p !== undefined)
     .sort((a, b) => b.score - a.score)
+    // One line per requirement: a second fact for the same ask would repeat "You ask for…".
+    .filter((pair, i, all) => all.findIndex((other) => other.req === pair.req) === i)
     .slice(0, 2);
   for (const pair of pairs) {
     lines.push({
       beat: "fit",
-      text: `My background — “${pair.fact}” — answers what the role asks for: “${pair.req.text}”.`,
+      // Said aloud: "You ask for X. <the user's own sentence>", no quotation marks to reword.
+      text: `You ask for ${asAsked(pair.req.text)}. ${pair.fact.trim().replace(/[^.!?]$/, "$&.")}`,
       quotes: [
         { from: "profile", text: pair.fact },
         { from: "posting", text: pair.req.text, start: pair.req.start, end: pair.req.end },
@@ -855,12 +908,12 @@ export function scaffoldWhyCompany(posting: string, profile: Profile): WhyCompan
   if (goals.length > 0) {
     lines.push({
       beat: "why-now",
-      text: `Why now: ${goals.map((g) => `“${g}”`).join(" ")}`,
+      text: `As for why now: ${goals.map((g) => g.trim()).join(" ")}`,
       quotes: goals.map((g) => ({ from: "profile" as const, text: g })),
       blanks: [],
     });
   } else {
-    const text = "Why now: [what makes this the right moment for you?]";
+    const text = "As for why now: [what makes this the right moment for you?]";
     lines.push({ beat: "why-now", text, quotes: [], blanks: blanksOf(text) });
   }
   const out: WhyCompany = {
