@@ -195,6 +195,34 @@ describe("tailor", () => {
   });
 });
 
+describe("tailor evidence strength", () => {
+  const posting =
+    "# ML Engineer at Acme\n\n## Requirements\n- Experience with gradient-boosted and deep models\n- Experience with XGBoost\n";
+  const answers = [
+    {
+      key: "q1",
+      question: "Tell me about yourself",
+      text: "My foundation in statistics led me to machine learning.",
+    },
+    { key: "q2", question: "A project", text: "I trained XGBoost models to predict churn for a telecom." },
+  ];
+  const evidenceOf = (text: string) =>
+    tailor(posting, [], answers).requirements.find((r) => r.text === text)?.evidence ?? [];
+
+  it("never shows a match on a broad word alone as strong, whatever the score", () => {
+    const broad = evidenceOf("Experience with gradient-boosted and deep models").find((e) => e.id === "q1");
+    // The matcher reads "models" as machine learning and scores the pair high; the sentence shows
+    // nothing of gradient boosting or deep models.
+    expect(broad?.shared).toEqual(["machine learning"]);
+    expect(broad?.strength).toBe("partial");
+  });
+
+  it("keeps a sentence that names the ask itself strong", () => {
+    const named = evidenceOf("Experience with XGBoost").find((e) => e.id === "q2");
+    expect(named?.strength).toBe("strong");
+  });
+});
+
 describe("scaffoldWhyCompany", () => {
   it("says why this company, the fit and why now as the candidate, from the posting's and the profile's words", () => {
     const out = scaffoldWhyCompany(BOARD_POSTING, {

@@ -11,6 +11,7 @@ import {
   yearsClaims,
   yearsRequired,
 } from "../semantic/index.ts";
+import { wordRank } from "../semantic/vectors.ts";
 import {
   CHROME_LINE,
   MISSION_CUE,
@@ -603,6 +604,30 @@ function byEvidence(
   );
 }
 
+// A word past this rank in the word-vector vocabulary (or not in it: "xgboost") is a term of
+// the trade rather than a word every posting and answer uses ("models", "data").
+const COMMON_RANK = 10_000;
+const isRare = (word: string) => (wordRank(word) ?? Number.POSITIVE_INFINITY) > COMMON_RANK;
+
+/**
+ * Whether a match rests on generic ground only: the sentence shares none of the requirement's
+ * own rare words — its content words outside the concept lists ("gradient", "tabular", not
+ * "data") and the words that name its concepts ("XGBoost", not "models") — and either meets only a broader concept
+ * the ask implies, or leaves two or more of those content words unmet ("gradient-boosted …
+ * models" met by any sentence about models). The matcher may still call it a match; shown, it
+ * is partial evidence, never strong.
+ */
+function genericGround(asked: Analysis, said: Analysis): boolean {
+  const own = [...asked.lemmas].filter(([, weight]) => weight >= 1).map(([lemma]) => lemma);
+  const naming = [...asked.direct].flatMap((id) =>
+    (asked.concepts.get(id)?.term ?? "").split(/\s+/).filter((word) => word !== "" && isRare(word)),
+  );
+  const saidWords = new Set([...said.allLemmas, ...words(said.text.toLowerCase())]);
+  if ([...own.filter(isRare), ...naming].some((word) => saidWords.has(word))) return false;
+  const named = [...asked.direct].some((id) => said.concepts.has(id));
+  return !named || own.length >= 2;
+}
+
 /**
  * For each requirement of a posting, the stories, answers and accomplishments that evidence
  * it — the sentence, by meaning (the shared matcher in src/core/semantic), with its strength —
@@ -687,9 +712,14 @@ export function tailor(
         const key = `${unit.source}:${unit.id}`;
         const current = best.get(key);
         const rank = evidenceRank(match, unit.text);
+        // Strong only where the sentence shows the ask itself, not only a word of it any work uses.
+        const strength =
+          match.strength === "strong" && !genericGround(asked, analyses[i] as Analysis)
+            ? "strong"
+            : "partial";
         if (
           current === undefined ||
-          byEvidence({ score: match.score, strength: match.strength }, current, rank, rankOf.get(current)) < 0
+          byEvidence({ score: match.score, strength }, current, rank, rankOf.get(current)) < 0
         ) {
           const evidence: Evidence = {
             source: unit.source,
@@ -698,7 +728,7 @@ export function tailor(
             quote: unit.text,
             shared: [...match.shared],
             score: match.score,
-            strength: match.strength === "strong" ? "strong" : "partial",
+            strength,
           };
           best.set(key, evidence);
           rankOf.set(evidence, rank);
