@@ -118,6 +118,22 @@ describe("follow-up triggers (data)", () => {
     expect(measure?.sentence.index).toBe(3);
   });
 
+  it("'what would you do differently?' quotes no arbitrary closing sentence when the story has no lesson or mistake", () => {
+    const story = [
+      "Our search page timed out for large catalogues.",
+      "I profiled the queries and added an index on the product table.",
+      "I also cached the facet counts for an hour.",
+      "The page now loads instantly for every customer.",
+    ].join(" ");
+    const probe = predictFollowUps(story, { question: "Tell me about a hard technical problem" }).find(
+      (p) => p.triggerId === "story-lesson",
+    );
+    expect(probe?.question).toBe("What would you do differently?");
+    // Nothing in the story prompts it: no quote, rather than the result that happens to come last.
+    expect(probe?.trigger).toBe("");
+    expect(probe?.sentence.index).toBe(-1);
+  });
+
   it("a vague word outside the result (the setting) is no claim of impact to question", () => {
     const why = [
       "I taught statistics at a college for several years and loved it.",

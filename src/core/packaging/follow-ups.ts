@@ -187,7 +187,7 @@ function missingFigureHit(
     : at(-1, "", spans[spans.length - 1]?.end ?? 0);
 }
 
-/** Where a story probe attaches: the first figure (when asked), its cue, else the last sentence. */
+/** Where a story probe attaches: the first figure (when asked), its cue, else the story's lesson. */
 function probeHit(
   trigger: FollowUpTrigger,
   spans: readonly Span[],
@@ -213,8 +213,12 @@ function probeHit(
     const match = pattern.exec(span.text);
     if (match) return at(index, match[0], span.start + match.index);
   }
-  const last = spans[spans.length - 1];
-  return trigger.onlyWhere || !last ? undefined : at(spans.length - 1, last.text, last.start);
+  if (trigger.onlyWhere) return undefined;
+  // Asked of any story: it quotes the story's lesson (as the lens's tagger reads it) when there
+  // is one, else nothing — never whichever sentence happens to come last.
+  const lesson = parts().indexOf("lesson");
+  const span = spans[lesson];
+  return span ? at(lesson, span.text, span.start) : at(-1, "", spans[spans.length - 1]?.end ?? 0);
 }
 
 // For a behavioral story: probes of the story first, then the rest, tool trivia last.

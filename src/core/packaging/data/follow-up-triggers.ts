@@ -14,7 +14,7 @@ export interface FollowUpTrigger {
    * (data/tools.ts); "company": fires per company named after at/join/for; "missing-figure":
    * fires once when a story states no measured figure;
    * "story-probe": fires once on a behavioral story (a question about an episode), anchored
-   * where `pattern` matches, else (unless `onlyWhere`) on the story's last sentence; with
+   * where `pattern` matches, else (unless `onlyWhere`) on the story's lesson or on no sentence; with
    * `figureFirst`, on the first sentence that states a figure before anything else.
    */
   kind: "phrase" | "tool" | "company" | "missing-figure" | "story-probe";
@@ -23,7 +23,7 @@ export interface FollowUpTrigger {
    * behavioral question these rank above follow-ups on a named tool.
    */
   probe?: boolean;
-  /** For "story-probe": fire only where `pattern` matches (no fallback to the last sentence). */
+  /** For "story-probe": fire only where `pattern` matches (no fallback to the lesson). */
   onlyWhere?: boolean;
   /** For "story-probe": anchor on the first sentence stating a figure when there is one. */
   figureFirst?: boolean;
