@@ -67,6 +67,24 @@ describe("buildTrailer", () => {
     expect(production?.origin).toMatchObject({ from: "story", storyId: "ranking", field: "actions" });
   });
 
+  it("prefers a production line that stands alone over one that opens on what came before ('After that, …')", () => {
+    const latency = parseStory({
+      id: "latency",
+      title: "Latency",
+      actions: ["I moved feature lookups into an in-memory cache."],
+      result: "After that, p95 latency fell from 900 ms to 80 ms in production.",
+    });
+    const serving = parseStory({
+      id: "serving",
+      title: "Serving",
+      actions: ["I rewrote the request path in Go."],
+      result: "P95 latency fell from 700 ms to 90 ms in production.",
+    });
+    const trailer = buildTrailer({ background: ["MSc in statistics."] }, [latency, serving], { seconds: 60 });
+    const production = trailer.beats.find((b) => b.beat === "production")?.lines[0]?.text ?? "";
+    expect(production).not.toMatch(/^After that/);
+  });
+
   it("leaves a visible blank where nothing fits", () => {
     const trailer = buildTrailer({}, [], { seconds: 150 });
     expect(trailer.blanks).toHaveLength(4);

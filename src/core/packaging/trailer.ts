@@ -100,8 +100,10 @@ const CUE: Record<TrailerBeat, RegExp> = {
 // The speaker as the one who put something into use ("I deployed", "I then built").
 const SHIPPED_BY_ME =
   /\bI\s+(?:\w+\s+){0,2}?(?:deployed|shipped|launched|built|automated|released|migrated|served|rolled out|put)\b/i;
-// A sentence that opens by pointing at what came before ("This resulted in…", "It helped…").
-const POINTS_BACK = /^(?:this|that|these|those|it|which)\b(?!\s+(?:is|was)\s+(?:a|an|the|my)\b)/i;
+// A sentence that opens by pointing at what came before ("This resulted in…", "It helped…",
+// "After that, latency dropped…"): said on its own, it points at nothing.
+const POINTS_BACK =
+  /^(?:(?:this|that|these|those|it|which)\b(?!\s+(?:is|was)\s+(?:a|an|the|my)\b)|(?:after|because of|thanks to|following) (?:that|this|these|those|it)\b|as a result\b|(?:then|so|thus|hence),)/i;
 // A plan or a goal rather than what ran.
 const INTENT =
   /\b(?:my goal|the goal|our goal|aim(?:ed)? (?:was )?to|wanted to|was to|in order to ensure)\b/i;
