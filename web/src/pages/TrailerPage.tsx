@@ -43,7 +43,7 @@ export function TrailerPage() {
         <h1>Trailer</h1>
         <p className="lede">
           Your answer to “tell me about yourself” as a short film in four beats: foundation, projects,
-          production, now. Each beat is a sentence you wrote, following your own about-me answer; a beat with
+          production, now. Each beat is what you wrote, following your own about-me answer; a beat with
           nothing to say is a blank to fill.
         </p>
       </header>
