@@ -154,6 +154,9 @@ describe("tailor and coverage on real documents", () => {
       expect(req.yearsCheck).toMatchObject({ required: 3, met: false });
       expect(req.covered).toBe(false);
       expect(req.yearsCheck?.note).toMatch(/nothing in your stories or answers states/);
+      // An open requirement shows no strong evidence under it.
+      expect(req.evidence.length).toBeGreaterThan(0);
+      expect(req.evidence.map((e) => e.strength)).not.toContain("strong");
     });
 
     it("leaves a requirement nothing in the bank speaks to as a gap", () => {

@@ -759,7 +759,11 @@ export function tailor(
                 strength: yearsCheck.met ? "strong" : "partial",
               },
             ];
-      const rest = evidence.filter((e) => e.quote !== yearsCheck.quote).slice(0, 2);
+      // While the years are not met the requirement is open: nothing under it shows as strong.
+      const rest = evidence
+        .filter((e) => e.quote !== yearsCheck.quote)
+        .slice(0, 2)
+        .map((e): Evidence => (yearsCheck.met ? e : { ...e, strength: "partial" }));
       return {
         ...req,
         years: yearsCheck.required,
