@@ -134,6 +134,32 @@ describe("follow-up triggers (data)", () => {
     expect(probe?.sentence.index).toBe(-1);
   });
 
+  it("'what would you do differently?' quotes the habit the story says it kept ('Since then I…')", () => {
+    const story = [
+      "I switched the billing export to a new job.",
+      "A customer found a gap in their invoice a week later.",
+      "I rolled the job back and compared every invoice.",
+      "Since then I compare every row before I switch a job over.",
+    ].join(" ");
+    const probe = predictFollowUps(story, { question: "Tell me about a time you made a mistake" }).find(
+      (p) => p.triggerId === "story-lesson",
+    );
+    expect(probe?.trigger).toBe("Since then");
+  });
+
+  it("asks how a result was measured of the result's figure, not of a figure in the setting", () => {
+    const story = [
+      "I switched our nightly export job to a new storage format.",
+      "Two days later a colleague reported missing rows in the weekly report.",
+      "I traced it to a filter I had copied wrong and re-ran the affected nights.",
+      "The export has matched the source row for row for 40 nights since.",
+    ].join(" ");
+    const measure = predictFollowUps(story, { question: "Tell me about a time you made a mistake" }).find(
+      (p) => p.triggerId === "story-measure",
+    );
+    expect(measure?.sentence.index).not.toBe(1);
+  });
+
   it("a vague word outside the result (the setting) is no claim of impact to question", () => {
     const why = [
       "I taught statistics at a college for several years and loved it.",

@@ -202,7 +202,10 @@ function probeHit(
     values: { phrase, field },
   });
   if (trigger.figureFirst) {
-    const index = spans.findIndex((span) => hasFigure(span.text));
+    // A figure in the setting ("two days later…") is no result to measure.
+    const index = spans.findIndex(
+      (span, i) => hasFigure(span.text) && (!trigger.inResult || parts()[i] === "result"),
+    );
     const span = spans[index];
     if (span) return at(index, span.text, span.start);
   }

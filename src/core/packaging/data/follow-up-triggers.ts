@@ -28,8 +28,9 @@ export interface FollowUpTrigger {
   /** For "story-probe": anchor on the first sentence stating a figure when there is one. */
   figureFirst?: boolean;
   /**
-   * For "story-probe": `pattern` counts only in a sentence the risk lens's tagger reads as the
-   * result ("dropped" in "I dropped rows by mistake" is no outcome to measure).
+   * For "story-probe": `pattern` and `figureFirst` count only in a sentence the risk lens's
+   * tagger reads as the result ("dropped" in "I dropped rows by mistake", "two days later" in
+   * the setting are no outcome to measure).
    */
   inResult?: boolean;
   /** For "phrase" (and the vague-impact words of "missing-figure"); case-insensitive. */
@@ -122,7 +123,7 @@ export const FOLLOW_UP_TRIGGERS: readonly FollowUpTrigger[] = [
     id: "story-lesson",
     kind: "story-probe",
     pattern:
-      /\b(?:mistake|accidentally|misconfigur\w*|i missed|overlooked|i assumed|wrong|i should have|lesson|learn(?:ed|t)|taught me|reminded me)\b/i,
+      /\b(?:mistake|accidentally|misconfigur\w*|i missed|overlooked|i assumed|wrong|i should have|lesson|learn(?:ed|t)|taught me|reminded me|since then|from then on|going forward|i now always|now,? i always)\b/i,
     questions: ["What would you do differently?"],
     reason: "After a story the interviewer checks what you learned and would change.",
     probe: true,
