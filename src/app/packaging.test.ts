@@ -248,6 +248,43 @@ describeStores("packaging use cases", (getStore) => {
     expect(fitting.betterVariant).toBeUndefined();
   });
 
+  it("never points a re-angle to an outline of arrow notes, however well its words fit the role", async () => {
+    const store = getStore();
+    const doc = `# Prep
+
+## Answers
+
+### Q1- Tell me about yourself:
+
+"I spent five years as a physics researcher, writing simulation code in C. I then moved into data work and built dashboards for a retail team. Today I want to build models that reach customers."
+
+#### Alternative version
+
+- Research → experiments, hypothesis testing, peer-reviewed papers, statistics.
+- Data work → research-grade analysis and experiment design for a retail team.
+- Now → want to do research on models with a scientific team.
+`;
+    const result = await importDocument(store, "a", {
+      bytes: new TextEncoder().encode(doc),
+      filename: "o.md",
+    });
+    const items = await store.items.listItems("a", { documentId: result.documentId ?? "" });
+    const core = items.find((i) => i.key === "q1/core");
+    const out = await reangleAnswer(store, "a", core?.id ?? "", "research-scientist");
+    expect(out.betterVariant).toBeUndefined();
+    // The same notes saved as a plain variant are still an outline.
+    const notes = items.find((i) => i.key === "q1/alternative");
+    await saveAnswerVariant(store, "a", result.documentId ?? "", {
+      questionKey: "q1",
+      variant: "notes",
+      text: notes?.kind === "answer" ? notes.text : "",
+      source: "typed",
+    });
+    expect(
+      (await reangleAnswer(store, "a", core?.id ?? "", "research-scientist")).betterVariant,
+    ).toBeUndefined();
+  });
+
   it.runIf(SEED_RUNS)("points the seed's MLOps mistake story to its own ML-focused variant", async () => {
     const store = getStore();
     const seedDir = new URL("../../../shared/seed/", import.meta.url);

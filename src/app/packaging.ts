@@ -27,6 +27,7 @@ import {
   type Ranking,
   type Reangled,
   rankStories,
+  readsAsOutline,
   reangle,
   type Story,
   scaffoldWhyCompany,
@@ -186,6 +187,8 @@ export async function reangleAnswer(
     .filter((a) => a.questionKey === item.questionKey && a.id !== item.id);
   let best: BetterVariant | undefined;
   for (const sibling of siblings) {
+    // Only an answer someone can say is worth pointing to: an outline of arrow notes is not.
+    if (sibling.format === "beats" || readsAsOutline(answerText(sibling))) continue;
     const share = coreShare(stripMarkup(answerText(sibling)), toRole, options.fromRole);
     if (share > out.coreShare.after && share > (best?.coreShare ?? 0)) {
       best = {

@@ -116,7 +116,7 @@ describe("tailor and coverage on real documents", () => {
 
     it("says why now with the seed's prepared why-now answer, not its certification line", () => {
       const whyNow = resultOf("seed").whyCompany.lines.find((line) => line.beat === "why-now");
-      expect(whyNow?.text).toMatch(/^Why now: “I.ve built strong independent systems, but now I want/);
+      expect(whyNow?.text).toMatch(/^As for why now: I.ve built strong independent systems, but now I want/);
       expect(whyNow?.text).not.toMatch(/certified/);
     });
 
@@ -154,6 +154,9 @@ describe("tailor and coverage on real documents", () => {
       expect(req.yearsCheck).toMatchObject({ required: 3, met: false });
       expect(req.covered).toBe(false);
       expect(req.yearsCheck?.note).toMatch(/nothing in your stories or answers states/);
+      // An open requirement shows no strong evidence under it.
+      expect(req.evidence.length).toBeGreaterThan(0);
+      expect(req.evidence.map((e) => e.strength)).not.toContain("strong");
     });
 
     it("leaves a requirement nothing in the bank speaks to as a gap", () => {

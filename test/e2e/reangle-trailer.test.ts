@@ -113,6 +113,11 @@ describe.runIf(launched.browser !== null)("re-angle save and hint, trailer page"
     await screenshot(page, "trailer");
     await page.getByLabel("2 min 30 s").check();
     await expect.poll(async () => page.getByTestId("trailer-meta").textContent()).toMatch(/of 2 min 30 s/);
+    // The sample's own material fills well under 150 s: the page says so and what to add.
+    const short = page.getByTestId("trailer-short");
+    await short.waitFor();
+    expect(await short.textContent()).toMatch(/Shorter than 2 min 30 s.*To use the time, add:.*Now/s);
+    expect(await page.getByTestId("trailer-short").textContent()).not.toMatch(/\*\*/);
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

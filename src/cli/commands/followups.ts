@@ -95,7 +95,8 @@ export function registerFollowUpsCommand(program: Command, ctx: CliContext): voi
       const { concernQuotes } = await import("../../core/packaging/concerns.ts");
       const lines = [style.bold(`Likely follow-ups (${followUps.length})`)];
       for (const f of followUps) {
-        lines.push(`• ${f.question}`, style.dim(`    because you said “${f.trigger}” — ${f.reason}`));
+        const because = f.trigger === "" ? "because" : `because you said “${f.trigger}” —`;
+        lines.push(`• ${f.question}`, style.dim(`    ${because} ${f.reason}`));
         if (f.preparedAnswer !== undefined) {
           const where =
             f.preparedQuestion !== undefined && f.preparedQuestion !== f.question

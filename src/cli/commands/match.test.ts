@@ -65,6 +65,18 @@ describe("derisk match", () => {
     expect(bank.error).toBe("this test gave the command no bank");
   });
 
+  it("never prints a figure beside a verdict it contradicts: no 'score' next to 'does not serve'", async () => {
+    const { out } = await runCommand(registerMatchCommand, [
+      "match",
+      "Tell me about a time you dealt with ambiguity",
+      "--stories",
+      storiesPath,
+    ]);
+    expect(out).toMatch(/does not serve ambiguity/);
+    expect(out).not.toMatch(/score/);
+    expect(out).toMatch(/^1\. .*\((outage|metric)\)$/m);
+  });
+
   it("reports a stories file that is not JSON as bad input", async () => {
     const bad = join(dir, "bad.json");
     writeFileSync(bad, "{ not json");

@@ -53,9 +53,17 @@ export function registerMatchCommand(program: Command, ctx: CliContext): void {
         return;
       }
       const { style } = ctx;
-      const lines = [style.bold(`Question competency: ${ranking.competency}`), ""];
+      // The ranking sum is no grade: its words part is relative to the best story, so the top one
+      // of weak stories would show a high figure beside "does not serve". The reasons say the fit.
+      const lines = [
+        style.bold(`Question competency: ${ranking.competency}`),
+        style.dim(
+          "Ranked by competency, then shared words and meaning, then evidence (--json has the figures).",
+        ),
+        "",
+      ];
       ranking.results.forEach((r, i) => {
-        lines.push(`${i + 1}. ${style.bold(r.title)} ${style.dim(`(${r.storyId}, score ${r.score})`)}`);
+        lines.push(`${i + 1}. ${style.bold(r.title)} ${style.dim(`(${r.storyId})`)}`);
         for (const reason of r.reasons) lines.push(style.dim(`     ${reason}`));
       });
       if (ranking.results.length === 0)

@@ -588,7 +588,11 @@ async function runSession(
       out.push(
         "",
         style.cyan(
-          `Follow-up next (budget ${clock(result.followUp.budgetSeconds)}), because you said “${result.followUp.trigger}”.`,
+          `Follow-up next (budget ${clock(result.followUp.budgetSeconds)}), ${
+            result.followUp.trigger === ""
+              ? `because: ${result.followUp.reason}`
+              : `because you said “${result.followUp.trigger}”.`
+          }`,
         ),
       );
     ctx.out(out.join("\n"));

@@ -36,6 +36,14 @@ export function registerTrailerCommand(program: Command, ctx: CliContext): void 
             `${trailer.words} words ≈ ${Math.round(trailer.estimatedSeconds)} s (target ${trailer.seconds} s)`,
           ),
           ...(trailer.blanks.length > 0 ? [ctx.style.yellow(`to fill in: ${trailer.blanks.join(" ")}`)] : []),
+          ...(trailer.short === undefined
+            ? []
+            : [
+                ctx.style.yellow(
+                  `Shorter than ${trailer.seconds} s: ${trailer.short.reason} To use the time, add:`,
+                ),
+                ...trailer.short.add.map(({ beat, what }) => `  ${beat}: ${what}`),
+              ]),
         ].join("\n"),
       );
     });

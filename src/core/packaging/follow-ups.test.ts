@@ -75,6 +75,102 @@ describe("follow-up triggers (data)", () => {
     );
   });
 
+  it("a story with no figure is asked for its impact where it states its result, not on its last sentence", () => {
+    const story = [
+      "Our nightly import kept failing on the largest customer's files.",
+      "I traced it to a parser that loaded each file whole into memory.",
+      "I rewrote it to stream the rows in batches.",
+      "The import has run cleanly every night since.",
+      "It taught me to test with production-sized inputs before trusting a parser.",
+    ].join(" ");
+    const impact = predictFollowUps(story, { question: "Tell me about a time you fixed a hard bug" }).find(
+      (p) => p.triggerId === "missing-figure",
+    );
+    expect(impact?.sentence.text).toBe("The import has run cleanly every night since.");
+    expect(impact?.trigger).toBe("The import has run cleanly every night since.");
+  });
+
+  it("quotes what the user would say: no written STAR label or bold in the quote", () => {
+    const story = [
+      "**Situation**: Our nightly import kept failing on the largest files.",
+      "**Action**: I rewrote the parser to stream the rows in batches.",
+      "**Result**: The import has run **cleanly** every night since.",
+    ].join("\n\n");
+    const out = predictFollowUps(story, { question: "Tell me about a time you fixed a hard bug" });
+    expect(out.length).toBeGreaterThan(0);
+    for (const p of out)
+      expect(`${p.trigger} ${p.sentence.text}`).not.toMatch(/\*\*|Situation:|Action:|Result:/);
+    expect(out.find((p) => p.triggerId === "missing-figure")?.trigger).toBe(
+      "The import has run cleanly every night since.",
+    );
+  });
+
+  it("asks how a result was measured where the result is told, not where the same verb names the mistake", () => {
+    const story = [
+      "I built a weekly sales forecast for every region.",
+      "During a refactor I accidentally dropped the rows with missing values, so small regions lost most of their data.",
+      "I added checks that flag thin regions instead of dropping them.",
+      "After the fix, the forecasts became much more consistent.",
+    ].join(" ");
+    const measure = predictFollowUps(story, { question: "Tell me about a time you made a mistake" }).find(
+      (p) => p.triggerId === "story-measure",
+    );
+    expect(measure?.sentence.index).toBe(3);
+  });
+
+  it("'what would you do differently?' quotes no arbitrary closing sentence when the story has no lesson or mistake", () => {
+    const story = [
+      "Our search page timed out for large catalogues.",
+      "I profiled the queries and added an index on the product table.",
+      "I also cached the facet counts for an hour.",
+      "The page now loads instantly for every customer.",
+    ].join(" ");
+    const probe = predictFollowUps(story, { question: "Tell me about a hard technical problem" }).find(
+      (p) => p.triggerId === "story-lesson",
+    );
+    expect(probe?.question).toBe("What would you do differently?");
+    // Nothing in the story prompts it: no quote, rather than the result that happens to come last.
+    expect(probe?.trigger).toBe("");
+    expect(probe?.sentence.index).toBe(-1);
+  });
+
+  it("'what would you do differently?' quotes the habit the story says it kept ('Since then I…')", () => {
+    const story = [
+      "I switched the billing export to a new job.",
+      "A customer found a gap in their invoice a week later.",
+      "I rolled the job back and compared every invoice.",
+      "Since then I compare every row before I switch a job over.",
+    ].join(" ");
+    const probe = predictFollowUps(story, { question: "Tell me about a time you made a mistake" }).find(
+      (p) => p.triggerId === "story-lesson",
+    );
+    expect(probe?.trigger).toBe("Since then");
+  });
+
+  it("asks how a result was measured of the result's figure, not of a figure in the setting", () => {
+    const story = [
+      "I switched our nightly export job to a new storage format.",
+      "Two days later a colleague reported missing rows in the weekly report.",
+      "I traced it to a filter I had copied wrong and re-ran the affected nights.",
+      "The export has matched the source row for row for 40 nights since.",
+    ].join(" ");
+    const measure = predictFollowUps(story, { question: "Tell me about a time you made a mistake" }).find(
+      (p) => p.triggerId === "story-measure",
+    );
+    expect(measure?.sentence.index).not.toBe(1);
+  });
+
+  it("a vague word outside the result (the setting) is no claim of impact to question", () => {
+    const why = [
+      "I taught statistics at a college for several years and loved it.",
+      "When enrolment fell, my courses were gradually reduced and then cancelled.",
+      "That pushed me to move into industry, where I can build things people use.",
+    ].join(" ");
+    expect(
+      predictFollowUps(why, { question: "Why are you moving into industry now?" }).map((p) => p.triggerId),
+    ).not.toContain("missing-figure");
+  });
+
   it("a mistake asks what you would do differently", () => {
     expect(questions("I made a mistake in the migration. We restored from backup.")).toContain(
       "What would you do differently?",

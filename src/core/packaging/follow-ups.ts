@@ -1,10 +1,19 @@
 import { classify } from "../analysis/index.ts";
-import type { Competency, RoleId } from "../model.ts";
+import type { Competency, RoleId, StarPart } from "../model.ts";
 import { analyzeText, questionSimilarity } from "../semantic/index.ts";
+import { tagStoryParts } from "./compose.ts";
 import { FOLLOW_UP_TRIGGERS, type FollowUpTrigger } from "./data/follow-up-triggers.ts";
 import { ROLE_VOCABULARY } from "./data/role-vocabulary.ts";
 import { TOOL_TERMS } from "./data/tools.ts";
-import { contentTokens, hasFigure, overlap, type Span, splitSentences, termPattern } from "./text.ts";
+import {
+  contentTokens,
+  hasFigure,
+  overlap,
+  type Span,
+  splitSentences,
+  stripMarkup,
+  termPattern,
+} from "./text.ts";
 
 /** An answer the user has already prepared: a follow-up's, or another question's answer. */
 export interface PreparedAnswer {
@@ -28,9 +37,12 @@ export interface PredictedFollowUp {
   /** The trigger entry that fired (data/follow-up-triggers.ts). */
   triggerId: string;
   question: string;
-  /** The phrase of the answer that causes the question, verbatim. */
+  /**
+   * The phrase of the answer that causes the question, verbatim; "" when no single sentence
+   * does (a story that states no result at all is still asked for its impact).
+   */
   trigger: string;
-  /** The sentence holding the trigger, with its position. */
+  /** The sentence holding the trigger, with its position (index -1 and "" when there is none). */
   sentence: { index: number; text: string };
   reason: string;
   /** Key of the user's matching prepared follow-up. */
@@ -55,6 +67,9 @@ const COMPANY =
 const NOT_COMPANY =
   /^(?:I|The|A|An|My|Our|This|That|First|Then|Now|Last|Least|Once|Scale|Work|Home|Night|Times?|Google Cloud|University|College|School|Institute|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Friday)\b|\b(?:University|College|School|Institute|Lab)\b/;
 
+// The candidate claims the change: "I sped it up", "we reduced…".
+const OWN_CLAIM = /\b(?:I|we)\b/;
+
 function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 }
@@ -70,6 +85,12 @@ interface Hit {
 
 function findHits(spans: readonly Span[], text: string, field: string, story: boolean): Hit[] {
   const hits: Hit[] = [];
+  // Each sentence's STAR part as the risk lens's tagger reads it, only when a trigger asks.
+  let tagged: StarPart[] | undefined;
+  const parts = () => {
+    tagged ??= tagStoryParts(spans.map((span) => span.text));
+    return tagged;
+  };
   const sentenceOf = (offset: number) => {
     const i = spans.findIndex((s) => offset < s.end);
     return i < 0 ? spans.length - 1 : i;
@@ -118,37 +139,61 @@ function findHits(spans: readonly Span[], text: string, field: string, story: bo
         });
       }
     } else if (trigger.kind === "story-probe" && story && spans.length >= 2) {
-      const hit = probeHit(trigger, spans, field);
+      const hit = probeHit(trigger, spans, field, parts);
       if (hit) hits.push(hit);
     } else if (trigger.kind === "missing-figure" && spans.length >= 2 && !hasFigure(text)) {
-      const vague = trigger.pattern
-        ? new RegExp(trigger.pattern.source, trigger.pattern.flags.replace("g", "")).exec(text)
-        : null;
-      const last = spans[spans.length - 1];
-      if (vague) {
-        hits.push({
-          trigger,
-          phrase: vague[0],
-          sentence: sentenceOf(vague.index),
-          offset: vague.index,
-          values: { field },
-        });
-      } else if (last && story) {
-        hits.push({
-          trigger,
-          phrase: last.text,
-          sentence: spans.length - 1,
-          offset: last.start,
-          values: { field },
-        });
-      }
+      const hit = missingFigureHit(trigger, spans, field, story, parts);
+      if (hit) hits.push(hit);
     }
   }
   return hits.sort((a, b) => a.offset - b.offset);
 }
 
-/** Where a story probe attaches: the first figure (when asked), its cue, else the last sentence. */
-function probeHit(trigger: FollowUpTrigger, spans: readonly Span[], field: string): Hit | undefined {
+/**
+ * Where "what was the impact?" attaches. In a story: a vague word of impact ("much faster") in
+ * a sentence the risk lens's tagger reads as the result, else the result sentence itself; a
+ * story with no result sentence is asked without a quote rather than quoting another sentence.
+ * In an introduction or a "why": only a vague word in a claim of the candidate's own ("I
+ * improved…"); "my courses were reduced" is something that happened, not an impact to measure.
+ */
+function missingFigureHit(
+  trigger: FollowUpTrigger,
+  spans: readonly Span[],
+  field: string,
+  story: boolean,
+  parts: () => readonly StarPart[],
+): Hit | undefined {
+  const claims = spans.flatMap((span, index) =>
+    (story ? parts()[index] === "result" : OWN_CLAIM.test(span.text)) ? [{ span, index }] : [],
+  );
+  const vague = trigger.pattern
+    ? new RegExp(trigger.pattern.source, trigger.pattern.flags.replace("g", ""))
+    : null;
+  const at = (index: number, phrase: string, offset: number): Hit => ({
+    trigger,
+    phrase,
+    sentence: index,
+    offset,
+    values: { field },
+  });
+  for (const { span, index } of claims) {
+    const match = vague?.exec(span.text);
+    if (match) return at(index, match[0], span.start + match.index);
+  }
+  if (!story) return undefined;
+  const result = claims[0];
+  return result
+    ? at(result.index, result.span.text, result.span.start)
+    : at(-1, "", spans[spans.length - 1]?.end ?? 0);
+}
+
+/** Where a story probe attaches: the first figure (when asked), its cue, else the story's lesson. */
+function probeHit(
+  trigger: FollowUpTrigger,
+  spans: readonly Span[],
+  field: string,
+  parts: () => readonly StarPart[],
+): Hit | undefined {
   const at = (sentence: number, phrase: string, offset: number): Hit => ({
     trigger,
     phrase,
@@ -157,18 +202,26 @@ function probeHit(trigger: FollowUpTrigger, spans: readonly Span[], field: strin
     values: { phrase, field },
   });
   if (trigger.figureFirst) {
-    const index = spans.findIndex((span) => hasFigure(span.text));
+    // A figure in the setting ("two days later…") is no result to measure.
+    const index = spans.findIndex(
+      (span, i) => hasFigure(span.text) && (!trigger.inResult || parts()[i] === "result"),
+    );
     const span = spans[index];
     if (span) return at(index, span.text, span.start);
   }
   if (!trigger.pattern) return undefined;
   const pattern = new RegExp(trigger.pattern.source, trigger.pattern.flags.replace("g", ""));
   for (const [index, span] of spans.entries()) {
+    if (trigger.inResult && parts()[index] !== "result") continue;
     const match = pattern.exec(span.text);
     if (match) return at(index, match[0], span.start + match.index);
   }
-  const last = spans[spans.length - 1];
-  return trigger.onlyWhere || !last ? undefined : at(spans.length - 1, last.text, last.start);
+  if (trigger.onlyWhere) return undefined;
+  // Asked of any story: it quotes the story's lesson (as the lens's tagger reads it) when there
+  // is one, else nothing — never whichever sentence happens to come last.
+  const lesson = parts().indexOf("lesson");
+  const span = spans[lesson];
+  return span ? at(lesson, span.text, span.start) : at(-1, "", spans[spans.length - 1]?.end ?? 0);
 }
 
 // For a behavioral story: probes of the story first, then the rest, tool trivia last.
@@ -183,7 +236,9 @@ const tier = (trigger: FollowUpTrigger) => (trigger.probe ? 0 : trigger.kind ===
  * @example predictFollowUps("I did a PhD in applied math.", { role: "ml-engineer" })[0].question
  * // "Was your PhD in applied math related to ML?"
  */
-export function predictFollowUps(text: string, options: PredictOptions = {}): PredictedFollowUp[] {
+export function predictFollowUps(written: string, options: PredictOptions = {}): PredictedFollowUp[] {
+  // Quotes are what the user would say: no "**Result**:" label or bold markers.
+  const text = stripMarkup(written);
   if (text.trim() === "") return [];
   const spans = splitSentences(text);
   // With no target role the questions still read as spoken: "related to this work?"

@@ -80,6 +80,7 @@ export {
 export {
   hasBlank,
   hasFigure,
+  readsAsOutline,
   type Span,
   splitSentences,
   starLabel,

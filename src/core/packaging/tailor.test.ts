@@ -195,22 +195,56 @@ describe("tailor", () => {
   });
 });
 
+describe("tailor evidence strength", () => {
+  const posting =
+    "# ML Engineer at Acme\n\n## Requirements\n- Experience with gradient-boosted and deep models\n- Experience with XGBoost\n";
+  const answers = [
+    {
+      key: "q1",
+      question: "Tell me about yourself",
+      text: "My foundation in statistics led me to machine learning.",
+    },
+    { key: "q2", question: "A project", text: "I trained XGBoost models to predict churn for a telecom." },
+  ];
+  const evidenceOf = (text: string) =>
+    tailor(posting, [], answers).requirements.find((r) => r.text === text)?.evidence ?? [];
+
+  it("never shows a match on a broad word alone as strong, whatever the score", () => {
+    const broad = evidenceOf("Experience with gradient-boosted and deep models").find((e) => e.id === "q1");
+    // The matcher reads "models" as machine learning and scores the pair high; the sentence shows
+    // nothing of gradient boosting or deep models.
+    expect(broad?.shared).toEqual(["machine learning"]);
+    expect(broad?.strength).toBe("partial");
+  });
+
+  it("keeps a sentence that names the ask itself strong", () => {
+    const named = evidenceOf("Experience with XGBoost").find((e) => e.id === "q2");
+    expect(named?.strength).toBe("strong");
+  });
+});
+
 describe("scaffoldWhyCompany", () => {
-  it("quotes the posting's own words and the profile's facts", () => {
+  it("says why this company, the fit and why now as the candidate, from the posting's and the profile's words", () => {
     const out = scaffoldWhyCompany(BOARD_POSTING, {
       background: ["Three years building fraud detection models in Python."],
       goals: ["I want my models to decide real outcomes for real people."],
     });
     expect(out.company).toBe("Lumenfold");
     const [why, fit, now] = out.lines;
-    expect(why?.text).toMatch(/^What draws me to Lumenfold is what you say yourselves: “/);
+    // The candidate speaking, in the first person, the company by name: no quotation to reword.
+    expect(why?.text).toBe(
+      "What draws me to Lumenfold is that it builds software that helps insurers settle claims in days instead of months, and the mission to make insurance feel fair to the people who depend on it.",
+    );
+    expect(why?.text).not.toMatch(/[“”"]|\byou say\b|\bour\b|\bwe\b/i);
     for (const q of why?.quotes ?? []) {
       expect(q.from).toBe("posting");
       expect(BOARD_POSTING.slice(q.start, q.end)).toBe(q.text);
     }
-    expect(fit?.text).toContain("“Three years building fraud detection models in Python.”");
-    expect(fit?.text).toContain("“Experience in insurance or fraud detection”");
-    expect(now?.text).toBe("Why now: “I want my models to decide real outcomes for real people.”");
+    expect(fit?.text).toBe(
+      "You ask for experience in insurance or fraud detection. Three years building fraud detection models in Python.",
+    );
+    expect(now?.text).toBe("As for why now: I want my models to decide real outcomes for real people.");
+    for (const line of out.lines) expect(line.text).not.toMatch(/[“”]/);
     expect(out.blanks).toEqual([]);
   });
 
@@ -252,11 +286,25 @@ describe("scaffoldWhyCompany", () => {
   it("leaves blanks where nothing fits", () => {
     const out = scaffoldWhyCompany(PLAIN_POSTING, {});
     expect(out.blanks).toEqual([
-      "[what about their product or mission matters to you?]",
       "[their top requirement]",
       "[your matching experience]",
       "[what makes this the right moment for you?]",
     ]);
-    expect(out.lines[0]?.text).toMatch(/^What draws me to Tidewater Freight is/);
+    // A sentence that opens with the company's name says what it does, said by the candidate.
+    expect(out.lines[0]?.text).toBe(
+      "What draws me to Tidewater Freight is that it is a logistics company that moves perishable goods across three continents.",
+    );
+    const bare = scaffoldWhyCompany("# ML Engineer at Acme\n\n## Requirements\n- Python\n", {});
+    expect(bare.blanks[0]).toBe("[what about their product or mission matters to you?]");
+  });
+
+  it("turns the company's 'we' and 'our' into the candidate's 'you' and 'your'", () => {
+    const out = scaffoldWhyCompany(
+      "# ML Engineer at Acme\n\nAt Acme, we help our clinics see patients sooner.\n\n## Requirements\n- Python\n",
+      {},
+    );
+    expect(out.lines[0]?.text).toBe(
+      "What draws me to Acme is that you help your clinics see patients sooner.",
+    );
   });
 });

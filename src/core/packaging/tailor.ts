@@ -11,6 +11,7 @@ import {
   yearsClaims,
   yearsRequired,
 } from "../semantic/index.ts";
+import { wordRank } from "../semantic/vectors.ts";
 import {
   CHROME_LINE,
   MISSION_CUE,
@@ -603,6 +604,30 @@ function byEvidence(
   );
 }
 
+// A word past this rank in the word-vector vocabulary (or not in it: "xgboost") is a term of
+// the trade rather than a word every posting and answer uses ("models", "data").
+const COMMON_RANK = 10_000;
+const isRare = (word: string) => (wordRank(word) ?? Number.POSITIVE_INFINITY) > COMMON_RANK;
+
+/**
+ * Whether a match rests on generic ground only: the sentence shares none of the requirement's
+ * own rare words — its content words outside the concept lists ("gradient", "tabular", not
+ * "data") and the words that name its concepts ("XGBoost", not "models") — and either meets only a broader concept
+ * the ask implies, or leaves two or more of those content words unmet ("gradient-boosted …
+ * models" met by any sentence about models). The matcher may still call it a match; shown, it
+ * is partial evidence, never strong.
+ */
+function genericGround(asked: Analysis, said: Analysis): boolean {
+  const own = [...asked.lemmas].filter(([, weight]) => weight >= 1).map(([lemma]) => lemma);
+  const naming = [...asked.direct].flatMap((id) =>
+    (asked.concepts.get(id)?.term ?? "").split(/\s+/).filter((word) => word !== "" && isRare(word)),
+  );
+  const saidWords = new Set([...said.allLemmas, ...words(said.text.toLowerCase())]);
+  if ([...own.filter(isRare), ...naming].some((word) => saidWords.has(word))) return false;
+  const named = [...asked.direct].some((id) => said.concepts.has(id));
+  return !named || own.length >= 2;
+}
+
 /**
  * For each requirement of a posting, the stories, answers and accomplishments that evidence
  * it — the sentence, by meaning (the shared matcher in src/core/semantic), with its strength —
@@ -687,9 +712,14 @@ export function tailor(
         const key = `${unit.source}:${unit.id}`;
         const current = best.get(key);
         const rank = evidenceRank(match, unit.text);
+        // Strong only where the sentence shows the ask itself, not only a word of it any work uses.
+        const strength =
+          match.strength === "strong" && !genericGround(asked, analyses[i] as Analysis)
+            ? "strong"
+            : "partial";
         if (
           current === undefined ||
-          byEvidence({ score: match.score, strength: match.strength }, current, rank, rankOf.get(current)) < 0
+          byEvidence({ score: match.score, strength }, current, rank, rankOf.get(current)) < 0
         ) {
           const evidence: Evidence = {
             source: unit.source,
@@ -698,7 +728,7 @@ export function tailor(
             quote: unit.text,
             shared: [...match.shared],
             score: match.score,
-            strength: match.strength === "strong" ? "strong" : "partial",
+            strength,
           };
           best.set(key, evidence);
           rankOf.set(evidence, rank);
@@ -729,7 +759,11 @@ export function tailor(
                 strength: yearsCheck.met ? "strong" : "partial",
               },
             ];
-      const rest = evidence.filter((e) => e.quote !== yearsCheck.quote).slice(0, 2);
+      // While the years are not met the requirement is open: nothing under it shows as strong.
+      const rest = evidence
+        .filter((e) => e.quote !== yearsCheck.quote)
+        .slice(0, 2)
+        .map((e): Evidence => (yearsCheck.met ? e : { ...e, strength: "partial" }));
       return {
         ...req,
         years: yearsCheck.required,
@@ -781,11 +815,54 @@ export interface WhyCompany {
 
 const blanksOf = (text: string) => text.match(/\[[^\]]+\]/g) ?? [];
 
+// The company speaking of itself, turned to the one it speaks to: "we" → "you", "our" → "your".
+const COMPANY_VOICE: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bwe're\b/gi, "you're"],
+  [/\bwe've\b/gi, "you've"],
+  [/\bwe\b/gi, "you"],
+  [/\bours\b/gi, "yours"],
+  [/\bour\b/gi, "your"],
+  [/\bourselves\b/gi, "yourselves"],
+  [/\bus\b/gi, "you"],
+];
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * A mission sentence of a posting as the candidate says it after "What draws me to Acme is":
+ * "Our mission is to make X" → "the mission to make X"; "Acme builds X" → "that it builds X";
+ * "At Acme, we build X" → "that you build X". Undefined when the sentence does not speak as the
+ * company (then the line keeps a blank rather than a quotation to reword).
+ */
+function inCandidateVoice(sentence: string, company: string | undefined): string | undefined {
+  let text = sentence.replace(/[.!]+$/, "").trim();
+  const named = company === undefined ? undefined : escapeRegExp(company);
+  if (named !== undefined) text = text.replace(new RegExp(`^At ${named},?\\s+`, "i"), "");
+  const aim = /^our (mission|goal|vision|purpose) is (to .+)$/i.exec(text);
+  if (aim) return `the ${aim[1]?.toLowerCase()} ${voiced(aim[2] ?? "")}`;
+  if (named !== undefined && new RegExp(`^${named}\\b`).test(text))
+    return `that ${text.replace(new RegExp(`^${named}('s)?`), (_m, s?: string) => (s ? "its" : "it"))}`.replace(
+      /\s+/g,
+      " ",
+    );
+  if (/^we\b|^we're\b|^we've\b/i.test(text)) return `that ${voiced(text)}`;
+  return undefined;
+}
+
+// A requirement said after "You ask for": its first letter lower-cased unless it starts an
+// acronym or a name ("SQL", "PyTorch"), its closing period dropped.
+const asAsked = (requirement: string) =>
+  requirement
+    .trim()
+    .replace(/[.;:]+$/, "")
+    .replace(/^(\p{Lu})(?=\p{Ll}+\b)/u, (letter) => letter.toLowerCase());
+
+const voiced = (text: string) => COMPANY_VOICE.reduce((out, [pattern, to]) => out.replace(pattern, to), text);
+
 /**
  * Scaffolds "Why <company>? Why now?" from the posting's own words (quoted, with offsets)
  * and the profile's facts; a part with nothing to draw on is a visible blank.
  * @example scaffoldWhyCompany(posting, { background: ["3 years of fraud models"] }).lines[0].text
- * // "What draws me to Acme is what you say yourselves: “Our mission is …”"
+ * // "What draws me to Acme is the mission to …."
  */
 export function scaffoldWhyCompany(posting: string, profile: Profile): WhyCompany {
   const extracted = extractRequirements(posting);
@@ -795,7 +872,13 @@ export function scaffoldWhyCompany(posting: string, profile: Profile): WhyCompan
   const lines: WhyCompanyLine[] = [];
 
   const missions = splitSentences(masked)
-    .filter((s) => MISSION_CUE.test(s.text) && !CHROME_LINE.test(s.text) && s.text.split(/\s+/).length >= 5)
+    .filter(
+      (s) =>
+        // What the company says it does: a mission cue, or a sentence that opens with its name.
+        (MISSION_CUE.test(s.text) || (company !== undefined && s.text.startsWith(`${company} `))) &&
+        !CHROME_LINE.test(s.text) &&
+        s.text.split(/\s+/).length >= 5,
+    )
     .slice(0, 2);
   if (missions.length > 0) {
     const quotes = missions.map((s) => ({
@@ -804,12 +887,13 @@ export function scaffoldWhyCompany(posting: string, profile: Profile): WhyCompan
       start: s.start,
       end: s.end,
     }));
-    lines.push({
-      beat: "why-company",
-      text: `What draws me to ${name} is what you say yourselves: ${quotes.map((q) => `“${q.text}”`).join(" ")}`,
-      quotes,
-      blanks: blanksOf(name),
-    });
+    // Said by the candidate: the posting's "we build…" becomes "you build…", never a quotation.
+    const said = quotes.map((q) => inCandidateVoice(q.text, company)).filter((p) => p !== undefined);
+    const text =
+      said.length > 0
+        ? `What draws me to ${name} is ${said.join(", and ")}.`
+        : `What draws me to ${name} is [what in “${quotes[0]?.text ?? ""}” matters to you?]`;
+    lines.push({ beat: "why-company", text, quotes, blanks: blanksOf(text) });
   } else {
     const text = `What draws me to ${name} is [what about their product or mission matters to you?]`;
     lines.push({ beat: "why-company", text, quotes: [], blanks: blanksOf(text) });
@@ -834,11 +918,14 @@ export function scaffoldWhyCompany(posting: string, profile: Profile): WhyCompan
     })
     .filter((p): p is NonNullable<typeof p> => p !== undefined)
     .sort((a, b) => b.score - a.score)
+    // One line per requirement: a second fact for the same ask would repeat "You ask for…".
+    .filter((pair, i, all) => all.findIndex((other) => other.req === pair.req) === i)
     .slice(0, 2);
   for (const pair of pairs) {
     lines.push({
       beat: "fit",
-      text: `My background — “${pair.fact}” — answers what the role asks for: “${pair.req.text}”.`,
+      // Said aloud: "You ask for X. <the user's own sentence>", no quotation marks to reword.
+      text: `You ask for ${asAsked(pair.req.text)}. ${pair.fact.trim().replace(/[^.!?]$/, "$&.")}`,
       quotes: [
         { from: "profile", text: pair.fact },
         { from: "posting", text: pair.req.text, start: pair.req.start, end: pair.req.end },
@@ -855,12 +942,12 @@ export function scaffoldWhyCompany(posting: string, profile: Profile): WhyCompan
   if (goals.length > 0) {
     lines.push({
       beat: "why-now",
-      text: `Why now: ${goals.map((g) => `“${g}”`).join(" ")}`,
+      text: `As for why now: ${goals.map((g) => g.trim()).join(" ")}`,
       quotes: goals.map((g) => ({ from: "profile" as const, text: g })),
       blanks: [],
     });
   } else {
-    const text = "Why now: [what makes this the right moment for you?]";
+    const text = "As for why now: [what makes this the right moment for you?]";
     lines.push({ beat: "why-now", text, quotes: [], blanks: blanksOf(text) });
   }
   const out: WhyCompany = {

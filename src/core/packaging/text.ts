@@ -233,3 +233,16 @@ export function withoutBlanks(text: string): string {
 
 export { starLabel, stripMarkup } from "../markup.ts";
 export { countWords, speakingSeconds } from "../words.ts";
+
+const ARROW = /\s(?:→|->|=>|⟶)\s/;
+
+/**
+ * Whether a text is an outline of arrow notes ("PhD → modelling base"), not sentences a person
+ * can say: at least two of its lines, and most of them, join notes with arrows.
+ * @example readsAsOutline("PhD → maths base\nProjects → shipped models") // true
+ */
+export function readsAsOutline(text: string): boolean {
+  const lines = text.split("\n").filter((line) => line.trim() !== "");
+  const arrowed = lines.filter((line) => ARROW.test(line)).length;
+  return arrowed >= 2 && arrowed * 2 > lines.length;
+}

@@ -67,6 +67,24 @@ describe("buildTrailer", () => {
     expect(production?.origin).toMatchObject({ from: "story", storyId: "ranking", field: "actions" });
   });
 
+  it("prefers a production line that stands alone over one that opens on what came before ('After that, …')", () => {
+    const latency = parseStory({
+      id: "latency",
+      title: "Latency",
+      actions: ["I moved feature lookups into an in-memory cache."],
+      result: "After that, p95 latency fell from 900 ms to 80 ms in production.",
+    });
+    const serving = parseStory({
+      id: "serving",
+      title: "Serving",
+      actions: ["I rewrote the request path in Go."],
+      result: "P95 latency fell from 700 ms to 90 ms in production.",
+    });
+    const trailer = buildTrailer({ background: ["MSc in statistics."] }, [latency, serving], { seconds: 60 });
+    const production = trailer.beats.find((b) => b.beat === "production")?.lines[0]?.text ?? "";
+    expect(production).not.toMatch(/^After that/);
+  });
+
   it("leaves a visible blank where nothing fits", () => {
     const trailer = buildTrailer({}, [], { seconds: 150 });
     expect(trailer.blanks).toHaveLength(4);
@@ -86,6 +104,64 @@ describe("buildTrailer", () => {
     const short = buildTrailer({ targetRole: "ml-engineer" }, many, { seconds: 60 });
     const long = buildTrailer({ targetRole: "ml-engineer" }, many, { seconds: 150 });
     expect(long.words).toBeGreaterThan(short.words);
+  });
+
+  it("uses a 150-second budget for more of each beat's own answer or story, in its order, never a lesson", () => {
+    const search = parseStory({
+      id: "search",
+      title: "Search ranking",
+      actions: [
+        "I trained a ranking model on a year of click logs.",
+        "I deployed it to production behind a feature flag.",
+        "I added dashboards for click-through and latency so on-call could watch it.",
+      ],
+      result: "The ranker now serves every search on the site.",
+      lesson: "It taught me to ship behind a flag first.",
+    });
+    const profile = {
+      targetRole: "ML Engineer",
+      thread: [
+        "I studied physics and spent five years modelling sensor data.",
+        "That work taught me to distrust a clean-looking dataset.",
+        "I built a forecasting tool for our lab's power use in my spare time.",
+      ],
+      motivation: [
+        "Now I want to build models that customers use every day. A product team is where that happens.",
+      ],
+    };
+    const short = buildTrailer(profile, [search], { seconds: 60 });
+    const long = buildTrailer(profile, [search], { seconds: 150 });
+    const beat = (t: typeof long, name: string) =>
+      t.beats.find((b) => b.beat === name)?.lines.map((l) => l.text);
+    expect(beat(short, "production")).toEqual(["I deployed it to production behind a feature flag."]);
+    // The rest of the same story, in its order, up to its result; its lesson is no production line.
+    expect(beat(long, "production")).toEqual([
+      "I deployed it to production behind a feature flag.",
+      "I added dashboards for click-through and latency so on-call could watch it.",
+      "The ranker now serves every search on the site.",
+    ]);
+    expect(beat(long, "now")).toEqual([
+      "Now I want to build models that customers use every day.",
+      "A product team is where that happens.",
+    ]);
+    expect(long.words).toBeGreaterThan(short.words);
+  });
+
+  it("says why a 150-second trailer is short and what to add for which beat", () => {
+    const trailer = buildTrailer(
+      {
+        thread: ["I studied statistics.", "I built a churn model for a telecom."],
+        motivation: ["Now I want to work in a product team."],
+      },
+      [],
+      { seconds: 150 },
+    );
+    expect(trailer.estimatedSeconds).toBeLessThan(100);
+    expect(trailer.short?.reason).toMatch(/material runs out/);
+    expect(trailer.short?.add.map((a) => a.beat)).toEqual(["foundation", "projects", "production", "now"]);
+    expect(trailer.short?.add.find((a) => a.beat === "now")?.what).toMatch(/why now/);
+    // A trailer that fills its time says nothing of the kind.
+    expect(buildTrailer({ thread: ["I studied statistics."] }, [], { seconds: 60 }).short).toBeUndefined();
   });
 
   it("follows the about-me thread in its order and closes on a why-now answer, never a certification", () => {

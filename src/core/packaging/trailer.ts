@@ -56,6 +56,11 @@ export interface Trailer {
   words: number;
   estimatedSeconds: number;
   blanks: string[];
+  /**
+   * When the user's own material fills well under the time asked (150 s from a short about-me
+   * answer): why the trailer is shorter, and what to write for which beat to use the time.
+   */
+  short?: { reason: string; add: Array<{ beat: TrailerBeat; what: string }> };
 }
 
 // Share of the spoken time per beat: the projects carry the trailer.
@@ -67,6 +72,19 @@ const BLANK: Record<TrailerBeat, string> = {
   production: "[what did you ship, for whom, and how did it run?]",
   now: "[why this role, why now?]",
 };
+
+// What to write when a beat's own thread runs out before its share of the time.
+const MORE: Record<TrailerBeat, string> = {
+  foundation:
+    "more about your foundation in your about-me answer: what you studied or did, for how long, and what it trained you to do",
+  projects:
+    "a project in your about-me answer, or a story of one: what you built, with what, and what it did",
+  production:
+    "what ran in production, in your about-me answer or a story: who used it, at what scale, how you kept it running",
+  now: "more to your answer to “why now?”: what you want to do next, and in what kind of team",
+};
+// Below this share of the time asked, a longer trailer says why and what to add.
+const FILLED = 2 / 3;
 
 // What each beat says, in the words people use for it. Written by us from the about-me answers
 // of our sample document and of eval/corpus.
@@ -82,11 +100,16 @@ const CUE: Record<TrailerBeat, RegExp> = {
 // The speaker as the one who put something into use ("I deployed", "I then built").
 const SHIPPED_BY_ME =
   /\bI\s+(?:\w+\s+){0,2}?(?:deployed|shipped|launched|built|automated|released|migrated|served|rolled out|put)\b/i;
-// A sentence that opens by pointing at what came before ("This resulted in…", "It helped…").
-const POINTS_BACK = /^(?:this|that|these|those|it|which)\b(?!\s+(?:is|was)\s+(?:a|an|the|my)\b)/i;
+// A sentence that opens by pointing at what came before ("This resulted in…", "It helped…",
+// "After that, latency dropped…"): said on its own, it points at nothing.
+const POINTS_BACK =
+  /^(?:(?:this|that|these|those|it|which)\b(?!\s+(?:is|was)\s+(?:a|an|the|my)\b)|(?:after|because of|thanks to|following) (?:that|this|these|those|it)\b|as a result\b|(?:then|so|thus|hence),)/i;
 // A plan or a goal rather than what ran.
 const INTENT =
   /\b(?:my goal|the goal|our goal|aim(?:ed)? (?:was )?to|wanted to|was to|in order to ensure)\b/i;
+// A line about what the user learned or values ("…lifelong learning"), not "machine learning".
+const LESSON_LINE =
+  /\b(?:lessons?|taught me|reminded me|I (?:have |had )?learn(?:ed|t)|understanding of|lifelong learning)\b/i;
 const LEARNED = /\b(?:understanding|learn\w*|taught me|reminded me|lesson)\b/i;
 // A certification is a fact about the past, not why this move now.
 const CERTIFICATION = /\bcertifi\w*/i;
@@ -111,6 +134,16 @@ function roleOf(target: string | undefined): RoleId | undefined {
   if (/research/i.test(target)) return "research-scientist";
   if (/software|backend|frontend|developer/i.test(target)) return "software-engineer";
   return undefined;
+}
+
+// Two profile lines from the same entry (one answer, one background fact).
+function sameOrigin(a: TrailerLine, b: TrailerLine): boolean {
+  return (
+    a.origin.from === "profile" &&
+    b.origin.from === "profile" &&
+    a.origin.field === b.origin.field &&
+    a.origin.index === b.origin.index
+  );
 }
 
 function fits(beat: TrailerBeat, text: string): boolean {
@@ -159,10 +192,17 @@ export function buildTrailer(
     now: [],
   };
   const used = new Set<string>();
-  const take = (beat: TrailerBeat, line: TrailerLine) => {
+  // What follows a picked line in its own source (the rest of its answer, the rest of its story):
+  // the only place a longer trailer may take more of a beat from, so each beat stays one thread.
+  const rest: Record<TrailerBeat, TrailerLine[]> = { foundation: [], projects: [], production: [], now: [] };
+  const take = (beat: TrailerBeat, line: TrailerLine, following: TrailerLine[] = []) => {
     picked[beat].push(line);
     used.add(line.text);
+    rest[beat] = following;
   };
+  const restOf = (lines: readonly TrailerLine[], line: TrailerLine, sameEntry: boolean) =>
+    lines.slice(lines.indexOf(line) + 1).filter((next) => !sameEntry || sameOrigin(next, line));
+
   // Each beat takes the next sentence of the thread that says what it says; the thread never
   // goes back, so the trailer tells the path in the order the user told it.
   let at = -1;
@@ -170,17 +210,18 @@ export function buildTrailer(
     if (beat === "now") continue;
     const found = thread.findIndex((line, i) => i > at && !used.has(line.text) && fits(beat, line.text));
     if (found < 0) continue;
-    take(beat, thread[found] as TrailerLine);
+    const line = thread[found] as TrailerLine;
+    take(beat, line, restOf(thread, line, told.length === 0));
     at = found;
   }
   // A thread with no cue at all (a bare list of facts) still opens the trailer.
   if (picked.foundation.length === 0 && thread[0] && !fits("now", thread[0].text) && at < 0)
-    take("foundation", thread[0]);
+    take("foundation", thread[0], restOf(thread, thread[0], told.length === 0));
 
   // "Now" is why this move, now: the user's why-now answers first, else the thread's own close.
   const nowFrom = [...linesOf("motivation"), ...thread.slice(at + 1), ...linesOf("goals")];
   const now = nowFrom.find((line) => !used.has(line.text) && fits("now", line.text));
-  if (now) take("now", now);
+  if (now) take("now", now, restOf(nowFrom, now, true));
 
   // Beats the thread leaves open come from the stories: most role-relevant first.
   const sources = [
@@ -209,6 +250,12 @@ export function buildTrailer(
         }
       : { from: "story", storyId: story.id, field: s.field, index: s.index, sentence: s.sentence },
   });
+  // The sentences after `s` in its story up to its result: a lesson is no part of a trailer beat.
+  const after = (source: (typeof ranked)[number], s: StorySentence): TrailerLine[] =>
+    source.sentences
+      .slice(source.sentences.indexOf(s as (typeof source.sentences)[number]) + 1)
+      .filter((next) => next.field !== "lesson")
+      .map((next) => fromStory(source, next));
   if (picked.projects.length === 0) {
     for (const source of ranked) {
       const best = source.sentences
@@ -221,14 +268,14 @@ export function buildTrailer(
           rank: (s.part === "action" ? 0 : 2) + (fits("production", s.text) ? 1 : 0),
         }))
         .sort((a, b) => b.s.relevance - a.s.relevance || a.rank - b.rank || a.order - b.order)[0]?.s;
-      if (best) take("projects", fromStory(source, best));
+      if (best) take("projects", fromStory(source, best), after(source, best));
     }
   }
   if (picked.production.length === 0) {
     // One line, from one story: what shipped and how it ran, told as the story's result (as the
     // lens's tagger reads it), in the story closest to what the trailer already says.
     const said = new Set(contentTokens([...used].join(" ")));
-    let best: { line: TrailerLine; score: number } | undefined;
+    let best: { line: TrailerLine; score: number; rest: TrailerLine[] } | undefined;
     for (const source of ranked) {
       const { sentences } = source;
       const parts = tagStoryParts(sentences.map((s) => s.text));
@@ -251,27 +298,39 @@ export function buildTrailer(
           lesson -
           (POINTS_BACK.test(s.text) ? 1.5 : 0) -
           (INTENT.test(s.text) ? 1 : 0);
-        if (best === undefined || score > best.score) best = { line: fromStory(source, s), score };
+        if (best === undefined || score > best.score)
+          best = { line: fromStory(source, s), score, rest: after(source, s) };
       });
     }
-    if (best) take("production", best.line);
+    if (best) take("production", best.line, best.rest);
   }
-  // A longer trailer tells more of the thread: the sentence that follows a beat's own, when free.
+  // A longer trailer tells more of each beat's own thread: the sentences that follow its line in
+  // the same answer or story, in order, while the beat's share of the time allows, and until one
+  // says what a later beat says (a why-now line is not more of the projects).
   if (options.seconds === 150) {
-    for (const beat of TRAILER_BEATS) {
-      const first = picked[beat][0];
-      if (first?.origin.from !== "profile") continue;
-      const i = thread.findIndex((line) => line.text === first.text);
-      const next = thread[i + 1];
-      if (
-        i >= 0 &&
-        next &&
-        !used.has(next.text) &&
-        // …unless it says what a later beat says (a why-now line is not more of the projects).
-        !TRAILER_BEATS.slice(TRAILER_BEATS.indexOf(beat) + 1).some((b) => fits(b, next.text))
-      )
-        picked[beat].splice(1, 0, next);
-    }
+    TRAILER_BEATS.forEach((beat, b) => {
+      const limit = totalWords * SHARE[beat];
+      let words = picked[beat].reduce((sum, line) => sum + countWords(line.text), 0);
+      for (const next of rest[beat]) {
+        const count = countWords(next.text);
+        if (
+          picked[beat].length === 0 ||
+          used.has(next.text) ||
+          PLEASANTRY.test(next.text) ||
+          // What the user learned is a lesson, not more of the beat.
+          LESSON_LINE.test(next.text) ||
+          words + count > limit ||
+          TRAILER_BEATS.slice(b + 1).some(
+            // "Now" comes from what the user says of the move, never a story ("it now serves…").
+            (later) => !(later === "now" && next.origin.from !== "profile") && fits(later, next.text),
+          )
+        )
+          break;
+        picked[beat].push(next);
+        used.add(next.text);
+        words += count;
+      }
+    });
   }
 
   const fitBeat = (beat: TrailerBeat): TrailerLine[] => {
@@ -292,7 +351,7 @@ export function buildTrailer(
   const text = beats.map((b) => b.lines.map((l) => l.text).join(" ")).join("\n");
   // Time is what can be said: a blank is not words.
   const words = countWords(withoutBlanks(text));
-  return {
+  const trailer: Trailer = {
     seconds: options.seconds,
     beats,
     text,
@@ -302,4 +361,20 @@ export function buildTrailer(
       b.lines.flatMap((l) => (l.origin.from === "template" ? l.origin.blanks : [])),
     ),
   };
+  if (options.seconds === 150 && words < FILLED * totalWords) {
+    // The beats well short of their share of the time, in their order (else the shortest one).
+    const filled = beats.map(({ beat, lines }) => ({
+      beat,
+      share: countWords(withoutBlanks(lines.map((l) => l.text).join(" "))) / (totalWords * SHARE[beat]),
+    }));
+    const add = filled.filter((f) => f.share < FILLED);
+    trailer.short = {
+      reason:
+        "Each beat says only what one answer or story of yours says about it, and derisk adds no words of its own: your material runs out first.",
+      add: (add.length > 0 ? add : [...filled].sort((a, b) => a.share - b.share).slice(0, 1)).map(
+        ({ beat }) => ({ beat, what: MORE[beat] }),
+      ),
+    };
+  }
+  return trailer;
 }

@@ -82,12 +82,14 @@ function Predictions({
             className="prediction card"
           >
             <p className="prediction-question">{followUp.question}</p>
-            <p className="prediction-trigger">
-              <span className="pointer-label">Because you said</span>{" "}
-              <q>
-                <Highlighted sentence={stripMarkup(followUp.sentence.text)} phrases={[followUp.trigger]} />
-              </q>
-            </p>
+            {followUp.trigger !== "" && (
+              <p className="prediction-trigger">
+                <span className="pointer-label">Because you said</span>{" "}
+                <q>
+                  <Highlighted sentence={stripMarkup(followUp.sentence.text)} phrases={[followUp.trigger]} />
+                </q>
+              </p>
+            )}
             <p className="muted prediction-reason">{followUp.reason}</p>
             <Prepared
               followUp={followUp}

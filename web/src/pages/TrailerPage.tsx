@@ -43,7 +43,7 @@ export function TrailerPage() {
         <h1>Trailer</h1>
         <p className="lede">
           Your answer to “tell me about yourself” as a short film in four beats: foundation, projects,
-          production, now. Each beat is a sentence you wrote, following your own about-me answer; a beat with
+          production, now. Each beat is what you wrote, following your own about-me answer; a beat with
           nothing to say is a blank to fill.
         </p>
       </header>
@@ -98,6 +98,21 @@ export function TrailerPage() {
               </li>
             ))}
           </ol>
+          {result.data.short !== undefined && (
+            <div className="draft-blanks" data-testid="trailer-short">
+              <p>
+                Shorter than {formatDuration(result.data.seconds)}: {result.data.short.reason} To use the
+                time, add:
+              </p>
+              <ul>
+                {result.data.short.add.map(({ beat, what }) => (
+                  <li key={beat}>
+                    <strong>{BEAT_NAMES[beat]}</strong>: {what}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           {result.data.blanks.length > 0 && (
             <p className="draft-blanks">
               {result.data.blanks.length} blank{result.data.blanks.length === 1 ? "" : "s"} to fill: write the

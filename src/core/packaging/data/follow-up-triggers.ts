@@ -14,7 +14,7 @@ export interface FollowUpTrigger {
    * (data/tools.ts); "company": fires per company named after at/join/for; "missing-figure":
    * fires once when a story states no measured figure;
    * "story-probe": fires once on a behavioral story (a question about an episode), anchored
-   * where `pattern` matches, else (unless `onlyWhere`) on the story's last sentence; with
+   * where `pattern` matches, else (unless `onlyWhere`) on the story's lesson or on no sentence; with
    * `figureFirst`, on the first sentence that states a figure before anything else.
    */
   kind: "phrase" | "tool" | "company" | "missing-figure" | "story-probe";
@@ -23,10 +23,16 @@ export interface FollowUpTrigger {
    * behavioral question these rank above follow-ups on a named tool.
    */
   probe?: boolean;
-  /** For "story-probe": fire only where `pattern` matches (no fallback to the last sentence). */
+  /** For "story-probe": fire only where `pattern` matches (no fallback to the lesson). */
   onlyWhere?: boolean;
   /** For "story-probe": anchor on the first sentence stating a figure when there is one. */
   figureFirst?: boolean;
+  /**
+   * For "story-probe": `pattern` and `figureFirst` count only in a sentence the risk lens's
+   * tagger reads as the result ("dropped" in "I dropped rows by mistake", "two days later" in
+   * the setting are no outcome to measure).
+   */
+  inResult?: boolean;
   /** For "phrase" (and the vague-impact words of "missing-figure"); case-insensitive. */
   pattern?: RegExp;
   questions: readonly string[];
@@ -117,7 +123,7 @@ export const FOLLOW_UP_TRIGGERS: readonly FollowUpTrigger[] = [
     id: "story-lesson",
     kind: "story-probe",
     pattern:
-      /\b(?:mistake|accidentally|misconfigur\w*|i missed|overlooked|i assumed|wrong|i should have|lesson|learn(?:ed|t)|taught me|reminded me)\b/i,
+      /\b(?:mistake|accidentally|misconfigur\w*|i missed|overlooked|i assumed|wrong|i should have|lesson|learn(?:ed|t)|taught me|reminded me|since then|from then on|going forward|i now always|now,? i always)\b/i,
     questions: ["What would you do differently?"],
     reason: "After a story the interviewer checks what you learned and would change.",
     probe: true,
@@ -136,6 +142,7 @@ export const FOLLOW_UP_TRIGGERS: readonly FollowUpTrigger[] = [
     kind: "story-probe",
     figureFirst: true,
     onlyWhere: true,
+    inResult: true,
     pattern:
       /\b(?:stabili[sz]ed|improved|reduced|dropped|fell|restored|(?:more|much more) (?:consistent|reliable|stable)|faster|near-zero|cut)\b/i,
     questions: ["How did you measure it?"],
