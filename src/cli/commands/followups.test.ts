@@ -29,6 +29,19 @@ describe("derisk followups", () => {
     const { out } = await runCommand(registerFollowUpsCommand, ["followups", "-", "-r", "ml-engineer"], TMAY);
     expect(out).toMatch(/because you said “PhD in applied math”/);
   });
+
+  it("gives the reason as its own sentence when a follow-up quotes nothing", async () => {
+    const story =
+      "Our team wanted a simpler onboarding flow. I designed the three screens, built them in React and ran an A/B test for two weeks. Sign-ups rose by 12 percent.";
+    const { out } = await runCommand(
+      registerFollowUpsCommand,
+      ["followups", "-", "--question", "Tell me about a project you led"],
+      story,
+    );
+    expect(out).toMatch(/What would you do differently\?\n\s+After a story/);
+    expect(out).not.toMatch(/because After/);
+    expect(out).not.toMatch(/because\s*$/m);
+  });
 });
 
 describe("derisk followups: concern quotes", () => {

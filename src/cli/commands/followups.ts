@@ -95,8 +95,9 @@ export function registerFollowUpsCommand(program: Command, ctx: CliContext): voi
       const { concernQuotes } = await import("../../core/packaging/concerns.ts");
       const lines = [style.bold(`Likely follow-ups (${followUps.length})`)];
       for (const f of followUps) {
-        const because = f.trigger === "" ? "because" : `because you said “${f.trigger}” —`;
-        lines.push(`• ${f.question}`, style.dim(`    ${because} ${f.reason}`));
+        // With nothing quoted, the reason stands as its own sentence ("After a story …").
+        const why = f.trigger === "" ? f.reason : `because you said “${f.trigger}” — ${f.reason}`;
+        lines.push(`• ${f.question}`, style.dim(`    ${why}`));
         if (f.preparedAnswer !== undefined) {
           const where =
             f.preparedQuestion !== undefined && f.preparedQuestion !== f.question
