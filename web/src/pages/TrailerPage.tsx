@@ -99,8 +99,8 @@ export function TrailerPage() {
             ))}
           </ol>
           {result.data.short !== undefined && (
-            <div className="draft-blanks" data-testid="trailer-short">
-              <p>
+            <div className="trailer-short" data-testid="trailer-short">
+              <p className="trailer-short-why">
                 Shorter than {formatDuration(result.data.seconds)}: {result.data.short.reason} To use the
                 time, add:
               </p>
