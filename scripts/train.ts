@@ -910,7 +910,7 @@ if (args.includes("--verify")) {
     const parts =
       committed === ""
         ? ["the whole file (missing)"]
-        : differingParts(JSON.parse(committed), storeLensModel(model));
+        : differingParts(JSON.parse(committed), JSON.parse(json));
     process.stderr.write(
       `train: ${outFile} differs from a rebuild of ${corpusDir} with seed ${SEED} in: ${parts.join(", ")}.\n` +
         "train: run `npm run train` and commit the model, or restore the corpus it was trained on.\n",
@@ -923,8 +923,7 @@ if (args.includes("--verify")) {
 }
 
 /** The top-level parts of the model whose JSON differs (e.g. "sentence", "thresholds"). */
-function differingParts(committed: Record<string, unknown>, rebuilt: object): string[] {
-  const fresh = JSON.parse(JSON.stringify(rebuilt)) as Record<string, unknown>;
+function differingParts(committed: Record<string, unknown>, fresh: Record<string, unknown>): string[] {
   const keys = [...new Set([...Object.keys(committed), ...Object.keys(fresh)])];
   const parts = keys.filter((k) => JSON.stringify(committed[k]) !== JSON.stringify(fresh[k]));
   return parts.length > 0 ? parts : ["formatting only"];

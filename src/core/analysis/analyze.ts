@@ -72,21 +72,26 @@ function carriersOf(
 ): Unit[] {
   if (!on) return [];
   const k = SENTENCE_TAGS.indexOf(tag);
-  const p = (u: Unit): number => probs[units.indexOf(u)]?.[k] ?? 0;
-  const above = units.filter((u) => p(u) >= threshold);
-  const part = STAR_TAGS.has(tag) ? units.filter((u) => u.part === tag) : [];
-  // A STAR part reads in the answer's order; a signal's strongest carrier is quoted first.
-  const found = part.length > 0 ? part : STAR_TAGS.has(tag) ? above : [...above].sort((a, b) => p(b) - p(a));
-  if (found.length > 0) return found;
+  const scored = units.map((unit, i) => ({ unit, p: probs[i]?.[k] ?? 0 }));
+  const above = scored.filter((s) => s.p >= threshold);
+  if (STAR_TAGS.has(tag)) {
+    // A STAR part reads in the answer's order.
+    const part = units.filter((u) => u.part === tag);
+    if (part.length > 0) return part;
+    if (above.length > 0) return above.map((s) => s.unit);
+  } else if (above.length > 0) {
+    // A signal's strongest carrier is quoted first (a stable sort: ties keep the answer's order).
+    return above.sort((a, b) => b.p - a.p).map((s) => s.unit);
+  }
   // A label set from weaker evidence spread over the answer: its strongest sentence, among the
   // speaker's actions for a signal that lives in what they did (an outcome is not a decision).
-  const actions = DEED_SIGNALS.has(tag) ? units.filter((u) => u.part === "action") : [];
+  const actions = DEED_SIGNALS.has(tag) ? scored.filter((s) => s.unit.part === "action") : [];
   let best: Unit | undefined;
   let bestP = -1;
-  for (const u of actions.length > 0 ? actions : units) {
-    if (p(u) > bestP) {
-      best = u;
-      bestP = p(u);
+  for (const { unit, p } of actions.length > 0 ? actions : scored) {
+    if (p > bestP) {
+      best = unit;
+      bestP = p;
     }
   }
   return best === undefined ? [] : [best];
