@@ -3,7 +3,7 @@ import { DeriskError } from "../../app/errors.ts";
 import { ROLE_IDS, type RoleId } from "../../core/model.ts";
 import type { Draft, Story } from "../../core/packaging/index.ts";
 import type { CliContext } from "../context.ts";
-import { readInput } from "../read-input.ts";
+import { decodeUtf8Strict, readInput } from "../read-input.ts";
 
 /** Largest answer, story or posting file the packaging commands read. */
 export const MAX_PACKAGING_BYTES = 1024 * 1024;
@@ -37,9 +37,9 @@ export function parsePositiveFlag(flag: string, value: string | undefined): numb
  * @example const text = await readTextArg(ctx, "answer.md", "answer");
  */
 export async function readTextArg(ctx: CliContext, file: string, what: string): Promise<string> {
-  const text = new TextDecoder("utf-8")
-    .decode(await readInput(ctx, file, MAX_PACKAGING_BYTES))
-    .replace(/^\uFEFF/, "");
+  // Binary or mis-encoded input is refused (exit 2), as `derisk analyze` does, not read as
+  // replacement characters.
+  const text = decodeUtf8Strict(await readInput(ctx, file, MAX_PACKAGING_BYTES), file).replace(/^\uFEFF/, "");
   if (text.trim() === "") {
     const where = file === "-" ? "standard input" : file;
     throw new DeriskError("BAD_INPUT", `${where} is empty: give the ${what} as a file or on standard input.`);

@@ -44,6 +44,19 @@ describe("derisk followups", () => {
   });
 });
 
+describe("derisk followups: bad input", () => {
+  it("refuses binary input with a message and exit 2, as analyze does", async () => {
+    const { out, error, code } = await runCommand(
+      registerFollowUpsCommand,
+      ["followups", "-"],
+      "\u0000\u0001PK binary",
+    );
+    expect(code).toBe(2);
+    expect(out).toBe("");
+    expect(error).toMatch(/standard input holds NUL bytes/);
+  });
+});
+
 describe("derisk followups: concern quotes", () => {
   it("quotes a sentence with several trigger phrases once, without its STAR label markup", async () => {
     const infra =
