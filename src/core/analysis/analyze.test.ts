@@ -320,4 +320,14 @@ describe("analyze", () => {
     );
     expect(two).toBe(one);
   });
+
+  it("counts cue kinds in plain English: one kind, two kinds", () => {
+    const a = analyze(
+      "Last year our checkout service kept timing out during sales. I wasn't sure whether the connection pool was the cause or a symptom, so I ran a load test with the pool doubled. The timeouts dropped from 4% to 0.5%.",
+      { question: "Tell me about a problem nobody had figured out." },
+    );
+    const reasons = [...a.signals.ambiguity.reasons, ...a.signals.systems.reasons];
+    expect(reasons.some((r) => /^1 kind of /.test(r))).toBe(true);
+    expect(reasons.join(" ")).not.toMatch(/\b1 kinds\b/);
+  });
 });

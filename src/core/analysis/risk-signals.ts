@@ -139,6 +139,11 @@ export function scoreBlame(corpus: Corpus): SignalReport {
   return report("absent", 0, [], []);
 }
 
+/** "1 kind of systems cue", "2 kinds of systems cue". */
+function cueCount(kinds: number, what: string): string {
+  return `${kinds} ${kinds === 1 ? "kind" : "kinds"} of ${what} cue`;
+}
+
 /**
  * Ambiguity: names unknowns, tests assumptions, narrows the problem.
  * @example scoreAmbiguity(corpus).level // "present"
@@ -147,7 +152,7 @@ export function scoreAmbiguity(corpus: Corpus): SignalReport {
   const hits = corpus.unitsMatching(AMBIGUITY_CUES);
   const kinds = corpus.distinctMatches(AMBIGUITY_CUES);
   const level: SignalLevel = kinds >= 3 ? "strong" : kinds >= 2 ? "present" : "absent";
-  return report(level, kinds / 4, hits, kinds > 0 ? [`${kinds} kinds of uncertainty cue`] : []);
+  return report(level, kinds / 4, hits, kinds > 0 ? [cueCount(kinds, "uncertainty")] : []);
 }
 
 /**
@@ -158,7 +163,7 @@ export function scoreSystems(corpus: Corpus): SignalReport {
   const hits = corpus.unitsMatching(SYSTEMS_CUES);
   const kinds = corpus.distinctMatches(SYSTEMS_CUES);
   const level: SignalLevel = kinds >= 3 ? "strong" : kinds >= 2 ? "present" : "absent";
-  return report(level, kinds / 4, hits, kinds > 0 ? [`${kinds} kinds of systems cue`] : []);
+  return report(level, kinds / 4, hits, kinds > 0 ? [cueCount(kinds, "systems")] : []);
 }
 
 /**

@@ -191,16 +191,20 @@ function LensBody({
         <ul className="signal-list">
           {SIGNALS.map((signal) => {
             const report = analysis.signals[signal.id];
-            const evidence = report.evidence[0]?.quote ?? report.reasons[0];
+            const quote = report.evidence[0]?.quote;
+            const reason = report.reasons[0];
             return (
               <li key={signal.id} className="signal">
                 <span className="signal-name">{signal.name}</span>
                 <span className={`signal-level level-${report.level}${signal.risk ? " is-risk" : ""}`}>
                   {LEVEL_TEXT[report.level]}
                 </span>
-                {evidence !== undefined && report.level !== "absent" && (
-                  <q className="signal-quote">{evidence}</q>
-                )}
+                {report.level !== "absent" &&
+                  (quote !== undefined ? (
+                    <q className="signal-quote">{quote}</q>
+                  ) : (
+                    reason !== undefined && <span className="signal-reason muted">{reason}</span>
+                  ))}
               </li>
             );
           })}
