@@ -523,7 +523,8 @@ if (existsSync(pairsFile) && only === undefined) {
   // over three batches), g193–g276, g277–g336 and g337–g388 (each written in one go before a
   // round of changes; g337–g388 before the word vectors; g389–g420 before the learned scorer;
   // g421–g444, all dev, before the taxonomy of round 8; g445–g468, all dev, before round 9;
-  // g469–g492, all dev, before round 10; g493–g516, all dev, before round 11).
+  // g469–g492, all dev, before round 10; g493–g516, all dev, before round 11; g517–g540, all dev,
+  // before round 12).
   const batchOf = (p: LabelledPair) => {
     const g = Number(p.group.slice(1));
     return g <= 192
@@ -542,7 +543,9 @@ if (existsSync(pairsFile) && only === undefined) {
                   ? "g445–g468"
                   : g <= 492
                     ? "g469–g492"
-                    : "g493–g516";
+                    : g <= 516
+                      ? "g493–g516"
+                      : "g517–g540";
   };
   const rows = (["dev", "test"] as const).flatMap((split) => [
     { name: split, split, pairs: pairs.filter((p) => p.split === split) },
@@ -556,6 +559,7 @@ if (existsSync(pairsFile) && only === undefined) {
       "g445–g468",
       "g469–g492",
       "g493–g516",
+      "g517–g540",
     ].map((batch) => ({
       name: `${split} ${batch}`,
       split,
