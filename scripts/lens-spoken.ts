@@ -40,6 +40,10 @@ if (modelFile !== undefined) {
   for (const key of Object.keys(target)) delete target[key];
   Object.assign(target, candidate);
 }
+// Trying another boundary threshold on the same model (a what-if: training picks its own).
+const threshold = option("--boundary-threshold");
+if (threshold !== undefined)
+  (LENS_MODEL as { boundaryThreshold: number }).boundaryThreshold = Number(threshold);
 
 const MARKER =
   /^\s*(?:\*\*)?\s*(?:situation|task|action|actions|result|results|lesson|lessons|learning|learnings|s|t|a|r|l)\s*(?:\*\*)?\s*(?:[:–—-]\s*(?:situation|task|action|result|lesson)?\s*)(?:\*\*)?\s*(?:\*\*)?/i;
