@@ -397,12 +397,10 @@ const model: LensModel = {
   boundaryThreshold: 0.5,
 };
 
-// The boundary threshold: best sentence-start F2 on the validation answers read as transcripts.
-// Recall counts twice: a missed start merges two parts (an action and its result) into one
-// sentence, which the tagger cannot undo; an extra start only splits a sentence in two.
+// The boundary threshold: best sentence-start F1 on the validation answers read as transcripts.
 {
   const samples = boundarySamples(validationRows.length > 0 ? validationRows : trainRows);
-  let best = { t: 0.5, f2: -1 };
+  let best = { t: 0.5, f1: -1 };
   for (let t = 0.2; t <= 0.8001; t += 0.05) {
     let tp = 0;
     let fp = 0;
@@ -413,11 +411,11 @@ const model: LensModel = {
       else if (p >= t) fp += 1;
       else if (s.y === 1) fn += 1;
     }
-    const f2 = (5 * tp) / Math.max(1, 5 * tp + 4 * fn + fp);
-    if (f2 > best.f2) best = { t: Math.round(t * 100) / 100, f2 };
+    const f1 = (2 * tp) / Math.max(1, 2 * tp + fp + fn);
+    if (f1 > best.f1) best = { t: Math.round(t * 100) / 100, f1 };
   }
   model.boundaryThreshold = best.t;
-  log(`boundary threshold ${best.t} (validation F2 ${best.f2.toFixed(3)})`);
+  log(`boundary threshold ${best.t} (validation F1 ${best.f1.toFixed(3)})`);
 }
 
 interface Item {

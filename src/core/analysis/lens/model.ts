@@ -257,46 +257,6 @@ export function topicDistribution(
   return distribution(weights, out, ids);
 }
 
-const SUBJECTS = new Set([
-  "i",
-  "we",
-  "they",
-  "he",
-  "she",
-  "it",
-  "you",
-  "there",
-  "that",
-  "this",
-  "nobody",
-  "everyone",
-  "someone",
-]);
-const LINKS = new Set(["and", "so", "then", "but", "because", "which", "after", "when", "once"]);
-
-/**
- * What kind of new clause opens at `at`, if any: a subject pronoun and its verb ("i ran"), a
- * determiner and noun followed by a verb ("the timeouts dropped"), or either after a linking
- * word ("and the timeouts dropped", "so i ran"). Spoken sentences run on through these.
- */
-function clauseOpening(
-  at: number,
-  w: (k: number) => string,
-  p: (k: number) => string,
-  verbish: (k: number) => boolean,
-): string {
-  const verbWithin = (from: number, to: number): boolean => {
-    for (let k = from; k <= to; k += 1) if (verbish(k)) return true;
-    return false;
-  };
-  if (SUBJECTS.has(w(at)) && (verbish(at + 1) || (p(at + 1) === "ADV" && verbish(at + 2)))) return "pron";
-  if (p(at) === "DET" && ["NOUN", "PROPN", "ADJ"].includes(p(at + 1)))
-    return verbWithin(at + 2, at + 4) ? "det" : "none";
-  if (LINKS.has(w(at)) && SUBJECTS.has(w(at + 1)) && verbish(at + 2)) return "link-pron";
-  if (LINKS.has(w(at)) && p(at + 1) === "DET" && verbWithin(at + 3, at + 5)) return "link-det";
-  return "none";
-}
-
 /**
  * Features of a possible sentence boundary before the word at `at` in a transcript.
  * `since` is the number of words since the last boundary.
@@ -310,11 +270,6 @@ export function boundaryFeatures(words: readonly Token[], at: number, since: num
   const p = (k: number): string => words[k]?.pos ?? (k < 0 ? "<s>" : "</s>");
   const gap =
     since < 3 ? "0" : since < 6 ? "1" : since < 10 ? "2" : since < 16 ? "3" : since < 25 ? "4" : "5";
-  const verbish = (k: number): boolean => p(k) === "VERB" || p(k) === "AUX";
-  // Whether the words since the last boundary already hold a verb (a sentence can end there).
-  let verbs = 0;
-  for (let k = Math.max(0, at - since); k < at; k += 1) if (verbish(k)) verbs += 1;
-  const clause = clauseOpening(at, w, p, verbish);
   return [
     `p:${w(at - 1)}`,
     `n:${w(at)}`,
@@ -326,12 +281,6 @@ export function boundaryFeatures(words: readonly Token[], at: number, since: num
     `ntag:${p(at)}_${p(at + 1)}`,
     `gap:${gap}`,
     `gapn:${gap}_${w(at)}`,
-    `nw:${w(at)}_${p(at + 1)}`,
-    `ptag3:${p(at - 2)}_${p(at - 1)}_${p(at)}`,
-    `vb:${verbs === 0 ? 0 : verbs === 1 ? 1 : 2}`,
-    `cl:${clause}`,
-    `clg:${clause}_${since < 6 ? 0 : since < 12 ? 1 : 2}`,
-    `clv:${clause}_${verbs > 0 ? 1 : 0}`,
   ];
 }
 
