@@ -584,13 +584,17 @@ export async function tailorJobDescription(
   const title = request.title?.trim() || tailoring.title;
   if (company) tailoring.company = company;
   if (title) tailoring.title = title;
-  const whyCompany = scaffoldWhyCompany(posting, {
-    ...(profile.name === "" ? {} : { name: profile.name }),
-    ...(profile.targetRole === undefined ? {} : { targetRole: profile.targetRole }),
-    background,
-    goals,
-    targetCompanies: profile.targetCompanies,
-  });
+  const whyCompany = scaffoldWhyCompany(
+    posting,
+    {
+      ...(profile.name === "" ? {} : { name: profile.name }),
+      ...(profile.targetRole === undefined ? {} : { targetRole: profile.targetRole }),
+      background,
+      goals,
+      targetCompanies: profile.targetCompanies,
+    },
+    tailoring,
+  );
   if (company && whyCompany.company !== company) {
     // The user's correction of the company name reaches the scaffold's lines too.
     const from = whyCompany.company ?? "[company]";

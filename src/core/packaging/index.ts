@@ -67,6 +67,7 @@ export {
   extractRequirements,
   MAX_POSTING_CHARS,
   maskPosting,
+  PARTIAL_BLANK,
   type PostingRequirements,
   type Requirement,
   type RequirementKind,

@@ -801,9 +801,57 @@ export function tailor(
 export interface WhyCompanyLine {
   beat: "why-company" | "fit" | "why-now";
   text: string;
-  /** The posting's and the profile's words this line quotes; posting quotes carry offsets. */
-  quotes: Array<{ from: "posting" | "profile"; text: string; start?: number; end?: number }>;
+  /** The posting's, the profile's and the bank's words this line quotes; posting quotes carry offsets. */
+  quotes: Array<{ from: "posting" | "profile" | "bank"; text: string; start?: number; end?: number }>;
   blanks: string[];
+  /** For a fit line drawn from the tailoring: how strongly its sentence evidences the ask. */
+  strength?: Exclude<Strength, "none">;
+}
+
+const SEQUENCE_OPENER = /^(?:then|next|after that|afterwards|finally|eventually|so|also|and)\s*,\s*/i;
+
+/** The blank a fit line ends with when its sentence only partly shows what the posting asks. */
+export const PARTIAL_BLANK = "partial evidence: say what you did that shows this";
+
+// Arrowed outline lines ("PhD → foundation in modelling") are notes, not something to say.
+const speakable = (sentence: string) =>
+  !/→|->|=>/.test(sentence) && /\b(I|I'm|I’m|I've|I’ve|my|me)\b/.test(sentence);
+
+/**
+ * Up to two "why you fit" pairs from a tailoring: required asks before preferred ones, asks
+ * with strong evidence before asks with only partial evidence, each with its strongest evidence
+ * sentence (a sentence the user can say, when one of that strength is). A sentence is used once.
+ */
+function fitFromEvidence(tailoring: Tailoring): Array<{
+  requirement: TailoredRequirement;
+  evidence: Evidence;
+  sentence: string;
+  strength: Exclude<Strength, "none">;
+}> {
+  const rankOf = (r: TailoredRequirement) => (r.strength === "strong" ? 0 : 2) + (r.required ? 0 : 1);
+  const candidates = tailoring.requirements
+    .map((requirement, order) => ({ requirement, order }))
+    .filter(({ requirement }) => requirement.covered && requirement.evidence.length > 0)
+    .sort((a, b) => rankOf(a.requirement) - rankOf(b.requirement) || a.order - b.order);
+  const used = new Set<string>();
+  const out: ReturnType<typeof fitFromEvidence> = [];
+  for (const { requirement } of candidates) {
+    if (out.length === 2) break;
+    const open = requirement.evidence.filter((e) => !used.has(stripMarkup(e.quote).trim()));
+    const top = open.some((e) => e.strength === "strong") ? "strong" : "partial";
+    const strongest = open.filter((e) => e.strength === top);
+    const evidence = strongest.find((e) => speakable(stripMarkup(e.quote))) ?? strongest[0];
+    if (evidence === undefined) continue;
+    const sentence = stripMarkup(evidence.quote)
+      .replace(/\s+/g, " ")
+      .trim()
+      // Out of its story, "Then, I deployed…" follows nothing: the sequence word goes.
+      .replace(SEQUENCE_OPENER, "")
+      .replace(/^\p{Ll}/u, (letter) => letter.toUpperCase());
+    used.add(sentence);
+    out.push({ requirement, evidence, sentence, strength: top });
+  }
+  return out;
 }
 
 export interface WhyCompany {
@@ -849,12 +897,12 @@ function inCandidateVoice(sentence: string, company: string | undefined): string
 }
 
 // A requirement said after "You ask for": its first letter lower-cased unless it starts an
-// acronym or a name ("SQL", "PyTorch"), its closing period dropped.
+// acronym or a name ("SQL", "PyTorch"; the article "A" is lower-cased), its closing period dropped.
 const asAsked = (requirement: string) =>
   requirement
     .trim()
     .replace(/[.;:]+$/, "")
-    .replace(/^(\p{Lu})(?=\p{Ll}+\b)/u, (letter) => letter.toLowerCase());
+    .replace(/^(?:(\p{Lu})(?=\p{Ll}+\b)|A(?= ))/u, (letter) => letter.toLowerCase());
 
 const voiced = (text: string) => COMPANY_VOICE.reduce((out, [pattern, to]) => out.replace(pattern, to), text);
 
@@ -864,7 +912,7 @@ const voiced = (text: string) => COMPANY_VOICE.reduce((out, [pattern, to]) => ou
  * @example scaffoldWhyCompany(posting, { background: ["3 years of fraud models"] }).lines[0].text
  * // "What draws me to Acme is the mission to …."
  */
-export function scaffoldWhyCompany(posting: string, profile: Profile): WhyCompany {
+export function scaffoldWhyCompany(posting: string, profile: Profile, tailoring?: Tailoring): WhyCompany {
   const extracted = extractRequirements(posting);
   const masked = maskPosting(posting);
   const company = extracted.company;
@@ -899,7 +947,30 @@ export function scaffoldWhyCompany(posting: string, profile: Profile): WhyCompan
     lines.push({ beat: "why-company", text, quotes: [], blanks: blanksOf(text) });
   }
 
-  const facts = (profile.background ?? []).map((fact) => ({
+  // With a tailoring, "why you fit" says the strongest sentence the bank has for an ask.
+  const evidenced = tailoring === undefined ? [] : fitFromEvidence(tailoring);
+  for (const fit of evidenced) {
+    const said = `You ask for ${asAsked(fit.requirement.text)}. ${fit.sentence.replace(/[^.!?]$/, "$&.")}`;
+    // Partial evidence is not said as if it proved the ask: the blank asks for the missing link.
+    const text = fit.strength === "strong" ? said : `${said} [${PARTIAL_BLANK}]`;
+    lines.push({
+      beat: "fit",
+      text,
+      quotes: [
+        { from: "bank", text: fit.evidence.quote },
+        {
+          from: "posting",
+          text: fit.requirement.text,
+          start: fit.requirement.start,
+          end: fit.requirement.end,
+        },
+      ],
+      blanks: blanksOf(text),
+      strength: fit.strength,
+    });
+  }
+
+  const facts = (evidenced.length > 0 ? [] : (profile.background ?? [])).map((fact) => ({
     fact,
     tokens: meaningful(fact),
     skills: skillsIn(fact),
@@ -933,7 +1004,7 @@ export function scaffoldWhyCompany(posting: string, profile: Profile): WhyCompan
       blanks: [],
     });
   }
-  if (pairs.length === 0) {
+  if (pairs.length === 0 && evidenced.length === 0) {
     const text = "The role asks for [their top requirement], and I have done it: [your matching experience].";
     lines.push({ beat: "fit", text, quotes: [], blanks: blanksOf(text) });
   }
