@@ -490,7 +490,10 @@ export async function coverage(store: Store, userId: string): Promise<CoverageMa
   const items = await store.items.listItems(userId);
   // Prepared answers count as well as stories: the answers to each question, and the
   // prepared answers to follow-ups (not those that only point elsewhere).
-  const answerItems = items.filter(isKind("answer"));
+  const stories = await listStories(store, userId);
+  // An answer made into a story is counted once, as the story.
+  const told = new Set(stories.map((story) => story.sourceItemId));
+  const answerItems = items.filter(isKind("answer")).filter((a) => !told.has(a.id));
   // A question answered in several variants names the variant, so the rows can tell them apart.
   const variantsOf = new Map<string, number>();
   for (const a of answerItems) {
@@ -510,7 +513,7 @@ export async function coverage(store: Store, userId: string): Promise<CoverageMa
       .map((f) => ({ id: f.id, question: f.question, text: f.answer })),
   ];
   const accomplishments = items.filter(isKind("accomplishment")).map((a) => ({ id: a.id, text: a.text }));
-  return coverageMatrix(await listStories(store, userId), { answers, accomplishments });
+  return coverageMatrix(stories, { answers, accomplishments });
 }
 
 /** A tailoring as the surfaces show it: saved with its posting, company and role. */
