@@ -146,6 +146,13 @@ describeStores("derisk stories and packaging on the bank", (getStore) => {
     ]);
     expect(followUps.out).toMatch(/What's your experience with Spark\?/);
     expect(followUps.out).toMatch(/gap: nothing prepared yet/);
+    // The sample's prepared "which projects" answer is a line and a list: quoted on one line,
+    // nothing starts at the margin outside the headings and the bullets.
+    expect(followUps.out).toMatch(/prepared: “Pick two of these: Drift monitor/);
+    for (const line of followUps.out.split("\n")) {
+      if (line === "" || /^(?:Likely follow-ups|Concerns) \(\d+\)$/.test(line)) continue;
+      expect(line).toMatch(/^(?:• |! | {2})/);
+    }
     const json = JSON.parse(
       (await runCommand(store, ["followups", "--answer", byKey("q1/core"), "--json"])).out,
     );
