@@ -359,6 +359,19 @@ describe("scaffoldWhyCompany", () => {
           covered: true,
           strength: "strong",
         },
+        {
+          ...req("A quantitative PhD"),
+          id: "maths",
+          text: "Strong mathematical foundations",
+          // Its strongest sentence is already said for the PhD: it is left out, not paired with
+          // its weaker one.
+          evidence: [
+            ev("Then, I earned a **PhD in Applied Mathematics**.", "strong"),
+            ev("My maths background led me to machine learning.", "partial"),
+          ],
+          covered: true,
+          strength: "strong",
+        },
       ],
       uncovered: [],
       coverage: 1,
@@ -402,5 +415,32 @@ describe("scaffoldWhyCompany", () => {
     expect(best).toBeDefined();
     expect(fit?.text).toContain(best?.quote ?? "?");
     expect(fit?.text).not.toContain("I like models");
+  });
+
+  it("names a duty that opens with a verb as what they need, not 'You ask for deploy…'", () => {
+    const posting =
+      "# ML Engineer at Acme\n\n## What you will do\n- Deploy models to production on Kubernetes\n\n## Requirements\n- Experience with Python\n";
+    const stories = [
+      parseStory({
+        id: "s1",
+        title: "Serving the churn model",
+        actions: ["I deployed our churn model to production on Kubernetes with a Helm chart."],
+        result: "It served 2 million predictions a day.",
+      }),
+      parseStory({
+        id: "s2",
+        title: "Python tooling",
+        actions: ["I wrote the team's Python tooling for data validation."],
+        result: "Bad batches dropped by half.",
+      }),
+    ];
+    const tailoring = tailor(posting, stories, []);
+    const fits = scaffoldWhyCompany(posting, {}, tailoring)
+      .lines.filter((l) => l.beat === "fit")
+      .map((l) => l.text);
+    expect(
+      fits.some((t) => t.startsWith("You need someone to deploy models to production on Kubernetes. ")),
+    ).toBe(true);
+    for (const t of fits) expect(t).not.toMatch(/^You ask for (?:deploy|build)\b/);
   });
 });

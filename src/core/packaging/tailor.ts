@@ -1,3 +1,4 @@
+import { ACTION_LEMMAS } from "../analysis/data/star-cues.ts";
 import { DeriskError } from "../errors.ts";
 import type { AnswerItem } from "../model.ts";
 import {
@@ -810,6 +811,15 @@ export interface WhyCompanyLine {
 
 const SEQUENCE_OPENER = /^(?:then|next|after that|afterwards|finally|eventually|so|also|and)\s*,\s*/i;
 
+// An evidence sentence as the fit line says it: markup-free, on one line, and — out of its
+// story, where "Then, I deployed…" follows nothing — without its sequence word.
+const spoken = (quote: string) =>
+  stripMarkup(quote)
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(SEQUENCE_OPENER, "")
+    .replace(/^\p{Ll}/u, (letter) => letter.toUpperCase());
+
 /** The blank a fit line ends with when its sentence only partly shows what the posting asks. */
 export const PARTIAL_BLANK = "partial evidence: say what you did that shows this";
 
@@ -820,7 +830,8 @@ const speakable = (sentence: string) =>
 /**
  * Up to two "why you fit" pairs from a tailoring: required asks before preferred ones, asks
  * with strong evidence before asks with only partial evidence, each with its strongest evidence
- * sentence (a sentence the user can say, when one of that strength is). A sentence is used once.
+ * sentence, one of the two it lists first and one the user can say. A sentence is used once;
+ * an ask with no such sentence left is not said.
  */
 function fitFromEvidence(tailoring: Tailoring): Array<{
   requirement: TailoredRequirement;
@@ -837,17 +848,19 @@ function fitFromEvidence(tailoring: Tailoring): Array<{
   const out: ReturnType<typeof fitFromEvidence> = [];
   for (const { requirement } of candidates) {
     if (out.length === 2) break;
-    const open = requirement.evidence.filter((e) => !used.has(stripMarkup(e.quote).trim()));
-    const top = open.some((e) => e.strength === "strong") ? "strong" : "partial";
-    const strongest = open.filter((e) => e.strength === top);
-    const evidence = strongest.find((e) => speakable(stripMarkup(e.quote))) ?? strongest[0];
+    // Only the ask's strongest evidence speaks for it: one of the two sentences it lists first
+    // (every surface shows those), of its best strength, that the user can say (an arrow note is
+    // not). When another line already says it, the ask is left out rather than paired with a
+    // weaker sentence.
+    const top = requirement.evidence.some((e) => e.strength === "strong") ? "strong" : "partial";
+    const shown = requirement.evidence
+      .filter((e, i, all) => all.findIndex((other) => spoken(other.quote) === spoken(e.quote)) === i)
+      .slice(0, 2);
+    const evidence = shown.find(
+      (e) => e.strength === top && !used.has(spoken(e.quote)) && speakable(spoken(e.quote)),
+    );
     if (evidence === undefined) continue;
-    const sentence = stripMarkup(evidence.quote)
-      .replace(/\s+/g, " ")
-      .trim()
-      // Out of its story, "Then, I deployed…" follows nothing: the sequence word goes.
-      .replace(SEQUENCE_OPENER, "")
-      .replace(/^\p{Ll}/u, (letter) => letter.toUpperCase());
+    const sentence = spoken(evidence.quote);
     used.add(sentence);
     out.push({ requirement, evidence, sentence, strength: top });
   }
@@ -904,6 +917,21 @@ const asAsked = (requirement: string) =>
     .replace(/[.;:]+$/, "")
     .replace(/^(?:(\p{Lu})(?=\p{Ll}+\b)|A(?= ))/u, (letter) => letter.toLowerCase());
 
+/**
+ * How the fit line names an ask: "You ask for a quantitative PhD." for a thing asked for, and
+ * "You need someone to deploy models to production." for a duty that opens with a verb ("You ask
+ * for deploy models" is not English).
+ */
+function askLine(requirement: string): string {
+  const asked = asAsked(requirement);
+  const [first, second] = asked.split(/\s+/);
+  const duty =
+    first !== undefined &&
+    ACTION_LEMMAS.has(first) &&
+    !/^(?:of|experience|skills?|management|expertise)$/i.test(second ?? "");
+  return duty ? `You need someone to ${asked}.` : `You ask for ${asked}.`;
+}
+
 const voiced = (text: string) => COMPANY_VOICE.reduce((out, [pattern, to]) => out.replace(pattern, to), text);
 
 /**
@@ -950,7 +978,7 @@ export function scaffoldWhyCompany(posting: string, profile: Profile, tailoring?
   // With a tailoring, "why you fit" says the strongest sentence the bank has for an ask.
   const evidenced = tailoring === undefined ? [] : fitFromEvidence(tailoring);
   for (const fit of evidenced) {
-    const said = `You ask for ${asAsked(fit.requirement.text)}. ${fit.sentence.replace(/[^.!?]$/, "$&.")}`;
+    const said = `${askLine(fit.requirement.text)} ${fit.sentence.replace(/[^.!?]$/, "$&.")}`;
     // Partial evidence is not said as if it proved the ask: the blank asks for the missing link.
     const text = fit.strength === "strong" ? said : `${said} [${PARTIAL_BLANK}]`;
     lines.push({
@@ -996,7 +1024,7 @@ export function scaffoldWhyCompany(posting: string, profile: Profile, tailoring?
     lines.push({
       beat: "fit",
       // Said aloud: "You ask for X. <the user's own sentence>", no quotation marks to reword.
-      text: `You ask for ${asAsked(pair.req.text)}. ${pair.fact.trim().replace(/[^.!?]$/, "$&.")}`,
+      text: `${askLine(pair.req.text)} ${pair.fact.trim().replace(/[^.!?]$/, "$&.")}`,
       quotes: [
         { from: "profile", text: pair.fact },
         { from: "posting", text: pair.req.text, start: pair.req.start, end: pair.req.end },
