@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { SEED_RUNS } from "../../test/seed.ts";
 import { DeriskError } from "../core/errors.ts";
+import { PARTIAL_BLANK } from "../core/packaging/index.ts";
 import type { Store } from "../store/index.ts";
 import { describeStores } from "../store/test-stores.ts";
 import { getItemHistory, importDocument, saveAnswerVariant } from "./bank.ts";
@@ -302,6 +303,40 @@ describeStores("packaging use cases", (getStore) => {
     expect(out.betterVariant?.coreShare).toBeGreaterThan(out.coreShare.after);
   });
 
+  it.runIf(SEED_RUNS)(
+    "says the seed's strongest sentence for the PhD ask, not a loosely related one",
+    async () => {
+      const store = getStore();
+      const seedDir = new URL("../../../shared/seed/", import.meta.url);
+      const file = readdirSync(seedDir).find((f) => f.endsWith(".txt")) ?? "";
+      await importDocument(store, "a", {
+        bytes: new Uint8Array(readFileSync(new URL(file, seedDir))),
+        filename: file,
+      });
+      const posting = [
+        "# Machine Learning Engineer",
+        "Harbourline Health",
+        "",
+        "## Requirements",
+        "- A quantitative PhD (mathematics, statistics or physics)",
+        "- Clear communication with non-technical stakeholders",
+        "",
+      ].join("\n");
+      const { tailoring, whyCompany } = await tailorJobDescription(store, "a", posting, { save: false });
+      const phd = tailoring.requirements.find((r) => /PhD/.test(r.text));
+      expect(phd?.strength).toBe("strong");
+      const fits = whyCompany.lines.filter((l) => l.beat === "fit");
+      const phdLine = fits.find((l) => l.text.startsWith("You ask for a quantitative PhD"));
+      // The sentence that states the degree, not "my foundation in math led me to machine learning".
+      expect(phdLine?.text).toMatch(/PhD in Applied Mathematics/);
+      expect(phdLine?.strength).toBe("strong");
+      // Only partial evidence for the other ask: said so, with a blank to fill, never as proof.
+      for (const line of fits.filter((l) => l.strength === "partial")) {
+        expect(line.text.endsWith(`[${PARTIAL_BLANK}]`)).toBe(true);
+      }
+    },
+  );
+
   it("links predicted follow-ups to the prepared answer and concerns to the user's reframes", async () => {
     const store = getStore();
     const result = await importDocument(store, "a", {
@@ -381,8 +416,13 @@ describeStores("packaging use cases", (getStore) => {
     expect(python?.yearsCheck).toMatchObject({ required: 3, found: 2, met: false });
     expect(tailoring.uncovered.map((r) => r.text)).toContain("Experience with Kubernetes and Terraform");
     expect(whyCompany.company).toBe("Acme");
-    expect(whyCompany.lines.find((l) => l.beat === "fit")?.quotes[0]?.text).toBe(
-      "Six years of Python and Spark data pipelines",
+    // "Why you fit" says the bank's strongest sentence for an ask it evidences, not a profile
+    // fact that shares words with it.
+    const fit = whyCompany.lines.find((l) => l.beat === "fit");
+    const asked = tailoring.requirements.find((r) => fit?.quotes[1]?.text === r.text);
+    expect(fit?.quotes[0]).toMatchObject({ from: "bank" });
+    expect(asked?.evidence.filter((e) => e.strength === fit?.strength).map((e) => e.quote)).toContain(
+      fit?.quotes[0]?.text,
     );
     expect(await codeOf(tailorJobDescription(store, "a", "x".repeat(1024 * 1024)))).toMatch(/^TOO_LARGE/);
     expect(await codeOf(tailorJobDescription(store, "a", " \n "))).toMatch(/^BAD_INPUT/);

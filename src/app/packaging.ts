@@ -490,7 +490,10 @@ export async function coverage(store: Store, userId: string): Promise<CoverageMa
   const items = await store.items.listItems(userId);
   // Prepared answers count as well as stories: the answers to each question, and the
   // prepared answers to follow-ups (not those that only point elsewhere).
-  const answerItems = items.filter(isKind("answer"));
+  const stories = await listStories(store, userId);
+  // An answer made into a story is counted once, as the story.
+  const told = new Set(stories.map((story) => story.sourceItemId));
+  const answerItems = items.filter(isKind("answer")).filter((a) => !told.has(a.id));
   // A question answered in several variants names the variant, so the rows can tell them apart.
   const variantsOf = new Map<string, number>();
   for (const a of answerItems) {
@@ -510,7 +513,7 @@ export async function coverage(store: Store, userId: string): Promise<CoverageMa
       .map((f) => ({ id: f.id, question: f.question, text: f.answer })),
   ];
   const accomplishments = items.filter(isKind("accomplishment")).map((a) => ({ id: a.id, text: a.text }));
-  return coverageMatrix(await listStories(store, userId), { answers, accomplishments });
+  return coverageMatrix(stories, { answers, accomplishments });
 }
 
 /** A tailoring as the surfaces show it: saved with its posting, company and role. */
@@ -584,13 +587,17 @@ export async function tailorJobDescription(
   const title = request.title?.trim() || tailoring.title;
   if (company) tailoring.company = company;
   if (title) tailoring.title = title;
-  const whyCompany = scaffoldWhyCompany(posting, {
-    ...(profile.name === "" ? {} : { name: profile.name }),
-    ...(profile.targetRole === undefined ? {} : { targetRole: profile.targetRole }),
-    background,
-    goals,
-    targetCompanies: profile.targetCompanies,
-  });
+  const whyCompany = scaffoldWhyCompany(
+    posting,
+    {
+      ...(profile.name === "" ? {} : { name: profile.name }),
+      ...(profile.targetRole === undefined ? {} : { targetRole: profile.targetRole }),
+      background,
+      goals,
+      targetCompanies: profile.targetCompanies,
+    },
+    tailoring,
+  );
   if (company && whyCompany.company !== company) {
     // The user's correction of the company name reaches the scaffold's lines too.
     const from = whyCompany.company ?? "[company]";

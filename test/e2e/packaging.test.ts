@@ -264,6 +264,43 @@ describe.runIf(launched.browser !== null)("stories, coverage, compose, tailor, r
     // Each piece of evidence says how strong it is; the company and role are filled from the posting.
     expect(await page.locator(".evidence [data-strength]").count()).toBeGreaterThan(0);
     expect(await page.getByLabel("Company").inputValue()).toBe("Lumen Freight");
+    // "Why you fit" says, for an ask, a sentence of that ask's strongest evidence on the page,
+    // and ends with a blank when the ask has only partial evidence.
+    const fits = await page.evaluate(() => {
+      const cards = [...document.querySelectorAll(".requirement")].map((card) => {
+        const evidence = [...card.querySelectorAll(".evidence")].map((e) => ({
+          strength: e.querySelector("[data-strength]")?.getAttribute("data-strength") ?? "",
+          quote: e.querySelector(".evidence-quote")?.textContent ?? "",
+        }));
+        const top = evidence.some((e) => e.strength === "strong") ? "strong" : "partial";
+        return {
+          ask: (card.querySelector(".requirement-text")?.textContent ?? "").replace(/[.;:]+$/, ""),
+          top,
+          quotes: evidence.filter((e) => e.strength === top).map((e) => e.quote),
+        };
+      });
+      return [...document.querySelectorAll(".why-line")]
+        .filter((line) => line.querySelector("dt")?.textContent === "Why you fit")
+        .map((line) => ({ text: line.querySelector("dd")?.textContent ?? "", cards }));
+    });
+    const opening = /^(?:You ask for|You need someone to) /;
+    expect(fits.some((f) => opening.test(f.text))).toBe(true);
+    for (const { text, cards } of fits) {
+      const head = opening.exec(text)?.[0];
+      if (head === undefined) continue;
+      const card = cards.find((c) => text.toLowerCase().startsWith(`${head}${c.ask}.`.toLowerCase()));
+      expect(card, text).toBeDefined();
+      const said = text
+        .slice(`${head}${card?.ask ?? ""}. `.length)
+        .replace(/\s*(?:Blank to fill: )?\[[^\]]*\]$/, "");
+      // The quote as the page shows it, give or take an opening "Then," and its markup.
+      const core = said.replace(/[.!?]$/, "").slice(-40);
+      expect(
+        card?.quotes.some((q) => q.includes(core)),
+        text,
+      ).toBe(true);
+      expect(/\[partial evidence/.test(text), text).toBe(card?.top === "partial");
+    }
     await screenshot(page, "packaging-tailor");
   });
 

@@ -46,7 +46,7 @@ describe("derisk coverage", () => {
     expect(json.cells[json.competencies.indexOf("mistake-failure")]).toEqual([3, 0]);
     const { out } = await runCommand(registerCoverageCommand, ["coverage", "--stories", storiesPath]);
     expect(out).toMatch(/Gaps: .*leadership-influence/);
-    expect(out).toMatch(/A = The rollback I forgot/);
+    expect(out).toMatch(/^ {2}S1 +story +The rollback I forgot$/m);
   });
 
   it("explains the levels as the matrix scores them: a result alone is 1, two of result, figure and lesson 2", async () => {

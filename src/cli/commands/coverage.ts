@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import type { CoverageMatrix } from "../../core/packaging/index.ts";
+import type { CoverageEvidence, CoverageMatrix } from "../../core/packaging/index.ts";
 import type { CliContext } from "../context.ts";
 import { readStoriesFlag } from "./compose.ts";
 
@@ -32,35 +32,100 @@ export function registerCoverageCommand(program: Command, ctx: CliContext): void
         return;
       }
       const { style } = ctx;
-      if (matrix.stories.length === 0) {
+      const columns = coverageColumns(matrix);
+      if (columns.length === 0) {
         ctx.out(
           flags.stories === undefined
-            ? "No stories in your bank yet: derisk stories from-document turns your answers into stories."
+            ? "No stories or prepared answers in your bank yet: derisk import adds a document, derisk stories from-document turns its answers into stories."
             : "No stories.",
         );
         return;
       }
       const width = Math.max(...matrix.competencies.map((c) => c.length));
+      const kindWidth = Math.max(...columns.map((c) => KIND_NAMES[c.source].length));
       const lines = [
         style.bold(
           "Coverage (0 none · 1 serves · 2 two of result, figure, lesson · 3 result, figure and lesson)",
         ),
-        ...matrix.stories.map((s, i) =>
-          style.dim(
-            `  ${String.fromCharCode(65 + (i % 26))}${i >= 26 ? Math.floor(i / 26) : ""} = ${s.title}`,
-          ),
+        ...columns.map((c) =>
+          style.dim(`  ${c.label.padEnd(3)} ${KIND_NAMES[c.source].padEnd(kindWidth)}  ${c.title}`),
         ),
         "",
-        `${"".padEnd(width)}  ${matrix.stories.map((_, i) => String.fromCharCode(65 + (i % 26)).padStart(2)).join("")}`,
+        `${"".padEnd(width)} ${columns.map((c) => c.label.padStart(4)).join("")}`,
       ];
       matrix.competencies.forEach((competency, row) => {
-        const cells = (matrix.cells[row] ?? []).map((n) =>
-          n === 0 ? style.dim(" ·") : n === 3 ? style.green(" 3") : ` ${n}`,
-        );
-        lines.push(`${competency.padEnd(width)}  ${cells.join("")}`);
+        const cells = columns.map((c) => {
+          const n = c.strengths[row] ?? 0;
+          return n === 0 ? style.dim("   ·") : n === 3 ? style.green("   3") : `   ${n}`;
+        });
+        lines.push(`${competency.padEnd(width)} ${cells.join("")}`);
       });
+      if (matrix.stories.length === 0 && flags.stories === undefined) {
+        lines.push(
+          "",
+          style.dim("No stories yet: derisk stories from-document turns your answers into stories."),
+        );
+      }
       lines.push("", `${style.yellow("Gaps:")} ${matrix.gaps.length > 0 ? matrix.gaps.join(", ") : "none"}`);
       if (matrix.thin.length > 0) lines.push(`${style.yellow("Thin:")} ${matrix.thin.join(", ")}`);
       ctx.out(lines.join("\n"));
     });
+}
+
+const KIND_NAMES: Readonly<Record<CoverageEvidence["source"], string>> = {
+  story: "story",
+  answer: "answer",
+  accomplishment: "accomplishment",
+};
+const LABEL_PREFIX: Readonly<Record<CoverageEvidence["source"], string>> = {
+  story: "S",
+  answer: "A",
+  accomplishment: "R",
+};
+
+/** One column of the printed grid: a story, a prepared answer or an accomplishment. */
+export interface CoverageColumn {
+  source: CoverageEvidence["source"];
+  id: string;
+  /** "S1" for the first story, "A1" for the first answer, "R1" for the first accomplishment. */
+  label: string;
+  title: string;
+  /** Strength per competency, in the matrix's competency order. */
+  strengths: number[];
+}
+
+/**
+ * The grid's columns: every story, then every prepared answer and accomplishment that evidences
+ * a competency, with the same strengths the gaps and the thin rows are counted from.
+ * @example coverageColumns(matrix).map((c) => c.label) // ["S1", "S2", "A1"]
+ */
+export function coverageColumns(matrix: CoverageMatrix): CoverageColumn[] {
+  const columns: CoverageColumn[] = matrix.stories.map((story, i) => ({
+    source: "story",
+    id: story.id,
+    label: `S${i + 1}`,
+    title: story.title,
+    strengths: matrix.competencies.map((_, row) => matrix.cells[row]?.[i] ?? 0),
+  }));
+  const counts = { story: matrix.stories.length, answer: 0, accomplishment: 0 };
+  matrix.rows.forEach((row, r) => {
+    for (const e of row.evidence) {
+      let column = columns.find((c) => c.source === e.source && c.id === e.id);
+      if (column === undefined) {
+        counts[e.source] += 1;
+        column = {
+          source: e.source,
+          id: e.id,
+          label: `${LABEL_PREFIX[e.source]}${counts[e.source]}`,
+          title: e.title,
+          strengths: matrix.competencies.map(() => 0),
+        };
+        columns.push(column);
+      }
+      column.strengths[r] = Math.max(column.strengths[r] ?? 0, e.strength);
+    }
+  });
+  // Stories first, then answers, then accomplishments, each in the order first met.
+  const order = ["story", "answer", "accomplishment"];
+  return columns.sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source));
 }

@@ -103,7 +103,7 @@ export function registerFollowUpsCommand(program: Command, ctx: CliContext): voi
             f.preparedQuestion !== undefined && f.preparedQuestion !== f.question
               ? style.dim(` (your answer to “${f.preparedQuestion}”)`)
               : "";
-          lines.push(`    ${style.green("prepared:")} “${f.preparedAnswer}”${where}`);
+          lines.push(`    ${style.green("prepared:")} “${oneLine(f.preparedAnswer)}”${where}`);
         } else if (fromBank)
           lines.push(
             `    ${style.yellow("gap:")} nothing prepared yet — derisk followups --answer ${result.itemId ?? "ID"} --prepare "${f.question}" --text "…"`,
@@ -113,11 +113,16 @@ export function registerFollowUpsCommand(program: Command, ctx: CliContext): voi
       lines.push("", style.bold(`Concerns (${concerns.length})`));
       for (const c of concerns) {
         lines.push(`${style.yellow("!")} ${c.judgement}`);
-        for (const quote of concernQuotes(c).slice(0, 3)) lines.push(style.dim(`    “${quote.sentence}”`));
+        for (const quote of concernQuotes(c).slice(0, 3))
+          lines.push(style.dim(`    “${oneLine(quote.sentence)}”`));
         lines.push(`    why: ${c.why}`, `    reframe: ${c.reframe}`);
-        for (const line of c.reframes) lines.push(`    ${style.green("your line:")} “${line}”`);
+        for (const line of c.reframes) lines.push(`    ${style.green("your line:")} “${oneLine(line)}”`);
       }
       if (concerns.length === 0) lines.push(style.dim("  none triggered"));
       ctx.out(lines.join("\n"));
     });
 }
+
+// A prepared answer of several lines or paragraphs, quoted under its follow-up on one line:
+// its own line breaks would start lines at the margin, outside the list.
+const oneLine = (text: string) => text.replace(/\s*\n\s*/g, " ").trim();

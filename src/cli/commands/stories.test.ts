@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { SEED_RUNS } from "../../../test/seed.ts";
 import { importDocument } from "../../app/bank.ts";
 import type { Store } from "../../store/index.ts";
 import { describeStores } from "../../store/test-stores.ts";
@@ -145,6 +146,13 @@ describeStores("derisk stories and packaging on the bank", (getStore) => {
     ]);
     expect(followUps.out).toMatch(/What's your experience with Spark\?/);
     expect(followUps.out).toMatch(/gap: nothing prepared yet/);
+    // The sample's prepared "which projects" answer is a line and a list: quoted on one line,
+    // nothing starts at the margin outside the headings and the bullets.
+    expect(followUps.out).toMatch(/prepared: “Pick two of these: Drift monitor/);
+    for (const line of followUps.out.split("\n")) {
+      if (line === "" || /^(?:Likely follow-ups|Concerns) \(\d+\)$/.test(line)) continue;
+      expect(line).toMatch(/^(?:• |! | {2})/);
+    }
     const json = JSON.parse(
       (await runCommand(store, ["followups", "--answer", byKey("q1/core"), "--json"])).out,
     );
@@ -167,7 +175,10 @@ describeStores("derisk stories and packaging on the bank", (getStore) => {
     await importSample();
     const none = await runCommand(store, ["match", "Tell me about a time you made a mistake"]);
     expect(none.out).toMatch(/No stories in your bank yet/);
-    expect((await runCommand(store, ["coverage"])).out).toMatch(/No stories in your bank yet/);
+    // Before any story, the prepared answers already cover something: the grid shows them.
+    const answersOnly = (await runCommand(store, ["coverage"])).out;
+    expect(answersOnly).toMatch(/^ {2}A1 +answer +\S/m);
+    expect(answersOnly).toMatch(/No stories yet: derisk stories from-document/);
     await runCommand(store, ["stories", "from-document"]);
 
     const ranking = JSON.parse(
@@ -194,5 +205,69 @@ describeStores("derisk stories and packaging on the bank", (getStore) => {
     expect(tailored.whyCompany.company).toBe("Acme");
     const mixed = await runCommand(store, ["tailor", postingPath, "--profile", "p.json"]);
     expect(mixed).toMatchObject({ code: 1, error: expect.stringMatching(/go with --stories/) });
+  });
+
+  // The printed grid, read back: competency → the strengths in its row.
+  function gridRows(out: string, competencies: readonly string[]): Map<string, number[]> {
+    const rows = new Map<string, number[]>();
+    for (const line of out.split("\n")) {
+      const [name, ...cells] = line.trim().split(/\s+/);
+      if (name !== undefined && competencies.includes(name) && cells.every((c) => /^[·0-3]$/.test(c))) {
+        rows.set(
+          name,
+          cells.map((c) => (c === "·" ? 0 : Number(c))),
+        );
+      }
+    }
+    return rows;
+  }
+
+  async function expectGridAgreesWithCounts(store: Store) {
+    const matrix = JSON.parse((await runCommand(store, ["coverage", "--json"])).out);
+    const { out } = await runCommand(store, ["coverage"]);
+    const rows = gridRows(out, matrix.competencies);
+    expect([...rows.keys()]).toEqual(matrix.competencies);
+    for (const competency of matrix.competencies as string[]) {
+      const best = Math.max(0, ...(rows.get(competency) ?? []));
+      // A gap is a row of dots; a thin row's best cell is 1; every other row shows a 2 or a 3.
+      if (matrix.gaps.includes(competency)) expect(best, competency).toBe(0);
+      else if (matrix.thin.includes(competency)) expect(best, competency).toBe(1);
+      else expect(best, competency).toBeGreaterThanOrEqual(2);
+    }
+    const gapsLine = out.split("\n").find((l) => l.startsWith("Gaps:")) ?? "";
+    expect(gapsLine).toBe(`Gaps: ${matrix.gaps.length > 0 ? matrix.gaps.join(", ") : "none"}`);
+    return { matrix, out };
+  }
+
+  it("prints a coverage grid that agrees with its gaps and thin rows: prepared answers are columns, marked as answers", async () => {
+    const store = getStore();
+    await importSample();
+    const before = await expectGridAgreesWithCounts(store);
+    // The sample's about-me answer covers about-me before any story exists.
+    expect(before.matrix.gaps).not.toContain("about-me");
+    await runCommand(store, ["stories", "from-document"]);
+    const after = await expectGridAgreesWithCounts(store);
+    expect(after.out).toMatch(/^ {2}S1 +story +\S/m);
+    expect(after.out).toMatch(/^ {2}A1 +answer +\S/m);
+    // An answer made into a story is one column, the story, not two.
+    const titles = after.out.split("\n").filter((l) => /^ {2}[SAR]\d+ /.test(l));
+    const storyTitles = titles
+      .filter((l) => / story /.test(l))
+      .map((l) => l.replace(/^ {2}S\d+ +story +/, ""));
+    for (const title of storyTitles) {
+      expect(titles.filter((l) => / answer /.test(l)).some((l) => l.endsWith(title))).toBe(false);
+    }
+  });
+
+  it.runIf(SEED_RUNS)("agrees on the seed too", async () => {
+    const store = getStore();
+    const seedDir = new URL("../../../../shared/seed/", import.meta.url);
+    const file = readdirSync(seedDir).find((f) => f.endsWith(".txt")) ?? "";
+    await importDocument(store, "a", { bytes: readFileSync(new URL(file, seedDir)), filename: file });
+    const before = await expectGridAgreesWithCounts(store);
+    expect(before.matrix.gaps).not.toContain("about-me");
+    expect(before.matrix.gaps).not.toContain("motivation");
+    await runCommand(store, ["stories", "from-document"]);
+    await expectGridAgreesWithCounts(store);
   });
 });

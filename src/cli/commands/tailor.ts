@@ -143,10 +143,14 @@ export function registerTailorCommand(program: Command, ctx: CliContext): void {
         );
         if (flags.company) tailoring.company = flags.company;
         if (flags.title) tailoring.title = flags.title;
-        whyCompany = scaffoldWhyCompany(posting, {
-          ...(profile.background ? { background: profile.background } : {}),
-          ...(profile.goals ? { goals: profile.goals } : {}),
-        });
+        whyCompany = scaffoldWhyCompany(
+          posting,
+          {
+            ...(profile.background ? { background: profile.background } : {}),
+            ...(profile.goals ? { goals: profile.goals } : {}),
+          },
+          tailoring,
+        );
       }
       if (tailoring === undefined || whyCompany === undefined) return;
       if (flags.json) {

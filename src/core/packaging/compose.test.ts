@@ -250,3 +250,42 @@ describe("tagStoryParts", () => {
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
   });
 });
+
+describe("compose: a line that announces a list", () => {
+  const twofold = parseStory({
+    title: "Chatbot on AWS",
+    situation: "I was deploying a retrieval chatbot on AWS for a side project with a small user base.",
+    task: [
+      "The challenge was twofold:",
+      "- Tune the language model so its answers stayed grounded in the retrieved documents.",
+      "- Build a backend that served those answers securely and reliably under real traffic.",
+    ].join("\n"),
+    actions: [
+      "I served the model behind FastAPI and stored the embeddings in Postgres.",
+      "I added Prometheus and Grafana dashboards to watch latency and errors.",
+    ],
+    result: "The chatbot ran for three months with p95 latency under 800 ms.",
+    lesson: "I learned to set latency budgets before choosing the serving stack.",
+  });
+
+  it("is said only with every item it announces", () => {
+    for (const budgetSeconds of [20, 30, 40, 50, 60, 90]) {
+      const draft = compose(twofold, { question: "Tell me about a hard technical problem", budgetSeconds });
+      const said = draft.sentences.map((s) => s.text);
+      if (said.includes("The challenge was twofold:")) {
+        expect(said, `${budgetSeconds} s`).toEqual(
+          expect.arrayContaining([
+            expect.stringMatching(/^Tune the language model/),
+            expect.stringMatching(/^Build a backend/),
+          ]),
+        );
+      }
+    }
+    // With room for everything, the announcement and both items are said.
+    const roomy = compose(twofold, {
+      question: "Tell me about a hard technical problem",
+      budgetSeconds: 120,
+    });
+    expect(roomy.sentences.map((s) => s.text)).toContain("The challenge was twofold:");
+  });
+});

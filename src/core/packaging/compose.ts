@@ -284,6 +284,23 @@ export function compose(story: Story, options: ComposeOptions): Draft {
       options.budgetSeconds,
     );
   }
+  // A line that announces a list ("The challenge was twofold:") is said only with every item it
+  // announces (the sentences after it in the same field): with one left out it promises two
+  // things and says one.
+  for (const c of [...chosen]) {
+    if (!/:\s*$/.test(c.text) || must.includes(c)) continue;
+    const items = candidates.filter(
+      (o) => o.position > c.position && o.field === c.field && (c.field !== "actions" || o.index === c.index),
+    );
+    if (items.some((o) => !chosen.has(o))) chosen.delete(c);
+  }
+  timing = lensTiming(
+    inOrder()
+      .map((c) => c.text)
+      .join(" "),
+    wpm,
+    options.budgetSeconds,
+  );
   const picked = inOrder();
   const trimmed = candidates.filter((c) => !chosen.has(c)).sort(byScore);
 

@@ -33,6 +33,7 @@ export { ROLE_VOCABULARY, type RoleVocabulary } from "./data/role-vocabulary.ts"
 export { TOOL_TERMS, type ToolTerm } from "./data/tools.ts";
 export { type PredictedFollowUp, type PredictOptions, predictFollowUps } from "./follow-ups.ts";
 export {
+  type CoverageEvidence,
   type CoverageMatrix,
   coverageMatrix,
   indexStories,
@@ -67,6 +68,7 @@ export {
   extractRequirements,
   MAX_POSTING_CHARS,
   maskPosting,
+  PARTIAL_BLANK,
   type PostingRequirements,
   type Requirement,
   type RequirementKind,

@@ -142,4 +142,44 @@ describe("reangle: the reasons a user reads", () => {
     const last = out.diff.length - 1;
     for (const d of out.diff) if (d.from !== last) expect(d.reason).not.toMatch(/closes the answer/);
   });
+
+  it("pins every reason kept and trimmed sentences give, in an introduction and in stories", () => {
+    const reasons = (text: string, options: Parameters<typeof reangle>[1]) =>
+      reangle(text, options).diff.map((d) => [d.status, d.reason]);
+    expect(reasons(INTRO, { toRole: "ml-engineer", question: "Tell me about yourself" })).toEqual([
+      ["kept", "not about adjacent skills only"],
+      ["kept", "not about adjacent skills only"],
+      ["kept", "speaks to the ML Engineer core (3 terms)"],
+      ["kept", "the opening and the close stay whatever the role"],
+      ["kept", "speaks to the ML Engineer core (1 term)"],
+    ]);
+    expect(reasons(INFRA_STORY, { fromRole: "mlops-engineer", toRole: "ml-engineer" })).toEqual([
+      ["kept", "speaks to the ML Engineer core (1 term)"],
+      ["trimmed", "speaks to adjacent skills only (6 terms) for an ML Engineer role"],
+      ["trimmed", "speaks to adjacent skills only (4 terms) for an ML Engineer role"],
+      ["kept", "the one line kept on adjacent skills for an ML Engineer role"],
+      ["kept", "speaks to the ML Engineer core (3 terms)"],
+      ["kept", "speaks to the ML Engineer core (3 terms)"],
+      ["kept", "the result stays whatever the role"],
+      ["kept", "the lesson stays whatever the role"],
+    ]);
+    const mistake =
+      "I led the migration of our billing service. I wrote the Terraform for the new cluster and the Helm charts. " +
+      "That setup then ran the nightly jobs. I made a mistake: I skipped the dry run and the invoices went out twice. " +
+      "I owned it with the finance team and fixed the job the same day. Since then I always run a dry run first.";
+    expect(
+      reasons(mistake, {
+        fromRole: "mlops-engineer",
+        toRole: "ml-engineer",
+        question: "Tell me about a time you made a mistake",
+      }),
+    ).toEqual([
+      ["kept", "sets the scene"],
+      ["kept", "the one line kept on adjacent skills for an ML Engineer role"],
+      ["kept", "keeps the story whole"],
+      ["kept", "answers the question asked"],
+      ["kept", "answers the question asked"],
+      ["kept", "the lesson stays whatever the role"],
+    ]);
+  });
 });

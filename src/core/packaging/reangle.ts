@@ -122,19 +122,16 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
   const keptReason = (s: (typeof sentences)[number]): string => {
     if (s.asked) return "answers the question asked";
     if (s === keepAdjacent) return `the one line kept on adjacent skills ${forRole}`;
-    if (!episode) {
-      if (s.core > 0)
-        return `speaks to the ${vocabulary.title} core (${s.core} term${s.core === 1 ? "" : "s"})`;
-      if (s.trimmable) return "the sentence after it leans on it";
-      return s.adjacentOnly
-        ? "the opening and the close stay whatever the role"
-        : "not about adjacent skills only";
-    }
-    if (s.part === "result" || s.part === "lesson") return `the ${s.part} stays whatever the role`;
+    // In a story the result and the lesson stay before anything else is weighed.
+    if (episode && (s.part === "result" || s.part === "lesson"))
+      return `the ${s.part} stays whatever the role`;
     if (s.core > 0)
       return `speaks to the ${vocabulary.title} core (${s.core} term${s.core === 1 ? "" : "s"})`;
     if (s.trimmable) return "the sentence after it leans on it";
-    return s.from === 0 ? "sets the scene" : "keeps the story whole";
+    if (episode) return s.from === 0 ? "sets the scene" : "keeps the story whole";
+    return s.adjacentOnly
+      ? "the opening and the close stay whatever the role"
+      : "not about adjacent skills only";
   };
   const diff: ReangleDiffEntry[] = sentences.map((s) => {
     if (trimmed.has(s)) {

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { BOARD_POSTING, CAREER_PAGE_POSTING, GERMAN_POSTING, PLAIN_POSTING } from "./fixtures/postings.ts";
 import { parseStory } from "./story.ts";
-import { extractRequirements, MAX_POSTING_CHARS, maskPosting, scaffoldWhyCompany, tailor } from "./tailor.ts";
+import {
+  extractRequirements,
+  MAX_POSTING_CHARS,
+  maskPosting,
+  PARTIAL_BLANK,
+  scaffoldWhyCompany,
+  type Tailoring,
+  tailor,
+} from "./tailor.ts";
 
 const texts = (posting: string) => extractRequirements(posting).requirements.map((r) => r.text);
 
@@ -306,5 +314,133 @@ describe("scaffoldWhyCompany", () => {
     expect(out.lines[0]?.text).toBe(
       "What draws me to Acme is that you help your clinics see patients sooner.",
     );
+  });
+
+  it("says, for an ask, the strongest evidence sentence of the tailoring, and a blank when it is only partial", () => {
+    const posting =
+      "# ML Engineer at Acme\n\n## Requirements\n- A quantitative PhD\n- Clear communication with non-technical stakeholders\n";
+    const req = (text: string) => {
+      const start = posting.indexOf(text);
+      return {
+        id: text,
+        text,
+        quote: text,
+        start,
+        end: start + text.length,
+        kind: "skill" as const,
+        required: true,
+        skills: [],
+      };
+    };
+    const ev = (quote: string, strength: "strong" | "partial") => ({
+      source: "answer" as const,
+      id: quote.slice(0, 8),
+      title: "Tell me about yourself",
+      quote,
+      shared: [],
+      score: strength === "strong" ? 0.9 : 0.5,
+      strength,
+    });
+    const tailoring: Tailoring = {
+      requirements: [
+        {
+          ...req("Clear communication with non-technical stakeholders"),
+          evidence: [ev("Teaching for years helped me grow as a communicator.", "partial")],
+          covered: true,
+          strength: "partial",
+        },
+        {
+          ...req("A quantitative PhD"),
+          evidence: [
+            ev("PhD in Applied Math → modelling, optimisation.", "strong"),
+            ev("Then, I earned a **PhD in Applied Mathematics**.", "strong"),
+            ev("My maths background led me to machine learning.", "partial"),
+          ],
+          covered: true,
+          strength: "strong",
+        },
+        {
+          ...req("A quantitative PhD"),
+          id: "maths",
+          text: "Strong mathematical foundations",
+          // Its strongest sentence is already said for the PhD: it is left out, not paired with
+          // its weaker one.
+          evidence: [
+            ev("Then, I earned a **PhD in Applied Mathematics**.", "strong"),
+            ev("My maths background led me to machine learning.", "partial"),
+          ],
+          covered: true,
+          strength: "strong",
+        },
+      ],
+      uncovered: [],
+      coverage: 1,
+      notes: [],
+    };
+    // The profile's loosely related fact is not what the line says when the bank has evidence.
+    const out = scaffoldWhyCompany(
+      posting,
+      { background: ["My maths background led me to a PhD."] },
+      tailoring,
+    );
+    const fits = out.lines.filter((l) => l.beat === "fit");
+    // Strong asks first; the strongest sentence the candidate can say, out of its story.
+    expect(fits.map((l) => l.text)).toEqual([
+      "You ask for a quantitative PhD. I earned a PhD in Applied Mathematics.",
+      `You ask for clear communication with non-technical stakeholders. Teaching for years helped me grow as a communicator. [${PARTIAL_BLANK}]`,
+    ]);
+    expect(fits.map((l) => l.strength)).toEqual(["strong", "partial"]);
+    expect(out.blanks).toContain(`[${PARTIAL_BLANK}]`);
+  });
+
+  it("pairs each ask of a real tailoring with its best evidence, never with a weaker sentence", () => {
+    const posting = "# ML Engineer at Acme\n\n## Requirements\n- Experience deploying models to production\n";
+    const stories = [
+      parseStory({
+        id: "s1",
+        title: "Shipping the triage model",
+        situation: "Our clinic's triage queue was slow.",
+        actions: ["I deployed the triage model to production behind a FastAPI service."],
+        result: "Wait times fell by 20%.",
+      }),
+    ];
+    const answers = [
+      { key: "a1", text: "I like models and I enjoy production work with my team.", question: "Why us?" },
+    ];
+    const tailoring = tailor(posting, stories, answers);
+    const best = tailoring.requirements[0]?.evidence[0];
+    const fit = scaffoldWhyCompany(posting, { background: [answers[0]?.text ?? ""] }, tailoring).lines.find(
+      (l) => l.beat === "fit",
+    );
+    expect(best).toBeDefined();
+    expect(fit?.text).toContain(best?.quote ?? "?");
+    expect(fit?.text).not.toContain("I like models");
+  });
+
+  it("names a duty that opens with a verb as what they need, not 'You ask for deploy…'", () => {
+    const posting =
+      "# ML Engineer at Acme\n\n## What you will do\n- Deploy models to production on Kubernetes\n\n## Requirements\n- Experience with Python\n";
+    const stories = [
+      parseStory({
+        id: "s1",
+        title: "Serving the churn model",
+        actions: ["I deployed our churn model to production on Kubernetes with a Helm chart."],
+        result: "It served 2 million predictions a day.",
+      }),
+      parseStory({
+        id: "s2",
+        title: "Python tooling",
+        actions: ["I wrote the team's Python tooling for data validation."],
+        result: "Bad batches dropped by half.",
+      }),
+    ];
+    const tailoring = tailor(posting, stories, []);
+    const fits = scaffoldWhyCompany(posting, {}, tailoring)
+      .lines.filter((l) => l.beat === "fit")
+      .map((l) => l.text);
+    expect(
+      fits.some((t) => t.startsWith("You need someone to deploy models to production on Kubernetes. ")),
+    ).toBe(true);
+    for (const t of fits) expect(t).not.toMatch(/^You ask for (?:deploy|build)\b/);
   });
 });

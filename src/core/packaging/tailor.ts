@@ -1,3 +1,4 @@
+import { ACTION_LEMMAS } from "../analysis/data/star-cues.ts";
 import { DeriskError } from "../errors.ts";
 import type { AnswerItem } from "../model.ts";
 import {
@@ -801,9 +802,69 @@ export function tailor(
 export interface WhyCompanyLine {
   beat: "why-company" | "fit" | "why-now";
   text: string;
-  /** The posting's and the profile's words this line quotes; posting quotes carry offsets. */
-  quotes: Array<{ from: "posting" | "profile"; text: string; start?: number; end?: number }>;
+  /** The posting's, the profile's and the bank's words this line quotes; posting quotes carry offsets. */
+  quotes: Array<{ from: "posting" | "profile" | "bank"; text: string; start?: number; end?: number }>;
   blanks: string[];
+  /** For a fit line drawn from the tailoring: how strongly its sentence evidences the ask. */
+  strength?: Exclude<Strength, "none">;
+}
+
+const SEQUENCE_OPENER = /^(?:then|next|after that|afterwards|finally|eventually|so|also|and)\s*,\s*/i;
+
+// An evidence sentence as the fit line says it: markup-free, on one line, and — out of its
+// story, where "Then, I deployed…" follows nothing — without its sequence word.
+const spoken = (quote: string) =>
+  stripMarkup(quote)
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(SEQUENCE_OPENER, "")
+    .replace(/^\p{Ll}/u, (letter) => letter.toUpperCase());
+
+/** The blank a fit line ends with when its sentence only partly shows what the posting asks. */
+export const PARTIAL_BLANK = "partial evidence: say what you did that shows this";
+
+// Arrowed outline lines ("PhD → foundation in modelling") are notes, not something to say.
+const speakable = (sentence: string) =>
+  !/→|->|=>/.test(sentence) && /\b(I|I'm|I’m|I've|I’ve|my|me)\b/.test(sentence);
+
+/**
+ * Up to two "why you fit" pairs from a tailoring: required asks before preferred ones, asks
+ * with strong evidence before asks with only partial evidence, each with its strongest evidence
+ * sentence, one of the two it lists first and one the user can say. A sentence is used once;
+ * an ask with no such sentence left is not said.
+ */
+function fitFromEvidence(tailoring: Tailoring): Array<{
+  requirement: TailoredRequirement;
+  evidence: Evidence;
+  sentence: string;
+  strength: Exclude<Strength, "none">;
+}> {
+  const rankOf = (r: TailoredRequirement) => (r.strength === "strong" ? 0 : 2) + (r.required ? 0 : 1);
+  const candidates = tailoring.requirements
+    .map((requirement, order) => ({ requirement, order }))
+    .filter(({ requirement }) => requirement.covered && requirement.evidence.length > 0)
+    .sort((a, b) => rankOf(a.requirement) - rankOf(b.requirement) || a.order - b.order);
+  const used = new Set<string>();
+  const out: ReturnType<typeof fitFromEvidence> = [];
+  for (const { requirement } of candidates) {
+    if (out.length === 2) break;
+    // Only the ask's strongest evidence speaks for it: one of the two sentences it lists first
+    // (every surface shows those), of its best strength, that the user can say (an arrow note is
+    // not). When another line already says it, the ask is left out rather than paired with a
+    // weaker sentence.
+    const top = requirement.evidence.some((e) => e.strength === "strong") ? "strong" : "partial";
+    const shown = requirement.evidence
+      .filter((e, i, all) => all.findIndex((other) => spoken(other.quote) === spoken(e.quote)) === i)
+      .slice(0, 2);
+    const evidence = shown.find(
+      (e) => e.strength === top && !used.has(spoken(e.quote)) && speakable(spoken(e.quote)),
+    );
+    if (evidence === undefined) continue;
+    const sentence = spoken(evidence.quote);
+    used.add(sentence);
+    out.push({ requirement, evidence, sentence, strength: top });
+  }
+  return out;
 }
 
 export interface WhyCompany {
@@ -849,12 +910,27 @@ function inCandidateVoice(sentence: string, company: string | undefined): string
 }
 
 // A requirement said after "You ask for": its first letter lower-cased unless it starts an
-// acronym or a name ("SQL", "PyTorch"), its closing period dropped.
+// acronym or a name ("SQL", "PyTorch"; the article "A" is lower-cased), its closing period dropped.
 const asAsked = (requirement: string) =>
   requirement
     .trim()
     .replace(/[.;:]+$/, "")
-    .replace(/^(\p{Lu})(?=\p{Ll}+\b)/u, (letter) => letter.toLowerCase());
+    .replace(/^(?:(\p{Lu})(?=\p{Ll}+\b)|A(?= ))/u, (letter) => letter.toLowerCase());
+
+/**
+ * How the fit line names an ask: "You ask for a quantitative PhD." for a thing asked for, and
+ * "You need someone to deploy models to production." for a duty that opens with a verb ("You ask
+ * for deploy models" is not English).
+ */
+function askLine(requirement: string): string {
+  const asked = asAsked(requirement);
+  const [first, second] = asked.split(/\s+/);
+  const duty =
+    first !== undefined &&
+    ACTION_LEMMAS.has(first) &&
+    !/^(?:of|experience|skills?|management|expertise)$/i.test(second ?? "");
+  return duty ? `You need someone to ${asked}.` : `You ask for ${asked}.`;
+}
 
 const voiced = (text: string) => COMPANY_VOICE.reduce((out, [pattern, to]) => out.replace(pattern, to), text);
 
@@ -864,7 +940,7 @@ const voiced = (text: string) => COMPANY_VOICE.reduce((out, [pattern, to]) => ou
  * @example scaffoldWhyCompany(posting, { background: ["3 years of fraud models"] }).lines[0].text
  * // "What draws me to Acme is the mission to …."
  */
-export function scaffoldWhyCompany(posting: string, profile: Profile): WhyCompany {
+export function scaffoldWhyCompany(posting: string, profile: Profile, tailoring?: Tailoring): WhyCompany {
   const extracted = extractRequirements(posting);
   const masked = maskPosting(posting);
   const company = extracted.company;
@@ -899,7 +975,30 @@ export function scaffoldWhyCompany(posting: string, profile: Profile): WhyCompan
     lines.push({ beat: "why-company", text, quotes: [], blanks: blanksOf(text) });
   }
 
-  const facts = (profile.background ?? []).map((fact) => ({
+  // With a tailoring, "why you fit" says the strongest sentence the bank has for an ask.
+  const evidenced = tailoring === undefined ? [] : fitFromEvidence(tailoring);
+  for (const fit of evidenced) {
+    const said = `${askLine(fit.requirement.text)} ${fit.sentence.replace(/[^.!?]$/, "$&.")}`;
+    // Partial evidence is not said as if it proved the ask: the blank asks for the missing link.
+    const text = fit.strength === "strong" ? said : `${said} [${PARTIAL_BLANK}]`;
+    lines.push({
+      beat: "fit",
+      text,
+      quotes: [
+        { from: "bank", text: fit.evidence.quote },
+        {
+          from: "posting",
+          text: fit.requirement.text,
+          start: fit.requirement.start,
+          end: fit.requirement.end,
+        },
+      ],
+      blanks: blanksOf(text),
+      strength: fit.strength,
+    });
+  }
+
+  const facts = (evidenced.length > 0 ? [] : (profile.background ?? [])).map((fact) => ({
     fact,
     tokens: meaningful(fact),
     skills: skillsIn(fact),
@@ -925,7 +1024,7 @@ export function scaffoldWhyCompany(posting: string, profile: Profile): WhyCompan
     lines.push({
       beat: "fit",
       // Said aloud: "You ask for X. <the user's own sentence>", no quotation marks to reword.
-      text: `You ask for ${asAsked(pair.req.text)}. ${pair.fact.trim().replace(/[^.!?]$/, "$&.")}`,
+      text: `${askLine(pair.req.text)} ${pair.fact.trim().replace(/[^.!?]$/, "$&.")}`,
       quotes: [
         { from: "profile", text: pair.fact },
         { from: "posting", text: pair.req.text, start: pair.req.start, end: pair.req.end },
@@ -933,7 +1032,7 @@ export function scaffoldWhyCompany(posting: string, profile: Profile): WhyCompan
       blanks: [],
     });
   }
-  if (pairs.length === 0) {
+  if (pairs.length === 0 && evidenced.length === 0) {
     const text = "The role asks for [their top requirement], and I have done it: [your matching experience].";
     lines.push({ beat: "fit", text, quotes: [], blanks: blanksOf(text) });
   }

@@ -286,7 +286,7 @@ function TailorView({ result }: { result: TailorResult }) {
           Why {whyCompany.company ?? "this company"}, and why now
         </h3>
         <p className="muted">
-          A scaffold from the posting’s own words and your background. Fill the{" "}
+          A scaffold from the posting’s own words and your strongest evidence. Fill the{" "}
           {whyCompany.blanks.length > 0 ? `${whyCompany.blanks.length} ` : ""}blanks in your words.
         </p>
         <dl className="why-lines">
