@@ -56,7 +56,16 @@ export function fitBinaryHeads(
   samples: readonly SparseSample[],
   targets: ReadonlyArray<readonly number[]>,
   classes: readonly string[],
-  options: { vocab: string[]; epochs: number; l2: number; rate: number; seed: number; maxWeight: number },
+  options: {
+    vocab: string[];
+    epochs: number;
+    l2: number;
+    rate: number;
+    seed: number;
+    maxWeight: number;
+    /** Per-sample weight on the gradient (default 1 for every sample). */
+    sampleWeights?: readonly number[];
+  },
 ): SparseWeights {
   const x = indexed(samples, options.vocab);
   const v = options.vocab.length;
@@ -81,7 +90,7 @@ export function fitBinaryHeads(
         for (const id of ids) z += wk[id] ?? 0;
         const y = targets[i]?.[k] ?? 0;
         const p = 1 / (1 + Math.exp(-z));
-        const weight = y > 0 ? (posWeight[k] ?? 1) : 1;
+        const weight = (y > 0 ? (posWeight[k] ?? 1) : 1) * (options.sampleWeights?.[i] ?? 1);
         const g = (p - y) * weight;
         gb[k] = (gb[k] ?? 0) + g * g;
         b[k] = (b[k] ?? 0) - (options.rate * g) / Math.sqrt(gb[k] ?? 1);
