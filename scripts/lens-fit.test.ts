@@ -28,4 +28,20 @@ describe("fitBinaryHeads sample weights", () => {
     const ones = fitBinaryHeads(samples, targets, ["k"], { ...options, sampleWeights: [1, 1] });
     expect(ones).toEqual(plain);
   });
+
+  it("a class weight of 0 leaves that class untouched by the sample, the other class not", () => {
+    const two = [
+      [1, 1],
+      [0, 0],
+    ];
+    const fit = fitBinaryHeads(samples, two, ["k", "j"], {
+      ...options,
+      classWeights: [
+        [1, 1],
+        [0, 1],
+      ],
+    });
+    expect(fit.weights[0]?.[1]).toBe(0);
+    expect(fit.weights[1]?.[1] ?? 0).toBeLessThan(0);
+  });
 });

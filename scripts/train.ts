@@ -9,12 +9,14 @@
  *   npm run train -- --verify             # rebuild and compare with the committed model; writes nothing
  *   npm run train -- --extra F1,F2 --out FILE   # also train on other answer files (e.g. blind writers)
  *   npm run train -- --extra F --extra-weight 0.5 --extra-overall
+ *   npm run train -- --extra F --extra-labels task,ambiguity,autonomy
  *
  * `--extra` (off by default) adds the answers of other JSONL files (same shape as answers/,
  * e.g. eval/corpus/heldout/writer-*.jsonl) to the training answers, whatever their `split`:
  * they and their augmented copies teach the boundary model, the sentence tagger, the topic, the
  * label heads and the off-topic head, with the tagger's and the label heads' samples weighted
- * `--extra-weight` (default 1); they join the overall regression only with `--extra-overall`.
+ * `--extra-weight` (default 1), and for the tags of `--extra-labels` only (default all; weight 0
+ * for the others); they join the overall regression only with `--extra-overall`.
  * The question classifier and the thresholds (picked on validation) do not read them.
  *
  * Reads only the training writers' files (answers/train-*.jsonl: the train and validation
@@ -96,8 +98,15 @@ if (extraRows.some((r) => all.some((c) => c.id === r.id))) {
 const extraIds = new Set(extraRows.map((r) => r.id));
 // An augmented copy keeps its original's id with a suffix (+ * ~ ^).
 const isExtra = (id: string): boolean => extraIds.has(id.replace(/[+*~^]+$/, ""));
-const weightOf = (id: string): number => (isExtra(id) ? EXTRA_WEIGHT : 1);
-const weighted = extraRows.length > 0 && EXTRA_WEIGHT !== 1;
+// `--extra-labels task,ambiguity`: the extra answers teach only these tags (tagger classes and
+// label heads); for the others their weight is 0 (default: every tag).
+const EXTRA_LABELS = new Set(
+  (option("--extra-labels") ?? SENTENCE_TAGS.join(",")).split(",").filter((t) => t !== ""),
+);
+const weightOf = (id: string, tag: string): number =>
+  isExtra(id) ? (EXTRA_LABELS.has(tag) ? EXTRA_WEIGHT : 0) : 1;
+const weighted =
+  extraRows.length > 0 && (EXTRA_WEIGHT !== 1 || SENTENCE_TAGS.some((t) => !EXTRA_LABELS.has(t)));
 const trainRows = [...all.filter((r) => r.split === "train"), ...extraRows];
 const validationRows = all.filter((r) => r.split === "validation");
 const questionRows = readQuestions(corpusDir).filter((q) => q.split !== "test");
@@ -507,7 +516,11 @@ function fitSentences(items: readonly Item[]): SparseWeights {
   const { samples, targets } = sentenceSamples(items);
   return fitBinaryHeads(samples, targets, SENTENCE_TAGS, {
     ...(weighted
-      ? { sampleWeights: items.flatMap((item) => item.read.features.map(() => weightOf(item.row.id))) }
+      ? {
+          classWeights: items.flatMap((item) =>
+            item.read.features.map(() => SENTENCE_TAGS.map((t) => weightOf(item.row.id, t))),
+          ),
+        }
       : {}),
     vocab: buildVocab(samples, 4, (f) => !f.startsWith("w:") && !f.startsWith("b:")),
     epochs: 25,
@@ -626,7 +639,7 @@ for (const [k, tag] of SENTENCE_TAGS.entries()) {
       l2: 1e-3,
       iterations: 1500,
       rate: 0.5,
-      ...(weighted ? { sampleWeights: headItems.map((i) => weightOf(i.row.id)) } : {}),
+      ...(weighted ? { sampleWeights: headItems.map((i) => weightOf(i.row.id, tag)) } : {}),
     },
   );
 }
