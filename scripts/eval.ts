@@ -8,6 +8,7 @@
  *   npm run eval -- --verbose            # every disagreement, answer by answer
  *   npm run eval -- --no-encoder         # the matcher without its sentence-encoder comparison (saves ~30 s)
  *   npm run eval -- --splits validation,dev   # only these splits (e.g. while tuning: no test figures)
+ *   npm run eval -- --splits validation,dev --model FILE   # a candidate model from `npm run train -- --out FILE`
  *
  * The frozen test split is only ever scored here: nothing is tuned on it.
  */
@@ -20,6 +21,8 @@ import { callsForStory } from "../src/core/analysis/classify.ts";
 import { measureFollowUps, type ReplyFigures } from "../src/core/analysis/follow-up-measure.ts";
 import { analyze, classify, type Labels } from "../src/core/analysis/index.ts";
 import { SENTENCE_TAGS } from "../src/core/analysis/labels.ts";
+import { loadLensModel, type StoredLensModel } from "../src/core/analysis/lens/model.ts";
+import { LENS_MODEL } from "../src/core/analysis/lens/weights.ts";
 import { spearman } from "../src/core/analysis/spearman.ts";
 import {
   type LabelledPair,
@@ -63,6 +66,21 @@ const devDir = resolve(
 );
 const outFile = resolve(option("--out") ?? join(root, ".artifacts", "eval.json"));
 const verbose = args.includes("--verbose");
+
+// `--model FILE`: a candidate model replaces the committed one's fields before the first analysis
+// (as in scripts/lens-heldout.ts); its figures are never written into the docs.
+const modelFile = option("--model");
+if (modelFile !== undefined) {
+  if (args.includes("--docs")) {
+    process.stderr.write("eval: --docs publishes the committed model's figures; run it without --model.\n");
+    process.exit(2);
+  }
+  const candidate = loadLensModel(JSON.parse(readFileSync(resolve(modelFile), "utf8")) as StoredLensModel);
+  const target = LENS_MODEL as unknown as Record<string, unknown>;
+  for (const key of Object.keys(target)) delete target[key];
+  Object.assign(target, candidate);
+  process.stderr.write(`eval: model ${resolve(modelFile)}\n`);
+}
 
 function readJsonl<T>(file: string): T[] {
   if (!existsSync(file)) return [];

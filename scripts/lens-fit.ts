@@ -56,7 +56,18 @@ export function fitBinaryHeads(
   samples: readonly SparseSample[],
   targets: ReadonlyArray<readonly number[]>,
   classes: readonly string[],
-  options: { vocab: string[]; epochs: number; l2: number; rate: number; seed: number; maxWeight: number },
+  options: {
+    vocab: string[];
+    epochs: number;
+    l2: number;
+    rate: number;
+    seed: number;
+    maxWeight: number;
+    /** Per-sample weight on the gradient (default 1 for every sample). */
+    sampleWeights?: readonly number[];
+    /** Per-sample, per-class weight (`[sample][class]`); a 0 skips that sample for that class. */
+    classWeights?: ReadonlyArray<readonly number[]>;
+  },
 ): SparseWeights {
   const x = indexed(samples, options.vocab);
   const v = options.vocab.length;
@@ -75,13 +86,15 @@ export function fitBinaryHeads(
     for (const i of order(x.length, random)) {
       const ids = x[i] ?? new Int32Array();
       for (let k = 0; k < c; k += 1) {
+        const classWeight = options.classWeights?.[i]?.[k] ?? 1;
+        if (classWeight === 0) continue;
         const wk = w[k] as Float64Array;
         const gk = g2[k] as Float64Array;
         let z = b[k] ?? 0;
         for (const id of ids) z += wk[id] ?? 0;
         const y = targets[i]?.[k] ?? 0;
         const p = 1 / (1 + Math.exp(-z));
-        const weight = y > 0 ? (posWeight[k] ?? 1) : 1;
+        const weight = (y > 0 ? (posWeight[k] ?? 1) : 1) * (options.sampleWeights?.[i] ?? 1) * classWeight;
         const g = (p - y) * weight;
         gb[k] = (gb[k] ?? 0) + g * g;
         b[k] = (b[k] ?? 0) - (options.rate * g) / Math.sqrt(gb[k] ?? 1);

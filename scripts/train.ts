@@ -7,6 +7,17 @@
  *   npm run train -- --additions 0.25     # share of stories copied with a training sentence
  *   npm run train -- --openers 0.15       # share of stories copied with a pleasantry in front
  *   npm run train -- --verify             # rebuild and compare with the committed model; writes nothing
+ *   npm run train -- --extra F1,F2 --out FILE   # also train on other answer files (e.g. blind writers)
+ *   npm run train -- --extra F --extra-weight 0.5 --extra-overall
+ *   npm run train -- --extra F --extra-labels task,ambiguity,autonomy
+ *
+ * `--extra` (off by default) adds the answers of other JSONL files (same shape as answers/,
+ * e.g. eval/corpus/heldout/writer-*.jsonl) to the training answers, whatever their `split`:
+ * they and their augmented copies teach the boundary model, the sentence tagger, the topic, the
+ * label heads and the off-topic head, with the tagger's and the label heads' samples weighted
+ * `--extra-weight` (default 1), and for the tags of `--extra-labels` only (default all; weight 0
+ * for the others); they join the overall regression only with `--extra-overall`.
+ * The question classifier and the thresholds (picked on validation) do not read them.
  *
  * Reads only the training writers' files (answers/train-*.jsonl: the train and validation
  * splits) and questions/*.jsonl; never the frozen test files. Models are fitted on `train`;
@@ -65,7 +76,38 @@ const log = (line: string): void => {
 };
 
 const all = readAnswers(corpusDir, "train");
-const trainRows = all.filter((r) => r.split === "train");
+// Extra training files (`--extra`): read as train answers, after the corpus's own.
+const EXTRA_FILES = (option("--extra") ?? "")
+  .split(",")
+  .filter((f) => f !== "")
+  .map((f) => resolve(f));
+const EXTRA_WEIGHT = Number(option("--extra-weight") ?? 1);
+const EXTRA_OVERALL = args.includes("--extra-overall");
+const extraRows: CorpusRow[] = EXTRA_FILES.flatMap((file) =>
+  readFileSync(file, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as CorpusRow),
+)
+  .filter((r) => Array.isArray(r.s) && r.s.length > 0 && typeof r.labels === "object")
+  .map((r) => ({ ...r, split: "train" }));
+if (extraRows.some((r) => all.some((c) => c.id === r.id))) {
+  process.stderr.write("train: an --extra answer has the id of a corpus answer.\n");
+  process.exit(2);
+}
+const extraIds = new Set(extraRows.map((r) => r.id));
+// An augmented copy keeps its original's id with a suffix (+ * ~ ^).
+const isExtra = (id: string): boolean => extraIds.has(id.replace(/[+*~^]+$/, ""));
+// `--extra-labels task,ambiguity`: the extra answers teach only these tags (tagger classes and
+// label heads); for the others their weight is 0 (default: every tag).
+const EXTRA_LABELS = new Set(
+  (option("--extra-labels") ?? SENTENCE_TAGS.join(",")).split(",").filter((t) => t !== ""),
+);
+const weightOf = (id: string, tag: string): number =>
+  isExtra(id) ? (EXTRA_LABELS.has(tag) ? EXTRA_WEIGHT : 0) : 1;
+const weighted =
+  extraRows.length > 0 && (EXTRA_WEIGHT !== 1 || SENTENCE_TAGS.some((t) => !EXTRA_LABELS.has(t)));
+const trainRows = [...all.filter((r) => r.split === "train"), ...extraRows];
 const validationRows = all.filter((r) => r.split === "validation");
 const questionRows = readQuestions(corpusDir).filter((q) => q.split !== "test");
 if (trainRows.length < 10) {
@@ -77,6 +119,10 @@ if (trainRows.length < 10) {
 log(
   `${trainRows.length} train, ${validationRows.length} validation answers, ${questionRows.length} questions`,
 );
+if (extraRows.length > 0)
+  log(
+    `${extraRows.length} of the train answers from --extra (weight ${EXTRA_WEIGHT}, overall regression ${EXTRA_OVERALL ? "yes" : "no"})`,
+  );
 
 // ---------------------------------------------------------------- augmentation (train only)
 // Sentences written for training only; the behaviour tests in scripts/eval.ts use other words.
@@ -469,6 +515,13 @@ function sentenceSamples(items: readonly Item[]): { samples: SparseSample[]; tar
 function fitSentences(items: readonly Item[]): SparseWeights {
   const { samples, targets } = sentenceSamples(items);
   return fitBinaryHeads(samples, targets, SENTENCE_TAGS, {
+    ...(weighted
+      ? {
+          classWeights: items.flatMap((item) =>
+            item.read.features.map(() => SENTENCE_TAGS.map((t) => weightOf(item.row.id, t))),
+          ),
+        }
+      : {}),
     vocab: buildVocab(samples, 4, (f) => !f.startsWith("w:") && !f.startsWith("b:")),
     epochs: 25,
     l2: 1e-3,
@@ -581,7 +634,13 @@ for (const [k, tag] of SENTENCE_TAGS.entries()) {
     rows,
     headItems.map((i) => gold(i, tag)),
     [...LABEL_FEATURES, ...crossFeatures(tag)],
-    { kind: "logistic", l2: 1e-3, iterations: 1500, rate: 0.5 },
+    {
+      kind: "logistic",
+      l2: 1e-3,
+      iterations: 1500,
+      rate: 0.5,
+      ...(weighted ? { sampleWeights: headItems.map((i) => weightOf(i.row.id, tag)) } : {}),
+    },
   );
 }
 const offTopicRows = train.map((item) => offTopicFeatures(oofIndex.get(item)?.topic ?? {}, item.competency));
@@ -740,8 +799,11 @@ log(
 // final, the sentence tags and topics come from the fold that did not see the answer.
 // The copies with an inserted training sentence (ids with "*") teach the tagger and the label
 // heads; their overall is the original answer's, not a judgement of the copy, so the overall
-// regression leaves them out.
-const overallItems = train.filter((item) => !item.row.id.includes("*"));
+// regression leaves them out. The `--extra` answers and their copies are left out too, unless
+// `--extra-overall` is given (their overall is a different writer's reading).
+const overallItems = train.filter(
+  (item) => !item.row.id.includes("*") && (EXTRA_OVERALL || !isExtra(item.row.id)),
+);
 const overallRows = overallItems.map((item) => {
   // The label probabilities as for a writer the tagger has not read; the topic by position.
   const probs = oof.get(item);

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { fitBinaryHeads } from "./lens-fit.ts";
+
+// Two samples with their own feature each; the second is a negative of the one class.
+const samples = [{ features: ["a"] }, { features: ["b"] }];
+const targets = [[1], [0]];
+const options = { vocab: ["a", "b"], epochs: 20, l2: 1e-3, rate: 0.1, seed: 3, maxWeight: 4 };
+
+describe("fitBinaryHeads sample weights", () => {
+  it("a sample of weight 0 teaches nothing: its own feature keeps weight 0", () => {
+    const fit = fitBinaryHeads(samples, targets, ["k"], { ...options, sampleWeights: [1, 0] });
+    expect(fit.weights[0]?.[1]).toBe(0);
+    expect(fit.weights[0]?.[0] ?? 0).toBeGreaterThan(0);
+  });
+
+  it("on a feature two samples share, the half-weight sample pulls less", () => {
+    // AdaGrad divides each step by the feature's own gradient history, so a weight only rescales
+    // a sample's pull against the other samples of the features it shares with them.
+    const shared = [{ features: ["a", "s"] }, { features: ["b", "s"] }];
+    const opts = { ...options, vocab: ["a", "b", "s"] };
+    const full = fitBinaryHeads(shared, targets, ["k"], opts);
+    const half = fitBinaryHeads(shared, targets, ["k"], { ...opts, sampleWeights: [1, 0.5] });
+    expect(half.weights[0]?.[2] ?? 0).toBeGreaterThan((full.weights[0]?.[2] ?? 0) + 0.05);
+  });
+
+  it("weights of 1 give exactly the unweighted fit", () => {
+    const plain = fitBinaryHeads(samples, targets, ["k"], options);
+    const ones = fitBinaryHeads(samples, targets, ["k"], { ...options, sampleWeights: [1, 1] });
+    expect(ones).toEqual(plain);
+  });
+
+  it("a class weight of 0 leaves that class untouched by the sample, the other class not", () => {
+    const two = [
+      [1, 1],
+      [0, 0],
+    ];
+    const fit = fitBinaryHeads(samples, two, ["k", "j"], {
+      ...options,
+      classWeights: [
+        [1, 1],
+        [0, 1],
+      ],
+    });
+    expect(fit.weights[0]?.[1]).toBe(0);
+    expect(fit.weights[1]?.[1] ?? 0).toBeLessThan(0);
+  });
+});
