@@ -47,6 +47,7 @@ export function registerCoverageCommand(program: Command, ctx: CliContext): void
         style.bold(
           "Coverage (0 none · 1 serves · 2 two of result, figure, lesson · 3 result, figure and lesson)",
         ),
+        style.dim(`  ${NOT_A_STORY_SCALE}`),
         ...columns.map((c) =>
           style.dim(`  ${c.label.padEnd(3)} ${KIND_NAMES[c.source].padEnd(kindWidth)}  ${c.title}`),
         ),
@@ -71,6 +72,10 @@ export function registerCoverageCommand(program: Command, ctx: CliContext): void
       ctx.out(lines.join("\n"));
     });
 }
+
+// Answers to questions that are not stories are judged by their own rubric (docs/risk-lens.md).
+const NOT_A_STORY_SCALE =
+  "about me, motivation, strengths: a prepared answer's cell is its risk-lens score (1–2 → 1, 3 → 2, 4–5 → 3)";
 
 const KIND_NAMES: Readonly<Record<CoverageEvidence["source"], string>> = {
   story: "story",

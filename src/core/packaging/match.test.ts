@@ -132,4 +132,27 @@ describe("coverageMatrix", () => {
     const matrix = coverageMatrix(story ? [story] : []);
     expect(matrix.cells[matrix.competencies.indexOf("conflict")]).toEqual([1]);
   });
+
+  it("reads a prepared answer's strength with the lens, never from its length", () => {
+    const question = "Tell me about a time you made a mistake.";
+    const told =
+      "Last year I pushed a config change to our payment service without a canary, and 3% of checkouts failed for twenty minutes. " +
+      "I rolled it back, wrote the incident note myself and added a canary stage to the deploy pipeline. " +
+      "Failed checkouts went back to 0.1% within the hour. I learned to treat config like code: it now goes through the same review and canary.";
+    // As long, a figure in it, but no result and no lesson: the story stops at the trouble.
+    const stalled =
+      "Last year our team of 12 was moving the payment service to a new cluster, and there were about 40 config files to carry over. " +
+      "I was in charge of the config files and I was working through them one by one while the others moved the services. " +
+      "It was a busy month, with a lot of meetings and a lot of files to check by hand.";
+    const matrix = coverageMatrix([], {
+      answers: [
+        { id: "told", question, text: told },
+        { id: "stalled", question, text: stalled },
+      ],
+    });
+    const row = matrix.rows.find((r) => r.competency === "mistake-failure");
+    const strength = (id: string) => row?.evidence.find((e) => e.id === id)?.strength;
+    expect(strength("told")).toBe(3);
+    expect(strength("stalled")).toBe(1);
+  });
 });

@@ -1,4 +1,4 @@
-import { classify } from "../analysis/index.ts";
+import { analyze, classify } from "../analysis/index.ts";
 import { DeriskError } from "../errors.ts";
 import { COMPETENCIES, type Competency, ROLE_IDS, type RoleId } from "../model.ts";
 import {
@@ -532,10 +532,26 @@ const EXAMPLE_QUESTIONS: Readonly<Record<Competency, string>> = {
   "ml-engineering": "Tell me about a model you took to production.",
 };
 
-function answerStrength(text: string): number {
-  const words = text.split(/\s+/).filter(Boolean).length;
-  if (words < 15) return 1;
-  return words >= 40 && hasFigure(text) ? 3 : 2;
+/**
+ * A prepared answer's strength for a competency as the risk lens reads the answer under its
+ * own question. A story competency counts result, figure and lesson as a story's cell does (1 +
+ * two thirds of the count); a competency that is not a story (about me, motivation, strengths)
+ * is judged by its own rubric, so its cell follows the lens's overall score (1–2 → 1, 3 → 2,
+ * 4–5 → 3). Length alone never makes an answer strong. An answer the lens cannot read (over its
+ * size limit) serves, 1.
+ * @example answerStrengths(answer)("mistake-failure") // 3 with a result, a figure and a lesson
+ */
+function answerStrengths(answer: CoverageAnswer): (competency: Competency) => number {
+  let labels: ReturnType<typeof analyze>["labels"];
+  try {
+    labels = analyze(answer.text, answer.question.trim() === "" ? {} : { question: answer.question }).labels;
+  } catch {
+    return () => 1;
+  }
+  const count = (labels.result ? 1 : 0) + (labels.quantified ? 1 : 0) + (labels.lesson ? 1 : 0);
+  const asStory = 1 + Math.floor((count * 2) / 3);
+  const byScore = labels.overall >= 4 ? 3 : labels.overall === 3 ? 2 : 1;
+  return (competency) => (ANSWER_COMPETENCIES.has(competency) ? byScore : asStory);
 }
 
 /**
@@ -586,10 +602,11 @@ export function coverageMatrix(
       if (existing) existing.strength = Math.max(existing.strength, value);
       else row.evidence.push({ source: "answer", id: answer.id, title, strength: value });
     };
-    const full = answerStrength(answer.text);
-    if (asked !== undefined) add(asked, full);
+    const strengthFor = answerStrengths(answer);
+    if (asked !== undefined) add(asked, strengthFor(asked));
+    // Competencies read from its words, not asked for: one less, as for a story.
     for (const [c, count] of competencyCues(answer.text)) {
-      if (count >= 2 && c !== asked) add(c, Math.max(1, full - 1));
+      if (count >= 2 && c !== asked) add(c, Math.max(1, strengthFor(c) - 1));
     }
   }
   for (const item of more.accomplishments ?? []) {

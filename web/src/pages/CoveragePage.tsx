@@ -164,15 +164,21 @@ export function CoveragePage() {
 
 function Legend() {
   return (
-    <ul className="heat-legend" aria-label="Strength scale">
-      {[0, 1, 2, 3].map((strength) => (
-        <li key={strength}>
-          <span className="heat heat-swatch" data-strength={strength} aria-hidden="true">
-            {strength === 0 ? "·" : strength}
-          </span>
-          {strength} {STRENGTH_TEXT[strength]}
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="heat-legend" aria-label="Strength scale">
+        {[0, 1, 2, 3].map((strength) => (
+          <li key={strength}>
+            <span className="heat heat-swatch" data-strength={strength} aria-hidden="true">
+              {strength === 0 ? "·" : strength}
+            </span>
+            {strength} {STRENGTH_TEXT[strength]}
+          </li>
+        ))}
+      </ul>
+      <p className="muted heat-legend-note">
+        About me, motivation and strengths are not stories: a prepared answer to one counts by its risk-lens
+        score (1–2 → 1, 3 → 2, 4–5 → 3).
+      </p>
+    </>
   );
 }
