@@ -4,6 +4,7 @@
  * description. The core does the work; this layer reads what it needs from the store and
  * links results back to stored items by id.
  */
+
 import { createHash } from "node:crypto";
 import { classify } from "../core/analysis/index.ts";
 import { answerText } from "../core/answer-text.ts";
@@ -40,6 +41,7 @@ import {
 } from "../core/packaging/index.ts";
 import { unstorableText } from "../core/text-safety.ts";
 import type { Store } from "../store/index.ts";
+import { cachedAnalyze } from "./analysis-cache.ts";
 import { getItem } from "./bank.ts";
 import { withSentenceEmbeddings } from "./encoder.ts";
 import { episodeOf, getStory, listStories, MAX_STORY_CHARS } from "./stories.ts";
@@ -513,7 +515,8 @@ export async function coverage(store: Store, userId: string): Promise<CoverageMa
       .map((f) => ({ id: f.id, question: f.question, text: f.answer })),
   ];
   const accomplishments = items.filter(isKind("accomplishment")).map((a) => ({ id: a.id, text: a.text }));
-  return coverageMatrix(stories, { answers, accomplishments });
+  // Remembered analyses: the library and the prep sheet read the same answers.
+  return coverageMatrix(stories, { answers, accomplishments, analyze: cachedAnalyze });
 }
 
 /** A tailoring as the surfaces show it: saved with its posting, company and role. */

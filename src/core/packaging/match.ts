@@ -541,10 +541,10 @@ const EXAMPLE_QUESTIONS: Readonly<Record<Competency, string>> = {
  * size limit) serves, 1.
  * @example answerStrengths(answer)("mistake-failure") // 3 with a result, a figure and a lesson
  */
-function answerStrengths(answer: CoverageAnswer): (competency: Competency) => number {
+function answerStrengths(answer: CoverageAnswer, read: typeof analyze): (competency: Competency) => number {
   let labels: ReturnType<typeof analyze>["labels"];
   try {
-    labels = analyze(answer.text, answer.question.trim() === "" ? {} : { question: answer.question }).labels;
+    labels = read(answer.text, answer.question.trim() === "" ? {} : { question: answer.question }).labels;
   } catch {
     return () => 1;
   }
@@ -562,7 +562,12 @@ function answerStrengths(answer: CoverageAnswer): (competency: Competency) => nu
  */
 export function coverageMatrix(
   stories: readonly Story[],
-  more: { answers?: readonly CoverageAnswer[]; accomplishments?: readonly CoverageAccomplishment[] } = {},
+  more: {
+    answers?: readonly CoverageAnswer[];
+    accomplishments?: readonly CoverageAccomplishment[];
+    /** How answers are analysed (default `analyze`; the app passes its remembered analyses). */
+    analyze?: typeof analyze;
+  } = {},
 ): CoverageMatrix {
   const strength = stories.map((s) => {
     const ev = evidenceOf(s);
@@ -602,7 +607,7 @@ export function coverageMatrix(
       if (existing) existing.strength = Math.max(existing.strength, value);
       else row.evidence.push({ source: "answer", id: answer.id, title, strength: value });
     };
-    const strengthFor = answerStrengths(answer);
+    const strengthFor = answerStrengths(answer, more.analyze ?? analyze);
     if (asked !== undefined) add(asked, strengthFor(asked));
     // Competencies read from its words, not asked for: one less, as for a story.
     for (const [c, count] of competencyCues(answer.text)) {
