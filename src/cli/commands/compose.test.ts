@@ -86,6 +86,9 @@ describe("derisk compose", () => {
     expect(Number(count)).toBeGreaterThan(0);
     const listed = out.slice(out.indexOf("Left out to fit the budget")).split("\n").slice(1);
     expect(listed.filter((line) => line.startsWith("  ")).length).toBe(Number(count));
+    // Each left-out line is named by its STAR+L part, as the draft's lines are.
+    const parts = listed.filter((line) => line.startsWith("  ")).map((line) => line.trim().split(/\s+/)[0]);
+    for (const part of parts) expect(["situation", "task", "action", "result", "lesson"]).toContain(part);
   });
 
   it("maps bad input and usage to exit codes 2 and 1", async () => {

@@ -191,7 +191,8 @@ export function registerComposeCommand(program: Command, ctx: CliContext): void 
       if (draft.trimmed.length > 0) {
         const n = draft.trimmed.length;
         lines.push("", style.dim(`Left out to fit the budget (${n} sentence${n === 1 ? "" : "s"}):`));
-        for (const t of draft.trimmed) lines.push(style.dim(`  ${t.field.padEnd(9)} ${t.text}`));
+        // Named by part, as the draft above names its lines ("action", not the story field "actions").
+        for (const t of draft.trimmed) lines.push(style.dim(`  ${t.part.padEnd(9)} ${t.text}`));
       }
       for (const warning of draft.warnings) lines.push(style.yellow(`! ${warning}`));
       ctx.out(lines.join("\n"));

@@ -53,7 +53,8 @@ export interface Draft {
   /** Every blank the user still has to fill, e.g. "[by how much?]". */
   blanks: string[];
   /** Story sentences left out to fit the budget, most relevant first. */
-  trimmed: Array<{ text: string; field: StoryField; index: number; sentence: number }>;
+  /** The story's sentences left out to fit the budget, each with the STAR+L part the draft would have given it. */
+  trimmed: Array<{ text: string; part: StarPart; field: StoryField; index: number; sentence: number }>;
   warnings: string[];
 }
 
@@ -354,7 +355,13 @@ export function compose(story: Story, options: ComposeOptions): Draft {
     budgetSeconds: options.budgetSeconds,
     wordsPerMinute: wpm,
     blanks: [...new Set(blanks)],
-    trimmed: trimmed.map((c) => ({ text: c.text, field: c.field, index: c.index, sentence: c.sentence })),
+    trimmed: trimmed.map((c) => ({
+      text: c.text,
+      part: c.part,
+      field: c.field,
+      index: c.index,
+      sentence: c.sentence,
+    })),
     warnings,
   };
   if (options.role !== undefined) draft.role = options.role;
