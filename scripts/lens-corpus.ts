@@ -4,6 +4,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Labels } from "../src/core/analysis/index.ts";
+import { SENTENCE_TAGS } from "../src/core/analysis/labels.ts";
 import type { Unit } from "../src/core/analysis/segment.ts";
 import type { Competency } from "../src/core/model.ts";
 
@@ -113,3 +115,13 @@ export function seeded(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** An answer the analyzer cannot read counts as no answer at all (as in scripts/eval.ts). */
+export const NOT_AN_ANSWER: Labels = {
+  ...(Object.fromEntries(SENTENCE_TAGS.map((t) => [t, false])) as Record<
+    (typeof SENTENCE_TAGS)[number],
+    boolean
+  >),
+  ownership: "i",
+  overall: 1,
+};

@@ -20,7 +20,7 @@ import { SENTENCE_TAGS } from "../src/core/analysis/labels.ts";
 import { loadLensModel, type StoredLensModel } from "../src/core/analysis/lens/model.ts";
 import { LENS_MODEL } from "../src/core/analysis/lens/weights.ts";
 import { spearman } from "../src/core/analysis/spearman.ts";
-import { answerText, readAnswers, readQuestions } from "./lens-corpus.ts";
+import { answerText, NOT_AN_ANSWER, readAnswers, readQuestions } from "./lens-corpus.ts";
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -69,15 +69,6 @@ function readRows(file: string): Row[] {
   return rows.map((r) => ({ ...r, text: answerText(r.s).text }));
 }
 
-// As in scripts/eval.ts: an answer the analyzer cannot read counts as no answer at all.
-const NOT_AN_ANSWER: Labels = {
-  ...(Object.fromEntries(SENTENCE_TAGS.map((t) => [t, false])) as Record<
-    (typeof SENTENCE_TAGS)[number],
-    boolean
-  >),
-  ownership: "i",
-  overall: 1,
-};
 function predict(text: string, question: string): Labels & { offTopic: boolean } {
   try {
     const a = analyze(text, { question });

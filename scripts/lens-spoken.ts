@@ -22,7 +22,7 @@ import { SENTENCE_TAGS } from "../src/core/analysis/labels.ts";
 import { loadLensModel, type StoredLensModel } from "../src/core/analysis/lens/model.ts";
 import { LENS_MODEL } from "../src/core/analysis/lens/weights.ts";
 import { spearman } from "../src/core/analysis/spearman.ts";
-import { answerText, type CorpusRow, readAnswers } from "./lens-corpus.ts";
+import { answerText, type CorpusRow, NOT_AN_ANSWER, readAnswers } from "./lens-corpus.ts";
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -81,14 +81,6 @@ function transcriptOf(s: CorpusRow["s"]): { text: string; starts: number[] } {
   return { text, starts };
 }
 
-const NOT_AN_ANSWER: Labels = {
-  ...(Object.fromEntries(SENTENCE_TAGS.map((t) => [t, false])) as Record<
-    (typeof SENTENCE_TAGS)[number],
-    boolean
-  >),
-  ownership: "i",
-  overall: 1,
-};
 function read(text: string, question: string): { labels: Labels; starts: number[] } {
   try {
     const a = analyze(text, { question });

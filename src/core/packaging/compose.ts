@@ -263,13 +263,16 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   }
   // The story as it happened: chosen sentences in their telling order.
   const inOrder = () => candidates.filter((c) => chosen.has(c));
-  let timing = lensTiming(
-    inOrder()
-      .map((c) => c.text)
-      .join(" "),
-    wpm,
-    options.budgetSeconds,
-  );
+  // How long the chosen sentences take to say, by the lens's own estimate.
+  const timed = () =>
+    lensTiming(
+      inOrder()
+        .map((c) => c.text)
+        .join(" "),
+      wpm,
+      options.budgetSeconds,
+    );
+  let timing = timed();
   // The lens has the last word on time: leave out the least relevant until it fits.
   const droppable = () =>
     [...chosen].filter((c) => !must.includes(c) && c !== context).sort((a, b) => byScore(b, a));
@@ -277,13 +280,7 @@ export function compose(story: Story, options: ComposeOptions): Draft {
     const drop = droppable()[0];
     if (drop === undefined) break;
     chosen.delete(drop);
-    timing = lensTiming(
-      inOrder()
-        .map((c) => c.text)
-        .join(" "),
-      wpm,
-      options.budgetSeconds,
-    );
+    timing = timed();
   }
   // A line that announces a list ("The challenge was twofold:") is said only with every item it
   // announces (the sentences after it in the same field): with one left out it promises two
@@ -295,13 +292,7 @@ export function compose(story: Story, options: ComposeOptions): Draft {
     );
     if (items.some((o) => !chosen.has(o))) chosen.delete(c);
   }
-  timing = lensTiming(
-    inOrder()
-      .map((c) => c.text)
-      .join(" "),
-    wpm,
-    options.budgetSeconds,
-  );
+  timing = timed();
   const picked = inOrder();
   const trimmed = candidates.filter((c) => !chosen.has(c)).sort(byScore);
 
