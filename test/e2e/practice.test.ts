@@ -170,6 +170,16 @@ describe.runIf(launched.browser !== null)("practice in the browser", () => {
     }
   });
 
+  test("the setup form starts on the role the imported document targets, and a role the user picks stays", async () => {
+    await page.goto("/#/practice");
+    const role = page.getByLabel("Role", { exact: true });
+    // The seed names its target role (an ML engineer post): the form starts there, not on "Not set".
+    await expect.poll(() => role.inputValue(), { timeout: 15_000 }).toBe("ml-engineer");
+    await role.selectOption("");
+    await page.waitForTimeout(500);
+    expect(await role.inputValue()).toBe("");
+  });
+
   test("the library's Practice button starts a one-question session on that question", async () => {
     await page.close();
     page = await context.newPage();

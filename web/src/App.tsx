@@ -223,6 +223,7 @@ export function App() {
             key={route.sessionId ?? route.source ?? ""}
             sessionId={route.sessionId}
             source={route.source}
+            documents={documents}
           />
         )}
         {route.page === "journal" && (

@@ -1,6 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
 import type { Competency, RoleId } from "../../../src/core/model.ts";
-import { describeError } from "../api.ts";
+import { type DocumentSummary, describeError } from "../api.ts";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { Icon } from "../components/Icon.tsx";
 import { PracticeReportView } from "../components/PracticeReportView.tsx";
@@ -18,7 +18,8 @@ import {
   type RatingName,
 } from "../practice-api.ts";
 import { navigate } from "../route.ts";
-import { useAnalysis } from "../use-analysis.ts";
+import { rememberedDocument } from "../storage.ts";
+import { roleIdOf, useAnalysis } from "../use-analysis.ts";
 import { useLoad } from "../use-load.ts";
 import { forgetLocalDraft, useAutosave, useElapsed, useTimerAnnouncement } from "../use-practice.ts";
 import "../practice.css";
@@ -63,22 +64,31 @@ function clock(seconds: number): string {
 export function PracticePage({
   sessionId,
   source,
+  documents,
 }: {
   sessionId: string | undefined;
   /** The source chosen when the setup form opens (default: cards due). */
   source?: "drill" | undefined;
+  /** The user's documents: the setup form starts on the role the last opened one targets. */
+  documents: DocumentSummary[] | null;
 }) {
   useEffect(() => {
     document.title = "Practice · derisk";
   }, []);
   return sessionId === undefined ? (
-    <PracticeSetup initialSource={source} />
+    <PracticeSetup initialSource={source} documents={documents} />
   ) : (
     <PracticeRun sessionId={sessionId} />
   );
 }
 
-function PracticeSetup({ initialSource }: { initialSource?: "drill" | undefined }) {
+function PracticeSetup({
+  initialSource,
+  documents,
+}: {
+  initialSource?: "drill" | undefined;
+  documents: DocumentSummary[] | null;
+}) {
   const { result, reload } = useLoad("practice-setup", async () => {
     const [due, active] = await Promise.all([practiceApi.due(), practiceApi.active()]);
     return { due, active };
@@ -90,6 +100,19 @@ function PracticeSetup({ initialSource }: { initialSource?: "drill" | undefined 
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [count, setCount] = useState(5);
   const [role, setRole] = useState<RoleId | undefined>(undefined);
+  // The role the document targets, once the documents have loaded, unless the user chose one.
+  const roleChosen = useRef(false);
+  const remembered = rememberedDocument();
+  const targetRole = roleIdOf(
+    (documents?.find((doc) => doc.id === remembered) ?? documents?.[0])?.targetRole,
+  );
+  useEffect(() => {
+    if (!roleChosen.current && targetRole !== undefined) setRole(targetRole);
+  }, [targetRole]);
+  const chooseRole = (next: RoleId | undefined): void => {
+    roleChosen.current = true;
+    setRole(next);
+  };
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -271,7 +294,7 @@ function PracticeSetup({ initialSource }: { initialSource?: "drill" | undefined 
               onChange={(event) => setCount(Math.max(1, Math.min(20, Number(event.target.value) || 1)))}
             />
           </div>
-          <RoleSelect label="Role" value={role} onChange={setRole} allowNone={true} />
+          <RoleSelect label="Role" value={role} onChange={chooseRole} allowNone={true} />
         </div>
 
         {error !== null && <ErrorMessage title="Couldn't start the session" error={error} />}
