@@ -494,10 +494,15 @@ const augmented = [
 ];
 log(`${augmented.length} augmented training answers`);
 
+// `--spoken-gold` (off by default): the corpus answers written as spoken transcripts are read on
+// their labelled sentences rather than the boundary model's cuts, so that neither the tagger nor
+// the heads depend on the boundary model (an experiment of branch `spoken2`, docs/risk-lens.md).
+const SPOKEN_GOLD = args.includes("--spoken-gold");
 function readItem(row: CorpusRow, fold: number): Item {
   const { text, spans } = answerText(row.s);
   const story = callsForStory(row.competency);
-  const read = readAnswer(text, { story }, model);
+  const starts = SPOKEN_GOLD && row.register === "spoken" ? spans.slice(1).map(([a]) => a) : undefined;
+  const read = readAnswer(text, { story, starts }, model);
   return { row, read, tags: alignTags(read.units, spans, row.s), competency: row.competency, fold };
 }
 // Two ways of holding answers out (see "Out-of-fold" below): by writer (`fold`: the id's prefix
