@@ -10,6 +10,7 @@
  *   npm run train -- --extra F1,F2 --out FILE   # also train on other answer files (e.g. blind writers)
  *   npm run train -- --extra F --extra-weight 0.5 --extra-overall
  *   npm run train -- --extra F --extra-labels task,ambiguity,autonomy
+ *   npm run train -- --spoken-gold --out FILE   # spoken corpus answers read on their labelled sentences
  *
  * `--extra` (off by default) adds the answers of other JSONL files (same shape as answers/,
  * e.g. eval/corpus/heldout/writer-*.jsonl) to the training answers, whatever their `split`:
