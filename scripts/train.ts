@@ -495,14 +495,15 @@ const augmented = [
 ];
 log(`${augmented.length} augmented training answers`);
 
-// `--spoken-gold` (off by default): the corpus answers written as spoken transcripts are read on
-// their labelled sentences rather than the boundary model's cuts, so that neither the tagger nor
-// the heads depend on the boundary model (an experiment of branch `spoken2`, docs/risk-lens.md).
+// `--spoken-gold` (off by default): every corpus answer read as a transcript (the ones written as
+// spoken, and any other with too few full stops) is read on its labelled sentences rather than
+// the boundary model's cuts, so that neither the tagger nor the heads depend on the boundary
+// model (an experiment of branch `spoken2`, docs/risk-lens.md).
 const SPOKEN_GOLD = args.includes("--spoken-gold");
 function readItem(row: CorpusRow, fold: number): Item {
   const { text, spans } = answerText(row.s);
   const story = callsForStory(row.competency);
-  const starts = SPOKEN_GOLD && row.register === "spoken" ? spans.slice(1).map(([a]) => a) : undefined;
+  const starts = SPOKEN_GOLD ? spans.slice(1).map(([a]) => a) : undefined;
   const read = readAnswer(text, { story, starts }, model);
   return { row, read, tags: alignTags(read.units, spans, row.s), competency: row.competency, fold };
 }
