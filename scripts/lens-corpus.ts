@@ -125,3 +125,43 @@ export const NOT_AN_ANSWER: Labels = {
   ownership: "i",
   overall: 1,
 };
+
+const MARKER =
+  /^\s*(?:\*\*)?\s*(?:situation|task|action|actions|result|results|lesson|lessons|learning|learnings|s|t|a|r|l)\s*(?:\*\*)?\s*(?:[:–—-]\s*(?:situation|task|action|result|lesson)?\s*)(?:\*\*)?\s*(?:\*\*)?/i;
+const BULLET = /^\s*(?:[-*•]|\d+[.)])\s+/;
+
+/**
+ * One written sentence as a speech recogniser would give it ("" when nothing is said): lower case;
+ * punctuation, STAR markers, bullets, bold and line breaks removed; digits kept, "%" read as
+ * "percent". scripts/lens-spoken.ts and the transcript threshold of scripts/train.ts read it.
+ */
+export function spoken(sentence: string): string {
+  return sentence
+    .replace(/^\n+/, "")
+    .replace(BULLET, "")
+    .replace(MARKER, "")
+    .replace(/\*\*/g, "")
+    .replace(/%/g, " percent")
+    .toLowerCase()
+    .replace(/[.!?;:,"“”‘’()[\]]+(?=\s|$)/g, "")
+    .replace(/(^|\s)[("“‘[]+/g, "$1")
+    .replace(/\s+[–—-]+\s+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** The transcript of a row and the character offsets where its written sentences (after the first) start. */
+export function transcriptOf(s: CorpusRow["s"]): { text: string; starts: number[] } {
+  let text = "";
+  const starts: number[] = [];
+  for (const [sentence] of s) {
+    const said = spoken(sentence);
+    if (said === "") continue;
+    if (text !== "") {
+      text += " ";
+      starts.push(text.length);
+    }
+    text += said;
+  }
+  return { text, starts };
+}

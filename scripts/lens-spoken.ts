@@ -22,7 +22,7 @@ import { SENTENCE_TAGS } from "../src/core/analysis/labels.ts";
 import { loadLensModel, type StoredLensModel } from "../src/core/analysis/lens/model.ts";
 import { LENS_MODEL } from "../src/core/analysis/lens/weights.ts";
 import { spearman } from "../src/core/analysis/spearman.ts";
-import { answerText, type CorpusRow, NOT_AN_ANSWER, readAnswers } from "./lens-corpus.ts";
+import { answerText, type CorpusRow, NOT_AN_ANSWER, readAnswers, transcriptOf } from "./lens-corpus.ts";
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -44,42 +44,6 @@ if (modelFile !== undefined) {
 const threshold = option("--boundary-threshold");
 if (threshold !== undefined)
   (LENS_MODEL as { boundaryThreshold: number }).boundaryThreshold = Number(threshold);
-
-const MARKER =
-  /^\s*(?:\*\*)?\s*(?:situation|task|action|actions|result|results|lesson|lessons|learning|learnings|s|t|a|r|l)\s*(?:\*\*)?\s*(?:[:–—-]\s*(?:situation|task|action|result|lesson)?\s*)(?:\*\*)?\s*(?:\*\*)?/i;
-const BULLET = /^\s*(?:[-*•]|\d+[.)])\s+/;
-
-/** One written sentence as a speech recogniser would give it ("" when nothing is said). */
-function spoken(sentence: string): string {
-  return sentence
-    .replace(/^\n+/, "")
-    .replace(BULLET, "")
-    .replace(MARKER, "")
-    .replace(/\*\*/g, "")
-    .replace(/%/g, " percent")
-    .toLowerCase()
-    .replace(/[.!?;:,"“”‘’()[\]]+(?=\s|$)/g, "")
-    .replace(/(^|\s)[("“‘[]+/g, "$1")
-    .replace(/\s+[–—-]+\s+/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
-/** The transcript of a row and the character offsets where its written sentences (after the first) start. */
-function transcriptOf(s: CorpusRow["s"]): { text: string; starts: number[] } {
-  let text = "";
-  const starts: number[] = [];
-  for (const [sentence] of s) {
-    const said = spoken(sentence);
-    if (said === "") continue;
-    if (text !== "") {
-      text += " ";
-      starts.push(text.length);
-    }
-    text += said;
-  }
-  return { text, starts };
-}
 
 function read(text: string, question: string): { labels: Labels; starts: number[] } {
   try {

@@ -84,6 +84,16 @@ export function splitTranscript(doc: TokenizedText, model: LensModel): RawSenten
   return out;
 }
 
+/** A transcript's sentences starting at the tokens that start at the given character offsets. */
+function sentencesAt(doc: TokenizedText, starts: readonly number[]): RawSentence[] {
+  const at = new Set(starts);
+  const firsts = [0];
+  doc.tokens.forEach((t, i) => {
+    if (i > 0 && at.has(t.start)) firsts.push(i);
+  });
+  return firsts.map((first, k) => ({ first, last: (firsts[k + 1] ?? doc.tokens.length) - 1 }));
+}
+
 /** An answer read into sentences, ready for the tagger. */
 export interface ReadAnswer {
   text: string;
@@ -107,12 +117,22 @@ export interface ReadAnswer {
  */
 export function readAnswer(
   text: string,
-  options: { story: boolean; role?: RoleId | undefined },
+  options: {
+    story: boolean;
+    role?: RoleId | undefined;
+    /**
+     * Training only: where a transcript's sentences start (character offsets, e.g. the labelled
+     * sentences of a corpus answer written as spoken), read instead of the boundary model's cuts.
+     */
+    starts?: readonly number[] | undefined;
+  },
   model: LensModel,
 ): ReadAnswer {
   const doc = tokenize(text);
   const transcript = isTranscript(doc);
-  if (transcript) doc.sentences = splitTranscript(doc, model);
+  if (transcript)
+    doc.sentences =
+      options.starts === undefined ? splitTranscript(doc, model) : sentencesAt(doc, options.starts);
   const units = segmentSentences(text, doc);
   const corpus = new Corpus(units, lexiconsFor(options.role));
   assignStarParts(units, doc.tokens, options.story, corpus);
