@@ -61,6 +61,10 @@ describeStores("follow-ups linked across the bank", (getStore) => {
         preparedQuestion: "What experience do you have with ML in practice?",
       });
       expect(whyNow).toMatchObject({ gap: false, preparedItemId: byKey("q1/follow-up-4").id });
+      // "Teaching" raises the academic-background question: the document's own answer on whether
+      // the PhD was related to ML answers it, not the list of ML projects.
+      const academicPath = out.followUps.find((f) => f.triggerId === "research-background");
+      expect(academicPath).toMatchObject({ gap: false, preparedItemId: byKey("q1/follow-up-1").id });
       const academic = out.concerns.find((c) => c.id === "too-academic");
       expect(academic?.userConcernItemId).toBe(byKey("q1/concern-1").id);
       expect(academic?.reframes[0]).toMatch(/^My PhD wasn’t theoretical/);
