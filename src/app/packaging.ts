@@ -512,7 +512,7 @@ export async function coverage(store: Store, userId: string): Promise<CoverageMa
     ...items
       .filter(isKind("follow-up"))
       .filter((f) => !f.pointer)
-      .map((f) => ({ id: f.id, question: f.question, text: f.answer })),
+      .map((f) => ({ id: f.id, question: f.question, text: f.answer, followUp: true })),
   ];
   const accomplishments = items.filter(isKind("accomplishment")).map((a) => ({ id: a.id, text: a.text }));
   // Remembered analyses: the library and the prep sheet read the same answers.

@@ -187,6 +187,18 @@ describe("tailor and coverage on real documents", () => {
       expect(again.find((t) => t.id === result.id)?.company).toBe("Casewise Inc.");
     });
 
+    it("coverage judges the seed's prepared follow-up answers as replies: direct and specific, they count as strong", async () => {
+      const matrix = await coverage(store, "seed");
+      const cell = (competency: string, title: RegExp) =>
+        matrix.rows
+          .find((r) => r.competency === competency)
+          ?.evidence.find((e) => e.source === "answer" && title.test(e.title))?.strength;
+      // Read as stories (no result, no lesson) they counted 1, the weakest a cell can be.
+      expect(cell("about-me", /PhD/)).toBe(3);
+      expect(cell("motivation", /Why now/)).toBe(3);
+      expect(cell("ml-engineering", /ML in practice/)).toBe(3);
+    });
+
     it("coverage counts the about-me and motivation answers and the ML engineering stories", async () => {
       const matrix = await coverage(store, "seed");
       expect(matrix.gaps).not.toContain("about-me");

@@ -73,9 +73,10 @@ export function registerCoverageCommand(program: Command, ctx: CliContext): void
     });
 }
 
-// Answers to questions that are not stories are judged by their own rubric (docs/risk-lens.md).
+// Answers to questions that are not stories, and replies to follow-ups, are judged by their own
+// rubric (docs/risk-lens.md).
 const NOT_A_STORY_SCALE =
-  "about me, motivation, strengths: a prepared answer's cell is its risk-lens score (1–2 → 1, 3 → 2, 4–5 → 3)";
+  "about me, motivation, strengths, and every follow-up's answer: the cell is its risk-lens score (1–2 → 1, 3 → 2, 4–5 → 3)";
 
 const KIND_NAMES: Readonly<Record<CoverageEvidence["source"], string>> = {
   story: "story",
