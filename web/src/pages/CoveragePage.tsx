@@ -176,8 +176,8 @@ function Legend() {
         ))}
       </ul>
       <p className="muted heat-legend-note">
-        About me, motivation and strengths are not stories: a prepared answer to one counts by its risk-lens
-        score (1–2 → 1, 3 → 2, 4–5 → 3).
+        About me, motivation and strengths are not stories, nor is a reply to a follow-up: a prepared answer
+        to one counts by its risk-lens score (1–2 → 1, 3 → 2, 4–5 → 3).
       </p>
     </>
   );
