@@ -265,6 +265,11 @@ describeStores("derisk stories and packaging on the bank", (getStore) => {
     const before = await expectGridAgreesWithCounts(store);
     expect(before.matrix.gaps).not.toContain("about-me");
     expect(before.matrix.gaps).not.toContain("motivation");
+    // The replies prepared under Q1's "They'll likely ask" are named as follow-ups, not as answers
+    // to questions of their own.
+    expect(before.out).toMatch(/^ {2}A\d+ +follow-up +Was your PhD /m);
+    expect(before.out).toMatch(/^ {2}A\d+ +answer +Why are you transitioning /m);
+    expect(before.out).not.toMatch(/^ {2}A\d+ +answer +Was your PhD/m);
     await runCommand(store, ["stories", "from-document"]);
     await expectGridAgreesWithCounts(store);
   });

@@ -463,6 +463,8 @@ export interface CoverageEvidence {
   id: string;
   title: string;
   strength: number;
+  /** An answer that is the prepared reply to a follow-up (its title is the follow-up's question). */
+  followUp?: true;
 }
 
 /** What to do about a gap or a thin row: write the missing story or prepared answer. */
@@ -613,7 +615,14 @@ export function coverageMatrix(
       const row = rowOf(c);
       const existing = row.evidence.find((e) => e.source === "answer" && e.id === answer.id);
       if (existing) existing.strength = Math.max(existing.strength, value);
-      else row.evidence.push({ source: "answer", id: answer.id, title, strength: value });
+      else
+        row.evidence.push({
+          source: "answer",
+          id: answer.id,
+          title,
+          strength: value,
+          ...(answer.followUp === true ? { followUp: true as const } : {}),
+        });
     };
     const strengthFor = answerStrengths(answer, more.analyze ?? analyze);
     if (asked !== undefined) add(asked, strengthFor(asked));

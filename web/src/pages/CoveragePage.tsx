@@ -130,7 +130,9 @@ export function CoveragePage() {
                             : others.slice(0, 3).map((e) => (
                                 <div key={`${e.source}-${e.id}`}>
                                   {e.source === "answer" ? (
-                                    <a href={route.edit(e.id)}>Answer: {e.title}</a>
+                                    <a href={route.edit(e.id)}>
+                                      {e.followUp ? "Follow-up" : "Answer"}: {e.title}
+                                    </a>
                                   ) : (
                                     <span>Accomplishment: {e.title}</span>
                                   )}{" "}
