@@ -69,6 +69,19 @@ describeStores("follow-ups linked across the bank", (getStore) => {
   );
 
   it.runIf(SEED_RUNS)(
+    "on the seed, Q1's “why now” links to the reply prepared under Q1, not to Q2's whole answer",
+    async () => {
+      const store = getStore();
+      const { byKey } = await importBytes(store, seedUpload().bytes, "seed.md");
+      for (const key of ["q1/core", "q1/alternative"]) {
+        const out = await predictItemFollowUps(store, "a", byKey(key).id, "ml-engineer");
+        const whyNow = out.followUps.find((f) => /^Why now\?/.test(f.question));
+        expect(whyNow, key).toMatchObject({ gap: false, preparedItemId: byKey("q1/follow-up-4").id });
+      }
+    },
+  );
+
+  it.runIf(SEED_RUNS)(
     "on the seed, the mistake stories are probed (do differently, own part, measure) before any tool question",
     async () => {
       const store = getStore();
