@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
+import { SEED_RUNS, seedUpload } from "../../test/seed.ts";
 import { DeriskError } from "../core/errors.ts";
 import type { Store } from "../store/index.ts";
 import { describeStores } from "../store/test-stores.ts";
@@ -9,9 +9,6 @@ import { predictItemFollowUps } from "./packaging.ts";
 import { createStoryFromAnswer } from "./stories.ts";
 
 // Follow-ups and concerns on the seed (read from ../shared at run time) and the sample.
-const seedDir = fileURLToPath(new URL("../../../shared/seed/", import.meta.url));
-const seedFile = existsSync(seedDir) ? readdirSync(seedDir).find((f) => f.endsWith(".txt")) : undefined;
-const seed = seedFile === undefined ? undefined : readFileSync(`${seedDir}${seedFile}`);
 const sample = readFileSync(new URL("../../samples/sample-prep.md", import.meta.url));
 
 async function importBytes(store: Store, bytes: Uint8Array, filename: string, userId = "a") {
@@ -45,12 +42,11 @@ const STORY_PROBES = new Set([
 ]);
 
 describeStores("follow-ups linked across the bank", (getStore) => {
-  it.runIf(seed !== undefined || process.env.CI === "true")(
+  it.runIf(SEED_RUNS)(
     "on the seed, Q2's “ML in practice” and “why now” link to Q1's prepared answers, and Q1's “too academic” reframes come back",
     async () => {
-      expect(seed, "the seed document must be in ../shared/seed under CI").toBeDefined();
       const store = getStore();
-      const { byKey } = await importBytes(store, seed ?? new Uint8Array(), "seed.md");
+      const { byKey } = await importBytes(store, seedUpload().bytes, "seed.md");
       const out = await predictItemFollowUps(store, "a", byKey("q2/core").id, "ml-engineer");
       const practice = out.followUps.find((f) => /ML in practice/.test(f.question));
       const whyNow = out.followUps.find((f) => /^Why now\?/.test(f.question));
@@ -61,6 +57,10 @@ describeStores("follow-ups linked across the bank", (getStore) => {
         preparedQuestion: "What experience do you have with ML in practice?",
       });
       expect(whyNow).toMatchObject({ gap: false, preparedItemId: byKey("q1/follow-up-4").id });
+      // "Teaching" raises the academic-background question: the document's own answer on whether
+      // the PhD was related to ML answers it, not the list of ML projects.
+      const academicPath = out.followUps.find((f) => f.triggerId === "research-background");
+      expect(academicPath).toMatchObject({ gap: false, preparedItemId: byKey("q1/follow-up-1").id });
       const academic = out.concerns.find((c) => c.id === "too-academic");
       expect(academic?.userConcernItemId).toBe(byKey("q1/concern-1").id);
       expect(academic?.reframes[0]).toMatch(/^My PhD wasn’t theoretical/);
@@ -68,11 +68,24 @@ describeStores("follow-ups linked across the bank", (getStore) => {
     },
   );
 
-  it.runIf(seed !== undefined || process.env.CI === "true")(
+  it.runIf(SEED_RUNS)(
+    "on the seed, Q1's “why now” links to the reply prepared under Q1, not to Q2's whole answer",
+    async () => {
+      const store = getStore();
+      const { byKey } = await importBytes(store, seedUpload().bytes, "seed.md");
+      for (const key of ["q1/core", "q1/alternative"]) {
+        const out = await predictItemFollowUps(store, "a", byKey(key).id, "ml-engineer");
+        const whyNow = out.followUps.find((f) => /^Why now\?/.test(f.question));
+        expect(whyNow, key).toMatchObject({ gap: false, preparedItemId: byKey("q1/follow-up-4").id });
+      }
+    },
+  );
+
+  it.runIf(SEED_RUNS)(
     "on the seed, the mistake stories are probed (do differently, own part, measure) before any tool question",
     async () => {
       const store = getStore();
-      const { byKey } = await importBytes(store, seed ?? new Uint8Array(), "seed.md");
+      const { byKey } = await importBytes(store, seedUpload().bytes, "seed.md");
       for (const key of ["q6/core", "q6/ml-focused", "q6/model-serving-inference-api-focus"]) {
         const { followUps } = await predictItemFollowUps(store, "a", byKey(key).id, "ml-engineer");
         const firstTool = followUps.findIndex((f) => f.triggerId === "tool");
@@ -140,8 +153,8 @@ describeStores("follow-ups linked across the bank", (getStore) => {
       /^BAD_INPUT: The answer "q1\/core" is not an episode: its question asks for about-me: a story holds one episode/,
     );
     expect(await store.stories.listStories("a")).toEqual([]);
-    if (seed === undefined) return;
-    const { byKey: seedKey } = await importBytes(store, seed, "seed.md");
+    if (!SEED_RUNS) return;
+    const { byKey: seedKey } = await importBytes(store, seedUpload().bytes, "seed.md");
     expect(await codeOf(createStoryFromAnswer(store, "a", seedKey("q1/core").id))).toMatch(
       /^BAD_INPUT: .*about-me/,
     );

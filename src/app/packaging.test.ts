@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
-import { SEED_RUNS } from "../../test/seed.ts";
+import { SEED_RUNS, seedUpload } from "../../test/seed.ts";
 import { DeriskError } from "../core/errors.ts";
 import { PARTIAL_BLANK } from "../core/packaging/index.ts";
 import type { Store } from "../store/index.ts";
@@ -288,12 +288,7 @@ describeStores("packaging use cases", (getStore) => {
 
   it.runIf(SEED_RUNS)("points the seed's MLOps mistake story to its own ML-focused variant", async () => {
     const store = getStore();
-    const seedDir = new URL("../../../shared/seed/", import.meta.url);
-    const file = readdirSync(seedDir).find((f) => f.endsWith(".txt")) ?? "";
-    const result = await importDocument(store, "a", {
-      bytes: new Uint8Array(readFileSync(new URL(file, seedDir))),
-      filename: file,
-    });
+    const result = await importDocument(store, "a", seedUpload());
     const items = await store.items.listItems("a", { documentId: result.documentId ?? "" });
     const q6 = items.find((i) => i.key === "q6/core");
     const mlFocused = items.find((i) => i.key === "q6/ml-focused");
@@ -307,12 +302,7 @@ describeStores("packaging use cases", (getStore) => {
     "says the seed's strongest sentence for the PhD ask, not a loosely related one",
     async () => {
       const store = getStore();
-      const seedDir = new URL("../../../shared/seed/", import.meta.url);
-      const file = readdirSync(seedDir).find((f) => f.endsWith(".txt")) ?? "";
-      await importDocument(store, "a", {
-        bytes: new Uint8Array(readFileSync(new URL(file, seedDir))),
-        filename: file,
-      });
+      await importDocument(store, "a", seedUpload());
       const posting = [
         "# Machine Learning Engineer",
         "Harbourline Health",

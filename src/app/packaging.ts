@@ -236,6 +236,8 @@ interface Prepared {
   kind: "follow-up" | "answer";
   question: string;
   answer: string;
+  /** A follow-up prepared under the question asked. */
+  own: boolean;
 }
 
 // Item keys are unique within a document only: the core links by key, so it is given ids.
@@ -249,7 +251,7 @@ function predictLinked(
   const concernsById = new Map(concerns.map((c) => [c.id, c]));
   const followUps = predictFollowUps(text, {
     ...options,
-    prepared: prepared.map((p) => ({ key: p.id, question: p.question })),
+    prepared: prepared.map((p) => ({ key: p.id, question: p.question, own: p.own })),
   }).map((prediction): LinkedFollowUp => {
     const item = prediction.prepared === undefined ? undefined : preparedById.get(prediction.prepared);
     if (item === undefined) return prediction;
@@ -308,6 +310,7 @@ async function preparedInBank(
         kind: "follow-up",
         question: item.question,
         answer: item.answer,
+        own: sameQuestion,
         rank: sameQuestion ? 0 : here ? 1 : 3,
       });
     } else if (item.kind === "answer") {
@@ -323,6 +326,7 @@ async function preparedInBank(
         kind: "answer",
         question: item.question,
         answer: answerText(item),
+        own: false,
         rank: here ? 2 : 4,
       });
     }
@@ -512,7 +516,7 @@ export async function coverage(store: Store, userId: string): Promise<CoverageMa
     ...items
       .filter(isKind("follow-up"))
       .filter((f) => !f.pointer)
-      .map((f) => ({ id: f.id, question: f.question, text: f.answer })),
+      .map((f) => ({ id: f.id, question: f.question, text: f.answer, followUp: true })),
   ];
   const accomplishments = items.filter(isKind("accomplishment")).map((a) => ({ id: a.id, text: a.text }));
   // Remembered analyses: the library and the prep sheet read the same answers.

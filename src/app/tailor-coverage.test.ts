@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SEED_RUNS, seedUpload } from "../../test/seed.ts";
 import { openStore, type Store } from "../store/index.ts";
 import { importDocument } from "./bank.ts";
 import {
@@ -14,8 +15,6 @@ import { createStoriesFromDocument } from "./stories.ts";
 
 // Tailor and coverage on the seed's structure and on our sample document, over a real store
 // fed by the real importer. The seed is read from ../shared at run time (mandatory under CI).
-const seedPath = new URL("../../../shared/seed/000_f79e7db22a6db35a.txt", import.meta.url);
-const hasSeed = existsSync(seedPath);
 const sample = new Uint8Array(readFileSync(new URL("../../samples/sample-prep.md", import.meta.url)));
 
 // A posting of our own, pasted as plain text the way a job site's page copies: no Markdown,
@@ -84,8 +83,8 @@ describe("tailor and coverage on real documents", () => {
   beforeAll(async () => {
     pglite = await PGlite.create();
     store = await openStore({ pglite });
-    if (hasSeed) {
-      await bankFrom(store, "seed", new Uint8Array(readFileSync(seedPath)), "seed.md");
+    if (SEED_RUNS) {
+      await bankFrom(store, "seed", seedUpload().bytes, "seed.md");
       results.seed = await tailorJobDescription(store, "seed", POSTING, { now: NOW });
       results.seedFar = await tailorJobDescription(store, "seed", FAR_POSTING, { now: NOW });
       results.seedStakeholders = await tailorJobDescription(store, "seed", STAKEHOLDERS_POSTING, {
@@ -105,9 +104,8 @@ describe("tailor and coverage on real documents", () => {
     await pglite.close();
   });
 
-  describe.runIf(hasSeed || process.env.CI === "true")("the seed", () => {
+  describe.runIf(SEED_RUNS)("the seed", () => {
     it("fills the company and the role from the pasted posting", () => {
-      expect(hasSeed, "the seed document must be in ../shared/seed under CI").toBe(true);
       const result = resultOf("seed");
       expect(result.tailoring.company).toBe("Casewise");
       expect(result.tailoring.title).toBe("Machine Learning Engineer");
@@ -185,6 +183,18 @@ describe("tailor and coverage on real documents", () => {
       const again = await listTailorings(store, "seed");
       expect(again.filter((t) => t.id === result.id)).toHaveLength(1);
       expect(again.find((t) => t.id === result.id)?.company).toBe("Casewise Inc.");
+    });
+
+    it("coverage judges the seed's prepared follow-up answers as replies: direct and specific, they count as strong", async () => {
+      const matrix = await coverage(store, "seed");
+      const cell = (competency: string, title: RegExp) =>
+        matrix.rows
+          .find((r) => r.competency === competency)
+          ?.evidence.find((e) => e.source === "answer" && title.test(e.title))?.strength;
+      // Read as stories (no result, no lesson) they counted 1, the weakest a cell can be.
+      expect(cell("about-me", /PhD/)).toBe(3);
+      expect(cell("motivation", /Why now/)).toBe(3);
+      expect(cell("ml-engineering", /ML in practice/)).toBe(3);
     });
 
     it("coverage counts the about-me and motivation answers and the ML engineering stories", async () => {

@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
-import { SEED_RUNS } from "../../test/seed.ts";
+import { SEED_RUNS, seedUpload } from "../../test/seed.ts";
 import { stripMarkup } from "../core/markup.ts";
 import type { Trailer } from "../core/packaging/index.ts";
 import { createApp } from "../server/app.ts";
@@ -61,10 +61,8 @@ describeStores("trailer from the bank", (getStore) => {
     "tells the seed's path from the PhD to why now, never closing on a certification",
     async () => {
       const store = getStore();
-      const seedDir = new URL("../../../shared/seed/", import.meta.url);
-      const file = readdirSync(seedDir).find((f) => f.endsWith(".txt")) ?? "";
-      const bytes = new Uint8Array(readFileSync(new URL(file, seedDir)));
-      const trailer = await trailerOf(store, bytes, file);
+      const { bytes, filename } = seedUpload();
+      const trailer = await trailerOf(store, bytes, filename);
       expectOneThread(trailer, stripMarkup((await store.items.listItems("a")).map(textOf).join("\n")));
       expect(line(trailer, "foundation")).toMatch(/PhD in Applied Mathematics/);
       expect(line(trailer, "projects")).toMatch(/hands-on experience across the ML lifecycle/);
@@ -81,12 +79,7 @@ describeStores("trailer before any story is made", (getStore) => {
     "draws the seed's production beat from its STAR answers, not a blank, and names the question",
     async () => {
       const store = getStore();
-      const seedDir = new URL("../../../shared/seed/", import.meta.url);
-      const file = readdirSync(seedDir).find((f) => f.endsWith(".txt")) ?? "";
-      await importDocument(store, "a", {
-        bytes: new Uint8Array(readFileSync(new URL(file, seedDir))),
-        filename: file,
-      });
+      await importDocument(store, "a", seedUpload());
       const trailer = await trailerFromBank(store, "a", 60);
       expect(trailer.blanks).toEqual([]);
       const production = trailer.beats.find((b) => b.beat === "production")?.lines[0];

@@ -1,19 +1,14 @@
 /** The real derisk server on a fresh data dir, serving the built web app, for one spec file. */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { startServer } from "../../src/server/serve.ts";
+import { seedPath as findSeed, SEED_DIR } from "../seed.ts";
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 const webRoot = join(repoRoot, "web", "dist");
-/**
- * shared/ sits beside the repository (CI clones it there too); the seed is never copied in.
- * DERISK_SEED_DIR points elsewhere, e.g. from a git worktree that has no shared/ beside it.
- */
-const seedDir =
-  process.env.DERISK_SEED_DIR ?? fileURLToPath(new URL("../../../shared/seed/", import.meta.url));
 export const screenshotDir = join(repoRoot, ".artifacts", "screenshots");
 
 export interface TestServer {
@@ -38,15 +33,14 @@ export async function startTestServer(): Promise<TestServer> {
   };
 }
 
-/** The seed prep document: the named file, or the first one in shared/seed/. */
+/**
+ * The seed prep document (test/seed.ts finds it: shared/ beside the repository, or
+ * DERISK_SEED_DIR); never copied in.
+ */
 export function seedPath(): string {
-  const preferred = join(seedDir, "000_f79e7db22a6db35a.txt");
-  if (existsSync(preferred)) return preferred;
-  const first = readdirSync(seedDir)
-    .filter((name) => name.endsWith(".txt") || name.endsWith(".md"))
-    .sort()[0];
-  if (first === undefined) throw new Error(`No seed document in ${seedDir}`);
-  return join(seedDir, first);
+  const path = findSeed();
+  if (path === undefined) throw new Error(`No seed document in ${SEED_DIR}`);
+  return path;
 }
 
 export function seedBytes(): Buffer {

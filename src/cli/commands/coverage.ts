@@ -42,15 +42,13 @@ export function registerCoverageCommand(program: Command, ctx: CliContext): void
         return;
       }
       const width = Math.max(...matrix.competencies.map((c) => c.length));
-      const kindWidth = Math.max(...columns.map((c) => KIND_NAMES[c.source].length));
+      const kindWidth = Math.max(...columns.map((c) => c.kind.length));
       const lines = [
         style.bold(
           "Coverage (0 none · 1 serves · 2 two of result, figure, lesson · 3 result, figure and lesson)",
         ),
         style.dim(`  ${NOT_A_STORY_SCALE}`),
-        ...columns.map((c) =>
-          style.dim(`  ${c.label.padEnd(3)} ${KIND_NAMES[c.source].padEnd(kindWidth)}  ${c.title}`),
-        ),
+        ...columns.map((c) => style.dim(`  ${c.label.padEnd(3)} ${c.kind.padEnd(kindWidth)}  ${c.title}`)),
         "",
         `${"".padEnd(width)} ${columns.map((c) => c.label.padStart(4)).join("")}`,
       ];
@@ -73,9 +71,10 @@ export function registerCoverageCommand(program: Command, ctx: CliContext): void
     });
 }
 
-// Answers to questions that are not stories are judged by their own rubric (docs/risk-lens.md).
+// Answers to questions that are not stories, and replies to follow-ups, are judged by their own
+// rubric (docs/risk-lens.md).
 const NOT_A_STORY_SCALE =
-  "about me, motivation, strengths: a prepared answer's cell is its risk-lens score (1–2 → 1, 3 → 2, 4–5 → 3)";
+  "about me, motivation, strengths, and every follow-up's answer: the cell is its risk-lens score (1–2 → 1, 3 → 2, 4–5 → 3)";
 
 const KIND_NAMES: Readonly<Record<CoverageEvidence["source"], string>> = {
   story: "story",
@@ -95,6 +94,8 @@ export interface CoverageColumn {
   /** "S1" for the first story, "A1" for the first answer, "R1" for the first accomplishment. */
   label: string;
   title: string;
+  /** "story", "answer", "follow-up" (a prepared reply to a follow-up) or "accomplishment". */
+  kind: string;
   /** Strength per competency, in the matrix's competency order. */
   strengths: number[];
 }
@@ -110,6 +111,7 @@ export function coverageColumns(matrix: CoverageMatrix): CoverageColumn[] {
     id: story.id,
     label: `S${i + 1}`,
     title: story.title,
+    kind: KIND_NAMES.story,
     strengths: matrix.competencies.map((_, row) => matrix.cells[row]?.[i] ?? 0),
   }));
   const counts = { story: matrix.stories.length, answer: 0, accomplishment: 0 };
@@ -123,6 +125,7 @@ export function coverageColumns(matrix: CoverageMatrix): CoverageColumn[] {
           id: e.id,
           label: `${LABEL_PREFIX[e.source]}${counts[e.source]}`,
           title: e.title,
+          kind: e.followUp ? "follow-up" : KIND_NAMES[e.source],
           strengths: matrix.competencies.map(() => 0),
         };
         columns.push(column);

@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { SEED_RUNS } from "../../../test/seed.ts";
+import { SEED_RUNS, seedUpload } from "../../../test/seed.ts";
 import { importDocument } from "../../app/bank.ts";
 import type { Store } from "../../store/index.ts";
 import { describeStores } from "../../store/test-stores.ts";
@@ -261,12 +261,15 @@ describeStores("derisk stories and packaging on the bank", (getStore) => {
 
   it.runIf(SEED_RUNS)("agrees on the seed too", async () => {
     const store = getStore();
-    const seedDir = new URL("../../../../shared/seed/", import.meta.url);
-    const file = readdirSync(seedDir).find((f) => f.endsWith(".txt")) ?? "";
-    await importDocument(store, "a", { bytes: readFileSync(new URL(file, seedDir)), filename: file });
+    await importDocument(store, "a", seedUpload());
     const before = await expectGridAgreesWithCounts(store);
     expect(before.matrix.gaps).not.toContain("about-me");
     expect(before.matrix.gaps).not.toContain("motivation");
+    // The replies prepared under Q1's "They'll likely ask" are named as follow-ups, not as answers
+    // to questions of their own.
+    expect(before.out).toMatch(/^ {2}A\d+ +follow-up +Was your PhD /m);
+    expect(before.out).toMatch(/^ {2}A\d+ +answer +Why are you transitioning /m);
+    expect(before.out).not.toMatch(/^ {2}A\d+ +answer +Was your PhD/m);
     await runCommand(store, ["stories", "from-document"]);
     await expectGridAgreesWithCounts(store);
   });

@@ -1,22 +1,20 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { SEED_RUNS, seedUpload } from "../../../test/seed.ts";
 import { DeriskError } from "../errors.ts";
 import type { FollowUpItem } from "../model.ts";
 import { addFollowUp, importPrepDocument, parsePrepDocument, renderPrepDocument } from "./index.ts";
 
-// The seed is read from ../shared at run time; the sample ships with the repository.
-const seedDir = fileURLToPath(new URL("../../../../shared/seed/", import.meta.url));
-const seedFile = existsSync(seedDir) ? readdirSync(seedDir).find((f) => f.endsWith(".txt")) : undefined;
+// The seed is read from ../shared at run time (test/seed.ts); the sample ships with the repository.
 const sample = readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url), "utf8");
 const followUps = (items: readonly { kind: string }[]) =>
   items.filter((i): i is FollowUpItem => i.kind === "follow-up");
 
 describe("addFollowUp", () => {
-  it.runIf(seedFile !== undefined || process.env.CI === "true")(
+  it.runIf(SEED_RUNS)(
     "on the seed: continues Q1's “They’ll likely ask” block, and opens one under Q6",
     () => {
-      const doc = importPrepDocument(readFileSync(`${seedDir}${seedFile}`));
+      const doc = importPrepDocument(seedUpload().bytes);
       const q1 = addFollowUp(doc, {
         questionKey: "q1",
         question: "Why applied ML?",

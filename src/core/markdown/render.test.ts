@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { SEED_RUNS, seedUpload } from "../../../test/seed.ts";
 import type { AnswerItem, PrepDoc, PrepItem } from "../model.ts";
 import {
   decodeDocument,
@@ -16,10 +17,6 @@ import {
 
 const root = new URL("../../../", import.meta.url);
 const sample = readFileSync(fileURLToPath(new URL("samples/sample-prep.md", root)), "utf8");
-const seedDir = process.env.DERISK_SEED_DIR
-  ? `${process.env.DERISK_SEED_DIR.replace(/\/?$/, "/")}`
-  : fileURLToPath(new URL("../../../../shared/seed/", import.meta.url));
-const seedName = existsSync(seedDir) ? readdirSync(seedDir).find((f) => f.endsWith(".txt")) : undefined;
 const structure = (name: string): [string, string] => [
   name,
   readFileSync(fileURLToPath(new URL(`test/fixtures/structures/${name}`, root)), "utf8"),
@@ -33,7 +30,7 @@ const documents: Array<[string, string]> = [
   structure("numbered-and-bold-questions.md"),
   structure("dialogue-mock.md"),
 ];
-if (seedName) documents.push(["seed", decodeDocument(readFileSync(`${seedDir}${seedName}`)).text]);
+if (SEED_RUNS) documents.push(["seed", decodeDocument(seedUpload().bytes).text]);
 
 const shape = (doc: PrepDoc): string[] =>
   doc.items.map((i) => `${i.kind}:${i.key}:${i.kind === "answer" ? `${i.variant}:${i.format}` : ""}`);

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { SEED_DIR, SEED_FILE, seedUpload } from "../../../test/seed.ts";
 import type { AnswerItem, FollowUpItem, PrepItem } from "../model.ts";
 import {
   checkPrepDocInvariants,
@@ -10,15 +9,6 @@ import {
   parsePrepDocument,
   renderPrepDocument,
 } from "./index.ts";
-
-// The shared folder sits beside the repository root (CI puts a copy there too);
-// DERISK_SEED_DIR points at it from elsewhere (a git worktree).
-const seedDir = process.env.DERISK_SEED_DIR
-  ? `${process.env.DERISK_SEED_DIR.replace(/\/?$/, "/")}`
-  : fileURLToPath(new URL("../../../../shared/seed/", import.meta.url));
-const seedFile = existsSync(seedDir)
-  ? readdirSync(seedDir).find((f) => f.startsWith("000_") && f.endsWith(".txt"))
-  : undefined;
 
 const sha = (text: string): string => createHash("sha256").update(text).digest("hex").slice(0, 16);
 
@@ -56,12 +46,10 @@ const EXPECTED: Array<[PrepItem["kind"], string, number, number, string]> = [
   ["technical-question", "tech-2/q5", 205, 205, "f28fdc434e6588c5"],
 ];
 
-describe.runIf(seedFile !== undefined)("the seed document (golden)", () => {
+// The seed is read from ../shared (or DERISK_SEED_DIR) at run time: test/seed.ts.
+describe.runIf(SEED_FILE !== undefined)("the seed document (golden)", () => {
   // The body is collected even when skipped: read nothing then.
-  const bytes =
-    seedFile === undefined
-      ? new TextEncoder().encode("# no seed here\n")
-      : readFileSync(`${seedDir}${seedFile}`);
+  const bytes = SEED_FILE === undefined ? new TextEncoder().encode("# no seed here\n") : seedUpload().bytes;
   const doc = importPrepDocument(bytes, { filename: "seed.txt" });
   const byKey = new Map(doc.items.map((i) => [i.key, i]));
   const answer = (key: string): AnswerItem => byKey.get(key) as AnswerItem;
@@ -197,6 +185,6 @@ describe.runIf(seedFile !== undefined)("the seed document (golden)", () => {
 
 describe("the seed document's availability", () => {
   it.runIf(process.env.CI === "true")("is present in CI", () => {
-    expect(seedFile, `no seed document in ${seedDir}`).toBeDefined();
+    expect(SEED_FILE, `no seed document in ${SEED_DIR}`).toBeDefined();
   });
 });

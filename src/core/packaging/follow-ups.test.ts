@@ -254,6 +254,23 @@ describe("predictFollowUps", () => {
     expect(out.find((p) => p.triggerId === "career-move")).toMatchObject({ prepared: "q2/core", gap: false });
   });
 
+  it("links a matching follow-up prepared under the question itself before a closer answer elsewhere", () => {
+    const elsewhereAnswer = { key: "q2/core", question: "Why are you moving into industry now?" };
+    const prepared = [
+      elsewhereAnswer,
+      { key: "q1/follow-up-2", question: "Why Globex, and why now?", own: true },
+    ];
+    const out = predictFollowUps(TMAY, { question: "Tell me about yourself", prepared });
+    expect(out.find((p) => p.triggerId === "career-move")).toMatchObject({ prepared: "q1/follow-up-2" });
+    // Not when it does not match: then the best match anywhere.
+    const unrelated = [
+      elsewhereAnswer,
+      { key: "q1/follow-up-1", question: "Which tools do you use?", own: true },
+    ];
+    const elsewhere = predictFollowUps(TMAY, { question: "Tell me about yourself", prepared: unrelated });
+    expect(elsewhere.find((p) => p.triggerId === "career-move")).toMatchObject({ prepared: "q2/core" });
+  });
+
   it("returns nothing for empty text", () => {
     expect(predictFollowUps("   ")).toEqual([]);
   });

@@ -19,6 +19,12 @@ import {
 export interface PreparedAnswer {
   key: string;
   question: string;
+  /**
+   * Prepared under the question being answered, as one of its follow-ups: the reply written for
+   * this very moment, so when it matches it is the link, even where another question's answer
+   * matches closer.
+   */
+  own?: boolean;
 }
 
 export interface PredictOptions {
@@ -271,11 +277,13 @@ export function predictFollowUps(written: string, options: PredictOptions = {}):
         gap: true,
       };
       // The shared matcher, question to question: same question in other words links.
-      let best: { key: string; score: number } | undefined;
+      let best: { key: string; own: boolean; score: number } | undefined;
       for (const candidate of prepared) {
         const match = questionSimilarity(question, candidate.analysis);
-        if (match.matched && (best === undefined || match.score > best.score))
-          best = { key: candidate.item.key, score: match.score };
+        if (!match.matched) continue;
+        const own = candidate.item.own === true;
+        if (best === undefined || (own && !best.own) || (own === best.own && match.score > best.score))
+          best = { key: candidate.item.key, own, score: match.score };
       }
       if (best) {
         prediction.prepared = best.key;

@@ -33,6 +33,7 @@ export { ROLE_VOCABULARY, type RoleVocabulary } from "./data/role-vocabulary.ts"
 export { TOOL_TERMS, type ToolTerm } from "./data/tools.ts";
 export { type PredictedFollowUp, type PredictOptions, predictFollowUps } from "./follow-ups.ts";
 export {
+  type CoverageAnswer,
   type CoverageEvidence,
   type CoverageMatrix,
   coverageMatrix,

@@ -155,4 +155,22 @@ describe("coverageMatrix", () => {
     expect(strength("told")).toBe(3);
     expect(strength("stalled")).toBe(1);
   });
+
+  it("reads a prepared follow-up answer as a reply (follow-up rubric), not as a story", () => {
+    const question = "What experience do you have with model serving in practice?";
+    // Direct, specific and owned: all a follow-up asks, though it tells no result or lesson.
+    const direct =
+      "I run two models behind a FastAPI service on Kubernetes: a ranking model at about 300 requests a second, and a fraud scorer I retrain every week.";
+    const dodge = "Some, here and there, it depends on the project I guess.";
+    const matrix = coverageMatrix([], {
+      answers: [
+        { id: "direct", question, text: direct, followUp: true },
+        { id: "dodge", question, text: dodge, followUp: true },
+      ],
+    });
+    const row = matrix.rows.find((r) => r.competency === "ml-engineering");
+    const strength = (id: string) => row?.evidence.find((e) => e.id === id)?.strength;
+    expect(strength("direct")).toBe(3);
+    expect(strength("dodge")).toBe(1);
+  });
 });

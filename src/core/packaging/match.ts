@@ -463,6 +463,8 @@ export interface CoverageEvidence {
   id: string;
   title: string;
   strength: number;
+  /** An answer that is the prepared reply to a follow-up (its title is the follow-up's question). */
+  followUp?: true;
 }
 
 /** What to do about a gap or a thin row: write the missing story or prepared answer. */
@@ -503,6 +505,8 @@ export interface CoverageAnswer {
   text: string;
   /** Which of the question's variants this is, when it has several ("core", "ML-focused"). */
   variant?: string;
+  /** A prepared answer to a follow-up ("Was your PhD related to ML?"): a reply, not a story. */
+  followUp?: boolean;
 }
 
 /** A résumé-style accomplishment ("Cut deploy time from 2 weeks to 3 days"). */
@@ -537,21 +541,27 @@ const EXAMPLE_QUESTIONS: Readonly<Record<Competency, string>> = {
  * own question. A story competency counts result, figure and lesson as a story's cell does (1 +
  * two thirds of the count); a competency that is not a story (about me, motivation, strengths)
  * is judged by its own rubric, so its cell follows the lens's overall score (1–2 → 1, 3 → 2,
- * 4–5 → 3). Length alone never makes an answer strong. An answer the lens cannot read (over its
- * size limit) serves, 1.
+ * 4–5 → 3). A reply to a follow-up is judged by the follow-up rubric (it owes no result or
+ * lesson of its own), so every cell follows that score. Length alone never makes an answer
+ * strong. An answer the lens cannot read (over its size limit) serves, 1.
  * @example answerStrengths(answer)("mistake-failure") // 3 with a result, a figure and a lesson
  */
 function answerStrengths(answer: CoverageAnswer, read: typeof analyze): (competency: Competency) => number {
+  const asked = answer.question.trim() !== "";
+  const reply = answer.followUp === true && asked;
   let labels: ReturnType<typeof analyze>["labels"];
   try {
-    labels = read(answer.text, answer.question.trim() === "" ? {} : { question: answer.question }).labels;
+    labels = read(
+      answer.text,
+      asked ? { question: answer.question, ...(reply ? { followUp: true } : {}) } : {},
+    ).labels;
   } catch {
     return () => 1;
   }
   const count = (labels.result ? 1 : 0) + (labels.quantified ? 1 : 0) + (labels.lesson ? 1 : 0);
   const asStory = 1 + Math.floor((count * 2) / 3);
   const byScore = labels.overall >= 4 ? 3 : labels.overall === 3 ? 2 : 1;
-  return (competency) => (ANSWER_COMPETENCIES.has(competency) ? byScore : asStory);
+  return (competency) => (reply || ANSWER_COMPETENCIES.has(competency) ? byScore : asStory);
 }
 
 /**
@@ -605,7 +615,14 @@ export function coverageMatrix(
       const row = rowOf(c);
       const existing = row.evidence.find((e) => e.source === "answer" && e.id === answer.id);
       if (existing) existing.strength = Math.max(existing.strength, value);
-      else row.evidence.push({ source: "answer", id: answer.id, title, strength: value });
+      else
+        row.evidence.push({
+          source: "answer",
+          id: answer.id,
+          title,
+          strength: value,
+          ...(answer.followUp === true ? { followUp: true as const } : {}),
+        });
     };
     const strengthFor = answerStrengths(answer, more.analyze ?? analyze);
     if (asked !== undefined) add(asked, strengthFor(asked));

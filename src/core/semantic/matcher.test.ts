@@ -511,6 +511,13 @@ describe("the labelled question pairs (follow-up ↔ prepared answer)", () => {
     expect(
       questionSimilarity("What was your own part in it?", "Which parts of the project were hardest?").matched,
     ).toBe(false);
+    // "Carry over to X" asks whether a background fits, as "connected to X" does, and a PhD is a
+    // research background: the doctorate question is the closer one, ahead of practical experience.
+    const carry = "How does your research background carry over to data science in industry?";
+    const doctorate = questionSimilarity(carry, "Was your doctorate connected to data science?");
+    const practice = questionSimilarity(carry, "What experience do you have with data science in practice?");
+    expect(doctorate.matched).toBe(true);
+    expect(doctorate.score).toBeGreaterThan(practice.score);
     // Intents count question to question only: a requirement is not asked "why now".
     expect(
       semanticMatch("Hands-on experience with Kubernetes", "I ran the services on EKS with Helm.").matched,

@@ -130,7 +130,9 @@ export function CoveragePage() {
                             : others.slice(0, 3).map((e) => (
                                 <div key={`${e.source}-${e.id}`}>
                                   {e.source === "answer" ? (
-                                    <a href={route.edit(e.id)}>Answer: {e.title}</a>
+                                    <a href={route.edit(e.id)}>
+                                      {e.followUp ? "Follow-up" : "Answer"}: {e.title}
+                                    </a>
                                   ) : (
                                     <span>Accomplishment: {e.title}</span>
                                   )}{" "}
@@ -176,8 +178,8 @@ function Legend() {
         ))}
       </ul>
       <p className="muted heat-legend-note">
-        About me, motivation and strengths are not stories: a prepared answer to one counts by its risk-lens
-        score (1–2 → 1, 3 → 2, 4–5 → 3).
+        About me, motivation and strengths are not stories, nor is a reply to a follow-up: a prepared answer
+        to one counts by its risk-lens score (1–2 → 1, 3 → 2, 4–5 → 3).
       </p>
     </>
   );
