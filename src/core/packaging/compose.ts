@@ -1,3 +1,4 @@
+import { STAR_CUES } from "../analysis/data/star-cues.ts";
 import { classify, DEFAULT_WPM } from "../analysis/index.ts";
 import { SENTENCE_TAGS } from "../analysis/lens/features.ts";
 import { readAnswer, tagSentences } from "../analysis/lens/read.ts";
@@ -82,6 +83,13 @@ function template(text: string, part: StarPart): DraftSentence {
   return { text, part, origin: { from: "template", blanks: text.match(BLANK) ?? [] } };
 }
 
+// The lens's own lesson cue ("since then", "taught me", "next time"…).
+const LESSON_CUE = new RegExp(
+  STAR_CUES.filter((cue) => cue.part === "lesson")
+    .map((cue) => cue.pattern.source)
+    .join("|"),
+);
+
 /** How much the story's own field for a sentence adds to the tagger's probability of that part. */
 const PRIOR_WEIGHT = 0.3;
 
@@ -119,6 +127,15 @@ export function tagStoryParts(
     });
     counts[at] = (counts[at] ?? 0) + 1;
   });
+  // A lesson told inside a written Result or Action section is the lesson, as the lens reads it
+  // (never the section's first sentence: a written "Result:" keeps its result).
+  const priors = sentences.map((sentence, i) =>
+    (prior[i] === "result" || prior[i] === "action") &&
+    prior[i - 1] === prior[i] &&
+    LESSON_CUE.test(sentence.toLowerCase().replace(/[’‘]/g, "'"))
+      ? "lesson"
+      : prior[i],
+  );
   // Best monotone path (a Viterbi over the five parts in their order).
   const n = sentences.length;
   const m = PART_ORDER.length;
@@ -129,7 +146,7 @@ export function tagStoryParts(
     Math.log(
       (sums[i]?.[j] ?? 0) / Math.max(1, counts[i] ?? 0) +
         0.02 +
-        (prior[i] === PART_ORDER[j] ? PRIOR_WEIGHT : 0),
+        (priors[i] === PART_ORDER[j] ? PRIOR_WEIGHT : 0),
     );
   const best: number[][] = [];
   const from: number[][] = [];

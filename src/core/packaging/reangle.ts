@@ -5,7 +5,7 @@ import { tagStoryParts } from "./compose.ts";
 import { answeringSentences } from "./data/answer-cues.ts";
 import { ROLE_VOCABULARY } from "./data/role-vocabulary.ts";
 import { coreShare, findRoleTerms } from "./role-terms.ts";
-import { contentTokens, splitSentences, starLabel, stripMarkup } from "./text.ts";
+import { contentTokens, isPleasantry, splitSentences, starLabel, stripMarkup } from "./text.ts";
 
 export interface ReangleOptions {
   fromRole?: RoleId;
@@ -71,7 +71,19 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
   const vocabulary = ROLE_VOCABULARY[options.toRole];
   const questionTokens = new Set(contentTokens(options.question ?? ""));
   const competency = options.question?.trim() ? classify(options.question).competency : undefined;
-  const parts = tagStoryParts(told.map((t) => t.text));
+  // The part a sentence plays is the lens tagger's reading, with the user's own STAR label
+  // ("**Result**:") as its prior, as compose reads a story's fields: the part a reason names is
+  // the part the lens beside it shows.
+  const parts = tagStoryParts(
+    told.map((t) => t.text),
+    told.map((t) => t.label),
+  );
+  // The setting is the first sentence that tells something: a "Sure." or "Thank you for having
+  // me." before it is a courtesy, not the scene.
+  const opening = Math.max(
+    0,
+    told.findIndex((t) => !isPleasantry(t.text)),
+  );
   const answering = new Set(
     answeringSentences(
       told.map((t) => t.text),
@@ -87,7 +99,7 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
     // The setting, the result and the lesson carry the story whatever the role; so do the
     // sentences that answer the question.
     const closing = (p: StarPart | undefined) => p === "result" || p === "lesson";
-    const protectedPart = from === 0 || closing(part) || closing(t.label);
+    const protectedPart = from === opening || closing(part) || closing(t.label);
     return {
       from,
       text: t.text,
@@ -95,6 +107,7 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
       core: terms.core.length,
       adjacent: terms.adjacent.length,
       asked,
+      courtesy: from < opening,
       adjacentOnly,
       trimmable: adjacentOnly && !asked && !protectedPart,
     };
@@ -120,6 +133,7 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
   const forRole = `for ${/^(?:[AEIOU]|ML)/.test(vocabulary.title) ? "an" : "a"} ${vocabulary.title} role`;
   const episode = competency === undefined || !NO_EPISODE.has(competency);
   const keptReason = (s: (typeof sentences)[number]): string => {
+    if (s.courtesy) return "a courtesy to the interviewer, whatever the role";
     if (s.asked) return "answers the question asked";
     if (s === keepAdjacent) return `the one line kept on adjacent skills ${forRole}`;
     // In a story the result and the lesson stay before anything else is weighed.
@@ -128,7 +142,7 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
     if (s.core > 0)
       return `speaks to the ${vocabulary.title} core (${s.core} term${s.core === 1 ? "" : "s"})`;
     if (s.trimmable) return "the sentence after it leans on it";
-    if (episode) return s.from === 0 ? "sets the scene" : "keeps the story whole";
+    if (episode) return s.from === opening ? "sets the scene" : "keeps the story whole";
     return s.adjacentOnly
       ? "the opening and the close stay whatever the role"
       : "not about adjacent skills only";

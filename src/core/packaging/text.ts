@@ -231,6 +231,21 @@ export function withoutBlanks(text: string): string {
     .join("\n");
 }
 
+// A courtesy said before the answer proper: a one-word reply or a thank-you, nothing of the
+// story or of any role in it.
+const PLEASANTRY =
+  /^(?:sure|yes|yeah|absolutely|of course|great question|good question|okay|ok|right|(?:thanks?|thank you)(?: (?:so|very) much)?(?: for (?:having me|asking|the (?:question|opportunity|time|invitation)|making (?:the )?time))?)[.!]?$/i;
+
+/**
+ * Whether a sentence is only a courtesy to the interviewer ("Sure.", "Thank you for having me."):
+ * it opens an answer but tells nothing, so it is never the setting of a story.
+ * @example isPleasantry("Sure.") // true
+ * @example isPleasantry("Sure enough, the job failed.") // false
+ */
+export function isPleasantry(sentence: string): boolean {
+  return PLEASANTRY.test(sentence.trim());
+}
+
 export { starLabel, stripMarkup } from "../markup.ts";
 export { countWords, speakingSeconds } from "../words.ts";
 
