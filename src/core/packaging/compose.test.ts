@@ -288,4 +288,51 @@ describe("compose: a line that announces a list", () => {
     });
     expect(roomy.sentences.map((s) => s.text)).toContain("The challenge was twofold:");
   });
+
+  it("says an item only after the line that announces it", () => {
+    // One item speaks to the question, the other not: a tight budget keeps the first alone.
+    const ranking = parseStory({
+      title: "Ranking drift",
+      situation: "I looked after the search ranking model for a small online bookshop.",
+      task: [
+        "The job was twofold:",
+        "- Retrain the ranking model so it evaluated well on recent clicks.",
+        "- Rewrite the nightly export scripts that copied the catalogue tables between three old servers and a shared drive.",
+      ].join("\n"),
+      actions: [
+        "I retrained the ranking model weekly on recent clicks and evaluated it against the old one.",
+      ],
+      result: "Click-through rose by 9% in a month.",
+      lesson: "I learned to watch the freshness of training data.",
+    });
+    for (const budgetSeconds of [20, 25, 30, 35, 40, 60]) {
+      const draft = compose(ranking, {
+        question: "How did you retrain and evaluate a ranking model?",
+        role: "data-scientist",
+        budgetSeconds,
+      });
+      const said = draft.sentences.map((s) => s.text);
+      const items = said.filter((s) => /^(?:Retrain the ranking|Rewrite the nightly)/.test(s));
+      expect(items.length === 0 || said.includes("The job was twofold:"), `${budgetSeconds} s`).toBe(true);
+    }
+  });
+
+  it.runIf(SEED_RUNS)("never says one of the seed's 'twofold' items alone (Q3, any budget)", () => {
+    const answer = answerOf(readSeed(), "q3/core");
+    const story = storyFromAnswer(answer);
+    for (const budgetSeconds of [45, 60, 75, 90]) {
+      const draft = compose(story, {
+        question: answer.question,
+        role: "ml-engineer",
+        budgetSeconds,
+        telling: answerText(answer),
+      });
+      const said = draft.sentences.map((s) => s.text);
+      const items = said.filter((s) => /^(?:Fine-tune and serve|Build the backend)/.test(s));
+      const lead = said.some((s) => /twofold:$/.test(s));
+      expect(lead ? items.length : 0, `${budgetSeconds} s`).toBe(items.length);
+      if (lead) expect(items, `${budgetSeconds} s`).toHaveLength(2);
+      expect(draft.seconds).toBeLessThanOrEqual(budgetSeconds);
+    }
+  });
 });

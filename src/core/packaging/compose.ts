@@ -11,7 +11,7 @@ import type { RoleId, StarPart } from "../model.ts";
 import { answeringSentences } from "./data/answer-cues.ts";
 import { findRoleTerms } from "./role-terms.ts";
 import { type Story, type StoryField, type StorySentence, storySentences } from "./story.ts";
-import { BLANK, contentTokens, countWords, hasBlank, hasFigure } from "./text.ts";
+import { announcedCount, BLANK, contentTokens, countWords, hasBlank, hasFigure } from "./text.ts";
 
 /** Where a draft sentence came from: the story (verbatim) or a template with blanks. */
 export type Origin =
@@ -302,12 +302,31 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   // A line that announces a list ("The challenge was twofold:") is said only with every item it
   // announces (the sentences after it in the same field): with one left out it promises two
   // things and says one.
-  for (const c of [...chosen]) {
-    if (!/:\s*$/.test(c.text) || must.includes(c)) continue;
+  const itemsOf = (lead: Candidate) => {
     const items = candidates.filter(
-      (o) => o.position > c.position && o.field === c.field && (c.field !== "actions" || o.index === c.index),
+      (o) =>
+        o.position > lead.position &&
+        o.field === lead.field &&
+        (lead.field !== "actions" || o.index === lead.index),
     );
-    if (items.some((o) => !chosen.has(o))) chosen.delete(c);
+    return items.slice(0, announcedCount(lead.text) ?? items.length);
+  };
+  const leads = candidates.filter((c) => /:\s*$/.test(c.text));
+  for (const c of [...chosen]) {
+    if (!leads.includes(c) || must.includes(c)) continue;
+    if (itemsOf(c).some((o) => !chosen.has(o))) chosen.delete(c);
+  }
+  // …and an item is said only after the line that announces it: "Fine-tune and serve an LLM."
+  // alone is a note, not something a candidate says.
+  for (const lead of leads) {
+    if (chosen.has(lead)) continue;
+    for (const item of itemsOf(lead)) if (!must.includes(item)) chosen.delete(item);
+  }
+  // What that freed is filled again, most relevant first, with sentences that stand alone.
+  const listed = new Set(leads.flatMap((lead) => [lead, ...itemsOf(lead)]));
+  for (const candidate of candidates.filter((c) => !chosen.has(c) && !listed.has(c)).sort(byScore)) {
+    chosen.add(candidate);
+    if (timed().seconds > options.budgetSeconds) chosen.delete(candidate);
   }
   timing = timed();
   const picked = inOrder();

@@ -247,3 +247,45 @@ describe("reangle: a reason names the part the sentence plays", () => {
     },
   );
 });
+
+describe("reangle: a line that announces a count", () => {
+  const TWOFOLD =
+    "I ran a recommendation service for a small shop.\n" +
+    "The problem was twofold:\n" +
+    "Retrain the ranking model so it stopped favouring stale items.\n" +
+    "Move the service onto Kubernetes with Helm, Terraform and Istio.\n" +
+    "I retrained the model on fresh clicks and evaluated it offline.\n" +
+    "I packaged the model training job with Docker and GitHub Actions.\n" +
+    "Click-through rose by 9%.";
+
+  it("keeps every item it counts, or none of the list", () => {
+    const out = reangle(TWOFOLD, { fromRole: "mlops-engineer", toRole: "data-scientist" });
+    expect(out.text).toContain("The problem was twofold: Retrain the ranking model");
+    expect(out.text).toContain("Move the service onto Kubernetes");
+    const item = out.diff.find((d) => d.text.startsWith("Move the service"));
+    expect(item).toMatchObject({
+      status: "kept",
+      reason: "one of the two things “The problem was twofold:” announces",
+    });
+  });
+
+  it.runIf(SEED_RUNS)("keeps both items of the seed's 'twofold' challenge for every role", () => {
+    const answer = answerOf(readSeed(), "q3/core");
+    for (const toRole of [
+      "ml-engineer",
+      "data-scientist",
+      "software-engineer",
+      "research-scientist",
+    ] as const) {
+      const out = reangle(answerText(answer), {
+        fromRole: "mlops-engineer",
+        toRole,
+        question: answer.question,
+      });
+      if (out.text.includes("twofold:")) {
+        expect(out.text, toRole).toMatch(/Fine-tune and serve an LLM/);
+        expect(out.text, toRole).toMatch(/Build the backend infrastructure/);
+      }
+    }
+  });
+});

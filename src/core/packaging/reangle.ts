@@ -5,7 +5,14 @@ import { tagStoryParts } from "./compose.ts";
 import { answeringSentences } from "./data/answer-cues.ts";
 import { ROLE_VOCABULARY } from "./data/role-vocabulary.ts";
 import { coreShare, findRoleTerms } from "./role-terms.ts";
-import { contentTokens, isPleasantry, splitSentences, starLabel, stripMarkup } from "./text.ts";
+import {
+  announcedCount,
+  contentTokens,
+  isPleasantry,
+  splitSentences,
+  starLabel,
+  stripMarkup,
+} from "./text.ts";
 
 export interface ReangleOptions {
   fromRole?: RoleId;
@@ -47,6 +54,8 @@ const NO_EPISODE: ReadonlySet<Competency> = new Set(["about-me", "motivation", "
 // A sentence that leans on the one before it ("This led to…", "It turned out…"): trimming its
 // antecedent would leave it pointing at nothing.
 const LEANS_BACK = /^(?:this|that|these|those|it|so|then|which|as a result|because of (?:this|that))\b/i;
+
+const NUMBER_WORDS: Readonly<Record<number, string>> = { 2: "two", 3: "three", 4: "four", 5: "five" };
 
 /**
  * Re-angles an answer for another role by trimming, never by rewriting: sentences that speak only
@@ -119,6 +128,20 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
     .filter((s) => s.trimmable)
     .sort((a, b) => b.core - a.core || a.adjacent - b.adjacent || a.from - b.from)[0];
   const trimmed = new Set(sentences.filter((s) => s.trimmable && s !== keepAdjacent));
+  // A line that announces a count ("The challenge was twofold:") goes with the items it counts:
+  // kept with one of them trimmed, it promises two things and says one.
+  const announced = new Map<(typeof sentences)[number], string>();
+  sentences.forEach((lead, i) => {
+    const count = announcedCount(lead.text);
+    if (count === undefined) return;
+    const group = sentences.slice(i, i + 1 + count);
+    if (group.every((s) => trimmed.has(s))) return;
+    for (const s of group.slice(1)) {
+      trimmed.delete(s);
+      announced.set(s, `one of the ${NUMBER_WORDS[count] ?? count} things “${lead.text}” announces`);
+    }
+    trimmed.delete(lead);
+  });
   // A kept sentence that leans on the one before keeps it.
   for (let i = sentences.length - 1; i > 0; i -= 1) {
     const s = sentences[i];
@@ -141,6 +164,8 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
       return `the ${s.part} stays whatever the role`;
     if (s.core > 0)
       return `speaks to the ${vocabulary.title} core (${s.core} term${s.core === 1 ? "" : "s"})`;
+    const inList = announced.get(s);
+    if (inList !== undefined) return inList;
     if (s.trimmable) return "the sentence after it leans on it";
     if (episode) return s.from === opening ? "sets the scene" : "keeps the story whole";
     return s.adjacentOnly

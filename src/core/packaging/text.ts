@@ -246,6 +246,28 @@ export function isPleasantry(sentence: string): boolean {
   return PLEASANTRY.test(sentence.trim());
 }
 
+const COUNTS: Readonly<Record<string, number>> = {
+  both: 2,
+  two: 2,
+  twofold: 2,
+  three: 3,
+  threefold: 3,
+  four: 4,
+  fourfold: 4,
+  five: 5,
+};
+
+/**
+ * How many items a lead-in line announces ("The challenge was twofold:" → 2), or undefined for
+ * a line that announces no count or is not a lead-in (it must end with a colon).
+ * @example announcedCount("The technical challenge was twofold:") // 2
+ */
+export function announcedCount(line: string): number | undefined {
+  if (!/:\s*$/.test(line)) return undefined;
+  const word = /\b(both|two|twofold|three|threefold|four|fourfold|five)\b/i.exec(line)?.[1];
+  return word === undefined ? undefined : COUNTS[word.toLowerCase()];
+}
+
 export { starLabel, stripMarkup } from "../markup.ts";
 export { countWords, speakingSeconds } from "../words.ts";
 
