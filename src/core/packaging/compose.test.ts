@@ -336,3 +336,27 @@ describe("compose: a line that announces a list", () => {
     }
   });
 });
+
+describe("compose: a sentence that leans on the one before", () => {
+  it("says a list item with no subject of its own ('Added a check…') only after the line that gives it its 'I' (sample Q5)", () => {
+    for (const key of ["q5/model-focused", "q5/serving-latency-focus"]) {
+      const answer = answerOf(readSample(), key);
+      const story = storyFromAnswer(answer);
+      const told = storySentences(story).map((s) => s.text);
+      for (const budgetSeconds of [30, 45, 60, 90]) {
+        const draft = compose(story, {
+          question: answer.question,
+          role: "ml-engineer",
+          budgetSeconds,
+          telling: answerText(answer),
+        });
+        const said = draft.sentences.map((s) => s.text);
+        said.forEach((text, i) => {
+          if (!/^(?:Added|Re-tuned|Load-tested|Cached|Re-split)\b/.test(text)) return;
+          const before = told[told.indexOf(text) - 1];
+          expect(said[i - 1], `${key} at ${budgetSeconds} s: "${text}"`).toBe(before);
+        });
+      }
+    }
+  });
+});

@@ -11,7 +11,7 @@ import type { RoleId, StarPart } from "../model.ts";
 import { answeringSentences } from "./data/answer-cues.ts";
 import { findRoleTerms } from "./role-terms.ts";
 import { type Story, type StoryField, type StorySentence, storySentences } from "./story.ts";
-import { announcedCount, BLANK, contentTokens, countWords, hasBlank, hasFigure } from "./text.ts";
+import { announcedCount, BLANK, contentTokens, countWords, hasBlank, hasFigure, leansBack } from "./text.ts";
 
 /** Where a draft sentence came from: the story (verbatim) or a template with blanks. */
 export type Origin =
@@ -322,9 +322,25 @@ export function compose(story: Story, options: ComposeOptions): Draft {
     if (chosen.has(lead)) continue;
     for (const item of itemsOf(lead)) if (!must.includes(item)) chosen.delete(item);
   }
+  // A sentence that leans on the one before it ("This led to…", or "Added a check…" whose "I" is
+  // in the line before) is said only after that line.
+  const orphaned = (c: Candidate) => {
+    const before = candidates[c.position - 1];
+    return before !== undefined && !chosen.has(before) && leansBack(c.text);
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const c of [...chosen]) {
+      if (!must.includes(c) && c !== context && orphaned(c)) {
+        chosen.delete(c);
+        changed = true;
+      }
+    }
+  }
   // What that freed is filled again, most relevant first, with sentences that stand alone.
   const listed = new Set(leads.flatMap((lead) => [lead, ...itemsOf(lead)]));
   for (const candidate of candidates.filter((c) => !chosen.has(c) && !listed.has(c)).sort(byScore)) {
+    if (orphaned(candidate)) continue;
     chosen.add(candidate);
     if (timed().seconds > options.budgetSeconds) chosen.delete(candidate);
   }

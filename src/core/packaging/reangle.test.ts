@@ -289,3 +289,17 @@ describe("reangle: a line that announces a count", () => {
     }
   });
 });
+
+describe("reangle: a list item keeps the line that gives it its subject", () => {
+  it("keeps 'Once I read the traces…, I' while 'Retrained the fraud model…' is said", () => {
+    const text =
+      "I ran a fraud model for a small shop.\n" +
+      "Once I read the Grafana and Prometheus traces on Kubernetes, I\n" +
+      "Retrained the fraud model on fresh labelled data.\n" +
+      "I packaged the model training job with Docker and GitHub Actions.\n" +
+      "False positives fell by 20%.";
+    const out = reangle(text, { fromRole: "mlops-engineer", toRole: "data-scientist" });
+    expect(out.text).toContain("on Kubernetes, I Retrained the fraud model");
+    expect(out.diff[1]).toMatchObject({ status: "kept", reason: "the sentence after it leans on it" });
+  });
+});

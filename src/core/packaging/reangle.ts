@@ -9,6 +9,7 @@ import {
   announcedCount,
   contentTokens,
   isPleasantry,
+  leansBack,
   splitSentences,
   starLabel,
   stripMarkup,
@@ -50,10 +51,6 @@ export interface Reangled {
 // Questions answered with no episode: an introduction, a "why", a strength. Their sentences have
 // no situation, result or lesson to name in a reason, whatever the tagger reads into them.
 const NO_EPISODE: ReadonlySet<Competency> = new Set(["about-me", "motivation", "strength-weakness"]);
-
-// A sentence that leans on the one before it ("This led to…", "It turned out…"): trimming its
-// antecedent would leave it pointing at nothing.
-const LEANS_BACK = /^(?:this|that|these|those|it|so|then|which|as a result|because of (?:this|that))\b/i;
 
 const NUMBER_WORDS: Readonly<Record<number, string>> = { 2: "two", 3: "three", 4: "four", 5: "five" };
 
@@ -146,7 +143,7 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
   for (let i = sentences.length - 1; i > 0; i -= 1) {
     const s = sentences[i];
     const before = sentences[i - 1];
-    if (s && before && !trimmed.has(s) && trimmed.has(before) && LEANS_BACK.test(s.text)) {
+    if (s && before && !trimmed.has(s) && trimmed.has(before) && leansBack(s.text)) {
       trimmed.delete(before);
     }
   }

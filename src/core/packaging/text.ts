@@ -268,6 +268,34 @@ export function announcedCount(line: string): number | undefined {
   return word === undefined ? undefined : COUNTS[word.toLowerCase()];
 }
 
+// A sentence that leans on the one before it ("This led to…", "It turned out…"): said without
+// its antecedent it points at nothing.
+const LEANS_BACK = /^(?:this|that|these|those|it|so|then|which|as a result|because of (?:this|that))\b/i;
+// Past forms a list item opens with when its subject sits in the line before ("…, I" then
+// "Built the…"): the regular ones end in -ed.
+const IRREGULAR_PAST = new Set(
+  "built wrote set ran led made took kept cut drove sent found began chose rewrote rebuilt split shipped put brought spent taught held met".split(
+    " ",
+  ),
+);
+
+/**
+ * Whether a sentence can only be said after the one before it: it points back ("This led to…")
+ * or it is an item of a list whose subject the line before gave ("…, I" then "Added a check…",
+ * which has no subject of its own).
+ * @example leansBack("Added a check to the training script.") // true
+ * @example leansBack("I added a check to the training script.") // false
+ */
+export function leansBack(sentence: string): boolean {
+  const text = sentence.trim();
+  if (LEANS_BACK.test(text)) return true;
+  const first = /^([\p{L}-]+)/u.exec(text)?.[1]?.toLowerCase() ?? "";
+  const pastVerb =
+    (/^[a-z-]{3,}ed$/.test(first) && !/^(?:based|red|bed|need|seed|speed|feed)$/.test(first)) ||
+    IRREGULAR_PAST.has(first);
+  return pastVerb && !/\b(?:I|we)\b/.test(text);
+}
+
 export { starLabel, stripMarkup } from "../markup.ts";
 export { countWords, speakingSeconds } from "../words.ts";
 
