@@ -360,3 +360,44 @@ describe("compose: a sentence that leans on the one before", () => {
     }
   });
 });
+
+describe("compose: a mistake question asks how you handled it", () => {
+  const dropped = parseStory({
+    title: "Dropped rows",
+    situation:
+      "I ran the weekly demand forecast for a chain of bakeries, retrained every Monday on the latest sales.",
+    actions: [
+      "After a refactor the forecasts for small shops went badly wrong.",
+      "I found that I had accidentally dropped every row with a missing price, which emptied the data of the small shops.",
+      "This made the model learn almost nothing about them.",
+      "To fix it, I rewrote the cleaning step to impute missing prices and flag shops with too little data.",
+      "I also wrote a dashboard of the models' feature importances and partial dependence plots for the analysts.",
+    ],
+    result: "After these changes the small-shop forecasts were back within 10% of actual sales.",
+    lesson: "I learned to check what a cleaning step removes before I trust it.",
+  });
+
+  it("keeps the fix, so a result that leans on it ('After these changes') has something to lean on", () => {
+    for (const budgetSeconds of [40, 50, 60]) {
+      const draft = compose(dropped, {
+        question: "Tell me about a time you made a mistake and how you handled it.",
+        role: "data-scientist",
+        budgetSeconds,
+      });
+      expect(draft.text, `${budgetSeconds} s`).toContain("To fix it, I rewrote the cleaning step");
+      expect(draft.text, `${budgetSeconds} s`).toContain("I had accidentally dropped");
+    }
+  });
+
+  it.runIf(SEED_RUNS)("keeps the fix of the seed's ML-focused mistake story at 60 s", () => {
+    const answer = answerOf(readSeed(), "q6/ml-focused");
+    const draft = compose(storyFromAnswer(answer), {
+      question: answer.question,
+      role: "ml-engineer",
+      budgetSeconds: 60,
+      telling: answerText(answer),
+    });
+    expect(draft.text).toMatch(/To resolve it, I rewrote the data quality checks/);
+    expect(draft.seconds).toBeLessThanOrEqual(60);
+  });
+});
