@@ -11,7 +11,16 @@ import type { RoleId, StarPart } from "../model.ts";
 import { answeringSentences } from "./data/answer-cues.ts";
 import { findRoleTerms } from "./role-terms.ts";
 import { type Story, type StoryField, type StorySentence, storySentences } from "./story.ts";
-import { announcedCount, BLANK, contentTokens, countWords, hasBlank, hasFigure, leansBack } from "./text.ts";
+import {
+  announcedCount,
+  antecedentOf,
+  BLANK,
+  contentTokens,
+  countWords,
+  hasBlank,
+  hasFigure,
+  leansBack,
+} from "./text.ts";
 
 /** Where a draft sentence came from: the story (verbatim) or a template with blanks. */
 export type Origin =
@@ -324,8 +333,9 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   }
   // A sentence that leans on the one before it ("This led to…", or "Added a check…" whose "I" is
   // in the line before) is said only after that line.
+  const texts = candidates.map((c) => c.text);
   const orphaned = (c: Candidate) => {
-    const before = candidates[c.position - 1];
+    const before = candidates[antecedentOf(texts, c.position)];
     return before !== undefined && !chosen.has(before) && leansBack(c.text);
   };
   for (let changed = true; changed; ) {

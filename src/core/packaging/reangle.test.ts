@@ -303,3 +303,20 @@ describe("reangle: a list item keeps the line that gives it its subject", () => 
     expect(out.diff[1]).toMatchObject({ status: "kept", reason: "the sentence after it leans on it" });
   });
 });
+
+describe("reangle: an item of a list leans on its lead-in, not on the item before it", () => {
+  it("still trims a middle item that speaks only to adjacent skills", () => {
+    const text =
+      "I ran a fraud model for a small shop.\n" +
+      "I packaged the model training job with Docker and GitHub Actions.\n" +
+      "To fix the drift, I:\n" +
+      "Retrained the fraud model on fresh labelled data.\n" +
+      "Moved the cluster to EKS with Helm, Terraform and Istio.\n" +
+      "Added drift checks on the model's features.\n" +
+      "False positives fell by 20%.";
+    const out = reangle(text, { fromRole: "mlops-engineer", toRole: "data-scientist" });
+    expect(out.diff.find((d) => d.text.startsWith("Moved the cluster"))?.status).toBe("trimmed");
+    expect(out.text).toContain("To fix the drift, I: Retrained the fraud model");
+    expect(out.text).toContain("Added drift checks");
+  });
+});

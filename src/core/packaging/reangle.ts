@@ -7,6 +7,7 @@ import { ROLE_VOCABULARY } from "./data/role-vocabulary.ts";
 import { coreShare, findRoleTerms } from "./role-terms.ts";
 import {
   announcedCount,
+  antecedentOf,
   contentTokens,
   isPleasantry,
   leansBack,
@@ -139,10 +140,12 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
     }
     trimmed.delete(lead);
   });
-  // A kept sentence that leans on the one before keeps it.
+  // A kept sentence that leans on the one before keeps it (a list item with no subject keeps
+  // the lead-in that gives it one).
+  const texts = sentences.map((s) => s.text);
   for (let i = sentences.length - 1; i > 0; i -= 1) {
     const s = sentences[i];
-    const before = sentences[i - 1];
+    const before = sentences[antecedentOf(texts, i)];
     if (s && before && !trimmed.has(s) && trimmed.has(before) && leansBack(s.text)) {
       trimmed.delete(before);
     }

@@ -280,6 +280,18 @@ const IRREGULAR_PAST = new Set(
 );
 
 /**
+ * The sentence one leans on: for a list item with no subject, the nearest line before it that
+ * has one (the list's lead-in); otherwise the sentence right before it.
+ * @example antecedentOf(["To fix it, I:", "Re-split the data.", "Added a check."], 2) // 0
+ */
+export function antecedentOf(sentences: readonly string[], at: number): number {
+  if (!lacksSubject(sentences[at] ?? "")) return at - 1;
+  let j = at - 1;
+  while (j > 0 && lacksSubject(sentences[j] ?? "")) j -= 1;
+  return j;
+}
+
+/**
  * Whether a sentence can only be said after the one before it: it points back ("This led to…")
  * or it is an item of a list whose subject the line before gave ("…, I" then "Added a check…",
  * which has no subject of its own).
@@ -287,8 +299,16 @@ const IRREGULAR_PAST = new Set(
  * @example leansBack("I added a check to the training script.") // false
  */
 export function leansBack(sentence: string): boolean {
+  return LEANS_BACK.test(sentence.trim()) || lacksSubject(sentence);
+}
+
+/**
+ * Whether a sentence is a list item with no subject of its own ("Added a check…"): it leans on
+ * the line that gave the list its subject ("To fix it, I:"), not on the item before it.
+ * @example lacksSubject("Re-tuned the model on the honest split.") // true
+ */
+export function lacksSubject(sentence: string): boolean {
   const text = sentence.trim();
-  if (LEANS_BACK.test(text)) return true;
   const first = /^([\p{L}-]+)/u.exec(text)?.[1]?.toLowerCase() ?? "";
   const pastVerb =
     (/^[a-z-]{3,}ed$/.test(first) && !/^(?:based|red|bed|need|seed|speed|feed)$/.test(first)) ||
