@@ -288,4 +288,116 @@ describe("compose: a line that announces a list", () => {
     });
     expect(roomy.sentences.map((s) => s.text)).toContain("The challenge was twofold:");
   });
+
+  it("says an item only after the line that announces it", () => {
+    // One item speaks to the question, the other not: a tight budget keeps the first alone.
+    const ranking = parseStory({
+      title: "Ranking drift",
+      situation: "I looked after the search ranking model for a small online bookshop.",
+      task: [
+        "The job was twofold:",
+        "- Retrain the ranking model so it evaluated well on recent clicks.",
+        "- Rewrite the nightly export scripts that copied the catalogue tables between three old servers and a shared drive.",
+      ].join("\n"),
+      actions: [
+        "I retrained the ranking model weekly on recent clicks and evaluated it against the old one.",
+      ],
+      result: "Click-through rose by 9% in a month.",
+      lesson: "I learned to watch the freshness of training data.",
+    });
+    for (const budgetSeconds of [20, 25, 30, 35, 40, 60]) {
+      const draft = compose(ranking, {
+        question: "How did you retrain and evaluate a ranking model?",
+        role: "data-scientist",
+        budgetSeconds,
+      });
+      const said = draft.sentences.map((s) => s.text);
+      const items = said.filter((s) => /^(?:Retrain the ranking|Rewrite the nightly)/.test(s));
+      expect(items.length === 0 || said.includes("The job was twofold:"), `${budgetSeconds} s`).toBe(true);
+    }
+  });
+
+  it.runIf(SEED_RUNS)("never says one of the seed's 'twofold' items alone (Q3, any budget)", () => {
+    const answer = answerOf(readSeed(), "q3/core");
+    const story = storyFromAnswer(answer);
+    for (const budgetSeconds of [45, 60, 75, 90]) {
+      const draft = compose(story, {
+        question: answer.question,
+        role: "ml-engineer",
+        budgetSeconds,
+        telling: answerText(answer),
+      });
+      const said = draft.sentences.map((s) => s.text);
+      const items = said.filter((s) => /^(?:Fine-tune and serve|Build the backend)/.test(s));
+      const lead = said.some((s) => /twofold:$/.test(s));
+      expect(lead ? items.length : 0, `${budgetSeconds} s`).toBe(items.length);
+      if (lead) expect(items, `${budgetSeconds} s`).toHaveLength(2);
+      expect(draft.seconds).toBeLessThanOrEqual(budgetSeconds);
+    }
+  });
+});
+
+describe("compose: a sentence that leans on the one before", () => {
+  it("says a list item with no subject of its own ('Added a check…') only after the line that gives it its 'I' (sample Q5)", () => {
+    for (const key of ["q5/model-focused", "q5/serving-latency-focus"]) {
+      const answer = answerOf(readSample(), key);
+      const story = storyFromAnswer(answer);
+      const told = storySentences(story).map((s) => s.text);
+      for (const budgetSeconds of [30, 45, 60, 90]) {
+        const draft = compose(story, {
+          question: answer.question,
+          role: "ml-engineer",
+          budgetSeconds,
+          telling: answerText(answer),
+        });
+        const said = draft.sentences.map((s) => s.text);
+        said.forEach((text, i) => {
+          if (!/^(?:Added|Re-tuned|Load-tested|Cached|Re-split)\b/.test(text)) return;
+          const before = told[told.indexOf(text) - 1];
+          expect(said[i - 1], `${key} at ${budgetSeconds} s: "${text}"`).toBe(before);
+        });
+      }
+    }
+  });
+});
+
+describe("compose: a mistake question asks how you handled it", () => {
+  const dropped = parseStory({
+    title: "Dropped rows",
+    situation:
+      "I ran the weekly demand forecast for a chain of bakeries, retrained every Monday on the latest sales.",
+    actions: [
+      "After a refactor the forecasts for small shops went badly wrong.",
+      "I found that I had accidentally dropped every row with a missing price, which emptied the data of the small shops.",
+      "This made the model learn almost nothing about them.",
+      "To fix it, I rewrote the cleaning step to impute missing prices and flag shops with too little data.",
+      "I also wrote a dashboard of the models' feature importances and partial dependence plots for the analysts.",
+    ],
+    result: "After these changes the small-shop forecasts were back within 10% of actual sales.",
+    lesson: "I learned to check what a cleaning step removes before I trust it.",
+  });
+
+  it("keeps the fix, so a result that leans on it ('After these changes') has something to lean on", () => {
+    for (const budgetSeconds of [40, 50, 60]) {
+      const draft = compose(dropped, {
+        question: "Tell me about a time you made a mistake and how you handled it.",
+        role: "data-scientist",
+        budgetSeconds,
+      });
+      expect(draft.text, `${budgetSeconds} s`).toContain("To fix it, I rewrote the cleaning step");
+      expect(draft.text, `${budgetSeconds} s`).toContain("I had accidentally dropped");
+    }
+  });
+
+  it.runIf(SEED_RUNS)("keeps the fix of the seed's ML-focused mistake story at 60 s", () => {
+    const answer = answerOf(readSeed(), "q6/ml-focused");
+    const draft = compose(storyFromAnswer(answer), {
+      question: answer.question,
+      role: "ml-engineer",
+      budgetSeconds: 60,
+      telling: answerText(answer),
+    });
+    expect(draft.text).toMatch(/To resolve it, I rewrote the data quality checks/);
+    expect(draft.seconds).toBeLessThanOrEqual(60);
+  });
 });

@@ -1,3 +1,4 @@
+import { STAR_CUES } from "../analysis/data/star-cues.ts";
 import { classify, DEFAULT_WPM } from "../analysis/index.ts";
 import { SENTENCE_TAGS } from "../analysis/lens/features.ts";
 import { readAnswer, tagSentences } from "../analysis/lens/read.ts";
@@ -10,7 +11,16 @@ import type { RoleId, StarPart } from "../model.ts";
 import { answeringSentences } from "./data/answer-cues.ts";
 import { findRoleTerms } from "./role-terms.ts";
 import { type Story, type StoryField, type StorySentence, storySentences } from "./story.ts";
-import { BLANK, contentTokens, countWords, hasBlank, hasFigure } from "./text.ts";
+import {
+  announcedCount,
+  antecedentOf,
+  BLANK,
+  contentTokens,
+  countWords,
+  hasBlank,
+  hasFigure,
+  leansBack,
+} from "./text.ts";
 
 /** Where a draft sentence came from: the story (verbatim) or a template with blanks. */
 export type Origin =
@@ -82,6 +92,13 @@ function template(text: string, part: StarPart): DraftSentence {
   return { text, part, origin: { from: "template", blanks: text.match(BLANK) ?? [] } };
 }
 
+// The lens's own lesson cue ("since then", "taught me", "next time"…).
+const LESSON_CUE = new RegExp(
+  STAR_CUES.filter((cue) => cue.part === "lesson")
+    .map((cue) => cue.pattern.source)
+    .join("|"),
+);
+
 /** How much the story's own field for a sentence adds to the tagger's probability of that part. */
 const PRIOR_WEIGHT = 0.3;
 
@@ -119,6 +136,15 @@ export function tagStoryParts(
     });
     counts[at] = (counts[at] ?? 0) + 1;
   });
+  // A lesson told inside a written Result or Action section is the lesson, as the lens reads it
+  // (never the section's first sentence: a written "Result:" keeps its result).
+  const priors = sentences.map((sentence, i) =>
+    (prior[i] === "result" || prior[i] === "action") &&
+    prior[i - 1] === prior[i] &&
+    LESSON_CUE.test(sentence.toLowerCase().replace(/[’‘]/g, "'"))
+      ? "lesson"
+      : prior[i],
+  );
   // Best monotone path (a Viterbi over the five parts in their order).
   const n = sentences.length;
   const m = PART_ORDER.length;
@@ -129,7 +155,7 @@ export function tagStoryParts(
     Math.log(
       (sums[i]?.[j] ?? 0) / Math.max(1, counts[i] ?? 0) +
         0.02 +
-        (prior[i] === PART_ORDER[j] ? PRIOR_WEIGHT : 0),
+        (priors[i] === PART_ORDER[j] ? PRIOR_WEIGHT : 0),
     );
   const best: number[][] = [];
   const from: number[][] = [];
@@ -285,12 +311,48 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   // A line that announces a list ("The challenge was twofold:") is said only with every item it
   // announces (the sentences after it in the same field): with one left out it promises two
   // things and says one.
-  for (const c of [...chosen]) {
-    if (!/:\s*$/.test(c.text) || must.includes(c)) continue;
+  const itemsOf = (lead: Candidate) => {
     const items = candidates.filter(
-      (o) => o.position > c.position && o.field === c.field && (c.field !== "actions" || o.index === c.index),
+      (o) =>
+        o.position > lead.position &&
+        o.field === lead.field &&
+        (lead.field !== "actions" || o.index === lead.index),
     );
-    if (items.some((o) => !chosen.has(o))) chosen.delete(c);
+    return items.slice(0, announcedCount(lead.text) ?? items.length);
+  };
+  const leads = candidates.filter((c) => /:\s*$/.test(c.text));
+  for (const c of [...chosen]) {
+    if (!leads.includes(c) || must.includes(c)) continue;
+    if (itemsOf(c).some((o) => !chosen.has(o))) chosen.delete(c);
+  }
+  // …and an item is said only after the line that announces it: "Fine-tune and serve an LLM."
+  // alone is a note, not something a candidate says.
+  for (const lead of leads) {
+    if (chosen.has(lead)) continue;
+    for (const item of itemsOf(lead)) if (!must.includes(item)) chosen.delete(item);
+  }
+  // A sentence that leans on the one before it ("This led to…", or "Added a check…" whose "I" is
+  // in the line before) is said only after that line.
+  const texts = candidates.map((c) => c.text);
+  const orphaned = (c: Candidate) => {
+    const before = candidates[antecedentOf(texts, c.position)];
+    return before !== undefined && !chosen.has(before) && leansBack(c.text);
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const c of [...chosen]) {
+      if (!must.includes(c) && c !== context && orphaned(c)) {
+        chosen.delete(c);
+        changed = true;
+      }
+    }
+  }
+  // What that freed is filled again, most relevant first, with sentences that stand alone.
+  const listed = new Set(leads.flatMap((lead) => [lead, ...itemsOf(lead)]));
+  for (const candidate of candidates.filter((c) => !chosen.has(c) && !listed.has(c)).sort(byScore)) {
+    if (orphaned(candidate)) continue;
+    chosen.add(candidate);
+    if (timed().seconds > options.budgetSeconds) chosen.delete(candidate);
   }
   timing = timed();
   const picked = inOrder();

@@ -5,7 +5,16 @@ import { tagStoryParts } from "./compose.ts";
 import { answeringSentences } from "./data/answer-cues.ts";
 import { ROLE_VOCABULARY } from "./data/role-vocabulary.ts";
 import { coreShare, findRoleTerms } from "./role-terms.ts";
-import { contentTokens, splitSentences, starLabel, stripMarkup } from "./text.ts";
+import {
+  announcedCount,
+  antecedentOf,
+  contentTokens,
+  isPleasantry,
+  leansBack,
+  splitSentences,
+  starLabel,
+  stripMarkup,
+} from "./text.ts";
 
 export interface ReangleOptions {
   fromRole?: RoleId;
@@ -44,9 +53,7 @@ export interface Reangled {
 // no situation, result or lesson to name in a reason, whatever the tagger reads into them.
 const NO_EPISODE: ReadonlySet<Competency> = new Set(["about-me", "motivation", "strength-weakness"]);
 
-// A sentence that leans on the one before it ("This led to…", "It turned out…"): trimming its
-// antecedent would leave it pointing at nothing.
-const LEANS_BACK = /^(?:this|that|these|those|it|so|then|which|as a result|because of (?:this|that))\b/i;
+const NUMBER_WORDS: Readonly<Record<number, string>> = { 2: "two", 3: "three", 4: "four", 5: "five" };
 
 /**
  * Re-angles an answer for another role by trimming, never by rewriting: sentences that speak only
@@ -71,7 +78,19 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
   const vocabulary = ROLE_VOCABULARY[options.toRole];
   const questionTokens = new Set(contentTokens(options.question ?? ""));
   const competency = options.question?.trim() ? classify(options.question).competency : undefined;
-  const parts = tagStoryParts(told.map((t) => t.text));
+  // The part a sentence plays is the lens tagger's reading, with the user's own STAR label
+  // ("**Result**:") as its prior, as compose reads a story's fields: the part a reason names is
+  // the part the lens beside it shows.
+  const parts = tagStoryParts(
+    told.map((t) => t.text),
+    told.map((t) => t.label),
+  );
+  // The setting is the first sentence that tells something: a "Sure." or "Thank you for having
+  // me." before it is a courtesy, not the scene.
+  const opening = Math.max(
+    0,
+    told.findIndex((t) => !isPleasantry(t.text)),
+  );
   const answering = new Set(
     answeringSentences(
       told.map((t) => t.text),
@@ -87,7 +106,7 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
     // The setting, the result and the lesson carry the story whatever the role; so do the
     // sentences that answer the question.
     const closing = (p: StarPart | undefined) => p === "result" || p === "lesson";
-    const protectedPart = from === 0 || closing(part) || closing(t.label);
+    const protectedPart = from === opening || closing(part) || closing(t.label);
     return {
       from,
       text: t.text,
@@ -95,6 +114,7 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
       core: terms.core.length,
       adjacent: terms.adjacent.length,
       asked,
+      courtesy: from < opening,
       adjacentOnly,
       trimmable: adjacentOnly && !asked && !protectedPart,
     };
@@ -106,11 +126,27 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
     .filter((s) => s.trimmable)
     .sort((a, b) => b.core - a.core || a.adjacent - b.adjacent || a.from - b.from)[0];
   const trimmed = new Set(sentences.filter((s) => s.trimmable && s !== keepAdjacent));
-  // A kept sentence that leans on the one before keeps it.
+  // A line that announces a count ("The challenge was twofold:") goes with the items it counts:
+  // kept with one of them trimmed, it promises two things and says one.
+  const announced = new Map<(typeof sentences)[number], string>();
+  sentences.forEach((lead, i) => {
+    const count = announcedCount(lead.text);
+    if (count === undefined) return;
+    const group = sentences.slice(i, i + 1 + count);
+    if (group.every((s) => trimmed.has(s))) return;
+    for (const s of group.slice(1)) {
+      trimmed.delete(s);
+      announced.set(s, `one of the ${NUMBER_WORDS[count] ?? count} things “${lead.text}” announces`);
+    }
+    trimmed.delete(lead);
+  });
+  // A kept sentence that leans on the one before keeps it (a list item with no subject keeps
+  // the lead-in that gives it one).
+  const texts = sentences.map((s) => s.text);
   for (let i = sentences.length - 1; i > 0; i -= 1) {
     const s = sentences[i];
-    const before = sentences[i - 1];
-    if (s && before && !trimmed.has(s) && trimmed.has(before) && LEANS_BACK.test(s.text)) {
+    const before = sentences[antecedentOf(texts, i)];
+    if (s && before && !trimmed.has(s) && trimmed.has(before) && leansBack(s.text)) {
       trimmed.delete(before);
     }
   }
@@ -120,6 +156,7 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
   const forRole = `for ${/^(?:[AEIOU]|ML)/.test(vocabulary.title) ? "an" : "a"} ${vocabulary.title} role`;
   const episode = competency === undefined || !NO_EPISODE.has(competency);
   const keptReason = (s: (typeof sentences)[number]): string => {
+    if (s.courtesy) return "a courtesy to the interviewer, whatever the role";
     if (s.asked) return "answers the question asked";
     if (s === keepAdjacent) return `the one line kept on adjacent skills ${forRole}`;
     // In a story the result and the lesson stay before anything else is weighed.
@@ -127,8 +164,10 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
       return `the ${s.part} stays whatever the role`;
     if (s.core > 0)
       return `speaks to the ${vocabulary.title} core (${s.core} term${s.core === 1 ? "" : "s"})`;
+    const inList = announced.get(s);
+    if (inList !== undefined) return inList;
     if (s.trimmable) return "the sentence after it leans on it";
-    if (episode) return s.from === 0 ? "sets the scene" : "keeps the story whole";
+    if (episode) return s.from === opening ? "sets the scene" : "keeps the story whole";
     return s.adjacentOnly
       ? "the opening and the close stay whatever the role"
       : "not about adjacent skills only";

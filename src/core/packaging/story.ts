@@ -9,7 +9,7 @@ import {
   type StarPart,
 } from "../model.ts";
 import { TOOL_TERMS } from "./data/tools.ts";
-import { hasFigure, splitSentences, termPattern } from "./text.ts";
+import { hasFigure, isPleasantry, splitSentences, termPattern } from "./text.ts";
 
 /** One real episode, validated: the raw material answers are composed from. */
 export interface Story {
@@ -242,8 +242,6 @@ const FIRST_PERSON_DEED =
  * // "I learned to test rollbacks."
  */
 const DANGLING_SUBJECT = /(?:^|[\s,])(?:I|we|We):?$/;
-const PLEASANTRY =
-  /^(?:sure|yes|yeah|absolutely|of course|great question|good question|okay|ok|right)[.!]?$/i;
 
 export function splitStoryText(text: string): Pick<Story, StoryField> {
   const out: Pick<Story, StoryField> = { situation: "", task: "", actions: [], result: "", lesson: "" };
@@ -266,7 +264,7 @@ export function splitStoryText(text: string): Pick<Story, StoryField> {
   for (const sentence of texts) {
     const value = sentence.text;
     // A spoken "Sure." or "Great question." opens an answer but tells no part of the story.
-    if (value === "" || PLEASANTRY.test(value)) continue;
+    if (value === "" || isPleasantry(value)) continue;
     let part = sentence.part;
     const first = out.situation === "" && !seenAction;
     if (LESSON_CUE.test(value)) part = "lesson";

@@ -443,4 +443,29 @@ describe("scaffoldWhyCompany", () => {
     ).toBe(true);
     for (const t of fits) expect(t).not.toMatch(/^You ask for (?:deploy|build)\b/);
   });
+
+  it("says a duty such as 'Improve latency of our services' to the company: 'to improve … your services'", () => {
+    const posting =
+      "# ML Engineer at Acme\n\n## What you will do\n- Improve latency of our inference services\n\n## Requirements\n- Work authorisation in the US\n";
+    const stories = [
+      parseStory({
+        id: "s1",
+        title: "Faster inference",
+        actions: ["I moved model loading to start-up so our inference services stopped timing out."],
+        result: "I cut the latency of our inference services from 900 ms to 120 ms at the 95th percentile.",
+      }),
+    ];
+    const fits = scaffoldWhyCompany(posting, {}, tailor(posting, stories, []))
+      .lines.filter((l) => l.beat === "fit")
+      .map((l) => l.text);
+    expect(
+      fits.some((t) => t.startsWith("You need someone to improve latency of your inference services. ")),
+    ).toBe(true);
+    for (const t of fits) {
+      // The ask, before the user's own sentence (whose "our" is the candidate's).
+      const ask = t.slice(0, t.indexOf(". ") + 1);
+      expect(ask).not.toMatch(/^You ask for improve\b/);
+      expect(ask).not.toMatch(/\bof our\b|in the you\b|someone to work authorisation/);
+    }
+  });
 });

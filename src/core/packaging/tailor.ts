@@ -884,7 +884,8 @@ const COMPANY_VOICE: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bours\b/gi, "yours"],
   [/\bour\b/gi, "your"],
   [/\bourselves\b/gi, "yourselves"],
-  [/\bus\b/gi, "you"],
+  // "us", never the country "US".
+  [/\b[Uu]s\b/g, "you"],
 ];
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -923,14 +924,26 @@ const asAsked = (requirement: string) =>
  * for deploy models" is not English).
  */
 function askLine(requirement: string): string {
-  const asked = asAsked(requirement);
+  // Said by the candidate to the company: the posting's "our services" are "your services".
+  const asked = voiced(asAsked(requirement));
   const [first, second] = asked.split(/\s+/);
   const duty =
     first !== undefined &&
-    ACTION_LEMMAS.has(first) &&
+    (ACTION_LEMMAS.has(first) || DUTY_VERBS.has(first)) &&
     !/^(?:of|experience|skills?|management|expertise)$/i.test(second ?? "");
   return duty ? `You need someone to ${asked}.` : `You ask for ${asked}.`;
 }
+
+// Verbs a posting opens a duty with that the lens's action verbs (told in the past, "I built")
+// do not hold: "Improve latency of our services" is a duty, not a thing asked for. Words that
+// open a noun phrase as often ("Experience", "Track record", "Work authorisation", "Model") stay out.
+const DUTY_VERBS: ReadonlySet<string> = new Set(
+  (
+    "improve own scale communicate collaborate support ensure translate shape maintain optimize " +
+    "optimise reduce monitor manage contribute identify evaluate architect establish deliver " +
+    "partner define implement develop create analyze analyse automate prototype"
+  ).split(" "),
+);
 
 const voiced = (text: string) => COMPANY_VOICE.reduce((out, [pattern, to]) => out.replace(pattern, to), text);
 

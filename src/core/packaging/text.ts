@@ -231,6 +231,91 @@ export function withoutBlanks(text: string): string {
     .join("\n");
 }
 
+// A courtesy said before the answer proper: a one-word reply or a thank-you, nothing of the
+// story or of any role in it.
+const PLEASANTRY =
+  /^(?:sure|yes|yeah|absolutely|of course|great question|good question|okay|ok|right|(?:thanks?|thank you)(?: (?:so|very) much)?(?: for (?:having me|asking|the (?:question|opportunity|time|invitation)|making (?:the )?time))?)[.!]?$/i;
+
+/**
+ * Whether a sentence is only a courtesy to the interviewer ("Sure.", "Thank you for having me."):
+ * it opens an answer but tells nothing, so it is never the setting of a story.
+ * @example isPleasantry("Sure.") // true
+ * @example isPleasantry("Sure enough, the job failed.") // false
+ */
+export function isPleasantry(sentence: string): boolean {
+  return PLEASANTRY.test(sentence.trim());
+}
+
+const COUNTS: Readonly<Record<string, number>> = {
+  both: 2,
+  two: 2,
+  twofold: 2,
+  three: 3,
+  threefold: 3,
+  four: 4,
+  fourfold: 4,
+  five: 5,
+};
+
+/**
+ * How many items a lead-in line announces ("The challenge was twofold:" → 2), or undefined for
+ * a line that announces no count or is not a lead-in (it must end with a colon).
+ * @example announcedCount("The technical challenge was twofold:") // 2
+ */
+export function announcedCount(line: string): number | undefined {
+  if (!/:\s*$/.test(line)) return undefined;
+  const word = /\b(both|two|twofold|three|threefold|four|fourfold|five)\b/i.exec(line)?.[1];
+  return word === undefined ? undefined : COUNTS[word.toLowerCase()];
+}
+
+// A sentence that leans on the one before it ("This led to…", "It turned out…"): said without
+// its antecedent it points at nothing.
+const LEANS_BACK = /^(?:this|that|these|those|it|so|then|which|as a result|because of (?:this|that))\b/i;
+// Past forms a list item opens with when its subject sits in the line before ("…, I" then
+// "Built the…"): the regular ones end in -ed.
+const IRREGULAR_PAST = new Set(
+  "built wrote set ran led made took kept cut drove sent found began chose rewrote rebuilt split shipped put brought spent taught held met".split(
+    " ",
+  ),
+);
+
+/**
+ * The sentence one leans on: for a list item with no subject, the nearest line before it that
+ * has one (the list's lead-in); otherwise the sentence right before it.
+ * @example antecedentOf(["To fix it, I:", "Re-split the data.", "Added a check."], 2) // 0
+ */
+export function antecedentOf(sentences: readonly string[], at: number): number {
+  if (!lacksSubject(sentences[at] ?? "")) return at - 1;
+  let j = at - 1;
+  while (j > 0 && lacksSubject(sentences[j] ?? "")) j -= 1;
+  return j;
+}
+
+/**
+ * Whether a sentence can only be said after the one before it: it points back ("This led to…")
+ * or it is an item of a list whose subject the line before gave ("…, I" then "Added a check…",
+ * which has no subject of its own).
+ * @example leansBack("Added a check to the training script.") // true
+ * @example leansBack("I added a check to the training script.") // false
+ */
+export function leansBack(sentence: string): boolean {
+  return LEANS_BACK.test(sentence.trim()) || lacksSubject(sentence);
+}
+
+/**
+ * Whether a sentence is a list item with no subject of its own ("Added a check…"): it leans on
+ * the line that gave the list its subject ("To fix it, I:"), not on the item before it.
+ * @example lacksSubject("Re-tuned the model on the honest split.") // true
+ */
+export function lacksSubject(sentence: string): boolean {
+  const text = sentence.trim();
+  const first = /^([\p{L}-]+)/u.exec(text)?.[1]?.toLowerCase() ?? "";
+  const pastVerb =
+    (/^[a-z-]{3,}ed$/.test(first) && !/^(?:based|red|bed|need|seed|speed|feed)$/.test(first)) ||
+    IRREGULAR_PAST.has(first);
+  return pastVerb && !/\b(?:I|we)\b/.test(text);
+}
+
 export { starLabel, stripMarkup } from "../markup.ts";
 export { countWords, speakingSeconds } from "../words.ts";
 

@@ -2,8 +2,8 @@ import type { Competency } from "../../model.ts";
 
 /**
  * The sentences that answer a question of a competency, which compose keeps and re-angle never
- * trims whatever the role: for a mistake question, the mistake itself and owning it (the lesson
- * is found by the lens's tagger). Written by us from the wording of the mistake stories in our
+ * trims whatever the role: for a mistake question, the mistake itself, owning it and the fix
+ * ("how you handled it"; the lesson is found by the lens's tagger). Written by us from the wording of the mistake stories in our
  * sample document and in the answers of eval/corpus: a mistake is said as something done wrong
  * ("I had accidentally dropped rows", "I assumed", "I traced the issue to a misconfiguration"),
  * owning it as acknowledging it, telling the team or taking responsibility.
@@ -14,6 +14,8 @@ export const ANSWER_CUES: Partial<Record<Competency, readonly RegExp[]>> = {
     /\b(?:accidentally|by mistake|mistakenly|inadvertently|misconfigur\w*|misjudg\w*|overlook\w*|i assumed|i had assumed|i forgot|i missed|i didn'?t (?:check|test|notice|realise|realize|validate|verify)|without (?:checking|testing|validating|verifying)|my (?:mistake|error|fault)|the (?:root )?cause|traced (?:the|it)|turned out|went wrong|i was wrong)\b/i,
     // Owning it.
     /\b(?:i (?:\w+ly )?(?:acknowledged|admitted|owned|apologi[sz]ed|took (?:ownership|responsibility)|(?:told|warned|alerted) (?:the|my) (?:team|manager|lead|colleagues?|users?))|my responsibility|i (?:should|shouldn'?t) have)\b/i,
+    // How it was handled: the fix ("To resolve it, I rewrote…", "I rolled back and fixed…").
+    /\b(?:to (?:resolve|fix|correct|repair) (?:it|this|that|the (?:issue|problem|mistake|bug))|i (?:\w+ly )?(?:fixed|rolled back|reverted|patched|corrected|rewrote|refactored|re-?ran)|once i (?:identified|found|saw|understood) (?:the|that|it))\b/i,
   ],
 };
 
