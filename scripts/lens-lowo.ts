@@ -8,7 +8,7 @@
  *   npx tsx scripts/lens-lowo.ts --name B --work /tmp/lensw --json FILE
  *   npx tsx scripts/lens-lowo.ts --name B --writers l,m        # hold out only some writers
  *   npx tsx scripts/lens-lowo.ts --name B --no-train           # only models already under --work
- *   npx tsx scripts/lens-lowo.ts --name E --band task=0.03,ambiguity=0.02,autonomy=0.024
+ *   npx tsx scripts/lens-lowo.ts --name E --train "--extra-weight 0.5 --extra-no-topic" --band task=0.02
  *
  * For each blind writer W it trains (`npm run train -- --corpus DIR --extra <the other three>
  * <--train options>`) and scores W with scripts/lens-heldout.ts; the committed model is scored

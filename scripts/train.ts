@@ -10,13 +10,15 @@
  *   npm run train -- --extra F1,F2 --out FILE   # also train on other answer files (e.g. blind writers)
  *   npm run train -- --extra F --extra-weight 0.5 --extra-overall
  *   npm run train -- --extra F --extra-labels task,ambiguity,autonomy
+ *   npm run train -- --extra F --extra-no-topic   # F teaches neither the topic nor the off-topic head
  *
  * `--extra` (off by default) adds the answers of other JSONL files (same shape as answers/,
  * e.g. eval/corpus/heldout/writer-*.jsonl) to the training answers, whatever their `split`:
  * they and their augmented copies teach the boundary model, the sentence tagger, the topic, the
  * label heads and the off-topic head, with the tagger's and the label heads' samples weighted
  * `--extra-weight` (default 1), and for the tags of `--extra-labels` only (default all; weight 0
- * for the others); they join the overall regression only with `--extra-overall`.
+ * for the others); they join the overall regression only with `--extra-overall`, and stay out of
+ * the topic and the off-topic head with `--extra-no-topic`.
  * The question classifier and the thresholds (picked on validation) do not read them.
  *
  * Reads only the training writers' files (answers/train-*.jsonl: the train and validation
