@@ -6,7 +6,7 @@
  *   npm run eval -- --out FILE           # JSON report (default .artifacts/eval.json)
  *   npm run eval -- --docs               # also write the test-split figures into docs/risk-lens.md, docs/matching.md and docs/drill.md
  *   npm run eval -- --verbose            # every disagreement, answer by answer
- *   npm run eval -- --no-encoder         # the matcher without its sentence-encoder comparison (saves ~30 s)
+ *   npm run eval -- --no-encoder         # the matcher and key-point coverage without the sentence encoder
  *   npm run eval -- --splits validation,dev   # only these splits (e.g. while tuning: no test figures)
  *   npm run eval -- --splits validation,dev --model FILE   # a candidate model from `npm run train -- --out FILE`
  *
@@ -718,7 +718,11 @@ if (replyLines.length > 0)
 // unless `--splits` leaves it out.
 const coverageSplits: Array<"dev" | "test"> =
   only === undefined || only.includes("test") ? ["dev", "test"] : ["dev"];
-const coverage = coverageReport(coverageSplits, await coverageEmbeddings(coverageSplits));
+// `--no-encoder` leaves the encoder out here too (the lens comparisons need none of it).
+const coverage = coverageReport(
+  coverageSplits,
+  args.includes("--no-encoder") ? undefined : await coverageEmbeddings(coverageSplits),
+);
 process.stdout.write(
   `\nkey-point coverage (technical drill): eval/coverage/judgements.json\n\n${coverage.lines.join("\n")}\n`,
 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fitBinaryHeads } from "./lens-fit.ts";
+import { fitBinaryHeads, pickSameKindThreshold } from "./lens-fit.ts";
 
 // Two samples with their own feature each; the second is a negative of the one class.
 const samples = [{ features: ["a"] }, { features: ["b"] }];
@@ -43,5 +43,29 @@ describe("fitBinaryHeads sample weights", () => {
     });
     expect(fit.weights[0]?.[1]).toBe(0);
     expect(fit.weights[1]?.[1] ?? 0).toBeLessThan(0);
+  });
+});
+
+describe("pickSameKindThreshold (the same-kind off-topic threshold)", () => {
+  it("keeps never flagging (1) when a lower threshold gains less than the margin", () => {
+    // The candidates of docs/risk-lens.md part 2 moved from 1 to 0.95 on such a small gain.
+    const curve = [
+      { t: 0.8, rho: 0.884 },
+      { t: 0.9, rho: 0.886 },
+      { t: 0.95, rho: 0.889 },
+      { t: 1, rho: 0.886 },
+    ];
+    expect(pickSameKindThreshold(curve, 0.01)).toBe(1);
+    expect(pickSameKindThreshold(curve, 0)).toBe(0.95);
+  });
+
+  it("takes a lower threshold that pays clearly, the higher one of a tie", () => {
+    const curve = [
+      { t: 0.85, rho: 0.91 },
+      { t: 0.9, rho: 0.91 },
+      { t: 0.95, rho: 0.9 },
+      { t: 1, rho: 0.88 },
+    ];
+    expect(pickSameKindThreshold(curve, 0.01)).toBe(0.9);
   });
 });

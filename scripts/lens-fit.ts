@@ -236,3 +236,20 @@ export function prune(model: SparseWeights, minAbs: number): SparseWeights {
     scale: 100,
   };
 }
+
+/**
+ * The off-topic threshold for an answer of the kind asked (a story under another story question),
+ * from the validation Spearman at each threshold tried (ascending; `t: 1` flags nothing): the best
+ * one (ties to the higher), kept only when it beats never flagging by at least `margin`.
+ *
+ *   pickSameKindThreshold([{ t: 0.95, rho: 0.9 }, { t: 1, rho: 0.895 }], 0.01) // → 1
+ */
+export function pickSameKindThreshold(
+  curve: ReadonlyArray<{ t: number; rho: number }>,
+  margin: number,
+): number {
+  let best = { t: 1, rho: -2 };
+  for (const point of curve) if (point.rho >= best.rho - 1e-9) best = point;
+  const never = curve.find((point) => point.t >= 1);
+  return never !== undefined && best.t < 1 && best.rho < never.rho + margin ? 1 : best.t;
+}

@@ -8,6 +8,7 @@
  *   npx tsx scripts/lens-lowo.ts --name B --work /tmp/lensw --json FILE
  *   npx tsx scripts/lens-lowo.ts --name B --writers l,m        # hold out only some writers
  *   npx tsx scripts/lens-lowo.ts --name B --no-train           # only models already under --work
+ *   npx tsx scripts/lens-lowo.ts --name E --train "--extra-weight 0.5 --extra-no-topic" --band task=0.02
  *
  * For each blind writer W it trains (`npm run train -- --corpus DIR --extra <the other three>
  * <--train options>`) and scores W with scripts/lens-heldout.ts; the committed model is scored
@@ -16,7 +17,8 @@
  * with `npm run eval -- --splits validation,dev --model`, on validation and the external dev set
  * with the behaviour tests. It prints the per-writer figures (committed → candidate), the mean
  * change, the pooled figures over the 510 answers, and the pre-declared rule of
- * docs/risk-lens.md ("Blind writers in training, part 2"). Models and scores are kept under
+ * docs/risk-lens.md ("Blind writers in training, part 3": validation may lose at most each label's
+ * seed-noise band, `--band`, default 0.02). Models and scores are kept under
  * `--work` (default /tmp/lens-lowo) and reused when present. It never reads the test split.
  */
 
@@ -39,6 +41,18 @@ const corpus = resolve(option("--corpus") ?? committedCorpus);
 const trainOptions = (option("--train") ?? "").split(/\s+/).filter((a) => a !== "");
 const work = resolve(option("--work") ?? "/tmp/lens-lowo");
 const BLIND = ["l", "m", "n", "o"] as const;
+// `--band task=0.03,…`: how far below the committed model each weak label may fall on validation
+// (the seed-noise band measured by retraining the committed model with other seeds; floor 0.02).
+const band = new Map<string, number>(
+  (option("--band") ?? "")
+    .split(",")
+    .filter((b) => b.includes("="))
+    .map((b) => {
+      const [label = "", value = "0"] = b.split("=");
+      return [label, Math.max(0.02, Number(value))] as const;
+    }),
+);
+const bandOf = (label: string): number => band.get(label) ?? 0.02;
 // `--writers l,m`: hold out only these (the rule below needs all four).
 const WRITERS = (option("--writers") ?? BLIND.join(",")).split(",").filter((w) => BLIND.includes(w as never));
 const blindFile = (w: string): string => join(committedCorpus, "heldout", `writer-${w}.jsonl`);
@@ -270,6 +284,8 @@ if (Math.abs((valCommitted.labels.task?.macroF1 ?? 0) - (cv.labels.task?.macroF1
 
 // ---------------------------------------------------------------- the pre-declared rule
 const weak = ["task", "ambiguity", "autonomy"];
+const meanF1 = (r: EvalReport): number =>
+  LABELS.reduce((sum, l) => sum + (r.labels[l]?.macroF1 ?? 0), 0) / LABELS.length;
 const checks: Array<[string, boolean]> = [
   ...weak.map((l): [string, boolean] => [`LOWO mean Δ ${l} ≥ 0`, (meanDelta[l] ?? -1) >= 0]),
   [
@@ -278,9 +294,13 @@ const checks: Array<[string, boolean]> = [
   ],
   ["dev Spearman ≥ 0.78", cd.overall.spearman >= 0.78],
   ...weak.map((l): [string, boolean] => [
-    `validation (as committed) ${l} ≥ committed − 0.02`,
-    (cv.labels[l]?.macroF1 ?? 0) >= (mv.labels[l]?.macroF1 ?? 0) - 0.02 - 1e-9,
+    `validation (as committed) ${l} ≥ committed − ${bandOf(l).toFixed(3)} (seed-noise band)`,
+    (cv.labels[l]?.macroF1 ?? 0) >= (mv.labels[l]?.macroF1 ?? 0) - bandOf(l) - 1e-9,
   ]),
+  [
+    `validation mean macro-F1 over the ${LABELS.length} labels ≥ committed − 0.01 (${f(meanF1(mv))} → ${f(meanF1(cv))})`,
+    meanF1(cv) >= meanF1(mv) - 0.01 - 1e-9,
+  ],
   ["every behaviour on validation ≥ 90%", kinds.every((k) => (cv.behaviour[k]?.rate ?? 0) >= 0.9)],
 ];
 lines.push("", `## ${name}: the pre-declared rule`, "");

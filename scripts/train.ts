@@ -11,13 +11,15 @@
  *   npm run train -- --extra F --extra-weight 0.5 --extra-overall
  *   npm run train -- --extra F --extra-labels task,ambiguity,autonomy
  *   npm run train -- --spoken-gold --out FILE   # spoken corpus answers read on their labelled sentences
+ *   npm run train -- --extra F --extra-no-topic   # F teaches neither the topic nor the off-topic head
  *
  * `--extra` (off by default) adds the answers of other JSONL files (same shape as answers/,
  * e.g. eval/corpus/heldout/writer-*.jsonl) to the training answers, whatever their `split`:
  * they and their augmented copies teach the boundary model, the sentence tagger, the topic, the
  * label heads and the off-topic head, with the tagger's and the label heads' samples weighted
  * `--extra-weight` (default 1), and for the tags of `--extra-labels` only (default all; weight 0
- * for the others); they join the overall regression only with `--extra-overall`.
+ * for the others); they join the overall regression only with `--extra-overall`, and stay out of
+ * the topic and the off-topic head with `--extra-no-topic`.
  * The question classifier and the thresholds (picked on validation) do not read them.
  *
  * Reads only the training writers' files (answers/train-*.jsonl: the train and validation
@@ -65,7 +67,15 @@ import {
   seeded,
   transcriptOf,
 } from "./lens-corpus.ts";
-import { buildVocab, fitBinaryHeads, fitDense, fitSoftmax, prune, type SparseSample } from "./lens-fit.ts";
+import {
+  buildVocab,
+  fitBinaryHeads,
+  fitDense,
+  fitSoftmax,
+  pickSameKindThreshold,
+  prune,
+  type SparseSample,
+} from "./lens-fit.ts";
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -79,6 +89,8 @@ const SEED = Number(option("--seed") ?? 7);
 // Share of training stories that get one sentence from eval/corpus/additions/ (a copy each).
 const ADDITIONS_RATE = Number(option("--additions") ?? 0.25);
 const FOLDS = 4;
+// The validation Spearman a same-kind off-topic threshold below 1 must add over never flagging.
+const SAME_KIND_MARGIN = 0.01;
 const started = performance.now();
 const log = (line: string): void => {
   process.stderr.write(`train: ${line} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
@@ -114,6 +126,10 @@ const EXTRA_LABELS = new Set(
 );
 const weightOf = (id: string, tag: string): number =>
   isExtra(id) ? (EXTRA_LABELS.has(tag) ? EXTRA_WEIGHT : 0) : 1;
+// `--extra-no-topic`: the extra answers (and their copies) teach neither the topic nor the
+// off-topic head, so the off-topic probabilities, and the thresholds picked on them, are the
+// corpus's own (docs/risk-lens.md, "Blind writers in training, part 3").
+const EXTRA_TOPIC = !args.includes("--extra-no-topic");
 const weighted =
   extraRows.length > 0 && (EXTRA_WEIGHT !== 1 || SENTENCE_TAGS.some((t) => !EXTRA_LABELS.has(t)));
 const trainRows = [...all.filter((r) => r.split === "train"), ...extraRows];
@@ -551,7 +567,9 @@ function fitSentences(items: readonly Item[]): SparseWeights {
   });
 }
 function topicSamples(items: readonly Item[]): { samples: SparseSample[]; labels: string[] } {
-  const kept = items.filter((i) => i.row.labels.offTopic !== true && !i.row.id.endsWith("~"));
+  const kept = items.filter(
+    (i) => i.row.labels.offTopic !== true && !i.row.id.endsWith("~") && (EXTRA_TOPIC || !isExtra(i.row.id)),
+  );
   return {
     samples: kept.map((i) => ({ features: topicFeaturesOf(i.read.features) })),
     labels: kept.map((i) => i.competency),
@@ -585,17 +603,27 @@ for (let fold = 0; fold < FOLDS; fold += 1) {
   for (const item of held) oof.set(item, tagSentences(item.read, foldModel));
   log(`writer fold ${fold + 1}/${FOLDS}`);
 }
+// The topic's folds are by position among the answers that teach it: with `--extra-no-topic`
+// the corpus's answers fall in the same folds as without `--extra`, so their out-of-fold topics,
+// and the off-topic head fitted on them, are the corpus's own.
+const topicItems = EXTRA_TOPIC ? train : train.filter((item) => !isExtra(item.row.id));
+const topicFold = new Map<Item, number>(topicItems.map((item, i) => [item, i % FOLDS] as const));
 const oofIndex = new Map<Item, { probs: number[][]; topic: Record<string, number> }>();
+const oofTopic = new Map<Item, Record<string, number>>();
 for (let fold = 0; fold < FOLDS; fold += 1) {
   const rest = train.filter((i) => indexFold.get(i) !== fold);
-  const foldModel: LensModel = { ...model, sentence: fitSentences(rest), topic: fitTopic(rest) };
+  const topic = fitTopic(topicItems.filter((i) => topicFold.get(i) !== fold));
+  const foldModel: LensModel = { ...model, sentence: fitSentences(rest), topic };
   for (const item of train.filter((i) => indexFold.get(i) === fold)) {
-    oofIndex.set(item, {
-      probs: tagSentences(item.read, foldModel),
-      topic: distribution(foldModel.topic, topicFeaturesOf(item.read.features)),
-    });
+    oofIndex.set(item, { probs: tagSentences(item.read, foldModel), topic: {} });
   }
+  for (const item of topicItems.filter((i) => topicFold.get(i) === fold))
+    oofTopic.set(item, distribution(topic, topicFeaturesOf(item.read.features)));
   log(`fold ${fold + 1}/${FOLDS}`);
+}
+for (const [item, topic] of oofTopic) {
+  const known = oofIndex.get(item);
+  if (known !== undefined) known.topic = topic;
 }
 model.topic = prune(fitTopic(train), 0.06);
 // The artifact stays under 2 MiB (lens.test.ts; the issue's budget): the tagger's near-zero
@@ -663,10 +691,13 @@ for (const [k, tag] of SENTENCE_TAGS.entries()) {
     },
   );
 }
-const offTopicRows = train.map((item) => offTopicFeatures(oofIndex.get(item)?.topic ?? {}, item.competency));
+const offTopicItems = EXTRA_TOPIC ? train : train.filter((item) => !isExtra(item.row.id));
+const offTopicRows = offTopicItems.map((item) =>
+  offTopicFeatures(oofIndex.get(item)?.topic ?? {}, item.competency),
+);
 model.offTopic = fitDense(
   offTopicRows,
-  train.map((i) => (i.row.labels.offTopic === true ? 1 : 0)),
+  offTopicItems.map((i) => (i.row.labels.offTopic === true ? 1 : 0)),
   Object.keys(offTopicRows[0] ?? {}),
   { kind: "logistic", l2: 1e-3, iterations: 2000, rate: 0.5 },
 );
@@ -945,6 +976,7 @@ if (tuneOn === validation && offTopicCopies.length > 0) {
   const originalOf = new Map<string, Item>(tuneOn.map((item) => [`${item.row.id}~`, item]));
   model.offTopicSameKindThreshold = 1;
   let other = { t: model.offTopicThreshold, value: -2 };
+  const curve: string[] = [];
   for (let t = 0.5; t <= 1.00001; t += 0.05) {
     model.offTopicThreshold = Math.round(t * 100) / 100;
     const rho = spearman(golds, tuneOn.map(scoreOf));
@@ -954,15 +986,24 @@ if (tuneOn === validation && offTopicCopies.length > 0) {
     });
     const lower = pairs.reduce((sum: number, v) => sum + v, 0) / Math.max(1, pairs.length);
     if (rho + lower > other.value + 1e-9) other = { t: model.offTopicThreshold, value: rho + lower };
+    curve.push(`${model.offTopicThreshold}: ${rho.toFixed(4)}+${lower.toFixed(4)}`);
   }
+  log(`off-topic, other kind (t: validation Spearman + copies lower): ${curve.join(", ")}`);
+  curve.length = 0;
   model.offTopicThreshold = other.t;
-  let best = { t: model.offTopicThreshold, rho: -2 };
+  const sameCurve: Array<{ t: number; rho: number }> = [];
   for (let t = model.offTopicThreshold; t <= 1.00001; t += 0.05) {
     model.offTopicSameKindThreshold = Math.round(t * 100) / 100;
-    const rho = spearman(golds, tuneOn.map(scoreOf));
-    if (rho >= best.rho - 1e-9) best = { t: model.offTopicSameKindThreshold, rho };
+    sameCurve.push({ t: model.offTopicSameKindThreshold, rho: spearman(golds, tuneOn.map(scoreOf)) });
   }
-  model.offTopicSameKindThreshold = best.t;
+  log(
+    `off-topic, same kind (t: validation Spearman): ${sameCurve.map((p) => `${p.t}: ${p.rho.toFixed(4)}`).join(", ")}`,
+  );
+  // Flagging a story under another story question is kept only when it pays clearly: a gain of
+  // less than SAME_KIND_MARGIN over never flagging (1) is a few validation answers reshuffled,
+  // and a false flag sinks a good answer (docs/risk-lens.md, "Blind writers in training, part 3").
+  model.offTopicSameKindThreshold = pickSameKindThreshold(sameCurve, SAME_KIND_MARGIN);
+  const best = sameCurve.find((p) => p.t === model.offTopicSameKindThreshold) ?? { t: 1, rho: Number.NaN };
   log(
     `off-topic thresholds: other kind ${other.t} (validation Spearman + copies scored lower ${other.value.toFixed(3)}), same kind ${best.t} (validation Spearman ${best.rho.toFixed(3)})`,
   );

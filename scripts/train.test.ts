@@ -1,0 +1,64 @@
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = join(import.meta.dirname, "..");
+const corpus = join(root, "eval", "corpus");
+const lines = (file: string): string[] =>
+  readFileSync(file, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "");
+
+/** A small copy of the corpus (one training writer's first answers) that trains in a minute or two. */
+function smallCorpus(dir: string): void {
+  for (const d of ["answers", "questions", "additions"]) mkdirSync(join(dir, d), { recursive: true });
+  // Written answers only: a transcript is split by the boundary model, which the extra answers
+  // do teach, so a spoken answer's topic may differ by its sentence breaks.
+  const rows = lines(join(corpus, "answers", "train-a.jsonl"))
+    .map((l) => [l, JSON.parse(l) as { split: string; register?: string }] as const)
+    .filter(([, r]) => r.register !== "spoken");
+  const keep = [
+    ...rows.filter(([, r]) => r.split === "train").slice(0, 40),
+    ...rows.filter(([, r]) => r.split === "validation").slice(0, 16),
+  ];
+  writeFileSync(join(dir, "answers", "train-a.jsonl"), `${keep.map(([l]) => l).join("\n")}\n`);
+  copyFileSync(join(corpus, "questions", "train-a.jsonl"), join(dir, "questions", "train-a.jsonl"));
+  for (const f of ["train-f.jsonl", "train-g.jsonl"])
+    copyFileSync(join(corpus, "additions", f), join(dir, "additions", f));
+}
+
+function train(dir: string, out: string, extra: string[]): Record<string, unknown> {
+  const r = spawnSync(
+    "npx",
+    ["tsx", join(root, "scripts", "train.ts"), "--corpus", dir, "--out", out, ...extra],
+    {
+      cwd: root,
+      encoding: "utf8",
+    },
+  );
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(readFileSync(out, "utf8")) as Record<string, unknown>;
+}
+
+describe("npm run train -- --extra F --extra-no-topic", () => {
+  it("the extra answers teach the labels but leave the topic and the off-topic head the corpus's own", () => {
+    const dir = mkdtempSync(join(tmpdir(), "derisk-train-"));
+    smallCorpus(join(dir, "corpus"));
+    const extra = join(dir, "extra.jsonl");
+    const written = lines(join(corpus, "heldout", "writer-l.jsonl")).filter(
+      (l) => (JSON.parse(l) as { register?: string }).register !== "spoken",
+    );
+    writeFileSync(extra, `${written.slice(0, 16).join("\n")}\n`);
+    const plain = train(join(dir, "corpus"), join(dir, "plain.json"), []);
+    const noTopic = train(join(dir, "corpus"), join(dir, "no-topic.json"), [
+      "--extra",
+      extra,
+      "--extra-no-topic",
+    ]);
+    expect(noTopic.topic).toEqual(plain.topic);
+    expect(noTopic.offTopic).toEqual(plain.offTopic);
+    expect(noTopic.labels).not.toEqual(plain.labels);
+  }, 600_000);
+});
