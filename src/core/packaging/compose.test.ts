@@ -6,7 +6,7 @@ import { answerText } from "../answer-text.ts";
 import type { AnswerItem, StarPart } from "../model.ts";
 import { BLANKS, compose, type Draft, tagStoryParts } from "./compose.ts";
 import { parseStory, type Story, storyFromAnswer, storySentences } from "./story.ts";
-import { withoutBlanks } from "./text.ts";
+import { leansBack, withoutBlanks } from "./text.ts";
 
 const fraud = parseStory({
   title: "Fraud model platform",
@@ -359,6 +359,47 @@ describe("compose: a sentence that leans on the one before", () => {
       }
     }
   });
+});
+
+describe("compose: a sentence that continues the one before ('At first…', 'But…')", () => {
+  it("reads a sentence that opens by continuing the one before as leaning on it", () => {
+    for (const text of [
+      "At first, I assumed the staging database was slow, but the failures also came at night.",
+      "But the failures also came at night.",
+      "However, the reruns kept failing.",
+      "After that, I logged every run for a week.",
+      "Instead, I gave each test its own customer.",
+    ])
+      expect(leansBack(text), text).toBe(true);
+    for (const text of [
+      "I noticed that one test in five failed on a rerun.",
+      "Atlas, our scheduler, ran the suite at night.",
+      "Butter sales drove the forecast.",
+    ])
+      expect(leansBack(text), text).toBe(false);
+  });
+
+  it.runIf(SEED_RUNS)(
+    "on the seed's ML-focused mistake story, 'At first…' follows the sentence where the problem is noticed",
+    () => {
+      const answer = answerOf(readSeed(), "q6/ml-focused");
+      const story = storyFromAnswer(answer);
+      const told = storySentences(story).map((s) => s.text);
+      const atFirst = told.findIndex((t) => /^At first\b/.test(t));
+      expect(atFirst).toBeGreaterThan(0);
+      for (const budgetSeconds of [30, 45, 60, 90]) {
+        const draft = compose(story, {
+          question: answer.question,
+          role: "ml-engineer",
+          budgetSeconds,
+          telling: answerText(answer),
+        });
+        const said = draft.sentences.map((s) => s.text);
+        const at = said.indexOf(told[atFirst] ?? "");
+        if (at >= 0) expect(said[at - 1], `${budgetSeconds} s`).toBe(told[atFirst - 1]);
+      }
+    },
+  );
 });
 
 describe("compose: a mistake question asks how you handled it", () => {

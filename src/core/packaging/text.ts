@@ -270,7 +270,10 @@ export function announcedCount(line: string): number | undefined {
 
 // A sentence that leans on the one before it ("This led to…", "It turned out…"): said without
 // its antecedent it points at nothing.
-const LEANS_BACK = /^(?:this|that|these|those|it|so|then|which|as a result|because of (?:this|that))\b/i;
+// Openings that point back at the sentence before: a pronoun for what it said, or a connective
+// that continues it ("At first, I assumed…" needs the problem it assumed about; "But…", "However…").
+const LEANS_BACK =
+  /^(?:this|that|these|those|it|so|then|which|as a result|because of (?:this|that)|at first|but|however|still|instead|yet|even so|after that|afterwards)\b/i;
 // Past forms a list item opens with when its subject sits in the line before ("…, I" then
 // "Built the…"): the regular ones end in -ed.
 const IRREGULAR_PAST = new Set(
