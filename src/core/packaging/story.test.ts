@@ -142,6 +142,13 @@ describe("storyFromAnswer on a STAR answer without a Lesson section", () => {
     expect(hasFigure(story.result)).toBe(true);
     expect(hasFigure("It went much better.")).toBe(false);
   });
+
+  it("reads a rate and a hedged change as figures ('from about 40 a week to 2')", () => {
+    expect(hasFigure("Reruns fell from about 40 a week to 2.")).toBe(true);
+    expect(hasFigure("We shipped 3 a sprint instead of one.")).toBe(true);
+    expect(hasFigure("Moved from Python 2 to a newer stack in 2019.")).toBe(false);
+    expect(hasFigure("It was a week to remember.")).toBe(false);
+  });
 });
 
 describe("storyFromAnswer on spoken lists", () => {

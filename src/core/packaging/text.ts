@@ -168,10 +168,11 @@ export function overlap(a: readonly string[], b: readonly string[]): { score: nu
   return { score: shared.length / Math.min(setA.size, setB.size), shared };
 }
 
-// A figure is a measured result: a percentage, a multiplier, money, a duration or a count
-// of something. Bare years ("in 2019") are dates, not impact.
+// A figure is a measured result: a percentage, a multiplier, money, a duration, a count of
+// something or a rate ("40 a week"), or a change "from (about) 40 (a week) to 2". Bare years
+// ("in 2019") are dates, not impact.
 const FIGURE =
-  /(?:[$€£¥]\s?\d)|(?:\b\d[\d,.]*\s?(?:%|percent|x\b|×|k\b|m\b|ms\b|s\b|bn\b|million|billion|thousand|hundred|hours?|hrs?|minutes?|mins?|seconds?|days?|weeks?|months?|users?|customers?|clients?|requests?|queries|engineers?|people|teams?|services?|models?|points?|pp\b|tickets?|incidents?|dollars?|gb|tb|qps|rps))|(?:\b(?:doubled|tripled|halved|quadrupled|tenfold|\d+-fold)\b)|(?:\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a dozen|dozens of)\s+(?:percent|hours?|minutes?|seconds?|days?|weeks?|months?|years?|users?|customers?|requests?|engineers?|people|teams?|services?|tickets?|incidents?|alerts?|per (?:day|week|month|night)))|(?:\bfrom\s+\S*\d\S*\s+(?:\S+\s+)?to\s+\S*\d)/i;
+  /(?:[$€£¥]\s?\d)|(?:\b\d[\d,.]*\s?(?:%|percent|x\b|×|k\b|m\b|ms\b|s\b|bn\b|million|billion|thousand|hundred|hours?|hrs?|minutes?|mins?|seconds?|days?|weeks?|months?|users?|customers?|clients?|requests?|queries|engineers?|people|teams?|services?|models?|points?|pp\b|tickets?|incidents?|dollars?|gb|tb|qps|rps))|(?:\b(?:doubled|tripled|halved|quadrupled|tenfold|\d+-fold)\b)|(?:\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a dozen|dozens of)\s+(?:percent|hours?|minutes?|seconds?|days?|weeks?|months?|years?|users?|customers?|requests?|engineers?|people|teams?|services?|tickets?|incidents?|alerts?|per (?:day|week|month|night)))|(?:\bfrom\s+(?:(?:about|around|roughly|nearly|almost|over|some)\s+)?\S*\d\S*\s+(?:\S+\s+){0,2}to\s+\S*\d)|(?:\b\d[\d,.]*\s+(?:a|an|per)\s+(?:day|week|month|year|night|hour|minute|release|sprint|quarter)\b)/i;
 
 /**
  * True when the text states a measured figure ("by 30%", "3×", "from 2 h to 10 min").
