@@ -7,6 +7,7 @@
 import model from "wink-eng-lite-web-model";
 import winkNLP from "wink-nlp";
 import { analyze } from "../src/core/analysis/index.ts";
+import type { Benchmark } from "./run.ts";
 
 const PARAGRAPHS = [
   "In my last role at a payments company, our fraud model flagged far too many good customers. About 40% of the payments it held for review turned out to be legitimate, the review team was three days behind, and merchants were starting to complain to their account managers every week.",
@@ -26,12 +27,7 @@ const its = nlp.its;
 // Warm both paths once so the first measured run does not pay for model loading.
 analyze(TEXT, { question: QUESTION, role: "ml-engineer" });
 
-export const benchmarks: Array<{
-  name: string;
-  run: () => void;
-  baseline: () => void;
-  baselineName?: string;
-}> = [
+export const benchmarks: Benchmark[] = [
   {
     name: "analyze-400w",
     baselineName: "wink-readDoc+sentences+tokens+pos-400w",

@@ -14,7 +14,7 @@ import winkNLP from "wink-nlp";
 import { cachedAnalyze } from "../src/app/analysis-cache.ts";
 import { analyze } from "../src/core/analysis/index.ts";
 import { type CoverageAnswer, coverageMatrix, parseStory, type Story } from "../src/core/packaging/index.ts";
-import type { Report } from "./run.ts";
+import type { Benchmark, Report } from "./run.ts";
 
 // A seeded generator: the same bank every run.
 function lcg(seed: number): () => number {
@@ -120,12 +120,7 @@ const WARM_TEXTS = textsOf(WARM);
 // The first visit, outside the timed loop: afterwards every analysis is remembered.
 coverageMatrix(WARM.stories, { answers: WARM.answers, analyze: cachedAnalyze });
 
-export const benchmarks: Array<{
-  name: string;
-  run: () => void;
-  baseline: () => void;
-  baselineName?: string;
-}> = [
+export const benchmarks: Benchmark[] = [
   {
     name: "coverage-200s-300a-warm",
     baselineName: "coverage-200s-300a/bare-tokenisation",

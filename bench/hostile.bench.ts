@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { parsePrepDocument } from "../src/core/markdown/index.ts";
+import type { Benchmark } from "./run.ts";
 
 const sample = readFileSync(fileURLToPath(new URL("../samples/sample-prep.md", import.meta.url)), "utf8");
 
@@ -25,7 +26,7 @@ const inputs: Record<string, string> = {
   "one-line-paragraphs-90kb": "x\n\n".repeat(30_000),
 };
 
-export const benchmarks = Object.entries(inputs).map(([name, text]) => {
+export const benchmarks: Benchmark[] = Object.entries(inputs).map(([name, text]) => {
   const baseline = realistic(text.length);
   return {
     name: `hostile-${name}`,

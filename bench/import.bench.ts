@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { damageAsMojibake, parsePrepDocument, repairMojibake } from "../src/core/markdown/index.ts";
+import type { Benchmark } from "./run.ts";
 
 const sample = readFileSync(fileURLToPath(new URL("../samples/sample-prep.md", import.meta.url)), "utf8");
 
@@ -24,12 +25,7 @@ function makeDocument(targetBytes: number): string {
 
 const TEXT = makeDocument(1024 * 1024);
 
-export const benchmarks: Array<{
-  name: string;
-  run: () => void;
-  baseline: () => void;
-  baselineName: string;
-}> = [
+export const benchmarks: Benchmark[] = [
   {
     name: "import-1mb",
     baselineName: "fromMarkdown-1mb",

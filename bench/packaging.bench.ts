@@ -14,7 +14,7 @@
  */
 import { createSentenceEncoder, withSentenceEmbeddings } from "../src/app/encoder.ts";
 import { parseStory, rankStories, type Story, tailor } from "../src/core/packaging/index.ts";
-import type { Report } from "./run.ts";
+import type { Benchmark, Report } from "./run.ts";
 
 // A seeded generator: the same stories every run.
 function lcg(seed: number): () => number {
@@ -176,12 +176,7 @@ const DISTINCT_STORIES: Story[] = TAILOR_STORIES.map((s, i) =>
   }),
 );
 
-export const benchmarks: Array<{
-  name: string;
-  run: () => void;
-  baseline: () => void;
-  baselineName?: string;
-}> = [
+export const benchmarks: Benchmark[] = [
   {
     name: "match-10k-stories",
     baselineName: "match-10k-stories/lowercase-includes-scan",

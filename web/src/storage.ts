@@ -36,6 +36,20 @@ export const forgetDocument = (id: string): void => {
   if (read(LAST_DOCUMENT) === id) write(LAST_DOCUMENT, null);
 };
 
+/** The document a page works in: the one chosen on the page, else the one last opened, else the first. */
+export function currentDocument<D extends { id: string }>(
+  documents: readonly D[] | null | undefined,
+  chosen?: string | null,
+): D | undefined {
+  if (documents === null || documents === undefined) return undefined;
+  const remembered = rememberedDocument();
+  return (
+    documents.find((doc) => doc.id === chosen) ??
+    documents.find((doc) => doc.id === remembered) ??
+    documents[0]
+  );
+}
+
 export function loadDraft(itemId: string): Draft | null {
   const raw = read(DRAFT_PREFIX + itemId);
   if (raw === null) return null;

@@ -19,7 +19,7 @@ import { formatDuration } from "../library.ts";
 import { route } from "../links.ts";
 import { COMPETENCY_NAMES } from "../names.ts";
 import { navigate } from "../route.ts";
-import { rememberedDocument } from "../storage.ts";
+import { currentDocument } from "../storage.ts";
 import { roleIdOf, useAnalysis } from "../use-analysis.ts";
 import { useLoad } from "../use-load.ts";
 
@@ -67,8 +67,7 @@ export function ComposePage({
   useEffect(() => {
     document.title = "Compose · derisk";
   }, []);
-  const remembered = rememberedDocument();
-  const targetRole = (documents?.find((doc) => doc.id === remembered) ?? documents?.[0])?.targetRole;
+  const targetRole = currentDocument(documents)?.targetRole;
   return (
     <div className="page page-compose">
       <header className="page-header">

@@ -13,7 +13,7 @@ import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { Icon } from "../components/Icon.tsx";
 import { COMPETENCY_LIST, COMPETENCY_NAMES } from "../names.ts";
 import { navigate } from "../route.ts";
-import { rememberedDocument } from "../storage.ts";
+import { currentDocument } from "../storage.ts";
 
 const FORMATS: { format: ExportFormat; title: string; detail: string }[] = [
   {
@@ -82,10 +82,7 @@ export function ExportPage({
     sheetApi.formats().then(setSheetFormats, () => setSheetFormats(["html", "sheet-md", "anki"]));
   }, []);
 
-  const selected =
-    documents?.find((doc) => doc.id === documentId) ??
-    documents?.find((doc) => doc.id === rememberedDocument()) ??
-    documents?.[0];
+  const selected = currentDocument(documents, documentId);
 
   useEffect(() => {
     document.title = "Export · derisk";

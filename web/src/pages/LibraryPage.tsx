@@ -17,7 +17,7 @@ import { route as links } from "../links.ts";
 import { describeEncoding } from "../report.ts";
 import { href, type LibraryView, navigate } from "../route.ts";
 import { useShortcuts } from "../shortcuts.ts";
-import { forgetDocument, rememberDocument, rememberedDocument } from "../storage.ts";
+import { currentDocument, forgetDocument, rememberDocument } from "../storage.ts";
 import { roleIdOf } from "../use-analysis.ts";
 import { useAnswerScores } from "../use-answer-scores.ts";
 import { useScrollEdges } from "../use-scroll-edges.ts";
@@ -50,8 +50,7 @@ export function LibraryPage({
   // With no document in the address, open the one used last (or the newest) in place.
   useEffect(() => {
     if (documentId !== undefined || documents === null || documents.length === 0) return;
-    const last = rememberedDocument();
-    const target = documents.find((doc) => doc.id === last) ?? documents[0];
+    const target = currentDocument(documents);
     if (target) navigate({ page: "library", documentId: target.id, view: "answers" }, { replace: true });
   }, [documentId, documents]);
 

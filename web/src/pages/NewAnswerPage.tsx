@@ -8,7 +8,7 @@ import { countWords, formatDuration, speakingSeconds, WORDS_PER_MINUTE } from ".
 import { route } from "../links.ts";
 import { navigate, setNavigationGuard } from "../route.ts";
 import { useShortcuts } from "../shortcuts.ts";
-import { clearDraft, loadDraft, rememberedDocument, saveDraft } from "../storage.ts";
+import { clearDraft, currentDocument, loadDraft, saveDraft } from "../storage.ts";
 import { useAnalysis } from "../use-analysis.ts";
 
 // The browser keeps one unsaved new answer per question, like the editor's drafts.
@@ -46,10 +46,7 @@ export function NewAnswerPage({
   // The document: the one last opened, else the first.
   useEffect(() => {
     if (documents === null || documents.length === 0 || documentId !== "") return;
-    const remembered = rememberedDocument();
-    setDocumentId(
-      documents.some((d) => d.id === remembered) ? (remembered as string) : (documents[0]?.id ?? ""),
-    );
+    setDocumentId(currentDocument(documents)?.id ?? "");
   }, [documents, documentId]);
 
   useEffect(() => {

@@ -18,7 +18,7 @@ import {
   type RatingName,
 } from "../practice-api.ts";
 import { navigate } from "../route.ts";
-import { rememberedDocument } from "../storage.ts";
+import { currentDocument } from "../storage.ts";
 import { roleIdOf, useAnalysis } from "../use-analysis.ts";
 import { useLoad } from "../use-load.ts";
 import { forgetLocalDraft, useAutosave, useElapsed, useTimerAnnouncement } from "../use-practice.ts";
@@ -102,10 +102,7 @@ function PracticeSetup({
   const [role, setRole] = useState<RoleId | undefined>(undefined);
   // The role the document targets, once the documents have loaded, unless the user chose one.
   const roleChosen = useRef(false);
-  const remembered = rememberedDocument();
-  const targetRole = roleIdOf(
-    (documents?.find((doc) => doc.id === remembered) ?? documents?.[0])?.targetRole,
-  );
+  const targetRole = roleIdOf(currentDocument(documents)?.targetRole);
   useEffect(() => {
     if (!roleChosen.current && targetRole !== undefined) setRole(targetRole);
   }, [targetRole]);

@@ -9,7 +9,7 @@ import { PackagingTabs } from "../components/PackagingTabs.tsx";
 import { route } from "../links.ts";
 import { COMPETENCY_LIST, COMPETENCY_NAMES, splitList } from "../names.ts";
 import { navigate, setNavigationGuard } from "../route.ts";
-import { rememberedDocument } from "../storage.ts";
+import { currentDocument } from "../storage.ts";
 import { useLoad } from "../use-load.ts";
 
 type ErrorInfo = { code: string; message: string };
@@ -148,11 +148,7 @@ function FromDocument({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
   if (documents === null || documents.length === 0) return null;
-  const remembered = rememberedDocument();
-  const chosen =
-    documents.find((doc) => doc.id === documentId) ??
-    documents.find((doc) => doc.id === remembered) ??
-    documents[0];
+  const chosen = currentDocument(documents, documentId);
   if (chosen === undefined) return null;
 
   async function make(target: DocumentSummary): Promise<void> {
