@@ -73,6 +73,7 @@ import {
   fitDense,
   fitSoftmax,
   pickSameKindThreshold,
+  pickTranscriptThreshold,
   prune,
   type SparseSample,
 } from "./lens-fit.ts";
@@ -1018,7 +1019,6 @@ if (tuneOn === validation && offTopicCopies.length > 0) {
 // neighbours and the best smoothed point in [0.2, 0.6] is kept, ties to the higher threshold.
 // Only transcripts are split by it, so written answers read the same whatever it is.
 if (validationRows.length > 0) {
-  const readingThreshold = model.boundaryThreshold;
   const kinds = [
     validationRows
       .filter((row) => row.register !== "spoken")
@@ -1056,16 +1056,15 @@ if (validationRows.length > 0) {
     model.boundaryThreshold = t;
     return kinds.map(labelMean);
   });
-  const raw = byKind.map((scores) => scores.reduce((a, b) => a + b, 0) / scores.length);
-  const smoothed = (i: number): number => ((raw[i - 1] ?? 0) + (raw[i] ?? 0) + (raw[i + 1] ?? 0)) / 3;
-  let best = { t: readingThreshold, score: -1 };
-  for (let i = 1; i < grid.length - 1; i += 1) {
-    const score = smoothed(i);
-    if (score >= best.score - 1e-9) best = { t: grid[i] ?? readingThreshold, score };
-  }
+  const best = pickTranscriptThreshold(
+    grid,
+    kinds.map((_, k) => byKind.map((scores) => scores[k] ?? 0)),
+    0.2,
+    0.6,
+  );
   model.boundaryThreshold = best.t;
   log(
-    `transcript threshold in use ${best.t} (validation, mean of written-as-transcript and spoken-register label means of macro-F1, smoothed, ${best.score.toFixed(3)}; by threshold, mean [written as transcript, spoken register]: ${grid.map((t, i) => `${t}: ${(raw[i] ?? 0).toFixed(3)} [${(byKind[i] ?? []).map((x) => x.toFixed(3)).join(", ")}]`).join("; ")})`,
+    `transcript threshold in use ${best.t} (validation, mean of written-as-transcript and spoken-register label means of macro-F1, smoothed, ${best.score.toFixed(3)}; by threshold, mean [written as transcript, spoken register]: ${grid.map((t, i) => `${t}: ${(best.mean[i] ?? 0).toFixed(3)} [${(byKind[i] ?? []).map((x) => x.toFixed(3)).join(", ")}]`).join("; ")})`,
   );
 }
 model.meta = {
