@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fitBinaryHeads, pickSameKindThreshold } from "./lens-fit.ts";
+import { fitBinaryHeads, pickSameKindThreshold, pickTranscriptThreshold } from "./lens-fit.ts";
 
 // Two samples with their own feature each; the second is a negative of the one class.
 const samples = [{ features: ["a"] }, { features: ["b"] }];
@@ -67,5 +67,30 @@ describe("pickSameKindThreshold (the same-kind off-topic threshold)", () => {
       { t: 1, rho: 0.88 },
     ];
     expect(pickSameKindThreshold(curve, 0.01)).toBe(0.9);
+  });
+});
+
+describe("pickTranscriptThreshold (the boundary threshold used on spoken text)", () => {
+  const grid = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65];
+  // Written answers turned into transcripts: nearly flat, a little better low.
+  const transcripts = [0.88, 0.89, 0.89, 0.89, 0.88, 0.88, 0.88, 0.88, 0.88, 0.88, 0.88];
+  // Answers written as speech, a smaller kind: clearly better around 0.5.
+  const spoken = [0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.86, 0.86, 0.86, 0.8, 0.8];
+
+  it("the spoken-register answers count as much as the transcripts, whatever their number", () => {
+    expect(pickTranscriptThreshold(grid, [transcripts], 0.2, 0.6).t).toBe(0.25);
+    const both = pickTranscriptThreshold(grid, [transcripts, spoken], 0.2, 0.6);
+    expect(both.t).toBe(0.5);
+    expect(both.score).toBeCloseTo(0.87, 9);
+    expect(both.mean[0]).toBeCloseTo(0.84, 9);
+  });
+
+  it("smooths each point with its neighbours, keeps to the range and breaks ties upwards", () => {
+    // A lone peak at 0.35 loses to a broad shoulder at 0.55 once smoothed.
+    const spike = [0.8, 0.8, 0.8, 0.8, 0.9, 0.8, 0.8, 0.84, 0.84, 0.84, 0.8];
+    expect(pickTranscriptThreshold(grid, [spike], 0.2, 0.6).t).toBe(0.55);
+    const flat = grid.map(() => 0.85);
+    expect(pickTranscriptThreshold(grid, [flat], 0.2, 0.6).t).toBe(0.6);
+    expect(pickTranscriptThreshold(grid, [flat], 0.2, 0.4).t).toBe(0.4);
   });
 });

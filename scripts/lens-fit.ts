@@ -253,3 +253,28 @@ export function pickSameKindThreshold(
   const never = curve.find((point) => point.t >= 1);
   return never !== undefined && best.t < 1 && best.rho < never.rho + margin ? 1 : best.t;
 }
+
+/**
+ * The transcript threshold in use, from one curve per kind of spoken text (`curves[k][i]`: kind
+ * k's label mean of macro-F1 at `grid[i]`, grid ascending). The kinds count alike, however many
+ * answers each holds: each point is their mean, averaged with its two neighbours; the best
+ * smoothed point inside [`from`, `to`] is kept, ties to the higher threshold.
+ *
+ *   pickTranscriptThreshold([0.2, 0.3, 0.4, 0.5], [[0.8, 0.9, 0.9, 0.8]], 0.2, 0.5) // → 0.4
+ */
+export function pickTranscriptThreshold(
+  grid: readonly number[],
+  curves: ReadonlyArray<readonly number[]>,
+  from: number,
+  to: number,
+): { t: number; score: number; mean: number[] } {
+  const mean = grid.map((_, i) => curves.reduce((s, c) => s + (c[i] ?? 0), 0) / Math.max(1, curves.length));
+  let best = { t: Number.NaN, score: -1 };
+  for (let i = 1; i < grid.length - 1; i += 1) {
+    const t = grid[i] ?? Number.NaN;
+    if (t < from - 1e-9 || t > to + 1e-9) continue;
+    const score = ((mean[i - 1] ?? 0) + (mean[i] ?? 0) + (mean[i + 1] ?? 0)) / 3;
+    if (score >= best.score - 1e-9) best = { t, score };
+  }
+  return { ...best, mean };
+}

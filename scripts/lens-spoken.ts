@@ -9,9 +9,10 @@
  *   npx tsx scripts/lens-spoken.ts --model FILE    # a model from `npm run train -- --out FILE`
  *   npx tsx scripts/lens-spoken.ts --json FILE     # the report as JSON too
  *
- * Prints, per set: macro-F1 of each boolean label against gold for both forms, how often the
- * two forms give the same label, overall Spearman for both, and the precision / recall of the
- * transcript's sentence starts against the written sentence starts. Never reads the test files.
+ * Prints, per set: macro-F1 of each boolean label against gold for both forms and, apart, on the
+ * answers written in the spoken register, how often the two forms give the same label, overall
+ * Spearman for both, and the precision / recall of the transcript's sentence starts against the
+ * written sentence starts. Never reads the test files.
  */
 
 import { readFileSync, writeFileSync } from "node:fs";
@@ -103,6 +104,7 @@ function score(rows: readonly CorpusRow[]): Scored[] {
 
 function report(name: string, all: readonly Scored[]) {
   const paired = all.filter((r) => r.transcript !== undefined);
+  const spoken = all.filter((r) => r.transcript === undefined);
   const labels = Object.fromEntries(
     SENTENCE_TAGS.map((l) => [
       l,
@@ -110,13 +112,14 @@ function report(name: string, all: readonly Scored[]) {
         writtenAll: round(macro(all, "written", l)),
         written: round(macro(paired, "written", l)),
         transcript: round(macro(paired, "transcript", l)),
+        spoken: round(macro(spoken, "written", l)),
         agreement: round(
           paired.filter((r) => r.written[l] === r.transcript?.[l]).length / Math.max(1, paired.length),
         ),
       },
     ]),
   );
-  const mean = (k: "written" | "transcript" | "agreement" | "writtenAll"): number =>
+  const mean = (k: "written" | "transcript" | "agreement" | "writtenAll" | "spoken"): number =>
     round(SENTENCE_TAGS.reduce((s, l) => s + (labels[l]?.[k] ?? 0), 0) / SENTENCE_TAGS.length);
   const overall = (form: "written" | "transcript", rows: readonly Scored[]): number => {
     const g: number[] = [];
@@ -142,12 +145,14 @@ function report(name: string, all: readonly Scored[]) {
     name,
     answers: all.length,
     paired: paired.length,
+    spoken: spoken.length,
     labels,
     mean: {
       writtenAll: mean("writtenAll"),
       written: mean("written"),
       transcript: mean("transcript"),
       agreement: mean("agreement"),
+      spoken: mean("spoken"),
     },
     spearman: {
       writtenAll: overall("written", all),
@@ -185,16 +190,16 @@ const reports = [
 const pad = (s: string, n: number): string => s.padEnd(n);
 for (const r of reports) {
   process.stdout.write(
-    `\n${r.name}: ${r.answers} answers, ${r.paired} not already spoken (paired: written → transcript)\n`,
+    `\n${r.name}: ${r.answers} answers, ${r.paired} not already spoken (paired: written → transcript), ${r.spoken} spoken register\n`,
   );
-  process.stdout.write(`${pad("label", 12)} written(all)  written  transcript  agreement\n`);
+  process.stdout.write(`${pad("label", 12)} written(all)  written  transcript  agreement  spoken\n`);
   for (const [l, x] of Object.entries(r.labels)) {
     process.stdout.write(
-      `${pad(l, 12)} ${pad(x.writtenAll.toFixed(3), 13)} ${pad(x.written.toFixed(3), 8)} ${pad(x.transcript.toFixed(3), 11)} ${x.agreement.toFixed(3)}\n`,
+      `${pad(l, 12)} ${pad(x.writtenAll.toFixed(3), 13)} ${pad(x.written.toFixed(3), 8)} ${pad(x.transcript.toFixed(3), 11)} ${pad(x.agreement.toFixed(3), 10)} ${x.spoken.toFixed(3)}\n`,
     );
   }
   process.stdout.write(
-    `${pad("mean", 12)} ${pad(r.mean.writtenAll.toFixed(3), 13)} ${pad(r.mean.written.toFixed(3), 8)} ${pad(r.mean.transcript.toFixed(3), 11)} ${r.mean.agreement.toFixed(3)}\n`,
+    `${pad("mean", 12)} ${pad(r.mean.writtenAll.toFixed(3), 13)} ${pad(r.mean.written.toFixed(3), 8)} ${pad(r.mean.transcript.toFixed(3), 11)} ${pad(r.mean.agreement.toFixed(3), 10)} ${r.mean.spoken.toFixed(3)}\n`,
   );
   process.stdout.write(
     `overall Spearman: ${r.spearman.writtenAll} (all, written); paired ${r.spearman.written} → ${r.spearman.transcript}; same overall ${r.overallAgreement}\n`,

@@ -73,6 +73,7 @@ import {
   fitDense,
   fitSoftmax,
   pickSameKindThreshold,
+  pickTranscriptThreshold,
   prune,
   type SparseSample,
 } from "./lens-fit.ts";
@@ -1009,23 +1010,24 @@ if (tuneOn === validation && offTopicCopies.length > 0) {
   );
 }
 // ---------------------------------------------------------------- the transcript threshold in use
-// Chosen for what it is for, the labels read from a transcript (docs/risk-lens.md, "Spoken
-// transcripts"; the rule was fixed before any figure): with every other part fitted, each
-// threshold of the grid 0.15–0.65 is scored by the mean over the eleven labels of macro-F1 on the
-// validation answers read as transcripts (the written ones as scripts/lens-spoken.ts makes them,
-// the spoken ones as they are); each point is averaged with its two neighbours and the best
-// smoothed point in [0.2, 0.6] is kept, ties to the higher threshold. Only transcripts are split
-// by it, so written answers read the same whatever it is.
+// Chosen for what it is for, the labels read from spoken text, with its two kinds weighed alike
+// (docs/risk-lens.md, "Spoken transcripts", branch `spk3`; the criterion was fixed before any
+// figure): with every other part fitted, each threshold of the grid 0.15–0.65 is scored by the
+// mean of A, the mean over the eleven labels of macro-F1 on the validation written answers read
+// as transcripts (as scripts/lens-spoken.ts makes them), and B, the same on the validation
+// answers written in the spoken register, read as they are; each point is averaged with its two
+// neighbours and the best smoothed point in [0.2, 0.6] is kept, ties to the higher threshold.
+// Only transcripts are split by it, so written answers read the same whatever it is.
 if (validationRows.length > 0) {
-  const readingThreshold = model.boundaryThreshold;
-  const forms = validationRows.map((row) => ({
-    row,
-    text: row.register === "spoken" ? answerText(row.s).text : transcriptOf(row.s).text,
-  }));
-  const grid: number[] = [];
-  for (let k = 3; k <= 13; k += 1) grid.push(k / 20);
-  const raw = grid.map((t) => {
-    model.boundaryThreshold = t;
+  const kinds = [
+    validationRows
+      .filter((row) => row.register !== "spoken")
+      .map((row) => ({ row, text: transcriptOf(row.s).text })),
+    validationRows
+      .filter((row) => row.register === "spoken")
+      .map((row) => ({ row, text: answerText(row.s).text })),
+  ].filter((forms) => forms.length > 0);
+  const labelMean = (forms: ReadonlyArray<{ row: CorpusRow; text: string }>): number => {
     const labels = forms.map(({ row, text }) => {
       if (text.trim() === "") return undefined;
       const read = readAnswer(text, { story: callsForStory(row.competency) }, model);
@@ -1047,16 +1049,22 @@ if (validationRows.length > 0) {
       ),
     );
     return perTag.reduce((a, b) => a + b, 0) / perTag.length;
+  };
+  const grid: number[] = [];
+  for (let k = 3; k <= 13; k += 1) grid.push(k / 20);
+  const byKind = grid.map((t) => {
+    model.boundaryThreshold = t;
+    return kinds.map(labelMean);
   });
-  const smoothed = (i: number): number => ((raw[i - 1] ?? 0) + (raw[i] ?? 0) + (raw[i + 1] ?? 0)) / 3;
-  let best = { t: readingThreshold, score: -1 };
-  for (let i = 1; i < grid.length - 1; i += 1) {
-    const score = smoothed(i);
-    if (score >= best.score - 1e-9) best = { t: grid[i] ?? readingThreshold, score };
-  }
+  const best = pickTranscriptThreshold(
+    grid,
+    kinds.map((_, k) => byKind.map((scores) => scores[k] ?? 0)),
+    0.2,
+    0.6,
+  );
   model.boundaryThreshold = best.t;
   log(
-    `transcript threshold in use ${best.t} (validation transcripts' mean macro-F1, smoothed, ${best.score.toFixed(3)}; by threshold ${grid.map((t, i) => `${t}: ${(raw[i] ?? 0).toFixed(3)}`).join(", ")})`,
+    `transcript threshold in use ${best.t} (validation, mean of written-as-transcript and spoken-register label means of macro-F1, smoothed, ${best.score.toFixed(3)}; by threshold, mean [written as transcript, spoken register]: ${grid.map((t, i) => `${t}: ${(best.mean[i] ?? 0).toFixed(3)} [${(byKind[i] ?? []).map((x) => x.toFixed(3)).join(", ")}]`).join("; ")})`,
   );
 }
 model.meta = {
