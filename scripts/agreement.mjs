@@ -79,10 +79,30 @@ function round(x) {
   return x === null || Number.isNaN(x) ? null : Math.round(x * 1000) / 1000;
 }
 
+// Macro-F1 of one pass read against the other (the mean of the F1 for "present" and for "absent"),
+// the figure `npm run eval` reports for the model: symmetric, so it does not matter which pass is
+// taken as gold. It is what a second careful labeller scores, the ceiling a model can be expected
+// to reach on labels written by someone else.
+function macroF1(a, b) {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let tn = 0;
+  for (let i = 0; i < a.length; i += 1) {
+    if (a[i] && b[i]) tp += 1;
+    else if (b[i]) fp += 1;
+    else if (a[i]) fn += 1;
+    else tn += 1;
+  }
+  const f1 = (hit, x, y) => (hit + x + y === 0 ? 1 : (2 * hit) / (2 * hit + x + y));
+  return round((f1(tp, fp, fn) + f1(tn, fn, fp)) / 2);
+}
+
 function binary(first, second) {
   const stats = cohen(first, second, [true, false]);
   return {
     ...stats,
+    macroF1: macroF1(first, second),
     positivesFirst: first.filter(Boolean).length,
     positivesSecond: second.filter(Boolean).length,
   };
@@ -176,18 +196,20 @@ writeFileSync(join(root, "agreement.json"), `${JSON.stringify(report, null, 2)}\
 // Table.
 const fmt = (x) => (x === null ? "  n/a" : x.toFixed(2).padStart(5));
 console.log(`answers ${report.answers}, sentences ${report.sentences}\n`);
-console.log(`${"label".padEnd(11)} | answer kappa  agree  pos1  pos2 | sentence kappa  agree  pos1  pos2`);
+console.log(
+  `${"label".padEnd(11)} | answer kappa  agree  mF1  pos1  pos2 | sentence kappa  agree  pos1  pos2`,
+);
 console.log("-".repeat(86));
 for (const t of TAGS) {
   const a = answerLevel[t];
   const s = sentenceLevel[t];
   console.log(
-    `${t.padEnd(11)} |        ${fmt(a.kappa)}  ${fmt(a.agreement)}  ${String(a.positivesFirst).padStart(4)}  ${String(a.positivesSecond).padStart(4)} |          ${fmt(s.kappa)}  ${fmt(s.agreement)}  ${String(s.positivesFirst).padStart(4)}  ${String(s.positivesSecond).padStart(4)}`,
+    `${t.padEnd(11)} |        ${fmt(a.kappa)}  ${fmt(a.agreement)} ${fmt(a.macroF1)}  ${String(a.positivesFirst).padStart(4)}  ${String(a.positivesSecond).padStart(4)} |          ${fmt(s.kappa)}  ${fmt(s.agreement)}  ${String(s.positivesFirst).padStart(4)}  ${String(s.positivesSecond).padStart(4)}`,
   );
 }
 const off = answerLevel.offTopic;
 console.log(
-  `${"offTopic".padEnd(11)} |        ${fmt(off.kappa)}  ${fmt(off.agreement)}  ${String(off.positivesFirst).padStart(4)}  ${String(off.positivesSecond).padStart(4)} |`,
+  `${"offTopic".padEnd(11)} |        ${fmt(off.kappa)}  ${fmt(off.agreement)} ${fmt(off.macroF1)}  ${String(off.positivesFirst).padStart(4)}  ${String(off.positivesSecond).padStart(4)} |`,
 );
 const own = answerLevel.ownership;
 console.log(
