@@ -8,7 +8,6 @@
  *   npx tsx scripts/lens-spoken.ts                 # committed model
  *   npx tsx scripts/lens-spoken.ts --model FILE    # a model from `npm run train -- --out FILE`
  *   npx tsx scripts/lens-spoken.ts --json FILE     # the report as JSON too
- *   npx tsx scripts/lens-spoken.ts --cut-guard 5,on   # a what-if transcript cut guard (see below)
  *
  * Prints, per set: macro-F1 of each boolean label against gold for both forms and, apart, on the
  * answers written in the spoken register, how often the two forms give the same label, overall
@@ -22,7 +21,6 @@ import { fileURLToPath } from "node:url";
 import { analyze, type Labels } from "../src/core/analysis/index.ts";
 import { SENTENCE_TAGS } from "../src/core/analysis/labels.ts";
 import { loadLensModel, type StoredLensModel } from "../src/core/analysis/lens/model.ts";
-import { CUT_GUARD } from "../src/core/analysis/lens/read.ts";
 import { LENS_MODEL } from "../src/core/analysis/lens/weights.ts";
 import { spearman } from "../src/core/analysis/spearman.ts";
 import { answerText, type CorpusRow, NOT_AN_ANSWER, readAnswers, transcriptOf } from "./lens-corpus.ts";
@@ -47,14 +45,6 @@ if (modelFile !== undefined) {
 const threshold = option("--boundary-threshold");
 if (threshold !== undefined)
   (LENS_MODEL as { boundaryThreshold: number }).boundaryThreshold = Number(threshold);
-
-// Trying another cut guard (`--cut-guard N,on` or `N,off`: N words at least on each side of a
-// cut, and whether a cut may follow a word that cannot end a clause; docs/risk-lens.md, spk4).
-const guard = option("--cut-guard");
-if (guard !== undefined) {
-  const [n, dangling] = guard.split(",");
-  Object.assign(CUT_GUARD, { before: Number(n), after: Number(n), dangling: dangling === "on" });
-}
 
 function read(text: string, question: string): { labels: Labels; starts: number[] } {
   try {

@@ -49,38 +49,11 @@ export function isTranscript(doc: TokenizedText): boolean {
 }
 
 /**
- * What keeps a likely boundary from being cut (docs/risk-lens.md, branch `spk4`): a piece before
- * it of fewer than `before` words or a rest after it of fewer than `after`, or, with `dangling`,
- * a word before it that cannot end a clause. Short pieces cut loose read as sentences of their own.
- */
-export interface CutGuard {
-  before: number;
-  after: number;
-  dangling: boolean;
-}
-
-/** The guard in use. Mutable only for what-ifs (scripts/lens-spoken.ts `--cut-guard`). */
-export const CUT_GUARD: CutGuard = { before: 3, after: 0, dangling: false };
-
-// Words that leave a clause open: they need what follows (the / of / to / and / because / was / we).
-const OPEN_POS = new Set(["DET", "ADP", "PART", "CCONJ", "SCONJ", "AUX"]);
-const SUBJECTS = new Set(["i", "we", "he", "she", "they"]);
-
-/** Whether a clause can end on this word. */
-function canEndClause(t: Token): boolean {
-  return !OPEN_POS.has(t.pos) && !SUBJECTS.has(t.lower);
-}
-
-/**
  * Splits an unpunctuated transcript into sentences with the trained boundary model, word by
  * word from the left; line breaks stay boundaries.
  * @example splitTranscript(doc, model.boundary).length // 4
  */
-export function splitTranscript(
-  doc: TokenizedText,
-  model: LensModel,
-  guard: CutGuard = CUT_GUARD,
-): RawSentence[] {
+export function splitTranscript(doc: TokenizedText, model: LensModel): RawSentence[] {
   const { tokens } = doc;
   const words: Token[] = [];
   const at: number[] = [];
@@ -96,12 +69,7 @@ export function splitTranscript(
     since += 1;
     const p = sparseProbabilities(model.boundary, boundaryFeatures(words, k, since))[0] ?? 0;
     const lineBreak = tokens.slice((at[k - 1] ?? 0) + 1, at[k]).some((t) => t.type === "tabCRLF");
-    const previous = words[k - 1];
-    const allowed =
-      since >= guard.before &&
-      words.length - k >= guard.after &&
-      (!guard.dangling || previous === undefined || canEndClause(previous));
-    if ((p >= model.boundaryThreshold && allowed) || lineBreak) {
+    if ((p >= model.boundaryThreshold && since >= 3) || lineBreak) {
       starts.push(at[k] ?? 0);
       since = 0;
     }
