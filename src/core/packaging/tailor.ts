@@ -13,7 +13,7 @@ import {
   yearsRequired,
 } from "../semantic/index.ts";
 import { wordRank } from "../semantic/vectors.ts";
-import { changeShown } from "./change.ts";
+import { changeShown, madeShown } from "./acts.ts";
 import {
   CHROME_LINE,
   MISSION_CUE,
@@ -563,6 +563,8 @@ interface EvidenceRank {
    * 0 named without a change. Undefined otherwise.
    */
   change: number | undefined;
+  /** For an ask to make something ("Build data pipelines"): the sentence tells of making it. */
+  made: boolean;
   concepts: number;
   /** The speaker acts in the sentence. */
   agent: boolean;
@@ -592,6 +594,7 @@ function evidenceRank(match: SemanticMatch, asked: Analysis, said: Analysis): Ev
   return {
     head: ground.head,
     change: changeShown(asked, said),
+    made: madeShown(asked, said) === true,
     concepts: Math.round(ground.concepts * 100) / 100,
     agent: /\b(?:I|we|We)\b/.test(text) || FIRST_WORD_VERB.test(text),
     lesson: LESSON_CUE.test(text.toLowerCase().replace(/[’‘]/g, "'")),
@@ -606,7 +609,9 @@ function evidenceRank(match: SemanticMatch, asked: Analysis, said: Analysis): Ev
  * watches latency) shares as many as the one that does the thing, or more. So: the ask's head
  * concept shown; for an ask to move a measure ("Improve latency"), the sentence where it moved the
  * way asked, before one that only names it and last the one where it moved the other way (the
- * problem); then a sentence where the speaker acts, then one that is not a lesson; then the share of
+ * problem); for an ask to make something ("Build data pipelines"), a sentence that tells of making
+something ("created automated data pipelines", not "reviewed the pipeline's steps"); then a sentence
+where the speaker acts, then one that is not a lesson; then the share of
  * the ask's concepts met, the lexicon score, and the score last ("clear communication with
  * non-technical stakeholders" is better shown by "teaching … helped me grow as a communicator" than
  * by "a significant decline in enrolment cut my teaching hours", which word vectors rank higher:
@@ -625,6 +630,7 @@ function byEvidence(
   return (
     rb.head - ra.head ||
     (rb.change ?? 0) - (ra.change ?? 0) ||
+    Number(rb.made) - Number(ra.made) ||
     Number(rb.agent) - Number(ra.agent) ||
     Number(ra.lesson) - Number(rb.lesson) ||
     rb.concepts - ra.concepts ||

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyzeText } from "../semantic/index.ts";
-import { asksForChange, changeShown } from "./change.ts";
+import { asksForChange, changeShown, madeShown } from "./acts.ts";
 
 const shown = (ask: string, sentence: string) => changeShown(analyzeText(ask), analyzeText(sentence));
 
@@ -18,6 +18,9 @@ describe("changeShown", () => {
     expect(shown(ask, "After we added a cache, latency dropped to a third.")).toBe(1);
     expect(shown(ask, "Latency rose past two seconds whenever the index was rebuilt.")).toBe(-1);
     expect(shown(ask, "I put latency on a Grafana board for the on-call rota.")).toBe(0);
+    // "set up" is not latency going up, and a change in another clause is about something else.
+    expect(shown(ask, "I set up latency alerts for the on-call rota.")).toBe(0);
+    expect(shown(ask, "Latency held steady, while our costs went down by half.")).toBe(0);
   });
 
   it("knows which measures are better higher and which lower", () => {
@@ -41,5 +44,17 @@ describe("changeShown", () => {
       shown("Experience with low-latency systems", "Latency dropped from 300 ms to 90 ms."),
     ).toBeUndefined();
     expect(shown("Improve latency", "I rewrote the onboarding guide.")).toBeUndefined();
+  });
+});
+
+describe("madeShown", () => {
+  it("tells making the thing asked for from working on or around it", () => {
+    const made = (ask: string, sentence: string) => madeShown(analyzeText(ask), analyzeText(sentence));
+    const ask = "Experience building ETL pipelines";
+    expect(made(ask, "I set up the nightly ETL jobs that load orders into the warehouse.")).toBe(true);
+    expect(made(ask, "I debugged an ETL job that dropped rows at month end.")).toBe(false);
+    // Making something else in the same sentence is not making what was asked.
+    expect(made(ask, "The ETL jobs were slow, so I built a dashboard for the analysts.")).toBe(false);
+    expect(made("Fluent in SQL", "I wrote the billing queries.")).toBeUndefined();
   });
 });
