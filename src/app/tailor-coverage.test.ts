@@ -60,6 +60,20 @@ Requirements:
 - Experience with Python
 `;
 
+// A posting of our own for an ML engineer whose asks the seed meets with a sentence that names
+// them without showing them (a dashboard for latency, a lesson about pipelines) beside one that
+// shows them, and an ask the seed says nothing about (the right to work).
+const SERVING_POSTING = `ML Engineer
+Fernhill Labs
+
+Responsibilities:
+- Reduce inference latency of model serving
+
+Requirements:
+- Experience building ETL pipelines
+- Authorised to work in the UK
+`;
+
 const NOW = new Date("2026-12-02T12:00:00Z");
 
 async function bankFrom(store: Store, userId: string, bytes: Uint8Array, filename: string) {
@@ -90,6 +104,7 @@ describe("tailor and coverage on real documents", () => {
       results.seedStakeholders = await tailorJobDescription(store, "seed", STAKEHOLDERS_POSTING, {
         now: NOW,
       });
+      results.seedServing = await tailorJobDescription(store, "seed", SERVING_POSTING, { now: NOW });
     }
     await bankFrom(store, "sample", sample, "sample-prep.md");
     results.sample = await tailorJobDescription(store, "sample", POSTING, { now: NOW });
@@ -145,6 +160,25 @@ describe("tailor and coverage on real documents", () => {
       const req = requirement(resultOf("seed"), /Improve latency/);
       expect(req.covered).toBe(true);
       expect(req.evidence.map((e) => e.quote).join("\n")).toMatch(/latency/i);
+    });
+
+    it("shows the sentence where latency fell for 'reduce latency', not the dashboard that watches it or the spike", () => {
+      const req = requirement(resultOf("seedServing"), /Reduce inference latency/);
+      expect(req.evidence[0]?.quote).toMatch(/latency dropped sharply/);
+      for (const evidence of req.evidence.slice(0, 1)) {
+        expect(evidence.quote).not.toMatch(/Prometheus|Latency increased/);
+      }
+    });
+
+    it("shows the sentence where the speaker built data pipelines, not the lesson about them", () => {
+      const req = requirement(resultOf("seedServing"), /ETL pipelines/);
+      expect(req.evidence[0]?.quote).toMatch(/created automated data pipelines/);
+      expect(req.evidence[0]?.quote).not.toMatch(/reminded me/);
+    });
+
+    it("leaves the right to work a gap: the seed says nothing about it", () => {
+      const req = requirement(resultOf("seedServing"), /Authorised to work/);
+      expect(req.covered, req.evidence.map((e) => e.quote).join(" | ")).toBe(false);
     });
 
     it("checks years against what the bank says, not the word 'Python'", () => {

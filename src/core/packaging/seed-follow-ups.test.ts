@@ -34,6 +34,28 @@ describe("follow-up prediction recall", () => {
     },
   );
 
+  it.runIf(SEED_RUNS)(
+    "leaves the seed's Q3 question whether the project was in production a gap, not Q1's answer on ML in practice",
+    () => {
+      const doc = readSeed() as PrepDoc;
+      const answer = doc.items.find((i): i is AnswerItem => i.kind === "answer" && i.key === "q3/core");
+      if (!answer) throw new Error("q3/core is missing");
+      // Every follow-up the document prepared, under any question, as the app offers them.
+      const prepared = doc.items.filter((i): i is FollowUpItem => i.kind === "follow-up");
+      const inPractice = prepared.find((f) => /in practice/i.test(f.question));
+      expect(inPractice).toBeDefined();
+      const predictions = predictFollowUps(answer.text, {
+        question: answer.question,
+        role: "ml-engineer",
+        prepared,
+      });
+      const production = predictions.find((p) => /in production/i.test(p.question));
+      // A yes/no question about the chatbot project, asked because it was a personal project.
+      expect(production?.question).toMatch(/^Was it in production/);
+      expect(production?.prepared).not.toBe(inPractice?.key);
+    },
+  );
+
   it("finds the sample document's prepared follow-ups for Q1", () => {
     const doc = readSample();
     const prepared = doc.items.filter(

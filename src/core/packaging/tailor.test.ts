@@ -231,6 +231,73 @@ describe("tailor evidence strength", () => {
   });
 });
 
+describe("tailor evidence order: what a sentence shows of the ask, not how many words it shares", () => {
+  // A made-up candidate's bank: the problem (latency climbed), a dashboard that only watches
+  // latency, the fix (latency fell), a lesson about pipelines, and the pipelines the speaker built.
+  const answers = [
+    {
+      key: "incident",
+      question: "A production problem",
+      text: "Inference latency climbed sharply once traffic doubled.",
+    },
+    {
+      key: "dashboards",
+      question: "Observability",
+      text: "I added inference latency panels to our Grafana dashboards.",
+    },
+    {
+      key: "fix",
+      question: "The fix",
+      text: "We batched requests on the GPU, and latency fell from 800 ms to 120 ms.",
+    },
+    {
+      key: "lesson",
+      question: "What you learned",
+      text: "That experience taught me that data pipelines deserve the same tests as production code.",
+    },
+    {
+      key: "built",
+      question: "A data project",
+      text: "I wrote the nightly ETL jobs that load orders into the warehouse.",
+    },
+  ];
+  const posting =
+    "## Requirements\n- Reduce inference latency\n- Experience building data pipelines\n- Authorised to work in the UK\n";
+  const result = tailor(posting, [], answers);
+  const ask = (text: string) => result.requirements.find((r) => r.text === text);
+
+  it("shows the sentence where the measure moved the way the ask wants first, and the problem last", () => {
+    // The dashboard sentence shares more of the ask's words ("inference latency") and scored first.
+    const ids = ask("Reduce inference latency")?.evidence.map((e) => e.id);
+    expect(ids?.[0]).toBe("fix");
+    expect(ids?.indexOf("incident")).toBe((ids?.length ?? 0) - 1);
+  });
+
+  it("shows the sentence where the speaker builds the pipeline before a lesson that names pipelines", () => {
+    // The lesson shares "experience" and "data pipelines" with the ask and scored higher.
+    expect(ask("Experience building data pipelines")?.evidence[0]?.id).toBe("built");
+  });
+
+  it("leaves a work-authorisation ask a gap when the bank says nothing about it", () => {
+    expect(ask("Authorised to work in the UK")?.covered).toBe(false);
+    const stated = tailor(
+      posting,
+      [],
+      [
+        ...answers,
+        {
+          key: "status",
+          question: "Logistics",
+          text: "I hold settled status, so I can take a job in the UK without a visa.",
+        },
+      ],
+    );
+    const evidence =
+      stated.requirements.find((r) => r.text === "Authorised to work in the UK")?.evidence ?? [];
+    expect(evidence.map((e) => e.id)).toEqual(["status"]);
+  });
+});
+
 describe("scaffoldWhyCompany", () => {
   it("says why this company, the fit and why now as the candidate, from the posting's and the profile's words", () => {
     const out = scaffoldWhyCompany(BOARD_POSTING, {

@@ -1,4 +1,4 @@
-import { ACTION_LEMMAS } from "../analysis/data/star-cues.ts";
+import { ACTION_LEMMAS, STAR_CUES } from "../analysis/data/star-cues.ts";
 import { DeriskError } from "../errors.ts";
 import type { AnswerItem } from "../model.ts";
 import {
@@ -13,6 +13,7 @@ import {
   yearsRequired,
 } from "../semantic/index.ts";
 import { wordRank } from "../semantic/vectors.ts";
+import { changeShown, madeShown } from "./acts.ts";
 import {
   CHROME_LINE,
   MISSION_CUE,
@@ -554,11 +555,21 @@ function checkYears(
   };
 }
 
-/** What ranks evidence of one strength: the lexicons' reading of the pair and who acts. */
+/** What ranks evidence of one strength: the lexicons' reading of the pair and what the sentence does. */
 interface EvidenceRank {
   head: number;
+  /**
+   * For an ask to move a measure that the sentence names: 1 moved the way asked, -1 the other way,
+   * 0 named without a change. Undefined otherwise.
+   */
+  change: number | undefined;
+  /** For an ask to make something ("Build data pipelines"): the sentence tells of making it. */
+  made: boolean;
   concepts: number;
+  /** The speaker acts in the sentence. */
   agent: boolean;
+  /** The sentence draws a lesson ("It taught me…", "now I always…"). */
+  lesson: boolean;
   lexicon: number;
 }
 
@@ -567,24 +578,44 @@ interface EvidenceRank {
 // hours were cut" is about the speaker, not something the speaker did.
 const FIRST_WORD_VERB = /^\W*[A-Za-z]+(?:-[a-z]+)?ed\b/;
 
-function evidenceRank(match: SemanticMatch, text: string): EvidenceRank {
+// A lesson drawn after the story ("It taught me…", "I learned…", "now I always…"), by the cues the
+// risk lens reads a lesson with: it names what the ask names without showing it done. Read after
+// who acts: "teaching … helped me grow as a communicator, deepened my understanding" is a lesson
+// and still the speaker's own growth, the best a bank may have for a soft skill.
+const LESSON_CUE = new RegExp(
+  STAR_CUES.filter((cue) => cue.part === "lesson")
+    .map((cue) => cue.pattern.source)
+    .join("|"),
+);
+
+function evidenceRank(match: SemanticMatch, asked: Analysis, said: Analysis): EvidenceRank {
   const ground = match.ground ?? { head: 0, concepts: 0, lexicon: 0 };
+  const text = said.text;
   return {
     head: ground.head,
+    change: changeShown(asked, said),
+    made: madeShown(asked, said) === true,
     concepts: Math.round(ground.concepts * 100) / 100,
     agent: /\b(?:I|we|We)\b/.test(text) || FIRST_WORD_VERB.test(text),
+    lesson: LESSON_CUE.test(text.toLowerCase().replace(/[’‘]/g, "'")),
     lexicon: Math.round(ground.lexicon * 100) / 100,
   };
 }
 
 /**
- * Evidence order: strong before partial, and among strong ones the higher score. Among partial
- * ones — a learned or word-vector match whose score says how sure the scorer is, not how much of
- * the ask the sentence shows — what the lexicons read comes first: the ask's head concept shown,
- * then a sentence where the speaker does the thing, then the share of the ask's concepts met, then
- * the lexicon score, and the score last ("clear communication with non-technical stakeholders" is
- * better shown by "teaching … helped me grow as a communicator" than by "a significant decline in
- * enrolment cut my teaching hours", which word vectors rank higher: "technical ≈ significant").
+ * Evidence order: strong before partial; within one strength, what the sentence shows of the ask
+ * before how sure the score is. The score says how many of the ask's words and concepts a sentence
+ * shares, and a sentence that only names them (a lesson about data pipelines, a dashboard that
+ * watches latency) shares as many as the one that does the thing, or more. So: the ask's head
+ * concept shown; for an ask to move a measure ("Improve latency"), the sentence where it moved the
+ * way asked, before one that only names it and last the one where it moved the other way (the
+ * problem); for an ask to make something ("Build data pipelines"), a sentence that tells of making
+something ("created automated data pipelines", not "reviewed the pipeline's steps"); then a sentence
+where the speaker acts, then one that is not a lesson; then the share of
+ * the ask's concepts met, the lexicon score, and the score last ("clear communication with
+ * non-technical stakeholders" is better shown by "teaching … helped me grow as a communicator" than
+ * by "a significant decline in enrolment cut my teaching hours", which word vectors rank higher:
+ * "technical ≈ significant").
  */
 function byEvidence(
   a: { score: number; strength: string },
@@ -595,10 +626,13 @@ function byEvidence(
   const strongA = a.strength === "strong" ? 1 : 0;
   const strongB = b.strength === "strong" ? 1 : 0;
   if (strongA !== strongB) return strongB - strongA;
-  if (strongA === 1 || ra === undefined || rb === undefined) return b.score - a.score;
+  if (ra === undefined || rb === undefined) return b.score - a.score;
   return (
     rb.head - ra.head ||
+    (rb.change ?? 0) - (ra.change ?? 0) ||
+    Number(rb.made) - Number(ra.made) ||
     Number(rb.agent) - Number(ra.agent) ||
+    Number(ra.lesson) - Number(rb.lesson) ||
     rb.concepts - ra.concepts ||
     rb.lexicon - ra.lexicon ||
     b.score - a.score
@@ -712,10 +746,14 @@ export function tailor(
         if (match === null) return;
         const key = `${unit.source}:${unit.id}`;
         const current = best.get(key);
-        const rank = evidenceRank(match, unit.text);
-        // Strong only where the sentence shows the ask itself, not only a word of it any work uses.
+        const rank = evidenceRank(match, asked, analyses[i] as Analysis);
+        // Strong only where the sentence shows the ask itself, not only a word of it any work uses,
+        // and, for an ask to move a measure, only where the sentence moves it the way asked: a
+        // dashboard that watches latency names "reduce latency" without showing it.
         const strength =
-          match.strength === "strong" && !genericGround(asked, analyses[i] as Analysis)
+          match.strength === "strong" &&
+          !genericGround(asked, analyses[i] as Analysis) &&
+          (rank.change === undefined || rank.change > 0)
             ? "strong"
             : "partial";
         if (

@@ -1517,6 +1517,47 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
     ],
     not: ["temperature", "voltage", "pressure", "thermostat", "valve"],
   },
+  // A legal status, not a skill: only a sentence that states it evidences the ask. Named, it holds
+  // the ask to the unmet-concept rule, so that word vectors cannot pass off any work sentence
+  // ("authorised ≈ deploy") as evidence. Phrases only: "authorisation" alone is a card payment
+  // or a marketing dossier.
+  {
+    id: "domain.work-authorisation",
+    kind: "domain",
+    label: "right to work",
+    terms: [
+      "authorised to work",
+      "authorized to work",
+      "authorisation to work",
+      "authorization to work",
+      "work authorisation",
+      "work authorization",
+      "right to work",
+      "eligible to work",
+      "eligibility to work",
+      "entitled to work",
+      "permission to work",
+      "legally able to work",
+      "work permit",
+      "work visa",
+      "working visa",
+      "visa sponsorship",
+      "skilled worker visa",
+      "h-1b",
+      "h1b",
+      "green card",
+      "citizenship",
+      "permanent resident",
+      "permanent residency",
+      "indefinite leave to remain",
+      "settled status",
+      "pre-settled status",
+    ],
+    // Sponsorship of a visa, not of an event or a team ("we do not offer sponsorship").
+    senses: [
+      { terms: ["sponsorship"], needs: ["visa", "immigration", "work", "without", "require", "offer"] },
+    ],
+  },
   {
     id: "domain.finance",
     kind: "domain",

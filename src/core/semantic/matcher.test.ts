@@ -498,6 +498,19 @@ describe("the labelled question pairs (follow-up ↔ prepared answer)", () => {
     ).toBe(true);
   });
 
+  it("does not link a yes/no question about the story just told to a question about the speaker's experience", () => {
+    // "in production" and "in practice" read as one intent; the first asks one fact of one story.
+    const applied = "Where have you used machine learning in practice?";
+    expect(questionSimilarity("Was it in production? Who used it?", applied).matched).toBe(false);
+    expect(questionSimilarity("Did it ever run in production?", applied).matched).toBe(false);
+    // A yes/no question about the speaker is still an account of experience, and two questions
+    // about the story still meet.
+    expect(questionSimilarity("Have you run machine learning in production?", applied).matched).toBe(true);
+    expect(
+      questionSimilarity("Was it in production?", "Did it run in production, for real users?").matched,
+    ).toBe(true);
+  });
+
   it("reads what a question asks for, not its words", () => {
     expect(
       questionSimilarity(

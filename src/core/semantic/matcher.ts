@@ -1293,6 +1293,23 @@ function learnedApplies(q: Analysis, c: Analysis): boolean {
 // Factor on the similarity of two questions that do not ask for the same thing; chosen on q001–q128.
 const INTENT_MISMATCH = 0.6;
 
+// A closed question (it opens with an auxiliary: "Was…", "Did…", "Has…") that points back at what
+// was just told ("it", "that", "this"): "Was it in production?", "Did real customers use it?". A
+// modal opening is a request, not a yes/no question ("Can you put a number on it?").
+const CLOSED_QUESTION = /^(?:was|were|is|are|did|does|do|has|have|had)\b/i;
+const POINTS_BACK = /\b(?:it|its|that|this)\b/i;
+
+/**
+ * Whether a question asks a yes/no fact of the story the candidate just told.
+ * @example asksFactOfStory("Was it in production? How many users did it have?") // true
+ * @example asksFactOfStory("Have you deployed models in production?") // false
+ */
+function asksFactOfStory(text: string): boolean {
+  return text
+    .split(/(?<=[?.!])\s+/)
+    .some((sentence) => CLOSED_QUESTION.test(sentence.trim()) && POINTS_BACK.test(sentence));
+}
+
 export function questionSimilarity(
   a: string | Analysis,
   b: string | Analysis,
@@ -1316,7 +1333,13 @@ export function questionSimilarity(
     const ia = intentsOf(asAnalysis(a));
     const ib = intentsOf(asAnalysis(b));
     const shareIntent = [...ia].some((id) => ib.has(id));
-    if ((ia.size > 0 || ib.size > 0) && !shareIntent) score *= INTENT_MISMATCH;
+    const intentApart = (ia.size > 0 || ib.size > 0) && !shareIntent;
+    // A yes/no question about the story just told ("Was it in production?") asks for one fact of
+    // that story, not for an account of the speaker's experience ("What experience do you have
+    // with ML in practice?"), even where the words read as one intent ("in production" ~ "in
+    // practice"): it meets only another question about the story.
+    const factApart = asksFactOfStory(asAnalysis(a).text) !== asksFactOfStory(asAnalysis(b).text);
+    if (intentApart || factApart) score *= INTENT_MISMATCH;
   }
   const rounded = Math.round(score * 1000) / 1000;
   return {

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { analyzeText } from "../semantic/index.ts";
+import { asksForChange, changeShown, madeShown } from "./acts.ts";
+
+const shown = (ask: string, sentence: string) => changeShown(analyzeText(ask), analyzeText(sentence));
+
+describe("asksForChange", () => {
+  it("reads an ask to move a measure, not an ask to work with one", () => {
+    expect(asksForChange("Reduce p99 latency of the ranking service")).toBe(true);
+    expect(asksForChange("Drive down churn in the first month")).toBe(true);
+    expect(asksForChange("Experience with low-latency trading systems")).toBe(false);
+  });
+});
+
+describe("changeShown", () => {
+  it("tells the fix from the problem and from a sentence that only watches the measure", () => {
+    const ask = "Improve latency of our search API";
+    expect(shown(ask, "After we added a cache, latency dropped to a third.")).toBe(1);
+    expect(shown(ask, "Latency rose past two seconds whenever the index was rebuilt.")).toBe(-1);
+    expect(shown(ask, "I put latency on a Grafana board for the on-call rota.")).toBe(0);
+    // "set up" is not latency going up, and a change in another clause is about something else.
+    expect(shown(ask, "I set up latency alerts for the on-call rota.")).toBe(0);
+    expect(shown(ask, "Latency held steady, while our costs went down by half.")).toBe(0);
+  });
+
+  it("knows which measures are better higher and which lower", () => {
+    expect(shown("Improve model accuracy", "The classifier's accuracy rose to 94% after relabelling.")).toBe(
+      1,
+    );
+    expect(
+      shown("Improve model accuracy", "The model's accuracy fell by six points on the new cohort."),
+    ).toBe(-1);
+    expect(shown("Reduce customer churn", "Churn dropped from 9% to 6% a month.")).toBe(1);
+    expect(shown("Cut cloud costs", "Our cloud costs doubled in a quarter.")).toBe(-1);
+  });
+
+  it("reads the direction from the figures when no change word is said", () => {
+    expect(shown("Reduce inference latency", "p95 latency went from 300 ms to 90 ms.")).toBe(1);
+    expect(shown("Reduce inference latency", "p95 latency went from 90 ms to 300 ms.")).toBe(-1);
+  });
+
+  it("says nothing when the ask asks for no change", () => {
+    expect(
+      shown("Experience with low-latency systems", "Latency dropped from 300 ms to 90 ms."),
+    ).toBeUndefined();
+    expect(shown("Improve latency", "I rewrote the onboarding guide.")).toBeUndefined();
+  });
+});
+
+describe("madeShown", () => {
+  it("tells making the thing asked for from working on or around it", () => {
+    const made = (ask: string, sentence: string) => madeShown(analyzeText(ask), analyzeText(sentence));
+    const ask = "Experience building ETL pipelines";
+    expect(made(ask, "I set up the nightly ETL jobs that load orders into the warehouse.")).toBe(true);
+    expect(made(ask, "I debugged an ETL job that dropped rows at month end.")).toBe(false);
+    // Making something else in the same sentence is not making what was asked.
+    expect(made(ask, "The ETL jobs were slow, so I built a dashboard for the analysts.")).toBe(false);
+    expect(made("Fluent in SQL", "I wrote the billing queries.")).toBeUndefined();
+  });
+});

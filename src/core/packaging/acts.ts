@@ -1,0 +1,142 @@
+import type { Analysis } from "../semantic/index.ts";
+
+/**
+ * What an ask asks to be done, and whether an evidence sentence does it: the lexicons read the
+ * things an ask and a sentence name, not what is done with them, so a sentence that only names them
+ * scores as high as the one that does the thing, or higher.
+ *
+ * - A measure moved: "Improve latency of model serving" is shown by the sentence where latency fell
+ *   after the fix, not by the one where it rose (the problem the story starts from) nor by the one
+ *   that only watches it on a dashboard.
+ * - A thing made: "Experience building ETL pipelines" is shown by the sentence where the speaker
+ *   created the pipelines, not by one where they reviewed a pipeline's steps or drew a lesson.
+ */
+
+// A posting asks to move a measure with one of these verbs ("Improve latency", "Reduce cloud
+// spend", "Increase conversion", "Drive down churn").
+const CHANGE_ASK =
+  /\b(?:improv(?:e|es|ing)|reduc(?:e|es|ing)|lower(?:s|ing)?|cut(?:s|ting)?|decreas(?:e|es|ing)|minimi[sz](?:e|es|ing)|shorten(?:s|ing)?|speed(?:s|ing)? up|optimi[sz](?:e|es|ing)|increas(?:e|es|ing)|rais(?:e|es|ing)|boost(?:s|ing)?|grow(?:s|ing)?|maximi[sz](?:e|es|ing)|lift(?:s|ing)?|drive (?:down|up))\b/i;
+
+// What a sentence says happened to a measure, by the words beside it, in any inflection
+// ("dropped", "kept dropping", "fell", "falls").
+const DOWN =
+  /^(?:drop(?:s|ped|ping)?|f[ae]ll(?:s|ing|en)?|reduc(?:e|ed|es|ing)|cut(?:s|ting)?|lower(?:ed|ing|s)?|decreas(?:e|ed|es|ing)|halv(?:ed|es|ing)|shr(?:ank|unk|ink|inks|inking)|slash(?:ed|es|ing)|trimm(?:ed|ing)|declin(?:e|ed|es|ing)|plummet(?:ed|ing|s)?|s[ai]nk(?:s|ing)?|sank|down)$/;
+const UP =
+  /^(?:increas(?:e|ed|es|ing)|r[io]s(?:e|es|ing|en)|gr[eo]w(?:s|ing|n)?|doubl(?:e|ed|es|ing)|tripl(?:e|ed|es|ing)|spik(?:e|ed|es|ing)|jump(?:s|ed|ing)?|climb(?:s|ed|ing)?|soar(?:s|ed|ing)?|higher|up)$/;
+const BETTER =
+  /^(?:improv(?:e|ed|es|ing)|better|faster|quicker|sped|stabili[sz](?:e|ed|es|ing)|optimi[sz](?:ed|ing))$/;
+const WORSE =
+  /^(?:wors(?:e|ened|ening)|degrad(?:e|ed|es|ing)|slower|regress(?:ed|es|ing)|suffer(?:ed|s|ing)?|deteriorat(?:e|ed|es|ing)|slipp(?:ed|ing)|slips?)$/;
+
+// Measures where less is better; every other measure the lexicons know (throughput, accuracy,
+// conversion, uptime) is better higher.
+const LOWER_IS_BETTER_CONCEPTS = new Set(["metric.latency", "metric.cost"]);
+const LOWER_IS_BETTER_WORDS = new Set(
+  "error errors 5xx incident incidents outage outages downtime churn rmse mape cost costs spend bill latency".split(
+    " ",
+  ),
+);
+
+// A change word speaks of the measure in its own clause: "After the fix, latency dropped sharply",
+// "the accuracy of the search ranking model kept dropping", not "latency rose, but we cut costs".
+const CLAUSE_BREAK = /[,;:()—–]|\s-\s|\b(?:but|while|whereas|although|though|until|because)\b/i;
+// "up" and "down" are particles as often ("set up an alert", "shut down the cluster"): they say a
+// measure moved only after a verb of motion or before the size of the move.
+const MOTION = /^(?:went|go|goes|going|gone|came|come|comes|is|was|were|are|been|be)$/;
+const SIZE = /^(?:from|to|by)$/;
+
+const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu) ?? [];
+
+/** Which way the words of one clause move a measure: 1 better, -1 worse, 0 not said. */
+function wayIn(words: readonly string[], lowerIsBetter: boolean): number {
+  for (const [i, w] of words.entries()) {
+    if ((w === "up" || w === "down") && !MOTION.test(words[i - 1] ?? "") && !SIZE.test(words[i + 1] ?? ""))
+      continue;
+    if (BETTER.test(w)) return 1;
+    if (WORSE.test(w)) return -1;
+    if (DOWN.test(w)) return lowerIsBetter ? 1 : -1;
+    if (UP.test(w)) return lowerIsBetter ? -1 : 1;
+  }
+  return 0;
+}
+
+/**
+ * Whether a requirement asks to move a measure rather than only to work with it.
+ * @example asksForChange("Improve latency of model serving") // true
+ * @example asksForChange("Experience with low-latency systems") // false
+ */
+export function asksForChange(requirement: string): boolean {
+  return CHANGE_ASK.test(requirement);
+}
+
+/**
+ * 1 when the sentence moves a measure the ask names the way the ask wants (latency fell, accuracy
+ * rose), -1 when it moves it the other way (latency rose: the problem, not the fix), 0 when it
+ * names the measure without a change; undefined when the ask asks for no change or the sentence
+ * does not name its measure.
+ * @example changeShown(analyzeText("Improve latency"), analyzeText("After the fix, latency dropped sharply.")) // 1
+ * @example changeShown(analyzeText("Improve latency"), analyzeText("Latency increased significantly.")) // -1
+ * @example changeShown(analyzeText("Improve latency"), analyzeText("I added latency dashboards.")) // 0
+ */
+export function changeShown(asked: Analysis, said: Analysis): -1 | 0 | 1 | undefined {
+  if (!asksForChange(asked.text)) return undefined;
+  let named = false;
+  const clauses = said.text.split(CLAUSE_BREAK).map((text) => ({ text, words: wordsOf(text) }));
+  for (const id of asked.direct) {
+    const askedHit = asked.concepts.get(id);
+    const hit = said.concepts.get(id);
+    if (askedHit?.kind !== "metric" || hit === undefined) continue;
+    const term = wordsOf(hit.term);
+    if (term.length === 0) continue;
+    const lowerIsBetter = LOWER_IS_BETTER_CONCEPTS.has(id) || term.some((w) => LOWER_IS_BETTER_WORDS.has(w));
+    for (const clause of clauses) {
+      const words = clause.words;
+      if (!words.some((_, i) => term.every((w, k) => words[i + k] === w))) continue;
+      named = true;
+      const way = wayIn(words, lowerIsBetter);
+      if (way !== 0) return way as -1 | 1;
+      // "went from 900 ms to 200 ms": the figures say which way it went.
+      const fromTo =
+        /\bfrom\s+(?:about\s+|around\s+|roughly\s+)?(\d[\d.,]*)\D{0,12}?\s+to\s+(\d[\d.,]*)/i.exec(
+          clause.text,
+        );
+      if (fromTo) {
+        const [before, after] = [Number(fromTo[1]?.replace(/,/g, "")), Number(fromTo[2]?.replace(/,/g, ""))];
+        if (Number.isFinite(before) && Number.isFinite(after) && before !== after)
+          return after < before === lowerIsBetter ? 1 : -1;
+      }
+    }
+  }
+  return named ? 0 : undefined;
+}
+
+// An ask to make something: "Build data pipelines", "Experience building ETL pipelines", "Design
+// and implement APIs".
+const MAKING_ASK =
+  /\b(?:build|builds|building|create|creates|creating|develop|develops|developing|design|designs|designing|implement|implements|implementing|architect|architecting|set up|setting up|write|writing|stand up|standing up)\b/i;
+// Told as done: "I built", "created", "we set up", "wrote", "stood up".
+const MADE =
+  /\b(?:built|build|building|created|create|creating|developed|develop|developing|designed|design|designing|implemented|implement|implementing|architected|set up|setting up|wrote|written|write|writing|stood up|launched|shipped)\b/i;
+
+/**
+ * For an ask to make something, whether the sentence tells of making what the ask names: a making
+ * verb in the clause that names one of the ask's concepts ("…, created automated data pipelines to
+ * collect data" for "Build data pipelines"; not "building the pipelines" for "Build services that
+ * stay up"). Undefined when the ask asks for no making.
+ * @example madeShown(analyzeText("Build data pipelines"), analyzeText("I created automated data pipelines.")) // true
+ * @example madeShown(analyzeText("Build data pipelines"), analyzeText("I reviewed the data pipeline's steps.")) // false
+ */
+export function madeShown(asked: Analysis, said: Analysis): boolean | undefined {
+  if (!MAKING_ASK.test(asked.text)) return undefined;
+  const terms = [...asked.direct]
+    .map((id) => said.concepts.get(id)?.term)
+    .filter((term) => term !== undefined)
+    .map(wordsOf);
+  return said.text.split(CLAUSE_BREAK).some((clause) => {
+    if (!MADE.test(clause)) return false;
+    const words = wordsOf(clause);
+    return terms.some(
+      (term) => term.length > 0 && words.some((_, i) => term.every((w, k) => words[i + k] === w)),
+    );
+  });
+}
