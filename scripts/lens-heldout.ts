@@ -6,6 +6,8 @@
  *   npx tsx scripts/lens-heldout.ts                                  # committed model, writer L
  *   npx tsx scripts/lens-heldout.ts --model FILE                     # a model from `npm run train -- --out FILE`
  *   npx tsx scripts/lens-heldout.ts --file PATH                      # another held-out file
+ *   npx tsx scripts/lens-heldout.ts --file A,B,C,D --register bullets  # pooled, plus its notes answers alone
+ *   npx tsx scripts/lens-heldout.ts --digits 3                       # the labels to three decimals
  *   npx tsx scripts/lens-heldout.ts --validation --corpus DIR        # also the validation split of DIR
  *   npx tsx scripts/lens-heldout.ts --json FILE                      # the report as JSON too
  *
@@ -29,7 +31,7 @@ const option = (name: string): string | undefined => {
 };
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const corpusDir = resolve(option("--corpus") ?? join(root, "eval", "corpus"));
-const heldoutFile = resolve(option("--file") ?? join(root, "eval", "corpus", "heldout", "writer-l.jsonl"));
+const heldoutFile = option("--file") ?? join(root, "eval", "corpus", "heldout", "writer-l.jsonl");
 const modelFile = option("--model");
 
 interface Row {
@@ -37,6 +39,7 @@ interface Row {
   split: string;
   question: string;
   competency: string;
+  register?: string;
   text: string;
   labels: Record<string, unknown>;
 }
@@ -150,9 +153,21 @@ function evaluate(
   };
 }
 
+// `--file A,B`: the files pooled into one set; `--register R`: also the pooled answers written in
+// register R alone (e.g. `bullets`), as a column of their own.
+const heldoutRows = heldoutFile
+  .split(",")
+  .filter((f) => f !== "")
+  .flatMap((f) => readRows(resolve(f)));
 const reports: Record<string, Report> = {
-  heldout: evaluate(readRows(heldoutFile), []),
+  heldout: evaluate(heldoutRows, []),
 };
+const register = option("--register");
+if (register !== undefined)
+  reports[register] = evaluate(
+    heldoutRows.filter((r) => r.register === register),
+    [],
+  );
 if (args.includes("--validation")) {
   // As in scripts/eval.ts: the validation answers of the training writers' files and the
   // validation questions (never the test files).
@@ -164,14 +179,22 @@ if (args.includes("--validation")) {
 }
 
 const names = Object.keys(reports);
-const cell = (v: number | undefined, pct = false): string =>
-  (v === undefined ? "—" : pct ? `${(v * 100).toFixed(0)}%` : v.toFixed(2)).padStart(14);
+// `--digits 3`: the labels' macro-F1 to three decimals (default two).
+const DIGITS = Number(option("--digits") ?? 2);
+const cell = (v: number | undefined, pct = false, digits = 2): string =>
+  (v === undefined ? "—" : pct ? `${(v * 100).toFixed(0)}%` : v.toFixed(digits)).padStart(14);
+const meanOf = (r: Report | undefined): number | undefined =>
+  r === undefined
+    ? undefined
+    : SENTENCE_TAGS.reduce((sum, l) => sum + (r.labels[l]?.macroF1 ?? 0), 0) / SENTENCE_TAGS.length;
 const lines = [
   `model: ${modelFile === undefined ? "committed (src/core/analysis/data/lens-model.json)" : resolve(modelFile)}`,
   `${"".padEnd(34)}${names.map((n) => `${n} (${reports[n]?.answers})`.padStart(14)).join("")}`,
   ...[...SENTENCE_TAGS, "offTopic"].map(
-    (l) => `${`${l} macro-F1`.padEnd(34)}${names.map((n) => cell(reports[n]?.labels[l]?.macroF1)).join("")}`,
+    (l) =>
+      `${`${l} macro-F1`.padEnd(34)}${names.map((n) => cell(reports[n]?.labels[l]?.macroF1, false, DIGITS)).join("")}`,
   ),
+  `${`mean macro-F1 (${SENTENCE_TAGS.length} labels)`.padEnd(34)}${names.map((n) => cell(meanOf(reports[n]), false, 3)).join("")}`,
   `${"ownership accuracy".padEnd(34)}${names.map((n) => cell(reports[n]?.ownership, true)).join("")}`,
   `${"overall Spearman".padEnd(34)}${names.map((n) => cell(reports[n]?.overall.spearman)).join("")}`,
   `${"overall exact".padEnd(34)}${names.map((n) => cell(reports[n]?.overall.exact, true)).join("")}`,

@@ -62,3 +62,15 @@ describe("npm run train -- --extra F --extra-no-topic", () => {
     expect(noTopic.labels).not.toEqual(plain.labels);
   }, 600_000);
 });
+
+describe("npm run train -- --notes-copies", () => {
+  it("the bullet-notes copies teach the tagger but leave the topic and the off-topic head the corpus's own", () => {
+    const dir = mkdtempSync(join(tmpdir(), "derisk-train-"));
+    smallCorpus(join(dir, "corpus"));
+    const plain = train(join(dir, "corpus"), join(dir, "plain.json"), []);
+    const notes = train(join(dir, "corpus"), join(dir, "notes.json"), ["--notes-copies"]);
+    expect(notes.topic).toEqual(plain.topic);
+    expect(notes.offTopic).toEqual(plain.offTopic);
+    expect(notes.sentence).not.toEqual(plain.sentence);
+  }, 600_000);
+});

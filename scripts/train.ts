@@ -12,6 +12,7 @@
  *   npm run train -- --extra F --extra-labels task,ambiguity,autonomy
  *   npm run train -- --spoken-gold --out FILE   # spoken corpus answers read on their labelled sentences
  *   npm run train -- --extra F --extra-no-topic   # F teaches neither the topic nor the off-topic head
+ *   npm run train -- --notes-copies --out FILE    # each written training story also as bullet notes
  *
  * `--extra` (off by default) adds the answers of other JSONL files (same shape as answers/,
  * e.g. eval/corpus/heldout/writer-*.jsonl) to the training answers, whatever their `split`:
@@ -77,6 +78,7 @@ import {
   prune,
   type SparseSample,
 } from "./lens-fit.ts";
+import { notesCopies } from "./lens-notes.ts";
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -118,8 +120,8 @@ if (extraRows.some((r) => all.some((c) => c.id === r.id))) {
   process.exit(2);
 }
 const extraIds = new Set(extraRows.map((r) => r.id));
-// An augmented copy keeps its original's id with a suffix (+ * ~ ^).
-const isExtra = (id: string): boolean => extraIds.has(id.replace(/[+*~^]+$/, ""));
+// An augmented copy keeps its original's id with a suffix (+ * ~ ^ =).
+const isExtra = (id: string): boolean => extraIds.has(id.replace(/[+*~^=]+$/, ""));
 // `--extra-labels task,ambiguity`: the extra answers teach only these tags (tagger classes and
 // label heads); for the others their weight is 0 (default: every tag).
 const EXTRA_LABELS = new Set(
@@ -503,14 +505,24 @@ interface Item {
   fold: number;
 }
 
+// `--notes-copies` (off by default): each training story written in full sentences also as bullet
+// notes (scripts/lens-notes.ts; docs/risk-lens.md, "Bullet-notes copies of the training
+// stories"), with its own random stream, after every other copy so that no other answer changes
+// fold. The copies (id suffix "=") teach the tagger and the label heads only: not the topic, the
+// off-topic head or the overall regression.
+const NOTES_COPIES = args.includes("--notes-copies");
+const isNotesCopy = (id: string): boolean => id.endsWith("=");
 const augmented = [
   ...augment(
     trainRows,
     questionRows.filter((q) => q.split !== "validation" && q.split !== "test"),
   ),
   ...withOpeners(trainRows),
+  ...(NOTES_COPIES ? notesCopies(trainRows, seeded(SEED + 9)) : []),
 ];
-log(`${augmented.length} augmented training answers`);
+log(
+  `${augmented.length} augmented training answers${NOTES_COPIES ? ` (${augmented.filter((r) => isNotesCopy(r.id)).length} as bullet notes)` : ""}`,
+);
 
 // `--spoken-gold` (off by default): every corpus answer read as a transcript (the ones written as
 // spoken, and any other with too few full stops) is read on its labelled sentences rather than
@@ -569,7 +581,11 @@ function fitSentences(items: readonly Item[]): SparseWeights {
 }
 function topicSamples(items: readonly Item[]): { samples: SparseSample[]; labels: string[] } {
   const kept = items.filter(
-    (i) => i.row.labels.offTopic !== true && !i.row.id.endsWith("~") && (EXTRA_TOPIC || !isExtra(i.row.id)),
+    (i) =>
+      i.row.labels.offTopic !== true &&
+      !i.row.id.endsWith("~") &&
+      !isNotesCopy(i.row.id) &&
+      (EXTRA_TOPIC || !isExtra(i.row.id)),
   );
   return {
     samples: kept.map((i) => ({ features: topicFeaturesOf(i.read.features) })),
@@ -607,7 +623,9 @@ for (let fold = 0; fold < FOLDS; fold += 1) {
 // The topic's folds are by position among the answers that teach it: with `--extra-no-topic`
 // the corpus's answers fall in the same folds as without `--extra`, so their out-of-fold topics,
 // and the off-topic head fitted on them, are the corpus's own.
-const topicItems = EXTRA_TOPIC ? train : train.filter((item) => !isExtra(item.row.id));
+const topicItems = train.filter(
+  (item) => !isNotesCopy(item.row.id) && (EXTRA_TOPIC || !isExtra(item.row.id)),
+);
 const topicFold = new Map<Item, number>(topicItems.map((item, i) => [item, i % FOLDS] as const));
 const oofIndex = new Map<Item, { probs: number[][]; topic: Record<string, number> }>();
 const oofTopic = new Map<Item, Record<string, number>>();
@@ -692,7 +710,9 @@ for (const [k, tag] of SENTENCE_TAGS.entries()) {
     },
   );
 }
-const offTopicItems = EXTRA_TOPIC ? train : train.filter((item) => !isExtra(item.row.id));
+const offTopicItems = train.filter(
+  (item) => !isNotesCopy(item.row.id) && (EXTRA_TOPIC || !isExtra(item.row.id)),
+);
 const offTopicRows = offTopicItems.map((item) =>
   offTopicFeatures(oofIndex.get(item)?.topic ?? {}, item.competency),
 );
@@ -852,9 +872,11 @@ log(
 // The copies with an inserted training sentence (ids with "*") teach the tagger and the label
 // heads; their overall is the original answer's, not a judgement of the copy, so the overall
 // regression leaves them out. The `--extra` answers and their copies are left out too, unless
-// `--extra-overall` is given (their overall is a different writer's reading).
+// `--extra-overall` is given (their overall is a different writer's reading), and so are the
+// bullet-notes copies (`--notes-copies`: their overall is the prose answer's).
 const overallItems = train.filter(
-  (item) => !item.row.id.includes("*") && (EXTRA_OVERALL || !isExtra(item.row.id)),
+  (item) =>
+    !item.row.id.includes("*") && !isNotesCopy(item.row.id) && (EXTRA_OVERALL || !isExtra(item.row.id)),
 );
 const overallRows = overallItems.map((item) => {
   // The label probabilities as for a writer the tagger has not read; the topic by position.
