@@ -78,4 +78,15 @@ describe("notesCopy", () => {
     expect(a.map((r) => r.id)).toEqual(["zz-0001=", "zz-0002="]);
     expect(notesCopies(rows, seeded(16))).toEqual(a);
   });
+
+  it("with skipBlame, copies no story that tells blame and keeps the other copies' styles", () => {
+    const blaming: CorpusRow = { ...story, id: "zz-0002", labels: { ...story.labels, blame: true } };
+    const subtle: CorpusRow = { ...story, id: "zz-0003", register: "blame-subtle" };
+    const rows = [story, blaming, subtle, { ...story, id: "zz-0004" }];
+    const all = notesCopies(rows, seeded(16));
+    expect(all.map((r) => r.id)).toEqual(["zz-0001=", "zz-0002=", "zz-0003=", "zz-0004="]);
+    const kept = notesCopies(rows, seeded(16), { skipBlame: true });
+    expect(kept.map((r) => r.id)).toEqual(["zz-0001=", "zz-0004="]);
+    expect(kept[1]).toEqual(all[3]);
+  });
 });

@@ -63,13 +63,29 @@ export function notesCopy(row: CorpusRow, style: NotesStyle): CorpusRow {
   return { ...row, id: `${row.id}=`, register: "bullets", s };
 }
 
+/**
+ * Whether a story tells blame (its label, or the register written to teach subtle blame): with
+ * `skipBlame`, such stories get no notes copy, so that a notes layout is not made evidence of
+ * blame (the corpus's own notes answers hold none; docs/risk-lens.md, branch notes5).
+ */
+export const tellsBlame = (row: CorpusRow): boolean =>
+  row.labels.blame === true || row.register === "blame-subtle";
+
 /** A notes copy of each training story that takes one, each drawn with `random`. */
-export function notesCopies(rows: readonly CorpusRow[], random: () => number): CorpusRow[] {
+export function notesCopies(
+  rows: readonly CorpusRow[],
+  random: () => number,
+  options: { skipBlame?: boolean } = {},
+): CorpusRow[] {
   const out: CorpusRow[] = [];
   for (const row of rows) {
+    // Drawn for every row, copied or not, so the styles of the other copies do not depend on
+    // which rows are skipped.
     const dropArticle = random() < 0.5;
     const keepStop = random() < 0.5;
-    if (takesNotesCopy(row)) out.push(notesCopy(row, { dropArticle, keepStop }));
+    if (takesNotesCopy(row) && !(options.skipBlame === true && tellsBlame(row))) {
+      out.push(notesCopy(row, { dropArticle, keepStop }));
+    }
   }
   return out;
 }

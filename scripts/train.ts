@@ -511,6 +511,9 @@ interface Item {
 // fold. The copies (id suffix "=") teach the tagger and the label heads only: not the topic, the
 // off-topic head or the overall regression.
 const NOTES_COPIES = args.includes("--notes-copies");
+// `--notes-skip-blame` (with `--notes-copies`): no notes copy of a story that tells blame
+// (candidate notes6, docs/risk-lens.md).
+const NOTES_SKIP_BLAME = args.includes("--notes-skip-blame");
 const isNotesCopy = (id: string): boolean => id.endsWith("=");
 const augmented = [
   ...augment(
@@ -518,7 +521,7 @@ const augmented = [
     questionRows.filter((q) => q.split !== "validation" && q.split !== "test"),
   ),
   ...withOpeners(trainRows),
-  ...(NOTES_COPIES ? notesCopies(trainRows, seeded(SEED + 9)) : []),
+  ...(NOTES_COPIES ? notesCopies(trainRows, seeded(SEED + 9), { skipBlame: NOTES_SKIP_BLAME }) : []),
 ];
 log(
   `${augmented.length} augmented training answers${NOTES_COPIES ? ` (${augmented.filter((r) => isNotesCopy(r.id)).length} as bullet notes)` : ""}`,
