@@ -554,6 +554,43 @@ describe("compose: a sentence that continues the one before ('At first…', 'But
   );
 });
 
+describe("compose: a sentence that tells its time from the one before ('Two days later…')", () => {
+  it("reads a time counted from the sentence before as leaning on it", () => {
+    for (const text of [
+      "Three weeks later, the finance team called about missing invoices.",
+      "The next morning the queue held forty thousand jobs.",
+      "Within a day the support inbox filled with complaints.",
+      "Soon after, the pager went quiet.",
+    ])
+      expect(leansBack(text), text).toBe(true);
+    for (const text of [
+      "Within a week of launch, the support inbox filled with complaints.",
+      "Soon after the migration, I took over the billing service.",
+      "Two days of profiling showed the cache was cold.",
+    ])
+      expect(leansBack(text), text).toBe(false);
+  });
+
+  it("never opens a draft of the sample's mistake story with 'Two days later…' (any budget)", () => {
+    const answer = answerOf(readSample(), "q5/core");
+    const story = storyFromAnswer(answer);
+    const told = storySentences(story).map((s) => s.text);
+    const later = told.findIndex((t) => /^Two days later\b/.test(t));
+    expect(later).toBeGreaterThan(0);
+    for (const budgetSeconds of [30, 45, 60, 90]) {
+      const draft = compose(story, {
+        question: answer.question,
+        role: "ml-engineer",
+        budgetSeconds,
+        telling: answerText(answer),
+      });
+      const said = draft.sentences.map((s) => s.text);
+      const at = said.indexOf(told[later] ?? "");
+      if (at >= 0) expect(said[at - 1], `${budgetSeconds} s`).toBe(told[later - 1]);
+    }
+  });
+});
+
 describe("compose: a mistake question asks how you handled it", () => {
   const dropped = parseStory({
     title: "Dropped rows",
