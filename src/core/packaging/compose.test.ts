@@ -327,6 +327,23 @@ describe("compose: what a mistake led to is never one of the speaker's actions",
     expect(draft.sentences.find((s) => s.text.startsWith("Within an hour"))?.part).not.toBe("action");
     expect(draft.blanks).toContain(BLANKS.result);
   });
+
+  it("never takes the problem found among the actions for the setting", () => {
+    const story = parseStory({
+      title: "Rounding",
+      actions: [
+        "I rewrote the fare rounding code and deployed it straight to production.",
+        "This doubled the price of some bookings.",
+        "I rolled the rule back within the hour.",
+      ],
+      result: "No customer paid the doubled price.",
+      lesson: "I learned to put pricing changes behind a canary.",
+    });
+    const draft = compose(story, { question: "Tell me about a mistake you made", budgetSeconds: 60 });
+    expect(draft.sentences.find((s) => s.text.startsWith("This doubled"))?.part).toBe("situation");
+    expect(draft.blanks).toContain(BLANKS.context);
+    expect(draft.sentences[0]?.text).toBe(`Context: ${BLANKS.context}`);
+  });
 });
 
 describe("compose: a lesson told as growth", () => {

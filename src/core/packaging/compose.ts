@@ -306,18 +306,16 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   const byScore = (a: Candidate, b: Candidate) => b.score - a.score || a.position - b.position;
   const ofPart = (part: StarPart) => candidates.filter((c) => c.part === part);
   const chosen = new Set<Candidate>();
-  // The result and the lesson are what the interviewer remembers: always kept. The story's result
-  // is how it ended, after its last action: an outcome told between the actions (what the
-  // mistake led to) is not it.
-  const actions = ofPart("action");
-  const firstAction = actions[0]?.position ?? Number.POSITIVE_INFINITY;
-  const lastAction = actions.at(-1)?.position ?? Number.NEGATIVE_INFINITY;
-  const results = ofPart("result").filter((c) => c.position > lastAction);
+  // The result and the lesson are what the interviewer remembers: always kept. (What a mistake
+  // led to, told between the actions, is the problem, not the result: see tagStoryParts.)
+  const results = ofPart("result");
   const result = results.find((c) => c.figure) ?? results[0];
   const lessons = ofPart("lesson");
   const lesson = lessons.at(-1);
-  const action = actions.sort(byScore)[0];
+  const actions = ofPart("action");
+  const action = [...actions].sort(byScore)[0];
   // The context is the scene told before the actions, not the problem found among them.
+  const firstAction = actions[0]?.position ?? Number.POSITIVE_INFINITY;
   const setting = (part: StarPart) => ofPart(part).find((c) => c.position < firstAction);
   const context = setting("situation") ?? setting("task");
   // What the question asks for comes first: the mistake and owning it, for a mistake question.
