@@ -140,13 +140,19 @@ function composeAnswer(answer: AnswerItem, budgetSeconds: number): Draft {
   });
 }
 
-/** What a candidate would notice: the story told in the order it happened, parts never going back. */
+/**
+ * What a candidate would notice: the story told in the order it happened, parts never going back
+ * but for the problem told between two actions ("This led to…"), which is never an action itself.
+ */
 function expectChronology(draft: Draft, told: string): void {
   const own = draft.sentences.filter((s) => s.origin.from === "story");
   const at = own.map((s) => told.indexOf(s.text)).filter((i) => i >= 0);
   expect(at.length).toBeGreaterThan(own.length / 2);
   expect(at).toEqual([...at].sort((a, b) => a - b));
-  const ranks = draft.sentences.map((s) => ORDER.indexOf(s.part));
+  const parts = draft.sentences.map((s) => s.part);
+  const between = (i: number) =>
+    parts[i] === "situation" && parts.slice(0, i).includes("action") && parts.slice(i + 1).includes("action");
+  const ranks = parts.filter((_, i) => !between(i)).map((p) => ORDER.indexOf(p));
   expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
 }
 
@@ -169,9 +175,10 @@ describe("compose on the seed document", () => {
         const draft = composeAnswer(answer, budget);
         expectChronology(draft, answerText(answer));
         expectLensTime(draft, answer.question);
-        // The consequence of the mistake is not the story's result.
+        // What the mistake led to is the problem, never one of the speaker's actions, and not
+        // the story's result.
         const consequence = draft.sentences.find((s) => s.text.startsWith("This led to poor model training"));
-        if (consequence) expect(consequence.part).toBe("action");
+        if (consequence) expect(consequence.part).toBe("situation");
         expect(draft.text).toMatch(/I had accidentally dropped rows/);
         expect(draft.sentences.at(-1)?.text).toMatch(/^The experience reminded me/);
       }
@@ -181,16 +188,21 @@ describe("compose on the seed document", () => {
   );
 
   it.runIf(SEED_RUNS)(
-    'opens the technical story\'s actions with "I started by…" and never counts a blank as a lesson',
+    'opens the technical story\'s actions with "I started by…" and ends with its own lesson, no blank for one',
     () => {
       const answer = answerOf(seed, "q3/core");
-      const draft = composeAnswer(answer, 90);
-      expectChronology(draft, answerText(answer));
-      expectLensTime(draft, answer.question);
-      const actions = draft.sentences.filter((s) => s.part === "action");
-      expect(actions[0]?.text).toMatch(/^I started by/);
-      expect(draft.blanks).toContain(BLANKS.lesson);
-      expect(draft.spoken).not.toMatch(/\[/);
+      for (const budget of [60, 90, 120]) {
+        const draft = composeAnswer(answer, budget);
+        expectChronology(draft, answerText(answer));
+        expectLensTime(draft, answer.question);
+        const actions = draft.sentences.filter((s) => s.part === "action");
+        expect(actions[0]?.text).toMatch(/^I started by/);
+        // "It helped me solidify my … understanding" is what the story taught: the lesson.
+        expect(draft.blanks, `${budget} s`).not.toContain(BLANKS.lesson);
+        expect(draft.sentences.at(-1)?.text, `${budget} s`).toMatch(/^It helped me solidify/);
+        expect(draft.sentences.at(-1)?.part).toBe("lesson");
+        expect(draft.spoken).not.toMatch(/\[/);
+      }
     },
   );
 });
@@ -213,6 +225,16 @@ describe("compose on the sample document", () => {
     expect(mistake.text).toMatch(/I told the team straight away/);
     const first = composeAnswer(answerOf(sample, "q3/core"), 90).sentences.find((s) => s.part === "action");
     expect(first?.text).toMatch(/^I started with simple per-channel statistics/);
+  });
+
+  it("opens the model-focused mistake story with its own setting, no context blank", () => {
+    const answer = answerOf(sample, "q5/model-focused");
+    for (const budget of [60, 90, 120]) {
+      const draft = composeAnswer(answer, budget);
+      expect(draft.blanks, `${budget} s`).not.toContain(BLANKS.context);
+      expect(draft.sentences[0]?.text, `${budget} s`).toMatch(/^I built an anomaly detector/);
+      expect(draft.sentences[0]?.part).toBe("situation");
+    }
   });
 
   it("never counts an unfilled blank as a lesson or as time", () => {
@@ -243,11 +265,158 @@ describe("tagStoryParts", () => {
       "I learned to treat data pipelines like production code.",
     ]);
     expect(parts[0]).toBe("situation");
-    expect(parts[2]).toBe("action");
+    expect(parts[1]).toBe("action");
+    // What the mistake led to is the problem, told between the finding and the fix.
+    expect(parts[2]).toBe("situation");
+    expect(parts[3]).toBe("action");
     expect(parts[4]).toBe("result");
     expect(parts[5]).toBe("lesson");
-    const ranks = parts.map((p) => ORDER.indexOf(p));
-    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  });
+});
+
+describe("compose: what a mistake led to is never one of the speaker's actions", () => {
+  const churn = parseStory({
+    title: "Churn join",
+    situation: "I maintained the nightly churn model for a subscription app.",
+    actions: [
+      "After a schema change, I noticed the churn scores for new customers had all collapsed to zero.",
+      "I traced it to my own join, which had silently dropped every customer without a billing record.",
+      "This left the model with almost no recent sign-ups to learn from.",
+      "To fix it, I switched to a left join and added a row-count check before training.",
+    ],
+    result: "The next run scored new customers again, and the check has caught two bad loads since.",
+    lesson: "I learned to count rows before and after every join I write.",
+  });
+
+  it("files a consequence filed under Actions as the problem, in its place, and keeps the story's own result", () => {
+    for (const budgetSeconds of [45, 60, 90]) {
+      const draft = compose(churn, {
+        question: "Tell me about a time you made a mistake and how you handled it.",
+        budgetSeconds,
+      });
+      const consequence = draft.sentences.find((s) => s.text.startsWith("This left the model"));
+      if (consequence) expect(consequence.part, `${budgetSeconds} s`).toBe("situation");
+      const result = draft.sentences.filter((s) => s.part === "result" && s.origin.from === "story");
+      expect(result.at(-1)?.text, `${budgetSeconds} s`).toMatch(/^The next run scored/);
+    }
+    const full = compose(churn, { question: "Tell me about a mistake you made", budgetSeconds: 90 });
+    expect(full.sentences.map((s) => s.part)).toEqual([
+      "situation",
+      "situation",
+      "action",
+      "situation",
+      "action",
+      "result",
+      "result",
+      "lesson",
+    ]);
+  });
+
+  it("asks for how it ended when the only outcome told is what the mistake led to", () => {
+    const story = parseStory({
+      title: "Pricing release",
+      situation: "I owned the pricing service of a travel site.",
+      actions: [
+        "I shipped a new rounding rule on a Friday without a canary.",
+        "Within an hour, hundreds of bookings had been charged twice the fare.",
+        "I rolled the release back and refunded every affected booking myself.",
+      ],
+      lesson: "I learned never to ship pricing changes without a canary.",
+    });
+    const draft = compose(story, { question: "Tell me about a mistake you made", budgetSeconds: 90 });
+    expect(draft.sentences.find((s) => s.text.startsWith("Within an hour"))?.part).not.toBe("action");
+    expect(draft.blanks).toContain(BLANKS.result);
+  });
+
+  it("never takes the problem found among the actions for the setting", () => {
+    const story = parseStory({
+      title: "Rounding",
+      actions: [
+        "I rewrote the fare rounding code and deployed it straight to production.",
+        "This doubled the price of some bookings.",
+        "I rolled the rule back within the hour.",
+      ],
+      result: "No customer paid the doubled price.",
+      lesson: "I learned to put pricing changes behind a canary.",
+    });
+    const draft = compose(story, { question: "Tell me about a mistake you made", budgetSeconds: 60 });
+    expect(draft.sentences.find((s) => s.text.startsWith("This doubled"))?.part).toBe("situation");
+    expect(draft.blanks).toContain(BLANKS.context);
+    expect(draft.sentences[0]?.text).toBe(`Context: ${BLANKS.context}`);
+  });
+});
+
+describe("compose: a lesson told as growth", () => {
+  const feature = (closing: string) =>
+    parseStory({
+      title: "Feature store",
+      situation: "Our team ran a recommendation service for a news site.",
+      actions: [
+        "I rebuilt the feature store so that training and serving read the same features.",
+        "I added a nightly job that compared the two and alerted on drift.",
+      ],
+      result: `Click-through went up by 6% in the first month. ${closing}`,
+    });
+
+  it("reads what the work did to the speaker's understanding as the lesson, with no blank for one", () => {
+    for (const closing of [
+      "It sharpened my understanding of how training and serving drift apart.",
+      "The project helped me solidify my grasp of how features reach production.",
+      "It gave me a far deeper appreciation for how fragile feature pipelines are.",
+    ]) {
+      const draft = compose(feature(closing), {
+        question: "Tell me about a model you improved",
+        budgetSeconds: 60,
+      });
+      expect(draft.sentences.at(-1)?.text, closing).toBe(closing);
+      expect(draft.sentences.at(-1)?.part, closing).toBe("lesson");
+      expect(draft.blanks, closing).not.toContain(BLANKS.lesson);
+    }
+  });
+
+  it("keeps a result that only mentions understanding someone else's problem a result", () => {
+    const draft = compose(feature("The editors finally understood why the list changed every morning."), {
+      question: "Tell me about a model you improved",
+      budgetSeconds: 60,
+    });
+    expect(draft.blanks).toContain(BLANKS.lesson);
+  });
+});
+
+describe("compose: a story opens with its setting", () => {
+  it("reads the opening filed as the Situation as the scene even when it is told as a deed", () => {
+    const story = parseStory({
+      title: "Spam split",
+      situation: "I built a spam filter for support tickets and tested it on a random split of the inbox.",
+      actions: [
+        "The offline numbers looked great, so I put it live.",
+        "I went back and saw that the same customers sat on both sides of the split.",
+        "I re-split by customer and retrained.",
+      ],
+      result: "The live error settled where the honest test said it would.",
+      lesson: "I learned to split by the unit that repeats.",
+    });
+    const draft = compose(story, { question: "Tell me about a mistake you made", budgetSeconds: 90 });
+    expect(draft.blanks).not.toContain(BLANKS.context);
+    expect(draft.sentences[0]?.text).toMatch(/^I built a spam filter/);
+    expect(draft.sentences[0]?.part).toBe("situation");
+  });
+
+  it("still asks for the setting when the story opens with an action it files as one", () => {
+    const story = parseStory({
+      title: "Cache",
+      actions: [
+        "I added a cache in front of the ranking model.",
+        "I load-tested it with last week's traffic.",
+      ],
+      result: "p95 latency fell by 40%.",
+      lesson: "I learned to measure before I optimise.",
+    });
+    const draft = compose(story, {
+      question: "Tell me about a time you improved latency",
+      budgetSeconds: 60,
+    });
+    expect(draft.blanks).toContain(BLANKS.context);
   });
 });
 
@@ -400,6 +569,43 @@ describe("compose: a sentence that continues the one before ('At first…', 'But
       }
     },
   );
+});
+
+describe("compose: a sentence that tells its time from the one before ('Two days later…')", () => {
+  it("reads a time counted from the sentence before as leaning on it", () => {
+    for (const text of [
+      "Three weeks later, the finance team called about missing invoices.",
+      "The next morning the queue held forty thousand jobs.",
+      "Within a day the support inbox filled with complaints.",
+      "Soon after, the pager went quiet.",
+    ])
+      expect(leansBack(text), text).toBe(true);
+    for (const text of [
+      "Within a week of launch, the support inbox filled with complaints.",
+      "Soon after the migration, I took over the billing service.",
+      "Two days of profiling showed the cache was cold.",
+    ])
+      expect(leansBack(text), text).toBe(false);
+  });
+
+  it("never opens a draft of the sample's mistake story with 'Two days later…' (any budget)", () => {
+    const answer = answerOf(readSample(), "q5/core");
+    const story = storyFromAnswer(answer);
+    const told = storySentences(story).map((s) => s.text);
+    const later = told.findIndex((t) => /^Two days later\b/.test(t));
+    expect(later).toBeGreaterThan(0);
+    for (const budgetSeconds of [30, 45, 60, 90]) {
+      const draft = compose(story, {
+        question: answer.question,
+        role: "ml-engineer",
+        budgetSeconds,
+        telling: answerText(answer),
+      });
+      const said = draft.sentences.map((s) => s.text);
+      const at = said.indexOf(told[later] ?? "");
+      if (at >= 0) expect(said[at - 1], `${budgetSeconds} s`).toBe(told[later - 1]);
+    }
+  });
 });
 
 describe("compose: a mistake question asks how you handled it", () => {

@@ -19,6 +19,7 @@ import {
   countWords,
   hasBlank,
   hasFigure,
+  lacksSubject,
   leansBack,
 } from "./text.ts";
 
@@ -98,14 +99,44 @@ const LESSON_CUE = new RegExp(
     .map((cue) => cue.pattern.source)
     .join("|"),
 );
+// What the episode did to the speaker's understanding ("It helped me solidify my understanding
+// of…", "It sharpened my sense of…", "It gave me a deeper appreciation for…"): a lesson told as
+// growth, which the lens's cues (and its tagger) can read as one more result.
+const GROWTH_CUE =
+  /\b(?:helped|taught|allowed|pushed|forced|led) (?:me|us) (?:to )?(?:solidify|deepen|sharpen|broaden|strengthen|understand|appreciate|grasp|internali[sz]e|recogni[sz]e|realize|realise)\b|\b(?:solidif(?:y|ied)|sharpen(?:ed)?|broaden(?:ed)?|deepen(?:ed)?|strengthen(?:ed)?|reinforc(?:e|ed)|grew|expanded|changed) (?:my|our) (?:[\w-]+ ){0,3}(?:understanding|grasp|knowledge|intuition|appreciation|sense|view|thinking|perspective)\b|\bgave (?:me|us) (?:a )?(?:[\w-]+ ){0,2}(?:understanding|appreciation|sense|respect|perspective) (?:of|for)\b/;
+
+/** Whether a sentence says what the speaker learned, by the lens's lesson cue or as growth. */
+function readsAsLesson(sentence: string): boolean {
+  const text = sentence.toLowerCase().replace(/[’‘]/g, "'");
+  return LESSON_CUE.test(text) || GROWTH_CUE.test(text);
+}
 
 /** How much the story's own field for a sentence adds to the tagger's probability of that part. */
 const PRIOR_WEIGHT = 0.3;
 
+// The speaker in a sentence: "I" or "we" doing, thinking or owning something.
+const FIRST_PERSON = /\b(?:I|[Ww]e)\b/;
+
+/**
+ * Whether a sentence tells no deed of the speaker: no "I" or "we" in it, not a list item whose
+ * "I" is in the line before ("Added a check…"), and the tagger does not mainly hear an action in
+ * it ("This led to poor training.", "Within a week the users complained."). Filed under Actions
+ * or not, such a sentence is the problem or an outcome told between the deeds, never one of them.
+ */
+function tellsNoDeed(sentence: string, probs: readonly number[]): boolean {
+  if (FIRST_PERSON.test(sentence) || lacksSubject(sentence)) return false;
+  const action = probs[PART_ORDER.indexOf("action")] ?? 0;
+  const other = Math.max(...probs.filter((_, j) => PART_ORDER[j] !== "action"));
+  return action < 0.5 || action < other;
+}
+
 /**
  * The STAR+L part of each sentence of a story told in order, as the risk lens's trained sentence
- * tagger reads it, with the telling order kept: parts never go back (situation → task → action →
- * result → lesson), so a consequence told before the fix stays in the actions.
+ * tagger reads it, with the telling order kept: the speaker's deeds never go back (situation →
+ * task → action → result → lesson). A sentence that tells no deed is never an action: told
+ * before or between the actions it is the problem (what the mistake led to, how it surfaced),
+ * after the last one the result. A story's opening filed as its Situation is the setting, even
+ * when it is told as a deed.
  * @example tagStoryParts(["Our deploys failed weekly.", "I added a canary.", "Failures fell to zero."]) // ["situation", "action", "result"]
  */
 export function tagStoryParts(
@@ -136,27 +167,22 @@ export function tagStoryParts(
     });
     counts[at] = (counts[at] ?? 0) + 1;
   });
+  const means = sums.map((row, i) => row.map((p) => p / Math.max(1, counts[i] ?? 0)));
   // A lesson told inside a written Result or Action section is the lesson, as the lens reads it
   // (never the section's first sentence: a written "Result:" keeps its result).
   const priors = sentences.map((sentence, i) =>
-    (prior[i] === "result" || prior[i] === "action") &&
-    prior[i - 1] === prior[i] &&
-    LESSON_CUE.test(sentence.toLowerCase().replace(/[’‘]/g, "'"))
+    (prior[i] === "result" || prior[i] === "action") && prior[i - 1] === prior[i] && readsAsLesson(sentence)
       ? "lesson"
       : prior[i],
   );
-  // Best monotone path (a Viterbi over the five parts in their order).
-  const n = sentences.length;
-  const m = PART_ORDER.length;
   // The part the story itself gives a sentence (the field the user filed it under) is a prior
   // the tagger must outweigh: a goal filed under Task stays the task even where the tagger hears
   // an action in it.
   const score = (i: number, j: number) =>
-    Math.log(
-      (sums[i]?.[j] ?? 0) / Math.max(1, counts[i] ?? 0) +
-        0.02 +
-        (priors[i] === PART_ORDER[j] ? PRIOR_WEIGHT : 0),
-    );
+    Math.log((means[i]?.[j] ?? 0) + 0.02 + (priors[i] === PART_ORDER[j] ? PRIOR_WEIGHT : 0));
+  // Best monotone path (a Viterbi over the five parts in their order).
+  const n = sentences.length;
+  const m = PART_ORDER.length;
   const best: number[][] = [];
   const from: number[][] = [];
   for (let i = 0; i < n; i += 1) {
@@ -181,6 +207,24 @@ export function tagStoryParts(
     parts[i] = PART_ORDER[j] ?? "action";
     j = from[i]?.[j] ?? 0;
   }
+  // The path keeps a sentence that tells no deed among the actions when deeds follow it (the
+  // field it was filed under says Actions, or a part the path cannot go back to): it is the
+  // problem ("This led to poor training.", "Two days later a colleague reported…"), never an
+  // action. After the last deed it is how the story ended.
+  const deed = sentences.map(
+    (sentence, i) => parts[i] === "action" && !tellsNoDeed(sentence, means[i] ?? []),
+  );
+  const firstDeed = deed.indexOf(true);
+  const lastDeed = deed.lastIndexOf(true);
+  parts.forEach((part, i) => {
+    if (part !== "action" || deed[i]) return;
+    if (i > lastDeed) parts[i] = "result";
+    else if (i < firstDeed && parts.slice(0, i).includes("task")) parts[i] = "task";
+    else parts[i] = "situation";
+  });
+  // A story opens with its setting: the first sentence, filed as the Situation, is the scene
+  // even when the tagger hears a deed in it ("I built a detector and evaluated it on…").
+  if (priors[0] === "situation") parts[0] = "situation";
   return parts;
 }
 
@@ -262,13 +306,18 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   const byScore = (a: Candidate, b: Candidate) => b.score - a.score || a.position - b.position;
   const ofPart = (part: StarPart) => candidates.filter((c) => c.part === part);
   const chosen = new Set<Candidate>();
-  // The result and the lesson are what the interviewer remembers: always kept.
+  // The result and the lesson are what the interviewer remembers: always kept. (What a mistake
+  // led to, told between the actions, is the problem, not the result: see tagStoryParts.)
   const results = ofPart("result");
   const result = results.find((c) => c.figure) ?? results[0];
   const lessons = ofPart("lesson");
   const lesson = lessons.at(-1);
-  const action = ofPart("action").sort(byScore)[0];
-  const context = ofPart("situation")[0] ?? ofPart("task")[0];
+  const actions = ofPart("action");
+  const action = [...actions].sort(byScore)[0];
+  // The context is the scene told before the actions, not the problem found among them.
+  const firstAction = actions[0]?.position ?? Number.POSITIVE_INFINITY;
+  const setting = (part: StarPart) => ofPart(part).find((c) => c.position < firstAction);
+  const context = setting("situation") ?? setting("task");
   // What the question asks for comes first: the mistake and owning it, for a mistake question.
   const asked = candidates.filter((c) => c.answers);
   const must = [...new Set([result, lesson, action, ...asked])].filter(

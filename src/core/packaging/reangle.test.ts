@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { answerOf, readSample, readSeed, SEED_RUNS } from "../../../test/seed.ts";
 import { answerText } from "../answer-text.ts";
+import { answeringSentences } from "./data/answer-cues.ts";
 import { reangle } from "./reangle.ts";
 import { coreShare } from "./role-terms.ts";
 import { splitSentences, stripMarkup } from "./text.ts";
@@ -110,6 +111,28 @@ describe("reangle on the sample document", () => {
       expect(out.text).toMatch(/I told the team straight away/);
       expect(out.text).toMatch(/Since then I never sign off a migration on a sample/);
       expect(out.text).not.toMatch(/\*\*/);
+      expectOwnSentencesInOrder(original, out);
+    }
+  });
+});
+
+describe("reangle: the mistake found as one's own ('I realised my split had leaked')", () => {
+  it("reads finding one's own error as the mistake the question asks for", () => {
+    const told = [
+      "I shipped a sales forecast for our stores after a strong offline test.",
+      "A month later the store managers said it was badly off.",
+      "I went back and realised my shuffle had mixed future weeks into the training data.",
+      "I rebuilt the split by date and retrained.",
+    ];
+    expect(answeringSentences(told, "mistake-failure")).toContain(2);
+  });
+
+  it("keeps the sample's model-focused mistake whatever the role", () => {
+    const answer = answerOf(readSample(), "q5/model-focused");
+    const original = answerText(answer);
+    for (const toRole of ["ml-engineer", "software-engineer", "data-scientist"] as const) {
+      const out = reangle(original, { fromRole: "ml-engineer", toRole, question: answer.question });
+      expect(out.text, toRole).toMatch(/I went back and realised my random split had leaked/);
       expectOwnSentencesInOrder(original, out);
     }
   });

@@ -273,8 +273,10 @@ export function announcedCount(line: string): number | undefined {
 // its antecedent it points at nothing.
 // Openings that point back at the sentence before: a pronoun for what it said, or a connective
 // that continues it ("At first, I assumed…" needs the problem it assumed about; "But…", "However…").
+// A time told from the sentence before ("Two days later…", "The next morning…", "Within a week…")
+// leans on it just the same: later than what?
 const LEANS_BACK =
-  /^(?:this|that|these|those|it|so|then|which|as a result|because of (?:this|that)|at first|but|however|still|instead|yet|even so|after that|afterwards)\b/i;
+  /^(?:this|that|these|those|it|so|then|which|as a result|because of (?:this|that)|at first|but|however|still|instead|yet|even so|after that|afterwards|(?:a|an|one|two|three|four|five|six|a few|a couple of|several|\d+) (?:minutes?|hours?|days?|nights?|weeks?|months?|years?|releases?|sprints?) later|later that (?:day|night|week|month)|the (?:next|following) (?:day|morning|night|week|month|release|sprint)|(?:soon|shortly) after(?:wards)?\b(?! (?:the|a|an|my|our|we|i)\b)|within (?:a|an|one|two|three|a few|\d+) (?:minutes?|hours?|days?|nights?|weeks?|months?)\b(?! of\b))\b/i;
 // Past forms a list item opens with when its subject sits in the line before ("…, I" then
 // "Built the…"): the regular ones end in -ed.
 const IRREGULAR_PAST = new Set(
