@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { fitBinaryHeads, pickSameKindThreshold, pickTranscriptThreshold } from "./lens-fit.ts";
+import {
+  fitBinaryHeads,
+  pickSameKindThreshold,
+  pickTranscriptThreshold,
+  readingThreshold,
+} from "./lens-fit.ts";
 
 // Two samples with their own feature each; the second is a negative of the one class.
 const samples = [{ features: ["a"] }, { features: ["b"] }];
@@ -92,5 +97,22 @@ describe("pickTranscriptThreshold (the boundary threshold used on spoken text)",
     const flat = grid.map(() => 0.85);
     expect(pickTranscriptThreshold(grid, [flat], 0.2, 0.6).t).toBe(0.6);
     expect(pickTranscriptThreshold(grid, [flat], 0.2, 0.4).t).toBe(0.4);
+  });
+});
+
+describe("readingThreshold (npm run train -- --reading-threshold T)", () => {
+  it("absent, the training answers keep the sentence-start F1 pick", () => {
+    expect(readingThreshold(undefined)).toBeUndefined();
+  });
+
+  it("reads a cut strictly between 0 and 1", () => {
+    expect(readingThreshold("0.25")).toBe(0.25);
+    expect(readingThreshold("0.6")).toBe(0.6);
+  });
+
+  it("refuses a value that would never or always cut, or is not a number", () => {
+    for (const bad of ["0", "1", "-0.2", "25", "", "x", "NaN"]) {
+      expect(() => readingThreshold(bad)).toThrow(/reading-threshold/);
+    }
   });
 });

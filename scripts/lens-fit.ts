@@ -278,3 +278,21 @@ export function pickTranscriptThreshold(
   }
   return { ...best, mean };
 }
+
+/**
+ * The value of `npm run train -- --reading-threshold T`: the boundary threshold with which the
+ * training and validation answers read as transcripts are cut, and the one stored for use
+ * (docs/risk-lens.md, "Spoken transcripts", branch `spk5`). Absent: `undefined` (the
+ * sentence-start F1 pick reads them and the in-use threshold is chosen last). A value outside
+ * (0, 1) or not a number is refused, so a typo cannot train a model that never or always cuts.
+ *
+ *   readingThreshold("0.25") // → 0.25
+ */
+export function readingThreshold(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const t = Number(value);
+  if (value.trim() === "" || !Number.isFinite(t) || t <= 0 || t >= 1) {
+    throw new Error(`--reading-threshold wants a number between 0 and 1, not "${value}"`);
+  }
+  return t;
+}

@@ -11,6 +11,7 @@
  *   npm run train -- --extra F --extra-weight 0.5 --extra-overall
  *   npm run train -- --extra F --extra-labels task,ambiguity,autonomy
  *   npm run train -- --spoken-gold --out FILE   # spoken corpus answers read on their labelled sentences
+ *   npm run train -- --reading-threshold 0.25 --out FILE   # transcripts read and used at one cut
  *   npm run train -- --extra F --extra-no-topic   # F teaches neither the topic nor the off-topic head
  *   npm run train -- --notes-copies --out FILE    # each written training story also as bullet notes
  *
@@ -76,6 +77,7 @@ import {
   pickSameKindThreshold,
   pickTranscriptThreshold,
   prune,
+  readingThreshold,
   type SparseSample,
 } from "./lens-fit.ts";
 import { notesCopies } from "./lens-notes.ts";
@@ -471,6 +473,11 @@ const model: LensModel = {
   boundaryThreshold: 0.5,
 };
 
+// `--reading-threshold T` (off by default; branch `spk5`, docs/risk-lens.md): the training and
+// validation answers read as transcripts are cut at T instead of the sentence-start F1 pick, and
+// T is also the threshold stored for use (the criterion below is still computed and logged, not
+// applied), so that the tagger and the heads learn on pieces cut as they will be read.
+const READING_THRESHOLD = readingThreshold(option("--reading-threshold"));
 // The threshold with which the training answers are read: best sentence-start F1 on the
 // validation answers read as transcripts. The threshold kept for use is chosen at the end, on the
 // labels read from transcripts ("The transcript threshold in use" below); reading the training
@@ -491,9 +498,9 @@ const model: LensModel = {
     const f1 = (2 * tp) / Math.max(1, 2 * tp + fp + fn);
     if (f1 > best.f1) best = { t: Math.round(t * 100) / 100, f1 };
   }
-  model.boundaryThreshold = best.t;
+  model.boundaryThreshold = READING_THRESHOLD ?? best.t;
   log(
-    `boundary threshold for reading the training answers ${best.t} (validation sentence-start F1 ${best.f1.toFixed(3)})`,
+    `boundary threshold for reading the training answers ${model.boundaryThreshold} (${READING_THRESHOLD === undefined ? "" : `--reading-threshold; the sentence-start F1 pick would be ${best.t}, `}validation sentence-start F1 ${best.f1.toFixed(3)})`,
   );
 }
 
@@ -1087,9 +1094,9 @@ if (validationRows.length > 0) {
     0.2,
     0.6,
   );
-  model.boundaryThreshold = best.t;
+  model.boundaryThreshold = READING_THRESHOLD ?? best.t;
   log(
-    `transcript threshold in use ${best.t} (validation, mean of written-as-transcript and spoken-register label means of macro-F1, smoothed, ${best.score.toFixed(3)}; by threshold, mean [written as transcript, spoken register]: ${grid.map((t, i) => `${t}: ${(best.mean[i] ?? 0).toFixed(3)} [${(byKind[i] ?? []).map((x) => x.toFixed(3)).join(", ")}]`).join("; ")})`,
+    `transcript threshold in use ${model.boundaryThreshold}${READING_THRESHOLD === undefined ? "" : ` (--reading-threshold; the criterion would pick ${best.t})`} (validation, mean of written-as-transcript and spoken-register label means of macro-F1, smoothed, ${best.score.toFixed(3)}; by threshold, mean [written as transcript, spoken register]: ${grid.map((t, i) => `${t}: ${(best.mean[i] ?? 0).toFixed(3)} [${(byKind[i] ?? []).map((x) => x.toFixed(3)).join(", ")}]`).join("; ")})`,
   );
 }
 model.meta = {
