@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { SEED_RUNS } from "../seed.ts";
 import { launchBrowser, newContext } from "./browser.ts";
 import { importSeed, screenshot, startTestServer, type TestServer } from "./harness.ts";
+import { pdfText } from "./pdf-text.ts";
 
 const launched = await launchBrowser();
 
@@ -147,6 +148,18 @@ describe.runIf(launched.browser !== null && SEED_RUNS)("no markup on any page, o
       await page.goto(route);
       leaks.push(...(await leaksOn(page, name)));
       await screenshot(page, `markup-${name}`);
+    }
+    // The printed sheet: its own part labels ("Situation:") are the sheet's, markers never are.
+    const { formats } = (await (await fetch(`${server.url}/api/export/formats`)).json()) as {
+      formats: string[];
+    };
+    if (formats.includes("pdf")) {
+      const pdf = await fetch(`${server.url}/api/export?format=pdf&documentId=${documentId}`);
+      expect(pdf.status).toBe(200);
+      const text = pdfText(Buffer.from(await pdf.arrayBuffer()));
+      expect(text).toMatch(/PhD in Applied Mathematics/);
+      for (const line of text.split("\n"))
+        if (/\*\*|__|^\s*#{1,6}\s/.test(line)) leaks.push(`PDF: ${line.slice(0, 120)}`);
     }
     expect(leaks).toEqual([]);
   }, 240_000);
