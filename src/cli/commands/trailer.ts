@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { DeriskError } from "../../app/errors.ts";
+import type { TrailerOrigin } from "../../core/packaging/trailer.ts";
 import type { CliContext } from "../context.ts";
 
 /**
@@ -26,9 +27,12 @@ export function registerTrailerCommand(program: Command, ctx: CliContext): void 
         ctx.out(JSON.stringify(trailer, null, 2));
         return;
       }
-      const lines = trailer.beats.map(
-        ({ beat, lines: said }) => `${ctx.style.bold(beat.padEnd(11))} ${said.map((l) => l.text).join(" ")}`,
-      );
+      // Each beat says where its words came from, as the web page does: the user can check
+      // that every sentence is one they wrote.
+      const lines = trailer.beats.flatMap(({ beat, lines: said }) => [
+        `${ctx.style.bold(beat.padEnd(11))} ${said.map((l) => l.text).join(" ")}`,
+        ctx.style.dim(`${"".padEnd(11)} — ${[...new Set(said.map((l) => sourceOf(l.origin)))].join("; ")}`),
+      ]);
       ctx.out(
         [
           ...lines,
@@ -47,4 +51,21 @@ export function registerTrailerCommand(program: Command, ctx: CliContext): void 
         ].join("\n"),
       );
     });
+}
+
+/** Where a trailer line came from, in the words of the web app's trailer page. */
+function sourceOf(origin: TrailerOrigin): string {
+  if (origin.from === "template") return "to fill in";
+  if (origin.from === "story") return "from one of your stories";
+  if (origin.from === "answer") return `from your answer to “${origin.question}”`;
+  switch (origin.field) {
+    case "thread":
+      return "from your “tell me about yourself” answer";
+    case "motivation":
+      return "from your “why now?” answer";
+    case "goals":
+      return "from your goals";
+    default:
+      return "from your background";
+  }
 }

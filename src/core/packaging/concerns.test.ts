@@ -119,3 +119,15 @@ describe("concernQuotes", () => {
     expect(quotes[0]?.phrases.length).toBeGreaterThan(1);
   });
 });
+
+describe("concern triggers as shown", () => {
+  it("quotes each trigger's sentence without its Markdown or STAR label", () => {
+    const text =
+      "**Situation**: On my side project I set up Kubernetes, Helm and Terraform for a chatbot.\n\n" +
+      "**Action**: I wired **Istio**, Prometheus and a CI/CD pipeline on EKS by myself.";
+    const concerns = detectConcerns(text, { role: "ml-engineer" });
+    const sentences = concerns.flatMap((c) => c.triggers.map((t) => t.sentence));
+    expect(sentences.length).toBeGreaterThan(0);
+    for (const sentence of sentences) expect(sentence).not.toMatch(/\*\*|^(?:Situation|Action)\s*:/);
+  });
+});

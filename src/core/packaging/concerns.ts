@@ -62,7 +62,7 @@ export function detectConcerns(text: string, options: DetectConcernsOptions = {}
         const match = pattern.exec(span.text);
         if (!match) return;
         fired = true;
-        triggers.push({ phrase: match[0], index, sentence: span.text });
+        triggers.push({ phrase: match[0], index, sentence: stripMarkup(span.text).trim() });
       });
       if (fired) distinct++;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coverageMatrix, indexStories, rankStories } from "./match.ts";
+import { competencyCues, coverageMatrix, indexStories, rankStories } from "./match.ts";
 import { parseStories, type Story } from "./story.ts";
 
 const stories = parseStories([
@@ -172,5 +172,53 @@ describe("coverageMatrix", () => {
     const strength = (id: string) => row?.evidence.find((e) => e.id === id)?.strength;
     expect(strength("direct")).toBe(3);
     expect(strength("dodge")).toBe(1);
+  });
+});
+
+describe("coverage credits a candidate would not dispute", () => {
+  it("counts an answer about oneself for what it answers, not for each competency a word names", () => {
+    const matrix = coverageMatrix([], {
+      answers: [
+        {
+          id: "me",
+          question: "Tell me about yourself.",
+          text:
+            "I trained as a chemist and moved into data work five years ago. I enjoy open-ended problems and collaborating with my team, " +
+            "and I have deployed models and pipelines for forecasting and pricing.",
+        },
+        {
+          id: "now",
+          question: "Why are you looking for a new role now?",
+          text: "I want to work where models reach customers at scale and where the team values feedback and collaboration.",
+        },
+      ],
+    });
+    const credited = (id: string) =>
+      matrix.rows.filter((r) => r.evidence.some((e) => e.id === id)).map((r) => r.competency);
+    expect(credited("me")).toEqual(["about-me"]);
+    expect(credited("now")).toEqual(["motivation"]);
+  });
+
+  it("counts one phrase once, whether written with a hyphen or not", () => {
+    // "open-ended" is a cue word and, as "open ended problems", a concept of the shared matcher.
+    expect(competencyCues("We were handed an open-ended problem.").get("ambiguity")).toBe(1);
+  });
+
+  it("still credits an episode for every competency its words evidence", () => {
+    const matrix = coverageMatrix([], {
+      answers: [
+        {
+          id: "fail",
+          question: "Tell me about a time you made a mistake.",
+          text:
+            "I rolled out a retrained model without checking drift, and the failed rollout cost us a day of pricing. " +
+            "I rolled back, added a drift check to the deploy pipeline and retrained on fresh features.",
+        },
+      ],
+    });
+    const credited = matrix.rows
+      .filter((r) => r.evidence.some((e) => e.id === "fail"))
+      .map((r) => r.competency);
+    expect(credited).toEqual(expect.arrayContaining(["mistake-failure", "ml-engineering"]));
   });
 });

@@ -68,6 +68,13 @@ const CONCEPT_COMPETENCY: Readonly<Record<string, Competency>> = {
   "soft.growth": "learning-growth",
 };
 
+// A cue word or concept term as compared: lower case, hyphens read as spaces.
+const cueKey = (term: string) =>
+  term
+    .toLowerCase()
+    .replace(/[-\s]+/g, " ")
+    .trim();
+
 /**
  * How strongly a text evidences each competency, from its own words: 1 per distinct cue word
  * (the story cues) or concept (the shared matcher) that points to it. Competencies with no
@@ -83,7 +90,7 @@ export function competencyCues(
   const out = new Map<Competency, number>();
   const cueWords = new Map<Competency, Set<string>>();
   for (const [competency, cue] of STORY_COMPETENCY_CUES) {
-    const distinct = new Set((lower.match(cue) ?? []).map((m) => m.toLowerCase()));
+    const distinct = new Set((lower.match(cue) ?? []).map(cueKey));
     cueWords.set(competency, distinct);
     if (distinct.size > 0) out.set(competency, distinct.size);
   }
@@ -92,8 +99,13 @@ export function competencyCues(
   for (const id of analysis.direct) {
     const competency = CONCEPT_COMPETENCY[id];
     const term = analysis.concepts.get(id)?.term ?? "";
-    // A word already counted as a cue is not counted twice.
-    if (competency !== undefined && !cueWords.get(competency)?.has(term)) {
+    // A phrase already counted as a cue is not counted twice: "open-ended" (cue) is the
+    // concept's "open ended problems", "collaborating" both.
+    const key = cueKey(term);
+    const counted = [...(cueWords.get(competency as Competency) ?? [])].some(
+      (cue) => key === cue || ` ${key} `.includes(` ${cue} `),
+    );
+    if (competency !== undefined && !counted) {
       out.set(competency, (out.get(competency) ?? 0) + 1);
     }
   }
@@ -626,6 +638,10 @@ export function coverageMatrix(
     };
     const strengthFor = answerStrengths(answer, more.analyze ?? analyze);
     if (asked !== undefined) add(asked, strengthFor(asked));
+    // An answer about oneself, one's motives or strengths presents the candidate: "I enjoy
+    // collaborating", "I want to ship ML at scale" are claims, not episodes that evidence
+    // teamwork or ML engineering. It counts for what it answers only.
+    if (asked !== undefined && ANSWER_COMPETENCIES.has(asked)) continue;
     // Competencies read from its words, not asked for: one less, as for a story.
     for (const [c, count] of competencyCues(answer.text)) {
       if (count >= 2 && c !== asked) add(c, Math.max(1, strengthFor(c) - 1));

@@ -158,6 +158,18 @@ export function CoveragePage() {
                 </tbody>
               </table>
             </div>
+            {result.data.stories.length > 0 && (
+              // The column heads are cut to three lines, and stories drawn from one question's
+              // variants start alike: the key names each column in full.
+              <ol className="coverage-story-key" aria-label="Story columns">
+                {result.data.stories.map((story, index) => (
+                  <li key={story.id}>
+                    <span className="coverage-story-key-number">S{index + 1}</span>{" "}
+                    <a href={route.stories(story.id)}>{story.title}</a>
+                  </li>
+                ))}
+              </ol>
+            )}
           </>
         )}
     </div>

@@ -1,0 +1,65 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SEED_RUNS, seedUpload } from "../../../test/seed.ts";
+import { openStore, type Store } from "../../store/index.ts";
+import { runCommand } from "../test-cli.ts";
+import { registerImportCommand } from "./import.ts";
+import { registerTrailerCommand } from "./trailer.ts";
+
+// `derisk trailer` on the seed (read from ../shared at run time, mandatory under CI) and on our
+// sample, over a real store: four beats, each the user's own sentence, each saying where it
+// came from, and "now" from the why-now material.
+const commands = [registerImportCommand, registerTrailerCommand];
+
+describe("derisk trailer", () => {
+  let pglite: PGlite;
+  let store: Store;
+  let dir: string;
+  beforeAll(async () => {
+    pglite = await PGlite.create();
+    store = await openStore({ pglite });
+    dir = mkdtempSync(join(tmpdir(), "derisk-trailer-"));
+  }, 60_000);
+  afterAll(async () => {
+    await store.close();
+    await pglite.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function trailerOf(userId: string, file: string, bytes: Uint8Array): Promise<string> {
+    await store.users.ensureUser(userId);
+    const path = join(dir, file);
+    writeFileSync(path, bytes);
+    expect((await runCommand(commands, ["import", path], { store, userId })).code).toBe(0);
+    const run = await runCommand(commands, ["trailer"], { store, userId });
+    expect(run.code).toBe(0);
+    return run.out;
+  }
+
+  it.runIf(SEED_RUNS)("on the seed: each beat names its source, and now is the why-now answer", async () => {
+    const out = await trailerOf("seed", "seed.md", seedUpload().bytes);
+    const beats = ["foundation", "projects", "production", "now"];
+    const lines = out.split("\n");
+    for (const beat of beats) {
+      const at = lines.findIndex((l) => l.startsWith(beat));
+      expect(at, beat).toBeGreaterThanOrEqual(0);
+      expect(lines[at + 1], beat).toMatch(/^\s+— from your /);
+    }
+    const now = lines.findIndex((l) => l.startsWith("now"));
+    expect(lines[now]).toMatch(/now I want to apply those skills/);
+    expect(lines[now + 1]).toMatch(/“why now\?” answer/);
+    expect(out).not.toMatch(/certified/);
+    expect(out).not.toMatch(/\*\*|__/);
+  });
+
+  it("on our sample: the foundation beat comes from the about-me answer", async () => {
+    const bytes = new Uint8Array(readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url)));
+    const out = await trailerOf("sample", "sample-prep.md", bytes);
+    const lines = out.split("\n");
+    const foundation = lines.findIndex((l) => l.startsWith("foundation"));
+    expect(lines[foundation + 1]).toMatch(/from your “tell me about yourself” answer/);
+  });
+});

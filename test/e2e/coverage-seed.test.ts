@@ -1,0 +1,70 @@
+/**
+ * Coverage on the seed in a real browser, its answers made into stories: the self-presenting
+ * answers count for about me and motivation only, and the story columns — three of them drawn
+ * from variants of one mistake question, whose heads all read "Tell me about a time yo…" — are
+ * named in full under the grid, so the user can tell them apart.
+ */
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { SEED_RUNS } from "../seed.ts";
+import { launchBrowser, newContext } from "./browser.ts";
+import { importSeed, screenshot, startTestServer, type TestServer } from "./harness.ts";
+
+const launched = await launchBrowser();
+
+describe.runIf(launched.browser !== null && SEED_RUNS)("coverage on the seed", () => {
+  const browser = launched.browser as Browser;
+  let server: TestServer;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const documentId = await importSeed(server.url);
+    // A request from outside a browser carries no origin and needs no session token.
+    const made = await fetch(`${server.url}/api/documents/${documentId}/stories`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{}",
+    });
+    expect(made.status).toBeLessThan(300);
+    context = await newContext(browser, server.url);
+    page = await context.newPage();
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    await browser.close();
+  });
+
+  test("names every story column in full, variants told apart", async () => {
+    await page.goto("/#/coverage");
+    await page.locator(".heatmap").waitFor();
+    const heads = await page.locator(".heatmap-story").count();
+    expect(heads).toBeGreaterThanOrEqual(4);
+    const key = page.getByRole("list", { name: "Story columns" });
+    await key.waitFor();
+    const entries = await key.locator("li").allInnerTexts();
+    expect(entries).toHaveLength(heads);
+    expect(entries[0]).toMatch(/^S1\s/);
+    expect(new Set(entries.map((e) => e.replace(/^S\d+\s+/, ""))).size).toBe(heads);
+    expect(entries.join("\n")).toMatch(/\(ML-focused\)/);
+    await key.getByRole("link").first().click();
+    await expect.poll(() => new URL(page.url()).hash).toMatch(/^#\/stories\//);
+    await page.goto("/#/coverage");
+    await page.locator(".heatmap").waitFor();
+    await screenshot(page, "coverage-seed");
+  });
+
+  test("the about-me answer is no evidence of ambiguity or teamwork", async () => {
+    await page.goto("/#/coverage");
+    await page.locator(".heatmap").waitFor();
+    for (const competency of ["Ambiguity", "Teamwork"]) {
+      const row = page.locator("tbody tr").filter({ has: page.getByText(competency, { exact: true }) });
+      expect(await row.textContent()).not.toMatch(/Tell me about yourself/);
+    }
+    const aboutMe = page.locator("tbody tr").filter({ has: page.getByText("About me", { exact: true }) });
+    expect(await aboutMe.textContent()).toMatch(/Tell me about yourself/);
+  });
+});
