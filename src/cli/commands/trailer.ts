@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { DeriskError } from "../../app/errors.ts";
-import type { TrailerOrigin } from "../../core/packaging/trailer.ts";
+import { trailerSourceOf } from "../../core/packaging/trailer-source.ts";
 import type { CliContext } from "../context.ts";
 
 /**
@@ -31,7 +31,9 @@ export function registerTrailerCommand(program: Command, ctx: CliContext): void 
       // that every sentence is one they wrote.
       const lines = trailer.beats.flatMap(({ beat, lines: said }) => [
         `${ctx.style.bold(beat.padEnd(11))} ${said.map((l) => l.text).join(" ")}`,
-        ctx.style.dim(`${"".padEnd(11)} — ${[...new Set(said.map((l) => sourceOf(l.origin)))].join("; ")}`),
+        ctx.style.dim(
+          `${"".padEnd(11)} — ${[...new Set(said.map((l) => trailerSourceOf(l.origin)))].join("; ")}`,
+        ),
       ]);
       ctx.out(
         [
@@ -51,21 +53,4 @@ export function registerTrailerCommand(program: Command, ctx: CliContext): void 
         ].join("\n"),
       );
     });
-}
-
-/** Where a trailer line came from, in the words of the web app's trailer page. */
-function sourceOf(origin: TrailerOrigin): string {
-  if (origin.from === "template") return "to fill in";
-  if (origin.from === "story") return "from one of your stories";
-  if (origin.from === "answer") return `from your answer to “${origin.question}”`;
-  switch (origin.field) {
-    case "thread":
-      return "from your “tell me about yourself” answer";
-    case "motivation":
-      return "from your “why now?” answer";
-    case "goals":
-      return "from your goals";
-    default:
-      return "from your background";
-  }
 }

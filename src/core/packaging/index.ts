@@ -100,3 +100,4 @@ export {
   type TrailerLine,
   type TrailerOrigin,
 } from "./trailer.ts";
+export { trailerSourceOf } from "./trailer-source.ts";

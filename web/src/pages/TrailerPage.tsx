@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
-import type { TrailerBeat, TrailerOrigin } from "../../../src/core/packaging/trailer.ts";
+import type { TrailerBeat } from "../../../src/core/packaging/trailer.ts";
+import { trailerSourceOf } from "../../../src/core/packaging/trailer-source.ts";
 import { api } from "../api.ts";
 import { Blanks } from "../components/Blanks.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
@@ -13,22 +14,6 @@ const BEAT_NAMES: Record<TrailerBeat, string> = {
   production: "Production",
   now: "Now",
 };
-
-function sourceOf(origin: TrailerOrigin): string {
-  if (origin.from === "template") return "to fill in";
-  if (origin.from === "story") return "from one of your stories";
-  if (origin.from === "answer") return `from your answer to “${origin.question}”`;
-  switch (origin.field) {
-    case "thread":
-      return "from your “tell me about yourself” answer";
-    case "motivation":
-      return "from your “why now?” answer";
-    case "goals":
-      return "from your goals";
-    default:
-      return "from your background";
-  }
-}
 
 /** Trailer (#/trailer): "tell me about yourself" in four beats, each a sentence the user wrote. */
 export function TrailerPage() {
@@ -92,7 +77,7 @@ export function TrailerPage() {
                 {lines.map((line) => (
                   <p key={line.text} className="trailer-line">
                     {line.origin.from === "template" ? <Blanks text={line.text} /> : line.text}
-                    <span className="muted trailer-source"> — {sourceOf(line.origin)}</span>
+                    <span className="muted trailer-source"> — {trailerSourceOf(line.origin)}</span>
                   </p>
                 ))}
               </li>
