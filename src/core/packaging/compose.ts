@@ -1,4 +1,4 @@
-import { STAR_CUES } from "../analysis/data/star-cues.ts";
+import { LESSON_CUE } from "../analysis/data/star-cues.ts";
 import { classify, DEFAULT_WPM } from "../analysis/index.ts";
 import { SENTENCE_TAGS } from "../analysis/lens/features.ts";
 import { readAnswer, tagSentences } from "../analysis/lens/read.ts";
@@ -93,12 +93,6 @@ function template(text: string, part: StarPart): DraftSentence {
   return { text, part, origin: { from: "template", blanks: text.match(BLANK) ?? [] } };
 }
 
-// The lens's own lesson cue ("since then", "taught me", "next time"…).
-const LESSON_CUE = new RegExp(
-  STAR_CUES.filter((cue) => cue.part === "lesson")
-    .map((cue) => cue.pattern.source)
-    .join("|"),
-);
 // What the episode did to the speaker's understanding ("It helped me solidify my understanding
 // of…", "It sharpened my sense of…", "It gave me a deeper appreciation for…"): a lesson told as
 // growth, which the lens's cues (and its tagger) can read as one more result.

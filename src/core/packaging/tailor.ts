@@ -1,4 +1,4 @@
-import { ACTION_LEMMAS, STAR_CUES } from "../analysis/data/star-cues.ts";
+import { ACTION_LEMMAS, LESSON_CUE } from "../analysis/data/star-cues.ts";
 import { DeriskError } from "../errors.ts";
 import type { AnswerItem } from "../model.ts";
 import {
@@ -568,7 +568,12 @@ interface EvidenceRank {
   concepts: number;
   /** The speaker acts in the sentence. */
   agent: boolean;
-  /** The sentence draws a lesson ("It taught me…", "now I always…"). */
+  /**
+   * The sentence draws a lesson ("It taught me…", "now I always…", by the lens's lesson cues): it
+   * names what the ask names without showing it done. Ranked after who acts: "teaching … helped me
+   * grow as a communicator" is a lesson and still the speaker's own growth, the best a bank may
+   * have for a soft skill.
+   */
   lesson: boolean;
   lexicon: number;
 }
@@ -577,16 +582,6 @@ interface EvidenceRank {
 // or a résumé line that opens with a past-tense verb ("Refactored the pipeline…"). "My teaching
 // hours were cut" is about the speaker, not something the speaker did.
 const FIRST_WORD_VERB = /^\W*[A-Za-z]+(?:-[a-z]+)?ed\b/;
-
-// A lesson drawn after the story ("It taught me…", "I learned…", "now I always…"), by the cues the
-// risk lens reads a lesson with: it names what the ask names without showing it done. Read after
-// who acts: "teaching … helped me grow as a communicator, deepened my understanding" is a lesson
-// and still the speaker's own growth, the best a bank may have for a soft skill.
-const LESSON_CUE = new RegExp(
-  STAR_CUES.filter((cue) => cue.part === "lesson")
-    .map((cue) => cue.pattern.source)
-    .join("|"),
-);
 
 function evidenceRank(match: SemanticMatch, asked: Analysis, said: Analysis): EvidenceRank {
   const ground = match.ground ?? { head: 0, concepts: 0, lexicon: 0 };

@@ -157,6 +157,17 @@ export const STAR_CUES: ReadonlyArray<{ part: StarPart; weight: number; pattern:
   },
 ];
 
+/**
+ * The lesson cues above as one pattern ("since then", "taught me", "next time"…), for reading a
+ * sentence outside the lens (compose, tailor). Test it on lower-cased text with curly quotes
+ * straightened.
+ */
+export const LESSON_CUE = new RegExp(
+  STAR_CUES.filter((cue) => cue.part === "lesson")
+    .map((cue) => cue.pattern.source)
+    .join("|"),
+);
+
 /** Verbs that, with I or we as subject, narrate an action (lemmas). */
 export const ACTION_LEMMAS: ReadonlySet<string> = new Set([
   "add",
