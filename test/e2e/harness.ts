@@ -60,6 +60,19 @@ export async function importSeed(baseUrl: string): Promise<string> {
   return result.documentId;
 }
 
+/**
+ * Turns every STAR-like answer of a document into a story over the API, as "Make stories" does. A
+ * request from outside a browser carries no origin and needs no session token.
+ */
+export async function makeStories(baseUrl: string, documentId: string): Promise<void> {
+  const response = await fetch(`${baseUrl}/api/documents/${documentId}/stories`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: "{}",
+  });
+  if (!response.ok) throw new Error(`Making stories failed: ${response.status} ${await response.text()}`);
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   // A full-page capture of a scrolled page paints the sticky header mid-page.

@@ -9,9 +9,10 @@
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { LIBRARY_VIEWS } from "../../web/src/route.ts";
 import { SEED_RUNS } from "../seed.ts";
 import { launchBrowser, newContext } from "./browser.ts";
-import { importSeed, screenshot, startTestServer, type TestServer } from "./harness.ts";
+import { importSeed, makeStories, screenshot, startTestServer, type TestServer } from "./harness.ts";
 import { pdfText } from "./pdf-text.ts";
 
 const launched = await launchBrowser();
@@ -72,12 +73,7 @@ describe.runIf(launched.browser !== null && SEED_RUNS)("no markup on any page, o
       (await (await fetch(`${server.url}/api/documents/${documentId}`)).json()) as { items: typeof items }
     ).items;
     // A request from outside a browser carries no origin and needs no session token.
-    const made = await fetch(`${server.url}/api/documents/${documentId}/stories`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: "{}",
-    });
-    expect(made.status).toBeLessThan(300);
+    await makeStories(server.url, documentId);
     stories = ((await (await fetch(`${server.url}/api/stories`)).json()) as { stories: typeof stories })
       .stories;
     context = await newContext(browser, server.url);
@@ -92,16 +88,7 @@ describe.runIf(launched.browser !== null && SEED_RUNS)("no markup on any page, o
 
   test("library views, the reflection and framing included", async () => {
     const leaks: string[] = [];
-    for (const view of [
-      "answers",
-      "technical",
-      "accomplishments",
-      "to-do",
-      "code",
-      "reflection",
-      "framing",
-      "notes",
-    ]) {
+    for (const view of LIBRARY_VIEWS) {
       await page.goto(`/#/library/${documentId}/${view}`);
       leaks.push(...(await leaksOn(page, `library ${view}`)));
       if (view === "reflection" || view === "answers") await screenshot(page, `markup-library-${view}`);

@@ -488,14 +488,8 @@ describe("compose: a line that announces a list", () => {
 
   it.runIf(SEED_RUNS)("never says one of the seed's 'twofold' items alone (Q3, any budget)", () => {
     const answer = answerOf(readSeed(), "q3/core");
-    const story = storyFromAnswer(answer);
     for (const budgetSeconds of [45, 60, 75, 90]) {
-      const draft = compose(story, {
-        question: answer.question,
-        role: "ml-engineer",
-        budgetSeconds,
-        telling: answerText(answer),
-      });
+      const draft = composeAnswer(answer, budgetSeconds);
       const said = draft.sentences.map((s) => s.text);
       const items = said.filter((s) => /^(?:Fine-tune and serve|Build the backend)/.test(s));
       const lead = said.some((s) => /twofold:$/.test(s));
@@ -513,12 +507,7 @@ describe("compose: a sentence that leans on the one before", () => {
       const story = storyFromAnswer(answer);
       const told = storySentences(story).map((s) => s.text);
       for (const budgetSeconds of [30, 45, 60, 90]) {
-        const draft = compose(story, {
-          question: answer.question,
-          role: "ml-engineer",
-          budgetSeconds,
-          telling: answerText(answer),
-        });
+        const draft = composeAnswer(answer, budgetSeconds);
         const said = draft.sentences.map((s) => s.text);
         said.forEach((text, i) => {
           if (!/^(?:Added|Re-tuned|Load-tested|Cached|Re-split)\b/.test(text)) return;
@@ -557,12 +546,7 @@ describe("compose: a sentence that continues the one before ('At first…', 'But
       const atFirst = told.findIndex((t) => /^At first\b/.test(t));
       expect(atFirst).toBeGreaterThan(0);
       for (const budgetSeconds of [30, 45, 60, 90]) {
-        const draft = compose(story, {
-          question: answer.question,
-          role: "ml-engineer",
-          budgetSeconds,
-          telling: answerText(answer),
-        });
+        const draft = composeAnswer(answer, budgetSeconds);
         const said = draft.sentences.map((s) => s.text);
         const at = said.indexOf(told[atFirst] ?? "");
         if (at >= 0) expect(said[at - 1], `${budgetSeconds} s`).toBe(told[atFirst - 1]);
@@ -595,12 +579,7 @@ describe("compose: a sentence that tells its time from the one before ('Two days
     const later = told.findIndex((t) => /^Two days later\b/.test(t));
     expect(later).toBeGreaterThan(0);
     for (const budgetSeconds of [30, 45, 60, 90]) {
-      const draft = compose(story, {
-        question: answer.question,
-        role: "ml-engineer",
-        budgetSeconds,
-        telling: answerText(answer),
-      });
+      const draft = composeAnswer(answer, budgetSeconds);
       const said = draft.sentences.map((s) => s.text);
       const at = said.indexOf(told[later] ?? "");
       if (at >= 0) expect(said[at - 1], `${budgetSeconds} s`).toBe(told[later - 1]);
