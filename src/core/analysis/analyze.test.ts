@@ -106,6 +106,22 @@ describe("analyze", () => {
     expect(a.sentences.map((s) => s.part)).toEqual(["situation", "action", "result", "lesson"]);
   });
 
+  it("reads a lesson told as growth ('It helped me solidify my understanding of…') as the lesson", () => {
+    const story =
+      "I was asked to build a retrieval service for our support team. I designed the index and wrote the ranking code. Search time dropped from four seconds to under one.";
+    for (const growth of [
+      "It helped me solidify my end-to-end understanding of serving models in production.",
+      "The project sharpened my sense of where latency hides in a request.",
+      "It gave me a deeper appreciation for boring, well-tested infrastructure.",
+    ]) {
+      const a = analyze(`${story} ${growth}`, {
+        question: "Tell me about a time you solved a complex technical problem.",
+      });
+      expect(a.sentences.at(-1)?.part, growth).toBe("lesson");
+      expect(a.labels.lesson, growth).toBe(true);
+    }
+  });
+
   it("flags vague intensifiers with 'by how much?' and points a fix at the sentence", () => {
     const text =
       "Our API was slow for mobile users in Brazil. I was asked to fix it. I added a CDN edge cache and compressed the payloads. Latency dropped significantly and users were much happier.";
