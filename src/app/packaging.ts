@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import { classify } from "../core/analysis/index.ts";
 import { answerText } from "../core/answer-text.ts";
-import type { StoredItem } from "../core/api-types.ts";
+import type { BankTrailer, StoredItem } from "../core/api-types.ts";
 import { DeriskError } from "../core/errors.ts";
 import { addFollowUp, renderPrepDocument } from "../core/markdown/index.ts";
 import { type ConcernItem, type PrepItem, ROLE_IDS, type RoleId } from "../core/model.ts";
@@ -727,7 +727,7 @@ async function ownBackground(
  * stories and their profile.
  * @example const trailer = await trailerFromBank(store, "local", 60); trailer.blanks
  */
-export async function trailerFromBank(store: Store, userId: string, seconds: 60 | 150): Promise<Trailer> {
+export async function trailerFromBank(store: Store, userId: string, seconds: 60 | 150): Promise<BankTrailer> {
   const profile = await store.profiles.getProfile(userId);
   const stories = await listStories(store, userId);
   const items = await store.items.listItems(userId);
@@ -748,7 +748,7 @@ export async function trailerFromBank(store: Store, userId: string, seconds: 60 
     ...preparedWhyNow(items),
     ...answers.filter((a) => competencyOf(a.question) === "motivation").map((a) => answerText(a)),
   ];
-  return buildTrailer(
+  const trailer = buildTrailer(
     {
       ...(profile.name === "" ? {} : { name: profile.name }),
       ...(profile.targetRole === undefined ? {} : { targetRole: profile.targetRole }),
@@ -762,4 +762,16 @@ export async function trailerFromBank(store: Store, userId: string, seconds: 60 
     { seconds },
     episodes,
   );
+  return aboutMe === undefined
+    ? trailer
+    : {
+        ...trailer,
+        aboutMe: {
+          itemId: aboutMe.id,
+          documentId: aboutMe.documentId,
+          questionKey: aboutMe.questionKey,
+          question: aboutMe.question,
+          ...(aboutMe.questionNumber === undefined ? {} : { questionNumber: aboutMe.questionNumber }),
+        },
+      };
 }

@@ -1,4 +1,5 @@
 import type { ImportReport, ItemSource, PrepItem, PrepItemKind, SourceEncoding } from "./model.ts";
+import type { Trailer } from "./packaging/trailer.ts";
 
 /*
  * Shapes exchanged over the HTTP JSON API (docs/api.md) and printed by `--json` CLI
@@ -86,4 +87,19 @@ export interface ItemVersion {
 
 export interface ApiError {
   error: { code: string; message: string };
+}
+
+/** The trailer as `GET /api/trailer` and `derisk trailer --json` give it. */
+export interface BankTrailer extends Trailer {
+  /**
+   * The about-me answer the trailer follows (its thread): the question a trailer is saved under,
+   * as a variant of its own. Absent when the bank has no about-me answer.
+   */
+  aboutMe?: {
+    itemId: string;
+    documentId: string;
+    questionKey: string;
+    question: string;
+    questionNumber?: string;
+  };
 }

@@ -120,4 +120,23 @@ describe.runIf(launched.browser !== null)("re-angle save and hint, trailer page"
     expect(await page.getByTestId("trailer-short").textContent()).not.toMatch(/\*\*/);
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  test("the trailer is saved as a variant of the about-me question and opens in the library", async () => {
+    await page.goto("/#/trailer");
+    await page.getByTestId("beat-foundation").waitFor();
+    await page.getByLabel("1 min", { exact: true }).check();
+    const label = page.getByLabel(/Save as a variant of .*“Tell me about yourself/);
+    await expect.poll(async () => label.inputValue()).toBe("trailer 1 min");
+    await label.fill("trailer for Northwind");
+    await page.getByRole("button", { name: "Save variant" }).click();
+    await page.getByText("Saved as “trailer for Northwind”.").waitFor();
+    const saved = (await items()).find((i) => i.kind === "answer" && i.variant === "trailer for Northwind");
+    expect(saved?.question).toMatch(/Tell me about yourself/);
+    expect(saved?.text).toMatch(/six years as an experimental physicist/);
+    expect(saved?.text).not.toMatch(/\*\*|from your/);
+    await page.getByRole("link", { name: "Open it in the library" }).click();
+    await page.waitForURL(new RegExp(`#/library/.*${saved?.id}`));
+    await page.getByText("trailer for Northwind").first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });

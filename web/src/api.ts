@@ -5,6 +5,7 @@
 
 import type { Analysis } from "../../src/core/analysis/types.ts";
 import type {
+  BankTrailer,
   DocumentDetail as DocumentResponse,
   DocumentSummary,
   ImportChanges,
@@ -412,7 +413,7 @@ export const api = {
     await send(`/api/tailorings/${encodeURIComponent(id)}`, { method: "DELETE" });
   },
 
-  trailer: (seconds: 60 | 150): Promise<Trailer> => json(`/api/trailer?seconds=${seconds}`),
+  trailer: (seconds: 60 | 150): Promise<BankTrailer> => json(`/api/trailer?seconds=${seconds}`),
 
   exportUrl: (documentId: string, format: ExportFormat): string =>
     `/api/export?documentId=${encodeURIComponent(documentId)}&format=${format}`,

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SEED_RUNS, seedUpload } from "../../../test/seed.ts";
+import { answerText } from "../../core/answer-text.ts";
 import { openStore, type Store } from "../../store/index.ts";
 import { runCommand } from "../test-cli.ts";
 import { registerImportCommand } from "./import.ts";
@@ -61,5 +62,36 @@ describe("derisk trailer", () => {
     const lines = out.split("\n");
     const foundation = lines.findIndex((l) => l.startsWith("foundation"));
     expect(lines[foundation + 1]).toMatch(/from your “tell me about yourself” answer/);
+  });
+  it("--save keeps the trailer as a new variant of the about-me question, and refuses without one", async () => {
+    const bytes = new Uint8Array(readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url)));
+    await trailerOf("saver", "sample-prep.md", bytes);
+    const said = await runCommand(commands, ["trailer", "--json"], { store, userId: "saver" });
+    const trailer = JSON.parse(said.out) as {
+      text: string;
+      aboutMe?: { itemId: string; questionKey: string };
+    };
+    expect(trailer.aboutMe).toBeDefined();
+    const saved = await runCommand(commands, ["trailer", "--save", "trailer for Acme"], {
+      store,
+      userId: "saver",
+    });
+    expect(saved.code).toBe(0);
+    expect(saved.out).toMatch(/^saved the trailer as \S+ \(trailer for Acme\) under “/);
+    const items = await store.items.listItems("saver");
+    const variant = items.find((i) => i.kind === "answer" && i.variant === "trailer for Acme");
+    expect(variant?.kind === "answer" ? variant.questionKey : undefined).toBe(trailer.aboutMe?.questionKey);
+    expect(variant?.kind === "answer" ? answerText(variant) : undefined).toBe(trailer.text);
+    // The trailer still follows the core about-me answer, not the variant just saved.
+    const again = await runCommand(commands, ["trailer", "--json"], { store, userId: "saver" });
+    expect((JSON.parse(again.out) as { aboutMe?: { itemId: string } }).aboutMe?.itemId).toBe(
+      trailer.aboutMe?.itemId,
+    );
+
+    await store.users.ensureUser("empty");
+    const refused = await runCommand(commands, ["trailer", "--save"], { store, userId: "empty" });
+    expect(refused.code).not.toBe(0);
+    expect(refused.error).toMatch(/no "tell me about yourself" answer/);
+    expect(refused.error).not.toMatch(/\bat \S+:\d+/);
   });
 });

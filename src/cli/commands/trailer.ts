@@ -16,13 +16,46 @@ export function registerTrailerCommand(program: Command, ctx: CliContext): void 
     )
     .option("--seconds <n>", "60 or 150", "60")
     .option("--json", "print the beats as JSON")
-    .action(async (flags: { seconds: string; json?: boolean }) => {
+    .option(
+      "--save [label]",
+      'save the trailer as a new variant of your about-me question (label default: "trailer 1 min")',
+    )
+    .addHelpText(
+      "after",
+      '\nExamples:\n  derisk trailer --seconds 150\n  derisk trailer --save "trailer for Acme"',
+    )
+    .action(async (flags: { seconds: string; json?: boolean; save?: string | true }) => {
       if (flags.seconds !== "60" && flags.seconds !== "150") {
         throw new DeriskError("USAGE", `--seconds ${flags.seconds}: use 60 or 150.`);
       }
       const { trailerFromBank } = await import("../../app/packaging.ts");
       const seconds = flags.seconds === "60" ? 60 : 150;
       const trailer = await ctx.withStore((store, userId) => trailerFromBank(store, userId, seconds));
+      if (flags.save !== undefined) {
+        const target = trailer.aboutMe;
+        if (target === undefined) {
+          throw new DeriskError(
+            "BAD_INPUT",
+            'There is no "tell me about yourself" answer to save the trailer under: import or write one (derisk add-answer -q "Tell me about yourself"), then run derisk trailer --save again.',
+          );
+        }
+        const label = flags.save === true ? `trailer ${seconds === 60 ? "1 min" : "2 min 30 s"}` : flags.save;
+        const { saveAnswerVariant } = await import("../../app/bank.ts");
+        const item = await ctx.withStore((store, userId) =>
+          saveAnswerVariant(store, userId, target.documentId, {
+            questionKey: target.questionKey,
+            variant: label,
+            text: trailer.text,
+            source: "composed",
+          }),
+        );
+        ctx.out(
+          flags.json
+            ? JSON.stringify({ trailer, item }, null, 2)
+            : `${ctx.style.green("saved")} the trailer as ${item.key}${item.kind === "answer" ? ` (${item.variant})` : ""} under “${target.question}”${trailer.blanks.length > 0 ? ctx.style.yellow(` — with ${trailer.blanks.length} blank(s) to fill`) : ""}`,
+        );
+        return;
+      }
       if (flags.json) {
         ctx.out(JSON.stringify(trailer, null, 2));
         return;

@@ -5,6 +5,7 @@ import { api } from "../api.ts";
 import { Blanks } from "../components/Blanks.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { PackagingTabs } from "../components/PackagingTabs.tsx";
+import { SaveVariantForm } from "../components/SaveVariantForm.tsx";
 import { formatDuration } from "../library.ts";
 import { useLoad } from "../use-load.ts";
 
@@ -103,6 +104,16 @@ export function TrailerPage() {
               {result.data.blanks.length} blank{result.data.blanks.length === 1 ? "" : "s"} to fill: write the
               missing line in your about-me answer or your stories, then come back.
             </p>
+          )}
+          {result.data.aboutMe !== undefined && (
+            <SaveVariantForm
+              key={`${seconds}:${result.data.text}`}
+              target={result.data.aboutMe}
+              text={result.data.text}
+              source="composed"
+              defaultLabel={`trailer ${formatDuration(seconds)}`}
+              once
+            />
           )}
         </section>
       )}
