@@ -17,6 +17,7 @@ interface Item {
   kind: string;
   key: string;
   variant?: string;
+  question?: string;
   text?: string;
 }
 
