@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   fitBinaryHeads,
+  headFeatureNames,
+  headNor,
   pickSameKindThreshold,
   pickTranscriptThreshold,
   readingThreshold,
@@ -114,5 +116,36 @@ describe("readingThreshold (npm run train -- --reading-threshold T)", () => {
     for (const bad of ["0", "1", "-0.2", "25", "", "x", "NaN"]) {
       expect(() => readingThreshold(bad)).toThrow(/reading-threshold/);
     }
+  });
+});
+
+describe("headNor (npm run train -- --head-nor KIND[:tag,tag])", () => {
+  const tags = ["task", "action", "ambiguity"];
+
+  it("absent, no head changes (the committed model)", () => {
+    expect(headNor(undefined, tags).size).toBe(0);
+  });
+
+  it("names the heads that read the aggregate, every head without a list", () => {
+    expect([...headNor("norw:task", tags)]).toEqual([["task", "norw"]]);
+    expect([...headNor("nor2:task,ambiguity", tags)]).toEqual([
+      ["task", "nor2"],
+      ["ambiguity", "nor2"],
+    ]);
+    expect([...headNor("norw", tags).keys()]).toEqual(tags);
+  });
+
+  it("refuses an unknown aggregate or head", () => {
+    for (const bad of ["nor", "max:task", "norw:tasks", "norw:", ""]) {
+      expect(() => headNor(bad, tags)).toThrow(/head-nor/);
+    }
+  });
+
+  it("puts the aggregates in place of the ones that grow with pieces, nothing else", () => {
+    const base = ["max", "second", "nor", "words"];
+    expect(headFeatureNames(base, undefined)).toEqual(base);
+    expect(headFeatureNames(base, "nor2")).toEqual(["max", "second", "nor2", "words"]);
+    expect(headFeatureNames(base, "norw")).toEqual(["max", "second", "norw", "words"]);
+    expect(headFeatureNames(base, "unit")).toEqual(["maxw", "second", "norw", "words"]);
   });
 });
