@@ -122,8 +122,8 @@ describe("readingThreshold (npm run train -- --reading-threshold T)", () => {
 describe("headNor (npm run train -- --head-nor KIND[:tag,tag])", () => {
   const tags = ["task", "action", "ambiguity"];
 
-  it("absent, no head changes (the committed model)", () => {
-    expect(headNor(undefined, tags).size).toBe(0);
+  it("absent, the committed choice: the task head reads per run of text", () => {
+    expect([...headNor(undefined, tags)]).toEqual([["task", "unit"]]);
   });
 
   it("names the heads that read the aggregate, every head without a list", () => {
@@ -133,10 +133,11 @@ describe("headNor (npm run train -- --head-nor KIND[:tag,tag])", () => {
       ["ambiguity", "nor2"],
     ]);
     expect([...headNor("norw", tags).keys()]).toEqual(tags);
+    expect([...headNor("nor", tags).values()]).toEqual(["nor", "nor", "nor"]);
   });
 
   it("refuses an unknown aggregate or head", () => {
-    for (const bad of ["nor", "max:task", "norw:tasks", "norw:", ""]) {
+    for (const bad of ["nor3", "max:task", "norw:tasks", "norw:", ""]) {
       expect(() => headNor(bad, tags)).toThrow(/head-nor/);
     }
   });
@@ -144,6 +145,7 @@ describe("headNor (npm run train -- --head-nor KIND[:tag,tag])", () => {
   it("puts the aggregates in place of the ones that grow with pieces, nothing else", () => {
     const base = ["max", "second", "nor", "words"];
     expect(headFeatureNames(base, undefined)).toEqual(base);
+    expect(headFeatureNames(base, "nor")).toEqual(base);
     expect(headFeatureNames(base, "nor2")).toEqual(["max", "second", "nor2", "words"]);
     expect(headFeatureNames(base, "norw")).toEqual(["max", "second", "norw", "words"]);
     expect(headFeatureNames(base, "unit")).toEqual(["maxw", "second", "norw", "words"]);

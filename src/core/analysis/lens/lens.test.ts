@@ -71,6 +71,31 @@ describe("the trained risk lens", () => {
     expect(cut.maxw).toBeCloseTo(whole.maxw ?? Number.NaN, 9);
   });
 
+  it("has a task head whose evidence does not grow with the pieces a transcript is cut into", () => {
+    // The committed heads (branch head6): `task` reads the strongest 18-word run and the
+    // word-normalised noisy-or; the others keep the strongest sentence and the noisy-or of all.
+    for (const [tag, head] of Object.entries(LENS_MODEL.labels)) {
+      const grows = ["max", "nor"].filter((f) => head.features.includes(f));
+      const perRun = ["maxw", "norw"].filter((f) => head.features.includes(f));
+      expect([tag, grows, perRun]).toEqual(
+        tag === "task" ? [tag, [], ["maxw", "norw"]] : [tag, ["max", "nor"], []],
+      );
+    }
+    // Twelve weak five-word pieces read as the three twenty-word sentences they were cut from.
+    const shape = answerShape([[], [], []], [[], [], []]);
+    const task = LENS_MODEL.labels.task;
+    const fine = labelFeatures(
+      new Array<number>(12).fill(0.2),
+      true,
+      60,
+      shape,
+      new Array<number>(12).fill(5),
+    );
+    const coarse = labelFeatures([0.2, 0.2, 0.2], true, 60, shape, [20, 20, 20]);
+    for (const f of task.features.filter((name) => name !== "second"))
+      expect(fine[f], f).toBeCloseTo(coarse[f] ?? Number.NaN, 9);
+  });
+
   it("reads a short piece cut loose with the words around it, a long sentence as itself", () => {
     // A 6-word clause at 0.9 between two 12-word pieces at 0.1: its 18-word run is 0.37.
     expect(strongestUnit([0.1, 0.9, 0.1], [12, 6, 12])).toBeCloseTo((6 * 0.9 + 12 * 0.1) / 18, 9);
