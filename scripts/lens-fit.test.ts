@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   fitBinaryHeads,
+  headFeatureNames,
+  headNor,
   pickSameKindThreshold,
   pickTranscriptThreshold,
   readingThreshold,
@@ -114,5 +116,38 @@ describe("readingThreshold (npm run train -- --reading-threshold T)", () => {
     for (const bad of ["0", "1", "-0.2", "25", "", "x", "NaN"]) {
       expect(() => readingThreshold(bad)).toThrow(/reading-threshold/);
     }
+  });
+});
+
+describe("headNor (npm run train -- --head-nor KIND[:tag,tag])", () => {
+  const tags = ["task", "action", "ambiguity"];
+
+  it("absent, the committed choice: the task head reads per run of text", () => {
+    expect([...headNor(undefined, tags)]).toEqual([["task", "unit"]]);
+  });
+
+  it("names the heads that read the aggregate, every head without a list", () => {
+    expect([...headNor("norw:task", tags)]).toEqual([["task", "norw"]]);
+    expect([...headNor("nor2:task,ambiguity", tags)]).toEqual([
+      ["task", "nor2"],
+      ["ambiguity", "nor2"],
+    ]);
+    expect([...headNor("norw", tags).keys()]).toEqual(tags);
+    expect([...headNor("nor", tags).values()]).toEqual(["nor", "nor", "nor"]);
+  });
+
+  it("refuses an unknown aggregate or head", () => {
+    for (const bad of ["nor3", "max:task", "norw:tasks", "norw:", ""]) {
+      expect(() => headNor(bad, tags)).toThrow(/head-nor/);
+    }
+  });
+
+  it("puts the aggregates in place of the ones that grow with pieces, nothing else", () => {
+    const base = ["max", "second", "nor", "words"];
+    expect(headFeatureNames(base, undefined)).toEqual(base);
+    expect(headFeatureNames(base, "nor")).toEqual(base);
+    expect(headFeatureNames(base, "nor2")).toEqual(["max", "second", "nor2", "words"]);
+    expect(headFeatureNames(base, "norw")).toEqual(["max", "second", "norw", "words"]);
+    expect(headFeatureNames(base, "unit")).toEqual(["maxw", "second", "norw", "words"]);
   });
 });

@@ -296,3 +296,54 @@ export function readingThreshold(value: string | undefined): number | undefined 
   }
   return t;
 }
+
+/**
+ * What `--head-nor` can give an answer head in place of the aggregates that grow with the number
+ * of pieces: `nor` keeps them (the heads before branch `head6`).
+ */
+export const HEAD_NOR_KINDS = ["nor", "nor2", "norw", "unit"] as const;
+export type HeadNorKind = (typeof HEAD_NOR_KINDS)[number];
+/** The committed choice (branch `head6`, design 4): the `task` head reads per run of text. */
+export const DEFAULT_HEAD_NOR = "unit:task";
+
+/**
+ * The value of `npm run train -- --head-nor KIND[:tag,tag…]`: which answer heads read which
+ * aggregates in place of those that grow with the number of pieces (docs/risk-lens.md, branch
+ * `head6`; see `labelFeatures`); the heads it does not name read `nor` and `max`. Absent:
+ * `DEFAULT_HEAD_NOR`, the committed model. Without a list of tags, every head (`--head-nor nor`:
+ * the heads before `head6`). An unknown kind or tag is refused, so a typo cannot train the
+ * default model under another name.
+ *
+ *   headNor("norw:task", ["task", "action"]) // → Map { "task" => "norw" }
+ */
+export function headNor(value: string | undefined, tags: readonly string[]): Map<string, HeadNorKind> {
+  const spec = value ?? DEFAULT_HEAD_NOR;
+  const heads = new Map<string, HeadNorKind>();
+  const [kind = "", list] = spec.split(":");
+  const known = HEAD_NOR_KINDS.find((k) => k === kind);
+  if (known === undefined) {
+    throw new Error(`--head-nor wants ${HEAD_NOR_KINDS.join(", ")}, then optionally :tag,tag, not "${spec}"`);
+  }
+  const named = list === undefined ? [...tags] : list.split(",").filter((t) => t !== "");
+  for (const tag of named) {
+    if (!tags.includes(tag)) throw new Error(`--head-nor: no head "${tag}"`);
+    heads.set(tag, known);
+  }
+  if (heads.size === 0) throw new Error(`--head-nor: no head named in "${spec}"`);
+  return heads;
+}
+
+/**
+ * The features a head reads under a `--head-nor` kind: `nor`, its own; `nor2` or `norw` in place of `nor`;
+ * `unit`, everything counted per run of text, `norw` in place of `nor` and `maxw` in place of `max`.
+ *
+ *   headFeatureNames(["max", "nor", "words"], "unit") // → ["maxw", "norw", "words"]
+ */
+export function headFeatureNames(base: readonly string[], kind: HeadNorKind | undefined): string[] {
+  if (kind === undefined || kind === "nor") return [...base];
+  return base.map((f) => {
+    if (f === "nor") return kind === "unit" ? "norw" : kind;
+    if (f === "max" && kind === "unit") return "maxw";
+    return f;
+  });
+}

@@ -74,6 +74,8 @@ import {
   fitBinaryHeads,
   fitDense,
   fitSoftmax,
+  headFeatureNames,
+  headNor,
   pickSameKindThreshold,
   pickTranscriptThreshold,
   prune,
@@ -693,6 +695,17 @@ const LABEL_FEATURES = [
 const STORY_SIGNALS: readonly SentenceTag[] = ["ambiguity", "autonomy", "systems"];
 const crossFeatures = (tag: SentenceTag): string[] =>
   STORY_SIGNALS.includes(tag) ? SENTENCE_TAGS.filter((t) => t !== tag).map((t) => `x:${t}`) : [];
+// `--head-nor KIND[:tag,tag…]` (branch `head6`, docs/risk-lens.md; default `DEFAULT_HEAD_NOR`,
+// the `task` head as `unit`): the named heads read, in place of the noisy-or of all sentences (and,
+// for `unit`, of the strongest sentence), aggregates that do not grow with the number of pieces a
+// transcript is cut into (`headFeatureNames`, `labelFeatures`); `--head-nor nor` trains the heads
+// as before.
+const HEAD_NOR = headNor(option("--head-nor"), SENTENCE_TAGS);
+const headFeatures = (tag: SentenceTag): string[] => [
+  ...headFeatureNames(LABEL_FEATURES, HEAD_NOR.get(tag)),
+  ...crossFeatures(tag),
+];
+log(`heads reading in place of nor: ${[...HEAD_NOR].map(([t, k]) => `${t} ${k}`).join(", ")}`);
 // Each training answer twice: its sentences as a held-out writer's, then as a known writer's.
 const headItems = [...train, ...train];
 for (const [k, tag] of SENTENCE_TAGS.entries()) {
@@ -705,12 +718,13 @@ for (const [k, tag] of SENTENCE_TAGS.entries()) {
       story,
       words,
       answerShape(item.read.features, probs),
+      item.read.units.map((u) => u.words),
     );
   });
   model.labels[tag] = fitDense(
     rows,
     headItems.map((i) => gold(i, tag)),
-    [...LABEL_FEATURES, ...crossFeatures(tag)],
+    headFeatures(tag),
     {
       kind: "logistic",
       l2: 1e-3,
@@ -912,6 +926,7 @@ const overallRows = overallItems.map((item) => {
           story,
           words,
           answerShape(item.read.features, probs),
+          item.read.units.map((u) => u.words),
         ),
       );
       j.features[`p:${tag}`] = p;

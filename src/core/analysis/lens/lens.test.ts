@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../analyze.ts";
 import { classify } from "../classify.ts";
 import { pastShare, sameKind, topicFeatures, topicFeaturesOf } from "./model.ts";
-import { answerShape, labelFeatures, readAnswer } from "./read.ts";
+import { answerShape, labelFeatures, readAnswer, strongestUnit } from "./read.ts";
 import { LENS_MODEL } from "./weights.ts";
 
 // Answers written for this test; the behaviour the eval measures on the corpus, pinned on a few.
@@ -36,7 +36,7 @@ describe("the trained risk lens", () => {
     expect(shape.cross["x:action"]).toBeCloseTo(quarterLogit(0.8), 9);
     expect(shape.cross["x:systems"]).toBeCloseTo(quarterLogit(0.4), 9);
     expect(shape.action).toBe(0.8);
-    const features = labelFeatures([0.3, 0.1], true, 40, shape);
+    const features = labelFeatures([0.3, 0.1], true, 40, shape, [20, 20]);
     expect(features["x:result"]).toBeCloseTo(quarterLogit(0.7), 9);
     // The committed heads: the three story-level signals read them, the others do not, and no
     // head reads its own column twice.
@@ -45,6 +45,66 @@ describe("the trained risk lens", () => {
       expect(cross.length).toBe(["ambiguity", "autonomy", "systems"].includes(tag) ? 10 : 0);
       expect(cross).not.toContain(`x:${tag}`);
     }
+  });
+
+  it("has aggregates that do not grow when a sentence is cut in two pieces", () => {
+    // A transcript cut finer: one 24-word sentence at 0.4 becomes two 12-word pieces at 0.4.
+    const shape = answerShape([[], [], []], [[], [], []]);
+    const whole = labelFeatures([0.4, 0.1, 0.2], true, 60, shape, [24, 18, 18]);
+    const cut = labelFeatures([0.4, 0.4, 0.1, 0.2], true, 60, shape, [12, 12, 18, 18]);
+    // The noisy-or of all sentences reads the cut as more evidence; the word-normalised one does not.
+    expect(cut.nor ?? 0).toBeGreaterThan((whole.nor ?? 0) + 0.15);
+    expect(cut.norw).toBeCloseTo(whole.norw ?? Number.NaN, 9);
+    // Each piece counts for its words (18 to a unit): one 18-word sentence at 0.4 is 0.4.
+    expect(labelFeatures([0.4], true, 18, shape, [18]).norw).toBeCloseTo(0.4, 9);
+    // Many weak pieces add up under `nor`, not under the noisy-or of the two strongest.
+    const weak = labelFeatures(
+      new Array<number>(12).fill(0.2),
+      true,
+      60,
+      shape,
+      new Array<number>(12).fill(5),
+    );
+    expect(weak.nor ?? 0).toBeGreaterThan(0.9);
+    expect(weak.nor2).toBeCloseTo(0.36, 9);
+    // The strongest run of 18 words: the same whole or cut, where the strongest piece grows.
+    expect(cut.maxw).toBeCloseTo(whole.maxw ?? Number.NaN, 9);
+  });
+
+  it("has a task head whose evidence does not grow with the pieces a transcript is cut into", () => {
+    // The committed heads (branch head6): `task` reads the strongest 18-word run and the
+    // word-normalised noisy-or; the others keep the strongest sentence and the noisy-or of all.
+    for (const [tag, head] of Object.entries(LENS_MODEL.labels)) {
+      const grows = ["max", "nor"].filter((f) => head.features.includes(f));
+      const perRun = ["maxw", "norw"].filter((f) => head.features.includes(f));
+      expect([tag, grows, perRun]).toEqual(
+        tag === "task" ? [tag, [], ["maxw", "norw"]] : [tag, ["max", "nor"], []],
+      );
+    }
+    // Twelve weak five-word pieces read as the three twenty-word sentences they were cut from.
+    const shape = answerShape([[], [], []], [[], [], []]);
+    const task = LENS_MODEL.labels.task;
+    const fine = labelFeatures(
+      new Array<number>(12).fill(0.2),
+      true,
+      60,
+      shape,
+      new Array<number>(12).fill(5),
+    );
+    const coarse = labelFeatures([0.2, 0.2, 0.2], true, 60, shape, [20, 20, 20]);
+    for (const f of task.features.filter((name) => name !== "second"))
+      expect(fine[f], f).toBeCloseTo(coarse[f] ?? Number.NaN, 9);
+  });
+
+  it("reads a short piece cut loose with the words around it, a long sentence as itself", () => {
+    // A 6-word clause at 0.9 between two 12-word pieces at 0.1: its 18-word run is 0.37.
+    expect(strongestUnit([0.1, 0.9, 0.1], [12, 6, 12])).toBeCloseTo((6 * 0.9 + 12 * 0.1) / 18, 9);
+    // The same words as one sentence of 30 at 0.9, or a last piece grown back from the end.
+    expect(strongestUnit([0.1, 0.9], [12, 30])).toBeCloseTo(0.9, 9);
+    expect(strongestUnit([0.1, 0.2, 0.9], [20, 12, 6])).toBeCloseTo((12 * 0.2 + 6 * 0.9) / 18, 9);
+    // An answer shorter than a run is read whole; no piece, nothing.
+    expect(strongestUnit([0.5, 0.1], [5, 5])).toBeCloseTo(0.3, 9);
+    expect(strongestUnit([], [])).toBe(0);
   });
 
   it("reads a good story as complete, measured and owned", () => {

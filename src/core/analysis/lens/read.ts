@@ -157,23 +157,38 @@ export function tagSentences(read: ReadAnswer, model: LensModel): number[][] {
   return read.features.map((f) => sparseProbabilities(model.sentence, f));
 }
 
+// The length of a typical written sentence (the median of the training corpus's written answers),
+// the unit in which `norw` counts the evidence of an answer's pieces.
+const NOR_UNIT_WORDS = 18;
+
 /**
  * The aggregates one answer-level head reads: the strongest sentence, the noisy-or of all, the
  * second strongest, whether the question calls for a story, and the answer's shape, including
  * the strongest sentence of every tag (`x:<tag>`): whether an answer handles the unknown or
  * drives its work alone shows as much in what else it tells (a probe, a decision, a result) as in
  * its own best sentence. Each head reads the other tags' `x:` values, not its own.
+ *
+ * The noisy-or of all sentences (`nor`) grows with their number, and the strongest (`max`) with
+ * the number of short pieces, so a transcript cut into more, shorter pieces reads as more
+ * evidence. These do not: `nor2`, the noisy-or of the two strongest; `norw`, the noisy-or in which
+ * each piece counts for its share of a typical sentence's words (`pieceWords`, one count per
+ * sentence); `maxw`, the strongest run of text a typical sentence long (`strongestUnit`). The last
+ * two are unchanged when a sentence is cut in two pieces that keep its probability. Each head
+ * reads those its model names.
+ * @example labelFeatures([0.3, 0.1], true, 40, shape, [20, 20]).nor2 // 0.37
  */
 export function labelFeatures(
   column: readonly number[],
   story: boolean,
   words: number,
   context: AnswerShape,
+  pieceWords: readonly number[],
 ): Record<string, number> {
   // The two largest values (the same one twice when it is there twice), without sorting a copy.
   let max = 0;
   let second = 0;
   let none = 1;
+  let logNoneByWords = 0;
   column.forEach((p, i) => {
     if (i === 0) {
       max = p;
@@ -184,12 +199,16 @@ export function labelFeatures(
       second = p;
     }
     none *= 1 - p;
+    logNoneByWords += ((pieceWords[i] ?? 0) / NOR_UNIT_WORDS) * Math.log(Math.max(1e-9, 1 - p));
   });
   const logit = (p: number): number => Math.log((p + 1e-4) / (1 - p + 1e-4)) / 4;
   return {
     max: logit(max),
     second: logit(second),
     nor: 1 - none,
+    nor2: 1 - (1 - max) * (1 - second),
+    norw: 1 - Math.exp(logNoneByWords),
+    maxw: logit(strongestUnit(column, pieceWords)),
     nonstory: story ? 0 : 1,
     nonstoryMax: story ? 0 : logit(max),
     words: Math.log((words + 10) / 150),
@@ -199,6 +218,32 @@ export function labelFeatures(
     result: logit(context.result),
     ...context.cross,
   };
+}
+
+/**
+ * The strongest run of text at least a typical sentence long: for each piece, the shortest run of
+ * pieces from it on holding `NOR_UNIT_WORDS` words (near the end, grown back from the end), read
+ * as the word-weighted mean of its pieces' probabilities. A short piece read alone as a task is
+ * read with the words around it; a sentence that long or longer is read as itself.
+ * @example strongestUnit([0.9, 0.1], [6, 12]) // 0.37
+ */
+export function strongestUnit(column: readonly number[], pieceWords: readonly number[]): number {
+  let best = 0;
+  for (let i = 0; i < column.length; i += 1) {
+    let words = 0;
+    let mass = 0;
+    for (let j = i; j < column.length && words < NOR_UNIT_WORDS; j += 1) {
+      words += pieceWords[j] ?? 0;
+      mass += (pieceWords[j] ?? 0) * (column[j] ?? 0);
+    }
+    for (let j = i - 1; j >= 0 && words < NOR_UNIT_WORDS; j -= 1) {
+      words += pieceWords[j] ?? 0;
+      mass += (pieceWords[j] ?? 0) * (column[j] ?? 0);
+    }
+    const value = words > 0 ? mass / words : (column[i] ?? 0);
+    if (value > best) best = value;
+  }
+  return best;
 }
 
 /** What every answer-level head also reads: who acts, and whether the story acts and ends. */
@@ -418,12 +463,13 @@ export function judgeAnswer(
   const labelProbs = {} as Record<SentenceTag, number>;
   const labels = {} as Record<SentenceTag, boolean>;
   const shape = answerShape(read.features, probs);
+  const pieceWords = units.map((u) => u.words);
   SENTENCE_TAGS.forEach((tag, k) => {
     const column = probs.map((row) => row[k] ?? 0);
     const p =
       units.length === 0
         ? 0
-        : denseProbability(model.labels[tag], labelFeatures(column, story, words, shape));
+        : denseProbability(model.labels[tag], labelFeatures(column, story, words, shape, pieceWords));
     labelProbs[tag] = p;
     labels[tag] = p >= (model.thresholds[tag] ?? 0.5);
   });
