@@ -14,6 +14,7 @@
  *   npm run train -- --reading-threshold 0.25 --out FILE   # transcripts read and used at one cut
  *   npm run train -- --extra F --extra-no-topic   # F teaches neither the topic nor the off-topic head
  *   npm run train -- --notes-copies --out FILE    # each written training story also as bullet notes
+ *   npm run train -- --probing --out FILE         # the tagger also reads the probing cue families
  *
  * `--extra` (off by default) adds the answers of other JSONL files (same shape as answers/,
  * e.g. eval/corpus/heldout/writer-*.jsonl) to the training answers, whatever their `split`:
@@ -471,6 +472,10 @@ const model: LensModel = {
   offTopicSameKindThreshold: 0.5,
   boundary: boundaryModel,
   boundaryThreshold: 0.5,
+  // `--probing` (off by default; issue 10, branch `amb7`, docs/risk-lens.md): the tagger also
+  // reads the probing cue families and where each sentence sits among the answer's unknowns and
+  // probes; the flag is stored so the analyzer reads the same features.
+  ...(args.includes("--probing") ? { probing: true as const } : {}),
 };
 
 // `--reading-threshold T` (off by default; branch `spk5`, docs/risk-lens.md): the training and

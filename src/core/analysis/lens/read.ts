@@ -11,6 +11,7 @@ import type { Delivery } from "../types.ts";
 import {
   type AnswerContext,
   cueHits,
+  probingShape,
   readWords,
   SENTENCE_TAGS,
   type SentenceTag,
@@ -137,13 +138,15 @@ export function readAnswer(
   const corpus = new Corpus(units, lexiconsFor(options.role));
   assignStarParts(units, doc.tokens, options.story, corpus);
   const words = units.map((u) => readWords(doc.tokens, u.first, u.last));
-  const cues = cueHits(corpus);
+  const probing = model.probing === true;
+  const cues = cueHits(corpus, probing);
   const ctx: AnswerContext = {
     units,
     tokens: doc.tokens,
     cues,
     story: options.story,
     ruleParts: units.map((u) => u.part),
+    probing: probing ? probingShape(cues) : undefined,
   };
   const featureIds = units.map((): number[] => []);
   const features = units.map((_, i) =>
