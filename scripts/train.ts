@@ -35,6 +35,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { callsForStory } from "../src/core/analysis/classify.ts";
 import { SENTENCE_TAGS, type SentenceTag } from "../src/core/analysis/labels.ts";
+import { isProbingFeature } from "../src/core/analysis/lens/features.ts";
 import { type DenseWeights, packSparse, type SparseWeights } from "../src/core/analysis/lens/linear.ts";
 import {
   boundaryFeatures,
@@ -53,6 +54,7 @@ import {
   type Judgement,
   judgeAnswer,
   labelFeatures,
+  PROBING_HEAD_FEATURES,
   type ReadAnswer,
   readAnswer,
   tagSentences,
@@ -457,6 +459,9 @@ const empty = (classes: readonly string[]): SparseWeights => ({
 });
 const flat = (): DenseWeights => ({ features: [], classes: ["value"], weights: [[]], bias: [0] });
 
+// `--probing` (off by default): see the model's `probing` below. Only the `ambiguity` tagger and
+// head read the probing features; every other tag's tagger is fitted as without them.
+const PROBING = args.includes("--probing");
 const model: LensModel = {
   version: 1,
   meta: { seed: SEED, trainedOn: {}, features: {} },
@@ -475,7 +480,7 @@ const model: LensModel = {
   // `--probing` (off by default; issue 10, branch `amb7`, docs/risk-lens.md): the tagger also
   // reads the probing cue families and where each sentence sits among the answer's unknowns and
   // probes; the flag is stored so the analyzer reads the same features.
-  ...(args.includes("--probing") ? { probing: true as const } : {}),
+  ...(PROBING ? { probing: true as const } : {}),
 };
 
 // `--reading-threshold T` (off by default; branch `spk5`, docs/risk-lens.md): the training and
@@ -587,6 +592,9 @@ function fitSentences(items: readonly Item[]): SparseWeights {
         }
       : {}),
     vocab: buildVocab(samples, 4, (f) => !f.startsWith("w:") && !f.startsWith("b:")),
+    ...(PROBING
+      ? { keepFeature: (cls: string, f: string) => cls === "ambiguity" || !isProbingFeature(f) }
+      : {}),
     epochs: 25,
     l2: 1e-3,
     rate: 0.08,
@@ -696,8 +704,10 @@ const LABEL_FEATURES = [
 // what else it tells. The STAR parts, a figure, an accusation and a call of one's own (decisive)
 // are read from their own sentences and keep their own column (docs/risk-lens.md, "The labels").
 const STORY_SIGNALS: readonly SentenceTag[] = ["ambiguity", "autonomy", "systems"];
-const crossFeatures = (tag: SentenceTag): string[] =>
-  STORY_SIGNALS.includes(tag) ? SENTENCE_TAGS.filter((t) => t !== tag).map((t) => `x:${t}`) : [];
+const crossFeatures = (tag: SentenceTag): string[] => [
+  ...(STORY_SIGNALS.includes(tag) ? SENTENCE_TAGS.filter((t) => t !== tag).map((t) => `x:${t}`) : []),
+  ...(PROBING && tag === "ambiguity" ? PROBING_HEAD_FEATURES.map(([name]) => name) : []),
+];
 // Each training answer twice: its sentences as a held-out writer's, then as a known writer's.
 const headItems = [...train, ...train];
 for (const [k, tag] of SENTENCE_TAGS.entries()) {

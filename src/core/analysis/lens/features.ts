@@ -63,6 +63,17 @@ const PROBING_CUE_LISTS: ReadonlyArray<readonly [string, readonly RegExp[]]> = [
   ["routine", ROUTINE_CUES],
 ];
 
+const PROBING_FEATURES = new Set(PROBING_CUE_LISTS.map(([name]) => `cue:${name}`));
+
+/**
+ * Whether a sentence feature is one of the probing features (`--probing`): its cue families and
+ * the `ctx:` features that place a sentence among the answer's unknowns and probes.
+ * @example isProbingFeature("cue:hunch") // true
+ */
+export function isProbingFeature(feature: string): boolean {
+  return feature.startsWith("ctx:") || PROBING_FEATURES.has(feature);
+}
+
 // Hedges and fillers are read as their own feature and left out of the n-grams, so that
 // sprinkling "I think" or "sort of" over an answer cannot make it look like something else.
 const HEDGE_WORDS = new Set([
