@@ -706,7 +706,7 @@ const LABEL_FEATURES = [
 const STORY_SIGNALS: readonly SentenceTag[] = ["ambiguity", "autonomy", "systems"];
 const crossFeatures = (tag: SentenceTag): string[] => [
   ...(STORY_SIGNALS.includes(tag) ? SENTENCE_TAGS.filter((t) => t !== tag).map((t) => `x:${t}`) : []),
-  ...(PROBING && tag === "ambiguity" ? [...PROBING_HEAD_FEATURES.map(([name]) => name), "q:ambiguity"] : []),
+  ...(PROBING && tag === "ambiguity" ? PROBING_HEAD_FEATURES.map(([name]) => name) : []),
 ];
 // Each training answer twice: its sentences as a held-out writer's, then as a known writer's.
 const headItems = [...train, ...train];
@@ -720,7 +720,6 @@ for (const [k, tag] of SENTENCE_TAGS.entries()) {
       story,
       words,
       answerShape(item.read.features, probs),
-      item.competency,
     );
   });
   model.labels[tag] = fitDense(
@@ -928,7 +927,6 @@ const overallRows = overallItems.map((item) => {
           story,
           words,
           answerShape(item.read.features, probs),
-          item.competency,
         ),
       );
       j.features[`p:${tag}`] = p;

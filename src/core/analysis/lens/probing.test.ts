@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LensModel } from "./model.ts";
-import { readAnswer } from "./read.ts";
+import { answerShape, labelFeatures, readAnswer } from "./read.ts";
 import { LENS_MODEL } from "./weights.ts";
 
 // Issue 10 (branch `amb7`): a model trained with `--probing` reads how a speaker met an unknown
@@ -40,6 +40,29 @@ describe("the probing features (--probing)", () => {
   it("marks a question asked where nothing was unknown", () => {
     const asked = ctx("My lead said my reviews were blunt. I asked her for a couple of examples.");
     expect(asked[1]).toEqual(["ctx:probe+no-unknown"]);
+  });
+
+  it("gives the ambiguity head the answer's unknowns and probes as flags", () => {
+    const flags = (text: string): Readonly<Record<string, number>> => {
+      const read = readAnswer(text, { story: true }, probing);
+      const probs = read.units.map(() => new Array<number>(11).fill(0));
+      return labelFeatures([0], true, 20, answerShape(read.features, probs));
+    };
+    expect(flags("Nobody knew why it failed. I suspected the disk, so I logged every run.")).toMatchObject({
+      "u:unknown": 1,
+      "u:handled": 1,
+      "u:probe-only": 0,
+    });
+    expect(flags("The brief was vague. I used the standard template.")).toMatchObject({
+      "u:unknown": 1,
+      "u:handled": 0,
+      "u:unprobed": 1,
+      "u:routine": 1,
+    });
+    expect(flags("My lead said my reviews were blunt. I asked her for a couple of examples.")).toMatchObject({
+      "u:unknown": 0,
+      "u:probe-only": 1,
+    });
   });
 
   it("leaves a model trained without the flag reading exactly what it was trained on", () => {

@@ -172,7 +172,6 @@ export function labelFeatures(
   story: boolean,
   words: number,
   context: AnswerShape,
-  competency?: Competency,
 ): Record<string, number> {
   // The two largest values (the same one twice when it is there twice), without sorting a copy.
   let max = 0;
@@ -203,8 +202,6 @@ export function labelFeatures(
     result: logit(context.result),
     ...context.cross,
     ...context.probing,
-    // The question asks how the speaker handled an unknown (read by a `--probing` head only).
-    "q:ambiguity": competency === "ambiguity" ? 1 : 0,
   };
 }
 
@@ -448,7 +445,7 @@ export function judgeAnswer(
     const p =
       units.length === 0
         ? 0
-        : denseProbability(model.labels[tag], labelFeatures(column, story, words, shape, competency));
+        : denseProbability(model.labels[tag], labelFeatures(column, story, words, shape));
     labelProbs[tag] = p;
     labels[tag] = p >= (model.thresholds[tag] ?? 0.5);
   });
