@@ -151,3 +151,25 @@ describe("headNor (npm run train -- --head-nor KIND[:tag,tag])", () => {
     expect(headFeatureNames(base, "unit")).toEqual(["maxw", "second", "norw", "words"]);
   });
 });
+
+describe("fitBinaryHeads features kept per class (--probing)", () => {
+  it("a class that may not read a feature keeps it at 0 and fits its other weights as without it", () => {
+    const withExtra = [{ features: ["a", "x"] }, { features: ["b"] }];
+    const two = [
+      [1, 1],
+      [0, 0],
+    ];
+    const opts = { ...options, vocab: ["a", "b", "x"] };
+    const masked = fitBinaryHeads(withExtra, two, ["k", "m"], {
+      ...opts,
+      keepFeature: (cls, f) => cls === "m" || f !== "x",
+    });
+    const without = fitBinaryHeads(samples, two, ["k", "m"], options);
+    // Class k never reads x: weight 0, and its a and b weights are those of the fit without x.
+    expect(masked.weights[0]?.[2]).toBe(0);
+    expect([masked.weights[0]?.[0], masked.weights[0]?.[1]]).toEqual(without.weights[0]);
+    expect(masked.bias[0]).toBe(without.bias[0]);
+    // Class m reads it.
+    expect(masked.weights[1]?.[2] ?? 0).toBeGreaterThan(0);
+  });
+});

@@ -67,11 +67,21 @@ export function fitBinaryHeads(
     sampleWeights?: readonly number[];
     /** Per-sample, per-class weight (`[sample][class]`); a 0 skips that sample for that class. */
     classWeights?: ReadonlyArray<readonly number[]>;
+    /**
+     * Which features a class may read (default all): a feature it may not read keeps weight 0
+     * for it, and the class's other weights are what they would be without that feature.
+     */
+    keepFeature?: (cls: string, feature: string) => boolean;
   },
 ): SparseWeights {
   const x = indexed(samples, options.vocab);
   const v = options.vocab.length;
   const c = classes.length;
+  const keep = options.keepFeature;
+  const masks =
+    keep === undefined
+      ? undefined
+      : classes.map((cls) => Uint8Array.from(options.vocab, (f) => (keep(cls, f) ? 1 : 0)));
   const w = classes.map(() => new Float64Array(v));
   const g2 = classes.map(() => new Float64Array(v).fill(1e-8));
   const b = new Float64Array(c);
@@ -90,8 +100,9 @@ export function fitBinaryHeads(
         if (classWeight === 0) continue;
         const wk = w[k] as Float64Array;
         const gk = g2[k] as Float64Array;
+        const mask = masks?.[k];
         let z = b[k] ?? 0;
-        for (const id of ids) z += wk[id] ?? 0;
+        for (const id of ids) if (mask === undefined || mask[id] === 1) z += wk[id] ?? 0;
         const y = targets[i]?.[k] ?? 0;
         const p = 1 / (1 + Math.exp(-z));
         const weight = (y > 0 ? (posWeight[k] ?? 1) : 1) * (options.sampleWeights?.[i] ?? 1) * classWeight;
@@ -99,6 +110,7 @@ export function fitBinaryHeads(
         gb[k] = (gb[k] ?? 0) + g * g;
         b[k] = (b[k] ?? 0) - (options.rate * g) / Math.sqrt(gb[k] ?? 1);
         for (const id of ids) {
+          if (mask !== undefined && mask[id] !== 1) continue;
           const gi = g + options.l2 * (wk[id] ?? 0);
           gk[id] = (gk[id] ?? 0) + gi * gi;
           wk[id] = (wk[id] ?? 0) - (options.rate * gi) / Math.sqrt(gk[id] ?? 1);

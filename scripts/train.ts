@@ -14,6 +14,7 @@
  *   npm run train -- --reading-threshold 0.25 --out FILE   # transcripts read and used at one cut
  *   npm run train -- --extra F --extra-no-topic   # F teaches neither the topic nor the off-topic head
  *   npm run train -- --notes-copies --out FILE    # each written training story also as bullet notes
+ *   npm run train -- --probing --out FILE         # the tagger also reads the probing cue families
  *
  * `--extra` (off by default) adds the answers of other JSONL files (same shape as answers/,
  * e.g. eval/corpus/heldout/writer-*.jsonl) to the training answers, whatever their `split`:
@@ -34,6 +35,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { callsForStory } from "../src/core/analysis/classify.ts";
 import { SENTENCE_TAGS, type SentenceTag } from "../src/core/analysis/labels.ts";
+import { isProbingFeature } from "../src/core/analysis/lens/features.ts";
 import { type DenseWeights, packSparse, type SparseWeights } from "../src/core/analysis/lens/linear.ts";
 import {
   boundaryFeatures,
@@ -52,6 +54,7 @@ import {
   type Judgement,
   judgeAnswer,
   labelFeatures,
+  PROBING_HEAD_FEATURES,
   type ReadAnswer,
   readAnswer,
   tagSentences,
@@ -458,6 +461,9 @@ const empty = (classes: readonly string[]): SparseWeights => ({
 });
 const flat = (): DenseWeights => ({ features: [], classes: ["value"], weights: [[]], bias: [0] });
 
+// `--probing` (off by default): see the model's `probing` below. Only the `ambiguity` tagger and
+// head read the probing features; every other tag's tagger is fitted as without them.
+const PROBING = args.includes("--probing");
 const model: LensModel = {
   version: 1,
   meta: { seed: SEED, trainedOn: {}, features: {} },
@@ -473,6 +479,10 @@ const model: LensModel = {
   offTopicSameKindThreshold: 0.5,
   boundary: boundaryModel,
   boundaryThreshold: 0.5,
+  // `--probing` (off by default; issue 10, branch `amb7`, docs/risk-lens.md): the tagger also
+  // reads the probing cue families and where each sentence sits among the answer's unknowns and
+  // probes; the flag is stored so the analyzer reads the same features.
+  ...(PROBING ? { probing: true as const } : {}),
 };
 
 // `--reading-threshold T` (off by default; branch `spk5`, docs/risk-lens.md): the training and
@@ -584,6 +594,9 @@ function fitSentences(items: readonly Item[]): SparseWeights {
         }
       : {}),
     vocab: buildVocab(samples, 4, (f) => !f.startsWith("w:") && !f.startsWith("b:")),
+    ...(PROBING
+      ? { keepFeature: (cls: string, f: string) => cls === "ambiguity" || !isProbingFeature(f) }
+      : {}),
     epochs: 25,
     l2: 1e-3,
     rate: 0.08,
@@ -693,8 +706,10 @@ const LABEL_FEATURES = [
 // what else it tells. The STAR parts, a figure, an accusation and a call of one's own (decisive)
 // are read from their own sentences and keep their own column (docs/risk-lens.md, "The labels").
 const STORY_SIGNALS: readonly SentenceTag[] = ["ambiguity", "autonomy", "systems"];
-const crossFeatures = (tag: SentenceTag): string[] =>
-  STORY_SIGNALS.includes(tag) ? SENTENCE_TAGS.filter((t) => t !== tag).map((t) => `x:${t}`) : [];
+const crossFeatures = (tag: SentenceTag): string[] => [
+  ...(STORY_SIGNALS.includes(tag) ? SENTENCE_TAGS.filter((t) => t !== tag).map((t) => `x:${t}`) : []),
+  ...(PROBING && tag === "ambiguity" ? PROBING_HEAD_FEATURES.map(([name]) => name) : []),
+];
 // `--head-nor KIND[:tag,tag…]` (branch `head6`, docs/risk-lens.md; default `DEFAULT_HEAD_NOR`,
 // the `task` head as `unit`): the named heads read, in place of the noisy-or of all sentences (and,
 // for `unit`, of the strongest sentence), aggregates that do not grow with the number of pieces a

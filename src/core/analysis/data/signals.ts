@@ -124,3 +124,34 @@ export const UNKNOWN_CUES: readonly RegExp[] = [
 export const PROBE_CUES: readonly RegExp[] = [
   /\b(assum\w+|hypothes\w+|clarif\w+|(asked|asking) (the|them|him|her|for|three|two|a few|what|which|whether|each)|prototyp\w+|experiment\w*|narrow(ed|ing)? (it|things|the|down)|rul(ed|ing) (it |them |each )?out|one (by|at a) (one|time)|isolat\w+|reproduc\w+|spike|pilot(ed)?|sampl(ed|ing)|interview(ed|ing)|(checked|tested|validated|verified) (each|every|them|it|whether|with|the assumption)|listed (the|every|all|my|possible)|wrote down|bisect\w*|eliminat\w+|in shadow|small test|quick test|trial run|options?|scenarios?)\b/,
 ];
+
+// The probing cue families (issue 10, branch `amb7`; read only by a model trained with
+// `--probing`): how a speaker meets an unknown, in the forms the older lists miss. Written by us
+// from LABELING.md's definition of `ambiguity`: a hypothesis or guess about a cause, a look taken
+// to learn (logging added, errors split by a factor, cases read by hand, a comparison), and an
+// unknown stated as nobody knowing, no spec or docs, no errors, nothing reproducible.
+
+/** A hypothesis or guess about the cause or the meaning ("I suspected…", "three guesses"). */
+export const HUNCH_CUES: readonly RegExp[] = [
+  /\b((?<!\bi )guess\b|guess(es|ed|ing)|suspect(ed|ing)?|suspicions?|theor(y|ies)|hunch(es)?|(my|our) (first |main |best |only |working )?(thought|instinct|idea|bet|reading|theory|suspicion) was|figured (it|that|the)|(could|might|may) (have )?be(en)? (the|a|an|our|their|something|coming)|possible (causes?|explanations?|reasons?|readings?)|(pointed|points|pointing) (at|to|toward)|(which|that) suggested|whether it was|either (the|a|an|our|it)|(two|three|four|a few|several) (guesses|ideas|theories|explanations|readings|candidates|suspects|possibilities|meanings))\b/,
+];
+
+/** A look taken to learn what is going on: instrumenting, splitting, reading cases, comparing. */
+export const LOOK_CUES: readonly RegExp[] = [
+  /\b((added|put|set up|turned on|switched on|enabled)( \w+){0,2} (timing|timers?|logging|logs|tracing|traces|metrics|counters?|headers?|instrumentation)|(split|broke|grouped|sorted|bucketed|sliced|segmented|tallied)( \w+){0,3} (down )?by|lined up|side by side|(feature|field|column|step|line|case|stage) by (feature|field|column|step|line|case|stage)|kept a (log|tally|diary|record|list)|logged (every|each)|(measure|measured|measuring)( \w+){0,3} (first|before)|before (guessing|touching|changing anything|fixing anything|writing any)|instead of (guessing|arguing|assuming|debating)|rather than (guess|guessing|argue|arguing|assume|assuming|debate|debating)|watched (how|them|each|people|users|customers)|observed|shadowed|(read|went through|listened to|pulled|collected|gathered|dug through|combed through) (all|every|each|the last|a week|a month|a sample|a batch|a few|dozens|hundreds|fifty|a hundred|two hundred|\d+)|(asked|got) (\w+ ){0,3}(for|to send)( me)? (examples|screenshots|samples|recordings|a few|some|concrete|recent|the (last|latest|recent)|(two|three|four|five|six|ten|twenty|fifty|\d+) (recent |real |concrete )?(examples|cases|orders|tickets|complaints|calls|screenshots|samples))|(compared|diffed|replayed|re-?ran) (the |their |our )?\w+( \w+){0,3} (against|with|to)|what (was|were) different)\b/,
+];
+
+/** An unknown told as nobody knowing, no spec or docs, no errors, nothing reproducible. */
+export const NO_KNOWLEDGE_CUES: readonly RegExp[] = [
+  /\b((nobody|no one|none of us) (knew|understood|could (tell|say|explain|reproduce)|had (any )?idea|agreed|was sure)|(no|without) (spec|specs|specification|docs|documentation|brief|definition|runbook|errors?|error messages?|stack traces?)|nothing (in|showed up in|useful in) (the|our|their) (logs?|errors?|metrics|dashboards?)|(undocumented|not documented|never documented|never been written down)|(couldn't|could not|can't|cannot|wasn't able to|were unable to) (reproduce|replicate|explain|pin (it )?down|see why|find (a|the|any) (pattern|cause|reason))|(looked|seemed|appeared) (random|arbitrary)|(wasn't|was not|isn't|weren't|not) (obvious|clear|known|certain) (whether|what|why|which|if|how|who|where)|(no|had no|with no) (idea|clue) (what|why|how|whether|which|where)|not sure (what|why|whether|if|which|how)|(wasn't|weren't|was not|were not|nobody was|no one was) (sure|certain)|that's all (we|i) (had|got|knew)|thats all (we|i) (had|got|knew)|(different|competing) (meanings|definitions|readings|interpretations))\b/,
+];
+
+/** A probe that did not happen ("I didn't check", "without asking"): the negation of a probe. */
+export const SKIPPED_PROBE_CUES: readonly RegExp[] = [
+  /\b(didn't|did not|never|without|no time to) (ask(ing)?|check(ing)?|test(ing)?|measur(e|ing)|verify(ing)?|validat(e|ing)|look(ing)? (at|into)|confirm(ing)?|clarif(y|ying))\b/,
+];
+
+/** Plain execution of a usual plan: the near miss after an unknown ("I used the standard menu"). */
+export const ROUTINE_CUES: readonly RegExp[] = [
+  /\b(the (standard|usual|normal|default|same old) (\w+ )?(template|menu|setup|way|process|plan|approach|dashboards?|format|checklist|playbook|package|config|layout|venue)|(as|like) (usual|always|we always do|we normally do)|the way we (always|normally|usually) (do|did)|(we|i) (usually|normally|always) (use|do|did)|(just )?(got on with it|get on with it|went ahead)|(took|used|picked) (a|the|our) (standard|stock|ready-made|default|generic|usual))\b/,
+];

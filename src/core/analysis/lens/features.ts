@@ -6,12 +6,17 @@ import {
   DECISION_CUES,
   DEPENDENCE_CUES,
   EXCUSE_CUES,
+  HUNCH_CUES,
+  LOOK_CUES,
   MECHANISM_CUES,
   METHOD_CUES,
+  NO_KNOWLEDGE_CUES,
   OWNERSHIP_CUES,
   PROBE_CUES,
   RECURRENCE_CUES,
+  ROUTINE_CUES,
   SETBACK_CUES,
+  SKIPPED_PROBE_CUES,
   SPINNING_CUES,
   SYSTEMS_CUES,
   UNKNOWN_CUES,
@@ -47,6 +52,27 @@ const CUE_LISTS: ReadonlyArray<readonly [string, readonly RegExp[]]> = [
     (part) => [`star-${part}`, STAR_CUES.filter((c) => c.part === part).map((c) => c.pattern)] as const,
   ),
 ];
+
+// The probing families (a model trained with `--probing` only): hunches, looks taken to learn,
+// unknowns told as nobody knowing, probes that did not happen, plain execution of a usual plan.
+const PROBING_CUE_LISTS: ReadonlyArray<readonly [string, readonly RegExp[]]> = [
+  ["hunch", HUNCH_CUES],
+  ["look", LOOK_CUES],
+  ["no-knowledge", NO_KNOWLEDGE_CUES],
+  ["skipped-probe", SKIPPED_PROBE_CUES],
+  ["routine", ROUTINE_CUES],
+];
+
+const PROBING_FEATURES = new Set(PROBING_CUE_LISTS.map(([name]) => `cue:${name}`));
+
+/**
+ * Whether a sentence feature is one of the probing features (`--probing`): its cue families and
+ * the `ctx:` features that place a sentence among the answer's unknowns and probes.
+ * @example isProbingFeature("cue:hunch") // true
+ */
+export function isProbingFeature(feature: string): boolean {
+  return feature.startsWith("ctx:") || PROBING_FEATURES.has(feature);
+}
 
 // Hedges and fillers are read as their own feature and left out of the n-grams, so that
 // sprinkling "I think" or "sort of" over an answer cannot make it look like something else.
@@ -161,11 +187,80 @@ export function readWords(tokens: readonly Token[], first: number, last: number)
   return { lemmas, hedges, fillers };
 }
 
-/** Per-sentence hits of each cue list, computed once per answer. */
-export function cueHits(corpus: Corpus): ReadonlyArray<readonly [string, ReadonlySet<number>]> {
-  return CUE_LISTS.map(
+/**
+ * Per-sentence hits of each cue list, computed once per answer; with `probing`, the probing
+ * families too (a model trained with `--probing`).
+ * @example cueHits(corpus).find(([name]) => name === "probe")?.[1].has(0)
+ */
+export function cueHits(
+  corpus: Corpus,
+  probing = false,
+): ReadonlyArray<readonly [string, ReadonlySet<number>]> {
+  const lists = probing ? [...CUE_LISTS, ...PROBING_CUE_LISTS] : CUE_LISTS;
+  return lists.map(
     ([name, patterns]) => [name, new Set(corpus.unitsMatching(patterns).map((u) => u.index))] as const,
   );
+}
+
+const hitsOf = (
+  cues: ReadonlyArray<readonly [string, ReadonlySet<number>]>,
+  names: readonly string[],
+): ReadonlySet<number> => {
+  const out = new Set<number>();
+  for (const [name, hits] of cues) if (names.includes(name)) for (const i of hits) out.add(i);
+  return out;
+};
+
+/** Where the answer states an unknown and where it probes one (a probe that did not happen is none). */
+export interface ProbingShape {
+  unknown: ReadonlySet<number>;
+  probe: ReadonlySet<number>;
+  routine: ReadonlySet<number>;
+}
+
+/**
+ * The answer's unknowns, probes and plain executions, by sentence index, from its cue hits.
+ * @example probingShape(cueHits(corpus, true)).probe.has(1)
+ */
+export function probingShape(cues: ReadonlyArray<readonly [string, ReadonlySet<number>]>): ProbingShape {
+  const unknown = hitsOf(cues, ["unknown", "no-knowledge"]);
+  const skipped = hitsOf(cues, ["skipped-probe"]);
+  const probe = new Set([...hitsOf(cues, ["probe", "hunch", "look"])].filter((i) => !skipped.has(i)));
+  return { unknown, probe, routine: hitsOf(cues, ["routine"]) };
+}
+
+const AFTER_UNKNOWN = feature("ctx:after-unknown");
+const AFTER_UNKNOWN_PROBE = feature("ctx:after-unknown+probe");
+const UNKNOWN_PROBED_LATER = feature("ctx:unknown+probe-later");
+const UNKNOWN_UNPROBED = feature("ctx:unknown+no-probe");
+const UNKNOWN_ROUTINE_LATER = feature("ctx:unknown+routine-later");
+const PROBE_NO_UNKNOWN = feature("ctx:probe+no-unknown");
+
+/**
+ * A sentence read with the rest of the answer: a probe after a stated unknown, an unknown that
+ * the answer goes on to probe (or never probes, or meets with a usual plan), a probe with no
+ * unknown anywhere (asking a colleague what they want is not handling an unknown).
+ */
+function probingFeatures(shape: ProbingShape, index: number, add: (f: Feature) => void): void {
+  let before = false;
+  for (const i of shape.unknown) if (i < index) before = true;
+  let probeLater = false;
+  let probeAnywhere = false;
+  for (const i of shape.probe) {
+    probeAnywhere = true;
+    if (i > index) probeLater = true;
+  }
+  let routineLater = false;
+  for (const i of shape.routine) if (i > index) routineLater = true;
+  const probes = shape.probe.has(index);
+  if (before) add(AFTER_UNKNOWN);
+  if (before && probes) add(AFTER_UNKNOWN_PROBE);
+  if (shape.unknown.has(index)) {
+    if (probeLater || probes) add(UNKNOWN_PROBED_LATER);
+    if (!probeAnywhere) add(UNKNOWN_UNPROBED);
+    if (routineLater) add(UNKNOWN_ROUTINE_LATER);
+  }
+  if (probes && shape.unknown.size === 0) add(PROBE_NO_UNKNOWN);
 }
 
 /** What the sentence features need to know about the whole answer. */
@@ -177,6 +272,8 @@ export interface AnswerContext {
   story: boolean;
   /** The rule-based part each sentence got from `assignStarParts`. */
   ruleParts: readonly string[];
+  /** A model trained with `--probing`: the answer's unknowns and probes (`probingShape`). */
+  probing?: ProbingShape | undefined;
 }
 
 // The n-gram feature strings, built once per lemma (pair) and reused across sentences and
@@ -372,6 +469,7 @@ export function sentenceFeatures(
   // Both halves in one sentence: a mechanism for later cases, an unknown met with a probe.
   if (mechanism && recurrence) add(MECHANISM_RECURRENCE);
   if (unknown && probe) add(UNKNOWN_PROBE);
+  if (ctx.probing !== undefined) probingFeatures(ctx.probing, index, add);
   if (!ctx.story) {
     add(NONSTORY);
     add(named("nonstory+rule:", rule));

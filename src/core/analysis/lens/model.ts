@@ -64,6 +64,11 @@ export interface LensModel {
   /** Sentence boundaries in unpunctuated transcripts: a boundary before this word. */
   boundary: SparseWeights;
   boundaryThreshold: number;
+  /**
+   * Trained with `--probing` (issue 10): the tagger also reads the probing cue families and
+   * each sentence's place among the answer's unknowns and probes (`lens/features.ts`).
+   */
+  probing?: true;
 }
 
 const scorers = new WeakMap<SparseWeights, SparseScorer>();

@@ -11,6 +11,7 @@ import type { Delivery } from "../types.ts";
 import {
   type AnswerContext,
   cueHits,
+  probingShape,
   readWords,
   SENTENCE_TAGS,
   type SentenceTag,
@@ -137,13 +138,15 @@ export function readAnswer(
   const corpus = new Corpus(units, lexiconsFor(options.role));
   assignStarParts(units, doc.tokens, options.story, corpus);
   const words = units.map((u) => readWords(doc.tokens, u.first, u.last));
-  const cues = cueHits(corpus);
+  const probing = model.probing === true;
+  const cues = cueHits(corpus, probing);
   const ctx: AnswerContext = {
     units,
     tokens: doc.tokens,
     cues,
     story: options.story,
     ruleParts: units.map((u) => u.part),
+    probing: probing ? probingShape(cues) : undefined,
   };
   const featureIds = units.map((): number[] => []);
   const features = units.map((_, i) =>
@@ -217,6 +220,7 @@ export function labelFeatures(
     action: logit(context.action),
     result: logit(context.result),
     ...context.cross,
+    ...context.probing,
   };
 }
 
@@ -255,7 +259,22 @@ export interface AnswerShape {
   result: number;
   /** The strongest sentence probability of each tag as a logit/4, keyed `x:<tag>`. */
   cross: Readonly<Record<string, number>>;
+  /**
+   * A model trained with `--probing`: whether the answer states an unknown, probes one it
+   * stated, probes with no unknown stated, leaves an unknown unprobed, or meets one with a
+   * usual plan (1 or 0, keyed `u:<name>`; all 0 for other models).
+   */
+  probing: Readonly<Record<string, number>>;
 }
+
+/** The answer-level probing features (`AnswerShape.probing`), by the sentence features that set them. */
+export const PROBING_HEAD_FEATURES: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["u:unknown", ["cue:unknown", "cue:no-knowledge"]],
+  ["u:handled", ["ctx:after-unknown+probe", "cue:unknown+probe"]],
+  ["u:probe-only", ["ctx:probe+no-unknown"]],
+  ["u:unprobed", ["ctx:unknown+no-probe"]],
+  ["u:routine", ["ctx:unknown+routine-later"]],
+];
 
 // The answer heads' names for each tag's strongest sentence, built once.
 const CROSS_FEATURES = SENTENCE_TAGS.map((tag) => `x:${tag}`);
@@ -285,7 +304,10 @@ export function answerShape(features: readonly string[][], probs: readonly numbe
     cross[name] = Math.log((p + 1e-4) / (1 - p + 1e-4)) / 4;
   });
   const at = (tag: SentenceTag): number => top[SENTENCE_TAGS.indexOf(tag)] ?? 0;
-  return { iShare: i / n, weShare: we / n, action: at("action"), result: at("result"), cross };
+  const probing: Record<string, number> = {};
+  for (const [name, from] of PROBING_HEAD_FEATURES)
+    probing[name] = features.some((f) => from.some((x) => f.includes(x))) ? 1 : 0;
+  return { iShare: i / n, weShare: we / n, action: at("action"), result: at("result"), cross, probing };
 }
 
 const SPELLED_NUMBER =
