@@ -10,6 +10,8 @@
  * "protocol" is network traffic, not a soft skill. `needs` lists context words an ambiguous
  * term needs before it counts at all.
  */
+
+import { FIELD_CONCEPTS } from "./fields.ts";
 import { TAXONOMY_CONCEPTS } from "./taxonomy.ts";
 import { TOOL_CONCEPTS } from "./tools.ts";
 
@@ -4926,9 +4928,10 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
   },
 ];
 
-/** The concepts above, then the families of round 8's taxonomy (`taxonomy.ts`). */
+/** The concepts above, then the families of round 8's taxonomy (`taxonomy.ts`), the tools under their category (`tools.ts`) and round 15's fields (`fields.ts`). */
 export const CONCEPTS: readonly ConceptDefinition[] = [
   ...CORE_CONCEPTS,
   ...TAXONOMY_CONCEPTS,
   ...TOOL_CONCEPTS,
+  ...FIELD_CONCEPTS,
 ];
