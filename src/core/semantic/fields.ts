@@ -204,22 +204,6 @@ export const FIELD_CONCEPTS: readonly ConceptDefinition[] = [
       "web maps",
     ],
   },
-  {
-    id: "data.time-series",
-    kind: "skill",
-    label: "time series",
-    terms: [
-      "time series",
-      "time-series",
-      "timeseries",
-      "seasonal decomposition",
-      "autoregressive",
-      "exponential smoothing",
-      "rolling windows",
-      "stationarity",
-    ],
-    related: ["skill.forecasting"],
-  },
   // ── Security ───────────────────────────────────────────────────────────────────────
   {
     id: "sec.cryptography",
@@ -1324,7 +1308,23 @@ export const FIELD_CONCEPTS: readonly ConceptDefinition[] = [
       "pallet",
       "stock replenishment",
     ],
-    senses: [{ terms: ["warehouse", "warehouses"], not: DATA_WORDS }],
+    senses: [
+      {
+        terms: ["racking"],
+        needs: [
+          "pallet",
+          "pallets",
+          "depot",
+          "depots",
+          "forklift",
+          "forklifts",
+          "stock",
+          "aisles",
+          "lifting",
+        ],
+      },
+      { terms: ["warehouse", "warehouses"], not: DATA_WORDS },
+    ],
     broader: ["domain.logistics"],
   },
   {
