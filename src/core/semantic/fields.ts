@@ -76,6 +76,28 @@ export const FIELD_CONCEPTS: readonly ConceptDefinition[] = [
       "nuget",
     ],
     broader: ["skill.programming"],
+    // ".NET" is read as the word "net": only beside the platform's words (not net revenue or a net loss).
+    senses: [
+      {
+        terms: ["net"],
+        needs: [
+          "c#",
+          "f#",
+          "framework",
+          "core",
+          "asp",
+          "developer",
+          "developers",
+          "stack",
+          "blazor",
+          "visual studio",
+          "azure",
+          "entity framework",
+          "services",
+          "apis",
+        ],
+      },
+    ],
   },
   {
     id: "code.php",
