@@ -1256,7 +1256,6 @@ export const FIELD_CONCEPTS: readonly ConceptDefinition[] = [
       "tenon",
       "oak frames",
       "oak framing",
-      "timber",
       "carpentry",
       "carpenter",
       "carpenters",
