@@ -82,6 +82,8 @@ describe("round 15 fields (fields.ts)", () => {
     expect(ids("Strong C#/.NET developer")).toContain("code.dotnet");
     expect(ids("I build .NET services on Azure.")).toContain("code.dotnet");
     expect(ids("Our net revenue grew 20%.")).not.toContain("code.dotnet");
+    expect(ids("I planned the timber harvest for a state forest.")).not.toContain("trade.carpentry");
+    expect(ids("I built timber frames for barns.")).toContain("trade.carpentry");
   });
 
   it("moves a word from a concept it misread to the field's family", () => {
