@@ -144,6 +144,8 @@ interface Row {
   alternative: boolean;
   /** Every weighted query word shared: the rule match stands (matcher.ts, `nothingToAlign`). */
   nothingToAlign: boolean;
+  /** The reading's `namedElsewhere` (pair-scorer.ts decides by it with either weight set). */
+  namedElsewhere: number;
   kind: string;
   group: string;
 }
@@ -161,6 +163,7 @@ const rowsOf = (pairs: readonly Pair[], extra?: (p: Pair, f: ReturnType<typeof p
       rule: f.ruleMatched,
       alternative: f.alternativeMet,
       nothingToAlign: f.nothingToAlign,
+      namedElsewhere: f.namedElsewhere,
       kind: p.kind,
       group: p.group,
     };
@@ -231,7 +234,6 @@ const UNMET = Number(process.env.MATCH_UNMET ?? 0.6);
 // With embeddings, when the candidate shows none of the query's concepts and names two or more
 // others, the model must be surer still (pair-scorer.ts, `elsewhereThreshold`).
 const ELSEWHERE = Number(process.env.MATCH_ELSEWHERE ?? 0.85);
-const ELSEWHERE_AT = PAIR_FEATURES.length + ENCODER_FEATURES.indexOf("named elsewhere");
 // The matcher's own decision (pair-scorer.ts), from the row's rule score, unmet concepts and
 // share of concepts met; a strong match meeting one of the query's alternatives stands (matcher.ts),
 // and so does a rule match with nothing left to align, except while the threshold is chosen, which
@@ -245,7 +247,7 @@ const decide = (r: Row, m: PairScorerModel, alternatives = true) =>
           score: r.x[0] as number,
           unmet: r.x[6] as number,
           concepts: r.x[3] as number,
-          namedElsewhere: r.x[ELSEWHERE_AT] ?? 0,
+          namedElsewhere: r.namedElsewhere,
         },
         m,
       ).matched

@@ -10,6 +10,8 @@
  * "protocol" is network traffic, not a soft skill. `needs` lists context words an ambiguous
  * term needs before it counts at all.
  */
+
+import { FIELD_CONCEPTS } from "./fields.ts";
 import { TAXONOMY_CONCEPTS } from "./taxonomy.ts";
 import { TOOL_CONCEPTS } from "./tools.ts";
 
@@ -665,7 +667,28 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
       "distributed systems",
     ],
     related: ["metric.throughput"],
-    not: ["laptops", "phones", "equipment", "mountain", "wall", "cliff", "summit", "hike", "hiking"],
+    not: [
+      "laptops",
+      "phones",
+      "equipment",
+      "mountain",
+      "wall",
+      "cliff",
+      "summit",
+      "hike",
+      "hiking",
+      // Scaling teeth: a dental hygienist's work (care.dental).
+      "teeth",
+      "tooth",
+      "dental",
+      "gum",
+      "gums",
+      "hygienist",
+      "tartar",
+      "plaque",
+      "polishing",
+      "periodontal",
+    ],
   },
   {
     id: "skill.deployment",
@@ -1229,6 +1252,22 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
     kind: "skill",
     label: "programming",
     terms: ["programming", "coding", "software development", "software engineering"],
+    // "coding" is read as "code": tariff codes, a dress code and a coded welder are not programming.
+    not: [
+      "tariff",
+      "tariffs",
+      "customs",
+      "commodity",
+      "postcode",
+      "postcodes",
+      "dress code",
+      "zip code",
+      "welding",
+      "welder",
+      "welders",
+      "colour-coded",
+      "color-coded",
+    ],
   },
   // Each language its own concept under programming (Python and the JVM have theirs below):
   // "Experience with Rust" is not shown by a Python sentence, and "Go or Java" is met by either.
@@ -2858,6 +2897,17 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
       "catalog",
       "merchants",
     ],
+    // A library's or a museum's catalogue is its collection's records (lib.cataloguing).
+    not: [
+      "librarian",
+      "librarians",
+      "library collections",
+      "marc",
+      "dewey",
+      "archivist",
+      "archives",
+      "museum",
+    ],
   },
   {
     id: "domain.legal",
@@ -4114,7 +4164,23 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
       "junior colleague",
       "interns",
     ],
-    not: ["mentored by", "coached by", "was mentored", "was coached"],
+    // Coaching a sports team is sports coaching (sport.coaching), not growing colleagues.
+    not: [
+      "mentored by",
+      "coached by",
+      "was mentored",
+      "was coached",
+      "football",
+      "soccer",
+      "rugby",
+      "cricket",
+      "netball",
+      "hockey",
+      "basketball",
+      "tennis",
+      "athletics",
+      "swimming",
+    ],
     broader: ["soft.leadership"],
   },
   {
@@ -4926,9 +4992,10 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
   },
 ];
 
-/** The concepts above, then the families of round 8's taxonomy (`taxonomy.ts`). */
+/** The concepts above, then the families of round 8's taxonomy (`taxonomy.ts`), the tools under their category (`tools.ts`) and round 15's fields (`fields.ts`). */
 export const CONCEPTS: readonly ConceptDefinition[] = [
   ...CORE_CONCEPTS,
   ...TAXONOMY_CONCEPTS,
   ...TOOL_CONCEPTS,
+  ...FIELD_CONCEPTS,
 ];

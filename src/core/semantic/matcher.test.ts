@@ -427,7 +427,8 @@ describe("the labelled requirement/evidence set", () => {
       [1, 192, 0.97, 0.94],
       [193, 276, 0.96, 0.95],
       [277, 336, 0.97, 0.93],
-      [337, 388, 0.84, 0.78],
+      // Round 15 (fields written before reading, then the dev misses of g469–g516): g337–g388 0.866 / 0.784.
+      [337, 388, 0.86, 0.78],
       [389, 420, 0.93, 0.82],
       // g421–g444 (all dev, written before round 8's taxonomy): main 0.756 / 0.646, round 8 0.943 / 0.688,
       // round 9 (acronyms, hypernym links) 0.947 / 0.750.
@@ -436,12 +437,14 @@ describe("the labelled requirement/evidence set", () => {
       // round 9 0.868 / 0.688, the echo rule 0.872 / 0.708; round 10 (tuned on it) 0.936 / 0.917.
       [445, 468, 0.93, 0.91],
       // g469–g492 (all dev, written before round 10 and held out from its tuning): main 0.694 / 0.521,
-      // round 10 the same (no decision changed).
-      [469, 492, 0.69, 0.52],
-      // g493–g516 (all dev, written before round 11 and held out from its tuning): main 0.689 / 0.646.
-      [493, 516, 0.68, 0.64],
-      // g517–g540 (all dev, written before round 12 and held out from its tuning): main 0.796 / 0.813.
-      [517, 540, 0.79, 0.81],
+      // round 10 the same (no decision changed); round 15 (tuned on it) 0.851 / 0.833.
+      [469, 492, 0.85, 0.83],
+      // g493–g516 (all dev, written before round 11 and held out from its tuning): main 0.689 / 0.646;
+      // round 15 (tuned on it) 0.886 / 0.813.
+      [493, 516, 0.88, 0.81],
+      // g517–g540 (all dev, written before round 12 and held out from its tuning): main 0.796 / 0.813;
+      // round 15 (still held out: scored, never read) 0.875 / 0.875.
+      [517, 540, 0.87, 0.87],
     ];
     for (const [from, to, precision, recall] of floors) {
       const figures = measureMatching(dev.filter((p) => group(p) >= from && group(p) <= to));

@@ -100,6 +100,11 @@ describe("the learned pair scorer", () => {
     expect(learnedDecision(features, { ...none, namedElsewhere: 0.5 }, elsewhere(0.9)).matched).toBe(true);
     expect(learnedDecision(features, { ...none, namedElsewhere: 0.25 }, elsewhere(0.8)).matched).toBe(true);
     expect(learnedDecision(features, { ...none, namedElsewhere: 1 }, at(0.8)).matched).toBe(true);
+    // A candidate that names no concept at all (round 15): its silence is not a sign it is about
+    // something else, so the ordinary unmet threshold applies, not NONE_MET_THRESHOLD.
+    expect(learnedDecision(features, { ...none, namedElsewhere: 0 }, at(0.6)).matched).toBe(true);
+    expect(learnedDecision(features, { ...none, namedElsewhere: 0 }, at(0.45)).matched).toBe(false);
+    expect(learnedDecision(features, { ...none, namedElsewhere: 0.25 }, at(0.6)).matched).toBe(false);
     expect(ENCODER_MODEL.elsewhereThreshold).toBeGreaterThan(NONE_MET_THRESHOLD);
   });
 });

@@ -75,10 +75,15 @@ export function learnedDecision(
   // and higher still when it shows none of the concepts asked at all — highest when it is about
   // other things the lexicons know (the encoder-aware set: a sentence of the same field).
   const strong = rules.score >= m.strongRule;
+  // A candidate that names no concept at all says nothing the lexicons can read about what it is
+  // about: its silence is not a sign it is about something else, so only the ordinary unmet-concept
+  // threshold applies ("Line maintenance on aircraft" ← "changing brake units on the ramp at night").
   const noneMet =
-    m.elsewhereThreshold !== undefined && (rules.namedElsewhere ?? 0) >= 0.5
-      ? m.elsewhereThreshold
-      : NONE_MET_THRESHOLD;
+    rules.namedElsewhere === 0
+      ? m.unmetThreshold
+      : m.elsewhereThreshold !== undefined && (rules.namedElsewhere ?? 0) >= 0.5
+        ? m.elsewhereThreshold
+        : NONE_MET_THRESHOLD;
   const t = strong
     ? Math.min(m.veto, m.threshold)
     : rules.unmet > 0

@@ -2066,7 +2066,6 @@ export const TAXONOMY_CONCEPTS: readonly ConceptDefinition[] = [
       "sterilization",
       "aseptic",
       "cross-contamination",
-      "safeguarding",
       "clinical governance",
     ],
     broader: ["domain.health"],
