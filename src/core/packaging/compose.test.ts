@@ -6,7 +6,7 @@ import { answerText } from "../answer-text.ts";
 import type { AnswerItem, StarPart } from "../model.ts";
 import { BLANKS, compose, type Draft, tagStoryParts } from "./compose.ts";
 import { parseStory, type Story, storyFromAnswer, storySentences } from "./story.ts";
-import { leansBack, withoutBlanks } from "./text.ts";
+import { leansBack, leansOnAnyStep, withoutBlanks } from "./text.ts";
 
 const fraud = parseStory({
   title: "Fraud model platform",
@@ -553,6 +553,51 @@ describe("compose: a sentence that continues the one before ('At first…', 'But
       }
     },
   );
+});
+
+describe("compose: 'Then, I…' is the next step after any step the draft tells", () => {
+  it("reads 'Then, I…' as leaning on an earlier step, not on the one sentence before it", () => {
+    for (const text of [
+      "Then, I used AWS CDK to deploy the model.",
+      "Next, we moved the queue.",
+      "After that, I logged every run.",
+    ])
+      expect(leansOnAnyStep(text), text).toBe(true);
+    for (const text of [
+      "Then the queue filled up.",
+      "This led to poor forecasts.",
+      "Thereafter nothing changed.",
+      "I then deployed it.",
+    ])
+      expect(leansOnAnyStep(text), text).toBe(false);
+  });
+
+  const rollout = parseStory({
+    title: "Serving rollout",
+    situation: "I was the only engineer on a team that served a fraud model to the checkout service.",
+    actions: [
+      "I wrapped the fraud model in a small HTTP service behind the checkout, with a schema check on every request.",
+      "I spent a long afternoon comparing four serialisation libraries, reading their benchmarks and their issue trackers before settling on the one we already used elsewhere in the company.",
+      "Then, I deployed the service to Kubernetes with autoscaling and alerts.",
+    ],
+    result: "The checkout kept its latency under 80 ms at three times the usual traffic.",
+    lesson: "I learned to decide small tooling questions quickly and spend the time on the rollout.",
+  });
+
+  it("keeps the deploy step when the sentence before it is left out to fit the budget", () => {
+    const draft = compose(rollout, {
+      question: "Tell me about a time you built a service for a fraud model",
+      budgetSeconds: 35,
+    });
+    const said = draft.sentences.map((s) => s.text);
+    expect(said.some((t) => t.startsWith("I spent a long afternoon"))).toBe(false);
+    const deploy = said.findIndex((t) => t.startsWith("Then, I deployed"));
+    expect(deploy).toBeGreaterThan(0);
+    // …and it is never the first step told.
+    const wrapped = said.findIndex((t) => t.startsWith("I wrapped the fraud model"));
+    expect(wrapped).toBeGreaterThanOrEqual(0);
+    expect(wrapped).toBeLessThan(deploy);
+  });
 });
 
 describe("compose: a sentence that tells its time from the one before ('Two days later…')", () => {

@@ -21,6 +21,7 @@ import {
   hasFigure,
   lacksSubject,
   leansBack,
+  leansOnAnyStep,
 } from "./text.ts";
 
 /** Where a draft sentence came from: the story (verbatim) or a template with blanks. */
@@ -378,6 +379,9 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   // in the line before) is said only after that line.
   const texts = candidates.map((c) => c.text);
   const orphaned = (c: Candidate) => {
+    // "Then, I…" needs a step before it in the draft, not the one sentence before it.
+    if (leansOnAnyStep(c.text))
+      return !candidates.some((o) => o.position < c.position && o.part === "action" && chosen.has(o));
     const before = candidates[antecedentOf(texts, c.position)];
     return before !== undefined && !chosen.has(before) && leansBack(c.text);
   };

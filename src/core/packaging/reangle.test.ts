@@ -343,3 +343,18 @@ describe("reangle: an item of a list leans on its lead-in, not on the item befor
     expect(out.text).toContain("Added drift checks");
   });
 });
+
+describe("reangle: 'Then, I…' is the next step after any step kept before it", () => {
+  it("trims an off-role step right before 'Then, I…' without trimming the step that follows it", () => {
+    const text =
+      "I ran a fraud model for a small shop.\n" +
+      "I packaged the training job with Docker and GitHub Actions.\n" +
+      "I found that its false positives had doubled since spring.\n" +
+      "I moved the cluster to EKS with Helm, Terraform and Istio.\n" +
+      "Then, I retrained the fraud model on fresh labelled data.\n" +
+      "False positives fell by 20%.";
+    const out = reangle(text, { fromRole: "mlops-engineer", toRole: "data-scientist" });
+    expect(out.diff.find((d) => d.text.startsWith("I moved the cluster"))?.status).toBe("trimmed");
+    expect(out.diff.find((d) => d.text.startsWith("Then, I retrained"))?.status).toBe("kept");
+  });
+});

@@ -11,6 +11,7 @@ import {
   contentTokens,
   isPleasantry,
   leansBack,
+  leansOnAnyStep,
   splitSentences,
   starLabel,
   stripMarkup,
@@ -146,6 +147,8 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
   for (let i = sentences.length - 1; i > 0; i -= 1) {
     const s = sentences[i];
     const before = sentences[antecedentOf(texts, i)];
+    // "Then, I…" is the next step after any step kept before it.
+    if (s && leansOnAnyStep(s.text) && sentences.slice(1, i).some((o) => !trimmed.has(o))) continue;
     if (s && before && !trimmed.has(s) && trimmed.has(before) && leansBack(s.text)) {
       trimmed.delete(before);
     }

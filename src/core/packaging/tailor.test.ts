@@ -5,6 +5,7 @@ import {
   extractRequirements,
   MAX_POSTING_CHARS,
   maskPosting,
+  namesOf,
   PARTIAL_BLANK,
   scaffoldWhyCompany,
   type Tailoring,
@@ -182,7 +183,7 @@ describe("tailor", () => {
       for (const e of r.evidence) expect(e.quote).not.toMatch(/\*|_Zero_|Situation:/);
   });
 
-  it("gives a sentence the bank holds twice, and a requirement the posting repeats, the same evidence", () => {
+  it("shows a sentence the bank holds twice once, and gives a requirement the posting repeats the same evidence", () => {
     // A story drawn from an answer repeats the answer's sentences; postings repeat bullets.
     const posting =
       "## Requirements\n- Build data pipelines with Spark and Airflow\n- Familiarity with Kubernetes\n- Build data pipelines with Spark and Airflow\n";
@@ -192,13 +193,12 @@ describe("tailor", () => {
     const [first, kubernetes, again] = out.requirements;
     const quotes = (r: typeof first) => r?.evidence.map((e) => `${e.source}:${e.id}:${e.quote}:${e.score}`);
     expect(quotes(first)).toEqual(quotes(again));
-    const bySource = (source: string) => first?.evidence.find((e) => e.source === source);
-    expect(bySource("answer")?.quote).toBe("I built the data pipelines in Spark.");
-    expect(bySource("answer")?.score).toBe(bySource("story")?.score);
-    // Each evidence owns its shared terms: editing one leaves the other as it was.
-    bySource("answer")?.shared.push("edited");
-    expect(bySource("story")?.shared).not.toContain("edited");
-    expect(again?.evidence.find((e) => e.source === "answer")?.shared).not.toContain("edited");
+    // The sentence both hold is shown once, as the story's (what the user will tell).
+    const spark = first?.evidence.filter((e) => e.quote === "I built the data pipelines in Spark.") ?? [];
+    expect(spark.map((e) => e.source)).toEqual(["story"]);
+    // Each evidence owns its shared terms: editing one leaves the repeated requirement's as it was.
+    spark[0]?.shared.push("edited");
+    expect(again?.evidence.find((e) => e.quote === spark[0]?.quote)?.shared).not.toContain("edited");
     expect(kubernetes?.evidence.map((e) => e.quote)).not.toContain("I built the data pipelines in Spark.");
   });
 });
@@ -585,5 +585,65 @@ describe("scaffoldWhyCompany", () => {
       expect(ask).not.toMatch(/^You ask for improve\b/);
       expect(ask).not.toMatch(/\bof our\b|in the you\b|someone to work authorisation/);
     }
+  });
+  it("says a duty told to the reader ('You will own…') as who they need, never 'You ask for you will…'", () => {
+    const posting =
+      "# ML Engineer at Acme\n\n## The role\n- You will own our fraud models end to end\n- You'll mentor two junior engineers\n";
+    const stories = [
+      parseStory({
+        id: "s1",
+        title: "Owning fraud models",
+        actions: ["I owned our fraud models end to end, from the features to the alerts in production."],
+        result: "Chargebacks fell by 30% in a year.",
+      }),
+      parseStory({
+        id: "s2",
+        title: "Mentoring",
+        actions: ["I mentored two junior engineers through their first on-call rotations."],
+        result: "Both led incidents on their own within three months.",
+      }),
+    ];
+    const fits = scaffoldWhyCompany(posting, {}, tailor(posting, stories, []))
+      .lines.filter((l) => l.beat === "fit")
+      .map((l) => l.text);
+    expect(fits.length).toBeGreaterThan(0);
+    for (const t of fits) expect(t).not.toMatch(/^You ask for you\b|^You need someone to you\b/i);
+    expect(
+      fits.some(
+        (t) =>
+          t.startsWith("You need someone who will own your fraud models end to end. ") ||
+          t.startsWith("You need someone who will mentor two junior engineers. "),
+      ),
+    ).toBe(true);
+  });
+
+  it("never says a sentence that opens by pointing back ('It helped me…') right after the ask", () => {
+    const posting = "# ML Engineer at Acme\n\n## Requirements\n- Experience with end-to-end ML systems\n";
+    const stories = [
+      parseStory({
+        id: "s1",
+        title: "Chatbot",
+        actions: ["I deployed a retrieval chatbot on Kubernetes with monitoring."],
+        result: "It answered support questions for 300 staff.",
+        lesson: "It helped me understand end-to-end ML systems, from training to monitoring.",
+      }),
+    ];
+    const fits = scaffoldWhyCompany(posting, {}, tailor(posting, stories, []))
+      .lines.filter((l) => l.beat === "fit")
+      .map((l) => l.text);
+    for (const t of fits) expect(t.slice(t.indexOf(". ") + 2)).not.toMatch(/^(?:It|This|That)\b/);
+  });
+
+  it("reads a mission sentence that names the company by the first word of its name", () => {
+    expect(namesOf("Harbourlight Analytics")).toEqual(["Harbourlight Analytics", "Harbourlight"]);
+    expect(namesOf("The Analytics Group")).toEqual(["The Analytics Group"]);
+    expect(namesOf("Acme")).toEqual(["Acme"]);
+    const out = scaffoldWhyCompany(
+      "# ML Engineer at Harbourlight Analytics\n\nHarbourlight builds demand forecasts for grocery chains.\n\n## Requirements\n- Python\n",
+      {},
+    );
+    expect(out.lines[0]?.text).toBe(
+      "What draws me to Harbourlight Analytics is that it builds demand forecasts for grocery chains.",
+    );
   });
 });

@@ -27,7 +27,16 @@ import {
 } from "./data/posting-cues.ts";
 import { TOOL_TERMS } from "./data/tools.ts";
 import { type Story, storySentences } from "./story.ts";
-import { contentTokens, type Span, splitSentences, stem, stripMarkup, termPattern, words } from "./text.ts";
+import {
+  contentTokens,
+  leansBack,
+  type Span,
+  splitSentences,
+  stem,
+  stripMarkup,
+  termPattern,
+  words,
+} from "./text.ts";
 import type { Profile } from "./trailer.ts";
 
 /** Longest posting accepted, in characters: a real posting is under 20,000. */
@@ -790,9 +799,17 @@ export function tailor(
     const ranked = [...best.values()].sort(
       (a, b) => byEvidence(a, b, rankOf.get(a), rankOf.get(b)) || (a.id < b.id ? -1 : 1),
     );
-    const evidence = ranked.slice(0, 3);
+    // A story drawn from an answer holds the answer's sentences: one sentence is shown once, as
+    // the story's when the story has it (what the user will tell), and its slot goes to the next.
+    const distinctQuotes: Evidence[] = [];
+    for (const e of ranked) {
+      const at = distinctQuotes.findIndex((kept) => kept.quote === e.quote);
+      if (at < 0) distinctQuotes.push(e);
+      else if (e.source === "story" && distinctQuotes[at]?.source !== "story") distinctQuotes[at] = e;
+    }
+    const evidence = distinctQuotes.slice(0, 3);
     // A story is what the user will tell: the best one is always shown when one matches.
-    const story = ranked.find((e) => e.source === "story");
+    const story = distinctQuotes.find((e) => e.source === "story");
     if (story !== undefined && !evidence.includes(story)) evidence.splice(2, 1, story);
     if (yearsCheck) {
       // Covered only when the bank states enough years; the sentence that says so leads.
@@ -875,8 +892,10 @@ const spoken = (quote: string) =>
 export const PARTIAL_BLANK = "partial evidence: say what you did that shows this";
 
 // Arrowed outline lines ("PhD → foundation in modelling") are notes, not something to say.
+// A sentence said right after the ask stands alone: no arrow notes, the speaker in it, and it does
+// not open by pointing back at a sentence the line does not say ("It helped me…", "This led…").
 const speakable = (sentence: string) =>
-  !/→|->|=>/.test(sentence) && /\b(I|I'm|I’m|I've|I’ve|my|me)\b/.test(sentence);
+  !/→|->|=>/.test(sentence) && /\b(I|I'm|I’m|I've|I’ve|my|me)\b/.test(sentence) && !leansBack(sentence);
 
 /**
  * Up to two "why you fit" pairs from a tailoring: required asks before preferred ones, asks
@@ -899,6 +918,7 @@ function fitFromEvidence(tailoring: Tailoring): Array<{
   const out: ReturnType<typeof fitFromEvidence> = [];
   for (const { requirement } of candidates) {
     if (out.length === 2) break;
+    if (askLine(requirement.text) === undefined) continue;
     // Only the ask's strongest evidence speaks for it: one of the two sentences it lists first
     // (every surface shows those), of its best strength, that the user can say (an arrow note is
     // not). When another line already says it, the ask is left out rather than paired with a
@@ -941,6 +961,18 @@ const COMPANY_VOICE: ReadonlyArray<readonly [RegExp, string]> = [
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
+ * The names a posting calls its company by: the full name, and for a name of several words its
+ * first word alone when that is a name ("Harbourlight Analytics" is also "Harbourlight").
+ * @example namesOf("Harbourlight Analytics") // ["Harbourlight Analytics", "Harbourlight"]
+ */
+export function namesOf(company: string): string[] {
+  const [first, ...rest] = company.trim().split(/\s+/);
+  if (first === undefined || rest.length === 0) return [company.trim()];
+  const short = /^\p{Lu}[\p{L}\p{N}&'’-]{3,}$/u.test(first) && !/^(?:The|Team|Group)$/i.test(first);
+  return short ? [company.trim(), first] : [company.trim()];
+}
+
+/**
  * A mission sentence of a posting as the candidate says it after "What draws me to Acme is":
  * "Our mission is to make X" → "the mission to make X"; "Acme builds X" → "that it builds X";
  * "At Acme, we build X" → "that you build X". Undefined when the sentence does not speak as the
@@ -948,7 +980,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
  */
 function inCandidateVoice(sentence: string, company: string | undefined): string | undefined {
   let text = sentence.replace(/[.!]+$/, "").trim();
-  const named = company === undefined ? undefined : escapeRegExp(company);
+  const named = company === undefined ? undefined : `(?:${namesOf(company).map(escapeRegExp).join("|")})`;
   if (named !== undefined) text = text.replace(new RegExp(`^At ${named},?\\s+`, "i"), "");
   const aim = /^our (mission|goal|vision|purpose) is (to .+)$/i.exec(text);
   if (aim) return `the ${aim[1]?.toLowerCase()} ${voiced(aim[2] ?? "")}`;
@@ -974,9 +1006,27 @@ const asAsked = (requirement: string) =>
  * "You need someone to deploy models to production." for a duty that opens with a verb ("You ask
  * for deploy models" is not English).
  */
-function askLine(requirement: string): string {
+// "You'll own…" said of someone: "someone who will own…"; "you're" → "who is"; "you have" → "who has".
+const SAID_OF_SOMEONE: Readonly<Record<string, string>> = {
+  ll: "will",
+  re: "is",
+  ve: "has",
+  are: "is",
+  have: "has",
+};
+
+function askLine(requirement: string): string | undefined {
   // Said by the candidate to the company: the posting's "our services" are "your services".
   const asked = voiced(asAsked(requirement));
+  // A duty told to the reader ("You will own models end to end") is who the company needs:
+  // "You need someone who will own models end to end." Any other sentence with "you" as its
+  // subject ("You love data") has no such turn and is not said.
+  const told = /^you(?:\s+(will|can|are|have)|['’](ll|re|ve))\s+(.+)$/i.exec(asked);
+  if (told) {
+    const verb = (told[1] ?? told[2] ?? "").toLowerCase();
+    return `You need someone who ${SAID_OF_SOMEONE[verb] ?? verb} ${told[3]}.`;
+  }
+  if (/^you\b/i.test(asked)) return undefined;
   return asksToDo(asked) ? `You need someone to ${asked}.` : `You ask for ${asked}.`;
 }
 
@@ -1026,7 +1076,8 @@ export function scaffoldWhyCompany(posting: string, profile: Profile, tailoring?
     .filter(
       (s) =>
         // What the company says it does: a mission cue, or a sentence that opens with its name.
-        (MISSION_CUE.test(s.text) || (company !== undefined && s.text.startsWith(`${company} `))) &&
+        (MISSION_CUE.test(s.text) ||
+          (company !== undefined && namesOf(company).some((n) => s.text.startsWith(`${n} `)))) &&
         !CHROME_LINE.test(s.text) &&
         s.text.split(/\s+/).length >= 5,
     )
@@ -1053,7 +1104,7 @@ export function scaffoldWhyCompany(posting: string, profile: Profile, tailoring?
   // With a tailoring, "why you fit" says the strongest sentence the bank has for an ask.
   const evidenced = tailoring === undefined ? [] : fitFromEvidence(tailoring);
   for (const fit of evidenced) {
-    const said = `${askLine(fit.requirement.text)} ${fit.sentence.replace(/[^.!?]$/, "$&.")}`;
+    const said = `${askLine(fit.requirement.text) ?? ""} ${fit.sentence.replace(/[^.!?]$/, "$&.")}`;
     // Partial evidence is not said as if it proved the ask: the blank asks for the missing link.
     const text = fit.strength === "strong" ? said : `${said} [${PARTIAL_BLANK}]`;
     lines.push({

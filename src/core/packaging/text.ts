@@ -308,6 +308,20 @@ export function leansBack(sentence: string): boolean {
   return LEANS_BACK.test(sentence.trim()) || lacksSubject(sentence);
 }
 
+// "Then, I …", "Next, I …", "After that, I …": the next step of a sequence, which any step told
+// before it can precede, not one sentence in particular.
+const NEXT_STEP = /^(?:then|next|after that|afterwards)\b,?\s*(?:i|we)\b/i;
+
+/**
+ * Whether a sentence leans back only as the next step of a sequence ("Then, I deployed…"): it
+ * can be said after any earlier step, so leaving out the step right before it does not orphan it.
+ * @example leansOnAnyStep("Then, I used AWS CDK to deploy the model.") // true
+ * @example leansOnAnyStep("This led to poor forecasts.") // false
+ */
+export function leansOnAnyStep(sentence: string): boolean {
+  return NEXT_STEP.test(sentence.trim());
+}
+
 /**
  * Whether a sentence is a list item with no subject of its own ("Added a check…"): it leans on
  * the line that gave the list its subject ("To fix it, I:"), not on the item before it.
