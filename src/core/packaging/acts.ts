@@ -166,20 +166,30 @@ function doneForms(verb: string): string[] {
 
 /**
  * For an ask that opens with what to do, in a verb the lexicons read as a concept ("Deploy and
- * monitor models in production": deploying, monitoring), whether the sentence does it: a form of
- * that verb where the sentence names the concept ("I deployed a FastAPI service", "After deploying
- * the first version"), not the concept in a noun only ("experience … from data collection to
- * deployment"). Undefined when the ask does not open with such a verb.
- * @example doneShown(analyzeText("Deploy and monitor models"), analyzeText("I deployed the model on ECS.")) // true
- * @example doneShown(analyzeText("Deploy and monitor models"), analyzeText("It taught me a lot about deployment.")) // false
+ * monitor models in production": deploying, monitoring), how plainly the sentence does it: 2 when
+ * the speaker is the verb's subject ("I deployed a FastAPI service", "we then shipped it"), 1 for
+ * another form of it where the sentence names the concept ("After deploying the first version",
+ * "I used AWS CDK to deploy the model"), 0 for the concept in a noun only ("experience … from data
+ * collection to deployment"). Undefined when the ask does not open with such a verb.
+ * @example doneShown(analyzeText("Deploy and monitor models"), analyzeText("I deployed the model on ECS.")) // 2
+ * @example doneShown(analyzeText("Deploy and monitor models"), analyzeText("After deploying it, I noticed drift.")) // 1
+ * @example doneShown(analyzeText("Deploy and monitor models"), analyzeText("It taught me a lot about deployment.")) // 0
  */
-export function doneShown(asked: Analysis, said: Analysis): boolean | undefined {
+export function doneShown(asked: Analysis, said: Analysis): 0 | 1 | 2 | undefined {
   const verbs = [...asked.opening]
     .map((id) => ({ id, term: asked.concepts.get(id)?.term ?? "" }))
     .filter(({ term }) => /^[a-z]+$/.test(term));
   if (verbs.length === 0) return undefined;
   const text = ` ${wordsOf(said.text).join(" ")} `;
-  return verbs.some(
-    ({ id, term }) => said.concepts.has(id) && doneForms(term).some((form) => text.includes(` ${form} `)),
-  );
+  let best: 0 | 1 | 2 = 0;
+  for (const { id, term } of verbs) {
+    if (!said.concepts.has(id)) continue;
+    for (const form of doneForms(term)) {
+      if (!text.includes(` ${form} `)) continue;
+      // "I deployed", "we then deployed": the speaker does it, not a clause beside what they did.
+      const told = form.endsWith("ed") && new RegExp(`\\b(?:i|we)(?: [a-z]+)? ${form}\\b`).test(text);
+      best = told ? 2 : (Math.max(best, 1) as 1 | 2);
+    }
+  }
+  return best;
 }

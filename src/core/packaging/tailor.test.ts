@@ -308,6 +308,7 @@ describe("tailor evidence: pronouns, deeds and final states (tail15)", () => {
         key: "lesson",
         text: "That outage taught me how much deploying models and monitoring them in production depends on boring checks.",
       },
+      { key: "after", text: "After deploying the pricing model, I noticed that weekend prices were off." },
       { key: "deed", text: "Last spring I deployed our pricing model on Cloud Run behind a small API." },
       { key: "summary", text: "My experience spans data collection, model training and deployment." },
     ];

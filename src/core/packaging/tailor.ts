@@ -575,10 +575,11 @@ interface EvidenceRank {
   /** For an ask to make something ("Build data pipelines"): the sentence tells of making it. */
   made: boolean;
   /**
-   * For an ask that opens with what to do ("Deploy and monitor models"): the sentence does it, in a
-   * form of the ask's verb ("I deployed…"), not only in a noun ("…to deployment").
+   * For an ask that opens with what to do ("Deploy and monitor models"): 2 the speaker does it ("I
+   * deployed…"), 1 the sentence does it in another form of the ask's verb ("After deploying…"), 0
+   * not, or only in a noun ("…to deployment").
    */
-  done: boolean;
+  done: number;
   concepts: number;
   /** The speaker acts in the sentence. */
   agent: boolean;
@@ -604,7 +605,7 @@ function evidenceRank(match: SemanticMatch, asked: Analysis, said: Analysis, dut
     head: ground.head,
     change: changeShown(asked, said),
     made: madeShown(asked, said) === true,
-    done: duty && doneShown(asked, said) === true,
+    done: duty ? (doneShown(asked, said) ?? 0) : 0,
     concepts: Math.round(ground.concepts * 100) / 100,
     agent: /\b(?:I|we|We)\b/.test(text) || FIRST_WORD_VERB.test(text),
     lesson: LESSON_CUE.test(text.toLowerCase().replace(/[’‘]/g, "'")),
@@ -642,7 +643,7 @@ function byEvidence(
     rb.head - ra.head ||
     (rb.change ?? 0) - (ra.change ?? 0) ||
     Number(rb.made) - Number(ra.made) ||
-    Number(rb.done) - Number(ra.done) ||
+    rb.done - ra.done ||
     Number(rb.agent) - Number(ra.agent) ||
     Number(ra.lesson) - Number(rb.lesson) ||
     rb.concepts - ra.concepts ||
