@@ -622,12 +622,13 @@ function evidenceRank(match: SemanticMatch, asked: Analysis, said: Analysis, dut
  * way asked, before one that only names it and last the one where it moved the other way (the
  * problem); for an ask to make something ("Build data pipelines"), a sentence that tells of making
  * it ("created automated data pipelines", not "reviewed the pipeline's steps"); for an ask that
- * opens with what to do ("Deploy and monitor models"), a sentence that does it in a form of the
- * ask's verb ("I deployed…", not "…from model development to deployment"); then a sentence where
- * the speaker acts, then one that is not a lesson; then the share of the ask's concepts met, the lexicon score, and the score last ("clear communication with
- * non-technical stakeholders" is better shown by "teaching … helped me grow as a communicator" than
- * by "a significant decline in enrolment cut my teaching hours", which word vectors rank higher:
- * "technical ≈ significant").
+ * opens with what to do ("Deploy and monitor models"), a sentence where the speaker does it ("I
+ * deployed…"), then one that does it in another form of the ask's verb ("After deploying…"), not
+ * "…from model development to deployment"; then a sentence where the speaker acts, then one that
+ * is not a lesson; then the share of the ask's concepts met, the lexicon score, and the score last
+ * ("clear communication with non-technical stakeholders" is better shown by "teaching … helped me
+ * grow as a communicator" than by "a significant decline in enrolment cut my teaching hours", which
+ * word vectors rank higher: "technical ≈ significant").
  */
 function byEvidence(
   a: { score: number; strength: string },

@@ -447,7 +447,7 @@ const CACHE_LIMIT = 2_000;
  * sentence), is where a possessive pronoun at the text's start may find what it stands for; it
  * adds nothing else to the reading.
  * @example analyzeText("A quantitative PhD").concepts.has("field.quantitative") // true
- * @example analyzeText("Its precision rose.", "I retrained the classifier.").concepts.has("metric.accuracy") // true
+ * @example analyzeText("Its accuracy rose.", "I retrained the classifier.").concepts.has("metric.accuracy") // true
  */
 export function analyzeText(text: string, before?: string): Analysis {
   // The sentence before matters only to a text with a possessive pronoun.
