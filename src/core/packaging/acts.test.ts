@@ -83,13 +83,11 @@ describe("doneShown", () => {
   it("tells doing what the ask opens with from naming it in a noun, and the speaker doing it first", () => {
     const done = (ask: string, sentence: string) => doneShown(analyzeText(ask), analyzeText(sentence));
     const ask = "Deploy and monitor models in production";
-    expect(done(ask, "I deployed the scoring model on ECS behind an API gateway.")).toBe(2);
+    expect(done(ask, "I deployed the pricing model on Cloud Run behind a small API.")).toBe(2);
     expect(done(ask, "Last week we quietly deployed the new ranking model.")).toBe(2);
-    expect(done(ask, "After deploying the first version, I noticed the forecasts were off.")).toBe(1);
+    expect(done(ask, "While deploying the churn model, I found a schema mismatch.")).toBe(1);
     expect(done(ask, "I added Grafana panels to monitor latency and drift.")).toBe(1);
-    expect(done(ask, "I have experience across the ML lifecycle, from data collection to deployment.")).toBe(
-      0,
-    );
+    expect(done(ask, "My background runs from labelling data to deployment.")).toBe(0);
     // A noun that looks like the verb is not the deed.
     expect(done(ask, "A drift monitor in production pages the on-call engineer.")).toBe(0);
     expect(done("Experience with Python", "I deployed the model.")).toBeUndefined();

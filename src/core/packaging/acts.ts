@@ -167,11 +167,11 @@ function doneForms(verb: string): string[] {
 /**
  * For an ask that opens with what to do, in a verb the lexicons read as a concept ("Deploy and
  * monitor models in production": deploying, monitoring), how plainly the sentence does it: 2 when
- * the speaker is the verb's subject ("I deployed a FastAPI service", "we then shipped it"), 1 for
- * another form of it where the sentence names the concept ("After deploying the first version",
- * "I used AWS CDK to deploy the model"), 0 for the concept in a noun only ("experience … from data
- * collection to deployment"). Undefined when the ask does not open with such a verb.
- * @example doneShown(analyzeText("Deploy and monitor models"), analyzeText("I deployed the model on ECS.")) // 2
+ * the speaker is the verb's subject ("I deployed the pricing model", "we then shipped it"), 1 for
+ * another form of it where the sentence names the concept ("While deploying the churn model", "I
+ * used Terraform to deploy the model"), 0 for the concept in a noun only ("everything from
+ * labelling data to deployment"). Undefined when the ask does not open with such a verb.
+ * @example doneShown(analyzeText("Deploy and monitor models"), analyzeText("I deployed the model on Cloud Run.")) // 2
  * @example doneShown(analyzeText("Deploy and monitor models"), analyzeText("After deploying it, I noticed drift.")) // 1
  * @example doneShown(analyzeText("Deploy and monitor models"), analyzeText("It taught me a lot about deployment.")) // 0
  */

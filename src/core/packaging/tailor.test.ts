@@ -310,7 +310,7 @@ describe("tailor evidence: pronouns, deeds and final states (tail15)", () => {
       },
       { key: "after", text: "After deploying the pricing model, I noticed that weekend prices were off." },
       { key: "deed", text: "Last spring I deployed our pricing model on Cloud Run behind a small API." },
-      { key: "summary", text: "My experience spans data collection, model training and deployment." },
+      { key: "summary", text: "My background runs from labelling data to training and deployment." },
     ];
     const top = first("Deploy and monitor models in production", answers);
     expect(top?.id).toBe("deed");

@@ -772,7 +772,7 @@ export function tailor(
         // and, for an ask to move a measure, only where the sentence moves it the way asked: a
         // dashboard that watches latency names "reduce latency" without showing it.
         // Nor, for an ask to do something ("Deploy and monitor models"), where the sentence only
-        // draws a lesson nobody acts in ("This experience taught me how … serving ML models …").
+        // draws a lesson nobody acts in ("That launch taught me how much serving models depends on checks").
         const strength =
           match.strength === "strong" &&
           !genericGround(asked, analyses[i] as Analysis) &&
