@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyzeText } from "../semantic/index.ts";
-import { asksForChange, changeShown, madeShown } from "./acts.ts";
+import { asksForChange, changeShown, doneShown, madeShown } from "./acts.ts";
 
 const shown = (ask: string, sentence: string) => changeShown(analyzeText(ask), analyzeText(sentence));
 
@@ -34,6 +34,26 @@ describe("changeShown", () => {
     expect(shown("Cut cloud costs", "Our cloud costs doubled in a quarter.")).toBe(-1);
   });
 
+  it("reads the final state: the last clause that moves the measure, or a pronoun standing for it", () => {
+    // The problem first, the fix last: what the candidate claims is where the measure ended.
+    expect(shown("Reduce latency", "Latency rose at first, but after caching we cut it in half.")).toBe(1);
+    expect(
+      shown(
+        "Cut infrastructure costs",
+        "Our cloud costs climbed all spring; in June I moved the jobs to spot instances and they fell by a third.",
+      ),
+    ).toBe(1);
+    // The other way round: a gain that did not last.
+    expect(
+      shown(
+        "Improve model accuracy",
+        "The model's accuracy rose after the relaunch, but within a month it slipped back to 70%.",
+      ),
+    ).toBe(-1);
+    // A pronoun before the measure is named stands for something else.
+    expect(shown("Reduce latency", "It dropped the old cache, and latency rose by 40 ms.")).toBe(-1);
+  });
+
   it("reads the direction from the figures when no change word is said", () => {
     expect(shown("Reduce inference latency", "p95 latency went from 300 ms to 90 ms.")).toBe(1);
     expect(shown("Reduce inference latency", "p95 latency went from 90 ms to 300 ms.")).toBe(-1);
@@ -56,5 +76,20 @@ describe("madeShown", () => {
     // Making something else in the same sentence is not making what was asked.
     expect(made(ask, "The ETL jobs were slow, so I built a dashboard for the analysts.")).toBe(false);
     expect(made("Fluent in SQL", "I wrote the billing queries.")).toBeUndefined();
+  });
+});
+
+describe("doneShown", () => {
+  it("tells doing what the ask opens with from naming it in a noun, and the speaker doing it first", () => {
+    const done = (ask: string, sentence: string) => doneShown(analyzeText(ask), analyzeText(sentence));
+    const ask = "Deploy and monitor models in production";
+    expect(done(ask, "I deployed the pricing model on Cloud Run behind a small API.")).toBe(2);
+    expect(done(ask, "Last week we quietly deployed the new ranking model.")).toBe(2);
+    expect(done(ask, "While deploying the churn model, I found a schema mismatch.")).toBe(1);
+    expect(done(ask, "I added Grafana panels to monitor latency and drift.")).toBe(1);
+    expect(done(ask, "My background runs from labelling data to deployment.")).toBe(0);
+    // A noun that looks like the verb is not the deed.
+    expect(done(ask, "A drift monitor in production pages the on-call engineer.")).toBe(0);
+    expect(done("Experience with Python", "I deployed the model.")).toBeUndefined();
   });
 });

@@ -69,13 +69,31 @@ export function asksForChange(requirement: string): boolean {
   return CHANGE_ASK.test(requirement);
 }
 
+// A pronoun that stands for the measure a clause before named: "latency rose at first, but after
+// caching we cut it in half".
+const STANDS_FOR_MEASURE = /^(?:it|they|them)$/;
+
+/** Which way a clause's figures moved the measure ("went from 900 ms to 200 ms"), 0 when they do not say. */
+function wayOfFigures(clause: string, lowerIsBetter: boolean): number {
+  const fromTo = /\bfrom\s+(?:about\s+|around\s+|roughly\s+)?(\d[\d.,]*)\D{0,12}?\s+to\s+(\d[\d.,]*)/i.exec(
+    clause,
+  );
+  if (!fromTo) return 0;
+  const [before, after] = [Number(fromTo[1]?.replace(/,/g, "")), Number(fromTo[2]?.replace(/,/g, ""))];
+  if (!Number.isFinite(before) || !Number.isFinite(after) || before === after) return 0;
+  return after < before === lowerIsBetter ? 1 : -1;
+}
+
 /**
  * 1 when the sentence moves a measure the ask names the way the ask wants (latency fell, accuracy
  * rose), -1 when it moves it the other way (latency rose: the problem, not the fix), 0 when it
  * names the measure without a change; undefined when the ask asks for no change or the sentence
- * does not name its measure.
+ * does not name its measure. A sentence that moves the measure twice ("latency rose at first, but
+ * after caching we cut it in half") is read by its last move, of the measure or of a pronoun that
+ * stands for it: the final state is what the candidate claims.
  * @example changeShown(analyzeText("Improve latency"), analyzeText("After the fix, latency dropped sharply.")) // 1
  * @example changeShown(analyzeText("Improve latency"), analyzeText("Latency increased significantly.")) // -1
+ * @example changeShown(analyzeText("Improve latency"), analyzeText("Latency rose at first, but after caching we cut it in half.")) // 1
  * @example changeShown(analyzeText("Improve latency"), analyzeText("I added latency dashboards.")) // 0
  */
 export function changeShown(asked: Analysis, said: Analysis): -1 | 0 | 1 | undefined {
@@ -89,23 +107,18 @@ export function changeShown(asked: Analysis, said: Analysis): -1 | 0 | 1 | undef
     const term = wordsOf(hit.term);
     if (term.length === 0) continue;
     const lowerIsBetter = LOWER_IS_BETTER_CONCEPTS.has(id) || term.some((w) => LOWER_IS_BETTER_WORDS.has(w));
+    let last = 0;
+    let seen = false;
     for (const clause of clauses) {
       const words = clause.words;
-      if (!words.some((_, i) => term.every((w, k) => words[i + k] === w))) continue;
-      named = true;
-      const way = wayIn(words, lowerIsBetter);
-      if (way !== 0) return way as -1 | 1;
-      // "went from 900 ms to 200 ms": the figures say which way it went.
-      const fromTo =
-        /\bfrom\s+(?:about\s+|around\s+|roughly\s+)?(\d[\d.,]*)\D{0,12}?\s+to\s+(\d[\d.,]*)/i.exec(
-          clause.text,
-        );
-      if (fromTo) {
-        const [before, after] = [Number(fromTo[1]?.replace(/,/g, "")), Number(fromTo[2]?.replace(/,/g, ""))];
-        if (Number.isFinite(before) && Number.isFinite(after) && before !== after)
-          return after < before === lowerIsBetter ? 1 : -1;
-      }
+      const names = words.some((_, i) => term.every((w, k) => words[i + k] === w));
+      if (!names && !(seen && words.some((w) => STANDS_FOR_MEASURE.test(w)))) continue;
+      seen = true;
+      const way = wayIn(words, lowerIsBetter) || wayOfFigures(clause.text, lowerIsBetter);
+      if (way !== 0) last = way;
     }
+    named ||= seen;
+    if (last !== 0) return last as -1 | 1;
   }
   return named ? 0 : undefined;
 }
@@ -139,4 +152,44 @@ export function madeShown(asked: Analysis, said: Analysis): boolean | undefined 
       (term) => term.length > 0 && words.some((_, i) => term.every((w, k) => words[i + k] === w)),
     );
   });
+}
+
+/**
+ * The forms of a verb that tell of doing it: "deploy" → deployed, deploying, and "to deploy"; the
+ * bare form alone is as often a noun ("a drift monitor").
+ */
+function doneForms(verb: string): string[] {
+  const stem = verb.endsWith("e") ? verb.slice(0, -1) : verb;
+  const doubled = /[^aeiou][aeiou][bdgklmnprt]$/.test(verb) ? verb + verb.slice(-1) : verb;
+  return [...new Set([`to ${verb}`, `${stem}ed`, `${stem}ing`, `${doubled}ed`, `${doubled}ing`])];
+}
+
+/**
+ * For an ask that opens with what to do, in a verb the lexicons read as a concept ("Deploy and
+ * monitor models in production": deploying, monitoring), how plainly the sentence does it: 2 when
+ * the speaker is the verb's subject ("I deployed the pricing model", "we then shipped it"), 1 for
+ * another form of it where the sentence names the concept ("While deploying the churn model", "I
+ * used Terraform to deploy the model"), 0 for the concept in a noun only ("everything from
+ * labelling data to deployment"). Undefined when the ask does not open with such a verb.
+ * @example doneShown(analyzeText("Deploy and monitor models"), analyzeText("I deployed the model on Cloud Run.")) // 2
+ * @example doneShown(analyzeText("Deploy and monitor models"), analyzeText("After deploying it, I noticed drift.")) // 1
+ * @example doneShown(analyzeText("Deploy and monitor models"), analyzeText("It taught me a lot about deployment.")) // 0
+ */
+export function doneShown(asked: Analysis, said: Analysis): 0 | 1 | 2 | undefined {
+  const verbs = [...asked.opening]
+    .map((id) => ({ id, term: asked.concepts.get(id)?.term ?? "" }))
+    .filter(({ term }) => /^[a-z]+$/.test(term));
+  if (verbs.length === 0) return undefined;
+  const text = ` ${wordsOf(said.text).join(" ")} `;
+  let best: 0 | 1 | 2 = 0;
+  for (const { id, term } of verbs) {
+    if (!said.concepts.has(id)) continue;
+    for (const form of doneForms(term)) {
+      if (!text.includes(` ${form} `)) continue;
+      // "I deployed", "we then deployed": the speaker does it, not a clause beside what they did.
+      const told = form.endsWith("ed") && new RegExp(`\\b(?:i|we)(?: [a-z]+)? ${form}\\b`).test(text);
+      best = told ? 2 : (Math.max(best, 1) as 1 | 2);
+    }
+  }
+  return best;
 }

@@ -298,6 +298,58 @@ describe("tailor evidence order: what a sentence shows of the ask, not how many 
   });
 });
 
+describe("tailor evidence: pronouns, deeds and final states (tail15)", () => {
+  const first = (ask: string, answers: Array<{ key: string; text: string }>) =>
+    tailor(`## Requirements\n- ${ask}\n`, [], answers).requirements[0]?.evidence[0];
+
+  it("leads a duty with the sentence that does it, not with a lesson that names it", () => {
+    const answers = [
+      {
+        key: "lesson",
+        text: "That outage taught me how much deploying models and monitoring them in production depends on boring checks.",
+      },
+      { key: "after", text: "After deploying the pricing model, I noticed that weekend prices were off." },
+      { key: "deed", text: "Last spring I deployed our pricing model on Cloud Run behind a small API." },
+      { key: "summary", text: "My background runs from labelling data to training and deployment." },
+    ];
+    const top = first("Deploy and monitor models in production", answers);
+    expect(top?.id).toBe("deed");
+    // The lesson still evidences the ask, but not as strongly as a deed would.
+    const lesson = tailor(
+      "## Requirements\n- Deploy and monitor models in production\n",
+      [],
+      answers,
+    ).requirements[0]?.evidence.find((e) => e.id === "lesson");
+    expect(lesson?.strength).toBe("partial");
+  });
+
+  it("shows the sentence whose pronoun stands for the model whose accuracy rose", () => {
+    const answers = [
+      {
+        key: "report",
+        text: "I wrote a monthly report on the accuracy of the forecasting model for the finance team.",
+      },
+      {
+        key: "retrain",
+        text: "I retrained the forecasting model on two more years of sales. Within a month, its accuracy rose from 71% to 83%.",
+      },
+    ];
+    const top = first("Improve the accuracy of our models", answers);
+    expect(top?.quote).toBe("Within a month, its accuracy rose from 71% to 83%.");
+  });
+
+  it("reads a measure by where it ended: the fix said after the problem in one sentence", () => {
+    const answers = [
+      { key: "watch", text: "I put checkout latency on the team's Grafana board." },
+      {
+        key: "fix",
+        text: "Checkout latency spiked during the sale, but once I added a read replica we brought it down to 90 ms.",
+      },
+    ];
+    expect(first("Reduce checkout latency", answers)?.id).toBe("fix");
+  });
+});
+
 describe("scaffoldWhyCompany", () => {
   it("says why this company, the fit and why now as the candidate, from the posting's and the profile's words", () => {
     const out = scaffoldWhyCompany(BOARD_POSTING, {

@@ -13,7 +13,7 @@ import {
   yearsRequired,
 } from "../semantic/index.ts";
 import { wordRank } from "../semantic/vectors.ts";
-import { changeShown, madeShown } from "./acts.ts";
+import { changeShown, doneShown, madeShown } from "./acts.ts";
 import {
   CHROME_LINE,
   MISSION_CUE,
@@ -574,6 +574,12 @@ interface EvidenceRank {
   change: number | undefined;
   /** For an ask to make something ("Build data pipelines"): the sentence tells of making it. */
   made: boolean;
+  /**
+   * For an ask that opens with what to do ("Deploy and monitor models"): 2 the speaker does it ("I
+   * deployed…"), 1 the sentence does it in another form of the ask's verb ("After deploying…"), 0
+   * not, or only in a noun ("…to deployment").
+   */
+  done: number;
   concepts: number;
   /** The speaker acts in the sentence. */
   agent: boolean;
@@ -592,13 +598,14 @@ interface EvidenceRank {
 // hours were cut" is about the speaker, not something the speaker did.
 const FIRST_WORD_VERB = /^\W*[A-Za-z]+(?:-[a-z]+)?ed\b/;
 
-function evidenceRank(match: SemanticMatch, asked: Analysis, said: Analysis): EvidenceRank {
+function evidenceRank(match: SemanticMatch, asked: Analysis, said: Analysis, duty: boolean): EvidenceRank {
   const ground = match.ground ?? { head: 0, concepts: 0, lexicon: 0 };
   const text = said.text;
   return {
     head: ground.head,
     change: changeShown(asked, said),
     made: madeShown(asked, said) === true,
+    done: duty ? (doneShown(asked, said) ?? 0) : 0,
     concepts: Math.round(ground.concepts * 100) / 100,
     agent: /\b(?:I|we|We)\b/.test(text) || FIRST_WORD_VERB.test(text),
     lesson: LESSON_CUE.test(text.toLowerCase().replace(/[’‘]/g, "'")),
@@ -614,12 +621,14 @@ function evidenceRank(match: SemanticMatch, asked: Analysis, said: Analysis): Ev
  * concept shown; for an ask to move a measure ("Improve latency"), the sentence where it moved the
  * way asked, before one that only names it and last the one where it moved the other way (the
  * problem); for an ask to make something ("Build data pipelines"), a sentence that tells of making
-something ("created automated data pipelines", not "reviewed the pipeline's steps"); then a sentence
-where the speaker acts, then one that is not a lesson; then the share of
- * the ask's concepts met, the lexicon score, and the score last ("clear communication with
- * non-technical stakeholders" is better shown by "teaching … helped me grow as a communicator" than
- * by "a significant decline in enrolment cut my teaching hours", which word vectors rank higher:
- * "technical ≈ significant").
+ * it ("created automated data pipelines", not "reviewed the pipeline's steps"); for an ask that
+ * opens with what to do ("Deploy and monitor models"), a sentence where the speaker does it ("I
+ * deployed…"), then one that does it in another form of the ask's verb ("After deploying…"), not
+ * "…from model development to deployment"; then a sentence where the speaker acts, then one that
+ * is not a lesson; then the share of the ask's concepts met, the lexicon score, and the score last
+ * ("clear communication with non-technical stakeholders" is better shown by "teaching … helped me
+ * grow as a communicator" than by "a significant decline in enrolment cut my teaching hours", which
+ * word vectors rank higher: "technical ≈ significant").
  */
 function byEvidence(
   a: { score: number; strength: string },
@@ -635,6 +644,7 @@ function byEvidence(
     rb.head - ra.head ||
     (rb.change ?? 0) - (ra.change ?? 0) ||
     Number(rb.made) - Number(ra.made) ||
+    rb.done - ra.done ||
     Number(rb.agent) - Number(ra.agent) ||
     Number(ra.lesson) - Number(rb.lesson) ||
     rb.concepts - ra.concepts ||
@@ -698,7 +708,13 @@ export function tailor(
   for (const item of options.accomplishments ?? []) {
     for (const s of splitSentences(item.text)) push("accomplishment", item.key, item.text, s.text);
   }
-  const analyses = units.map((unit) => analyzeText(unit.text));
+  // Each sentence read with the one before it in the same story or answer, where a pronoun at its
+  // start may find what it stands for ("Within a month, its precision climbed": the classifier's).
+  const analyses = units.map((unit, i) => {
+    const prior = units[i - 1];
+    const same = prior !== undefined && prior.source === unit.source && prior.id === unit.id;
+    return analyzeText(unit.text, same ? prior.text : undefined);
+  });
   const matchOptions = options.embeddings ? { embeddings: options.embeddings } : undefined;
   // A sentence the bank holds twice (a story and the answer it was drawn from) and a requirement
   // the posting repeats are matched once: analyses are shared by text, so a pair is keyed by them
@@ -734,6 +750,7 @@ export function tailor(
     const rankOf = new Map<Evidence, EvidenceRank>();
     if (query !== "") {
       const asked = analyzeText(query);
+      const duty = asksToDo(query);
       let known = matches.get(asked);
       if (known === undefined) {
         known = new Array(distinct.size);
@@ -750,14 +767,17 @@ export function tailor(
         if (match === null) return;
         const key = `${unit.source}:${unit.id}`;
         const current = best.get(key);
-        const rank = evidenceRank(match, asked, analyses[i] as Analysis);
+        const rank = evidenceRank(match, asked, analyses[i] as Analysis, duty);
         // Strong only where the sentence shows the ask itself, not only a word of it any work uses,
         // and, for an ask to move a measure, only where the sentence moves it the way asked: a
         // dashboard that watches latency names "reduce latency" without showing it.
+        // Nor, for an ask to do something ("Deploy and monitor models"), where the sentence only
+        // draws a lesson nobody acts in ("That launch taught me how much serving models depends on checks").
         const strength =
           match.strength === "strong" &&
           !genericGround(asked, analyses[i] as Analysis) &&
-          (rank.change === undefined || rank.change > 0)
+          (rank.change === undefined || rank.change > 0) &&
+          !(duty && rank.lesson && !rank.agent)
             ? "strong"
             : "partial";
         if (
@@ -1009,12 +1029,23 @@ function askLine(requirement: string): string | undefined {
     return `You need someone who ${SAID_OF_SOMEONE[verb] ?? verb} ${told[3]}.`;
   }
   if (/^you\b/i.test(asked)) return undefined;
-  const [first, second] = asked.split(/\s+/);
-  const duty =
+  return asksToDo(asked) ? `You need someone to ${asked}.` : `You ask for ${asked}.`;
+}
+
+/**
+ * Whether a requirement is a duty that opens with a verb ("Deploy and monitor models", "Improve
+ * latency of our services"), not a thing asked for ("Experience with Kubernetes", "Test
+ * automation experience").
+ * @example asksToDo("Deploy and monitor models in production") // true
+ * @example asksToDo("Design experience") // false
+ */
+function asksToDo(requirement: string): boolean {
+  const [first, second] = requirement.trim().toLowerCase().split(/\s+/);
+  return (
     first !== undefined &&
     (ACTION_LEMMAS.has(first) || DUTY_VERBS.has(first)) &&
-    !/^(?:of|experience|skills?|management|expertise)$/i.test(second ?? "");
-  return duty ? `You need someone to ${asked}.` : `You ask for ${asked}.`;
+    !/^(?:of|experience|skills?|management|expertise)$/i.test(second ?? "")
+  );
 }
 
 // Verbs a posting opens a duty with that the lens's action verbs (told in the past, "I built")

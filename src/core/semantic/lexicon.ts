@@ -1421,6 +1421,8 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
       "ranking model",
     ],
     broader: ["skill.ml"],
+    // A ranking model is trained and judged as search ranking is: on clicks, against relevance.
+    related: ["skill.search"],
   },
   {
     id: "skill.gnn",
@@ -2064,8 +2066,14 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
     label: "search and retrieval",
     terms: [
       "ranking",
+      "ranker",
+      "rankers",
       "reranker",
       "reranking",
+      // What a ranker learns from: what users clicked, and results that look right and are not.
+      "click data",
+      "click logs",
+      "hard negatives",
       "ranked results",
       "for a query",
       "search results",

@@ -57,6 +57,11 @@ export interface Analysis {
   readonly otherSenses: ReadonlySet<string>;
   /** Acronyms and the initials of word runs ("HPLC" ↔ "high-performance liquid chromatography"). */
   readonly acronyms: AcronymReading;
+  /**
+   * Concepts the text opens with: its first words' and those joined to them by "and", "or" or a
+   * comma ("Deploy and monitor models in production": deploying and monitoring).
+   */
+  readonly opening: ReadonlySet<string>;
 }
 
 export type Strength = "strong" | "partial" | "none";
@@ -317,6 +322,58 @@ function windowHas(lemmas: readonly string[], from: number, to: number, phrases:
   return phrases.some((p) => span.includes(` ${p} `));
 }
 
+// A possessive pronoun stands for something named before it: "Once I retrained the model on fresh
+// click data, its accuracy rose" — "its" is the model. In a sense window it counts as its antecedent.
+const POSSESSIVE = new Set(["its", "their", "his", "her"]);
+const POSSESSIVE_WORD = /\b(?:its|their|his|her)\b/i;
+// A sentence ends at a full stop, question or exclamation mark followed by a space ("0.62" does not).
+const SENTENCE_END = /[.!?]["'’”)\]]*\s/;
+
+/**
+ * The sentence each token belongs to (0, 1, …): a pronoun's antecedent is looked for in its own
+ * sentence and the one before.
+ */
+function sentencesOf(text: string, tokens: readonly Token[]): Uint16Array {
+  const out = new Uint16Array(tokens.length);
+  let sentence = 0;
+  for (let k = 1; k < tokens.length; k++) {
+    if (SENTENCE_END.test(text.slice((tokens[k - 1] as Token).at, (tokens[k] as Token).at))) sentence++;
+    out[k] = sentence;
+  }
+  return out;
+}
+
+/**
+ * The needed word a possessive pronoun in the sense window of the term at `from`..`to` stands for:
+ * one of `phrases` named before the pronoun in its sentence or in the sentence before it (in the
+ * text, or `before`, the tokens of the sentence that precedes the text). "its accuracy rose" needs a
+ * model, and "Once I retrained the model …, its accuracy rose" names it. Undefined when none does.
+ */
+function pronounStandsFor(
+  tokens: readonly Token[],
+  lemmas: readonly string[],
+  sentences: Uint16Array,
+  before: readonly Token[],
+  from: number,
+  to: number,
+  phrases: readonly string[],
+): string | undefined {
+  const start = Math.max(0, from - WINDOW);
+  const end = Math.min(tokens.length, to + WINDOW);
+  for (let p = start; p < end; p++) {
+    if (!POSSESSIVE.has((tokens[p] as Token).raw)) continue;
+    const own = sentences[p] as number;
+    let first = p;
+    while (first > 0 && (sentences[first - 1] as number) >= own - 1) first--;
+    const antecedents =
+      own === 0 ? [...before.map((t) => t.lemma), ...lemmas.slice(0, p)] : lemmas.slice(first, p);
+    const span = ` ${antecedents.join(" ")} `;
+    const found = phrases.find((phrase) => span.includes(` ${phrase} `));
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 const WHY_NAME = /\b[Ww]hy (?![Nn]ow\b|[Nn]ot\b|I\b)[A-Z][\p{L}\p{N}&-]+/u;
 
 const WHY_NOW = /\b[Ww]hy\b[^?.!]*\bnow\b/;
@@ -385,14 +442,31 @@ const CACHE = new Map<string, Analysis>();
 const CACHE_LIMIT = 2_000;
 
 /**
- * Reads a text once: concepts (with sense checks), content lemmas and bigrams.
+ * Reads a text once: concepts (with sense checks), content lemmas and bigrams. `before`, the
+ * sentence that precedes the text where it was written (Tailor reads an answer sentence by
+ * sentence), is where a possessive pronoun at the text's start may find what it stands for; it
+ * adds nothing else to the reading.
  * @example analyzeText("A quantitative PhD").concepts.has("field.quantitative") // true
+ * @example analyzeText("Its accuracy rose.", "I retrained the classifier.").concepts.has("metric.accuracy") // true
  */
-export function analyzeText(text: string): Analysis {
-  const cached = CACHE.get(text);
+export function analyzeText(text: string, before?: string): Analysis {
+  // The sentence before matters only to a text with a possessive pronoun.
+  const cacheKey = before === undefined || !POSSESSIVE_WORD.test(text) ? text : `${before}\u0000${text}`;
+  const cached = CACHE.get(cacheKey);
   if (cached !== undefined) return cached;
   const tokens = tokenize(text, true);
   const lemmas = tokens.map((t) => t.lemma);
+  let context: Token[] = [];
+  if (cacheKey !== text && before !== undefined) {
+    const told = tokenize(before, true);
+    const last = sentencesOf(before, told);
+    const lastSentence = told.length === 0 ? 0 : (last[told.length - 1] as number);
+    context = told.filter((_, k) => last[k] === lastSentence);
+  }
+  // Words of the sentence before that a pronoun of this text stands for ("its" for "classifier"):
+  // read as words of this text too, as if it had said "the classifier's precision".
+  const standIns: Token[] = [];
+  let sentences: Uint16Array | undefined;
   const concepts = new Map<string, ConceptHit>();
   const direct = new Set<string>();
   const inTerm = new Uint8Array(tokens.length);
@@ -430,8 +504,16 @@ export function analyzeText(text: string): Analysis {
           continue;
         }
         if (sense && sense.needs.length > 0 && !windowHas(lemmas, i, i + n, sense.needs)) {
-          // The term itself may be one of the needed words ("throughput").
-          if (!sense.needs.includes(key)) continue;
+          // The term itself may be one of the needed words ("throughput"), or a possessive pronoun
+          // beside it may stand for one ("its accuracy", the model's).
+          if (!sense.needs.includes(key)) {
+            sentences ??= sentencesOf(text, tokens);
+            const found = pronounStandsFor(tokens, lemmas, sentences, context, i, i + n, sense.needs);
+            if (found === undefined) continue;
+            const said = found.split(" ");
+            if (!said.every((l) => lemmas.includes(l)))
+              standIns.push(...context.filter((t) => said.includes(t.lemma)));
+          }
         }
         fired = true;
         direct.add(concept.id);
@@ -458,6 +540,19 @@ export function analyzeText(text: string): Analysis {
       break;
     }
   }
+  const opening = new Set<string>();
+  let next = 0;
+  for (const hit of hits) {
+    if (hit.from !== next) break;
+    for (const id of hit.ids) opening.add(id);
+    // The run goes on past "and", "or", "&" or a comma: "Deploy and monitor", "Deploy, scale".
+    const end = tokens[hit.to] as Token;
+    let k = hit.to + 1;
+    if (tokens[k]?.raw === "and" || tokens[k]?.raw === "or") k++;
+    const gap = k < tokens.length ? text.slice(end.at + end.raw.length, (tokens[k] as Token).at) : "";
+    if (k === hit.to + 1 && !/[,&/]/.test(gap)) break;
+    next = k;
+  }
   // "Why are you moving now?": a why-question about now asks why now, whatever sits between.
   if (!concepts.has("intent.why-now") && WHY_NOW.test(text)) {
     const def = BY_ID.get("intent.why-now") as ConceptDefinition;
@@ -480,6 +575,19 @@ export function analyzeText(text: string): Analysis {
   const content: string[] = [];
   const vectorWords: VectorWord[] = [];
   const otherSenses = new Set<string>();
+  for (const token of standIns) {
+    if (all.has(token.lemma)) continue;
+    all.add(token.lemma);
+    const vector = /^[a-z]+$/.test(token.raw) ? vectorOf(token.raw) : undefined;
+    if (vector !== undefined)
+      vectorWords.push({
+        lemma: token.lemma,
+        word: token.raw,
+        weight: GENERIC.has(token.lemma) ? 0 : vectorWeight(token.raw),
+        vector,
+        id: wordId(token.raw),
+      });
+  }
   tokens.forEach((token, k) => {
     const l = lemmas[k] as string;
     if (STOPWORDS.has(token.raw) || l.length < 2 || /^\d+$/.test(l)) {
@@ -524,9 +632,10 @@ export function analyzeText(text: string): Analysis {
     vectors: vectorText(vectorWords),
     otherSenses,
     acronyms: readAcronyms(text, tokens, (raw) => STOPWORDS.has(raw)),
+    opening,
   };
   if (CACHE.size >= CACHE_LIMIT) CACHE.delete(CACHE.keys().next().value as string);
-  CACHE.set(text, analysis);
+  CACHE.set(cacheKey, analysis);
   return analysis;
 }
 
@@ -965,8 +1074,10 @@ function makePlan(q: Analysis, intents: boolean): QueryPlan {
     const concepts: AskedConcept[] = [];
     for (const id of members) {
       const def = BY_ID.get(id) as ConceptDefinition;
-      // A broad concept next to specific ones is context ("… for cloud deployments"), not the ask.
-      weight = Math.max(weight, KIND_WEIGHT[def.kind] * (BROAD.has(id) ? (allBroad ? 1 : 0.25) : 1));
+      // A broad concept next to specific ones is context ("… for cloud deployments"), not the ask,
+      // unless the ask opens with it: "Deploy and monitor models" asks to deploy as much as to monitor.
+      const context = BROAD.has(id) && !allBroad && !q.opening.has(id);
+      weight = Math.max(weight, KIND_WEIGHT[def.kind] * (context ? 0.25 : 1));
       concepts.push({
         index: CONCEPT_INDEX.get(id) as number,
         label: def.label,
