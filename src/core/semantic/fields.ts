@@ -308,8 +308,6 @@ export const FIELD_CONCEPTS: readonly ConceptDefinition[] = [
     label: "pricing and monetisation",
     terms: [
       "pricing strategy",
-      "pricing model",
-      "pricing models",
       "price elasticity",
       "willingness to pay",
       "price points",
