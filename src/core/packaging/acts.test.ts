@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyzeText } from "../semantic/index.ts";
-import { asksForChange, changeShown, doneShown, madeShown } from "./acts.ts";
+import { asksForChange, changeShown, degreeShown, doneShown, madeShown } from "./acts.ts";
 
 const shown = (ask: string, sentence: string) => changeShown(analyzeText(ask), analyzeText(sentence));
 
@@ -91,5 +91,31 @@ describe("doneShown", () => {
     // A noun that looks like the verb is not the deed.
     expect(done(ask, "A drift monitor in production pages the on-call engineer.")).toBe(0);
     expect(done("Experience with Python", "I deployed the model.")).toBeUndefined();
+  });
+});
+
+describe("degreeShown", () => {
+  const degree = (ask: string, sentence: string) => degreeShown(analyzeText(ask), analyzeText(sentence));
+  const ask = "PhD or MSc in a quantitative field";
+
+  it("tells a stated degree from the field alone and from neither", () => {
+    expect(degree(ask, "I have a PhD in applied mathematics from Bristol.")).toBe(2);
+    expect(degree(ask, "My MSc in statistics taught me to distrust small samples.")).toBe(2);
+    // A résumé line opens with the degree.
+    expect(degree(ask, "PhD in physics, then three years of postdoctoral work.")).toBe(2);
+    expect(degree(ask, "I have always loved the mathematics behind machine learning.")).toBe(1);
+    expect(degree(ask, "I fine-tuned a language model with prompt engineering.")).toBe(0);
+  });
+
+  it("accepts the level asked or higher, and reads a lower one as partial", () => {
+    expect(degree("Bachelor's degree in a quantitative field", "I hold a doctorate in physics.")).toBe(2);
+    expect(degree(ask, "I finished a BSc in mathematics at Leeds.")).toBe(1);
+  });
+
+  it("leaves asks without a degree, or that take experience in its place, alone", () => {
+    expect(degree("Experience with Spark", "I have a PhD in physics.")).toBeUndefined();
+    expect(
+      degree("A degree in computer science or equivalent experience", "I built our payment service."),
+    ).toBeUndefined();
   });
 });

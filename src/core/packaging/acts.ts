@@ -193,3 +193,68 @@ export function doneShown(asked: Analysis, said: Analysis): 0 | 1 | 2 | undefine
   }
   return best;
 }
+
+// How far up a degree stands: an ask that accepts a level accepts any level above it. "degree"
+// alone names no level; beside a named one ("A quantitative degree (PhD or MSc …)") the named
+// levels say what is accepted.
+const DEGREE_LEVEL: Readonly<Record<string, number>> = {
+  "degree.any": 0,
+  "degree.bachelors": 1,
+  "degree.graduate": 2,
+  "degree.masters": 2,
+  "degree.phd": 3,
+};
+// An ask that takes experience in place of the degree ("… or equivalent practical experience") is
+// shown by the experience too.
+const IN_PLACE_OF_DEGREE = /\bequivalent\b|\bexperience\b/i;
+// The speaker's own degree: "I have a PhD", "my MSc", "I'm studying for a master's", or a résumé
+// line that opens with it ("PhD in Applied Math → …").
+const SPEAKER = /\b(?:i|i'm|i've|i'd|my|me)\b/i;
+// Words of a degree ask that name no field of study ("a related field", "a technical discipline").
+const DEGREE_ASK_WORDS = new Set(
+  "field fields discipline disciplines subject subjects area areas related relevant similar equivalent quantitative technical degree degrees required preferred strong".split(
+    " ",
+  ),
+);
+
+const levelsOf = (analysis: Analysis) =>
+  [...analysis.direct].filter((id) => id in DEGREE_LEVEL).map((id) => DEGREE_LEVEL[id] as number);
+
+/**
+ * For an ask that names a degree ("PhD or MSc in a quantitative field", "Bachelor's degree in
+ * Computer Science"), what the sentence shows of it: 2 when the speaker states a degree of a level
+ * the ask accepts or higher ("I have a PhD in Applied Mathematics", "My MSc in statistics …"); 1 when
+ * it names a lower or unowned degree, or only the ask's field of study ("drawn to the practical
+ * applications of math"); 0 when it names neither. Undefined when the ask names no degree, or takes
+ * experience in its place.
+ * @example degreeShown(analyzeText("PhD or MSc in a quantitative field"), analyzeText("I have a PhD in physics.")) // 2
+ * @example degreeShown(analyzeText("PhD or MSc in a quantitative field"), analyzeText("I love maths.")) // 1
+ * @example degreeShown(analyzeText("PhD or MSc in a quantitative field"), analyzeText("I fine-tuned an LLM.")) // 0
+ */
+export function degreeShown(asked: Analysis, said: Analysis): 0 | 1 | 2 | undefined {
+  const askedLevels = levelsOf(asked);
+  if (askedLevels.length === 0 || IN_PLACE_OF_DEGREE.test(asked.text)) return undefined;
+  const named = askedLevels.filter((level) => level > 0);
+  const accepted = named.length > 0 ? Math.min(...named) : 0;
+  const text = said.text.replace(/[’‘]/g, "'");
+  const opening = wordsOf(text).slice(0, 3).join(" ");
+  const held = [...said.direct].some((id) => {
+    const level = DEGREE_LEVEL[id];
+    if (level === undefined || level < accepted) return false;
+    const term = said.concepts.get(id)?.term ?? "";
+    return SPEAKER.test(text) || (term !== "" && opening.startsWith(term));
+  });
+  if (held) return 2;
+  if (levelsOf(said).length > 0) return 1;
+  // The ask's field: a concept it names that is not a degree (read with the broader ones a
+  // sentence's concepts satisfy: mathematics is a quantitative field), or a word of it no
+  // concept holds ("chemistry").
+  const fields = [...asked.direct].filter(
+    (id) => !(id in DEGREE_LEVEL) && asked.concepts.get(id)?.kind !== "intent",
+  );
+  if (fields.some((id) => said.concepts.has(id))) return 1;
+  const own = [...asked.lemmas]
+    .filter(([lemma, weight]) => weight >= 1 && !DEGREE_ASK_WORDS.has(lemma))
+    .map(([lemma]) => lemma);
+  return own.some((lemma) => said.allLemmas.has(lemma)) ? 1 : 0;
+}

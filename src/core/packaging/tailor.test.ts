@@ -648,3 +648,31 @@ describe("scaffoldWhyCompany", () => {
     );
   });
 });
+
+describe("tailor evidence for a degree ask (degree16)", () => {
+  // A made-up candidate: the degree stated, a liking for the field, and work that names neither.
+  const posting =
+    "# Data Scientist at Acme\n\n## Requirements\n- A quantitative degree (PhD or MSc in a quantitative field)\n";
+  const answers = [
+    { key: "intro", text: "Hello, I'm Priya, and I have a PhD in Applied Statistics." },
+    {
+      key: "drawn",
+      text: "Through those years I was drawn again and again to the practical uses of mathematics in machine learning and data science.",
+    },
+    { key: "llm", text: "I fine-tuned a language model for support replies using prompt engineering." },
+  ];
+  const evidence = () => tailor(posting, [], answers).requirements[0]?.evidence ?? [];
+
+  it("shows the stated degree strong and first", () => {
+    expect(evidence()[0]).toMatchObject({ id: "intro", strength: "strong" });
+  });
+
+  it("shows a sentence that names the field only as partial at most", () => {
+    const drawn = evidence().find((e) => e.id === "drawn");
+    expect(drawn?.strength ?? "partial").toBe("partial");
+  });
+
+  it("shows no sentence that names neither a degree nor the field", () => {
+    expect(evidence().map((e) => e.id)).not.toContain("llm");
+  });
+});

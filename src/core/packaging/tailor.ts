@@ -13,7 +13,7 @@ import {
   yearsRequired,
 } from "../semantic/index.ts";
 import { wordRank } from "../semantic/vectors.ts";
-import { changeShown, doneShown, madeShown } from "./acts.ts";
+import { changeShown, degreeShown, doneShown, madeShown } from "./acts.ts";
 import {
   CHROME_LINE,
   MISSION_CUE,
@@ -765,6 +765,10 @@ export function tailor(
           known[k] = match;
         }
         if (match === null) return;
+        // An ask for a degree is shown by a sentence that states one, or at least names its field;
+        // one that names neither ("I fine-tuned the LLM …") is no evidence for it.
+        const degree = degreeShown(asked, analyses[i] as Analysis);
+        if (degree === 0) return;
         const key = `${unit.source}:${unit.id}`;
         const current = best.get(key);
         const rank = evidenceRank(match, asked, analyses[i] as Analysis, duty);
@@ -773,8 +777,11 @@ export function tailor(
         // dashboard that watches latency names "reduce latency" without showing it.
         // Nor, for an ask to do something ("Deploy and monitor models"), where the sentence only
         // draws a lesson nobody acts in ("That launch taught me how much serving models depends on checks").
+        // Nor, for a degree, where the sentence does not state the speaker holds one the ask accepts
+        // ("drawn to the practical applications of math" names the field only).
         const strength =
           match.strength === "strong" &&
+          degree !== 1 &&
           !genericGround(asked, analyses[i] as Analysis) &&
           (rank.change === undefined || rank.change > 0) &&
           !(duty && rank.lesson && !rank.agent)
