@@ -57,6 +57,20 @@ const STAY_WORDS = [
   "lobby",
 ];
 
+/** Sports a coach coaches: sports coaching needs one, and mentoring colleagues never names one. */
+export const TEAM_SPORTS: readonly string[] = [
+  "football",
+  "soccer",
+  "rugby",
+  "cricket",
+  "netball",
+  "hockey",
+  "basketball",
+  "tennis",
+  "athletics",
+  "swimming",
+];
+
 export const FIELD_CONCEPTS: readonly ConceptDefinition[] = [
   // ── Languages and platforms ────────────────────────────────────────────────────────
   {
@@ -1804,16 +1818,7 @@ export const FIELD_CONCEPTS: readonly ConceptDefinition[] = [
       {
         terms: ["coaching", "coached", "coach", "coaches"],
         needs: [
-          "football",
-          "soccer",
-          "rugby",
-          "cricket",
-          "netball",
-          "hockey",
-          "basketball",
-          "tennis",
-          "athletics",
-          "swimming",
+          ...TEAM_SPORTS,
           "players",
           "squad",
           "team sport",

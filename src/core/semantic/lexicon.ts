@@ -11,7 +11,7 @@
  * term needs before it counts at all.
  */
 
-import { FIELD_CONCEPTS } from "./fields.ts";
+import { FIELD_CONCEPTS, TEAM_SPORTS } from "./fields.ts";
 import { TAXONOMY_CONCEPTS } from "./taxonomy.ts";
 import { TOOL_CONCEPTS } from "./tools.ts";
 
@@ -4173,22 +4173,7 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
       "interns",
     ],
     // Coaching a sports team is sports coaching (sport.coaching), not growing colleagues.
-    not: [
-      "mentored by",
-      "coached by",
-      "was mentored",
-      "was coached",
-      "football",
-      "soccer",
-      "rugby",
-      "cricket",
-      "netball",
-      "hockey",
-      "basketball",
-      "tennis",
-      "athletics",
-      "swimming",
-    ],
+    not: ["mentored by", "coached by", "was mentored", "was coached", ...TEAM_SPORTS],
     broader: ["soft.leadership"],
   },
   {
