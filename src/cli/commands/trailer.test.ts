@@ -88,6 +88,9 @@ describe("derisk trailer", () => {
       trailer.aboutMe?.itemId,
     );
 
+    const unnamed = await runCommand(commands, ["trailer", "--save", " "], { store, userId: "saver" });
+    expect(unnamed.out).toMatch(/\(trailer 1 min\)/);
+
     await store.users.ensureUser("empty");
     const refused = await runCommand(commands, ["trailer", "--save"], { store, userId: "empty" });
     expect(refused.code).not.toBe(0);

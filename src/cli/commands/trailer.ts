@@ -39,7 +39,11 @@ export function registerTrailerCommand(program: Command, ctx: CliContext): void 
             'There is no "tell me about yourself" answer to save the trailer under: import or write one (derisk add-answer -q "Tell me about yourself"), then run derisk trailer --save again.',
           );
         }
-        const label = flags.save === true ? `trailer ${seconds === 60 ? "1 min" : "2 min 30 s"}` : flags.save;
+        // `--save` alone (or with an empty label) names it by its length, as the web form does.
+        const label =
+          flags.save === true || flags.save.trim() === ""
+            ? `trailer ${seconds === 60 ? "1 min" : "2 min 30 s"}`
+            : flags.save;
         const { saveAnswerVariant } = await import("../../app/bank.ts");
         const item = await ctx.withStore((store, userId) =>
           saveAnswerVariant(store, userId, target.documentId, {
