@@ -40,3 +40,15 @@ export function countWords(text: string): number {
 export function speakingSeconds(wordCount: number, wordsPerMinute: number): number {
   return Math.round((wordCount / wordsPerMinute) * 60);
 }
+
+/**
+ * A duration as the app says it: "45 s", "1 min", "2 min 30 s" (the web pages and the CLI alike).
+ * @example formatDuration(150) // "2 min 30 s"
+ */
+export function formatDuration(seconds: number): string {
+  const rounded = Math.max(0, Math.round(seconds));
+  const minutes = Math.floor(rounded / 60);
+  const rest = rounded % 60;
+  if (minutes === 0) return `${rest} s`;
+  return rest === 0 ? `${minutes} min` : `${minutes} min ${String(rest).padStart(2, "0")} s`;
+}

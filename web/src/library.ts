@@ -3,7 +3,7 @@
  * section with their variants, follow-ups and concerns; the technical bank by section; notes with
  * the items they stood between. Pure, so every view derives from the same single pass.
  */
-import { countWords, speakingSeconds as speakingSecondsOf } from "../../src/core/words.ts";
+import { countWords, formatDuration, speakingSeconds as speakingSecondsOf } from "../../src/core/words.ts";
 import type { StoredItem, StoredOf } from "./api.ts";
 
 export type AnswerEntry = StoredOf<"answer">;
@@ -226,15 +226,7 @@ export function matchesFilter(group: QuestionGroup, filter: string): boolean {
 /** Speaking rate from PRODUCT.md's profile default. */
 export const WORDS_PER_MINUTE = 150;
 
-export { countWords };
-
-export function formatDuration(seconds: number): string {
-  const rounded = Math.max(0, Math.round(seconds));
-  const minutes = Math.floor(rounded / 60);
-  const rest = rounded % 60;
-  if (minutes === 0) return `${rest} s`;
-  return rest === 0 ? `${minutes} min` : `${minutes} min ${String(rest).padStart(2, "0")} s`;
-}
+export { countWords, formatDuration };
 
 /** Seconds to say `text` at the default rate, by the estimate the risk lens uses. */
 export function speakingSeconds(text: string): number {

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { DeriskError } from "../../app/errors.ts";
 import { trailerSourceOf } from "../../core/packaging/trailer-source.ts";
+import { formatDuration } from "../../core/words.ts";
 import type { CliContext } from "../context.ts";
 
 /**
@@ -41,9 +42,7 @@ export function registerTrailerCommand(program: Command, ctx: CliContext): void 
         }
         // `--save` alone (or with an empty label) names it by its length, as the web form does.
         const label =
-          flags.save === true || flags.save.trim() === ""
-            ? `trailer ${seconds === 60 ? "1 min" : "2 min 30 s"}`
-            : flags.save;
+          flags.save === true || flags.save.trim() === "" ? `trailer ${formatDuration(seconds)}` : flags.save;
         const { saveAnswerVariant } = await import("../../app/bank.ts");
         const item = await ctx.withStore((store, userId) =>
           saveAnswerVariant(store, userId, target.documentId, {

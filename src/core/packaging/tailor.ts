@@ -914,6 +914,8 @@ const speakable = (sentence: string) =>
  */
 function fitFromEvidence(tailoring: Tailoring): Array<{
   requirement: TailoredRequirement;
+  /** How the line names the ask ("You ask for …", "You need someone to …"). */
+  ask: string;
   evidence: Evidence;
   sentence: string;
   strength: Exclude<Strength, "none">;
@@ -927,7 +929,8 @@ function fitFromEvidence(tailoring: Tailoring): Array<{
   const out: ReturnType<typeof fitFromEvidence> = [];
   for (const { requirement } of candidates) {
     if (out.length === 2) break;
-    if (askLine(requirement.text) === undefined) continue;
+    const ask = askLine(requirement.text);
+    if (ask === undefined) continue;
     // Only the ask's strongest evidence speaks for it: one of the two sentences it lists first
     // (every surface shows those), of its best strength, that the user can say (an arrow note is
     // not). When another line already says it, the ask is left out rather than paired with a
@@ -942,7 +945,7 @@ function fitFromEvidence(tailoring: Tailoring): Array<{
     if (evidence === undefined) continue;
     const sentence = spoken(evidence.quote);
     used.add(sentence);
-    out.push({ requirement, evidence, sentence, strength: top });
+    out.push({ requirement, ask, evidence, sentence, strength: top });
   }
   return out;
 }
@@ -1113,7 +1116,7 @@ export function scaffoldWhyCompany(posting: string, profile: Profile, tailoring?
   // With a tailoring, "why you fit" says the strongest sentence the bank has for an ask.
   const evidenced = tailoring === undefined ? [] : fitFromEvidence(tailoring);
   for (const fit of evidenced) {
-    const said = `${askLine(fit.requirement.text) ?? ""} ${fit.sentence.replace(/[^.!?]$/, "$&.")}`;
+    const said = `${fit.ask} ${fit.sentence.replace(/[^.!?]$/, "$&.")}`;
     // Partial evidence is not said as if it proved the ask: the blank asks for the missing link.
     const text = fit.strength === "strong" ? said : `${said} [${PARTIAL_BLANK}]`;
     lines.push({
