@@ -159,6 +159,26 @@ describe("analyze", () => {
     }
   });
 
+  it("scores an answer typed without capitals as an answer, and its shuffle as not one", () => {
+    const q = "Tell me about a time you solved a problem with incomplete information.";
+    const typed =
+      "last spring our checkout failed for one customer in fifty and nobody knew why. my manager asked me to own it. i added timing logs around each call and split the failures by browser. within two days it was clear that one bank's page timed out on safari. i raised the timeout for that path. failures fell from two percent to under a tenth of a percent.";
+    const a = analyze(typed, { question: q });
+    expect(a.overall.reasons.join(" ")).not.toMatch(/order English does not allow/);
+    expect(a.labels.overall).toBeGreaterThanOrEqual(3);
+    const withCapitalI = analyze(typed.replace(/\bi\b/g, "I"), { question: q });
+    expect(withCapitalI.labels.overall).toBe(a.labels.overall);
+    // The same answer capitalised, then shuffled, is still caught.
+    const capitalised = typed.replace(
+      /(^|[.!?] )([a-z])/g,
+      (_m, stop: string, c: string) => stop + c.toUpperCase(),
+    );
+    expect(analyze(capitalised, { question: q }).labels.overall).toBeGreaterThanOrEqual(3);
+    const words = capitalised.split(" ");
+    const shuffled = words.map((_w, i) => words[(i * 7 + 3) % words.length] ?? "").join(" ");
+    expect(analyze(shuffled, { question: q }).labels.overall).toBeLessThanOrEqual(2);
+  });
+
   it("sees blame, hedges, fillers and passive blame", () => {
     const a = analyze(
       "Um, basically the project was late. It was the vendor's fault, they never delivered the API on time. I think the requirements were never communicated to us either, so, like, nothing could be done.",

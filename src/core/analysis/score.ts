@@ -72,6 +72,46 @@ const STOP_THEN_LOWER = /[a-z]{2}[.!?] [a-z]/g;
 const OPENER_MID_SENTENCE =
   /[a-z,] (The|Then|First|As|It|My|This|When|At|In|Our|We|So|After|Since|Last|During|Once)\b/g;
 
+const SENTENCE_START = /(?:^|[.!?]["')\]]?\s+)["'(]?(\p{L})/gu;
+
+/**
+ * Whether the writer capitalises sentence starts: more than a third of the letters that open the
+ * text or follow a full stop are capitals. A shuffled capitalised text also fails this test (its
+ * full stops are followed by words from mid-sentence) but keeps its capitalised openers
+ * mid-sentence, which the caller checks first.
+ */
+function capitalisesSentences(text: string, stopsThenLower: number): boolean {
+  let capitals = 0;
+  let starts = 0;
+  for (const m of text.matchAll(SENTENCE_START)) {
+    starts += 1;
+    const letter = m[1] ?? "";
+    if (letter !== letter.toLowerCase()) capitals += 1;
+  }
+  return starts > 0 && capitals * 3 > Math.max(starts, stopsThenLower);
+}
+
+const CAPITALISED_MID = /[a-z,] ([A-Z][a-z']*)\b/g;
+const LOWER_CASE_I = /(?:^|[^\p{L}'])i(?:'m|'ve|'d|'ll)?(?![\p{L}'])/u;
+
+/**
+ * Whether the writer leaves sentence starts in lower case (typed on a phone, pasted from a chat),
+ * so that a full stop before a lower-case word is their habit, not a sign of shuffled text.
+ * Shuffling a capitalised text leaves its openers capitalised mid-sentence: a function word
+ * ("The", "With", "Our"), or a capitalised word at all where the writer also capitalises "I".
+ */
+function writesWithoutCapitals(text: string, stopsThenLower: number, openersMid: number): boolean {
+  if (openersMid > 0 || capitalisesSentences(text, stopsThenLower)) return false;
+  let capitalisedMid = 0;
+  for (const m of text.matchAll(CAPITALISED_MID)) {
+    const word = (m[1] ?? "").toLowerCase();
+    if (word === "i" || word.startsWith("i'")) continue;
+    if (((CLASSES.get(word) ?? 0) & FUNCTION) !== 0) return false;
+    capitalisedMid += 1;
+  }
+  return capitalisedMid === 0 || LOWER_CASE_I.test(text);
+}
+
 export interface Coherence {
   /** Why the text is not an answer at all, if it is not. */
   reason?: string;
@@ -117,9 +157,13 @@ export function assessCoherence(
     return { reason: `a list of words, not sentences (${Math.round(functionShare * 100)}% function words)` };
   }
   // Shuffled sentences leave full stops before lower-case words and sentence openers
-  // capitalised mid-sentence.
-  anomalies += (text.replace(ABBREVIATIONS, "").match(STOP_THEN_LOWER) ?? []).length;
-  anomalies += (text.match(OPENER_MID_SENTENCE) ?? []).length;
+  // capitalised mid-sentence. A writer who never capitalises (typed on a phone, pasted from a
+  // chat) leaves the first sign at every full stop, so it counts only where the text shows
+  // capitals at sentence starts or an opener capitalised mid-sentence.
+  const openersMid = (text.match(OPENER_MID_SENTENCE) ?? []).length;
+  const stopsThenLower = (text.replace(ABBREVIATIONS, "").match(STOP_THEN_LOWER) ?? []).length;
+  if (!writesWithoutCapitals(text, stopsThenLower, openersMid)) anomalies += stopsThenLower;
+  anomalies += openersMid;
   if (anomalies >= 3 && anomalies / wordCount >= 0.02) {
     return { reason: `text in an order English does not allow (${anomalies} impossible word pairs)` };
   }
