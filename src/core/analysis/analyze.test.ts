@@ -179,6 +179,21 @@ describe("analyze", () => {
     expect(analyze(shuffled, { question: q }).labels.overall).toBeLessThanOrEqual(2);
   });
 
+  it("shows hand-holding as an autonomy risk, not being asked to do the work", () => {
+    const q = "Tell me about a time you improved the reliability of a system.";
+    const asked = analyze(
+      "Our nightly billing job failed about twice a week. My manager asked me to make it reliable before the quarter closed. I traced the failures to a lock on the invoices table and moved the job onto a queue with retries. It has not failed once in three months.",
+      { question: q },
+    );
+    expect(asked.signals.autonomy.level).not.toBe("risk");
+    const held = analyze(
+      "Our nightly billing job failed about twice a week. I waited for instructions from my lead for a few days. In the end my manager showed me how to read the lock logs, and someone else finished the fix. It has not failed since.",
+      { question: q },
+    );
+    expect(held.signals.autonomy.level).toBe("risk");
+    expect(held.signals.autonomy.evidence.map((e) => e.quote).join(" ")).toMatch(/waited for instructions/);
+  });
+
   it("sees blame, hedges, fillers and passive blame", () => {
     const a = analyze(
       "Um, basically the project was late. It was the vendor's fault, they never delivered the API on time. I think the requirements were never communicated to us either, so, like, nothing could be done.",

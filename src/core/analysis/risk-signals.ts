@@ -4,8 +4,8 @@ import {
   COMPLAINT_CUES,
   COMPLETION_CUES,
   DECISION_CUES,
-  DEPENDENCE_CUES,
   EXCUSE_CUES,
+  HAND_HOLDING_CUES,
   METHOD_CUES,
   OWNERSHIP_CUES,
   SETBACK_CUES,
@@ -215,8 +215,9 @@ export function scoreDecisiveness(
  * @example scoreAutonomy(ctx, ownership).level // "strong"
  */
 export function scoreAutonomy(ctx: SignalContext, ownership: OwnershipReport): SignalReport {
-  const dependent = ctx.corpus.unitsMatching(DEPENDENCE_CUES);
-  if (dependent.length > 0) return report("risk", 0.6, dependent, ["waits to be told or hands the work off"]);
+  const dependent = ctx.corpus.unitsMatching(HAND_HOLDING_CUES);
+  if (dependent.length > 0)
+    return report("risk", 0.6, dependent, ["needs someone to show, tell or finish the work"]);
   const driving = ctx.corpus.unitsMatching(COMPLETION_CUES);
   const owned = ownedActions(ctx.units, ctx.tokens);
   const decided = ctx.corpus.unitsMatching(DECISION_CUES);

@@ -82,6 +82,18 @@ export const DEPENDENCE_CUES: readonly RegExp[] = [
   /\b(we had to ask (our|my|the) (manager|lead|boss|head)|escalated it and waited|handed it (off|over) to (my|our) (lead|manager))\b/,
 ];
 
+/**
+ * Hand-holding proper, the autonomy risk a reader is shown: someone showed the speaker how, had
+ * to tell them, finished or took the work over, or the speaker waited for instructions or handed
+ * the work to their lead. Being asked or told to do a piece of work is the task, not this (a
+ * manager "asked me to make it reliable" and the speaker then carried it), so those forms of
+ * DEPENDENCE_CUES, which the tagger reads as a feature, are not here.
+ */
+export const HAND_HOLDING_CUES: readonly RegExp[] = [
+  /\b(my (manager|lead|boss|supervisor) (showed me how|had to (tell|show|remind) me|(stepped in|took over) and)|waited for (instructions|approval|someone|my)|i asked (my|the) (manager|lead|boss) (what|how) to|someone else (fixed|finished|took over)|(had|needed) (a lot of )?help from my (lead|manager|senior))\b/,
+  /\b(we had to ask (our|my|the) (manager|lead|boss|head)|escalated it and waited|handed it (off|over) to (my|our) (lead|manager))\b/,
+];
+
 /** Driving to the end. */
 export const COMPLETION_CUES: readonly RegExp[] = [
   /\b(shipped|delivered|launched|rolled out|went live|completed|finished|handed over|deployed|released|closed (it )?out|saw it through|end to end|end-to-end|on my own|self-directed|self-taught|independently|took (it|the project) from)\b/,
