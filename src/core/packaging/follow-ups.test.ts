@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { FollowUpItem } from "../model.ts";
 import { FOLLOW_UP_TRIGGERS } from "./data/follow-up-triggers.ts";
 import { predictFollowUps } from "./follow-ups.ts";
+import { splitSentences } from "./text.ts";
 
 const prepared = (key: string, question: string): FollowUpItem => ({
   kind: "follow-up",
@@ -145,6 +146,25 @@ describe("follow-up triggers (data)", () => {
       (p) => p.triggerId === "story-lesson",
     );
     expect(probe?.trigger).toBe("Since then");
+  });
+
+  it("reads a story typed without capitals as sentences, and asks the same probes", () => {
+    const story = [
+      "I switched our nightly export job to a new storage format.",
+      "Two days later a colleague reported missing rows in the weekly report.",
+      "I traced it to a filter I had copied wrong and re-ran the affected nights.",
+      "The export has matched the source row for row for 40 nights since.",
+    ].join(" ");
+    const typed = story.toLowerCase();
+    const question = "Tell me about a time you made a mistake";
+    const ids = (text: string) => predictFollowUps(text, { question }).map((p) => p.triggerId);
+    expect(ids(typed)).toEqual(ids(story));
+    expect(ids(typed)).toEqual(expect.arrayContaining(["story-own-part", "story-lesson"]));
+    expect(splitSentences(typed).map((s) => s.text)).toEqual(
+      splitSentences(story).map((s) => s.text.toLowerCase()),
+    );
+    // A capitalised text keeps reading a full stop before a lower-case word as a continuation.
+    expect(splitSentences("We cut costs by approx. five percent. It held.").length).toBe(2);
   });
 
   it("asks how a result was measured of the result's figure, not of a figure in the setting", () => {

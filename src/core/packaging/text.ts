@@ -46,6 +46,7 @@ const BULLET = /^\s*(?:[-*•+]|\d+[.)])\s+/;
  */
 export function splitSentences(input: string): Span[] {
   const out: Span[] = [];
+  const lowerStarts = writesLowerCaseStarts(input);
   const push = (start: number, end: number) => {
     let s = start;
     let e = end;
@@ -71,7 +72,7 @@ export function splitSentences(input: string): Span[] {
     const next = input[end + (match[2]?.length ?? 0)] ?? "";
     // "e.g. the", "3.5" or a lower-case continuation do not start a new sentence.
     if (match[1]?.startsWith(".") && (ABBREVIATIONS.has(lastWord) || /^[a-z]$/.test(lastWord))) continue;
-    if (/[a-z]/.test(next) && match[1] === ".") continue;
+    if (/[a-z]/.test(next) && match[1] === "." && !lowerStarts) continue;
     push(start, end);
     start = end;
     if (match[2]?.includes("\n")) {
@@ -80,6 +81,17 @@ export function splitSentences(input: string): Span[] {
   }
   push(start, input.length);
   return out;
+}
+
+/**
+ * Whether the writer starts sentences in lower case (typed on a phone, pasted from a chat): no
+ * full stop, "!" or "?" is followed by a capital other than "I", and at least one full stop is
+ * followed by a lower-case word. Then a full stop before a lower-case word ends a sentence;
+ * otherwise it is read as a continuation ("approx. five", a stray stop).
+ */
+function writesLowerCaseStarts(input: string): boolean {
+  if (/[.!?…]["'”’)\]]*\s+["'“‘(]?(?!I\b|I')\p{Lu}/u.test(input)) return false;
+  return /\.["'”’)\]]*\s+[a-z]/.test(input);
 }
 
 // Function words that say nothing about a topic; kept short on purpose so that domain
