@@ -1,6 +1,7 @@
 import type { ConcernItem, RoleId } from "../model.ts";
 import { CONCERNS, type ConcernDefinition } from "./data/concerns.ts";
-import { contentTokens, overlap, splitSentences, stripMarkup } from "./text.ts";
+import { answerSpans } from "./spoken.ts";
+import { contentTokens, overlap, stripMarkup } from "./text.ts";
 
 /** A concern the user wrote down themselves (a concern note of one of their documents). */
 export type UserConcern = Pick<ConcernItem, "key" | "judgement" | "reframes">;
@@ -44,7 +45,7 @@ function matchesUserConcern(definition: ConcernDefinition, item: UserConcern): n
  */
 export function detectConcerns(text: string, options: DetectConcernsOptions = {}): DetectedConcern[] {
   if (text.trim() === "") return [];
-  const spans = splitSentences(text);
+  const spans = answerSpans(text);
   const out: DetectedConcern[] = [];
   for (const definition of CONCERNS) {
     if (options.role !== undefined && definition.roles && !definition.roles.includes(options.role)) continue;

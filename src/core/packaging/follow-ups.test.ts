@@ -163,6 +163,14 @@ describe("follow-up triggers (data)", () => {
     expect(splitSentences(typed).map((s) => s.text)).toEqual(
       splitSentences(story).map((s) => s.text.toLowerCase()),
     );
+    // Spoken, as speech recognition gives it: no full stops at all. The probes quote a piece of
+    // the answer, not the whole of it.
+    const spoken = typed.replace(/[.,]/g, "");
+    const probes = predictFollowUps(spoken, { question }).filter((p) => p.triggerId.startsWith("story-"));
+    expect(probes.map((p) => p.triggerId)).toEqual(
+      expect.arrayContaining(["story-own-part", "story-lesson"]),
+    );
+    for (const p of probes) expect(p.sentence.text.length).toBeLessThan(spoken.length / 2);
     // A capitalised text keeps reading a full stop before a lower-case word as a continuation.
     expect(splitSentences("We cut costs by approx. five percent. It held.").length).toBe(2);
   });

@@ -5,15 +5,8 @@ import { tagStoryParts } from "./compose.ts";
 import { FOLLOW_UP_TRIGGERS, type FollowUpTrigger } from "./data/follow-up-triggers.ts";
 import { ROLE_VOCABULARY } from "./data/role-vocabulary.ts";
 import { TOOL_TERMS } from "./data/tools.ts";
-import {
-  contentTokens,
-  hasFigure,
-  overlap,
-  type Span,
-  splitSentences,
-  stripMarkup,
-  termPattern,
-} from "./text.ts";
+import { answerSpans } from "./spoken.ts";
+import { contentTokens, hasFigure, overlap, type Span, stripMarkup, termPattern } from "./text.ts";
 
 /** An answer the user has already prepared: a follow-up's, or another question's answer. */
 export interface PreparedAnswer {
@@ -246,7 +239,7 @@ export function predictFollowUps(written: string, options: PredictOptions = {}):
   // Quotes are what the user would say: no "**Result**:" label or bold markers.
   const text = stripMarkup(written);
   if (text.trim() === "") return [];
-  const spans = splitSentences(text);
+  const spans = answerSpans(text);
   // With no target role the questions still read as spoken: "related to this work?"
   const field = options.role ? ROLE_VOCABULARY[options.role].field : "this work";
   const prepared = (options.prepared ?? []).map((item) => ({ item, analysis: analyzeText(item.question) }));
