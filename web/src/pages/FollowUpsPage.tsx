@@ -1,5 +1,5 @@
 import { type FormEvent, type ReactNode, useEffect, useId, useState } from "react";
-import { concernQuotes } from "../../../src/core/packaging/concerns.ts";
+import { concernQuotes } from "../../../src/core/packaging/concern-quotes.ts";
 import { stripMarkup } from "../../../src/core/packaging/text.ts";
 import { api, type DocumentSummary, describeError, type LinkedFollowUp } from "../api.ts";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
