@@ -24,7 +24,6 @@ import { BACKGROUND_SENTENCES } from "./background.ts";
 import { CONCEPTS, type ConceptDefinition, type ConceptKind } from "./lexicon.ts";
 import { ENCODER_MODEL, learnedDecision } from "./pair-scorer.ts";
 import { type SentenceEmbeddings, unitCosine } from "./sentence-embeddings.ts";
-import { wordRank } from "./vectors.ts";
 
 /** A concept found in a text, with the words that named it. */
 export interface ConceptHit {
@@ -888,11 +887,9 @@ export function semanticMatch(
     const features = pairFeaturesOf(q, reading, profile, FEATURES);
     // With sentence embeddings for both texts, the scorer fitted with them decides.
     const encoded = encoderFeatures(options.embeddings, q.text, c.text);
-    // An unmet ask the candidate meets softly (`softlyMet`) does not raise the threshold.
-    const decided = reading.softMet > 0 ? { ...reading, unmet: reading.unmet - reading.softMet } : reading;
     const learned = encoded
-      ? learnedDecision(withEncoderFeatures(features, encoded, reading), decided, ENCODER_MODEL)
-      : learnedDecision(features, decided);
+      ? learnedDecision(withEncoderFeatures(features, encoded, reading), reading, ENCODER_MODEL)
+      : learnedDecision(features, reading);
     if (learned.matched && score < MATCH_THRESHOLD) {
       score = Math.min(STRONG_THRESHOLD - 0.01, learned.score);
       if (!shared.some((s) => s.includes(" ≈ ")))
@@ -951,8 +948,6 @@ interface PairReading {
   bestGroup: number;
   /** Specific concepts the query names that the candidate does not show at all. */
   unmet: number;
-  /** Of the unmet ones, those a candidate word is close to by word vectors (`softlyMet`). */
-  softMet: number;
   /**
    * When the candidate shows none of the concepts the query names: a quarter for each concept it
    * names itself (intents left out), at most 1. A sentence about something else the lexicons know
@@ -1198,8 +1193,6 @@ function readPair(
   let conceptGot = 0;
   // Specific concepts the query names that the candidate does not show at all.
   let unmet = 0;
-  // Of those, the asks a candidate word is close to by word vectors (`softlyMet`).
-  let softMet = 0;
   let bestGroup = 0;
   let head = 0;
   for (const [k, ask] of plan.asks.entries()) {
@@ -1226,10 +1219,7 @@ function readPair(
     if (best * weight > bestGroup) bestGroup = best * Math.min(1, weight);
     if (k === plan.head) head = best;
     if (best > 0) shared.push(bestLabel);
-    else if (ask.unmetWhenMissed) {
-      unmet++;
-      if (profile !== undefined && softlyMet(q, c, ask)) softMet++;
-    }
+    else if (ask.unmetWhenMissed) unmet++;
   }
   const lexTotal = plan.lexTotal;
   let lexGot = 0;
@@ -1292,7 +1282,6 @@ function readPair(
     conceptTotal,
     bestGroup,
     unmet,
-    softMet,
     namedElsewhere: conceptTotal > 0 && conceptGot === 0 ? Math.min(1, 0.25 * namedCount(c)) : 0,
     lexical,
     bigrams: pairs,
@@ -1486,120 +1475,5 @@ export function bestMatch(
     const match = semanticMatch(q, candidate);
     if (match.matched && (best === undefined || match.score > best.match.score)) best = { index, match };
   });
-  return best;
-}
-
-// A soft concept meet (round 17): the cosine a candidate word needs with the centroid of an unmet
-// concept's term words, and the vocabulary rank below which a word is too common to say anything
-// (both chosen on dev g001–g540's unmet-concept misses; docs/matching.md, round 17).
-const SOFT_MEET_COSINE = 0.5;
-const SOFT_MEET_MIN_RANK = 1000;
-const CENTROIDS = new Map<number, Float32Array | null>();
-const TERM_WORDS = new Map<number, readonly string[]>();
-
-/** Every word of a concept's terms and sense terms, three letters or more (design 3 of round 17). */
-function termWordsOf(index: number): readonly string[] {
-  let words = TERM_WORDS.get(index);
-  if (words === undefined) {
-    const def = CONCEPTS[index] as ConceptDefinition;
-    const out = new Set<string>();
-    for (const term of [...def.terms, ...(def.senses ?? []).flatMap((s) => s.terms)])
-      for (const w of term.toLowerCase().split(/[^a-z]+/)) if (w.length >= 3 && !STOPWORDS.has(w)) out.add(w);
-    words = [...out];
-    TERM_WORDS.set(index, words);
-  }
-  return words;
-}
-
-/**
- * Whether a word is a form of another: the same first five letters (both that long, as the word
- * alignment groups words), or the light stem of one, four letters or more, opening the other
- * ("value" / "valuation", "called" / "call", "complied" / "compliance").
- */
-function sameForm(a: string, b: string): boolean {
-  if (a.length >= 5 && b.length >= 5 && a.slice(0, 5) === b.slice(0, 5)) return true;
-  const sa = stem(a);
-  const sb = stem(b);
-  return (sa.length >= 4 && b.startsWith(sa)) || (sb.length >= 4 && a.startsWith(sb));
-}
-
-/** The unit mean vector of a concept's term words that are not common, or undefined when none has a vector. */
-function termCentroid(index: number): Float32Array | undefined {
-  const cached = CENTROIDS.get(index);
-  if (cached !== undefined) return cached ?? undefined;
-  const def = CONCEPTS[index] as ConceptDefinition;
-  const words = new Set<string>();
-  for (const term of [...def.terms, ...(def.senses ?? []).flatMap((s) => s.terms)])
-    for (const w of term.toLowerCase().split(/[^a-z]+/))
-      if (
-        w.length >= 3 &&
-        !STOPWORDS.has(w) &&
-        (wordRank(w) ?? Number.POSITIVE_INFINITY) >= SOFT_MEET_MIN_RANK
-      )
-        words.add(w);
-  let sum: Float32Array | undefined;
-  for (const w of words) {
-    const v = vectorOf(w);
-    if (v === undefined) continue;
-    sum ??= new Float32Array(v.length);
-    for (let d = 0; d < v.length; d++) sum[d] = (sum[d] as number) + (v[d] as number);
-  }
-  if (sum !== undefined) {
-    let n = 0;
-    for (let d = 0; d < sum.length; d++) n += (sum[d] as number) ** 2;
-    n = Math.sqrt(n);
-    if (n > 0) for (let d = 0; d < sum.length; d++) sum[d] = (sum[d] as number) / n;
-    else sum = undefined;
-  }
-  CENTROIDS.set(index, sum ?? null);
-  return sum;
-}
-
-/**
- * An ask the candidate does not meet in the lexicons' words but in its own: a word of the candidate
- * that the query does not use, not among the commonest, lies close by word vectors to the centre of
- * the asked concept's term words (a word such as "hygienist" or "dentures" beside dentistry's terms,
- * where the lexicon lists neither). The unmet-concept threshold is then not
- * applied: the learned scorer decides at its ordinary threshold. Round 17's answer to paraphrases
- * that a family's veto held back.
- */
-function softlyMet(q: Analysis, c: Analysis, ask: Ask): boolean {
-  for (const m of ask.members) {
-    const centre = termCentroid(m.index);
-    if (centre === undefined) continue;
-    for (const w of c.vectors.words) {
-      if (w.weight === 0 || q.allLemmas.has(w.lemma)) continue;
-      if ((wordRank(w.word) ?? Number.POSITIVE_INFINITY) < SOFT_MEET_MIN_RANK) continue;
-      let dot = 0;
-      for (let d = 0; d < centre.length; d++) dot += (centre[d] as number) * (w.vector[d] as number);
-      if (dot < SOFT_MEET_COSINE || nearestConcept(w) !== m.index) continue;
-      // A form of the family's own word that the lexicon left unread is another sense, not a paraphrase.
-      if (termWordsOf(m.index).some((t) => sameForm(w.word, t))) continue;
-      return true;
-    }
-  }
-  return false;
-}
-
-const NEAREST = new Map<number, number>();
-
-/** The concept whose term centroid lies nearest a word (design 2 of round 17), -1 when none has one. */
-function nearestConcept(w: VectorWord): number {
-  let best = NEAREST.get(w.id);
-  if (best === undefined) {
-    best = -1;
-    let top = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < CONCEPTS.length; i++) {
-      const centre = termCentroid(i);
-      if (centre === undefined) continue;
-      let dot = 0;
-      for (let d = 0; d < centre.length; d++) dot += (centre[d] as number) * (w.vector[d] as number);
-      if (dot > top) {
-        top = dot;
-        best = i;
-      }
-    }
-    NEAREST.set(w.id, best);
-  }
   return best;
 }
