@@ -542,7 +542,7 @@ if (existsSync(pairsFile) && only === undefined) {
   // round of changes; g337–g388 before the word vectors; g389–g420 before the learned scorer;
   // g421–g444, all dev, before the taxonomy of round 8; g445–g468, all dev, before round 9;
   // g469–g492, all dev, before round 10; g493–g516, all dev, before round 11; g517–g540, all dev,
-  // before round 12).
+  // before round 12; g541–g564, all dev, before round 17).
   const batchOf = (p: LabelledPair) => {
     const g = Number(p.group.slice(1));
     return g <= 192
@@ -563,7 +563,9 @@ if (existsSync(pairsFile) && only === undefined) {
                     ? "g469–g492"
                     : g <= 516
                       ? "g493–g516"
-                      : "g517–g540";
+                      : g <= 540
+                        ? "g517–g540"
+                        : "g541–g564";
   };
   const rows = (["dev", "test"] as const).flatMap((split) => [
     { name: split, split, pairs: pairs.filter((p) => p.split === split) },
@@ -578,6 +580,7 @@ if (existsSync(pairsFile) && only === undefined) {
       "g469–g492",
       "g493–g516",
       "g517–g540",
+      "g541–g564",
     ].map((batch) => ({
       name: `${split} ${batch}`,
       split,
