@@ -17,8 +17,10 @@ describe("held-out writer L (eval/corpus/heldout/)", () => {
     expect(writerL.every((r) => r.split === "heldout" && r.id.startsWith("tl-"))).toBe(true);
   });
 
-  it("is read neither by npm run train nor by the test columns of npm run eval", () => {
-    // Both scripts read answers through readAnswers(dir, "train" | "test").
+  it("is not one of the corpus's own answers: neither its train / validation nor its test split", () => {
+    // npm run train reads it only as an --extra file (its default since part 4 of "Blind writers
+    // in training", docs/risk-lens.md); the corpus splits and npm run eval's test columns read
+    // answers through readAnswers(dir, "train" | "test"), which must not hold it.
     const ids = new Set(writerL.map((r) => r.id));
     const read = [...readAnswers(corpus, "train"), ...readAnswers(corpus, "test")];
     expect(read.length).toBeGreaterThan(0);

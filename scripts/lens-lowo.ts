@@ -11,8 +11,12 @@
  *   npx tsx scripts/lens-lowo.ts --name E --train "--extra-weight 0.5 --extra-no-topic" --band task=0.02
  *
  * For each blind writer W it trains (`npm run train -- --corpus DIR --extra <the other three>
- * <--train options>`) and scores W with scripts/lens-heldout.ts; the committed model is scored
- * on the same files. It then trains on all four (the candidate itself) and scores it on the
+ * <--train options>`) and scores W with scripts/lens-heldout.ts; the baseline on W is the
+ * committed recipe trained the same way without W (models `base-W`; the committed model itself
+ * has read all four writers since part 4, so it is compared only on validation and dev). Since
+ * part 4 the train defaults are `--extra-weight 0.5` and the blind writers kept out of the topic:
+ * a candidate names only what it changes (e.g. `--train "--extra-weight 1 --extra-topic"` is
+ * part 2's B). It then trains on all four (the candidate itself) and scores it on the
  * validation split of the committed corpus (and of `--corpus` when that is another copy) and,
  * with `npm run eval -- --splits validation,dev --model`, on validation and the external dev set
  * with the behaviour tests. It prints the per-writer figures (committed → candidate), the mean
@@ -68,9 +72,13 @@ const run = (what: string, command: string[], log: string): void => {
   }
 };
 
-/** Trains a model on the corpus plus the given blind writers (cached by path). */
-function trained(tag: string, writers: readonly string[]): string {
-  const out = join(work, "models", `${name}-${tag}.json`);
+/**
+ * Trains a model on the corpus plus the given blind writers (cached by path): the candidate's
+ * recipe, or with `base` the committed recipe on the committed corpus (the baseline a held-out
+ * writer is compared against, since the committed model itself is trained on all four).
+ */
+function trained(tag: string, writers: readonly string[], base = false): string {
+  const out = join(work, "models", `${base ? "base" : name}-${tag}.json`);
   if (!existsSync(out) && args.includes("--no-train")) {
     process.stderr.write(`lens-lowo: no model ${out} (--no-train)\n`);
     process.exit(1);
@@ -81,10 +89,10 @@ function trained(tag: string, writers: readonly string[]): string {
       [
         "scripts/train.ts",
         "--corpus",
-        corpus,
+        base ? committedCorpus : corpus,
         "--extra",
         writers.map(blindFile).join(","),
-        ...trainOptions,
+        ...(base ? [] : trainOptions),
         "--out",
         out,
       ],
@@ -164,11 +172,11 @@ for (const w of BLIND)
 
 const perWriter: Record<string, { main: HeldoutReport; cand: HeldoutReport }> = {};
 for (const w of WRITERS) {
-  const main = scored(undefined, `main-${w}`, blindFile(w)).heldout as HeldoutReport;
-  const model = trained(
-    w,
-    WRITERS.filter((x) => x !== w),
-  );
+  const others = WRITERS.filter((x) => x !== w);
+  // The committed recipe without writer w: the committed model has read w (docs/risk-lens.md,
+  // "Blind writers in training, part 4"), so it is no baseline on w.
+  const main = scored(trained(w, others, true), `base-${w}`, blindFile(w)).heldout as HeldoutReport;
+  const model = trained(w, others);
   const cand = scored(model, `${name}-${w}`, blindFile(w)).heldout as HeldoutReport;
   perWriter[w] = { main, cand };
 }

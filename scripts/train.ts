@@ -16,13 +16,15 @@
  *   npm run train -- --notes-copies --out FILE    # each written training story also as bullet notes
  *   npm run train -- --probing --out FILE         # the tagger also reads the probing cue families
  *
- * `--extra` (off by default) adds the answers of other JSONL files (same shape as answers/,
- * e.g. eval/corpus/heldout/writer-*.jsonl) to the training answers, whatever their `split`:
- * they and their augmented copies teach the boundary model, the sentence tagger, the topic, the
- * label heads and the off-topic head, with the tagger's and the label heads' samples weighted
- * `--extra-weight` (default 1), and for the tags of `--extra-labels` only (default all; weight 0
- * for the others); they join the overall regression only with `--extra-overall`, and stay out of
- * the topic and the off-topic head with `--extra-no-topic`.
+ * `--extra` adds the answers of other JSONL files (same shape as answers/) to the training
+ * answers, whatever their `split`; by default the four blind writers of the corpus's heldout/
+ * folder (writer-l…o.jsonl, docs/risk-lens.md "Blind writers in training, part 4"), `--extra
+ * none` for the corpus alone. They and their augmented copies teach the boundary model, the
+ * sentence tagger and the label heads, with the tagger's and the label heads' samples weighted
+ * `--extra-weight` (default 0.5), and for the tags of `--extra-labels` only (default all; weight
+ * 0 for the others); they join the overall regression only with `--extra-overall`, and the topic
+ * and the off-topic head only with `--extra-topic` (`--extra-no-topic`, now the default, is
+ * accepted and changes nothing).
  * The question classifier and the thresholds (picked on validation) do not read them.
  *
  * Reads only the training writers' files (answers/train-*.jsonl: the train and validation
@@ -107,12 +109,19 @@ const log = (line: string): void => {
 };
 
 const all = readAnswers(corpusDir, "train");
-// Extra training files (`--extra`): read as train answers, after the corpus's own.
-const EXTRA_FILES = (option("--extra") ?? "")
-  .split(",")
+// Extra training files (`--extra`): read as train answers, after the corpus's own. By default
+// the four blind writers of the corpus's heldout/ folder (docs/risk-lens.md, "Blind writers in
+// training, part 4"); `--extra none` trains on the corpus alone.
+const BLIND_WRITERS = ["l", "m", "n", "o"]
+  .map((w) => join(corpusDir, "heldout", `writer-${w}.jsonl`))
+  .filter((f) => existsSync(f));
+const extraOption = option("--extra");
+const EXTRA_FILES = (
+  extraOption === undefined ? BLIND_WRITERS : extraOption === "none" ? [] : extraOption.split(",")
+)
   .filter((f) => f !== "")
   .map((f) => resolve(f));
-const EXTRA_WEIGHT = Number(option("--extra-weight") ?? 1);
+const EXTRA_WEIGHT = Number(option("--extra-weight") ?? 0.5);
 const EXTRA_OVERALL = args.includes("--extra-overall");
 const extraRows: CorpusRow[] = EXTRA_FILES.flatMap((file) =>
   readFileSync(file, "utf8")
@@ -139,7 +148,8 @@ const weightOf = (id: string, tag: string): number =>
 // `--extra-no-topic`: the extra answers (and their copies) teach neither the topic nor the
 // off-topic head, so the off-topic probabilities, and the thresholds picked on them, are the
 // corpus's own (docs/risk-lens.md, "Blind writers in training, part 3").
-const EXTRA_TOPIC = !args.includes("--extra-no-topic");
+// Default since part 4; `--extra-topic` lets them teach the topic and the off-topic head again.
+const EXTRA_TOPIC = args.includes("--extra-topic");
 const weighted =
   extraRows.length > 0 && (EXTRA_WEIGHT !== 1 || SENTENCE_TAGS.some((t) => !EXTRA_LABELS.has(t)));
 const trainRows = [...all.filter((r) => r.split === "train"), ...extraRows];

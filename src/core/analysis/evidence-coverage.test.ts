@@ -56,18 +56,21 @@ describe("sentence ends after a unit", () => {
 });
 
 describe("which sentence a signal quotes", () => {
+  // Carried to its end: an obstacle met and a hand-over (LABELING.md's autonomy; since the blind
+  // writers joined the training, deeds and a result alone no longer read as autonomy).
   const project =
-    "At my previous company I built a document question-answering assistant for the support team. " +
+    "At my previous company I built a document question-answering assistant for the support team on my own. " +
     "I fine-tuned a small open model on our help-centre articles, wrapped it in a FastAPI service and deployed it on Kubernetes with autoscaling. " +
-    "I added an evaluation set of 200 real tickets and tracked answer accuracy before each release. " +
+    "When the first answers came back wrong, I added an evaluation set of 200 real tickets and tracked answer accuracy before each release. " +
     "Accuracy went from 61% to 84% and the support team now resolves about a third of tickets without escalation. " +
-    "It helped me solidify my end-to-end understanding of ML systems, from fine-tuning to deployment.";
+    "I handed it over to the platform team with a runbook, and it has run without me since.";
 
   it("quotes the speaker's own work for autonomy, not the outcome it led to", () => {
     const analysis = analyze(project, { question: "Tell me about a project you're proud of." });
     expect(analysis.labels.autonomy).toBe(true);
     const first = analysis.signals.autonomy.evidence[0];
-    expect(first?.quote).toMatch(/^I (fine-tuned|added)/);
+    expect(first?.quote).toMatch(/^(I (fine-tuned|handed)|When the first answers)/);
+    expect(first?.quote).not.toMatch(/^Accuracy went/);
     expect(analysis.sentences[first?.index ?? -1]?.part).toBe("action");
   });
 
