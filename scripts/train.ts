@@ -15,6 +15,8 @@
  *   npm run train -- --extra F --extra-no-topic   # F teaches neither the topic nor the off-topic head
  *   npm run train -- --notes-copies --out FILE    # each written training story also as bullet notes
  *   npm run train -- --probing --out FILE         # the tagger also reads the probing cue families
+ *   npm run train -- --clause-cues --out FILE     # the tagger also reads obligation clauses
+ *   npm run train -- --clause-answers --out FILE  # also train on additions/train-s.jsonl
  *
  * `--extra` (off by default) adds the answers of other JSONL files (same shape as answers/,
  * e.g. eval/corpus/heldout/writer-*.jsonl) to the training answers, whatever their `split`:
@@ -106,7 +108,21 @@ const log = (line: string): void => {
   process.stderr.write(`train: ${line} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
 };
 
-const all = readAnswers(corpusDir, "train");
+// `--clause-answers` (off by default; issue 10, branch `task17`, docs/risk-lens.md "task told
+// inside a clause"): the answers of additions/train-s.jsonl (spoken answers whose task is told
+// inside a clause, with near misses) join the train split, after the corpus's own.
+const CLAUSE_ANSWERS = args.includes("--clause-answers");
+const clauseAnswersFile = join(corpusDir, "additions", "train-s.jsonl");
+const all = [
+  ...readAnswers(corpusDir, "train"),
+  ...(CLAUSE_ANSWERS
+    ? readFileSync(clauseAnswersFile, "utf8")
+        .split("\n")
+        .filter((line) => line.trim() !== "")
+        .map((line) => JSON.parse(line) as CorpusRow)
+        .filter((r) => r.split === "train" && Array.isArray(r.s) && r.s.length > 0)
+    : []),
+];
 // Extra training files (`--extra`): read as train answers, after the corpus's own.
 const EXTRA_FILES = (option("--extra") ?? "")
   .split(",")
@@ -464,6 +480,7 @@ const flat = (): DenseWeights => ({ features: [], classes: ["value"], weights: [
 // `--probing` (off by default): see the model's `probing` below. Only the `ambiguity` tagger and
 // head read the probing features; every other tag's tagger is fitted as without them.
 const PROBING = args.includes("--probing");
+const CLAUSE_CUES = args.includes("--clause-cues");
 const model: LensModel = {
   version: 1,
   meta: { seed: SEED, trainedOn: {}, features: {} },
@@ -483,6 +500,10 @@ const model: LensModel = {
   // reads the probing cue families and where each sentence sits among the answer's unknowns and
   // probes; the flag is stored so the analyzer reads the same features.
   ...(PROBING ? { probing: true as const } : {}),
+  // `--clause-cues` (off by default; issue 10, branch `task17`, docs/risk-lens.md "task told
+  // inside a clause"): the tagger also reads each sentence's obligation clauses; stored so the
+  // analyzer reads the same features.
+  ...(CLAUSE_CUES ? { clauseCues: true as const } : {}),
 };
 
 // `--reading-threshold T` (off by default; branch `spk5`, docs/risk-lens.md): the training and

@@ -69,6 +69,11 @@ export interface LensModel {
    * each sentence's place among the answer's unknowns and probes (`lens/features.ts`).
    */
   probing?: true;
+  /**
+   * Trained with `--clause-cues` (issue 10, branch `task17`): the tagger also reads the obligation
+   * clauses of each sentence (`clausesOf` in `lens/features.ts`).
+   */
+  clauseCues?: true;
 }
 
 const scorers = new WeakMap<SparseWeights, SparseScorer>();

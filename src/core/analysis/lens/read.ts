@@ -147,6 +147,7 @@ export function readAnswer(
     story: options.story,
     ruleParts: units.map((u) => u.part),
     probing: probing ? probingShape(cues) : undefined,
+    clauseCues: model.clauseCues === true,
   };
   const featureIds = units.map((): number[] => []);
   const features = units.map((_, i) =>
