@@ -17,6 +17,7 @@
  *   npm run train -- --probing --out FILE         # the tagger also reads the probing cue families
  *   npm run train -- --clause-cues --out FILE     # the tagger also reads obligation clauses
  *   npm run train -- --clause-answers --out FILE  # also train on additions/train-s.jsonl
+ *   npm run train -- --clause-reading --out FILE  # task tagger reads obligation clauses, alone too
  *
  * `--extra` (off by default) adds the answers of other JSONL files (same shape as answers/,
  * e.g. eval/corpus/heldout/writer-*.jsonl) to the training answers, whatever their `split`:
@@ -481,6 +482,9 @@ const flat = (): DenseWeights => ({ features: [], classes: ["value"], weights: [
 // head read the probing features; every other tag's tagger is fitted as without them.
 const PROBING = args.includes("--probing");
 const CLAUSE_CUES = args.includes("--clause-cues");
+// `--clause-reading` (off by default; design 4 of branch `task17`): the `task` tagger alone reads
+// the obligation clauses, and each sentence's obligation clause is also read alone for `task`.
+const CLAUSE_READING = args.includes("--clause-reading");
 const model: LensModel = {
   version: 1,
   meta: { seed: SEED, trainedOn: {}, features: {} },
@@ -504,6 +508,7 @@ const model: LensModel = {
   // inside a clause"): the tagger also reads each sentence's obligation clauses; stored so the
   // analyzer reads the same features.
   ...(CLAUSE_CUES ? { clauseCues: true as const } : {}),
+  ...(CLAUSE_READING ? { clauseReading: true as const } : {}),
 };
 
 // `--reading-threshold T` (off by default; branch `spk5`, docs/risk-lens.md): the training and
@@ -615,8 +620,12 @@ function fitSentences(items: readonly Item[]): SparseWeights {
         }
       : {}),
     vocab: buildVocab(samples, 4, (f) => !f.startsWith("w:") && !f.startsWith("b:")),
-    ...(PROBING
-      ? { keepFeature: (cls: string, f: string) => cls === "ambiguity" || !isProbingFeature(f) }
+    ...(PROBING || CLAUSE_READING
+      ? {
+          keepFeature: (cls: string, f: string) =>
+            (cls === "ambiguity" || !PROBING || !isProbingFeature(f)) &&
+            (cls === "task" || !CLAUSE_READING || !f.startsWith("ob:")),
+        }
       : {}),
     epochs: 25,
     l2: 1e-3,

@@ -294,12 +294,28 @@ const OBLIGATION_FORMS: ReadonlyArray<readonly [string, RegExp]> = [
     /\bby (monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|the end of|end of|next|the next|the following|then)\b|\bwithin (a|one|two|three|four|five|six|a few|\w+) (days?|weeks?|months?|hours?|quarter)\b|\bdue (that|this|the|on|by|in|before|at)\b|\bhad (a|one|two|three|four|five|six|ten|a few|\w+) (days?|weeks?|months?|hours?) to\b|\bdeadline\b/,
   ],
 ];
+// The forms a model trained with `--clause-reading` reads (design 4): as above, but a goal stated
+// in the present ("my goal is always to add value") is a habit, not the episode's, and "on me" /
+// "up to me" reads as owning a mistake ("that was totally on me") as often as a responsibility.
+const EPISODE_OBLIGATION_FORMS: ReadonlyArray<readonly [string, RegExp]> = OBLIGATION_FORMS.map(
+  ([kind, form]) =>
+    [
+      kind,
+      kind === "charge"
+        ? /\b(responsible|accountable) for\b|\bin charge of\b|\btasked with\b|\b(my|our|the) (main |whole |only |actual |real )?(job|goal|task|brief|role|aim|target|mission|objective|assignment|remit) (was|were)\b|\bhad (a|the|one) (goal|target|deadline|task|brief|mandate)\b|\b(i|we)( will|'ll) take it\b|\b(i|we) (owned|own) (the|it|this|that)\b/
+        : form,
+    ] as const,
+);
 const SPEAKER = /\b(i|we|me|us|my|our)\b/;
 
-/** A clause of a sentence: its text (lower case, words joined by one space) and first word. */
-interface Clause {
+/** A clause of a sentence: its text (lower case, words joined by one space), first word and tokens. */
+export interface Clause {
   text: string;
   first: string;
+  /** Token indexes of the clause, [from, to). */
+  from: number;
+  to: number;
+  words: number;
 }
 
 /**
@@ -310,6 +326,12 @@ interface Clause {
 export function clausesOf(tokens: readonly Token[], first: number, last: number): Clause[] {
   const out: Clause[] = [];
   let words: string[] = [];
+  let from = first;
+  let to = first;
+  const close = (): void => {
+    if (words.length > 0)
+      out.push({ text: words.join(" "), first: words[0] as string, from, to, words: words.length });
+  };
   for (let i = first; i < last; i += 1) {
     const t = tokens[i];
     if (t === undefined || !isWord(t)) continue;
@@ -324,13 +346,25 @@ export function clausesOf(tokens: readonly Token[], first: number, last: number)
     }
     const opens = CLAUSE_OPENERS.has(lower) || (lower === "and" && next !== undefined && AFTER_AND.has(next));
     if (opens && words.length > 0) {
-      out.push({ text: words.join(" "), first: words[0] as string });
+      close();
       words = [];
     }
+    if (words.length === 0) from = i;
     words.push(lower);
+    to = i + 1;
   }
-  if (words.length > 0) out.push({ text: words.join(" "), first: words[0] as string });
+  close();
   return out;
+}
+
+/**
+ * The first clause of the sentence that states an obligation of the episode (the forms of
+ * `--clause-reading`), when the sentence has more than one clause: what design 4 reads alone.
+ */
+export function obligationClause(tokens: readonly Token[], first: number, last: number): Clause | undefined {
+  const clauses = clausesOf(tokens, first, last);
+  if (clauses.length < 2) return undefined;
+  return clauses.find((c) => EPISODE_OBLIGATION_FORMS.some(([, form]) => form.test(c.text)));
 }
 
 /** Whether a clause is the speaker (or their team) acting: "so i rang", "and we moved". */
@@ -349,7 +383,7 @@ function clauseFeatures(ctx: AnswerContext, index: number, add: (f: Feature) => 
   const quarter = `q${Math.min(3, Math.floor((4 * index) / Math.max(1, n)))}`;
   const seen = new Set<string>();
   clauses.forEach((clause, c) => {
-    for (const [kind, form] of OBLIGATION_FORMS) {
+    for (const [kind, form] of ctx.clauseCues === "task" ? EPISODE_OBLIGATION_FORMS : OBLIGATION_FORMS) {
       if (!form.test(clause.text)) continue;
       const who = SPEAKER.test(clause.text) ? "i" : "other";
       const then = clauses.slice(c + 1).some(speakerActs);
@@ -383,8 +417,11 @@ export interface AnswerContext {
   ruleParts: readonly string[];
   /** A model trained with `--probing`: the answer's unknowns and probes (`probingShape`). */
   probing?: ProbingShape | undefined;
-  /** A model trained with `--clause-cues`: the obligation clauses of each sentence are read. */
-  clauseCues?: boolean | undefined;
+  /**
+   * A model trained with `--clause-cues` (true) or `--clause-reading` ("task"): the obligation
+   * clauses of each sentence are read.
+   */
+  clauseCues?: true | "task" | undefined;
 }
 
 // The n-gram feature strings, built once per lemma (pair) and reused across sentences and
@@ -581,7 +618,7 @@ export function sentenceFeatures(
   if (mechanism && recurrence) add(MECHANISM_RECURRENCE);
   if (unknown && probe) add(UNKNOWN_PROBE);
   if (ctx.probing !== undefined) probingFeatures(ctx.probing, index, add);
-  if (ctx.clauseCues === true) clauseFeatures(ctx, index, add);
+  if (ctx.clauseCues !== undefined) clauseFeatures(ctx, index, add);
   if (!ctx.story) {
     add(NONSTORY);
     add(named("nonstory+rule:", rule));

@@ -74,6 +74,12 @@ export interface LensModel {
    * clauses of each sentence (`clausesOf` in `lens/features.ts`).
    */
   clauseCues?: true;
+  /**
+   * Trained with `--clause-reading` (issue 10, branch `task17`, design 4): the `task` tagger alone
+   * reads the obligation clauses (the episode's forms), and a sentence's `task` probability is the
+   * higher of the sentence's and its obligation clause's read alone (`lens/read.ts`).
+   */
+  clauseReading?: true;
 }
 
 const scorers = new WeakMap<SparseWeights, SparseScorer>();
