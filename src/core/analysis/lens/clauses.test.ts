@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { tokenize } from "../nlp.ts";
-import { clausesOf } from "./features.ts";
+import { clausesOf, obligationClause } from "./features.ts";
 import type { LensModel } from "./model.ts";
-import { readAnswer } from "./read.ts";
+import { readAnswer, tagSentences } from "./read.ts";
 import { LENS_MODEL } from "./weights.ts";
 
 // Issue 10 (branch `task17`): a model trained with `--clause-cues` reads the obligation clauses of
@@ -60,5 +60,41 @@ describe("obligation clauses (--clause-cues)", () => {
       LENS_MODEL,
     );
     expect(found.flat()).toEqual([]);
+  });
+});
+
+// Design 4 (`--clause-reading`): the obligation clause of a sentence of several clauses is also
+// read alone for `task`, with the episode's forms only.
+describe("the obligation clause read alone (--clause-reading)", () => {
+  const reading: LensModel = { ...LENS_MODEL, clauseReading: true };
+  const task = (text: string, model: LensModel): number[] =>
+    tagSentences(readAnswer(text, { story: true }, model), model).map((p) => p[1] ?? 0);
+  const spoken =
+    "yeah so um my manager asked me to update the contact form on the council website because it was going to " +
+    "the wrong inbox so i changed the email address like she said and tested it and yeah that was that";
+
+  it("finds the clause that states the episode's obligation, not a habit or an owned mistake", () => {
+    const at = (text: string): string | undefined => {
+      const doc = tokenize(text);
+      return obligationClause(doc.tokens, 0, doc.tokens.length)?.text;
+    };
+    expect(at("so the search was slow and my manager asked me to look at it")).toBe(
+      "and my manager asked me to look at it",
+    );
+    expect(at("so the dashboards went down and that was totally on me")).toBeUndefined();
+    expect(at("in my role my goal is always to add value and i help new joiners")).toBeUndefined();
+    // One clause: the sentence is read as it is.
+    expect(at("my manager asked me to look at it")).toBeUndefined();
+  });
+
+  it("raises the task reading of a piece whose task sits in a clause, and only the task column", () => {
+    const before = readAnswer(spoken, { story: true }, LENS_MODEL);
+    const after = readAnswer(spoken, { story: true }, reading);
+    const p0 = tagSentences(before, LENS_MODEL);
+    const p1 = tagSentences(after, reading);
+    expect(task(spoken, LENS_MODEL)[0]).toBeLessThan(0.05);
+    expect(task(spoken, reading)[0]).toBeGreaterThan(0.15);
+    expect(p1[0]?.filter((_, k) => k !== 1)).toEqual(p0[0]?.filter((_, k) => k !== 1));
+    expect(after.clauseFeatures?.[1]).toBeUndefined();
   });
 });
