@@ -15,6 +15,9 @@
  *   npm run train -- --extra F --extra-no-topic   # F teaches neither the topic nor the off-topic head
  *   npm run train -- --notes-copies --out FILE    # each written training story also as bullet notes
  *   npm run train -- --probing --out FILE         # the tagger also reads the probing cue families
+ *   npm run train -- --clause-cues --out FILE     # the tagger also reads obligation clauses
+ *   npm run train -- --clause-answers --out FILE  # also train on additions/train-s.jsonl
+ *   npm run train -- --clause-reading --out FILE  # task tagger reads obligation clauses, alone too
  *
  * `--extra` adds the answers of other JSONL files (same shape as answers/) to the training
  * answers, whatever their `split`; by default the four blind writers of the corpus's heldout/
@@ -108,7 +111,21 @@ const log = (line: string): void => {
   process.stderr.write(`train: ${line} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
 };
 
-const all = readAnswers(corpusDir, "train");
+// `--clause-answers` (off by default; issue 10, branch `task17`, docs/risk-lens.md "task told
+// inside a clause"): the answers of additions/train-s.jsonl (spoken answers whose task is told
+// inside a clause, with near misses) join the train split, after the corpus's own.
+const CLAUSE_ANSWERS = args.includes("--clause-answers");
+const clauseAnswersFile = join(corpusDir, "additions", "train-s.jsonl");
+const all = [
+  ...readAnswers(corpusDir, "train"),
+  ...(CLAUSE_ANSWERS
+    ? readFileSync(clauseAnswersFile, "utf8")
+        .split("\n")
+        .filter((line) => line.trim() !== "")
+        .map((line) => JSON.parse(line) as CorpusRow)
+        .filter((r) => r.split === "train" && Array.isArray(r.s) && r.s.length > 0)
+    : []),
+];
 // Extra training files (`--extra`): read as train answers, after the corpus's own. By default
 // the four blind writers of the corpus's heldout/ folder (docs/risk-lens.md, "Blind writers in
 // training, part 4"); `--extra none` trains on the corpus alone.
@@ -474,6 +491,10 @@ const flat = (): DenseWeights => ({ features: [], classes: ["value"], weights: [
 // `--probing` (off by default): see the model's `probing` below. Only the `ambiguity` tagger and
 // head read the probing features; every other tag's tagger is fitted as without them.
 const PROBING = args.includes("--probing");
+const CLAUSE_CUES = args.includes("--clause-cues");
+// `--clause-reading` (off by default; design 4 of branch `task17`): the `task` tagger alone reads
+// the obligation clauses, and each sentence's obligation clause is also read alone for `task`.
+const CLAUSE_READING = args.includes("--clause-reading");
 const model: LensModel = {
   version: 1,
   meta: { seed: SEED, trainedOn: {}, features: {} },
@@ -493,6 +514,11 @@ const model: LensModel = {
   // reads the probing cue families and where each sentence sits among the answer's unknowns and
   // probes; the flag is stored so the analyzer reads the same features.
   ...(PROBING ? { probing: true as const } : {}),
+  // `--clause-cues` (off by default; issue 10, branch `task17`, docs/risk-lens.md "task told
+  // inside a clause"): the tagger also reads each sentence's obligation clauses; stored so the
+  // analyzer reads the same features.
+  ...(CLAUSE_CUES ? { clauseCues: true as const } : {}),
+  ...(CLAUSE_READING ? { clauseReading: true as const } : {}),
 };
 
 // `--reading-threshold T` (off by default; branch `spk5`, docs/risk-lens.md): the training and
@@ -604,8 +630,12 @@ function fitSentences(items: readonly Item[]): SparseWeights {
         }
       : {}),
     vocab: buildVocab(samples, 4, (f) => !f.startsWith("w:") && !f.startsWith("b:")),
-    ...(PROBING
-      ? { keepFeature: (cls: string, f: string) => cls === "ambiguity" || !isProbingFeature(f) }
+    ...(PROBING || CLAUSE_READING
+      ? {
+          keepFeature: (cls: string, f: string) =>
+            (cls === "ambiguity" || !PROBING || !isProbingFeature(f)) &&
+            (cls === "task" || !CLAUSE_READING || !f.startsWith("ob:")),
+        }
       : {}),
     epochs: 25,
     l2: 1e-3,

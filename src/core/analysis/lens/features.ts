@@ -263,6 +263,149 @@ function probingFeatures(shape: ProbingShape, index: number, add: (f: Feature) =
   if (probes && shape.unknown.size === 0) add(PROBE_NO_UNKNOWN);
 }
 
+// ---------------------------------------------------------------- obligation clauses
+// A task told inside a clause of a long spoken piece ("so the search was slow and my manager asked
+// me to look at it") is outweighed by the rest of the piece's words. With `--clause-cues` (branch
+// `task17`, docs/risk-lens.md "task told inside a clause") each sentence is cut into clauses at the
+// openers of speech, and a clause that states an obligation, an ask, a responsibility or a
+// deadline adds features of its own: its kind, who is obliged, where the clause sits in the
+// sentence and the sentence in the answer, and whether the speaker acts after it in the sentence.
+
+// Words that open a clause; "and" opens one before a subject or "then"/"so".
+const CLAUSE_OPENERS = new Set(["so", "because", "cause", "but", "then", "when", "which", "while", "until"]);
+const AFTER_AND = new Set(["then", "so", "i", "we", "they", "he", "she", "it", "my", "our", "the"]);
+
+/** The kinds of obligation a clause can state, each a closed list of forms. */
+const OBLIGATION_FORMS: ReadonlyArray<readonly [string, RegExp]> = [
+  [
+    "need",
+    /\b(had|needed|need|have|has) to\b|\b(was|were|are|am|is) (supposed|expected|meant|required) to\b/,
+  ],
+  [
+    "ask",
+    /\b(asked|told|wanted|needed|assigned|begged|pinged|got) (me|us) to\b|\b(was|were|got|been|be) (asked|told|assigned|given|handed|tasked)\b|\b(asked|told) (me|us) (for|if|whether)\b|\b(said|says|asked) (can|could|would) (you|we|i|someone)\b|\b(they|he|she|manager|boss|director|client|customer|lead|team|company|owner|head|department|editor|ceo|cto) (wanted|needed|asked for|requested|want|need) (a|an|the|our|their|us|me|it|to|someone)\b/,
+  ],
+  [
+    "charge",
+    /\b(responsible|accountable) for\b|\bin charge of\b|\btasked with\b|\b(my|our|the) (main |whole |only |actual |real )?(job|goal|task|brief|role|aim|target|mission|objective|assignment|remit) (was|is|were)\b|\bhad (a|the|one) (goal|target|deadline|task|brief|mandate)\b|\b(on|up to) me\b|\b(i|we)( will|'ll) take it\b|\b(i|we) (owned|own) (the|it|this|that)\b/,
+  ],
+  [
+    "due",
+    /\bby (monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|the end of|end of|next|the next|the following|then)\b|\bwithin (a|one|two|three|four|five|six|a few|\w+) (days?|weeks?|months?|hours?|quarter)\b|\bdue (that|this|the|on|by|in|before|at)\b|\bhad (a|one|two|three|four|five|six|ten|a few|\w+) (days?|weeks?|months?|hours?) to\b|\bdeadline\b/,
+  ],
+];
+// The forms a model trained with `--clause-reading` reads (design 4): as above, but a goal stated
+// in the present ("my goal is always to add value") is a habit, not the episode's, and "on me" /
+// "up to me" reads as owning a mistake ("that was totally on me") as often as a responsibility.
+const EPISODE_OBLIGATION_FORMS: ReadonlyArray<readonly [string, RegExp]> = OBLIGATION_FORMS.map(
+  ([kind, form]) =>
+    [
+      kind,
+      kind === "charge"
+        ? /\b(responsible|accountable) for\b|\bin charge of\b|\btasked with\b|\b(my|our|the) (main |whole |only |actual |real )?(job|goal|task|brief|role|aim|target|mission|objective|assignment|remit) (was|were)\b|\bhad (a|the|one) (goal|target|deadline|task|brief|mandate)\b|\b(i|we)( will|'ll) take it\b|\b(i|we) (owned|own) (the|it|this|that)\b/
+        : form,
+    ] as const,
+);
+const SPEAKER = /\b(i|we|me|us|my|our)\b/;
+
+/** A clause of a sentence: its text (lower case, words joined by one space), first word and tokens. */
+export interface Clause {
+  text: string;
+  first: string;
+  /** Token indexes of the clause, [from, to). */
+  from: number;
+  to: number;
+  words: number;
+}
+
+/**
+ * The clauses of the tokens in [first, last): cut before an opener, and before "and" followed by
+ * a subject, "then" or "so". Punctuation tokens are left out.
+ * @example clausesOf(tokens, 0, 12).map((c) => c.text) // ["the search was slow", "and my manager asked me to look at it"]
+ */
+export function clausesOf(tokens: readonly Token[], first: number, last: number): Clause[] {
+  const out: Clause[] = [];
+  let words: string[] = [];
+  let from = first;
+  let to = first;
+  const close = (): void => {
+    if (words.length > 0)
+      out.push({ text: words.join(" "), first: words[0] as string, from, to, words: words.length });
+  };
+  for (let i = first; i < last; i += 1) {
+    const t = tokens[i];
+    if (t === undefined || !isWord(t)) continue;
+    const lower = t.lower;
+    let next: string | undefined;
+    for (let j = i + 1; j < last; j += 1) {
+      const u = tokens[j];
+      if (u !== undefined && isWord(u)) {
+        next = u.lower;
+        break;
+      }
+    }
+    const opens = CLAUSE_OPENERS.has(lower) || (lower === "and" && next !== undefined && AFTER_AND.has(next));
+    if (opens && words.length > 0) {
+      close();
+      words = [];
+    }
+    if (words.length === 0) from = i;
+    words.push(lower);
+    to = i + 1;
+  }
+  close();
+  return out;
+}
+
+/**
+ * The first clause of the sentence that states an obligation of the episode (the forms of
+ * `--clause-reading`), when the sentence has more than one clause: what design 4 reads alone.
+ */
+export function obligationClause(tokens: readonly Token[], first: number, last: number): Clause | undefined {
+  const clauses = clausesOf(tokens, first, last);
+  if (clauses.length < 2) return undefined;
+  return clauses.find((c) => EPISODE_OBLIGATION_FORMS.some(([, form]) => form.test(c.text)));
+}
+
+/** Whether a clause is the speaker (or their team) acting: "so i rang", "and we moved". */
+function speakerActs(clause: Clause): boolean {
+  const w = clause.text.split(" ");
+  const at = CLAUSE_OPENERS.has(w[0] ?? "") || w[0] === "and" ? 1 : 0;
+  const subject = w[at] === "then" || w[at] === "so" ? w[at + 1] : w[at];
+  return subject === "i" || subject === "we";
+}
+
+function clauseFeatures(ctx: AnswerContext, index: number, add: (f: Feature) => void): void {
+  const unit = ctx.units[index];
+  if (unit === undefined) return;
+  const clauses = clausesOf(ctx.tokens, unit.first, unit.last);
+  const n = ctx.units.length;
+  const quarter = `q${Math.min(3, Math.floor((4 * index) / Math.max(1, n)))}`;
+  const seen = new Set<string>();
+  clauses.forEach((clause, c) => {
+    for (const [kind, form] of ctx.clauseCues === "task" ? EPISODE_OBLIGATION_FORMS : OBLIGATION_FORMS) {
+      if (!form.test(clause.text)) continue;
+      const who = SPEAKER.test(clause.text) ? "i" : "other";
+      const then = clauses.slice(c + 1).some(speakerActs);
+      for (const name of [
+        `ob:${kind}`,
+        "ob:any",
+        `ob:${kind}+who:${who}`,
+        `ob:${kind}+clause:${c === 0 ? "first" : "later"}`,
+        `ob:${kind}+at:${quarter}`,
+        `ob:any+at:${quarter}`,
+        `ob:any+who:${who}+at:${quarter}`,
+        ...(then ? [`ob:${kind}+then:i`] : []),
+        ...(clauses.length > 1 ? [`ob:any+long`] : []),
+      ]) {
+        if (seen.has(name)) continue;
+        seen.add(name);
+        add(named("", name));
+      }
+    }
+  });
+}
+
 /** What the sentence features need to know about the whole answer. */
 export interface AnswerContext {
   units: readonly Unit[];
@@ -274,6 +417,11 @@ export interface AnswerContext {
   ruleParts: readonly string[];
   /** A model trained with `--probing`: the answer's unknowns and probes (`probingShape`). */
   probing?: ProbingShape | undefined;
+  /**
+   * A model trained with `--clause-cues` (true) or `--clause-reading` ("task"): the obligation
+   * clauses of each sentence are read.
+   */
+  clauseCues?: true | "task" | undefined;
 }
 
 // The n-gram feature strings, built once per lemma (pair) and reused across sentences and
@@ -470,6 +618,7 @@ export function sentenceFeatures(
   if (mechanism && recurrence) add(MECHANISM_RECURRENCE);
   if (unknown && probe) add(UNKNOWN_PROBE);
   if (ctx.probing !== undefined) probingFeatures(ctx.probing, index, add);
+  if (ctx.clauseCues !== undefined) clauseFeatures(ctx, index, add);
   if (!ctx.story) {
     add(NONSTORY);
     add(named("nonstory+rule:", rule));

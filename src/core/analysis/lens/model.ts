@@ -69,6 +69,17 @@ export interface LensModel {
    * each sentence's place among the answer's unknowns and probes (`lens/features.ts`).
    */
   probing?: true;
+  /**
+   * Trained with `--clause-cues` (issue 10, branch `task17`): the tagger also reads the obligation
+   * clauses of each sentence (`clausesOf` in `lens/features.ts`).
+   */
+  clauseCues?: true;
+  /**
+   * Trained with `--clause-reading` (issue 10, branch `task17`, design 4): the `task` tagger alone
+   * reads the obligation clauses (the episode's forms), and a sentence's `task` probability is the
+   * higher of the sentence's and its obligation clause's read alone (`lens/read.ts`).
+   */
+  clauseReading?: true;
 }
 
 const scorers = new WeakMap<SparseWeights, SparseScorer>();

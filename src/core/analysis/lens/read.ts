@@ -11,6 +11,7 @@ import type { Delivery } from "../types.ts";
 import {
   type AnswerContext,
   cueHits,
+  obligationClause,
   probingShape,
   readWords,
   SENTENCE_TAGS,
@@ -109,6 +110,8 @@ export interface ReadAnswer {
   featureIds: number[][];
   /** Sentence indexes hit by each hand-written cue list. */
   cues: ReadonlyArray<readonly [string, ReadonlySet<number>]>;
+  /** A model trained with `--clause-reading`: each sentence's obligation clause's features, if any. */
+  clauseFeatures?: Array<string[] | undefined>;
 }
 
 /**
@@ -147,17 +150,66 @@ export function readAnswer(
     story: options.story,
     ruleParts: units.map((u) => u.part),
     probing: probing ? probingShape(cues) : undefined,
+    clauseCues: model.clauseReading === true ? "task" : model.clauseCues === true ? true : undefined,
   };
   const featureIds = units.map((): number[] => []);
   const features = units.map((_, i) =>
     sentenceFeatures(ctx, i, words[i] ?? { lemmas: [], hedges: 0, fillers: 0 }, featureIds[i]),
   );
-  return { text, doc, units, corpus, story: options.story, transcript, words, features, featureIds, cues };
+  const clauseFeatures = model.clauseReading === true ? obligationClauseFeatures(ctx) : undefined;
+  return {
+    text,
+    doc,
+    units,
+    corpus,
+    story: options.story,
+    transcript,
+    words,
+    features,
+    featureIds,
+    cues,
+    ...(clauseFeatures === undefined ? {} : { clauseFeatures }),
+  };
+}
+
+/**
+ * For each sentence of more than one clause that states an obligation of the episode (design 4,
+ * `--clause-reading`), the tagger's features of that clause read as a sentence of its own in the
+ * same place: its words alone, the sentence's position, rule parts and cue hits. A task told
+ * inside a long spoken piece ("… the search was slow and my manager asked me to look at it") is
+ * then not outweighed by the rest of the piece's words.
+ */
+function obligationClauseFeatures(ctx: AnswerContext): Array<string[] | undefined> {
+  return ctx.units.map((unit, i) => {
+    const clause = obligationClause(ctx.tokens, unit.first, unit.last);
+    if (clause === undefined) return undefined;
+    const units = ctx.units.slice();
+    units[i] = {
+      ...unit,
+      first: clause.from,
+      last: clause.to,
+      text: clause.text,
+      norm: clause.text,
+      words: clause.words,
+    };
+    return sentenceFeatures({ ...ctx, units }, i, readWords(ctx.tokens, clause.from, clause.to));
+  });
+}
+
+const TASK = SENTENCE_TAGS.indexOf("task");
+
+/** A sentence's `task` probability raised to its obligation clause's, read alone (design 4). */
+function readClause(read: ReadAnswer, model: LensModel, i: number, row: number[]): number[] {
+  const clause = read.clauseFeatures?.[i];
+  if (clause === undefined) return row;
+  const p = sparseProbabilities(model.sentence, clause)[TASK] ?? 0;
+  if (p > (row[TASK] ?? 0)) row[TASK] = p;
+  return row;
 }
 
 /** Probabilities per sentence, in `SENTENCE_TAGS` order. */
 export function tagSentences(read: ReadAnswer, model: LensModel): number[][] {
-  return read.features.map((f) => sparseProbabilities(model.sentence, f));
+  return read.features.map((f, i) => readClause(read, model, i, sparseProbabilities(model.sentence, f)));
 }
 
 // The length of a typical written sentence (the median of the training corpus's written answers),
@@ -427,7 +479,12 @@ function tagAndCountPairs(read: ReadAnswer, model: LensModel): { probs: number[]
     if (foundBuffer.length < features.length) foundBuffer = new Uint8Array(features.length * 2);
     const found = foundBuffer;
     found.fill(0, 0, features.length);
-    const row = sparseProbabilities(model.sentence, features, found, read.featureIds[i]);
+    const row = readClause(
+      read,
+      model,
+      i,
+      sparseProbabilities(model.sentence, features, found, read.featureIds[i]),
+    );
     for (let j = 0; j < features.length; j += 1) {
       if (!isCountedPair(features[j] as string, ids?.[j] ?? -1)) continue;
       total += 1;
