@@ -131,7 +131,7 @@ function tellsNoDeed(sentence: string, probs: readonly number[]): boolean {
  * task → action → result → lesson). A sentence that tells no deed is never an action: told
  * before or between the actions it is the problem (what the mistake led to, how it surfaced),
  * after the last one the result. A story's opening filed as its Situation is the setting, even
- * when it is told as a deed.
+ * when it is told as a deed; one filed under Actions that tells a deed is an action.
  * @example tagStoryParts(["Our deploys failed weekly.", "I added a canary.", "Failures fell to zero."]) // ["situation", "action", "result"]
  */
 export function tagStoryParts(
@@ -220,6 +220,16 @@ export function tagStoryParts(
   // A story opens with its setting: the first sentence, filed as the Situation, is the scene
   // even when the tagger hears a deed in it ("I built a detector and evaluated it on…").
   if (priors[0] === "situation") parts[0] = "situation";
+  // And an opening filed under Actions that tells the speaker's deed ("I added a cache…") is an
+  // action, not the scene: the story then has no setting, and compose asks for one. Only where no
+  // later sentence is read as the scene or the task, so the telling order still holds.
+  else if (
+    priors[0] === "action" &&
+    parts[0] !== "action" &&
+    !tellsNoDeed(sentences[0] ?? "", means[0] ?? []) &&
+    !parts.slice(1).some((p) => p === "situation" || p === "task")
+  )
+    parts[0] = "action";
   return parts;
 }
 

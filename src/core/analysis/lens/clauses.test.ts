@@ -9,8 +9,16 @@ import { LENS_MODEL } from "./weights.ts";
 // each sentence, so that a task told inside a clause of a long spoken piece has features of its
 // own. The committed model reads them only if it was trained so.
 const clauseModel: LensModel = { ...LENS_MODEL, clauseCues: true };
-const obligations = (text: string, model: LensModel = clauseModel): string[][] =>
-  readAnswer(text, { story: true }, model).features.map((f) => f.filter((x) => x.startsWith("ob:")).sort());
+// `starts` fixes a transcript's pieces (here: the whole answer as one), so that what is tested is
+// the clause reading, not where the committed boundary model happens to cut.
+const obligations = (
+  text: string,
+  model: LensModel = clauseModel,
+  starts: readonly number[] | undefined = undefined,
+): string[][] =>
+  readAnswer(text, { story: true, starts }, model).features.map((f) =>
+    f.filter((x) => x.startsWith("ob:")).sort(),
+  );
 
 describe("obligation clauses (--clause-cues)", () => {
   it("cuts a spoken piece into clauses at the openers of speech", () => {
@@ -29,6 +37,8 @@ describe("obligation clauses (--clause-cues)", () => {
       "so at the hotel booking place where i work the search was slow and my manager asked me to look at it " +
         "and she said try an index on the dates table so i did that and it got faster " +
         "so yeah i was happy with that and it went from four seconds to one second in the end",
+      clauseModel,
+      [0],
     );
     expect(first).toContain("ob:ask");
     expect(first).toContain("ob:ask+who:i");
@@ -67,8 +77,9 @@ describe("obligation clauses (--clause-cues)", () => {
 // read alone for `task`, with the episode's forms only.
 describe("the obligation clause read alone (--clause-reading)", () => {
   const reading: LensModel = { ...LENS_MODEL, clauseReading: true };
+  // The whole answer as one piece (a transcript the boundary model left uncut).
   const task = (text: string, model: LensModel): number[] =>
-    tagSentences(readAnswer(text, { story: true }, model), model).map((p) => p[1] ?? 0);
+    tagSentences(readAnswer(text, { story: true, starts: [0] }, model), model).map((p) => p[1] ?? 0);
   const spoken =
     "yeah so um my manager asked me to update the contact form on the council website because it was going to " +
     "the wrong inbox so i changed the email address like she said and tested it and yeah that was that";
@@ -88,8 +99,8 @@ describe("the obligation clause read alone (--clause-reading)", () => {
   });
 
   it("raises the task reading of a piece whose task sits in a clause, and only the task column", () => {
-    const before = readAnswer(spoken, { story: true }, LENS_MODEL);
-    const after = readAnswer(spoken, { story: true }, reading);
+    const before = readAnswer(spoken, { story: true, starts: [0] }, LENS_MODEL);
+    const after = readAnswer(spoken, { story: true, starts: [0] }, reading);
     const p0 = tagSentences(before, LENS_MODEL);
     const p1 = tagSentences(after, reading);
     expect(task(spoken, LENS_MODEL)[0]).toBeLessThan(0.05);
