@@ -179,6 +179,15 @@ describe("analyze", () => {
     expect(analyze(shuffled, { question: q }).labels.overall).toBeLessThanOrEqual(2);
   });
 
+  it("names the question an off-topic answer replies to in words, not by its id", () => {
+    const story =
+      "Last spring our checkout failed for one customer in fifty and nobody knew why. I added timing logs around each call and split the failures by browser. Within two days it was clear that one bank's page timed out on Safari. I raised the timeout for that path, and failures fell from two percent to under a tenth of a percent.";
+    const a = analyze(story, { question: "Why do you want to work here?" });
+    const said = [...a.warnings, ...a.fixes.map((f) => f.action)].join(" ");
+    expect(said).toMatch(/a question about [a-z]/);
+    expect(said).not.toMatch(/\b(a|an) [a-z]+-[a-z]+ question\b/);
+  });
+
   it("shows hand-holding as an autonomy risk, not being asked to do the work", () => {
     const q = "Tell me about a time you improved the reliability of a system.";
     const asked = analyze(

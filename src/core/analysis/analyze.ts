@@ -2,6 +2,7 @@ import { DeriskError } from "../errors.ts";
 import { COMPETENCIES, type Competency, STAR_PARTS, type StarPart } from "../model.ts";
 import { callsForStory, classify } from "./classify.ts";
 import { detectConcerns } from "./concern-triggers.ts";
+import { COMPETENCY_TOPICS } from "./data/competencies.ts";
 import { TAILORING } from "./data/delivery.ts";
 import type { Corpus } from "./evidence.ts";
 import { quoteOf } from "./evidence.ts";
@@ -203,8 +204,8 @@ function rubricOf(
       coherence.reason !== undefined
         ? `not an answer: ${coherence.reason}`
         : judgement.offTopic
-          ? `reads as a reply to a ${facts.answersLike} question`
-          : `answers the ${competency} question asked`,
+          ? `reads as a reply to a question about ${COMPETENCY_TOPICS[facts.answersLike]}`
+          : `answers the question asked, about ${COMPETENCY_TOPICS[competency]}`,
     evidence: [],
   });
   const counted = Math.max(judgement.specifics, facts.figures.length);
@@ -439,7 +440,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   // A follow-up's competency says little about what it asks: the follow-up rubric checks that.
   const offTopic = judgement.offTopic && reply === undefined;
   if (offTopic)
-    warnings.push(`The answer reads as a reply to a ${answersLike} question, not to the one asked.`);
+    warnings.push(
+      `The answer reads as a reply to a question about ${COMPETENCY_TOPICS[answersLike]}, not to the one asked.`,
+    );
 
   const tagQuotes = (tag: SentenceTag): Quote[] => carriers(tag).map(quoteOf);
   const evidence: Record<LabelName, LabelEvidence> = {

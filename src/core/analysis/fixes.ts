@@ -1,3 +1,5 @@
+import type { Competency } from "../model.ts";
+import { COMPETENCY_TOPICS } from "./data/competencies.ts";
 import { quoteText } from "./evidence.ts";
 import type { FollowUpJudgement } from "./follow-up.ts";
 import type { Unit } from "./segment.ts";
@@ -62,7 +64,7 @@ export function proposeFixes(
     specifics: number;
     notAnAnswer?: string | undefined;
     /** The answer reads as a reply to another question: the kind of question it answers. */
-    answersInstead?: string | undefined;
+    answersInstead?: Competency | undefined;
     /** A reply to a follow-up: fixed by its own rubric, never asked for a story. */
     followUp?: FollowUpJudgement | undefined;
   },
@@ -91,7 +93,7 @@ export function proposeFixes(
     candidates.push({
       severity: 9.6,
       unit: units[0],
-      action: `Question: this reads as an answer to a ${context.answersInstead} question, not the one asked; open with a direct reply to it.`,
+      action: `Question: this reads as an answer to a question about ${COMPETENCY_TOPICS[context.answersInstead]}, not the one asked; open with a direct reply to it.`,
     });
   }
   if (draft.overall.reasons[0]?.startsWith("hypothetical") === true) {

@@ -190,3 +190,26 @@ export const COMPETENCY_CUES: readonly CompetencyCue[] = [
       /\b(production|deploy(ed|ing|ment)?|mlops|serving|inference|latency|data drift|drift|monitor(ing)?|pipelines?|kubernetes|docker|containers?|blue[- ]green|canary|a\/b test|feature store|ci\/cd|retrain(ing)?|model registry|lifecycle|debug(ging)? (a|an) (complicated )?ml model|trade off accuracy|accuracy\/performance|efficiency\/speed|scal(e|ing) (a|the) model)\b/,
   },
 ];
+
+/**
+ * What a question of each competency is about, for prose: "reads as a reply to a question about
+ * taking ownership or initiative", never the id itself.
+ */
+export const COMPETENCY_TOPICS: Readonly<Record<Competency, string>> = {
+  "about-me": "yourself and your background",
+  motivation: "why you want this role or company",
+  "technical-challenge": "a hard technical problem",
+  "mistake-failure": "a mistake or a failure",
+  conflict: "a conflict or a disagreement",
+  "leadership-influence": "leading or influencing others",
+  ambiguity: "working with unclear information",
+  "prioritization-deadline": "priorities or a deadline",
+  feedback: "giving or taking feedback",
+  teamwork: "working in a team",
+  "customer-focus": "a customer or a user",
+  "learning-growth": "learning something new",
+  "ownership-initiative": "taking ownership or initiative",
+  "strength-weakness": "your strengths or weaknesses",
+  "ml-concept": "an ML concept",
+  "ml-engineering": "building ML systems",
+};
