@@ -148,13 +148,16 @@ describe("follow-up triggers (data)", () => {
     expect(probe?.trigger).toBe("Since then");
   });
 
+  // A mistake story of our own whose result's figure comes after a figure in the setting.
+  const exportStory = [
+    "I switched our nightly export job to a new storage format.",
+    "Two days later a colleague reported missing rows in the weekly report.",
+    "I traced it to a filter I had copied wrong and re-ran the affected nights.",
+    "The export has matched the source row for row for 40 nights since.",
+  ].join(" ");
+
   it("reads a story typed without capitals as sentences, and asks the same probes", () => {
-    const story = [
-      "I switched our nightly export job to a new storage format.",
-      "Two days later a colleague reported missing rows in the weekly report.",
-      "I traced it to a filter I had copied wrong and re-ran the affected nights.",
-      "The export has matched the source row for row for 40 nights since.",
-    ].join(" ");
+    const story = exportStory;
     const typed = story.toLowerCase();
     const question = "Tell me about a time you made a mistake";
     const ids = (text: string) => predictFollowUps(text, { question }).map((p) => p.triggerId);
@@ -176,12 +179,7 @@ describe("follow-up triggers (data)", () => {
   });
 
   it("asks how a result was measured of the result's figure, not of a figure in the setting", () => {
-    const story = [
-      "I switched our nightly export job to a new storage format.",
-      "Two days later a colleague reported missing rows in the weekly report.",
-      "I traced it to a filter I had copied wrong and re-ran the affected nights.",
-      "The export has matched the source row for row for 40 nights since.",
-    ].join(" ");
+    const story = exportStory;
     const measure = predictFollowUps(story, { question: "Tell me about a time you made a mistake" }).find(
       (p) => p.triggerId === "story-measure",
     );
