@@ -177,6 +177,40 @@ function isHeading(line: Line): boolean {
 
 const BULLET = /^\s*(?:[-*•+]|\d+[.)])\s+/;
 
+// A section label that opens a sentence ("requirements: 5+ years python, pytorch."), as a
+// posting pasted into one paragraph keeps its headings.
+const INLINE_LABEL = /^([\p{L}'’]+(?: [\p{L}'’]+){0,4})\s*:\s+/u;
+const LIST_SECTIONS: ReadonlySet<PostingSection> = new Set([
+  "requirements",
+  "preferred",
+  "responsibilities",
+  "benefits",
+]);
+
+/**
+ * A sentence that opens with a list section's label, with its items split at commas and
+ * semicolons ("and"/"or" before the last dropped); offsets stay those of the posting.
+ */
+function inlineSection(
+  sentence: Span,
+): { heading: string; section: PostingSection; items: Span[] } | undefined {
+  const label = INLINE_LABEL.exec(sentence.text);
+  const heading = label?.[1];
+  if (label === null || heading === undefined) return undefined;
+  const section = sectionOf(heading);
+  if (!LIST_SECTIONS.has(section)) return undefined;
+  const items: Span[] = [];
+  const rest = sentence.text.slice(label[0].length);
+  for (const match of rest.matchAll(/[^,;]+/g)) {
+    const lead = /^\s*(?:(?:and|or)\s+)?/i.exec(match[0])?.[0].length ?? 0;
+    const text = match[0].slice(lead).replace(/[\s.]+$/, "");
+    if (text === "") continue;
+    const start = sentence.start + label[0].length + match.index + lead;
+    items.push({ text, start, end: start + text.length });
+  }
+  return { heading, section, items };
+}
+
 function trimSpan(raw: string, start: number, end: number, masked: string): { start: number; end: number } {
   let s = start;
   let e = end;
@@ -407,6 +441,18 @@ export function extractRequirements(posting: string): PostingRequirements {
         start: line.start + sentence.start,
         end: line.start + sentence.end,
       };
+      const inline = inlineSection(span);
+      if (inline !== undefined) {
+        sawHeading = true;
+        heading = inline.heading;
+        section = inline.section;
+        if (section !== "benefits") {
+          const kind = section === "responsibilities" ? "responsibility" : "skill";
+          for (const item of inline.items)
+            add(item, kindFor(item.text, kind) ?? kind, section !== "preferred");
+        }
+        continue;
+      }
       if (section === "benefits") continue;
       if (section === "about" || section === "values" || section === "other") {
         if (VALUE_CUE.test(span.text) && /\byou\b/i.test(span.text)) add(span, "value", true);
