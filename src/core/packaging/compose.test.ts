@@ -74,6 +74,17 @@ describe("compose", () => {
     }
   });
 
+  it("keeps a note without a full stop apart from the next in the draft's text", () => {
+    const story = parseStory({
+      situation: "releases slipped every sprint\nno one tracked the blockers",
+      actions: ["started a ten minute blocker check each morning"],
+      result: "three releases on time in a row",
+    });
+    const draft = compose(story, { question: "Tell me about a problem you solved", budgetSeconds: 60 });
+    expect(draft.text).toContain("releases slipped every sprint\nno one tracked the blockers");
+    expect(draft.text).not.toContain("blockers started");
+  });
+
   it("refuses a budget that is not positive", () => {
     expect(() => compose(fraud, { question: "q", budgetSeconds: 0 })).toThrowError(
       /positive number of seconds/,

@@ -9,7 +9,7 @@ import {
   type StarPart,
 } from "../model.ts";
 import { TOOL_TERMS } from "./data/tools.ts";
-import { hasFigure, isPleasantry, splitSentences, termPattern } from "./text.ts";
+import { hasFigure, isPleasantry, joinSentences, splitSentences, termPattern } from "./text.ts";
 
 /** One real episode, validated: the raw material answers are composed from. */
 export interface Story {
@@ -243,7 +243,6 @@ const FIRST_PERSON_DEED =
  * // "I learned to test rollbacks."
  */
 const DANGLING_SUBJECT = /(?:^|[\s,])(?:I|we|We):?$/;
-const CLOSED = /[.!?…]["'”’)\]]*$/;
 
 export function splitStoryText(text: string): Pick<Story, StoryField> {
   const out: Pick<Story, StoryField> = { situation: "", task: "", actions: [], result: "", lesson: "" };
@@ -251,8 +250,7 @@ export function splitStoryText(text: string): Pick<Story, StoryField> {
   // Sentences with no closing stop (bullet notes, a spoken answer) go on their own line: joined
   // by a space, "no owner" + "volunteered to fix it" would read as one sentence with a new meaning.
   const append = (field: Exclude<StoryField, "actions">, sentence: string) => {
-    const before = out[field];
-    out[field] = before === "" ? sentence : `${before}${CLOSED.test(before) ? " " : "\n"}${sentence}`;
+    out[field] = joinSentences([out[field], sentence].filter((s) => s !== ""));
   };
   let seenAction = false;
   // "…traces, I" + a list of deeds ("Cached the history…"): the list's first line completes the

@@ -107,6 +107,25 @@ const STOPWORDS = new Set(
   ).split(" "),
 );
 
+// A sentence that closes with a stop, or leads into the next ("twofold:", "…traces, I").
+const RUNS_ON = /(?:[.!?…]["'”’)\]]*|[:,;–—-]|(?:^|[\s,])(?:I|we))$/i;
+
+/**
+ * Joins sentences into a text: a space after one that closes with a stop or leads into the next
+ * ("The problem was twofold:"), a line break after one that just stops (a note, a spoken
+ * sentence), so that "no owner" and "volunteered to fix it" never run together into a sentence
+ * the user did not write.
+ * @example joinSentences(["no owner", "took it on."]) // "no owner\ntook it on."
+ */
+export function joinSentences(sentences: readonly string[]): string {
+  let out = "";
+  for (const sentence of sentences) {
+    if (out !== "") out += RUNS_ON.test(out) ? " " : "\n";
+    out += sentence;
+  }
+  return out;
+}
+
 /**
  * Lower-cased word tokens (letters, digits, and the `+#/.-` inside names like "c++" or "ci/cd").
  * @example words("I used CI/CD and C++.") // ["i", "used", "ci/cd", "ci", "cd", "and", "c++"]
