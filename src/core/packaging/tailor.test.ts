@@ -698,4 +698,12 @@ describe("a posting pasted as one paragraph, in lower case", () => {
     );
     for (const r of found) expect(posting.slice(r.start, r.end)).toBe(r.quote);
   });
+
+  it("reads the role and the company from a title line typed without capitals", () => {
+    const out = extractRequirements(
+      "data engineer – northwind freight\n\nrequirements:\n• 3+ years of sql\n",
+    );
+    expect([out.title, out.company]).toEqual(["data engineer", "northwind freight"]);
+    expect(extractRequirements("data engineer – remote\n\n• sql\n").company).toBeUndefined();
+  });
 });

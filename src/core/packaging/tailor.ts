@@ -252,15 +252,22 @@ const LABELLED = (label: string) => new RegExp(`^\\s*(?:${label})\\s*[:：]\\s*(
 const TITLE_AT_COMPANY =
   /^(.{3,80}?)[ \t]+(?:[—–|]|at)[ \t]+([A-Z][\p{L}\p{N}&.'-]*(?:[ \t]+[A-Z&][\p{L}\p{N}&.'-]*){0,3})[ \t]*$/u;
 
+const TITLE_AT_COMPANY_LOWER =
+  /^(.{3,80}?)[ \t]+[—–|][ \t]+([\p{L}\p{N}][\p{L}\p{N}&.'-]*(?:[ \t]+[\p{L}\p{N}&][\p{L}\p{N}&.'-]*){0,3})[ \t]*$/u;
+
 function titleLine(lines: readonly Line[]): { title: string; company: string } | undefined {
   const first = lines
     .find((l) => l.masked.trim() !== "")
     ?.masked.trim()
     .replace(/^#+\s*/, "");
-  const m = first === undefined ? null : TITLE_AT_COMPANY.exec(first);
+  if (first === undefined) return undefined;
+  // Typed all in lower case ("ml engineer – acme payments"), the company has no capital either.
+  const lower = !/\p{Lu}/u.test(first);
+  const m = (lower ? TITLE_AT_COMPANY_LOWER : TITLE_AT_COMPANY).exec(first);
   if (!m?.[1] || !m[2]) return undefined;
   const [title, company] = [m[1].trim(), m[2].trim()];
-  if (!ROLE_NOUN.test(title) || ROLE_NOUN.test(company) || NOT_A_NAME.test(company)) return undefined;
+  const notAName = lower ? new RegExp(NOT_A_NAME.source, "i") : NOT_A_NAME;
+  if (!ROLE_NOUN.test(title) || ROLE_NOUN.test(company) || notAName.test(company)) return undefined;
   return { title, company };
 }
 
