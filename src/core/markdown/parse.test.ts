@@ -966,3 +966,26 @@ describe("to-do lists and code snippets", () => {
     expect(snippet?.answerKey).toBeUndefined();
   });
 });
+
+describe("notes typed without capitals", () => {
+  it('reads "q:" / "a:" lines as a question and its answer, as it reads "Q:" / "A:"', () => {
+    const doc = [
+      "# prep for the data role",
+      "",
+      "q: tell me about a time you changed a process",
+      "a: our weekly report took a full day to build by hand. i wrote a script that pulls the numbers overnight.",
+      "it now takes ten minutes to check.",
+      "",
+      "q: why do you want this job",
+      "a: i want to work closer to the people who use the data.",
+      "",
+    ].join("\n");
+    const answers = answersOf(doc);
+    expect(answers.map((a) => a.question)).toEqual([
+      "tell me about a time you changed a process",
+      "why do you want this job",
+    ]);
+    expect(answers[0]?.text).toContain("i wrote a script that pulls the numbers overnight.");
+    expect(parsePrepDocument(doc).report.lines.inNotes).toBe(0);
+  });
+});

@@ -319,14 +319,17 @@ export function matchSpeaker(line: string): { speaker: string; text: string } | 
 export const ASSISTANT_SPEAKERS =
   /^(?:chatgpt|gpt[\w.-]*|claude|assistant|ai|gemini|copilot|bard|coach|mentor)$/i;
 
-/** `**HR:** …`, `**Interviewer**: …`, `Interviewer: …`, `Q: …`: the asking side of a mock-interview dialogue. */
+/**
+ * `**HR:** …`, `**Interviewer**: …`, `Interviewer: …`, `Q: …`: the asking side of a mock-interview dialogue.
+ * Any case: notes typed without capitals write "q:" and "a:".
+ */
 export const matchInterviewerLine = (line: string): string | undefined =>
   (/^\s*\*\*(?:HR|Interviewer|Recruiter|Hiring Manager|Panel|Q)\s*:?\*\*\s*:?\s*(.*)$/i.exec(line) ??
-    /^\s*(?:HR|Interviewer|Recruiter|Hiring Manager|Q)\s*:\s*(\S.*)$/.exec(line))?.[1]?.trim();
+    /^\s*(?:HR|Interviewer|Recruiter|Hiring Manager|Q)\s*:\s*(\S.*)$/i.exec(line))?.[1]?.trim();
 /** The candidate's reply in a dialogue: `**You:** …`, `**Me**: …`, `Candidate: …`, `A: …`; group 1 is the label. */
 export const matchCandidateLine = (line: string): RegExpExecArray | null =>
   /^(\s*\*\*(?:You|Me|Candidate|A)\s*:?\*\*\s*:?\s*)(.*)$/i.exec(line) ??
-  /^(\s*(?:You|Me|Candidate|A)\s*:\s*)(\S.*)$/.exec(line);
+  /^(\s*(?:You|Me|Candidate|A)\s*:\s*)(\S.*)$/i.exec(line);
 
 /** The label of a dialogue reply (`**You:**`, `A:`, `Candidate:`), as an answer label. */
 export function matchReplyLabel(line: string): AnswerLabel | undefined {

@@ -61,6 +61,30 @@ describe("compose", () => {
     expect(template.map((s) => s.part)).toEqual(["result", "lesson"]);
   });
 
+  it("asks for no figure when the result states one as notes or in words ('4/week -> 0', 'from four a week to zero')", () => {
+    for (const result of ["pages 4/week -> 0, ~3h saved", "and pages went from four a week to zero"]) {
+      const story = parseStory({
+        situation: "on call got paged every night",
+        actions: ["i tuned the alert thresholds on a month of real traffic"],
+        result,
+        lesson: "i now test alerts against history first",
+      });
+      const draft = compose(story, { question: "Tell me about a problem you solved", budgetSeconds: 60 });
+      expect(draft.blanks).not.toContain(BLANKS.figure);
+    }
+  });
+
+  it("keeps a note without a full stop apart from the next in the draft's text", () => {
+    const story = parseStory({
+      situation: "releases slipped every sprint\nno one tracked the blockers",
+      actions: ["started a ten minute blocker check each morning"],
+      result: "three releases on time in a row",
+    });
+    const draft = compose(story, { question: "Tell me about a problem you solved", budgetSeconds: 60 });
+    expect(draft.text).toContain("releases slipped every sprint\nno one tracked the blockers");
+    expect(draft.text).not.toContain("blockers started");
+  });
+
   it("refuses a budget that is not positive", () => {
     expect(() => compose(fraud, { question: "q", budgetSeconds: 0 })).toThrowError(
       /positive number of seconds/,

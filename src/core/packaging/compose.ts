@@ -19,6 +19,7 @@ import {
   countWords,
   hasBlank,
   hasFigure,
+  joinSentences,
   lacksSubject,
   leansBack,
   leansOnAnyStep,
@@ -439,8 +440,8 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   }
   if (!lesson) sentences.push(template(`What I learned: ${BLANKS.lesson}`, "lesson"));
 
-  const text = sentences.map((s) => s.text).join(" ");
-  const spoken = picked.map((c) => c.text).join(" ");
+  const text = joinSentences(sentences.map((s) => s.text));
+  const spoken = joinSentences(picked.map((c) => c.text));
   const warnings: string[] = [];
   if (timing.seconds > options.budgetSeconds) {
     warnings.push(

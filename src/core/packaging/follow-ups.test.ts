@@ -148,6 +148,15 @@ describe("follow-up triggers (data)", () => {
     expect(probe?.trigger).toBe("Since then");
   });
 
+  it("quotes one long written sentence whole, never cut mid-phrase as if it were spoken", () => {
+    const long =
+      "When I took over the billing service last spring our monthly invoice run failed about twice a month because nobody owned it and support just re-ran it by hand, so I offered to find the cause, added timing logs to every step, found that the tax lookup opened a new connection per invoice, pooled the connections and cached the rates, added an alert on the run's duration, and since then the run has finished on time for eight months and support got back about a day a month, which taught me to measure before I guess.";
+    const probes = predictFollowUps(long, { question: "Tell me about a time you solved a hard problem" });
+    const quoted = probes.map((p) => p.sentence.text).filter((t) => t !== "");
+    expect(quoted.length).toBeGreaterThan(0);
+    for (const text of quoted) expect(text).toBe(long);
+  });
+
   // A mistake story of our own whose result's figure comes after a figure in the setting.
   const exportStory = [
     "I switched our nightly export job to a new storage format.",

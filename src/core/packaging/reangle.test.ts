@@ -358,3 +358,21 @@ describe("reangle: 'Then, I…' is the next step after any step kept before it",
     expect(out.diff.find((d) => d.text.startsWith("Then, I retrained"))?.status).toBe("kept");
   });
 });
+
+describe("reangle: notes and spoken answers", () => {
+  it("keeps notes written without full stops on their own lines, never run together", () => {
+    const notes =
+      "- nightly export kept timing out, nobody on it\n- offered to own it\n- moved the export onto a kubernetes cron job\n- timeouts gone for two months";
+    const out = reangle(notes, { fromRole: "mlops-engineer", toRole: "ml-engineer" });
+    expect(out.text).not.toContain("nobody on it offered");
+    for (const s of out.sentences) expect(out.text.split("\n")).toContain(s);
+  });
+
+  it("trims a spoken answer (no full stops) sentence by sentence, each one the candidate's own words", () => {
+    const spoken =
+      "so um last spring our fraud model was drifting and the alerts kept firing every night and i was asked to sort it out so i first moved the training job onto kubernetes with a helm chart and a terraform module for the cluster and then i retrained the model on the last three months of labelled transactions and tuned the decision threshold against the chargeback rate and after that the false alarms went from about forty a night to five";
+    const out = reangle(spoken, { fromRole: "mlops-engineer", toRole: "ml-engineer" });
+    expect(out.diff.length).toBeGreaterThan(1);
+    for (const s of out.sentences) expect(spoken).toContain(s);
+  });
+});

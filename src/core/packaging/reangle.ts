@@ -5,14 +5,15 @@ import { tagStoryParts } from "./compose.ts";
 import { answeringSentences } from "./data/answer-cues.ts";
 import { ROLE_VOCABULARY } from "./data/role-vocabulary.ts";
 import { coreShare, findRoleTerms } from "./role-terms.ts";
+import { answerSpans } from "./spoken.ts";
 import {
   announcedCount,
   antecedentOf,
   contentTokens,
   isPleasantry,
+  joinSentences,
   leansBack,
   leansOnAnyStep,
-  splitSentences,
   starLabel,
   stripMarkup,
 } from "./text.ts";
@@ -71,7 +72,8 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
   }
   let label: StarPart | undefined;
   const told: Array<{ text: string; label: StarPart | undefined }> = [];
-  for (const span of splitSentences(text)) {
+  // A spoken answer (no full stops) is trimmed in the sentences the lens hears, not kept whole.
+  for (const span of answerSpans(text)) {
     label = starLabel(span.text) ?? label;
     const said = stripMarkup(span.text).trim();
     if (/[\p{L}\p{N}]/u.test(said)) told.push({ text: said, label });
@@ -196,8 +198,8 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
   });
 
   const out = kept.map((s) => s.text);
-  const result = out.join(" ");
-  const before = told.map((t) => t.text).join(" ");
+  const result = joinSentences(out);
+  const before = joinSentences(told.map((t) => t.text));
   return {
     text: result,
     sentences: out,

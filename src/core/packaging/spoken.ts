@@ -3,9 +3,11 @@ import { LENS_MODEL } from "../analysis/lens/weights.ts";
 import { tokenize } from "../analysis/nlp.ts";
 import { type Span, splitSentences } from "./text.ts";
 
-// Cheap first look before any tokenizing: at least 25 words and fewer than one stop per 40.
+// Cheap first look before any tokenizing: at least 25 words and fewer than one mark per 40. A
+// comma counts: one long written sentence ("When I joined…, so I…, and after that…") is the
+// writer's own unit, not a transcript to cut, and the lens's cuts would split its phrases.
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
-const STOP = /[.!?…]|\n/g;
+const STOP = /[.!?…,;:]|\n/g;
 
 /**
  * An answer's sentences as verbatim spans. A spoken answer (speech recognition gives no full

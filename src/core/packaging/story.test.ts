@@ -149,6 +149,14 @@ describe("storyFromAnswer on a STAR answer without a Lesson section", () => {
     expect(hasFigure("Moved from Python 2 to a newer stack in 2019.")).toBe(false);
     expect(hasFigure("It was a week to remember.")).toBe(false);
   });
+
+  it("reads figures said as words or jotted as notes ('from four a month to zero', '20h', '4/month -> 0')", () => {
+    expect(hasFigure("and failures went from four a month to zero")).toBe(true);
+    expect(hasFigure("saved ~20h on-call per quarter")).toBe(true);
+    expect(hasFigure("failures 4/month -> 0")).toBe(true);
+    expect(hasFigure("upgraded the client v1 -> v2")).toBe(false);
+    expect(hasFigure("I moved from one team to the next")).toBe(false);
+  });
 });
 
 describe("storyFromAnswer on spoken lists", () => {
@@ -175,5 +183,17 @@ describe("extractors", () => {
     ]);
     expect(extractMetrics("It improved a lot in 2021.")).toEqual([]);
     expect(extractTools("I deployed it on EKS with Helm and PyTorch.")).toEqual(["Kubernetes", "PyTorch"]);
+  });
+});
+
+describe("a story written as notes or spoken, without full stops", () => {
+  it("keeps each unpunctuated note its own sentence, never fused with the next", () => {
+    const story = parseStory({
+      text: "- billing export broke every month end\n- nobody owned it\n- wrote a retry around the upload\n- month end closes on time since",
+    });
+    const said = storySentences(story).map((s) => s.text);
+    // Fused, the two notes read "…every month end nobody owned it": one sentence the user never wrote.
+    expect(said.slice(0, 2)).toEqual(["billing export broke every month end", "nobody owned it"]);
+    expect(story.title).toBe("billing export broke every month end");
   });
 });

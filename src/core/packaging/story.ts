@@ -9,7 +9,7 @@ import {
   type StarPart,
 } from "../model.ts";
 import { TOOL_TERMS } from "./data/tools.ts";
-import { hasFigure, isPleasantry, splitSentences, termPattern } from "./text.ts";
+import { hasFigure, isPleasantry, joinSentences, splitSentences, termPattern } from "./text.ts";
 
 /** One real episode, validated: the raw material answers are composed from. */
 export interface Story {
@@ -186,7 +186,8 @@ export function parseStories(input: unknown): Story[] {
 }
 
 function firstWords(text: string): string {
-  const words = text.split(/\s+/).filter(Boolean);
+  // The first line only: the next one is another note, not the rest of this one.
+  const words = (text.trim().split("\n")[0] ?? "").split(/\s+/).filter(Boolean);
   const head = words
     .slice(0, 8)
     .join(" ")
@@ -246,8 +247,10 @@ const DANGLING_SUBJECT = /(?:^|[\s,])(?:I|we|We):?$/;
 export function splitStoryText(text: string): Pick<Story, StoryField> {
   const out: Pick<Story, StoryField> = { situation: "", task: "", actions: [], result: "", lesson: "" };
   const sentences = analyze(text).sentences;
+  // Sentences with no closing stop (bullet notes, a spoken answer) go on their own line: joined
+  // by a space, "no owner" + "volunteered to fix it" would read as one sentence with a new meaning.
   const append = (field: Exclude<StoryField, "actions">, sentence: string) => {
-    out[field] = out[field] === "" ? sentence : `${out[field]} ${sentence}`;
+    out[field] = joinSentences([out[field], sentence].filter((s) => s !== ""));
   };
   let seenAction = false;
   // "…traces, I" + a list of deeds ("Cached the history…"): the list's first line completes the

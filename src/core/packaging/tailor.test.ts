@@ -680,3 +680,30 @@ describe("tailor evidence for a degree ask (degree16)", () => {
     expect(evidence().map((e) => e.id)).not.toContain("llm");
   });
 });
+
+describe("a posting pasted as one paragraph, in lower case", () => {
+  const posting =
+    "data engineer, logistics. you will keep our delivery data fresh and correct. requirements: 3+ years of sql, dbt or airflow, and experience with data quality checks. nice to have: terraform; spark.";
+
+  it("reads an inline 'requirements:' or 'nice to have:' label as a section and its list as requirements", () => {
+    const found = extractRequirements(posting).requirements;
+    expect(found.map((r) => [r.text, r.required])).toEqual(
+      expect.arrayContaining([
+        ["3+ years of sql", true],
+        ["dbt or airflow", true],
+        ["experience with data quality checks.", true],
+        ["terraform", false],
+        ["spark.", false],
+      ]),
+    );
+    for (const r of found) expect(posting.slice(r.start, r.end)).toBe(r.quote);
+  });
+
+  it("reads the role and the company from a title line typed without capitals", () => {
+    const out = extractRequirements(
+      "data engineer – northwind freight\n\nrequirements:\n• 3+ years of sql\n",
+    );
+    expect([out.title, out.company]).toEqual(["data engineer", "northwind freight"]);
+    expect(extractRequirements("data engineer – remote\n\n• sql\n").company).toBeUndefined();
+  });
+});

@@ -177,6 +177,40 @@ function isHeading(line: Line): boolean {
 
 const BULLET = /^\s*(?:[-*•+]|\d+[.)])\s+/;
 
+// A section label that opens a sentence ("requirements: 5+ years python, pytorch."), as a
+// posting pasted into one paragraph keeps its headings.
+const INLINE_LABEL = /^([\p{L}'’]+(?: [\p{L}'’]+){0,4})\s*:\s+/u;
+const LIST_SECTIONS: ReadonlySet<PostingSection> = new Set([
+  "requirements",
+  "preferred",
+  "responsibilities",
+  "benefits",
+]);
+
+/**
+ * A sentence that opens with a list section's label, with its items split at commas and
+ * semicolons ("and"/"or" before the last dropped); offsets stay those of the posting.
+ */
+function inlineSection(
+  sentence: Span,
+): { heading: string; section: PostingSection; items: Span[] } | undefined {
+  const label = INLINE_LABEL.exec(sentence.text);
+  const heading = label?.[1];
+  if (label === null || heading === undefined) return undefined;
+  const section = sectionOf(heading);
+  if (!LIST_SECTIONS.has(section)) return undefined;
+  const items: Span[] = [];
+  const rest = sentence.text.slice(label[0].length);
+  for (const match of rest.matchAll(/[^,;]+/g)) {
+    const lead = /^\s*(?:(?:and|or)\s+)?/i.exec(match[0])?.[0].length ?? 0;
+    const text = match[0].slice(lead).replace(/[\s.]+$/, "");
+    if (text === "") continue;
+    const start = sentence.start + label[0].length + match.index + lead;
+    items.push({ text, start, end: start + text.length });
+  }
+  return { heading, section, items };
+}
+
 function trimSpan(raw: string, start: number, end: number, masked: string): { start: number; end: number } {
   let s = start;
   let e = end;
@@ -218,15 +252,22 @@ const LABELLED = (label: string) => new RegExp(`^\\s*(?:${label})\\s*[:：]\\s*(
 const TITLE_AT_COMPANY =
   /^(.{3,80}?)[ \t]+(?:[—–|]|at)[ \t]+([A-Z][\p{L}\p{N}&.'-]*(?:[ \t]+[A-Z&][\p{L}\p{N}&.'-]*){0,3})[ \t]*$/u;
 
+const TITLE_AT_COMPANY_LOWER =
+  /^(.{3,80}?)[ \t]+[—–|][ \t]+([\p{L}\p{N}][\p{L}\p{N}&.'-]*(?:[ \t]+[\p{L}\p{N}&][\p{L}\p{N}&.'-]*){0,3})[ \t]*$/u;
+
 function titleLine(lines: readonly Line[]): { title: string; company: string } | undefined {
   const first = lines
     .find((l) => l.masked.trim() !== "")
     ?.masked.trim()
     .replace(/^#+\s*/, "");
-  const m = first === undefined ? null : TITLE_AT_COMPANY.exec(first);
+  if (first === undefined) return undefined;
+  // Typed all in lower case ("ml engineer – acme payments"), the company has no capital either.
+  const lower = !/\p{Lu}/u.test(first);
+  const m = (lower ? TITLE_AT_COMPANY_LOWER : TITLE_AT_COMPANY).exec(first);
   if (!m?.[1] || !m[2]) return undefined;
   const [title, company] = [m[1].trim(), m[2].trim()];
-  if (!ROLE_NOUN.test(title) || ROLE_NOUN.test(company) || NOT_A_NAME.test(company)) return undefined;
+  const notAName = lower ? new RegExp(NOT_A_NAME.source, "i") : NOT_A_NAME;
+  if (!ROLE_NOUN.test(title) || ROLE_NOUN.test(company) || notAName.test(company)) return undefined;
   return { title, company };
 }
 
@@ -407,6 +448,18 @@ export function extractRequirements(posting: string): PostingRequirements {
         start: line.start + sentence.start,
         end: line.start + sentence.end,
       };
+      const inline = inlineSection(span);
+      if (inline !== undefined) {
+        sawHeading = true;
+        heading = inline.heading;
+        section = inline.section;
+        if (section !== "benefits") {
+          const kind = section === "responsibilities" ? "responsibility" : "skill";
+          for (const item of inline.items)
+            add(item, kindFor(item.text, kind) ?? kind, section !== "preferred");
+        }
+        continue;
+      }
       if (section === "benefits") continue;
       if (section === "about" || section === "values" || section === "other") {
         if (VALUE_CUE.test(span.text) && /\byou\b/i.test(span.text)) add(span, "value", true);

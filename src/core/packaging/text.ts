@@ -107,6 +107,25 @@ const STOPWORDS = new Set(
   ).split(" "),
 );
 
+// A sentence that closes with a stop, or leads into the next ("twofold:", "…traces, I").
+const RUNS_ON = /(?:[.!?…]["'”’)\]]*|[:,;–—-]|(?:^|[\s,])(?:I|we))$/i;
+
+/**
+ * Joins sentences into a text: a space after one that closes with a stop or leads into the next
+ * ("The problem was twofold:"), a line break after one that just stops (a note, a spoken
+ * sentence), so that "no owner" and "volunteered to fix it" never run together into a sentence
+ * the user did not write.
+ * @example joinSentences(["no owner", "took it on."]) // "no owner\ntook it on."
+ */
+export function joinSentences(sentences: readonly string[]): string {
+  let out = "";
+  for (const sentence of sentences) {
+    if (out !== "") out += RUNS_ON.test(out) ? " " : "\n";
+    out += sentence;
+  }
+  return out;
+}
+
 /**
  * Lower-cased word tokens (letters, digits, and the `+#/.-` inside names like "c++" or "ci/cd").
  * @example words("I used CI/CD and C++.") // ["i", "used", "ci/cd", "ci", "cd", "and", "c++"]
@@ -182,9 +201,23 @@ export function overlap(a: readonly string[], b: readonly string[]): { score: nu
 
 // A figure is a measured result: a percentage, a multiplier, money, a duration, a count of
 // something or a rate ("40 a week"), or a change "from (about) 40 (a week) to 2". Bare years
-// ("in 2019") are dates, not impact.
-const FIGURE =
-  /(?:[$€£¥]\s?\d)|(?:\b\d[\d,.]*\s?(?:%|percent|x\b|×|k\b|m\b|ms\b|s\b|bn\b|million|billion|thousand|hundred|hours?|hrs?|minutes?|mins?|seconds?|days?|weeks?|months?|users?|customers?|clients?|requests?|queries|engineers?|people|teams?|services?|models?|points?|pp\b|tickets?|incidents?|dollars?|gb|tb|qps|rps))|(?:\b(?:doubled|tripled|halved|quadrupled|tenfold|\d+-fold)\b)|(?:\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a dozen|dozens of)\s+(?:percent|hours?|minutes?|seconds?|days?|weeks?|months?|years?|users?|customers?|requests?|engineers?|people|teams?|services?|tickets?|incidents?|alerts?|per (?:day|week|month|night)))|(?:\bfrom\s+(?:(?:about|around|roughly|nearly|almost|over|some)\s+)?\S*\d\S*\s+(?:\S+\s+){0,2}to\s+\S*\d)|(?:\b\d[\d,.]*\s+(?:a|an|per)\s+(?:day|week|month|year|night|hour|minute|release|sprint|quarter)\b)/i;
+// ("in 2019") are dates, not impact. Said aloud, numbers come as words ("from four a month to
+// zero"); in terse notes as "20h", "4/month" or "4 -> 0".
+const NUMBER_WORD =
+  "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|a dozen)";
+const PERIOD = "(?:day|week|month|year|night|hour|minute|release|sprint|quarter)";
+const FIGURE = new RegExp(
+  [
+    String.raw`(?:[$€£¥]\s?\d)`,
+    String.raw`(?:\b\d[\d,.]*\s?(?:%|percent|x\b|×|k\b|m\b|ms\b|s\b|h\b|bn\b|million|billion|thousand|hundred|hours?|hrs?|minutes?|mins?|seconds?|days?|weeks?|months?|users?|customers?|clients?|requests?|queries|engineers?|people|teams?|services?|models?|points?|pp\b|tickets?|incidents?|dollars?|gb|tb|qps|rps))`,
+    String.raw`(?:\b(?:doubled|tripled|halved|quadrupled|tenfold|\d+-fold)\b)`,
+    String.raw`(?:\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a dozen|dozens of)\s+(?:percent|hours?|minutes?|seconds?|days?|weeks?|months?|years?|users?|customers?|requests?|engineers?|people|teams?|services?|tickets?|incidents?|alerts?|per (?:day|week|month|night)))`,
+    String.raw`(?:\bfrom\s+(?:(?:about|around|roughly|nearly|almost|over|some)\s+)?(?:\S*\d\S*|${NUMBER_WORD}\b)\s+(?:\S+\s+){0,2}to\s+(?:\S*\d|(?:zero|none|${NUMBER_WORD})\b))`,
+    String.raw`(?:\b(?:\d[\d,.]*|${NUMBER_WORD})\s*(?:(?:a|an|per)\s+|/\s?)${PERIOD}s?\b)`,
+    String.raw`(?:\b\d[\d,.]*\S*\s*(?:->|→|=>)\s*[~$€£¥]?\d)`,
+  ].join("|"),
+  "i",
+);
 
 /**
  * True when the text states a measured figure ("by 30%", "3×", "from 2 h to 10 min").

@@ -8,6 +8,7 @@ import {
   countWords,
   hasBlank,
   hasFigure,
+  joinSentences,
   speakingSeconds,
   splitSentences,
   stripMarkup,
@@ -348,7 +349,7 @@ export function buildTrailer(
       : [{ text: BLANK[beat], origin: { from: "template", blanks: [BLANK[beat]] } }];
   };
   const beats = TRAILER_BEATS.map((beat) => ({ beat, lines: fitBeat(beat) }));
-  const text = beats.map((b) => b.lines.map((l) => l.text).join(" ")).join("\n");
+  const text = beats.map((b) => joinSentences(b.lines.map((l) => l.text))).join("\n");
   // Time is what can be said: a blank is not words.
   const words = countWords(withoutBlanks(text));
   const trailer: Trailer = {
