@@ -188,6 +188,28 @@ describe("analyze", () => {
     expect(said).not.toMatch(/\b(a|an) [a-z]+-[a-z]+ question\b/);
   });
 
+  it("reads notes typed one per line in lower case as one sentence each", () => {
+    const notes = [
+      "billing export broke every month end",
+      "nobody owned it",
+      "i traced it to a lock on the invoices table",
+      "moved the job to a queue with retries",
+      "zero failed runs in 3 months",
+      "now i ask who owns a job before i touch it",
+    ];
+    const a = analyze(notes.join("\n"), { question: "Tell me about a time you improved reliability." });
+    expect(a.sentences.map((s) => s.text)).toEqual(notes);
+    expect(a.labels.lesson).toBe(true);
+    // A capitalised text wrapped mid-sentence still joins its lines.
+    const wrapped = analyze(
+      "I traced the failures to a lock on\nthe invoices table. I moved the job to a queue.",
+      {
+        question: "Tell me about a time you improved reliability.",
+      },
+    );
+    expect(wrapped.sentences[0]?.text).toBe("I traced the failures to a lock on\nthe invoices table.");
+  });
+
   it("shows hand-holding as an autonomy risk, not being asked to do the work", () => {
     const q = "Tell me about a time you improved the reliability of a system.";
     const asked = analyze(

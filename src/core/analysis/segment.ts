@@ -79,7 +79,19 @@ function normalise(text: string): string {
   return text.toLowerCase().replace(/[’‘`]/g, "'").replace(/[“”]/g, '"');
 }
 
-function isHardBreak(tokens: readonly Token[], at: number, first: number): boolean {
+/**
+ * Whether the writer starts every line in lower case (notes typed one per line, a chat pasted
+ * in): the text starts in lower case, at least two lines start with a lower-case letter after a
+ * line that ends without a full stop, and no line starts with a capital other than "I". Then a
+ * line break is where one note ends, not a wrap inside a sentence.
+ */
+export function writesLowerCaseLines(input: string): boolean {
+  if (!/^\s*[a-z]/.test(input)) return false;
+  if (/\n[ \t]*(?!I\b|I')\p{Lu}/u.test(input)) return false;
+  return (input.match(/[^.!?:\n]\n[ \t]*[a-z]/g) ?? []).length >= 2;
+}
+
+function isHardBreak(tokens: readonly Token[], at: number, first: number, lowerCaseLines = false): boolean {
   const token = tokens[at];
   if (token === undefined) return true;
   if ((token.text.match(/\n/g) ?? []).length >= 2) return true;
@@ -90,7 +102,8 @@ function isHardBreak(tokens: readonly Token[], at: number, first: number): boole
   if (before === undefined || after === undefined) return true;
   if (TERMINAL.test(before.text) || before.text === "**") return true;
   // A line that wraps mid-sentence continues in lower case; anything else starts a new unit.
-  return !/^[a-z0-9(]/.test(after.text);
+  // A writer who starts every line in lower case ends a note with each line.
+  return lowerCaseLines || !/^[a-z0-9(]/.test(after.text);
 }
 
 /**
@@ -102,10 +115,11 @@ function isHardBreak(tokens: readonly Token[], at: number, first: number): boole
 export function segmentSentences(input: string, doc: TokenizedText): Unit[] {
   const { tokens } = doc;
   const pieces: Array<[number, number]> = [];
+  const lowerCaseLines = input.includes("\n") && writesLowerCaseLines(input);
   for (const sentence of doc.sentences) {
     let from = sentence.first;
     for (let i = sentence.first; i <= sentence.last; i += 1) {
-      if (tokens[i]?.type === "tabCRLF" && isHardBreak(tokens, i, sentence.first)) {
+      if (tokens[i]?.type === "tabCRLF" && isHardBreak(tokens, i, sentence.first, lowerCaseLines)) {
         if (i > from) pieces.push([from, i]);
         from = i + 1;
       }
