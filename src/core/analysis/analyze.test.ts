@@ -210,6 +210,22 @@ describe("analyze", () => {
     expect(wrapped.sentences[0]?.text).toBe("I traced the failures to a lock on\nthe invoices table.");
   });
 
+  it("ends a sentence at an ellipsis followed by a capital, not at one inside a sentence", () => {
+    const a = analyze(
+      "I waited for the vendor for two weeks… Then I rebuilt the export myself and it shipped on Friday. Failures fell to zero.",
+      { question: "Tell me about a time you took initiative." },
+    );
+    expect(a.sentences.map((s) => s.text)).toEqual([
+      "I waited for the vendor for two weeks…",
+      "Then I rebuilt the export myself and it shipped on Friday.",
+      "Failures fell to zero.",
+    ]);
+    const inside = analyze("I waited… and waited, then I rebuilt the export myself. It shipped on Friday.", {
+      question: "Tell me about a time you took initiative.",
+    });
+    expect(inside.sentences[0]?.text).toBe("I waited… and waited, then I rebuilt the export myself.");
+  });
+
   it("shows hand-holding as an autonomy risk, not being asked to do the work", () => {
     const q = "Tell me about a time you improved the reliability of a system.";
     const asked = analyze(

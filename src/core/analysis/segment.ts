@@ -91,6 +91,16 @@ export function writesLowerCaseLines(input: string): boolean {
   return (input.match(/[^.!?:\n]\n[ \t]*[a-z]/g) ?? []).length >= 2;
 }
 
+/** An ellipsis ("…" or "...") followed, after a space, by a word that starts with a capital. */
+function endsAtEllipsis(tokens: readonly Token[], at: number): boolean {
+  const token = tokens[at];
+  if (token === undefined || !/^(?:…|\.\.\.)$/.test(token.text)) return false;
+  let next = at + 1;
+  while (tokens[next]?.type === "space") next += 1;
+  const after = tokens[next];
+  return after !== undefined && after.start > token.end && /^\p{Lu}/u.test(after.text);
+}
+
 function isHardBreak(tokens: readonly Token[], at: number, first: number, lowerCaseLines = false): boolean {
   const token = tokens[at];
   if (token === undefined) return true;
@@ -121,6 +131,11 @@ export function segmentSentences(input: string, doc: TokenizedText): Unit[] {
     for (let i = sentence.first; i <= sentence.last; i += 1) {
       if (tokens[i]?.type === "tabCRLF" && isHardBreak(tokens, i, sentence.first, lowerCaseLines)) {
         if (i > from) pieces.push([from, i]);
+        from = i + 1;
+      } else if (endsAtEllipsis(tokens, i) && i < sentence.last) {
+        // "I waited… Then I called her.": wink keeps an ellipsis inside the sentence; a capital
+        // after it starts the next one.
+        pieces.push([from, i + 1]);
         from = i + 1;
       }
     }
