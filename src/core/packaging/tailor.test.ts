@@ -536,6 +536,24 @@ describe("scaffoldWhyCompany", () => {
     expect(fit?.text).not.toContain("I like models");
   });
 
+  it("shows first the sentence that names the tool asked for, before one that only shows its field", () => {
+    const posting = "# ML Engineer at Acme\n\n## Requirements\n- PyTorch\n";
+    const stories = [
+      parseStory({
+        id: "s1",
+        title: "Serving the classifier",
+        situation: "Our clinic needed its scans sorted before the morning rounds.",
+        actions: [
+          "I deployed an image classification model behind a FastAPI service.",
+          "I trained the classifier in PyTorch on two years of labelled scans.",
+        ],
+        result: "Sorting time fell by 40%.",
+      }),
+    ];
+    const best = tailor(posting, stories).requirements[0]?.evidence[0];
+    expect(best?.quote).toMatch(/PyTorch/);
+  });
+
   it("names a duty that opens with a verb as what they need, not 'You ask for deploy…'", () => {
     const posting =
       "# ML Engineer at Acme\n\n## What you will do\n- Deploy models to production on Kubernetes\n\n## Requirements\n- Experience with Python\n";

@@ -621,6 +621,12 @@ function checkYears(
 interface EvidenceRank {
   head: number;
   /**
+   * The sentence says one of the words the ask names its concept by, when that word is a term of
+   * the trade ("PyTorch", "XGBoost"): a sentence naming the tool shows it better than one that
+   * only shows its field ("an image classification model" for PyTorch).
+   */
+  names: boolean;
+  /**
    * For an ask to move a measure that the sentence names: 1 moved the way asked, -1 the other way,
    * 0 named without a change. Undefined otherwise.
    */
@@ -656,6 +662,7 @@ function evidenceRank(match: SemanticMatch, asked: Analysis, said: Analysis, dut
   const text = said.text;
   return {
     head: ground.head,
+    names: namesTheAsk(asked, said),
     change: changeShown(asked, said),
     made: madeShown(asked, said) === true,
     done: duty ? (doneShown(asked, said) ?? 0) : 0,
@@ -678,7 +685,8 @@ function evidenceRank(match: SemanticMatch, asked: Analysis, said: Analysis, dut
  * opens with what to do ("Deploy and monitor models"), a sentence where the speaker does it ("I
  * deployed…"), then one that does it in another form of the ask's verb ("After deploying…"), not
  * "…from model development to deployment"; then a sentence where the speaker acts, then one that
- * is not a lesson; then the share of the ask's concepts met, the lexicon score, and the score last
+ * is not a lesson, then one that names the tool or term the ask names ("PyTorch", not only "an
+ * image classification model"); then the share of the ask's concepts met, the lexicon score, and the score last
  * ("clear communication with non-technical stakeholders" is better shown by "teaching … helped me
  * grow as a communicator" than by "a significant decline in enrolment cut my teaching hours", which
  * word vectors rank higher: "technical ≈ significant").
@@ -700,6 +708,7 @@ function byEvidence(
     rb.done - ra.done ||
     Number(rb.agent) - Number(ra.agent) ||
     Number(ra.lesson) - Number(rb.lesson) ||
+    Number(rb.names) - Number(ra.names) ||
     rb.concepts - ra.concepts ||
     rb.lexicon - ra.lexicon ||
     b.score - a.score
@@ -712,6 +721,23 @@ const COMMON_RANK = 10_000;
 const isRare = (word: string) => (wordRank(word) ?? Number.POSITIVE_INFINITY) > COMMON_RANK;
 
 /**
+ * Whether the sentence says one of the ask's own rare words: its content words outside the
+ * concept lists ("gradient", "tabular") and the words that name its concepts ("XGBoost", not
+ * "models").
+ */
+function namesTheAsk(
+  asked: Analysis,
+  said: Analysis,
+  own: readonly string[] = [...asked.lemmas].filter(([, weight]) => weight >= 1).map(([lemma]) => lemma),
+): boolean {
+  const naming = [...asked.direct].flatMap((id) =>
+    (asked.concepts.get(id)?.term ?? "").split(/\s+/).filter((word) => word !== "" && isRare(word)),
+  );
+  const saidWords = new Set([...said.allLemmas, ...words(said.text.toLowerCase())]);
+  return [...own.filter(isRare), ...naming].some((word) => saidWords.has(word));
+}
+
+/**
  * Whether a match rests on generic ground only: the sentence shares none of the requirement's
  * own rare words — its content words outside the concept lists ("gradient", "tabular", not
  * "data") and the words that name its concepts ("XGBoost", not "models") — and either meets only a broader concept
@@ -721,11 +747,7 @@ const isRare = (word: string) => (wordRank(word) ?? Number.POSITIVE_INFINITY) > 
  */
 function genericGround(asked: Analysis, said: Analysis): boolean {
   const own = [...asked.lemmas].filter(([, weight]) => weight >= 1).map(([lemma]) => lemma);
-  const naming = [...asked.direct].flatMap((id) =>
-    (asked.concepts.get(id)?.term ?? "").split(/\s+/).filter((word) => word !== "" && isRare(word)),
-  );
-  const saidWords = new Set([...said.allLemmas, ...words(said.text.toLowerCase())]);
-  if ([...own.filter(isRare), ...naming].some((word) => saidWords.has(word))) return false;
+  if (namesTheAsk(asked, said, own)) return false;
   const named = [...asked.direct].some((id) => said.concepts.has(id));
   return !named || own.length >= 2;
 }
