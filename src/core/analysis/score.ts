@@ -162,7 +162,8 @@ export function assessCoherence(
   // capitals at sentence starts or an opener capitalised mid-sentence.
   const openersMid = (text.match(OPENER_MID_SENTENCE) ?? []).length;
   const stopsThenLower = (text.replace(ABBREVIATIONS, "").match(STOP_THEN_LOWER) ?? []).length;
-  if (!writesWithoutCapitals(text, stopsThenLower, openersMid)) anomalies += stopsThenLower;
+  if (stopsThenLower > 0 && !writesWithoutCapitals(text, stopsThenLower, openersMid))
+    anomalies += stopsThenLower;
   anomalies += openersMid;
   if (anomalies >= 3 && anomalies / wordCount >= 0.02) {
     return { reason: `text in an order English does not allow (${anomalies} impossible word pairs)` };
