@@ -1,5 +1,5 @@
 import { type SpawnSyncReturns, spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -83,5 +83,16 @@ describe("the derisk command however it is launched", () => {
     const unknown = run(bin, ["imprt", sample], project, { DERISK_DATA_DIR: join(work, "data") });
     expect(unknown.status).not.toBe(0);
     expect(unknown.stderr).toMatch(/unknown command/i);
+  });
+
+  it("the installed package prints the prep sheet as a PDF (its Chromium comes with it)", () => {
+    const bin = join(project, "node_modules/.bin/derisk");
+    const data = { DERISK_DATA_DIR: join(work, "data-pdf") };
+    const imported = run(bin, ["import", sample], project, data);
+    expect(imported.status, explain(imported)).toBe(0);
+    const pdf = join(work, "sheet.pdf");
+    const exported = run(bin, ["export", "--format", "pdf", "-o", pdf], project, data);
+    expect(exported.status, explain(exported)).toBe(0);
+    expect(readFileSync(pdf).subarray(0, 5).toString("latin1")).toBe("%PDF-");
   });
 });
