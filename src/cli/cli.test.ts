@@ -214,7 +214,15 @@ describe("derisk CLI", () => {
     expect(human.stdout).toMatch(/Risk signals/);
     // The five risks in the web app's words: "spinning  present" read as the risk being there.
     expect(human.stdout).toMatch(/Clear path, no spinning +(Strong|Shown|Not shown|Risk)/);
-    expect(human.stdout).toMatch(/Blames others +(Not shown|Risk)/);
+    expect(human.stdout).toMatch(/Blames others +(Not shown|Risk|Owns it)/);
+    // An answer that owns its part: the row names the risk, so its good level must not read
+    // "Blames others  Strong".
+    const owning = derisk(["analyze", "-", "-q", "Tell me about yourself"], {
+      input:
+        "I'm a PhD in applied maths, and I've spent three years building ML pipelines at a fintech, where I owned the retraining system end to end and cut model refresh from two weeks to a day. Now I want to move closer to product ML.",
+    });
+    expect(owning.stdout).toMatch(/Blames others +Owns it/);
+    expect(owning.stdout).not.toMatch(/Blames others +Strong/);
 
     const cls = derisk(["classify", "Tell me about a time you disagreed with a teammate", "--json"]);
     expect(JSON.parse(cls.stdout)).toMatchObject({ competency: "conflict" });

@@ -163,7 +163,9 @@ describe("derisk practice in a terminal (tmux)", () => {
         "Ships without hand-holding",
         "Thinks in systems",
       ])
-        expect(analysed).toMatch(new RegExp(`^ {2}\\S+ +${risk} +(Strong|Shown|Not shown|Risk)`, "m"));
+        expect(analysed).toMatch(
+          new RegExp(`^ {2}\\S+ +${risk} +(Strong|Shown|Not shown|Risk|Owns it)`, "m"),
+        );
       expect(analysed).toMatch(/Top fixes\n {2}1\. /);
       // The prepared answer beside the attempt (120 columns: side by side).
       expect(analysed).toMatch(/^Your answer +│ Prepared answer$/m);

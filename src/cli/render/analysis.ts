@@ -1,5 +1,5 @@
 import type { Analysis } from "../../core/analysis/index.ts";
-import { LEVEL_TEXT, SIGNAL_NAMES } from "../../core/analysis/types.ts";
+import { levelText, SIGNAL_NAMES } from "../../core/analysis/types.ts";
 import { STAR_PARTS } from "../../core/model.ts";
 import type { Style } from "./style.ts";
 
@@ -51,7 +51,7 @@ export function renderAnalysis(analysis: Analysis, style: Style): string {
     const report = analysis.signals[id];
     const first = report.evidence[0];
     out.push(
-      `  ${levelMark(style, report.level)} ${name.padEnd(27)} ${LEVEL_TEXT[report.level].padEnd(9)}${first ? style.dim(` “${first.quote}”`) : ""}`,
+      `  ${levelMark(style, report.level)} ${name.padEnd(27)} ${levelText(id, report.level).padEnd(9)}${first ? style.dim(` “${first.quote}”`) : ""}`,
     );
   }
   out.push(

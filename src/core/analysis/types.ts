@@ -30,6 +30,18 @@ export const LEVEL_TEXT: Readonly<Record<SignalLevel, string>> = {
   risk: "Risk",
 };
 
+/**
+ * A level as every view shows it beside the signal's name. A signal named by its risk
+ * ("Blames others") reads its good levels as the opposite of the risk: "Blames others: Strong"
+ * read as strong blame on an answer that owns its part.
+ * @example levelText("blame", "strong") // "Owns it"
+ */
+export function levelText(signal: RiskSignal, level: SignalLevel): string {
+  const named = SIGNAL_NAMES.find((s) => s.id === signal);
+  if (named?.risk && (level === "strong" || level === "present")) return "Owns it";
+  return LEVEL_TEXT[level];
+}
+
 /** What a caller may pass to `analyze`. */
 export interface AnalyzeOptions {
   /** The interview question; decides the competency and the default time budget. */

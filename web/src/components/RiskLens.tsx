@@ -1,7 +1,7 @@
 import {
   type FollowUpCheckId,
   type FollowUpKind,
-  LEVEL_TEXT,
+  levelText,
   type RubricCheckId,
   SIGNAL_NAMES,
 } from "../../../src/core/analysis/types.ts";
@@ -13,7 +13,7 @@ import { ErrorMessage } from "./ErrorMessage.tsx";
 
 /** The five risks and their levels in words, shared with the CLI (src/core/analysis/types.ts). */
 export const SIGNALS = SIGNAL_NAMES;
-export { LEVEL_TEXT };
+export { levelText };
 
 export const PART_NAMES: Record<StarPart, string> = {
   situation: "Situation",
@@ -197,7 +197,7 @@ function LensBody({
               <li key={signal.id} className="signal">
                 <span className="signal-name">{signal.name}</span>
                 <span className={`signal-level level-${report.level}${signal.risk ? " is-risk" : ""}`}>
-                  {LEVEL_TEXT[report.level]}
+                  {levelText(signal.id, report.level)}
                 </span>
                 {report.level !== "absent" &&
                   (quote !== undefined ? (

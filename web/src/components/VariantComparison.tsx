@@ -6,7 +6,7 @@ import { formatDuration } from "../library.ts";
 import { useAnalysis } from "../use-analysis.ts";
 import {
   FOLLOW_UP_CHECK_NAMES,
-  LEVEL_TEXT,
+  levelText,
   PART_NAMES,
   RUBRIC_NAMES,
   SCORE_TEXT,
@@ -69,7 +69,7 @@ function VariantColumn({
             {SIGNALS.map((signal) => (
               <div key={signal.id}>
                 <dt>{signal.name}</dt>
-                <dd>{LEVEL_TEXT[analysis.signals[signal.id].level]}</dd>
+                <dd>{levelText(signal.id, analysis.signals[signal.id].level)}</dd>
               </div>
             ))}
             {analysis.followUp !== undefined ? (
