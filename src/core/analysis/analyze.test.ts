@@ -277,6 +277,24 @@ describe("analyze", () => {
     expect(length?.note).toMatch(/\(a little short\)$/);
   });
 
+  it("reads a stated intent as the arc's 'what next', written or spoken, but not a past wish", () => {
+    const question = "Tell me about yourself.";
+    const arcOf = (text: string) => analyze(text, { question }).nonStory?.checks.find((c) => c.id === "arc");
+    const written = arcOf(
+      "I'm a PhD in applied maths, and I spent three years building ML pipelines at a fintech, where I owned the retraining system and cut model refresh from two weeks to a day. Now I want to move closer to product ML.",
+    );
+    expect(written?.met).toBe(true);
+    expect(written?.evidence.map((q) => q.quote).at(-1)).toBe("Now I want to move closer to product ML.");
+    const spoken = arcOf(
+      "so im a phd in applied maths and i spent three years building ml pipelines at a fintech where i owned the retraining system and cut model refresh from two weeks to a day and now im keen to move closer to product ml",
+    );
+    expect(spoken?.met).toBe(true);
+    const past = arcOf(
+      "I studied applied maths and then spent three years building ML pipelines at a fintech. I wanted to move closer to product work, so I moved to the ranking team last spring.",
+    );
+    expect(past?.met).toBe(false);
+  });
+
   it("flags clichés with nothing behind them, and budgets by competency", () => {
     const a = analyze(
       "I'm passionate about technology and committed to lifelong learning. I am a team player and a fast learner who loves a challenge.",

@@ -367,6 +367,13 @@ const SPELLED_NUMBER =
 const MODAL = /\b(i|we)( would|'d| will|'ll| should| could| might)\b|^(if|when) i\b/;
 const INVITES =
   /\?\s*$|\b(i'd love to|i would love to|i'm looking for|i am looking for|looking forward|that's why|that is why|which is why|excited to|keen to|i want to bring|i'd like to|next step)\b/;
+/**
+ * A present-tense intent of the speaker — what they want next ("now I want to work on ranking",
+ * "I'm aiming for that scale next", "my next step is…"), written or spoken ("im keen to").
+ * Past tense ("I wanted to") is narration, not an intent.
+ */
+const INTENT =
+  /\b(?:now )?(?:i|i'm|i am|im)(?: really| now| also| still)? (?:want to|hope to|plan to|aim to|(?:looking|aiming|hoping|planning) (?:to|for)|(?:keen|eager|excited|ready) (?:to|for|about))\b|\bmy (?:goal|aim) (?:is|now is) to\b|\b(?:my|the) next (?:step|role|move|chapter)\b|\bwhy i(?:'m| am|m)? (?:applied|applying)\b/;
 
 function isHypothetical(units: readonly Unit[], tokens: readonly Token[]): boolean {
   const modal = units.filter((u) => MODAL.test(u.norm)).length;
@@ -607,7 +614,7 @@ export function judgeAnswer(
   const last = units[units.length - 1];
   // The arc of a self-presentation: how I got here (past) and what I want next (modal).
   const pastAt = read.features.findIndex((f) => f.includes("past"));
-  const nextAt = read.features.findIndex((f) => f.includes("modal"));
+  const nextAt = read.features.findIndex((f, i) => f.includes("modal") || INTENT.test(units[i]?.norm ?? ""));
   const arc = pastAt >= 0 && nextAt >= 0;
   const invites = last !== undefined && INVITES.test(last.norm);
   const inBudget = seconds >= budget.min * 0.7 && seconds <= budget.max * 1.2;
