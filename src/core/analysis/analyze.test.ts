@@ -295,6 +295,19 @@ describe("analyze", () => {
     expect(past?.met).toBe(false);
   });
 
+  it("reads an offer to say more, or a question without a question mark, as an ending that invites", () => {
+    const question = "Tell me about yourself.";
+    const endingOf = (last: string) =>
+      analyze(
+        `I'm an ML engineer at a logistics company, where I built the routing model that plans 900 vans a day. Before that I spent three years as a backend developer. ${last}`,
+        { question },
+      ).nonStory?.checks.find((c) => c.id === "ending");
+    expect(endingOf("Happy to go deeper into the routing model if that's useful.")?.met).toBe(true);
+    expect(endingOf("I can walk you through the scheduler project if you'd like.")?.met).toBe(true);
+    expect(endingOf("So I'm curious how your team splits model ownership today.")?.met).toBe(true);
+    expect(endingOf("That was a good job and I learned a lot there.")?.met).toBe(false);
+  });
+
   it("flags clichés with nothing behind them, and budgets by competency", () => {
     const a = analyze(
       "I'm passionate about technology and committed to lifelong learning. I am a team player and a fast learner who loves a challenge.",

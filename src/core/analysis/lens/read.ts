@@ -366,7 +366,7 @@ const SPELLED_NUMBER =
   /\b(two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty|hundred|thousand|million)\b/g;
 const MODAL = /\b(i|we)( would|'d| will|'ll| should| could| might)\b|^(if|when) i\b/;
 const INVITES =
-  /\?\s*$|\b(i'd love to|i would love to|i'm looking for|i am looking for|looking forward|that's why|that is why|which is why|excited to|keen to|i want to bring|i'd like to|next step)\b/;
+  /\?\s*$|\b(i'd love to|i would love to|i'm looking for|i am looking for|looking forward|that's why|that is why|which is why|excited to|keen to|i want to bring|i'd like to|next step)\b|\b(?:happy|glad|i can|i could)\b[^.!?]{0,12}?\b(?:go (?:deeper|into|through)|walk (?:you )?through|explain|talk (?:more )?about|say more|tell you more|expand on)\b|\b(?:i'm|i am|im|i'd be|i would be) curious\b|\bi'd love to (?:hear|know|learn)\b/;
 /**
  * A present-tense intent of the speaker — what they want next ("now I want to work on ranking",
  * "I'm aiming for that scale next", "my next step is…"), written or spoken ("im keen to").
