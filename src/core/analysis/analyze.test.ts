@@ -308,6 +308,15 @@ describe("analyze", () => {
     expect(endingOf("That was a good job and I learned a lot there.")?.met).toBe(false);
   });
 
+  it("does not ask a weakness answer why this role or company", () => {
+    const a = analyze(
+      "My biggest weakness is that I used to say yes to every request. Last year I had three side projects on top of my main work and I missed a deadline on the billing migration by a week. Since then I keep a visible list of what I've committed to, and I ask my manager to rank anything new against it. This quarter I turned down two requests and shipped the migration phase two days early.",
+      { question: "What is your greatest weakness?" },
+    );
+    expect(a.nonStory?.checks.map((c) => c.id)).toEqual(["answers", "specific", "length"]);
+    expect(a.fixes.map((f) => f.action).join(" ")).not.toMatch(/why this role or company/);
+  });
+
   it("flags clichés with nothing behind them, and budgets by competency", () => {
     const a = analyze(
       "I'm passionate about technology and committed to lifelong learning. I am a team player and a fast learner who loves a challenge.",

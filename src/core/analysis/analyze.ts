@@ -173,7 +173,9 @@ function summariseStar(
   };
 }
 
-const SELF_PRESENTATION: ReadonlySet<Competency> = new Set(["about-me", "motivation", "strength-weakness"]);
+// Fit (why this role or company), the arc and the ending are asked of "about me" and motivation
+// answers only: a weakness answer that names no employer is not a miss (the top fixes never asked it
+// to; on the corpus's strength-weakness answers a check for it was met by 2 of the 11 labelled 5).
 const WITH_ARC: ReadonlySet<Competency> = new Set(["about-me", "motivation"]);
 
 /**
@@ -222,7 +224,7 @@ function rubricOf(
         : `${counted} ${counted === 1 ? "figure or count" : "figures or counts"}`,
     evidence: at(withFigures),
   });
-  if (SELF_PRESENTATION.has(competency)) {
+  if (WITH_ARC.has(competency)) {
     const fit = corpus.findAll(TAILORING).map((m) => m.unit.index);
     checks.push({
       id: "fit",
@@ -230,8 +232,6 @@ function rubricOf(
       note: fit.length > 0 ? "names the role, team or company" : "does not say why this role or company",
       evidence: at(fit),
     });
-  }
-  if (WITH_ARC.has(competency)) {
     checks.push({
       id: "arc",
       met: rubric.arc,
