@@ -165,3 +165,74 @@ export function transcriptOf(s: CorpusRow["s"]): { text: string; starts: number[
   }
   return { text, starts };
 }
+
+/**
+ * One sentence-level edit of a relabelling list (eval/corpus/additions/relabel-*.json, README
+ * "Label conventions"): the tag `label` added to or removed from sentence `s` (or every sentence)
+ * of answer `id`, under convention `rule`.
+ */
+export interface RelabelEdit {
+  id: string;
+  label: string;
+  s: number | "all";
+  op: "add" | "remove";
+  rule: string;
+}
+
+/** The relabelling lists of the corpus, in the order the README applies them. */
+export const RELABEL_LISTS = [
+  "relabel-task-autonomy.json",
+  "relabel-autonomy-stories.json",
+  "relabel-ambiguity.json",
+] as const;
+
+/** The edits of the corpus's relabelling lists whose `rule` is one of `rules`, in list order. */
+export function readRelabelEdits(dir: string, rules: ReadonlySet<string>): RelabelEdit[] {
+  return RELABEL_LISTS.map((f) => join(dir, "additions", f))
+    .filter((f) => existsSync(f))
+    .flatMap((f) => JSON.parse(readFileSync(f, "utf8")) as RelabelEdit[])
+    .filter((e) => rules.has(e.rule));
+}
+
+/**
+ * The rows with the edits applied, in memory, to the answers whose split is in `splits` (the
+ * files stay as written): as `scripts/corpus-relabel.mjs` does to the files, each edited
+ * sentence's tags change and the answer-level label is recomputed from the sentence tags. An
+ * edited row is a copy; the others are returned as they were. Throws when an edit names an
+ * answer that is not among the rows or a sentence it does not have.
+ */
+export function relabelRows(
+  rows: readonly CorpusRow[],
+  edits: readonly RelabelEdit[],
+  splits: ReadonlySet<string>,
+): { rows: CorpusRow[]; changed: Array<{ id: string; label: string; from: unknown; to: unknown }> } {
+  const byId = new Map<string, RelabelEdit[]>();
+  for (const e of edits) byId.set(e.id, [...(byId.get(e.id) ?? []), e]);
+  const known = new Set(rows.map((r) => r.id));
+  for (const id of byId.keys()) if (!known.has(id)) throw new Error(`relabel: ${id} is not in the corpus`);
+  const changed: Array<{ id: string; label: string; from: unknown; to: unknown }> = [];
+  const out = rows.map((row) => {
+    const mine = byId.get(row.id);
+    if (mine === undefined || !splits.has(row.split)) return row;
+    const s = row.s.map(([text, tags]) => [text, tags] as [string, string]);
+    const labels = { ...row.labels };
+    for (const e of mine) {
+      const at = e.s === "all" ? s.map((_, i) => i) : [e.s];
+      for (const i of at) {
+        const sentence = s[i];
+        if (sentence === undefined) throw new Error(`relabel: ${row.id} has no sentence ${i}`);
+        const tags = sentence[1].split(/\s+/).filter((t) => t !== "");
+        const has = tags.includes(e.label);
+        if (e.op === "add" && !has) tags.push(e.label);
+        if (e.op === "remove" && has) tags.splice(tags.indexOf(e.label), 1);
+        sentence[1] = tags.join(" ");
+      }
+      labels[e.label] = s.some(([, tags]) => tags.split(/\s+/).includes(e.label));
+    }
+    for (const label of Object.keys(labels))
+      if (labels[label] !== row.labels[label])
+        changed.push({ id: row.id, label, from: row.labels[label], to: labels[label] });
+    return { ...row, s, labels };
+  });
+  return { rows: out, changed };
+}

@@ -18,6 +18,8 @@
  *   npm run train -- --clause-cues --out FILE     # the tagger also reads obligation clauses
  *   npm run train -- --clause-answers --out FILE  # also train on additions/train-s.jsonl
  *   npm run train -- --clause-reading --out FILE  # task tagger reads obligation clauses, alone too
+ *   npm run train -- --relabel T1 --out FILE      # the README's convention T1 applied to train, in memory
+ *   npm run train -- --relabel T1 --relabel-splits train,validation --out FILE
  *
  * `--extra` adds the answers of other JSONL files (same shape as answers/) to the training
  * answers, whatever their `split`; by default the four blind writers of the corpus's heldout/
@@ -74,6 +76,8 @@ import {
   type CorpusRow,
   readAnswers,
   readQuestions,
+  readRelabelEdits,
+  relabelRows,
   seeded,
   transcriptOf,
 } from "./lens-corpus.ts";
@@ -116,7 +120,7 @@ const log = (line: string): void => {
 // inside a clause, with near misses) join the train split, after the corpus's own.
 const CLAUSE_ANSWERS = args.includes("--clause-answers");
 const clauseAnswersFile = join(corpusDir, "additions", "train-s.jsonl");
-const all = [
+const corpusRows = [
   ...readAnswers(corpusDir, "train"),
   ...(CLAUSE_ANSWERS
     ? readFileSync(clauseAnswersFile, "utf8")
@@ -126,6 +130,18 @@ const all = [
         .filter((r) => r.split === "train" && Array.isArray(r.s) && r.s.length > 0)
     : []),
 ];
+// `--relabel T1` (issue 10, branch `task19`, docs/risk-lens.md "T1 and the clause read"): the
+// edits of the corpus's relabelling lists (additions/relabel-*.json) whose rule is named are
+// applied in memory to the answers of the splits of `--relabel-splits` (default `train`, so the
+// thresholds are still picked on validation as written); the corpus files stay as written.
+// `--relabel none`: no edit.
+const RELABEL_DEFAULT = "none";
+const RELABEL_RULES = new Set(
+  (option("--relabel") ?? RELABEL_DEFAULT).split(",").filter((r) => r !== "" && r !== "none"),
+);
+const RELABEL_SPLITS = new Set((option("--relabel-splits") ?? "train").split(",").filter((s) => s !== ""));
+const relabelled = relabelRows(corpusRows, readRelabelEdits(corpusDir, RELABEL_RULES), RELABEL_SPLITS);
+const all = relabelled.rows;
 // Extra training files (`--extra`): read as train answers, after the corpus's own. By default
 // the four blind writers of the corpus's heldout/ folder (docs/risk-lens.md, "Blind writers in
 // training, part 4"); `--extra none` trains on the corpus alone.
@@ -181,6 +197,10 @@ if (trainRows.length < 10) {
 log(
   `${trainRows.length} train, ${validationRows.length} validation answers, ${questionRows.length} questions`,
 );
+if (RELABEL_RULES.size > 0)
+  log(
+    `--relabel ${[...RELABEL_RULES].join(",")} on ${[...RELABEL_SPLITS].join(",")}: ${relabelled.changed.length} answer-level labels changed`,
+  );
 if (extraRows.length > 0)
   log(
     `${extraRows.length} of the train answers from --extra (weight ${EXTRA_WEIGHT}, overall regression ${EXTRA_OVERALL ? "yes" : "no"})`,
