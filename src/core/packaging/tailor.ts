@@ -211,13 +211,20 @@ function inlineSection(
   return { heading, section, items };
 }
 
-function trimSpan(raw: string, start: number, end: number, masked: string): { start: number; end: number } {
+function trimSpan(
+  raw: string,
+  start: number,
+  end: number,
+  masked: string,
+  keepPeriod = true,
+): { start: number; end: number } {
   let s = start;
   let e = end;
   while (s < e && /\s/.test(masked[s] ?? "")) s++;
   while (e > s && /[\s.;,]/.test(masked[e - 1] ?? "")) e--;
-  // Keep a closing period the user wrote; drop markup left at the edges.
-  if (raw[e] === ".") e++;
+  // Keep a closing period the user wrote on a line of its own; drop markup left at the edges.
+  // The full stop after an inline list ("requirements: a, b, c.") ends the list, not its last item.
+  if (keepPeriod && raw[e] === ".") e++;
   return { start: s, end: e };
 }
 
@@ -391,8 +398,13 @@ export function extractRequirements(posting: string): PostingRequirements {
   let section: PostingSection = "other";
   let heading: string | undefined;
   let sawHeading = false;
-  const add = (span: { start: number; end: number }, kind: RequirementKind, required: boolean) => {
-    const { start, end } = trimSpan(posting, span.start, span.end, masked);
+  const add = (
+    span: { start: number; end: number },
+    kind: RequirementKind,
+    required: boolean,
+    keepPeriod = true,
+  ) => {
+    const { start, end } = trimSpan(posting, span.start, span.end, masked, keepPeriod);
     if (end <= start) return;
     const text = masked.slice(start, end).replace(/\s+/g, " ").trim();
     if (text.split(" ").length < 2 && skillsIn(text).length === 0) return;
@@ -456,7 +468,7 @@ export function extractRequirements(posting: string): PostingRequirements {
         if (section !== "benefits") {
           const kind = section === "responsibilities" ? "responsibility" : "skill";
           for (const item of inline.items)
-            add(item, kindFor(item.text, kind) ?? kind, section !== "preferred");
+            add(item, kindFor(item.text, kind) ?? kind, section !== "preferred", false);
         }
         continue;
       }
