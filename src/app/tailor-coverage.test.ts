@@ -74,6 +74,15 @@ Requirements:
 - Authorised to work in the UK
 `;
 
+// A posting of our own pasted as one paragraph per section, its asks an inline list.
+const INLINE_POSTING = `Machine Learning Engineer — Brightwell Health
+
+Brightwell Health builds software that helps clinics triage patient messages.
+
+Requirements: experience deploying models to production, Kubernetes, a quantitative PhD.
+Nice to have: experience with PyTorch.
+`;
+
 const NOW = new Date("2026-12-02T12:00:00Z");
 
 async function bankFrom(store: Store, userId: string, bytes: Uint8Array, filename: string) {
@@ -105,6 +114,7 @@ describe("tailor and coverage on real documents", () => {
         now: NOW,
       });
       results.seedServing = await tailorJobDescription(store, "seed", SERVING_POSTING, { now: NOW });
+      results.seedInline = await tailorJobDescription(store, "seed", INLINE_POSTING, { now: NOW });
     }
     await bankFrom(store, "sample", sample, "sample-prep.md");
     results.sample = await tailorJobDescription(store, "sample", POSTING, { now: NOW });
@@ -174,6 +184,16 @@ describe("tailor and coverage on real documents", () => {
       const req = requirement(resultOf("seedServing"), /ETL pipelines/);
       expect(req.evidence[0]?.quote).toMatch(/created automated data pipelines/);
       expect(req.evidence[0]?.quote).not.toMatch(/reminded me/);
+    });
+
+    it("never shows the sentence where the mistake surfaced as proof of deploying models: a deed comes first", () => {
+      // "After deploying the first version, I noticed that the forecasted values were
+      // significantly off" tells the problem of the ML-focused mistake story, not the skill.
+      const result = resultOf("seedInline");
+      const req = requirement(result, /deploying models to production/);
+      for (const evidence of req.evidence) expect(evidence.quote).not.toMatch(/significantly off/);
+      const fit = result.whyCompany.lines.filter((line) => line.beat === "fit").map((line) => line.text);
+      expect(fit.join("\n")).not.toMatch(/significantly off|inaccessible|error rates/);
     });
 
     it("leaves the right to work a gap: the seed says nothing about it", () => {

@@ -13,7 +13,7 @@ import {
   yearsRequired,
 } from "../semantic/index.ts";
 import { wordRank } from "../semantic/vectors.ts";
-import { changeShown, degreeShown, doneShown, madeShown } from "./acts.ts";
+import { changeShown, degreeShown, doneShown, madeShown, troubleShown } from "./acts.ts";
 import {
   CHROME_LINE,
   MISSION_CUE,
@@ -651,6 +651,12 @@ interface EvidenceRank {
    * not, or only in a noun ("…to deployment").
    */
   done: number;
+  /**
+   * The sentence tells what went wrong rather than what the speaker did ("I noticed that the
+   * forecasted values were significantly off"), for an ask that is not about trouble: a deed
+   * shows the skill, the problem a story starts from does not.
+   */
+  trouble: boolean;
   concepts: number;
   /** The speaker acts in the sentence. */
   agent: boolean;
@@ -678,6 +684,7 @@ function evidenceRank(match: SemanticMatch, asked: Analysis, said: Analysis, dut
     change: changeShown(asked, said),
     made: madeShown(asked, said) === true,
     done: duty ? (doneShown(asked, said) ?? 0) : 0,
+    trouble: troubleShown(asked, said),
     concepts: Math.round(ground.concepts * 100) / 100,
     agent: /\b(?:I|we|We)\b/.test(text) || FIRST_WORD_VERB.test(text),
     lesson: LESSON_CUE.test(text.toLowerCase().replace(/[’‘]/g, "'")),
@@ -718,6 +725,7 @@ function byEvidence(
     (rb.change ?? 0) - (ra.change ?? 0) ||
     Number(rb.made) - Number(ra.made) ||
     rb.done - ra.done ||
+    Number(ra.trouble) - Number(rb.trouble) ||
     Number(rb.agent) - Number(ra.agent) ||
     Number(ra.lesson) - Number(rb.lesson) ||
     Number(rb.names) - Number(ra.names) ||
