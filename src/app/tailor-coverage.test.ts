@@ -196,6 +196,12 @@ describe("tailor and coverage on real documents", () => {
       expect(fit.join("\n")).not.toMatch(/significantly off|inaccessible|error rates/);
     });
 
+    it("shows Kubernetes first by the sentence that deploys to EKS, not by the service hosted on ECS", () => {
+      const req = requirement(resultOf("seedInline"), /^Kubernetes$/);
+      expect(req.evidence[0]?.quote).toMatch(/\bEKS\b/);
+      expect(req.evidence[0]?.quote).not.toMatch(/\bECS\b/);
+    });
+
     it("leaves the right to work a gap: the seed says nothing about it", () => {
       const req = requirement(resultOf("seedServing"), /Authorised to work/);
       expect(req.covered, req.evidence.map((e) => e.quote).join(" | ")).toBe(false);

@@ -680,7 +680,7 @@ function evidenceRank(match: SemanticMatch, asked: Analysis, said: Analysis, dut
   const text = said.text;
   return {
     head: ground.head,
-    names: namesTheAsk(asked, said),
+    names: namesTheAsk(asked, said) || namesTheTool(asked, said),
     change: changeShown(asked, said),
     made: madeShown(asked, said) === true,
     done: duty ? (doneShown(asked, said) ?? 0) : 0,
@@ -755,6 +755,27 @@ function namesTheAsk(
   );
   const saidWords = new Set([...said.allLemmas, ...words(said.text.toLowerCase())]);
   return [...own.filter(isRare), ...naming].some((word) => saidWords.has(word));
+}
+
+const TOOLS = TOOL_TERMS.filter((t) => t.kind === "tool");
+
+/**
+ * Whether the sentence names a tool the ask names, by one of its own names (a term of the trade,
+ * not a word every text uses: "containers" is no name of Docker), where the matcher reads the same
+ * concept in both: "EKS" is Kubernetes as Amazon runs it, where "ECS", which the lexicons file under
+ * the same containers concept, is not.
+ * @example namesTheTool(analyzeText("Kubernetes"), analyzeText("I deployed the model to EKS.")) // true
+ * @example namesTheTool(analyzeText("Kubernetes"), analyzeText("I deployed the service on ECS.")) // false
+ */
+function namesTheTool(asked: Analysis, said: Analysis): boolean {
+  if (![...asked.direct].some((id) => said.concepts.has(id))) return false;
+  const named = skillsIn(asked.text);
+  const saidText = ` ${words(said.text.toLowerCase()).join(" ")} `;
+  return TOOLS.some(
+    (tool) =>
+      named.includes(tool.name) &&
+      tool.terms.some((term) => term.split(/\s+/).every(isRare) && saidText.includes(` ${term} `)),
+  );
 }
 
 /**
