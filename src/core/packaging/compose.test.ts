@@ -622,6 +622,28 @@ describe("compose: 'Then, I…' is the next step after any step the draft tells"
     expect(wrapped).toBeGreaterThanOrEqual(0);
     expect(wrapped).toBeLessThan(deploy);
   });
+
+  it("never says 'Then, I…' right after the goal: a step of the speaker is said before it, as in re-angle", () => {
+    const story = parseStory({
+      title: "Delivery-time model",
+      situation: "At a logistics startup, our delivery-time model only ran on a laptop.",
+      task: "My goal was to serve its predictions to the dispatch app.",
+      actions: [
+        "I wrote Terraform for the VPC, the subnets, the IAM roles, the state bucket, the lock table and every security group the service would need, then reviewed each plan with the platform lead.",
+        "Then, I retrained the model on a year of features and evaluated it against the old baseline.",
+      ],
+      result: "Delivery-time error fell by 20%.",
+    });
+    for (const budgetSeconds of [20, 25, 30, 40, 60]) {
+      const draft = compose(story, { question: "Tell me about a technical challenge", budgetSeconds });
+      const then = draft.sentences.findIndex((s) => s.text.startsWith("Then, I"));
+      if (then < 0) continue;
+      expect(
+        draft.sentences.slice(0, then).some((s) => s.part === "action" && s.origin.from !== "template"),
+        `${budgetSeconds} s`,
+      ).toBe(true);
+    }
+  });
 });
 
 describe("compose: a sentence that tells its time from the one before ('Two days later…')", () => {

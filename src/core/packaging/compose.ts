@@ -23,6 +23,7 @@ import {
   lacksSubject,
   leansBack,
   leansOnAnyStep,
+  stepSaidBefore,
 } from "./text.ts";
 
 /** Where a draft sentence came from: the story (verbatim) or a template with blanks. */
@@ -392,7 +393,7 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   const orphaned = (c: Candidate) => {
     // "Then, I…" needs a step before it in the draft, not the one sentence before it.
     if (leansOnAnyStep(c.text))
-      return !candidates.some((o) => o.position < c.position && o.part === "action" && chosen.has(o));
+      return !stepSaidBefore(candidates, c.position, (i) => chosen.has(candidates[i] as Candidate));
     const before = candidates[antecedentOf(texts, c.position)];
     return before !== undefined && !chosen.has(before) && leansBack(c.text);
   };

@@ -357,6 +357,21 @@ describe("reangle: 'Then, I…' is the next step after any step kept before it",
     expect(out.diff.find((d) => d.text.startsWith("I moved the cluster"))?.status).toBe("trimmed");
     expect(out.diff.find((d) => d.text.startsWith("Then, I retrained"))?.status).toBe("kept");
   });
+
+  it("never says 'Then, I…' right after a goal: a step of the speaker is said before it, as in compose", () => {
+    // The goal is kept whatever the role; the infrastructure step before "Then, I…" was trimmed
+    // on its strength, leaving "My goal was to serve … Then, I retrained …" with no step before.
+    const text =
+      "At a logistics startup, our delivery-time model only ran on a laptop. My goal was to serve its predictions to the dispatch app. " +
+      "I wrote Terraform for the VPC, the subnets and the IAM roles. " +
+      "Then, I retrained the model on a year of features and evaluated it against the old baseline. " +
+      "I also set up Helm charts, Istio and an NLB on EKS for serving the model. Delivery-time error fell by 20%.";
+    const out = reangle(text, { fromRole: "mlops-engineer", toRole: "ml-engineer" });
+    const kept = out.diff.filter((d) => d.status === "kept");
+    const then = kept.findIndex((d) => d.text.startsWith("Then, I"));
+    expect(then).toBeGreaterThan(0);
+    expect(kept.slice(0, then).some((d) => d.part === "action")).toBe(true);
+  });
 });
 
 describe("reangle: notes and spoken answers", () => {

@@ -368,6 +368,22 @@ export function leansOnAnyStep(sentence: string): boolean {
 }
 
 /**
+ * For the next step of a sequence ("Then, I…"), whether a step of the speaker is said before it:
+ * an earlier sentence the lens's tagger reads as an action, any one of them (a goal or a setting is
+ * no step: "My goal was to serve it. Then, I retrained…" skips one). Compose and re-angle both ask
+ * this, so a "Then, I…" stands in one only where it stands in the other.
+ * @example stepSaidBefore([{ part: "task" }, { part: "action" }], 1, () => true) // false
+ * @example stepSaidBefore([{ part: "action" }, { part: "action" }], 1, () => true) // true
+ */
+export function stepSaidBefore(
+  sentences: ReadonlyArray<{ part: string }>,
+  at: number,
+  said: (index: number) => boolean,
+): boolean {
+  return sentences.slice(0, at).some((s, i) => s.part === "action" && said(i));
+}
+
+/**
  * Whether a sentence is a list item with no subject of its own ("Added a check…"): it leans on
  * the line that gave the list its subject ("To fix it, I:"), not on the item before it.
  * @example lacksSubject("Re-tuned the model on the honest split.") // true
