@@ -202,6 +202,12 @@ describe("tailor and coverage on real documents", () => {
       expect(req.evidence[0]?.quote).not.toMatch(/\bECS\b/);
     });
 
+    it("says a tool's name as the posting writes it in the fit line: 'You ask for Kubernetes.'", () => {
+      const fit = resultOf("seedInline").whyCompany.lines.filter((line) => line.beat === "fit");
+      const kubernetes = fit.find((line) => /kubernetes/i.test(line.text));
+      expect(kubernetes?.text).toMatch(/^You ask for Kubernetes\. /);
+    });
+
     it("leaves the right to work a gap: the seed says nothing about it", () => {
       const req = requirement(resultOf("seedServing"), /Authorised to work/);
       expect(req.covered, req.evidence.map((e) => e.quote).join(" | ")).toBe(false);

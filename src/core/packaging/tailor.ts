@@ -1123,11 +1123,13 @@ function inCandidateVoice(sentence: string, company: string | undefined): string
 
 // A requirement said after "You ask for": its first letter lower-cased unless it starts an
 // acronym or a name ("SQL", "PyTorch"; the article "A" is lower-cased), its closing period dropped.
-const asAsked = (requirement: string) =>
-  requirement
-    .trim()
-    .replace(/[.;:]+$/, "")
-    .replace(/^(?:(\p{Lu})(?=\p{Ll}+\b)|A(?= ))/u, (letter) => letter.toLowerCase());
+// A tool named by its own name keeps its capital ("You ask for Kubernetes", not "kubernetes").
+const asAsked = (requirement: string) => {
+  const text = requirement.trim().replace(/[.;:]+$/, "");
+  const first = /^[\p{L}\p{N}+#.-]+/u.exec(text)?.[0].replace(/\.$/, "").toLowerCase() ?? "";
+  if (/^\p{Lu}/u.test(SKILL_NAMES.get(first) ?? "")) return text;
+  return text.replace(/^(?:(\p{Lu})(?=\p{Ll}+\b)|A(?= ))/u, (letter) => letter.toLowerCase());
+};
 
 /**
  * How the fit line names an ask: "You ask for a quantitative PhD." for a thing asked for, and
