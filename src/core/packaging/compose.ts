@@ -250,8 +250,17 @@ function lensTiming(text: string, wpm: number, budgetSeconds: number): { words: 
 function inTellingOrder(sentences: StorySentence[], telling: string | undefined): StorySentence[] {
   if (telling === undefined || telling.trim() === "") return sentences;
   let previous = -1;
+  // A story sentence may join a lead-in to the first item of its list ("Once I identified the
+  // issue…, I" + "Refactored the app…" → "…, I refactored the app…"), which the source does not
+  // hold whole: its opening words still say where it was told.
+  const locate = (text: string) => {
+    const at = telling.indexOf(text);
+    if (at >= 0) return at;
+    const opening = text.split(/\s+/).slice(0, 6).join(" ");
+    return opening.length >= 20 ? telling.indexOf(opening) : -1;
+  };
   const keyed = sentences.map((s, i) => {
-    const at = telling.indexOf(s.text);
+    const at = locate(s.text);
     const key = at >= 0 ? at : previous + 0.5;
     previous = key;
     return { s, key, i };
