@@ -263,6 +263,18 @@ describe("tailor and coverage on real documents", () => {
       expect(cell("ml-engineering", /ML in practice/)).toBe(3);
     });
 
+    it("coverage reads the technical story's closing growth line as its lesson: result and lesson, strength 2", async () => {
+      // "It helped me solidify my end-to-end understanding of ML systems…" closes the Result of
+      // Q3: compose tells it as the lesson, and the story keeps it as one, so coverage counts it.
+      const matrix = await coverage(store, "seed");
+      const row = matrix.rows.find((r) => r.competency === "technical-challenge");
+      const story = row?.evidence.find(
+        (e) => e.source === "story" && /complex technical problem/.test(e.title),
+      );
+      expect(story?.strength).toBe(2);
+      expect(matrix.thin).not.toContain("technical-challenge");
+    });
+
     it("coverage counts the about-me and motivation answers and the ML engineering stories", async () => {
       const matrix = await coverage(store, "seed");
       expect(matrix.gaps).not.toContain("about-me");

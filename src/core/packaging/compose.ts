@@ -1,4 +1,3 @@
-import { LESSON_CUE } from "../analysis/data/star-cues.ts";
 import { classify, DEFAULT_WPM } from "../analysis/index.ts";
 import { SENTENCE_TAGS } from "../analysis/lens/features.ts";
 import { readAnswer, tagSentences } from "../analysis/lens/read.ts";
@@ -10,7 +9,7 @@ import { DeriskError } from "../errors.ts";
 import type { RoleId, StarPart } from "../model.ts";
 import { answeringSentences } from "./data/answer-cues.ts";
 import { findRoleTerms } from "./role-terms.ts";
-import { type Story, type StoryField, type StorySentence, storySentences } from "./story.ts";
+import { readsAsLesson, type Story, type StoryField, type StorySentence, storySentences } from "./story.ts";
 import {
   announcedCount,
   antecedentOf,
@@ -94,18 +93,6 @@ interface Candidate extends StorySentence {
 
 function template(text: string, part: StarPart): DraftSentence {
   return { text, part, origin: { from: "template", blanks: text.match(BLANK) ?? [] } };
-}
-
-// What the episode did to the speaker's understanding ("It helped me solidify my understanding
-// of…", "It sharpened my sense of…", "It gave me a deeper appreciation for…"): a lesson told as
-// growth, which the lens's cues (and its tagger) can read as one more result.
-const GROWTH_CUE =
-  /\b(?:helped|taught|allowed|pushed|forced|led) (?:me|us) (?:to )?(?:solidify|deepen|sharpen|broaden|strengthen|understand|appreciate|grasp|internali[sz]e|recogni[sz]e|realize|realise)\b|\b(?:solidif(?:y|ied)|sharpen(?:ed)?|broaden(?:ed)?|deepen(?:ed)?|strengthen(?:ed)?|reinforc(?:e|ed)|grew|expanded|changed) (?:my|our) (?:[\w-]+ ){0,3}(?:understanding|grasp|knowledge|intuition|appreciation|sense|view|thinking|perspective)\b|\bgave (?:me|us) (?:a )?(?:[\w-]+ ){0,2}(?:understanding|appreciation|sense|respect|perspective) (?:of|for)\b/;
-
-/** Whether a sentence says what the speaker learned, by the lens's lesson cue or as growth. */
-function readsAsLesson(sentence: string): boolean {
-  const text = sentence.toLowerCase().replace(/[’‘]/g, "'");
-  return LESSON_CUE.test(text) || GROWTH_CUE.test(text);
 }
 
 /** How much the story's own field for a sentence adds to the tagger's probability of that part. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LESSON_CUE as LENS_LESSON_CUE } from "../analysis/data/star-cues.ts";
 import { analyze, classify } from "../analysis/index.ts";
 import { DeriskError } from "../errors.ts";
 import {
@@ -288,6 +289,21 @@ export function splitStoryText(text: string): Pick<Story, StoryField> {
   return out;
 }
 
+// What the episode did to the speaker's understanding ("It helped me solidify my understanding
+// of…", "It sharpened my sense of…", "It gave me a deeper appreciation for…"): a lesson told as
+// growth, which the lens's cues (and its tagger) can read as one more result.
+const GROWTH_CUE =
+  /\b(?:helped|taught|allowed|pushed|forced|led) (?:me|us) (?:to )?(?:solidify|deepen|sharpen|broaden|strengthen|understand|appreciate|grasp|internali[sz]e|recogni[sz]e|realize|realise)\b|\b(?:solidif(?:y|ied)|sharpen(?:ed)?|broaden(?:ed)?|deepen(?:ed)?|strengthen(?:ed)?|reinforc(?:e|ed)|grew|expanded|changed) (?:my|our) (?:[\w-]+ ){0,3}(?:understanding|grasp|knowledge|intuition|appreciation|sense|view|thinking|perspective)\b|\bgave (?:me|us) (?:a )?(?:[\w-]+ ){0,2}(?:understanding|appreciation|sense|respect|perspective) (?:of|for)\b/;
+
+/**
+ * Whether a sentence says what the speaker learned, by the lens's lesson cue or as growth.
+ * @example readsAsLesson("It helped me solidify my understanding of ML systems.") // true
+ */
+export function readsAsLesson(sentence: string): boolean {
+  const text = sentence.toLowerCase().replace(/[’‘]/g, "'");
+  return LENS_LESSON_CUE.test(text) || GROWTH_CUE.test(text);
+}
+
 /**
  * Turns an imported answer into a story in one step: STAR sections map to fields; a
  * free-text answer (e.g. a mistake story) is split into parts by cues.
@@ -302,11 +318,12 @@ export function storyFromAnswer(answer: AnswerItem): Story {
     competencies: [classify(answer.question).competency],
   };
   if (hasStar) {
-    // Without a Lesson section, the lesson is often the Result's closing line ("It taught me…").
+    // Without a Lesson section, the lesson is often the Result's closing line ("It taught me…",
+    // or told as growth: "It helped me solidify my understanding of…"), as compose reads it.
     const result = splitSentences(star.result ?? "").map((s) => s.text);
     const lessonAt = star.lesson?.trim()
       ? -1
-      : result.findIndex((sentence, i) => i > 0 && LESSON_CUE.test(sentence));
+      : result.findIndex((sentence, i) => i > 0 && (LESSON_CUE.test(sentence) || readsAsLesson(sentence)));
     Object.assign(input, {
       situation: star.situation ?? "",
       task: star.task ?? "",
