@@ -10,7 +10,7 @@ import {
   type StarPart,
 } from "../model.ts";
 import { TOOL_TERMS } from "./data/tools.ts";
-import { hasFigure, isPleasantry, joinSentences, splitSentences, termPattern } from "./text.ts";
+import { hasFigure, isPleasantry, joinSentences, lacksSubject, splitSentences, termPattern } from "./text.ts";
 
 /** One real episode, validated: the raw material answers are composed from. */
 export interface Story {
@@ -265,6 +265,20 @@ export function splitStoryText(text: string): Pick<Story, StoryField> {
       previous.part = "action";
     } else texts.push({ text: value, part: sentence.part });
   }
+  // Before the speaker's first deed, what the analyzer hears as an outcome ("However, after launch,
+  // we started seeing high error rates") or as an action nobody does ("It turned out the model was
+  // loaded per request") is the problem the deeds answer: the situation, told in its place.
+  const deed = (t: (typeof texts)[number]) =>
+    t.part === "action" && (/\b(?:I|we|We)\b/.test(t.text) || lacksSubject(t.text));
+  // Between two deeds, an outcome ("Within a week the operators said it missed the events") is
+  // not how the story ended: it stays among the actions, in its place, where compose reads it as the
+  // problem the next deed answers.
+  const firstDeed = texts.findIndex(deed);
+  const lastDeed = texts.findLastIndex(deed);
+  texts.forEach((t, i) => {
+    if (i < firstDeed && (t.part === "result" || t.part === "action")) t.part = "situation";
+    else if (i > firstDeed && i < lastDeed && t.part === "result") t.part = "action";
+  });
   for (const sentence of texts) {
     const value = sentence.text;
     // A spoken "Sure." or "Great question." opens an answer but tells no part of the story.
