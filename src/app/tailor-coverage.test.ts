@@ -327,6 +327,13 @@ describe("tailor and coverage on real documents", () => {
       expect(latency.evidence.map((e) => e.quote).join("\n")).not.toMatch(/terabytes/);
     });
 
+    it("says why now with the sample's prepared answer to 'Why leave research now?', though it says no 'now'", () => {
+      const whyNow = resultOf("sample").whyCompany.lines.find((line) => line.beat === "why-now");
+      expect(whyNow?.text).toBe(
+        "As for why now: I want my models to meet real users every week, not once per funding cycle.",
+      );
+    });
+
     it("coverage reads the about-me answer", async () => {
       const matrix = await coverage(store, "sample");
       expect(matrix.gaps).not.toContain("about-me");
