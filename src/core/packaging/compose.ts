@@ -206,6 +206,15 @@ export function tagStoryParts(
     else if (i < firstDeed && parts.slice(0, i).includes("task")) parts[i] = "task";
     else parts[i] = "situation";
   });
+  // What the episode did to the speaker's understanding, told after the result with nothing but
+  // the lesson after it ("It helped me solidify my understanding of…"), is the lesson, also where
+  // no written label says so (follow-ups read an answer's sentences with no fields).
+  for (let i = n - 1; i > 0; i -= 1) {
+    if (parts[i] === "lesson") continue;
+    if (parts[i] === "result" && parts[i - 1] === "result" && readsAsLesson(sentences[i] ?? ""))
+      parts[i] = "lesson";
+    break;
+  }
   // A story opens with its setting: the first sentence, filed as the Situation, is the scene
   // even when the tagger hears a deed in it ("I built a detector and evaluated it on…").
   if (priors[0] === "situation") parts[0] = "situation";
