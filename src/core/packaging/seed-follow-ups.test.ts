@@ -70,6 +70,19 @@ describe("follow-up prediction recall", () => {
     },
   );
 
+  it("'what would you do differently?' quotes the sample's own mistake, not the model that 'had learned the fills'", () => {
+    const doc = readSample();
+    const answer = doc.items.find(
+      (i): i is AnswerItem => i.kind === "answer" && i.key === "q5/model-focused",
+    );
+    if (!answer) throw new Error("q5/model-focused is missing");
+    const probe = predictFollowUps(answer.text, { question: answer.question, role: "ml-engineer" }).find(
+      (p) => p.triggerId === "story-lesson",
+    );
+    expect(probe?.trigger).not.toBe("learned");
+    expect(probe?.trigger).toMatch(/realised/);
+  });
+
   it("finds the sample document's prepared follow-ups for Q1", () => {
     const doc = readSample();
     const prepared = doc.items.filter(
