@@ -196,6 +196,14 @@ describe("tailor and coverage on real documents", () => {
       expect(fit.join("\n")).not.toMatch(/significantly off|inaccessible|error rates/);
     });
 
+    it("shows 'experience deploying models to production' first by a sentence where the speaker deployed one", () => {
+      // It was "Over the years, I've built hands-on experience across the ML lifecycle — from … to
+      // deployment —", a claim that names deployment beside "In one project, I deployed a …
+      // inference service".
+      const req = requirement(resultOf("seedInline"), /deploying models to production/);
+      expect(req.evidence[0]?.quote).toMatch(/\bI deployed\b/);
+    });
+
     it("shows Kubernetes first by the sentence that deploys to EKS, not by the service hosted on ECS", () => {
       const req = requirement(resultOf("seedInline"), /^Kubernetes$/);
       expect(req.evidence[0]?.quote).toMatch(/\bEKS\b/);

@@ -158,11 +158,36 @@ export function madeShown(asked: Analysis, said: Analysis): boolean | undefined 
  * The forms of a verb that tell of doing it: "deploy" → deployed, deploying, and "to deploy"; the
  * bare form alone is as often a noun ("a drift monitor").
  */
-function doneForms(verb: string): string[] {
+function doneForms(term: string): string[] {
+  // The ask may name the verb in its -ing form ("Experience deploying models").
+  const verb = term.length > 5 && term.endsWith("ing") ? term.slice(0, -3) : term;
   const stem = verb.endsWith("e") ? verb.slice(0, -1) : verb;
   const doubled = /[^aeiou][aeiou][bdgklmnprt]$/.test(verb) ? verb + verb.slice(-1) : verb;
-  return [...new Set([`to ${verb}`, `${stem}ed`, `${stem}ing`, `${doubled}ed`, `${doubled}ing`])];
+  return [
+    ...new Set([
+      `to ${verb}`,
+      `${stem}ed`,
+      `${stem}ing`,
+      `${doubled}ed`,
+      `${doubled}ing`,
+      ...(PAST[verb] ?? []),
+    ]),
+  ];
 }
+
+// Past forms that do not end in -ed, of verbs postings ask for ("writing" → "writ").
+const PAST: Readonly<Record<string, readonly string[]>> = {
+  write: ["wrote", "written"],
+  writ: ["wrote", "written"],
+  build: ["built"],
+  lead: ["led"],
+  run: ["ran"],
+  runn: ["ran"],
+  teach: ["taught"],
+  mak: ["made"],
+  make: ["made"],
+};
+const IRREGULAR_PAST_FORMS = new Set(Object.values(PAST).flat());
 
 /**
  * For an ask that opens with what to do, in a verb the lexicons read as a concept ("Deploy and
@@ -187,7 +212,9 @@ export function doneShown(asked: Analysis, said: Analysis): 0 | 1 | 2 | undefine
     for (const form of doneForms(term)) {
       if (!text.includes(` ${form} `)) continue;
       // "I deployed", "we then deployed": the speaker does it, not a clause beside what they did.
-      const told = form.endsWith("ed") && new RegExp(`\\b(?:i|we)(?: [a-z]+)? ${form}\\b`).test(text);
+      const told =
+        (form.endsWith("ed") || IRREGULAR_PAST_FORMS.has(form)) &&
+        new RegExp(`\\b(?:i|we)(?: [a-z]+)? ${form}\\b`).test(text);
       best = told ? 2 : (Math.max(best, 1) as 1 | 2);
     }
   }

@@ -670,12 +670,29 @@ interface EvidenceRank {
   lexicon: number;
 }
 
+// For an ask for experience of doing something, the sentence names what it is done to, not only
+// the deed: "I shipped a mobile puzzle game" does not show shipping LLM-powered features.
+function objectShown(doing: Analysis, said: Analysis): boolean {
+  return [...doing.direct].some((id) => !doing.opening.has(id) && said.concepts.has(id));
+}
+
+// An ask for experience of doing something: "Experience deploying models", "Proven track record of
+// shipping…", "Hands-on experience in building…".
+const EXPERIENCE_DOING =
+  /^(?:(?:proven|hands-on|demonstrated|strong|solid)\s+)?(?:experience|track record)\s+(?:of\s+|in\s+)?(?=[a-z]+ing\b)/i;
+
 // The speaker acts in the sentence: "I" or "we" as a subject ("I enjoyed teaching", "we shipped"),
 // or a résumé line that opens with a past-tense verb ("Refactored the pipeline…"). "My teaching
 // hours were cut" is about the speaker, not something the speaker did.
 const FIRST_WORD_VERB = /^\W*[A-Za-z]+(?:-[a-z]+)?ed\b/;
 
-function evidenceRank(match: SemanticMatch, asked: Analysis, said: Analysis, duty: boolean): EvidenceRank {
+function evidenceRank(
+  match: SemanticMatch,
+  asked: Analysis,
+  said: Analysis,
+  duty: boolean,
+  doing?: Analysis,
+): EvidenceRank {
   const ground = match.ground ?? { head: 0, concepts: 0, lexicon: 0 };
   const text = said.text;
   return {
@@ -683,7 +700,11 @@ function evidenceRank(match: SemanticMatch, asked: Analysis, said: Analysis, dut
     names: namesTheAsk(asked, said) || namesTheTool(asked, said),
     change: changeShown(asked, said),
     made: madeShown(asked, said) === true,
-    done: duty ? (doneShown(asked, said) ?? 0) : 0,
+    done: duty
+      ? (doneShown(asked, said) ?? 0)
+      : doing && objectShown(doing, said)
+        ? (doneShown(doing, said) ?? 0)
+        : 0,
     trouble: troubleShown(asked, said),
     concepts: Math.round(ground.concepts * 100) / 100,
     agent: /\b(?:I|we|We)\b/.test(text) || FIRST_WORD_VERB.test(text),
@@ -724,8 +745,8 @@ function byEvidence(
     rb.head - ra.head ||
     (rb.change ?? 0) - (ra.change ?? 0) ||
     Number(rb.made) - Number(ra.made) ||
-    rb.done - ra.done ||
     Number(ra.trouble) - Number(rb.trouble) ||
+    rb.done - ra.done ||
     Number(rb.agent) - Number(ra.agent) ||
     Number(ra.lesson) - Number(rb.lesson) ||
     Number(rb.names) - Number(ra.names) ||
@@ -867,6 +888,10 @@ export function tailor(
     if (query !== "") {
       const asked = analyzeText(query);
       const duty = asksToDo(query);
+      // "Experience deploying models to production" asks for the deed as much as "Deploy models
+      // to production": the sentence where the speaker deployed one shows it first.
+      const doingAt = EXPERIENCE_DOING.exec(query);
+      const doing = duty || doingAt === null ? undefined : analyzeText(query.slice(doingAt[0].length));
       let known = matches.get(asked);
       if (known === undefined) {
         known = new Array(distinct.size);
@@ -887,7 +912,7 @@ export function tailor(
         if (degree === 0) return;
         const key = `${unit.source}:${unit.id}`;
         const current = best.get(key);
-        const rank = evidenceRank(match, asked, analyses[i] as Analysis, duty);
+        const rank = evidenceRank(match, asked, analyses[i] as Analysis, duty, doing);
         // Strong only where the sentence shows the ask itself, not only a word of it any work uses,
         // and, for an ask to move a measure, only where the sentence moves it the way asked: a
         // dashboard that watches latency names "reduce latency" without showing it.
