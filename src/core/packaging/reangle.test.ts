@@ -322,7 +322,7 @@ describe("reangle: a list item keeps the line that gives it its subject", () => 
       "I packaged the model training job with Docker and GitHub Actions.\n" +
       "False positives fell by 20%.";
     const out = reangle(text, { fromRole: "mlops-engineer", toRole: "data-scientist" });
-    expect(out.text).toContain("on Kubernetes, I Retrained the fraud model");
+    expect(out.text).toContain("on Kubernetes, I retrained the fraud model");
     expect(out.diff[1]).toMatchObject({ status: "kept", reason: "the sentence after it leans on it" });
   });
 });
@@ -389,5 +389,21 @@ describe("reangle: notes and spoken answers", () => {
     const out = reangle(spoken, { fromRole: "mlops-engineer", toRole: "ml-engineer" });
     expect(out.diff.length).toBeGreaterThan(1);
     for (const s of out.sentences) expect(spoken).toContain(s);
+  });
+});
+
+describe("reangle: a list's first item said with its lead-in", () => {
+  it("says 'I cached…', not 'I Cached…', where the sample's lead-in ends with 'I'", () => {
+    const answer = answerOf(readSample(), "q5/serving-latency-focus");
+    const out = reangle(answerText(answer), { fromRole: "mlops-engineer", toRole: "ml-engineer" });
+    expect(out.text).toMatch(/in the traces, I cached the history/);
+    // The diff still shows each line as written.
+    expect(out.diff.some((d) => d.text.startsWith("Cached the history"))).toBe(true);
+  });
+
+  it.runIf(SEED_RUNS)("says the seed's 'Once I identified the issue…, I refactored…' as one sentence", () => {
+    const answer = answerOf(readSeed(), "q6/model-serving-inference-api-focus");
+    const out = reangle(answerText(answer), { fromRole: "mlops-engineer", toRole: "ml-engineer" });
+    expect(out.text).not.toMatch(/, I [A-Z][a-z]/);
   });
 });

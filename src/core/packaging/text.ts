@@ -120,11 +120,16 @@ const RUNS_ON = /(?:[.!?…]["'”’)\]]*|[:,;–—-]|(?:^|[\s,])(?:I|we))$/i;
 export function joinSentences(sentences: readonly string[]): string {
   let out = "";
   for (const sentence of sentences) {
+    // The first item of a list whose subject closes the line before ("…traces, I" then "Cached the
+    // history…") goes on that line's sentence: said as one, "I cached", as the story tells it.
+    const item = LEAD_IN.test(out) && lacksSubject(sentence);
     if (out !== "") out += RUNS_ON.test(out) ? " " : "\n";
-    out += sentence;
+    out += item ? sentence.replace(/^\p{Lu}(?=\p{Ll})/u, (letter) => letter.toLowerCase()) : sentence;
   }
   return out;
 }
+
+const LEAD_IN = /(?:^|[\s,])(?:I|we)$/;
 
 /**
  * Lower-cased word tokens (letters, digits, and the `+#/.-` inside names like "c++" or "ci/cd").
