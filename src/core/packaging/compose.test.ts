@@ -237,6 +237,20 @@ describe("compose on the seed document", () => {
   );
 });
 
+describe("compose: what is left out", () => {
+  it.runIf(SEED_RUNS)(
+    "lists the seed's left-out sentences in the order the story tells them ('twofold:' before its items)",
+    () => {
+      const answer = answerOf(seed, "q3/core");
+      const draft = composeAnswer(answer, 60);
+      const told = answerText(answer);
+      const at = draft.trimmed.map((t) => told.indexOf(t.text.split(/\s+/).slice(0, 6).join(" ")));
+      expect(draft.trimmed.length).toBeGreaterThan(2);
+      expect(at).toEqual([...at].sort((a, b) => a - b));
+    },
+  );
+});
+
 describe("compose on the seed's model-serving mistake story", () => {
   it.runIf(SEED_RUNS)(
     "tells the cold starts before the fix: the fix joined to its lead-in ('Once I identified the issue…, I refactored…') keeps its place",

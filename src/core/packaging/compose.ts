@@ -420,7 +420,8 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   }
   timing = timed();
   const picked = inOrder();
-  const trimmed = candidates.filter((c) => !chosen.has(c)).sort(byScore);
+  // Listed as the story tells them: "The challenge was twofold:" before the items it announces.
+  const trimmed = candidates.filter((c) => !chosen.has(c));
 
   const sentences: DraftSentence[] = picked.map((c) => ({
     text: c.text,
