@@ -713,9 +713,18 @@ async function ownBackground(
   // sentences that look ahead. "I'm now certified" says "now" but is background, not a reason.
   const looksAhead = (sentence: string) =>
     /\b(?:now|next|looking for|want to|hoping to|ready to)\b/i.test(sentence) && !isCertification(sentence);
-  const prepared = preparedWhyNow(await store.items.listItems(userId, { kind: "follow-up" }))
-    .flatMap((answer) => splitSentences(stripMarkup(answer)).map((span) => span.text))
-    .filter(looksAhead);
+  // A prepared answer to "why now?" answers it whatever its words: "I want my models to meet
+  // real users every week" says no "now" and is still the reason. Its sentences that look ahead
+  // come first; a certification line is never the reason.
+  const prepared = preparedWhyNow(await store.items.listItems(userId, { kind: "follow-up" })).flatMap(
+    (answer) => {
+      const said = splitSentences(stripMarkup(answer))
+        .map((span) => span.text)
+        .filter((sentence) => !isCertification(sentence));
+      const ahead = said.filter(looksAhead);
+      return ahead.length > 0 ? ahead : said;
+    },
+  );
   const ahead = sentences.filter(looksAhead);
   const goals = prepared.length > 0 ? prepared.slice(0, 1) : ahead;
   return { background: sentences.filter((sentence) => !ahead.includes(sentence)), goals };

@@ -74,6 +74,15 @@ Requirements:
 - Authorised to work in the UK
 `;
 
+// A posting of our own pasted as one paragraph per section, its asks an inline list.
+const INLINE_POSTING = `Machine Learning Engineer — Brightwell Health
+
+Brightwell Health builds software that helps clinics triage patient messages.
+
+Requirements: experience deploying models to production, Kubernetes, a quantitative PhD.
+Nice to have: experience with PyTorch.
+`;
+
 const NOW = new Date("2026-12-02T12:00:00Z");
 
 async function bankFrom(store: Store, userId: string, bytes: Uint8Array, filename: string) {
@@ -105,6 +114,7 @@ describe("tailor and coverage on real documents", () => {
         now: NOW,
       });
       results.seedServing = await tailorJobDescription(store, "seed", SERVING_POSTING, { now: NOW });
+      results.seedInline = await tailorJobDescription(store, "seed", INLINE_POSTING, { now: NOW });
     }
     await bankFrom(store, "sample", sample, "sample-prep.md");
     results.sample = await tailorJobDescription(store, "sample", POSTING, { now: NOW });
@@ -176,6 +186,36 @@ describe("tailor and coverage on real documents", () => {
       expect(req.evidence[0]?.quote).not.toMatch(/reminded me/);
     });
 
+    it("never shows the sentence where the mistake surfaced as proof of deploying models: a deed comes first", () => {
+      // "After deploying the first version, I noticed that the forecasted values were
+      // significantly off" tells the problem of the ML-focused mistake story, not the skill.
+      const result = resultOf("seedInline");
+      const req = requirement(result, /deploying models to production/);
+      for (const evidence of req.evidence) expect(evidence.quote).not.toMatch(/significantly off/);
+      const fit = result.whyCompany.lines.filter((line) => line.beat === "fit").map((line) => line.text);
+      expect(fit.join("\n")).not.toMatch(/significantly off|inaccessible|error rates/);
+    });
+
+    it("shows 'experience deploying models to production' first by a sentence where the speaker deployed one", () => {
+      // It was "Over the years, I've built hands-on experience across the ML lifecycle — from … to
+      // deployment —", a claim that names deployment beside "In one project, I deployed a …
+      // inference service".
+      const req = requirement(resultOf("seedInline"), /deploying models to production/);
+      expect(req.evidence[0]?.quote).toMatch(/\bI deployed\b/);
+    });
+
+    it("shows Kubernetes first by the sentence that deploys to EKS, not by the service hosted on ECS", () => {
+      const req = requirement(resultOf("seedInline"), /^Kubernetes$/);
+      expect(req.evidence[0]?.quote).toMatch(/\bEKS\b/);
+      expect(req.evidence[0]?.quote).not.toMatch(/\bECS\b/);
+    });
+
+    it("says a tool's name as the posting writes it in the fit line: 'You ask for Kubernetes.'", () => {
+      const fit = resultOf("seedInline").whyCompany.lines.filter((line) => line.beat === "fit");
+      const kubernetes = fit.find((line) => /kubernetes/i.test(line.text));
+      expect(kubernetes?.text).toMatch(/^You ask for Kubernetes\. /);
+    });
+
     it("leaves the right to work a gap: the seed says nothing about it", () => {
       const req = requirement(resultOf("seedServing"), /Authorised to work/);
       expect(req.covered, req.evidence.map((e) => e.quote).join(" | ")).toBe(false);
@@ -231,6 +271,18 @@ describe("tailor and coverage on real documents", () => {
       expect(cell("ml-engineering", /ML in practice/)).toBe(3);
     });
 
+    it("coverage reads the technical story's closing growth line as its lesson: result and lesson, strength 2", async () => {
+      // "It helped me solidify my end-to-end understanding of ML systems…" closes the Result of
+      // Q3: compose tells it as the lesson, and the story keeps it as one, so coverage counts it.
+      const matrix = await coverage(store, "seed");
+      const row = matrix.rows.find((r) => r.competency === "technical-challenge");
+      const story = row?.evidence.find(
+        (e) => e.source === "story" && /complex technical problem/.test(e.title),
+      );
+      expect(story?.strength).toBe(2);
+      expect(matrix.thin).not.toContain("technical-challenge");
+    });
+
     it("coverage counts the about-me and motivation answers and the ML engineering stories", async () => {
       const matrix = await coverage(store, "seed");
       expect(matrix.gaps).not.toContain("about-me");
@@ -281,6 +333,13 @@ describe("tailor and coverage on real documents", () => {
       expect(latency.evidence.map((e) => e.quote).join("\n")).toMatch(/latency/);
       // A data-volume sentence ("two terabytes of readings a night … drifted slowly") is not latency work.
       expect(latency.evidence.map((e) => e.quote).join("\n")).not.toMatch(/terabytes/);
+    });
+
+    it("says why now with the sample's prepared answer to 'Why leave research now?', though it says no 'now'", () => {
+      const whyNow = resultOf("sample").whyCompany.lines.find((line) => line.beat === "why-now");
+      expect(whyNow?.text).toBe(
+        "As for why now: I want my models to meet real users every week, not once per funding cycle.",
+      );
     });
 
     it("coverage reads the about-me answer", async () => {

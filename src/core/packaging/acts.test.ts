@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyzeText } from "../semantic/index.ts";
-import { asksForChange, changeShown, degreeShown, doneShown, madeShown } from "./acts.ts";
+import { asksForChange, changeShown, degreeShown, doneShown, madeShown, troubleShown } from "./acts.ts";
 
 const shown = (ask: string, sentence: string) => changeShown(analyzeText(ask), analyzeText(sentence));
 
@@ -117,5 +117,20 @@ describe("degreeShown", () => {
     expect(
       degree("A degree in computer science or equivalent experience", "I built our payment service."),
     ).toBeUndefined();
+  });
+});
+
+describe("troubleShown", () => {
+  const trouble = (ask: string, sentence: string) => troubleShown(analyzeText(ask), analyzeText(sentence));
+  it("reads what went wrong, not what the speaker did about it", () => {
+    const ask = "Ship recommendation models to production";
+    expect(trouble(ask, "After the first release, the click-through figures came out badly off.")).toBe(true);
+    expect(trouble(ask, "Our nightly export timed out whenever the catalogue grew.")).toBe(true);
+    expect(trouble(ask, "I shipped the ranking model behind a feature flag.")).toBe(false);
+    expect(trouble(ask, "I reverted the release and fixed the feature join.")).toBe(false);
+  });
+
+  it("leaves trouble alone when trouble is the ask", () => {
+    expect(trouble("Debug failures in production pipelines", "The nightly export timed out.")).toBe(false);
   });
 });

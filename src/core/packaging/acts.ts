@@ -158,11 +158,36 @@ export function madeShown(asked: Analysis, said: Analysis): boolean | undefined 
  * The forms of a verb that tell of doing it: "deploy" → deployed, deploying, and "to deploy"; the
  * bare form alone is as often a noun ("a drift monitor").
  */
-function doneForms(verb: string): string[] {
+function doneForms(term: string): string[] {
+  // The ask may name the verb in its -ing form ("Experience deploying models").
+  const verb = term.length > 5 && term.endsWith("ing") ? term.slice(0, -3) : term;
   const stem = verb.endsWith("e") ? verb.slice(0, -1) : verb;
   const doubled = /[^aeiou][aeiou][bdgklmnprt]$/.test(verb) ? verb + verb.slice(-1) : verb;
-  return [...new Set([`to ${verb}`, `${stem}ed`, `${stem}ing`, `${doubled}ed`, `${doubled}ing`])];
+  return [
+    ...new Set([
+      `to ${verb}`,
+      `${stem}ed`,
+      `${stem}ing`,
+      `${doubled}ed`,
+      `${doubled}ing`,
+      ...(PAST[verb] ?? []),
+    ]),
+  ];
 }
+
+// Past forms that do not end in -ed, of verbs postings ask for ("writing" → "writ").
+const PAST: Readonly<Record<string, readonly string[]>> = {
+  write: ["wrote", "written"],
+  writ: ["wrote", "written"],
+  build: ["built"],
+  lead: ["led"],
+  run: ["ran"],
+  runn: ["ran"],
+  teach: ["taught"],
+  mak: ["made"],
+  make: ["made"],
+};
+const IRREGULAR_PAST_FORMS = new Set(Object.values(PAST).flat());
 
 /**
  * For an ask that opens with what to do, in a verb the lexicons read as a concept ("Deploy and
@@ -187,7 +212,9 @@ export function doneShown(asked: Analysis, said: Analysis): 0 | 1 | 2 | undefine
     for (const form of doneForms(term)) {
       if (!text.includes(` ${form} `)) continue;
       // "I deployed", "we then deployed": the speaker does it, not a clause beside what they did.
-      const told = form.endsWith("ed") && new RegExp(`\\b(?:i|we)(?: [a-z]+)? ${form}\\b`).test(text);
+      const told =
+        (form.endsWith("ed") || IRREGULAR_PAST_FORMS.has(form)) &&
+        new RegExp(`\\b(?:i|we)(?: [a-z]+)? ${form}\\b`).test(text);
       best = told ? 2 : (Math.max(best, 1) as 1 | 2);
     }
   }
@@ -257,4 +284,31 @@ export function degreeShown(asked: Analysis, said: Analysis): 0 | 1 | 2 | undefi
     .filter(([lemma, weight]) => weight >= 1 && !DEGREE_ASK_WORDS.has(lemma))
     .map(([lemma]) => lemma);
   return own.some((lemma) => said.allLemmas.has(lemma)) ? 1 : 0;
+}
+
+// What went wrong, as a sentence tells it: a failure, an error, a fault found ("the forecasted
+// values were significantly off", "the application was inaccessible", "high error rates").
+const TROUBLE =
+  /\b(?:failed|failing|broke|broken|crashed|crashing|outages?|timed out|timeouts|inaccessible|unreachable|(?:high|rising) error rates?|\dxx errors|wrong|misconfigur\w*|accidentally|by mistake|leaked|unreliable|silently (?:closed|dropped|failed)|the (?:issue|problem|bug) persisted|cold starts|(?:was|were|looked|seemed|came out) (?:[a-z]+ly )?off)\b/i;
+// What a sentence tells done about it: the fix, the cure or the better state after it.
+const REMEDY =
+  /\b(?:fix(?:es|ed|ing)?|resolv(?:e|ed|ing)|restor(?:e|ed|ing)|stabili[sz](?:e|ed)|roll(?:ed)? back|revert(?:ed)?|reissu(?:e|ed)|rewr(?:ote|ite)|refactor(?:ed)?|patch(?:ed)?|prevent(?:s|ed)?|avoid(?:s|ed)?|reduc(?:e|ed|es)|near-zero|no longer|to ensure)\b/i;
+// An ask about trouble itself ("Experience debugging production issues", "on-call for incidents")
+// is shown by the trouble: only other asks rank it after the deeds.
+const TROUBLE_ASK =
+  /\b(?:debug\w*|troubleshoot\w*|incidents?|diagnos\w*|root[- ]cause|on[- ]?call|outages?|failures?|errors?|issues?|problems?|bugs?)\b/i;
+
+/**
+ * Whether a sentence tells a problem or a failure — what went wrong, not what the speaker did
+ * about it — where the ask is not about trouble: "After deploying the first version, I noticed
+ * that the forecasted values were significantly off" describes the mistake a story is about, and
+ * is no proof of "experience deploying models to production" beside "I deployed a FastAPI-based
+ * inference service".
+ * @example troubleShown(analyzeText("Deploy models to production"), analyzeText("After deploying it, the values were off.")) // true
+ * @example troubleShown(analyzeText("Deploy models to production"), analyzeText("I rolled back the deployment and fixed the bug.")) // false
+ * @example troubleShown(analyzeText("Debug production issues"), analyzeText("The service was inaccessible.")) // false
+ */
+export function troubleShown(asked: Analysis, said: Analysis): boolean {
+  if (TROUBLE_ASK.test(asked.text)) return false;
+  return TROUBLE.test(said.text) && !REMEDY.test(said.text);
 }

@@ -1,4 +1,3 @@
-import { LESSON_CUE } from "../analysis/data/star-cues.ts";
 import { classify, DEFAULT_WPM } from "../analysis/index.ts";
 import { SENTENCE_TAGS } from "../analysis/lens/features.ts";
 import { readAnswer, tagSentences } from "../analysis/lens/read.ts";
@@ -10,7 +9,7 @@ import { DeriskError } from "../errors.ts";
 import type { RoleId, StarPart } from "../model.ts";
 import { answeringSentences } from "./data/answer-cues.ts";
 import { findRoleTerms } from "./role-terms.ts";
-import { type Story, type StoryField, type StorySentence, storySentences } from "./story.ts";
+import { readsAsLesson, type Story, type StoryField, type StorySentence, storySentences } from "./story.ts";
 import {
   announcedCount,
   antecedentOf,
@@ -23,6 +22,7 @@ import {
   lacksSubject,
   leansBack,
   leansOnAnyStep,
+  stepSaidBefore,
 } from "./text.ts";
 
 /** Where a draft sentence came from: the story (verbatim) or a template with blanks. */
@@ -93,18 +93,6 @@ interface Candidate extends StorySentence {
 
 function template(text: string, part: StarPart): DraftSentence {
   return { text, part, origin: { from: "template", blanks: text.match(BLANK) ?? [] } };
-}
-
-// What the episode did to the speaker's understanding ("It helped me solidify my understanding
-// of…", "It sharpened my sense of…", "It gave me a deeper appreciation for…"): a lesson told as
-// growth, which the lens's cues (and its tagger) can read as one more result.
-const GROWTH_CUE =
-  /\b(?:helped|taught|allowed|pushed|forced|led) (?:me|us) (?:to )?(?:solidify|deepen|sharpen|broaden|strengthen|understand|appreciate|grasp|internali[sz]e|recogni[sz]e|realize|realise)\b|\b(?:solidif(?:y|ied)|sharpen(?:ed)?|broaden(?:ed)?|deepen(?:ed)?|strengthen(?:ed)?|reinforc(?:e|ed)|grew|expanded|changed) (?:my|our) (?:[\w-]+ ){0,3}(?:understanding|grasp|knowledge|intuition|appreciation|sense|view|thinking|perspective)\b|\bgave (?:me|us) (?:a )?(?:[\w-]+ ){0,2}(?:understanding|appreciation|sense|respect|perspective) (?:of|for)\b/;
-
-/** Whether a sentence says what the speaker learned, by the lens's lesson cue or as growth. */
-function readsAsLesson(sentence: string): boolean {
-  const text = sentence.toLowerCase().replace(/[’‘]/g, "'");
-  return LESSON_CUE.test(text) || GROWTH_CUE.test(text);
 }
 
 /** How much the story's own field for a sentence adds to the tagger's probability of that part. */
@@ -218,6 +206,15 @@ export function tagStoryParts(
     else if (i < firstDeed && parts.slice(0, i).includes("task")) parts[i] = "task";
     else parts[i] = "situation";
   });
+  // What the episode did to the speaker's understanding, told after the result with nothing but
+  // the lesson after it ("It helped me solidify my understanding of…"), is the lesson, also where
+  // no written label says so (follow-ups read an answer's sentences with no fields).
+  for (let i = n - 1; i > 0; i -= 1) {
+    if (parts[i] === "lesson") continue;
+    if (parts[i] === "result" && parts[i - 1] === "result" && readsAsLesson(sentences[i] ?? ""))
+      parts[i] = "lesson";
+    break;
+  }
   // A story opens with its setting: the first sentence, filed as the Situation, is the scene
   // even when the tagger hears a deed in it ("I built a detector and evaluated it on…").
   if (priors[0] === "situation") parts[0] = "situation";
@@ -249,8 +246,17 @@ function lensTiming(text: string, wpm: number, budgetSeconds: number): { words: 
 function inTellingOrder(sentences: StorySentence[], telling: string | undefined): StorySentence[] {
   if (telling === undefined || telling.trim() === "") return sentences;
   let previous = -1;
+  // A story sentence may join a lead-in to the first item of its list ("Once I identified the
+  // issue…, I" + "Refactored the app…" → "…, I refactored the app…"), which the source does not
+  // hold whole: its opening words still say where it was told.
+  const locate = (text: string) => {
+    const at = telling.indexOf(text);
+    if (at >= 0) return at;
+    const opening = text.split(/\s+/).slice(0, 6).join(" ");
+    return opening.length >= 20 ? telling.indexOf(opening) : -1;
+  };
   const keyed = sentences.map((s, i) => {
-    const at = telling.indexOf(s.text);
+    const at = locate(s.text);
     const key = at >= 0 ? at : previous + 0.5;
     previous = key;
     return { s, key, i };
@@ -392,7 +398,7 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   const orphaned = (c: Candidate) => {
     // "Then, I…" needs a step before it in the draft, not the one sentence before it.
     if (leansOnAnyStep(c.text))
-      return !candidates.some((o) => o.position < c.position && o.part === "action" && chosen.has(o));
+      return !stepSaidBefore(candidates, c.position, (i) => chosen.has(candidates[i] as Candidate));
     const before = candidates[antecedentOf(texts, c.position)];
     return before !== undefined && !chosen.has(before) && leansBack(c.text);
   };
@@ -414,7 +420,8 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   }
   timing = timed();
   const picked = inOrder();
-  const trimmed = candidates.filter((c) => !chosen.has(c)).sort(byScore);
+  // Listed as the story tells them: "The challenge was twofold:" before the items it announces.
+  const trimmed = candidates.filter((c) => !chosen.has(c));
 
   const sentences: DraftSentence[] = picked.map((c) => ({
     text: c.text,

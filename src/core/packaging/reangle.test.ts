@@ -322,7 +322,7 @@ describe("reangle: a list item keeps the line that gives it its subject", () => 
       "I packaged the model training job with Docker and GitHub Actions.\n" +
       "False positives fell by 20%.";
     const out = reangle(text, { fromRole: "mlops-engineer", toRole: "data-scientist" });
-    expect(out.text).toContain("on Kubernetes, I Retrained the fraud model");
+    expect(out.text).toContain("on Kubernetes, I retrained the fraud model");
     expect(out.diff[1]).toMatchObject({ status: "kept", reason: "the sentence after it leans on it" });
   });
 });
@@ -357,6 +357,21 @@ describe("reangle: 'Then, I…' is the next step after any step kept before it",
     expect(out.diff.find((d) => d.text.startsWith("I moved the cluster"))?.status).toBe("trimmed");
     expect(out.diff.find((d) => d.text.startsWith("Then, I retrained"))?.status).toBe("kept");
   });
+
+  it("never says 'Then, I…' right after a goal: a step of the speaker is said before it, as in compose", () => {
+    // The goal is kept whatever the role; the infrastructure step before "Then, I…" was trimmed
+    // on its strength, leaving "My goal was to serve … Then, I retrained …" with no step before.
+    const text =
+      "At a logistics startup, our delivery-time model only ran on a laptop. My goal was to serve its predictions to the dispatch app. " +
+      "I wrote Terraform for the VPC, the subnets and the IAM roles. " +
+      "Then, I retrained the model on a year of features and evaluated it against the old baseline. " +
+      "I also set up Helm charts, Istio and an NLB on EKS for serving the model. Delivery-time error fell by 20%.";
+    const out = reangle(text, { fromRole: "mlops-engineer", toRole: "ml-engineer" });
+    const kept = out.diff.filter((d) => d.status === "kept");
+    const then = kept.findIndex((d) => d.text.startsWith("Then, I"));
+    expect(then).toBeGreaterThan(0);
+    expect(kept.slice(0, then).some((d) => d.part === "action")).toBe(true);
+  });
 });
 
 describe("reangle: notes and spoken answers", () => {
@@ -374,5 +389,21 @@ describe("reangle: notes and spoken answers", () => {
     const out = reangle(spoken, { fromRole: "mlops-engineer", toRole: "ml-engineer" });
     expect(out.diff.length).toBeGreaterThan(1);
     for (const s of out.sentences) expect(spoken).toContain(s);
+  });
+});
+
+describe("reangle: a list's first item said with its lead-in", () => {
+  it("says 'I cached…', not 'I Cached…', where the sample's lead-in ends with 'I'", () => {
+    const answer = answerOf(readSample(), "q5/serving-latency-focus");
+    const out = reangle(answerText(answer), { fromRole: "mlops-engineer", toRole: "ml-engineer" });
+    expect(out.text).toMatch(/in the traces, I cached the history/);
+    // The diff still shows each line as written.
+    expect(out.diff.some((d) => d.text.startsWith("Cached the history"))).toBe(true);
+  });
+
+  it.runIf(SEED_RUNS)("says the seed's 'Once I identified the issue…, I refactored…' as one sentence", () => {
+    const answer = answerOf(readSeed(), "q6/model-serving-inference-api-focus");
+    const out = reangle(answerText(answer), { fromRole: "mlops-engineer", toRole: "ml-engineer" });
+    expect(out.text).not.toMatch(/, I [A-Z][a-z]/);
   });
 });

@@ -15,6 +15,7 @@ import {
   leansBack,
   leansOnAnyStep,
   starLabel,
+  stepSaidBefore,
   stripMarkup,
 } from "./text.ts";
 
@@ -150,7 +151,12 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
     const s = sentences[i];
     const before = sentences[antecedentOf(texts, i)];
     // "Then, I…" is the next step after any step kept before it.
-    if (s && leansOnAnyStep(s.text) && sentences.slice(1, i).some((o) => !trimmed.has(o))) continue;
+    if (
+      s &&
+      leansOnAnyStep(s.text) &&
+      stepSaidBefore(sentences, i, (j) => !trimmed.has(sentences[j] as (typeof sentences)[number]))
+    )
+      continue;
     if (s && before && !trimmed.has(s) && trimmed.has(before) && leansBack(s.text)) {
       trimmed.delete(before);
     }

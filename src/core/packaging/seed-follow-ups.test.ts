@@ -56,6 +56,33 @@ describe("follow-up prediction recall", () => {
     },
   );
 
+  it.runIf(SEED_RUNS)(
+    "'what would you do differently?' quotes the seed's technical story's lesson ('It helped me solidify…'), not nothing",
+    () => {
+      const doc = readSeed() as PrepDoc;
+      const answer = doc.items.find((i): i is AnswerItem => i.kind === "answer" && i.key === "q3/core");
+      if (!answer) throw new Error("q3/core is missing");
+      const probe = predictFollowUps(answer.text, { question: answer.question, role: "ml-engineer" }).find(
+        (p) => p.triggerId === "story-lesson",
+      );
+      expect(probe?.question).toBe("What would you do differently?");
+      expect(probe?.trigger).toMatch(/^It helped me solidify/);
+    },
+  );
+
+  it("'what would you do differently?' quotes the sample's own mistake, not the model that 'had learned the fills'", () => {
+    const doc = readSample();
+    const answer = doc.items.find(
+      (i): i is AnswerItem => i.kind === "answer" && i.key === "q5/model-focused",
+    );
+    if (!answer) throw new Error("q5/model-focused is missing");
+    const probe = predictFollowUps(answer.text, { question: answer.question, role: "ml-engineer" }).find(
+      (p) => p.triggerId === "story-lesson",
+    );
+    expect(probe?.trigger).not.toBe("learned");
+    expect(probe?.trigger).toMatch(/realised/);
+  });
+
   it("finds the sample document's prepared follow-ups for Q1", () => {
     const doc = readSample();
     const prepared = doc.items.filter(

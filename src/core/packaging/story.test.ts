@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { answerOf, readSample, readSeed, SEED_RUNS } from "../../../test/seed.ts";
 import { DeriskError } from "../errors.ts";
 import type { AnswerItem } from "../model.ts";
 import {
@@ -156,6 +157,28 @@ describe("storyFromAnswer on a STAR answer without a Lesson section", () => {
     expect(hasFigure("failures 4/month -> 0")).toBe(true);
     expect(hasFigure("upgraded the client v1 -> v2")).toBe(false);
     expect(hasFigure("I moved from one team to the next")).toBe(false);
+  });
+});
+
+describe("storyFromAnswer on a mistake story told in one block", () => {
+  it.runIf(SEED_RUNS)(
+    "files the seed's serving problem (error rates, 5xx, cold starts) as the situation, not the result",
+    () => {
+      const story = storyFromAnswer(answerOf(readSeed(), "q6/model-serving-inference-api-focus"));
+      expect(story.situation).toMatch(/high error rates/);
+      expect(story.situation).toMatch(/cold starts/);
+      expect(story.result).not.toMatch(/high error rates|5xx|cold starts/);
+      expect(story.result).toMatch(/^After the fix, latency dropped sharply/);
+      expect(story.actions[0]).toMatch(/^Once I identified the issue/);
+    },
+  );
+
+  it("keeps our sample's 'Within a week the operators said it missed…' in its place among the actions, not in the result", () => {
+    const story = storyFromAnswer(answerOf(readSample(), "q5/model-focused"));
+    expect(story.result).not.toMatch(/Within a week/);
+    const at = story.actions.findIndex((a) => a.startsWith("Within a week"));
+    expect(at).toBeGreaterThan(0);
+    expect(story.actions[at + 1]).toMatch(/^I went back and realised/);
   });
 });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LESSON_CUE as LENS_LESSON_CUE } from "../analysis/data/star-cues.ts";
 import { analyze, classify } from "../analysis/index.ts";
 import { DeriskError } from "../errors.ts";
 import {
@@ -9,7 +10,7 @@ import {
   type StarPart,
 } from "../model.ts";
 import { TOOL_TERMS } from "./data/tools.ts";
-import { hasFigure, isPleasantry, joinSentences, splitSentences, termPattern } from "./text.ts";
+import { hasFigure, isPleasantry, joinSentences, lacksSubject, splitSentences, termPattern } from "./text.ts";
 
 /** One real episode, validated: the raw material answers are composed from. */
 export interface Story {
@@ -264,6 +265,20 @@ export function splitStoryText(text: string): Pick<Story, StoryField> {
       previous.part = "action";
     } else texts.push({ text: value, part: sentence.part });
   }
+  // Before the speaker's first deed, what the analyzer hears as an outcome ("However, after launch,
+  // we started seeing high error rates") or as an action nobody does ("It turned out the model was
+  // loaded per request") is the problem the deeds answer: the situation, told in its place.
+  const deed = (t: (typeof texts)[number]) =>
+    t.part === "action" && (/\b(?:I|we|We)\b/.test(t.text) || lacksSubject(t.text));
+  // Between two deeds, an outcome ("Within a week the operators said it missed the events") is
+  // not how the story ended: it stays among the actions, in its place, where compose reads it as the
+  // problem the next deed answers.
+  const firstDeed = texts.findIndex(deed);
+  const lastDeed = texts.findLastIndex(deed);
+  texts.forEach((t, i) => {
+    if (i < firstDeed && (t.part === "result" || t.part === "action")) t.part = "situation";
+    else if (i > firstDeed && i < lastDeed && t.part === "result") t.part = "action";
+  });
   for (const sentence of texts) {
     const value = sentence.text;
     // A spoken "Sure." or "Great question." opens an answer but tells no part of the story.
@@ -288,6 +303,21 @@ export function splitStoryText(text: string): Pick<Story, StoryField> {
   return out;
 }
 
+// What the episode did to the speaker's understanding ("It helped me solidify my understanding
+// of…", "It sharpened my sense of…", "It gave me a deeper appreciation for…"): a lesson told as
+// growth, which the lens's cues (and its tagger) can read as one more result.
+const GROWTH_CUE =
+  /\b(?:helped|taught|allowed|pushed|forced|led) (?:me|us) (?:to )?(?:solidify|deepen|sharpen|broaden|strengthen|understand|appreciate|grasp|internali[sz]e|recogni[sz]e|realize|realise)\b|\b(?:solidif(?:y|ied)|sharpen(?:ed)?|broaden(?:ed)?|deepen(?:ed)?|strengthen(?:ed)?|reinforc(?:e|ed)|grew|expanded|changed) (?:my|our) (?:[\w-]+ ){0,3}(?:understanding|grasp|knowledge|intuition|appreciation|sense|view|thinking|perspective)\b|\bgave (?:me|us) (?:a )?(?:[\w-]+ ){0,2}(?:understanding|appreciation|sense|respect|perspective) (?:of|for)\b/;
+
+/**
+ * Whether a sentence says what the speaker learned, by the lens's lesson cue or as growth.
+ * @example readsAsLesson("It helped me solidify my understanding of ML systems.") // true
+ */
+export function readsAsLesson(sentence: string): boolean {
+  const text = sentence.toLowerCase().replace(/[’‘]/g, "'");
+  return LENS_LESSON_CUE.test(text) || GROWTH_CUE.test(text);
+}
+
 /**
  * Turns an imported answer into a story in one step: STAR sections map to fields; a
  * free-text answer (e.g. a mistake story) is split into parts by cues.
@@ -302,11 +332,12 @@ export function storyFromAnswer(answer: AnswerItem): Story {
     competencies: [classify(answer.question).competency],
   };
   if (hasStar) {
-    // Without a Lesson section, the lesson is often the Result's closing line ("It taught me…").
+    // Without a Lesson section, the lesson is often the Result's closing line ("It taught me…",
+    // or told as growth: "It helped me solidify my understanding of…"), as compose reads it.
     const result = splitSentences(star.result ?? "").map((s) => s.text);
     const lessonAt = star.lesson?.trim()
       ? -1
-      : result.findIndex((sentence, i) => i > 0 && LESSON_CUE.test(sentence));
+      : result.findIndex((sentence, i) => i > 0 && (LESSON_CUE.test(sentence) || readsAsLesson(sentence)));
     Object.assign(input, {
       situation: star.situation ?? "",
       task: star.task ?? "",

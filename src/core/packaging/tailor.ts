@@ -13,7 +13,7 @@ import {
   yearsRequired,
 } from "../semantic/index.ts";
 import { wordRank } from "../semantic/vectors.ts";
-import { changeShown, degreeShown, doneShown, madeShown } from "./acts.ts";
+import { changeShown, degreeShown, doneShown, madeShown, troubleShown } from "./acts.ts";
 import {
   CHROME_LINE,
   MISSION_CUE,
@@ -211,13 +211,20 @@ function inlineSection(
   return { heading, section, items };
 }
 
-function trimSpan(raw: string, start: number, end: number, masked: string): { start: number; end: number } {
+function trimSpan(
+  raw: string,
+  start: number,
+  end: number,
+  masked: string,
+  keepPeriod = true,
+): { start: number; end: number } {
   let s = start;
   let e = end;
   while (s < e && /\s/.test(masked[s] ?? "")) s++;
   while (e > s && /[\s.;,]/.test(masked[e - 1] ?? "")) e--;
-  // Keep a closing period the user wrote; drop markup left at the edges.
-  if (raw[e] === ".") e++;
+  // Keep a closing period the user wrote on a line of its own; drop markup left at the edges.
+  // The full stop after an inline list ("requirements: a, b, c.") ends the list, not its last item.
+  if (keepPeriod && raw[e] === ".") e++;
   return { start: s, end: e };
 }
 
@@ -391,8 +398,13 @@ export function extractRequirements(posting: string): PostingRequirements {
   let section: PostingSection = "other";
   let heading: string | undefined;
   let sawHeading = false;
-  const add = (span: { start: number; end: number }, kind: RequirementKind, required: boolean) => {
-    const { start, end } = trimSpan(posting, span.start, span.end, masked);
+  const add = (
+    span: { start: number; end: number },
+    kind: RequirementKind,
+    required: boolean,
+    keepPeriod = true,
+  ) => {
+    const { start, end } = trimSpan(posting, span.start, span.end, masked, keepPeriod);
     if (end <= start) return;
     const text = masked.slice(start, end).replace(/\s+/g, " ").trim();
     if (text.split(" ").length < 2 && skillsIn(text).length === 0) return;
@@ -456,7 +468,7 @@ export function extractRequirements(posting: string): PostingRequirements {
         if (section !== "benefits") {
           const kind = section === "responsibilities" ? "responsibility" : "skill";
           for (const item of inline.items)
-            add(item, kindFor(item.text, kind) ?? kind, section !== "preferred");
+            add(item, kindFor(item.text, kind) ?? kind, section !== "preferred", false);
         }
         continue;
       }
@@ -639,6 +651,12 @@ interface EvidenceRank {
    * not, or only in a noun ("…to deployment").
    */
   done: number;
+  /**
+   * The sentence tells what went wrong rather than what the speaker did ("I noticed that the
+   * forecasted values were significantly off"), for an ask that is not about trouble: a deed
+   * shows the skill, the problem a story starts from does not.
+   */
+  trouble: boolean;
   concepts: number;
   /** The speaker acts in the sentence. */
   agent: boolean;
@@ -652,20 +670,42 @@ interface EvidenceRank {
   lexicon: number;
 }
 
+// For an ask for experience of doing something, the sentence names what it is done to, not only
+// the deed: "I shipped a mobile puzzle game" does not show shipping LLM-powered features.
+function objectShown(doing: Analysis, said: Analysis): boolean {
+  return [...doing.direct].some((id) => !doing.opening.has(id) && said.concepts.has(id));
+}
+
+// An ask for experience of doing something: "Experience deploying models", "Proven track record of
+// shipping…", "Hands-on experience in building…".
+const EXPERIENCE_DOING =
+  /^(?:(?:proven|hands-on|demonstrated|strong|solid)\s+)?(?:experience|track record)\s+(?:of\s+|in\s+)?(?=[a-z]+ing\b)/i;
+
 // The speaker acts in the sentence: "I" or "we" as a subject ("I enjoyed teaching", "we shipped"),
 // or a résumé line that opens with a past-tense verb ("Refactored the pipeline…"). "My teaching
 // hours were cut" is about the speaker, not something the speaker did.
 const FIRST_WORD_VERB = /^\W*[A-Za-z]+(?:-[a-z]+)?ed\b/;
 
-function evidenceRank(match: SemanticMatch, asked: Analysis, said: Analysis, duty: boolean): EvidenceRank {
+function evidenceRank(
+  match: SemanticMatch,
+  asked: Analysis,
+  said: Analysis,
+  duty: boolean,
+  doing?: Analysis,
+): EvidenceRank {
   const ground = match.ground ?? { head: 0, concepts: 0, lexicon: 0 };
   const text = said.text;
   return {
     head: ground.head,
-    names: namesTheAsk(asked, said),
+    names: namesTheAsk(asked, said) || namesTheTool(asked, said),
     change: changeShown(asked, said),
     made: madeShown(asked, said) === true,
-    done: duty ? (doneShown(asked, said) ?? 0) : 0,
+    done: duty
+      ? (doneShown(asked, said) ?? 0)
+      : doing && objectShown(doing, said)
+        ? (doneShown(doing, said) ?? 0)
+        : 0,
+    trouble: troubleShown(asked, said),
     concepts: Math.round(ground.concepts * 100) / 100,
     agent: /\b(?:I|we|We)\b/.test(text) || FIRST_WORD_VERB.test(text),
     lesson: LESSON_CUE.test(text.toLowerCase().replace(/[’‘]/g, "'")),
@@ -705,6 +745,7 @@ function byEvidence(
     rb.head - ra.head ||
     (rb.change ?? 0) - (ra.change ?? 0) ||
     Number(rb.made) - Number(ra.made) ||
+    Number(ra.trouble) - Number(rb.trouble) ||
     rb.done - ra.done ||
     Number(rb.agent) - Number(ra.agent) ||
     Number(ra.lesson) - Number(rb.lesson) ||
@@ -735,6 +776,27 @@ function namesTheAsk(
   );
   const saidWords = new Set([...said.allLemmas, ...words(said.text.toLowerCase())]);
   return [...own.filter(isRare), ...naming].some((word) => saidWords.has(word));
+}
+
+const TOOLS = TOOL_TERMS.filter((t) => t.kind === "tool");
+
+/**
+ * Whether the sentence names a tool the ask names, by one of its own names (a term of the trade,
+ * not a word every text uses: "containers" is no name of Docker), where the matcher reads the same
+ * concept in both: "EKS" is Kubernetes as Amazon runs it, where "ECS", which the lexicons file under
+ * the same containers concept, is not.
+ * @example namesTheTool(analyzeText("Kubernetes"), analyzeText("I deployed the model to EKS.")) // true
+ * @example namesTheTool(analyzeText("Kubernetes"), analyzeText("I deployed the service on ECS.")) // false
+ */
+function namesTheTool(asked: Analysis, said: Analysis): boolean {
+  if (![...asked.direct].some((id) => said.concepts.has(id))) return false;
+  const named = skillsIn(asked.text);
+  const saidText = ` ${words(said.text.toLowerCase()).join(" ")} `;
+  return TOOLS.some(
+    (tool) =>
+      named.includes(tool.name) &&
+      tool.terms.some((term) => term.split(/\s+/).every(isRare) && saidText.includes(` ${term} `)),
+  );
 }
 
 /**
@@ -826,6 +888,10 @@ export function tailor(
     if (query !== "") {
       const asked = analyzeText(query);
       const duty = asksToDo(query);
+      // "Experience deploying models to production" asks for the deed as much as "Deploy models
+      // to production": the sentence where the speaker deployed one shows it first.
+      const doingAt = EXPERIENCE_DOING.exec(query);
+      const doing = duty || doingAt === null ? undefined : analyzeText(query.slice(doingAt[0].length));
       let known = matches.get(asked);
       if (known === undefined) {
         known = new Array(distinct.size);
@@ -846,7 +912,7 @@ export function tailor(
         if (degree === 0) return;
         const key = `${unit.source}:${unit.id}`;
         const current = best.get(key);
-        const rank = evidenceRank(match, asked, analyses[i] as Analysis, duty);
+        const rank = evidenceRank(match, asked, analyses[i] as Analysis, duty, doing);
         // Strong only where the sentence shows the ask itself, not only a word of it any work uses,
         // and, for an ask to move a measure, only where the sentence moves it the way asked: a
         // dashboard that watches latency names "reduce latency" without showing it.
@@ -1082,11 +1148,13 @@ function inCandidateVoice(sentence: string, company: string | undefined): string
 
 // A requirement said after "You ask for": its first letter lower-cased unless it starts an
 // acronym or a name ("SQL", "PyTorch"; the article "A" is lower-cased), its closing period dropped.
-const asAsked = (requirement: string) =>
-  requirement
-    .trim()
-    .replace(/[.;:]+$/, "")
-    .replace(/^(?:(\p{Lu})(?=\p{Ll}+\b)|A(?= ))/u, (letter) => letter.toLowerCase());
+// A tool named by its own name keeps its capital ("You ask for Kubernetes", not "kubernetes").
+const asAsked = (requirement: string) => {
+  const text = requirement.trim().replace(/[.;:]+$/, "");
+  const first = /^[\p{L}\p{N}+#.-]+/u.exec(text)?.[0].replace(/\.$/, "").toLowerCase() ?? "";
+  if (/^\p{Lu}/u.test(SKILL_NAMES.get(first) ?? "")) return text;
+  return text.replace(/^(?:(\p{Lu})(?=\p{Ll}+\b)|A(?= ))/u, (letter) => letter.toLowerCase());
+};
 
 /**
  * How the fit line names an ask: "You ask for a quantitative PhD." for a thing asked for, and

@@ -120,11 +120,16 @@ const RUNS_ON = /(?:[.!?…]["'”’)\]]*|[:,;–—-]|(?:^|[\s,])(?:I|we))$/i;
 export function joinSentences(sentences: readonly string[]): string {
   let out = "";
   for (const sentence of sentences) {
+    // The first item of a list whose subject closes the line before ("…traces, I" then "Cached the
+    // history…") goes on that line's sentence: said as one, "I cached", as the story tells it.
+    const item = LEAD_IN.test(out) && lacksSubject(sentence);
     if (out !== "") out += RUNS_ON.test(out) ? " " : "\n";
-    out += sentence;
+    out += item ? sentence.replace(/^\p{Lu}(?=\p{Ll})/u, (letter) => letter.toLowerCase()) : sentence;
   }
   return out;
 }
+
+const LEAD_IN = /(?:^|[\s,])(?:I|we)$/;
 
 /**
  * Lower-cased word tokens (letters, digits, and the `+#/.-` inside names like "c++" or "ci/cd").
@@ -365,6 +370,22 @@ const NEXT_STEP = /^(?:then|next|after that|afterwards)\b,?\s*(?:i|we)\b/i;
  */
 export function leansOnAnyStep(sentence: string): boolean {
   return NEXT_STEP.test(sentence.trim());
+}
+
+/**
+ * For the next step of a sequence ("Then, I…"), whether a step of the speaker is said before it:
+ * an earlier sentence the lens's tagger reads as an action, any one of them (a goal or a setting is
+ * no step: "My goal was to serve it. Then, I retrained…" skips one). Compose and re-angle both ask
+ * this, so a "Then, I…" stands in one only where it stands in the other.
+ * @example stepSaidBefore([{ part: "task" }, { part: "action" }], 1, () => true) // false
+ * @example stepSaidBefore([{ part: "action" }, { part: "action" }], 1, () => true) // true
+ */
+export function stepSaidBefore(
+  sentences: ReadonlyArray<{ part: string }>,
+  at: number,
+  said: (index: number) => boolean,
+): boolean {
+  return sentences.slice(0, at).some((s, i) => s.part === "action" && said(i));
 }
 
 /**

@@ -123,7 +123,9 @@ export const FOLLOW_UP_TRIGGERS: readonly FollowUpTrigger[] = [
     id: "story-lesson",
     kind: "story-probe",
     pattern:
-      /\b(?:mistake|accidentally|misconfigur\w*|i missed|overlooked|i assumed|wrong|i should have|lesson|learn(?:ed|t)|taught me|reminded me|since then|from then on|going forward|i now always|now,? i always)\b/i,
+      // "learned" only as the speaker's ("I learned", "learned that…"): "the model had learned the
+      // fills" is the model's; finding one's own error ("I went back and realised my split…") is the mistake.
+      /\b(?:mistake|accidentally|misconfigur\w*|i missed|overlooked|i assumed|wrong|i should have|lesson|(?:i|we) (?:\w+ )?learn(?:ed|t)|learn(?:ed|t) (?:that|to|how)|i (?:[\w-]+ ){0,3}reali[sz]ed(?= (?:that )?(?:my|i had|i'?d)\b)|taught me|reminded me|since then|from then on|going forward|i now always|now,? i always)\b/i,
     questions: ["What would you do differently?"],
     reason: "After a story the interviewer checks what you learned and would change.",
     probe: true,
