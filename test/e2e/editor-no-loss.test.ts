@@ -1,0 +1,90 @@
+/**
+ * The editor never drops what the user typed: not the words typed while a save is on its way,
+ * and not their own text when a second tab saved first and they load the latest version.
+ */
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { launchBrowser, newContext } from "./browser.ts";
+import { importSeed, startTestServer, type TestServer } from "./harness.ts";
+
+const launched = await launchBrowser();
+
+async function firstAnswerId(baseUrl: string, documentId: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/documents/${documentId}`);
+  const body = (await response.json()) as { items: { id: string; kind: string }[] };
+  const answer = body.items.find((item) => item.kind === "answer");
+  if (answer === undefined) throw new Error("The seed has no answer");
+  return answer.id;
+}
+
+describe.runIf(launched.browser !== null)("the editor keeps every word", () => {
+  const browser = launched.browser as Browser;
+  let server: TestServer;
+  let context: BrowserContext;
+  let itemId: string;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    itemId = await firstAnswerId(server.url, await importSeed(server.url));
+    context = await newContext(browser, server.url);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    await browser.close();
+  });
+
+  async function openEditor(): Promise<Page> {
+    const page = await context.newPage();
+    page.on("dialog", (dialog) => void dialog.accept());
+    await page.goto(`/#/edit/${itemId}`);
+    await page.locator("textarea.editor-textarea").waitFor();
+    return page;
+  }
+
+  test("words typed while a save is on its way stay unsaved, in the draft, across a reload", async () => {
+    const page = await openEditor();
+    // A slow disk or a busy server: the save takes a second and a half to answer.
+    await page.route("**/api/items/*", async (route) => {
+      if (route.request().method() === "PUT") await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    const editor = page.locator("textarea.editor-textarea");
+    await editor.fill("The first part, saved.");
+    await page.getByRole("button", { name: /^Save/ }).click();
+    await page.waitForTimeout(200);
+    await editor.fill("The first part, saved. The second part, typed during the save.");
+    // The save answers, then the draft autosave ticks (every second) at least once.
+    await page.waitForTimeout(3000);
+    expect(await page.locator(".editor-status").textContent()).toMatch(/^Unsaved changes/);
+    await page.unroute("**/api/items/*");
+    await page.reload();
+    await editor.waitFor();
+    expect(await editor.inputValue()).toBe("The first part, saved. The second part, typed during the save.");
+    await page.getByRole("button", { name: "Discard the draft" }).click();
+    await page.close();
+  });
+
+  test("loading the latest version after a conflict sets the user's text aside, and it can be put back", async () => {
+    const mine = await openEditor();
+    const theirs = await openEditor();
+    await theirs.locator("textarea.editor-textarea").fill("Saved first, in another tab.");
+    await mine.locator("textarea.editor-textarea").fill("My own answer, typed here.");
+    await theirs.getByRole("button", { name: /^Save/ }).click();
+    await theirs.getByText(/^Saved at /).waitFor();
+    await mine.getByRole("button", { name: /^Save/ }).click();
+    await mine.getByText("This answer changed since you opened it").waitFor();
+    await mine.getByRole("button", { name: "Load the latest version" }).click();
+    const editor = mine.locator("textarea.editor-textarea");
+    await expect.poll(() => editor.inputValue()).toBe("Saved first, in another tab.");
+    const aside = mine.getByTestId("set-aside");
+    expect(await aside.getByRole("textbox").inputValue({ timeout: 5000 })).toBe("My own answer, typed here.");
+    await aside.getByRole("button", { name: "Put my text back" }).click();
+    expect(await editor.inputValue()).toBe("My own answer, typed here.");
+    await mine.getByRole("button", { name: /^Save/ }).click();
+    await mine.getByText(/^Saved at /).waitFor();
+    await mine.close();
+    await theirs.close();
+  });
+});
