@@ -66,6 +66,45 @@ describe.runIf(launched.browser !== null)("the editor keeps every word", () => {
     await page.close();
   });
 
+  test("a story keeps what was typed while its save was on its way", async () => {
+    const created = await fetch(`${server.url}/api/stories`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({
+        title: "The cache that lied",
+        situation: "Our feature store served stale rows.",
+        task: "I owned the fix.",
+        actions: ["I traced the stale rows to a cache key."],
+        result: "",
+        lesson: "",
+        metrics: [],
+        tags: [],
+        competencies: [],
+      }),
+    });
+    const { story } = (await created.json()) as { story: { id: string } };
+    const page = await context.newPage();
+    page.on("dialog", (dialog) => void dialog.accept());
+    await page.route("**/api/stories/*", async (route) => {
+      if (route.request().method() === "PUT") await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.goto(`/#/stories/${story.id}`);
+    const result = page.getByRole("textbox", { name: "Result" });
+    await result.fill("Stale reads fell to zero.");
+    await page.getByRole("button", { name: "Save story" }).click();
+    await page.waitForTimeout(200);
+    const lesson = page.getByRole("textbox", { name: "Lesson" });
+    await lesson.fill("I version cache keys with the schema.");
+    await page.getByRole("button", { name: "Save story" }).waitFor({ state: "visible" });
+    await expect.poll(() => page.getByRole("button", { name: "Save story" }).isEnabled()).toBe(true);
+    expect(await lesson.inputValue()).toBe("I version cache keys with the schema.");
+    expect(await result.inputValue()).toBe("Stale reads fell to zero.");
+    await page.getByRole("button", { name: "Save story" }).click();
+    await page.getByText(/^Saved at [^;]+\.$/).waitFor();
+    await page.close();
+  });
+
   test("loading the latest version after a conflict sets the user's text aside, and it can be put back", async () => {
     const mine = await openEditor();
     const theirs = await openEditor();

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { stripMarkup } from "../../../src/core/markup.ts";
 import type { Competency } from "../../../src/core/model.ts";
 import { api, type DocumentSummary, describeError, type StoredStory, type StoryInput } from "../api.ts";
@@ -293,6 +293,8 @@ function StoryEditor({ story, serves }: { story: StoredStory | null; serves?: Co
     return serves === undefined ? empty : { ...empty, competencies: [serves] };
   });
   const [form, setForm] = useState<FormState>(initial);
+  const latestForm = useRef(form);
+  latestForm.current = form;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -330,10 +332,17 @@ function StoryEditor({ story, serves }: { story: StoredStory | null; serves?: Co
         setNavigationGuard(null);
         navigate({ page: "stories", storyId: created.id }, { replace: true });
       } else {
-        const updated = await api.updateStory(saved.id, inputOf(form), saved.version);
+        const sent = form;
+        const updated = await api.updateStory(saved.id, inputOf(sent), saved.version);
         setSaved(updated);
-        setForm(formOf(updated));
-        setNotice(`Saved at ${new Date(updated.updatedAt).toLocaleTimeString()}.`);
+        // What was typed while the save was on its way stays in the form, unsaved.
+        const at = new Date(updated.updatedAt).toLocaleTimeString();
+        if (latestForm.current === sent) {
+          setForm(formOf(updated));
+          setNotice(`Saved at ${at}.`);
+        } else {
+          setNotice(`Saved at ${at}; what you typed since is not saved yet.`);
+        }
       }
     } catch (caught) {
       setError(describeError(caught));
