@@ -105,6 +105,45 @@ describe.runIf(launched.browser !== null)("the editor keeps every word", () => {
     await page.close();
   });
 
+  test("leaving a journal entry being written asks first; saving it does not", async () => {
+    const page = await context.newPage();
+    const asked: string[] = [];
+    page.on("dialog", (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto("/#/journal/new");
+    const happened = page.getByRole("textbox", { name: "What happened" });
+    await happened.fill("The launch slipped a week because of my migration; I told the team late.");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Library" }).click();
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toContain("not saved");
+    expect(page.url()).toContain("#/journal/new");
+    expect(await happened.inputValue()).toContain("The launch slipped a week");
+    await page.getByRole("button", { name: "Save the entry" }).click();
+    await page.getByRole("heading", { name: "Reframes from your own words" }).waitFor();
+    expect(asked).toHaveLength(1);
+    await page.close();
+  });
+
+  test("leaving a follow-up answer being prepared asks first", async () => {
+    const page = await context.newPage();
+    const asked: string[] = [];
+    page.on("dialog", (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(`/#/followups/${itemId}`);
+    await page.getByRole("button", { name: /^Prepare this/ }).first().click();
+    const answer = page.locator(".prepare-form textarea");
+    await answer.fill("I would measure the cold starts before choosing a fix.");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Stories" }).click();
+    await expect.poll(() => asked.length).toBe(1);
+    expect(page.url()).toContain("#/followups/");
+    expect(await answer.inputValue()).toBe("I would measure the cold starts before choosing a fix.");
+    await page.close();
+  });
+
   test("loading the latest version after a conflict sets the user's text aside, and it can be put back", async () => {
     const mine = await openEditor();
     const theirs = await openEditor();
