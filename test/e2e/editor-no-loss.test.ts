@@ -134,7 +134,10 @@ describe.runIf(launched.browser !== null)("the editor keeps every word", () => {
       void dialog.dismiss();
     });
     await page.goto(`/#/followups/${itemId}`);
-    await page.getByRole("button", { name: /^Prepare this/ }).first().click();
+    await page
+      .getByRole("button", { name: /^Prepare this/ })
+      .first()
+      .click();
     const answer = page.locator(".prepare-form textarea");
     await answer.fill("I would measure the cold starts before choosing a fix.");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Stories" }).click();
