@@ -47,7 +47,12 @@ describe.runIf(launched.browser !== null)("layout lines up", () => {
   test("Library: question texts start at one x whether the number has one digit or two", async () => {
     const lines = ["# Twelve questions", ""];
     for (let n = 1; n <= 12; n += 1) {
-      lines.push(`## Q${n}- Tell me about a time you shipped release ${n}`, "", `I shipped release ${n}.`, "");
+      lines.push(
+        `## Q${n}- Tell me about a time you shipped release ${n}`,
+        "",
+        `I shipped release ${n}.`,
+        "",
+      );
     }
     const imported = await fetch(`${server.url}/api/import?filename=twelve.md`, {
       method: "POST",
