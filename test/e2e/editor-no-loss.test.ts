@@ -9,12 +9,12 @@ import { importSeed, startTestServer, type TestServer } from "./harness.ts";
 
 const launched = await launchBrowser();
 
-async function firstAnswerId(baseUrl: string, documentId: string): Promise<string> {
+async function answerIds(baseUrl: string, documentId: string): Promise<string[]> {
   const response = await fetch(`${baseUrl}/api/documents/${documentId}`);
   const body = (await response.json()) as { items: { id: string; kind: string }[] };
-  const answer = body.items.find((item) => item.kind === "answer");
-  if (answer === undefined) throw new Error("The seed has no answer");
-  return answer.id;
+  const answers = body.items.filter((item) => item.kind === "answer").map((item) => item.id);
+  if (answers.length < 2) throw new Error("The seed has fewer than two answers");
+  return answers;
 }
 
 describe.runIf(launched.browser !== null)("the editor keeps every word", () => {
@@ -22,10 +22,14 @@ describe.runIf(launched.browser !== null)("the editor keeps every word", () => {
   let server: TestServer;
   let context: BrowserContext;
   let itemId: string;
+  /** An answer the editor tests leave as imported, so its follow-ups still have gaps. */
+  let untouchedId: string;
 
   beforeAll(async () => {
     server = await startTestServer();
-    itemId = await firstAnswerId(server.url, await importSeed(server.url));
+    const ids = await answerIds(server.url, await importSeed(server.url));
+    itemId = ids[0] as string;
+    untouchedId = ids[ids.length - 1] as string;
     context = await newContext(browser, server.url);
   });
 
@@ -133,7 +137,7 @@ describe.runIf(launched.browser !== null)("the editor keeps every word", () => {
       asked.push(dialog.message());
       void dialog.dismiss();
     });
-    await page.goto(`/#/followups/${itemId}`);
+    await page.goto(`/#/followups/${untouchedId}`);
     await page
       .getByRole("button", { name: /^Prepare this/ })
       .first()
@@ -145,6 +149,32 @@ describe.runIf(launched.browser !== null)("the editor keeps every word", () => {
     expect(page.url()).toContain("#/followups/");
     expect(await answer.inputValue()).toBe("I would measure the cold starts before choosing a fix.");
     await page.close();
+  });
+
+  test("two tabs keep a draft each: saving in one leaves the other's for when it is reopened", async () => {
+    const first = await openEditor();
+    const second = await openEditor();
+    await first.locator("textarea.editor-textarea").fill("Draft typed in the first tab.");
+    await second.locator("textarea.editor-textarea").fill("Draft typed in the second tab.");
+    // Both drafts are written (every second), then the second tab is closed unsaved.
+    await first.waitForTimeout(1500);
+    await second.close();
+    await first.getByRole("button", { name: /^Save/ }).click();
+    await first.getByText(/^Saved at /).waitFor();
+    await first.close();
+    const reopened = await openEditor();
+    await reopened.getByText(/^Restored your unsaved draft/).waitFor({ timeout: 5000 });
+    expect(await reopened.locator("textarea.editor-textarea").inputValue()).toBe(
+      "Draft typed in the second tab.",
+    );
+    await reopened.getByRole("button", { name: "Discard the draft" }).click();
+    await reopened.close();
+    const again = await openEditor();
+    expect(await again.locator("textarea.editor-textarea").inputValue()).toBe(
+      "Draft typed in the first tab.",
+    );
+    expect(await again.getByText(/^Restored your unsaved draft/).count()).toBe(0);
+    await again.close();
   });
 
   test("loading the latest version after a conflict sets the user's text aside, and it can be put back", async () => {

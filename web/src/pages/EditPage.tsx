@@ -188,6 +188,8 @@ function Editor({ initial, role }: { initial: EditableItem; role: RoleId | undef
         setDraftNotice(false);
         // What was typed while the save was on its way is not saved: its draft stays, and so
         // does "Unsaved changes".
+        // A draft another tab left, restored here, is superseded by this save either way.
+        if (draft?.key !== undefined) clearDraft(item.id, draft);
         if (latest.current.text === sent) {
           clearDraft(item.id);
           setSaveState({ state: "saved", at: new Date() });
@@ -208,7 +210,7 @@ function Editor({ initial, role }: { initial: EditableItem; role: RoleId | undef
         );
       }
     },
-    [item.id, text],
+    [item.id, text, draft],
   );
 
   async function reloadLatest(keepMine: boolean): Promise<void> {
@@ -277,7 +279,7 @@ function Editor({ initial, role }: { initial: EditableItem; role: RoleId | undef
               className="button button-small"
               onClick={() => {
                 setText(baseline);
-                clearDraft(item.id);
+                clearDraft(item.id, draft);
                 setDraftNotice(false);
               }}
             >
