@@ -1,6 +1,7 @@
 /**
  * What a demanding user ran into in the web app, each pinned by the path that showed it:
- * a composed draft saved twice as two identical variants.
+ * a composed draft saved twice as two identical variants; an answer written in Hebrew shown
+ * left to right, its full stop on the wrong side.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -35,6 +36,40 @@ describe.runIf(launched.browser !== null)("web app sweep", () => {
     const body = (await response.json()) as { items: { kind: string; variant?: string }[] };
     return body.items.flatMap((item) => (item.kind === "answer" && item.variant ? [item.variant] : []));
   }
+
+  test("an answer written right to left reads right to left, in the library and in the editor", async () => {
+    const hebrew = "הובלתי את המעבר לשרת החדש והפחתתי את זמן התגובה בחצי.";
+    const body = [
+      "# Prep in two languages",
+      "",
+      "## Q1- Tell me about a hard migration",
+      "",
+      hebrew,
+      "",
+      "I also wrote the runbook.",
+      "",
+    ];
+    const imported = await fetch(`${server.url}/api/import?filename=bidi.md`, {
+      method: "POST",
+      headers: { "Content-Type": "application/octet-stream" },
+      body: body.join("\n"),
+    });
+    const { documentId: bidi } = (await imported.json()) as { documentId: string };
+    await page.goto(`/#/library/${bidi}/answers`);
+    const paragraphs = page.locator(".answer-panel .text-block p");
+    await paragraphs.first().waitFor();
+    const directions = await paragraphs.evaluateAll((nodes) =>
+      nodes.map((node) => [node.textContent ?? "", getComputedStyle(node).direction]),
+    );
+    expect(directions).toEqual([
+      [hebrew, "rtl"],
+      ["I also wrote the runbook.", "ltr"],
+    ]);
+    await page.getByRole("link", { name: "Edit answer" }).click();
+    const editor = page.locator("textarea.editor-textarea");
+    await editor.waitFor();
+    expect(await editor.evaluate((node) => getComputedStyle(node).direction)).toBe("rtl");
+  });
 
   test("a composed draft is saved once as a variant; again only after its text changed", async () => {
     await page.goto("/#/compose");

@@ -302,6 +302,7 @@ function Editor({ initial, role }: { initial: EditableItem; role: RoleId | undef
           </label>
           <LensSummary state={analysis} lensId="lens-title" />
           <textarea
+            dir="auto"
             ref={textareaRef}
             id={textareaId}
             className="textarea editor-textarea"
@@ -375,6 +376,7 @@ function Editor({ initial, role }: { initial: EditableItem; role: RoleId | undef
             <p className="callout-title">Your text, not saved</p>
             <p>The editor shows the latest saved version. What you had typed is kept here until you leave.</p>
             <textarea
+              dir="auto"
               className="textarea"
               readOnly
               value={setAside}

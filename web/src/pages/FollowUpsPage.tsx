@@ -236,6 +236,7 @@ function PrepareForm({
     <form className="prepare-form" onSubmit={(event) => void save(event)}>
       <label htmlFor={fieldId}>Your answer to “{question}”</label>
       <textarea
+        dir="auto"
         id={fieldId}
         rows={4}
         value={text}

@@ -138,6 +138,7 @@ function NewEntry({ first, onSaved }: { first: boolean; onSaved: (id: string) =>
       <label className="field field-wide">
         <span className="field-label">What happened</span>
         <textarea
+          dir="auto"
           className="textarea"
           rows={6}
           value={happened}
@@ -146,7 +147,13 @@ function NewEntry({ first, onSaved }: { first: boolean; onSaved: (id: string) =>
       </label>
       <label className="field field-wide">
         <span className="field-label">How it felt</span>
-        <textarea className="textarea" rows={4} value={felt} onChange={(e) => setFelt(e.target.value)} />
+        <textarea
+          dir="auto"
+          className="textarea"
+          rows={4}
+          value={felt}
+          onChange={(e) => setFelt(e.target.value)}
+        />
       </label>
       {error && <ErrorMessage title="The entry was not saved" error={error} />}
       <button type="submit" className="button button-primary" disabled={busy}>

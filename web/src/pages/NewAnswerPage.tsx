@@ -163,6 +163,7 @@ export function NewAnswerPage({
           <label htmlFor={ids.text}>Answer</label>
           <LensSummary state={analysis} lensId="lens-title" />
           <textarea
+            dir="auto"
             ref={textareaRef}
             id={ids.text}
             className="textarea editor-textarea"

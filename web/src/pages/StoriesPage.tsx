@@ -418,6 +418,7 @@ function StoryEditor({ story, serves }: { story: StoredStory | null; serves?: Co
                   Action {index + 1}
                 </label>
                 <textarea
+                  dir="auto"
                   id={`${titleId}-action-${index}`}
                   className="textarea"
                   rows={2}
@@ -562,6 +563,7 @@ function PartField({
         {label}
       </label>
       <textarea
+        dir="auto"
         id={id}
         className="textarea"
         rows={3}

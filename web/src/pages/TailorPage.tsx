@@ -142,6 +142,7 @@ export function TailorPage({ tailoringId }: { tailoringId?: string | undefined }
           Job description
         </label>
         <textarea
+          dir="auto"
           id={postingId}
           className="textarea"
           rows={9}
