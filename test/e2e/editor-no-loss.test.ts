@@ -177,6 +177,50 @@ describe.runIf(launched.browser !== null)("the editor keeps every word", () => {
     await again.close();
   });
 
+  test("a story saved in another tab first can still take this tab's text", async () => {
+    const created = await fetch(`${server.url}/api/stories`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({
+        title: "The flaky nightly job",
+        situation: "The nightly retrain failed one night in three.",
+        task: "I owned the pipeline.",
+        actions: ["I added retries with backoff."],
+        result: "",
+        lesson: "",
+        metrics: [],
+        tags: [],
+        competencies: [],
+      }),
+    });
+    const { story } = (await created.json()) as { story: { id: string } };
+    const open = async (): Promise<Page> => {
+      const page = await context.newPage();
+      page.on("dialog", (dialog) => void dialog.accept());
+      await page.goto(`/#/stories/${story.id}`);
+      await page.getByRole("textbox", { name: "Lesson" }).waitFor();
+      return page;
+    };
+    const theirs = await open();
+    const mine = await open();
+    await theirs.getByRole("textbox", { name: "Result" }).fill("Failures fell to one a month.");
+    await theirs.getByRole("button", { name: "Save story" }).click();
+    await theirs.getByText(/^Saved at /).waitFor();
+    await mine
+      .getByRole("textbox", { name: "Lesson" })
+      .fill("I make a job safe to rerun before I schedule it.");
+    await mine.getByRole("button", { name: "Save story" }).click();
+    await mine.getByText("This story changed since you opened it").waitFor({ timeout: 5000 });
+    await mine.getByRole("button", { name: "Save mine over it" }).click({ timeout: 5000 });
+    await mine.getByText(/^Saved at /).waitFor();
+    const stored = (await (await fetch(`${server.url}/api/stories/${story.id}`)).json()) as {
+      story: { lesson: string };
+    };
+    expect(stored.story.lesson).toBe("I make a job safe to rerun before I schedule it.");
+    await mine.close();
+    await theirs.close();
+  });
+
   test("loading the latest version after a conflict sets the user's text aside, and it can be put back", async () => {
     const mine = await openEditor();
     const theirs = await openEditor();

@@ -322,7 +322,8 @@ function StoryEditor({ story, serves }: { story: StoredStory | null; serves?: Co
   const set = <K extends keyof FormState>(key: K, value: FormState[K]): void =>
     setForm((current) => ({ ...current, [key]: value }));
 
-  async function save(): Promise<void> {
+  /** `over`: the version saved elsewhere since, which the user chose to save theirs over. */
+  async function save(over?: number): Promise<void> {
     setBusy(true);
     setError(null);
     setNotice(null);
@@ -333,7 +334,7 @@ function StoryEditor({ story, serves }: { story: StoredStory | null; serves?: Co
         navigate({ page: "stories", storyId: created.id }, { replace: true });
       } else {
         const sent = form;
-        const updated = await api.updateStory(saved.id, inputOf(sent), saved.version);
+        const updated = await api.updateStory(saved.id, inputOf(sent), over ?? saved.version);
         setSaved(updated);
         // What was typed while the save was on its way stays in the form, unsaved.
         const at = new Date(updated.updatedAt).toLocaleTimeString();
@@ -348,6 +349,17 @@ function StoryEditor({ story, serves }: { story: StoredStory | null; serves?: Co
       setError(describeError(caught));
     } finally {
       setBusy(false);
+    }
+  }
+
+  /** After a conflict: the version saved elsewhere, then the user's form saved over it. */
+  async function saveOver(): Promise<void> {
+    if (saved === null) return;
+    try {
+      const latest = await api.getStory(saved.id);
+      await save(latest.version);
+    } catch (caught) {
+      setError(describeError(caught));
     }
   }
 
@@ -520,7 +532,33 @@ function StoryEditor({ story, serves }: { story: StoredStory | null; serves?: Co
             ))}
           </div>
         </fieldset>
-        {error !== null && <ErrorMessage title="Couldn't save the story" error={error} />}
+        {error !== null && error.code === "CONFLICT" && saved !== null ? (
+          <div className="callout callout-error" role="alert">
+            <Icon name="alert" />
+            <div>
+              <p className="callout-title">This story changed since you opened it</p>
+              <p>
+                It was saved elsewhere (another tab, or the terminal). Your text is still here: save it over
+                that version, or open the latest in a new tab to compare first.
+              </p>
+              <div className="callout-actions">
+                <button type="button" className="button button-small" onClick={() => void saveOver()}>
+                  Save mine over it
+                </button>
+                <a
+                  className="button button-small"
+                  href={route.stories(saved.id)}
+                  target="_blank"
+                  rel="noreferrer"
+                >
+                  Open the latest in a new tab
+                </a>
+              </div>
+            </div>
+          </div>
+        ) : (
+          error !== null && <ErrorMessage title="Couldn't save the story" error={error} />
+        )}
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? "Saving…" : saved === null ? "Create story" : "Save story"}
