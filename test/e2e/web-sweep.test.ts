@@ -1,7 +1,8 @@
 /**
  * What a demanding user ran into in the web app, each pinned by the path that showed it:
  * a composed draft saved twice as two identical variants; an answer written in Hebrew shown
- * left to right, its full stop on the wrong side.
+ * left to right, its full stop on the wrong side; a posting pasted by mistake kept in "Saved
+ * postings" for good.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -69,6 +70,26 @@ describe.runIf(launched.browser !== null)("web app sweep", () => {
     const editor = page.locator("textarea.editor-textarea");
     await editor.waitFor();
     expect(await editor.evaluate((node) => getComputedStyle(node).direction)).toBe("rtl");
+  });
+
+  test("a saved posting can be deleted from the Tailor page", async () => {
+    const answered: string[] = [];
+    page.on("dialog", (dialog) => {
+      answered.push(dialog.message());
+      void dialog.accept();
+    });
+    await page.goto("/#/tailor");
+    await page.getByRole("textbox", { name: "Job description" }).fill("lunch menu: soup of the day, bread");
+    await page.getByRole("button", { name: /Match/ }).click();
+    const saved = page.getByTestId("saved-tailorings");
+    await saved.waitFor();
+    expect(await saved.locator("li").count()).toBe(1);
+    await saved.getByRole("button", { name: /^Delete the saved posting/ }).click({ timeout: 5000 });
+    await expect.poll(() => page.getByTestId("saved-tailorings").count()).toBe(0);
+    expect(answered).toHaveLength(1);
+    const listed = (await (await fetch(`${server.url}/api/tailorings`)).json()) as { tailorings: unknown[] };
+    expect(listed.tailorings).toHaveLength(0);
+    page.removeAllListeners("dialog");
   });
 
   test("a composed draft is saved once as a variant; again only after its text changed", async () => {
