@@ -221,6 +221,23 @@ describe.runIf(launched.browser !== null)("the editor keeps every word", () => {
     await theirs.close();
   });
 
+  test("Ctrl+S with nothing changed adds no version to the answer's history", async () => {
+    const history = async (): Promise<number> => {
+      const response = await fetch(`${server.url}/api/items/${untouchedId}/history`);
+      return ((await response.json()) as { versions: unknown[] }).versions.length;
+    };
+    const before = await history();
+    const page = await context.newPage();
+    await page.goto(`/#/edit/${untouchedId}`);
+    await page.locator("textarea.editor-textarea").waitFor();
+    await page.keyboard.press("Control+s");
+    await page.keyboard.press("Control+s");
+    await page.waitForTimeout(1000);
+    expect(await history()).toBe(before);
+    expect(await page.locator(".editor-status").textContent()).toBe("No changes");
+    await page.close();
+  });
+
   test("loading the latest version after a conflict sets the user's text aside, and it can be put back", async () => {
     const mine = await openEditor();
     const theirs = await openEditor();

@@ -235,8 +235,9 @@ function Editor({ initial, role }: { initial: EditableItem; role: RoleId | undef
   }
 
   useShortcuts({
+    // Like the Save button: nothing to save makes no new, identical version in the history.
     "mod+s": () => {
-      if (saveState.state !== "saving") void save(item.version);
+      if (dirty && saveState.state !== "saving") void save(item.version);
     },
   });
 
