@@ -238,6 +238,36 @@ describe.runIf(launched.browser !== null)("the editor keeps every word", () => {
     await page.close();
   });
 
+  test("Ctrl+S saves a story, as it saves an answer", async () => {
+    const created = await fetch(`${server.url}/api/stories`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({
+        title: "The slow dashboard",
+        situation: "The team dashboard took a minute to load.",
+        task: "I owned its backend.",
+        actions: ["I added a materialised view."],
+        result: "",
+        lesson: "",
+        metrics: [],
+        tags: [],
+        competencies: [],
+      }),
+    });
+    const { story } = (await created.json()) as { story: { id: string } };
+    const page = await context.newPage();
+    await page.goto(`/#/stories/${story.id}`);
+    const result = page.getByRole("textbox", { name: "Result" });
+    await result.fill("It loads in two seconds.");
+    await result.press("Control+s");
+    await page.getByText(/^Saved at /).waitFor({ timeout: 5000 });
+    const stored = (await (await fetch(`${server.url}/api/stories/${story.id}`)).json()) as {
+      story: { result: string };
+    };
+    expect(stored.story.result).toBe("It loads in two seconds.");
+    await page.close();
+  });
+
   test("loading the latest version after a conflict sets the user's text aside, and it can be put back", async () => {
     const mine = await openEditor();
     const theirs = await openEditor();

@@ -9,6 +9,7 @@ import { PackagingTabs } from "../components/PackagingTabs.tsx";
 import { route } from "../links.ts";
 import { COMPETENCY_LIST, COMPETENCY_NAMES, splitList } from "../names.ts";
 import { navigate, setNavigationGuard } from "../route.ts";
+import { useShortcuts } from "../shortcuts.ts";
 import { currentDocument } from "../storage.ts";
 import { useLoad } from "../use-load.ts";
 
@@ -352,6 +353,13 @@ function StoryEditor({ story, serves }: { story: StoredStory | null; serves?: Co
     }
   }
 
+  // Ctrl/Cmd+S saves the story, as in the answer editor (not the browser's "Save page as").
+  useShortcuts({
+    "mod+s": () => {
+      if (!busy && (dirty || saved === null) && form.title.trim() !== "") void save();
+    },
+  });
+
   /** After a conflict: the version saved elsewhere, then the user's form saved over it. */
   async function saveOver(): Promise<void> {
     if (saved === null) return;
@@ -560,7 +568,12 @@ function StoryEditor({ story, serves }: { story: StoredStory | null; serves?: Co
           error !== null && <ErrorMessage title="Couldn't save the story" error={error} />
         )}
         <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={busy}
+            aria-keyshortcuts="Control+S Meta+S"
+          >
             {busy ? "Saving…" : saved === null ? "Create story" : "Save story"}
           </button>
           {saved !== null && (
