@@ -127,6 +127,11 @@ describe.runIf(launched.browser !== null)("the editor keeps every word", () => {
     await page.getByRole("button", { name: "Save the entry" }).click();
     await page.getByRole("heading", { name: "Reframes from your own words" }).waitFor();
     expect(asked).toHaveLength(1);
+    // The one-line takeaway, typed and not saved, is guarded the same way.
+    await page.getByRole("textbox", { name: "Your takeaway, in one line" }).fill("I tell the team early.");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Library" }).click();
+    await expect.poll(() => asked.length).toBe(2);
+    expect(page.url()).toContain("#/journal/");
     await page.close();
   });
 

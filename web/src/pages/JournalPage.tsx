@@ -194,6 +194,10 @@ function EntryDetail({
   const [takeaway, setTakeaway] = useState(entry.takeaway);
   const [status, setStatus] = useState<"idle" | "saving" | "saved">("idle");
   const [error, setError] = useState<Failure | null>(null);
+  useLeaveGuard(
+    takeaway.trim() !== entry.takeaway && status !== "saving",
+    "Your takeaway is not saved yet. Leave this page anyway?",
+  );
 
   async function save(patch: { takeaway?: string; storyId?: string | null }): Promise<void> {
     setStatus("saving");
