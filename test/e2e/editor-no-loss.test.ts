@@ -273,6 +273,27 @@ describe.runIf(launched.browser !== null)("the editor keeps every word", () => {
     await page.close();
   });
 
+  test("a new answer keeps what was typed while its save was on its way", async () => {
+    const page = await context.newPage();
+    page.on("dialog", (dialog) => void dialog.accept());
+    await page.route("**/api/documents/*/questions", async (route) => {
+      if (route.request().method() === "POST") await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.goto(`/#/new-answer/${encodeURIComponent("How do you handle a missed deadline?")}`);
+    const answer = page.getByLabel("Answer", { exact: true });
+    await answer.fill("I say it early.");
+    await page.getByRole("button", { name: "Save answer" }).click();
+    await page.waitForTimeout(200);
+    await answer.fill("I say it early. Then I cut scope with the team, not alone.");
+    const editor = page.locator("textarea.editor-textarea");
+    await page.waitForURL(/#\/(edit|library)\//, { timeout: 10000 });
+    await editor.waitFor({ timeout: 5000 });
+    expect(await editor.inputValue()).toBe("I say it early. Then I cut scope with the team, not alone.");
+    expect(await page.locator(".editor-status").textContent()).toMatch(/^Unsaved changes/);
+    await page.close();
+  });
+
   test("loading the latest version after a conflict sets the user's text aside, and it can be put back", async () => {
     const mine = await openEditor();
     const theirs = await openEditor();
