@@ -2,7 +2,7 @@
  * What a demanding user ran into in the web app, each pinned by the path that showed it:
  * a composed draft saved twice as two identical variants; an answer written in Hebrew shown
  * left to right, its full stop on the wrong side; a posting pasted by mistake kept in "Saved
- * postings" for good.
+ * postings" for good; a session with every question skipped reporting "0 s used of 0 s".
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -90,6 +90,19 @@ describe.runIf(launched.browser !== null)("web app sweep", () => {
     const listed = (await (await fetch(`${server.url}/api/tailorings`)).json()) as { tailorings: unknown[] };
     expect(listed.tailorings).toHaveLength(0);
     page.removeAllListeners("dialog");
+  });
+
+  test("a session with every question skipped reports no time, not '0 s used of 0 s'", async () => {
+    await page.goto("/#/practice");
+    await page.getByLabel("Questions", { exact: true }).fill("1");
+    await page.getByRole("button", { name: "Start the session" }).click();
+    await page.getByRole("button", { name: /^Start answering/ }).click();
+    await page.getByRole("button", { name: /^Skip/ }).click();
+    const report = page.locator(".practice-report");
+    await report.waitFor();
+    const stats = (await report.locator(".stat").allTextContents()).join(" | ");
+    expect(stats).not.toMatch(/0 s\s*used of 0 s/);
+    expect(stats).toContain("nothing answered");
   });
 
   test("a composed draft is saved once as a variant; again only after its text changed", async () => {
