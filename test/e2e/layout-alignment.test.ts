@@ -44,6 +44,32 @@ describe.runIf(launched.browser !== null)("layout lines up", () => {
     await context.close();
   });
 
+  test("Library: question texts start at one x whether the number has one digit or two", async () => {
+    const lines = ["# Twelve questions", ""];
+    for (let n = 1; n <= 12; n += 1) {
+      lines.push(
+        `## Q${n}- Tell me about a time you shipped release ${n}`,
+        "",
+        `I shipped release ${n}.`,
+        "",
+      );
+    }
+    const imported = await fetch(`${server.url}/api/import?filename=twelve.md`, {
+      method: "POST",
+      headers: { "Content-Type": "application/octet-stream" },
+      body: lines.join("\n"),
+    });
+    const { documentId } = (await imported.json()) as { documentId: string };
+    const context = await newContext(browser, server.url, { width: 1280 });
+    const page = await context.newPage();
+    await page.goto(`/#/library/${documentId}/answers`);
+    const texts = page.getByRole("navigation", { name: "Questions" }).locator(".question-text");
+    await expect.poll(() => texts.count()).toBe(12);
+    const lefts = await texts.evaluateAll((nodes) => nodes.map((node) => node.getBoundingClientRect().left));
+    expect(new Set(lefts).size).toBe(1);
+    await context.close();
+  });
+
   test("Stories, Coverage and Trailer: the tab bar does not move when you switch tabs", async () => {
     const context = await newContext(browser, server.url, { width: 1280 });
     const page = await context.newPage();

@@ -126,8 +126,8 @@ describe.runIf(launched.browser !== null)("progress and journal", () => {
       ["light", 1280],
       ["dark", 390],
     ] as const) {
-      // A browser's own language tag (the bundled Chromium here reports "en-US@posix", which Intl refuses).
-      const context = await newContext(browser, server.url, { width, theme, locale: "en-GB" });
+      // The language tag Chromium reports when started under LANG=C.UTF-8, which Intl refuses.
+      const context = await newContext(browser, server.url, { width, theme, locale: "en-US@posix" });
       const page = await context.newPage();
       const errors: string[] = [];
       page.on("pageerror", (error) => errors.push(error.message));

@@ -2,7 +2,7 @@
  * Hash routing: the app is served from one file by the derisk server, and hash routes survive a
  * reload without any server-side rewrite. Routes are plain data so links and tests agree on them.
  */
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 
 export const LIBRARY_VIEWS = [
   "answers",
@@ -133,6 +133,46 @@ export function setNavigationGuard(guard: NavigationGuard | null): void {
   navigationGuard = guard;
 }
 
+/** Guards of the forms on the page that hold unsaved text (several can be open at once). */
+const formGuards = new Set<NavigationGuard>();
+
+function leaveMessage(): string | null {
+  const own = navigationGuard?.() ?? null;
+  if (own !== null) return own;
+  for (const guard of formGuards) {
+    const message = guard();
+    if (message !== null) return message;
+  }
+  return null;
+}
+
+/**
+ * While `unsaved` holds, leaving asks first: an in-app link (the message, in a confirm) and
+ * closing or reloading the tab (the browser's own prompt). The function it returns lifts the
+ * guard at once, for a form that navigates right after saving.
+ */
+export function useLeaveGuard(unsaved: boolean, message: string): () => void {
+  const state = useRef({ unsaved, message });
+  state.current = { unsaved, message };
+  useEffect(() => {
+    const guard: NavigationGuard = () => (state.current.unsaved ? state.current.message : null);
+    const onBeforeUnload = (event: BeforeUnloadEvent): void => {
+      if (!state.current.unsaved) return;
+      event.preventDefault();
+      event.returnValue = "";
+    };
+    formGuards.add(guard);
+    window.addEventListener("beforeunload", onBeforeUnload);
+    return () => {
+      formGuards.delete(guard);
+      window.removeEventListener("beforeunload", onBeforeUnload);
+    };
+  }, []);
+  return useCallback(() => {
+    state.current.unsaved = false;
+  }, []);
+}
+
 export function navigate(route: Route, options: { replace?: boolean } = {}): void {
   const target = href(route);
   if (window.location.hash === target) return;
@@ -153,7 +193,7 @@ export function useRoute(): Route {
     const onChange = (): void => {
       const next = window.location.hash;
       if (next === current) return;
-      const message = navigationGuard?.() ?? null;
+      const message = leaveMessage();
       if (message !== null && !window.confirm(message)) {
         history.replaceState(null, "", current || "#/");
         return;

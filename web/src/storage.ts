@@ -11,6 +11,8 @@ export interface Draft {
   /** The item version the draft was written against, to tell the user if it moved on since. */
   baseVersion: number;
   savedAt: string;
+  /** Where it is stored (set when loaded), to drop a draft another tab left behind. */
+  key?: string;
 }
 
 function read(key: string): string | null {
@@ -50,8 +52,33 @@ export function currentDocument<D extends { id: string }>(
   );
 }
 
-export function loadDraft(itemId: string): Draft | null {
-  const raw = read(DRAFT_PREFIX + itemId);
+/**
+ * Each tab keeps its own draft of an item (`derisk:draft:ID@TAB`): two tabs editing the same
+ * answer never overwrite each other's draft, and saving in one leaves the other's. The tab's id
+ * lives in sessionStorage, so a reload finds its own draft again.
+ */
+const TAB_KEY = "derisk:tab";
+const TAB_SEPARATOR = "@";
+let tab: string | null = null;
+
+function thisTab(): string {
+  if (tab !== null) return tab;
+  try {
+    tab = sessionStorage.getItem(TAB_KEY);
+    if (tab === null) {
+      tab = Math.random().toString(36).slice(2, 10);
+      sessionStorage.setItem(TAB_KEY, tab);
+    }
+  } catch {
+    tab = "tab";
+  }
+  return tab;
+}
+
+const ownKey = (itemId: string): string => `${DRAFT_PREFIX}${itemId}${TAB_SEPARATOR}${thisTab()}`;
+
+function parseDraft(key: string): Draft | null {
+  const raw = read(key);
   if (raw === null) return null;
   try {
     const value: unknown = JSON.parse(raw);
@@ -62,15 +89,51 @@ export function loadDraft(itemId: string): Draft | null {
       typeof (value as Draft).baseVersion === "number" &&
       typeof (value as Draft).savedAt === "string"
     ) {
-      return value as Draft;
+      const { text, baseVersion, savedAt } = value as Draft;
+      return { text, baseVersion, savedAt, key };
     }
   } catch {
     // A corrupt entry is dropped below.
   }
-  write(DRAFT_PREFIX + itemId, null);
+  write(key, null);
   return null;
 }
 
-export const saveDraft = (itemId: string, draft: Draft): void =>
-  write(DRAFT_PREFIX + itemId, JSON.stringify(draft));
-export const clearDraft = (itemId: string): void => write(DRAFT_PREFIX + itemId, null);
+/** Every storage key holding a draft of this item: one per tab, and the single one of before. */
+function draftKeys(itemId: string): string[] {
+  const keys: string[] = [];
+  try {
+    for (let i = 0; i < localStorage.length; i += 1) {
+      const key = localStorage.key(i);
+      if (key === DRAFT_PREFIX + itemId || key?.startsWith(DRAFT_PREFIX + itemId + TAB_SEPARATOR)) {
+        keys.push(key);
+      }
+    }
+  } catch {
+    // Storage unavailable: no drafts.
+  }
+  return keys;
+}
+
+/** This tab's draft of the item, else the newest another tab left behind. */
+export function loadDraft(itemId: string): Draft | null {
+  const own = parseDraft(ownKey(itemId));
+  if (own !== null) return own;
+  let newest: Draft | null = null;
+  for (const key of draftKeys(itemId)) {
+    const draft = parseDraft(key);
+    if (draft !== null && (newest === null || draft.savedAt > newest.savedAt)) newest = draft;
+  }
+  return newest;
+}
+
+export const saveDraft = (itemId: string, draft: Draft): void => {
+  const { text, baseVersion, savedAt } = draft;
+  write(ownKey(itemId), JSON.stringify({ text, baseVersion, savedAt }));
+};
+
+/** Drops this tab's draft of the item, and `also` (a draft restored from another tab) if given. */
+export const clearDraft = (itemId: string, also?: Draft | null): void => {
+  write(ownKey(itemId), null);
+  if (also?.key !== undefined) write(also.key, null);
+};

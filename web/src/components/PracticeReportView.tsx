@@ -29,8 +29,20 @@ export function PracticeReportView({ session }: { session: PracticeSession }) {
           <span className="stat-label">answered</span>
         </div>
         <div className="stat">
-          <span className={`stat-value${used > budget ? " over-budget" : ""}`}>{formatDuration(used)}</span>
-          <span className="stat-label">used of {formatDuration(budget)}</span>
+          {answered.length === 0 ? (
+            // Nothing answered: no time to set against a budget ("0 s used of 0 s" said nothing).
+            <>
+              <span className="stat-value">–</span>
+              <span className="stat-label">time used: nothing answered</span>
+            </>
+          ) : (
+            <>
+              <span className={`stat-value${used > budget ? " over-budget" : ""}`}>
+                {formatDuration(used)}
+              </span>
+              <span className="stat-label">used of {formatDuration(budget)}</span>
+            </>
+          )}
         </div>
         <div className="stat">
           <span className="stat-value">{mean === undefined ? "–" : mean.toFixed(1)}</span>

@@ -15,6 +15,8 @@ interface SavedVariant {
   documentId: string;
   itemId: string;
   variant: string;
+  /** The text saved: saving it again would only make an identical variant. */
+  text: string;
 }
 
 /**
@@ -42,6 +44,7 @@ export function SaveVariantForm({
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const blanksLeft = /\[[^\]]+\]/.test(text);
+  const alreadySaved = saved !== null && saved.text === text;
 
   async function save(): Promise<void> {
     setBusy(true);
@@ -57,6 +60,7 @@ export function SaveVariantForm({
         documentId: item.documentId,
         itemId: item.id,
         variant: item.kind === "answer" ? item.variant : label,
+        text,
       });
     } catch (caught) {
       setError(describeError(caught));
@@ -81,7 +85,9 @@ export function SaveVariantForm({
         <button
           type="button"
           className="button button-primary button-small"
-          disabled={busy || text.trim() === "" || label.trim() === "" || (once && saved !== null)}
+          disabled={
+            busy || text.trim() === "" || label.trim() === "" || alreadySaved || (once && saved !== null)
+          }
           onClick={() => void save()}
         >
           Save variant
@@ -94,6 +100,7 @@ export function SaveVariantForm({
         <p role="status">
           Saved as “{saved.variant}”.{" "}
           <a href={route.library(saved.documentId, saved.itemId)}>Open it in the library</a>
+          {!alreadySaved && !once && " You have changed the text since: save it again for another variant."}
         </p>
       )}
       {error !== null && <ErrorMessage title="The variant was not saved" error={error} />}

@@ -46,7 +46,9 @@ export function TextBlock({ text, className }: { text: string; className?: strin
         const lines = withKeys(block.lines, (line) => line);
         if (block.type === "p") {
           return (
-            <p key={key}>
+            // Each paragraph and item takes its direction from its own first letter: a line
+            // written in Hebrew or Arabic reads right to left, its full stop on the left.
+            <p key={key} dir="auto">
               {lines.map(({ key: lineKey, item: line }, i) => (
                 <span key={lineKey}>
                   {i > 0 && <br />}
@@ -56,7 +58,11 @@ export function TextBlock({ text, className }: { text: string; className?: strin
             </p>
           );
         }
-        const items = lines.map(({ key: lineKey, item: line }) => <li key={lineKey}>{line}</li>);
+        const items = lines.map(({ key: lineKey, item: line }) => (
+          <li key={lineKey} dir="auto">
+            {line}
+          </li>
+        ));
         return block.type === "ul" ? <ul key={key}>{items}</ul> : <ol key={key}>{items}</ol>;
       })}
     </div>

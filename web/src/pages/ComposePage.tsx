@@ -379,6 +379,7 @@ function DraftView({
           </h2>
           <p className="muted">Fill the blanks and rework the wording; the risk lens follows as you type.</p>
           <textarea
+            dir="auto"
             className="textarea working-text"
             aria-labelledby={workingId}
             rows={10}

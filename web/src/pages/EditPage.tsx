@@ -116,6 +116,8 @@ function Editor({ initial, role }: { initial: EditableItem; role: RoleId | undef
   const [draftNotice, setDraftNotice] = useState(draft !== null);
   const [saveState, setSaveState] = useState<SaveState>({ state: "idle" });
   const [draftSavedAt, setDraftSavedAt] = useState<Date | null>(null);
+  /** The user's own text, set aside when they load the latest saved version over it. */
+  const [setAside, setSetAside] = useState<string | null>(null);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const textareaId = useId();
 
@@ -155,8 +157,9 @@ function Editor({ initial, role }: { initial: EditableItem; role: RoleId | undef
   }, [item.id, draft]);
 
   // Guard both ways out: closing or reloading the tab, and in-app navigation.
+  const unsaved = dirty || setAside !== null;
   useEffect(() => {
-    if (!dirty) return;
+    if (!unsaved) return;
     const onBeforeUnload = (event: BeforeUnloadEvent): void => {
       event.preventDefault();
       event.returnValue = "";
@@ -167,7 +170,7 @@ function Editor({ initial, role }: { initial: EditableItem; role: RoleId | undef
       window.removeEventListener("beforeunload", onBeforeUnload);
       setNavigationGuard(null);
     };
-  }, [dirty]);
+  }, [unsaved]);
 
   useEffect(() => {
     document.title = `Edit: ${item.question} · derisk`;
@@ -177,13 +180,27 @@ function Editor({ initial, role }: { initial: EditableItem; role: RoleId | undef
   const save = useCallback(
     async (expectedVersion: number): Promise<void> => {
       setSaveState({ state: "saving" });
+      const sent = text;
       try {
-        const saved = await api.saveItem(item.id, text, expectedVersion);
+        const saved = await api.saveItem(item.id, sent, expectedVersion);
         if (!isEditable(saved)) throw new Error("The server returned an item of another kind.");
         setItem(saved);
-        clearDraft(item.id);
         setDraftNotice(false);
-        setSaveState({ state: "saved", at: new Date() });
+        // What was typed while the save was on its way is not saved: its draft stays, and so
+        // does "Unsaved changes".
+        // A draft another tab left, restored here, is superseded by this save either way.
+        if (draft?.key !== undefined) clearDraft(item.id, draft);
+        if (latest.current.text === sent) {
+          clearDraft(item.id);
+          setSaveState({ state: "saved", at: new Date() });
+        } else {
+          saveDraft(item.id, {
+            text: latest.current.text,
+            baseVersion: saved.version,
+            savedAt: new Date().toISOString(),
+          });
+          setSaveState({ state: "idle" });
+        }
       } catch (error) {
         const described = describeError(error);
         setSaveState(
@@ -193,7 +210,7 @@ function Editor({ initial, role }: { initial: EditableItem; role: RoleId | undef
         );
       }
     },
-    [item.id, text],
+    [item.id, text, draft],
   );
 
   async function reloadLatest(keepMine: boolean): Promise<void> {
@@ -206,7 +223,10 @@ function Editor({ initial, role }: { initial: EditableItem; role: RoleId | undef
         return;
       }
       setItem(latestItem);
+      // The text the user typed is set aside, never dropped: they can put it back.
+      const mine = text;
       setText(editableText(latestItem));
+      setSetAside(mine === editableText(latestItem) ? null : mine);
       clearDraft(item.id);
       setSaveState({ state: "idle" });
     } catch (error) {
@@ -215,8 +235,9 @@ function Editor({ initial, role }: { initial: EditableItem; role: RoleId | undef
   }
 
   useShortcuts({
+    // Like the Save button: nothing to save makes no new, identical version in the history.
     "mod+s": () => {
-      if (saveState.state !== "saving") void save(item.version);
+      if (dirty && saveState.state !== "saving") void save(item.version);
     },
   });
 
@@ -259,7 +280,7 @@ function Editor({ initial, role }: { initial: EditableItem; role: RoleId | undef
               className="button button-small"
               onClick={() => {
                 setText(baseline);
-                clearDraft(item.id);
+                clearDraft(item.id, draft);
                 setDraftNotice(false);
               }}
             >
@@ -282,6 +303,7 @@ function Editor({ initial, role }: { initial: EditableItem; role: RoleId | undef
           </label>
           <LensSummary state={analysis} lensId="lens-title" />
           <textarea
+            dir="auto"
             ref={textareaRef}
             id={textareaId}
             className="textarea editor-textarea"
@@ -348,6 +370,39 @@ function Editor({ initial, role }: { initial: EditableItem; role: RoleId | undef
         }}
       />
 
+      {setAside !== null && (
+        <div className="callout callout-info" role="status" data-testid="set-aside">
+          <Icon name="info" />
+          <div>
+            <p className="callout-title">Your text, not saved</p>
+            <p>The editor shows the latest saved version. What you had typed is kept here until you leave.</p>
+            <textarea
+              dir="auto"
+              className="textarea"
+              readOnly
+              value={setAside}
+              aria-label="Your text, not saved"
+              rows={Math.min(12, setAside.split("\n").length + 1)}
+            />
+            <div className="callout-actions">
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => {
+                  setText(setAside);
+                  setSetAside(null);
+                  setSaveState({ state: "idle" });
+                }}
+              >
+                Put my text back
+              </button>
+              <button type="button" className="button button-small" onClick={() => setSetAside(null)}>
+                Discard my text
+              </button>
+            </div>
+          </div>
+        </div>
+      )}
       {saveState.state === "error" && <ErrorMessage title="Couldn't save" error={saveState.error} />}
       {saveState.state === "conflict" && (
         <div className="callout callout-error" role="alert">
@@ -355,8 +410,8 @@ function Editor({ initial, role }: { initial: EditableItem; role: RoleId | undef
           <div>
             <p className="callout-title">This answer changed since you opened it</p>
             <p>
-              {saveState.error.message} Your text is still here. Load the latest version to see what changed,
-              or save yours over it.
+              {saveState.error.message} Your text is still here. Load the latest version to see what changed
+              (yours is kept beside it), or save yours over it.
             </p>
             <div className="callout-actions">
               <button type="button" className="button button-small" onClick={() => void reloadLatest(false)}>

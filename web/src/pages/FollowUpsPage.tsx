@@ -5,6 +5,7 @@ import { api, type DocumentSummary, describeError, type LinkedFollowUp } from ".
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { Icon } from "../components/Icon.tsx";
 import { route } from "../links.ts";
+import { useLeaveGuard } from "../route.ts";
 import { roleIdOf } from "../use-analysis.ts";
 import { useLoad } from "../use-load.ts";
 import { AnswerContext, ItemLoadState, isAnswerLike, useAnswerItem } from "./ReanglePage.tsx";
@@ -203,6 +204,10 @@ function PrepareForm({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
   const fieldId = useId();
+  const release = useLeaveGuard(
+    open && text.trim() !== "",
+    "Your answer to this follow-up is not saved yet. Leave this page anyway? What you wrote will be lost.",
+  );
   if (!open) {
     return (
       <button type="button" className="link-button prepare-open" onClick={() => setOpen(true)}>
@@ -217,6 +222,10 @@ function PrepareForm({
     setError(null);
     try {
       await api.prepareFollowUp(itemId, question, text);
+      release();
+      setText("");
+      setOpen(false);
+      setBusy(false);
       onSaved();
     } catch (caught) {
       setError(describeError(caught));
@@ -227,6 +236,7 @@ function PrepareForm({
     <form className="prepare-form" onSubmit={(event) => void save(event)}>
       <label htmlFor={fieldId}>Your answer to “{question}”</label>
       <textarea
+        dir="auto"
         id={fieldId}
         rows={4}
         value={text}

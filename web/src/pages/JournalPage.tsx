@@ -3,7 +3,7 @@ import { api, describeError, type JournalDetail, journalApi, type StoredStory } 
 import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { TextBlock } from "../components/TextBlock.tsx";
-import { navigate } from "../route.ts";
+import { navigate, useLeaveGuard } from "../route.ts";
 import { useLoad } from "../use-load.ts";
 
 type Failure = { code: string; message: string };
@@ -93,9 +93,15 @@ function NewEntry({ first, onSaved }: { first: boolean; onSaved: (id: string) =>
   const [felt, setFelt] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Failure | null>(null);
+  const [saved, setSaved] = useState(false);
+  const release = useLeaveGuard(
+    !saved && (title.trim() !== "" || happened.trim() !== "" || felt.trim() !== ""),
+    "Your journal entry is not saved yet. Leave this page anyway? What you wrote will be lost.",
+  );
 
   async function save(event: FormEvent): Promise<void> {
     event.preventDefault();
+    if (busy) return;
     setBusy(true);
     setError(null);
     try {
@@ -104,6 +110,8 @@ function NewEntry({ first, onSaved }: { first: boolean; onSaved: (id: string) =>
         happened,
         felt,
       });
+      setSaved(true);
+      release();
       onSaved(entry.id);
     } catch (caught) {
       setError(describeError(caught));
@@ -130,6 +138,7 @@ function NewEntry({ first, onSaved }: { first: boolean; onSaved: (id: string) =>
       <label className="field field-wide">
         <span className="field-label">What happened</span>
         <textarea
+          dir="auto"
           className="textarea"
           rows={6}
           value={happened}
@@ -138,7 +147,13 @@ function NewEntry({ first, onSaved }: { first: boolean; onSaved: (id: string) =>
       </label>
       <label className="field field-wide">
         <span className="field-label">How it felt</span>
-        <textarea className="textarea" rows={4} value={felt} onChange={(e) => setFelt(e.target.value)} />
+        <textarea
+          dir="auto"
+          className="textarea"
+          rows={4}
+          value={felt}
+          onChange={(e) => setFelt(e.target.value)}
+        />
       </label>
       {error && <ErrorMessage title="The entry was not saved" error={error} />}
       <button type="submit" className="button button-primary" disabled={busy}>
@@ -179,6 +194,10 @@ function EntryDetail({
   const [takeaway, setTakeaway] = useState(entry.takeaway);
   const [status, setStatus] = useState<"idle" | "saving" | "saved">("idle");
   const [error, setError] = useState<Failure | null>(null);
+  useLeaveGuard(
+    takeaway.trim() !== entry.takeaway && status !== "saving",
+    "Your takeaway is not saved yet. Leave this page anyway?",
+  );
 
   async function save(patch: { takeaway?: string; storyId?: string | null }): Promise<void> {
     setStatus("saving");

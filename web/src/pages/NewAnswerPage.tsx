@@ -55,10 +55,13 @@ export function NewAnswerPage({
 
   // Autosave a local draft every second, so a closed tab loses nothing.
   const latest = useRef({ text, question });
+  /** Set once the answer is saved: the new-answer draft is not written again. */
+  const done = useRef(false);
   latest.current = { text, question };
   useEffect(() => {
     let written: string | null = null;
     const flush = (): void => {
+      if (done.current) return;
       const { text: current, question: asked } = latest.current;
       if (current === written) return;
       if (current.trim() === "") clearDraft(draftKey(asked));
@@ -86,10 +89,24 @@ export function NewAnswerPage({
   async function save(): Promise<void> {
     if (documentId === "" || saveState.state === "saving") return;
     setSaveState({ state: "saving" });
+    const sent = text;
     try {
-      const item = await api.addAnswer(documentId, { question, text });
+      const item = await api.addAnswer(documentId, { question, text: sent });
+      done.current = true;
       clearDraft(draftKey(question));
       setNavigationGuard(null);
+      const typedSince = latest.current.text;
+      if (typedSince !== sent) {
+        // Words typed while the save was on its way become the new answer's draft: its editor
+        // opens with them, unsaved, instead of the library dropping them.
+        saveDraft(item.id, {
+          text: typedSince,
+          baseVersion: item.version,
+          savedAt: new Date().toISOString(),
+        });
+        navigate({ page: "edit", itemId: item.id });
+        return;
+      }
       navigate({ page: "library", documentId, view: "answers", itemId: item.id });
     } catch (error) {
       setSaveState({ state: "error", error: describeError(error) });
@@ -163,6 +180,7 @@ export function NewAnswerPage({
           <label htmlFor={ids.text}>Answer</label>
           <LensSummary state={analysis} lensId="lens-title" />
           <textarea
+            dir="auto"
             ref={textareaRef}
             id={ids.text}
             className="textarea editor-textarea"

@@ -229,6 +229,7 @@ function PracticeSetup({
               The job description
             </label>
             <textarea
+              dir="auto"
               id={ids.posting}
               className="textarea"
               rows={6}
@@ -734,6 +735,7 @@ function AnswerStep({
             Your answer, as you would say it
           </label>
           <textarea
+            dir="auto"
             ref={editorRef}
             id={answerId}
             className="textarea practice-textarea"

@@ -220,6 +220,7 @@ export function StartPage({
                 Or paste your notes
               </label>
               <textarea
+                dir="auto"
                 id={pasteId}
                 className="textarea"
                 rows={5}

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { stripMarkup } from "../../../src/core/markup.ts";
 import type { Competency } from "../../../src/core/model.ts";
 import { api, type DocumentSummary, describeError, type StoredStory, type StoryInput } from "../api.ts";
@@ -9,6 +9,7 @@ import { PackagingTabs } from "../components/PackagingTabs.tsx";
 import { route } from "../links.ts";
 import { COMPETENCY_LIST, COMPETENCY_NAMES, splitList } from "../names.ts";
 import { navigate, setNavigationGuard } from "../route.ts";
+import { useShortcuts } from "../shortcuts.ts";
 import { currentDocument } from "../storage.ts";
 import { useLoad } from "../use-load.ts";
 
@@ -293,6 +294,8 @@ function StoryEditor({ story, serves }: { story: StoredStory | null; serves?: Co
     return serves === undefined ? empty : { ...empty, competencies: [serves] };
   });
   const [form, setForm] = useState<FormState>(initial);
+  const latestForm = useRef(form);
+  latestForm.current = form;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -320,7 +323,8 @@ function StoryEditor({ story, serves }: { story: StoredStory | null; serves?: Co
   const set = <K extends keyof FormState>(key: K, value: FormState[K]): void =>
     setForm((current) => ({ ...current, [key]: value }));
 
-  async function save(): Promise<void> {
+  /** `over`: the version saved elsewhere since, which the user chose to save theirs over. */
+  async function save(over?: number): Promise<void> {
     setBusy(true);
     setError(null);
     setNotice(null);
@@ -330,15 +334,40 @@ function StoryEditor({ story, serves }: { story: StoredStory | null; serves?: Co
         setNavigationGuard(null);
         navigate({ page: "stories", storyId: created.id }, { replace: true });
       } else {
-        const updated = await api.updateStory(saved.id, inputOf(form), saved.version);
+        const sent = form;
+        const updated = await api.updateStory(saved.id, inputOf(sent), over ?? saved.version);
         setSaved(updated);
-        setForm(formOf(updated));
-        setNotice(`Saved at ${new Date(updated.updatedAt).toLocaleTimeString()}.`);
+        // What was typed while the save was on its way stays in the form, unsaved.
+        const at = new Date(updated.updatedAt).toLocaleTimeString();
+        if (latestForm.current === sent) {
+          setForm(formOf(updated));
+          setNotice(`Saved at ${at}.`);
+        } else {
+          setNotice(`Saved at ${at}; what you typed since is not saved yet.`);
+        }
       }
     } catch (caught) {
       setError(describeError(caught));
     } finally {
       setBusy(false);
+    }
+  }
+
+  // Ctrl/Cmd+S saves the story, as in the answer editor (not the browser's "Save page as").
+  useShortcuts({
+    "mod+s": () => {
+      if (!busy && (dirty || saved === null) && form.title.trim() !== "") void save();
+    },
+  });
+
+  /** After a conflict: the version saved elsewhere, then the user's form saved over it. */
+  async function saveOver(): Promise<void> {
+    if (saved === null) return;
+    try {
+      const latest = await api.getStory(saved.id);
+      await save(latest.version);
+    } catch (caught) {
+      setError(describeError(caught));
     }
   }
 
@@ -409,6 +438,7 @@ function StoryEditor({ story, serves }: { story: StoredStory | null; serves?: Co
                   Action {index + 1}
                 </label>
                 <textarea
+                  dir="auto"
                   id={`${titleId}-action-${index}`}
                   className="textarea"
                   rows={2}
@@ -510,9 +540,40 @@ function StoryEditor({ story, serves }: { story: StoredStory | null; serves?: Co
             ))}
           </div>
         </fieldset>
-        {error !== null && <ErrorMessage title="Couldn't save the story" error={error} />}
+        {error !== null && error.code === "CONFLICT" && saved !== null ? (
+          <div className="callout callout-error" role="alert">
+            <Icon name="alert" />
+            <div>
+              <p className="callout-title">This story changed since you opened it</p>
+              <p>
+                It was saved elsewhere (another tab, or the terminal). Your text is still here: save it over
+                that version, or open the latest in a new tab to compare first.
+              </p>
+              <div className="callout-actions">
+                <button type="button" className="button button-small" onClick={() => void saveOver()}>
+                  Save mine over it
+                </button>
+                <a
+                  className="button button-small"
+                  href={route.stories(saved.id)}
+                  target="_blank"
+                  rel="noreferrer"
+                >
+                  Open the latest in a new tab
+                </a>
+              </div>
+            </div>
+          </div>
+        ) : (
+          error !== null && <ErrorMessage title="Couldn't save the story" error={error} />
+        )}
         <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={busy}
+            aria-keyshortcuts="Control+S Meta+S"
+          >
             {busy ? "Saving…" : saved === null ? "Create story" : "Save story"}
           </button>
           {saved !== null && (
@@ -553,6 +614,7 @@ function PartField({
         {label}
       </label>
       <textarea
+        dir="auto"
         id={id}
         className="textarea"
         rows={3}

@@ -40,6 +40,7 @@ export function TailorPage({ tailoringId }: { tailoringId?: string | undefined }
   const [saved, setSaved] = useState<TailoringSummary[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
+  const [deleteError, setDeleteError] = useState<{ code: string; message: string } | null>(null);
   const postingId = useId();
   const companyId = useId();
   const titleId = useId();
@@ -98,6 +99,23 @@ export function TailorPage({ tailoringId }: { tailoringId?: string | undefined }
     }
   }
 
+  async function remove(item: TailoringSummary): Promise<void> {
+    const name = `${item.title ?? "Job description"}${item.company ? ` at ${item.company}` : ""}`;
+    if (!window.confirm(`Delete the saved posting “${name}”? Your stories and answers stay as they are.`))
+      return;
+    setDeleteError(null);
+    try {
+      await api.deleteTailoring(item.id);
+      setSaved((current) => current?.filter((other) => other.id !== item.id) ?? null);
+      if (item.id === (result?.id ?? tailoringId)) {
+        setResult(null);
+        window.history.replaceState(null, "", route.tailor());
+      }
+    } catch (caught) {
+      setDeleteError(describeError(caught));
+    }
+  }
+
   return (
     <div className="page page-tailor">
       <header className="page-header">
@@ -125,10 +143,19 @@ export function TailorPage({ tailoringId }: { tailoringId?: string | undefined }
                 </a>{" "}
                 <span className="muted">
                   · {item.covered} of {item.requirements} evidenced · {item.updatedAt.slice(0, 10)}
-                </span>
+                </span>{" "}
+                <button
+                  type="button"
+                  className="link-button saved-delete"
+                  aria-label={`Delete the saved posting “${item.title ?? "Job description"}${item.company ? ` at ${item.company}` : ""}”`}
+                  onClick={() => void remove(item)}
+                >
+                  Delete
+                </button>
               </li>
             ))}
           </ul>
+          {deleteError !== null && <ErrorMessage title="The posting was not deleted" error={deleteError} />}
         </section>
       )}
       <form
@@ -142,6 +169,7 @@ export function TailorPage({ tailoringId }: { tailoringId?: string | undefined }
           Job description
         </label>
         <textarea
+          dir="auto"
           id={postingId}
           className="textarea"
           rows={9}
