@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  crossFeatureNames,
   fitBinaryHeads,
   headFeatureNames,
   headNor,
@@ -149,6 +150,31 @@ describe("headNor (npm run train -- --head-nor KIND[:tag,tag])", () => {
     expect(headFeatureNames(base, "nor2")).toEqual(["max", "second", "nor2", "words"]);
     expect(headFeatureNames(base, "norw")).toEqual(["max", "second", "norw", "words"]);
     expect(headFeatureNames(base, "unit")).toEqual(["maxw", "second", "norw", "words"]);
+  });
+});
+
+describe("crossFeatureNames (npm run train -- --heads-without-task)", () => {
+  const tags = ["situation", "task", "action", "ambiguity", "autonomy", "systems"];
+  const signals = ["ambiguity", "autonomy", "systems"];
+
+  it("off by default: the story signals read every other tag's strongest sentence, task included", () => {
+    expect(crossFeatureNames("systems", tags, signals)).toEqual([
+      "x:situation",
+      "x:task",
+      "x:action",
+      "x:ambiguity",
+      "x:autonomy",
+    ]);
+  });
+
+  it("with the option, the story signals leave out x:task and nothing else; other heads read none", () => {
+    for (const tag of signals) {
+      const off = crossFeatureNames(tag, tags, signals, true);
+      expect(off).not.toContain("x:task");
+      expect(off).toEqual(crossFeatureNames(tag, tags, signals).filter((f) => f !== "x:task"));
+    }
+    expect(crossFeatureNames("task", tags, signals, true)).toEqual([]);
+    expect(crossFeatureNames("action", tags, signals)).toEqual([]);
   });
 });
 

@@ -359,3 +359,21 @@ export function headFeatureNames(base: readonly string[], kind: HeadNorKind | un
     return f;
   });
 }
+
+/**
+ * The other tags' strongest-sentence values (`x:<tag>`) an answer head reads: the three signals
+ * told across a story (`storySignals`) read every other tag's, the other heads none. With
+ * `withoutTask` (`npm run train -- --heads-without-task`, branch `task20`) they do not read
+ * `x:task`, so that a change of the `task` tagger does not refit them.
+ *
+ *   crossFeatureNames("systems", ["task", "action", "systems"], ["systems"], true) // → ["x:action"]
+ */
+export function crossFeatureNames(
+  tag: string,
+  tags: readonly string[],
+  storySignals: readonly string[],
+  withoutTask = false,
+): string[] {
+  if (!storySignals.includes(tag)) return [];
+  return tags.filter((t) => t !== tag && !(withoutTask && t === "task")).map((t) => `x:${t}`);
+}

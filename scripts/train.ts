@@ -20,6 +20,7 @@
  *   npm run train -- --clause-reading --out FILE  # task tagger reads obligation clauses, alone too
  *   npm run train -- --relabel T1 --out FILE      # the README's convention T1 applied to train, in memory
  *   npm run train -- --relabel T1 --relabel-splits train,validation --out FILE
+ *   npm run train -- --heads-without-task --out FILE  # ambiguity/autonomy/systems heads do not read x:task
  *
  * `--extra` adds the answers of other JSONL files (same shape as answers/) to the training
  * answers, whatever their `split`; by default the four blind writers of the corpus's heldout/
@@ -83,6 +84,7 @@ import {
 } from "./lens-corpus.ts";
 import {
   buildVocab,
+  crossFeatureNames,
   fitBinaryHeads,
   fitDense,
   fitSoftmax,
@@ -766,8 +768,13 @@ const LABEL_FEATURES = [
 // what else it tells. The STAR parts, a figure, an accusation and a call of one's own (decisive)
 // are read from their own sentences and keep their own column (docs/risk-lens.md, "The labels").
 const STORY_SIGNALS: readonly SentenceTag[] = ["ambiguity", "autonomy", "systems"];
+// `--heads-without-task` (off by default; issue 10, branch `task20`, docs/risk-lens.md "T1 with
+// the heads kept off the task reading"): those three heads do not read `x:task`, so that a change
+// of the `task` tagger does not refit them. A head's feature names are stored with its weights,
+// so the analyzer builds the same head features without a flag of its own.
+const HEADS_WITHOUT_TASK = args.includes("--heads-without-task");
 const crossFeatures = (tag: SentenceTag): string[] => [
-  ...(STORY_SIGNALS.includes(tag) ? SENTENCE_TAGS.filter((t) => t !== tag).map((t) => `x:${t}`) : []),
+  ...crossFeatureNames(tag, SENTENCE_TAGS, STORY_SIGNALS, HEADS_WITHOUT_TASK),
   ...(PROBING && tag === "ambiguity" ? PROBING_HEAD_FEATURES.map(([name]) => name) : []),
 ];
 // `--head-nor KIND[:tag,tag…]` (branch `head6`, docs/risk-lens.md; default `DEFAULT_HEAD_NOR`,
