@@ -727,3 +727,38 @@ describe("a posting pasted as one paragraph, in lower case", () => {
     expect(extractRequirements("data engineer – remote\n\n• sql\n").company).toBeUndefined();
   });
 });
+
+describe("a posting with task-list boxes and broken links", () => {
+  it("reads neither the boxes nor a link target as the ask, and an item's own label as its section", () => {
+    const posting = [
+      "# ML Engineer at Acme",
+      "",
+      "## Requirements",
+      "- [ ] Experience with Spark",
+      "- [x] Strong Python skills",
+      "- Experience with [Kubernetes and Docker](http://example.com/k8s",
+      "- Nice to have: experience with Airflow",
+      "- Experience with NLP: text classification, named entity recognition",
+      "- Production experience with ML models (see [our stack](http://example.com/stack))",
+    ].join("\n");
+    const { requirements } = extractRequirements(posting);
+    const texts = requirements.map((r) => r.text);
+    expect(texts).toEqual([
+      "Experience with Spark",
+      "Strong Python skills",
+      "Experience with Kubernetes and Docker",
+      "experience with Airflow",
+      "Experience with NLP: text classification, named entity recognition",
+      expect.stringMatching(/^Production experience with ML models \(see our stack/),
+    ]);
+    for (const text of texts) expect(text).not.toMatch(/\[|\]|http/);
+    expect(requirements.map((r) => r.required)).toEqual([true, true, true, false, true, true]);
+  });
+
+  it("never lets an unclosed link target blank the lines after it", () => {
+    const posting =
+      "## Requirements\n- Experience with [Go](http://example.com/go\n- Experience with Terraform (IaC)\n";
+    const texts = extractRequirements(posting).requirements.map((r) => r.text);
+    expect(texts).toEqual(["Experience with Go", "Experience with Terraform (IaC)"]);
+  });
+});

@@ -113,9 +113,16 @@ export function maskPosting(raw: string): string {
     // An element whose only text is an apply call is chrome as a whole.
     .replace(/<([A-Za-z][\w.]*)\b[^>]*>\s*(?:apply[^<]{0,30}|learn more|share)\s*<\/\1\s*>/gi, blank)
     .replace(/<\/?[A-Za-z][^>]*>/g, blank)
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, blank)
+    // A task-list box after a bullet ("- [ ] Spark", "- [x] Python") is markup, not the ask.
+    .replace(
+      /^([ \t]*(?:[-*•+]|\d+[.)])[ \t]+)\[[ xX]\](?=[ \t])/gm,
+      (m, lead: string) => lead + blank(m.slice(lead.length)),
+    )
+    .replace(/!\[[^\]\n]*\]\([^)\n]*\)/g, blank)
     .replace(/\[(?=[^\]\n]*\]\()/g, " ")
-    .replace(/\]\([^)]*\)/g, blank)
+    // A link target ends at its bracket, or (left unclosed) at the first space or line end: it
+    // never runs on into the next lines.
+    .replace(/\]\((?:[^)\n]*\)|[^)\s]*)/g, blank)
     .replace(/&(?:amp|nbsp|lt|gt|quot|#39);/g, (s) => (s === "&amp;" ? "&    " : blank(s)))
     .replace(/\*\*|__|`/g, (s) => blank(s))
     .replace(/^[ \t]*#{1,6}[ \t]/gm, blank)
@@ -176,6 +183,10 @@ function isHeading(line: Line): boolean {
 }
 
 const BULLET = /^\s*(?:[-*•+]|\d+[.)])\s+/;
+// A list item's own label ("- Nice to have: Airflow"): only the words of a label, so "Experience
+// with NLP: text classification" keeps its ask.
+const ITEM_LABEL =
+  /^(nice[- ]to[- ]have|bonus(?: points)?|a plus|plus|preferred|desirable|optional|must[- ]have|required)\s*:\s+/i;
 
 // A section label that opens a sentence ("requirements: 5+ years python, pytorch."), as a
 // posting pasted into one paragraph keeps its headings.
@@ -448,9 +459,19 @@ export function extractRequirements(posting: string): PostingRequirements {
           : undefined;
     const required = section !== "preferred";
     if (bullet) {
-      const span = { start: line.start + bullet[0].length, end: line.end };
-      const kind = kindFor(text, base ?? (sawHeading && section !== "other" ? undefined : "skill"));
-      if (kind !== undefined && section !== "benefits") add(span, kind, required);
+      // An item that opens with its own list label ("- Nice to have: Spark") is read under that
+      // label, without it.
+      const item = line.masked.slice(bullet[0].length);
+      const lead = /^\s*/.exec(item)?.[0].length ?? 0;
+      const label = ITEM_LABEL.exec(item.slice(lead));
+      const own =
+        label === null ? undefined : /^(?:must|requir)/i.test(label[1] ?? "") ? "requirements" : "preferred";
+      const skip = own === undefined || label === null ? 0 : lead + label[0].length;
+      const span = { start: line.start + bullet[0].length + skip, end: line.end };
+      const itemBase = own === undefined ? base : "skill";
+      const kind = kindFor(text, itemBase ?? (sawHeading && section !== "other" ? undefined : "skill"));
+      if (kind !== undefined && section !== "benefits")
+        add(span, kind, own === undefined ? required : own !== "preferred");
       continue;
     }
     // Paragraphs: one requirement per sentence that asks for something.
