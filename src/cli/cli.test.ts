@@ -254,4 +254,21 @@ describe("derisk CLI", () => {
     expect(out[1]).toMatchObject({ error: { line: 2 } });
     expect(out[2]).toHaveProperty("labels");
   });
+
+  it("finds a journal entry by the first 4 characters of its id, as derisk journal --help shows", () => {
+    const { entries } = JSON.parse(derisk(["journal", "list", "--json"]).stdout) as {
+      entries: Array<{ id: string; title: string }>;
+    };
+    const [entry] = entries;
+    if (!entry) throw new Error("the imported sample starts the journal");
+    const listed = derisk(["journal", "list"]);
+    expect(listed.stdout).toContain(`${entry.id.slice(0, 8)}  `);
+    expect(listed.stdout).not.toContain(entry.id);
+    const shown = derisk(["journal", "show", entry.id.slice(0, 4)]);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toContain(entry.title);
+    const tooShort = derisk(["journal", "show", entry.id.slice(0, 3)]);
+    expect(tooShort.code).toBe(2);
+    expect(tooShort.stderr).toMatch(/too short to pick a journal entry by: type at least 4 characters/);
+  });
 });

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { DeriskError } from "../../app/errors.ts";
 import type { BankQuestion } from "../../app/questions.ts";
+import { shortId, shortIds } from "../../core/short-ids.ts";
 import type { CliContext } from "../context.ts";
 import { rejectUnknownSubcommand } from "../default-command.ts";
 import type { Style } from "../render/style.ts";
@@ -163,6 +164,7 @@ function wrap(text: string, style: Style): string {
 }
 
 function renderQuestions(questions: BankQuestion[], style: Style): string {
+  const short = shortIds(questions.map((q) => q.id));
   const technical = questions.filter((q) => q.kind === "technical");
   const behavioral = questions.filter((q) => q.kind === "behavioral");
   const lines: string[] = [];
@@ -172,7 +174,7 @@ function renderQuestions(questions: BankQuestion[], style: Style): string {
       lines.push(
         `• ${q.text}`,
         style.dim(
-          `    ${q.competency}${q.category ? ` · ${q.category}` : ""} · ${q.keyPoints.length} key points · ${q.origin} · ${q.id}`,
+          `    ${q.competency}${q.category ? ` · ${q.category}` : ""} · ${q.keyPoints.length} key points · ${q.origin} · ${short(q.id)}`,
         ),
       );
       if (q.note) lines.push(style.yellow(`    ${q.note}`));
@@ -185,7 +187,7 @@ function renderQuestions(questions: BankQuestion[], style: Style): string {
       lines.push(
         `• ${q.text}`,
         style.dim(
-          `    ${q.competency}${q.checks.length > 0 ? ` · checks ${q.checks.join(", ")}` : ""} · ${q.origin} · ${q.id}`,
+          `    ${q.competency}${q.checks.length > 0 ? ` · checks ${q.checks.join(", ")}` : ""} · ${q.origin} · ${short(q.id)}`,
         ),
       );
     }
@@ -294,7 +296,7 @@ export function registerQuestionsCommand(program: Command, ctx: CliContext): voi
       ctx.out(
         flags.json
           ? JSON.stringify({ question }, null, 2)
-          : `Added ${ctx.style.bold(question.text)} ${ctx.style.dim(`(${question.competency} · ${question.keyPoints.length} key points · ${question.id})`)}`,
+          : `Added ${ctx.style.bold(question.text)} ${ctx.style.dim(`(${question.competency} · ${question.keyPoints.length} key points · ${shortId(question.id)})`)}`,
       );
     });
 }
