@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -271,4 +271,42 @@ describe("derisk CLI", () => {
     expect(tooShort.code).toBe(2);
     expect(tooShort.stderr).toMatch(/too short to pick a journal entry by: type at least 4 characters/);
   });
+
+  // util-linux `script` gives the CLI a real terminal (a pty), as a person at a keyboard has.
+  const hasScript = spawnSync("script", ["--version"]).status === 0;
+  it.skipIf(!hasScript)(
+    "ends the drill in a terminal once it is done, without waiting for a key",
+    async () => {
+      const command = [
+        process.execPath,
+        "--import",
+        import.meta.resolve("tsx"),
+        join(root, "src/cli/main.ts"),
+      ]
+        .map((part) => `'${part}'`)
+        .join(" ");
+      const child = spawn("script", ["-qfec", `${command} drill --count 1`, "/dev/null"], {
+        cwd: work,
+        env: { ...process.env, DERISK_DATA_DIR: dataDir, NO_COLOR: "1", DATABASE_URL: "" },
+      });
+      let out = "";
+      const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+      const done = new Promise<void>((resolve) =>
+        child.stdout.on("data", (chunk: Buffer) => {
+          out += chunk.toString("utf8");
+          if (out.includes("Drill done")) resolve();
+        }),
+      );
+      // Standard input stays open, as a terminal's does: the answer, a blank line, Enter for no rating.
+      child.stdin.write("Bias is underfitting; variance is overfitting.\r\r\r");
+      await done;
+      const code = await Promise.race([
+        exited,
+        new Promise<string>((r) => setTimeout(() => r("still running"), 10_000)),
+      ]);
+      child.kill();
+      expect(code, out).toBe(0);
+    },
+    90_000,
+  );
 });
