@@ -124,6 +124,28 @@ describeStores("derisk due / attempts", (getStore) => {
     expect(attempts[0]).toMatchObject({ selfRating: 3, text: expect.stringContaining("eight a month") });
   });
 
+  it("peeks at the prepared answer after the first line too, and keeps /peek out of the answer", async () => {
+    const store = getStore();
+    await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });
+    const stdin = [
+      "Our nightly training pipeline failed twice a week.",
+      "/peek",
+      "I traced it to a race in the feature export and rewrote it.",
+      "",
+    ].join("\n");
+    const run = await runCommand(
+      [registerPracticeCommand],
+      ["practice", "--competency", "technical-challenge", "--count", "1"],
+      { store, stdin },
+    );
+    expect(run.out).toMatch(/Your prepared answer \(peeking is noted/);
+    const [session] = await store.practice.listSessions("a");
+    const attempts = await store.attempts.listAttempts("a", { itemId: session?.steps[0]?.itemId ?? "" });
+    expect(attempts[0]?.text).toBe(
+      "Our nightly training pipeline failed twice a week.\nI traced it to a race in the feature export and rewrote it.",
+    );
+  });
+
   it("stops at end of input with the typed lines saved, lists the session and resumes it with the text kept", async () => {
     const store = getStore();
     await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });
