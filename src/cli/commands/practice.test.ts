@@ -113,7 +113,10 @@ describeStores("derisk due / attempts", (getStore) => {
     // Rated after the follow-up: a wrong word is refused, then 3 = good.
     expect(run.out.indexOf("Follow-up: ")).toBeLessThan(run.out.indexOf("Rate your answer to:"));
     expect(run.out).toMatch(/Unknown rating "great"/);
-    expect(run.out).toMatch(/rated good: next review/);
+    // The interval in words a person reads: "in 10 min", not "in 0.006944444444444444 day(s)".
+    expect(run.out).toMatch(
+      /rated good: next review \d{4}-\d\d-\d\d \d\d:\d\d UTC \(in \d+ (min|h|days?)\)\n/,
+    );
     expect(run.out).toMatch(/Session report: 2\/2 answered/);
     expect(run.out).toMatch(/score [1-5]\/5 · good · peeked/);
     expect(run.out).toMatch(/Attempts over time: derisk history \S+/);

@@ -13,6 +13,14 @@ interface DueFlags {
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
+/** A review interval as a person says it: "in 10 min", "in 5 h", "in 3 days". */
+function inInterval(days: number): string {
+  if (days < 1 / 24) return `in ${Math.max(1, Math.round(days * 24 * 60))} min`;
+  if (days < 1) return `in ${Math.round(days * 24)} h`;
+  const whole = Math.round(days);
+  return `in ${whole} day${whole === 1 ? "" : "s"}`;
+}
+
 function parseLimit(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
@@ -635,7 +643,7 @@ async function runSession(
         ctx.out(
           style.dim(
             rated.due
-              ? `  rated ${rated.rating}: next review ${when(rated.due)} UTC (in ${rated.intervalDays ?? 0} day(s))`
+              ? `  rated ${rated.rating}: next review ${when(rated.due)} UTC (${inInterval(rated.intervalDays ?? 0)})`
               : `  rated ${rated.rating}: kept with the attempt (a question typed in has no schedule)`,
           ),
         );
