@@ -36,6 +36,7 @@ import {
 import { recognisedShare, summariseReport } from "../core/report-summary.ts";
 import { MAX_INT32, unstorableText } from "../core/text-safety.ts";
 import type { RestoreCounts, Store } from "../store/index.ts";
+import { resolveId } from "./ids.ts";
 import { journalFromDocument } from "./journal.ts";
 
 import { MAX_DOCUMENT_BYTES, MAX_TITLE_LENGTH } from "./limits.ts";
@@ -338,11 +339,12 @@ export async function listDocuments(store: Store, userId: string): Promise<Docum
 }
 
 /**
- * The id to act on: the one given, or the most recently updated document.
+ * The id to act on: the one given (whole, or a unique start of it: see `resolveId`), or the
+ * most recently updated document.
  * @example await resolveDocumentId(store, "local") // "0b6f…"
  */
 export async function resolveDocumentId(store: Store, userId: string, documentId?: string): Promise<string> {
-  if (documentId) return documentId;
+  if (documentId) return resolveId(store, userId, "document", documentId);
   const [latest] = [...(await listDocuments(store, userId))].sort((a, b) =>
     b.updatedAt.localeCompare(a.updatedAt),
   );

@@ -30,6 +30,32 @@ describeStores("practice", (getStore) => {
     await importDocument(store, userId, { bytes: sample, filename: "sample-prep.md" });
   }
 
+  it("never asks the same follow-up twice in one session", async () => {
+    const store = getStore();
+    await importSample(store);
+    const answers = await store.items.listItems("a", { kind: "answer" });
+    const ids = ["q1/core", "q2/core"].map((key) => answers.find((i) => i.key === key)?.id ?? "");
+    const session = await startPractice(store, "a", { from: { kind: "items", ids }, now: T0 });
+    // Both answers speak of research work: each alone would be asked how it carries over to industry.
+    const first = await submitAnswer(store, "a", session.id, {
+      text: "I spent six years as a physicist calibrating detectors and built data pipelines.",
+      now: later(30),
+    });
+    if (first.skipped || !first.followUp) throw new Error("the first answer gets a follow-up");
+    await submitAnswer(store, "a", session.id, {
+      text: "The software had users and deadlines.",
+      now: later(60),
+    });
+    const second = await submitAnswer(store, "a", session.id, {
+      text: "Because I want my models to reach users every week, and industry ships faster than a lab.",
+      now: later(120),
+    });
+    if (second.skipped) throw new Error("the second answer is not a skip");
+    expect(second.followUp?.question).not.toBe(first.followUp.question);
+    const asked = second.session.steps.filter((s) => s.kind === "follow-up").map((s) => s.questionText);
+    expect(new Set(asked).size).toBe(asked.length);
+  });
+
   it("lists what is due across answers and technical questions, and rating moves an item out until its day", async () => {
     const store = getStore();
     await importSample(store);

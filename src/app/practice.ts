@@ -702,11 +702,13 @@ export async function submitAnswer(
     if (key !== undefined) Object.assign(toCheck, { text, key });
     if (step.kind === "question" && !drilling) {
       const prepared = await preparedFollowUps(tx, userId, step);
-      const [predicted] = predictFollowUps(text, {
+      // An interviewer does not ask the same follow-up twice in one interview.
+      const asked = new Set(session.steps.filter((s) => s.kind === "follow-up").map((s) => s.questionText));
+      const predicted = predictFollowUps(text, {
         question: step.questionText,
         prepared,
         ...(role === undefined ? {} : { role }),
-      });
+      }).find((f) => !asked.has(f.question));
       if (predicted) {
         const preparedAnswer = prepared.find((f) => f.key === predicted.prepared)?.answer;
         const added = await tx.practice.addStep(userId, sessionId, step.position + 0.5, {

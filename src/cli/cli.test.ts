@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -254,4 +254,59 @@ describe("derisk CLI", () => {
     expect(out[1]).toMatchObject({ error: { line: 2 } });
     expect(out[2]).toHaveProperty("labels");
   });
+
+  it("finds a journal entry by the first 4 characters of its id, as derisk journal --help shows", () => {
+    const { entries } = JSON.parse(derisk(["journal", "list", "--json"]).stdout) as {
+      entries: Array<{ id: string; title: string }>;
+    };
+    const [entry] = entries;
+    if (!entry) throw new Error("the imported sample starts the journal");
+    const listed = derisk(["journal", "list"]);
+    expect(listed.stdout).toContain(`${entry.id.slice(0, 8)}  `);
+    expect(listed.stdout).not.toContain(entry.id);
+    const shown = derisk(["journal", "show", entry.id.slice(0, 4)]);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toContain(entry.title);
+    const tooShort = derisk(["journal", "show", entry.id.slice(0, 3)]);
+    expect(tooShort.code).toBe(2);
+    expect(tooShort.stderr).toMatch(/too short to pick a journal entry by: type at least 4 characters/);
+  });
+
+  // util-linux `script` gives the CLI a real terminal (a pty), as a person at a keyboard has.
+  const hasScript = spawnSync("script", ["--version"]).status === 0;
+  it.skipIf(!hasScript)(
+    "ends the drill in a terminal once it is done, without waiting for a key",
+    async () => {
+      const command = [
+        process.execPath,
+        "--import",
+        import.meta.resolve("tsx"),
+        join(root, "src/cli/main.ts"),
+      ]
+        .map((part) => `'${part}'`)
+        .join(" ");
+      const child = spawn("script", ["-qfec", `${command} drill --count 1`, "/dev/null"], {
+        cwd: work,
+        env: { ...process.env, DERISK_DATA_DIR: dataDir, NO_COLOR: "1", DATABASE_URL: "" },
+      });
+      let out = "";
+      const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+      const done = new Promise<void>((resolve) =>
+        child.stdout.on("data", (chunk: Buffer) => {
+          out += chunk.toString("utf8");
+          if (out.includes("Drill done")) resolve();
+        }),
+      );
+      // Standard input stays open, as a terminal's does: the answer, a blank line, Enter for no rating.
+      child.stdin.write("Bias is underfitting; variance is overfitting.\r\r\r");
+      await done;
+      const code = await Promise.race([
+        exited,
+        new Promise<string>((r) => setTimeout(() => r("still running"), 10_000)),
+      ]);
+      child.kill();
+      expect(code, out).toBe(0);
+    },
+    90_000,
+  );
 });

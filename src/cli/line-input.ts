@@ -18,7 +18,10 @@ export interface AnswerPrompt {
    * (it is dropped, the message shown, the rest kept).
    */
   onLine: (lines: string[]) => Promise<string | undefined>;
-  /** A line that is a command, not part of the answer (e.g. "/peek"); returns what to print. */
+  /**
+   * A line that may be a command, not part of the answer (e.g. "/peek"), at any point of the
+   * answer; returns what to print, or undefined to keep the line as text.
+   */
   onCommand?: (line: string) => Promise<string | undefined>;
 }
 
@@ -55,7 +58,8 @@ export function plainLineInput(
         const line = await readLine();
         if (line === undefined) return { lines, end: "eof", partial: "" };
         if (line.trim() === "") return { lines, end: "blank", partial: "" };
-        if (onCommand && lines.length === 0 && line.trim().startsWith("/")) {
+        // A command works at any line; a line that is no command (e.g. "/usr/bin") stays text.
+        if (onCommand && line.trim().startsWith("/")) {
           const said = await onCommand(line.trim());
           if (said !== undefined) {
             out(said);
@@ -150,7 +154,7 @@ export function terminalLineInput(input: NodeJS.ReadStream, output: NodeJS.Write
         const next = await line(prompt, true);
         if (!("line" in next)) return { lines, end: next.end, partial: next.partial };
         if (next.line.trim() === "") return { lines, end: "blank", partial: "" };
-        if (onCommand && lines.length === 0 && next.line.trim().startsWith("/")) {
+        if (onCommand && next.line.trim().startsWith("/")) {
           const said = await onCommand(next.line.trim());
           if (said !== undefined) {
             output.write(`${said}\n`);

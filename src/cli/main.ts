@@ -34,6 +34,10 @@ export function createProgram(ctx: CliContext): Command {
     .description("Behavioral interview preparation through the risk lens — offline and private.")
     .option("--debug", "show stack traces of unexpected errors")
     .showHelpAfterError("(run derisk --help for usage)")
+    .addHelpText(
+      "after",
+      "\nIds: type an id whole, or its first characters (at least 4) when no other of yours starts the same way; lists show 8.",
+    )
     .configureOutput({
       writeOut: (s) => ctx.out(s.replace(/\n$/, "")),
       writeErr: (s) => ctx.err(s.replace(/\n$/, "")),

@@ -18,6 +18,7 @@ import { type AttemptsRepo, attemptsRepo } from "./repos/attempts.ts";
 import { type BackupRepo, backupRepo } from "./repos/backup.ts";
 import { type CardsRepo, cardsRepo } from "./repos/cards.ts";
 import { type DocumentsRepo, documentsRepo } from "./repos/documents.ts";
+import { type IdsRepo, idsRepo } from "./repos/ids.ts";
 import { type ItemVersionsRepo, itemVersionsRepo } from "./repos/item-versions.ts";
 import { type ItemsRepo, itemsRepo } from "./repos/items.ts";
 import { type JournalRepo, journalRepo } from "./repos/journal.ts";
@@ -66,6 +67,7 @@ export interface Repos {
   practice: PracticeRepo;
   tailorings: TailoringsRepo;
   journal: JournalRepo;
+  ids: IdsRepo;
 }
 
 export interface Store extends Repos {
@@ -104,6 +106,7 @@ function bindRepos(db: Db): Repos {
     practice: translatingInputErrors(practiceRepo(db)),
     tailorings: translatingInputErrors(tailoringsRepo(db)),
     journal: translatingInputErrors(journalRepo(db)),
+    ids: translatingInputErrors(idsRepo(db)),
   };
 }
 

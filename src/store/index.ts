@@ -18,6 +18,7 @@ export type {
   SaveStatus,
   StoredPrepDoc,
 } from "./repos/documents.ts";
+export { ID_TABLES, type IdsRepo, type IdTable } from "./repos/ids.ts";
 export type { ItemVersionEntry, ItemVersionsRepo, StoredItemVersion } from "./repos/item-versions.ts";
 export type { ItemFilter, ItemPatch, ItemsRepo, StoredItem } from "./repos/items.ts";
 export type { JournalEntry, JournalEntryInput, JournalEntryPatch, JournalRepo } from "./repos/journal.ts";

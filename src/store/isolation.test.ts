@@ -70,6 +70,17 @@ describeStores("per-user isolation", (getStore) => {
       notFound,
     );
     expect(await store.stories.listStories(b)).toEqual([]);
+    // ids typed in part: B never sees A's, whole or in part
+    for (const [table, id] of [
+      ["stories", story.id],
+      ["items", item.id],
+      ["documents", documentId],
+      ["questions", question.id],
+    ] as const) {
+      expect(await store.ids.findIds(b, table, id.slice(0, 4), 10)).not.toContain(id);
+      expect(await store.ids.findIds(b, table, id, 10)).toEqual([]);
+      expect(await store.ids.findIds("a", table, id.slice(0, 4), 100)).toContain(id);
+    }
 
     // questions
     await expect(store.questions.getQuestion(b, question.id)).rejects.toMatchObject(notFound);

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { DeriskError } from "../../app/errors.ts";
+import { resolveId } from "../../app/ids.ts";
 import type { Analysis, AnalyzeOptions } from "../../core/analysis/index.ts";
 import { ROLE_IDS, type RoleId } from "../../core/model.ts";
 import type { CliContext } from "../context.ts";
@@ -78,7 +79,9 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
         const answerId = flags.answer;
         const { analyzeStoredItem } = await import("../../app/analysis.ts");
         analysis = (
-          await ctx.withStore((store, userId) => analyzeStoredItem(store, userId, answerId, shared))
+          await ctx.withStore(async (store, userId) =>
+            analyzeStoredItem(store, userId, await resolveId(store, userId, "item", answerId), shared),
+          )
         ).analysis;
       } else {
         if (file === undefined) {

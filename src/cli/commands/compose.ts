@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { DeriskError } from "../../app/errors.ts";
+import { resolveId } from "../../app/ids.ts";
 import { ROLE_IDS, type RoleId } from "../../core/model.ts";
 import type { Draft, Story } from "../../core/packaging/index.ts";
 import type { CliContext } from "../context.ts";
@@ -84,7 +85,7 @@ interface ComposeFlags {
 /**
  * Registers `derisk compose`: drafts an answer from a story (packaging `compose`): a story
  * stored in the bank (`--story ID`), one from `--stories FILE.json`, or a story FILE.
- * @example registerComposeCommand(program, createContext()); // derisk compose --story 3f2a… -q "Tell me about a failure"
+ * @example registerComposeCommand(program, createContext()); // derisk compose --story 3f2a -q "Tell me about a failure"
  */
 export function registerComposeCommand(program: Command, ctx: CliContext): void {
   program
@@ -111,7 +112,7 @@ export function registerComposeCommand(program: Command, ctx: CliContext): void 
     .option("--json", "print the draft as JSON (sentences with their origin)")
     .addHelpText(
       "after",
-      '\nExamples:\n  derisk compose --story 3f2a… -q "Tell me about a mistake" --role ml-engineer\n  derisk compose story.json -q "Tell me about a failure" --role ml-engineer --budget 90\n  derisk compose --stories stories.json --story outage -q "Tell me about a mistake" --json\n  pbpaste | derisk compose - -q "Tell me about a challenge"',
+      '\nExamples:\n  derisk compose --story 3f2a -q "Tell me about a mistake" --role ml-engineer\n  derisk compose story.json -q "Tell me about a failure" --role ml-engineer --budget 90\n  derisk compose --stories stories.json --story outage -q "Tell me about a mistake" --json\n  pbpaste | derisk compose - -q "Tell me about a challenge"',
     )
     .action(async (file: string | undefined, flags: ComposeFlags) => {
       const { compose, parseStory } = await import("../../core/packaging/index.ts");
@@ -123,19 +124,22 @@ export function registerComposeCommand(program: Command, ctx: CliContext): void 
       let draft: Draft;
       if (flags.stories === undefined && file === undefined && flags.story !== undefined) {
         // A stored story: the profile supplies the budget and speaking rate not given here.
-        const storyId = flags.story;
+        const typed = flags.story;
         const { composeAnswer } = await import("../../app/packaging.ts");
         const { getStory } = await import("../../app/stories.ts");
-        ({ title, draft } = await ctx.withStore(async (store, userId) => ({
-          title: (await getStory(store, userId, storyId)).title,
-          draft: await composeAnswer(store, userId, {
-            storyId,
-            question,
-            ...(role ? { role } : {}),
-            ...(budgetSeconds ? { budgetSeconds } : {}),
-            ...(wordsPerMinute ? { wordsPerMinute } : {}),
-          }),
-        })));
+        ({ title, draft } = await ctx.withStore(async (store, userId) => {
+          const storyId = await resolveId(store, userId, "story", typed);
+          return {
+            title: (await getStory(store, userId, storyId)).title,
+            draft: await composeAnswer(store, userId, {
+              storyId,
+              question,
+              ...(role ? { role } : {}),
+              ...(budgetSeconds ? { budgetSeconds } : {}),
+              ...(wordsPerMinute ? { wordsPerMinute } : {}),
+            }),
+          };
+        }));
       } else {
         let story: Story;
         if (flags.stories !== undefined) {

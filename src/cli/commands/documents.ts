@@ -1,6 +1,8 @@
 import type { Command } from "commander";
 import { DeriskError } from "../../app/errors.ts";
+import { resolveId } from "../../app/ids.ts";
 import { PREP_ITEM_KINDS } from "../../core/model.ts";
+import { shortId } from "../../core/short-ids.ts";
 import type { CliContext } from "../context.ts";
 import { renderDocument, renderDocumentList } from "../render/documents.ts";
 
@@ -77,7 +79,7 @@ export function registerDocumentCommands(program: Command, ctx: CliContext): voi
     .argument("<title>", "the new title")
     .option("--expected-version <n>", "refuse if the document changed since this version")
     .option("--json", "print the renamed document as JSON")
-    .addHelpText("after", '\nExample:\n  derisk rename 0b6f… "ML Engineer prep"')
+    .addHelpText("after", '\nExample:\n  derisk rename 0b6f "ML Engineer prep"')
     .action(
       async (documentId: string, title: string, options: { expectedVersion?: string; json?: boolean }) => {
         const { renameDocument } = await import("../../app/bank.ts");
@@ -89,8 +91,8 @@ export function registerDocumentCommands(program: Command, ctx: CliContext): voi
             `--expected-version must be a whole number from 1 (got "${options.expectedVersion}"): see derisk list --json.`,
           );
         }
-        const document = await ctx.withStore((store, userId) =>
-          renameDocument(store, userId, documentId, {
+        const document = await ctx.withStore(async (store, userId) =>
+          renameDocument(store, userId, await resolveId(store, userId, "document", documentId), {
             title,
             ...(expectedVersion === undefined ? {} : { expectedVersion }),
           }),
@@ -98,7 +100,7 @@ export function registerDocumentCommands(program: Command, ctx: CliContext): voi
         ctx.out(
           options.json
             ? JSON.stringify({ document }, null, 2)
-            : `Renamed ${ctx.style.dim(document.id)} to ${ctx.style.bold(document.title)}`,
+            : `Renamed ${ctx.style.dim(shortId(document.id))} to ${ctx.style.bold(document.title)}`,
         );
       },
     );

@@ -1,8 +1,10 @@
 import type { Command } from "commander";
 import { DeriskError } from "../../app/errors.ts";
 import type { BankQuestion } from "../../app/questions.ts";
+import { shortId, shortIds } from "../../core/short-ids.ts";
 import type { CliContext } from "../context.ts";
 import { rejectUnknownSubcommand } from "../default-command.ts";
+import { type AnswerInput, plainLineInput, terminalLineInput } from "../line-input.ts";
 import type { Style } from "../render/style.ts";
 
 interface DrillFlags {
@@ -51,100 +53,121 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
       const practice = await import("../../app/practice.ts");
       const { parseRating } = await import("../../core/schedule/index.ts");
       const { style } = ctx;
-      await ctx.withStore(async (store, userId) => {
-        let session = await practice.startPractice(store, userId, {
-          from: { kind: "drill", ...(tag === undefined ? {} : { tag }) },
-          ...(count === undefined ? {} : { count }),
-        });
-        const total = session.steps.length;
-        let asked = 0;
-        let covered = 0;
-        let points = 0;
-        while (session.current) {
-          const step = session.current;
-          asked += 1;
-          ctx.out(
-            [
-              "",
-              style.bold(`Question ${asked}/${total}: ${step.questionText}`),
-              style.dim(`${step.competency ?? ""} · a blank line or Ctrl-D submits`),
-            ].join("\n"),
-          );
-          await practice.beginAnswer(store, userId, session.id, { stepId: step.id });
-          const lines: string[] = [];
-          let ended = false;
-          for (;;) {
-            const line = await ctx.readLine();
-            if (line === undefined) {
-              ended = true;
-              break;
-            }
-            if (line.trim() === "" && lines.length > 0) break;
-            if (line.trim() === "") continue;
-            lines.push(line);
-            await practice.saveDraft(store, userId, session.id, { stepId: step.id, text: lines.join("\n") });
-          }
-          if (lines.length === 0) {
-            ctx.out(style.dim(`\nStopped before answering: nothing was recorded for this question.`));
-            break;
-          }
-          const result = await practice.submitAnswer(store, userId, session.id, {
-            stepId: step.id,
-            text: lines.join("\n"),
+      // The terminal's reader is closed at the end: left open, it kept the process waiting after "Drill done".
+      const input = ctx.terminal
+        ? terminalLineInput(ctx.terminal.input, ctx.terminal.output)
+        : plainLineInput(ctx.readLine, ctx.out);
+      try {
+        await ctx.withStore(async (store, userId) => {
+          let session = await practice.startPractice(store, userId, {
+            from: { kind: "drill", ...(tag === undefined ? {} : { tag }) },
+            ...(count === undefined ? {} : { count }),
           });
-          // Lines are never blank here, so the answer is never taken as a skip.
-          const feedback = result.skipped ? undefined : result.drill;
-          const out: string[] = [];
-          if (feedback === undefined || feedback.keyPoints.length === 0) {
-            out.push(
-              style.yellow(feedback?.note ?? "This question has no key points to check your answer against."),
+          const total = session.steps.length;
+          let asked = 0;
+          let covered = 0;
+          let points = 0;
+          while (session.current) {
+            const step = session.current;
+            asked += 1;
+            ctx.out(
+              [
+                "",
+                style.bold(`Question ${asked}/${total}: ${step.questionText}`),
+                style.dim(`${step.competency ?? ""} · a blank line or Ctrl-D submits`),
+              ].join("\n"),
             );
-          } else {
-            covered += feedback.covered.length;
-            points += feedback.keyPoints.length;
-            out.push(
-              style.bold(`Key points: ${feedback.covered.length} of ${feedback.keyPoints.length} covered`),
-            );
-            for (const point of feedback.points)
-              out.push(
-                point.covered
-                  ? `  ${style.green("✓ covered")}  ${point.keyPoint}`
-                  : `  ${style.red("✗ missed")}   ${point.keyPoint}`,
+            await practice.beginAnswer(store, userId, session.id, { stepId: step.id });
+            let typed: AnswerInput;
+            do {
+              typed = await input.readAnswer({
+                prefill: [],
+                prompt: () => "› ",
+                onLine: async (lines) => {
+                  await practice.saveDraft(store, userId, session.id, {
+                    stepId: step.id,
+                    text: lines.join("\n"),
+                  });
+                  return undefined;
+                },
+              });
+              // A blank line before any text is not an answer: keep waiting for one.
+            } while (typed.end === "blank" && typed.lines.length === 0);
+            const { lines } = typed;
+            const ended = typed.end !== "blank";
+            if (typed.end === "interrupt") {
+              ctx.out(
+                style.dim("Stopped (Ctrl-C): the lines you typed are saved with this question's attempt."),
               );
-          }
-          if (feedback?.outline) out.push(style.bold("A strong answer:"), wrap(feedback.outline, style));
-          ctx.out(out.join("\n"));
-          for (;;) {
-            ctx.out("Rate your answer: 1 again · 2 hard · 3 good · 4 easy (Enter skips):");
-            const answer = await ctx.readLine();
-            if (answer === undefined || answer.trim() === "") break;
-            try {
-              const trimmed = answer.trim();
-              const rated = await practice.rateAnswer(
-                store,
-                userId,
-                session.id,
-                step.id,
-                parseRating(/^\d$/.test(trimmed) ? Number(trimmed) : trimmed),
-              );
-              if (rated.due)
-                ctx.out(
-                  style.dim(`  next review ${rated.due.toISOString().slice(0, 16).replace("T", " ")} UTC`),
-                );
               break;
-            } catch (error) {
-              ctx.out(style.red((error as Error).message));
             }
+            if (lines.length === 0) {
+              ctx.out(style.dim(`\nStopped before answering: nothing was recorded for this question.`));
+              break;
+            }
+            const result = await practice.submitAnswer(store, userId, session.id, {
+              stepId: step.id,
+              text: lines.join("\n"),
+            });
+            // Lines are never blank here, so the answer is never taken as a skip.
+            const feedback = result.skipped ? undefined : result.drill;
+            const out: string[] = [];
+            if (feedback === undefined || feedback.keyPoints.length === 0) {
+              out.push(
+                style.yellow(
+                  feedback?.note ?? "This question has no key points to check your answer against.",
+                ),
+              );
+            } else {
+              covered += feedback.covered.length;
+              points += feedback.keyPoints.length;
+              out.push(
+                style.bold(`Key points: ${feedback.covered.length} of ${feedback.keyPoints.length} covered`),
+              );
+              for (const point of feedback.points)
+                out.push(
+                  point.covered
+                    ? `  ${style.green("✓ covered")}  ${point.keyPoint}`
+                    : `  ${style.red("✗ missed")}   ${point.keyPoint}`,
+                );
+            }
+            if (feedback?.outline) out.push(style.bold("A strong answer:"), wrap(feedback.outline, style));
+            ctx.out(out.join("\n"));
+            for (;;) {
+              const choices = "Rate your answer: 1 again · 2 hard · 3 good · 4 easy (Enter skips)";
+              if (!input.interactive) ctx.out(`${choices}:`);
+              const answer = await input.ask(`${choices} › `);
+              if (answer === undefined || answer.trim() === "") break;
+              try {
+                const trimmed = answer.trim();
+                const rated = await practice.rateAnswer(
+                  store,
+                  userId,
+                  session.id,
+                  step.id,
+                  parseRating(/^\d$/.test(trimmed) ? Number(trimmed) : trimmed),
+                );
+                if (rated.due)
+                  ctx.out(
+                    style.dim(`  next review ${rated.due.toISOString().slice(0, 16).replace("T", " ")} UTC`),
+                  );
+                break;
+              } catch (error) {
+                ctx.out(style.red((error as Error).message));
+              }
+            }
+            session = result.session;
+            if (ended || input.interrupted) break;
           }
-          session = result.session;
-          if (ended) break;
-        }
-        ctx.out(
-          style.bold(
-            `\nDrill done: ${asked} question(s)${points > 0 ? `, ${covered} of ${points} key points covered` : ""}.`,
-          ),
-        );
-      });
+          ctx.out(
+            style.bold(
+              `\nDrill done: ${asked} question(s)${points > 0 ? `, ${covered} of ${points} key points covered` : ""}.`,
+            ),
+          );
+        });
+      } finally {
+        input.close();
+      }
     });
 }
 
@@ -163,6 +186,7 @@ function wrap(text: string, style: Style): string {
 }
 
 function renderQuestions(questions: BankQuestion[], style: Style): string {
+  const short = shortIds(questions.map((q) => q.id));
   const technical = questions.filter((q) => q.kind === "technical");
   const behavioral = questions.filter((q) => q.kind === "behavioral");
   const lines: string[] = [];
@@ -172,7 +196,7 @@ function renderQuestions(questions: BankQuestion[], style: Style): string {
       lines.push(
         `• ${q.text}`,
         style.dim(
-          `    ${q.competency}${q.category ? ` · ${q.category}` : ""} · ${q.keyPoints.length} key points · ${q.origin} · ${q.id}`,
+          `    ${q.competency}${q.category ? ` · ${q.category}` : ""} · ${q.keyPoints.length} key points · ${q.origin} · ${short(q.id)}`,
         ),
       );
       if (q.note) lines.push(style.yellow(`    ${q.note}`));
@@ -185,7 +209,7 @@ function renderQuestions(questions: BankQuestion[], style: Style): string {
       lines.push(
         `• ${q.text}`,
         style.dim(
-          `    ${q.competency}${q.checks.length > 0 ? ` · checks ${q.checks.join(", ")}` : ""} · ${q.origin} · ${q.id}`,
+          `    ${q.competency}${q.checks.length > 0 ? ` · checks ${q.checks.join(", ")}` : ""} · ${q.origin} · ${short(q.id)}`,
         ),
       );
     }
@@ -294,7 +318,7 @@ export function registerQuestionsCommand(program: Command, ctx: CliContext): voi
       ctx.out(
         flags.json
           ? JSON.stringify({ question }, null, 2)
-          : `Added ${ctx.style.bold(question.text)} ${ctx.style.dim(`(${question.competency} · ${question.keyPoints.length} key points · ${question.id})`)}`,
+          : `Added ${ctx.style.bold(question.text)} ${ctx.style.dim(`(${question.competency} · ${question.keyPoints.length} key points · ${shortId(question.id)})`)}`,
       );
     });
 }

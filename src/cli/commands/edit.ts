@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { DeriskError } from "../../app/errors.ts";
+import { resolveId } from "../../app/ids.ts";
 import type { CliContext } from "../context.ts";
 import { readInput } from "../read-input.ts";
 
@@ -15,7 +16,7 @@ export function registerEditCommand(program: Command, ctx: CliContext): void {
     .option("--json", "print the updated item as JSON")
     .addHelpText(
       "after",
-      '\nExamples:\n  derisk set 3f2a… --text "I led the migration…"\n  derisk set 3f2a… --from answer.txt --expected-version 2',
+      '\nExamples:\n  derisk set 3f2a --text "I led the migration…"\n  derisk set 3f2a --from answer.txt --expected-version 2',
     )
     .action(
       async (
@@ -33,8 +34,9 @@ export function registerEditCommand(program: Command, ctx: CliContext): void {
           ? Number.parseInt(options.expectedVersion, 10)
           : undefined;
         const item = await ctx.withStore(async (store, userId) => {
-          await getItem(store, userId, itemId);
-          return editItemText(store, userId, itemId, {
+          const id = await resolveId(store, userId, "item", itemId);
+          await getItem(store, userId, id);
+          return editItemText(store, userId, id, {
             text,
             ...(expectedVersion === undefined ? {} : { expectedVersion }),
           });
@@ -112,7 +114,7 @@ export function registerTickCommand(program: Command, ctx: CliContext): void {
     .option("--undo", "untick the entry instead")
     .option("--expected-version <n>", "refuse if the list changed since this version")
     .option("--json", "print the updated item as JSON")
-    .addHelpText("after", "\nExamples:\n  derisk tick 3f2a… 2\n  derisk tick 3f2a… 2 --undo")
+    .addHelpText("after", "\nExamples:\n  derisk tick 3f2a 2\n  derisk tick 3f2a 2 --undo")
     .action(
       async (
         itemId: string,
@@ -132,8 +134,8 @@ export function registerTickCommand(program: Command, ctx: CliContext): void {
         const expectedVersion =
           options.expectedVersion === undefined ? undefined : Number(options.expectedVersion);
         const entry = Number(entryText) - 1;
-        const item = await ctx.withStore((store, userId) =>
-          setTodoEntry(store, userId, itemId, {
+        const item = await ctx.withStore(async (store, userId) =>
+          setTodoEntry(store, userId, await resolveId(store, userId, "item", itemId), {
             entry,
             done: options.undo !== true,
             ...(expectedVersion === undefined ? {} : { expectedVersion }),
@@ -162,7 +164,7 @@ export function registerAddAnswerCommand(program: Command, ctx: CliContext): voi
     .option("--json", "print the new item as JSON")
     .addHelpText(
       "after",
-      '\nExamples:\n  derisk add-answer -q "Why do you want to join us?" --text "Because…"\n  derisk add-answer -q "Tell me about a conflict" --from conflict.txt -d 3f2a…',
+      '\nExamples:\n  derisk add-answer -q "Why do you want to join us?" --text "Because…"\n  derisk add-answer -q "Tell me about a conflict" --from conflict.txt -d 3f2a',
     )
     .action(
       async (options: {

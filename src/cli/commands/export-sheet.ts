@@ -1,4 +1,5 @@
 import { DeriskError } from "../../app/errors.ts";
+import { resolveId } from "../../app/ids.ts";
 import type { ExportFile, SheetFormat } from "../../app/prep-sheet.ts";
 import type { CliContext } from "../context.ts";
 
@@ -40,9 +41,10 @@ export async function exportSheet(
       "A PDF is binary: give a file to write it to, e.g. derisk export --format pdf -o prep.pdf.",
     );
   }
-  const plan = await ctx.withStore((store, userId) =>
+  const document = options.document;
+  const plan = await ctx.withStore(async (store, userId) =>
     loadPrepSheetPlan(store, userId, {
-      ...(options.document === undefined ? {} : { documentId: options.document }),
+      ...(document === undefined ? {} : { documentId: await resolveId(store, userId, "document", document) }),
       ...(options.competency === undefined ? {} : { competency: options.competency }),
     }),
   );

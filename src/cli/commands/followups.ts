@@ -1,7 +1,9 @@
 import type { Command } from "commander";
 import { DeriskError } from "../../app/errors.ts";
+import { resolveId } from "../../app/ids.ts";
 import type { FollowUpPrediction } from "../../app/packaging.ts";
 import { ROLE_IDS } from "../../core/model.ts";
+import { shortId } from "../../core/short-ids.ts";
 import type { CliContext } from "../context.ts";
 import { parseRoleFlag, readTextArg } from "./compose.ts";
 
@@ -18,7 +20,7 @@ interface FollowUpsFlags {
  * Registers `derisk followups`: predicts follow-ups and concerns for an answer. With
  * `--answer ID` each prediction links to the prepared answer in the bank, and each concern
  * to the user's own reframing lines; a FILE is read without opening the bank.
- * @example registerFollowUpsCommand(program, createContext()); // derisk followups --answer 3f2a… --role ml-engineer
+ * @example registerFollowUpsCommand(program, createContext()); // derisk followups --answer 3f2a --role ml-engineer
  */
 export function registerFollowUpsCommand(program: Command, ctx: CliContext): void {
   program
@@ -38,7 +40,7 @@ export function registerFollowUpsCommand(program: Command, ctx: CliContext): voi
     .option("--json", "print { followUps, concerns } as JSON")
     .addHelpText(
       "after",
-      '\nExamples:\n  derisk followups --answer 3f2a… --role ml-engineer\n  derisk followups --answer 3f2a… --prepare "What would you do differently?" --text "I would…"\n  derisk followups answer.md -q "Tell me about yourself" --role ml-engineer\n  pbpaste | derisk followups - --question "Tell me about yourself" --role ml-engineer --json',
+      '\nExamples:\n  derisk followups --answer 3f2a --role ml-engineer\n  derisk followups --answer 3f2a --prepare "What would you do differently?" --text "I would…"\n  derisk followups answer.md -q "Tell me about yourself" --role ml-engineer\n  pbpaste | derisk followups - --question "Tell me about yourself" --role ml-engineer --json',
     )
     .action(async (file: string | undefined, flags: FollowUpsFlags) => {
       const role = parseRoleFlag(flags.role);
@@ -50,11 +52,17 @@ export function registerFollowUpsCommand(program: Command, ctx: CliContext): voi
             'Prepare a follow-up with --answer ID --prepare "the question" --text "your answer" (and no FILE).',
           );
         const { prepareFollowUp } = await import("../../app/packaging.ts");
-        const item = await ctx.withStore((store, userId) =>
-          prepareFollowUp(store, userId, itemId, { question, answer }),
+        const item = await ctx.withStore(async (store, userId) =>
+          prepareFollowUp(store, userId, await resolveId(store, userId, "item", itemId), {
+            question,
+            answer,
+          }),
         );
         if (flags.json) ctx.out(JSON.stringify({ item }, null, 2));
-        else ctx.out(`Prepared ${item.key}: “${question}” is now answered in your bank (id ${item.id}).`);
+        else
+          ctx.out(
+            `Prepared ${item.key}: “${question}” is now answered in your bank (id ${shortId(item.id)}).`,
+          );
         return;
       }
       let result: FollowUpPrediction;
@@ -69,7 +77,9 @@ export function registerFollowUpsCommand(program: Command, ctx: CliContext): voi
           );
         const itemId = flags.answer;
         const { predictItemFollowUps } = await import("../../app/packaging.ts");
-        result = await ctx.withStore((store, userId) => predictItemFollowUps(store, userId, itemId, role));
+        result = await ctx.withStore(async (store, userId) =>
+          predictItemFollowUps(store, userId, await resolveId(store, userId, "item", itemId), role),
+        );
       } else {
         if (file === undefined)
           throw new DeriskError(
@@ -106,7 +116,7 @@ export function registerFollowUpsCommand(program: Command, ctx: CliContext): voi
           lines.push(`    ${style.green("prepared:")} “${oneLine(f.preparedAnswer)}”${where}`);
         } else if (fromBank)
           lines.push(
-            `    ${style.yellow("gap:")} nothing prepared yet — derisk followups --answer ${result.itemId ?? "ID"} --prepare "${f.question}" --text "…"`,
+            `    ${style.yellow("gap:")} nothing prepared yet — derisk followups --answer ${result.itemId === undefined ? "ID" : shortId(result.itemId)} --prepare "${f.question}" --text "…"`,
           );
       }
       if (followUps.length === 0) lines.push(style.dim("  none predicted"));

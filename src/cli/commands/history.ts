@@ -1,5 +1,7 @@
 import type { Command } from "commander";
+import { resolveId } from "../../app/ids.ts";
 import type { ItemVersion } from "../../core/api-types.ts";
+import { shortIds } from "../../core/short-ids.ts";
 import type { CliContext } from "../context.ts";
 import type { Style } from "../render/style.ts";
 
@@ -13,6 +15,7 @@ const sourceLabel: Record<ItemVersion["source"], string> = {
 };
 
 function renderHistory(versions: ItemVersion[], style: Style): string {
+  const short = shortIds(versions.map((entry) => entry.id));
   const lines: string[] = [];
   for (const entry of versions) {
     const tag = entry.current
@@ -22,7 +25,7 @@ function renderHistory(versions: ItemVersion[], style: Style): string {
         : `version ${entry.version}`;
     const first = entry.text.split("\n").find((line) => line.trim() !== "") ?? "";
     lines.push(
-      `${style.bold(entry.createdAt.replace("T", " ").slice(0, 19))}  ${sourceLabel[entry.source]}  ${tag}  ${style.dim(`id ${entry.id}`)}`,
+      `${style.bold(entry.createdAt.replace("T", " ").slice(0, 19))}  ${sourceLabel[entry.source]}  ${tag}  ${style.dim(`id ${short(entry.id)}`)}`,
       `  ${first.length > 100 ? `${first.slice(0, 99)}…` : first}`,
     );
   }
@@ -41,7 +44,7 @@ export function registerHistoryCommand(program: Command, ctx: CliContext): void 
     .option("--json", "print { versions, practice } as JSON (practice: the attempts, or null)")
     .addHelpText(
       "after",
-      "\nExamples:\n  derisk history 3f2a…\n  derisk history 3f2a… --restore 9c1e… --expected-version 4",
+      "\nExamples:\n  derisk history 3f2a\n  derisk history 3f2a --restore 9c1e --expected-version 4",
     )
     .action(
       async (itemId: string, options: { restore?: string; expectedVersion?: string; json?: boolean }) => {
@@ -54,10 +57,14 @@ export function registerHistoryCommand(program: Command, ctx: CliContext): void 
         }
         if (options.restore !== undefined) {
           const versionId = options.restore;
-          const item = await ctx.withStore((store, userId) =>
-            restoreItemVersion(store, userId, itemId, versionId, {
-              ...(expectedVersion === undefined ? {} : { expectedVersion }),
-            }),
+          const item = await ctx.withStore(async (store, userId) =>
+            restoreItemVersion(
+              store,
+              userId,
+              await resolveId(store, userId, "item", itemId),
+              await resolveId(store, userId, "item-version", versionId),
+              { ...(expectedVersion === undefined ? {} : { expectedVersion }) },
+            ),
           );
           ctx.out(
             options.json
@@ -76,10 +83,13 @@ export function registerHistoryCommand(program: Command, ctx: CliContext): void 
             throw error;
           }
         };
-        const [versions, practice] = await ctx.withStore(async (store, userId) => [
-          await orMissing(() => getItemHistory(store, userId, itemId)),
-          await orMissing(() => attemptHistory(store, userId, itemId)),
-        ]);
+        const [versions, practice] = await ctx.withStore(async (store, userId) => {
+          const id = await resolveId(store, userId, "item-or-question", itemId);
+          return [
+            await orMissing(() => getItemHistory(store, userId, id)),
+            await orMissing(() => attemptHistory(store, userId, id)),
+          ];
+        });
         // A bank question has attempts but no text history; a story has texts but no attempts.
         if (versions instanceof Error && practice instanceof Error) throw versions;
         const texts = versions instanceof Error ? [] : versions;

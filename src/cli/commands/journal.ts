@@ -1,5 +1,7 @@
 import type { Command } from "commander";
+import { resolveId } from "../../app/ids.ts";
 import type { JournalEntryDetail } from "../../app/journal.ts";
+import { shortId, shortIds } from "../../core/short-ids.ts";
 import type { JournalEntry } from "../../store/index.ts";
 import type { CliContext } from "../context.ts";
 import { rejectUnknownSubcommand } from "../default-command.ts";
@@ -9,8 +11,9 @@ function renderList(entries: readonly JournalEntry[], style: Style): string {
   if (entries.length === 0)
     return 'Your journal is empty: derisk journal add --felt "…" writes the first entry (an imported reflection starts it too).';
   const lines = [style.bold(`${entries.length} ${entries.length === 1 ? "entry" : "entries"}`)];
+  const short = shortIds(entries.map((entry) => entry.id));
   for (const entry of entries) {
-    lines.push(`${entry.id}  ${entry.createdAt.toISOString().slice(0, 10)}  ${entry.title}`);
+    lines.push(`${short(entry.id)}  ${entry.createdAt.toISOString().slice(0, 10)}  ${entry.title}`);
     if (entry.takeaway !== "") lines.push(style.dim(`    → ${entry.takeaway}`));
   }
   return lines.join("\n");
@@ -21,21 +24,23 @@ const LEADS = { solved: "What you solved", learned: "What you learned", shows: "
 function renderDetail({ entry, story, reframes }: JournalEntryDetail, style: Style): string {
   const lines = [
     style.bold(entry.title),
-    style.dim(`id ${entry.id} · ${entry.createdAt.toISOString().slice(0, 10)}`),
+    style.dim(`id ${shortId(entry.id)} · ${entry.createdAt.toISOString().slice(0, 10)}`),
   ];
   if (entry.happened !== "") lines.push("", style.bold("What happened"), entry.happened);
   if (entry.felt !== "") lines.push("", style.bold("How it felt"), entry.felt);
   lines.push(
     "",
     style.bold("Takeaway"),
-    entry.takeaway === "" ? style.dim("(none yet: derisk journal edit ID --takeaway …)") : entry.takeaway,
+    entry.takeaway === ""
+      ? style.dim(`(none yet: derisk journal edit ${shortId(entry.id)} --takeaway …)`)
+      : entry.takeaway,
   );
   lines.push(
     "",
     style.bold("Story"),
     story
-      ? `${story.title} ${style.dim(`(${story.id})`)}`
-      : style.dim("(none: derisk journal edit ID --story STORY_ID)"),
+      ? `${story.title} ${style.dim(`(${shortId(story.id)})`)}`
+      : style.dim(`(none: derisk journal edit ${shortId(entry.id)} --story STORY_ID)`),
   );
   lines.push("", style.bold("Reframes from your own words"));
   if (reframes.length === 0)
@@ -59,7 +64,7 @@ export function registerJournalCommand(program: Command, ctx: CliContext): void 
     .description("your private reflection journal: entries, reframes from your own words, a takeaway")
     .addHelpText(
       "after",
-      '\nExamples:\n  derisk journal\n  derisk journal add --happened "The TLS bug took the API down." --felt "Drained."\n  derisk journal show 3f2a…\n  derisk journal edit 3f2a… --takeaway "I can learn any layer." --story 9c1d…',
+      '\nExamples:\n  derisk journal\n  derisk journal add --happened "The TLS bug took the API down." --felt "Drained."\n  derisk journal show 3f2a\n  derisk journal edit 3f2a --takeaway "I can learn any layer." --story 9c1d',
     );
 
   rejectUnknownSubcommand(journal, journal.command("list", { isDefault: true }))
@@ -96,7 +101,9 @@ export function registerJournalCommand(program: Command, ctx: CliContext): void 
             ...(flags.happened === undefined ? {} : { happened: flags.happened }),
             ...(flags.felt === undefined ? {} : { felt: flags.felt }),
             ...(flags.takeaway === undefined ? {} : { takeaway: flags.takeaway }),
-            ...(flags.story === undefined ? {} : { storyId: flags.story }),
+            ...(flags.story === undefined
+              ? {}
+              : { storyId: await resolveId(store, userId, "story", flags.story) }),
           });
           return getJournalEntry(store, userId, entry.id);
         });
@@ -113,7 +120,9 @@ export function registerJournalCommand(program: Command, ctx: CliContext): void 
     .option("--json", "print { entry, story, reframes } as JSON")
     .action(async (id: string, flags: { json?: boolean }) => {
       const { getJournalEntry } = await import("../../app/journal.ts");
-      const detail = await ctx.withStore((store, userId) => getJournalEntry(store, userId, id));
+      const detail = await ctx.withStore(async (store, userId) =>
+        getJournalEntry(store, userId, await resolveId(store, userId, "journal-entry", id)),
+      );
       ctx.out(flags.json ? JSON.stringify(detail, null, 2) : renderDetail(detail, ctx.style));
     });
 
@@ -136,13 +145,16 @@ export function registerJournalCommand(program: Command, ctx: CliContext): void 
         if (flags.story !== undefined && flags.unlink)
           throw new DeriskError("USAGE", "Give --story or --unlink, not both.");
         const detail = await ctx.withStore(async (store, userId) => {
-          await updateJournalEntry(store, userId, id, {
+          const entryId = await resolveId(store, userId, "journal-entry", id);
+          await updateJournalEntry(store, userId, entryId, {
             ...(flags.title === undefined ? {} : { title: flags.title }),
             ...(flags.takeaway === undefined ? {} : { takeaway: flags.takeaway }),
-            ...(flags.story === undefined ? {} : { storyId: flags.story }),
+            ...(flags.story === undefined
+              ? {}
+              : { storyId: await resolveId(store, userId, "story", flags.story) }),
             ...(flags.unlink ? { storyId: null } : {}),
           });
-          return getJournalEntry(store, userId, id);
+          return getJournalEntry(store, userId, entryId);
         });
         ctx.out(
           flags.json ? JSON.stringify({ entry: detail.entry }, null, 2) : renderDetail(detail, ctx.style),

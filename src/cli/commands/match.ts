@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { ROLE_IDS } from "../../core/model.ts";
 import type { Ranking } from "../../core/packaging/index.ts";
+import { shortIds } from "../../core/short-ids.ts";
 import type { CliContext } from "../context.ts";
 import { parsePositiveFlag, parseRoleFlag, readStoriesFlag } from "./compose.ts";
 
@@ -62,8 +63,11 @@ export function registerMatchCommand(program: Command, ctx: CliContext): void {
         ),
         "",
       ];
+      // A --stories file's ids are the file's own: shown as written.
+      const short =
+        flags.stories === undefined ? shortIds(ranking.results.map((r) => r.storyId)) : (id: string) => id;
       ranking.results.forEach((r, i) => {
-        lines.push(`${i + 1}. ${style.bold(r.title)} ${style.dim(`(${r.storyId})`)}`);
+        lines.push(`${i + 1}. ${style.bold(r.title)} ${style.dim(`(${short(r.storyId)})`)}`);
         for (const reason of r.reasons) lines.push(style.dim(`     ${reason}`));
       });
       if (ranking.results.length === 0)

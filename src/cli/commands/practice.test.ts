@@ -45,7 +45,7 @@ describeStores("derisk due / attempts", (getStore) => {
 
     const text = await runCommand(registers, ["due", "--limit", "2"], { store });
     expect(text.out).toMatch(/^Due now: 2 \(0 overdue, 2 new\)/);
-    expect(text.out).not.toContain(entries[0]?.itemId);
+    expect(text.out).not.toContain(entries[0]?.itemId?.slice(0, 8));
     expect(text.out).toMatch(
       /Practise them: derisk practice --due\. One's attempts and scores: derisk history ID\./,
     );
@@ -113,7 +113,10 @@ describeStores("derisk due / attempts", (getStore) => {
     // Rated after the follow-up: a wrong word is refused, then 3 = good.
     expect(run.out.indexOf("Follow-up: ")).toBeLessThan(run.out.indexOf("Rate your answer to:"));
     expect(run.out).toMatch(/Unknown rating "great"/);
-    expect(run.out).toMatch(/rated good: next review/);
+    // The interval in words a person reads: "in 10 min", not "in 0.006944444444444444 day(s)".
+    expect(run.out).toMatch(
+      /rated good: next review \d{4}-\d\d-\d\d \d\d:\d\d UTC \(in \d+ (min|h|days?)\)\n/,
+    );
     expect(run.out).toMatch(/Session report: 2\/2 answered/);
     expect(run.out).toMatch(/score [1-5]\/5 · good · peeked/);
     expect(run.out).toMatch(/Attempts over time: derisk history \S+/);
@@ -122,6 +125,28 @@ describeStores("derisk due / attempts", (getStore) => {
     expect(session?.status).toBe("finished");
     const attempts = await store.attempts.listAttempts("a", { itemId: session?.steps[0]?.itemId ?? "" });
     expect(attempts[0]).toMatchObject({ selfRating: 3, text: expect.stringContaining("eight a month") });
+  });
+
+  it("peeks at the prepared answer after the first line too, and keeps /peek out of the answer", async () => {
+    const store = getStore();
+    await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });
+    const stdin = [
+      "Our nightly training pipeline failed twice a week.",
+      "/peek",
+      "I traced it to a race in the feature export and rewrote it.",
+      "",
+    ].join("\n");
+    const run = await runCommand(
+      [registerPracticeCommand],
+      ["practice", "--competency", "technical-challenge", "--count", "1"],
+      { store, stdin },
+    );
+    expect(run.out).toMatch(/Your prepared answer \(peeking is noted/);
+    const [session] = await store.practice.listSessions("a");
+    const attempts = await store.attempts.listAttempts("a", { itemId: session?.steps[0]?.itemId ?? "" });
+    expect(attempts[0]?.text).toBe(
+      "Our nightly training pipeline failed twice a week.\nI traced it to a race in the feature export and rewrote it.",
+    );
   });
 
   it("stops at end of input with the typed lines saved, lists the session and resumes it with the text kept", async () => {
@@ -136,11 +161,13 @@ describeStores("derisk due / attempts", (getStore) => {
     // End of input mid-answer submits what was typed; the follow-up finds the input closed.
     const [session] = await store.practice.listSessions("a", { status: "active" });
     if (!session) throw new Error("the session was not kept");
-    expect(first.out).toMatch(new RegExp(`Resume with: derisk practice --resume ${session.id}`));
+    expect(first.out).toMatch(
+      new RegExp(`Resume with: derisk practice --resume ${session.id.slice(0, 8)}$`, "m"),
+    );
 
     const listed = await runCommand(commands, ["practice", "--list"], { store });
     expect(listed.out).toMatch(/Unfinished sessions: 1/);
-    expect(listed.out).toContain(session.id);
+    expect(listed.out).toContain(`• ${session.id.slice(0, 8)}  `);
 
     // A question interrupted mid-answer: a draft saved line by line, picked up by --resume.
     const typed = await startPractice(store, "a", { from: { kind: "question", text: "Why this team?" } });

@@ -1,6 +1,8 @@
 import type { Command } from "commander";
 import { DeriskError } from "../../app/errors.ts";
+import { resolveId } from "../../app/ids.ts";
 import type { AttemptHistory } from "../../app/practice.ts";
+import { shortId, shortIds } from "../../core/short-ids.ts";
 import type { CliContext } from "../context.ts";
 
 interface DueFlags {
@@ -10,6 +12,14 @@ interface DueFlags {
 }
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
+
+/** A review interval as a person says it: "in 10 min", "in 5 h", "in 3 days". */
+function inInterval(days: number): string {
+  if (days < 1 / 24) return `in ${Math.max(1, Math.round(days * 24 * 60))} min`;
+  if (days < 1) return `in ${Math.round(days * 24)} h`;
+  const whole = Math.round(days);
+  return `in ${whole} day${whole === 1 ? "" : "s"}`;
+}
 
 function parseLimit(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -49,13 +59,14 @@ export function registerDueCommand(program: Command, ctx: CliContext): void {
       const { style } = ctx;
       const overdue = due.filter((d) => d.status === "overdue").length;
       const lines = [style.bold(`Due now: ${due.length} (${overdue} overdue, ${due.length - overdue} new)`)];
+      const short = shortIds(due.map((d) => d.itemId ?? d.questionId ?? ""));
       for (const d of due) {
         const when = d.status === "overdue" ? style.yellow(`due ${day(d.due)}`) : style.dim("new");
         lines.push(
           `• ${d.questionText}`,
           style.dim(`    ${d.kind} · ${d.competency} · `) +
             when +
-            style.dim(` · ${d.itemId ?? d.questionId}`),
+            style.dim(` · ${short(d.itemId ?? d.questionId ?? "")}`),
         );
       }
       if (due.length === 0)
@@ -70,7 +81,7 @@ export function registerDueCommand(program: Command, ctx: CliContext): void {
 
 /**
  * Registers `derisk attempts ID`: an answer's (or question's) attempts over time.
- * @example registerAttemptsCommand(program, createContext()); // derisk attempts 3f2a… --json
+ * @example registerAttemptsCommand(program, createContext()); // derisk attempts 3f2a --json
  */
 export function registerAttemptsCommand(program: Command, ctx: CliContext): void {
   program
@@ -82,7 +93,9 @@ export function registerAttemptsCommand(program: Command, ctx: CliContext): void
     .option("--json", "print the history as JSON")
     .action(async (id: string, flags: { json?: boolean }) => {
       const { attemptHistory } = await import("../../app/practice.ts");
-      const history = await ctx.withStore((store, userId) => attemptHistory(store, userId, id));
+      const history = await ctx.withStore(async (store, userId) =>
+        attemptHistory(store, userId, await resolveId(store, userId, "item-or-question", id)),
+      );
       if (flags.json) {
         ctx.out(JSON.stringify({ history }, null, 2));
         return;
@@ -327,14 +340,14 @@ export function registerPracticeCommand(program: Command, ctx: CliContext): void
         if (resuming) {
           session = await findResumable(practice, store, userId, flags.resume);
           if (session.status === "finished") {
-            ctx.out(ctx.style.dim(`Session ${session.id} is finished: here is its report.`));
+            ctx.out(ctx.style.dim(`Session ${shortId(session.id)} is finished: here is its report.`));
             ctx.out(await renderReport(practice, store, userId, session.id, ctx.style));
             return;
           }
           const { at, total } = progressOf(session);
           ctx.out(
             ctx.style.bold(
-              `Resuming session ${session.id} (${sourceLabel(session.source)}) at question ${Math.min(at, total)}/${total}`,
+              `Resuming session ${shortId(session.id)} (${sourceLabel(session.source)}) at question ${Math.min(at, total)}/${total}`,
             ),
           );
         } else {
@@ -360,7 +373,7 @@ export function registerPracticeCommand(program: Command, ctx: CliContext): void
           const questions = session.steps.length;
           ctx.out(
             ctx.style.bold(
-              `Practice session ${session.id}: ${questions} question${questions === 1 ? "" : "s"} from ${sourceLabel(session.source)}${session.role ? ` · role ${session.role}` : ""}`,
+              `Practice session ${shortId(session.id)}: ${questions} question${questions === 1 ? "" : "s"} from ${sourceLabel(session.source)}${session.role ? ` · role ${session.role}` : ""}`,
             ),
           );
           if (unfinished.length > 0)
@@ -389,11 +402,12 @@ async function listUnfinished(
   const sessions = await practice.listPractice(store, userId, { status: "active" });
   if (sessions.length === 0) return style.dim("No unfinished practice session: derisk practice starts one.");
   const lines = [style.bold(`Unfinished sessions: ${sessions.length} (newest first)`)];
+  const short = shortIds(sessions.map((session) => session.id));
   for (const session of sessions) {
     const { answered, total, at } = progressOf(session);
     const current = session.current;
     lines.push(
-      `• ${session.id}  ${style.dim(`started ${when(session.createdAt)} UTC · ${sourceLabel(session.source)} · ${answered}/${total} answered`)}`,
+      `• ${short(session.id)}  ${style.dim(`started ${when(session.createdAt)} UTC · ${sourceLabel(session.source)} · ${answered}/${total} answered`)}`,
       `    at question ${Math.min(at, total)}/${total}: ${current?.questionText ?? "—"}${current?.attempt?.text ? style.dim(" (draft saved)") : ""}`,
     );
   }
@@ -409,7 +423,11 @@ async function findResumable(
 ): Promise<PracticeView> {
   if (typeof resume === "string") {
     try {
-      return await practice.getPractice(store, userId, resume);
+      return await practice.getPractice(
+        store,
+        userId,
+        await resolveId(store, userId, "practice-session", resume),
+      );
     } catch (error) {
       if ((error as { code?: string }).code === "NOT_FOUND")
         throw new DeriskError(
@@ -449,7 +467,7 @@ async function runSession(
   const stopped = (why: string) => {
     const { at, total } = progressOf(session);
     ctx.out(
-      `\n${style.yellow(why)} Session ${session.id} is saved at question ${Math.min(at, total)}/${total} with what you typed.\n${style.dim(`Resume with: derisk practice --resume ${session.id}`)}`,
+      `\n${style.yellow(why)} Session ${shortId(session.id)} is saved at question ${Math.min(at, total)}/${total} with what you typed.\n${style.dim(`Resume with: derisk practice --resume ${shortId(session.id)}`)}`,
     );
   };
   try {
@@ -625,7 +643,7 @@ async function runSession(
         ctx.out(
           style.dim(
             rated.due
-              ? `  rated ${rated.rating}: next review ${when(rated.due)} UTC (in ${rated.intervalDays ?? 0} day(s))`
+              ? `  rated ${rated.rating}: next review ${when(rated.due)} UTC (${inInterval(rated.intervalDays ?? 0)})`
               : `  rated ${rated.rating}: kept with the attempt (a question typed in has no schedule)`,
           ),
         );
@@ -689,6 +707,6 @@ async function renderReport(
   const session = await store.practice.getSession(userId, sessionId);
   const ids = session.steps.flatMap((s) => (s.kind === "question" ? [s.itemId ?? s.questionId ?? []] : []));
   const first = ids.flat()[0];
-  if (first) lines.push(style.dim(`Attempts over time: derisk history ${first}`));
+  if (first) lines.push(style.dim(`Attempts over time: derisk history ${shortId(first)}`));
   return lines.join("\n");
 }

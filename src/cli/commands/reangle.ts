@@ -1,8 +1,10 @@
 import type { Command } from "commander";
 import { DeriskError } from "../../app/errors.ts";
+import { resolveId } from "../../app/ids.ts";
 import type { BetterVariant } from "../../app/packaging.ts";
 import { ROLE_IDS } from "../../core/model.ts";
 import type { Reangled } from "../../core/packaging/index.ts";
+import { shortId } from "../../core/short-ids.ts";
 import type { CliContext } from "../context.ts";
 import { parseRoleFlag, readTextArg } from "./compose.ts";
 
@@ -17,7 +19,7 @@ interface ReangleFlags {
 /**
  * Registers `derisk reangle`: re-angles an answer for another role, with a sentence-level
  * diff; the answer is a stored one (`--answer ID`, against its own question) or a FILE.
- * @example registerReangleCommand(program, createContext()); // derisk reangle --answer 3f2a… --role ml-engineer
+ * @example registerReangleCommand(program, createContext()); // derisk reangle --answer 3f2a --role ml-engineer
  */
 export function registerReangleCommand(program: Command, ctx: CliContext): void {
   program
@@ -36,7 +38,7 @@ export function registerReangleCommand(program: Command, ctx: CliContext): void 
     .option("--json", "print the re-angled text, the diff and the role-vocabulary shares as JSON")
     .addHelpText(
       "after",
-      "\nExamples:\n  derisk reangle --answer 3f2a… --from-role mlops-engineer --role ml-engineer\n  derisk reangle answer.md --from-role mlops-engineer --role ml-engineer\n  pbpaste | derisk reangle - --role ml-engineer --json",
+      "\nExamples:\n  derisk reangle --answer 3f2a --from-role mlops-engineer --role ml-engineer\n  derisk reangle answer.md --from-role mlops-engineer --role ml-engineer\n  pbpaste | derisk reangle - --role ml-engineer --json",
     )
     .action(async (file: string | undefined, flags: ReangleFlags) => {
       const toRole = parseRoleFlag(flags.role) ?? "ml-engineer";
@@ -51,7 +53,9 @@ export function registerReangleCommand(program: Command, ctx: CliContext): void 
           throw new DeriskError("USAGE", "Give either a FILE or --answer ID, not both.");
         const itemId = flags.answer;
         const { reangleAnswer } = await import("../../app/packaging.ts");
-        out = await ctx.withStore((store, userId) => reangleAnswer(store, userId, itemId, toRole, options));
+        out = await ctx.withStore(async (store, userId) =>
+          reangleAnswer(store, userId, await resolveId(store, userId, "item", itemId), toRole, options),
+        );
       } else {
         if (file === undefined)
           throw new DeriskError(
@@ -88,7 +92,7 @@ export function registerReangleCommand(program: Command, ctx: CliContext): void 
         lines.push(
           "",
           style.yellow(
-            `Your variant "${better.variant}" of this question already fits ${roleTitle} better: ${pct(better.coreShare)} core vocabulary, against ${pct(better.reangledCoreShare)} for this re-angle (derisk reangle --answer ${better.itemId}).`,
+            `Your variant "${better.variant}" of this question already fits ${roleTitle} better: ${pct(better.coreShare)} core vocabulary, against ${pct(better.reangledCoreShare)} for this re-angle (derisk reangle --answer ${shortId(better.itemId)}).`,
           ),
         );
       }

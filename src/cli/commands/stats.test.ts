@@ -38,7 +38,9 @@ describeStores("derisk stats", (getStore) => {
     const text = await runCommand([registerStatsCommand], ["stats"], { store });
     expect(text.out).toContain("attempts 2");
     expect(text.out).toContain("streak 1 day (practised today)");
-    expect(text.out).toMatch(/Risks left open/);
+    // The counts are over every attempt ("2 of 2"): the heading must not say "the last five".
+    expect(text.out).toContain("Risks left open (attempts that left each open, of all attempts)");
+    expect(text.out).toMatch(/\n {2}systems {7}\d of 2/);
     // Plain output has no block characters; a colour terminal gets sparklines.
     expect(text.out).not.toMatch(/[▁▂▃▄▅▆▇█]/);
     const coloured = renderStats(figures, createStyle({ isTTY: true } as NodeJS.WriteStream, {}), true);

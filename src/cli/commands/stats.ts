@@ -52,7 +52,11 @@ export function renderStats(figures: ProgressFigures, style: Style, sparklines: 
     const over = a.budget && a.seconds > a.budget.max ? style.yellow(" over") : "";
     lines.push(`  ${a.at.slice(0, 10)}  ${clock(a.seconds)}${budget}${over}  ${a.question.slice(0, 50)}`);
   }
-  lines.push("", style.bold("Risks left open (share of the last five attempts)"));
+  lines.push(
+    "",
+    style.bold("Risks left open (attempts that left each open, of all attempts)"),
+    ...(sparklines ? [style.dim("  the line: its share of the last five, over time")] : []),
+  );
   for (const risk of figures.risks) {
     const mark = figures.keepsComingBack === risk.risk ? style.yellow("  keeps coming back") : "";
     lines.push(

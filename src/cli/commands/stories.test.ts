@@ -71,7 +71,7 @@ describeStores("derisk stories and packaging on the bank", (getStore) => {
     expect(shown.out).toMatch(/\nActions\n1\. /);
     expect(shown.out).toMatch(/competencies: technical-challenge/);
 
-    expect((await runCommand(store, ["stories", "delete", q3.id])).out).toBe(`deleted ${q3.id}`);
+    expect((await runCommand(store, ["stories", "delete", q3.id])).out).toBe(`deleted ${q3.id.slice(0, 8)}`);
     const gone = await runCommand(store, ["stories", "show", q3.id]);
     expect(gone).toMatchObject({ code: 2, error: expect.stringMatching(/No story with id/) });
   });

@@ -1,5 +1,7 @@
 import type { Command } from "commander";
+import { resolveId } from "../../app/ids.ts";
 import type { StoredStory } from "../../app/stories.ts";
+import { shortId, shortIds } from "../../core/short-ids.ts";
 import type { CliContext } from "../context.ts";
 import { rejectUnknownSubcommand } from "../default-command.ts";
 import type { Style } from "../render/style.ts";
@@ -9,16 +11,18 @@ function renderStoryList(stories: readonly StoredStory[], style: Style): string 
     return "No stories in your bank yet: derisk stories from-document turns your imported answers into stories.";
   }
   const lines = [style.bold(`${stories.length} ${stories.length === 1 ? "story" : "stories"}`)];
+  const short = shortIds(stories.map((story) => story.id));
   for (const story of stories) {
     const competencies = story.competencies.length > 0 ? story.competencies.join(", ") : "no competency yet";
-    lines.push(`${story.id}  ${story.title}`, style.dim(`    ${competencies}`));
+    lines.push(`${short(story.id)}  ${story.title}`, style.dim(`    ${competencies}`));
   }
   return lines.join("\n");
 }
 
 function renderStory(story: StoredStory, style: Style): string {
-  const lines = [style.bold(story.title), style.dim(`id ${story.id} · version ${story.version}`)];
-  if (story.sourceItemId !== undefined) lines.push(style.dim(`drawn from answer ${story.sourceItemId}`));
+  const lines = [style.bold(story.title), style.dim(`id ${shortId(story.id)} · version ${story.version}`)];
+  if (story.sourceItemId !== undefined)
+    lines.push(style.dim(`drawn from answer ${shortId(story.sourceItemId)}`));
   const part = (label: string, text: string) => {
     if (text.trim() !== "") lines.push("", style.bold(label), text);
   };
@@ -50,7 +54,7 @@ export function registerStoriesCommand(program: Command, ctx: CliContext): void 
     )
     .addHelpText(
       "after",
-      "\nExamples:\n  derisk stories from-document\n  derisk stories list\n  derisk stories show 3f2a…\n  derisk stories from-answer 9c1d… --json",
+      "\nExamples:\n  derisk stories from-document\n  derisk stories list\n  derisk stories show 3f2a\n  derisk stories from-answer 9c1d --json",
     );
 
   rejectUnknownSubcommand(stories, stories.command("list", { isDefault: true }))
@@ -69,7 +73,9 @@ export function registerStoriesCommand(program: Command, ctx: CliContext): void 
     .option("--json", "print { story } as JSON")
     .action(async (storyId: string, flags: { json?: boolean }) => {
       const { getStory } = await import("../../app/stories.ts");
-      const story = await ctx.withStore((store, userId) => getStory(store, userId, storyId));
+      const story = await ctx.withStore(async (store, userId) =>
+        getStory(store, userId, await resolveId(store, userId, "story", storyId)),
+      );
       ctx.out(flags.json ? JSON.stringify({ story }, null, 2) : renderStory(story, ctx.style));
     });
 
@@ -83,13 +89,15 @@ export function registerStoriesCommand(program: Command, ctx: CliContext): void 
     .option("--json", "print { story, created } as JSON")
     .action(async (itemId: string, flags: { json?: boolean }) => {
       const { createStoryFromAnswer } = await import("../../app/stories.ts");
-      const result = await ctx.withStore((store, userId) => createStoryFromAnswer(store, userId, itemId));
+      const result = await ctx.withStore(async (store, userId) =>
+        createStoryFromAnswer(store, userId, await resolveId(store, userId, "item", itemId)),
+      );
       if (flags.json) {
         ctx.out(JSON.stringify(result, null, 2));
         return;
       }
       const verb = result.created ? ctx.style.green("created") : ctx.style.dim("already a story:");
-      ctx.out(`${verb} ${result.story.id}  ${result.story.title}`);
+      ctx.out(`${verb} ${shortId(result.story.id)}  ${result.story.title}`);
     });
 
   stories
@@ -110,11 +118,12 @@ export function registerStoriesCommand(program: Command, ctx: CliContext): void 
         return;
       }
       const { style } = ctx;
+      const short = shortIds(result.created.map((s) => s.id));
       const lines = [
         style.bold(
           `${result.created.length} new ${result.created.length === 1 ? "story" : "stories"}, ${result.existing.length} already converted, ${result.skipped.length} skipped`,
         ),
-        ...result.created.map((s) => `${style.green("+")} ${s.id}  ${s.title}`),
+        ...result.created.map((s) => `${style.green("+")} ${short(s.id)}  ${s.title}`),
         ...result.skipped.map((s) => style.dim(`  skipped ${s.key}: ${s.reason}`)),
       ];
       ctx.out(lines.join("\n"));
@@ -128,7 +137,11 @@ export function registerStoriesCommand(program: Command, ctx: CliContext): void 
     .option("--json", "print { deleted } as JSON")
     .action(async (storyId: string, flags: { json?: boolean }) => {
       const { deleteStory } = await import("../../app/stories.ts");
-      await ctx.withStore((store, userId) => deleteStory(store, userId, storyId));
-      ctx.out(flags.json ? JSON.stringify({ deleted: storyId }) : `${ctx.style.green("deleted")} ${storyId}`);
+      const deleted = await ctx.withStore(async (store, userId) => {
+        const id = await resolveId(store, userId, "story", storyId);
+        await deleteStory(store, userId, id);
+        return id;
+      });
+      ctx.out(flags.json ? JSON.stringify({ deleted }) : `${ctx.style.green("deleted")} ${shortId(deleted)}`);
     });
 }

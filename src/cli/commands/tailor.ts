@@ -1,7 +1,9 @@
 import type { Command } from "commander";
 import type * as Z from "zod";
 import { DeriskError } from "../../app/errors.ts";
+import { resolveId } from "../../app/ids.ts";
 import type { Tailoring, WhyCompany } from "../../core/packaging/index.ts";
+import { shortId, shortIds } from "../../core/short-ids.ts";
 import type { CliContext } from "../context.ts";
 import { parseJsonText, readStoriesFlag, readTextArg } from "./compose.ts";
 
@@ -76,9 +78,10 @@ export function registerTailorCommand(program: Command, ctx: CliContext): void {
           ctx.out("No saved tailorings yet: derisk tailor posting.md saves one.");
           return;
         }
+        const short = shortIds(saved.map((t) => t.id));
         for (const t of saved) {
           ctx.out(
-            `${t.id}  ${t.updatedAt.slice(0, 10)}  ${t.title ?? "Job description"}${t.company ? ` at ${t.company}` : ""} — ${t.covered} of ${t.requirements} evidenced`,
+            `${short(t.id)}  ${t.updatedAt.slice(0, 10)}  ${t.title ?? "Job description"}${t.company ? ` at ${t.company}` : ""} — ${t.covered} of ${t.requirements} evidenced`,
           );
         }
         return;
@@ -90,8 +93,8 @@ export function registerTailorCommand(program: Command, ctx: CliContext): void {
       if (flags.open !== undefined) {
         const { openTailoring } = await import("../../app/packaging.ts");
         const open = flags.open;
-        ({ tailoring, whyCompany, id } = await ctx.withStore((store, userId) =>
-          openTailoring(store, userId, open),
+        ({ tailoring, whyCompany, id } = await ctx.withStore(async (store, userId) =>
+          openTailoring(store, userId, await resolveId(store, userId, "tailoring", open)),
         ));
       } else if (file === undefined) {
         throw new DeriskError(
@@ -181,7 +184,9 @@ export function registerTailorCommand(program: Command, ctx: CliContext): void {
         "",
         style.bold("Why this company — scaffold"),
         ...whyCompany.lines.map((l) => `  ${l.text}`),
-        ...(id === undefined ? [] : ["", style.dim(`Saved as ${id}: derisk tailor --open ${id}`)]),
+        ...(id === undefined
+          ? []
+          : ["", style.dim(`Saved as ${shortId(id)}: derisk tailor --open ${shortId(id)}`)]),
       );
       ctx.out(lines.join("\n"));
     });

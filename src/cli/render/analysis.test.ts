@@ -47,4 +47,19 @@ describe("renderAnalysis", () => {
     );
     expect(story).toContain("STAR+L");
   });
+
+  it("quotes a sentence typed over several lines on one line, keeping the indentation", () => {
+    const text = renderAnalysis(
+      analyze("The detector software had users and deadlines\nand I owned the pipeline end to\nend.", {
+        question: "How does your research carry over?",
+        followUp: true,
+      }),
+      style,
+    );
+    expect(text).toContain(
+      "“The detector software had users and deadlines and I owned the pipeline end to end.”",
+    );
+    // Every line of the report after its heading is indented or a heading: none starts mid-quote.
+    expect(text.split("\n").filter((line) => /^(and I|end\.)/.test(line))).toEqual([]);
+  });
 });

@@ -12,6 +12,9 @@ const levelMark = (style: Style, level: string): string =>
         ? style.red("▲ ")
         : style.dim("○ ");
 
+/** A quote on one line: a sentence typed over several lines would break the report's indentation. */
+const oneLine = (quote: string): string => quote.replace(/\s+/g, " ").trim();
+
 const bar = (share: number, width = 20) => "█".repeat(Math.round(share * width)).padEnd(width, "·");
 
 /** The compact terminal report of one analysis. */
@@ -51,7 +54,7 @@ export function renderAnalysis(analysis: Analysis, style: Style): string {
     const report = analysis.signals[id];
     const first = report.evidence[0];
     out.push(
-      `  ${levelMark(style, report.level)} ${name.padEnd(27)} ${levelText(id, report.level).padEnd(9)}${first ? style.dim(` “${first.quote}”`) : ""}`,
+      `  ${levelMark(style, report.level)} ${name.padEnd(27)} ${levelText(id, report.level).padEnd(9)}${first ? style.dim(` “${oneLine(first.quote)}”`) : ""}`,
     );
   }
   out.push(
@@ -70,7 +73,9 @@ export function renderAnalysis(analysis: Analysis, style: Style): string {
   if (analysis.fixes.length > 0) {
     out.push(`\n${style.bold("Top fixes")}`);
     analysis.fixes.forEach((fix, i) => {
-      out.push(`  ${i + 1}. ${fix.action}\n     ${style.dim(`sentence ${fix.index + 1}: “${fix.quote}”`)}`);
+      out.push(
+        `  ${i + 1}. ${fix.action}\n     ${style.dim(`sentence ${fix.index + 1}: “${oneLine(fix.quote)}”`)}`,
+      );
     });
   }
   for (const warning of analysis.warnings) out.push(`${style.yellow("warning:")} ${warning}`);

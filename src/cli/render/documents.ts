@@ -1,13 +1,15 @@
 import type { DocumentDetail, DocumentSummary, StoredItem } from "../../core/api-types.ts";
 import { describeCounts } from "../../core/report-summary.ts";
+import { shortId, shortIds } from "../../core/short-ids.ts";
 import type { Style } from "./style.ts";
 
 export function renderDocumentList(documents: DocumentSummary[], style: Style): string {
   if (documents.length === 0) return "Your bank is empty: import a document with derisk import FILE.";
+  const short = shortIds(documents.map((d) => d.id));
   return documents
     .map(
       (d) =>
-        `${style.bold(d.title)}  ${style.dim(d.id)}\n  ${describeCounts(d.counts)}${d.targetRole ? ` · role: ${d.targetRole}` : ""} · updated ${d.updatedAt}`,
+        `${style.bold(d.title)}  ${style.dim(short(d.id))}\n  ${describeCounts(d.counts)}${d.targetRole ? ` · role: ${d.targetRole}` : ""} · updated ${d.updatedAt}`,
     )
     .join("\n");
 }
@@ -18,8 +20,8 @@ const indent = (text: string, prefix: string) =>
     .map((line) => `${prefix}${line}`)
     .join("\n");
 
-function renderItem(item: StoredItem, style: Style): string | undefined {
-  const id = style.dim(`[${item.id}]`);
+function renderItem(item: StoredItem, style: Style, short: (id: string) => string): string | undefined {
+  const id = style.dim(`[${short(item.id)}]`);
   switch (item.kind) {
     case "section":
       return `\n${style.bold(item.title)}${item.role ? style.dim(` (role: ${item.role})`) : ""}`;
@@ -60,6 +62,9 @@ export function renderDocument(
   items: StoredItem[],
   style: Style,
 ): string {
-  const head = `${style.bold(document.title)}  ${style.dim(document.id)}\n${describeCounts(document.counts)}`;
-  return [head, ...items.map((item) => renderItem(item, style)).filter((s) => s !== undefined)].join("\n");
+  const head = `${style.bold(document.title)}  ${style.dim(shortId(document.id))}\n${describeCounts(document.counts)}`;
+  const short = shortIds(items.map((item) => item.id));
+  return [head, ...items.map((item) => renderItem(item, style, short)).filter((s) => s !== undefined)].join(
+    "\n",
+  );
 }

@@ -1,5 +1,6 @@
 import type { ImportChanges, ImportResult } from "../../core/api-types.ts";
 import { formatShare } from "../../core/report-summary.ts";
+import { shortId } from "../../core/short-ids.ts";
 import type { Style } from "./style.ts";
 
 const statusLine: Record<ImportResult["status"], string> = {
@@ -27,7 +28,7 @@ function renderChanges(changes: ImportChanges, dryRun: boolean, style: Style): s
   }
   for (const conflict of changes.conflicts) {
     lines.push(
-      `  ${style.yellow("conflict:")} ${conflict.label}: the file changed it and so did you; your text stays, the file's ${dryRun ? "would go" : "is"} in its history (derisk history ${conflict.itemId ?? conflict.key})`,
+      `  ${style.yellow("conflict:")} ${conflict.label}: the file changed it and so did you; your text stays, the file's ${dryRun ? "would go" : "is"} in its history (derisk history ${conflict.itemId === undefined ? conflict.key : shortId(conflict.itemId)})`,
     );
   }
   return lines;
@@ -38,7 +39,7 @@ export function renderImportResult(result: ImportResult, style: Style): string {
   const { report } = result;
   const lines = [
     `${style.bold(result.title)}`,
-    `${result.status === "unchanged" || result.status === "dry-run" ? style.yellow("•") : style.green("✓")} ${statusLine[result.status]}${result.documentId ? style.dim(` (id ${result.documentId})`) : ""}`,
+    `${result.status === "unchanged" || result.status === "dry-run" ? style.yellow("•") : style.green("✓")} ${statusLine[result.status]}${result.documentId ? style.dim(` (id ${shortId(result.documentId)})`) : ""}`,
     ...(result.wouldBe ? [`  ${wouldBeLine[result.wouldBe]}`] : []),
     `  ${result.summary}`,
     `  lines: ${report.lines.total} total, ${report.lines.nonBlank} with text, ${report.lines.inNotes} kept as notes; ${formatShare(result.recognisedShare)} recognised`,
