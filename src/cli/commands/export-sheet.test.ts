@@ -87,5 +87,11 @@ describeStores("derisk export (prep sheet)", (getStore) => {
     expect(mixed.code).toBe(1);
     const missing = await run(getStore(), ["export", "--format", "html", "-d", "no-such-id"]);
     expect([missing.code, missing.error]).toEqual([2, expect.stringMatching(/No document no-such-id/)]);
+    // The JSON bank file is always the whole bank: -d was silently ignored.
+    const json = await run(getStore(), ["export", "--format", "json", "-d", "no-such-id"]);
+    expect([json.code, json.error]).toEqual([
+      1,
+      expect.stringMatching(/--format json always writes the whole bank/),
+    ]);
   });
 });

@@ -35,6 +35,12 @@ export function registerExportCommand(program: Command, ctx: CliContext): void {
         );
       }
       const format = options.format;
+      if (format === "json" && options.document !== undefined) {
+        throw new DeriskError(
+          "USAGE",
+          "--format json always writes the whole bank (the complete backup), so -d does not apply: export one document with --format md -d ID, or drop -d.",
+        );
+      }
       const file = sheet
         ? await exportSheet(ctx, sheet, options)
         : await ctx.withStore(async (store, userId) =>
