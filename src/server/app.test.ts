@@ -357,6 +357,14 @@ describeStores("HTTP API", (getStore) => {
     expect(list.documents.map((d) => d.title)).toEqual(["ML Engineer prep"]);
   });
 
+  it("tells a page user where to look, not which CLI command to type", async () => {
+    const res = await appFor("a").request("/api/documents/00000000-0000-4000-8000-000000000000");
+    expect(res.status).toBe(404);
+    const { error } = (await res.json()) as { error: { message: string } };
+    expect(error.message).toMatch(/the Library lists your documents/);
+    expect(error.message).not.toMatch(/derisk list/);
+  });
+
   it("answers unknown API routes with a JSON 404", async () => {
     const res = await appFor("a").request("/api/nope");
     expect(res.status).toBe(404);
