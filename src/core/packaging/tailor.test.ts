@@ -762,3 +762,23 @@ describe("a posting with task-list boxes and broken links", () => {
     expect(texts).toEqual(["Experience with Go", "Experience with Terraform (IaC)"]);
   });
 });
+
+describe("the posting's language", () => {
+  it("does not call a terse English list of tools 'not English'", () => {
+    const posting = [
+      "# Senior ML Engineer, Acme Payments",
+      "",
+      "## Requirements",
+      "- Python, SQL, Spark",
+      "- PyTorch or TensorFlow",
+      "- Kubernetes, Docker, Terraform",
+      "- AWS SageMaker, Lambda, S3",
+      "- MLflow, Airflow, dbt",
+      "- Feature stores, model registries",
+      "- CI/CD, GitHub Actions",
+      "- Grafana, Prometheus dashboards",
+      "- 5+ years production ML",
+    ].join("\n");
+    expect(extractRequirements(posting).notes).toEqual([]);
+  });
+});

@@ -240,14 +240,19 @@ function trimSpan(
 }
 
 function languageNote(text: string): string | undefined {
-  const all = words(text);
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
   const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
   if (letters > 40 && latin / letters < 0.5) {
     return "The posting is mostly in a non-Latin script: derisk reads English postings; only skill names written in English were matched.";
   }
-  // Running English text is about a quarter function words; other languages share few.
-  if (all.length >= 20 && all.filter((w) => ENGLISH.has(w)).length / all.length < 0.1) {
+  // Running English text is about a quarter function words; other languages share few. Only
+  // lines of running text count: a terse list ("Python, SQL, Spark") has none in any language.
+  const running = text
+    .split("\n")
+    .map((line) => words(line))
+    .filter((lineWords) => lineWords.length >= 6)
+    .flat();
+  if (running.length >= 20 && running.filter((w) => ENGLISH.has(w)).length / running.length < 0.1) {
     return "The posting does not look like English: requirements were found from its layout only, and few skills may match.";
   }
   return undefined;
