@@ -41,9 +41,16 @@ describeStores("derisk journal", (getStore) => {
     expect(edited.out).toContain("Takeaway\nI stay calm and trace it.");
     expect(edited.out).toContain("What you solved: I traced it to a stale cache and fixed it.");
 
+    // The CLI says how to write it: the app's message alone named no option.
     expect(await run(store, ["journal", "add"])).toMatchObject({
       code: 2,
-      error: expect.stringMatching(/empty/),
+      error: expect.stringMatching(
+        /empty: write what happened with --happened "…", or how it felt with --felt "…"/,
+      ),
+    });
+    expect(await run(store, ["journal", "add", "--felt", "   "])).toMatchObject({
+      code: 2,
+      error: expect.stringMatching(/--happened/),
     });
     expect(await run(store, ["journal", "show", "nope"])).toMatchObject({
       code: 2,

@@ -95,6 +95,13 @@ export function registerJournalCommand(program: Command, ctx: CliContext): void 
         json?: boolean;
       }) => {
         const { addJournalEntry, getJournalEntry } = await import("../../app/journal.ts");
+        const { DeriskError } = await import("../../app/errors.ts");
+        if ((flags.happened ?? "").trim() === "" && (flags.felt ?? "").trim() === "") {
+          throw new DeriskError(
+            "BAD_INPUT",
+            'The entry is empty: write what happened with --happened "…", or how it felt with --felt "…" (e.g. derisk journal add --felt "Drained after the outage.").',
+          );
+        }
         const detail = await ctx.withStore(async (store, userId) => {
           const entry = await addJournalEntry(store, userId, {
             ...(flags.title === undefined ? {} : { title: flags.title }),
