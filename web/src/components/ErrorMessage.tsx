@@ -1,5 +1,17 @@
 import { Icon } from "./Icon.tsx";
 
+// Errors that the same request can never get past: offering "Try again" on them is a dead end.
+const FINAL = new Set(["NOT_FOUND", "BAD_INPUT", "TOO_LARGE", "UNSUPPORTED_ENCODING", "USAGE", "FORBIDDEN"]);
+
+/**
+ * Whether asking again can succeed (a network failure, a busy database, a server error), so the
+ * page offers "Try again"; a missing document or refused input would fail the same way.
+ * @example canRetry("NETWORK") // true
+ */
+export function canRetry(code: string): boolean {
+  return !FINAL.has(code);
+}
+
 /** An API or client error as the user sees it: what went wrong, its stable code, and a way on. */
 export function ErrorMessage({
   title,
@@ -19,7 +31,7 @@ export function ErrorMessage({
         <p className="callout-code">
           Error code <code>{error.code}</code>
         </p>
-        {onRetry && (
+        {onRetry && canRetry(error.code) && (
           <button type="button" className="button button-small" onClick={onRetry}>
             Try again
           </button>
