@@ -85,7 +85,8 @@ describeStores("items", (getStore) => {
     });
     await expect(stale).rejects.toMatchObject({
       code: "CONFLICT",
-      message: "This answer was changed elsewhere (version 3, you had 2): reload to see the latest text.",
+      message:
+        "This answer was changed elsewhere (version 3, you had 2): nothing was overwritten; start again from the latest text.",
     });
     expect((await store.items.getItem("a", answer.id)).raw).toBe("y");
   });

@@ -37,7 +37,7 @@ export function notFound(what: string, id: string): DeriskError {
 export function staleVersion(what: string, current: number, expected: number): DeriskError {
   return new DeriskError(
     "CONFLICT",
-    `This ${what} was changed elsewhere (version ${current}, you had ${expected}): reload to see the latest text.`,
+    `This ${what} was changed elsewhere (version ${current}, you had ${expected}): nothing was overwritten; start again from the latest text.`,
   );
 }
 
