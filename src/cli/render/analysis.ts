@@ -43,8 +43,10 @@ export function renderAnalysis(analysis: Analysis, style: Style): string {
     out.push(`\n${style.bold("STAR+L")}`);
     for (const part of STAR_PARTS) {
       const p = analysis.star.parts[part];
+      // Sentences read as the part while the answer does not count it: weak, not missing.
+      const weak = !p.present && p.words > 0;
       out.push(
-        `  ${part.padEnd(9)} ${p.present ? bar(p.share) : style.red("missing".padEnd(20))} ${Math.round(p.share * 100)}%`,
+        `  ${part.padEnd(9)} ${p.present ? bar(p.share) : weak ? style.yellow(bar(p.share)) : style.red("missing".padEnd(20))} ${Math.round(p.share * 100)}%${weak ? style.yellow(" · does not land yet") : ""}`,
       );
     }
     for (const finding of analysis.star.imbalances) out.push(`  ${style.yellow("!")} ${finding.message}`);

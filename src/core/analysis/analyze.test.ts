@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { answerOf, readSeed } from "../../../test/seed.ts";
+import { answerText } from "../answer-text.ts";
 import { DeriskError } from "../errors.ts";
 import { analyze } from "./index.ts";
 
@@ -467,5 +469,41 @@ describe("analyze", () => {
     const reasons = [...a.signals.ambiguity.reasons, ...a.signals.systems.reasons];
     expect(reasons.some((r) => /^1 kind of /.test(r))).toBe(true);
     expect(reasons.join(" ")).not.toMatch(/\b1 kinds\b/);
+  });
+});
+
+describe("a STAR part the answer does not count but a sentence reads as", () => {
+  // The seed's technical story closes on "It helped me solidify my end-to-end understanding…": the
+  // sentence tagger reads it as the lesson, the answer heads do not count it. Saying "No lesson"
+  // beside "lesson 13%", and pointing at the sentence that is meant as the lesson with "close with
+  // what you learned", contradicts itself.
+  const answer = answerOf(readSeed(), "q3/core");
+  const a = analyze(answerText(answer), { question: answer.question });
+  const lesson = a.star.parts.lesson;
+
+  it("is reported as weak, quoting its sentence, not as missing", () => {
+    expect(a.labels.lesson).toBe(false);
+    expect(lesson.words).toBeGreaterThan(0);
+    const ids = a.star.imbalances.map((f) => f.id);
+    expect(ids).toContain("weak-lesson");
+    expect(ids).not.toContain("missing-lesson");
+    const weak = a.star.imbalances.find((f) => f.id === "weak-lesson");
+    expect(weak?.evidence[0]?.quote).toMatch(/^It helped me solidify/);
+  });
+
+  it("asks to make the lesson concrete at that sentence", () => {
+    const fix = a.fixes.find((f) => f.action.startsWith("Lesson:"));
+    expect(fix?.action).toBe("Lesson: make it concrete; say what you now do differently because of it.");
+    expect(fix?.quote).toMatch(/^It helped me solidify/);
+  });
+
+  it("keeps 'No lesson' for a story with no lesson sentence at all", () => {
+    const plain = analyze(
+      "Last spring our nightly import failed twice a week. I traced it to a timeout, rewrote the retry loop and added an alert. Since then it has not failed once in four months.",
+      { question: "Tell me about a time you fixed a recurring problem." },
+    );
+    expect(plain.labels.lesson).toBe(false);
+    expect(plain.star.parts.lesson.words).toBe(0);
+    expect(plain.star.imbalances.map((f) => f.id)).toContain("missing-lesson");
   });
 });

@@ -151,14 +151,28 @@ function summariseStar(
       });
     }
     const last = units[units.length - 1];
-    if (!parts.result.present && last !== undefined) {
+    // A part the answer heads do not count but a sentence reads as (its words are in the part's
+    // share) is weak, not missing: "No lesson" beside "lesson 13%" would contradict itself.
+    if (!parts.result.present && parts.result.words > 0) {
+      imbalances.push({
+        id: "weak-result",
+        message: "The result does not land yet: say what changed because of what you did, and by how much.",
+        evidence: quotes("result"),
+      });
+    } else if (!parts.result.present && last !== undefined) {
       imbalances.push({
         id: "missing-result",
         message: "No result: the story stops before saying what changed.",
         evidence: [quoteOf(last)],
       });
     }
-    if (!parts.lesson.present && last !== undefined) {
+    if (!parts.lesson.present && parts.lesson.words > 0) {
+      imbalances.push({
+        id: "weak-lesson",
+        message: "The lesson does not land yet: say what you took from it and what you now do differently.",
+        evidence: quotes("lesson"),
+      });
+    } else if (!parts.lesson.present && last !== undefined) {
       imbalances.push({
         id: "missing-lesson",
         message: "No lesson: say what you learned or now do differently.",

@@ -160,10 +160,14 @@ export function proposeFixes(
       });
     }
   } else if (!labels.result) {
+    const weak = lastOf(units, "result");
     candidates.push({
       severity: 8.5,
-      unit: last,
-      action: "Result: end the story with what changed, with a number (time, money, %, users).",
+      unit: weak ?? last,
+      action:
+        weak === undefined
+          ? "Result: end the story with what changed, with a number (time, money, %, users)."
+          : "Result: say plainly what changed because of what you did, with a number (time, money, %, users).",
     });
   } else if (!labels.quantified) {
     const vague = impact.vague.find((v) => units[v.index]?.part === "result") ?? impact.vague[0];
@@ -219,10 +223,15 @@ export function proposeFixes(
     });
   }
   if (!labels.lesson && story) {
+    // A sentence that reads as a lesson without counting as one: point at it and ask for the change.
+    const weak = lastOf(units, "lesson");
     candidates.push({
       severity: 5.5,
-      unit: last,
-      action: "Lesson: close with what you learned and what you now do differently.",
+      unit: weak ?? last,
+      action:
+        weak === undefined
+          ? "Lesson: close with what you learned and what you now do differently."
+          : "Lesson: make it concrete; say what you now do differently because of it.",
     });
   }
   if (draft.roleFit?.mix === "adjacent-heavy" && draft.roleFit.suggestion !== undefined) {

@@ -340,13 +340,22 @@ function StarBalance({ analysis }: { analysis: Analysis }) {
         )}
       </div>
       <ul className="star-legend">
-        {STAR_PARTS.map((part) => (
-          <li key={part} className={analysis.star.parts[part].present ? undefined : "is-missing"}>
-            <span className={`legend-dot seg-${part}`} aria-hidden="true" />
-            {PART_NAMES[part]}{" "}
-            {analysis.star.parts[part].present ? percent(analysis.star.parts[part].share) : "missing"}
-          </li>
-        ))}
+        {STAR_PARTS.map((part) => {
+          const p = analysis.star.parts[part];
+          // Sentences read as the part while the answer does not count it: weak, not missing.
+          const state = p.present ? undefined : p.words > 0 ? "is-weak" : "is-missing";
+          return (
+            <li key={part} className={state}>
+              <span className={`legend-dot seg-${part}`} aria-hidden="true" />
+              {PART_NAMES[part]}{" "}
+              {p.present
+                ? percent(p.share)
+                : p.words > 0
+                  ? `${percent(p.share)}, does not land yet`
+                  : "missing"}
+            </li>
+          );
+        })}
       </ul>
     </div>
   );
