@@ -12,6 +12,8 @@ export async function readInput(
   path: string,
   maxBytes: number,
   fix = "shorten it",
+  /** The option that takes a stored item's id instead ("--answer"), named when PATH looks like one. */
+  idOption?: string,
 ): Promise<Uint8Array> {
   if (path === "-") {
     const bytes = await ctx.readStdin(maxBytes);
@@ -37,9 +39,13 @@ export async function readInput(
         : code === "EACCES" || code === "EPERM"
           ? "permission denied"
           : ((error as Error).message ?? "unreadable");
+    // "derisk analyze 57fb2906" means a stored answer far more often than a file named so.
+    const looksLikeId = code === "ENOENT" && idOption !== undefined && /^[0-9a-f]{4,}$/i.test(path);
     throw new DeriskError(
       "BAD_INPUT",
-      `Cannot read ${path}: ${why}. Check the path (or pass - to read standard input).`,
+      looksLikeId
+        ? `Cannot read ${path}: no such file. To analyse the stored answer with that id, use ${idOption} ${path}; otherwise check the path.`
+        : `Cannot read ${path}: ${why}. Check the path (or pass - to read standard input).`,
       {
         cause: error,
       },

@@ -91,7 +91,13 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
           );
         }
         const text = decodeUtf8Strict(
-          await readInput(ctx, file, 1024 * 1024, "shorten it: an answer is a few minutes of speech"),
+          await readInput(
+            ctx,
+            file,
+            1024 * 1024,
+            "shorten it: an answer is a few minutes of speech",
+            "--answer",
+          ),
           file,
         );
         analysis = analyze(text, {
