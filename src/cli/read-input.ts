@@ -44,7 +44,7 @@ export async function readInput(
     throw new DeriskError(
       "BAD_INPUT",
       looksLikeId
-        ? `Cannot read ${path}: no such file. To analyse the stored answer with that id, use ${idOption} ${path}; otherwise check the path.`
+        ? `Cannot read ${path}: no such file. If ${path} is the id of an answer in your bank, use ${idOption} ${path}; otherwise check the path.`
         : `Cannot read ${path}: ${why}. Check the path (or pass - to read standard input).`,
       {
         cause: error,

@@ -37,10 +37,17 @@ export function parsePositiveFlag(flag: string, value: string | undefined): numb
  * Reads FILE (or - for standard input) as UTF-8 text; empty input is bad input.
  * @example const text = await readTextArg(ctx, "answer.md", "answer");
  */
-export async function readTextArg(ctx: CliContext, file: string, what: string): Promise<string> {
+export async function readTextArg(
+  ctx: CliContext,
+  file: string,
+  what: string,
+  /** The option that takes a stored item's id instead, named when FILE looks like an id. */
+  idOption?: string,
+): Promise<string> {
   // Binary or mis-encoded input is refused (exit 2), as `derisk analyze` does, not read as
   // replacement characters.
-  const text = decodeUtf8Strict(await readInput(ctx, file, MAX_PACKAGING_BYTES), file).replace(/^\uFEFF/, "");
+  const bytes = await readInput(ctx, file, MAX_PACKAGING_BYTES, undefined, idOption);
+  const text = decodeUtf8Strict(bytes, file).replace(/^\uFEFF/, "");
   if (text.trim() === "") {
     const where = file === "-" ? "standard input" : file;
     throw new DeriskError("BAD_INPUT", `${where} is empty: give the ${what} as a file or on standard input.`);

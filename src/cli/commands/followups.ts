@@ -87,7 +87,7 @@ export function registerFollowUpsCommand(program: Command, ctx: CliContext): voi
             "Give the answer: --answer ID from your bank, or a FILE (or - for standard input).",
           );
         const { detectConcerns, predictFollowUps } = await import("../../core/packaging/index.ts");
-        const text = await readTextArg(ctx, file, "answer");
+        const text = await readTextArg(ctx, file, "answer", "--answer");
         result = {
           followUps: predictFollowUps(text, {
             ...(role ? { role } : {}),

@@ -63,7 +63,7 @@ export function registerReangleCommand(program: Command, ctx: CliContext): void 
             "Give the answer: --answer ID from your bank, or a FILE (or - for standard input).",
           );
         const { reangle } = await import("../../core/packaging/index.ts");
-        out = reangle(await readTextArg(ctx, file, "answer"), { toRole, ...options });
+        out = reangle(await readTextArg(ctx, file, "answer", "--answer"), { toRole, ...options });
       }
       if (flags.json) {
         ctx.out(JSON.stringify(out, null, 2));
