@@ -33,10 +33,13 @@ try {
     args: chromium.args.filter((arg) => arg !== "--single-process"),
     headless: true,
   });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1250 }, deviceScaleFactor: 1 });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1900 }, deviceScaleFactor: 1 });
   await page.goto(`${server.url}/#/library/${imported.documentId}/answers/${answer?.id ?? ""}`);
   await page.waitForLoadState("networkidle");
-  await page.waitForTimeout(1500);
+  // The lens loads its model after first paint: wait until it has read the answer.
+  await page.getByText("Updating…").waitFor({ state: "detached", timeout: 60_000 });
+  await page.locator(".star-legend").waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(500);
   await page.screenshot({ path: join(root, "docs/screenshot.png") });
   await browser.close();
   process.stdout.write("wrote docs/screenshot.png\n");
