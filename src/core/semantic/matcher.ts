@@ -887,14 +887,9 @@ export function semanticMatch(
     const features = pairFeaturesOf(q, reading, profile, FEATURES);
     // With sentence embeddings for both texts, the scorer fitted with them decides.
     const encoded = encoderFeatures(options.embeddings, q.text, c.text);
-    // A posting leads with what it asks: a candidate that shows the head ask in full is held to
-    // the ordinary threshold, whatever of the setting after it goes unmet ("Designing scalable
-    // backend services" ← services that take ten times the load). Soft skills excepted: they are
-    // read from everyday verbs ("explained", "wrote") whose sense the lexicons cannot check.
-    const rules = reading.headShown && reading.unmet > 0 ? { ...reading, unmet: 0 } : reading;
     const learned = encoded
-      ? learnedDecision(withEncoderFeatures(features, encoded, reading), rules, ENCODER_MODEL)
-      : learnedDecision(features, rules);
+      ? learnedDecision(withEncoderFeatures(features, encoded, reading), reading, ENCODER_MODEL)
+      : learnedDecision(features, reading);
     if (learned.matched && score < MATCH_THRESHOLD) {
       score = Math.min(STRONG_THRESHOLD - 0.01, learned.score);
       if (!shared.some((s) => s.includes(" ≈ ")))
@@ -967,8 +962,6 @@ interface PairReading {
   languageUnmet: boolean;
   /** The credit on the query's head concept (`QueryPlan.head`): 1 shown, 0.5 a neighbour, else 0. */
   head: number;
-  /** The head ask is shown in full and names no soft skill: later unmet asks are its setting (round 21). */
-  headShown: boolean;
   shared: string[];
 }
 
@@ -1227,7 +1220,6 @@ function readPair(
   let unmet = 0;
   let bestGroup = 0;
   let head = 0;
-  let headSoft = false;
   for (const [k, ask] of plan.asks.entries()) {
     let best = 0;
     let bestLabel = "";
@@ -1250,10 +1242,7 @@ function readPair(
     conceptTotal += weight;
     conceptGot += weight * best;
     if (best * weight > bestGroup) bestGroup = best * Math.min(1, weight);
-    if (k === plan.head) {
-      head = best;
-      headSoft = ask.members.some((m) => (CONCEPTS[m.index] as ConceptDefinition).kind === "soft");
-    }
+    if (k === plan.head) head = best;
     if (best > 0) shared.push(bestLabel);
     else if (ask.unmetWhenMissed) unmet++;
   }
@@ -1326,7 +1315,6 @@ function readPair(
     // model"), so when languages are the whole ask and none is shown, the rules' "no" stands.
     languageUnmet: plan.onlyLanguages && conceptGot === 0,
     head,
-    headShown: head === 1 && !headSoft,
     shared,
   };
 }
