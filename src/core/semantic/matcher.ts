@@ -887,15 +887,9 @@ export function semanticMatch(
     const features = pairFeaturesOf(q, reading, profile, FEATURES);
     // With sentence embeddings for both texts, the scorer fitted with them decides.
     const encoded = encoderFeatures(options.embeddings, q.text, c.text);
-    // A paraphrase of an unmet ask: no word shared with it (a hard negative shares one in another
-    // sense) and word vectors that stand out from the ask's background (round 21).
-    const rules = {
-      ...reading,
-      paraphrase: (features[7] as number) === 0 && (features[10] as number) >= VECTOR_Z,
-    };
     const learned = encoded
-      ? learnedDecision(withEncoderFeatures(features, encoded, reading), rules, ENCODER_MODEL)
-      : learnedDecision(features, rules);
+      ? learnedDecision(withEncoderFeatures(features, encoded, reading), reading, ENCODER_MODEL)
+      : learnedDecision(features, reading);
     if (learned.matched && score < MATCH_THRESHOLD) {
       score = Math.min(STRONG_THRESHOLD - 0.01, learned.score);
       if (!shared.some((s) => s.includes(" ≈ ")))
