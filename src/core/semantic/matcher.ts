@@ -24,7 +24,6 @@ import { BACKGROUND_SENTENCES } from "./background.ts";
 import { CONCEPTS, type ConceptDefinition, type ConceptKind } from "./lexicon.ts";
 import { ENCODER_MODEL, learnedDecision } from "./pair-scorer.ts";
 import { type SentenceEmbeddings, unitCosine } from "./sentence-embeddings.ts";
-import { wordRank } from "./vectors.ts";
 
 /** A concept found in a text, with the words that named it. */
 export interface ConceptHit {
@@ -888,21 +887,9 @@ export function semanticMatch(
     const features = pairFeaturesOf(q, reading, profile, FEATURES);
     // With sentence embeddings for both texts, the scorer fitted with them decides.
     const encoded = encoderFeatures(options.embeddings, q.text, c.text);
-    // A paraphrase of an unmet ask: none of the asked concepts met, no word shared with the ask (a
-    // hard negative shares one in another sense), word vectors that stand well out from the ask's
-    // background, and a sentence the lexicons do not place in another field (round 21).
-    const rules = {
-      ...reading,
-      paraphrase:
-        reading.unmet > 0 &&
-        reading.concepts === 0 &&
-        (features[7] as number) === 0 &&
-        (features[10] as number) >= PARAPHRASE_Z &&
-        !placedElsewhere(c),
-    };
     const learned = encoded
-      ? learnedDecision(withEncoderFeatures(features, encoded, reading), rules, ENCODER_MODEL)
-      : learnedDecision(features, rules);
+      ? learnedDecision(withEncoderFeatures(features, encoded, reading), reading, ENCODER_MODEL)
+      : learnedDecision(features, reading);
     if (learned.matched && score < MATCH_THRESHOLD) {
       score = Math.min(STRONG_THRESHOLD - 0.01, learned.score);
       if (!shared.some((s) => s.includes(" ≈ ")))
@@ -925,27 +912,6 @@ export function semanticMatch(
     shared,
     ground: { head: reading.head, concepts: reading.concepts, lexicon: reading.base },
   };
-}
-
-// How far above the ask's background a paraphrase's word vectors must stand (round 21's design 4).
-const PARAPHRASE_Z = 2;
-// A concept named by one word among this many commonest of the vector vocabulary may be a reading
-// of an everyday word in a sense the sentence does not have ("wrote", "check", "pages").
-const COMMON_RANK = 10_000;
-
-/**
- * Whether the lexicons place the candidate in a field: it names a concept through a term of two
- * words or more, or through one word past the commonest 10,000 ("Kubernetes", "decision tree").
- * @example placedElsewhere(analyzeText("I wrote the bootloader side.")) // false: only "wrote"
- */
-function placedElsewhere(c: Analysis): boolean {
-  for (const id of c.direct) {
-    const hit = c.concepts.get(id);
-    if (hit === undefined || hit.kind === "intent") continue;
-    if (/[\s-]/.test(hit.term.trim())) return true;
-    if ((wordRank(hit.term) ?? Number.POSITIVE_INFINITY) >= COMMON_RANK) return true;
-  }
-  return false;
 }
 
 /**

@@ -47,13 +47,6 @@ export const ENCODER_MODEL: PairScorerModel = MODEL.encoder;
 export const NONE_MET_THRESHOLD = 0.7;
 
 /**
- * The probability needed, instead of the unmet-concept thresholds, by a candidate that paraphrases
- * the ask: it shares no weighted word with it (a hard negative is a word of the ask in another sense)
- * and its word vectors stand out from the ask's background (round 21, docs/matching.md).
- */
-export const PARAPHRASE_THRESHOLD = 0.5;
-
-/**
  * The probability that the candidate shows the query, from its pair features.
  * @example learnedProbability(pairFeatures("Resolving conflicts", "I mediated a dispute.")) > 0.5
  */
@@ -73,7 +66,7 @@ export function learnedProbability(features: readonly number[], m: PairScorerMod
  */
 export function learnedDecision(
   features: readonly number[],
-  rules: { score: number; unmet: number; concepts: number; namedElsewhere?: number; paraphrase?: boolean },
+  rules: { score: number; unmet: number; concepts: number; namedElsewhere?: number },
   m: PairScorerModel = MODEL,
 ): { probability: number; matched: boolean; score: number } {
   const p = learnedProbability(features, m);
@@ -91,13 +84,10 @@ export function learnedDecision(
       : m.elsewhereThreshold !== undefined && (rules.namedElsewhere ?? 0) >= 0.5
         ? m.elsewhereThreshold
         : NONE_MET_THRESHOLD;
-  const unmetT = Math.max(rules.concepts === 0 ? noneMet : m.unmetThreshold, m.threshold);
   const t = strong
     ? Math.min(m.veto, m.threshold)
     : rules.unmet > 0
-      ? rules.paraphrase === true
-        ? Math.max(m.threshold, Math.min(PARAPHRASE_THRESHOLD, unmetT))
-        : unmetT
+      ? Math.max(rules.concepts === 0 ? noneMet : m.unmetThreshold, m.threshold)
       : m.threshold;
   const matched = rules.score >= m.certainRule || p >= t;
   const score = matched ? 0.5 + (0.25 * (p - t)) / Math.max(1e-6, 1 - t) : (0.5 * p) / Math.max(1e-6, t);
