@@ -542,7 +542,7 @@ if (existsSync(pairsFile) && only === undefined) {
   // round of changes; g337–g388 before the word vectors; g389–g420 before the learned scorer;
   // g421–g444, all dev, before the taxonomy of round 8; g445–g468, all dev, before round 9;
   // g469–g492, all dev, before round 10; g493–g516, all dev, before round 11; g517–g540, all dev,
-  // before round 12; g541–g564, all dev, before round 17).
+  // before round 12; g541–g564, all dev, before round 17; g565–g596, all dev, before round 21).
   const batchOf = (p: LabelledPair) => {
     const g = Number(p.group.slice(1));
     return g <= 192
@@ -565,7 +565,9 @@ if (existsSync(pairsFile) && only === undefined) {
                       ? "g493–g516"
                       : g <= 540
                         ? "g517–g540"
-                        : "g541–g564";
+                        : g <= 564
+                          ? "g541–g564"
+                          : "g565–g596";
   };
   const rows = (["dev", "test"] as const).flatMap((split) => [
     { name: split, split, pairs: pairs.filter((p) => p.split === split) },
@@ -581,6 +583,7 @@ if (existsSync(pairsFile) && only === undefined) {
       "g493–g516",
       "g517–g540",
       "g541–g564",
+      "g565–g596",
     ].map((batch) => ({
       name: `${split} ${batch}`,
       split,

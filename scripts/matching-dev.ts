@@ -3,14 +3,15 @@
  * and recall of every dev batch of eval/matching/pairs.jsonl, and the bank-level check (each dev
  * requirement against the positive evidence of the other dev groups, every fourth such pair in
  * file order, as scripts/match-train.ts builds it): the share a bank that does not speak to an ask
- * would wrongly offer as evidence. Test pairs are never read past their split field. g541–g564
- * (round 17's fresh batch) is held out: tune on the rows and the bank-level check up to g540
- * (g517–g540, round 12's fresh batch, was held out until round 17 and is dev now).
+ * would wrongly offer as evidence. Test pairs are never read past their split field. g565–g596
+ * (round 21's fresh batch) is held out: tune on the rows and the bank-level check up to g564
+ * (g541–g564, round 17's fresh batch, was held out until round 21 and is dev now; g517–g540 until
+ * round 17).
  *
  *   npx tsx scripts/matching-dev.ts              # figures
  *   npx tsx scripts/matching-dev.ts --decisions  # also one line per dev pair: id and decision
  *   npx tsx scripts/matching-dev.ts --encoder    # the rows with sentence embeddings (no bank-level check)
- *   npx tsx scripts/matching-dev.ts --held-out   # also the held-out batch g541–g564 (scored once per candidate)
+ *   npx tsx scripts/matching-dev.ts --held-out   # also the held-out batch g565–g596 (scored once per candidate)
  */
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -46,7 +47,9 @@ const batches: Array<[string, number, number]> = [
   ["dev g001–g516", 1, 516],
   ["dev g517–g540", 517, 540],
   ["dev g001–g540", 1, 540],
-  ["held-out g541–g564", 541, 564],
+  ["dev g541–g564", 541, 564],
+  ["dev g001–g564", 1, 564],
+  ["held-out g565–g596", 565, 596],
   ["dev, all", 1, 9999],
 ];
 const encoder = process.argv.includes("--encoder");
@@ -60,7 +63,7 @@ const options: MatchOptions = encoder
 const lines: string[] = [];
 // The held-out batch (and every figure that includes it) only when asked for.
 const heldOut = process.argv.includes("--held-out");
-const HELD_OUT_FROM = 541;
+const HELD_OUT_FROM = 565;
 for (const [name, from, to] of batches) {
   if (!heldOut && to > HELD_OUT_FROM - 1) continue;
   const f = measureMatching(
@@ -91,7 +94,15 @@ function bank(last: number): string {
   return `bank-level check, dev g001–g${last}: ${total} pairs, ${((100 * accepted) / total).toFixed(2)} % accepted`;
 }
 if (!encoder)
-  lines.push(bank(420), bank(468), bank(492), bank(516), bank(540), ...(heldOut ? [bank(9999)] : []));
+  lines.push(
+    bank(420),
+    bank(468),
+    bank(492),
+    bank(516),
+    bank(540),
+    bank(564),
+    ...(heldOut ? [bank(9999)] : []),
+  );
 if (process.argv.includes("--decisions"))
   for (const p of dev)
     if (heldOut || group(p) < HELD_OUT_FROM)

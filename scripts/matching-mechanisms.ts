@@ -5,7 +5,7 @@
  * held back a probability the ordinary threshold would pass (the query names a concept the
  * lexicons know and the candidate shows none of it), or the probability was under the ordinary
  * threshold (with or without an unmet concept). For accepted negatives and for rejected ones, the
- * same split, so that what a rule keeps out is counted with what it loses. Dev g001–g540 only: the
+ * same split, so that what a rule keeps out is counted with what it loses. Dev g001–g564 only: the
  * held-out batch is never read.
  *
  *   npx tsx scripts/matching-mechanisms.ts            # counts by class
@@ -18,7 +18,7 @@ import { pairFeatures, semanticMatch } from "../src/core/semantic/matcher.ts";
 import type { LabelledPair } from "../src/core/semantic/measure.ts";
 import { learnedProbability } from "../src/core/semantic/pair-scorer.ts";
 
-const LAST_DEV = 540;
+const LAST_DEV = 564;
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const dev = readFileSync(join(root, "eval", "matching", "pairs.jsonl"), "utf8")
   .split("\n")

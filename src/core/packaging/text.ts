@@ -39,6 +39,10 @@ const ABBREVIATIONS = new Set([
 
 const BULLET = /^\s*(?:[-*•+]|\d+[.)])\s+/;
 
+// A unit or an ordinal written after a number, as the text before a full stop ends: "100 ms",
+// "80ms", "1st". Units that are also abbreviations ("ms" for "Ms.") end a sentence here.
+const UNIT_AFTER_NUMBER = /\d(?:ms|st|nd|rd|th)$|\d\s+ms$/i;
+
 /**
  * Splits text into sentences: at `.`/`!`/`?` followed by a space, and at line breaks
  * (each bullet or line is its own sentence). Offsets point into the input.
@@ -70,8 +74,16 @@ export function splitSentences(input: string): Span[] {
     const before = input.slice(start, match.index);
     const lastWord = /([\p{L}.]+)$/u.exec(before)?.[1]?.toLowerCase() ?? "";
     const next = input[end + (match[2]?.length ?? 0)] ?? "";
-    // "e.g. the", "3.5" or a lower-case continuation do not start a new sentence.
-    if (match[1]?.startsWith(".") && (ABBREVIATIONS.has(lastWord) || /^[a-z]$/.test(lastWord))) continue;
+    // "e.g. the", "3.5" or a lower-case continuation do not start a new sentence. A word written
+    // after a number is a unit or an ordinal, not the abbreviation it spells ("under 100 ms.",
+    // "80ms.", "finished 1st." end a sentence; "Ms. Rivera", "3 vs. 4" do not).
+    const afterNumber = UNIT_AFTER_NUMBER.test(before) && !/\./.test(lastWord);
+    if (
+      match[1]?.startsWith(".") &&
+      !afterNumber &&
+      (ABBREVIATIONS.has(lastWord) || /^[a-z]$/.test(lastWord))
+    )
+      continue;
     if (/[a-z]/.test(next) && match[1] === "." && !lowerStarts) continue;
     push(start, end);
     start = end;

@@ -1068,6 +1068,7 @@ function makePlan(q: Analysis, intents: boolean): QueryPlan {
     groups = merged;
   }
   const allBroad = asked.every((id) => BROAD.has(id));
+  const beneficiaries = new Set(asked.filter((id) => namedOnlyAsBeneficiary(q, id)));
   const asks: Ask[] = [];
   for (const members of groups.values()) {
     let weight = 0;
@@ -1076,7 +1077,11 @@ function makePlan(q: Analysis, intents: boolean): QueryPlan {
       const def = BY_ID.get(id) as ConceptDefinition;
       // A broad concept next to specific ones is context ("… for cloud deployments"), not the ask,
       // unless the ask opens with it: "Deploy and monitor models" asks to deploy as much as to monitor.
-      const context = BROAD.has(id) && !allBroad && !q.opening.has(id);
+      // So is a concept named only as whom the work is for ("Improve latency for our users"): the
+      // beneficiary of the ask, not an ask of its own, when the query asks something else too.
+      const context =
+        (BROAD.has(id) && !allBroad && !q.opening.has(id)) ||
+        (beneficiaries.has(id) && asked.some((other) => !beneficiaries.has(other)));
       weight = Math.max(weight, KIND_WEIGHT[def.kind] * (context ? 0.25 : 1));
       concepts.push({
         index: CONCEPT_INDEX.get(id) as number,
@@ -1111,6 +1116,26 @@ function makePlan(q: Analysis, intents: boolean): QueryPlan {
     head: headAsk(q, asks),
   };
   return plan;
+}
+
+// Whom the work is for, as a posting writes it: "for our users", "for your clients", "for their
+// enterprise customers" (up to two words between the possessive and the term).
+const BENEFICIARY = /\bfor (?:our|your|their)(?: [\p{L}-]+){0,2} $/u;
+
+/**
+ * Whether every mention of the concept's term in the query stands in a beneficiary phrase
+ * ("Improve latency for our users": the users are whom the latency is improved for).
+ * @example namedOnlyAsBeneficiary(analyzeText("Improve latency for our users"), "soft.customer") // true
+ */
+function namedOnlyAsBeneficiary(q: Analysis, id: string): boolean {
+  const term = q.concepts.get(id)?.term;
+  if (term === undefined || term === "") return false;
+  const text = q.text.toLowerCase();
+  let at = text.indexOf(term);
+  if (at < 0) return false;
+  for (; at >= 0; at = text.indexOf(term, at + term.length))
+    if (!BENEFICIARY.test(text.slice(Math.max(0, at - 60), at))) return false;
+  return true;
 }
 
 /**
