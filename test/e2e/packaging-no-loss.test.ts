@@ -63,5 +63,37 @@ describe.runIf(launched.browser !== null && SEED_RUNS)(
       await posting.waitFor();
       expect(await posting.inputValue()).toBe(POSTING);
     });
+
+    test("an edited working copy is not replaced by a second compose, nor left by a link, without asking", async () => {
+      await page.goto("/#/compose");
+      await page.getByRole("button", { name: "Compose the draft" }).click();
+      const working = page.getByRole("textbox", { name: "Your working copy" });
+      await working.waitFor();
+      const mine = "I broke the TLS listener myself, rolled it back within the hour and added a check to CI.";
+      await working.fill(mine);
+
+      // A shorter budget gives another draft: composing again asks first, and declining keeps mine.
+      await page.getByLabel("Time budget").selectOption({ label: "45 s" });
+      dialogs.length = 0;
+      await page.getByRole("button", { name: "Compose the draft" }).click();
+      await expect.poll(() => dialogs.length).toBe(1);
+      expect(dialogs[0]).toMatch(/working copy/);
+      expect(await working.inputValue()).toBe(mine);
+
+      // Leaving by a link asks too; declining stays on the page with the text.
+      dialogs.length = 0;
+      await page.getByRole("link", { name: "Library", exact: true }).click();
+      await expect.poll(() => dialogs.length).toBe(1);
+      expect(page.url()).toMatch(/#\/compose/);
+      expect(await working.inputValue()).toBe(mine);
+
+      // Once saved as a variant, nothing is at stake: leaving asks nothing.
+      await page.getByRole("button", { name: "Save variant" }).click();
+      await page.getByText(/^Saved as/).waitFor();
+      dialogs.length = 0;
+      await page.getByRole("link", { name: "Library", exact: true }).click();
+      await page.waitForURL(/#\/library/);
+      expect(dialogs).toEqual([]);
+    });
   },
 );

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { Competency, RoleId, StarPart } from "../../../src/core/model.ts";
 import { stripMarkup, withoutBlanks } from "../../../src/core/packaging/text.ts";
 import {
@@ -18,7 +18,7 @@ import { SaveVariantForm } from "../components/SaveVariantForm.tsx";
 import { formatDuration } from "../library.ts";
 import { route } from "../links.ts";
 import { COMPETENCY_NAMES } from "../names.ts";
-import { navigate } from "../route.ts";
+import { navigate, useLeaveGuard } from "../route.ts";
 import { currentDocument } from "../storage.ts";
 import { roleIdOf, useAnalysis } from "../use-analysis.ts";
 import { useLoad } from "../use-load.ts";
@@ -117,6 +117,11 @@ function Composer({
   const [ranking, setRanking] = useState<Ranking | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
+  // Whether the working copy below holds edits not saved as a variant (a new draft replaces it).
+  const workingEdited = useRef(false);
+  const onEdited = useCallback((edited: boolean) => {
+    workingEdited.current = edited;
+  }, []);
   // Another story: the draft on screen no longer belongs to it.
   const shownStory = story?.id;
   useEffect(() => {
@@ -128,6 +133,7 @@ function Composer({
 
   async function compose(): Promise<void> {
     if (story === undefined) return;
+    if (workingEdited.current && !window.confirm(REPLACE_WORKING_COPY)) return;
     setBusy(true);
     setError(null);
     try {
@@ -235,7 +241,13 @@ function Composer({
       </form>
       {error !== null && <ErrorMessage title="Couldn't compose a draft" error={error} />}
       {draft !== null && (
-        <DraftView key={draft.text} draft={draft} role={role} sourceItemId={story?.sourceItemId} />
+        <DraftView
+          key={draft.text}
+          draft={draft}
+          role={role}
+          sourceItemId={story?.sourceItemId}
+          onEdited={onEdited}
+        />
       )}
     </>
   );
@@ -278,17 +290,34 @@ function StoryRanking({
   );
 }
 
+const REPLACE_WORKING_COPY =
+  "Your working copy has edits that are not saved as a variant. Compose a new draft and replace them?";
+const LEAVE_WORKING_COPY =
+  "Your working copy has edits that are not saved as a variant. Leave anyway? (Save variant or Copy the text keeps them.)";
+
 function DraftView({
   draft,
   role,
   sourceItemId,
+  onEdited,
 }: {
   draft: Draft;
   role: RoleId | undefined;
   sourceItemId: string | undefined;
+  /** Whether the working copy now holds edits that would be lost. */
+  onEdited: (edited: boolean) => void;
 }) {
-  const [text, setText] = useState(() => stripMarkup(draft.text));
+  const [composed] = useState(() => stripMarkup(draft.text));
+  const [text, setText] = useState(composed);
   const [copied, setCopied] = useState(false);
+  const [keptText, setKeptText] = useState<string | null>(null);
+  // Edits are at stake until saved as a variant or copied out.
+  const edited = text !== composed && text !== keptText;
+  useLeaveGuard(edited, LEAVE_WORKING_COPY);
+  useEffect(() => {
+    onEdited(edited);
+  }, [edited, onEdited]);
+  useEffect(() => () => onEdited(false), [onEdited]);
   const blanksLeft = text.match(/\[[^\]]+\]/g)?.length ?? 0;
   const workingId = useId();
   // The lens reads what can be said today: a blank is neither a lesson nor time.
@@ -400,7 +429,10 @@ function DraftView({
               className="button button-small"
               onClick={() =>
                 void navigator.clipboard.writeText(text).then(
-                  () => setCopied(true),
+                  () => {
+                    setCopied(true);
+                    setKeptText(text);
+                  },
                   () => setCopied(false),
                 )
               }
@@ -408,7 +440,9 @@ function DraftView({
               {copied ? "Copied" : "Copy the text"}
             </button>
           </div>
-          {sourceItemId !== undefined && <SaveVariant sourceItemId={sourceItemId} text={text} />}
+          {sourceItemId !== undefined && (
+            <SaveVariant sourceItemId={sourceItemId} text={text} onSaved={setKeptText} />
+          )}
         </section>
       </div>
       <RiskLens state={analysis} title="Risk lens of the draft" />
@@ -420,8 +454,24 @@ function DraftView({
  * Saves the working copy as a new variant of the question the story came from, so it sits
  * beside the other variants in the library (and in every export).
  */
-function SaveVariant({ sourceItemId, text }: { sourceItemId: string; text: string }) {
+function SaveVariant({
+  sourceItemId,
+  text,
+  onSaved,
+}: {
+  sourceItemId: string;
+  text: string;
+  onSaved: (text: string) => void;
+}) {
   const { result: source } = useLoad(sourceItemId, () => api.getItem(sourceItemId));
   if (source.state !== "ready" || source.data.kind !== "answer") return null;
-  return <SaveVariantForm target={source.data} text={text} source="composed" defaultLabel="composed" />;
+  return (
+    <SaveVariantForm
+      target={source.data}
+      text={text}
+      source="composed"
+      defaultLabel="composed"
+      onSaved={onSaved}
+    />
+  );
 }
