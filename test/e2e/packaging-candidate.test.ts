@@ -66,6 +66,10 @@ describe.runIf(launched.browser !== null && SEED_RUNS)("packaging pages, as a ca
 
   test("an edited working copy is not replaced by a second compose, nor left by a link, without asking", async () => {
     await page.goto("/#/compose");
+    // The page says what compose does: the story in the order it happened (never reordered).
+    const lede = await page.locator(".page-compose .lede").textContent();
+    expect(lede).toMatch(/in the order it happened/);
+    expect(lede).not.toMatch(/ordered for the role/);
     await page.getByRole("button", { name: "Compose the draft" }).click();
     const working = page.getByRole("textbox", { name: "Your working copy" });
     await working.waitFor();

@@ -73,8 +73,9 @@ export function ComposePage({
       <header className="page-header">
         <h1>Compose an answer</h1>
         <p className="lede">
-          Pick a story and the question: derisk drafts the answer from your own sentences, ordered for the
-          role and trimmed to the time, and leaves a visible blank wherever a part is missing.
+          Pick a story and the question: derisk drafts the answer from your own sentences, told in the order
+          it happened, picked for the role and trimmed to the time, and leaves a visible blank wherever a part
+          is missing.
         </p>
       </header>
       {result.state === "loading" && <div className="skeleton skeleton-block" aria-busy="true" />}
