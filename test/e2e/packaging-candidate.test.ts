@@ -115,4 +115,36 @@ describe.runIf(launched.browser !== null && SEED_RUNS)("packaging pages, as a ca
     await tools.getByRole("link", { name: "Re-angle for another role" }).waitFor();
     expect(await tools.getByRole("button", { name: "Make a story" }).count()).toBe(0);
   });
+  test("a draft composed from a story written from scratch (no question to save a variant under) can be saved as a new answer", async () => {
+    const created = await fetch(`${server.url}/api/stories`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({
+        title: "The expired certificate",
+        situation: "Our staging cluster went dark on a Friday because a certificate had expired.",
+        actions: ["I renewed it by hand.", "I added an alert thirty days before expiry."],
+        result: "Nothing has expired since.",
+        competencies: ["ownership-initiative"],
+      }),
+    });
+    const { story } = (await created.json()) as { story: { id: string } };
+    await page.goto(`/#/compose/${story.id}`);
+    await page.getByLabel("Question").fill("Tell me about a time you took ownership of a problem.");
+    await page.getByRole("button", { name: "Compose the draft" }).click();
+    const working = page.getByRole("textbox", { name: "Your working copy" });
+    await working.waitFor();
+    const mine = `${await working.inputValue()} I own the renewal calendar now.`;
+    await working.fill(mine);
+    dialogs.length = 0;
+    await page.getByRole("button", { name: "Save as a new answer" }).click();
+    await page.waitForURL(/#\/new-answer\//);
+    const answer = page.getByRole("textbox", { name: "Answer" });
+    await answer.waitFor();
+    expect(await answer.inputValue()).toBe(mine);
+    expect(await page.getByLabel("Question").inputValue()).toBe(
+      "Tell me about a time you took ownership of a problem.",
+    );
+    // Carried over, not left behind: leaving compose asked nothing.
+    expect(dialogs).toEqual([]);
+  });
 });

@@ -19,7 +19,7 @@ import { formatDuration } from "../library.ts";
 import { route } from "../links.ts";
 import { COMPETENCY_NAMES } from "../names.ts";
 import { navigate, useLeaveGuard } from "../route.ts";
-import { currentDocument } from "../storage.ts";
+import { currentDocument, newAnswerDraftKey, saveDraft } from "../storage.ts";
 import { roleIdOf, useAnalysis } from "../use-analysis.ts";
 import { useLoad } from "../use-load.ts";
 
@@ -314,7 +314,7 @@ function DraftView({
   const [keptText, setKeptText] = useState<string | null>(null);
   // Edits are at stake until saved as a variant or copied out.
   const edited = text !== composed && text !== keptText;
-  useLeaveGuard(edited, LEAVE_WORKING_COPY);
+  const release = useLeaveGuard(edited, LEAVE_WORKING_COPY);
   useEffect(() => {
     onEdited(edited);
   }, [edited, onEdited]);
@@ -441,8 +441,32 @@ function DraftView({
               {copied ? "Copied" : "Copy the text"}
             </button>
           </div>
-          {sourceItemId !== undefined && (
+          {sourceItemId !== undefined ? (
             <SaveVariant sourceItemId={sourceItemId} text={text} onSaved={setKeptText} />
+          ) : (
+            <div className="save-variant">
+              <p className="muted">
+                This story was written in Stories, not drawn from an answer: there is no question to save a
+                variant under. Take the working copy to a new answer to the question above.
+              </p>
+              <button
+                type="button"
+                className="button button-primary button-small"
+                disabled={text.trim() === ""}
+                onClick={() => {
+                  // The new-answer page opens on its draft: the working copy goes there, nothing is left.
+                  saveDraft(newAnswerDraftKey(draft.question), {
+                    text,
+                    baseVersion: 0,
+                    savedAt: new Date().toISOString(),
+                  });
+                  release();
+                  navigate({ page: "new-answer", question: draft.question });
+                }}
+              >
+                Save as a new answer
+              </button>
+            </div>
           )}
         </section>
       </div>
