@@ -424,6 +424,24 @@ describeStores("packaging use cases", (getStore) => {
     expect(german.tailoring.notes.join(" ")).toMatch(/does not look like English/);
   });
 
+  it("matching a saved posting again keeps the company and role the user corrected", async () => {
+    const store = getStore();
+    await importSample(store);
+    const first = await tailorJobDescription(store, "a", posting, {
+      company: "Acme Robotics",
+      title: "ML Eng",
+    });
+    expect(first.tailoring.company).toBe("Acme Robotics");
+    // The same posting again, the names left empty (as the Tailor page does on a fresh visit):
+    // the user's names stay, not the ones read from the posting.
+    const again = await tailorJobDescription(store, "a", posting);
+    expect(again.id).toBe(first.id);
+    expect(again.tailoring.company).toBe("Acme Robotics");
+    expect(again.tailoring.title).toBe("ML Eng");
+    const [saved] = await store.tailorings.listTailorings("a");
+    expect(saved).toMatchObject({ company: "Acme Robotics", title: "ML Eng" });
+  });
+
   it("keeps every story and item of user a out of user b's reach", async () => {
     const store = getStore();
     const { documentId, byKey } = await importSample(store, "a");

@@ -590,8 +590,14 @@ export async function tailorJobDescription(
       ...(embeddings === undefined ? {} : { embeddings }),
     }),
   );
-  const company = request.company?.trim() || tailoring.company;
-  const title = request.title?.trim() || tailoring.title;
+  // The same posting matched again (it is saved once): names the user gave it earlier win over
+  // the ones read from the posting, unless new ones are given now.
+  const earlier =
+    request.save === false
+      ? undefined
+      : (await store.tailorings.listTailorings(userId)).find((t) => t.posting === posting);
+  const company = request.company?.trim() || earlier?.company || tailoring.company;
+  const title = request.title?.trim() || earlier?.title || tailoring.title;
   if (company) tailoring.company = company;
   if (title) tailoring.title = title;
   const whyCompany = scaffoldWhyCompany(

@@ -5,7 +5,8 @@
  */
 import { classify } from "../core/analysis/index.ts";
 import { DeriskError } from "../core/errors.ts";
-import type { AnswerItem, Competency } from "../core/model.ts";
+import type { AnswerItem } from "../core/model.ts";
+import { tellsEpisode } from "../core/packaging/episode.ts";
 import {
   extractMetrics,
   extractTools,
@@ -31,15 +32,6 @@ export interface StoredStory extends Story {
 
 /** Longest story accepted, all fields together, in characters: a spoken story is under 5,000. */
 export const MAX_STORY_CHARS = 50_000;
-
-/** Competencies whose answers are not an episode (an introduction, a "why", a concept). */
-const NOT_STORY: ReadonlySet<Competency> = new Set([
-  "about-me",
-  "motivation",
-  "strength-weakness",
-  "ml-concept",
-  "ml-engineering",
-]);
 
 // The store keeps actions as one text, one action per line; the core splits on newlines.
 const joinActions = (actions: readonly string[]) => actions.join("\n");
@@ -192,11 +184,7 @@ export async function deleteStory(store: Store, userId: string, storyId: string)
  * @example isStoryLike(q3) // true; isStoryLike(aboutMe) // false
  */
 export function isStoryLike(answer: AnswerItem): boolean {
-  if (answer.format === "beats") return false;
-  if (answer.format === "star" && answer.star && Object.values(answer.star).some((v) => v?.trim()))
-    return true;
-  if (answer.text.trim() === "") return false;
-  return !NOT_STORY.has(classify(answer.question).competency);
+  return tellsEpisode(answer, classify(answer.question).competency);
 }
 
 /** Why an answer tells no episode ("an outline, not an episode"), or undefined when it does. */

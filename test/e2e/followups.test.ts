@@ -2,7 +2,7 @@
  * Follow-ups on the seed in a real browser against the real server: a follow-up prepared in
  * another question is linked, the document's own concern brings back its reframes, a mistake
  * story is probed before its tools, "Prepare this" saves an answer that is there on the next
- * load, and "Make a story" refuses an introduction with the reason.
+ * load, and "Make a story" is not offered on an introduction (the server refuses it with the reason).
  */
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -121,13 +121,20 @@ describe.runIf(launched.browser !== null)("follow-ups on the seed", () => {
     expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   });
 
-  test("“Make a story” on “Tell me about yourself” refuses with the reason and makes nothing", async () => {
+  test("“Make a story” is not offered on “Tell me about yourself”; asked anyway, the server refuses with the reason", async () => {
     await page.goto(`/#/library/${documentId}/answers/${idOf.get("q1/core")}`);
-    await page.getByRole("button", { name: "Make a story" }).click();
-    const alert = page.getByRole("alert").filter({ hasText: "Couldn't make a story" });
-    await alert.waitFor();
-    expect(await alert.textContent()).toMatch(/not an episode/);
-    expect(new URL(page.url()).hash).not.toMatch(/^#\/stories/);
+    // The lens has classified the question once its score shows.
+    await page.locator(".lens-score").first().waitFor();
+    const tools = page.getByRole("navigation", { name: "Work on this answer" });
+    await tools.getByRole("link", { name: "Re-angle for another role" }).waitFor();
+    expect(await tools.getByRole("button", { name: "Make a story" }).count()).toBe(0);
+    const refused = await fetch(`${server.url}/api/items/${idOf.get("q1/core")}/story`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{}",
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toMatch(/not an episode/);
     const { stories } = (await (await fetch(`${server.url}/api/stories`)).json()) as { stories: unknown[] };
     expect(stories).toEqual([]);
   });

@@ -195,7 +195,15 @@ describe.runIf(launched.browser !== null)("stories, coverage, compose, tailor, r
     };
     const technical = stories.find((s) => /technical problem/.test(s.title));
     expect(technical).toBeDefined();
+    // The previous test left an edited working copy it could not save: leaving asks first.
+    const asked = new Promise<string>((resolve) =>
+      page.once("dialog", (dialog) => {
+        resolve(dialog.message());
+        void dialog.accept();
+      }),
+    );
     await page.goto(`/#/compose/${encodeURIComponent(technical?.id ?? "")}`);
+    expect(await asked).toMatch(/working copy/);
     await page.getByRole("button", { name: "Compose the draft" }).click();
     await page.getByTestId("draft-text").waitFor();
     await page.getByLabel(/^Save as a variant of/).fill("Composed draft");

@@ -137,3 +137,9 @@ export const clearDraft = (itemId: string, also?: Draft | null): void => {
   write(ownKey(itemId), null);
   if (also?.key !== undefined) write(also.key, null);
 };
+
+/**
+ * Where the new-answer page keeps its draft of a question's answer; compose writes there to
+ * carry a working copy over to it.
+ */
+export const newAnswerDraftKey = (question: string): string => `new-answer:${question.trim().toLowerCase()}`;

@@ -33,11 +33,13 @@ export function coverageLines(sheet: PrepSheet): string[] {
     lines.push(`Timing: ${c.timing.within} within budget, ${c.timing.long} over, ${c.timing.short} under.`);
     if (c.meanScore !== undefined) lines.push(`Mean score: ${c.meanScore} / 5.`);
     lines.push(
-      `Competencies: ${c.competencies.map((x) => `${competencyName(x.competency)} (${x.answers})`).join(", ")}.`,
+      `Answers by competency: ${c.competencies.map((x) => `${competencyName(x.competency)} (${x.answers})`).join(", ")}.`,
     );
   }
+  // Only prepared answers are counted here: a story of the bank may serve a competency listed
+  // (the coverage page and `derisk coverage` count stories too), so say what is missing exactly.
   if (sheet.competency === undefined && c.missing.length > 0)
-    lines.push(`Not covered yet: ${c.missing.map(competencyName).join(", ")}.`);
+    lines.push(`No prepared answer yet: ${c.missing.map(competencyName).join(", ")}.`);
   return lines;
 }
 

@@ -114,6 +114,15 @@ describe("renderers", () => {
     expect(cards).not.toContain("Top fixes");
   });
 
+  it("the cover's coverage says it counts prepared answers, not stories (the coverage page counts both)", () => {
+    const md = renderPrepSheetMarkdown(sheet);
+    // A competency with no answer may well have a story: "not covered" would contradict the
+    // coverage page, which counts stories, answers and accomplishments.
+    expect(md).not.toMatch(/Not covered yet/);
+    expect(md).toMatch(/- No prepared answer yet: [A-Z]/);
+    expect(md).toMatch(/- Answers by competency: [A-Z][^(]+\(\d+\)/);
+  });
+
   it("HTML escapes every user string and stays self-contained", () => {
     for (const layout of ["sheet", "cards"] as const) {
       const html = renderPrepSheetHtml(buildPrepSheet([hostile]), layout);

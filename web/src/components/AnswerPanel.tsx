@@ -1,6 +1,7 @@
 import { type KeyboardEvent, useRef, useState } from "react";
 import { answerText } from "../../../src/core/answer-text.ts";
 import type { RoleId } from "../../../src/core/model.ts";
+import { tellsEpisode } from "../../../src/core/packaging/episode.ts";
 import { api, describeError } from "../api.ts";
 import {
   type AnswerEntry,
@@ -13,7 +14,7 @@ import {
 import { route } from "../links.ts";
 import { navigate } from "../route.ts";
 import { loadDraft } from "../storage.ts";
-import { useAnalysis } from "../use-analysis.ts";
+import { type AnalysisState, useAnalysis } from "../use-analysis.ts";
 import { AnswerBody } from "./AnswerBody.tsx";
 import { ErrorMessage } from "./ErrorMessage.tsx";
 import { Concerns, FollowUps } from "./FollowUps.tsx";
@@ -188,7 +189,7 @@ export function AnswerPanel({
         </footer>
       </div>
 
-      <AnswerTools variant={variant} />
+      <AnswerTools variant={variant} analysis={analysis} />
 
       <RiskLens state={analysis} />
 
@@ -199,7 +200,12 @@ export function AnswerPanel({
 }
 
 /** What the user can do with an answer beyond editing it: re-angle it, see what they'll ask, make it a story. */
-function AnswerTools({ variant }: { variant: AnswerEntry }) {
+function AnswerTools({ variant, analysis }: { variant: AnswerEntry; analysis: AnalysisState }) {
+  // A story holds one episode: an introduction or a "why" is refused, so it is not offered.
+  // The lens classifies the question; until it has, only an outline is known to be refused.
+  const competency = analysis.state === "ready" ? analysis.analysis.competency : undefined;
+  const offerStory =
+    variant.format !== "beats" && (competency === undefined || tellsEpisode(variant, competency));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
   async function makeStory(): Promise<void> {
@@ -223,7 +229,7 @@ function AnswerTools({ variant }: { variant: AnswerEntry }) {
         <a className="link-button" href={route.reangle(variant.id)}>
           Re-angle for another role
         </a>
-        {variant.format !== "beats" && (
+        {offerStory && (
           <button type="button" className="link-button" disabled={busy} onClick={() => void makeStory()}>
             {busy ? "Making a story…" : "Make a story"}
           </button>

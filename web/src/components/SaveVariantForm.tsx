@@ -30,6 +30,7 @@ export function SaveVariantForm({
   source,
   defaultLabel,
   once = false,
+  onSaved,
 }: {
   target: VariantTarget;
   text: string;
@@ -37,6 +38,8 @@ export function SaveVariantForm({
   defaultLabel: string;
   /** Saving again is refused once saved (the text cannot change after saving). */
   once?: boolean;
+  /** Told the text saved, for a page that guards unsaved text. */
+  onSaved?: (text: string) => void;
 }) {
   const labelId = useId();
   const [label, setLabel] = useState(defaultLabel);
@@ -62,6 +65,7 @@ export function SaveVariantForm({
         variant: item.kind === "answer" ? item.variant : label,
         text,
       });
+      onSaved?.(text);
     } catch (caught) {
       setError(describeError(caught));
     } finally {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { Competency, RoleId, StarPart } from "../../../src/core/model.ts";
 import { stripMarkup, withoutBlanks } from "../../../src/core/packaging/text.ts";
 import {
@@ -18,8 +18,8 @@ import { SaveVariantForm } from "../components/SaveVariantForm.tsx";
 import { formatDuration } from "../library.ts";
 import { route } from "../links.ts";
 import { COMPETENCY_NAMES } from "../names.ts";
-import { navigate } from "../route.ts";
-import { currentDocument } from "../storage.ts";
+import { navigate, useLeaveGuard } from "../route.ts";
+import { currentDocument, newAnswerDraftKey, saveDraft } from "../storage.ts";
 import { roleIdOf, useAnalysis } from "../use-analysis.ts";
 import { useLoad } from "../use-load.ts";
 
@@ -73,8 +73,9 @@ export function ComposePage({
       <header className="page-header">
         <h1>Compose an answer</h1>
         <p className="lede">
-          Pick a story and the question: derisk drafts the answer from your own sentences, ordered for the
-          role and trimmed to the time, and leaves a visible blank wherever a part is missing.
+          Pick a story and the question: derisk drafts the answer from your own sentences, told in the order
+          it happened, picked for the role and trimmed to the time, and leaves a visible blank wherever a part
+          is missing.
         </p>
       </header>
       {result.state === "loading" && <div className="skeleton skeleton-block" aria-busy="true" />}
@@ -117,6 +118,11 @@ function Composer({
   const [ranking, setRanking] = useState<Ranking | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
+  // Whether the working copy below holds edits not saved as a variant (a new draft replaces it).
+  const workingEdited = useRef(false);
+  const onEdited = useCallback((edited: boolean) => {
+    workingEdited.current = edited;
+  }, []);
   // Another story: the draft on screen no longer belongs to it.
   const shownStory = story?.id;
   useEffect(() => {
@@ -128,6 +134,7 @@ function Composer({
 
   async function compose(): Promise<void> {
     if (story === undefined) return;
+    if (workingEdited.current && !window.confirm(REPLACE_WORKING_COPY)) return;
     setBusy(true);
     setError(null);
     try {
@@ -235,7 +242,13 @@ function Composer({
       </form>
       {error !== null && <ErrorMessage title="Couldn't compose a draft" error={error} />}
       {draft !== null && (
-        <DraftView key={draft.text} draft={draft} role={role} sourceItemId={story?.sourceItemId} />
+        <DraftView
+          key={draft.text}
+          draft={draft}
+          role={role}
+          sourceItemId={story?.sourceItemId}
+          onEdited={onEdited}
+        />
       )}
     </>
   );
@@ -278,17 +291,34 @@ function StoryRanking({
   );
 }
 
+const REPLACE_WORKING_COPY =
+  "Your working copy has edits that are not saved as a variant. Compose a new draft and replace them?";
+const LEAVE_WORKING_COPY =
+  "Your working copy has edits that are not saved as a variant. Leave anyway? (Save variant or Copy the text keeps them.)";
+
 function DraftView({
   draft,
   role,
   sourceItemId,
+  onEdited,
 }: {
   draft: Draft;
   role: RoleId | undefined;
   sourceItemId: string | undefined;
+  /** Whether the working copy now holds edits that would be lost. */
+  onEdited: (edited: boolean) => void;
 }) {
-  const [text, setText] = useState(() => stripMarkup(draft.text));
+  const [composed] = useState(() => stripMarkup(draft.text));
+  const [text, setText] = useState(composed);
   const [copied, setCopied] = useState(false);
+  const [keptText, setKeptText] = useState<string | null>(null);
+  // Edits are at stake until saved as a variant or copied out.
+  const edited = text !== composed && text !== keptText;
+  const release = useLeaveGuard(edited, LEAVE_WORKING_COPY);
+  useEffect(() => {
+    onEdited(edited);
+  }, [edited, onEdited]);
+  useEffect(() => () => onEdited(false), [onEdited]);
   const blanksLeft = text.match(/\[[^\]]+\]/g)?.length ?? 0;
   const workingId = useId();
   // The lens reads what can be said today: a blank is neither a lesson nor time.
@@ -400,7 +430,10 @@ function DraftView({
               className="button button-small"
               onClick={() =>
                 void navigator.clipboard.writeText(text).then(
-                  () => setCopied(true),
+                  () => {
+                    setCopied(true);
+                    setKeptText(text);
+                  },
                   () => setCopied(false),
                 )
               }
@@ -408,7 +441,33 @@ function DraftView({
               {copied ? "Copied" : "Copy the text"}
             </button>
           </div>
-          {sourceItemId !== undefined && <SaveVariant sourceItemId={sourceItemId} text={text} />}
+          {sourceItemId !== undefined ? (
+            <SaveVariant sourceItemId={sourceItemId} text={text} onSaved={setKeptText} />
+          ) : (
+            <div className="save-variant">
+              <p className="muted">
+                This story was written in Stories, not drawn from an answer: there is no question to save a
+                variant under. Take the working copy to a new answer to the question above.
+              </p>
+              <button
+                type="button"
+                className="button button-primary button-small"
+                disabled={text.trim() === ""}
+                onClick={() => {
+                  // The new-answer page opens on its draft: the working copy goes there, nothing is left.
+                  saveDraft(newAnswerDraftKey(draft.question), {
+                    text,
+                    baseVersion: 0,
+                    savedAt: new Date().toISOString(),
+                  });
+                  release();
+                  navigate({ page: "new-answer", question: draft.question });
+                }}
+              >
+                Save as a new answer
+              </button>
+            </div>
+          )}
         </section>
       </div>
       <RiskLens state={analysis} title="Risk lens of the draft" />
@@ -420,8 +479,24 @@ function DraftView({
  * Saves the working copy as a new variant of the question the story came from, so it sits
  * beside the other variants in the library (and in every export).
  */
-function SaveVariant({ sourceItemId, text }: { sourceItemId: string; text: string }) {
+function SaveVariant({
+  sourceItemId,
+  text,
+  onSaved,
+}: {
+  sourceItemId: string;
+  text: string;
+  onSaved: (text: string) => void;
+}) {
   const { result: source } = useLoad(sourceItemId, () => api.getItem(sourceItemId));
   if (source.state !== "ready" || source.data.kind !== "answer") return null;
-  return <SaveVariantForm target={source.data} text={text} source="composed" defaultLabel="composed" />;
+  return (
+    <SaveVariantForm
+      target={source.data}
+      text={text}
+      source="composed"
+      defaultLabel="composed"
+      onSaved={onSaved}
+    />
+  );
 }

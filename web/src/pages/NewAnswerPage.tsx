@@ -8,11 +8,11 @@ import { countWords, formatDuration, speakingSeconds, WORDS_PER_MINUTE } from ".
 import { route } from "../links.ts";
 import { navigate, setNavigationGuard } from "../route.ts";
 import { useShortcuts } from "../shortcuts.ts";
-import { clearDraft, currentDocument, loadDraft, saveDraft } from "../storage.ts";
+import { clearDraft, currentDocument, loadDraft, newAnswerDraftKey, saveDraft } from "../storage.ts";
 import { useAnalysis } from "../use-analysis.ts";
 
 // The browser keeps one unsaved new answer per question, like the editor's drafts.
-const draftKey = (question: string) => `new-answer:${question.trim().toLowerCase()}`;
+const draftKey = newAnswerDraftKey;
 
 const LEAVE_MESSAGE =
   "Your new answer is not saved yet. Leave this page anyway? A draft stays in this browser.";

@@ -16,6 +16,18 @@ function remembered(): string {
   }
 }
 
+/**
+ * Kept as it is typed or pasted, not only when matched: leaving the page by a link or reloading
+ * it before "Match my stories" brings the posting back.
+ */
+function remember(posting: string): void {
+  try {
+    sessionStorage.setItem(POSTING_KEY, posting);
+  } catch {
+    // Keeping the posting for a reload is a convenience only.
+  }
+}
+
 const BEAT_NAMES = { "why-company": "Why this company", fit: "Why you fit", "why-now": "Why now" } as const;
 const SOURCE_NAMES = { story: "Story", answer: "Answer", accomplishment: "Accomplishment" } as const;
 const KIND_NAMES = {
@@ -73,11 +85,7 @@ export function TailorPage({ tailoringId }: { tailoringId?: string | undefined }
   async function tailor(): Promise<void> {
     setBusy(true);
     setError(null);
-    try {
-      sessionStorage.setItem(POSTING_KEY, posting);
-    } catch {
-      // Keeping the posting for a reload is a convenience only.
-    }
+    remember(posting);
     try {
       const names = {
         ...(company.trim() === "" ? {} : { company: company.trim() }),
@@ -175,7 +183,10 @@ export function TailorPage({ tailoringId }: { tailoringId?: string | undefined }
           rows={9}
           value={posting}
           placeholder="Paste the posting here: title, company, responsibilities, requirements…"
-          onChange={(event) => setPosting(event.target.value)}
+          onChange={(event) => {
+            setPosting(event.target.value);
+            remember(event.target.value);
+          }}
         />
         <div className="tailor-names">
           <label htmlFor={companyId} className="field-label">
