@@ -2,7 +2,7 @@
 // Runs every suite (static checks, unit/store/API tests, end-to-end tests in a real Chromium)
 // and ends with the one line CI counts: "N passed, N failed".
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 
 const ci = process.env.CI === "true";
 let passed = 0;
@@ -33,6 +33,19 @@ function countVitest(label, file, ok) {
   passed += p;
   failed += f;
   rmSync(file, { force: true });
+}
+
+// The seed document (../shared/seed, or DERISK_SEED_DIR) is read at run time, never copied in:
+// without it the seed tests skip outside CI, and say so here rather than silently.
+const seedDir = process.env.DERISK_SEED_DIR ?? new URL("../../shared/seed/", import.meta.url).pathname;
+const hasSeed =
+  existsSync(seedDir) && readdirSync(seedDir).some((f) => f.endsWith(".txt") || f.endsWith(".md"));
+if (!hasSeed) {
+  process.stdout.write(
+    ci
+      ? `No seed document in ${seedDir}: under CI=true the seed tests fail (set DERISK_SEED_DIR).\n`
+      : `No seed document in ${seedDir}: the tests that read it are skipped (set DERISK_SEED_DIR to run them).\n`,
+  );
 }
 
 // 1. Static checks: formatting, lint, types.
