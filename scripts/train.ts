@@ -17,6 +17,7 @@
  *   npm run train -- --probing --out FILE         # the tagger also reads the probing cue families
  *   npm run train -- --clause-cues --out FILE     # the tagger also reads obligation clauses
  *   npm run train -- --clause-answers --out FILE  # also train on additions/train-s.jsonl
+ *   npm run train -- --habit-answers --out FILE   # also train on additions/train-t.jsonl
  *   npm run train -- --clause-reading --out FILE  # task tagger reads obligation clauses, alone too
  *   npm run train -- --relabel T1 --out FILE      # the README's convention T1 applied to train, in memory
  *   npm run train -- --relabel T1 --relabel-splits train,validation --out FILE
@@ -122,15 +123,21 @@ const log = (line: string): void => {
 // inside a clause, with near misses) join the train split, after the corpus's own.
 const CLAUSE_ANSWERS = args.includes("--clause-answers");
 const clauseAnswersFile = join(corpusDir, "additions", "train-s.jsonl");
+// `--habit-answers` (issue 10, branch `lesson21`, docs/risk-lens.md "Lessons told as a changed
+// habit"): the answers of additions/train-t.jsonl (lessons told as a changed practice in the
+// present tense, with present-tense near misses that are not lessons) join the train split too.
+const HABIT_ANSWERS = args.includes("--habit-answers");
+const habitAnswersFile = join(corpusDir, "additions", "train-t.jsonl");
+const readTrainAdditions = (file: string): CorpusRow[] =>
+  readFileSync(file, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as CorpusRow)
+    .filter((r) => r.split === "train" && Array.isArray(r.s) && r.s.length > 0);
 const corpusRows = [
   ...readAnswers(corpusDir, "train"),
-  ...(CLAUSE_ANSWERS
-    ? readFileSync(clauseAnswersFile, "utf8")
-        .split("\n")
-        .filter((line) => line.trim() !== "")
-        .map((line) => JSON.parse(line) as CorpusRow)
-        .filter((r) => r.split === "train" && Array.isArray(r.s) && r.s.length > 0)
-    : []),
+  ...(CLAUSE_ANSWERS ? readTrainAdditions(clauseAnswersFile) : []),
+  ...(HABIT_ANSWERS ? readTrainAdditions(habitAnswersFile) : []),
 ];
 // `--relabel T1` (issue 10, branch `task19`, docs/risk-lens.md "T1 and the clause read"): the
 // edits of the corpus's relabelling lists (additions/relabel-*.json) whose rule is named are
