@@ -74,3 +74,27 @@ describe("npm run train -- --notes-copies", () => {
     expect(notes.sentence).not.toEqual(plain.sentence);
   }, 600_000);
 });
+
+describe("npm run train -- --habit-answers --habit-lesson-only", () => {
+  it("the changed-habit answers teach lesson but leave the question classifier, the topic and the off-topic head the corpus's own", () => {
+    const dir = mkdtempSync(join(tmpdir(), "derisk-train-"));
+    smallCorpus(join(dir, "corpus"));
+    const habit = lines(join(corpus, "additions", "train-t.jsonl")).filter(
+      (l) => (JSON.parse(l) as { register?: string }).register !== "spoken",
+    );
+    writeFileSync(join(dir, "corpus", "additions", "train-t.jsonl"), `${habit.slice(0, 16).join("\n")}\n`);
+    const plain = train(join(dir, "corpus"), join(dir, "plain.json"), ["--extra", "none"]);
+    const lessonOnly = train(join(dir, "corpus"), join(dir, "lesson-only.json"), [
+      "--extra",
+      "none",
+      "--habit-answers",
+      "--habit-lesson-only",
+    ]);
+    expect(lessonOnly.question).toEqual(plain.question);
+    expect(lessonOnly.topic).toEqual(plain.topic);
+    expect(lessonOnly.offTopic).toEqual(plain.offTopic);
+    expect((lessonOnly.labels as Record<string, unknown>).lesson).not.toEqual(
+      (plain.labels as Record<string, unknown>).lesson,
+    );
+  }, 600_000);
+});

@@ -17,6 +17,8 @@
  *   npm run train -- --probing --out FILE         # the tagger also reads the probing cue families
  *   npm run train -- --clause-cues --out FILE     # the tagger also reads obligation clauses
  *   npm run train -- --clause-answers --out FILE  # also train on additions/train-s.jsonl
+ *   npm run train -- --habit-answers --out FILE   # also train on additions/train-t.jsonl
+ *   npm run train -- --habit-answers --habit-lesson-only --out FILE   # … teaching only lesson
  *   npm run train -- --clause-reading --out FILE  # task tagger reads obligation clauses, alone too
  *   npm run train -- --relabel T1 --out FILE      # the README's convention T1 applied to train, in memory
  *   npm run train -- --relabel T1 --relabel-splits train,validation --out FILE
@@ -122,15 +124,21 @@ const log = (line: string): void => {
 // inside a clause, with near misses) join the train split, after the corpus's own.
 const CLAUSE_ANSWERS = args.includes("--clause-answers");
 const clauseAnswersFile = join(corpusDir, "additions", "train-s.jsonl");
+// `--habit-answers` (issue 10, branch `lesson21`, docs/risk-lens.md "Lessons told as a changed
+// habit"): the answers of additions/train-t.jsonl (lessons told as a changed practice in the
+// present tense, with present-tense near misses that are not lessons) join the train split too.
+const HABIT_ANSWERS = args.includes("--habit-answers");
+const habitAnswersFile = join(corpusDir, "additions", "train-t.jsonl");
+const readTrainAdditions = (file: string): CorpusRow[] =>
+  readFileSync(file, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as CorpusRow)
+    .filter((r) => r.split === "train" && Array.isArray(r.s) && r.s.length > 0);
 const corpusRows = [
   ...readAnswers(corpusDir, "train"),
-  ...(CLAUSE_ANSWERS
-    ? readFileSync(clauseAnswersFile, "utf8")
-        .split("\n")
-        .filter((line) => line.trim() !== "")
-        .map((line) => JSON.parse(line) as CorpusRow)
-        .filter((r) => r.split === "train" && Array.isArray(r.s) && r.s.length > 0)
-    : []),
+  ...(CLAUSE_ANSWERS ? readTrainAdditions(clauseAnswersFile) : []),
+  ...(HABIT_ANSWERS ? readTrainAdditions(habitAnswersFile) : []),
 ];
 // `--relabel T1` (issue 10, branch `task19`, docs/risk-lens.md "T1 and the clause read"): the
 // edits of the corpus's relabelling lists (additions/relabel-*.json) whose rule is named are
@@ -173,20 +181,30 @@ if (extraRows.some((r) => all.some((c) => c.id === r.id))) {
 const extraIds = new Set(extraRows.map((r) => r.id));
 // An augmented copy keeps its original's id with a suffix (+ * ~ ^ =).
 const isExtra = (id: string): boolean => extraIds.has(id.replace(/[+*~^=]+$/, ""));
+// `--habit-lesson-only` (with `--habit-answers`; docs/risk-lens.md "Lessons told as a changed
+// habit", C2): the additions/train-t.jsonl answers (and their copies) teach only `lesson`, in the
+// tagger and its label head, at full weight (weight 0 for the other tags), and, like the --extra
+// answers, neither the question classifier, the topic, the off-topic head nor the overall
+// regression (their other readings are a further writer's).
+const HABIT_LESSON_ONLY = HABIT_ANSWERS && args.includes("--habit-lesson-only");
+const habitIds = new Set(HABIT_LESSON_ONLY ? readTrainAdditions(habitAnswersFile).map((r) => r.id) : []);
+const isHabit = (id: string): boolean => habitIds.has(id.replace(/[+*~^=]+$/, ""));
+const keptOut = (id: string): boolean => isExtra(id) || isHabit(id);
 // `--extra-labels task,ambiguity`: the extra answers teach only these tags (tagger classes and
 // label heads); for the others their weight is 0 (default: every tag).
 const EXTRA_LABELS = new Set(
   (option("--extra-labels") ?? SENTENCE_TAGS.join(",")).split(",").filter((t) => t !== ""),
 );
 const weightOf = (id: string, tag: string): number =>
-  isExtra(id) ? (EXTRA_LABELS.has(tag) ? EXTRA_WEIGHT : 0) : 1;
+  isExtra(id) ? (EXTRA_LABELS.has(tag) ? EXTRA_WEIGHT : 0) : isHabit(id) ? (tag === "lesson" ? 1 : 0) : 1;
 // `--extra-no-topic`: the extra answers (and their copies) teach neither the topic nor the
 // off-topic head, so the off-topic probabilities, and the thresholds picked on them, are the
 // corpus's own (docs/risk-lens.md, "Blind writers in training, part 3").
 // Default since part 4; `--extra-topic` lets them teach the topic and the off-topic head again.
 const EXTRA_TOPIC = args.includes("--extra-topic");
 const weighted =
-  extraRows.length > 0 && (EXTRA_WEIGHT !== 1 || SENTENCE_TAGS.some((t) => !EXTRA_LABELS.has(t)));
+  HABIT_LESSON_ONLY ||
+  (extraRows.length > 0 && (EXTRA_WEIGHT !== 1 || SENTENCE_TAGS.some((t) => !EXTRA_LABELS.has(t))));
 const trainRows = [...all.filter((r) => r.split === "train"), ...extraRows];
 const validationRows = all.filter((r) => r.split === "validation");
 const questionRows = readQuestions(corpusDir).filter((q) => q.split !== "test");
@@ -431,7 +449,9 @@ const questionSamples: Array<{ features: string[]; label: string; split: string 
     label: q.competency,
     split: q.split ?? "train",
   })),
-  ...all.map((r) => ({ features: questionFeatures(r.question), label: r.competency, split: r.split })),
+  ...all
+    .filter((r) => !habitIds.has(r.id))
+    .map((r) => ({ features: questionFeatures(r.question), label: r.competency, split: r.split })),
 ];
 const questionTrain = questionSamples.filter((q) => q.split === "train");
 const questionModel = prune(
@@ -672,7 +692,7 @@ function topicSamples(items: readonly Item[]): { samples: SparseSample[]; labels
       i.row.labels.offTopic !== true &&
       !i.row.id.endsWith("~") &&
       !isNotesCopy(i.row.id) &&
-      (EXTRA_TOPIC || !isExtra(i.row.id)),
+      (EXTRA_TOPIC || !keptOut(i.row.id)),
   );
   return {
     samples: kept.map((i) => ({ features: topicFeaturesOf(i.read.features) })),
@@ -711,7 +731,7 @@ for (let fold = 0; fold < FOLDS; fold += 1) {
 // the corpus's answers fall in the same folds as without `--extra`, so their out-of-fold topics,
 // and the off-topic head fitted on them, are the corpus's own.
 const topicItems = train.filter(
-  (item) => !isNotesCopy(item.row.id) && (EXTRA_TOPIC || !isExtra(item.row.id)),
+  (item) => !isNotesCopy(item.row.id) && (EXTRA_TOPIC || !keptOut(item.row.id)),
 );
 const topicFold = new Map<Item, number>(topicItems.map((item, i) => [item, i % FOLDS] as const));
 const oofIndex = new Map<Item, { probs: number[][]; topic: Record<string, number> }>();
@@ -817,7 +837,7 @@ for (const [k, tag] of SENTENCE_TAGS.entries()) {
   );
 }
 const offTopicItems = train.filter(
-  (item) => !isNotesCopy(item.row.id) && (EXTRA_TOPIC || !isExtra(item.row.id)),
+  (item) => !isNotesCopy(item.row.id) && (EXTRA_TOPIC || !keptOut(item.row.id)),
 );
 const offTopicRows = offTopicItems.map((item) =>
   offTopicFeatures(oofIndex.get(item)?.topic ?? {}, item.competency),
@@ -982,7 +1002,7 @@ log(
 // bullet-notes copies (`--notes-copies`: their overall is the prose answer's).
 const overallItems = train.filter(
   (item) =>
-    !item.row.id.includes("*") && !isNotesCopy(item.row.id) && (EXTRA_OVERALL || !isExtra(item.row.id)),
+    !item.row.id.includes("*") && !isNotesCopy(item.row.id) && (EXTRA_OVERALL || !keptOut(item.row.id)),
 );
 const overallRows = overallItems.map((item) => {
   // The label probabilities as for a writer the tagger has not read; the topic by position.
