@@ -11,14 +11,22 @@ const samplePath = join(root, "samples/sample-prep.md");
 let work: string;
 let dataDir: string;
 
-function derisk(args: string[], options: { input?: string | Uint8Array; dataDir?: string } = {}) {
+function derisk(
+  args: string[],
+  options: { input?: string | Uint8Array; dataDir?: string; env?: NodeJS.ProcessEnv } = {},
+) {
   const result = spawnSync(
     process.execPath,
     ["--import", import.meta.resolve("tsx"), join(root, "src/cli/main.ts"), ...args],
     {
       cwd: work,
       input: options.input ?? "",
-      env: { ...process.env, DERISK_DATA_DIR: options.dataDir ?? dataDir, NO_COLOR: "1", DATABASE_URL: "" },
+      env: options.env ?? {
+        ...process.env,
+        DERISK_DATA_DIR: options.dataDir ?? dataDir,
+        NO_COLOR: "1",
+        DATABASE_URL: "",
+      },
       encoding: "utf8",
       timeout: 60_000,
     },
@@ -39,6 +47,27 @@ describe("derisk CLI", () => {
     for (const command of ["import", "export", "list", "show", "set", "analyze", "classify", "serve"]) {
       expect(stdout).toContain(command);
     }
+  });
+
+  it("colours a pipe only under FORCE_COLOR, and never under NO_COLOR (stdout and stderr)", () => {
+    const { NO_COLOR: _n, FORCE_COLOR: _f, ...base } = process.env;
+    const run = (env: NodeJS.ProcessEnv) => {
+      const ok = derisk(["classify", "Tell me about a conflict"], { env: { ...base, ...env } });
+      const bad = derisk(["analyze", "--budget", "x", "-"], { env: { ...base, ...env } });
+      expect(ok.code).toBe(0);
+      expect(bad.code).toBe(1);
+      return { out: ok.stdout, err: bad.stderr };
+    };
+    const esc = "\u001b[";
+    const piped = run({});
+    expect(piped.out).not.toContain(esc);
+    expect(piped.err).not.toContain(esc);
+    const forced = run({ FORCE_COLOR: "1" });
+    expect(forced.out).toContain(esc);
+    expect(forced.err).toContain(esc);
+    const both = run({ FORCE_COLOR: "1", NO_COLOR: "1" });
+    expect(both.out).not.toContain(esc);
+    expect(both.err).not.toContain(esc);
   });
 
   it("rejects an unknown command with usage and exit 1", () => {

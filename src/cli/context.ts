@@ -7,6 +7,8 @@ export interface CliContext {
   out: (text: string) => void;
   err: (text: string) => void;
   style: Style;
+  /** Styling for standard error, which may be a terminal when standard output is a pipe, or not. */
+  errStyle: Style;
   env: NodeJS.ProcessEnv;
   /** Reads standard input, stopping once it holds more than `maxBytes` (the caller refuses it). */
   readStdin: (maxBytes?: number) => Promise<Uint8Array>;
@@ -20,11 +22,15 @@ export interface CliContext {
   withStore: <T>(use: (store: Store, userId: string) => Promise<T>) => Promise<T>;
 }
 
-export function createContext(env: NodeJS.ProcessEnv = process.env): CliContext {
+export function createContext(
+  env: NodeJS.ProcessEnv = process.env,
+  streams: { stdout: { isTTY?: boolean }; stderr: { isTTY?: boolean } } = process,
+): CliContext {
   return {
     out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
     err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
-    style: createStyle(process.stdout, env),
+    style: createStyle(streams.stdout, env),
+    errStyle: createStyle(streams.stderr, env),
     env,
     exitCode: 0,
     readStdin: async (maxBytes = Number.POSITIVE_INFINITY) => {

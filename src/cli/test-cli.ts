@@ -31,7 +31,8 @@ export async function runCommand(
   const ctx: CliContext = {
     out: (text) => stdout.push(text),
     err: () => {},
-    style: createStyle({ isTTY: false } as NodeJS.WriteStream, {}),
+    style: createStyle({ isTTY: false }, {}),
+    errStyle: createStyle({ isTTY: false }, {}),
     env: {},
     exitCode: 0,
     readStdin: async () => new TextEncoder().encode(options.stdin ?? ""),
