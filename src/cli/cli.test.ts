@@ -70,6 +70,29 @@ describe("derisk CLI", () => {
     expect(both.err).not.toContain(esc);
   });
 
+  it("wraps the analysis report to 80 columns in a pipe, or to COLUMNS, quotes kept indented", () => {
+    const answer =
+      "I owned the fix for our fraud model's alerts, which were drowning the review team in false positives that nobody could explain. " +
+      "I rebuilt the feature pipeline, added merchant history features and retrained the model with a cost-sensitive loss. " +
+      "As a result false positives fell from 40% to 12% within six weeks. I learned to measure the cost of an error before tuning a threshold.";
+    for (const [env, width] of [
+      [{}, 80],
+      [{ COLUMNS: "60" }, 60],
+    ] as const) {
+      const { code, stdout } = derisk(["analyze", "-", "-q", "Tell me about a hard problem"], {
+        input: answer,
+        env: { ...process.env, NO_COLOR: "1", DERISK_DATA_DIR: dataDir, COLUMNS: "", ...env },
+      });
+      expect(code).toBe(0);
+      const lines = stdout.trimEnd().split("\n");
+      for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(width);
+      // A quoted fix sentence goes on under its opening quote mark, not at the left edge.
+      const at = lines.findIndex((line) => /^ {5}sentence \d+: “/.test(line) && !line.endsWith("”"));
+      expect(at).toBeGreaterThan(0);
+      expect(lines[at + 1]).toMatch(new RegExp(`^ {${(lines[at] ?? "").indexOf("“") + 1}}\\S`));
+    }
+  });
+
   it("rejects an unknown command with usage and exit 1", () => {
     const { code, stderr } = derisk(["frobnicate"]);
     expect(code).toBe(1);
@@ -149,7 +172,8 @@ describe("derisk CLI", () => {
     expect(imported.stdout).toMatch(/3 kept as notes; 82% recognised/);
     const shown = derisk(["show", "--kind", "accomplishment"], { dataDir: own });
     expect(shown.code, shown.stderr).toBe(0);
-    expect(shown.stdout).toMatch(
+    // The line is wrapped to 80 columns in a pipe: read it as one.
+    expect(shown.stdout.replace(/\s+/g, " ")).toMatch(
       /accomplishment Reduced checkout latency from 900 ms to 250 ms .*\(900 ms, 250 ms\)/,
     );
     expect(shown.stdout.match(/^ {2}accomplishment /gm)).toHaveLength(9);

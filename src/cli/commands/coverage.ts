@@ -67,7 +67,7 @@ export function registerCoverageCommand(program: Command, ctx: CliContext): void
       }
       lines.push("", `${style.yellow("Gaps:")} ${matrix.gaps.length > 0 ? matrix.gaps.join(", ") : "none"}`);
       if (matrix.thin.length > 0) lines.push(`${style.yellow("Thin:")} ${matrix.thin.join(", ")}`);
-      ctx.out(lines.join("\n"));
+      ctx.report(lines.join("\n"));
     });
 }
 

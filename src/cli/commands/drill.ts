@@ -132,7 +132,7 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
                 );
             }
             if (feedback?.outline) out.push(style.bold("A strong answer:"), wrap(feedback.outline, style));
-            ctx.out(out.join("\n"));
+            ctx.report(out.join("\n"));
             for (;;) {
               const choices = "Rate your answer: 1 again · 2 hard · 3 good · 4 easy (Enter skips)";
               if (!input.interactive) ctx.out(`${choices}:`);
@@ -250,7 +250,8 @@ export async function listQuestionsAction(ctx: CliContext, flags: ListFlags): Pr
       ...(flags.kind === undefined ? {} : { kind: flags.kind as "technical" | "behavioral" }),
     }),
   );
-  ctx.out(flags.json ? JSON.stringify({ questions }, null, 2) : renderQuestions(questions, ctx.style));
+  if (flags.json) ctx.out(JSON.stringify({ questions }, null, 2));
+  else ctx.report(renderQuestions(questions, ctx.style));
 }
 
 interface AddFlags {

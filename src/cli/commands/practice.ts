@@ -75,7 +75,7 @@ export function registerDueCommand(program: Command, ctx: CliContext): void {
         lines.push(
           style.dim("Practise them: derisk practice --due. One's attempts and scores: derisk history ID."),
         );
-      ctx.out(lines.join("\n"));
+      ctx.report(lines.join("\n"));
     });
 }
 
@@ -100,7 +100,7 @@ export function registerAttemptsCommand(program: Command, ctx: CliContext): void
         ctx.out(JSON.stringify({ history }, null, 2));
         return;
       }
-      ctx.out(renderAttemptHistory(history, ctx.style));
+      ctx.report(renderAttemptHistory(history, ctx.style));
     });
 }
 
@@ -341,7 +341,7 @@ export function registerPracticeCommand(program: Command, ctx: CliContext): void
           session = await findResumable(practice, store, userId, flags.resume);
           if (session.status === "finished") {
             ctx.out(ctx.style.dim(`Session ${shortId(session.id)} is finished: here is its report.`));
-            ctx.out(await renderReport(practice, store, userId, session.id, ctx.style));
+            ctx.report(await renderReport(practice, store, userId, session.id, ctx.style));
             return;
           }
           const { at, total } = progressOf(session);
@@ -493,7 +493,7 @@ async function runSession(
       const outcome = await answer(step);
       if (outcome === "stop") return stopped(input.interrupted ? "Stopped (Ctrl-C)." : "Stopped.");
     }
-    ctx.out(await renderReport(practice, store, userId, session.id, style));
+    ctx.report(await renderReport(practice, store, userId, session.id, style));
   } finally {
     input.close();
     if (input.interrupted) ctx.exitCode = 130;
@@ -613,7 +613,7 @@ async function runSession(
           }`,
         ),
       );
-    ctx.out(out.join("\n"));
+    ctx.report(out.join("\n"));
     return "next";
   }
 
