@@ -4,6 +4,7 @@ import { resolveId } from "../../app/ids.ts";
 import type { AttemptHistory } from "../../app/practice.ts";
 import { shortId, shortIds } from "../../core/short-ids.ts";
 import type { CliContext } from "../context.ts";
+import { clock, timerPrompt, timerStarted, timeUsed } from "../render/timer.ts";
 
 interface DueFlags {
   json?: boolean;
@@ -148,11 +149,6 @@ type PracticeModule = typeof import("../../app/practice.ts");
 type PracticeView = import("../../app/practice.ts").PracticeView;
 type PracticeStepView = import("../../app/practice.ts").PracticeStepView;
 type Store = import("../../store/index.ts").Store;
-
-const clock = (seconds: number) => {
-  const whole = Math.max(0, Math.floor(seconds));
-  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
-};
 
 const when = (date: Date) => date.toISOString().slice(0, 16).replace("T", " ");
 
@@ -502,7 +498,7 @@ async function runSession(
   async function answer(step: PracticeStepView): Promise<"next" | "stop"> {
     const isQuestion = step.kind === "question";
     const { at, total } = progressOf(session);
-    ctx.out(
+    ctx.report(
       [
         "",
         isQuestion
@@ -522,15 +518,10 @@ async function runSession(
       ctx.out(style.dim(`Your saved answer so far (${prefill.length} line(s)), kept; go on typing:`));
       for (const line of prefill) ctx.out(`  ${line}`);
     }
-    if (!input.interactive)
-      ctx.out(`⏱ ${clock(elapsed())} / ${clock(step.budgetSeconds)} · timer started · a blank line submits`);
+    if (!input.interactive) ctx.out(timerStarted(elapsed(), step.budgetSeconds));
     const typed = await input.readAnswer({
       prefill,
-      prompt: () => {
-        const seconds = elapsed();
-        const text = `⏱ ${clock(seconds)} / ${clock(step.budgetSeconds)}`;
-        return `${seconds > step.budgetSeconds ? style.yellow(`${text} over`) : style.cyan(text)} › `;
-      },
+      prompt: () => timerPrompt(style, elapsed(), step.budgetSeconds),
       onLine: async (lines) => {
         try {
           await practice.saveDraft(store, userId, session.id, { stepId: step.id, text: lines.join("\n") });
@@ -581,12 +572,9 @@ async function runSession(
     });
     session = result.session;
     if (result.skipped) return "next";
-    const timeText = `⏱ ${clock(result.usedSeconds)} / ${clock(result.budgetSeconds)} used`;
     const out = [
       "",
-      result.usedSeconds > result.budgetSeconds
-        ? style.yellow(`${timeText} — over budget`)
-        : style.green(timeText),
+      timeUsed(style, result.usedSeconds, result.budgetSeconds),
       renderAnalysis(result.analysis, style),
     ];
     const reviewed = result.session.steps.find((s) => s.id === step.id);

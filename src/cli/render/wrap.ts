@@ -8,7 +8,7 @@
 const SGR = "\u001b\\[[0-9;]*m";
 const ESCAPE = new RegExp(SGR, "y");
 const ESCAPES = new RegExp(SGR, "g");
-const MARKER = /^(\s*)(?:\d+\.|[•*!?→↺✓✗●▲○-]|[✓✗] [a-z]+|\[[ x]\])\s+/;
+const MARKER = /^(\s*)(?:\d+\.|[✓✗] [a-z]+|[•*!?→↺✓✗●▲○-]|\[[ x]\])\s+/;
 const NARROWEST = 20;
 
 /** Columns a code point takes in a terminal: 0 for combining marks, 2 for wide (CJK, emoji). */
