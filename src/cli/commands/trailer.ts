@@ -72,8 +72,9 @@ export function registerTrailerCommand(program: Command, ctx: CliContext): void 
           ctx.columns,
           12,
         ),
-        ctx.style.dim(
-          `${"".padEnd(11)} — ${[...new Set(said.map((l) => trailerSourceOf(l.origin)))].join("; ")}`,
+        // One line per source: a beat told from several stories names each.
+        ...[...new Set(said.map((l) => trailerSourceOf(l.origin)))].map((source) =>
+          ctx.style.dim(`${"".padEnd(11)} — ${source}`),
         ),
       ]);
       ctx.report(
