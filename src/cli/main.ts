@@ -86,7 +86,7 @@ export async function runCli(argv: string[], ctx: CliContext = createContext()):
       return error.exitCode === 0 ? 0 : 1;
     }
     if (isDeriskError(error)) {
-      ctx.err(`${ctx.errStyle.red("error:")} ${error.message}`);
+      ctx.err(`${ctx.errStyle.red("error:")} ${error.messageFor("cli")}`);
       if (argv.includes("--debug") && error.cause)
         ctx.err(String((error.cause as Error).stack ?? error.cause));
       return error.exitCode;
