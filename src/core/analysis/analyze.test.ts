@@ -476,6 +476,10 @@ describe("analyze", () => {
       // Strengths are still said, after it.
       expect(a.overall.reasons.some((r) => strengths.includes(r))).toBe(true);
     }
+    // An answer too short to be one says so once, not again as its weakness.
+    const short = analyze("I did stuff.", { question: "Tell me about a hard bug" });
+    expect(short.overall.reasons).toEqual(["too short to be an answer (3 words)"]);
+    expect(short.evidence.overall.note).toBe("too short to be an answer (3 words)");
     const we = analyze("We had a slow pipeline. We made it faster by 40%. It was good.", {
       question: "Tell me about a time you improved a system",
     });

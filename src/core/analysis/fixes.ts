@@ -97,7 +97,7 @@ export function rankFixes(draft: Draft, units: readonly Unit[], context: FixCont
       severity: 9.5,
       unit: units[0],
       action: `Rewrite: this is ${notAnAnswer}. Tell one real episode: the situation, what you did, what changed.`,
-      weakness: `not an answer: ${notAnAnswer}`,
+      weakness: notAnAnswer,
     });
   }
   if (context.answersInstead !== undefined && notAnAnswer === undefined) {
