@@ -155,7 +155,16 @@ export function prepareImport(input: ImportInput): PreparedImport {
   if (input.bytes.byteLength === 0) {
     throw new DeriskError(
       "BAD_INPUT",
-      `${input.filename ?? "The document"} is empty: there is nothing to import. Paste or choose a file with your notes.`,
+      `${input.filename ?? "The document"} is empty: there is nothing to import.`,
+      {
+        hint: {
+          cli:
+            input.filename === undefined
+              ? " Pipe your notes in (derisk import - < prep.md) or give the file's path."
+              : " Add your prep notes to it and import it again.",
+          web: " Paste or choose a file with your notes.",
+        },
+      },
     );
   }
   const maxBytes = input.maxBytes ?? MAX_DOCUMENT_BYTES;

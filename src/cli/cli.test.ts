@@ -202,7 +202,11 @@ describe("derisk CLI", () => {
     chmodSync(unreadable, 0o000);
     const fresh = join(work, "bad-input-data");
     const cases: Array<[string, RegExp]> = [
-      [empty, /empty/],
+      // The terminal's own way on, not the web page's "Paste or choose a file".
+      [
+        empty,
+        /empty\.md is empty: there is nothing to import\. Add your prep notes to it and import it again\.$/m,
+      ],
       [binary, /not text|binary/i],
       [huge, /MiB/],
       [wrongSchema, /version 7/],
