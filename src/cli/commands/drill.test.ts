@@ -51,6 +51,10 @@ describeStores("derisk drill / questions / list questions", (getStore) => {
 
   it("stops cleanly on Ctrl-D before an answer and refuses bad flags", async () => {
     const store = getStore();
+    const skipped = await runCommand(registers, ["drill", "--count", "1"], { store, stdin: "/skip\n" });
+    expect(skipped.code).toBe(0);
+    expect(skipped.out).toContain("Skipped (/skip): nothing rated.");
+    expect(skipped.out).not.toMatch(/Key points:/);
     const stopped = await runCommand(registers, ["drill"], { store, stdin: "" });
     expect(stopped.code).toBe(0);
     expect(stopped.out).toMatch(/Stopped before answering/);

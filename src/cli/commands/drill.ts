@@ -46,7 +46,7 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
     .option("--tag <tag>", "only ml-concept or ml-engineering questions")
     .addHelpText(
       "after",
-      "\nType each answer; a blank line (or Ctrl-D) submits it. Rate 1 again, 2 hard, 3 good, 4 easy; Enter skips the rating.\n\nExamples:\n  derisk drill\n  derisk drill --count 3 --tag ml-engineering",
+      "\nType each answer; a blank line (or Ctrl-D) submits it, /skip skips the question. Rate 1 again, 2 hard, 3 good, 4 easy; Enter skips the rating.\n\nExamples:\n  derisk drill\n  derisk drill --count 3 --tag ml-engineering",
     )
     .action(async (flags: DrillFlags) => {
       const count = parseCount(flags.count);
@@ -76,7 +76,7 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
                 "",
                 style.bold(`Question ${asked}/${total}: ${step.questionText}`),
                 style.dim(
-                  `${step.competency ? `${step.competency} · ` : ""}budget ${clock(step.budgetSeconds)} · a blank line or Ctrl-D submits`,
+                  `${step.competency ? `${step.competency} · ` : ""}budget ${clock(step.budgetSeconds)} · a blank line or Ctrl-D submits · /skip skips`,
                 ),
               ].join("\n"),
             );
@@ -100,6 +100,16 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
               });
               // A blank line before any text is not an answer: keep waiting for one.
             } while (typed.end === "blank" && typed.lines.length === 0);
+            if (typed.end === "skip") {
+              // A skipped question is not rated: it stays as due as it was.
+              session = (await practice.skipQuestion(store, userId, session.id, { stepId: step.id })).session;
+              ctx.out(
+                style.dim(
+                  `Skipped (/skip): nothing rated${typed.lines.length > 0 ? "; the lines you typed stay saved" : ""}.`,
+                ),
+              );
+              continue;
+            }
             const { lines } = typed;
             const ended = typed.end !== "blank";
             if (typed.end === "interrupt") {

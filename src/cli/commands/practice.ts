@@ -274,7 +274,7 @@ export function registerPracticeCommand(program: Command, ctx: CliContext): void
       [
         "",
         "Type each answer; every line is saved as you go. A blank line (or Ctrl-D) submits it;",
-        "an empty answer skips the question. Type /peek first to see your prepared answer (noted).",
+        "an empty answer or /skip skips the question. Type /peek to see your prepared answer (noted).",
         "Rate with again/hard/good/easy or 1–4 (Enter: no rating). Ctrl-C stops; --resume continues.",
         "",
         "Examples:",
@@ -381,7 +381,7 @@ export function registerPracticeCommand(program: Command, ctx: CliContext): void
         }
         ctx.out(
           ctx.style.dim(
-            "Every line is saved as you type it. A blank line or Ctrl-D submits; an empty answer skips; /peek shows your prepared answer; Ctrl-C stops.",
+            "Every line is saved as you type it. A blank line or Ctrl-D submits; an empty answer or /skip skips; /peek shows your prepared answer; Ctrl-C stops.",
           ),
         );
         await runSession(ctx, practice, store, userId, session);
@@ -541,7 +541,7 @@ async function runSession(
         });
         return `${style.bold("Your prepared answer (peeking is noted on this attempt):")}\n${wrapText(
           preparedAnswer,
-          Math.max(40, columns - 4) || 76,
+          Math.max(40, ctx.columns - 4),
         )
           .map((line) => `  ${line}`)
           .join("\n")}`;
@@ -558,6 +558,16 @@ async function runSession(
           .catch(() => undefined);
       }
       return "stop";
+    }
+    if (typed.end === "skip") {
+      // Lines typed before /skip stay saved with the unfinished attempt: nothing typed is lost.
+      session = (await practice.skipQuestion(store, userId, session.id, { stepId: step.id })).session;
+      ctx.out(
+        style.dim(
+          `Skipped (/skip): nothing rated${typed.lines.length > 0 ? "; the lines you typed stay saved" : ""}.`,
+        ),
+      );
+      return "next";
     }
     if (typed.lines.length === 0) {
       if (typed.end === "eof") return "stop";
