@@ -42,6 +42,15 @@ describe("wrapping reports to the terminal's width", () => {
     for (const rest of lines.slice(2)) expect(rest).toMatch(/^ {6}\S/);
   });
 
+  it("wraps a long sentence with a short quotation in it as one sentence, not cut before the quote", () => {
+    const line = `    Asks for 3 years; nothing in your stories or answers states how long you have done this — say it in one (dates or “N years”).`;
+    const lines = wrapReport(line, 80).split("\n");
+    expect(lines).toEqual([
+      "    Asks for 3 years; nothing in your stories or answers states how long you",
+      "    have done this — say it in one (dates or “N years”).",
+    ]);
+  });
+
   it("cuts a word longer than the line, counts wide characters twice, and leaves short lines alone", () => {
     expect(wrapLine("x".repeat(25), 10, 0)).toEqual(["x".repeat(10), "x".repeat(10), "x".repeat(5)]);
     expect(visibleWidth("面试准备")).toBe(8);

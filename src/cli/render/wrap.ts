@@ -150,8 +150,10 @@ function wrapReportLine(line: string, width: number): string[] {
   if (quoteAt > textAt) {
     const quoteColumn = visibleWidth(bare.slice(0, quoteAt));
     if (quoteColumn <= width / 2) return wrapLine(line, width, quoteColumn + 1);
-    // Too far right to quote a sentence under: the quotation goes on a line of its own.
+    // Too far right to quote a sentence under: the quotation goes on a line of its own, when
+    // what comes before it fits on one (a quote inside a long sentence is wrapped with it).
     const cut = splitAtVisible(line, quoteAt);
+    if (visibleWidth(cut.head.trimEnd()) > width) return wrapLine(line, width, hang);
     return [
       ...wrapLine(cut.head.trimEnd(), width, hang),
       ...wrapLine(`${" ".repeat(hang)}${cut.tail}`, width, hang + 1),
