@@ -47,6 +47,8 @@ describe("derisk CLI", () => {
     for (const command of ["import", "export", "list", "show", "set", "analyze", "classify", "serve"]) {
       expect(stdout).toContain(command);
     }
+    // Fits the 80 columns of a pipe, as commander wraps its own lines.
+    for (const line of stdout.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(80);
   });
 
   it("colours a pipe only under FORCE_COLOR, and never under NO_COLOR (stdout and stderr)", () => {

@@ -36,7 +36,7 @@ export function createProgram(ctx: CliContext): Command {
     .showHelpAfterError("(run derisk --help for usage)")
     .addHelpText(
       "after",
-      "\nIds: type an id whole, or its first characters (at least 4) when no other of yours starts the same way; lists show 8.",
+      "\nIds: type an id whole, or its first characters (at least 4) when no other of\nyours starts the same way; lists show 8.",
     )
     .configureOutput({
       writeOut: (s) => ctx.out(s.replace(/\n$/, "")),
