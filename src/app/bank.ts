@@ -36,6 +36,7 @@ import {
 import { recognisedShare, summariseReport } from "../core/report-summary.ts";
 import { MAX_INT32, unstorableText } from "../core/text-safety.ts";
 import type { RestoreCounts, Store } from "../store/index.ts";
+import { HINTS } from "./errors.ts";
 import { resolveId } from "./ids.ts";
 import { journalFromDocument } from "./journal.ts";
 
@@ -94,8 +95,8 @@ export function readDocument(
     } catch (error) {
       throw new DeriskError(
         "BAD_INPUT",
-        `${where} is not valid JSON (${(error as Error).message}): fix the file, or export the bank again with derisk export --format json.`,
-        { cause: error },
+        `${where} is not valid JSON (${(error as Error).message}): fix the file`,
+        { cause: error, hint: HINTS.bankFile },
       );
     }
     const doc = rederiveBankDoc(parseBankJson(value, where), where);
@@ -122,8 +123,8 @@ function parseJsonFile(bytes: Uint8Array, where: string): unknown {
   } catch (error) {
     throw new DeriskError(
       "BAD_INPUT",
-      `${where} is not valid JSON (${(error as Error).message}): fix the file, or export the bank again with derisk export --format json.`,
-      { cause: error },
+      `${where} is not valid JSON (${(error as Error).message}): fix the file`,
+      { cause: error, hint: HINTS.bankFile },
     );
   }
 }
@@ -154,7 +155,16 @@ export function prepareImport(input: ImportInput): PreparedImport {
   if (input.bytes.byteLength === 0) {
     throw new DeriskError(
       "BAD_INPUT",
-      `${input.filename ?? "The document"} is empty: there is nothing to import. Paste or choose a file with your notes.`,
+      `${input.filename ?? "The document"} is empty: there is nothing to import.`,
+      {
+        hint: {
+          cli:
+            input.filename === undefined
+              ? " Pipe your notes in (derisk import - < prep.md) or give the file's path."
+              : " Add your prep notes to it and import it again.",
+          web: " Paste or choose a file with your notes.",
+        },
+      },
     );
   }
   const maxBytes = input.maxBytes ?? MAX_DOCUMENT_BYTES;
@@ -360,7 +370,7 @@ export async function resolveDocumentId(store: Store, userId: string, documentId
 async function findDocument(store: Store, userId: string, documentId: string): Promise<StoreSummary> {
   const summary = (await store.documents.listDocuments(userId)).find((s) => s.id === documentId);
   if (!summary)
-    throw new DeriskError("NOT_FOUND", `No document ${documentId} in your bank: list them with derisk list.`);
+    throw new DeriskError("NOT_FOUND", `No document ${documentId} in your bank`, { hint: HINTS.documents });
   return summary;
 }
 
@@ -632,10 +642,9 @@ export async function restoreItemVersion(
 ): Promise<StoredItem> {
   const entry = await store.itemVersions.getVersion(userId, versionId);
   if (entry.itemId !== itemId) {
-    throw new DeriskError(
-      "NOT_FOUND",
-      `Version ${versionId} is not in the history of item ${itemId}: list it with derisk history ${itemId}.`,
-    );
+    throw new DeriskError("NOT_FOUND", `Version ${versionId} is not in the history of item ${itemId}`, {
+      hint: HINTS.history(itemId),
+    });
   }
   const updated = await store.items.updateItem(userId, itemId, {
     raw: entry.raw,

@@ -1,1 +1,31 @@
-export { DeriskError, ERROR_CODES, type ErrorCode, isDeriskError } from "../core/errors.ts";
+import type { ErrorHint } from "../core/errors.ts";
+
+export {
+  DeriskError,
+  ERROR_CODES,
+  type ErrorCode,
+  type ErrorHint,
+  isDeriskError,
+  type Surface,
+} from "../core/errors.ts";
+
+/** How to go on, shared by the errors that end the same way: typed in a terminal, clicked on a page. */
+export const HINTS = {
+  documents: {
+    cli: ": list them with derisk list.",
+    web: ": it may have been deleted; the Library lists your documents.",
+  },
+  bankFile: {
+    cli: ", or export the bank again with derisk export --format json.",
+    web: ", or export the bank again (Export, JSON bank file).",
+  },
+  questionBank: {
+    cli: ": derisk list questions shows the bank.",
+    web: ": Practice lists the question bank.",
+  },
+  /** @example HINTS.history("3f2a…").cli // ": list it with derisk history 3f2a…." */
+  history: (itemId: string): ErrorHint => ({
+    cli: `: list it with derisk history ${itemId}.`,
+    web: ": the answer's History lists its versions.",
+  }),
+} as const;

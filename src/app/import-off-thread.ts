@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { DeriskError, type ErrorCode } from "../core/errors.ts";
+import { DeriskError, type ErrorCode, type ErrorHint } from "../core/errors.ts";
 import type { ImportInput, PreparedImport } from "./bank.ts";
 import { MAX_DOCUMENT_BYTES } from "./limits.ts";
 
@@ -16,7 +16,8 @@ export const IMPORT_BUDGET: ImportBudget = { timeoutMs: 8_000, maxMemoryMb: 1_53
 type Reply =
   | { ready: true }
   | { ok: true; prepared: PreparedImport }
-  | { ok: false; code: ErrorCode; message: string };
+  /** A refusal: its message without a hint, and the hint for each surface when it has one. */
+  | { ok: false; code: ErrorCode; message: string; hint?: ErrorHint };
 
 const sourceMode = import.meta.url.endsWith(".ts");
 
@@ -72,7 +73,10 @@ export async function prepareImportOffThread(
         if ("ready" in reply) return startClock();
         clearTimeout(timer);
         if (reply.ok) resolve(reply.prepared);
-        else reject(new DeriskError(reply.code, reply.message));
+        else
+          reject(
+            new DeriskError(reply.code, reply.message, reply.hint === undefined ? {} : { hint: reply.hint }),
+          );
       });
       worker.once("error", (error: Error & { code?: string }) => {
         clearTimeout(timer);

@@ -13,7 +13,7 @@ try {
 } catch (error) {
   parentPort?.postMessage(
     isDeriskError(error)
-      ? { ok: false, code: error.code, message: error.message }
+      ? { ok: false, code: error.code, message: error.what, ...(error.hint ? { hint: error.hint } : {}) }
       : { ok: false, code: "INTERNAL", message: error instanceof Error ? error.message : String(error) },
   );
 }

@@ -21,6 +21,7 @@ import {
   type TechnicalTag,
 } from "../core/questions/index.ts";
 import type { Question, Repos } from "../store/index.ts";
+import { HINTS } from "./errors.ts";
 
 /** Id prefix of a built-in question the user has not used yet. */
 export const BANK_ID_PREFIX = "bank:";
@@ -284,5 +285,5 @@ export async function adoptBankQuestion(store: Repos, userId: string, id: string
       }),
     );
   }
-  throw new DeriskError("NOT_FOUND", `No built-in question ${key}: derisk list questions shows the bank.`);
+  throw new DeriskError("NOT_FOUND", `No built-in question ${key}`, { hint: HINTS.questionBank });
 }

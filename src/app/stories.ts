@@ -17,6 +17,7 @@ import {
   storyFromAnswer,
 } from "../core/packaging/index.ts";
 import type { Store } from "../store/index.ts";
+import { HINTS } from "./errors.ts";
 
 type StoreStory = Awaited<ReturnType<Store["stories"]["getStory"]>>;
 type StoreItem = Awaited<ReturnType<Store["items"]["getItem"]>>;
@@ -283,7 +284,7 @@ export async function createStoriesFromDocument(
 ): Promise<StoriesFromDocument> {
   const documents = await store.documents.listDocuments(userId);
   if (!documents.some((d) => d.id === documentId)) {
-    throw new DeriskError("NOT_FOUND", `No document ${documentId} in your bank: list them with derisk list.`);
+    throw new DeriskError("NOT_FOUND", `No document ${documentId} in your bank`, { hint: HINTS.documents });
   }
   const answers = await store.items.listItems(userId, { documentId, kind: "answer" });
   const bySource = new Map<string, string>();

@@ -11,14 +11,22 @@ const samplePath = join(root, "samples/sample-prep.md");
 let work: string;
 let dataDir: string;
 
-function derisk(args: string[], options: { input?: string | Uint8Array; dataDir?: string } = {}) {
+function derisk(
+  args: string[],
+  options: { input?: string | Uint8Array; dataDir?: string; env?: NodeJS.ProcessEnv } = {},
+) {
   const result = spawnSync(
     process.execPath,
     ["--import", import.meta.resolve("tsx"), join(root, "src/cli/main.ts"), ...args],
     {
       cwd: work,
       input: options.input ?? "",
-      env: { ...process.env, DERISK_DATA_DIR: options.dataDir ?? dataDir, NO_COLOR: "1", DATABASE_URL: "" },
+      env: options.env ?? {
+        ...process.env,
+        DERISK_DATA_DIR: options.dataDir ?? dataDir,
+        NO_COLOR: "1",
+        DATABASE_URL: "",
+      },
       encoding: "utf8",
       timeout: 60_000,
     },
@@ -38,6 +46,52 @@ describe("derisk CLI", () => {
     expect(code).toBe(0);
     for (const command of ["import", "export", "list", "show", "set", "analyze", "classify", "serve"]) {
       expect(stdout).toContain(command);
+    }
+    // Fits the 80 columns of a pipe, as commander wraps its own lines.
+    for (const line of stdout.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(80);
+  });
+
+  it("colours a pipe only under FORCE_COLOR, and never under NO_COLOR (stdout and stderr)", () => {
+    const { NO_COLOR: _n, FORCE_COLOR: _f, ...base } = process.env;
+    const run = (env: NodeJS.ProcessEnv) => {
+      const ok = derisk(["classify", "Tell me about a conflict"], { env: { ...base, ...env } });
+      const bad = derisk(["analyze", "--budget", "x", "-"], { env: { ...base, ...env } });
+      expect(ok.code).toBe(0);
+      expect(bad.code).toBe(1);
+      return { out: ok.stdout, err: bad.stderr };
+    };
+    const esc = "\u001b[";
+    const piped = run({});
+    expect(piped.out).not.toContain(esc);
+    expect(piped.err).not.toContain(esc);
+    const forced = run({ FORCE_COLOR: "1" });
+    expect(forced.out).toContain(esc);
+    expect(forced.err).toContain(esc);
+    const both = run({ FORCE_COLOR: "1", NO_COLOR: "1" });
+    expect(both.out).not.toContain(esc);
+    expect(both.err).not.toContain(esc);
+  });
+
+  it("wraps the analysis report to 80 columns in a pipe, or to COLUMNS, quotes kept indented", () => {
+    const answer =
+      "I owned the fix for our fraud model's alerts, which were drowning the review team in false positives that nobody could explain. " +
+      "I rebuilt the feature pipeline, added merchant history features and retrained the model with a cost-sensitive loss. " +
+      "As a result false positives fell from 40% to 12% within six weeks. I learned to measure the cost of an error before tuning a threshold.";
+    for (const [env, width] of [
+      [{}, 80],
+      [{ COLUMNS: "60" }, 60],
+    ] as const) {
+      const { code, stdout } = derisk(["analyze", "-", "-q", "Tell me about a hard problem"], {
+        input: answer,
+        env: { ...process.env, NO_COLOR: "1", DERISK_DATA_DIR: dataDir, COLUMNS: "", ...env },
+      });
+      expect(code).toBe(0);
+      const lines = stdout.trimEnd().split("\n");
+      for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(width);
+      // A quoted fix sentence goes on under its opening quote mark, not at the left edge.
+      const at = lines.findIndex((line) => /^ {5}sentence \d+: “/.test(line) && !line.endsWith("”"));
+      expect(at).toBeGreaterThan(0);
+      expect(lines[at + 1]).toMatch(new RegExp(`^ {${(lines[at] ?? "").indexOf("“") + 1}}\\S`));
     }
   });
 
@@ -120,7 +174,8 @@ describe("derisk CLI", () => {
     expect(imported.stdout).toMatch(/3 kept as notes; 82% recognised/);
     const shown = derisk(["show", "--kind", "accomplishment"], { dataDir: own });
     expect(shown.code, shown.stderr).toBe(0);
-    expect(shown.stdout).toMatch(
+    // The line is wrapped to 80 columns in a pipe: read it as one.
+    expect(shown.stdout.replace(/\s+/g, " ")).toMatch(
       /accomplishment Reduced checkout latency from 900 ms to 250 ms .*\(900 ms, 250 ms\)/,
     );
     expect(shown.stdout.match(/^ {2}accomplishment /gm)).toHaveLength(9);
@@ -149,7 +204,11 @@ describe("derisk CLI", () => {
     chmodSync(unreadable, 0o000);
     const fresh = join(work, "bad-input-data");
     const cases: Array<[string, RegExp]> = [
-      [empty, /empty/],
+      // The terminal's own way on, not the web page's "Paste or choose a file".
+      [
+        empty,
+        /empty\.md is empty: there is nothing to import\. Add your prep notes to it and import it again\.$/m,
+      ],
       [binary, /not text|binary/i],
       [huge, /MiB/],
       [wrongSchema, /version 7/],

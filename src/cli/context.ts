@@ -1,12 +1,19 @@
 import { LOCAL_USER_ID, resolveStorage } from "../app/environment.ts";
 import type { Store } from "../store/index.ts";
 import { createStyle, type Style } from "./render/style.ts";
+import { wrapReport } from "./render/wrap.ts";
 
 /** What every command gets: output streams, styling, and a way to open the bank. */
 export interface CliContext {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Prints a report for people: each line wrapped to `columns`, under its own indentation. */
+  report: (text: string) => void;
+  /** The width reports wrap to: the terminal's, else COLUMNS, else 80. */
+  columns: number;
   style: Style;
+  /** Styling for standard error, which may be a terminal when standard output is a pipe, or not. */
+  errStyle: Style;
   env: NodeJS.ProcessEnv;
   /** Reads standard input, stopping once it holds more than `maxBytes` (the caller refuses it). */
   readStdin: (maxBytes?: number) => Promise<Uint8Array>;
@@ -20,11 +27,19 @@ export interface CliContext {
   withStore: <T>(use: (store: Store, userId: string) => Promise<T>) => Promise<T>;
 }
 
-export function createContext(env: NodeJS.ProcessEnv = process.env): CliContext {
+export function createContext(
+  env: NodeJS.ProcessEnv = process.env,
+  streams: { stdout: { isTTY?: boolean; columns?: number }; stderr: { isTTY?: boolean } } = process,
+): CliContext {
+  const out = (text: string) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+  const columns = reportColumns(streams.stdout, env);
   return {
-    out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
+    out,
+    report: (text) => out(wrapReport(text, columns)),
+    columns,
     err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
-    style: createStyle(process.stdout, env),
+    style: createStyle(streams.stdout, env),
+    errStyle: createStyle(streams.stderr, env),
     env,
     exitCode: 0,
     readStdin: async (maxBytes = Number.POSITIVE_INFINITY) => {
@@ -62,6 +77,17 @@ export function createContext(env: NodeJS.ProcessEnv = process.env): CliContext 
       }
     },
   };
+}
+
+/**
+ * The width to wrap reports to: a terminal's own; else COLUMNS when it is a whole number
+ * (`COLUMNS=60 derisk analyze … | less`); else 80.
+ * @example reportColumns({ isTTY: false }, {}) // 80
+ */
+export function reportColumns(stdout: { isTTY?: boolean; columns?: number }, env: NodeJS.ProcessEnv): number {
+  if (stdout.isTTY && stdout.columns !== undefined && stdout.columns > 0) return stdout.columns;
+  const fromEnv = Number(env.COLUMNS);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 80;
 }
 
 /** Reads standard input line by line, opened on first use (only interactive commands need it). */

@@ -5,8 +5,11 @@
  */
 import type { Interface } from "node:readline";
 
-/** How an answer's input ended. */
-export type AnswerEnd = "blank" | "eof" | "interrupt";
+/** How an answer's input ended; "skip" is the line /skip, which passes the question unrated. */
+export type AnswerEnd = "blank" | "eof" | "interrupt" | "skip";
+
+/** The line that skips a question, at any point of an answer. */
+export const SKIP_COMMAND = "/skip";
 
 export interface AnswerPrompt {
   /** Lines kept from before (a resumed draft): printed again and continued. */
@@ -58,6 +61,7 @@ export function plainLineInput(
         const line = await readLine();
         if (line === undefined) return { lines, end: "eof", partial: "" };
         if (line.trim() === "") return { lines, end: "blank", partial: "" };
+        if (line.trim() === SKIP_COMMAND) return { lines, end: "skip", partial: "" };
         // A command works at any line; a line that is no command (e.g. "/usr/bin") stays text.
         if (onCommand && line.trim().startsWith("/")) {
           const said = await onCommand(line.trim());
@@ -154,6 +158,7 @@ export function terminalLineInput(input: NodeJS.ReadStream, output: NodeJS.Write
         const next = await line(prompt, true);
         if (!("line" in next)) return { lines, end: next.end, partial: next.partial };
         if (next.line.trim() === "") return { lines, end: "blank", partial: "" };
+        if (next.line.trim() === SKIP_COMMAND) return { lines, end: "skip", partial: "" };
         if (onCommand && next.line.trim().startsWith("/")) {
           const said = await onCommand(next.line.trim());
           if (said !== undefined) {

@@ -36,7 +36,7 @@ export function createProgram(ctx: CliContext): Command {
     .showHelpAfterError("(run derisk --help for usage)")
     .addHelpText(
       "after",
-      "\nIds: type an id whole, or its first characters (at least 4) when no other of yours starts the same way; lists show 8.",
+      "\nIds: type an id whole, or its first characters (at least 4) when no other of\nyours starts the same way; lists show 8.",
     )
     .configureOutput({
       writeOut: (s) => ctx.out(s.replace(/\n$/, "")),
@@ -86,13 +86,13 @@ export async function runCli(argv: string[], ctx: CliContext = createContext()):
       return error.exitCode === 0 ? 0 : 1;
     }
     if (isDeriskError(error)) {
-      ctx.err(`${ctx.style.red("error:")} ${error.message}`);
+      ctx.err(`${ctx.errStyle.red("error:")} ${error.messageFor("cli")}`);
       if (argv.includes("--debug") && error.cause)
         ctx.err(String((error.cause as Error).stack ?? error.cause));
       return error.exitCode;
     }
     ctx.err(
-      `${ctx.style.red("error:")} unexpected failure: ${error instanceof Error ? error.message : String(error)}`,
+      `${ctx.errStyle.red("error:")} unexpected failure: ${error instanceof Error ? error.message : String(error)}`,
     );
     if (argv.includes("--debug")) ctx.err(String((error as Error).stack));
     else ctx.err("Run again with --debug to see the details, and report it if it persists.");

@@ -69,7 +69,7 @@ export function decodeUtf8Strict(bytes: Uint8Array, where: string): string {
   if (bytes.includes(0)) {
     throw new DeriskError(
       "BAD_INPUT",
-      `${name} holds NUL bytes: it looks binary (or UTF-16). Give the answer as UTF-8 text.`,
+      `${name} holds NUL bytes: it looks binary (or UTF-16). Give it as UTF-8 text (in most editors: Save As… → Encoding: UTF-8).`,
     );
   }
   try {

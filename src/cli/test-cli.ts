@@ -7,6 +7,7 @@ import { isDeriskError } from "../app/errors.ts";
 import type { Store } from "../store/index.ts";
 import type { CliContext } from "./context.ts";
 import { createStyle } from "./render/style.ts";
+import { wrapReport } from "./render/wrap.ts";
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
@@ -22,7 +23,7 @@ export interface CommandRun {
 export async function runCommand(
   registers: readonly RegisterCommand[],
   argv: string[],
-  options: { stdin?: string; store?: Store; userId?: string } = {},
+  options: { stdin?: string; store?: Store; userId?: string; columns?: number } = {},
 ): Promise<CommandRun> {
   const stdout: string[] = [];
   const { store } = options;
@@ -30,8 +31,12 @@ export async function runCommand(
   if (lines.at(-1) === "") lines.pop();
   const ctx: CliContext = {
     out: (text) => stdout.push(text),
+    // Unwrapped unless a test asks for a width: assertions read whole sentences.
+    report: (text) => stdout.push(options.columns === undefined ? text : wrapReport(text, options.columns)),
+    columns: options.columns ?? 10_000,
     err: () => {},
-    style: createStyle({ isTTY: false } as NodeJS.WriteStream, {}),
+    style: createStyle({ isTTY: false }, {}),
+    errStyle: createStyle({ isTTY: false }, {}),
     env: {},
     exitCode: 0,
     readStdin: async () => new TextEncoder().encode(options.stdin ?? ""),

@@ -24,16 +24,46 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/**
+ * How to go on after an error, said the way each surface does it: a terminal user types a
+ * command, a page user clicks somewhere. Each is the end of the message, punctuation included.
+ */
+export interface ErrorHint {
+  cli: string;
+  web: string;
+}
+
+export type Surface = keyof ErrorHint;
+
 export class DeriskError extends Error {
   readonly code: ErrorCode;
+  /** What went wrong, without a hint. */
+  readonly what: string;
+  readonly hint: ErrorHint | undefined;
 
   /**
+   * `message` is what the CLI prints: `what` followed by the CLI hint (every surface that has no
+   * hint of its own reads it). A surface asks for its own with `messageFor`.
    * @example throw new DeriskError("BAD_INPUT", "prep.md is empty: nothing to import. Add some text and retry.");
+   * @example throw new DeriskError("NOT_FOUND", "No document 3f2a in your bank", { hint: { cli: ": list them with derisk list.", web: ": the Library lists your documents." } });
    */
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(code: ErrorCode, what: string, options?: { cause?: unknown; hint?: ErrorHint }) {
+    super(
+      `${what}${options?.hint?.cli ?? ""}`,
+      options?.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.name = "DeriskError";
     this.code = code;
+    this.what = what;
+    this.hint = options?.hint;
+  }
+
+  /**
+   * The message as `surface` shows it: with its own hint when there is one.
+   * @example error.messageFor("web") // "No document 3f2a in your bank: the Library lists your documents."
+   */
+  messageFor(surface: Surface): string {
+    return this.hint === undefined ? this.message : `${this.what}${this.hint[surface]}`;
   }
 
   get exitCode(): number {

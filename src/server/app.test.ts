@@ -357,6 +357,19 @@ describeStores("HTTP API", (getStore) => {
     expect(list.documents.map((d) => d.title)).toEqual(["ML Engineer prep"]);
   });
 
+  it("tells a page user to paste or choose a file for an empty import, a terminal user what to do with the file", async () => {
+    const res = await appFor("a").request("/api/import?filename=empty.md", {
+      method: "POST",
+      headers: { "Content-Type": "application/octet-stream" },
+      body: new Uint8Array(),
+    });
+    expect(res.status).toBe(400);
+    const { error } = (await res.json()) as { error: { message: string } };
+    expect(error.message).toBe(
+      "empty.md is empty: there is nothing to import. Paste or choose a file with your notes.",
+    );
+  });
+
   it("tells a page user where to look, not which CLI command to type", async () => {
     const res = await appFor("a").request("/api/documents/00000000-0000-4000-8000-000000000000");
     expect(res.status).toBe(404);

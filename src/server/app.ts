@@ -106,7 +106,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   app.onError((error, c) => {
     if (isDeriskError(error)) {
-      return c.json({ error: { code: error.code, message: forTheWeb(error.message) } }, error.status as 400);
+      return c.json({ error: { code: error.code, message: error.messageFor("web") } }, error.status as 400);
     }
     log(
       `unexpected error on ${c.req.method} ${c.req.path}: ${error instanceof Error ? error.stack : String(error)}`,
@@ -123,25 +123,4 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
 
   return app;
-}
-
-// What the app layer tells a terminal user to type, said the way a page user does it.
-const WEB_HINTS: ReadonlyArray<[RegExp, string]> = [
-  [/: list them with derisk list\.$/, ": it may have been deleted; the Library lists your documents."],
-  [/: list it with derisk history \S+\.$/, ": the answer's History lists its versions."],
-  [
-    /, or export the bank again with derisk export --format json\.$/,
-    ", or export the bank again (Export, JSON bank file).",
-  ],
-  [/: derisk list questions shows the bank\.$/, ": Practice lists the question bank."],
-];
-
-/**
- * An error message as the web app shows it: hints that name a CLI command are replaced by where
- * the same thing is in the app ("list them with derisk list" on a page that has no terminal).
- * @example forTheWeb("No document x in your bank: list them with derisk list.") // "No document x in your bank: it may have been deleted; the Library lists your documents."
- */
-export function forTheWeb(message: string): string {
-  for (const [hint, instead] of WEB_HINTS) if (hint.test(message)) return message.replace(hint, instead);
-  return message;
 }

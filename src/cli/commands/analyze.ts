@@ -106,7 +106,8 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
           ...(flags.followUp ? { followUp: true } : {}),
         });
       }
-      ctx.out(flags.json ? JSON.stringify(analysis) : renderAnalysis(analysis, ctx.style));
+      if (flags.json) ctx.out(JSON.stringify(analysis));
+      else ctx.report(renderAnalysis(analysis, ctx.style));
       if (failUnder !== undefined && analysis.labels.overall < failUnder) ctx.exitCode = 1;
     });
 

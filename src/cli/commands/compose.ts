@@ -5,6 +5,7 @@ import { ROLE_IDS, type RoleId } from "../../core/model.ts";
 import type { Draft, Story } from "../../core/packaging/index.ts";
 import type { CliContext } from "../context.ts";
 import { decodeUtf8Strict, readInput } from "../read-input.ts";
+import { wrapLine } from "../render/wrap.ts";
 
 /** Largest answer, story or posting file the packaging commands read. */
 export const MAX_PACKAGING_BYTES = 1024 * 1024;
@@ -192,10 +193,13 @@ export function registerComposeCommand(program: Command, ctx: CliContext): void 
           `Draft from "${title}" — ${draft.words} words, ~${draft.seconds} s of ${draft.budgetSeconds} s`,
         ),
         "",
-        ...draft.sentences.map((s) =>
-          s.origin.from === "template"
-            ? `${style.dim(s.part.padEnd(9))} ${style.yellow(s.text)}`
-            : `${style.dim(s.part.padEnd(9))} ${s.text}`,
+        // Each sentence continues under its own text, not under the part names.
+        ...draft.sentences.flatMap((s) =>
+          wrapLine(
+            `${style.dim(s.part.padEnd(9))} ${s.origin.from === "template" ? style.yellow(s.text) : s.text}`,
+            ctx.columns,
+            10,
+          ),
         ),
       ];
       if (draft.blanks.length > 0) lines.push("", `${style.yellow("Fill in:")} ${draft.blanks.join(" ")}`);
@@ -206,6 +210,6 @@ export function registerComposeCommand(program: Command, ctx: CliContext): void 
         for (const t of draft.trimmed) lines.push(style.dim(`  ${t.part.padEnd(9)} ${t.text}`));
       }
       for (const warning of draft.warnings) lines.push(style.yellow(`! ${warning}`));
-      ctx.out(lines.join("\n"));
+      ctx.report(lines.join("\n"));
     });
 }

@@ -49,6 +49,19 @@ describe("derisk coverage", () => {
     expect(out).toMatch(/^ {2}S1 +story +The rollback I forgot$/m);
   });
 
+  it("wraps the legend to a narrow terminal, titles under themselves, and never cuts a grid row", async () => {
+    const { out } = await runWith([registerCoverageCommand], ["coverage", "--stories", storiesPath], {
+      columns: 24,
+    });
+    const lines = out.split("\n");
+    // "  S1  story  The rollback I forgot" is 35 wide: the title goes on under itself.
+    const at = lines.findIndex((l) => /^ {2}S1 +story +The/.test(l));
+    expect(lines[at + 1]).toMatch(new RegExp(`^ {${(lines[at] ?? "").indexOf("The")}}\\S`));
+    // Each grid row keeps both cells on its line.
+    for (const competency of ["mistake-failure", "conflict"])
+      expect(lines.find((l) => l.startsWith(competency))).toMatch(/^\S+ +[·\d] +[·\d]$/);
+  });
+
   it("explains the levels as the matrix scores them: a result alone is 1, two of result, figure and lesson 2", async () => {
     const json = JSON.parse(
       (await runCommand(registerCoverageCommand, ["coverage", "--stories", storiesPath, "--json"])).out,

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { CoverageEvidence, CoverageMatrix } from "../../core/packaging/index.ts";
 import type { CliContext } from "../context.ts";
+import { wrapLine } from "../render/wrap.ts";
 import { readStoriesFlag } from "./compose.ts";
 
 /**
@@ -43,15 +44,22 @@ export function registerCoverageCommand(program: Command, ctx: CliContext): void
       }
       const width = Math.max(...matrix.competencies.map((c) => c.length));
       const kindWidth = Math.max(...columns.map((c) => c.kind.length));
-      const lines = [
+      // A title continues under itself, not under its column label.
+      const legend = [
         style.bold(
           "Coverage (0 none · 1 serves · 2 two of result, figure, lesson · 3 result, figure and lesson)",
         ),
         style.dim(`  ${NOT_A_STORY_SCALE}`),
-        ...columns.map((c) => style.dim(`  ${c.label.padEnd(3)} ${c.kind.padEnd(kindWidth)}  ${c.title}`)),
-        "",
-        `${"".padEnd(width)} ${columns.map((c) => c.label.padStart(4)).join("")}`,
+        ...columns.flatMap((c) =>
+          wrapLine(
+            `  ${c.label.padEnd(3)} ${c.kind.padEnd(kindWidth)}  ${c.title}`,
+            ctx.columns,
+            kindWidth + 8,
+          ).map((line) => style.dim(line)),
+        ),
       ];
+      // The grid is not wrapped: a row cut in two would no longer line up with its columns.
+      const lines = [`${"".padEnd(width)} ${columns.map((c) => c.label.padStart(4)).join("")}`];
       matrix.competencies.forEach((competency, row) => {
         const cells = columns.map((c) => {
           const n = c.strengths[row] ?? 0;
@@ -59,15 +67,18 @@ export function registerCoverageCommand(program: Command, ctx: CliContext): void
         });
         lines.push(`${competency.padEnd(width)} ${cells.join("")}`);
       });
+      const after: string[] = [];
       if (matrix.stories.length === 0 && flags.stories === undefined) {
-        lines.push(
+        after.push(
           "",
           style.dim("No stories yet: derisk stories from-document turns your answers into stories."),
         );
       }
-      lines.push("", `${style.yellow("Gaps:")} ${matrix.gaps.length > 0 ? matrix.gaps.join(", ") : "none"}`);
-      if (matrix.thin.length > 0) lines.push(`${style.yellow("Thin:")} ${matrix.thin.join(", ")}`);
-      ctx.out(lines.join("\n"));
+      after.push("", `${style.yellow("Gaps:")} ${matrix.gaps.length > 0 ? matrix.gaps.join(", ") : "none"}`);
+      if (matrix.thin.length > 0) after.push(`${style.yellow("Thin:")} ${matrix.thin.join(", ")}`);
+      ctx.report(legend.join("\n"));
+      ctx.out(`\n${lines.join("\n")}`);
+      ctx.report(after.join("\n"));
     });
 }
 

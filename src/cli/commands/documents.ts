@@ -65,11 +65,8 @@ export function registerDocumentCommands(program: Command, ctx: CliContext): voi
         return getDocument(store, userId, await resolveDocumentId(store, userId, documentId));
       });
       const items = kind ? result.items.filter((item) => item.kind === kind) : result.items;
-      ctx.out(
-        options.json
-          ? JSON.stringify({ ...result, items }, null, 2)
-          : renderDocument(result.document, items, ctx.style),
-      );
+      if (options.json) ctx.out(JSON.stringify({ ...result, items }, null, 2));
+      else ctx.report(renderDocument(result.document, items, ctx.style));
     });
 
   program

@@ -29,6 +29,10 @@ describeStores("derisk drill / questions / list questions", (getStore) => {
     });
     expect(run.code).toBe(0);
     expect(run.out).toContain(`Question 1/1: ${TECHNICAL_QUESTIONS[0]?.text}`);
+    // A timer as in practice: the budget with the question, started, then the time used.
+    expect(run.out).toMatch(/ml-concept · budget \d+:\d\d · a blank line or Ctrl-D submits/);
+    expect(run.out).toMatch(/⏱ 0:0\d \/ \d+:\d\d · timer started/);
+    expect(run.out).toMatch(/⏱ 0:0\d \/ \d+:\d\d used\nKey points:/);
     expect(run.out).toMatch(/Key points: [2-4] of 5 covered/);
     expect(run.out).toContain("✓ covered  bias is error from a model too simple for the data");
     expect(run.out).toContain("✗ missed   regularisation, more data or ensembling reduce variance");
@@ -47,6 +51,10 @@ describeStores("derisk drill / questions / list questions", (getStore) => {
 
   it("stops cleanly on Ctrl-D before an answer and refuses bad flags", async () => {
     const store = getStore();
+    const skipped = await runCommand(registers, ["drill", "--count", "1"], { store, stdin: "/skip\n" });
+    expect(skipped.code).toBe(0);
+    expect(skipped.out).toContain("Skipped (/skip): nothing rated.");
+    expect(skipped.out).not.toMatch(/Key points:/);
     const stopped = await runCommand(registers, ["drill"], { store, stdin: "" });
     expect(stopped.code).toBe(0);
     expect(stopped.out).toMatch(/Stopped before answering/);

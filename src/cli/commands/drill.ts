@@ -6,6 +6,7 @@ import type { CliContext } from "../context.ts";
 import { rejectUnknownSubcommand } from "../default-command.ts";
 import { type AnswerInput, plainLineInput, terminalLineInput } from "../line-input.ts";
 import type { Style } from "../render/style.ts";
+import { clock, timerPrompt, timerStarted, timeUsed } from "../render/timer.ts";
 
 interface DrillFlags {
   count?: string;
@@ -45,7 +46,7 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
     .option("--tag <tag>", "only ml-concept or ml-engineering questions")
     .addHelpText(
       "after",
-      "\nType each answer; a blank line (or Ctrl-D) submits it. Rate 1 again, 2 hard, 3 good, 4 easy; Enter skips the rating.\n\nExamples:\n  derisk drill\n  derisk drill --count 3 --tag ml-engineering",
+      "\nType each answer; a blank line (or Ctrl-D) submits it, /skip skips the question. Rate 1 again, 2 hard, 3 good, 4 easy; Enter skips the rating.\n\nExamples:\n  derisk drill\n  derisk drill --count 3 --tag ml-engineering",
     )
     .action(async (flags: DrillFlags) => {
       const count = parseCount(flags.count);
@@ -70,19 +71,25 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
           while (session.current) {
             const step = session.current;
             asked += 1;
-            ctx.out(
+            ctx.report(
               [
                 "",
                 style.bold(`Question ${asked}/${total}: ${step.questionText}`),
-                style.dim(`${step.competency ?? ""} · a blank line or Ctrl-D submits`),
+                style.dim(
+                  `${step.competency ? `${step.competency} · ` : ""}budget ${clock(step.budgetSeconds)} · a blank line or Ctrl-D submits · /skip skips`,
+                ),
               ].join("\n"),
             );
-            await practice.beginAnswer(store, userId, session.id, { stepId: step.id });
+            // The same timer as practice: it starts when the question is shown.
+            const begun = await practice.beginAnswer(store, userId, session.id, { stepId: step.id });
+            const startedAt = begun.current?.timerStartedAt?.getTime() ?? Date.now();
+            const elapsed = () => (Date.now() - startedAt) / 1000;
+            if (!input.interactive) ctx.out(timerStarted(elapsed(), step.budgetSeconds));
             let typed: AnswerInput;
             do {
               typed = await input.readAnswer({
                 prefill: [],
-                prompt: () => "› ",
+                prompt: () => timerPrompt(style, elapsed(), step.budgetSeconds),
                 onLine: async (lines) => {
                   await practice.saveDraft(store, userId, session.id, {
                     stepId: step.id,
@@ -93,6 +100,16 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
               });
               // A blank line before any text is not an answer: keep waiting for one.
             } while (typed.end === "blank" && typed.lines.length === 0);
+            if (typed.end === "skip") {
+              // A skipped question is not rated: it stays as due as it was.
+              session = (await practice.skipQuestion(store, userId, session.id, { stepId: step.id })).session;
+              ctx.out(
+                style.dim(
+                  `Skipped (/skip): nothing rated${typed.lines.length > 0 ? "; the lines you typed stay saved" : ""}.`,
+                ),
+              );
+              continue;
+            }
             const { lines } = typed;
             const ended = typed.end !== "blank";
             if (typed.end === "interrupt") {
@@ -111,7 +128,9 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
             });
             // Lines are never blank here, so the answer is never taken as a skip.
             const feedback = result.skipped ? undefined : result.drill;
-            const out: string[] = [];
+            const out: string[] = result.skipped
+              ? []
+              : [timeUsed(style, result.usedSeconds, result.budgetSeconds)];
             if (feedback === undefined || feedback.keyPoints.length === 0) {
               out.push(
                 style.yellow(
@@ -131,8 +150,13 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
                     : `  ${style.red("✗ missed")}   ${point.keyPoint}`,
                 );
             }
-            if (feedback?.outline) out.push(style.bold("A strong answer:"), wrap(feedback.outline, style));
-            ctx.out(out.join("\n"));
+            // One line, wrapped to the terminal with the rest of the report.
+            if (feedback?.outline)
+              out.push(
+                style.bold("A strong answer:"),
+                style.dim(`  ${feedback.outline.replace(/\s+/g, " ").trim()}`),
+              );
+            ctx.report(out.join("\n"));
             for (;;) {
               const choices = "Rate your answer: 1 again · 2 hard · 3 good · 4 easy (Enter skips)";
               if (!input.interactive) ctx.out(`${choices}:`);
@@ -169,20 +193,6 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
         input.close();
       }
     });
-}
-
-function wrap(text: string, style: Style): string {
-  const words = text.split(/\s+/);
-  const lines: string[] = [];
-  let line = "";
-  for (const word of words) {
-    if (line !== "" && line.length + word.length + 1 > 88) {
-      lines.push(line);
-      line = word;
-    } else line = line === "" ? word : `${line} ${word}`;
-  }
-  if (line !== "") lines.push(line);
-  return lines.map((l) => style.dim(`  ${l}`)).join("\n");
 }
 
 function renderQuestions(questions: BankQuestion[], style: Style): string {
@@ -250,7 +260,8 @@ export async function listQuestionsAction(ctx: CliContext, flags: ListFlags): Pr
       ...(flags.kind === undefined ? {} : { kind: flags.kind as "technical" | "behavioral" }),
     }),
   );
-  ctx.out(flags.json ? JSON.stringify({ questions }, null, 2) : renderQuestions(questions, ctx.style));
+  if (flags.json) ctx.out(JSON.stringify({ questions }, null, 2));
+  else ctx.report(renderQuestions(questions, ctx.style));
 }
 
 interface AddFlags {

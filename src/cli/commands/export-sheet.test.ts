@@ -93,5 +93,12 @@ describeStores("derisk export (prep sheet)", (getStore) => {
       1,
       expect.stringMatching(/--format json always writes the whole bank/),
     ]);
+    // A folder that is not there: said in words, without the temporary file's name.
+    const nowhere = join(dir, "no-such-folder", "sheet.html");
+    const unwritable = await run(getStore(), ["export", "--format", "html", "-o", nowhere]);
+    expect([unwritable.code, unwritable.error]).toEqual([
+      2,
+      `Cannot write ${nowhere}: the folder ${join(dir, "no-such-folder")} does not exist. Create it, or choose another path with -o.`,
+    ]);
   });
 });

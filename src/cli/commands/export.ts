@@ -106,6 +106,28 @@ async function writeExport(path: string, body: string | Uint8Array, force: boole
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
-    throw new DeriskError("IO", `Cannot write ${path}: ${(error as Error).message}.`, { cause: error });
+    throw new DeriskError("IO", `Cannot write ${path}: ${whyNotWritten(error, dirname(path))}`, {
+      cause: error,
+    });
+  }
+}
+
+/** Why a file could not be written, said without the temporary file's name (--debug shows the raw error). */
+function whyNotWritten(error: unknown, folder: string): string {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case "ENOENT":
+      return `the folder ${folder} does not exist. Create it, or choose another path with -o.`;
+    case "ENOTDIR":
+      return `${folder} is not a folder. Choose another path with -o.`;
+    case "EACCES":
+    case "EPERM":
+    case "EROFS":
+      return `you may not write in ${folder}. Choose another folder with -o.`;
+    case "ENOSPC":
+      return "the disk is full. Free some space and export again.";
+    case "EISDIR":
+      return "it is a folder. Give a file name with -o.";
+    default:
+      return `${(error as Error).message}.`;
   }
 }

@@ -129,7 +129,7 @@ export function registerFollowUpsCommand(program: Command, ctx: CliContext): voi
         for (const line of c.reframes) lines.push(`    ${style.green("your line:")} “${oneLine(line)}”`);
       }
       if (concerns.length === 0) lines.push(style.dim("  none triggered"));
-      ctx.out(lines.join("\n"));
+      ctx.report(lines.join("\n"));
     });
 }
 

@@ -105,7 +105,7 @@ export function registerHistoryCommand(program: Command, ctx: CliContext): void 
             ? [`${ctx.style.bold("Practice")}\n${renderAttemptHistory(attempts, ctx.style)}`]
             : []),
         ];
-        ctx.out(parts.join("\n\n"));
+        ctx.report(parts.join("\n\n"));
       },
     );
 }

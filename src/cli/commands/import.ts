@@ -28,6 +28,7 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
       const result = await ctx.withStore((store, userId) =>
         saveImport(store, userId, prepared, { dryRun: options.dryRun ?? false }),
       );
-      ctx.out(options.json ? JSON.stringify(result, null, 2) : renderImportResult(result, ctx.style));
+      if (options.json) ctx.out(JSON.stringify(result, null, 2));
+      else ctx.report(renderImportResult(result, ctx.style));
     });
 }

@@ -73,7 +73,8 @@ export function registerJournalCommand(program: Command, ctx: CliContext): void 
     .action(async (flags: { json?: boolean }) => {
       const { listJournal } = await import("../../app/journal.ts");
       const entries = await ctx.withStore((store, userId) => listJournal(store, userId));
-      ctx.out(flags.json ? JSON.stringify({ entries }, null, 2) : renderList(entries, ctx.style));
+      if (flags.json) ctx.out(JSON.stringify({ entries }, null, 2));
+      else ctx.report(renderList(entries, ctx.style));
     });
 
   journal
@@ -130,7 +131,8 @@ export function registerJournalCommand(program: Command, ctx: CliContext): void 
       const detail = await ctx.withStore(async (store, userId) =>
         getJournalEntry(store, userId, await resolveId(store, userId, "journal-entry", id)),
       );
-      ctx.out(flags.json ? JSON.stringify(detail, null, 2) : renderDetail(detail, ctx.style));
+      if (flags.json) ctx.out(JSON.stringify(detail, null, 2));
+      else ctx.report(renderDetail(detail, ctx.style));
     });
 
   journal

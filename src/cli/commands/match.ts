@@ -79,6 +79,6 @@ export function registerMatchCommand(program: Command, ctx: CliContext): void {
           ),
         );
       for (const warning of ranking.warnings) lines.push(style.yellow(`! ${warning}`));
-      ctx.out(lines.join("\n"));
+      ctx.report(lines.join("\n"));
     });
 }

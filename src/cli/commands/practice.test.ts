@@ -241,6 +241,42 @@ describeStores("derisk due / attempts", (getStore) => {
     expect(await store.attempts.listAttempts("a")).toEqual([]);
   });
 
+  it("skips a question on /skip, even after some lines (kept, unrated), keeping /skip out of the answer", async () => {
+    const store = getStore();
+    await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });
+    const [first, second] = await store.items.listItems("a", { kind: "answer" });
+    if (!first || !second) throw new Error("the sample has answers");
+    const session = await startPractice(store, "a", { from: { kind: "items", ids: [first.id, second.id] } });
+    const run = await runCommand([registerPracticeCommand], ["practice", "--resume", session.id], {
+      store,
+      stdin: "I started with the wrong question.\n/skip\n/skip\n",
+    });
+    expect(run.code).toBe(0);
+    expect(run.out).toContain("Skipped (/skip): nothing rated; the lines you typed stay saved.");
+    expect(run.out).toContain("Skipped (/skip): nothing rated.");
+    expect(run.out).toMatch(/Session report: 0\/2 answered/);
+    // Nothing typed is lost, and /skip is no part of it.
+    const texts = (await store.attempts.listAttempts("a")).map((a) => a.text);
+    expect(texts).toEqual(["I started with the wrong question."]);
+  });
+
+  it("wraps /peek to the report's width, not to 40 columns, when not in a terminal", async () => {
+    const store = getStore();
+    await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });
+    const [first] = await store.items.listItems("a", { kind: "answer" });
+    if (!first) throw new Error("the sample has answers");
+    const session = await startPractice(store, "a", { from: { kind: "items", ids: [first.id] } });
+    const run = await runCommand([registerPracticeCommand], ["practice", "--resume", session.id], {
+      store,
+      stdin: "/peek\n\n",
+      columns: 80,
+    });
+    const peeked = run.out.slice(run.out.indexOf("Your prepared answer"), run.out.indexOf("Skipped"));
+    const widths = peeked.split("\n").map((line) => line.length);
+    expect(Math.max(...widths)).toBeLessThanOrEqual(80);
+    expect(Math.max(...widths)).toBeGreaterThan(60);
+  });
+
   it("refuses conflicting flags, a bad count, standard input as --jd and an unknown session", async () => {
     const store = getStore();
     const commands = [registerPracticeCommand];

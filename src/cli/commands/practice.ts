@@ -4,6 +4,7 @@ import { resolveId } from "../../app/ids.ts";
 import type { AttemptHistory } from "../../app/practice.ts";
 import { shortId, shortIds } from "../../core/short-ids.ts";
 import type { CliContext } from "../context.ts";
+import { clock, timerPrompt, timerStarted, timeUsed } from "../render/timer.ts";
 
 interface DueFlags {
   json?: boolean;
@@ -75,7 +76,7 @@ export function registerDueCommand(program: Command, ctx: CliContext): void {
         lines.push(
           style.dim("Practise them: derisk practice --due. One's attempts and scores: derisk history ID."),
         );
-      ctx.out(lines.join("\n"));
+      ctx.report(lines.join("\n"));
     });
 }
 
@@ -100,7 +101,7 @@ export function registerAttemptsCommand(program: Command, ctx: CliContext): void
         ctx.out(JSON.stringify({ history }, null, 2));
         return;
       }
-      ctx.out(renderAttemptHistory(history, ctx.style));
+      ctx.report(renderAttemptHistory(history, ctx.style));
     });
 }
 
@@ -148,11 +149,6 @@ type PracticeModule = typeof import("../../app/practice.ts");
 type PracticeView = import("../../app/practice.ts").PracticeView;
 type PracticeStepView = import("../../app/practice.ts").PracticeStepView;
 type Store = import("../../store/index.ts").Store;
-
-const clock = (seconds: number) => {
-  const whole = Math.max(0, Math.floor(seconds));
-  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
-};
 
 const when = (date: Date) => date.toISOString().slice(0, 16).replace("T", " ");
 
@@ -278,7 +274,7 @@ export function registerPracticeCommand(program: Command, ctx: CliContext): void
       [
         "",
         "Type each answer; every line is saved as you go. A blank line (or Ctrl-D) submits it;",
-        "an empty answer skips the question. Type /peek first to see your prepared answer (noted).",
+        "an empty answer or /skip skips the question. Type /peek to see your prepared answer (noted).",
         "Rate with again/hard/good/easy or 1–4 (Enter: no rating). Ctrl-C stops; --resume continues.",
         "",
         "Examples:",
@@ -341,7 +337,7 @@ export function registerPracticeCommand(program: Command, ctx: CliContext): void
           session = await findResumable(practice, store, userId, flags.resume);
           if (session.status === "finished") {
             ctx.out(ctx.style.dim(`Session ${shortId(session.id)} is finished: here is its report.`));
-            ctx.out(await renderReport(practice, store, userId, session.id, ctx.style));
+            ctx.report(await renderReport(practice, store, userId, session.id, ctx.style));
             return;
           }
           const { at, total } = progressOf(session);
@@ -385,7 +381,7 @@ export function registerPracticeCommand(program: Command, ctx: CliContext): void
         }
         ctx.out(
           ctx.style.dim(
-            "Every line is saved as you type it. A blank line or Ctrl-D submits; an empty answer skips; /peek shows your prepared answer; Ctrl-C stops.",
+            "Every line is saved as you type it. A blank line or Ctrl-D submits; an empty answer or /skip skips; /peek shows your prepared answer; Ctrl-C stops.",
           ),
         );
         await runSession(ctx, practice, store, userId, session);
@@ -493,7 +489,7 @@ async function runSession(
       const outcome = await answer(step);
       if (outcome === "stop") return stopped(input.interrupted ? "Stopped (Ctrl-C)." : "Stopped.");
     }
-    ctx.out(await renderReport(practice, store, userId, session.id, style));
+    ctx.report(await renderReport(practice, store, userId, session.id, style));
   } finally {
     input.close();
     if (input.interrupted) ctx.exitCode = 130;
@@ -502,7 +498,7 @@ async function runSession(
   async function answer(step: PracticeStepView): Promise<"next" | "stop"> {
     const isQuestion = step.kind === "question";
     const { at, total } = progressOf(session);
-    ctx.out(
+    ctx.report(
       [
         "",
         isQuestion
@@ -522,15 +518,10 @@ async function runSession(
       ctx.out(style.dim(`Your saved answer so far (${prefill.length} line(s)), kept; go on typing:`));
       for (const line of prefill) ctx.out(`  ${line}`);
     }
-    if (!input.interactive)
-      ctx.out(`⏱ ${clock(elapsed())} / ${clock(step.budgetSeconds)} · timer started · a blank line submits`);
+    if (!input.interactive) ctx.out(timerStarted(elapsed(), step.budgetSeconds));
     const typed = await input.readAnswer({
       prefill,
-      prompt: () => {
-        const seconds = elapsed();
-        const text = `⏱ ${clock(seconds)} / ${clock(step.budgetSeconds)}`;
-        return `${seconds > step.budgetSeconds ? style.yellow(`${text} over`) : style.cyan(text)} › `;
-      },
+      prompt: () => timerPrompt(style, elapsed(), step.budgetSeconds),
       onLine: async (lines) => {
         try {
           await practice.saveDraft(store, userId, session.id, { stepId: step.id, text: lines.join("\n") });
@@ -550,7 +541,7 @@ async function runSession(
         });
         return `${style.bold("Your prepared answer (peeking is noted on this attempt):")}\n${wrapText(
           preparedAnswer,
-          Math.max(40, columns - 4) || 76,
+          Math.max(40, ctx.columns - 4),
         )
           .map((line) => `  ${line}`)
           .join("\n")}`;
@@ -568,6 +559,16 @@ async function runSession(
       }
       return "stop";
     }
+    if (typed.end === "skip") {
+      // Lines typed before /skip stay saved with the unfinished attempt: nothing typed is lost.
+      session = (await practice.skipQuestion(store, userId, session.id, { stepId: step.id })).session;
+      ctx.out(
+        style.dim(
+          `Skipped (/skip): nothing rated${typed.lines.length > 0 ? "; the lines you typed stay saved" : ""}.`,
+        ),
+      );
+      return "next";
+    }
     if (typed.lines.length === 0) {
       if (typed.end === "eof") return "stop";
       const skipped = await practice.submitAnswer(store, userId, session.id, { stepId: step.id, text: "" });
@@ -581,12 +582,9 @@ async function runSession(
     });
     session = result.session;
     if (result.skipped) return "next";
-    const timeText = `⏱ ${clock(result.usedSeconds)} / ${clock(result.budgetSeconds)} used`;
     const out = [
       "",
-      result.usedSeconds > result.budgetSeconds
-        ? style.yellow(`${timeText} — over budget`)
-        : style.green(timeText),
+      timeUsed(style, result.usedSeconds, result.budgetSeconds),
       renderAnalysis(result.analysis, style),
     ];
     const reviewed = result.session.steps.find((s) => s.id === step.id);
@@ -613,7 +611,7 @@ async function runSession(
           }`,
         ),
       );
-    ctx.out(out.join("\n"));
+    ctx.report(out.join("\n"));
     return "next";
   }
 

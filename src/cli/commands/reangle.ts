@@ -96,6 +96,6 @@ export function registerReangleCommand(program: Command, ctx: CliContext): void 
           ),
         );
       }
-      ctx.out(lines.join("\n"));
+      ctx.report(lines.join("\n"));
     });
 }

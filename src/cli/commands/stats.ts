@@ -97,6 +97,6 @@ export function registerStatsCommand(program: Command, ctx: CliContext): void {
         return;
       }
       // Colour on means a terminal that shows the block characters; piped output stays plain.
-      ctx.out(renderStats(figures, ctx.style, ctx.style.bold("x") !== "x"));
+      ctx.report(renderStats(figures, ctx.style, ctx.style.bold("x") !== "x"));
     });
 }

@@ -63,7 +63,8 @@ export function registerStoriesCommand(program: Command, ctx: CliContext): void 
     .action(async (flags: { json?: boolean }) => {
       const { listStories } = await import("../../app/stories.ts");
       const list = await ctx.withStore((store, userId) => listStories(store, userId));
-      ctx.out(flags.json ? JSON.stringify({ stories: list }, null, 2) : renderStoryList(list, ctx.style));
+      if (flags.json) ctx.out(JSON.stringify({ stories: list }, null, 2));
+      else ctx.report(renderStoryList(list, ctx.style));
     });
 
   stories
@@ -76,7 +77,8 @@ export function registerStoriesCommand(program: Command, ctx: CliContext): void 
       const story = await ctx.withStore(async (store, userId) =>
         getStory(store, userId, await resolveId(store, userId, "story", storyId)),
       );
-      ctx.out(flags.json ? JSON.stringify({ story }, null, 2) : renderStory(story, ctx.style));
+      if (flags.json) ctx.out(JSON.stringify({ story }, null, 2));
+      else ctx.report(renderStory(story, ctx.style));
     });
 
   stories
@@ -126,7 +128,7 @@ export function registerStoriesCommand(program: Command, ctx: CliContext): void 
         ...result.created.map((s) => `${style.green("+")} ${short(s.id)}  ${s.title}`),
         ...result.skipped.map((s) => style.dim(`  skipped ${s.key}: ${s.reason}`)),
       ];
-      ctx.out(lines.join("\n"));
+      ctx.report(lines.join("\n"));
     });
 
   stories

@@ -188,6 +188,6 @@ export function registerTailorCommand(program: Command, ctx: CliContext): void {
           ? []
           : ["", style.dim(`Saved as ${shortId(id)}: derisk tailor --open ${shortId(id)}`)]),
       );
-      ctx.out(lines.join("\n"));
+      ctx.report(lines.join("\n"));
     });
 }

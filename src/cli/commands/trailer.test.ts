@@ -8,6 +8,7 @@ import { answerText } from "../../core/answer-text.ts";
 import { openStore, type Store } from "../../store/index.ts";
 import { runCommand } from "../test-cli.ts";
 import { registerImportCommand } from "./import.ts";
+import { registerStoriesCommand } from "./stories.ts";
 import { registerTrailerCommand } from "./trailer.ts";
 
 // `derisk trailer` on the seed (read from ../shared at run time, mandatory under CI) and on our
@@ -54,6 +55,26 @@ describe("derisk trailer", () => {
     expect(lines[now + 1]).toMatch(/“why now\?” answer/);
     expect(out).not.toMatch(/certified/);
     expect(out).not.toMatch(/\*\*|__/);
+  });
+
+  it("names the story each beat comes from, by its title, in the report and in the JSON", async () => {
+    const userId = "titled";
+    // Our sample without its about-me answer: the beats it told now come from the stories.
+    const sample = readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url), "utf8");
+    const noAboutMe = sample.slice(0, sample.indexOf("### Q1-")) + sample.slice(sample.indexOf("### Q2-"));
+    await trailerOf(userId, "no-about-me.md", new TextEncoder().encode(noAboutMe));
+    const withStories = [...commands, registerStoriesCommand];
+    expect((await runCommand(withStories, ["stories", "from-document"], { store, userId })).code).toBe(0);
+    const json = await runCommand(commands, ["trailer", "--json"], { store, userId });
+    const trailer = JSON.parse(json.out) as {
+      beats: Array<{ lines: Array<{ origin: { from: string; title?: string; storyId?: string } }> }>;
+    };
+    const fromStories = trailer.beats.flatMap((b) => b.lines).filter((l) => l.origin.from === "story");
+    expect(fromStories.length).toBeGreaterThan(0);
+    for (const line of fromStories) expect(line.origin.title?.length ?? 0).toBeGreaterThan(0);
+    const out = (await runCommand(commands, ["trailer"], { store, userId })).out;
+    for (const line of fromStories) expect(out).toContain(`from your story “${line.origin.title}”`);
+    expect(out).not.toContain("from one of your stories");
   });
 
   it("on our sample: the foundation beat comes from the about-me answer", async () => {

@@ -3,6 +3,7 @@ import { DeriskError } from "../../app/errors.ts";
 import { trailerSourceOf } from "../../core/packaging/trailer-source.ts";
 import { formatDuration } from "../../core/words.ts";
 import type { CliContext } from "../context.ts";
+import { wrapLine } from "../render/wrap.ts";
 
 /**
  * Registers `derisk trailer`: the "tell me about yourself" outline in four beats from the
@@ -66,12 +67,17 @@ export function registerTrailerCommand(program: Command, ctx: CliContext): void 
       // Each beat says where its words came from, as the web page does: the user can check
       // that every sentence is one they wrote.
       const lines = trailer.beats.flatMap(({ beat, lines: said }) => [
-        `${ctx.style.bold(beat.padEnd(11))} ${said.map((l) => l.text).join(" ")}`,
-        ctx.style.dim(
-          `${"".padEnd(11)} — ${[...new Set(said.map((l) => trailerSourceOf(l.origin)))].join("; ")}`,
+        ...wrapLine(
+          `${ctx.style.bold(beat.padEnd(11))} ${said.map((l) => l.text).join(" ")}`,
+          ctx.columns,
+          12,
+        ),
+        // One line per source: a beat told from several stories names each.
+        ...[...new Set(said.map((l) => trailerSourceOf(l.origin)))].map((source) =>
+          ctx.style.dim(`${"".padEnd(11)} — ${source}`),
         ),
       ]);
-      ctx.out(
+      ctx.report(
         [
           ...lines,
           ctx.style.dim(

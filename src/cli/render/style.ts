@@ -1,4 +1,4 @@
-/** Terminal styling that honours NO_COLOR and non-terminal output. */
+/** Terminal styling that honours NO_COLOR, FORCE_COLOR and non-terminal output. */
 export interface Style {
   bold(text: string): string;
   dim(text: string): string;
@@ -8,8 +8,21 @@ export interface Style {
   cyan(text: string): string;
 }
 
-export function createStyle(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): Style {
-  const on = Boolean(stream.isTTY) && env.NO_COLOR === undefined && env.TERM !== "dumb";
+/**
+ * Whether `stream` gets colour: NO_COLOR (set and not empty, no-color.org) always wins; then
+ * FORCE_COLOR (any value but "0" or "false") turns it on even in a pipe; otherwise a terminal
+ * that is not TERM=dumb.
+ * @example colourOn({ isTTY: false }, { FORCE_COLOR: "1" }) // true
+ */
+export function colourOn(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== "0" && force.toLowerCase() !== "false";
+  return Boolean(stream.isTTY) && env.TERM !== "dumb";
+}
+
+export function createStyle(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): Style {
+  const on = colourOn(stream, env);
   const wrap = (open: number, close: number) => (text: string) =>
     on ? `\u001b[${open}m${text}\u001b[${close}m` : text;
   return {

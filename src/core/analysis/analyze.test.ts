@@ -451,6 +451,44 @@ describe("analyze", () => {
     expect(a.fixes[0]?.action).toMatch(/^Story:/);
   });
 
+  it("leads a weak verdict with what holds it down, not a strength; the score and labels stay the model's", () => {
+    const strengths = [
+      "the result is measured",
+      "ends with a lesson",
+      "reasons about causes, processes or trade-offs",
+    ];
+    for (const [question, answer] of [
+      [
+        "Tell me about a time you improved a system",
+        "We had a slow pipeline. We made it faster by 40%. It was good.",
+      ],
+      ["Tell me about a hard bug", "The bug was hard. We fixed it. Latency fell 30%."],
+      [
+        "Tell me about leadership",
+        "I led a team. We shipped the product. It grew revenue by $1M and I learned that planning matters.",
+      ],
+    ] as const) {
+      const a = analyze(answer, { question });
+      expect(a.labels.overall, answer).toBeLessThanOrEqual(2);
+      const [first] = a.overall.reasons;
+      expect(strengths, `${answer} → ${first}`).not.toContain(first);
+      // The weakness named first is the one the first fix mends, and the note says it first too.
+      expect(a.fixes.length).toBeGreaterThan(0);
+      expect(a.evidence.overall.note?.startsWith(first ?? "?")).toBe(true);
+      // Strengths are still said, after it.
+      expect(a.overall.reasons.some((r) => strengths.includes(r))).toBe(true);
+    }
+    // An answer too short to be one says so once, not again as its weakness.
+    const short = analyze("I did stuff.", { question: "Tell me about a hard bug" });
+    expect(short.overall.reasons).toEqual(["too short to be an answer (3 words)"]);
+    expect(short.evidence.overall.note).toBe("too short to be an answer (3 words)");
+    const we = analyze("We had a slow pipeline. We made it faster by 40%. It was good.", {
+      question: "Tell me about a time you improved a system",
+    });
+    expect(we.overall.reasons[0]).toMatch(/“we”/);
+    expect(we.fixes[0]?.action).toMatch(/^Ownership:/);
+  });
+
   it("gives byte-identical JSON for the same input", () => {
     const one = JSON.stringify(
       analyze(STORY, { question: "Tell me about a model you improved.", role: "data-scientist" }),

@@ -6,7 +6,7 @@ import { COMPETENCY_TOPICS } from "./data/competencies.ts";
 import { TAILORING } from "./data/delivery.ts";
 import type { Corpus } from "./evidence.ts";
 import { quoteOf } from "./evidence.ts";
-import { proposeFixes } from "./fixes.ts";
+import { rankFixes } from "./fixes.ts";
 import { judgeFollowUp } from "./follow-up.ts";
 import { measureImpact } from "./impact.ts";
 import { SENTENCE_TAGS, type SentenceTag } from "./lens/features.ts";
@@ -529,7 +529,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       answersLike,
     };
   }
-  const fixes = proposeFixes(draft, units, {
+  const ranked = rankFixes(draft, units, {
     story,
     tailoring: judgement.tailoring,
     specifics: judgement.specifics,
@@ -537,6 +537,20 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     answersInstead: offTopic ? answersLike : undefined,
     followUp: reply,
   });
+  const fixes = ranked.map((r) => r.fix);
+  // A weak verdict leads with what holds the answer down, not with a strength ("Weak · the result
+  // is measured" read as praise): the weakness its first fix mends goes first. Display only:
+  // the score and the labels are the model's.
+  const weakest = ranked[0]?.weakness;
+  if (
+    reply === undefined &&
+    overall.score <= 2 &&
+    weakest !== undefined &&
+    !ranked.some((r) => r.weakness === overall.reasons[0])
+  ) {
+    overall.reasons = [weakest, ...overall.reasons.filter((r) => r !== weakest)];
+    evidence.overall = evidenceFrom([], overall.reasons.join("; "));
+  }
   // Key order is fixed here so that the JSON is byte-identical run to run.
   let cut = false;
   const limit = <T>(list: T[]): T[] => {

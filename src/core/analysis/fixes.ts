@@ -11,6 +11,14 @@ interface Candidate {
   severity: number;
   unit: Unit | undefined;
   action: string;
+  /** What the fix mends, said as what holds the answer down ("no lesson"). */
+  weakness: string;
+}
+
+/** A fix with the weakness it mends, most harmful first. */
+export interface RankedFix {
+  fix: Fix;
+  weakness: string;
 }
 
 const CHANGE =
@@ -50,25 +58,26 @@ function longest(units: readonly Unit[], part: SentencePart): Unit | undefined {
   return best;
 }
 
+/** What the fixes know beyond the draft analysis. */
+export interface FixContext {
+  story: boolean;
+  tailoring: number;
+  specifics: number;
+  notAnAnswer?: string | undefined;
+  /** The answer reads as a reply to another question: the kind of question it answers. */
+  answersInstead?: Competency | undefined;
+  /** A reply to a follow-up: fixed by its own rubric, never asked for a story. */
+  followUp?: FollowUpJudgement | undefined;
+}
+
 /**
  * The three fixes that would lower the interviewer's risk most, each pointing at a sentence
- * (the last sentence when the fix is to add something missing).
- * @example proposeFixes(draft, units)[0]?.action // "Result: say by how much latency dropped."
+ * (the last sentence when the fix is to add something missing), with the weakness it mends:
+ * the first is what holds the answer down most, the headline of a weak verdict.
+ * @example rankFixes(draft, units, context)[0]?.fix.action // "Result: say by how much latency dropped."
+ * @example rankFixes(draft, units, context)[0]?.weakness // "the result is not measured"
  */
-export function proposeFixes(
-  draft: Draft,
-  units: readonly Unit[],
-  context: {
-    story: boolean;
-    tailoring: number;
-    specifics: number;
-    notAnAnswer?: string | undefined;
-    /** The answer reads as a reply to another question: the kind of question it answers. */
-    answersInstead?: Competency | undefined;
-    /** A reply to a follow-up: fixed by its own rubric, never asked for a story. */
-    followUp?: FollowUpJudgement | undefined;
-  },
-): Fix[] {
+export function rankFixes(draft: Draft, units: readonly Unit[], context: FixContext): RankedFix[] {
   const { story, notAnAnswer } = context;
   if (units.length === 0) return [];
   const last = units[units.length - 1];
@@ -80,6 +89,7 @@ export function proposeFixes(
       severity: 10,
       unit: blameAt,
       action: "Blame: own your part here and say what you did about it; credit or describe others neutrally.",
+      weakness: "shifts responsibility without owning a part",
     });
   }
   if (notAnAnswer !== undefined) {
@@ -87,6 +97,7 @@ export function proposeFixes(
       severity: 9.5,
       unit: units[0],
       action: `Rewrite: this is ${notAnAnswer}. Tell one real episode: the situation, what you did, what changed.`,
+      weakness: notAnAnswer,
     });
   }
   if (context.answersInstead !== undefined && notAnAnswer === undefined) {
@@ -94,6 +105,7 @@ export function proposeFixes(
       severity: 9.6,
       unit: units[0],
       action: `Question: this reads as an answer to a question about ${COMPETENCY_TOPICS[context.answersInstead]}, not the one asked; open with a direct reply to it.`,
+      weakness: "answers a different question than the one asked",
     });
   }
   if (draft.overall.reasons[0]?.startsWith("hypothetical") === true) {
@@ -102,6 +114,7 @@ export function proposeFixes(
       unit: units[0],
       action:
         "Story: tell one real time you did this — what happened, what you did, what changed — not what you would do.",
+      weakness: "hypothetical: says what you would do, not what you did",
     });
   }
   if (!labels.action && story) {
@@ -109,6 +122,7 @@ export function proposeFixes(
       severity: 9,
       unit: units[0],
       action: "Action: say what you did, in the first person, step by step.",
+      weakness: "does not say what you did",
     });
   }
   const reply = context.followUp;
@@ -122,12 +136,14 @@ export function proposeFixes(
           reply.kind === "other"
             ? "Answer: reply to the follow-up itself, in the first sentence, then back it with one detail."
             : `Answer: the follow-up asks ${reply.asks}; say that first, in one sentence.`,
+        weakness: "does not answer the follow-up",
       });
     } else if (unmet("direct")) {
       candidates.push({
         severity: 7.5,
         unit: units[0],
         action: `Lead with the answer: open with ${reply.asks}, then one detail that backs it.`,
+        weakness: "the answer comes late",
       });
     }
     if (unmet("specific") && !unmet("answers")) {
@@ -135,6 +151,7 @@ export function proposeFixes(
         severity: 8.5,
         unit: units[0],
         action: "Specifics: name the step, tool, person or figure behind the answer.",
+        weakness: "general: no concrete step, tool, person or figure",
       });
     }
     if (unmet("owned") && labels.ownership !== "we") {
@@ -142,6 +159,7 @@ export function proposeFixes(
         severity: 7,
         unit: units[0],
         action: 'Ownership: say what you did or would do yourself ("I…").',
+        weakness: "does not say what you did or would do",
       });
     }
   } else if (!story) {
@@ -150,6 +168,7 @@ export function proposeFixes(
         severity: 8.5,
         unit: claimOf(units),
         action: "Specifics: back the claim with one project and a figure (users, %, time, money).",
+        weakness: "no project or figure backs the claim",
       });
     }
     if (context.tailoring === 0 && (draft.competency === "about-me" || draft.competency === "motivation")) {
@@ -157,6 +176,7 @@ export function proposeFixes(
         severity: 8,
         unit: last,
         action: "Fit: end with one line on why this role or company, naming something specific about it.",
+        weakness: "says nothing about why this role or company",
       });
     }
   } else if (!labels.result) {
@@ -168,6 +188,7 @@ export function proposeFixes(
         weak === undefined
           ? "Result: end the story with what changed, with a number (time, money, %, users)."
           : "Result: say plainly what changed because of what you did, with a number (time, money, %, users).",
+      weakness: weak === undefined ? "no result" : "the result does not land",
     });
   } else if (!labels.quantified) {
     const vague = impact.vague.find((v) => units[v.index]?.part === "result") ?? impact.vague[0];
@@ -181,6 +202,7 @@ export function proposeFixes(
         vague !== undefined
           ? `Result: replace "${vague.term}" with a figure: say by how much ${what}.`
           : `Result: say by how much ${what} (a %, a time, money or a count).`,
+      weakness: "the result is not measured",
     });
   }
   if (labels.ownership === "we") {
@@ -189,6 +211,7 @@ export function proposeFixes(
       severity: 7,
       unit: at,
       action: 'Ownership: say what you did yourself ("I decided…", "I built…") before what the team did.',
+      weakness: "tells the work as “we”: what you did is unclear",
     });
   }
   if (star.imbalances.some((f) => f.id === "long-situation")) {
@@ -196,6 +219,7 @@ export function proposeFixes(
       severity: 6.5,
       unit: longest(units, "situation"),
       action: `Situation: cut the setup to one or two sentences (now ${Math.round(star.parts.situation.share * 100)}% of the time) and move to what you did.`,
+      weakness: "the setup takes most of the time",
     });
   }
   if (star.imbalances.some((f) => f.id === "thin-action")) {
@@ -203,6 +227,7 @@ export function proposeFixes(
       severity: 6.4,
       unit: longest(units, "action") ?? units[0],
       action: `Action: give the steps you took and why (now ${Math.round(star.parts.action.share * 100)}% of the time).`,
+      weakness: "says little about what you did",
     });
   }
   if (signals.spinning.level === "risk") {
@@ -211,6 +236,7 @@ export function proposeFixes(
       severity: 6.2,
       unit: at,
       action: "Delivery: drop the fillers and hedges; state each step plainly.",
+      weakness: "hedges and fillers blur the steps",
     });
   }
   if (timing.status === "long") {
@@ -220,6 +246,7 @@ export function proposeFixes(
       severity: 6,
       unit: longest(units, "situation") ?? longest(units, "other") ?? last,
       action: `Time: about ${over} s over the ${timing.budget.max} s budget; cut ~${cut} words, starting here.`,
+      weakness: "runs over the time budget",
     });
   }
   if (!labels.lesson && story) {
@@ -232,17 +259,24 @@ export function proposeFixes(
         weak === undefined
           ? "Lesson: close with what you learned and what you now do differently."
           : "Lesson: make it concrete; say what you now do differently because of it.",
+      weakness: weak === undefined ? "no lesson" : "the lesson does not land",
     });
   }
   if (draft.roleFit?.mix === "adjacent-heavy" && draft.roleFit.suggestion !== undefined) {
     const at = byIndex(units, draft.roleFit.adjacentTerms[0]?.index);
-    candidates.push({ severity: 5.4, unit: at, action: `Role fit: ${draft.roleFit.suggestion}` });
+    candidates.push({
+      severity: 5.4,
+      unit: at,
+      action: `Role fit: ${draft.roleFit.suggestion}`,
+      weakness: "leans on work adjacent to the role",
+    });
   }
   if (!labels.systems && labels.result && story) {
     candidates.push({
       severity: 5,
       unit: lastOf(units, "result") ?? last,
       action: "Systems: name the root cause and what now prevents a repeat (a test, a check, a process).",
+      weakness: "names no root cause or what prevents a repeat",
     });
   }
   const cliche = delivery.cliches[0];
@@ -251,6 +285,7 @@ export function proposeFixes(
       severity: 4.8,
       unit: byIndex(units, cliche.index),
       action: `Cliché: back "${cliche.term}" with one concrete example or cut it.`,
+      weakness: `leans on a cliché (“${cliche.term}”)`,
     });
   }
   const run = delivery.acronyms.runs[0];
@@ -258,6 +293,7 @@ export function proposeFixes(
     candidates.push({
       severity: 4.5,
       unit: byIndex(units, run.index),
+      weakness: "dense with acronyms and tool names",
       action: `Jargon: ${run.acronyms.length} acronyms and tool names in one sentence (${run.acronyms.slice(0, 4).join(", ")}); keep the one that matters, say what it did.`,
     });
   }
@@ -266,17 +302,21 @@ export function proposeFixes(
       severity: 4,
       unit: last,
       action: `Time: about ${timing.budget.min - timing.seconds} s under the budget; add the detail an interviewer would ask for.`,
+      weakness: "too short for the question",
     });
   }
   const seen = new Set<string>();
-  const fixes: Fix[] = [];
+  const fixes: RankedFix[] = [];
   for (const c of candidates.sort((a, b) => b.severity - a.severity)) {
     const unit = c.unit ?? last;
     if (unit === undefined) continue;
     const kind = c.action.slice(0, c.action.indexOf(":"));
     if (seen.has(kind)) continue;
     seen.add(kind);
-    fixes.push({ index: unit.index, quote: quoteText(unit), part: unit.part, action: c.action });
+    fixes.push({
+      fix: { index: unit.index, quote: quoteText(unit), part: unit.part, action: c.action },
+      weakness: c.weakness,
+    });
     if (fixes.length === 3) break;
   }
   return fixes;

@@ -61,6 +61,35 @@ describe("compose", () => {
     expect(template.map((s) => s.part)).toEqual(["result", "lesson"]);
   });
 
+  it("asks for no figure after a result that states its outcome in measuring words ('near-zero error rates')", () => {
+    for (const result of [
+      "After the fix, latency dropped sharply and we saw near-zero error rates, even under burst traffic.",
+      "We were no longer paged at night.",
+      "The rewrite eliminated the manual review step.",
+    ]) {
+      const story = parseStory({
+        situation: "Our inference API timed out under burst traffic.",
+        actions: ["I added request batching and an autoscaling policy on queue depth."],
+        result,
+        lesson: "I learned to load-test before launch.",
+      });
+      const draft = compose(story, { question: "Tell me about a hard bug", budgetSeconds: 90 });
+      expect(draft.text, result).toContain(result);
+      expect(draft.blanks, result).not.toContain(BLANKS.figure);
+      expect(draft.text, result).not.toContain("In numbers:");
+    }
+    // Words that only say "more" still ask for the figure.
+    const vague = parseStory({
+      situation: "Our inference API timed out under burst traffic.",
+      actions: ["I added request batching."],
+      result: "Latency dropped sharply and errors became much rarer.",
+      lesson: "I learned to load-test before launch.",
+    });
+    expect(compose(vague, { question: "Tell me about a hard bug", budgetSeconds: 90 }).blanks).toContain(
+      BLANKS.figure,
+    );
+  });
+
   it("asks for no figure when the result states one as notes or in words ('4/week -> 0', 'from four a week to zero')", () => {
     for (const result of ["pages 4/week -> 0, ~3h saved", "and pages went from four a week to zero"]) {
       const story = parseStory({

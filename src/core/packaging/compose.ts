@@ -22,6 +22,7 @@ import {
   lacksSubject,
   leansBack,
   leansOnAnyStep,
+  measuresInWords,
   stepSaidBefore,
 } from "./text.ts";
 
@@ -439,7 +440,10 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   if (!action) insertAfter(["situation", "task"], template(`I ${BLANKS.action}`, "action"));
   if (!result)
     insertAfter(["situation", "task", "action"], template(`The result: ${BLANKS.result}`, "result"));
-  if (!picked.some((c) => c.figure)) {
+  // A result that already says its outcome in measuring words ("near-zero error rates") is not
+  // followed by a blank asking for a figure.
+  const measured = picked.some((c) => c.figure || (c.part === "result" && measuresInWords(c.text)));
+  if (!measured) {
     insertAfter(
       ["situation", "task", "action", "result"],
       template(`In numbers: ${BLANKS.figure}`, "result"),

@@ -245,6 +245,36 @@ export function hasFigure(text: string): boolean {
   return FIGURE.test(text);
 }
 
+// An outcome said in words that measure it: the end of a scale ("near-zero error rates", "no
+// longer paged", "every release", "eliminated the backlog", "cut in half") tells how much as
+// plainly as a figure does, so asking "[by how much?]" after it asks for what was said.
+const MEASURED_IN_WORDS = new RegExp(
+  [
+    String.raw`\bnear[- ]?zero\b`,
+    String.raw`\b(?:to|at|down to|fell to|dropped to|reached) (?:zero|nothing|none)\b`,
+    String.raw`\bzero (?:\w+ )?(?:errors?|incidents?|downtime|outages?|failures?|bugs?|complaints?|defects?|regressions?|pages?|alerts?|escalations?)\b`,
+    String.raw`\bno (?:more|longer)\b`,
+    String.raw`\bnot (?:a single|one) (?:\w+ ){0,2}(?:again|since|after)\b`,
+    String.raw`\bnever (?:again|since|once|recurred|came back)\b`,
+    String.raw`\beliminat(?:ed|es|ing)\b`,
+    String.raw`\b(?:cut|fell|dropped|shrank|went down)(?: by)? (?:in )?half\b`,
+    String.raw`\b(?:single|double)[- ]digits?\b`,
+    String.raw`\bsub-(?:second|millisecond|minute)\b`,
+    String.raw`\b(?:every|each) (?:single )?(?:release|deploy(?:ment)?|request|customer|user|run|build|time|week|night|day)\b`,
+  ].join("|"),
+  "i",
+);
+
+/**
+ * True when the text states an outcome in words that measure it, with no number: "near-zero
+ * error rates", "we were no longer paged", "it eliminated the backlog".
+ * @example measuresInWords("We saw near-zero error rates.") // true
+ * @example measuresInWords("The pipeline became much more reliable.") // false
+ */
+export function measuresInWords(text: string): boolean {
+  return MEASURED_IN_WORDS.test(text);
+}
+
 /**
  * Escapes a literal for use inside a RegExp.
  * @example new RegExp(escapeRegExp("ci/cd")).test("ci/cd") // true

@@ -40,7 +40,8 @@ export type TrailerBeat = (typeof TRAILER_BEATS)[number];
 
 export type TrailerOrigin =
   | { from: "profile"; field: "background" | "goals" | "thread" | "motivation"; index: number }
-  | { from: "story"; storyId: string; field: StoryField; index: number; sentence: number }
+  /** A story of the bank, named by its title so the user can tell which one. */
+  | { from: "story"; storyId: string; title: string; field: StoryField; index: number; sentence: number }
   /** A STAR answer of the bank not (yet) made into a story, read as one. */
   | { from: "answer"; itemId: string; question: string; field: StoryField; index: number; sentence: number }
   | { from: "template"; blanks: string[] };
@@ -249,7 +250,14 @@ export function buildTrailer(
           index: s.index,
           sentence: s.sentence,
         }
-      : { from: "story", storyId: story.id, field: s.field, index: s.index, sentence: s.sentence },
+      : {
+          from: "story",
+          storyId: story.id,
+          title: story.title,
+          field: s.field,
+          index: s.index,
+          sentence: s.sentence,
+        },
   });
   // The sentences after `s` in its story up to its result: a lesson is no part of a trailer beat.
   const after = (source: (typeof ranked)[number], s: StorySentence): TrailerLine[] =>

@@ -1,0 +1,34 @@
+import type { Style } from "./style.ts";
+
+/**
+ * Seconds as m:ss, the way the practice and drill timers show them.
+ * @example clock(95) // "1:35"
+ */
+export function clock(seconds: number): string {
+  const whole = Math.max(0, Math.floor(seconds));
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
+}
+
+/**
+ * The live timer shown while an answer is typed (practice and drill): elapsed of budget, and
+ * "over" once past it. On a terminal it is the prompt, redrawn every second.
+ * @example timerPrompt(style, 95, 90) // "⏱ 1:35 / 1:30 over › "
+ */
+export function timerPrompt(style: Style, seconds: number, budgetSeconds: number): string {
+  const text = `⏱ ${clock(seconds)} / ${clock(budgetSeconds)}`;
+  return `${seconds > budgetSeconds ? style.yellow(`${text} over`) : style.cyan(text)} › `;
+}
+
+/** Said once when the timer starts where no prompt can tick (a pipe, a test). */
+export function timerStarted(seconds: number, budgetSeconds: number): string {
+  return `⏱ ${clock(seconds)} / ${clock(budgetSeconds)} · timer started · a blank line submits`;
+}
+
+/**
+ * The time an answer took against its budget, after it is submitted.
+ * @example timeUsed(style, 100, 90) // "⏱ 1:40 / 1:30 used — over budget"
+ */
+export function timeUsed(style: Style, usedSeconds: number, budgetSeconds: number): string {
+  const text = `⏱ ${clock(usedSeconds)} / ${clock(budgetSeconds)} used`;
+  return usedSeconds > budgetSeconds ? style.yellow(`${text} — over budget`) : style.green(text);
+}
