@@ -76,7 +76,7 @@ describe("npm run train -- --notes-copies", () => {
   }, 600_000);
 });
 
-describe("npm run train -- --relabel T1 --written-task-heads systems", () => {
+describe("npm run train -- --relabel T1 --written-task-heads systems (the default since task21)", () => {
   it("the tagger's second task column is the task column trained without the relabel, and only the named head reads it", () => {
     const dir = mkdtempSync(join(tmpdir(), "derisk-train-"));
     smallCorpus(join(dir, "corpus"));
@@ -89,10 +89,20 @@ describe("npm run train -- --relabel T1 --written-task-heads systems", () => {
       join(dir, "corpus", "additions", "relabel-task-autonomy.json"),
       JSON.stringify([{ id: row?.id, label: "task", s: 0, op: "add", rule: "T1" }]),
     );
-    const plain = train(join(dir, "corpus"), join(dir, "plain.json"), []);
+    // The recipe before branch `task21`, against T1 with the systems head on the written column
+    // (the other two story-signal heads keep x:task here, to show that only the named head moves).
+    const plain = train(join(dir, "corpus"), join(dir, "plain.json"), [
+      "--relabel",
+      "none",
+      "--no-clause-reading",
+      "--heads-with-task",
+      "--written-task-heads",
+      "none",
+    ]);
     const written = train(join(dir, "corpus"), join(dir, "written.json"), [
       "--relabel",
       "T1",
+      "--heads-with-task",
       "--written-task-heads",
       "systems",
     ]);

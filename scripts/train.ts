@@ -23,6 +23,11 @@
  *   npm run train -- --heads-without-task --out FILE  # ambiguity/autonomy/systems heads do not read x:task
  *   npm run train -- --relabel T1 --written-task-heads systems --out FILE  # systems head reads task as written
  *
+ * Defaults since branch `task21` (docs/risk-lens.md "D2: a second task reading for the heads",
+ * candidate D3 adopted): `--relabel T1 --clause-reading --heads-without-task --written-task-heads
+ * systems`; `--relabel none --no-clause-reading --heads-with-task --written-task-heads none` is
+ * the recipe before it.
+ *
  * `--extra` adds the answers of other JSONL files (same shape as answers/) to the training
  * answers, whatever their `split`; by default the four blind writers of the corpus's heldout/
  * folder (writer-l…o.jsonl, docs/risk-lens.md "Blind writers in training, part 4"), `--extra
@@ -138,20 +143,24 @@ const corpusRows = [
 // edits of the corpus's relabelling lists (additions/relabel-*.json) whose rule is named are
 // applied in memory to the answers of the splits of `--relabel-splits` (default `train`, so the
 // thresholds are still picked on validation as written); the corpus files stay as written.
-// `--relabel none`: no edit.
-const RELABEL_DEFAULT = "none";
+// `--relabel none`: no edit. Default T1 since branch `task21` (docs/risk-lens.md "D2: a second
+// task reading for the heads", candidate D3).
+const RELABEL_DEFAULT = "T1";
 const RELABEL_RULES = new Set(
   (option("--relabel") ?? RELABEL_DEFAULT).split(",").filter((r) => r !== "" && r !== "none"),
 );
 const RELABEL_SPLITS = new Set((option("--relabel-splits") ?? "train").split(",").filter((s) => s !== ""));
 const relabelled = relabelRows(corpusRows, readRelabelEdits(corpusDir, RELABEL_RULES), RELABEL_SPLITS);
-// `--written-task-heads ambiguity,autonomy,systems` (off by default; issue 10, branch `task21`,
+// `--written-task-heads ambiguity,autonomy,systems` (issue 10, branch `task21`,
 // docs/risk-lens.md "D2: a second task reading for the heads"): the tagger gets a second `task`
 // column (`task:written`) fitted on the `task` tags as the corpus writes them (before
 // `--relabel`) and on the committed tagger's features (no obligation-clause or probing feature,
 // no clause read alone), and the named answer heads read its strongest sentence in place of
 // `x:task`; the labelled `task` and every other head read the tagger as before.
-const WRITTEN_TASK_HEADS = (option("--written-task-heads") ?? "").split(",").filter((t) => t !== "");
+// Default `systems` since branch `task21` (D3); `--written-task-heads none` trains without it.
+const WRITTEN_TASK_HEADS = (option("--written-task-heads") ?? "systems")
+  .split(",")
+  .filter((t) => t !== "" && t !== "none");
 for (const tag of WRITTEN_TASK_HEADS) {
   if (!["ambiguity", "autonomy", "systems"].includes(tag)) {
     process.stderr.write(`train: --written-task-heads names ambiguity, autonomy or systems, not "${tag}".\n`);
@@ -544,9 +553,10 @@ const flat = (): DenseWeights => ({ features: [], classes: ["value"], weights: [
 // head read the probing features; every other tag's tagger is fitted as without them.
 const PROBING = args.includes("--probing");
 const CLAUSE_CUES = args.includes("--clause-cues");
-// `--clause-reading` (off by default; design 4 of branch `task17`): the `task` tagger alone reads
+// `--clause-reading` (design 4 of branch `task17`): the `task` tagger alone reads
 // the obligation clauses, and each sentence's obligation clause is also read alone for `task`.
-const CLAUSE_READING = args.includes("--clause-reading");
+// On by default since branch `task21`; `--no-clause-reading` trains without it.
+const CLAUSE_READING = !args.includes("--no-clause-reading");
 const model: LensModel = {
   version: 1,
   meta: { seed: SEED, trainedOn: {}, features: {} },
@@ -817,11 +827,12 @@ const LABEL_FEATURES = [
 // what else it tells. The STAR parts, a figure, an accusation and a call of one's own (decisive)
 // are read from their own sentences and keep their own column (docs/risk-lens.md, "The labels").
 const STORY_SIGNALS: readonly SentenceTag[] = ["ambiguity", "autonomy", "systems"];
-// `--heads-without-task` (off by default; issue 10, branch `task20`, docs/risk-lens.md "T1 with
+// `--heads-without-task` (issue 10, branch `task20`, docs/risk-lens.md "T1 with
 // the heads kept off the task reading"): those three heads do not read `x:task`, so that a change
 // of the `task` tagger does not refit them. A head's feature names are stored with its weights,
 // so the analyzer builds the same head features without a flag of its own.
-const HEADS_WITHOUT_TASK = args.includes("--heads-without-task");
+// On by default since branch `task21` (D3); `--heads-with-task` trains them with it.
+const HEADS_WITHOUT_TASK = !args.includes("--heads-with-task");
 const crossFeatures = (tag: SentenceTag): string[] => [
   ...crossFeatureNames(tag, SENTENCE_TAGS, STORY_SIGNALS, HEADS_WITHOUT_TASK, WRITTEN_TASK_HEADS),
   ...(PROBING && tag === "ambiguity" ? PROBING_HEAD_FEATURES.map(([name]) => name) : []),

@@ -40,12 +40,17 @@ describe("the trained risk lens", () => {
     const features = labelFeatures([0.3, 0.1], true, 40, shape, [20, 20]);
     expect(features["x:result"]).toBeCloseTo(quarterLogit(0.7), 9);
     // The committed heads: the three story-level signals read them, the others do not, and no
-    // head reads its own column twice.
+    // head reads its own column twice. Since branch `task21` (D3) none reads the labelled `task`
+    // column (relabelled by T1): systems reads the second, as-written `task` column in its place,
+    // ambiguity and autonomy no `task` reading at all.
     for (const [tag, head] of Object.entries(LENS_MODEL.labels)) {
       const cross = head.features.filter((f) => f.startsWith("x:"));
-      expect(cross.length).toBe(["ambiguity", "autonomy", "systems"].includes(tag) ? 10 : 0);
+      expect(cross.length).toBe(tag === "systems" ? 10 : ["ambiguity", "autonomy"].includes(tag) ? 9 : 0);
       expect(cross).not.toContain(`x:${tag}`);
+      expect(cross).not.toContain("x:task");
+      expect(cross.includes("x:task:written")).toBe(tag === "systems");
     }
+    expect(LENS_MODEL.sentence.classes).toEqual([...SENTENCE_TAGS, "task:written"]);
   });
 
   it("gives a tagger column beyond the eleven tags (--written-task-heads) its own x: value", () => {
