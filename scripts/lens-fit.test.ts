@@ -7,6 +7,7 @@ import {
   pickSameKindThreshold,
   pickTranscriptThreshold,
   readingThreshold,
+  WRITTEN_TASK,
 } from "./lens-fit.ts";
 
 // Two samples with their own feature each; the second is a negative of the one class.
@@ -175,6 +176,20 @@ describe("crossFeatureNames (npm run train -- --heads-without-task)", () => {
     }
     expect(crossFeatureNames("task", tags, signals, true)).toEqual([]);
     expect(crossFeatureNames("action", tags, signals)).toEqual([]);
+  });
+
+  it("--written-task-heads: a named head reads the written task column in x:task's place, the others as before", () => {
+    const written = crossFeatureNames("systems", tags, signals, true, ["systems"]);
+    expect(written).toEqual(
+      crossFeatureNames("systems", tags, signals).map((f) => (f === "x:task" ? `x:${WRITTEN_TASK}` : f)),
+    );
+    expect(crossFeatureNames("systems", tags, signals, false, ["systems"])).toEqual(written);
+    expect(crossFeatureNames("ambiguity", tags, signals, true, ["systems"])).not.toContain("x:task");
+    expect(crossFeatureNames("ambiguity", tags, signals, true, ["systems"])).not.toContain(
+      `x:${WRITTEN_TASK}`,
+    );
+    expect(crossFeatureNames("ambiguity", tags, signals, false, ["systems"])).toContain("x:task");
+    expect(crossFeatureNames("task", tags, signals, true, ["task"])).toEqual([]);
   });
 });
 

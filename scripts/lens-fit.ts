@@ -367,13 +367,30 @@ export function headFeatureNames(base: readonly string[], kind: HeadNorKind | un
  * `x:task`, so that a change of the `task` tagger does not refit them.
  *
  *   crossFeatureNames("systems", ["task", "action", "systems"], ["systems"], true) // → ["x:action"]
+ *
+ * The heads named in `writtenTask` (`--written-task-heads`, branch `task21`) read, in place of
+ * `x:task`, the strongest sentence of the tagger's second `task` column fitted on the corpus's
+ * `task` tags as written (`WRITTEN_TASK`, before `--relabel`), whatever `withoutTask` says.
+ *
+ *   crossFeatureNames("systems", ["task", "action", "systems"], ["systems"], true, ["systems"])
+ *   // → ["x:task:written", "x:action"]
  */
 export function crossFeatureNames(
   tag: string,
   tags: readonly string[],
   storySignals: readonly string[],
   withoutTask = false,
+  writtenTask: readonly string[] = [],
 ): string[] {
   if (!storySignals.includes(tag)) return [];
-  return tags.filter((t) => t !== tag && !(withoutTask && t === "task")).map((t) => `x:${t}`);
+  const written = writtenTask.includes(tag);
+  return tags
+    .filter((t) => t !== tag && !(withoutTask && !written && t === "task"))
+    .map((t) => (written && t === "task" ? `x:${WRITTEN_TASK}` : `x:${t}`));
 }
+
+/**
+ * The name of the tagger's second `task` column (`npm run train -- --written-task-heads`): fitted
+ * on the `task` tags as the corpus writes them, read by the answer heads only.
+ */
+export const WRITTEN_TASK = "task:written";

@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { type SparseWeights, unpackSparse } from "../src/core/analysis/lens/linear.ts";
 
 const root = join(import.meta.dirname, "..");
 const corpus = join(root, "eval", "corpus");
@@ -96,5 +97,56 @@ describe("npm run train -- --habit-answers --habit-lesson-only", () => {
     expect((lessonOnly.labels as Record<string, unknown>).lesson).not.toEqual(
       (plain.labels as Record<string, unknown>).lesson,
     );
+  }, 600_000);
+});
+
+describe("npm run train -- --relabel T1 --written-task-heads systems (the default since task21)", () => {
+  it("the tagger's second task column is the task column trained without the relabel, and only the named head reads it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "derisk-train-"));
+    smallCorpus(join(dir, "corpus"));
+    // One T1 edit of our own on a kept training answer whose opening is not tagged task.
+    const row = lines(join(dir, "corpus", "answers", "train-a.jsonl"))
+      .map((l) => JSON.parse(l) as { id: string; split: string; s: Array<[string, string]> })
+      .find((r) => r.split === "train" && !(r.s[0]?.[1] ?? "").split(/\s+/).includes("task"));
+    expect(row).toBeDefined();
+    writeFileSync(
+      join(dir, "corpus", "additions", "relabel-task-autonomy.json"),
+      JSON.stringify([{ id: row?.id, label: "task", s: 0, op: "add", rule: "T1" }]),
+    );
+    // The recipe before branch `task21`, against T1 with the systems head on the written column
+    // (the other two story-signal heads keep x:task here, to show that only the named head moves).
+    const plain = train(join(dir, "corpus"), join(dir, "plain.json"), [
+      "--relabel",
+      "none",
+      "--no-clause-reading",
+      "--heads-with-task",
+      "--written-task-heads",
+      "none",
+    ]);
+    const written = train(join(dir, "corpus"), join(dir, "written.json"), [
+      "--relabel",
+      "T1",
+      "--heads-with-task",
+      "--written-task-heads",
+      "systems",
+    ]);
+    const column = (model: Record<string, unknown>, cls: string): Map<string, number> => {
+      const sentence = unpackSparse(model.sentence as SparseWeights);
+      const k = sentence.classes.indexOf(cls);
+      expect(k).toBeGreaterThanOrEqual(0);
+      const out = new Map<string, number>([["<bias>", sentence.bias[k] ?? 0]]);
+      sentence.vocab.forEach((f, i) => {
+        const w = sentence.weights[k]?.[i] ?? 0;
+        if (w !== 0) out.set(f, w);
+      });
+      return out;
+    };
+    expect(column(written, "task:written")).toEqual(column(plain, "task"));
+    expect(column(written, "task")).not.toEqual(column(plain, "task"));
+    const heads = written.labels as Record<string, { features: string[] }>;
+    expect(heads.systems?.features).toContain("x:task:written");
+    expect(heads.systems?.features).not.toContain("x:task");
+    expect(heads.ambiguity?.features).toContain("x:task");
+    expect(heads.ambiguity?.features).not.toContain("x:task:written");
   }, 600_000);
 });

@@ -23,6 +23,12 @@
  *   npm run train -- --relabel T1 --out FILE      # the README's convention T1 applied to train, in memory
  *   npm run train -- --relabel T1 --relabel-splits train,validation --out FILE
  *   npm run train -- --heads-without-task --out FILE  # ambiguity/autonomy/systems heads do not read x:task
+ *   npm run train -- --relabel T1 --written-task-heads systems --out FILE  # systems head reads task as written
+ *
+ * Defaults since branch `task21` (docs/risk-lens.md "D2: a second task reading for the heads",
+ * candidate D3 adopted): `--relabel T1 --clause-reading --heads-without-task --written-task-heads
+ * systems`; `--relabel none --no-clause-reading --heads-with-task --written-task-heads none` is
+ * the recipe before it.
  *
  * `--extra` adds the answers of other JSONL files (same shape as answers/) to the training
  * answers, whatever their `split`; by default the four blind writers of the corpus's heldout/
@@ -97,6 +103,7 @@ import {
   prune,
   readingThreshold,
   type SparseSample,
+  WRITTEN_TASK,
 } from "./lens-fit.ts";
 import { notesCopies } from "./lens-notes.ts";
 
@@ -144,14 +151,46 @@ const corpusRows = [
 // edits of the corpus's relabelling lists (additions/relabel-*.json) whose rule is named are
 // applied in memory to the answers of the splits of `--relabel-splits` (default `train`, so the
 // thresholds are still picked on validation as written); the corpus files stay as written.
-// `--relabel none`: no edit.
-const RELABEL_DEFAULT = "none";
+// `--relabel none`: no edit. Default T1 since branch `task21` (docs/risk-lens.md "D2: a second
+// task reading for the heads", candidate D3).
+const RELABEL_DEFAULT = "T1";
 const RELABEL_RULES = new Set(
   (option("--relabel") ?? RELABEL_DEFAULT).split(",").filter((r) => r !== "" && r !== "none"),
 );
 const RELABEL_SPLITS = new Set((option("--relabel-splits") ?? "train").split(",").filter((s) => s !== ""));
 const relabelled = relabelRows(corpusRows, readRelabelEdits(corpusDir, RELABEL_RULES), RELABEL_SPLITS);
-const all = relabelled.rows;
+// `--written-task-heads ambiguity,autonomy,systems` (issue 10, branch `task21`,
+// docs/risk-lens.md "D2: a second task reading for the heads"): the tagger gets a second `task`
+// column (`task:written`) fitted on the `task` tags as the corpus writes them (before
+// `--relabel`) and on the committed tagger's features (no obligation-clause or probing feature,
+// no clause read alone), and the named answer heads read its strongest sentence in place of
+// `x:task`; the labelled `task` and every other head read the tagger as before.
+// Default `systems` since branch `task21` (D3); `--written-task-heads none` trains without it.
+const WRITTEN_TASK_HEADS = (option("--written-task-heads") ?? "systems")
+  .split(",")
+  .filter((t) => t !== "" && t !== "none");
+for (const tag of WRITTEN_TASK_HEADS) {
+  if (!["ambiguity", "autonomy", "systems"].includes(tag)) {
+    process.stderr.write(`train: --written-task-heads names ambiguity, autonomy or systems, not "${tag}".\n`);
+    process.exit(2);
+  }
+}
+const WRITTEN = WRITTEN_TASK_HEADS.length > 0;
+// A sentence to which `--relabel` added `task` carries this mark too (its copies keep it), so that
+// the written column learns it as the corpus wrote it: without `task`.
+const RELABELLED_TASK = "task:relabelled";
+const all = WRITTEN
+  ? relabelled.rows.map((row, r) => {
+      const before = corpusRows[r];
+      if (row === before || before === undefined) return row;
+      const s = row.s.map(([text, tags], k): [string, string] => {
+        const had = (before.s[k]?.[1] ?? "").split(/\s+/).includes("task");
+        const has = tags.split(/\s+/).includes("task");
+        return [text, has && !had ? `${tags} ${RELABELLED_TASK}` : tags];
+      });
+      return { ...row, s };
+    })
+  : relabelled.rows;
 // Extra training files (`--extra`): read as train answers, after the corpus's own. By default
 // the four blind writers of the corpus's heldout/ folder (docs/risk-lens.md, "Blind writers in
 // training, part 4"); `--extra none` trains on the corpus alone.
@@ -534,9 +573,10 @@ const flat = (): DenseWeights => ({ features: [], classes: ["value"], weights: [
 // head read the probing features; every other tag's tagger is fitted as without them.
 const PROBING = args.includes("--probing");
 const CLAUSE_CUES = args.includes("--clause-cues");
-// `--clause-reading` (off by default; design 4 of branch `task17`): the `task` tagger alone reads
+// `--clause-reading` (design 4 of branch `task17`): the `task` tagger alone reads
 // the obligation clauses, and each sentence's obligation clause is also read alone for `task`.
-const CLAUSE_READING = args.includes("--clause-reading");
+// On by default since branch `task21`; `--no-clause-reading` trains without it.
+const CLAUSE_READING = !args.includes("--no-clause-reading");
 const model: LensModel = {
   version: 1,
   meta: { seed: SEED, trainedOn: {}, features: {} },
@@ -598,6 +638,8 @@ interface Item {
   row: CorpusRow;
   read: ReadAnswer;
   tags: Array<Set<string>>;
+  /** With `--written-task-heads`: whether each sentence is `task` as the corpus writes it. */
+  writtenTask?: boolean[];
   competency: Competency;
   fold: number;
 }
@@ -634,7 +676,14 @@ function readItem(row: CorpusRow, fold: number): Item {
   const story = callsForStory(row.competency);
   const starts = SPOKEN_GOLD ? spans.slice(1).map(([a]) => a) : undefined;
   const read = readAnswer(text, { story, starts }, model);
-  return { row, read, tags: alignTags(read.units, spans, row.s), competency: row.competency, fold };
+  const tags = alignTags(read.units, spans, row.s);
+  if (!WRITTEN) return { row, read, tags, competency: row.competency, fold };
+  const written = alignTags(
+    read.units,
+    spans,
+    row.s.map(([t, tagged]) => [t, tagged.split(/\s+/).includes(RELABELLED_TASK) ? "" : tagged] as const),
+  ).map((set) => set.has("task"));
+  return { row, read, tags, writtenTask: written, competency: row.competency, fold };
 }
 // Two ways of holding answers out (see "Out-of-fold" below): by writer (`fold`: the id's prefix
 // ta, tb, td, and the later files th, ti, tj together; an augmented copy keeps its original's
@@ -650,33 +699,43 @@ const validation = validationRows.map((row) => readItem(row, -1));
 log(`read ${train.length + validation.length} answers`);
 
 // ---------------------------------------------------------------- sentence tagger
+// The tagger's columns: one per tag, and with `--written-task-heads` the second `task` reading.
+const TAGGER_CLASSES: readonly string[] = [...SENTENCE_TAGS, ...(WRITTEN ? [WRITTEN_TASK] : [])];
 function sentenceSamples(items: readonly Item[]): { samples: SparseSample[]; targets: number[][] } {
   const samples: SparseSample[] = [];
   const targets: number[][] = [];
   for (const item of items) {
     item.read.features.forEach((features, i) => {
       samples.push({ features });
-      targets.push(SENTENCE_TAGS.map((t) => (item.tags[i]?.has(t) === true ? 1 : 0)));
+      targets.push([
+        ...SENTENCE_TAGS.map((t) => (item.tags[i]?.has(t) === true ? 1 : 0)),
+        ...(WRITTEN ? [item.writtenTask?.[i] === true ? 1 : 0] : []),
+      ]);
     });
   }
   return { samples, targets };
 }
 function fitSentences(items: readonly Item[]): SparseWeights {
   const { samples, targets } = sentenceSamples(items);
-  return fitBinaryHeads(samples, targets, SENTENCE_TAGS, {
+  return fitBinaryHeads(samples, targets, TAGGER_CLASSES, {
     ...(weighted
       ? {
           classWeights: items.flatMap((item) =>
-            item.read.features.map(() => SENTENCE_TAGS.map((t) => weightOf(item.row.id, t))),
+            item.read.features.map(() =>
+              TAGGER_CLASSES.map((t) => weightOf(item.row.id, t === WRITTEN_TASK ? "task" : t)),
+            ),
           ),
         }
       : {}),
     vocab: buildVocab(samples, 4, (f) => !f.startsWith("w:") && !f.startsWith("b:")),
-    ...(PROBING || CLAUSE_READING
+    ...(PROBING || CLAUSE_READING || WRITTEN
       ? {
+          // The written column reads what the committed tagger reads: no clause, no probing feature.
           keepFeature: (cls: string, f: string) =>
-            (cls === "ambiguity" || !PROBING || !isProbingFeature(f)) &&
-            (cls === "task" || !CLAUSE_READING || !f.startsWith("ob:")),
+            cls === WRITTEN_TASK
+              ? !f.startsWith("ob:") && !isProbingFeature(f)
+              : (cls === "ambiguity" || !PROBING || !isProbingFeature(f)) &&
+                (cls === "task" || !CLAUSE_READING || !f.startsWith("ob:")),
         }
       : {}),
     epochs: 25,
@@ -788,13 +847,14 @@ const LABEL_FEATURES = [
 // what else it tells. The STAR parts, a figure, an accusation and a call of one's own (decisive)
 // are read from their own sentences and keep their own column (docs/risk-lens.md, "The labels").
 const STORY_SIGNALS: readonly SentenceTag[] = ["ambiguity", "autonomy", "systems"];
-// `--heads-without-task` (off by default; issue 10, branch `task20`, docs/risk-lens.md "T1 with
+// `--heads-without-task` (issue 10, branch `task20`, docs/risk-lens.md "T1 with
 // the heads kept off the task reading"): those three heads do not read `x:task`, so that a change
 // of the `task` tagger does not refit them. A head's feature names are stored with its weights,
 // so the analyzer builds the same head features without a flag of its own.
-const HEADS_WITHOUT_TASK = args.includes("--heads-without-task");
+// On by default since branch `task21` (D3); `--heads-with-task` trains them with it.
+const HEADS_WITHOUT_TASK = !args.includes("--heads-with-task");
 const crossFeatures = (tag: SentenceTag): string[] => [
-  ...crossFeatureNames(tag, SENTENCE_TAGS, STORY_SIGNALS, HEADS_WITHOUT_TASK),
+  ...crossFeatureNames(tag, SENTENCE_TAGS, STORY_SIGNALS, HEADS_WITHOUT_TASK, WRITTEN_TASK_HEADS),
   ...(PROBING && tag === "ambiguity" ? PROBING_HEAD_FEATURES.map(([name]) => name) : []),
 ];
 // `--head-nor KIND[:tag,tag…]` (branch `head6`, docs/risk-lens.md; default `DEFAULT_HEAD_NOR`,
@@ -819,7 +879,7 @@ for (const [k, tag] of SENTENCE_TAGS.entries()) {
       probs.map((row) => row[k] ?? 0),
       story,
       words,
-      answerShape(item.read.features, probs),
+      answerShape(item.read.features, probs, TAGGER_CLASSES),
       item.read.units.map((u) => u.words),
     );
   });
@@ -1027,7 +1087,7 @@ const overallRows = overallItems.map((item) => {
           probs.map((r) => r[k] ?? 0),
           story,
           words,
-          answerShape(item.read.features, probs),
+          answerShape(item.read.features, probs, TAGGER_CLASSES),
           item.read.units.map((u) => u.words),
         ),
       );

@@ -7,8 +7,12 @@ import { LENS_MODEL } from "./weights.ts";
 
 // Issue 10 (branch `task17`): a model trained with `--clause-cues` reads the obligation clauses of
 // each sentence, so that a task told inside a clause of a long spoken piece has features of its
-// own. The committed model reads them only if it was trained so.
+// own. A model reads them only if it was trained so; the committed one (since branch `task21`)
+// reads the episode's forms for `task` alone (`--clause-reading`).
 const clauseModel: LensModel = { ...LENS_MODEL, clauseCues: true };
+// The committed model as if trained without any clause reading.
+const { clauseReading: _, ...withoutClauses } = LENS_MODEL;
+const plainModel: LensModel = withoutClauses;
 // `starts` fixes a transcript's pieces (here: the whole answer as one), so that what is tested is
 // the clause reading, not where the committed boundary model happens to cut.
 const obligations = (
@@ -67,7 +71,7 @@ describe("obligation clauses (--clause-cues)", () => {
   it("adds nothing for a model trained without it", () => {
     const found = obligations(
       "my manager asked me to look at it and i had to restart it by friday",
-      LENS_MODEL,
+      plainModel,
     );
     expect(found.flat()).toEqual([]);
   });
@@ -76,7 +80,8 @@ describe("obligation clauses (--clause-cues)", () => {
 // Design 4 (`--clause-reading`): the obligation clause of a sentence of several clauses is also
 // read alone for `task`, with the episode's forms only.
 describe("the obligation clause read alone (--clause-reading)", () => {
-  const reading: LensModel = { ...LENS_MODEL, clauseReading: true };
+  // The committed model is trained with it (branch `task21`, D3).
+  const reading: LensModel = LENS_MODEL;
   // The whole answer as one piece (a transcript the boundary model left uncut).
   const task = (text: string, model: LensModel): number[] =>
     tagSentences(readAnswer(text, { story: true, starts: [0] }, model), model).map((p) => p[1] ?? 0);
@@ -99,12 +104,16 @@ describe("the obligation clause read alone (--clause-reading)", () => {
   });
 
   it("raises the task reading of a piece whose task sits in a clause, and only the task column", () => {
-    const before = readAnswer(spoken, { story: true, starts: [0] }, LENS_MODEL);
+    expect(reading.clauseReading).toBe(true);
+    const before = readAnswer(spoken, { story: true, starts: [0] }, plainModel);
     const after = readAnswer(spoken, { story: true, starts: [0] }, reading);
-    const p0 = tagSentences(before, LENS_MODEL);
+    const p0 = tagSentences(before, plainModel);
     const p1 = tagSentences(after, reading);
-    expect(task(spoken, LENS_MODEL)[0]).toBeLessThan(0.05);
-    expect(task(spoken, reading)[0]).toBeGreaterThan(0.15);
+    // Read whole, the 38-word piece is no task; its clause "my manager asked me to update the
+    // contact form …" read alone is one (0.003 → 0.99 with the committed weights).
+    expect(task(spoken, plainModel)[0]).toBeLessThan(0.05);
+    expect(task(spoken, reading)[0]).toBeGreaterThan(0.5);
+    // Every other column, the second `task` column kept for the systems head included, as read whole.
     expect(p1[0]?.filter((_, k) => k !== 1)).toEqual(p0[0]?.filter((_, k) => k !== 1));
     expect(after.clauseFeatures?.[1]).toBeUndefined();
   });

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../analyze.ts";
 import { classify } from "../classify.ts";
+import { SENTENCE_TAGS } from "../labels.ts";
 import { pastShare, sameKind, topicFeatures, topicFeaturesOf } from "./model.ts";
 import { answerShape, labelFeatures, readAnswer, strongestUnit } from "./read.ts";
 import { LENS_MODEL } from "./weights.ts";
@@ -39,12 +40,43 @@ describe("the trained risk lens", () => {
     const features = labelFeatures([0.3, 0.1], true, 40, shape, [20, 20]);
     expect(features["x:result"]).toBeCloseTo(quarterLogit(0.7), 9);
     // The committed heads: the three story-level signals read them, the others do not, and no
-    // head reads its own column twice.
+    // head reads its own column twice. Since branch `task21` (D3) none reads the labelled `task`
+    // column (relabelled by T1): systems reads the second, as-written `task` column in its place,
+    // ambiguity and autonomy no `task` reading at all.
     for (const [tag, head] of Object.entries(LENS_MODEL.labels)) {
       const cross = head.features.filter((f) => f.startsWith("x:"));
-      expect(cross.length).toBe(["ambiguity", "autonomy", "systems"].includes(tag) ? 10 : 0);
+      expect(cross.length).toBe(tag === "systems" ? 10 : ["ambiguity", "autonomy"].includes(tag) ? 9 : 0);
       expect(cross).not.toContain(`x:${tag}`);
+      expect(cross).not.toContain("x:task");
+      expect(cross.includes("x:task:written")).toBe(tag === "systems");
     }
+    expect(LENS_MODEL.sentence.classes).toEqual([...SENTENCE_TAGS, "task:written"]);
+  });
+
+  it("gives a tagger column beyond the eleven tags (--written-task-heads) its own x: value", () => {
+    // Twelve columns: the eleven tags, then a second task reading kept for the answer heads.
+    const probs = [
+      [0.9, 0.1, 0.2, 0, 0, 0, 0, 0.5, 0, 0.3, 0, 0.7],
+      [0.1, 0.6, 0.8, 0.7, 0, 0, 0, 0.2, 0, 0.1, 0.4, 0.2],
+    ];
+    const classes = [...SENTENCE_TAGS, "task:written"];
+    const quarterLogit = (p: number): number => Math.log((p + 1e-4) / (1 - p + 1e-4)) / 4;
+    const shape = answerShape([["subj:i"], ["subj:we"]], probs, classes);
+    expect(shape.cross["x:task:written"]).toBeCloseTo(quarterLogit(0.7), 9);
+    expect(shape.cross["x:task"]).toBeCloseTo(quarterLogit(0.6), 9);
+    // The eleven tags' values are those of the same rows without the twelfth column.
+    const eleven = answerShape(
+      [["subj:i"], ["subj:we"]],
+      probs.map((row) => row.slice(0, 11)),
+    );
+    expect({ ...shape.cross, "x:task:written": undefined }).toEqual({
+      ...eleven.cross,
+      "x:task:written": undefined,
+    });
+    expect(eleven.cross["x:task:written"]).toBeUndefined();
+    // The heads' features carry it; a head reads it only when its stored feature names name it.
+    const features = labelFeatures([0.3, 0.1], true, 40, shape, [20, 20]);
+    expect(features["x:task:written"]).toBeCloseTo(quarterLogit(0.7), 9);
   });
 
   it("has aggregates that do not grow when a sentence is cut in two pieces", () => {

@@ -332,10 +332,17 @@ export const PROBING_HEAD_FEATURES: ReadonlyArray<readonly [string, readonly str
 const CROSS_FEATURES = SENTENCE_TAGS.map((tag) => `x:${tag}`);
 
 /**
- * The shape of an answer from its sentences' features and tag probabilities.
+ * The shape of an answer from its sentences' features and tag probabilities. `classes` names the
+ * tagger's columns: a model whose tagger has a column beyond `SENTENCE_TAGS` (a second `task`
+ * reading kept for the answer heads, `npm run train -- --written-task-heads`) gives it an `x:`
+ * value too, which only the heads that name it read.
  * @example answerShape(read.features, probs).iShare // 0.8
  */
-export function answerShape(features: readonly string[][], probs: readonly number[][]): AnswerShape {
+export function answerShape(
+  features: readonly string[][],
+  probs: readonly number[][],
+  classes: readonly string[] = SENTENCE_TAGS,
+): AnswerShape {
   let i = 0;
   let we = 0;
   for (const f of features) {
@@ -343,7 +350,7 @@ export function answerShape(features: readonly string[][], probs: readonly numbe
     else if (f.includes("subj:we")) we += 1;
   }
   const n = Math.max(1, features.length);
-  const top = new Array<number>(SENTENCE_TAGS.length).fill(0);
+  const top = new Array<number>(Math.max(SENTENCE_TAGS.length, classes.length)).fill(0);
   for (const row of probs) {
     for (let k = 0; k < top.length; k += 1) {
       const p = row[k] ?? 0;
@@ -351,10 +358,10 @@ export function answerShape(features: readonly string[][], probs: readonly numbe
     }
   }
   const cross: Record<string, number> = {};
-  CROSS_FEATURES.forEach((name, k) => {
+  for (let k = 0; k < top.length; k += 1) {
     const p = top[k] ?? 0;
-    cross[name] = Math.log((p + 1e-4) / (1 - p + 1e-4)) / 4;
-  });
+    cross[CROSS_FEATURES[k] ?? `x:${classes[k]}`] = Math.log((p + 1e-4) / (1 - p + 1e-4)) / 4;
+  }
   const at = (tag: SentenceTag): number => top[SENTENCE_TAGS.indexOf(tag)] ?? 0;
   const probing: Record<string, number> = {};
   for (const [name, from] of PROBING_HEAD_FEATURES)
@@ -548,7 +555,7 @@ export function judgeAnswer(
   const words = units.reduce((s, u) => s + u.words, 0);
   const labelProbs = {} as Record<SentenceTag, number>;
   const labels = {} as Record<SentenceTag, boolean>;
-  const shape = answerShape(read.features, probs);
+  const shape = answerShape(read.features, probs, model.sentence.classes);
   const pieceWords = units.map((u) => u.words);
   SENTENCE_TAGS.forEach((tag, k) => {
     const column = probs.map((row) => row[k] ?? 0);
