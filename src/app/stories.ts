@@ -3,6 +3,8 @@
  * answer. Every story is validated by the packaging core (`parseStory`) before it is
  * stored, and read back in the core's shape so compose, match and tailor take it as is.
  */
+
+import { COMPETENCY_TOPICS } from "../core/analysis/data/competencies.ts";
 import { classify } from "../core/analysis/index.ts";
 import { DeriskError } from "../core/errors.ts";
 import type { AnswerItem } from "../core/model.ts";
@@ -193,7 +195,7 @@ function notAnEpisode(answer: AnswerItem): string | undefined {
   if (isStoryLike(answer)) return undefined;
   if (answer.format === "beats") return "an outline, not an episode";
   if (answer.text.trim() === "") return "empty";
-  return `not an episode: its question asks for ${classify(answer.question).competency}`;
+  return `not an episode: its question asks about ${COMPETENCY_TOPICS[classify(answer.question).competency]}`;
 }
 
 function asSource(
@@ -245,7 +247,7 @@ export async function createStoryFromAnswer(
   if (reason !== undefined) {
     throw new DeriskError(
       "BAD_INPUT",
-      `The answer "${answer.key}" is ${reason}: a story holds one episode (a situation, what you did, the result). Make a story from a STAR or behavioral answer, or write one in Stories.`,
+      `Your answer to "${answer.question}" is ${reason}. A story holds one episode (a situation, what you did, the result): make one from a STAR or behavioral answer, or write one in Stories.`,
     );
   }
   const story = storyInputFromAnswer(answer);
