@@ -442,6 +442,21 @@ describeStores("packaging use cases", (getStore) => {
     expect(saved).toMatchObject({ company: "Acme Robotics", title: "ML Eng" });
   });
 
+  it("does not keep a posting in which no requirement was recognised, and says so", async () => {
+    const store = getStore();
+    await importSample(store);
+    // A pasted page that asks for nothing: it used to be listed as "Job description · 0 of 0 evidenced".
+    const out = await tailorJobDescription(
+      store,
+      "a",
+      "Thanks for visiting our careers page! Follow us for news.",
+    );
+    expect(out.tailoring.requirements).toEqual([]);
+    expect(out.id).toBeUndefined();
+    expect(out.tailoring.notes.join(" ")).toMatch(/not saved/);
+    expect(await store.tailorings.listTailorings("a")).toEqual([]);
+  });
+
   it("keeps every story and item of user a out of user b's reach", async () => {
     const store = getStore();
     const { documentId, byKey } = await importSample(store, "a");

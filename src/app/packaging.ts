@@ -623,6 +623,14 @@ export async function tailorJobDescription(
     whyCompany.company = company;
   }
   if (request.save === false) return { posting, tailoring, whyCompany };
+  // Nothing asked, nothing to reopen: a page with no requirement recognised is not kept (it was
+  // listed as "0 of 0 evidenced").
+  if (tailoring.requirements.length === 0) {
+    tailoring.notes.push(
+      "It was not saved: paste the part of the posting that lists what they ask for (requirements, responsibilities).",
+    );
+    return { posting, tailoring, whyCompany };
+  }
   const saved = await store.tailorings.saveTailoring(userId, {
     posting,
     ...(company ? { company } : {}),
