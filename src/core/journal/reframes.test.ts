@@ -41,6 +41,16 @@ describe("journal reframes", () => {
     }
   });
 
+  it("reads not giving up as persistence, not as something solved (it was quoted under both)", () => {
+    const reframes = offerReframes({
+      happened: "The flaky deploy failed for two weeks and I did not give up on finding the cause.",
+      felt: "",
+    });
+    expect(reframes.filter((r) => r.kind === "solved")).toEqual([]);
+    expect(reframes.map((r) => r.shows)).toContain("persistence");
+    expect(new Set(reframes.map((r) => r.quote)).size).toBe(reframes.length);
+  });
+
   it("draws from a linked story's result and lesson, marked as the story's", () => {
     const reframes = offerReframes(
       { happened: "", felt: "I felt stupid for a week." },

@@ -36,7 +36,7 @@ export interface ReframeStory {
 // Cue lists: our own, from the verbs people use when they tell how a problem ended
 // (solved) or what stayed with them (learned); "shows" maps cues to the five risks of the lens.
 const SOLVED =
-  /\b(solved|fixed|resolved|restored|rolled back|found|traced|shipped|deployed|delivered|kept\b.*\b(running|alive|working)|got\b.*\bworking|did not give up|didn['’]t give up|cut|reduced|dropped|recovered|caught)\b/i;
+  /\b(solved|fixed|resolved|restored|rolled back|found|traced|shipped|deployed|delivered|kept\b.*\b(running|alive|working)|got\b.*\bworking|cut|reduced|dropped|recovered|caught)\b/i;
 const LEARNED =
   /\b(learn(ed|t)|realis(ed|e)|realiz(ed|e)|lesson|taught me|reminded me|now,? I (always|check|know)|I always|insight)\b/i;
 const SHOWS: { cue: RegExp; shows: string }[] = [
