@@ -359,7 +359,9 @@ export async function resolveDocumentId(store: Store, userId: string, documentId
     b.updatedAt.localeCompare(a.updatedAt),
   );
   if (!latest)
-    throw new DeriskError("NOT_FOUND", "Your bank is empty: import a document first (derisk import FILE).");
+    throw new DeriskError("NOT_FOUND", "Your bank is empty: import a document first", {
+      hint: HINTS.importFirst,
+    });
   return latest.id;
 }
 
@@ -387,7 +389,9 @@ export async function documentsInScope(
   if (documentId !== undefined) return [await findDocument(store, userId, documentId)];
   const summaries = await store.documents.listDocuments(userId);
   if (summaries.length === 0)
-    throw new DeriskError("NOT_FOUND", "Your bank is empty: import a document first (derisk import FILE).");
+    throw new DeriskError("NOT_FOUND", "Your bank is empty: import a document first", {
+      hint: HINTS.importFirst,
+    });
   return summaries;
 }
 
@@ -492,7 +496,8 @@ export async function setTodoEntry(
   if (item.kind !== "to-do") {
     throw new DeriskError(
       "BAD_INPUT",
-      `Item ${itemId} is a ${item.kind}, not a to-do list: only to-do entries can be ticked (derisk show --kind to-do).`,
+      `Item ${itemId} is a ${item.kind}, not a to-do list: only to-do entries can be ticked`,
+      { hint: { cli: " (derisk show --kind to-do).", web: " (the document's To-do tab lists them)." } },
     );
   }
   const current = item.entries[change.entry];

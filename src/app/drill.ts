@@ -88,12 +88,17 @@ export async function pickDrill(
     const next = cards
       .filter((c) => candidates.some((q) => cardOf(q) === c))
       .sort((a, b) => a.due.getTime() - b.due.getTime())[0];
-    throw new DeriskError(
-      "NOT_FOUND",
-      next
-        ? `Nothing to drill now: every technical question is scheduled; the next is due ${next.due.toISOString().slice(0, 16).replace("T", " ")} UTC.`
-        : "No technical question to drill: add one with derisk questions add --competency ml-concept.",
-    );
+    throw next
+      ? new DeriskError(
+          "NOT_FOUND",
+          `Nothing to drill now: every technical question is scheduled; the next is due ${next.due.toISOString().slice(0, 16).replace("T", " ")} UTC.`,
+        )
+      : new DeriskError("NOT_FOUND", "No technical question to drill", {
+          hint: {
+            cli: ": add one with derisk questions add --competency ml-concept.",
+            web: ": add a technical question to your bank, or import a document with a technical section.",
+          },
+        });
   }
   const out: DrillPick[] = [];
   for (const { ref } of ranked) {

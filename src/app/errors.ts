@@ -23,6 +23,14 @@ export const HINTS = {
     cli: ": derisk list questions shows the bank.",
     web: ": Practice lists the question bank.",
   },
+  answers: {
+    cli: " (derisk show --kind answer).",
+    web: " in the Library.",
+  },
+  importFirst: {
+    cli: " (derisk import FILE).",
+    web: " (Import, in the menu).",
+  },
   /** @example HINTS.history("3f2a…").cli // ": list it with derisk history 3f2a…." */
   history: (itemId: string): ErrorHint => ({
     cli: `: list it with derisk history ${itemId}.`,

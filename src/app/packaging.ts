@@ -44,6 +44,7 @@ import type { Store } from "../store/index.ts";
 import { cachedAnalyze } from "./analysis-cache.ts";
 import { getItem } from "./bank.ts";
 import { withSentenceEmbeddings } from "./encoder.ts";
+import { HINTS } from "./errors.ts";
 import { episodeOf, getStory, listStories, MAX_STORY_CHARS } from "./stories.ts";
 
 /** Longest answer text the packaging use cases read, in characters. */
@@ -77,7 +78,8 @@ function spokenOf(item: StoreItem, itemId: string): { text: string; question: st
   if (item.kind === "follow-up") return { text: item.answer, question: item.question };
   throw new DeriskError(
     "BAD_INPUT",
-    `Item ${itemId} is a ${item.kind}, not an answer: pick an answer or a follow-up (derisk show --kind answer).`,
+    `Item ${itemId} is a ${item.kind}, not an answer: pick an answer or a follow-up`,
+    { hint: HINTS.answers },
   );
 }
 

@@ -388,7 +388,13 @@ async function pickQuestions(
       if (!found) {
         throw new DeriskError(
           "NOT_FOUND",
-          `No answer or question with id ${id}: it was deleted, or it belongs to another user (derisk due lists what you can practise).`,
+          `No answer or question with id ${id}: it was deleted, or it belongs to another user`,
+          {
+            hint: {
+              cli: " (derisk due lists what you can practise).",
+              web: " (Practice lists what you can practise).",
+            },
+          },
         );
       }
       return found;
@@ -421,10 +427,12 @@ async function pickQuestions(
   if (from.kind === "due") {
     const picked = distinctQuestions(ranked, count);
     if (picked.length === 0) {
-      throw new DeriskError(
-        "NOT_FOUND",
-        "Nothing is due: import a prep document (derisk import prep.md) or come back when a card is due (derisk due).",
-      );
+      throw new DeriskError("NOT_FOUND", "Nothing is due", {
+        hint: {
+          cli: ": import a prep document (derisk import prep.md) or come back when a card is due (derisk due).",
+          web: ": practise your coverage gaps, one competency or questions you pick, or come back when a card is due.",
+        },
+      });
     }
     return picked;
   }
@@ -884,7 +892,8 @@ export async function attemptHistory(store: Store, userId: string, id: string): 
   if (!found) {
     throw new DeriskError(
       "NOT_FOUND",
-      `No answer or question with id ${id}: it was deleted, or it belongs to another user (derisk show --kind answer lists ids).`,
+      `No answer or question with id ${id}: it was deleted, or it belongs to another user`,
+      { hint: { cli: " (derisk show --kind answer lists ids).", web: " (the Library lists your answers)." } },
     );
   }
   const attempts = await store.attempts.listAttempts(

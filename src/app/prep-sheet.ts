@@ -13,7 +13,7 @@ import {
 import type { Store } from "../store/index.ts";
 import { cachedAnalyze } from "./analysis-cache.ts";
 import { documentsInScope } from "./bank.ts";
-import { DeriskError } from "./errors.ts";
+import { DeriskError, HINTS } from "./errors.ts";
 import { roleFromTarget } from "./packaging.ts";
 import type { PrintQueue } from "./pdf.ts";
 import { fontFacesFor } from "./print-fonts.ts";
@@ -111,12 +111,22 @@ function builtSheet(plan: PrepSheetPlan): PrepSheet {
 /** The sheet, unless there is nothing on it: then a NOT_FOUND that says what to do. */
 export function checkedSheet(sheet: PrepSheet): PrepSheet {
   if (sheet.answers.length === 0 && sheet.technical.length === 0) {
-    throw new DeriskError(
-      "NOT_FOUND",
-      sheet.competency === undefined
-        ? "Nothing to put on a prep sheet: the bank has no answers or technical questions yet. Import a prep document first (derisk import FILE)."
-        : `Nothing to put on a prep sheet for ${sheet.competency}: no answer or technical question of that competency. Drop --competency, or pick another.`,
-    );
+    throw sheet.competency === undefined
+      ? new DeriskError(
+          "NOT_FOUND",
+          "Nothing to put on a prep sheet: the bank has no answers or technical questions yet. Import a prep document first",
+          { hint: HINTS.importFirst },
+        )
+      : new DeriskError(
+          "NOT_FOUND",
+          `Nothing to put on a prep sheet for ${sheet.competency}: no answer or technical question of that competency`,
+          {
+            hint: {
+              cli: ". Drop --competency, or pick another.",
+              web: ". Choose all competencies, or another one.",
+            },
+          },
+        );
   }
   return sheet;
 }

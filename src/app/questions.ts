@@ -187,7 +187,7 @@ export async function importedTechnical(store: Repos, userId: string): Promise<B
       ...(own || match
         ? {}
         : {
-            note: `No key points: no bank question asks the same thing. Add it with yours: derisk questions add ${JSON.stringify(item.text)} --competency ${item.competency} --key-point "…"`,
+            note: "No key points: no bank question asks the same thing. Add your own key points to have your answer checked.",
           }),
       itemId: item.id,
     });

@@ -205,7 +205,8 @@ function asSource(
   if (item.kind !== "answer" && item.kind !== "accomplishment") {
     throw new DeriskError(
       "BAD_INPUT",
-      `Item ${itemId} is a ${item.kind}, not an answer or an accomplishment: a story is drawn from one of those (derisk show --kind answer).`,
+      `Item ${itemId} is a ${item.kind}, not an answer or an accomplishment: a story is drawn from one of those`,
+      { hint: HINTS.answers },
     );
   }
   return item;

@@ -210,6 +210,13 @@ function renderQuestions(questions: BankQuestion[], style: Style): string {
         ),
       );
       if (q.note) lines.push(style.yellow(`    ${q.note}`));
+      if (q.keyPointsFrom === "none") {
+        lines.push(
+          style.dim(
+            `    derisk questions add ${JSON.stringify(q.text)} --competency ${q.competency} --key-point "…"`,
+          ),
+        );
+      }
     }
   }
   if (behavioral.length > 0) {
