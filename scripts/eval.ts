@@ -21,8 +21,6 @@ import { callsForStory } from "../src/core/analysis/classify.ts";
 import { measureFollowUps, type ReplyFigures } from "../src/core/analysis/follow-up-measure.ts";
 import { analyze, classify, type Labels } from "../src/core/analysis/index.ts";
 import { SENTENCE_TAGS } from "../src/core/analysis/labels.ts";
-import { loadLensModel, type StoredLensModel } from "../src/core/analysis/lens/model.ts";
-import { LENS_MODEL } from "../src/core/analysis/lens/weights.ts";
 import { spearman } from "../src/core/analysis/spearman.ts";
 import {
   type LabelledPair,
@@ -38,6 +36,7 @@ import {
 import { readFollowUpReplies } from "../test/follow-up-replies.ts";
 import { coverageEmbeddings, coverageReport } from "./coverage-eval.ts";
 import { answerText, type CorpusRow, readAnswers, readQuestions, seeded } from "./lens-corpus.ts";
+import { swapLensModel } from "./swap-lens-model.ts";
 
 // The boolean answer-level labels are the sentence tags (one list: src/core/analysis/labels.ts).
 const BOOLEAN_LABELS = SENTENCE_TAGS;
@@ -75,10 +74,7 @@ if (modelFile !== undefined) {
     process.stderr.write("eval: --docs publishes the committed model's figures; run it without --model.\n");
     process.exit(2);
   }
-  const candidate = loadLensModel(JSON.parse(readFileSync(resolve(modelFile), "utf8")) as StoredLensModel);
-  const target = LENS_MODEL as unknown as Record<string, unknown>;
-  for (const key of Object.keys(target)) delete target[key];
-  Object.assign(target, candidate);
+  swapLensModel(modelFile);
   process.stderr.write(`eval: model ${resolve(modelFile)}\n`);
 }
 

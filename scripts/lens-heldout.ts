@@ -23,10 +23,9 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { analyze, classify, type Labels } from "../src/core/analysis/index.ts";
 import { SENTENCE_TAGS } from "../src/core/analysis/labels.ts";
-import { loadLensModel, type StoredLensModel } from "../src/core/analysis/lens/model.ts";
-import { LENS_MODEL } from "../src/core/analysis/lens/weights.ts";
 import { spearman } from "../src/core/analysis/spearman.ts";
 import { answerText, NOT_AN_ANSWER, readAnswers, readQuestions } from "./lens-corpus.ts";
+import { swapLensModel } from "./swap-lens-model.ts";
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -52,10 +51,7 @@ interface Row {
 // first analysis (the sparse scorers are built per weights object, so none of the committed
 // model's survive). One model per process.
 if (modelFile !== undefined) {
-  const candidate = loadLensModel(JSON.parse(readFileSync(resolve(modelFile), "utf8")) as StoredLensModel);
-  const target = LENS_MODEL as unknown as Record<string, unknown>;
-  for (const key of Object.keys(target)) delete target[key];
-  Object.assign(target, candidate);
+  swapLensModel(modelFile);
 }
 
 function readRows(file: string): Row[] {

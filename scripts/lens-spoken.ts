@@ -20,10 +20,10 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { analyze, type Labels } from "../src/core/analysis/index.ts";
 import { SENTENCE_TAGS } from "../src/core/analysis/labels.ts";
-import { loadLensModel, type StoredLensModel } from "../src/core/analysis/lens/model.ts";
 import { LENS_MODEL } from "../src/core/analysis/lens/weights.ts";
 import { spearman } from "../src/core/analysis/spearman.ts";
 import { answerText, type CorpusRow, NOT_AN_ANSWER, readAnswers, transcriptOf } from "./lens-corpus.ts";
+import { swapLensModel } from "./swap-lens-model.ts";
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -36,10 +36,7 @@ const modelFile = option("--model");
 
 // As in scripts/lens-heldout.ts: a candidate model replaces the committed one before any analysis.
 if (modelFile !== undefined) {
-  const candidate = loadLensModel(JSON.parse(readFileSync(resolve(modelFile), "utf8")) as StoredLensModel);
-  const target = LENS_MODEL as unknown as Record<string, unknown>;
-  for (const key of Object.keys(target)) delete target[key];
-  Object.assign(target, candidate);
+  swapLensModel(modelFile);
 }
 // Trying another boundary threshold on the same model (a what-if: training picks its own).
 const threshold = option("--boundary-threshold");

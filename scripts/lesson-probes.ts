@@ -16,8 +16,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { analyze } from "../src/core/analysis/index.ts";
-import { loadLensModel, type StoredLensModel } from "../src/core/analysis/lens/model.ts";
-import { LENS_MODEL } from "../src/core/analysis/lens/weights.ts";
+import { swapLensModel } from "./swap-lens-model.ts";
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -57,10 +56,7 @@ if (overlapFile !== undefined) {
 
 const modelFile = option("--model");
 if (modelFile !== undefined) {
-  const candidate = loadLensModel(JSON.parse(readFileSync(resolve(modelFile), "utf8")) as StoredLensModel);
-  const target = LENS_MODEL as unknown as Record<string, unknown>;
-  for (const key of Object.keys(target)) delete target[key];
-  Object.assign(target, candidate);
+  swapLensModel(modelFile);
 }
 const verbose = args.includes("--verbose");
 
