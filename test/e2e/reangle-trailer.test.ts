@@ -65,8 +65,12 @@ describe.runIf(launched.browser !== null)("re-angle save and hint, trailer page"
     const fitting = before.find((i) => i.key === "q5/model-focused");
     expect(mistake && fitting).toBeTruthy();
     await page.goto(`/#/reangle/${mistake?.id}`);
-    await page.getByLabel("Written for").selectOption("mlops-engineer");
+    // The same role on both sides: the page says what re-angling still does; another role, nothing.
+    await page.getByLabel("Written for").selectOption("ml-engineer");
     await page.getByLabel("Re-angle for").selectOption("ml-engineer");
+    expect(await page.getByTestId("same-role").textContent()).toMatch(/written for .* already/i);
+    await page.getByLabel("Written for").selectOption("mlops-engineer");
+    expect(await page.getByTestId("same-role").count()).toBe(0);
     await page.getByRole("button", { name: "Re-angle", exact: true }).click();
     await page.getByTestId("fit-compare").waitFor();
 

@@ -33,6 +33,23 @@ describe("derisk reangle", () => {
     expect(out).toMatch(/- trimmed/);
   });
 
+  it("says so when the answer was written for the role it is re-angled for", async () => {
+    const same = await runCommand(
+      registerReangleCommand,
+      ["reangle", "-", "--from-role", "ml-engineer", "--role", "ml-engineer"],
+      STORY,
+    );
+    expect(same.out).toMatch(
+      /It was written for ML Engineer already: re-angling only trims the sentences that speak to other skills\./,
+    );
+    const other = await runCommand(
+      registerReangleCommand,
+      ["reangle", "-", "--from-role", "mlops-engineer", "--role", "ml-engineer"],
+      STORY,
+    );
+    expect(other.out).not.toMatch(/written for/);
+  });
+
   it("requires --role", async () => {
     const { code, error } = await runCommand(registerReangleCommand, ["reangle", "-"], STORY);
     expect(code).toBe(1);

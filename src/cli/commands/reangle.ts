@@ -83,6 +83,16 @@ export function registerReangleCommand(program: Command, ctx: CliContext): void 
         "",
         style.bold("Changes"),
       ];
+      if (fromRole === toRole) {
+        // Re-angling for the role it was written for: say what it still does.
+        lines.splice(
+          1,
+          0,
+          style.yellow(
+            `It was written for ${roleTitle} already: re-angling only trims the sentences that speak to other skills.`,
+          ),
+        );
+      }
       for (const d of out.diff) {
         const mark = d.status === "trimmed" ? style.red("- trimmed") : style.dim("= kept");
         lines.push(`${mark.padEnd(10)} ${d.text} ${style.dim(`(${d.reason})`)}`);

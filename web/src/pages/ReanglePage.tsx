@@ -131,6 +131,12 @@ function Reangler({ item, fromRole }: { item: AnswerOrFollowUp; fromRole: RoleId
           Your sentences are kept whole and in their order; only those that speak to other skills are trimmed.
           Nothing new is invented.
         </p>
+        {from !== undefined && from === toRole && (
+          <p className="muted" data-testid="same-role">
+            It was written for {ROLE_NAMES[toRole]} already: re-angling only trims the sentences that speak to
+            other skills.
+          </p>
+        )}
       </form>
       {error !== null && <ErrorMessage title="Couldn't re-angle this answer" error={error} />}
       {reangled !== null && toRole !== undefined && (
