@@ -49,7 +49,10 @@ describeStores("question bank and technical drill", (getStore) => {
     );
     const spark = imported.find((q) => /Spark/.test(q.text));
     expect(spark).toMatchObject({ keyPointsFrom: "none", keyPoints: [] });
-    expect(spark?.note).toMatch(/No key points.*derisk questions add/);
+    // The note reaches the web too: it says what to do, not a command (the CLI adds the command).
+    expect(spark?.note).toBe(
+      "No key points: no bank question asks the same thing. Add your own key points to have your answer checked.",
+    );
     // The drill asks the user's own questions with key points first, those without last.
     const drill = await startPractice(store, "a", { from: { kind: "drill" }, count: 5, now: T0 });
     const withPoints = imported.filter((q) => q.keyPoints.length > 0).map((q) => q.itemId);
