@@ -79,7 +79,12 @@ describe.runIf(launched.browser !== null)("web app sweep", () => {
       void dialog.accept();
     });
     await page.goto("/#/tailor");
-    await page.getByRole("textbox", { name: "Job description" }).fill("lunch menu: soup of the day, bread");
+    // A posting that asks for something (one that asks for nothing is not kept).
+    await page
+      .getByRole("textbox", { name: "Job description" })
+      .fill(
+        "Data Engineer at Fernwood\n\nRequirements:\n- 3+ years of Python\n- Experience with Apache Spark",
+      );
     await page.getByRole("button", { name: /Match/ }).click();
     const saved = page.getByTestId("saved-tailorings");
     await saved.waitFor();
