@@ -80,11 +80,6 @@ const HARD_WEIGHT = Number(process.env.MATCH_HARD_WEIGHT ?? 2);
 const PLAIN_L2 = Number(process.env.MATCH_PLAIN_L2 ?? 0.08);
 const PLAIN_HARD_WEIGHT = Number(process.env.MATCH_PLAIN_HARD_WEIGHT ?? 1.75);
 const PLAIN_TARGET_PRECISION = Number(process.env.MATCH_PLAIN_TARGET_PRECISION ?? 0.84);
-// Round 22's design 1 (docs/matching.md): with both set, the plain set's threshold is instead the
-// lowest at which dev g001–g516 precision ≥ MATCH_PLAIN_DEV_PRECISION and the bank-level check
-// accepts ≤ MATCH_PLAIN_BANK (a share).
-const PLAIN_DEV_PRECISION = process.env.MATCH_PLAIN_DEV_PRECISION;
-const PLAIN_BANK = process.env.MATCH_PLAIN_BANK;
 
 interface Concept {
   id: string;
@@ -426,43 +421,27 @@ const devRows = rowsOf(dev);
 const rangeOf = (fit: PairScorerFit) => ({ from: fit.chosenOn[0] ?? 0, to: fit.chosenOn[1] ?? 0 });
 // A refit of it on today's features, with the settings of `fit`: fitted on the pairs the model is
 // asked about (no sense veto, sentence-sized).
-const fitPlain = (fit: PairScorerFit): PairScorerModel => {
-  const fitted = fitLogistic(
-    trainRows.filter((r) => r.learned),
-    PAIR_FEATURES,
-    fit.hardWeight,
-    fit.l2,
-  );
-  return {
-    ...(fit.devPrecision !== undefined && fit.bankLimit !== undefined
-      ? withDevThreshold(fitted, fit.devPrecision, fit.bankLimit)
-      : withThreshold(fitted, devRows, undefined, fit.targetPrecision, rangeOf(fit))),
-    fit,
-  };
-};
-// Round 22's design 1: the lowest threshold at which the matcher's whole decision has precision
-// ≥ `precision` on all of this script's dev and the bank-level check accepts ≤ `bankLimit`.
-function withDevThreshold(model: PairScorerModel, precision: number, bankLimit: number): PairScorerModel {
-  const bankRows = rowsOf(bankPairs());
-  model.threshold = 0.995;
-  for (let t = 0.05; t <= 0.995; t += 0.005) {
-    const m = { ...model, threshold: t };
-    if (figures(devRows, m).precision >= precision && accepted(bankRows, m) <= bankLimit) {
-      model.threshold = Math.round(t * 1000) / 1000;
-      break;
-    }
-  }
-  return model;
-}
+const fitPlain = (fit: PairScorerFit): PairScorerModel => ({
+  ...withThreshold(
+    fitLogistic(
+      trainRows.filter((r) => r.learned),
+      PAIR_FEATURES,
+      fit.hardWeight,
+      fit.l2,
+    ),
+    devRows,
+    undefined,
+    fit.targetPrecision,
+    rangeOf(fit),
+  ),
+  fit,
+});
 const plainFit: PairScorerFit = {
   inputs: "live",
   l2: PLAIN_L2,
   hardWeight: PLAIN_HARD_WEIGHT,
   targetPrecision: PLAIN_TARGET_PRECISION,
   chosenOn: [CHOSEN_ON.from, CHOSEN_ON.to],
-  ...(PLAIN_DEV_PRECISION && PLAIN_BANK
-    ? { devPrecision: Number(PLAIN_DEV_PRECISION), bankLimit: Number(PLAIN_BANK) }
-    : {}),
 };
 const model = fitPlain(plainFit);
 const plainSettings = { hardWeight: PLAIN_HARD_WEIGHT, l2: PLAIN_L2, target: PLAIN_TARGET_PRECISION };

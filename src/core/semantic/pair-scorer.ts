@@ -28,12 +28,6 @@ export interface PairScorerFit {
   targetPrecision: number;
   /** The first and last dev group. */
   chosenOn: number[];
-  /**
-   * Instead of `chosenOn`: the lowest threshold at which the matcher's precision on the script's dev
-   * (g001–g516) is at least this and its bank-level check accepts at most `bankLimit` (round 22).
-   */
-  devPrecision?: number;
-  bankLimit?: number;
   file?: string;
   sha256?: string;
   commit?: string;
