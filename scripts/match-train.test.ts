@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -44,4 +45,80 @@ describe("npm run match:train -- --plain (docs/matching.md, 'The pair scorer reb
     // A batch inside the range does move it (the pairs file is read).
     expect(plainThreshold(pairsWithout(dir, "without-g421.jsonl", 421, 444))).not.toBe(all);
   }, 180_000);
+});
+
+const scorerFile = join(root, "src", "core", "semantic", "data", "pair-scorer.json");
+
+/** `match:train --plain --verify`, against the committed weight sets or a copy. */
+function verifyPlain(scorer?: string) {
+  const r = spawnSync(
+    "npx",
+    [
+      "tsx",
+      join(root, "scripts", "match-train.ts"),
+      "--plain",
+      "--verify",
+      ...(scorer ? ["--scorer", scorer] : []),
+    ],
+    { cwd: root, encoding: "utf8" },
+  );
+  return { status: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+/** A copy of the committed weight sets, with `change` applied to the set without embeddings. */
+function scorerCopy(dir: string, name: string, change: (plain: Record<string, unknown>) => void): string {
+  const all = JSON.parse(readFileSync(scorerFile, "utf8")) as Record<string, unknown>;
+  change(all);
+  const file = join(dir, name);
+  writeFileSync(file, `${JSON.stringify(all, null, 1)}\n`);
+  return file;
+}
+
+describe("npm run match:train -- --plain --verify (docs/matching.md, 'Round 22')", () => {
+  it("rebuilds the committed set without embeddings from the inputs its fit record names", () => {
+    const r = verifyPlain();
+    expect(r.status, r.out).toBe(0);
+    expect(r.out).toContain(
+      "verified: the committed train set and weight set without embeddings equal the rebuild",
+    );
+  }, 120_000);
+
+  it("fails on a weight that is not the fit's, and on frozen inputs that are not the recorded file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "derisk-match-verify-"));
+    const edited = verifyPlain(
+      scorerCopy(dir, "weight.json", (plain) => {
+        (plain.weights as number[])[0] = 0.5;
+      }),
+    );
+    expect(edited.status).toBe(1);
+    expect(edited.out).toContain("NOT REBUILT: the weight set without embeddings");
+
+    // One train row's feature changed in a copy of the frozen file: with the recorded hash the file
+    // is refused; with the copy's own hash it is read, and its fit is not the committed weights.
+    const fit = (JSON.parse(readFileSync(scorerFile, "utf8")) as { fit: { file: string; sha256: string } })
+      .fit;
+    const lines = readFileSync(join(root, fit.file), "utf8").split("\n");
+    const at = lines.findIndex((l) => l.includes('"use":"train"') && l.includes('"learned":true'));
+    const row = JSON.parse(lines[at] as string) as { x: number[] };
+    row.x[0] = (row.x[0] as number) + 0.5;
+    lines[at] = JSON.stringify(row);
+    const frozen = join(dir, "frozen.jsonl");
+    writeFileSync(frozen, lines.join("\n"));
+    const hash = createHash("sha256").update(readFileSync(frozen, "utf8")).digest("hex");
+    const wrongFile = verifyPlain(
+      scorerCopy(dir, "file.json", (plain) => {
+        (plain.fit as { file: string }).file = frozen;
+      }),
+    );
+    expect(wrongFile.status).toBe(1);
+    expect(wrongFile.out).toContain("sha256 differs");
+    const rehashed = verifyPlain(
+      scorerCopy(dir, "rehashed.json", (plain) => {
+        Object.assign(plain.fit as object, { file: frozen, sha256: hash });
+      }),
+    );
+    expect(rehashed.status).toBe(1);
+    expect(rehashed.out).not.toContain("sha256 differs");
+    expect(rehashed.out).toContain("NOT REBUILT: the weight set without embeddings");
+  }, 240_000);
 });

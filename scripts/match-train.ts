@@ -6,8 +6,13 @@
  *   npm run match:train -- --encoder # refits only the encoder-aware weight set, keeps the other
  *   npm run match:train -- --plain   # refits only the set without embeddings (no encoding, seconds)
  *   npm run match:train -- --verify  # rebuilds and fails unless the committed files equal the
- *                                    # rebuild (with --plain: train.jsonl and the plain set only)
+ *                                    # rebuild (with --plain: train.jsonl and the plain set only);
+ *                                    # each set is rebuilt as its `fit` record in pair-scorer.json
+ *                                    # says: on today's features ("live") or on the frozen feature
+ *                                    # rows it was fitted on ("frozen", scripts/match-freeze.ts)
  *   … --pairs FILE                   # labelled pairs other than eval/matching/pairs.jsonl (tests)
+ *   … --scorer FILE                  # weight sets other than src/core/semantic/data/pair-scorer.json
+ *                                    # (tests: --verify against a changed copy)
  *   … --no-bank                      # with --plain: skip the bank-level check (a few seconds)
  *
  * 1. The train set: eval/matching/train-concepts.json (written by us) expanded into labelled
@@ -26,6 +31,7 @@
  *    embeddings, with its rule for candidates about other things (`elsewhereThreshold`,
  *    MATCH_ELSEWHERE). MATCH_HARD_WEIGHT weighs the hard negatives (default 2).
  */
+import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -38,7 +44,11 @@ import {
   textsToEmbed,
 } from "../src/core/semantic/matcher.ts";
 import type { LabelledPair } from "../src/core/semantic/measure.ts";
-import { learnedDecision, type PairScorerModel } from "../src/core/semantic/pair-scorer.ts";
+import {
+  learnedDecision,
+  type PairScorerFit,
+  type PairScorerModel,
+} from "../src/core/semantic/pair-scorer.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const check = process.argv.includes("--check") || process.argv.includes("--verify");
@@ -49,7 +59,11 @@ const encoderOnly = process.argv.includes("--encoder");
 const plainOnly = process.argv.includes("--plain");
 // Rebuild and compare with the committed files; writes nothing, exits 1 when they differ.
 const verifyMode = process.argv.includes("--verify");
-const scorerFile = join(root, "src", "core", "semantic", "data", "pair-scorer.json");
+const scorerAt = process.argv.indexOf("--scorer");
+const scorerFile =
+  scorerAt >= 0
+    ? resolve(process.argv[scorerAt + 1] ?? "")
+    : join(root, "src", "core", "semantic", "data", "pair-scorer.json");
 const TARGET_PRECISION = Number(process.env.MATCH_TARGET_PRECISION ?? 0.83);
 const L2 = Number(process.env.MATCH_L2 ?? 0.03);
 const NEGATIVES_PER_REQUIREMENT = 5;
@@ -60,8 +74,9 @@ const HARD_WEIGHT = Number(process.env.MATCH_HARD_WEIGHT ?? 2);
 // MATCH_PLAIN_TARGET_PRECISION), chosen on dev when it was refitted in matchpartial
 // (docs/matching.md): the highest dev precision at no lower dev recall than the set it replaced
 // (0.08, ×1.75, 0.84 among L2 0.01–0.2, ×1.5–3, 0.83–0.87). That refit was not merged: the
-// committed set is still round 7's fit (L2 0.03, ×3, 0.83 on g337–g420), which these files no
-// longer rebuild (`--plain --verify` fails; docs/matching.md, "The pair scorer rebuilds").
+// committed set is still round 7's fit (L2 0.03, ×3, 0.83 on g337–g420), on features the matcher
+// no longer computes; its `fit` record points to those features, frozen, and `--verify` refits it
+// from them (docs/matching.md, "Round 22"). A refit written by this script is live again.
 const PLAIN_L2 = Number(process.env.MATCH_PLAIN_L2 ?? 0.08);
 const PLAIN_HARD_WEIGHT = Number(process.env.MATCH_PLAIN_HARD_WEIGHT ?? 1.75);
 const PLAIN_TARGET_PRECISION = Number(process.env.MATCH_PLAIN_TARGET_PRECISION ?? 0.84);
@@ -144,8 +159,11 @@ interface Row {
   alternative: boolean;
   /** Every weighted query word shared: the rule match stands (matcher.ts, `nothingToAlign`). */
   nothingToAlign: boolean;
-  /** The reading's `namedElsewhere` (pair-scorer.ts decides by it with either weight set). */
-  namedElsewhere: number;
+  /**
+   * The reading's `namedElsewhere` (pair-scorer.ts decides by it with either weight set); undefined
+   * in a frozen row computed before the matcher had it, which the decision then reads as it did.
+   */
+  namedElsewhere: number | undefined;
   kind: string;
   group: string;
 }
@@ -247,7 +265,7 @@ const decide = (r: Row, m: PairScorerModel, alternatives = true) =>
           score: r.x[0] as number,
           unmet: r.x[6] as number,
           concepts: r.x[3] as number,
-          namedElsewhere: r.namedElsewhere,
+          ...(r.namedElsewhere === undefined ? {} : { namedElsewhere: r.namedElsewhere }),
         },
         m,
       ).matched
@@ -295,8 +313,9 @@ function withThreshold(
   devRows: readonly Row[],
   bank?: { rows: readonly Row[]; limit: number },
   target: number = TARGET_PRECISION,
+  range: { from: number; to: number } = CHOSEN_ON,
 ): PairScorerModel {
-  const freshDev = devRows.filter((r) => groupOf(r) >= CHOSEN_ON.from && groupOf(r) <= CHOSEN_ON.to);
+  const freshDev = devRows.filter((r) => groupOf(r) >= range.from && groupOf(r) <= range.to);
   let best = { threshold: 0.5, recall: -1, precision: 0 };
   for (let t = 0.05; t <= 0.995; t += 0.005) {
     const f = figures(freshDev, { ...model, threshold: t }, false);
@@ -399,27 +418,108 @@ const scorerText = (plainSet: PairScorerModel, encoderSet: PairScorerModel) =>
 // Without sentence embeddings: the model every caller that prepared none uses.
 const trainRows = rowsOf(train);
 const devRows = rowsOf(dev);
-// Fitted on the pairs the model is asked about (no sense veto, sentence-sized).
-const model = withThreshold(
-  fitLogistic(
-    trainRows.filter((r) => r.learned),
-    PAIR_FEATURES,
-    PLAIN_HARD_WEIGHT,
-    PLAIN_L2,
+const rangeOf = (fit: PairScorerFit) => ({ from: fit.chosenOn[0] ?? 0, to: fit.chosenOn[1] ?? 0 });
+// A refit of it on today's features, with the settings of `fit`: fitted on the pairs the model is
+// asked about (no sense veto, sentence-sized).
+const fitPlain = (fit: PairScorerFit): PairScorerModel => ({
+  ...withThreshold(
+    fitLogistic(
+      trainRows.filter((r) => r.learned),
+      PAIR_FEATURES,
+      fit.hardWeight,
+      fit.l2,
+    ),
+    devRows,
+    undefined,
+    fit.targetPrecision,
+    rangeOf(fit),
   ),
-  devRows,
-  undefined,
-  PLAIN_TARGET_PRECISION,
-);
+  fit,
+});
+const plainFit: PairScorerFit = {
+  inputs: "live",
+  l2: PLAIN_L2,
+  hardWeight: PLAIN_HARD_WEIGHT,
+  targetPrecision: PLAIN_TARGET_PRECISION,
+  chosenOn: [CHOSEN_ON.from, CHOSEN_ON.to],
+};
+const model = fitPlain(plainFit);
 const plainSettings = { hardWeight: PLAIN_HARD_WEIGHT, l2: PLAIN_L2, target: PLAIN_TARGET_PRECISION };
 report("without sentence embeddings (refitted):", model, trainRows, devRows, plainSettings);
-const plain: PairScorerModel = encoderOnly ? committedPlain : model;
+
+// A set fitted on frozen inputs (`"inputs": "frozen"`, written by scripts/match-freeze.ts): the fit
+// and the threshold's choice again, on the file's rows, with the recorded settings. Problems with the
+// file itself (its hash) go to `frozenProblems`; how differently today's matcher reads its train
+// pairs is printed, as the drift a refit on today's features would have to win back.
+const frozenProblems: string[] = [];
+function fitFrozen(fit: PairScorerFit): PairScorerModel {
+  const file = fit.file ?? "";
+  const text = readFileSync(resolve(root, file), "utf8");
+  if (createHash("sha256").update(text).digest("hex") !== fit.sha256)
+    frozenProblems.push(`${file} is not the file the weight set without embeddings records (sha256 differs)`);
+  const lines = text
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map(
+      (line) =>
+        JSON.parse(line) as Pair & {
+          use: "train" | "threshold";
+          x: number[];
+          learned: boolean;
+          rule: boolean;
+          alternative: boolean;
+        },
+    );
+  const rowOf = (p: (typeof lines)[number]): Row => ({
+    x: p.x,
+    y: p.label,
+    learned: p.learned,
+    rule: p.rule,
+    alternative: p.alternative,
+    nothingToAlign: false,
+    namedElsewhere: undefined,
+    kind: p.kind,
+    group: p.group,
+  });
+  const trainLines = lines.filter((p) => p.use === "train");
+  const fitted = withThreshold(
+    fitLogistic(
+      trainLines.map(rowOf).filter((r) => r.learned),
+      PAIR_FEATURES,
+      fit.hardWeight,
+      fit.l2,
+    ),
+    lines.filter((p) => p.use === "threshold").map(rowOf),
+    undefined,
+    fit.targetPrecision,
+    rangeOf(fit),
+  );
+  const moved = trainLines.filter((p) => {
+    const today = pairFeatures(p.requirement, p.evidence).values;
+    return today.some((v, i) => v !== p.x[i]);
+  }).length;
+  process.stdout.write(
+    `the set without embeddings is fitted on frozen features (${file}, computed at ${fit.commit}): today's matcher reads ${moved} of its ${trainLines.length} train pairs differently\n`,
+  );
+  return { ...fitted, fit };
+}
+// What --verify compares the committed set with: the rebuild its own record asks for.
+const committedPlainFit = committedPlain.fit;
+const rebuiltPlain = !verifyMode
+  ? model
+  : committedPlainFit?.inputs === "frozen"
+    ? fitFrozen(committedPlainFit)
+    : committedPlainFit && JSON.stringify(committedPlainFit) !== JSON.stringify(plainFit)
+      ? fitPlain(committedPlainFit)
+      : model;
+const plain: PairScorerModel = encoderOnly ? committedPlain : rebuiltPlain;
 if (encoderOnly) report("without sentence embeddings (committed, kept):", plain, trainRows, devRows);
 
 // --verify: the committed train set and weights must equal the rebuild, byte for byte (with
-// --plain, the set without embeddings only: no encoding, a few seconds).
+// --plain, the set without embeddings only: no encoding, a few seconds). Each set is rebuilt as its
+// `fit` record says: on today's features, or on the frozen ones it was fitted on.
 function verify(encoderSet: PairScorerModel): never {
-  const problems: string[] = [];
+  const problems: string[] = [...frozenProblems];
   if (readFileSync(join(root, "eval", "matching", "train.jsonl"), "utf8") !== trainText)
     problems.push("eval/matching/train.jsonl differs from the train set built from train-concepts.json");
   // Which set differs, and its threshold rebuilt and committed.
@@ -429,7 +529,7 @@ function verify(encoderSet: PairScorerModel): never {
       : [
           `the weight set ${name} in src/core/semantic/data/pair-scorer.json differs from the rebuild (threshold: rebuilt ${rebuilt.threshold}, committed ${committed.threshold})`,
         ];
-  if (scorerText(plain, encoderSet) !== committedText)
+  if (scorerText(plain, plainOnly ? committedEncoder : encoderSet) !== committedText)
     problems.push(
       ...differs("without embeddings", plain, committedPlain),
       ...(plainOnly ? [] : differs("with embeddings", encoderSet, committedEncoder)),
@@ -478,22 +578,41 @@ const devRowsE = rowsOf(dev, encoded);
 // without embeddings does (the mechanical choice alone, 0.285, accepted 10.9 % against 8.7 %).
 const bank = bankPairs();
 const bankLimit = accepted(rowsOf(bank), plain);
-const encoderModel = withThreshold(
-  fitLogistic(
-    trainRowsE.filter((r) => r.learned),
-    [...PAIR_FEATURES, ...ENCODER_FEATURES],
-  ),
-  devRowsE,
-  { rows: rowsOf(bank, encoded), limit: bankLimit },
-);
 const bankRowsE = rowsOf(bank, encoded);
+// The settings: the script's, or under --verify the committed set's own record (only a live set can
+// be rebuilt here: its threshold reads the bank-level check, which no frozen file holds).
+const encoderFit: PairScorerFit =
+  verifyMode && committedEncoder.fit?.inputs === "live"
+    ? committedEncoder.fit
+    : {
+        inputs: "live",
+        l2: L2,
+        hardWeight: HARD_WEIGHT,
+        targetPrecision: TARGET_PRECISION,
+        chosenOn: [CHOSEN_ON.from, CHOSEN_ON.to],
+      };
+const encoderModel: PairScorerModel = {
+  ...withThreshold(
+    fitLogistic(
+      trainRowsE.filter((r) => r.learned),
+      [...PAIR_FEATURES, ...ENCODER_FEATURES],
+      encoderFit.hardWeight,
+      encoderFit.l2,
+    ),
+    devRowsE,
+    { rows: bankRowsE, limit: bankLimit },
+    encoderFit.targetPrecision,
+    rangeOf(encoderFit),
+  ),
+  fit: encoderFit,
+};
 process.stdout.write(
   `bank-level check (${bank.length} pairs): without embeddings ${(100 * bankLimit).toFixed(2)} %, with ${(100 * accepted(bankRowsE, encoderModel)).toFixed(2)} % (committed encoder set ${(100 * accepted(bankRowsE, committedEncoder)).toFixed(2)} %)\n`,
 );
 report("with sentence embeddings:", encoderModel, trainRowsE, devRowsE, {
-  hardWeight: HARD_WEIGHT,
-  l2: L2,
-  target: TARGET_PRECISION,
+  hardWeight: encoderFit.hardWeight,
+  l2: encoderFit.l2,
+  target: encoderFit.targetPrecision,
 });
 if (verifyMode) verify(encoderModel);
 if (!check) {

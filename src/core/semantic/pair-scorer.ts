@@ -10,6 +10,29 @@
  */
 import model from "./data/pair-scorer.json" with { type: "json" };
 
+/**
+ * How a weight set was fitted, stored with it so that `npm run match:train -- --verify` refits it
+ * from what was actually used (docs/matching.md, "Round 22").
+ */
+export interface PairScorerFit {
+  /**
+   * "live": the features today's matcher computes for the train set built from
+   * eval/matching/train-concepts.json; "frozen": the feature rows of `file`, computed by the
+   * matcher of `commit` (the set was fitted on them, and the matcher has changed since).
+   */
+  inputs: string;
+  l2: number;
+  /** How much more a hard negative weighs in the fit than a plain one. */
+  hardWeight: number;
+  /** The threshold: the highest recall at this precision on the dev groups `chosenOn`. */
+  targetPrecision: number;
+  /** The first and last dev group. */
+  chosenOn: number[];
+  file?: string;
+  sha256?: string;
+  commit?: string;
+}
+
 /** The fitted model as stored in data/pair-scorer.json. */
 export interface PairScorerModel {
   features: string[];
@@ -32,6 +55,7 @@ export interface PairScorerModel {
    * and names at least two others (`namedElsewhere` ≥ 0.5), instead of `NONE_MET_THRESHOLD`.
    */
   elsewhereThreshold?: number;
+  fit?: PairScorerFit;
 }
 
 const MODEL = model as PairScorerModel & { encoder: PairScorerModel };
