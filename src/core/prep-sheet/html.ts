@@ -1,3 +1,4 @@
+import { textBlocks } from "../markup.ts";
 import { STAR_PARTS } from "../model.ts";
 import type { PrepSheet, SheetAnswer, SheetConcern, SheetTechnical } from "./build.ts";
 import { answerHeading, clock, competencyName, timingLine } from "./format.ts";
@@ -24,13 +25,17 @@ const STAR_NAMES = {
   lesson: "Lesson",
 };
 
-/** Paragraphs of user text, escaped; single newlines become line breaks. */
+/**
+ * User text as it reads: paragraphs (single newlines become line breaks) and the lists written
+ * in it ("- …", "* …", "1. …") as lists, markup stripped, escaped.
+ */
 const paragraphs = (text: string): string =>
-  text
-    .trim()
-    .split(/\n\s*\n/)
-    .filter((p) => p.trim() !== "")
-    .map((p) => `<p>${escapeHtml(p.trim()).replace(/\n/g, "<br>")}</p>`)
+  textBlocks(text)
+    .map((block) =>
+      block.type === "p"
+        ? `<p>${block.lines.map(escapeHtml).join("<br>")}</p>`
+        : `<${block.type}>${block.lines.map((line) => `<li>${escapeHtml(line)}</li>`).join("")}</${block.type}>`,
+    )
     .join("\n");
 
 const list = (items: string[], tag: "ul" | "ol" = "ul"): string =>
@@ -64,6 +69,8 @@ p { margin: 0 0 .6em; }
 .quote { font-style: italic; }
 .block, .technical, .cards { break-before: page; }
 .cover ol li { margin-bottom: .2em; }
+.cover ul, .cover ol, .answer ul, .answer ol { margin: .2em 0 .6em; padding-left: 1.6em; }
+p + ul, p + ol { margin-top: -.3em; }
 .cards-page { display: grid; grid-template-columns: 1fr 1fr; grid-auto-rows: 125mm; gap: 6mm; break-after: page; margin-bottom: 6mm; }
 .cards-page:last-child { break-after: auto; }
 .card { border: 1px dashed #000; padding: 4mm 5mm; overflow: hidden; font-size: 10pt; line-height: 1.35; }
