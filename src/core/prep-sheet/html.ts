@@ -27,16 +27,20 @@ const STAR_NAMES = {
 
 /**
  * User text as it reads: paragraphs (single newlines become line breaks) and the lists written
- * in it ("- …", "* …", "1. …") as lists, markup stripped, escaped.
+ * in it ("- …", "* …", "1. …") as lists, markup stripped, escaped. `tail` (HTML) closes the
+ * last paragraph, or follows a closing list as a paragraph of its own.
  */
-const paragraphs = (text: string): string =>
-  textBlocks(text)
-    .map((block) =>
-      block.type === "p"
-        ? `<p>${block.lines.map(escapeHtml).join("<br>")}</p>`
-        : `<${block.type}>${block.lines.map((line) => `<li>${escapeHtml(line)}</li>`).join("")}</${block.type}>`,
-    )
-    .join("\n");
+const paragraphs = (text: string, tail = ""): string => {
+  const blocks = textBlocks(text);
+  const html = blocks.map((block, i) => {
+    if (block.type !== "p")
+      return `<${block.type}>${block.lines.map((line) => `<li>${escapeHtml(line)}</li>`).join("")}</${block.type}>`;
+    const end = tail !== "" && i === blocks.length - 1 ? ` ${tail}` : "";
+    return `<p>${block.lines.map(escapeHtml).join("<br>")}${end}</p>`;
+  });
+  if (tail !== "" && blocks.at(-1)?.type !== "p") html.push(`<p>${tail}</p>`);
+  return html.join("\n");
+};
 
 const list = (items: string[], tag: "ul" | "ol" = "ul"): string =>
   `<${tag}>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</${tag}>`;
@@ -65,6 +69,7 @@ p { margin: 0 0 .6em; }
 .followup { margin: 0 0 .6em; }
 .followup .q { font-weight: bold; margin: 0; }
 .followup .a { margin: 0 0 0 1em; }
+.followup .a p { margin: 0 0 .15em; }
 .time { font-size: 9pt; white-space: nowrap; }
 .quote { font-style: italic; }
 .block, .technical, .cards { break-before: page; }
@@ -143,9 +148,10 @@ function blockHtml(answer: SheetAnswer): string {
       `<h3>Follow-ups</h3>${answer.followUps
         .map(
           (f) =>
-            `<div class="followup"><p class="q">${escapeHtml(f.question)}</p><p class="a">${escapeHtml(f.answer)} <span class="time">(${
-              f.pointer ? "see above" : `≈ ${clock(f.seconds)} of ${clock(f.budgetSeconds)}`
-            })</span></p></div>`,
+            `<div class="followup"><p class="q">${escapeHtml(f.question)}</p><div class="a">${paragraphs(
+              f.answer,
+              `<span class="time">(${f.pointer ? "see above" : `≈ ${clock(f.seconds)} of ${clock(f.budgetSeconds)}`})</span>`,
+            )}</div></div>`,
         )
         .join("\n")}`,
     );

@@ -168,6 +168,13 @@ describe("renderers", () => {
     );
   });
 
+  it("a follow-up's prepared answer keeps its lines in print, not run together", () => {
+    // Our sample's "Pick two of these:" and the two projects, each on its own line.
+    expect(renderPrepSheetHtml(sheet)).toMatch(
+      /<p>Pick two of these:<br>Drift monitor for 4,000 sensor channels \(Airflow, Prometheus alerts\)\.<br>Anomaly detector for beam-loss events [^<]*<span class="time">\(≈ \d:\d\d of \d:\d\d\)<\/span><\/p>/,
+    );
+  });
+
   it("HTML escapes every user string and stays self-contained", () => {
     for (const layout of ["sheet", "cards"] as const) {
       const html = renderPrepSheetHtml(buildPrepSheet([hostile]), layout);
