@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { SEED_RUNS, seedUpload } from "../../test/seed.ts";
 import { stripMarkup } from "../core/markup.ts";
-import type { Trailer } from "../core/packaging/index.ts";
+import { STORY_FIELDS, type Trailer, type TrailerLine } from "../core/packaging/index.ts";
 import { createApp } from "../server/app.ts";
 import type { Store } from "../store/index.ts";
 import { describeStores } from "../store/test-stores.ts";
@@ -99,6 +99,57 @@ describeStores("trailer before any story is made", (getStore) => {
     },
   );
 });
+
+// A document without its "tell me about yourself" answer: everything from its Q1 heading to Q2.
+function withoutAboutMe(bytes: Uint8Array): Uint8Array {
+  const text = new TextDecoder().decode(bytes);
+  return new TextEncoder().encode(
+    text.slice(0, text.indexOf("### Q1-")) + text.slice(text.indexOf("### Q2-")),
+  );
+}
+
+describeStores("trailer without an about-me answer", (getStore) => {
+  const documents = [
+    { name: "our sample", runs: true, upload: () => ({ bytes: sample, filename: "sample-prep.md" }) },
+    { name: "the seed", runs: SEED_RUNS, upload: seedUpload },
+  ];
+  for (const { name, runs, upload } of documents) {
+    it.runIf(runs)(
+      `on ${name}: projects and production come from one answer, in its order, and a note says what to write`,
+      async () => {
+        const store = getStore();
+        const { bytes, filename } = upload();
+        await importDocument(store, "a", { bytes: withoutAboutMe(bytes), filename });
+        const own = stripMarkup((await store.items.listItems("a")).map(textOf).join("\n"));
+        for (const seconds of [60, 150] as const) {
+          const trailer = await trailerFromBank(store, "a", seconds);
+          expect(trailer.aboutMe).toBeUndefined();
+          const told = trailer.beats.flatMap((b) => b.lines).filter((l) => l.origin.from !== "template");
+          for (const l of told) expect(own).toContain(l.text);
+          // One answer tells the projects and what of them ran: not a line from each of four.
+          const sources = new Set(told.flatMap((l) => (l.origin.from === "answer" ? [l.origin.itemId] : [])));
+          expect(sources.size).toBe(1);
+          const first = (beat: string) => trailer.beats.find((b) => b.beat === beat)?.lines[0]?.origin;
+          const [projects, production] = [first("projects"), first("production")];
+          expect(projects?.from).toBe("answer");
+          expect(production?.from).toBe("answer");
+          // In the answer's own order: what was built, then what ran.
+          expect(telling(production)).toBeGreaterThan(telling(projects));
+          expect(first("now")).toMatchObject({ from: "profile", field: "motivation" });
+          expect(trailer.blanks).toEqual(["[your foundation: degree or field, and years of experience]"]);
+          expect(trailer.thin?.reason).toMatch(/no “tell me about yourself” answer.*foundation is blank/);
+          expect(trailer.thin?.write).toMatch(/Write a “tell me about yourself” answer/);
+        }
+      },
+    );
+  }
+});
+
+// Where a story line sits in its telling: situation → task → actions in order → result → lesson.
+function telling(origin: TrailerLine["origin"] | undefined): number {
+  if (origin === undefined || (origin.from !== "answer" && origin.from !== "story")) return -1;
+  return STORY_FIELDS.indexOf(origin.field) * 1e6 + origin.index * 1e3 + origin.sentence;
+}
 
 async function trailerOf(store: Store, bytes: Uint8Array, filename: string): Promise<Trailer> {
   const { documentId } = await importDocument(store, "a", { bytes, filename });

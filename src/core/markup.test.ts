@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readSample, readSeed, SEED_RUNS } from "../../test/seed.ts";
 import { analyze } from "./analysis/index.ts";
 import { answerText } from "./answer-text.ts";
-import { starLabel, stripMarkup } from "./markup.ts";
+import { starLabel, stripMarkup, textBlocks } from "./markup.ts";
 import type { PrepDoc } from "./model.ts";
 
 const MARKUP =
@@ -45,6 +45,26 @@ describe("stripMarkup", () => {
     // Not markup: snake_case, arithmetic, a sentence that starts with a part's name.
     expect(stripMarkup("snake_case and 2*3*4")).toBe("snake_case and 2*3*4");
     expect(stripMarkup("Action items slipped.")).toBe("Action items slipped.");
+  });
+
+  it("lays prose out as paragraphs and lists: '-', '*', '+', '•' bullets and '1.' items, markup stripped", () => {
+    expect(
+      textBlocks(
+        "Not about:\n- **titles**\n* charm\n+ buzzwords\n\nThey ask:\n1. Will she freeze?\n2) Will she blame?\nThat is all.",
+      ),
+    ).toEqual([
+      { type: "p", lines: ["Not about:"] },
+      { type: "ul", lines: ["titles", "charm", "buzzwords"] },
+      { type: "p", lines: ["They ask:"] },
+      { type: "ol", lines: ["Will she freeze?", "Will she blame?"] },
+      { type: "p", lines: ["That is all."] },
+    ]);
+    // Emphasis is no bullet; a blank line ends a list.
+    expect(textBlocks("*really* done\n- a\n\n- b")).toEqual([
+      { type: "p", lines: ["really done"] },
+      { type: "ul", lines: ["a"] },
+      { type: "ul", lines: ["b"] },
+    ]);
   });
 
   it("names the part a written label stands for", () => {

@@ -62,3 +62,41 @@ export function stripMarkup(text: string): string {
       .replace(/\*\*|__/g, "")
   );
 }
+
+/** A block of prose as a reader sees it: a paragraph (its lines), or a list (its items). */
+export interface TextBlock {
+  type: "p" | "ul" | "ol";
+  lines: string[];
+}
+
+const BULLET_LINE = /^\s*(?:[-*+•]|👉)\s+/;
+const NUMBERED_LINE = /^\s*\d+[.)]\s+/;
+
+/**
+ * The user's plain text as paragraphs and lists, markup stripped from every line: "- ", "* ",
+ * "+ ", "•" and "👉" lines are bullet items, "1." / "1)" lines numbered items; a blank line
+ * ends a block. Every view that lays prose out (the web's text blocks, the printed prep sheet)
+ * reads it through this one function, so a list reads as a list everywhere.
+ * @example textBlocks("Not about:\n- titles\n- charm") // [{ type: "p", lines: ["Not about:"] }, { type: "ul", lines: ["titles", "charm"] }]
+ */
+export function textBlocks(text: string): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  let open = false;
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === "") {
+      open = false;
+      continue;
+    }
+    const type = BULLET_LINE.test(line) ? "ul" : NUMBERED_LINE.test(line) ? "ol" : "p";
+    // Words, not Markdown: "**Situation**:", bold and italics markers are left out.
+    const content = stripMarkup(
+      type === "p" ? line.trim() : line.replace(type === "ul" ? BULLET_LINE : NUMBERED_LINE, "").trim(),
+    ).trim();
+    if (content === "") continue;
+    const last = blocks.at(-1);
+    if (open && last !== undefined && last.type === type) last.lines.push(content);
+    else blocks.push({ type, lines: [content] });
+    open = true;
+  }
+  return blocks;
+}

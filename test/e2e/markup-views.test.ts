@@ -92,6 +92,15 @@ describe.runIf(launched.browser !== null && SEED_RUNS)("no markup on any page, o
       await page.goto(`/#/library/${documentId}/${view}`);
       leaks.push(...(await leaksOn(page, `library ${view}`)));
       if (view === "reflection" || view === "answers") await screenshot(page, `markup-library-${view}`);
+      // The framing's "not about:" list reads as a list, not as loose lines of a paragraph.
+      if (view === "framing") {
+        expect(await page.locator(".framing-intro ul > li").allTextContents()).toEqual([
+          "being likable",
+          "sounding inspirational",
+          "having perfect past titles",
+        ]);
+        await screenshot(page, "markup-library-framing");
+      }
     }
     for (const answer of items.filter((i) => i.kind === "answer")) {
       await page.goto(`/#/library/${documentId}/answers/${answer.id}`);
@@ -145,6 +154,13 @@ describe.runIf(launched.browser !== null && SEED_RUNS)("no markup on any page, o
       expect(pdf.status).toBe(200);
       const text = pdfText(Buffer.from(await pdf.arrayBuffer()));
       expect(text).toMatch(/PhD in Applied Mathematics/);
+      // The sheet the PDF is printed from lays the framing's list out as a list.
+      const html = await (
+        await fetch(`${server.url}/api/export?format=html&documentId=${documentId}`)
+      ).text();
+      expect(html).toContain(
+        "<ul><li>being likable</li><li>sounding inspirational</li><li>having perfect past titles</li></ul>",
+      );
       for (const line of text.split("\n"))
         if (/\*\*|__|^\s*#{1,6}\s/.test(line)) leaks.push(`PDF: ${line.slice(0, 120)}`);
     }

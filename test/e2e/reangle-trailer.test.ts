@@ -144,4 +144,40 @@ describe.runIf(launched.browser !== null)("re-angle save and hint, trailer page"
     await page.getByText("trailer for Northwind").first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  test("without an about-me answer the trailer tells one story, says why, and links to writing one", async () => {
+    // A bank of its own: our sample without its "tell me about yourself" answer.
+    const bare = await startTestServer();
+    const bareContext = await newContext(browser, bare.url);
+    try {
+      const sample = (await (await fetch(`${bare.url}/api/sample`)).json()) as { text: string };
+      const text =
+        sample.text.slice(0, sample.text.indexOf("### Q1-")) +
+        sample.text.slice(sample.text.indexOf("### Q2-"));
+      await fetch(`${bare.url}/api/import`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ text, filename: "no-about-me.md" }),
+      });
+      const bp = await bareContext.newPage();
+      await bp.goto("/#/trailer");
+      const thin = bp.getByTestId("trailer-thin");
+      await thin.waitFor();
+      expect(await thin.textContent()).toMatch(/no “tell me about yourself” answer.*foundation is blank/);
+      // Projects and production name the same answer: one thread, not a line from each of four.
+      const source = async (beat: string) =>
+        (await bp.getByTestId(`beat-${beat}`).locator(".trailer-source").allTextContents()).join("|");
+      expect(await source("projects")).toMatch(/difficult technical problem/);
+      expect(await source("projects")).toBe(await source("production"));
+      expect(await bp.getByTestId("beat-projects").locator(".trailer-line").count()).toBe(1);
+      await screenshot(bp, "trailer-no-about-me");
+      expect(await seriousViolations(bp)).toEqual([]);
+      await thin.getByRole("link", { name: /Write your “tell me about yourself” answer/ }).click();
+      await bp.waitForURL(/#\/new-answer\//);
+      expect(await bp.getByLabel("Question").inputValue()).toBe("Tell me about yourself");
+    } finally {
+      await bareContext.close();
+      await bare.close();
+    }
+  });
 });

@@ -75,6 +75,15 @@ describe("derisk trailer", () => {
     const out = (await runCommand(commands, ["trailer"], { store, userId })).out;
     for (const line of fromStories) expect(out).toContain(`from your story “${line.origin.title}”`);
     expect(out).not.toContain("from one of your stories");
+    // One story tells the projects and production, and the report says why and what to write,
+    // as prose: no line hangs under the quotation it holds.
+    expect(new Set(fromStories.map((l) => l.origin.storyId)).size).toBe(1);
+    const note = out.slice(out.indexOf("You have no “tell me about yourself” answer"));
+    expect(note).toMatch(
+      /^You have no “tell me about yourself” answer, so this trailer cannot follow your\s+own arc/,
+    );
+    expect(note).toMatch(/\n {2}Write a “tell me about yourself” answer/);
+    for (const l of note.split("\n")) expect(l).toMatch(/^(?: {2})?\S/);
   });
 
   it("on our sample: the foundation beat comes from the about-me answer", async () => {

@@ -84,13 +84,27 @@ export function registerTrailerCommand(program: Command, ctx: CliContext): void 
             `${trailer.words} words ≈ ${Math.round(trailer.estimatedSeconds)} s (target ${trailer.seconds} s)`,
           ),
           ...(trailer.blanks.length > 0 ? [ctx.style.yellow(`to fill in: ${trailer.blanks.join(" ")}`)] : []),
+          // No about-me answer: say the trailer is not in the user's own arc, and what to write.
+          // Wrapped here, as prose: the report's own wrap would hang the lines under a quotation.
+          ...(trailer.thin === undefined
+            ? []
+            : [
+                ...wrapLine(trailer.thin.reason, ctx.columns, 0).map((l) => ctx.style.yellow(l)),
+                ...wrapLine(
+                  `  ${trailer.thin.write} (derisk add-answer -q "Tell me about yourself" --from answer.txt)`,
+                  ctx.columns,
+                  2,
+                ),
+              ]),
           ...(trailer.short === undefined
             ? []
             : [
                 ctx.style.yellow(
                   `Shorter than ${trailer.seconds} s: ${trailer.short.reason} To use the time, add:`,
                 ),
-                ...trailer.short.add.map(({ beat, what }) => `  ${beat}: ${what}`),
+                ...trailer.short.add.flatMap(({ beat, what }) =>
+                  wrapLine(`  ${beat}: ${what}`, ctx.columns, 2),
+                ),
               ]),
         ].join("\n"),
       );

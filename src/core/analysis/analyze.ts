@@ -111,6 +111,20 @@ function topCompetency(topic: Readonly<Record<string, number>>): Competency {
   return best;
 }
 
+// The parts a story ends on, and what to say when one is weak (read, not headed) or missing.
+const ENDINGS = [
+  {
+    part: "result",
+    weak: "The result does not land yet: say what changed because of what you did, and by how much.",
+    missing: "No result: the story stops before saying what changed.",
+  },
+  {
+    part: "lesson",
+    weak: "The lesson does not land yet: say what you took from it and what you now do differently.",
+    missing: "No lesson: say what you learned or now do differently.",
+  },
+] as const;
+
 function summariseStar(
   units: readonly Unit[],
   words: number,
@@ -153,31 +167,12 @@ function summariseStar(
     const last = units[units.length - 1];
     // A part the answer heads do not count but a sentence reads as (its words are in the part's
     // share) is weak, not missing: "No lesson" beside "lesson 13%" would contradict itself.
-    if (!parts.result.present && parts.result.words > 0) {
-      imbalances.push({
-        id: "weak-result",
-        message: "The result does not land yet: say what changed because of what you did, and by how much.",
-        evidence: quotes("result"),
-      });
-    } else if (!parts.result.present && last !== undefined) {
-      imbalances.push({
-        id: "missing-result",
-        message: "No result: the story stops before saying what changed.",
-        evidence: [quoteOf(last)],
-      });
-    }
-    if (!parts.lesson.present && parts.lesson.words > 0) {
-      imbalances.push({
-        id: "weak-lesson",
-        message: "The lesson does not land yet: say what you took from it and what you now do differently.",
-        evidence: quotes("lesson"),
-      });
-    } else if (!parts.lesson.present && last !== undefined) {
-      imbalances.push({
-        id: "missing-lesson",
-        message: "No lesson: say what you learned or now do differently.",
-        evidence: [quoteOf(last)],
-      });
+    for (const { part, weak, missing } of ENDINGS) {
+      if (parts[part].present) continue;
+      if (parts[part].words > 0)
+        imbalances.push({ id: `weak-${part}`, message: weak, evidence: quotes(part) });
+      else if (last !== undefined)
+        imbalances.push({ id: `missing-${part}`, message: missing, evidence: [quoteOf(last)] });
     }
   }
   return {

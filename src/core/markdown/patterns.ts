@@ -23,12 +23,17 @@ export function plainLine(line: string): string {
     .trim();
 }
 
-/** Joins lines as plain text: lines of one paragraph with "\n", paragraphs with "\n\n". */
-export function joinPlain(lines: readonly string[]): string {
+/**
+ * Joins lines as plain text: lines of one paragraph with "\n", paragraphs with "\n\n". With
+ * `lists`, a bullet line keeps a "- " marker, so prose that holds a list still reads as one.
+ * @example joinPlain(["Not about:", "* **titles**"], { lists: true }) // "Not about:\n- titles"
+ */
+export function joinPlain(lines: readonly string[], options: { lists?: boolean } = {}): string {
   const out: string[] = [];
   let blank = false;
   for (const line of lines) {
-    const plain = plainLine(line);
+    const plain =
+      options.lists && isBullet(line) && plainLine(line) !== "" ? `- ${plainLine(line)}` : plainLine(line);
     if (plain === "") {
       blank = out.length > 0;
       continue;

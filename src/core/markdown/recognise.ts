@@ -185,16 +185,22 @@ export class Recogniser {
       const framing = this.items[k];
       if (framing?.kind !== "framing") continue;
       const before = this.items[k - 1];
+      // The notes' own lines, their lists kept ("not about: - titles - charm" is a list).
+      const prose = (note: NoteItem) =>
+        joinPlain(
+          this.lines.slice(note.lines.start, note.lines.end + 1).map((l) => l.text),
+          { lists: true },
+        );
       if (short(before)) {
         framing.lines = { start: before.lines.start, end: framing.lines.end };
-        framing.intro = `${before.text}\n\n${framing.intro}`;
+        framing.intro = `${prose(before)}\n\n${framing.intro}`;
         this.items.splice(k - 1, 1);
         k--;
       }
       const after = this.items[k + 1];
       if (short(after)) {
         framing.lines = { start: framing.lines.start, end: after.lines.end };
-        framing.closing = after.text;
+        framing.closing = prose(after);
         this.items.splice(k + 1, 1);
       }
     }

@@ -97,6 +97,10 @@ describe.runIf(SEED_FILE !== undefined)("the seed document (golden)", () => {
     expect(framing?.kind === "framing" && framing.intro).toMatch(
       /^Behavioral interviews are not about:.*subconsciously asking:$/s,
     );
+    // Its "not about:" list stays a list (each item a "- " line), for every view that lays it out.
+    expect(framing?.kind === "framing" && framing.intro).toMatch(
+      /not about:\n- being likable\n- sounding inspirational\n- having perfect past titles\n\nThey are about risk reduction\./,
+    );
     expect(framing?.kind === "framing" && framing.closing).toMatch(/^You already have the raw material\./);
     expect(framing?.kind === "framing" && framing.questions).toHaveLength(5);
     expect(answer("q1/core")).toMatchObject({

@@ -92,18 +92,73 @@ describe("buildTrailer", () => {
     expect(trailer.text).toContain("[why this role, why now?]");
   });
 
-  it("fits more lines into 150 seconds than into 60", () => {
-    const many = Array.from({ length: 6 }, (_, i) =>
+  it("with no about-me answer, tells projects and production from one story, not a line of each, and says so", () => {
+    // Four stories of four different pieces of work and no about-me answer: the old trailer
+    // strung a line of each into its projects beat.
+    const four = [
       parseStory({
-        id: `s${i}`,
-        title: `Model ${i}`,
-        actions: [`I trained model ${i} on labelled data with PyTorch and evaluated it.`],
-        result: `Recall rose by ${i + 2}%.`,
+        id: "churn",
+        title: "Churn model",
+        situation: "Our telecom lost customers every month without warning.",
+        actions: [
+          "I looked at a year of billing data first.",
+          "I trained a churn model on the billing data.",
+        ],
+        result: "It flagged 60% of leavers a month ahead.",
       }),
-    );
-    const short = buildTrailer({ targetRole: "ml-engineer" }, many, { seconds: 60 });
-    const long = buildTrailer({ targetRole: "ml-engineer" }, many, { seconds: 150 });
-    expect(long.words).toBeGreaterThan(short.words);
+      parseStory({
+        id: "etl",
+        title: "ETL rewrite",
+        actions: ["I rewrote the nightly ETL in Spark."],
+        result: "The job went from six hours to forty minutes.",
+      }),
+      parseStory({
+        id: "oncall",
+        title: "On-call",
+        situation: "Two days later a colleague reported broken dashboards.",
+        actions: ["I traced it to a schema change upstream."],
+        result: "No report went out wrong.",
+      }),
+      parseStory({
+        id: "search",
+        title: "Search",
+        actions: ["I built a search index for the help centre."],
+        result: "I deployed it to production for 40,000 users.",
+      }),
+    ];
+    for (const seconds of [60, 150] as const) {
+      const trailer = buildTrailer(
+        { motivation: ["Now I want to work on models with a product team."] },
+        four,
+        { seconds },
+      );
+      const stories = new Set(
+        trailer.beats.flatMap((b) =>
+          b.lines.flatMap((l) => (l.origin.from === "story" ? [l.origin.storyId] : [])),
+        ),
+      );
+      expect(stories.size).toBe(1);
+      const projects = trailer.beats.find((b) => b.beat === "projects")?.lines ?? [];
+      const production = trailer.beats.find((b) => b.beat === "production")?.lines ?? [];
+      expect(projects.length).toBeGreaterThan(0);
+      expect(production[0]?.origin.from).toBe("story");
+      // The story's own order: what was built, then what ran.
+      const [p, q] = [projects[0]?.origin, production[0]?.origin];
+      expect(p?.from === "story" && q?.from === "story" && p.index <= q.index).toBe(true);
+      expect(trailer.beats.find((b) => b.beat === "now")?.lines[0]?.text).toBe(
+        "Now I want to work on models with a product team.",
+      );
+      // An honest note: no about-me answer, what is blank, what to write.
+      expect(trailer.thin?.reason).toMatch(/no “tell me about yourself” answer/);
+      expect(trailer.thin?.reason).toMatch(/foundation is blank/);
+      expect(trailer.thin?.write).toMatch(/Write a “tell me about yourself” answer/);
+    }
+    // With an about-me answer, the trailer follows it and says nothing of the kind.
+    expect(
+      buildTrailer({ thread: ["I studied statistics and spent four years as an analyst."] }, four, {
+        seconds: 60,
+      }).thin,
+    ).toBeUndefined();
   });
 
   it("uses a 150-second budget for more of each beat's own answer or story, in its order, never a lesson", () => {

@@ -63,6 +63,11 @@ export interface Trailer {
    * answer): why the trailer is shorter, and what to write for which beat to use the time.
    */
   short?: { reason: string; add: Array<{ beat: TrailerBeat; what: string }> };
+  /**
+   * When the user has no "tell me about yourself" answer: the trailer is not told in their own
+   * arc (the beats come from one story and the why-now answer), why, and what to write.
+   */
+  thin?: { reason: string; write: string };
 }
 
 // Share of the spoken time per beat: the projects carry the trailer.
@@ -146,6 +151,11 @@ function sameOrigin(a: TrailerLine, b: TrailerLine): boolean {
     a.origin.field === b.origin.field &&
     a.origin.index === b.origin.index
   );
+}
+
+// "foundation", "foundation and now", "foundation, production and now".
+function listOf(beats: readonly TrailerBeat[]): string {
+  return beats.length < 2 ? (beats[0] ?? "") : `${beats.slice(0, -1).join(", ")} and ${beats.at(-1)}`;
 }
 
 function fits(beat: TrailerBeat, text: string): boolean {
@@ -265,53 +275,84 @@ export function buildTrailer(
       .slice(source.sentences.indexOf(s as (typeof source.sentences)[number]) + 1)
       .filter((next) => next.field !== "lesson")
       .map((next) => fromStory(source, next));
+  type Source = (typeof ranked)[number];
+  // The line a story tells its project with: most role-relevant first, then one that says what
+  // was built, an action before a situation, and a line that says what ran in production last
+  // (the production beat wants it more).
+  const projectLine = (source: Source) =>
+    source.sentences
+      .filter((s) => (s.part === "action" || s.part === "situation") && !used.has(s.text))
+      .map((s, order) => ({
+        s,
+        order,
+        rank:
+          (fits("projects", s.text) ? 0 : 1) +
+          (s.part === "action" ? 0 : 2) +
+          (fits("production", s.text) ? 1 : 0),
+      }))
+      .sort((a, b) => b.s.relevance - a.s.relevance || a.rank - b.rank || a.order - b.order)[0]?.s;
+  // What shipped and how it ran, told as the story's result (as the lens's tagger reads it),
+  // close to what the trailer already says: the candidate lines from `from` on, each with a score.
+  const productionLines = (source: Source, from: number) => {
+    const said = new Set(contentTokens([...used].join(" ")));
+    const { sentences } = source;
+    const parts = tagStoryParts(sentences.map((s) => s.text));
+    return sentences.flatMap((s, i) => {
+      if (i < from || used.has(s.text) || !(fits("production", s.text) || hasFigure(s.text))) return [];
+      const hits = Math.min(2, s.text.match(new RegExp(CUE.production.source, "gi"))?.length ?? 0);
+      const shared = Math.min(4, contentTokens(s.text).filter((t) => said.has(t)).length);
+      // What the user learned is a lesson, not what ran in production.
+      const lesson = LEARNED.test(s.text) ? 2 : 0;
+      // Said on its own, a line must stand alone and say what the speaker put into use: "I
+      // deployed…" does; "This resulted in…" points at a sentence the trailer does not say, and
+      // "My goal was…" is a plan, not what ran.
+      const score =
+        hits +
+        (parts[i] === "result" ? 1 : 0) +
+        (hasFigure(s.text) ? 1 : 0) +
+        (SHIPPED_BY_ME.test(s.text) ? 1 : 0) +
+        0.25 * shared +
+        s.relevance -
+        lesson -
+        (POINTS_BACK.test(s.text) ? 1.5 : 0) -
+        (INTENT.test(s.text) ? 1 : 0);
+      return [{ s, score }];
+    });
+  };
+  const bestOf = <T extends { score: number }>(list: readonly T[]): T | undefined =>
+    list.reduce<T | undefined>(
+      (best, next) => (best === undefined || next.score > best.score ? next : best),
+      undefined,
+    );
+
+  // Beats the thread leaves open come from ONE story (the lead): its project, then what of it
+  // ran in production, in its order. A trailer strung from a line of each story says no one
+  // thing. The lead is the story that can tell both, most role-relevant first.
+  let lead: { source: Source; at: number } | undefined;
   if (picked.projects.length === 0) {
-    for (const source of ranked) {
-      const best = source.sentences
-        .filter((s) => (s.part === "action" || s.part === "situation") && !used.has(s.text))
-        // Most role-relevant first, an action before a situation, and a line that says what ran
-        // in production last: the production beat wants it more.
-        .map((s, order) => ({
-          s,
-          order,
-          rank: (s.part === "action" ? 0 : 2) + (fits("production", s.text) ? 1 : 0),
-        }))
-        .sort((a, b) => b.s.relevance - a.s.relevance || a.rank - b.rank || a.order - b.order)[0]?.s;
-      if (best) take("projects", fromStory(source, best), after(source, best));
+    const leads = ranked.flatMap((source) => {
+      const s = projectLine(source);
+      if (s === undefined) return [];
+      const at = source.sentences.indexOf(s as Source["sentences"][number]);
+      // The better its own production line (one that stands alone, says what ran), the better a lead.
+      const ships = Math.max(0, bestOf(productionLines(source, at + 1))?.score ?? 0);
+      return [{ source, s, at, score: source.total + (fits("projects", s.text) ? 2 : 0) + ships }];
+    });
+    const best = bestOf(leads);
+    if (best) {
+      take("projects", fromStory(best.source, best.s), after(best.source, best.s));
+      lead = { source: best.source, at: best.at };
     }
   }
   if (picked.production.length === 0) {
-    // One line, from one story: what shipped and how it ran, told as the story's result (as the
-    // lens's tagger reads it), in the story closest to what the trailer already says.
-    const said = new Set(contentTokens([...used].join(" ")));
-    let best: { line: TrailerLine; score: number; rest: TrailerLine[] } | undefined;
-    for (const source of ranked) {
-      const { sentences } = source;
-      const parts = tagStoryParts(sentences.map((s) => s.text));
-      sentences.forEach((s, i) => {
-        if (used.has(s.text) || !(fits("production", s.text) || hasFigure(s.text))) return;
-        const hits = Math.min(2, s.text.match(new RegExp(CUE.production.source, "gi"))?.length ?? 0);
-        const shared = Math.min(4, contentTokens(s.text).filter((t) => said.has(t)).length);
-        // What the user learned is a lesson, not what ran in production.
-        const lesson = LEARNED.test(s.text) ? 2 : 0;
-        // Said on its own, a line must stand alone and say what the speaker put into use: "I
-        // deployed…" does; "This resulted in…" points at a sentence the trailer does not say, and
-        // "My goal was…" is a plan, not what ran.
-        const score =
-          hits +
-          (parts[i] === "result" ? 1 : 0) +
-          (hasFigure(s.text) ? 1 : 0) +
-          (SHIPPED_BY_ME.test(s.text) ? 1 : 0) +
-          0.25 * shared +
-          s.relevance -
-          lesson -
-          (POINTS_BACK.test(s.text) ? 1.5 : 0) -
-          (INTENT.test(s.text) ? 1 : 0);
-        if (best === undefined || score > best.score)
-          best = { line: fromStory(source, s), score, rest: after(source, s) };
-      });
-    }
-    if (best) take("production", best.line, best.rest);
+    // One line, from one story: the lead's own, after its project line (a lead that never says
+    // what ran leaves the beat blank rather than borrow another story's); with no lead (the
+    // thread told the projects), the story closest to what the trailer already says.
+    const candidates = (lead ? [lead.source] : ranked).flatMap((source) =>
+      productionLines(source, source === lead?.source ? lead.at + 1 : 0).map((p) => ({ ...p, source })),
+    );
+    const best = bestOf(candidates);
+    if (best) take("production", fromStory(best.source, best.s), after(best.source, best.s));
   }
   // A longer trailer tells more of each beat's own thread: the sentences that follow its line in
   // the same answer or story, in order, while the beat's share of the time allows, and until one
@@ -370,6 +411,25 @@ export function buildTrailer(
       b.lines.flatMap((l) => (l.origin.from === "template" ? l.origin.blanks : [])),
     ),
   };
+  if (told.length === 0) {
+    const open = beats.filter((b) => b.lines[0]?.origin.from === "template").map((b) => b.beat);
+    const storied = beats
+      .filter((b) => b.lines.some((l) => l.origin.from === "story" || l.origin.from === "answer"))
+      .map((b) => b.beat);
+    const parts = [
+      ...(storied.length > 0
+        ? [`${listOf(storied)} ${storied.length === 1 ? "comes" : "come"} from a single story of yours`]
+        : []),
+      ...(open.length > 0 ? [`${listOf(open)} ${open.length === 1 ? "is" : "are"} blank`] : []),
+    ];
+    trailer.thin = {
+      reason: `You have no “tell me about yourself” answer, so this trailer cannot follow your own arc${
+        parts.length > 0 ? `: ${parts.join(", and ")}` : ""
+      }.`,
+      write:
+        "Write a “tell me about yourself” answer that goes from your foundation through your projects and what ran in production to why now: the trailer follows it, in your order.",
+    };
+  }
   if (options.seconds === 150 && words < FILLED * totalWords) {
     // The beats well short of their share of the time, in their order (else the shortest one).
     const filled = beats.map(({ beat, lines }) => ({

@@ -1,3 +1,4 @@
+import { textBlocks } from "../markup.ts";
 import { STAR_PARTS } from "../model.ts";
 import type { PrepSheet, SheetAnswer, SheetConcern, SheetTechnical } from "./build.ts";
 import { answerHeading, clock, competencyName, timingLine } from "./format.ts";
@@ -24,14 +25,22 @@ const STAR_NAMES = {
   lesson: "Lesson",
 };
 
-/** Paragraphs of user text, escaped; single newlines become line breaks. */
-const paragraphs = (text: string): string =>
-  text
-    .trim()
-    .split(/\n\s*\n/)
-    .filter((p) => p.trim() !== "")
-    .map((p) => `<p>${escapeHtml(p.trim()).replace(/\n/g, "<br>")}</p>`)
-    .join("\n");
+/**
+ * User text as it reads: paragraphs (single newlines become line breaks) and the lists written
+ * in it ("- …", "* …", "1. …") as lists, markup stripped, escaped. `tail` (HTML) closes the
+ * last paragraph, or follows a closing list as a paragraph of its own.
+ */
+const paragraphs = (text: string, tail = ""): string => {
+  const blocks = textBlocks(text);
+  const html = blocks.map((block, i) => {
+    if (block.type !== "p")
+      return `<${block.type}>${block.lines.map((line) => `<li>${escapeHtml(line)}</li>`).join("")}</${block.type}>`;
+    const end = tail !== "" && i === blocks.length - 1 ? ` ${tail}` : "";
+    return `<p>${block.lines.map(escapeHtml).join("<br>")}${end}</p>`;
+  });
+  if (tail !== "" && blocks.at(-1)?.type !== "p") html.push(`<p>${tail}</p>`);
+  return html.join("\n");
+};
 
 const list = (items: string[], tag: "ul" | "ol" = "ul"): string =>
   `<${tag}>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</${tag}>`;
@@ -60,10 +69,13 @@ p { margin: 0 0 .6em; }
 .followup { margin: 0 0 .6em; }
 .followup .q { font-weight: bold; margin: 0; }
 .followup .a { margin: 0 0 0 1em; }
+.followup .a p { margin: 0 0 .15em; }
 .time { font-size: 9pt; white-space: nowrap; }
 .quote { font-style: italic; }
 .block, .technical, .cards { break-before: page; }
 .cover ol li { margin-bottom: .2em; }
+.cover ul, .cover ol, .answer ul, .answer ol { margin: .2em 0 .6em; padding-left: 1.6em; }
+p + ul, p + ol { margin-top: -.3em; }
 .cards-page { display: grid; grid-template-columns: 1fr 1fr; grid-auto-rows: 125mm; gap: 6mm; break-after: page; margin-bottom: 6mm; }
 .cards-page:last-child { break-after: auto; }
 .card { border: 1px dashed #000; padding: 4mm 5mm; overflow: hidden; font-size: 10pt; line-height: 1.35; }
@@ -136,9 +148,10 @@ function blockHtml(answer: SheetAnswer): string {
       `<h3>Follow-ups</h3>${answer.followUps
         .map(
           (f) =>
-            `<div class="followup"><p class="q">${escapeHtml(f.question)}</p><p class="a">${escapeHtml(f.answer)} <span class="time">(${
-              f.pointer ? "see above" : `≈ ${clock(f.seconds)} of ${clock(f.budgetSeconds)}`
-            })</span></p></div>`,
+            `<div class="followup"><p class="q">${escapeHtml(f.question)}</p><div class="a">${paragraphs(
+              f.answer,
+              `<span class="time">(${f.pointer ? "see above" : `≈ ${clock(f.seconds)} of ${clock(f.budgetSeconds)}`})</span>`,
+            )}</div></div>`,
         )
         .join("\n")}`,
     );

@@ -123,6 +123,58 @@ describe("renderers", () => {
     expect(md).toMatch(/- Answers by competency: [A-Z][^(]+\(\d+\)/);
   });
 
+  it("the framing's lists read as lists in the printed sheet, however written, with no marker or markup", () => {
+    const listed = docOf([
+      "## What the panel checks",
+      "Nobody is grading:",
+      "- how **charming** I sound",
+      "* whether my titles look impressive",
+      "+ how many buzzwords I fit in",
+      "",
+      "What they do grade:",
+      "1. clarity",
+      "2. ownership",
+      "",
+      "It is a **risk check**.",
+      "",
+      "Behind every question, the panel is silently asking:",
+      "- Will she freeze when the problem is fuzzy?",
+      "- Will she go round in circles?",
+      "- Will she point fingers when things break?",
+      "",
+      "### Q1- Tell me about a time you failed.",
+      "",
+      '"I broke the build in a config; I owned it, fixed it in 2 hours and added a check."',
+    ]);
+    const html = renderPrepSheetHtml(buildPrepSheet([listed]));
+    const framing = html.slice(
+      html.indexOf("<h3>Behind every question</h3>"),
+      html.indexOf("<h3>Coverage</h3>"),
+    );
+    expect(framing).toContain(
+      "<p>Nobody is grading:</p>\n<ul><li>how charming I sound</li><li>whether my titles look impressive</li><li>how many buzzwords I fit in</li></ul>",
+    );
+    expect(framing).toContain("<p>What they do grade:</p>\n<ol><li>clarity</li><li>ownership</li></ol>");
+    expect(framing).toContain("<p>It is a risk check.</p>");
+    // No item is a line of a paragraph, and no marker or markup is printed.
+    expect(framing).not.toMatch(/<br>|[>\s][-*+] |\d\. |\*\*/);
+    // The Markdown sheet keeps them as Markdown lists.
+    expect(renderPrepSheetMarkdown(buildPrepSheet([listed]))).toMatch(
+      /Nobody is grading:\n- how charming I sound\n- whether my titles look impressive\n- how many buzzwords I fit in\n/,
+    );
+    // Our sample's "Nobody is grading:" list too.
+    expect(renderPrepSheetHtml(sheet)).toContain(
+      "<ul><li>how charming I sound</li><li>whether my titles look impressive</li><li>how many buzzwords I can fit in</li></ul>",
+    );
+  });
+
+  it("a follow-up's prepared answer keeps its lines in print, not run together", () => {
+    // Our sample's "Pick two of these:" and the two projects, each on its own line.
+    expect(renderPrepSheetHtml(sheet)).toMatch(
+      /<p>Pick two of these:<br>Drift monitor for 4,000 sensor channels \(Airflow, Prometheus alerts\)\.<br>Anomaly detector for beam-loss events [^<]*<span class="time">\(≈ \d:\d\d of \d:\d\d\)<\/span><\/p>/,
+    );
+  });
+
   it("HTML escapes every user string and stays self-contained", () => {
     for (const layout of ["sheet", "cards"] as const) {
       const html = renderPrepSheetHtml(buildPrepSheet([hostile]), layout);

@@ -2,44 +2,11 @@
  * Renders the plain text of a prep document (paragraphs, "-" bullets, "1." lists) without
  * interpreting Markdown as HTML: the user's words are shown, never executed.
  */
-import { stripMarkup } from "../../../src/core/markup.ts";
+import { textBlocks } from "../../../src/core/markup.ts";
 import { withKeys } from "../keys.ts";
 
-interface Block {
-  type: "p" | "ul" | "ol";
-  lines: string[];
-}
-
-const BULLET = /^\s*(?:[-*•]|👉)\s+/;
-const NUMBERED = /^\s*\d+[.)]\s+/;
-
-function toBlocks(text: string): Block[] {
-  const blocks: Block[] = [];
-  let open = false;
-  for (const line of text.split(/\r?\n/)) {
-    if (line.trim() === "") {
-      open = false;
-      continue;
-    }
-    const type = BULLET.test(line) ? "ul" : NUMBERED.test(line) ? "ol" : "p";
-    // Words, not Markdown: "**Situation**:", bold and italics markers are left out.
-    const content = stripMarkup(
-      type === "p" ? line.trim() : line.replace(type === "ul" ? BULLET : NUMBERED, "").trim(),
-    ).trim();
-    if (content === "") continue;
-    const last = blocks[blocks.length - 1];
-    if (open && last !== undefined && last.type === type) {
-      last.lines.push(content);
-    } else {
-      blocks.push({ type, lines: [content] });
-    }
-    open = true;
-  }
-  return blocks;
-}
-
 export function TextBlock({ text, className }: { text: string; className?: string | undefined }) {
-  const blocks = withKeys(toBlocks(text), (block) => `${block.type}:${block.lines[0] ?? ""}`);
+  const blocks = withKeys(textBlocks(text), (block) => `${block.type}:${block.lines[0] ?? ""}`);
   return (
     <div className={className ? `text-block ${className}` : "text-block"}>
       {blocks.map(({ key, item: block }) => {

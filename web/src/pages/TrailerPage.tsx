@@ -4,9 +4,11 @@ import { trailerSourceOf } from "../../../src/core/packaging/trailer-source.ts";
 import { api } from "../api.ts";
 import { Blanks } from "../components/Blanks.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { Icon } from "../components/Icon.tsx";
 import { PackagingTabs } from "../components/PackagingTabs.tsx";
 import { SaveVariantForm } from "../components/SaveVariantForm.tsx";
 import { formatDuration } from "../library.ts";
+import { route } from "../links.ts";
 import { useLoad } from "../use-load.ts";
 
 const BEAT_NAMES: Record<TrailerBeat, string> = {
@@ -71,6 +73,18 @@ export function TrailerPage() {
               {formatDuration(result.data.seconds)}
             </p>
           </header>
+          {result.data.thin !== undefined && (
+            <div className="callout callout-info trailer-thin" data-testid="trailer-thin">
+              <Icon name="info" />
+              <div>
+                <p className="callout-title">{result.data.thin.reason}</p>
+                <p>{result.data.thin.write}</p>
+                <a className="button button-small" href={route.newAnswer("Tell me about yourself")}>
+                  Write your “tell me about yourself” answer
+                </a>
+              </div>
+            </div>
+          )}
           <ol className="trailer-beats">
             {result.data.beats.map(({ beat, lines }) => (
               <li key={beat} className="trailer-beat" data-testid={`beat-${beat}`}>
