@@ -20,6 +20,7 @@
  *   npm run train -- --habit-answers --out FILE   # also train on additions/train-t.jsonl
  *   npm run train -- --habit-answers --habit-lesson-only --out FILE   # … teaching only lesson
  *   npm run train -- --lesson-alone --out FILE    # train-t.jsonl refits only the lesson column and head
+ *   npm run train -- --lesson-alone --lesson-kept-threshold --out FILE   # … the lesson threshold kept
  *   npm run train -- --clause-reading --out FILE  # task tagger reads obligation clauses, alone too
  *   npm run train -- --relabel T1 --out FILE      # the README's convention T1 applied to train, in memory
  *   npm run train -- --relabel T1 --relabel-splits train,validation --out FILE
@@ -710,6 +711,9 @@ if (LESSON_ALONE && HABIT_ANSWERS) {
   process.stderr.write("train: --lesson-alone reads additions/train-t.jsonl itself; drop --habit-answers.\n");
   process.exit(2);
 }
+// `--lesson-kept-threshold` (with `--lesson-alone`; docs/risk-lens.md, L2): the `lesson` threshold
+// is not re-picked after the refit.
+const LESSON_KEPT_THRESHOLD = LESSON_ALONE && args.includes("--lesson-kept-threshold");
 const lessonRows = LESSON_ALONE ? readTrainAdditions(habitAnswersFile) : [];
 const lessonItems = [
   ...lessonRows,
@@ -1398,22 +1402,25 @@ if (LESSON_ALONE) {
       features: head.features.map((f) => (f === "x:lesson" ? `x:${WRITTEN_LESSON}` : f)),
     };
   }
-  model.thresholds.lesson = pickThreshold(
-    tuneOn.map(
-      (item) =>
-        [
-          judgeAnswer(
-            item.read,
-            model,
-            item.competency,
-            item.row.question,
-            budgetFor(item.competency, {}),
-            DEFAULT_WPM,
-          ).labelProbs.lesson,
-          gold(item, "lesson"),
-        ] as const,
-    ),
-  );
+  // `--lesson-kept-threshold` (L2): the `lesson` threshold stays the one picked above, without the
+  // new rows, as every other threshold does.
+  if (!LESSON_KEPT_THRESHOLD)
+    model.thresholds.lesson = pickThreshold(
+      tuneOn.map(
+        (item) =>
+          [
+            judgeAnswer(
+              item.read,
+              model,
+              item.competency,
+              item.row.question,
+              budgetFor(item.competency, {}),
+              DEFAULT_WPM,
+            ).labelProbs.lesson,
+            gold(item, "lesson"),
+          ] as const,
+      ),
+    );
   log(
     `lesson alone: ${lessonRows.length} answers and ${lessonItems.length - lessonRows.length} copies; column ${model.sentence.vocab.length} features in all; lesson threshold ${model.thresholds.lesson}`,
   );
