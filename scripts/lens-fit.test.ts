@@ -6,7 +6,9 @@ import {
   headNor,
   pickSameKindThreshold,
   pickTranscriptThreshold,
+  prune,
   readingThreshold,
+  replaceColumn,
   WRITTEN_TASK,
 } from "./lens-fit.ts";
 
@@ -212,5 +214,59 @@ describe("fitBinaryHeads features kept per class (--probing)", () => {
     expect(masked.bias[0]).toBe(without.bias[0]);
     // Class m reads it.
     expect(masked.weights[1]?.[2] ?? 0).toBeGreaterThan(0);
+  });
+});
+
+describe("a tagger column fitted alone (npm run train -- --lesson-alone)", () => {
+  // Six sentences over four features, three columns; the middle one is refitted alone.
+  const rows = [["a", "s"], ["b"], ["a", "c"], ["c", "s"], ["b", "s"], ["a"]].map((features) => ({
+    features,
+  }));
+  const three = [
+    [1, 0, 1],
+    [0, 1, 0],
+    [1, 1, 0],
+    [0, 0, 1],
+    [0, 1, 1],
+    [1, 0, 0],
+  ];
+  const opts = { vocab: ["a", "b", "c", "s"], epochs: 15, l2: 1e-3, rate: 0.1, seed: 7, maxWeight: 4 };
+  const keepFeature = (cls: string, f: string) => cls !== "y" || f !== "c";
+
+  it("on the same sentences, a one-class fit is the joint fit's column to the byte", () => {
+    const joint = fitBinaryHeads(rows, three, ["x", "y", "z"], { ...opts, keepFeature });
+    const alone = fitBinaryHeads(
+      rows,
+      three.map((t) => [t[1] ?? 0]),
+      ["y"],
+      { ...opts, keepFeature, classWeights: rows.map(() => [1]) },
+    );
+    expect(alone.weights[0]).toEqual(joint.weights[1]);
+    expect(alone.bias[0]).toBe(joint.bias[1]);
+  });
+
+  it("replaceColumn puts the new column in the class's place and keeps the old one last, other rows untouched", () => {
+    const joint = prune(fitBinaryHeads(rows, three, ["x", "y", "z"], opts), 0.01);
+    const more = [...rows, { features: ["d", "b"] }, { features: ["d"] }];
+    const alone = prune(
+      fitBinaryHeads(more, [...three.map((t) => [t[1] ?? 0]), [1], [0]], ["y"], {
+        ...opts,
+        vocab: ["a", "b", "c", "d", "s"],
+      }),
+      0.01,
+    );
+    const merged = replaceColumn(joint, "y", alone, "y:written");
+    expect(merged.classes).toEqual(["x", "y", "z", "y:written"]);
+    expect(merged.vocab).toEqual(["a", "b", "c", "d", "s"]);
+    const at = (m: typeof merged, k: number) =>
+      Object.fromEntries(m.vocab.map((f, i) => [f, m.weights[k]?.[i]]));
+    for (const f of joint.vocab) {
+      expect(at(merged, 0)[f]).toBe(at(joint, 0)[f]);
+      expect(at(merged, 2)[f]).toBe(at(joint, 2)[f]);
+      expect(at(merged, 3)[f]).toBe(at(joint, 1)[f]);
+    }
+    expect(at(merged, 0).d).toBe(0);
+    expect(at(merged, 1)).toEqual(at(alone, 0));
+    expect(merged.bias).toEqual([joint.bias[0], alone.bias[0], joint.bias[2], joint.bias[1]]);
   });
 });

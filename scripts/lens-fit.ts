@@ -394,3 +394,46 @@ export function crossFeatureNames(
  * on the `task` tags as the corpus writes them, read by the answer heads only.
  */
 export const WRITTEN_TASK = "task:written";
+
+/**
+ * The name of the committed `lesson` column kept beside the one `npm run train -- --lesson-alone`
+ * refits (branch `lesson22`): read by the answer heads that read `x:lesson`, so they read what they
+ * read before.
+ */
+export const WRITTEN_LESSON = "lesson:written";
+
+/**
+ * A pruned tagger (`prune`) with class `cls`'s row replaced by the one-class pruned `column`, and
+ * the row it had kept as a new last class `keptAs`, on the union of the two vocabularies (sorted
+ * as `buildVocab` sorts); every other row keeps its weight on every feature.
+ *
+ *   replaceColumn({ vocab: ["a"], classes: ["x"], weights: [[5]], bias: [1], scale: 100 }, "x",
+ *     { vocab: ["b"], classes: ["x"], weights: [[7]], bias: [2], scale: 100 }, "x:old")
+ *   // → { vocab: ["a", "b"], classes: ["x", "x:old"], weights: [[0, 7], [5, 0]], bias: [2, 1], scale: 100 }
+ */
+export function replaceColumn(
+  tagger: SparseWeights,
+  cls: string,
+  column: SparseWeights,
+  keptAs: string,
+): SparseWeights {
+  const k = tagger.classes.indexOf(cls);
+  if (k < 0 || column.classes.length !== 1 || (tagger.scale ?? 1) !== (column.scale ?? 1))
+    throw new Error(`replaceColumn: no class ${cls}, or a column of another scale`);
+  const vocab = [...new Set([...tagger.vocab, ...column.vocab])].sort();
+  const at = (from: SparseWeights, row: number): number[] => {
+    const index = new Map(from.vocab.map((f, i) => [f, i] as const));
+    return vocab.map((f) => {
+      const i = index.get(f);
+      return i === undefined ? 0 : (from.weights[row]?.[i] ?? 0);
+    });
+  };
+  const weights = tagger.classes.map((_, r) => (r === k ? at(column, 0) : at(tagger, r)));
+  return {
+    vocab,
+    classes: [...tagger.classes, keptAs],
+    weights: [...weights, at(tagger, k)],
+    bias: [...tagger.bias.map((b, r) => (r === k ? (column.bias[0] ?? 0) : b)), tagger.bias[k] ?? 0],
+    ...(tagger.scale === undefined ? {} : { scale: tagger.scale }),
+  };
+}

@@ -100,6 +100,52 @@ describe("npm run train -- --habit-answers --habit-lesson-only", () => {
   }, 600_000);
 });
 
+describe("npm run train -- --lesson-alone (lesson22, off by default)", () => {
+  it("the changed-habit answers refit only the lesson column and head: every other part, column and head as without them", () => {
+    const dir = mkdtempSync(join(tmpdir(), "derisk-train-"));
+    smallCorpus(join(dir, "corpus"));
+    const habit = lines(join(corpus, "additions", "train-t.jsonl")).filter(
+      (l) => (JSON.parse(l) as { register?: string }).register !== "spoken",
+    );
+    writeFileSync(join(dir, "corpus", "additions", "train-t.jsonl"), `${habit.slice(0, 16).join("\n")}\n`);
+    const plain = train(join(dir, "corpus"), join(dir, "plain.json"), ["--extra", "none"]);
+    const alone = train(join(dir, "corpus"), join(dir, "alone.json"), ["--extra", "none", "--lesson-alone"]);
+    for (const part of Object.keys(plain).filter(
+      (k) => !["sentence", "labels", "thresholds", "meta"].includes(k),
+    ))
+      expect(alone[part], part).toEqual(plain[part]);
+    const column = (model: Record<string, unknown>, cls: string): Array<[string, number]> => {
+      const tagger = unpackSparse(model.sentence as SparseWeights);
+      const k = tagger.classes.indexOf(cls);
+      return tagger.vocab
+        .map((f, i): [string, number] => [f, tagger.weights[k]?.[i] ?? 0])
+        .filter(([, w]) => w !== 0);
+    };
+    const plainClasses = unpackSparse(plain.sentence as SparseWeights).classes;
+    expect(unpackSparse(alone.sentence as SparseWeights).classes).toEqual([
+      ...plainClasses,
+      "lesson:written",
+    ]);
+    for (const cls of plainClasses)
+      expect(column(alone, cls === "lesson" ? "lesson:written" : cls), cls).toEqual(column(plain, cls));
+    expect(column(alone, "lesson")).not.toEqual(column(plain, "lesson"));
+    const heads = (model: Record<string, unknown>) =>
+      model.labels as Record<string, { features: string[]; weights: number[][] }>;
+    for (const [tag, head] of Object.entries(heads(plain))) {
+      const theirs = heads(alone)[tag];
+      if (tag === "lesson") continue;
+      expect(theirs?.weights, tag).toEqual(head.weights);
+      expect(theirs?.features.map((f) => (f === "x:lesson:written" ? "x:lesson" : f))).toEqual(head.features);
+    }
+    expect(heads(alone).systems?.features).toContain("x:lesson:written");
+    const thresholds = (model: Record<string, unknown>) => ({
+      ...(model.thresholds as Record<string, number>),
+      lesson: 0,
+    });
+    expect(thresholds(alone)).toEqual(thresholds(plain));
+  }, 600_000);
+});
+
 describe("npm run train -- --relabel T1 --written-task-heads systems (the default since task21)", () => {
   it("the tagger's second task column is the task column trained without the relabel, and only the named head reads it", () => {
     const dir = mkdtempSync(join(tmpdir(), "derisk-train-"));

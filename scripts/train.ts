@@ -19,6 +19,8 @@
  *   npm run train -- --clause-answers --out FILE  # also train on additions/train-s.jsonl
  *   npm run train -- --habit-answers --out FILE   # also train on additions/train-t.jsonl
  *   npm run train -- --habit-answers --habit-lesson-only --out FILE   # … teaching only lesson
+ *   npm run train -- --lesson-alone --out FILE    # train-t.jsonl refits only the lesson column and head
+ *   npm run train -- --lesson-alone --lesson-kept-threshold --out FILE   # … the lesson threshold kept
  *   npm run train -- --clause-reading --out FILE  # task tagger reads obligation clauses, alone too
  *   npm run train -- --relabel T1 --out FILE      # the README's convention T1 applied to train, in memory
  *   npm run train -- --relabel T1 --relabel-splits train,validation --out FILE
@@ -102,7 +104,9 @@ import {
   pickTranscriptThreshold,
   prune,
   readingThreshold,
+  replaceColumn,
   type SparseSample,
+  WRITTEN_LESSON,
   WRITTEN_TASK,
 } from "./lens-fit.ts";
 import { notesCopies } from "./lens-notes.ts";
@@ -392,8 +396,9 @@ function relabel(
 function augment(
   rows: readonly CorpusRow[],
   questions: ReadonlyArray<{ question: string; competency: Competency }>,
+  stream = SEED + 1,
 ): CorpusRow[] {
-  const random = seeded(SEED + 1);
+  const random = seeded(stream);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const out: CorpusRow[] = [];
   const storyQuestions = questions.filter((q) => callsForStory(q.competency));
@@ -696,6 +701,30 @@ const writerFold = (id: string): number => {
 const train = [...trainRows, ...augmented].map((row) => readItem(row, writerFold(row.id)));
 const indexFold = new Map<Item, number>(train.map((item, i) => [item, i % FOLDS] as const));
 const validation = validationRows.map((row) => readItem(row, -1));
+// `--lesson-alone` (issue 10, branch `lesson22`, docs/risk-lens.md "lesson22: the lesson column
+// fitted alone"): the answers of additions/train-t.jsonl and their copies (the same `augment`, on
+// a random stream of their own) teach the tagger's `lesson` column and the `lesson` head only,
+// refitted after every other part (below). Read here, as the training answers are read; nothing
+// before the end of the recipe reads them.
+const LESSON_ALONE = args.includes("--lesson-alone");
+if (LESSON_ALONE && HABIT_ANSWERS) {
+  process.stderr.write("train: --lesson-alone reads additions/train-t.jsonl itself; drop --habit-answers.\n");
+  process.exit(2);
+}
+// `--lesson-kept-threshold` (with `--lesson-alone`; docs/risk-lens.md, L2): the `lesson` threshold
+// is not re-picked after the refit.
+const LESSON_KEPT_THRESHOLD = LESSON_ALONE && args.includes("--lesson-kept-threshold");
+const lessonRows = LESSON_ALONE ? readTrainAdditions(habitAnswersFile) : [];
+const lessonItems = [
+  ...lessonRows,
+  ...augment(
+    lessonRows,
+    questionRows.filter((q) => q.split !== "validation" && q.split !== "test"),
+    SEED + 13,
+  ),
+].map((row) => readItem(row, writerFold(row.id)));
+const lessonIds = new Set(lessonRows.map((r) => r.id));
+const isLessonAlone = (id: string): boolean => lessonIds.has(id.replace(/[+*~^=]+$/, ""));
 log(`read ${train.length + validation.length} answers`);
 
 // ---------------------------------------------------------------- sentence tagger
@@ -715,6 +744,12 @@ function sentenceSamples(items: readonly Item[]): { samples: SparseSample[]; tar
   }
   return { samples, targets };
 }
+// Which features a tagger column may read (see `keepFeature` in scripts/lens-fit.ts).
+const taggerKeeps = (cls: string, f: string): boolean =>
+  cls === WRITTEN_TASK
+    ? !f.startsWith("ob:") && !isProbingFeature(f)
+    : (cls === "ambiguity" || !PROBING || !isProbingFeature(f)) &&
+      (cls === "task" || !CLAUSE_READING || !f.startsWith("ob:"));
 function fitSentences(items: readonly Item[]): SparseWeights {
   const { samples, targets } = sentenceSamples(items);
   return fitBinaryHeads(samples, targets, TAGGER_CLASSES, {
@@ -731,11 +766,7 @@ function fitSentences(items: readonly Item[]): SparseWeights {
     ...(PROBING || CLAUSE_READING || WRITTEN
       ? {
           // The written column reads what the committed tagger reads: no clause, no probing feature.
-          keepFeature: (cls: string, f: string) =>
-            cls === WRITTEN_TASK
-              ? !f.startsWith("ob:") && !isProbingFeature(f)
-              : (cls === "ambiguity" || !PROBING || !isProbingFeature(f)) &&
-                (cls === "task" || !CLAUSE_READING || !f.startsWith("ob:")),
+          keepFeature: taggerKeeps,
         }
       : {}),
     epochs: 25,
@@ -1274,6 +1305,124 @@ if (validationRows.length > 0) {
   model.boundaryThreshold = READING_THRESHOLD ?? best.t;
   log(
     `transcript threshold in use ${model.boundaryThreshold}${READING_THRESHOLD === undefined ? "" : ` (--reading-threshold; the criterion would pick ${best.t})`} (validation, mean of written-as-transcript and spoken-register label means of macro-F1, smoothed, ${best.score.toFixed(3)}; by threshold, mean [written as transcript, spoken register]: ${grid.map((t, i) => `${t}: ${(best.mean[i] ?? 0).toFixed(3)} [${(byKind[i] ?? []).map((x) => x.toFixed(3)).join(", ")}]`).join("; ")})`,
+  );
+}
+// ---------------------------------------------------------------- `--lesson-alone`
+// docs/risk-lens.md "lesson22: the lesson column fitted alone": every part above is the
+// committed recipe's, fitted without the additions/train-t.jsonl answers. Here the `lesson`
+// column is fitted alone on the training sentences followed by theirs (a one-class fit: with no
+// new sentence it is the joint fit's `lesson` column to the byte, the classes being independent
+// given the order), the `lesson` head is refitted on out-of-fold readings in which only that
+// column changed, and its threshold re-picked on validation. The committed `lesson` column stays
+// as `lesson:written`, read by the three heads that read `x:lesson`, so they read what they read
+// before; the overall regression keeps its weights and reads the new head's `p:lesson`.
+if (LESSON_ALONE) {
+  const LESSON_K = SENTENCE_TAGS.indexOf("lesson");
+  const lessonWeight = (id: string): number => (isLessonAlone(id) ? 1 : weightOf(id, "lesson"));
+  const fitLessonAlone = (items: readonly Item[]): SparseWeights => {
+    const samples: SparseSample[] = [];
+    const targets: number[][] = [];
+    const weights: number[][] = [];
+    for (const item of items)
+      item.read.features.forEach((features, i) => {
+        samples.push({ features });
+        targets.push([item.tags[i]?.has("lesson") === true ? 1 : 0]);
+        weights.push([lessonWeight(item.row.id)]);
+      });
+    return fitBinaryHeads(samples, targets, ["lesson"], {
+      classWeights: weights,
+      vocab: buildVocab(samples, 4, (f) => !f.startsWith("w:") && !f.startsWith("b:")),
+      ...(PROBING || CLAUSE_READING || WRITTEN ? { keepFeature: taggerKeeps } : {}),
+      epochs: 25,
+      l2: 1e-3,
+      rate: 0.08,
+      seed: SEED,
+      maxWeight: 4,
+    });
+  };
+  const column = (weights: SparseWeights, item: Item): number[] =>
+    item.read.features.map((f) => sparseProbabilities(weights, f)[0] ?? 0);
+  const all = [...train, ...lessonItems];
+  // Out of fold, as for the committed heads: by writer (the new answers in fold 3) and by position
+  // (the new answers after the corpus's, so that no corpus answer changes fold).
+  const byWriter = new Map<Item, number[]>();
+  const byPosition = new Map<Item, number[]>();
+  const positionFold = new Map<Item, number>(all.map((item, i) => [item, i % FOLDS] as const));
+  for (let fold = 0; fold < FOLDS; fold += 1) {
+    const held = all.filter((i) => i.fold === fold);
+    if (held.length > 0) {
+      const fitted = fitLessonAlone(all.filter((i) => i.fold !== fold));
+      for (const item of held) byWriter.set(item, column(fitted, item));
+    }
+    const fitted = fitLessonAlone(all.filter((i) => positionFold.get(i) !== fold));
+    for (const item of all.filter((i) => positionFold.get(i) === fold))
+      byPosition.set(item, column(fitted, item));
+    log(`lesson alone: fold ${fold + 1}/${FOLDS}`);
+  }
+  // The new answers' other columns as the committed tagger (which never read them) reads them.
+  const committedReading = new Map<Item, number[][]>(
+    lessonItems.map((item) => [item, tagSentences(item.read, model)] as const),
+  );
+  const items = [...all, ...all];
+  const rows = items.map((item, at) => {
+    const first = at < all.length;
+    const others = (first ? oof.get(item) : oofIndex.get(item)?.probs) ?? committedReading.get(item) ?? [];
+    const lesson = (first ? byWriter : byPosition).get(item) ?? [];
+    const probs = others.map((row, i) => row.map((p, k) => (k === LESSON_K ? (lesson[i] ?? 0) : p)));
+    return labelFeatures(
+      lesson,
+      callsForStory(item.competency),
+      item.read.units.reduce((s, u) => s + u.words, 0),
+      answerShape(item.read.features, probs, TAGGER_CLASSES),
+      item.read.units.map((u) => u.words),
+    );
+  });
+  model.labels.lesson = fitDense(
+    rows,
+    items.map((i) => gold(i, "lesson")),
+    headFeatures("lesson"),
+    {
+      kind: "logistic",
+      l2: 1e-3,
+      iterations: 1500,
+      rate: 0.5,
+      sampleWeights: items.map((i) => lessonWeight(i.row.id)),
+    },
+  );
+  model.sentence = replaceColumn(
+    model.sentence,
+    "lesson",
+    prune(fitLessonAlone(all), pruneAt),
+    WRITTEN_LESSON,
+  );
+  for (const tag of STORY_SIGNALS) {
+    const head = model.labels[tag];
+    model.labels[tag] = {
+      ...head,
+      features: head.features.map((f) => (f === "x:lesson" ? `x:${WRITTEN_LESSON}` : f)),
+    };
+  }
+  // `--lesson-kept-threshold` (L2): the `lesson` threshold stays the one picked above, without the
+  // new rows, as every other threshold does.
+  if (!LESSON_KEPT_THRESHOLD)
+    model.thresholds.lesson = pickThreshold(
+      tuneOn.map(
+        (item) =>
+          [
+            judgeAnswer(
+              item.read,
+              model,
+              item.competency,
+              item.row.question,
+              budgetFor(item.competency, {}),
+              DEFAULT_WPM,
+            ).labelProbs.lesson,
+            gold(item, "lesson"),
+          ] as const,
+      ),
+    );
+  log(
+    `lesson alone: ${lessonRows.length} answers and ${lessonItems.length - lessonRows.length} copies; column ${model.sentence.vocab.length} features in all; lesson threshold ${model.thresholds.lesson}`,
   );
 }
 model.meta = {
