@@ -593,11 +593,10 @@ export async function tailorJobDescription(
     }),
   );
   // The same posting matched again (it is saved once): names the user gave it earlier win over
-  // the ones read from the posting, unless new ones are given now.
-  const earlier =
-    request.save === false
-      ? undefined
-      : (await store.tailorings.listTailorings(userId)).find((t) => t.posting === posting);
+  // the ones read from the posting, unless new ones are given now. Only a tailoring that will be
+  // saved looks: one posting is one entry, looked up by its text.
+  const saving = request.save !== false && tailoring.requirements.length > 0;
+  const earlier = saving ? await store.tailorings.findTailoring(userId, posting) : undefined;
   const company = request.company?.trim() || earlier?.company || tailoring.company;
   const title = request.title?.trim() || earlier?.title || tailoring.title;
   if (company) tailoring.company = company;
@@ -627,7 +626,7 @@ export async function tailorJobDescription(
   if (request.save === false) return { posting, tailoring, whyCompany };
   // Nothing asked, nothing to reopen: a page with no requirement recognised is not kept (it was
   // listed as "0 of 0 evidenced").
-  if (tailoring.requirements.length === 0) {
+  if (!saving) {
     tailoring.notes.push(
       "It was not saved: paste the part of the posting that lists what they ask for (requirements, responsibilities).",
     );
