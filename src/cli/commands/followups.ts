@@ -114,6 +114,8 @@ export function registerFollowUpsCommand(program: Command, ctx: CliContext): voi
               ? style.dim(` (your answer to “${f.preparedQuestion}”)`)
               : "";
           lines.push(`    ${style.green("prepared:")} “${oneLine(f.preparedAnswer)}”${where}`);
+        } else if (f.answeredIn !== undefined) {
+          lines.push(`    ${style.green("answered in this answer:")} “${oneLine(f.answeredIn.text)}”`);
         } else if (fromBank)
           lines.push(
             `    ${style.yellow("gap:")} nothing prepared yet — derisk followups --answer ${result.itemId === undefined ? "ID" : shortId(result.itemId)} --prepare "${f.question}" --text "…"`,

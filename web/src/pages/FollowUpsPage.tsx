@@ -161,6 +161,20 @@ function Prepared({
   elsewhere: string | undefined;
   prepare: { itemId: string; onSaved: () => void } | undefined;
 }) {
+  if (followUp.answeredIn !== undefined && followUp.preparedItemId === undefined) {
+    // The answer already says it (its lesson answers "what would you do differently?").
+    return (
+      <div className="prediction-status is-prepared" data-testid="answered-in-answer">
+        <p>
+          <span className="tag tag-covered">
+            <Icon name="check" size={14} /> answered
+          </span>{" "}
+          This answer already says it:
+        </p>
+        <p className="prepared-answer">{stripMarkup(followUp.answeredIn.text)}</p>
+      </div>
+    );
+  }
   if (followUp.gap || followUp.preparedItemId === undefined) {
     return (
       <div className="prediction-status is-gap">
