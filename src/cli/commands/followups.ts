@@ -131,6 +131,7 @@ export function registerFollowUpsCommand(program: Command, ctx: CliContext): voi
         for (const line of c.reframes) lines.push(`    ${style.green("your line:")} “${oneLine(line)}”`);
       }
       if (concerns.length === 0) lines.push(style.dim("  none triggered"));
+      if (result.sampleLeftOut !== undefined) lines.push("", style.dim(result.sampleLeftOut));
       ctx.report(lines.join("\n"));
     });
 }

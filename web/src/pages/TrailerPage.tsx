@@ -5,6 +5,7 @@ import { api } from "../api.ts";
 import { Blanks } from "../components/Blanks.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { PackagingTabs } from "../components/PackagingTabs.tsx";
+import { SampleLeftOut } from "../components/SampleLeftOut.tsx";
 import { SaveVariantForm } from "../components/SaveVariantForm.tsx";
 import { formatDuration } from "../library.ts";
 import { useLoad } from "../use-load.ts";
@@ -34,6 +35,7 @@ export function TrailerPage() {
         </p>
       </header>
       <PackagingTabs current="trailer" />
+      {result.state === "ready" && <SampleLeftOut note={result.data.sampleLeftOut} />}
       <fieldset className="segmented trailer-length">
         <legend className="field-label">Length</legend>
         {([60, 150] as const).map((value) => (
