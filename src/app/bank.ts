@@ -217,14 +217,18 @@ export async function saveImport(
   store: Store,
   userId: string,
   prepared: PreparedImport,
-  options: { dryRun?: boolean } = {},
+  options: { dryRun?: boolean; sample?: boolean } = {},
 ): Promise<ImportResult> {
   const dryRun = options.dryRun ?? false;
   if (prepared.backup) return restoreBank(store, userId, prepared, prepared.backup, dryRun);
+  // The sample is someone else's made-up experience: stored as such when imported through the
+  // sample button or route, or when its text is the shipped sample's whatever the file is called.
+  const sample = options.sample === true || prepared.contentSha256 === (await sampleSha256());
   const saved = await store.documents.saveDocument(userId, prepared.doc, {
     contentSha256: prepared.contentSha256,
     ...(prepared.filename === undefined ? {} : { filename: prepared.filename }),
     dryRun,
+    sample,
   });
   // A reflection in the document (the seed's talk after a bug) starts the journal.
   if (!dryRun) await journalFromDocument(store, userId, saved.documentId);
@@ -333,6 +337,7 @@ function toSummary(summary: StoreSummary): DocumentSummary {
     ...(summary.filename === undefined ? {} : { filename: summary.filename }),
     encoding: summary.encoding,
     repaired: summary.repaired,
+    ...(summary.sample ? { sample: true as const } : {}),
     counts: summary.counts,
     createdAt: summary.createdAt.toISOString(),
     updatedAt: summary.updatedAt.toISOString(),
@@ -688,6 +693,29 @@ export async function exportDocument(
 }
 
 const sampleUrl = new URL("../../samples/sample-prep.md", import.meta.url);
+
+let sampleHash: Promise<string | undefined> | undefined;
+
+/** The content hash an import of the shipped sample gets (undefined if the file is missing). */
+function sampleSha256(): Promise<string | undefined> {
+  sampleHash ??= readFile(sampleUrl).then(
+    (bytes) => prepareImport({ bytes: new Uint8Array(bytes), filename: "sample-prep.md" }).contentSha256,
+    () => undefined,
+  );
+  return sampleHash;
+}
+
+/**
+ * Imports our sample document into the user's bank, marked as the sample: it is the demo while
+ * it is the user's only material, and never their evidence once they have their own.
+ * @example const { documentId } = await importSampleDocument(store, "local");
+ */
+export async function importSampleDocument(store: Store, userId: string): Promise<ImportResult> {
+  const { filename, text } = await readSampleDocument();
+  return saveImport(store, userId, prepareImport({ bytes: new TextEncoder().encode(text), filename }), {
+    sample: true,
+  });
+}
 
 /** Our own sample prep document, shipped with derisk, for a first look without one's own notes. */
 export async function readSampleDocument(): Promise<{ filename: string; text: string }> {

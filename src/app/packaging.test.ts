@@ -442,6 +442,44 @@ describeStores("packaging use cases", (getStore) => {
     expect(saved).toMatchObject({ company: "Acme Robotics", title: "ML Eng" });
   });
 
+  it("looks an earlier tailoring up by its posting, and only when it saves", async () => {
+    const store = getStore();
+    await importSample(store);
+    // The real store, with its reads of saved tailorings counted.
+    const reads: string[] = [];
+    const tailorings = new Proxy(store.tailorings, {
+      get(target, name, receiver) {
+        const value = Reflect.get(target, name, receiver);
+        if (typeof value !== "function") return value;
+        return (...args: unknown[]) => {
+          if (name !== "saveTailoring") reads.push(String(name));
+          return value.apply(target, args);
+        };
+      },
+    });
+    const counted: Store = { ...store, tailorings };
+    const first = await tailorJobDescription(counted, "a", posting, { company: "Acme Robotics" });
+    const [before] = await store.tailorings.listTailorings("a");
+    reads.length = 0;
+    // Not saving: the saved tailorings are neither read nor changed, and the names come from the posting.
+    const preview = await tailorJobDescription(counted, "a", posting, { save: false });
+    expect(reads).toEqual([]);
+    expect(preview.id).toBeUndefined();
+    expect(preview.tailoring.company).not.toBe("Acme Robotics");
+    expect(await store.tailorings.listTailorings("a")).toEqual([before]);
+    // Saving again: one lookup of this posting (not the whole list); the same entry, the user's name kept.
+    const again = await tailorJobDescription(counted, "a", posting);
+    expect(reads).toEqual(["findTailoring"]);
+    expect(again.id).toBe(first.id);
+    expect(again.tailoring.company).toBe("Acme Robotics");
+    expect(await store.tailorings.findTailoring("a", posting)).toMatchObject({
+      id: first.id,
+      company: "Acme Robotics",
+    });
+    expect(await store.tailorings.findTailoring("a", `${posting}\n- Go`)).toBeUndefined();
+    expect(await store.tailorings.findTailoring("b", posting)).toBeUndefined();
+  });
+
   it("does not keep a posting in which no requirement was recognised, and says so", async () => {
     const store = getStore();
     await importSample(store);

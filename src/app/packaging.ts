@@ -45,6 +45,7 @@ import { cachedAnalyze } from "./analysis-cache.ts";
 import { getItem } from "./bank.ts";
 import { withSentenceEmbeddings } from "./encoder.ts";
 import { HINTS } from "./errors.ts";
+import { type EvidenceScope, evidenceScope } from "./evidence-scope.ts";
 import { episodeOf, getStory, listStories, MAX_STORY_CHARS } from "./stories.ts";
 
 /** Longest answer text the packaging use cases read, in characters. */
@@ -225,6 +226,8 @@ export interface FollowUpPrediction {
   question?: string;
   followUps: LinkedFollowUp[];
   concerns: LinkedConcern[];
+  /** "The sample document is not used as your evidence." when its answers were left out. */
+  sampleLeftOut?: string;
 }
 
 type Stored<T> = T & { id: string; documentId: string };
@@ -291,9 +294,11 @@ const isKind =
 async function preparedInBank(
   store: Store,
   userId: string,
+  scope: EvidenceScope,
   near?: { documentId: string; questionKey: string | undefined; itemId: string },
 ): Promise<Prepared[]> {
-  const all = await store.items.listItems(userId);
+  // The sample's answers are not the user's, unless the sample is the document asked about.
+  const all = (await store.items.listItems(userId)).filter((item) => scope.keepsItem(item, near?.documentId));
   const questionKeyOf = new Map(
     all.filter(isKind("answer")).map((a) => [`${a.documentId}/${a.key}`, a.questionKey] as const),
   );
@@ -358,12 +363,20 @@ export async function predictItemFollowUps(
       : item.kind === "follow-up"
         ? documentItems.filter(isKind("answer")).find((a) => a.key === item.answerKey)?.questionKey
         : undefined;
-  const prepared = await preparedInBank(store, userId, { documentId: item.documentId, questionKey, itemId });
-  const concerns = (await store.items.listItems(userId, { kind: "concern" })).filter(isKind("concern"));
+  const scope = await evidenceScope(store, userId);
+  const prepared = await preparedInBank(store, userId, scope, {
+    documentId: item.documentId,
+    questionKey,
+    itemId,
+  });
+  const concerns = (await store.items.listItems(userId, { kind: "concern" }))
+    .filter(isKind("concern"))
+    .filter((concern) => scope.keepsItem(concern, item.documentId));
   const resolvedRole = role ?? roleFromTarget((await store.profiles.getProfile(userId)).targetRole);
   return {
     itemId,
     question,
+    ...(scope.note === undefined ? {} : { sampleLeftOut: scope.note }),
     ...predictLinked(
       text,
       {
@@ -432,10 +445,14 @@ export async function predictTextFollowUps(
   if (text.trim() === "") {
     throw new DeriskError("BAD_INPUT", "The answer is empty: paste the answer to predict its follow-ups.");
   }
-  const prepared = await preparedInBank(store, userId);
-  const concerns = (await store.items.listItems(userId, { kind: "concern" })).filter(isKind("concern"));
+  const scope = await evidenceScope(store, userId);
+  const prepared = await preparedInBank(store, userId, scope);
+  const concerns = (await store.items.listItems(userId, { kind: "concern" }))
+    .filter(isKind("concern"))
+    .filter((concern) => scope.keepsItem(concern));
   return {
     ...(options.question === undefined ? {} : { question: options.question }),
+    ...(scope.note === undefined ? {} : { sampleLeftOut: scope.note }),
     ...predictLinked(text, options, prepared, concerns),
   };
 }
@@ -463,11 +480,12 @@ export async function matchQuestion(
   userId: string,
   question: string,
   options: { role?: RoleId; limit?: number; now?: Date } = {},
-): Promise<Ranking> {
+): Promise<Ranking & { sampleLeftOut?: string }> {
   if (question.length > 2000) {
     throw new DeriskError("TOO_LARGE", "The question is over 2,000 characters: give the question only.");
   }
-  const stories = await listStories(store, userId);
+  const scope = await evidenceScope(store, userId);
+  const stories = (await listStories(store, userId)).filter((story) => scope.keepsStory(story));
   const usage: Record<string, number> = {};
   const lastPracticed: Record<string, string> = {};
   for (const story of stories) {
@@ -478,7 +496,7 @@ export async function matchQuestion(
   }
   const role = options.role ?? roleFromTarget((await store.profiles.getProfile(userId)).targetRole);
   const now = (options.now ?? new Date()).toISOString();
-  return withSentenceEmbeddings((embeddings) =>
+  const ranking = await withSentenceEmbeddings((embeddings) =>
     rankStories(question, stories, {
       usage,
       lastPracticed,
@@ -488,17 +506,22 @@ export async function matchQuestion(
       ...(embeddings === undefined ? {} : { embeddings }),
     }),
   );
+  return scope.note === undefined ? ranking : { ...ranking, sampleLeftOut: scope.note };
 }
 
 /**
  * The competency × story coverage matrix of the user's stored stories.
  * @example (await coverage(store, "local")).gaps // ["conflict", "feedback", …]
  */
-export async function coverage(store: Store, userId: string): Promise<CoverageMatrix> {
-  const items = await store.items.listItems(userId);
+export async function coverage(
+  store: Store,
+  userId: string,
+): Promise<CoverageMatrix & { sampleLeftOut?: string }> {
+  const scope = await evidenceScope(store, userId);
+  const items = (await store.items.listItems(userId)).filter((item) => scope.keepsItem(item));
   // Prepared answers count as well as stories: the answers to each question, and the
   // prepared answers to follow-ups (not those that only point elsewhere).
-  const stories = await listStories(store, userId);
+  const stories = (await listStories(store, userId)).filter((story) => scope.keepsStory(story));
   // An answer made into a story is counted once, as the story.
   const told = new Set(stories.map((story) => story.sourceItemId));
   const answerItems = items.filter(isKind("answer")).filter((a) => !told.has(a.id));
@@ -522,7 +545,8 @@ export async function coverage(store: Store, userId: string): Promise<CoverageMa
   ];
   const accomplishments = items.filter(isKind("accomplishment")).map((a) => ({ id: a.id, text: a.text }));
   // Remembered analyses: the library and the prep sheet read the same answers.
-  return coverageMatrix(stories, { answers, accomplishments, analyze: cachedAnalyze });
+  const matrix = coverageMatrix(stories, { answers, accomplishments, analyze: cachedAnalyze });
+  return scope.note === undefined ? matrix : { ...matrix, sampleLeftOut: scope.note };
 }
 
 /** A tailoring as the surfaces show it: saved with its posting, company and role. */
@@ -575,15 +599,16 @@ export async function tailorJobDescription(
       );
     }
   }
-  const stories = await listStories(store, userId);
-  const items = await store.items.listItems(userId);
+  const scope = await evidenceScope(store, userId);
+  const stories = (await listStories(store, userId)).filter((story) => scope.keepsStory(story));
+  const items = (await store.items.listItems(userId)).filter((item) => scope.keepsItem(item));
   const answers = items
     .filter(isKind("answer"))
     // Keyed by item id: keys repeat across documents, and the id opens the answer.
     .map((a) => ({ key: a.id, text: answerText(a), question: a.question }));
   const accomplishments = items.filter(isKind("accomplishment")).map((a) => ({ key: a.id, text: a.text }));
   const profile = await store.profiles.getProfile(userId);
-  const { background, goals } = await ownBackground(store, userId);
+  const { background, goals } = await ownBackground(store, userId, scope);
   const currentYear = (request.now ?? new Date()).getUTCFullYear();
   const tailoring = await withSentenceEmbeddings((embeddings) =>
     tailor(posting, stories, answers, {
@@ -593,15 +618,15 @@ export async function tailorJobDescription(
     }),
   );
   // The same posting matched again (it is saved once): names the user gave it earlier win over
-  // the ones read from the posting, unless new ones are given now.
-  const earlier =
-    request.save === false
-      ? undefined
-      : (await store.tailorings.listTailorings(userId)).find((t) => t.posting === posting);
+  // the ones read from the posting, unless new ones are given now. Only a tailoring that will be
+  // saved looks: one posting is one entry, looked up by its text.
+  const saving = request.save !== false && tailoring.requirements.length > 0;
+  const earlier = saving ? await store.tailorings.findTailoring(userId, posting) : undefined;
   const company = request.company?.trim() || earlier?.company || tailoring.company;
   const title = request.title?.trim() || earlier?.title || tailoring.title;
   if (company) tailoring.company = company;
   if (title) tailoring.title = title;
+  if (scope.note !== undefined) tailoring.notes.push(scope.note);
   const whyCompany = scaffoldWhyCompany(
     posting,
     {
@@ -627,7 +652,7 @@ export async function tailorJobDescription(
   if (request.save === false) return { posting, tailoring, whyCompany };
   // Nothing asked, nothing to reopen: a page with no requirement recognised is not kept (it was
   // listed as "0 of 0 evidenced").
-  if (tailoring.requirements.length === 0) {
+  if (!saving) {
     tailoring.notes.push(
       "It was not saved: paste the part of the posting that lists what they ask for (requirements, responsibilities).",
     );
@@ -712,10 +737,12 @@ function preparedWhyNow(items: readonly StoreItem[]): string[] {
 async function ownBackground(
   store: Store,
   userId: string,
+  scope: EvidenceScope,
 ): Promise<{ background: string[]; goals: string[] }> {
   const profile = await store.profiles.getProfile(userId);
   if (profile.background.length > 0) return { background: profile.background, goals: [] };
   const aboutMe = (await store.items.listItems(userId, { kind: "answer" }))
+    .filter((item) => scope.keepsItem(item))
     .filter(isKind("answer"))
     .find((answer) => answer.variant === "core" && classify(answer.question).competency === "about-me");
   // Pleasantries ("Thanks for having me.") open a spoken answer but say nothing about the path.
@@ -732,15 +759,16 @@ async function ownBackground(
   // A prepared answer to "why now?" answers it whatever its words: "I want my models to meet
   // real users every week" says no "now" and is still the reason. Its sentences that look ahead
   // come first; a certification line is never the reason.
-  const prepared = preparedWhyNow(await store.items.listItems(userId, { kind: "follow-up" })).flatMap(
-    (answer) => {
-      const said = splitSentences(stripMarkup(answer))
-        .map((span) => span.text)
-        .filter((sentence) => !isCertification(sentence));
-      const ahead = said.filter(looksAhead);
-      return ahead.length > 0 ? ahead : said;
-    },
+  const followUps = (await store.items.listItems(userId, { kind: "follow-up" })).filter((item) =>
+    scope.keepsItem(item),
   );
+  const prepared = preparedWhyNow(followUps).flatMap((answer) => {
+    const said = splitSentences(stripMarkup(answer))
+      .map((span) => span.text)
+      .filter((sentence) => !isCertification(sentence));
+    const ahead = said.filter(looksAhead);
+    return ahead.length > 0 ? ahead : said;
+  });
   const ahead = sentences.filter(looksAhead);
   const goals = prepared.length > 0 ? prepared.slice(0, 1) : ahead;
   return { background: sentences.filter((sentence) => !ahead.includes(sentence)), goals };
@@ -754,8 +782,9 @@ async function ownBackground(
  */
 export async function trailerFromBank(store: Store, userId: string, seconds: 60 | 150): Promise<BankTrailer> {
   const profile = await store.profiles.getProfile(userId);
-  const stories = await listStories(store, userId);
-  const items = await store.items.listItems(userId);
+  const scope = await evidenceScope(store, userId);
+  const stories = (await listStories(store, userId)).filter((story) => scope.keepsStory(story));
+  const items = (await store.items.listItems(userId)).filter((item) => scope.keepsItem(item));
   const answers = items.filter(isKind("answer"));
   const competencyOf = (question: string) => classify(question).competency;
   // The thread: the core about-me answer as told (the first, when several documents hold one).
@@ -787,10 +816,12 @@ export async function trailerFromBank(store: Store, userId: string, seconds: 60 
     { seconds },
     episodes,
   );
+  const withNote: BankTrailer =
+    scope.note === undefined ? trailer : { ...trailer, sampleLeftOut: scope.note };
   return aboutMe === undefined
-    ? trailer
+    ? withNote
     : {
-        ...trailer,
+        ...withNote,
         aboutMe: {
           itemId: aboutMe.id,
           documentId: aboutMe.documentId,

@@ -8,6 +8,7 @@ import { COMPETENCIES, type Competency } from "../core/model.ts";
 import { type Requirement, tailor } from "../core/packaging/index.ts";
 import type { Store } from "../store/index.ts";
 import { withSentenceEmbeddings } from "./encoder.ts";
+import { evidenceScope } from "./evidence-scope.ts";
 import { coverage } from "./packaging.ts";
 import type { PracticeCandidate } from "./practice.ts";
 import { listStories } from "./stories.ts";
@@ -100,10 +101,14 @@ export async function jobDescriptionCandidates(
   budget: (competency: Competency) => number,
   count: number,
 ): Promise<PracticeCandidate[]> {
+  // The sample's answers are not the user's to peek at once they have their own.
+  const scope = await evidenceScope(store, userId);
   const answers = (await store.items.listItems(userId, { kind: "answer" })).flatMap((item) =>
-    item.kind === "answer" ? [{ key: item.id, text: answerText(item), question: item.question }] : [],
+    item.kind === "answer" && scope.keepsItem(item)
+      ? [{ key: item.id, text: answerText(item), question: item.question }]
+      : [],
   );
-  const stories = await listStories(store, userId);
+  const stories = (await listStories(store, userId)).filter((story) => scope.keepsStory(story));
   const tailoring = await withSentenceEmbeddings((embeddings) =>
     tailor(posting, stories, answers, embeddings === undefined ? {} : { embeddings }),
   );

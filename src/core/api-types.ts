@@ -14,6 +14,8 @@ export interface DocumentSummary {
   filename?: string;
   encoding: SourceEncoding;
   repaired: boolean;
+  /** derisk's own sample document: the demo, never the user's evidence once they have their own. */
+  sample?: true;
   counts: Record<PrepItemKind, number>;
   createdAt: string;
   updatedAt: string;
@@ -91,6 +93,8 @@ export interface ApiError {
 
 /** The trailer as `GET /api/trailer` and `derisk trailer --json` give it. */
 export interface BankTrailer extends Trailer {
+  /** "The sample document is not used as your evidence." when its material was left out. */
+  sampleLeftOut?: string;
   /**
    * The about-me answer the trailer follows (its thread): the question a trailer is saved under,
    * as a variant of its own. Absent when the bank has no about-me answer.

@@ -45,6 +45,8 @@ export const BANK_TABLES = {
     report: json,
     gap_after: z.number().int(),
     final_newline: z.boolean(),
+    // Absent from banks exported before migration 0010: restored as not the sample.
+    sample: z.boolean().optional(),
     created_at: time,
     updated_at: time,
     version: z.number().int(),

@@ -74,6 +74,8 @@ export interface DocumentsTable {
   report: Json<unknown>;
   gap_after: number;
   final_newline: boolean;
+  /** derisk's own sample document, not the user's experience (see migration 0010). */
+  sample: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;

@@ -1,7 +1,8 @@
 /**
  * Follow-ups on the seed in a real browser against the real server: a follow-up prepared in
  * another question is linked, the document's own concern brings back its reframes, a mistake
- * story is probed before its tools, "Prepare this" saves an answer that is there on the next
+ * story is probed before its tools and its stated lesson answers "what would you do
+ * differently?", "Prepare this" saves an answer that is there on the next
  * load, and "Make a story" is not offered on an introduction (the server refuses it with the reason).
  */
 import { AxeBuilder } from "@axe-core/playwright";
@@ -60,7 +61,7 @@ describe.runIf(launched.browser !== null)("follow-ups on the seed", () => {
     await screenshot(page, "followups-q2-linked");
   });
 
-  test("the mistake story is probed before its tools, and “Prepare this” saves the answer under Q6", async () => {
+  test("the mistake story is probed before its tools, its stated lesson answers “What would you do differently?”, and “Prepare this” saves an answer under Q6", async () => {
     await page.goto(`/#/followups/${idOf.get("q6/core")}`);
     await page.getByTestId("followups-summary").waitFor();
     const questions = await page.locator(".prediction-question").allTextContents();
@@ -68,10 +69,18 @@ describe.runIf(launched.browser !== null)("follow-ups on the seed", () => {
     const firstTool = questions.findIndex((q) => /^What's your experience with/.test(q));
     expect(firstTool).toBeGreaterThan(questions.indexOf("How did you measure it?"));
 
-    const probe = card(/^What would you do differently\?/);
+    // The story says its lesson: quoted as the answer, not a gap.
+    const differently = card(/^What would you do differently\?/);
+    expect(await differently.locator(".tag-gap").count()).toBe(0);
+    expect(
+      await differently.getByTestId("answered-in-answer").locator(".prepared-answer").textContent(),
+    ).toMatch(/^It was a valuable lesson — now, I always double-check/);
+
+    const probe = card(/^How did you measure it\?/);
     await probe.getByRole("button", { name: /Prepare this/ }).click();
-    const said = "I would test the TLS listener in staging with a real certificate before the first deploy.";
-    await probe.getByLabel("Your answer to “What would you do differently?”").fill(said);
+    const said =
+      "I watched the gateway's 5xx rate and a synthetic login check: both back to normal within ten minutes.";
+    await probe.getByLabel("Your answer to “How did you measure it?”").fill(said);
     await probe.getByRole("button", { name: "Save under this question" }).click();
     await expect.poll(() => probe.locator(".tag-covered").count()).toBe(1);
     expect(await probe.locator(".prepared-answer").textContent()).toBe(said);
@@ -80,7 +89,7 @@ describe.runIf(launched.browser !== null)("follow-ups on the seed", () => {
     await page.getByTestId("followups-summary").waitFor();
     await expect
       .poll(() =>
-        card(/^What would you do differently\?/)
+        card(/^How did you measure it\?/)
           .locator(".tag-covered")
           .count(),
       )
@@ -88,7 +97,7 @@ describe.runIf(launched.browser !== null)("follow-ups on the seed", () => {
     const exported = await (
       await fetch(`${server.url}/api/export?documentId=${documentId}&format=md`)
     ).text();
-    expect(exported).toContain(`“What would you do differently?”\n👉 Answer: ${said}`);
+    expect(exported).toContain(`“How did you measure it?”\n👉 Answer: ${said}`);
     await screenshot(page, "followups-prepared");
   });
 

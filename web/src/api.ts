@@ -92,6 +92,8 @@ export interface FollowUpPrediction {
   question?: string;
   followUps: LinkedFollowUp[];
   concerns: LinkedConcern[];
+  /** Set when the sample document's answers were left out of the links. */
+  sampleLeftOut?: string;
 }
 
 export interface TailorResult {
@@ -263,6 +265,8 @@ export const api = {
   },
 
   sample: (): Promise<Sample> => json<Sample>("/api/sample"),
+  /** Imports the sample, marked as the sample (never the user's evidence beside their own documents). */
+  importSample: (): Promise<ImportResult> => json<ImportResult>("/api/sample", jsonBody("POST", {})),
 
   /** With `dryRun`, the server says what the import would change and saves nothing. */
   importText: (text: string, filename?: string, dryRun = false): Promise<ImportResult> =>
@@ -397,10 +401,10 @@ export const api = {
       )
     ).item,
 
-  match: (question: string, role?: RoleId): Promise<Ranking> =>
+  match: (question: string, role?: RoleId): Promise<Ranking & { sampleLeftOut?: string }> =>
     json("/api/match", jsonBody("POST", role === undefined ? { question } : { question, role })),
 
-  coverage: (): Promise<CoverageMatrix> => json("/api/coverage"),
+  coverage: (): Promise<CoverageMatrix & { sampleLeftOut?: string }> => json("/api/coverage"),
 
   tailor: (text: string, names: { company?: string; title?: string } = {}): Promise<TailorResult> =>
     json("/api/tailor", jsonBody("POST", { text, ...names })),

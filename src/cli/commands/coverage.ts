@@ -20,7 +20,7 @@ export function registerCoverageCommand(program: Command, ctx: CliContext): void
       "\nExamples:\n  derisk coverage\n  derisk coverage --stories stories.json\n  derisk coverage --stories stories.json --json",
     )
     .action(async (flags: { stories?: string; json?: boolean }) => {
-      let matrix: CoverageMatrix;
+      let matrix: CoverageMatrix & { sampleLeftOut?: string };
       if (flags.stories === undefined) {
         const { coverage } = await import("../../app/packaging.ts");
         matrix = await ctx.withStore((store, userId) => coverage(store, userId));
@@ -76,6 +76,7 @@ export function registerCoverageCommand(program: Command, ctx: CliContext): void
       }
       after.push("", `${style.yellow("Gaps:")} ${matrix.gaps.length > 0 ? matrix.gaps.join(", ") : "none"}`);
       if (matrix.thin.length > 0) after.push(`${style.yellow("Thin:")} ${matrix.thin.join(", ")}`);
+      if (matrix.sampleLeftOut !== undefined) after.push("", style.dim(matrix.sampleLeftOut));
       ctx.report(legend.join("\n"));
       ctx.out(`\n${lines.join("\n")}`);
       ctx.report(after.join("\n"));

@@ -114,6 +114,8 @@ export function registerFollowUpsCommand(program: Command, ctx: CliContext): voi
               ? style.dim(` (your answer to “${f.preparedQuestion}”)`)
               : "";
           lines.push(`    ${style.green("prepared:")} “${oneLine(f.preparedAnswer)}”${where}`);
+        } else if (f.answeredIn !== undefined) {
+          lines.push(`    ${style.green("answered in this answer:")} “${oneLine(f.answeredIn.text)}”`);
         } else if (fromBank)
           lines.push(
             `    ${style.yellow("gap:")} nothing prepared yet — derisk followups --answer ${result.itemId === undefined ? "ID" : shortId(result.itemId)} --prepare "${f.question}" --text "…"`,
@@ -129,6 +131,7 @@ export function registerFollowUpsCommand(program: Command, ctx: CliContext): voi
         for (const line of c.reframes) lines.push(`    ${style.green("your line:")} “${oneLine(line)}”`);
       }
       if (concerns.length === 0) lines.push(style.dim("  none triggered"));
+      if (result.sampleLeftOut !== undefined) lines.push("", style.dim(result.sampleLeftOut));
       ctx.report(lines.join("\n"));
     });
 }

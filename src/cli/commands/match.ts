@@ -37,7 +37,7 @@ export function registerMatchCommand(program: Command, ctx: CliContext): void {
       const role = parseRoleFlag(flags.role);
       const limit = Math.floor(parsePositiveFlag("--limit", flags.limit) ?? 5);
       const options = { limit, ...(role ? { role } : {}) };
-      let ranking: Ranking;
+      let ranking: Ranking & { sampleLeftOut?: string };
       if (flags.stories === undefined) {
         const { matchQuestion } = await import("../../app/packaging.ts");
         ranking = await ctx.withStore((store, userId) => matchQuestion(store, userId, question, options));
@@ -79,6 +79,7 @@ export function registerMatchCommand(program: Command, ctx: CliContext): void {
           ),
         );
       for (const warning of ranking.warnings) lines.push(style.yellow(`! ${warning}`));
+      if (ranking.sampleLeftOut !== undefined) lines.push(style.dim(ranking.sampleLeftOut));
       ctx.report(lines.join("\n"));
     });
 }

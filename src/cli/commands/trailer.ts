@@ -79,6 +79,7 @@ export function registerTrailerCommand(program: Command, ctx: CliContext): void 
       ]);
       ctx.report(
         [
+          ...(trailer.sampleLeftOut === undefined ? [] : [ctx.style.dim(trailer.sampleLeftOut)]),
           ...lines,
           ctx.style.dim(
             `${trailer.words} words ≈ ${Math.round(trailer.estimatedSeconds)} s (target ${trailer.seconds} s)`,

@@ -46,7 +46,12 @@ export interface PredictedFollowUp {
   reason: string;
   /** Key of the user's matching prepared follow-up. */
   prepared?: string;
-  /** True when nothing prepared answers it. */
+  /**
+   * The sentence of this very answer that already answers it (a stated lesson answers "what
+   * would you do differently?"), when nothing prepared elsewhere does.
+   */
+  answeredIn?: { index: number; text: string };
+  /** True when nothing prepared answers it, and the answer itself does not either. */
   gap: boolean;
 }
 
@@ -223,6 +228,31 @@ function probeHit(
   return span ? at(lesson, span.text, span.start) : at(-1, "", spans[spans.length - 1]?.end ?? 0);
 }
 
+// "What would you do differently?" is answered by a lesson the story states: a sentence the
+// lens's tagger reads as the lesson and that says what was learned or changed ("It was a valuable
+// lesson — now, I always double-check…", "This experience taught me…"), or a sentence anywhere
+// that says what the speaker would change ("Next time I would…", "In hindsight…"). A lesson
+// told as growth only ("It helped me solidify my understanding of…") says neither.
+const DIFFERENTLY = /\bwhat would you do differently\b/i;
+const LEARNED =
+  /\b(?:lessons?|taught me|reminded me|showed me|(?:i|we) (?:\w+ )?learn(?:ed|t)|learn(?:ed|t) (?:that|to|how)|the importance of|the value of)\b/i;
+const CHANGED =
+  /\b(?:next time|in hindsight|looking back|if i (?:did|had to do|were to do) it again|i(?: would|'d) (?:have|now|also|rather|instead)|i should have|going forward|from then on|since then|now,? i (?:always|make sure|check|run|add|test|write|review)|i now (?:always|make sure|check|run|add|test|write|review))\b/i;
+
+/** The sentence of the answer that states its lesson or what the speaker would change. */
+function statedLesson(
+  spans: readonly Span[],
+  parts: readonly StarPart[],
+): { index: number; text: string } | undefined {
+  const index = spans.findIndex(
+    (span, i) =>
+      (parts[i] === "lesson" && (LEARNED.test(span.text) || CHANGED.test(span.text))) ||
+      CHANGED.test(span.text),
+  );
+  const span = spans[index];
+  return span === undefined ? undefined : { index, text: span.text };
+}
+
 // For a behavioral story: probes of the story first, then the rest, tool trivia last.
 const tier = (trigger: FollowUpTrigger) => (trigger.probe ? 0 : trigger.kind === "tool" ? 2 : 1);
 
@@ -231,7 +261,8 @@ const tier = (trigger: FollowUpTrigger) => (trigger.probe ? 0 : trigger.kind ===
  * figure, a mistake, a company, and for a behavioral story the standard probes (what would
  * you do differently, your own part, how you measured it), ranked above tool questions —
  * each with the phrase that causes it, linked to what the user has prepared (a follow-up or
- * another question's answer) when one matches, or marked as a gap.
+ * another question's answer) when one matches, else to the sentence of the answer itself that
+ * answers it (the lesson it states answers "what would you do differently?"), or marked as a gap.
  * @example predictFollowUps("I did a PhD in applied math.", { role: "ml-engineer" })[0].question
  * // "Was your PhD in applied math related to ML?"
  */
@@ -249,6 +280,11 @@ export function predictFollowUps(written: string, options: PredictOptions = {}):
   const out: PredictedFollowUp[] = [];
   const seen = new Set<string>();
   const hits = findHits(spans, text, field, story);
+  let lesson: { index: number; text: string } | undefined | null = null;
+  const lessonOf = () => {
+    if (lesson === null) lesson = statedLesson(spans, tagStoryParts(spans.map((span) => span.text)));
+    return lesson;
+  };
   // Stable: within a tier, the order of the answer.
   if (story && options.question !== undefined) hits.sort((a, b) => tier(a.trigger) - tier(b.trigger));
   for (const hit of hits) {
@@ -281,6 +317,12 @@ export function predictFollowUps(written: string, options: PredictOptions = {}):
       if (best) {
         prediction.prepared = best.key;
         prediction.gap = false;
+      } else if (story && DIFFERENTLY.test(question)) {
+        const stated = lessonOf();
+        if (stated) {
+          prediction.answeredIn = stated;
+          prediction.gap = false;
+        }
       }
       out.push(prediction);
     }

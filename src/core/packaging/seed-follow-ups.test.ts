@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readSample, readSeed, SEED_RUNS } from "../../../test/seed.ts";
+import { answerOf, readSample, readSeed, SEED_RUNS } from "../../../test/seed.ts";
 import type { AnswerItem, FollowUpItem, PrepDoc } from "../model.ts";
 import { predictFollowUps } from "./index.ts";
 
@@ -81,6 +81,54 @@ describe("follow-up prediction recall", () => {
     );
     expect(probe?.trigger).not.toBe("learned");
     expect(probe?.trigger).toMatch(/realised/);
+  });
+
+  it.runIf(SEED_RUNS)(
+    "'what would you do differently?' after each of the seed's Q6 mistake stories is answered by the lesson it states, quoted, not a gap",
+    () => {
+      const doc = readSeed() as PrepDoc;
+      const lessons: Record<string, RegExp> = {
+        "q6/core": /^It was a valuable lesson — now, I always double-check/,
+        "q6/ml-focused": /^The experience reminded me how small data issues/,
+        "q6/model-serving-inference-api-focus": /^This experience taught me/,
+      };
+      for (const [key, lesson] of Object.entries(lessons)) {
+        const answer = answerOf(doc, key);
+        const differently = predictFollowUps(answer.text, {
+          question: answer.question,
+          role: "ml-engineer",
+        }).find((p) => p.question === "What would you do differently?");
+        expect(differently?.gap, key).toBe(false);
+        expect(differently?.answeredIn?.text, key).toMatch(lesson);
+      }
+      // A lesson told as growth only says nothing about what would change: still a gap.
+      const q3 = answerOf(doc, "q3/core");
+      const growth = predictFollowUps(q3.text, { question: q3.question, role: "ml-engineer" }).find(
+        (p) => p.question === "What would you do differently?",
+      );
+      expect(growth?.gap).toBe(true);
+      expect(growth?.answeredIn).toBeUndefined();
+    },
+  );
+
+  it("a prepared answer to 'what would you do differently?' still wins over the story's own lesson; a story with no lesson is a gap", () => {
+    const doc = readSample();
+    const withLesson = answerOf(doc, "q5/core");
+    const own = predictFollowUps(withLesson.text, { question: withLesson.question }).find(
+      (p) => p.question === "What would you do differently?",
+    );
+    expect(own?.answeredIn?.text).toMatch(/^Since then I never sign off a migration on a sample/);
+    const prepared = predictFollowUps(withLesson.text, {
+      question: withLesson.question,
+      prepared: [{ key: "f1", question: "What would you do differently next time?", own: true }],
+    }).find((p) => p.question === "What would you do differently?");
+    expect(prepared).toMatchObject({ prepared: "f1", gap: false });
+    expect(prepared?.answeredIn).toBeUndefined();
+    const noLesson = answerOf(doc, "q5/model-focused");
+    const gap = predictFollowUps(noLesson.text, { question: noLesson.question }).find(
+      (p) => p.question === "What would you do differently?",
+    );
+    expect(gap?.gap).toBe(true);
   });
 
   it("finds the sample document's prepared follow-ups for Q1", () => {

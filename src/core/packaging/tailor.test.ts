@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { readSeed, SEED_RUNS } from "../../../test/seed.ts";
+import { answerText } from "../answer-text.ts";
 import { BOARD_POSTING, CAREER_PAGE_POSTING, GERMAN_POSTING, PLAIN_POSTING } from "./fixtures/postings.ts";
 import { parseStory } from "./story.ts";
 import {
@@ -781,4 +783,55 @@ describe("the posting's language", () => {
     ].join("\n");
     expect(extractRequirements(posting).notes).toEqual([]);
   });
+});
+
+describe("tailor: a list of names is a mention, not strong evidence", () => {
+  const ask = `# ML Engineer\nAcme\n\n## Requirements\n- Experience with LLMs and RAG\n`;
+  const requirementOf = (answers: Array<{ key: string; text: string }>) =>
+    tailor(ask, [], answers).requirements[0];
+
+  it("rates 'LLMs and RAG' partial from a 'Tools:' line, a 'such as' list or a bare comma list, strong from a deed", () => {
+    for (const list of [
+      "Tools: Python, LangChain, LLMs, RAG, Pinecone.",
+      "I know many tools such as LangChain, LLMs, RAG and vector stores.",
+      "Python, PyTorch, LLMs, RAG, Docker.",
+    ]) {
+      const requirement = requirementOf([{ key: "a", text: list }]);
+      expect(
+        requirement?.evidence.map((e) => e.strength),
+        list,
+      ).toEqual(["partial"]);
+      expect(requirement?.strength, list).toBe("partial");
+    }
+    const deed = requirementOf([
+      { key: "a", text: "Tools: Python, LangChain, LLMs, RAG, Pinecone." },
+      {
+        key: "b",
+        text: "I built a RAG chatbot over our support docs with an open-source LLM, and it answered 300 staff.",
+      },
+    ]);
+    expect(deed?.strength).toBe("strong");
+    expect(deed?.evidence[0]).toMatchObject({ id: "b", strength: "strong" });
+  });
+
+  it.runIf(SEED_RUNS)(
+    "on the seed, the tool list of Q1 ('working with tools like Scikit-learn, PyTorch, Hugging Face, and AWS') is never strong; the RAG chatbot project is",
+    () => {
+      const doc = readSeed();
+      const answers = (doc?.items ?? []).flatMap((i) =>
+        i.kind === "answer" ? [{ key: i.key, text: answerText(i), question: i.question }] : [],
+      );
+      const posting = `# ML Engineer\nAcme\n\n## Requirements\n- Experience with LLMs and RAG\n- Hands-on experience with PyTorch\n`;
+      const [llm, pytorch] = tailor(posting, [], answers).requirements;
+      const listed = (e: { quote: string }) => /working with tools like/.test(e.quote);
+      for (const requirement of [llm, pytorch]) {
+        expect(requirement?.evidence.filter(listed).map((e) => e.strength) ?? []).not.toContain("strong");
+      }
+      expect(llm?.strength).toBe("strong");
+      expect(llm?.evidence[0]?.quote).toMatch(
+        /^I was working on a personal project to deploy an LLM-based chatbot/,
+      );
+      expect(pytorch?.evidence.find(listed)?.strength).toBe("partial");
+    },
+  );
 });

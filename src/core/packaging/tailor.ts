@@ -825,6 +825,74 @@ function namesTheTool(asked: Analysis, said: Analysis): boolean {
   );
 }
 
+// Where a sentence only lists names rather than tells a deed: a labelled list ("Tools: Python,
+// LangChain, RAG"), the examples after "tools like" or "frameworks such as" ("working with tools
+// like Scikit-learn, PyTorch, Hugging Face, and AWS"), a parenthesised list ("(LangChain,
+// SageMaker, RAG)"), or a sentence that is nothing but short items between commas. Examples after
+// a bare "including" elaborate a deed ("I prepared the app for twelve languages, including
+// right-to-left scripts"), and an arrow note states an outcome ("Physics PhD → measurement,
+// statistics"): neither is a list of names.
+const LIST_LABEL =
+  /^\W*(?:[\p{L}-]+\s+){0,2}(?:tools?|skills?|stack|technolog(?:y|ies)|languages?|frameworks?|libraries|platforms?|keywords?|competenc(?:y|ies))\s*[:：]/iu;
+const LIST_LEAD =
+  /\b(?:tools?|technologies|frameworks|libraries|platforms|languages|stack)\s+(?:like|such as|including|e\.g\.,?)\s+/gi;
+const LIST_END = /[.;!?—–→]|\s(?:to|for|so|which|that|where|because)\s/;
+
+function listRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  if (LIST_LABEL.test(text)) return [[0, text.length]];
+  const agent = /\b(?:I|we|We)\b/.test(text) || FIRST_WORD_VERB.test(text);
+  // A bare list: three or more items of at most three words between commas, nobody acting.
+  const items = text.replace(/[.!?]+\s*$/, "").split(/\s*[,;|·]\s*/);
+  if (
+    !agent &&
+    !/→|->/.test(text) &&
+    items.length >= 3 &&
+    items.every((item) => item.split(/\s+/).length <= 3)
+  )
+    return [[0, text.length]];
+  for (const group of text.matchAll(/\(([^()]*)\)/g)) {
+    if (/,/.test(group[1] ?? "")) ranges.push([group.index, group.index + group[0].length]);
+  }
+  for (const lead of text.matchAll(LIST_LEAD)) {
+    const start = lead.index + lead[0].length;
+    const rest = text.slice(start);
+    const end = LIST_END.exec(rest);
+    const segment = end === null ? rest : rest.slice(0, end.index);
+    if (/,|\s(?:and|or)\s/.test(segment)) ranges.push([start, start + segment.length]);
+  }
+  return ranges;
+}
+
+/**
+ * Whether the sentence names what the ask names only inside a list of names ("working with tools
+ * like Scikit-learn, PyTorch, Hugging Face, and AWS"; "Tools: LangChain, RAG"): a mention, not
+ * something the speaker did with it, so partial evidence at most.
+ * @example listedOnly(analyzeText("Experience with PyTorch"), analyzeText("Tools: Python, PyTorch, SQL.")) // true
+ */
+function listedOnly(asked: Analysis, said: Analysis): boolean {
+  // What the ask asks about; an intent ("hands-on", "in practice") is how it asks.
+  const shared = [...asked.direct].filter((id) => {
+    const hit = said.concepts.get(id);
+    return hit !== undefined && hit.kind !== "intent";
+  });
+  if (shared.length === 0) return false;
+  const ranges = listRanges(said.text);
+  if (ranges.length === 0) return false;
+  // Terms are read lower-cased with hyphens as spaces ("scikit learn"); one character for one.
+  const lower = said.text.toLowerCase().replace(/[-‐‑]/g, " ");
+  return shared.every((id) => {
+    const term = said.concepts.get(id)?.term ?? "";
+    if (term === "") return false;
+    let found = false;
+    for (let at = lower.indexOf(term); at >= 0; at = lower.indexOf(term, at + 1)) {
+      found = true;
+      if (!ranges.some(([start, end]) => at >= start && at + term.length <= end)) return false;
+    }
+    return found;
+  });
+}
+
 /**
  * Whether a match rests on generic ground only: the sentence shares none of the requirement's
  * own rare words — its content words outside the concept lists ("gradient", "tabular", not
@@ -946,10 +1014,12 @@ export function tailor(
         // draws a lesson nobody acts in ("That launch taught me how much serving models depends on checks").
         // Nor, for a degree, where the sentence does not state the speaker holds one the ask accepts
         // ("drawn to the practical applications of math" names the field only).
+        // Nor where the sentence only lists what the ask names ("Tools: LangChain, RAG"): a mention.
         const strength =
           match.strength === "strong" &&
           degree !== 1 &&
           !genericGround(asked, analyses[i] as Analysis) &&
+          !listedOnly(asked, analyses[i] as Analysis) &&
           (rank.change === undefined || rank.change > 0) &&
           !(duty && rank.lesson && !rank.agent)
             ? "strong"

@@ -7,6 +7,7 @@ import {
   exportDocument,
   getDocument,
   type ImportInput,
+  importSampleDocument,
   listDocuments,
   readSampleDocument,
   renameDocument,
@@ -94,6 +95,8 @@ export const documentRoutes = new Hono<AppEnv>()
     return c.json({ item }, 201);
   })
   .get("/sample", async (c) => c.json(await readSampleDocument()))
+  // The sample imported as the sample: the demo, never the user's evidence beside their own documents.
+  .post("/sample", async (c) => c.json(await importSampleDocument(c.var.store, c.var.userId)))
   .post("/import", async (c) => {
     const type = (c.req.header("content-type") ?? "").toLowerCase();
     if (type.startsWith("application/json")) {

@@ -11,6 +11,7 @@ import * as tailorings from "./0005-tailorings.ts";
 import * as journal from "./0006-journal.ts";
 import * as questionBank from "./0008-question-bank.ts";
 import * as journalDismissals from "./0009-journal-dismissals.ts";
+import * as documentSample from "./0010-document-sample.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": initial,
@@ -21,4 +22,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0006-journal": journal,
   "0008-question-bank": questionBank,
   "0009-journal-dismissals": journalDismissals,
+  "0010-document-sample": documentSample,
 };

@@ -42,6 +42,12 @@ export interface DocumentMeta {
   documentId?: string;
   /** Work out what the save would do, and write nothing (the transaction is rolled back). */
   dryRun?: boolean;
+  /**
+   * An import of derisk's own sample document: stored as the sample. An import decides it anew
+   * (a file of the user's that updates the sample's entry makes it theirs); a save by derisk
+   * itself (`documentId`) keeps what the document was.
+   */
+  sample?: boolean;
 }
 
 export type SaveStatus = "created" | "updated" | "unchanged";
@@ -73,6 +79,8 @@ export interface DocumentSummary {
   /** How the imported bytes were decoded, and whether mojibake was repaired. */
   encoding: SourceEncoding;
   repaired: boolean;
+  /** derisk's own sample document, not the user's experience. */
+  sample: boolean;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -399,6 +407,7 @@ function summaryFromRow(row: DocumentRow, counts: Record<PrepItemKind, number>):
     contentSha256: row.content_sha256,
     encoding: row.encoding as SourceEncoding,
     repaired: row.repaired,
+    sample: row.sample,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -459,6 +468,7 @@ async function saveInTransaction(
       .updateTable("documents")
       .set({
         ...documentColumns(doc, meta),
+        ...(meta.documentId === undefined ? { sample: meta.sample === true } : {}),
         // The chosen title stays; `title` keeps the name a re-import will look for.
         ...(previous.chosen_title === doc.title ? { title: previous.title } : {}),
         version: sql<number>`version + 1`,
@@ -474,7 +484,7 @@ async function saveInTransaction(
   const documentId = randomUUID();
   await trx
     .insertInto("documents")
-    .values({ id: documentId, user_id: userId, ...documentColumns(doc, meta) })
+    .values({ id: documentId, user_id: userId, ...documentColumns(doc, meta), sample: meta.sample === true })
     .execute();
   await insertItems(
     trx,

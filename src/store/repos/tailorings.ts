@@ -49,6 +49,11 @@ export interface TailoringsRepo {
   listTailorings(userId: string): Promise<SavedTailoring[]>;
   /** @example await store.tailorings.getTailoring("local", id) */
   getTailoring(userId: string, id: string): Promise<SavedTailoring>;
+  /**
+   * The saved tailoring of this exact posting text, if there is one (one row per posting).
+   * @example (await store.tailorings.findTailoring("local", posting))?.company
+   */
+  findTailoring(userId: string, posting: string): Promise<SavedTailoring | undefined>;
   /** @example await store.tailorings.deleteTailoring("local", id) */
   deleteTailoring(userId: string, id: string): Promise<void>;
 }
@@ -105,6 +110,16 @@ export function tailoringsRepo(db: Db): TailoringsRepo {
         .executeTakeFirst();
       if (!row) throw notFound("tailoring", id);
       return fromRow(row);
+    },
+
+    async findTailoring(userId, posting) {
+      const row = await db
+        .selectFrom("tailorings")
+        .selectAll()
+        .where("user_id", "=", userId)
+        .where("posting", "=", posting)
+        .executeTakeFirst();
+      return row === undefined ? undefined : fromRow(row);
     },
 
     async deleteTailoring(userId, id) {

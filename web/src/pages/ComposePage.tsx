@@ -14,6 +14,7 @@ import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { RiskLens } from "../components/RiskLens.tsx";
 import { RoleSelect } from "../components/RoleSelect.tsx";
+import { SampleLeftOut } from "../components/SampleLeftOut.tsx";
 import { SaveVariantForm } from "../components/SaveVariantForm.tsx";
 import { formatDuration } from "../library.ts";
 import { route } from "../links.ts";
@@ -115,7 +116,7 @@ function Composer({
   const [role, setRole] = useState<RoleId | undefined>(defaultRole);
   const [budget, setBudget] = useState(90);
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [ranking, setRanking] = useState<Ranking | null>(null);
+  const [ranking, setRanking] = useState<(Ranking & { sampleLeftOut?: string }) | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
   // Whether the working copy below holds edits not saved as a variant (a new draft replaces it).
@@ -259,12 +260,17 @@ function StoryRanking({
   currentId,
   onPick,
 }: {
-  ranking: Ranking;
+  ranking: Ranking & { sampleLeftOut?: string };
   currentId: string | undefined;
   onPick: () => void;
 }) {
   if (ranking.results.length === 0)
-    return <p className="muted ranking-empty">None of your stories matches this question yet.</p>;
+    return (
+      <>
+        <p className="muted ranking-empty">None of your stories matches this question yet.</p>
+        <SampleLeftOut note={ranking.sampleLeftOut} />
+      </>
+    );
   return (
     <section className="ranking" aria-label="Stories ranked for this question">
       <p className="ranking-title">
@@ -287,6 +293,7 @@ function StoryRanking({
           </li>
         ))}
       </ol>
+      <SampleLeftOut note={ranking.sampleLeftOut} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { Icon } from "../components/Icon.tsx";
 import { PackagingTabs } from "../components/PackagingTabs.tsx";
+import { SampleLeftOut } from "../components/SampleLeftOut.tsx";
 import { route } from "../links.ts";
 import { COMPETENCY_NAMES } from "../names.ts";
 import { useLoad } from "../use-load.ts";
@@ -34,6 +35,7 @@ export function CoveragePage() {
         </a>
       </header>
       <PackagingTabs current="coverage" />
+      {result.state === "ready" && <SampleLeftOut note={result.data.sampleLeftOut} />}
       {result.state === "loading" && (
         <div aria-busy="true">
           <p className="visually-hidden" role="status">

@@ -4,6 +4,7 @@ import { stripMarkup } from "../../../src/core/packaging/text.ts";
 import { api, type DocumentSummary, describeError, type LinkedFollowUp } from "../api.ts";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { Icon } from "../components/Icon.tsx";
+import { SampleLeftOut } from "../components/SampleLeftOut.tsx";
 import { route } from "../links.ts";
 import { useLeaveGuard } from "../route.ts";
 import { roleIdOf } from "../use-analysis.ts";
@@ -60,10 +61,11 @@ function Predictions({
   if (result.state === "loading") return <div className="skeleton skeleton-block" aria-busy="true" />;
   if (result.state === "error")
     return <ErrorMessage title="Couldn't predict the follow-ups" error={result.error} onRetry={reload} />;
-  const { followUps, concerns } = result.data;
+  const { followUps, concerns, sampleLeftOut } = result.data;
   const gaps = followUps.filter((f) => f.gap).length;
   return (
     <>
+      <SampleLeftOut note={sampleLeftOut} />
       <p className="coverage-summary" data-testid="followups-summary">
         <strong>{followUps.length}</strong> likely follow-up{followUps.length === 1 ? "" : "s"} ·{" "}
         <strong>{followUps.length - gaps}</strong> prepared · <strong>{gaps}</strong> gap
@@ -161,6 +163,20 @@ function Prepared({
   elsewhere: string | undefined;
   prepare: { itemId: string; onSaved: () => void } | undefined;
 }) {
+  if (followUp.answeredIn !== undefined && followUp.preparedItemId === undefined) {
+    // The answer already says it (its lesson answers "what would you do differently?").
+    return (
+      <div className="prediction-status is-prepared" data-testid="answered-in-answer">
+        <p>
+          <span className="tag tag-covered">
+            <Icon name="check" size={14} /> answered
+          </span>{" "}
+          This answer already says it:
+        </p>
+        <p className="prepared-answer">{stripMarkup(followUp.answeredIn.text)}</p>
+      </div>
+    );
+  }
   if (followUp.gap || followUp.preparedItemId === undefined) {
     return (
       <div className="prediction-status is-gap">

@@ -238,12 +238,7 @@ export function StartPage({
                 type="button"
                 className="option-card"
                 disabled={disabled}
-                onClick={() =>
-                  void run("sample", async () => {
-                    const sample = await api.sample();
-                    return api.importText(sample.text, sample.filename);
-                  })
-                }
+                onClick={() => void run("sample", () => api.importSample())}
               >
                 <Icon name="book" size={22} />
                 <span>

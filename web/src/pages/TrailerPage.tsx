@@ -6,6 +6,7 @@ import { Blanks } from "../components/Blanks.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { Icon } from "../components/Icon.tsx";
 import { PackagingTabs } from "../components/PackagingTabs.tsx";
+import { SampleLeftOut } from "../components/SampleLeftOut.tsx";
 import { SaveVariantForm } from "../components/SaveVariantForm.tsx";
 import { formatDuration } from "../library.ts";
 import { route } from "../links.ts";
@@ -36,6 +37,7 @@ export function TrailerPage() {
         </p>
       </header>
       <PackagingTabs current="trailer" />
+      {result.state === "ready" && <SampleLeftOut note={result.data.sampleLeftOut} />}
       <fieldset className="segmented trailer-length">
         <legend className="field-label">Length</legend>
         {([60, 150] as const).map((value) => (
