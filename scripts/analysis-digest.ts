@@ -4,16 +4,23 @@
  *
  *   npx tsx scripts/analysis-digest.ts > before.txt   # one line per answer, then the total
  *   npx tsx scripts/analysis-digest.ts --corpus DIR --dev DIR
+ *   npx tsx scripts/analysis-digest.ts --lens   # also each answer's tagger reading, exactly
  *
  * Reads the training writers' answers (train and validation splits) of eval/corpus/, the
  * external dev answers when present, and the transcript form of each corpus answer (lower case,
- * no punctuation), each analysed with its question and with none.
+ * no punctuation), each analysed with its question and with none. With `--lens`, each line also
+ * digests the tagger's reading of the answer (read as a story when it has a question, as not one
+ * when it has none): every sentence's features, its obligation clause's features and its tag
+ * probabilities to the last bit, which the analysis's labels and scores hide when a change moves
+ * a probability that decides nothing.
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { analyze } from "../src/core/analysis/index.ts";
+import { readAnswer, tagSentences } from "../src/core/analysis/lens/read.ts";
+import { LENS_MODEL } from "../src/core/analysis/lens/weights.ts";
 import { answerText, readAnswers } from "./lens-corpus.ts";
 
 const args = process.argv.slice(2);
@@ -23,6 +30,7 @@ const option = (name: string): string | undefined => {
 };
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const corpusDir = resolve(option("--corpus") ?? join(root, "eval", "corpus"));
+const lens = args.includes("--lens");
 const devFile = join(resolve(option("--dev") ?? join(root, "..", "shared", "eval", "dev")), "answers.jsonl");
 
 const inputs: Array<{ id: string; text: string; question?: string }> = [];
@@ -45,9 +53,14 @@ if (existsSync(devFile)) {
 }
 const total = createHash("sha256");
 for (const input of inputs) {
-  const out = JSON.stringify(
+  let out = JSON.stringify(
     analyze(input.text, input.question === undefined ? {} : { question: input.question }),
   );
+  if (lens) {
+    const read = readAnswer(input.text, { story: input.question !== undefined }, LENS_MODEL);
+    const probs = tagSentences(read, LENS_MODEL);
+    out += JSON.stringify([read.features, read.clauseFeatures ?? null, probs]);
+  }
   total.update(out);
   process.stdout.write(`${input.id} ${createHash("sha256").update(out).digest("hex").slice(0, 16)}\n`);
 }

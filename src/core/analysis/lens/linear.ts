@@ -249,6 +249,29 @@ export class SparseScorer {
     }
     return out;
   }
+
+  /**
+   * The logit of class `k` alone: `logits(features, undefined, ids)[k]`, the same addends in the
+   * same order, without summing the other classes.
+   */
+  logitOf(features: readonly string[], k: number, ids?: ArrayLike<number>): number {
+    const c = this.classes.length;
+    let z = this.bias[k] ?? 0;
+    this.call = this.call === 0xffffffff ? 1 : this.call + 1;
+    if (this.call === 1) this.stamp.fill(0);
+    const { index, stamp, call, packed, flat, values, low } = this;
+    for (let j = 0; j < features.length; j += 1) {
+      const i =
+        ids === undefined
+          ? index.get(features[j] as string)
+          : this.rowOf(features[j] as string, ids[j] as number);
+      if (i === undefined || stamp[i] === call) continue;
+      stamp[i] = call;
+      if (packed !== undefined) z += values[(packed[i * c + k] as number) - low] as number;
+      else if (flat !== undefined) z += flat[i * c + k] as number;
+    }
+    return z;
+  }
 }
 
 /**

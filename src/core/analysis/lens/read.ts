@@ -11,14 +11,17 @@ import type { Delivery } from "../types.ts";
 import {
   type AnswerContext,
   cueHits,
-  obligationClause,
+  obligationClauseOf,
   probingShape,
   readWords,
   SENTENCE_TAGS,
+  type SentenceClauses,
   type SentenceTag,
   type SentenceWords,
+  sentenceClauses,
   sentenceFeatures,
 } from "./features.ts";
+import { sigmoid } from "./linear.ts";
 import {
   boundaryFeatures,
   denseProbability,
@@ -27,6 +30,7 @@ import {
   offTopicFeatures,
   pastShare,
   sameKind,
+  scorerOf,
   sparseProbabilities,
   topicDistribution,
 } from "./model.ts";
@@ -112,6 +116,8 @@ export interface ReadAnswer {
   cues: ReadonlyArray<readonly [string, ReadonlySet<number>]>;
   /** A model trained with `--clause-reading`: each sentence's obligation clause's features, if any. */
   clauseFeatures?: Array<string[] | undefined>;
+  /** Their `featureId`s, list by list (as `featureIds` of `features`). */
+  clauseFeatureIds?: Array<number[] | undefined>;
 }
 
 /**
@@ -143,6 +149,7 @@ export function readAnswer(
   const words = units.map((u) => readWords(doc.tokens, u.first, u.last));
   const probing = model.probing === true;
   const cues = cueHits(corpus, probing);
+  const clauseCues = model.clauseReading === true ? "task" : model.clauseCues === true ? true : undefined;
   const ctx: AnswerContext = {
     units,
     tokens: doc.tokens,
@@ -150,13 +157,21 @@ export function readAnswer(
     story: options.story,
     ruleParts: units.map((u) => u.part),
     probing: probing ? probingShape(cues) : undefined,
-    clauseCues: model.clauseReading === true ? "task" : model.clauseCues === true ? true : undefined,
+    clauseCues,
+    // Each sentence's clauses are read once, for its `ob:` features and its obligation clause.
+    clauses:
+      clauseCues === undefined
+        ? undefined
+        : units.map((u) => sentenceClauses(doc.tokens, u.first, u.last, clauseCues)),
   };
   const featureIds = units.map((): number[] => []);
   const features = units.map((_, i) =>
     sentenceFeatures(ctx, i, words[i] ?? { lemmas: [], hedges: 0, fillers: 0 }, featureIds[i]),
   );
-  const clauseFeatures = model.clauseReading === true ? obligationClauseFeatures(ctx) : undefined;
+  const clauseFeatureIds =
+    model.clauseReading === true ? units.map((): number[] | undefined => undefined) : undefined;
+  const clauseFeatures =
+    clauseFeatureIds !== undefined ? obligationClauseFeatures(ctx, clauseFeatureIds) : undefined;
   return {
     text,
     doc,
@@ -168,7 +183,9 @@ export function readAnswer(
     features,
     featureIds,
     cues,
-    ...(clauseFeatures === undefined ? {} : { clauseFeatures }),
+    ...(clauseFeatures === undefined || clauseFeatureIds === undefined
+      ? {}
+      : { clauseFeatures, clauseFeatureIds }),
   };
 }
 
@@ -179,10 +196,15 @@ export function readAnswer(
  * inside a long spoken piece ("… the search was slow and my manager asked me to look at it") is
  * then not outweighed by the rest of the piece's words.
  */
-function obligationClauseFeatures(ctx: AnswerContext): Array<string[] | undefined> {
+function obligationClauseFeatures(
+  ctx: AnswerContext,
+  ids: Array<number[] | undefined>,
+): Array<string[] | undefined> {
   return ctx.units.map((unit, i) => {
-    const clause = obligationClause(ctx.tokens, unit.first, unit.last);
-    if (clause === undefined) return undefined;
+    const read = ctx.clauses?.[i];
+    const alone = read === undefined ? undefined : obligationClauseOf(read);
+    const clause = alone?.clauses[0];
+    if (alone === undefined || clause === undefined) return undefined;
     const units = ctx.units.slice();
     units[i] = {
       ...unit,
@@ -192,7 +214,17 @@ function obligationClauseFeatures(ctx: AnswerContext): Array<string[] | undefine
       norm: clause.text,
       words: clause.words,
     };
-    return sentenceFeatures({ ...ctx, units }, i, readWords(ctx.tokens, clause.from, clause.to));
+    // The clause's own reading (one clause, its kinds) stands for the sentence's.
+    const clauses: Array<SentenceClauses | undefined> = (ctx.clauses ?? []).slice();
+    clauses[i] = alone;
+    const clauseIds: number[] = [];
+    ids[i] = clauseIds;
+    return sentenceFeatures(
+      { ...ctx, units, clauses },
+      i,
+      readWords(ctx.tokens, clause.from, clause.to),
+      clauseIds,
+    );
   });
 }
 
@@ -202,7 +234,8 @@ const TASK = SENTENCE_TAGS.indexOf("task");
 function readClause(read: ReadAnswer, model: LensModel, i: number, row: number[]): number[] {
   const clause = read.clauseFeatures?.[i];
   if (clause === undefined) return row;
-  const p = sparseProbabilities(model.sentence, clause)[TASK] ?? 0;
+  // Only the `task` column is read: its sum alone, the same addends in the same order.
+  const p = sigmoid(scorerOf(model.sentence).logitOf(clause, TASK, read.clauseFeatureIds?.[i]));
   if (p > (row[TASK] ?? 0)) row[TASK] = p;
   return row;
 }
