@@ -5,6 +5,7 @@
  *   npx tsx scripts/analysis-digest.ts > before.txt   # one line per answer, then the total
  *   npx tsx scripts/analysis-digest.ts --corpus DIR --dev DIR
  *   npx tsx scripts/analysis-digest.ts --lens   # also each answer's tagger reading, exactly
+ *   npx tsx scripts/analysis-digest.ts --roles  # each answer with its question also for a role
  *
  * Reads the training writers' answers (train and validation splits) of eval/corpus/, the
  * external dev answers when present, and the transcript form of each corpus answer (lower case,
@@ -12,7 +13,9 @@
  * digests the tagger's reading of the answer (read as a story when it has a question, as not one
  * when it has none): every sentence's features, its obligation clause's features and its tag
  * probabilities to the last bit, which the analysis's labels and scores hide when a change moves
- * a probability that decides nothing.
+ * a probability that decides nothing. With `--roles`, each answer analysed with its question is
+ * analysed once more for a role (the roles in turn, answer by answer), which scans the role's
+ * vocabularies and reports role fit.
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
@@ -21,6 +24,7 @@ import { fileURLToPath } from "node:url";
 import { analyze } from "../src/core/analysis/index.ts";
 import { readAnswer, tagSentences } from "../src/core/analysis/lens/read.ts";
 import { LENS_MODEL } from "../src/core/analysis/lens/weights.ts";
+import { ROLE_IDS, type RoleId } from "../src/core/model.ts";
 import { answerText, readAnswers } from "./lens-corpus.ts";
 
 const args = process.argv.slice(2);
@@ -31,9 +35,10 @@ const option = (name: string): string | undefined => {
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const corpusDir = resolve(option("--corpus") ?? join(root, "eval", "corpus"));
 const lens = args.includes("--lens");
+const roles = args.includes("--roles");
 const devFile = join(resolve(option("--dev") ?? join(root, "..", "shared", "eval", "dev")), "answers.jsonl");
 
-const inputs: Array<{ id: string; text: string; question?: string }> = [];
+const inputs: Array<{ id: string; text: string; question?: string; role?: RoleId }> = [];
 for (const row of readAnswers(corpusDir, "train")) {
   const text = answerText(row.s).text;
   inputs.push({ id: row.id, text, question: row.question });
@@ -43,6 +48,13 @@ for (const row of readAnswers(corpusDir, "train")) {
     question: row.question,
   });
   inputs.push({ id: `${row.id}/no-question`, text });
+}
+if (roles) {
+  const asked = inputs.filter((input) => input.question !== undefined);
+  asked.forEach((input, i) => {
+    const role = ROLE_IDS[i % ROLE_IDS.length] as RoleId;
+    inputs.push({ ...input, id: `${input.id}/${role}`, role });
+  });
 }
 if (existsSync(devFile)) {
   for (const line of readFileSync(devFile, "utf8").split("\n")) {
@@ -54,7 +66,10 @@ if (existsSync(devFile)) {
 const total = createHash("sha256");
 for (const input of inputs) {
   let out = JSON.stringify(
-    analyze(input.text, input.question === undefined ? {} : { question: input.question }),
+    analyze(input.text, {
+      ...(input.question === undefined ? {} : { question: input.question }),
+      ...(input.role === undefined ? {} : { role: input.role }),
+    }),
   );
   if (lens) {
     const read = readAnswer(input.text, { story: input.question !== undefined }, LENS_MODEL);

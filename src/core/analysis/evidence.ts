@@ -46,6 +46,24 @@ function scanner(pattern: RegExp): RegExp {
   return compiled;
 }
 
+const NO_LEXICONS: readonly Lexicon[] = [];
+// Where each pattern of a list of lexicons is found, [lexicon, position], the first lexicon that
+// has it winning: built once per list (the lists are built once per role), not searched per call.
+const PLACES = new WeakMap<readonly Lexicon[], Map<RegExp, readonly [number, number]>>();
+
+function placesOf(lexicons: readonly Lexicon[]): Map<RegExp, readonly [number, number]> {
+  let places = PLACES.get(lexicons);
+  if (places === undefined) {
+    places = new Map();
+    for (let l = lexicons.length - 1; l >= 0; l -= 1) {
+      const lexicon = lexicons[l] as Lexicon;
+      lexicon.patterns.forEach((pattern, k) => places?.set(pattern, [l, k]));
+    }
+    PLACES.set(lexicons, places);
+  }
+  return places;
+}
+
 /** One match of a pattern, with the sentence it falls in. */
 export interface Match {
   unit: Unit;
@@ -65,11 +83,13 @@ export class Corpus {
   private readonly units: readonly Unit[];
   private readonly cache = new Map<readonly RegExp[], Unit[]>();
 
+  private readonly lexicons: readonly Lexicon[];
   private readonly scanned: Array<{ lexicon: Lexicon; matches: Map<number, RawMatch[]> }>;
 
   /** Each lexicon is scanned once up front; `findAll` of its patterns then costs nothing. */
-  constructor(units: readonly Unit[], lexicons: readonly Lexicon[] = []) {
+  constructor(units: readonly Unit[], lexicons: readonly Lexicon[] = NO_LEXICONS) {
     this.units = units;
+    this.lexicons = lexicons;
     let offset = 0;
     const parts: string[] = [];
     for (const unit of units) {
@@ -82,11 +102,9 @@ export class Corpus {
   }
 
   private lookup(pattern: RegExp): RawMatch[] | undefined {
-    for (const { lexicon, matches } of this.scanned) {
-      const k = lexicon.indexOf(pattern);
-      if (k !== undefined) return matches.get(k) ?? [];
-    }
-    return undefined;
+    const at = placesOf(this.lexicons).get(pattern);
+    if (at === undefined) return undefined;
+    return this.scanned[at[0]]?.matches.get(at[1]) ?? [];
   }
 
   private unitAt(offset: number): Unit | undefined {

@@ -365,7 +365,10 @@ function clauseOf(words: readonly string[], from: number, to: number): Clause {
 
 /**
  * The clauses of one sentence as the clause features read them: each clause's obligation kinds
- * (bit k set when the k-th form of the list matches) and whether the speaker acts in it.
+ * (bit k set when the k-th form of the list matches) and whether the speaker acts in it (read
+ * only where it counts, for a clause after one that states an obligation; false elsewhere). A
+ * sentence that states no obligation, which no clause feature reads, is not cut into clauses
+ * (`clauses` is empty).
  */
 export interface SentenceClauses {
   clauses: readonly Clause[];
@@ -373,13 +376,24 @@ export interface SentenceClauses {
   acts: readonly boolean[];
 }
 
+const NO_CLAUSES: SentenceClauses = { clauses: [], kinds: [], acts: [] };
+
 function formsOf(clauseCues: true | "task"): ReadonlyArray<readonly [string, RegExp]> {
   return clauseCues === "task" ? EPISODE_OBLIGATION_FORMS : OBLIGATION_FORMS;
 }
 
+// Each list's forms as one alternation: whether any of them matches, in one pass.
+const anyForm = (forms: ReadonlyArray<readonly [string, RegExp]>): RegExp =>
+  new RegExp(forms.map(([, form]) => `(?:${form.source})`).join("|"));
+const ANY_OBLIGATION = anyForm(OBLIGATION_FORMS);
+const ANY_EPISODE_OBLIGATION = anyForm(EPISODE_OBLIGATION_FORMS);
+
 /**
  * The clauses of the tokens in [first, last), each tested once against the obligation forms of
- * `clauseCues` and read once for whether the speaker acts.
+ * `clauseCues`, and read for whether the speaker acts where that counts. The forms are first
+ * tested on the sentence's words (its clauses' texts joined by one space): a clause's text is a
+ * run of them between two spaces, and `\b` reads the same at the run's ends with or without the
+ * space beside it, so a form that fails on the sentence fails on each of its clauses.
  */
 export function sentenceClauses(
   tokens: readonly Token[],
@@ -387,15 +401,33 @@ export function sentenceClauses(
   last: number,
   clauseCues: true | "task",
 ): SentenceClauses {
-  const clauses = clausesOf(tokens, first, last);
+  const words: string[] = [];
+  for (let i = first; i < last; i += 1) {
+    const t = tokens[i];
+    if (t !== undefined && isWord(t)) words.push(t.lower);
+  }
+  const text = words.join(" ");
+  if (!(clauseCues === "task" ? ANY_EPISODE_OBLIGATION : ANY_OBLIGATION).test(text)) return NO_CLAUSES;
   const forms = formsOf(clauseCues);
-  const kinds = clauses.map((clause) => {
+  let sentenceMask = 0;
+  for (let k = 0; k < forms.length; k += 1)
+    if ((forms[k] as readonly [string, RegExp])[1].test(text)) sentenceMask |= 1 << k;
+  const clauses = clausesOf(tokens, first, last);
+  const kinds = new Array<number>(clauses.length).fill(0);
+  let firstObliged = clauses.length;
+  for (let c = 0; c < clauses.length; c += 1) {
+    const clause = clauses[c] as Clause;
     let mask = 0;
-    for (let k = 0; k < forms.length; k += 1)
-      if ((forms[k] as readonly [string, RegExp])[1].test(clause.text)) mask |= 1 << k;
-    return mask;
-  });
-  return { clauses, kinds, acts: clauses.map(speakerActs) };
+    for (let k = 0; k < forms.length; k += 1) {
+      if ((sentenceMask & (1 << k)) === 0) continue;
+      if (clauses.length === 1 || (forms[k] as readonly [string, RegExp])[1].test(clause.text))
+        mask |= 1 << k;
+    }
+    kinds[c] = mask;
+    if (mask !== 0 && c < firstObliged) firstObliged = c;
+  }
+  const acts = clauses.map((clause, c) => c > firstObliged && speakerActs(clause));
+  return { clauses, kinds, acts };
 }
 
 /**
@@ -420,7 +452,7 @@ export function obligationClauseOf(read: SentenceClauses): SentenceClauses | und
     return {
       clauses: [read.clauses[c] as Clause],
       kinds: [read.kinds[c] as number],
-      acts: [read.acts[c] === true],
+      acts: [false],
     };
   }
   return undefined;
@@ -428,10 +460,19 @@ export function obligationClauseOf(read: SentenceClauses): SentenceClauses | und
 
 /** Whether a clause is the speaker (or their team) acting: "so i rang", "and we moved". */
 function speakerActs(clause: Clause): boolean {
-  const w = clause.text.split(" ");
-  const at = CLAUSE_OPENERS.has(w[0] ?? "") || w[0] === "and" ? 1 : 0;
-  const subject = w[at] === "then" || w[at] === "so" ? w[at + 1] : w[at];
-  return subject === "i" || subject === "we";
+  const { text } = clause;
+  // The words at `from` and after it, read from the text with no list of words built.
+  let from = 0;
+  const word = (): string => {
+    const end = text.indexOf(" ", from);
+    const w = end < 0 ? text.slice(from) : text.slice(from, end);
+    from = end < 0 ? text.length + 1 : end + 1;
+    return w;
+  };
+  let w = from <= text.length ? word() : "";
+  if (CLAUSE_OPENERS.has(w) || w === "and") w = from <= text.length ? word() : "";
+  if (w === "then" || w === "so") w = from <= text.length ? word() : "";
+  return w === "i" || w === "we";
 }
 
 // The `ob:` feature names, built once: by kind (the order of the forms, the same in both lists),
