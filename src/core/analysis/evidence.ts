@@ -54,12 +54,13 @@ const PLACES = new WeakMap<readonly Lexicon[], Map<RegExp, readonly [number, num
 function placesOf(lexicons: readonly Lexicon[]): Map<RegExp, readonly [number, number]> {
   let places = PLACES.get(lexicons);
   if (places === undefined) {
-    places = new Map();
+    const built = new Map<RegExp, readonly [number, number]>();
     for (let l = lexicons.length - 1; l >= 0; l -= 1) {
-      const lexicon = lexicons[l] as Lexicon;
-      lexicon.patterns.forEach((pattern, k) => places?.set(pattern, [l, k]));
+      const { patterns } = lexicons[l] as Lexicon;
+      for (let k = 0; k < patterns.length; k += 1) built.set(patterns[k] as RegExp, [l, k]);
     }
-    PLACES.set(lexicons, places);
+    PLACES.set(lexicons, built);
+    places = built;
   }
   return places;
 }
