@@ -10,10 +10,10 @@
  * Reads the training writers' answers (train and validation splits) of eval/corpus/, the
  * external dev answers when present, and the transcript form of each corpus answer (lower case,
  * no punctuation), each analysed with its question and with none. With `--lens`, each line also
- * digests the tagger's reading of the answer (read as a story when it has a question, as not one
- * when it has none): every sentence's features, its obligation clause's features and its tag
- * probabilities to the last bit, which the analysis's labels and scores hide when a change moves
- * a probability that decides nothing. With `--roles`, each answer analysed with its question is
+ * digests the lens's reading and judgement of the answer as `analyze` makes them: every
+ * sentence's features, its obligation clause's features, its tag probabilities, the label heads'
+ * probabilities, the topic and the overall value, to the last bit, which the analysis's labels
+ * and scores hide when a change moves a probability that decides nothing. With `--roles`, each answer analysed with its question is
  * analysed once more for a role (the roles in turn, answer by answer), which scans the role's
  * vocabularies and reports role fit.
  */
@@ -21,9 +21,11 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { callsForStory, classify } from "../src/core/analysis/classify.ts";
 import { analyze } from "../src/core/analysis/index.ts";
-import { readAnswer, tagSentences } from "../src/core/analysis/lens/read.ts";
+import { judgeAnswer, readAnswer } from "../src/core/analysis/lens/read.ts";
 import { LENS_MODEL } from "../src/core/analysis/lens/weights.ts";
+import { budgetFor, DEFAULT_WPM } from "../src/core/analysis/timing.ts";
 import { ROLE_IDS, type RoleId } from "../src/core/model.ts";
 import { answerText, readAnswers } from "./lens-corpus.ts";
 
@@ -72,9 +74,18 @@ for (const input of inputs) {
     }),
   );
   if (lens) {
-    const read = readAnswer(input.text, { story: input.question !== undefined }, LENS_MODEL);
-    const probs = tagSentences(read, LENS_MODEL);
-    out += JSON.stringify([read.features, read.clauseFeatures ?? null, probs]);
+    // Read and judged as `analyze` does, every value kept.
+    const competency = input.question === undefined ? undefined : classify(input.question).competency;
+    const read = readAnswer(input.text, { story: callsForStory(competency), role: input.role }, LENS_MODEL);
+    const judgement = judgeAnswer(
+      read,
+      LENS_MODEL,
+      competency,
+      input.question,
+      budgetFor(competency, {}),
+      DEFAULT_WPM,
+    );
+    out += JSON.stringify([read.features, read.clauseFeatures ?? null, judgement]);
   }
   total.update(out);
   process.stdout.write(`${input.id} ${createHash("sha256").update(out).digest("hex").slice(0, 16)}\n`);

@@ -3,7 +3,7 @@ import { TAILORING } from "../data/delivery.ts";
 import { ACTION_LEMMAS } from "../data/star-cues.ts";
 import { Corpus } from "../evidence.ts";
 import { lexiconsFor } from "../lexicons.ts";
-import { type RawSentence, type Token, type TokenizedText, tokenize } from "../nlp.ts";
+import { isSpace, type RawSentence, type Token, type TokenizedText, tokenize } from "../nlp.ts";
 import { assessCoherence, type Coherence } from "../score.ts";
 import { assignStarParts, segmentSentences, type Unit } from "../segment.ts";
 import { measureDelivery } from "../timing.ts";
@@ -28,7 +28,6 @@ import {
   denseValue,
   type LensModel,
   offTopicFeatures,
-  pastShare,
   sameKind,
   scorerOf,
   sparseProbabilities,
@@ -272,12 +271,28 @@ export function labelFeatures(
   context: AnswerShape,
   pieceWords: readonly number[],
 ): Record<string, number> {
+  return labelFeaturesInto({}, column, story, words, context, pieceWords);
+}
+
+/**
+ * `labelFeatures`, written into `out` (every key set, the same values), which is returned: the
+ * label heads of one answer share one record.
+ */
+function labelFeaturesInto(
+  out: Record<string, number>,
+  column: readonly number[],
+  story: boolean,
+  words: number,
+  context: AnswerShape,
+  pieceWords: readonly number[],
+): Record<string, number> {
   // The two largest values (the same one twice when it is there twice), without sorting a copy.
   let max = 0;
   let second = 0;
   let none = 1;
   let logNoneByWords = 0;
-  column.forEach((p, i) => {
+  for (let i = 0; i < column.length; i += 1) {
+    const p = column[i] as number;
     if (i === 0) {
       max = p;
     } else if (p > max) {
@@ -288,25 +303,27 @@ export function labelFeatures(
     }
     none *= 1 - p;
     logNoneByWords += ((pieceWords[i] ?? 0) / NOR_UNIT_WORDS) * Math.log(Math.max(1e-9, 1 - p));
-  });
-  const logit = (p: number): number => Math.log((p + 1e-4) / (1 - p + 1e-4)) / 4;
-  return {
-    max: logit(max),
-    second: logit(second),
-    nor: 1 - none,
-    nor2: 1 - (1 - max) * (1 - second),
-    norw: 1 - Math.exp(logNoneByWords),
-    maxw: logit(strongestUnit(column, pieceWords)),
-    nonstory: story ? 0 : 1,
-    nonstoryMax: story ? 0 : logit(max),
-    words: Math.log((words + 10) / 150),
-    iShare: context.iShare,
-    weShare: context.weShare,
-    action: logit(context.action),
-    result: logit(context.result),
-    ...context.cross,
-    ...context.probing,
-  };
+  }
+  out.max = logit4(max);
+  out.second = logit4(second);
+  out.nor = 1 - none;
+  out.nor2 = 1 - (1 - max) * (1 - second);
+  out.norw = 1 - Math.exp(logNoneByWords);
+  out.maxw = logit4(strongestUnit(column, pieceWords));
+  out.nonstory = story ? 0 : 1;
+  out.nonstoryMax = story ? 0 : logit4(max);
+  out.words = Math.log((words + 10) / 150);
+  out.iShare = context.iShare;
+  out.weShare = context.weShare;
+  out.action = logit4(context.action);
+  out.result = logit4(context.result);
+  for (const key in context.cross) out[key] = context.cross[key] as number;
+  for (const key in context.probing) out[key] = context.probing[key] as number;
+  return out;
+}
+
+function logit4(p: number): number {
+  return Math.log((p + 1e-4) / (1 - p + 1e-4)) / 4;
 }
 
 /**
@@ -375,12 +392,15 @@ export function answerShape(
   features: readonly string[][],
   probs: readonly number[][],
   classes: readonly string[] = SENTENCE_TAGS,
+  facts: readonly number[] = sentenceFacts(features),
 ): AnswerShape {
   let i = 0;
   let we = 0;
-  for (const f of features) {
-    if (f.includes("subj:i")) i += 1;
-    else if (f.includes("subj:we")) we += 1;
+  let anyFacts = 0;
+  for (const bits of facts) {
+    if ((bits & FACT_SUBJ_I) !== 0) i += 1;
+    else if ((bits & FACT_SUBJ_WE) !== 0) we += 1;
+    anyFacts |= bits;
   }
   const n = Math.max(1, features.length);
   const top = new Array<number>(Math.max(SENTENCE_TAGS.length, classes.length)).fill(0);
@@ -397,9 +417,52 @@ export function answerShape(
   }
   const at = (tag: SentenceTag): number => top[SENTENCE_TAGS.indexOf(tag)] ?? 0;
   const probing: Record<string, number> = {};
-  for (const [name, from] of PROBING_HEAD_FEATURES)
-    probing[name] = features.some((f) => from.some((x) => f.includes(x))) ? 1 : 0;
+  PROBING_HEAD_FEATURES.forEach(([name], h) => {
+    probing[name] = (anyFacts & (FACT_PROBING << h)) !== 0 ? 1 : 0;
+  });
   return { iShare: i / n, weShare: we / n, action: at("action"), result: at("result"), cross, probing };
+}
+
+// What the answer-level passes ask of a sentence's feature list, read in one pass per sentence:
+// a bit per feature (the probing heads' features: a bit per head, from FACT_PROBING on).
+const FACT_SUBJ_I = 1;
+const FACT_SUBJ_WE = 2;
+const FACT_PAST = 4;
+const FACT_MODAL = 8;
+const FACT_FIGURE = 16;
+const FACT_NUMWORD = 32;
+const FACT_PROBING = 64;
+const FACT_OF = new Map<string, number>([
+  ["subj:i", FACT_SUBJ_I],
+  ["subj:we", FACT_SUBJ_WE],
+  ["past", FACT_PAST],
+  ["modal", FACT_MODAL],
+  ["figure", FACT_FIGURE],
+  ["numword", FACT_NUMWORD],
+]);
+PROBING_HEAD_FEATURES.forEach(([, from], h) => {
+  for (const name of from) FACT_OF.set(name, (FACT_OF.get(name) ?? 0) | (FACT_PROBING << h));
+});
+// The first letters of those names: a feature starting with another letter (the word n-grams
+// "w:" and "b:", most of them) is not looked up.
+const FACT_FIRST = new Set([...FACT_OF.keys()].map((name) => name.charCodeAt(0)));
+
+/**
+ * For each sentence's feature list, the bits of `FACT_OF` it holds.
+ * @example sentenceFacts([["w:i", "subj:i", "past"]]) // [5]
+ */
+export function sentenceFacts(features: readonly (readonly string[])[]): number[] {
+  const out = new Array<number>(features.length);
+  for (let s = 0; s < features.length; s += 1) {
+    const list = features[s] as readonly string[];
+    let bits = 0;
+    for (let j = 0; j < list.length; j += 1) {
+      const f = list[j] as string;
+      if (FACT_FIRST.has(f.charCodeAt(0))) bits |= FACT_OF.get(f) ?? 0;
+    }
+    out[s] = bits;
+  }
+  return out;
 }
 
 const SPELLED_NUMBER =
@@ -431,35 +494,71 @@ function isWordChar(c: number): boolean {
 }
 
 /**
- * The separators `/,|\band\b|\bor\b/` finds in `text` (one fewer than the pieces `split` cuts it
- * into), counted up to `enough`.
+ * Where the next separator `/,|\band\b|\bor\b/` finds in `text` at or after `from` starts
+ * (-1: none); it is `separatorLength(text, at)` long.
  */
-function separators(text: string, enough: number): number {
-  let count = 0;
-  for (let i = 0; i < text.length && count < enough; i += 1) {
+function nextSeparator(text: string, from: number): number {
+  for (let i = from; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
-    if (c === 44) {
-      count += 1;
-      continue;
-    }
+    if (c === 44) return i;
     if (c !== 97 && c !== 111) continue;
     const word = c === 97 ? "and" : "or";
     if (!text.startsWith(word, i)) continue;
     const after = i + word.length;
     if (i > 0 && isWordChar(text.charCodeAt(i - 1))) continue;
     if (after < text.length && isWordChar(text.charCodeAt(after))) continue;
+    return i;
+  }
+  return -1;
+}
+
+function separatorLength(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  return c === 44 ? 1 : c === 97 ? 3 : 2;
+}
+
+/**
+ * The separators `/,|\band\b|\bor\b/` finds in `text` (one fewer than the pieces `split` cuts it
+ * into), counted up to `enough`.
+ */
+function separators(text: string, enough: number): number {
+  let count = 0;
+  for (let at = nextSeparator(text, 0); at >= 0 && count < enough; ) {
     count += 1;
-    i = after - 1;
+    at = nextSeparator(text, at + separatorLength(text, at));
   }
   return count;
+}
+
+/** The words of `text` in [from, to) as `text.slice(from, to).trim().split(/\s+/).length` counts them. */
+function wordsIn(text: string, from: number, to: number): number {
+  let runs = 0;
+  let inRun = false;
+  for (let i = from; i < to; i += 1) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inRun) runs += 1;
+    inRun = !space;
+  }
+  return Math.max(1, runs);
 }
 
 function isRecital(unit: Unit): boolean {
   // Five items need four separators.
   const { text } = unit;
   if (separators(text, 4) < 4) return false;
-  const items = text.split(/,|\band\b|\bor\b/);
-  return items.length >= 5 && items.filter((item) => item.trim().split(/\s+/).length <= 3).length >= 4;
+  // The items `text.split(/,|\band\b|\bor\b/)` gives, and those of three words or fewer.
+  let items = 0;
+  let short = 0;
+  let from = 0;
+  for (;;) {
+    const at = nextSeparator(text, from);
+    const to = at < 0 ? text.length : at;
+    items += 1;
+    if (wordsIn(text, from, to) <= 3) short += 1;
+    if (at < 0) break;
+    from = at + separatorLength(text, at);
+  }
+  return items >= 5 && short >= 4;
 }
 
 function isFragment(unit: Unit, tokens: readonly Token[]): boolean {
@@ -588,14 +687,21 @@ export function judgeAnswer(
   const words = units.reduce((s, u) => s + u.words, 0);
   const labelProbs = {} as Record<SentenceTag, number>;
   const labels = {} as Record<SentenceTag, boolean>;
-  const shape = answerShape(read.features, probs, model.sentence.classes);
+  const facts = sentenceFacts(read.features);
+  const shape = answerShape(read.features, probs, model.sentence.classes, facts);
   const pieceWords = units.map((u) => u.words);
+  // One column and one record of head values, rewritten for each tag.
+  const column = new Array<number>(probs.length);
+  const values: Record<string, number> = {};
   SENTENCE_TAGS.forEach((tag, k) => {
-    const column = probs.map((row) => row[k] ?? 0);
+    for (let i = 0; i < probs.length; i += 1) column[i] = (probs[i] as number[])[k] ?? 0;
     const p =
       units.length === 0
         ? 0
-        : denseProbability(model.labels[tag], labelFeatures(column, story, words, shape, pieceWords));
+        : denseProbability(
+            model.labels[tag],
+            labelFeaturesInto(values, column, story, words, shape, pieceWords),
+          );
     labelProbs[tag] = p;
     labels[tag] = p >= (model.thresholds[tag] ?? 0.5);
   });
@@ -621,9 +727,9 @@ export function judgeAnswer(
   // The sentence that carries it must state the figure: a number elsewhere (a team of 5, a
   // date) does not make the outcome measured.
   const q = SENTENCE_TAGS.indexOf("quantified");
-  const measured = read.features.some(
-    (f, i) =>
-      (f.includes("figure") || f.includes("numword")) &&
+  const measured = facts.some(
+    (bits, i) =>
+      (bits & (FACT_FIGURE | FACT_NUMWORD)) !== 0 &&
       (probs[i]?.[q] ?? 0) >= (model.thresholds.quantified ?? 0.5),
   );
   if (!measured) labels.quantified = false;
@@ -636,7 +742,7 @@ export function judgeAnswer(
   const offTopic =
     competency !== undefined &&
     offTopicProbability >=
-      (sameKind(topic, competency, pastShare(read.features))
+      (sameKind(topic, competency, factShare(facts, FACT_PAST))
         ? model.offTopicSameKindThreshold
         : model.offTopicThreshold);
 
@@ -653,8 +759,8 @@ export function judgeAnswer(
   const seconds = (words / wordsPerMinute) * 60;
   const last = units[units.length - 1];
   // The arc of a self-presentation: how I got here (past) and what I want next (modal).
-  const pastAt = read.features.findIndex((f) => f.includes("past"));
-  const nextAt = read.features.findIndex((f, i) => f.includes("modal") || INTENT.test(units[i]?.norm ?? ""));
+  const pastAt = facts.findIndex((bits) => (bits & FACT_PAST) !== 0);
+  const nextAt = facts.findIndex((bits, i) => (bits & FACT_MODAL) !== 0 || INTENT.test(units[i]?.norm ?? ""));
   const arc = pastAt >= 0 && nextAt >= 0;
   const invites = last !== undefined && INVITES.test(last.norm);
   const inBudget = seconds >= budget.min * 0.7 && seconds <= budget.max * 1.2;
@@ -722,6 +828,14 @@ export function judgeAnswer(
     score,
     reasons,
   };
+}
+
+/** Share of sentences holding a fact (`pastShare` of the features, from their facts). */
+function factShare(facts: readonly number[], fact: number): number {
+  if (facts.length === 0) return 0;
+  let n = 0;
+  for (const bits of facts) if ((bits & fact) !== 0) n += 1;
+  return n / facts.length;
 }
 
 function blameShare(probs: readonly number[][], model: LensModel): number {
