@@ -120,6 +120,19 @@ const SUBJECTS: Readonly<Record<string, string>> = {
   you: "you",
   it: "it",
 };
+// What a token's lower case says to the sentence features, found in one lookup.
+const TOKEN_SUBJECT = 1;
+const TOKEN_MODAL = 2;
+const TOKEN_NEGATION = 4;
+const TOKEN_THIRD = 8;
+const TOKEN_CLASS = new Map<string, number>();
+for (const [words, bit] of [
+  [Object.keys(SUBJECTS), TOKEN_SUBJECT],
+  [MODALS, TOKEN_MODAL],
+  [NEGATIONS, TOKEN_NEGATION],
+  [THIRD, TOKEN_THIRD],
+] as const)
+  for (const w of words) TOKEN_CLASS.set(w, (TOKEN_CLASS.get(w) ?? 0) | bit);
 // Spelled numbers, matched as whole words (one set lookup, not a pattern test per word).
 const SPELLED: ReadonlySet<string> = new Set(
   "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred hundreds thousand thousands million millions billion half twice double triple dozen dozens".split(
@@ -128,6 +141,19 @@ const SPELLED: ReadonlySet<string> = new Set(
 );
 const UNITS_AFTER_NUMBER =
   /^(%|percent|ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|x|k|m|gb|tb|mb|users?|customers?|people|engineers?|points?)$/;
+
+// What a word's lower case says to `readWords`, found in one lookup: a hedge word, the first word
+// of a hedge pair, a spelled number.
+const READ_HEDGE = 1;
+const READ_PAIR = 2;
+const READ_SPELLED = 4;
+const READ_CLASS = new Map<string, number>();
+for (const [words, bit] of [
+  [HEDGE_WORDS, READ_HEDGE],
+  [HEDGE_PAIR_NEXT.keys(), READ_PAIR],
+  [SPELLED, READ_SPELLED],
+] as const)
+  for (const w of words) READ_CLASS.set(w, (READ_CLASS.get(w) ?? 0) | bit);
 
 /** The words of a sentence as the tagger reads them: lemmas, numbers as `<num>`, hedges removed. */
 export interface SentenceWords {
@@ -162,13 +188,16 @@ export function readWords(tokens: readonly Token[], first: number, last: number)
     if (t === undefined || !isWord(t)) continue;
     const lower = t.lower;
     const next = tokens[i + 1];
-    const nextLower = next !== undefined && isWord(next) ? next.lower : "";
-    if (HEDGE_WORDS.has(lower)) {
+    const word = READ_CLASS.get(lower) ?? 0;
+    if ((word & READ_HEDGE) !== 0) {
       if (lower.startsWith("u") || lower.startsWith("e") || lower.startsWith("h")) fillers += 1;
       else hedges += 1;
       continue;
     }
-    if (HEDGE_PAIR_NEXT.get(lower)?.has(nextLower) === true) {
+    if (
+      (word & READ_PAIR) !== 0 &&
+      HEDGE_PAIR_NEXT.get(lower)?.has(next !== undefined && isWord(next) ? next.lower : "") === true
+    ) {
       hedges += 1;
       i += 1;
       continue;
@@ -182,7 +211,7 @@ export function readWords(tokens: readonly Token[], first: number, last: number)
     }
     // "one" and "zero" are tagged as numbers but are rarely figures ("one of them").
     if (hasDigit(t.text)) lemmas.push("<num>");
-    else lemmas.push(SPELLED.has(lower) ? "<numword>" : t.lemma);
+    else lemmas.push((word & READ_SPELLED) !== 0 ? "<numword>" : t.lemma);
   }
   return { lemmas, hedges, fillers };
 }
@@ -702,14 +731,15 @@ export function sentenceFeatures(
     const t = ctx.tokens[i];
     if (t === undefined) continue;
     const lower = t.lower;
-    if (subject === undefined && SUBJECTS[lower] !== undefined && t.pos === "PRON") {
+    const word = TOKEN_CLASS.get(lower) ?? 0;
+    if (subject === undefined && (word & TOKEN_SUBJECT) !== 0 && t.pos === "PRON") {
       const next = ctx.tokens[i + 1];
       if (!(lower === "i" && next !== undefined && HEDGED_VERBS.has(next.lemma))) subject = SUBJECTS[lower];
     }
     if (t.past) past = true;
-    if (MODALS.has(lower)) modal = true;
-    if (NEGATIONS.has(lower)) negated = true;
-    if (THIRD.has(lower)) third = true;
+    if ((word & TOKEN_MODAL) !== 0) modal = true;
+    if ((word & TOKEN_NEGATION) !== 0) negated = true;
+    if ((word & TOKEN_THIRD) !== 0) third = true;
     if (hasFigureChar(t.text)) {
       figure = true;
       const next = ctx.tokens[i + 1]?.lower ?? "";

@@ -502,10 +502,16 @@ function nextSeparator(text: string, from: number): number {
     const c = text.charCodeAt(i);
     if (c === 44) return i;
     if (c !== 97 && c !== 111) continue;
-    const word = c === 97 ? "and" : "or";
-    if (!text.startsWith(word, i)) continue;
-    const after = i + word.length;
+    // Mostly inside a word: the character before is tested first.
     if (i > 0 && isWordChar(text.charCodeAt(i - 1))) continue;
+    // "and" or "or", then no word character.
+    const after = c === 97 ? i + 3 : i + 2;
+    if (
+      c === 97
+        ? text.charCodeAt(i + 1) !== 110 || text.charCodeAt(i + 2) !== 100
+        : text.charCodeAt(i + 1) !== 114
+    )
+      continue;
     if (after < text.length && isWordChar(text.charCodeAt(after))) continue;
     return i;
   }
@@ -567,21 +573,18 @@ function isFragment(unit: Unit, tokens: readonly Token[]): boolean {
   return !unit.bullet && head !== undefined && head.pos === "VERB" && head.past;
 }
 
-function countOwnedActions(units: readonly Unit[], tokens: readonly Token[]): number {
-  let count = 0;
+/** Whether the speaker narrates an owned action: "I" and a past action verb within four tokens. */
+function hasOwnedAction(units: readonly Unit[], tokens: readonly Token[]): boolean {
   for (const unit of units) {
     for (let i = unit.first; i < unit.last; i += 1) {
       if (tokens[i]?.lower !== "i") continue;
       for (let j = i + 1; j < Math.min(unit.last, i + 5); j += 1) {
         const t = tokens[j];
-        if (t?.past && ACTION_LEMMAS.has(t.lemma)) {
-          count += 1;
-          break;
-        }
+        if (t?.past && ACTION_LEMMAS.has(t.lemma)) return true;
       }
     }
   }
-  return count;
+  return false;
 }
 
 // Whether each feature id is a word pair counted by `tagAndCountPairs`: 0 not known yet, 1 yes, 2 no.
@@ -781,7 +784,8 @@ export function judgeAnswer(
     incoherent: coherence.reason !== undefined ? 1 : 0,
     known,
     hypothetical: hypothetical ? 1 : 0,
-    recital: units.some(isRecital) && countOwnedActions(units, doc.tokens) === 0 ? 1 : 0,
+    // Both tests are pure: the cheaper one first.
+    recital: !hasOwnedAction(units, doc.tokens) && units.some(isRecital) ? 1 : 0,
     fragments: units.length === 0 ? 0 : units.filter((u) => isFragment(u, doc.tokens)).length / units.length,
     transcript: read.transcript ? 1 : 0,
     "nonstory*specifics": ns * (Math.min(6, specifics) / 6),
