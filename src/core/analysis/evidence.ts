@@ -6,8 +6,10 @@ import type { Quote } from "./types.ts";
 /** Longest quote, in characters; `sentences[i].text` always has the whole sentence. */
 export const MAX_QUOTE = 300;
 
-// Quotes by sentence, each with the text it was made from.
-const QUOTES = new WeakMap<Unit, { text: string; quote: string }>();
+// Quotes by sentence text (a quote is a function of the text alone). Bounded: clearing it
+// changes no output.
+const MAX_QUOTES = 5_000;
+const QUOTES = new Map<string, string>();
 
 /**
  * A sentence's text as quoted in findings: whole, or cut with "…" past `MAX_QUOTE`.
@@ -15,12 +17,13 @@ const QUOTES = new WeakMap<Unit, { text: string; quote: string }>();
  */
 export function quoteText(unit: Unit): string {
   // A sentence is quoted by several findings: its quote is computed once per text.
-  const cached = QUOTES.get(unit);
-  if (cached !== undefined && cached.text === unit.text) return cached.quote;
+  const cached = QUOTES.get(unit.text);
+  if (cached !== undefined) return cached;
   // A quote shows the words, never the Markdown around them ("**Result**:", "_really_").
   const text = stripMarkup(unit.text).trim();
   const quote = text.length <= MAX_QUOTE ? text : `${text.slice(0, MAX_QUOTE - 1)}…`;
-  QUOTES.set(unit, { text: unit.text, quote });
+  if (QUOTES.size >= MAX_QUOTES) QUOTES.clear();
+  QUOTES.set(unit.text, quote);
   return quote;
 }
 

@@ -234,6 +234,9 @@ export function topicFeaturesOf(features: ReadonlyArray<readonly string[]>): str
 const SHAPES = ["past", "i", "we", "modal"].map((name) => [0, 1, 2, 3].map((b) => `shape:${name}:${b}`));
 const SHAPE_IDS = SHAPES.map((row) => row.map(featureId));
 
+// The topic head's logits, reused from answer to answer (only the distribution is handed out).
+let topicScratch = new Float64Array(0);
+
 /**
  * The distribution of `distribution(weights, topicFeaturesOf(features))`, without collecting the
  * words into a set first: the scorer counts a repeated feature once, at its first place, which
@@ -246,7 +249,8 @@ export function topicDistribution(
 ): Record<string, number> {
   // Scored as they are read, in the order `topicFeaturesOf` lists them: no list of them is built.
   const scorer = scorerOf(weights);
-  const logits = new Float64Array(scorer.classes.length);
+  if (topicScratch.length !== scorer.classes.length) topicScratch = new Float64Array(scorer.classes.length);
+  const logits = topicScratch;
   scorer.startInto(logits);
   let past = 0;
   let i = 0;

@@ -271,19 +271,21 @@ export function labelFeatures(
   context: AnswerShape,
   pieceWords: readonly number[],
 ): Record<string, number> {
-  return labelFeaturesInto({}, column, story, words, context, pieceWords);
+  const out: Record<string, number> = {};
+  labelFeaturesInto(out, column, story, words, pieceWords);
+  return answerValuesInto(out, context);
 }
 
 /**
- * `labelFeatures`, written into `out` (every key set, the same values), which is returned: the
- * label heads of one answer share one record.
+ * The column's own values of `labelFeatures`, written into `out` (the same keys and values), which
+ * is returned: the label heads of one answer share one record, whose answer-level values
+ * (`answerValuesInto`) are written once.
  */
 function labelFeaturesInto(
   out: Record<string, number>,
   column: readonly number[],
   story: boolean,
   words: number,
-  context: AnswerShape,
   pieceWords: readonly number[],
 ): Record<string, number> {
   // The two largest values (the same one twice when it is there twice), without sorting a copy.
@@ -313,6 +315,11 @@ function labelFeaturesInto(
   out.nonstory = story ? 0 : 1;
   out.nonstoryMax = story ? 0 : logit4(max);
   out.words = Math.log((words + 10) / 150);
+  return out;
+}
+
+/** The answer-level values of `labelFeatures` (the same for every head), written into `out`. */
+function answerValuesInto(out: Record<string, number>, context: AnswerShape): Record<string, number> {
   out.iShare = context.iShare;
   out.weShare = context.weShare;
   out.action = logit4(context.action);
@@ -695,16 +702,13 @@ export function judgeAnswer(
   const pieceWords = units.map((u) => u.words);
   // One column and one record of head values, rewritten for each tag.
   const column = new Array<number>(probs.length);
-  const values: Record<string, number> = {};
+  const values = answerValuesInto({}, shape);
   SENTENCE_TAGS.forEach((tag, k) => {
     for (let i = 0; i < probs.length; i += 1) column[i] = (probs[i] as number[])[k] ?? 0;
     const p =
       units.length === 0
         ? 0
-        : denseProbability(
-            model.labels[tag],
-            labelFeaturesInto(values, column, story, words, shape, pieceWords),
-          );
+        : denseProbability(model.labels[tag], labelFeaturesInto(values, column, story, words, pieceWords));
     labelProbs[tag] = p;
     labels[tag] = p >= (model.thresholds[tag] ?? 0.5);
   });
