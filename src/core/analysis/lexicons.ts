@@ -21,7 +21,7 @@ import {
   UNKNOWN_CUES,
 } from "./data/signals.ts";
 import { STAR_CUES } from "./data/star-cues.ts";
-import { FIGURE_PATTERNS, VAGUE } from "./impact.ts";
+import { FIGURE_PATTERNS, SPELLED_NUMBER, VAGUE } from "./impact.ts";
 import { Lexicon } from "./lexicon.ts";
 import { patternsFor } from "./role-fit.ts";
 
@@ -35,7 +35,7 @@ const FAMILIES: ReadonlyArray<readonly RegExp[]> = [
   SYSTEMS_CUES,
   [...MECHANISM_CUES, ...RECURRENCE_CUES, ...UNKNOWN_CUES, ...PROBE_CUES],
   [...FILLERS, ...HEDGES, ...CLICHES, ...VAGUE, TAILORING, PASSIVE_BLAME],
-  FIGURE_PATTERNS,
+  [...FIGURE_PATTERNS, SPELLED_NUMBER],
   CONCERN_RULES.flatMap((rule) => rule.patterns),
 ];
 

@@ -2,6 +2,7 @@ import type { Competency, RoleId } from "../../model.ts";
 import { TAILORING } from "../data/delivery.ts";
 import { ACTION_LEMMAS } from "../data/star-cues.ts";
 import { Corpus } from "../evidence.ts";
+import { SPELLED_NUMBER } from "../impact.ts";
 import { lexiconsFor } from "../lexicons.ts";
 import { isSpace, type RawSentence, type Token, type TokenizedText, tokenize } from "../nlp.ts";
 import { assessCoherence, type Coherence } from "../score.ts";
@@ -472,8 +473,6 @@ export function sentenceFacts(features: readonly (readonly string[])[]): number[
   return out;
 }
 
-const SPELLED_NUMBER =
-  /\b(two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty|hundred|thousand|million)\b/g;
 const MODAL = /\b(i|we)( would|'d| will|'ll| should| could| might)\b|^(if|when) i\b/;
 const INVITES =
   /\?\s*$|\b(i'd love to|i would love to|i'm looking for|i am looking for|looking forward|that's why|that is why|which is why|excited to|keen to|i want to bring|i'd like to|next step)\b|\b(?:happy|glad|i can|i could)\b[^.!?]{0,12}?\b(?:go (?:deeper|into|through)|walk (?:you )?through|explain|talk (?:more )?about|say more|tell you more|expand on)\b|\b(?:i'm|i am|im|i'd be|i would be) curious\b|\bi'd love to (?:hear|know|learn)\b/;
@@ -758,8 +757,8 @@ export function judgeAnswer(
   const tailoring = corpus.findAll(TAILORING).length;
   const specifics =
     doc.tokens.filter((t) => t.type === "number" && !/^(19|20)\d\d$/.test(t.text)).length +
-    // Counted over the joined sentences (a whole word never spans two of them): one pass, not one per sentence.
-    (corpus.text.match(SPELLED_NUMBER) ?? []).length;
+    // Counted over the joined sentences (a whole word never spans two of them), from the lexicon scan.
+    corpus.findAll(SPELLED_NUMBER).length;
   const hypothetical = isHypothetical(units, doc.tokens);
   const hedges = read.words.reduce((s, w) => s + w.hedges, 0);
   const fillers = read.words.reduce((s, w) => s + w.fillers, 0) + delivery.fillers.length;
