@@ -24,6 +24,7 @@ import {
 import { STAR_CUES } from "../data/star-cues.ts";
 import type { Corpus } from "../evidence.ts";
 import { STAR_PARTS } from "../labels.ts";
+import { unbounded } from "../lexicon.ts";
 import type { Token } from "../nlp.ts";
 import type { Unit } from "../segment.ts";
 import { featureId } from "./linear.ts";
@@ -411,9 +412,14 @@ function formsOf(clauseCues: true | "task"): ReadonlyArray<readonly [string, Reg
   return clauseCues === "task" ? EPISODE_OBLIGATION_FORMS : OBLIGATION_FORMS;
 }
 
-// Each list's forms as one alternation: whether any of them matches, in one pass.
-const anyForm = (forms: ReadonlyArray<readonly [string, RegExp]>): RegExp =>
-  new RegExp(forms.map(([, form]) => `(?:${form.source})`).join("|"));
+// Each list's forms as one alternation: whether any of them matches, in one pass. Every
+// alternative of every form opens on `\b`, so the boundary is tested once per position, up
+// front (`\b(?:a|b)` matches where `\ba|\bb` does).
+function anyForm(forms: ReadonlyArray<readonly [string, RegExp]>): RegExp {
+  const bare = forms.map(([, form]) => unbounded(form.source));
+  if (bare.every((source) => source !== undefined)) return new RegExp(`\\b(?:${bare.join("|")})`);
+  return new RegExp(forms.map(([, form]) => `(?:${form.source})`).join("|"));
+}
 const ANY_OBLIGATION = anyForm(OBLIGATION_FORMS);
 const ANY_EPISODE_OBLIGATION = anyForm(EPISODE_OBLIGATION_FORMS);
 
