@@ -36,6 +36,9 @@ const STAR_TAGS: ReadonlySet<string> = new Set(STAR_PARTS);
 /** Signals shown by what the speaker did: their fallback quote is one of the actions. */
 const DEED_SIGNALS: ReadonlySet<string> = new Set(["decisive", "autonomy"]);
 
+// Each STAR part's column in the tagger's probabilities.
+const STAR_COLUMNS = STAR_PARTS.map((part) => SENTENCE_TAGS.indexOf(part));
+
 /**
  * Gives each sentence the STAR+L part the tagger finds likeliest among the parts the answer
  * has; a written marker ("Result:") keeps its part. A sentence no part claims is "other".
@@ -45,19 +48,21 @@ function placeStarParts(
   probs: readonly number[][],
   tagged: Record<SentenceTag, boolean>,
 ): void {
-  units.forEach((unit, i) => {
-    if (unit.marker !== undefined) return;
+  for (let i = 0; i < units.length; i += 1) {
+    const unit = units[i] as Unit;
+    if (unit.marker !== undefined) continue;
     let best: StarPart | undefined;
     let bestP = 0.3;
-    STAR_PARTS.forEach((part) => {
-      const p = probs[i]?.[SENTENCE_TAGS.indexOf(part)] ?? 0;
+    for (let k = 0; k < STAR_PARTS.length; k += 1) {
+      const part = STAR_PARTS[k] as StarPart;
+      const p = probs[i]?.[STAR_COLUMNS[k] as number] ?? 0;
       if (tagged[part] && p > bestP) {
         best = part;
         bestP = p;
       }
-    });
+    }
     unit.part = best ?? "other";
-  });
+  }
 }
 
 /**

@@ -6,8 +6,10 @@ import type { Quote } from "./types.ts";
 /** Longest quote, in characters; `sentences[i].text` always has the whole sentence. */
 export const MAX_QUOTE = 300;
 
-// Quotes by sentence, each with the text it was made from.
-const QUOTES = new WeakMap<Unit, { text: string; quote: string }>();
+// Quotes by sentence text (a quote is a function of the text alone). Bounded: clearing it
+// changes no output.
+const MAX_QUOTES = 5_000;
+const QUOTES = new Map<string, string>();
 
 /**
  * A sentence's text as quoted in findings: whole, or cut with "…" past `MAX_QUOTE`.
@@ -15,12 +17,13 @@ const QUOTES = new WeakMap<Unit, { text: string; quote: string }>();
  */
 export function quoteText(unit: Unit): string {
   // A sentence is quoted by several findings: its quote is computed once per text.
-  const cached = QUOTES.get(unit);
-  if (cached !== undefined && cached.text === unit.text) return cached.quote;
+  const cached = QUOTES.get(unit.text);
+  if (cached !== undefined) return cached;
   // A quote shows the words, never the Markdown around them ("**Result**:", "_really_").
   const text = stripMarkup(unit.text).trim();
   const quote = text.length <= MAX_QUOTE ? text : `${text.slice(0, MAX_QUOTE - 1)}…`;
-  QUOTES.set(unit, { text: unit.text, quote });
+  if (QUOTES.size >= MAX_QUOTES) QUOTES.clear();
+  QUOTES.set(unit.text, quote);
   return quote;
 }
 
@@ -46,6 +49,25 @@ function scanner(pattern: RegExp): RegExp {
   return compiled;
 }
 
+const NO_LEXICONS: readonly Lexicon[] = [];
+// Where each pattern of a list of lexicons is found, [lexicon, position], the first lexicon that
+// has it winning: built once per list (the lists are built once per role), not searched per call.
+const PLACES = new WeakMap<readonly Lexicon[], Map<RegExp, readonly [number, number]>>();
+
+function placesOf(lexicons: readonly Lexicon[]): Map<RegExp, readonly [number, number]> {
+  let places = PLACES.get(lexicons);
+  if (places === undefined) {
+    const built = new Map<RegExp, readonly [number, number]>();
+    for (let l = lexicons.length - 1; l >= 0; l -= 1) {
+      const { patterns } = lexicons[l] as Lexicon;
+      for (let k = 0; k < patterns.length; k += 1) built.set(patterns[k] as RegExp, [l, k]);
+    }
+    PLACES.set(lexicons, built);
+    places = built;
+  }
+  return places;
+}
+
 /** One match of a pattern, with the sentence it falls in. */
 export interface Match {
   unit: Unit;
@@ -65,11 +87,13 @@ export class Corpus {
   private readonly units: readonly Unit[];
   private readonly cache = new Map<readonly RegExp[], Unit[]>();
 
+  private readonly lexicons: readonly Lexicon[];
   private readonly scanned: Array<{ lexicon: Lexicon; matches: Map<number, RawMatch[]> }>;
 
   /** Each lexicon is scanned once up front; `findAll` of its patterns then costs nothing. */
-  constructor(units: readonly Unit[], lexicons: readonly Lexicon[] = []) {
+  constructor(units: readonly Unit[], lexicons: readonly Lexicon[] = NO_LEXICONS) {
     this.units = units;
+    this.lexicons = lexicons;
     let offset = 0;
     const parts: string[] = [];
     for (const unit of units) {
@@ -82,11 +106,9 @@ export class Corpus {
   }
 
   private lookup(pattern: RegExp): RawMatch[] | undefined {
-    for (const { lexicon, matches } of this.scanned) {
-      const k = lexicon.indexOf(pattern);
-      if (k !== undefined) return matches.get(k) ?? [];
-    }
-    return undefined;
+    const at = placesOf(this.lexicons).get(pattern);
+    if (at === undefined) return undefined;
+    return this.scanned[at[0]]?.matches.get(at[1]) ?? [];
   }
 
   private unitAt(offset: number): Unit | undefined {

@@ -6,6 +6,13 @@ import type { TermHit } from "./types.ts";
 // A number is a measure of impact only with what it counts: a percentage, money, a multiple,
 // a time, or a count of people or things. A bare year ("in 2016") measures nothing.
 const NUMBER = String.raw`(?:\d[\d,.]*\+?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|a hundred|a thousand|a million|dozens of|hundreds of|thousands of|tens of thousands of|millions of)`;
+/**
+ * Spelled numbers the lens counts as specifics ("three weeks", "a hundred users"), scanned with
+ * the figures (`lexicons.ts`).
+ */
+export const SPELLED_NUMBER =
+  /\b(two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty|hundred|thousand|million)\b/;
+
 export const FIGURE_PATTERNS: readonly RegExp[] = [
   /\b\d[\d,.]*\s?(%|percent\b|per cent\b|pp\b|percentage points?\b|basis points\b)/g,
   /[$€£¥]\s?\d[\d,.]*\s?(k|m|bn|million|billion|thousand)?\b|\b\d[\d,.]*\s?(k|m|bn|million|billion|thousand)?\s?(dollars|euros|pounds|usd|eur|gbp)\b|\b(tens|hundreds) of thousands of (dollars|euros|pounds)\b/g,

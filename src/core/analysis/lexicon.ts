@@ -42,8 +42,11 @@ function alternatives(source: string): string[] {
   return out;
 }
 
-/** The pattern without the `\b` that opens each of its alternatives, if every one does. */
-function unbounded(source: string): string | undefined {
+/**
+ * The pattern without the `\b` that opens each of its alternatives, if every one does.
+ * @example unbounded("\\bab|\\bcd") // "ab|cd"
+ */
+export function unbounded(source: string): string | undefined {
   const alts = alternatives(source);
   return alts.every((a) => a.startsWith("\\b")) ? alts.map((a) => a.slice(2)).join("|") : undefined;
 }

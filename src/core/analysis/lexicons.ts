@@ -9,6 +9,7 @@ import {
   DECISION_CUES,
   DEPENDENCE_CUES,
   EXCUSE_CUES,
+  HAND_HOLDING_CUES,
   MECHANISM_CUES,
   METHOD_CUES,
   OWNERSHIP_CUES,
@@ -20,7 +21,7 @@ import {
   UNKNOWN_CUES,
 } from "./data/signals.ts";
 import { STAR_CUES } from "./data/star-cues.ts";
-import { FIGURE_PATTERNS, VAGUE } from "./impact.ts";
+import { FIGURE_PATTERNS, SPELLED_NUMBER, VAGUE } from "./impact.ts";
 import { Lexicon } from "./lexicon.ts";
 import { patternsFor } from "./role-fit.ts";
 
@@ -30,11 +31,11 @@ const FAMILIES: ReadonlyArray<readonly RegExp[]> = [
   STAR_CUES.map((cue) => cue.pattern),
   [...AMBIGUITY_CUES, ...METHOD_CUES, ...SPINNING_CUES],
   [...BLAME_CUES, ...COMPLAINT_CUES, ...EXCUSE_CUES, SETBACK_CUES, ...OWNERSHIP_CUES],
-  [...DECISION_CUES, ...DEPENDENCE_CUES, ...COMPLETION_CUES],
+  [...DECISION_CUES, ...DEPENDENCE_CUES, ...COMPLETION_CUES, ...HAND_HOLDING_CUES],
   SYSTEMS_CUES,
   [...MECHANISM_CUES, ...RECURRENCE_CUES, ...UNKNOWN_CUES, ...PROBE_CUES],
   [...FILLERS, ...HEDGES, ...CLICHES, ...VAGUE, TAILORING, PASSIVE_BLAME],
-  FIGURE_PATTERNS,
+  [...FIGURE_PATTERNS, SPELLED_NUMBER],
   CONCERN_RULES.flatMap((rule) => rule.patterns),
 ];
 

@@ -269,13 +269,35 @@ export function assignStarParts(
   story: boolean,
   corpus: Corpus,
 ): void {
-  const cued = STAR_CUES.map((cue) => new Set(corpus.findAll(cue.pattern).map((m) => m.unit.index)));
+  // Each sentence's cue scores, by sentence index: every cue that matches it adds its weight
+  // once, cue by cue (the same additions in the same order as reading the cues per sentence).
+  const cueScores = new Map<number, Record<StarPart, number>>();
+  const lastCue = new Map<number, number>();
+  for (let k = 0; k < STAR_CUES.length; k += 1) {
+    const cue = STAR_CUES[k] as (typeof STAR_CUES)[number];
+    for (const m of corpus.findAll(cue.pattern)) {
+      const at = m.unit.index;
+      if (lastCue.get(at) === k) continue;
+      lastCue.set(at, k);
+      let scores = cueScores.get(at);
+      if (scores === undefined) {
+        scores = { situation: 0, task: 0, action: 0, result: 0, lesson: 0 };
+        cueScores.set(at, scores);
+      }
+      scores[cue.part] += cue.weight;
+    }
+  }
   let current: SentencePart | undefined;
   for (const unit of units) {
-    const scores: Record<StarPart, number> = { situation: 0, task: 0, action: 0, result: 0, lesson: 0 };
-    STAR_CUES.forEach((cue, k) => {
-      if (cued[k]?.has(unit.index) === true) scores[cue.part] += cue.weight;
-    });
+    // A copy: this sentence's own adjustments below stay its own.
+    const cued = cueScores.get(unit.index);
+    const scores: Record<StarPart, number> = {
+      situation: cued?.situation ?? 0,
+      task: cued?.task ?? 0,
+      action: cued?.action ?? 0,
+      result: cued?.result ?? 0,
+      lesson: cued?.lesson ?? 0,
+    };
     // Outside a story, "I finished my degree" is biography; only deliberate work counts.
     const acted = firstPersonAction(tokens, unit, !story);
     // "While I was a student, I built X": the deed outweighs its time clause.

@@ -24,6 +24,7 @@ import {
 import { STAR_CUES } from "../data/star-cues.ts";
 import type { Corpus } from "../evidence.ts";
 import { STAR_PARTS } from "../labels.ts";
+import { unbounded } from "../lexicon.ts";
 import type { Token } from "../nlp.ts";
 import type { Unit } from "../segment.ts";
 import { featureId } from "./linear.ts";
@@ -120,6 +121,19 @@ const SUBJECTS: Readonly<Record<string, string>> = {
   you: "you",
   it: "it",
 };
+// What a token's lower case says to the sentence features, found in one lookup.
+const TOKEN_SUBJECT = 1;
+const TOKEN_MODAL = 2;
+const TOKEN_NEGATION = 4;
+const TOKEN_THIRD = 8;
+const TOKEN_CLASS = new Map<string, number>();
+for (const [words, bit] of [
+  [Object.keys(SUBJECTS), TOKEN_SUBJECT],
+  [MODALS, TOKEN_MODAL],
+  [NEGATIONS, TOKEN_NEGATION],
+  [THIRD, TOKEN_THIRD],
+] as const)
+  for (const w of words) TOKEN_CLASS.set(w, (TOKEN_CLASS.get(w) ?? 0) | bit);
 // Spelled numbers, matched as whole words (one set lookup, not a pattern test per word).
 const SPELLED: ReadonlySet<string> = new Set(
   "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred hundreds thousand thousands million millions billion half twice double triple dozen dozens".split(
@@ -128,6 +142,19 @@ const SPELLED: ReadonlySet<string> = new Set(
 );
 const UNITS_AFTER_NUMBER =
   /^(%|percent|ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|x|k|m|gb|tb|mb|users?|customers?|people|engineers?|points?)$/;
+
+// What a word's lower case says to `readWords`, found in one lookup: a hedge word, the first word
+// of a hedge pair, a spelled number.
+const READ_HEDGE = 1;
+const READ_PAIR = 2;
+const READ_SPELLED = 4;
+const READ_CLASS = new Map<string, number>();
+for (const [words, bit] of [
+  [HEDGE_WORDS, READ_HEDGE],
+  [HEDGE_PAIR_NEXT.keys(), READ_PAIR],
+  [SPELLED, READ_SPELLED],
+] as const)
+  for (const w of words) READ_CLASS.set(w, (READ_CLASS.get(w) ?? 0) | bit);
 
 /** The words of a sentence as the tagger reads them: lemmas, numbers as `<num>`, hedges removed. */
 export interface SentenceWords {
@@ -162,13 +189,16 @@ export function readWords(tokens: readonly Token[], first: number, last: number)
     if (t === undefined || !isWord(t)) continue;
     const lower = t.lower;
     const next = tokens[i + 1];
-    const nextLower = next !== undefined && isWord(next) ? next.lower : "";
-    if (HEDGE_WORDS.has(lower)) {
+    const word = READ_CLASS.get(lower) ?? 0;
+    if ((word & READ_HEDGE) !== 0) {
       if (lower.startsWith("u") || lower.startsWith("e") || lower.startsWith("h")) fillers += 1;
       else hedges += 1;
       continue;
     }
-    if (HEDGE_PAIR_NEXT.get(lower)?.has(nextLower) === true) {
+    if (
+      (word & READ_PAIR) !== 0 &&
+      HEDGE_PAIR_NEXT.get(lower)?.has(next !== undefined && isWord(next) ? next.lower : "") === true
+    ) {
       hedges += 1;
       i += 1;
       continue;
@@ -182,7 +212,7 @@ export function readWords(tokens: readonly Token[], first: number, last: number)
     }
     // "one" and "zero" are tagged as numbers but are rarely figures ("one of them").
     if (hasDigit(t.text)) lemmas.push("<num>");
-    else lemmas.push(SPELLED.has(lower) ? "<numword>" : t.lemma);
+    else lemmas.push((word & READ_SPELLED) !== 0 ? "<numword>" : t.lemma);
   }
   return { lemmas, hedges, fillers };
 }
@@ -241,7 +271,7 @@ const PROBE_NO_UNKNOWN = feature("ctx:probe+no-unknown");
  * the answer goes on to probe (or never probes, or meets with a usual plan), a probe with no
  * unknown anywhere (asking a colleague what they want is not handling an unknown).
  */
-function probingFeatures(shape: ProbingShape, index: number, add: (f: Feature) => void): void {
+function probingFeatures(shape: ProbingShape, index: number, out: string[], ids: number[] | undefined): void {
   let before = false;
   for (const i of shape.unknown) if (i < index) before = true;
   let probeLater = false;
@@ -253,14 +283,14 @@ function probingFeatures(shape: ProbingShape, index: number, add: (f: Feature) =
   let routineLater = false;
   for (const i of shape.routine) if (i > index) routineLater = true;
   const probes = shape.probe.has(index);
-  if (before) add(AFTER_UNKNOWN);
-  if (before && probes) add(AFTER_UNKNOWN_PROBE);
+  if (before) add(out, ids, AFTER_UNKNOWN);
+  if (before && probes) add(out, ids, AFTER_UNKNOWN_PROBE);
   if (shape.unknown.has(index)) {
-    if (probeLater || probes) add(UNKNOWN_PROBED_LATER);
-    if (!probeAnywhere) add(UNKNOWN_UNPROBED);
-    if (routineLater) add(UNKNOWN_ROUTINE_LATER);
+    if (probeLater || probes) add(out, ids, UNKNOWN_PROBED_LATER);
+    if (!probeAnywhere) add(out, ids, UNKNOWN_UNPROBED);
+    if (routineLater) add(out, ids, UNKNOWN_ROUTINE_LATER);
   }
-  if (probes && shape.unknown.size === 0) add(PROBE_NO_UNKNOWN);
+  if (probes && shape.unknown.size === 0) add(out, ids, PROBE_NO_UNKNOWN);
 }
 
 // ---------------------------------------------------------------- obligation clauses
@@ -328,33 +358,111 @@ export function clausesOf(tokens: readonly Token[], first: number, last: number)
   let words: string[] = [];
   let from = first;
   let to = first;
-  const close = (): void => {
-    if (words.length > 0)
-      out.push({ text: words.join(" "), first: words[0] as string, from, to, words: words.length });
-  };
-  for (let i = first; i < last; i += 1) {
-    const t = tokens[i];
-    if (t === undefined || !isWord(t)) continue;
+  // The next word after the current one, found once per word (not searched again for each).
+  let at = nextWordAt(tokens, first, last);
+  while (at < last) {
+    const t = tokens[at] as Token;
+    const after = nextWordAt(tokens, at + 1, last);
     const lower = t.lower;
-    let next: string | undefined;
-    for (let j = i + 1; j < last; j += 1) {
-      const u = tokens[j];
-      if (u !== undefined && isWord(u)) {
-        next = u.lower;
-        break;
-      }
-    }
-    const opens = CLAUSE_OPENERS.has(lower) || (lower === "and" && next !== undefined && AFTER_AND.has(next));
+    const opens =
+      CLAUSE_OPENERS.has(lower) ||
+      (lower === "and" && after < last && AFTER_AND.has((tokens[after] as Token).lower));
     if (opens && words.length > 0) {
-      close();
+      out.push(clauseOf(words, from, to));
       words = [];
     }
-    if (words.length === 0) from = i;
+    if (words.length === 0) from = at;
     words.push(lower);
-    to = i + 1;
+    to = at + 1;
+    at = after;
   }
-  close();
+  if (words.length > 0) out.push(clauseOf(words, from, to));
   return out;
+}
+
+/** The index of the first word or number token in [from, last), or `last`. */
+function nextWordAt(tokens: readonly Token[], from: number, last: number): number {
+  for (let j = from; j < last; j += 1) {
+    const u = tokens[j];
+    if (u !== undefined && isWord(u)) return j;
+  }
+  return last;
+}
+
+function clauseOf(words: readonly string[], from: number, to: number): Clause {
+  return { text: words.join(" "), first: words[0] as string, from, to, words: words.length };
+}
+
+/**
+ * The clauses of one sentence as the clause features read them: each clause's obligation kinds
+ * (bit k set when the k-th form of the list matches) and whether the speaker acts in it (read
+ * only where it counts, for a clause after one that states an obligation; false elsewhere). A
+ * sentence that states no obligation, which no clause feature reads, is not cut into clauses
+ * (`clauses` is empty).
+ */
+export interface SentenceClauses {
+  clauses: readonly Clause[];
+  kinds: readonly number[];
+  acts: readonly boolean[];
+}
+
+const NO_CLAUSES: SentenceClauses = { clauses: [], kinds: [], acts: [] };
+
+function formsOf(clauseCues: true | "task"): ReadonlyArray<readonly [string, RegExp]> {
+  return clauseCues === "task" ? EPISODE_OBLIGATION_FORMS : OBLIGATION_FORMS;
+}
+
+// Each list's forms as one alternation: whether any of them matches, in one pass. Every
+// alternative of every form opens on `\b`, so the boundary is tested once per position, up
+// front (`\b(?:a|b)` matches where `\ba|\bb` does).
+function anyForm(forms: ReadonlyArray<readonly [string, RegExp]>): RegExp {
+  const bare = forms.map(([, form]) => unbounded(form.source));
+  if (bare.every((source) => source !== undefined)) return new RegExp(`\\b(?:${bare.join("|")})`);
+  return new RegExp(forms.map(([, form]) => `(?:${form.source})`).join("|"));
+}
+const ANY_OBLIGATION = anyForm(OBLIGATION_FORMS);
+const ANY_EPISODE_OBLIGATION = anyForm(EPISODE_OBLIGATION_FORMS);
+
+/**
+ * The clauses of the tokens in [first, last), each tested once against the obligation forms of
+ * `clauseCues`, and read for whether the speaker acts where that counts. The forms are first
+ * tested on the sentence's words (its clauses' texts joined by one space): a clause's text is a
+ * run of them between two spaces, and `\b` reads the same at the run's ends with or without the
+ * space beside it, so a form that fails on the sentence fails on each of its clauses.
+ */
+export function sentenceClauses(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  clauseCues: true | "task",
+): SentenceClauses {
+  const words: string[] = [];
+  for (let i = first; i < last; i += 1) {
+    const t = tokens[i];
+    if (t !== undefined && isWord(t)) words.push(t.lower);
+  }
+  const text = words.join(" ");
+  if (!(clauseCues === "task" ? ANY_EPISODE_OBLIGATION : ANY_OBLIGATION).test(text)) return NO_CLAUSES;
+  const forms = formsOf(clauseCues);
+  let sentenceMask = 0;
+  for (let k = 0; k < forms.length; k += 1)
+    if ((forms[k] as readonly [string, RegExp])[1].test(text)) sentenceMask |= 1 << k;
+  const clauses = clausesOf(tokens, first, last);
+  const kinds = new Array<number>(clauses.length).fill(0);
+  let firstObliged = clauses.length;
+  for (let c = 0; c < clauses.length; c += 1) {
+    const clause = clauses[c] as Clause;
+    let mask = 0;
+    for (let k = 0; k < forms.length; k += 1) {
+      if ((sentenceMask & (1 << k)) === 0) continue;
+      if (clauses.length === 1 || (forms[k] as readonly [string, RegExp])[1].test(clause.text))
+        mask |= 1 << k;
+    }
+    kinds[c] = mask;
+    if (mask !== 0 && c < firstObliged) firstObliged = c;
+  }
+  const acts = clauses.map((clause, c) => c > firstObliged && speakerActs(clause));
+  return { clauses, kinds, acts };
 }
 
 /**
@@ -367,43 +475,102 @@ export function obligationClause(tokens: readonly Token[], first: number, last: 
   return clauses.find((c) => EPISODE_OBLIGATION_FORMS.some(([, form]) => form.test(c.text)));
 }
 
-/** Whether a clause is the speaker (or their team) acting: "so i rang", "and we moved". */
-function speakerActs(clause: Clause): boolean {
-  const w = clause.text.split(" ");
-  const at = CLAUSE_OPENERS.has(w[0] ?? "") || w[0] === "and" ? 1 : 0;
-  const subject = w[at] === "then" || w[at] === "so" ? w[at + 1] : w[at];
-  return subject === "i" || subject === "we";
+/**
+ * `obligationClause` of a sentence whose clauses were read with the episode's forms
+ * (`sentenceClauses(…, "task")`), with that clause's reading as a sentence of its own: its token
+ * range holds that one clause (a word that opens a clause inside it would have cut it there).
+ */
+export function obligationClauseOf(read: SentenceClauses): SentenceClauses | undefined {
+  if (read.clauses.length < 2) return undefined;
+  for (let c = 0; c < read.clauses.length; c += 1) {
+    if (read.kinds[c] === 0) continue;
+    return {
+      clauses: [read.clauses[c] as Clause],
+      kinds: [read.kinds[c] as number],
+      acts: [false],
+    };
+  }
+  return undefined;
 }
 
-function clauseFeatures(ctx: AnswerContext, index: number, add: (f: Feature) => void): void {
+/** Whether a clause is the speaker (or their team) acting: "so i rang", "and we moved". */
+function speakerActs(clause: Clause): boolean {
+  const { text } = clause;
+  // The words at `from` and after it, read from the text with no list of words built.
+  let from = 0;
+  const word = (): string => {
+    const end = text.indexOf(" ", from);
+    const w = end < 0 ? text.slice(from) : text.slice(from, end);
+    from = end < 0 ? text.length + 1 : end + 1;
+    return w;
+  };
+  let w = from <= text.length ? word() : "";
+  if (CLAUSE_OPENERS.has(w) || w === "and") w = from <= text.length ? word() : "";
+  if (w === "then" || w === "so") w = from <= text.length ? word() : "";
+  return w === "i" || w === "we";
+}
+
+// The `ob:` feature names, built once: by kind (the order of the forms, the same in both lists),
+// who is obliged and the sentence's quarter.
+const OB_KINDS = OBLIGATION_FORMS.map(([kind]) => kind);
+const OB_WHO = ["i", "other"] as const;
+const OB_QUARTERS = ["q0", "q1", "q2", "q3"] as const;
+const OB_KIND = OB_KINDS.map((kind) => feature(`ob:${kind}`));
+const OB_ANY = feature("ob:any");
+const OB_KIND_WHO = OB_KINDS.map((kind) => OB_WHO.map((who) => feature(`ob:${kind}+who:${who}`)));
+const OB_KIND_CLAUSE = OB_KINDS.map((kind) =>
+  ["first", "later"].map((place) => feature(`ob:${kind}+clause:${place}`)),
+);
+const OB_KIND_AT = OB_KINDS.map((kind) => OB_QUARTERS.map((q) => feature(`ob:${kind}+at:${q}`)));
+const OB_ANY_AT = OB_QUARTERS.map((q) => feature(`ob:any+at:${q}`));
+const OB_ANY_WHO_AT = OB_WHO.map((who) => OB_QUARTERS.map((q) => feature(`ob:any+who:${who}+at:${q}`)));
+const OB_KIND_THEN = OB_KINDS.map((kind) => feature(`ob:${kind}+then:i`));
+const OB_ANY_LONG = feature("ob:any+long");
+
+// The `ob:` features of the sentence being read, each added once.
+const obAdded: Feature[] = [];
+
+function addOnce(f: Feature, out: string[], ids: number[] | undefined): void {
+  if (obAdded.includes(f)) return;
+  obAdded.push(f);
+  out.push(f.name);
+  ids?.push(f.id);
+}
+
+function clauseFeatures(
+  ctx: AnswerContext,
+  index: number,
+  clauseCues: true | "task",
+  out: string[],
+  ids: number[] | undefined,
+): void {
   const unit = ctx.units[index];
   if (unit === undefined) return;
-  const clauses = clausesOf(ctx.tokens, unit.first, unit.last);
+  const read = ctx.clauses?.[index] ?? sentenceClauses(ctx.tokens, unit.first, unit.last, clauseCues);
+  const { clauses, kinds, acts } = read;
   const n = ctx.units.length;
-  const quarter = `q${Math.min(3, Math.floor((4 * index) / Math.max(1, n)))}`;
-  const seen = new Set<string>();
-  clauses.forEach((clause, c) => {
-    for (const [kind, form] of ctx.clauseCues === "task" ? EPISODE_OBLIGATION_FORMS : OBLIGATION_FORMS) {
-      if (!form.test(clause.text)) continue;
-      const who = SPEAKER.test(clause.text) ? "i" : "other";
-      const then = clauses.slice(c + 1).some(speakerActs);
-      for (const name of [
-        `ob:${kind}`,
-        "ob:any",
-        `ob:${kind}+who:${who}`,
-        `ob:${kind}+clause:${c === 0 ? "first" : "later"}`,
-        `ob:${kind}+at:${quarter}`,
-        `ob:any+at:${quarter}`,
-        `ob:any+who:${who}+at:${quarter}`,
-        ...(then ? [`ob:${kind}+then:i`] : []),
-        ...(clauses.length > 1 ? [`ob:any+long`] : []),
-      ]) {
-        if (seen.has(name)) continue;
-        seen.add(name);
-        add(named("", name));
-      }
+  const q = Math.min(3, Math.floor((4 * index) / Math.max(1, n)));
+  const forms = formsOf(clauseCues).length;
+  obAdded.length = 0;
+  for (let c = 0; c < clauses.length; c += 1) {
+    const mask = kinds[c] as number;
+    if (mask === 0) continue;
+    const who = SPEAKER.test((clauses[c] as Clause).text) ? 0 : 1;
+    let then = false;
+    for (let d = c + 1; d < clauses.length; d += 1) if (acts[d] === true) then = true;
+    for (let k = 0; k < forms; k += 1) {
+      if ((mask & (1 << k)) === 0) continue;
+      addOnce(OB_KIND[k] as Feature, out, ids);
+      addOnce(OB_ANY, out, ids);
+      addOnce((OB_KIND_WHO[k] as Feature[])[who] as Feature, out, ids);
+      addOnce((OB_KIND_CLAUSE[k] as Feature[])[c === 0 ? 0 : 1] as Feature, out, ids);
+      addOnce((OB_KIND_AT[k] as Feature[])[q] as Feature, out, ids);
+      addOnce(OB_ANY_AT[q] as Feature, out, ids);
+      addOnce((OB_ANY_WHO_AT[who] as Feature[])[q] as Feature, out, ids);
+      if (then) addOnce(OB_KIND_THEN[k] as Feature, out, ids);
+      if (clauses.length > 1) addOnce(OB_ANY_LONG, out, ids);
     }
-  });
+  }
 }
 
 /** What the sentence features need to know about the whole answer. */
@@ -422,6 +589,11 @@ export interface AnswerContext {
    * clauses of each sentence are read.
    */
   clauseCues?: true | "task" | undefined;
+  /**
+   * With `clauseCues`: each sentence's clauses, read once (`sentenceClauses`); a sentence without
+   * one here is read when its features are.
+   */
+  clauses?: ReadonlyArray<SentenceClauses | undefined> | undefined;
 }
 
 // The n-gram feature strings, built once per lemma (pair) and reused across sentences and
@@ -437,6 +609,12 @@ interface Feature {
 
 function feature(name: string): Feature {
   return { name, id: featureId(name) };
+}
+
+/** Adds a feature's name to `out` and its id to `ids`. */
+function add(out: string[], ids: number[] | undefined, f: Feature): void {
+  out.push(f.name);
+  ids?.push(f.id);
 }
 
 const UNIGRAMS = new Map<string, Feature>();
@@ -539,18 +717,14 @@ export function sentenceFeatures(
   const unit = ctx.units[index];
   if (unit === undefined) return [];
   const out: string[] = [];
-  const add = (f: Feature): void => {
-    out.push(f.name);
-    ids?.push(f.id);
-  };
   const { lemmas } = words;
   let prev = "<s>";
   for (const lemma of lemmas) {
-    add(unigram(lemma));
-    add(bigram(prev, lemma));
+    add(out, ids, unigram(lemma));
+    add(out, ids, bigram(prev, lemma));
     prev = lemma;
   }
-  if (lemmas.length > 0) add(bigram(prev, "</s>"));
+  if (lemmas.length > 0) add(out, ids, bigram(prev, "</s>"));
 
   let subject: string | undefined;
   let past = false;
@@ -563,67 +737,68 @@ export function sentenceFeatures(
     const t = ctx.tokens[i];
     if (t === undefined) continue;
     const lower = t.lower;
-    if (subject === undefined && SUBJECTS[lower] !== undefined && t.pos === "PRON") {
+    const word = TOKEN_CLASS.get(lower) ?? 0;
+    if (subject === undefined && (word & TOKEN_SUBJECT) !== 0 && t.pos === "PRON") {
       const next = ctx.tokens[i + 1];
       if (!(lower === "i" && next !== undefined && HEDGED_VERBS.has(next.lemma))) subject = SUBJECTS[lower];
     }
     if (t.past) past = true;
-    if (MODALS.has(lower)) modal = true;
-    if (NEGATIONS.has(lower)) negated = true;
-    if (THIRD.has(lower)) third = true;
+    if ((word & TOKEN_MODAL) !== 0) modal = true;
+    if ((word & TOKEN_NEGATION) !== 0) negated = true;
+    if ((word & TOKEN_THIRD) !== 0) third = true;
     if (hasFigureChar(t.text)) {
       figure = true;
       const next = ctx.tokens[i + 1]?.lower ?? "";
       if (UNITS_AFTER_NUMBER.test(next) || lower.endsWith("%")) figureUnit = true;
     }
   }
-  add(named("subj:", subject ?? "none"));
-  if (past) add(PAST);
-  if (modal) add(MODAL);
-  if (negated) add(NEG);
-  if (negated && third) add(NEG_THIRD);
-  if (third) add(THIRD_PERSON);
-  if (figure) add(FIGURE);
-  if (figureUnit) add(FIGURE_UNIT);
-  if (lemmas.includes("<numword>")) add(NUMWORD);
-  if (words.hedges > 0) add(HEDGE);
-  if (words.fillers > 0) add(FILLER);
-  if (endsWithQuestion(unit.text)) add(QMARK);
+  add(out, ids, named("subj:", subject ?? "none"));
+  if (past) add(out, ids, PAST);
+  if (modal) add(out, ids, MODAL);
+  if (negated) add(out, ids, NEG);
+  if (negated && third) add(out, ids, NEG_THIRD);
+  if (third) add(out, ids, THIRD_PERSON);
+  if (figure) add(out, ids, FIGURE);
+  if (figureUnit) add(out, ids, FIGURE_UNIT);
+  if (lemmas.includes("<numword>")) add(out, ids, NUMWORD);
+  if (words.hedges > 0) add(out, ids, HEDGE);
+  if (words.fillers > 0) add(out, ids, FILLER);
+  if (endsWithQuestion(unit.text)) add(out, ids, QMARK);
 
   const n = ctx.units.length;
-  if (index === 0) add(AT_FIRST);
-  if (index === n - 1) add(AT_LAST);
-  add(QUARTERS[Math.min(3, Math.floor((4 * index) / Math.max(1, n)))] as Feature);
-  add(lengthBucket(unit.words));
-  if (unit.marker !== undefined) add(named("mark:", unit.marker));
-  if (unit.bullet) add(BULLET);
+  if (index === 0) add(out, ids, AT_FIRST);
+  if (index === n - 1) add(out, ids, AT_LAST);
+  add(out, ids, QUARTERS[Math.min(3, Math.floor((4 * index) / Math.max(1, n)))] as Feature);
+  add(out, ids, lengthBucket(unit.words));
+  if (unit.marker !== undefined) add(out, ids, named("mark:", unit.marker));
+  if (unit.bullet) add(out, ids, BULLET);
 
   const rule = ctx.ruleParts[index] ?? "other";
-  add(named("rule:", rule));
-  add(named("prev:", index > 0 ? (ctx.ruleParts[index - 1] ?? "other") : "none"));
-  add(named("next:", index < n - 1 ? (ctx.ruleParts[index + 1] ?? "other") : "none"));
+  add(out, ids, named("rule:", rule));
+  add(out, ids, named("prev:", index > 0 ? (ctx.ruleParts[index - 1] ?? "other") : "none"));
+  add(out, ids, named("next:", index < n - 1 ? (ctx.ruleParts[index + 1] ?? "other") : "none"));
   let mechanism = false;
   let recurrence = false;
   let unknown = false;
   let probe = false;
   for (const [name, hits] of ctx.cues) {
     if (!hits.has(index)) continue;
-    add(named("cue:", name));
+    add(out, ids, named("cue:", name));
     if (name === "mechanism") mechanism = true;
     else if (name === "recurrence") recurrence = true;
     else if (name === "unknown") unknown = true;
     else if (name === "probe") probe = true;
   }
   // Both halves in one sentence: a mechanism for later cases, an unknown met with a probe.
-  if (mechanism && recurrence) add(MECHANISM_RECURRENCE);
-  if (unknown && probe) add(UNKNOWN_PROBE);
-  if (ctx.probing !== undefined) probingFeatures(ctx.probing, index, add);
-  if (ctx.clauseCues !== undefined) clauseFeatures(ctx, index, add);
+  if (mechanism && recurrence) add(out, ids, MECHANISM_RECURRENCE);
+  if (unknown && probe) add(out, ids, UNKNOWN_PROBE);
+  if (ctx.probing !== undefined) probingFeatures(ctx.probing, index, out, ids);
+  if (ctx.clauseCues !== undefined) clauseFeatures(ctx, index, ctx.clauseCues, out, ids);
   if (!ctx.story) {
-    add(NONSTORY);
-    add(named("nonstory+rule:", rule));
-    if (subject !== undefined) add(named("nonstory+subj:", subject));
-    if (past) add(NONSTORY_PAST);
+    add(out, ids, NONSTORY);
+    add(out, ids, named("nonstory+rule:", rule));
+    if (subject !== undefined) add(out, ids, named("nonstory+subj:", subject));
+    if (past) add(out, ids, NONSTORY_PAST);
   }
   return out;
 }

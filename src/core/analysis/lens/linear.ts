@@ -249,6 +249,55 @@ export class SparseScorer {
     }
     return out;
   }
+
+  /**
+   * Starts a sum of logits in `out` (one slot per class): the bias. Features are then added one
+   * by one with `addTo`, each counted once however often it comes, as `logitsInto` counts them.
+   */
+  startInto(out: Float64Array): void {
+    out.set(this.bias);
+    this.call = this.call === 0xffffffff ? 1 : this.call + 1;
+    if (this.call === 1) this.stamp.fill(0);
+  }
+
+  /** Adds a feature (by its `featureId`, or by name when `id` is -1) to the sum begun by `startInto`. */
+  addTo(out: Float64Array, name: string, id: number): void {
+    const i = this.rowOf(name, id);
+    if (i === undefined || this.stamp[i] === this.call) return;
+    this.stamp[i] = this.call;
+    const c = this.classes.length;
+    const at = i * c;
+    const { packed, flat, values, low } = this;
+    if (packed !== undefined) {
+      for (let k = 0; k < c; k += 1)
+        out[k] = (out[k] as number) + (values[(packed[at + k] as number) - low] as number);
+    } else if (flat !== undefined) {
+      for (let k = 0; k < c; k += 1) out[k] = (out[k] as number) + (flat[at + k] as number);
+    }
+  }
+
+  /**
+   * The logit of class `k` alone: `logits(features, undefined, ids)[k]`, the same addends in the
+   * same order, without summing the other classes.
+   */
+  logitOf(features: readonly string[], k: number, ids?: ArrayLike<number>): number {
+    const c = this.classes.length;
+    let z = this.bias[k] ?? 0;
+    this.call = this.call === 0xffffffff ? 1 : this.call + 1;
+    if (this.call === 1) this.stamp.fill(0);
+    const { index, stamp, call, packed, flat, values, low } = this;
+    for (let j = 0; j < features.length; j += 1) {
+      const i =
+        ids === undefined
+          ? index.get(features[j] as string)
+          : this.rowOf(features[j] as string, ids[j] as number);
+      if (i === undefined || stamp[i] === call) continue;
+      stamp[i] = call;
+      if (packed !== undefined) z += values[(packed[i * c + k] as number) - low] as number;
+      else if (flat !== undefined) z += flat[i * c + k] as number;
+    }
+    return z;
+  }
 }
 
 /**

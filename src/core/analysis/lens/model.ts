@@ -234,6 +234,9 @@ export function topicFeaturesOf(features: ReadonlyArray<readonly string[]>): str
 const SHAPES = ["past", "i", "we", "modal"].map((name) => [0, 1, 2, 3].map((b) => `shape:${name}:${b}`));
 const SHAPE_IDS = SHAPES.map((row) => row.map(featureId));
 
+// The topic head's logits, reused from answer to answer (only the distribution is handed out).
+let topicScratch = new Float64Array(0);
+
 /**
  * The distribution of `distribution(weights, topicFeaturesOf(features))`, without collecting the
  * words into a set first: the scorer counts a repeated feature once, at its first place, which
@@ -244,33 +247,42 @@ export function topicDistribution(
   features: ReadonlyArray<readonly string[]>,
   featureIds?: ReadonlyArray<ArrayLike<number>>,
 ): Record<string, number> {
-  const out: string[] = [];
-  // The features' ids, kept along when they were given (see `featureId`).
-  const ids: number[] | undefined = featureIds === undefined ? undefined : [];
+  // Scored as they are read, in the order `topicFeaturesOf` lists them: no list of them is built.
+  const scorer = scorerOf(weights);
+  if (topicScratch.length !== scorer.classes.length) topicScratch = new Float64Array(scorer.classes.length);
+  const logits = topicScratch;
+  scorer.startInto(logits);
   let past = 0;
   let i = 0;
   let we = 0;
   let modal = 0;
-  features.forEach((list, k) => {
+  for (let k = 0; k < features.length; k += 1) {
+    const list = features[k] as readonly string[];
     const listIds = featureIds?.[k];
     for (let j = 0; j < list.length; j += 1) {
       const f = list[j] as string;
-      if (f.startsWith("w:")) {
-        out.push(f);
-        ids?.push(listIds?.[j] ?? -1);
-      } else if (f === "past") past += 1;
+      // "w:" tested on its two code units.
+      if (f.charCodeAt(0) === 119 && f.charCodeAt(1) === 58) scorer.addTo(logits, f, listIds?.[j] ?? -1);
+      else if (f === "past") past += 1;
       else if (f === "subj:i") i += 1;
       else if (f === "subj:we") we += 1;
       else if (f === "modal") modal += 1;
     }
-  });
+  }
   const n = Math.max(1, features.length);
   const bucket = (count: number): number => (count === 0 ? 0 : count / n < 0.3 ? 1 : count / n < 0.6 ? 2 : 3);
-  [past, i, we, modal].forEach((count, k) => {
-    out.push(SHAPES[k]?.[bucket(count)] as string);
-    ids?.push(SHAPE_IDS[k]?.[bucket(count)] ?? -1);
+  const counts = [past, i, we, modal];
+  for (let k = 0; k < counts.length; k += 1) {
+    const b = bucket(counts[k] as number);
+    // By name when no ids were given, as before: the same row either way.
+    scorer.addTo(logits, SHAPES[k]?.[b] as string, featureIds === undefined ? -1 : (SHAPE_IDS[k]?.[b] ?? -1));
+  }
+  const probs = softmax(logits);
+  const out: Record<string, number> = {};
+  scorer.classes.forEach((c, k) => {
+    out[c] = probs[k] ?? 0;
   });
-  return distribution(weights, out, ids);
+  return out;
 }
 
 /**

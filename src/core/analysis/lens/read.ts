@@ -2,8 +2,9 @@ import type { Competency, RoleId } from "../../model.ts";
 import { TAILORING } from "../data/delivery.ts";
 import { ACTION_LEMMAS } from "../data/star-cues.ts";
 import { Corpus } from "../evidence.ts";
+import { SPELLED_NUMBER } from "../impact.ts";
 import { lexiconsFor } from "../lexicons.ts";
-import { type RawSentence, type Token, type TokenizedText, tokenize } from "../nlp.ts";
+import { isSpace, type RawSentence, type Token, type TokenizedText, tokenize } from "../nlp.ts";
 import { assessCoherence, type Coherence } from "../score.ts";
 import { assignStarParts, segmentSentences, type Unit } from "../segment.ts";
 import { measureDelivery } from "../timing.ts";
@@ -11,22 +12,25 @@ import type { Delivery } from "../types.ts";
 import {
   type AnswerContext,
   cueHits,
-  obligationClause,
+  obligationClauseOf,
   probingShape,
   readWords,
   SENTENCE_TAGS,
+  type SentenceClauses,
   type SentenceTag,
   type SentenceWords,
+  sentenceClauses,
   sentenceFeatures,
 } from "./features.ts";
+import { sigmoid } from "./linear.ts";
 import {
   boundaryFeatures,
   denseProbability,
   denseValue,
   type LensModel,
   offTopicFeatures,
-  pastShare,
   sameKind,
+  scorerOf,
   sparseProbabilities,
   topicDistribution,
 } from "./model.ts";
@@ -112,6 +116,8 @@ export interface ReadAnswer {
   cues: ReadonlyArray<readonly [string, ReadonlySet<number>]>;
   /** A model trained with `--clause-reading`: each sentence's obligation clause's features, if any. */
   clauseFeatures?: Array<string[] | undefined>;
+  /** Their `featureId`s, list by list (as `featureIds` of `features`). */
+  clauseFeatureIds?: Array<number[] | undefined>;
 }
 
 /**
@@ -143,6 +149,7 @@ export function readAnswer(
   const words = units.map((u) => readWords(doc.tokens, u.first, u.last));
   const probing = model.probing === true;
   const cues = cueHits(corpus, probing);
+  const clauseCues = model.clauseReading === true ? "task" : model.clauseCues === true ? true : undefined;
   const ctx: AnswerContext = {
     units,
     tokens: doc.tokens,
@@ -150,13 +157,21 @@ export function readAnswer(
     story: options.story,
     ruleParts: units.map((u) => u.part),
     probing: probing ? probingShape(cues) : undefined,
-    clauseCues: model.clauseReading === true ? "task" : model.clauseCues === true ? true : undefined,
+    clauseCues,
+    // Each sentence's clauses are read once, for its `ob:` features and its obligation clause.
+    clauses:
+      clauseCues === undefined
+        ? undefined
+        : units.map((u) => sentenceClauses(doc.tokens, u.first, u.last, clauseCues)),
   };
   const featureIds = units.map((): number[] => []);
   const features = units.map((_, i) =>
     sentenceFeatures(ctx, i, words[i] ?? { lemmas: [], hedges: 0, fillers: 0 }, featureIds[i]),
   );
-  const clauseFeatures = model.clauseReading === true ? obligationClauseFeatures(ctx) : undefined;
+  const clauseFeatureIds =
+    model.clauseReading === true ? units.map((): number[] | undefined => undefined) : undefined;
+  const clauseFeatures =
+    clauseFeatureIds !== undefined ? obligationClauseFeatures(ctx, clauseFeatureIds) : undefined;
   return {
     text,
     doc,
@@ -168,7 +183,9 @@ export function readAnswer(
     features,
     featureIds,
     cues,
-    ...(clauseFeatures === undefined ? {} : { clauseFeatures }),
+    ...(clauseFeatures === undefined || clauseFeatureIds === undefined
+      ? {}
+      : { clauseFeatures, clauseFeatureIds }),
   };
 }
 
@@ -179,10 +196,15 @@ export function readAnswer(
  * inside a long spoken piece ("… the search was slow and my manager asked me to look at it") is
  * then not outweighed by the rest of the piece's words.
  */
-function obligationClauseFeatures(ctx: AnswerContext): Array<string[] | undefined> {
+function obligationClauseFeatures(
+  ctx: AnswerContext,
+  ids: Array<number[] | undefined>,
+): Array<string[] | undefined> {
   return ctx.units.map((unit, i) => {
-    const clause = obligationClause(ctx.tokens, unit.first, unit.last);
-    if (clause === undefined) return undefined;
+    const read = ctx.clauses?.[i];
+    const alone = read === undefined ? undefined : obligationClauseOf(read);
+    const clause = alone?.clauses[0];
+    if (alone === undefined || clause === undefined) return undefined;
     const units = ctx.units.slice();
     units[i] = {
       ...unit,
@@ -192,7 +214,17 @@ function obligationClauseFeatures(ctx: AnswerContext): Array<string[] | undefine
       norm: clause.text,
       words: clause.words,
     };
-    return sentenceFeatures({ ...ctx, units }, i, readWords(ctx.tokens, clause.from, clause.to));
+    // The clause's own reading (one clause, its kinds) stands for the sentence's.
+    const clauses: Array<SentenceClauses | undefined> = (ctx.clauses ?? []).slice();
+    clauses[i] = alone;
+    const clauseIds: number[] = [];
+    ids[i] = clauseIds;
+    return sentenceFeatures(
+      { ...ctx, units, clauses },
+      i,
+      readWords(ctx.tokens, clause.from, clause.to),
+      clauseIds,
+    );
   });
 }
 
@@ -202,7 +234,8 @@ const TASK = SENTENCE_TAGS.indexOf("task");
 function readClause(read: ReadAnswer, model: LensModel, i: number, row: number[]): number[] {
   const clause = read.clauseFeatures?.[i];
   if (clause === undefined) return row;
-  const p = sparseProbabilities(model.sentence, clause)[TASK] ?? 0;
+  // Only the `task` column is read: its sum alone, the same addends in the same order.
+  const p = sigmoid(scorerOf(model.sentence).logitOf(clause, TASK, read.clauseFeatureIds?.[i]));
   if (p > (row[TASK] ?? 0)) row[TASK] = p;
   return row;
 }
@@ -239,12 +272,30 @@ export function labelFeatures(
   context: AnswerShape,
   pieceWords: readonly number[],
 ): Record<string, number> {
+  const out: Record<string, number> = {};
+  labelFeaturesInto(out, column, story, words, pieceWords);
+  return answerValuesInto(out, context);
+}
+
+/**
+ * The column's own values of `labelFeatures`, written into `out` (the same keys and values), which
+ * is returned: the label heads of one answer share one record, whose answer-level values
+ * (`answerValuesInto`) are written once.
+ */
+function labelFeaturesInto(
+  out: Record<string, number>,
+  column: readonly number[],
+  story: boolean,
+  words: number,
+  pieceWords: readonly number[],
+): Record<string, number> {
   // The two largest values (the same one twice when it is there twice), without sorting a copy.
   let max = 0;
   let second = 0;
   let none = 1;
   let logNoneByWords = 0;
-  column.forEach((p, i) => {
+  for (let i = 0; i < column.length; i += 1) {
+    const p = column[i] as number;
     if (i === 0) {
       max = p;
     } else if (p > max) {
@@ -255,25 +306,32 @@ export function labelFeatures(
     }
     none *= 1 - p;
     logNoneByWords += ((pieceWords[i] ?? 0) / NOR_UNIT_WORDS) * Math.log(Math.max(1e-9, 1 - p));
-  });
-  const logit = (p: number): number => Math.log((p + 1e-4) / (1 - p + 1e-4)) / 4;
-  return {
-    max: logit(max),
-    second: logit(second),
-    nor: 1 - none,
-    nor2: 1 - (1 - max) * (1 - second),
-    norw: 1 - Math.exp(logNoneByWords),
-    maxw: logit(strongestUnit(column, pieceWords)),
-    nonstory: story ? 0 : 1,
-    nonstoryMax: story ? 0 : logit(max),
-    words: Math.log((words + 10) / 150),
-    iShare: context.iShare,
-    weShare: context.weShare,
-    action: logit(context.action),
-    result: logit(context.result),
-    ...context.cross,
-    ...context.probing,
-  };
+  }
+  out.max = logit4(max);
+  out.second = logit4(second);
+  out.nor = 1 - none;
+  out.nor2 = 1 - (1 - max) * (1 - second);
+  out.norw = 1 - Math.exp(logNoneByWords);
+  out.maxw = logit4(strongestUnit(column, pieceWords));
+  out.nonstory = story ? 0 : 1;
+  out.nonstoryMax = story ? 0 : logit4(max);
+  out.words = Math.log((words + 10) / 150);
+  return out;
+}
+
+/** The answer-level values of `labelFeatures` (the same for every head), written into `out`. */
+function answerValuesInto(out: Record<string, number>, context: AnswerShape): Record<string, number> {
+  out.iShare = context.iShare;
+  out.weShare = context.weShare;
+  out.action = logit4(context.action);
+  out.result = logit4(context.result);
+  for (const key in context.cross) out[key] = context.cross[key] as number;
+  for (const key in context.probing) out[key] = context.probing[key] as number;
+  return out;
+}
+
+function logit4(p: number): number {
+  return Math.log((p + 1e-4) / (1 - p + 1e-4)) / 4;
 }
 
 /**
@@ -342,12 +400,15 @@ export function answerShape(
   features: readonly string[][],
   probs: readonly number[][],
   classes: readonly string[] = SENTENCE_TAGS,
+  facts: readonly number[] = sentenceFacts(features),
 ): AnswerShape {
   let i = 0;
   let we = 0;
-  for (const f of features) {
-    if (f.includes("subj:i")) i += 1;
-    else if (f.includes("subj:we")) we += 1;
+  let anyFacts = 0;
+  for (const bits of facts) {
+    if ((bits & FACT_SUBJ_I) !== 0) i += 1;
+    else if ((bits & FACT_SUBJ_WE) !== 0) we += 1;
+    anyFacts |= bits;
   }
   const n = Math.max(1, features.length);
   const top = new Array<number>(Math.max(SENTENCE_TAGS.length, classes.length)).fill(0);
@@ -364,13 +425,54 @@ export function answerShape(
   }
   const at = (tag: SentenceTag): number => top[SENTENCE_TAGS.indexOf(tag)] ?? 0;
   const probing: Record<string, number> = {};
-  for (const [name, from] of PROBING_HEAD_FEATURES)
-    probing[name] = features.some((f) => from.some((x) => f.includes(x))) ? 1 : 0;
+  PROBING_HEAD_FEATURES.forEach(([name], h) => {
+    probing[name] = (anyFacts & (FACT_PROBING << h)) !== 0 ? 1 : 0;
+  });
   return { iShare: i / n, weShare: we / n, action: at("action"), result: at("result"), cross, probing };
 }
 
-const SPELLED_NUMBER =
-  /\b(two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty|hundred|thousand|million)\b/g;
+// What the answer-level passes ask of a sentence's feature list, read in one pass per sentence:
+// a bit per feature (the probing heads' features: a bit per head, from FACT_PROBING on).
+const FACT_SUBJ_I = 1;
+const FACT_SUBJ_WE = 2;
+const FACT_PAST = 4;
+const FACT_MODAL = 8;
+const FACT_FIGURE = 16;
+const FACT_NUMWORD = 32;
+const FACT_PROBING = 64;
+const FACT_OF = new Map<string, number>([
+  ["subj:i", FACT_SUBJ_I],
+  ["subj:we", FACT_SUBJ_WE],
+  ["past", FACT_PAST],
+  ["modal", FACT_MODAL],
+  ["figure", FACT_FIGURE],
+  ["numword", FACT_NUMWORD],
+]);
+PROBING_HEAD_FEATURES.forEach(([, from], h) => {
+  for (const name of from) FACT_OF.set(name, (FACT_OF.get(name) ?? 0) | (FACT_PROBING << h));
+});
+// The first letters of those names: a feature starting with another letter (the word n-grams
+// "w:" and "b:", most of them) is not looked up.
+const FACT_FIRST = new Set([...FACT_OF.keys()].map((name) => name.charCodeAt(0)));
+
+/**
+ * For each sentence's feature list, the bits of `FACT_OF` it holds.
+ * @example sentenceFacts([["w:i", "subj:i", "past"]]) // [5]
+ */
+export function sentenceFacts(features: readonly (readonly string[])[]): number[] {
+  const out = new Array<number>(features.length);
+  for (let s = 0; s < features.length; s += 1) {
+    const list = features[s] as readonly string[];
+    let bits = 0;
+    for (let j = 0; j < list.length; j += 1) {
+      const f = list[j] as string;
+      if (FACT_FIRST.has(f.charCodeAt(0))) bits |= FACT_OF.get(f) ?? 0;
+    }
+    out[s] = bits;
+  }
+  return out;
+}
+
 const MODAL = /\b(i|we)( would|'d| will|'ll| should| could| might)\b|^(if|when) i\b/;
 const INVITES =
   /\?\s*$|\b(i'd love to|i would love to|i'm looking for|i am looking for|looking forward|that's why|that is why|which is why|excited to|keen to|i want to bring|i'd like to|next step)\b|\b(?:happy|glad|i can|i could)\b[^.!?]{0,12}?\b(?:go (?:deeper|into|through)|walk (?:you )?through|explain|talk (?:more )?about|say more|tell you more|expand on)\b|\b(?:i'm|i am|im|i'd be|i would be) curious\b|\bi'd love to (?:hear|know|learn)\b/;
@@ -398,35 +500,77 @@ function isWordChar(c: number): boolean {
 }
 
 /**
+ * Where the next separator `/,|\band\b|\bor\b/` finds in `text` at or after `from` starts
+ * (-1: none); it is `separatorLength(text, at)` long.
+ */
+function nextSeparator(text: string, from: number): number {
+  for (let i = from; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 44) return i;
+    if (c !== 97 && c !== 111) continue;
+    // Mostly inside a word: the character before is tested first.
+    if (i > 0 && isWordChar(text.charCodeAt(i - 1))) continue;
+    // "and" or "or", then no word character.
+    const after = c === 97 ? i + 3 : i + 2;
+    if (
+      c === 97
+        ? text.charCodeAt(i + 1) !== 110 || text.charCodeAt(i + 2) !== 100
+        : text.charCodeAt(i + 1) !== 114
+    )
+      continue;
+    if (after < text.length && isWordChar(text.charCodeAt(after))) continue;
+    return i;
+  }
+  return -1;
+}
+
+function separatorLength(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  return c === 44 ? 1 : c === 97 ? 3 : 2;
+}
+
+/**
  * The separators `/,|\band\b|\bor\b/` finds in `text` (one fewer than the pieces `split` cuts it
  * into), counted up to `enough`.
  */
 function separators(text: string, enough: number): number {
   let count = 0;
-  for (let i = 0; i < text.length && count < enough; i += 1) {
-    const c = text.charCodeAt(i);
-    if (c === 44) {
-      count += 1;
-      continue;
-    }
-    if (c !== 97 && c !== 111) continue;
-    const word = c === 97 ? "and" : "or";
-    if (!text.startsWith(word, i)) continue;
-    const after = i + word.length;
-    if (i > 0 && isWordChar(text.charCodeAt(i - 1))) continue;
-    if (after < text.length && isWordChar(text.charCodeAt(after))) continue;
+  for (let at = nextSeparator(text, 0); at >= 0 && count < enough; ) {
     count += 1;
-    i = after - 1;
+    at = nextSeparator(text, at + separatorLength(text, at));
   }
   return count;
+}
+
+/** The words of `text` in [from, to) as `text.slice(from, to).trim().split(/\s+/).length` counts them. */
+function wordsIn(text: string, from: number, to: number): number {
+  let runs = 0;
+  let inRun = false;
+  for (let i = from; i < to; i += 1) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inRun) runs += 1;
+    inRun = !space;
+  }
+  return Math.max(1, runs);
 }
 
 function isRecital(unit: Unit): boolean {
   // Five items need four separators.
   const { text } = unit;
   if (separators(text, 4) < 4) return false;
-  const items = text.split(/,|\band\b|\bor\b/);
-  return items.length >= 5 && items.filter((item) => item.trim().split(/\s+/).length <= 3).length >= 4;
+  // The items `text.split(/,|\band\b|\bor\b/)` gives, and those of three words or fewer.
+  let items = 0;
+  let short = 0;
+  let from = 0;
+  for (;;) {
+    const at = nextSeparator(text, from);
+    const to = at < 0 ? text.length : at;
+    items += 1;
+    if (wordsIn(text, from, to) <= 3) short += 1;
+    if (at < 0) break;
+    from = at + separatorLength(text, at);
+  }
+  return items >= 5 && short >= 4;
 }
 
 function isFragment(unit: Unit, tokens: readonly Token[]): boolean {
@@ -435,21 +579,18 @@ function isFragment(unit: Unit, tokens: readonly Token[]): boolean {
   return !unit.bullet && head !== undefined && head.pos === "VERB" && head.past;
 }
 
-function countOwnedActions(units: readonly Unit[], tokens: readonly Token[]): number {
-  let count = 0;
+/** Whether the speaker narrates an owned action: "I" and a past action verb within four tokens. */
+function hasOwnedAction(units: readonly Unit[], tokens: readonly Token[]): boolean {
   for (const unit of units) {
     for (let i = unit.first; i < unit.last; i += 1) {
       if (tokens[i]?.lower !== "i") continue;
       for (let j = i + 1; j < Math.min(unit.last, i + 5); j += 1) {
         const t = tokens[j];
-        if (t?.past && ACTION_LEMMAS.has(t.lemma)) {
-          count += 1;
-          break;
-        }
+        if (t?.past && ACTION_LEMMAS.has(t.lemma)) return true;
       }
     }
   }
-  return count;
+  return false;
 }
 
 // Whether each feature id is a word pair counted by `tagAndCountPairs`: 0 not known yet, 1 yes, 2 no.
@@ -555,14 +696,18 @@ export function judgeAnswer(
   const words = units.reduce((s, u) => s + u.words, 0);
   const labelProbs = {} as Record<SentenceTag, number>;
   const labels = {} as Record<SentenceTag, boolean>;
-  const shape = answerShape(read.features, probs, model.sentence.classes);
+  const facts = sentenceFacts(read.features);
+  const shape = answerShape(read.features, probs, model.sentence.classes, facts);
   const pieceWords = units.map((u) => u.words);
+  // One column and one record of head values, rewritten for each tag.
+  const column = new Array<number>(probs.length);
+  const values = answerValuesInto({}, shape);
   SENTENCE_TAGS.forEach((tag, k) => {
-    const column = probs.map((row) => row[k] ?? 0);
+    for (let i = 0; i < probs.length; i += 1) column[i] = (probs[i] as number[])[k] ?? 0;
     const p =
       units.length === 0
         ? 0
-        : denseProbability(model.labels[tag], labelFeatures(column, story, words, shape, pieceWords));
+        : denseProbability(model.labels[tag], labelFeaturesInto(values, column, story, words, pieceWords));
     labelProbs[tag] = p;
     labels[tag] = p >= (model.thresholds[tag] ?? 0.5);
   });
@@ -588,9 +733,9 @@ export function judgeAnswer(
   // The sentence that carries it must state the figure: a number elsewhere (a team of 5, a
   // date) does not make the outcome measured.
   const q = SENTENCE_TAGS.indexOf("quantified");
-  const measured = read.features.some(
-    (f, i) =>
-      (f.includes("figure") || f.includes("numword")) &&
+  const measured = facts.some(
+    (bits, i) =>
+      (bits & (FACT_FIGURE | FACT_NUMWORD)) !== 0 &&
       (probs[i]?.[q] ?? 0) >= (model.thresholds.quantified ?? 0.5),
   );
   if (!measured) labels.quantified = false;
@@ -603,7 +748,7 @@ export function judgeAnswer(
   const offTopic =
     competency !== undefined &&
     offTopicProbability >=
-      (sameKind(topic, competency, pastShare(read.features))
+      (sameKind(topic, competency, factShare(facts, FACT_PAST))
         ? model.offTopicSameKindThreshold
         : model.offTopicThreshold);
 
@@ -612,16 +757,16 @@ export function judgeAnswer(
   const tailoring = corpus.findAll(TAILORING).length;
   const specifics =
     doc.tokens.filter((t) => t.type === "number" && !/^(19|20)\d\d$/.test(t.text)).length +
-    // Counted over the joined sentences (a whole word never spans two of them): one pass, not one per sentence.
-    (corpus.text.match(SPELLED_NUMBER) ?? []).length;
+    // Counted over the joined sentences (a whole word never spans two of them), from the lexicon scan.
+    corpus.findAll(SPELLED_NUMBER).length;
   const hypothetical = isHypothetical(units, doc.tokens);
   const hedges = read.words.reduce((s, w) => s + w.hedges, 0);
   const fillers = read.words.reduce((s, w) => s + w.fillers, 0) + delivery.fillers.length;
   const seconds = (words / wordsPerMinute) * 60;
   const last = units[units.length - 1];
   // The arc of a self-presentation: how I got here (past) and what I want next (modal).
-  const pastAt = read.features.findIndex((f) => f.includes("past"));
-  const nextAt = read.features.findIndex((f, i) => f.includes("modal") || INTENT.test(units[i]?.norm ?? ""));
+  const pastAt = facts.findIndex((bits) => (bits & FACT_PAST) !== 0);
+  const nextAt = facts.findIndex((bits, i) => (bits & FACT_MODAL) !== 0 || INTENT.test(units[i]?.norm ?? ""));
   const arc = pastAt >= 0 && nextAt >= 0;
   const invites = last !== undefined && INVITES.test(last.norm);
   const inBudget = seconds >= budget.min * 0.7 && seconds <= budget.max * 1.2;
@@ -642,7 +787,8 @@ export function judgeAnswer(
     incoherent: coherence.reason !== undefined ? 1 : 0,
     known,
     hypothetical: hypothetical ? 1 : 0,
-    recital: units.some(isRecital) && countOwnedActions(units, doc.tokens) === 0 ? 1 : 0,
+    // Both tests are pure: the cheaper one first.
+    recital: !hasOwnedAction(units, doc.tokens) && units.some(isRecital) ? 1 : 0,
     fragments: units.length === 0 ? 0 : units.filter((u) => isFragment(u, doc.tokens)).length / units.length,
     transcript: read.transcript ? 1 : 0,
     "nonstory*specifics": ns * (Math.min(6, specifics) / 6),
@@ -689,6 +835,14 @@ export function judgeAnswer(
     score,
     reasons,
   };
+}
+
+/** Share of sentences holding a fact (`pastShare` of the features, from their facts). */
+function factShare(facts: readonly number[], fact: number): number {
+  if (facts.length === 0) return 0;
+  let n = 0;
+  for (const bits of facts) if ((bits & fact) !== 0) n += 1;
+  return n / facts.length;
 }
 
 function blameShare(probs: readonly number[][], model: LensModel): number {
