@@ -346,6 +346,24 @@ export function headNor(value: string | undefined, tags: readonly string[]): Map
 }
 
 /**
+ * `--head-drop TAG:f1,f2[;TAG:…]`: the features each named head is fitted without (none when the
+ * option is absent).
+ *
+ *   headDrop("autonomy:words,iShare", ["task", "autonomy"]) // → Map { "autonomy" => Set { "words", "iShare" } }
+ */
+export function headDrop(value: string | undefined, tags: readonly string[]): Map<string, Set<string>> {
+  const drops = new Map<string, Set<string>>();
+  for (const part of (value ?? "").split(";").filter((p) => p.trim() !== "")) {
+    const [tag = "", list = ""] = part.split(":");
+    if (!tags.includes(tag)) throw new Error(`--head-drop: no head "${tag}"`);
+    const features = list.split(",").filter((f) => f !== "");
+    if (features.length === 0) throw new Error(`--head-drop: no feature named for "${tag}"`);
+    drops.set(tag, new Set([...(drops.get(tag) ?? []), ...features]));
+  }
+  return drops;
+}
+
+/**
  * The features a head reads under a `--head-nor` kind: `nor`, its own; `nor2` or `norw` in place of `nor`;
  * `unit`, everything counted per run of text, `norw` in place of `nor` and `maxw` in place of `max`.
  *

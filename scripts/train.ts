@@ -24,6 +24,8 @@
  *   npm run train -- --relabel T1 --relabel-splits train,validation --out FILE
  *   npm run train -- --heads-without-task --out FILE  # ambiguity/autonomy/systems heads do not read x:task
  *   npm run train -- --relabel T1 --written-task-heads systems --out FILE  # systems head reads task as written
+ *   npm run train -- --oof-thresholds task,ambiguity --out FILE  # those thresholds on out-of-writer judgements
+ *   npm run train -- --head-drop autonomy:words,iShare,weShare --out FILE  # a head without those features
  *
  * Defaults since branch `task21` (docs/risk-lens.md "D2: a second task reading for the heads",
  * candidate D3 adopted): `--relabel T1 --clause-reading --heads-without-task --written-task-heads
@@ -55,6 +57,7 @@ import { isProbingFeature } from "../src/core/analysis/lens/features.ts";
 import { type DenseWeights, packSparse, type SparseWeights } from "../src/core/analysis/lens/linear.ts";
 import {
   boundaryFeatures,
+  denseProbability,
   distribution,
   type LensModel,
   offTopicFeatures,
@@ -96,6 +99,7 @@ import {
   fitBinaryHeads,
   fitDense,
   fitSoftmax,
+  headDrop,
   headFeatureNames,
   headNor,
   pickSameKindThreshold,
@@ -863,10 +867,17 @@ const crossFeatures = (tag: SentenceTag): string[] => [
 // transcript is cut into (`headFeatureNames`, `labelFeatures`); `--head-nor nor` trains the heads
 // as before.
 const HEAD_NOR = headNor(option("--head-nor"), SENTENCE_TAGS);
-const headFeatures = (tag: SentenceTag): string[] => [
-  ...headFeatureNames(LABEL_FEATURES, HEAD_NOR.get(tag)),
-  ...crossFeatures(tag),
-];
+// `--head-drop TAG:f1,f2[;TAG:…]` (off by default; issue 10, branch `gen22`, docs/risk-lens.md
+// "gen22"): the named heads are fitted without those features (e.g. the answer's shape, `words`,
+// `iShare`, `weShare`, which differ by register and writer). A head's feature names are stored
+// with its weights, so the analyzer needs no flag.
+const HEAD_DROP = headDrop(option("--head-drop"), SENTENCE_TAGS);
+const headFeatures = (tag: SentenceTag): string[] =>
+  [...headFeatureNames(LABEL_FEATURES, HEAD_NOR.get(tag)), ...crossFeatures(tag)].filter(
+    (f) => !(HEAD_DROP.get(tag)?.has(f) ?? false),
+  );
+if (HEAD_DROP.size > 0)
+  log(`heads without: ${[...HEAD_DROP].map(([t, fs]) => `${t} ${[...fs].join(",")}`).join("; ")}`);
 log(`heads reading in place of nor: ${[...HEAD_NOR].map(([t, k]) => `${t} ${k}`).join(", ")}`);
 // Each training answer twice: its sentences as a held-out writer's, then as a known writer's.
 const headItems = [...train, ...train];
@@ -963,11 +974,53 @@ const judge = (item: Item): Judgement => {
   }
   return j;
 };
+// `--oof-thresholds TAG,TAG` (off by default; issue 10, branch `gen22`, docs/risk-lens.md
+// "gen22"): those labels' thresholds are picked by the same rule on what the final heads say
+// about the training answers read with their writer held out (the `oof` sentence probabilities
+// the heads were fitted on; each written answer once, no augmented copy), not on validation,
+// whose writers the final tagger knows: a new writer's probabilities sit lower (task) or the
+// validation curve is too flat to place the cut (ambiguity).
+const OOF_THRESHOLDS = new Set(
+  (option("--oof-thresholds") ?? "")
+    .split(",")
+    .filter((t) => t !== "")
+    .map((t) => {
+      if (!(SENTENCE_TAGS as readonly string[]).includes(t))
+        throw new Error(`--oof-thresholds: unknown tag ${t}`);
+      return t as SentenceTag;
+    }),
+);
+const isOriginal = (id: string): boolean => !/[+*~^=]$/.test(id);
+function outOfWriterPairs(tag: SentenceTag): Array<readonly [number, number]> {
+  const k = SENTENCE_TAGS.indexOf(tag);
+  return train
+    .filter((item) => isOriginal(item.row.id))
+    .map((item) => {
+      const probs = oof.get(item) ?? [];
+      const values = labelFeatures(
+        probs.map((row) => row[k] ?? 0),
+        callsForStory(item.competency),
+        item.read.units.reduce((s, u) => s + u.words, 0),
+        answerShape(item.read.features, probs, TAGGER_CLASSES),
+        item.read.units.map((u) => u.words),
+      );
+      return [
+        item.read.units.length === 0 ? 0 : denseProbability(model.labels[tag], values),
+        gold(item, tag),
+      ];
+    });
+}
 for (const tag of SENTENCE_TAGS) {
   model.thresholds[tag] = pickThreshold(
-    tuneOn.map((item) => [judge(item).labelProbs[tag], gold(item, tag)] as const),
+    OOF_THRESHOLDS.has(tag)
+      ? outOfWriterPairs(tag)
+      : tuneOn.map((item) => [judge(item).labelProbs[tag], gold(item, tag)] as const),
   );
 }
+if (OOF_THRESHOLDS.size > 0)
+  log(
+    `thresholds on out-of-writer judgements of the training answers: ${[...OOF_THRESHOLDS].map((t) => `${t} ${model.thresholds[t]}`).join(", ")}`,
+  );
 // A false "off-topic" sinks a good answer, so precision counts double here (F0.5 of "off-topic").
 // Natural off-topic answers are few in validation, so the threshold is also picked on copies of
 // validation answers put under a training question of the other kind (a story under "why us",
