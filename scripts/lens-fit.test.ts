@@ -158,8 +158,12 @@ describe("headNor (npm run train -- --head-nor KIND[:tag,tag])", () => {
 describe("headDrop (npm run train -- --head-drop TAG:f1,f2)", () => {
   const tags = ["task", "autonomy"];
 
-  it("absent, the committed choice: no head drops a feature", () => {
-    expect(headDrop(undefined, tags).size).toBe(0);
+  it("absent, the committed choice: the autonomy head reads no answer-shape feature", () => {
+    expect([...headDrop(undefined, tags)]).toEqual([["autonomy", new Set(["words", "iShare", "weShare"])]]);
+  });
+
+  it("none: no head drops a feature (the recipe before gen22)", () => {
+    expect(headDrop("none", tags).size).toBe(0);
   });
 
   it("names each head's dropped features", () => {

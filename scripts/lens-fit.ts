@@ -346,14 +346,23 @@ export function headNor(value: string | undefined, tags: readonly string[]): Map
 }
 
 /**
- * `--head-drop TAG:f1,f2[;TAG:…]`: the features each named head is fitted without (none when the
- * option is absent).
+ * The committed `--head-drop` (branch `gen22`, docs/risk-lens.md "gen22: where task, ambiguity
+ * and autonomy fail on writers the model has not seen", design G2): the autonomy head reads no
+ * answer-shape feature.
+ */
+export const DEFAULT_HEAD_DROP = "autonomy:words,iShare,weShare";
+
+/**
+ * `--head-drop TAG:f1,f2[;TAG:…]`: the features each named head is fitted without; absent, the
+ * committed `DEFAULT_HEAD_DROP`; `none`, no head drops any.
  *
  *   headDrop("autonomy:words,iShare", ["task", "autonomy"]) // → Map { "autonomy" => Set { "words", "iShare" } }
  */
 export function headDrop(value: string | undefined, tags: readonly string[]): Map<string, Set<string>> {
   const drops = new Map<string, Set<string>>();
-  for (const part of (value ?? "").split(";").filter((p) => p.trim() !== "")) {
+  const spec = value ?? DEFAULT_HEAD_DROP;
+  if (spec === "none") return drops;
+  for (const part of spec.split(";").filter((p) => p.trim() !== "")) {
     const [tag = "", list = ""] = part.split(":");
     if (!tags.includes(tag)) throw new Error(`--head-drop: no head "${tag}"`);
     const features = list.split(",").filter((f) => f !== "");
