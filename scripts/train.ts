@@ -24,7 +24,6 @@
  *   npm run train -- --relabel T1 --relabel-splits train,validation --out FILE
  *   npm run train -- --heads-without-task --out FILE  # ambiguity/autonomy/systems heads do not read x:task
  *   npm run train -- --relabel T1 --written-task-heads systems --out FILE  # systems head reads task as written
- *   npm run train -- --oof-thresholds task,ambiguity --out FILE  # those thresholds on out-of-writer judgements
  *   npm run train -- --head-drop none --out FILE  # every head reads the answer's shape (before gen22)
  *   npm run train -- --head-drop "autonomy:words;task:words" --out FILE  # heads without those features
  *
@@ -59,7 +58,6 @@ import { isProbingFeature } from "../src/core/analysis/lens/features.ts";
 import { type DenseWeights, packSparse, type SparseWeights } from "../src/core/analysis/lens/linear.ts";
 import {
   boundaryFeatures,
-  denseProbability,
   distribution,
   type LensModel,
   offTopicFeatures,
@@ -977,53 +975,11 @@ const judge = (item: Item): Judgement => {
   }
   return j;
 };
-// `--oof-thresholds TAG,TAG` (off by default; issue 10, branch `gen22`, docs/risk-lens.md
-// "gen22"): those labels' thresholds are picked by the same rule on what the final heads say
-// about the training answers read with their writer held out (the `oof` sentence probabilities
-// the heads were fitted on; each written answer once, no augmented copy), not on validation,
-// whose writers the final tagger knows: a new writer's probabilities sit lower (task) or the
-// validation curve is too flat to place the cut (ambiguity).
-const OOF_THRESHOLDS = new Set(
-  (option("--oof-thresholds") ?? "")
-    .split(",")
-    .filter((t) => t !== "")
-    .map((t) => {
-      if (!(SENTENCE_TAGS as readonly string[]).includes(t))
-        throw new Error(`--oof-thresholds: unknown tag ${t}`);
-      return t as SentenceTag;
-    }),
-);
-const isOriginal = (id: string): boolean => !/[+*~^=]$/.test(id);
-function outOfWriterPairs(tag: SentenceTag): Array<readonly [number, number]> {
-  const k = SENTENCE_TAGS.indexOf(tag);
-  return train
-    .filter((item) => isOriginal(item.row.id))
-    .map((item) => {
-      const probs = oof.get(item) ?? [];
-      const values = labelFeatures(
-        probs.map((row) => row[k] ?? 0),
-        callsForStory(item.competency),
-        item.read.units.reduce((s, u) => s + u.words, 0),
-        answerShape(item.read.features, probs, TAGGER_CLASSES),
-        item.read.units.map((u) => u.words),
-      );
-      return [
-        item.read.units.length === 0 ? 0 : denseProbability(model.labels[tag], values),
-        gold(item, tag),
-      ];
-    });
-}
 for (const tag of SENTENCE_TAGS) {
   model.thresholds[tag] = pickThreshold(
-    OOF_THRESHOLDS.has(tag)
-      ? outOfWriterPairs(tag)
-      : tuneOn.map((item) => [judge(item).labelProbs[tag], gold(item, tag)] as const),
+    tuneOn.map((item) => [judge(item).labelProbs[tag], gold(item, tag)] as const),
   );
 }
-if (OOF_THRESHOLDS.size > 0)
-  log(
-    `thresholds on out-of-writer judgements of the training answers: ${[...OOF_THRESHOLDS].map((t) => `${t} ${model.thresholds[t]}`).join(", ")}`,
-  );
 // A false "off-topic" sinks a good answer, so precision counts double here (F0.5 of "off-topic").
 // Natural off-topic answers are few in validation, so the threshold is also picked on copies of
 // validation answers put under a training question of the other kind (a story under "why us",
