@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   crossFeatureNames,
   fitBinaryHeads,
+  headDrop,
   headFeatureNames,
   headNor,
   pickSameKindThreshold,
@@ -153,6 +154,30 @@ describe("headNor (npm run train -- --head-nor KIND[:tag,tag])", () => {
     expect(headFeatureNames(base, "nor2")).toEqual(["max", "second", "nor2", "words"]);
     expect(headFeatureNames(base, "norw")).toEqual(["max", "second", "norw", "words"]);
     expect(headFeatureNames(base, "unit")).toEqual(["maxw", "second", "norw", "words"]);
+  });
+});
+
+describe("headDrop (npm run train -- --head-drop TAG:f1,f2)", () => {
+  const tags = ["task", "autonomy"];
+
+  it("absent, the committed choice: the autonomy head reads no answer-shape feature", () => {
+    expect([...headDrop(undefined, tags)]).toEqual([["autonomy", new Set(["words", "iShare", "weShare"])]]);
+  });
+
+  it("none: no head drops a feature (the recipe before gen22)", () => {
+    expect(headDrop("none", tags).size).toBe(0);
+  });
+
+  it("names each head's dropped features", () => {
+    const drops = headDrop("autonomy:words,iShare,weShare;task:words", tags);
+    expect([...(drops.get("autonomy") ?? [])]).toEqual(["words", "iShare", "weShare"]);
+    expect([...(drops.get("task") ?? [])]).toEqual(["words"]);
+  });
+
+  it("refuses an unknown head or an empty list", () => {
+    for (const bad of ["autonomyy:words", "autonomy:", "autonomy"]) {
+      expect(() => headDrop(bad, tags)).toThrow(/head-drop/);
+    }
   });
 });
 

@@ -346,6 +346,33 @@ export function headNor(value: string | undefined, tags: readonly string[]): Map
 }
 
 /**
+ * The committed `--head-drop` (branch `gen22`, docs/risk-lens.md "gen22: where task, ambiguity
+ * and autonomy fail on writers the model has not seen", design G2): the autonomy head reads no
+ * answer-shape feature.
+ */
+export const DEFAULT_HEAD_DROP = "autonomy:words,iShare,weShare";
+
+/**
+ * `--head-drop TAG:f1,f2[;TAG:…]`: the features each named head is fitted without; absent, the
+ * committed `DEFAULT_HEAD_DROP`; `none`, no head drops any.
+ *
+ *   headDrop("autonomy:words,iShare", ["task", "autonomy"]) // → Map { "autonomy" => Set { "words", "iShare" } }
+ */
+export function headDrop(value: string | undefined, tags: readonly string[]): Map<string, Set<string>> {
+  const drops = new Map<string, Set<string>>();
+  const spec = value ?? DEFAULT_HEAD_DROP;
+  if (spec === "none") return drops;
+  for (const part of spec.split(";").filter((p) => p.trim() !== "")) {
+    const [tag = "", list = ""] = part.split(":");
+    if (!tags.includes(tag)) throw new Error(`--head-drop: no head "${tag}"`);
+    const features = list.split(",").filter((f) => f !== "");
+    if (features.length === 0) throw new Error(`--head-drop: no feature named for "${tag}"`);
+    drops.set(tag, new Set([...(drops.get(tag) ?? []), ...features]));
+  }
+  return drops;
+}
+
+/**
  * The features a head reads under a `--head-nor` kind: `nor`, its own; `nor2` or `norw` in place of `nor`;
  * `unit`, everything counted per run of text, `norw` in place of `nor` and `maxw` in place of `max`.
  *

@@ -26,11 +26,14 @@
  *   npm run train -- --relabel T1 --relabel-splits train,validation --out FILE
  *   npm run train -- --heads-without-task --out FILE  # ambiguity/autonomy/systems heads do not read x:task
  *   npm run train -- --relabel T1 --written-task-heads systems --out FILE  # systems head reads task as written
+ *   npm run train -- --head-drop none --out FILE  # every head reads the answer's shape (before gen22)
+ *   npm run train -- --head-drop "autonomy:words;task:words" --out FILE  # heads without those features
  *
  * Defaults since branch `task21` (docs/risk-lens.md "D2: a second task reading for the heads",
  * candidate D3 adopted): `--relabel T1 --clause-reading --heads-without-task --written-task-heads
  * systems`; `--relabel none --no-clause-reading --heads-with-task --written-task-heads none` is
- * the recipe before it.
+ * the recipe before it. Since branch `gen22` (design G2) also `--head-drop
+ * autonomy:words,iShare,weShare`; `--head-drop none` is the recipe before it.
  *
  * `--extra` adds the answers of other JSONL files (same shape as answers/) to the training
  * answers, whatever their `split`; by default the four blind writers of the corpus's heldout/
@@ -98,6 +101,7 @@ import {
   fitBinaryHeads,
   fitDense,
   fitSoftmax,
+  headDrop,
   headFeatureNames,
   headNor,
   pickSameKindThreshold,
@@ -894,10 +898,18 @@ const crossFeatures = (tag: SentenceTag): string[] => [
 // transcript is cut into (`headFeatureNames`, `labelFeatures`); `--head-nor nor` trains the heads
 // as before.
 const HEAD_NOR = headNor(option("--head-nor"), SENTENCE_TAGS);
-const headFeatures = (tag: SentenceTag): string[] => [
-  ...headFeatureNames(LABEL_FEATURES, HEAD_NOR.get(tag)),
-  ...crossFeatures(tag),
-];
+// `--head-drop TAG:f1,f2[;TAG:…]` (issue 10, branch `gen22`, docs/risk-lens.md "gen22", design
+// G2; default `DEFAULT_HEAD_DROP`, the autonomy head without `words`, `iShare`, `weShare`, the
+// answer's shape, which differs by register and writer; `none` for every head's full set): the
+// named heads are fitted without those features. A head's feature names are stored with its
+// weights, so the analyzer needs no flag.
+const HEAD_DROP = headDrop(option("--head-drop"), SENTENCE_TAGS);
+const headFeatures = (tag: SentenceTag): string[] =>
+  [...headFeatureNames(LABEL_FEATURES, HEAD_NOR.get(tag)), ...crossFeatures(tag)].filter(
+    (f) => !(HEAD_DROP.get(tag)?.has(f) ?? false),
+  );
+if (HEAD_DROP.size > 0)
+  log(`heads without: ${[...HEAD_DROP].map(([t, fs]) => `${t} ${[...fs].join(",")}`).join("; ")}`);
 log(`heads reading in place of nor: ${[...HEAD_NOR].map(([t, k]) => `${t} ${k}`).join(", ")}`);
 // Each training answer twice: its sentences as a held-out writer's, then as a known writer's.
 const headItems = [...train, ...train];
