@@ -1,0 +1,51 @@
+/**
+ * A bank of two documents (the seed and the sample, which ask some of the same questions), as a
+ * candidate who imported both sees it: every entry must say which of the two it is, every list
+ * must open in full, and a choice of document must not jump back to another on its own.
+ */
+import { readFileSync } from "node:fs";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { launchBrowser, newContext } from "./browser.ts";
+import { importSeed, startTestServer, type TestServer } from "./harness.ts";
+
+const launched = await launchBrowser();
+const sample = readFileSync(new URL("../../samples/sample-prep.md", import.meta.url));
+
+describe.runIf(launched.browser !== null)("a bank of two documents", () => {
+  const browser = launched.browser as Browser;
+  let server: TestServer;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    await importSeed(server.url);
+    const response = await fetch(`${server.url}/api/import?filename=sample-prep.md`, {
+      method: "POST",
+      headers: { "Content-Type": "application/octet-stream" },
+      body: new Uint8Array(sample),
+    });
+    expect(response.ok).toBe(true);
+    context = await newContext(browser, server.url);
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    await browser.close();
+  });
+
+  test("“What next” names the document of each entry, so the same question twice is not one entry listed twice", async () => {
+    await page.goto("/#/");
+    const list = page.getByTestId("what-next");
+    await list.getByRole("listitem").first().waitFor();
+    const entries = (await list.getByRole("listitem").allInnerTexts()).map((text) =>
+      text.replace(/\s+/g, " "),
+    );
+    expect(entries.length).toBeGreaterThan(1);
+    expect(new Set(entries).size).toBe(entries.length);
+    for (const entry of entries) expect(entry).toMatch(/in “(Sample prep|000 f79e7db22a6db35a|Prep)”/);
+  });
+});
