@@ -48,4 +48,18 @@ describe.runIf(launched.browser !== null)("a bank of two documents", () => {
     expect(new Set(entries).size).toBe(entries.length);
     for (const entry of entries) expect(entry).toMatch(/in “(Sample prep|000 f79e7db22a6db35a|Prep)”/);
   });
+
+  test("a coverage row's “+N more” opens to the answers it counts", async () => {
+    await page.goto("/#/coverage");
+    const row = page.getByTestId("sources-about-me");
+    await row.waitFor();
+    const more = row.getByText(/^\+\d+ more$/);
+    const hidden = Number(((await more.textContent()) ?? "").replace(/\D/g, ""));
+    expect(hidden).toBeGreaterThan(0);
+    const linksBefore = await row.getByRole("link").count();
+    await more.click();
+    await expect
+      .poll(() => row.getByRole("link").filter({ visible: true }).count())
+      .toBe(linksBefore + hidden);
+  });
 });
