@@ -62,4 +62,31 @@ describe.runIf(launched.browser !== null)("a bank of two documents", () => {
       .poll(() => row.getByRole("link").filter({ visible: true }).count())
       .toBe(linksBefore + hidden);
   });
+
+  test("after making stories from the second document, the picker still names that document", async () => {
+    await page.goto("/#/stories");
+    const picker = page.getByLabel("Document", { exact: true });
+    await picker.waitFor();
+    const options = await picker.locator("option").allTextContents();
+    const shown = await picker.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.text);
+    const other = options.find((title) => title !== shown);
+    expect(other).toBeDefined();
+    await picker.selectOption({ label: other as string });
+    await page.getByRole("button", { name: `Make stories from “${other}”` }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `From “${other}”` })
+      .waitFor();
+    // The card moves below the new stories; the choice goes with it.
+    await expect
+      .poll(() => page.getByRole("button", { name: /^Make stories from/ }).textContent())
+      .toBe(`Make stories from “${other}”`);
+    await expect
+      .poll(() =>
+        page
+          .getByLabel("Document", { exact: true })
+          .evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.text),
+      )
+      .toBe(other);
+  });
 });
