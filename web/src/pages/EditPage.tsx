@@ -104,6 +104,9 @@ type SaveState =
   | { state: "error"; error: { code: string; message: string } }
   | { state: "conflict"; error: { code: string; message: string } };
 
+/** The longest answer text the server stores (src/server/routes/items.ts). */
+const MAX_ANSWER_CHARS = 200_000;
+
 const LEAVE_MESSAGE = "You have unsaved changes. Leave this page anyway? A draft stays in this browser.";
 
 function Editor({ initial, role }: { initial: EditableItem; role: RoleId | undefined }) {
@@ -179,8 +182,19 @@ function Editor({ initial, role }: { initial: EditableItem; role: RoleId | undef
 
   const save = useCallback(
     async (expectedVersion: number): Promise<void> => {
-      setSaveState({ state: "saving" });
       const sent = text;
+      // Said here in the editor's words: the server's refusal names a JSON field and the API docs.
+      if (sent.length > MAX_ANSWER_CHARS) {
+        setSaveState({
+          state: "error",
+          error: {
+            code: "TOO_LARGE",
+            message: `This answer is ${sent.length.toLocaleString("en")} characters; an answer holds up to ${MAX_ANSWER_CHARS.toLocaleString("en")}. Cut it down (a spoken answer is a few hundred words) and save again; nothing was saved yet.`,
+          },
+        });
+        return;
+      }
+      setSaveState({ state: "saving" });
       try {
         const saved = await api.saveItem(item.id, sent, expectedVersion);
         if (!isEditable(saved)) throw new Error("The server returned an item of another kind.");
