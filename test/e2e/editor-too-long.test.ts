@@ -51,4 +51,19 @@ describe.runIf(launched.browser !== null)("saving an over-long answer", () => {
     };
     expect(stored.item.version).toBe(1);
   });
+
+  test("“Save answer” on a new 221,000-character answer says the same, and adds nothing", async () => {
+    // The editor above still holds the unsaved paste: this is a fresh tab.
+    page = await context.newPage();
+    await page.goto("/#/new-answer");
+    await page.getByLabel("Question", { exact: true }).fill("Tell me about a conflict with a colleague.");
+    await page.getByLabel("Answer", { exact: true }).fill("We disagreed. ".repeat(15_786));
+    await page.getByRole("button", { name: "Save answer" }).click();
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? "";
+    expect(text).toContain("221,004 characters");
+    expect(text).not.toMatch(/field "text"|docs\/api\.md|Invalid request/);
+    expect(page.url()).toContain("#/new-answer");
+  });
 });

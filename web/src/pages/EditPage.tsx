@@ -6,7 +6,7 @@ import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { HistoryPanel } from "../components/HistoryPanel.tsx";
 import { Icon } from "../components/Icon.tsx";
 import { LensSummary, RiskLens } from "../components/RiskLens.tsx";
-import { countWords, formatDuration, speakingSeconds, WORDS_PER_MINUTE } from "../library.ts";
+import { answerTooLong, countWords, formatDuration, speakingSeconds, WORDS_PER_MINUTE } from "../library.ts";
 import { route } from "../links.ts";
 import { setNavigationGuard } from "../route.ts";
 import { useShortcuts } from "../shortcuts.ts";
@@ -104,9 +104,6 @@ type SaveState =
   | { state: "error"; error: { code: string; message: string } }
   | { state: "conflict"; error: { code: string; message: string } };
 
-/** The longest answer text the server stores (src/server/routes/items.ts). */
-const MAX_ANSWER_CHARS = 200_000;
-
 const LEAVE_MESSAGE = "You have unsaved changes. Leave this page anyway? A draft stays in this browser.";
 
 function Editor({ initial, role }: { initial: EditableItem; role: RoleId | undefined }) {
@@ -184,14 +181,9 @@ function Editor({ initial, role }: { initial: EditableItem; role: RoleId | undef
     async (expectedVersion: number): Promise<void> => {
       const sent = text;
       // Said here in the editor's words: the server's refusal names a JSON field and the API docs.
-      if (sent.length > MAX_ANSWER_CHARS) {
-        setSaveState({
-          state: "error",
-          error: {
-            code: "TOO_LARGE",
-            message: `This answer is ${sent.length.toLocaleString("en")} characters; an answer holds up to ${MAX_ANSWER_CHARS.toLocaleString("en")}. Cut it down (a spoken answer is a few hundred words) and save again; nothing was saved yet.`,
-          },
-        });
+      const tooLong = answerTooLong(sent);
+      if (tooLong !== null) {
+        setSaveState({ state: "error", error: tooLong });
         return;
       }
       setSaveState({ state: "saving" });
