@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
+import { SEED_RUNS, seedUpload } from "../../test/seed.ts";
 import { describeStores } from "../store/test-stores.ts";
 import { importDocument } from "./bank.ts";
 import { rateAnswer, startPractice, submitAnswer } from "./practice.ts";
@@ -35,6 +36,20 @@ describeStores("what next", (getStore) => {
     const gap = next.entries.find((e) => e.kind === "follow-up-gap");
     expect(gap?.target).toEqual({ page: "followups", itemId: gap?.itemId });
     expect(gap?.reason).toMatch(/nothing is prepared/);
+  });
+
+  it.runIf(SEED_RUNS)("quotes the question a follow-up comes after without its own full stop", async () => {
+    const store = getStore();
+    const seed = seedUpload();
+    await importDocument(store, "a", { bytes: seed.bytes, filename: seed.filename });
+    const gaps = (await whatNext(store, "a", { now: T0, perKind: 10 })).entries.filter(
+      (e) => e.kind === "follow-up-gap",
+    );
+    // The seed's Q3 ends in a full stop: “…complex technical problem.”
+    expect(
+      gaps.some((e) => e.reason.includes("“Tell me about a time you solved a complex technical problem”,")),
+    ).toBe(true);
+    for (const gap of gaps) expect(gap.reason).not.toMatch(/\.”/);
   });
 
   it("points an off-role answer to the variant that fits the target role, else to re-angling it", async () => {

@@ -144,7 +144,8 @@ export async function whatNext(
     gaps.push({
       kind: "follow-up-gap",
       title: short(predicted.question),
-      reason: `Likely after “${short(answer.question, 60)}”, and nothing is prepared. ${predicted.reason}`,
+      // The question is quoted mid-sentence: its own full stop would read “…problem.”, and".
+      reason: `Likely after “${short(answer.question.trim().replace(/\.+$/, ""), 60)}”, and nothing is prepared. ${predicted.reason}`,
       action: "Prepare the follow-up",
       target: { page: "followups", itemId: answer.id },
       itemId: answer.id,

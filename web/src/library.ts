@@ -232,3 +232,18 @@ export { countWords, formatDuration };
 export function speakingSeconds(text: string): number {
   return speakingSecondsOf(countWords(text), WORDS_PER_MINUTE);
 }
+
+/** The longest answer text the server stores (src/server/routes/items.ts, documents.ts). */
+export const MAX_ANSWER_CHARS = 200_000;
+
+/**
+ * Why an answer this long cannot be saved, in the editor's words (the server's refusal names a
+ * JSON field and the API docs), or null when it fits.
+ */
+export function answerTooLong(text: string): { code: string; message: string } | null {
+  if (text.length <= MAX_ANSWER_CHARS) return null;
+  return {
+    code: "TOO_LARGE",
+    message: `This answer is ${text.length.toLocaleString("en")} characters; an answer holds up to ${MAX_ANSWER_CHARS.toLocaleString("en")}. Cut it down (a spoken answer is a few hundred words) and save again; nothing was saved yet.`,
+  };
+}

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { describeError } from "../api.ts";
+import { type DocumentSummary, describeError } from "../api.ts";
 import { route } from "../links.ts";
 import { practiceApi, type WhatNextEntry, type WhatNextTarget } from "../practice-api.ts";
 import { navigate } from "../route.ts";
@@ -28,9 +28,16 @@ function hrefOf(target: Exclude<WhatNextTarget, { page: "practice" }>): string {
 
 /**
  * "What next": the few things in the bank most worth fixing, each one click from its page.
- * `refreshKey` reloads it (after an import).
+ * `refreshKey` reloads it (after an import). With more than one document, each entry names its
+ * document: the same question in two documents would otherwise read as one entry listed twice.
  */
-export function WhatNextList({ refreshKey = "" }: { refreshKey?: string }) {
+export function WhatNextList({
+  refreshKey = "",
+  documents = null,
+}: {
+  refreshKey?: string;
+  documents?: DocumentSummary[] | null;
+}) {
   const { result, reload } = useLoad(`what-next:${refreshKey}`, () => practiceApi.whatNext());
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
@@ -61,6 +68,11 @@ export function WhatNextList({ refreshKey = "" }: { refreshKey?: string }) {
                   {entry.title}
                   {entry.score !== undefined && <span className="muted"> · {entry.score}/5</span>}
                 </p>
+                {documents !== null && documents.length > 1 && entry.documentId !== undefined && (
+                  <p className="muted what-next-document">
+                    in “{documents.find((d) => d.id === entry.documentId)?.title ?? "another document"}”
+                  </p>
+                )}
                 <p className="muted">{entry.reason}</p>
               </div>
               {entry.target.page === "practice" ? (

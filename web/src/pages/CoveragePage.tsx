@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import { api } from "../api.ts";
+import { api, type CoverageMatrix } from "../api.ts";
 import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { Icon } from "../components/Icon.tsx";
@@ -127,21 +127,14 @@ export function CoveragePage() {
                           )}
                         </th>
                         <td className="coverage-sources" data-testid={`sources-${competency}`}>
-                          {others.length === 0
-                            ? "·"
-                            : others.slice(0, 3).map((e) => (
-                                <div key={`${e.source}-${e.id}`}>
-                                  {e.source === "answer" ? (
-                                    <a href={route.edit(e.id)}>
-                                      {e.followUp ? "Follow-up" : "Answer"}: {e.title}
-                                    </a>
-                                  ) : (
-                                    <span>Accomplishment: {e.title}</span>
-                                  )}{" "}
-                                  <span className="muted">({e.strength})</span>
-                                </div>
-                              ))}
-                          {others.length > 3 && <div className="muted">+{others.length - 3} more</div>}
+                          {others.length === 0 ? "·" : others.slice(0, 3).map(sourceLine)}
+                          {/* The rest one click away: a count the user cannot open hides what serves the row. */}
+                          {others.length > 3 && (
+                            <details className="coverage-more">
+                              <summary className="muted">+{others.length - 3} more</summary>
+                              {others.slice(3).map(sourceLine)}
+                            </details>
+                          )}
                         </td>
                         {result.data.stories.map((story, column) => {
                           const strength = result.data.cells[row]?.[column] ?? 0;
@@ -174,6 +167,22 @@ export function CoveragePage() {
             )}
           </>
         )}
+    </div>
+  );
+}
+
+/** One answer, follow-up reply or accomplishment serving a row, with its strength. */
+function sourceLine(e: CoverageMatrix["rows"][number]["evidence"][number]) {
+  return (
+    <div key={`${e.source}-${e.id}`}>
+      {e.source === "answer" ? (
+        <a href={route.edit(e.id)}>
+          {e.followUp ? "Follow-up" : "Answer"}: {e.title}
+        </a>
+      ) : (
+        <span>Accomplishment: {e.title}</span>
+      )}{" "}
+      <span className="muted">({e.strength})</span>
     </div>
   );
 }

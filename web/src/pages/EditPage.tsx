@@ -6,7 +6,7 @@ import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { HistoryPanel } from "../components/HistoryPanel.tsx";
 import { Icon } from "../components/Icon.tsx";
 import { LensSummary, RiskLens } from "../components/RiskLens.tsx";
-import { countWords, formatDuration, speakingSeconds, WORDS_PER_MINUTE } from "../library.ts";
+import { answerTooLong, countWords, formatDuration, speakingSeconds, WORDS_PER_MINUTE } from "../library.ts";
 import { route } from "../links.ts";
 import { setNavigationGuard } from "../route.ts";
 import { useShortcuts } from "../shortcuts.ts";
@@ -179,8 +179,14 @@ function Editor({ initial, role }: { initial: EditableItem; role: RoleId | undef
 
   const save = useCallback(
     async (expectedVersion: number): Promise<void> => {
-      setSaveState({ state: "saving" });
       const sent = text;
+      // Said here in the editor's words: the server's refusal names a JSON field and the API docs.
+      const tooLong = answerTooLong(sent);
+      if (tooLong !== null) {
+        setSaveState({ state: "error", error: tooLong });
+        return;
+      }
+      setSaveState({ state: "saving" });
       try {
         const saved = await api.saveItem(item.id, sent, expectedVersion);
         if (!isEditable(saved)) throw new Error("The server returned an item of another kind.");

@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from "react";
 import { api, describeError, type JournalDetail, journalApi, type StoredStory } from "../api.ts";
 import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { Icon } from "../components/Icon.tsx";
 import { TextBlock } from "../components/TextBlock.tsx";
 import { navigate, useLeaveGuard } from "../route.ts";
 import { useLoad } from "../use-load.ts";
@@ -78,7 +79,17 @@ export function JournalPage({ entryId }: { entryId?: string }) {
                 }}
               />
             ) : (
-              selectedId !== undefined && <EntryView key={selectedId} id={selectedId} onChanged={reload} />
+              selectedId !== undefined && (
+                <EntryView
+                  key={selectedId}
+                  id={selectedId}
+                  onChanged={reload}
+                  onDeleted={() => {
+                    reload();
+                    navigate({ page: "journal" });
+                  }}
+                />
+              )
             )}
           </div>
         </div>
@@ -163,7 +174,15 @@ function NewEntry({ first, onSaved }: { first: boolean; onSaved: (id: string) =>
   );
 }
 
-function EntryView({ id, onChanged }: { id: string; onChanged: () => void }) {
+function EntryView({
+  id,
+  onChanged,
+  onDeleted,
+}: {
+  id: string;
+  onChanged: () => void;
+  onDeleted: () => void;
+}) {
   const { result, reload } = useLoad(`journal:${id}`, () => journalApi.get(id));
   const stories = useLoad("stories", api.listStories);
   if (result.state === "loading") return <div className="skeleton skeleton-block" aria-busy="true" />;
@@ -177,6 +196,7 @@ function EntryView({ id, onChanged }: { id: string; onChanged: () => void }) {
         reload();
         onChanged();
       }}
+      onDeleted={onDeleted}
     />
   );
 }
@@ -185,10 +205,12 @@ function EntryDetail({
   detail,
   stories,
   onSaved,
+  onDeleted,
 }: {
   detail: JournalDetail;
   stories: StoredStory[];
   onSaved: () => void;
+  onDeleted: () => void;
 }) {
   const { entry, story, reframes } = detail;
   const [takeaway, setTakeaway] = useState(entry.takeaway);
@@ -209,6 +231,18 @@ function EntryDetail({
     } catch (caught) {
       setError(describeError(caught));
       setStatus("idle");
+    }
+  }
+
+  /** A private entry is the user's to remove: asked once, then gone (the API's DELETE). */
+  async function remove(): Promise<void> {
+    if (!window.confirm(`Delete the entry “${entry.title}”? This cannot be undone.`)) return;
+    setError(null);
+    try {
+      await journalApi.remove(entry.id);
+      onDeleted();
+    } catch (caught) {
+      setError(describeError(caught));
     }
   }
 
@@ -321,6 +355,12 @@ function EntryDetail({
           <TextBlock text={entry.felt} />
         </section>
       )}
+      <div className="journal-entry-actions">
+        <button type="button" className="button button-quiet" onClick={() => void remove()}>
+          <Icon name="trash" size={16} />
+          Delete the entry
+        </button>
+      </div>
     </article>
   );
 }

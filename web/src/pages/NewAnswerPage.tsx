@@ -4,7 +4,7 @@ import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { Icon } from "../components/Icon.tsx";
 import { LensSummary, RiskLens } from "../components/RiskLens.tsx";
-import { countWords, formatDuration, speakingSeconds, WORDS_PER_MINUTE } from "../library.ts";
+import { answerTooLong, countWords, formatDuration, speakingSeconds, WORDS_PER_MINUTE } from "../library.ts";
 import { route } from "../links.ts";
 import { navigate, setNavigationGuard } from "../route.ts";
 import { useShortcuts } from "../shortcuts.ts";
@@ -88,8 +88,13 @@ export function NewAnswerPage({
 
   async function save(): Promise<void> {
     if (documentId === "" || saveState.state === "saving") return;
-    setSaveState({ state: "saving" });
     const sent = text;
+    const tooLong = answerTooLong(sent);
+    if (tooLong !== null) {
+      setSaveState({ state: "error", error: tooLong });
+      return;
+    }
+    setSaveState({ state: "saving" });
     try {
       const item = await api.addAnswer(documentId, { question, text: sent });
       done.current = true;

@@ -486,6 +486,10 @@ function PracticeRun({ sessionId }: { sessionId: string }) {
           <h2 id="practice-phase-title" ref={headingRef} tabIndex={-1} className="practice-phase-title">
             How your answer reads
           </h2>
+          {/* The question stays in sight: "answers the question" means little without it. */}
+          <p className="practice-followup-question" data-testid="reviewed-question">
+            “{phase.question.questionText}”
+          </p>
           <StepReview step={phase.question} role={session.role} />
           <div className="card practice-next">
             <p className="eyebrow">Next: the follow-up they are likely to ask</p>
@@ -946,7 +950,12 @@ function RateStep({
           <StepReview step={answeredFollowUp} role={session.role} />
         </>
       ) : (
-        <StepReview step={question} role={session.role} />
+        <>
+          <p className="practice-followup-question" data-testid="reviewed-question">
+            “{question.questionText}”
+          </p>
+          <StepReview step={question} role={session.role} />
+        </>
       )}
       <section className="card practice-rate" aria-labelledby="rate-title">
         <h3 id="rate-title" className="card-title">

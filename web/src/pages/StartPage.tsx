@@ -162,7 +162,7 @@ export function StartPage({
 
       {/* After an import, and on the start page once a bank exists: what to work on next. */}
       {(result !== null || (documents !== null && documents.length > 0)) && (
-        <WhatNextList refreshKey={`${imports}:${documents?.length ?? 0}`} />
+        <WhatNextList refreshKey={`${imports}:${documents?.length ?? 0}`} documents={documents} />
       )}
 
       {result === null && preview === null ? (

@@ -40,6 +40,15 @@ function StoryList({ documents }: { documents: DocumentSummary[] | null }) {
   }, []);
   const stories = result.state === "ready" ? result.data : null;
   const [message, setMessage] = useState<string | null>(null);
+  /** The document picked below: kept here, as the card moves under the list once stories exist. */
+  const [fromDocumentId, setFromDocumentId] = useState<string | null>(null);
+  const fromDocument = {
+    documents,
+    documentId: fromDocumentId,
+    onDocumentChange: setFromDocumentId,
+    onMade: reload,
+    onMessage: setMessage,
+  };
   return (
     <div className="page page-stories">
       <header className="page-header page-header-row">
@@ -60,9 +69,7 @@ function StoryList({ documents }: { documents: DocumentSummary[] | null }) {
       </p>
       {/* First the way to get stories; once there are some, the stories come first. The message
           lives here, so it survives the card moving below the list. */}
-      {stories !== null && stories.length === 0 && (
-        <FromDocument documents={documents} onMade={reload} onMessage={setMessage} />
-      )}
+      {stories !== null && stories.length === 0 && <FromDocument {...fromDocument} />}
       {result.state === "error" && (
         <ErrorMessage title="Couldn't load your stories" error={result.error} onRetry={reload} />
       )}
@@ -90,9 +97,7 @@ function StoryList({ documents }: { documents: DocumentSummary[] | null }) {
           ))}
         </ul>
       )}
-      {stories !== null && stories.length > 0 && (
-        <FromDocument documents={documents} onMade={reload} onMessage={setMessage} />
-      )}
+      {stories !== null && stories.length > 0 && <FromDocument {...fromDocument} />}
     </div>
   );
 }
@@ -137,15 +142,18 @@ function StoryCard({ story }: { story: StoredStory }) {
 
 function FromDocument({
   documents,
+  documentId,
+  onDocumentChange: setDocumentId,
   onMade,
   onMessage: setMessage,
 }: {
   documents: DocumentSummary[] | null;
+  documentId: string | null;
+  onDocumentChange: (documentId: string) => void;
   onMade: () => void;
   onMessage: (message: string | null) => void;
 }) {
   const selectId = useId();
-  const [documentId, setDocumentId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
   if (documents === null || documents.length === 0) return null;

@@ -1,0 +1,62 @@
+/**
+ * The journal is private, so its entries are the candidate's to delete from the page, not only
+ * through the HTTP API: asked once, gone from the list, and still gone after a reload.
+ */
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { launchBrowser, newContext } from "./browser.ts";
+import { startTestServer, type TestServer } from "./harness.ts";
+
+const launched = await launchBrowser();
+
+describe.runIf(launched.browser !== null)("deleting a journal entry", () => {
+  const browser = launched.browser as Browser;
+  let server: TestServer;
+  let context: BrowserContext;
+  let page: Page;
+  let keepId = "";
+  let dropId = "";
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const add = async (title: string, happened: string) => {
+      const response = await fetch(`${server.url}/api/journal`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ title, happened, felt: "Tired." }),
+      });
+      return ((await response.json()) as { entry: { id: string } }).entry.id;
+    };
+    keepId = await add("The demo that went well", "I rehearsed twice and the demo ran.");
+    dropId = await add("Too raw to keep", "The release broke the night before the demo. I rolled it back.");
+    context = await newContext(browser, server.url);
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    await browser.close();
+  });
+
+  test("“Delete the entry” asks, removes it from the list, and a reload does not bring it back", async () => {
+    let asked = "";
+    page.once("dialog", (dialog) => {
+      asked = dialog.message();
+      void dialog.accept();
+    });
+    await page.goto(`/#/journal/${dropId}`);
+    await page.getByRole("heading", { name: "Too raw to keep" }).waitFor();
+    await page.getByRole("button", { name: "Delete the entry" }).click();
+    expect(asked).toContain("Too raw to keep");
+    const list = page.getByRole("navigation", { name: "Entries" });
+    await expect
+      .poll(() => list.getByRole("link").allTextContents())
+      .toEqual([expect.stringContaining("The demo that went well")]);
+    await page.reload();
+    await page.getByRole("heading", { name: "The demo that went well" }).waitFor();
+    expect(await list.getByText("Too raw to keep").count()).toBe(0);
+    expect((await fetch(`${server.url}/api/journal/${dropId}`)).status).toBe(404);
+    expect((await fetch(`${server.url}/api/journal/${keepId}`)).status).toBe(200);
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * The review after a practice answer, as a candidate reads it: the question they answered stays
+ * on screen, since "answers the question" and the fixes only make sense beside it.
+ */
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { launchBrowser, newContext } from "./browser.ts";
+import { importSeed, startTestServer, type TestServer } from "./harness.ts";
+
+const launched = await launchBrowser();
+
+describe.runIf(launched.browser !== null)("the practice review", () => {
+  const browser = launched.browser as Browser;
+  let server: TestServer;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    await importSeed(server.url);
+    context = await newContext(browser, server.url);
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    await browser.close();
+  });
+
+  test("after submitting, the review shows the question that was answered", async () => {
+    await page.goto("/#/practice");
+    await page.getByLabel("Questions", { exact: true }).fill("1");
+    await page.getByRole("button", { name: /Start the session/ }).click();
+    await page.waitForURL(/#\/practice\/[^/]+$/);
+    const question = ((await page.locator("#practice-question").textContent()) ?? "").trim();
+    expect(question.length).toBeGreaterThan(10);
+    await page.getByRole("button", { name: /Start answering/ }).click();
+    await page
+      .getByLabel("Your answer, as you would say it")
+      .fill(
+        "The nightly pipeline failed twice a week. I traced it to a race and fixed it; failures fell to zero.",
+      );
+    await page.keyboard.press("Control+Enter");
+    await page.getByRole("heading", { name: "How your answer reads" }).waitFor();
+    // Before the fix the question was gone from the page until the rating card at its foot.
+    const reviewed = page.getByTestId("reviewed-question");
+    await expect.poll(() => reviewed.textContent()).toBe(`“${question}”`);
+    expect(await reviewed.isVisible()).toBe(true);
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * A bank of two documents (the seed and the sample, which ask some of the same questions), as a
+ * candidate who imported both sees it: every entry must say which of the two it is, every list
+ * must open in full, and a choice of document must not jump back to another on its own.
+ */
+import { readFileSync } from "node:fs";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { launchBrowser, newContext } from "./browser.ts";
+import { importSeed, startTestServer, type TestServer } from "./harness.ts";
+
+const launched = await launchBrowser();
+const sample = readFileSync(new URL("../../samples/sample-prep.md", import.meta.url));
+
+describe.runIf(launched.browser !== null)("a bank of two documents", () => {
+  const browser = launched.browser as Browser;
+  let server: TestServer;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    await importSeed(server.url);
+    const response = await fetch(`${server.url}/api/import?filename=sample-prep.md`, {
+      method: "POST",
+      headers: { "Content-Type": "application/octet-stream" },
+      body: new Uint8Array(sample),
+    });
+    expect(response.ok).toBe(true);
+    context = await newContext(browser, server.url);
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    await browser.close();
+  });
+
+  test("“What next” names the document of each entry, so the same question twice is not one entry listed twice", async () => {
+    await page.goto("/#/");
+    const list = page.getByTestId("what-next");
+    await list.getByRole("listitem").first().waitFor();
+    const entries = (await list.getByRole("listitem").allInnerTexts()).map((text) =>
+      text.replace(/\s+/g, " "),
+    );
+    expect(entries.length).toBeGreaterThan(1);
+    expect(new Set(entries).size).toBe(entries.length);
+    for (const entry of entries) expect(entry).toMatch(/in “(Sample prep|000 f79e7db22a6db35a|Prep)”/);
+  });
+
+  test("a coverage row's “+N more” opens to the answers it counts", async () => {
+    await page.goto("/#/coverage");
+    const row = page.getByTestId("sources-about-me");
+    await row.waitFor();
+    const more = row.getByText(/^\+\d+ more$/);
+    const hidden = Number(((await more.textContent()) ?? "").replace(/\D/g, ""));
+    expect(hidden).toBeGreaterThan(0);
+    const linksBefore = await row.getByRole("link").count();
+    await more.click();
+    await expect
+      .poll(() => row.getByRole("link").filter({ visible: true }).count())
+      .toBe(linksBefore + hidden);
+  });
+
+  test("after making stories from the second document, the picker still names that document", async () => {
+    await page.goto("/#/stories");
+    const picker = page.getByLabel("Document", { exact: true });
+    await picker.waitFor();
+    const options = await picker.locator("option").allTextContents();
+    const shown = await picker.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.text);
+    const other = options.find((title) => title !== shown);
+    expect(other).toBeDefined();
+    await picker.selectOption({ label: other as string });
+    await page.getByRole("button", { name: `Make stories from “${other}”` }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `From “${other}”` })
+      .waitFor();
+    // The card moves below the new stories; the choice goes with it.
+    await expect
+      .poll(() => page.getByRole("button", { name: /^Make stories from/ }).textContent())
+      .toBe(`Make stories from “${other}”`);
+    await expect
+      .poll(() =>
+        page
+          .getByLabel("Document", { exact: true })
+          .evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.text),
+      )
+      .toBe(other);
+  });
+});
