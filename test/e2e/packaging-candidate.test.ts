@@ -99,6 +99,28 @@ describe.runIf(launched.browser !== null && SEED_RUNS)("packaging pages, as a ca
     await page.waitForURL(/#\/library/);
     expect(dialogs).toEqual([]);
   });
+  test("the lens beside a composed draft reads the draft's result and lesson where the draft tints them", async () => {
+    const { stories } = (await (await fetch(`${server.url}/api/stories`)).json()) as {
+      stories: Array<{ id: string }>;
+    };
+    // The seed's RAG chatbot story (Q3), drafted for a mistake question: the lens showed
+    // "Result 0%" and "Lesson missing" beside the sentences tinted as result and lesson.
+    const rag = stories.find((s) => /twofold/.test(JSON.stringify(s)));
+    expect(rag).toBeDefined();
+    await page.goto(`/#/compose/${rag?.id}`);
+    await page.getByLabel("Question", { exact: true }).fill("Tell me about a time you made a mistake");
+    await page.getByLabel("Role", { exact: true }).selectOption("ml-engineer");
+    await page.getByLabel("Time budget").selectOption("90");
+    await page.getByRole("button", { name: "Compose the draft" }).click();
+    await page.locator(".tint-result").first().waitFor();
+    await page.locator(".tint-lesson").first().waitFor();
+    const legend = page.locator(".star-legend li");
+    await legend.first().waitFor();
+    const result = (await legend.filter({ hasText: "Result" }).textContent()) ?? "";
+    const lesson = (await legend.filter({ hasText: "Lesson" }).textContent()) ?? "";
+    expect(result).not.toMatch(/missing|\b0%/);
+    expect(lesson).not.toMatch(/missing|\b0%/);
+  });
   test("'Make a story' is offered on the mistake story, not on 'tell me about yourself' (always refused)", async () => {
     const detail = (await (await fetch(`${server.url}/api/documents/${documentId}`)).json()) as {
       items: Array<{ id: string; kind: string; questionNumber?: string; variant?: string }>;
@@ -129,7 +151,9 @@ describe.runIf(launched.browser !== null && SEED_RUNS)("packaging pages, as a ca
     });
     const { story } = (await created.json()) as { story: { id: string } };
     await page.goto(`/#/compose/${story.id}`);
-    await page.getByLabel("Question").fill("Tell me about a time you took ownership of a problem.");
+    await page
+      .getByLabel("Question", { exact: true })
+      .fill("Tell me about a time you took ownership of a problem.");
     await page.getByRole("button", { name: "Compose the draft" }).click();
     const working = page.getByRole("textbox", { name: "Your working copy" });
     await working.waitFor();

@@ -14,7 +14,7 @@ import type {
   ItemVersion,
   StoredItem,
 } from "../../src/core/api-types.ts";
-import type { PrepItem, PrepItemKind, RoleId } from "../../src/core/model.ts";
+import type { PrepItem, PrepItemKind, RoleId, StarPart } from "../../src/core/model.ts";
 import type {
   CoverageMatrix,
   DetectedConcern,
@@ -38,6 +38,8 @@ export interface AnalyzeRequest {
   role?: RoleId;
   budgetSeconds?: number;
   followUp?: boolean;
+  /** Sentences whose STAR part is known (a composed draft's): they keep it in the lens. */
+  parts?: ReadonlyArray<{ text: string; part: StarPart }>;
 }
 export type DocumentDetail = DocumentResponse["document"];
 export type StoredOf<K extends PrepItemKind> = Extract<PrepItem, { kind: K }> & {

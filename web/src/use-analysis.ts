@@ -18,7 +18,7 @@ const DEBOUNCE_MS = 250;
 
 export function useAnalysis(text: string, request: AnalyzeRequest): AnalysisState {
   const [state, setState] = useState<AnalysisState>({ state: "idle" });
-  const { question, role, budgetSeconds, followUp } = request;
+  const { question, role, budgetSeconds, followUp, parts } = request;
 
   useEffect(() => {
     if (text.trim() === "") {
@@ -37,6 +37,7 @@ export function useAnalysis(text: string, request: AnalyzeRequest): AnalysisStat
       if (role !== undefined) body.role = role;
       if (budgetSeconds !== undefined) body.budgetSeconds = budgetSeconds;
       if (followUp !== undefined) body.followUp = followUp;
+      if (parts !== undefined) body.parts = parts;
       analyzeText(text, body, controller.signal).then(
         (analysis) => {
           if (!controller.signal.aborted) setState({ state: "ready", analysis });
@@ -50,7 +51,7 @@ export function useAnalysis(text: string, request: AnalyzeRequest): AnalysisStat
       window.clearTimeout(timer);
       controller.abort();
     };
-  }, [text, question, role, budgetSeconds, followUp]);
+  }, [text, question, role, budgetSeconds, followUp, parts]);
 
   return state;
 }

@@ -47,10 +47,16 @@ function placeStarParts(
   units: Unit[],
   probs: readonly number[][],
   tagged: Record<SentenceTag, boolean>,
+  known: AnalyzeOptions["parts"],
 ): void {
   for (let i = 0; i < units.length; i += 1) {
     const unit = units[i] as Unit;
     if (unit.marker !== undefined) continue;
+    const given = known === undefined ? undefined : knownPart(unit.text, known);
+    if (given !== undefined) {
+      unit.part = given;
+      continue;
+    }
     let best: StarPart | undefined;
     let bestP = 0.3;
     for (let k = 0; k < STAR_PARTS.length; k += 1) {
@@ -63,6 +69,26 @@ function placeStarParts(
     }
     unit.part = best ?? "other";
   }
+}
+
+const squash = (text: string) => text.replace(/\s+/g, " ").trim();
+
+/**
+ * The part a caller gave a sentence: the sentence is one of the given sentences, or several of
+ * them of one part read as one ("The challenge was twofold:" + "Fine-tune…"). Undefined when
+ * the sentence was edited or mixes parts: the tagger then places it.
+ */
+function knownPart(sentence: string, known: NonNullable<AnalyzeOptions["parts"]>): StarPart | undefined {
+  let rest = squash(sentence);
+  let part: StarPart | undefined;
+  for (const given of known) {
+    const text = squash(given.text);
+    if (text === "" || !rest.includes(text)) continue;
+    if (part !== undefined && part !== given.part) return undefined;
+    part = given.part;
+    rest = rest.replace(text, " ");
+  }
+  return part !== undefined && !/[\p{L}\p{N}]/u.test(rest) ? part : undefined;
 }
 
 /**
@@ -332,7 +358,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const budget = budgetFor(competency, options);
   const judgement = judgeAnswer(read, LENS_MODEL, competency, question, budget, wpm);
   const { labels: tagged, probs } = judgement;
-  placeStarParts(units, probs, tagged);
+  placeStarParts(units, probs, tagged, options.parts);
   const timing = measureTiming(units, wpm, budget);
   const star = summariseStar(units, timing.words, story, tagged);
   const delivery = judgement.delivery;

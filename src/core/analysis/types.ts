@@ -55,6 +55,13 @@ export interface AnalyzeOptions {
   followUp?: boolean;
   /** Longest accepted input in characters; default 200,000. */
   maxChars?: number;
+  /**
+   * Sentences whose STAR+L part the caller already knows (a composed draft's own sentences, each
+   * filed by the user under a STAR heading): a sentence of the text made of these keeps their
+   * part, as a written marker ("Result:") does. Only where the parts are placed: the tagger and
+   * the answer-level labels read the words alone.
+   */
+  parts?: ReadonlyArray<{ text: string; part: StarPart }>;
 }
 
 /** One quoted sentence: the evidence every finding carries. */

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import * as z from "zod";
 import { analyzeStoredItem } from "../../app/analysis.ts";
 import { analyze, classify, DEFAULT_MAX_CHARS } from "../../core/analysis/index.ts";
-import { ROLE_IDS } from "../../core/model.ts";
+import { ROLE_IDS, STAR_PARTS } from "../../core/model.ts";
 import type { AppEnv } from "../app.ts";
 import { readJson } from "./json-body.ts";
 
@@ -17,6 +17,11 @@ const analyzeBody = z.object({
   text: z.string(),
   question: z.string().max(2000).optional(),
   followUp: z.boolean().optional(),
+  // A composed draft's sentences with the part each was filed under (AnalyzeOptions.parts).
+  parts: z
+    .array(z.object({ text: z.string().max(20_000), part: z.enum(STAR_PARTS) }))
+    .max(500)
+    .optional(),
   ...options,
 });
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { Competency, RoleId, StarPart } from "../../../src/core/model.ts";
 import { stripMarkup, withoutBlanks } from "../../../src/core/packaging/text.ts";
 import {
@@ -328,10 +328,21 @@ function DraftView({
   useEffect(() => () => onEdited(false), [onEdited]);
   const blanksLeft = text.match(/\[[^\]]+\]/g)?.length ?? 0;
   const workingId = useId();
+  // The draft's own sentences keep the part the story filed them under (the tints above): read
+  // without the STAR headings, the lens would guess them again and could call the result or the
+  // lesson missing beside the sentence tinted as it. A sentence the user rewrites is read afresh.
+  const parts = useMemo(
+    () =>
+      draft.sentences
+        .filter((sentence) => sentence.origin.from === "story")
+        .map((sentence) => ({ text: stripMarkup(sentence.text), part: sentence.part })),
+    [draft],
+  );
   // The lens reads what can be said today: a blank is neither a lesson nor time.
   const analysis = useAnalysis(withoutBlanks(text), {
     question: draft.question,
     budgetSeconds: draft.budgetSeconds,
+    parts,
     ...(role === undefined ? {} : { role }),
   });
   const over = draft.seconds > draft.budgetSeconds;
