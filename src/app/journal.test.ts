@@ -40,6 +40,14 @@ describeStores("journal entries drawn from a document", (getStore) => {
     expect((await listJournal(store, "a")).map((e) => e.title)).toEqual([drawn.title]);
   });
 
+  it("lists the newest entry first, as the other dated lists do", async () => {
+    const store = getStore();
+    await store.users.ensureUser("c");
+    const first = await addJournalEntry(store, "c", { happened: "The first hard week.", felt: "Tired." });
+    const second = await addJournalEntry(store, "c", { happened: "The second hard week.", felt: "Calmer." });
+    expect((await listJournal(store, "c")).map((e) => e.id)).toEqual([second.id, first.id]);
+  });
+
   it("one user's deletion does not hide another user's entry of the same document", async () => {
     const store = getStore();
     await importSample(store);

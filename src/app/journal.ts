@@ -88,11 +88,12 @@ export async function addJournalEntry(
 }
 
 /**
- * The journal, oldest entry first.
- * @example const entries = await listJournal(store, "local");
+ * The journal, newest entry first, as every other dated list (sessions, documents, tailorings):
+ * a new entry is at the top, not below the older ones.
+ * @example const [latest] = await listJournal(store, "local");
  */
 export async function listJournal(store: Repos, userId: string): Promise<JournalEntry[]> {
-  return store.journal.listEntries(userId);
+  return (await store.journal.listEntries(userId)).reverse();
 }
 
 /**

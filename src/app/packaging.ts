@@ -531,19 +531,33 @@ export async function coverage(
     const group = `${a.documentId}\u0000${a.questionKey}`;
     variantsOf.set(group, (variantsOf.get(group) ?? 0) + 1);
   }
+  // With more than one document, each entry names its document: the same question answered in
+  // two documents would otherwise read as one answer listed twice.
+  const documentIds = new Set(items.map((item) => item.documentId));
+  const titles = new Map<string, string>();
+  if (documentIds.size > 1) {
+    for (const d of await store.documents.listDocuments(userId)) titles.set(d.id, d.title);
+  }
+  const documentOf = (item: { documentId: string }) => {
+    const title = titles.get(item.documentId);
+    return title === undefined ? {} : { document: title };
+  };
   const answers = [
     ...answerItems.map((a) => ({
       id: a.id,
       question: a.question,
       text: answerText(a),
       ...((variantsOf.get(`${a.documentId}\u0000${a.questionKey}`) ?? 0) > 1 ? { variant: a.variant } : {}),
+      ...documentOf(a),
     })),
     ...items
       .filter(isKind("follow-up"))
       .filter((f) => !f.pointer)
-      .map((f) => ({ id: f.id, question: f.question, text: f.answer, followUp: true })),
+      .map((f) => ({ id: f.id, question: f.question, text: f.answer, followUp: true, ...documentOf(f) })),
   ];
-  const accomplishments = items.filter(isKind("accomplishment")).map((a) => ({ id: a.id, text: a.text }));
+  const accomplishments = items
+    .filter(isKind("accomplishment"))
+    .map((a) => ({ id: a.id, text: a.text, ...documentOf(a) }));
   // Remembered analyses: the library and the prep sheet read the same answers.
   const matrix = coverageMatrix(stories, { answers, accomplishments, analyze: cachedAnalyze });
   return scope.note === undefined ? matrix : { ...matrix, sampleLeftOut: scope.note };

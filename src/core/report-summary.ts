@@ -27,6 +27,32 @@ export function describeCounts(counts: Partial<Record<PrepItemKind, number>>): s
   return parts.length > 0 ? parts.join(", ") : "nothing recognised";
 }
 
+const secondaryNouns: [string, string, string][] = [
+  ["accomplishment", "accomplishment", "accomplishments"],
+  ["section", "section", "sections"],
+  ["technical-section", "technical section", "technical sections"],
+  ["reflection", "reflection", "reflections"],
+  ["to-do", "to-do list", "to-do lists"],
+  ["snippet", "code snippet", "code snippets"],
+  ["framing", "framing", "framings"],
+  ["note", "note", "notes"],
+];
+
+/**
+ * The import report's "Also found" line: only the secondary kinds the document actually has
+ * (never "0 to-do lists"); undefined when it has none of them.
+ * @example alsoFound({ accomplishment: 2, "to-do": 0, note: 1 }) // "2 accomplishments · 1 note"
+ */
+export function alsoFound(counts: Partial<Record<string, number>>): string | undefined {
+  const parts = secondaryNouns
+    .map(([kind, one, many]) => {
+      const n = counts[kind] ?? 0;
+      return n > 0 ? `${n} ${n === 1 ? one : many}` : undefined;
+    })
+    .filter((part) => part !== undefined);
+  return parts.length > 0 ? parts.join(" · ") : undefined;
+}
+
 const encodingNames: Record<ImportReport["encoding"], string> = {
   "utf-8": "UTF-8",
   "utf-8-bom": "UTF-8 with BOM",

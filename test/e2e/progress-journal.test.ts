@@ -153,6 +153,12 @@ describe.runIf(launched.browser !== null)("progress and journal", () => {
       ).resolves.toBe(31);
       await expect(page.getByText("Streak").count()).resolves.toBeGreaterThan(0);
       await expect(page.locator(".progress-tile dd").first().textContent()).resolves.toBe("1 day");
+      // Coverage bars share one scale: a wider figure ("1/5 · 1.0") beside a bar does not shorten it.
+      const bars = await page
+        .locator(".coverage-bar")
+        .evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().width)));
+      expect(bars.length).toBeGreaterThan(1);
+      expect(new Set(bars).size).toBe(1);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       await screenshot(page, `progress-${theme}-${width}`);
       await context.close();

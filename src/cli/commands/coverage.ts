@@ -136,7 +136,7 @@ export function coverageColumns(matrix: CoverageMatrix): CoverageColumn[] {
           source: e.source,
           id: e.id,
           label: `${LABEL_PREFIX[e.source]}${counts[e.source]}`,
-          title: e.title,
+          title: e.document === undefined ? e.title : `${e.title} in “${e.document}”`,
           kind: e.followUp ? "follow-up" : KIND_NAMES[e.source],
           strengths: matrix.competencies.map(() => 0),
         };

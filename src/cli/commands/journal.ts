@@ -68,7 +68,7 @@ export function registerJournalCommand(program: Command, ctx: CliContext): void 
     );
 
   rejectUnknownSubcommand(journal, journal.command("list", { isDefault: true }))
-    .description("list the entries, oldest first")
+    .description("list the entries, newest first")
     .option("--json", "print { entries } as JSON")
     .action(async (flags: { json?: boolean }) => {
       const { listJournal } = await import("../../app/journal.ts");

@@ -51,6 +51,16 @@ describe("journal reframes", () => {
     expect(new Set(reframes.map((r) => r.quote)).size).toBe(reframes.length);
   });
 
+  it("offers each sentence once, under its first heading (solved before what it shows)", () => {
+    const reframes = offerReframes({
+      happened: "You kept a production pipeline running for a year. I learned to test the data path first.",
+      felt: "",
+    });
+    const kept = reframes.filter((r) => r.quote === "You kept a production pipeline running for a year.");
+    expect(kept.map((r) => r.kind)).toEqual(["solved"]);
+    expect(new Set(reframes.map((r) => r.quote.toLowerCase())).size).toBe(reframes.length);
+  });
+
   it("draws from a linked story's result and lesson, marked as the story's", () => {
     const reframes = offerReframes(
       { happened: "", felt: "I felt stupid for a week." },

@@ -117,7 +117,17 @@ export function offerReframes(entry: ReframeEntry, story?: ReframeStory): Refram
     read(story.situation, "story");
   }
   const order: Record<ReframeKind, number> = { solved: 0, learned: 1, shows: 2 };
-  return out.sort((a, b) => order[a.kind] - order[b.kind]);
+  // A sentence is offered once, under its first heading ("What you solved" before what it
+  // shows an interviewer): the same words under two headings read as a list padded out.
+  const offered = new Set<string>();
+  return out
+    .sort((a, b) => order[a.kind] - order[b.kind])
+    .filter((r) => {
+      const key = r.quote.toLowerCase();
+      if (offered.has(key)) return false;
+      offered.add(key);
+      return true;
+    });
 }
 
 /**

@@ -477,6 +477,8 @@ export interface CoverageEvidence {
   strength: number;
   /** An answer that is the prepared reply to a follow-up (its title is the follow-up's question). */
   followUp?: true;
+  /** The title of the document it comes from, when the bank has more than one document. */
+  document?: string;
 }
 
 /** What to do about a gap or a thin row: write the missing story or prepared answer. */
@@ -519,12 +521,16 @@ export interface CoverageAnswer {
   variant?: string;
   /** A prepared answer to a follow-up ("Was your PhD related to ML?"): a reply, not a story. */
   followUp?: boolean;
+  /** The title of its document, to tell apart the same question answered in two documents. */
+  document?: string;
 }
 
 /** A résumé-style accomplishment ("Cut deploy time from 2 weeks to 3 days"). */
 export interface CoverageAccomplishment {
   id: string;
   text: string;
+  /** The title of its document, as for an answer. */
+  document?: string;
 }
 
 // Competencies answered by a prepared answer rather than by a story.
@@ -634,6 +640,7 @@ export function coverageMatrix(
           title,
           strength: value,
           ...(answer.followUp === true ? { followUp: true as const } : {}),
+          ...(answer.document === undefined ? {} : { document: answer.document }),
         });
     };
     const strengthFor = answerStrengths(answer, more.analyze ?? analyze);
@@ -657,6 +664,7 @@ export function coverageMatrix(
         id: item.id,
         title: item.text,
         strength: hasFigure(item.text) ? 2 : 1,
+        ...(item.document === undefined ? {} : { document: item.document }),
       });
     }
   }

@@ -63,6 +63,12 @@ describe("progress figures", () => {
     expect(systems).toMatchObject({ open: 3, of: 3, share: [1, 1, 1] });
     expect(figures.risks.find((r) => r.risk === "blame")).toMatchObject({ open: 1, share: [0, 0.5, 0.33] });
     expect(figures.keepsComingBack).toBe("systems");
+    // Each point is dated, so the chart's axis reads as dates like the other charts.
+    expect(figures.riskAt).toEqual([
+      "2026-11-30T09:00:00.000Z",
+      "2026-12-01T09:00:00.000Z",
+      "2026-12-02T09:00:00.000Z",
+    ]);
   });
 
   it("gives coverage by competency, cards due for 30 days (overdue today) and the streak", () => {

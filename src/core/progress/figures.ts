@@ -54,6 +54,8 @@ export interface ProgressFigures {
   overall: { at: string; score: number }[];
   /** Per risk, the share of the last five attempts that left it open, after each attempt. */
   risks: { risk: RiskSignal; open: number; of: number; share: number[] }[];
+  /** When each point of the risk shares was reached: the attempts whose risks were read, in order. */
+  riskAt: string[];
   /** The risk left open most often (at least twice), if any. */
   keepsComingBack?: RiskSignal;
   coverage: { competency: Competency; items: number; practised: number; meanScore?: number }[];
@@ -186,6 +188,7 @@ export function progressFigures(input: ProgressInput): ProgressFigures {
     answers: [...answers.values()],
     overall,
     risks,
+    riskAt: withLevels.map((a) => a.finishedAt.toISOString()),
     ...(worst && worst.open >= 2 ? { keepsComingBack: worst.risk } : {}),
     coverage,
     due,

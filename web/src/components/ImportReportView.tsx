@@ -1,21 +1,10 @@
-import { formatShare, summariseReport } from "../../../src/core/report-summary.ts";
+import { alsoFound, formatShare, summariseReport } from "../../../src/core/report-summary.ts";
 import type { ImportResult } from "../api.ts";
 import { formatLines } from "../library.ts";
 import { route as libraryRoute } from "../links.ts";
 import { describeEncoding, plural, STATUS_TEXT } from "../report.ts";
 import { Icon } from "./Icon.tsx";
 import { ImportChangesView } from "./ImportChangesView.tsx";
-
-const SECONDARY_KINDS = [
-  ["accomplishment", "accomplishment", "accomplishments"],
-  ["section", "section", "sections"],
-  ["technical-section", "technical section", "technical sections"],
-  ["reflection", "reflection", "reflections"],
-  ["to-do", "to-do list", "to-do lists"],
-  ["snippet", "code snippet", "code snippets"],
-  ["framing", "framing", "framings"],
-  ["note", "note", "notes"],
-] as const;
 
 /** What an import recognised: the counts a user checks first, then encoding and anything left as notes. */
 export function ImportReportView({
@@ -27,6 +16,7 @@ export function ImportReportView({
 }) {
   const { report, status } = result;
   const statusText = STATUS_TEXT[status];
+  const secondary = alsoFound(report.counts);
   const headline = [
     plural(report.counts.answer ?? 0, "answer", "answers"),
     plural(report.counts["follow-up"] ?? 0, "follow-up", "follow-ups"),
@@ -66,14 +56,12 @@ export function ImportReportView({
       </ul>
 
       <dl className="report-details">
-        <div>
-          <dt>Also found</dt>
-          <dd>
-            {SECONDARY_KINDS.map(([kind, one, many]) => plural(report.counts[kind] ?? 0, one, many)).join(
-              " · ",
-            )}
-          </dd>
-        </div>
+        {secondary !== undefined && (
+          <div>
+            <dt>Also found</dt>
+            <dd data-testid="report-also-found">{secondary}</dd>
+          </div>
+        )}
         <div>
           <dt>Encoding</dt>
           <dd>{describeEncoding(report)}</dd>

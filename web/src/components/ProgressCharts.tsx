@@ -134,6 +134,12 @@ function axes(colours: ReturnType<typeof palette>, x: AxisValues, y: AxisValues)
   ];
 }
 
+/** An x axis counting attempts steps by whole attempts: no grid lines between two attempts. */
+function wholeSteps(list: uPlot.Axis[]): uPlot.Axis[] {
+  const [x, ...rest] = list;
+  return [{ ...x, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] }, ...rest];
+}
+
 const bars = uPlot.paths.bars?.({ size: [0.6, 24] });
 
 export default function ProgressCharts({ figures }: { figures: ProgressFigures }) {
@@ -169,6 +175,12 @@ export default function ProgressCharts({ figures }: { figures: ProgressFigures }
 
   const withLevels = figures.risks[0]?.share.length ?? 0;
   const riskXs = Array.from({ length: withLevels }, (_, i) => i + 1);
+  // Dated like the other charts: the risks were read on these attempts.
+  const riskTicks: AxisValues = (_u, splits) =>
+    splits.map((s) => {
+      const when = Number.isInteger(s) ? figures.riskAt[s - 1] : undefined;
+      return when === undefined ? "" : shortDate(when);
+    });
   const riskData: uPlot.AlignedData = [riskXs, ...figures.risks.map((r) => r.share.map((s) => s * 100))];
 
   const dueXs = figures.due.map((d) => Date.parse(`${d.date}T12:00:00Z`) / 1000);
@@ -190,9 +202,12 @@ export default function ProgressCharts({ figures }: { figures: ProgressFigures }
           height: 220,
           legend: { show: true, live: false },
           cursor: { show: true, points: { show: false } },
-          scales: { x: { time: false }, y: { range: [1, 5] } },
-          axes: axes(colours, xTicks, (_u, splits) =>
-            splits.map((s) => (Number.isInteger(s) ? String(s) : "")),
+          scales: {
+            x: { time: false, range: (_u, min, max) => [min - 0.5, max + 0.5] },
+            y: { range: [1, 5] },
+          },
+          axes: wholeSteps(
+            axes(colours, xTicks, (_u, splits) => splits.map((s) => (Number.isInteger(s) ? String(s) : ""))),
           ),
           series: [
             {},
@@ -230,7 +245,7 @@ export default function ProgressCharts({ figures }: { figures: ProgressFigures }
             x: { time: false, range: (_u, min, max) => [min - 0.5, max + 0.5] },
             y: { range: (_u, _min, max) => [0, Math.max(60, max * 1.1)] },
           },
-          axes: axes(colours, xTicks, (_u, splits) => splits.map((s) => clock(s))),
+          axes: wholeSteps(axes(colours, xTicks, (_u, splits) => splits.map((s) => clock(s)))),
           series: [
             {},
             {
@@ -274,12 +289,12 @@ export default function ProgressCharts({ figures }: { figures: ProgressFigures }
           width,
           height: 220,
           legend: { show: true, live: false },
-          scales: { x: { time: false }, y: { range: [0, 100] } },
-          axes: axes(
-            colours,
-            (_u, splits) => splits.map((s) => (Number.isInteger(s) ? String(s) : "")),
-            (_u, splits) => splits.map((s) => `${s}%`),
-          ),
+          // Half a step either side: one answer is one tick, not an axis of 0, 1, 2.
+          scales: {
+            x: { time: false, range: (_u, min, max) => [min - 0.5, max + 0.5] },
+            y: { range: [0, 100] },
+          },
+          axes: wholeSteps(axes(colours, riskTicks, (_u, splits) => splits.map((s) => `${s}%`))),
           series: [
             {},
             ...figures.risks.map((r, i) => ({

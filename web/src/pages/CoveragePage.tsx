@@ -181,7 +181,8 @@ function sourceLine(e: CoverageMatrix["rows"][number]["evidence"][number]) {
         </a>
       ) : (
         <span>Accomplishment: {e.title}</span>
-      )}{" "}
+      )}
+      {e.document !== undefined && <span className="muted coverage-document"> in “{e.document}”</span>}{" "}
       <span className="muted">({e.strength})</span>
     </div>
   );

@@ -25,7 +25,7 @@ export function JournalPage({ entryId }: { entryId?: string }) {
     document.title = "Journal · derisk";
   }, []);
   const entries = result.state === "ready" ? result.data : [];
-  const selectedId = entryId ?? entries.at(-1)?.id;
+  const selectedId = entryId ?? entries[0]?.id;
   const writing = entryId === "new" || (result.state === "ready" && entries.length === 0);
 
   return (
