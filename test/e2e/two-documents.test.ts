@@ -1,5 +1,5 @@
 /**
- * A bank of two documents (the seed and the sample, which ask some of the same questions), as a
+ * A bank of two documents (the seed and a copy of the sample, which ask some of the same questions), as a
  * candidate who imported both sees it: every entry must say which of the two it is, every list
  * must open in full, and a choice of document must not jump back to another on its own.
  */
@@ -10,7 +10,12 @@ import { launchBrowser, newContext } from "./browser.ts";
 import { importSeed, startTestServer, type TestServer } from "./harness.ts";
 
 const launched = await launchBrowser();
-const sample = readFileSync(new URL("../../samples/sample-prep.md", import.meta.url));
+// The sample as a user's own copy (one line added): the shipped sample itself is the demo and is
+// left out of the evidence once the bank has a document of the user's (test/e2e/sample-evidence).
+const sample = Buffer.concat([
+  readFileSync(new URL("../../samples/sample-prep.md", import.meta.url)),
+  Buffer.from("\nMy own copy of the sample, edited for my interviews.\n"),
+]);
 
 describe.runIf(launched.browser !== null)("a bank of two documents", () => {
   const browser = launched.browser as Browser;
