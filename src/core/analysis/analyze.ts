@@ -49,12 +49,16 @@ function placeStarParts(
   tagged: Record<SentenceTag, boolean>,
   known: AnalyzeOptions["parts"],
 ): void {
+  // The given sentences are squashed once per analysis, not once per sentence of the answer.
+  const given = known
+    ?.map((entry) => ({ text: squash(entry.text), part: entry.part }))
+    .filter((entry) => entry.text !== "");
   for (let i = 0; i < units.length; i += 1) {
     const unit = units[i] as Unit;
     if (unit.marker !== undefined) continue;
-    const given = known === undefined ? undefined : knownPart(unit.text, known);
-    if (given !== undefined) {
-      unit.part = given;
+    const part = given === undefined ? undefined : knownPart(unit.text, given);
+    if (part !== undefined) {
+      unit.part = part;
       continue;
     }
     let best: StarPart | undefined;
@@ -78,12 +82,15 @@ const squash = (text: string) => text.replace(/\s+/g, " ").trim();
  * them of one part read as one ("The challenge was twofold:" + "Fine-tune…"). Undefined when
  * the sentence was edited or mixes parts: the tagger then places it.
  */
-function knownPart(sentence: string, known: NonNullable<AnalyzeOptions["parts"]>): StarPart | undefined {
+function knownPart(
+  sentence: string,
+  known: ReadonlyArray<{ text: string; part: StarPart }>,
+): StarPart | undefined {
   let rest = squash(sentence);
   let part: StarPart | undefined;
   for (const given of known) {
-    const text = squash(given.text);
-    if (text === "" || !rest.includes(text)) continue;
+    const text = given.text;
+    if (text.length > rest.length || !rest.includes(text)) continue;
     if (part !== undefined && part !== given.part) return undefined;
     part = given.part;
     rest = rest.replace(text, " ");
