@@ -8,6 +8,7 @@
  *   npx tsx scripts/lens-lowo.ts --name B --work /tmp/lensw --json FILE
  *   npx tsx scripts/lens-lowo.ts --name B --writers l,m        # hold out only some writers
  *   npx tsx scripts/lens-lowo.ts --name B --no-train           # only models already under --work
+ *   npx tsx scripts/lens-lowo.ts --name P --also eval/corpus/heldout/writer-p.jsonl  # a new writer in training
  *   npx tsx scripts/lens-lowo.ts --name E --train "--extra-weight 0.5 --extra-no-topic" --band task=0.02
  *
  * For each blind writer W it trains (`npm run train -- --corpus DIR --extra <the other three>
@@ -43,6 +44,12 @@ const committedCorpus = join(root, "eval", "corpus");
 const name = option("--name") ?? "candidate";
 const corpus = resolve(option("--corpus") ?? committedCorpus);
 const trainOptions = (option("--train") ?? "").split(/\s+/).filter((a) => a !== "");
+// `--also F1,F2`: answer files the candidate always trains on beside the blind writers it keeps
+// (e.g. a new writer's file); the baseline `base-W` models never read them.
+const also = (option("--also") ?? "")
+  .split(",")
+  .filter((f) => f !== "")
+  .map((f) => resolve(f));
 const work = resolve(option("--work") ?? "/tmp/lens-lowo");
 const BLIND = ["l", "m", "n", "o"] as const;
 // `--band task=0.03,…`: how far below the committed model each weak label may fall on validation
@@ -91,7 +98,7 @@ function trained(tag: string, writers: readonly string[], base = false): string 
         "--corpus",
         base ? committedCorpus : corpus,
         "--extra",
-        writers.map(blindFile).join(","),
+        [...writers.map(blindFile), ...(base ? [] : also)].join(","),
         ...(base ? [] : trainOptions),
         "--out",
         out,
