@@ -76,7 +76,11 @@ for (const input of inputs) {
   if (lens) {
     // Read and judged as `analyze` does, every value kept.
     const competency = input.question === undefined ? undefined : classify(input.question).competency;
-    const read = readAnswer(input.text, { story: callsForStory(competency), role: input.role }, LENS_MODEL);
+    const read = readAnswer(
+      input.text,
+      { story: callsForStory(competency), role: input.role, compound: true },
+      LENS_MODEL,
+    );
     const judgement = judgeAnswer(
       read,
       LENS_MODEL,
@@ -85,7 +89,12 @@ for (const input of inputs) {
       budgetFor(competency, {}),
       DEFAULT_WPM,
     );
-    out += JSON.stringify([read.features, read.clauseFeatures ?? null, judgement]);
+    out += JSON.stringify([
+      read.features,
+      read.clauseFeatures ?? null,
+      ...(read.compound === undefined ? [] : [read.compound]),
+      judgement,
+    ]);
   }
   total.update(out);
   process.stdout.write(`${input.id} ${createHash("sha256").update(out).digest("hex").slice(0, 16)}\n`);

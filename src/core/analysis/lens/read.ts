@@ -3,12 +3,14 @@ import { TAILORING } from "../data/delivery.ts";
 import { ACTION_LEMMAS } from "../data/star-cues.ts";
 import { Corpus } from "../evidence.ts";
 import { SPELLED_NUMBER } from "../impact.ts";
+import { STAR_PARTS } from "../labels.ts";
 import { lexiconsFor } from "../lexicons.ts";
 import { isSpace, type RawSentence, type Token, type TokenizedText, tokenize } from "../nlp.ts";
 import { assessCoherence, type Coherence } from "../score.ts";
 import { assignStarParts, segmentSentences, type Unit } from "../segment.ts";
 import { measureDelivery } from "../timing.ts";
 import type { Delivery } from "../types.ts";
+import { compoundClauses } from "./compound.ts";
 import {
   type AnswerContext,
   cueHits,
@@ -118,6 +120,19 @@ export interface ReadAnswer {
   clauseFeatures?: Array<string[] | undefined>;
   /** Their `featureId`s, list by list (as `featureIds` of `features`). */
   clauseFeatureIds?: Array<number[] | undefined>;
+  /**
+   * Read with `compound` (`analyze`, not training): each compound sentence's clauses, each read
+   * as a sentence in the sentence's place (`compoundReading`); undefined for other sentences.
+   */
+  compound?: Array<CompoundReading | undefined>;
+}
+
+/** The clauses of a compound sentence as the tagger reads them (docs/risk-lens.md "clause23"). */
+export interface CompoundReading {
+  features: string[][];
+  featureIds: number[][];
+  /** Whether each clause states a figure or a spelled number (its `quantified` counts only then). */
+  figure: boolean[];
 }
 
 /**
@@ -135,6 +150,12 @@ export function readAnswer(
      * sentences of a corpus answer written as spoken), read instead of the boundary model's cuts.
      */
     starts?: readonly number[] | undefined;
+    /**
+     * Inference (`analyze`): also read each compound sentence clause by clause, its STAR parts
+     * and `quantified` the highest of its own and its clauses' (`compoundReading`). Training reads
+     * without it, so the trained model and its thresholds are those of the whole sentences.
+     */
+    compound?: boolean | undefined;
   },
   model: LensModel,
 ): ReadAnswer {
@@ -172,6 +193,7 @@ export function readAnswer(
     model.clauseReading === true ? units.map((): number[] | undefined => undefined) : undefined;
   const clauseFeatures =
     clauseFeatureIds !== undefined ? obligationClauseFeatures(ctx, clauseFeatureIds) : undefined;
+  const compound = options.compound === true ? compoundReading(ctx, text) : undefined;
   return {
     text,
     doc,
@@ -186,7 +208,71 @@ export function readAnswer(
     ...(clauseFeatures === undefined || clauseFeatureIds === undefined
       ? {}
       : { clauseFeatures, clauseFeatureIds }),
+    ...(compound === undefined ? {} : { compound }),
   };
+}
+
+/**
+ * Each compound sentence's clauses (`compoundClauses`) read as sentences in the sentence's place:
+ * each clause's own words and grammar (subject, tense, modal, negation, figures, length), with
+ * the sentence's position, marker, bullet, rule parts and cue hits. Undefined when no sentence
+ * of the answer is compound.
+ */
+function compoundReading(ctx: AnswerContext, text: string): Array<CompoundReading | undefined> | undefined {
+  let any = false;
+  const out = ctx.units.map((unit, i): CompoundReading | undefined => {
+    const spans = compoundClauses(ctx.tokens, unit.first, unit.last);
+    if (spans === undefined) return undefined;
+    any = true;
+    const reading: CompoundReading = { features: [], featureIds: [], figure: [] };
+    const units = ctx.units.slice();
+    for (const span of spans) {
+      const words = readWords(ctx.tokens, span.from, span.to);
+      const from = ctx.tokens[span.from]?.start ?? unit.start;
+      const clauseText = text.slice(from, ctx.tokens[span.to - 1]?.end ?? unit.end);
+      units[i] = {
+        ...unit,
+        first: span.from,
+        last: span.to,
+        text: clauseText,
+        norm: clauseText.toLowerCase(),
+        words: words.lemmas.length + words.hedges + words.fillers,
+      };
+      const ids: number[] = [];
+      const features = sentenceFeatures({ ...ctx, units }, i, words, ids);
+      reading.features.push(features);
+      reading.featureIds.push(ids);
+      reading.figure.push(features.includes("figure") || features.includes("numword"));
+    }
+    return reading;
+  });
+  return any ? out : undefined;
+}
+
+// The columns a compound sentence's clauses can raise: the five STAR parts and `quantified`.
+const COMPOUND_COLUMNS = ([...STAR_PARTS, "quantified"] as SentenceTag[]).map((tag) =>
+  SENTENCE_TAGS.indexOf(tag),
+);
+const QUANTIFIED = SENTENCE_TAGS.indexOf("quantified");
+
+/** A compound sentence's row raised to the highest of its clauses' STAR parts and `quantified`. */
+function readCompound(read: ReadAnswer, model: LensModel, i: number, row: number[]): number[] {
+  const reading = read.compound?.[i];
+  if (reading === undefined) return row;
+  for (let c = 0; c < reading.features.length; c += 1) {
+    const clause = sparseProbabilities(
+      model.sentence,
+      reading.features[c] as string[],
+      undefined,
+      reading.featureIds[c],
+    );
+    for (const k of COMPOUND_COLUMNS) {
+      if (k === QUANTIFIED && reading.figure[c] !== true) continue;
+      const p = clause[k] ?? 0;
+      if (p > (row[k] ?? 0)) row[k] = p;
+    }
+  }
+  return row;
 }
 
 /**
@@ -242,7 +328,9 @@ function readClause(read: ReadAnswer, model: LensModel, i: number, row: number[]
 
 /** Probabilities per sentence, in `SENTENCE_TAGS` order. */
 export function tagSentences(read: ReadAnswer, model: LensModel): number[][] {
-  return read.features.map((f, i) => readClause(read, model, i, sparseProbabilities(model.sentence, f)));
+  return read.features.map((f, i) =>
+    readCompound(read, model, i, readClause(read, model, i, sparseProbabilities(model.sentence, f))),
+  );
 }
 
 // The length of a typical written sentence (the median of the training corpus's written answers),
@@ -645,7 +733,8 @@ function tagAndCountPairs(read: ReadAnswer, model: LensModel): { probs: number[]
       total += 1;
       known += found[j] as number;
     }
-    return row;
+    // The known-pair share counts the whole sentence only.
+    return readCompound(read, model, i, row);
   });
   return { probs, known: total === 0 ? 0 : known / total };
 }
