@@ -345,3 +345,57 @@ export function assignStarParts(
     current = unit.part;
   }
 }
+
+/**
+ * The rule part of one clause of a compound sentence (branch clause23), given as
+ * `assignStarParts` gives a sentence's: `cues`, the STAR cue weights that match the clause's text;
+ * `current`, the part before it (the previous clause's, or the sentence before's); `opening`,
+ * whether it opens a story; `shared`, the subject pronoun it shares with the clause before when
+ * it opens on its verb ("I wrote a checklist, got the team to use it"), which makes it the
+ * speaker's deed as "I got…" would.
+ * @example clausePart(unit, tokens, true, { action: 0, … }, "action", false, undefined) // "action"
+ */
+export function clausePart(
+  unit: Unit,
+  tokens: readonly Token[],
+  story: boolean,
+  cues: Readonly<Record<StarPart, number>>,
+  current: SentencePart | undefined,
+  opening: boolean,
+  shared: Token | undefined,
+): SentencePart {
+  const scores: Record<StarPart, number> = { ...cues };
+  let acted = firstPersonAction(tokens, unit, !story);
+  if (!acted && shared !== undefined && (shared.lower === "i" || shared.lower === "we")) {
+    const head = tokens[unit.first];
+    acted =
+      head !== undefined &&
+      head.pos === "VERB" &&
+      head.past &&
+      !STATE_LEMMAS.has(head.lemma) &&
+      (story || ACTION_LEMMAS.has(head.lemma));
+  }
+  if (acted) scores.action += 2.2;
+  if (current === "action" && !acted && FIGURE.test(unit.norm) && scores.action < 2) scores.result += 1.5;
+  if (opening && scores.task < 3 && scores.result < 2.5 && scores.lesson < 3) {
+    scores.situation = Math.max(scores.situation, 2);
+    scores.action = 0;
+  }
+  let best: StarPart = "situation";
+  let bestScore = 0;
+  for (const part of ["lesson", "result", "task", "action", "situation"] as const) {
+    if (scores[part] > bestScore) {
+      best = part;
+      bestScore = scores[part];
+    }
+  }
+  if (best === "situation" && current !== undefined && current !== "situation" && current !== "other") {
+    bestScore = 0;
+  }
+  let part: SentencePart;
+  if (bestScore >= 1.5) part = best;
+  else if (current !== undefined && current !== "other" && (story || acted)) part = current;
+  else if (story && hasPast(tokens, unit)) part = "situation";
+  else part = "other";
+  return !story && part === "situation" && scores.situation < 2 ? "other" : part;
+}

@@ -1,19 +1,20 @@
 import type { Competency, RoleId } from "../../model.ts";
 import { TAILORING } from "../data/delivery.ts";
-import { ACTION_LEMMAS } from "../data/star-cues.ts";
+import { ACTION_LEMMAS, STAR_CUES } from "../data/star-cues.ts";
 import { Corpus } from "../evidence.ts";
 import { SPELLED_NUMBER } from "../impact.ts";
-import { STAR_PARTS } from "../labels.ts";
+import { STAR_PARTS, type StarPart } from "../labels.ts";
 import { lexiconsFor } from "../lexicons.ts";
 import { isSpace, type RawSentence, type Token, type TokenizedText, tokenize } from "../nlp.ts";
 import { assessCoherence, type Coherence } from "../score.ts";
-import { assignStarParts, segmentSentences, type Unit } from "../segment.ts";
+import { assignStarParts, clausePart, segmentSentences, type Unit } from "../segment.ts";
 import { measureDelivery } from "../timing.ts";
-import type { Delivery } from "../types.ts";
+import type { Delivery, SentencePart } from "../types.ts";
 import { compoundClauses } from "./compound.ts";
 import {
   type AnswerContext,
   cueHits,
+  cuePatterns,
   obligationClauseOf,
   probingShape,
   readWords,
@@ -213,10 +214,12 @@ export function readAnswer(
 }
 
 /**
- * Each compound sentence's clauses (`compoundClauses`) read as sentences in the sentence's place:
- * each clause's own words and grammar (subject, tense, modal, negation, figures, length), with
- * the sentence's position, marker, bullet, rule parts and cue hits. Undefined when no sentence
- * of the answer is compound.
+ * Each compound sentence's clauses (`compoundClauses`) read as sentences in the sentence's place
+ * (design a2): each clause's own words and grammar (subject, tense, modal, negation, figures,
+ * length), its own rule part (`clausePart`) and cue hits (of the lists its sentence hits, those
+ * with a pattern matching the clause), with the sentence's position, marker, bullet and
+ * neighbours' rule parts; a clause that opens on its verb is read with the subject pronoun it
+ * shares with the clause before. Undefined when no sentence of the answer is compound.
  */
 function compoundReading(ctx: AnswerContext, text: string): Array<CompoundReading | undefined> | undefined {
   let any = false;
@@ -226,27 +229,72 @@ function compoundReading(ctx: AnswerContext, text: string): Array<CompoundReadin
     any = true;
     const reading: CompoundReading = { features: [], featureIds: [], figure: [] };
     const units = ctx.units.slice();
-    for (const span of spans) {
+    const ruleParts = ctx.ruleParts.slice();
+    const only = new Set([i]);
+    let current: SentencePart | undefined = i > 0 ? (ctx.ruleParts[i - 1] as SentencePart) : undefined;
+    spans.forEach((span, c) => {
       const words = readWords(ctx.tokens, span.from, span.to);
+      const shared = span.subject === undefined ? undefined : ctx.tokens[span.subject];
+      if (shared !== undefined) words.lemmas.unshift(shared.lemma);
       const from = ctx.tokens[span.from]?.start ?? unit.start;
       const clauseText = text.slice(from, ctx.tokens[span.to - 1]?.end ?? unit.end);
-      units[i] = {
+      const norm = clauseText
+        .toLowerCase()
+        .replace(/[\u2018\u2019]/g, "'")
+        .replace(/[\u201c\u201d]/g, '"');
+      const clause: Unit = {
         ...unit,
         first: span.from,
         last: span.to,
         text: clauseText,
-        norm: clauseText.toLowerCase(),
+        norm,
         words: words.lemmas.length + words.hedges + words.fillers,
       };
+      units[i] = clause;
+      // Its own rule part: a written marker keeps the sentence's.
+      const part =
+        unit.marker !== undefined
+          ? (ctx.ruleParts[i] as SentencePart)
+          : clausePart(
+              clause,
+              ctx.tokens,
+              ctx.story,
+              starCueScores(norm),
+              current,
+              ctx.story && i === 0 && c === 0,
+              shared,
+            );
+      current = part;
+      ruleParts[i] = part;
+      // Its own cue hits, among the lists the sentence hits.
+      const cues = ctx.cues.map(([name, hits]) => {
+        const patterns = hits.has(i) ? cuePatterns(name) : undefined;
+        const hit = patterns?.some((pattern) => norm.search(pattern) >= 0) === true;
+        return [name, hit ? only : NO_HITS] as const;
+      });
       const ids: number[] = [];
-      const features = sentenceFeatures({ ...ctx, units }, i, words, ids);
+      const features = sentenceFeatures(
+        { ...ctx, units, ruleParts, cues, sharedSubject: shared?.lower },
+        i,
+        words,
+        ids,
+      );
       reading.features.push(features);
       reading.featureIds.push(ids);
       reading.figure.push(features.includes("figure") || features.includes("numword"));
-    }
+    });
     return reading;
   });
   return any ? out : undefined;
+}
+
+const NO_HITS: ReadonlySet<number> = new Set();
+
+/** The weights of the STAR cues that match a clause's text, by part (each cue counted once). */
+function starCueScores(norm: string): Record<StarPart, number> {
+  const scores: Record<StarPart, number> = { situation: 0, task: 0, action: 0, result: 0, lesson: 0 };
+  for (const cue of STAR_CUES) if (norm.search(cue.pattern) >= 0) scores[cue.part] += cue.weight;
+  return scores;
 }
 
 // The columns a compound sentence's clauses can raise: the five STAR parts and `quantified`.
@@ -259,16 +307,14 @@ const QUANTIFIED = SENTENCE_TAGS.indexOf("quantified");
 function readCompound(read: ReadAnswer, model: LensModel, i: number, row: number[]): number[] {
   const reading = read.compound?.[i];
   if (reading === undefined) return row;
+  const scorer = scorerOf(model.sentence);
   for (let c = 0; c < reading.features.length; c += 1) {
-    const clause = sparseProbabilities(
-      model.sentence,
-      reading.features[c] as string[],
-      undefined,
-      reading.featureIds[c],
-    );
+    const features = reading.features[c] as string[];
+    const ids = reading.featureIds[c];
     for (const k of COMPOUND_COLUMNS) {
       if (k === QUANTIFIED && reading.figure[c] !== true) continue;
-      const p = clause[k] ?? 0;
+      // Each column's sum alone, the same addends in the same order as the whole row's.
+      const p = sigmoid(scorer.logitOf(features, k, ids));
       if (p > (row[k] ?? 0)) row[k] = p;
     }
   }
