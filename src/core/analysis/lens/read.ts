@@ -214,43 +214,43 @@ export function readAnswer(
 }
 
 /**
- * Each compound sentence's clauses (`compoundClauses`) read as sentences in the sentence's place
- * (design a2): each clause's own words and grammar (subject, tense, modal, negation, figures,
- * length), its own rule part (`clausePart`) and cue hits (of the lists its sentence hits, those
- * with a pattern matching the clause), with the sentence's position, marker, bullet and
- * neighbours' rule parts; a clause that opens on its verb is read with the subject pronoun it
- * shares with the clause before. Undefined when no sentence of the answer is compound.
+ * Each compound sentence's clauses (`compoundClauses`) read as sentences of the answer cut at
+ * them (design a3): each clause's own words and grammar (subject, tense, modal, negation,
+ * figures, length, obligation clauses), its own rule part (`clausePart`) and cue hits (of the
+ * lists its sentence hits, those with a pattern matching the clause), its place (first, last,
+ * quarter) and its neighbours' rule parts among the pieces of the answer with every compound
+ * sentence replaced by its clauses; the sentence's marker and bullet. A clause that opens on its
+ * verb is read with the subject pronoun it shares with the clause before. Undefined when no
+ * sentence of the answer is compound.
  */
 function compoundReading(ctx: AnswerContext, text: string): Array<CompoundReading | undefined> | undefined {
-  let any = false;
-  const out = ctx.units.map((unit, i): CompoundReading | undefined => {
-    const spans = compoundClauses(ctx.tokens, unit.first, unit.last);
-    if (spans === undefined) return undefined;
-    any = true;
-    const reading: CompoundReading = { features: [], featureIds: [], figure: [] };
-    const units = ctx.units.slice();
-    const ruleParts = ctx.ruleParts.slice();
-    const only = new Set([i]);
-    let current: SentencePart | undefined = i > 0 ? (ctx.ruleParts[i - 1] as SentencePart) : undefined;
+  const spansOf = ctx.units.map((unit) => compoundClauses(ctx.tokens, unit.first, unit.last));
+  if (spansOf.every((spans) => spans === undefined)) return undefined;
+  // The answer cut at every clause: its pieces (a whole sentence or a clause), their rule parts.
+  const pieces: Unit[] = [];
+  const ruleParts: string[] = [];
+  const shareds: Array<Token | undefined> = [];
+  let current: SentencePart | undefined;
+  ctx.units.forEach((unit, i) => {
+    const spans = spansOf[i];
+    if (spans === undefined) {
+      pieces.push(unit);
+      ruleParts.push(ctx.ruleParts[i] ?? "other");
+      shareds.push(undefined);
+      current = ctx.ruleParts[i] as SentencePart;
+      return;
+    }
     spans.forEach((span, c) => {
-      const words = readWords(ctx.tokens, span.from, span.to);
       const shared = span.subject === undefined ? undefined : ctx.tokens[span.subject];
-      if (shared !== undefined) words.lemmas.unshift(shared.lemma);
-      const from = ctx.tokens[span.from]?.start ?? unit.start;
-      const clauseText = text.slice(from, ctx.tokens[span.to - 1]?.end ?? unit.end);
+      const clauseText = text.slice(
+        ctx.tokens[span.from]?.start ?? unit.start,
+        ctx.tokens[span.to - 1]?.end ?? unit.end,
+      );
       const norm = clauseText
         .toLowerCase()
         .replace(/[\u2018\u2019]/g, "'")
         .replace(/[\u201c\u201d]/g, '"');
-      const clause: Unit = {
-        ...unit,
-        first: span.from,
-        last: span.to,
-        text: clauseText,
-        norm,
-        words: words.lemmas.length + words.hedges + words.fillers,
-      };
-      units[i] = clause;
+      const clause: Unit = { ...unit, first: span.from, last: span.to, text: clauseText, norm };
       // Its own rule part: a written marker keeps the sentence's.
       const part =
         unit.marker !== undefined
@@ -265,27 +265,45 @@ function compoundReading(ctx: AnswerContext, text: string): Array<CompoundReadin
               shared,
             );
       current = part;
-      ruleParts[i] = part;
+      pieces.push(clause);
+      ruleParts.push(part);
+      shareds.push(shared);
+    });
+  });
+  const clauses = new Array<SentenceClauses | undefined>(pieces.length);
+  let v = 0;
+  return spansOf.map((spans, i): CompoundReading | undefined => {
+    if (spans === undefined) {
+      v += 1;
+      return undefined;
+    }
+    const reading: CompoundReading = { features: [], featureIds: [], figure: [] };
+    for (let c = 0; c < spans.length; c += 1, v += 1) {
+      const clause = pieces[v] as Unit;
+      const shared = shareds[v];
+      const words = readWords(ctx.tokens, clause.first, clause.last);
+      if (shared !== undefined) words.lemmas.unshift(shared.lemma);
+      clause.words = words.lemmas.length + words.hedges + words.fillers;
       // Its own cue hits, among the lists the sentence hits.
+      const only = new Set([v]);
       const cues = ctx.cues.map(([name, hits]) => {
         const patterns = hits.has(i) ? cuePatterns(name) : undefined;
-        const hit = patterns?.some((pattern) => norm.search(pattern) >= 0) === true;
+        const hit = patterns?.some((pattern) => clause.norm.search(pattern) >= 0) === true;
         return [name, hit ? only : NO_HITS] as const;
       });
       const ids: number[] = [];
       const features = sentenceFeatures(
-        { ...ctx, units, ruleParts, cues, sharedSubject: shared?.lower },
-        i,
+        { ...ctx, units: pieces, ruleParts, cues, clauses, sharedSubject: shared?.lower },
+        v,
         words,
         ids,
       );
       reading.features.push(features);
       reading.featureIds.push(ids);
       reading.figure.push(features.includes("figure") || features.includes("numword"));
-    });
+    }
     return reading;
   });
-  return any ? out : undefined;
 }
 
 const NO_HITS: ReadonlySet<number> = new Set();
