@@ -126,6 +126,8 @@ export interface ReadAnswer {
    * as a sentence in the sentence's place (`compoundReading`); undefined for other sentences.
    */
   compound?: Array<CompoundReading | undefined>;
+  /** Read with `compound` (`analyze`): the quantified gate also counts "one" and "zero" (design a4). */
+  inference?: true;
 }
 
 /** The clauses of a compound sentence as the tagger reads them (docs/risk-lens.md "clause23"). */
@@ -210,6 +212,7 @@ export function readAnswer(
       ? {}
       : { clauseFeatures, clauseFeatureIds }),
     ...(compound === undefined ? {} : { compound }),
+    ...(options.compound === true ? { inference: true as const } : {}),
   };
 }
 
@@ -888,8 +891,9 @@ export function judgeAnswer(
   const q = SENTENCE_TAGS.indexOf("quantified");
   const measured = facts.some(
     (bits, i) =>
-      (bits & (FACT_FIGURE | FACT_NUMWORD)) !== 0 &&
-      (probs[i]?.[q] ?? 0) >= (model.thresholds.quantified ?? 0.5),
+      (probs[i]?.[q] ?? 0) >= (model.thresholds.quantified ?? 0.5) &&
+      ((bits & (FACT_FIGURE | FACT_NUMWORD)) !== 0 ||
+        (read.inference === true && statesOne(doc.tokens, units[i] as Unit))),
   );
   if (!measured) labels.quantified = false;
 
@@ -988,6 +992,34 @@ export function judgeAnswer(
     score,
     reasons,
   };
+}
+
+// What makes "one" or "zero" a figure (design a4): a unit or a rate after it ("one percent", "one
+// hour", "one a week", "zero per sprint"), or closing a change ("dropped to one.").
+const AFTER_ONE = new Set(
+  "percent % per a an hour hours day days week weeks month months year years minute minutes min mins second seconds sec secs ms".split(
+    " ",
+  ),
+);
+
+/**
+ * Whether the sentence states a figure as "one" or "zero", which `readWords` leaves as words ("one
+ * of them" is rarely a figure): followed by a unit or a rate, or after "to" / "from" with no word
+ * after it.
+ * @example statesOne(tokens, unitOf("Failures dropped to one a week.")) // true
+ */
+function statesOne(tokens: readonly Token[], unit: Unit): boolean {
+  for (let i = unit.first; i < unit.last; i += 1) {
+    const t = tokens[i] as Token;
+    if (t.lower !== "one" && t.lower !== "zero") continue;
+    const next = tokens[i + 1];
+    const nextWord =
+      next !== undefined && i + 1 < unit.last && (next.type === "word" || next.type === "number");
+    if (nextWord && AFTER_ONE.has(next.lower)) return true;
+    const prev = tokens[i - 1]?.lower;
+    if (!nextWord && (prev === "to" || prev === "from")) return true;
+  }
+  return false;
 }
 
 /** Share of sentences holding a fact (`pastShare` of the features, from their facts). */
