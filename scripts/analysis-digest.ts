@@ -76,11 +76,7 @@ for (const input of inputs) {
   if (lens) {
     // Read and judged as `analyze` does, every value kept.
     const competency = input.question === undefined ? undefined : classify(input.question).competency;
-    const read = readAnswer(
-      input.text,
-      { story: callsForStory(competency), role: input.role, compound: true },
-      LENS_MODEL,
-    );
+    const read = readAnswer(input.text, { story: callsForStory(competency), role: input.role }, LENS_MODEL);
     const judgement = judgeAnswer(
       read,
       LENS_MODEL,
@@ -89,12 +85,7 @@ for (const input of inputs) {
       budgetFor(competency, {}),
       DEFAULT_WPM,
     );
-    out += JSON.stringify([
-      read.features,
-      read.clauseFeatures ?? null,
-      ...(read.compound === undefined ? [] : [read.compound]),
-      judgement,
-    ]);
+    out += JSON.stringify([read.features, read.clauseFeatures ?? null, judgement]);
   }
   total.update(out);
   process.stdout.write(`${input.id} ${createHash("sha256").update(out).digest("hex").slice(0, 16)}\n`);

@@ -358,7 +358,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const replying = options.followUp === true && question !== undefined;
   const story = !replying && callsForStory(competency);
 
-  const read = readAnswer(text, { story, role: options.role, compound: true }, LENS_MODEL);
+  const read = readAnswer(text, { story, role: options.role }, LENS_MODEL);
   const { units, corpus, doc } = read;
   const wpm =
     options.wordsPerMinute !== undefined && options.wordsPerMinute > 0 ? options.wordsPerMinute : DEFAULT_WPM;

@@ -5,13 +5,16 @@ import { analyze } from "./index.ts";
 // compound sentences"): the same words read as one sentence or cut into several show the same
 // parts, and near misses (a purpose clause, two results, "and" between two noun phrases) are read
 // as before.
+// The defect stays: no design met the adoption rule (clause23 in docs/risk-lens.md), so the five
+// readings it asks for are expected failures (`it.fails`) until a change reads compound sentences;
+// the near misses are read correctly today and must stay so.
 const QUESTION = "Tell me about a time you improved a process.";
 
 const labelsOf = (text: string, question: string | undefined = QUESTION) =>
   analyze(text, question === undefined ? {} : { question }).labels;
 
 describe("compound sentences", () => {
-  it("reads the deeds and the figure of a sentence that also tells the result (the lead's case)", () => {
+  it.fails("reads the deeds and the figure of a sentence that also tells the result (the lead's case)", () => {
     const compound =
       "When our deploys kept failing I wrote a checklist, got the team to use it, and failures dropped from five a week to one.";
     const split =
@@ -30,14 +33,14 @@ describe("compound sentences", () => {
     }
   });
 
-  it("reads a deed told after its situation in one sentence", () => {
+  it.fails("reads a deed told after its situation in one sentence", () => {
     const labels = labelsOf(
       "Our warehouse kept shipping the wrong sizes, so I relabelled the shelves and retrained the pickers.",
     );
     expect(labels.action).toBe(true);
   });
 
-  it("reads a deed and its measured outcome joined by “and”", () => {
+  it.fails("reads a deed and its measured outcome joined by “and”", () => {
     const labels = labelsOf(
       "I switched the search index to a smaller shard size and query times fell from 900 ms to 250 ms.",
     );
@@ -46,7 +49,7 @@ describe("compound sentences", () => {
     expect(labels.quantified).toBe(true);
   });
 
-  it("reads two deeds and a result with a figure", () => {
+  it.fails("reads two deeds and a result with a figure", () => {
     const labels = labelsOf(
       "I listened to twenty sales calls, rewrote the demo script, and the trial-to-paid rate rose from 8% to 13%.",
     );
@@ -55,7 +58,7 @@ describe("compound sentences", () => {
     expect(labels.quantified).toBe(true);
   });
 
-  it("reads a spoken lower-case run-on as its deeds and its measured result", () => {
+  it.fails("reads a spoken lower-case run-on as its deeds and its measured result", () => {
     const labels = labelsOf(
       "so i cleaned up the alert rules and then we split the pager rota and it went down to about three pages a night",
     );

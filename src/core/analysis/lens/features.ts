@@ -218,15 +218,6 @@ export function readWords(tokens: readonly Token[], first: number, last: number)
 }
 
 /**
- * The patterns of a cue list by its name (`cueHits`'s names), or undefined for no such list: a
- * clause of a compound sentence is tested against the lists its sentence hits (branch clause23).
- */
-export function cuePatterns(name: string): readonly RegExp[] | undefined {
-  return CUE_PATTERNS.get(name);
-}
-const CUE_PATTERNS = new Map<string, readonly RegExp[]>([...CUE_LISTS, ...PROBING_CUE_LISTS]);
-
-/**
  * Per-sentence hits of each cue list, computed once per answer; with `probing`, the probing
  * families too (a model trained with `--probing`).
  * @example cueHits(corpus).find(([name]) => name === "probe")?.[1].has(0)
@@ -603,11 +594,6 @@ export interface AnswerContext {
    * one here is read when its features are.
    */
   clauses?: ReadonlyArray<SentenceClauses | undefined> | undefined;
-  /**
-   * A clause of a compound sentence read alone (branch clause23) that opens on its verb: the
-   * subject pronoun it shares with the clause before ("i"), read as its subject.
-   */
-  sharedSubject?: string | undefined;
 }
 
 // The n-gram feature strings, built once per lemma (pair) and reused across sentences and
@@ -740,8 +726,7 @@ export function sentenceFeatures(
   }
   if (lemmas.length > 0) add(out, ids, bigram(prev, "</s>"));
 
-  // A clause that shares its subject with the clause before (compound reading) is read with it.
-  let subject: string | undefined = ctx.sharedSubject === undefined ? undefined : SUBJECTS[ctx.sharedSubject];
+  let subject: string | undefined;
   let past = false;
   let modal = false;
   let negated = false;

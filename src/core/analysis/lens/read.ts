@@ -1,20 +1,17 @@
 import type { Competency, RoleId } from "../../model.ts";
 import { TAILORING } from "../data/delivery.ts";
-import { ACTION_LEMMAS, STAR_CUES } from "../data/star-cues.ts";
+import { ACTION_LEMMAS } from "../data/star-cues.ts";
 import { Corpus } from "../evidence.ts";
 import { SPELLED_NUMBER } from "../impact.ts";
-import { STAR_PARTS, type StarPart } from "../labels.ts";
 import { lexiconsFor } from "../lexicons.ts";
 import { isSpace, type RawSentence, type Token, type TokenizedText, tokenize } from "../nlp.ts";
 import { assessCoherence, type Coherence } from "../score.ts";
-import { assignStarParts, clausePart, segmentSentences, type Unit } from "../segment.ts";
+import { assignStarParts, segmentSentences, type Unit } from "../segment.ts";
 import { measureDelivery } from "../timing.ts";
-import type { Delivery, SentencePart } from "../types.ts";
-import { compoundClauses } from "./compound.ts";
+import type { Delivery } from "../types.ts";
 import {
   type AnswerContext,
   cueHits,
-  cuePatterns,
   obligationClauseOf,
   probingShape,
   readWords,
@@ -121,21 +118,6 @@ export interface ReadAnswer {
   clauseFeatures?: Array<string[] | undefined>;
   /** Their `featureId`s, list by list (as `featureIds` of `features`). */
   clauseFeatureIds?: Array<number[] | undefined>;
-  /**
-   * Read with `compound` (`analyze`, not training): each compound sentence's clauses, each read
-   * as a sentence in the sentence's place (`compoundReading`); undefined for other sentences.
-   */
-  compound?: Array<CompoundReading | undefined>;
-  /** Read with `compound` (`analyze`): the quantified gate also counts "one" and "zero" (design a4). */
-  inference?: true;
-}
-
-/** The clauses of a compound sentence as the tagger reads them (docs/risk-lens.md "clause23"). */
-export interface CompoundReading {
-  features: string[][];
-  featureIds: number[][];
-  /** Whether each clause states a figure or a spelled number (its `quantified` counts only then). */
-  figure: boolean[];
 }
 
 /**
@@ -153,12 +135,6 @@ export function readAnswer(
      * sentences of a corpus answer written as spoken), read instead of the boundary model's cuts.
      */
     starts?: readonly number[] | undefined;
-    /**
-     * Inference (`analyze`): also read each compound sentence clause by clause, its STAR parts
-     * and `quantified` the highest of its own and its clauses' (`compoundReading`). Training reads
-     * without it, so the trained model and its thresholds are those of the whole sentences.
-     */
-    compound?: boolean | undefined;
   },
   model: LensModel,
 ): ReadAnswer {
@@ -196,7 +172,6 @@ export function readAnswer(
     model.clauseReading === true ? units.map((): number[] | undefined => undefined) : undefined;
   const clauseFeatures =
     clauseFeatureIds !== undefined ? obligationClauseFeatures(ctx, clauseFeatureIds) : undefined;
-  const compound = options.compound === true ? compoundReading(ctx, text) : undefined;
   return {
     text,
     doc,
@@ -211,135 +186,7 @@ export function readAnswer(
     ...(clauseFeatures === undefined || clauseFeatureIds === undefined
       ? {}
       : { clauseFeatures, clauseFeatureIds }),
-    ...(compound === undefined ? {} : { compound }),
-    ...(options.compound === true ? { inference: true as const } : {}),
   };
-}
-
-/**
- * Each compound sentence's clauses (`compoundClauses`) read as sentences of the answer cut at
- * them (design a3): each clause's own words and grammar (subject, tense, modal, negation,
- * figures, length, obligation clauses), its own rule part (`clausePart`) and cue hits (of the
- * lists its sentence hits, those with a pattern matching the clause), its place (first, last,
- * quarter) and its neighbours' rule parts among the pieces of the answer with every compound
- * sentence replaced by its clauses; the sentence's marker and bullet. A clause that opens on its
- * verb is read with the subject pronoun it shares with the clause before. Undefined when no
- * sentence of the answer is compound.
- */
-function compoundReading(ctx: AnswerContext, text: string): Array<CompoundReading | undefined> | undefined {
-  const spansOf = ctx.units.map((unit) => compoundClauses(ctx.tokens, unit.first, unit.last));
-  if (spansOf.every((spans) => spans === undefined)) return undefined;
-  // The answer cut at every clause: its pieces (a whole sentence or a clause), their rule parts.
-  const pieces: Unit[] = [];
-  const ruleParts: string[] = [];
-  const shareds: Array<Token | undefined> = [];
-  let current: SentencePart | undefined;
-  ctx.units.forEach((unit, i) => {
-    const spans = spansOf[i];
-    if (spans === undefined) {
-      pieces.push(unit);
-      ruleParts.push(ctx.ruleParts[i] ?? "other");
-      shareds.push(undefined);
-      current = ctx.ruleParts[i] as SentencePart;
-      return;
-    }
-    spans.forEach((span, c) => {
-      const shared = span.subject === undefined ? undefined : ctx.tokens[span.subject];
-      const clauseText = text.slice(
-        ctx.tokens[span.from]?.start ?? unit.start,
-        ctx.tokens[span.to - 1]?.end ?? unit.end,
-      );
-      const norm = clauseText
-        .toLowerCase()
-        .replace(/[\u2018\u2019]/g, "'")
-        .replace(/[\u201c\u201d]/g, '"');
-      const clause: Unit = { ...unit, first: span.from, last: span.to, text: clauseText, norm };
-      // Its own rule part: a written marker keeps the sentence's.
-      const part =
-        unit.marker !== undefined
-          ? (ctx.ruleParts[i] as SentencePart)
-          : clausePart(
-              clause,
-              ctx.tokens,
-              ctx.story,
-              starCueScores(norm),
-              current,
-              ctx.story && i === 0 && c === 0,
-              shared,
-            );
-      current = part;
-      pieces.push(clause);
-      ruleParts.push(part);
-      shareds.push(shared);
-    });
-  });
-  const clauses = new Array<SentenceClauses | undefined>(pieces.length);
-  let v = 0;
-  return spansOf.map((spans, i): CompoundReading | undefined => {
-    if (spans === undefined) {
-      v += 1;
-      return undefined;
-    }
-    const reading: CompoundReading = { features: [], featureIds: [], figure: [] };
-    for (let c = 0; c < spans.length; c += 1, v += 1) {
-      const clause = pieces[v] as Unit;
-      const shared = shareds[v];
-      const words = readWords(ctx.tokens, clause.first, clause.last);
-      if (shared !== undefined) words.lemmas.unshift(shared.lemma);
-      clause.words = words.lemmas.length + words.hedges + words.fillers;
-      // Its own cue hits, among the lists the sentence hits.
-      const only = new Set([v]);
-      const cues = ctx.cues.map(([name, hits]) => {
-        const patterns = hits.has(i) ? cuePatterns(name) : undefined;
-        const hit = patterns?.some((pattern) => clause.norm.search(pattern) >= 0) === true;
-        return [name, hit ? only : NO_HITS] as const;
-      });
-      const ids: number[] = [];
-      const features = sentenceFeatures(
-        { ...ctx, units: pieces, ruleParts, cues, clauses, sharedSubject: shared?.lower },
-        v,
-        words,
-        ids,
-      );
-      reading.features.push(features);
-      reading.featureIds.push(ids);
-      reading.figure.push(features.includes("figure") || features.includes("numword"));
-    }
-    return reading;
-  });
-}
-
-const NO_HITS: ReadonlySet<number> = new Set();
-
-/** The weights of the STAR cues that match a clause's text, by part (each cue counted once). */
-function starCueScores(norm: string): Record<StarPart, number> {
-  const scores: Record<StarPart, number> = { situation: 0, task: 0, action: 0, result: 0, lesson: 0 };
-  for (const cue of STAR_CUES) if (norm.search(cue.pattern) >= 0) scores[cue.part] += cue.weight;
-  return scores;
-}
-
-// The columns a compound sentence's clauses can raise: the five STAR parts and `quantified`.
-const COMPOUND_COLUMNS = ([...STAR_PARTS, "quantified"] as SentenceTag[]).map((tag) =>
-  SENTENCE_TAGS.indexOf(tag),
-);
-const QUANTIFIED = SENTENCE_TAGS.indexOf("quantified");
-
-/** A compound sentence's row raised to the highest of its clauses' STAR parts and `quantified`. */
-function readCompound(read: ReadAnswer, model: LensModel, i: number, row: number[]): number[] {
-  const reading = read.compound?.[i];
-  if (reading === undefined) return row;
-  const scorer = scorerOf(model.sentence);
-  for (let c = 0; c < reading.features.length; c += 1) {
-    const features = reading.features[c] as string[];
-    const ids = reading.featureIds[c];
-    for (const k of COMPOUND_COLUMNS) {
-      if (k === QUANTIFIED && reading.figure[c] !== true) continue;
-      // Each column's sum alone, the same addends in the same order as the whole row's.
-      const p = sigmoid(scorer.logitOf(features, k, ids));
-      if (p > (row[k] ?? 0)) row[k] = p;
-    }
-  }
-  return row;
 }
 
 /**
@@ -395,9 +242,7 @@ function readClause(read: ReadAnswer, model: LensModel, i: number, row: number[]
 
 /** Probabilities per sentence, in `SENTENCE_TAGS` order. */
 export function tagSentences(read: ReadAnswer, model: LensModel): number[][] {
-  return read.features.map((f, i) =>
-    readCompound(read, model, i, readClause(read, model, i, sparseProbabilities(model.sentence, f))),
-  );
+  return read.features.map((f, i) => readClause(read, model, i, sparseProbabilities(model.sentence, f)));
 }
 
 // The length of a typical written sentence (the median of the training corpus's written answers),
@@ -800,8 +645,7 @@ function tagAndCountPairs(read: ReadAnswer, model: LensModel): { probs: number[]
       total += 1;
       known += found[j] as number;
     }
-    // The known-pair share counts the whole sentence only.
-    return readCompound(read, model, i, row);
+    return row;
   });
   return { probs, known: total === 0 ? 0 : known / total };
 }
@@ -891,9 +735,8 @@ export function judgeAnswer(
   const q = SENTENCE_TAGS.indexOf("quantified");
   const measured = facts.some(
     (bits, i) =>
-      (probs[i]?.[q] ?? 0) >= (model.thresholds.quantified ?? 0.5) &&
-      ((bits & (FACT_FIGURE | FACT_NUMWORD)) !== 0 ||
-        (read.inference === true && statesOne(doc.tokens, units[i] as Unit))),
+      (bits & (FACT_FIGURE | FACT_NUMWORD)) !== 0 &&
+      (probs[i]?.[q] ?? 0) >= (model.thresholds.quantified ?? 0.5),
   );
   if (!measured) labels.quantified = false;
 
@@ -992,34 +835,6 @@ export function judgeAnswer(
     score,
     reasons,
   };
-}
-
-// What makes "one" or "zero" a figure (design a4): a unit or a rate after it ("one percent", "one
-// hour", "one a week", "zero per sprint"), or closing a change ("dropped to one.").
-const AFTER_ONE = new Set(
-  "percent % per a an hour hours day days week weeks month months year years minute minutes min mins second seconds sec secs ms".split(
-    " ",
-  ),
-);
-
-/**
- * Whether the sentence states a figure as "one" or "zero", which `readWords` leaves as words ("one
- * of them" is rarely a figure): followed by a unit or a rate, or after "to" / "from" with no word
- * after it.
- * @example statesOne(tokens, unitOf("Failures dropped to one a week.")) // true
- */
-function statesOne(tokens: readonly Token[], unit: Unit): boolean {
-  for (let i = unit.first; i < unit.last; i += 1) {
-    const t = tokens[i] as Token;
-    if (t.lower !== "one" && t.lower !== "zero") continue;
-    const next = tokens[i + 1];
-    const nextWord =
-      next !== undefined && i + 1 < unit.last && (next.type === "word" || next.type === "number");
-    if (nextWord && AFTER_ONE.has(next.lower)) return true;
-    const prev = tokens[i - 1]?.lower;
-    if (!nextWord && (prev === "to" || prev === "from")) return true;
-  }
-  return false;
 }
 
 /** Share of sentences holding a fact (`pastShare` of the features, from their facts). */
