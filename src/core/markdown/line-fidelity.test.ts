@@ -40,3 +40,30 @@ describe("line fidelity: every line of the document is kept in what is stored", 
     expect(losses).toEqual([]);
   });
 });
+
+describe("lists and blank lines in follow-up answers", () => {
+  const doc = parsePrepDocument(read("test/fixtures/structures/every-construct.md"));
+  const followUps = doc.items.filter((i) => i.kind === "follow-up");
+
+  it("keeps a follow-up answer's bullets, nested bullets and numbers as list lines", () => {
+    expect(followUps.map((f) => f.kind === "follow-up" && f.answer)).toEqual([
+      "Three things:\n- Involve the consumers earlier.\n- Write the rollback plan first.\n  - And rehearse it once.",
+      "1. Window length per night.\n2. Number of tables that landed late.\n\nAlso: nobody was paged during the switch.",
+      "The finance team, because:\n\n- their reports ran at five in the morning\n- they had no test environment\n\n“We can't test this” was the real worry, so I built them one.",
+    ]);
+  });
+
+  it("reads on across one blank line inside an answer, so the next question is still a follow-up", () => {
+    expect(followUps.map((f) => f.kind === "follow-up" && f.question)).toEqual([
+      "What would you do differently?",
+      "How did you know it worked?",
+      "Who pushed back?",
+    ]);
+    expect(doc.items.filter((i) => i.kind === "note")).toEqual([]);
+    expect(doc.items.filter((i) => i.kind === "answer").map((i) => i.key)).toEqual([
+      "q1/core",
+      "q2/core",
+      "q3/core",
+    ]);
+  });
+});
