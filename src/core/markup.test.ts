@@ -89,6 +89,14 @@ describe("stripMarkup", () => {
     expect(textBlocks("   - a\n   - b")).toEqual([{ type: "ul", lines: ["a", "b"] }]);
   });
 
+  it("keeps a fenced code block as written: no heading, bold or bullet read into it", () => {
+    expect(textBlocks("Like this:\n```python\n# plan first\nrun(**options)\n- 1\n```\nDone.")).toEqual([
+      { type: "p", lines: ["Like this:"] },
+      { type: "pre", lines: ["# plan first", "run(**options)", "- 1"] },
+      { type: "p", lines: ["Done."] },
+    ]);
+  });
+
   it("names the part a written label stands for", () => {
     expect(starLabel("**Result**: It worked.")).toBe("result");
     expect(starLabel("**R – Result**")).toBe("result");

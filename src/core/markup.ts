@@ -65,12 +65,14 @@ export function stripMarkup(text: string): string {
 
 /** A block of prose as a reader sees it: a paragraph (its lines), or a list (its items). */
 export interface TextBlock {
-  type: "p" | "ul" | "ol";
+  /** "pre": the lines of a fenced code block, exactly as written. */
+  type: "p" | "ul" | "ol" | "pre";
   lines: string[];
   /** For a list: the list written nested under an item, at that item's index. */
   sub?: (TextBlock | undefined)[];
 }
 
+const FENCE = /^\s{0,3}(?:```|~~~)/;
 const BULLET_LINE = /^\s*(?:[-*+•]|👉)\s+/;
 const NUMBERED_LINE = /^\s*\d+[.)]\s+/;
 
@@ -80,7 +82,7 @@ const indentOf = (line: string): number => /^[ \t]*/.exec(line.replace(/\t/g, " 
  * The user's plain text as paragraphs and lists, markup stripped from every line: "- ", "* ",
  * "+ ", "•" and "👉" lines are bullet items, "1." / "1)" lines numbered items; an item indented
  * two or more spaces deeper than the one above it starts a list nested under that item (`sub`);
- * a blank line ends a block. Every view that lays prose out (the web's text blocks, the printed
+ * a blank line ends a block; a fenced code block is one "pre" block of its lines as written. Every view that lays prose out (the web's text blocks, the printed
  * prep sheet) reads it through this one function, so a list reads as a list everywhere.
  * @example textBlocks("Not about:\n- titles\n- charm") // [{ type: "p", lines: ["Not about:"] }, { type: "ul", lines: ["titles", "charm"] }]
  */
@@ -89,7 +91,22 @@ export function textBlocks(text: string): TextBlock[] {
   let open = false;
   // The lists open at this point, outermost first, with the indent of their items.
   let lists: { block: TextBlock; indent: number }[] = [];
+  let code: TextBlock | undefined;
   for (const line of text.split(/\r?\n/)) {
+    // Code is shown as written: a "# comment" is no heading, "**kwargs" no bold, "- 1" no bullet.
+    if (FENCE.test(line)) {
+      if (code === undefined) {
+        code = { type: "pre", lines: [] };
+        blocks.push(code);
+      } else code = undefined;
+      open = false;
+      lists = [];
+      continue;
+    }
+    if (code !== undefined) {
+      code.lines.push(line);
+      continue;
+    }
     if (line.trim() === "") {
       open = false;
       lists = [];

@@ -43,6 +43,7 @@ const listHtml = (block: TextBlock): string =>
 const paragraphs = (text: string, tail = "", head = ""): string => {
   const blocks = textBlocks(text);
   const html = blocks.map((block, i) => {
+    if (block.type === "pre") return `<pre>${escapeHtml(block.lines.join("\n"))}</pre>`;
     if (block.type !== "p") return listHtml(block);
     const start = head !== "" && i === 0 ? `${head} ` : "";
     const end = tail !== "" && i === blocks.length - 1 ? ` ${tail}` : "";

@@ -37,6 +37,12 @@ describe("the prep sheet lays out the lists an answer was written with", () => {
     );
   });
 
+  it("prints code written in an answer as written (HTML)", () => {
+    expect(renderPrepSheetHtml(sheet)).toContain(
+      "<pre># look at the plan first\nplan = db.explain(query, **options)\n- 1</pre>",
+    );
+  });
+
   it("keeps a follow-up answer's list lines in the Markdown sheet, indented under its question", () => {
     const markdown = renderPrepSheetMarkdown(sheet);
     expect(markdown).toContain(

@@ -24,6 +24,12 @@ export function TextBlock({ text, className }: { text: string; className?: strin
   return (
     <div className={className ? `text-block ${className}` : "text-block"}>
       {blocks.map(({ key, item: block }) => {
+        if (block.type === "pre")
+          return (
+            <pre key={key} className="text-code">
+              <code>{block.lines.join("\n")}</code>
+            </pre>
+          );
         if (block.type !== "p") return <ListBlock key={key} block={block} />;
         const lines = withKeys(block.lines, (line) => line);
         return (
