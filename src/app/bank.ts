@@ -408,8 +408,26 @@ export async function getDocument(store: Store, userId: string, documentId: stri
   return { document: { ...toSummary(summary), report: doc.report }, items: items.map(toStoredItem) };
 }
 
+/**
+ * Deletes a document with its items, in one transaction. Deleting derisk's sample also deletes
+ * the stories drawn from its answers that the user never edited: they are someone else's made-up
+ * experience, and with their source gone nothing would tell them from the user's own stories
+ * (matching, coverage and tailoring would read them as the user's evidence). A story the user
+ * edited is their work and stays.
+ * @example await deleteDocument(store, "local", documentId);
+ */
 export async function deleteDocument(store: Store, userId: string, documentId: string): Promise<void> {
-  await store.documents.deleteDocument(userId, documentId);
+  const sample = (await store.documents.listDocuments(userId)).some((d) => d.id === documentId && d.sample);
+  await store.transaction(async (tx) => {
+    if (sample) {
+      const items = new Set((await tx.items.listItems(userId, { documentId })).map((item) => item.id));
+      for (const story of await tx.stories.listStories(userId)) {
+        if (story.sourceItemId !== undefined && items.has(story.sourceItemId) && story.version === 1)
+          await tx.stories.deleteStory(userId, story.id);
+      }
+    }
+    await tx.documents.deleteDocument(userId, documentId);
+  });
 }
 
 /**

@@ -3,7 +3,7 @@ import { expect, it } from "vitest";
 import { SEED_RUNS, seedUpload } from "../../test/seed.ts";
 import type { Store } from "../store/index.ts";
 import { describeStores } from "../store/test-stores.ts";
-import { importDocument, importSampleDocument, listDocuments } from "./bank.ts";
+import { deleteDocument, importDocument, importSampleDocument, listDocuments } from "./bank.ts";
 import { SAMPLE_LEFT_OUT } from "./evidence-scope.ts";
 import {
   coverage,
@@ -13,7 +13,7 @@ import {
   trailerFromBank,
 } from "./packaging.ts";
 import { jobDescriptionCandidates } from "./practice-sources.ts";
-import { createStoriesFromDocument } from "./stories.ts";
+import { createStoriesFromDocument, listStories, updateStory } from "./stories.ts";
 
 // The sample document is someone else's made-up experience: beside the user's own document it is
 // never their evidence (tailor, trailer, coverage, follow-up links, story matching), and each of
@@ -138,5 +138,40 @@ describeStores("the sample document is not the user's evidence", (getStore) => {
     });
     expect(replaced).toMatchObject({ status: "updated", documentId: sample.documentId });
     expect((await listDocuments(store, "a")).find((d) => d.id === sample.documentId)?.sample).toBeUndefined();
+  });
+
+  it("deleting the sample takes its stories the user never edited with it: they do not become the user's evidence", async () => {
+    const store = getStore();
+    const sample = await importSampleDocument(store, "a");
+    const drawn = (await createStoriesFromDocument(store, "a", sample.documentId ?? "")).created;
+    expect(drawn.length).toBeGreaterThan(1);
+    // One story the user reworked is theirs now, and stays.
+    const [kept, ...rest] = drawn;
+    await updateStory(
+      store,
+      "a",
+      kept?.id ?? "",
+      { lesson: "What I took from it myself." },
+      {
+        expectedVersion: kept?.version ?? 1,
+      },
+    );
+    await deleteDocument(store, "a", sample.documentId ?? "");
+    const own = await importDocument(store, "a", {
+      bytes: new TextEncoder().encode(
+        "# Prep\n\n### Q1- Tell me about a mistake:\n\nI shipped a broken migration and rolled it back within an hour.\n",
+      ),
+      filename: "mine.md",
+    });
+    expect(own.documentId).toBeDefined();
+    expect((await listStories(store, "a")).map((s) => s.id)).toEqual([kept?.id]);
+    const matrix = await coverage(store, "a");
+    expect(
+      mentions(
+        matrix,
+        rest.map((s) => s.id),
+      ),
+    ).toEqual([]);
+    expect(JSON.stringify(matrix)).not.toMatch(/twelve hours/);
   });
 });

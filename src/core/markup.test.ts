@@ -67,6 +67,36 @@ describe("stripMarkup", () => {
     ]);
   });
 
+  it("nests a list under the item above it when its items are indented two spaces or more", () => {
+    expect(
+      textBlocks(
+        "Steps:\n- Mapped every consumer.\n  - Found two teams.\n  - Wrote adapters.\n- Ran both paths.\n1. Agree.\n2. Migrate.\n   - Smallest first.",
+      ),
+    ).toEqual([
+      { type: "p", lines: ["Steps:"] },
+      {
+        type: "ul",
+        lines: ["Mapped every consumer.", "Ran both paths."],
+        sub: [{ type: "ul", lines: ["Found two teams.", "Wrote adapters."] }],
+      },
+      {
+        type: "ol",
+        lines: ["Agree.", "Migrate."],
+        sub: [undefined, { type: "ul", lines: ["Smallest first."] }],
+      },
+    ]);
+    // A list indented as a whole (under a question line) is a list of its own, not nested.
+    expect(textBlocks("   - a\n   - b")).toEqual([{ type: "ul", lines: ["a", "b"] }]);
+  });
+
+  it("keeps a fenced code block as written: no heading, bold or bullet read into it", () => {
+    expect(textBlocks("Like this:\n```python\n# plan first\nrun(**options)\n- 1\n```\nDone.")).toEqual([
+      { type: "p", lines: ["Like this:"] },
+      { type: "pre", lines: ["# plan first", "run(**options)", "- 1"] },
+      { type: "p", lines: ["Done."] },
+    ]);
+  });
+
   it("names the part a written label stands for", () => {
     expect(starLabel("**Result**: It worked.")).toBe("result");
     expect(starLabel("**R – Result**")).toBe("result");

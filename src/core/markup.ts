@@ -65,26 +65,51 @@ export function stripMarkup(text: string): string {
 
 /** A block of prose as a reader sees it: a paragraph (its lines), or a list (its items). */
 export interface TextBlock {
-  type: "p" | "ul" | "ol";
+  /** "pre": the lines of a fenced code block, exactly as written. */
+  type: "p" | "ul" | "ol" | "pre";
   lines: string[];
+  /** For a list: the list written nested under an item, at that item's index. */
+  sub?: (TextBlock | undefined)[];
 }
 
+const FENCE = /^\s{0,3}(?:```|~~~)/;
 const BULLET_LINE = /^\s*(?:[-*+•]|👉)\s+/;
 const NUMBERED_LINE = /^\s*\d+[.)]\s+/;
 
+const indentOf = (line: string): number => /^[ \t]*/.exec(line.replace(/\t/g, "    "))?.[0].length ?? 0;
+
 /**
  * The user's plain text as paragraphs and lists, markup stripped from every line: "- ", "* ",
- * "+ ", "•" and "👉" lines are bullet items, "1." / "1)" lines numbered items; a blank line
- * ends a block. Every view that lays prose out (the web's text blocks, the printed prep sheet)
- * reads it through this one function, so a list reads as a list everywhere.
+ * "+ ", "•" and "👉" lines are bullet items, "1." / "1)" lines numbered items; an item indented
+ * two or more spaces deeper than the one above it starts a list nested under that item (`sub`);
+ * a blank line ends a block; a fenced code block is one "pre" block of its lines as written. Every view that lays prose out (the web's text blocks, the printed
+ * prep sheet) reads it through this one function, so a list reads as a list everywhere.
  * @example textBlocks("Not about:\n- titles\n- charm") // [{ type: "p", lines: ["Not about:"] }, { type: "ul", lines: ["titles", "charm"] }]
  */
 export function textBlocks(text: string): TextBlock[] {
   const blocks: TextBlock[] = [];
   let open = false;
+  // The lists open at this point, outermost first, with the indent of their items.
+  let lists: { block: TextBlock; indent: number }[] = [];
+  let code: TextBlock | undefined;
   for (const line of text.split(/\r?\n/)) {
+    // Code is shown as written: a "# comment" is no heading, "**kwargs" no bold, "- 1" no bullet.
+    if (FENCE.test(line)) {
+      if (code === undefined) {
+        code = { type: "pre", lines: [] };
+        blocks.push(code);
+      } else code = undefined;
+      open = false;
+      lists = [];
+      continue;
+    }
+    if (code !== undefined) {
+      code.lines.push(line);
+      continue;
+    }
     if (line.trim() === "") {
       open = false;
+      lists = [];
       continue;
     }
     const type = BULLET_LINE.test(line) ? "ul" : NUMBERED_LINE.test(line) ? "ol" : "p";
@@ -94,9 +119,35 @@ export function textBlocks(text: string): TextBlock[] {
     ).trim();
     if (content === "") continue;
     const last = blocks.at(-1);
-    if (open && last !== undefined && last.type === type) last.lines.push(content);
-    else blocks.push({ type, lines: [content] });
+    const wasOpen = open;
     open = true;
+    if (type === "p") {
+      lists = [];
+      if (wasOpen && last?.type === "p") last.lines.push(content);
+      else blocks.push({ type, lines: [content] });
+      continue;
+    }
+    const indent = indentOf(line);
+    const inner = lists.at(-1);
+    if (inner !== undefined && indent >= inner.indent + 2) {
+      const sub = inner.block.sub ?? [];
+      inner.block.sub = sub;
+      const at = inner.block.lines.length - 1;
+      const nested = sub[at] ?? { type, lines: [] };
+      sub[at] = nested;
+      nested.lines.push(content);
+      lists.push({ block: nested, indent });
+      continue;
+    }
+    while (lists.length > 1 && indent < (lists.at(-1)?.indent ?? 0) - 1) lists.pop();
+    const level = lists.at(-1);
+    if (level !== undefined && (level.block.type === type || lists.length > 1))
+      level.block.lines.push(content);
+    else {
+      const block: TextBlock = { type, lines: [content] };
+      blocks.push(block);
+      lists = [{ block, indent }];
+    }
   }
   return blocks;
 }

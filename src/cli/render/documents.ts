@@ -14,10 +14,11 @@ export function renderDocumentList(documents: DocumentSummary[], style: Style): 
     .join("\n");
 }
 
-const indent = (text: string, prefix: string) =>
+// `first` prefixes the first line; the others line up under it, so a list keeps its shape.
+const indent = (text: string, prefix: string, first = prefix) =>
   text
     .split("\n")
-    .map((line) => `${prefix}${line}`)
+    .map((line, n) => `${n === 0 ? first : prefix}${line}`)
     .join("\n");
 
 function renderItem(item: StoredItem, style: Style, short: (id: string) => string): string | undefined {
@@ -30,7 +31,7 @@ function renderItem(item: StoredItem, style: Style, short: (id: string) => strin
     case "answer":
       return `${style.cyan(`${item.questionNumber ?? "Q"} · ${item.variant}`)} ${style.bold(item.question)} ${id}\n${indent(item.text, "  ")}`;
     case "follow-up":
-      return `  ${style.yellow("follow-up")} ${item.question} ${id}\n${indent(item.answer, "    → ")}`;
+      return `  ${style.yellow("follow-up")} ${item.question} ${id}\n${indent(item.answer, "      ", "    → ")}`;
     case "concern":
       return `  ${style.red("concern")} “${item.judgement}”\n${item.reframes.map((r) => `    ↺ ${r}`).join("\n")}`;
     case "technical-section":
@@ -51,9 +52,8 @@ function renderItem(item: StoredItem, style: Style, short: (id: string) => strin
     case "snippet":
       return `${style.cyan("Code")}${item.language ? ` ${item.language}` : ""}${item.closed ? "" : style.yellow(" (fence not closed: runs to the end of the file)")}${item.answerKey ? style.dim(` under ${item.answerKey}`) : ""} ${id}\n${indent(item.code, "  │ ")}`;
     case "note":
-      return style.dim(
-        `  note (lines ${item.lines.start}–${item.lines.end}): ${item.text.split("\n")[0]?.slice(0, 80) ?? ""}`,
-      );
+      // Whole, as kept: a note is text the importer did not place, and none of it may go unseen.
+      return style.dim(`  note (lines ${item.lines.start}–${item.lines.end}):\n${indent(item.text, "    ")}`);
   }
 }
 

@@ -15,6 +15,8 @@ export interface BodyLine {
   blank: boolean;
   /** Code and HTML lines are never read as labels or quotes. */
   literal: boolean;
+  /** A line of a code block: kept exactly as written in the answer's text. */
+  code?: boolean;
 }
 
 export interface AnswerBody {
@@ -41,6 +43,9 @@ const firstNonBlank = (lines: readonly BodyLine[], from: number, to: number): nu
 };
 const texts = (lines: readonly BodyLine[], from: number, to: number): string[] =>
   lines.slice(from, to + 1).map((l) => l.text);
+/** Lines `from..to` as plain text, list markers and code kept (see `joinPlain`). */
+const plainOf = (lines: readonly BodyLine[], from: number, to: number): string =>
+  joinPlain(texts(lines, from, to), { verbatim: lines.slice(from, to + 1).map((l) => l.code === true) });
 const isBlockquote = (line: BodyLine | undefined): boolean =>
   line !== undefined && !line.literal && /^\s{0,3}>/.test(line.text);
 const hasArrow = (text: string): boolean => /→|->|⇒/.test(text);
@@ -106,7 +111,9 @@ export function readAnswerBody(lines: readonly BodyLine[], from: number, to: num
     const parts: string[] = [];
     labels.forEach((label, n) => {
       const next = labels[n + 1]?.at ?? last + 1;
-      const body = joinPlain([label.inline, ...texts(lines, label.at + 1, next - 1)]);
+      const body = joinPlain([label.inline, ...texts(lines, label.at + 1, next - 1)], {
+        verbatim: [false, ...lines.slice(label.at + 1, next).map((l) => l.code === true)],
+      });
       star[label.part] = star[label.part] ? `${star[label.part]}\n\n${body}` : body;
       if (body) parts.push(body);
     });
@@ -118,7 +125,7 @@ export function readAnswerBody(lines: readonly BodyLine[], from: number, to: num
       bodyStart: firstLabel,
       end: last,
     };
-    const remark = joinPlain(texts(lines, start, firstLabel - 1));
+    const remark = plainOf(lines, start, firstLabel - 1);
     if (remark) result.remark = remark;
     return result;
   }
@@ -143,11 +150,11 @@ export function readAnswerBody(lines: readonly BodyLine[], from: number, to: num
   if (scriptEnd >= 0) {
     const result: AnswerBody = {
       format: "script",
-      text: unquote(joinPlain(texts(lines, scriptStart, scriptEnd))),
+      text: unquote(plainOf(lines, scriptStart, scriptEnd)),
       bodyStart: scriptStart,
       end: scriptEnd,
     };
-    if (remarkEnd >= 0) result.remark = joinPlain(texts(lines, start, remarkEnd));
+    if (remarkEnd >= 0) result.remark = plainOf(lines, start, remarkEnd);
     return result;
   }
 
@@ -173,7 +180,7 @@ export function readAnswerBody(lines: readonly BodyLine[], from: number, to: num
         bodyStart: firstBullet,
         end,
       };
-      const remark = joinPlain(texts(lines, start, firstBullet - 1));
+      const remark = plainOf(lines, start, firstBullet - 1);
       if (remark) result.remark = remark;
       return result;
     }
@@ -183,7 +190,7 @@ export function readAnswerBody(lines: readonly BodyLine[], from: number, to: num
   while (bodyEnd > start && (isTagsOnly(lines[bodyEnd]) || lines[bodyEnd]?.blank)) bodyEnd--;
   const free: AnswerBody = {
     format: "free",
-    text: joinPlain(texts(lines, start, last)),
+    text: plainOf(lines, start, last),
     bodyStart: start,
     end: last,
   };

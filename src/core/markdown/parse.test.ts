@@ -705,7 +705,7 @@ describe("recognising the user's own document, not only the seed's shape", () =>
       [
         "q4/core",
         "What would you do if a stakeholder kept changing requirements?",
-        "I would write down the current version and its date.",
+        "- I would write down the current version and its date.",
       ],
       [
         "question-1/core",

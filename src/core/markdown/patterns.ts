@@ -23,18 +23,47 @@ export function plainLine(line: string): string {
     .trim();
 }
 
+// A list item, inside a quote or not: its indent (the nesting as written) and its marker.
+const LIST_ITEM = /^(\s*)([-*+•]|\d{1,3}[.)])\s+/;
+
 /**
- * Joins lines as plain text: lines of one paragraph with "\n", paragraphs with "\n\n". With
- * `lists`, a bullet line keeps a "- " marker, so prose that holds a list still reads as one.
- * @example joinPlain(["Not about:", "* **titles**"], { lists: true }) // "Not about:\n- titles"
+ * A list item's line as plain text that still reads as a list item: the indent as written
+ * (nesting), "- " for any bullet or the number as written ("2."), the rest without markup.
+ * Undefined for a line that is not a list item.
+ * @example plainListLine("  * **Found** it") // "  - Found it"
  */
-export function joinPlain(lines: readonly string[], options: { lists?: boolean } = {}): string {
+export function plainListLine(line: string): string | undefined {
+  const inner = line.replace(/^\s{0,3}(?:>\s?)+/, "");
+  const m = LIST_ITEM.exec(inner);
+  if (!m) return undefined;
+  const said = plainLine(inner.slice(m[0].length));
+  if (said === "") return "";
+  const marker = /\d/.test(m[2] ?? "") ? (m[2] ?? "") : "-";
+  return `${m[1] ?? ""}${marker} ${said}`;
+}
+
+/**
+ * Joins lines as plain text: lines of one paragraph with "\n", paragraphs with "\n\n". A list
+ * item keeps its marker ("- ", "1. ") and its indent, so a list reads as a list wherever the
+ * text is shown. Lines marked `verbatim` (code) are kept exactly as written.
+ * @example joinPlain(["Not about:", "* **titles**", "  * charm"]) // "Not about:\n- titles\n  - charm"
+ */
+export function joinPlain(lines: readonly string[], options: { verbatim?: readonly boolean[] } = {}): string {
+  const items = lines.map((line, n) => (options.verbatim?.[n] ? undefined : plainListLine(line)));
+  // Nesting is kept relative to the outermost list item of these lines: "   - …" under a
+  // numbered question line is a top-level item of its answer.
+  let outer = Number.POSITIVE_INFINITY;
+  for (const item of items) if (item) outer = Math.min(outer, item.length - item.trimStart().length);
   const out: string[] = [];
   let blank = false;
-  for (const line of lines) {
-    const plain =
-      options.lists && isBullet(line) && plainLine(line) !== "" ? `- ${plainLine(line)}` : plainLine(line);
-    if (plain === "") {
+  for (const [n, line] of lines.entries()) {
+    const item = items[n];
+    const plain = options.verbatim?.[n]
+      ? line.trimEnd()
+      : item === undefined
+        ? plainLine(line)
+        : item.slice(Math.min(outer, item.length - item.trimStart().length));
+    if (plain.trim() === "") {
       blank = out.length > 0;
       continue;
     }

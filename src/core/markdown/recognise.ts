@@ -145,6 +145,7 @@ export class Recogniser {
       text: l.text,
       blank: l.blank,
       literal: l.kind === "code" || l.kind === "html" || l.kind === "front-matter",
+      code: l.kind === "code",
     }));
   }
 
@@ -187,10 +188,7 @@ export class Recogniser {
       const before = this.items[k - 1];
       // The notes' own lines, their lists kept ("not about: - titles - charm" is a list).
       const prose = (note: NoteItem) =>
-        joinPlain(
-          this.lines.slice(note.lines.start, note.lines.end + 1).map((l) => l.text),
-          { lists: true },
-        );
+        joinPlain(this.lines.slice(note.lines.start, note.lines.end + 1).map((l) => l.text));
       if (short(before)) {
         framing.lines = { start: before.lines.start, end: framing.lines.end };
         framing.intro = `${prose(before)}\n\n${framing.intro}`;
@@ -850,6 +848,9 @@ export class Recogniser {
       // One blank line may separate a question from its 👉 answer.
       if (this.lines[m]?.blank && this.isPointerLine(m + 1)) m++;
       while (m < this.lines.length) {
+        // One blank line inside an answer ("because:", blank, a list) does not end it; two do,
+        // and so does anything after it that starts a structure of its own or a new thought.
+        if (this.lines[m]?.blank && this.continuesFollowUpAnswer(m + 1)) m++;
         const next = this.lines[m];
         if (!next || next.blank || next.kind !== "text" || this.isFollowUpQuestionLine(m)) break;
         if (!this.isPointerLine(m) && this.isBoundaryForFollowUp(m)) break;
@@ -889,6 +890,14 @@ export class Recogniser {
       this.push(item);
     }
     return (found.at(-1)?.end ?? trigger) + 1;
+  }
+
+  /** Whether line `k`, after one blank line, still belongs to the follow-up answer above it. */
+  private continuesFollowUpAnswer(k: number): boolean {
+    const line = this.lines[k];
+    if (!line || line.blank || line.kind !== "text") return false;
+    if (this.isFollowUpQuestionLine(k) || this.isPointerLine(k)) return false;
+    return !this.isBoundary(k, line, this.question?.depth ?? 7, true);
   }
 
   private isBoundaryForFollowUp(k: number): boolean {

@@ -5,6 +5,7 @@ import { type AnswerBody, type BodyLine, readAnswerBody } from "./answer-body.ts
 import {
   cleanQuestion,
   isAlternativeTrigger,
+  isListItem,
   joinPlain,
   matchAnswerLabel,
   matchInterviewerLine,
@@ -18,6 +19,7 @@ import {
   plainLine,
 } from "./patterns.ts";
 import { reviseSnippetCode } from "./snippet.ts";
+import { annotateSource } from "./source.ts";
 
 /**
  * Joins the items' raw text with the blank lines recorded between them: the exact document.
@@ -35,8 +37,16 @@ export function renderPrepDocument(doc: PrepDoc): string {
   return doc.finalNewline ? `${text}\n` : text;
 }
 
-const toBodyLines = (lines: readonly string[]): BodyLine[] =>
-  lines.map((text) => ({ text, blank: text.trim() === "", literal: false }));
+const toBodyLines = (lines: readonly string[]): BodyLine[] => {
+  // Code lines stay as written in the text, as they do at import.
+  const source = annotateSource(lines.join("\n")).lines;
+  return lines.map((text, i) => ({
+    text,
+    blank: text.trim() === "",
+    literal: false,
+    code: source[i]?.kind === "code",
+  }));
+};
 
 /** Index of the first line after the opener (heading, question line or label) of an answer's raw. */
 function bodyFromOf(lines: readonly string[], item: AnswerItem): number {
@@ -199,14 +209,21 @@ export function renderAnswerRaw(
     const quote = openingQuote(first) ?? { open: '"', close: '"' };
     const quoted = `${quote.open}${newText}${quote.close}`.split("\n");
     newBody = /^\s{0,3}>/.test(first) ? quoted.map((l) => (l === "" ? ">" : `> ${l}`)) : quoted;
-  } else if (item.format === "beats") {
+  } else if (item.format === "beats" && newText.split("\n").filter((l) => /→|->|⇒/.test(l)).length >= 2) {
+    // Beats stay bullets; text that is not beats (no "→" parts) is written as typed, since
+    // bullets would be read back as a list the user did not write.
     const bullet = /^\s*([-*+•])/.exec(lines[parsed.bodyStart] ?? "")?.[1] ?? "-";
     newBody = newText
       .split("\n")
       .filter((l) => l.trim() !== "")
       .map((l) => `${bullet} ${l.trim()}`);
   } else {
-    newBody = newText.split("\n");
+    // A body written nested under its question ("4. What would you do…?" over "   - I would…")
+    // stays nested, or the question would read as one item of a list.
+    const body = lines.slice(bodyStart, bodyEnd + 1).filter((l) => l.trim() !== "");
+    const nested = Math.min(...body.map((l) => l.length - l.trimStart().length));
+    const indent = nested > 0 && nested < 4 && isListItem(lines[0] ?? "") ? " ".repeat(nested) : "";
+    newBody = newText.split("\n").map((l) => (l.trim() === "" ? l : `${indent}${l}`));
   }
   if (dialogue) newBody = newBody.filter((l) => l.trim() !== "");
   if (options.labelled && labelAt < 0) {

@@ -1,4 +1,4 @@
-import { textBlocks } from "../markup.ts";
+import { type TextBlock, textBlocks } from "../markup.ts";
 import { STAR_PARTS } from "../model.ts";
 import type { PrepSheet, SheetAnswer, SheetConcern, SheetTechnical } from "./build.ts";
 import { answerHeading, clock, competencyName, timingLine } from "./format.ts";
@@ -27,17 +27,29 @@ const STAR_NAMES = {
 
 /**
  * User text as it reads: paragraphs (single newlines become line breaks) and the lists written
- * in it ("- …", "* …", "1. …") as lists, markup stripped, escaped. `tail` (HTML) closes the
- * last paragraph, or follows a closing list as a paragraph of its own.
+ * in it ("- …", "* …", "1. …", nested ones inside their item) as lists, markup stripped,
+ * escaped. `tail` (HTML) closes the last paragraph, or follows a closing list as a paragraph of
+ * its own; `head` (HTML) opens the first paragraph, or precedes an opening list.
  */
-const paragraphs = (text: string, tail = ""): string => {
+/** A list as HTML, the lists written nested under its items inside those items. */
+const listHtml = (block: TextBlock): string =>
+  `<${block.type}>${block.lines
+    .map((line, i) => {
+      const sub = block.sub?.[i];
+      return `<li>${escapeHtml(line)}${sub === undefined ? "" : listHtml(sub)}</li>`;
+    })
+    .join("")}</${block.type}>`;
+
+const paragraphs = (text: string, tail = "", head = ""): string => {
   const blocks = textBlocks(text);
   const html = blocks.map((block, i) => {
-    if (block.type !== "p")
-      return `<${block.type}>${block.lines.map((line) => `<li>${escapeHtml(line)}</li>`).join("")}</${block.type}>`;
+    if (block.type === "pre") return `<pre>${escapeHtml(block.lines.join("\n"))}</pre>`;
+    if (block.type !== "p") return listHtml(block);
+    const start = head !== "" && i === 0 ? `${head} ` : "";
     const end = tail !== "" && i === blocks.length - 1 ? ` ${tail}` : "";
-    return `<p>${block.lines.map(escapeHtml).join("<br>")}${end}</p>`;
+    return `<p>${start}${block.lines.map(escapeHtml).join("<br>")}${end}</p>`;
   });
+  if (head !== "" && blocks[0]?.type !== "p") html.unshift(`<p>${head}</p>`);
   if (tail !== "" && blocks.at(-1)?.type !== "p") html.push(`<p>${tail}</p>`);
   return html.join("\n");
 };
@@ -117,8 +129,8 @@ function bodyHtml(answer: SheetAnswer): string {
   const star = answer.star;
   if (star && STAR_PARTS.some((p) => (star[p] ?? "").trim() !== "")) {
     const parts = STAR_PARTS.filter((p) => (star[p] ?? "").trim() !== "").map(
-      (p) =>
-        `<p><span class="label">${STAR_NAMES[p]}:</span> ${escapeHtml((star[p] ?? "").trim()).replace(/\n/g, "<br>")}</p>`,
+      // A part's lists stay lists; the label opens its first paragraph.
+      (p) => paragraphs((star[p] ?? "").trim(), "", `<span class="label">${STAR_NAMES[p]}:</span>`),
     );
     return `<div class="answer">${parts.join("\n")}</div>`;
   }

@@ -98,10 +98,13 @@ function answerMarkdown(answer: SheetAnswer): string[] {
   if (answer.followUps.length > 0) {
     out.push("### Follow-ups", "");
     for (const f of answer.followUps) {
-      out.push(
-        `- **${oneLine(f.question)}**  `,
-        `  ${oneLine(f.answer)} *(${f.pointer ? "see above" : `≈ ${clock(f.seconds)} of ${clock(f.budgetSeconds)}`})*`,
-      );
+      const time = `*(${f.pointer ? "see above" : `≈ ${clock(f.seconds)} of ${clock(f.budgetSeconds)}`})*`;
+      const lines = f.answer.trim().split("\n");
+      out.push(`- **${oneLine(f.question)}**  `);
+      // An answer of several lines (a list, paragraphs) keeps them, indented under its question.
+      if (lines.length === 1) out.push(`  ${oneLine(f.answer)} ${time}`);
+      else
+        out.push(...lines.map((line) => (line.trim() === "" ? "" : `  ${line.trimEnd()}`)), "", `  ${time}`);
     }
     out.push("");
   }

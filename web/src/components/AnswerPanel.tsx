@@ -22,6 +22,7 @@ import { Icon } from "./Icon.tsx";
 import { PracticeButton } from "./PracticeButton.tsx";
 import { AnswerScore } from "./QuestionList.tsx";
 import { RiskLens } from "./RiskLens.tsx";
+import { TextBlock } from "./TextBlock.tsx";
 import { TintedText } from "./TintedText.tsx";
 import { VariantComparison } from "./VariantComparison.tsx";
 
@@ -158,7 +159,7 @@ export function AnswerPanel({
         {variant.remark !== undefined && variant.remark.trim() !== "" && (
           <aside className="remark">
             <span className="remark-label">Lead-in</span>
-            <p>{variant.remark}</p>
+            <TextBlock className="remark-text" text={variant.remark} />
           </aside>
         )}
         {tinted && ready !== null ? (

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import type { StoredItem } from "../../core/api-types.ts";
+import { parsePrepDocument } from "../../core/markdown/index.ts";
+import { renderDocument } from "./documents.ts";
+import { createStyle } from "./style.ts";
+
+const text = [
+  "### Q1- Tell me about a project you led.",
+  "",
+  "I moved our batch jobs to streaming.",
+  "",
+  "#### They’ll likely ask:",
+  "“What would you do differently?”",
+  "👉 Answer: Two things:",
+  "- Involve the consumers earlier.",
+  "  - And rehearse the rollback.",
+  "",
+  "",
+  "---",
+  "",
+  "Loose notes, not placed:",
+  "- ask about on-call",
+  "- bring the latency chart, which is the one chart that shows the whole story of the migration",
+  "",
+].join("\n");
+const doc = parsePrepDocument(text);
+const items: StoredItem[] = doc.items.map((item, n) => ({
+  ...item,
+  id: `0000000${n}-0000-4000-8000-000000000000`,
+  documentId: "d",
+  version: 1,
+  updatedAt: "2026-12-05T00:00:00.000Z",
+}));
+const shown = renderDocument(
+  {
+    id: "d",
+    title: doc.title,
+    encoding: "utf-8",
+    repaired: false,
+    counts: doc.report.counts,
+    createdAt: "",
+    updatedAt: "",
+    version: 1,
+    report: doc.report,
+  },
+  items,
+  createStyle({ isTTY: false }, {}),
+);
+
+describe("derisk show", () => {
+  it("prints a follow-up answer's list under its first line, nesting kept", () => {
+    expect(shown).toContain(
+      "    → Two things:\n      - Involve the consumers earlier.\n        - And rehearse the rollback.",
+    );
+  });
+
+  it("prints a note whole, every line of it, so nothing the importer did not place goes unseen", () => {
+    expect(shown).toContain(
+      "    Loose notes, not placed:\n    - ask about on-call\n    - bring the latency chart, which is the one chart that shows the whole story of the migration",
+    );
+  });
+});
