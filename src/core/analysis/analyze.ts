@@ -98,11 +98,62 @@ function knownPart(
   return part !== undefined && !/[\p{L}\p{N}]/u.test(rest) ? part : undefined;
 }
 
+/** What the carriers of each tag are read from, and those found so far (each tag's once). */
+interface Carried {
+  units: readonly Unit[];
+  probs: readonly number[][];
+  tagged: Record<SentenceTag, boolean>;
+  found: Map<SentenceTag, Unit[]>;
+}
+
+/** The carriers of a tag (`carrierUnits`), found once per analysis: the signals and the evidence both quote them. */
+function carriersOf(carried: Carried, tag: SentenceTag): Unit[] {
+  let found = carried.found.get(tag);
+  if (found === undefined) {
+    found = carrierUnits(carried.units, carried.probs, tag, carried.tagged[tag], LENS_MODEL.thresholds[tag]);
+    carried.found.set(tag, found);
+  }
+  return found;
+}
+
+/** Sets a signal's level, evidence and score from the tagger's label `tag` (a risk signal: set or cleared). */
+function setSignalLevel(
+  report: SignalReport,
+  tag: SentenceTag,
+  risk: boolean,
+  carried: Carried,
+  p: number,
+): void {
+  const on = carried.tagged[tag];
+  const quotes = carriersOf(carried, tag).slice(0, 4).map(quoteOf);
+  if (risk) {
+    if (on) {
+      report.level = "risk";
+      report.evidence = quotes;
+      report.score = Math.round(p * 100) / 100;
+      report.reasons = ["shifts responsibility without owning a part"];
+    } else if (report.level === "risk") {
+      report.level = "absent";
+      report.evidence = [];
+      report.reasons = [];
+    }
+    return;
+  }
+  if (on) {
+    report.level = p >= 0.85 ? "strong" : "present";
+    report.evidence = quotes;
+  } else if (report.level !== "risk") {
+    report.level = "absent";
+    report.evidence = [];
+  }
+  report.score = Math.round(p * 100) / 100;
+}
+
 /**
  * The sentences that carried a label: those the tagger scores at or above the label's
  * threshold, or (a label set from weaker evidence spread over the answer) the strongest one.
  */
-function carriersOf(
+function carrierUnits(
   units: readonly Unit[],
   probs: readonly number[][],
   tag: SentenceTag,
@@ -163,6 +214,14 @@ const ENDINGS = [
   },
 ] as const;
 
+/** The first three sentences of a part, quoted. */
+function partQuotes(units: readonly Unit[], part: StarPart): Quote[] {
+  return units
+    .filter((u) => u.part === part)
+    .slice(0, 3)
+    .map(quoteOf);
+}
+
 function summariseStar(
   units: readonly Unit[],
   words: number,
@@ -182,24 +241,19 @@ function summariseStar(
   }
   const otherWords = units.filter((u) => u.part === "other").reduce((sum, u) => sum + u.words, 0);
   const imbalances: Finding[] = [];
-  const quotes = (part: StarPart): Quote[] =>
-    units
-      .filter((u) => u.part === part)
-      .slice(0, 3)
-      .map(quoteOf);
   if (story) {
     if (parts.situation.share > 0.35 && parts.situation.words > 40) {
       imbalances.push({
         id: "long-situation",
         message: `The situation takes ${Math.round(parts.situation.share * 100)}% of the time; aim for under 25%.`,
-        evidence: quotes("situation"),
+        evidence: partQuotes(units, "situation"),
       });
     }
     if (parts.action.share < 0.25 && words >= 40) {
       imbalances.push({
         id: "thin-action",
         message: `What you did takes ${Math.round(parts.action.share * 100)}% of the time; aim for about half.`,
-        evidence: quotes("action"),
+        evidence: partQuotes(units, "action"),
       });
     }
     const last = units[units.length - 1];
@@ -208,7 +262,7 @@ function summariseStar(
     for (const { part, weak, missing } of ENDINGS) {
       if (parts[part].present) continue;
       if (parts[part].words > 0)
-        imbalances.push({ id: `weak-${part}`, message: weak, evidence: quotes(part) });
+        imbalances.push({ id: `weak-${part}`, message: weak, evidence: partQuotes(units, part) });
       else if (last !== undefined)
         imbalances.push({ id: `missing-${part}`, message: missing, evidence: [quoteOf(last)] });
     }
@@ -319,6 +373,11 @@ function rubricOf(
 const MAX_LISTED = 50;
 const MAX_EVIDENCE = 20;
 
+/** The list's first `MAX_LISTED` findings (the list itself when it has no more). */
+function limit<T>(list: T[]): T[] {
+  return list.length <= MAX_LISTED ? list : list.slice(0, MAX_LISTED);
+}
+
 function evidenceFrom(quotes: readonly Quote[], note?: string): LabelEvidence {
   const kept = quotes.slice(0, MAX_EVIDENCE);
   const out: LabelEvidence = { indexes: kept.map((q) => q.index), quotes: kept.map((q) => q.quote) };
@@ -387,46 +446,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const decisiveness = scoreDecisiveness(corpus, units, doc.tokens, story);
   // The trained tagger decides; the quotes are the sentences that carried its decision. Each
   // tag's carriers are found once: the signals and the evidence both quote them.
-  const carried = new Map<SentenceTag, Unit[]>();
-  const carriers = (tag: SentenceTag): Unit[] => {
-    let found = carried.get(tag);
-    if (found === undefined) {
-      found = carriersOf(units, probs, tag, tagged[tag], LENS_MODEL.thresholds[tag]);
-      carried.set(tag, found);
-    }
-    return found;
-  };
-  const setLevel = (report: SignalReport, tag: SentenceTag, risk: boolean): void => {
-    const on = tagged[tag];
-    const p = judgement.labelProbs[tag];
-    const quotes = carriers(tag).slice(0, 4).map(quoteOf);
-    if (risk) {
-      if (on) {
-        report.level = "risk";
-        report.evidence = quotes;
-        report.score = Math.round(p * 100) / 100;
-        report.reasons = ["shifts responsibility without owning a part"];
-      } else if (report.level === "risk") {
-        report.level = "absent";
-        report.evidence = [];
-        report.reasons = [];
-      }
-      return;
-    }
-    if (on) {
-      report.level = p >= 0.85 ? "strong" : "present";
-      report.evidence = quotes;
-    } else if (report.level !== "risk") {
-      report.level = "absent";
-      report.evidence = [];
-    }
-    report.score = Math.round(p * 100) / 100;
-  };
-  setLevel(signals.blame, "blame", true);
-  setLevel(signals.ambiguity, "ambiguity", false);
-  setLevel(signals.autonomy, "autonomy", false);
-  setLevel(signals.systems, "systems", false);
-  setLevel(decisiveness, "decisive", false);
+  const carried: Carried = { units, probs, tagged, found: new Map() };
+  setSignalLevel(signals.blame, "blame", true, carried, judgement.labelProbs.blame);
+  setSignalLevel(signals.ambiguity, "ambiguity", false, carried, judgement.labelProbs.ambiguity);
+  setSignalLevel(signals.autonomy, "autonomy", false, carried, judgement.labelProbs.autonomy);
+  setSignalLevel(signals.systems, "systems", false, carried, judgement.labelProbs.systems);
+  setSignalLevel(decisiveness, "decisive", false, carried, judgement.labelProbs.decisive);
 
   const labels: Labels = {
     situation: tagged.situation,
@@ -491,15 +516,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       `The answer reads as a reply to a question about ${COMPETENCY_TOPICS[answersLike]}, not to the one asked.`,
     );
 
-  const tagQuotes = (tag: SentenceTag): Quote[] => carriers(tag).map(quoteOf);
   const evidence: Record<LabelName, LabelEvidence> = {
-    situation: evidenceFrom(tagQuotes("situation")),
-    task: evidenceFrom(tagQuotes("task")),
-    action: evidenceFrom(tagQuotes("action")),
-    result: evidenceFrom(tagQuotes("result")),
-    lesson: evidenceFrom(tagQuotes("lesson")),
+    situation: evidenceFrom(carriersOf(carried, "situation").map(quoteOf)),
+    task: evidenceFrom(carriersOf(carried, "task").map(quoteOf)),
+    action: evidenceFrom(carriersOf(carried, "action").map(quoteOf)),
+    result: evidenceFrom(carriersOf(carried, "result").map(quoteOf)),
+    lesson: evidenceFrom(carriersOf(carried, "lesson").map(quoteOf)),
     quantified: evidenceFrom(
-      tagQuotes("quantified"),
+      carriersOf(carried, "quantified").map(quoteOf),
       labels.quantified
         ? `figures: ${[...new Set(impact.figures.map((f) => f.term))].slice(0, 5).join(", ") || "in the quoted sentences"}`
         : "no measured figure about the work or its outcome",
@@ -508,11 +532,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       ownership.evidence,
       `"I" as subject ${ownership.i} times, "we" ${ownership.we} times`,
     ),
-    blame: evidenceFrom(replyBlame ?? tagQuotes("blame")),
-    ambiguity: evidenceFrom(tagQuotes("ambiguity")),
-    decisive: evidenceFrom(tagQuotes("decisive")),
-    autonomy: evidenceFrom(tagQuotes("autonomy")),
-    systems: evidenceFrom(tagQuotes("systems")),
+    blame: evidenceFrom(replyBlame ?? carriersOf(carried, "blame").map(quoteOf)),
+    ambiguity: evidenceFrom(carriersOf(carried, "ambiguity").map(quoteOf)),
+    decisive: evidenceFrom(carriersOf(carried, "decisive").map(quoteOf)),
+    autonomy: evidenceFrom(carriersOf(carried, "autonomy").map(quoteOf)),
+    systems: evidenceFrom(carriersOf(carried, "systems").map(quoteOf)),
     overall: evidenceFrom([], overall.reasons.join("; ")),
   };
 
@@ -585,12 +609,16 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     evidence.overall = evidenceFrom([], overall.reasons.join("; "));
   }
   // Key order is fixed here so that the JSON is byte-identical run to run.
-  let cut = false;
-  const limit = <T>(list: T[]): T[] => {
-    if (list.length <= MAX_LISTED) return list;
-    cut = true;
-    return list.slice(0, MAX_LISTED);
-  };
+  const cut =
+    impact.figures.length > MAX_LISTED ||
+    impact.vague.length > MAX_LISTED ||
+    delivery.fillers.length > MAX_LISTED ||
+    delivery.hedges.length > MAX_LISTED ||
+    delivery.cliches.length > MAX_LISTED ||
+    delivery.passiveBlame.length > MAX_LISTED ||
+    delivery.acronyms.runs.length > MAX_LISTED ||
+    (draft.roleFit !== undefined &&
+      (draft.roleFit.coreTerms.length > MAX_LISTED || draft.roleFit.adjacentTerms.length > MAX_LISTED));
   impact.figures = limit(impact.figures);
   impact.vague = limit(impact.vague);
   delivery.fillers = limit(delivery.fillers);

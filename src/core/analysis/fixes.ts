@@ -126,9 +126,8 @@ export function rankFixes(draft: Draft, units: readonly Unit[], context: FixCont
     });
   }
   const reply = context.followUp;
-  const unmet = (id: FollowUpCheckId): boolean => reply?.checks.some((c) => c.id === id && !c.met) ?? false;
   if (reply !== undefined) {
-    if (unmet("answers") && notAnAnswer === undefined) {
+    if (unmet(reply, "answers") && notAnAnswer === undefined) {
       candidates.push({
         severity: 9.6,
         unit: units[0],
@@ -138,7 +137,7 @@ export function rankFixes(draft: Draft, units: readonly Unit[], context: FixCont
             : `Answer: the follow-up asks ${reply.asks}; say that first, in one sentence.`,
         weakness: "does not answer the follow-up",
       });
-    } else if (unmet("direct")) {
+    } else if (unmet(reply, "direct")) {
       candidates.push({
         severity: 7.5,
         unit: units[0],
@@ -146,7 +145,7 @@ export function rankFixes(draft: Draft, units: readonly Unit[], context: FixCont
         weakness: "the answer comes late",
       });
     }
-    if (unmet("specific") && !unmet("answers")) {
+    if (unmet(reply, "specific") && !unmet(reply, "answers")) {
       candidates.push({
         severity: 8.5,
         unit: units[0],
@@ -154,7 +153,7 @@ export function rankFixes(draft: Draft, units: readonly Unit[], context: FixCont
         weakness: "general: no concrete step, tool, person or figure",
       });
     }
-    if (unmet("owned") && labels.ownership !== "we") {
+    if (unmet(reply, "owned") && labels.ownership !== "we") {
       candidates.push({
         severity: 7,
         unit: units[0],
@@ -320,4 +319,9 @@ export function rankFixes(draft: Draft, units: readonly Unit[], context: FixCont
     if (fixes.length === 3) break;
   }
   return fixes;
+}
+
+/** Whether the follow-up reply has the check `id` and misses it. */
+function unmet(reply: FollowUpJudgement | undefined, id: FollowUpCheckId): boolean {
+  return reply?.checks.some((c) => c.id === id && !c.met) ?? false;
 }

@@ -61,12 +61,26 @@ export function isSpace(c: number): boolean {
   );
 }
 
-/** Whether `text` has a run of 65 or more non-space characters (what `LONG_RUN` finds). */
-function hasLongRun(text: string): boolean {
-  let run = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    if (isSpace(text.charCodeAt(i))) run = 0;
-    else if (++run >= 65) return true;
+/**
+ * Whether `text` has a run of 65 or more non-space characters (what `LONG_RUN` finds), probing
+ * one character in each stretch of 65 instead of reading them all: such a run holds one of the
+ * probes (each next probe is at most 65 past the last one, or past the run it fell in), and a
+ * probe that falls on a run is measured in full.
+ */
+export function hasLongRun(text: string): boolean {
+  const n = text.length;
+  let i = 64;
+  while (i < n) {
+    if (isSpace(text.charCodeAt(i))) {
+      i += 65;
+      continue;
+    }
+    let lo = i;
+    while (lo > 0 && !isSpace(text.charCodeAt(lo - 1))) lo -= 1;
+    let hi = i;
+    while (hi + 1 < n && !isSpace(text.charCodeAt(hi + 1))) hi += 1;
+    if (hi - lo + 1 >= 65) return true;
+    i = hi + 66;
   }
   return false;
 }
@@ -116,6 +130,15 @@ function readToken(value: string, tag: string, winkLemma: string | undefined): T
 // reused, which also hands the later passes the same strings each time (their hashes are kept).
 // Keyed by text; a text seen with several tags chains its readings. Bounded: clearing it
 // changes no output.
+type WinkTokens = ReturnType<ReturnType<Nlp["readDoc"]>["tokens"]>;
+type WinkIts = Nlp["its"];
+
+// wink's lemma of one token, read only when it is not known yet (a function, not a closure made
+// per call: `tsx` names each closure it creates).
+function lemmaAt(tokens: WinkTokens, its: WinkIts, i: number): string | undefined {
+  return tokens.itemAt(i).out(its.lemma as unknown as typeof its.pos) as string | undefined;
+}
+
 interface CachedReading extends TokenReading {
   tag: string;
   next: CachedReading | undefined;
@@ -123,16 +146,15 @@ interface CachedReading extends TokenReading {
 const MAX_READINGS = 50_000;
 const READINGS = new Map<string, CachedReading>();
 
-function readCached(
-  value: string,
-  tag: string,
-  lemmaAt: (i: number) => string | undefined,
-  i: number,
-): TokenReading {
+function readCached(value: string, tag: string, tokens: WinkTokens, its: WinkIts, i: number): TokenReading {
   const first = READINGS.get(value);
   for (let read = first; read !== undefined; read = read.next) if (read.tag === tag) return read;
   if (READINGS.size >= MAX_READINGS) READINGS.clear();
-  const read: CachedReading = { ...readToken(value, tag, lemmaAt(i)), tag, next: READINGS.get(value) };
+  const read: CachedReading = {
+    ...readToken(value, tag, lemmaAt(tokens, its, i)),
+    tag,
+    next: READINGS.get(value),
+  };
   READINGS.set(value, read);
   return read;
 }
@@ -158,9 +180,6 @@ export function tokenize(text: string): TokenizedText {
   const values = tokens.out() as string[];
   const pos = tokens.out(its.pos) as string[];
   const contracted = tokens.out(its.contractionFlag as unknown as typeof its.pos) as unknown as boolean[];
-  // wink's lemma of one token, read only when it is not known yet.
-  const lemmaAt = (i: number): string | undefined =>
-    tokens.itemAt(i).out(its.lemma as unknown as typeof its.pos) as string | undefined;
   const out: Token[] = [];
   let cursor = 0;
   for (let i = 0; i < values.length; i += 1) {
@@ -175,7 +194,9 @@ export function tokenize(text: string): TokenizedText {
     const start = found >= 0 ? found : cursor;
     const tag = pos[i] ?? "X";
     const read =
-      contracted[i] === true ? readToken(value, tag, lemmaAt(i)) : readCached(value, tag, lemmaAt, i);
+      contracted[i] === true
+        ? readToken(value, tag, lemmaAt(tokens, its, i))
+        : readCached(value, tag, tokens, its, i);
     out.push({
       text: value,
       lower: read.lower,

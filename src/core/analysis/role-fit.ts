@@ -73,15 +73,14 @@ export function assessRoleFit(corpus: Corpus, units: readonly Unit[], role: Role
     if (lean > 0) coreWords += unit.words;
     else if (lean < 0) adjacentWords += unit.words;
   }
-  const share = (part: number): number => (words === 0 ? 0 : Math.round((part / words) * 100) / 100);
   const fit: RoleFit = {
     role,
     core: coreShare,
     adjacent: adjacentShare,
     time: {
-      core: share(coreWords),
-      adjacent: share(adjacentWords),
-      neither: share(words - coreWords - adjacentWords),
+      core: shareOf(coreWords, words),
+      adjacent: shareOf(adjacentWords, words),
+      neither: shareOf(words - coreWords - adjacentWords, words),
     },
     coreTerms,
     adjacentTerms,
@@ -97,4 +96,9 @@ export function assessRoleFit(corpus: Corpus, units: readonly Unit[], role: Role
     fit.suggestion = `Name at least one ${profile.title} skill the story shows.`;
   }
   return fit;
+}
+
+/** `part` as a share of `words`, to two decimals (0 of none). */
+function shareOf(part: number, words: number): number {
+  return words === 0 ? 0 : Math.round((part / words) * 100) / 100;
 }

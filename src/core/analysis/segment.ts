@@ -32,9 +32,9 @@ const MARKER_LOOKUP: ReadonlyMap<string, StarPart> = new Map(
 );
 
 const TERMINAL = /[.!?:;]["”')\]]*$/;
-const PREFIX = /^(?:\s|#{1,6}\s|>\s?|[-*•+▪◦‣]\s|\d{1,2}[.)]\s|\[[ xX]\]\s)*/;
+export const PREFIX = /^(?:\s|#{1,6}\s|>\s?|[-*•+▪◦‣]\s|\d{1,2}[.)]\s|\[[ xX]\]\s)*/;
 // "**S – Situation**", "**Situation**:", "Situation:", "S:", "The fix:", "### Result".
-const MARKER =
+export const MARKER =
   /^(?:\*\*|__)?\s*(?:\d{1,2}[.)]\s*)?([a-z][a-z' ]{0,28}?(?:\s*(?:\/|&|and)\s*[a-z]+)?|[stalr]\s*[–—-]\s*[a-z]+|[stalr]\s*\([a-z]+\))\s*(\*\*|__)?\s*(?:[:：]\s*(?:\*\*|__)?|(?<=\*\*|__)\s*[–—-]?\s+|$)/;
 const LEADING_JUNK = /^[\s"“'‘*_]+/;
 /** Length of the run of white space, `*` and `_` that ends `text` (what `/[\s*_]+$/` matches). */
@@ -48,8 +48,48 @@ function trailingJunk(text: string): number {
   return text.length - i;
 }
 
+/**
+ * Whether `PREFIX` can match more than nothing at the start of `text`: only if its first
+ * character is white space or one that opens a heading, a quote, a bullet, a number or a box.
+ */
+export function mayOpenWithPrefix(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (Number.isNaN(c) || isSpace(c)) return true;
+  return (
+    c === 35 || // #
+    c === 62 || // >
+    c === 91 || // [
+    (c >= 48 && c <= 57) ||
+    c === 45 || // -
+    c === 42 || // *
+    c === 43 || // +
+    c === 0x2022 || // •
+    c === 0x25aa || // ▪
+    c === 0x25e6 || // ◦
+    c === 0x2023 // ‣
+  );
+}
+
+const MARKER_ENDS = /[:：*_]/;
+
+/**
+ * Whether `MARKER` can match `text` at all. Without `:`, `：`, `*` or `_` it can only end at the
+ * end of the text, after a label and white space: the last other character is then a letter, `'`
+ * or `)`. One ASCII character that is none of them (a sentence's full stop) rules it out, with no
+ * lower-case copy made and no match tried.
+ */
+export function mayHoldMarker(text: string): boolean {
+  if (MARKER_ENDS.test(text)) return true;
+  let j = text.length - 1;
+  while (j >= 0 && isSpace(text.charCodeAt(j))) j -= 1;
+  if (j < 0) return true;
+  const c = text.charCodeAt(j);
+  return c >= 128 || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39 || c === 41;
+}
+
 /** Reads a marker at the start of `text`: the part it names and how many characters it spans. */
 function readMarker(text: string): { part: StarPart; length: number } | undefined {
+  if (!mayHoldMarker(text)) return undefined;
   const match = MARKER.exec(text.toLowerCase());
   if (match === null) return undefined;
   // "S (Situation)" reads as "S – Situation"; "Situation & Task" as its first part.
@@ -155,7 +195,7 @@ export function segmentSentences(input: string, doc: TokenizedText): Unit[] {
     let start = head.start;
     const end = tail.end;
     const raw = input.slice(start, end);
-    const prefix = PREFIX.exec(raw)?.[0] ?? "";
+    const prefix = mayOpenWithPrefix(raw) ? (PREFIX.exec(raw)?.[0] ?? "") : "";
     const bullet = /[-*•+▪◦‣]\s|\d{1,2}[.)]\s/.test(prefix);
     const heading = /#/.test(prefix);
     start += prefix.length;

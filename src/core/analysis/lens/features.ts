@@ -496,18 +496,27 @@ export function obligationClauseOf(read: SentenceClauses): SentenceClauses | und
 /** Whether a clause is the speaker (or their team) acting: "so i rang", "and we moved". */
 function speakerActs(clause: Clause): boolean {
   const { text } = clause;
-  // The words at `from` and after it, read from the text with no list of words built.
-  let from = 0;
-  const word = (): string => {
-    const end = text.indexOf(" ", from);
-    const w = end < 0 ? text.slice(from) : text.slice(from, end);
-    from = end < 0 ? text.length + 1 : end + 1;
-    return w;
-  };
-  let w = from <= text.length ? word() : "";
-  if (CLAUSE_OPENERS.has(w) || w === "and") w = from <= text.length ? word() : "";
-  if (w === "then" || w === "so") w = from <= text.length ? word() : "";
+  // The first words of the text, read in place with no list of words built (and no closure,
+  // which `tsx` would name on each call).
+  let end = wordEnd(text, 0);
+  let w = text.slice(0, end);
+  if (CLAUSE_OPENERS.has(w) || w === "and") {
+    const from = end + 1;
+    end = from <= text.length ? wordEnd(text, from) : from;
+    w = from <= text.length ? text.slice(from, end) : "";
+  }
+  if (w === "then" || w === "so") {
+    const from = end + 1;
+    end = from <= text.length ? wordEnd(text, from) : from;
+    w = from <= text.length ? text.slice(from, end) : "";
+  }
   return w === "i" || w === "we";
+}
+
+/** Where the word of `text` that starts at `from` ends: the next space, or the text's end. */
+function wordEnd(text: string, from: number): number {
+  const end = text.indexOf(" ", from);
+  return end < 0 ? text.length : end;
 }
 
 // The `ob:` feature names, built once: by kind (the order of the forms, the same in both lists),
@@ -601,14 +610,18 @@ export interface AnswerContext {
 // bounded; clearing them changes no output.
 const MAX_CACHED = 50_000;
 
-/** A feature name and its id. */
+/**
+ * A feature name and its id; a unigram's also keeps the bigrams that start on its lemma (every
+ * feature has the slot, so that all share one shape).
+ */
 interface Feature {
   name: string;
   id: number;
+  next: Map<string, Feature> | undefined;
 }
 
 function feature(name: string): Feature {
-  return { name, id: featureId(name) };
+  return { name, id: featureId(name), next: undefined };
 }
 
 /** Adds a feature's name to `out` and its id to `ids`. */
@@ -618,7 +631,8 @@ function add(out: string[], ids: number[] | undefined, f: Feature): void {
 }
 
 const UNIGRAMS = new Map<string, Feature>();
-const BIGRAMS = new Map<string, Map<string, Feature>>();
+// The bigrams that open a sentence ("b:<s>_i").
+const START: Feature = { name: "", id: -1, next: undefined };
 
 function unigram(lemma: string): Feature {
   let found = UNIGRAMS.get(lemma);
@@ -630,12 +644,12 @@ function unigram(lemma: string): Feature {
   return found;
 }
 
-function bigram(prev: string, lemma: string): Feature {
-  let row = BIGRAMS.get(prev);
+/** The bigram `prev lemma`, found from `prev`'s own gram: one lookup, not two. */
+function bigram(from: Feature, prev: string, lemma: string): Feature {
+  let row = from.next;
   if (row === undefined || row.size >= MAX_CACHED) {
-    if (BIGRAMS.size >= MAX_CACHED) BIGRAMS.clear();
     row = new Map();
-    BIGRAMS.set(prev, row);
+    from.next = row;
   }
   let found = row.get(lemma);
   if (found === undefined) {
@@ -719,12 +733,15 @@ export function sentenceFeatures(
   const out: string[] = [];
   const { lemmas } = words;
   let prev = "<s>";
+  let from = START;
   for (const lemma of lemmas) {
-    add(out, ids, unigram(lemma));
-    add(out, ids, bigram(prev, lemma));
+    const gram = unigram(lemma);
+    add(out, ids, gram);
+    add(out, ids, bigram(from, prev, lemma));
     prev = lemma;
+    from = gram;
   }
-  if (lemmas.length > 0) add(out, ids, bigram(prev, "</s>"));
+  if (lemmas.length > 0) add(out, ids, bigram(from, prev, "</s>"));
 
   let subject: string | undefined;
   let past = false;

@@ -221,14 +221,18 @@ export function topicFeaturesOf(features: ReadonlyArray<readonly string[]>): str
     }
   }
   const n = Math.max(1, features.length);
-  const bucket = (count: number): number => (count === 0 ? 0 : count / n < 0.3 ? 1 : count / n < 0.6 ? 2 : 3);
   return [
     ...out,
-    `shape:past:${bucket(past)}`,
-    `shape:i:${bucket(i)}`,
-    `shape:we:${bucket(we)}`,
-    `shape:modal:${bucket(modal)}`,
+    `shape:past:${shapeBucket(past, n)}`,
+    `shape:i:${shapeBucket(i, n)}`,
+    `shape:we:${shapeBucket(we, n)}`,
+    `shape:modal:${shapeBucket(modal, n)}`,
   ];
+}
+
+/** The bucket of a count of sentences among `n`: none, under 30%, under 60%, more. */
+function shapeBucket(count: number, n: number): number {
+  return count === 0 ? 0 : count / n < 0.3 ? 1 : count / n < 0.6 ? 2 : 3;
 }
 
 const SHAPES = ["past", "i", "we", "modal"].map((name) => [0, 1, 2, 3].map((b) => `shape:${name}:${b}`));
@@ -270,10 +274,9 @@ export function topicDistribution(
     }
   }
   const n = Math.max(1, features.length);
-  const bucket = (count: number): number => (count === 0 ? 0 : count / n < 0.3 ? 1 : count / n < 0.6 ? 2 : 3);
   const counts = [past, i, we, modal];
   for (let k = 0; k < counts.length; k += 1) {
-    const b = bucket(counts[k] as number);
+    const b = shapeBucket(counts[k] as number, n);
     // By name when no ids were given, as before: the same row either way.
     scorer.addTo(logits, SHAPES[k]?.[b] as string, featureIds === undefined ? -1 : (SHAPE_IDS[k]?.[b] ?? -1));
   }
@@ -356,7 +359,9 @@ export function offTopicFeatures(
 ): Record<string, number> {
   const kinds = { story: 0, self: 0, concept: 0 };
   let top = 0;
-  for (const [c, p] of Object.entries(topic)) {
+  // In the record's own order, as `Object.entries` reads it, without a pair per entry.
+  for (const c in topic) {
+    const p = topic[c] as number;
     kinds[kindOf(c as Competency)] += p;
     if (p > top) top = p;
   }

@@ -423,13 +423,22 @@ export function answerShape(
     const p = top[k] ?? 0;
     cross[CROSS_FEATURES[k] ?? `x:${classes[k]}`] = Math.log((p + 1e-4) / (1 - p + 1e-4)) / 4;
   }
-  const at = (tag: SentenceTag): number => top[SENTENCE_TAGS.indexOf(tag)] ?? 0;
   const probing: Record<string, number> = {};
   PROBING_HEAD_FEATURES.forEach(([name], h) => {
     probing[name] = (anyFacts & (FACT_PROBING << h)) !== 0 ? 1 : 0;
   });
-  return { iShare: i / n, weShare: we / n, action: at("action"), result: at("result"), cross, probing };
+  return {
+    iShare: i / n,
+    weShare: we / n,
+    action: top[ACTION_COLUMN] ?? 0,
+    result: top[RESULT_COLUMN] ?? 0,
+    cross,
+    probing,
+  };
 }
+
+const ACTION_COLUMN = SENTENCE_TAGS.indexOf("action");
+const RESULT_COLUMN = SENTENCE_TAGS.indexOf("result");
 
 // What the answer-level passes ask of a sentence's feature list, read in one pass per sentence:
 // a bit per feature (the probing heads' features: a bit per head, from FACT_PROBING on).
