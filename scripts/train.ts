@@ -21,7 +21,6 @@
  *   npm run train -- --habit-answers --habit-lesson-only --out FILE   # … teaching only lesson
  *   npm run train -- --lesson-alone --out FILE    # train-t.jsonl refits only the lesson column and head
  *   npm run train -- --lesson-alone --lesson-kept-threshold --out FILE   # … the lesson threshold kept
- *   npm run train -- --lesson-alone --lesson-additions t,u --out FILE   # … from train-t.jsonl and train-u.jsonl
  *   npm run train -- --clause-reading --out FILE  # task tagger reads obligation clauses, alone too
  *   npm run train -- --relabel T1 --out FILE      # the README's convention T1 applied to train, in memory
  *   npm run train -- --relabel T1 --relabel-splits train,validation --out FILE
@@ -719,13 +718,7 @@ if (LESSON_ALONE && HABIT_ANSWERS) {
 // `--lesson-kept-threshold` (with `--lesson-alone`; docs/risk-lens.md, L2): the `lesson` threshold
 // is not re-picked after the refit.
 const LESSON_KEPT_THRESHOLD = LESSON_ALONE && args.includes("--lesson-kept-threshold");
-// `--lesson-additions t,u` (with `--lesson-alone`; docs/risk-lens.md, "lesson23: more
-// present-state near misses", L3): the additions/train-X.jsonl files read by `--lesson-alone`, in
-// this order; default `t` (lesson22's L1).
-const LESSON_ADDITIONS = (option("--lesson-additions") ?? "t").split(",").filter((x) => x !== "");
-const lessonRows = LESSON_ALONE
-  ? LESSON_ADDITIONS.flatMap((x) => readTrainAdditions(join(corpusDir, "additions", `train-${x}.jsonl`)))
-  : [];
+const lessonRows = LESSON_ALONE ? readTrainAdditions(habitAnswersFile) : [];
 const lessonItems = [
   ...lessonRows,
   ...augment(
