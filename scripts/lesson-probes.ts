@@ -10,6 +10,11 @@
  *   npx tsx scripts/lesson-probes.ts --model FILE    # a model from `npm run train -- --out FILE`
  *   npx tsx scripts/lesson-probes.ts --verbose       # every probe's reading
  *   npx tsx scripts/lesson-probes.ts --overlap FILE  # 5-word runs a training file shares with the probes
+ *   npx tsx scripts/lesson-probes.ts --probes eval/lesson-u-probes.json [--model FILE]   # another probe file
+ *
+ * `--probes FILE` (lesson23): a probe file of the same shape; the default is lesson21's
+ * eval/lesson-habit-probes.json. eval/lesson-u-probes.json is lesson23's fresh set
+ * (docs/risk-lens.md, "lesson23: more present-state near misses").
  */
 
 import { readFileSync } from "node:fs";
@@ -30,7 +35,8 @@ interface Probes {
   lessons: string[];
   controls: string[];
 }
-const probes = JSON.parse(readFileSync(join(root, "eval", "lesson-habit-probes.json"), "utf8")) as Probes;
+const probeFile = resolve(option("--probes") ?? join(root, "eval", "lesson-habit-probes.json"));
+const probes = JSON.parse(readFileSync(probeFile, "utf8")) as Probes;
 
 const words = (text: string): string[] => text.toLowerCase().match(/[a-z0-9']+/g) ?? [];
 const runs = (text: string, n: number): Set<string> => {
@@ -92,7 +98,7 @@ const q5Analysis = analyze(q5Core, { question: q5Question });
 const recall = rate("lesson", probes.lessons);
 const falseRate = rate("control", probes.controls);
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
-console.log(`model: ${modelFile ?? "committed"}`);
+console.log(`model: ${modelFile ?? "committed"}; probes: ${probeFile}`);
 console.log(`stories read as lesson on their own: ${storyLessons} of ${probes.stories.length}`);
 console.log(`lesson recall on ${probes.lessons.length} changed-habit probes: ${pct(recall)}`);
 console.log(`false-lesson rate on ${probes.controls.length} present-tense controls: ${pct(falseRate)}`);
