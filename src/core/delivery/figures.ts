@@ -71,10 +71,10 @@ export function checkDelivery(value: unknown, budgetSeconds: number): Delivery {
   };
 }
 
-/** Seconds with one decimal under a minute ("4.2 s"), as `formatDuration` above. */
+/** Seconds with one decimal under a minute ("4.2 s", "2.0 s"), `formatDuration` from a minute on. */
 function seconds(ms: number): string {
   const s = ms / 1000;
-  return s < 60 ? `${(Math.round(s * 10) / 10).toLocaleString("en-US")} s` : formatDuration(s);
+  return s < 59.95 ? `${s.toFixed(1)} s` : formatDuration(s);
 }
 
 /**

@@ -113,7 +113,7 @@ describe("robustness of the speech detector", () => {
       expect(d.firstWordMs).toBeUndefined();
       expect(d.speakingMs).toBe(0);
       expect(d.pauses).toBe(0);
-      expect(describeDelivery(d)[0]).toMatch(/^No speech was heard in the 5 s recorded/);
+      expect(describeDelivery(d)[0]).toMatch(/^No speech was heard in the 5.0 s recorded/);
     }
   });
 
