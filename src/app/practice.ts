@@ -816,7 +816,11 @@ export async function submitAnswer(
             ...(role === undefined ? {} : { role }),
             ...(step.kind === "follow-up" ? { followUp: true } : {}),
           });
-    const durationMs = Math.max(0, now.getTime() - (step.timerStartedAt ?? now).getTime());
+    // A spoken answer lasts as long as the speaking did, not until its transcript was typed.
+    const durationMs =
+      spoken && attempt.delivery !== undefined
+        ? attempt.delivery.answerMs
+        : Math.max(0, now.getTime() - (step.timerStartedAt ?? now).getTime());
     await tx.attempts.finishAttempt(userId, attempt.id, {
       text,
       durationMs,

@@ -101,8 +101,14 @@ describeStores("spoken practice API", (getStore) => {
       send("POST", { stepId: step.id, text: TRANSCRIPT }),
     );
     expect(submit.status).toBe(200);
-    const submitted = (await submit.json()) as { analysis?: { overall: { score: number } }; stepId: string };
+    const submitted = (await submit.json()) as {
+      analysis?: { overall: { score: number } };
+      stepId: string;
+      usedSeconds: number;
+    };
     expect(submitted.analysis?.overall.score).toBeGreaterThanOrEqual(1);
+    // The time used is the speaking's (answerMs), not the time it took to type the transcript.
+    expect(submitted.usedSeconds).toBe(93);
 
     const report = (await (await app.request(`/api/practice/sessions/${session.id}/report`)).json()) as {
       report: { steps: Array<{ delivery?: { pauses: number }; score?: number }> };

@@ -327,7 +327,7 @@ export function SpokenAnswer({
           </label>
           <p className="muted spoken-privacy">
             The microphone is asked for only now. Pauses and timing are measured in this browser; the audio is
-            not kept unless you tick the box, and never leaves this machine.
+            kept only if you tick the box, and then only in your derisk database, never sent anywhere else.
           </p>
         </div>
       )}
