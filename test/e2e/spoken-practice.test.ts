@@ -176,7 +176,8 @@ describe.runIf(launched.browser !== null)("answering out loud in the browser", (
     await page.locator("audio").first().waitFor();
     await picture(page, "spoken-results");
     await context.close();
-  });
+    // Eleven seconds of recording, then the lens's English model on a machine that may be busy.
+  }, 180_000);
 
   test("a refused microphone says so, and the typed answer still works", async () => {
     const denied = await launchBrowser();
@@ -198,5 +199,5 @@ describe.runIf(launched.browser !== null)("answering out loud in the browser", (
     } finally {
       await denied.browser.close();
     }
-  });
+  }, 120_000);
 });
