@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser, newContext } from "./browser.ts";
@@ -71,6 +72,16 @@ async function picture(page: Page, name: string): Promise<void> {
   await screenshot(page, name).catch((error: unknown) =>
     process.stdout.write(`[spoken e2e] no screenshot ${name}: ${String(error).split("\n")[0]}\n`),
   );
+}
+
+/** Serious and critical WCAG 2.1 AA violations on the page as it is now. */
+async function axeProblems(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 async function openFirstQuestion(page: Page): Promise<string> {
@@ -142,6 +153,7 @@ describe.runIf(launched.browser !== null)("answering out loud in the browser", (
       "no offline speech recogniser on this machine",
     );
     await picture(page, "spoken-stopped");
+    expect(await axeProblems(page)).toEqual([]);
 
     const stored = (await (await fetch(`${server.url}/api/practice/sessions/${sessionId}`)).json()) as {
       session: {
@@ -175,6 +187,7 @@ describe.runIf(launched.browser !== null)("answering out loud in the browser", (
     ).toMatch(/You spoke for \d/);
     await page.locator("audio").first().waitFor();
     await picture(page, "spoken-results");
+    expect(await axeProblems(page)).toEqual([]);
     await context.close();
     // Eleven seconds of recording, then the lens's English model on a machine that may be busy.
   }, 180_000);
