@@ -67,6 +67,24 @@ async function fillBank(store: Store): Promise<string> {
     durationMs: 4200,
     revision: 1,
   });
+  // A spoken attempt whose recording the user kept: binary bytes go through base64 and back.
+  const spoken = await store.attempts.createAttempt("local", { questionText: "Why ML?", mode: "typed" });
+  await store.attempts.saveDelivery("local", spoken.id, {
+    recordedMs: 9000,
+    answerMs: 8000,
+    speakingMs: 6000,
+    silenceMs: 3000,
+    firstWordMs: 500,
+    pauses: 1,
+    longestPauseMs: 1600,
+    pauseMinMs: 1500,
+    budgetSeconds: 120,
+    budgetShare: 8000 / 120_000,
+  });
+  await store.attempts.saveRecording("local", spoken.id, {
+    mediaType: "audio/webm;codecs=opus",
+    bytes: new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 0, 128, 255]),
+  });
   await store.cards.upsertCard(
     "local",
     { questionId: question.id },

@@ -5,6 +5,7 @@
  */
 import { type Analysis, analyze, classify } from "../core/analysis/index.ts";
 import { answerText } from "../core/answer-text.ts";
+import { checkDelivery, type Delivery } from "../core/delivery/index.ts";
 import { DeriskError } from "../core/errors.ts";
 import { COMPETENCIES, type Competency, type FollowUpItem, ROLE_IDS, type RoleId } from "../core/model.ts";
 import { predictFollowUps } from "../core/packaging/index.ts";
@@ -33,6 +34,7 @@ import type { Attempt, Card, PracticeSession, PracticeStep, Profile, Repos, Stor
 import { type DrillKey, drillFeedback, drillKeyFor, pickDrill } from "./drill.ts";
 import { DEFAULT_BUDGET_SECONDS, roleFromTarget } from "./packaging.ts";
 import { gapCandidates, jobDescriptionCandidates } from "./practice-sources.ts";
+import { type TranscriptionProvider, transcriptionProvider } from "./transcription.ts";
 
 /** A follow-up is answered in 20–45 s: shorter than the question it follows. */
 export const FOLLOW_UP_BUDGET_SECONDS = 45;
@@ -40,6 +42,10 @@ export const DEFAULT_PRACTICE_COUNT = 5;
 export const MAX_PRACTICE_COUNT = 20;
 /** Longest attempt text accepted, in characters (a 2-minute answer is ~2,000). */
 export const MAX_ATTEMPT_CHARS = 50_000;
+/** Largest recording kept, in bytes: 10 MiB is over 20 minutes of Opus speech. */
+export const MAX_RECORDING_BYTES = 10 * 1024 * 1024;
+/** Audio formats a browser records in; a kept recording must be one of them. */
+export const RECORDING_TYPES = ["audio/webm", "audio/ogg", "audio/mp4", "audio/wav", "audio/mpeg"] as const;
 
 export type {
   AttemptHistory,
@@ -143,6 +149,9 @@ function stepView(
             text: attempt.text,
             revision: attempt.revision,
             finished: attempt.finishedAt !== undefined,
+            mode: attempt.mode,
+            ...(attempt.delivery === undefined ? {} : { delivery: attempt.delivery }),
+            hasRecording: attempt.audioRef !== undefined,
             ...(attempt.selfRating === undefined
               ? {}
               : { selfRating: ratingNames[attempt.selfRating] as RatingName }),
@@ -634,6 +643,108 @@ export async function saveDraft(
 }
 
 /**
+ * Stores the delivery figures the browser measured from the recording of the current answer
+ * (sent every few seconds while recording, so a closed tab keeps them, and once at Stop). The
+ * attempt becomes spoken; the first call starts the timer if nothing did. Figures that are
+ * negative, not finite, huge or inconsistent are refused with BAD_INPUT.
+ * @example await saveDelivery(store, "local", sessionId, { stepId, delivery: { recordedMs: 9000, … } });
+ */
+export async function saveDelivery(
+  store: Store,
+  userId: string,
+  sessionId: string,
+  request: { delivery: unknown; stepId?: string; now?: Date },
+): Promise<{ attemptId: string; delivery: Delivery; elapsedMs: number }> {
+  const now = request.now ?? new Date();
+  return store.transaction(async (tx) => {
+    const session = await tx.practice.getSession(userId, sessionId);
+    const current = currentStep(session, request.stepId);
+    const delivery = checkDelivery(request.delivery, current.budgetSeconds);
+    const { step, attempt } = await ensureAttempt(tx, userId, session, current, now);
+    await tx.attempts.saveDelivery(userId, attempt.id, delivery);
+    const elapsedMs = Math.max(0, now.getTime() - (step.timerStartedAt ?? now).getTime());
+    return { attemptId: attempt.id, delivery, elapsedMs };
+  });
+}
+
+/** The media type without parameters, when it is one derisk keeps ("audio/webm;codecs=opus" → ok). */
+function checkRecordingType(mediaType: string): void {
+  const base = mediaType.split(";")[0]?.trim().toLowerCase() ?? "";
+  if (!(RECORDING_TYPES as readonly string[]).includes(base)) {
+    throw new DeriskError(
+      "BAD_INPUT",
+      `A recording must be audio (${RECORDING_TYPES.join(", ")}), not "${mediaType || "no type"}".`,
+    );
+  }
+}
+
+/**
+ * Keeps the recording of a spoken attempt, because the user chose to (recordings are not kept
+ * by default). When an offline transcription provider is configured and nothing was typed yet,
+ * its transcript becomes the attempt's text; with the default ("none") nothing is transcribed.
+ * @example await keepRecording(store, "local", attemptId, { bytes, mediaType: "audio/webm;codecs=opus" });
+ */
+export async function keepRecording(
+  store: Store,
+  userId: string,
+  attemptId: string,
+  recording: { bytes: Uint8Array; mediaType: string },
+  options: { transcription?: TranscriptionProvider } = {},
+): Promise<{ attemptId: string; bytes: number; transcript?: string }> {
+  checkRecordingType(recording.mediaType);
+  if (recording.bytes.byteLength === 0) throw new DeriskError("BAD_INPUT", "The recording is empty.");
+  if (recording.bytes.byteLength > MAX_RECORDING_BYTES) {
+    throw new DeriskError(
+      "TOO_LARGE",
+      `The recording is ${Math.round(recording.bytes.byteLength / 1024 / 1024)} MiB, over the ${MAX_RECORDING_BYTES / 1024 / 1024} MiB limit.`,
+    );
+  }
+  const attempt = await store.attempts.getAttempt(userId, attemptId);
+  if (attempt.mode !== "spoken") {
+    throw new DeriskError("CONFLICT", "Only a spoken answer has a recording: answer out loud first.");
+  }
+  await store.attempts.saveRecording(userId, attemptId, recording);
+  const provider = transcriptionProvider(options.transcription);
+  if (!provider.available || attempt.finishedAt !== undefined || attempt.text.trim() !== "") {
+    return { attemptId, bytes: recording.bytes.byteLength };
+  }
+  const transcript = (await provider.transcribe(recording)).trim().slice(0, MAX_ATTEMPT_CHARS);
+  if (transcript !== "") {
+    await store.attempts.autosaveAttempt(userId, attemptId, {
+      text: transcript,
+      durationMs: attempt.durationMs,
+    });
+  }
+  return { attemptId, bytes: recording.bytes.byteLength, ...(transcript === "" ? {} : { transcript }) };
+}
+
+/**
+ * A kept recording, to play back.
+ * @example const { bytes, mediaType } = await recordingOf(store, "local", attemptId);
+ */
+export async function recordingOf(
+  store: Store,
+  userId: string,
+  attemptId: string,
+): Promise<{ bytes: Uint8Array; mediaType: string }> {
+  const { bytes, mediaType } = await store.attempts.getRecording(userId, attemptId);
+  return { bytes, mediaType };
+}
+
+/**
+ * Deletes a kept recording; the attempt, its figures and transcript stay.
+ * @example await deleteRecording(store, "local", attemptId) // { deleted: true }
+ */
+export async function deleteRecording(
+  store: Store,
+  userId: string,
+  attemptId: string,
+): Promise<{ deleted: boolean }> {
+  await store.attempts.getAttempt(userId, attemptId);
+  return { deleted: await store.attempts.deleteRecording(userId, attemptId) };
+}
+
+/**
  * Shows the current question's prepared answer (or key points) and records the peek.
  * @example const { preparedAnswer } = await peekPrepared(store, "local", sessionId);
  */
@@ -693,22 +804,37 @@ export async function submitAnswer(
     const text = request.text ?? attempt.text;
     const role = session.role as RoleId | undefined;
     const profile = await tx.profiles.getProfile(userId);
-    const analysis = analyze(text, {
-      question: step.questionText,
-      budgetSeconds: step.budgetSeconds,
-      wordsPerMinute: profile.wordsPerMinute,
-      ...(role === undefined ? {} : { role }),
-      ...(step.kind === "follow-up" ? { followUp: true } : {}),
+    const spoken = attempt.mode === "spoken";
+    // A spoken answer without a transcript keeps its delivery figures; the lens has nothing to read.
+    const analysis =
+      spoken && text.trim() === ""
+        ? undefined
+        : analyze(text, {
+            question: step.questionText,
+            budgetSeconds: step.budgetSeconds,
+            wordsPerMinute: profile.wordsPerMinute,
+            ...(role === undefined ? {} : { role }),
+            ...(step.kind === "follow-up" ? { followUp: true } : {}),
+          });
+    // A spoken answer lasts as long as the speaking did, not until its transcript was typed.
+    const durationMs =
+      spoken && attempt.delivery !== undefined
+        ? attempt.delivery.answerMs
+        : Math.max(0, now.getTime() - (step.timerStartedAt ?? now).getTime());
+    await tx.attempts.finishAttempt(userId, attempt.id, {
+      text,
+      durationMs,
+      ...(analysis === undefined ? {} : { analysis }),
+      ...(spoken ? { transcript: text } : {}),
+      finishedAt: now,
     });
-    const durationMs = Math.max(0, now.getTime() - (step.timerStartedAt ?? now).getTime());
-    await tx.attempts.finishAttempt(userId, attempt.id, { text, durationMs, analysis, finishedAt: now });
 
     let followUp: SubmitResult["followUp"];
     let next = session.steps.find((s) => s.position > step.position);
     const drilling = isDrill(session);
     const key = drilling ? await drillKeyFor(tx, userId, step) : undefined;
-    if (key !== undefined) Object.assign(toCheck, { text, key });
-    if (step.kind === "question" && !drilling) {
+    if (key !== undefined && text.trim() !== "") Object.assign(toCheck, { text, key });
+    if (step.kind === "question" && !drilling && analysis !== undefined) {
       const prepared = await preparedFollowUps(tx, userId, step);
       // An interviewer does not ask the same follow-up twice in one interview.
       const asked = new Set(session.steps.filter((s) => s.kind === "follow-up").map((s) => s.questionText));
@@ -744,7 +870,7 @@ export async function submitAnswer(
       attemptId: attempt.id,
       usedSeconds: Math.round(durationMs / 1000),
       budgetSeconds: step.budgetSeconds,
-      analysis,
+      ...(analysis === undefined ? {} : { analysis }),
       ...(followUp === undefined ? {} : { followUp }),
     };
   });
@@ -772,7 +898,8 @@ async function skipIfEmpty(
     const step = currentStep(session, request.stepId);
     const attempt = step.attemptId ? await tx.attempts.getAttempt(userId, step.attemptId) : undefined;
     const text = request.text ?? attempt?.text ?? "";
-    if (text.trim() !== "") return undefined;
+    // A spoken answer is an attempt even before a transcript is typed: its delivery was measured.
+    if (text.trim() !== "" || attempt?.delivery !== undefined) return undefined;
     if (attempt) {
       // A draft typed earlier and then cleared is empty too; text the user kept is never dropped.
       if (attempt.text.trim() === "") await tx.attempts.discardEmptyAttempt(userId, attempt.id);
@@ -868,6 +995,7 @@ export async function practiceReport(
       ...(followUp === undefined ? {} : { followUp }),
       ...(attempt?.selfRating === undefined ? {} : { rating: ratingNames[attempt.selfRating] as RatingName }),
       peeked: step.peeked,
+      ...(attempt?.delivery === undefined ? {} : { delivery: attempt.delivery }),
       answered: finished,
       skipped: !finished && (session.status === "finished" || (currentAt >= 0 && index < currentAt)),
       removed: isRemoved(step, refs),
@@ -912,6 +1040,9 @@ export async function attemptHistory(store: Store, userId: string, id: string): 
         ...(a.finishedAt === undefined ? {} : { finishedAt: a.finishedAt }),
         durationSeconds: Math.round(a.durationMs / 1000),
         words: a.text.trim() === "" ? 0 : a.text.trim().split(/\s+/).length,
+        mode: a.mode,
+        ...(a.delivery === undefined ? {} : { delivery: a.delivery }),
+        hasRecording: a.audioRef !== undefined,
         ...(score === undefined ? {} : { score }),
         ...(a.selfRating === undefined ? {} : { rating: ratingNames[a.selfRating] as RatingName }),
       };

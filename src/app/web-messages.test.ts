@@ -10,7 +10,7 @@ const ALLOWED = [
   /\bcli:\s*["'`]/, // the terminal half of a hint
   /^\s*(\*|\/\/|\/\*\*)/, // comments and examples
   /listedBy:/, // ids.ts: said by the CLI's id resolver only
-  /another derisk process|Your derisk bank/, // names, not commands
+  /another derisk process|Your derisk bank|derisk has no offline/, // names, not commands
 ];
 
 describe("app-layer messages the web shows", () => {

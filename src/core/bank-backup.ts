@@ -124,6 +124,8 @@ export const BANK_TABLES = {
     finished_at: time.nullable(),
     audio_ref: text.nullable(),
     transcript: text.nullable(),
+    // Added with spoken practice (migration 0011): absent in older backups.
+    delivery: json.nullable().optional(),
   }),
   cards: z.strictObject({
     id,
@@ -195,10 +197,18 @@ export const BANK_TABLES = {
     source_item_id: id,
     created_at: time,
   }),
+  /** Recordings the user chose to keep; `bytes` is the audio file in base64. */
+  attempt_recordings: z.strictObject({
+    id,
+    attempt_id: id,
+    media_type: text,
+    bytes: z.base64(),
+    created_at: time,
+  }),
 } as const;
 
 /** Tables added after version 2 was first written: a bank file from before has none (read as empty). */
-const LATER_TABLES: ReadonlySet<BankTable> = new Set(["journal_dismissals"]);
+const LATER_TABLES: ReadonlySet<BankTable> = new Set(["journal_dismissals", "attempt_recordings"]);
 
 export type BankTable = keyof typeof BANK_TABLES;
 export const BANK_TABLE_NAMES = Object.keys(BANK_TABLES) as BankTable[];

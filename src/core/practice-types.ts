@@ -1,3 +1,4 @@
+import type { Delivery } from "./delivery/index.ts";
 import type { Competency, RoleId } from "./model.ts";
 import type { RatingName } from "./schedule/index.ts";
 import type { Coverage } from "./semantic/coverage.ts";
@@ -46,6 +47,12 @@ export interface StepAttemptView {
   text: string;
   revision: number;
   finished: boolean;
+  /** "spoken" once delivery figures were measured from a recording. */
+  mode: "typed" | "spoken";
+  /** Spoken attempts: what was measured from the audio. */
+  delivery?: Delivery;
+  /** A recording was kept (the user chose to) and can be played back. */
+  hasRecording: boolean;
   selfRating?: RatingName;
   score?: number;
 }
@@ -121,7 +128,8 @@ export interface SubmitResult<TAnalysis = unknown> {
   attemptId: string;
   usedSeconds: number;
   budgetSeconds: number;
-  analysis: TAnalysis;
+  /** Absent for a spoken answer submitted without a transcript: the lens had nothing to read. */
+  analysis?: TAnalysis;
   /** Drill sessions: the key points covered and missed, and the outline. */
   drill?: DrillFeedback;
   /** The follow-up asked next (only after a question, never after a follow-up). */
@@ -161,6 +169,8 @@ export interface ReportStep {
   followUp?: string;
   rating?: RatingName;
   peeked: boolean;
+  /** Spoken answers: the delivery figures measured from the audio. */
+  delivery?: Delivery;
   answered: boolean;
   /** Passed without an answer. */
   skipped: boolean;
@@ -186,6 +196,9 @@ export interface AttemptHistory {
     finishedAt?: Date;
     durationSeconds: number;
     words: number;
+    mode: "typed" | "spoken";
+    delivery?: Delivery;
+    hasRecording: boolean;
     score?: number;
     rating?: RatingName;
   }>;

@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { DeriskError, isDeriskError } from "../app/errors.ts";
+import type { TranscriptionProvider } from "../app/transcription.ts";
 import type { Store } from "../store/index.ts";
 import { CONTENT_SECURITY_POLICY, csrfToken, jsonBodiesOnly, localOriginOnly } from "./guard.ts";
 import { analysisRoutes } from "./routes/analysis.ts";
@@ -25,9 +26,13 @@ export interface AppOptions {
   log?: (line: string) => void;
   /** The session's CSRF token (`GET /api/session`); a fresh random one by default. */
   csrfToken?: string;
+  /** An offline speech recogniser for kept recordings; default none (see app/transcription.ts). */
+  transcription?: TranscriptionProvider;
 }
 
-export type AppEnv = { Variables: { store: Store; userId: string } };
+export type AppEnv = {
+  Variables: { store: Store; userId: string; transcription: TranscriptionProvider | undefined };
+};
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
@@ -55,11 +60,18 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     }),
   );
   app.use("*", localOriginOnly());
-  app.use("/api/*", jsonBodiesOnly({ bytesPaths: ["/api/import"] }));
+  app.use(
+    "/api/*",
+    jsonBodiesOnly({
+      bytesPaths: ["/api/import"],
+      audioPaths: [/^\/api\/practice\/attempts\/[^/]+\/recording$/],
+    }),
+  );
   app.use("/api/*", csrfToken(token));
   app.use("/api/*", async (c, next) => {
     c.set("store", options.store);
     c.set("userId", options.userId);
+    c.set("transcription", options.transcription);
     await next();
   });
   app.use(

@@ -72,19 +72,30 @@ export function localOriginOnly(): MiddlewareHandler {
 
 /**
  * Requires `Content-Type: application/json` on every POST, PUT and PATCH (and also accepts
- * `application/octet-stream` where `bytesPaths` says so). Those are the types a browser may
- * not send cross-origin without a preflight, which `localOriginOnly` refuses.
- * @example app.use("/api/*", jsonBodiesOnly({ bytesPaths: ["/api/import"] }));
+ * `application/octet-stream` where `bytesPaths` says so, and an `audio/…` type where
+ * `audioPaths` matches). None of those is a type a browser may send cross-origin without a
+ * preflight, which `localOriginOnly` refuses.
+ * @example app.use("/api/*", jsonBodiesOnly({ bytesPaths: ["/api/import"], audioPaths: [/\/recording$/] }));
  */
-export function jsonBodiesOnly(options: { bytesPaths: readonly string[] }): MiddlewareHandler {
+export function jsonBodiesOnly(options: {
+  bytesPaths: readonly string[];
+  audioPaths?: readonly RegExp[];
+}): MiddlewareHandler {
   return async (c, next) => {
     if (WITH_BODY.has(c.req.method)) {
       const type = mediaType(c.req.header("content-type"));
       const bytes = options.bytesPaths.includes(c.req.path);
-      if (type !== "application/json" && !(bytes && type === "application/octet-stream")) {
+      const audio = options.audioPaths?.some((path) => path.test(c.req.path)) ?? false;
+      const accepted =
+        type === "application/json" ||
+        (bytes && type === "application/octet-stream") ||
+        (audio && type.startsWith("audio/"));
+      if (!accepted) {
         const wanted = bytes
           ? "Content-Type: application/json (or the file's bytes as application/octet-stream)"
-          : "Content-Type: application/json";
+          : audio
+            ? "the recording's bytes with its audio Content-Type (audio/webm, audio/ogg…)"
+            : "Content-Type: application/json";
         throw new DeriskError(
           "BAD_INPUT",
           `Unsupported Content-Type "${type || "none"}" on ${c.req.method} ${c.req.path}: send ${wanted}. See docs/api.md.`,

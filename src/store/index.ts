@@ -7,6 +7,7 @@ export type {
   AttemptResult,
   AttemptsRepo,
   NewAttempt,
+  Recording,
 } from "./repos/attempts.ts";
 export { type BackupRepo, NOT_BANK_TABLES, type RestoreCounts } from "./repos/backup.ts";
 export type { Card, CardRef, CardState, CardStateCode, CardsRepo } from "./repos/cards.ts";

@@ -173,10 +173,22 @@ export interface AttemptsTable {
   started_at: Timestamp;
   updated_at: Timestamp;
   finished_at: Date | null;
-  /** Where a spoken attempt's recording is kept (not recorded yet: spoken practice is future work). */
+  /** The id of the kept recording in attempt_recordings (a spoken attempt whose user chose to keep it). */
   audio_ref: string | null;
-  /** The transcript of a spoken attempt. */
+  /** The transcript of a spoken attempt, as the user typed or pasted it (no recogniser ships). */
   transcript: string | null;
+  /** Delivery figures measured from the audio (core `Delivery`), for spoken attempts. */
+  delivery: ColumnType<unknown, string | null | undefined, string | null>;
+}
+
+export interface AttemptRecordingsTable {
+  id: string;
+  user_id: string;
+  attempt_id: string;
+  /** As the browser recorded it, e.g. "audio/webm;codecs=opus". */
+  media_type: string;
+  bytes: Uint8Array;
+  created_at: Timestamp;
 }
 
 export interface CardsTable {
@@ -281,6 +293,7 @@ export interface Database {
   tailorings: TailoringsTable;
   journal_entries: JournalEntriesTable;
   journal_dismissals: JournalDismissalsTable;
+  attempt_recordings: AttemptRecordingsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -293,6 +306,7 @@ export type ItemVersionRow = Selectable<ItemVersionsTable>;
 export type StoryRow = Selectable<StoriesTable>;
 export type QuestionRow = Selectable<QuestionsTable>;
 export type AttemptRow = Selectable<AttemptsTable>;
+export type AttemptRecordingRow = Selectable<AttemptRecordingsTable>;
 export type CardRow = Selectable<CardsTable>;
 export type PracticeSessionRow = Selectable<PracticeSessionsTable>;
 export type PracticeStepRow = Selectable<PracticeStepsTable>;

@@ -10,16 +10,19 @@ export type LaunchedBrowser = { browser: Browser; skipReason: "" } | { browser: 
 
 /**
  * `webSecurity: true` drops the package's --disable-web-security flag, so the same-origin
- * policy and CORS hold as in the user's browser (the cross-origin specs need that).
+ * policy and CORS hold as in the user's browser (the cross-origin specs need that). `args` adds
+ * flags (the spoken-practice spec's fake microphone).
  */
-export async function launchBrowser(options: { webSecurity?: boolean } = {}): Promise<LaunchedBrowser> {
+export async function launchBrowser(
+  options: { webSecurity?: boolean; args?: readonly string[] } = {},
+): Promise<LaunchedBrowser> {
   const dropped = new Set(["--single-process", ...(options.webSecurity ? ["--disable-web-security"] : [])]);
   try {
     const browser = await playwright.launch({
       executablePath: await chromium.executablePath(),
       // Its Lambda-oriented --single-process flag takes the whole browser down when a context
       // closes; the specs open one context per theme and width, so run it multi-process.
-      args: chromium.args.filter((arg) => !dropped.has(arg)),
+      args: [...chromium.args.filter((arg) => !dropped.has(arg)), ...(options.args ?? [])],
       headless: true,
     });
     return { browser, skipReason: "" };

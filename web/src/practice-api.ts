@@ -2,6 +2,7 @@
  * Client for the practice API (src/server/routes/practice.ts): sessions whose state lives on the
  * server, autosaved attempts, ratings, reports and the "what next" list. Dates arrive as strings.
  */
+import type { Delivery, DeliveryInput } from "../../src/core/delivery/index.ts";
 import type { RoleId } from "../../src/core/model.ts";
 import type {
   AttemptHistory as AttemptHistoryOf,
@@ -41,6 +42,9 @@ export type AttemptHistory = Wire<AttemptHistoryOf>;
 const sessionPath = (id: string, rest = ""): string =>
   `/api/practice/sessions/${encodeURIComponent(id)}${rest}`;
 
+const recordingPath = (attemptId: string): string =>
+  `/api/practice/attempts/${encodeURIComponent(attemptId)}/recording`;
+
 export const practiceApi = {
   due: async (limit = 500): Promise<DueEntry[]> =>
     (await json<{ due: DueEntry[] }>(`/api/practice/due?limit=${limit}`)).due,
@@ -69,6 +73,33 @@ export const practiceApi = {
     keepalive = false,
   ): Promise<{ attemptId: string; saved: boolean; elapsedMs: number }> =>
     json(sessionPath(id, "/draft"), { ...jsonBody("PUT", draft), ...(keepalive ? { keepalive } : {}) }),
+
+  /** Delivery figures measured so far (while recording) or at the end; `keepalive` for a closing tab. */
+  saveDelivery: (
+    id: string,
+    body: { stepId: string; delivery: DeliveryInput },
+    keepalive = false,
+  ): Promise<{ attemptId: string; delivery: Delivery; elapsedMs: number }> =>
+    json(sessionPath(id, "/delivery"), { ...jsonBody("PUT", body), ...(keepalive ? { keepalive } : {}) }),
+
+  /** Keeps a recording the user chose to keep (stored on this machine only). */
+  keepRecording: (
+    attemptId: string,
+    audio: Blob,
+  ): Promise<{ attemptId: string; bytes: number; transcript?: string }> =>
+    json(recordingPath(attemptId), {
+      method: "PUT",
+      headers: { "Content-Type": audio.type || "audio/webm" },
+      body: audio,
+    }),
+
+  deleteRecording: (attemptId: string): Promise<{ deleted: boolean }> =>
+    json(recordingPath(attemptId), { method: "DELETE" }),
+
+  recordingUrl: (attemptId: string): string => recordingPath(attemptId),
+
+  transcription: (): Promise<{ provider: string; available: boolean; message: string }> =>
+    json("/api/practice/transcription"),
 
   peek: (id: string, stepId: string): Promise<{ stepId: string; preparedAnswer: string }> =>
     json(sessionPath(id, "/peek"), jsonBody("POST", { stepId })),

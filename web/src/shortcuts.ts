@@ -55,6 +55,7 @@ export const SHORTCUTS: { keys: string[]; action: string }[] = [
   { keys: ["Ctrl", "S"], action: "Save (⌘ S on a Mac)" },
   { keys: ["s"], action: "Practice: start the session, then start answering" },
   { keys: ["p"], action: "Practice: peek at the prepared answer" },
+  { keys: ["r"], action: "Practice: answer out loud, then stop the recording" },
   { keys: ["Ctrl", "Enter"], action: "Practice: submit the answer (⌘ Enter on a Mac)" },
   { keys: ["1–4"], action: "Practice: rate again, hard, good, easy" },
   { keys: ["?"], action: "Show these shortcuts" },

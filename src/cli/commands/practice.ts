@@ -585,7 +585,10 @@ async function runSession(
     const out = [
       "",
       timeUsed(style, result.usedSeconds, result.budgetSeconds),
-      renderAnalysis(result.analysis, style),
+      // The CLI answers are typed: a spoken attempt without a transcript only comes from the web app.
+      result.analysis === undefined
+        ? "No transcript: the lens had nothing to read."
+        : renderAnalysis(result.analysis, style),
     ];
     const reviewed = result.session.steps.find((s) => s.id === step.id);
     out.push(

@@ -4,7 +4,9 @@ import { DeriskError } from "../../app/errors.ts";
 import {
   attemptHistory,
   beginAnswer,
+  deleteRecording,
   getPractice,
+  keepRecording,
   listDue,
   listPractice,
   MAX_PRACTICE_COUNT,
@@ -12,10 +14,13 @@ import {
   peekPrepared,
   practiceReport,
   rateAnswer,
+  recordingOf,
+  saveDelivery,
   saveDraft,
   startPractice,
   submitAnswer,
 } from "../../app/practice.ts";
+import { transcriptionInfo } from "../../app/transcription.ts";
 import { whatNext } from "../../app/what-next.ts";
 import { COMPETENCIES, ROLE_IDS, type RoleId } from "../../core/model.ts";
 import { TECHNICAL_TAGS } from "../../core/questions/index.ts";
@@ -48,6 +53,8 @@ const draftBody = z.object({
   revision: z.number().int().min(0).optional(),
   stepId: z.string().min(1).optional(),
 });
+// The figures themselves are checked by the use case (core checkDelivery), with their own messages.
+const deliveryBody = z.object({ delivery: z.unknown(), stepId: z.string().min(1).optional() });
 const submitBody = z.object({ text: z.string().optional(), stepId: z.string().min(1).optional() });
 const rateBody = z.object({ rating: z.enum(RATINGS) });
 const limitQuery = (value: string | undefined): number | undefined => {
@@ -113,6 +120,33 @@ export const practiceRoutes = new Hono<AppEnv>()
     const body = await readJson(c, draftBody);
     return c.json(await saveDraft(c.var.store, c.var.userId, c.req.param("id"), defined(body)));
   })
+  .put("/practice/sessions/:id/delivery", async (c) => {
+    const body = await readJson(c, deliveryBody);
+    return c.json(await saveDelivery(c.var.store, c.var.userId, c.req.param("id"), defined(body)));
+  })
+  .get("/practice/transcription", (c) => c.json(transcriptionInfo(c.var.transcription)))
+  .put("/practice/attempts/:attemptId/recording", async (c) => {
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    return c.json(
+      await keepRecording(
+        c.var.store,
+        c.var.userId,
+        c.req.param("attemptId"),
+        { bytes, mediaType: c.req.header("content-type") ?? "" },
+        c.var.transcription === undefined ? {} : { transcription: c.var.transcription },
+      ),
+    );
+  })
+  .get("/practice/attempts/:attemptId/recording", async (c) => {
+    const { bytes, mediaType } = await recordingOf(c.var.store, c.var.userId, c.req.param("attemptId"));
+    c.header("Cache-Control", "no-store");
+    c.header("Content-Type", mediaType);
+    // A copy: pg hands back a Buffer that may be a view into a larger pool.
+    return c.body(new Uint8Array(bytes).buffer as ArrayBuffer);
+  })
+  .delete("/practice/attempts/:attemptId/recording", async (c) =>
+    c.json(await deleteRecording(c.var.store, c.var.userId, c.req.param("attemptId"))),
+  )
   .post("/practice/sessions/:id/peek", async (c) => {
     const body = await readJson(c, stepBody);
     return c.json(await peekPrepared(c.var.store, c.var.userId, c.req.param("id"), defined(body)));

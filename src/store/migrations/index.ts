@@ -12,6 +12,7 @@ import * as journal from "./0006-journal.ts";
 import * as questionBank from "./0008-question-bank.ts";
 import * as journalDismissals from "./0009-journal-dismissals.ts";
 import * as documentSample from "./0010-document-sample.ts";
+import * as spokenAttempts from "./0011-spoken-attempts.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": initial,
@@ -23,4 +24,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0008-question-bank": questionBank,
   "0009-journal-dismissals": journalDismissals,
   "0010-document-sample": documentSample,
+  "0011-spoken-attempts": spokenAttempts,
 };

@@ -158,4 +158,75 @@ describeStores("attempts", (getStore) => {
       message: expect.stringContaining("No item with id missing"),
     });
   });
+
+  const delivery = {
+    recordedMs: 95_000,
+    answerMs: 93_000,
+    speakingMs: 80_000,
+    silenceMs: 15_000,
+    firstWordMs: 1_200,
+    pauses: 2,
+    longestPauseMs: 4_200,
+    pauseMinMs: 1_500,
+    budgetSeconds: 120,
+    budgetShare: 0.775,
+  };
+
+  it("marks an attempt spoken with its delivery figures and keeps the transcript on finish", async () => {
+    const store = getStore();
+    const attempt = await store.attempts.createAttempt("a", { questionText: "Q", mode: "typed" });
+    const spoken = await store.attempts.saveDelivery("a", attempt.id, delivery);
+    expect(spoken).toMatchObject({ mode: "spoken", delivery });
+    const finished = await store.attempts.finishAttempt("a", attempt.id, {
+      text: "i fixed the pipeline",
+      transcript: "i fixed the pipeline",
+      durationMs: 95_000,
+    });
+    expect(finished).toMatchObject({ mode: "spoken", delivery, transcript: "i fixed the pipeline" });
+    await expect(store.attempts.saveDelivery("a", attempt.id, delivery)).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await expect(store.attempts.saveDelivery("b", attempt.id, delivery)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+
+  it("keeps, replaces, plays back and deletes a recording, for its own user only", async () => {
+    const store = getStore();
+    const attempt = await store.attempts.createAttempt("a", { questionText: "Q", mode: "spoken" });
+    const bytes = new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 0, 255, 7]);
+    const kept = await store.attempts.saveRecording("a", attempt.id, { mediaType: "audio/webm", bytes });
+    expect((await store.attempts.getAttempt("a", attempt.id)).audioRef).toBe(kept.id);
+    const read = await store.attempts.getRecording("a", attempt.id);
+    expect(read.mediaType).toBe("audio/webm");
+    expect([...read.bytes]).toEqual([...bytes]);
+    await store.attempts.saveRecording("a", attempt.id, {
+      mediaType: "audio/ogg",
+      bytes: new Uint8Array([1, 2, 3]),
+    });
+    expect([...(await store.attempts.getRecording("a", attempt.id)).bytes]).toEqual([1, 2, 3]);
+    await expect(store.attempts.getRecording("b", attempt.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      store.attempts.saveRecording("b", attempt.id, { mediaType: "audio/webm", bytes }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await store.attempts.deleteRecording("b", attempt.id)).toBe(false);
+    expect(await store.attempts.deleteRecording("a", attempt.id)).toBe(true);
+    expect("audioRef" in (await store.attempts.getAttempt("a", attempt.id))).toBe(false);
+    await expect(store.attempts.getRecording("a", attempt.id)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: expect.stringContaining("has no recording"),
+    });
+    expect(await store.attempts.deleteRecording("a", attempt.id)).toBe(false);
+  });
+
+  it("drops the recording with its attempt", async () => {
+    const store = getStore();
+    const attempt = await store.attempts.createAttempt("a", { questionText: "Q", mode: "spoken" });
+    await store.attempts.saveRecording("a", attempt.id, {
+      mediaType: "audio/webm",
+      bytes: new Uint8Array(9),
+    });
+    expect(await store.attempts.discardEmptyAttempt("a", attempt.id)).toBe(true);
+    await expect(store.attempts.getRecording("a", attempt.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
 });

@@ -4,9 +4,10 @@
  */
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
+import type { Delivery } from "../../core/delivery/index.ts";
 import { DeriskError } from "../../core/errors.ts";
-import type { AttemptRow } from "../schema.ts";
-import { type Db, json, notFound, optional, withOwnedRefs } from "./sql.ts";
+import type { AttemptRecordingRow, AttemptRow } from "../schema.ts";
+import { type Db, inTransaction, json, notFound, optional, withOwnedRefs } from "./sql.ts";
 
 export type AttemptMode = "typed" | "spoken";
 
@@ -28,10 +29,21 @@ export interface Attempt {
   startedAt: Date;
   updatedAt: Date;
   finishedAt?: Date;
-  /** Where a spoken attempt's recording is kept (spoken practice is not built yet). */
+  /** The id of the kept recording of a spoken attempt (only when the user chose to keep it). */
   audioRef?: string;
-  /** The transcript of a spoken attempt. */
+  /** The transcript of a spoken attempt, as the user typed or pasted it. */
   transcript?: string;
+  /** Delivery figures measured from the audio of a spoken attempt. */
+  delivery?: Delivery;
+}
+
+/** A recording the user chose to keep, as the browser made it. */
+export interface Recording {
+  id: string;
+  attemptId: string;
+  mediaType: string;
+  bytes: Uint8Array;
+  createdAt: Date;
 }
 
 export interface NewAttempt {
@@ -58,6 +70,8 @@ export interface AttemptResult {
   analysis?: unknown;
   selfRating?: number;
   finishedAt?: Date;
+  /** A spoken attempt's transcript (the text the lens read). */
+  transcript?: string;
 }
 
 export interface AttemptFilter {
@@ -85,6 +99,7 @@ function attemptFromRow(row: AttemptRow): Attempt {
     ...optional("finishedAt", row.finished_at),
     ...optional("audioRef", row.audio_ref),
     ...optional("transcript", row.transcript),
+    ...optional("delivery", row.delivery as Delivery | null),
   };
 }
 
@@ -124,6 +139,31 @@ export interface AttemptsRepo {
    * @example await store.attempts.discardEmptyAttempt("local", attempt.id);
    */
   discardEmptyAttempt(userId: string, attemptId: string): Promise<boolean>;
+  /**
+   * Marks an unfinished attempt spoken and stores the delivery figures measured so far (sent
+   * every few seconds while recording, and once more at the end). CONFLICT once finished.
+   *
+   * @example await store.attempts.saveDelivery("local", attempt.id, delivery);
+   */
+  saveDelivery(userId: string, attemptId: string, delivery: Delivery): Promise<Attempt>;
+  /**
+   * Keeps (or replaces) the recording of an attempt; the attempt's `audioRef` names it.
+   *
+   * @example await store.attempts.saveRecording("local", attempt.id, { mediaType: "audio/webm", bytes });
+   */
+  saveRecording(
+    userId: string,
+    attemptId: string,
+    recording: { mediaType: string; bytes: Uint8Array },
+  ): Promise<Recording>;
+  /** @example const recording = await store.attempts.getRecording("local", attempt.id); */
+  getRecording(userId: string, attemptId: string): Promise<Recording>;
+  /**
+   * Deletes an attempt's recording; `false` when it had none. The figures and transcript stay.
+   *
+   * @example await store.attempts.deleteRecording("local", attempt.id);
+   */
+  deleteRecording(userId: string, attemptId: string): Promise<boolean>;
 }
 
 export function attemptsRepo(db: Db): AttemptsRepo {
@@ -192,6 +232,7 @@ export function attemptsRepo(db: Db): AttemptsRepo {
           ...(result.durationMs !== undefined ? { duration_ms: result.durationMs } : {}),
           ...(result.analysis !== undefined ? { analysis: json(result.analysis) } : {}),
           ...(result.selfRating !== undefined ? { self_rating: result.selfRating } : {}),
+          ...(result.transcript !== undefined ? { transcript: result.transcript } : {}),
           finished_at: sql<Date>`coalesce(finished_at, ${result.finishedAt ?? sql`now()`})`,
           updated_at: sql<Date>`now()`,
         })
@@ -225,5 +266,96 @@ export function attemptsRepo(db: Db): AttemptsRepo {
         .executeTakeFirst();
       return result.numDeletedRows > 0n;
     },
+
+    async saveDelivery(userId, attemptId, delivery) {
+      const row = await db
+        .updateTable("attempts")
+        .set({ mode: "spoken", delivery: json(delivery), updated_at: sql<Date>`now()` })
+        .where("user_id", "=", userId)
+        .where("id", "=", attemptId)
+        .where("finished_at", "is", null)
+        .returningAll()
+        .executeTakeFirst();
+      if (row) return attemptFromRow(row);
+      await getAttempt(userId, attemptId);
+      throw new DeriskError(
+        "CONFLICT",
+        "This attempt is already finished: its delivery figures are kept as they were.",
+      );
+    },
+
+    async saveRecording(userId, attemptId, recording) {
+      await getAttempt(userId, attemptId);
+      return inTransaction(db, async (trx) => {
+        const row = await trx
+          .insertInto("attempt_recordings")
+          .values({
+            id: randomUUID(),
+            user_id: userId,
+            attempt_id: attemptId,
+            media_type: recording.mediaType,
+            bytes: recording.bytes,
+          })
+          .onConflict((oc) =>
+            oc.columns(["user_id", "attempt_id"]).doUpdateSet({
+              media_type: recording.mediaType,
+              bytes: recording.bytes,
+              created_at: sql<Date>`now()`,
+            }),
+          )
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await trx
+          .updateTable("attempts")
+          .set({ audio_ref: row.id })
+          .where("user_id", "=", userId)
+          .where("id", "=", attemptId)
+          .execute();
+        return recordingFromRow(row);
+      });
+    },
+
+    async getRecording(userId, attemptId) {
+      const row = await db
+        .selectFrom("attempt_recordings")
+        .selectAll()
+        .where("user_id", "=", userId)
+        .where("attempt_id", "=", attemptId)
+        .executeTakeFirst();
+      if (!row) {
+        throw new DeriskError(
+          "NOT_FOUND",
+          `Attempt ${attemptId} has no recording: it was not kept, or it was deleted.`,
+        );
+      }
+      return recordingFromRow(row);
+    },
+
+    async deleteRecording(userId, attemptId) {
+      return inTransaction(db, async (trx) => {
+        const result = await trx
+          .deleteFrom("attempt_recordings")
+          .where("user_id", "=", userId)
+          .where("attempt_id", "=", attemptId)
+          .executeTakeFirst();
+        await trx
+          .updateTable("attempts")
+          .set({ audio_ref: null })
+          .where("user_id", "=", userId)
+          .where("id", "=", attemptId)
+          .execute();
+        return result.numDeletedRows > 0n;
+      });
+    },
+  };
+}
+
+function recordingFromRow(row: AttemptRecordingRow): Recording {
+  return {
+    id: row.id,
+    attemptId: row.attempt_id,
+    mediaType: row.media_type,
+    bytes: row.bytes,
+    createdAt: row.created_at,
   };
 }

@@ -27,6 +27,7 @@ const ORDER: Record<BankTable, string> = {
   tailorings: "created_at, id",
   journal_entries: "created_at, id",
   journal_dismissals: "created_at, id",
+  attempt_recordings: "created_at, id",
 };
 
 /** Columns that point at another table's id: rewritten when that row got a new id. */
@@ -50,6 +51,7 @@ const REFERENCES: Record<BankTable, Record<string, BankTable>> = {
   tailorings: {},
   journal_entries: { story_id: "stories", source_item_id: "items" },
   journal_dismissals: { source_item_id: "items" },
+  attempt_recordings: { attempt_id: "attempts" },
 };
 
 export interface RestoreCounts {
@@ -84,16 +86,18 @@ export interface BackupRepo {
 }
 
 function toJsonValue(value: unknown): unknown {
+  if (value instanceof Uint8Array)
+    return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("base64");
   return value instanceof Date ? value.toISOString() : value;
 }
 
 const zeroCounts = () => Object.fromEntries(BANK_TABLE_NAMES.map((t) => [t, 0])) as Record<BankTable, number>;
 
 export function backupRepo(db: Db): BackupRepo {
-  async function jsonColumns(trx: Db, table: BankTable): Promise<Set<string>> {
+  async function columnsOfType(trx: Db, table: BankTable, type: "jsonb" | "bytea"): Promise<Set<string>> {
     const { rows } = await sql<{ column_name: string }>`
       select column_name from information_schema.columns
-      where table_schema = current_schema() and table_name = ${table} and data_type = 'jsonb'`.execute(trx);
+      where table_schema = current_schema() and table_name = ${table} and data_type = ${type}`.execute(trx);
     return new Set(rows.map((row) => row.column_name));
   }
 
@@ -125,7 +129,9 @@ export function backupRepo(db: Db): BackupRepo {
           BANK_TABLE_NAMES.map((t) => [t, new Map<string, string>()]),
         ) as Record<BankTable, Map<string, string>>;
         for (const table of BANK_TABLE_NAMES) {
-          const json = await jsonColumns(trx, table);
+          const json = await columnsOfType(trx, table, "jsonb");
+          // Binary columns (a kept recording) travel as base64 in the bank file.
+          const binary = await columnsOfType(trx, table, "bytea");
           const ids = tables[table].map((row) => row.id).filter((id): id is string => typeof id === "string");
           const owners = new Map<string, string>();
           if (ids.length > 0 && table !== "profiles") {
@@ -149,6 +155,7 @@ export function backupRepo(db: Db): BackupRepo {
             // Column names come from the validated bank file (strict schemas), never from free text.
             const values = columns.map((column) => {
               const value = row[column];
+              if (binary.has(column) && typeof value === "string") return Buffer.from(value, "base64");
               return json.has(column) && value !== null ? JSON.stringify(value) : value;
             });
             try {

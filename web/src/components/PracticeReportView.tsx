@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { describeDelivery } from "../../../src/core/delivery/index.ts";
 import { describeError } from "../api.ts";
 import { formatDuration } from "../library.ts";
 import { type AttemptHistory, type PracticeSession, practiceApi, type ReportStep } from "../practice-api.ts";
@@ -137,6 +138,12 @@ function StepFigures({ step }: { step: ReportStep }) {
       )}
       {step.rating !== undefined && <span className="chip">rated {step.rating}</span>}
       {step.peeked && <span className="chip">peeked</span>}
+      {step.delivery !== undefined && (
+        <span className="chip" title={describeDelivery(step.delivery).join(" ")}>
+          spoken · {step.delivery.pauses} {step.delivery.pauses === 1 ? "pause" : "pauses"} over{" "}
+          {step.delivery.pauseMinMs / 1000} s
+        </span>
+      )}
     </p>
   );
 }
@@ -175,6 +182,9 @@ function HistoryList({ id }: { id: string }) {
                 </span>
                 <span>{attempt.score === undefined ? "no score" : `${attempt.score}/5`}</span>
                 {attempt.rating !== undefined && <span className="chip">{attempt.rating}</span>}
+                {attempt.mode === "spoken" && (
+                  <span className="chip">{attempt.hasRecording ? "spoken, recording kept" : "spoken"}</span>
+                )}
               </li>
             ))}
         </ol>

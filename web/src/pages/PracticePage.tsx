@@ -6,6 +6,7 @@ import { Icon } from "../components/Icon.tsx";
 import { PracticeReportView } from "../components/PracticeReportView.tsx";
 import { RiskLens, SCORE_TEXT } from "../components/RiskLens.tsx";
 import { RoleSelect } from "../components/RoleSelect.tsx";
+import { DeliveryFigures, KeptRecording, SpokenAnswer } from "../components/SpokenAnswer.tsx";
 import { formatDuration } from "../library.ts";
 import { COMPETENCY_LIST, COMPETENCY_NAMES, ROLE_NAMES } from "../names.ts";
 import {
@@ -162,8 +163,9 @@ function PracticeSetup({
       <header className="page-header">
         <h1>Practice</h1>
         <p className="lede">
-          A timed mock interview: each question with its time budget, your typed answer read through the risk
-          lens, one follow-up they are likely to ask, and a rating that decides when it comes back.
+          A timed mock interview: each question with its time budget, your answer (typed, or out loud with its
+          pauses and timing measured) read through the risk lens, one follow-up they are likely to ask, and a
+          rating that decides when it comes back.
         </p>
       </header>
 
@@ -301,7 +303,8 @@ function PracticeSetup({
             {busy ? "Starting…" : "Start the session"} <kbd>S</kbd>
           </button>
           <span className="muted">
-            Keys: <kbd>Ctrl</kbd>+<kbd>Enter</kbd> submits an answer, <kbd>1</kbd>–<kbd>4</kbd> rate it.
+            Keys: <kbd>R</kbd> answers out loud, <kbd>Ctrl</kbd>+<kbd>Enter</kbd> submits an answer,{" "}
+            <kbd>1</kbd>–<kbd>4</kbd> rate it.
           </span>
         </div>
       </form>
@@ -560,19 +563,41 @@ function AnswerStep({
   const startRef = useRef<HTMLButtonElement>(null);
   const answerId = useId();
   const over = seconds > step.budgetSeconds;
+  const [recording, setRecording] = useState(false);
+  // Read by the focus effect: a spoken start keeps focus on Stop, not in the answer box.
+  const recordingRef = useRef(false);
+  const [spoken, setSpoken] = useState(step.attempt?.mode === "spoken");
+  const [transcription, setTranscription] = useState("");
 
   useEffect(() => {
-    if (started) editorRef.current?.focus();
-    else startRef.current?.focus();
+    if (started && !recordingRef.current) editorRef.current?.focus();
+    else if (!started) startRef.current?.focus();
   }, [started]);
 
-  async function begin(): Promise<void> {
+  // What the page says about transcription comes from the server's provider (default: none).
+  useEffect(() => {
+    if (!spoken || transcription !== "") return;
+    practiceApi.transcription().then(
+      (info) => setTranscription(info.message),
+      () => setTranscription("No speech recogniser answered: type a short summary or paste a transcript."),
+    );
+  }, [spoken, transcription]);
+
+  const onRecordingChange = useCallback((on: boolean) => {
+    recordingRef.current = on;
+    setRecording(on);
+    if (on) setSpoken(true);
+  }, []);
+
+  async function begin(): Promise<boolean> {
     setBusy("start");
     setError(null);
     try {
       onChange(await practiceApi.begin(session.id, step.id));
+      return true;
     } catch (caught) {
       setError(describeError(caught));
+      return false;
     } finally {
       setBusy(null);
     }
@@ -590,7 +615,8 @@ function AnswerStep({
   }
 
   async function submit(): Promise<void> {
-    if (busy !== null) return;
+    // A recording still running is stopped first (its figures must be in before the answer is read).
+    if (busy !== null || recording) return;
     // An empty answer is a skip: the server passes the question and keeps no attempt.
     setBusy("submit");
     setError(null);
@@ -720,6 +746,16 @@ function AnswerStep({
         )
       )}
 
+      {!step.removed && (
+        <SpokenAnswer
+          session={session}
+          step={step}
+          started={started}
+          begin={begin}
+          onRecordingChange={onRecordingChange}
+        />
+      )}
+
       {!started ? (
         <div className="practice-start">
           <button
@@ -736,8 +772,13 @@ function AnswerStep({
       ) : (
         <div className="practice-editor">
           <label htmlFor={answerId} className="field-label">
-            Your answer, as you would say it
+            {spoken ? "Transcript or a short summary of what you said" : "Your answer, as you would say it"}
           </label>
+          {spoken && transcription !== "" && (
+            <p className="muted" data-testid="transcription-note">
+              {transcription}
+            </p>
+          )}
           <textarea
             dir="auto"
             ref={editorRef}
@@ -763,14 +804,16 @@ function AnswerStep({
             <button
               type="button"
               className="button button-primary"
-              disabled={busy !== null}
+              disabled={busy !== null || recording}
               onClick={() => void submit()}
               aria-keyshortcuts="Control+Enter Meta+Enter"
             >
               {busy === "submit"
                 ? "Reading your answer…"
                 : text.trim() === ""
-                  ? "Skip this question"
+                  ? spoken
+                    ? "Submit without a transcript"
+                    : "Skip this question"
                   : "Submit answer"}{" "}
               <kbd>Ctrl</kbd>+<kbd>Enter</kbd>
             </button>
@@ -806,11 +849,20 @@ function StepReview({ step, role }: { step: PracticeStep; role: RoleId | undefin
         )}
         {step.peeked && <span> · you peeked at the prepared answer</span>}
       </p>
+      {step.attempt?.delivery !== undefined && <DeliveryFigures delivery={step.attempt.delivery} />}
+      {step.attempt?.hasRecording && <KeptRecording attemptId={step.attempt.id} />}
       <SideBySide attempt={text} prepared={step.preparedAnswer} />
-      <RiskLens
-        state={analysis}
-        title={step.kind === "follow-up" ? "Risk lens: your follow-up" : "Risk lens: your answer"}
-      />
+      {step.attempt?.mode === "spoken" && text.trim() === "" ? (
+        <p className="callout callout-info" data-testid="no-transcript">
+          No transcript: the risk lens has nothing to read. Next time, type a short summary or paste a
+          transcript before you submit.
+        </p>
+      ) : (
+        <RiskLens
+          state={analysis}
+          title={step.kind === "follow-up" ? "Risk lens: your follow-up" : "Risk lens: your answer"}
+        />
+      )}
     </div>
   );
 }
