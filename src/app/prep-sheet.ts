@@ -84,13 +84,14 @@ export async function loadPrepSheetPlan(
     docs.push(doc);
   }
   const profile = await store.profiles.getProfile(userId);
-  const targetRole = profile.targetRole ?? docs.find((d) => d.targetRole)?.targetRole;
-  const role = roleFromTarget(targetRole);
+  // The profile's target role is every answer's; without one, each document's own (a candidate
+  // keeps one document per interview, and two may be for different roles).
+  const role = roleFromTarget(profile.targetRole);
   return planPrepSheet(docs, {
     analyze: cachedAnalyze,
     wordsPerMinute: profile.wordsPerMinute,
-    ...(targetRole === undefined ? {} : { targetRole }),
-    ...(role === undefined ? {} : { role }),
+    ...(profile.targetRole === undefined ? {} : { targetRole: profile.targetRole }),
+    ...(role === undefined ? { roleOf: roleFromTarget } : { role }),
     ...(profile.framing && profile.framing.length > 0
       ? { framing: profile.framing.map((f) => `${f.risk}: ${f.fear}`) }
       : {}),
@@ -223,6 +224,7 @@ export async function queueSheetParts(
   options: { answersPerPart?: number; failed?: () => boolean } = {},
 ): Promise<PrepSheet | undefined> {
   const writer = sheetPartsWriter(plan.title, layout, {
+    sheet: plan,
     answersPerPart: options.answersPerPart ?? PDF_ANSWERS_PER_PART,
     fontFaces: fontFacesFor,
     printOnly: true,

@@ -13,6 +13,7 @@ export {
   type SheetAnswer,
   type SheetConcern,
   type SheetCoverage,
+  type SheetDocument,
   type SheetFix,
   type SheetFollowUp,
   type SheetTechnical,

@@ -72,6 +72,8 @@ export function ExportPage({
   const [preview, setPreview] = useState<Preview | null>(null);
   const [scope, setScope] = useState<Scope>("bank");
   const [competency, setCompetency] = useState<string>("about-me");
+  // The document of a one-document sheet: chosen here, the current one until then.
+  const [sheetDocumentId, setSheetDocumentId] = useState<string | undefined>(undefined);
   const [cards, setCards] = useState(false);
   const [sheetFormats, setSheetFormats] = useState<SheetFormat[] | null>(null);
   const [sheetBusy, setSheetBusy] = useState<SheetFormat | "print" | null>(null);
@@ -83,6 +85,7 @@ export function ExportPage({
   }, []);
 
   const selected = currentDocument(documents, documentId);
+  const sheetDocument = documents?.find((doc) => doc.id === sheetDocumentId) ?? selected;
 
   useEffect(() => {
     document.title = "Export · derisk";
@@ -125,7 +128,7 @@ export function ExportPage({
 
   const sheetRequest = (layout: "sheet" | "cards"): SheetRequest => ({
     layout,
-    ...(scope === "document" && selected !== undefined ? { documentId: selected.id } : {}),
+    ...(scope === "document" && sheetDocument !== undefined ? { documentId: sheetDocument.id } : {}),
     ...(scope === "competency" ? { competency } : {}),
   });
 
@@ -198,6 +201,8 @@ export function ExportPage({
           <p className="muted">
             One block per question: the answer, its timing and score, the top fixes, the follow-ups and the
             concerns with your reframes. Cue cards fit four questions on a page, key beats only.
+            {documents.length > 1 &&
+              " With several documents, the whole bank's sheet puts each answer under its document; for one interview, choose its document."}
           </p>
           <div className="form-row sheet-options">
             <label className="field field-inline">
@@ -207,11 +212,31 @@ export function ExportPage({
                 value={scope}
                 onChange={(event) => setScope(event.target.value as Scope)}
               >
-                <option value="bank">Whole bank</option>
-                <option value="document">One document: {selected.title}</option>
+                <option value="bank">
+                  {documents.length > 1 ? `Whole bank (${documents.length} documents)` : "Whole bank"}
+                </option>
+                <option value="document">
+                  {documents.length > 1 ? "One document (one interview)" : `One document: ${selected.title}`}
+                </option>
                 <option value="competency">One competency</option>
               </select>
             </label>
+            {scope === "document" && documents.length > 1 && (
+              <label className="field field-inline">
+                <span className="field-label">Sheet of</span>
+                <select
+                  className="select"
+                  value={sheetDocument?.id}
+                  onChange={(event) => setSheetDocumentId(event.target.value)}
+                >
+                  {documents.map((doc) => (
+                    <option key={doc.id} value={doc.id}>
+                      {doc.title}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
             {scope === "competency" && (
               <label className="field field-inline">
                 <span className="field-label">Competency</span>
