@@ -130,6 +130,13 @@ export interface SheetDocument {
   framing?: { intro?: string; questions: string[] };
 }
 
+/** The job posting a sheet was made for (a saved tailoring): what it asks, and what the bank shows. */
+export interface SheetPosting {
+  company?: string;
+  title?: string;
+  requirements: Array<{ text: string; covered: boolean }>;
+}
+
 export interface PrepSheet {
   title: string;
   /** The role every answer is prepared for: the profile's, else the one all documents share. */
@@ -139,6 +146,8 @@ export interface PrepSheet {
   framing: { intro?: string; questions: string[] };
   /** The competency the sheet was narrowed to, if any. */
   competency?: Competency;
+  /** The job posting the sheet was narrowed to, if any. */
+  posting?: SheetPosting;
   wordsPerMinute: number;
   coverage: SheetCoverage;
   answers: SheetAnswer[];
@@ -162,6 +171,10 @@ export interface PrepSheetOptions {
   framing?: string[];
   /** Keep only the answers and technical questions of one competency. */
   competency?: Competency;
+  /** Keep only these answers (by document and answer key): those that evidence a job posting. */
+  keepAnswer?: (documentIndex: number, answerKey: string) => boolean;
+  /** The job posting the kept answers evidence, shown on the cover. */
+  posting?: SheetPosting;
   /**
    * The analyzer to score answers with; default `analyze`. The app passes one that remembers
    * analyses, as the same bank is exported again and again.
@@ -334,7 +347,11 @@ export function planPrepSheet(docs: readonly PrepDoc[], options: PrepSheetOption
     };
     const place = { name, index };
     for (const item of doc.items) {
-      if (item.kind === "answer" && item.text.trim() + answerText(item).trim() !== "") {
+      if (
+        item.kind === "answer" &&
+        item.text.trim() + answerText(item).trim() !== "" &&
+        (options.keepAnswer === undefined || options.keepAnswer(index, item.key))
+      ) {
         pending.push(() =>
           sheetAnswer(item, place, followUps.get(item.key) ?? [], concerns.get(item.key) ?? [], analyzeWith),
         );
@@ -379,6 +396,7 @@ export function planPrepSheet(docs: readonly PrepDoc[], options: PrepSheetOption
       documents,
       framing,
       ...(options.competency === undefined ? {} : { competency: options.competency }),
+      ...(options.posting === undefined ? {} : { posting: options.posting }),
       wordsPerMinute,
       coverage: coverageOf(docs.length, answers, technical, looseConcerns),
       answers,

@@ -74,3 +74,13 @@ export function ownFraming(
     ? framing
     : undefined;
 }
+
+/** What a posting asks, each line marked as evidenced by the sheet's answers or a gap. */
+export function postingLines(posting: NonNullable<PrepSheet["posting"]>): string[] {
+  return posting.requirements.map((r) => `${r.covered ? "✓" : "Gap:"} ${r.text}`);
+}
+
+/** "Acme · ML Engineer", or whichever of the two the posting names. */
+export function postingName(posting: NonNullable<PrepSheet["posting"]>): string {
+  return [posting.company, posting.title].filter((x) => x !== undefined && x.trim() !== "").join(" · ");
+}

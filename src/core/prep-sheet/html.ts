@@ -1,7 +1,16 @@
 import { textBlocks } from "../markup.ts";
 import { STAR_PARTS } from "../model.ts";
 import type { PrepSheet, SheetAnswer, SheetConcern, SheetDocument, SheetTechnical } from "./build.ts";
-import { answerHeading, clock, competencyName, documentLines, ownFraming, timingLine } from "./format.ts";
+import {
+  answerHeading,
+  clock,
+  competencyName,
+  documentLines,
+  ownFraming,
+  postingLines,
+  postingName,
+  timingLine,
+} from "./format.ts";
 import { coverageLines, type SheetLayout } from "./markdown.ts";
 
 /**
@@ -105,6 +114,9 @@ function coverHtml(sheet: PrepSheet): string {
       : "",
     sheet.competency
       ? `<p>Competency: <strong>${escapeHtml(competencyName(sheet.competency))}</strong></p>`
+      : "",
+    sheet.posting
+      ? `<h3>The posting${postingName(sheet.posting) === "" ? "" : `: ${escapeHtml(postingName(sheet.posting))}`}</h3><p>Only the answers that evidence what it asks are on this sheet.</p>${list(postingLines(sheet.posting))}`
       : "",
     several
       ? `<h3>Documents</h3><ol class="documents">${documentLines(sheet)

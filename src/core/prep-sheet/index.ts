@@ -16,9 +16,10 @@ export {
   type SheetDocument,
   type SheetFix,
   type SheetFollowUp,
+  type SheetPosting,
   type SheetTechnical,
 } from "./build.ts";
-export { clock } from "./format.ts";
+export { clock, postingName } from "./format.ts";
 export {
   escapeHtml,
   renderPrepSheetHtml,

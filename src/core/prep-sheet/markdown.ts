@@ -1,6 +1,15 @@
 import { STAR_PARTS } from "../model.ts";
 import type { PrepSheet, SheetAnswer, SheetDocument, SheetTechnical } from "./build.ts";
-import { answerHeading, clock, competencyName, documentLines, ownFraming, timingLine } from "./format.ts";
+import {
+  answerHeading,
+  clock,
+  competencyName,
+  documentLines,
+  ownFraming,
+  postingLines,
+  postingName,
+  timingLine,
+} from "./format.ts";
 
 export type SheetLayout = "sheet" | "cards";
 
@@ -47,6 +56,17 @@ function coverMarkdown(sheet: PrepSheet): string[] {
   const out = [`# ${oneLine(sheet.title)}`, "", "*Prep sheet*", ""];
   if (sheet.targetRole) out.push(`**Target role:** ${oneLine(sheet.targetRole)}`, "");
   if (sheet.competency) out.push(`**Competency:** ${competencyName(sheet.competency)}`, "");
+  if (sheet.posting) {
+    const name = postingName(sheet.posting);
+    out.push(
+      `## The posting${name === "" ? "" : `: ${oneLine(name)}`}`,
+      "",
+      "Only the answers that evidence what it asks are on this sheet.",
+      "",
+      ...postingLines(sheet.posting).map((l) => `- ${oneLine(l)}`),
+      "",
+    );
+  }
   const several = sheet.documents.length > 1;
   if (several) {
     out.push(

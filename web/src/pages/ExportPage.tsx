@@ -7,6 +7,7 @@ import {
   type SheetFormat,
   type SheetRequest,
   sheetApi,
+  type TailoringSummary,
 } from "../api.ts";
 import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
@@ -49,7 +50,7 @@ const SHEET_NOUNS: Record<SheetFormat, string> = {
   anki: "Anki deck",
 };
 
-type Scope = "bank" | "document" | "competency";
+type Scope = "bank" | "document" | "competency" | "tailoring";
 
 type Preview =
   | { state: "loading"; id: string }
@@ -74,10 +75,20 @@ export function ExportPage({
   const [competency, setCompetency] = useState<string>("about-me");
   // The document of a one-document sheet: chosen here, the current one until then.
   const [sheetDocumentId, setSheetDocumentId] = useState<string | undefined>(undefined);
+  // The saved tailorings (job postings) a sheet can be made for, and the one chosen.
+  const [tailorings, setTailorings] = useState<TailoringSummary[]>([]);
+  const [tailoringId, setTailoringId] = useState<string | undefined>(undefined);
   const [cards, setCards] = useState(false);
   const [sheetFormats, setSheetFormats] = useState<SheetFormat[] | null>(null);
   const [sheetBusy, setSheetBusy] = useState<SheetFormat | "print" | null>(null);
   const [sheetError, setSheetError] = useState<{ code: string; message: string } | null>(null);
+
+  useEffect(() => {
+    api.tailorings().then(
+      ({ tailorings }) => setTailorings(tailorings),
+      () => setTailorings([]),
+    );
+  }, []);
 
   useEffect(() => {
     // Without the bundled Chromium, PDF is left out (HTML prints from the browser instead).
@@ -126,10 +137,12 @@ export function ExportPage({
     }
   }
 
+  const chosenTailoring = tailoringId ?? tailorings[0]?.id;
   const sheetRequest = (layout: "sheet" | "cards"): SheetRequest => ({
     layout,
     ...(scope === "document" && sheetDocument !== undefined ? { documentId: sheetDocument.id } : {}),
     ...(scope === "competency" ? { competency } : {}),
+    ...(scope === "tailoring" && chosenTailoring !== undefined ? { tailoringId: chosenTailoring } : {}),
   });
 
   async function downloadSheet(format: SheetFormat, layout: "sheet" | "cards"): Promise<void> {
@@ -219,8 +232,27 @@ export function ExportPage({
                   {documents.length > 1 ? "One document (one interview)" : `One document: ${selected.title}`}
                 </option>
                 <option value="competency">One competency</option>
+                {tailorings.length > 0 && (
+                  <option value="tailoring">One job posting (a saved tailoring)</option>
+                )}
               </select>
             </label>
+            {scope === "tailoring" && tailorings.length > 0 && (
+              <label className="field field-inline">
+                <span className="field-label">Posting</span>
+                <select
+                  className="select"
+                  value={tailoringId ?? tailorings[0]?.id}
+                  onChange={(event) => setTailoringId(event.target.value)}
+                >
+                  {tailorings.map((t) => (
+                    <option key={t.id} value={t.id}>
+                      {[t.company, t.title].filter(Boolean).join(" · ") || "A job posting"}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
             {scope === "document" && documents.length > 1 && (
               <label className="field field-inline">
                 <span className="field-label">Sheet of</span>
