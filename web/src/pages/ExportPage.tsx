@@ -215,7 +215,7 @@ export function ExportPage({
             One block per question: the answer, its timing and score, the top fixes, the follow-ups and the
             concerns with your reframes. Cue cards fit four questions on a page, key beats only.
             {documents.length > 1 &&
-              " With several documents, the whole bank's sheet puts each answer under its document; for one interview, choose its document."}
+              " With several documents, the whole bank's sheet puts each answer under its document; for one interview, choose its document, or a job posting you tailored."}
           </p>
           <div className="form-row sheet-options">
             <label className="field field-inline">
@@ -229,12 +229,10 @@ export function ExportPage({
                   {documents.length > 1 ? `Whole bank (${documents.length} documents)` : "Whole bank"}
                 </option>
                 <option value="document">
-                  {documents.length > 1 ? "One document (one interview)" : `One document: ${selected.title}`}
+                  {documents.length > 1 ? "One document" : `One document: ${selected.title}`}
                 </option>
                 <option value="competency">One competency</option>
-                {tailorings.length > 0 && (
-                  <option value="tailoring">One job posting (a saved tailoring)</option>
-                )}
+                {tailorings.length > 0 && <option value="tailoring">One job posting</option>}
               </select>
             </label>
             {scope === "tailoring" && tailorings.length > 0 && (
