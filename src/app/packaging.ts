@@ -558,8 +558,21 @@ export async function coverage(
   const accomplishments = items
     .filter(isKind("accomplishment"))
     .map((a) => ({ id: a.id, text: a.text, ...documentOf(a) }));
+  // A story names the document of the answer or accomplishment it was drawn from, as they do.
+  const byId = new Map(items.map((item) => [item.id, item]));
+  const storyDocuments = new Map<string, string>();
+  for (const story of stories) {
+    const source = story.sourceItemId === undefined ? undefined : byId.get(story.sourceItemId);
+    const title = source === undefined ? undefined : titles.get(source.documentId);
+    if (title !== undefined) storyDocuments.set(story.id, title);
+  }
   // Remembered analyses: the library and the prep sheet read the same answers.
-  const matrix = coverageMatrix(stories, { answers, accomplishments, analyze: cachedAnalyze });
+  const matrix = coverageMatrix(stories, {
+    answers,
+    accomplishments,
+    analyze: cachedAnalyze,
+    storyDocuments,
+  });
   return scope.note === undefined ? matrix : { ...matrix, sampleLeftOut: scope.note };
 }
 

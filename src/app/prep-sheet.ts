@@ -3,20 +3,23 @@ import {
   type PrepSheet,
   type PrepSheetPlan,
   planPrepSheet,
+  postingName,
   renderAnkiTsv,
   renderPrepSheetHtml,
   renderPrepSheetHtmlParts,
   renderPrepSheetMarkdown,
   type SheetLayout,
+  type SheetPosting,
   sheetPartsWriter,
 } from "../core/prep-sheet/index.ts";
 import type { Store } from "../store/index.ts";
 import { cachedAnalyze } from "./analysis-cache.ts";
 import { documentsInScope } from "./bank.ts";
 import { DeriskError, HINTS } from "./errors.ts";
-import { roleFromTarget } from "./packaging.ts";
+import { openTailoring, roleFromTarget } from "./packaging.ts";
 import type { PrintQueue } from "./pdf.ts";
 import { fontFacesFor } from "./print-fonts.ts";
+import { listStories } from "./stories.ts";
 
 /** Answers per part when printing a PDF: Chromium prints a few hundred pages at a time fastest. */
 export const PDF_ANSWERS_PER_PART = 200;
@@ -36,6 +39,8 @@ export interface PrepSheetRequest {
   documentId?: string;
   /** One competency id; default: all. */
   competency?: string;
+  /** One saved tailoring: only the answers that evidence its job posting. */
+  tailoringId?: string;
 }
 
 export interface ExportFile {
@@ -61,7 +66,7 @@ export function parseCompetency(value: string): Competency {
 export async function loadPrepSheet(
   store: Store,
   userId: string,
-  selection: { documentId?: string; competency?: string } = {},
+  selection: SheetSelection = {},
 ): Promise<PrepSheet> {
   return builtSheet(await loadPrepSheetPlan(store, userId, selection));
 }
@@ -74,28 +79,94 @@ export async function loadPrepSheet(
 export async function loadPrepSheetPlan(
   store: Store,
   userId: string,
-  selection: { documentId?: string; competency?: string } = {},
+  selection: SheetSelection = {},
 ): Promise<PrepSheetPlan> {
   const competency = selection.competency === undefined ? undefined : parseCompetency(selection.competency);
-  const ids = (await documentsInScope(store, userId, selection.documentId)).map((s) => s.id);
+  const posting =
+    selection.tailoringId === undefined
+      ? undefined
+      : await postingAnswers(store, userId, selection.tailoringId);
+  let ids = (await documentsInScope(store, userId, selection.documentId)).map((s) => s.id);
+  if (posting !== undefined) ids = ids.filter((id) => posting.keys.has(id));
   const docs: PrepDoc[] = [];
   for (const id of ids) {
     const { id: _id, ...doc } = await store.documents.loadDocument(userId, id);
     docs.push(doc);
   }
   const profile = await store.profiles.getProfile(userId);
-  const targetRole = profile.targetRole ?? docs.find((d) => d.targetRole)?.targetRole;
-  const role = roleFromTarget(targetRole);
+  // The profile's target role is every answer's; without one, each document's own (a candidate
+  // keeps one document per interview, and two may be for different roles).
+  const role = roleFromTarget(profile.targetRole);
   return planPrepSheet(docs, {
     analyze: cachedAnalyze,
     wordsPerMinute: profile.wordsPerMinute,
-    ...(targetRole === undefined ? {} : { targetRole }),
-    ...(role === undefined ? {} : { role }),
+    ...(profile.targetRole === undefined ? {} : { targetRole: profile.targetRole }),
+    ...(role === undefined ? { roleOf: roleFromTarget } : { role }),
     ...(profile.framing && profile.framing.length > 0
       ? { framing: profile.framing.map((f) => `${f.risk}: ${f.fear}`) }
       : {}),
     ...(competency === undefined ? {} : { competency }),
+    ...(posting === undefined
+      ? {}
+      : {
+          posting: posting.posting,
+          keepAnswer: (index: number, key: string) => posting.keys.get(ids[index] ?? "")?.has(key) ?? false,
+          ...(postingName(posting.posting) === "" ? {} : { title: `${postingName(posting.posting)} — prep` }),
+          ...(posting.posting.title === undefined ? {} : { targetRole: posting.posting.title }),
+        }),
   });
+}
+
+/** What a sheet may be narrowed to: one document, one competency, one saved tailoring. */
+export interface SheetSelection {
+  documentId?: string;
+  competency?: string;
+  tailoringId?: string;
+}
+
+/**
+ * The answers that evidence a saved tailoring's posting, by document id and answer key: the
+ * answers it quotes, and those its quoted stories were drawn from. A posting none of whose
+ * requirements an answer evidences has no sheet: NOT_FOUND, saying what to do.
+ */
+async function postingAnswers(
+  store: Store,
+  userId: string,
+  tailoringId: string,
+): Promise<{ posting: SheetPosting; keys: Map<string, Set<string>> }> {
+  const { tailoring } = await openTailoring(store, userId, tailoringId);
+  const answerIds = new Set<string>();
+  const storyIds = new Set<string>();
+  for (const requirement of tailoring.requirements) {
+    for (const e of requirement.evidence) {
+      if (e.source === "answer") answerIds.add(e.id);
+      if (e.source === "story") storyIds.add(e.id);
+    }
+  }
+  for (const story of await listStories(store, userId))
+    if (storyIds.has(story.id) && story.sourceItemId !== undefined) answerIds.add(story.sourceItemId);
+  const keys = new Map<string, Set<string>>();
+  for (const item of await store.items.listItems(userId)) {
+    if (item.kind !== "answer" || !answerIds.has(item.id)) continue;
+    keys.set(item.documentId, (keys.get(item.documentId) ?? new Set()).add(item.key));
+  }
+  const posting: SheetPosting = {
+    ...(tailoring.company === undefined ? {} : { company: tailoring.company }),
+    ...(tailoring.title === undefined ? {} : { title: tailoring.title }),
+    requirements: tailoring.requirements.map((r) => ({ text: r.text, covered: r.covered })),
+  };
+  if (keys.size === 0)
+    throw new DeriskError(
+      "NOT_FOUND",
+      `Nothing to put on a prep sheet for ${postingName(posting) || "this posting"}: no prepared answer of yours evidences what it asks`,
+      {
+        hint: {
+          cli: ". Write or import answers for it, or drop --tailoring.",
+          web: ". Write answers for what it asks, or choose another scope.",
+        },
+      },
+    );
+  return { posting, keys };
 }
 
 /** The sheet of a plan, every answer analysed in turn; checked as `checkedSheet` does. */
@@ -151,6 +222,7 @@ export async function exportPrepSheet(
   const selection = {
     ...(request.documentId === undefined ? {} : { documentId: request.documentId }),
     ...(request.competency === undefined ? {} : { competency: request.competency }),
+    ...(request.tailoringId === undefined ? {} : { tailoringId: request.tailoringId }),
   };
   return renderPlanFile(
     await loadPrepSheetPlan(store, userId, selection),
@@ -223,6 +295,7 @@ export async function queueSheetParts(
   options: { answersPerPart?: number; failed?: () => boolean } = {},
 ): Promise<PrepSheet | undefined> {
   const writer = sheetPartsWriter(plan.title, layout, {
+    sheet: plan,
     answersPerPart: options.answersPerPart ?? PDF_ANSWERS_PER_PART,
     fontFaces: fontFacesFor,
     printOnly: true,

@@ -499,6 +499,8 @@ export type SheetFormat = "sheet-md" | "html" | "pdf" | "anki";
 export interface SheetRequest {
   documentId?: string;
   competency?: string;
+  /** A saved tailoring: only the answers that evidence its job posting. */
+  tailoringId?: string;
   layout?: "sheet" | "cards";
 }
 
@@ -506,6 +508,7 @@ function sheetQuery(format: SheetFormat, request: SheetRequest): string {
   const query = new URLSearchParams({ format });
   if (request.documentId !== undefined) query.set("documentId", request.documentId);
   if (request.competency !== undefined) query.set("competency", request.competency);
+  if (request.tailoringId !== undefined) query.set("tailoringId", request.tailoringId);
   if (request.layout === "cards") query.set("layout", "cards");
   return query.toString();
 }

@@ -74,3 +74,22 @@ describe("derisk coverage", () => {
     expect(legend).toMatch(/2 two of result, figure, lesson/);
   });
 });
+
+it("a story column names the document the story was drawn from", async () => {
+  const { coverageColumns } = await import("./coverage.ts");
+  const columns = coverageColumns({
+    competencies: ["mistake-failure"],
+    stories: [
+      { id: "s1", title: "Tell me about a mistake", document: "Acme" },
+      { id: "s2", title: "Tell me about a mistake", document: "Globex" },
+    ],
+    cells: [[2, 2]],
+    rows: [{ competency: "mistake-failure", best: 2, evidence: [] }],
+    gaps: [],
+    thin: [],
+  });
+  expect(columns.map((c) => c.title)).toEqual([
+    "Tell me about a mistake in “Acme”",
+    "Tell me about a mistake in “Globex”",
+  ]);
+});

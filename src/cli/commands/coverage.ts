@@ -122,7 +122,7 @@ export function coverageColumns(matrix: CoverageMatrix): CoverageColumn[] {
     source: "story",
     id: story.id,
     label: `S${i + 1}`,
-    title: story.title,
+    title: story.document === undefined ? story.title : `${story.title} in “${story.document}”`,
     kind: KIND_NAMES.story,
     strengths: matrix.competencies.map((_, row) => matrix.cells[row]?.[i] ?? 0),
   }));

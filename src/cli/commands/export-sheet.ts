@@ -8,6 +8,7 @@ export interface ExportOptions {
   document?: string;
   output?: string;
   competency?: string;
+  tailoring?: string;
   cards?: boolean;
 }
 
@@ -18,10 +19,10 @@ export interface ExportOptions {
 export async function sheetFormatOf(options: ExportOptions): Promise<SheetFormat | undefined> {
   const { isSheetFormat } = await import("../../app/prep-sheet.ts");
   if (isSheetFormat(options.format)) return options.format;
-  if (options.competency !== undefined || options.cards) {
+  if (options.competency !== undefined || options.cards || options.tailoring !== undefined) {
     throw new DeriskError(
       "USAGE",
-      "--competency and --cards shape a prep sheet: use them with --format sheet-md, html, pdf or anki.",
+      "--competency, --tailoring and --cards shape a prep sheet: use them with --format sheet-md, html, pdf or anki.",
     );
   }
   return undefined;
@@ -46,6 +47,9 @@ export async function exportSheet(
     loadPrepSheetPlan(store, userId, {
       ...(document === undefined ? {} : { documentId: await resolveId(store, userId, "document", document) }),
       ...(options.competency === undefined ? {} : { competency: options.competency }),
+      ...(options.tailoring === undefined
+        ? {}
+        : { tailoringId: await resolveId(store, userId, "tailoring", options.tailoring) }),
     }),
   );
   return renderPlanFile(plan, format, options.cards ? "cards" : "sheet");

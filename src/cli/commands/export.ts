@@ -18,6 +18,10 @@ export function registerExportCommand(program: Command, ctx: CliContext): void {
       "with md: document id (default: the most recently updated one); prep sheets: one document instead of the whole bank",
     )
     .option("--competency <id>", "prep sheet: only this competency (e.g. conflict)")
+    .option(
+      "--tailoring <id>",
+      "prep sheet: only the answers that evidence a saved tailoring's job posting (derisk tailor --list shows them)",
+    )
     .option("--cards", "prep sheet: cue cards, a quarter page per question with key beats only")
     .option("-o, --output <file>", "write to FILE instead of standard output")
     .option("--force", "overwrite FILE even if it is not an earlier export of this document")

@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../core/analysis/index.ts";
+import { answerText } from "../../core/answer-text.ts";
+import { importPrepDocument } from "../../core/markdown/index.ts";
 import { renderAnalysis } from "./analysis.ts";
 import type { Style } from "./style.ts";
 
@@ -61,5 +64,17 @@ describe("renderAnalysis", () => {
     );
     // Every line of the report after its heading is indented or a heading: none starts mid-quote.
     expect(text.split("\n").filter((line) => /^(and I|end\.)/.test(line))).toEqual([]);
+  });
+
+  it("a STAR part the answer has never reads 0% (the sample's model-focused mistake answer)", () => {
+    const sample = importPrepDocument(
+      readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url)),
+    );
+    const answer = sample.items.find((i) => i.kind === "answer" && i.key === "q5/model-focused");
+    if (answer?.kind !== "answer") throw new Error("the sample's q5/model-focused answer is gone");
+    const text = renderAnalysis(analyze(answerText(answer), { question: answer.question }), style);
+    expect(text).toMatch(/ {2}situation +·+ in passing, no sentence of its own\n/);
+    expect(text).not.toMatch(/ {2}(situation|task|action|result|lesson) +[█·]+ 0%/);
+    expect(text).toMatch(/ {2}task +missing\n/);
   });
 });

@@ -1,5 +1,5 @@
 import type { Analysis } from "../../core/analysis/index.ts";
-import { levelText, SIGNAL_NAMES } from "../../core/analysis/types.ts";
+import { levelText, SIGNAL_NAMES, starPartText } from "../../core/analysis/types.ts";
 import { STAR_PARTS } from "../../core/model.ts";
 import type { Style } from "./style.ts";
 
@@ -43,11 +43,16 @@ export function renderAnalysis(analysis: Analysis, style: Style): string {
     out.push(`\n${style.bold("STAR+L")}`);
     for (const part of STAR_PARTS) {
       const p = analysis.star.parts[part];
-      // Sentences read as the part while the answer does not count it: weak, not missing.
-      const weak = !p.present && p.words > 0;
-      out.push(
-        `  ${part.padEnd(9)} ${p.present ? bar(p.share) : weak ? style.yellow(bar(p.share)) : style.red("missing".padEnd(20))} ${Math.round(p.share * 100)}%${weak ? style.yellow(" · does not land yet") : ""}`,
-      );
+      // Sentences read as the part while the answer does not count it: weak, not missing; a part
+      // the answer has with no sentence of its own is said in passing, never "0%".
+      const text = starPartText(p);
+      const shown =
+        p.present && p.words > 0
+          ? `${bar(p.share)} ${text}`
+          : p.present || p.words > 0
+            ? style.yellow(`${bar(p.share)} ${text}`)
+            : style.red("missing");
+      out.push(`  ${part.padEnd(9)} ${shown}`);
     }
     for (const finding of analysis.star.imbalances) out.push(`  ${style.yellow("!")} ${finding.message}`);
   }

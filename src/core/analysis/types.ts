@@ -42,6 +42,22 @@ export function levelText(signal: RiskSignal, level: SignalLevel): string {
   return LEVEL_TEXT[level];
 }
 
+/**
+ * A STAR part's share of the answer in words that agree with whether the answer has the part:
+ * a part the answer has never reads "0%" (the tagger may hear it across sentences that each
+ * read as another part), and a part it lacks reads "missing", or "does not land yet" beside
+ * the sentences that lean towards it.
+ * @example starPartText({ present: true, sentences: [], words: 0, share: 0 }) // "in passing, no sentence of its own"
+ */
+export function starPartText(part: StarPartSummary): string {
+  const percent = Math.round(part.share * 100);
+  if (part.present) {
+    if (part.words === 0) return "in passing, no sentence of its own";
+    return percent === 0 ? "under 1%" : `${percent}%`;
+  }
+  return part.words > 0 ? `${percent === 0 ? "under 1%" : `${percent}%`}, does not land yet` : "missing";
+}
+
 /** What a caller may pass to `analyze`. */
 export interface AnalyzeOptions {
   /** The interview question; decides the competency and the default time budget. */

@@ -501,7 +501,8 @@ export interface CoverageRow {
 /** Competencies × stories, each cell 0 (does not serve) to 3 (serves with result, figure and lesson). */
 export interface CoverageMatrix {
   competencies: Competency[];
-  stories: Array<{ id: string; title: string }>;
+  /** Each story, with the document it was drawn from when the bank has more than one. */
+  stories: Array<{ id: string; title: string; document?: string }>;
   /** `cells[c][s]`: strength of story s for competency c. */
   cells: number[][];
   /** Per competency, every story, prepared answer and accomplishment that evidences it. */
@@ -595,8 +596,17 @@ export function coverageMatrix(
     accomplishments?: readonly CoverageAccomplishment[];
     /** How answers are analysed (default `analyze`; the app passes its remembered analyses). */
     analyze?: typeof analyze;
+    /**
+     * The title of the document a story was drawn from, by story id, when the bank has more
+     * than one document: two stories drawn from one question in two documents read apart.
+     */
+    storyDocuments?: ReadonlyMap<string, string>;
   } = {},
 ): CoverageMatrix {
+  const storyDocument = (id: string) => {
+    const document = more.storyDocuments?.get(id);
+    return document === undefined ? {} : { document };
+  };
   const strength = stories.map((s) => {
     const ev = evidenceOf(s);
     const count = (ev & 1) + ((ev >> 1) & 1) + ((ev >> 2) & 1);
@@ -620,6 +630,7 @@ export function coverageMatrix(
         id: story.id,
         title: story.title,
         strength: cells[ci]?.[si] ?? 0,
+        ...storyDocument(story.id),
       }))
       .filter((e) => e.strength > 0),
   }));
@@ -696,7 +707,7 @@ export function coverageMatrix(
   }
   return {
     competencies: [...COMPETENCIES],
-    stories: stories.map((s) => ({ id: s.id, title: s.title })),
+    stories: stories.map((s) => ({ id: s.id, title: s.title, ...storyDocument(s.id) })),
     cells,
     rows,
     gaps: rows.filter((r) => r.best === 0).map((r) => r.competency),

@@ -62,7 +62,10 @@ export interface SheetAnswer {
   key: string;
   /** Groups the variants of one question within its document. */
   questionKey: string;
+  /** The document's name on the sheet (its title; "Title (2)" when two documents share one). */
   document: string;
+  /** Its document's place in `PrepSheet.documents`. */
+  documentIndex: number;
   number?: string;
   question: string;
   variant: string;
@@ -88,6 +91,7 @@ export interface SheetAnswer {
 export interface SheetTechnical {
   key: string;
   document: string;
+  documentIndex: number;
   section: string;
   question: string;
   competency: Competency;
@@ -114,33 +118,63 @@ export interface SheetCoverage {
   missing: Competency[];
 }
 
+/**
+ * One document of the sheet: a candidate keeps one document per interview, each with its own
+ * target role and wording of the lens, so a sheet of several shows each under its own name.
+ */
+export interface SheetDocument {
+  /** Unique on the sheet: its title, or "Title (2)" for a second document of the same title. */
+  name: string;
+  targetRole?: string;
+  /** The document's own framing talk, when it has one. */
+  framing?: { intro?: string; questions: string[] };
+}
+
+/** The job posting a sheet was made for (a saved tailoring): what it asks, and what the bank shows. */
+export interface SheetPosting {
+  company?: string;
+  title?: string;
+  requirements: Array<{ text: string; covered: boolean }>;
+}
+
 export interface PrepSheet {
   title: string;
+  /** The role every answer is prepared for: the profile's, else the one all documents share. */
   targetRole?: string;
+  /** The documents the sheet was made from, in order; answers and questions point here. */
+  documents: SheetDocument[];
   framing: { intro?: string; questions: string[] };
   /** The competency the sheet was narrowed to, if any. */
   competency?: Competency;
+  /** The job posting the sheet was narrowed to, if any. */
+  posting?: SheetPosting;
   wordsPerMinute: number;
   coverage: SheetCoverage;
   answers: SheetAnswer[];
   technical: SheetTechnical[];
-  /** Concerns not tied to one answer. */
-  concerns: SheetConcern[];
+  /** Concerns not tied to one answer (each names its document's index). */
+  concerns: Array<SheetConcern & { documentIndex: number }>;
 }
 
 export interface PrepSheetOptions {
   /** Sheet title; default: the document's title, or "Interview prep" for several. */
   title?: string;
-  /** Target role as the user wrote it ("ML Engineer"); default: the documents'. */
+  /** Target role as the user wrote it ("ML Engineer"); default: the one the documents share. */
   targetRole?: string;
-  /** Analyzer role profile for the score and fixes. */
+  /** Analyzer role profile for the score and fixes, for every answer. */
   role?: RoleId;
+  /** Without `role`: the analyzer role of a document's own target role ("ML Engineer" → "ml-engineer"). */
+  roleOf?: (targetRole: string | undefined) => RoleId | undefined;
   /** The profile's speaking rate; default 150 words per minute. */
   wordsPerMinute?: number;
   /** The user's own wording of the lens; default: the document's framing, else PRODUCT.md's. */
   framing?: string[];
   /** Keep only the answers and technical questions of one competency. */
   competency?: Competency;
+  /** Keep only these answers (by document and answer key): those that evidence a job posting. */
+  keepAnswer?: (documentIndex: number, answerKey: string) => boolean;
+  /** The job posting the kept answers evidence, shown on the cover. */
+  posting?: SheetPosting;
   /**
    * The analyzer to score answers with; default `analyze`. The app passes one that remembers
    * analyses, as the same bank is exported again and again.
@@ -182,7 +216,7 @@ function cueOf(answer: AnswerItem): string[] {
 
 function sheetAnswer(
   answer: AnswerItem,
-  document: string,
+  document: { name: string; index: number },
   followUps: FollowUpItem[],
   concerns: ConcernItem[],
   options: { role?: RoleId; wordsPerMinute: number; analyze: NonNullable<PrepSheetOptions["analyze"]> },
@@ -200,7 +234,8 @@ function sheetAnswer(
   return {
     key: answer.key,
     questionKey: answer.questionKey,
-    document,
+    document: document.name,
+    documentIndex: document.index,
     ...(answer.questionNumber === undefined ? {} : { number: answer.questionNumber }),
     question: answer.question,
     variant: answer.variant,
@@ -256,6 +291,10 @@ export function buildPrepSheet(docs: readonly PrepDoc[], options: PrepSheetOptio
 export interface PrepSheetPlan {
   /** The sheet's title, known before any answer is analysed. */
   readonly title: string;
+  /** The documents, likewise: a sheet of several shows each answer under its document. */
+  readonly documents: SheetDocument[];
+  /** The wording of the lens on the cover, likewise. */
+  readonly framing: PrepSheet["framing"];
   /** Answers to analyse, in the sheet's order. */
   readonly size: number;
   /** Analyses the i-th answer: its block, or undefined when the competency asked for leaves it out. */
@@ -273,19 +312,15 @@ export function planPrepSheet(docs: readonly PrepDoc[], options: PrepSheetOption
   const wordsPerMinute = options.wordsPerMinute ?? DEFAULT_WPM;
   const pending: Array<() => SheetAnswer> = [];
   const technical: SheetTechnical[] = [];
-  const looseConcerns: SheetConcern[] = [];
-  let framing: PrepSheet["framing"] | undefined =
-    options.framing && options.framing.length > 0 ? { questions: [...options.framing] } : undefined;
-  const analyzeWith = {
-    wordsPerMinute,
-    analyze: options.analyze ?? analyze,
-    ...(options.role === undefined ? {} : { role: options.role }),
-  };
+  const looseConcerns: PrepSheet["concerns"] = [];
+  const documents: SheetDocument[] = [];
+  const names = new Set<string>();
 
-  for (const doc of docs) {
+  docs.forEach((doc, index) => {
     const followUps = new Map<string, FollowUpItem[]>();
     const concerns = new Map<string, ConcernItem[]>();
     const sections = new Map<string, string>();
+    let framing: SheetDocument["framing"];
     for (const item of doc.items) {
       if (item.kind === "follow-up")
         followUps.set(item.answerKey, [...(followUps.get(item.answerKey) ?? []), item]);
@@ -298,34 +333,56 @@ export function planPrepSheet(docs: readonly PrepDoc[], options: PrepSheetOption
           questions: item.questions,
         };
     }
+    const name = uniqueName(doc.title.trim() || `Document ${index + 1}`, names);
+    documents.push({
+      name,
+      ...(doc.targetRole === undefined ? {} : { targetRole: doc.targetRole }),
+      ...(framing === undefined ? {} : { framing }),
+    });
+    const role = options.role ?? options.roleOf?.(doc.targetRole);
+    const analyzeWith = {
+      wordsPerMinute,
+      analyze: options.analyze ?? analyze,
+      ...(role === undefined ? {} : { role }),
+    };
+    const place = { name, index };
     for (const item of doc.items) {
-      if (item.kind === "answer" && item.text.trim() + answerText(item).trim() !== "") {
+      if (
+        item.kind === "answer" &&
+        item.text.trim() + answerText(item).trim() !== "" &&
+        (options.keepAnswer === undefined || options.keepAnswer(index, item.key))
+      ) {
         pending.push(() =>
-          sheetAnswer(
-            item,
-            doc.title,
-            followUps.get(item.key) ?? [],
-            concerns.get(item.key) ?? [],
-            analyzeWith,
-          ),
+          sheetAnswer(item, place, followUps.get(item.key) ?? [], concerns.get(item.key) ?? [], analyzeWith),
         );
       } else if (item.kind === "technical-question") {
         if (options.competency === undefined || item.competency === options.competency)
-          technical.push(sheetTechnical(item, doc.title, sections.get(item.sectionKey) ?? ""));
+          technical.push(sheetTechnical(item, place, sections.get(item.sectionKey) ?? ""));
       } else if (
         item.kind === "concern" &&
         item.answerKey === undefined &&
         options.competency === undefined
       ) {
-        looseConcerns.push({ judgement: item.judgement, reframes: item.reframes });
+        looseConcerns.push({ judgement: item.judgement, reframes: item.reframes, documentIndex: index });
       }
     }
-  }
+  });
 
-  const targetRole = options.targetRole ?? docs.find((d) => d.targetRole)?.targetRole;
+  // A role or wording of the lens the documents differ on is not the whole sheet's: each
+  // document's part shows its own, and the cover only what holds for all.
+  const roles = new Set(documents.map((d) => d.targetRole));
+  const targetRole = options.targetRole ?? (roles.size === 1 ? documents[0]?.targetRole : undefined);
+  const framings = new Set(documents.flatMap((d) => (d.framing ? [JSON.stringify(d.framing)] : [])));
+  const shared = framings.size === 1 ? documents.find((d) => d.framing)?.framing : undefined;
+  const framing =
+    options.framing && options.framing.length > 0
+      ? { questions: [...options.framing] }
+      : (shared ?? { questions: [...DEFAULT_FRAMING_QUESTIONS] });
   const title = options.title ?? (docs.length === 1 ? docs[0]?.title || "Interview prep" : "Interview prep");
   return {
     title,
+    documents,
+    framing,
     size: pending.length,
     answer: (i) => {
       const make = pending[i];
@@ -336,8 +393,10 @@ export function planPrepSheet(docs: readonly PrepDoc[], options: PrepSheetOption
     finish: (answers) => ({
       title,
       ...(targetRole === undefined ? {} : { targetRole }),
-      framing: framing ?? { questions: [...DEFAULT_FRAMING_QUESTIONS] },
+      documents,
+      framing,
       ...(options.competency === undefined ? {} : { competency: options.competency }),
+      ...(options.posting === undefined ? {} : { posting: options.posting }),
       wordsPerMinute,
       coverage: coverageOf(docs.length, answers, technical, looseConcerns),
       answers,
@@ -347,10 +406,23 @@ export function planPrepSheet(docs: readonly PrepDoc[], options: PrepSheetOption
   };
 }
 
-function sheetTechnical(item: TechnicalQuestionItem, document: string, section: string): SheetTechnical {
+/** A document's name, made unique on the sheet: a second "Prep" is "Prep (2)". */
+function uniqueName(title: string, taken: Set<string>): string {
+  let name = title;
+  for (let n = 2; taken.has(name); n++) name = `${title} (${n})`;
+  taken.add(name);
+  return name;
+}
+
+function sheetTechnical(
+  item: TechnicalQuestionItem,
+  document: { name: string; index: number },
+  section: string,
+): SheetTechnical {
   return {
     key: item.key,
-    document,
+    document: document.name,
+    documentIndex: document.index,
     section,
     question: item.text,
     competency: item.competency,
@@ -373,7 +445,7 @@ function coverageOf(
       : Math.round((answers.reduce((s, a) => s + a.score, 0) / answers.length) * 10) / 10;
   return {
     documents,
-    questions: new Set(answers.map((a) => `${a.document}\u0000${a.questionKey}`)).size,
+    questions: new Set(answers.map((a) => `${a.documentIndex}\u0000${a.questionKey}`)).size,
     answers: answers.length,
     followUps: followUps.length,
     preparedFollowUps: followUps.filter((f) => !f.pointer && f.answer.trim() !== "").length,

@@ -1,5 +1,5 @@
 import type { Competency } from "../model.ts";
-import type { SheetAnswer } from "./build.ts";
+import type { PrepSheet, SheetAnswer, SheetDocument } from "./build.ts";
 
 /**
  * Seconds as the sheet shows them.
@@ -43,4 +43,44 @@ export const competencyName = (c: Competency): string => COMPETENCY_NAMES[c];
 export function answerHeading(answer: Pick<SheetAnswer, "number" | "question" | "variant">): string {
   const number = answer.number ? `${/^\d/.test(answer.number) ? `Q${answer.number}` : answer.number} · ` : "";
   return `${number}${answer.question}`;
+}
+
+/**
+ * Each document of a sheet with what tells it apart: its target role and what the sheet holds
+ * of it ("Data/ML Engineer · 7 answers, 10 technical questions").
+ */
+export function documentLines(sheet: PrepSheet): Array<{ name: string; detail: string }> {
+  return sheet.documents.map((document, i) => {
+    const answers = sheet.answers.filter((a) => a.documentIndex === i).length;
+    const technical = sheet.technical.filter((t) => t.documentIndex === i).length;
+    const counts = [
+      `${answers} answer${answers === 1 ? "" : "s"}`,
+      ...(technical > 0 ? [`${technical} technical question${technical === 1 ? "" : "s"}`] : []),
+    ].join(", ");
+    return {
+      name: document.name,
+      detail: [document.targetRole ?? "", counts].filter((x) => x !== "").join(" · "),
+    };
+  });
+}
+
+/** A document's own wording of the lens, when the cover does not already show it. */
+export function ownFraming(
+  sheet: Pick<PrepSheet, "framing">,
+  document: SheetDocument,
+): SheetDocument["framing"] {
+  const framing = document.framing;
+  return framing !== undefined && JSON.stringify(framing) !== JSON.stringify(sheet.framing)
+    ? framing
+    : undefined;
+}
+
+/** What a posting asks, each line marked as evidenced by the sheet's answers or a gap. */
+export function postingLines(posting: NonNullable<PrepSheet["posting"]>): string[] {
+  return posting.requirements.map((r) => `${r.covered ? "✓" : "Gap:"} ${r.text}`);
+}
+
+/** "Acme · ML Engineer", or whichever of the two the posting names. */
+export function postingName(posting: NonNullable<PrepSheet["posting"]>): string {
+  return [posting.company, posting.title].filter((x) => x !== undefined && x.trim() !== "").join(" · ");
 }

@@ -1,7 +1,16 @@
 import { type TextBlock, textBlocks } from "../markup.ts";
 import { STAR_PARTS } from "../model.ts";
-import type { PrepSheet, SheetAnswer, SheetConcern, SheetTechnical } from "./build.ts";
-import { answerHeading, clock, competencyName, timingLine } from "./format.ts";
+import type { PrepSheet, SheetAnswer, SheetConcern, SheetDocument, SheetTechnical } from "./build.ts";
+import {
+  answerHeading,
+  clock,
+  competencyName,
+  documentLines,
+  ownFraming,
+  postingLines,
+  postingName,
+  timingLine,
+} from "./format.ts";
 import { coverageLines, type SheetLayout } from "./markdown.ts";
 
 /**
@@ -84,7 +93,10 @@ p { margin: 0 0 .6em; }
 .followup .a p { margin: 0 0 .15em; }
 .time { font-size: 9pt; white-space: nowrap; }
 .quote { font-style: italic; }
-.block, .technical, .cards { break-before: page; }
+.block, .technical, .cards, .document { break-before: page; }
+.document + .block { break-before: auto; }
+.document { border-bottom: 2px solid #000; margin-bottom: 1.2em; padding-bottom: .4em; }
+.block > .kicker { margin-bottom: .2em; }
 .cover ol li { margin-bottom: .2em; }
 .cover ul, .cover ol, .answer ul, .answer ol { margin: .2em 0 .6em; padding-left: 1.6em; }
 p + ul, p + ol { margin-top: -.3em; }
@@ -97,13 +109,14 @@ p + ul, p + ol { margin-top: -.3em; }
 @media print { body { max-width: none; margin: 0; padding: 0; } }
 `;
 
-function concernHtml(concern: SheetConcern): string {
-  return `<div class="concern"><p><span class="label">Avoid:</span> “${escapeHtml(concern.judgement)}”</p>${
-    concern.reframes.length > 0 ? list(concern.reframes.map((r) => `Reframe: ${r}`)) : ""
-  }</div>`;
+function concernHtml(concern: SheetConcern, document?: string): string {
+  return `<div class="concern"><p><span class="label">Avoid:</span> “${escapeHtml(concern.judgement)}”${
+    document === undefined ? "" : ` <span class="time">(${escapeHtml(document)})</span>`
+  }</p>${concern.reframes.length > 0 ? list(concern.reframes.map((r) => `Reframe: ${r}`)) : ""}</div>`;
 }
 
 function coverHtml(sheet: PrepSheet): string {
+  const several = sheet.documents.length > 1;
   return [
     `<section class="cover">`,
     `<p class="kicker">Prep sheet</p>`,
@@ -114,12 +127,27 @@ function coverHtml(sheet: PrepSheet): string {
     sheet.competency
       ? `<p>Competency: <strong>${escapeHtml(competencyName(sheet.competency))}</strong></p>`
       : "",
+    sheet.posting
+      ? `<h3>The posting${postingName(sheet.posting) === "" ? "" : `: ${escapeHtml(postingName(sheet.posting))}`}</h3><p>Only the answers that evidence what it asks are on this sheet.</p>${list(postingLines(sheet.posting))}`
+      : "",
+    several
+      ? `<h3>Documents</h3><ol class="documents">${documentLines(sheet)
+          .map(
+            (d) =>
+              `<li><strong>${escapeHtml(d.name)}</strong>${d.detail === "" ? "" : ` — ${escapeHtml(d.detail)}`}</li>`,
+          )
+          .join("")}</ol>`
+      : "",
     `<h3>Behind every question</h3>`,
     sheet.framing.intro ? paragraphs(sheet.framing.intro) : "",
     list(sheet.framing.questions, "ol"),
     `<h3>Coverage</h3>`,
     list(coverageLines(sheet)),
-    sheet.concerns.length > 0 ? `<h3>Concerns to defuse</h3>${sheet.concerns.map(concernHtml).join("")}` : "",
+    sheet.concerns.length > 0
+      ? `<h3>Concerns to defuse</h3>${sheet.concerns
+          .map((c) => concernHtml(c, several ? sheet.documents[c.documentIndex]?.name : undefined))
+          .join("")}`
+      : "",
     `</section>`,
   ].join("\n");
 }
@@ -137,9 +165,28 @@ function bodyHtml(answer: SheetAnswer): string {
   return `<div class="answer">${paragraphs(answer.text)}</div>`;
 }
 
-function blockHtml(answer: SheetAnswer): string {
+/** The page a document's answers follow on a sheet of several: its name, role and own framing. */
+function documentHtml(sheet: Pick<PrepSheet, "documents" | "framing">, index: number): string {
+  const document = sheet.documents[index] as SheetDocument;
+  const framing = ownFraming(sheet, document);
+  return [
+    `<section class="document">`,
+    `<p class="kicker">Document ${index + 1} of ${sheet.documents.length}</p>`,
+    `<h1>${escapeHtml(document.name)}</h1>`,
+    document.targetRole
+      ? `<p class="meta">Target role: <strong>${escapeHtml(document.targetRole)}</strong></p>`
+      : "",
+    framing
+      ? `<h3>Behind every question</h3>${framing.intro ? paragraphs(framing.intro) : ""}${list(framing.questions, "ol")}`
+      : "",
+    `</section>`,
+  ].join("\n");
+}
+
+function blockHtml(answer: SheetAnswer, document?: string): string {
   const parts = [
     `<article class="block">`,
+    document === undefined ? "" : `<p class="kicker">${escapeHtml(document)}</p>`,
     `<h2>${escapeHtml(answerHeading(answer))}</h2>`,
     `<p class="meta">${escapeHtml(answer.variant)} · ${escapeHtml(competencyName(answer.competency))} · <span class="score">${answer.score}/5</span> · ${escapeHtml(timingLine(answer))}</p>`,
     answer.remark ? `<p class="remark">${escapeHtml(answer.remark)}</p>` : "",
@@ -169,14 +216,16 @@ function blockHtml(answer: SheetAnswer): string {
     );
   }
   if (answer.concerns.length > 0)
-    parts.push(`<h3>Concerns</h3>${answer.concerns.map(concernHtml).join("\n")}`);
+    parts.push(`<h3>Concerns</h3>${answer.concerns.map((c) => concernHtml(c)).join("\n")}`);
   parts.push(`</article>`);
   return parts.join("\n");
 }
 
-function technicalHtml(technical: SheetTechnical[]): string {
+function technicalHtml(technical: SheetTechnical[], document?: string): string {
   if (technical.length === 0) return "";
-  const out = [`<section class="technical"><h2>Technical questions</h2>`];
+  const out = [
+    `<section class="technical">${document === undefined ? "" : `<p class="kicker">${escapeHtml(document)}</p>`}<h2>Technical questions</h2>`,
+  ];
   let section: string | undefined;
   for (const t of technical) {
     if (t.section !== section) {
@@ -191,22 +240,55 @@ function technicalHtml(technical: SheetTechnical[]): string {
   return out.join("\n");
 }
 
-const answerCard = (a: SheetAnswer): string =>
-  `<div class="card"><h2>${escapeHtml(answerHeading(a))}${a.variant === "core" ? "" : ` <small>(${escapeHtml(a.variant)})</small>`}</h2><p class="meta">≈ ${clock(a.seconds)} of ${clock(a.budget.max)} · score ${a.score}/5</p>${list(a.cue)}${
+const answerCard = (a: SheetAnswer, document?: string): string =>
+  `<div class="card"><h2>${escapeHtml(answerHeading(a))}${a.variant === "core" ? "" : ` <small>(${escapeHtml(a.variant)})</small>`}</h2><p class="meta">${document === undefined ? "" : `${escapeHtml(document)} · `}≈ ${clock(a.seconds)} of ${clock(a.budget.max)} · score ${a.score}/5</p>${list(a.cue)}${
     a.followUps.length > 0
       ? `<p class="meta">Follow-ups: ${escapeHtml(a.followUps.map((f) => f.question).join(" / "))}</p>`
       : ""
   }</div>`;
 
-const technicalCard = (t: SheetTechnical): string =>
-  `<div class="card"><h2>${escapeHtml(t.question)}</h2><p class="meta">${escapeHtml(t.section || competencyName(t.competency))}</p>${
+const technicalCard = (t: SheetTechnical, several = false): string =>
+  `<div class="card"><h2>${escapeHtml(t.question)}</h2><p class="meta">${several ? `${escapeHtml(t.document)} · ` : ""}${escapeHtml(t.section || competencyName(t.competency))}</p>${
     t.keyPoints.length > 0 ? list(t.keyPoints.slice(0, 5)) : "<p>No key points written yet.</p>"
   }</div>`;
 
+/** On a sheet of several documents, the name of the document an answer or question is from. */
+const documentNameOf = (sheet: Pick<PrepSheet, "documents">, index: number): string | undefined =>
+  sheet.documents.length > 1 ? sheet.documents[index]?.name : undefined;
+
 const cardsOf = (sheet: PrepSheet): string[] => [
-  ...sheet.answers.map(answerCard),
-  ...sheet.technical.map(technicalCard),
+  ...sheet.answers.map((a) => answerCard(a, documentNameOf(sheet, a.documentIndex))),
+  ...sheet.technical.map((t) => technicalCard(t, sheet.documents.length > 1)),
 ];
+
+/**
+ * The answer pages of a sheet, one unit per answer; on a sheet of several documents each answer
+ * names its document and the first of each document opens with the document's own heading
+ * (in the same unit, so a sheet printed in parts never leaves that heading alone on a page).
+ */
+function blockUnits(sheet: Pick<PrepSheet, "documents" | "framing">): (answer: SheetAnswer) => string {
+  let current: number | undefined;
+  return (answer) => {
+    const name = documentNameOf(sheet, answer.documentIndex);
+    if (name === undefined || answer.documentIndex === current) return blockHtml(answer, name);
+    current = answer.documentIndex;
+    return `${documentHtml(sheet, current)}\n${blockHtml(answer, name)}`;
+  };
+}
+
+/** The technical questions, one section per document when there are several. */
+function technicalOf(sheet: PrepSheet): string {
+  if (sheet.documents.length <= 1) return technicalHtml(sheet.technical);
+  return sheet.documents
+    .map((d, i) =>
+      technicalHtml(
+        sheet.technical.filter((t) => t.documentIndex === i),
+        d.name,
+      ),
+    )
+    .filter((html) => html !== "")
+    .join("\n");
+}
 
 function cardsHtml(cards: string[]): string {
   const pages: string[] = [];
@@ -267,7 +349,7 @@ export function renderPrepSheetHtml(
 ): string {
   const body =
     layout === "sheet"
-      ? [coverHtml(sheet), ...sheet.answers.map(blockHtml), technicalHtml(sheet.technical)]
+      ? [coverHtml(sheet), ...sheet.answers.map(blockUnits(sheet)), technicalOf(sheet)]
       : [coverHtml(sheet), cardsHtml(cardsOf(sheet))];
   return pageHtml(sheet.title, body, options);
 }
@@ -283,6 +365,11 @@ export interface SheetPartsOptions {
   answersPerPart?: number;
   /** `@font-face` rules for a part's text (see SheetHtmlOptions), asked once per part. */
   fontFaces?: (text: string) => string;
+  /**
+   * The sheet's documents and cover framing (the plan knows them before any answer is analysed):
+   * with several documents, each answer names its document. Default: one document.
+   */
+  sheet?: Pick<PrepSheet, "documents" | "framing">;
   /**
    * The parts are printed, never shown: a part without embedded fonts shows nothing on a
    * screen, which spares the browser laying it out for one (the printed pages are the same).
@@ -311,7 +398,10 @@ export function sheetPartsWriter(
       printOnly,
       ...(options.fontFaces ? { fontFaces: options.fontFaces(body.join("\n")) } : {}),
     });
-  const unit = (answer: SheetAnswer): string => (layout === "sheet" ? blockHtml(answer) : answerCard(answer));
+  const head = options.sheet ?? { documents: [], framing: { questions: [] } };
+  const block = blockUnits(head);
+  const unit = (answer: SheetAnswer): string =>
+    layout === "sheet" ? block(answer) : answerCard(answer, documentNameOf(head, answer.documentIndex));
   let first: string[] = [];
   let current: string[] = [];
   let next = 1;
@@ -332,12 +422,13 @@ export function sheetPartsWriter(
     add: (answer) => push(unit(answer)),
     finish: (sheet) => {
       const out: SheetPart[] = [];
-      if (layout === "cards") for (const t of sheet.technical) out.push(...push(technicalCard(t)));
+      if (layout === "cards")
+        for (const t of sheet.technical) out.push(...push(technicalCard(t, sheet.documents.length > 1)));
       finished = true;
       if (current.length > 0)
         out.push({ index: next++, html: page(layout === "sheet" ? current : [cardsHtml(current)]) });
       if (layout === "sheet") {
-        const technical = technicalHtml(sheet.technical);
+        const technical = technicalOf(sheet);
         if (technical !== "") out.push({ index: next++, html: page([technical]) });
       }
       const cover = coverHtml(sheet);
@@ -363,7 +454,7 @@ export function renderPrepSheetHtmlParts(
   layout: SheetLayout = "sheet",
   options: SheetPartsOptions = {},
 ): string[] {
-  const writer = sheetPartsWriter(sheet.title, layout, options);
+  const writer = sheetPartsWriter(sheet.title, layout, { ...options, sheet });
   const parts: string[] = [];
   for (const answer of sheet.answers) for (const part of writer.add(answer)) parts[part.index] = part.html;
   for (const part of writer.finish(sheet)) parts[part.index] = part.html;

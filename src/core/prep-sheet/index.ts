@@ -13,11 +13,13 @@ export {
   type SheetAnswer,
   type SheetConcern,
   type SheetCoverage,
+  type SheetDocument,
   type SheetFix,
   type SheetFollowUp,
+  type SheetPosting,
   type SheetTechnical,
 } from "./build.ts";
-export { clock } from "./format.ts";
+export { clock, postingName } from "./format.ts";
 export {
   escapeHtml,
   renderPrepSheetHtml,

@@ -1,6 +1,15 @@
 import { STAR_PARTS } from "../model.ts";
-import type { PrepSheet, SheetAnswer, SheetTechnical } from "./build.ts";
-import { answerHeading, clock, competencyName, timingLine } from "./format.ts";
+import type { PrepSheet, SheetAnswer, SheetDocument, SheetTechnical } from "./build.ts";
+import {
+  answerHeading,
+  clock,
+  competencyName,
+  documentLines,
+  ownFraming,
+  postingLines,
+  postingName,
+  timingLine,
+} from "./format.ts";
 
 export type SheetLayout = "sheet" | "cards";
 
@@ -47,21 +56,46 @@ function coverMarkdown(sheet: PrepSheet): string[] {
   const out = [`# ${oneLine(sheet.title)}`, "", "*Prep sheet*", ""];
   if (sheet.targetRole) out.push(`**Target role:** ${oneLine(sheet.targetRole)}`, "");
   if (sheet.competency) out.push(`**Competency:** ${competencyName(sheet.competency)}`, "");
+  if (sheet.posting) {
+    const name = postingName(sheet.posting);
+    out.push(
+      `## The posting${name === "" ? "" : `: ${oneLine(name)}`}`,
+      "",
+      "Only the answers that evidence what it asks are on this sheet.",
+      "",
+      ...postingLines(sheet.posting).map((l) => `- ${oneLine(l)}`),
+      "",
+    );
+  }
+  const several = sheet.documents.length > 1;
+  if (several) {
+    out.push(
+      "## Documents",
+      "",
+      ...documentLines(sheet).map(
+        (d, i) => `${i + 1}. **${oneLine(d.name)}**${d.detail === "" ? "" : ` — ${d.detail}`}`,
+      ),
+      "",
+    );
+  }
   out.push("## Behind every question", "");
   if (sheet.framing.intro) out.push(sheet.framing.intro, "");
   out.push(...sheet.framing.questions.map((q, i) => `${i + 1}. ${oneLine(q)}`), "");
   out.push("## Coverage", "", ...coverageLines(sheet).map((l) => `- ${l}`), "");
   if (sheet.concerns.length > 0) {
     out.push("## Concerns to defuse", "");
-    for (const concern of sheet.concerns) out.push(...concernMarkdown(concern));
+    for (const concern of sheet.concerns)
+      out.push(
+        ...concernMarkdown(concern, several ? sheet.documents[concern.documentIndex]?.name : undefined),
+      );
     out.push("");
   }
   return out;
 }
 
-function concernMarkdown(concern: { judgement: string; reframes: string[] }): string[] {
+function concernMarkdown(concern: { judgement: string; reframes: string[] }, document?: string): string[] {
   return [
-    `- Avoid: “${oneLine(concern.judgement)}”`,
+    `- Avoid: “${oneLine(concern.judgement)}”${document === undefined ? "" : ` (${oneLine(document)})`}`,
     ...concern.reframes.map((r) => `  - Reframe: ${oneLine(r)}`),
   ];
 }
@@ -78,11 +112,29 @@ function bodyMarkdown(answer: SheetAnswer): string[] {
   return [quoted(answer.text)];
 }
 
-function answerMarkdown(answer: SheetAnswer): string[] {
+/** The part of a sheet of several documents that one document's answers follow. */
+function documentMarkdown(sheet: PrepSheet, index: number): string[] {
+  const document = sheet.documents[index] as SheetDocument;
+  const out = [
+    `# ${oneLine(document.name)}`,
+    "",
+    `*Document ${index + 1} of ${sheet.documents.length}*${document.targetRole ? ` · **Target role:** ${oneLine(document.targetRole)}` : ""}`,
+    "",
+  ];
+  const framing = ownFraming(sheet, document);
+  if (framing) {
+    out.push("## Behind every question", "");
+    if (framing.intro) out.push(framing.intro, "");
+    out.push(...framing.questions.map((q, i) => `${i + 1}. ${oneLine(q)}`), "");
+  }
+  return out;
+}
+
+function answerMarkdown(answer: SheetAnswer, document?: string): string[] {
   const out = [
     `## ${oneLine(answerHeading(answer))}`,
     "",
-    `*${oneLine(answer.variant)}* · ${competencyName(answer.competency)} · score **${answer.score}/5**  `,
+    `${document === undefined ? "" : `**${oneLine(document)}** · `}*${oneLine(answer.variant)}* · ${competencyName(answer.competency)} · score **${answer.score}/5**  `,
     `${timingLine(answer)}`,
     "",
   ];
@@ -116,14 +168,17 @@ function answerMarkdown(answer: SheetAnswer): string[] {
   return out;
 }
 
-function technicalMarkdown(technical: SheetTechnical[]): string[] {
+function technicalMarkdown(technical: SheetTechnical[], document?: string): string[] {
   if (technical.length === 0) return [];
-  const out = ["## Technical questions", ""];
+  const out = [
+    document === undefined ? "## Technical questions" : `## Technical questions — ${oneLine(document)}`,
+    "",
+  ];
   let section: string | undefined;
   for (const t of technical) {
     if (t.section !== section) {
       section = t.section;
-      if (section) out.push(`### ${oneLine(section)}`, "");
+      if (section) out.push(...(out.at(-1) === "" ? [] : [""]), `### ${oneLine(section)}`, "");
     }
     out.push(`- **${oneLine(t.question)}**`);
     for (const point of t.keyPoints) out.push(`  - ${oneLine(point)}`);
@@ -132,11 +187,11 @@ function technicalMarkdown(technical: SheetTechnical[]): string[] {
   return out;
 }
 
-function cardMarkdown(answer: SheetAnswer): string[] {
+function cardMarkdown(answer: SheetAnswer, document?: string): string[] {
   return [
     `### ${oneLine(answerHeading(answer))}${answer.variant === "core" ? "" : ` (${oneLine(answer.variant)})`}`,
     "",
-    `≈ ${clock(answer.seconds)} of ${clock(answer.budget.max)} · score ${answer.score}/5`,
+    `${document === undefined ? "" : `${oneLine(document)} · `}≈ ${clock(answer.seconds)} of ${clock(answer.budget.max)} · score ${answer.score}/5`,
     "",
     ...answer.cue.map((b) => `- ${oneLine(b)}`),
     ...(answer.followUps.length > 0
@@ -153,16 +208,37 @@ function cardMarkdown(answer: SheetAnswer): string[] {
  */
 export function renderPrepSheetMarkdown(sheet: PrepSheet, layout: SheetLayout = "sheet"): string {
   const out = coverMarkdown(sheet);
+  // Several documents: each answer under its document, which every block names as well, so
+  // "Q1" of one document never reads as "Q1" of another.
+  const several = sheet.documents.length > 1;
+  const nameOf = (index: number) => (several ? sheet.documents[index]?.name : undefined);
   if (layout === "sheet") {
-    for (const answer of sheet.answers) out.push("---", "", ...answerMarkdown(answer));
-    out.push(...technicalMarkdown(sheet.technical));
+    let current: number | undefined;
+    for (const answer of sheet.answers) {
+      if (several && answer.documentIndex !== current) {
+        current = answer.documentIndex;
+        out.push("---", "", ...documentMarkdown(sheet, current));
+      }
+      out.push("---", "", ...answerMarkdown(answer, nameOf(answer.documentIndex)));
+    }
+    if (several) {
+      sheet.documents.forEach((document, i) => {
+        out.push(
+          ...technicalMarkdown(
+            sheet.technical.filter((t) => t.documentIndex === i),
+            document.name,
+          ),
+        );
+      });
+    } else out.push(...technicalMarkdown(sheet.technical));
   } else {
     out.push("## Cue cards", "");
-    for (const answer of sheet.answers) out.push(...cardMarkdown(answer));
+    for (const answer of sheet.answers) out.push(...cardMarkdown(answer, nameOf(answer.documentIndex)));
     for (const t of sheet.technical)
       out.push(
         `### ${oneLine(t.question)}`,
         "",
+        ...(several ? [`${oneLine(t.document)}`, ""] : []),
         ...t.keyPoints.slice(0, 5).map((p) => `- ${oneLine(p)}`),
         "",
       );

@@ -5,6 +5,7 @@ import { countWords, speakingSeconds } from "../words.ts";
 import {
   buildPrepSheet,
   DEFAULT_FRAMING_QUESTIONS,
+  escapeHtml,
   renderAnkiTsv,
   renderPrepSheetHtml,
   renderPrepSheetHtmlParts,
@@ -221,5 +222,92 @@ describe("renderers", () => {
     const cardsOf = (html: string) => html.match(/<div class="card">/g)?.length ?? 0;
     expect(cards.map(cardsOf)).toEqual([8, 8, 1]);
     expect(cards.reduce((n, p) => n + cardsOf(p), 0)).toBe(cardsOf(renderPrepSheetHtml(sheet, "cards")));
+  });
+});
+
+describe("a sheet of several documents", () => {
+  // A second document of the candidate's own, for another interview: its own title, target role
+  // and wording of the lens, and the same questions numbered the same way ("Q1").
+  const copyText = readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url), "utf8")
+    .replace("## Answers tuned for Data/ML Engineer Roles:", "## Answers tuned for MLOps Engineer Roles:")
+    .replace(
+      "- Will she freeze when the problem is fuzzy?",
+      "- Will she stall when nobody says what done means?",
+    );
+  const copy = importPrepDocument(new TextEncoder().encode(copyText));
+  const both = buildPrepSheet([copy, sample]);
+
+  it("names each document, and each answer's document, with each document's own role and framing", () => {
+    expect(both.documents.map((d) => d.name)).toEqual(["MLOps Engineer prep", "Data/ML Engineer prep"]);
+    expect(both.documents.map((d) => d.targetRole)).toEqual(["MLOps Engineer", "Data/ML Engineer"]);
+    expect(both.documents[0]?.framing?.questions[0]).toBe("Will she stall when nobody says what done means?");
+    expect(both.documents[1]?.framing?.questions[0]).toBe("Will she freeze when the problem is fuzzy?");
+    // The cover holds only what is true of both: no one document's role, no one document's lens.
+    expect(both.targetRole).toBeUndefined();
+    expect(both.framing.questions).toEqual([...DEFAULT_FRAMING_QUESTIONS]);
+    const q1 = both.answers.filter((a) => a.key === "q1/core");
+    expect(q1.map((a) => [a.document, a.documentIndex])).toEqual([
+      ["MLOps Engineer prep", 0],
+      ["Data/ML Engineer prep", 1],
+    ]);
+    expect(both.coverage.questions).toBe(8);
+  });
+
+  it("Markdown: every answer sits under its document and names it, so Q1 twice is not ambiguous", () => {
+    const md = renderPrepSheetMarkdown(both);
+    const parts = md.split(/^# /m).slice(1);
+    expect(parts[0]).not.toContain("Target role");
+    expect(parts.map((p) => p.split("\n")[0])).toEqual([
+      "Interview prep",
+      "MLOps Engineer prep",
+      "Data/ML Engineer prep",
+    ]);
+    const [, globex, ines] = parts as [string, string, string];
+    expect(globex).toContain("*Document 1 of 2* · **Target role:** MLOps Engineer");
+    expect(globex).toContain("1. Will she stall when nobody says what done means?");
+    expect(ines).toContain("*Document 2 of 2* · **Target role:** Data/ML Engineer");
+    expect(ines).toContain("1. Will she freeze when the problem is fuzzy?");
+    for (const [part, name] of [
+      [globex, "MLOps Engineer prep"],
+      [ines, "Data/ML Engineer prep"],
+    ] as const) {
+      const headings = part.match(/^## Q1 · Tell me about yourself\n\n.*$/gm) ?? [];
+      expect(headings).toHaveLength(2);
+      for (const h of headings) expect(h).toContain(`**${name}** · `);
+    }
+    expect(md).toContain("## Technical questions — MLOps Engineer prep");
+    expect(md).toContain("## Technical questions — Data/ML Engineer prep");
+    // The document list on the cover says what each is for.
+    expect(md).toContain("1. **MLOps Engineer prep** — MLOps Engineer · 7 answers, 10 technical questions");
+  });
+
+  it("HTML (whole and in parts) and cue cards: each answer page and card names its document", () => {
+    const html = renderPrepSheetHtml(both);
+    expect(html.match(/<section class="document">/g)).toHaveLength(2);
+    const blocks = html.split('<article class="block">').slice(1);
+    expect(blocks).toHaveLength(both.answers.length);
+    blocks.forEach((block, i) => {
+      expect(block.startsWith(`\n<p class="kicker">${escapeHtml(both.answers[i]?.document ?? "")}</p>`)).toBe(
+        true,
+      );
+    });
+    const parts = renderPrepSheetHtmlParts(both, "sheet", { answersPerPart: 3 }).join("\n");
+    expect(parts.match(/<section class="document">/g)).toHaveLength(2);
+    expect(parts.match(/<p class="kicker">MLOps Engineer prep<\/p>/g)).toHaveLength(7 + 1);
+    const cards = renderPrepSheetHtml(both, "cards");
+    expect(cards.match(/<p class="meta">MLOps Engineer prep · ≈/g)).toHaveLength(7);
+  });
+
+  it("two documents of one title are told apart", () => {
+    const twin = buildPrepSheet([sample, sample]);
+    expect(twin.documents.map((d) => d.name)).toEqual(["Data/ML Engineer prep", "Data/ML Engineer prep (2)"]);
+    expect(twin.coverage.questions).toBe(8);
+    expect(twin.framing.questions[1]).toBe("Will she go round in circles?");
+    expect(twin.targetRole).toBe("Data/ML Engineer");
+  });
+
+  it("one document: no document names on the sheet", () => {
+    expect(renderPrepSheetMarkdown(sheet)).not.toContain("Document 1 of 1");
+    expect(renderPrepSheetHtml(sheet)).not.toContain('<section class="document">');
   });
 });

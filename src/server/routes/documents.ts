@@ -132,13 +132,15 @@ export const documentRoutes = new Hono<AppEnv>()
     const documentId = c.req.query("documentId");
     const format = c.req.query("format") ?? "md";
     if (isSheetFormat(format)) {
-      // The prep sheet: the whole bank unless a documentId or competency narrows it.
+      // The prep sheet: the whole bank unless a documentId, competency or tailoring narrows it.
       const competency = c.req.query("competency");
+      const tailoringId = c.req.query("tailoringId");
       const sheet = await exportPrepSheet(c.var.store, c.var.userId, {
         format,
         layout: c.req.query("layout") === "cards" ? "cards" : "sheet",
         ...(documentId ? { documentId } : {}),
         ...(competency ? { competency } : {}),
+        ...(tailoringId ? { tailoringId } : {}),
       });
       const name = sheet.filename.replace(/["\\\r\n]/g, "_");
       if (format === "html" && c.req.query("print") === "1") {

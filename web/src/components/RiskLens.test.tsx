@@ -1,6 +1,9 @@
+import { readFileSync } from "node:fs";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../../src/core/analysis/index.ts";
+import { answerText } from "../../../src/core/answer-text.ts";
+import { importPrepDocument } from "../../../src/core/markdown/index.ts";
 import { LensSummary, RiskLens } from "./RiskLens.tsx";
 
 // The lens as a user reads it, rendered by React from a real analysis (no mocks).
@@ -54,5 +57,20 @@ describe("RiskLens panel", () => {
     );
     expect(text).toContain("To work on:");
     expect(text).not.toContain("Not shown");
+  });
+
+  it("a STAR part the answer has never reads 0% (the sample's model-focused mistake answer)", () => {
+    const sample = importPrepDocument(
+      readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url)),
+    );
+    const answer = sample.items.find((i) => i.kind === "answer" && i.key === "q5/model-focused");
+    if (answer?.kind !== "answer") throw new Error("the sample's q5/model-focused answer is gone");
+    const analysis = analyze(answerText(answer), { question: answer.question });
+    expect(analysis.star.parts.situation).toMatchObject({ present: true, words: 0 });
+    const html = renderToStaticMarkup(<RiskLens state={{ state: "ready", analysis }} />);
+    const legend = html.match(/<li class="is-weak" data-part="situation">.*?<\/li>/)?.[0] ?? "";
+    expect(textOf(legend).trim()).toBe("Situation in passing, no sentence of its own");
+    expect(textOf(html)).not.toMatch(/\b(Situation|Task|Action|Result|Lesson) 0%/);
+    expect(html).not.toMatch(/aria-label="[^"]*Situation 0%/);
   });
 });

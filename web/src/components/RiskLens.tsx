@@ -4,6 +4,7 @@ import {
   levelText,
   type RubricCheckId,
   SIGNAL_NAMES,
+  starPartText,
 } from "../../../src/core/analysis/types.ts";
 import { STAR_PARTS, type StarPart } from "../../../src/core/model.ts";
 import type { Analysis } from "../api.ts";
@@ -342,17 +343,19 @@ function StarBalance({ analysis }: { analysis: Analysis }) {
       <ul className="star-legend">
         {STAR_PARTS.map((part) => {
           const p = analysis.star.parts[part];
-          // Sentences read as the part while the answer does not count it: weak, not missing.
-          const state = p.present ? undefined : p.words > 0 ? "is-weak" : "is-missing";
+          // Sentences read as the part while the answer does not count it: weak, not missing. A
+          // part the answer has with no sentence of its own is weak too, never "0%".
+          const state = p.present
+            ? p.words > 0
+              ? undefined
+              : "is-weak"
+            : p.words > 0
+              ? "is-weak"
+              : "is-missing";
           return (
-            <li key={part} className={state}>
+            <li key={part} className={state} data-part={part}>
               <span className={`legend-dot seg-${part}`} aria-hidden="true" />
-              {PART_NAMES[part]}{" "}
-              {p.present
-                ? percent(p.share)
-                : p.words > 0
-                  ? `${percent(p.share)}, does not land yet`
-                  : "missing"}
+              {PART_NAMES[part]} {starPartText(p)}
             </li>
           );
         })}
@@ -395,7 +398,7 @@ function RubricList({
 }
 
 function starLabel(analysis: Analysis): string {
-  return STAR_PARTS.map((part) => `${PART_NAMES[part]} ${percent(analysis.star.parts[part].share)}`).join(
+  return STAR_PARTS.map((part) => `${PART_NAMES[part]} ${starPartText(analysis.star.parts[part])}`).join(
     ", ",
   );
 }

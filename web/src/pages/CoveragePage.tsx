@@ -85,7 +85,14 @@ export function CoveragePage() {
                         <span className="story-number" aria-hidden="true">
                           S{index + 1}
                         </span>
-                        <a href={route.stories(story.id)} title={story.title}>
+                        <a
+                          href={route.stories(story.id)}
+                          title={
+                            story.document === undefined
+                              ? story.title
+                              : `${story.title} in “${story.document}”`
+                          }
+                        >
                           {story.title}
                         </a>
                       </th>
@@ -161,6 +168,9 @@ export function CoveragePage() {
                   <li key={story.id}>
                     <span className="coverage-story-key-number">S{index + 1}</span>{" "}
                     <a href={route.stories(story.id)}>{story.title}</a>
+                    {story.document !== undefined && (
+                      <span className="muted coverage-document"> in “{story.document}”</span>
+                    )}
                   </li>
                 ))}
               </ol>

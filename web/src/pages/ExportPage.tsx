@@ -7,6 +7,7 @@ import {
   type SheetFormat,
   type SheetRequest,
   sheetApi,
+  type TailoringSummary,
 } from "../api.ts";
 import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
@@ -49,7 +50,7 @@ const SHEET_NOUNS: Record<SheetFormat, string> = {
   anki: "Anki deck",
 };
 
-type Scope = "bank" | "document" | "competency";
+type Scope = "bank" | "document" | "competency" | "tailoring";
 
 type Preview =
   | { state: "loading"; id: string }
@@ -72,10 +73,22 @@ export function ExportPage({
   const [preview, setPreview] = useState<Preview | null>(null);
   const [scope, setScope] = useState<Scope>("bank");
   const [competency, setCompetency] = useState<string>("about-me");
+  // The document of a one-document sheet: chosen here, the current one until then.
+  const [sheetDocumentId, setSheetDocumentId] = useState<string | undefined>(undefined);
+  // The saved tailorings (job postings) a sheet can be made for, and the one chosen.
+  const [tailorings, setTailorings] = useState<TailoringSummary[]>([]);
+  const [tailoringId, setTailoringId] = useState<string | undefined>(undefined);
   const [cards, setCards] = useState(false);
   const [sheetFormats, setSheetFormats] = useState<SheetFormat[] | null>(null);
   const [sheetBusy, setSheetBusy] = useState<SheetFormat | "print" | null>(null);
   const [sheetError, setSheetError] = useState<{ code: string; message: string } | null>(null);
+
+  useEffect(() => {
+    api.tailorings().then(
+      ({ tailorings }) => setTailorings(tailorings),
+      () => setTailorings([]),
+    );
+  }, []);
 
   useEffect(() => {
     // Without the bundled Chromium, PDF is left out (HTML prints from the browser instead).
@@ -83,6 +96,7 @@ export function ExportPage({
   }, []);
 
   const selected = currentDocument(documents, documentId);
+  const sheetDocument = documents?.find((doc) => doc.id === sheetDocumentId) ?? selected;
 
   useEffect(() => {
     document.title = "Export · derisk";
@@ -123,10 +137,12 @@ export function ExportPage({
     }
   }
 
+  const chosenTailoring = tailoringId ?? tailorings[0]?.id;
   const sheetRequest = (layout: "sheet" | "cards"): SheetRequest => ({
     layout,
-    ...(scope === "document" && selected !== undefined ? { documentId: selected.id } : {}),
+    ...(scope === "document" && sheetDocument !== undefined ? { documentId: sheetDocument.id } : {}),
     ...(scope === "competency" ? { competency } : {}),
+    ...(scope === "tailoring" && chosenTailoring !== undefined ? { tailoringId: chosenTailoring } : {}),
   });
 
   async function downloadSheet(format: SheetFormat, layout: "sheet" | "cards"): Promise<void> {
@@ -198,6 +214,8 @@ export function ExportPage({
           <p className="muted">
             One block per question: the answer, its timing and score, the top fixes, the follow-ups and the
             concerns with your reframes. Cue cards fit four questions on a page, key beats only.
+            {documents.length > 1 &&
+              " With several documents, the whole bank's sheet puts each answer under its document; for one interview, choose its document, or a job posting you tailored."}
           </p>
           <div className="form-row sheet-options">
             <label className="field field-inline">
@@ -207,11 +225,48 @@ export function ExportPage({
                 value={scope}
                 onChange={(event) => setScope(event.target.value as Scope)}
               >
-                <option value="bank">Whole bank</option>
-                <option value="document">One document: {selected.title}</option>
+                <option value="bank">
+                  {documents.length > 1 ? `Whole bank (${documents.length} documents)` : "Whole bank"}
+                </option>
+                <option value="document">
+                  {documents.length > 1 ? "One document" : `One document: ${selected.title}`}
+                </option>
                 <option value="competency">One competency</option>
+                {tailorings.length > 0 && <option value="tailoring">One job posting</option>}
               </select>
             </label>
+            {scope === "tailoring" && tailorings.length > 0 && (
+              <label className="field field-inline">
+                <span className="field-label">Posting</span>
+                <select
+                  className="select"
+                  value={tailoringId ?? tailorings[0]?.id}
+                  onChange={(event) => setTailoringId(event.target.value)}
+                >
+                  {tailorings.map((t) => (
+                    <option key={t.id} value={t.id}>
+                      {[t.company, t.title].filter(Boolean).join(" · ") || "A job posting"}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            {scope === "document" && documents.length > 1 && (
+              <label className="field field-inline">
+                <span className="field-label">Sheet of</span>
+                <select
+                  className="select"
+                  value={sheetDocument?.id}
+                  onChange={(event) => setSheetDocumentId(event.target.value)}
+                >
+                  {documents.map((doc) => (
+                    <option key={doc.id} value={doc.id}>
+                      {doc.title}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
             {scope === "competency" && (
               <label className="field field-inline">
                 <span className="field-label">Competency</span>
