@@ -97,11 +97,13 @@ describe.runIf(launched.browser !== null)("the sample is not the user's evidence
     await page.goto(`/#/library/${sampleId}/answers`);
     await page.reload();
     await page.locator(".answer-panel").waitFor();
-    const asked = page.waitForEvent("dialog");
+    let message = "";
+    page.once("dialog", (dialog) => {
+      message = dialog.message();
+      void dialog.dismiss();
+    });
     await page.getByRole("button", { name: "Delete" }).click();
-    const dialog = await asked;
-    const message = dialog.message();
-    await dialog.dismiss();
+    await expect.poll(() => message).not.toBe("");
     expect(message).toContain(
       `Also deletes the ${drawn.created.length} stories drawn from it that you have not edited; stories you edited stay.`,
     );
