@@ -34,6 +34,7 @@ import {
   type PrepItemKind,
 } from "../core/model.ts";
 import { recognisedShare, summariseReport } from "../core/report-summary.ts";
+import { storiesGoingWithSample } from "../core/sample-stories.ts";
 import { MAX_INT32, unstorableText } from "../core/text-safety.ts";
 import type { RestoreCounts, Store } from "../store/index.ts";
 import { HINTS } from "./errors.ts";
@@ -421,10 +422,8 @@ export async function deleteDocument(store: Store, userId: string, documentId: s
   await store.transaction(async (tx) => {
     if (sample) {
       const items = new Set((await tx.items.listItems(userId, { documentId })).map((item) => item.id));
-      for (const story of await tx.stories.listStories(userId)) {
-        if (story.sourceItemId !== undefined && items.has(story.sourceItemId) && story.version === 1)
-          await tx.stories.deleteStory(userId, story.id);
-      }
+      for (const story of storiesGoingWithSample(await tx.stories.listStories(userId), items))
+        await tx.stories.deleteStory(userId, story.id);
     }
     await tx.documents.deleteDocument(userId, documentId);
   });

@@ -97,6 +97,56 @@ describe("stripMarkup", () => {
     ]);
   });
 
+  it("reads a Markdown table as a table: header cells, body rows, markup stripped from every cell", () => {
+    expect(
+      textBlocks(
+        "Numbers:\n| measure | **before** | after |\n|---|:--:|--:|\n| window | 6 h | _20 min_ |\n| a \\| b |  | x |\nDone.",
+      ),
+    ).toEqual([
+      { type: "p", lines: ["Numbers:"] },
+      {
+        type: "table",
+        lines: ["measure", "before", "after"],
+        rows: [
+          ["window", "6 h", "20 min"],
+          ["a | b", "", "x"],
+        ],
+      },
+      { type: "p", lines: ["Done."] },
+    ]);
+    // Outer pipes are optional; a table with only a header row is still a table.
+    expect(textBlocks("a | b\n--- | ---")).toEqual([{ type: "table", lines: ["a", "b"], rows: [] }]);
+  });
+
+  it("keeps a malformed table as lines of text and never throws", () => {
+    // No separator row.
+    expect(textBlocks("| a | b |\n| 1 | 2 |")).toEqual([{ type: "p", lines: ["| a | b |", "| 1 | 2 |"] }]);
+    // Ragged: a body row with a cell too many, a separator with a cell too few.
+    expect(textBlocks("| a | b |\n|---|---|\n| 1 | 2 | 3 |")).toEqual([
+      { type: "p", lines: ["| a | b |", "|---|---|", "| 1 | 2 | 3 |"] },
+    ]);
+    expect(textBlocks("| a | b |\n|---|\n| 1 | 2 |")).toEqual([
+      { type: "p", lines: ["| a | b |", "|---|", "| 1 | 2 |"] },
+    ]);
+    // A pipe in prose and a dashed rule are no table.
+    expect(textBlocks("yes | no\n---")).toEqual([{ type: "p", lines: ["yes | no", "---"] }]);
+    for (const odd of ["|", "||\n||", "|\n|-|", "|-|\n|-|\n|-|", "| a |\n|:-:|\n\n| b |", "\\|\n|-|"])
+      expect(() => textBlocks(odd)).not.toThrow();
+  });
+
+  it("reads a huge table, and a huge malformed one, in linear time", () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => `| ${i} | row ${i} |`);
+    const started = performance.now();
+    const [table] = textBlocks(["| n | text |", "|---|---|", ...rows].join("\n"));
+    expect(table?.rows).toHaveLength(20_000);
+    // Every line looks like a separator, the last row is ragged: read as text, each line once.
+    const ragged = textBlocks([...Array.from({ length: 20_000 }, () => "|-|"), "| a | b |"].join("\n"));
+    expect(ragged).toHaveLength(1);
+    expect(ragged[0]?.lines).toHaveLength(20_001);
+    expect(textBlocks(`| ${"x".repeat(200_000)} |\n|${" ".repeat(100_000)}x`)).toHaveLength(1);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
   it("names the part a written label stands for", () => {
     expect(starLabel("**Result**: It worked.")).toBe("result");
     expect(starLabel("**R – Result**")).toBe("result");

@@ -65,16 +65,58 @@ export function stripMarkup(text: string): string {
 
 /** A block of prose as a reader sees it: a paragraph (its lines), or a list (its items). */
 export interface TextBlock {
-  /** "pre": the lines of a fenced code block, exactly as written. */
-  type: "p" | "ul" | "ol" | "pre";
+  /** "pre": the lines of a fenced code block, exactly as written. "table": a Markdown table. */
+  type: "p" | "ul" | "ol" | "pre" | "table";
+  /** For a table: its header cells. */
   lines: string[];
   /** For a list: the list written nested under an item, at that item's index. */
   sub?: (TextBlock | undefined)[];
+  /** For a table: its body rows, each with as many cells as the header. */
+  rows?: string[][];
 }
 
 const FENCE = /^\s{0,3}(?:```|~~~)/;
 const BULLET_LINE = /^\s*(?:[-*+•]|👉)\s+/;
 const NUMBERED_LINE = /^\s*\d+[.)]\s+/;
+
+// A cell of a table's separator row: "---", ":--", "--:", ":-:".
+const SEPARATOR_CELL = /^:?-+:?$/;
+
+/** The cells of a table row as written: outer pipes dropped, split on pipes ("\\|" is a pipe in a cell). */
+function tableCells(line: string): string[] {
+  const inner = line
+    .trim()
+    .replace(/^\|/, "")
+    .replace(/(?<!\\)\|$/, "");
+  return inner.split(/(?<!\\)\|/).map((cell) => cell.trim().replace(/\\\|/g, "|"));
+}
+
+/**
+ * The table starting at line `at`: a header row, a separator row with as many cells, then the
+ * rows up to the first blank or pipe-less line, every one with as many cells as the header.
+ * `end` is the line after the rows read, table or not, so a malformed run is read only once.
+ */
+function tableAt(lines: string[], at: number): { block?: TextBlock; end: number } {
+  const header = lines[at] ?? "";
+  const separator = lines[at + 1] ?? "";
+  if (!header.includes("|") || !separator.includes("|")) return { end: at };
+  const rule = tableCells(separator);
+  if (!rule.every((cell) => SEPARATOR_CELL.test(cell))) return { end: at };
+  const head = tableCells(header);
+  let ragged = rule.length !== head.length;
+  const rows: string[][] = [];
+  let end = at + 2;
+  for (; end < lines.length; end++) {
+    const line = lines[end] ?? "";
+    if (line.trim() === "" || !line.includes("|") || FENCE.test(line)) break;
+    const cells = tableCells(line);
+    if (cells.length !== head.length) ragged = true;
+    rows.push(cells);
+  }
+  if (ragged) return { end };
+  const clean = (cell: string): string => stripMarkup(cell).trim();
+  return { block: { type: "table", lines: head.map(clean), rows: rows.map((row) => row.map(clean)) }, end };
+}
 
 const indentOf = (line: string): number => /^[ \t]*/.exec(line.replace(/\t/g, "    "))?.[0].length ?? 0;
 
@@ -82,7 +124,10 @@ const indentOf = (line: string): number => /^[ \t]*/.exec(line.replace(/\t/g, " 
  * The user's plain text as paragraphs and lists, markup stripped from every line: "- ", "* ",
  * "+ ", "•" and "👉" lines are bullet items, "1." / "1)" lines numbered items; an item indented
  * two or more spaces deeper than the one above it starts a list nested under that item (`sub`);
- * a blank line ends a block; a fenced code block is one "pre" block of its lines as written. Every view that lays prose out (the web's text blocks, the printed
+ * a blank line ends a block; a fenced code block is one "pre" block of its lines as written; a
+ * Markdown table (header row, "|---|" separator row, body rows, every row with as many cells) is
+ * one "table" block, its cells stripped of markup; a ragged one, or one with no separator row,
+ * stays lines of text. Every view that lays prose out (the web's text blocks, the printed
  * prep sheet) reads it through this one function, so a list reads as a list everywhere.
  * @example textBlocks("Not about:\n- titles\n- charm") // [{ type: "p", lines: ["Not about:"] }, { type: "ul", lines: ["titles", "charm"] }]
  */
@@ -92,7 +137,11 @@ export function textBlocks(text: string): TextBlock[] {
   // The lists open at this point, outermost first, with the indent of their items.
   let lists: { block: TextBlock; indent: number }[] = [];
   let code: TextBlock | undefined;
-  for (const line of text.split(/\r?\n/)) {
+  const all = text.split(/\r?\n/);
+  // Lines before this one were read as a malformed table: they are not tried as one again.
+  let plainUntil = 0;
+  for (let at = 0; at < all.length; at++) {
+    const line = all[at] ?? "";
     // Code is shown as written: a "# comment" is no heading, "**kwargs" no bold, "- 1" no bullet.
     if (FENCE.test(line)) {
       if (code === undefined) {
@@ -111,6 +160,17 @@ export function textBlocks(text: string): TextBlock[] {
       open = false;
       lists = [];
       continue;
+    }
+    if (at >= plainUntil) {
+      const table = tableAt(all, at);
+      plainUntil = table.end;
+      if (table.block !== undefined) {
+        blocks.push(table.block);
+        at = table.end - 1;
+        open = false;
+        lists = [];
+        continue;
+      }
     }
     const type = BULLET_LINE.test(line) ? "ul" : NUMBERED_LINE.test(line) ? "ol" : "p";
     // Words, not Markdown: "**Situation**:", bold and italics markers are left out.

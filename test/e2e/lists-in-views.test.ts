@@ -2,7 +2,8 @@
  * Answers and follow-up answers written as lists read as lists, in a real browser against the real
  * server: a document with bullets, nested bullets, numbered lists, a blank line inside a follow-up
  * answer and a STAR part made of bullets is imported through the file chooser; the question page
- * and the printed prep sheet show each list as a list, a nested list inside its item.
+ * and the printed prep sheet show each list as a list, a nested list inside its item, and the
+ * answer's Markdown table as a table.
  */
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
@@ -104,6 +105,16 @@ describe.runIf(launched.browser !== null)("lists written in answers read as list
     await screenshot(page, "lists-question-followups");
   });
 
+  test("a table written in the answer is shown as a table, not as pipe-separated lines", async () => {
+    const card = page.locator(".answer-panel .answer-card");
+    const table = card.locator("table");
+    expect(await table.count()).toBe(1);
+    expect(await table.locator("thead th").allTextContents()).toEqual(["measure", "before", "after"]);
+    expect(await table.locator("tbody tr td").allTextContents()).toEqual(["window", "6 h", "20 min"]);
+    // The full-page capture "lists-question-followups" above shows it.
+    expect(await card.textContent()).not.toContain("|");
+  });
+
   test("a STAR part written as bullets shows them as a list", async () => {
     await page.getByRole("navigation", { name: "Questions" }).getByRole("link", { name: /Q2/ }).click();
     const panel = page.locator(".answer-panel");
@@ -146,6 +157,9 @@ describe.runIf(launched.browser !== null)("lists written in answers read as list
     expect(shown.find((f) => f.question === "Who pushed back?")?.lists).toEqual([
       [item("their reports ran at five in the morning"), item("they had no test environment")],
     ]);
+    const table = page.locator(".answer table");
+    expect(await table.locator("th").allTextContents()).toEqual(["measure", "before", "after"]);
+    expect(await table.locator("td").allTextContents()).toEqual(["window", "6 h", "20 min"]);
     await screenshot(page, "lists-prep-sheet");
   });
 });

@@ -83,4 +83,31 @@ describe.runIf(launched.browser !== null)("the sample is not the user's evidence
       .evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
     expect(prepared.filter((href) => sampleItems.some((id) => href.includes(id)))).toEqual([]);
   });
+
+  test("deleting the sample asks first, and says it takes the stories drawn from it that were never edited", async () => {
+    const sampleId = (await documents()).find((d) => d.sample)?.id ?? "";
+    const drawn = (await (
+      await fetch(`${server.url}/api/documents/${sampleId}/stories`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      })
+    ).json()) as { created: unknown[] };
+    expect(drawn.created.length).toBeGreaterThan(1);
+    await page.goto(`/#/library/${sampleId}/answers`);
+    await page.reload();
+    await page.locator(".answer-panel").waitFor();
+    let message = "";
+    page.once("dialog", (dialog) => {
+      message = dialog.message();
+      void dialog.dismiss();
+    });
+    await page.getByRole("button", { name: "Delete" }).click();
+    await expect.poll(() => message).not.toBe("");
+    expect(message).toContain(
+      `Also deletes the ${drawn.created.length} stories drawn from it that you have not edited; stories you edited stay.`,
+    );
+    // The user said no: the sample is still there.
+    expect((await documents()).some((d) => d.id === sampleId)).toBe(true);
+  });
 });

@@ -49,10 +49,19 @@ const listHtml = (block: TextBlock): string =>
     })
     .join("")}</${block.type}>`;
 
+/** A table written in the user's text as an HTML table: its header row, then its body rows. */
+const tableHtml = (block: TextBlock): string =>
+  `<table><thead><tr>${block.lines.map((cell) => `<th>${escapeHtml(cell)}</th>`).join("")}</tr></thead><tbody>${(
+    block.rows ?? []
+  )
+    .map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join("")}</tr>`)
+    .join("")}</tbody></table>`;
+
 const paragraphs = (text: string, tail = "", head = ""): string => {
   const blocks = textBlocks(text);
   const html = blocks.map((block, i) => {
     if (block.type === "pre") return `<pre>${escapeHtml(block.lines.join("\n"))}</pre>`;
+    if (block.type === "table") return tableHtml(block);
     if (block.type !== "p") return listHtml(block);
     const start = head !== "" && i === 0 ? `${head} ` : "";
     const end = tail !== "" && i === blocks.length - 1 ? ` ${tail}` : "";
@@ -100,6 +109,8 @@ p { margin: 0 0 .6em; }
 .cover ol li { margin-bottom: .2em; }
 .cover ul, .cover ol, .answer ul, .answer ol { margin: .2em 0 .6em; padding-left: 1.6em; }
 p + ul, p + ol { margin-top: -.3em; }
+table { border-collapse: collapse; margin: .2em 0 .6em; break-inside: avoid; }
+th, td { border: 1px solid #000; padding: .15em .5em; text-align: left; vertical-align: top; }
 .cards-page { display: grid; grid-template-columns: 1fr 1fr; grid-auto-rows: 125mm; gap: 6mm; break-after: page; margin-bottom: 6mm; }
 .cards-page:last-child { break-after: auto; }
 .card { border: 1px dashed #000; padding: 4mm 5mm; overflow: hidden; font-size: 10pt; line-height: 1.35; }

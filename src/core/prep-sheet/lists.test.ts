@@ -43,6 +43,18 @@ describe("the prep sheet lays out the lists an answer was written with", () => {
     );
   });
 
+  it("prints a table written in an answer as a table (HTML), and keeps its lines as written (Markdown)", () => {
+    const html = squash(renderPrepSheetHtml(sheet));
+    expect(html).toContain(
+      "<table><thead><tr><th>measure</th><th>before</th><th>after</th></tr></thead><tbody><tr><td>window</td><td>6 h</td><td>20 min</td></tr></tbody></table>",
+    );
+    expect(html).not.toContain("| measure |");
+    // Inside the answer's quote block, where a Markdown viewer shows it as a table.
+    expect(renderPrepSheetMarkdown(sheet)).toContain(
+      "> | measure | before | after |\n> |---|---|---|\n> | window | 6 h | 20 min |",
+    );
+  });
+
   it("keeps a follow-up answer's list lines in the Markdown sheet, indented under its question", () => {
     const markdown = renderPrepSheetMarkdown(sheet);
     expect(markdown).toContain(

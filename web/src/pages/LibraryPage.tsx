@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from "react";
+import { storiesGoingWithSample } from "../../../src/core/sample-stories.ts";
 import { api, type DocumentDetail, type DocumentSummary, describeError, type StoredItem } from "../api.ts";
 import { AccomplishmentsView } from "../components/AccomplishmentsView.tsx";
 import { AnswerPanel } from "../components/AnswerPanel.tsx";
@@ -12,6 +13,7 @@ import { ReflectionView } from "../components/ReflectionView.tsx";
 import { SnippetsView } from "../components/SnippetsView.tsx";
 import { TechnicalBank } from "../components/TechnicalBank.tsx";
 import { TodoView } from "../components/TodoView.tsx";
+import { deleteDocumentQuestion } from "../delete-document.ts";
 import { buildLibrary, type Library, matchesFilter, type QuestionGroup } from "../library.ts";
 import { route as links } from "../links.ts";
 import { describeEncoding } from "../report.ts";
@@ -241,7 +243,15 @@ function LoadedLibrary({
   });
 
   async function deleteDocument(): Promise<void> {
-    if (!window.confirm(`Delete “${document.title}” and all its answers? This cannot be undone.`)) return;
+    // Deleting the sample also deletes the stories drawn from it that were never edited: count them
+    // (one read of the stories); if they cannot be read, the question says so without a number.
+    const going = document.sample
+      ? await api
+          .listStories()
+          .then((stories) => storiesGoingWithSample(stories, new Set(items.map((item) => item.id))).length)
+          .catch(() => undefined)
+      : 0;
+    if (!window.confirm(deleteDocumentQuestion(document, going))) return;
     try {
       await api.deleteDocument(document.id);
       setDeleteError(null);
