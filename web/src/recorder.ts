@@ -5,7 +5,7 @@
  * leaves the browser here: the page sends the figures measured from the levels, and the
  * recording itself only when it is kept.
  */
-import { FRAME_MS } from "../../src/core/delivery/index.ts";
+import { FRAME_MS } from "../../src/core/delivery/measure.ts";
 
 export interface Recording {
   /** Level of each 10 ms frame since the start, in dBFS. */

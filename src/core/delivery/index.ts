@@ -1,9 +1,10 @@
 /** Delivery of spoken answers, measured from the audio (see measure.ts for the definitions). */
+
+export { describeDelivery } from "./describe.ts";
 export {
   checkDelivery,
   type DeliveryInput,
   deliveryInput,
-  describeDelivery,
   MAX_RECORDING_MS,
 } from "./figures.ts";
 export {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkDelivery, describeDelivery } from "./figures.ts";
+import { describeDelivery } from "./describe.ts";
+import { checkDelivery } from "./figures.ts";
 import { frameLevels, levelOf, measureDelivery, SILENCE_DB, speechSpans } from "./measure.ts";
 
 const RATE = 16_000;

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { describeDelivery } from "../../../src/core/delivery/index.ts";
+import { describeDelivery } from "../../../src/core/delivery/describe.ts";
 import { describeError } from "../api.ts";
 import { formatDuration } from "../library.ts";
 import { type AttemptHistory, type PracticeSession, practiceApi, type ReportStep } from "../practice-api.ts";

@@ -5,12 +5,10 @@
  * The recorder code loads on first use (web/src/recorder.ts), so the page stays light.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import {
-  type Delivery,
-  type DeliveryInput,
-  describeDelivery,
-  measureDelivery,
-} from "../../../src/core/delivery/index.ts";
+// Not the delivery index: its checks use zod, whose `Function("")` probe the app's CSP reports.
+import { describeDelivery } from "../../../src/core/delivery/describe.ts";
+import type { DeliveryInput } from "../../../src/core/delivery/figures.ts";
+import { type Delivery, measureDelivery } from "../../../src/core/delivery/measure.ts";
 import { describeError } from "../api.ts";
 import { formatDuration } from "../library.ts";
 import { type PracticeSession, type PracticeStep, practiceApi } from "../practice-api.ts";
