@@ -7,6 +7,11 @@
 // sentence level (each sentence a unit, one binary kappa per tag). Writes eval/corpus/agreement.json and
 // prints a table.
 // Usage: node scripts/agreement.mjs [--show LABEL]   (--show lists the disagreeing pairs for one label)
+//   node scripts/agreement.mjs --first-dir eval/corpus/heldout --second-dir eval/corpus/heldout/second-pass \
+//     --out eval/corpus/heldout/agreement.json --predictions FILE
+// `--first-dir` / `--second-dir` pair other files (NAME.second.jsonl with NAME.jsonl); `--out` writes the report
+// elsewhere; `--predictions FILE` (the JSON of `scripts/lens-heldout.ts --json`, its `predictions`) adds, per
+// answer-level label, the model's macro-F1 against each pass and against the answers both passes agree on.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { register } from "tsx/esm/api";
@@ -15,10 +20,15 @@ import { register } from "tsx/esm/api";
 register();
 const TAGS = [...(await import("../src/core/analysis/labels.ts")).SENTENCE_TAGS];
 const root = new URL("../eval/corpus/", import.meta.url).pathname;
-const secondDir = join(root, "second-pass");
-const answersDir = join(root, "answers");
-const showIndex = process.argv.indexOf("--show");
-const show = showIndex > 0 ? process.argv[showIndex + 1] : null;
+const optionOf = (name) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : null;
+};
+const secondDir = optionOf("--second-dir") ?? join(root, "second-pass");
+const answersDir = optionOf("--first-dir") ?? join(root, "answers");
+const outFile = optionOf("--out") ?? join(root, "agreement.json");
+const predictionsFile = optionOf("--predictions");
+const show = optionOf("--show");
 
 function readJsonl(file) {
   return readFileSync(file, "utf8")
@@ -190,8 +200,42 @@ for (const { first, second } of pairs) {
 const sentenceLevel = {};
 for (const t of TAGS) sentenceLevel[t] = binary(sentFirst[t], sentSecond[t]);
 
-const report = { answers: pairs.length, sentences: sentUnits.length, answerLevel, sentenceLevel, overall };
-writeFileSync(join(root, "agreement.json"), `${JSON.stringify(report, null, 2)}\n`);
+// The model against each pass, and against the answers on which both passes agree.
+let model = null;
+if (predictionsFile) {
+  const json = JSON.parse(readFileSync(predictionsFile, "utf8"));
+  const list = json.predictions ?? Object.values(json.reports ?? {}).flatMap((r) => r.predictions ?? []);
+  const predicted = new Map(list.map((p) => [p.id, p]));
+  const scored = pairs.filter((p) => predicted.has(p.second.id));
+  if (scored.length < pairs.length)
+    console.error(`${pairs.length - scored.length} answers have no prediction`);
+  model = { answers: scored.length };
+  for (const label of [...TAGS, "offTopic"]) {
+    const first = scored.map((p) => p.first.labels[label] === true);
+    const second = scored.map((p) => p.second.labels[label] === true);
+    const guess = scored.map((p) => predicted.get(p.second.id)[label] === true);
+    const agreed = scored.map((_, i) => i).filter((i) => first[i] === second[i]);
+    model[label] = {
+      vsFirst: macroF1(first, guess),
+      vsSecond: macroF1(second, guess),
+      vsAgreed: macroF1(
+        agreed.map((i) => first[i]),
+        agreed.map((i) => guess[i]),
+      ),
+      agreedAnswers: agreed.length,
+    };
+  }
+}
+
+const report = {
+  answers: pairs.length,
+  sentences: sentUnits.length,
+  answerLevel,
+  sentenceLevel,
+  overall,
+  ...(model ? { model } : {}),
+};
+writeFileSync(outFile, `${JSON.stringify(report, null, 2)}\n`);
 
 // Table.
 const fmt = (x) => (x === null ? "  n/a" : x.toFixed(2).padStart(5));
@@ -218,6 +262,16 @@ console.log(
 console.log(
   `${"overall".padEnd(11)} |        ${fmt(overall.kappa)}  ${fmt(overall.agreement)}  quadratic-weighted ${fmt(overall.weightedKappa)}, within ±1 ${fmt(overall.withinOne)}, mean ${overall.meanFirst} vs ${overall.meanSecond}`,
 );
+if (model) {
+  console.log(`\nthe model (${model.answers} answers), answer-level macro-F1:`);
+  console.log(`${"label".padEnd(11)} | passes  model~first  model~second  model~both agree (answers)`);
+  for (const t of [...TAGS, "offTopic"]) {
+    const m = model[t];
+    console.log(
+      `${t.padEnd(11)} |  ${fmt(answerLevel[t].macroF1)}        ${fmt(m.vsFirst)}         ${fmt(m.vsSecond)}        ${fmt(m.vsAgreed)} (${m.agreedAnswers})`,
+    );
+  }
+}
 console.log("\noverall confusion (rows first annotator 1..5, columns second 1..5):");
 for (const [i, row] of overall.confusion.entries()) {
   console.log(`  ${i + 1}: ${row.map((c) => String(c).padStart(3)).join(" ")}`);
