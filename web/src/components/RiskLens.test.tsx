@@ -46,6 +46,13 @@ describe("RiskLens panel", () => {
     const text = textOf(render(STORY, "Tell me about a time you fixed a production problem."));
     expect(text).toContain("STAR balance");
     expect(text).not.toContain("Not a story");
+    expect(text).not.toContain("need not show these");
+  });
+
+  it("says the five risks are not expected of a self-presentation, rather than leaving five bare 'Not shown'", () => {
+    const text = textOf(render(ABOUT_ME, "Tell me about yourself."));
+    expect(text).toContain("Not shown");
+    expect(text).toContain("An answer of this kind need not show these: it is judged on the checks below.");
   });
 
   it("the one-line summary names a rubric point, not a missing story signal, for about me", () => {
