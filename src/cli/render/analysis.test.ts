@@ -39,6 +39,7 @@ describe("renderAnalysis", () => {
     );
     expect(about).toContain("Not a story: judged on");
     expect(about).not.toContain("STAR+L");
+    expect(about).toContain("Risk signals (need not show in an answer of this kind");
     const story = renderAnalysis(
       analyze(
         "Our training job failed weekly. I traced a race in the export and fixed it; failures fell to zero.",
@@ -49,6 +50,7 @@ describe("renderAnalysis", () => {
       style,
     );
     expect(story).toContain("STAR+L");
+    expect(story).not.toContain("need not show");
   });
 
   it("quotes a sentence typed over several lines on one line, keeping the indentation", () => {

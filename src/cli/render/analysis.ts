@@ -56,7 +56,9 @@ export function renderAnalysis(analysis: Analysis, style: Style): string {
     }
     for (const finding of analysis.star.imbalances) out.push(`  ${style.yellow("!")} ${finding.message}`);
   }
-  out.push(`\n${style.bold("Risk signals")}`);
+  out.push(
+    `\n${style.bold("Risk signals")}${rubric !== undefined ? style.dim(" (need not show in an answer of this kind: it is judged on the checks above; blame still counts)") : ""}`,
+  );
   for (const { id, name } of SIGNAL_NAMES) {
     const report = analysis.signals[id];
     const first = report.evidence[0];
