@@ -15,7 +15,6 @@
  *   npm run train -- --extra F --extra-no-topic   # F teaches neither the topic nor the off-topic head
  *   npm run train -- --notes-copies --out FILE    # each written training story also as bullet notes
  *   npm run train -- --notes-copies --notes-skip-blame --notes-weight 0.5   # …not of blame stories, at half weight
- *   npm run train -- --implied-subject --out FILE # a line opening on a past verb read as told by "I"
  *   npm run train -- --probing --out FILE         # the tagger also reads the probing cue families
  *   npm run train -- --clause-cues --out FILE     # the tagger also reads obligation clauses
  *   npm run train -- --clause-answers --out FILE  # also train on additions/train-s.jsonl
@@ -593,10 +592,6 @@ const CLAUSE_CUES = args.includes("--clause-cues");
 // the obligation clauses, and each sentence's obligation clause is also read alone for `task`.
 // On by default since branch `task21`; `--no-clause-reading` trains without it.
 const CLAUSE_READING = !args.includes("--no-clause-reading");
-// `--implied-subject` (off by default; branch `bullets24`, docs/risk-lens.md "bullets24"): a
-// sentence that opens on a past-tense verb ("Rewrote the import", a line of notes) is read by the
-// tagger as told by "I"; stored so the analyzer reads the same way.
-const IMPLIED_SUBJECT = args.includes("--implied-subject");
 const model: LensModel = {
   version: 1,
   meta: { seed: SEED, trainedOn: {}, features: {} },
@@ -621,7 +616,6 @@ const model: LensModel = {
   // analyzer reads the same features.
   ...(CLAUSE_CUES ? { clauseCues: true as const } : {}),
   ...(CLAUSE_READING ? { clauseReading: true as const } : {}),
-  ...(IMPLIED_SUBJECT ? { impliedSubject: true as const } : {}),
 };
 
 // `--reading-threshold T` (off by default; branch `spk5`, docs/risk-lens.md): the training and

@@ -603,11 +603,6 @@ export interface AnswerContext {
    * one here is read when its features are.
    */
   clauses?: ReadonlyArray<SentenceClauses | undefined> | undefined;
-  /**
-   * A model trained with `--implied-subject` (branch `bullets24`): a sentence that opens on a verb
-   * in the past tense ("Rewrote the import", a line of notes) is read as told by "I".
-   */
-  impliedSubject?: boolean | undefined;
 }
 
 // The n-gram feature strings, built once per lemma (pair) and reused across sentences and
@@ -722,17 +717,6 @@ function lengthBucket(words: number): Feature {
 }
 
 /**
- * Whether the first word of the tokens in [first, last) is a verb or an auxiliary in the past
- * tense: a line of notes told without its subject ("Rewrote the import", "Was the only developer").
- * @example opensOnPastVerb(tokenize("Rewrote the import.").tokens, 0, 4) // true
- */
-export function opensOnPastVerb(tokens: readonly Token[], first: number, last: number): boolean {
-  const at = nextWordAt(tokens, first, last);
-  const t = tokens[at];
-  return at < last && t !== undefined && t.past && (t.pos === "VERB" || t.pos === "AUX");
-}
-
-/**
  * The sparse, binary features of one sentence: lemma unigrams and bigrams, subject person,
  * negation, tense, figures, position, written STAR markers, the rule-based part and cue-list hits.
  * With `ids`, each feature's `featureId` is pushed there too (`ids[j]` of the result's `[j]`).
@@ -748,17 +732,8 @@ export function sentenceFeatures(
   if (unit === undefined) return [];
   const out: string[] = [];
   const { lemmas } = words;
-  const implied = ctx.impliedSubject === true && opensOnPastVerb(ctx.tokens, unit.first, unit.last);
   let prev = "<s>";
   let from = START;
-  if (implied) {
-    // Read as if "I" were written before the verb: "w:i", "b:<s>_i", "b:i_<verb>".
-    const gram = unigram("i");
-    add(out, ids, gram);
-    add(out, ids, bigram(from, prev, "i"));
-    prev = "i";
-    from = gram;
-  }
   for (const lemma of lemmas) {
     const gram = unigram(lemma);
     add(out, ids, gram);
@@ -768,7 +743,7 @@ export function sentenceFeatures(
   }
   if (lemmas.length > 0) add(out, ids, bigram(from, prev, "</s>"));
 
-  let subject: string | undefined = implied ? "i" : undefined;
+  let subject: string | undefined;
   let past = false;
   let modal = false;
   let negated = false;

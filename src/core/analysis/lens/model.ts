@@ -80,11 +80,6 @@ export interface LensModel {
    * higher of the sentence's and its obligation clause's read alone (`lens/read.ts`).
    */
   clauseReading?: true;
-  /**
-   * Trained with `--implied-subject` (issue 10, branch `bullets24`): a sentence that opens on a
-   * verb in the past tense is read as told by "I" (`opensOnPastVerb` in `lens/features.ts`).
-   */
-  impliedSubject?: true;
 }
 
 const scorers = new WeakMap<SparseWeights, SparseScorer>();

@@ -158,7 +158,6 @@ export function readAnswer(
     ruleParts: units.map((u) => u.part),
     probing: probing ? probingShape(cues) : undefined,
     clauseCues,
-    impliedSubject: model.impliedSubject === true,
     // Each sentence's clauses are read once, for its `ob:` features and its obligation clause.
     clauses:
       clauseCues === undefined
