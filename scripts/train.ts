@@ -14,7 +14,6 @@
  *   npm run train -- --reading-threshold 0.25 --out FILE   # transcripts read and used at one cut
  *   npm run train -- --extra F --extra-no-topic   # F teaches neither the topic nor the off-topic head
  *   npm run train -- --notes-copies --out FILE    # each written training story also as bullet notes
- *   npm run train -- --notes-copies --notes-skip-blame --notes-weight 0.5   # …not of blame stories, at half weight
  *   npm run train -- --probing --out FILE         # the tagger also reads the probing cue families
  *   npm run train -- --clause-cues --out FILE     # the tagger also reads obligation clauses
  *   npm run train -- --clause-answers --out FILE  # also train on additions/train-s.jsonl
@@ -214,9 +213,6 @@ const EXTRA_FILES = (
   .map((f) => resolve(f));
 const EXTRA_WEIGHT = Number(option("--extra-weight") ?? 0.5);
 const EXTRA_OVERALL = args.includes("--extra-overall");
-// `--notes-weight W` (with `--notes-copies`; branch `bullets24`, design B2): the bullet-notes copies'
-// weight in the tagger's and the label heads' samples (default 1), times their original's.
-const NOTES_WEIGHT = Number(option("--notes-weight") ?? 1);
 const extraRows: CorpusRow[] = EXTRA_FILES.flatMap((file) =>
   readFileSync(file, "utf8")
     .split("\n")
@@ -247,8 +243,7 @@ const EXTRA_LABELS = new Set(
   (option("--extra-labels") ?? SENTENCE_TAGS.join(",")).split(",").filter((t) => t !== ""),
 );
 const weightOf = (id: string, tag: string): number =>
-  (id.endsWith("=") ? NOTES_WEIGHT : 1) *
-  (isExtra(id) ? (EXTRA_LABELS.has(tag) ? EXTRA_WEIGHT : 0) : isHabit(id) ? (tag === "lesson" ? 1 : 0) : 1);
+  isExtra(id) ? (EXTRA_LABELS.has(tag) ? EXTRA_WEIGHT : 0) : isHabit(id) ? (tag === "lesson" ? 1 : 0) : 1;
 // `--extra-no-topic`: the extra answers (and their copies) teach neither the topic nor the
 // off-topic head, so the off-topic probabilities, and the thresholds picked on them, are the
 // corpus's own (docs/risk-lens.md, "Blind writers in training, part 3").
@@ -256,7 +251,6 @@ const weightOf = (id: string, tag: string): number =>
 const EXTRA_TOPIC = args.includes("--extra-topic");
 const weighted =
   HABIT_LESSON_ONLY ||
-  NOTES_WEIGHT !== 1 ||
   (extraRows.length > 0 && (EXTRA_WEIGHT !== 1 || SENTENCE_TAGS.some((t) => !EXTRA_LABELS.has(t))));
 const trainRows = [...all.filter((r) => r.split === "train"), ...extraRows];
 const validationRows = all.filter((r) => r.split === "validation");
