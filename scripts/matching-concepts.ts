@@ -41,6 +41,10 @@ for (const p of dev) groups.set(p.group, [...(groups.get(p.group) ?? []), p]);
 for (const [g, pairs] of groups) {
   const first = pairs[0] as LabelledPair;
   const missed = pairs.filter((p) => p.label === 1 && !semanticMatch(p.requirement, p.evidence).matched);
-  process.stdout.write(`${g} Q: ${first.requirement}\n   ${tags(first.requirement)}${missed.length ? `  MISSED ${missed.map((p) => p.id).join(",")}` : ""}\n`);
-  if (evidence) for (const p of pairs) process.stdout.write(`   ${p.id} [${p.kind}] ${p.evidence}\n      ${tags(p.evidence)}\n`);
+  process.stdout.write(
+    `${g} Q: ${first.requirement}\n   ${tags(first.requirement)}${missed.length ? `  MISSED ${missed.map((p) => p.id).join(",")}` : ""}\n`,
+  );
+  if (evidence)
+    for (const p of pairs)
+      process.stdout.write(`   ${p.id} [${p.kind}] ${p.evidence}\n      ${tags(p.evidence)}\n`);
 }
