@@ -9,36 +9,6 @@ function groupCount(source: string): number {
   return (new RegExp(`(?:${source})|`).exec("")?.length ?? 1) - 1;
 }
 
-/**
- * The pattern with its capture groups made non-capturing, when it has no backreference: the
- * scan reports where a pattern matches and what, never its groups, and each capture group costs
- * the engine a save per try and the match a string per group.
- * @example uncaptured("(a|b)c(?=d)") // "(?:a|b)c(?=d)"
- */
-export function uncaptured(source: string): string {
-  if (/\\[1-9k]/.test(source)) return source;
-  let out = "";
-  let inClass = false;
-  for (let i = 0; i < source.length; i += 1) {
-    const ch = source[i] ?? "";
-    if (ch === "\\") {
-      out += ch + (source[i + 1] ?? "");
-      i += 1;
-      continue;
-    }
-    if (inClass) {
-      if (ch === "]") inClass = false;
-    } else if (ch === "[") {
-      inClass = true;
-    } else if (ch === "(" && source[i + 1] !== "?") {
-      out += "(?:";
-      continue;
-    }
-    out += ch;
-  }
-  return out;
-}
-
 /** The top-level alternatives of a pattern's source. */
 function alternatives(source: string): string[] {
   const out: string[] = [];
@@ -150,10 +120,9 @@ function compile(patterns: readonly RegExp[], members: number[], kind: Kind): Gr
   const offsets: number[] = [];
   const sources = members.map((k) => {
     const pattern = patterns[k] as RegExp;
-    const source = uncaptured(kind === "bounded" ? `(?:${unbounded(pattern.source) ?? ""})` : pattern.source);
     offsets.push(offset);
-    offset += 1 + groupCount(source);
-    return `(${source})`;
+    offset += 1 + groupCount(pattern.source);
+    return `(${kind === "bounded" ? `(?:${unbounded(pattern.source) ?? ""})` : pattern.source})`;
   });
   const body = sources.join("|");
   // With every alternative opening on a word boundary, the boundary is tested once per position.
@@ -188,7 +157,7 @@ export class Lexicon {
     this.groups = (["bounded", "implied", "free"] as const)
       .map((kind) => compile(unique, of(kind), kind))
       .filter((g): g is Group => g !== undefined);
-    this.sticky = unique.map((pattern) => new RegExp(uncaptured(pattern.source), "my"));
+    this.sticky = unique.map((pattern) => new RegExp(pattern.source, "my"));
   }
 
   /** The position of `pattern` in this lexicon, if it is one of its patterns. */
