@@ -72,8 +72,6 @@ function placesOf(lexicons: readonly Lexicon[]): Map<RegExp, readonly [number, n
 export interface Match {
   unit: Unit;
   text: string;
-  /** Capture groups of the match. */
-  groups: ReadonlyArray<string | undefined>;
 }
 
 /**
@@ -129,13 +127,13 @@ export class Corpus {
     if (known !== undefined) {
       for (const m of known) {
         const unit = this.unitAt(m.index);
-        if (unit !== undefined) out.push({ unit, text: m.text, groups: m.groups });
+        if (unit !== undefined) out.push({ unit, text: m.text });
       }
       return out;
     }
     for (const m of this.text.matchAll(scanner(pattern))) {
       const unit = this.unitAt(m.index);
-      if (unit !== undefined) out.push({ unit, text: m[0], groups: m.slice(1) });
+      if (unit !== undefined) out.push({ unit, text: m[0] });
     }
     return out;
   }

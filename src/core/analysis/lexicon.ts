@@ -2,7 +2,6 @@
 export interface RawMatch {
   index: number;
   text: string;
-  groups: ReadonlyArray<string | undefined>;
 }
 
 function groupCount(source: string): number {
@@ -172,10 +171,9 @@ export class Lexicon {
     k: number,
     index: number,
     text: string,
-    groups: ReadonlyArray<string | undefined>,
   ): void {
     const list = found.get(k) ?? [];
-    list.push({ index, text, groups });
+    list.push({ index, text });
     found.set(k, list);
     lastEnd[k] = index + Math.max(1, text.length);
   }
@@ -191,11 +189,7 @@ export class Lexicon {
         while (a < offsets.length && m[offsets[a] ?? 0] === undefined) a += 1;
         const start = m.index;
         const k = members[a];
-        if (k !== undefined && start >= (lastEnd[k] ?? 0)) {
-          const first = offsets[a] ?? 0;
-          const next = offsets[a + 1] ?? m.length;
-          this.record(found, lastEnd, k, start, m[0], m.slice(first + 1, next));
-        }
+        if (k !== undefined && start >= (lastEnd[k] ?? 0)) this.record(found, lastEnd, k, start, m[0]);
         // The alternation reports one pattern per position; the later ones may match here too.
         for (let b = a + 1; b < members.length; b += 1) {
           const j = members[b] ?? 0;
@@ -204,7 +198,7 @@ export class Lexicon {
           if (s === undefined) continue;
           s.lastIndex = start;
           const hit = s.exec(text);
-          if (hit !== null) this.record(found, lastEnd, j, start, hit[0], hit.slice(1));
+          if (hit !== null) this.record(found, lastEnd, j, start, hit[0]);
         }
         // Step one character, not past the match, so a pattern that starts inside this match
         // is still found.

@@ -34,10 +34,11 @@ export function patternsFor(role: RoleId): { core: RegExp; adjacent: RegExp } {
   return compiled;
 }
 
+// A term pattern's match is its term: the look-arounds around the terms match no characters.
 function find(corpus: Corpus, pattern: RegExp): TermHit[] {
   return corpus
     .findAll(pattern)
-    .map((m) => ({ term: m.groups[0] ?? m.text, index: m.unit.index, quote: quoteText(m.unit) }));
+    .map((m) => ({ term: m.text, index: m.unit.index, quote: quoteText(m.unit) }));
 }
 
 /**
