@@ -146,6 +146,47 @@ describe("npm run train -- --lesson-alone (lesson22, off by default)", () => {
   }, 600_000);
 });
 
+describe("npm run train -- --task-alone (task24, off by default)", () => {
+  it("the stated-task answers refit only the task column, head and threshold: every other part, column and head as without them", () => {
+    const dir = mkdtempSync(join(tmpdir(), "derisk-train-"));
+    smallCorpus(join(dir, "corpus"));
+    const stated = lines(join(corpus, "additions", "train-x.jsonl")).filter(
+      (l) => (JSON.parse(l) as { register?: string }).register !== "spoken",
+    );
+    writeFileSync(join(dir, "corpus", "additions", "train-x.jsonl"), `${stated.slice(0, 16).join("\n")}\n`);
+    const plain = train(join(dir, "corpus"), join(dir, "plain.json"), ["--extra", "none"]);
+    const alone = train(join(dir, "corpus"), join(dir, "alone.json"), ["--extra", "none", "--task-alone"]);
+    for (const part of Object.keys(plain).filter(
+      (k) => !["sentence", "labels", "thresholds", "meta"].includes(k),
+    ))
+      expect(alone[part], part).toEqual(plain[part]);
+    const column = (model: Record<string, unknown>, cls: string): Array<[string, number]> => {
+      const tagger = unpackSparse(model.sentence as SparseWeights);
+      const k = tagger.classes.indexOf(cls);
+      return tagger.vocab
+        .map((f, i): [string, number] => [f, tagger.weights[k]?.[i] ?? 0])
+        .filter(([, w]) => w !== 0);
+    };
+    // No column is kept beside the new `task` one: no head but `task` reads it.
+    const plainClasses = unpackSparse(plain.sentence as SparseWeights).classes;
+    expect(unpackSparse(alone.sentence as SparseWeights).classes).toEqual(plainClasses);
+    for (const cls of plainClasses.filter((c) => c !== "task"))
+      expect(column(alone, cls), cls).toEqual(column(plain, cls));
+    expect(column(alone, "task")).not.toEqual(column(plain, "task"));
+    const heads = (model: Record<string, unknown>) =>
+      model.labels as Record<string, { features: string[]; weights: number[][] }>;
+    for (const [tag, head] of Object.entries(heads(plain))) {
+      if (tag === "task") continue;
+      expect(heads(alone)[tag], tag).toEqual(head);
+    }
+    const thresholds = (model: Record<string, unknown>) => ({
+      ...(model.thresholds as Record<string, number>),
+      task: 0,
+    });
+    expect(thresholds(alone)).toEqual(thresholds(plain));
+  }, 600_000);
+});
+
 describe("npm run train -- --relabel T1 --written-task-heads systems (the default since task21)", () => {
   it("the tagger's second task column is the task column trained without the relabel, and only the named head reads it", () => {
     const dir = mkdtempSync(join(tmpdir(), "derisk-train-"));
