@@ -333,15 +333,14 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   const context = setting("situation") ?? setting("task");
   // What the question asks for comes first: the mistake and owning it, for a mistake question.
   const asked = candidates.filter((c) => c.answers);
-  const must = [...new Set([result, lesson, action, ...asked])].filter(
+  // The setting stays too: without it the draft opens mid-action ("I compared a sample of
+  // outputs…": which outputs?) and the listener never learns where the story is. When all of this
+  // cannot fit, the draft says so (a warning) rather than drop the scene.
+  const must = [...new Set([context, result, lesson, action, ...asked])].filter(
     (c): c is Candidate => c !== undefined,
   );
   for (const c of must) chosen.add(c);
   let used = must.reduce((sum, c) => sum + c.words, 0);
-  if (context && (used + context.words <= budgetWords || chosen.size === 0)) {
-    chosen.add(context);
-    used += context.words;
-  }
   const rest = candidates.filter((c) => !chosen.has(c)).sort(byScore);
   for (const candidate of rest) {
     if (used + candidate.words <= budgetWords) {
@@ -456,7 +455,7 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   const warnings: string[] = [];
   if (timing.seconds > options.budgetSeconds) {
     warnings.push(
-      `What must stay (the result, the lesson, the main action and what the question asks for) takes ${timing.seconds} s, over the ${options.budgetSeconds} s budget: shorten those sentences.`,
+      `What must stay (the setting, the result, the lesson, the main action and what the question asks for) takes ${timing.seconds} s, over the ${options.budgetSeconds} s budget: shorten those sentences.`,
     );
   }
   if (!picked.some((c) => c.figure) && story.metrics.length > 0) {
