@@ -173,7 +173,7 @@ describe("reangle: the reasons a user reads", () => {
       ["kept", "a courtesy to the interviewer, whatever the role"],
       ["kept", "not about adjacent skills only"],
       ["kept", "speaks to the ML Engineer core (3 terms)"],
-      ["kept", "the opening and the close stay whatever the role"],
+      ["kept", "says what you bring, whatever the role"],
       ["kept", "speaks to the ML Engineer core (1 term)"],
     ]);
     expect(reasons(INFRA_STORY, { fromRole: "mlops-engineer", toRole: "ml-engineer" })).toEqual([
@@ -433,6 +433,21 @@ describe("reangle: a lead-in that ends 'I:' says its first item as one sentence"
         question: answer.question,
       });
       expect(out.text, toRole).toMatch(/To resolve it, I rewrote the data quality checks/);
+    }
+  });
+});
+
+describe("reangle: the reason names where a kept line stands", () => {
+  it.runIf(SEED_RUNS)("never calls a middle line of the seed's introduction its opening or close", () => {
+    const answer = answerOf(readSeed(), "q1/core");
+    for (const toRole of ["software-engineer", "research-scientist", "data-scientist"] as const) {
+      const out = reangle(answerText(answer), { fromRole: "ml-engineer", toRole, question: answer.question });
+      const last = out.diff.length - 1;
+      const opening = out.diff.findIndex((d) => !/courtesy/.test(d.reason));
+      for (const d of out.diff) {
+        if (d.from !== opening && d.from !== last)
+          expect(d.reason, `${toRole}: ${d.text}`).not.toMatch(/\bopening\b|\bclose\b/);
+      }
     }
   });
 });
