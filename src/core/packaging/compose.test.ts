@@ -337,6 +337,21 @@ describe("compose on the sample document", () => {
     }
   });
 
+  it("tells how the mistake surfaced before a further step of the fix (model-focused story, 45 s)", () => {
+    // Before: "I built an anomaly detector… I went back and realised my random split had leaked" —
+    // went back why? The operators' report was left out for "Added a check…" and "Re-tuned…".
+    const answer = answerOf(sample, "q5/model-focused");
+    const draft = composeAnswer(answer, 45);
+    const said = draft.sentences.map((s) => s.text);
+    const surfaced = said.findIndex((t) => t.startsWith("Within a week the operators said"));
+    const mistake = said.findIndex((t) => t.startsWith("I went back and realised"));
+    expect(surfaced, said.join(" | ")).toBeGreaterThan(0);
+    expect(mistake).toBe(surfaced + 1);
+    // "Within a week" of what: the line it leans on is said right before it.
+    expect(said[surfaced - 1]).toMatch(/^The scores looked excellent, so I deployed it/);
+    expect(draft.seconds).toBeLessThanOrEqual(45);
+  });
+
   it("opens the model-focused mistake story with its own setting, no context blank", () => {
     const answer = answerOf(sample, "q5/model-focused");
     for (const budget of [60, 90, 120]) {
