@@ -220,7 +220,8 @@ function expectLensTime(draft: Draft, question: string): void {
   const lens = analyze(withoutBlanks(draft.text), { question, budgetSeconds: draft.budgetSeconds });
   expect(draft.seconds).toBe(lens.timing.seconds);
   expect(draft.words).toBe(lens.timing.words);
-  expect(lens.timing.status).not.toBe("long");
+  // Over the budget only when what must stay cannot fit, and then the draft says so.
+  if (lens.timing.status === "long") expect(draft.warnings.join(" ")).toMatch(/^What must stay/);
 }
 
 const seed = readSeed();
@@ -307,6 +308,7 @@ describe("compose on the sample document", () => {
         const draft = composeAnswer(answer, budget);
         expectChronology(draft, answerText(answer));
         expectLensTime(draft, answer.question);
+        if (budget === 90) expect(draft.seconds, key).toBeLessThanOrEqual(90);
       }
     }
     const mistake = composeAnswer(answerOf(sample, "q5/core"), 45);
@@ -315,6 +317,39 @@ describe("compose on the sample document", () => {
     expect(mistake.text).toMatch(/I told the team straight away/);
     const first = composeAnswer(answerOf(sample, "q3/core"), 90).sentences.find((s) => s.part === "action");
     expect(first?.text).toMatch(/^I started with simple per-channel statistics/);
+  });
+
+  it("never leaves out a story's setting to make room: the scene opens the draft at any budget", () => {
+    // At 45 s the sample's mistake story used to open mid-action ("I compared a sample of
+    // outputs…": which outputs, which job?) with no blank asking for the scene either.
+    for (const key of ["q5/core", "q5/model-focused", "q5/serving-latency-focus", "q3/core"]) {
+      const answer = answerOf(sample, key);
+      const setting = storySentences(storyFromAnswer(answer)).find((s) => s.field === "situation")?.text;
+      expect(setting, key).toBeDefined();
+      for (const budget of [30, 45, 60, 90]) {
+        const draft = composeAnswer(answer, budget);
+        expect(draft.sentences[0]?.text, `${key} at ${budget} s`).toBe(setting);
+        expect(draft.blanks, `${key} at ${budget} s`).not.toContain(BLANKS.context);
+        // What cannot fit is said, not hidden: over the budget only with the warning.
+        if (draft.seconds > budget)
+          expect(draft.warnings.join(" "), `${key} at ${budget} s`).toMatch(/setting/);
+      }
+    }
+  });
+
+  it("tells how the mistake surfaced before a further step of the fix (model-focused story, 45 s)", () => {
+    // Before: "I built an anomaly detector… I went back and realised my random split had leaked" —
+    // went back why? The operators' report was left out for "Added a check…" and "Re-tuned…".
+    const answer = answerOf(sample, "q5/model-focused");
+    const draft = composeAnswer(answer, 45);
+    const said = draft.sentences.map((s) => s.text);
+    const surfaced = said.findIndex((t) => t.startsWith("Within a week the operators said"));
+    const mistake = said.findIndex((t) => t.startsWith("I went back and realised"));
+    expect(surfaced, said.join(" | ")).toBeGreaterThan(0);
+    expect(mistake).toBe(surfaced + 1);
+    // "Within a week" of what: the line it leans on is said right before it.
+    expect(said[surfaced - 1]).toMatch(/^The scores looked excellent, so I deployed it/);
+    expect(draft.seconds).toBeLessThanOrEqual(45);
   });
 
   it("opens the model-focused mistake story with its own setting, no context blank", () => {

@@ -96,6 +96,9 @@ function template(text: string, part: StarPart): DraftSentence {
   return { text, part, origin: { from: "template", blanks: text.match(BLANK) ?? [] } };
 }
 
+/** What telling how the problem surfaced adds to a sentence's relevance (an answering sentence adds 3). */
+const SURFACED_WEIGHT = 2;
+
 /** How much the story's own field for a sentence adds to the tagger's probability of that part. */
 const PRIOR_WEIGHT = 0.3;
 
@@ -316,6 +319,20 @@ export function compose(story: Story, options: ComposeOptions): Draft {
     return { ...s, part, position, words: countWords(s.text), score, figure, answers };
   });
 
+  // How the problem surfaced, told right before what the question asks for ("Within a week the
+  // operators said it missed the events…" before "I went back and realised my split had leaked"),
+  // is what makes the answer a story: it outranks a further step of the fix, and so does the line
+  // it leans on ("Within a week" of what?).
+  const texts = candidates.map((c) => c.text);
+  for (const c of candidates) {
+    if (!c.answers) continue;
+    const before = candidates[c.position - 1];
+    if (before === undefined || before.answers || before.part !== "situation" || before.position === 0)
+      continue;
+    before.score += SURFACED_WEIGHT;
+    const leant = leansBack(before.text) ? candidates[antecedentOf(texts, before.position)] : undefined;
+    if (leant !== undefined && leant.position > 0) leant.score += SURFACED_WEIGHT;
+  }
   const byScore = (a: Candidate, b: Candidate) => b.score - a.score || a.position - b.position;
   const ofPart = (part: StarPart) => candidates.filter((c) => c.part === part);
   const chosen = new Set<Candidate>();
@@ -333,15 +350,14 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   const context = setting("situation") ?? setting("task");
   // What the question asks for comes first: the mistake and owning it, for a mistake question.
   const asked = candidates.filter((c) => c.answers);
-  const must = [...new Set([result, lesson, action, ...asked])].filter(
+  // The setting stays too: without it the draft opens mid-action ("I compared a sample of
+  // outputs…": which outputs?) and the listener never learns where the story is. When all of this
+  // cannot fit, the draft says so (a warning) rather than drop the scene.
+  const must = [...new Set([context, result, lesson, action, ...asked])].filter(
     (c): c is Candidate => c !== undefined,
   );
   for (const c of must) chosen.add(c);
   let used = must.reduce((sum, c) => sum + c.words, 0);
-  if (context && (used + context.words <= budgetWords || chosen.size === 0)) {
-    chosen.add(context);
-    used += context.words;
-  }
   const rest = candidates.filter((c) => !chosen.has(c)).sort(byScore);
   for (const candidate of rest) {
     if (used + candidate.words <= budgetWords) {
@@ -395,7 +411,6 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   }
   // A sentence that leans on the one before it ("This led to…", or "Added a check…" whose "I" is
   // in the line before) is said only after that line.
-  const texts = candidates.map((c) => c.text);
   const orphaned = (c: Candidate) => {
     // "Then, I…" needs a step before it in the draft, not the one sentence before it.
     if (leansOnAnyStep(c.text))
@@ -456,7 +471,7 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   const warnings: string[] = [];
   if (timing.seconds > options.budgetSeconds) {
     warnings.push(
-      `What must stay (the result, the lesson, the main action and what the question asks for) takes ${timing.seconds} s, over the ${options.budgetSeconds} s budget: shorten those sentences.`,
+      `What must stay (the setting, the result, the lesson, the main action and what the question asks for) takes ${timing.seconds} s, over the ${options.budgetSeconds} s budget: shorten those sentences.`,
     );
   }
   if (!picked.some((c) => c.figure) && story.metrics.length > 0) {

@@ -173,7 +173,7 @@ describe("reangle: the reasons a user reads", () => {
       ["kept", "a courtesy to the interviewer, whatever the role"],
       ["kept", "not about adjacent skills only"],
       ["kept", "speaks to the ML Engineer core (3 terms)"],
-      ["kept", "the opening and the close stay whatever the role"],
+      ["kept", "says what you bring, whatever the role"],
       ["kept", "speaks to the ML Engineer core (1 term)"],
     ]);
     expect(reasons(INFRA_STORY, { fromRole: "mlops-engineer", toRole: "ml-engineer" })).toEqual([
@@ -339,7 +339,7 @@ describe("reangle: an item of a list leans on its lead-in, not on the item befor
       "False positives fell by 20%.";
     const out = reangle(text, { fromRole: "mlops-engineer", toRole: "data-scientist" });
     expect(out.diff.find((d) => d.text.startsWith("Moved the cluster"))?.status).toBe("trimmed");
-    expect(out.text).toContain("To fix the drift, I: Retrained the fraud model");
+    expect(out.text).toContain("To fix the drift, I retrained the fraud model");
     expect(out.text).toContain("Added drift checks");
   });
 });
@@ -405,5 +405,49 @@ describe("reangle: a list's first item said with its lead-in", () => {
     const answer = answerOf(readSeed(), "q6/model-serving-inference-api-focus");
     const out = reangle(answerText(answer), { fromRole: "mlops-engineer", toRole: "ml-engineer" });
     expect(out.text).not.toMatch(/, I [A-Z][a-z]/);
+  });
+});
+
+describe("reangle: a lead-in that ends 'I:' says its first item as one sentence", () => {
+  it("says 'To fix it, I re-split…', not 'To fix it, I: Re-split…', on the sample's model-focused story", () => {
+    const answer = answerOf(readSample(), "q5/model-focused");
+    for (const toRole of ["ml-engineer", "research-scientist", "software-engineer"] as const) {
+      const out = reangle(answerText(answer), {
+        fromRole: "mlops-engineer",
+        toRole,
+        question: answer.question,
+      });
+      expect(out.text, toRole).toMatch(/To fix it, I re-split the data by fill/);
+      expect(out.text, toRole).not.toMatch(/\b(?:I|we): \p{Lu}/u);
+      // The diff still shows each line as written.
+      expect(out.diff.some((d) => d.text.startsWith("Re-split the data"))).toBe(true);
+    }
+  });
+
+  it.runIf(SEED_RUNS)("says the seed's 'To resolve it, I rewrote the data quality checks…'", () => {
+    const answer = answerOf(readSeed(), "q6/ml-focused");
+    for (const toRole of ["ml-engineer", "research-scientist", "software-engineer"] as const) {
+      const out = reangle(answerText(answer), {
+        fromRole: "mlops-engineer",
+        toRole,
+        question: answer.question,
+      });
+      expect(out.text, toRole).toMatch(/To resolve it, I rewrote the data quality checks/);
+    }
+  });
+});
+
+describe("reangle: the reason names where a kept line stands", () => {
+  it.runIf(SEED_RUNS)("never calls a middle line of the seed's introduction its opening or close", () => {
+    const answer = answerOf(readSeed(), "q1/core");
+    for (const toRole of ["software-engineer", "research-scientist", "data-scientist"] as const) {
+      const out = reangle(answerText(answer), { fromRole: "ml-engineer", toRole, question: answer.question });
+      const last = out.diff.length - 1;
+      const opening = out.diff.findIndex((d) => !/courtesy/.test(d.reason));
+      for (const d of out.diff) {
+        if (d.from !== opening && d.from !== last)
+          expect(d.reason, `${toRole}: ${d.text}`).not.toMatch(/\bopening\b|\bclose\b/);
+      }
+    }
   });
 });

@@ -179,9 +179,12 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
     if (inList !== undefined) return inList;
     if (s.trimmable) return "the sentence after it leans on it";
     if (episode) return s.from === opening ? "sets the scene" : "keeps the story whole";
-    return s.adjacentOnly
-      ? "the opening and the close stay whatever the role"
-      : "not about adjacent skills only";
+    if (!s.adjacentOnly) return "not about adjacent skills only";
+    // Named for where it stands: a line in the middle of an introduction is neither its opening
+    // nor its close, whatever the lens hears in it.
+    if (s.from === opening) return "the opening stays whatever the role";
+    if (s.from === sentences.length - 1) return "the close stays whatever the role";
+    return "says what you bring, whatever the role";
   };
   const diff: ReangleDiffEntry[] = sentences.map((s) => {
     if (trimmed.has(s)) {

@@ -134,14 +134,17 @@ export function joinSentences(sentences: readonly string[]): string {
   for (const sentence of sentences) {
     // The first item of a list whose subject closes the line before ("…traces, I" then "Cached the
     // history…") goes on that line's sentence: said as one, "I cached", as the story tells it.
+    // "To fix it, I:" then "Re-split the data…" is said the same way: "To fix it, I re-split…" (the
+    // colon is a list's, never heard).
     const item = LEAD_IN.test(out) && lacksSubject(sentence);
+    if (item) out = out.replace(/:$/, "");
     if (out !== "") out += RUNS_ON.test(out) ? " " : "\n";
-    out += item ? sentence.replace(/^\p{Lu}(?=\p{Ll})/u, (letter) => letter.toLowerCase()) : sentence;
+    out += item ? sentence.replace(/^\p{Lu}(?=[\p{Ll}-])/u, (letter) => letter.toLowerCase()) : sentence;
   }
   return out;
 }
 
-const LEAD_IN = /(?:^|[\s,])(?:I|we)$/;
+const LEAD_IN = /(?:^|[\s,])(?:I|we):?$/;
 
 /**
  * Lower-cased word tokens (letters, digits, and the `+#/.-` inside names like "c++" or "ci/cd").
@@ -440,7 +443,8 @@ export function lacksSubject(sentence: string): boolean {
   const first = /^([\p{L}-]+)/u.exec(text)?.[1]?.toLowerCase() ?? "";
   const pastVerb =
     (/^[a-z-]{3,}ed$/.test(first) && !/^(?:based|red|bed|need|seed|speed|feed)$/.test(first)) ||
-    IRREGULAR_PAST.has(first);
+    IRREGULAR_PAST.has(first) ||
+    IRREGULAR_PAST.has(first.replace(/^re-/, ""));
   return pastVerb && !/\b(?:I|we)\b/.test(text);
 }
 
