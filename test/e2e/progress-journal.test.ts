@@ -151,6 +151,12 @@ describe.runIf(launched.browser !== null)("progress and journal", () => {
       await expect(
         page.getByRole("table", { name: "Cards due, next 30 days" }).getByRole("row").count(),
       ).resolves.toBe(31);
+      // These attempts were typed: the timing chart does not call their time "the time you spoke".
+      const timing = page.getByRole("region", { name: "Time used vs budget" });
+      await expect(timing.textContent()).resolves.not.toContain("the time you spoke");
+      await expect(timing.textContent()).resolves.toContain(
+        "typing, or speaking for an answer said out loud",
+      );
       await expect(page.getByText("Streak").count()).resolves.toBeGreaterThan(0);
       await expect(page.locator(".progress-tile dd").first().textContent()).resolves.toBe("1 day");
       // Coverage bars share one scale: a wider figure ("1/5 · 1.0") beside a bar does not shorten it.
