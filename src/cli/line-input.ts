@@ -26,6 +26,11 @@ export interface AnswerPrompt {
    * answer; returns what to print, or undefined to keep the line as text.
    */
   onCommand?: (line: string) => Promise<string | undefined>;
+  /**
+   * Terminal only: called about once a second with the answer so far and the line being typed,
+   * when that line changed, so a killed process or a closed terminal loses at most a second.
+   */
+  onPartial?: (lines: string[], partial: string) => void;
 }
 
 export interface AnswerInput {
@@ -127,7 +132,11 @@ export function terminalLineInput(input: NodeJS.ReadStream, output: NodeJS.Write
   let closing = false;
 
   /** The next line or end; `tick` redraws the prompt every second while waiting (the timer). */
-  async function line(prompt: () => string, tick: boolean): Promise<LineEvent> {
+  async function line(
+    prompt: () => string,
+    tick: boolean,
+    onTick?: (partial: string) => void,
+  ): Promise<LineEvent> {
     const queued = events.shift();
     if (queued) return queued;
     const reader = await open();
@@ -137,6 +146,7 @@ export function terminalLineInput(input: NodeJS.ReadStream, output: NodeJS.Write
       ? setInterval(() => {
           reader.setPrompt(prompt());
           reader.prompt(true);
+          onTick?.(reader.line);
         }, 1000)
       : undefined;
     return new Promise((resolve) => {
@@ -152,10 +162,17 @@ export function terminalLineInput(input: NodeJS.ReadStream, output: NodeJS.Write
     get interrupted() {
       return interrupted;
     },
-    async readAnswer({ prefill, prompt, onLine, onCommand }) {
+    async readAnswer({ prefill, prompt, onLine, onCommand, onPartial }) {
       const lines = [...prefill];
+      let reported = "";
+      const onTick = (partial: string) => {
+        if (partial === reported) return;
+        reported = partial;
+        onPartial?.([...lines], partial);
+      };
       for (;;) {
-        const next = await line(prompt, true);
+        const next = await line(prompt, true, onTick);
+        reported = "";
         if (!("line" in next)) return { lines, end: next.end, partial: next.partial };
         if (next.line.trim() === "") return { lines, end: "blank", partial: "" };
         if (next.line.trim() === SKIP_COMMAND) return { lines, end: "skip", partial: "" };

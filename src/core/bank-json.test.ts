@@ -80,3 +80,26 @@ describe("the share recognised", () => {
     expect(recognisedShare({ lines: { total: 3, nonBlank: 0, inNotes: 0 } })).toBe(1);
   });
 });
+
+describe("a bank file whose version this derisk cannot read", () => {
+  it("says a newer derisk wrote a higher version, which versions it reads, and to update derisk", () => {
+    expect(() => parseBankJson({ format: "derisk-bank", version: 3, tables: {} }, "future.json")).toThrow(
+      /^future\.json is a derisk bank of version 3, written by a newer derisk; this derisk reads bank files of version 1 and 2\. Update derisk/,
+    );
+  });
+
+  it("names a damaged version field as such, not as a version this derisk lacks", () => {
+    const message = (() => {
+      try {
+        parseBankJson({ format: "derisk-bank", version: "2", tables: {} }, "bank.json");
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return "";
+    })();
+    expect(message).toMatch(
+      /^bank\.json has "version": "2", which is not a bank file version; this derisk reads/,
+    );
+    expect(message).not.toMatch(/reads version 1:/);
+  });
+});

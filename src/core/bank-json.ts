@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { BANK_BACKUP_VERSION } from "./bank-backup.ts";
 import { DeriskError } from "./errors.ts";
 import { MAX_DOCUMENT_CHARS } from "./limits.ts";
 import { BANK_SCHEMA_VERSION, COMPETENCIES, PREP_ITEM_KINDS, type PrepDoc } from "./model.ts";
@@ -214,12 +215,7 @@ export function renderBankJson(doc: PrepDoc): string {
 export function parseBankJson(value: unknown, where = "the JSON file"): PrepDoc {
   if (typeof value === "object" && value !== null && "format" in value && "version" in value) {
     const { format, version } = value as { format: unknown; version: unknown };
-    if (format === "derisk-bank" && version !== BANK_SCHEMA_VERSION) {
-      throw new DeriskError(
-        "BAD_INPUT",
-        `${where} is a derisk bank of version ${String(version)}, but this derisk reads version ${BANK_SCHEMA_VERSION}: export it again with this version of derisk.`,
-      );
-    }
+    if (format === "derisk-bank" && version !== BANK_SCHEMA_VERSION) throw unreadableVersion(version, where);
   }
   const parsed = bankFileSchema.safeParse(value);
   if (!parsed.success) {
@@ -231,6 +227,24 @@ export function parseBankJson(value: unknown, where = "the JSON file"): PrepDoc 
     );
   }
   return stripUndefined(parsed.data.document) as PrepDoc;
+}
+
+/**
+ * Why a bank file's version cannot be read, and what to do: a newer derisk wrote it (update
+ * derisk), or the version field itself was damaged (export again).
+ */
+function unreadableVersion(version: unknown, where: string): DeriskError {
+  const known = `this derisk reads bank files of version ${BANK_SCHEMA_VERSION} and ${BANK_BACKUP_VERSION}`;
+  if (typeof version === "number" && Number.isInteger(version) && version > BANK_BACKUP_VERSION) {
+    return new DeriskError(
+      "BAD_INPUT",
+      `${where} is a derisk bank of version ${version}, written by a newer derisk; ${known}. Update derisk (npm install derisk@latest) and import it again.`,
+    );
+  }
+  return new DeriskError(
+    "BAD_INPUT",
+    `${where} has "version": ${JSON.stringify(version) ?? String(version)}, which is not a bank file version; ${known}. Fix the version field, or export the bank again with \`derisk export --format json\`.`,
+  );
 }
 
 /** zod's optional fields come back as present-but-undefined keys; drop them for exact optional types. */

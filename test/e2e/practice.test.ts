@@ -198,6 +198,25 @@ describe.runIf(launched.browser !== null)("practice in the browser", () => {
     await page.setViewportSize({ width: 1280, height: 860 });
   });
 
+  test("after a reload the words typed next follow the saved answer, not precede it", async () => {
+    await page.close();
+    page = await context.newPage();
+    await startFromKeyboard(page, 1);
+    await page.keyboard.press("s");
+    const editor = page.getByLabel("Your answer, as you would say it");
+    await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type(FIRST);
+    await expect.poll(() => page.getByTestId("save-state").textContent()).toBe("Saved");
+
+    await page.reload();
+    await page.locator("#practice-question").waitFor();
+    expect(await editor.inputValue()).toBe(FIRST);
+    await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true);
+    // The candidate goes on talking without reaching for the mouse.
+    await page.keyboard.type(SECOND);
+    expect(await editor.inputValue()).toBe(FIRST + SECOND);
+  }, 120_000);
+
   test("an empty answer skips the question: the button says so, no attempt is kept, the report marks it", async () => {
     await page.close();
     page = await context.newPage();

@@ -114,6 +114,29 @@ describe.runIf(launched.browser !== null)("progress and journal", () => {
     await phone.close();
   }, 120_000);
 
+  test("a journal entry being written survives a closed tab: it is back in the form, and gone once saved", async () => {
+    const context = await newContext(browser, server.url);
+    let page = await context.newPage();
+    await page.goto("/#/journal/new");
+    await page.getByLabel("What happened").fill("The release broke the night before the demo.");
+    await page.getByLabel("How it felt").fill("Panicked, then calm once I had a plan.");
+    // The tab closes (a crash, a closed window) without saving and without asking.
+    await page.close({ runBeforeUnload: false });
+    page = await context.newPage();
+    await page.goto("/#/journal/new");
+    await expect(page.getByLabel("What happened").inputValue()).resolves.toBe(
+      "The release broke the night before the demo.",
+    );
+    await expect(page.getByLabel("How it felt").inputValue()).resolves.toBe(
+      "Panicked, then calm once I had a plan.",
+    );
+    await page.getByRole("button", { name: "Save the entry" }).click();
+    await page.waitForURL(/#\/journal\/(?!new)[^/]+$/);
+    await page.goto("/#/journal/new");
+    await expect(page.getByLabel("What happened").inputValue()).resolves.toBe("");
+    await context.close();
+  }, 120_000);
+
   test("after practice the dashboard draws its charts, with the numbers for screen readers, in both themes", async () => {
     const { documents } = (await (await fetch(`${server.url}/api/documents`)).json()) as {
       documents: unknown[];
@@ -151,6 +174,12 @@ describe.runIf(launched.browser !== null)("progress and journal", () => {
       await expect(
         page.getByRole("table", { name: "Cards due, next 30 days" }).getByRole("row").count(),
       ).resolves.toBe(31);
+      // These attempts were typed: the timing chart does not call their time "the time you spoke".
+      const timing = page.getByRole("region", { name: "Time used vs budget" });
+      await expect(timing.textContent()).resolves.not.toContain("the time you spoke");
+      await expect(timing.textContent()).resolves.toContain(
+        "typing, or speaking for an answer said out loud",
+      );
       await expect(page.getByText("Streak").count()).resolves.toBeGreaterThan(0);
       await expect(page.locator(".progress-tile dd").first().textContent()).resolves.toBe("1 day");
       // Coverage bars share one scale: a wider figure ("1/5 · 1.0") beside a bar does not shorten it.

@@ -143,3 +143,33 @@ export const clearDraft = (itemId: string, also?: Draft | null): void => {
  * carry a working copy over to it.
  */
 export const newAnswerDraftKey = (question: string): string => `new-answer:${question.trim().toLowerCase()}`;
+
+const JOURNAL_DRAFT = "derisk:journal-draft";
+
+/** A journal entry being written and not saved yet: its fields, kept as typed. */
+export interface JournalDraft {
+  title: string;
+  happened: string;
+  felt: string;
+}
+
+/** The unsaved new journal entry, if one was left (a crash, a closed tab). */
+export function loadJournalDraft(): JournalDraft | null {
+  try {
+    const value = JSON.parse(read(JOURNAL_DRAFT) ?? "null") as Partial<JournalDraft> | null;
+    if (value === null || typeof value !== "object") return null;
+    return {
+      title: typeof value.title === "string" ? value.title : "",
+      happened: typeof value.happened === "string" ? value.happened : "",
+      felt: typeof value.felt === "string" ? value.felt : "",
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps the new entry as typed; an empty one (or `null`, once saved) removes the copy. */
+export function saveJournalDraft(draft: JournalDraft | null): void {
+  const empty = draft === null || (draft.title + draft.happened + draft.felt).trim() === "";
+  write(JOURNAL_DRAFT, empty ? null : JSON.stringify(draft));
+}

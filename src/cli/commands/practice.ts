@@ -519,11 +519,23 @@ async function runSession(
       for (const line of prefill) ctx.out(`  ${line}`);
     }
     if (!input.interactive) ctx.out(timerStarted(elapsed(), step.budgetSeconds));
+    // Saves run one after another, so a line's save never lands before the half-line's it follows.
+    let saving: Promise<unknown> = Promise.resolve();
     const typed = await input.readAnswer({
       prefill,
       prompt: () => timerPrompt(style, elapsed(), step.budgetSeconds),
+      // The line being typed is saved every second too: kill -9 or a closed terminal loses at most a second.
+      onPartial: (lines, partial) => {
+        // A command being typed (/peek, /skip) is not part of the answer.
+        const words = partial.trim() !== "" && !partial.trimStart().startsWith("/");
+        const text = (words ? [...lines, partial] : lines).join("\n");
+        saving = saving
+          .then(() => practice.saveDraft(store, userId, session.id, { stepId: step.id, text }))
+          .catch(() => undefined);
+      },
       onLine: async (lines) => {
         try {
+          await saving;
           await practice.saveDraft(store, userId, session.id, { stepId: step.id, text: lines.join("\n") });
           return undefined;
         } catch (error) {
@@ -547,6 +559,7 @@ async function runSession(
           .join("\n")}`;
       },
     });
+    await saving;
     if (typed.end === "interrupt") {
       if (typed.partial.trim() !== "") {
         // The line being typed when Ctrl-C came is kept too.

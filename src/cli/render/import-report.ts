@@ -46,7 +46,11 @@ export function renderImportResult(result: ImportResult, style: Style): string {
   ];
   if (report.unrecognised.length > 0) {
     const spans = report.unrecognised.map((r) => (r.start === r.end ? `${r.start}` : `${r.start}–${r.end}`));
-    lines.push(`  ${style.yellow("kept as notes (not recognised):")} lines ${spans.join(", ")}`);
+    const one =
+      report.unrecognised.length === 1 && report.unrecognised[0]?.start === report.unrecognised[0]?.end;
+    lines.push(
+      `  ${style.yellow("kept as notes (not recognised):")} ${one ? "line" : "lines"} ${spans.join(", ")}`,
+    );
   }
   for (const warning of report.warnings) lines.push(`  ${style.yellow("warning:")} ${warning}`);
   if (result.changes) lines.push(...renderChanges(result.changes, result.status === "dry-run", style));

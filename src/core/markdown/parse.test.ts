@@ -936,6 +936,18 @@ describe("to-do lists and code snippets", () => {
     }
   });
 
+  it("the report warns of an unclosed fence: where it opens, what it swallowed, how to close it", () => {
+    const text =
+      "### Q1- Tell me about yourself\n\nI am an engineer.\n\n~~~~python\nprint(1)\n### Q2- Why us?\n\nBecause.\n";
+    const doc = parsePrepDocument(text);
+    expect(doc.items.filter((i) => i.kind === "answer")).toHaveLength(1);
+    expect(doc.report.warnings).toEqual([
+      "Line 5: a code block opened with ~~~~ is never closed, so lines 5–9 stay code (headings and questions in them too). Close it with ~~~~ on its own line where the code ends, and import again.",
+    ]);
+    // A closed fence says nothing.
+    expect(parsePrepDocument("```\nx\n```\n").report.warnings).toEqual([]);
+  });
+
   it("indented code and a fence inside a blockquote are snippets too", () => {
     expect(only("Some prose.\n\n    SELECT 1;\n    SELECT 2;\n", "snippet")).toEqual([
       expect.objectContaining({ code: "SELECT 1;\nSELECT 2;", closed: true }),

@@ -99,6 +99,17 @@ function buildReport(
   }
   const nonBlank = lines.filter((l) => l.trim() !== "").length;
   const warnings = [...(options.warnings ?? [])];
+  // A fence never closed turns the rest of the file into code: said here, or the questions it
+  // swallowed would vanish from the library with a report of "100% recognised".
+  for (const item of items) {
+    if (item.kind !== "snippet" || item.closed) continue;
+    const fence = /`{3,}|~{3,}/.exec(lines[item.lines.start - 1] ?? "")?.[0] ?? "```";
+    warnings.push(
+      `Line ${item.lines.start}: a code block opened with ${fence} is never closed, so ${
+        item.lines.end > item.lines.start ? `lines ${item.lines.start}–${item.lines.end}` : "it"
+      } stay code (headings and questions in them too). Close it with ${fence} on its own line where the code ends, and import again.`,
+    );
+  }
   const recognised = nonBlank - inNotes;
   if (nonBlank >= 10 && recognised < nonBlank * 0.2) {
     warnings.push(

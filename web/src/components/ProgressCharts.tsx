@@ -234,7 +234,7 @@ export default function ProgressCharts({ figures }: { figures: ProgressFigures }
       />
       <Chart
         title="Time used vs budget"
-        description="Bars are the time you spoke; the line is the budget's upper limit."
+        description="Bars are the time each answer took (typing, or speaking for an answer said out loud); the line is the budget's upper limit."
         summary={`Time used vs budget: ${over} of ${attempts.length} attempts ran over their budget.`}
         data={timeData}
         build={(width) => ({

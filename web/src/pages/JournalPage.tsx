@@ -5,6 +5,7 @@ import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { Icon } from "../components/Icon.tsx";
 import { TextBlock } from "../components/TextBlock.tsx";
 import { navigate, useLeaveGuard } from "../route.ts";
+import { loadJournalDraft, saveJournalDraft } from "../storage.ts";
 import { useLoad } from "../use-load.ts";
 
 type Failure = { code: string; message: string };
@@ -99,16 +100,22 @@ export function JournalPage({ entryId }: { entryId?: string }) {
 }
 
 function NewEntry({ first, onSaved }: { first: boolean; onSaved: (id: string) => void }) {
-  const [title, setTitle] = useState("");
-  const [happened, setHappened] = useState("");
-  const [felt, setFelt] = useState("");
+  // A new entry is kept in this browser as it is typed, so a crash or a closed tab loses nothing.
+  const [kept] = useState(() => loadJournalDraft());
+  const [title, setTitle] = useState(kept?.title ?? "");
+  const [happened, setHappened] = useState(kept?.happened ?? "");
+  const [felt, setFelt] = useState(kept?.felt ?? "");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Failure | null>(null);
   const [saved, setSaved] = useState(false);
   const release = useLeaveGuard(
     !saved && (title.trim() !== "" || happened.trim() !== "" || felt.trim() !== ""),
-    "Your journal entry is not saved yet. Leave this page anyway? What you wrote will be lost.",
+    "Your journal entry is not saved yet. Leave this page anyway? It stays in this browser and comes back when you open the Journal again.",
   );
+
+  useEffect(() => {
+    if (!saved) saveJournalDraft({ title, happened, felt });
+  }, [title, happened, felt, saved]);
 
   async function save(event: FormEvent): Promise<void> {
     event.preventDefault();
@@ -122,6 +129,7 @@ function NewEntry({ first, onSaved }: { first: boolean; onSaved: (id: string) =>
         felt,
       });
       setSaved(true);
+      saveJournalDraft(null);
       release();
       onSaved(entry.id);
     } catch (caught) {

@@ -570,8 +570,13 @@ function AnswerStep({
   const [transcription, setTranscription] = useState("");
 
   useEffect(() => {
-    if (started && !recordingRef.current) editorRef.current?.focus();
-    else if (!started) startRef.current?.focus();
+    const editor = editorRef.current;
+    if (started && !recordingRef.current && editor) {
+      editor.focus();
+      // A resumed answer (reload, crash) goes on where it stopped: the caret after the saved text,
+      // not before it, where the browser puts it and the next words would land first.
+      editor.setSelectionRange(editor.value.length, editor.value.length);
+    } else if (!started) startRef.current?.focus();
   }, [started]);
 
   // What the page says about transcription comes from the server's provider (default: none).
