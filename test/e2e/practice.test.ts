@@ -104,6 +104,11 @@ describe.runIf(launched.browser !== null)("practice in the browser", () => {
     // The lens runs in a worker that loads the English model first: allow it time on a slow machine.
     await page.locator(".lens-score .score-value").first().waitFor({ timeout: 30_000 });
     await expect(page.getByRole("region", { name: "What you said" }).textContent()).resolves.toContain(THIRD);
+    // A typed answer names the time it took to type and how long it would take to say: two
+    // figures, never one "of the budget" verdict for both.
+    expect(await page.getByTestId("typed-timing").textContent()).toMatch(
+      /^typed in \d+ (min|s)[\d a-z]* · said aloud ≈ \d+ (min|s)[\d a-z]* of \d+ (min|s)[\d a-z]*$/,
+    );
     // The prepared answer, hidden while answering unless peeked, sits beside the attempt now.
     expect(await page.getByRole("region", { name: "Prepared answer" }).textContent()).not.toContain(
       "No prepared answer",

@@ -113,7 +113,7 @@ export function PracticeReportView({ session }: { session: PracticeSession }) {
   );
 }
 
-function StepFigures({ step }: { step: ReportStep }) {
+export function StepFigures({ step }: { step: ReportStep }) {
   if (!step.answered)
     return (
       <p className="muted">
@@ -126,9 +126,17 @@ function StepFigures({ step }: { step: ReportStep }) {
     );
   return (
     <p className="practice-figures">
-      <span className={step.overBudget ? "over-budget" : ""}>
-        {formatDuration(step.usedSeconds ?? 0)} of {formatDuration(step.budgetSeconds)}
-      </span>
+      {step.delivery === undefined ? (
+        // Typing time is not speaking time: named as such, and not held against the spoken budget.
+        <span data-testid="typed-time">
+          typed in {formatDuration(step.usedSeconds ?? 0)} (budget {formatDuration(step.budgetSeconds)} said
+          aloud)
+        </span>
+      ) : (
+        <span className={step.overBudget ? "over-budget" : ""}>
+          {formatDuration(step.usedSeconds ?? 0)} of {formatDuration(step.budgetSeconds)}
+        </span>
+      )}
       {step.score !== undefined && (
         <span className="question-score" data-score={step.score}>
           {step.score}

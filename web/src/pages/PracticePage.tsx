@@ -840,12 +840,32 @@ function StepReview({ step, role }: { step: PracticeStep; role: RoleId | undefin
     ...(step.kind === "follow-up" ? { followUp: true } : {}),
   });
   const used = Math.round(step.elapsedMs / 1000);
+  // A typed answer has two durations: the time it took to type, and how long it would take to say
+  // (the lens's estimate, the one the budget is about). Both are named, so they never read as two
+  // verdicts on the same thing.
+  const typed = step.attempt?.mode !== "spoken";
+  const spoken = analysis.state === "ready" ? Math.round(analysis.analysis.timing.seconds) : undefined;
   return (
     <div className="practice-review">
       <p className="practice-review-summary">
-        <span className={used > step.budgetSeconds ? "over-budget" : ""}>
-          {formatDuration(used)} of {formatDuration(step.budgetSeconds)}
-        </span>
+        {typed ? (
+          <span data-testid="typed-timing">
+            typed in {formatDuration(used)}
+            {spoken !== undefined && (
+              <>
+                {" "}
+                · said aloud ≈{" "}
+                <span className={spoken > step.budgetSeconds ? "over-budget" : ""}>
+                  {formatDuration(spoken)} of {formatDuration(step.budgetSeconds)}
+                </span>
+              </>
+            )}
+          </span>
+        ) : (
+          <span className={used > step.budgetSeconds ? "over-budget" : ""}>
+            {formatDuration(used)} of {formatDuration(step.budgetSeconds)}
+          </span>
+        )}
         {step.attempt?.score !== undefined && (
           <span>
             {" "}
