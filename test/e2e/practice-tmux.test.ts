@@ -152,7 +152,7 @@ describe("derisk practice in a terminal (tmux)", () => {
       );
       tmux("send-keys", "-t", name, "Enter");
       const analysed = await waitFor(name, /Follow-up: .+\n[\s\S]*⏱ \d:\d\d \/ 0:45 ›\s*$/m);
-      expect(analysed).toMatch(/⏱ 0:\d\d \/ 1:30 used/);
+      expect(analysed).toMatch(/⏱ typed in 0:\d\d · said aloud ≈ 0:\d\d of 1:30/);
       expect(analysed).toMatch(/Overall [1-5]\/5/);
       expect(analysed).toMatch(/STAR\+L\n {2}situation/);
       // The five risks in the web app's words, each with its level.

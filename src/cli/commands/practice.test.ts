@@ -101,7 +101,8 @@ describeStores("derisk due / attempts", (getStore) => {
     expect(run.out).toMatch(/Question 1\/1: /);
     expect(run.out).toMatch(/⏱ 0:00 \/ \d+:\d\d · timer started/);
     expect(run.out).toMatch(/Your prepared answer \(peeking is noted/);
-    expect(run.out).toMatch(/⏱ 0:0\d \/ \d+:\d\d used/);
+    // Typing time and the spoken estimate, each named (never typing time against the spoken budget).
+    expect(run.out).toMatch(/⏱ typed in 0:0\d · said aloud ≈ \d+:\d\d of \d+:\d\d/);
     // The risk lens: score, STAR balance, the five risks, the top fixes; then the prepared answer.
     expect(run.out).toMatch(/Overall [1-5]\/5/);
     expect(run.out).toMatch(/STAR\+L/);

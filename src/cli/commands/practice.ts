@@ -4,7 +4,7 @@ import { resolveId } from "../../app/ids.ts";
 import type { AttemptHistory } from "../../app/practice.ts";
 import { shortId, shortIds } from "../../core/short-ids.ts";
 import type { CliContext } from "../context.ts";
-import { clock, timerPrompt, timerStarted, timeUsed } from "../render/timer.ts";
+import { clock, timerPrompt, timerStarted, timeUsed, typedTimeUsed } from "../render/timer.ts";
 
 interface DueFlags {
   json?: boolean;
@@ -597,7 +597,9 @@ async function runSession(
     if (result.skipped) return "next";
     const out = [
       "",
-      timeUsed(style, result.usedSeconds, result.budgetSeconds),
+      result.analysis === undefined
+        ? timeUsed(style, result.usedSeconds, result.budgetSeconds)
+        : typedTimeUsed(style, result.usedSeconds, result.analysis.timing.seconds, result.budgetSeconds),
       // The CLI answers are typed: a spoken attempt without a transcript only comes from the web app.
       result.analysis === undefined
         ? "No transcript: the lens had nothing to read."

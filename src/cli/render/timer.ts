@@ -28,6 +28,22 @@ export function timerStarted(seconds: number, budgetSeconds: number): string {
  * The time an answer took against its budget, after it is submitted.
  * @example timeUsed(style, 100, 90) // "⏱ 1:40 / 1:30 used — over budget"
  */
+/**
+ * A typed answer's two durations, each named: the time it took to type, and how long it would take
+ * to say (the risk lens's estimate, which the budget is about), coloured by the latter.
+ * @example typedTimeUsed(style, 124, 42, 90) // "⏱ typed in 2:04 · said aloud ≈ 0:42 of 1:30"
+ */
+export function typedTimeUsed(
+  style: Style,
+  typedSeconds: number,
+  spokenSeconds: number,
+  budgetSeconds: number,
+): string {
+  const spoken = Math.round(spokenSeconds);
+  const text = `⏱ typed in ${clock(typedSeconds)} · said aloud ≈ ${clock(spoken)} of ${clock(budgetSeconds)}`;
+  return spoken > budgetSeconds ? style.yellow(`${text} — over budget`) : style.green(text);
+}
+
 export function timeUsed(style: Style, usedSeconds: number, budgetSeconds: number): string {
   const text = `⏱ ${clock(usedSeconds)} / ${clock(budgetSeconds)} used`;
   return usedSeconds > budgetSeconds ? style.yellow(`${text} — over budget`) : style.green(text);
