@@ -576,6 +576,31 @@ export async function coverage(
   return scope.note === undefined ? matrix : { ...matrix, sampleLeftOut: scope.note };
 }
 
+/**
+ * Names the document of each piece of evidence when the bank holds more than one (the sample
+ * counts: "Tell me about yourself" is asked in both), by the document's current title; a saved
+ * tailoring reopened is named afresh, so a renamed document shows its new name.
+ */
+async function nameEvidenceDocuments(store: Store, userId: string, tailoring: Tailoring): Promise<void> {
+  const documents = await store.documents.listDocuments(userId);
+  const titles = new Map(documents.map((d) => [d.id, d.title]));
+  const evidence = tailoring.requirements.flatMap((r) => r.evidence);
+  for (const e of evidence) delete e.document;
+  if (documents.length < 2 || evidence.length === 0) return;
+  const documentOfItem = new Map(
+    (await store.items.listItems(userId)).map((item) => [item.id, item.documentId]),
+  );
+  const sourceOfStory = new Map(
+    (await listStories(store, userId)).map((story) => [story.id, story.sourceItemId]),
+  );
+  for (const e of evidence) {
+    const itemId = e.source === "story" ? sourceOfStory.get(e.id) : e.id;
+    const documentId = itemId === undefined ? undefined : documentOfItem.get(itemId);
+    const title = documentId === undefined ? undefined : titles.get(documentId);
+    if (title !== undefined) e.document = title;
+  }
+}
+
 /** A tailoring as the surfaces show it: saved with its posting, company and role. */
 export interface TailorResult {
   /** The saved tailoring's id (absent when saving was turned off). */
@@ -676,6 +701,7 @@ export async function tailorJobDescription(
     whyCompany.blanks = whyCompany.lines.flatMap((line) => line.text.match(/\[[^\]]+\]/g) ?? []);
     whyCompany.company = company;
   }
+  await nameEvidenceDocuments(store, userId, tailoring);
   if (request.save === false) return { posting, tailoring, whyCompany };
   // Nothing asked, nothing to reopen: a page with no requirement recognised is not kept (it was
   // listed as "0 of 0 evidenced").
@@ -732,6 +758,7 @@ export async function listTailorings(store: Store, userId: string): Promise<Tail
 export async function openTailoring(store: Store, userId: string, id: string): Promise<TailorResult> {
   const saved = await store.tailorings.getTailoring(userId, id);
   const result = saved.result as { tailoring: Tailoring; whyCompany: WhyCompany };
+  await nameEvidenceDocuments(store, userId, result.tailoring);
   return {
     id: saved.id,
     posting: saved.posting,

@@ -47,6 +47,19 @@ describe("stripMarkup", () => {
     expect(stripMarkup("Action items slipped.")).toBe("Action items slipped.");
   });
 
+  it("reads a table row as its cells' words and drops the separator row", () => {
+    expect(stripMarkup("| fix | I cached the features and cut latency to 80 ms |")).toBe(
+      "fix — I cached the features and cut latency to 80 ms",
+    );
+    expect(stripMarkup("| step | **what** I did |\n|---|:---:|\n| a \\| b | c |")).toBe(
+      "step — what I did\n\na | b — c",
+    );
+    // A sentence cut inside a row keeps the row's end as a cell.
+    expect(stripMarkup("Then I found the cause. | slow |")).toBe("Then I found the cause. — slow");
+    // A pipe inside prose is no table.
+    expect(stripMarkup("We chose a | b over c.")).toBe("We chose a | b over c.");
+  });
+
   it("lays prose out as paragraphs and lists: '-', '*', '+', '•' bullets and '1.' items, markup stripped", () => {
     expect(
       textBlocks(

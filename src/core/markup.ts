@@ -36,17 +36,35 @@ export function starLabel(text: string): StarPart | undefined {
   return word?.[1] === undefined ? undefined : LABEL_PART[word[1].toLowerCase()];
 }
 
+// Every pattern below needs one of these characters: text without them has no markup to strip.
+const MARKUP_CHAR = /[:：*_#>[`|]/;
+
+// A line of a Markdown table: a row written between pipes, the separator row under the header,
+// or a row's end after a sentence cut inside it ("…took 900 ms. | slow |").
+const TABLE_LINE = /^[ \t]*\|[^\n]*$|^[^\n]*\|[ \t]*$/gm;
+
+/** A table row as words: its cells' text, " — " between them; the separator row says nothing. */
+function tableRowText(line: string): string {
+  const cells = tableCells(line).filter((cell) => cell !== "");
+  if (cells.every((cell) => SEPARATOR_CELL.test(cell))) return "";
+  return cells.join(" — ");
+}
+
 /**
  * The text as a person reads or says it: Markdown emphasis (`**bold**`, `*italic*`, `_italic_`),
  * STAR labels ("**Situation**:"), inline code ticks, links' targets, heading and quote marks
- * removed; words, punctuation, bullets and line breaks kept. Every view and quote of the user's
- * text goes through this one function.
+ * removed, a table row read as its cells ("| a | b |" → "a — b", the separator row dropped);
+ * words, punctuation, bullets and line breaks kept. Every view and quote of the user's text goes
+ * through this one function.
  * @example stripMarkup("**Situation**: I was _really_ **stuck**.") // "I was really stuck."
  */
-// Every pattern below needs one of these characters: text without them has no markup to strip.
-const MARKUP_CHAR = /[:：*_#>[`]/;
-
 export function stripMarkup(text: string): string {
+  if (!MARKUP_CHAR.test(text)) return text;
+  return stripInlineMarkup(text.includes("|") ? text.replace(TABLE_LINE, tableRowText) : text);
+}
+
+/** `stripMarkup` without reading table rows: a line of a table `textBlocks` did not read as one stays as written. */
+function stripInlineMarkup(text: string): string {
   if (!MARKUP_CHAR.test(text)) return text;
   return (
     text
@@ -174,7 +192,8 @@ export function textBlocks(text: string): TextBlock[] {
     }
     const type = BULLET_LINE.test(line) ? "ul" : NUMBERED_LINE.test(line) ? "ol" : "p";
     // Words, not Markdown: "**Situation**:", bold and italics markers are left out.
-    const content = stripMarkup(
+    // A malformed table's rows stay lines as written (`tableAt` did not read them as a table).
+    const content = stripInlineMarkup(
       type === "p" ? line.trim() : line.replace(type === "ul" ? BULLET_LINE : NUMBERED_LINE, "").trim(),
     ).trim();
     if (content === "") continue;

@@ -1,9 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SEED_RUNS, seedUpload } from "../../../test/seed.ts";
 import { BOARD_POSTING } from "../../core/packaging/fixtures/postings.ts";
+import { openStore, type Store } from "../../store/index.ts";
 import { type RegisterCommand, runCommand as runWith } from "../test-cli.ts";
+import { registerImportCommand } from "./import.ts";
 import { registerTailorCommand } from "./tailor.ts";
 
 // In-process: a program with only the command under test, capturing its output.
@@ -63,5 +67,54 @@ describe("derisk tailor", () => {
     expect(out).toMatch(/✗ \[skill\] Fluent in Python and SQL/);
     const empty = await runCommand(registerTailorCommand, ["tailor", "-", "--stories", storiesPath], "\n\n");
     expect(empty.code).toBe(2);
+  });
+});
+
+describe("derisk tailor over a bank of two documents", () => {
+  let pglite: PGlite;
+  let store: Store;
+  let bankDir: string;
+  const commands = [registerImportCommand, registerTailorCommand];
+  beforeAll(async () => {
+    pglite = await PGlite.create();
+    store = await openStore({ pglite });
+    bankDir = mkdtempSync(join(tmpdir(), "derisk-tailor-bank-"));
+  }, 60_000);
+  afterAll(async () => {
+    await store.close();
+    await pglite.close();
+    rmSync(bankDir, { recursive: true, force: true });
+  });
+
+  it.runIf(SEED_RUNS)("names the document and the question of every piece of evidence", async () => {
+    await store.users.ensureUser("two");
+    const seed = join(bankDir, "seed-prep.md");
+    writeFileSync(seed, seedUpload().bytes);
+    const sample = join(bankDir, "sample-prep.md");
+    writeFileSync(sample, readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url)));
+    for (const path of [seed, sample]) {
+      expect((await runWith(commands, ["import", path], { store, userId: "two" })).code).toBe(0);
+    }
+    const posting = join(bankDir, "posting.md");
+    writeFileSync(
+      posting,
+      "ML Engineer at Acme\n\nRequirements:\n- Deploy machine learning models to production\n- Experience with Kubernetes and CI/CD\n",
+    );
+    const run = await runWith(commands, ["tailor", posting], { store, userId: "two" });
+    expect(run.code).toBe(0);
+    const evidence = run.out.split("\n").filter((line) => /^ {4}(strong|partial) · /.test(line));
+    expect(evidence.length).toBeGreaterThan(0);
+    for (const line of evidence) {
+      expect(line).toMatch(/^ {4}(strong|partial) · (answer|story|accomplishment) "[^"]+" in “Seed prep”: “/);
+    }
+    // Reopened, it names them again; the JSON carries the name too.
+    const id = /derisk tailor --open (\S+)/.exec(run.out)?.[1] ?? "";
+    const json = JSON.parse(
+      (await runWith(commands, ["tailor", "--open", id, "--json"], { store, userId: "two" })).out,
+    );
+    const documents = json.tailoring.requirements.flatMap((r: { evidence: { document?: string }[] }) =>
+      r.evidence.map((e) => e.document),
+    );
+    expect(new Set(documents)).toEqual(new Set(["Seed prep"]));
   });
 });

@@ -177,7 +177,8 @@ export function registerTailorCommand(program: Command, ctx: CliContext): void {
         );
         if (r.yearsCheck) lines.push(style.dim(`    ${r.yearsCheck.note}`));
         for (const e of r.evidence) {
-          lines.push(style.dim(`    ${e.strength} · ${e.source} "${e.title}": “${e.quote}”`));
+          const where = e.document === undefined ? "" : ` in “${e.document}”`;
+          lines.push(style.dim(`    ${e.strength} · ${e.source} "${e.title}"${where}: “${e.quote}”`));
         }
       }
       lines.push(

@@ -63,6 +63,30 @@ describe("analyze", () => {
     expect(a.labels.overall).toBeGreaterThanOrEqual(4);
   });
 
+  it("quotes a table row as its cells' words, never with its pipes, in evidence, signals and fixes", () => {
+    const text = [
+      "Our fraud model was slow and nobody owned it. I decided to take it on.",
+      "",
+      "| step | what I did |",
+      "|---|---|",
+      "| profile | I traced the requests. Then I found the feature store call took 900 ms. |",
+      "| fix | I cached the features and cut latency to 80 ms |",
+      "",
+      "Fraud losses fell by 12% and I learned to measure before I optimise.",
+    ].join("\n");
+    const analysis = analyze(text);
+    const quotes = [
+      ...Object.values(analysis.evidence).flatMap((e) => e.quotes),
+      ...Object.values(analysis.signals).flatMap((s) => s.evidence.map((q) => q.quote)),
+      ...analysis.fixes.map((f) => f.quote),
+      ...analysis.impact.figures.map((f) => f.quote),
+    ];
+    expect(quotes).toContain("fix — I cached the features and cut latency to 80 ms");
+    for (const quote of quotes) expect(quote).not.toMatch(/\|/);
+    // The sentences keep their offsets into the answer as written.
+    for (const s of analysis.sentences) expect(s.text).toBe(text.slice(s.start, s.end));
+  });
+
   it("reads S:/T:/A:/R: and Situation: markers", () => {
     const a = analyze(
       "S: Our nightly job failed twice a week.\nT: I had to make it reliable.\nA: I added retries with backoff and an alert.\nR: It has not failed in three months.",

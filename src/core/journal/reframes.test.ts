@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { importPrepDocument } from "../markdown/index.ts";
 import type { ReflectionItem } from "../model.ts";
-import { entryFromReflection, offerReframes } from "./reframes.ts";
+import { entryFromReflection, offerReframes, statementsOf } from "./reframes.ts";
 
 const sample = readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url));
 const reflectionOf = (bytes: Uint8Array): ReflectionItem => {
@@ -88,6 +88,16 @@ describe("journal reframes", () => {
       felt: "",
     });
     expect(reframes.filter((r) => r.kind === "learned")).toEqual([]);
+  });
+
+  it("quotes whole sentences: an abbreviation, a title or a version number does not cut one", () => {
+    const text =
+      "I asked Dr. Rivera for help and she agreed at once. I used a small model, e.g. BERT base, for the classifier. We moved to v2.1 in March and it held.";
+    expect(statementsOf(text)).toEqual([
+      "I asked Dr. Rivera for help and she agreed at once.",
+      "I used a small model, e.g. BERT base, for the classifier.",
+      "We moved to v2.1 in March and it held.",
+    ]);
   });
 
   it("offers nothing when the entry holds no fact, rather than making one up", () => {

@@ -1,4 +1,5 @@
 import type { ReflectionItem } from "../model.ts";
+import { splitSentences } from "../packaging/text.ts";
 
 /** What a reframe draws out of an episode: the three questions of C10. */
 export const REFRAME_KINDS = ["solved", "learned", "shows"] as const;
@@ -61,12 +62,15 @@ const FEELING = /\b(feel|felt|frustrat|angry|sad|upset|ashamed|stupid|wasted|thi
 
 const MAX_PER_KIND = 3;
 
-/** The statements of a text: lines (bullets and quote marks stripped), then sentences. */
+/**
+ * The statements of a text: lines (bullets and quote marks stripped), then sentences, cut by the
+ * packaging's splitter ("Dr. Rivera", "e.g. BERT" and "v2.1" stay inside their sentence).
+ */
 export function statementsOf(text: string): string[] {
   return text
     .split(/\n+/)
     .map((line) => line.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, "").trim())
-    .flatMap((line) => line.split(/(?<=[.!?])\s+(?=[A-Z“"‘'])/))
+    .flatMap((line) => splitSentences(line).map((s) => s.text))
     .map((s) =>
       s
         .trim()

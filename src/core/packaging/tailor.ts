@@ -552,6 +552,11 @@ export interface Evidence {
   /** 0..1: how much of the requirement the sentence shows (the shared matcher's score). */
   score: number;
   strength: Exclude<Strength, "none">;
+  /**
+   * The title of the document the evidence comes from (a story's: that of the answer it was
+   * drawn from), set by the bank when it holds more than one document.
+   */
+  document?: string;
 }
 
 /** A years-of-experience requirement checked against what the bank says. */

@@ -147,6 +147,15 @@ export function joinSentences(sentences: readonly string[]): string {
 const LEAD_IN = /(?:^|[\s,])(?:I|we):?$/;
 
 /**
+ * Whether a sentence ends on its subject, its verb opening the list item after it ("Once I saw
+ * the logs, I" then "- Switched to async workers"): the two are said as one.
+ * @example leadsIntoNext("Once I saw the logs, I") // true
+ */
+export function leadsIntoNext(sentence: string): boolean {
+  return LEAD_IN.test(sentence);
+}
+
+/**
  * Lower-cased word tokens (letters, digits, and the `+#/.-` inside names like "c++" or "ci/cd").
  * @example words("I used CI/CD and C++.") // ["i", "used", "ci/cd", "ci", "cd", "and", "c++"]
  */

@@ -3,6 +3,7 @@ import { classify } from "../analysis/classify.ts";
 import { DEFAULT_WPM } from "../analysis/timing.ts";
 import type { Analysis, AnalyzeOptions } from "../analysis/types.ts";
 import { answerText } from "../answer-text.ts";
+import { stripMarkup } from "../markup.ts";
 import {
   type AnswerFormat,
   type AnswerItem,
@@ -13,9 +14,11 @@ import {
   type PrepDoc,
   type RoleId,
   STAR_PARTS,
+  type StarPart,
   type StarSections,
   type TechnicalQuestionItem,
 } from "../model.ts";
+import { joinSentences, lacksSubject, leadsIntoNext, splitSentences } from "../packaging/text.ts";
 import { countWords, speakingSeconds } from "../words.ts";
 
 /**
@@ -85,7 +88,13 @@ export interface SheetAnswer {
   followUps: SheetFollowUp[];
   concerns: SheetConcern[];
   /** Key beats only: what a cue card shows. */
-  cue: string[];
+  cue: CueBeat[];
+}
+
+/** One beat of a cue card: the user's words, and the STAR part they tell when they tell one. */
+export interface CueBeat {
+  text: string;
+  part?: StarPart;
 }
 
 export interface SheetTechnical {
@@ -189,29 +198,47 @@ const firstWords = (text: string, max: number): string => {
   return words.length <= max ? words.join(" ") : `${words.slice(0, max).join(" ")} …`;
 };
 
-/** The first sentence that carries content: a greeting ("Thank you for having me.") is no beat. */
+/**
+ * The first sentence that carries content: a greeting ("Thank you for having me.") or a lead-in
+ * ("The challenge was twofold:") is no beat. Cut by the packaging's sentence splitter, which
+ * keeps "e.g., GPT-based", "approx. 40%" and "v2.1" inside their sentence and a list item or
+ * line on its own; markup is stripped, so a beat holds the words alone.
+ */
 const firstSentence = (text: string): string => {
+  const sentences = splitSentences(stripMarkup(text))
+    .map((s) => s.text.replace(/\s+/g, " "))
+    .filter((s) => s !== "");
   const flat = text.replace(/\s+/g, " ").trim();
-  const sentences = flat.match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)/g)?.map((s) => s.trim()) ?? [flat];
-  return sentences.find((s) => countWords(s) >= 6) ?? sentences[0] ?? flat;
+  const at = Math.max(
+    0,
+    sentences.findIndex((s) => countWords(s) >= 6),
+  );
+  const first = sentences[at];
+  if (first === undefined) return flat;
+  // "…metrics, I" then "- Switched to async workers": the list item finishes the sentence.
+  const next = sentences[at + 1];
+  return next !== undefined && leadsIntoNext(first) && lacksSubject(next)
+    ? joinSentences([first, next])
+    : first;
 };
 
 /** Key beats of an answer: its trailer beats, else one line per STAR part, else one per paragraph. */
-function cueOf(answer: AnswerItem): string[] {
-  let beats: string[];
-  if (answer.beats && answer.beats.length > 0) beats = answer.beats;
+function cueOf(answer: AnswerItem): CueBeat[] {
+  let beats: CueBeat[];
+  if (answer.beats && answer.beats.length > 0) beats = answer.beats.map((b) => ({ text: stripMarkup(b) }));
   else if (answer.star && STAR_PARTS.some((p) => (answer.star?.[p] ?? "").trim() !== "")) {
-    beats = STAR_PARTS.filter((p) => (answer.star?.[p] ?? "").trim() !== "").map(
-      (p) => `${p[0]?.toUpperCase()}: ${firstSentence(answer.star?.[p] ?? "")}`,
-    );
+    beats = STAR_PARTS.filter((p) => (answer.star?.[p] ?? "").trim() !== "").map((part) => ({
+      part,
+      text: firstSentence(answer.star?.[part] ?? ""),
+    }));
   } else {
     beats = answer.text
       .split(/\n\s*\n/)
       .map((p) => p.trim())
       .filter((p) => p !== "")
-      .map(firstSentence);
+      .map((p) => ({ text: firstSentence(p) }));
   }
-  return beats.slice(0, CUE_BEATS).map((b) => firstWords(b, CUE_WORDS));
+  return beats.slice(0, CUE_BEATS).map((b) => ({ ...b, text: firstWords(b.text, CUE_WORDS) }));
 }
 
 function sheetAnswer(

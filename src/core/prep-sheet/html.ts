@@ -1,6 +1,13 @@
 import { type TextBlock, textBlocks } from "../markup.ts";
 import { STAR_PARTS } from "../model.ts";
-import type { PrepSheet, SheetAnswer, SheetConcern, SheetDocument, SheetTechnical } from "./build.ts";
+import type {
+  CueBeat,
+  PrepSheet,
+  SheetAnswer,
+  SheetConcern,
+  SheetDocument,
+  SheetTechnical,
+} from "./build.ts";
 import {
   answerHeading,
   clock,
@@ -72,6 +79,10 @@ const paragraphs = (text: string, tail = "", head = ""): string => {
   return html.join("\n");
 };
 
+/** A cue card's beats, each led by the STAR part it tells as a label of the card, not of the words. */
+const cueList = (beats: readonly CueBeat[]): string =>
+  `<ul>${beats.map((b) => `<li>${b.part === undefined ? "" : `<b class="cue-part">${STAR_NAMES[b.part]}</b> `}${escapeHtml(b.text)}</li>`).join("")}</ul>`;
+
 const list = (items: string[], tag: "ul" | "ol" = "ul"): string =>
   `<${tag}>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</${tag}>`;
 
@@ -117,6 +128,7 @@ th, td { border: 1px solid #000; padding: .15em .5em; text-align: left; vertical
 .card h2 { font-size: 11.5pt; }
 .card ul { padding-left: 1.1em; margin: .4em 0; }
 .card .meta { font-size: 8.5pt; }
+.card .cue-part { font-size: 8.5pt; text-transform: uppercase; letter-spacing: .04em; margin-right: .3em; }
 @media print { body { max-width: none; margin: 0; padding: 0; } }
 `;
 
@@ -252,7 +264,7 @@ function technicalHtml(technical: SheetTechnical[], document?: string): string {
 }
 
 const answerCard = (a: SheetAnswer, document?: string): string =>
-  `<div class="card"><h2>${escapeHtml(answerHeading(a))}${a.variant === "core" ? "" : ` <small>(${escapeHtml(a.variant)})</small>`}</h2><p class="meta">${document === undefined ? "" : `${escapeHtml(document)} · `}≈ ${clock(a.seconds)} of ${clock(a.budget.max)} · score ${a.score}/5</p>${list(a.cue)}${
+  `<div class="card"><h2>${escapeHtml(answerHeading(a))}${a.variant === "core" ? "" : ` <small>(${escapeHtml(a.variant)})</small>`}</h2><p class="meta">${document === undefined ? "" : `${escapeHtml(document)} · `}≈ ${clock(a.seconds)} of ${clock(a.budget.max)} · score ${a.score}/5</p>${cueList(a.cue)}${
     a.followUps.length > 0
       ? `<p class="meta">Follow-ups: ${escapeHtml(a.followUps.map((f) => f.question).join(" / "))}</p>`
       : ""

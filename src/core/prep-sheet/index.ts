@@ -5,6 +5,7 @@
 export { type AnkiNote, ankiField, ankiNotes, renderAnkiTsv } from "./anki.ts";
 export {
   buildPrepSheet,
+  type CueBeat,
   DEFAULT_FRAMING_QUESTIONS,
   type PrepSheet,
   type PrepSheetOptions,

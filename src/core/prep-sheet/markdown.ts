@@ -193,7 +193,9 @@ function cardMarkdown(answer: SheetAnswer, document?: string): string[] {
     "",
     `${document === undefined ? "" : `${oneLine(document)} · `}≈ ${clock(answer.seconds)} of ${clock(answer.budget.max)} · score ${answer.score}/5`,
     "",
-    ...answer.cue.map((b) => `- ${oneLine(b)}`),
+    ...answer.cue.map(
+      (b) => `- ${b.part === undefined ? "" : `**${STAR_NAMES[b.part]}:** `}${oneLine(b.text)}`,
+    ),
     ...(answer.followUps.length > 0
       ? [`- Follow-ups: ${answer.followUps.map((f) => oneLine(f.question)).join(" / ")}`]
       : []),

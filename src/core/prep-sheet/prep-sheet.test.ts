@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { readSeed, SEED_RUNS } from "../../../test/seed.ts";
 import { importPrepDocument } from "../markdown/index.ts";
+import type { PrepDoc } from "../model.ts";
 import { countWords, speakingSeconds } from "../words.ts";
 import {
   buildPrepSheet,
@@ -90,9 +92,36 @@ describe("buildPrepSheet", () => {
       expect(answer.cue.length).toBeGreaterThan(0);
       expect(answer.cue.length).toBeLessThanOrEqual(5);
     }
-    expect(sheet.answers[0]?.cue[0]).not.toBe("Thanks for making the time.");
-    expect(sheet.answers[1]?.cue).toEqual(sheet.answers[1]?.beats);
+    expect(sheet.answers[0]?.cue[0]?.text).not.toBe("Thanks for making the time.");
+    expect(sheet.answers[1]?.cue.map((b) => b.text)).toEqual(sheet.answers[1]?.beats);
   });
+
+  it.runIf(SEED_RUNS)(
+    "seed cue cards: whole sentences of the user's words, never cut at an abbreviation, no label in the words",
+    () => {
+      const seedSheet = buildPrepSheet([readSeed() as PrepDoc]);
+      const beats = seedSheet.answers.flatMap((a) => a.cue);
+      expect(beats.length).toBeGreaterThan(10);
+      for (const beat of beats) {
+        // A cut at "e.g.," left ", GPT-based) with RAG…": a beat opens with a word, a number or a quote.
+        expect(beat.text, beat.text).toMatch(/^[\p{L}\p{N}“"‘'(]/u);
+        // Neither a written STAR label ("T:", "**Task**") nor list or emphasis markers.
+        expect(beat.text, beat.text).not.toMatch(
+          /^(?:[STARL]|situation|task|actions?|results?|lessons?)\s*[:–—-]/i,
+        );
+        expect(beat.text, beat.text).not.toMatch(/\*\*|__|^[-*•]\s/);
+      }
+      const task = seedSheet.answers.find(
+        (a) => /complex technical problem/.test(a.question) && a.variant === "core",
+      );
+      expect(task?.cue.find((b) => b.part === "task")?.text).toBe(
+        "Fine-tune and serve an LLM (e.g., GPT-based) with RAG to respond helpfully.",
+      );
+      const cards = renderPrepSheetMarkdown(seedSheet, "cards");
+      expect(cards).toMatch(/^- \*\*Task:\*\* Fine-tune and serve an LLM \(e\.g\., GPT-based\)/m);
+      expect(cards).not.toMatch(/^- [STARL]: /m);
+    },
+  );
 
   it("narrows to one competency and falls back to PRODUCT.md's five questions", () => {
     const ml = buildPrepSheet([sample], { competency: "ml-engineering" });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import {
   api,
   type DocumentSummary,
@@ -83,12 +83,28 @@ export function ExportPage({
   const [sheetBusy, setSheetBusy] = useState<SheetFormat | "print" | null>(null);
   const [sheetError, setSheetError] = useState<{ code: string; message: string } | null>(null);
 
-  useEffect(() => {
+  // Postings are saved elsewhere (the Tailor page, another tab, the CLI): the list is read when the
+  // page opens, again whenever the window comes back into view, and when the sheet's scope is
+  // about to be chosen, so a posting just saved is offered without a reload.
+  const loadTailorings = useCallback(() => {
     api.tailorings().then(
       ({ tailorings }) => setTailorings(tailorings),
-      () => setTailorings([]),
+      // A failed refresh keeps the list it has.
+      () => {},
     );
   }, []);
+  useEffect(() => {
+    loadTailorings();
+    const onVisible = () => {
+      if (document.visibilityState === "visible") loadTailorings();
+    };
+    window.addEventListener("focus", loadTailorings);
+    document.addEventListener("visibilitychange", onVisible);
+    return () => {
+      window.removeEventListener("focus", loadTailorings);
+      document.removeEventListener("visibilitychange", onVisible);
+    };
+  }, [loadTailorings]);
 
   useEffect(() => {
     // Without the bundled Chromium, PDF is left out (HTML prints from the browser instead).
@@ -137,7 +153,8 @@ export function ExportPage({
     }
   }
 
-  const chosenTailoring = tailoringId ?? tailorings[0]?.id;
+  // The one chosen, while it is still saved; else the most recent.
+  const chosenTailoring = tailorings.some((t) => t.id === tailoringId) ? tailoringId : tailorings[0]?.id;
   const sheetRequest = (layout: "sheet" | "cards"): SheetRequest => ({
     layout,
     ...(scope === "document" && sheetDocument !== undefined ? { documentId: sheetDocument.id } : {}),
@@ -223,6 +240,7 @@ export function ExportPage({
               <select
                 className="select"
                 value={scope}
+                onFocus={loadTailorings}
                 onChange={(event) => setScope(event.target.value as Scope)}
               >
                 <option value="bank">
@@ -240,7 +258,7 @@ export function ExportPage({
                 <span className="field-label">Posting</span>
                 <select
                   className="select"
-                  value={tailoringId ?? tailorings[0]?.id}
+                  value={chosenTailoring}
                   onChange={(event) => setTailoringId(event.target.value)}
                 >
                   {tailorings.map((t) => (

@@ -304,6 +304,9 @@ function TailorView({ result }: { result: TailorResult }) {
                       >
                         {SOURCE_NAMES[evidence.source]}: {evidence.title}
                       </a>
+                    )}
+                    {evidence.document !== undefined && (
+                      <span className="evidence-document muted"> in “{evidence.document}”</span>
                     )}{" "}
                     <span className={`tag tag-${evidence.strength}`} data-strength={evidence.strength}>
                       {STRENGTH_NAMES[evidence.strength]}
