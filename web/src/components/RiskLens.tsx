@@ -211,7 +211,7 @@ function LensBody({
           })}
         </ul>
         {(analysis.nonStory !== undefined || analysis.followUp !== undefined) && (
-          <p className="lens-caption" data-testid="risks-not-expected">
+          <p className="lens-note" data-testid="risks-not-expected">
             {analysis.followUp !== undefined ? "A follow-up reply" : "An answer of this kind"} need not show
             these: it is judged on the checks below. A blaming line still counts against it.
           </p>
