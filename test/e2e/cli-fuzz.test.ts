@@ -36,7 +36,15 @@ function derisk(args: string[]) {
       DERISK_PEAK_RSS_FILE: peakFile,
     },
   });
-  const peakMb = existsSync(peakFile) ? Math.round(Number(readFileSync(peakFile, "utf8").trim()) / 1024) : 0;
+  // One line per exit handler that ran: the main thread's and, when the import's worker thread
+  // ended on its own, the worker's too (both read the process's peak): the highest counts.
+  const peaks = existsSync(peakFile)
+    ? readFileSync(peakFile, "utf8")
+        .split("\n")
+        .filter((line) => line.trim() !== "")
+        .map(Number)
+    : [];
+  const peakMb = peaks.length === 0 ? 0 : Math.round(Math.max(...peaks) / 1024);
   tally.peakRssMb = Math.max(tally.peakRssMb, peakMb);
   return { ...result, peakMb };
 }
