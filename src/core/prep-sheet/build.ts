@@ -208,13 +208,13 @@ const firstSentence = (text: string): string => {
   const sentences = splitSentences(stripMarkup(text))
     .map((s) => s.text.replace(/\s+/g, " "))
     .filter((s) => s !== "");
-  const flat = text.replace(/\s+/g, " ").trim();
   const at = Math.max(
     0,
     sentences.findIndex((s) => countWords(s) >= 6),
   );
   const first = sentences[at];
-  if (first === undefined) return flat;
+  // Nothing but markup or spaces: no words to cue.
+  if (first === undefined) return "";
   // "…metrics, I" then "- Switched to async workers": the list item finishes the sentence.
   const next = sentences[at + 1];
   return next !== undefined && leadsIntoNext(first) && lacksSubject(next)
@@ -238,6 +238,7 @@ function cueOf(answer: AnswerItem): CueBeat[] {
       .filter((p) => p !== "")
       .map((p) => ({ text: firstSentence(p) }));
   }
+  beats = beats.filter((b) => b.text.trim() !== "");
   return beats.slice(0, CUE_BEATS).map((b) => ({ ...b, text: firstWords(b.text, CUE_WORDS) }));
 }
 
