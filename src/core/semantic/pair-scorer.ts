@@ -77,7 +77,7 @@ export const NONE_MET_THRESHOLD = 0.7;
  * sentence that aligns in. A strong or certain rule match is not held to it. Chosen on dev
  * g001–g564 (docs/matching.md, "Round 25").
  */
-export const NO_CONCEPT_THRESHOLD = 0.5;
+export const NO_CONCEPT_THRESHOLD = 0.4;
 
 /**
  * The probability that the candidate shows the query, from its pair features.
