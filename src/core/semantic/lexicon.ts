@@ -5023,9 +5023,220 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
 ];
 
 /** The concepts above, then the families of round 8's taxonomy (`taxonomy.ts`), the tools under their category (`tools.ts`) and round 15's fields (`fields.ts`). */
-export const CONCEPTS: readonly ConceptDefinition[] = [
-  ...CORE_CONCEPTS,
-  ...TAXONOMY_CONCEPTS,
-  ...TOOL_CONCEPTS,
-  ...FIELD_CONCEPTS,
+/**
+ * Everyday words the tagger read in another sense on the dev asks and evidence (docs/matching.md,
+ * round 24): each term of a concept moves to a sense of its own, with the words of the other sense
+ * (`not`) or of its own (`needs`). "print production" is not deploying, "the practical test" not
+ * software testing, "Funeral director" not an executive, "X-ray" not Ray.
+ */
+const OTHER_SENSES: ReadonlyArray<{
+  id: string;
+  terms: readonly string[];
+  not?: readonly string[];
+  needs?: readonly string[];
+}> = [
+  {
+    id: "skill.deployment",
+    terms: ["production"],
+    not: [
+      "print",
+      "prepress",
+      "film",
+      "video",
+      "theatre",
+      "touring",
+      "show",
+      "shows",
+      "stage",
+      "factory",
+      "manufacturing",
+      "line",
+      "lines",
+      "company",
+      "planning",
+    ],
+  },
+  {
+    id: "skill.deployment",
+    terms: ["ship", "shipped", "shipping"],
+    not: ["import", "export", "freight", "customs", "cargo", "pallet", "pallets", "parcel", "parcels"],
+  },
+  {
+    id: "skill.testing",
+    terms: ["testing", "tests"],
+    not: [
+      "driving",
+      "driver",
+      "learners",
+      "practical",
+      "pits",
+      "pit",
+      "sight",
+      "eye",
+      "eyes",
+      "blood",
+      "market",
+    ],
+  },
+  {
+    id: "soft.executives",
+    terms: ["directors"],
+    not: ["funeral", "stage", "film", "art", "creative", "musical", "casting", "lighting"],
+  },
+  {
+    id: "soft.stakeholders",
+    terms: ["designers"],
+    not: ["lighting", "stage", "set", "costume", "sound", "fashion", "garden", "interior", "jewellery"],
+  },
+  {
+    id: "skill.big-data",
+    terms: ["ray"],
+    needs: [
+      "cluster",
+      "clusters",
+      "python",
+      "distributed",
+      "tune",
+      "serve",
+      "training",
+      "workers",
+      "spark",
+      "dask",
+      "actors",
+    ],
+  },
+  {
+    id: "domain.regulated",
+    terms: ["regulated"],
+    not: ["piano", "pianos", "temperature", "pressure", "valve", "valves", "flow", "voltage"],
+  },
+  {
+    id: "domain.legal",
+    terms: ["regulated"],
+    not: ["piano", "pianos", "temperature", "pressure", "valve", "valves", "flow", "voltage"],
+  },
+  {
+    id: "soft.communication",
+    terms: ["writing"],
+    not: ["smart contract", "smart contracts", "solidity", "firmware", "drivers"],
+  },
+  {
+    id: "degree.bachelors",
+    terms: ["studied"],
+    needs: [
+      "degree",
+      "university",
+      "college",
+      "bachelor",
+      "bachelors",
+      "ba",
+      "bsc",
+      "graduated",
+      "major",
+      "majored",
+      "undergraduate",
+      "school",
+    ],
+  },
+  {
+    id: "soft.organisation",
+    terms: ["planning", "planned"],
+    not: ["meal", "meals", "menu", "menus", "seating", "query", "queries", "explain"],
+  },
+  {
+    id: "soft.collaboration",
+    terms: ["paired"],
+    not: ["food", "wine", "wines", "bluetooth", "device", "devices"],
+  },
+  {
+    id: "skill.automation",
+    terms: ["scheduled"],
+    not: [
+      "route",
+      "routes",
+      "shift",
+      "shifts",
+      "staff",
+      "rota",
+      "rotas",
+      "appointment",
+      "appointments",
+      "crew",
+      "crews",
+    ],
+  },
+  {
+    id: "skill.security",
+    terms: ["roles"],
+    needs: [
+      "access",
+      "permission",
+      "permissions",
+      "iam",
+      "rbac",
+      "policy",
+      "policies",
+      "privilege",
+      "privileges",
+      "grant",
+      "granted",
+      "admin",
+    ],
+  },
+  {
+    id: "skill.devtools",
+    terms: ["tooling"],
+    not: ["observability", "monitoring", "shell", "hand", "power"],
+  },
+  {
+    id: "domain.ecommerce",
+    terms: ["catalogue", "catalog"],
+    not: [
+      "library",
+      "libraries",
+      "antique",
+      "antiques",
+      "collection",
+      "collections",
+      "museum",
+      "archive",
+      "archives",
+    ],
+  },
+  {
+    id: "domain.insurance",
+    terms: ["underwriting"],
+    not: ["loan", "loans", "mortgage", "mortgages", "credit", "lending"],
+  },
 ];
+
+/** Moves each listed term of a concept into a sense of its own (`OTHER_SENSES`). */
+function withOtherSenses(
+  concepts: readonly ConceptDefinition[],
+  others: typeof OTHER_SENSES,
+): readonly ConceptDefinition[] {
+  return concepts.map((concept) => {
+    const mine = others.filter((o) => o.id === concept.id);
+    if (mine.length === 0) return concept;
+    const moved = new Set(mine.flatMap((o) => o.terms));
+    for (const term of moved)
+      if (!concept.terms.includes(term)) throw new Error(`OTHER_SENSES: ${concept.id} has no term "${term}"`);
+    return {
+      ...concept,
+      terms: concept.terms.filter((t) => !moved.has(t)),
+      senses: [
+        ...(concept.senses ?? []),
+        ...mine.map(({ terms, not, needs }) => ({
+          terms,
+          ...(not ? { not } : {}),
+          ...(needs ? { needs } : {}),
+        })),
+      ],
+    };
+  });
+}
+
+export const CONCEPTS: readonly ConceptDefinition[] = withOtherSenses(
+  [...CORE_CONCEPTS, ...TAXONOMY_CONCEPTS, ...TOOL_CONCEPTS, ...FIELD_CONCEPTS],
+  OTHER_SENSES,
+);

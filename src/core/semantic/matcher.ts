@@ -62,6 +62,11 @@ export interface Analysis {
    * comma ("Deploy and monitor models in production": deploying and monitoring).
    */
   readonly opening: ReadonlySet<string>;
+  /**
+   * A sense check took a topical concept's term off ("Licensed tattoo artist": licensing is not
+   * intellectual property here). With no concept left, such an ask is guarded (`PairReading.guarded`).
+   */
+  readonly senseRejected?: boolean;
 }
 
 export type Strength = "strong" | "partial" | "none";
@@ -503,6 +508,8 @@ export function analyzeText(text: string, before?: string): Analysis {
   // Words of the sentence before that a pronoun of this text stands for ("its" for "classifier"):
   // read as words of this text too, as if it had said "the classifier's precision".
   const standIns: Token[] = [];
+  // A sense check took a topical concept's term off (Analysis.senseRejected).
+  let senseRejected = false;
   let sentences: Uint16Array | undefined;
   const concepts = new Map<string, ConceptHit>();
   const direct = new Set<string>();
@@ -547,10 +554,14 @@ export function analyzeText(text: string, before?: string): Analysis {
         const sense = own ?? SENSE.get(concept.id);
         if (sense && windowHas(lemmas, i, i + n, sense.not)) {
           negated = true;
+          if (concept.kind !== "intent") senseRejected = true;
           continue;
         }
         // A unit ("ms") is read only right after a number: "100 ms", not "MS Excel" or "LC-MS".
-        if (own?.afterFigure && !(i > 0 && /^\d/.test((tokens[i - 1] as Token).raw))) continue;
+        if (own?.afterFigure && !(i > 0 && /^\d/.test((tokens[i - 1] as Token).raw))) {
+          if (concept.kind !== "intent") senseRejected = true;
+          continue;
+        }
         // A term's own sense needs a word beside it ("paper" beside a journal, "plant" beside a
         // garden); a concept's needs list naming one of its terms says that term is enough alone.
         const needsMet =
@@ -563,7 +574,10 @@ export function analyzeText(text: string, before?: string): Analysis {
           if (own !== undefined || !sense.needs.includes(key)) {
             sentences ??= sentencesOf(text, tokens);
             const found = pronounStandsFor(tokens, lemmas, sentences, context, i, i + n, sense.needs);
-            if (found === undefined) continue;
+            if (found === undefined) {
+              if (concept.kind !== "intent") senseRejected = true;
+              continue;
+            }
             const said = found.split(" ");
             if (!said.every((l) => lemmas.includes(l)))
               standIns.push(...context.filter((t) => said.includes(t.lemma)));
@@ -687,6 +701,7 @@ export function analyzeText(text: string, before?: string): Analysis {
     otherSenses,
     acronyms: readAcronyms(text, tokens, (raw) => STOPWORDS.has(raw)),
     opening,
+    ...(senseRejected ? { senseRejected } : {}),
   };
   if (CACHE.size >= CACHE_LIMIT) CACHE.delete(CACHE.keys().next().value as string);
   CACHE.set(cacheKey, analysis);
@@ -1012,6 +1027,11 @@ interface PairReading {
   bigrams: number;
   /** A query word the candidate uses in another sense. */
   vetoed: boolean;
+  /**
+   * The query names no concept and a sense check took one off it: the learned scorer must reach
+   * NO_CONCEPT_THRESHOLD (pair-scorer.ts).
+   */
+  guarded: boolean;
   /** The query asks only for languages and the candidate shows none: the learned scorer stays out. */
   languageUnmet: boolean;
   /** The credit on the query's head concept (`QueryPlan.head`): 1 shown, 0.5 a neighbour, else 0. */
@@ -1362,6 +1382,7 @@ function readPair(
     bestGroup,
     unmet,
     namedElsewhere: conceptTotal > 0 && conceptGot === 0 ? Math.min(1, 0.25 * namedCount(c)) : 0,
+    guarded: conceptTotal === 0 && q.senseRejected === true,
     lexical,
     bigrams: pairs,
     vetoed,

@@ -99,7 +99,7 @@ export function learnedProbability(features: readonly number[], m: PairScorerMod
  */
 export function learnedDecision(
   features: readonly number[],
-  rules: { score: number; unmet: number; concepts: number; namedElsewhere?: number; conceptTotal?: number },
+  rules: { score: number; unmet: number; concepts: number; namedElsewhere?: number; guarded?: boolean },
   m: PairScorerModel = MODEL,
 ): { probability: number; matched: boolean; score: number } {
   const p = learnedProbability(features, m);
@@ -121,7 +121,7 @@ export function learnedDecision(
     ? Math.min(m.veto, m.threshold)
     : rules.unmet > 0
       ? Math.max(rules.concepts === 0 ? noneMet : m.unmetThreshold, m.threshold)
-      : rules.conceptTotal === 0
+      : rules.guarded === true
         ? Math.max(NO_CONCEPT_THRESHOLD, m.threshold)
         : m.threshold;
   const matched = rules.score >= m.certainRule || p >= t;
