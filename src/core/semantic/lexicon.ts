@@ -35,17 +35,8 @@ export interface ConceptDefinition {
   not?: readonly string[];
   /** Words that must appear in the same sentence for the terms to count. */
   needs?: readonly string[];
-  /**
-   * Ambiguous terms with their own sense checks (the term itself is added to `terms`). A needed word
-   * must stand beside the term, not be it; `afterFigure`: the term is a unit, read only right after a
-   * number ("100 ms", not "MS Excel").
-   */
-  senses?: ReadonlyArray<{
-    terms: readonly string[];
-    not?: readonly string[];
-    needs?: readonly string[];
-    afterFigure?: boolean;
-  }>;
+  /** Ambiguous terms with their own sense checks (the term itself is added to `terms`). */
+  senses?: ReadonlyArray<{ terms: readonly string[]; not?: readonly string[]; needs?: readonly string[] }>;
 }
 
 // Words beside "board" that make it a circuit board, not the board of directors: the executives'
@@ -415,6 +406,7 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
       "round trip",
       "round-trip",
       "milliseconds",
+      "ms",
       "cold start",
       "cold starts",
       "time to first byte",
@@ -423,8 +415,6 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
       "inference time",
       "lag",
     ],
-    // A unit: "100 ms" is latency, "MS Excel" and "LC-MS" are not.
-    senses: [{ terms: ["ms"], afterFigure: true }],
     related: ["metric.throughput", "skill.performance"],
   },
   {
@@ -4464,37 +4454,10 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
       "taught myself",
       "self-taught",
       "growth mindset",
+      "certified",
+      "certification",
     ],
     senses: [
-      {
-        // A credential is held ("Certified welder", "an STCW certificate"); it shows learning only
-        // beside the learning: "got certified in six weeks", "studied evenings for the certification".
-        terms: ["certified", "certification", "certificate"],
-        needs: [
-          "learn",
-          "learned",
-          "learnt",
-          "learning",
-          "study",
-          "studied",
-          "studying",
-          "course",
-          "courses",
-          "week",
-          "weeks",
-          "month",
-          "months",
-          "evening",
-          "evenings",
-          "weekend",
-          "weekends",
-          "picked up",
-          "self-taught",
-          "taught myself",
-          "new",
-          "quickly",
-        ],
-      },
       {
         terms: ["learning", "learns", "learn"],
         not: [
@@ -5023,220 +4986,9 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
 ];
 
 /** The concepts above, then the families of round 8's taxonomy (`taxonomy.ts`), the tools under their category (`tools.ts`) and round 15's fields (`fields.ts`). */
-/**
- * Everyday words the tagger read in another sense on the dev asks and evidence (docs/matching.md,
- * round 24): each term of a concept moves to a sense of its own, with the words of the other sense
- * (`not`) or of its own (`needs`). "print production" is not deploying, "the practical test" not
- * software testing, "Funeral director" not an executive, "X-ray" not Ray.
- */
-const OTHER_SENSES: ReadonlyArray<{
-  id: string;
-  terms: readonly string[];
-  not?: readonly string[];
-  needs?: readonly string[];
-}> = [
-  {
-    id: "skill.deployment",
-    terms: ["production"],
-    not: [
-      "print",
-      "prepress",
-      "film",
-      "video",
-      "theatre",
-      "touring",
-      "show",
-      "shows",
-      "stage",
-      "factory",
-      "manufacturing",
-      "line",
-      "lines",
-      "company",
-      "planning",
-    ],
-  },
-  {
-    id: "skill.deployment",
-    terms: ["ship", "shipped", "shipping"],
-    not: ["import", "export", "freight", "customs", "cargo", "pallet", "pallets", "parcel", "parcels"],
-  },
-  {
-    id: "skill.testing",
-    terms: ["testing", "tests"],
-    not: [
-      "driving",
-      "driver",
-      "learners",
-      "practical",
-      "pits",
-      "pit",
-      "sight",
-      "eye",
-      "eyes",
-      "blood",
-      "market",
-    ],
-  },
-  {
-    id: "soft.executives",
-    terms: ["directors"],
-    not: ["funeral", "stage", "film", "art", "creative", "musical", "casting", "lighting"],
-  },
-  {
-    id: "soft.stakeholders",
-    terms: ["designers"],
-    not: ["lighting", "stage", "set", "costume", "sound", "fashion", "garden", "interior", "jewellery"],
-  },
-  {
-    id: "skill.big-data",
-    terms: ["ray"],
-    needs: [
-      "cluster",
-      "clusters",
-      "python",
-      "distributed",
-      "tune",
-      "serve",
-      "training",
-      "workers",
-      "spark",
-      "dask",
-      "actors",
-    ],
-  },
-  {
-    id: "domain.regulated",
-    terms: ["regulated"],
-    not: ["piano", "pianos", "temperature", "pressure", "valve", "valves", "flow", "voltage"],
-  },
-  {
-    id: "domain.legal",
-    terms: ["regulated"],
-    not: ["piano", "pianos", "temperature", "pressure", "valve", "valves", "flow", "voltage"],
-  },
-  {
-    id: "soft.communication",
-    terms: ["writing"],
-    not: ["smart contract", "smart contracts", "solidity", "firmware", "drivers"],
-  },
-  {
-    id: "degree.bachelors",
-    terms: ["studied"],
-    needs: [
-      "degree",
-      "university",
-      "college",
-      "bachelor",
-      "bachelors",
-      "ba",
-      "bsc",
-      "graduated",
-      "major",
-      "majored",
-      "undergraduate",
-      "school",
-    ],
-  },
-  {
-    id: "soft.organisation",
-    terms: ["planning", "planned"],
-    not: ["meal", "meals", "menu", "menus", "seating", "query", "queries", "explain"],
-  },
-  {
-    id: "soft.collaboration",
-    terms: ["paired"],
-    not: ["food", "wine", "wines", "bluetooth", "device", "devices"],
-  },
-  {
-    id: "skill.automation",
-    terms: ["scheduled"],
-    not: [
-      "route",
-      "routes",
-      "shift",
-      "shifts",
-      "staff",
-      "rota",
-      "rotas",
-      "appointment",
-      "appointments",
-      "crew",
-      "crews",
-    ],
-  },
-  {
-    id: "skill.security",
-    terms: ["roles"],
-    needs: [
-      "access",
-      "permission",
-      "permissions",
-      "iam",
-      "rbac",
-      "policy",
-      "policies",
-      "privilege",
-      "privileges",
-      "grant",
-      "granted",
-      "admin",
-    ],
-  },
-  {
-    id: "skill.devtools",
-    terms: ["tooling"],
-    not: ["observability", "monitoring", "shell", "hand", "power"],
-  },
-  {
-    id: "domain.ecommerce",
-    terms: ["catalogue", "catalog"],
-    not: [
-      "library",
-      "libraries",
-      "antique",
-      "antiques",
-      "collection",
-      "collections",
-      "museum",
-      "archive",
-      "archives",
-    ],
-  },
-  {
-    id: "domain.insurance",
-    terms: ["underwriting"],
-    not: ["loan", "loans", "mortgage", "mortgages", "credit", "lending"],
-  },
+export const CONCEPTS: readonly ConceptDefinition[] = [
+  ...CORE_CONCEPTS,
+  ...TAXONOMY_CONCEPTS,
+  ...TOOL_CONCEPTS,
+  ...FIELD_CONCEPTS,
 ];
-
-/** Moves each listed term of a concept into a sense of its own (`OTHER_SENSES`). */
-function withOtherSenses(
-  concepts: readonly ConceptDefinition[],
-  others: typeof OTHER_SENSES,
-): readonly ConceptDefinition[] {
-  return concepts.map((concept) => {
-    const mine = others.filter((o) => o.id === concept.id);
-    if (mine.length === 0) return concept;
-    const moved = new Set(mine.flatMap((o) => o.terms));
-    for (const term of moved)
-      if (!concept.terms.includes(term)) throw new Error(`OTHER_SENSES: ${concept.id} has no term "${term}"`);
-    return {
-      ...concept,
-      terms: concept.terms.filter((t) => !moved.has(t)),
-      senses: [
-        ...(concept.senses ?? []),
-        ...mine.map(({ terms, not, needs }) => ({
-          terms,
-          ...(not ? { not } : {}),
-          ...(needs ? { needs } : {}),
-        })),
-      ],
-    };
-  });
-}
-
-export const CONCEPTS: readonly ConceptDefinition[] = withOtherSenses(
-  [...CORE_CONCEPTS, ...TAXONOMY_CONCEPTS, ...TOOL_CONCEPTS, ...FIELD_CONCEPTS],
-  OTHER_SENSES,
-);
