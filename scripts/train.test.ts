@@ -146,6 +146,119 @@ describe("npm run train -- --lesson-alone (lesson22, off by default)", () => {
   }, 600_000);
 });
 
+describe("npm run train -- --task-alone (task24, off by default)", () => {
+  it("the stated-task answers refit only the task column, head and threshold: every other part, column and head as without them", () => {
+    const dir = mkdtempSync(join(tmpdir(), "derisk-train-"));
+    smallCorpus(join(dir, "corpus"));
+    const stated = lines(join(corpus, "additions", "train-x.jsonl")).filter(
+      (l) => (JSON.parse(l) as { register?: string }).register !== "spoken",
+    );
+    writeFileSync(join(dir, "corpus", "additions", "train-x.jsonl"), `${stated.slice(0, 16).join("\n")}\n`);
+    const plain = train(join(dir, "corpus"), join(dir, "plain.json"), ["--extra", "none"]);
+    const alone = train(join(dir, "corpus"), join(dir, "alone.json"), ["--extra", "none", "--task-alone"]);
+    for (const part of Object.keys(plain).filter(
+      (k) => !["sentence", "labels", "thresholds", "meta"].includes(k),
+    ))
+      expect(alone[part], part).toEqual(plain[part]);
+    const column = (model: Record<string, unknown>, cls: string): Array<[string, number]> => {
+      const tagger = unpackSparse(model.sentence as SparseWeights);
+      const k = tagger.classes.indexOf(cls);
+      return tagger.vocab
+        .map((f, i): [string, number] => [f, tagger.weights[k]?.[i] ?? 0])
+        .filter(([, w]) => w !== 0);
+    };
+    // No column is kept beside the new `task` one: no head but `task` reads it.
+    const plainClasses = unpackSparse(plain.sentence as SparseWeights).classes;
+    expect(unpackSparse(alone.sentence as SparseWeights).classes).toEqual(plainClasses);
+    for (const cls of plainClasses.filter((c) => c !== "task"))
+      expect(column(alone, cls), cls).toEqual(column(plain, cls));
+    expect(column(alone, "task")).not.toEqual(column(plain, "task"));
+    const heads = (model: Record<string, unknown>) =>
+      model.labels as Record<string, { features: string[]; weights: number[][] }>;
+    for (const [tag, head] of Object.entries(heads(plain))) {
+      if (tag === "task") continue;
+      expect(heads(alone)[tag], tag).toEqual(head);
+    }
+    const thresholds = (model: Record<string, unknown>) => ({
+      ...(model.thresholds as Record<string, number>),
+      task: 0,
+    });
+    expect(thresholds(alone)).toEqual(thresholds(plain));
+  }, 600_000);
+});
+
+describe("npm run train -- --task-alone --task-alone-relabel K3 (task24b, off by default)", () => {
+  it("the listed train sentences carry task in the task refit only; a listed validation sentence is refused", () => {
+    const dir = mkdtempSync(join(tmpdir(), "derisk-train-"));
+    smallCorpus(join(dir, "corpus"));
+    const stated = lines(join(corpus, "additions", "train-x.jsonl")).filter(
+      (l) => (JSON.parse(l) as { register?: string }).register !== "spoken",
+    );
+    writeFileSync(join(dir, "corpus", "additions", "train-x.jsonl"), `${stated.slice(0, 8).join("\n")}\n`);
+    const rows = lines(join(dir, "corpus", "answers", "train-a.jsonl")).map(
+      (l) => JSON.parse(l) as { id: string; split: string; s: Array<[string, string]> },
+    );
+    // Two train openings told as the situation without `task`, as the K3 list names them.
+    const untagged = rows
+      .filter((r) => r.split === "train" && !(r.s[0]?.[1] ?? "").includes("task"))
+      .slice(0, 2);
+    expect(untagged).toHaveLength(2);
+    const list = join(dir, "corpus", "additions", "relabel-task-k3.json");
+    writeFileSync(
+      list,
+      JSON.stringify(untagged.map((r) => ({ id: r.id, label: "task", s: 0, op: "add", rule: "K3" }))),
+    );
+    const alone = train(join(dir, "corpus"), join(dir, "alone.json"), ["--extra", "none", "--task-alone"]);
+    const k3 = train(join(dir, "corpus"), join(dir, "k3.json"), [
+      "--extra",
+      "none",
+      "--task-alone",
+      "--task-alone-relabel",
+      "K3",
+    ]);
+    // Each column as its features and weights: the tagger's vocabulary is the union of the columns'.
+    const columns = (model: Record<string, unknown>): Record<string, Array<[string, number]>> => {
+      const tagger = unpackSparse(model.sentence as SparseWeights);
+      return Object.fromEntries(
+        tagger.classes.map((c, k) => [
+          c,
+          tagger.vocab
+            .map((f, v): [string, number] => [f, tagger.weights[k]?.[v] ?? 0])
+            .filter(([, w]) => w !== 0),
+        ]),
+      );
+    };
+    const { task: k3Task, ...k3Others } = columns(k3);
+    const { task: aloneTask, ...aloneOthers } = columns(alone);
+    expect(k3Others).toEqual(aloneOthers);
+    expect(k3Task).not.toEqual(aloneTask);
+    const { task: _k3Head, ...k3Heads } = k3.labels as Record<string, unknown>;
+    const { task: _aloneHead, ...aloneHeads } = alone.labels as Record<string, unknown>;
+    expect(k3Heads).toEqual(aloneHeads);
+    // The list is training data: an edit of a validation answer would move what is scored.
+    const held = rows.find((r) => r.split === "validation");
+    writeFileSync(list, JSON.stringify([{ id: held?.id, label: "task", s: 0, op: "add", rule: "K3" }]));
+    const refused = spawnSync(
+      "npx",
+      [
+        "tsx",
+        join(root, "scripts", "train.ts"),
+        "--corpus",
+        join(dir, "corpus"),
+        "--extra",
+        "none",
+        "--task-alone",
+        "--task-alone-relabel",
+        "K3",
+        "--out",
+        join(dir, "no.json"),
+      ],
+      { cwd: root, encoding: "utf8" },
+    );
+    expect(refused.status).toBe(2);
+  }, 900_000);
+});
+
 describe("npm run train -- --relabel T1 --written-task-heads systems (the default since task21)", () => {
   it("the tagger's second task column is the task column trained without the relabel, and only the named head reads it", () => {
     const dir = mkdtempSync(join(tmpdir(), "derisk-train-"));
