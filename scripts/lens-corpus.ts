@@ -185,6 +185,7 @@ export const RELABEL_LISTS = [
   "relabel-autonomy-stories.json",
   "relabel-ambiguity.json",
   "relabel-task-k3.json",
+  "relabel-task-k4.json",
 ] as const;
 
 /** The edits of the corpus's relabelling lists whose `rule` is one of `rules`, in list order. */

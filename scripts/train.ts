@@ -742,7 +742,12 @@ if (TASK_ALONE && LESSON_ALONE) {
 }
 const taskAloneExtraOption = option("--task-alone-extra-weight");
 const TASK_ALONE_EXTRA_WEIGHT = taskAloneExtraOption === undefined ? undefined : Number(taskAloneExtraOption);
-const taskAloneRows = TASK_ALONE ? readTrainAdditions(join(corpusDir, "additions", "train-x.jsonl")) : [];
+// `--task-alone-answers train-x,train-y` (branch `task25`, K4): the additions/NAME.jsonl files the
+// refit reads (default `train-x`, K1–K3's).
+const TASK_ALONE_ANSWERS = (option("--task-alone-answers") ?? "train-x").split(",").filter((f) => f !== "");
+const taskAloneRows = TASK_ALONE
+  ? TASK_ALONE_ANSWERS.flatMap((f) => readTrainAdditions(join(corpusDir, "additions", `${f}.jsonl`)))
+  : [];
 const taskAloneItems = [
   ...taskAloneRows,
   ...augment(
