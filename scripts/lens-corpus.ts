@@ -184,8 +184,6 @@ export const RELABEL_LISTS = [
   "relabel-task-autonomy.json",
   "relabel-autonomy-stories.json",
   "relabel-ambiguity.json",
-  "relabel-task-k3.json",
-  "relabel-task-k4.json",
 ] as const;
 
 /** The edits of the corpus's relabelling lists whose `rule` is one of `rules`, in list order. */

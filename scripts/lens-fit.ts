@@ -430,9 +430,9 @@ export const WRITTEN_TASK = "task:written";
 export const WRITTEN_LESSON = "lesson:written";
 
 /**
- * A pruned tagger (`prune`) with class `cls`'s row replaced by the one-class pruned `column`, and,
- * when `keptAs` is given, the row it had kept as a new last class `keptAs`, on the union of the two
- * vocabularies (sorted as `buildVocab` sorts); every other row keeps its weight on every feature.
+ * A pruned tagger (`prune`) with class `cls`'s row replaced by the one-class pruned `column`, and
+ * the row it had kept as a new last class `keptAs`, on the union of the two vocabularies (sorted
+ * as `buildVocab` sorts); every other row keeps its weight on every feature.
  *
  *   replaceColumn({ vocab: ["a"], classes: ["x"], weights: [[5]], bias: [1], scale: 100 }, "x",
  *     { vocab: ["b"], classes: ["x"], weights: [[7]], bias: [2], scale: 100 }, "x:old")
@@ -442,7 +442,7 @@ export function replaceColumn(
   tagger: SparseWeights,
   cls: string,
   column: SparseWeights,
-  keptAs?: string,
+  keptAs: string,
 ): SparseWeights {
   const k = tagger.classes.indexOf(cls);
   if (k < 0 || column.classes.length !== 1 || (tagger.scale ?? 1) !== (column.scale ?? 1))
@@ -456,12 +456,11 @@ export function replaceColumn(
     });
   };
   const weights = tagger.classes.map((_, r) => (r === k ? at(column, 0) : at(tagger, r)));
-  const bias = tagger.bias.map((b, r) => (r === k ? (column.bias[0] ?? 0) : b));
   return {
     vocab,
-    classes: keptAs === undefined ? [...tagger.classes] : [...tagger.classes, keptAs],
-    weights: keptAs === undefined ? weights : [...weights, at(tagger, k)],
-    bias: keptAs === undefined ? bias : [...bias, tagger.bias[k] ?? 0],
+    classes: [...tagger.classes, keptAs],
+    weights: [...weights, at(tagger, k)],
+    bias: [...tagger.bias.map((b, r) => (r === k ? (column.bias[0] ?? 0) : b)), tagger.bias[k] ?? 0],
     ...(tagger.scale === undefined ? {} : { scale: tagger.scale }),
   };
 }

@@ -729,77 +729,6 @@ const lessonItems = [
 ].map((row) => readItem(row, writerFold(row.id)));
 const lessonIds = new Set(lessonRows.map((r) => r.id));
 const isLessonAlone = (id: string): boolean => lessonIds.has(id.replace(/[+*~^=]+$/, ""));
-// `--task-alone` (branch `task24`, docs/risk-lens.md "task24: a stated task on new writers"): the
-// answers of additions/train-x.jsonl (a task told as the situation, an ask, a charge, a "My job:"
-// note, with near misses) and their copies teach the `task` column and the `task` head only,
-// refitted after every other part as `--lesson-alone` refits `lesson`. With
-// `--task-alone-extra-weight W` the `--extra` answers weigh W in that refit (elsewhere
-// `--extra-weight`).
-const TASK_ALONE = args.includes("--task-alone");
-if (TASK_ALONE && LESSON_ALONE) {
-  process.stderr.write("train: --task-alone and --lesson-alone are separate designs; use one.\n");
-  process.exit(2);
-}
-const taskAloneExtraOption = option("--task-alone-extra-weight");
-const TASK_ALONE_EXTRA_WEIGHT = taskAloneExtraOption === undefined ? undefined : Number(taskAloneExtraOption);
-// `--task-alone-answers train-x,train-y` (branch `task25`, K4): the additions/NAME.jsonl files the
-// refit reads (default `train-x`, K1–K3's).
-const TASK_ALONE_ANSWERS = (option("--task-alone-answers") ?? "train-x").split(",").filter((f) => f !== "");
-const taskAloneRows = TASK_ALONE
-  ? TASK_ALONE_ANSWERS.flatMap((f) => readTrainAdditions(join(corpusDir, "additions", `${f}.jsonl`)))
-  : [];
-const taskAloneItems = [
-  ...taskAloneRows,
-  ...augment(
-    taskAloneRows,
-    questionRows.filter((q) => q.split !== "validation" && q.split !== "test"),
-    SEED + 17,
-  ),
-].map((row) => readItem(row, writerFold(row.id)));
-const taskAloneIds = new Set(taskAloneRows.map((r) => r.id));
-const isTaskAlone = (id: string): boolean => taskAloneIds.has(id.replace(/[+*~^=]+$/, ""));
-// `--task-alone-relabel K3` (branch `task24b`, docs/risk-lens.md "task24b: the training writers'
-// task labels"): in the `--task-alone` refit only, the training sentences named by the list's
-// `task` additions (additions/relabel-task-k3.json, train split only) carry `task`, in their
-// augmented copies too (matched by their words, case and punctuation aside); every other fit reads
-// the tags as before, so no other label moves.
-const TASK_ALONE_RELABEL = new Set(
-  (option("--task-alone-relabel") ?? "").split(",").filter((r) => r !== "" && r !== "none"),
-);
-const wordsOf = (text: string): string =>
-  text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-const taskAdded = new Map<string, Set<string>>();
-if (TASK_ALONE)
-  for (const edit of readRelabelEdits(corpusDir, TASK_ALONE_RELABEL)) {
-    const row = corpusRows.find((r) => r.id === edit.id);
-    const sentence = typeof edit.s === "number" ? row?.s[edit.s] : undefined;
-    if (edit.label !== "task" || edit.op !== "add" || row?.split !== "train" || sentence === undefined) {
-      process.stderr.write(
-        `train: --task-alone-relabel reads task additions to train sentences; ${edit.id} is not one.\n`,
-      );
-      process.exit(2);
-    }
-    taskAdded.set(edit.id, new Set([...(taskAdded.get(edit.id) ?? []), wordsOf(sentence[0])]));
-  }
-/** The item as the `--task-alone` refit reads it: with the `--task-alone-relabel` additions. */
-function withAddedTask(item: Item): Item {
-  const added = taskAdded.get(item.row.id.replace(/[+*~^=]+$/, ""));
-  if (added === undefined) return item;
-  const s = item.row.s.map(([text, tags]) =>
-    added.has(wordsOf(text)) && !tags.split(/\s+/).includes("task")
-      ? ([text, `${tags} task`.trim()] as [string, string])
-      : ([text, tags] as [string, string]),
-  );
-  const task = item.row.labels.task === true || s.some(([, tags]) => tags.split(/\s+/).includes("task"));
-  return {
-    ...item,
-    row: { ...item.row, s, labels: { ...item.row.labels, task } },
-    tags: alignTags(item.read.units, answerText(s).spans, s),
-  };
-}
 log(`read ${train.length + validation.length} answers`);
 
 // ---------------------------------------------------------------- sentence tagger
@@ -1399,40 +1328,20 @@ if (validationRows.length > 0) {
 // column changed, and its threshold re-picked on validation. The committed `lesson` column stays
 // as `lesson:written`, read by the three heads that read `x:lesson`, so they read what they read
 // before; the overall regression keeps its weights and reads the new head's `p:lesson`.
-/**
- * Refits one tagger column and its head alone (`--lesson-alone`, `--task-alone`): the column on the
- * training sentences followed by those of `extra` (a one-class fit: with no new sentence it is the
- * joint fit's column to the byte, the classes being independent given the order), the head on
- * out-of-fold readings in which only that column changed, and its threshold re-picked on
- * validation unless `keptThreshold`. With `keptAs` the column it replaces stays under that name and
- * the story-signal heads that read `x:<tag>` read it there; without it no head may read `x:<tag>`.
- */
-function refitColumnAlone(
-  tag: SentenceTag,
-  extra: readonly Item[],
-  weightOfId: (id: string) => number,
-  keptAs: string | undefined,
-  keptThreshold: boolean,
-  labelled: (item: Item) => Item = (item) => item,
-): void {
-  const K = SENTENCE_TAGS.indexOf(tag);
-  if (keptAs === undefined && Object.values(model.labels).some((h) => h.features.includes(`x:${tag}`))) {
-    process.stderr.write(`train: a head reads x:${tag}; the ${tag} column cannot be refitted alone.\n`);
-    process.exit(2);
-  }
-  const fitAlone = (items: readonly Item[]): SparseWeights => {
+if (LESSON_ALONE) {
+  const LESSON_K = SENTENCE_TAGS.indexOf("lesson");
+  const lessonWeight = (id: string): number => (isLessonAlone(id) ? 1 : weightOf(id, "lesson"));
+  const fitLessonAlone = (items: readonly Item[]): SparseWeights => {
     const samples: SparseSample[] = [];
     const targets: number[][] = [];
     const weights: number[][] = [];
-    for (const item of items) {
-      const { tags } = labelled(item);
+    for (const item of items)
       item.read.features.forEach((features, i) => {
         samples.push({ features });
-        targets.push([tags[i]?.has(tag) === true ? 1 : 0]);
-        weights.push([weightOfId(item.row.id)]);
+        targets.push([item.tags[i]?.has("lesson") === true ? 1 : 0]);
+        weights.push([lessonWeight(item.row.id)]);
       });
-    }
-    return fitBinaryHeads(samples, targets, [tag], {
+    return fitBinaryHeads(samples, targets, ["lesson"], {
       classWeights: weights,
       vocab: buildVocab(samples, 4, (f) => !f.startsWith("w:") && !f.startsWith("b:")),
       ...(PROBING || CLAUSE_READING || WRITTEN ? { keepFeature: taggerKeeps } : {}),
@@ -1443,15 +1352,9 @@ function refitColumnAlone(
       maxWeight: 4,
     });
   };
-  // The column as `tagSentences` reads it: for `task`, a sentence's obligation clause read alone
-  // raises it (the clause read of `--clause-reading`).
   const column = (weights: SparseWeights, item: Item): number[] =>
-    item.read.features.map((f, i) => {
-      const p = sparseProbabilities(weights, f)[0] ?? 0;
-      const clause = tag === "task" ? item.read.clauseFeatures?.[i] : undefined;
-      return clause === undefined ? p : Math.max(p, sparseProbabilities(weights, clause)[0] ?? 0);
-    });
-  const all = [...train, ...extra];
+    item.read.features.map((f) => sparseProbabilities(weights, f)[0] ?? 0);
+  const all = [...train, ...lessonItems];
   // Out of fold, as for the committed heads: by writer (the new answers in fold 3) and by position
   // (the new answers after the corpus's, so that no corpus answer changes fold).
   const byWriter = new Map<Item, number[]>();
@@ -1460,55 +1363,61 @@ function refitColumnAlone(
   for (let fold = 0; fold < FOLDS; fold += 1) {
     const held = all.filter((i) => i.fold === fold);
     if (held.length > 0) {
-      const fitted = fitAlone(all.filter((i) => i.fold !== fold));
+      const fitted = fitLessonAlone(all.filter((i) => i.fold !== fold));
       for (const item of held) byWriter.set(item, column(fitted, item));
     }
-    const fitted = fitAlone(all.filter((i) => positionFold.get(i) !== fold));
+    const fitted = fitLessonAlone(all.filter((i) => positionFold.get(i) !== fold));
     for (const item of all.filter((i) => positionFold.get(i) === fold))
       byPosition.set(item, column(fitted, item));
-    log(`${tag} alone: fold ${fold + 1}/${FOLDS}`);
+    log(`lesson alone: fold ${fold + 1}/${FOLDS}`);
   }
   // The new answers' other columns as the committed tagger (which never read them) reads them.
   const committedReading = new Map<Item, number[][]>(
-    extra.map((item) => [item, tagSentences(item.read, model)] as const),
+    lessonItems.map((item) => [item, tagSentences(item.read, model)] as const),
   );
   const items = [...all, ...all];
   const rows = items.map((item, at) => {
     const first = at < all.length;
     const others = (first ? oof.get(item) : oofIndex.get(item)?.probs) ?? committedReading.get(item) ?? [];
-    const own = (first ? byWriter : byPosition).get(item) ?? [];
-    const probs = others.map((row, i) => row.map((p, k) => (k === K ? (own[i] ?? 0) : p)));
+    const lesson = (first ? byWriter : byPosition).get(item) ?? [];
+    const probs = others.map((row, i) => row.map((p, k) => (k === LESSON_K ? (lesson[i] ?? 0) : p)));
     return labelFeatures(
-      own,
+      lesson,
       callsForStory(item.competency),
       item.read.units.reduce((s, u) => s + u.words, 0),
       answerShape(item.read.features, probs, TAGGER_CLASSES),
       item.read.units.map((u) => u.words),
     );
   });
-  model.labels[tag] = fitDense(
+  model.labels.lesson = fitDense(
     rows,
-    items.map((i) => gold(labelled(i), tag)),
-    headFeatures(tag),
+    items.map((i) => gold(i, "lesson")),
+    headFeatures("lesson"),
     {
       kind: "logistic",
       l2: 1e-3,
       iterations: 1500,
       rate: 0.5,
-      sampleWeights: items.map((i) => weightOfId(i.row.id)),
+      sampleWeights: items.map((i) => lessonWeight(i.row.id)),
     },
   );
-  model.sentence = replaceColumn(model.sentence, tag, prune(fitAlone(all), pruneAt), keptAs);
-  if (keptAs !== undefined)
-    for (const signal of STORY_SIGNALS) {
-      const head = model.labels[signal];
-      model.labels[signal] = {
-        ...head,
-        features: head.features.map((f) => (f === `x:${tag}` ? `x:${keptAs}` : f)),
-      };
-    }
-  if (!keptThreshold)
-    model.thresholds[tag] = pickThreshold(
+  model.sentence = replaceColumn(
+    model.sentence,
+    "lesson",
+    prune(fitLessonAlone(all), pruneAt),
+    WRITTEN_LESSON,
+  );
+  for (const tag of STORY_SIGNALS) {
+    const head = model.labels[tag];
+    model.labels[tag] = {
+      ...head,
+      features: head.features.map((f) => (f === "x:lesson" ? `x:${WRITTEN_LESSON}` : f)),
+    };
+  }
+  // `--lesson-kept-threshold` (L2): the `lesson` threshold stays the one picked above, without the
+  // new rows, as every other threshold does.
+  if (!LESSON_KEPT_THRESHOLD)
+    model.thresholds.lesson = pickThreshold(
       tuneOn.map(
         (item) =>
           [
@@ -1519,46 +1428,15 @@ function refitColumnAlone(
               item.row.question,
               budgetFor(item.competency, {}),
               DEFAULT_WPM,
-            ).labelProbs[tag],
-            gold(item, tag),
+            ).labelProbs.lesson,
+            gold(item, "lesson"),
           ] as const,
       ),
     );
   log(
-    `${tag} alone: ${extra.filter((i) => !/[+*~^=]$/.test(i.row.id)).length} answers and their copies (${extra.length} in all); tagger ${model.sentence.vocab.length} features in all; ${tag} threshold ${model.thresholds[tag]}`,
+    `lesson alone: ${lessonRows.length} answers and ${lessonItems.length - lessonRows.length} copies; column ${model.sentence.vocab.length} features in all; lesson threshold ${model.thresholds.lesson}`,
   );
 }
-// ---------------------------------------------------------------- `--lesson-alone`
-// docs/risk-lens.md "lesson22: the lesson column fitted alone": every part above is the
-// committed recipe's, fitted without the additions/train-t.jsonl answers. Here the `lesson`
-// column and head are refitted with them. The committed `lesson` column stays as
-// `lesson:written`, read by the three heads that read `x:lesson`, so they read what they read
-// before; the overall regression keeps its weights and reads the new head's `p:lesson`.
-if (LESSON_ALONE)
-  refitColumnAlone(
-    "lesson",
-    lessonItems,
-    (id) => (isLessonAlone(id) ? 1 : weightOf(id, "lesson")),
-    WRITTEN_LESSON,
-    LESSON_KEPT_THRESHOLD,
-  );
-// ---------------------------------------------------------------- `--task-alone`
-// docs/risk-lens.md "task24": the same for `task`, with additions/train-x.jsonl. No head but
-// `task` reads the `task` column (systems reads `task:written`), so nothing is kept beside it.
-if (TASK_ALONE)
-  refitColumnAlone(
-    "task",
-    taskAloneItems,
-    (id) =>
-      isTaskAlone(id)
-        ? 1
-        : TASK_ALONE_EXTRA_WEIGHT !== undefined && isExtra(id)
-          ? TASK_ALONE_EXTRA_WEIGHT
-          : weightOf(id, "task"),
-    undefined,
-    false,
-    withAddedTask,
-  );
 model.meta = {
   seed: SEED,
   trainedOn: {
