@@ -1,3 +1,5 @@
+import { PhraseIndex, phrasesOf } from "./phrases.ts";
+
 /** One match of one pattern of a lexicon. */
 export interface RawMatch {
   index: number;
@@ -144,7 +146,8 @@ export class Lexicon {
   readonly patterns: readonly RegExp[];
   private readonly groups: Group[];
   private readonly positions = new Map<RegExp, number>();
-  private readonly sticky: RegExp[];
+  private readonly sticky: Array<RegExp | undefined>;
+  private readonly phrases: PhraseIndex | undefined;
 
   constructor(patterns: readonly RegExp[]) {
     const unique = [...new Set(patterns)];
@@ -152,12 +155,18 @@ export class Lexicon {
     unique.forEach((pattern, i) => {
       this.positions.set(pattern, i);
     });
-    const kinds = unique.map(kindOf);
+    // Patterns of fixed phrases are matched from the text's words; the rest by the engine.
+    const listed = unique.map((pattern, k) => ({ k, paths: phrasesOf(pattern.source) }));
+    const fixed = listed.flatMap(({ k, paths }) => (paths === undefined ? [] : [{ k, paths }]));
+    this.phrases = fixed.length === 0 ? undefined : new PhraseIndex(fixed, unique.length);
+    const kinds = unique.map((pattern, k) => (listed[k]?.paths === undefined ? kindOf(pattern) : undefined));
     const of = (kind: Kind): number[] => unique.flatMap((_, i) => (kinds[i] === kind ? [i] : []));
     this.groups = (["bounded", "implied", "free"] as const)
       .map((kind) => compile(unique, of(kind), kind))
       .filter((g): g is Group => g !== undefined);
-    this.sticky = unique.map((pattern) => new RegExp(pattern.source, "my"));
+    this.sticky = unique.map((pattern, k) =>
+      kinds[k] === undefined ? undefined : new RegExp(pattern.source, "my"),
+    );
   }
 
   /** The position of `pattern` in this lexicon, if it is one of its patterns. */
@@ -182,6 +191,7 @@ export class Lexicon {
   scan(text: string): Map<number, RawMatch[]> {
     const found = new Map<number, RawMatch[]>();
     const lastEnd = new Array<number>(this.patterns.length).fill(0);
+    this.phrases?.scan(text, found);
     for (const { merged: re, members, offsets } of this.groups) {
       re.lastIndex = 0;
       for (let m = re.exec(text); m !== null; m = re.exec(text)) {

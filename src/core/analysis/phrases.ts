@@ -1,0 +1,448 @@
+// A pattern that only ever matches a finite list of phrases (fixed words, optional parts, small
+// character classes, word boundaries and look-arounds of such phrases) is matched here from the
+// words of the text instead of by the regular-expression engine: the compiled code of the
+// merged alternations was ~1 MB, fetched again by every analysis (docs/risk-lens.md, "Speed").
+// Each such pattern gets exactly the matches `matchAll` gives it with the flags "gm".
+
+/** A zero-width test at an offset of a phrase. */
+type Assertion =
+  | { kind: "b" | "B" | "^" | "$" }
+  | { kind: "look"; behind: boolean; negative: boolean; chars?: ReadonlySet<string>; paths: Path[] };
+
+interface Path {
+  text: string;
+  /** Offsets into `text` paired with the test made there, in the pattern's order. */
+  tests: Array<{ at: number; test: Assertion }>;
+}
+
+type Node =
+  | { type: "alt"; options: Node[] }
+  | { type: "seq"; items: Node[] }
+  | { type: "chars"; chars: string[] }
+  | { type: "assert"; test: Assertion | LookNode }
+  | { type: "optional"; node: Node; lazy: boolean };
+
+interface LookNode {
+  kind: "lookNode";
+  behind: boolean;
+  negative: boolean;
+  body: Node;
+}
+
+class Unsupported extends Error {}
+
+const WORD_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_";
+const DIGITS = "0123456789";
+const SPACE_CHARS = " \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
+
+function escapeChars(ch: string): string[] | undefined {
+  if (ch === "d") return [...DIGITS];
+  if (ch === "w") return [...WORD_CHARS];
+  if (ch === "s") return [...SPACE_CHARS];
+  return undefined;
+}
+
+const CONTROL: Readonly<Record<string, string>> = { n: "\n", t: "\t", r: "\r", f: "\f", v: "\v", "0": "\0" };
+
+/** A parser for the subset of the regular-expression syntax that denotes finite lists of phrases. */
+class Parser {
+  private at = 0;
+  constructor(private readonly source: string) {}
+
+  parse(): Node {
+    const node = this.alternation();
+    if (this.at !== this.source.length) throw new Unsupported("trailing");
+    return node;
+  }
+
+  private peek(): string | undefined {
+    return this.source[this.at];
+  }
+
+  private alternation(): Node {
+    const options = [this.sequence()];
+    while (this.peek() === "|") {
+      this.at += 1;
+      options.push(this.sequence());
+    }
+    return options.length === 1 ? (options[0] as Node) : { type: "alt", options };
+  }
+
+  private sequence(): Node {
+    const items: Node[] = [];
+    for (let ch = this.peek(); ch !== undefined && ch !== "|" && ch !== ")"; ch = this.peek()) {
+      items.push(this.quantified());
+    }
+    return { type: "seq", items };
+  }
+
+  private quantified(): Node {
+    const atom = this.atom();
+    const q = this.peek();
+    if (q === "*" || q === "+" || q === "{") throw new Unsupported("repetition");
+    if (q !== "?") return atom;
+    this.at += 1;
+    if (atom.type === "assert") throw new Unsupported("optional assertion");
+    const lazy = this.peek() === "?";
+    if (lazy) this.at += 1;
+    return { type: "optional", node: atom, lazy };
+  }
+
+  private atom(): Node {
+    const ch = this.source[this.at] as string;
+    this.at += 1;
+    if (ch === "(") return this.group();
+    if (ch === "[") return { type: "chars", chars: this.charClass() };
+    if (ch === "\\") return this.escape();
+    if (ch === "^" || ch === "$") return { type: "assert", test: { kind: ch } };
+    if (ch === "." || ch === "*" || ch === "+" || ch === "?" || ch === "{") throw new Unsupported(ch);
+    return { type: "chars", chars: [ch] };
+  }
+
+  private group(): Node {
+    let look: { behind: boolean; negative: boolean } | undefined;
+    if (this.source.startsWith("?:", this.at)) this.at += 2;
+    else if (this.source.startsWith("?=", this.at)) look = { behind: false, negative: false };
+    else if (this.source.startsWith("?!", this.at)) look = { behind: false, negative: true };
+    else if (this.source.startsWith("?<=", this.at)) look = { behind: true, negative: false };
+    else if (this.source.startsWith("?<!", this.at)) look = { behind: true, negative: true };
+    else if (this.peek() === "?") throw new Unsupported("named group");
+    if (look !== undefined) this.at += look.behind ? 3 : 2;
+    const body = this.alternation();
+    if (this.peek() !== ")") throw new Unsupported("unclosed group");
+    this.at += 1;
+    if (look === undefined) return body;
+    return { type: "assert", test: { kind: "lookNode", ...look, body } };
+  }
+
+  private escape(): Node {
+    const ch = this.source[this.at];
+    if (ch === undefined) throw new Unsupported("escape at end");
+    this.at += 1;
+    if (ch === "b" || ch === "B") return { type: "assert", test: { kind: ch } };
+    const set = escapeChars(ch);
+    if (set !== undefined) return { type: "chars", chars: set };
+    return { type: "chars", chars: [this.escapedChar(ch)] };
+  }
+
+  private escapedChar(ch: string): string {
+    const control = CONTROL[ch];
+    if (control !== undefined && !(ch === "0" && /[0-9]/.test(this.peek() ?? ""))) return control;
+    if (/[A-Za-z0-9]/.test(ch)) throw new Unsupported(`escape \\${ch}`);
+    return ch;
+  }
+
+  private classAtom(): string[] {
+    const ch = this.source[this.at];
+    if (ch === undefined) throw new Unsupported("unclosed class");
+    this.at += 1;
+    if (ch !== "\\") return [ch];
+    const next = this.source[this.at];
+    if (next === undefined) throw new Unsupported("escape at end");
+    this.at += 1;
+    const set = escapeChars(next);
+    if (set !== undefined) return set;
+    if (next === "b") return ["\b"];
+    return [this.escapedChar(next)];
+  }
+
+  private charClass(): string[] {
+    if (this.peek() === "^") throw new Unsupported("negated class");
+    const chars = new Set<string>();
+    while (this.peek() !== "]") {
+      const from = this.classAtom();
+      if (this.peek() === "-" && this.source[this.at + 1] !== "]" && from.length === 1) {
+        this.at += 1;
+        const to = this.classAtom();
+        if (to.length !== 1) throw new Unsupported("class range");
+        const a = (from[0] as string).charCodeAt(0);
+        const b = (to[0] as string).charCodeAt(0);
+        if (b < a || b - a > 256) throw new Unsupported("class range");
+        for (let c = a; c <= b; c += 1) chars.add(String.fromCharCode(c));
+      } else {
+        for (const c of from) chars.add(c);
+      }
+    }
+    this.at += 1;
+    return [...chars];
+  }
+}
+
+/** At most this many phrases per pattern, and per character class of a phrase. */
+const MAX_PATHS = 4096;
+const MAX_CLASS_IN_PHRASE = 8;
+
+function concat(a: Path[], b: Path[]): Path[] {
+  const out: Path[] = [];
+  for (const x of a) {
+    for (const y of b) {
+      out.push({
+        text: x.text + y.text,
+        tests: [...x.tests, ...y.tests.map((t) => ({ at: t.at + x.text.length, test: t.test }))],
+      });
+      if (out.length > MAX_PATHS) throw new Unsupported("too many phrases");
+    }
+  }
+  return out;
+}
+
+/** The pattern's phrases in the order the engine's backtracking tries them. */
+function expand(node: Node, maxClass: number): Path[] {
+  switch (node.type) {
+    case "chars":
+      if (node.chars.length > maxClass) throw new Unsupported("class too large");
+      return node.chars.map((text) => ({ text, tests: [] }));
+    case "assert": {
+      const t = node.test;
+      if (t.kind !== "lookNode") return [{ text: "", tests: [{ at: 0, test: t }] }];
+      const paths = expand(t.body, 128);
+      const single = paths.every((p) => p.text.length === 1 && p.tests.length === 0);
+      const test: Assertion = {
+        kind: "look",
+        behind: t.behind,
+        negative: t.negative,
+        paths,
+        ...(single ? { chars: new Set(paths.map((p) => p.text)) } : {}),
+      };
+      return [{ text: "", tests: [{ at: 0, test }] }];
+    }
+    case "optional": {
+      const present = expand(node.node, maxClass);
+      const absent: Path[] = [{ text: "", tests: [] }];
+      return node.lazy ? [...absent, ...present] : [...present, ...absent];
+    }
+    case "seq": {
+      let paths: Path[] = [{ text: "", tests: [] }];
+      for (const item of node.items) paths = concat(paths, expand(item, maxClass));
+      return paths;
+    }
+    case "alt": {
+      const out: Path[] = [];
+      for (const option of node.options) {
+        out.push(...expand(option, maxClass));
+        if (out.length > MAX_PATHS) throw new Unsupported("too many phrases");
+      }
+      return out;
+    }
+  }
+}
+
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+function wordAt(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && isWordCode(text.charCodeAt(i));
+}
+
+function lineBreakAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+}
+
+function holds(test: Assertion, text: string, x: number): boolean {
+  switch (test.kind) {
+    case "b":
+      return wordAt(text, x - 1) !== wordAt(text, x);
+    case "B":
+      return wordAt(text, x - 1) === wordAt(text, x);
+    case "^":
+      return x === 0 || lineBreakAt(text, x - 1);
+    case "$":
+      return x === text.length || lineBreakAt(text, x);
+    case "look": {
+      let found = false;
+      if (test.chars !== undefined) {
+        const i = test.behind ? x - 1 : x;
+        found = i >= 0 && i < text.length && test.chars.has(text[i] as string);
+      } else {
+        for (const path of test.paths) {
+          const from = test.behind ? x - path.text.length : x;
+          if (from >= 0 && matchesAt(path, text, from)) {
+            found = true;
+            break;
+          }
+        }
+      }
+      return found !== test.negative;
+    }
+  }
+}
+
+function matchesAt(path: Path, text: string, from: number): boolean {
+  if (!text.startsWith(path.text, from)) return false;
+  for (const { at, test } of path.tests) if (!holds(test, text, from + at)) return false;
+  return true;
+}
+
+// Whether a phrase can only start where a word starts: it opens on a letter, a digit or `_`,
+// after a test at its start that rules out a word character before it.
+function startsWord(path: Path): boolean {
+  if (!isWordCode(path.text.charCodeAt(0))) return false;
+  return path.tests.some(
+    ({ at, test }) =>
+      at === 0 &&
+      (test.kind === "b" ||
+        test.kind === "^" ||
+        (test.kind === "look" &&
+          test.behind &&
+          test.negative &&
+          test.chars !== undefined &&
+          [...WORD_CHARS].every((c) => test.chars?.has(c)))),
+  );
+}
+
+/**
+ * The pattern's phrases in the engine's order, if it matches only a finite list of phrases that
+ * each start a word; `undefined` for a pattern the regular-expression engine must run.
+ */
+export function phrasesOf(source: string): Path[] | undefined {
+  try {
+    const paths = expand(new Parser(source).parse(), MAX_CLASS_IN_PHRASE);
+    if (paths.length === 0 || !paths.every((p) => p.text.length > 0 && startsWord(p))) return undefined;
+    return paths;
+  } catch (error) {
+    if (error instanceof Unsupported) {
+      if (process.env.PHRASE_DEBUG) console.log("WHY", error.message);
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+interface Entry {
+  /** The pattern's position in its lexicon. */
+  k: number;
+  /** The phrase's place in its pattern's order. */
+  rank: number;
+  path: Path;
+}
+
+// The words of the last text scanned: every lexicon of an analysis scans the same text.
+let lastText: string | undefined;
+let lastStarts: number[] = [];
+let lastWords: string[] = [];
+
+function wordsOf(text: string): { starts: number[]; words: string[] } {
+  if (text !== lastText) {
+    const starts: number[] = [];
+    const words: string[] = [];
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      if (!isWordCode(text.charCodeAt(i))) {
+        i += 1;
+        continue;
+      }
+      const start = i;
+      while (i < n && isWordCode(text.charCodeAt(i))) i += 1;
+      starts.push(start);
+      words.push(text.slice(start, i));
+    }
+    lastText = text;
+    lastStarts = starts;
+    lastWords = words;
+  }
+  return { starts: lastStarts, words: lastWords };
+}
+
+/** One match of one pattern. */
+export interface PhraseMatch {
+  index: number;
+  text: string;
+}
+
+/**
+ * Patterns of fixed phrases matched from the words of the text: a map from a word to the
+ * phrases that start on it (whole words), plus the phrases whose first word runs on into the
+ * text's word (`\bdownsiz(ed|ing)` has none, `\bmeasur` would).
+ */
+export class PhraseIndex {
+  private readonly whole = new Map<string, Entry[]>();
+  private readonly partial = new Map<string, Entry[]>();
+  private readonly partialLengths: number[];
+  private readonly size: number;
+
+  constructor(patterns: ReadonlyArray<{ k: number; paths: Path[] }>, size: number) {
+    this.size = size;
+    const lengths = new Set<number>();
+    for (const { k, paths } of patterns) {
+      paths.forEach((path, rank) => {
+        let end = 0;
+        while (end < path.text.length && isWordCode(path.text.charCodeAt(end))) end += 1;
+        const lead = path.text.slice(0, end);
+        // The word ends with the phrase's first word when a non-word character follows it in
+        // the phrase or a test there rules out a word character after it.
+        const closed =
+          end < path.text.length ||
+          path.tests.some(
+            ({ at, test }) =>
+              at === end &&
+              (test.kind === "b" ||
+                test.kind === "$" ||
+                (test.kind === "look" &&
+                  !test.behind &&
+                  test.negative &&
+                  test.chars !== undefined &&
+                  [...WORD_CHARS].every((c) => test.chars?.has(c)))),
+          );
+        const map = closed ? this.whole : this.partial;
+        if (!closed) lengths.add(end);
+        const list = map.get(lead) ?? [];
+        list.push({ k, rank, path });
+        map.set(lead, list);
+      });
+    }
+    this.partialLengths = [...lengths].sort((a, b) => a - b);
+  }
+
+  /** Each pattern's matches, appended to `found` by pattern position. */
+  scan(text: string, found: Map<number, PhraseMatch[]>): void {
+    const { starts, words } = wordsOf(text);
+    const lastEnd = new Array<number>(this.size).fill(0);
+    const bestRank = new Array<number>(this.size).fill(-1);
+    const bestText: Array<string | undefined> = new Array(this.size);
+    const touched: number[] = [];
+    for (let w = 0; w < words.length; w += 1) {
+      const word = words[w] as string;
+      const start = starts[w] as number;
+      const whole = this.whole.get(word);
+      if (whole !== undefined) this.try(whole, text, start, lastEnd, bestRank, bestText, touched);
+      for (const length of this.partialLengths) {
+        if (length > word.length) break;
+        const partial = this.partial.get(length === word.length ? word : word.slice(0, length));
+        if (partial !== undefined) this.try(partial, text, start, lastEnd, bestRank, bestText, touched);
+      }
+      if (touched.length === 0) continue;
+      for (const k of touched) {
+        const matched = bestText[k] as string;
+        const list = found.get(k);
+        if (list === undefined) found.set(k, [{ index: start, text: matched }]);
+        else list.push({ index: start, text: matched });
+        lastEnd[k] = start + matched.length;
+        bestRank[k] = -1;
+      }
+      touched.length = 0;
+    }
+  }
+
+  private try(
+    entries: readonly Entry[],
+    text: string,
+    start: number,
+    lastEnd: number[],
+    bestRank: number[],
+    bestText: Array<string | undefined>,
+    touched: number[],
+  ): void {
+    for (const { k, rank, path } of entries) {
+      if (start < (lastEnd[k] as number)) continue;
+      const best = bestRank[k] as number;
+      if (best >= 0 && best <= rank) continue;
+      if (!matchesAt(path, text, start)) continue;
+      if (best < 0) touched.push(k);
+      bestRank[k] = rank;
+      bestText[k] = path.text;
+    }
+  }
+}
