@@ -33,7 +33,8 @@ class Unsupported extends Error {}
 
 const WORD_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_";
 const DIGITS = "0123456789";
-const SPACE_CHARS = " \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
+const SPACE_CHARS =
+  " \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
 
 function escapeChars(ch: string): string[] | undefined {
   if (ch === "d") return [...DIGITS];
@@ -302,10 +303,7 @@ export function phrasesOf(source: string): Path[] | undefined {
     if (paths.length === 0 || !paths.every((p) => p.text.length > 0 && startsWord(p))) return undefined;
     return paths;
   } catch (error) {
-    if (error instanceof Unsupported) {
-      if (process.env.PHRASE_DEBUG) console.log("WHY", error.message);
-      return undefined;
-    }
+    if (error instanceof Unsupported) return undefined;
     throw error;
   }
 }
@@ -318,32 +316,82 @@ interface Entry {
   path: Path;
 }
 
-// The words of the last text scanned: every lexicon of an analysis scans the same text.
-let lastText: string | undefined;
-let lastStarts: number[] = [];
-let lastWords: string[] = [];
+/**
+ * A text cut into tokens: each run of word characters (what `\b` reads as a word) is one token,
+ * each other character another.
+ */
+interface Tokens {
+  tokens: string[];
+  starts: number[];
+  /** Whether each token is a run of word characters. */
+  word: boolean[];
+}
 
-function wordsOf(text: string): { starts: number[]; words: string[] } {
-  if (text !== lastText) {
-    const starts: number[] = [];
-    const words: string[] = [];
-    const n = text.length;
-    let i = 0;
-    while (i < n) {
-      if (!isWordCode(text.charCodeAt(i))) {
-        i += 1;
-        continue;
-      }
-      const start = i;
+function tokenize(text: string): Tokens {
+  const tokens: string[] = [];
+  const starts: number[] = [];
+  const word: boolean[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const start = i;
+    if (isWordCode(text.charCodeAt(i))) {
+      i += 1;
       while (i < n && isWordCode(text.charCodeAt(i))) i += 1;
-      starts.push(start);
-      words.push(text.slice(start, i));
+      tokens.push(text.slice(start, i));
+      word.push(true);
+    } else {
+      i += 1;
+      tokens.push(text[start] as string);
+      word.push(false);
     }
-    lastText = text;
-    lastStarts = starts;
-    lastWords = words;
+    starts.push(start);
   }
-  return { starts: lastStarts, words: lastWords };
+  return { tokens, starts, word };
+}
+
+// The tokens of the last text scanned: every lexicon of an analysis scans the same text.
+let lastText: string | undefined;
+let lastTokens: Tokens = { tokens: [], starts: [], word: [] };
+
+function tokensOf(text: string): Tokens {
+  if (text !== lastText) {
+    lastTokens = tokenize(text);
+    lastText = text;
+  }
+  return lastTokens;
+}
+
+interface Entry {
+  /** The pattern's position in its lexicon. */
+  k: number;
+  /** The phrase's place in its pattern's order. */
+  rank: number;
+  path: Path;
+}
+
+/** A node of the phrase tree: the phrases that end here, go on by a token, or end in a word's prefix. */
+interface TreeNode {
+  next: Map<string, TreeNode>;
+  ends: Entry[];
+  /** Phrases whose last token is the start of a longer word ("\bmeasur"), by that start. */
+  prefixes: Array<{ run: string; entries: Entry[] }>;
+}
+
+function treeNode(): TreeNode {
+  return { next: new Map(), ends: [], prefixes: [] };
+}
+
+function rulesOutWordAfter(test: Assertion): boolean {
+  return (
+    test.kind === "b" ||
+    test.kind === "$" ||
+    (test.kind === "look" &&
+      !test.behind &&
+      test.negative &&
+      test.chars !== undefined &&
+      [...WORD_CHARS].every((c) => test.chars?.has(c)))
+  );
 }
 
 /** One match of one pattern. */
@@ -353,65 +401,75 @@ export interface PhraseMatch {
 }
 
 /**
- * Patterns of fixed phrases matched from the words of the text: a map from a word to the
- * phrases that start on it (whole words), plus the phrases whose first word runs on into the
- * text's word (`\bdownsiz(ed|ing)` has none, `\bmeasur` would).
+ * Patterns of fixed phrases matched from the tokens of the text: a tree of the phrases by token,
+ * entered at each word of the text, so a word that opens no phrase costs one map lookup.
  */
 export class PhraseIndex {
-  private readonly whole = new Map<string, Entry[]>();
-  private readonly partial = new Map<string, Entry[]>();
-  private readonly partialLengths: number[];
+  private readonly root = treeNode();
   private readonly size: number;
 
   constructor(patterns: ReadonlyArray<{ k: number; paths: Path[] }>, size: number) {
     this.size = size;
-    const lengths = new Set<number>();
     for (const { k, paths } of patterns) {
       paths.forEach((path, rank) => {
-        let end = 0;
-        while (end < path.text.length && isWordCode(path.text.charCodeAt(end))) end += 1;
-        const lead = path.text.slice(0, end);
-        // The word ends with the phrase's first word when a non-word character follows it in
-        // the phrase or a test there rules out a word character after it.
-        const closed =
-          end < path.text.length ||
-          path.tests.some(
-            ({ at, test }) =>
-              at === end &&
-              (test.kind === "b" ||
-                test.kind === "$" ||
-                (test.kind === "look" &&
-                  !test.behind &&
-                  test.negative &&
-                  test.chars !== undefined &&
-                  [...WORD_CHARS].every((c) => test.chars?.has(c)))),
-          );
-        const map = closed ? this.whole : this.partial;
-        if (!closed) lengths.add(end);
-        const list = map.get(lead) ?? [];
-        list.push({ k, rank, path });
-        map.set(lead, list);
+        const { tokens, word } = tokenize(path.text);
+        const last = tokens.length - 1;
+        // A last word the phrase does not close (no test rules out a word character after it)
+        // may be the start of a longer word of the text.
+        const open =
+          word[last] === true &&
+          !path.tests.some(({ at, test }) => at === path.text.length && rulesOutWordAfter(test));
+        let node = this.root;
+        for (let t = 0; t < (open ? last : tokens.length); t += 1) {
+          const token = tokens[t] as string;
+          let child = node.next.get(token);
+          if (child === undefined) {
+            child = treeNode();
+            node.next.set(token, child);
+          }
+          node = child;
+        }
+        const entry = { k, rank, path };
+        if (!open) {
+          node.ends.push(entry);
+          return;
+        }
+        const run = tokens[last] as string;
+        let slot = node.prefixes.find((p) => p.run === run);
+        if (slot === undefined) {
+          slot = { run, entries: [] };
+          node.prefixes.push(slot);
+        }
+        slot.entries.push(entry);
       });
     }
-    this.partialLengths = [...lengths].sort((a, b) => a - b);
   }
 
   /** Each pattern's matches, appended to `found` by pattern position. */
   scan(text: string, found: Map<number, PhraseMatch[]>): void {
-    const { starts, words } = wordsOf(text);
+    const { tokens, starts, word } = tokensOf(text);
+    const n = tokens.length;
+    const root = this.root;
     const lastEnd = new Array<number>(this.size).fill(0);
     const bestRank = new Array<number>(this.size).fill(-1);
     const bestText: Array<string | undefined> = new Array(this.size);
     const touched: number[] = [];
-    for (let w = 0; w < words.length; w += 1) {
-      const word = words[w] as string;
-      const start = starts[w] as number;
-      const whole = this.whole.get(word);
-      if (whole !== undefined) this.try(whole, text, start, lastEnd, bestRank, bestText, touched);
-      for (const length of this.partialLengths) {
-        if (length > word.length) break;
-        const partial = this.partial.get(length === word.length ? word : word.slice(0, length));
-        if (partial !== undefined) this.try(partial, text, start, lastEnd, bestRank, bestText, touched);
+    for (let t = 0; t < n; t += 1) {
+      if (word[t] !== true) continue;
+      const start = starts[t] as number;
+      let node: TreeNode | undefined = root;
+      let i = t;
+      while (node !== undefined) {
+        if (node.ends.length > 0) this.try(node.ends, text, start, lastEnd, bestRank, bestText, touched);
+        if (i >= n) break;
+        const token = tokens[i] as string;
+        if (node.prefixes.length > 0 && word[i] === true) {
+          for (const { run, entries } of node.prefixes) {
+            if (token.startsWith(run)) this.try(entries, text, start, lastEnd, bestRank, bestText, touched);
+          }
+        }
+        node = node.next.get(token);
+        i += 1;
       }
       if (touched.length === 0) continue;
       for (const k of touched) {
@@ -426,6 +484,7 @@ export class PhraseIndex {
     }
   }
 
+  // The text of each entry is already known to be at `start`: only its tests are left.
   private try(
     entries: readonly Entry[],
     text: string,
@@ -439,7 +498,14 @@ export class PhraseIndex {
       if (start < (lastEnd[k] as number)) continue;
       const best = bestRank[k] as number;
       if (best >= 0 && best <= rank) continue;
-      if (!matchesAt(path, text, start)) continue;
+      let ok = true;
+      for (const { at, test } of path.tests) {
+        if (!holds(test, text, start + at)) {
+          ok = false;
+          break;
+        }
+      }
+      if (!ok) continue;
       if (best < 0) touched.push(k);
       bestRank[k] = rank;
       bestText[k] = path.text;
