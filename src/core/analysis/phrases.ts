@@ -308,14 +308,6 @@ export function phrasesOf(source: string): Path[] | undefined {
   }
 }
 
-interface Entry {
-  /** The pattern's position in its lexicon. */
-  k: number;
-  /** The phrase's place in its pattern's order. */
-  rank: number;
-  path: Path;
-}
-
 /**
  * A text cut into tokens: each run of word characters (what `\b` reads as a word) is one token,
  * each other character another.
@@ -350,16 +342,46 @@ function tokenize(text: string): Tokens {
   return { tokens, starts, word };
 }
 
-// The tokens of the last text scanned: every lexicon of an analysis scans the same text.
-let lastText: string | undefined;
-let lastTokens: Tokens = { tokens: [], starts: [], word: [] };
+// Every word that opens a phrase of any lexicon, numbered: a text's words are looked up here once,
+// and each lexicon then reads its phrases by number (the lexicons of an analysis scan one text).
+const OPENERS = new Map<string, number>();
 
-function tokensOf(text: string): Tokens {
-  if (text !== lastText) {
-    lastTokens = tokenize(text);
-    lastText = text;
+function openerId(word: string): number {
+  let id = OPENERS.get(word);
+  if (id === undefined) {
+    id = OPENERS.size;
+    OPENERS.set(word, id);
   }
-  return lastTokens;
+  return id;
+}
+
+interface Scanned extends Tokens {
+  /** Token positions of the words that open some phrase, and the number of each word. */
+  at: number[];
+  ids: number[];
+}
+
+let lastText: string | undefined;
+let lastOpeners = -1;
+let lastScanned: Scanned = { tokens: [], starts: [], word: [], at: [], ids: [] };
+
+function scannedOf(text: string): Scanned {
+  if (text !== lastText || lastOpeners !== OPENERS.size) {
+    const tokens = tokenize(text);
+    const at: number[] = [];
+    const ids: number[] = [];
+    for (let t = 0; t < tokens.tokens.length; t += 1) {
+      if (tokens.word[t] !== true) continue;
+      const id = OPENERS.get(tokens.tokens[t] as string);
+      if (id === undefined) continue;
+      at.push(t);
+      ids.push(id);
+    }
+    lastScanned = { ...tokens, at, ids };
+    lastText = text;
+    lastOpeners = OPENERS.size;
+  }
+  return lastScanned;
 }
 
 interface Entry {
@@ -406,6 +428,8 @@ export interface PhraseMatch {
  */
 export class PhraseIndex {
   private readonly root = treeNode();
+  /** The root's children by opener number. */
+  private readonly opens: Array<TreeNode | undefined> = [];
   private readonly size: number;
 
   constructor(patterns: ReadonlyArray<{ k: number; paths: Path[] }>, size: number) {
@@ -443,22 +467,35 @@ export class PhraseIndex {
         slot.entries.push(entry);
       });
     }
+    for (const [word, child] of this.root.next) this.opens[openerId(word)] = child;
   }
 
   /** Each pattern's matches, appended to `found` by pattern position. */
   scan(text: string, found: Map<number, PhraseMatch[]>): void {
-    const { tokens, starts, word } = tokensOf(text);
+    const scanned = scannedOf(text);
+    const { tokens, starts, word } = scanned;
     const n = tokens.length;
-    const root = this.root;
     const lastEnd = new Array<number>(this.size).fill(0);
     const bestRank = new Array<number>(this.size).fill(-1);
     const bestText: Array<string | undefined> = new Array(this.size);
     const touched: number[] = [];
-    for (let t = 0; t < n; t += 1) {
-      if (word[t] !== true) continue;
+    // With no phrase that is one partial word, only the words that open a phrase can start one.
+    const everyWord = this.root.prefixes.length > 0;
+    const count = everyWord ? n : scanned.at.length;
+    for (let w = 0; w < count; w += 1) {
+      let t: number;
+      let node: TreeNode | undefined;
+      if (everyWord) {
+        t = w;
+        if (word[t] !== true) continue;
+        node = this.root;
+      } else {
+        t = scanned.at[w] as number;
+        node = this.opens[scanned.ids[w] as number];
+        if (node === undefined) continue;
+      }
       const start = starts[t] as number;
-      let node: TreeNode | undefined = root;
-      let i = t;
+      let i = everyWord ? t : t + 1;
       while (node !== undefined) {
         if (node.ends.length > 0) this.try(node.ends, text, start, lastEnd, bestRank, bestText, touched);
         if (i >= n) break;
