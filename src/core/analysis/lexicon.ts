@@ -1,4 +1,4 @@
-import { PhraseIndex, phrasesOf } from "./phrases.ts";
+import { type Branch, branchesOf, PhraseIndex, type RankedMatch } from "./phrases.ts";
 
 /** One match of one pattern of a lexicon. */
 export interface RawMatch {
@@ -136,6 +136,87 @@ function kindOf(pattern: RegExp): Kind {
   return startsOnBoundary(pattern.source) ? "implied" : "free";
 }
 
+/** A pattern some of whose branches are phrases: `v` numbers those, `rest` holds the others. */
+interface Mixed {
+  k: number;
+  v: number;
+  rest: RegExp;
+  /** Capture-group index of each branch of `rest`, and its place in the pattern's order. */
+  offsets: number[];
+  ranks: number[];
+}
+
+function enginePart(branches: readonly Branch[]): { rest: RegExp; offsets: number[]; ranks: number[] } {
+  const offsets: number[] = [];
+  const ranks: number[] = [];
+  const sources: string[] = [];
+  let offset = 1;
+  branches.forEach((b, rank) => {
+    if (b.src === undefined) return;
+    offsets.push(offset);
+    ranks.push(rank);
+    offset += 1 + groupCount(b.src);
+    sources.push(`(${b.src})`);
+  });
+  return { rest: new RegExp(sources.join("|"), "gm"), offsets, ranks };
+}
+
+/**
+ * A mixed pattern's matches as `matchAll` gives them: from where the last match ended, the
+ * leftmost of the next phrase and the engine's next match, at one place the earlier branch.
+ */
+function scanMixed(
+  part: Mixed,
+  text: string,
+  phrases: readonly RankedMatch[],
+  found: Map<number, RawMatch[]>,
+): void {
+  const { rest, offsets, ranks } = part;
+  let list: RawMatch[] | undefined;
+  let from = 0;
+  let p = 0;
+  let m: RegExpExecArray | null = null;
+  let engineDone = false;
+  for (;;) {
+    while (p < phrases.length && (phrases[p] as RankedMatch).index < from) p += 1;
+    if (!engineDone && (m === null || m.index < from)) {
+      rest.lastIndex = from;
+      m = rest.exec(text);
+      if (m === null) engineDone = true;
+    }
+    const phrase = phrases[p];
+    let index: number;
+    let matched: string;
+    if (
+      m !== null &&
+      !engineDone &&
+      (phrase === undefined ||
+        m.index < phrase.index ||
+        (m.index === phrase.index && rankOf(m, offsets, ranks) < phrase.rank))
+    ) {
+      index = m.index;
+      matched = m[0];
+    } else if (phrase !== undefined) {
+      index = phrase.index;
+      matched = phrase.text;
+    } else {
+      break;
+    }
+    if (list === undefined) {
+      list = [];
+      found.set(part.k, list);
+    }
+    list.push({ index, text: matched });
+    from = index + Math.max(1, matched.length);
+  }
+}
+
+function rankOf(m: RegExpExecArray, offsets: readonly number[], ranks: readonly number[]): number {
+  for (let a = 0; a < offsets.length; a += 1)
+    if (m[offsets[a] as number] !== undefined) return ranks[a] as number;
+  return Number.POSITIVE_INFINITY;
+}
+
 /**
  * Many patterns compiled into a couple of alternations, so the answer is scanned once
  * instead of once per pattern (4× faster here). Each pattern gets exactly the matches
@@ -148,6 +229,7 @@ export class Lexicon {
   private readonly positions = new Map<RegExp, number>();
   private readonly sticky: Array<RegExp | undefined>;
   private readonly phrases: PhraseIndex | undefined;
+  private readonly mixed: Mixed[] = [];
 
   constructor(patterns: readonly RegExp[]) {
     const unique = [...new Set(patterns)];
@@ -155,11 +237,24 @@ export class Lexicon {
     unique.forEach((pattern, i) => {
       this.positions.set(pattern, i);
     });
-    // Patterns of fixed phrases are matched from the text's words; the rest by the engine.
-    const listed = unique.map((pattern, k) => ({ k, paths: phrasesOf(pattern.source) }));
-    const fixed = listed.flatMap(({ k, paths }) => (paths === undefined ? [] : [{ k, paths }]));
-    this.phrases = fixed.length === 0 ? undefined : new PhraseIndex(fixed, unique.length);
-    const kinds = unique.map((pattern, k) => (listed[k]?.paths === undefined ? kindOf(pattern) : undefined));
+    // Patterns of fixed phrases are matched from the text's words; the rest by the engine; a
+    // pattern only some of whose branches are phrases, by both (`Mixed`).
+    const listed = unique.map((pattern) => branchesOf(pattern.source));
+    const fixed: ConstructorParameters<typeof PhraseIndex>[0][number][] = [];
+    let virtual = unique.length;
+    listed.forEach((branches, k) => {
+      if (branches === undefined) return;
+      const paths = branches.flatMap((b, rank) => (b.path === undefined ? [] : [{ path: b.path, rank }]));
+      if (paths.length === branches.length) {
+        fixed.push({ k, paths, every: false });
+        return;
+      }
+      fixed.push({ k: virtual, paths, every: true });
+      this.mixed.push({ k, v: virtual, ...enginePart(branches) });
+      virtual += 1;
+    });
+    this.phrases = fixed.length === 0 ? undefined : new PhraseIndex(fixed, virtual);
+    const kinds = unique.map((pattern, k) => (listed[k] === undefined ? kindOf(pattern) : undefined));
     const of = (kind: Kind): number[] => unique.flatMap((_, i) => (kinds[i] === kind ? [i] : []));
     this.groups = (["bounded", "implied", "free"] as const)
       .map((kind) => compile(unique, of(kind), kind))
@@ -191,7 +286,9 @@ export class Lexicon {
   scan(text: string): Map<number, RawMatch[]> {
     const found = new Map<number, RawMatch[]>();
     const lastEnd = new Array<number>(this.patterns.length).fill(0);
-    this.phrases?.scan(text, found);
+    const every = new Map<number, RankedMatch[]>();
+    this.phrases?.scan(text, found, every);
+    for (const part of this.mixed) scanMixed(part, text, every.get(part.v) ?? [], found);
     for (const { merged: re, members, offsets } of this.groups) {
       re.lastIndex = 0;
       for (let m = re.exec(text); m !== null; m = re.exec(text)) {

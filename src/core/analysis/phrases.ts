@@ -1,26 +1,40 @@
-// A pattern that only ever matches a finite list of phrases (fixed words, optional parts, small
-// character classes, word boundaries and look-arounds of such phrases) is matched here from the
-// words of the text instead of by the regular-expression engine: the compiled code of the
-// merged alternations was ~1 MB, fetched again by every analysis (docs/risk-lens.md, "Speed").
-// Each such pattern gets exactly the matches `matchAll` gives it with the flags "gm".
+// A pattern that matches a finite list of phrases (fixed words, optional parts, small character
+// classes, word boundaries and look-arounds of such phrases) is matched here from the words of the
+// text instead of by the regular-expression engine: the compiled code of the merged alternations
+// was ~1 MB, fetched again by every analysis (docs/risk-lens.md, "Speed"). A pattern only part
+// of which is such a list is cut into branches in the engine's order: the listed phrases are
+// matched here, the rest by the engine. Each pattern gets exactly the matches `matchAll` gives it
+// with the flags "gm".
 
 /** A zero-width test at an offset of a phrase. */
 type Assertion =
-  | { kind: "b" | "B" | "^" | "$" }
-  | { kind: "look"; behind: boolean; negative: boolean; chars?: ReadonlySet<string>; paths: Path[] };
+  | { kind: "b" | "B" | "^" | "$"; src: string }
+  | {
+      kind: "look";
+      src: string;
+      behind: boolean;
+      negative: boolean;
+      chars?: ReadonlySet<string>;
+      paths: Path[];
+    };
 
-interface Path {
+export interface Path {
   text: string;
   /** Offsets into `text` paired with the test made there, in the pattern's order. */
   tests: Array<{ at: number; test: Assertion }>;
 }
 
-type Node =
+/** A branch of a pattern: a phrase, or a piece of pattern the engine must run. */
+export type Branch = { path: Path; src?: undefined } | { path?: undefined; src: string };
+
+type Node = { src: string } & (
   | { type: "alt"; options: Node[] }
   | { type: "seq"; items: Node[] }
   | { type: "chars"; chars: string[] }
   | { type: "assert"; test: Assertion | LookNode }
-  | { type: "optional"; node: Node; lazy: boolean };
+  | { type: "optional"; node: Node; lazy: boolean }
+  | { type: "opaque" }
+);
 
 interface LookNode {
   kind: "lookNode";
@@ -45,7 +59,11 @@ function escapeChars(ch: string): string[] | undefined {
 
 const CONTROL: Readonly<Record<string, string>> = { n: "\n", t: "\t", r: "\r", f: "\f", v: "\v", "0": "\0" };
 
-/** A parser for the subset of the regular-expression syntax that denotes finite lists of phrases. */
+/**
+ * A parser of the regular-expression syntax (without the `u` flag) into the pieces that denote
+ * lists of phrases; a repetition, `.`, a negated class or a group holding one is left whole
+ * ("opaque"); a back-reference or a named group rules the pattern out.
+ */
 class Parser {
   private at = 0;
   constructor(private readonly source: string) {}
@@ -61,46 +79,65 @@ class Parser {
   }
 
   private alternation(): Node {
+    const from = this.at;
     const options = [this.sequence()];
     while (this.peek() === "|") {
       this.at += 1;
       options.push(this.sequence());
     }
-    return options.length === 1 ? (options[0] as Node) : { type: "alt", options };
+    const src = this.source.slice(from, this.at);
+    return options.length === 1 ? (options[0] as Node) : { type: "alt", options, src };
   }
 
   private sequence(): Node {
+    const from = this.at;
     const items: Node[] = [];
     for (let ch = this.peek(); ch !== undefined && ch !== "|" && ch !== ")"; ch = this.peek()) {
       items.push(this.quantified());
     }
-    return { type: "seq", items };
+    return { type: "seq", items, src: this.source.slice(from, this.at) };
   }
 
   private quantified(): Node {
+    const from = this.at;
     const atom = this.atom();
     const q = this.peek();
-    if (q === "*" || q === "+" || q === "{") throw new Unsupported("repetition");
+    if (q === "*" || q === "+" || q === "{") {
+      if (q === "{") {
+        const close = this.source.indexOf("}", this.at);
+        if (close < 0 || !/^\{\d+(,\d*)?\}$/.test(this.source.slice(this.at, close + 1)))
+          throw new Unsupported("brace");
+        this.at = close + 1;
+      } else {
+        this.at += 1;
+      }
+      if (this.peek() === "?") this.at += 1;
+      return { type: "opaque", src: this.source.slice(from, this.at) };
+    }
     if (q !== "?") return atom;
     this.at += 1;
-    if (atom.type === "assert") throw new Unsupported("optional assertion");
     const lazy = this.peek() === "?";
     if (lazy) this.at += 1;
-    return { type: "optional", node: atom, lazy };
+    const src = this.source.slice(from, this.at);
+    if (atom.type === "assert" || atom.type === "opaque") return { type: "opaque", src };
+    return { type: "optional", node: atom, lazy, src };
   }
 
   private atom(): Node {
+    const from = this.at;
     const ch = this.source[this.at] as string;
     this.at += 1;
-    if (ch === "(") return this.group();
-    if (ch === "[") return { type: "chars", chars: this.charClass() };
-    if (ch === "\\") return this.escape();
-    if (ch === "^" || ch === "$") return { type: "assert", test: { kind: ch } };
-    if (ch === "." || ch === "*" || ch === "+" || ch === "?" || ch === "{") throw new Unsupported(ch);
-    return { type: "chars", chars: [ch] };
+    if (ch === "(") return this.group(from);
+    if (ch === "[") return this.charClass(from);
+    if (ch === "\\") return this.escape(from);
+    if (ch === "^" || ch === "$") return { type: "assert", test: { kind: ch, src: ch }, src: ch };
+    if (ch === ".") return { type: "opaque", src: ch };
+    if (ch === "*" || ch === "+" || ch === "?" || ch === "{" || ch === "}" || ch === "]")
+      throw new Unsupported(ch);
+    return { type: "chars", chars: [ch], src: ch };
   }
 
-  private group(): Node {
+  private group(from: number): Node {
     let look: { behind: boolean; negative: boolean } | undefined;
     if (this.source.startsWith("?:", this.at)) this.at += 2;
     else if (this.source.startsWith("?=", this.at)) look = { behind: false, negative: false };
@@ -112,18 +149,21 @@ class Parser {
     const body = this.alternation();
     if (this.peek() !== ")") throw new Unsupported("unclosed group");
     this.at += 1;
-    if (look === undefined) return body;
-    return { type: "assert", test: { kind: "lookNode", ...look, body } };
+    const src = this.source.slice(from, this.at);
+    if (look === undefined) return { ...body, src };
+    return { type: "assert", test: { kind: "lookNode", ...look, body }, src };
   }
 
-  private escape(): Node {
+  private escape(from: number): Node {
     const ch = this.source[this.at];
     if (ch === undefined) throw new Unsupported("escape at end");
     this.at += 1;
-    if (ch === "b" || ch === "B") return { type: "assert", test: { kind: ch } };
+    const src = this.source.slice(from, this.at);
+    if (ch === "b" || ch === "B") return { type: "assert", test: { kind: ch, src }, src };
     const set = escapeChars(ch);
-    if (set !== undefined) return { type: "chars", chars: set };
-    return { type: "chars", chars: [this.escapedChar(ch)] };
+    if (set !== undefined) return { type: "chars", chars: set, src };
+    if (/[DWS]/.test(ch)) return { type: "opaque", src };
+    return { type: "chars", chars: [this.escapedChar(ch)], src };
   }
 
   private escapedChar(ch: string): string {
@@ -133,7 +173,7 @@ class Parser {
     return ch;
   }
 
-  private classAtom(): string[] {
+  private classAtom(): string[] | undefined {
     const ch = this.source[this.at];
     if (ch === undefined) throw new Unsupported("unclosed class");
     this.at += 1;
@@ -144,86 +184,189 @@ class Parser {
     const set = escapeChars(next);
     if (set !== undefined) return set;
     if (next === "b") return ["\b"];
+    if (/[DWS]/.test(next)) return undefined;
     return [this.escapedChar(next)];
   }
 
-  private charClass(): string[] {
-    if (this.peek() === "^") throw new Unsupported("negated class");
+  private charClass(from: number): Node {
+    const negated = this.peek() === "^";
+    if (negated) this.at += 1;
+    if (this.peek() === "]") throw new Unsupported("empty class");
     const chars = new Set<string>();
+    let listed = !negated;
     while (this.peek() !== "]") {
-      const from = this.classAtom();
-      if (this.peek() === "-" && this.source[this.at + 1] !== "]" && from.length === 1) {
+      const first = this.classAtom();
+      if (
+        first !== undefined &&
+        this.peek() === "-" &&
+        this.source[this.at + 1] !== "]" &&
+        first.length === 1
+      ) {
         this.at += 1;
         const to = this.classAtom();
-        if (to.length !== 1) throw new Unsupported("class range");
-        const a = (from[0] as string).charCodeAt(0);
+        if (to === undefined || to.length !== 1) throw new Unsupported("class range");
+        const a = (first[0] as string).charCodeAt(0);
         const b = (to[0] as string).charCodeAt(0);
-        if (b < a || b - a > 256) throw new Unsupported("class range");
-        for (let c = a; c <= b; c += 1) chars.add(String.fromCharCode(c));
+        if (b < a) throw new Unsupported("class range");
+        if (b - a > 256) listed = false;
+        else for (let c = a; c <= b; c += 1) chars.add(String.fromCharCode(c));
+      } else if (first === undefined) {
+        listed = false;
       } else {
-        for (const c of from) chars.add(c);
+        for (const c of first) chars.add(c);
       }
     }
     this.at += 1;
-    return [...chars];
+    const src = this.source.slice(from, this.at);
+    return listed ? { type: "chars", chars: [...chars], src } : { type: "opaque", src };
   }
 }
 
-/** At most this many phrases per pattern, and per character class of a phrase. */
-const MAX_PATHS = 4096;
+/** At most this many branches per pattern, and characters per class of a phrase. */
+const MAX_BRANCHES = 4096;
 const MAX_CLASS_IN_PHRASE = 8;
 
-function concat(a: Path[], b: Path[]): Path[] {
-  const out: Path[] = [];
+function escapeText(text: string): string {
+  return text
+    .replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&")
+    .replace(/\n/g, "\\n")
+    .replace(/\r/g, "\\r");
+}
+
+/** A phrase written back as a pattern, with its tests where they stand. */
+function sourceOf(branch: Branch): string {
+  if (branch.src !== undefined) return branch.src;
+  const { text, tests } = branch.path;
+  let out = "";
+  let from = 0;
+  for (const { at, test } of tests) {
+    out += escapeText(text.slice(from, at)) + test.src;
+    from = at;
+  }
+  return out + escapeText(text.slice(from));
+}
+
+// Neighbouring engine branches joined into one, so the engine's part stays one alternation.
+function joinPieces(branches: Branch[]): Branch[] {
+  const out: Branch[] = [];
+  let pieces: string[] = [];
+  const flush = (): void => {
+    if (pieces.length === 1) out.push({ src: pieces[0] as string });
+    else if (pieces.length > 1) out.push({ src: `(?:${pieces.join("|")})` });
+    pieces = [];
+  };
+  for (const b of branches) {
+    if (b.src !== undefined) pieces.push(b.src);
+    else {
+      flush();
+      out.push(b);
+    }
+  }
+  flush();
+  return out;
+}
+
+function concat(a: Branch[], b: Branch[]): Branch[] {
+  const out: Branch[] = [];
   for (const x of a) {
     for (const y of b) {
-      out.push({
-        text: x.text + y.text,
-        tests: [...x.tests, ...y.tests.map((t) => ({ at: t.at + x.text.length, test: t.test }))],
-      });
-      if (out.length > MAX_PATHS) throw new Unsupported("too many phrases");
+      if (x.path !== undefined && y.path !== undefined) {
+        out.push({
+          path: {
+            text: x.path.text + y.path.text,
+            tests: [
+              ...x.path.tests,
+              ...y.path.tests.map((t) => ({ at: t.at + (x.path?.text.length ?? 0), test: t.test })),
+            ],
+          },
+        });
+      } else {
+        out.push({ src: `${sourceOf(x)}${sourceOf(y)}` });
+      }
+      if (out.length > MAX_BRANCHES) throw new Unsupported("too many branches");
     }
   }
   return out;
 }
 
-/** The pattern's phrases in the order the engine's backtracking tries them. */
-function expand(node: Node, maxClass: number): Path[] {
+/** A node's branches in the order the engine's backtracking tries them. */
+function branches(node: Node, maxClass: number): Branch[] {
+  let out: Branch[];
+  try {
+    out = expand(node, maxClass);
+  } catch (error) {
+    if (!(error instanceof Unsupported) || error.message !== "too many branches") throw error;
+    return [{ src: `(?:${node.src})` }];
+  }
+  // A node none of whose branches is a phrase stays as it was written, and so does one whose
+  // pieces for the engine would repeat its text (`(me|us) \w+` as `me \w+|us \w+`): the engine
+  // would compile more, not less.
+  let pieces = 0;
+  for (const b of out) pieces += b.src?.length ?? 0;
+  if (out.length > 1 && (out.every((b) => b.src !== undefined) || pieces > node.src.length * 1.25 + 8))
+    return [{ src: `(?:${node.src})` }];
+  return out;
+}
+
+/**
+ * The branches of `items[from…]`: a phrase of the first item goes on with each branch of the
+ * rest; a piece of the first item the engine must run goes on with the rest as it was written.
+ */
+function expandSeq(items: readonly Node[], from: number, maxClass: number): Branch[] {
+  if (from === items.length) return [{ path: { text: "", tests: [] } }];
+  const first = branches(items[from] as Node, maxClass);
+  let rest: Branch[] | undefined;
+  const out: Branch[] = [];
+  for (const b of first) {
+    if (b.path === undefined) {
+      out.push({ src: b.src + items.slice(from + 1).map((item) => item.src).join("") });
+    } else {
+      rest ??= expandSeq(items, from + 1, maxClass);
+      out.push(...concat([b], rest));
+    }
+    if (out.length > MAX_BRANCHES) throw new Unsupported("too many branches");
+  }
+  return out;
+}
+
+function expand(node: Node, maxClass: number): Branch[] {
   switch (node.type) {
+    case "opaque":
+      return [{ src: node.src }];
     case "chars":
-      if (node.chars.length > maxClass) throw new Unsupported("class too large");
-      return node.chars.map((text) => ({ text, tests: [] }));
+      if (node.chars.length > maxClass) return [{ src: node.src }];
+      return node.chars.map((text) => ({ path: { text, tests: [] } }));
     case "assert": {
       const t = node.test;
-      if (t.kind !== "lookNode") return [{ text: "", tests: [{ at: 0, test: t }] }];
-      const paths = expand(t.body, 128);
+      if (t.kind !== "lookNode") return [{ path: { text: "", tests: [{ at: 0, test: t }] } }];
+      const body = branches(t.body, 128);
+      if (body.some((b) => b.path === undefined)) return [{ src: node.src }];
+      const paths = body.map((b) => b.path as Path);
       const single = paths.every((p) => p.text.length === 1 && p.tests.length === 0);
       const test: Assertion = {
         kind: "look",
+        src: node.src,
         behind: t.behind,
         negative: t.negative,
         paths,
         ...(single ? { chars: new Set(paths.map((p) => p.text)) } : {}),
       };
-      return [{ text: "", tests: [{ at: 0, test }] }];
+      return [{ path: { text: "", tests: [{ at: 0, test }] } }];
     }
     case "optional": {
-      const present = expand(node.node, maxClass);
-      const absent: Path[] = [{ text: "", tests: [] }];
+      const present = branches(node.node, maxClass);
+      const absent: Branch[] = [{ path: { text: "", tests: [] } }];
       return node.lazy ? [...absent, ...present] : [...present, ...absent];
     }
-    case "seq": {
-      let paths: Path[] = [{ text: "", tests: [] }];
-      for (const item of node.items) paths = concat(paths, expand(item, maxClass));
-      return paths;
-    }
+    case "seq":
+      return joinPieces(expandSeq(node.items, 0, maxClass));
     case "alt": {
-      const out: Path[] = [];
+      const out: Branch[] = [];
       for (const option of node.options) {
-        out.push(...expand(option, maxClass));
-        if (out.length > MAX_PATHS) throw new Unsupported("too many phrases");
+        out.push(...branches(option, maxClass));
+        if (out.length > MAX_BRANCHES) throw new Unsupported("too many branches");
       }
-      return out;
+      return joinPieces(out);
     }
   }
 }
@@ -294,18 +437,23 @@ function startsWord(path: Path): boolean {
 }
 
 /**
- * The pattern's phrases in the engine's order, if it matches only a finite list of phrases that
- * each start a word; `undefined` for a pattern the regular-expression engine must run.
+ * The pattern's branches in the engine's order: phrases that each start a word, matched from the
+ * words of the text, and pieces the engine must run; `undefined` when no branch is a phrase.
  */
-export function phrasesOf(source: string): Path[] | undefined {
+export function branchesOf(source: string): Branch[] | undefined {
+  let out: Branch[];
   try {
-    const paths = expand(new Parser(source).parse(), MAX_CLASS_IN_PHRASE);
-    if (paths.length === 0 || !paths.every((p) => p.text.length > 0 && startsWord(p))) return undefined;
-    return paths;
+    out = branches(new Parser(source).parse(), MAX_CLASS_IN_PHRASE);
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
     throw error;
   }
+  out = joinPieces(
+    out.map((b) =>
+      b.path !== undefined && b.path.text.length > 0 && startsWord(b.path) ? b : { src: sourceOf(b) },
+    ),
+  );
+  return out.some((b) => b.path !== undefined) ? out : undefined;
 }
 
 /**
@@ -422,6 +570,11 @@ export interface PhraseMatch {
   text: string;
 }
 
+/** A match with the place of its branch in its pattern's order. */
+export interface RankedMatch extends PhraseMatch {
+  rank: number;
+}
+
 /**
  * Patterns of fixed phrases matched from the tokens of the text: a tree of the phrases by token,
  * entered at each word of the text, so a word that opens no phrase costs one map lookup.
@@ -432,10 +585,26 @@ export class PhraseIndex {
   private readonly opens: Array<TreeNode | undefined> = [];
   private readonly size: number;
 
-  constructor(patterns: ReadonlyArray<{ k: number; paths: Path[] }>, size: number) {
+  /** Patterns whose every match is wanted, overlapping or not (`scan`'s `every`). */
+  private readonly every: boolean[];
+
+  /**
+   * `patterns`: each pattern's phrases with their place in its order; a pattern marked `every`
+   * gets its best phrase at every word, not only after its previous match.
+   */
+  constructor(
+    patterns: ReadonlyArray<{
+      k: number;
+      paths: ReadonlyArray<{ path: Path; rank: number }>;
+      every: boolean;
+    }>,
+    size: number,
+  ) {
     this.size = size;
-    for (const { k, paths } of patterns) {
-      paths.forEach((path, rank) => {
+    this.every = new Array<boolean>(size).fill(false);
+    for (const { k, paths, every } of patterns) {
+      this.every[k] = every;
+      for (const { path, rank } of paths) {
         const { tokens, word } = tokenize(path.text);
         const last = tokens.length - 1;
         // A last word the phrase does not close (no test rules out a word character after it)
@@ -456,7 +625,7 @@ export class PhraseIndex {
         const entry = { k, rank, path };
         if (!open) {
           node.ends.push(entry);
-          return;
+          continue;
         }
         const run = tokens[last] as string;
         let slot = node.prefixes.find((p) => p.run === run);
@@ -465,13 +634,13 @@ export class PhraseIndex {
           node.prefixes.push(slot);
         }
         slot.entries.push(entry);
-      });
+      }
     }
     for (const [word, child] of this.root.next) this.opens[openerId(word)] = child;
   }
 
   /** Each pattern's matches, appended to `found` by pattern position. */
-  scan(text: string, found: Map<number, PhraseMatch[]>): void {
+  scan(text: string, found: Map<number, PhraseMatch[]>, every: Map<number, RankedMatch[]>): void {
     const scanned = scannedOf(text);
     const { tokens, starts, word } = scanned;
     const n = tokens.length;
@@ -511,10 +680,17 @@ export class PhraseIndex {
       if (touched.length === 0) continue;
       for (const k of touched) {
         const matched = bestText[k] as string;
-        const list = found.get(k);
-        if (list === undefined) found.set(k, [{ index: start, text: matched }]);
-        else list.push({ index: start, text: matched });
-        lastEnd[k] = start + matched.length;
+        if (this.every[k] === true) {
+          const ranked = { index: start, text: matched, rank: bestRank[k] as number };
+          const list = every.get(k);
+          if (list === undefined) every.set(k, [ranked]);
+          else list.push(ranked);
+        } else {
+          const list = found.get(k);
+          if (list === undefined) found.set(k, [{ index: start, text: matched }]);
+          else list.push({ index: start, text: matched });
+          lastEnd[k] = start + matched.length;
+        }
         bestRank[k] = -1;
       }
       touched.length = 0;
