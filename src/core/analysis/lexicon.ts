@@ -146,6 +146,15 @@ interface Mixed {
   ranks: number[];
 }
 
+// A piece without the `\b` that opens each of its alternatives, seen through one `(?:…)`.
+function openBare(src: string): string | undefined {
+  const direct = unbounded(src);
+  if (direct !== undefined) return direct;
+  if (!src.startsWith("(?:") || leadingGroup(src) !== src) return undefined;
+  const inner = unbounded(src.slice(3, -1));
+  return inner === undefined ? undefined : `(?:${inner})`;
+}
+
 function enginePart(branches: readonly Branch[]): { rest: RegExp; offsets: number[]; ranks: number[] } {
   const offsets: number[] = [];
   const ranks: number[] = [];
@@ -156,9 +165,13 @@ function enginePart(branches: readonly Branch[]): { rest: RegExp; offsets: numbe
     offsets.push(offset);
     ranks.push(rank);
     offset += 1 + groupCount(b.src);
-    sources.push(`(${b.src})`);
+    sources.push(b.src);
   });
-  return { rest: new RegExp(sources.join("|"), "gm"), offsets, ranks };
+  // With every piece opening on `\b`, the boundary is tested once up front, as in `compile`.
+  const bare = sources.map(openBare);
+  const body = (bare.every((x) => x !== undefined) ? bare : sources).map((x) => `(${x})`).join("|");
+  const rest = new RegExp(bare.every((x) => x !== undefined) ? `\\b(?:${body})` : body, "gm");
+  return { rest, offsets, ranks };
 }
 
 /**
