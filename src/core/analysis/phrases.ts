@@ -319,7 +319,14 @@ function expandSeq(items: readonly Node[], from: number, maxClass: number): Bran
   const out: Branch[] = [];
   for (const b of first) {
     if (b.path === undefined) {
-      out.push({ src: b.src + items.slice(from + 1).map((item) => item.src).join("") });
+      out.push({
+        src:
+          b.src +
+          items
+            .slice(from + 1)
+            .map((item) => item.src)
+            .join(""),
+      });
     } else {
       rest ??= expandSeq(items, from + 1, maxClass);
       out.push(...concat([b], rest));
@@ -490,44 +497,64 @@ function tokenize(text: string): Tokens {
   return { tokens, starts, word };
 }
 
-// Every word that opens a phrase of any lexicon, numbered: a text's words are looked up here once,
-// and each lexicon then reads its phrases by number (the lexicons of an analysis scan one text).
-const OPENERS = new Map<string, number>();
+// Every token of every phrase of any lexicon, numbered: a text's tokens are looked up here once,
+// and each lexicon then walks its phrases by number (the lexicons of an analysis scan one text).
+const TOKEN_IDS = new Map<string, number>();
 
-function openerId(word: string): number {
-  let id = OPENERS.get(word);
+function tokenId(token: string): number {
+  let id = TOKEN_IDS.get(token);
   if (id === undefined) {
-    id = OPENERS.size;
-    OPENERS.set(word, id);
+    id = TOKEN_IDS.size;
+    TOKEN_IDS.set(token, id);
   }
   return id;
 }
 
+// One-character tokens of the ASCII range are numbered through a table, not the map.
+let asciiTable: number[] = [];
+let asciiSize = -1;
+
+function asciiIds(): number[] {
+  if (asciiSize !== TOKEN_IDS.size) {
+    asciiTable = new Array<number>(128).fill(-1);
+    for (const [token, id] of TOKEN_IDS) {
+      if (token.length === 1 && token.charCodeAt(0) < 128) asciiTable[token.charCodeAt(0)] = id;
+    }
+    asciiSize = TOKEN_IDS.size;
+  }
+  return asciiTable;
+}
+
 interface Scanned extends Tokens {
-  /** Token positions of the words that open some phrase, and the number of each word. */
-  at: number[];
+  /** Each token's number, -1 for a token no phrase holds. */
   ids: number[];
+  /** Token positions of the words some phrase holds. */
+  at: number[];
 }
 
 let lastText: string | undefined;
-let lastOpeners = -1;
-let lastScanned: Scanned = { tokens: [], starts: [], word: [], at: [], ids: [] };
+let lastSize = -1;
+let lastScanned: Scanned = { tokens: [], starts: [], word: [], ids: [], at: [] };
 
 function scannedOf(text: string): Scanned {
-  if (text !== lastText || lastOpeners !== OPENERS.size) {
+  if (text !== lastText || lastSize !== TOKEN_IDS.size) {
     const tokens = tokenize(text);
     const at: number[] = [];
-    const ids: number[] = [];
+    const ids: number[] = new Array(tokens.tokens.length);
+    const ascii = asciiIds();
     for (let t = 0; t < tokens.tokens.length; t += 1) {
-      if (tokens.word[t] !== true) continue;
-      const id = OPENERS.get(tokens.tokens[t] as string);
-      if (id === undefined) continue;
-      at.push(t);
-      ids.push(id);
+      const token = tokens.tokens[t] as string;
+      if (tokens.word[t] !== true && token.charCodeAt(0) < 128) {
+        ids[t] = ascii[token.charCodeAt(0)] as number;
+        continue;
+      }
+      const id = TOKEN_IDS.get(token) ?? -1;
+      ids[t] = id;
+      if (id >= 0 && tokens.word[t] === true) at.push(t);
     }
-    lastScanned = { ...tokens, at, ids };
+    lastScanned = { ...tokens, ids, at };
     lastText = text;
-    lastOpeners = OPENERS.size;
+    lastSize = TOKEN_IDS.size;
   }
   return lastScanned;
 }
@@ -537,19 +564,39 @@ interface Entry {
   k: number;
   /** The phrase's place in its pattern's order. */
   rank: number;
-  path: Path;
+  /** The phrase's text, the match. */
+  text: string;
+  /** The tests its text and place in the tree do not settle already; `undefined` for none. */
+  checks: Array<{ at: number; test: Assertion }> | undefined;
+}
+
+// A `\b` is settled by the phrase's own characters when both sides of it lie in the phrase, and
+// at the phrase's start (a word's start, by the tree) or at its end when the phrase ends on a word
+// character at the end of one of the text's words (not on a word's prefix).
+function settled(path: Path, at: number, test: Assertion, wholeEnd: boolean): boolean | undefined {
+  if (test.kind !== "b") return undefined;
+  const text = path.text;
+  if (at === 0) return true;
+  if (at === text.length) return wholeEnd && isWordCode(text.charCodeAt(at - 1)) ? true : undefined;
+  return isWordCode(text.charCodeAt(at - 1)) !== isWordCode(text.charCodeAt(at));
+}
+
+function checksOf(path: Path, wholeEnd: boolean): Array<{ at: number; test: Assertion }> | undefined {
+  const checks = path.tests.filter(({ at, test }) => settled(path, at, test, wholeEnd) !== true);
+  return checks.length === 0 ? undefined : checks;
 }
 
 /** A node of the phrase tree: the phrases that end here, go on by a token, or end in a word's prefix. */
 interface TreeNode {
-  next: Map<string, TreeNode>;
+  /** Children by token number; `undefined` for a leaf. */
+  next: Map<number, TreeNode> | undefined;
   ends: Entry[];
   /** Phrases whose last token is the start of a longer word ("\bmeasur"), by that start. */
   prefixes: Array<{ run: string; entries: Entry[] }>;
 }
 
 function treeNode(): TreeNode {
-  return { next: new Map(), ends: [], prefixes: [] };
+  return { next: undefined, ends: [], prefixes: [] };
 }
 
 function rulesOutWordAfter(test: Assertion): boolean {
@@ -615,14 +662,16 @@ export class PhraseIndex {
         let node = this.root;
         for (let t = 0; t < (open ? last : tokens.length); t += 1) {
           const token = tokens[t] as string;
-          let child = node.next.get(token);
+          const id = tokenId(token);
+          node.next ??= new Map();
+          let child = node.next.get(id);
           if (child === undefined) {
             child = treeNode();
-            node.next.set(token, child);
+            node.next.set(id, child);
           }
           node = child;
         }
-        const entry = { k, rank, path };
+        const entry: Entry = { k, rank, text: path.text, checks: checksOf(path, !open) };
         if (!open) {
           node.ends.push(entry);
           continue;
@@ -636,13 +685,13 @@ export class PhraseIndex {
         slot.entries.push(entry);
       }
     }
-    for (const [word, child] of this.root.next) this.opens[openerId(word)] = child;
+    for (const [id, child] of this.root.next ?? []) this.opens[id] = child;
   }
 
   /** Each pattern's matches, appended to `found` by pattern position. */
   scan(text: string, found: Map<number, PhraseMatch[]>, every: Map<number, RankedMatch[]>): void {
     const scanned = scannedOf(text);
-    const { tokens, starts, word } = scanned;
+    const { tokens, starts, word, ids } = scanned;
     const n = tokens.length;
     const lastEnd = new Array<number>(this.size).fill(0);
     const bestRank = new Array<number>(this.size).fill(-1);
@@ -660,7 +709,7 @@ export class PhraseIndex {
         node = this.root;
       } else {
         t = scanned.at[w] as number;
-        node = this.opens[scanned.ids[w] as number];
+        node = this.opens[ids[t] as number];
         if (node === undefined) continue;
       }
       const start = starts[t] as number;
@@ -668,13 +717,14 @@ export class PhraseIndex {
       while (node !== undefined) {
         if (node.ends.length > 0) this.try(node.ends, text, start, lastEnd, bestRank, bestText, touched);
         if (i >= n) break;
-        const token = tokens[i] as string;
         if (node.prefixes.length > 0 && word[i] === true) {
+          const token = tokens[i] as string;
           for (const { run, entries } of node.prefixes) {
             if (token.startsWith(run)) this.try(entries, text, start, lastEnd, bestRank, bestText, touched);
           }
         }
-        node = node.next.get(token);
+        const id = ids[i] as number;
+        node = id < 0 || node.next === undefined ? undefined : node.next.get(id);
         i += 1;
       }
       if (touched.length === 0) continue;
@@ -707,21 +757,23 @@ export class PhraseIndex {
     bestText: Array<string | undefined>,
     touched: number[],
   ): void {
-    for (const { k, rank, path } of entries) {
+    for (const { k, rank, text: phrase, checks } of entries) {
       if (start < (lastEnd[k] as number)) continue;
       const best = bestRank[k] as number;
       if (best >= 0 && best <= rank) continue;
-      let ok = true;
-      for (const { at, test } of path.tests) {
-        if (!holds(test, text, start + at)) {
-          ok = false;
-          break;
+      if (checks !== undefined) {
+        let ok = true;
+        for (const { at, test } of checks) {
+          if (!holds(test, text, start + at)) {
+            ok = false;
+            break;
+          }
         }
+        if (!ok) continue;
       }
-      if (!ok) continue;
       if (best < 0) touched.push(k);
       bestRank[k] = rank;
-      bestText[k] = path.text;
+      bestText[k] = phrase;
     }
   }
 }
