@@ -1,3 +1,5 @@
+import { type Branch, branchesOf, PhraseIndex, type RankedMatch } from "./phrases.ts";
+
 /** One match of one pattern of a lexicon. */
 export interface RawMatch {
   index: number;
@@ -134,6 +136,100 @@ function kindOf(pattern: RegExp): Kind {
   return startsOnBoundary(pattern.source) ? "implied" : "free";
 }
 
+/** A pattern some of whose branches are phrases: `v` numbers those, `rest` holds the others. */
+interface Mixed {
+  k: number;
+  v: number;
+  rest: RegExp;
+  /** Capture-group index of each branch of `rest`, and its place in the pattern's order. */
+  offsets: number[];
+  ranks: number[];
+}
+
+// A piece without the `\b` that opens each of its alternatives, seen through one `(?:…)`.
+function openBare(src: string): string | undefined {
+  const direct = unbounded(src);
+  if (direct !== undefined) return direct;
+  if (!src.startsWith("(?:") || leadingGroup(src) !== src) return undefined;
+  const inner = unbounded(src.slice(3, -1));
+  return inner === undefined ? undefined : `(?:${inner})`;
+}
+
+function enginePart(branches: readonly Branch[]): { rest: RegExp; offsets: number[]; ranks: number[] } {
+  const offsets: number[] = [];
+  const ranks: number[] = [];
+  const sources: string[] = [];
+  let offset = 1;
+  branches.forEach((b, rank) => {
+    if (b.src === undefined) return;
+    offsets.push(offset);
+    ranks.push(rank);
+    offset += 1 + groupCount(b.src);
+    sources.push(b.src);
+  });
+  // With every piece opening on `\b`, the boundary is tested once up front, as in `compile`.
+  const bare = sources.map(openBare);
+  const body = (bare.every((x) => x !== undefined) ? bare : sources).map((x) => `(${x})`).join("|");
+  const rest = new RegExp(bare.every((x) => x !== undefined) ? `\\b(?:${body})` : body, "gm");
+  return { rest, offsets, ranks };
+}
+
+/**
+ * A mixed pattern's matches as `matchAll` gives them: from where the last match ended, the
+ * leftmost of the next phrase and the engine's next match, at one place the earlier branch.
+ */
+function scanMixed(
+  part: Mixed,
+  text: string,
+  phrases: readonly RankedMatch[],
+  found: Map<number, RawMatch[]>,
+): void {
+  const { rest, offsets, ranks } = part;
+  let list: RawMatch[] | undefined;
+  let from = 0;
+  let p = 0;
+  let m: RegExpExecArray | null = null;
+  let engineDone = false;
+  for (;;) {
+    while (p < phrases.length && (phrases[p] as RankedMatch).index < from) p += 1;
+    if (!engineDone && (m === null || m.index < from)) {
+      rest.lastIndex = from;
+      m = rest.exec(text);
+      if (m === null) engineDone = true;
+    }
+    const phrase = phrases[p];
+    let index: number;
+    let matched: string;
+    if (
+      m !== null &&
+      !engineDone &&
+      (phrase === undefined ||
+        m.index < phrase.index ||
+        (m.index === phrase.index && rankOf(m, offsets, ranks) < phrase.rank))
+    ) {
+      index = m.index;
+      matched = m[0];
+    } else if (phrase !== undefined) {
+      index = phrase.index;
+      matched = phrase.text;
+    } else {
+      break;
+    }
+    if (list === undefined) {
+      list = [];
+      found.set(part.k, list);
+    }
+    list.push({ index, text: matched });
+    from = index + Math.max(1, matched.length);
+  }
+}
+
+function rankOf(m: RegExpExecArray, offsets: readonly number[], ranks: readonly number[]): number {
+  for (let a = 0; a < offsets.length; a += 1)
+    if (m[offsets[a] as number] !== undefined) return ranks[a] as number;
+  return Number.POSITIVE_INFINITY;
+}
+
 /**
  * Many patterns compiled into a couple of alternations, so the answer is scanned once
  * instead of once per pattern (4× faster here). Each pattern gets exactly the matches
@@ -144,7 +240,9 @@ export class Lexicon {
   readonly patterns: readonly RegExp[];
   private readonly groups: Group[];
   private readonly positions = new Map<RegExp, number>();
-  private readonly sticky: RegExp[];
+  private readonly sticky: Array<RegExp | undefined>;
+  private readonly phrases: PhraseIndex | undefined;
+  private readonly mixed: Mixed[] = [];
 
   constructor(patterns: readonly RegExp[]) {
     const unique = [...new Set(patterns)];
@@ -152,12 +250,31 @@ export class Lexicon {
     unique.forEach((pattern, i) => {
       this.positions.set(pattern, i);
     });
-    const kinds = unique.map(kindOf);
+    // Patterns of fixed phrases are matched from the text's words; the rest by the engine; a
+    // pattern only some of whose branches are phrases, by both (`Mixed`).
+    const listed = unique.map((pattern) => branchesOf(pattern.source));
+    const fixed: ConstructorParameters<typeof PhraseIndex>[0][number][] = [];
+    let virtual = unique.length;
+    listed.forEach((branches, k) => {
+      if (branches === undefined) return;
+      const paths = branches.flatMap((b, rank) => (b.path === undefined ? [] : [{ path: b.path, rank }]));
+      if (paths.length === branches.length) {
+        fixed.push({ k, paths, every: false });
+        return;
+      }
+      fixed.push({ k: virtual, paths, every: true });
+      this.mixed.push({ k, v: virtual, ...enginePart(branches) });
+      virtual += 1;
+    });
+    this.phrases = fixed.length === 0 ? undefined : new PhraseIndex(fixed, virtual);
+    const kinds = unique.map((pattern, k) => (listed[k] === undefined ? kindOf(pattern) : undefined));
     const of = (kind: Kind): number[] => unique.flatMap((_, i) => (kinds[i] === kind ? [i] : []));
     this.groups = (["bounded", "implied", "free"] as const)
       .map((kind) => compile(unique, of(kind), kind))
       .filter((g): g is Group => g !== undefined);
-    this.sticky = unique.map((pattern) => new RegExp(pattern.source, "my"));
+    this.sticky = unique.map((pattern, k) =>
+      kinds[k] === undefined ? undefined : new RegExp(pattern.source, "my"),
+    );
   }
 
   /** The position of `pattern` in this lexicon, if it is one of its patterns. */
@@ -182,6 +299,9 @@ export class Lexicon {
   scan(text: string): Map<number, RawMatch[]> {
     const found = new Map<number, RawMatch[]>();
     const lastEnd = new Array<number>(this.patterns.length).fill(0);
+    const every = new Map<number, RankedMatch[]>();
+    this.phrases?.scan(text, found, every);
+    for (const part of this.mixed) scanMixed(part, text, every.get(part.v) ?? [], found);
     for (const { merged: re, members, offsets } of this.groups) {
       re.lastIndex = 0;
       for (let m = re.exec(text); m !== null; m = re.exec(text)) {
