@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { SEED_DIR } from "../../../test/seed.ts";
 import { ROLE_IDS } from "../model.ts";
 import { Lexicon } from "./lexicon.ts";
 import { lexiconsFor } from "./lexicons.ts";
@@ -22,7 +23,9 @@ function expectSameAsMatchAll(lexicon: Lexicon, text: string): void {
 }
 
 const ROOT = new URL("../../../", import.meta.url).pathname;
-const SHARED = join(ROOT, "..", "..", "shared");
+// ../shared beside the clone (the dev answers); the seed by test/seed.ts's rule (DERISK_SEED_DIR).
+const SHARED = join(ROOT, "..", "shared");
+const DEV_ANSWERS = join(SHARED, "eval", "dev", "answers.jsonl");
 
 function jsonLines(file: string): Array<Record<string, unknown>> {
   if (!existsSync(file)) return [];
@@ -52,13 +55,12 @@ function realTexts(): string[] {
       texts.push((row.s as Array<[string, string]>).map(([sentence]) => sentence).join(" "));
     });
   }
-  for (const row of jsonLines(join(SHARED, "eval", "dev", "answers.jsonl"))) {
+  for (const row of jsonLines(DEV_ANSWERS)) {
     if (typeof row.answer === "string") texts.push(row.answer);
   }
-  const seedDir = process.env.DERISK_SEED_DIR ?? join(SHARED, "seed");
-  if (existsSync(seedDir)) {
-    for (const f of readdirSync(seedDir).filter((name) => name.endsWith(".txt") || name.endsWith(".md")))
-      texts.push(readFileSync(join(seedDir, f), "utf8"));
+  if (existsSync(SEED_DIR)) {
+    for (const f of readdirSync(SEED_DIR).filter((name) => name.endsWith(".txt") || name.endsWith(".md")))
+      texts.push(readFileSync(join(SEED_DIR, f), "utf8"));
   }
   const sample = join(ROOT, "samples", "sample-prep.md");
   if (existsSync(sample)) texts.push(readFileSync(sample, "utf8"));
@@ -88,6 +90,11 @@ describe("phrase matching (phrases.ts) against each pattern's own regular expres
   it("gives every lexicon pattern exactly matchAll's matches on the corpus, dev, seed and sample texts", () => {
     const texts = realTexts();
     expect(texts.length).toBeGreaterThan(20);
+    // Under CI the dev answers and the seed are there: a wrong path must fail, not thin the texts.
+    if (process.env.CI === "true") {
+      expect(existsSync(DEV_ANSWERS), DEV_ANSWERS).toBe(true);
+      expect(existsSync(SEED_DIR), SEED_DIR).toBe(true);
+    }
     // In chunks, each as written and as the analysis normalises it (lower case, straight quotes).
     const chunks: string[] = [];
     for (let i = 0; i < texts.length; i += 12) chunks.push(texts.slice(i, i + 12).join("\n"));
