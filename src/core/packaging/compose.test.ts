@@ -819,3 +819,43 @@ describe("compose: a mistake question asks how you handled it", () => {
     expect(draft.seconds).toBeLessThanOrEqual(60);
   });
 });
+
+describe("compose keeps what went wrong before a further step of the fix", () => {
+  // What went wrong, as each mistake story tells it: the draft that leaves it out fixes
+  // something the listener never heard of.
+  const SYMPTOMS: Record<string, RegExp> = {
+    "q6/model-serving-inference-api-focus": /high error rates|5xx errors/,
+    "q6/ml-focused": /forecasted values were significantly off/,
+    "q6/core": /application was inaccessible/,
+  };
+  it.runIf(SEED_RUNS)("on the seed's mistake stories, at 45 s, 60 s and 90 s", () => {
+    for (const [key, symptom] of Object.entries(SYMPTOMS)) {
+      const answer = answerOf(seed, key);
+      for (const budget of [45, 60, 90]) {
+        const draft = composeAnswer(answer, budget);
+        expect(draft.spoken, `${key} at ${budget} s`).toMatch(symptom);
+        expectChronology(draft, answerText(answer));
+      }
+    }
+  });
+
+  it("on the sample's mistake stories, at 45 s and 60 s", () => {
+    const sample = readSample();
+    const symptoms: Record<string, RegExp> = {
+      "q5/core": /reported odd constants/,
+      "q5/serving-latency-focus": /the requests timed out/,
+      "q5/model-focused": /missed the events they cared about/,
+    };
+    for (const [key, symptom] of Object.entries(symptoms)) {
+      const answer = answerOf(sample, key);
+      for (const budget of [45, 60]) {
+        const draft = composeAnswer(answer, budget);
+        expect(draft.spoken, `${key} at ${budget} s`).toMatch(symptom);
+      }
+    }
+    // …and the mistake itself stays beside it ("I had loaded…" is what the speaker did wrong).
+    expect(composeAnswer(answerOf(sample, "q5/serving-latency-focus"), 45).spoken).toMatch(
+      /I had loaded the channel history from disk/,
+    );
+  });
+});
