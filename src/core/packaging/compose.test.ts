@@ -859,3 +859,45 @@ describe("compose keeps what went wrong before a further step of the fix", () =>
     );
   });
 });
+
+describe("compose: a kept line whose 'it' or 'that' points back ('I traced it to…')", () => {
+  it("reads an object pronoun right after the speaker's verb as pointing at the sentence before", () => {
+    for (const text of [
+      "I traced it to my join: I had used an inner join.",
+      "Once I saw that in the traces, I cached the history in memory.",
+      "We fixed it within the hour.",
+      "I reported this to the platform team.",
+    ])
+      expect(leansBack(text), text).toBe(true);
+    for (const text of [
+      "I noticed that the forecasted values were off.",
+      "I found that my split had leaked.",
+      "I realised that it was my own change.",
+      "I built a tool from scratch as a side project with two friends.",
+    ])
+      expect(leansBack(text), text).toBe(false);
+  });
+
+  it("never says 'I traced it to…' without what 'it' is, at any budget", () => {
+    const story = parseStory({
+      title: "Billing export",
+      situation: "I moved our nightly billing export from cron to a new workflow scheduler.",
+      actions: [
+        "I assumed the old cron settings would carry over unchanged.",
+        "A week later, finance flagged forty missing invoices from the weekend runs.",
+        "I traced it to the scheduler's default timezone, which skipped the runs between midnight and one.",
+        "I told my manager and re-ran the missing days.",
+        "I added a check that compares each night's invoice count with the day before.",
+      ],
+      result: "No invoice has gone missing since, over eight months of runs.",
+      lesson: "I learned to read a new tool's defaults before trusting a migration.",
+    });
+    for (let budgetSeconds = 20; budgetSeconds <= 80; budgetSeconds += 5) {
+      const draft = compose(story, { question: "Tell me about a mistake you made", budgetSeconds });
+      if (draft.spoken.includes("I traced it to"))
+        expect(draft.spoken, `${budgetSeconds} s`).toContain(
+          "missing invoices from the weekend runs. I traced it",
+        );
+    }
+  });
+});

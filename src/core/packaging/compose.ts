@@ -408,6 +408,16 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   const must = [...new Set([context, ...problem, result, lesson, action, ...asked])].filter(
     (c): c is Candidate => c !== undefined,
   );
+  // A line that must stay and points back ("I traced it to my join…", "It worked in testing,
+  // but…") keeps what it points at: said alone, its "it" stands for nothing. Not the setting,
+  // which opens the draft, nor a result or a lesson, whose "this" is the whole episode.
+  for (let i = 0; i < must.length; i += 1) {
+    const c = must[i] as Candidate;
+    if (c === context || c.part === "result" || c.part === "lesson") continue;
+    if (!leansBack(c.text) || leansOnAnyStep(c.text)) continue;
+    const leant = candidates[antecedentOf(texts, c.position)];
+    if (leant !== undefined && leant.position < c.position && !must.includes(leant)) must.push(leant);
+  }
   for (const c of must) chosen.add(c);
   let used = must.reduce((sum, c) => sum + c.words, 0);
   const rest = candidates.filter((c) => !chosen.has(c)).sort(byScore);

@@ -451,3 +451,21 @@ describe("reangle: the reason names where a kept line stands", () => {
     }
   });
 });
+
+describe("reangle: a kept line whose 'it' or 'that' points back keeps what it points at", () => {
+  it("keeps the sentence 'I traced it to…' is about, even when it speaks to adjacent skills only", () => {
+    const answer =
+      "I fine-tuned a ranking model for our search team. " +
+      "The Kubernetes ingress on EKS with Istio and Helm began dropping connections under load. " +
+      "I traced it to the model server's thread pool, which queued every request behind the previous one. " +
+      "I wrote Terraform modules and Helm charts for the new node pools. " +
+      "I retuned the model server and latency fell by 40%. " +
+      "I learned to load-test the model together with the platform.";
+    const out = reangle(answer, { fromRole: "mlops-engineer", toRole: "ml-engineer" });
+    expect(out.text).toContain("I traced it to");
+    expect(out.text).toContain("began dropping connections under load. I traced it to");
+    expect(out.diff.find((d) => d.text.startsWith("The Kubernetes ingress"))?.reason).toBe(
+      "the sentence after it leans on it",
+    );
+  });
+});
