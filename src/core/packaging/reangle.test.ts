@@ -469,3 +469,40 @@ describe("reangle: a kept line whose 'it' or 'that' points back keeps what it po
     );
   });
 });
+
+describe("reangle: what went wrong stays, whatever skills it names", () => {
+  const answer =
+    "I trained a fraud model and served it behind our API gateway. " +
+    "After the release, the Kubernetes ingress on EKS started failing for a third of requests behind Istio. " +
+    "I began debugging by checking the Helm values and the Terraform state. " +
+    "I traced the issue to a misconfigured model server timeout that killed slow inference calls. " +
+    "I acknowledged it in the incident channel, rolled back, and raised the timeout above the model's p99 inference latency. " +
+    "Errors fell to zero within the hour. " +
+    "I learned to load-test the model's latency before each release.";
+
+  it("never trims the failure the fix answers, so 'I traced the issue…' follows what the issue was", () => {
+    const out = reangle(answer, {
+      fromRole: "mlops-engineer",
+      toRole: "ml-engineer",
+      question: "Tell me about a mistake you made",
+    });
+    const symptom = out.diff.find((d) => d.text.startsWith("After the release"));
+    expect(symptom?.status).toBe("kept");
+    expect(symptom?.reason).toBe("says what went wrong, which the rest of the answer is about");
+    expectOwnSentencesInOrder(answer, out);
+  });
+
+  it.runIf(SEED_RUNS)(
+    "keeps the seed's 'the application was inaccessible' as what went wrong (MLOps → ML engineer)",
+    () => {
+      const core = answerOf(readSeed(), "q6/core");
+      const out = reangle(answerText(core), {
+        fromRole: "mlops-engineer",
+        toRole: "ml-engineer",
+        question: core.question,
+      });
+      const symptom = out.diff.find((d) => d.text.includes("the application was inaccessible"));
+      expect(symptom?.reason).toBe("says what went wrong, which the rest of the answer is about");
+    },
+  );
+});
