@@ -901,3 +901,18 @@ describe("compose: a kept line whose 'it' or 'that' points back ('I traced it to
     }
   });
 });
+
+describe("compose: over the budget, the warning says by how much and what to cut", () => {
+  it.runIf(SEED_RUNS)("on the seed's model-serving story at 45 s", () => {
+    const draft = composeAnswer(answerOf(seed, "q6/model-serving-inference-api-focus"), 45);
+    const over = draft.seconds - 45;
+    expect(over).toBeGreaterThan(0);
+    const warning = draft.warnings.find((w) => w.startsWith("What must stay")) ?? "";
+    expect(warning).toContain(`${over} s over the 45 s budget`);
+    expect(warning).toMatch(/cut about \d+ words/);
+    // The longest sentence that must stay is named, by its opening words and its length.
+    expect(warning).toMatch(/“It turned out the model loading…” \(\d+ words\)/);
+    // The draft still opens with the setting, the only sentence of the story that sets the scene.
+    expect(draft.sentences[0]?.text).toMatch(/^In one project, I deployed a FastAPI-based inference service/);
+  });
+});

@@ -532,8 +532,17 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   const spoken = joinSentences(picked.map((c) => c.text));
   const warnings: string[] = [];
   if (timing.seconds > options.budgetSeconds) {
+    // By how much, and where the words are: the longest sentences that must stay are where a
+    // shorter telling saves most.
+    const over = timing.seconds - options.budgetSeconds;
+    const overWords = Math.max(1, Math.ceil((over * wpm) / 60));
+    const longest = picked
+      .filter((c) => must.includes(c))
+      .sort((a, b) => b.words - a.words || a.position - b.position)
+      .slice(0, 2)
+      .map((c) => `“${c.text.split(/\s+/).slice(0, 6).join(" ")}…” (${c.words} words)`);
     warnings.push(
-      `What must stay (the setting, the result, the lesson, the main action and what the question asks for) takes ${timing.seconds} s, over the ${options.budgetSeconds} s budget: shorten those sentences.`,
+      `What must stay (the setting, what went wrong, the result, the lesson, the main action and what the question asks for) takes ${timing.seconds} s, ${over} s over the ${options.budgetSeconds} s budget: cut about ${overWords} words, most easily from the longest of them, ${longest.join(" and ")}.`,
     );
   }
   if (!picked.some((c) => c.figure) && story.metrics.length > 0) {
