@@ -916,3 +916,20 @@ describe("compose: over the budget, the warning says by how much and what to cut
     expect(draft.sentences[0]?.text).toMatch(/^In one project, I deployed a FastAPI-based inference service/);
   });
 });
+
+describe("compose: 'I then…' is said after a step of the speaker", () => {
+  it("reads 'I then trained…' as the next step of a sequence, like 'Then, I…'", () => {
+    expect(leansOnAnyStep("I then trained a small model of each channel.")).toBe(true);
+    expect(leansOnAnyStep("We then shipped it behind a flag.")).toBe(true);
+    expect(leansOnAnyStep("I thenceforth logged every run.")).toBe(false);
+  });
+
+  it("never opens the sample's technical story's actions with 'I then trained…' (any budget)", () => {
+    const answer = answerOf(readSample(), "q3/core");
+    for (const budget of [30, 45, 60, 90]) {
+      const draft = composeAnswer(answer, budget);
+      const first = draft.sentences.find((s) => s.part === "action" && s.origin.from === "story");
+      expect(first?.text, `${budget} s`).not.toMatch(/^(?:I|We) then\b/);
+    }
+  });
+});

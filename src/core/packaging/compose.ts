@@ -414,7 +414,17 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   for (let i = 0; i < must.length; i += 1) {
     const c = must[i] as Candidate;
     if (c === context || c.part === "result" || c.part === "lesson") continue;
-    if (!leansBack(c.text) || leansOnAnyStep(c.text)) continue;
+    // "I then trained…" is said after a step of the speaker: the nearest one before it, when no
+    // step that must stay comes first.
+    if (leansOnAnyStep(c.text)) {
+      const step = [...candidates]
+        .reverse()
+        .find((o) => o.position < c.position && o.part === "action" && !leansOnAnyStep(o.text));
+      const said = must.some((o) => o.position < c.position && o.part === "action");
+      if (step !== undefined && !said) must.push(step);
+      continue;
+    }
+    if (!leansBack(c.text)) continue;
     const leant = candidates[antecedentOf(texts, c.position)];
     if (leant !== undefined && leant.position < c.position && !must.includes(leant)) must.push(leant);
   }

@@ -422,9 +422,9 @@ export function leansBack(sentence: string): boolean {
   return LEANS_BACK.test(text) || OBJECT_POINTS_BACK.test(text) || lacksSubject(sentence);
 }
 
-// "Then, I …", "Next, I …", "After that, I …": the next step of a sequence, which any step told
+// "Then, I …", "Next, I …", "After that, I …", "I then …": the next step of a sequence, which any step told
 // before it can precede, not one sentence in particular.
-const NEXT_STEP = /^(?:then|next|after that|afterwards)\b,?\s*(?:i|we)\b/i;
+const NEXT_STEP = /^(?:(?:then|next|after that|afterwards)\b,?\s*(?:i|we)|(?:i|we) then)\b/i;
 
 /**
  * Whether a sentence leans back only as the next step of a sequence ("Then, I deployed…"): it
@@ -433,7 +433,9 @@ const NEXT_STEP = /^(?:then|next|after that|afterwards)\b,?\s*(?:i|we)\b/i;
  * @example leansOnAnyStep("This led to poor forecasts.") // false
  */
 export function leansOnAnyStep(sentence: string): boolean {
-  return NEXT_STEP.test(sentence.trim());
+  // "I then deployed it." leans on the sentence that says what "it" is, not on any step.
+  const text = sentence.trim();
+  return NEXT_STEP.test(text) && !OBJECT_POINTS_BACK.test(text);
 }
 
 /**
