@@ -19,14 +19,18 @@ const JOB_TITLE =
 /**
  * Reads a `--role` value: a role id, its title or a common other name ("ML engineer", "MLE").
  * A job title derisk has no vocabulary for ("product manager") is refused with what derisk can
- * do instead.
+ * do instead (`needsRole`: for a command that cannot run without one, such as re-angle).
  * @example parseRoleFlag("ML engineer") // "ml-engineer"
  */
-export function parseRoleFlag(role: string | undefined, flag = "--role"): RoleId | undefined {
+export function parseRoleFlag(
+  role: string | undefined,
+  flag = "--role",
+  needsRole = false,
+): RoleId | undefined {
   if (role === undefined) return undefined;
   const id = roleFromName(role);
   if (id !== undefined) return id;
-  if (JOB_TITLE.test(role)) throw new DeriskError("USAGE", noRoleVocabulary(role));
+  if (JOB_TITLE.test(role)) throw new DeriskError("USAGE", noRoleVocabulary(role, needsRole));
   throw new DeriskError(
     "USAGE",
     `Unknown role "${role}" for ${flag}: use one of ${ROLE_IDS.join(", ")} (or its title, e.g. "ML Engineer").`,

@@ -68,12 +68,16 @@ export function roleFromName(name: string): RoleId | undefined {
  * does in derisk, the roles it knows, and what works for any role.
  * @example noRoleVocabulary("product manager") // "derisk has no role vocabulary for “product manager” …"
  */
-export function noRoleVocabulary(name: string): string {
+export function noRoleVocabulary(name: string, needsRole = false): string {
   const known = ROLE_IDS.map((id) => `${ROLE_VOCABULARY[id].title} (${id})`).join(", ");
+  const without = needsRole
+    ? "Re-angle trims by those lists, so it needs one of them; for a panel of another role, " +
+      "derisk compose --story ID -q QUESTION (no --role) drafts from your story keeping what the question asks " +
+      "about, and the risk lens, timing and follow-ups work the same for any role."
+    : "Without a role, everything else works the same for any role: the risk lens, timing, STAR parts, " +
+      "follow-ups, and compose keeping the sentences the question asks about (give it with -q).";
   return (
     `derisk has no role vocabulary for “${name.trim()}”: a role tells it which skills that role is hired for ` +
-    `(core) and which pitch you as another role (adjacent), and it has those lists only for ${known}. ` +
-    "Without a role, everything else works the same for any role: the risk lens, timing, STAR parts, " +
-    "follow-ups, and compose keeping the sentences the question asks about (give it with -q)."
+    `(core) and which pitch you as another role (adjacent), and it has those lists only for ${known}. ${without}`
   );
 }
