@@ -2,17 +2,10 @@ import type { Command } from "commander";
 import { DeriskError } from "../../app/errors.ts";
 import { resolveId } from "../../app/ids.ts";
 import type { Analysis, AnalyzeOptions } from "../../core/analysis/index.ts";
-import { ROLE_IDS, type RoleId } from "../../core/model.ts";
+import { ROLE_IDS } from "../../core/model.ts";
 import type { CliContext } from "../context.ts";
 import { decodeUtf8Strict, readInput } from "../read-input.ts";
-
-function parseRole(role: string | undefined): RoleId | undefined {
-  if (role === undefined) return undefined;
-  if (!(ROLE_IDS as readonly string[]).includes(role)) {
-    throw new DeriskError("USAGE", `Unknown role "${role}": use one of ${ROLE_IDS.join(", ")}.`);
-  }
-  return role as RoleId;
-}
+import { parseRoleFlag } from "./compose.ts";
 
 function parsePositive(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -61,7 +54,7 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
       // The analyzer loads its language model: only commands that analyse pay for it.
       const { analyze } = await import("../../core/analysis/index.ts");
       const { renderAnalysis } = await import("../render/analysis.ts");
-      const role = parseRole(flags.role);
+      const role = parseRoleFlag(flags.role);
       const budgetSeconds = parsePositive("--budget", flags.budget);
       const wordsPerMinute = parsePositive("--wpm", flags.wpm);
       const failUnder = parsePositive("--fail-under", flags.failUnder);

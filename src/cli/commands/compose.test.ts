@@ -102,6 +102,23 @@ describe("derisk compose", () => {
     );
     expect(role).toMatchObject({ code: 1 });
     expect(role.error).toMatch(/Unknown role "wizard"/);
+    // A role's title is the role; a role derisk has no vocabulary for is told what derisk can do.
+    const title = await runCommand(
+      registerComposeCommand,
+      ["compose", "-", "-q", "Tell me about a mistake", "--role", "ML engineer", "--json"],
+      "I built a churn model. I deployed it. Churn fell by 5%. I learned to test first.",
+    );
+    expect(title).toMatchObject({ code: 0 });
+    expect(JSON.parse(title.out).role).toBe("ml-engineer");
+    const manager = await runCommand(
+      registerComposeCommand,
+      ["compose", "-", "-q", "q", "--role", "product manager"],
+      "I did it.",
+    );
+    expect(manager).toMatchObject({ code: 1 });
+    expect(manager.error).toMatch(/no role vocabulary for “product manager”/);
+    expect(manager.error).toMatch(/Without a role, everything else works the same/);
+    expect(manager.error).not.toMatch(/Unknown role/);
     const missing = await runCommand(registerComposeCommand, [
       "compose",
       "--stories",

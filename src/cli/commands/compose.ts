@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { DeriskError } from "../../app/errors.ts";
 import { resolveId } from "../../app/ids.ts";
 import { ROLE_IDS, type RoleId } from "../../core/model.ts";
+import { noRoleVocabulary, roleFromName } from "../../core/packaging/data/role-vocabulary.ts";
 import type { Draft, Story } from "../../core/packaging/index.ts";
 import type { CliContext } from "../context.ts";
 import { decodeUtf8Strict, readInput } from "../read-input.ts";
@@ -10,16 +11,30 @@ import { wrapLine } from "../render/wrap.ts";
 /** Largest answer, story or posting file the packaging commands read. */
 export const MAX_PACKAGING_BYTES = 1024 * 1024;
 
+// Words that make a text a job title, so that a role derisk has no vocabulary for ("product
+// manager", "UX designer", "data analyst") is told so, not called unknown.
+const JOB_TITLE =
+  /\b(?:manager|engineer|designer|analyst|scientist|developer|architect|lead|director|researcher|consultant|administrator|owner|specialist|officer|head)\b/i;
+
 /**
- * Checks a `--role` value against the role ids.
- * @example parseRoleFlag("ml-engineer") // "ml-engineer"
+ * Reads a `--role` value: a role id, its title or a common other name ("ML engineer", "MLE").
+ * A job title derisk has no vocabulary for ("product manager") is refused with what derisk can
+ * do instead (`needsRole`: for a command that cannot run without one, such as re-angle).
+ * @example parseRoleFlag("ML engineer") // "ml-engineer"
  */
-export function parseRoleFlag(role: string | undefined, flag = "--role"): RoleId | undefined {
+export function parseRoleFlag(
+  role: string | undefined,
+  flag = "--role",
+  needsRole = false,
+): RoleId | undefined {
   if (role === undefined) return undefined;
-  if (!(ROLE_IDS as readonly string[]).includes(role)) {
-    throw new DeriskError("USAGE", `Unknown role "${role}" for ${flag}: use one of ${ROLE_IDS.join(", ")}.`);
-  }
-  return role as RoleId;
+  const id = roleFromName(role);
+  if (id !== undefined) return id;
+  if (JOB_TITLE.test(role)) throw new DeriskError("USAGE", noRoleVocabulary(role, needsRole));
+  throw new DeriskError(
+    "USAGE",
+    `Unknown role "${role}" for ${flag}: use one of ${ROLE_IDS.join(", ")} (or its title, e.g. "ML Engineer").`,
+  );
 }
 
 /**

@@ -50,6 +50,24 @@ describe("derisk reangle", () => {
     expect(other.out).not.toMatch(/written for/);
   });
 
+  it("re-angles for a role named by its title, and tells a product manager what to use instead", async () => {
+    const titled = await runCommand(
+      registerReangleCommand,
+      ["reangle", "-", "--role", "ML engineer", "--json"],
+      STORY,
+    );
+    expect(titled.code).toBe(0);
+    const manager = await runCommand(
+      registerReangleCommand,
+      ["reangle", "-", "--role", "product manager"],
+      STORY,
+    );
+    expect(manager.code).toBe(1);
+    expect(manager.error).toMatch(/no role vocabulary for “product manager”/);
+    // Re-angle cannot run without one: it says so, and what to do for that panel.
+    expect(manager.error).toMatch(/Re-angle trims by those lists.*derisk compose/);
+  });
+
   it("requires --role", async () => {
     const { code, error } = await runCommand(registerReangleCommand, ["reangle", "-"], STORY);
     expect(code).toBe(1);

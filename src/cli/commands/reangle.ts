@@ -41,7 +41,7 @@ export function registerReangleCommand(program: Command, ctx: CliContext): void 
       "\nExamples:\n  derisk reangle --answer 3f2a --from-role mlops-engineer --role ml-engineer\n  derisk reangle answer.md --from-role mlops-engineer --role ml-engineer\n  pbpaste | derisk reangle - --role ml-engineer --json",
     )
     .action(async (file: string | undefined, flags: ReangleFlags) => {
-      const toRole = parseRoleFlag(flags.role) ?? "ml-engineer";
+      const toRole = parseRoleFlag(flags.role, "--role", true) ?? "ml-engineer";
       const fromRole = parseRoleFlag(flags.fromRole, "--from-role");
       const options = {
         ...(fromRole ? { fromRole } : {}),

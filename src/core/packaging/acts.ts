@@ -310,5 +310,15 @@ const TROUBLE_ASK =
  */
 export function troubleShown(asked: Analysis, said: Analysis): boolean {
   if (TROUBLE_ASK.test(asked.text)) return false;
-  return TROUBLE.test(said.text) && !REMEDY.test(said.text);
+  return tellsTrouble(said.text);
+}
+
+/**
+ * Whether a sentence tells what went wrong (a failure, an error, a fault found), not what was
+ * done about it.
+ * @example tellsTrouble("Latency increased significantly, and some clients received 5xx errors.") // true
+ * @example tellsTrouble("After the fix, we saw near-zero error rates.") // false
+ */
+export function tellsTrouble(sentence: string): boolean {
+  return TROUBLE.test(sentence) && !REMEDY.test(sentence);
 }

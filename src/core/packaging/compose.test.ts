@@ -819,3 +819,117 @@ describe("compose: a mistake question asks how you handled it", () => {
     expect(draft.seconds).toBeLessThanOrEqual(60);
   });
 });
+
+describe("compose keeps what went wrong before a further step of the fix", () => {
+  // What went wrong, as each mistake story tells it: the draft that leaves it out fixes
+  // something the listener never heard of.
+  const SYMPTOMS: Record<string, RegExp> = {
+    "q6/model-serving-inference-api-focus": /high error rates|5xx errors/,
+    "q6/ml-focused": /forecasted values were significantly off/,
+    "q6/core": /application was inaccessible/,
+  };
+  it.runIf(SEED_RUNS)("on the seed's mistake stories, at 45 s, 60 s and 90 s", () => {
+    for (const [key, symptom] of Object.entries(SYMPTOMS)) {
+      const answer = answerOf(seed, key);
+      for (const budget of [45, 60, 90]) {
+        const draft = composeAnswer(answer, budget);
+        expect(draft.spoken, `${key} at ${budget} s`).toMatch(symptom);
+        expectChronology(draft, answerText(answer));
+      }
+    }
+  });
+
+  it("on the sample's mistake stories, at 45 s and 60 s", () => {
+    const sample = readSample();
+    const symptoms: Record<string, RegExp> = {
+      "q5/core": /reported odd constants/,
+      "q5/serving-latency-focus": /the requests timed out/,
+      "q5/model-focused": /missed the events they cared about/,
+    };
+    for (const [key, symptom] of Object.entries(symptoms)) {
+      const answer = answerOf(sample, key);
+      for (const budget of [45, 60]) {
+        const draft = composeAnswer(answer, budget);
+        expect(draft.spoken, `${key} at ${budget} s`).toMatch(symptom);
+      }
+    }
+    // …and the mistake itself stays beside it ("I had loaded…" is what the speaker did wrong).
+    expect(composeAnswer(answerOf(sample, "q5/serving-latency-focus"), 45).spoken).toMatch(
+      /I had loaded the channel history from disk/,
+    );
+  });
+});
+
+describe("compose: a kept line whose 'it' or 'that' points back ('I traced it to…')", () => {
+  it("reads an object pronoun right after the speaker's verb as pointing at the sentence before", () => {
+    for (const text of [
+      "I traced it to my join: I had used an inner join.",
+      "Once I saw that in the traces, I cached the history in memory.",
+      "We fixed it within the hour.",
+      "I reported this to the platform team.",
+    ])
+      expect(leansBack(text), text).toBe(true);
+    for (const text of [
+      "I noticed that the forecasted values were off.",
+      "I found that my split had leaked.",
+      "I realised that it was my own change.",
+      "I built a tool from scratch as a side project with two friends.",
+    ])
+      expect(leansBack(text), text).toBe(false);
+  });
+
+  it("never says 'I traced it to…' without what 'it' is, at any budget", () => {
+    const story = parseStory({
+      title: "Billing export",
+      situation: "I moved our nightly billing export from cron to a new workflow scheduler.",
+      actions: [
+        "I assumed the old cron settings would carry over unchanged.",
+        "A week later, finance flagged forty missing invoices from the weekend runs.",
+        "I traced it to the scheduler's default timezone, which skipped the runs between midnight and one.",
+        "I told my manager and re-ran the missing days.",
+        "I added a check that compares each night's invoice count with the day before.",
+      ],
+      result: "No invoice has gone missing since, over eight months of runs.",
+      lesson: "I learned to read a new tool's defaults before trusting a migration.",
+    });
+    for (let budgetSeconds = 20; budgetSeconds <= 80; budgetSeconds += 5) {
+      const draft = compose(story, { question: "Tell me about a mistake you made", budgetSeconds });
+      if (draft.spoken.includes("I traced it to"))
+        expect(draft.spoken, `${budgetSeconds} s`).toContain(
+          "missing invoices from the weekend runs. I traced it",
+        );
+    }
+  });
+});
+
+describe("compose: over the budget, the warning says by how much and what to cut", () => {
+  it.runIf(SEED_RUNS)("on the seed's model-serving story at 45 s", () => {
+    const draft = composeAnswer(answerOf(seed, "q6/model-serving-inference-api-focus"), 45);
+    const over = draft.seconds - 45;
+    expect(over).toBeGreaterThan(0);
+    const warning = draft.warnings.find((w) => w.startsWith("What must stay")) ?? "";
+    expect(warning).toContain(`${over} s over the 45 s budget`);
+    expect(warning).toMatch(/cut about \d+ words/);
+    // The longest sentence that must stay is named, by its opening words and its length.
+    expect(warning).toMatch(/“It turned out the model loading…” \(\d+ words\)/);
+    // The draft still opens with the setting, the only sentence of the story that sets the scene.
+    expect(draft.sentences[0]?.text).toMatch(/^In one project, I deployed a FastAPI-based inference service/);
+  });
+});
+
+describe("compose: 'I then…' is said after a step of the speaker", () => {
+  it("reads 'I then trained…' as the next step of a sequence, like 'Then, I…'", () => {
+    expect(leansOnAnyStep("I then trained a small model of each channel.")).toBe(true);
+    expect(leansOnAnyStep("We then shipped it behind a flag.")).toBe(true);
+    expect(leansOnAnyStep("I thenceforth logged every run.")).toBe(false);
+  });
+
+  it("never opens the sample's technical story's actions with 'I then trained…' (any budget)", () => {
+    const answer = answerOf(readSample(), "q3/core");
+    for (const budget of [30, 45, 60, 90]) {
+      const draft = composeAnswer(answer, budget);
+      const first = draft.sentences.find((s) => s.part === "action" && s.origin.from === "story");
+      expect(first?.text, `${budget} s`).not.toMatch(/^(?:I|We) then\b/);
+    }
+  });
+});

@@ -7,6 +7,7 @@ import { segmentSentences } from "../analysis/segment.ts";
 import { measureTiming } from "../analysis/timing.ts";
 import { DeriskError } from "../errors.ts";
 import type { RoleId, StarPart } from "../model.ts";
+import { tellsTrouble } from "./acts.ts";
 import { answeringSentences } from "./data/answer-cues.ts";
 import { findRoleTerms } from "./role-terms.ts";
 import { readsAsLesson, type Story, type StoryField, type StorySentence, storySentences } from "./story.ts";
@@ -269,6 +270,50 @@ function inTellingOrder(sentences: StorySentence[], telling: string | undefined)
 }
 
 /**
+ * The sentences that tell what went wrong before the story's mistake is found or its fix begins,
+ * with the lines they lean on ("However, after launch, …" on "Everything looked great…"): the
+ * first told whose words fit what the budget leaves after the rest that must stay, else the one
+ * that costs fewest words. Empty when the story tells no trouble before its deeds, or its setting
+ * already tells it.
+ */
+function problemOf(
+  candidates: readonly Candidate[],
+  asked: readonly Candidate[],
+  firstAction: number,
+  context: Candidate | undefined,
+  others: ReadonlyArray<Candidate | undefined>,
+  budgetWords: number,
+): Candidate[] {
+  const texts = candidates.map((c) => c.text);
+  const firstAsked = asked.length > 0 ? Math.min(...asked.map((c) => c.position)) : firstAction;
+  const before = candidates.filter((c) => c.position < firstAsked && c !== context && !c.answers);
+  if (context !== undefined && tellsTrouble(context.text)) return [];
+  const surfaced = candidates[firstAsked - 1];
+  const options = before.filter(
+    (c) => tellsTrouble(c.text) || (asked.length > 0 && c === surfaced && c.part === "situation"),
+  );
+  const withLeant = (c: Candidate): Candidate[] => {
+    const out = [c];
+    for (let at = c; leansBack(at.text) && !leansOnAnyStep(at.text); ) {
+      const leant = candidates[antecedentOf(texts, at.position)];
+      if (leant === undefined || leant === context || leant.position >= at.position) break;
+      out.unshift(leant);
+      at = leant;
+    }
+    return out;
+  };
+  const costed = options.map((c) => {
+    const lines = withLeant(c);
+    return { lines, words: lines.reduce((sum, l) => sum + l.words, 0) };
+  });
+  const kept = new Set([context, ...asked, ...others]);
+  const mustWords = [...kept].reduce((sum, c) => sum + (c?.words ?? 0), 0);
+  const fits = costed.find((o) => mustWords + o.words <= budgetWords);
+  const cheapest = [...costed].sort((a, b) => a.words - b.words)[0];
+  return (fits ?? cheapest)?.lines ?? [];
+}
+
+/**
  * Drafts an answer from a story for a question, role and time budget: the story's own
  * sentences in the order they happened (situation → task → actions → result → lesson, parts
  * read by the risk lens's sentence tagger), the least relevant left out until the lens's own
@@ -353,9 +398,36 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   // The setting stays too: without it the draft opens mid-action ("I compared a sample of
   // outputs…": which outputs?) and the listener never learns where the story is. When all of this
   // cannot fit, the draft says so (a warning) rather than drop the scene.
-  const must = [...new Set([context, result, lesson, action, ...asked])].filter(
+  // What went wrong stays too, before any further step of the fix: without it the draft fixes
+  // "the issue" the listener never heard of. It is told before the mistake is found (before the
+  // first action, for a story that answers no mistake question): a sentence that tells trouble
+  // ("we started seeing high error rates"), or how it surfaced right before the mistake ("Two
+  // days later a colleague reported odd constants"). The first one told, with the lines it leans
+  // on, where it fits the budget; else the shortest.
+  const problem = problemOf(candidates, asked, firstAction, context, [result, lesson, action], budgetWords);
+  const must = [...new Set([context, ...problem, result, lesson, action, ...asked])].filter(
     (c): c is Candidate => c !== undefined,
   );
+  // A line that must stay and points back ("I traced it to my join…", "It worked in testing,
+  // but…") keeps what it points at: said alone, its "it" stands for nothing. Not the setting,
+  // which opens the draft, nor a result or a lesson, whose "this" is the whole episode.
+  for (let i = 0; i < must.length; i += 1) {
+    const c = must[i] as Candidate;
+    if (c === context || c.part === "result" || c.part === "lesson") continue;
+    // "I then trained…" is said after a step of the speaker: the nearest one before it, when no
+    // step that must stay comes first.
+    if (leansOnAnyStep(c.text)) {
+      const step = [...candidates]
+        .reverse()
+        .find((o) => o.position < c.position && o.part === "action" && !leansOnAnyStep(o.text));
+      const said = must.some((o) => o.position < c.position && o.part === "action");
+      if (step !== undefined && !said) must.push(step);
+      continue;
+    }
+    if (!leansBack(c.text)) continue;
+    const leant = candidates[antecedentOf(texts, c.position)];
+    if (leant !== undefined && leant.position < c.position && !must.includes(leant)) must.push(leant);
+  }
   for (const c of must) chosen.add(c);
   let used = must.reduce((sum, c) => sum + c.words, 0);
   const rest = candidates.filter((c) => !chosen.has(c)).sort(byScore);
@@ -470,8 +542,17 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   const spoken = joinSentences(picked.map((c) => c.text));
   const warnings: string[] = [];
   if (timing.seconds > options.budgetSeconds) {
+    // By how much, and where the words are: the longest sentences that must stay are where a
+    // shorter telling saves most.
+    const over = timing.seconds - options.budgetSeconds;
+    const overWords = Math.max(1, Math.ceil((over * wpm) / 60));
+    const longest = picked
+      .filter((c) => must.includes(c))
+      .sort((a, b) => b.words - a.words || a.position - b.position)
+      .slice(0, 2)
+      .map((c) => `“${c.text.split(/\s+/).slice(0, 6).join(" ")}…” (${c.words} words)`);
     warnings.push(
-      `What must stay (the setting, the result, the lesson, the main action and what the question asks for) takes ${timing.seconds} s, over the ${options.budgetSeconds} s budget: shorten those sentences.`,
+      `What must stay (the setting, what went wrong, the result, the lesson, the main action and what the question asks for) takes ${timing.seconds} s, ${over} s over the ${options.budgetSeconds} s budget: cut about ${overWords} words, most easily from the longest of them, ${longest.join(" and ")}.`,
     );
   }
   if (!picked.some((c) => c.figure) && story.metrics.length > 0) {

@@ -29,7 +29,12 @@ export {
 export { ANSWER_CUES, answeringSentences } from "./data/answer-cues.ts";
 export { CONCERNS, type ConcernDefinition } from "./data/concerns.ts";
 export { FOLLOW_UP_TRIGGERS, type FollowUpTrigger } from "./data/follow-up-triggers.ts";
-export { ROLE_VOCABULARY, type RoleVocabulary } from "./data/role-vocabulary.ts";
+export {
+  noRoleVocabulary,
+  ROLE_VOCABULARY,
+  type RoleVocabulary,
+  roleFromName,
+} from "./data/role-vocabulary.ts";
 export { TOOL_TERMS, type ToolTerm } from "./data/tools.ts";
 export { type PredictedFollowUp, type PredictOptions, predictFollowUps } from "./follow-ups.ts";
 export {

@@ -451,3 +451,58 @@ describe("reangle: the reason names where a kept line stands", () => {
     }
   });
 });
+
+describe("reangle: a kept line whose 'it' or 'that' points back keeps what it points at", () => {
+  it("keeps the sentence 'I traced it to…' is about, even when it speaks to adjacent skills only", () => {
+    const answer =
+      "I fine-tuned a ranking model for our search team. " +
+      "The Kubernetes ingress on EKS with Istio and Helm began dropping connections under load. " +
+      "I traced it to the model server's thread pool, which queued every request behind the previous one. " +
+      "I wrote Terraform modules and Helm charts for the new node pools. " +
+      "I retuned the model server and latency fell by 40%. " +
+      "I learned to load-test the model together with the platform.";
+    const out = reangle(answer, { fromRole: "mlops-engineer", toRole: "ml-engineer" });
+    expect(out.text).toContain("I traced it to");
+    expect(out.text).toContain("began dropping connections under load. I traced it to");
+    expect(out.diff.find((d) => d.text.startsWith("The Kubernetes ingress"))?.reason).toBe(
+      "the sentence after it leans on it",
+    );
+  });
+});
+
+describe("reangle: what went wrong stays, whatever skills it names", () => {
+  const answer =
+    "I trained a fraud model and served it behind our API gateway. " +
+    "After the release, the Kubernetes ingress on EKS started failing for a third of requests behind Istio. " +
+    "I began debugging by checking the Helm values and the Terraform state. " +
+    "I traced the issue to a misconfigured model server timeout that killed slow inference calls. " +
+    "I acknowledged it in the incident channel, rolled back, and raised the timeout above the model's p99 inference latency. " +
+    "Errors fell to zero within the hour. " +
+    "I learned to load-test the model's latency before each release.";
+
+  it("never trims the failure the fix answers, so 'I traced the issue…' follows what the issue was", () => {
+    const out = reangle(answer, {
+      fromRole: "mlops-engineer",
+      toRole: "ml-engineer",
+      question: "Tell me about a mistake you made",
+    });
+    const symptom = out.diff.find((d) => d.text.startsWith("After the release"));
+    expect(symptom?.status).toBe("kept");
+    expect(symptom?.reason).toBe("says what went wrong, which the rest of the answer is about");
+    expectOwnSentencesInOrder(answer, out);
+  });
+
+  it.runIf(SEED_RUNS)(
+    "keeps the seed's 'the application was inaccessible' as what went wrong (MLOps → ML engineer)",
+    () => {
+      const core = answerOf(readSeed(), "q6/core");
+      const out = reangle(answerText(core), {
+        fromRole: "mlops-engineer",
+        toRole: "ml-engineer",
+        question: core.question,
+      });
+      const symptom = out.diff.find((d) => d.text.includes("the application was inaccessible"));
+      expect(symptom?.reason).toBe("says what went wrong, which the rest of the answer is about");
+    },
+  );
+});

@@ -1,6 +1,7 @@
 import { classify } from "../analysis/index.ts";
 import { DeriskError } from "../errors.ts";
 import type { Competency, RoleId, StarPart } from "../model.ts";
+import { tellsTrouble } from "./acts.ts";
 import { tagStoryParts } from "./compose.ts";
 import { answeringSentences } from "./data/answer-cues.ts";
 import { ROLE_VOCABULARY } from "./data/role-vocabulary.ts";
@@ -102,6 +103,24 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
     ),
   );
 
+  // What went wrong, told before the mistake is found (before the first deed, for a story the
+  // question asks no mistake of): the rest of the answer fixes it, so it stays whatever skills it
+  // names ("the Kubernetes ingress started failing…" before "I traced the issue to…").
+  const episodic = competency !== undefined && !NO_EPISODE.has(competency);
+  const firstAsked = answering.size > 0 ? Math.min(...answering) : parts.indexOf("action");
+  const wentWrong = new Set(
+    episodic
+      ? told.flatMap((t, i) =>
+          i > opening &&
+          i < firstAsked &&
+          !answering.has(i) &&
+          (tellsTrouble(t.text) || (answering.size > 0 && i === firstAsked - 1 && parts[i] === "situation"))
+            ? [i]
+            : [],
+        )
+      : [],
+  );
+
   const sentences = told.map((t, from) => {
     const terms = findRoleTerms(t.text, options.toRole, options.fromRole);
     const part = parts[from] ?? "action";
@@ -120,7 +139,8 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
       asked,
       courtesy: from < opening,
       adjacentOnly,
-      trimmable: adjacentOnly && !asked && !protectedPart,
+      problem: wentWrong.has(from),
+      trimmable: adjacentOnly && !asked && !protectedPart && !wentWrong.has(from),
     };
   });
 
@@ -169,6 +189,7 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
   const keptReason = (s: (typeof sentences)[number]): string => {
     if (s.courtesy) return "a courtesy to the interviewer, whatever the role";
     if (s.asked) return "answers the question asked";
+    if (s.problem) return "says what went wrong, which the rest of the answer is about";
     if (s === keepAdjacent) return `the one line kept on adjacent skills ${forRole}`;
     // In a story the result and the lesson stay before anything else is weighed.
     if (episode && (s.part === "result" || s.part === "lesson"))

@@ -401,20 +401,30 @@ export function antecedentOf(sentences: readonly string[], at: number): number {
   return j;
 }
 
+// The speaker's verb with a pronoun for what the sentence before said ("I traced it to…", "Once I
+// saw that in the traces, …", "We fixed it within the hour."): what "it" is, only that sentence
+// says. A "that" or "this" that opens a clause or names a thing ("I noticed that the values…",
+// "I found that my split…") points at nothing before: only a pronoun followed by the end of the
+// clause or a preposition stands for something said.
+const OBJECT_POINTS_BACK =
+  /^(?:(?:once|when|after|as soon as)\s+)?(?:I|we)\s+(?:\w+ly\s+)?(?:(?:had|have|then|also)\s+)?[a-z]+\s+(?:it|this|that|them|these|those)(?=\s*(?:[,.;:!?—–]|$)|\s+(?:to|in|on|at|by|with|from|back|up|down|out|off|through|into|for|and|before|after|as|again|right|straight|immediately|within|over|under|first|myself|ourselves)\b)/i;
+
 /**
- * Whether a sentence can only be said after the one before it: it points back ("This led to…")
- * or it is an item of a list whose subject the line before gave ("…, I" then "Added a check…",
- * which has no subject of its own).
+ * Whether a sentence can only be said after the one before it: it points back ("This led to…",
+ * "I traced it to…") or it is an item of a list whose subject the line before gave ("…, I" then
+ * "Added a check…", which has no subject of its own).
  * @example leansBack("Added a check to the training script.") // true
+ * @example leansBack("I traced it to my join.") // true
  * @example leansBack("I added a check to the training script.") // false
  */
 export function leansBack(sentence: string): boolean {
-  return LEANS_BACK.test(sentence.trim()) || lacksSubject(sentence);
+  const text = sentence.trim();
+  return LEANS_BACK.test(text) || OBJECT_POINTS_BACK.test(text) || lacksSubject(sentence);
 }
 
-// "Then, I …", "Next, I …", "After that, I …": the next step of a sequence, which any step told
+// "Then, I …", "Next, I …", "After that, I …", "I then …": the next step of a sequence, which any step told
 // before it can precede, not one sentence in particular.
-const NEXT_STEP = /^(?:then|next|after that|afterwards)\b,?\s*(?:i|we)\b/i;
+const NEXT_STEP = /^(?:(?:then|next|after that|afterwards)\b,?\s*(?:i|we)|(?:i|we) then)\b/i;
 
 /**
  * Whether a sentence leans back only as the next step of a sequence ("Then, I deployed…"): it
@@ -423,7 +433,9 @@ const NEXT_STEP = /^(?:then|next|after that|afterwards)\b,?\s*(?:i|we)\b/i;
  * @example leansOnAnyStep("This led to poor forecasts.") // false
  */
 export function leansOnAnyStep(sentence: string): boolean {
-  return NEXT_STEP.test(sentence.trim());
+  // "I then deployed it." leans on the sentence that says what "it" is, not on any step.
+  const text = sentence.trim();
+  return NEXT_STEP.test(text) && !OBJECT_POINTS_BACK.test(text);
 }
 
 /**

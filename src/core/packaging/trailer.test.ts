@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseStory } from "./story.ts";
-import { buildTrailer } from "./trailer.ts";
+import { buildTrailer, listedNames } from "./trailer.ts";
 
 const stories = [
   parseStory({
@@ -240,5 +240,52 @@ describe("buildTrailer", () => {
       "Now I want to work on models that real customers rely on every day.",
     ]);
     expect(trailer.text).not.toMatch(/certified/);
+  });
+});
+
+describe("buildTrailer: the production beat is a deed with its outcome, not a tool list", () => {
+  it("counts the names a sentence lists in a row", () => {
+    expect(
+      listedNames(
+        "I built a CI/CD pipeline using GitHub Actions, CodeBuild, Helm, and FluxCD, enabling reproducible deployments.",
+      ),
+    ).toBe(4);
+    expect(
+      listedNames("For observability, I added Prometheus, Grafana, and Jaeger to monitor latency."),
+    ).toBe(3);
+    expect(listedNames("I deployed the churn model behind an internal API.")).toBeLessThan(3);
+  });
+
+  it("says what the speaker put into production and what came of it, over the pipeline's tool list", () => {
+    const ci = parseStory({
+      id: "ci",
+      title: "Release pipeline",
+      actions: [
+        "I built a release pipeline using Jenkins, Spinnaker, Argo Rollouts, and Buildkite, enabling automated, reproducible model deployments.",
+      ],
+    });
+    const churn = parseStory({
+      id: "churn",
+      title: "Churn model",
+      actions: [
+        "I deployed the churn model behind an internal API that the retention team used every morning.",
+      ],
+    });
+    const trailer = buildTrailer(
+      {
+        targetRole: "ML Engineer",
+        thread: [
+          "I have a PhD in statistics.",
+          "I built forecasting and churn models in my last two jobs.",
+          "Now I want to work in a product team.",
+        ],
+      },
+      [ci, churn],
+      { seconds: 60 },
+    );
+    const production = trailer.beats.find((b) => b.beat === "production")?.lines[0]?.text;
+    expect(production).toBe(
+      "I deployed the churn model behind an internal API that the retention team used every morning.",
+    );
   });
 });

@@ -1,6 +1,8 @@
 import { DEFAULT_WPM } from "../analysis/index.ts";
 import { ROLE_IDS, type RoleId } from "../model.ts";
+import { tellsTrouble } from "./acts.ts";
 import { tagStoryParts } from "./compose.ts";
+import { TOOL_TERMS } from "./data/tools.ts";
 import { findRoleTerms } from "./role-terms.ts";
 import { type Story, type StoryField, type StorySentence, storySentences } from "./story.ts";
 import {
@@ -9,6 +11,7 @@ import {
   hasBlank,
   hasFigure,
   joinSentences,
+  measuresInWords,
   speakingSeconds,
   splitSentences,
   stripMarkup,
@@ -110,7 +113,54 @@ const SHIPPED_BY_ME =
 // A sentence that opens by pointing at what came before ("This resulted in…", "It helped…",
 // "After that, latency dropped…"): said on its own, it points at nothing.
 const POINTS_BACK =
-  /^(?:(?:this|that|these|those|it|which)\b(?!\s+(?:is|was)\s+(?:a|an|the|my)\b)|(?:after|because of|thanks to|following) (?:that|this|these|those|it)\b|as a result\b|(?:then|so|thus|hence),)/i;
+  /^(?:(?:this|that|these|those|it|which)\b(?!\s+(?:is|was)\s+(?:a|an|the|my)\b)|(?:after|because of|thanks to|following) (?:that|this|these|those|it|the (?:fix|change|changes|migration|rollback))\b|as a result\b|(?:then|so|thus|hence),)/i;
+// What came of a deed, said in the same sentence: a figure, an outcome in measuring words, or
+// what the thing did for whom ("…, enabling reproducible model deployments", "that the planners
+// used every morning", "still runs every night").
+const OUTCOME =
+  /\b(?:enabling|so that|which (?:let|cut|made|meant|means|kept)|resulting in|still (?:runs|serves|used)|(?:used|relied on) (?:it )?(?:by|every)|every (?:day|night|week|morning)|in production for)\b/i;
+// One item of a list of names: a capitalised or camel-cased name of at most three words
+// ("GitHub Actions", "CodeBuild", "FluxCD"), or a tool the lexicon knows ("scikit-learn").
+const TOOL_WORDS = new Set(TOOL_TERMS.flatMap((t) => t.terms));
+const isName = (item: string) => {
+  const words = item.trim().split(/\s+/);
+  return (
+    words.length > 0 &&
+    words.length <= 3 &&
+    (TOOL_WORDS.has(item.trim().toLowerCase()) ||
+      words.every((w) => /^(?:[A-Z]|[a-z]+[A-Z])[\w.+#/-]*$/.test(w)))
+  );
+};
+
+/**
+ * The longest run of names a sentence lists one after another, joined by commas, slashes or
+ * "and" ("GitHub Actions, CodeBuild, Helm, and FluxCD" → 4): a tool list, not a deed.
+ * @example listedNames("I built a CI/CD pipeline using GitHub Actions, CodeBuild, Helm, and FluxCD.") // 4
+ */
+export function listedNames(sentence: string): number {
+  const items = sentence
+    .replace(/[.!?]+$/, "")
+    .split(/\s*,\s*(?:and\s+|or\s+)?|\s*\/\s*|\s+(?:and|or)\s+|\s+(?:using|with|like|including)\s+/);
+  // The list's first and last names share their item with the words around the list ("I added
+  // Prometheus", "Jaeger to monitor latency").
+  const opensWithName = (item: string) => isName(item.trim().split(/\s+/)[0] ?? "");
+  const endsWithName = (item: string) => isName(item.trim().split(/\s+/).at(-1) ?? "");
+  let best = 0;
+  let run = 0;
+  for (const item of items) {
+    if (isName(item)) {
+      run += 1;
+      best = Math.max(best, run);
+      continue;
+    }
+    if (run > 0 && opensWithName(item)) best = Math.max(best, run + 1);
+    run = endsWithName(item) ? 1 : 0;
+  }
+  return best;
+}
+
+// How a thing ran, once put into use.
+const RAN = /\b(?:serv(?:es|ed|ing)|runs|ran|used by|relied on)\b/i;
 // A plan or a goal rather than what ran.
 const INTENT =
   /\b(?:my goal|the goal|our goal|aim(?:ed)? (?:was )?to|wanted to|was to|in order to ensure)\b/i;
@@ -305,16 +355,22 @@ export function buildTrailer(
       const lesson = LEARNED.test(s.text) ? 2 : 0;
       // Said on its own, a line must stand alone and say what the speaker put into use: "I
       // deployed…" does; "This resulted in…" points at a sentence the trailer does not say, and
-      // "My goal was…" is a plan, not what ran.
+      // "My goal was…" is a plan, not what ran. A deed with what came of it says most; a list of
+      // tools (three names or more in a row) says what was used, not what ran.
+      const deed = SHIPPED_BY_ME.test(s.text);
+      const outcome = hasFigure(s.text) || measuresInWords(s.text) || OUTCOME.test(s.text);
+      const names = listedNames(s.text);
       const score =
         hits +
         (parts[i] === "result" ? 1 : 0) +
         (hasFigure(s.text) ? 1 : 0) +
-        (SHIPPED_BY_ME.test(s.text) ? 1 : 0) +
+        (deed ? 1 : 0) +
+        (deed && outcome ? 1 : 0) -
+        (names >= 3 ? 1 + 0.5 * (names - 3) + (deed ? 0 : 1) : 0) +
         0.25 * shared +
         s.relevance -
         lesson -
-        (POINTS_BACK.test(s.text) ? 1.5 : 0) -
+        (POINTS_BACK.test(s.text) ? 2.5 : 0) -
         (INTENT.test(s.text) ? 1 : 0);
       return [{ s, score }];
     });
@@ -369,6 +425,12 @@ export function buildTrailer(
           PLEASANTRY.test(next.text) ||
           // What the user learned is a lesson, not more of the beat.
           LESSON_LINE.test(next.text) ||
+          // What went wrong belongs to the mistake story, not to the trailer; and more of what ran
+          // in production says how it ran ("It served requests…", "now serves every search"), not
+          // how a story goes on ("Everything looked great during initial testing.").
+          tellsTrouble(next.text) ||
+          (beat === "production" &&
+            !(fits("production", next.text) || hasFigure(next.text) || RAN.test(next.text))) ||
           words + count > limit ||
           TRAILER_BEATS.slice(b + 1).some(
             // "Now" comes from what the user says of the move, never a story ("it now serves…").
