@@ -1,0 +1,64 @@
+/**
+ * What a new user sees when they act: a save that cannot reach the server says so beside the
+ * Save button, and the practice page's first choice leads somewhere.
+ */
+import { readFileSync } from "node:fs";
+import type { Browser } from "playwright-core";
+import { afterAll, describe, expect, test } from "vitest";
+import { launchBrowser, newContext } from "./browser.ts";
+import { screenshot, startTestServer } from "./harness.ts";
+
+/** Imports the sample document over the API, as "Start from the sample document" does; its id. */
+async function importSample(baseUrl: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/import?filename=sample-prep.md`, {
+    method: "POST",
+    headers: { "Content-Type": "application/octet-stream" },
+    body: new Uint8Array(readFileSync(new URL("../../samples/sample-prep.md", import.meta.url))),
+  });
+  return ((await response.json()) as { documentId: string }).documentId;
+}
+
+const launched = await launchBrowser();
+
+describe.runIf(launched.browser !== null)("feedback on a new user's actions", () => {
+  const browser = launched.browser as Browser;
+
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  test("saving while the server is stopped says 'Not saved' beside Save and offers to try again", async () => {
+    const server = await startTestServer();
+    let stopped = false;
+    const context = await newContext(browser, server.url);
+    try {
+      const documentId = await importSample(server.url);
+      const detail = (await (await fetch(`${server.url}/api/documents/${documentId}`)).json()) as {
+        items: { id: string; kind: string }[];
+      };
+      const itemId = detail.items.find((item) => item.kind === "answer")?.id ?? "";
+      const page = await context.newPage();
+      page.on("dialog", (dialog) => void dialog.accept());
+      await page.goto(`/#/edit/${itemId}`);
+      const editor = page.locator("textarea.editor-textarea");
+      await editor.waitFor();
+      await server.close();
+      stopped = true;
+      await editor.press("End");
+      await editor.pressSequentially(" Typed while the server was down.");
+      await page.keyboard.press("Control+s");
+      const status = page.locator(".editor-status");
+      await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain("Not saved");
+      const alert = page.locator(".editor").getByRole("alert");
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain("Can't reach the derisk server");
+      expect(await alert.getByRole("button", { name: "Try again" }).count()).toBe(1);
+      // The typed words are still in the editor.
+      expect(await editor.inputValue()).toContain("Typed while the server was down.");
+      await screenshot(page, "save-server-stopped");
+    } finally {
+      await context.close();
+      if (!stopped) await server.close();
+    }
+  });
+});
