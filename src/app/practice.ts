@@ -4,6 +4,7 @@
  * the store, so a reload or a killed server resumes at the same question with the same text.
  */
 import { type Analysis, analyze, classify } from "../core/analysis/index.ts";
+import { budgetFor as lensBudget } from "../core/analysis/timing.ts";
 import { answerText } from "../core/answer-text.ts";
 import { checkDelivery, type Delivery } from "../core/delivery/index.ts";
 import { DeriskError } from "../core/errors.ts";
@@ -32,7 +33,7 @@ import {
 } from "../core/schedule/index.ts";
 import type { Attempt, Card, PracticeSession, PracticeStep, Profile, Repos, Store } from "../store/index.ts";
 import { type DrillKey, drillFeedback, drillKeyFor, pickDrill } from "./drill.ts";
-import { DEFAULT_BUDGET_SECONDS, roleFromTarget } from "./packaging.ts";
+import { roleFromTarget } from "./packaging.ts";
 import { gapCandidates, jobDescriptionCandidates } from "./practice-sources.ts";
 import { type TranscriptionProvider, transcriptionProvider } from "./transcription.ts";
 
@@ -201,8 +202,24 @@ function isDrill(session: PracticeSession): boolean {
   return (session.source as { kind?: unknown } | null)?.kind === "drill";
 }
 
+/**
+ * A question's time budget: the answer's own, else the profile's, else the upper end of the
+ * window the risk lens reads this competency against (about-me 2 min 30 s, a story 2 min), so
+ * practice and the library's lens never disagree on whether the same answer is too long.
+ */
 function budgetFor(profile: Profile, competency: Competency, own?: number): number {
-  return own ?? profile.budgets[competency] ?? profile.budgets.answer ?? DEFAULT_BUDGET_SECONDS;
+  return own ?? profile.budgets[competency] ?? profile.budgets.answer ?? lensBudget(competency, {}).max;
+}
+
+/**
+ * The window a practice answer is read against: the lens's own window for its competency when
+ * the step's budget is that window's upper end (the library reads the answer the same way),
+ * else the step's budget as given.
+ */
+function analysisBudget(step: PracticeStep): number | { min: number; max: number } {
+  if (step.kind === "follow-up" || !isCompetency(step.competency)) return step.budgetSeconds;
+  const window = lensBudget(step.competency, {});
+  return window.max === step.budgetSeconds ? window : step.budgetSeconds;
 }
 
 const FAR_FUTURE = new Date(8.64e15);
@@ -811,7 +828,7 @@ export async function submitAnswer(
         ? undefined
         : analyze(text, {
             question: step.questionText,
-            budgetSeconds: step.budgetSeconds,
+            budgetSeconds: analysisBudget(step),
             wordsPerMinute: profile.wordsPerMinute,
             ...(role === undefined ? {} : { role }),
             ...(step.kind === "follow-up" ? { followUp: true } : {}),
