@@ -73,6 +73,24 @@ describeStores("practice", (getStore) => {
     expect(submitted.analysis?.timing.budget).toEqual(library.timing.budget);
   });
 
+  it("practises one competency the user has written nothing for from the built-in bank, and schedules it", async () => {
+    const store = getStore();
+    await importSample(store);
+    const session = await startPractice(store, "a", {
+      from: { kind: "competency", competency: "conflict" },
+      count: 3,
+      now: T0,
+    });
+    expect(session.steps).toHaveLength(3);
+    expect(session.steps.every((step) => step.competency === "conflict")).toBe(true);
+    expect(new Set(session.steps.map((step) => step.questionText)).size).toBe(3);
+    const step = session.current;
+    if (step?.questionId === undefined) throw new Error("a bank question picked has the user's question id");
+    await submitAnswer(store, "a", session.id, { text: ANSWER, now: later(60) });
+    const rated = await rateAnswer(store, "a", session.id, step.id, "good", { now: later(70) });
+    expect(rated.intervalDays).toBeGreaterThan(0);
+  });
+
   it("lists what is due across answers and technical questions, and rating moves an item out until its day", async () => {
     const store = getStore();
     await importSample(store);

@@ -35,6 +35,7 @@ import type { Attempt, Card, PracticeSession, PracticeStep, Profile, Repos, Stor
 import { type DrillKey, drillFeedback, drillKeyFor, pickDrill } from "./drill.ts";
 import { roleFromTarget } from "./packaging.ts";
 import { gapCandidates, jobDescriptionCandidates } from "./practice-sources.ts";
+import { adoptBankQuestion, BANK_ID_PREFIX, listQuestionBank } from "./questions.ts";
 import { type TranscriptionProvider, transcriptionProvider } from "./transcription.ts";
 
 /** A follow-up is answered in 20–45 s: shorter than the question it follows. */
@@ -349,6 +350,49 @@ function distinctQuestions(candidates: PracticeCandidate[], count: number): Prac
   return out;
 }
 
+/**
+ * The user's own questions of a competency, then the built-in bank's (behavioral and technical)
+ * up to `count`: "One competency" works for a competency the user has written nothing for yet.
+ * A bank question picked becomes the user's row, so its rating schedules it like any other.
+ */
+async function withBankQuestions(
+  store: Store,
+  userId: string,
+  competency: Competency,
+  own: PracticeCandidate[],
+  count: number,
+): Promise<PracticeCandidate[]> {
+  const profile = await store.profiles.getProfile(userId);
+  // Bank questions already adopted are rows, listed among the user's own candidates.
+  const fresh = (await listQuestionBank(store, userId, { competency })).filter((q) =>
+    q.id.startsWith(BANK_ID_PREFIX),
+  );
+  const bankIdOf = new Map<PracticeCandidate, string>();
+  const offered = fresh.map((q) => {
+    const candidate: PracticeCandidate = {
+      kind: "question",
+      questionText: q.text,
+      competency,
+      budgetSeconds: budgetFor(profile, competency),
+      ...(q.keyPoints.length > 0 ? { preparedAnswer: q.keyPoints.map((p) => `• ${p}`).join("\n") } : {}),
+    };
+    bankIdOf.set(candidate, q.id);
+    return candidate;
+  });
+  const picked = distinctQuestions([...own, ...offered], count);
+  const out: PracticeCandidate[] = [];
+  for (const candidate of picked) {
+    const bankId = bankIdOf.get(candidate);
+    if (bankId === undefined) {
+      out.push(candidate);
+      continue;
+    }
+    const adopted = await adoptBankQuestion(store, userId, bankId);
+    out.push({ ...candidate, questionId: adopted.id });
+  }
+  return out;
+}
+
 async function pickQuestions(
   store: Store,
   userId: string,
@@ -473,10 +517,9 @@ async function pickQuestions(
   const rest = inCompetency
     .filter((c) => !ranked.includes(c))
     .sort((a, b) => (a.card?.due.getTime() ?? 0) - (b.card?.due.getTime() ?? 0));
-  const picked = distinctQuestions(
-    [...ranked.filter((c) => c.competency === from.competency), ...rest],
-    count,
-  );
+  const own = distinctQuestions([...ranked.filter((c) => c.competency === from.competency), ...rest], count);
+  const picked =
+    own.length < count ? await withBankQuestions(store, userId, from.competency, own, count) : own;
   if (picked.length === 0) {
     throw new DeriskError(
       "NOT_FOUND",
