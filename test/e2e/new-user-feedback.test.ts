@@ -61,4 +61,22 @@ describe.runIf(launched.browser !== null)("feedback on a new user's actions", ()
       if (!stopped) await server.close();
     }
   });
+  test("with nothing due, Practice starts on one competency and the first click starts a session", async () => {
+    const server = await startTestServer();
+    const context = await newContext(browser, server.url);
+    try {
+      const page = await context.newPage();
+      await page.goto("/#/practice");
+      const competency = page.getByRole("radio", { name: /One competency/ });
+      await expect.poll(() => competency.isChecked(), { timeout: 10_000 }).toBe(true);
+      await page.getByRole("button", { name: /Start the session/ }).click();
+      await page.waitForURL(/#\/practice\/[^/]+$/, { timeout: 15_000 });
+      await page.getByRole("button", { name: /Start answering/ }).waitFor();
+      expect(await page.getByRole("alert").count()).toBe(0);
+      await screenshot(page, "practice-nothing-due");
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
 });

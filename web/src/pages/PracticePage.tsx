@@ -95,6 +95,17 @@ function PracticeSetup({
     return { due, active };
   });
   const [source, setSource] = useState<Exclude<Source, "question">>(initialSource ?? "due");
+  // With nothing due (a new bank, or every card rated ahead) "Cards due" can only fail: start on
+  // one competency instead, which the built-in bank always fills, unless the user chose already.
+  const sourceChosen = useRef(initialSource !== undefined);
+  const chooseSource = (next: Exclude<Source, "question">): void => {
+    sourceChosen.current = true;
+    setSource(next);
+  };
+  const nothingDue = result.state === "ready" && result.data.due.length === 0;
+  useEffect(() => {
+    if (nothingDue && !sourceChosen.current) setSource("competency");
+  }, [nothingDue]);
   const [posting, setPosting] = useState("");
   const [competency, setCompetency] = useState<Competency>("conflict");
   const [tag, setTag] = useState<DrillTag>("any");
@@ -208,7 +219,7 @@ function PracticeSetup({
                 name={ids.sources}
                 value={option.kind}
                 checked={source === option.kind}
-                onChange={() => setSource(option.kind)}
+                onChange={() => chooseSource(option.kind)}
               />
               <span>
                 <span className="option-title">
