@@ -79,4 +79,29 @@ describe.runIf(launched.browser !== null)("feedback on a new user's actions", ()
       await server.close();
     }
   });
+  test("the live lens keeps its budget range on one line in the editor's narrow column", async () => {
+    const server = await startTestServer();
+    const context = await newContext(browser, server.url);
+    try {
+      const documentId = await importSample(server.url);
+      const detail = (await (await fetch(`${server.url}/api/documents/${documentId}`)).json()) as {
+        items: { id: string; kind: string }[];
+      };
+      const itemId = detail.items.find((item) => item.kind === "answer")?.id ?? "";
+      const page = await context.newPage();
+      await page.goto(`/#/edit/${itemId}`);
+      const budget = page.getByTestId("lens-budget");
+      await budget.waitFor({ timeout: 20_000 });
+      // "Tell me about yourself": 1 min 30 s–2 min 30 s, which wrapped after "2 min".
+      expect(await budget.textContent()).toBe("1 min 30 s–2 min 30 s");
+      // One line box: every fragment of the range sits at the same height.
+      const lines = await budget.evaluate(
+        (el) => new Set([...el.getClientRects()].map((r) => Math.round(r.top))).size,
+      );
+      expect(lines).toBe(1);
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
 });
