@@ -104,4 +104,31 @@ describe.runIf(launched.browser !== null)("feedback on a new user's actions", ()
       await server.close();
     }
   });
+  test("words typed right after pressing S, before the answer box appears, land in the answer", async () => {
+    const server = await startTestServer();
+    const context = await newContext(browser, server.url);
+    try {
+      const page = await context.newPage();
+      // A slow network (or a busy server): starting the timer takes 600 ms to come back.
+      await page.route("**/begin", async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 600));
+        await route.continue();
+      });
+      await page.goto("/#/practice");
+      await page.getByRole("button", { name: /Start the session/ }).click();
+      const start = page.getByRole("button", { name: /Start answering/ });
+      await start.waitFor();
+      await expect.poll(() => start.evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.keyboard.press("s");
+      await page.keyboard.type("I owned it.", { delay: 20 });
+      const answer = page.locator("textarea.practice-textarea");
+      await answer.waitFor();
+      await expect.poll(() => answer.inputValue()).toBe("I owned it.");
+      await page.keyboard.type(" Then I shipped it.");
+      await expect.poll(() => answer.inputValue()).toBe("I owned it. Then I shipped it.");
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
 });

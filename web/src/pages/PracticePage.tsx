@@ -579,10 +579,22 @@ function AnswerStep({
   const recordingRef = useRef(false);
   const [spoken, setSpoken] = useState(step.attempt?.mode === "spoken");
   const [transcription, setTranscription] = useState("");
+  // "S" then the first words at once: the answer box appears only when the server has started
+  // the timer, so what is typed in between is kept here and put in the box, not dropped.
+  const starting = useRef(false);
+  const typedWhileStarting = useRef("");
+  const setTextNow = useRef(setText);
+  setTextNow.current = setText;
 
   useEffect(() => {
     const editor = editorRef.current;
     if (started && !recordingRef.current && editor) {
+      const early = typedWhileStarting.current;
+      typedWhileStarting.current = "";
+      if (early !== "") {
+        editor.value += early;
+        setTextNow.current(editor.value);
+      }
       editor.focus();
       // A resumed answer (reload, crash) goes on where it stopped: the caret after the saved text,
       // not before it, where the browser puts it and the next words would land first.
@@ -606,15 +618,18 @@ function AnswerStep({
   }, []);
 
   async function begin(): Promise<boolean> {
+    starting.current = true;
     setBusy("start");
     setError(null);
     try {
       onChange(await practiceApi.begin(session.id, step.id));
       return true;
     } catch (caught) {
+      typedWhileStarting.current = "";
       setError(describeError(caught));
       return false;
     } finally {
+      starting.current = false;
       setBusy(null);
     }
   }
@@ -666,6 +681,16 @@ function AnswerStep({
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       const { started: running, busy: working } = latest.current;
+      if (starting.current && !(event.ctrlKey || event.metaKey || event.altKey) && !isTyping(event.target)) {
+        if (event.key.length === 1 || event.key === "Enter") {
+          event.preventDefault();
+          typedWhileStarting.current += event.key === "Enter" ? "\n" : event.key;
+        } else if (event.key === "Backspace") {
+          event.preventDefault();
+          typedWhileStarting.current = typedWhileStarting.current.slice(0, -1);
+        }
+        return;
+      }
       if (working !== null) return;
       if (running && event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
