@@ -131,4 +131,20 @@ describe.runIf(launched.browser !== null)("feedback on a new user's actions", ()
       await server.close();
     }
   });
+  test("Stories on an empty library points at the import, not at a 'document above' that is not there", async () => {
+    const server = await startTestServer();
+    const context = await newContext(browser, server.url);
+    try {
+      const page = await context.newPage();
+      await page.goto("/#/stories");
+      const empty = page.locator(".empty-state");
+      await empty.waitFor();
+      await expect.poll(() => empty.textContent()).toContain("Import your prep document");
+      expect(await empty.textContent()).not.toContain("document above");
+      expect(await empty.getByRole("link", { name: "Import a document" }).getAttribute("href")).toBe("#/");
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
 });
