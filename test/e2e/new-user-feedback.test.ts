@@ -147,4 +147,23 @@ describe.runIf(launched.browser !== null)("feedback on a new user's actions", ()
       await server.close();
     }
   });
+  test("Follow-ups and concerns says when the answer raises no concern", async () => {
+    const server = await startTestServer();
+    const context = await newContext(browser, server.url);
+    try {
+      const documentId = await importSample(server.url);
+      const detail = (await (await fetch(`${server.url}/api/documents/${documentId}`)).json()) as {
+        items: { id: string; kind: string }[];
+      };
+      const itemId = detail.items.find((item) => item.kind === "answer")?.id ?? "";
+      const page = await context.newPage();
+      await page.goto(`/#/followups/${itemId}`);
+      await page.getByTestId("followups-summary").waitFor({ timeout: 20_000 });
+      expect(await page.getByRole("heading", { name: /Concerns it may raise/ }).count()).toBe(1);
+      expect(await page.getByTestId("no-concern").textContent()).toContain("Nothing in this answer triggers");
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
 });
