@@ -588,9 +588,10 @@ function AnswerStep({
 
   useEffect(() => {
     const editor = editorRef.current;
+    // Taken once, whatever happens: never carried to a later start (a spoken one keys nothing in).
+    const early = started ? typedWhileStarting.current : "";
+    if (started) typedWhileStarting.current = "";
     if (started && !recordingRef.current && editor) {
-      const early = typedWhileStarting.current;
-      typedWhileStarting.current = "";
       if (early !== "") {
         editor.value += early;
         setTextNow.current(editor.value);
