@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
+import { analyze } from "../core/analysis/index.ts";
+import { answerText } from "../core/answer-text.ts";
 import type { Store } from "../store/index.ts";
 import { describeStores } from "../store/test-stores.ts";
 import { importDocument } from "./bank.ts";
@@ -54,6 +56,39 @@ describeStores("practice", (getStore) => {
     expect(second.followUp?.question).not.toBe(first.followUp.question);
     const asked = second.session.steps.filter((s) => s.kind === "follow-up").map((s) => s.questionText);
     expect(new Set(asked).size).toBe(asked.length);
+  });
+
+  it("gives a question the budget the library's lens reads it against, and reads the answer the same way", async () => {
+    const store = getStore();
+    await importSample(store);
+    const answers = await store.items.listItems("a", { kind: "answer" });
+    const about = answers.find((i) => i.key === "q1/core");
+    if (about?.kind !== "answer") throw new Error("the sample has a q1 core answer");
+    const session = await startPractice(store, "a", { from: { kind: "items", ids: [about.id] }, now: T0 });
+    // The library's lens reads "Tell me about yourself" against 1 min 30 s – 2 min 30 s.
+    const library = analyze(answerText(about), { question: about.question });
+    expect(session.current?.budgetSeconds).toBe(library.timing.budget.max);
+    const submitted = await submitAnswer(store, "a", session.id, { text: ANSWER, now: later(60) });
+    if (submitted.skipped) throw new Error("the answer is not a skip");
+    expect(submitted.analysis?.timing.budget).toEqual(library.timing.budget);
+  });
+
+  it("practises one competency the user has written nothing for from the built-in bank, and schedules it", async () => {
+    const store = getStore();
+    await importSample(store);
+    const session = await startPractice(store, "a", {
+      from: { kind: "competency", competency: "conflict" },
+      count: 3,
+      now: T0,
+    });
+    expect(session.steps).toHaveLength(3);
+    expect(session.steps.every((step) => step.competency === "conflict")).toBe(true);
+    expect(new Set(session.steps.map((step) => step.questionText)).size).toBe(3);
+    const step = session.current;
+    if (step?.questionId === undefined) throw new Error("a bank question picked has the user's question id");
+    await submitAnswer(store, "a", session.id, { text: ANSWER, now: later(60) });
+    const rated = await rateAnswer(store, "a", session.id, step.id, "good", { now: later(70) });
+    expect(rated.intervalDays).toBeGreaterThan(0);
   });
 
   it("lists what is due across answers and technical questions, and rating moves an item out until its day", async () => {

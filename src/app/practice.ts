@@ -4,6 +4,7 @@
  * the store, so a reload or a killed server resumes at the same question with the same text.
  */
 import { type Analysis, analyze, classify } from "../core/analysis/index.ts";
+import { budgetFor as lensBudget } from "../core/analysis/timing.ts";
 import { answerText } from "../core/answer-text.ts";
 import { checkDelivery, type Delivery } from "../core/delivery/index.ts";
 import { DeriskError } from "../core/errors.ts";
@@ -32,8 +33,9 @@ import {
 } from "../core/schedule/index.ts";
 import type { Attempt, Card, PracticeSession, PracticeStep, Profile, Repos, Store } from "../store/index.ts";
 import { type DrillKey, drillFeedback, drillKeyFor, pickDrill } from "./drill.ts";
-import { DEFAULT_BUDGET_SECONDS, roleFromTarget } from "./packaging.ts";
+import { roleFromTarget } from "./packaging.ts";
 import { gapCandidates, jobDescriptionCandidates } from "./practice-sources.ts";
+import { adoptBankQuestion, BANK_ID_PREFIX, listQuestionBank } from "./questions.ts";
 import { type TranscriptionProvider, transcriptionProvider } from "./transcription.ts";
 
 /** A follow-up is answered in 20–45 s: shorter than the question it follows. */
@@ -201,8 +203,24 @@ function isDrill(session: PracticeSession): boolean {
   return (session.source as { kind?: unknown } | null)?.kind === "drill";
 }
 
+/**
+ * A question's time budget: the answer's own, else the profile's, else the upper end of the
+ * window the risk lens reads this competency against (about-me 2 min 30 s, a story 2 min), so
+ * practice and the library's lens never disagree on whether the same answer is too long.
+ */
 function budgetFor(profile: Profile, competency: Competency, own?: number): number {
-  return own ?? profile.budgets[competency] ?? profile.budgets.answer ?? DEFAULT_BUDGET_SECONDS;
+  return own ?? profile.budgets[competency] ?? profile.budgets.answer ?? lensBudget(competency, {}).max;
+}
+
+/**
+ * The window a practice answer is read against: the lens's own window for its competency when
+ * the step's budget is that window's upper end (the library reads the answer the same way),
+ * else the step's budget as given.
+ */
+function analysisBudget(step: PracticeStep): number | { min: number; max: number } {
+  if (step.kind === "follow-up" || !isCompetency(step.competency)) return step.budgetSeconds;
+  const window = lensBudget(step.competency, {});
+  return window.max === step.budgetSeconds ? window : step.budgetSeconds;
 }
 
 const FAR_FUTURE = new Date(8.64e15);
@@ -332,6 +350,49 @@ function distinctQuestions(candidates: PracticeCandidate[], count: number): Prac
   return out;
 }
 
+/**
+ * The user's own questions of a competency, then the built-in bank's (behavioral and technical)
+ * up to `count`: "One competency" works for a competency the user has written nothing for yet.
+ * A bank question picked becomes the user's row, so its rating schedules it like any other.
+ */
+async function withBankQuestions(
+  store: Store,
+  userId: string,
+  competency: Competency,
+  own: PracticeCandidate[],
+  count: number,
+): Promise<PracticeCandidate[]> {
+  const profile = await store.profiles.getProfile(userId);
+  // Bank questions already adopted are rows, listed among the user's own candidates.
+  const fresh = (await listQuestionBank(store, userId, { competency })).filter((q) =>
+    q.id.startsWith(BANK_ID_PREFIX),
+  );
+  const bankIdOf = new Map<PracticeCandidate, string>();
+  const offered = fresh.map((q) => {
+    const candidate: PracticeCandidate = {
+      kind: "question",
+      questionText: q.text,
+      competency,
+      budgetSeconds: budgetFor(profile, competency),
+      ...(q.keyPoints.length > 0 ? { preparedAnswer: q.keyPoints.map((p) => `• ${p}`).join("\n") } : {}),
+    };
+    bankIdOf.set(candidate, q.id);
+    return candidate;
+  });
+  const picked = distinctQuestions([...own, ...offered], count);
+  const out: PracticeCandidate[] = [];
+  for (const candidate of picked) {
+    const bankId = bankIdOf.get(candidate);
+    if (bankId === undefined) {
+      out.push(candidate);
+      continue;
+    }
+    const adopted = await adoptBankQuestion(store, userId, bankId);
+    out.push({ ...candidate, questionId: adopted.id });
+  }
+  return out;
+}
+
 async function pickQuestions(
   store: Store,
   userId: string,
@@ -456,10 +517,9 @@ async function pickQuestions(
   const rest = inCompetency
     .filter((c) => !ranked.includes(c))
     .sort((a, b) => (a.card?.due.getTime() ?? 0) - (b.card?.due.getTime() ?? 0));
-  const picked = distinctQuestions(
-    [...ranked.filter((c) => c.competency === from.competency), ...rest],
-    count,
-  );
+  const own = distinctQuestions([...ranked.filter((c) => c.competency === from.competency), ...rest], count);
+  const picked =
+    own.length < count ? await withBankQuestions(store, userId, from.competency, own, count) : own;
   if (picked.length === 0) {
     throw new DeriskError(
       "NOT_FOUND",
@@ -811,7 +871,7 @@ export async function submitAnswer(
         ? undefined
         : analyze(text, {
             question: step.questionText,
-            budgetSeconds: step.budgetSeconds,
+            budgetSeconds: analysisBudget(step),
             wordsPerMinute: profile.wordsPerMinute,
             ...(role === undefined ? {} : { role }),
             ...(step.kind === "follow-up" ? { followUp: true } : {}),

@@ -128,13 +128,13 @@ describe("derisk practice in a terminal (tmux)", () => {
     async () => {
       const name = "full";
       start(name, ["practice", "--competency", "technical-challenge", "--count", "1"], { color: true });
-      const first = await waitFor(name, /Question 1\/1: [\s\S]*⏱ \d:\d\d \/ 1:30 ›\s*$/m);
-      expect(first).toMatch(/budget 1:30 · \/peek shows your prepared answer/);
+      const first = await waitFor(name, /Question 1\/1: [\s\S]*⏱ \d:\d\d \/ 2:00 ›\s*$/m);
+      expect(first).toMatch(/budget 2:00 · \/peek shows your prepared answer/);
       // The timer runs on the prompt line, redrawn in place: one line, a later time.
-      const before = /⏱ (\d):(\d\d) \/ 1:30 ›\s*$/m.exec(first);
+      const before = /⏱ (\d):(\d\d) \/ 2:00 ›\s*$/m.exec(first);
       await new Promise((resolve) => setTimeout(resolve, 2500));
-      const later = await waitFor(name, /⏱ \d:\d\d \/ 1:30 ›\s*$/m);
-      const after = /⏱ (\d):(\d\d) \/ 1:30 ›\s*$/m.exec(later);
+      const later = await waitFor(name, /⏱ \d:\d\d \/ 2:00 ›\s*$/m);
+      const after = /⏱ (\d):(\d\d) \/ 2:00 ›\s*$/m.exec(later);
       const seconds = (m: RegExpExecArray | null) => Number(m?.[1]) * 60 + Number(m?.[2]);
       expect(seconds(after)).toBeGreaterThan(seconds(before));
       expect(count(later, /⏱ /)).toBe(1);
@@ -152,7 +152,7 @@ describe("derisk practice in a terminal (tmux)", () => {
       );
       tmux("send-keys", "-t", name, "Enter");
       const analysed = await waitFor(name, /Follow-up: .+\n[\s\S]*⏱ \d:\d\d \/ 0:45 ›\s*$/m);
-      expect(analysed).toMatch(/⏱ typed in 0:\d\d · said aloud ≈ 0:\d\d of 1:30/);
+      expect(analysed).toMatch(/⏱ typed in 0:\d\d · said aloud ≈ 0:\d\d of 2:00/);
       expect(analysed).toMatch(/Overall [1-5]\/5/);
       expect(analysed).toMatch(/STAR\+L\n {2}situation/);
       // The five risks in the web app's words, each with its level.
@@ -184,7 +184,7 @@ describe("derisk practice in a terminal (tmux)", () => {
         /Session report: 2\/2 answered[\s\S]*Attempts over time: derisk history \S+/,
       );
       expect(done).toMatch(/rated good: next review \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
-      expect(done).toMatch(/^• .+ {2}0:\d\d\/1:30 · score [1-5]\/5 · good$/m);
+      expect(done).toMatch(/^• .+ {2}0:\d\d\/2:00 · score [1-5]\/5 · good$/m);
       expect(done).toMatch(/^ {3}↳ .+ {2}0:\d\d\/0:45 · score [1-5]\/5$/m);
       expect(await exited(name)).toBe(0);
 

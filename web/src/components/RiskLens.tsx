@@ -240,8 +240,14 @@ function LensBody({
           />
         </div>
         <p className="lens-caption">
-          ≈ {formatDuration(timing.seconds)} at {timing.wordsPerMinute} wpm · budget{" "}
-          {formatDuration(timing.budget.min)}–{formatDuration(timing.budget.max)}
+          {/* Each figure stays on one line: "2 min" above "30 s" read as two budgets. */}
+          <span className="lens-figure">
+            ≈ {formatDuration(timing.seconds)} at {timing.wordsPerMinute} wpm
+          </span>{" "}
+          · budget{" "}
+          <span className="lens-figure" data-testid="lens-budget">
+            {formatDuration(timing.budget.min)}–{formatDuration(timing.budget.max)}
+          </span>
         </p>
       </div>
 

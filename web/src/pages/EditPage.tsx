@@ -331,6 +331,8 @@ function Editor({ initial, role }: { initial: EditableItem; role: RoleId | undef
             <p className="editor-status" role="status" aria-live="polite">
               {saveState.state === "saving" && "Saving…"}
               {saveState.state === "saved" && `Saved at ${saveState.at.toLocaleTimeString()}`}
+              {(saveState.state === "error" || saveState.state === "conflict") &&
+                "Not saved · your text is kept in this browser"}
               {saveState.state === "idle" &&
                 (dirty
                   ? draftSavedAt
@@ -350,6 +352,42 @@ function Editor({ initial, role }: { initial: EditableItem; role: RoleId | undef
               </span>
             </button>
           </div>
+          {/* Beside the Save button that failed, not below the history where no one looks. */}
+          {saveState.state === "error" && (
+            <ErrorMessage
+              title="Couldn't save"
+              error={saveState.error}
+              onRetry={() => void save(item.version)}
+            />
+          )}
+          {saveState.state === "conflict" && (
+            <div className="callout callout-error" role="alert">
+              <Icon name="alert" />
+              <div>
+                <p className="callout-title">This answer changed since you opened it</p>
+                <p>
+                  {saveState.error.message} Your text is still here. Load the latest version to see what
+                  changed (yours is kept beside it), or save yours over it.
+                </p>
+                <div className="callout-actions">
+                  <button
+                    type="button"
+                    className="button button-small"
+                    onClick={() => void reloadLatest(false)}
+                  >
+                    Load the latest version
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-small"
+                    onClick={() => void reloadLatest(true)}
+                  >
+                    Save mine over it
+                  </button>
+                </div>
+              </div>
+            </div>
+          )}
         </form>
         <RiskLens
           state={analysis}
@@ -404,27 +442,6 @@ function Editor({ initial, role }: { initial: EditableItem; role: RoleId | undef
               </button>
               <button type="button" className="button button-small" onClick={() => setSetAside(null)}>
                 Discard my text
-              </button>
-            </div>
-          </div>
-        </div>
-      )}
-      {saveState.state === "error" && <ErrorMessage title="Couldn't save" error={saveState.error} />}
-      {saveState.state === "conflict" && (
-        <div className="callout callout-error" role="alert">
-          <Icon name="alert" />
-          <div>
-            <p className="callout-title">This answer changed since you opened it</p>
-            <p>
-              {saveState.error.message} Your text is still here. Load the latest version to see what changed
-              (yours is kept beside it), or save yours over it.
-            </p>
-            <div className="callout-actions">
-              <button type="button" className="button button-small" onClick={() => void reloadLatest(false)}>
-                Load the latest version
-              </button>
-              <button type="button" className="button button-small" onClick={() => void reloadLatest(true)}>
-                Save mine over it
               </button>
             </div>
           </div>

@@ -107,6 +107,17 @@ function Predictions({
           </li>
         ))}
       </ol>
+      {/* The page is "Follow-ups and concerns": no concern is said, not left to be guessed. */}
+      {concerns.length === 0 && (
+        <>
+          <h2 className="section-title">
+            Concerns it may raise <span className="count">0</span>
+          </h2>
+          <p className="muted" data-testid="no-concern">
+            Nothing in this answer triggers a concern such as “too academic” or “lone wolf”.
+          </p>
+        </>
+      )}
       {concerns.length > 0 && (
         <>
           <h2 className="section-title">

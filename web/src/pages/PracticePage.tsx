@@ -95,6 +95,17 @@ function PracticeSetup({
     return { due, active };
   });
   const [source, setSource] = useState<Exclude<Source, "question">>(initialSource ?? "due");
+  // With nothing due (a new bank, or every card rated ahead) "Cards due" can only fail: start on
+  // one competency instead, which the built-in bank always fills, unless the user chose already.
+  const sourceChosen = useRef(initialSource !== undefined);
+  const chooseSource = (next: Exclude<Source, "question">): void => {
+    sourceChosen.current = true;
+    setSource(next);
+  };
+  const nothingDue = result.state === "ready" && result.data.due.length === 0;
+  useEffect(() => {
+    if (nothingDue && !sourceChosen.current) setSource("competency");
+  }, [nothingDue]);
   const [posting, setPosting] = useState("");
   const [competency, setCompetency] = useState<Competency>("conflict");
   const [tag, setTag] = useState<DrillTag>("any");
@@ -208,7 +219,7 @@ function PracticeSetup({
                 name={ids.sources}
                 value={option.kind}
                 checked={source === option.kind}
-                onChange={() => setSource(option.kind)}
+                onChange={() => chooseSource(option.kind)}
               />
               <span>
                 <span className="option-title">
@@ -568,10 +579,23 @@ function AnswerStep({
   const recordingRef = useRef(false);
   const [spoken, setSpoken] = useState(step.attempt?.mode === "spoken");
   const [transcription, setTranscription] = useState("");
+  // "S" then the first words at once: the answer box appears only when the server has started
+  // the timer, so what is typed in between is kept here and put in the box, not dropped.
+  const starting = useRef(false);
+  const typedWhileStarting = useRef("");
+  const setTextNow = useRef(setText);
+  setTextNow.current = setText;
 
   useEffect(() => {
     const editor = editorRef.current;
+    // Taken once, whatever happens: never carried to a later start (a spoken one keys nothing in).
+    const early = started ? typedWhileStarting.current : "";
+    if (started) typedWhileStarting.current = "";
     if (started && !recordingRef.current && editor) {
+      if (early !== "") {
+        editor.value += early;
+        setTextNow.current(editor.value);
+      }
       editor.focus();
       // A resumed answer (reload, crash) goes on where it stopped: the caret after the saved text,
       // not before it, where the browser puts it and the next words would land first.
@@ -595,15 +619,18 @@ function AnswerStep({
   }, []);
 
   async function begin(): Promise<boolean> {
+    starting.current = true;
     setBusy("start");
     setError(null);
     try {
       onChange(await practiceApi.begin(session.id, step.id));
       return true;
     } catch (caught) {
+      typedWhileStarting.current = "";
       setError(describeError(caught));
       return false;
     } finally {
+      starting.current = false;
       setBusy(null);
     }
   }
@@ -655,6 +682,16 @@ function AnswerStep({
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       const { started: running, busy: working } = latest.current;
+      if (starting.current && !(event.ctrlKey || event.metaKey || event.altKey) && !isTyping(event.target)) {
+        if (event.key.length === 1 || event.key === "Enter") {
+          event.preventDefault();
+          typedWhileStarting.current += event.key === "Enter" ? "\n" : event.key;
+        } else if (event.key === "Backspace") {
+          event.preventDefault();
+          typedWhileStarting.current = typedWhileStarting.current.slice(0, -1);
+        }
+        return;
+      }
       if (working !== null) return;
       if (running && event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();

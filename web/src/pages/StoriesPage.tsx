@@ -83,9 +83,21 @@ function StoryList({ documents }: { documents: DocumentSummary[] | null }) {
       )}
       {stories !== null && stories.length === 0 && (
         <EmptyState icon="book" title="No stories yet">
-          <p className="muted">
-            Make them from the STAR answers of your document above, or write one from scratch.
-          </p>
+          {documents !== null && documents.length === 0 ? (
+            <>
+              <p className="muted">
+                Import your prep document to make stories from its STAR answers, or write one from scratch
+                with New story.
+              </p>
+              <a className="button button-primary" href="#/">
+                Import a document
+              </a>
+            </>
+          ) : (
+            <p className="muted">
+              Make them from the STAR answers of your document above, or write one from scratch.
+            </p>
+          )}
         </EmptyState>
       )}
       {stories !== null && stories.length > 0 && (

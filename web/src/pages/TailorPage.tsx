@@ -5,6 +5,7 @@ import { Blanks } from "../components/Blanks.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { Icon } from "../components/Icon.tsx";
 import { route } from "../links.ts";
+import { scaffoldHint } from "../why-company.ts";
 
 const POSTING_KEY = "derisk:posting";
 
@@ -327,10 +328,7 @@ function TailorView({ result }: { result: TailorResult }) {
         <h3 id="why-title" className="card-title">
           Why {whyCompany.company ?? "this company"}, and why now
         </h3>
-        <p className="muted">
-          A scaffold from the posting’s own words and your strongest evidence. Fill the{" "}
-          {whyCompany.blanks.length > 0 ? `${whyCompany.blanks.length} ` : ""}blanks in your words.
-        </p>
+        <p className="muted">{scaffoldHint(whyCompany.blanks.length)}</p>
         <dl className="why-lines">
           {whyCompany.lines.map((line) => (
             <div key={`${line.beat}-${line.text}`} className="why-line">
