@@ -183,6 +183,9 @@ describe.runIf(launched.browser !== null)("sample, bad input, conflicts and draf
     const text = (await alert.textContent()) ?? "";
     expect(text).toContain("Can't reach the derisk server");
     expect(text).toContain("NETWORK");
+    // In the user's words, not the browser's ("Failed to fetch", "NetworkError when attempting…").
+    expect(text).not.toMatch(/Failed to fetch|NetworkError|TypeError/);
+    expect(text).toContain("npm start");
     await screenshot(page, "server-stopped");
   });
 });

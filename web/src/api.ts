@@ -213,11 +213,11 @@ async function request(path: string, init?: RequestInit): Promise<Response> {
   } catch (cause) {
     // A request the caller cancelled is not a failure to report.
     if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
-    // Otherwise fetch rejects only when no response arrived at all: server stopped, offline, blocked.
-    const reason = cause instanceof Error ? ` (${cause.message})` : "";
+    // Otherwise fetch rejects only when no response arrived at all: server stopped, offline,
+    // blocked. The browser's own words ("Failed to fetch") say nothing a user can act on.
     throw new ApiError(
       "NETWORK",
-      `Can't reach the derisk server${reason}. Check that it is still running, then retry.`,
+      "Can't reach the derisk server. Check that it is still running (the terminal where you ran npm start or derisk serve), then retry.",
       0,
     );
   }
