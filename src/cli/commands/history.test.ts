@@ -76,6 +76,33 @@ describeStores("derisk import --dry-run / history", (getStore) => {
     expect(bad.error).toMatch(/--expected-version/);
   });
 
+  it("previews each text without Markdown or a written STAR label, cut after a whole word", async () => {
+    const store = getStore();
+    const dir = mkdtempSync(join(tmpdir(), "derisk-history-"));
+    const file = join(dir, "prep.md");
+    writeFileSync(file, sample);
+    const commands = [registerImportCommand, registerHistoryCommand];
+    const { documentId } = JSON.parse(
+      (await runCommand(commands, ["import", file, "--json"], { store })).out,
+    ) as ImportResult;
+    const q5 = (await store.items.listItems("a", { documentId: documentId ?? "" })).find(
+      (i) => i.key === "q5/core",
+    );
+    if (!q5 || q5.kind !== "answer") throw new Error("no q5");
+    const { out, code } = await runCommand(commands, ["history", q5.id], { store });
+    expect(code).toBe(0);
+    const line = out.split("\n")[1] ?? "";
+    expect(line).not.toMatch(/\*\*|Situation/);
+    expect(line).toMatch(/^ {2}During a migration of the calibration pipeline/);
+    // Cut after a whole word of the text: the words before "…" are the text's own words.
+    expect(line.endsWith("…")).toBe(true);
+    const sentence =
+      "During a migration of the calibration pipeline to Spark, I was responsible for rewriting the join between sensor readings and the channel map.";
+    const words = line.slice(2, -1);
+    expect(sentence.startsWith(words)).toBe(true);
+    expect(sentence[words.length]).toMatch(/[\s,.]/);
+  });
+
   it("shows an answer's practice attempts and scores over time next to its texts", async () => {
     const store = getStore();
     const dir = mkdtempSync(join(tmpdir(), "derisk-history-"));
