@@ -88,7 +88,7 @@ describeStores("derisk import --dry-run / history", (getStore) => {
     const q5 = (await store.items.listItems("a", { documentId: documentId ?? "" })).find(
       (i) => i.key === "q5/core",
     );
-    if (!q5 || q5.kind !== "answer") throw new Error("no q5");
+    if (q5?.kind !== "answer") throw new Error("no q5");
     const { out, code } = await runCommand(commands, ["history", q5.id], { store });
     expect(code).toBe(0);
     const line = out.split("\n")[1] ?? "";
