@@ -58,6 +58,9 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
       const budgetSeconds = parsePositive("--budget", flags.budget);
       const wordsPerMinute = parsePositive("--wpm", flags.wpm);
       const failUnder = parsePositive("--fail-under", flags.failUnder);
+      // A score is 1–5: past 5 every answer would fail, and the exit code would say nothing.
+      if (failUnder !== undefined && failUnder > 5)
+        throw new DeriskError("USAGE", `--fail-under ${flags.failUnder} is not a score: give 1 to 5.`);
       const shared: AnalyzeOptions = {
         ...(role ? { role } : {}),
         ...(budgetSeconds ? { budgetSeconds } : {}),

@@ -76,6 +76,33 @@ describeStores("derisk import --dry-run / history", (getStore) => {
     expect(bad.error).toMatch(/--expected-version/);
   });
 
+  it("previews each text without Markdown or a written STAR label, cut after a whole word", async () => {
+    const store = getStore();
+    const dir = mkdtempSync(join(tmpdir(), "derisk-history-"));
+    const file = join(dir, "prep.md");
+    writeFileSync(file, sample);
+    const commands = [registerImportCommand, registerHistoryCommand];
+    const { documentId } = JSON.parse(
+      (await runCommand(commands, ["import", file, "--json"], { store })).out,
+    ) as ImportResult;
+    const q5 = (await store.items.listItems("a", { documentId: documentId ?? "" })).find(
+      (i) => i.key === "q5/core",
+    );
+    if (q5?.kind !== "answer") throw new Error("no q5");
+    const { out, code } = await runCommand(commands, ["history", q5.id], { store });
+    expect(code).toBe(0);
+    const line = out.split("\n")[1] ?? "";
+    expect(line).not.toMatch(/\*\*|Situation/);
+    expect(line).toMatch(/^ {2}During a migration of the calibration pipeline/);
+    // Cut after a whole word of the text: the words before "…" are the text's own words.
+    expect(line.endsWith("…")).toBe(true);
+    const sentence =
+      "During a migration of the calibration pipeline to Spark, I was responsible for rewriting the join between sensor readings and the channel map.";
+    const words = line.slice(2, -1);
+    expect(sentence.startsWith(words)).toBe(true);
+    expect(sentence[words.length]).toMatch(/[\s,.]/);
+  });
+
   it("shows an answer's practice attempts and scores over time next to its texts", async () => {
     const store = getStore();
     const dir = mkdtempSync(join(tmpdir(), "derisk-history-"));
@@ -86,7 +113,7 @@ describeStores("derisk import --dry-run / history", (getStore) => {
     const answer = (await store.items.listItems("a", { kind: "answer" }))[0];
     if (!answer) throw new Error("no answer imported");
     const before = await runCommand(commands, ["history", answer.id], { store });
-    expect(before.out).toMatch(/Practice\n.+\nanswer · 0 attempt\(s\)\n {2}not practised yet/);
+    expect(before.out).toMatch(/Practice\n.+\nanswer · 0 attempts\n {2}not practised yet/);
 
     const texts = [
       "I built a tool.",
@@ -100,7 +127,7 @@ describeStores("derisk import --dry-run / history", (getStore) => {
     const after = await runCommand(commands, ["history", answer.id], { store });
     expect(after.code).toBe(0);
     expect(after.out).toMatch(/imported {2}current/);
-    expect(after.out).toMatch(/answer · 2 attempt\(s\)/);
+    expect(after.out).toMatch(/answer · 2 attempts\n/);
     expect(after.out).toMatch(/score [1-5]\/5 {2}rated again[\s\S]*score [1-5]\/5 {2}rated good/);
     expect(after.out).toMatch(/score over time: [1-5] → [1-5]/);
     expect(after.out).toMatch(/next due \d{4}-\d\d-\d\d/);

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { resolveId } from "../../app/ids.ts";
 import type { ItemVersion } from "../../core/api-types.ts";
+import { stripMarkup } from "../../core/markup.ts";
 import { shortIds } from "../../core/short-ids.ts";
 import type { CliContext } from "../context.ts";
 import type { Style } from "../render/style.ts";
@@ -14,6 +15,25 @@ const sourceLabel: Record<ItemVersion["source"], string> = {
   earlier: "changed before history was kept",
 };
 
+const PREVIEW = 100;
+
+/**
+ * The first line of a text as a reader sees it: no Markdown or written STAR label
+ * ("**Situation**:"), and a long line cut after a whole word, never inside one.
+ * @example preview("**Situation**: We were slow.") // "We were slow."
+ */
+function preview(text: string): string {
+  const first =
+    stripMarkup(text)
+      .split("\n")
+      .find((line) => line.trim() !== "")
+      ?.trim() ?? "";
+  if (first.length <= PREVIEW) return first;
+  const cut = first.slice(0, PREVIEW);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > PREVIEW / 2 ? cut.slice(0, space) : cut.slice(0, PREVIEW - 1)).replace(/[\s,;:—–-]+$/u, "")}…`;
+}
+
 function renderHistory(versions: ItemVersion[], style: Style): string {
   const short = shortIds(versions.map((entry) => entry.id));
   const lines: string[] = [];
@@ -23,10 +43,9 @@ function renderHistory(versions: ItemVersion[], style: Style): string {
       : entry.version === null
         ? style.yellow("from a re-import, not applied (conflict)")
         : `version ${entry.version}`;
-    const first = entry.text.split("\n").find((line) => line.trim() !== "") ?? "";
     lines.push(
       `${style.bold(entry.createdAt.replace("T", " ").slice(0, 19))}  ${sourceLabel[entry.source]}  ${tag}  ${style.dim(`id ${short(entry.id)}`)}`,
-      `  ${first.length > 100 ? `${first.slice(0, 99)}…` : first}`,
+      `  ${preview(entry.text)}`,
     );
   }
   return lines.join("\n");

@@ -52,7 +52,7 @@ describeStores("derisk due / attempts", (getStore) => {
 
     const history = await runCommand(registers, ["attempts", entries[0]?.itemId ?? ""], { store });
     expect(history.code).toBe(0);
-    expect(history.out).toMatch(/1 attempt\(s\)/);
+    expect(history.out).toMatch(/ 1 attempt\n/);
     expect(history.out).toMatch(/score [1-5]\/5 {2}rated good/);
     expect(history.out).toMatch(/next due \d{4}-\d\d-\d\d/);
     const json = JSON.parse(

@@ -115,7 +115,7 @@ export function renderAttemptHistory(history: AttemptHistory, style: CliContext[
   const lines = [
     style.bold(history.questionText),
     style.dim(
-      `${history.kind} · ${finished.length} attempt(s)${finished.length < history.attempts.length ? ` + ${history.attempts.length - finished.length} unfinished` : ""}`,
+      `${history.kind} · ${finished.length} ${finished.length === 1 ? "attempt" : "attempts"}${finished.length < history.attempts.length ? ` + ${history.attempts.length - finished.length} unfinished` : ""}`,
     ),
   ];
   for (const a of history.attempts) {

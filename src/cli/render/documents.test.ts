@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { StoredItem } from "../../core/api-types.ts";
 import { parsePrepDocument } from "../../core/markdown/index.ts";
@@ -23,29 +24,32 @@ const text = [
   "- bring the latency chart, which is the one chart that shows the whole story of the migration",
   "",
 ].join("\n");
-const doc = parsePrepDocument(text);
-const items: StoredItem[] = doc.items.map((item, n) => ({
-  ...item,
-  id: `0000000${n}-0000-4000-8000-000000000000`,
-  documentId: "d",
-  version: 1,
-  updatedAt: "2026-12-05T00:00:00.000Z",
-}));
-const shown = renderDocument(
-  {
-    id: "d",
-    title: doc.title,
-    encoding: "utf-8",
-    repaired: false,
-    counts: doc.report.counts,
-    createdAt: "",
-    updatedAt: "",
+function show(text: string): string {
+  const doc = parsePrepDocument(text);
+  const items: StoredItem[] = doc.items.map((item, n) => ({
+    ...item,
+    id: `${String(n).padStart(8, "0")}-0000-4000-8000-000000000000`,
+    documentId: "d",
     version: 1,
-    report: doc.report,
-  },
-  items,
-  createStyle({ isTTY: false }, {}),
-);
+    updatedAt: "2026-12-05T00:00:00.000Z",
+  }));
+  return renderDocument(
+    {
+      id: "d",
+      title: doc.title,
+      encoding: "utf-8",
+      repaired: false,
+      counts: doc.report.counts,
+      createdAt: "",
+      updatedAt: "",
+      version: 1,
+      report: doc.report,
+    },
+    items,
+    createStyle({ isTTY: false }, {}),
+  );
+}
+const shown = show(text);
 
 describe("derisk show", () => {
   it("prints a follow-up answer's list under its first line, nesting kept", () => {
@@ -58,5 +62,14 @@ describe("derisk show", () => {
     expect(shown).toContain(
       "    Loose notes, not placed:\n    - ask about on-call\n    - bring the latency chart, which is the one chart that shows the whole story of the migration",
     );
+  });
+
+  it("says a one-line note's line once and a framing's title once under a heading of the same words", () => {
+    const sample = show(readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url), "utf8"));
+    expect(sample).toMatch(/note \(line 143\):/);
+    expect(sample).not.toMatch(/lines (\d+)–\1\b/);
+    expect(sample).toMatch(/note \(lines 163–165\):/);
+    expect(sample.match(/What the panel is really checking/g)).toHaveLength(1);
+    expect(sample).toMatch(/^Framing\n {2}• Will she freeze/m);
   });
 });

@@ -21,13 +21,19 @@ const indent = (text: string, prefix: string, first = prefix) =>
     .map((line, n) => `${n === 0 ? first : prefix}${line}`)
     .join("\n");
 
-function renderItem(item: StoredItem, style: Style, short: (id: string) => string): string | undefined {
+function renderItem(
+  item: StoredItem,
+  style: Style,
+  short: (id: string) => string,
+  section?: string,
+): string | undefined {
   const id = style.dim(`[${short(item.id)}]`);
   switch (item.kind) {
     case "section":
       return `\n${style.bold(item.title)}${item.role ? style.dim(` (role: ${item.role})`) : ""}`;
     case "framing":
-      return `${style.cyan("Framing")} ${item.title}\n${item.questions.map((q) => `  • ${q}`).join("\n")}`;
+      // Under a heading of the same words ("What the panel is really checking"), not said twice.
+      return `${style.cyan("Framing")}${item.title === section ? "" : ` ${item.title}`}\n${item.questions.map((q) => `  • ${q}`).join("\n")}`;
     case "answer":
       return `${style.cyan(`${item.questionNumber ?? "Q"} · ${item.variant}`)} ${style.bold(item.question)} ${id}\n${indent(item.text, "  ")}`;
     case "follow-up":
@@ -53,7 +59,9 @@ function renderItem(item: StoredItem, style: Style, short: (id: string) => strin
       return `${style.cyan("Code")}${item.language ? ` ${item.language}` : ""}${item.closed ? "" : style.yellow(" (fence not closed: runs to the end of the file)")}${item.answerKey ? style.dim(` under ${item.answerKey}`) : ""} ${id}\n${indent(item.code, "  │ ")}`;
     case "note":
       // Whole, as kept: a note is text the importer did not place, and none of it may go unseen.
-      return style.dim(`  note (lines ${item.lines.start}–${item.lines.end}):\n${indent(item.text, "    ")}`);
+      return style.dim(
+        `  note (${item.lines.start === item.lines.end ? `line ${item.lines.start}` : `lines ${item.lines.start}–${item.lines.end}`}):\n${indent(item.text, "    ")}`,
+      );
   }
 }
 
@@ -64,7 +72,11 @@ export function renderDocument(
 ): string {
   const head = `${style.bold(document.title)}  ${style.dim(shortId(document.id))}\n${describeCounts(document.counts)}`;
   const short = shortIds(items.map((item) => item.id));
-  return [head, ...items.map((item) => renderItem(item, style, short)).filter((s) => s !== undefined)].join(
-    "\n",
-  );
+  let section: string | undefined;
+  const shown = items.map((item) => {
+    const text = renderItem(item, style, short, section);
+    if (item.kind === "section") section = item.title;
+    return text;
+  });
+  return [head, ...shown.filter((s) => s !== undefined)].join("\n");
 }

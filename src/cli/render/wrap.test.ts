@@ -58,4 +58,33 @@ describe("wrapping reports to the terminal's width", () => {
       expect(visibleWidth(line)).toBeLessThanOrEqual(20);
     expect(wrapReport("  short line\n\n  another", 20)).toBe("  short line\n\n  another");
   });
+  it("continues a strong signal's quotation under the item, as for a signal shown once", () => {
+    const quote =
+      "I fixed the join, added a row-count check that fails the job when channels disappear, and re-ran the nights.";
+    for (const mark of ["●●", "● "]) {
+      const lines = wrapReport(`  ${mark} Ships without hand-holding  Strong    “${quote}”`, 80).split("\n");
+      expect(lines[0]).toBe(`  ${mark} Ships without hand-holding  Strong`);
+      expect(lines[1]).toMatch(/^ {5}“I fixed/);
+      for (const rest of lines.slice(2)) expect(rest).toMatch(/^ {6}\S/);
+    }
+  });
+
+  it("does not continue under a short quotation that closed before the line breaks", () => {
+    const line =
+      "    because you said “our” — Where others were involved, the interviewer separates your share from the team's.";
+    expect(wrapReport(line, 80).split("\n")).toEqual([
+      "    because you said “our” — Where others were involved, the interviewer",
+      "    separates your share from the team's.",
+    ]);
+  });
+
+  it("continues a story's title under the title, not at the left edge, after its id", () => {
+    const title =
+      "Tell me about a time you made a mistake and how you handled it. (Model serving / inference API focus)";
+    for (const head of ["55bd1b30  ", "+ 55bd1b30  "]) {
+      const lines = wrapReport(`${head}${title}`, 80).split("\n");
+      expect(lines.length).toBe(2);
+      expect(lines[1]).toMatch(new RegExp(`^ {${head.length}}\\S`));
+    }
+  });
 });

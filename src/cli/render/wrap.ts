@@ -8,7 +8,10 @@
 const SGR = "\u001b\\[[0-9;]*m";
 const ESCAPE = new RegExp(SGR, "y");
 const ESCAPES = new RegExp(SGR, "g");
-const MARKER = /^(\s*)(?:\d+\.|[✓✗] [a-z]+|[•*!?→↺✓✗●▲○-]|\[[ x]\])\s+/;
+// A list item's marker, after which a wrapped line continues: "1.", "✓ covered", a bullet or a
+// signal mark ("●●" for a strong signal), a checkbox, or a short id heading a row
+// ("1e5b1944  Title", "+ 1e5b1944  Title" in the story lists).
+const MARKER = /^(\s*)(?:(?:\+ )?[0-9a-f]{8,}(?= {2})|\d+\.|[✓✗] [a-z]+|●●|[•*!?→↺✓✗●▲○-]|\[[ x]\])\s+/;
 const NARROWEST = 20;
 
 /** Columns a code point takes in a terminal: 0 for combining marks, 2 for wide (CJK, emoji). */
@@ -146,7 +149,7 @@ function wrapReportLine(line: string, width: number): string[] {
   const marker = MARKER.exec(bare);
   const textAt = marker ? visibleWidth(marker[0]) : indent;
   const hang = textAt <= width / 2 ? textAt : Math.min(indent, Math.floor(width / 4));
-  const quoteAt = bare.indexOf("“");
+  const quoteAt = openQuoteAt(bare, width);
   if (quoteAt > textAt) {
     const quoteColumn = visibleWidth(bare.slice(0, quoteAt));
     if (quoteColumn <= width / 2) return wrapLine(line, width, quoteColumn + 1);
@@ -160,6 +163,21 @@ function wrapReportLine(line: string, width: number): string[] {
     ];
   }
   return wrapLine(line, width, hang);
+}
+
+/**
+ * Where the quotation that a wrap would cut opens: the first “ whose ” does not fit on the
+ * first line. A short quotation closed early ("because you said “our” — …") is no place to
+ * continue under: the rest of the line is not inside it. -1 when there is none.
+ */
+function openQuoteAt(bare: string, width: number): number {
+  let at = bare.indexOf("“");
+  while (at >= 0) {
+    const close = bare.indexOf("”", at + 1);
+    if (close < 0 || visibleWidth(bare.slice(0, close + 1)) > width) return at;
+    at = bare.indexOf("“", close + 1);
+  }
+  return -1;
 }
 
 /** Splits a line with colour escapes before the `at`-th character of its escape-free text. */

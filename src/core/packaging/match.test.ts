@@ -62,6 +62,17 @@ describe("rankStories", () => {
     expect(ranking.results[0]?.reasons.join("\n")).toMatch(/ml-engineer core: .*model/);
   });
 
+  it("names the question's own words it shares with a story, never their stems", () => {
+    const question = "How have you handled monitoring and retraining of models?";
+    const ranking = rankStories(question, stories);
+    const drift = ranking.results.find((r) => r.storyId === "drift");
+    const shared = drift?.reasons.find((r) => r.startsWith("shares words with the question: "));
+    expect(shared).toBeDefined();
+    const listed = (shared ?? "").replace("shares words with the question: ", "").split(", ");
+    expect(listed).toContain("monitoring");
+    for (const word of listed) expect(question.toLowerCase()).toMatch(new RegExp(`\\b${word}\\b`));
+  });
+
   it("warns when one story already answers three questions, and ranks it lower", () => {
     const question = "Tell me about a hard technical challenge";
     const plain = rankStories(question, stories, { role: "ml-engineer" });

@@ -13,7 +13,7 @@ import {
 import { STORY_COMPETENCY_CUES } from "./data/story-cues.ts";
 import { findRoleTerms } from "./role-terms.ts";
 import type { Story } from "./story.ts";
-import { contentTokens, hasFigure } from "./text.ts";
+import { contentTokens, hasFigure, stem, words } from "./text.ts";
 
 /**
  * Precomputed token postings and per-story facts, so one question ranks 10,000 stories in
@@ -305,6 +305,9 @@ export function rankStories(
 
   const text = new Float64Array(n);
   const queryTokens = [...new Set(contentTokens(question))];
+  // A reason names the question's own word ("handled"), never the stem it is matched by ("handl").
+  const questionWords = new Map<string, string>();
+  for (const word of words(question)) if (!questionWords.has(stem(word))) questionWords.set(stem(word), word);
   for (const token of queryTokens) {
     const posting = index.postings.get(token);
     if (posting === undefined) continue;
@@ -414,7 +417,10 @@ export function rankStories(
           : `does not serve ${competency}`,
       );
     }
-    if (shared.length > 0) reasons.push(`shares words with the question: ${shared.join(", ")}`);
+    if (shared.length > 0)
+      reasons.push(
+        `shares words with the question: ${shared.map((t) => questionWords.get(t) ?? t).join(", ")}`,
+      );
     if (role !== undefined && roleFit) {
       const terms = findRoleTerms(storyText(story), role);
       reasons.push(

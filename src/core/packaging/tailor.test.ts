@@ -387,6 +387,13 @@ describe("scaffoldWhyCompany", () => {
       // The company was left off: the dangling dash is not part of the role.
       ["Senior ML Engineer —", undefined, "Senior ML Engineer"],
       ["# Data Engineer |", undefined, "Data Engineer"],
+      // Where the job is, in brackets after the company, is not part of its name.
+      [
+        "Machine Learning Engineer — Northwind Analytics (Lisbon or remote)",
+        "Northwind Analytics",
+        "Machine Learning Engineer",
+      ],
+      ["ML Engineer at Fabrikam (Berlin, hybrid)", "Fabrikam", "ML Engineer"],
     ];
     for (const [first, company, title] of cases) {
       const out = extractRequirements(`${first}${body}`);

@@ -282,7 +282,9 @@ function titleLine(lines: readonly Line[]): { title: string; company: string } |
   const first = lines
     .find((l) => l.masked.trim() !== "")
     ?.masked.trim()
-    .replace(/^#+\s*/, "");
+    .replace(/^#+\s*/, "")
+    // Where the job is, after the company: "ML Engineer — Acme (Lisbon or remote)".
+    .replace(/\s*\([^()]*\)$/, "");
   if (first === undefined) return undefined;
   // Typed all in lower case ("ml engineer – acme payments"), the company has no capital either.
   const lower = !/\p{Lu}/u.test(first);

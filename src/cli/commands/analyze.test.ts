@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { runCommand } from "../test-cli.ts";
+import { registerAnalyzeCommand } from "./analyze.ts";
+
+const ANSWER =
+  "Our nightly retraining failed for a week. I traced it to a schema change, added a contract test on the input table and the job has not failed since.";
+
+describe("derisk analyze --fail-under", () => {
+  it("exits 1 below the score it is given, and refuses a score past 5 as a usage error", async () => {
+    const args = ["analyze", "-", "-q", "Tell me about a hard problem"];
+    expect(
+      (await runCommand([registerAnalyzeCommand], [...args, "--fail-under", "1"], { stdin: ANSWER })).code,
+    ).toBe(0);
+    const low = await runCommand([registerAnalyzeCommand], [...args, "--fail-under", "5"], { stdin: ANSWER });
+    expect(low.code).toBe(1);
+    expect(low.error).toBeUndefined();
+    const wrong = await runCommand([registerAnalyzeCommand], [...args, "--fail-under", "9"], {
+      stdin: ANSWER,
+    });
+    expect(wrong.code).toBe(1);
+    expect(wrong.error).toBe("--fail-under 9 is not a score: give 1 to 5.");
+    expect(wrong.out).toBe("");
+  });
+});
