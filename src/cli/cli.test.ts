@@ -180,8 +180,9 @@ describe("derisk CLI", () => {
     );
     expect(shown.stdout.match(/^ {2}accomplishment /gm)).toHaveLength(9);
 
+    // A wrong option value is a usage error (exit 1), as --role, --format, --budget and --wpm are.
     const wrong = derisk(["show", "--kind", "achievements"], { dataDir: own });
-    expect(wrong.code).toBe(2);
+    expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/--kind achievements is not a kind of item; use one of: .*accomplishment/);
     expect(wrong.stderr).not.toMatch(/\n\s+at /);
   }, 120_000);

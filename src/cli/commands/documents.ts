@@ -56,7 +56,7 @@ export function registerDocumentCommands(program: Command, ctx: CliContext): voi
       const kind = options.kind;
       if (kind !== undefined && !(PREP_ITEM_KINDS as readonly string[]).includes(kind)) {
         throw new DeriskError(
-          "BAD_INPUT",
+          "USAGE",
           `--kind ${kind} is not a kind of item; use one of: ${PREP_ITEM_KINDS.join(", ")}.`,
         );
       }

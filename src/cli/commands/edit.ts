@@ -129,7 +129,7 @@ export function registerTickCommand(program: Command, ctx: CliContext): void {
           );
         }
         if (options.expectedVersion !== undefined && !/^\d{1,9}$/.test(options.expectedVersion)) {
-          throw new DeriskError("BAD_INPUT", "--expected-version takes a version number (1, 2, …).");
+          throw new DeriskError("USAGE", "--expected-version takes a version number (1, 2, …).");
         }
         const expectedVersion =
           options.expectedVersion === undefined ? undefined : Number(options.expectedVersion);
