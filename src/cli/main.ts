@@ -69,7 +69,16 @@ export function createProgram(ctx: CliContext): Command {
   registerStatsCommand(program, ctx);
   registerServeCommand(program, ctx);
   for (const command of program.commands) command.exitOverride();
+  plainDefaults(program);
   return program;
+}
+
+/** Help shows an option's default as typed on the command line ("default: 5"), not as a JSON string ("default: \"5\""). */
+function plainDefaults(command: Command): void {
+  for (const option of command.options)
+    if (typeof option.defaultValue === "string" && option.defaultValueDescription === undefined)
+      option.defaultValueDescription = option.defaultValue;
+  for (const sub of command.commands) plainDefaults(sub);
 }
 
 /**

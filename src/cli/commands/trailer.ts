@@ -20,7 +20,7 @@ export function registerTrailerCommand(program: Command, ctx: CliContext): void 
     .option("--json", "print the beats as JSON")
     .option(
       "--save [label]",
-      'save the trailer as a new variant of your about-me question (label default: "trailer 1 min")',
+      'save the trailer as a new variant of your about-me question under that label (without one: "trailer 1 min" or "trailer 2 min 30 s")',
     )
     .addHelpText(
       "after",

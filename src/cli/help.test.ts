@@ -1,0 +1,34 @@
+import type { Command } from "commander";
+import { describe, expect, it } from "vitest";
+import { createContext } from "./context.ts";
+import { createProgram } from "./main.ts";
+
+/** Every command and sub-command of the program, with its path ("stories list"). */
+function commandsOf(command: Command, path: string[] = []): Array<{ path: string; command: Command }> {
+  return command.commands.flatMap((sub) => [
+    { path: [...path, sub.name()].join(" "), command: sub },
+    ...commandsOf(sub, [...path, sub.name()]),
+  ]);
+}
+
+describe("derisk help", () => {
+  const program = createProgram(createContext({ NO_COLOR: "1" }, { stdout: {}, stderr: {} }));
+  const commands = commandsOf(program);
+
+  it("reaches every command, sub-commands included", () => {
+    expect(commands.map((c) => c.path)).toEqual(
+      expect.arrayContaining(["match", "serve", "trailer", "stories list"]),
+    );
+  });
+
+  it("shows each option's default as typed on the command line, never as a quoted string", () => {
+    for (const { path, command } of commands) {
+      const help = command.helpInformation();
+      expect(help, path).not.toMatch(/default: "/);
+    }
+    const help = (path: string) => commands.find((c) => c.path === path)?.command.helpInformation() ?? "";
+    expect(help("match")).toContain("(default: 5)");
+    expect(help("serve")).toContain("(default: 4178)");
+    expect(help("trailer")).toContain("(default: 60)");
+  });
+});
