@@ -60,6 +60,25 @@ describe.runIf(launched.browser !== null)("sample, bad input, conflicts and draf
     await screenshot(page, "import-bad-file");
   });
 
+  test("a file of only spaces and blank lines is refused in the page's words, not the terminal's", async () => {
+    await page.goto("/");
+    const [chooser] = await Promise.all([
+      page.waitForEvent("filechooser"),
+      page.getByRole("button", { name: "Choose a file" }).click(),
+    ]);
+    await chooser.setFiles({
+      name: "blank.md",
+      mimeType: "text/markdown",
+      buffer: Buffer.from("  \n\n\t \n"),
+    });
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? "";
+    expect(text).toContain("blank.md contains only whitespace");
+    expect(text).toContain("Choose a file with your notes in it, or paste them.");
+    expect(text).not.toMatch(/derisk [a-z]|import it again/);
+  });
+
   test("the sample document imports with one click and opens in the library", async () => {
     await page.getByRole("button", { name: "Start from the sample document" }).click();
     const summary = page.getByTestId("report-summary");

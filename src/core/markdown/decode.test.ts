@@ -80,6 +80,14 @@ describe("decodeDocument", () => {
     expect(error.message).toBe(
       "notes.md contains only whitespace (7 bytes): there is nothing to import. Add your prep notes to it and import it again.",
     );
+    // The page says it in its own words: choose or paste, not "import it again" from a terminal.
+    expect(error.messageFor("web")).toBe(
+      "notes.md contains only whitespace (7 bytes): there is nothing to import. Choose a file with your notes in it, or paste them.",
+    );
+    // Piped in: the terminal is told how to pipe, not to edit a file it never named.
+    expect(errorOf(() => decodeDocument(utf8("  \n"))).message).toBe(
+      "The document contains only whitespace (3 bytes): there is nothing to import. Pipe your notes in (derisk import - < prep.md) or give the file's path.",
+    );
   });
 
   it("rejects a binary file, naming where the NUL bytes are", () => {

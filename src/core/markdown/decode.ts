@@ -208,9 +208,19 @@ export function decodeDocument(bytes: Uint8Array, options: DecodeOptions = {}): 
     );
   }
   if (text.trim() === "") {
+    // Said as each surface goes on: a terminal pipes or names a file, a page chooses or pastes.
     throw new DeriskError(
       "BAD_INPUT",
-      `${name} contains only whitespace (${bytes.length} bytes): there is nothing to import. Add your prep notes to it and import it again.`,
+      `${name} contains only whitespace (${bytes.length} bytes): there is nothing to import.`,
+      {
+        hint: {
+          cli:
+            options.filename === undefined
+              ? " Pipe your notes in (derisk import - < prep.md) or give the file's path."
+              : " Add your prep notes to it and import it again.",
+          web: " Choose a file with your notes in it, or paste them.",
+        },
+      },
     );
   }
 
