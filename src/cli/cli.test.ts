@@ -247,7 +247,7 @@ describe("derisk CLI", () => {
       [binary, /not text|binary/i],
       [huge, /MiB/],
       [wrongSchema, /version 7/],
-      [badJson, /not valid JSON/],
+      [badJson, /broken\.json is not valid JSON at line 1, column 3 \(at `\{ not json`\): .*fix it there/],
       [folder, /folder/],
       [join(work, "missing.md"), /no such file/],
     ];
