@@ -17,6 +17,7 @@ import {
 } from "../core/bank-backup.ts";
 import { parseBankJson } from "../core/bank-json.ts";
 import { DeriskError } from "../core/errors.ts";
+import { describeJsonError } from "../core/json-syntax.ts";
 import { rederiveBankDoc } from "../core/markdown/bank-consistency.ts";
 import {
   addAnswerVariant,
@@ -96,7 +97,7 @@ export function readDocument(
     } catch (error) {
       throw new DeriskError(
         "BAD_INPUT",
-        `${where} is not valid JSON (${(error as Error).message}): fix the file`,
+        `${where} is not valid JSON at ${describeJsonError(text, error)}: fix it there`,
         { cause: error, hint: HINTS.bankFile },
       );
     }
@@ -124,7 +125,7 @@ function parseJsonFile(bytes: Uint8Array, where: string): unknown {
   } catch (error) {
     throw new DeriskError(
       "BAD_INPUT",
-      `${where} is not valid JSON (${(error as Error).message}): fix the file`,
+      `${where} is not valid JSON at ${describeJsonError(text, error)}: fix it there`,
       { cause: error, hint: HINTS.bankFile },
     );
   }

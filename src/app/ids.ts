@@ -21,6 +21,7 @@ export type IdKind =
   | "item-version"
   | "story"
   | "journal-entry"
+  | "journal-version"
   | "practice-session"
   | "tailoring";
 
@@ -45,6 +46,12 @@ const KINDS: Record<IdKind, { tables: IdTable[]; noun: string; plural: string; l
     noun: "journal entry",
     plural: "journal entries",
     listedBy: "derisk journal list",
+  },
+  "journal-version": {
+    tables: ["journal_entry_versions"],
+    noun: "journal history entry",
+    plural: "journal history entries",
+    listedBy: "derisk journal history ENTRY",
   },
   "practice-session": {
     tables: ["practice_sessions"],
@@ -122,6 +129,10 @@ async function describeRow(store: Repos, userId: string, table: IdTable, id: str
       return clip((await store.questions.getQuestion(userId, id)).text);
     case "journal_entries":
       return (await store.journal.getEntry(userId, id)).title;
+    case "journal_entry_versions": {
+      const version = await store.journal.getVersion(userId, id);
+      return `${version.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC · ${version.title}`;
+    }
     case "practice_sessions": {
       const session = await store.practice.getSession(userId, id);
       return `practice session started ${session.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC (${session.status})`;

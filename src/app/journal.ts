@@ -5,7 +5,7 @@
  */
 import { DeriskError } from "../core/errors.ts";
 import { entryFromReflection, offerReframes, type Reframe } from "../core/journal/index.ts";
-import type { JournalEntry, Repos, Store } from "../store/index.ts";
+import type { JournalEntry, JournalEntryVersion, Repos, Store } from "../store/index.ts";
 
 /** Longest title, and longest "what happened" / "how it felt", in characters. */
 export const MAX_JOURNAL_TITLE = 200;
@@ -138,6 +138,43 @@ export async function updateJournalEntry(
 /** @example await deleteJournalEntry(store, "local", id); */
 export async function deleteJournalEntry(store: Repos, userId: string, id: string): Promise<void> {
   await store.journal.deleteEntry(userId, id);
+}
+
+/** One text of an entry's history; `current` marks the text the entry has now (none once deleted). */
+export type JournalVersion = JournalEntryVersion & { current: boolean };
+
+/**
+ * Every text an entry has had, newest first, with its date and source — a deleted entry's too,
+ * so the deletion can be undone with `restoreJournalVersion`.
+ * @example const [now, before] = await getJournalHistory(store, "local", id);
+ */
+export async function getJournalHistory(store: Repos, userId: string, id: string): Promise<JournalVersion[]> {
+  const versions = await store.journal.listVersions(userId, id);
+  const entry = await store.journal.getEntry(userId, id).catch((error: unknown) => {
+    if (error instanceof DeriskError && error.code === "NOT_FOUND") return undefined;
+    throw error;
+  });
+  let marked = false;
+  return versions.map((version) => {
+    const current = !marked && entry !== undefined && version.version === entry.version;
+    if (current) marked = true;
+    return { ...version, current };
+  });
+}
+
+/**
+ * Makes an earlier text of an entry its text again, as a new version (the text it replaces stays
+ * in the history); a deleted entry comes back with it.
+ * @example await restoreJournalVersion(store, "local", id, versionId, { expectedVersion: 3 });
+ */
+export function restoreJournalVersion(
+  store: Repos,
+  userId: string,
+  id: string,
+  versionId: string,
+  options: { expectedVersion?: number } = {},
+): Promise<JournalEntry> {
+  return store.journal.restoreVersion(userId, id, versionId, options);
 }
 
 /**

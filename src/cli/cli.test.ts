@@ -187,6 +187,41 @@ describe("derisk CLI", () => {
     expect(wrong.stderr).not.toMatch(/\n\s+at /);
   }, 120_000);
 
+  it("imports a prep document saved as Windows-1252, saying so; binary bytes are still refused", () => {
+    const legacy = join(work, "legacy.md");
+    // "café", curly quotes 0x93/0x94 and an en dash 0x96, bytes a Windows editor wrote.
+    writeFileSync(
+      legacy,
+      new Uint8Array([
+        ...Buffer.from("# Prep\n\n### Q1- Tell me about a caf"),
+        0xe9,
+        ...Buffer.from(" outage.\n\n"),
+        0x93,
+        ...Buffer.from("I fixed it"),
+        0x94,
+        0x20,
+        0x96,
+        ...Buffer.from(" in two days.\n"),
+      ]),
+    );
+    const fresh = join(work, "legacy-data");
+    const imported = derisk(["import", legacy], { dataDir: fresh });
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain("encoding Windows-1252");
+    expect(imported.stdout.replace(/\s+/g, " ")).toContain(
+      "legacy.md is not UTF-8: it was read as Windows-1252 (the first such byte, 0xE9 on line 3, in “café”).",
+    );
+    const shown = derisk(["show", "--json"], { dataDir: fresh });
+    expect(shown.stdout).toContain("Tell me about a café outage.");
+    expect(shown.stdout).toContain("“I fixed it” – in two days.");
+
+    const binary = join(work, "not-text.md");
+    writeFileSync(binary, new Uint8Array([...Buffer.from("ab"), 0xe9, 0x01, 0x02, ...Buffer.from("cd")]));
+    const refused = derisk(["import", binary], { dataDir: fresh });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/not valid UTF-8 .*nor Windows-1252 text/);
+  }, 120_000);
+
   it("refuses bad input with one clear line and exit 2, writing nothing", () => {
     const empty = join(work, "empty.md");
     writeFileSync(empty, "");
@@ -213,7 +248,7 @@ describe("derisk CLI", () => {
       [binary, /not text|binary/i],
       [huge, /MiB/],
       [wrongSchema, /version 7/],
-      [badJson, /not valid JSON/],
+      [badJson, /broken\.json is not valid JSON at line 1, column 3 \(at `\{ not json`\): .*fix it there/],
       [folder, /folder/],
       [join(work, "missing.md"), /no such file/],
     ];

@@ -197,6 +197,19 @@ export const BANK_TABLES = {
     source_item_id: id,
     created_at: time,
   }),
+  /** Every text a journal entry has had; it outlives the entry (a deletion can be undone). */
+  journal_entry_versions: z.strictObject({
+    id,
+    entry_id: id,
+    version: z.number().int(),
+    source: z.enum(["imported", "typed", "restored", "earlier"]),
+    title: text,
+    happened: text,
+    felt: text,
+    takeaway: text,
+    story_id: id.nullable(),
+    created_at: time,
+  }),
   /** Recordings the user chose to keep; `bytes` is the audio file in base64. */
   attempt_recordings: z.strictObject({
     id,
@@ -208,7 +221,11 @@ export const BANK_TABLES = {
 } as const;
 
 /** Tables added after version 2 was first written: a bank file from before has none (read as empty). */
-const LATER_TABLES: ReadonlySet<BankTable> = new Set(["journal_dismissals", "attempt_recordings"]);
+const LATER_TABLES: ReadonlySet<BankTable> = new Set([
+  "journal_dismissals",
+  "journal_entry_versions",
+  "attempt_recordings",
+]);
 
 export type BankTable = keyof typeof BANK_TABLES;
 export const BANK_TABLE_NAMES = Object.keys(BANK_TABLES) as BankTable[];

@@ -164,6 +164,7 @@ const prepDoc = z
         "utf-8-bom",
         "utf-16le",
         "utf-16be",
+        "windows-1252",
         "utf-8-mojibake-mac-roman",
         "utf-8-mojibake-windows-1252",
       ]),

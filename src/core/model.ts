@@ -46,6 +46,7 @@ export type SourceEncoding =
   | "utf-8-bom"
   | "utf-16le"
   | "utf-16be"
+  | "windows-1252"
   | "utf-8-mojibake-mac-roman"
   | "utf-8-mojibake-windows-1252";
 

@@ -57,6 +57,30 @@ describeStores("HTTP API", (getStore) => {
     expect(list.documents).toHaveLength(0);
   });
 
+  it("says where a JSON body or a bank file stops being JSON (line, column, excerpt), without echoing it", async () => {
+    const app = appFor("a");
+    const body = `{\n  "felt": "${"x".repeat(10_000)}",\n  title: 1\n}`;
+    const journal = await app.request("/api/journal", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body,
+    });
+    expect(journal.status).toBe(400);
+    const said = ((await journal.json()) as { error: { message: string } }).error.message;
+    expect(said).toBe(
+      "The request body is not valid JSON at line 3, column 3 (at `  title: 1`): Expected double-quoted property name: send one JSON object with Content-Type: application/json.",
+    );
+    const bank = await app.request("/api/import?filename=bank.json", {
+      method: "POST",
+      headers: { "Content-Type": "application/octet-stream" },
+      body: '{\n "format": "derisk-bank",\n "version": 2 "tables": {}\n}',
+    });
+    expect(bank.status).toBe(400);
+    expect(((await bank.json()) as { error: { message: string } }).error.message).toMatch(
+      /^bank\.json is not valid JSON at line 3, column 15 \(at `.*"tables": \{\}`\): Expected ',' or '\}' after property value: fix it there, or export the bank again \(Export, JSON bank file\)\.$/,
+    );
+  });
+
   it("refuses bad input with a 4xx and a message, never a stack trace", async () => {
     const app = appFor("a");
     const cases: Array<[RequestInit, string, number, RegExp]> = [

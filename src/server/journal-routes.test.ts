@@ -163,4 +163,50 @@ describeStores("journal API", (getStore) => {
       "I already did the hard version of this job; now I get to do it with a team.",
     );
   });
+
+  it("keeps every text of an entry: history lists them, restore brings one back (a deleted entry too)", async () => {
+    await getStore().users.ensureUser("h");
+    const app = appFor("h");
+    const created = await app.request("/api/journal", send("POST", { title: "Raw", felt: "Stung." }));
+    const { entry } = (await created.json()) as { entry: Entry };
+    await app.request(`/api/journal/${entry.id}`, send("PATCH", { felt: "Calmer now.", expectedVersion: 1 }));
+    const history = async () =>
+      (
+        (await (await app.request(`/api/journal/${entry.id}/history`)).json()) as {
+          versions: { id: string; version: number; felt: string; current: boolean; source: string }[];
+        }
+      ).versions;
+    const versions = await history();
+    expect(versions.map((v) => [v.version, v.felt, v.current])).toEqual([
+      [2, "Calmer now.", true],
+      [1, "Stung.", false],
+    ]);
+    const first = versions[1]?.id ?? "";
+    const stale = await app.request(
+      `/api/journal/${entry.id}/history/${first}/restore`,
+      send("POST", { expectedVersion: 1 }),
+    );
+    expect(stale.status).toBe(409);
+    const restored = await app.request(
+      `/api/journal/${entry.id}/history/${first}/restore`,
+      send("POST", { expectedVersion: 2 }),
+    );
+    expect(((await restored.json()) as { entry: Entry }).entry).toMatchObject({ felt: "Stung.", version: 3 });
+
+    expect((await app.request(`/api/journal/${entry.id}`, { method: "DELETE" })).status).toBe(204);
+    expect((await history()).map((v) => [v.version, v.current])).toEqual([
+      [3, false],
+      [2, false],
+      [1, false],
+    ]);
+    const back = await app.request(
+      `/api/journal/${entry.id}/history/${versions[0]?.id}/restore`,
+      send("POST", {}),
+    );
+    expect(((await back.json()) as { entry: Entry }).entry).toMatchObject({
+      felt: "Calmer now.",
+      version: 4,
+    });
+    expect((await appFor("other").request(`/api/journal/${entry.id}/history`)).status).toBe(404);
+  });
 });

@@ -22,7 +22,14 @@ export type {
 export { ID_TABLES, type IdsRepo, type IdTable } from "./repos/ids.ts";
 export type { ItemVersionEntry, ItemVersionsRepo, StoredItemVersion } from "./repos/item-versions.ts";
 export type { ItemFilter, ItemPatch, ItemsRepo, StoredItem } from "./repos/items.ts";
-export type { JournalEntry, JournalEntryInput, JournalEntryPatch, JournalRepo } from "./repos/journal.ts";
+export type {
+  JournalEntry,
+  JournalEntryInput,
+  JournalEntryPatch,
+  JournalEntryVersion,
+  JournalRepo,
+  JournalSource,
+} from "./repos/journal.ts";
 export type {
   NewPracticeSession,
   NewPracticeStep,

@@ -278,6 +278,21 @@ export interface JournalDismissalsTable {
   created_at: Timestamp;
 }
 
+/** One text a journal entry has had; it outlives the entry, so a deletion can be undone. */
+export interface JournalEntryVersionsTable {
+  id: string;
+  user_id: string;
+  entry_id: string;
+  version: number;
+  source: "imported" | "typed" | "restored" | "earlier";
+  title: string;
+  happened: string;
+  felt: string;
+  takeaway: string;
+  story_id: string | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   profiles: ProfilesTable;
@@ -293,6 +308,7 @@ export interface Database {
   tailorings: TailoringsTable;
   journal_entries: JournalEntriesTable;
   journal_dismissals: JournalDismissalsTable;
+  journal_entry_versions: JournalEntryVersionsTable;
   attempt_recordings: AttemptRecordingsTable;
 }
 
@@ -312,3 +328,4 @@ export type PracticeSessionRow = Selectable<PracticeSessionsTable>;
 export type PracticeStepRow = Selectable<PracticeStepsTable>;
 export type TailoringRow = Selectable<TailoringsTable>;
 export type JournalEntryRow = Selectable<JournalEntriesTable>;
+export type JournalEntryVersionRow = Selectable<JournalEntryVersionsTable>;

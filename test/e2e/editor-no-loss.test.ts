@@ -315,4 +315,17 @@ describe.runIf(launched.browser !== null)("the editor keeps every word", () => {
     await mine.close();
     await theirs.close();
   });
+
+  test("opening an answer to edit puts the caret after its text: words typed go on from the end", async () => {
+    const page = await openEditor();
+    const editor = page.locator("textarea.editor-textarea");
+    const before = await editor.inputValue();
+    expect(before.length).toBeGreaterThan(0);
+    await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Without touching the mouse, as after opening it from the library.
+    await page.keyboard.type(" And one more line.");
+    expect(await editor.inputValue()).toBe(`${before} And one more line.`);
+    await editor.fill(before);
+    await page.close();
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * The journal is private, so its entries are the candidate's to delete from the page, not only
- * through the HTTP API: asked once, gone from the list, and still gone after a reload.
+ * through the HTTP API: asked once, gone from the list, and still gone after a reload. Its texts
+ * are kept: the deletion can be undone, and an edited takeaway's earlier text restored.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -58,5 +59,38 @@ describe.runIf(launched.browser !== null)("deleting a journal entry", () => {
     expect(await list.getByText("Too raw to keep").count()).toBe(0);
     expect((await fetch(`${server.url}/api/journal/${dropId}`)).status).toBe(404);
     expect((await fetch(`${server.url}/api/journal/${keepId}`)).status).toBe(200);
+  });
+
+  test("a changed takeaway keeps the earlier one in the entry's History, and a deletion can be undone", async () => {
+    await page.goto(`/#/journal/${keepId}`);
+    await page.getByRole("heading", { name: "The demo that went well" }).waitFor();
+    const takeaway = page.getByLabel("Your takeaway, in one line");
+    await takeaway.fill("Rehearsal pays.");
+    await page.getByRole("button", { name: "Save the takeaway" }).click();
+    await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+    await takeaway.fill("Rehearse twice, always.");
+    await page.getByRole("button", { name: "Save the takeaway" }).click();
+    await expect.poll(() => page.getByRole("button", { name: "Save the takeaway" }).isDisabled()).toBe(true);
+
+    const history = page.getByTestId("journal-history");
+    await history.getByRole("button", { name: "Show history" }).click();
+    const entries = history.getByTestId("history-entry");
+    await expect.poll(() => entries.count()).toBe(3);
+    expect(await entries.nth(1).textContent()).toContain("Rehearsal pays.");
+    await entries.nth(1).getByRole("button", { name: "Restore this text" }).click();
+    await expect.poll(() => takeaway.inputValue()).toBe("Rehearsal pays.");
+    await expect.poll(() => entries.count()).toBe(4);
+    await page.screenshot({ path: ".artifacts/journal-history.png" });
+
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Delete the entry" }).click();
+    const notice = page.getByRole("status").filter({ hasText: "Deleted “The demo that went well”" });
+    await notice.waitFor();
+    await notice.getByRole("button", { name: "Restore the entry" }).click();
+    await page.getByRole("heading", { name: "The demo that went well" }).waitFor();
+    await expect.poll(() => takeaway.inputValue()).toBe("Rehearsal pays.");
+    expect(
+      await page.getByRole("navigation", { name: "Entries" }).getByText("The demo that went well").count(),
+    ).toBe(1);
   });
 });

@@ -60,6 +60,25 @@ describe.runIf(launched.browser !== null)("sample, bad input, conflicts and draf
     await screenshot(page, "import-bad-file");
   });
 
+  test("a file of only spaces and blank lines is refused in the page's words, not the terminal's", async () => {
+    await page.goto("/");
+    const [chooser] = await Promise.all([
+      page.waitForEvent("filechooser"),
+      page.getByRole("button", { name: "Choose a file" }).click(),
+    ]);
+    await chooser.setFiles({
+      name: "blank.md",
+      mimeType: "text/markdown",
+      buffer: Buffer.from("  \n\n\t \n"),
+    });
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? "";
+    expect(text).toContain("blank.md contains only whitespace");
+    expect(text).toContain("Choose a file with your notes in it, or paste them.");
+    expect(text).not.toMatch(/derisk [a-z]|import it again/);
+  });
+
   test("the sample document imports with one click and opens in the library", async () => {
     await page.getByRole("button", { name: "Start from the sample document" }).click();
     const summary = page.getByTestId("report-summary");
@@ -168,6 +187,42 @@ describe.runIf(launched.browser !== null)("sample, bad input, conflicts and draf
     };
     expect(after.documents.length).toBe((before as { documents: unknown[] }).documents.length - 1);
     expect(after.documents.map((doc) => doc.title)).not.toContain("My interview prep");
+  });
+
+  test("a file saved as Windows-1252 is imported, read as such, and the report says so", async () => {
+    await page.goto("/");
+    const [chooser] = await Promise.all([
+      page.waitForEvent("filechooser"),
+      page.getByRole("button", { name: "Choose a file" }).click(),
+    ]);
+    const bytes = Buffer.from([
+      ...Buffer.from("# Legacy prep\n\n### Q1- Tell me about a caf"),
+      0xe9,
+      ...Buffer.from(" outage.\n\n"),
+      0x93,
+      ...Buffer.from("I fixed it"),
+      0x94,
+      0x20,
+      0x96,
+      ...Buffer.from(" in two days.\n"),
+    ]);
+    await chooser.setFiles({ name: "legacy.md", mimeType: "text/markdown", buffer: bytes });
+    const summary = page.getByTestId("report-summary");
+    await summary.waitFor();
+    const report = (await page.locator("main").textContent()) ?? "";
+    expect(report).toContain("Windows-1252");
+    expect(report).toContain("legacy.md is not UTF-8: it was read as Windows-1252");
+    expect(await page.getByRole("alert").count()).toBe(0);
+    await screenshot(page, "import-windows-1252");
+    // The next test wants an empty library (the start page's sample button).
+    const { documents } = (await (await fetch(`${server.url}/api/documents`)).json()) as {
+      documents: { id: string }[];
+    };
+    expect(documents.length).toBeGreaterThan(0);
+    for (const document of documents)
+      await fetch(`${server.url}/api/documents/${document.id}`, { method: "DELETE" });
+    await page.goto("/");
+    await page.getByRole("button", { name: "Start from the sample document" }).waitFor();
   });
 
   test("a stopped server is reported, not a blank failure", async () => {

@@ -470,6 +470,21 @@ export interface JournalDetail {
   reframes: JournalReframe[];
 }
 
+/** One text a journal entry has had (src/app/journal.ts JournalVersion). */
+export interface JournalVersion {
+  id: string;
+  entryId: string;
+  version: number;
+  source: "imported" | "typed" | "restored" | "earlier";
+  title: string;
+  happened: string;
+  felt: string;
+  takeaway: string;
+  storyId?: string;
+  createdAt: string;
+  current: boolean;
+}
+
 export const journalApi = {
   list: async (): Promise<JournalEntry[]> =>
     (await json<{ entries: JournalEntry[] }>("/api/journal")).entries,
@@ -490,6 +505,17 @@ export const journalApi = {
   remove: async (id: string): Promise<void> => {
     await send(`/api/journal/${encodeURIComponent(id)}`, { method: "DELETE" });
   },
+  /** Every text the entry has had, newest first; a deleted entry's too. */
+  history: async (id: string): Promise<JournalVersion[]> =>
+    (await json<{ versions: JournalVersion[] }>(`/api/journal/${encodeURIComponent(id)}/history`)).versions,
+  /** Makes an earlier text the entry's text again (a deleted entry comes back). */
+  restore: async (id: string, versionId: string, expectedVersion?: number): Promise<JournalEntry> =>
+    (
+      await json<{ entry: JournalEntry }>(
+        `/api/journal/${encodeURIComponent(id)}/history/${encodeURIComponent(versionId)}/restore`,
+        jsonBody("POST", expectedVersion === undefined ? {} : { expectedVersion }),
+      )
+    ).entry,
 };
 
 /** The prep sheet's formats (src/app/prep-sheet.ts SHEET_FORMATS). */

@@ -7,6 +7,7 @@ const ENCODING_LABELS: Record<SourceEncoding, string> = {
   "utf-8-bom": "UTF-8 with BOM",
   "utf-16le": "UTF-16 LE",
   "utf-16be": "UTF-16 BE",
+  "windows-1252": "Windows-1252",
   "utf-8-mojibake-mac-roman": "Mac Roman",
   "utf-8-mojibake-windows-1252": "Windows-1252",
 };

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { DeriskError } from "../../app/errors.ts";
 import { resolveId } from "../../app/ids.ts";
+import { describeJsonError } from "../../core/json-syntax.ts";
 import { ROLE_IDS, type RoleId } from "../../core/model.ts";
 import { noRoleVocabulary, roleFromName } from "../../core/packaging/data/role-vocabulary.ts";
 import type { Draft, Story } from "../../core/packaging/index.ts";
@@ -79,9 +80,11 @@ export function parseJsonText(text: string, where: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new DeriskError("BAD_INPUT", `${where} is not valid JSON (${(error as Error).message}).`, {
-      cause: error,
-    });
+    throw new DeriskError(
+      "BAD_INPUT",
+      `${where} is not valid JSON at ${describeJsonError(text, error)}: fix it there and run the command again.`,
+      { cause: error },
+    );
   }
 }
 

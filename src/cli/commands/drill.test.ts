@@ -37,7 +37,11 @@ describeStores("derisk drill / questions / list questions", (getStore) => {
     expect(run.out).toContain("✓ covered  bias is error from a model too simple for the data");
     expect(run.out).toContain("✗ missed   regularisation, more data or ensembling reduce variance");
     expect(run.out).toContain("A strong answer:");
-    expect(run.out).toMatch(/next review \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+    // The rating line says what was asked and, after, what was taken and how far off the review is.
+    expect(run.out).toContain("Rate your answer: 1 again · 2 hard · 3 good · 4 easy (Enter: no rating):");
+    expect(run.out).toMatch(
+      /\n {2}rated good: next review \d{4}-\d\d-\d\d \d\d:\d\d UTC \(in \d+ (min|h|days?)\)\n/,
+    );
     expect(run.out).toMatch(/Drill done: 1 question\(s\), [2-4] of 5 key points covered\./);
     // No colour codes without a terminal (and under NO_COLOR).
     expect(run.out).not.toContain("\u001b[");
@@ -47,6 +51,21 @@ describeStores("derisk drill / questions / list questions", (getStore) => {
       questionText: string;
     }>;
     expect(due.some((d) => d.questionText === TECHNICAL_QUESTIONS[0]?.text)).toBe(false);
+  });
+
+  it("an answer left unrated says so, and a rating word is read in any case", async () => {
+    const store = getStore();
+    const answer = "High bias means the model is too simple for the data and underfits.";
+    const unrated = await runCommand(registers, ["drill", "--count", "1", "--tag", "ml-concept"], {
+      store,
+      stdin: [answer, "", "", ""].join("\n"),
+    });
+    expect(unrated.out).toMatch(/\(Enter: no rating\):\n {2}not rated: it stays due\n/);
+    const worded = await runCommand(registers, ["drill", "--count", "1", "--tag", "ml-concept"], {
+      store,
+      stdin: [answer, "", "Hard", ""].join("\n"),
+    });
+    expect(worded.out).toMatch(/rated hard: next review/);
   });
 
   it("stops cleanly on Ctrl-D before an answer and refuses bad flags", async () => {

@@ -6,7 +6,7 @@ import type { CliContext } from "../context.ts";
 import { rejectUnknownSubcommand } from "../default-command.ts";
 import { type AnswerInput, plainLineInput, terminalLineInput } from "../line-input.ts";
 import type { Style } from "../render/style.ts";
-import { clock, timerPrompt, timerStarted, timeUsed } from "../render/timer.ts";
+import { clock, inInterval, timerPrompt, timerStarted, timeUsed } from "../render/timer.ts";
 
 interface DrillFlags {
   count?: string;
@@ -158,12 +158,16 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
               );
             ctx.report(out.join("\n"));
             for (;;) {
-              const choices = "Rate your answer: 1 again · 2 hard · 3 good · 4 easy (Enter skips)";
+              // "Enter skips" read as skipping the question: it only leaves the answer unrated.
+              const choices = "Rate your answer: 1 again · 2 hard · 3 good · 4 easy (Enter: no rating)";
               if (!input.interactive) ctx.out(`${choices}:`);
               const answer = await input.ask(`${choices} › `);
-              if (answer === undefined || answer.trim() === "") break;
+              if (answer === undefined || answer.trim() === "") {
+                ctx.out(style.dim("  not rated: it stays due"));
+                break;
+              }
               try {
-                const trimmed = answer.trim();
+                const trimmed = answer.trim().toLowerCase();
                 const rated = await practice.rateAnswer(
                   store,
                   userId,
@@ -171,10 +175,14 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
                   step.id,
                   parseRating(/^\d$/.test(trimmed) ? Number(trimmed) : trimmed),
                 );
-                if (rated.due)
-                  ctx.out(
-                    style.dim(`  next review ${rated.due.toISOString().slice(0, 16).replace("T", " ")} UTC`),
-                  );
+                // Said as practice says it: the rating taken, the date, and how far off it is.
+                ctx.out(
+                  style.dim(
+                    rated.due
+                      ? `  rated ${rated.rating}: next review ${rated.due.toISOString().slice(0, 16).replace("T", " ")} UTC (${inInterval(rated.intervalDays ?? 0)})`
+                      : `  rated ${rated.rating}: kept with the attempt`,
+                  ),
+                );
                 break;
               } catch (error) {
                 ctx.out(style.red((error as Error).message));

@@ -61,4 +61,46 @@ describeStores("derisk journal", (getStore) => {
       error: expect.stringMatching(/not both/),
     });
   });
+
+  it("history lists an entry's earlier texts and --restore brings one back as a new version", async () => {
+    const store = getStore();
+    await store.users.ensureUser("local");
+    const added = await run(store, [
+      "journal",
+      "add",
+      "--title",
+      "The outage",
+      "--felt",
+      "Drained.",
+      "--json",
+    ]);
+    const entry = (JSON.parse(added.out) as { entry: { id: string } }).entry;
+    await run(store, ["journal", "edit", entry.id, "--takeaway", "I can learn any layer."]);
+    await run(store, ["journal", "edit", entry.id, "--title", "The night of the TLS bug"]);
+
+    const listed = await run(store, ["journal", "history", entry.id.slice(0, 8)]);
+    expect(listed.code).toBe(0);
+    expect(listed.out).toMatch(/typed {2}current[\s\S]*The night of the TLS bug → I can learn any layer\./);
+    expect(listed.out).toMatch(/typed {2}version 1[\s\S]*The outage\n {2}Drained\./);
+
+    const { versions } = JSON.parse((await run(store, ["journal", "history", entry.id, "--json"])).out) as {
+      versions: { id: string; version: number }[];
+    };
+    expect(versions.map((v) => v.version)).toEqual([3, 2, 1]);
+    const stale = await run(store, [
+      "journal",
+      "history",
+      entry.id,
+      "--restore",
+      versions[2]?.id ?? "",
+      "--expected-version",
+      "2",
+    ]);
+    expect([stale.code, stale.error]).toEqual([1, expect.stringContaining("changed elsewhere")]);
+    const restored = await run(store, ["journal", "history", entry.id, "--restore", versions[2]?.id ?? ""]);
+    expect(restored.out).toMatch(
+      /restored The outage \(now version 4; the text it replaced stays in its history\)/,
+    );
+    expect((await run(store, ["journal", "show", entry.id])).out).toMatch(/^The outage/);
+  });
 });

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { resolveId } from "../../app/ids.ts";
-import type { JournalEntryDetail } from "../../app/journal.ts";
+import type { JournalEntryDetail, JournalVersion } from "../../app/journal.ts";
 import { shortId, shortIds } from "../../core/short-ids.ts";
 import type { JournalEntry } from "../../store/index.ts";
 import type { CliContext } from "../context.ts";
@@ -16,6 +16,36 @@ function renderList(entries: readonly JournalEntry[], style: Style): string {
     lines.push(`${short(entry.id)}  ${entry.createdAt.toISOString().slice(0, 10)}  ${entry.title}`);
     if (entry.takeaway !== "") lines.push(style.dim(`    → ${entry.takeaway}`));
   }
+  return lines.join("\n");
+}
+
+const SOURCES: Record<JournalVersion["source"], string> = {
+  imported: "imported",
+  typed: "typed",
+  restored: "restored",
+  earlier: "changed before history was kept",
+};
+
+function renderHistory(versions: readonly JournalVersion[], style: Style): string {
+  if (versions.length === 0)
+    return "No earlier texts are kept for this entry yet: its next edit starts them.";
+  const short = shortIds(versions.map((version) => version.id));
+  const lines: string[] = [];
+  for (const version of versions) {
+    const tag = version.current ? style.green("current") : `version ${version.version}`;
+    const first =
+      [version.happened, version.felt]
+        .join("\n")
+        .split("\n")
+        .find((line) => line.trim() !== "") ?? "";
+    lines.push(
+      `${style.bold(version.createdAt.toISOString().replace("T", " ").slice(0, 19))}  ${SOURCES[version.source]}  ${tag}  ${style.dim(`id ${short(version.id)}`)}`,
+      `  ${version.title}${version.takeaway === "" ? "" : style.dim(` → ${version.takeaway}`)}`,
+      `  ${first.length > 100 ? `${first.slice(0, 99)}…` : first}`,
+    );
+  }
+  if (!versions.some((version) => version.current))
+    lines.push("", style.yellow("This entry was deleted: --restore VERSION brings it back with that text."));
   return lines.join("\n");
 }
 
@@ -170,4 +200,49 @@ export function registerJournalCommand(program: Command, ctx: CliContext): void 
         );
       },
     );
+  journal
+    .command("history")
+    .description("list every text an entry has had (date, source), or restore one as a new version")
+    .argument("<id>", "entry id (see derisk journal list; a deleted entry's whole id works too)")
+    .option(
+      "--restore <version>",
+      "make this history entry the entry's text again (a deleted entry comes back)",
+    )
+    .option("--expected-version <n>", "with --restore: refuse if the entry changed since this version")
+    .option("--json", "print { versions } (with --restore: { entry }) as JSON")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  derisk journal history 3f2a\n  derisk journal history 3f2a --restore 9c1e --expected-version 2",
+    )
+    .action(async (id: string, flags: { restore?: string; expectedVersion?: string; json?: boolean }) => {
+      const { getJournalHistory, restoreJournalVersion } = await import("../../app/journal.ts");
+      const { DeriskError } = await import("../../app/errors.ts");
+      const expectedVersion =
+        flags.expectedVersion === undefined ? undefined : Number.parseInt(flags.expectedVersion, 10);
+      if (expectedVersion !== undefined && !(expectedVersion >= 1))
+        throw new DeriskError("USAGE", "--expected-version takes a version number (1, 2, …).");
+      if (flags.restore !== undefined) {
+        const versionId = flags.restore;
+        const entry = await ctx.withStore(async (store, userId) =>
+          restoreJournalVersion(
+            store,
+            userId,
+            await resolveId(store, userId, "journal-entry", id),
+            await resolveId(store, userId, "journal-version", versionId),
+            expectedVersion === undefined ? {} : { expectedVersion },
+          ),
+        );
+        ctx.out(
+          flags.json
+            ? JSON.stringify({ entry }, null, 2)
+            : `${ctx.style.green("restored")} ${entry.title} (now version ${entry.version}; the text it replaced stays in its history)`,
+        );
+        return;
+      }
+      const versions = await ctx.withStore(async (store, userId) =>
+        getJournalHistory(store, userId, await resolveId(store, userId, "journal-entry", id)),
+      );
+      if (flags.json) ctx.out(JSON.stringify({ versions }, null, 2));
+      else ctx.report(renderHistory(versions, ctx.style));
+    });
 }

@@ -4,7 +4,7 @@ import { resolveId } from "../../app/ids.ts";
 import type { AttemptHistory } from "../../app/practice.ts";
 import { shortId, shortIds } from "../../core/short-ids.ts";
 import type { CliContext } from "../context.ts";
-import { clock, timerPrompt, timerStarted, timeUsed, typedTimeUsed } from "../render/timer.ts";
+import { clock, inInterval, timerPrompt, timerStarted, timeUsed, typedTimeUsed } from "../render/timer.ts";
 
 interface DueFlags {
   json?: boolean;
@@ -13,14 +13,6 @@ interface DueFlags {
 }
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
-
-/** A review interval as a person says it: "in 10 min", "in 5 h", "in 3 days". */
-function inInterval(days: number): string {
-  if (days < 1 / 24) return `in ${Math.max(1, Math.round(days * 24 * 60))} min`;
-  if (days < 1) return `in ${Math.round(days * 24)} h`;
-  const whole = Math.round(days);
-  return `in ${whole} day${whole === 1 ? "" : "s"}`;
-}
 
 function parseLimit(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;

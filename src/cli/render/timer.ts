@@ -48,3 +48,11 @@ export function timeUsed(style: Style, usedSeconds: number, budgetSeconds: numbe
   const text = `⏱ ${clock(usedSeconds)} / ${clock(budgetSeconds)} used`;
   return usedSeconds > budgetSeconds ? style.yellow(`${text} — over budget`) : style.green(text);
 }
+
+/** A review interval as a person says it: "in 10 min", "in 5 h", "in 3 days". */
+export function inInterval(days: number): string {
+  if (days < 1 / 24) return `in ${Math.max(1, Math.round(days * 24 * 60))} min`;
+  if (days < 1) return `in ${Math.round(days * 24)} h`;
+  const whole = Math.round(days);
+  return `in ${whole} day${whole === 1 ? "" : "s"}`;
+}

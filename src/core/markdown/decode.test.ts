@@ -80,6 +80,14 @@ describe("decodeDocument", () => {
     expect(error.message).toBe(
       "notes.md contains only whitespace (7 bytes): there is nothing to import. Add your prep notes to it and import it again.",
     );
+    // The page says it in its own words: choose or paste, not "import it again" from a terminal.
+    expect(error.messageFor("web")).toBe(
+      "notes.md contains only whitespace (7 bytes): there is nothing to import. Choose a file with your notes in it, or paste them.",
+    );
+    // Piped in: the terminal is told how to pipe, not to edit a file it never named.
+    expect(errorOf(() => decodeDocument(utf8("  \n"))).message).toBe(
+      "The document contains only whitespace (3 bytes): there is nothing to import. Pipe your notes in (derisk import - < prep.md) or give the file's path.",
+    );
   });
 
   it("rejects a binary file, naming where the NUL bytes are", () => {
@@ -107,12 +115,41 @@ describe("decodeDocument", () => {
     );
   });
 
-  it("rejects invalid UTF-8 with the offset, the line and the fix", () => {
-    const bytes = new Uint8Array([...utf8("# Prep\ncaf"), 0xe9, ...utf8(" au lait\n")]);
+  it("reads a file saved as Windows-1252 (or Latin-1) as such, with a notice that says where", () => {
+    // "café", curly quotes (0x93, 0x94) and an en dash (0x96), as Notepad saved them for years.
+    const bytes = new Uint8Array([
+      ...utf8("# Prep\r\nA caf"),
+      0xe9,
+      ...utf8(" chat: "),
+      0x93,
+      ...utf8("I fixed it"),
+      0x94,
+      ...utf8(" "),
+      0x96,
+      ...utf8(" twice.\r\n"),
+    ]);
+    const decoded = decodeDocument(bytes, { filename: "prep.md" });
+    expect(decoded.text).toBe("# Prep\nA café chat: “I fixed it” – twice.\n");
+    expect(decoded.encoding).toBe("windows-1252");
+    expect(decoded.repaired).toBe(false);
+    expect(decoded.warnings).toEqual([
+      "prep.md is not UTF-8: it was read as Windows-1252 (the first such byte, 0xE9 on line 2, in “café”). Check its accents and quotes; saving it as UTF-8 avoids this notice.",
+      "Line endings were converted from CRLF to LF.",
+    ]);
+    // Valid UTF-8 is never read that way: the same text in UTF-8 stays UTF-8.
+    expect(decodeDocument(utf8("# Prep\nA café chat – twice.\n")).encoding).toBe("utf-8");
+  });
+
+  it("still refuses bytes that are neither UTF-8 nor Windows-1252 text (control bytes, undefined ones)", () => {
+    const bytes = new Uint8Array([...utf8("# Prep\ncaf"), 0xe9, 0x01, ...utf8(" au lait\n")]);
     const error = errorOf(() => decodeDocument(bytes, { filename: "prep.md" }));
     expect(error.code).toBe("UNSUPPORTED_ENCODING");
     expect(error.message).toBe(
-      "prep.md is not valid UTF-8 (byte 0xE9 at offset 10, line 2); it was probably saved as Windows-1252 or Latin-1. Re-save it as UTF-8 (in most editors: Save As… → Encoding: UTF-8) and import it again.",
+      "prep.md is not valid UTF-8 (byte 0xE9 at offset 10, line 2), nor Windows-1252 text (byte 0x01 at offset 11 is a control byte): it may be binary or in another encoding. Re-save it as UTF-8 (in most editors: Save As… → Encoding: UTF-8) and import it again.",
+    );
+    // 0x81 is undefined in Windows-1252.
+    expect(errorOf(() => decodeDocument(new Uint8Array([...utf8("ab"), 0xe9, 0x81]))).code).toBe(
+      "UNSUPPORTED_ENCODING",
     );
   });
 

@@ -1,5 +1,6 @@
 import { DeriskError } from "../errors.ts";
 import type { SourceEncoding } from "../model.ts";
+import { WINDOWS_1252 } from "./data/code-pages.ts";
 import { repairMojibake } from "./repair.ts";
 
 /** 10 MiB: far above any real prep document, low enough to keep an import instant. */
@@ -114,6 +115,38 @@ function countControlCharacters(text: string): number {
   return count;
 }
 
+/** Bytes Windows-1252 leaves undefined: text in that code page never has them. */
+const UNDEFINED_IN_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+/**
+ * Where `bytes` (not valid UTF-8) could not be Windows-1252 text: a control byte other than
+ * tab, line feed, form feed or carriage return, or a byte the code page leaves undefined.
+ */
+function firstNon1252TextByte(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] ?? 0;
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) || b === 0x7f) return i;
+    if (UNDEFINED_IN_1252.has(b)) return i;
+  }
+  return -1;
+}
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = "";
+  for (const b of bytes) text += b < 0x80 ? String.fromCharCode(b) : WINDOWS_1252.high[b - 0x80];
+  return text;
+}
+
+/** The word (up to 20 bytes each side) that holds the byte at `offset`, decoded as Windows-1252. */
+function word1252(bytes: Uint8Array, offset: number): string {
+  const space = (b: number | undefined) => b === undefined || b === 0x20 || (b >= 0x09 && b <= 0x0d);
+  let start = offset;
+  let end = offset + 1;
+  while (start > 0 && offset - start < 20 && !space(bytes[start - 1])) start--;
+  while (end < bytes.length && end - offset < 20 && !space(bytes[end])) end++;
+  return decodeWindows1252(bytes.subarray(start, end));
+}
+
 /**
  * Turns the bytes of an imported file into text: detects a byte-order mark (UTF-8, UTF-16 LE/BE),
  * rejects binary files, invalid UTF-8, empty files and files over the size cap with a
@@ -193,13 +226,35 @@ export function decodeDocument(bytes: Uint8Array, options: DecodeOptions = {}): 
     }
     const offset = firstInvalidUtf8(body) + (bytes.length - body.length);
     const byte = bytes[offset] ?? 0;
+    // Text saved as Windows-1252 (or Latin-1, its subset) is read as such, with a notice; bytes
+    // no text in that code page has (control bytes, undefined ones) are still refused.
+    const odd = firstNon1252TextByte(body);
+    if (odd < 0) {
+      const hex = `0x${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+      return finishDecoding(decodeWindows1252(body), "windows-1252", bytes.length, options, [
+        `${name} is not UTF-8: it was read as Windows-1252 (the first such byte, ${hex} on line ${lineOfOffset(bytes, offset)}, in “${word1252(bytes, offset)}”). Check its accents and quotes; saving it as UTF-8 avoids this notice.`,
+      ]);
+    }
     throw new DeriskError(
       "UNSUPPORTED_ENCODING",
-      `${name} is not valid UTF-8 (byte 0x${byte.toString(16).toUpperCase().padStart(2, "0")} at offset ${offset}, line ${lineOfOffset(bytes, offset)}); it was probably saved as Windows-1252 or Latin-1. Re-save it as UTF-8 (in most editors: Save As… → Encoding: UTF-8) and import it again.`,
+      `${name} is not valid UTF-8 (byte 0x${byte.toString(16).toUpperCase().padStart(2, "0")} at offset ${offset}, line ${lineOfOffset(bytes, offset)}), nor Windows-1252 text (byte 0x${(body[odd] ?? 0).toString(16).toUpperCase().padStart(2, "0")} at offset ${odd + (bytes.length - body.length)} is a control byte): it may be binary or in another encoding. Re-save it as UTF-8 (in most editors: Save As… → Encoding: UTF-8) and import it again.`,
       { cause },
     );
   }
 
+  return finishDecoding(text, encoding, bytes.length, options, []);
+}
+
+/** The checks and conversions after the bytes are text: binary, blank, line endings, mojibake. */
+function finishDecoding(
+  decoded: string,
+  encoding: SourceEncoding,
+  byteLength: number,
+  options: DecodeOptions,
+  notices: string[],
+): DecodedDocument {
+  const name = options.filename ?? "The document";
+  let text = decoded;
   const controls = countControlCharacters(text);
   if (controls > 8 && controls > text.length * 0.1) {
     throw new DeriskError(
@@ -208,13 +263,23 @@ export function decodeDocument(bytes: Uint8Array, options: DecodeOptions = {}): 
     );
   }
   if (text.trim() === "") {
+    // Said as each surface goes on: a terminal pipes or names a file, a page chooses or pastes.
     throw new DeriskError(
       "BAD_INPUT",
-      `${name} contains only whitespace (${bytes.length} bytes): there is nothing to import. Add your prep notes to it and import it again.`,
+      `${name} contains only whitespace (${byteLength} bytes): there is nothing to import.`,
+      {
+        hint: {
+          cli:
+            options.filename === undefined
+              ? " Pipe your notes in (derisk import - < prep.md) or give the file's path."
+              : " Add your prep notes to it and import it again.",
+          web: " Choose a file with your notes in it, or paste them.",
+        },
+      },
     );
   }
 
-  const warnings: string[] = [];
+  const warnings = [...notices];
   const lineEndings = detectLineEndings(text);
   if (lineEndings === "crlf" || lineEndings === "cr" || lineEndings === "mixed") {
     text = text.replace(/\r\n?/g, "\n");
@@ -222,7 +287,8 @@ export function decodeDocument(bytes: Uint8Array, options: DecodeOptions = {}): 
     warnings.push(`Line endings were converted from ${from} to LF.`);
   }
 
-  const repair = repairMojibake(text);
+  // Text read from a legacy code page is what it says: there is no UTF-8 in it to repair.
+  const repair = encoding === "windows-1252" ? { text, from: undefined } : repairMojibake(text);
   if (repair.from) {
     const label = repair.from === "mac-roman" ? "Mac Roman" : "Windows-1252";
     warnings.push(

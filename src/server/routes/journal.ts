@@ -4,7 +4,9 @@ import {
   addJournalEntry,
   deleteJournalEntry,
   getJournalEntry,
+  getJournalHistory,
   listJournal,
+  restoreJournalVersion,
   updateJournalEntry,
 } from "../../app/journal.ts";
 import { parseTimezoneOffset, progressStats } from "../../app/progress.ts";
@@ -27,6 +29,8 @@ const entryPatch = z.object({
   storyId: z.string().min(1).max(200).nullable().optional(),
   expectedVersion: z.number().int().min(1).optional(),
 });
+
+const restore = z.object({ expectedVersion: z.number().int().min(1).optional() });
 
 /** Drops keys whose value is undefined (exact optional property types). */
 const defined = <T extends object>(value: T) =>
@@ -62,4 +66,20 @@ export const journalRoutes = new Hono<AppEnv>()
   .delete("/journal/:id", async (c) => {
     await deleteJournalEntry(c.var.store, c.var.userId, c.req.param("id"));
     return c.body(null, 204);
+  })
+  // Every text the entry has had, newest first — a deleted entry's too.
+  .get("/journal/:id/history", async (c) =>
+    c.json({ versions: await getJournalHistory(c.var.store, c.var.userId, c.req.param("id")) }),
+  )
+  .post("/journal/:id/history/:versionId/restore", async (c) => {
+    // The body is optional: no body restores without a version check.
+    const body = (await c.req.raw.clone().text()).trim() === "" ? {} : await readJson(c, restore);
+    const entry = await restoreJournalVersion(
+      c.var.store,
+      c.var.userId,
+      c.req.param("id"),
+      c.req.param("versionId"),
+      defined(body),
+    );
+    return c.json({ entry });
   });

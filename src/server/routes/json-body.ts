@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type * as z from "zod";
 import { DeriskError } from "../../app/errors.ts";
+import { describeJsonError } from "../../core/json-syntax.ts";
 import { findUnstorable } from "../../core/text-safety.ts";
 
 /**
@@ -10,12 +11,14 @@ import { findUnstorable } from "../../core/text-safety.ts";
  */
 export async function readJson<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
   let body: unknown;
+  const text = await c.req.text();
   try {
-    body = await c.req.json();
-  } catch {
+    body = JSON.parse(text);
+  } catch (error) {
+    // Where it breaks (line, column, a short excerpt), never the whole body back.
     throw new DeriskError(
       "BAD_INPUT",
-      "The request body is not valid JSON: send a JSON object with Content-Type: application/json.",
+      `The request body is not valid JSON at ${describeJsonError(text, error)}: send one JSON object with Content-Type: application/json.`,
     );
   }
   const unstorable = findUnstorable(body);

@@ -13,6 +13,7 @@ import * as questionBank from "./0008-question-bank.ts";
 import * as journalDismissals from "./0009-journal-dismissals.ts";
 import * as documentSample from "./0010-document-sample.ts";
 import * as spokenAttempts from "./0011-spoken-attempts.ts";
+import * as journalVersions from "./0012-journal-versions.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": initial,
@@ -25,4 +26,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0009-journal-dismissals": journalDismissals,
   "0010-document-sample": documentSample,
   "0011-spoken-attempts": spokenAttempts,
+  "0012-journal-versions": journalVersions,
 };

@@ -27,6 +27,7 @@ const ORDER: Record<BankTable, string> = {
   tailorings: "created_at, id",
   journal_entries: "created_at, id",
   journal_dismissals: "created_at, id",
+  journal_entry_versions: "entry_id, version, created_at, id",
   attempt_recordings: "created_at, id",
 };
 
@@ -51,6 +52,7 @@ const REFERENCES: Record<BankTable, Record<string, BankTable>> = {
   tailorings: {},
   journal_entries: { story_id: "stories", source_item_id: "items" },
   journal_dismissals: { source_item_id: "items" },
+  journal_entry_versions: { entry_id: "journal_entries", story_id: "stories" },
   attempt_recordings: { attempt_id: "attempts" },
 };
 

@@ -14,6 +14,7 @@ export const ID_TABLES = [
   "stories",
   "questions",
   "journal_entries",
+  "journal_entry_versions",
   "practice_sessions",
   "tailorings",
 ] as const;

@@ -174,7 +174,12 @@ function Editor({ initial, role }: { initial: EditableItem; role: RoleId | undef
 
   useEffect(() => {
     document.title = `Edit: ${item.question} · derisk`;
-    textareaRef.current?.focus();
+    const editor = textareaRef.current;
+    if (!editor) return;
+    editor.focus();
+    // Editing goes on after the text, as a resumed practice answer does: at the start, where the
+    // browser puts the caret, the first words typed would land before the answer.
+    editor.setSelectionRange(editor.value.length, editor.value.length);
   }, [item.question]);
 
   const save = useCallback(

@@ -3,6 +3,7 @@ import { api, describeError, type JournalDetail, journalApi, type StoredStory } 
 import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { Icon } from "../components/Icon.tsx";
+import { JournalHistory } from "../components/JournalHistory.tsx";
 import { TextBlock } from "../components/TextBlock.tsx";
 import { navigate, useLeaveGuard } from "../route.ts";
 import { loadJournalDraft, saveJournalDraft } from "../storage.ts";
@@ -28,6 +29,24 @@ export function JournalPage({ entryId }: { entryId?: string }) {
   const entries = result.state === "ready" ? result.data : [];
   const selectedId = entryId ?? entries[0]?.id;
   const writing = entryId === "new" || (result.state === "ready" && entries.length === 0);
+  // The entry just deleted: its texts are kept, so the deletion can be undone from here.
+  const [deleted, setDeleted] = useState<{ id: string; title: string } | null>(null);
+  const [undoError, setUndoError] = useState<Failure | null>(null);
+
+  async function undoDelete(): Promise<void> {
+    if (!deleted) return;
+    setUndoError(null);
+    try {
+      const [last] = await journalApi.history(deleted.id);
+      if (!last) return;
+      await journalApi.restore(deleted.id, last.id);
+      setDeleted(null);
+      reload();
+      navigate({ page: "journal", entryId: deleted.id });
+    } catch (caught) {
+      setUndoError(describeError(caught));
+    }
+  }
 
   return (
     <div className="page page-journal">
@@ -45,6 +64,20 @@ export function JournalPage({ entryId }: { entryId?: string }) {
           </a>
         )}
       </header>
+      {deleted && (
+        <div className="callout callout-info" role="status">
+          <Icon name="info" />
+          <div>
+            <p>Deleted “{deleted.title}”. Its texts are kept in its history.</p>
+            <div className="callout-actions">
+              <button type="button" className="button button-small" onClick={() => void undoDelete()}>
+                Restore the entry
+              </button>
+            </div>
+          </div>
+        </div>
+      )}
+      {undoError && <ErrorMessage title="The entry was not restored" error={undoError} />}
       {result.state === "loading" && <div className="skeleton skeleton-block" aria-busy="true" />}
       {result.state === "error" && (
         <ErrorMessage title="Couldn't load your journal" error={result.error} onRetry={reload} />
@@ -85,7 +118,8 @@ export function JournalPage({ entryId }: { entryId?: string }) {
                   key={selectedId}
                   id={selectedId}
                   onChanged={reload}
-                  onDeleted={() => {
+                  onDeleted={(entry) => {
+                    setDeleted(entry);
                     reload();
                     navigate({ page: "journal" });
                   }}
@@ -189,7 +223,7 @@ function EntryView({
 }: {
   id: string;
   onChanged: () => void;
-  onDeleted: () => void;
+  onDeleted: (entry: { id: string; title: string }) => void;
 }) {
   const { result, reload } = useLoad(`journal:${id}`, () => journalApi.get(id));
   const stories = useLoad("stories", api.listStories);
@@ -218,7 +252,7 @@ function EntryDetail({
   detail: JournalDetail;
   stories: StoredStory[];
   onSaved: () => void;
-  onDeleted: () => void;
+  onDeleted: (entry: { id: string; title: string }) => void;
 }) {
   const { entry, story, reframes } = detail;
   const [takeaway, setTakeaway] = useState(entry.takeaway);
@@ -242,13 +276,13 @@ function EntryDetail({
     }
   }
 
-  /** A private entry is the user's to remove: asked once, then gone (the API's DELETE). */
+  /** A private entry is the user's to remove: asked once, then gone from the list (its texts are kept). */
   async function remove(): Promise<void> {
-    if (!window.confirm(`Delete the entry “${entry.title}”? This cannot be undone.`)) return;
+    if (!window.confirm(`Delete the entry “${entry.title}”? You can restore it right after.`)) return;
     setError(null);
     try {
       await journalApi.remove(entry.id);
-      onDeleted();
+      onDeleted({ id: entry.id, title: entry.title });
     } catch (caught) {
       setError(describeError(caught));
     }
@@ -363,6 +397,16 @@ function EntryDetail({
           <TextBlock text={entry.felt} />
         </section>
       )}
+      <JournalHistory
+        entryId={entry.id}
+        version={entry.version}
+        dirty={takeaway.trim() !== entry.takeaway}
+        onRestored={(restored) => {
+          setTakeaway(restored.takeaway);
+          setStatus("idle");
+          onSaved();
+        }}
+      />
       <div className="journal-entry-actions">
         <button type="button" className="button button-quiet" onClick={() => void remove()}>
           <Icon name="trash" size={16} />
