@@ -48,7 +48,7 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
     .option("--json", "print the analysis as JSON (the stable contract in PRODUCT.md)")
     .addHelpText(
       "after",
-      '\nExamples:\n  derisk analyze answer.md --question "Tell me about a mistake" --role ml-engineer\n  pbpaste | derisk analyze - -q "Tell me about yourself" --json\n  derisk analyze --batch answers.jsonl > analyses.jsonl',
+      '\nExamples:\n  derisk analyze answer.md --question "Tell me about a mistake" \\\n    --role ml-engineer\n  pbpaste | derisk analyze - -q "Tell me about yourself" --json\n  derisk analyze --batch answers.jsonl > analyses.jsonl',
     )
     .action(async (file: string | undefined, flags: AnalyzeFlags) => {
       // The analyzer loads its language model: only commands that analyse pay for it.

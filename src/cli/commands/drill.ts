@@ -46,7 +46,7 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
     .option("--tag <tag>", "only ml-concept or ml-engineering questions")
     .addHelpText(
       "after",
-      "\nType each answer; a blank line (or Ctrl-D) submits it, /skip skips the question. Rate 1 again, 2 hard, 3 good, 4 easy; Enter skips the rating.\n\nExamples:\n  derisk drill\n  derisk drill --count 3 --tag ml-engineering",
+      "\nType each answer; a blank line (or Ctrl-D) submits it, /skip skips the question.\nRate 1 again, 2 hard, 3 good, 4 easy; Enter skips the rating.\n\nExamples:\n  derisk drill\n  derisk drill --count 3 --tag ml-engineering",
     )
     .action(async (flags: DrillFlags) => {
       const count = parseCount(flags.count);
@@ -321,7 +321,7 @@ export function registerQuestionsCommand(program: Command, ctx: CliContext): voi
     .option("--json", "print the question as JSON")
     .addHelpText(
       "after",
-      '\nExample:\n  derisk questions add "What does dropout do?" --competency ml-concept \\\n    --key-point "randomly zeroes activations in training" --key-point "turned off at inference"',
+      '\nExample:\n  derisk questions add "What does dropout do?" --competency ml-concept \\\n    --key-point "randomly zeroes activations in training" \\\n    --key-point "turned off at inference"',
     )
     .action(async (text: string, flags: AddFlags) => {
       const { COMPETENCIES } = await import("../../core/model.ts");

@@ -32,7 +32,7 @@ export function registerMatchCommand(program: Command, ctx: CliContext): void {
     .option("--json", "print the ranking as JSON")
     .addHelpText(
       "after",
-      '\nExamples:\n  derisk match "Tell me about a time you failed"\n  derisk match "Tell me about a time you failed" --stories stories.json\n  derisk match "Tell me about a conflict" --stories stories.json --role ml-engineer --json',
+      '\nExamples:\n  derisk match "Tell me about a time you failed"\n  derisk match "Tell me about a time you failed" --stories stories.json\n  derisk match "Tell me about a conflict" --stories stories.json \\\n    --role ml-engineer --json',
     )
     .action(async (question: string, flags: MatchFlags) => {
       const role = parseRoleFlag(flags.role);
