@@ -51,4 +51,14 @@ describe("derisk help", () => {
     }
     expect(wide).toEqual([]);
   });
+
+  it("says which questions the question bank lists: not the behavioral questions of your documents", () => {
+    const help = (path: string) => commands.find((c) => c.path === path)?.command.helpInformation() ?? "";
+    const flat = (path: string) => help(path).replace(/\s+/g, " ");
+    expect(flat("questions list")).toContain(
+      "the built-in questions, your documents' technical questions and those you added; your documents' behavioral questions are in derisk show",
+    );
+    expect(flat("list")).toContain("your documents' technical questions");
+    expect(flat("questions")).toContain("your documents' technical questions");
+  });
 });

@@ -297,9 +297,13 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 export function registerQuestionsCommand(program: Command, ctx: CliContext): void {
   const questions = program
     .command("questions")
-    .description("the question bank: built-in technical and behavioral questions, and your own");
+    .description(
+      "the question bank: built-in technical and behavioral questions, your documents' technical questions, and those you add",
+    );
   rejectUnknownSubcommand(questions, questions.command("list", { isDefault: true }))
-    .description("list the bank (same as derisk list questions)")
+    .description(
+      "list the bank (same as derisk list questions): the built-in questions, your documents' technical questions and those you added; your documents' behavioral questions are in derisk show",
+    )
     .option("--competency <id>", "only one competency")
     .option("--tag <tag>", "only ml-concept or ml-engineering")
     .option("--kind <kind>", "technical or behavioral")
