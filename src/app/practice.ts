@@ -456,16 +456,12 @@ async function pickQuestions(
     return from.ids.slice(0, count).map((id) => {
       const found = candidates.find((c) => c.itemId === id || c.questionId === id);
       if (!found) {
-        throw new DeriskError(
-          "NOT_FOUND",
-          `No answer or question with id ${id}: it was deleted, or it belongs to another user`,
-          {
-            hint: {
-              cli: " (derisk due lists what you can practise).",
-              web: " (Practice lists what you can practise).",
-            },
+        throw new DeriskError("NOT_FOUND", `No answer or question with id ${id} in your bank`, {
+          hint: {
+            cli: ": check the id (derisk due lists what you can practise); it may have been deleted.",
+            web: ": check the id (Practice lists what you can practise); it may have been deleted.",
           },
-        );
+        });
       }
       return found;
     });
@@ -1078,11 +1074,12 @@ export async function attemptHistory(store: Store, userId: string, id: string): 
   const candidates = await practiceCandidates(store, userId);
   const found = candidates.find((c) => c.itemId === id || c.questionId === id);
   if (!found) {
-    throw new DeriskError(
-      "NOT_FOUND",
-      `No answer or question with id ${id}: it was deleted, or it belongs to another user`,
-      { hint: { cli: " (derisk show --kind answer lists ids).", web: " (the Library lists your answers)." } },
-    );
+    throw new DeriskError("NOT_FOUND", `No answer or question with id ${id} in your bank`, {
+      hint: {
+        cli: ": check the id (derisk show --kind answer lists them); it may have been deleted.",
+        web: ": check the id (the Library lists your answers); it may have been deleted.",
+      },
+    });
   }
   const attempts = await store.attempts.listAttempts(
     userId,

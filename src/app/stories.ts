@@ -95,6 +95,29 @@ export async function listStories(store: Store, userId: string): Promise<StoredS
 }
 
 /**
+ * The title of the document each story was drawn from, by story id, when the bank holds more
+ * than one document (the sample counts: it and a user's own prep both tell "a time you made a
+ * mistake"); empty with one document, where the title would say nothing. A story written by
+ * hand, or whose answer is gone, has none.
+ * @example (await storyDocuments(store, "local")).get(story.id) // "My prep"
+ */
+export async function storyDocuments(store: Store, userId: string): Promise<Map<string, string>> {
+  const named = new Map<string, string>();
+  const documents = await store.documents.listDocuments(userId);
+  if (documents.length < 2) return named;
+  const titles = new Map(documents.map((d) => [d.id, d.title]));
+  const documentOfItem = new Map(
+    (await store.items.listItems(userId)).map((item) => [item.id, item.documentId]),
+  );
+  for (const story of await store.stories.listStories(userId)) {
+    const documentId = story.sourceItemId === undefined ? undefined : documentOfItem.get(story.sourceItemId);
+    const title = documentId === undefined ? undefined : titles.get(documentId);
+    if (title !== undefined) named.set(story.id, title);
+  }
+  return named;
+}
+
+/**
  * One story of the user's (NOT_FOUND for another user's).
  * @example const story = await getStory(store, "local", id);
  */

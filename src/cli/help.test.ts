@@ -31,4 +31,34 @@ describe("derisk help", () => {
     expect(help("serve")).toContain("(default: 4178)");
     expect(help("trailer")).toContain("(default: 60)");
   });
+
+  it("fits every command's and sub-command's help in 80 columns, examples included", () => {
+    const printed: string[] = [];
+    const ctx = {
+      ...createContext({ NO_COLOR: "1" }, { stdout: {}, stderr: {} }),
+      out: (text: string) => {
+        printed.push(text);
+      },
+    };
+    const printing = createProgram(ctx);
+    const wide: string[] = [];
+    for (const { path, command } of [{ path: "derisk", command: printing }, ...commandsOf(printing)]) {
+      printed.length = 0;
+      command.outputHelp();
+      const lines = printed.join("\n").split("\n");
+      expect(lines.length, path).toBeGreaterThan(3);
+      wide.push(...lines.filter((line) => line.length > 80).map((line) => `${path}: ${line}`));
+    }
+    expect(wide).toEqual([]);
+  });
+
+  it("says which questions the question bank lists: not the behavioral questions of your documents", () => {
+    const help = (path: string) => commands.find((c) => c.path === path)?.command.helpInformation() ?? "";
+    const flat = (path: string) => help(path).replace(/\s+/g, " ");
+    expect(flat("questions list")).toContain(
+      "the built-in questions, your documents' technical questions and those you added; your documents' behavioral questions are in derisk show",
+    );
+    expect(flat("list")).toContain("your documents' technical questions");
+    expect(flat("questions")).toContain("your documents' technical questions");
+  });
 });

@@ -208,7 +208,8 @@ describeStores("ids by a unique prefix in the CLI", (getStore) => {
     for (const text of ["abcd0000", first]) {
       expect(await as("b", ["stories", "show", text])).toMatchObject({
         code: 2,
-        error: `No story with id ${text}: it was deleted, or it belongs to another user.`,
+        // The same words as for an id nobody has: b is never told a's story exists.
+        error: `No story with id ${text} in your bank: check the id (derisk stories list lists them); it may have been deleted.`,
       });
     }
     expect(await as("b", ["stories", "delete", "abcd00f"])).toMatchObject({ code: 2 });
@@ -232,7 +233,8 @@ describeStores("ids by a unique prefix in the CLI", (getStore) => {
     });
     expect(await run(["set", "deadbeef", "--text", "x"])).toMatchObject({
       code: 2,
-      error: expect.stringMatching(/^No item with id deadbeef/),
+      error:
+        "No item with id deadbeef in your bank: check the id (derisk show lists them); it may have been deleted.",
     });
   });
 });

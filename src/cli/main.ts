@@ -38,6 +38,9 @@ export function createProgram(ctx: CliContext): Command {
       "after",
       "\nIds: type an id whole, or its first characters (at least 4) when no other of\nyours starts the same way; lists show 8.",
     )
+    // Wrap descriptions even beside a wide term ("from-answer|from-accomplishment [options]
+    // <item>" leaves 28 columns): commander leaves them unwrapped, past 80, under 40.
+    .configureHelp({ minWidthToWrap: 20 })
     .configureOutput({
       writeOut: (s) => ctx.out(s.replace(/\n$/, "")),
       writeErr: (s) => ctx.err(s.replace(/\n$/, "")),

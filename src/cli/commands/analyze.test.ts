@@ -22,3 +22,28 @@ describe("derisk analyze --fail-under", () => {
     expect(wrong.out).toBe("");
   });
 });
+
+describe("derisk analyze --batch", () => {
+  it("says where and why a line is not JSON: line, column, the text there and the parser's reason", async () => {
+    const lines = [
+      JSON.stringify({ question: "Tell me about a hard problem", answer: ANSWER }),
+      '{"question": "Why us?", answer: "I used it daily."}',
+      "",
+      '{"answer": "I led the migration."',
+    ].join("\n");
+    const run = await runCommand([registerAnalyzeCommand], ["analyze", "--batch", "-"], { stdin: lines });
+    expect(run.code).toBe(2);
+    const out = run.out
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { error?: { message: string; line: number } });
+    expect(out).toHaveLength(3);
+    expect(out[1]?.error).toMatchObject({ line: 2 });
+    expect(out[1]?.error?.message).toMatch(
+      /^stdin:2:25: not valid JSON \(at `Why us\?", answer: "I used it daily\."}`\): \S.*; write one \{"question", "answer"\} object per line\.$/,
+    );
+    expect(out[2]?.error?.message).toMatch(
+      /^stdin:4:34: not valid JSON \(at `igration\."`\): \S.*; write one/,
+    );
+  });
+});

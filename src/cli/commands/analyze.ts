@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { DeriskError } from "../../app/errors.ts";
 import { resolveId } from "../../app/ids.ts";
 import type { Analysis, AnalyzeOptions } from "../../core/analysis/index.ts";
+import { locateJsonError } from "../../core/json-syntax.ts";
 import { ROLE_IDS } from "../../core/model.ts";
 import type { CliContext } from "../context.ts";
 import { decodeUtf8Strict, readInput } from "../read-input.ts";
@@ -48,7 +49,7 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
     .option("--json", "print the analysis as JSON (the stable contract in PRODUCT.md)")
     .addHelpText(
       "after",
-      '\nExamples:\n  derisk analyze answer.md --question "Tell me about a mistake" --role ml-engineer\n  pbpaste | derisk analyze - -q "Tell me about yourself" --json\n  derisk analyze --batch answers.jsonl > analyses.jsonl',
+      '\nExamples:\n  derisk analyze answer.md --question "Tell me about a mistake" \\\n    --role ml-engineer\n  pbpaste | derisk analyze - -q "Tell me about yourself" --json\n  derisk analyze --batch answers.jsonl > analyses.jsonl',
     )
     .action(async (file: string | undefined, flags: AnalyzeFlags) => {
       // The analyzer loads its language model: only commands that analyse pay for it.
@@ -160,10 +161,13 @@ async function runBatch(
       let value: unknown;
       try {
         value = JSON.parse(line);
-      } catch {
+      } catch (error) {
+        // One line is one JSON text: the column and the parser's reason say where and why.
+        const { column, excerpt, reason } = locateJsonError(line, error);
+        const near = excerpt === "" ? "at the end" : `at \`${excerpt}\``;
         throw new DeriskError(
           "BAD_INPUT",
-          `${where}: not valid JSON: write one {"question", "answer"} object per line.`,
+          `${where}:${column}: not valid JSON (${near}): ${reason}; write one {"question", "answer"} object per line.`,
         );
       }
       const parsed = batchLine.safeParse(value);

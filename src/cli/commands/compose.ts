@@ -138,7 +138,7 @@ export function registerComposeCommand(program: Command, ctx: CliContext): void 
     .option("--json", "print the draft as JSON (sentences with their origin)")
     .addHelpText(
       "after",
-      '\nExamples:\n  derisk compose --story 3f2a -q "Tell me about a mistake" --role ml-engineer\n  derisk compose story.json -q "Tell me about a failure" --role ml-engineer --budget 90\n  derisk compose --stories stories.json --story outage -q "Tell me about a mistake" --json\n  pbpaste | derisk compose - -q "Tell me about a challenge"',
+      '\nExamples:\n  derisk compose --story 3f2a -q "Tell me about a mistake" --role ml-engineer\n  derisk compose story.json -q "Tell me about a failure" \\\n    --role ml-engineer --budget 90\n  derisk compose --stories stories.json --story outage \\\n    -q "Tell me about a mistake" --json\n  pbpaste | derisk compose - -q "Tell me about a challenge"',
     )
     .action(async (file: string | undefined, flags: ComposeFlags) => {
       const { compose, parseStory } = await import("../../core/packaging/index.ts");

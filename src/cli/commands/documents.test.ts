@@ -43,3 +43,24 @@ describeStores("derisk rename", (getStore) => {
     ]);
   });
 });
+
+describeStores("derisk show", (getStore) => {
+  it("shows the id of each concern and technical question, as of every item a command takes", async () => {
+    const store = getStore();
+    const { documentId } = await importDocument(store, "a", {
+      bytes: new Uint8Array(sample),
+      filename: "sample-prep.md",
+    });
+    const items = await store.items.listItems("a", { documentId: documentId ?? "" });
+    const concern = items.find((i) => i.kind === "concern");
+    const technical = items.find((i) => i.kind === "technical-question");
+    if (concern?.kind !== "concern" || technical?.kind !== "technical-question")
+      throw new Error("the sample has a concern and technical questions");
+    const shown = (await runCommand([registerDocumentCommands], ["show", documentId ?? ""], { store })).out;
+    const line = (start: string) => shown.split("\n").find((l) => l.startsWith(start)) ?? "";
+    expect(line(`  concern “${concern.judgement}”`)).toMatch(/ \[[0-9a-f]{8,}\]$/);
+    expect(concern.id.startsWith(line(`  concern “${concern.judgement}”`).slice(-9, -1))).toBe(true);
+    expect(line(`  ? ${technical.text}`)).toMatch(/ \[[0-9a-f]{8,}\]$/);
+    expect(technical.id.startsWith(line(`  ? ${technical.text}`).slice(-9, -1))).toBe(true);
+  });
+});

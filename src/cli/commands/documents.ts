@@ -10,7 +10,9 @@ export function registerDocumentCommands(program: Command, ctx: CliContext): voi
   program
     .command("list")
     .alias("ls")
-    .description("list the documents in your bank, or the question bank (derisk list questions)")
+    .description(
+      "list the documents in your bank, or the question bank (derisk list questions: built-in, your documents' technical questions, those you added)",
+    )
     .argument("[what]", "documents (the default) or questions")
     .option("--competency <id>", "questions: only one competency")
     .option("--tag <tag>", "questions: only ml-concept or ml-engineering")

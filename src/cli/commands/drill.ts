@@ -46,7 +46,7 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
     .option("--tag <tag>", "only ml-concept or ml-engineering questions")
     .addHelpText(
       "after",
-      "\nType each answer; a blank line (or Ctrl-D) submits it, /skip skips the question. Rate 1 again, 2 hard, 3 good, 4 easy; Enter skips the rating.\n\nExamples:\n  derisk drill\n  derisk drill --count 3 --tag ml-engineering",
+      "\nType each answer; a blank line (or Ctrl-D) submits it, /skip skips the question.\nRate 1 again, 2 hard, 3 good, 4 easy; Enter skips the rating.\n\nExamples:\n  derisk drill\n  derisk drill --count 3 --tag ml-engineering",
     )
     .action(async (flags: DrillFlags) => {
       const count = parseCount(flags.count);
@@ -297,9 +297,13 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 export function registerQuestionsCommand(program: Command, ctx: CliContext): void {
   const questions = program
     .command("questions")
-    .description("the question bank: built-in technical and behavioral questions, and your own");
+    .description(
+      "the question bank: built-in technical and behavioral questions, your documents' technical questions, and those you add",
+    );
   rejectUnknownSubcommand(questions, questions.command("list", { isDefault: true }))
-    .description("list the bank (same as derisk list questions)")
+    .description(
+      "list the bank (same as derisk list questions): the built-in questions, your documents' technical questions and those you added; your documents' behavioral questions are in derisk show",
+    )
     .option("--competency <id>", "only one competency")
     .option("--tag <tag>", "only ml-concept or ml-engineering")
     .option("--kind <kind>", "technical or behavioral")
@@ -321,7 +325,7 @@ export function registerQuestionsCommand(program: Command, ctx: CliContext): voi
     .option("--json", "print the question as JSON")
     .addHelpText(
       "after",
-      '\nExample:\n  derisk questions add "What does dropout do?" --competency ml-concept \\\n    --key-point "randomly zeroes activations in training" --key-point "turned off at inference"',
+      '\nExample:\n  derisk questions add "What does dropout do?" --competency ml-concept \\\n    --key-point "randomly zeroes activations in training" \\\n    --key-point "turned off at inference"',
     )
     .action(async (text: string, flags: AddFlags) => {
       const { COMPETENCIES } = await import("../../core/model.ts");

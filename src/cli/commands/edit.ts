@@ -68,7 +68,7 @@ export function registerAddVariantCommand(program: Command, ctx: CliContext): vo
     .option("--json", "print the new item as JSON")
     .addHelpText(
       "after",
-      '\nExample:\n  derisk compose story.json -q "Tell me about a hard bug" --role ml-engineer > draft.txt\n  derisk add-variant --question q3 --variant "ML-focused" --from draft.txt',
+      '\nExample:\n  derisk compose story.json -q "Tell me about a hard bug" \\\n    --role ml-engineer > draft.txt\n  derisk add-variant --question q3 --variant "ML-focused" --from draft.txt',
     )
     .action(
       async (options: {

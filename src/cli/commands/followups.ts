@@ -40,7 +40,7 @@ export function registerFollowUpsCommand(program: Command, ctx: CliContext): voi
     .option("--json", "print { followUps, concerns } as JSON")
     .addHelpText(
       "after",
-      '\nExamples:\n  derisk followups --answer 3f2a --role ml-engineer\n  derisk followups --answer 3f2a --prepare "What would you do differently?" --text "I would…"\n  derisk followups answer.md -q "Tell me about yourself" --role ml-engineer\n  pbpaste | derisk followups - --question "Tell me about yourself" --role ml-engineer --json',
+      '\nExamples:\n  derisk followups --answer 3f2a --role ml-engineer\n  derisk followups --answer 3f2a --prepare "What would you do differently?" \\\n    --text "I would…"\n  derisk followups answer.md -q "Tell me about yourself" --role ml-engineer\n  pbpaste | derisk followups - --question "Tell me about yourself" \\\n    --role ml-engineer --json',
     )
     .action(async (file: string | undefined, flags: FollowUpsFlags) => {
       const role = parseRoleFlag(flags.role);

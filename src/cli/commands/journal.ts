@@ -94,7 +94,7 @@ export function registerJournalCommand(program: Command, ctx: CliContext): void 
     .description("your private reflection journal: entries, reframes from your own words, a takeaway")
     .addHelpText(
       "after",
-      '\nExamples:\n  derisk journal\n  derisk journal add --happened "The TLS bug took the API down." --felt "Drained."\n  derisk journal show 3f2a\n  derisk journal edit 3f2a --takeaway "I can learn any layer." --story 9c1d',
+      '\nExamples:\n  derisk journal\n  derisk journal add --happened "The TLS bug took the API down." \\\n    --felt "Drained."\n  derisk journal show 3f2a\n  derisk journal edit 3f2a --takeaway "I can learn any layer." --story 9c1d',
     );
 
   rejectUnknownSubcommand(journal, journal.command("list", { isDefault: true }))

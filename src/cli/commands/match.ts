@@ -4,6 +4,7 @@ import type { Ranking } from "../../core/packaging/index.ts";
 import { shortIds } from "../../core/short-ids.ts";
 import type { CliContext } from "../context.ts";
 import { parsePositiveFlag, parseRoleFlag, readStoriesFlag } from "./compose.ts";
+import { fromDocument } from "./stories.ts";
 
 interface MatchFlags {
   stories?: string;
@@ -31,16 +32,25 @@ export function registerMatchCommand(program: Command, ctx: CliContext): void {
     .option("--json", "print the ranking as JSON")
     .addHelpText(
       "after",
-      '\nExamples:\n  derisk match "Tell me about a time you failed"\n  derisk match "Tell me about a time you failed" --stories stories.json\n  derisk match "Tell me about a conflict" --stories stories.json --role ml-engineer --json',
+      '\nExamples:\n  derisk match "Tell me about a time you failed"\n  derisk match "Tell me about a time you failed" --stories stories.json\n  derisk match "Tell me about a conflict" --stories stories.json \\\n    --role ml-engineer --json',
     )
     .action(async (question: string, flags: MatchFlags) => {
       const role = parseRoleFlag(flags.role);
       const limit = Math.floor(parsePositiveFlag("--limit", flags.limit) ?? 5);
       const options = { limit, ...(role ? { role } : {}) };
       let ranking: Ranking & { sampleLeftOut?: string };
+      // The document each bank story was drawn from, named when the bank holds several.
+      let documents: ReadonlyMap<string, string> = new Map();
       if (flags.stories === undefined) {
         const { matchQuestion } = await import("../../app/packaging.ts");
-        ranking = await ctx.withStore((store, userId) => matchQuestion(store, userId, question, options));
+        const { storyDocuments } = await import("../../app/stories.ts");
+        [ranking, documents] = await ctx.withStore(
+          async (store, userId) =>
+            [
+              await matchQuestion(store, userId, question, options),
+              await storyDocuments(store, userId),
+            ] as const,
+        );
       } else {
         const { rankStories } = await import("../../core/packaging/index.ts");
         const { withSentenceEmbeddings } = await import("../../app/encoder.ts");
@@ -67,7 +77,9 @@ export function registerMatchCommand(program: Command, ctx: CliContext): void {
       const short =
         flags.stories === undefined ? shortIds(ranking.results.map((r) => r.storyId)) : (id: string) => id;
       ranking.results.forEach((r, i) => {
-        lines.push(`${i + 1}. ${style.bold(r.title)} ${style.dim(`(${short(r.storyId)})`)}`);
+        const document = documents.get(r.storyId);
+        const where = document === undefined ? "" : ` · ${fromDocument(document)}`;
+        lines.push(`${i + 1}. ${style.bold(r.title)} ${style.dim(`(${short(r.storyId)}${where})`)}`);
         for (const reason of r.reasons) lines.push(style.dim(`     ${reason}`));
       });
       if (ranking.results.length === 0)

@@ -265,9 +265,10 @@ export function registerPracticeCommand(program: Command, ctx: CliContext): void
       "after",
       [
         "",
-        "Type each answer; every line is saved as you go. A blank line (or Ctrl-D) submits it;",
-        "an empty answer or /skip skips the question. Type /peek to see your prepared answer (noted).",
-        "Rate with again/hard/good/easy or 1–4 (Enter: no rating). Ctrl-C stops; --resume continues.",
+        "Type each answer; every line is saved as you go. A blank line (or Ctrl-D)",
+        "submits it; an empty answer or /skip skips the question. Type /peek to see",
+        "your prepared answer (noted). Rate with again/hard/good/easy or 1–4 (Enter: no",
+        "rating). Ctrl-C stops; --resume continues.",
         "",
         "Examples:",
         "  derisk practice --count 3",

@@ -76,6 +76,45 @@ describeStores("derisk stories and packaging on the bank", (getStore) => {
     expect(gone).toMatchObject({ code: 2, error: expect.stringMatching(/No story with id/) });
   });
 
+  it("names each story's document in stories list and match when the bank holds more than one", async () => {
+    const store = getStore();
+    // Two documents of the user's own (the sample would be left out of match).
+    const copy = (line: string) => new TextEncoder().encode(`${new TextDecoder().decode(sample)}\n${line}\n`);
+    const first = await importDocument(store, "a", { bytes: copy("A first copy."), filename: "my-prep.md" });
+    expect((await runCommand(store, ["stories", "from-document"])).code).toBe(0);
+    // One document: its title would say nothing.
+    expect((await runCommand(store, ["stories", "list"])).out).not.toMatch(/from “/);
+    expect((await runCommand(store, ["match", "Tell me about a time you made a mistake"])).out).not.toMatch(
+      /from “/,
+    );
+
+    // The same answers again: two stories with each title, told apart by their document only.
+    const second = await importDocument(store, "a", {
+      bytes: copy("A second copy."),
+      filename: "second-round-prep-for-the-platform-team-at-acme.md",
+    });
+    expect(second.documentId).not.toBe(first.documentId);
+    expect((await runCommand(store, ["stories", "from-document", second.documentId ?? ""])).code).toBe(0);
+
+    const listed = (await runCommand(store, ["stories", "list"])).out.split("\n");
+    const mistakes = listed.flatMap((line, i) =>
+      /made a mistake and how you handled it\.$/.test(line) ? [listed[i + 1]] : [],
+    );
+    expect(mistakes).toHaveLength(2);
+    expect(mistakes).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^ {4}from “My prep” · /),
+        // Cut after a whole word at 40 characters.
+        expect.stringMatching(/^ {4}from “Second round prep for the platform team…” · /),
+      ]),
+    );
+    const matched = (await runCommand(store, ["match", "Tell me about a time you made a mistake"])).out;
+    expect(matched).toMatch(/made a mistake.* \([0-9a-f]{8} · from “My prep”\)/);
+    expect(matched).toMatch(
+      /made a mistake.* \([0-9a-f]{8} · from “Second round prep for the platform team…”\)/,
+    );
+  });
+
   it("draws one story from an answer, once, and refuses a follow-up", async () => {
     const store = getStore();
     const byKey = await importSample();

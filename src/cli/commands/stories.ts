@@ -6,7 +6,20 @@ import type { CliContext } from "../context.ts";
 import { rejectUnknownSubcommand } from "../default-command.ts";
 import type { Style } from "../render/style.ts";
 
-function renderStoryList(stories: readonly StoredStory[], style: Style): string {
+/**
+ * A document's title as a story line names it: cut after a whole word at 40 characters.
+ * @example fromDocument("Senior ML engineer prep, autumn round") // "from “Senior ML engineer prep, autumn round”"
+ */
+export function fromDocument(title: string): string {
+  const cut = title.length <= 40 ? title : `${title.slice(0, 40).replace(/\s+\S*$/, "")}…`;
+  return `from “${cut}”`;
+}
+
+function renderStoryList(
+  stories: readonly StoredStory[],
+  documents: ReadonlyMap<string, string>,
+  style: Style,
+): string {
   if (stories.length === 0) {
     return "No stories in your bank yet: derisk stories from-document turns your imported answers into stories.";
   }
@@ -14,7 +27,9 @@ function renderStoryList(stories: readonly StoredStory[], style: Style): string 
   const short = shortIds(stories.map((story) => story.id));
   for (const story of stories) {
     const competencies = story.competencies.length > 0 ? story.competencies.join(", ") : "no competency yet";
-    lines.push(`${short(story.id)}  ${story.title}`, style.dim(`    ${competencies}`));
+    const document = documents.get(story.id);
+    const source = document === undefined ? "" : `${fromDocument(document)} · `;
+    lines.push(`${short(story.id)}  ${story.title}`, style.dim(`    ${source}${competencies}`));
   }
   return lines.join("\n");
 }
@@ -61,10 +76,13 @@ export function registerStoriesCommand(program: Command, ctx: CliContext): void 
     .description("list the stories in your bank, most recently edited first")
     .option("--json", "print { stories } as JSON")
     .action(async (flags: { json?: boolean }) => {
-      const { listStories } = await import("../../app/stories.ts");
-      const list = await ctx.withStore((store, userId) => listStories(store, userId));
+      const { listStories, storyDocuments } = await import("../../app/stories.ts");
+      const [list, documents] = await ctx.withStore(
+        async (store, userId) =>
+          [await listStories(store, userId), await storyDocuments(store, userId)] as const,
+      );
       if (flags.json) ctx.out(JSON.stringify({ stories: list }, null, 2));
-      else ctx.report(renderStoryList(list, ctx.style));
+      else ctx.report(renderStoryList(list, documents, ctx.style));
     });
 
   stories

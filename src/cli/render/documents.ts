@@ -39,11 +39,12 @@ function renderItem(
     case "follow-up":
       return `  ${style.yellow("follow-up")} ${item.question} ${id}\n${indent(item.answer, "      ", "    → ")}`;
     case "concern":
-      return `  ${style.red("concern")} “${item.judgement}”\n${item.reframes.map((r) => `    ↺ ${r}`).join("\n")}`;
+      // With its id, as every item a command takes (derisk history ID lists its texts).
+      return `  ${style.red("concern")} “${item.judgement}” ${id}\n${item.reframes.map((r) => `    ↺ ${r}`).join("\n")}`;
     case "technical-section":
       return `\n${style.bold(`${item.emoji ? `${item.emoji} ` : ""}${item.title}`)}${item.description ? `\n  ${style.dim(item.description)}` : ""}`;
     case "technical-question":
-      return `  ? ${item.text} ${style.dim(`(${item.competency})`)}`;
+      return `  ? ${item.text} ${style.dim(`(${item.competency})`)} ${id}`;
     case "reflection":
       return `${style.cyan("Reflection")}${item.title ? ` ${item.title}` : ""}: ${item.turns.length} turns, ${item.reframes.length} reframes`;
     case "accomplishment":

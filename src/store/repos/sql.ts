@@ -27,11 +27,31 @@ export function inSnapshot<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
   return db.isTransaction ? fn(db) : db.transaction().setIsolationLevel("repeatable read").execute(fn);
 }
 
+/** The command that lists each kind of row's ids, for the CLI's "not found" hint. */
+const LISTED_BY: Record<string, string> = {
+  item: "derisk show lists them",
+  document: "derisk list lists them",
+  story: "derisk stories list lists them",
+  "journal entry": "derisk journal list lists them",
+  question: "derisk list questions lists them",
+  "practice session": "derisk practice --list lists the unfinished ones",
+};
+
+/**
+ * A row the user asked for by id that is not in their bank. Said the same way whether it never
+ * existed, was deleted or is another user's: a server never tells one user that another's id exists.
+ * @example notFound("item", "zzzz").message // "No item with id zzzz in your bank: check the id (derisk show lists them); it may have been deleted."
+ */
 export function notFound(what: string, id: string): DeriskError {
-  return new DeriskError(
-    "NOT_FOUND",
-    `No ${what} with id ${id}: it was deleted, or it belongs to another user.`,
-  );
+  if (what === "user")
+    return new DeriskError("NOT_FOUND", `No user${id ? ` with id ${id}` : ""} in this database.`);
+  const lister = LISTED_BY[what];
+  return new DeriskError("NOT_FOUND", `No ${what} with id ${id} in your bank`, {
+    hint: {
+      cli: `: check the id${lister ? ` (${lister})` : ""}; it may have been deleted.`,
+      web: ": check the id; it may have been deleted.",
+    },
+  });
 }
 
 export function staleVersion(what: string, current: number, expected: number): DeriskError {
