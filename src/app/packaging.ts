@@ -251,6 +251,8 @@ function predictLinked(
   options: { question?: string; role?: RoleId },
   prepared: readonly Prepared[],
   concerns: ReadonlyArray<Stored<ConcernItem>>,
+  /** Concern notes the document writes under the question asked: raised whatever the triggers say. */
+  attached: ReadonlyArray<Stored<ConcernItem>> = [],
 ): Pick<FollowUpPrediction, "followUps" | "concerns"> {
   const preparedById = new Map(prepared.map((p) => [p.id, p]));
   const concernsById = new Map(concerns.map((c) => [c.id, c]));
@@ -278,6 +280,21 @@ function predictLinked(
     if (item === undefined) return concern;
     return { ...concern, userConcern: item.key, userConcernItemId: item.id };
   });
+  // The document itself says this question risks these judgements: its notes are shown with
+  // their reframes even when no trigger word fires ("a scientist who dabbles in code").
+  for (const note of attached) {
+    if (detected.some((c) => c.userConcernItemId === note.id)) continue;
+    detected.push({
+      id: `note-${note.id}`,
+      judgement: note.judgement,
+      triggers: [],
+      why: "Your document names this concern under this question.",
+      reframe: "Say your own reframing lines below; keep the worry itself unsaid.",
+      reframes: [...note.reframes],
+      userConcern: note.key,
+      userConcernItemId: note.id,
+    });
+  }
   return { followUps, concerns: detected };
 }
 
@@ -373,6 +390,16 @@ export async function predictItemFollowUps(
     .filter(isKind("concern"))
     .filter((concern) => scope.keepsItem(concern, item.documentId));
   const resolvedRole = role ?? roleFromTarget((await store.profiles.getProfile(userId)).targetRole);
+  // The concern notes written under this question (attached to one of its answers).
+  const questionAnswers = new Set(
+    documentItems
+      .filter(isKind("answer"))
+      .filter((a) => questionKey !== undefined && a.questionKey === questionKey)
+      .map((a) => a.key),
+  );
+  const attached = concerns.filter(
+    (c) => c.documentId === item.documentId && c.answerKey !== undefined && questionAnswers.has(c.answerKey),
+  );
   return {
     itemId,
     question,
@@ -385,6 +412,7 @@ export async function predictItemFollowUps(
       },
       prepared,
       concerns,
+      attached,
     ),
   };
 }
