@@ -682,10 +682,24 @@ export async function tailorJobDescription(
   const scope = await evidenceScope(store, userId);
   const stories = (await listStories(store, userId)).filter((story) => scope.keepsStory(story));
   const items = (await store.items.listItems(userId)).filter((item) => scope.keepsItem(item));
-  const answers = items
-    .filter(isKind("answer"))
+  const answerItems = items.filter(isKind("answer"));
+  // A question answered in several variants names the variant ("Tell me about yourself
+  // (trailer)"), as the library and coverage do, so two pieces of evidence can be told apart.
+  const variantCount = new Map<string, number>();
+  for (const a of answerItems) {
+    const group = `${a.documentId}\u0000${a.questionKey}`;
+    variantCount.set(group, (variantCount.get(group) ?? 0) + 1);
+  }
+  const answers = answerItems
     // Keyed by item id: keys repeat across documents, and the id opens the answer.
-    .map((a) => ({ key: a.id, text: answerText(a), question: a.question }));
+    .map((a) => ({
+      key: a.id,
+      text: answerText(a),
+      question:
+        (variantCount.get(`${a.documentId}\u0000${a.questionKey}`) ?? 0) > 1 && a.question.trim() !== ""
+          ? `${a.question} (${a.variant})`
+          : a.question,
+    }));
   const accomplishments = items.filter(isKind("accomplishment")).map((a) => ({ key: a.id, text: a.text }));
   const profile = await store.profiles.getProfile(userId);
   const { background, goals } = await ownBackground(store, userId, scope);
