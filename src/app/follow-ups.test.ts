@@ -108,6 +108,27 @@ describeStores("follow-ups linked across the bank", (getStore) => {
     },
   );
 
+  it("on the sample, Q1 and its trailer variant raise the concern the document writes under Q1, with its reframes", async () => {
+    const store = getStore();
+    const { byKey } = await importBytes(store, sample, "sample-prep.md");
+    const answers = (await store.items.listItems("a", { kind: "answer" })).filter(
+      (i) =>
+        i.kind === "answer" && i.questionKey === (byKey("q1/core") as { questionKey: string }).questionKey,
+    );
+    expect(answers.length).toBeGreaterThan(1);
+    for (const answer of answers) {
+      const out = await predictItemFollowUps(store, "a", answer.id, "ml-engineer");
+      const own = out.concerns.find((c) => /scientist who dabbles in code/.test(c.judgement));
+      expect(own?.reframes.join(" "), answer.key).toMatch(
+        /The lab paid me to keep production data pipelines alive/,
+      );
+      expect(own?.userConcernItemId).toBeDefined();
+    }
+    // Q2 is another question: the note written under Q1 is not raised there by itself.
+    const q2 = await predictItemFollowUps(store, "a", byKey("q2/core").id, "ml-engineer");
+    expect(q2.concerns.some((c) => c.id.startsWith("note-"))).toBe(false);
+  });
+
   it("links to a prepared answer in the user's other document, and never to another user's", async () => {
     const store = getStore();
     const other = `# Motivation notes

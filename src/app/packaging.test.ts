@@ -327,6 +327,34 @@ describeStores("packaging use cases", (getStore) => {
     },
   );
 
+  it("tailor names the variant of a question answered in several (the sample's Q1 trailer), as the library does", async () => {
+    const store = getStore();
+    await importSample(store);
+    const answers = (await store.items.listItems("a", { kind: "answer" })).flatMap((i) =>
+      i.kind === "answer" ? [i] : [],
+    );
+    const q1 = answers.filter((a) => a.questionKey === answers.find((b) => b.key === "q1/core")?.questionKey);
+    expect(q1.length).toBeGreaterThan(1);
+    const posting = [
+      "# Data Engineer",
+      "Acme",
+      "",
+      "## Requirements",
+      "- Experience with Airflow jobs and drift monitoring in production",
+      "- CI for data code and on-call for your own services",
+      "- Spark and PyTorch",
+      "",
+    ].join("\n");
+    const { tailoring } = await tailorJobDescription(store, "a", posting, { save: false });
+    const evidence = tailoring.requirements.flatMap((r) => r.evidence);
+    const fromQ1 = evidence.filter((e) => e.source === "answer" && q1.some((a) => a.id === e.id));
+    expect(fromQ1.length).toBeGreaterThan(0);
+    for (const e of fromQ1) {
+      const variant = q1.find((a) => a.id === e.id)?.variant;
+      expect(e.title).toBe(`Tell me about yourself (${variant})`);
+    }
+  });
+
   it("links predicted follow-ups to the prepared answer and concerns to the user's reframes", async () => {
     const store = getStore();
     const result = await importDocument(store, "a", {

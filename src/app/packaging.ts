@@ -251,6 +251,8 @@ function predictLinked(
   options: { question?: string; role?: RoleId },
   prepared: readonly Prepared[],
   concerns: ReadonlyArray<Stored<ConcernItem>>,
+  /** Concern notes the document writes under the question asked: raised whatever the triggers say. */
+  attached: ReadonlyArray<Stored<ConcernItem>> = [],
 ): Pick<FollowUpPrediction, "followUps" | "concerns"> {
   const preparedById = new Map(prepared.map((p) => [p.id, p]));
   const concernsById = new Map(concerns.map((c) => [c.id, c]));
@@ -278,6 +280,21 @@ function predictLinked(
     if (item === undefined) return concern;
     return { ...concern, userConcern: item.key, userConcernItemId: item.id };
   });
+  // The document itself says this question risks these judgements: its notes are shown with
+  // their reframes even when no trigger word fires ("a scientist who dabbles in code").
+  for (const note of attached) {
+    if (detected.some((c) => c.userConcernItemId === note.id)) continue;
+    detected.push({
+      id: `note-${note.id}`,
+      judgement: note.judgement,
+      triggers: [],
+      why: "Your document names this concern under this question.",
+      reframe: "Say your own reframing lines below; keep the worry itself unsaid.",
+      reframes: [...note.reframes],
+      userConcern: note.key,
+      userConcernItemId: note.id,
+    });
+  }
   return { followUps, concerns: detected };
 }
 
@@ -373,6 +390,16 @@ export async function predictItemFollowUps(
     .filter(isKind("concern"))
     .filter((concern) => scope.keepsItem(concern, item.documentId));
   const resolvedRole = role ?? roleFromTarget((await store.profiles.getProfile(userId)).targetRole);
+  // The concern notes written under this question (attached to one of its answers).
+  const questionAnswers = new Set(
+    documentItems
+      .filter(isKind("answer"))
+      .filter((a) => questionKey !== undefined && a.questionKey === questionKey)
+      .map((a) => a.key),
+  );
+  const attached = concerns.filter(
+    (c) => c.documentId === item.documentId && c.answerKey !== undefined && questionAnswers.has(c.answerKey),
+  );
   return {
     itemId,
     question,
@@ -385,6 +412,7 @@ export async function predictItemFollowUps(
       },
       prepared,
       concerns,
+      attached,
     ),
   };
 }
@@ -654,10 +682,24 @@ export async function tailorJobDescription(
   const scope = await evidenceScope(store, userId);
   const stories = (await listStories(store, userId)).filter((story) => scope.keepsStory(story));
   const items = (await store.items.listItems(userId)).filter((item) => scope.keepsItem(item));
-  const answers = items
-    .filter(isKind("answer"))
+  const answerItems = items.filter(isKind("answer"));
+  // A question answered in several variants names the variant ("Tell me about yourself
+  // (trailer)"), as the library and coverage do, so two pieces of evidence can be told apart.
+  const variantCount = new Map<string, number>();
+  for (const a of answerItems) {
+    const group = `${a.documentId}\u0000${a.questionKey}`;
+    variantCount.set(group, (variantCount.get(group) ?? 0) + 1);
+  }
+  const answers = answerItems
     // Keyed by item id: keys repeat across documents, and the id opens the answer.
-    .map((a) => ({ key: a.id, text: answerText(a), question: a.question }));
+    .map((a) => ({
+      key: a.id,
+      text: answerText(a),
+      question:
+        (variantCount.get(`${a.documentId}\u0000${a.questionKey}`) ?? 0) > 1 && a.question.trim() !== ""
+          ? `${a.question} (${a.variant})`
+          : a.question,
+    }));
   const accomplishments = items.filter(isKind("accomplishment")).map((a) => ({ key: a.id, text: a.text }));
   const profile = await store.profiles.getProfile(userId);
   const { background, goals } = await ownBackground(store, userId, scope);

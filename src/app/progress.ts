@@ -75,6 +75,8 @@ export async function progressStats(
       competency: c.competency,
     })),
     cardsDue: cards.map((card) => card.due),
+    // As practice counts "new": a candidate with no card yet.
+    newCards: candidates.filter((c) => c.card === undefined).length,
     now: options.now ?? new Date(),
     ...(options.timezoneOffsetMinutes === undefined
       ? {}

@@ -153,9 +153,10 @@ describe.runIf(launched.browser !== null)("feedback on a new user's actions", ()
     try {
       const documentId = await importSample(server.url);
       const detail = (await (await fetch(`${server.url}/api/documents/${documentId}`)).json()) as {
-        items: { id: string; kind: string }[];
+        items: { id: string; kind: string; key: string }[];
       };
-      const itemId = detail.items.find((item) => item.kind === "answer")?.id ?? "";
+      // Q2: Q1 carries the document's own concern note, which its Follow-ups page raises.
+      const itemId = detail.items.find((item) => item.key === "q2/core")?.id ?? "";
       const page = await context.newPage();
       await page.goto(`/#/followups/${itemId}`);
       await page.getByTestId("followups-summary").waitFor({ timeout: 20_000 });

@@ -10,6 +10,21 @@ export function clock(seconds: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 }
 
+/**
+ * The note after a follow-up's answer: its time against its budget, or "see above" for a pointer,
+ * unless the pointer already says where it points ("Use the intro above"): then nothing.
+ * @example followUpNote({ answer: "Use the intro above (1–2 mins).", pointer: true, seconds: 0, budgetSeconds: 90 }) // ""
+ */
+export function followUpNote(f: {
+  answer: string;
+  pointer: boolean;
+  seconds: number;
+  budgetSeconds: number;
+}): string {
+  if (!f.pointer) return `≈ ${clock(f.seconds)} of ${clock(f.budgetSeconds)}`;
+  return /\b(?:above|below|earlier)\b/i.test(f.answer) ? "" : "see above";
+}
+
 /** "1:36 of 1:30–2:00 (within)" */
 export function timingLine(answer: Pick<SheetAnswer, "seconds" | "budget" | "status" | "words">): string {
   const verdict =

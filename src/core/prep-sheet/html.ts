@@ -13,6 +13,7 @@ import {
   clock,
   competencyName,
   documentLines,
+  followUpNote,
   ownFraming,
   postingLines,
   postingName,
@@ -232,7 +233,7 @@ function blockHtml(answer: SheetAnswer, document?: string): string {
           (f) =>
             `<div class="followup"><p class="q">${escapeHtml(f.question)}</p><div class="a">${paragraphs(
               f.answer,
-              `<span class="time">(${f.pointer ? "see above" : `≈ ${clock(f.seconds)} of ${clock(f.budgetSeconds)}`})</span>`,
+              followUpNote(f) === "" ? "" : `<span class="time">(${followUpNote(f)})</span>`,
             )}</div></div>`,
         )
         .join("\n")}`,

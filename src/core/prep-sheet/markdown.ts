@@ -5,6 +5,7 @@ import {
   clock,
   competencyName,
   documentLines,
+  followUpNote,
   ownFraming,
   postingLines,
   postingName,
@@ -150,13 +151,17 @@ function answerMarkdown(answer: SheetAnswer, document?: string): string[] {
   if (answer.followUps.length > 0) {
     out.push("### Follow-ups", "");
     for (const f of answer.followUps) {
-      const time = `*(${f.pointer ? "see above" : `≈ ${clock(f.seconds)} of ${clock(f.budgetSeconds)}`})*`;
+      const note = followUpNote(f);
+      const time = note === "" ? "" : `*(${note})*`;
       const lines = f.answer.trim().split("\n");
       out.push(`- **${oneLine(f.question)}**  `);
       // An answer of several lines (a list, paragraphs) keeps them, indented under its question.
-      if (lines.length === 1) out.push(`  ${oneLine(f.answer)} ${time}`);
+      if (lines.length === 1) out.push(`  ${`${oneLine(f.answer)} ${time}`.trimEnd()}`);
       else
-        out.push(...lines.map((line) => (line.trim() === "" ? "" : `  ${line.trimEnd()}`)), "", `  ${time}`);
+        out.push(
+          ...lines.map((line) => (line.trim() === "" ? "" : `  ${line.trimEnd()}`)),
+          ...(time === "" ? [] : ["", `  ${time}`]),
+        );
     }
     out.push("");
   }

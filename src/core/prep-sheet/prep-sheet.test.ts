@@ -132,6 +132,28 @@ describe("buildPrepSheet", () => {
 });
 
 describe("renderers", () => {
+  it("a pointer that already says where it points ('Use the intro above') gets no '(see above)' of its own", () => {
+    const md = renderPrepSheetMarkdown(sheet);
+    const html = renderPrepSheetHtml(sheet);
+    expect(md).toContain("Use the intro above (1–2 mins).");
+    expect(md).not.toMatch(/above[^\n]*see above/);
+    expect(html).toContain("Use the intro above (1–2 mins).");
+    expect(html).not.toMatch(/above[^<]*(?:<[^>]+>)*\(see above\)/);
+    // A pointer that names no direction still says where to look.
+    const bare = buildPrepSheet([
+      docOf([
+        "### Q1- Tell me about yourself:",
+        "",
+        '"I build data pipelines."',
+        "",
+        "#### They’ll likely ask:",
+        "“Walk me through your background.”",
+        "👉 Use the Core Story (1–2 mins).",
+      ]),
+    ]);
+    const pointer = bare.answers[0]?.followUps[0];
+    if (pointer?.pointer) expect(renderPrepSheetMarkdown(bare)).toContain("*(see above)*");
+  });
   it("Markdown shows every question, the framing and the cover's coverage", () => {
     const md = renderPrepSheetMarkdown(sheet);
     for (const a of sheet.answers) expect(md).toContain(a.question);

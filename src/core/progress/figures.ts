@@ -31,6 +31,8 @@ export interface ProgressInput {
   timezoneOffsetMinutes?: number;
   /** Days of the due forecast; default 30. */
   days?: number;
+  /** Practicable answers and questions never practised (no card yet): practice offers them as "new". */
+  newCards?: number;
 }
 
 export interface AttemptPoint {
@@ -60,6 +62,8 @@ export interface ProgressFigures {
   keepsComingBack?: RiskSignal;
   coverage: { competency: Competency; items: number; practised: number; meanScore?: number }[];
   due: { date: string; count: number }[];
+  /** Never practised, so on no schedule: practice offers them as "new" beside the cards due. */
+  newCards: number;
   streak: { current: number; longest: number; today: boolean };
 }
 
@@ -192,6 +196,7 @@ export function progressFigures(input: ProgressInput): ProgressFigures {
     ...(worst && worst.open >= 2 ? { keepsComingBack: worst.risk } : {}),
     coverage,
     due,
+    newCards: input.newCards ?? 0,
     streak: { current, longest, today: practisedDays.has(today) },
   };
 }

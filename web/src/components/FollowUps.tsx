@@ -11,7 +11,7 @@ export function FollowUps({ followUps }: { followUps: FollowUpEntry[] }) {
   return (
     <section className="followups" aria-labelledby="followups-title">
       <h3 id="followups-title" className="section-title">
-        They’ll likely ask <span className="count">{followUps.length}</span>
+        Follow-ups you prepared <span className="count">{followUps.length}</span>
       </h3>
       <ol className="followup-list">
         {followUps.map((followUp) => (

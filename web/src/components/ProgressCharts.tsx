@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from "react";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import type { ProgressFigures } from "../api.ts";
+import { timeAxis } from "../time-axis.ts";
 
 const RISK_NAMES = {
   ambiguity: "Ambiguity",
@@ -171,6 +172,7 @@ export default function ProgressCharts({ figures }: { figures: ProgressFigures }
     attempts.map((a) => a.seconds),
     attempts.map((a) => a.budget?.max ?? null),
   ];
+  const yTime = timeAxis(Math.max(0, ...attempts.map((a) => Math.max(a.seconds, a.budget?.max ?? 0))));
   const over = attempts.filter((a) => a.budget && a.seconds > a.budget.max).length;
 
   const withLevels = figures.risks[0]?.share.length ?? 0;
@@ -243,9 +245,12 @@ export default function ProgressCharts({ figures }: { figures: ProgressFigures }
           legend: { show: true, live: false },
           scales: {
             x: { time: false, range: (_u, min, max) => [min - 0.5, max + 0.5] },
-            y: { range: (_u, _min, max) => [0, Math.max(60, max * 1.1)] },
+            // The top tick is at or above the highest budget: its dot never floats over the axis.
+            y: { range: [0, yTime.top] },
           },
-          axes: wholeSteps(axes(colours, xTicks, (_u, splits) => splits.map((s) => clock(s)))),
+          axes: wholeSteps(axes(colours, xTicks, (_u, splits) => splits.map((s) => clock(s)))).map(
+            (axis, i) => (i === 1 ? { ...axis, splits: () => yTime.ticks } : axis),
+          ),
           series: [
             {},
             {

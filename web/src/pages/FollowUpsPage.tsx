@@ -67,12 +67,12 @@ function Predictions({
     <>
       <SampleLeftOut note={sampleLeftOut} />
       <p className="coverage-summary" data-testid="followups-summary">
-        <strong>{followUps.length}</strong> likely follow-up{followUps.length === 1 ? "" : "s"} ·{" "}
+        <strong>{followUps.length}</strong> predicted follow-up{followUps.length === 1 ? "" : "s"} ·{" "}
         <strong>{followUps.length - gaps}</strong> prepared · <strong>{gaps}</strong> gap
         {gaps === 1 ? "" : "s"}
       </p>
       <h2 className="section-title">
-        They’ll likely ask <span className="count">{followUps.length}</span>
+        Predicted follow-ups <span className="count">{followUps.length}</span>
       </h2>
       {followUps.length === 0 && (
         <p className="muted">Nothing in this answer invites an obvious follow-up.</p>

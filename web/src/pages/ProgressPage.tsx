@@ -96,8 +96,11 @@ function Dashboard({ figures }: { figures: ProgressFigures }) {
           </p>
         </div>
         <div className="card progress-tile">
-          <dt>Due today</dt>
-          <dd>{figures.due[0]?.count ?? 0}</dd>
+          <dt>Practice today</dt>
+          {/* As Practice says it: cards due, and never-practised questions apart. */}
+          <dd data-testid="due-today">
+            {figures.due[0]?.count ?? 0} due · {figures.newCards ?? 0} new
+          </dd>
           <p className="muted">{figures.due.reduce((n, d) => n + d.count, 0)} in the next 30 days</p>
         </div>
       </dl>

@@ -111,6 +111,8 @@ export function StartPage({
   }
 
   const disabled = busy !== null;
+  /** The sample, when it is already in the library (its import would be "unchanged"). */
+  const sampleDoc = documents?.find((doc) => doc.sample === true);
 
   return (
     <div className="page page-start">
@@ -234,22 +236,35 @@ export function StartPage({
             </form>
 
             <div className="start-options">
-              <button
-                type="button"
-                className="option-card"
-                disabled={disabled}
-                onClick={() => void run("sample", () => api.importSample())}
-              >
-                <Icon name="book" size={22} />
-                <span>
-                  <span className="option-title">
-                    {busy === "sample" ? "Importing the sample…" : "Start from the sample document"}
+              {sampleDoc !== undefined ? (
+                // Importing it again would change nothing: the sample is already in the library.
+                <a className="option-card" href={route.library(sampleDoc.id)} data-testid="sample-in-library">
+                  <Icon name="book" size={22} />
+                  <span>
+                    <span className="option-title">Open the sample document</span>
+                    <span className="option-detail">
+                      The sample is already in your library: “{sampleDoc.title}”.
+                    </span>
                   </span>
-                  <span className="option-detail">
-                    A worked example: answers for an ML Engineer role, follow-ups, a STAR story.
+                </a>
+              ) : (
+                <button
+                  type="button"
+                  className="option-card"
+                  disabled={disabled}
+                  onClick={() => void run("sample", () => api.importSample())}
+                >
+                  <Icon name="book" size={22} />
+                  <span>
+                    <span className="option-title">
+                      {busy === "sample" ? "Importing the sample…" : "Start from the sample document"}
+                    </span>
+                    <span className="option-detail">
+                      A worked example: answers for an ML Engineer role, follow-ups, a STAR story.
+                    </span>
                   </span>
-                </span>
-              </button>
+                </button>
+              )}
               <button
                 type="button"
                 className="option-card"
