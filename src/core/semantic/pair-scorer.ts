@@ -71,6 +71,15 @@ export const ENCODER_MODEL: PairScorerModel = MODEL.encoder;
 export const NONE_MET_THRESHOLD = 0.7;
 
 /**
+ * The probability needed when the query names no concept the lexicons know (question intents left
+ * out): an ask about a trade the lexicons do not place ("Funeral director", "Book conservator") has no
+ * concept to veto a sentence about something else, so the ordinary threshold would let any work
+ * sentence that aligns in. A strong or certain rule match is not held to it. Chosen on dev
+ * g001–g564 (docs/matching.md, "Round 25").
+ */
+export const NO_CONCEPT_THRESHOLD = 0.4;
+
+/**
  * The probability that the candidate shows the query, from its pair features.
  * @example learnedProbability(pairFeatures("Resolving conflicts", "I mediated a dispute.")) > 0.5
  */
@@ -90,7 +99,7 @@ export function learnedProbability(features: readonly number[], m: PairScorerMod
  */
 export function learnedDecision(
   features: readonly number[],
-  rules: { score: number; unmet: number; concepts: number; namedElsewhere?: number },
+  rules: { score: number; unmet: number; concepts: number; namedElsewhere?: number; guarded?: boolean },
   m: PairScorerModel = MODEL,
 ): { probability: number; matched: boolean; score: number } {
   const p = learnedProbability(features, m);
@@ -112,7 +121,9 @@ export function learnedDecision(
     ? Math.min(m.veto, m.threshold)
     : rules.unmet > 0
       ? Math.max(rules.concepts === 0 ? noneMet : m.unmetThreshold, m.threshold)
-      : m.threshold;
+      : rules.guarded === true
+        ? Math.max(NO_CONCEPT_THRESHOLD, m.threshold)
+        : m.threshold;
   const matched = rules.score >= m.certainRule || p >= t;
   const score = matched ? 0.5 + (0.25 * (p - t)) / Math.max(1e-6, 1 - t) : (0.5 * p) / Math.max(1e-6, t);
   return { probability: p, matched, score };
