@@ -542,15 +542,11 @@ export function analyzeText(text: string, before?: string): Analysis {
       // A term read in another sense (a `not` word nearby) is not a word of this topic either.
       let negated = false;
       for (const concept of entry.concepts) {
-        // A plain term sharing the sense term's lemmas ("papers" beside "paper") is read as plain.
-        let own = entry.senses.get(concept.id);
-        if (own !== undefined && entry.plain.has(concept.id)) {
-          const written = tokens
-            .slice(i, i + n)
-            .map((t) => t.raw.toLowerCase())
-            .join(" ");
-          if (!own.forms.has(written)) own = undefined;
-        }
+        // Every form of the term's lemmas gets the sense's checks, as written or inflected ("owning"
+        // beside the sense term "own"). Only the rule that a needed word must stand beside the term is
+        // kept to the sense's own forms: a plain term of the concept sharing the lemmas ("papers"
+        // beside the sense term "paper") may be its own needed word, as before.
+        const own = entry.senses.get(concept.id);
         const sense = own ?? SENSE.get(concept.id);
         if (sense && windowHas(lemmas, i, i + n, sense.not)) {
           negated = true;
@@ -562,16 +558,24 @@ export function analyzeText(text: string, before?: string): Analysis {
           if (concept.kind !== "intent") senseRejected = true;
           continue;
         }
+        const ownForm =
+          own !== undefined &&
+          (!entry.plain.has(concept.id) ||
+            own.forms.has(
+              tokens
+                .slice(i, i + n)
+                .map((t) => t.raw.toLowerCase())
+                .join(" "),
+            ));
         // A term's own sense needs a word beside it ("paper" beside a journal, "plant" beside a
         // garden); a concept's needs list naming one of its terms says that term is enough alone.
-        const needsMet =
-          own === undefined
-            ? windowHas(lemmas, i, i + n, sense?.needs ?? [])
-            : besideHas(lemmas, i, i + n, own.needs);
+        const needsMet = ownForm
+          ? besideHas(lemmas, i, i + n, own.needs)
+          : windowHas(lemmas, i, i + n, sense?.needs ?? []);
         if (sense && sense.needs.length > 0 && !needsMet) {
           // The term itself may be one of the concept's needed words ("throughput"), or a possessive
           // pronoun beside it may stand for one ("its accuracy", the model's).
-          if (own !== undefined || !sense.needs.includes(key)) {
+          if (ownForm || !sense.needs.includes(key)) {
             sentences ??= sentencesOf(text, tokens);
             const found = pronounStandsFor(tokens, lemmas, sentences, context, i, i + n, sense.needs);
             if (found === undefined) {
@@ -1029,7 +1033,7 @@ interface PairReading {
   vetoed: boolean;
   /**
    * The query names no concept and a sense check took one off it: the learned scorer must reach
-   * NO_CONCEPT_THRESHOLD (pair-scorer.ts).
+   * background z ≥ GUARD_Z besides its threshold (pair-scorer.ts).
    */
   guarded: boolean;
   /** The query asks only for languages and the candidate shows none: the learned scorer stays out. */

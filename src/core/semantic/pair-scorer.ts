@@ -71,13 +71,16 @@ export const ENCODER_MODEL: PairScorerModel = MODEL.encoder;
 export const NONE_MET_THRESHOLD = 0.7;
 
 /**
- * The probability needed when the query names no concept the lexicons know (question intents left
- * out): an ask about a trade the lexicons do not place ("Funeral director", "Book conservator") has no
- * concept to veto a sentence about something else, so the ordinary threshold would let any work
- * sentence that aligns in. A strong or certain rule match is not held to it. Chosen on dev
- * g001–g564 (docs/matching.md, "Round 25").
+ * How far the word alignment must stand out from the ask's background (feature "background z", in
+ * standard deviations) when a sense check left the ask naming no concept ("Licensed tattoo artist":
+ * licensing is not intellectual property there). Such an ask has no concept to veto a sentence about
+ * something else, and the scorer's probability is then mostly word alignment, which an unrelated
+ * sentence can reach. Chosen on dev g001–g564 (docs/matching.md, "Round 26").
  */
-export const NO_CONCEPT_THRESHOLD = 0.4;
+export const GUARD_Z = 0.5;
+
+/** The index of "background z" among the pair features (`PAIR_FEATURES` in matcher.ts). */
+const BACKGROUND_Z = 10;
 
 /**
  * The probability that the candidate shows the query, from its pair features.
@@ -121,10 +124,12 @@ export function learnedDecision(
     ? Math.min(m.veto, m.threshold)
     : rules.unmet > 0
       ? Math.max(rules.concepts === 0 ? noneMet : m.unmetThreshold, m.threshold)
-      : rules.guarded === true
-        ? Math.max(NO_CONCEPT_THRESHOLD, m.threshold)
-        : m.threshold;
-  const matched = rules.score >= m.certainRule || p >= t;
-  const score = matched ? 0.5 + (0.25 * (p - t)) / Math.max(1e-6, 1 - t) : (0.5 * p) / Math.max(1e-6, t);
+      : m.threshold;
+  // A guarded ask (a sense check left it naming no concept): the alignment must also stand out.
+  const aligned = strong || rules.guarded !== true || (features[BACKGROUND_Z] as number) >= GUARD_Z;
+  const matched = rules.score >= m.certainRule || (p >= t && aligned);
+  const score = matched
+    ? 0.5 + (0.25 * (p - t)) / Math.max(1e-6, 1 - t)
+    : Math.min(0.499, (0.5 * p) / Math.max(1e-6, t));
   return { probability: p, matched, score };
 }
