@@ -5,7 +5,7 @@
  * include the signal. Reads the training writers' validation split and the held-out writers
  * (never the test split): the figure behind "every finding quotes its evidence".
  *
- *   npx tsx scripts/evidence-quotes.ts                # validation + eval/corpus/heldout/*
+ *   npx tsx scripts/evidence-quotes.ts                # validation + eval/corpus/heldout/* but X, Y, Z
  *   npx tsx scripts/evidence-quotes.ts --misses       # also each miss: the quote and the tagged sentences
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -30,6 +30,9 @@ const read = (file: string): Row[] =>
     .map((l) => JSON.parse(l) as Row);
 const answers = join(root, "eval", "corpus", "answers");
 const heldout = join(root, "eval", "corpus", "heldout");
+// Writers X, Y and Z are a fresh instrument: they measure an adopted design once and are read by
+// no diagnostic (docs/risk-lens.md, "Writers X, Y, Z: a fresh instrument (fresh26)").
+const FRESH = new Set(["writer-x.jsonl", "writer-y.jsonl", "writer-z.jsonl"]);
 const sets: Array<[string, Row[]]> = [
   [
     "validation",
@@ -39,7 +42,7 @@ const sets: Array<[string, Row[]]> = [
       .filter((r) => r.split === "validation"),
   ],
   ...readdirSync(heldout)
-    .filter((f) => f.endsWith(".jsonl"))
+    .filter((f) => f.endsWith(".jsonl") && !FRESH.has(f))
     .sort()
     .map((f): [string, Row[]] => [f.replace(".jsonl", ""), read(join(heldout, f))]),
 ];
