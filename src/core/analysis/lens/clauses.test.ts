@@ -1,16 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { tokenize } from "../nlp.ts";
-import { branchesOf } from "../phrases.ts";
-import {
-  clausesOf,
-  EPISODE_OBLIGATION_FORMS,
-  mayStateObligation,
-  OBLIGATION_FORMS,
-  obligationClause,
-} from "./features.ts";
+import { clausesOf, obligationClause } from "./features.ts";
 import type { LensModel } from "./model.ts";
 import { readAnswer, tagSentences } from "./read.ts";
 import { LENS_MODEL } from "./weights.ts";
@@ -126,82 +116,5 @@ describe("the obligation clause read alone (--clause-reading)", () => {
     // Every other column, the second `task` column kept for the systems head included, as read whole.
     expect(p1[0]?.filter((_, k) => k !== 1)).toEqual(p0[0]?.filter((_, k) => k !== 1));
     expect(after.clauseFeatures?.[1]).toBeUndefined();
-  });
-});
-
-// The shortcut of `sentenceClauses`: a sentence `mayStateObligation` rules out must match none of
-// the forms (its words as the forms read them: lower case, joined by one space).
-describe("mayStateObligation", () => {
-  const forms = [...OBLIGATION_FORMS, ...EPISODE_OBLIGATION_FORMS].map(([, form]) => form);
-  function expectSound(text: string): number {
-    const doc = tokenize(text);
-    let ruledOut = 0;
-    for (const { first, last } of doc.sentences) {
-      const words = doc.tokens
-        .slice(first, last + 1)
-        .filter((t) => t.type === "word" || t.type === "number")
-        .map((t) => t.lower)
-        .join(" ");
-      if (mayStateObligation(doc.tokens, first, last + 1)) continue;
-      ruledOut += 1;
-      for (const form of forms)
-        expect(form.test(words), `${form.source.slice(0, 40)} on "${words}"`).toBe(false);
-    }
-    return ruledOut;
-  }
-
-  it("rules out no sentence of the training answers that states an obligation", () => {
-    const dir = join(new URL("../../../../", import.meta.url).pathname, "eval", "corpus", "answers");
-    const files = existsSync(dir) ? readdirSync(dir).filter((f) => /^train-.*\.jsonl$/.test(f)) : [];
-    let ruledOut = 0;
-    let sentences = 0;
-    for (const file of files.sort()) {
-      for (const line of readFileSync(join(dir, file), "utf8").split("\n")) {
-        if (line.trim() === "") continue;
-        const row = JSON.parse(line) as { s?: Array<[string, string]> };
-        for (const [sentence] of row.s ?? []) {
-          sentences += 1;
-          ruledOut += expectSound(sentence);
-        }
-      }
-    }
-    expect(sentences).toBeGreaterThan(1000);
-    // The shortcut does its work: most sentences state no obligation.
-    expect(ruledOut / sentences).toBeGreaterThan(0.5);
-  });
-
-  it("rules out no random sentence of the forms' words that states one", () => {
-    // The forms' own phrases (each listed branch, as `phrases.ts` expands it), their words one by
-    // one and a few others, in random order: matches and near misses.
-    const phrases = forms.flatMap((form) =>
-      (branchesOf(form.source) ?? []).flatMap((b) => (b.path === undefined ? [] : [b.path.text])),
-    );
-    expect(phrases.length).toBeGreaterThan(500);
-    const words = [
-      ...new Set([
-        ...forms.flatMap((form) => form.source.match(/[a-z']+/g) ?? []),
-        ...["the", "project", "slow", "i", "we", "it", "weekend"],
-      ]),
-    ];
-    const joiners = [" ", " ", " ", " ", "-", ", ", "'", "’", ". "];
-    fc.assert(
-      fc.property(
-        // Short sentences, so that one phrase is often the only one.
-        fc.array(
-          fc.tuple(
-            fc.oneof(
-              { arbitrary: fc.constantFrom(...phrases), weight: 1 },
-              { arbitrary: fc.constantFrom(...words), weight: 2 },
-            ),
-            fc.constantFrom(...joiners),
-          ),
-          { minLength: 1, maxLength: 4 },
-        ),
-        (parts) => {
-          expectSound(parts.map(([word, joiner]) => word + joiner).join(""));
-        },
-      ),
-      { numRuns: 4000, seed: 26 },
-    );
   });
 });

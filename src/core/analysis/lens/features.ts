@@ -306,7 +306,7 @@ const CLAUSE_OPENERS = new Set(["so", "because", "cause", "but", "then", "when",
 const AFTER_AND = new Set(["then", "so", "i", "we", "they", "he", "she", "it", "my", "our", "the"]);
 
 /** The kinds of obligation a clause can state, each a closed list of forms. */
-export const OBLIGATION_FORMS: ReadonlyArray<readonly [string, RegExp]> = [
+const OBLIGATION_FORMS: ReadonlyArray<readonly [string, RegExp]> = [
   [
     "need",
     /\b(had|needed|need|have|has) to\b|\b(was|were|are|am|is) (supposed|expected|meant|required) to\b/,
@@ -327,7 +327,7 @@ export const OBLIGATION_FORMS: ReadonlyArray<readonly [string, RegExp]> = [
 // The forms a model trained with `--clause-reading` reads (design 4): as above, but a goal stated
 // in the present ("my goal is always to add value") is a habit, not the episode's, and "on me" /
 // "up to me" reads as owning a mistake ("that was totally on me") as often as a responsibility.
-export const EPISODE_OBLIGATION_FORMS: ReadonlyArray<readonly [string, RegExp]> = OBLIGATION_FORMS.map(
+const EPISODE_OBLIGATION_FORMS: ReadonlyArray<readonly [string, RegExp]> = OBLIGATION_FORMS.map(
   ([kind, form]) =>
     [
       kind,
@@ -423,94 +423,6 @@ function anyForm(forms: ReadonlyArray<readonly [string, RegExp]>): RegExp {
 const ANY_OBLIGATION = anyForm(OBLIGATION_FORMS);
 const ANY_EPISODE_OBLIGATION = anyForm(EPISODE_OBLIGATION_FORMS);
 
-// Two words that every match of some alternative of the forms holds one after the other, each
-// whole (a run of `\w`, with only non-word characters between them): "had" then "to" for
-// "(had|…) to", "job" then "was" for "(my|…) (…)?(job|…) (was|is|were)", "by" then "monday" for
-// "by (monday|…)"; `null` where one word is enough ("within", "deadline"). A sentence with no
-// such pair (or word) matches no form, the episode's forms being the same or fewer, and is not
-// joined and run through the alternation. Checked against the forms in clauses.test.ts.
-const OBLIGATION_PAIRS: ReadonlyMap<string, ReadonlySet<string> | null> = (() => {
-  const pairs = new Map<string, Set<string> | null>();
-  const add = (firsts: string, nexts: string | null): void => {
-    for (const first of firsts.split(" ")) {
-      const known = pairs.get(first);
-      if (nexts === null || known === null) pairs.set(first, null);
-      else pairs.set(first, new Set([...(known ?? []), ...nexts.split(" ")]));
-    }
-  };
-  // need
-  add("had needed need have has", "to");
-  add("supposed expected meant required", "to");
-  // ask
-  add("asked told wanted needed assigned begged pinged got", "me us");
-  add("was were got been be", "asked told assigned given handed tasked");
-  add("said says asked", "can could would");
-  add("wanted needed requested want need", "a an the our their us me it to someone");
-  add("asked", "for");
-  // charge
-  add("responsible accountable", "for");
-  add("charge", "of");
-  add("tasked", "with");
-  add("job goal task brief role aim target mission objective assignment remit", "was is were");
-  add("a the one", "goal target deadline task brief mandate");
-  add("on to", "me");
-  add("take", "it");
-  add("owned own", "the it this that");
-  // due
-  add("by", "monday tuesday wednesday thursday friday saturday sunday tomorrow tonight the end next then");
-  add("within", null);
-  add("due", "that this the on by in before at");
-  add("day days week weeks month months hour hours", "to");
-  add("deadline", null);
-  return pairs;
-})();
-
-function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90);
-}
-
-/**
- * Whether a sentence's words may state an obligation: false only when no form can match them.
- * Its words are read as the forms read them, as runs of word characters in order ("device-age"
- * is "device" then "age").
- */
-export function mayStateObligation(tokens: readonly Token[], first: number, last: number): boolean {
-  // The words the previous run asks to follow it, if it opens a pair.
-  let wanted: ReadonlySet<string> | null | undefined;
-  for (let i = first; i < last; i += 1) {
-    const t = tokens[i];
-    if (t === undefined || !isWord(t)) continue;
-    const lower = t.lower;
-    let whole = true;
-    for (let j = 0; j < lower.length; j += 1) {
-      if (!isWordChar(lower.charCodeAt(j))) {
-        whole = false;
-        break;
-      }
-    }
-    if (whole) {
-      if (wanted?.has(lower) === true) return true;
-      wanted = OBLIGATION_PAIRS.get(lower);
-      if (wanted === null) return true;
-      continue;
-    }
-    let from = -1;
-    for (let j = 0; j <= lower.length; j += 1) {
-      if (j < lower.length && isWordChar(lower.charCodeAt(j))) {
-        if (from < 0) from = j;
-        continue;
-      }
-      if (from < 0) continue;
-      const run = lower.slice(from, j);
-      from = -1;
-      if (wanted?.has(run) === true) return true;
-      wanted = OBLIGATION_PAIRS.get(run);
-      if (wanted === null) return true;
-    }
-  }
-  return false;
-}
-
 /**
  * The clauses of the tokens in [first, last), each tested once against the obligation forms of
  * `clauseCues`, and read for whether the speaker acts where that counts. The forms are first
@@ -524,7 +436,6 @@ export function sentenceClauses(
   last: number,
   clauseCues: true | "task",
 ): SentenceClauses {
-  if (!mayStateObligation(tokens, first, last)) return NO_CLAUSES;
   const words: string[] = [];
   for (let i = first; i < last; i += 1) {
     const t = tokens[i];
