@@ -624,12 +624,24 @@ export interface RankedMatch extends PhraseMatch {
 
 /**
  * Patterns of fixed phrases matched from the tokens of the text: a tree of the phrases by token,
- * entered at each word of the text, so a word that opens no phrase costs one map lookup.
+ * entered at each word of the text, so a word that opens no phrase costs one array read. The tree
+ * is built of objects, then packed into arrays by node number (children sorted by token number),
+ * so that a scan reads a few compact arrays instead of a node object and a `Map` per step.
  */
 export class PhraseIndex {
-  private readonly root = treeNode();
-  /** The root's children by opener number. */
-  private readonly opens: Array<TreeNode | undefined> = [];
+  /** Node n's children are `childToken`/`childNode` [childStart[n], childStart[n + 1]). */
+  private readonly childStart: Int32Array;
+  private readonly childToken: Int32Array;
+  private readonly childNode: Int32Array;
+  /** Node n's phrases that end there: `ends` [endStart[n], endStart[n + 1]). */
+  private readonly endStart: Int32Array;
+  private readonly ends: Entry[] = [];
+  /** Phrases whose last token is the start of a longer word, by node; most nodes have none. */
+  private readonly prefixes: Array<TreeNode["prefixes"] | undefined> = [];
+  /** The root's child by opener number, -1 for none. */
+  private readonly opens: Int32Array;
+  /** Whether the root has phrases of one partial word: every word of the text may open one. */
+  private readonly everyWord: boolean;
   private readonly size: number;
 
   /** Patterns whose every match is wanted, overlapping or not (`scan`'s `every`). */
@@ -649,6 +661,7 @@ export class PhraseIndex {
   ) {
     this.size = size;
     this.every = new Array<boolean>(size).fill(false);
+    const root = treeNode();
     for (const { k, paths, every } of patterns) {
       this.every[k] = every;
       for (const { path, rank } of paths) {
@@ -659,7 +672,7 @@ export class PhraseIndex {
         const open =
           word[last] === true &&
           !path.tests.some(({ at, test }) => at === path.text.length && rulesOutWordAfter(test));
-        let node = this.root;
+        let node = root;
         for (let t = 0; t < (open ? last : tokens.length); t += 1) {
           const token = tokens[t] as string;
           const id = tokenId(token);
@@ -685,7 +698,53 @@ export class PhraseIndex {
         slot.entries.push(entry);
       }
     }
-    for (const [id, child] of this.root.next ?? []) this.opens[id] = child;
+    // Numbered breadth first, so a node's children are numbered together.
+    const order: TreeNode[] = [root];
+    for (let n = 0; n < order.length; n += 1) {
+      const next = (order[n] as TreeNode).next;
+      if (next !== undefined)
+        for (const id of [...next.keys()].sort((x, y) => x - y)) order.push(next.get(id) as TreeNode);
+    }
+    const number = new Map<TreeNode, number>(order.map((node, n) => [node, n]));
+    this.childStart = new Int32Array(order.length + 1);
+    this.childToken = new Int32Array(order.length - 1);
+    this.childNode = new Int32Array(order.length - 1);
+    this.endStart = new Int32Array(order.length + 1);
+    let c = 0;
+    order.forEach((node, n) => {
+      this.childStart[n] = c;
+      this.endStart[n] = this.ends.length;
+      this.ends.push(...node.ends);
+      if (node.prefixes.length > 0) this.prefixes[n] = node.prefixes;
+      const next = node.next;
+      if (next === undefined) return;
+      for (const id of [...next.keys()].sort((x, y) => x - y)) {
+        this.childToken[c] = id;
+        this.childNode[c] = number.get(next.get(id) as TreeNode) as number;
+        c += 1;
+      }
+    });
+    this.childStart[order.length] = c;
+    this.endStart[order.length] = this.ends.length;
+    this.opens = new Int32Array(TOKEN_IDS.size).fill(-1);
+    for (let i = this.childStart[0] as number; i < (this.childStart[1] as number); i += 1)
+      this.opens[this.childToken[i] as number] = this.childNode[i] as number;
+    this.everyWord = root.prefixes.length > 0;
+  }
+
+  // Node n's child by token number, -1 for none.
+  private child(n: number, id: number): number {
+    let lo = this.childStart[n] as number;
+    let hi = (this.childStart[n + 1] as number) - 1;
+    const tokens = this.childToken;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = tokens[mid] as number;
+      if (at === id) return this.childNode[mid] as number;
+      if (at < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
   }
 
   /** Each pattern's matches, appended to `found` by pattern position. */
@@ -697,34 +756,39 @@ export class PhraseIndex {
     const bestRank = new Array<number>(this.size).fill(-1);
     const bestText: Array<string | undefined> = new Array(this.size);
     const touched: number[] = [];
+    const { endStart, prefixes, opens, everyWord } = this;
     // With no phrase that is one partial word, only the words that open a phrase can start one.
-    const everyWord = this.root.prefixes.length > 0;
     const count = everyWord ? n : scanned.at.length;
     for (let w = 0; w < count; w += 1) {
       let t: number;
-      let node: TreeNode | undefined;
+      let node: number;
       if (everyWord) {
         t = w;
         if (word[t] !== true) continue;
-        node = this.root;
+        node = 0;
       } else {
         t = scanned.at[w] as number;
-        node = this.opens[ids[t] as number];
-        if (node === undefined) continue;
+        const id = ids[t] as number;
+        node = id < opens.length ? (opens[id] as number) : -1;
+        if (node < 0) continue;
       }
       const start = starts[t] as number;
       let i = everyWord ? t : t + 1;
-      while (node !== undefined) {
-        if (node.ends.length > 0) this.try(node.ends, text, start, lastEnd, bestRank, bestText, touched);
+      while (node >= 0) {
+        const e0 = endStart[node] as number;
+        const e1 = endStart[node + 1] as number;
+        if (e0 < e1) this.try(e0, e1, undefined, text, start, lastEnd, bestRank, bestText, touched);
         if (i >= n) break;
-        if (node.prefixes.length > 0 && word[i] === true) {
+        const slots = prefixes[node];
+        if (slots !== undefined && word[i] === true) {
           const token = tokens[i] as string;
-          for (const { run, entries } of node.prefixes) {
-            if (token.startsWith(run)) this.try(entries, text, start, lastEnd, bestRank, bestText, touched);
+          for (const { run, entries } of slots) {
+            if (token.startsWith(run))
+              this.try(0, entries.length, entries, text, start, lastEnd, bestRank, bestText, touched);
           }
         }
         const id = ids[i] as number;
-        node = id < 0 || node.next === undefined ? undefined : node.next.get(id);
+        node = id < 0 ? -1 : this.child(node, id);
         i += 1;
       }
       if (touched.length === 0) continue;
@@ -747,9 +811,12 @@ export class PhraseIndex {
     }
   }
 
-  // The text of each entry is already known to be at `start`: only its tests are left.
+  // The text of each entry is already known to be at `start`: only its tests are left. The
+  // entries are `list` [from, to), or this index's `ends` there.
   private try(
-    entries: readonly Entry[],
+    from: number,
+    to: number,
+    list: readonly Entry[] | undefined,
     text: string,
     start: number,
     lastEnd: number[],
@@ -757,7 +824,9 @@ export class PhraseIndex {
     bestText: Array<string | undefined>,
     touched: number[],
   ): void {
-    for (const { k, rank, text: phrase, checks } of entries) {
+    const entries = list ?? this.ends;
+    for (let e = from; e < to; e += 1) {
+      const { k, rank, text: phrase, checks } = entries[e] as Entry;
       if (start < (lastEnd[k] as number)) continue;
       const best = bestRank[k] as number;
       if (best >= 0 && best <= rank) continue;
