@@ -64,6 +64,8 @@ function FirstSteps({ figures }: { figures: ProgressFigures }) {
 
 function Dashboard({ figures }: { figures: ProgressFigures }) {
   const { totals, streak } = figures;
+  // Today's forecast holds the cards due now and those that come due before midnight.
+  const laterToday = Math.max(0, (figures.due[0]?.count ?? 0) - figures.dueNow);
   return (
     <>
       <dl className="progress-tiles">
@@ -96,12 +98,15 @@ function Dashboard({ figures }: { figures: ProgressFigures }) {
           </p>
         </div>
         <div className="card progress-tile">
-          <dt>Practice today</dt>
-          {/* As Practice says it: cards due, and never-practised questions apart. */}
-          <dd data-testid="due-today">
-            {figures.due[0]?.count ?? 0} due · {figures.newCards ?? 0} new
+          <dt>Practice now</dt>
+          {/* As Practice counts them: cards due at this moment, and never-practised questions apart. */}
+          <dd data-testid="due-now">
+            {figures.dueNow} due now · {figures.newCards ?? 0} new
           </dd>
-          <p className="muted">{figures.due.reduce((n, d) => n + d.count, 0)} in the next 30 days</p>
+          <p className="muted">
+            {laterToday > 0 && `${laterToday} more later today · `}
+            {figures.due.reduce((n, d) => n + d.count, 0)} in the next 30 days
+          </p>
         </div>
       </dl>
       <ChartsFailed>
