@@ -101,7 +101,8 @@ function Dashboard({ figures }: { figures: ProgressFigures }) {
           <dt>Practice now</dt>
           {/* As Practice counts them: cards due at this moment, and never-practised questions apart. */}
           <dd data-testid="due-now">
-            {figures.dueNow} due now · {figures.newCards ?? 0} new
+            {/* Kept whole on a narrow tile: it wraps after the "·", not inside a count. */}
+            {`${figures.dueNow}\u00a0due\u00a0now · ${figures.newCards ?? 0}\u00a0new`}
           </dd>
           <p className="muted">
             {laterToday > 0 && `${laterToday} more later today · `}
