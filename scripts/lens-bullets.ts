@@ -19,12 +19,9 @@ import { judgeAnswer, readAnswer, tagSentences } from "../src/core/analysis/lens
 import { LENS_MODEL } from "../src/core/analysis/lens/weights.ts";
 import { budgetFor, DEFAULT_WPM } from "../src/core/analysis/timing.ts";
 import { answerText, readAnswers } from "./lens-corpus.ts";
+import { scriptArgs } from "./script-args.ts";
 
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : undefined;
-};
+const { option } = scriptArgs();
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const base = option("--base");
 const BLIND = ["l", "m", "n", "o"] as const;

@@ -22,13 +22,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { analyze } from "../src/core/analysis/index.ts";
+import { scriptArgs } from "./script-args.ts";
 import { swapLensModel } from "./swap-lens-model.ts";
 
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : undefined;
-};
+const { option, flag } = scriptArgs();
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const file = resolve(option("--probes") ?? join(root, "eval", "corpus", "probes", "compound.jsonl"));
 const modelFile = option("--model");
@@ -103,7 +100,7 @@ for (const kind of kinds) {
   r.falsePositiveRate = rate(fp);
   report[kind] = r;
 }
-if (args.includes("--misses")) {
+if (flag("--misses")) {
   console.log("\nprobes read wrongly:");
   for (const line of misses) console.log(`  ${line}`);
 }

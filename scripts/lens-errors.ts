@@ -16,12 +16,9 @@ import { judgeAnswer, readAnswer } from "../src/core/analysis/lens/read.ts";
 import { LENS_MODEL } from "../src/core/analysis/lens/weights.ts";
 import { budgetFor, DEFAULT_WPM } from "../src/core/analysis/timing.ts";
 import { answerText, readAnswers } from "./lens-corpus.ts";
+import { scriptArgs } from "./script-args.ts";
 
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : undefined;
-};
+const { option, flag } = scriptArgs();
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const corpusDir = resolve(option("--corpus") ?? join(root, "eval", "corpus"));
 const split = option("--split") ?? "validation";
@@ -61,7 +58,7 @@ for (const tag of SENTENCE_TAGS) {
   const e = errors[tag];
   if (e === undefined) continue;
   process.stdout.write(`\n=== ${tag}: ${e.fn.length} missed, ${e.fp.length} false alarms (${split})\n`);
-  if (args.includes("--summary")) continue;
+  if (flag("--summary")) continue;
   for (const x of e.fn) process.stdout.write(`-- missed\n${x}\n`);
   for (const x of e.fp) process.stdout.write(`-- false alarm\n${x}\n`);
 }

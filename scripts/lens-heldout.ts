@@ -25,13 +25,10 @@ import { analyze, classify, type Labels } from "../src/core/analysis/index.ts";
 import { SENTENCE_TAGS } from "../src/core/analysis/labels.ts";
 import { spearman } from "../src/core/analysis/spearman.ts";
 import { answerText, NOT_AN_ANSWER, readAnswers, readQuestions } from "./lens-corpus.ts";
+import { scriptArgs } from "./script-args.ts";
 import { swapLensModel } from "./swap-lens-model.ts";
 
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : undefined;
-};
+const { option, flag } = scriptArgs();
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const corpusDir = resolve(option("--corpus") ?? join(root, "eval", "corpus"));
 const heldoutFile = option("--file") ?? join(root, "eval", "corpus", "heldout", "writer-l.jsonl");
@@ -168,7 +165,7 @@ if (register !== undefined)
     heldoutRows.filter((r) => r.register === register),
     [],
   );
-if (args.includes("--validation")) {
+if (flag("--validation")) {
   // As in scripts/eval.ts: the validation answers of the training writers' files and the
   // validation questions (never the test files).
   const rows = readAnswers(corpusDir, "train")

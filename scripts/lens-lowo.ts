@@ -33,12 +33,9 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SENTENCE_TAGS } from "../src/core/analysis/labels.ts";
 import { spearman } from "../src/core/analysis/spearman.ts";
+import { scriptArgs } from "./script-args.ts";
 
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : undefined;
-};
+const { option, flag } = scriptArgs();
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const committedCorpus = join(root, "eval", "corpus");
 const name = option("--name") ?? "candidate";
@@ -86,7 +83,7 @@ const run = (what: string, command: string[], log: string): void => {
  */
 function trained(tag: string, writers: readonly string[], base = false): string {
   const out = join(work, "models", `${base ? "base" : name}-${tag}.json`);
-  if (!existsSync(out) && args.includes("--no-train")) {
+  if (!existsSync(out) && flag("--no-train")) {
     process.stderr.write(`lens-lowo: no model ${out} (--no-train)\n`);
     process.exit(1);
   }

@@ -12,12 +12,9 @@ import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SENTENCE_TAGS } from "../src/core/analysis/labels.ts";
+import { scriptArgs } from "./script-args.ts";
 
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : undefined;
-};
+const { option } = scriptArgs();
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const work = resolve(option("--work") ?? "/tmp/lens-lowo");
 const name = option("--name") ?? "candidate";

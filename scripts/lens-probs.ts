@@ -20,12 +20,9 @@ import { judgeAnswer, readAnswer } from "../src/core/analysis/lens/read.ts";
 import { LENS_MODEL } from "../src/core/analysis/lens/weights.ts";
 import { budgetFor, DEFAULT_WPM } from "../src/core/analysis/timing.ts";
 import { answerText, readAnswers } from "./lens-corpus.ts";
+import { scriptArgs } from "./script-args.ts";
 
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : undefined;
-};
+const { option, flag } = scriptArgs();
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const modelFile = option("--model");
 const model =
@@ -50,7 +47,7 @@ if (rows.some((r) => r.split === "test")) {
   process.stderr.write("lens-probs: the test split is never read here.\n");
   process.exit(2);
 }
-if (args.includes("--validation"))
+if (flag("--validation"))
   rows.push(
     ...(readAnswers(join(root, "eval", "corpus"), "train").filter((r) => r.split === "validation") as Row[]),
   );

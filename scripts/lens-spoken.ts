@@ -23,13 +23,10 @@ import { SENTENCE_TAGS } from "../src/core/analysis/labels.ts";
 import { LENS_MODEL } from "../src/core/analysis/lens/weights.ts";
 import { spearman } from "../src/core/analysis/spearman.ts";
 import { answerText, type CorpusRow, NOT_AN_ANSWER, readAnswers, transcriptOf } from "./lens-corpus.ts";
+import { scriptArgs } from "./script-args.ts";
 import { swapLensModel } from "./swap-lens-model.ts";
 
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : undefined;
-};
+const { option } = scriptArgs();
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const corpusDir = join(root, "eval", "corpus");
 const modelFile = option("--model");

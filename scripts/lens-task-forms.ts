@@ -20,12 +20,9 @@ import { loadLensModel, type StoredLensModel } from "../src/core/analysis/lens/m
 import { judgeAnswer, labelFeatures, readAnswer } from "../src/core/analysis/lens/read.ts";
 import { budgetFor, DEFAULT_WPM } from "../src/core/analysis/timing.ts";
 import { answerText, readAnswers } from "./lens-corpus.ts";
+import { scriptArgs } from "./script-args.ts";
 
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : undefined;
-};
+const { option } = scriptArgs();
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const models = resolve(option("--models") ?? "/tmp/lens-lowo-base/models");
 

@@ -22,15 +22,13 @@ import { judgeAnswer, readAnswer } from "../src/core/analysis/lens/read.ts";
 import { spearman } from "../src/core/analysis/spearman.ts";
 import { budgetFor, DEFAULT_WPM } from "../src/core/analysis/timing.ts";
 import { answerText, readAnswers } from "./lens-corpus.ts";
+import { scriptArgs } from "./script-args.ts";
 
 const argv = process.argv.slice(2);
 const dashes = argv.indexOf("--");
 const own = dashes >= 0 ? argv.slice(0, dashes) : argv;
 const trainArgs = dashes >= 0 ? argv.slice(dashes + 1) : [];
-const option = (name: string): string | undefined => {
-  const at = own.indexOf(name);
-  return at >= 0 ? own[at + 1] : undefined;
-};
+const { option } = scriptArgs(own);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const corpusDir = join(root, "eval", "corpus");
 const writers = (option("--writers") ?? "a,b,d").split(",");

@@ -36,13 +36,14 @@ import {
 } from "../core/model.ts";
 import { recognisedShare, summariseReport } from "../core/report-summary.ts";
 import { storiesGoingWithSample } from "../core/sample-stories.ts";
+import { shortId } from "../core/short-ids.ts";
 import { MAX_INT32, unstorableText } from "../core/text-safety.ts";
 import type { RestoreCounts, Store } from "../store/index.ts";
 import { HINTS } from "./errors.ts";
 import { resolveId } from "./ids.ts";
 import { journalFromDocument } from "./journal.ts";
-
 import { MAX_DOCUMENT_BYTES, MAX_TITLE_LENGTH } from "./limits.ts";
+import { listedVersionId } from "./listed-version.ts";
 
 export { MAX_DOCUMENT_BYTES };
 
@@ -658,16 +659,25 @@ export async function getItemHistory(store: Store, userId: string, itemId: strin
 
 /**
  * Makes an earlier text of an item (or a file's text kept aside) its current text again, as a
- * new version: nothing is lost, the text it replaces stays in the history.
- * @example const item = await restoreItemVersion(store, "local", itemId, versionId, { expectedVersion: 3 });
+ * new version: nothing is lost, the text it replaces stays in the history. `version` is a
+ * history entry's id, or the version number the history lists ("2").
+ * @example const item = await restoreItemVersion(store, "local", itemId, "2", { expectedVersion: 3 });
  */
 export async function restoreItemVersion(
   store: Store,
   userId: string,
   itemId: string,
-  versionId: string,
+  version: string,
   options: { expectedVersion?: number } = {},
 ): Promise<StoredItem> {
+  let versionId = version;
+  if (/^\d+$/.test(version)) {
+    const item = await store.items.getItem(userId, itemId);
+    versionId = listedVersionId(await getItemHistory(store, userId, itemId), version, {
+      what: `${item.kind} ${item.key}`,
+      hint: HINTS.listedVersions(`derisk history ${shortId(itemId)}`, "the answer's History"),
+    });
+  }
   const entry = await store.itemVersions.getVersion(userId, versionId);
   if (entry.itemId !== itemId) {
     throw new DeriskError("NOT_FOUND", `Version ${versionId} is not in the history of item ${itemId}`, {

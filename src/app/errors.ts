@@ -36,4 +36,9 @@ export const HINTS = {
     cli: `: list it with derisk history ${itemId}.`,
     web: ": the answer's History lists its versions.",
   }),
+  /** @example HINTS.listedVersions("derisk history 3f2a", "the answer's History").cli */
+  listedVersions: (command: string, panel: string): ErrorHint => ({
+    cli: `. Pass a version number ${command} shows, or an entry's id.`,
+    web: `. Restore one from ${panel}.`,
+  }),
 } as const;

@@ -68,6 +68,21 @@ const KINDS: Record<IdKind, { tables: IdTable[]; noun: string; plural: string; l
 };
 
 /**
+ * What `--restore` names: a version number as a history list shows it ("2", left for the use
+ * case to pick), else a history entry's id or the start of one.
+ * @example await resolveVersionRef(store, "local", "item-version", "2") // "2"
+ */
+export async function resolveVersionRef(
+  store: Repos,
+  userId: string,
+  kind: "item-version" | "journal-version",
+  text: string,
+): Promise<string> {
+  // Four digits or more may start an id; a number no id starts with stays a version number.
+  return /^\d+$/.test(text) && text.length < MIN_ID_PREFIX ? text : resolveId(store, userId, kind, text);
+}
+
+/**
  * The full id of the user's row that `text` names: the row with exactly that id, else the one
  * row whose id starts with it (at least MIN_ID_PREFIX characters). A prefix shared by several
  * rows is refused (BAD_INPUT) with those rows listed; text that names no row comes back as it

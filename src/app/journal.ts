@@ -5,7 +5,10 @@
  */
 import { DeriskError } from "../core/errors.ts";
 import { entryFromReflection, offerReframes, type Reframe } from "../core/journal/index.ts";
+import { shortId } from "../core/short-ids.ts";
 import type { JournalEntry, JournalEntryVersion, Repos, Store } from "../store/index.ts";
+import { HINTS } from "./errors.ts";
+import { listedVersionId } from "./listed-version.ts";
 
 /** Longest title, and longest "what happened" / "how it felt", in characters. */
 export const MAX_JOURNAL_TITLE = 200;
@@ -164,16 +167,25 @@ export async function getJournalHistory(store: Repos, userId: string, id: string
 
 /**
  * Makes an earlier text of an entry its text again, as a new version (the text it replaces stays
- * in the history); a deleted entry comes back with it.
- * @example await restoreJournalVersion(store, "local", id, versionId, { expectedVersion: 3 });
+ * in the history); a deleted entry comes back with it. `version` is a history entry's id, or the
+ * version number the history lists ("2").
+ * @example await restoreJournalVersion(store, "local", id, "2", { expectedVersion: 3 });
  */
-export function restoreJournalVersion(
+export async function restoreJournalVersion(
   store: Repos,
   userId: string,
   id: string,
-  versionId: string,
+  version: string,
   options: { expectedVersion?: number } = {},
 ): Promise<JournalEntry> {
+  let versionId = version;
+  if (/^\d+$/.test(version)) {
+    const versions = await getJournalHistory(store, userId, id);
+    versionId = listedVersionId(versions, version, {
+      what: `the journal entry "${versions[0]?.title ?? id}"`,
+      hint: HINTS.listedVersions(`derisk journal history ${shortId(id)}`, "the entry's History"),
+    });
+  }
   return store.journal.restoreVersion(userId, id, versionId, options);
 }
 

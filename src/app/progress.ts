@@ -50,6 +50,7 @@ export async function progressStats(
   userId: string,
   options: { now?: Date; timezoneOffsetMinutes?: number } = {},
 ): Promise<ProgressFigures> {
+  const now = options.now ?? new Date();
   const [attempts, candidates, cards] = await Promise.all([
     store.attempts.listAttempts(userId),
     practiceCandidates(store, userId),
@@ -75,9 +76,10 @@ export async function progressStats(
       competency: c.competency,
     })),
     cardsDue: cards.map((card) => card.due),
-    // As practice counts "new": a candidate with no card yet.
+    // As practice counts "due now" and "new": a candidate whose card is due, one with no card yet.
+    dueNow: candidates.filter((c) => c.card !== undefined && c.card.due.getTime() <= now.getTime()).length,
     newCards: candidates.filter((c) => c.card === undefined).length,
-    now: options.now ?? new Date(),
+    now,
     ...(options.timezoneOffsetMinutes === undefined
       ? {}
       : { timezoneOffsetMinutes: options.timezoneOffsetMinutes }),

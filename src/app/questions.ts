@@ -1,6 +1,7 @@
 /**
  * The question bank a user sees: the built-in banks (src/core/questions, written by us) merged
- * with the user's own questions and the technical questions of their imported documents.
+ * with the user's own questions and the questions of their imported documents (the technical
+ * ones, and the behavioral questions their answers answer).
  *
  * Design: built-in questions are served from code, not copied into every user's database; a
  * built-in question becomes a row of `questions` (with its bank key) the first time the user
@@ -9,6 +10,7 @@
  * A technical question imported without key points borrows them from the bank entry that asks
  * the same thing (matched by meaning), or is listed with a note asking the user to write them.
  */
+import { classify } from "../core/analysis/index.ts";
 import { RISK_SIGNALS } from "../core/analysis/types.ts";
 import { DeriskError } from "../core/errors.ts";
 import { COMPETENCIES, type Competency } from "../core/model.ts";
@@ -38,6 +40,8 @@ export interface BankQuestion {
   kind: QuestionKind;
   /** Where it is from: the built-in bank, one of the user's documents, or typed by the user. */
   origin: "built-in" | "imported" | "own";
+  /** For an imported question: the title of the document it is from. */
+  document?: string;
   bankKey?: string;
   text: string;
   competency: Competency;
@@ -89,8 +93,9 @@ function fromRow(row: Question): BankQuestion {
 
 /**
  * The whole bank: built-in technical and behavioral questions (as the user's rows once used),
- * the technical questions of imported documents (key points from the document, else from the
- * matching bank entry), and the user's own questions.
+ * the questions of imported documents (technical ones with key points from the document, else
+ * from the matching bank entry; behavioral ones, one per question its answers answer), and the
+ * user's own questions.
  * @example const technical = await listQuestionBank(store, "local", { kind: "technical" });
  */
 export async function listQuestionBank(
@@ -149,7 +154,9 @@ export async function listQuestionBank(
           },
     );
   }
-  out.push(...(await importedTechnical(store, userId)));
+  const titles = new Map((await store.documents.listDocuments(userId)).map((d) => [d.id, d.title]));
+  out.push(...(await importedTechnical(store, userId, titles)));
+  out.push(...(await importedBehavioral(store, userId, titles)));
   for (const row of rows) if (row.bankKey === undefined) out.push(fromRow(row));
   return out.filter(
     (q) =>
@@ -163,18 +170,25 @@ export async function listQuestionBank(
 /**
  * The technical questions of the user's documents, each with its key points: the document's
  * own, else those of the bank entry that asks the same thing, else none and a note.
+ * `titles` (document id → title) names the document each is from.
  * @example const imported = await importedTechnical(store, "local");
  */
-export async function importedTechnical(store: Repos, userId: string): Promise<BankQuestion[]> {
+export async function importedTechnical(
+  store: Repos,
+  userId: string,
+  titles: ReadonlyMap<string, string> = new Map(),
+): Promise<BankQuestion[]> {
   const out: BankQuestion[] = [];
   for (const item of await store.items.listItems(userId, { kind: "technical-question" })) {
     if (item.kind !== "technical-question") continue;
     const own = item.keyPoints.length > 0;
     const match = own ? undefined : bankMatchFor(item.text);
+    const title = titles.get(item.documentId);
     out.push({
       id: item.id,
       kind: "technical",
       origin: "imported",
+      ...(title === undefined ? {} : { document: title }),
       ...(match === undefined ? {} : { bankKey: match.entry.key }),
       text: item.text,
       competency: item.competency,
@@ -193,6 +207,40 @@ export async function importedTechnical(store: Repos, userId: string): Promise<B
     });
   }
   return out;
+}
+
+/**
+ * The behavioral questions of the user's documents: one per question its answers answer (the
+ * variants of a question are one question), with the competency the analyzer reads in it.
+ * @example const mine = await importedBehavioral(store, "local", new Map());
+ */
+async function importedBehavioral(
+  store: Repos,
+  userId: string,
+  titles: ReadonlyMap<string, string>,
+): Promise<BankQuestion[]> {
+  const out = new Map<string, BankQuestion>();
+  for (const item of await store.items.listItems(userId, { kind: "answer" })) {
+    if (item.kind !== "answer") continue;
+    const key = `${item.documentId}\u0000${item.questionKey}`;
+    if (out.has(key)) continue;
+    const title = titles.get(item.documentId);
+    out.set(key, {
+      id: item.id,
+      kind: "behavioral",
+      origin: "imported",
+      ...(title === undefined ? {} : { document: title }),
+      text: item.question,
+      competency: classify(item.question).competency,
+      category: "",
+      keyPoints: [],
+      outline: "",
+      checks: [],
+      source: "document",
+      itemId: item.id,
+    });
+  }
+  return [...out.values()];
 }
 
 export interface NewQuestion {

@@ -52,13 +52,15 @@ describe("derisk help", () => {
     expect(wide).toEqual([]);
   });
 
-  it("says which questions the question bank lists: not the behavioral questions of your documents", () => {
+  it("says which questions the question bank lists: your documents' behavioral ones too, by source", () => {
     const help = (path: string) => commands.find((c) => c.path === path)?.command.helpInformation() ?? "";
     const flat = (path: string) => help(path).replace(/\s+/g, " ");
     expect(flat("questions list")).toContain(
-      "the built-in questions, your documents' technical questions and those you added; your documents' behavioral questions are in derisk show",
+      "each question labelled by source: your documents' questions (technical and behavioral), those you added, the built-in ones",
     );
-    expect(flat("list")).toContain("your documents' technical questions");
-    expect(flat("questions")).toContain("your documents' technical questions");
+    expect(flat("list")).toContain("your documents' questions, those you added, the built-in ones");
+    expect(flat("questions")).toContain("your documents' questions");
+    for (const path of ["questions list", "list", "questions"])
+      expect(flat(path)).not.toContain("derisk show");
   });
 });

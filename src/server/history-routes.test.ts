@@ -84,6 +84,17 @@ describeStores("HTTP history and re-import preview", (getStore) => {
     expect(item).toMatchObject({ version: 3 });
     expect(item.kind === "answer" && item.text).toMatch(/I still love it, most days\./);
 
+    // The version number the history lists (`version`) restores as the entry's id does.
+    const byNumber = await app().request(`/api/items/${q2.id}/history/2/restore`, send("POST", {}));
+    expect(byNumber.status).toBe(200);
+    const { item: again } = (await byNumber.json()) as { item: StoredItem };
+    expect(again.kind === "answer" && [again.version, again.text]).toEqual([4, "Mine, typed in derisk."]);
+    const noSuch = await app().request(`/api/items/${q2.id}/history/9/restore`, send("POST", {}));
+    expect(noSuch.status).toBe(400);
+    expect(((await noSuch.json()) as { error: { message: string } }).error.message).toBe(
+      "No version 9 in the history of answer q2/core: its earlier versions are 1–3. Restore one from the answer's History.",
+    );
+
     // Another user sees no such item; a bad body is a 400, not a stack trace.
     expect((await app("b").request(`/api/items/${q2.id}/history`)).status).toBe(404);
     const bad = await app().request(

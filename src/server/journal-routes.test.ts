@@ -207,6 +207,14 @@ describeStores("journal API", (getStore) => {
       felt: "Calmer now.",
       version: 4,
     });
+    // The version number the history lists restores too; one it does not list is a 400 that says which it does.
+    const byNumber = await app.request(`/api/journal/${entry.id}/history/1/restore`, send("POST", {}));
+    expect(((await byNumber.json()) as { entry: Entry }).entry).toMatchObject({ felt: "Stung.", version: 5 });
+    const noSuch = await app.request(`/api/journal/${entry.id}/history/7/restore`, send("POST", {}));
+    expect(noSuch.status).toBe(400);
+    expect(((await noSuch.json()) as { error: { message: string } }).error.message).toBe(
+      'No version 7 in the history of the journal entry "Raw": its earlier versions are 1–4. Restore one from the entry\'s History.',
+    );
     expect((await appFor("other").request(`/api/journal/${entry.id}/history`)).status).toBe(404);
   });
 });

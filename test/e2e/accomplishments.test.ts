@@ -6,8 +6,8 @@
 import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, newContext } from "./browser.ts";
-import { screenshot, startTestServer, type TestServer } from "./harness.ts";
+import { launchBrowser } from "./browser.ts";
+import { closeSpec, openSpec, screenshot, type TestServer } from "./harness.ts";
 
 const launched = await launchBrowser();
 const resume = readFileSync(
@@ -23,21 +23,17 @@ describe.runIf(launched.browser !== null)("accomplishments tab", () => {
   let documentId = "";
 
   beforeAll(async () => {
-    server = await startTestServer();
+    ({ server, context, page } = await openSpec(browser));
     const imported = await fetch(`${server.url}/api/import`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ text: resume, filename: "resume-achievements.md" }),
     });
     documentId = ((await imported.json()) as { documentId: string }).documentId;
-    context = await newContext(browser, server.url);
-    page = await context.newPage();
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    await browser.close();
+    await closeSpec({ context, server, browser });
   });
 
   test("lists each achievement line with its figures, under its tab's count", async () => {

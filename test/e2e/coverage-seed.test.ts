@@ -7,8 +7,8 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { SEED_RUNS } from "../seed.ts";
-import { launchBrowser, newContext } from "./browser.ts";
-import { importSeed, makeStories, screenshot, startTestServer, type TestServer } from "./harness.ts";
+import { launchBrowser } from "./browser.ts";
+import { closeSpec, importSeed, makeStories, openSpec, screenshot, type TestServer } from "./harness.ts";
 
 const launched = await launchBrowser();
 
@@ -19,17 +19,13 @@ describe.runIf(launched.browser !== null && SEED_RUNS)("coverage on the seed", (
   let page: Page;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    ({ server, context, page } = await openSpec(browser));
     const documentId = await importSeed(server.url);
     await makeStories(server.url, documentId);
-    context = await newContext(browser, server.url);
-    page = await context.newPage();
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    await browser.close();
+    await closeSpec({ context, server, browser });
   });
 
   test("names every story column in full, variants told apart", async () => {

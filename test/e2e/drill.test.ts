@@ -6,8 +6,8 @@
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, newContext } from "./browser.ts";
-import { importSeed, screenshot, startTestServer, type TestServer } from "./harness.ts";
+import { launchBrowser } from "./browser.ts";
+import { closeSpec, importSeed, openSpec, screenshot, type TestServer } from "./harness.ts";
 
 const launched = await launchBrowser();
 
@@ -23,15 +23,12 @@ describe.runIf(launched.browser !== null)("the technical drill in the browser", 
   let page: Page;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    ({ server, context, page } = await openSpec(browser));
     await importSeed(server.url);
-    context = await newContext(browser, server.url);
-    page = await context.newPage();
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
+    await closeSpec({ context, server });
   });
 
   test("drill one ML question: key points covered and missed, the outline, a reload, the rating", async () => {

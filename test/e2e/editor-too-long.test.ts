@@ -4,8 +4,8 @@
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, newContext } from "./browser.ts";
-import { importSeed, startTestServer, type TestServer } from "./harness.ts";
+import { launchBrowser } from "./browser.ts";
+import { closeSpec, importSeed, openSpec, type TestServer } from "./harness.ts";
 
 const launched = await launchBrowser();
 
@@ -17,20 +17,16 @@ describe.runIf(launched.browser !== null)("saving an over-long answer", () => {
   let itemId = "";
 
   beforeAll(async () => {
-    server = await startTestServer();
+    ({ server, context, page } = await openSpec(browser));
     const documentId = await importSeed(server.url);
     const detail = (await (await fetch(`${server.url}/api/documents/${documentId}`)).json()) as {
       items: Array<{ id: string; kind: string }>;
     };
     itemId = detail.items.find((item) => item.kind === "answer")?.id ?? "";
-    context = await newContext(browser, server.url);
-    page = await context.newPage();
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    await browser.close();
+    await closeSpec({ context, server, browser });
   });
 
   test("Ctrl+S on a 221,000-character answer says how long it is and the limit, in the editor's words", async () => {

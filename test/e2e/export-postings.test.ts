@@ -4,8 +4,8 @@
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, newContext } from "./browser.ts";
-import { startTestServer, type TestServer } from "./harness.ts";
+import { launchBrowser } from "./browser.ts";
+import { closeSpec, openSpec, type TestServer } from "./harness.ts";
 
 const launched = await launchBrowser();
 
@@ -24,7 +24,7 @@ describe.runIf(launched.browser !== null)("export after tailoring", () => {
   let page: Page;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    ({ server, context, page } = await openSpec(browser));
     const sample = (await (await fetch(`${server.url}/api/sample`)).json()) as {
       filename: string;
       text: string;
@@ -34,14 +34,10 @@ describe.runIf(launched.browser !== null)("export after tailoring", () => {
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ text: sample.text, filename: sample.filename }),
     });
-    context = await newContext(browser, server.url);
-    page = await context.newPage();
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    await browser.close();
+    await closeSpec({ context, server, browser });
   });
 
   const include = () => page.getByLabel("What to include");

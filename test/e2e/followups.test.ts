@@ -8,8 +8,8 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, newContext } from "./browser.ts";
-import { importSeed, screenshot, startTestServer, type TestServer } from "./harness.ts";
+import { launchBrowser } from "./browser.ts";
+import { closeSpec, importSeed, openSpec, screenshot, type TestServer } from "./harness.ts";
 
 const launched = await launchBrowser();
 
@@ -22,20 +22,16 @@ describe.runIf(launched.browser !== null)("follow-ups on the seed", () => {
   const idOf = new Map<string, string>();
 
   beforeAll(async () => {
-    server = await startTestServer();
+    ({ server, context, page } = await openSpec(browser));
     documentId = await importSeed(server.url);
     const detail = (await (await fetch(`${server.url}/api/documents/${documentId}`)).json()) as {
       items: { id: string; key: string }[];
     };
     for (const item of detail.items) idOf.set(item.key, item.id);
-    context = await newContext(browser, server.url);
-    page = await context.newPage();
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    await browser.close();
+    await closeSpec({ context, server, browser });
   });
 
   // A card by its own question (a linked card also shows the prepared question it links to).

@@ -3,9 +3,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { startServer } from "../../src/server/serve.ts";
 import { seedPath as findSeed, SEED_DIR } from "../seed.ts";
+import { newContext } from "./browser.ts";
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 const webRoot = join(repoRoot, "web", "dist");
@@ -31,6 +32,46 @@ export async function startTestServer(): Promise<TestServer> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** What most spec files open before their tests: a fresh server, a browser profile on it, a page. */
+export interface OpenedSpec {
+  server: TestServer;
+  context: BrowserContext;
+  page: Page;
+}
+
+/**
+ * A fresh server, a browser context on it (`options` as newContext takes them) and a page in
+ * that context. A spec fills the server's bank after it, over the API, before its first visit.
+ * @example ({ server, context, page } = await openSpec(browser)); await importSeed(server.url);
+ */
+export async function openSpec(
+  browser: Browser,
+  options?: Parameters<typeof newContext>[2],
+): Promise<OpenedSpec> {
+  const server = await startTestServer();
+  try {
+    const context = await newContext(browser, server.url, options);
+    return { server, context, page: await context.newPage() };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+}
+
+/**
+ * Closes what openSpec opened (and the browser, when given) in the order the specs always did;
+ * what a failed setup never opened is passed over.
+ */
+export async function closeSpec(opened: {
+  context: BrowserContext | undefined;
+  server: TestServer | undefined;
+  browser?: Browser;
+}): Promise<void> {
+  await opened.context?.close();
+  await opened.server?.close();
+  await opened.browser?.close();
 }
 
 /**

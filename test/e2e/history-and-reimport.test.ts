@@ -8,8 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, newContext } from "./browser.ts";
-import { screenshot, startTestServer, type TestServer } from "./harness.ts";
+import { launchBrowser } from "./browser.ts";
+import { closeSpec, openSpec, screenshot, type TestServer } from "./harness.ts";
 
 const launched = await launchBrowser();
 const sample = readFileSync(new URL("../../samples/sample-prep.md", import.meta.url), "utf8");
@@ -24,9 +24,7 @@ describe.runIf(launched.browser !== null)("re-import preview, conflict and histo
   let q2Id = "";
 
   beforeAll(async () => {
-    server = await startTestServer();
-    context = await newContext(browser, server.url);
-    page = await context.newPage();
+    ({ server, context, page } = await openSpec(browser));
     dir = mkdtempSync(join(tmpdir(), "derisk-e2e-reimport-"));
     const imported = (await (
       await fetch(`${server.url}/api/import`, {
@@ -48,9 +46,7 @@ describe.runIf(launched.browser !== null)("re-import preview, conflict and histo
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    await browser.close();
+    await closeSpec({ context, server, browser });
     rmSync(dir, { recursive: true, force: true });
   });
 

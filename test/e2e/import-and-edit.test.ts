@@ -6,8 +6,8 @@
 import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, newContext } from "./browser.ts";
-import { screenshot, seedPath, startTestServer, type TestServer } from "./harness.ts";
+import { launchBrowser } from "./browser.ts";
+import { closeSpec, openSpec, screenshot, seedPath, type TestServer } from "./harness.ts";
 
 const launched = await launchBrowser();
 
@@ -20,18 +20,14 @@ describe.runIf(launched.browser !== null)("import the seed and edit an answer", 
   let serverAnalyses = 0;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    context = await newContext(browser, server.url);
-    page = await context.newPage();
+    ({ server, context, page } = await openSpec(browser));
     page.on("request", (request) => {
       if (request.url().includes("/api/analyze")) serverAnalyses += 1;
     });
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    await browser.close();
+    await closeSpec({ context, server, browser });
   });
 
   test("the start page offers import, the sample and an empty start", async () => {

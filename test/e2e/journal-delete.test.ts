@@ -5,8 +5,8 @@
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, newContext } from "./browser.ts";
-import { startTestServer, type TestServer } from "./harness.ts";
+import { launchBrowser } from "./browser.ts";
+import { closeSpec, openSpec, type TestServer } from "./harness.ts";
 
 const launched = await launchBrowser();
 
@@ -19,7 +19,7 @@ describe.runIf(launched.browser !== null)("deleting a journal entry", () => {
   let dropId = "";
 
   beforeAll(async () => {
-    server = await startTestServer();
+    ({ server, context, page } = await openSpec(browser));
     const add = async (title: string, happened: string) => {
       const response = await fetch(`${server.url}/api/journal`, {
         method: "POST",
@@ -30,14 +30,10 @@ describe.runIf(launched.browser !== null)("deleting a journal entry", () => {
     };
     keepId = await add("The demo that went well", "I rehearsed twice and the demo ran.");
     dropId = await add("Too raw to keep", "The release broke the night before the demo. I rolled it back.");
-    context = await newContext(browser, server.url);
-    page = await context.newPage();
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    await browser.close();
+    await closeSpec({ context, server, browser });
   });
 
   test("“Delete the entry” asks, removes it from the list, and a reload does not bring it back", async () => {

@@ -8,8 +8,8 @@
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, newContext } from "./browser.ts";
-import { screenshot, startTestServer, type TestServer } from "./harness.ts";
+import { launchBrowser } from "./browser.ts";
+import { closeSpec, openSpec, screenshot, type TestServer } from "./harness.ts";
 
 const launched = await launchBrowser();
 const fixture = fileURLToPath(new URL("../fixtures/structures/every-construct.md", import.meta.url));
@@ -40,15 +40,11 @@ describe.runIf(launched.browser !== null)("lists written in answers read as list
   let page: Page;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    context = await newContext(browser, server.url, { width: 1280 });
-    page = await context.newPage();
+    ({ server, context, page } = await openSpec(browser, { width: 1280 }));
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    await browser.close();
+    await closeSpec({ context, server, browser });
   });
 
   test("the import places every line: three answers, three follow-ups, nothing left as a note", async () => {

@@ -11,8 +11,8 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { LIBRARY_VIEWS } from "../../web/src/route.ts";
 import { SEED_RUNS } from "../seed.ts";
-import { launchBrowser, newContext } from "./browser.ts";
-import { importSeed, makeStories, screenshot, startTestServer, type TestServer } from "./harness.ts";
+import { launchBrowser } from "./browser.ts";
+import { closeSpec, importSeed, makeStories, openSpec, screenshot, type TestServer } from "./harness.ts";
 import { pdfText } from "./pdf-text.ts";
 
 const launched = await launchBrowser();
@@ -67,7 +67,7 @@ describe.runIf(launched.browser !== null && SEED_RUNS)("no markup on any page, o
   let stories: Array<{ id: string }> = [];
 
   beforeAll(async () => {
-    server = await startTestServer();
+    ({ server, context, page } = await openSpec(browser));
     documentId = await importSeed(server.url);
     items = (
       (await (await fetch(`${server.url}/api/documents/${documentId}`)).json()) as { items: typeof items }
@@ -76,14 +76,10 @@ describe.runIf(launched.browser !== null && SEED_RUNS)("no markup on any page, o
     await makeStories(server.url, documentId);
     stories = ((await (await fetch(`${server.url}/api/stories`)).json()) as { stories: typeof stories })
       .stories;
-    context = await newContext(browser, server.url);
-    page = await context.newPage();
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    await browser.close();
+    await closeSpec({ context, server, browser });
   });
 
   test("library views, the reflection and framing included", async () => {

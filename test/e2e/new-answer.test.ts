@@ -7,8 +7,8 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, newContext } from "./browser.ts";
-import { screenshot, startTestServer, type TestServer } from "./harness.ts";
+import { launchBrowser } from "./browser.ts";
+import { closeSpec, openSpec, screenshot, type TestServer } from "./harness.ts";
 
 const launched = await launchBrowser();
 
@@ -20,7 +20,7 @@ describe.runIf(launched.browser !== null)("a coverage gap to a saved answer", ()
   let documentId = "";
 
   beforeAll(async () => {
-    server = await startTestServer();
+    ({ server, context, page } = await openSpec(browser));
     // One story and nothing else: "Tell me about yourself", motivation and strengths are gaps
     // that call for an answer (not a story), whatever the question classifier makes of a
     // fuller document.
@@ -40,14 +40,10 @@ describe.runIf(launched.browser !== null)("a coverage gap to a saved answer", ()
       body: JSON.stringify({ text, filename: "prep-notes.md" }),
     });
     documentId = ((await imported.json()) as { documentId: string }).documentId;
-    context = await newContext(browser, server.url);
-    page = await context.newPage();
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    await browser.close();
+    await closeSpec({ context, server, browser });
   });
 
   test("Write your answer opens the new answer page, and Save puts the answer in the library", async () => {

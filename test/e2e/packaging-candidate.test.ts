@@ -7,8 +7,8 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { SEED_RUNS } from "../seed.ts";
-import { launchBrowser, newContext } from "./browser.ts";
-import { importSeed, makeStories, startTestServer, type TestServer } from "./harness.ts";
+import { launchBrowser } from "./browser.ts";
+import { closeSpec, importSeed, makeStories, openSpec, type TestServer } from "./harness.ts";
 
 const launched = await launchBrowser();
 
@@ -32,11 +32,9 @@ describe.runIf(launched.browser !== null && SEED_RUNS)("packaging pages, as a ca
   let documentId = "";
 
   beforeAll(async () => {
-    server = await startTestServer();
+    ({ server, context, page } = await openSpec(browser));
     documentId = await importSeed(server.url);
     await makeStories(server.url, documentId);
-    context = await newContext(browser, server.url);
-    page = await context.newPage();
     // Every confirm is declined: the candidate chooses to stay with their text.
     page.on("dialog", (dialog) => {
       dialogs.push(dialog.message());
@@ -45,9 +43,7 @@ describe.runIf(launched.browser !== null && SEED_RUNS)("packaging pages, as a ca
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    await browser.close();
+    await closeSpec({ context, server, browser });
   });
 
   test("a pasted posting survives leaving Tailor before matching, and a reload", async () => {

@@ -7,7 +7,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser, newContext, type Theme } from "./browser.ts";
-import { screenshot, startTestServer, type TestServer } from "./harness.ts";
+import { closeSpec, openSpec, screenshot, type TestServer } from "./harness.ts";
 
 // Every page in turn, each with an axe run: minutes on a loaded machine, not a speed test.
 const AXE_TIMEOUT = 300_000;
@@ -58,7 +58,7 @@ describe.runIf(launched.browser !== null)("stories, coverage, compose, tailor, r
   const ids: Ids = { documentId: "", answerId: "", storyId: "" };
 
   beforeAll(async () => {
-    server = await startTestServer();
+    ({ server, context, page } = await openSpec(browser));
     const sample = (await (await fetch(`${server.url}/api/sample`)).json()) as {
       filename: string;
       text: string;
@@ -73,14 +73,10 @@ describe.runIf(launched.browser !== null)("stories, coverage, compose, tailor, r
       items: { id: string; kind: string }[];
     };
     ids.answerId = detail.items.find((item) => item.kind === "answer")?.id ?? "";
-    context = await newContext(browser, server.url);
-    page = await context.newPage();
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    await browser.close();
+    await closeSpec({ context, server, browser });
   });
 
   test("the stories page makes stories from the document", async () => {

@@ -14,7 +14,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser, newContext, type Theme } from "./browser.ts";
-import { importSeed, screenshot, startTestServer, type TestServer } from "./harness.ts";
+import { closeSpec, importSeed, openSpec, screenshot, type TestServer } from "./harness.ts";
 
 /** Screenshots are pictures to look at, not assertions: a slow capture on a busy machine is reported, not failed. */
 async function picture(page: Page, name: string): Promise<void> {
@@ -55,15 +55,12 @@ describe.runIf(launched.browser !== null)("practice in the browser", () => {
   let page: Page;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    ({ server, context, page } = await openSpec(browser));
     await importSeed(server.url);
-    context = await newContext(browser, server.url);
-    page = await context.newPage();
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
+    await closeSpec({ context, server });
   });
 
   test("a session started, answered and rated from the keyboard resumes after a reload at the same question, text and timer", async () => {

@@ -8,7 +8,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser, newContext } from "./browser.ts";
-import { screenshot, startTestServer, type TestServer } from "./harness.ts";
+import { closeSpec, openSpec, screenshot, startTestServer, type TestServer } from "./harness.ts";
 
 const launched = await launchBrowser();
 
@@ -38,7 +38,7 @@ describe.runIf(launched.browser !== null)("re-angle save and hint, trailer page"
     ((await (await fetch(`${server.url}/api/documents/${documentId}`)).json()) as { items: Item[] }).items;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    ({ server, context, page } = await openSpec(browser));
     const sample = (await (await fetch(`${server.url}/api/sample`)).json()) as {
       filename: string;
       text: string;
@@ -49,14 +49,10 @@ describe.runIf(launched.browser !== null)("re-angle save and hint, trailer page"
       body: JSON.stringify({ text: sample.text, filename: sample.filename }),
     });
     documentId = ((await imported.json()) as { documentId: string }).documentId;
-    context = await newContext(browser, server.url);
-    page = await context.newPage();
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    await browser.close();
+    await closeSpec({ context, server, browser });
   });
 
   test("the mistake story re-angles without losing the mistake, names the better variant and saves", async () => {

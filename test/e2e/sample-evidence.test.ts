@@ -6,8 +6,8 @@
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, newContext } from "./browser.ts";
-import { importSeed, screenshot, startTestServer, type TestServer } from "./harness.ts";
+import { launchBrowser } from "./browser.ts";
+import { closeSpec, importSeed, openSpec, screenshot, type TestServer } from "./harness.ts";
 
 const launched = await launchBrowser();
 const NOTE = "The sample document is not used as your evidence.";
@@ -19,15 +19,11 @@ describe.runIf(launched.browser !== null)("the sample is not the user's evidence
   let page: Page;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    context = await newContext(browser, server.url);
-    page = await context.newPage();
+    ({ server, context, page } = await openSpec(browser));
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    await browser.close();
+    await closeSpec({ context, server, browser });
   });
 
   const documents = async () =>

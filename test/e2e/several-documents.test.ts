@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser, newContext } from "./browser.ts";
-import { importSeed, makeStories, screenshotDir, startTestServer, type TestServer } from "./harness.ts";
+import { closeSpec, importSeed, makeStories, openSpec, screenshotDir, type TestServer } from "./harness.ts";
 import { pdfText, squeeze } from "./pdf-text.ts";
 
 const launched = await launchBrowser();
@@ -34,7 +34,7 @@ describe.runIf(launched.browser !== null)("two documents of one's own", () => {
   let titles: Record<string, string>;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    ({ server, context, page } = await openSpec(browser, { width: 1280 }));
     seedId = await importSeed(server.url);
     const response = await fetch(`${server.url}/api/import?filename=sample-prep.md`, {
       method: "POST",
@@ -49,14 +49,10 @@ describe.runIf(launched.browser !== null)("two documents of one's own", () => {
       documents: Array<{ id: string; title: string }>;
     };
     titles = Object.fromEntries(documents.documents.map((d) => [d.id, d.title]));
-    context = await newContext(browser, server.url, { width: 1280 });
-    page = await context.newPage();
   }, 240_000);
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    await browser.close();
+    await closeSpec({ context, server, browser });
   });
 
   /** Downloads a sheet from the Export page's prep sheet section. */

@@ -7,8 +7,8 @@
 import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, newContext } from "./browser.ts";
-import { screenshot, startTestServer, type TestServer } from "./harness.ts";
+import { launchBrowser } from "./browser.ts";
+import { closeSpec, openSpec, screenshot, type TestServer } from "./harness.ts";
 
 const launched = await launchBrowser();
 const mixed = readFileSync(new URL("../fixtures/structures/mixed-structures.md", import.meta.url), "utf8");
@@ -30,16 +30,12 @@ describe.runIf(launched.browser !== null)("to-do lists and code snippets", () =>
   };
 
   beforeAll(async () => {
-    server = await startTestServer();
+    ({ server, context, page } = await openSpec(browser));
     documentId = (await importMixed()).documentId;
-    context = await newContext(browser, server.url);
-    page = await context.newPage();
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    await browser.close();
+    await closeSpec({ context, server, browser });
   });
 
   test("the checklist has a checkbox per entry; ticking one is saved, kept on reload and on re-import", async () => {

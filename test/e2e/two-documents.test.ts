@@ -6,8 +6,8 @@
 import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, newContext } from "./browser.ts";
-import { importSeed, startTestServer, type TestServer } from "./harness.ts";
+import { launchBrowser } from "./browser.ts";
+import { closeSpec, importSeed, openSpec, type TestServer } from "./harness.ts";
 
 const launched = await launchBrowser();
 // The sample as a user's own copy (one line added): the shipped sample itself is the demo and is
@@ -24,7 +24,7 @@ describe.runIf(launched.browser !== null)("a bank of two documents", () => {
   let page: Page;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    ({ server, context, page } = await openSpec(browser));
     await importSeed(server.url);
     const response = await fetch(`${server.url}/api/import?filename=sample-prep.md`, {
       method: "POST",
@@ -32,14 +32,10 @@ describe.runIf(launched.browser !== null)("a bank of two documents", () => {
       body: new Uint8Array(sample),
     });
     expect(response.ok).toBe(true);
-    context = await newContext(browser, server.url);
-    page = await context.newPage();
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    await browser.close();
+    await closeSpec({ context, server, browser });
   });
 
   test("“What next” names the document of each entry, so the same question twice is not one entry listed twice", async () => {

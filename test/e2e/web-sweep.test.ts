@@ -6,8 +6,8 @@
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, newContext } from "./browser.ts";
-import { importSeed, makeStories, startTestServer, type TestServer } from "./harness.ts";
+import { launchBrowser } from "./browser.ts";
+import { closeSpec, importSeed, makeStories, openSpec, type TestServer } from "./harness.ts";
 
 const launched = await launchBrowser();
 
@@ -19,17 +19,13 @@ describe.runIf(launched.browser !== null)("web app sweep", () => {
   let documentId: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    ({ server, context, page } = await openSpec(browser));
     documentId = await importSeed(server.url);
     await makeStories(server.url, documentId);
-    context = await newContext(browser, server.url);
-    page = await context.newPage();
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    await browser.close();
+    await closeSpec({ context, server, browser });
   });
 
   async function variantNames(): Promise<string[]> {

@@ -11,7 +11,7 @@ export function registerDocumentCommands(program: Command, ctx: CliContext): voi
     .command("list")
     .alias("ls")
     .description(
-      "list the documents in your bank, or the question bank (derisk list questions: built-in, your documents' technical questions, those you added)",
+      "list the documents in your bank, or the question bank (derisk list questions: your documents' questions, those you added, the built-in ones)",
     )
     .argument("[what]", "documents (the default) or questions")
     .option("--competency <id>", "questions: only one competency")

@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
+import { importDocument } from "../../app/bank.ts";
 import { TECHNICAL_QUESTIONS } from "../../core/questions/index.ts";
 import { describeStores } from "../../store/test-stores.ts";
 import { runCommand } from "../test-cli.ts";
@@ -118,7 +120,7 @@ describeStores("derisk drill / questions / list questions", (getStore) => {
     expect(added.code).toBe(0);
     expect(added.out).toMatch(/Added What does dropout do\? \(ml-concept · 2 key points · /);
     const text = await runCommand(registers, ["list", "questions", "--tag", "ml-concept"], { store });
-    expect(text.out).toMatch(/^Technical questions \(\d+\)/);
+    expect(text.out).toMatch(/^Technical questions \(\d+: 1 added by you, \d+ built-in\)/);
     expect(text.out).toContain("What does dropout do?");
     expect(text.out).not.toContain("Behavioral questions");
 
@@ -128,5 +130,58 @@ describeStores("derisk drill / questions / list questions", (getStore) => {
     expect(bad).toMatchObject({ code: 1, error: expect.stringMatching(/Unknown competency "cooking"/) });
     const wrong = await runCommand(registers, ["list", "cards"], { store });
     expect(wrong).toMatchObject({ code: 1, error: expect.stringMatching(/list documents or questions/) });
+  });
+
+  it("lists the behavioral questions of your documents and your own first, each labelled by source", async () => {
+    const store = getStore();
+    const sample = readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url));
+    await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });
+    await runCommand(
+      registers,
+      [
+        "questions",
+        "add",
+        "Tell me about a time you changed a team's mind.",
+        "--competency",
+        "leadership-influence",
+      ],
+      { store },
+    );
+    const text = await runCommand(registers, ["list", "questions", "--kind", "behavioral"], { store });
+    expect(text.code).toBe(0);
+    const lines = text.out.split("\n");
+    expect(lines[0]).toMatch(
+      /^Behavioral questions \(\d+: 4 from your documents, 1 added by you, \d+ built-in\)$/,
+    );
+    // One row per question, not per variant (Q1 has an alternative version), in the document's order.
+    expect(lines.filter((line) => line.startsWith("• ")).slice(0, 5)).toEqual([
+      "• Tell me about yourself",
+      "• Why are you moving into industry now?",
+      "• Tell me about a difficult technical problem you solved.",
+      "• Tell me about a time you made a mistake and how you handled it.",
+      "• Tell me about a time you changed a team's mind.",
+    ]);
+    expect(lines[2]).toMatch(/^ {4}about-me · from "Sample prep" · [0-9a-f]{8}$/);
+    expect(text.out).toMatch(
+      /changed a team's mind\.\n {4}leadership-influence · added by you · [0-9a-f]{8}\n/,
+    );
+    expect(text.out).toMatch(/\n {4}about-me · checks [a-z, ]+ · built-in · /);
+
+    const json = JSON.parse(
+      (
+        await runCommand(
+          registers,
+          ["list", "questions", "--kind", "behavioral", "--competency", "about-me", "--json"],
+          { store },
+        )
+      ).out,
+    ) as { questions: Array<{ text: string; origin: string; document?: string; itemId?: string }> };
+    expect(json.questions.filter((q) => q.origin === "imported")).toEqual([
+      expect.objectContaining({
+        text: "Tell me about yourself",
+        document: "Sample prep",
+        itemId: expect.any(String),
+      }),
+    ]);
   });
 });

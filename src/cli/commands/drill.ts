@@ -203,18 +203,49 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
     });
 }
 
+/** Where a question is from, as its row says it: `from "Prep for Acme"`, `added by you`, `built-in`. */
+function sourceOf(q: BankQuestion): string {
+  if (q.origin === "own") return "added by you";
+  if (q.origin === "built-in") return "built-in";
+  if (q.document === undefined) return "from your document";
+  return `from "${q.document.length > 40 ? `${q.document.slice(0, 39)}…` : q.document}"`;
+}
+
+const ORIGIN_ORDER: readonly BankQuestion["origin"][] = ["imported", "own", "built-in"];
+const ORIGIN_NAMES = {
+  imported: "from your documents",
+  own: "added by you",
+  "built-in": "built-in",
+} as const;
+
+/** A kind's questions, the user's own first, and its heading with how many come from where. */
+function byOrigin(questions: BankQuestion[], heading: string): { head: string; rows: BankQuestion[] } {
+  const rows = ORIGIN_ORDER.flatMap((origin) => questions.filter((q) => q.origin === origin));
+  const counts = ORIGIN_ORDER.flatMap((origin) => {
+    const n = questions.filter((q) => q.origin === origin).length;
+    return n === 0 ? [] : [`${n} ${ORIGIN_NAMES[origin]}`];
+  });
+  return { head: `${heading} (${questions.length}: ${counts.join(", ")})`, rows };
+}
+
 function renderQuestions(questions: BankQuestion[], style: Style): string {
   const short = shortIds(questions.map((q) => q.id));
-  const technical = questions.filter((q) => q.kind === "technical");
-  const behavioral = questions.filter((q) => q.kind === "behavioral");
+  const technical = byOrigin(
+    questions.filter((q) => q.kind === "technical"),
+    "Technical questions",
+  );
+  const behavioral = byOrigin(
+    questions.filter((q) => q.kind === "behavioral"),
+    "Behavioral questions",
+  );
   const lines: string[] = [];
-  if (technical.length > 0) {
-    lines.push(style.bold(`Technical questions (${technical.length})`));
-    for (const q of technical) {
+  if (technical.rows.length > 0) {
+    lines.push(style.bold(technical.head));
+    for (const q of technical.rows) {
       lines.push(
         `• ${q.text}`,
         style.dim(
-          `    ${q.competency}${q.category ? ` · ${q.category}` : ""} · ${q.keyPoints.length} key points · ${q.origin} · ${short(q.id)}`,
+          `    ${q.competency}${q.category ? ` · ${q.category}` : ""} · ${q.keyPoints.length} key points · ${sourceOf(q)} · ${short(q.id)}`,
         ),
       );
       if (q.note) lines.push(style.yellow(`    ${q.note}`));
@@ -227,14 +258,14 @@ function renderQuestions(questions: BankQuestion[], style: Style): string {
       }
     }
   }
-  if (behavioral.length > 0) {
+  if (behavioral.rows.length > 0) {
     if (lines.length > 0) lines.push("");
-    lines.push(style.bold(`Behavioral questions (${behavioral.length})`));
-    for (const q of behavioral) {
+    lines.push(style.bold(behavioral.head));
+    for (const q of behavioral.rows) {
       lines.push(
         `• ${q.text}`,
         style.dim(
-          `    ${q.competency}${q.checks.length > 0 ? ` · checks ${q.checks.join(", ")}` : ""} · ${q.origin} · ${short(q.id)}`,
+          `    ${q.competency}${q.checks.length > 0 ? ` · checks ${q.checks.join(", ")}` : ""} · ${sourceOf(q)} · ${short(q.id)}`,
         ),
       );
     }
@@ -251,7 +282,8 @@ interface ListFlags {
 }
 
 /**
- * Prints the question bank (built-in questions merged with the user's own): shared by
+ * Prints the question bank (built-in questions merged with the user's own and those of their
+ * documents, each labelled by where it is from): shared by
  * `derisk list questions` and `derisk questions list`.
  * @example await listQuestionsAction(ctx, { json: true, tag: "ml-concept" });
  */
@@ -298,11 +330,11 @@ export function registerQuestionsCommand(program: Command, ctx: CliContext): voi
   const questions = program
     .command("questions")
     .description(
-      "the question bank: built-in technical and behavioral questions, your documents' technical questions, and those you add",
+      "the question bank: built-in technical and behavioral questions, your documents' questions, and those you add",
     );
   rejectUnknownSubcommand(questions, questions.command("list", { isDefault: true }))
     .description(
-      "list the bank (same as derisk list questions): the built-in questions, your documents' technical questions and those you added; your documents' behavioral questions are in derisk show",
+      "list the bank (same as derisk list questions), each question labelled by source: your documents' questions (technical and behavioral), those you added, the built-in ones",
     )
     .option("--competency <id>", "only one competency")
     .option("--tag <tag>", "only ml-concept or ml-engineering")

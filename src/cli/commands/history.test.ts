@@ -76,6 +76,42 @@ describeStores("derisk import --dry-run / history", (getStore) => {
     expect(bad.error).toMatch(/--expected-version/);
   });
 
+  it("restores by the version number the list shows, and says which numbers it shows for one it does not", async () => {
+    const store = getStore();
+    const dir = mkdtempSync(join(tmpdir(), "derisk-history-"));
+    const file = join(dir, "prep.md");
+    writeFileSync(file, sample);
+    const commands = [registerImportCommand, registerEditCommand, registerHistoryCommand];
+    await runCommand(commands, ["import", file], { store });
+    const q2 = (await store.items.listItems("a", { kind: "answer" })).find((i) => i.key === "q2/core");
+    if (!q2) throw new Error("no q2");
+    await runCommand(commands, ["set", q2.id, "--text", "Second."], { store });
+    await runCommand(commands, ["set", q2.id, "--text", "Third."], { store });
+    const listed = await runCommand(commands, ["history", q2.id.slice(0, 8)], { store });
+    expect(listed.out).toMatch(/typed {2}version 2/);
+
+    const restored = await runCommand(commands, ["history", q2.id.slice(0, 8), "--restore", "2"], { store });
+    expect([restored.code, restored.out]).toEqual([
+      0,
+      expect.stringMatching(/restored answer q2\/core \(now version 4/),
+    ]);
+    const item = await store.items.getItem("a", q2.id);
+    expect(item.kind === "answer" && item.text).toBe("Second.");
+
+    const missing = await runCommand(commands, ["history", q2.id, "--restore", "7"], { store });
+    expect(missing.code).toBe(1);
+    expect(missing.error).toMatch(
+      /No version 7 in the history of answer q2\/core: its earlier versions are 1–3\. Pass a version number derisk history [0-9a-f]{8} shows, or an entry's id\./,
+    );
+    expect(missing.error).not.toMatch(/\n\s+at /);
+    const current = await runCommand(commands, ["history", q2.id, "--restore", "4"], { store });
+    expect([current.code, current.error]).toEqual([
+      1,
+      expect.stringMatching(/Version 4 is the current text/),
+    ]);
+    expect((await store.items.getItem("a", q2.id)).version).toBe(4);
+  });
+
   it("previews each text without Markdown or a written STAR label, cut after a whole word", async () => {
     const store = getStore();
     const dir = mkdtempSync(join(tmpdir(), "derisk-history-"));

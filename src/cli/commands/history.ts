@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { resolveId } from "../../app/ids.ts";
+import { resolveId, resolveVersionRef } from "../../app/ids.ts";
 import type { ItemVersion } from "../../core/api-types.ts";
 import { stripMarkup } from "../../core/markup.ts";
 import { shortIds } from "../../core/short-ids.ts";
@@ -58,12 +58,15 @@ export function registerHistoryCommand(program: Command, ctx: CliContext): void 
       "list every text an item has had (date, source) and, for an answer or question, its practice attempts and scores; or restore a text",
     )
     .argument("<item>", "item or question id (see derisk show --json, derisk due)")
-    .option("--restore <version>", "make this history entry the item's text again (as a new version)")
+    .option(
+      "--restore <version>",
+      "make this version (its number in the list, or its id) the item's text again, as a new version",
+    )
     .option("--expected-version <n>", "with --restore: refuse if the item changed since this version")
     .option("--json", "print { versions, practice } as JSON (practice: the attempts, or null)")
     .addHelpText(
       "after",
-      "\nExamples:\n  derisk history 3f2a\n  derisk history 3f2a --restore 9c1e --expected-version 4",
+      "\nExamples:\n  derisk history 3f2a\n  derisk history 3f2a --restore 2 --expected-version 4",
     )
     .action(
       async (itemId: string, options: { restore?: string; expectedVersion?: string; json?: boolean }) => {
@@ -81,7 +84,7 @@ export function registerHistoryCommand(program: Command, ctx: CliContext): void 
               store,
               userId,
               await resolveId(store, userId, "item", itemId),
-              await resolveId(store, userId, "item-version", versionId),
+              await resolveVersionRef(store, userId, "item-version", versionId),
               { ...(expectedVersion === undefined ? {} : { expectedVersion }) },
             ),
           );

@@ -102,5 +102,18 @@ describeStores("derisk journal", (getStore) => {
       /restored The outage \(now version 4; the text it replaced stays in its history\)/,
     );
     expect((await run(store, ["journal", "show", entry.id])).out).toMatch(/^The outage/);
+
+    // The number the list shows ("version 2") restores that text, as an entry id does.
+    expect((await run(store, ["journal", "history", entry.id])).out).toMatch(/typed {2}version 2/);
+    const byNumber = await run(store, ["journal", "history", entry.id, "--restore", "2"]);
+    expect(byNumber.out).toMatch(/restored The outage \(now version 5;/);
+    expect((await run(store, ["journal", "show", entry.id])).out).toMatch(/I can learn any layer\./);
+    const missing = await run(store, ["journal", "history", entry.id, "--restore", "9"]);
+    expect([missing.code, missing.error]).toEqual([
+      1,
+      expect.stringMatching(
+        /No version 9 in the history of the journal entry "The outage": its earlier versions are 1–4\. Pass a version number derisk journal history [0-9a-f]{8} shows, or an entry's id\./,
+      ),
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { resolveId } from "../../app/ids.ts";
+import { resolveId, resolveVersionRef } from "../../app/ids.ts";
 import type { JournalEntryDetail, JournalVersion } from "../../app/journal.ts";
 import { shortId, shortIds } from "../../core/short-ids.ts";
 import type { JournalEntry } from "../../store/index.ts";
@@ -206,13 +206,13 @@ export function registerJournalCommand(program: Command, ctx: CliContext): void 
     .argument("<id>", "entry id (see derisk journal list; a deleted entry's whole id works too)")
     .option(
       "--restore <version>",
-      "make this history entry the entry's text again (a deleted entry comes back)",
+      "make this version (its number in the list, or its id) the entry's text again (a deleted entry comes back)",
     )
     .option("--expected-version <n>", "with --restore: refuse if the entry changed since this version")
     .option("--json", "print { versions } (with --restore: { entry }) as JSON")
     .addHelpText(
       "after",
-      "\nExamples:\n  derisk journal history 3f2a\n  derisk journal history 3f2a --restore 9c1e --expected-version 2",
+      "\nExamples:\n  derisk journal history 3f2a\n  derisk journal history 3f2a --restore 1 --expected-version 2",
     )
     .action(async (id: string, flags: { restore?: string; expectedVersion?: string; json?: boolean }) => {
       const { getJournalHistory, restoreJournalVersion } = await import("../../app/journal.ts");
@@ -228,7 +228,7 @@ export function registerJournalCommand(program: Command, ctx: CliContext): void 
             store,
             userId,
             await resolveId(store, userId, "journal-entry", id),
-            await resolveId(store, userId, "journal-version", versionId),
+            await resolveVersionRef(store, userId, "journal-version", versionId),
             expectedVersion === undefined ? {} : { expectedVersion },
           ),
         );

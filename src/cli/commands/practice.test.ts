@@ -44,7 +44,7 @@ describeStores("derisk due / attempts", (getStore) => {
     await rateAnswer(store, "a", session.id, stepId, "good");
 
     const text = await runCommand(registers, ["due", "--limit", "2"], { store });
-    expect(text.out).toMatch(/^Due now: 2 \(0 overdue, 2 new\)/);
+    expect(text.out).toMatch(/^0 due now · 2 new\n/);
     expect(text.out).not.toContain(entries[0]?.itemId?.slice(0, 8));
     expect(text.out).toMatch(
       /Practise them: derisk practice --due\. One's attempts and scores: derisk history ID\./,
@@ -72,7 +72,7 @@ describeStores("derisk due / attempts", (getStore) => {
     const badLimit = await runCommand(registers, ["due", "--limit", "0"], { store });
     expect(badLimit).toMatchObject({ code: 1, error: expect.stringMatching(/--limit/) });
     const empty = await runCommand(registers, ["due"], { store });
-    expect(empty.out).toMatch(/Due now: 0/);
+    expect(empty.out).toMatch(/^0 due now · 0 new\n/);
   });
 
   it("runs a mock interview from typed lines: timer, analysis, follow-up, rating, report", async () => {

@@ -51,7 +51,8 @@ export function registerDueCommand(program: Command, ctx: CliContext): void {
       }
       const { style } = ctx;
       const overdue = due.filter((d) => d.status === "overdue").length;
-      const lines = [style.bold(`Due now: ${due.length} (${overdue} overdue, ${due.length - overdue} new)`)];
+      // Worded as Practice and derisk stats word it: cards due now, never-practised ones apart.
+      const lines = [style.bold(`${overdue} due now · ${due.length - overdue} new`)];
       const short = shortIds(due.map((d) => d.itemId ?? d.questionId ?? ""));
       for (const d of due) {
         const when = d.status === "overdue" ? style.yellow(`due ${day(d.due)}`) : style.dim("new");

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { importDocument } from "../../app/bank.ts";
-import { rateAnswer, startPractice, submitAnswer } from "../../app/practice.ts";
-import type { ProgressFigures } from "../../app/progress.ts";
+import { listDue, rateAnswer, startPractice, submitAnswer } from "../../app/practice.ts";
+import { type ProgressFigures, progressStats } from "../../app/progress.ts";
 import { describeStores } from "../../store/test-stores.ts";
 import { createStyle } from "../render/style.ts";
 import { runCommand } from "../test-cli.ts";
@@ -35,7 +35,15 @@ describeStores("derisk stats", (getStore) => {
     expect(figures.totals.attempts).toBe(2);
     expect(figures.streak.current).toBe(1);
     expect(figures.due).toHaveLength(30);
+    // "Due now" as practice counts it: the two cards just rated come back later, not now.
+    const practice = await listDue(store, "a");
+    expect(figures.dueNow).toBe(practice.filter((d) => d.status === "overdue").length);
+    expect([figures.dueNow, figures.newCards]).toEqual([0, 15]);
+    const inAnHour = await progressStats(store, "a", { now: new Date(Date.now() + 3_600_000) });
+    expect(inAnHour.dueNow).toBe(2);
     const text = await runCommand([registerStatsCommand], ["stats"], { store });
+    expect(text.out).toContain("practise now: 0 due now · 15 new");
+    expect(text.out).toMatch(/\n {2}later today \d+ · this week \d+ · 30 days 2/);
     expect(text.out).toContain("attempts 2");
     expect(text.out).toContain("streak 1 day (practised today)");
     // The counts are over every attempt ("2 of 2"): the heading must not say "the last five".

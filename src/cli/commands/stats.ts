@@ -33,6 +33,8 @@ export function renderStats(figures: ProgressFigures, style: Style, sparklines: 
       totals.meanScore === undefined ? "" : ` · mean latest score ${totals.meanScore.toFixed(1)} / 5`
     }`,
     `streak ${streak.current} day${streak.current === 1 ? "" : "s"}${streak.today ? " (practised today)" : ""} · longest ${streak.longest}`,
+    // As derisk due and the Practice page count them.
+    `practise now: ${figures.dueNow} due now · ${figures.newCards} new`,
     "",
     style.bold("Score per attempt"),
   ];
@@ -73,7 +75,7 @@ export function renderStats(figures: ProgressFigures, style: Style, sparklines: 
   lines.push(
     "",
     style.bold("Cards due, next 30 days"),
-    `  today ${due[0] ?? 0} · this week ${due.slice(0, 7).reduce((a, b) => a + b, 0)} · 30 days ${due.reduce((a, b) => a + b, 0)}${spark(due, { min: 0, max: Math.max(1, ...due) })}`,
+    `  later today ${Math.max(0, (due[0] ?? 0) - figures.dueNow)} · this week ${due.slice(0, 7).reduce((a, b) => a + b, 0)} · 30 days ${due.reduce((a, b) => a + b, 0)}${spark(due, { min: 0, max: Math.max(1, ...due) })}`,
   );
   return lines.join("\n");
 }

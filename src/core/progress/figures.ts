@@ -33,6 +33,8 @@ export interface ProgressInput {
   days?: number;
   /** Practicable answers and questions never practised (no card yet): practice offers them as "new". */
   newCards?: number;
+  /** Practicable answers and questions whose card is due at `now`: what practice offers as "due now". */
+  dueNow?: number;
 }
 
 export interface AttemptPoint {
@@ -61,7 +63,10 @@ export interface ProgressFigures {
   /** The risk left open most often (at least twice), if any. */
   keepsComingBack?: RiskSignal;
   coverage: { competency: Competency; items: number; practised: number; meanScore?: number }[];
+  /** Cards due per day from today; today's count holds the overdue ones and those due later today. */
   due: { date: string; count: number }[];
+  /** Cards due at this moment, as practice counts them ("N due now"); today's forecast may hold more. */
+  dueNow: number;
   /** Never practised, so on no schedule: practice offers them as "new" beside the cards due. */
   newCards: number;
   streak: { current: number; longest: number; today: boolean };
@@ -196,6 +201,7 @@ export function progressFigures(input: ProgressInput): ProgressFigures {
     ...(worst && worst.open >= 2 ? { keepsComingBack: worst.risk } : {}),
     coverage,
     due,
+    dueNow: input.dueNow ?? 0,
     newCards: input.newCards ?? 0,
     streak: { current, longest, today: practisedDays.has(today) },
   };

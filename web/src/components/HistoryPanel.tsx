@@ -1,5 +1,13 @@
-import { useCallback, useEffect, useState } from "react";
-import { api, describeError, type ItemVersion, type StoredItem } from "../api.ts";
+import { type ReactNode, useEffect, useState } from "react";
+import {
+  api,
+  describeError,
+  type ItemVersion,
+  type JournalEntry,
+  type JournalVersion,
+  journalApi,
+  type StoredItem,
+} from "../api.ts";
 import { ErrorMessage } from "./ErrorMessage.tsx";
 
 const SOURCE_LABELS: Record<ItemVersion["source"], string> = {
@@ -11,41 +19,100 @@ const SOURCE_LABELS: Record<ItemVersion["source"], string> = {
   earlier: "Changed before history was kept",
 };
 
-type Loaded =
+/** One text in a history, as far as the panel reads it. */
+interface HistoryVersion {
+  id: string;
+  /** null for a file's text a re-import kept aside (an answer's conflict). */
+  version: number | null;
+  source: ItemVersion["source"];
+  createdAt: string;
+  current: boolean;
+}
+
+/** Whose history a panel shows: how to load and restore it, and how it looks where it stands. */
+export interface HistorySource<V extends HistoryVersion, R> {
+  titleId: string;
+  testId: string;
+  className: string;
+  /** An answer's history is a card of its own (h2); a journal entry's, a section of the entry (h3). */
+  heading: "card" | "section";
+  /** Why restoring waits, shown while the page holds unsaved text. */
+  dirtyHint: string;
+  load: () => Promise<V[]>;
+  restore: (entry: V, expectedVersion: number) => Promise<R>;
+  renderText: (entry: V) => ReactNode;
+}
+
+/** An answer's (or any item's) texts: the editor's History card. */
+export function itemHistory(itemId: string): HistorySource<ItemVersion, StoredItem> {
+  return {
+    titleId: `history-title-${itemId}`,
+    testId: "history",
+    className: "card history",
+    heading: "card",
+    dirtyHint: "Save or discard your changes to restore an earlier text.",
+    load: () => api.itemHistory(itemId),
+    restore: (entry, expectedVersion) => api.restoreVersion(itemId, entry.id, expectedVersion),
+    renderText: (entry) => <p className="history-text">{entry.text}</p>,
+  };
+}
+
+/** A journal entry's texts: title and takeaway, then what happened and how it felt. */
+export function journalHistory(entryId: string): HistorySource<JournalVersion, JournalEntry> {
+  return {
+    titleId: `journal-history-${entryId}`,
+    testId: "journal-history",
+    className: "history journal-history",
+    heading: "section",
+    dirtyHint: "Save or clear your takeaway change to restore an earlier text.",
+    load: () => journalApi.history(entryId),
+    restore: (entry, expectedVersion) => journalApi.restore(entryId, entry.id, expectedVersion),
+    renderText: (entry) => (
+      <>
+        <p className="history-text">
+          <strong>{entry.title}</strong>
+          {entry.takeaway !== "" && ` — ${entry.takeaway}`}
+        </p>
+        <p className="history-text">{[entry.happened, entry.felt].filter((t) => t !== "").join("\n\n")}</p>
+      </>
+    ),
+  };
+}
+
+type Loaded<V> =
   | { state: "closed" }
   | { state: "loading" }
-  | { state: "ready"; versions: ItemVersion[] }
+  | { state: "ready"; versions: V[] }
   | { state: "error"; error: { code: string; message: string } };
 
 /**
- * Every text an answer has had, newest first, with its date and source; any of them can be
- * made current again. Restoring is refused while the editor holds unsaved text, so it never
- * silently replaces what the user is typing.
+ * Every text an answer or a journal entry has had, newest first, with its date and source; any
+ * of them can be made current again. Restoring is refused while the page holds unsaved text, so
+ * it never silently replaces what the user is typing.
  */
-export function HistoryPanel({
-  itemId,
+export function HistoryPanel<V extends HistoryVersion, R>({
+  source,
   version,
   dirty,
   onRestored,
 }: {
-  itemId: string;
-  /** The item's current version: a reload follows every save. */
+  source: HistorySource<V, R>;
+  /** The current version: a reload follows every save. */
   version: number;
   dirty: boolean;
-  onRestored: (item: StoredItem) => void;
+  onRestored: (restored: R) => void;
 }) {
-  const titleId = `history-title-${itemId}`;
-  const [loaded, setLoaded] = useState<Loaded>({ state: "closed" });
+  const [loaded, setLoaded] = useState<Loaded<V>>({ state: "closed" });
   const [restoring, setRestoring] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
+  async function load(): Promise<void> {
     setLoaded({ state: "loading" });
     try {
-      setLoaded({ state: "ready", versions: await api.itemHistory(itemId) });
+      setLoaded({ state: "ready", versions: await source.load() });
     } catch (error) {
       setLoaded({ state: "error", error: describeError(error) });
     }
-  }, [itemId]);
+  }
 
   const open = loaded.state !== "closed";
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new version (a save) refreshes an open history.
@@ -53,11 +120,10 @@ export function HistoryPanel({
     if (open) void load();
   }, [version]);
 
-  async function restore(entry: ItemVersion): Promise<void> {
+  async function restore(entry: V): Promise<void> {
     setRestoring(entry.id);
     try {
-      const item = await api.restoreVersion(itemId, entry.id, version);
-      onRestored(item);
+      onRestored(await source.restore(entry, version));
     } catch (error) {
       setLoaded({ state: "error", error: describeError(error) });
     } finally {
@@ -66,9 +132,15 @@ export function HistoryPanel({
   }
 
   return (
-    <section className="card history" aria-labelledby={titleId} data-testid="history">
+    <section className={source.className} aria-labelledby={source.titleId} data-testid={source.testId}>
       <div className="history-header">
-        <h2 id={titleId}>History</h2>
+        {source.heading === "card" ? (
+          <h2 id={source.titleId}>History</h2>
+        ) : (
+          <h3 id={source.titleId} className="section-title">
+            History
+          </h3>
+        )}
         <button
           type="button"
           className="button button-small"
@@ -84,7 +156,7 @@ export function HistoryPanel({
       )}
       {loaded.state === "ready" && (
         <>
-          {dirty && <p className="muted">Save or discard your changes to restore an earlier text.</p>}
+          {dirty && <p className="muted">{source.dirtyHint}</p>}
           <ol className="history-list">
             {loaded.versions.map((entry) => (
               <li key={entry.id} className="history-entry" data-testid="history-entry">
@@ -94,7 +166,7 @@ export function HistoryPanel({
                   {entry.current && <span className="chip">current</span>}
                   {entry.version === null && <span className="chip">from a re-import, not applied</span>}
                 </p>
-                <p className="history-text">{entry.text}</p>
+                {source.renderText(entry)}
                 {!entry.current && (
                   <button
                     type="button"

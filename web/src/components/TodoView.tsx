@@ -5,7 +5,7 @@ import { api, describeError, type StoredItem, type StoredOf } from "../api.ts";
 import { formatLines } from "../library.ts";
 import { EmptyState } from "./EmptyState.tsx";
 import { ErrorMessage } from "./ErrorMessage.tsx";
-import { HistoryPanel } from "./HistoryPanel.tsx";
+import { HistoryPanel, itemHistory } from "./HistoryPanel.tsx";
 
 /**
  * The document's to-do lists (Markdown task lists) as checklists. Ticking a box is an edit of
@@ -106,7 +106,12 @@ function TodoList({
         ))}
       </ul>
       {error !== null && <ErrorMessage title="Couldn't save the tick" error={error} />}
-      <HistoryPanel itemId={todo.id} version={todo.version} dirty={false} onRestored={onChanged} />
+      <HistoryPanel
+        source={itemHistory(todo.id)}
+        version={todo.version}
+        dirty={false}
+        onRestored={onChanged}
+      />
     </article>
   );
 }

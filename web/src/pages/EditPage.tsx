@@ -3,7 +3,7 @@ import { answerText } from "../../../src/core/answer-text.ts";
 import type { RoleId } from "../../../src/core/model.ts";
 import { ApiError, api, type DocumentSummary, describeError, type StoredItem } from "../api.ts";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
-import { HistoryPanel } from "../components/HistoryPanel.tsx";
+import { HistoryPanel, itemHistory } from "../components/HistoryPanel.tsx";
 import { Icon } from "../components/Icon.tsx";
 import { LensSummary, RiskLens } from "../components/RiskLens.tsx";
 import { answerTooLong, countWords, formatDuration, speakingSeconds, WORDS_PER_MINUTE } from "../library.ts";
@@ -407,7 +407,7 @@ function Editor({ initial, role }: { initial: EditableItem; role: RoleId | undef
       </div>
 
       <HistoryPanel
-        itemId={item.id}
+        source={itemHistory(item.id)}
         version={item.version}
         dirty={dirty}
         onRestored={(restored) => {

@@ -2,8 +2,8 @@ import { type FormEvent, useEffect, useState } from "react";
 import { api, describeError, type JournalDetail, journalApi, type StoredStory } from "../api.ts";
 import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { HistoryPanel, journalHistory } from "../components/HistoryPanel.tsx";
 import { Icon } from "../components/Icon.tsx";
-import { JournalHistory } from "../components/JournalHistory.tsx";
 import { TextBlock } from "../components/TextBlock.tsx";
 import { navigate, useLeaveGuard } from "../route.ts";
 import { loadJournalDraft, saveJournalDraft } from "../storage.ts";
@@ -397,8 +397,8 @@ function EntryDetail({
           <TextBlock text={entry.felt} />
         </section>
       )}
-      <JournalHistory
-        entryId={entry.id}
+      <HistoryPanel
+        source={journalHistory(entry.id)}
         version={entry.version}
         dirty={takeaway.trim() !== entry.takeaway}
         onRestored={(restored) => {

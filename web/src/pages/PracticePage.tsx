@@ -226,7 +226,7 @@ function PracticeSetup({
                   {option.label}
                   {option.kind === "due" && result.state === "ready" && (
                     <span className="chip">
-                      {overdue} due · {due.length - overdue} new
+                      {overdue} due now · {due.length - overdue} new
                     </span>
                   )}
                 </span>

@@ -64,6 +64,8 @@ function FirstSteps({ figures }: { figures: ProgressFigures }) {
 
 function Dashboard({ figures }: { figures: ProgressFigures }) {
   const { totals, streak } = figures;
+  // Today's forecast holds the cards due now and those that come due before midnight.
+  const laterToday = Math.max(0, (figures.due[0]?.count ?? 0) - figures.dueNow);
   return (
     <>
       <dl className="progress-tiles">
@@ -96,12 +98,16 @@ function Dashboard({ figures }: { figures: ProgressFigures }) {
           </p>
         </div>
         <div className="card progress-tile">
-          <dt>Practice today</dt>
-          {/* As Practice says it: cards due, and never-practised questions apart. */}
-          <dd data-testid="due-today">
-            {figures.due[0]?.count ?? 0} due · {figures.newCards ?? 0} new
+          <dt>Practice now</dt>
+          {/* As Practice counts them: cards due at this moment, and never-practised questions apart. */}
+          <dd data-testid="due-now">
+            {/* Kept whole on a narrow tile: it wraps after the "·", not inside a count. */}
+            {`${figures.dueNow}\u00a0due\u00a0now · ${figures.newCards ?? 0}\u00a0new`}
           </dd>
-          <p className="muted">{figures.due.reduce((n, d) => n + d.count, 0)} in the next 30 days</p>
+          <p className="muted">
+            {laterToday > 0 && `${laterToday} more later today · `}
+            {figures.due.reduce((n, d) => n + d.count, 0)} in the next 30 days
+          </p>
         </div>
       </dl>
       <ChartsFailed>
