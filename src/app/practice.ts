@@ -1032,11 +1032,17 @@ export async function practiceReport(
   const session = await store.practice.getSession(userId, sessionId);
   const refs = startedRefs(session.source);
   const currentAt = session.steps.findIndex((s) => s.id === session.currentStepId);
+  const drilling = isDrill(session);
   const steps: ReportStep[] = [];
   for (const [index, step] of session.steps.entries()) {
     const attempt = step.attemptId ? await store.attempts.getAttempt(userId, step.attemptId) : undefined;
     const finished = attempt?.finishedAt !== undefined;
-    const analysis = attempt?.analysis as Analysis | undefined;
+    // A drilled answer is judged by its key points: the behavioral lens's score and fixes
+    // ("back the claim with a figure") say nothing about a technical explanation.
+    const key = drilling && finished && attempt ? await drillKeyFor(store, userId, step) : undefined;
+    const feedback =
+      key && key.keyPoints.length > 0 && attempt ? await drillFeedback(attempt.text, key) : undefined;
+    const analysis = drilling ? undefined : (attempt?.analysis as Analysis | undefined);
     const usedSeconds = finished && attempt ? Math.round(attempt.durationMs / 1000) : undefined;
     const score = scoreOf(analysis);
     const followUp = session.steps.find((s) => s.followUpOf === step.id)?.questionText;
@@ -1052,6 +1058,15 @@ export async function practiceReport(
       ...(attempt?.selfRating === undefined ? {} : { rating: ratingNames[attempt.selfRating] as RatingName }),
       peeked: step.peeked,
       ...(attempt?.delivery === undefined ? {} : { delivery: attempt.delivery }),
+      ...(feedback === undefined
+        ? {}
+        : {
+            keyPoints: {
+              covered: feedback.covered.length,
+              total: feedback.keyPoints.length,
+              missed: feedback.missed,
+            },
+          }),
       answered: finished,
       skipped: !finished && (session.status === "finished" || (currentAt >= 0 && index < currentAt)),
       removed: isRemoved(step, refs),
