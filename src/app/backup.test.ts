@@ -180,6 +180,7 @@ describe("the JSON bank file is the whole bank", () => {
       });
       expect(restored.status).toBe("restored");
       expect(restored.restored?.added.items).toBe(parsed.tables.items?.length);
+      expect(restored.summary).toMatch(/^1 document, \d+ items/);
       expect((await exportBank(empty, "local")).body).toBe(first.body);
 
       // The history came along: the edited answer still has both texts, with their sources.
@@ -194,6 +195,10 @@ describe("the JSON bank file is the whole bank", () => {
       const again = await importDocument(empty, "local", { bytes: bytes(first.body), filename: "bank.json" });
       expect(Object.values(again.restored?.added ?? {}).every((n) => n === 0)).toBe(true);
       expect(again.summary).toMatch(/already in your bank/);
+      // Before: "1 document, 31 items (…); 87 rows were already in your bank", as if restored again.
+      expect(again.summary).toMatch(
+        /^Nothing new: the file holds 1 document, .*; all of it \(\d+ rows\) is already in your bank and was left as it is$/,
+      );
       expect((await exportBank(empty, "local")).body).toBe(first.body);
     } finally {
       await empty.close();

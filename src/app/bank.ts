@@ -301,12 +301,22 @@ async function restoreBank(
     counts = error.counts;
   }
   const skipped = Object.values(counts.skipped).reduce((a, b) => a + b, 0);
+  const added = Object.values(counts.added).reduce((a, b) => a + b, 0);
+  const rows = (n: number) => `${n.toLocaleString("en-US")} row${n === 1 ? "" : "s"}`;
+  const were = (n: number) => (dryRun ? "would be" : n === 1 ? "was" : "were");
+  // What the file holds is not what was written: a second restore adds nothing, and says so.
+  const summary =
+    skipped === 0
+      ? prepared.summary
+      : added === 0
+        ? `Nothing new: the file holds ${prepared.summary}; all of it (${rows(skipped)}) is already in your bank and ${dryRun ? "would be" : "was"} left as it is`
+        : `The file holds ${prepared.summary}; ${rows(added)} ${were(added)} added, ${rows(skipped)} already in your bank ${dryRun ? "would be" : skipped === 1 ? "was" : "were"} left as ${skipped === 1 ? "it is" : "they are"}`;
   return {
     status: dryRun ? "dry-run" : "restored",
     ...(dryRun ? { wouldBe: "restored" as const } : {}),
     title: prepared.doc.title,
     report: prepared.doc.report,
-    summary: `${prepared.summary}${skipped > 0 ? `; ${skipped} row${skipped === 1 ? " was" : "s were"} already in your bank and ${dryRun ? "would be" : "were"} left as they are` : ""}`,
+    summary,
     recognisedShare: recognisedShare(prepared.doc.report),
     restored: counts,
   };
