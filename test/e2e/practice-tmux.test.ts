@@ -181,7 +181,7 @@ describe("derisk practice in a terminal (tmux)", () => {
       tmux("send-keys", "-t", name, "Enter");
       const done = await waitFor(
         name,
-        /Session report: 2\/2 answered[\s\S]*Attempts over time: derisk history \S+/,
+        /Session report: 1\/1 question answered, 1 follow-up[\s\S]*Attempts over time: derisk history \S+/,
       );
       expect(done).toMatch(/rated good: next review \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
       expect(done).toMatch(/^• .+ {2}0:\d\d\/2:00 · score [1-5]\/5 · good$/m);
@@ -260,7 +260,7 @@ describe("derisk practice in a terminal (tmux)", () => {
       await waitFor(last, /Rate your answer to: .+\n.* ›\s*$/m);
       tmux("send-keys", "-t", last, "-l", "easy");
       tmux("send-keys", "-t", last, "Enter");
-      const report = await waitFor(last, /Session report: \d\/\d answered/);
+      const report = await waitFor(last, /Session report: \d\/\d questions? answered/);
       expect(report).toMatch(/rated easy: kept with the attempt/);
       expect(report).toMatch(
         /^• Why do you want to join this team\? {2}\d:\d\d\/\d:\d\d( over)? · score [1-5]\/5 · easy$/m,

@@ -118,7 +118,9 @@ describeStores("derisk due / attempts", (getStore) => {
     expect(run.out).toMatch(
       /rated good: next review \d{4}-\d\d-\d\d \d\d:\d\d UTC \(in \d+ (min|h|days?)\)\n/,
     );
-    expect(run.out).toMatch(/Session report: 2\/2 answered/);
+    // Before: "Session report: 2/2 answered" above "1/1 questions answered".
+    expect(run.out).toMatch(/Session report: 1\/1 question answered, 1 follow-up\n/);
+    expect(run.out).not.toMatch(/questions answered ·/);
     expect(run.out).toMatch(/score [1-5]\/5 · good · peeked/);
     expect(run.out).toMatch(/Attempts over time: derisk history \S+/);
     // The terminal session is the same session the API sees: stored, finished, rated.
@@ -236,7 +238,7 @@ describeStores("derisk due / attempts", (getStore) => {
     expect(run.out).toMatch(/Skipped: an empty answer is not an attempt/);
     expect(run.out).toMatch(/Deleted: “.+” was deleted from your bank after this session started; moving on/);
     expect(run.out).toMatch(/Deleted: “Why do you want this team\?”/);
-    expect(run.out).toMatch(/Session report: 0\/2 answered/);
+    expect(run.out).toMatch(/Session report: 0\/2 questions answered\n/);
     expect(run.out).toMatch(/— skipped/);
     expect(run.out).toMatch(/— deleted during the session, skipped/);
     expect(await store.attempts.listAttempts("a")).toEqual([]);
@@ -255,7 +257,7 @@ describeStores("derisk due / attempts", (getStore) => {
     expect(run.code).toBe(0);
     expect(run.out).toContain("Skipped (/skip): nothing rated; the lines you typed stay saved.");
     expect(run.out).toContain("Skipped (/skip): nothing rated.");
-    expect(run.out).toMatch(/Session report: 0\/2 answered/);
+    expect(run.out).toMatch(/Session report: 0\/2 questions answered\n/);
     // Nothing typed is lost, and /skip is no part of it.
     const texts = (await store.attempts.listAttempts("a")).map((a) => a.text);
     expect(texts).toEqual(["I started with the wrong question."]);

@@ -679,19 +679,18 @@ async function renderReport(
   const budget = answered.reduce((sum, s) => sum + s.budgetSeconds, 0);
   const scores = answered.flatMap((s) => (s.score === undefined ? [] : [s.score]));
   const skipped = questions.filter((s) => s.skipped).length;
+  const followUps = report.steps.filter((s) => s.kind === "follow-up" && s.answered).length;
+  // One count, of questions: "2/2 answered" (steps, follow-ups included) above "1/1 questions
+  // answered" read as two different sessions.
+  const title = `Session report: ${questions.filter((s) => s.answered).length}/${questions.length} question${questions.length === 1 ? "" : "s"} answered${followUps > 0 ? `, ${followUps} follow-up${followUps === 1 ? "" : "s"}` : ""}`;
   const head = [
-    `${questions.filter((s) => s.answered).length}/${questions.length} questions answered`,
     ...(skipped > 0 ? [`${skipped} skipped`] : []),
     `time ${clock(used)} of ${clock(budget)}`,
     ...(scores.length > 0
       ? [`average score ${(scores.reduce((a, b) => a + b, 0) / scores.length).toFixed(1)}/5`]
       : []),
   ];
-  const lines = [
-    "",
-    style.bold(`Session report: ${report.answered}/${report.total} answered`),
-    style.dim(head.join(" · ")),
-  ];
+  const lines = ["", style.bold(title), style.dim(head.join(" · "))];
   for (const s of report.steps) {
     const lead = s.kind === "follow-up" ? "   ↳ " : "• ";
     if (!s.answered) {
