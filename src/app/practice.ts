@@ -661,7 +661,8 @@ function checkAttemptText(text: string): void {
   if (text.length > MAX_ATTEMPT_CHARS) {
     throw new DeriskError(
       "TOO_LARGE",
-      `The answer is ${text.length} characters, over the ${MAX_ATTEMPT_CHARS / 1000} K limit for one attempt.`,
+      // "62500 characters, over the 50 K limit" gave no way out: the sizes as people write them, and the fix.
+      `The answer is ${text.length.toLocaleString("en-US")} characters, over the limit of ${MAX_ATTEMPT_CHARS.toLocaleString("en-US")} for one attempt: shorten it by at least ${(text.length - MAX_ATTEMPT_CHARS).toLocaleString("en-US")} characters (a 2-minute answer is about 2,000).`,
     );
   }
 }

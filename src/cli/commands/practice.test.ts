@@ -203,8 +203,8 @@ describeStores("derisk due / attempts", (getStore) => {
       stdin: [huge, "And a third line.", "", "4"].join("\n"),
     });
     expect(run.code).toBe(0);
-    expect(run.out).toMatch(/Your saved answer so far \(2 line\(s\)\), kept/);
-    expect(run.out).toMatch(/That line was not added: The answer is \d+ characters, over the 50 K limit/);
+    expect(run.out).toMatch(/Your saved answer so far \(2 lines\), kept/);
+    expect(run.out).toMatch(/That line was not added: The answer is [\d,]+ characters, over the limit of 50,000 for one attempt: shorten it/);
     const attempt = (await store.attempts.listAttempts("a")).find((a) => a.questionText === "Why this team?");
     expect(attempt?.text).toBe("Kept line one.\nKept line two.\nAnd a third line.");
     expect(attempt?.finishedAt).toBeDefined();

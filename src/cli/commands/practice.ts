@@ -508,7 +508,11 @@ async function runSession(
     const elapsed = () => (Date.now() - startedAt) / 1000;
     const prefill = current.attempt?.text ? current.attempt.text.split("\n") : [];
     if (prefill.length > 0) {
-      ctx.out(style.dim(`Your saved answer so far (${prefill.length} line(s)), kept; go on typing:`));
+      ctx.out(
+        style.dim(
+          `Your saved answer so far (${prefill.length} line${prefill.length === 1 ? "" : "s"}), kept; go on typing:`,
+        ),
+      );
       for (const line of prefill) ctx.out(`  ${line}`);
     }
     if (!input.interactive) ctx.out(timerStarted(elapsed(), step.budgetSeconds));
