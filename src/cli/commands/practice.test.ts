@@ -204,7 +204,9 @@ describeStores("derisk due / attempts", (getStore) => {
     });
     expect(run.code).toBe(0);
     expect(run.out).toMatch(/Your saved answer so far \(2 lines\), kept/);
-    expect(run.out).toMatch(/That line was not added: The answer is [\d,]+ characters, over the limit of 50,000 for one attempt: shorten it/);
+    expect(run.out).toMatch(
+      /That line was not added: The answer is [\d,]+ characters, over the limit of 50,000 for one attempt: shorten it/,
+    );
     const attempt = (await store.attempts.listAttempts("a")).find((a) => a.questionText === "Why this team?");
     expect(attempt?.text).toBe("Kept line one.\nKept line two.\nAnd a third line.");
     expect(attempt?.finishedAt).toBeDefined();
