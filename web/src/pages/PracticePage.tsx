@@ -899,9 +899,7 @@ function StepReview({ step, role }: { step: PracticeStep; role: RoleId | undefin
             )}
           </span>
         ) : (
-          <span className={used > step.budgetSeconds ? "over-budget" : ""}>
-            {formatDuration(used)} of {formatDuration(step.budgetSeconds)}
-          </span>
+          <TimeUsed step={step} />
         )}
         {step.attempt?.score !== undefined && (
           <span>
@@ -929,15 +927,32 @@ function StepReview({ step, role }: { step: PracticeStep; role: RoleId | undefin
   );
 }
 
+/**
+ * How long an answer took, named: "6 s of 1 min 30 s" alone did not say whether it was typing
+ * time or speaking time. A typed answer's time is typing time, not held against the spoken
+ * budget; a spoken one's is the answer's length measured from the audio.
+ */
+export function TimeUsed({ step }: { step: PracticeStep }) {
+  const used = Math.round(step.elapsedMs / 1000);
+  if (step.attempt?.mode === "spoken")
+    return (
+      <span data-testid="spoken-timing" className={used > step.budgetSeconds ? "over-budget" : ""}>
+        spoken for {formatDuration(used)} of {formatDuration(step.budgetSeconds)}
+      </span>
+    );
+  return (
+    <span data-testid="typed-timing">
+      typed in {formatDuration(used)} (budget {formatDuration(step.budgetSeconds)} said aloud)
+    </span>
+  );
+}
+
 /** A drilled answer: the key points it covered and missed (by concept), and a strong answer's outline. */
 function DrillReview({ step, feedback }: { step: PracticeStep; feedback: DrillFeedback }) {
-  const used = Math.round(step.elapsedMs / 1000);
   return (
     <div className="practice-review drill-review">
       <p className="practice-review-summary">
-        <span>
-          {formatDuration(used)} of {formatDuration(step.budgetSeconds)}
-        </span>
+        <TimeUsed step={step} />
         {feedback.keyPoints.length > 0 && (
           <span>
             {" "}
@@ -948,10 +963,7 @@ function DrillReview({ step, feedback }: { step: PracticeStep; feedback: DrillFe
       </p>
       {feedback.note !== undefined && <p className="muted">{feedback.note}</p>}
       <div className="practice-compare">
-        <section className="card" aria-label="What you said">
-          <h3 className="card-title">What you said</h3>
-          <p className="practice-text">{step.attempt?.text ?? ""}</p>
-        </section>
+        <WhatYouSaid text={step.attempt?.text ?? ""} />
         <section className="card" aria-labelledby="drill-points-title">
           <h3 id="drill-points-title" className="card-title">
             Key points
@@ -978,13 +990,24 @@ function DrillReview({ step, feedback }: { step: PracticeStep; feedback: DrillFe
   );
 }
 
+/** The attempt's text; a spoken answer submitted without a transcript says so, not an empty box. */
+function WhatYouSaid({ text }: { text: string }) {
+  return (
+    <section className="card" aria-label="What you said">
+      <h3 className="card-title">What you said</h3>
+      {text.trim() === "" ? (
+        <p className="muted">No transcript or summary: only the recording's timing was measured.</p>
+      ) : (
+        <p className="practice-text">{text}</p>
+      )}
+    </section>
+  );
+}
+
 export function SideBySide({ attempt, prepared }: { attempt: string; prepared: string | undefined }) {
   return (
     <div className="practice-compare">
-      <section className="card" aria-label="What you said">
-        <h3 className="card-title">What you said</h3>
-        <p className="practice-text">{attempt}</p>
-      </section>
+      <WhatYouSaid text={attempt} />
       <section className="card" aria-label="Prepared answer">
         <h3 className="card-title">Prepared answer</h3>
         {prepared === undefined ? (
