@@ -83,6 +83,8 @@ export interface PracticeCandidate {
   competency: Competency;
   budgetSeconds: number;
   preparedAnswer?: string;
+  /** An answer's variant (core, alternative, …): two answers to one question are two cards. */
+  variant?: string;
   card?: Card;
 }
 
@@ -244,6 +246,7 @@ export async function practiceCandidates(store: Repos, userId: string): Promise<
       kind: "answer",
       itemId: item.id,
       questionText: item.question,
+      variant: item.variant,
       competency,
       budgetSeconds: budgetFor(profile, competency, item.budgetSeconds),
       preparedAnswer: answerText(item),
@@ -319,6 +322,7 @@ export async function listDue(
     ...(ref.itemId === undefined ? {} : { itemId: ref.itemId }),
     ...(ref.questionId === undefined ? {} : { questionId: ref.questionId }),
     questionText: ref.questionText,
+    ...(ref.variant === undefined ? {} : { variant: ref.variant }),
     competency: ref.competency,
     status,
     due: when,

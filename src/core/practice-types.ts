@@ -107,6 +107,8 @@ export interface DueItem {
   itemId?: string;
   questionId?: string;
   questionText: string;
+  /** An answer's variant ("core", "alternative", …): tells two answers to one question apart. */
+  variant?: string;
   competency: Competency;
   /** "overdue": rated before and due now; "new": never rated. */
   status: "overdue" | "new";

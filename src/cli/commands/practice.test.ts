@@ -36,6 +36,10 @@ describeStores("derisk due / attempts", (getStore) => {
     expect(due.code).toBe(0);
     const entries = JSON.parse(due.out).due as Array<{ kind: string; status: string; itemId?: string }>;
     expect(new Set(entries.map((e) => e.kind))).toEqual(new Set(["answer", "technical"]));
+    // Two answers to one question are told apart (before: "• Tell me about yourself" twice).
+    const all = await runCommand(registers, ["due"], { store });
+    expect(all.out).toMatch(/^• Tell me about yourself\n[\s\S]*^• Tell me about yourself \(alternative\)\n/m);
+    expect(JSON.parse(due.out).due[0]).toMatchObject({ variant: "core" });
 
     const session = await startPractice(store, "a", {
       from: { kind: "items", ids: [entries[0]?.itemId ?? ""] },

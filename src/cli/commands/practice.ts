@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { DeriskError } from "../../app/errors.ts";
 import { resolveId } from "../../app/ids.ts";
 import type { AttemptHistory } from "../../app/practice.ts";
+import { dueLabels } from "../../core/due-labels.ts";
 import { shortId, shortIds } from "../../core/short-ids.ts";
 import type { CliContext } from "../context.ts";
 import { clock, inInterval, timerPrompt, timerStarted, timeUsed, typedTimeUsed } from "../render/timer.ts";
@@ -53,10 +54,11 @@ export function registerDueCommand(program: Command, ctx: CliContext): void {
       const overdue = due.filter((d) => d.status === "overdue").length;
       const lines = [style.bold(`Due now: ${due.length} (${overdue} overdue, ${due.length - overdue} new)`)];
       const short = shortIds(due.map((d) => d.itemId ?? d.questionId ?? ""));
-      for (const d of due) {
+      const labels = dueLabels(due);
+      for (const [index, d] of due.entries()) {
         const when = d.status === "overdue" ? style.yellow(`due ${day(d.due)}`) : style.dim("new");
         lines.push(
-          `• ${d.questionText}`,
+          `• ${labels[index] ?? d.questionText}`,
           style.dim(`    ${d.kind} · ${d.competency} · `) +
             when +
             style.dim(` · ${short(d.itemId ?? d.questionId ?? "")}`),

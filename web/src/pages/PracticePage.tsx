@@ -1,4 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
+import { dueLabels } from "../../../src/core/due-labels.ts";
 import type { Competency, RoleId } from "../../../src/core/model.ts";
 import { type DocumentSummary, describeError } from "../api.ts";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
@@ -334,13 +335,14 @@ function PickList({
 }) {
   if (due.length === 0)
     return <p className="muted">Nothing to pick from yet: import a prep document first.</p>;
+  const labels = dueLabels(due);
   return (
     <fieldset className="practice-picks">
       <legend className="field-label">
         Pick questions <span className="muted">({picked.size} picked)</span>
       </legend>
       <ul className="plain-list">
-        {due.map((entry) => {
+        {due.map((entry, index) => {
           const id = entry.itemId ?? entry.questionId ?? "";
           return (
             <li key={id}>
@@ -355,7 +357,7 @@ function PickList({
                     onChange(next);
                   }}
                 />
-                <span>{entry.questionText}</span>
+                <span>{labels[index] ?? entry.questionText}</span>
                 <span className="chip">{COMPETENCY_NAMES[entry.competency]}</span>
               </label>
             </li>
