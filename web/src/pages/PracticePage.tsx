@@ -188,21 +188,14 @@ function PracticeSetup({
         <section className="card practice-resume" aria-labelledby="resume-title">
           <h2 id="resume-title">Pick up where you left off</h2>
           <ul className="plain-list">
-            {result.data.active.map((session) => {
-              const questions = session.steps.filter((s) => s.kind === "question");
-              const answered = questions.filter((s) => s.attempt?.finished).length;
-              return (
-                <li key={session.id}>
-                  <a className="button button-small" href={`#/practice/${encodeURIComponent(session.id)}`}>
-                    Resume
-                  </a>{" "}
-                  <span>
-                    {answered} of {questions.length} answered · next: “
-                    {session.current?.questionText ?? "rating"}”
-                  </span>
-                </li>
-              );
-            })}
+            {result.data.active.map((session) => (
+              <li key={session.id}>
+                <a className="button button-small" href={`#/practice/${encodeURIComponent(session.id)}`}>
+                  Resume
+                </a>{" "}
+                <span>{resumeLine(session)}</span>
+              </li>
+            ))}
           </ul>
         </section>
       )}
@@ -322,6 +315,21 @@ function PracticeSetup({
       </form>
     </div>
   );
+}
+
+/**
+ * One unfinished session, told apart from the others: when it started and where it stands.
+ * Two sessions of the same question read the same line twice before ("0 of 1 answered · next: …").
+ */
+export function resumeLine(session: PracticeSession): string {
+  const questions = session.steps.filter((s) => s.kind === "question");
+  const answered = questions.filter((s) => s.attempt?.finished).length;
+  const started = new Date(session.createdAt).toLocaleString(undefined, {
+    dateStyle: "medium",
+    timeStyle: "short",
+  });
+  const next = session.current === undefined ? "your rating" : `“${session.current.questionText}”`;
+  return `started ${started} · ${answered} of ${questions.length} answered · next: ${next}`;
 }
 
 function PickList({

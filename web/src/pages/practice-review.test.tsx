@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import type { PracticeStep } from "../practice-api.ts";
-import { SideBySide, TimeUsed } from "./PracticePage.tsx";
+import type { PracticeSession, PracticeStep } from "../practice-api.ts";
+import { resumeLine, SideBySide, TimeUsed } from "./PracticePage.tsx";
 
 const textOf = (html: string): string =>
   html
@@ -39,5 +39,24 @@ describe("the review after an answer", () => {
     expect(textOf(renderToStaticMarkup(<SideBySide attempt="I led it." prepared={undefined} />))).toContain(
       "What you said I led it.",
     );
+  });
+
+  it("tells two unfinished sessions of the same question apart by when they started", () => {
+    const { attempt: _attempt, ...question } = step("typed");
+    const session = (createdAt: string): PracticeSession =>
+      ({
+        id: createdAt,
+        status: "active",
+        source: { kind: "due" },
+        createdAt,
+        currentIndex: 0,
+        current: question,
+        steps: [question],
+      }) as PracticeSession;
+    const first = resumeLine(session("2026-12-06T04:10:00.000Z"));
+    const second = resumeLine(session("2026-12-06T04:25:00.000Z"));
+    // Before: "0 of 1 answered · next: “Why are you moving into industry now?”" on both rows.
+    expect(first).not.toBe(second);
+    expect(first).toMatch(/^started .+ · 0 of 1 answered · next: “Why are you moving into industry now\?”$/);
   });
 });
