@@ -53,8 +53,25 @@ export interface ImportInput {
   maxBytes?: number;
 }
 
+/** A UTF-16 byte-order mark: a bank file saved again by an editor as "Unicode" (Notepad). */
+const utf16Label = (bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined =>
+  bytes[0] === 0xff && bytes[1] === 0xfe
+    ? "utf-16le"
+    : bytes[0] === 0xfe && bytes[1] === 0xff
+      ? "utf-16be"
+      : undefined;
+
+/**
+ * The text of a JSON file: UTF-8 (with or without a BOM), or UTF-16 with its BOM. Read as UTF-8,
+ * a UTF-16 bank file was refused as "not valid JSON at line 3476 … Unexpected token '�'".
+ */
+function jsonText(bytes: Uint8Array): string {
+  return new TextDecoder(utf16Label(bytes) ?? "utf-8", { fatal: false }).decode(bytes).replace(/^\uFEFF/, "");
+}
+
 const looksLikeJson = (bytes: Uint8Array, filename: string | undefined): boolean => {
   if (filename?.toLowerCase().endsWith(".json")) return true;
+  if (utf16Label(bytes) !== undefined) return /^\s*\{/.test(jsonText(bytes.subarray(0, 256)));
   for (const byte of bytes) {
     if (
       byte === 0x20 ||
@@ -90,7 +107,7 @@ export function readDocument(
         `${where} is over the ${maxBytes / 1024 / 1024} MiB limit: split it.`,
       );
     }
-    const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes).replace(/^\uFEFF/, "");
+    const text = jsonText(bytes);
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -119,7 +136,7 @@ export interface PreparedImport {
 }
 
 function parseJsonFile(bytes: Uint8Array, where: string): unknown {
-  const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes).replace(/^\uFEFF/, "");
+  const text = jsonText(bytes);
   try {
     return JSON.parse(text);
   } catch (error) {
