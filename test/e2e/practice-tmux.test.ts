@@ -245,9 +245,7 @@ describe("derisk practice in a terminal (tmux)", () => {
       const last = "last";
       start(last, ["practice", "--resume", sessionId]);
       const third = await waitFor(last, /›\s*$/m);
-      expect(third).toMatch(
-        /Your saved answer so far \(4 lines\)[\s\S]*And the on-call load is shared\n/,
-      );
+      expect(third).toMatch(/Your saved answer so far \(4 lines\)[\s\S]*And the on-call load is shared\n/);
       tmux("send-keys", "-t", last, "Enter");
       const reviewed = await waitFor(last, /Rate your answer to: |Follow-up: .+\n[\s\S]*›\s*$/m);
       // All four kept lines were submitted as the answer.
