@@ -180,6 +180,7 @@ describe("the JSON bank file is the whole bank", () => {
       });
       expect(restored.status).toBe("restored");
       expect(restored.restored?.added.items).toBe(parsed.tables.items?.length);
+      expect(restored.summary).toMatch(/^1 document, \d+ items/);
       expect((await exportBank(empty, "local")).body).toBe(first.body);
 
       // The history came along: the edited answer still has both texts, with their sources.
@@ -194,6 +195,10 @@ describe("the JSON bank file is the whole bank", () => {
       const again = await importDocument(empty, "local", { bytes: bytes(first.body), filename: "bank.json" });
       expect(Object.values(again.restored?.added ?? {}).every((n) => n === 0)).toBe(true);
       expect(again.summary).toMatch(/already in your bank/);
+      // Before: "1 document, 31 items (…); 87 rows were already in your bank", as if restored again.
+      expect(again.summary).toMatch(
+        /^Nothing new: the file holds 1 document, .*; all of it \(\d+ rows\) is already in your bank and was left as it is$/,
+      );
       expect((await exportBank(empty, "local")).body).toBe(first.body);
     } finally {
       await empty.close();
@@ -213,6 +218,23 @@ describe("the JSON bank file is the whole bank", () => {
       ).rejects.toMatchObject({
         code: "BAD_INPUT",
         message: expect.stringMatching(/tables\.items\.0\.position/),
+      });
+      expect(await empty.documents.listDocuments("local")).toEqual([]);
+
+      // A version whose item the file lacks (the item's id edited): said in words, nothing written.
+      const edited = JSON.parse((await exportBank(full, "local")).body) as {
+        tables: { items: Record<string, unknown>[]; item_versions: Record<string, unknown>[] };
+      };
+      const item = edited.tables.items[0];
+      const version = edited.tables.item_versions.find((v) => v.item_id === item?.id);
+      if (!item || !version) throw new Error("the bank has an item with a version");
+      item.id = "00000000-0000-4000-8000-000000000000";
+      // Before: 'insert or update on table "item_versions" violates foreign key constraint "item_versions_item_fk"'.
+      await expect(
+        importDocument(empty, "local", { bytes: bytes(JSON.stringify(edited)), filename: "bank.json" }),
+      ).rejects.toMatchObject({
+        code: "BAD_INPUT",
+        message: `The bank file's item_versions row ${String(version.id)} points at item ${String(version.item_id)}, which is neither in the file nor in your bank: the file was edited or cut short. Export the bank again with derisk export --format json.`,
       });
       expect(await empty.documents.listDocuments("local")).toEqual([]);
     } finally {

@@ -54,8 +54,25 @@ export interface ImportInput {
   maxBytes?: number;
 }
 
+/** A UTF-16 byte-order mark: a bank file saved again by an editor as "Unicode" (Notepad). */
+const utf16Label = (bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined =>
+  bytes[0] === 0xff && bytes[1] === 0xfe
+    ? "utf-16le"
+    : bytes[0] === 0xfe && bytes[1] === 0xff
+      ? "utf-16be"
+      : undefined;
+
+/**
+ * The text of a JSON file: UTF-8 (with or without a BOM), or UTF-16 with its BOM. Read as UTF-8,
+ * a UTF-16 bank file was refused as "not valid JSON at line 3476 … Unexpected token '�'".
+ */
+function jsonText(bytes: Uint8Array): string {
+  return new TextDecoder(utf16Label(bytes) ?? "utf-8", { fatal: false }).decode(bytes).replace(/^\uFEFF/, "");
+}
+
 const looksLikeJson = (bytes: Uint8Array, filename: string | undefined): boolean => {
   if (filename?.toLowerCase().endsWith(".json")) return true;
+  if (utf16Label(bytes) !== undefined) return /^\s*\{/.test(jsonText(bytes.subarray(0, 256)));
   for (const byte of bytes) {
     if (
       byte === 0x20 ||
@@ -91,7 +108,7 @@ export function readDocument(
         `${where} is over the ${maxBytes / 1024 / 1024} MiB limit: split it.`,
       );
     }
-    const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes).replace(/^\uFEFF/, "");
+    const text = jsonText(bytes);
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -120,7 +137,7 @@ export interface PreparedImport {
 }
 
 function parseJsonFile(bytes: Uint8Array, where: string): unknown {
-  const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes).replace(/^\uFEFF/, "");
+  const text = jsonText(bytes);
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -302,12 +319,22 @@ async function restoreBank(
     counts = error.counts;
   }
   const skipped = Object.values(counts.skipped).reduce((a, b) => a + b, 0);
+  const added = Object.values(counts.added).reduce((a, b) => a + b, 0);
+  const rows = (n: number) => `${n.toLocaleString("en-US")} row${n === 1 ? "" : "s"}`;
+  const were = (n: number) => (dryRun ? "would be" : n === 1 ? "was" : "were");
+  // What the file holds is not what was written: a second restore adds nothing, and says so.
+  const summary =
+    skipped === 0
+      ? prepared.summary
+      : added === 0
+        ? `Nothing new: the file holds ${prepared.summary}; all of it (${rows(skipped)}) is already in your bank and ${dryRun ? "would be" : "was"} left as it is`
+        : `The file holds ${prepared.summary}; ${rows(added)} ${were(added)} added, ${rows(skipped)} already in your bank ${dryRun ? "would be" : skipped === 1 ? "was" : "were"} left as ${skipped === 1 ? "it is" : "they are"}`;
   return {
     status: dryRun ? "dry-run" : "restored",
     ...(dryRun ? { wouldBe: "restored" as const } : {}),
     title: prepared.doc.title,
     report: prepared.doc.report,
-    summary: `${prepared.summary}${skipped > 0 ? `; ${skipped} row${skipped === 1 ? " was" : "s were"} already in your bank and ${dryRun ? "would be" : "were"} left as they are` : ""}`,
+    summary,
     recognisedShare: recognisedShare(prepared.doc.report),
     restored: counts,
   };

@@ -3,7 +3,7 @@ import { expect, it } from "vitest";
 import { TECHNICAL_QUESTIONS } from "../core/questions/index.ts";
 import { describeStores } from "../store/test-stores.ts";
 import { importDocument } from "./bank.ts";
-import { getPractice, listDue, rateAnswer, startPractice, submitAnswer } from "./practice.ts";
+import { getPractice, listDue, practiceReport, rateAnswer, startPractice, submitAnswer } from "./practice.ts";
 import { addQuestion, listQuestionBank } from "./questions.ts";
 
 // The built-in banks and the technical drill over a real store (PGlite and PostgreSQL).
@@ -116,6 +116,33 @@ describeStores("question bank and technical drill", (getStore) => {
     expect(next.steps.map((s) => s.questionId)).not.toContain(first?.questionId);
     const again = await startPractice(store, "a", { from: { kind: "drill" }, count: 1, now: days(3) });
     expect(again.steps[0]?.questionId).toBe(first?.questionId);
+  });
+
+  it("reports a drill by its key points, not by the behavioral lens's score and fixes", async () => {
+    const store = getStore();
+    const session = await startPractice(store, "a", {
+      from: { kind: "drill", tag: "ml-concept" },
+      count: 2,
+      now: T0,
+    });
+    const answer =
+      "High bias means the model is too simple for the data and underfits. High variance means it is very sensitive to the particular training sample.";
+    const result = await submitAnswer(store, "a", session.id, { text: answer, now: T0 });
+    if (result.skipped) throw new Error("a drill answer with text was taken as a skip");
+    await submitAnswer(store, "a", session.id, { text: "", now: T0 });
+    const report = await practiceReport(store, "a", session.id);
+    const [first, second] = report.steps;
+    expect(first?.keyPoints).toEqual({
+      covered: result.drill?.covered.length,
+      total: result.drill?.keyPoints.length,
+      missed: result.drill?.missed,
+    });
+    expect(first?.keyPoints?.missed).toContain("regularisation, more data or ensembling reduce variance");
+    // Before: "score 2/5" and "Specifics: back the claim with one project and a figure".
+    expect(first?.score).toBeUndefined();
+    expect(first?.fixes).toEqual([]);
+    expect(second).toMatchObject({ skipped: true, answered: false });
+    expect(second?.keyPoints).toBeUndefined();
   });
 
   it("adds the user's own questions and refuses bad ones with a clear message", async () => {

@@ -83,6 +83,8 @@ export interface PracticeCandidate {
   competency: Competency;
   budgetSeconds: number;
   preparedAnswer?: string;
+  /** An answer's variant (core, alternative, …): two answers to one question are two cards. */
+  variant?: string;
   card?: Card;
 }
 
@@ -244,6 +246,7 @@ export async function practiceCandidates(store: Repos, userId: string): Promise<
       kind: "answer",
       itemId: item.id,
       questionText: item.question,
+      variant: item.variant,
       competency,
       budgetSeconds: budgetFor(profile, competency, item.budgetSeconds),
       preparedAnswer: answerText(item),
@@ -319,6 +322,7 @@ export async function listDue(
     ...(ref.itemId === undefined ? {} : { itemId: ref.itemId }),
     ...(ref.questionId === undefined ? {} : { questionId: ref.questionId }),
     questionText: ref.questionText,
+    ...(ref.variant === undefined ? {} : { variant: ref.variant }),
     competency: ref.competency,
     status,
     due: when,
@@ -661,7 +665,8 @@ function checkAttemptText(text: string): void {
   if (text.length > MAX_ATTEMPT_CHARS) {
     throw new DeriskError(
       "TOO_LARGE",
-      `The answer is ${text.length} characters, over the ${MAX_ATTEMPT_CHARS / 1000} K limit for one attempt.`,
+      // "62500 characters, over the 50 K limit" gave no way out: the sizes as people write them, and the fix.
+      `The answer is ${text.length.toLocaleString("en-US")} characters, over the limit of ${MAX_ATTEMPT_CHARS.toLocaleString("en-US")} for one attempt: shorten it by at least ${(text.length - MAX_ATTEMPT_CHARS).toLocaleString("en-US")} characters (a 2-minute answer is about 2,000).`,
     );
   }
 }
@@ -1032,11 +1037,17 @@ export async function practiceReport(
   const session = await store.practice.getSession(userId, sessionId);
   const refs = startedRefs(session.source);
   const currentAt = session.steps.findIndex((s) => s.id === session.currentStepId);
+  const drilling = isDrill(session);
   const steps: ReportStep[] = [];
   for (const [index, step] of session.steps.entries()) {
     const attempt = step.attemptId ? await store.attempts.getAttempt(userId, step.attemptId) : undefined;
     const finished = attempt?.finishedAt !== undefined;
-    const analysis = attempt?.analysis as Analysis | undefined;
+    // A drilled answer is judged by its key points: the behavioral lens's score and fixes
+    // ("back the claim with a figure") say nothing about a technical explanation.
+    const key = drilling && finished && attempt ? await drillKeyFor(store, userId, step) : undefined;
+    const feedback =
+      key && key.keyPoints.length > 0 && attempt ? await drillFeedback(attempt.text, key) : undefined;
+    const analysis = drilling ? undefined : (attempt?.analysis as Analysis | undefined);
     const usedSeconds = finished && attempt ? Math.round(attempt.durationMs / 1000) : undefined;
     const score = scoreOf(analysis);
     const followUp = session.steps.find((s) => s.followUpOf === step.id)?.questionText;
@@ -1052,6 +1063,15 @@ export async function practiceReport(
       ...(attempt?.selfRating === undefined ? {} : { rating: ratingNames[attempt.selfRating] as RatingName }),
       peeked: step.peeked,
       ...(attempt?.delivery === undefined ? {} : { delivery: attempt.delivery }),
+      ...(feedback === undefined
+        ? {}
+        : {
+            keyPoints: {
+              covered: feedback.covered.length,
+              total: feedback.keyPoints.length,
+              missed: feedback.missed,
+            },
+          }),
       answered: finished,
       skipped: !finished && (session.status === "finished" || (currentAt >= 0 && index < currentAt)),
       removed: isRemoved(step, refs),

@@ -107,6 +107,8 @@ export interface DueItem {
   itemId?: string;
   questionId?: string;
   questionText: string;
+  /** An answer's variant ("core", "alternative", …): tells two answers to one question apart. */
+  variant?: string;
   competency: Competency;
   /** "overdue": rated before and due now; "new": never rated. */
   status: "overdue" | "new";
@@ -171,6 +173,11 @@ export interface ReportStep {
   peeked: boolean;
   /** Spoken answers: the delivery figures measured from the audio. */
   delivery?: Delivery;
+  /**
+   * A drilled answer: the key points it covered, out of how many, and those it missed. A drill
+   * report gives these instead of the behavioral score and fixes, which do not apply to it.
+   */
+  keyPoints?: { covered: number; total: number; missed: string[] };
   answered: boolean;
   /** Passed without an answer. */
   skipped: boolean;

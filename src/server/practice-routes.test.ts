@@ -123,7 +123,13 @@ describeStores("practice API", (getStore) => {
         /competency/,
       ],
       ["/api/practice/sessions", send("POST", { from: { kind: "question", text: "" } }), 400, /empty/],
-      [`/api/practice/sessions/${session.id}/draft`, send("PUT", { text: "x".repeat(60_000) }), 413, /limit/],
+      // Before: "The answer is 60000 characters, over the 50 K limit for one attempt." (no way out).
+      [
+        `/api/practice/sessions/${session.id}/draft`,
+        send("PUT", { text: "x".repeat(60_000) }),
+        413,
+        /^The answer is 60,000 characters, over the limit of 50,000 for one attempt: shorten it by at least 10,000 characters/,
+      ],
       [
         `/api/practice/sessions/${session.id}/steps/nope/rating`,
         send("POST", { rating: "great" }),

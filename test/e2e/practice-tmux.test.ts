@@ -181,7 +181,7 @@ describe("derisk practice in a terminal (tmux)", () => {
       tmux("send-keys", "-t", name, "Enter");
       const done = await waitFor(
         name,
-        /Session report: 2\/2 answered[\s\S]*Attempts over time: derisk history \S+/,
+        /Session report: 1\/1 question answered, 1 follow-up[\s\S]*Attempts over time: derisk history \S+/,
       );
       expect(done).toMatch(/rated good: next review \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
       expect(done).toMatch(/^• .+ {2}0:\d\d\/2:00 · score [1-5]\/5 · good$/m);
@@ -230,7 +230,7 @@ describe("derisk practice in a terminal (tmux)", () => {
       const resumed = await waitFor(again, /›\s*$/m);
       expect(resumed).toContain(`Resuming session ${sessionId}`);
       expect(resumed).toMatch(
-        /Your saved answer so far \(3 line\(s\)\), kept; go on typing:\n {2}Because the team ships models that real users depend on\.\n {2}I want my work measured by what it changes for them\.\n {2}And this half-typed line\n/,
+        /Your saved answer so far \(3 lines\), kept; go on typing:\n {2}Because the team ships models that real users depend on\.\n {2}I want my work measured by what it changes for them\.\n {2}And this half-typed line\n/,
       );
       // No colour under NO_COLOR, even in a terminal.
       expect(screen(again, true)).not.toContain("\u001b[");
@@ -245,9 +245,7 @@ describe("derisk practice in a terminal (tmux)", () => {
       const last = "last";
       start(last, ["practice", "--resume", sessionId]);
       const third = await waitFor(last, /›\s*$/m);
-      expect(third).toMatch(
-        /Your saved answer so far \(4 line\(s\)\)[\s\S]*And the on-call load is shared\n/,
-      );
+      expect(third).toMatch(/Your saved answer so far \(4 lines\)[\s\S]*And the on-call load is shared\n/);
       tmux("send-keys", "-t", last, "Enter");
       const reviewed = await waitFor(last, /Rate your answer to: |Follow-up: .+\n[\s\S]*›\s*$/m);
       // All four kept lines were submitted as the answer.
@@ -260,7 +258,7 @@ describe("derisk practice in a terminal (tmux)", () => {
       await waitFor(last, /Rate your answer to: .+\n.* ›\s*$/m);
       tmux("send-keys", "-t", last, "-l", "easy");
       tmux("send-keys", "-t", last, "Enter");
-      const report = await waitFor(last, /Session report: \d\/\d answered/);
+      const report = await waitFor(last, /Session report: \d\/\d questions? answered/);
       expect(report).toMatch(/rated easy: kept with the attempt/);
       expect(report).toMatch(
         /^• Why do you want to join this team\? {2}\d:\d\d\/\d:\d\d( over)? · score [1-5]\/5 · easy$/m,

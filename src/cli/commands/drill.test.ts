@@ -44,7 +44,7 @@ describeStores("derisk drill / questions / list questions", (getStore) => {
     expect(run.out).toMatch(
       /\n {2}rated good: next review \d{4}-\d\d-\d\d \d\d:\d\d UTC \(in \d+ (min|h|days?)\)\n/,
     );
-    expect(run.out).toMatch(/Drill done: 1 question\(s\), [2-4] of 5 key points covered\./);
+    expect(run.out).toMatch(/Drill done: 1 of 1 question answered, [2-4] of 5 key points covered\./);
     // No colour codes without a terminal (and under NO_COLOR).
     expect(run.out).not.toContain("\u001b[");
 
@@ -76,9 +76,14 @@ describeStores("derisk drill / questions / list questions", (getStore) => {
     expect(skipped.code).toBe(0);
     expect(skipped.out).toContain("Skipped (/skip): nothing rated.");
     expect(skipped.out).not.toMatch(/Key points:/);
+    expect(skipped.out).toContain("Drill done: 0 of 1 question answered, 1 skipped.");
     const stopped = await runCommand(registers, ["drill"], { store, stdin: "" });
     expect(stopped.code).toBe(0);
     expect(stopped.out).toMatch(/Stopped before answering/);
+    // Before: "Drill done: 1 question(s)." after a stop with nothing answered.
+    expect(stopped.out).toContain(
+      "Drill stopped: 0 of 5 questions answered. The questions not answered stay due.",
+    );
     expect(await runCommand(registers, ["drill", "--tag", "cooking"], { store })).toMatchObject({
       code: 1,
       error: expect.stringMatching(/--tag must be ml-concept or ml-engineering/),

@@ -66,6 +66,8 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
           });
           const total = session.steps.length;
           let asked = 0;
+          let answered = 0;
+          let skipped = 0;
           let covered = 0;
           let points = 0;
           while (session.current) {
@@ -103,6 +105,7 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
             if (typed.end === "skip") {
               // A skipped question is not rated: it stays as due as it was.
               session = (await practice.skipQuestion(store, userId, session.id, { stepId: step.id })).session;
+              skipped += 1;
               ctx.out(
                 style.dim(
                   `Skipped (/skip): nothing rated${typed.lines.length > 0 ? "; the lines you typed stay saved" : ""}.`,
@@ -126,6 +129,7 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
               stepId: step.id,
               text: lines.join("\n"),
             });
+            if (!result.skipped) answered += 1;
             // Lines are never blank here, so the answer is never taken as a skip.
             const feedback = result.skipped ? undefined : result.drill;
             const out: string[] = result.skipped
@@ -191,9 +195,15 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
             session = result.session;
             if (ended || input.interrupted) break;
           }
+          // "Drill done: 1 question(s)" said nothing of what was answered, and was said after a stop too.
+          const figures = [
+            `${answered} of ${total} question${total === 1 ? "" : "s"} answered`,
+            ...(skipped > 0 ? [`${skipped} skipped`] : []),
+            ...(points > 0 ? [`${covered} of ${points} key points covered`] : []),
+          ];
           ctx.out(
             style.bold(
-              `\nDrill done: ${asked} question(s)${points > 0 ? `, ${covered} of ${points} key points covered` : ""}.`,
+              `\n${session.current ? "Drill stopped" : "Drill done"}: ${figures.join(", ")}.${session.current ? " The questions not answered stay due." : ""}`,
             ),
           );
         });

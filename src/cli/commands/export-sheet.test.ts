@@ -100,5 +100,11 @@ describeStores("derisk export (prep sheet)", (getStore) => {
       2,
       `Cannot write ${nowhere}: the folder ${join(dir, "no-such-folder")} does not exist. Create it, or choose another path with -o.`,
     ]);
+    // A folder given as the file: before, "Cannot read DIR: EISDIR: illegal operation on a directory, read."
+    const folder = await run(getStore(), ["export", "--format", "pdf", "-o", dir]);
+    expect([folder.code, folder.error]).toEqual([
+      1,
+      `Cannot write ${dir}: it is a folder. Add the file's name to the path, e.g. -o ${join(dir, "prep-sheet.pdf")}.`,
+    ]);
   });
 });

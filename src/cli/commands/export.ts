@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { open, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { open, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { Command } from "commander";
 import { DeriskError } from "../../app/errors.ts";
@@ -45,6 +45,8 @@ export function registerExportCommand(program: Command, ctx: CliContext): void {
           "--format json always writes the whole bank (the complete backup), so -d does not apply: export one document with --format md -d ID, or drop -d.",
         );
       }
+      // Checked before the export, which for a PDF takes seconds.
+      if (options.output) await refuseFolder(options.output, format);
       const file = sheet
         ? await exportSheet(ctx, sheet, options)
         : await ctx.withStore(async (store, userId) =>
@@ -61,6 +63,25 @@ export function registerExportCommand(program: Command, ctx: CliContext): void {
     });
 }
 
+const EXAMPLE_NAMES: Record<string, string> = {
+  md: "prep.md",
+  json: "derisk-bank.json",
+  "sheet-md": "prep-sheet.md",
+  html: "prep-sheet.html",
+  pdf: "prep-sheet.pdf",
+  anki: "derisk.tsv",
+};
+
+/** `-o` naming a folder: before, "Cannot read /tmp: EISDIR: illegal operation on a directory, read." */
+async function refuseFolder(path: string, format: string): Promise<void> {
+  const found = await stat(path).catch(() => undefined);
+  if (!found?.isDirectory()) return;
+  throw new DeriskError(
+    "USAGE",
+    `Cannot write ${path}: it is a folder. Add the file's name to the path, e.g. -o ${join(path, EXAMPLE_NAMES[format] ?? "export")}.`,
+  );
+}
+
 /** The start of an existing file: enough to tell a derisk export from anything else. */
 async function headOf(path: string): Promise<string | undefined> {
   try {
@@ -74,7 +95,9 @@ async function headOf(path: string): Promise<string | undefined> {
     }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw new DeriskError("IO", `Cannot read ${path}: ${(error as Error).message}.`, { cause: error });
+    throw new DeriskError("IO", `Cannot write ${path}: ${whyNotWritten(error, dirname(path))}`, {
+      cause: error,
+    });
   }
 }
 

@@ -36,6 +36,10 @@ describeStores("derisk due / attempts", (getStore) => {
     expect(due.code).toBe(0);
     const entries = JSON.parse(due.out).due as Array<{ kind: string; status: string; itemId?: string }>;
     expect(new Set(entries.map((e) => e.kind))).toEqual(new Set(["answer", "technical"]));
+    // Two answers to one question are told apart (before: "• Tell me about yourself" twice).
+    const all = await runCommand(registers, ["due"], { store });
+    expect(all.out).toMatch(/^• Tell me about yourself\n[\s\S]*^• Tell me about yourself \(alternative\)\n/m);
+    expect(JSON.parse(due.out).due[0]).toMatchObject({ variant: "core" });
 
     const session = await startPractice(store, "a", {
       from: { kind: "items", ids: [entries[0]?.itemId ?? ""] },
@@ -118,7 +122,9 @@ describeStores("derisk due / attempts", (getStore) => {
     expect(run.out).toMatch(
       /rated good: next review \d{4}-\d\d-\d\d \d\d:\d\d UTC \(in \d+ (min|h|days?)\)\n/,
     );
-    expect(run.out).toMatch(/Session report: 2\/2 answered/);
+    // Before: "Session report: 2/2 answered" above "1/1 questions answered".
+    expect(run.out).toMatch(/Session report: 1\/1 question answered, 1 follow-up\n/);
+    expect(run.out).not.toMatch(/questions answered ·/);
     expect(run.out).toMatch(/score [1-5]\/5 · good · peeked/);
     expect(run.out).toMatch(/Attempts over time: derisk history \S+/);
     // The terminal session is the same session the API sees: stored, finished, rated.
@@ -201,8 +207,10 @@ describeStores("derisk due / attempts", (getStore) => {
       stdin: [huge, "And a third line.", "", "4"].join("\n"),
     });
     expect(run.code).toBe(0);
-    expect(run.out).toMatch(/Your saved answer so far \(2 line\(s\)\), kept/);
-    expect(run.out).toMatch(/That line was not added: The answer is \d+ characters, over the 50 K limit/);
+    expect(run.out).toMatch(/Your saved answer so far \(2 lines\), kept/);
+    expect(run.out).toMatch(
+      /That line was not added: The answer is [\d,]+ characters, over the limit of 50,000 for one attempt: shorten it/,
+    );
     const attempt = (await store.attempts.listAttempts("a")).find((a) => a.questionText === "Why this team?");
     expect(attempt?.text).toBe("Kept line one.\nKept line two.\nAnd a third line.");
     expect(attempt?.finishedAt).toBeDefined();
@@ -236,7 +244,7 @@ describeStores("derisk due / attempts", (getStore) => {
     expect(run.out).toMatch(/Skipped: an empty answer is not an attempt/);
     expect(run.out).toMatch(/Deleted: “.+” was deleted from your bank after this session started; moving on/);
     expect(run.out).toMatch(/Deleted: “Why do you want this team\?”/);
-    expect(run.out).toMatch(/Session report: 0\/2 answered/);
+    expect(run.out).toMatch(/Session report: 0\/2 questions answered\n/);
     expect(run.out).toMatch(/— skipped/);
     expect(run.out).toMatch(/— deleted during the session, skipped/);
     expect(await store.attempts.listAttempts("a")).toEqual([]);
@@ -255,7 +263,7 @@ describeStores("derisk due / attempts", (getStore) => {
     expect(run.code).toBe(0);
     expect(run.out).toContain("Skipped (/skip): nothing rated; the lines you typed stay saved.");
     expect(run.out).toContain("Skipped (/skip): nothing rated.");
-    expect(run.out).toMatch(/Session report: 0\/2 answered/);
+    expect(run.out).toMatch(/Session report: 0\/2 questions answered\n/);
     // Nothing typed is lost, and /skip is no part of it.
     const texts = (await store.attempts.listAttempts("a")).map((a) => a.text);
     expect(texts).toEqual(["I started with the wrong question."]);

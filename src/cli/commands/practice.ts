@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { DeriskError } from "../../app/errors.ts";
 import { resolveId } from "../../app/ids.ts";
 import type { AttemptHistory } from "../../app/practice.ts";
+import { dueLabels } from "../../core/due-labels.ts";
 import { shortId, shortIds } from "../../core/short-ids.ts";
 import type { CliContext } from "../context.ts";
 import { clock, inInterval, timerPrompt, timerStarted, timeUsed, typedTimeUsed } from "../render/timer.ts";
@@ -54,10 +55,11 @@ export function registerDueCommand(program: Command, ctx: CliContext): void {
       // Worded as Practice and derisk stats word it: cards due now, never-practised ones apart.
       const lines = [style.bold(`${overdue} due now · ${due.length - overdue} new`)];
       const short = shortIds(due.map((d) => d.itemId ?? d.questionId ?? ""));
-      for (const d of due) {
+      const labels = dueLabels(due);
+      for (const [index, d] of due.entries()) {
         const when = d.status === "overdue" ? style.yellow(`due ${day(d.due)}`) : style.dim("new");
         lines.push(
-          `• ${d.questionText}`,
+          `• ${labels[index] ?? d.questionText}`,
           style.dim(`    ${d.kind} · ${d.competency} · `) +
             when +
             style.dim(` · ${short(d.itemId ?? d.questionId ?? "")}`),
@@ -509,7 +511,11 @@ async function runSession(
     const elapsed = () => (Date.now() - startedAt) / 1000;
     const prefill = current.attempt?.text ? current.attempt.text.split("\n") : [];
     if (prefill.length > 0) {
-      ctx.out(style.dim(`Your saved answer so far (${prefill.length} line(s)), kept; go on typing:`));
+      ctx.out(
+        style.dim(
+          `Your saved answer so far (${prefill.length} line${prefill.length === 1 ? "" : "s"}), kept; go on typing:`,
+        ),
+      );
       for (const line of prefill) ctx.out(`  ${line}`);
     }
     if (!input.interactive) ctx.out(timerStarted(elapsed(), step.budgetSeconds));
@@ -680,19 +686,18 @@ async function renderReport(
   const budget = answered.reduce((sum, s) => sum + s.budgetSeconds, 0);
   const scores = answered.flatMap((s) => (s.score === undefined ? [] : [s.score]));
   const skipped = questions.filter((s) => s.skipped).length;
+  const followUps = report.steps.filter((s) => s.kind === "follow-up" && s.answered).length;
+  // One count, of questions: "2/2 answered" (steps, follow-ups included) above "1/1 questions
+  // answered" read as two different sessions.
+  const title = `Session report: ${questions.filter((s) => s.answered).length}/${questions.length} question${questions.length === 1 ? "" : "s"} answered${followUps > 0 ? `, ${followUps} follow-up${followUps === 1 ? "" : "s"}` : ""}`;
   const head = [
-    `${questions.filter((s) => s.answered).length}/${questions.length} questions answered`,
     ...(skipped > 0 ? [`${skipped} skipped`] : []),
     `time ${clock(used)} of ${clock(budget)}`,
     ...(scores.length > 0
       ? [`average score ${(scores.reduce((a, b) => a + b, 0) / scores.length).toFixed(1)}/5`]
       : []),
   ];
-  const lines = [
-    "",
-    style.bold(`Session report: ${report.answered}/${report.total} answered`),
-    style.dim(head.join(" · ")),
-  ];
+  const lines = ["", style.bold(title), style.dim(head.join(" · "))];
   for (const s of report.steps) {
     const lead = s.kind === "follow-up" ? "   ↳ " : "• ";
     if (!s.answered) {

@@ -22,4 +22,33 @@ describe("the import report in a terminal", () => {
       /kept as notes \(not recognised\): lines 1–3$/m,
     );
   });
+
+  it("gives a restored bank file no line count: it has no lines to recognise", () => {
+    const doc = parsePrepDocument("");
+    const restored = renderImportResult(
+      {
+        status: "restored",
+        title: "Your derisk bank",
+        report: doc.report,
+        summary: "1 document, 31 items (31 versions)",
+        recognisedShare: 1,
+      },
+      plain,
+    );
+    expect(restored).toContain("1 document, 31 items");
+    // Before: "lines: 0 total, 0 with text, 0 kept as notes; 100% recognised".
+    expect(restored).not.toMatch(/lines:|recognised/);
+    const dry = renderImportResult(
+      {
+        status: "dry-run",
+        wouldBe: "restored",
+        title: "Your derisk bank",
+        report: doc.report,
+        summary: "1 document",
+        recognisedShare: 1,
+      },
+      plain,
+    );
+    expect(dry).not.toMatch(/lines:/);
+  });
 });

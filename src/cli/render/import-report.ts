@@ -42,7 +42,12 @@ export function renderImportResult(result: ImportResult, style: Style): string {
     `${result.status === "unchanged" || result.status === "dry-run" ? style.yellow("•") : style.green("✓")} ${statusLine[result.status]}${result.documentId ? style.dim(` (id ${shortId(result.documentId)})`) : ""}`,
     ...(result.wouldBe ? [`  ${wouldBeLine[result.wouldBe]}`] : []),
     `  ${result.summary}`,
-    `  lines: ${report.lines.total} total, ${report.lines.nonBlank} with text, ${report.lines.inNotes} kept as notes; ${formatShare(result.recognisedShare)} recognised`,
+    // A bank file is restored row by row: it has no lines to recognise ("lines: 0 total … 100%").
+    ...(result.status === "restored" || result.wouldBe === "restored"
+      ? []
+      : [
+          `  lines: ${report.lines.total} total, ${report.lines.nonBlank} with text, ${report.lines.inNotes} kept as notes; ${formatShare(result.recognisedShare)} recognised`,
+        ]),
   ];
   if (report.unrecognised.length > 0) {
     const spans = report.unrecognised.map((r) => (r.start === r.end ? `${r.start}` : `${r.start}–${r.end}`));

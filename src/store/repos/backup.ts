@@ -32,6 +32,22 @@ const ORDER: Record<BankTable, string> = {
 };
 
 /** Columns that point at another table's id: rewritten when that row got a new id. */
+/**
+ * Which reference of a row broke a foreign key: the column the constraint names
+ * ("item_versions_item_fk" → item_id), else the first reference the row has.
+ */
+function danglingReference(
+  table: BankTable,
+  row: Record<string, unknown>,
+  error: unknown,
+): { what: string; id: string } | undefined {
+  const constraint = String((error as { constraint?: unknown }).constraint ?? "");
+  const columns = Object.keys(REFERENCES[table]).filter((column) => typeof row[column] === "string");
+  const column = columns.find((c) => constraint.includes(`_${c.replace(/_id$/, "")}_`)) ?? columns[0];
+  if (column === undefined) return undefined;
+  return { what: column.replace(/_id$/, "").replace(/_/g, " "), id: String(row[column]) };
+}
+
 const REFERENCES: Record<BankTable, Record<string, BankTable>> = {
   profiles: {},
   documents: {},
@@ -170,9 +186,15 @@ export function backupRepo(db: Db): BackupRepo {
             } catch (error) {
               const state = sqlState(error);
               if (state === undefined || !/^2[23]/.test(state)) throw error;
+              const id = String(row.id ?? "profile");
+              // A row pointing at one the file lacks (an edited or cut file): said as such, not as
+              // 'violates foreign key constraint "item_versions_item_fk"'.
+              const missing = state === "23503" ? danglingReference(table, row, error) : undefined;
               throw new DeriskError(
                 "BAD_INPUT",
-                `The bank file has a ${table} row (${String(row.id ?? "profile")}) that does not fit: ${(error as Error).message}. Export the bank again with derisk export --format json.`,
+                missing === undefined
+                  ? `The bank file's ${table} row ${id} does not fit: ${(error as Error).message}. Export the bank again with derisk export --format json.`
+                  : `The bank file's ${table} row ${id} points at ${missing.what} ${missing.id}, which is neither in the file nor in your bank: the file was edited or cut short. Export the bank again with derisk export --format json.`,
                 { cause: error },
               );
             }

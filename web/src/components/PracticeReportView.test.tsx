@@ -51,4 +51,13 @@ describe("the session report's figures", () => {
     expect(textOf(html)).not.toContain("typed in");
     expect(html).toContain("over-budget");
   });
+
+  it("gives a drilled answer's key points covered, not a behavioral score", () => {
+    const { score: _score, ...withoutScore } = step({});
+    const html = renderToStaticMarkup(
+      <StepFigures step={{ ...withoutScore, keyPoints: { covered: 3, total: 5, missed: ["a", "b"] } }} />,
+    );
+    expect(textOf(html)).toContain("3 of 5 key points covered");
+    expect(html).not.toContain("question-score");
+  });
 });

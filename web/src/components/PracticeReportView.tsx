@@ -20,6 +20,15 @@ export function PracticeReportView({ session }: { session: PracticeSession }) {
   const budget = answered.reduce((sum, s) => sum + s.budgetSeconds, 0);
   const scores = answered.flatMap((s) => (s.score === undefined ? [] : [s.score]));
   const mean = scores.length === 0 ? undefined : scores.reduce((a, b) => a + b, 0) / scores.length;
+  // A drill is judged by key points, not by the behavioral lens's score.
+  const drilled = answered.flatMap((s) => (s.keyPoints === undefined ? [] : [s.keyPoints]));
+  const points =
+    drilled.length === 0
+      ? undefined
+      : {
+          covered: drilled.reduce((sum, k) => sum + k.covered, 0),
+          total: drilled.reduce((sum, k) => sum + k.total, 0),
+        };
   return (
     <div className="practice-report">
       <div className="stat-grid">
@@ -45,10 +54,19 @@ export function PracticeReportView({ session }: { session: PracticeSession }) {
             </>
           )}
         </div>
-        <div className="stat">
-          <span className="stat-value">{mean === undefined ? "–" : mean.toFixed(1)}</span>
-          <span className="stat-label">mean score of 5</span>
-        </div>
+        {points === undefined ? (
+          <div className="stat">
+            <span className="stat-value">{mean === undefined ? "–" : mean.toFixed(1)}</span>
+            <span className="stat-label">mean score of 5</span>
+          </div>
+        ) : (
+          <div className="stat">
+            <span className="stat-value">
+              {points.covered}/{points.total}
+            </span>
+            <span className="stat-label">key points covered</span>
+          </div>
+        )}
       </div>
       <ol className="practice-report-steps">
         {report.steps
@@ -65,6 +83,16 @@ export function PracticeReportView({ session }: { session: PracticeSession }) {
               <li key={step.stepId} className="card practice-report-step">
                 <h3 className="practice-report-question">{step.question}</h3>
                 <StepFigures step={step} />
+                {step.keyPoints !== undefined && step.keyPoints.missed.length > 0 && (
+                  <>
+                    <p className="field-label">Key points you missed</p>
+                    <ul className="practice-fixes">
+                      {step.keyPoints.missed.map((point) => (
+                        <li key={point}>{point}</li>
+                      ))}
+                    </ul>
+                  </>
+                )}
                 {step.fixes.length > 0 && (
                   <>
                     <p className="field-label">Fixes</p>
@@ -135,6 +163,11 @@ export function StepFigures({ step }: { step: ReportStep }) {
       ) : (
         <span className={step.overBudget ? "over-budget" : ""}>
           {formatDuration(step.usedSeconds ?? 0)} of {formatDuration(step.budgetSeconds)}
+        </span>
+      )}
+      {step.keyPoints !== undefined && (
+        <span className="chip" data-testid="key-points">
+          {step.keyPoints.covered} of {step.keyPoints.total} key points covered
         </span>
       )}
       {step.score !== undefined && (

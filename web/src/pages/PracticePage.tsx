@@ -1,4 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
+import { dueLabels } from "../../../src/core/due-labels.ts";
 import type { Competency, RoleId } from "../../../src/core/model.ts";
 import { type DocumentSummary, describeError } from "../api.ts";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
@@ -187,21 +188,14 @@ function PracticeSetup({
         <section className="card practice-resume" aria-labelledby="resume-title">
           <h2 id="resume-title">Pick up where you left off</h2>
           <ul className="plain-list">
-            {result.data.active.map((session) => {
-              const questions = session.steps.filter((s) => s.kind === "question");
-              const answered = questions.filter((s) => s.attempt?.finished).length;
-              return (
-                <li key={session.id}>
-                  <a className="button button-small" href={`#/practice/${encodeURIComponent(session.id)}`}>
-                    Resume
-                  </a>{" "}
-                  <span>
-                    {answered} of {questions.length} answered · next: “
-                    {session.current?.questionText ?? "rating"}”
-                  </span>
-                </li>
-              );
-            })}
+            {result.data.active.map((session) => (
+              <li key={session.id}>
+                <a className="button button-small" href={`#/practice/${encodeURIComponent(session.id)}`}>
+                  Resume
+                </a>{" "}
+                <span>{resumeLine(session)}</span>
+              </li>
+            ))}
           </ul>
         </section>
       )}
@@ -323,6 +317,21 @@ function PracticeSetup({
   );
 }
 
+/**
+ * One unfinished session, told apart from the others: when it started and where it stands.
+ * Two sessions of the same question read the same line twice before ("0 of 1 answered · next: …").
+ */
+export function resumeLine(session: PracticeSession): string {
+  const questions = session.steps.filter((s) => s.kind === "question");
+  const answered = questions.filter((s) => s.attempt?.finished).length;
+  const started = new Date(session.createdAt).toLocaleString(undefined, {
+    dateStyle: "medium",
+    timeStyle: "short",
+  });
+  const next = session.current === undefined ? "your rating" : `“${session.current.questionText}”`;
+  return `started ${started} · ${answered} of ${questions.length} answered · next: ${next}`;
+}
+
 function PickList({
   due,
   picked,
@@ -334,13 +343,14 @@ function PickList({
 }) {
   if (due.length === 0)
     return <p className="muted">Nothing to pick from yet: import a prep document first.</p>;
+  const labels = dueLabels(due);
   return (
     <fieldset className="practice-picks">
       <legend className="field-label">
         Pick questions <span className="muted">({picked.size} picked)</span>
       </legend>
       <ul className="plain-list">
-        {due.map((entry) => {
+        {due.map((entry, index) => {
           const id = entry.itemId ?? entry.questionId ?? "";
           return (
             <li key={id}>
@@ -355,7 +365,7 @@ function PickList({
                     onChange(next);
                   }}
                 />
-                <span>{entry.questionText}</span>
+                <span>{labels[index] ?? entry.questionText}</span>
                 <span className="chip">{COMPETENCY_NAMES[entry.competency]}</span>
               </label>
             </li>
@@ -899,9 +909,7 @@ function StepReview({ step, role }: { step: PracticeStep; role: RoleId | undefin
             )}
           </span>
         ) : (
-          <span className={used > step.budgetSeconds ? "over-budget" : ""}>
-            {formatDuration(used)} of {formatDuration(step.budgetSeconds)}
-          </span>
+          <TimeUsed step={step} />
         )}
         {step.attempt?.score !== undefined && (
           <span>
@@ -929,15 +937,32 @@ function StepReview({ step, role }: { step: PracticeStep; role: RoleId | undefin
   );
 }
 
+/**
+ * How long an answer took, named: "6 s of 1 min 30 s" alone did not say whether it was typing
+ * time or speaking time. A typed answer's time is typing time, not held against the spoken
+ * budget; a spoken one's is the answer's length measured from the audio.
+ */
+export function TimeUsed({ step }: { step: PracticeStep }) {
+  const used = Math.round(step.elapsedMs / 1000);
+  if (step.attempt?.mode === "spoken")
+    return (
+      <span data-testid="spoken-timing" className={used > step.budgetSeconds ? "over-budget" : ""}>
+        spoken for {formatDuration(used)} of {formatDuration(step.budgetSeconds)}
+      </span>
+    );
+  return (
+    <span data-testid="typed-timing">
+      typed in {formatDuration(used)} (budget {formatDuration(step.budgetSeconds)} said aloud)
+    </span>
+  );
+}
+
 /** A drilled answer: the key points it covered and missed (by concept), and a strong answer's outline. */
 function DrillReview({ step, feedback }: { step: PracticeStep; feedback: DrillFeedback }) {
-  const used = Math.round(step.elapsedMs / 1000);
   return (
     <div className="practice-review drill-review">
       <p className="practice-review-summary">
-        <span>
-          {formatDuration(used)} of {formatDuration(step.budgetSeconds)}
-        </span>
+        <TimeUsed step={step} />
         {feedback.keyPoints.length > 0 && (
           <span>
             {" "}
@@ -948,10 +973,7 @@ function DrillReview({ step, feedback }: { step: PracticeStep; feedback: DrillFe
       </p>
       {feedback.note !== undefined && <p className="muted">{feedback.note}</p>}
       <div className="practice-compare">
-        <section className="card" aria-label="What you said">
-          <h3 className="card-title">What you said</h3>
-          <p className="practice-text">{step.attempt?.text ?? ""}</p>
-        </section>
+        <WhatYouSaid text={step.attempt?.text ?? ""} />
         <section className="card" aria-labelledby="drill-points-title">
           <h3 id="drill-points-title" className="card-title">
             Key points
@@ -978,13 +1000,24 @@ function DrillReview({ step, feedback }: { step: PracticeStep; feedback: DrillFe
   );
 }
 
+/** The attempt's text; a spoken answer submitted without a transcript says so, not an empty box. */
+function WhatYouSaid({ text }: { text: string }) {
+  return (
+    <section className="card" aria-label="What you said">
+      <h3 className="card-title">What you said</h3>
+      {text.trim() === "" ? (
+        <p className="muted">No transcript or summary: only the recording's timing was measured.</p>
+      ) : (
+        <p className="practice-text">{text}</p>
+      )}
+    </section>
+  );
+}
+
 export function SideBySide({ attempt, prepared }: { attempt: string; prepared: string | undefined }) {
   return (
     <div className="practice-compare">
-      <section className="card" aria-label="What you said">
-        <h3 className="card-title">What you said</h3>
-        <p className="practice-text">{attempt}</p>
-      </section>
+      <WhatYouSaid text={attempt} />
       <section className="card" aria-label="Prepared answer">
         <h3 className="card-title">Prepared answer</h3>
         {prepared === undefined ? (

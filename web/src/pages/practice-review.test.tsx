@@ -1,0 +1,62 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import type { PracticeSession, PracticeStep } from "../practice-api.ts";
+import { resumeLine, SideBySide, TimeUsed } from "./PracticePage.tsx";
+
+const textOf = (html: string): string =>
+  html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+
+const step = (mode: "typed" | "spoken"): PracticeStep => ({
+  id: "s1",
+  kind: "question",
+  questionText: "Why are you moving into industry now?",
+  budgetSeconds: 90,
+  hasPreparedAnswer: true,
+  peeked: false,
+  elapsedMs: 6_000,
+  attempt: { id: "a1", text: "", revision: 1, finished: true, mode, hasRecording: false },
+  skipped: false,
+  removed: false,
+});
+
+describe("the review after an answer", () => {
+  it("names the time it shows: typing time or the spoken answer's length", () => {
+    // Before: "6 s of 1 min 30 s" for both, on the drill's review and a spoken answer's.
+    expect(textOf(renderToStaticMarkup(<TimeUsed step={step("spoken")} />))).toBe(
+      "spoken for 6 s of 1 min 30 s",
+    );
+    expect(textOf(renderToStaticMarkup(<TimeUsed step={step("typed")} />))).toBe(
+      "typed in 6 s (budget 1 min 30 s said aloud)",
+    );
+  });
+
+  it("says there is no transcript instead of showing an empty box", () => {
+    const html = renderToStaticMarkup(<SideBySide attempt="" prepared="Research taught me patience." />);
+    expect(textOf(html)).toContain("What you said No transcript or summary: only the recording");
+    expect(textOf(renderToStaticMarkup(<SideBySide attempt="I led it." prepared={undefined} />))).toContain(
+      "What you said I led it.",
+    );
+  });
+
+  it("tells two unfinished sessions of the same question apart by when they started", () => {
+    const { attempt: _attempt, ...question } = step("typed");
+    const session = (createdAt: string): PracticeSession =>
+      ({
+        id: createdAt,
+        status: "active",
+        source: { kind: "due" },
+        createdAt,
+        currentIndex: 0,
+        current: question,
+        steps: [question],
+      }) as PracticeSession;
+    const first = resumeLine(session("2026-12-06T04:10:00.000Z"));
+    const second = resumeLine(session("2026-12-06T04:25:00.000Z"));
+    // Before: "0 of 1 answered · next: “Why are you moving into industry now?”" on both rows.
+    expect(first).not.toBe(second);
+    expect(first).toMatch(/^started .+ · 0 of 1 answered · next: “Why are you moving into industry now\?”$/);
+  });
+});
