@@ -21,7 +21,7 @@ const BEAT_NAMES: Record<TrailerBeat, string> = {
 
 /** Trailer (#/trailer): "tell me about yourself" in four beats, each a sentence the user wrote. */
 export function TrailerPage() {
-  const [seconds, setSeconds] = useState<60 | 150>(60);
+  const [seconds, setSeconds] = useState<60 | 90 | 120 | 150>(60);
   const { result, reload } = useLoad(`trailer:${seconds}`, () => api.trailer(seconds));
   useEffect(() => {
     document.title = "Trailer · derisk";
@@ -40,7 +40,7 @@ export function TrailerPage() {
       {result.state === "ready" && <SampleLeftOut note={result.data.sampleLeftOut} />}
       <fieldset className="segmented trailer-length">
         <legend className="field-label">Length</legend>
-        {([60, 150] as const).map((value) => (
+        {([60, 90, 120, 150] as const).map((value) => (
           <label key={value} className="segmented-option">
             <input
               type="radio"
