@@ -842,3 +842,47 @@ describe("tailor: a list of names is a mention, not strong evidence", () => {
     },
   );
 });
+
+describe("tailor: what went wrong is not strong evidence of an ask", () => {
+  // A story's problem names what the ask names (the pipeline, the checks) without the speaker
+  // doing it: the deed that fixed it may show the ask, the mistake does not.
+  const posting = `# ML Engineer\nAcme\n\n## Requirements\n- Experience building data pipelines with data quality checks\n`;
+
+  it("rates a mistake and a lesson drawn from it partial, the deed strong", () => {
+    const requirementOf = (text: string) => tailor(posting, [], [{ key: "a", text }]).requirements[0];
+    for (const problem of [
+      "During one refactor, I had accidentally dropped the data quality checks from our ingestion pipeline.",
+      "The data pipeline failed its quality checks every night and nobody noticed.",
+      "The experience reminded me that a data pipeline needs quality checks as much as code does.",
+    ]) {
+      const requirement = requirementOf(problem);
+      expect(
+        requirement?.evidence.map((e) => e.strength),
+        problem,
+      ).not.toContain("strong");
+    }
+    const deed = requirementOf(
+      "I built a data pipeline for the sales forecasts, with data quality checks that stop a run on missing rows.",
+    );
+    expect(deed?.strength).toBe("strong");
+  });
+
+  it.runIf(SEED_RUNS)(
+    "on the seed, 'I had accidentally dropped rows…' (the ML-focused mistake) is no strong evidence of data pipelines with quality checks",
+    () => {
+      // Before: the requirement was "strong" on that sentence alone, the mistake the story is about.
+      const doc = readSeed();
+      const answers = (doc?.items ?? []).flatMap((i) =>
+        i.kind === "answer"
+          ? [{ key: `${i.key}/${i.variant}`, text: answerText(i), question: i.question }]
+          : [],
+      );
+      const [requirement] = tailor(posting, [], answers).requirements;
+      const strong = requirement?.evidence.filter((e) => e.strength === "strong") ?? [];
+      for (const e of strong) expect(e.quote).not.toMatch(/accidentally|reminded me|were significantly off/);
+      expect(
+        requirement?.evidence.find((e) => /accidentally dropped rows/.test(e.quote))?.strength ?? "partial",
+      ).toBe("partial");
+    },
+  );
+});

@@ -1022,13 +1022,17 @@ export function tailor(
         // Nor, for a degree, where the sentence does not state the speaker holds one the ask accepts
         // ("drawn to the practical applications of math" names the field only).
         // Nor where the sentence only lists what the ask names ("Tools: LangChain, RAG"): a mention.
+        // Nor where it tells what went wrong ("I had accidentally dropped rows… without checking
+        // their distribution" for "data pipelines with data quality checks"): the problem a story
+        // starts from names the ask without the speaker doing it; the deed that fixed it may show it.
         const strength =
           match.strength === "strong" &&
+          !rank.trouble &&
           degree !== 1 &&
           !genericGround(asked, analyses[i] as Analysis) &&
           !listedOnly(asked, analyses[i] as Analysis) &&
           (rank.change === undefined || rank.change > 0) &&
-          !(duty && rank.lesson && !rank.agent)
+          !((duty || doing !== undefined) && rank.lesson && !rank.agent)
             ? "strong"
             : "partial";
         if (
