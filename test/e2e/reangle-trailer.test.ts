@@ -102,6 +102,23 @@ describe.runIf(launched.browser !== null)("re-angle save and hint, trailer page"
     await page.waitForURL(new RegExp(`${fitting?.id}`));
   });
 
+  test("an outline of arrow notes re-angles as written, with a note that no one can say it as it stands", async () => {
+    const outline = (await items()).find((i) => i.key === "q1/alternative");
+    await page.goto(`/#/reangle/${outline?.id}`);
+    await page.getByLabel("Re-angle for").selectOption("software-engineer");
+    await page.getByRole("button", { name: "Re-angle", exact: true }).click();
+    const note = page.getByTestId("reangle-outline");
+    await note.waitFor();
+    expect(await note.textContent()).toMatch(/outline of notes joined by arrows/);
+    // A spoken answer has no such note.
+    const core = (await items()).find((i) => i.key === "q1/core");
+    await page.goto(`/#/reangle/${core?.id}`);
+    await page.getByLabel("Re-angle for").selectOption("software-engineer");
+    await page.getByRole("button", { name: "Re-angle", exact: true }).click();
+    await page.getByTestId("fit-compare").waitFor();
+    expect(await page.getByTestId("reangle-outline").count()).toBe(0);
+  });
+
   test("the trailer tab tells four beats in the user's own words, 60 s or 150 s", async () => {
     await page.goto("/#/stories");
     await page.getByRole("link", { name: "Trailer" }).click();
