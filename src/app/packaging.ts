@@ -36,6 +36,7 @@ import {
   stripMarkup,
   type Tailoring,
   type Trailer,
+  type TrailerSeconds,
   tailor,
   type WhyCompany,
 } from "../core/packaging/index.ts";
@@ -876,7 +877,11 @@ async function ownBackground(
  * stories and their profile.
  * @example const trailer = await trailerFromBank(store, "local", 60); trailer.blanks
  */
-export async function trailerFromBank(store: Store, userId: string, seconds: 60 | 150): Promise<BankTrailer> {
+export async function trailerFromBank(
+  store: Store,
+  userId: string,
+  seconds: TrailerSeconds,
+): Promise<BankTrailer> {
   const profile = await store.profiles.getProfile(userId);
   const scope = await evidenceScope(store, userId);
   const stories = (await listStories(store, userId)).filter((story) => scope.keepsStory(story));

@@ -39,7 +39,9 @@ describeStores("trailer from the bank", (getStore) => {
     const app = createApp({ store, userId: "a", version: "test", storage: "pglite" });
     const res = await app.request("/api/trailer?seconds=150");
     expect(((await res.json()) as { words: number }).words).toBe(long.words);
-    expect((await app.request("/api/trailer?seconds=90")).status).toBe(400);
+    for (const seconds of [90, 120])
+      expect((await app.request(`/api/trailer?seconds=${seconds}`)).status).toBe(200);
+    expect((await app.request("/api/trailer?seconds=100")).status).toBe(400);
     // B sees none of A's material.
     expect((await trailerFromBank(store, "b", 60)).blanks).toEqual(empty.blanks);
   });
@@ -84,6 +86,42 @@ describeStores("trailer from the bank", (getStore) => {
       for (const beat of trailer.beats) for (const l of beat.lines) expect(l.text).not.toMatch(/certif/i);
     },
   );
+
+  const documents = [
+    { name: "our sample", runs: true, upload: () => ({ bytes: sample, filename: "sample-prep.md" }) },
+    { name: "the seed", runs: SEED_RUNS, upload: seedUpload },
+  ];
+  for (const { name, runs, upload } of documents) {
+    it.runIf(runs)(
+      `on ${name} at 60, 90, 120 and 150 s: every beat the user's own sentence from one thread, no certification in projects or now`,
+      async () => {
+        // Before: the seed's 150 s projects beat went on "…and I’m now certified in both Machine
+        // Learning and DevOps on AWS.", and only 60 and 150 s could be asked for.
+        const store = getStore();
+        const { bytes, filename } = upload();
+        await trailerOf(store, bytes, filename);
+        const own = stripMarkup((await store.items.listItems("a")).map(textOf).join("\n"));
+        for (const seconds of [60, 90, 120, 150] as const) {
+          const trailer = await trailerFromBank(store, "a", seconds);
+          expect(trailer.blanks, `${name} ${seconds} s`).toEqual([]);
+          for (const beat of trailer.beats) {
+            for (const l of beat.lines) expect(own, `${name} ${seconds} s`).toContain(l.text);
+            // One thread per beat: its lines come from one answer or one story.
+            const sources = new Set(beat.lines.map((l) => sourceOf(l.origin)));
+            expect(sources.size, `${name} ${seconds} s ${beat.beat}`).toBe(1);
+            if (beat.beat === "projects" || beat.beat === "now")
+              expect(beat.lines.map((l) => l.text).join(" "), `${name} ${seconds} s`).not.toMatch(/certif/i);
+          }
+          // "Now" is what the user answered to "why now?".
+          expect(trailer.beats.at(-1)?.lines[0]?.origin, `${name} ${seconds} s`).toMatchObject({
+            from: "profile",
+            field: "motivation",
+          });
+          expect(trailer.estimatedSeconds, `${name} ${seconds} s`).toBeLessThanOrEqual(seconds);
+        }
+      },
+    );
+  }
 });
 
 describeStores("trailer before any story is made", (getStore) => {
@@ -156,6 +194,16 @@ describeStores("trailer without an about-me answer", (getStore) => {
     );
   }
 });
+
+/** The answer or story a trailer line comes from. */
+function sourceOf(origin: TrailerLine["origin"]): string {
+  if (origin.from === "story") return `story ${origin.storyId}`;
+  if (origin.from === "answer") return `answer ${origin.itemId}`;
+  // The about-me thread is one answer, told sentence by sentence.
+  if (origin.from === "profile")
+    return origin.field === "thread" ? "thread" : `${origin.field} ${origin.index}`;
+  return "template";
+}
 
 // Where a story line sits in its telling: situation → task → actions in order → result → lesson.
 function telling(origin: TrailerLine["origin"] | undefined): number {

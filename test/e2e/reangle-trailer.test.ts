@@ -7,8 +7,9 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { SEED_RUNS } from "../seed.ts";
 import { launchBrowser, newContext } from "./browser.ts";
-import { closeSpec, openSpec, screenshot, startTestServer, type TestServer } from "./harness.ts";
+import { closeSpec, importSeed, openSpec, screenshot, startTestServer, type TestServer } from "./harness.ts";
 
 const launched = await launchBrowser();
 
@@ -97,6 +98,23 @@ describe.runIf(launched.browser !== null)("re-angle save and hint, trailer page"
     await page.waitForURL(new RegExp(`${fitting?.id}`));
   });
 
+  test("an outline of arrow notes re-angles as written, with a note that no one can say it as it stands", async () => {
+    const outline = (await items()).find((i) => i.key === "q1/alternative");
+    await page.goto(`/#/reangle/${outline?.id}`);
+    await page.getByLabel("Re-angle for").selectOption("software-engineer");
+    await page.getByRole("button", { name: "Re-angle", exact: true }).click();
+    const note = page.getByTestId("reangle-outline");
+    await note.waitFor();
+    expect(await note.textContent()).toMatch(/outline of notes joined by arrows/);
+    // A spoken answer has no such note.
+    const core = (await items()).find((i) => i.key === "q1/core");
+    await page.goto(`/#/reangle/${core?.id}`);
+    await page.getByLabel("Re-angle for").selectOption("software-engineer");
+    await page.getByRole("button", { name: "Re-angle", exact: true }).click();
+    await page.getByTestId("fit-compare").waitFor();
+    expect(await page.getByTestId("reangle-outline").count()).toBe(0);
+  });
+
   test("the trailer tab tells four beats in the user's own words, 60 s or 150 s", async () => {
     await page.goto("/#/stories");
     await page.getByRole("link", { name: "Trailer" }).click();
@@ -140,6 +158,52 @@ describe.runIf(launched.browser !== null)("re-angle save and hint, trailer page"
     await page.getByText("trailer for Northwind").first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  test.runIf(SEED_RUNS)(
+    "on the seed, every length from 1 min to 2 min 30 s: no certification in projects or now, one source line per source",
+    async () => {
+      // Before: only 1 min and 2 min 30 s; at 2 min 30 s the projects beat went on "…and I’m now
+      // certified in both Machine Learning and DevOps on AWS.", and a beat of two lines from one
+      // story named that story after each line.
+      const seeded = await startTestServer();
+      const seededContext = await newContext(browser, seeded.url);
+      try {
+        await importSeed(seeded.url);
+        const sp = await seededContext.newPage();
+        await sp.goto("/#/trailer");
+        await sp.getByTestId("beat-foundation").waitFor();
+        for (const [label, meta] of [
+          ["1 min", /of 1 min$/],
+          ["1 min 30 s", /of 1 min 30 s$/],
+          ["2 min", /of 2 min$/],
+          ["2 min 30 s", /of 2 min 30 s$/],
+        ] as const) {
+          await sp.getByLabel(label, { exact: true }).check();
+          await expect
+            .poll(async () => (await sp.getByTestId("trailer-meta").textContent())?.trim())
+            .toMatch(meta);
+          for (const beat of ["projects", "now"])
+            expect(await sp.getByTestId(`beat-${beat}`).textContent(), `${label} ${beat}`).not.toMatch(
+              /certif/i,
+            );
+          const production = sp.getByTestId("beat-production");
+          const lines = await production.locator(".trailer-line").count();
+          const sources = await production.locator(".trailer-source").allTextContents();
+          // The production beat's lines come from one answer: it is named once, after the last.
+          expect(new Set(sources).size, label).toBe(1);
+          expect(sources, label).toHaveLength(1);
+          if (label === "2 min") {
+            expect(lines).toBeGreaterThan(1);
+            await screenshot(sp, "trailer-seed-2min");
+          }
+        }
+        expect(await seriousViolations(sp)).toEqual([]);
+      } finally {
+        await seededContext.close();
+        await seeded.close();
+      }
+    },
+  );
 
   test("without an about-me answer the trailer tells one story, says why, and links to writing one", async () => {
     // A bank of its own: our sample without its "tell me about yourself" answer.

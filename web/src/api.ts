@@ -419,7 +419,7 @@ export const api = {
     await send(`/api/tailorings/${encodeURIComponent(id)}`, { method: "DELETE" });
   },
 
-  trailer: (seconds: 60 | 150): Promise<BankTrailer> => json(`/api/trailer?seconds=${seconds}`),
+  trailer: (seconds: 60 | 90 | 120 | 150): Promise<BankTrailer> => json(`/api/trailer?seconds=${seconds}`),
 
   exportUrl: (documentId: string, format: ExportFormat): string =>
     `/api/export?documentId=${encodeURIComponent(documentId)}&format=${format}`,

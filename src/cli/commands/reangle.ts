@@ -93,6 +93,7 @@ export function registerReangleCommand(program: Command, ctx: CliContext): void 
           ),
         );
       }
+      if (out.outline !== undefined) lines.splice(1, 0, style.yellow(out.outline));
       for (const d of out.diff) {
         const mark = d.status === "trimmed" ? style.red("- trimmed") : style.dim("= kept");
         lines.push(`${mark.padEnd(10)} ${d.text} ${style.dim(`(${d.reason})`)}`);

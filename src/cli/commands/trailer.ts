@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { DeriskError } from "../../app/errors.ts";
+import { TRAILER_SECONDS, type TrailerSeconds } from "../../core/packaging/trailer.ts";
 import { trailerSourceOf } from "../../core/packaging/trailer-source.ts";
 import { formatDuration } from "../../core/words.ts";
 import type { CliContext } from "../context.ts";
@@ -16,7 +17,7 @@ export function registerTrailerCommand(program: Command, ctx: CliContext): void 
     .description(
       'the "tell me about yourself" trailer: foundation → projects → production → now, from your own words',
     )
-    .option("--seconds <n>", "60 or 150", "60")
+    .option("--seconds <n>", "60, 90, 120 or 150", "60")
     .option("--json", "print the beats as JSON")
     .option(
       "--save [label]",
@@ -27,11 +28,13 @@ export function registerTrailerCommand(program: Command, ctx: CliContext): void 
       '\nExamples:\n  derisk trailer --seconds 150\n  derisk trailer --save "trailer for Acme"',
     )
     .action(async (flags: { seconds: string; json?: boolean; save?: string | true }) => {
-      if (flags.seconds !== "60" && flags.seconds !== "150") {
-        throw new DeriskError("USAGE", `--seconds ${flags.seconds}: use 60 or 150.`);
+      const seconds = TRAILER_SECONDS.find((s) => String(s) === flags.seconds.trim()) as
+        | TrailerSeconds
+        | undefined;
+      if (seconds === undefined) {
+        throw new DeriskError("USAGE", `--seconds ${flags.seconds}: use 60, 90, 120 or 150.`);
       }
       const { trailerFromBank } = await import("../../app/packaging.ts");
-      const seconds = flags.seconds === "60" ? 60 : 150;
       const trailer = await ctx.withStore((store, userId) => trailerFromBank(store, userId, seconds));
       if (flags.save !== undefined) {
         const target = trailer.aboutMe;

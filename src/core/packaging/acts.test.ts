@@ -130,6 +130,14 @@ describe("troubleShown", () => {
     expect(trouble(ask, "I reverted the release and fixed the feature join.")).toBe(false);
   });
 
+  it("reads a refactor in which the mistake was made as no remedy ('during one refactor, I had accidentally dropped rows')", () => {
+    const ask = "Experience building data pipelines with data quality checks";
+    expect(trouble(ask, "During one refactor, I had accidentally dropped rows with missing values.")).toBe(
+      true,
+    );
+    expect(trouble(ask, "I refactored the pipeline so it no longer dropped rows by mistake.")).toBe(false);
+  });
+
   it("leaves trouble alone when trouble is the ask", () => {
     expect(trouble("Debug failures in production pipelines", "The nightly export timed out.")).toBe(false);
   });

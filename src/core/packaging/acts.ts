@@ -292,7 +292,7 @@ const TROUBLE =
   /\b(?:failed|failing|broke|broken|crashed|crashing|outages?|timed out|timeouts|inaccessible|unreachable|(?:high|rising) error rates?|\dxx errors|wrong|misconfigur\w*|accidentally|by mistake|leaked|unreliable|silently (?:closed|dropped|failed)|the (?:issue|problem|bug) persisted|cold starts|(?:was|were|looked|seemed|came out) (?:[a-z]+ly )?off)\b/i;
 // What a sentence tells done about it: the fix, the cure or the better state after it.
 const REMEDY =
-  /\b(?:fix(?:es|ed|ing)?|resolv(?:e|ed|ing)|restor(?:e|ed|ing)|stabili[sz](?:e|ed)|roll(?:ed)? back|revert(?:ed)?|reissu(?:e|ed)|rewr(?:ote|ite)|refactor(?:ed)?|patch(?:ed)?|prevent(?:s|ed)?|avoid(?:s|ed)?|reduc(?:e|ed|es)|near-zero|no longer|to ensure)\b/i;
+  /\b(?:fix(?:es|ed|ing)?|resolv(?:e|ed|ing)|restor(?:e|ed|ing)|stabili[sz](?:e|ed)|roll(?:ed)? back|revert(?:ed)?|reissu(?:e|ed)|rewr(?:ote|ite)|refactor(?:ed|ing)|patch(?:ed)?|prevent(?:s|ed)?|avoid(?:s|ed)?|reduc(?:e|ed|es)|near-zero|no longer|to ensure)\b/i;
 // An ask about trouble itself ("Experience debugging production issues", "on-call for incidents")
 // is shown by the trouble: only other asks rank it after the deeds.
 const TROUBLE_ASK =

@@ -507,6 +507,38 @@ export function compose(story: Story, options: ComposeOptions): Draft {
     if (timed().seconds > options.budgetSeconds) chosen.delete(candidate);
   }
   timing = timed();
+  // When what must stay still overruns the budget, the draft still fits by the lens's estimate
+  // where it can: whole sentences go, never rewritten, the lower-value first. What went wrong,
+  // what the question asks for, the main action and the setting never go (without them there is
+  // no story, or it opens mid-action); the result and the lesson may. For a mistake question the
+  // lesson answers the question, so it is kept before the result; for any other the result is.
+  // The higher-value one is kept where it fits, else the other; the order of the rest is the
+  // telling order, unchanged.
+  const relaxed: Candidate[] = [];
+  let shortest: number | undefined;
+  if (timing.seconds > options.budgetSeconds) {
+    const held = new Set(
+      [context, ...problem, action, ...asked].filter((c): c is Candidate => c !== undefined),
+    );
+    const byValue = (competency === "mistake-failure" ? [lesson, result] : [result, lesson]).filter(
+      (c): c is Candidate => c !== undefined && chosen.has(c) && !held.has(c),
+    );
+    for (const c of byValue) chosen.delete(c);
+    for (const c of byValue) {
+      chosen.add(c);
+      if (timed().seconds > options.budgetSeconds) chosen.delete(c);
+    }
+    relaxed.push(...byValue.filter((c) => !chosen.has(c)));
+    timing = timed();
+    // When even that cannot fit, the whole story stays (its result and lesson with it) and the
+    // warning says by how much, and how long the shortest telling would still be.
+    if (timing.seconds > options.budgetSeconds) {
+      shortest = timing.seconds;
+      for (const c of relaxed) chosen.add(c);
+      relaxed.length = 0;
+      timing = timed();
+    }
+  }
   const picked = inOrder();
   // Listed as the story tells them: "The challenge was twofold:" before the items it announces.
   const trimmed = candidates.filter((c) => !chosen.has(c));
@@ -530,7 +562,8 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   // A result that already says its outcome in measuring words ("near-zero error rates") is not
   // followed by a blank asking for a figure.
   const measured = picked.some((c) => c.figure || (c.part === "result" && measuresInWords(c.text)));
-  if (!measured) {
+  // A result left out for time is not asked for again by a blank.
+  if (!measured && !(result !== undefined && relaxed.includes(result))) {
     insertAfter(
       ["situation", "task", "action", "result"],
       template(`In numbers: ${BLANKS.figure}`, "result"),
@@ -552,10 +585,10 @@ export function compose(story: Story, options: ComposeOptions): Draft {
       .slice(0, 2)
       .map((c) => `“${c.text.split(/\s+/).slice(0, 6).join(" ")}…” (${c.words} words)`);
     warnings.push(
-      `What must stay (the setting, what went wrong, the result, the lesson, the main action and what the question asks for) takes ${timing.seconds} s, ${over} s over the ${options.budgetSeconds} s budget: cut about ${overWords} words, most easily from the longest of them, ${longest.join(" and ")}.`,
+      `What must stay (the setting, what went wrong, the result, the lesson, the main action and what the question asks for) takes ${timing.seconds} s, ${over} s over the ${options.budgetSeconds} s budget${shortest !== undefined && shortest < timing.seconds ? ` (${shortest} s even with the result and the lesson left out)` : ""}: cut about ${overWords} words, most easily from the longest of them, ${longest.join(" and ")}.`,
     );
   }
-  if (!picked.some((c) => c.figure) && story.metrics.length > 0) {
+  if (!picked.some((c) => c.figure) && story.metrics.length > 0 && relaxed.length === 0) {
     warnings.push(`Your notes hold figures (${story.metrics.join(", ")}): put one in the result.`);
   }
   const blanks = [

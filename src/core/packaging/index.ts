@@ -100,9 +100,11 @@ export {
   isCertification,
   type Profile,
   TRAILER_BEATS,
+  TRAILER_SECONDS,
   type Trailer,
   type TrailerBeat,
   type TrailerLine,
   type TrailerOrigin,
+  type TrailerSeconds,
 } from "./trailer.ts";
 export { trailerSourceOf } from "./trailer-source.ts";

@@ -506,3 +506,23 @@ describe("reangle: what went wrong stays, whatever skills it names", () => {
     },
   );
 });
+
+describe("reangle: an outline of arrow notes", () => {
+  it("is kept as written and said to be notes no one can say as they stand (seed and sample Q1 outline)", () => {
+    // Before: the seed's outline re-angled for a software engineer came back as 'Production focus →
+    // you didn’t just play with models; …' with nothing saying it is a coach's notes, not an answer.
+    const outlines = [answerOf(readSample(), "q1/alternative")];
+    if (SEED_RUNS) outlines.push(answerOf(readSeed(), "q1/alternative"));
+    for (const answer of outlines) {
+      const text = answerText(answer);
+      const out = reangle(text, { toRole: "software-engineer", question: answer.question });
+      expect(out.outline).toMatch(/outline of notes joined by arrows/);
+      // Never rewritten: every line the user's own.
+      for (const s of out.sentences) expect(stripMarkup(text)).toContain(s);
+    }
+    // An answer told in sentences says nothing of the kind.
+    expect(
+      reangle(answerText(answerOf(readSample(), "q1/core")), { toRole: "software-engineer" }).outline,
+    ).toBeUndefined();
+  });
+});

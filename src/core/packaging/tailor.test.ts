@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readSeed, SEED_RUNS } from "../../../test/seed.ts";
 import { answerText } from "../answer-text.ts";
 import { BOARD_POSTING, CAREER_PAGE_POSTING, GERMAN_POSTING, PLAIN_POSTING } from "./fixtures/postings.ts";
-import { parseStory } from "./story.ts";
+import { parseStory, storyFromAnswer } from "./story.ts";
 import {
   extractRequirements,
   MAX_POSTING_CHARS,
@@ -839,6 +839,97 @@ describe("tailor: a list of names is a mention, not strong evidence", () => {
         /^I was working on a personal project to deploy an LLM-based chatbot/,
       );
       expect(pytorch?.evidence.find(listed)?.strength).toBe("partial");
+    },
+  );
+});
+
+describe("tailor: what went wrong is not strong evidence of an ask", () => {
+  // A story's problem names what the ask names (the pipeline, the checks) without the speaker
+  // doing it: the deed that fixed it may show the ask, the mistake does not.
+  const posting = `# ML Engineer\nAcme\n\n## Requirements\n- Experience building data pipelines with data quality checks\n`;
+
+  it("rates a mistake and a lesson drawn from it partial, the deed strong", () => {
+    const requirementOf = (text: string) => tailor(posting, [], [{ key: "a", text }]).requirements[0];
+    for (const problem of [
+      "During one refactor, I had accidentally dropped the data quality checks from our ingestion pipeline.",
+      "The data pipeline failed its quality checks every night and nobody noticed.",
+      "The experience reminded me that a data pipeline needs quality checks as much as code does.",
+    ]) {
+      const requirement = requirementOf(problem);
+      expect(
+        requirement?.evidence.map((e) => e.strength),
+        problem,
+      ).not.toContain("strong");
+    }
+    const deed = requirementOf(
+      "I built a data pipeline for the sales forecasts, with data quality checks that stop a run on missing rows.",
+    );
+    expect(deed?.strength).toBe("strong");
+  });
+
+  it.runIf(SEED_RUNS)(
+    "on the seed, 'I had accidentally dropped rows…' (the ML-focused mistake) is no strong evidence of data pipelines with quality checks",
+    () => {
+      // Before: the requirement was "strong" on that sentence alone, the mistake the story is about.
+      const doc = readSeed();
+      const answers = (doc?.items ?? []).flatMap((i) =>
+        i.kind === "answer"
+          ? [{ key: `${i.key}/${i.variant}`, text: answerText(i), question: i.question }]
+          : [],
+      );
+      const [requirement] = tailor(posting, [], answers).requirements;
+      const strong = requirement?.evidence.filter((e) => e.strength === "strong") ?? [];
+      for (const e of strong) expect(e.quote).not.toMatch(/accidentally|reminded me|were significantly off/);
+      expect(
+        requirement?.evidence.find((e) => /accidentally dropped rows/.test(e.quote))?.strength ?? "partial",
+      ).toBe("partial");
+    },
+  );
+});
+
+describe("tailor: what was to be done is not strong evidence of an ask", () => {
+  const posting = `# ML Engineer\nAcme\n\n## Requirements\n- Experience with autoscaling inference services\n`;
+
+  it("rates a story's Task and a stated goal partial, what ran strong", () => {
+    const story = parseStory({
+      id: "serving",
+      title: "Serving",
+      situation: "Our image model answered requests from the mobile app.",
+      task: "Build an inference service that autoscales with the evening traffic.",
+      actions: ["I moved the model behind a queue of GPU workers."],
+      result:
+        "The inference service autoscaled from two to forty workers every evening without a dropped request.",
+    });
+    const [requirement] = tailor(
+      posting,
+      [story],
+      [{ key: "a", text: "My goal was to run autoscaling inference services for the whole team." }],
+    ).requirements;
+    const strengthOf = (quote: RegExp) => requirement?.evidence.find((e) => quote.test(e.quote))?.strength;
+    expect(strengthOf(/^Build an inference service/) ?? "partial").toBe("partial");
+    expect(strengthOf(/^My goal was/) ?? "partial").toBe("partial");
+    expect(requirement?.strength).toBe("strong");
+    expect(requirement?.evidence[0]?.quote).toMatch(/autoscaled from two to forty/);
+  });
+
+  it.runIf(SEED_RUNS)(
+    "on the seed, the technical story's 'Build the backend infrastructure…' goal is not strong",
+    () => {
+      // Before: 'Experience with autoscaling inference services' was strong on the goal line of the
+      // seed's Q3 ('The technical challenge was twofold: … Build the backend infrastructure to
+      // support secure, scalable, and observable inference').
+      const doc = readSeed();
+      const answers = (doc?.items ?? []).flatMap((i) =>
+        i.kind === "answer"
+          ? [{ key: `${i.key}/${i.variant}`, text: answerText(i), question: i.question }]
+          : [],
+      );
+      const stories = (doc?.items ?? []).flatMap((i) =>
+        i.kind === "answer" && i.key.startsWith("q3/") ? [storyFromAnswer(i)] : [],
+      );
+      const [requirement] = tailor(posting, stories, answers).requirements;
+      for (const e of requirement?.evidence ?? [])
+        if (/^Build the backend infrastructure/.test(e.quote)) expect(e.strength).toBe("partial");
     },
   );
 });

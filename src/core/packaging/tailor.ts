@@ -605,7 +605,14 @@ interface Unit {
   id: string;
   title: string;
   text: string;
+  /** A story sentence filed as the story's Task: what was to be done, not what was done. */
+  goal?: boolean;
 }
+
+// A sentence that says what was to be done rather than what was done: "My goal was to…",
+// "The aim was to…", "I set out to…", "We needed to…".
+const GOAL =
+  /\b(?:(?:my|our|the) (?:goal|aim|task|objective|mission) (?:was|is) to|(?:i|we) (?:set out|aimed|wanted|needed|had|planned|hoped) to)\b/i;
 
 function meaningful(text: string): string[] {
   return [...new Set(contentTokens(text))].filter((t) => !NOISE.has(t) && !/^\d+$/.test(t));
@@ -932,12 +939,13 @@ export function tailor(
   // Each sentence as the user would say it: a quote never shows "**Situation**:" or bold markers,
   // and a STAR label is not a word the matcher reads.
   const units: Unit[] = [];
-  const push = (source: Unit["source"], id: string, title: string, text: string) => {
+  const push = (source: Unit["source"], id: string, title: string, text: string, goal = false) => {
     const plain = stripMarkup(text).trim();
-    if (plain !== "") units.push({ source, id, title: stripMarkup(title), text: plain });
+    if (plain !== "")
+      units.push({ source, id, title: stripMarkup(title), text: plain, ...(goal ? { goal } : {}) });
   };
   for (const story of stories) {
-    for (const s of storySentences(story)) push("story", story.id, story.title, s.text);
+    for (const s of storySentences(story)) push("story", story.id, story.title, s.text, s.field === "task");
   }
   for (const answer of answers) {
     for (const s of splitSentences(answer.text))
@@ -946,6 +954,8 @@ export function tailor(
   for (const item of options.accomplishments ?? []) {
     for (const s of splitSentences(item.text)) push("accomplishment", item.key, item.text, s.text);
   }
+  // A story's Task, also where the answer it was drawn from holds the same sentence.
+  const goals = new Set(units.filter((u) => u.goal).map((u) => u.text));
   // Each sentence read with the one before it in the same story or answer, where a pronoun at its
   // start may find what it stands for ("Within a month, its precision climbed": the classifier's).
   const analyses = units.map((unit, i) => {
@@ -1022,13 +1032,21 @@ export function tailor(
         // Nor, for a degree, where the sentence does not state the speaker holds one the ask accepts
         // ("drawn to the practical applications of math" names the field only).
         // Nor where the sentence only lists what the ask names ("Tools: LangChain, RAG"): a mention.
+        // Nor where it tells what went wrong ("I had accidentally dropped rows… without checking
+        // their distribution" for "data pipelines with data quality checks"): the problem a story
+        // starts from names the ask without the speaker doing it; the deed that fixed it may show it.
+        // Nor where it says what was to be done, not what was done: a story's Task ("Build the
+        // backend infrastructure to support … scalable … inference") or "My goal was to…".
         const strength =
           match.strength === "strong" &&
+          !rank.trouble &&
+          !goals.has(unit.text) &&
+          !GOAL.test(unit.text) &&
           degree !== 1 &&
           !genericGround(asked, analyses[i] as Analysis) &&
           !listedOnly(asked, analyses[i] as Analysis) &&
           (rank.change === undefined || rank.change > 0) &&
-          !(duty && rank.lesson && !rank.agent)
+          !((duty || doing !== undefined) && rank.lesson && !rank.agent)
             ? "strong"
             : "partial";
         if (

@@ -241,6 +241,63 @@ describe("buildTrailer", () => {
     ]);
     expect(trailer.text).not.toMatch(/certified/);
   });
+
+  it("never fills the projects or the now beat with a certification, at any length", () => {
+    // The seed's shape: the projects line of the about-me answer is followed, in the same
+    // paragraph, by a line about skills and a certification. At 150 s the projects beat took it.
+    const profile = {
+      thread: [
+        "I trained as a statistician and spent four years as an analyst.",
+        "Over the years I built forecasting and pricing models in Python and SQL.",
+        "I also sharpened my cloud skills, and I am now certified as a Google Cloud ML engineer.",
+        "I deployed a pricing model that the sales team used every morning.",
+      ],
+      motivation: [
+        "I hold two cloud certifications.",
+        "Now I want to join a team where models reach customers every day.",
+      ],
+    };
+    for (const seconds of [60, 90, 120, 150] as const) {
+      const trailer = buildTrailer(profile, [], { seconds });
+      const beat = (name: string) =>
+        trailer.beats.find((b) => b.beat === name)?.lines.map((l) => l.text) ?? [];
+      expect(beat("projects")[0], `${seconds} s`).toBe(
+        "Over the years I built forecasting and pricing models in Python and SQL.",
+      );
+      expect(beat("projects").join(" "), `${seconds} s`).not.toMatch(/certif/i);
+      expect(beat("now"), `${seconds} s`).toEqual([
+        "Now I want to join a team where models reach customers every day.",
+      ]);
+    }
+    // A thread whose only projects line is a certification leaves the beat to the stories.
+    const certified = buildTrailer(
+      { thread: ["I studied physics.", "I built up my ML skills and got certified in ML on AWS."] },
+      stories,
+      { seconds: 90 },
+    );
+    expect(certified.beats.find((b) => b.beat === "projects")?.lines[0]?.origin.from).toBe("story");
+  });
+
+  it("comes in 90 and 120 seconds too, telling more of each beat's own thread as the time grows", () => {
+    const profile = {
+      thread: [
+        "I studied physics and spent five years modelling sensor data.",
+        "I built a forecasting tool for our lab's power use. It cut the lab's peak bill by a fifth.",
+        "I deployed it on the lab's servers, where it still runs every night.",
+      ],
+      motivation: [
+        "Now I want to build models that customers use every day. A product team is where that happens.",
+      ],
+    };
+    const words = ([60, 90, 120, 150] as const).map((seconds) => {
+      const trailer = buildTrailer(profile, [], { seconds });
+      expect(trailer.seconds).toBe(seconds);
+      expect(trailer.estimatedSeconds, `${seconds} s`).toBeLessThanOrEqual(seconds);
+      return trailer.words;
+    });
+    expect(words).toEqual([...words].sort((a, b) => a - b));
+    expect(words[1]).toBeGreaterThan(words[0] ?? 0);
+  });
 });
 
 describe("buildTrailer: the production beat is a deed with its outcome, not a tool list", () => {

@@ -39,6 +39,9 @@ export interface Profile {
 }
 
 export const TRAILER_BEATS = ["foundation", "projects", "production", "now"] as const;
+/** The lengths a trailer comes in, in seconds: a one-minute pitch up to two and a half. */
+export const TRAILER_SECONDS = [60, 90, 120, 150] as const;
+export type TrailerSeconds = (typeof TRAILER_SECONDS)[number];
 export type TrailerBeat = (typeof TRAILER_BEATS)[number];
 
 export type TrailerOrigin =
@@ -55,7 +58,7 @@ export interface TrailerLine {
 }
 
 export interface Trailer {
-  seconds: 60 | 150;
+  seconds: TrailerSeconds;
   beats: Array<{ beat: TrailerBeat; lines: TrailerLine[] }>;
   text: string;
   words: number;
@@ -208,8 +211,12 @@ function listOf(beats: readonly TrailerBeat[]): string {
   return beats.length < 2 ? (beats[0] ?? "") : `${beats.slice(0, -1).join(", ")} and ${beats.at(-1)}`;
 }
 
+/**
+ * Whether a sentence says what a beat says. A certification is a fact about the past: it never
+ * fills the projects (what the user built) nor "now" (why this move).
+ */
 function fits(beat: TrailerBeat, text: string): boolean {
-  return CUE[beat].test(text) && !(beat === "now" && isCertification(text));
+  return CUE[beat].test(text) && !((beat === "now" || beat === "projects") && isCertification(text));
 }
 
 /**
@@ -226,7 +233,7 @@ function fits(beat: TrailerBeat, text: string): boolean {
 export function buildTrailer(
   profile: Profile,
   stories: readonly Story[],
-  options: { seconds: 60 | 150 },
+  options: { seconds: TrailerSeconds },
   answers: ReadonlyArray<{ itemId: string; question: string; story: Story }> = [],
 ): Trailer {
   const wpm = profile.wordsPerMinute && profile.wordsPerMinute > 0 ? profile.wordsPerMinute : DEFAULT_WPM;
@@ -413,7 +420,7 @@ export function buildTrailer(
   // A longer trailer tells more of each beat's own thread: the sentences that follow its line in
   // the same answer or story, in order, while the beat's share of the time allows, and until one
   // says what a later beat says (a why-now line is not more of the projects).
-  if (options.seconds === 150) {
+  if (options.seconds > 60) {
     TRAILER_BEATS.forEach((beat, b) => {
       const limit = totalWords * SHARE[beat];
       let words = picked[beat].reduce((sum, line) => sum + countWords(line.text), 0);
@@ -425,6 +432,8 @@ export function buildTrailer(
           PLEASANTRY.test(next.text) ||
           // What the user learned is a lesson, not more of the beat.
           LESSON_LINE.test(next.text) ||
+          // A certification is neither what the user built nor why they move now.
+          ((beat === "projects" || beat === "now") && isCertification(next.text)) ||
           // What went wrong belongs to the mistake story, not to the trailer; and more of what ran
           // in production says how it ran ("It served requests…", "now serves every search"), not
           // how a story goes on ("Everything looked great during initial testing.").
@@ -492,7 +501,7 @@ export function buildTrailer(
         "Write a “tell me about yourself” answer that goes from your foundation through your projects and what ran in production to why now: the trailer follows it, in your order.",
     };
   }
-  if (options.seconds === 150 && words < FILLED * totalWords) {
+  if (options.seconds > 60 && words < FILLED * totalWords) {
     // The beats well short of their share of the time, in their order (else the shortest one).
     const filled = beats.map(({ beat, lines }) => ({
       beat,

@@ -26,6 +26,7 @@ import {
   updateStory,
 } from "../../app/stories.ts";
 import { ROLE_IDS } from "../../core/model.ts";
+import { TRAILER_SECONDS } from "../../core/packaging/trailer.ts";
 import { MAX_INT32 } from "../../core/text-safety.ts";
 import type { AppEnv } from "../app.ts";
 import { readJson } from "./json-body.ts";
@@ -140,11 +141,15 @@ export const packagingRoutes = new Hono<AppEnv>()
   })
   .get("/coverage", async (c) => c.json(await coverage(c.var.store, c.var.userId)))
   .get("/trailer", async (c) => {
-    const seconds = c.req.query("seconds") ?? "60";
-    if (seconds !== "60" && seconds !== "150") {
-      throw new DeriskError("BAD_INPUT", `seconds=${seconds}: the trailer comes in 60 or 150 seconds.`);
+    const asked = c.req.query("seconds") ?? "60";
+    const seconds = TRAILER_SECONDS.find((s) => String(s) === asked);
+    if (seconds === undefined) {
+      throw new DeriskError(
+        "BAD_INPUT",
+        `seconds=${asked}: the trailer comes in 60, 90, 120 or 150 seconds.`,
+      );
     }
-    return c.json(await trailerFromBank(c.var.store, c.var.userId, seconds === "60" ? 60 : 150));
+    return c.json(await trailerFromBank(c.var.store, c.var.userId, seconds));
   })
   .post("/tailor", async (c) => {
     const { text, ...options } = await readJson(c, tailorBody);

@@ -141,6 +141,11 @@ function Reangler({ item, fromRole }: { item: AnswerOrFollowUp; fromRole: RoleId
       {error !== null && <ErrorMessage title="Couldn't re-angle this answer" error={error} />}
       {reangled !== null && toRole !== undefined && (
         <>
+          {reangled.outline !== undefined && (
+            <p className="muted" data-testid="reangle-outline">
+              {reangled.outline}
+            </p>
+          )}
           {reangled.betterVariant !== undefined && (
             <BetterVariantHint better={reangled.betterVariant} toRole={toRole} item={item} />
           )}

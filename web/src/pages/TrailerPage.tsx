@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import type { TrailerBeat } from "../../../src/core/packaging/trailer.ts";
+import type { TrailerBeat, TrailerLine } from "../../../src/core/packaging/trailer.ts";
 import { trailerSourceOf } from "../../../src/core/packaging/trailer-source.ts";
 import { api } from "../api.ts";
 import { Blanks } from "../components/Blanks.tsx";
@@ -19,9 +19,15 @@ const BEAT_NAMES: Record<TrailerBeat, string> = {
   now: "Now",
 };
 
+/** Where the line after `i` came from, undefined after the last. */
+function sourceAfter(lines: ReadonlyArray<{ origin: TrailerLine["origin"] }>, i: number): string | undefined {
+  const next = lines[i + 1];
+  return next === undefined ? undefined : trailerSourceOf(next.origin);
+}
+
 /** Trailer (#/trailer): "tell me about yourself" in four beats, each a sentence the user wrote. */
 export function TrailerPage() {
-  const [seconds, setSeconds] = useState<60 | 150>(60);
+  const [seconds, setSeconds] = useState<60 | 90 | 120 | 150>(60);
   const { result, reload } = useLoad(`trailer:${seconds}`, () => api.trailer(seconds));
   useEffect(() => {
     document.title = "Trailer · derisk";
@@ -40,7 +46,7 @@ export function TrailerPage() {
       {result.state === "ready" && <SampleLeftOut note={result.data.sampleLeftOut} />}
       <fieldset className="segmented trailer-length">
         <legend className="field-label">Length</legend>
-        {([60, 150] as const).map((value) => (
+        {([60, 90, 120, 150] as const).map((value) => (
           <label key={value} className="segmented-option">
             <input
               type="radio"
@@ -91,10 +97,14 @@ export function TrailerPage() {
             {result.data.beats.map(({ beat, lines }) => (
               <li key={beat} className="trailer-beat" data-testid={`beat-${beat}`}>
                 <p className="trailer-beat-name">{BEAT_NAMES[beat]}</p>
-                {lines.map((line) => (
+                {lines.map((line, i) => (
                   <p key={line.text} className="trailer-line">
                     {line.origin.from === "template" ? <Blanks text={line.text} /> : line.text}
-                    <span className="muted trailer-source"> — {trailerSourceOf(line.origin)}</span>
+                    {/* Where the words came from, once after the last line from that source (as
+                        the CLI says it once per source), not after each of its sentences. */}
+                    {trailerSourceOf(line.origin) !== sourceAfter(lines, i) && (
+                      <span className="muted trailer-source"> — {trailerSourceOf(line.origin)}</span>
+                    )}
                   </p>
                 ))}
               </li>
