@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tokenize } from "../nlp.ts";
-import { clausesOf, obligationClause, sentenceClauses } from "./features.ts";
+import { clausesOf, obligationClause } from "./features.ts";
 import type { LensModel } from "./model.ts";
 import { readAnswer, tagSentences } from "./read.ts";
 import { LENS_MODEL } from "./weights.ts";
@@ -116,39 +116,5 @@ describe("the obligation clause read alone (--clause-reading)", () => {
     // Every other column, the second `task` column kept for the systems head included, as read whole.
     expect(p1[0]?.filter((_, k) => k !== 1)).toEqual(p0[0]?.filter((_, k) => k !== 1));
     expect(after.clauseFeatures?.[1]).toBeUndefined();
-  });
-});
-
-// Branch `task26`: the episode's forms read a charge or an ask told without the told form's verb.
-describe("the episode's obligation forms (task26)", () => {
-  const kinds = (text: string): string[] => {
-    const doc = tokenize(text);
-    const read = sentenceClauses(doc.tokens, 0, doc.tokens.length, "task");
-    const mask = read.kinds.reduce((m, k) => m | k, 0);
-    return ["need", "ask", "charge", "due"].filter((_, k) => (mask & (1 << k)) !== 0);
-  };
-
-  it("reads note headers, charges that land on the speaker and subject-less asks", () => {
-    expect(kinds("- My job: get the stock counts right before the audit")).toEqual(["charge"]);
-    expect(kinds("Goal: a rota the weekend staff could live with")).toEqual(["charge"]);
-    expect(kinds("Owner: me")).toEqual(["charge"]);
-    expect(kinds("It fell to me to settle the invoices")).toEqual(["charge"]);
-    expect(kinds("I made it my job to find out why the vans ran late")).toEqual(["charge"]);
-    expect(kinds("I took it on over the quiet months")).toEqual(["charge"]);
-    expect(kinds("- Asked to clear the backlog of refunds")).toEqual(["ask"]);
-    expect(kinds("I was brought in to rescue the booking system")).toEqual(["ask"]);
-  });
-
-  it("leaves a role header, a batch job, a taken-on-board remark and plain actions alone", () => {
-    expect(kinds("My role: network and servers")).toEqual([]);
-    expect(kinds("The job went back to about fifteen minutes")).toEqual([]);
-    expect(kinds("I always take it on board")).toEqual([]);
-    expect(kinds("I called the owner myself on the Saturday")).toEqual([]);
-    expect(kinds("We shipped it on time")).toEqual([]);
-  });
-
-  it("keeps the clause-cue list as it was", () => {
-    const doc = tokenize("- My job: get the stock counts right before the audit");
-    expect(sentenceClauses(doc.tokens, 0, doc.tokens.length, true).kinds).toEqual([]);
   });
 });
