@@ -327,25 +327,13 @@ const OBLIGATION_FORMS: ReadonlyArray<readonly [string, RegExp]> = [
 // The forms a model trained with `--clause-reading` reads (design 4): as above, but a goal stated
 // in the present ("my goal is always to add value") is a habit, not the episode's, and "on me" /
 // "up to me" reads as owning a mistake ("that was totally on me") as often as a responsibility.
-// Since branch `task26` (docs/risk-lens.md "task26") the episode's forms also read a charge or an
-// ask told without the told form's verb: a note header ("My job: …", "Goal: …", "Asked to …"; the
-// colon is not a word), a charge that lands on the speaker ("it fell to me", "I took it on", "I made
-// it my job to"), an assignment with a purpose infinitive ("I was brought in to …").
-const EPISODE_CHARGE_MORE =
-  /^(my|our) (main |whole |only |actual |real |own )?(job|goal|task|brief|aim|target|mission|objective|assignment|remit|ask)\b(?! (was|is|were)\b)|^(goal|goals|aim|brief|remit|objective|mission|assignment|deliverable|owner)\b|\bowner (was |is )?(me|us)\b|\b(fell|left) to (me|us)\b|\b(landed|dropped) (on|onto) (me|my|us|our)\b|\bon my (plate|desk)\b|\bmade it (my|our) (job|mission|goal|task|priority|business)\b|\bset (myself|ourselves) (the|a) (job|task|goal|target|aim)\b|\b(took|take|taking|takes) (it|this|that|them) on\b(?! board)|\btook on (the|a|an|this|that)\b/;
-const EPISODE_ASK_MORE =
-  /^(asked|told|tasked|charged|assigned|given|handed) (to|with|by)\b|\b(brought|called|pulled|drafted|parachuted) in to\b|\b(hired|recruited|seconded) to\b|\bbrought on to\b|\b(passed|handed) (over )?to (me|us)\b/;
 const EPISODE_OBLIGATION_FORMS: ReadonlyArray<readonly [string, RegExp]> = OBLIGATION_FORMS.map(
   ([kind, form]) =>
     [
       kind,
       kind === "charge"
-        ? new RegExp(
-            `${/\b(responsible|accountable) for\b|\bin charge of\b|\btasked with\b|\b(my|our|the) (main |whole |only |actual |real )?(job|goal|task|brief|role|aim|target|mission|objective|assignment|remit) (was|were)\b|\bhad (a|the|one) (goal|target|deadline|task|brief|mandate)\b|\b(i|we)( will|'ll) take it\b|\b(i|we) (owned|own) (the|it|this|that)\b/.source}|${EPISODE_CHARGE_MORE.source}`,
-          )
-        : kind === "ask"
-          ? new RegExp(`${form.source}|${EPISODE_ASK_MORE.source}`)
-          : form,
+        ? /\b(responsible|accountable) for\b|\bin charge of\b|\btasked with\b|\b(my|our|the) (main |whole |only |actual |real )?(job|goal|task|brief|role|aim|target|mission|objective|assignment|remit) (was|were)\b|\bhad (a|the|one) (goal|target|deadline|task|brief|mandate)\b|\b(i|we)( will|'ll) take it\b|\b(i|we) (owned|own) (the|it|this|that)\b/
+        : form,
     ] as const,
 );
 const SPEAKER = /\b(i|we|me|us|my|our)\b/;
