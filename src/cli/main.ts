@@ -27,6 +27,7 @@ import { registerStoriesCommand } from "./commands/stories.ts";
 import { registerTailorCommand } from "./commands/tailor.ts";
 import { registerTrailerCommand } from "./commands/trailer.ts";
 import { type CliContext, createContext } from "./context.ts";
+import { wrapReport } from "./render/wrap.ts";
 
 /** Builds the `derisk` program; commands live one per file in ./commands. */
 export function createProgram(ctx: CliContext): Command {
@@ -98,18 +99,25 @@ export async function runCli(argv: string[], ctx: CliContext = createContext()):
       return error.exitCode === 0 ? 0 : 1;
     }
     if (isDeriskError(error)) {
-      ctx.err(`${ctx.errStyle.red("error:")} ${error.messageFor("cli")}`);
+      ctx.err(errorLine(ctx, error.messageFor("cli")));
       if (argv.includes("--debug") && error.cause)
         ctx.err(String((error.cause as Error).stack ?? error.cause));
       return error.exitCode;
     }
-    ctx.err(
-      `${ctx.errStyle.red("error:")} unexpected failure: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    ctx.err(errorLine(ctx, `unexpected failure: ${error instanceof Error ? error.message : String(error)}`));
     if (argv.includes("--debug")) ctx.err(String((error as Error).stack));
     else ctx.err("Run again with --debug to see the details, and report it if it persists.");
     return 70;
   }
+}
+
+/**
+ * "error: …" as printed: on a terminal, wrapped between words to its width with the
+ * continuation indented under the message, not cut mid-word at the edge.
+ */
+function errorLine(ctx: CliContext, message: string): string {
+  const line = `${ctx.errStyle.red("error:")} ${message}`;
+  return ctx.errColumns === undefined ? line : wrapReport(`• ${line}`, ctx.errColumns).replace(/^• /, "");
 }
 
 /**

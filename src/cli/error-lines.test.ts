@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { createContext } from "./context.ts";
+import { runCli } from "./main.ts";
+
+// The real program and context; only the stream standard error writes to is captured.
+function runOn(stderr: { isTTY: boolean; columns?: number }, argv: string[]) {
+  const ctx = createContext({ NO_COLOR: "1" }, { stdout: { isTTY: false }, stderr });
+  const printed: string[] = [];
+  ctx.err = (text) => printed.push(text);
+  return runCli(argv, ctx).then((code) => ({ code, text: printed.join("\n") }));
+}
+
+const missing = ["analyze", "/no/such/folder/answer-for-the-panel.txt", "-q", "Tell me about a mistake"];
+
+describe("error messages", () => {
+  it("wrap between words to a terminal's width, the rest indented under the message", async () => {
+    const { code, text } = await runOn({ isTTY: true, columns: 60 }, missing);
+    expect(code).toBe(2);
+    const lines = text.split("\n");
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(60);
+    expect(lines[0]).toMatch(/^error: Cannot read\b/);
+    for (const line of lines.slice(1)) expect(line).toMatch(/^ {2}\S/);
+    expect(text.replace(/\n\s+/g, " ")).toBe(
+      "error: Cannot read /no/such/folder/answer-for-the-panel.txt: no such file. Check the path (or pass - to read standard input).",
+    );
+  });
+
+  it("stay on one line in a pipe, for logs and grep", async () => {
+    const { code, text } = await runOn({ isTTY: false }, missing);
+    expect(code).toBe(2);
+    expect(text).not.toContain("\n");
+  });
+});
