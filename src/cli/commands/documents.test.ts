@@ -42,6 +42,18 @@ describeStores("derisk rename", (getStore) => {
       "ML Engineer prep",
     ]);
   });
+
+  it("lists documents within 80 columns, with a date a person reads", async () => {
+    const store = getStore();
+    await importDocument(store, "a", { bytes: new Uint8Array(sample), filename: "sample-prep.md" });
+    const list = await runCommand([registerDocumentCommands], ["list"], { store, columns: 80 });
+    expect(list.code).toBe(0);
+    for (const line of list.out.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(80);
+    expect(list.out).toMatch(/updated \d{4}-\d\d-\d\d \d\d:\d\d UTC$/m);
+    expect(list.out.replace(/\n\s+/g, " ")).toMatch(
+      /7 answers, 4 follow-ups, .* 2 notes · role: Data\/ML Engineer · updated/,
+    );
+  });
 });
 
 describeStores("derisk show", (getStore) => {

@@ -37,9 +37,8 @@ export function registerDocumentCommands(program: Command, ctx: CliContext): voi
           );
         const { listDocuments } = await import("../../app/bank.ts");
         const documents = await ctx.withStore((store, userId) => listDocuments(store, userId));
-        ctx.out(
-          options.json ? JSON.stringify({ documents }, null, 2) : renderDocumentList(documents, ctx.style),
-        );
+        if (options.json) ctx.out(JSON.stringify({ documents }, null, 2));
+        else ctx.report(renderDocumentList(documents, ctx.style));
       },
     );
 
