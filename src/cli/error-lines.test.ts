@@ -32,3 +32,19 @@ describe("error messages", () => {
     expect(text).not.toContain("\n");
   });
 });
+
+describe("commands looked for by another name", () => {
+  it("point from backup and restore to the JSON bank file, not to 'Did you mean history?'", async () => {
+    const backup = await runOn({ isTTY: false }, ["backup"]);
+    expect(backup.code).toBe(1);
+    expect(backup.text).toBe(
+      'error: derisk has no "backup" command: the JSON bank file is the complete backup. Write it with derisk export --format json -o bank.json, and restore it with derisk import bank.json.',
+    );
+    const restore = await runOn({ isTTY: false }, ["restore", "bank.json"]);
+    expect(restore.code).toBe(1);
+    expect(restore.text).toMatch(
+      /^error: derisk has no "restore" command: restore a backup with derisk import bank\.json /,
+    );
+    expect(restore.text).not.toMatch(/Did you mean/);
+  });
+});

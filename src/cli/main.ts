@@ -1,7 +1,7 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
-import { isDeriskError } from "../app/errors.ts";
+import { DeriskError, isDeriskError } from "../app/errors.ts";
 import { registerAnalyzeCommand } from "./commands/analyze.ts";
 import { registerComposeCommand } from "./commands/compose.ts";
 import { registerCoverageCommand } from "./commands/coverage.ts";
@@ -85,6 +85,15 @@ function plainDefaults(command: Command): void {
   for (const sub of command.commands) plainDefaults(sub);
 }
 
+// Commands a user looks for by another name: say which command does it (commander would
+// suggest "history" for restore, which restores one answer's text, not a backup).
+const DONE_ELSEWHERE: Record<string, string> = {
+  backup:
+    'derisk has no "backup" command: the JSON bank file is the complete backup. Write it with derisk export --format json -o bank.json, and restore it with derisk import bank.json.',
+  restore:
+    'derisk has no "restore" command: restore a backup with derisk import bank.json (a file from derisk export --format json). To bring back an earlier text of one answer: derisk history ID, then derisk history ID --restore VERSION_ID.',
+};
+
 /**
  * Runs the CLI and returns its exit code: 0 ok, 1 findings or usage, 2 bad input.
  * @example process.exitCode = await runCli(["import", "prep.md", "--json"]);
@@ -92,6 +101,9 @@ function plainDefaults(command: Command): void {
 export async function runCli(argv: string[], ctx: CliContext = createContext()): Promise<number> {
   const program = createProgram(ctx);
   try {
+    const asked = argv.find((arg) => !arg.startsWith("-"));
+    const elsewhere = asked === undefined ? undefined : DONE_ELSEWHERE[asked];
+    if (elsewhere !== undefined) throw new DeriskError("USAGE", elsewhere);
     await program.parseAsync(argv, { from: "user" });
     return ctx.exitCode;
   } catch (error) {
