@@ -22,4 +22,20 @@ describe("the import report in a terminal", () => {
       /kept as notes \(not recognised\): lines 1–3$/m,
     );
   });
+
+  it("gives no line count for a restored bank file, which has rows, not lines", () => {
+    const doc = parsePrepDocument("");
+    const restored = renderImportResult(
+      {
+        status: "restored",
+        title: "Your derisk bank",
+        report: doc.report,
+        summary: "3 documents, 61 items (61 versions), 4 stories",
+        recognisedShare: 1,
+      },
+      plain,
+    );
+    expect(restored).toContain("3 documents, 61 items");
+    expect(restored).not.toMatch(/lines:|recognised$/m);
+  });
 });

@@ -42,8 +42,13 @@ export function renderImportResult(result: ImportResult, style: Style): string {
     `${result.status === "unchanged" || result.status === "dry-run" ? style.yellow("•") : style.green("✓")} ${statusLine[result.status]}${result.documentId ? style.dim(` (id ${shortId(result.documentId)})`) : ""}`,
     ...(result.wouldBe ? [`  ${wouldBeLine[result.wouldBe]}`] : []),
     `  ${result.summary}`,
-    `  lines: ${report.lines.total} total, ${report.lines.nonBlank} with text, ${report.lines.inNotes} kept as notes; ${formatShare(result.recognisedShare)} recognised`,
   ];
+  // A bank file holds rows, not lines of a document: no line count to give.
+  const bankFile = result.status === "restored" || result.wouldBe === "restored";
+  if (!bankFile)
+    lines.push(
+      `  lines: ${report.lines.total} total, ${report.lines.nonBlank} with text, ${report.lines.inNotes} kept as notes; ${formatShare(result.recognisedShare)} recognised`,
+    );
   if (report.unrecognised.length > 0) {
     const spans = report.unrecognised.map((r) => (r.start === r.end ? `${r.start}` : `${r.start}–${r.end}`));
     const one =
