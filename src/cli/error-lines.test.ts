@@ -1,10 +1,13 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createContext } from "./context.ts";
 import { runCli } from "./main.ts";
 
 // The real program and context; only the stream standard error writes to is captured.
-function runOn(stderr: { isTTY: boolean; columns?: number }, argv: string[]) {
-  const ctx = createContext({ NO_COLOR: "1" }, { stdout: { isTTY: false }, stderr });
+function runOn(stderr: { isTTY: boolean; columns?: number }, argv: string[], env: NodeJS.ProcessEnv = {}) {
+  const ctx = createContext({ NO_COLOR: "1", ...env }, { stdout: { isTTY: false }, stderr });
   const printed: string[] = [];
   ctx.err = (text) => printed.push(text);
   return runCli(argv, ctx).then((code) => ({ code, text: printed.join("\n") }));
@@ -47,4 +50,22 @@ describe("commands looked for by another name", () => {
     );
     expect(restore.text).not.toMatch(/Did you mean/);
   });
+});
+
+describe("an unknown tailoring id", () => {
+  it("says where the ids are listed", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "derisk-unknown-tailoring-"));
+    try {
+      const run = await runOn({ isTTY: false }, ["tailor", "--open", "zzzz"], {
+        DERISK_DATA_DIR: dataDir,
+        DATABASE_URL: "",
+      });
+      expect(run.code).toBe(2);
+      expect(run.text).toBe(
+        "error: No tailoring with id zzzz in your bank: check the id (derisk tailor --list lists them); it may have been deleted.",
+      );
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

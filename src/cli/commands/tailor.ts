@@ -80,11 +80,14 @@ export function registerTailorCommand(program: Command, ctx: CliContext): void {
           return;
         }
         const short = shortIds(saved.map((t) => t.id));
-        for (const t of saved) {
-          ctx.out(
-            `${short(t.id)}  ${t.updatedAt.slice(0, 10)}  ${t.title ?? "Job description"}${t.company ? ` at ${t.company}` : ""} — ${t.covered} of ${t.requirements} evidenced`,
-          );
-        }
+        ctx.report(
+          saved
+            .map(
+              (t) =>
+                `${short(t.id)}  ${t.updatedAt.slice(0, 10)}  ${t.title ?? "Job description"}${t.company ? ` at ${t.company}` : ""} — ${t.covered} of ${t.requirements} evidenced`,
+            )
+            .join("\n"),
+        );
         return;
       }
       let tailoring: Tailoring | undefined;
