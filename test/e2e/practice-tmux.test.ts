@@ -230,7 +230,7 @@ describe("derisk practice in a terminal (tmux)", () => {
       const resumed = await waitFor(again, /›\s*$/m);
       expect(resumed).toContain(`Resuming session ${sessionId}`);
       expect(resumed).toMatch(
-        /Your saved answer so far \(3 line\(s\)\), kept; go on typing:\n {2}Because the team ships models that real users depend on\.\n {2}I want my work measured by what it changes for them\.\n {2}And this half-typed line\n/,
+        /Your saved answer so far \(3 lines\), kept; go on typing:\n {2}Because the team ships models that real users depend on\.\n {2}I want my work measured by what it changes for them\.\n {2}And this half-typed line\n/,
       );
       // No colour under NO_COLOR, even in a terminal.
       expect(screen(again, true)).not.toContain("\u001b[");
@@ -245,9 +245,7 @@ describe("derisk practice in a terminal (tmux)", () => {
       const last = "last";
       start(last, ["practice", "--resume", sessionId]);
       const third = await waitFor(last, /›\s*$/m);
-      expect(third).toMatch(
-        /Your saved answer so far \(4 line\(s\)\)[\s\S]*And the on-call load is shared\n/,
-      );
+      expect(third).toMatch(/Your saved answer so far \(4 lines\)[\s\S]*And the on-call load is shared\n/);
       tmux("send-keys", "-t", last, "Enter");
       const reviewed = await waitFor(last, /Rate your answer to: |Follow-up: .+\n[\s\S]*›\s*$/m);
       // All four kept lines were submitted as the answer.
