@@ -15,7 +15,6 @@ import {
   joinSentences,
   leansBack,
   leansOnAnyStep,
-  readsAsOutline,
   starLabel,
   stepSaidBefore,
   stripMarkup,
@@ -52,16 +51,7 @@ export interface Reangled {
   diff: ReangleDiffEntry[];
   /** Share of the role vocabulary that is core, before and after (0..1). */
   coreShare: { before: number; after: number };
-  /**
-   * When the answer is an outline of arrow notes ("PhD → foundation in modelling"): re-angle
-   * keeps the user's lines as written, and no one can say them as they stand.
-   */
-  outline?: string;
 }
-
-/** What re-angle says of an answer that is an outline of arrow notes. */
-export const OUTLINE_NOTE =
-  "This answer is an outline of notes joined by arrows: re-angle keeps your lines as written, but no one can say them as they stand. Re-angle the variant you say aloud, or write these notes out as sentences first.";
 
 // Questions answered with no episode: an introduction, a "why", a strength. Their sentences have
 // no situation, result or lesson to name in a reason, whatever the tagger reads into them.
@@ -248,6 +238,5 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
       before: coreShare(before, options.toRole, options.fromRole),
       after: coreShare(result, options.toRole, options.fromRole),
     },
-    ...(readsAsOutline(text) ? { outline: OUTLINE_NOTE } : {}),
   };
 }
