@@ -156,6 +156,19 @@ describe("derisk CLI", () => {
     expect(list.documents).toHaveLength(1);
   }, 240_000);
 
+  it("says which document a Markdown export holds, the latest of several when no -d is given", () => {
+    const own = join(work, "export-which");
+    const notes = join(work, "notes.txt");
+    writeFileSync(notes, "ask about on-call\n");
+    expect(derisk(["import", samplePath], { dataDir: own }).code).toBe(0);
+    expect(derisk(["import", notes], { dataDir: own }).code).toBe(0);
+    const latest = derisk(["export", "--format", "md", "-o", join(work, "latest.md")], { dataDir: own });
+    expect(latest.code, latest.stderr).toBe(0);
+    expect(latest.stderr).toMatch(
+      /^Wrote \S+latest\.md \(\d+ bytes\): “Notes” \([0-9a-f]{8}\), your most recently updated of 2 documents; another: -d ID \(derisk list\)\.$/m,
+    );
+  }, 120_000);
+
   it("reports the share recognised and lists accomplishments; an unknown --kind is refused", () => {
     const resume = join(root, "test/fixtures/structures/resume-achievements.md");
     const own = join(work, "resume-data");

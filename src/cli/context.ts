@@ -14,6 +14,11 @@ export interface CliContext {
   style: Style;
   /** Styling for standard error, which may be a terminal when standard output is a pipe, or not. */
   errStyle: Style;
+  /**
+   * The width error messages wrap to when standard error is a terminal; absent in a pipe,
+   * where a message stays on one line for logs and grep.
+   */
+  errColumns?: number;
   env: NodeJS.ProcessEnv;
   /** Reads standard input, stopping once it holds more than `maxBytes` (the caller refuses it). */
   readStdin: (maxBytes?: number) => Promise<Uint8Array>;
@@ -29,7 +34,10 @@ export interface CliContext {
 
 export function createContext(
   env: NodeJS.ProcessEnv = process.env,
-  streams: { stdout: { isTTY?: boolean; columns?: number }; stderr: { isTTY?: boolean } } = process,
+  streams: {
+    stdout: { isTTY?: boolean; columns?: number };
+    stderr: { isTTY?: boolean; columns?: number };
+  } = process,
 ): CliContext {
   const out = (text: string) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
   const columns = reportColumns(streams.stdout, env);
@@ -40,6 +48,9 @@ export function createContext(
     err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
     style: createStyle(streams.stdout, env),
     errStyle: createStyle(streams.stderr, env),
+    ...(streams.stderr.isTTY && streams.stderr.columns !== undefined && streams.stderr.columns > 0
+      ? { errColumns: streams.stderr.columns }
+      : {}),
     env,
     exitCode: 0,
     readStdin: async (maxBytes = Number.POSITIVE_INFINITY) => {

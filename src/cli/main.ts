@@ -1,7 +1,7 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
-import { isDeriskError } from "../app/errors.ts";
+import { DeriskError, isDeriskError } from "../app/errors.ts";
 import { registerAnalyzeCommand } from "./commands/analyze.ts";
 import { registerComposeCommand } from "./commands/compose.ts";
 import { registerCoverageCommand } from "./commands/coverage.ts";
@@ -27,6 +27,7 @@ import { registerStoriesCommand } from "./commands/stories.ts";
 import { registerTailorCommand } from "./commands/tailor.ts";
 import { registerTrailerCommand } from "./commands/trailer.ts";
 import { type CliContext, createContext } from "./context.ts";
+import { wrapReport } from "./render/wrap.ts";
 
 /** Builds the `derisk` program; commands live one per file in ./commands. */
 export function createProgram(ctx: CliContext): Command {
@@ -84,6 +85,15 @@ function plainDefaults(command: Command): void {
   for (const sub of command.commands) plainDefaults(sub);
 }
 
+// Commands a user looks for by another name: say which command does it (commander would
+// suggest "history" for restore, which restores one answer's text, not a backup).
+const DONE_ELSEWHERE: Record<string, string> = {
+  backup:
+    'derisk has no "backup" command: the JSON bank file is the complete backup. Write it with derisk export --format json -o bank.json, and restore it with derisk import bank.json.',
+  restore:
+    'derisk has no "restore" command: restore a backup with derisk import bank.json (a file from derisk export --format json). To bring back an earlier text of one answer: derisk history ID, then derisk history ID --restore VERSION_ID.',
+};
+
 /**
  * Runs the CLI and returns its exit code: 0 ok, 1 findings or usage, 2 bad input.
  * @example process.exitCode = await runCli(["import", "prep.md", "--json"]);
@@ -91,6 +101,9 @@ function plainDefaults(command: Command): void {
 export async function runCli(argv: string[], ctx: CliContext = createContext()): Promise<number> {
   const program = createProgram(ctx);
   try {
+    const asked = argv.find((arg) => !arg.startsWith("-"));
+    const elsewhere = asked === undefined ? undefined : DONE_ELSEWHERE[asked];
+    if (elsewhere !== undefined) throw new DeriskError("USAGE", elsewhere);
     await program.parseAsync(argv, { from: "user" });
     return ctx.exitCode;
   } catch (error) {
@@ -98,18 +111,25 @@ export async function runCli(argv: string[], ctx: CliContext = createContext()):
       return error.exitCode === 0 ? 0 : 1;
     }
     if (isDeriskError(error)) {
-      ctx.err(`${ctx.errStyle.red("error:")} ${error.messageFor("cli")}`);
+      ctx.err(errorLine(ctx, error.messageFor("cli")));
       if (argv.includes("--debug") && error.cause)
         ctx.err(String((error.cause as Error).stack ?? error.cause));
       return error.exitCode;
     }
-    ctx.err(
-      `${ctx.errStyle.red("error:")} unexpected failure: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    ctx.err(errorLine(ctx, `unexpected failure: ${error instanceof Error ? error.message : String(error)}`));
     if (argv.includes("--debug")) ctx.err(String((error as Error).stack));
     else ctx.err("Run again with --debug to see the details, and report it if it persists.");
     return 70;
   }
+}
+
+/**
+ * "error: …" as printed: on a terminal, wrapped between words to its width with the
+ * continuation indented under the message, not cut mid-word at the edge.
+ */
+function errorLine(ctx: CliContext, message: string): string {
+  const line = `${ctx.errStyle.red("error:")} ${message}`;
+  return ctx.errColumns === undefined ? line : wrapReport(`• ${line}`, ctx.errColumns).replace(/^• /, "");
 }
 
 /**

@@ -25,7 +25,7 @@ export async function readInput(
     if (info.isDirectory()) {
       throw new DeriskError(
         "BAD_INPUT",
-        `${path} is a folder: give the path of one prep document (a .md or .txt file).`,
+        `${path} is a folder: give the path of one text file in it (a .md or .txt file).`,
       );
     }
     if (info.size > maxBytes) throw tooLarge(path, info.size, maxBytes, fix);
@@ -60,12 +60,27 @@ function tooLarge(where: string, size: number | undefined, maxBytes: number, fix
 }
 
 /**
- * Decodes UTF-8 strictly (a BOM is dropped): binary or mis-encoded input is refused with
- * exit 2 instead of being analysed as replacement characters.
+ * Decodes UTF-8 strictly (a BOM is dropped), or UTF-16 that starts with its byte-order mark
+ * (as Windows editors save "Unicode" text, and as derisk import reads it): binary or
+ * mis-encoded input is refused with exit 2 instead of being kept as replacement characters.
  * @example decodeUtf8Strict(bytes, "answer.md")
  */
 export function decodeUtf8Strict(bytes: Uint8Array, where: string): string {
   const name = where === "-" ? "standard input" : where;
+  const utf16 =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? "utf-16le"
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? "utf-16be"
+        : "";
+  if (utf16 !== "" && bytes.byteLength % 2 === 0) {
+    try {
+      const text = new TextDecoder(utf16, { fatal: true }).decode(bytes);
+      if (!text.includes("\u0000")) return text;
+    } catch {
+      // Not UTF-16 after all: the checks below say what it is.
+    }
+  }
   if (bytes.includes(0)) {
     throw new DeriskError(
       "BAD_INPUT",

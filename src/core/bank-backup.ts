@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { DeriskError } from "./errors.ts";
 import { ITEM_SOURCES } from "./model.ts";
+import { describeSchemaIssue } from "./schema-issue.ts";
 
 /*
  * The bank file, version 2: the complete, versioned backup of one user's bank — every table
@@ -279,11 +280,9 @@ export function renderBankBackup(tables: Record<BankTable, BankRow[]>): string {
 export function parseBankBackup(value: unknown, where = "the JSON file"): BankBackup {
   const parsed = bankBackupSchema.safeParse(value);
   if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const at = first && first.path.length > 0 ? ` at ${first.path.join(".")}` : "";
     throw new DeriskError(
       "BAD_INPUT",
-      `${where} is not a complete derisk bank file${at}: ${first?.message ?? "unknown problem"}. Export the bank again with \`derisk export --format json\`.`,
+      `${where} is not a complete derisk bank file: ${describeSchemaIssue(parsed.error.issues[0], "the whole file")}. Export the bank again with \`derisk export --format json\`.`,
     );
   }
   return parsed.data as BankBackup;

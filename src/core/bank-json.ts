@@ -3,6 +3,7 @@ import { BANK_BACKUP_VERSION } from "./bank-backup.ts";
 import { DeriskError } from "./errors.ts";
 import { MAX_DOCUMENT_CHARS } from "./limits.ts";
 import { BANK_SCHEMA_VERSION, COMPETENCIES, PREP_ITEM_KINDS, type PrepDoc } from "./model.ts";
+import { describeSchemaIssue } from "./schema-issue.ts";
 import { MAX_INT32, unstorableText } from "./text-safety.ts";
 
 /*
@@ -220,11 +221,9 @@ export function parseBankJson(value: unknown, where = "the JSON file"): PrepDoc 
   }
   const parsed = bankFileSchema.safeParse(value);
   if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const at = first && first.path.length > 0 ? ` at ${first.path.join(".")}` : "";
     throw new DeriskError(
       "BAD_INPUT",
-      `${where} is not a derisk bank file${at}: ${first?.message ?? "unknown problem"}. Export a bank with \`derisk export --format json\`, or import the Markdown document instead.`,
+      `${where} is not a derisk bank file: ${describeSchemaIssue(parsed.error.issues[0], "the whole file")}. Export a bank with \`derisk export --format json\`, or import the Markdown document instead.`,
     );
   }
   return stripUndefined(parsed.data.document) as PrepDoc;

@@ -81,6 +81,33 @@ describeStores("HTTP API", (getStore) => {
     );
   });
 
+  it("says in plain words which field of a JSON body or bank file is wrong, not the checker's jargon", async () => {
+    const app = appFor("a");
+    const said = async (path: string, init: RequestInit) => {
+      const res = await app.request(path, init);
+      expect(res.status).toBe(400);
+      return ((await res.json()) as { error: { message: string } }).error.message;
+    };
+    expect(await said("/api/analyze", json({ question: "Tell me about a mistake" }))).toBe(
+      'Invalid request: field "text" is missing: give it as text (a JSON string in quotes). See docs/api.md.',
+    );
+    expect(await said("/api/analyze", json({ text: 5 }))).toBe(
+      'Invalid request: field "text" must be text (a JSON string in quotes), not a number. See docs/api.md.',
+    );
+    expect(await said("/api/analyze", json([1]))).toBe(
+      "Invalid request: the body must be a JSON object ({ … }), not a JSON list ([ … ]). See docs/api.md.",
+    );
+    const bank = await said("/api/import?filename=bank.json", {
+      method: "POST",
+      headers: { "Content-Type": "application/octet-stream" },
+      body: "[1, 2]",
+    });
+    expect(bank).toMatch(
+      /^bank\.json is not a derisk bank file: the whole file must be a JSON object \(\{ … \}\), not a JSON list/,
+    );
+    expect(bank).not.toMatch(/Invalid input|received/);
+  });
+
   it("refuses bad input with a 4xx and a message, never a stack trace", async () => {
     const app = appFor("a");
     const cases: Array<[RequestInit, string, number, RegExp]> = [

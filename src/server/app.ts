@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { DeriskError, isDeriskError } from "../app/errors.ts";
@@ -101,20 +101,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route("/api", questionRoutes);
   app.route("/api", journalRoutes);
 
-  app.notFound((c) => {
-    if (c.req.path.startsWith("/api/")) {
-      return c.json(
-        {
-          error: {
-            code: "NOT_FOUND",
-            message: `No API route ${c.req.method} ${c.req.path}: see docs/api.md.`,
-          },
-        },
-        404,
-      );
-    }
-    return c.text("Not found", 404);
-  });
+  app.notFound(answerNotFound);
 
   app.onError((error, c) => {
     if (isDeriskError(error)) {
@@ -135,4 +122,22 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
 
   return app;
+}
+
+/**
+ * The answer to a path nothing serves: under /api/ a JSON error naming the method and path
+ * (scripts read `error.message`), elsewhere a plain "Not found". The server's root app
+ * (./serve.ts) answers with it too, so `derisk serve` says the same as the app alone.
+ * @example app.notFound(answerNotFound);
+ */
+export function answerNotFound(c: Context): Response {
+  if (c.req.path.startsWith("/api/")) {
+    return c.json(
+      {
+        error: { code: "NOT_FOUND", message: `No API route ${c.req.method} ${c.req.path}: see docs/api.md.` },
+      },
+      404,
+    );
+  }
+  return c.text("Not found", 404);
 }

@@ -64,6 +64,16 @@ describe("startServer", () => {
     expect(missingApi.status).toBe(404);
   });
 
+  it("answers an unknown API path with the JSON error a script can read, not a bare text 404", async () => {
+    for (const method of ["GET", "DELETE"]) {
+      const res = await fetch(`${server.url}/api/does-not-exist`, { method });
+      expect(res.status).toBe(404);
+      expect(await res.json()).toEqual({
+        error: { code: "NOT_FOUND", message: `No API route ${method} /api/does-not-exist: see docs/api.md.` },
+      });
+    }
+  });
+
   it("refuses requests from other hosts or origins (DNS rebinding, other localhost ports)", async () => {
     const rebinding = await get("/api/health", { Host: "evil.example:80" });
     expect(rebinding.status).toBe(403);

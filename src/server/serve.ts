@@ -8,7 +8,7 @@ import { warmSentenceEncoder } from "../app/encoder.ts";
 import { LOCAL_USER_ID, resolveStorage, type StorageLocation } from "../app/environment.ts";
 import { DeriskError } from "../app/errors.ts";
 import { openStore } from "../store/index.ts";
-import { type AppEnv, createApp } from "./app.ts";
+import { type AppEnv, answerNotFound, createApp } from "./app.ts";
 import { isLoopbackHost } from "./guard.ts";
 
 export interface ServerOptions {
@@ -77,6 +77,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
   const root = new Hono<AppEnv>();
   root.route("/", api);
+  root.notFound(answerNotFound);
   if (options.webRoot) {
     const webRoot = relative(process.cwd(), resolve(options.webRoot)) || ".";
     const indexHtml = (() => {

@@ -47,3 +47,17 @@ describe("derisk analyze --batch", () => {
     );
   });
 });
+
+it("says in plain words which field of a line is missing or of the wrong kind", async () => {
+  const lines = ['{"question": "Why us?"}', '{"question": "Why us?", "answer": 42}'].join("\n");
+  const run = await runCommand([registerAnalyzeCommand], ["analyze", "--batch", "-"], { stdin: lines });
+  expect(run.code).toBe(2);
+  const messages = run.out
+    .trim()
+    .split("\n")
+    .map((line) => (JSON.parse(line) as { error: { message: string } }).error.message);
+  expect(messages).toEqual([
+    'stdin:1: field "answer" is missing: give it as text (a JSON string in quotes); write one {"question", "answer"} object per line.',
+    'stdin:2: field "answer" must be text (a JSON string in quotes), not a number; write one {"question", "answer"} object per line.',
+  ]);
+});

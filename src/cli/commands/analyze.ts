@@ -4,6 +4,7 @@ import { resolveId } from "../../app/ids.ts";
 import type { Analysis, AnalyzeOptions } from "../../core/analysis/index.ts";
 import { locateJsonError } from "../../core/json-syntax.ts";
 import { ROLE_IDS } from "../../core/model.ts";
+import { describeSchemaIssue } from "../../core/schema-issue.ts";
 import type { CliContext } from "../context.ts";
 import { decodeUtf8Strict, readInput } from "../read-input.ts";
 import { parseRoleFlag } from "./compose.ts";
@@ -172,10 +173,9 @@ async function runBatch(
       }
       const parsed = batchLine.safeParse(value);
       if (!parsed.success) {
-        const issue = parsed.error.issues[0];
         throw new DeriskError(
           "BAD_INPUT",
-          `${where}: ${issue?.path.join(".") || "line"}: ${issue?.message ?? "wrong shape"}.`,
+          `${where}: ${describeSchemaIssue(parsed.error.issues[0], "the line")}; write one {"question", "answer"} object per line.`,
         );
       }
       const { answer, question, role } = parsed.data;

@@ -42,6 +42,33 @@ describeStores("derisk rename", (getStore) => {
       "ML Engineer prep",
     ]);
   });
+
+  it("says so when --kind finds nothing in the document shown, and where to look instead", async () => {
+    const store = getStore();
+    await importDocument(store, "a", { bytes: new Uint8Array(sample), filename: "sample-prep.md" });
+    await importDocument(store, "a", {
+      bytes: new TextEncoder().encode("ask about on-call\n"),
+      filename: "notes.txt",
+    });
+    const shown = await runCommand([registerDocumentCommands], ["show", "--kind", "answer"], { store });
+    expect(shown.code).toBe(0);
+    expect(shown.out).toMatch(/^Notes {2}[0-9a-f]{8}/);
+    expect(shown.out).toContain(
+      "No answer items in this document. Another document: derisk show ID --kind answer (derisk list shows your documents).",
+    );
+  });
+
+  it("lists documents within 80 columns, with a date a person reads", async () => {
+    const store = getStore();
+    await importDocument(store, "a", { bytes: new Uint8Array(sample), filename: "sample-prep.md" });
+    const list = await runCommand([registerDocumentCommands], ["list"], { store, columns: 80 });
+    expect(list.code).toBe(0);
+    for (const line of list.out.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(80);
+    expect(list.out).toMatch(/updated \d{4}-\d\d-\d\d \d\d:\d\d UTC$/m);
+    expect(list.out.replace(/\n\s+/g, " ")).toMatch(
+      /7 answers, 4 follow-ups, .* 2 notes · role: Data\/ML Engineer · updated/,
+    );
+  });
 });
 
 describeStores("derisk show", (getStore) => {

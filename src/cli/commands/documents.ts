@@ -37,9 +37,8 @@ export function registerDocumentCommands(program: Command, ctx: CliContext): voi
           );
         const { listDocuments } = await import("../../app/bank.ts");
         const documents = await ctx.withStore((store, userId) => listDocuments(store, userId));
-        ctx.out(
-          options.json ? JSON.stringify({ documents }, null, 2) : renderDocumentList(documents, ctx.style),
-        );
+        if (options.json) ctx.out(JSON.stringify({ documents }, null, 2));
+        else ctx.report(renderDocumentList(documents, ctx.style));
       },
     );
 
@@ -68,6 +67,11 @@ export function registerDocumentCommands(program: Command, ctx: CliContext): voi
       });
       const items = kind ? result.items.filter((item) => item.kind === kind) : result.items;
       if (options.json) ctx.out(JSON.stringify({ ...result, items }, null, 2));
+      else if (kind !== undefined && items.length === 0)
+        // Said, not an empty page: without an id the latest document is shown, maybe not the one meant.
+        ctx.report(
+          `${renderDocument(result.document, items, ctx.style)}\nNo ${kind} items in this document. Another document: derisk show ID --kind ${kind} (derisk list shows your documents).`,
+        );
       else ctx.report(renderDocument(result.document, items, ctx.style));
     });
 

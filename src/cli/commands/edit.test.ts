@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { expect, it } from "vitest";
 import { importDocument } from "../../app/bank.ts";
 import { describeStores } from "../../store/test-stores.ts";
@@ -14,6 +16,45 @@ import {
 const sample = readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url));
 
 describeStores("derisk set / add-variant", (getStore) => {
+  it("refuses a --from file that is not UTF-8 instead of saving replacement characters; reads UTF-16 with a BOM", async () => {
+    const store = getStore();
+    const { documentId } = await importDocument(store, "a", {
+      bytes: new Uint8Array(sample),
+      filename: "sample-prep.md",
+    });
+    const [answer] = await store.items.listItems("a", { documentId: documentId ?? "", kind: "answer" });
+    const id = answer?.id ?? "";
+    const dir = mkdtempSync(join(tmpdir(), "derisk-set-from-"));
+    try {
+      const latin1 = join(dir, "latin1.txt");
+      // "café" as a Windows-1252 editor saves it: é is the single byte 0xE9.
+      writeFileSync(
+        latin1,
+        new Uint8Array([...Buffer.from("I cut the caf"), 0xe9, ...Buffer.from(" latency by 40%.")]),
+      );
+      const refused = await runCommand([registerEditCommand], ["set", id, "--from", latin1], { store });
+      expect(refused.code).toBe(2);
+      expect(refused.error).toBe(
+        `${latin1} is not valid UTF-8 text: re-save it as UTF-8 (or import it with derisk import, which repairs other encodings).`,
+      );
+      const after = await store.items.getItem("a", id);
+      expect(after.version).toBe(answer?.version);
+
+      const utf16 = join(dir, "utf16.txt");
+      writeFileSync(
+        utf16,
+        Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("I cut the café latency by 40%.", "utf16le")]),
+      );
+      const saved = await runCommand([registerEditCommand], ["set", id, "--from", utf16, "--json"], {
+        store,
+      });
+      expect(saved.code, saved.error).toBe(0);
+      expect(JSON.parse(saved.out)).toMatchObject({ item: { text: "I cut the café latency by 40%." } });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("adds a variant from standard input, then edits it", async () => {
     const store = getStore();
     await importDocument(store, "a", { bytes: new Uint8Array(sample), filename: "sample-prep.md" });

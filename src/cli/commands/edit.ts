@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { DeriskError } from "../../app/errors.ts";
 import { resolveId } from "../../app/ids.ts";
 import type { CliContext } from "../context.ts";
-import { readInput } from "../read-input.ts";
+import { decodeUtf8Strict, readInput } from "../read-input.ts";
 
 export function registerEditCommand(program: Command, ctx: CliContext): void {
   program
@@ -29,7 +29,10 @@ export function registerEditCommand(program: Command, ctx: CliContext): void {
         }
         const text =
           options.text ??
-          new TextDecoder().decode(await readInput(ctx, options.from ?? "-", 1024 * 1024)).trimEnd();
+          decodeUtf8Strict(
+            await readInput(ctx, options.from ?? "-", 1024 * 1024),
+            options.from ?? "-",
+          ).trimEnd();
         const expectedVersion = options.expectedVersion
           ? Number.parseInt(options.expectedVersion, 10)
           : undefined;
@@ -87,7 +90,7 @@ export function registerAddVariantCommand(program: Command, ctx: CliContext): vo
             `Unknown --source "${options.source}": use ${VARIANT_SOURCES.join(", ")}.`,
           );
         }
-        const text = new TextDecoder().decode(await readInput(ctx, options.from, 1024 * 1024));
+        const text = decodeUtf8Strict(await readInput(ctx, options.from, 1024 * 1024), options.from);
         const item = await ctx.withStore(async (store, userId) =>
           saveAnswerVariant(store, userId, await resolveDocumentId(store, userId, options.document), {
             questionKey: options.question,
@@ -180,7 +183,10 @@ export function registerAddAnswerCommand(program: Command, ctx: CliContext): voi
         }
         const text =
           options.text ??
-          new TextDecoder().decode(await readInput(ctx, options.from ?? "-", 1024 * 1024)).trimEnd();
+          decodeUtf8Strict(
+            await readInput(ctx, options.from ?? "-", 1024 * 1024),
+            options.from ?? "-",
+          ).trimEnd();
         const item = await ctx.withStore(async (store, userId) =>
           addAnswer(store, userId, await resolveDocumentId(store, userId, options.document), {
             question: options.question,

@@ -30,7 +30,9 @@ export function registerExportCommand(program: Command, ctx: CliContext): void {
       "\nExamples:\n  derisk export --format md -o prep.md\n  derisk export --format json > bank.json\n  derisk export --format pdf -o prep-sheet.pdf\n  derisk export --format html --cards --competency conflict -o cards.html\n  derisk export --format anki -o derisk.tsv",
     )
     .action(async (options: ExportOptions & { force?: boolean }) => {
-      const { exportBank, exportDocument, resolveDocumentId } = await import("../../app/bank.ts");
+      const { exportBank, exportDocument, listDocuments, resolveDocumentId } = await import(
+        "../../app/bank.ts"
+      );
       const sheet = await sheetFormatOf(options);
       if (options.format !== "md" && options.format !== "json" && !sheet) {
         throw new DeriskError(
@@ -47,16 +49,23 @@ export function registerExportCommand(program: Command, ctx: CliContext): void {
       }
       // Checked before the export, which for a PDF takes seconds.
       if (options.output) await refuseFolder(options.output, format);
+      // Which document a Markdown export holds: without -d it is the latest, so say which.
+      let which = "";
       const file = sheet
         ? await exportSheet(ctx, sheet, options)
-        : await ctx.withStore(async (store, userId) =>
-            format === "json"
-              ? exportBank(store, userId)
-              : exportDocument(store, userId, await resolveDocumentId(store, userId, options.document), "md"),
-          );
+        : await ctx.withStore(async (store, userId) => {
+            if (format === "json") return exportBank(store, userId);
+            const id = await resolveDocumentId(store, userId, options.document);
+            const documents = await listDocuments(store, userId);
+            const title = documents.find((d) => d.id === id)?.title ?? "";
+            which = `: “${title}” (${id.slice(0, 8)})`;
+            if (options.document === undefined && documents.length > 1)
+              which += `, your most recently updated of ${documents.length} documents; another: -d ID (derisk list)`;
+            return exportDocument(store, userId, id, "md");
+          });
       if (options.output) {
         await writeExport(options.output, file.body, options.force ?? false);
-        ctx.err(`Wrote ${options.output} (${Buffer.byteLength(file.body)} bytes).`);
+        ctx.err(`Wrote ${options.output} (${Buffer.byteLength(file.body)} bytes)${which}.`);
       } else {
         process.stdout.write(file.body);
       }

@@ -192,6 +192,33 @@ describeStores("derisk due / attempts", (getStore) => {
     expect(resumed.out).toMatch(/Session report: /);
   });
 
+  it("shows a resumed one-line draft as '1 line', wrapped between words to the width", async () => {
+    const store = getStore();
+    await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });
+    const started = await startPractice(store, "a", { from: { kind: "question", text: "Why this team?" } });
+    const step = started.current;
+    if (!step) throw new Error("no question");
+    await beginAnswer(store, "a", started.id, { stepId: step.id });
+    const long = "I moved our batch jobs to streaming and cut the latency by forty percent. "
+      .repeat(4)
+      .trim();
+    await saveDraft(store, "a", started.id, { stepId: step.id, text: long });
+    const run = await runCommand([registerPracticeCommand], ["practice", "--resume"], {
+      store,
+      stdin: ["", "4"].join("\n"),
+      columns: 80,
+    });
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(
+      /Your saved answer so far \(1 line\), kept; go on typing:\n {2}I moved our batch/,
+    );
+    const shown = run.out.split("Your saved answer so far")[1]?.split("\n").slice(1, 5) ?? [];
+    for (const line of shown) {
+      expect([...line].length, line).toBeLessThanOrEqual(80);
+      expect(line).toMatch(/^ {2}\S/);
+    }
+  });
+
   it("resumes a draft at the same question with the lines kept, and refuses an over-long answer", async () => {
     const store = getStore();
     await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });

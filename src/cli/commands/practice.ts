@@ -511,12 +511,10 @@ async function runSession(
     const elapsed = () => (Date.now() - startedAt) / 1000;
     const prefill = current.attempt?.text ? current.attempt.text.split("\n") : [];
     if (prefill.length > 0) {
-      ctx.out(
-        style.dim(
-          `Your saved answer so far (${prefill.length} line${prefill.length === 1 ? "" : "s"}), kept; go on typing:`,
-        ),
-      );
-      for (const line of prefill) ctx.out(`  ${line}`);
+      const count = `${prefill.length} ${prefill.length === 1 ? "line" : "lines"}`;
+      ctx.out(style.dim(`Your saved answer so far (${count}), kept; go on typing:`));
+      // Wrapped between words: a long typed line would otherwise be cut mid-word at the edge.
+      ctx.report(prefill.map((line) => `  ${line}`).join("\n"));
     }
     if (!input.interactive) ctx.out(timerStarted(elapsed(), step.budgetSeconds));
     // Saves run one after another, so a line's save never lands before the half-line's it follows.

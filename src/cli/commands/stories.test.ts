@@ -49,6 +49,23 @@ describeStores("derisk stories and packaging on the bank", (getStore) => {
     return (key: string) => items.find((i) => i.key === key)?.id ?? "";
   }
 
+  it("names the document it drew from, and says what to do when the latest one has no answers", async () => {
+    const store = getStore();
+    await importSample();
+    await importDocument(store, "a", {
+      bytes: new TextEncoder().encode("ask about on-call\n"),
+      filename: "notes.txt",
+    });
+    const drawn = await runCommand(store, ["stories", "from-document"]);
+    expect(drawn.code).toBe(0);
+    expect(drawn.out).toMatch(
+      /^From “Notes” \([0-9a-f]{8}\), your most recently updated document:\n0 new stories/,
+    );
+    expect(drawn.out).toContain(
+      "It has no answers to draw stories from. Name another document: derisk stories from-document ID (derisk list shows both).",
+    );
+  });
+
   it("draws stories from the latest document, lists, shows and deletes them", async () => {
     const store = getStore();
     const empty = await runCommand(store, ["stories"]);
@@ -57,7 +74,9 @@ describeStores("derisk stories and packaging on the bank", (getStore) => {
 
     const drawn = await runCommand(store, ["stories", "from-document"]);
     expect(drawn.code).toBe(0);
-    expect(drawn.out).toMatch(/^4 new stories, 0 already converted, 3 skipped/);
+    expect(drawn.out).toMatch(
+      /^From “Sample prep” \([0-9a-f]{8}\), your most recently updated document:\n4 new stories, 0 already converted, 3 skipped/,
+    );
     expect(drawn.out).toMatch(/skipped q1\/alternative: an outline/);
     const again = JSON.parse((await runCommand(store, ["stories", "from-document", "--json"])).out);
     expect(again).toMatchObject({ created: [], existing: expect.any(Array) });

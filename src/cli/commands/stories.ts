@@ -128,23 +128,38 @@ export function registerStoriesCommand(program: Command, ctx: CliContext): void 
     .argument("[document]", "document id (default: the most recently updated)")
     .option("--json", "print { documentId, created, existing, skipped } as JSON")
     .action(async (documentId: string | undefined, flags: { json?: boolean }) => {
-      const { resolveDocumentId } = await import("../../app/bank.ts");
+      const { listDocuments, resolveDocumentId } = await import("../../app/bank.ts");
       const { createStoriesFromDocument } = await import("../../app/stories.ts");
-      const result = await ctx.withStore(async (store, userId) =>
-        createStoriesFromDocument(store, userId, await resolveDocumentId(store, userId, documentId)),
-      );
+      const [result, documents] = await ctx.withStore(async (store, userId) => {
+        const id = await resolveDocumentId(store, userId, documentId);
+        return [
+          await createStoriesFromDocument(store, userId, id),
+          await listDocuments(store, userId),
+        ] as const;
+      });
       if (flags.json) {
         ctx.out(JSON.stringify(result, null, 2));
         return;
       }
       const { style } = ctx;
       const short = shortIds(result.created.map((s) => s.id));
+      // Without an id the latest document is read: name it, so a user with several sees which.
+      const title = documents.find((d) => d.id === result.documentId)?.title ?? "";
+      const none = result.created.length + result.existing.length + result.skipped.length === 0;
       const lines = [
+        `From “${title}” (${shortId(result.documentId)})${documentId === undefined ? ", your most recently updated document" : ""}:`,
         style.bold(
           `${result.created.length} new ${result.created.length === 1 ? "story" : "stories"}, ${result.existing.length} already converted, ${result.skipped.length} skipped`,
         ),
         ...result.created.map((s) => `${style.green("+")} ${short(s.id)}  ${s.title}`),
         ...result.skipped.map((s) => style.dim(`  skipped ${s.key}: ${s.reason}`)),
+        ...(none && documents.length > 1
+          ? [
+              `It has no answers to draw stories from. Name another document: derisk stories from-document ID (derisk list shows ${documents.length === 2 ? "both" : `all ${documents.length}`}).`,
+            ]
+          : none
+            ? ["It has no answers to draw stories from: import your prep notes with derisk import FILE."]
+            : []),
       ];
       ctx.report(lines.join("\n"));
     });

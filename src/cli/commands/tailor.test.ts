@@ -117,4 +117,26 @@ describe("derisk tailor over a bank of two documents", () => {
     );
     expect(new Set(documents)).toEqual(new Set(["Seed prep"]));
   });
+
+  it("lists saved tailorings within 80 columns", async () => {
+    await store.users.ensureUser("three");
+    const posting = join(bankDir, "long-posting.md");
+    writeFileSync(
+      posting,
+      "Acme Robotics — Senior Machine Learning Engineer, Perception Platform\n\nRequirements:\n- Deploy models to production\n",
+    );
+    const titled = [
+      "--title",
+      "Senior Machine Learning Engineer, Perception Platform",
+      "--company",
+      "Acme Robotics",
+    ];
+    expect((await runWith(commands, ["tailor", posting, ...titled], { store, userId: "three" })).code).toBe(
+      0,
+    );
+    const list = await runWith(commands, ["tailor", "--list"], { store, userId: "three", columns: 80 });
+    expect(list.code).toBe(0);
+    expect(list.out).toMatch(/^[0-9a-f]{8} {2}\d{4}-\d\d-\d\d {2}Senior Machine Learning/);
+    for (const line of list.out.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(80);
+  });
 });

@@ -3,6 +3,7 @@ import type * as Z from "zod";
 import { DeriskError } from "../../app/errors.ts";
 import { resolveId } from "../../app/ids.ts";
 import type { Tailoring, WhyCompany } from "../../core/packaging/index.ts";
+import { describeSchemaIssue } from "../../core/schema-issue.ts";
 import { shortId, shortIds } from "../../core/short-ids.ts";
 import type { CliContext } from "../context.ts";
 import { parseJsonText, readStoriesFlag, readTextArg } from "./compose.ts";
@@ -79,11 +80,14 @@ export function registerTailorCommand(program: Command, ctx: CliContext): void {
           return;
         }
         const short = shortIds(saved.map((t) => t.id));
-        for (const t of saved) {
-          ctx.out(
-            `${short(t.id)}  ${t.updatedAt.slice(0, 10)}  ${t.title ?? "Job description"}${t.company ? ` at ${t.company}` : ""} — ${t.covered} of ${t.requirements} evidenced`,
-          );
-        }
+        ctx.report(
+          saved
+            .map(
+              (t) =>
+                `${short(t.id)}  ${t.updatedAt.slice(0, 10)}  ${t.title ?? "Job description"}${t.company ? ` at ${t.company}` : ""} — ${t.covered} of ${t.requirements} evidenced`,
+            )
+            .join("\n"),
+        );
         return;
       }
       let tailoring: Tailoring | undefined;
@@ -131,7 +135,7 @@ export function registerTailorCommand(program: Command, ctx: CliContext): void {
           if (!parsed.success) {
             throw new DeriskError(
               "BAD_INPUT",
-              `${path} is not ${what}: ${parsed.error.issues[0]?.message ?? "wrong shape"}.`,
+              `${path} is not ${what}: ${describeSchemaIssue(parsed.error.issues[0], "the whole file")}.`,
             );
           }
           return parsed.data;

@@ -9,7 +9,7 @@ export function renderDocumentList(documents: DocumentSummary[], style: Style): 
   return documents
     .map(
       (d) =>
-        `${style.bold(d.title)}  ${style.dim(short(d.id))}\n  ${describeCounts(d.counts)}${d.targetRole ? ` · role: ${d.targetRole}` : ""} · updated ${d.updatedAt}`,
+        `${style.bold(d.title)}  ${style.dim(short(d.id))}\n  ${describeCounts(d.counts)}${d.targetRole ? ` · role: ${d.targetRole}` : ""} · updated ${d.updatedAt.replace("T", " ").slice(0, 16)} UTC`,
     )
     .join("\n");
 }

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import type * as z from "zod";
 import { DeriskError } from "../../app/errors.ts";
 import { describeJsonError } from "../../core/json-syntax.ts";
+import { describeSchemaIssue } from "../../core/schema-issue.ts";
 import { findUnstorable } from "../../core/text-safety.ts";
 
 /**
@@ -31,11 +32,9 @@ export async function readJson<T extends z.ZodType>(c: Context, schema: T): Prom
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? `field "${issue.path.join(".")}"` : "the body";
     throw new DeriskError(
       "BAD_INPUT",
-      `Invalid request: ${where}: ${issue?.message ?? "unexpected shape"}. See docs/api.md.`,
+      `Invalid request: ${describeSchemaIssue(parsed.error.issues[0])}. See docs/api.md.`,
     );
   }
   return parsed.data;

@@ -35,6 +35,7 @@ const LISTED_BY: Record<string, string> = {
   "journal entry": "derisk journal list lists them",
   question: "derisk list questions lists them",
   "practice session": "derisk practice --list lists the unfinished ones",
+  tailoring: "derisk tailor --list lists them",
 };
 
 /**
