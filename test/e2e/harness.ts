@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { startServer } from "../../src/server/serve.ts";
 import { seedPath as findSeed, SEED_DIR } from "../seed.ts";
 import { newContext } from "./browser.ts";
@@ -119,4 +119,28 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   // A full-page capture of a scrolled page paints the sticky header mid-page.
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/**
+ * A state-changing API call as the web app makes it (JSON body, the session's CSRF token);
+ * a non-2xx answer fails the spec with the route and the server's message.
+ */
+export async function callApi(url: string, path: string, body: unknown, method = "POST"): Promise<unknown> {
+  const session = (await (await fetch(`${url}/api/session`)).json()) as { csrfToken: string };
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: { "Content-Type": "application/json", "X-Derisk-CSRF": session.csrfToken },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+/** Where an element is laid out; a spec fails if it is not. */
+export async function boxOf(
+  locator: Locator,
+): Promise<{ x: number; y: number; width: number; height: number }> {
+  const b = await locator.boundingBox();
+  if (b === null) throw new Error("not laid out");
+  return b;
 }

@@ -4,43 +4,26 @@
  * not offer the sample twice, Progress and Practice count due and new cards alike, and two
  * layout slips (the competency select, a question's variant count) are measured.
  */
-import type { Browser, Locator } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, describe, expect, test } from "vitest";
 import { launchBrowser, newContext } from "./browser.ts";
-import { screenshot, startTestServer } from "./harness.ts";
+import { boxOf, callApi, screenshot, startTestServer } from "./harness.ts";
 
 const launched = await launchBrowser();
 
-async function call(url: string, path: string, body: unknown): Promise<unknown> {
-  const session = (await (await fetch(`${url}/api/session`)).json()) as { csrfToken: string };
-  const res = await fetch(`${url}${path}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "X-Derisk-CSRF": session.csrfToken },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
-
 /** One practice answer over the API, rated "good": its card comes back later today (a learning step), not now. */
 async function practiseOnce(url: string): Promise<void> {
-  const { session } = (await call(url, "/api/practice/sessions", { from: { kind: "due" }, count: 1 })) as {
+  const { session } = (await callApi(url, "/api/practice/sessions", { from: { kind: "due" }, count: 1 })) as {
     session: { id: string };
   };
   const text =
     "I spent six years calibrating particle detectors, then moved that work into Python, Spark and Airflow, and shipped a drift monitor that still runs every night.";
-  const submitted = (await call(url, `/api/practice/sessions/${session.id}/submit`, { text })) as {
+  const submitted = (await callApi(url, `/api/practice/sessions/${session.id}/submit`, { text })) as {
     stepId: string;
   };
-  await call(url, `/api/practice/sessions/${session.id}/steps/${submitted.stepId}/rating`, {
+  await callApi(url, `/api/practice/sessions/${session.id}/steps/${submitted.stepId}/rating`, {
     rating: "good",
   });
-}
-
-async function box(locator: Locator) {
-  const b = await locator.boundingBox();
-  if (b === null) throw new Error("not laid out");
-  return b;
 }
 
 describe.runIf(launched.browser !== null)("a new user's tour of the sample", () => {
@@ -87,9 +70,9 @@ describe.runIf(launched.browser !== null)("a new user's tour of the sample", () 
       const q5Link = page.locator(".question-link", { has: page.locator(".question-variants") }).last();
       const score = q5Link.locator(".question-score[data-score]");
       await score.waitFor({ timeout: 20_000 });
-      expect((await box(q5Link.locator(".question-text"))).height).toBeGreaterThan(30);
-      const variants = await box(q5Link.locator(".question-variants"));
-      const scoreBox = await box(score);
+      expect((await boxOf(q5Link.locator(".question-text"))).height).toBeGreaterThan(30);
+      const variants = await boxOf(q5Link.locator(".question-variants"));
+      const scoreBox = await boxOf(score);
       expect(Math.abs(variants.y + variants.height / 2 - (scoreBox.y + scoreBox.height / 2))).toBeLessThan(3);
       await screenshot(page, "polish-library-q1");
 
@@ -121,8 +104,8 @@ describe.runIf(launched.browser !== null)("a new user's tour of the sample", () 
       const practiceCounts = /^(\d+) due now · (\d+) new$/.exec((await chip.textContent()) ?? "");
       expect(practiceCounts).not.toBeNull();
       await page.getByRole("radio", { name: /One competency/ }).check();
-      const select = await box(page.locator(".practice-setup > .field-inline select"));
-      const questions = await box(page.locator(".practice-options .field-label").first());
+      const select = await boxOf(page.locator(".practice-setup > .field-inline select"));
+      const questions = await boxOf(page.locator(".practice-options .field-label").first());
       expect(questions.y - (select.y + select.height)).toBeGreaterThanOrEqual(12);
       await screenshot(page, "polish-practice-competency");
 

@@ -7,26 +7,9 @@
 import type { Browser, Locator } from "playwright-core";
 import { afterAll, describe, expect, test } from "vitest";
 import { launchBrowser, newContext } from "./browser.ts";
-import { screenshot, startTestServer } from "./harness.ts";
+import { boxOf, callApi, screenshot, startTestServer } from "./harness.ts";
 
 const launched = await launchBrowser();
-
-async function call(url: string, path: string, body: unknown): Promise<unknown> {
-  const session = (await (await fetch(`${url}/api/session`)).json()) as { csrfToken: string };
-  const res = await fetch(`${url}${path}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "X-Derisk-CSRF": session.csrfToken },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
-
-async function box(locator: Locator) {
-  const b = await locator.boundingBox();
-  if (b === null) throw new Error("not laid out");
-  return b;
-}
 
 const listStyle = (locator: Locator) => locator.evaluate((el) => getComputedStyle(el).listStyleType);
 
@@ -47,15 +30,15 @@ describe.runIf(launched.browser !== null)("practice and the drill, toured", () =
         headers: { "Content-Type": "application/json" },
       });
       // An unfinished session, so "Pick up where you left off" shows.
-      await call(server.url, "/api/practice/sessions", { from: { kind: "due" }, count: 1 });
+      await callApi(server.url, "/api/practice/sessions", { from: { kind: "due" }, count: 1 });
       const page = await context.newPage();
       await page.goto("/#/practice");
       const resume = page.locator(".practice-resume");
       await resume.getByRole("link", { name: "Resume" }).first().waitFor();
       // Before: a disc bullet before each Resume button, the buttons 17 px right of the heading.
       expect(await listStyle(resume.locator("ul"))).toBe("none");
-      const heading = await box(resume.getByRole("heading", { name: "Pick up where you left off" }));
-      const button = await box(resume.getByRole("link", { name: "Resume" }).first());
+      const heading = await boxOf(resume.getByRole("heading", { name: "Pick up where you left off" }));
+      const button = await boxOf(resume.getByRole("link", { name: "Resume" }).first());
       expect(Math.abs(button.x - heading.x)).toBeLessThanOrEqual(1);
 
       await page.getByText("Hand-picked", { exact: true }).click();
@@ -70,13 +53,13 @@ describe.runIf(launched.browser !== null)("practice and the drill, toured", () =
       await screenshot(page, "practice-tour-picks").catch(() => undefined);
 
       // The drill: an answer, its review, then the report.
-      const { session } = (await call(server.url, "/api/practice/sessions", {
+      const { session } = (await callApi(server.url, "/api/practice/sessions", {
         from: { kind: "drill", tag: "ml-concept" },
         count: 1,
       })) as { session: { id: string; steps: Array<{ id: string }> } };
       const answer =
         "High bias means the model is too simple for the data and underfits. High variance means it is very sensitive to the particular training sample.";
-      const submitted = (await call(server.url, `/api/practice/sessions/${session.id}/submit`, {
+      const submitted = (await callApi(server.url, `/api/practice/sessions/${session.id}/submit`, {
         text: answer,
       })) as { stepId: string };
       await page.goto(`/#/practice/${session.id}`);
@@ -88,7 +71,7 @@ describe.runIf(launched.browser !== null)("practice and the drill, toured", () =
       );
       expect(await listStyle(page.locator(".drill-points"))).toBe("none");
 
-      await call(server.url, `/api/practice/sessions/${session.id}/steps/${submitted.stepId}/rating`, {
+      await callApi(server.url, `/api/practice/sessions/${session.id}/steps/${submitted.stepId}/rating`, {
         rating: "good",
       });
       await page.reload();

@@ -6,34 +6,23 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser, newContext } from "./browser.ts";
-import { importSeed, screenshot, startTestServer, type TestServer } from "./harness.ts";
+import { callApi, importSeed, screenshot, startTestServer, type TestServer } from "./harness.ts";
 
 const launched = await launchBrowser();
 
 const ANSWER =
   "At my last job our nightly training pipeline failed twice a week. I traced it to a race in the feature export, rewrote the export as an idempotent step and added a check. Failures dropped from eight a month to zero, and I learned to test the data path first.";
 
-async function call(server: TestServer, path: string, method: string, body: unknown): Promise<unknown> {
-  const session = (await (await fetch(`${server.url}/api/session`)).json()) as { csrfToken: string };
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { "Content-Type": "application/json", "X-Derisk-CSRF": session.csrfToken },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
-
 /** One practice answer over the API: a session of one question, submitted and rated. */
 async function practiseOnce(server: TestServer, text: string): Promise<void> {
-  const { session } = (await call(server, "/api/practice/sessions", "POST", {
+  const { session } = (await callApi(server.url, "/api/practice/sessions", {
     from: { kind: "due" },
     count: 1,
   })) as { session: { id: string } };
-  const submitted = (await call(server, `/api/practice/sessions/${session.id}/submit`, "POST", { text })) as {
+  const submitted = (await callApi(server.url, `/api/practice/sessions/${session.id}/submit`, { text })) as {
     stepId: string;
   };
-  await call(server, `/api/practice/sessions/${session.id}/steps/${submitted.stepId}/rating`, "POST", {
+  await callApi(server.url, `/api/practice/sessions/${session.id}/steps/${submitted.stepId}/rating`, {
     rating: "good",
   });
 }
