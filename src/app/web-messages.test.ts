@@ -10,6 +10,7 @@ const ALLOWED = [
   /\bcli:\s*["'`]/, // the terminal half of a hint
   /^\s*(\*|\/\/|\/\*\*)/, // comments and examples
   /listedBy:/, // ids.ts: said by the CLI's id resolver only
+  /HINTS\.listedVersions\(`derisk /, // errors.ts puts its command in the cli half only
   /another derisk process|Your derisk bank|derisk has no offline/, // names, not commands
 ];
 
