@@ -91,7 +91,7 @@ const DONE_ELSEWHERE: Record<string, string> = {
   backup:
     'derisk has no "backup" command: the JSON bank file is the complete backup. Write it with derisk export --format json -o bank.json, and restore it with derisk import bank.json.',
   restore:
-    'derisk has no "restore" command: restore a backup with derisk import bank.json (a file from derisk export --format json). To bring back an earlier text of one answer: derisk history ID, then derisk history ID --restore VERSION_ID.',
+    'derisk has no "restore" command: restore a backup with derisk import bank.json (a file from derisk export --format json). To bring back an earlier text of one answer: derisk history ID lists its versions, then derisk history ID --restore N (a version number it shows).',
 };
 
 /**
