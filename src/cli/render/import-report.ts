@@ -1,5 +1,4 @@
 import type { ImportChanges, ImportResult } from "../../core/api-types.ts";
-import { formatShare } from "../../core/report-summary.ts";
 import { shortId } from "../../core/short-ids.ts";
 import type { Style } from "./style.ts";
 
@@ -46,7 +45,8 @@ export function renderImportResult(result: ImportResult, style: Style): string {
     ...(result.status === "restored" || result.wouldBe === "restored"
       ? []
       : [
-          `  lines: ${report.lines.total} total, ${report.lines.nonBlank} with text, ${report.lines.inNotes} kept as notes; ${formatShare(result.recognisedShare)} recognised`,
+          // The share recognised is in the summary above ("3 lines unrecognised (82% recognised)").
+          `  lines: ${report.lines.total} total, ${report.lines.nonBlank} with text, ${report.lines.inNotes} kept as notes`,
         ]),
   ];
   if (report.unrecognised.length > 0) {
