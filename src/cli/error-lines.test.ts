@@ -69,3 +69,16 @@ describe("an unknown tailoring id", () => {
     }
   }, 60_000);
 });
+
+describe("usage errors", () => {
+  it("point to the help of the command that was mistyped, and to the command list for an unknown command", async () => {
+    // Before: every usage error said "(run derisk --help for usage)", the list of all commands.
+    const history = await runOn({ isTTY: false }, ["history"]);
+    expect(history.code).toBe(1);
+    expect(history.text).toMatch(/missing required argument 'item'\n\(run derisk history --help for usage\)/);
+    const journal = await runOn({ isTTY: false }, ["journal", "history"]);
+    expect(journal.text).toContain("(run derisk journal history --help for usage)");
+    const unknown = await runOn({ isTTY: false }, ["bogus"]);
+    expect(unknown.text).toContain("(run derisk --help for usage)");
+  });
+});

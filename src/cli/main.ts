@@ -74,7 +74,20 @@ export function createProgram(ctx: CliContext): Command {
   registerServeCommand(program, ctx);
   for (const command of program.commands) command.exitOverride();
   plainDefaults(program);
+  commandHelpAfterError(program, "derisk");
   return program;
+}
+
+/**
+ * A usage error inside a command points to that command's help ("run derisk history --help"),
+ * where its arguments and options are, not to the list of every command.
+ */
+function commandHelpAfterError(command: Command, path: string): void {
+  for (const sub of command.commands) {
+    const subPath = `${path} ${sub.name()}`;
+    sub.showHelpAfterError(`(run ${subPath} --help for usage)`);
+    commandHelpAfterError(sub, subPath);
+  }
 }
 
 /** Help shows an option's default as typed on the command line ("default: 5"), not as a JSON string ("default: \"5\""). */
