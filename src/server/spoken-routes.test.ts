@@ -185,7 +185,9 @@ describeStores("spoken practice API", (getStore) => {
       send("PUT", { stepId: step.id, text: long, revision: 1 }),
     );
     expect(draft.status).toBe(413);
-    expect(((await draft.json()) as { error: { message: string } }).error.message).toContain("over the limit of 50,000 for one attempt");
+    expect(((await draft.json()) as { error: { message: string } }).error.message).toContain(
+      "over the limit of 50,000 for one attempt",
+    );
     const submit = await app.request(
       `/api/practice/sessions/${session.id}/submit`,
       send("POST", { stepId: step.id, text: long }),
