@@ -35,8 +35,17 @@ export interface ConceptDefinition {
   not?: readonly string[];
   /** Words that must appear in the same sentence for the terms to count. */
   needs?: readonly string[];
-  /** Ambiguous terms with their own sense checks (the term itself is added to `terms`). */
-  senses?: ReadonlyArray<{ terms: readonly string[]; not?: readonly string[]; needs?: readonly string[] }>;
+  /**
+   * Ambiguous terms with their own sense checks (the term itself is added to `terms`). A needed word
+   * must stand beside the term, not be it; `afterFigure`: the term is a unit, read only right after a
+   * number ("100 ms", not "MS Excel").
+   */
+  senses?: ReadonlyArray<{
+    terms: readonly string[];
+    not?: readonly string[];
+    needs?: readonly string[];
+    afterFigure?: boolean;
+  }>;
 }
 
 // Words beside "board" that make it a circuit board, not the board of directors: the executives'
@@ -406,7 +415,6 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
       "round trip",
       "round-trip",
       "milliseconds",
-      "ms",
       "cold start",
       "cold starts",
       "time to first byte",
@@ -415,6 +423,8 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
       "inference time",
       "lag",
     ],
+    // A unit: "100 ms" is latency, "MS Excel" and "LC-MS" are not.
+    senses: [{ terms: ["ms"], afterFigure: true }],
     related: ["metric.throughput", "skill.performance"],
   },
   {
@@ -4454,10 +4464,37 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
       "taught myself",
       "self-taught",
       "growth mindset",
-      "certified",
-      "certification",
     ],
     senses: [
+      {
+        // A credential is held ("Certified welder", "an STCW certificate"); it shows learning only
+        // beside the learning: "got certified in six weeks", "studied evenings for the certification".
+        terms: ["certified", "certification", "certificate"],
+        needs: [
+          "learn",
+          "learned",
+          "learnt",
+          "learning",
+          "study",
+          "studied",
+          "studying",
+          "course",
+          "courses",
+          "week",
+          "weeks",
+          "month",
+          "months",
+          "evening",
+          "evenings",
+          "weekend",
+          "weekends",
+          "picked up",
+          "self-taught",
+          "taught myself",
+          "new",
+          "quickly",
+        ],
+      },
       {
         terms: ["learning", "learns", "learn"],
         not: [

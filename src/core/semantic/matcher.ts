@@ -62,6 +62,11 @@ export interface Analysis {
    * comma ("Deploy and monitor models in production": deploying and monitoring).
    */
   readonly opening: ReadonlySet<string>;
+  /**
+   * A sense check took a topical concept's term off ("Licensed tattoo artist": licensing is not
+   * intellectual property here). With no concept left, such an ask is guarded (`PairReading.guarded`).
+   */
+  readonly senseRejected?: boolean;
 }
 
 export type Strength = "strong" | "partial" | "none";
@@ -231,7 +236,21 @@ interface CompiledTerm {
   concepts: ConceptDefinition[];
   length: number;
   /** Sense checks of this term, by concept id, when the concept gives the term its own. */
-  senses: Map<string, { not: string[]; needs: string[] }>;
+  senses: Map<string, TermSense>;
+  /**
+   * Concepts that also list a plain term of this key ("papers" beside the sense term "paper"): for
+   * them the sense checks apply only to the sense's own written forms.
+   */
+  plain: Set<string>;
+}
+
+/** A term's own sense checks: `not` words, `needs` words beside it, a unit read only after a number. */
+interface TermSense {
+  not: string[];
+  needs: string[];
+  afterFigure?: boolean;
+  /** The sense's own terms as written, lower-cased: the forms its checks apply to. */
+  forms: Set<string>;
 }
 
 const lemmasOf = (list: readonly string[] | undefined) =>
@@ -246,23 +265,37 @@ const TERMS = new Map<string, CompiledTerm>();
 // Every leading run of a term's lemmas: scanning stops as soon as no term can start this way.
 const PREFIXES = new Set<string>();
 let MAX_TERM = 1;
-function addTerm(concept: ConceptDefinition, term: string, sense?: { not: string[]; needs: string[] }): void {
+function addTerm(concept: ConceptDefinition, term: string, sense?: TermSense): void {
   const lemmas = tokenize(term).map((t) => t.lemma);
   if (lemmas.length === 0) return;
   const key = lemmas.join(" ");
-  const entry: CompiledTerm = TERMS.get(key) ?? { concepts: [], length: lemmas.length, senses: new Map() };
+  const entry: CompiledTerm = TERMS.get(key) ?? {
+    concepts: [],
+    length: lemmas.length,
+    senses: new Map(),
+    plain: new Set(),
+  };
   if (!entry.concepts.includes(concept)) entry.concepts.push(concept);
   if (sense) entry.senses.set(concept.id, sense);
+  else entry.plain.add(concept.id);
   TERMS.set(key, entry);
   for (let n = 1; n <= lemmas.length; n++) PREFIXES.add(lemmas.slice(0, n).join(" "));
   MAX_TERM = Math.max(MAX_TERM, lemmas.length);
 }
+/** A term as written, for telling a sense's own form from a plain term of the same lemmas. */
+function surfaceForm(text: string): string {
+  return tokenize(text)
+    .map((t) => t.raw.toLowerCase())
+    .join(" ");
+}
 for (const concept of CONCEPTS) {
   for (const term of concept.terms) addTerm(concept, term);
   for (const sense of concept.senses ?? []) {
-    const compiledSense = {
+    const compiledSense: TermSense = {
       not: [...lemmasOf(sense.not), ...lemmasOf(concept.not)],
       needs: lemmasOf(sense.needs),
+      ...(sense.afterFigure ? { afterFigure: true } : {}),
+      forms: new Set(sense.terms.map(surfaceForm)),
     };
     for (const term of sense.terms) addTerm(concept, term, compiledSense);
   }
@@ -319,6 +352,15 @@ function windowHas(lemmas: readonly string[], from: number, to: number, phrases:
   const start = Math.max(0, from - WINDOW);
   const end = Math.min(lemmas.length, to + WINDOW);
   const span = ` ${lemmas.slice(start, end).join(" ")} `;
+  return phrases.some((p) => span.includes(` ${p} `));
+}
+
+/** `windowHas` on the words beside a term, the term's own words left out: a term is not its own context. */
+function besideHas(lemmas: readonly string[], from: number, to: number, phrases: readonly string[]): boolean {
+  if (phrases.length === 0) return false;
+  const before = lemmas.slice(Math.max(0, from - WINDOW), from).join(" ");
+  const after = lemmas.slice(to, Math.min(lemmas.length, to + WINDOW)).join(" ");
+  const span = ` ${before} \u0000 ${after} `;
   return phrases.some((p) => span.includes(` ${p} `));
 }
 
@@ -466,6 +508,8 @@ export function analyzeText(text: string, before?: string): Analysis {
   // Words of the sentence before that a pronoun of this text stands for ("its" for "classifier"):
   // read as words of this text too, as if it had said "the classifier's precision".
   const standIns: Token[] = [];
+  // A sense check took a topical concept's term off (Analysis.senseRejected).
+  let senseRejected = false;
   let sentences: Uint16Array | undefined;
   const concepts = new Map<string, ConceptHit>();
   const direct = new Set<string>();
@@ -498,18 +542,46 @@ export function analyzeText(text: string, before?: string): Analysis {
       // A term read in another sense (a `not` word nearby) is not a word of this topic either.
       let negated = false;
       for (const concept of entry.concepts) {
-        const sense = entry.senses.get(concept.id) ?? SENSE.get(concept.id);
+        // Every form of the term's lemmas gets the sense's checks, as written or inflected ("owning"
+        // beside the sense term "own"). Only the rule that a needed word must stand beside the term is
+        // kept to the sense's own forms: a plain term of the concept sharing the lemmas ("papers"
+        // beside the sense term "paper") may be its own needed word, as before.
+        const own = entry.senses.get(concept.id);
+        const sense = own ?? SENSE.get(concept.id);
         if (sense && windowHas(lemmas, i, i + n, sense.not)) {
           negated = true;
+          if (concept.kind !== "intent") senseRejected = true;
           continue;
         }
-        if (sense && sense.needs.length > 0 && !windowHas(lemmas, i, i + n, sense.needs)) {
-          // The term itself may be one of the needed words ("throughput"), or a possessive pronoun
-          // beside it may stand for one ("its accuracy", the model's).
-          if (!sense.needs.includes(key)) {
+        // A unit ("ms") is read only right after a number: "100 ms", not "MS Excel" or "LC-MS".
+        if (own?.afterFigure && !(i > 0 && /^\d/.test((tokens[i - 1] as Token).raw))) {
+          if (concept.kind !== "intent") senseRejected = true;
+          continue;
+        }
+        const ownForm =
+          own !== undefined &&
+          (!entry.plain.has(concept.id) ||
+            own.forms.has(
+              tokens
+                .slice(i, i + n)
+                .map((t) => t.raw.toLowerCase())
+                .join(" "),
+            ));
+        // A term's own sense needs a word beside it ("paper" beside a journal, "plant" beside a
+        // garden); a concept's needs list naming one of its terms says that term is enough alone.
+        const needsMet = ownForm
+          ? besideHas(lemmas, i, i + n, own.needs)
+          : windowHas(lemmas, i, i + n, sense?.needs ?? []);
+        if (sense && sense.needs.length > 0 && !needsMet) {
+          // The term itself may be one of the concept's needed words ("throughput"), or a possessive
+          // pronoun beside it may stand for one ("its accuracy", the model's).
+          if (ownForm || !sense.needs.includes(key)) {
             sentences ??= sentencesOf(text, tokens);
             const found = pronounStandsFor(tokens, lemmas, sentences, context, i, i + n, sense.needs);
-            if (found === undefined) continue;
+            if (found === undefined) {
+              if (concept.kind !== "intent") senseRejected = true;
+              continue;
+            }
             const said = found.split(" ");
             if (!said.every((l) => lemmas.includes(l)))
               standIns.push(...context.filter((t) => said.includes(t.lemma)));
@@ -633,6 +705,7 @@ export function analyzeText(text: string, before?: string): Analysis {
     otherSenses,
     acronyms: readAcronyms(text, tokens, (raw) => STOPWORDS.has(raw)),
     opening,
+    ...(senseRejected ? { senseRejected } : {}),
   };
   if (CACHE.size >= CACHE_LIMIT) CACHE.delete(CACHE.keys().next().value as string);
   CACHE.set(cacheKey, analysis);
@@ -885,10 +958,16 @@ export function semanticMatch(
   // A query word the candidate uses in another sense stays a veto: the rules alone decide then.
   if (profile !== undefined && !reading.languageUnmet) {
     const features = pairFeaturesOf(q, reading, profile, FEATURES);
-    // With sentence embeddings for both texts, the scorer fitted with them decides.
+    // With sentence embeddings for both texts, the scorer fitted with them decides, by its own
+    // reading: the guard on asks a sense check emptied reads the word alignment, which is the plain
+    // set's signal, so it applies to the plain set only (docs/matching.md, "Round 27").
     const encoded = encoderFeatures(options.embeddings, q.text, c.text);
     const learned = encoded
-      ? learnedDecision(withEncoderFeatures(features, encoded, reading), reading, ENCODER_MODEL)
+      ? learnedDecision(
+          withEncoderFeatures(features, encoded, reading),
+          { ...reading, guarded: false },
+          ENCODER_MODEL,
+        )
       : learnedDecision(features, reading);
     if (learned.matched && score < MATCH_THRESHOLD) {
       score = Math.min(STRONG_THRESHOLD - 0.01, learned.score);
@@ -958,6 +1037,12 @@ interface PairReading {
   bigrams: number;
   /** A query word the candidate uses in another sense. */
   vetoed: boolean;
+  /**
+   * The query names no concept and a sense check took one off it: the plain learned scorer must
+   * reach background z ≥ GUARD_Z besides its threshold (pair-scorer.ts); the encoder-aware one is
+   * not guarded.
+   */
+  guarded: boolean;
   /** The query asks only for languages and the candidate shows none: the learned scorer stays out. */
   languageUnmet: boolean;
   /** The credit on the query's head concept (`QueryPlan.head`): 1 shown, 0.5 a neighbour, else 0. */
@@ -1308,6 +1393,7 @@ function readPair(
     bestGroup,
     unmet,
     namedElsewhere: conceptTotal > 0 && conceptGot === 0 ? Math.min(1, 0.25 * namedCount(c)) : 0,
+    guarded: conceptTotal === 0 && q.senseRejected === true,
     lexical,
     bigrams: pairs,
     vetoed,

@@ -71,6 +71,20 @@ export const ENCODER_MODEL: PairScorerModel = MODEL.encoder;
 export const NONE_MET_THRESHOLD = 0.7;
 
 /**
+ * How far the word alignment must stand out from the ask's background (feature "background z", in
+ * standard deviations) when a sense check left the ask naming no concept ("Licensed tattoo artist":
+ * licensing is not intellectual property there). Such an ask has no concept to veto a sentence about
+ * something else, and the scorer's probability is then mostly word alignment, which an unrelated
+ * sentence can reach. Chosen on dev g001–g564 (docs/matching.md, "Round 26"). The matcher asks for
+ * it (`guarded`) only of the plain set: with sentence embeddings, the encoder-aware set decides by its
+ * own reading ("Round 27").
+ */
+export const GUARD_Z = 0.5;
+
+/** The index of "background z" among the pair features (`PAIR_FEATURES` in matcher.ts). */
+const BACKGROUND_Z = 10;
+
+/**
  * The probability that the candidate shows the query, from its pair features.
  * @example learnedProbability(pairFeatures("Resolving conflicts", "I mediated a dispute.")) > 0.5
  */
@@ -90,7 +104,7 @@ export function learnedProbability(features: readonly number[], m: PairScorerMod
  */
 export function learnedDecision(
   features: readonly number[],
-  rules: { score: number; unmet: number; concepts: number; namedElsewhere?: number },
+  rules: { score: number; unmet: number; concepts: number; namedElsewhere?: number; guarded?: boolean },
   m: PairScorerModel = MODEL,
 ): { probability: number; matched: boolean; score: number } {
   const p = learnedProbability(features, m);
@@ -113,7 +127,11 @@ export function learnedDecision(
     : rules.unmet > 0
       ? Math.max(rules.concepts === 0 ? noneMet : m.unmetThreshold, m.threshold)
       : m.threshold;
-  const matched = rules.score >= m.certainRule || p >= t;
-  const score = matched ? 0.5 + (0.25 * (p - t)) / Math.max(1e-6, 1 - t) : (0.5 * p) / Math.max(1e-6, t);
+  // A guarded ask (a sense check left it naming no concept): the alignment must also stand out.
+  const aligned = strong || rules.guarded !== true || (features[BACKGROUND_Z] as number) >= GUARD_Z;
+  const matched = rules.score >= m.certainRule || (p >= t && aligned);
+  const score = matched
+    ? 0.5 + (0.25 * (p - t)) / Math.max(1e-6, 1 - t)
+    : Math.min(0.499, (0.5 * p) / Math.max(1e-6, t));
   return { probability: p, matched, score };
 }

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import model from "./data/pair-scorer.json" with { type: "json" };
+import { analyzeText, conceptsOf, PAIR_FEATURES, pairFeatures, semanticMatch } from "./matcher.ts";
+import { GUARD_Z, learnedDecision } from "./pair-scorer.ts";
+import type { SentenceEmbeddings } from "./sentence-embeddings.ts";
+
+const ids = (text: string) => conceptsOf(text).map((c) => c.id);
+const Z = PAIR_FEATURES.indexOf("background z");
+
+describe("sense checks on an ask's words (docs/matching.md, rounds 24, 26 and 27)", () => {
+  it("reads 'ms' as latency only right after a figure", () => {
+    expect(ids("Advanced MS Excel and MS Access")).not.toContain("metric.latency");
+    expect(ids("Responses came back in 80 ms after the cache went in.")).toContain("metric.latency");
+  });
+
+  it("reads a credential as held, and as learning only beside the learning", () => {
+    expect(ids("Certified forklift operator")).not.toContain("soft.learning");
+    expect(ids("I got certified in Kubernetes after six weeks of evening study.")).toContain("soft.learning");
+    expect(ids("Licensed plumber")).not.toContain("law.ip");
+    expect(ids("I negotiated software licensing deals with two vendors.")).toContain("law.ip");
+  });
+
+  it("needs a word beside 'paper' as written, while 'papers' stays a term of its own", () => {
+    expect(ids("I recycled the paper and cardboard from the print room.")).not.toContain(
+      "skill.publications",
+    );
+    expect(ids("I published a paper in a peer-reviewed journal.")).toContain("skill.publications");
+    expect(ids("Two of my papers were accepted at ICML workshops.")).toContain("skill.publications");
+  });
+
+  it("marks an ask a sense check emptied, which the plain scorer guards", () => {
+    const ask = analyzeText("Licensed plumber");
+    expect(ask.senseRejected).toBe(true);
+    expect([...ask.concepts.keys()]).toEqual(["trade.plumbing"]);
+    expect(analyzeText("Responses came back in 80 ms.").senseRejected).toBeUndefined();
+  });
+});
+
+describe("the guard on asks a sense check left naming no concept", () => {
+  // A weight set that gives every pair the same probability, above its threshold.
+  const sure = { ...model, weights: model.weights.map(() => 0), bias: Math.log(0.6 / 0.4), threshold: 0.335 };
+  const withZ = (z: number) => {
+    const values = [...pairFeatures("Licensed locksmith", "I rekeyed every lock in the building.").values];
+    values[Z] = z;
+    return values;
+  };
+  const rules = { score: 0.2, unmet: 0, concepts: 0 };
+
+  it("needs the word alignment to stand out from the ask's background (background z ≥ GUARD_Z)", () => {
+    expect(learnedDecision(withZ(GUARD_Z - 0.1), { ...rules, guarded: true }, sure)).toMatchObject({
+      matched: false,
+    });
+    expect(learnedDecision(withZ(GUARD_Z - 0.1), { ...rules, guarded: true }, sure).score).toBeLessThan(0.5);
+    expect(learnedDecision(withZ(GUARD_Z + 0.1), { ...rules, guarded: true }, sure).matched).toBe(true);
+    // Not guarded, or a certain rule match: the probability alone decides, as before.
+    expect(learnedDecision(withZ(GUARD_Z - 0.1), rules, sure).matched).toBe(true);
+    expect(learnedDecision(withZ(-2), { ...rules, score: 1, guarded: true }, sure).matched).toBe(true);
+  });
+
+  it("is the plain set's: with sentence embeddings the encoder-aware set decides a guarded ask", () => {
+    // "Unity or Unreal" are game engines only beside game words: the ask is guarded, and its word
+    // alignment with this sentence does not stand out; close embeddings carry it all the same.
+    const ask = "Experience with Unity or Unreal";
+    const evidence = "I wrote the character controller and shaders, and our studio shipped the game.";
+    expect(analyzeText(ask).senseRejected).toBe(true);
+    expect(pairFeatures(ask, evidence).values[Z]).toBeLessThan(GUARD_Z);
+    const same: SentenceEmbeddings = { get: () => Float32Array.from([1, 0, 0, 0]) };
+    expect(semanticMatch(ask, evidence).matched).toBe(false);
+    expect(semanticMatch(ask, evidence, { embeddings: same }).matched).toBe(true);
+  });
+});
