@@ -28,8 +28,6 @@
  *   npm run train -- --relabel T1 --written-task-heads systems --out FILE  # systems head reads task as written
  *   npm run train -- --head-drop none --out FILE  # every head reads the answer's shape (before gen22)
  *   npm run train -- --head-drop "autonomy:words;task:words" --out FILE  # heads without those features
- *   npm run train -- --head-register task,ambiguity --out FILE  # those heads also read the register
- *   npm run train -- --out BASE --head-register-also "task=FILE1;task,ambiguity=FILE2"  # several from one run
  *
  * Defaults since branch `task21` (docs/risk-lens.md "D2: a second task reading for the heads",
  * candidate D3 adopted): `--relabel T1 --clause-reading --heads-without-task --written-task-heads
@@ -80,7 +78,6 @@ import {
   PROBING_HEAD_FEATURES,
   type ReadAnswer,
   readAnswer,
-  registerOf,
   tagSentences,
 } from "../src/core/analysis/lens/read.ts";
 import { tokenize } from "../src/core/analysis/nlp.ts";
@@ -589,7 +586,7 @@ const CLAUSE_CUES = args.includes("--clause-cues");
 // the obligation clauses, and each sentence's obligation clause is also read alone for `task`.
 // On by default since branch `task21`; `--no-clause-reading` trains without it.
 const CLAUSE_READING = !args.includes("--no-clause-reading");
-let model: LensModel = {
+const model: LensModel = {
   version: 1,
   meta: { seed: SEED, trainedOn: {}, features: {} },
   sentence: empty(SENTENCE_TAGS),
@@ -1440,96 +1437,6 @@ if (LESSON_ALONE) {
     `lesson alone: ${lessonRows.length} answers and ${lessonItems.length - lessonRows.length} copies; column ${model.sentence.vocab.length} features in all; lesson threshold ${model.thresholds.lesson}`,
   );
 }
-// ---------------------------------------------------------------- `--head-register`
-// docs/risk-lens.md "pool27": the named heads also read the answer's register (`registerOf`: the
-// share of bullet lines, whether it is read as a transcript, and each times the head's strongest
-// sentence value), refitted on the same out-of-fold rows once every other part is final, and
-// their thresholds re-picked on validation by the usual rule. Everything else — the other heads
-// and thresholds, the overall regression, the off-topic and the transcript thresholds — stays
-// what the recipe without it gives, to the byte (the transcript threshold is not re-picked, so a
-// change of one head does not re-cut every spoken answer). Off by default (`none`).
-// `--head-register-also "TAGS=FILE;…"` writes, from the same run, the model of each other tag list
-// to its file (the tagger and every other part being the same), so that one training per held-out
-// writer gives the baseline and the candidates.
-const headRegisterTags = (list: string | undefined, what: string): SentenceTag[] => {
-  const tags = (list ?? "none").split(",").filter((t) => t !== "" && t !== "none");
-  for (const tag of tags)
-    if (!SENTENCE_TAGS.includes(tag as SentenceTag)) {
-      process.stderr.write(`train: ${what} names labels (e.g. task,ambiguity), not "${tag}".\n`);
-      process.exit(2);
-    }
-  return tags as SentenceTag[];
-};
-const HEAD_REGISTER = headRegisterTags(option("--head-register"), "--head-register");
-const HEAD_REGISTER_ALSO = (option("--head-register-also") ?? "")
-  .split(";")
-  .filter((v) => v.trim() !== "")
-  .map((v) => {
-    const at = v.lastIndexOf("=");
-    if (at < 0) {
-      process.stderr.write(`train: --head-register-also takes "TAGS=FILE;…", not "${v}".\n`);
-      process.exit(2);
-    }
-    return {
-      tags: headRegisterTags(v.slice(0, at), "--head-register-also"),
-      file: resolve(v.slice(at + 1)),
-    };
-  });
-/** The model with the named heads reading the register (a copy; `base` is not changed). */
-function withRegisterHeads(base: LensModel, tags: readonly SentenceTag[]): LensModel {
-  if (tags.length === 0) return base;
-  const out: LensModel = { ...base, labels: { ...base.labels }, thresholds: { ...base.thresholds } };
-  const registers = new Map<Item, ReturnType<typeof registerOf>>(
-    train.map((item) => [item, registerOf(item.read)] as const),
-  );
-  for (const tag of tags) {
-    const k = SENTENCE_TAGS.indexOf(tag);
-    const names = headFeatures(tag);
-    const top = names.includes("maxw") ? "maxw" : "max";
-    const rows = headItems.map((item, at) => {
-      const probs = (at < train.length ? oof.get(item) : oofIndex.get(item)?.probs) ?? [];
-      return labelFeatures(
-        probs.map((row) => row[k] ?? 0),
-        callsForStory(item.competency),
-        item.read.units.reduce((s, u) => s + u.words, 0),
-        answerShape(item.read.features, probs, TAGGER_CLASSES),
-        item.read.units.map((u) => u.words),
-        registers.get(item),
-      );
-    });
-    out.labels[tag] = fitDense(
-      rows,
-      headItems.map((i) => gold(i, tag)),
-      [...names, "notes", "spoken", `notes*${top}`, `spoken*${top}`],
-      {
-        kind: "logistic",
-        l2: 1e-3,
-        iterations: 1500,
-        rate: 0.5,
-        ...(weighted ? { sampleWeights: headItems.map((i) => weightOf(i.row.id, tag)) } : {}),
-      },
-    );
-  }
-  const probsOf = tuneOn.map(
-    (item) =>
-      judgeAnswer(
-        item.read,
-        out,
-        item.competency,
-        item.row.question,
-        budgetFor(item.competency, {}),
-        DEFAULT_WPM,
-      ).labelProbs,
-  );
-  for (const tag of tags)
-    out.thresholds[tag] = pickThreshold(
-      tuneOn.map((item, i) => [probsOf[i]?.[tag] ?? 0, gold(item, tag)] as const),
-    );
-  log(`heads reading the register: ${tags.map((t) => `${t} (threshold ${out.thresholds[t]})`).join(", ")}`);
-  return out;
-}
-const baseModel = model;
-model = withRegisterHeads(baseModel, HEAD_REGISTER);
 model.meta = {
   seed: SEED,
   trainedOn: {
@@ -1565,11 +1472,6 @@ if (args.includes("--verify")) {
 } else {
   writeFileSync(outFile, json);
   log(`wrote ${outFile} (${(json.length / 1024).toFixed(0)} KB)`);
-}
-for (const { tags, file } of HEAD_REGISTER_ALSO) {
-  const other = { ...withRegisterHeads(baseModel, tags), meta: model.meta };
-  writeFileSync(file, `${JSON.stringify(storeLensModel(other))}\n`);
-  log(`wrote ${file} (--head-register ${tags.join(",") || "none"})`);
 }
 
 /** The top-level parts of the model whose JSON differs (e.g. "sentence", "thresholds"). */

@@ -5,7 +5,7 @@ import { analyze } from "../analyze.ts";
 import { classify } from "../classify.ts";
 import { SENTENCE_TAGS } from "../labels.ts";
 import { pastShare, sameKind, topicFeatures, topicFeaturesOf } from "./model.ts";
-import { answerShape, labelFeatures, readAnswer, registerOf, strongestUnit } from "./read.ts";
+import { answerShape, labelFeatures, readAnswer, strongestUnit } from "./read.ts";
 import { LENS_MODEL } from "./weights.ts";
 
 // Answers written for this test; the behaviour the eval measures on the corpus, pinned on a few.
@@ -137,32 +137,6 @@ describe("the trained risk lens", () => {
     // An answer shorter than a run is read whole; no piece, nothing.
     expect(strongestUnit([0.5, 0.1], [5, 5])).toBeCloseTo(0.3, 9);
     expect(strongestUnit([], [])).toBe(0);
-  });
-
-  it("gives a head that reads the register the share of bullet lines, whether it is spoken, and each times the strongest sentence", () => {
-    // docs/risk-lens.md "pool27": `--head-register` heads read these; the others ignore them.
-    const notes = readAnswer(
-      "- Asked to cut the nightly build time.\n- Profiled the slow steps.\nIn the end it ran in half the time.",
-      { story: true },
-      LENS_MODEL,
-    );
-    expect(registerOf(notes)).toEqual({ notes: 2 / 3, spoken: 0 });
-    const spoken = readAnswer(
-      "so my manager asked me to look at the nightly build because it took four hours and i profiled every step and found two slow ones and we cut it to two hours",
-      { story: true },
-      LENS_MODEL,
-    );
-    expect(registerOf(spoken)).toEqual({ notes: 0, spoken: 1 });
-    expect(registerOf(readAnswer(STORY, { story: true }, LENS_MODEL))).toEqual({ notes: 0, spoken: 0 });
-    const shape = answerShape([["subj:i"], ["subj:i"]], [new Array(11).fill(0), new Array(11).fill(0)]);
-    const plain = labelFeatures([0.6, 0.2], true, 40, shape, [20, 20]);
-    const read = labelFeatures([0.6, 0.2], true, 40, shape, [20, 20], { notes: 0.5, spoken: 1 });
-    expect(plain["notes*max"]).toBe(0);
-    expect(read.notes).toBe(0.5);
-    expect(read["notes*max"]).toBeCloseTo(0.5 * (plain.max ?? 0), 12);
-    expect(read["spoken*maxw"]).toBeCloseTo(plain.maxw ?? 0, 12);
-    // The register moves no value the committed heads read.
-    for (const key of Object.keys(plain)) if (!/notes|spoken/.test(key)) expect(read[key]).toBe(plain[key]);
   });
 
   it("reads a good story as complete, measured and owned", () => {

@@ -271,32 +271,10 @@ export function labelFeatures(
   words: number,
   context: AnswerShape,
   pieceWords: readonly number[],
-  register: AnswerRegister = { notes: 0, spoken: 0 },
 ): Record<string, number> {
-  const out: Record<string, number> = { notes: register.notes, spoken: register.spoken };
+  const out: Record<string, number> = {};
   labelFeaturesInto(out, column, story, words, pieceWords);
   return answerValuesInto(out, context);
-}
-
-/**
- * The register an answer is written in, as a head may read it (`npm run train -- --head-register`,
- * docs/risk-lens.md "pool27"): the share of its sentences written as bullet or numbered lines, and
- * whether it is read as a spoken transcript (1 or 0).
- */
-export interface AnswerRegister {
-  notes: number;
-  spoken: number;
-}
-
-/**
- * The register of a read answer (`AnswerRegister`).
- * @example registerOf(readAnswer("- Cut the build time.\n- Shipped it.", { story: true }, model)) // { notes: 1, spoken: 0 }
- */
-export function registerOf(read: Pick<ReadAnswer, "units" | "transcript">): AnswerRegister {
-  const { units } = read;
-  let bullets = 0;
-  for (const u of units) if (u.bullet) bullets += 1;
-  return { notes: units.length === 0 ? 0 : bullets / units.length, spoken: read.transcript ? 1 : 0 };
 }
 
 /**
@@ -338,13 +316,6 @@ function labelFeaturesInto(
   out.nonstory = story ? 0 : 1;
   out.nonstoryMax = story ? 0 : logit4(max);
   out.words = Math.log((words + 10) / 150);
-  // The register times the strongest sentence (and run), for the heads that read the register.
-  const notes = out.notes ?? 0;
-  const spoken = out.spoken ?? 0;
-  out["notes*max"] = notes * (out.max ?? 0);
-  out["notes*maxw"] = notes * (out.maxw ?? 0);
-  out["spoken*max"] = spoken * (out.max ?? 0);
-  out["spoken*maxw"] = spoken * (out.maxw ?? 0);
   return out;
 }
 
@@ -739,8 +710,7 @@ export function judgeAnswer(
   const pieceWords = units.map((u) => u.words);
   // One column and one record of head values, rewritten for each tag.
   const column = new Array<number>(probs.length);
-  const register = registerOf(read);
-  const values = answerValuesInto({ notes: register.notes, spoken: register.spoken }, shape);
+  const values = answerValuesInto({}, shape);
   SENTENCE_TAGS.forEach((tag, k) => {
     for (let i = 0; i < probs.length; i += 1) column[i] = (probs[i] as number[])[k] ?? 0;
     const p =
