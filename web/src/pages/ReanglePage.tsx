@@ -150,6 +150,11 @@ function Reangler({ item, fromRole }: { item: AnswerOrFollowUp; fromRole: RoleId
             <BetterVariantHint better={reangled.betterVariant} toRole={toRole} item={item} />
           )}
           <ReangleView reangled={reangled} toRole={toRole} />
+          {reangled.subjectless !== undefined && (
+            <p className="muted" data-testid="reangle-subjectless">
+              {reangled.subjectless}
+            </p>
+          )}
           {item.kind === "answer" && (
             <SaveReangled key={reangled.text} item={item} text={reangled.text} toRole={toRole} />
           )}
