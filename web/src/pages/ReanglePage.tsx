@@ -146,15 +146,15 @@ function Reangler({ item, fromRole }: { item: AnswerOrFollowUp; fromRole: RoleId
               {reangled.outline}
             </p>
           )}
-          {reangled.betterVariant !== undefined && (
-            <BetterVariantHint better={reangled.betterVariant} toRole={toRole} item={item} />
-          )}
-          <ReangleView reangled={reangled} toRole={toRole} />
           {reangled.subjectless !== undefined && (
             <p className="muted" data-testid="reangle-subjectless">
               {reangled.subjectless}
             </p>
           )}
+          {reangled.betterVariant !== undefined && (
+            <BetterVariantHint better={reangled.betterVariant} toRole={toRole} item={item} />
+          )}
+          <ReangleView reangled={reangled} toRole={toRole} />
           {item.kind === "answer" && (
             <SaveReangled key={reangled.text} item={item} text={reangled.text} toRole={toRole} />
           )}
