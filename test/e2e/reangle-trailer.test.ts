@@ -115,6 +115,29 @@ describe.runIf(launched.browser !== null)("re-angle save and hint, trailer page"
     expect(await page.getByTestId("reangle-outline").count()).toBe(0);
   });
 
+  test("a kept line with no subject is said as written, with a note naming it", async () => {
+    const serving = (await items()).find((i) => i.key === "q5/serving-latency-focus");
+    await page.goto(`/#/reangle/${serving?.id}`);
+    await page.getByLabel("Re-angle for").selectOption("ml-engineer");
+    await page.getByRole("button", { name: "Re-angle", exact: true }).click();
+    const note = page.getByTestId("reangle-subjectless");
+    await note.waitFor();
+    const text = (await note.textContent()) ?? "";
+    expect(text).toMatch(/no subject .* “Added a latency panel and an…”/);
+    expect(text).toMatch(/“I added…” if it was you/);
+    // Never rewritten: the line shows as the user wrote it.
+    expect(await page.locator(".diff-column").nth(1).textContent()).toMatch(
+      /Added a latency panel and an alert/,
+    );
+    // An answer whose every line has its subject has no such note.
+    const core = (await items()).find((i) => i.key === "q5/core");
+    await page.goto(`/#/reangle/${core?.id}`);
+    await page.getByLabel("Re-angle for").selectOption("ml-engineer");
+    await page.getByRole("button", { name: "Re-angle", exact: true }).click();
+    await page.getByTestId("fit-compare").waitFor();
+    expect(await page.getByTestId("reangle-subjectless").count()).toBe(0);
+  });
+
   test("the trailer tab tells four beats in the user's own words, 60 s or 150 s", async () => {
     await page.goto("/#/stories");
     await page.getByRole("link", { name: "Trailer" }).click();

@@ -49,6 +49,19 @@ describe("derisk coverage", () => {
     expect(out).toMatch(/^ {2}S1 +story +The rollback I forgot$/m);
   });
 
+  it("says for each gap the command that fills it: the answer to write, or the drill", async () => {
+    const { out } = await runWith([registerCoverageCommand], ["coverage", "--stories", storiesPath], {
+      columns: 200,
+    });
+    expect(out).toMatch(/^Fill a gap: write your answer to a question of its kind/m);
+    expect(out).toMatch(
+      /^ {2}leadership-influence: derisk add-answer -q "[^"]+\?*[^"]*" --from answer\.txt$/m,
+    );
+    expect(out).toMatch(/^ {2}ml-concept: derisk drill$/m);
+    // What the stories serve is no gap, so it gets no command.
+    expect(out).not.toMatch(/^ {2}(?:mistake-failure|conflict):/m);
+  });
+
   it("wraps the legend to a narrow terminal, titles under themselves, and never cuts a grid row", async () => {
     const { out } = await runWith([registerCoverageCommand], ["coverage", "--stories", storiesPath], {
       columns: 24,

@@ -76,6 +76,20 @@ export function registerCoverageCommand(program: Command, ctx: CliContext): void
       }
       after.push("", `${style.yellow("Gaps:")} ${matrix.gaps.length > 0 ? matrix.gaps.join(", ") : "none"}`);
       if (matrix.thin.length > 0) after.push(`${style.yellow("Thin:")} ${matrix.thin.join(", ")}`);
+      // A gap leads somewhere: the command that writes the missing answer (a story question's
+      // answer then becomes a story), or the drill for concept questions.
+      const actions = matrix.rows.filter((r) => r.action !== undefined && r.best === 0);
+      if (actions.length > 0) {
+        after.push(
+          "",
+          "Fill a gap: write your answer to a question of its kind (derisk stories from-answer ITEM then makes a story of an episode):",
+          ...actions.map((r) =>
+            r.action?.kind === "drill"
+              ? `  ${r.competency}: derisk drill`
+              : `  ${r.competency}: derisk add-answer -q "${r.action?.question ?? ""}" --from answer.txt`,
+          ),
+        );
+      }
       if (matrix.sampleLeftOut !== undefined) after.push("", style.dim(matrix.sampleLeftOut));
       ctx.report(legend.join("\n"));
       ctx.out(`\n${lines.join("\n")}`);

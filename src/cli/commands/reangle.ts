@@ -80,6 +80,8 @@ export function registerReangleCommand(program: Command, ctx: CliContext): void 
         ),
         "",
         out.text,
+        // Lines kept as written that have no subject: how a candidate would say them.
+        ...(out.subjectless === undefined ? [] : ["", style.yellow(`! ${out.subjectless}`)]),
         "",
         style.bold("Changes"),
       ];

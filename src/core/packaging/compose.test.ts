@@ -1019,3 +1019,46 @@ describe("compose: 'I then…' is said after a step of the speaker", () => {
     }
   });
 });
+
+describe("a kept line with no subject", () => {
+  const subjectless = (draft: Draft) => draft.warnings.find((w) => /no subject/.test(w));
+
+  it.runIf(SEED_RUNS)(
+    "is said as written and named in a note, on the seed's ML-focused mistake story",
+    () => {
+      const draft = composeAnswer(answerOf(seed, "q6/ml-focused"), 90);
+      // Never rewritten: the line stays as the story tells it.
+      expect(draft.text).toContain("Refactored the pipeline to impute missing values");
+      const note = subjectless(draft);
+      expect(note).toMatch(/“Refactored the pipeline to impute missing…”/);
+      expect(note).toMatch(/“Added tests to ensure schema validation…”/);
+      expect(note).toMatch(/“I refactored…” if it was you/);
+      // The list's first item is said with its lead-in ("To resolve it, I rewrote…"): it has a subject.
+      expect(draft.text).toContain("To resolve it, I rewrote the data quality checks");
+      expect(note).not.toMatch(/Rewrote/);
+    },
+  );
+
+  it("is named in a note on our sample's serving story, and not at all where every line has a subject", () => {
+    const draft = composeAnswer(answerOf(readSample(), "q5/serving-latency-focus"), 90);
+    const note = subjectless(draft) ?? "";
+    expect(note).toMatch(/“Added a latency panel and an…”.*“Load-tested the service with a night's…”/);
+    expect(note).not.toMatch(/Cached the history/);
+    expect(subjectless(composeAnswer(answerOf(readSample(), "q5/core"), 90))).toBeUndefined();
+  });
+
+  it("is named for notes typed in lower case", () => {
+    const story = parseStory({
+      title: "Slow checkout",
+      text: "- checkout p95 was 4 s during the sale\n- led migration of the cart service to redis\n- fixed the cache invalidation\n- p95 fell to 300 ms",
+    });
+    const draft = compose(story, {
+      question: "Tell me about a complex technical problem.",
+      budgetSeconds: 90,
+    });
+    expect(draft.text).toContain("led migration of the cart service to redis");
+    expect(subjectless(draft)).toMatch(
+      /^2 lines have no subject.*“led migration of the cart service…”, “fixed the cache invalidation”/,
+    );
+  });
+});

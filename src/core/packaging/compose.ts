@@ -25,6 +25,7 @@ import {
   leansOnAnyStep,
   measuresInWords,
   stepSaidBefore,
+  subjectlessNote,
 } from "./text.ts";
 
 /** Where a draft sentence came from: the story (verbatim) or a template with blanks. */
@@ -588,6 +589,12 @@ export function compose(story: Story, options: ComposeOptions): Draft {
       `What must stay (the setting, what went wrong, the result, the lesson, the main action and what the question asks for) takes ${timing.seconds} s, ${over} s over the ${options.budgetSeconds} s budget${shortest !== undefined && shortest < timing.seconds ? ` (${shortest} s even with the result and the lesson left out)` : ""}: cut about ${overWords} words, most easily from the longest of them, ${longest.join(" and ")}.`,
     );
   }
+  // A kept line with no subject ("Refactored the pipeline…") is said as written, never given one.
+  const subjectless = subjectlessNote(
+    picked.map((c) => c.text),
+    "story",
+  );
+  if (subjectless !== undefined) warnings.push(subjectless);
   if (!picked.some((c) => c.figure) && story.metrics.length > 0 && relaxed.length === 0) {
     warnings.push(`Your notes hold figures (${story.metrics.join(", ")}): put one in the result.`);
   }

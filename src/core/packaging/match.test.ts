@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { readSample, readSeed, SEED_RUNS } from "../../../test/seed.ts";
+import type { AnswerItem, PrepDoc } from "../model.ts";
 import { competencyCues, coverageMatrix, indexStories, rankStories } from "./match.ts";
-import { parseStories, type Story } from "./story.ts";
+import { parseStories, type Story, storyFromAnswer } from "./story.ts";
 
 const stories = parseStories([
   {
@@ -231,5 +233,40 @@ describe("coverage credits a candidate would not dispute", () => {
       .filter((r) => r.evidence.some((e) => e.id === "fail"))
       .map((r) => r.competency);
     expect(credited).toEqual(expect.arrayContaining(["mistake-failure", "ml-engineering"]));
+  });
+});
+
+describe("the competencies a question also touches", () => {
+  // The stories a user draws from the document's episodes: every STAR-like answer and variant.
+  const episodes = (doc: PrepDoc | undefined) =>
+    (doc?.items ?? [])
+      .filter(
+        (i): i is AnswerItem => i.kind === "answer" && /a time you|problem you solved/i.test(i.question),
+      )
+      .map((a) => storyFromAnswer(a));
+  const touched = (question: string, stories: Story[]) =>
+    rankStories(question, stories)
+      .results.flatMap((r) => r.reasons)
+      .filter((r) => r.endsWith("which the question also touches"))
+      .map((r) => r.replace(/^serves /, "").replace(/, which the question also touches$/, ""));
+
+  const check = (stories: Story[]) => {
+    expect(stories.length).toBeGreaterThanOrEqual(4);
+    // The classifier gives every competency a sliver (mistake-failure 0.2% for this question): a
+    // sliver is no reason, so no mistake story "serves mistake-failure, which the question also touches".
+    expect(touched("Tell me about a time you worked with ambiguity.", stories)).toEqual([]);
+    expect(touched("Tell me about a time you disagreed with a teammate.", stories)).toEqual([]);
+    // "A project you are proud of" does touch a technical challenge, not a mistake or ML engineering.
+    const proud = touched("Tell me about a project you are proud of.", stories);
+    expect(proud.length).toBeGreaterThan(0);
+    for (const list of proud) expect(list).toBe("technical-challenge");
+  };
+
+  it.runIf(SEED_RUNS)("names only what the question cues, on the seed's stories", () => {
+    check(episodes(readSeed()));
+  });
+
+  it("names only what the question cues, on our sample's stories", () => {
+    check(episodes(readSample()));
   });
 });

@@ -269,6 +269,8 @@ export interface Ranking {
 
 /** A story used for this many questions gets a warning: interviewers notice repeats. */
 export const OVERUSE_THRESHOLD = 3;
+/** A competency the question "also touches" has at least this share of its own competency's cue (a reason only). */
+const TOUCHES_SHARE = 0.3;
 const WEIGHTS = { competency: 3, text: 2, role: 1, evidence: 1, recency: 0.5, usage: 0.5 } as const;
 const DAY_MS = 86_400_000;
 const FRESH_DAYS = 30;
@@ -410,7 +412,11 @@ export function rankStories(
     const reasons: string[] = [];
     if (mask & competencyBit) reasons.push(`serves ${competency}, the question's competency`);
     else {
-      const other = COMPETENCIES.filter((c, i) => mask & (1 << i) && cueScores[c] > 0);
+      // Only what the question really cues: the classifier gives every competency some small
+      // share ("worked with ambiguity" gave mistake-failure 0.2%), which is no reason to name it.
+      const other = COMPETENCIES.filter(
+        (c, i) => mask & (1 << i) && cueScores[c] >= TOUCHES_SHARE * cueScores[competency],
+      );
       reasons.push(
         other.length > 0
           ? `serves ${other.join(", ")}, which the question also touches`

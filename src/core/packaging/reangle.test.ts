@@ -526,3 +526,32 @@ describe("reangle: an outline of arrow notes", () => {
     ).toBeUndefined();
   });
 });
+
+describe("reangle: kept lines with no subject", () => {
+  it.runIf(SEED_RUNS)("keeps them as written and says which, on the seed's ML-focused mistake story", () => {
+    const answer = answerOf(readSeed(), "q6/ml-focused");
+    const out = reangle(answerText(answer), {
+      fromRole: "mlops-engineer",
+      toRole: "ml-engineer",
+      question: answer.question,
+    });
+    expect(out.text).toContain("Added tests to ensure schema validation");
+    expect(out.subjectless).toMatch(/“Added tests to ensure schema validation…”/);
+    expect(out.subjectless).toMatch(/“I added…” if it was you/);
+    // Said with its lead-in, "To resolve it, I rewrote…" has its subject.
+    expect(out.text).toContain("To resolve it, I rewrote");
+    expect(out.subjectless).not.toMatch(/Rewrote/);
+  });
+
+  it("says nothing when every kept line has its subject (our sample's Q5), and names our sample's notes", () => {
+    const sample = readSample();
+    const core = answerOf(sample, "q5/core");
+    expect(
+      reangle(answerText(core), { toRole: "ml-engineer", question: core.question }).subjectless,
+    ).toBeUndefined();
+    const serving = answerOf(sample, "q5/serving-latency-focus");
+    const out = reangle(answerText(serving), { toRole: "ml-engineer", question: serving.question });
+    expect(out.subjectless).toMatch(/“Added a latency panel and an…”/);
+    expect(out.subjectless).not.toMatch(/Cached the history/);
+  });
+});

@@ -19,6 +19,7 @@ import {
   starLabel,
   stepSaidBefore,
   stripMarkup,
+  subjectlessNote,
 } from "./text.ts";
 
 export interface ReangleOptions {
@@ -57,6 +58,11 @@ export interface Reangled {
    * keeps the user's lines as written, and no one can say them as they stand.
    */
   outline?: string;
+  /**
+   * When kept lines have no subject ("Refactored the pipeline…"): they are kept as written, and
+   * this says which and how a candidate would say them.
+   */
+  subjectless?: string;
 }
 
 /** What re-angle says of an answer that is an outline of arrow notes. */
@@ -239,6 +245,8 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
 
   const out = kept.map((s) => s.text);
   const result = joinSentences(out);
+  // An outline's arrow notes have their own note; a kept line with no subject is said as written.
+  const subjectless = readsAsOutline(text) ? undefined : subjectlessNote(out, "answer");
   const before = joinSentences(told.map((t) => t.text));
   return {
     text: result,
@@ -249,5 +257,6 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
       after: coreShare(result, options.toRole, options.fromRole),
     },
     ...(readsAsOutline(text) ? { outline: OUTLINE_NOTE } : {}),
+    ...(subjectless === undefined ? {} : { subjectless }),
   };
 }

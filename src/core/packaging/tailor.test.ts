@@ -403,6 +403,46 @@ describe("scaffoldWhyCompany", () => {
     }
   });
 
+  it("reads the company however the posting's first lines name it, and invents none", () => {
+    const body =
+      "\n\nRequirements\n- 3+ years of Python\n- Experience deploying models to production\n- Clear communication with non-technical stakeholders\n";
+    const cases: Array<[string, string | undefined]> = [
+      // The title line, cut at a spaced hyphen, a dash or a bar, with the company after or before the role.
+      ["Senior ML Engineer - Acme Robotics", "Acme Robotics"],
+      ["Acme Robotics — Senior ML Engineer", "Acme Robotics"],
+      ["Acme Robotics: Senior ML Engineer", "Acme Robotics"],
+      ["Senior ML Engineer | Acme Robotics | Berlin", "Acme Robotics"],
+      ["Senior ML Engineer — Acme Robotics — Berlin, Germany", "Acme Robotics"],
+      ["Senior ML Engineer — Acme Robotics, Inc.", "Acme Robotics"],
+      // The prose: "About Acme" as a heading or opening a line, "We are …,", "At …, we".
+      ["Senior ML Engineer\n\n## About Acme\nWe build warehouse robots.", "Acme"],
+      ["Senior ML Engineer\n\nAbout Acme Robotics: we build warehouse robots.", "Acme Robotics"],
+      ["Senior ML Engineer\n\nWe are Acme Robotics, a team of forty building robots.", "Acme Robotics"],
+      ["Senior ML Engineer\n\nAt Acme Robotics, we build warehouse robots.", "Acme Robotics"],
+      ["Acme Robotics is hiring a Senior ML Engineer to build perception models.", "Acme Robotics"],
+      // An address the posting was copied from is no title and no company.
+      ["https://jobs.acmerobotics.com/senior-ml-engineer\nSenior ML Engineer", undefined],
+      ["jobs.lever.co/acme-robotics/1234\nSenior ML Engineer", undefined],
+      // Where or how the job is done, or a team, is no company.
+      ["Senior ML Engineer — Berlin", undefined],
+      ["Senior ML Engineer — Austin, TX", undefined],
+      ["Senior ML Engineer | Remote, EU", undefined],
+      ["Senior ML Engineer — Perception Team", undefined],
+      // A venue is no company, even after "work at".
+      ["Senior ML Engineer\n\nYou will present work at NeurIPS and ship models.", undefined],
+      ["Senior ML Engineer\n\nWe are looking for an engineer to build perception models.", undefined],
+      // A name the title line gives and the prose never repeats gives way to the one the prose uses.
+      ["Senior ML Engineer — Perception\n\nAt Acme Robotics, we build warehouse robots.", "Acme Robotics"],
+    ];
+    for (const [head, company] of cases) {
+      const out = extractRequirements(`${head}${body}`);
+      expect(out.company, head).toBe(company);
+      if (!/is hiring|Berlin$|TX$|EU$|Team$/.test(head)) expect(out.title, head).toBe("Senior ML Engineer");
+      const why = scaffoldWhyCompany(`${head}${body}`, {});
+      expect(why.lines[0]?.text.startsWith(`What draws me to ${company ?? "[company]"} `), head).toBe(true);
+    }
+  });
+
   it("reads the company from a short line under a pasted title line", () => {
     const body = "\n\nWe build triage models.\n\nRequirements\n- 3+ years of Python\n";
     expect(extractRequirements(`Senior ML Engineer —\nFabrikam Health${body}`)).toMatchObject({

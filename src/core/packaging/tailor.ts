@@ -269,31 +269,121 @@ const ROLE_NOUN =
   /\b(?:engineer|scientist|developer|analyst|manager|lead|architect|researcher|designer|specialist|consultant|director|intern|head of|ml|mle|sre|devops)\b/i;
 const LABELLED = (label: string) => new RegExp(`^\\s*(?:${label})\\s*[:：]\\s*(.{2,80}?)\\s*$`, "im");
 
-// A first line that names the role and then the company: "Senior ML Engineer — Acme Payments",
-// "Data Scientist | Acme", "ML Engineer at Acme". Never a hyphen (it joins "Full-stack") and
-// never a work mode ("— Remote").
-const TITLE_AT_COMPANY =
-  /^(.{3,80}?)[ \t]+(?:[—–|]|at)[ \t]+([A-Z][\p{L}\p{N}&.'-]*(?:[ \t]+[A-Z&][\p{L}\p{N}&.'-]*){0,3})[ \t]*$/u;
+// A first line that names the role and the company: "Senior ML Engineer — Acme Payments",
+// "Data Scientist | Acme", "ML Engineer at Acme", "Acme Robotics — Senior ML Engineer",
+// "Senior ML Engineer | Acme Robotics | Berlin". Its parts are cut at a dash, a bar or a dot
+// between spaces (never a hyphen inside a word: it joins "Full-stack"), or at " at " after the
+// role; the role is the part that names one, the company the part beside it that is a name —
+// never a work mode ("Remote"), a place ("Berlin", "Austin, TX") or a team ("Perception Team").
+const TITLE_SEPARATOR = /[ \t]+(?:[—–|·•-]|at)[ \t]+/u;
+const NAME_PART = /^[A-Z][\p{L}\p{N}&.'-]*(?:[ \t]+[A-Z&][\p{L}\p{N}&.'-]*){0,3}$/u;
+const NAME_PART_LOWER = /^[\p{L}\p{N}][\p{L}\p{N}&.'-]*(?:[ \t]+[\p{L}\p{N}&][\p{L}\p{N}&.'-]*){0,3}$/u;
+// A company's legal form is no part of the name said aloud: "Acme Robotics, Inc." is Acme Robotics.
+const LEGAL_FORM = /,?[ \t]+(?:Inc|Ltd|LLC|GmbH|AG|SA|S\.A|BV|B\.V|Corp|Co|PLC|Pty Ltd|Limited)\.?$/i;
+// Where or how the job is done, said where a company would be: "Remote", "Hybrid / EU", "US only".
+const WORK_MODE_WORDS = new Set(
+  (
+    "remote hybrid onsite on-site office in anywhere worldwide global full-time part-time full part time " +
+    "contract freelance internship temporary permanent first friendly only or and emea apac latam " +
+    "americas europe eu uk us usa north south america asia africa oceania"
+  ).split(" "),
+);
+const isWorkMode = (part: string) =>
+  part
+    .toLowerCase()
+    .split(/[\s,/&]+/)
+    .filter((w) => w !== "")
+    .every((w) => WORK_MODE_WORDS.has(w));
+// The cities and countries job boards name most, so "Senior ML Engineer — Berlin" is no company;
+// "City, ST" or "City, Country" reads as a place by its shape.
+const PLACES = new Set(
+  (
+    "amsterdam athens atlanta austin bangalore bengaluru barcelona beijing berlin boston brussels " +
+    "budapest cairo cambridge chicago copenhagen dallas delhi denver dubai dublin edinburgh " +
+    "frankfurt geneva hamburg helsinki houston hyderabad istanbul jakarta johannesburg krakow lagos " +
+    "lisbon london lyon madrid manchester melbourne miami milan montreal moscow mumbai munich nairobi " +
+    "nyc oslo oxford paris porto prague pune rome seattle seoul shanghai singapore stockholm sydney " +
+    "taipei tallinn tokyo toronto vancouver vienna warsaw zurich germany france spain portugal italy " +
+    "netherlands belgium switzerland austria poland ireland sweden norway denmark finland estonia " +
+    "canada mexico brazil argentina india china japan korea israel egypt nigeria kenya australia"
+  ).split(" "),
+);
+const PLACE_NAMES = [
+  "buenos aires",
+  "hong kong",
+  "los angeles",
+  "mexico city",
+  "new york",
+  "new york city",
+  "san diego",
+  "san francisco",
+  "bay area",
+  "sf bay area",
+  "sao paulo",
+  "são paulo",
+  "tel aviv",
+  "washington dc",
+  "new zealand",
+  "united states",
+  "united kingdom",
+];
 
-const TITLE_AT_COMPANY_LOWER =
-  /^(.{3,80}?)[ \t]+[—–|][ \t]+([\p{L}\p{N}][\p{L}\p{N}&.'-]*(?:[ \t]+[\p{L}\p{N}&][\p{L}\p{N}&.'-]*){0,3})[ \t]*$/u;
+function isPlace(part: string): boolean {
+  const text = part.trim().toLowerCase().replace(/\.$/, "");
+  if (/^[\p{L} .'-]+,[ \t]*[\p{L} .'-]+$/u.test(part.trim())) {
+    // "Austin, TX", "Lisbon, Portugal": a place by its shape when either side is one.
+    const [city, region] = text.split(/,\s*/);
+    if (/^[A-Z]{2,3}$/.test(part.trim().split(/,\s*/)[1] ?? "")) return true;
+    return isPlace(city ?? "") || isPlace(region ?? "");
+  }
+  if (PLACE_NAMES.includes(text)) return true;
+  return text.split(/\s+/).length === 1 && PLACES.has(text);
+}
+
+const TEAM = /\b(?:team|group|department|division|squad|org|organi[sz]ation|unit|lab)$/i;
 
 function titleLine(lines: readonly Line[]): { title: string; company: string } | undefined {
-  const first = lines
-    .find((l) => l.masked.trim() !== "")
-    ?.masked.trim()
-    .replace(/^#+\s*/, "")
+  const first = firstTextLine(lines)
+    ?.replace(/^#+\s*/, "")
     // Where the job is, after the company: "ML Engineer — Acme (Lisbon or remote)".
     .replace(/\s*\([^()]*\)$/, "");
   if (first === undefined) return undefined;
   // Typed all in lower case ("ml engineer – acme payments"), the company has no capital either.
   const lower = !/\p{Lu}/u.test(first);
-  const m = (lower ? TITLE_AT_COMPANY_LOWER : TITLE_AT_COMPANY).exec(first);
-  if (!m?.[1] || !m[2]) return undefined;
-  const [title, company] = [m[1].trim(), m[2].trim()];
+  // "Acme Robotics: Senior ML Engineer" names the company first, then a colon.
+  const colon = /^([^:]{2,60}):[ \t]+(.{3,80})$/u.exec(first);
+  const parts =
+    colon?.[1] && colon[2] && !ROLE_NOUN.test(colon[1]) && ROLE_NOUN.test(colon[2])
+      ? [colon[1], colon[2]]
+      : first.split(TITLE_SEPARATOR);
+  if (parts.length < 2) return undefined;
+  const at = parts.findIndex((p) => ROLE_NOUN.test(p));
+  if (at < 0) return undefined;
   const notAName = lower ? new RegExp(NOT_A_NAME.source, "i") : NOT_A_NAME;
-  if (!ROLE_NOUN.test(title) || ROLE_NOUN.test(company) || notAName.test(company)) return undefined;
+  const isName = (part: string | undefined): part is string =>
+    part !== undefined &&
+    (lower ? NAME_PART_LOWER : NAME_PART).test(part) &&
+    !ROLE_NOUN.test(part) &&
+    !notAName.test(part) &&
+    !isWorkMode(part) &&
+    !isPlace(part) &&
+    !TEAM.test(part) &&
+    sectionOf(part) === "other";
+  // The part right after the role first ("Engineer — Acme — Berlin"), else the one before it.
+  const company = [parts[at + 1], parts[at - 1]].map((p) => p?.trim().replace(LEGAL_FORM, "")).find(isName);
+  const title = parts[at]?.trim();
+  if (company === undefined || !title) return undefined;
   return { title, company };
+}
+
+// A line that is only an address ("https://jobs.acme.com/ml-engineer", "jobs.lever.co/acme/123")
+// is where the posting was copied from, not its title; a company is never read from its spelling.
+const URL_LINE =
+  /^(?:<?https?:\/\/\S+|www\.\S+|[\w-]+(?:\.[\w-]+)*\.(?:com|io|co|ai|org|net|dev|app|jobs)(?:\/\S*)?)>?$/i;
+
+/** The first line with text that is not an address. */
+function firstTextLine(lines: readonly Line[]): string | undefined {
+  return lines.map((l) => l.masked.trim()).find((t) => t !== "" && !URL_LINE.test(t));
 }
 
 /** The role the posting is for: front matter, a "Job title:" line, the first heading, or a short first line naming a role. */
@@ -307,7 +397,7 @@ function findTitle(raw: string, lines: readonly Line[]): string | undefined {
   if (named) return named.title;
   const heading = withoutTrailingSeparator(lines.find((l) => /^\s*#\s/.test(l.raw))?.masked.trim());
   if (heading) return heading;
-  const first = withoutTrailingSeparator(lines.find((l) => l.masked.trim() !== "")?.masked.trim());
+  const first = withoutTrailingSeparator(firstTextLine(lines));
   if (first && isRoleLine(first)) return first;
   return undefined;
 }
@@ -333,7 +423,19 @@ function findCompany(raw: string, lines: readonly Line[]): string | undefined {
   )?.[1];
   if (labelled) return labelled.trim();
   const named = titleLine(lines);
-  if (named && sectionOf(named.company) === "other") return named.company;
+  if (named) {
+    // A name on the title line that the posting never says again, while its prose names another
+    // company ("Senior ML Engineer — Perception" then "At Acme, we…"), is not the company.
+    const rest = lines
+      .map((l) => l.masked)
+      .join("\n")
+      .replace(firstTextLine(lines) ?? "", "");
+    const again = namesOf(named.company).some((n) =>
+      new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(n)}(?![\\p{L}\\p{N}])`, "iu").test(rest),
+    );
+    const prose = again ? undefined : companyFromProse(lines);
+    return prose ?? named.company;
+  }
   // A board's header line: "Acme · Berlin (Remote)", "Acme | NYC", "Acme - London".
   const nonEmpty = lines.filter((l) => l.masked.trim() !== "").slice(0, 3);
   for (const line of nonEmpty.slice(1)) {
@@ -345,7 +447,7 @@ function findCompany(raw: string, lines: readonly Line[]): string | undefined {
   // Job boards put the company on a short line right under the title: the first heading, or a
   // pasted first line that names a role ("Senior ML Engineer —" then "Fabrikam Health").
   const firstHeading = lines.findIndex((l) => /^\s*#\s/.test(l.raw));
-  const firstLine = lines.findIndex((l) => l.masked.trim() !== "");
+  const firstLine = lines.findIndex((l) => l.masked.trim() !== "" && !URL_LINE.test(l.masked.trim()));
   const firstText = withoutTrailingSeparator(lines[firstLine]?.masked.trim()) ?? "";
   const titleAt = firstHeading >= 0 ? firstHeading : firstLine >= 0 && isRoleLine(firstText) ? firstLine : -1;
   if (titleAt >= 0) {
@@ -361,18 +463,27 @@ function findCompany(raw: string, lines: readonly Line[]): string | undefined {
       return name;
     }
   }
+  return companyFromProse(lines);
+}
+
+/** The company as the posting's prose names it: "About Acme", "Join Acme", "Acme is hiring…", "At Acme, we…". */
+function companyFromProse(lines: readonly Line[]): string | undefined {
   for (const line of lines) {
-    const about = /^\s*about[ \t]+([A-Z][\p{L}\p{N}&.'-]+(?:[ \t]+[A-Z][\p{L}\p{N}&.'-]+)?)\s*:?\s*$/u.exec(
-      line.masked.trim(),
-    );
-    if (about?.[1] && !/^(?:Us|You|The|This|Our)\b/.test(about[1])) return about[1];
+    // "About Acme" as a line or a heading ("## About Acme"), or opening a line: "About Acme Robotics: we build…".
+    const about =
+      /^(?:#+[ \t]*)?[Aa]bout[ \t]+([A-Z][\p{L}\p{N}&.'-]+(?:[ \t]+[A-Z][\p{L}\p{N}&.'-]+){0,2})[ \t]*(?::|$)/u.exec(
+        line.masked.trim(),
+      );
+    const name = about?.[1];
+    if (name && !/^(?:Us|You|The|This|Our|Me|Yourself|Working|Life)\b/.test(name) && !ROLE_NOUN.test(name))
+      if (sectionOf(name) === "other") return name;
   }
   const text = lines.map((l) => l.masked).join("\n");
   // [ \t] not \s: a company name never runs across a line break ("at Acme\n\n## Requirements").
   // "at" only after a word about the job ("Engineer at Acme", "life at Acme"), not a venue
   // ("published research at NeurIPS").
   const at =
-    /(?:(?<=\b(?:work|working|team|here|life|careers?|jobs?|position|role|opportunity|engineer|scientist|developer|analyst|manager|lead|us)[ \t]+)[Aa]t|\b[Jj]oin|\b[Jj]oining)[ \t]+([A-Z][\p{L}\p{N}&.'-]+(?:[ \t]+[A-Z][\p{L}\p{N}&'-]+)?)/u.exec(
+    /(?:(?<=\b(?:why work|to work|working|team|here|life|careers?|jobs?|position|role|opportunity|engineer|scientist|developer|analyst|manager|lead|us)[ \t]+)[Aa]t|\b[Jj]oin|\b[Jj]oining|(?:^|\n)[ \t]*(?:[Ww]e are|[Ww]e're|At)(?=[ \t]+[A-Z][\p{L}\p{N}&'-]*(?:[ \t]+[A-Z][\p{L}\p{N}&'-]*)?,))[ \t]+([A-Z][\p{L}\p{N}&.'-]+(?:[ \t]+[A-Z][\p{L}\p{N}&'-]+)?)/u.exec(
       text,
     )?.[1];
   if (at && !/^(?:The|Our|A|An|Least|Scale)\b/.test(at)) return at.replace(/[.,]$/, "");

@@ -469,6 +469,33 @@ export function lacksSubject(sentence: string): boolean {
   return pastVerb && !/\b(?:I|we)\b/.test(text);
 }
 
+/**
+ * What compose and re-angle say of the lines they keep that have no subject ("Refactored the
+ * pipeline…", "- fixed the cache"): said as written they sound like notes, and derisk never adds
+ * words to a sentence, so the note names them and how a candidate would say each. Undefined when
+ * every line has its subject (a list's first item said with its lead-in, "To resolve it, I
+ * rewrote…", has one).
+ * @example subjectlessNote(["To fix it, I re-split the data.", "Added a check."], "story")
+ * // "1 line has no subject and sounds like a note when said as written: “Added a check.” …"
+ */
+export function subjectlessNote(sentences: readonly string[], where: "story" | "answer"): string | undefined {
+  // The item right after a lead-in ("To resolve it, I:") is said with it, as joinSentences joins them.
+  const lines = sentences
+    .map((s) => s.trim().replace(/^[-*•]\s+/, ""))
+    .filter((s, i) => lacksSubject(s) && !(i > 0 && LEAD_IN.test((sentences[i - 1] ?? "").trim())));
+  if (lines.length === 0) return undefined;
+  const cut = (line: string) => {
+    const w = line.split(/\s+/);
+    return w.length <= 6 ? line : `${w.slice(0, 6).join(" ")}…`;
+  };
+  const quoted = lines.map((line) => `“${cut(line)}”`).join(", ");
+  const first = lines[0] ?? "";
+  const verb = /^[\p{L}-]+/u.exec(first)?.[0] ?? "";
+  const [mine, ours] = [`“I ${verb.toLowerCase()}…”`, `“we ${verb.toLowerCase()}…”`];
+  const count = lines.length === 1 ? "1 line has" : `${lines.length} lines have`;
+  return `${count} no subject and ${lines.length === 1 ? "sounds like a note" : "sound like notes"} when said as written: ${quoted}. derisk keeps your sentences as you wrote them, so say who did it as you tell it (${mine} if it was you, ${ours} if it was the team), or write it into the ${where}.`;
+}
+
 export { starLabel, stripMarkup } from "../markup.ts";
 export { countWords, speakingSeconds } from "../words.ts";
 

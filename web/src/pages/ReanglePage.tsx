@@ -146,6 +146,11 @@ function Reangler({ item, fromRole }: { item: AnswerOrFollowUp; fromRole: RoleId
               {reangled.outline}
             </p>
           )}
+          {reangled.subjectless !== undefined && (
+            <p className="muted" data-testid="reangle-subjectless">
+              {reangled.subjectless}
+            </p>
+          )}
           {reangled.betterVariant !== undefined && (
             <BetterVariantHint better={reangled.betterVariant} toRole={toRole} item={item} />
           )}
