@@ -538,7 +538,8 @@ if (existsSync(pairsFile) && only === undefined) {
   // round of changes; g337–g388 before the word vectors; g389–g420 before the learned scorer;
   // g421–g444, all dev, before the taxonomy of round 8; g445–g468, all dev, before round 9;
   // g469–g492, all dev, before round 10; g493–g516, all dev, before round 11; g517–g540, all dev,
-  // before round 12; g541–g564, all dev, before round 17; g565–g596, all dev, before round 21).
+  // before round 12; g541–g564, all dev, before round 17; g565–g596, all dev, before round 21;
+  // g597–g628, all dev, written in pairs27 and held out from the round after it).
   const batchOf = (p: LabelledPair) => {
     const g = Number(p.group.slice(1));
     return g <= 192
@@ -563,7 +564,9 @@ if (existsSync(pairsFile) && only === undefined) {
                         ? "g517–g540"
                         : g <= 564
                           ? "g541–g564"
-                          : "g565–g596";
+                          : g <= 596
+                            ? "g565–g596"
+                            : "g597–g628";
   };
   const rows = (["dev", "test"] as const).flatMap((split) => [
     { name: split, split, pairs: pairs.filter((p) => p.split === split) },
@@ -580,6 +583,7 @@ if (existsSync(pairsFile) && only === undefined) {
       "g517–g540",
       "g541–g564",
       "g565–g596",
+      "g597–g628",
     ].map((batch) => ({
       name: `${split} ${batch}`,
       split,

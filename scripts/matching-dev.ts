@@ -3,15 +3,15 @@
  * and recall of every dev batch of eval/matching/pairs.jsonl, and the bank-level check (each dev
  * requirement against the positive evidence of the other dev groups, every fourth such pair in
  * file order, as scripts/match-train.ts builds it): the share a bank that does not speak to an ask
- * would wrongly offer as evidence. Test pairs are never read past their split field. g565–g596
- * (round 21's fresh batch) is held out: tune on the rows and the bank-level check up to g564
- * (g541–g564, round 17's fresh batch, was held out until round 21 and is dev now; g517–g540 until
- * round 17).
+ * would wrongly offer as evidence. Test pairs are never read past their split field. g597–g628
+ * (the fresh batch of pairs27, round 27b) is held out: tune on the rows and the bank-level check up
+ * to g596 (g565–g596, round 21's fresh batch, was held out until then and is dev now; g541–g564 until
+ * round 21; g517–g540 until round 17).
  *
  *   npx tsx scripts/matching-dev.ts              # figures
  *   npx tsx scripts/matching-dev.ts --decisions  # also one line per dev pair: id and decision
  *   npx tsx scripts/matching-dev.ts --encoder    # the rows with sentence embeddings (no bank-level check)
- *   npx tsx scripts/matching-dev.ts --held-out   # also the held-out batch g565–g596 (scored once per candidate)
+ *   npx tsx scripts/matching-dev.ts --held-out   # also the held-out batch g597–g628 (scored once per candidate)
  */
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -49,7 +49,9 @@ const batches: Array<[string, number, number]> = [
   ["dev g001–g540", 1, 540],
   ["dev g541–g564", 541, 564],
   ["dev g001–g564", 1, 564],
-  ["held-out g565–g596", 565, 596],
+  ["dev g565–g596", 565, 596],
+  ["dev g001–g596", 1, 596],
+  ["held-out g597–g628", 597, 628],
   ["dev, all", 1, 9999],
 ];
 const encoder = process.argv.includes("--encoder");
@@ -63,7 +65,7 @@ const options: MatchOptions = encoder
 const lines: string[] = [];
 // The held-out batch (and every figure that includes it) only when asked for.
 const heldOut = process.argv.includes("--held-out");
-const HELD_OUT_FROM = 565;
+const HELD_OUT_FROM = 597;
 for (const [name, from, to] of batches) {
   if (!heldOut && to > HELD_OUT_FROM - 1) continue;
   const f = measureMatching(
@@ -101,6 +103,7 @@ if (!encoder)
     bank(516),
     bank(540),
     bank(564),
+    bank(596),
     ...(heldOut ? [bank(9999)] : []),
   );
 if (process.argv.includes("--decisions"))
