@@ -395,3 +395,36 @@ describe("every GET route", () => {
     expect(failed).toEqual([]);
   });
 });
+
+describe("an unexpected failure", () => {
+  it("answers 500 with a plain message and keeps the stack for the server log", async () => {
+    const broken = await PGlite.create();
+    const brokenStore = await openStore({ pglite: broken });
+    await brokenStore.users.ensureUser("local", { name: "Local" });
+    const lines: string[] = [];
+    const failing = createApp({
+      store: brokenStore,
+      userId: "local",
+      version: "test",
+      storage: "pglite",
+      csrfToken: TOKEN,
+      log: (line) => lines.push(line),
+    });
+    // The tables go away under the running app (a real failure, not a stand-in).
+    await broken.exec("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+    for (const [path, init] of [
+      ["/api/documents", undefined],
+      ["/api/journal", fromPage("POST", "application/json", JSON.stringify({ happened: "I rushed." }))],
+    ] as const) {
+      const res = await call(failing, path, init);
+      expect({ path, ...(await errorOf(res)) }).toEqual({
+        path,
+        status: 500,
+        code: "INTERNAL",
+        message: "Something went wrong on our side; the server log has the details.",
+      });
+    }
+    expect(lines.join("\n")).toMatch(/unexpected error on GET \/api\/documents: .*\n\s+at /);
+    await brokenStore.close();
+  });
+});
