@@ -8,6 +8,8 @@ export const ERROR_CODES = {
   BAD_INPUT: { exit: 2, status: 400 },
   TOO_LARGE: { exit: 2, status: 413 },
   UNSUPPORTED_ENCODING: { exit: 2, status: 415 },
+  /** A request body of a type the route does not take (text/plain, a form…). HTTP 415. */
+  UNSUPPORTED_MEDIA_TYPE: { exit: 2, status: 415 },
   /** Wrong command-line usage or request shape. Exit 1, HTTP 400. */
   USAGE: { exit: 1, status: 400 },
   NOT_FOUND: { exit: 2, status: 404 },

@@ -151,7 +151,7 @@ describeStores("HTTP API", (getStore) => {
       [
         { method: "POST", headers: { "Content-Type": "image/png" }, body: "x" },
         "/api/import",
-        400,
+        415,
         /Content-Type/,
       ],
       [json({ text: "" }), "/api/analyze", 400, /empty/i],
@@ -378,7 +378,7 @@ describeStores("HTTP API", (getStore) => {
       [{ title: "   " }, "application/json", 400, /title is empty/],
       [{ title: "x".repeat(121) }, "application/json", 400, /121 characters.*120/],
       [{ title: 42 }, "application/json", 400, /field "title"/],
-      ["title=New", "application/x-www-form-urlencoded", 400, /Content-Type|as JSON/],
+      ["title=New", "application/x-www-form-urlencoded", 415, /Content-Type: application\/json/],
       [
         { title: "Late", expectedVersion: detail.document.version },
         "application/json",

@@ -1,11 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { type Context, Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { DeriskError, isDeriskError } from "../app/errors.ts";
 import type { TranscriptionProvider } from "../app/transcription.ts";
 import type { Store } from "../store/index.ts";
-import { CONTENT_SECURITY_POLICY, csrfToken, jsonBodiesOnly, localOriginOnly } from "./guard.ts";
+import { CONTENT_SECURITY_POLICY, csrfToken, localOriginOnly, writeRules } from "./guard.ts";
 import { analysisRoutes } from "./routes/analysis.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { itemRoutes } from "./routes/items.ts";
@@ -31,7 +30,13 @@ export interface AppOptions {
 }
 
 export type AppEnv = {
-  Variables: { store: Store; userId: string; transcription: TranscriptionProvider | undefined };
+  Variables: {
+    store: Store;
+    userId: string;
+    transcription: TranscriptionProvider | undefined;
+    /** A write's JSON body, parsed by `writeRules` (undefined when it had none); read it with `readJson`. */
+    jsonBody: unknown;
+  };
 };
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -40,7 +45,8 @@ export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
  * The derisk HTTP JSON API as a Hono app, without `listen`: tests call `app.request()`.
  * Every error goes through one handler that maps `DeriskError.code` to a status.
  * Every request passes the guards of ./guard.ts first: loopback Host, the app's own origin,
- * JSON (or raw bytes) bodies, and the CSRF token on a browser's writes.
+ * the CSRF token on a browser's writes, then the rules of every write's body (JSON, or an
+ * upload's bytes where a route takes them; within the size limit; parsed before the route runs).
  * @example const res = await createApp({ store, userId: "local", version, storage: "pglite" }).request("/api/health");
  */
 export function createApp(options: AppOptions): Hono<AppEnv> {
@@ -60,13 +66,6 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     }),
   );
   app.use("*", localOriginOnly());
-  app.use(
-    "/api/*",
-    jsonBodiesOnly({
-      bytesPaths: ["/api/import"],
-      audioPaths: [/^\/api\/practice\/attempts\/[^/]+\/recording$/],
-    }),
-  );
   app.use("/api/*", csrfToken(token));
   app.use("/api/*", async (c, next) => {
     c.set("store", options.store);
@@ -76,14 +75,13 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
   app.use(
     "/api/*",
-    bodyLimit({
-      maxSize: limit,
-      onError: () => {
-        throw new DeriskError(
+    writeRules({
+      maxBodyBytes: limit,
+      tooLarge: () =>
+        new DeriskError(
           "TOO_LARGE",
-          `The request body is over ${Math.round(limit / 1024 / 1024)} MiB: split the document or import it from the CLI with a larger --max-bytes.`,
-        );
-      },
+          `The request body is over ${limit >= 1024 * 1024 ? `${Math.round(limit / 1024 / 1024)} MiB` : `${Math.round(limit / 1024)} KiB`}: split the document or import it from the CLI with a larger --max-bytes.`,
+        ),
     }),
   );
 

@@ -131,7 +131,7 @@ describe("Content-Type rule", () => {
     ["PUT", "/api/items/some-item"],
   ];
 
-  it("refuses every POST and PUT that is not JSON (or raw bytes for an import), whoever sends it", async () => {
+  it("refuses every POST and PUT that is not JSON (or raw bytes for an import) with 415, whoever sends it", async () => {
     for (const [method, path] of writes) {
       for (const [type, init] of simple) {
         const base = init();
@@ -141,8 +141,8 @@ describe("Content-Type rule", () => {
           method,
           path,
           type,
-          status: 400,
-          code: "BAD_INPUT",
+          status: 415,
+          code: "UNSUPPORTED_MEDIA_TYPE",
         });
         expect(error.message).toMatch(/Content-Type: application\/json/);
       }
@@ -152,7 +152,7 @@ describe("Content-Type rule", () => {
       headers: { "Content-Type": "application/octet-stream" },
       body: new TextEncoder().encode("I fixed it."),
     });
-    expect(bytesElsewhere.status).toBe(400);
+    expect(bytesElsewhere.status).toBe(415);
     expect(await documentTitles()).toEqual([]);
     const stories = (await (await call("/api/stories")).json()) as { stories: unknown[] };
     expect(stories.stories).toEqual([]);

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
-import { tmpdir } from "node:os";
+import { networkInterfaces, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startServer } from "./serve.ts";
@@ -103,6 +103,119 @@ describe("startServer", () => {
   it("sends the Content-Security-Policy with the web app", async () => {
     const page = await fetch(`${server.url}/`);
     expect(page.headers.get("content-security-policy")).toMatch(/script-src 'self'/);
+  });
+
+  it("sends the security headers on pages, files, API answers and refusals alike", async () => {
+    const port = Number(new URL(server.url).port);
+    const answers: Array<[string, Response]> = [
+      ["page", await fetch(`${server.url}/`)],
+      ["deep link", await fetch(`${server.url}/library/some/answer`)],
+      ["static file", await fetch(`${server.url}/app.js`)],
+      ["API answer", await fetch(`${server.url}/api/health`)],
+      ["API 404", await fetch(`${server.url}/api/does-not-exist`)],
+      ["page 404", await fetch(`${server.url}/app.js/nothing`, { method: "POST" })],
+      [
+        "403 refusal",
+        await fetch(`${server.url}/api/documents`, { headers: { Origin: `http://127.0.0.1:${port + 1}` } }),
+      ],
+      [
+        "415 refusal",
+        await fetch(`${server.url}/api/sample`, {
+          method: "POST",
+          headers: { "Content-Type": "text/plain" },
+          body: "{}",
+        }),
+      ],
+    ];
+    for (const [what, res] of answers) {
+      const csp = res.headers.get("content-security-policy") ?? "";
+      const policy = Object.fromEntries(
+        csp.split(";").map((part) => {
+          const [name = "", ...values] = part.trim().split(/\s+/);
+          return [name, values.join(" ")];
+        }),
+      );
+      expect({ what, policy }).toMatchObject({
+        what,
+        policy: {
+          "default-src": "'self'",
+          "script-src": "'self'",
+          "style-src": "'self'",
+          "connect-src": "'self'",
+          "object-src": "'none'",
+          "base-uri": "'none'",
+          "frame-ancestors": "'self'",
+          "form-action": "'self'",
+        },
+      });
+      expect({ what, csp }).not.toMatchObject({
+        csp: expect.stringMatching(/unsafe-|\*|http:|https:/),
+      });
+      expect({
+        what,
+        nosniff: res.headers.get("x-content-type-options"),
+        frame: res.headers.get("x-frame-options"),
+        corp: res.headers.get("cross-origin-resource-policy"),
+        referrer: res.headers.get("referrer-policy"),
+        cors: res.headers.get("access-control-allow-origin"),
+        poweredBy: res.headers.get("x-powered-by"),
+      }).toEqual({
+        what,
+        nosniff: "nosniff",
+        frame: "SAMEORIGIN",
+        corp: "same-origin",
+        referrer: "no-referrer",
+        cors: null,
+        poweredBy: null,
+      });
+    }
+  });
+
+  it("takes the server's body rules on the real socket, beside the static files", async () => {
+    const sample = await fetch(`${server.url}/api/sample`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: "x=1",
+    });
+    expect(sample.status).toBe(415);
+    const body = await sample.text();
+    expect(JSON.parse(body)).toMatchObject({ error: { code: "UNSUPPORTED_MEDIA_TYPE" } });
+    expect(body).not.toMatch(/\n\s+at |\.ts:\d+/);
+    const broken = await fetch(`${server.url}/api/classify`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: '{"question": ',
+    });
+    expect(broken.status).toBe(400);
+    const classified = await fetch(`${server.url}/api/classify`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ question: "Tell me about a conflict with a colleague." }),
+    });
+    expect(classified.status).toBe(200);
+  });
+
+  it("cannot be reached on this machine's other network addresses (bound to loopback only)", async () => {
+    const port = Number(new URL(server.url).port);
+    const outward = Object.values(networkInterfaces())
+      .flat()
+      .filter((address) => address !== undefined && !address.internal && address.family === "IPv4")
+      .map((address) => address?.address ?? "");
+    for (const address of outward) {
+      const reached = await new Promise<string>((resolve) => {
+        const req = request({ host: address, port, path: "/api/health", timeout: 2_000 }, (res) => {
+          res.resume();
+          resolve(`answered ${res.statusCode}`);
+        });
+        req.on("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? "error"));
+        req.on("timeout", () => {
+          req.destroy();
+          resolve("timeout");
+        });
+        req.end();
+      });
+      expect({ address, reached }).toEqual({ address, reached: "ECONNREFUSED" });
+    }
   });
 
   it("refuses to bind anything but loopback, before opening the bank", async () => {

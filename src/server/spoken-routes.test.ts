@@ -199,7 +199,7 @@ describeStores("spoken practice API", (getStore) => {
       `/api/practice/attempts/${attemptId}/recording`,
       audio(WEBM, "text/plain"),
     );
-    expect(text.status).toBe(400);
+    expect(text.status).toBe(415);
     expect(((await text.json()) as { error: { message: string } }).error.message).toContain("audio/webm");
     const empty = await app.request(
       `/api/practice/attempts/${attemptId}/recording`,

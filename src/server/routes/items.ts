@@ -3,7 +3,7 @@ import * as z from "zod";
 import { editItemText, getItem, getItemHistory, restoreItemVersion, setTodoEntry } from "../../app/bank.ts";
 import { MAX_INT32 } from "../../core/text-safety.ts";
 import type { AppEnv } from "../app.ts";
-import { readJson } from "./json-body.ts";
+import { readJson, readOptionalJson } from "./json-body.ts";
 
 const edit = z.object({
   text: z.string().max(200_000),
@@ -46,7 +46,7 @@ export const itemRoutes = new Hono<AppEnv>()
   )
   .post("/items/:id/history/:versionId/restore", async (c) => {
     // The body is optional: no body restores without a version check.
-    const body = (await c.req.raw.clone().text()).trim() === "" ? {} : await readJson(c, restore);
+    const body = await readOptionalJson(c, restore);
     const item = await restoreItemVersion(
       c.var.store,
       c.var.userId,

@@ -11,7 +11,7 @@ import {
 } from "../../app/journal.ts";
 import { parseTimezoneOffset, progressStats } from "../../app/progress.ts";
 import type { AppEnv } from "../app.ts";
-import { readJson } from "./json-body.ts";
+import { readJson, readOptionalJson } from "./json-body.ts";
 
 // Lengths are the use case's to check (it answers 413 with the limit).
 const newEntry = z.object({
@@ -73,7 +73,7 @@ export const journalRoutes = new Hono<AppEnv>()
   )
   .post("/journal/:id/history/:versionId/restore", async (c) => {
     // The body is optional: no body restores without a version check.
-    const body = (await c.req.raw.clone().text()).trim() === "" ? {} : await readJson(c, restore);
+    const body = await readOptionalJson(c, restore);
     const entry = await restoreJournalVersion(
       c.var.store,
       c.var.userId,

@@ -1,7 +1,15 @@
 import { Icon } from "./Icon.tsx";
 
 // Errors that the same request can never get past: offering "Try again" on them is a dead end.
-const FINAL = new Set(["NOT_FOUND", "BAD_INPUT", "TOO_LARGE", "UNSUPPORTED_ENCODING", "USAGE", "FORBIDDEN"]);
+const FINAL = new Set([
+  "NOT_FOUND",
+  "BAD_INPUT",
+  "TOO_LARGE",
+  "UNSUPPORTED_ENCODING",
+  "UNSUPPORTED_MEDIA_TYPE",
+  "USAGE",
+  "FORBIDDEN",
+]);
 
 /**
  * Whether asking again can succeed (a network failure, a busy database, a server error), so the
