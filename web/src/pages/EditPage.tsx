@@ -8,6 +8,7 @@ import { Icon } from "../components/Icon.tsx";
 import { LensSummary, RiskLens } from "../components/RiskLens.tsx";
 import { answerTooLong, countWords, formatDuration, speakingSeconds, WORDS_PER_MINUTE } from "../library.ts";
 import { route } from "../links.ts";
+import { plural } from "../report.ts";
 import { setNavigationGuard } from "../route.ts";
 import { useShortcuts } from "../shortcuts.ts";
 import { clearDraft, type Draft, loadDraft, saveDraft } from "../storage.ts";
@@ -327,7 +328,7 @@ function Editor({ initial, role }: { initial: EditableItem; role: RoleId | undef
           />
           <div className="editor-bar">
             <p className="editor-stats">
-              <span>{words} words</span>
+              <span>{plural(words, "word", "words")}</span>
               <span className={budget !== undefined && seconds > budget ? "over-budget" : undefined}>
                 ≈ {formatDuration(seconds)} at {WORDS_PER_MINUTE} wpm
                 {budget !== undefined && ` · budget ${formatDuration(budget)}`}
