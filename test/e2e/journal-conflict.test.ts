@@ -49,7 +49,7 @@ describe.runIf(launched.browser !== null)("a journal entry edited in two tabs", 
     // and offered no way to see the first tab's text or to save over it.
     const notice = second.locator(".takeaway-form").getByRole("alert");
     await notice.getByText("This entry changed since you opened it").waitFor();
-    await expect(notice.innerText()).resolves.toContain("“Saved in the first tab.”");
+    await expect(notice.textContent()).resolves.toContain("“Saved in the first tab.”");
     await expect(notice.isVisible()).resolves.toBe(true);
     await expect(takeaway(second).inputValue()).resolves.toBe("Typed in the second tab.");
     expect((await entry())?.takeaway).toBe("Saved in the first tab.");
