@@ -372,8 +372,11 @@ function Editor({ initial, role }: { initial: EditableItem; role: RoleId | undef
               <div>
                 <p className="callout-title">This answer changed since you opened it</p>
                 <p>
-                  {saveState.error.message} Your text is still here. Load the latest version to see what
-                  changed (yours is kept beside it), or save yours over it.
+                  {/* In the page's own words: the server's refusal ends "start again from the latest
+                      text", which the two choices below make untrue. */}
+                  It was saved elsewhere (another tab, or the terminal) since you opened it: nothing was
+                  overwritten, and your text is still here. Load the latest version to see what changed (yours
+                  is kept beside it), or save yours over it.
                 </p>
                 <div className="callout-actions">
                   <button
