@@ -205,6 +205,61 @@ describe("the JSON bank file is the whole bank", () => {
     }
   }, 180_000);
 
+  it("a newer backup restored over an older copy of the bank brings its later texts, keeping the earlier ones", async () => {
+    const older = await freshStore();
+    const other = await freshStore();
+    try {
+      const { documentId = "" } = await importDocument(older, "local", {
+        bytes: sample,
+        filename: "sample-prep.md",
+      });
+      const q1 = (await getDocument(older, "local", documentId)).items.find((i) => i.key === "q1/core");
+      const [entry] = await older.journal.listEntries("local");
+      if (!q1 || !entry) throw new Error("the sample gives q1 and a journal entry");
+      const before = (await exportBank(older, "local")).body;
+      // The later backup: the answer and the journal entry edited after the first one was written.
+      await importDocument(other, "local", { bytes: bytes(before), filename: "bank.json" });
+      await editItemText(other, "local", q1.id, { text: "Edited after the first backup." });
+      await other.journal.updateEntry("local", entry.id, { takeaway: "Written after the first backup." });
+      const after = (await exportBank(other, "local")).body;
+
+      const restored = await importDocument(older, "local", { bytes: bytes(after), filename: "bank.json" });
+      // Before: the version rows were added but the answer stayed at its old text, its history
+      // listing a "version 2" above the "current" version 1.
+      expect(restored.restored?.updated).toMatchObject({ items: 1, journal_entries: 1 });
+      expect(restored.summary).toMatch(
+        /2 texts \(an answer or journal entry the file has a later version of\) were brought up to it/,
+      );
+      const item = (await getDocument(older, "local", documentId)).items.find((i) => i.id === q1.id);
+      expect(item?.raw).toContain("Edited after the first backup.");
+      expect((await getItemHistory(older, "local", q1.id)).map((v) => v.source)).toEqual([
+        "typed",
+        "imported",
+      ]);
+      expect((await older.journal.listEntries("local"))[0]?.takeaway).toBe("Written after the first backup.");
+      // Their answers and journal now read the same (the document's own date stays the bank's).
+      const rowsOf = (body: string) => {
+        const { tables } = JSON.parse(body) as { tables: Record<string, unknown[]> };
+        return [tables.items, tables.item_versions, tables.journal_entries, tables.journal_entry_versions];
+      };
+      expect(rowsOf((await exportBank(older, "local")).body)).toEqual(rowsOf(after));
+
+      // A bank that went on in its own way keeps its text: the file's is only in the history.
+      await editItemText(older, "local", q1.id, { text: "Edited here, after the restore." });
+      await editItemText(other, "local", q1.id, { text: "Edited there, after the restore." });
+      const diverged = await importDocument(older, "local", {
+        bytes: bytes((await exportBank(other, "local")).body),
+        filename: "bank.json",
+      });
+      expect(diverged.restored?.updated.items).toBe(0);
+      const kept = (await getDocument(older, "local", documentId)).items.find((i) => i.id === q1.id);
+      expect(kept?.raw).toContain("Edited here, after the restore.");
+    } finally {
+      await older.close();
+      await other.close();
+    }
+  }, 180_000);
+
   it("refuses a damaged bank file with the place that is wrong, writing nothing", async () => {
     const body = JSON.parse((await exportBank(full, "local")).body) as {
       tables: { items: Record<string, unknown>[] };

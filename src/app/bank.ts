@@ -320,15 +320,23 @@ async function restoreBank(
   }
   const skipped = Object.values(counts.skipped).reduce((a, b) => a + b, 0);
   const added = Object.values(counts.added).reduce((a, b) => a + b, 0);
+  const updated = Object.values(counts.updated).reduce((a, b) => a + b, 0);
   const rows = (n: number) => `${n.toLocaleString("en-US")} row${n === 1 ? "" : "s"}`;
   const were = (n: number) => (dryRun ? "would be" : n === 1 ? "was" : "were");
   // What the file holds is not what was written: a second restore adds nothing, and says so.
+  // Texts the file has a later version of (a newer backup over an older bank) are said apart.
+  const later =
+    updated === 0
+      ? ""
+      : `; ${updated === 1 ? "1 text" : `${updated.toLocaleString("en-US")} texts`} (an answer or journal entry the file has a later version of) ${dryRun ? "would be" : updated === 1 ? "was" : "were"} brought up to it, the earlier ${updated === 1 ? "one" : "ones"} kept in the history`;
   const summary =
-    skipped === 0
+    skipped === 0 && updated === 0
       ? prepared.summary
-      : added === 0
-        ? `Nothing new: the file holds ${prepared.summary}; all of it (${rows(skipped)}) is already in your bank and ${dryRun ? "would be" : "was"} left as it is`
-        : `The file holds ${prepared.summary}; ${rows(added)} ${were(added)} added, ${rows(skipped)} already in your bank ${dryRun ? "would be" : skipped === 1 ? "was" : "were"} left as ${skipped === 1 ? "it is" : "they are"}`;
+      : skipped === 0
+        ? `The file holds ${prepared.summary}; ${rows(added)} ${were(added)} added${later}`
+        : added === 0 && updated === 0
+          ? `Nothing new: the file holds ${prepared.summary}; all of it (${rows(skipped)}) is already in your bank and ${dryRun ? "would be" : "was"} left as it is`
+          : `The file holds ${prepared.summary}; ${rows(added)} ${were(added)} added, ${rows(skipped)} already in your bank ${dryRun ? "would be" : skipped === 1 ? "was" : "were"} left as ${skipped === 1 ? "it is" : "they are"}${later}`;
   return {
     status: dryRun ? "dry-run" : "restored",
     ...(dryRun ? { wouldBe: "restored" as const } : {}),

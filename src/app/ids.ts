@@ -108,7 +108,10 @@ export async function resolveId(store: Repos, userId: string, kind: IdKind, text
     for (const id of await store.ids.findIds(userId, table, prefix, LISTED + 1)) found.push({ table, id });
   }
   const [only, second] = found;
-  if (only === undefined) return text;
+  if (only === undefined) {
+    await refuseOtherKind(store, userId, kind, prefix, text);
+    return text;
+  }
   if (second === undefined) return only.id;
   const listed = found.slice(0, LISTED);
   const short = shortIds(listed.map((row) => row.id));
@@ -122,6 +125,35 @@ export async function resolveId(store: Repos, userId: string, kind: IdKind, text
       ...lines,
       `Type more of the id to pick one${found.length > LISTED ? "" : ` (e.g. ${short(only.id)})`}.`,
     ].join("\n"),
+  );
+}
+
+/** The kinds a user most often mixes up: an id of one given where another is asked for. */
+const TOP_LEVEL: { kind: IdKind; table: IdTable; noun: string }[] = [
+  { kind: "document", table: "documents", noun: "a document" },
+  { kind: "item", table: "items", noun: "an item (an answer, a follow-up…)" },
+  { kind: "story", table: "stories", noun: "a story" },
+  { kind: "journal-entry", table: "journal_entries", noun: "a journal entry" },
+];
+
+/**
+ * An id no row of the asked kind has, but exactly one of the user's rows of another kind does
+ * (a document's id given to derisk history): said as such, instead of "No item with id …".
+ */
+async function refuseOtherKind(store: Repos, userId: string, kind: IdKind, prefix: string, text: string) {
+  const asked = TOP_LEVEL.find((k) => k.kind === kind || (kind === "item-or-question" && k.kind === "item"));
+  if (asked === undefined) return;
+  const matches: { table: IdTable; noun: string; id: string }[] = [];
+  for (const other of TOP_LEVEL) {
+    if (other.table === asked.table) continue;
+    for (const id of await store.ids.findIds(userId, other.table, prefix, 2)) matches.push({ ...other, id });
+  }
+  const [match, another] = matches;
+  if (match === undefined || another !== undefined) return;
+  const { noun, plural, listedBy } = KINDS[kind];
+  throw new DeriskError(
+    "BAD_INPUT",
+    `"${text}" is the id of ${match.noun}, “${await describeRow(store, userId, match.table, match.id)}”, not of ${/^[aeiou]/.test(noun) ? "an" : "a"} ${noun}: the ids of your ${plural} are in ${listedBy.replace(", ", " and ")}.`,
   );
 }
 

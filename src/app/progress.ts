@@ -56,6 +56,22 @@ export async function progressStats(
     practiceCandidates(store, userId),
     store.cards.listDueCards(userId, FAR_FUTURE),
   ]);
+  // Two answers to one question (core and alternative) are two series: their variant tells
+  // them apart in the legends, "Tell me about yourself (alternative)".
+  const asked = new Map<string, number>();
+  for (const c of candidates) {
+    const q = c.questionText.trim().toLowerCase();
+    asked.set(q, (asked.get(q) ?? 0) + 1);
+  }
+  const variantOf = new Map(
+    candidates.flatMap((c) => (c.itemId !== undefined && c.variant ? [[c.itemId, c.variant] as const] : [])),
+  );
+  const labelOf = (a: { itemId?: string; questionText: string }): string => {
+    const variant = a.itemId === undefined ? undefined : variantOf.get(a.itemId);
+    return variant !== undefined && (asked.get(a.questionText.trim().toLowerCase()) ?? 0) > 1
+      ? `${a.questionText} (${variant})`
+      : a.questionText;
+  };
   return progressFigures({
     attempts: attempts.flatMap((a) =>
       a.finishedAt === undefined
@@ -64,7 +80,7 @@ export async function progressStats(
             {
               id: a.id,
               key: a.itemId ?? a.questionId ?? a.questionText.trim().toLowerCase(),
-              question: a.questionText,
+              question: labelOf(a),
               finishedAt: a.finishedAt,
               durationSeconds: Math.round(a.durationMs / 1000),
               ...fromAnalysis(a.analysis),

@@ -231,6 +231,12 @@ describeStores("ids by a unique prefix in the CLI", (getStore) => {
       code: 2,
       error: expect.stringMatching(/^No journal entry with id deadbeef/),
     });
+    // A document's id where an item's is asked for. Before: "No item with id … in your bank".
+    const [doc] = await store.documents.listDocuments("a");
+    expect(await run(["history", doc?.id.slice(0, 8) ?? ""])).toMatchObject({
+      code: 2,
+      error: `"${doc?.id.slice(0, 8)}" is the id of a document, “${doc?.title}”, not of an answer or question: the ids of your answers and questions are in derisk show and derisk due.`,
+    });
     expect(await run(["set", "deadbeef", "--text", "x"])).toMatchObject({
       code: 2,
       error:

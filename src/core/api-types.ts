@@ -62,8 +62,12 @@ export interface ImportResult {
   wouldBe?: "created" | "updated" | "unchanged" | "restored";
   /** For an update of an existing document (or a dry run of one): item by item. */
   changes?: ImportChanges;
-  /** For a whole-bank file: rows added, and rows already in the bank (left as they were), per table. */
-  restored?: { added: Record<string, number>; skipped: Record<string, number> };
+  /** For a whole-bank file: rows added, rows already in the bank (left as they were), and rows brought up to the file's later text, per table. */
+  restored?: {
+    added: Record<string, number>;
+    skipped: Record<string, number>;
+    updated: Record<string, number>;
+  };
   documentId?: string;
   title: string;
   report: ImportReport;

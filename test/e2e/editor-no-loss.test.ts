@@ -303,6 +303,11 @@ describe.runIf(launched.browser !== null)("the editor keeps every word", () => {
     await theirs.getByText(/^Saved at /).waitFor();
     await mine.getByRole("button", { name: /^Save/ }).click();
     await mine.getByText("This answer changed since you opened it").waitFor();
+    // Before, the notice began with the server's "…start again from the latest text." and then
+    // offered to keep the user's text: two opposite instructions.
+    const notice = (await mine.getByRole("alert").textContent()) ?? "";
+    expect(notice).toContain("your text is still here");
+    expect(notice).not.toContain("start again");
     await mine.getByRole("button", { name: "Load the latest version" }).click();
     const editor = mine.locator("textarea.editor-textarea");
     await expect.poll(() => editor.inputValue()).toBe("Saved first, in another tab.");

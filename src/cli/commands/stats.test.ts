@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
-import { importDocument } from "../../app/bank.ts";
+import { getDocument, importDocument } from "../../app/bank.ts";
 import { listDue, rateAnswer, startPractice, submitAnswer } from "../../app/practice.ts";
 import { type ProgressFigures, progressStats } from "../../app/progress.ts";
 import { describeStores } from "../../store/test-stores.ts";
@@ -53,5 +53,27 @@ describeStores("derisk stats", (getStore) => {
     expect(text.out).not.toMatch(/[▁▂▃▄▅▆▇█]/);
     const coloured = renderStats(figures, createStyle({ isTTY: true } as NodeJS.WriteStream, {}), true);
     expect(coloured).toMatch(/[▁▂▃▄▅▆▇█]{2}/);
+  });
+
+  it("tells two variants of one question apart in the per-answer series", async () => {
+    const store = getStore();
+    const { documentId = "" } = await importDocument(store, "b", {
+      bytes: sample,
+      filename: "sample-prep.md",
+    });
+    const { items } = await getDocument(store, "b", documentId);
+    const variants = items.filter((i) => i.kind === "answer" && i.key.startsWith("q1/"));
+    expect(variants.length).toBeGreaterThan(1);
+    for (const item of variants) {
+      const session = await startPractice(store, "b", {
+        from: { kind: "items", ids: [item.id] },
+        count: 1,
+      });
+      const { stepId } = await submitAnswer(store, "b", session.id, { text: ANSWER });
+      await rateAnswer(store, "b", session.id, stepId, "good");
+    }
+    // Before: both series were "Tell me about yourself", twice in the chart's legend.
+    const labels = (await progressStats(store, "b")).answers.map((a) => a.question);
+    expect(labels).toEqual(["Tell me about yourself (core)", "Tell me about yourself (alternative)"]);
   });
 });

@@ -27,7 +27,7 @@ export function renderAnalysis(analysis: Analysis, style: Style): string {
   for (const reason of analysis.overall.reasons.slice(0, 3)) out.push(style.dim(`  ${reason}`));
   const timeColour = timing.status === "within" ? style.green : style.yellow;
   out.push(
-    `\n${style.bold("Timing")}  ${timing.words} words ≈ ${Math.round(timing.seconds)} s at ${timing.wordsPerMinute} wpm; budget ${timing.budget.min}–${timing.budget.max} s ${timeColour(`(${timing.status})`)}`,
+    `\n${style.bold("Timing")}  ${timing.words} ${timing.words === 1 ? "word" : "words"} ≈ ${Math.round(timing.seconds)} s at ${timing.wordsPerMinute} wpm; budget ${timing.budget.min}–${timing.budget.max} s ${timeColour(`(${timing.status})`)}`,
   );
   // A follow-up reply and a question that is not a story are judged by their own rubric, not STAR.
   const rubric = analysis.followUp

@@ -6,7 +6,7 @@ const statusLine: Record<ImportResult["status"], string> = {
   created: "Imported as a new document",
   updated: "Updated the existing document (same title or file, new content)",
   unchanged: "Already in your bank, unchanged: nothing was written",
-  restored: "Restored the bank file into your bank (rows already there were left as they are)",
+  restored: "Restored the bank file into your bank",
   "dry-run": "Dry run: nothing was written",
 };
 

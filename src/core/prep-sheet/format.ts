@@ -29,7 +29,7 @@ export function followUpNote(f: {
 export function timingLine(answer: Pick<SheetAnswer, "seconds" | "budget" | "status" | "words">): string {
   const verdict =
     answer.status === "within" ? "within budget" : answer.status === "long" ? "over budget" : "under budget";
-  return `${answer.words} words ≈ ${clock(answer.seconds)} · budget ${clock(answer.budget.min)}–${clock(answer.budget.max)} · ${verdict}`;
+  return `${answer.words} ${answer.words === 1 ? "word" : "words"} ≈ ${clock(answer.seconds)} · budget ${clock(answer.budget.min)}–${clock(answer.budget.max)} · ${verdict}`;
 }
 
 const COMPETENCY_NAMES: Record<Competency, string> = {

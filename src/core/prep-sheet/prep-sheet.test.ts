@@ -362,3 +362,14 @@ describe("a sheet of several documents", () => {
     expect(renderPrepSheetHtml(sheet)).not.toContain('<section class="document">');
   });
 });
+
+describe("the timing line", () => {
+  it("says one word in the singular", () => {
+    // Before: "1 words ≈ 0:00" under a one-word answer on the printed sheet.
+    const one = buildPrepSheet([docOf(["# Prep", "", "## Why us?", "", "Because."])]);
+    const html = renderPrepSheetHtml(one);
+    expect(html).toContain("1 word ≈ 0:00");
+    expect(html).not.toContain("1 words");
+    expect(renderPrepSheetMarkdown(one)).toContain("1 word ≈");
+  });
+});

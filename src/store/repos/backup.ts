@@ -77,7 +77,31 @@ export interface RestoreCounts {
   added: Record<BankTable, number>;
   /** Rows already in the bank (same id), left as they were. */
   skipped: Record<BankTable, number>;
+  /**
+   * Answers (items) and journal entries already in the bank whose text the file has a later
+   * version of, on top of the bank's whole history: brought up to that text (not in `skipped`).
+   */
+  updated: Record<BankTable, number>;
 }
+
+/**
+ * Rows with a history: when the file's row is a later version of one the bank has, and the
+ * file's history holds every version the bank has, the bank's row moves up to the file's text
+ * (a backup restored over an older copy of the same bank). Columns are those a new version
+ * changes; the history table says which versions the row has had.
+ */
+const FAST_FORWARD: Partial<Record<BankTable, { history: BankTable; key: string; columns: string[] }>> = {
+  items: {
+    history: "item_versions",
+    key: "item_id",
+    columns: ["kind", "raw", "data", "version", "updated_at"],
+  },
+  journal_entries: {
+    history: "journal_entry_versions",
+    key: "entry_id",
+    columns: ["title", "happened", "felt", "takeaway", "story_id", "version", "updated_at"],
+  },
+};
 
 export interface BackupRepo {
   /**
@@ -88,7 +112,9 @@ export interface BackupRepo {
   dumpBank(userId: string): Promise<Record<BankTable, BankRow[]>>;
   /**
    * Writes a bank's rows into the user's bank in one transaction: rows whose id is new are
-   * added, rows already there are left as they are (nothing in the bank is overwritten). A row
+   * added, rows already there are left as they are, except an answer or journal entry the file
+   * has a later text of, whose history in the file holds all of the bank's (then it takes that
+   * text: nothing of the bank's is lost, its texts are all in the history). A row
    * whose id another user's row has (a bank restored into a second account of one server) gets
    * a new id, and the rows pointing at it follow.
    *
@@ -142,7 +168,13 @@ export function backupRepo(db: Db): BackupRepo {
 
     restoreBank(userId, tables) {
       return inTransaction(db, async (trx) => {
-        const counts: RestoreCounts = { added: zeroCounts(), skipped: zeroCounts() };
+        const counts: RestoreCounts = { added: zeroCounts(), skipped: zeroCounts(), updated: zeroCounts() };
+        // Rows of FAST_FORWARD tables already in the bank, with their values as they would be written.
+        const existing: Array<{
+          table: BankTable;
+          row: Record<string, unknown>;
+          value: (c: string) => unknown;
+        }> = [];
         const renamed = Object.fromEntries(
           BANK_TABLE_NAMES.map((t) => [t, new Map<string, string>()]),
         ) as Record<BankTable, Map<string, string>>;
@@ -181,8 +213,11 @@ export function backupRepo(db: Db): BackupRepo {
                 insert into ${sql.table(table)} (user_id, ${sql.join(columns.map((c) => sql.ref(c)))})
                 values (${userId}, ${sql.join(values)})
                 on conflict do nothing`.execute(trx);
-              if (numAffectedRows === 0n) counts.skipped[table]++;
-              else counts.added[table]++;
+              if (numAffectedRows === 0n) {
+                counts.skipped[table]++;
+                if (FAST_FORWARD[table] && owners.get(String(row.id)) === userId)
+                  existing.push({ table, row, value: (c) => values[columns.indexOf(c)] });
+              } else counts.added[table]++;
             } catch (error) {
               const state = sqlState(error);
               if (state === undefined || !/^2[23]/.test(state)) throw error;
@@ -199,6 +234,32 @@ export function backupRepo(db: Db): BackupRepo {
               );
             }
           }
+        }
+        for (const { table, row, value } of existing) {
+          const rule = FAST_FORWARD[table];
+          if (!rule || typeof row.version !== "number") continue;
+          const { rows: current } = await sql<{ version: number }>`
+            select version from ${sql.table(table)} where user_id = ${userId} and id = ${String(row.id)}`.execute(
+            trx,
+          );
+          if (current[0] === undefined || current[0].version >= row.version) continue;
+          const { rows: had } = await sql<{ id: string }>`
+            select id from ${sql.table(rule.history)}
+            where user_id = ${userId} and ${sql.ref(rule.key)} = ${String(row.id)} and version is not null`.execute(
+            trx,
+          );
+          const inFile = new Set(
+            tables[rule.history].filter((v) => v[rule.key] === row.id && v.version !== null).map((v) => v.id),
+          );
+          // The bank went on in its own way since the file was written: both stay as they are.
+          if (!had.every((v) => inFile.has(v.id))) continue;
+          const columns = rule.columns.filter((c) => c in row);
+          await sql`
+            update ${sql.table(table)}
+            set ${sql.join(columns.map((c) => sql`${sql.ref(c)} = ${value(c)}`))}
+            where user_id = ${userId} and id = ${String(row.id)}`.execute(trx);
+          counts.skipped[table]--;
+          counts.updated[table]++;
         }
         return counts;
       });

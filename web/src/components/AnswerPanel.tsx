@@ -12,6 +12,7 @@ import {
   WORDS_PER_MINUTE,
 } from "../library.ts";
 import { route } from "../links.ts";
+import { plural } from "../report.ts";
 import { navigate } from "../route.ts";
 import { loadDraft } from "../storage.ts";
 import { type AnalysisState, useAnalysis } from "../use-analysis.ts";
@@ -169,7 +170,7 @@ export function AnswerPanel({
         )}
         <footer className="answer-meta">
           {group.variants.length === 1 && <span className="chip">{variant.variant}</span>}
-          <span className="meta-item">{words} words</span>
+          <span className="meta-item">{plural(words, "word", "words")}</span>
           <span className={`meta-item${overBudget ? " over-budget" : ""}`}>
             ≈ {formatDuration(seconds)} at {WORDS_PER_MINUTE} wpm
             {variant.budgetSeconds !== undefined && ` · budget ${formatDuration(variant.budgetSeconds)}`}

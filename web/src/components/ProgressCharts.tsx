@@ -122,6 +122,18 @@ function Chart({ title, description, summary, build, data, table }: ChartProps) 
 }
 
 /** Axes in the theme's colours; `values` formats the tick labels. */
+/**
+ * A series' name cut to fit the legend, keeping a closing "(variant)" whole: the part that tells
+ * two answers to one question apart.
+ * @example legendLabel("Tell me about yourself (alternative)") // "Tell me about… (alternative)"
+ */
+function legendLabel(question: string, room = 28): string {
+  if (question.length <= room) return question;
+  const tail = / \([^()]{1,20}\)$/.exec(question)?.[0] ?? "";
+  const head = question.slice(0, question.length - tail.length);
+  return `${head.slice(0, Math.max(8, room - tail.length - 1)).trimEnd()}…${tail}`;
+}
+
 function axes(colours: ReturnType<typeof palette>, x: AxisValues, y: AxisValues): uPlot.Axis[] {
   const common = {
     stroke: colours.text,
@@ -215,7 +227,7 @@ export default function ProgressCharts({ figures }: { figures: ProgressFigures }
             {},
             { label: "Overall", stroke: colours.accent, width: 2.5, spanGaps: true, points: { show: false } },
             ...shown.map((answer, i) => ({
-              label: answer.question.length > 28 ? `${answer.question.slice(0, 27)}…` : answer.question,
+              label: legendLabel(answer.question),
               stroke: colours.series[i % colours.series.length] as string,
               width: 1,
               spanGaps: true,

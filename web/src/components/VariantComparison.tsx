@@ -3,6 +3,7 @@ import { stripMarkup } from "../../../src/core/markup.ts";
 import { type RoleId, STAR_PARTS } from "../../../src/core/model.ts";
 import type { AnswerEntry } from "../library.ts";
 import { formatDuration } from "../library.ts";
+import { plural } from "../report.ts";
 import { useAnalysis } from "../use-analysis.ts";
 import {
   FOLLOW_UP_CHECK_NAMES,
@@ -62,7 +63,7 @@ function VariantColumn({
             <strong>{analysis.labels.overall}/5</strong> {SCORE_TEXT[analysis.labels.overall]}
           </p>
           <p className="muted">
-            {analysis.timing.words} words · ≈ {formatDuration(analysis.timing.seconds)} (
+            {plural(analysis.timing.words, "word", "words")} · ≈ {formatDuration(analysis.timing.seconds)} (
             {analysis.timing.status})
           </p>
           <dl className="variant-column-signals">

@@ -8,6 +8,7 @@ import { Icon } from "../components/Icon.tsx";
 import { LensSummary, RiskLens } from "../components/RiskLens.tsx";
 import { answerTooLong, countWords, formatDuration, speakingSeconds, WORDS_PER_MINUTE } from "../library.ts";
 import { route } from "../links.ts";
+import { plural } from "../report.ts";
 import { setNavigationGuard } from "../route.ts";
 import { useShortcuts } from "../shortcuts.ts";
 import { clearDraft, type Draft, loadDraft, saveDraft } from "../storage.ts";
@@ -327,7 +328,7 @@ function Editor({ initial, role }: { initial: EditableItem; role: RoleId | undef
           />
           <div className="editor-bar">
             <p className="editor-stats">
-              <span>{words} words</span>
+              <span>{plural(words, "word", "words")}</span>
               <span className={budget !== undefined && seconds > budget ? "over-budget" : undefined}>
                 ≈ {formatDuration(seconds)} at {WORDS_PER_MINUTE} wpm
                 {budget !== undefined && ` · budget ${formatDuration(budget)}`}
@@ -371,8 +372,11 @@ function Editor({ initial, role }: { initial: EditableItem; role: RoleId | undef
               <div>
                 <p className="callout-title">This answer changed since you opened it</p>
                 <p>
-                  {saveState.error.message} Your text is still here. Load the latest version to see what
-                  changed (yours is kept beside it), or save yours over it.
+                  {/* In the page's own words: the server's refusal ends "start again from the latest
+                      text", which the two choices below make untrue. */}
+                  It was saved elsewhere (another tab, or the terminal) since you opened it: nothing was
+                  overwritten, and your text is still here. Load the latest version to see what changed (yours
+                  is kept beside it), or save yours over it.
                 </p>
                 <div className="callout-actions">
                   <button

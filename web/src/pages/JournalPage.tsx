@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from "react";
-import { api, describeError, type JournalDetail, journalApi, type StoredStory } from "../api.ts";
+import { ApiError, api, describeError, type JournalDetail, journalApi, type StoredStory } from "../api.ts";
 import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { HistoryPanel, journalHistory } from "../components/HistoryPanel.tsx";
@@ -258,23 +258,95 @@ function EntryDetail({
   const [takeaway, setTakeaway] = useState(entry.takeaway);
   const [status, setStatus] = useState<"idle" | "saving" | "saved">("idle");
   const [error, setError] = useState<Failure | null>(null);
+  // Which save failed: its message goes beside the control that made it, not below the reframes.
+  const [failed, setFailed] = useState<"takeaway" | "story" | null>(null);
+  // The entry was changed elsewhere (another tab) since this one loaded it: its takeaway now,
+  // and the version to save over.
+  const [conflict, setConflict] = useState<{
+    takeaway: string;
+    version: number;
+    patch: { takeaway?: string; storyId?: string | null };
+  } | null>(null);
   useLeaveGuard(
     takeaway.trim() !== entry.takeaway && status !== "saving",
     "Your takeaway is not saved yet. Leave this page anyway?",
   );
 
-  async function save(patch: { takeaway?: string; storyId?: string | null }): Promise<void> {
+  async function save(
+    patch: { takeaway?: string; storyId?: string | null },
+    expectedVersion = entry.version,
+  ): Promise<void> {
     setStatus("saving");
     setError(null);
+    setConflict(null);
+    setFailed(null);
     try {
-      await journalApi.update(entry.id, { ...patch, expectedVersion: entry.version });
+      await journalApi.update(entry.id, { ...patch, expectedVersion });
       setStatus("saved");
       onSaved();
     } catch (caught) {
-      setError(describeError(caught));
       setStatus("idle");
+      setFailed(patch.takeaway === undefined ? "story" : "takeaway");
+      if (caught instanceof ApiError && caught.status === 409) {
+        // The typed takeaway stays in the field; the latest one is shown beside it.
+        try {
+          const latest = await journalApi.get(entry.id);
+          setConflict({ takeaway: latest.entry.takeaway, version: latest.entry.version, patch });
+          onSaved();
+          return;
+        } catch {
+          // Could not read the latest: the refusal itself is said below.
+        }
+      }
+      setError(describeError(caught));
     }
   }
+
+  const conflictNotice = conflict && (
+    <div className="callout callout-error" role="alert">
+      <Icon name="alert" />
+      <div>
+        <p className="callout-title">This entry changed since you opened it</p>
+        {conflict.patch.takeaway === undefined ? (
+          <p>
+            Nothing was overwritten: the page now shows the latest entry. Keep it, or save your choice of
+            story over it (the latest stays in the history).
+          </p>
+        ) : (
+          <p>
+            Nothing was overwritten. Its takeaway now reads{" "}
+            {conflict.takeaway === "" ? "nothing (it is empty)" : `“${conflict.takeaway}”`}; yours is still in
+            the field. Keep the latest, or save yours over it (the latest stays in the history).
+          </p>
+        )}
+        <div className="callout-actions">
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => {
+              if (conflict.patch.takeaway !== undefined) setTakeaway(conflict.takeaway);
+              setConflict(null);
+              setFailed(null);
+            }}
+          >
+            Keep the latest
+          </button>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() =>
+              void save(
+                conflict.patch.takeaway === undefined ? conflict.patch : { takeaway },
+                conflict.version,
+              )
+            }
+          >
+            Save mine over it
+          </button>
+        </div>
+      </div>
+    </div>
+  );
 
   /** A private entry is the user's to remove: asked once, then gone from the list (its texts are kept). */
   async function remove(): Promise<void> {
@@ -324,6 +396,8 @@ function EntryDetail({
             {status === "saved" ? "Saved." : ""}
           </span>
         </div>
+        {failed === "takeaway" && conflictNotice}
+        {failed === "takeaway" && error && <ErrorMessage title="The takeaway was not saved" error={error} />}
       </form>
 
       <section aria-labelledby="reframes-title">
@@ -379,7 +453,8 @@ function EntryDetail({
           ))}
         </select>
       </label>
-      {error && <ErrorMessage title="The change was not saved" error={error} />}
+      {failed === "story" && conflictNotice}
+      {failed === "story" && error && <ErrorMessage title="The change was not saved" error={error} />}
 
       {entry.happened !== "" && (
         <section aria-labelledby="happened-title">

@@ -6,6 +6,7 @@ import { Icon } from "../components/Icon.tsx";
 import { LensSummary, RiskLens } from "../components/RiskLens.tsx";
 import { answerTooLong, countWords, formatDuration, speakingSeconds, WORDS_PER_MINUTE } from "../library.ts";
 import { route } from "../links.ts";
+import { plural } from "../report.ts";
 import { navigate, setNavigationGuard } from "../route.ts";
 import { useShortcuts } from "../shortcuts.ts";
 import { clearDraft, currentDocument, loadDraft, newAnswerDraftKey, saveDraft } from "../storage.ts";
@@ -199,7 +200,7 @@ export function NewAnswerPage({
           />
           <div className="editor-bar">
             <p className="editor-stats">
-              <span>{words} words</span>
+              <span>{plural(words, "word", "words")}</span>
               <span>
                 ≈ {formatDuration(seconds)} at {WORDS_PER_MINUTE} wpm
               </span>
