@@ -211,6 +211,8 @@ function sourceLabel(source: unknown): string {
       return "a typed question";
     case "items":
       return "picked questions";
+    case "drill":
+      return "the technical drill";
     default:
       return "what is due";
   }
@@ -339,7 +341,9 @@ export function registerPracticeCommand(program: Command, ctx: CliContext): void
           const { at, total } = progressOf(session);
           ctx.out(
             ctx.style.bold(
-              `Resuming session ${shortId(session.id)} (${sourceLabel(session.source)}) at question ${Math.min(at, total)}/${total}`,
+              session.current === undefined
+                ? `Resuming session ${shortId(session.id)} (${sourceLabel(session.source)}): every question answered, your rating is left`
+                : `Resuming session ${shortId(session.id)} (${sourceLabel(session.source)}) at question ${Math.min(at, total)}/${total}`,
             ),
           );
         } else {
@@ -398,9 +402,15 @@ async function listUnfinished(
   for (const session of sessions) {
     const { answered, total, at } = progressOf(session);
     const current = session.current;
+    // A session past its last question waits for a rating: "at question 2/2: —" hid what was left.
+    const unrated = [...session.steps]
+      .reverse()
+      .find((s) => s.kind === "question" && s.attempt?.finished && s.attempt.selfRating === undefined);
     lines.push(
       `• ${short(session.id)}  ${style.dim(`started ${when(session.createdAt)} UTC · ${sourceLabel(session.source)} · ${answered}/${total} answered`)}`,
-      `    at question ${Math.min(at, total)}/${total}: ${current?.questionText ?? "—"}${current?.attempt?.text ? style.dim(" (draft saved)") : ""}`,
+      current === undefined
+        ? `    to rate: ${unrated?.questionText ?? "—"}`
+        : `    at question ${Math.min(at, total)}/${total}: ${current.questionText}${current.attempt?.text ? style.dim(" (draft saved)") : ""}`,
     );
   }
   lines.push(style.dim("Resume one: derisk practice --resume ID (no ID: the newest)."));
@@ -473,7 +483,11 @@ async function runSession(
         continue;
       }
       const step = session.current;
-      if (!step) break;
+      if (!step) {
+        // Ratings declined with Enter: the session waits for nothing more, so it leaves --list.
+        if (session.status !== "finished") await practice.finishPractice(store, userId, session.id);
+        break;
+      }
       if (step.removed && !step.attempt?.text) {
         ctx.out(
           `\n${style.yellow("Deleted:")} “${step.questionText}” was deleted from your bank after this session started; moving on.`,
