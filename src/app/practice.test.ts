@@ -256,6 +256,25 @@ describeStores("practice", (getStore) => {
     await finishPractice(store, "a", session.id);
   });
 
+  it("names the variant of the answer a question practises, not the core script's", async () => {
+    const store = getStore();
+    await importSample(store);
+    const answers = await store.items.listItems("a", { kind: "answer" });
+    const alternative = answers.find((i) => i.kind === "answer" && i.variant === "alternative");
+    const core = answers.find(
+      (i) =>
+        i.kind === "answer" &&
+        i.variant === "core" &&
+        alternative?.kind === "answer" &&
+        i.question === alternative.question,
+    );
+    if (!alternative || !core) throw new Error("the sample has a question with two variants");
+    const session = await startPractice(store, "a", {
+      from: { kind: "items", ids: [alternative.id, core.id] },
+    });
+    expect(session.steps.map((s) => s.variant)).toEqual(["alternative", undefined]);
+  });
+
   it("starts from one typed question or hand-picked ids, and refuses bad requests clearly", async () => {
     const store = getStore();
     await importSample(store);

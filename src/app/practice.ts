@@ -181,6 +181,8 @@ async function viewOf(
     const attempt = step.attemptId ? await repos.attempts.getAttempt(userId, step.attemptId) : undefined;
     const passed = isPast(session, index, currentAt);
     const view = stepView(step, attempt, now, { passed, removed: isRemoved(step, refs) });
+    const variant = await variantOf(repos, userId, step);
+    if (variant !== undefined) view.variant = variant;
     if (drilling && attempt?.finishedAt !== undefined) {
       const key = await drillKeyFor(repos, userId, view);
       if (key) view.drill = await drillFeedback(attempt.text, key);
@@ -239,6 +241,13 @@ async function moveTo(tx: Repos, userId: string, session: PracticeSession, next:
   const fresh = await tx.practice.getSession(userId, session.id);
   const keepOpen = (await unratedAnswers(tx, userId, fresh)) > 0;
   return tx.practice.setCurrentStep(userId, session.id, undefined, { keepOpen });
+}
+
+/** The variant of the answer a question practises, unless it is the core script (or gone). */
+async function variantOf(repos: Repos, userId: string, step: PracticeStep): Promise<string | undefined> {
+  if (step.kind !== "question" || step.itemId === undefined) return undefined;
+  const item = await repos.items.getItem(userId, step.itemId).catch(() => undefined);
+  return item?.kind === "answer" && item.variant !== "core" ? item.variant : undefined;
 }
 
 function isDrill(session: PracticeSession): boolean {

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { DeriskError } from "../../app/errors.ts";
 import { resolveId } from "../../app/ids.ts";
 import type { AttemptHistory } from "../../app/practice.ts";
-import { dueLabels } from "../../core/due-labels.ts";
+import { dueLabels, stepLabel } from "../../core/due-labels.ts";
 import { shortId, shortIds } from "../../core/short-ids.ts";
 import type { CliContext } from "../context.ts";
 import { clock, inInterval, timerPrompt, timerStarted, timeUsed, typedTimeUsed } from "../render/timer.ts";
@@ -512,7 +512,7 @@ async function runSession(
       [
         "",
         isQuestion
-          ? style.bold(`Question ${at}/${total}: ${step.questionText}`)
+          ? style.bold(`Question ${at}/${total}: ${stepLabel(step)}`)
           : style.bold(`Follow-up: ${step.questionText}`),
         style.dim(
           `${step.competency ? `${step.competency} · ` : ""}budget ${clock(step.budgetSeconds)}${step.hasPreparedAnswer ? " · /peek shows your prepared answer" : ""}`,
@@ -648,7 +648,7 @@ async function runSession(
   async function rate(step: PracticeStepView): Promise<"rated" | "declined" | "stop"> {
     const choices = "again / hard / good / easy (1–4), Enter for no rating";
     ctx.out(
-      `\n${style.bold("Rate your answer to:")} ${step.questionText}${input.interactive ? "" : `\n${choices}:`}`,
+      `\n${style.bold("Rate your answer to:")} ${stepLabel(step)}${input.interactive ? "" : `\n${choices}:`}`,
     );
     for (;;) {
       const said = await input.ask(`${choices} › `);
