@@ -269,3 +269,38 @@ describe("derisk practice in a terminal (tmux)", () => {
     300_000,
   );
 });
+
+describe("derisk drill in a terminal (tmux)", () => {
+  run(
+    "keeps the half-typed line through kill -9, and drill --resume goes on with it",
+    async () => {
+      const name = "drill-killed";
+      start(name, ["drill", "--count", "1", "--tag", "ml-concept"]);
+      await waitFor(name, /Question 1\/1: [\s\S]*›\s*$/m);
+      await typeLine(name, "High bias means the model is too simple for the data and underfits.");
+      tmux("send-keys", "-t", name, "-l", "High variance means it follows the noise");
+      await waitFor(name, /follows the noise/);
+      // Before: the drill saved whole lines only, and kill -9 lost the line being typed.
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      const shell = tmux("display-message", "-p", "-t", name, "#{pane_pid}").trim();
+      process.kill(childOf(Number(shell)), "SIGKILL");
+      expect(await exited(name)).not.toBe(0);
+
+      const again = "drill-again";
+      start(again, ["drill", "--resume"]);
+      const resumed = await waitFor(again, /›\s*$/m);
+      expect(resumed).toMatch(/Resuming drill \S+ at question 1\/1/);
+      expect(resumed).toMatch(
+        /Your saved answer so far \(2 lines\), kept; go on typing:\n {2}High bias means the model is too simple for the data and underfits\.\n {2}High variance means it follows the noise\n/,
+      );
+      tmux("send-keys", "-t", again, "Enter");
+      await waitFor(again, /Rate your answer: .+ ›\s*$/m);
+      tmux("send-keys", "-t", again, "-l", "3");
+      tmux("send-keys", "-t", again, "Enter");
+      const done = await waitFor(again, /Drill done: 1 of 1 question answered/);
+      expect(done).toMatch(/Key points: \d of 5 covered/);
+      expect(await exited(again)).toBe(0);
+    },
+    300_000,
+  );
+});

@@ -218,6 +218,8 @@ function sourceLabel(source: unknown): string {
   }
 }
 
+const isDrill = (session: PracticeView) => (session.source as { kind?: unknown } | null)?.kind === "drill";
+
 function progressOf(session: PracticeView): { answered: number; total: number; at: number } {
   const questions = session.steps.filter((s) => s.kind === "question");
   const current = session.current;
@@ -412,8 +414,9 @@ async function listUnfinished(
         ? `    to rate: ${unrated?.questionText ?? "—"}`
         : `    at question ${Math.min(at, total)}/${total}: ${current.questionText}${current.attempt?.text ? style.dim(" (draft saved)") : ""}`,
     );
+    if (isDrill(session)) lines.push(style.dim(`    go on with: derisk drill --resume ${short(session.id)}`));
   }
-  lines.push(style.dim("Resume one: derisk practice --resume ID (no ID: the newest)."));
+  lines.push(style.dim("Resume one: derisk practice --resume ID (no ID: the newest mock interview)."));
   return lines.join("\n");
 }
 
@@ -424,8 +427,9 @@ async function findResumable(
   resume: string | boolean | undefined,
 ): Promise<PracticeView> {
   if (typeof resume === "string") {
+    let session: PracticeView;
     try {
-      return await practice.getPractice(
+      session = await practice.getPractice(
         store,
         userId,
         await resolveId(store, userId, "practice-session", resume),
@@ -438,8 +442,17 @@ async function findResumable(
         );
       throw error;
     }
+    if (isDrill(session) && session.status !== "finished")
+      throw new DeriskError(
+        "USAGE",
+        `Session ${shortId(session.id)} is a drill: go on with it with derisk drill --resume ${shortId(session.id)}.`,
+      );
+    return session;
   }
-  const [newest] = await practice.listPractice(store, userId, { status: "active", limit: 1 });
+  // A drill is resumed by derisk drill --resume: here it would be read by the behavioral lens.
+  const newest = (await practice.listPractice(store, userId, { status: "active" })).find(
+    (session) => !isDrill(session),
+  );
   if (!newest)
     throw new DeriskError(
       "NOT_FOUND",
