@@ -142,6 +142,9 @@ describeStores("derisk due / attempts", (getStore) => {
     expect(run.out).toMatch(/Session report: 1\/1 question answered, 1 follow-up\n/);
     expect(run.out).not.toMatch(/questions answered ·/);
     expect(run.out).toMatch(/score [1-5]\/5 · good · peeked/);
+    // Before: "time 0:03 of 2:45" and "0:02/2:00": typing time set against the spoken budget.
+    expect(run.out).toMatch(/^typed in 0:0\d \(budget \d:\d\d said aloud\)/m);
+    expect(run.out).toMatch(/ {2}typed in 0:0\d \(budget \d:\d\d\) · score [1-5]\/5 · good · peeked$/m);
     expect(run.out).toMatch(/Attempts over time: derisk history \S+/);
     // The terminal session is the same session the API sees: stored, finished, rated.
     const [session] = await store.practice.listSessions("a");

@@ -715,9 +715,13 @@ async function renderReport(
   // One count, of questions: "2/2 answered" (steps, follow-ups included) above "1/1 questions
   // answered" read as two different sessions.
   const title = `Session report: ${questions.filter((s) => s.answered).length}/${questions.length} question${questions.length === 1 ? "" : "s"} answered${followUps > 0 ? `, ${followUps} follow-up${followUps === 1 ? "" : "s"}` : ""}`;
+  // Typing time is not speaking time: named so, never held against the spoken budget.
+  const typed = answered.every((s) => s.delivery === undefined);
   const head = [
     ...(skipped > 0 ? [`${skipped} skipped`] : []),
-    `time ${clock(used)} of ${clock(budget)}`,
+    typed
+      ? `typed in ${clock(used)} (budget ${clock(budget)} said aloud)`
+      : `time ${clock(used)} of ${clock(budget)}`,
     ...(scores.length > 0
       ? [`average score ${(scores.reduce((a, b) => a + b, 0) / scores.length).toFixed(1)}/5`]
       : []),
@@ -735,7 +739,9 @@ async function renderReport(
       continue;
     }
     const figures = [
-      `${clock(s.usedSeconds ?? 0)}/${clock(s.budgetSeconds)}${s.overBudget ? " over" : ""}`,
+      s.delivery === undefined
+        ? `typed in ${clock(s.usedSeconds ?? 0)} (budget ${clock(s.budgetSeconds)})`
+        : `${clock(s.usedSeconds ?? 0)}/${clock(s.budgetSeconds)}${s.overBudget ? " over" : ""}`,
       ...(s.score === undefined ? [] : [`score ${s.score}/5`]),
       ...(s.rating ? [s.rating] : []),
       ...(s.peeked ? ["peeked"] : []),
