@@ -184,8 +184,8 @@ describe("derisk practice in a terminal (tmux)", () => {
         /Session report: 1\/1 question answered, 1 follow-up[\s\S]*Attempts over time: derisk history \S+/,
       );
       expect(done).toMatch(/rated good: next review \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
-      expect(done).toMatch(/^• .+ {2}0:\d\d\/2:00 · score [1-5]\/5 · good$/m);
-      expect(done).toMatch(/^ {3}↳ .+ {2}0:\d\d\/0:45 · score [1-5]\/5$/m);
+      expect(done).toMatch(/^• .+ {2}typed in 0:\d\d \(budget 2:00\) · score [1-5]\/5 · good$/m);
+      expect(done).toMatch(/^ {3}↳ .+ {2}typed in 0:\d\d \(budget 0:45\) · score [1-5]\/5$/m);
       expect(await exited(name)).toBe(0);
 
       // The rating reached the schedule and the history: derisk history ID.
