@@ -8,8 +8,11 @@ import { importDocument } from "./bank.ts";
 import {
   attemptHistory,
   beginAnswer,
+  finishPractice,
   getPractice,
   listDue,
+  listPractice,
+  type PracticeView,
   peekPrepared,
   practiceReport,
   rateAnswer,
@@ -176,13 +179,17 @@ describeStores("practice", (getStore) => {
     if (second.skipped) throw new Error("the follow-up answer was taken for a skip");
     expect(second.usedSeconds).toBe(28);
     expect(second.followUp).toBeUndefined();
-    expect(second.session.status).toBe("finished");
+    // Every step answered, the question not rated yet: the session waits for its rating.
+    expect(second.session.status).toBe("active");
+    expect(second.session.current).toBeUndefined();
     await expect(saveDraft(store, "a", session.id, { text: "more", now: later(91) })).rejects.toMatchObject({
       code: "CONFLICT",
+      message: expect.stringMatching(/rate your last answer/),
     });
 
     const rated = await rateAnswer(store, "a", session.id, question.id, "good", { now: later(100) });
     expect(rated.due).toEqual(new Date(later(100).getTime() + 10 * 60_000));
+    expect((await getPractice(store, "a", session.id)).status).toBe("finished");
 
     const report = await practiceReport(store, "a", session.id);
     expect(report).toMatchObject({ status: "finished", answered: 2, total: 2 });
@@ -201,6 +208,71 @@ describeStores("practice", (getStore) => {
     expect(history.attempts).toHaveLength(1);
     expect(history.attempts[0]).toMatchObject({ durationSeconds: 60, rating: "good" });
     expect(history.attempts[0]?.score).toBe(submitted.analysis?.overall.score);
+  });
+
+  it("keeps a session whose last answer is not rated yet in the resume list, until it is rated", async () => {
+    const store = getStore();
+    await importSample(store);
+    const session = await startPractice(store, "a", {
+      from: { kind: "question", text: "Tell me about a time you fixed a flaky pipeline." },
+      now: T0,
+    });
+    const question = session.current;
+    if (!question) throw new Error("no current step");
+    await beginAnswer(store, "a", session.id, { now: T0 });
+    await submitAnswer(store, "a", session.id, { text: ANSWER, now: later(60) });
+    let view = await getPractice(store, "a", session.id);
+    // A follow-up may come first: answer it too, so the question's rating is all that is left.
+    if (view.current)
+      await submitAnswer(store, "a", session.id, { text: "We added a retry.", now: later(90) });
+    // The tab closed (or the terminal was killed) here, before the rating.
+    const resumable = await listPractice(store, "a", { status: "active" });
+    expect(resumable.map((s) => s.id)).toEqual([session.id]);
+    view = resumable[0] as PracticeView;
+    expect(view.current).toBeUndefined();
+    expect(view.steps[0]?.attempt).toMatchObject({ finished: true });
+    expect(view.steps[0]?.attempt?.selfRating).toBeUndefined();
+    expect(view.steps[0]?.skipped).toBe(false);
+
+    await rateAnswer(store, "a", session.id, question.id, "hard", { now: later(120) });
+    expect(await listPractice(store, "a", { status: "active" })).toEqual([]);
+    expect(await practiceReport(store, "a", session.id)).toMatchObject({ status: "finished" });
+  });
+
+  it("finishes, on request, a session waiting only for ratings the user chose not to give", async () => {
+    const store = getStore();
+    await importSample(store);
+    const session = await startPractice(store, "a", { from: { kind: "due" }, count: 2, now: T0 });
+    await expect(finishPractice(store, "a", session.id)).rejects.toMatchObject({ code: "CONFLICT" });
+    await skipQuestion(store, "a", session.id, { now: later(5) });
+    const answered = await submitAnswer(store, "a", session.id, { text: ANSWER, now: later(60) });
+    let view = answered.session;
+    while (view.current) view = (await skipQuestion(store, "a", session.id, { now: later(70) })).session;
+    expect(view.status).toBe("active");
+    // The question skipped before stays skipped in a session waiting for a rating.
+    expect(view.steps[0]?.skipped).toBe(true);
+    await finishPractice(store, "a", session.id);
+    expect((await getPractice(store, "a", session.id)).status).toBe("finished");
+    await finishPractice(store, "a", session.id);
+  });
+
+  it("names the variant of the answer a question practises, not the core script's", async () => {
+    const store = getStore();
+    await importSample(store);
+    const answers = await store.items.listItems("a", { kind: "answer" });
+    const alternative = answers.find((i) => i.kind === "answer" && i.variant === "alternative");
+    const core = answers.find(
+      (i) =>
+        i.kind === "answer" &&
+        i.variant === "core" &&
+        alternative?.kind === "answer" &&
+        i.question === alternative.question,
+    );
+    if (!alternative || !core) throw new Error("the sample has a question with two variants");
+    const session = await startPractice(store, "a", {
+      from: { kind: "items", ids: [alternative.id, core.id] },
+    });
+    expect(session.steps.map((s) => s.variant)).toEqual(["alternative", undefined]);
   });
 
   it("starts from one typed question or hand-picked ids, and refuses bad requests clearly", async () => {

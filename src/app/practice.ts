@@ -179,8 +179,10 @@ async function viewOf(
   const currentAt = session.steps.findIndex((step) => step.id === session.currentStepId);
   for (const [index, step] of session.steps.entries()) {
     const attempt = step.attemptId ? await repos.attempts.getAttempt(userId, step.attemptId) : undefined;
-    const passed = session.status === "finished" || (currentAt >= 0 && index < currentAt);
+    const passed = isPast(session, index, currentAt);
     const view = stepView(step, attempt, now, { passed, removed: isRemoved(step, refs) });
+    const variant = await variantOf(repos, userId, step);
+    if (variant !== undefined) view.variant = variant;
     if (drilling && attempt?.finishedAt !== undefined) {
       const key = await drillKeyFor(repos, userId, view);
       if (key) view.drill = await drillFeedback(attempt.text, key);
@@ -199,6 +201,53 @@ async function viewOf(
     ...(current === undefined ? {} : { currentIndex, current }),
     steps,
   };
+}
+
+/**
+ * Whether a step is behind the session: the session is over (finished, or past its last question
+ * and waiting only for a rating), or the step comes before the current one.
+ */
+function isPast(session: PracticeSession, index: number, currentAt: number): boolean {
+  return (
+    session.status === "finished" ||
+    session.currentStepId === undefined ||
+    (currentAt >= 0 && index < currentAt)
+  );
+}
+
+/** Questions answered and not rated yet, but `except` (the one being rated now). */
+async function unratedAnswers(
+  tx: Repos,
+  userId: string,
+  session: PracticeSession,
+  except?: string,
+): Promise<number> {
+  let count = 0;
+  for (const step of session.steps) {
+    if (step.kind !== "question" || step.attemptId === undefined || step.id === except) continue;
+    const attempt = await tx.attempts.getAttempt(userId, step.attemptId);
+    if (attempt.finishedAt !== undefined && attempt.selfRating === undefined) count += 1;
+  }
+  return count;
+}
+
+/**
+ * Moves the session to `next`; past its last step, the session finishes unless an answer still
+ * waits for its rating: it stays active (with no current step), so a closed tab or a killed
+ * terminal finds it to resume and rate.
+ */
+async function moveTo(tx: Repos, userId: string, session: PracticeSession, next: PracticeStep | undefined) {
+  if (next !== undefined) return tx.practice.setCurrentStep(userId, session.id, next.id);
+  const fresh = await tx.practice.getSession(userId, session.id);
+  const keepOpen = (await unratedAnswers(tx, userId, fresh)) > 0;
+  return tx.practice.setCurrentStep(userId, session.id, undefined, { keepOpen });
+}
+
+/** The variant of the answer a question practises, unless it is the core script (or gone). */
+async function variantOf(repos: Repos, userId: string, step: PracticeStep): Promise<string | undefined> {
+  if (step.kind !== "question" || step.itemId === undefined) return undefined;
+  const item = await repos.items.getItem(userId, step.itemId).catch(() => undefined);
+  return item?.kind === "answer" && item.variant !== "core" ? item.variant : undefined;
 }
 
 function isDrill(session: PracticeSession): boolean {
@@ -589,6 +638,12 @@ export async function listPractice(
 }
 
 function currentStep(session: PracticeSession, stepId: string | undefined): PracticeStep {
+  if (session.status === "active" && session.currentStepId === undefined) {
+    throw new DeriskError(
+      "CONFLICT",
+      "Every question of this practice session is answered: rate your last answer, or start a new session.",
+    );
+  }
   if (session.status === "finished" || session.currentStepId === undefined) {
     throw new DeriskError(
       "CONFLICT",
@@ -924,7 +979,7 @@ export async function submitAnswer(
         };
       }
     }
-    await tx.practice.setCurrentStep(userId, sessionId, next?.id);
+    await moveTo(tx, userId, session, next);
     return {
       skipped: false as const,
       stepId: step.id,
@@ -966,7 +1021,7 @@ async function skipIfEmpty(
       if (attempt.text.trim() === "") await tx.attempts.discardEmptyAttempt(userId, attempt.id);
     }
     const next = session.steps.find((s) => s.position > step.position);
-    await tx.practice.setCurrentStep(userId, sessionId, next?.id);
+    await moveTo(tx, userId, session, next);
     return { stepId: step.id, removed: isRemoved(step, startedRefs(session.source)) };
   });
   if (!outcome) return undefined;
@@ -1012,6 +1067,13 @@ export async function rateAnswer(
       throw new DeriskError("CONFLICT", "Submit the answer before rating it.");
     }
     await tx.attempts.finishAttempt(userId, attempt.id, { selfRating: ratingCode(rating) });
+    // The last rating a session waited for finishes it.
+    if (
+      session.status === "active" &&
+      session.currentStepId === undefined &&
+      (await unratedAnswers(tx, userId, session, step.id)) === 0
+    )
+      await tx.practice.setCurrentStep(userId, sessionId, undefined);
     const ref = step.itemId
       ? { itemId: step.itemId }
       : step.questionId
@@ -1022,6 +1084,25 @@ export async function rateAnswer(
     const next = rateCard(memoryOf(card), rating, now);
     await tx.cards.upsertCard(userId, ref, next.state);
     return { stepId, rating, due: next.due, intervalDays: next.intervalDays };
+  });
+}
+
+/**
+ * Ends a session that waits only for ratings the user chose not to give (the terminal's Enter
+ * at a rating): it leaves the resume list. A session with a question still to answer is refused.
+ * @example await finishPractice(store, "local", sessionId);
+ */
+export async function finishPractice(store: Store, userId: string, sessionId: string): Promise<void> {
+  await store.transaction(async (tx) => {
+    const session = await tx.practice.getSession(userId, sessionId);
+    if (session.status === "finished") return;
+    if (session.currentStepId !== undefined) {
+      throw new DeriskError(
+        "CONFLICT",
+        "This practice session still has a question to answer: answer or skip it first.",
+      );
+    }
+    await tx.practice.setCurrentStep(userId, sessionId, undefined);
   });
 }
 
@@ -1073,7 +1154,7 @@ export async function practiceReport(
             },
           }),
       answered: finished,
-      skipped: !finished && (session.status === "finished" || (currentAt >= 0 && index < currentAt)),
+      skipped: !finished && isPast(session, index, currentAt),
       removed: isRemoved(step, refs),
     });
   }

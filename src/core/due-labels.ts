@@ -24,3 +24,14 @@ export function dueLabels(entries: readonly LabelledEntry[]): string[] {
       : e.questionText,
   );
 }
+
+/**
+ * A practised question as its screen heads it: the question, and the answer's variant in
+ * brackets when it is not the core script ("Tell me about yourself (alternative)").
+ * @example stepLabel({ questionText: "Why us?", variant: "alternative" }) // → "Why us? (alternative)"
+ */
+export function stepLabel(step: LabelledEntry): string {
+  return step.variant !== undefined && step.variant !== "core"
+    ? `${step.questionText} (${step.variant})`
+    : step.questionText;
+}

@@ -65,6 +65,11 @@ export interface PracticeStepView {
   budgetSeconds: number;
   itemId?: string;
   questionId?: string;
+  /**
+   * The practised answer's variant when it is not the core script ("alternative", "trailer", a
+   * name of the user's): two answers to one question read the same without it.
+   */
+  variant?: string;
   followUpOf?: string;
   hasPreparedAnswer: boolean;
   peeked: boolean;

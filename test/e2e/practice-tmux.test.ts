@@ -184,8 +184,8 @@ describe("derisk practice in a terminal (tmux)", () => {
         /Session report: 1\/1 question answered, 1 follow-up[\s\S]*Attempts over time: derisk history \S+/,
       );
       expect(done).toMatch(/rated good: next review \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
-      expect(done).toMatch(/^• .+ {2}0:\d\d\/2:00 · score [1-5]\/5 · good$/m);
-      expect(done).toMatch(/^ {3}↳ .+ {2}0:\d\d\/0:45 · score [1-5]\/5$/m);
+      expect(done).toMatch(/^• .+ {2}typed in 0:\d\d \(budget 2:00\) · score [1-5]\/5 · good$/m);
+      expect(done).toMatch(/^ {3}↳ .+ {2}typed in 0:\d\d \(budget 0:45\) · score [1-5]\/5$/m);
       expect(await exited(name)).toBe(0);
 
       // The rating reached the schedule and the history: derisk history ID.
@@ -261,10 +261,45 @@ describe("derisk practice in a terminal (tmux)", () => {
       const report = await waitFor(last, /Session report: \d\/\d questions? answered/);
       expect(report).toMatch(/rated easy: kept with the attempt/);
       expect(report).toMatch(
-        /^• Why do you want to join this team\? {2}\d:\d\d\/\d:\d\d( over)? · score [1-5]\/5 · easy$/m,
+        /^• Why do you want to join this team\? {2}typed in \d:\d\d \(budget \d:\d\d\) · score [1-5]\/5 · easy$/m,
       );
       expect(await exited(last)).toBe(0);
       expect(derisk(["practice", "--list"]).stdout).toMatch(/No unfinished practice session/);
+    },
+    300_000,
+  );
+});
+
+describe("derisk drill in a terminal (tmux)", () => {
+  run(
+    "keeps the half-typed line through kill -9, and drill --resume goes on with it",
+    async () => {
+      const name = "drill-killed";
+      start(name, ["drill", "--count", "1", "--tag", "ml-concept"]);
+      await waitFor(name, /Question 1\/1: [\s\S]*›\s*$/m);
+      await typeLine(name, "High bias means the model is too simple for the data and underfits.");
+      tmux("send-keys", "-t", name, "-l", "High variance means it follows the noise");
+      await waitFor(name, /follows the noise/);
+      // Before: the drill saved whole lines only, and kill -9 lost the line being typed.
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      const shell = tmux("display-message", "-p", "-t", name, "#{pane_pid}").trim();
+      process.kill(childOf(Number(shell)), "SIGKILL");
+      expect(await exited(name)).not.toBe(0);
+
+      const again = "drill-again";
+      start(again, ["drill", "--resume"]);
+      const resumed = await waitFor(again, /›\s*$/m);
+      expect(resumed).toMatch(/Resuming drill \S+ at question 1\/1/);
+      expect(resumed).toMatch(
+        /Your saved answer so far \(2 lines\), kept; go on typing:\n {2}High bias means the model is too simple for the data and underfits\.\n {2}High variance means it follows the noise\n/,
+      );
+      tmux("send-keys", "-t", again, "Enter");
+      await waitFor(again, /Rate your answer: .+ ›\s*$/m);
+      tmux("send-keys", "-t", again, "-l", "3");
+      tmux("send-keys", "-t", again, "Enter");
+      const done = await waitFor(again, /Drill done: 1 of 1 question answered/);
+      expect(done).toMatch(/Key points: \d of 5 covered/);
+      expect(await exited(again)).toBe(0);
     },
     300_000,
   );

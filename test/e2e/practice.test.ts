@@ -240,6 +240,43 @@ describe.runIf(launched.browser !== null)("practice in the browser", () => {
     expect(session.steps[0]?.attempt).toBeUndefined();
   }, 120_000);
 
+  test("a tab closed after the last answer, before its rating: the session waits under Pick up where you left off", async () => {
+    await page.close();
+    page = await context.newPage();
+    const sessionId = await startFromKeyboard(page, 1);
+    await page.keyboard.press("s");
+    const editor = page.getByLabel("Your answer, as you would say it");
+    await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type(
+      "I led the migration of our training jobs to a queue and cut failures from eight a month to one.",
+    );
+    await page.keyboard.press("Control+Enter");
+    const follow = page.getByRole("button", { name: "Answer the follow-up" });
+    const rating = page.getByText(/How well did you know/);
+    await Promise.race([follow.waitFor(), rating.waitFor()]);
+    if (await follow.isVisible()) {
+      await follow.click();
+      await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.keyboard.type("I measured the failure rate before and after, weekly.");
+      await page.keyboard.press("Control+Enter");
+      await rating.waitFor();
+    }
+    // Closed before rating. Before: the session was finished and nowhere to be found.
+    await page.close();
+    page = await context.newPage();
+    await page.goto("/#/practice");
+    const row = page.locator(".practice-resume li", { hasText: "next: your rating" });
+    await row.waitFor();
+    await row.getByRole("link", { name: "Resume" }).click();
+    await page.getByText(/How well did you know/).waitFor();
+    await page.keyboard.press("3");
+    await page.getByRole("heading", { name: "Session report" }).waitFor();
+    const { session } = (await (await fetch(`${server.url}/api/practice/sessions/${sessionId}`)).json()) as {
+      session: { status: string };
+    };
+    expect(session.status).toBe("finished");
+  }, 120_000);
+
   test("every practice screen passes axe (serious, critical) and fits 390 px, in both themes", async () => {
     const post = async (path: string, body: unknown) =>
       (await (

@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { importDocument } from "../../app/bank.ts";
+import { beginAnswer, saveDraft, startPractice, submitAnswer } from "../../app/practice.ts";
 import { TECHNICAL_QUESTIONS } from "../../core/questions/index.ts";
 import { describeStores } from "../../store/test-stores.ts";
 import { runCommand } from "../test-cli.ts";
 import { registerDocumentCommands } from "./documents.ts";
 import { registerDrillCommand, registerQuestionsCommand } from "./drill.ts";
-import { registerDueCommand } from "./practice.ts";
+import { registerDueCommand, registerPracticeCommand } from "./practice.ts";
 
 const registers = [
   registerDrillCommand,
@@ -92,6 +93,96 @@ describeStores("derisk drill / questions / list questions", (getStore) => {
       code: 1,
       error: expect.stringMatching(/--count must be a whole number 1–20/),
     });
+  });
+
+  it("--resume goes on with a killed drill at the same question, the typed lines kept", async () => {
+    const store = getStore();
+    const session = await startPractice(store, "a", { from: { kind: "drill", tag: "ml-concept" }, count: 1 });
+    const step = session.current;
+    if (!step) throw new Error("no question");
+    // Where a terminal killed mid-answer left it: one line saved.
+    await beginAnswer(store, "a", session.id, { stepId: step.id });
+    await saveDraft(store, "a", session.id, {
+      stepId: step.id,
+      text: "High bias means the model is too simple for the data and underfits.",
+    });
+    const listed = await runCommand([registerPracticeCommand], ["practice", "--list"], {
+      store,
+      userId: "a",
+    });
+    expect(listed.out).toContain(`go on with: derisk drill --resume ${session.id.slice(0, 8)}`);
+    const run = await runCommand(registers, ["drill", "--resume"], {
+      store,
+      userId: "a",
+      stdin: [
+        "High variance means it is very sensitive to the particular training sample.",
+        "",
+        "3",
+        "",
+      ].join("\n"),
+    });
+    expect(run.code).toBe(0);
+    expect(run.out).toContain(`Resuming drill ${session.id.slice(0, 8)} at question 1/1`);
+    expect(run.out).toMatch(/Your saved answer so far \(1 line\), kept; go on typing:\n {2}High bias means/);
+    expect(run.out).toMatch(/Key points: [2-4] of 5 covered/);
+    expect(run.out).toMatch(/Drill done: 1 of 1 question answered, [2-4] of 5 key points covered\./);
+    const [attempt] = await store.attempts.listAttempts("a");
+    expect(attempt?.text).toBe(
+      "High bias means the model is too simple for the data and underfits.\nHigh variance means it is very sensitive to the particular training sample.",
+    );
+  });
+
+  it("--resume asks for the rating of a last answer the drill was killed before rating", async () => {
+    const store = getStore();
+    const session = await startPractice(store, "a", { from: { kind: "drill", tag: "ml-concept" }, count: 1 });
+    await submitAnswer(store, "a", session.id, {
+      text: "High bias means the model is too simple for the data and underfits.",
+    });
+    const run = await runCommand(registers, ["drill", "--resume", session.id.slice(0, 8)], {
+      store,
+      userId: "a",
+      stdin: "good\n",
+    });
+    expect(run.code).toBe(0);
+    expect(run.out).toContain(
+      `Resuming drill ${session.id.slice(0, 8)}: every question answered, your rating is left`,
+    );
+    expect(run.out).toMatch(/Your answer to: .+\nKey points: \d of 5 covered/);
+    expect(run.out).toMatch(/rated good: next review/);
+    expect(run.out).toMatch(/Drill done: 1 of 1 question answered/);
+    expect((await store.practice.getSession("a", session.id)).status).toBe("finished");
+  });
+
+  it("sends a drill to drill --resume and a mock interview to practice --resume", async () => {
+    const store = getStore();
+    const drill = await startPractice(store, "a", { from: { kind: "drill" }, count: 1 });
+    const mock = await startPractice(store, "a", { from: { kind: "question", text: "Why us?" } });
+    const asPractice = await runCommand([registerPracticeCommand], ["practice", "--resume", drill.id], {
+      store,
+      userId: "a",
+    });
+    expect(asPractice).toMatchObject({
+      code: 1,
+      error: expect.stringMatching(/is a drill: go on with it with derisk drill --resume/),
+    });
+    const asDrill = await runCommand(registers, ["drill", "--resume", mock.id], { store, userId: "a" });
+    expect(asDrill).toMatchObject({
+      code: 1,
+      error: expect.stringMatching(
+        /is a mock interview, not a drill: resume it with derisk practice --resume/,
+      ),
+    });
+    expect(await runCommand(registers, ["drill", "--resume", "--count", "2"], { store })).toMatchObject({
+      code: 1,
+      error: expect.stringMatching(/--resume takes no --count or --tag/),
+    });
+  });
+
+  it("stops with the way back: Drill stopped says how to resume", async () => {
+    const store = getStore();
+    const stopped = await runCommand(registers, ["drill", "--count", "2"], { store, stdin: "" });
+    const [session] = await store.practice.listSessions("a", { status: "active" });
+    expect(stopped.out).toContain(`Resume with: derisk drill --resume ${session?.id.slice(0, 8)}`);
   });
 
   it("lists the bank (JSON with competency and keyPoints) and adds the user's own question", async () => {

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { DeriskError } from "../../app/errors.ts";
 import type { BankQuestion } from "../../app/questions.ts";
+import type { DrillFeedback } from "../../core/practice-types.ts";
 import { shortId, shortIds } from "../../core/short-ids.ts";
 import type { CliContext } from "../context.ts";
 import { rejectUnknownSubcommand } from "../default-command.ts";
@@ -11,7 +12,13 @@ import { clock, inInterval, timerPrompt, timerStarted, timeUsed } from "../rende
 interface DrillFlags {
   count?: string;
   tag?: string;
+  resume?: string | boolean;
 }
+
+type PracticeModule = typeof import("../../app/practice.ts");
+type PracticeView = import("../../app/practice.ts").PracticeView;
+type PracticeStepView = import("../../app/practice.ts").PracticeStepView;
+type Store = import("../../store/index.ts").Store;
 
 const TAGS = ["ml-concept", "ml-engineering"];
 
@@ -30,10 +37,54 @@ function parseTag(value: string | undefined): "ml-concept" | "ml-engineering" | 
   return value as "ml-concept" | "ml-engineering";
 }
 
+const isDrillSession = (session: PracticeView) =>
+  (session.source as { kind?: unknown } | null)?.kind === "drill";
+
+/** The drill session to go on with: the one named, else the newest unfinished drill. */
+async function findDrill(
+  practice: PracticeModule,
+  store: Store,
+  userId: string,
+  resume: string | boolean,
+): Promise<PracticeView> {
+  if (typeof resume === "string") {
+    const { resolveId } = await import("../../app/ids.ts");
+    const session = await practice
+      .getPractice(store, userId, await resolveId(store, userId, "practice-session", resume))
+      .catch((error: { code?: string }) => {
+        if (error.code === "NOT_FOUND")
+          throw new DeriskError(
+            "NOT_FOUND",
+            `No drill session ${resume}: derisk practice --list shows the unfinished ones.`,
+          );
+        throw error;
+      });
+    if (!isDrillSession(session))
+      throw new DeriskError(
+        "USAGE",
+        `Session ${shortId(session.id)} is a mock interview, not a drill: resume it with derisk practice --resume ${shortId(session.id)}.`,
+      );
+    return session;
+  }
+  const active = await practice.listPractice(store, userId, { status: "active" });
+  const newest = active.find(isDrillSession);
+  if (!newest) throw new DeriskError("NOT_FOUND", "No unfinished drill to resume: derisk drill starts one.");
+  return newest;
+}
+
+/** The newest drilled answer not rated yet, before the current question (or after the last). */
+function unrated(session: PracticeView, declined: Set<string>): PracticeStepView | undefined {
+  return session.steps
+    .slice(0, session.currentIndex ?? session.steps.length)
+    .reverse()
+    .find((s) => s.attempt?.finished === true && s.attempt.selfRating === undefined && !declined.has(s.id));
+}
+
 /**
  * Registers `derisk drill`: technical questions in the terminal. Each answer is typed line by
- * line (a blank line or Ctrl-D ends it); then the key points covered and missed, the outline of
- * a strong answer, and a 1–4 rating that schedules the question (FSRS, the one due queue).
+ * line (a blank line or Ctrl-D ends it) and saved as it is typed; then the key points covered
+ * and missed, the outline of a strong answer, and a 1–4 rating that schedules the question
+ * (FSRS, the one due queue). `--resume` goes on with a drill that was stopped or killed.
  * @example registerDrillCommand(program, createContext()); // derisk drill --count 3 --tag ml-engineering
  */
 export function registerDrillCommand(program: Command, ctx: CliContext): void {
@@ -44,13 +95,20 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
     )
     .option("--count <n>", "number of questions (1–20, default 5)")
     .option("--tag <tag>", "only ml-concept or ml-engineering questions")
+    .option("--resume [id]", "go on with an unfinished drill (the newest one without an id)")
     .addHelpText(
       "after",
-      "\nType each answer; a blank line (or Ctrl-D) submits it, /skip skips the question.\nRate 1 again, 2 hard, 3 good, 4 easy; Enter skips the rating.\n\nExamples:\n  derisk drill\n  derisk drill --count 3 --tag ml-engineering",
+      "\nType each answer; every line is saved as you type it. A blank line (or Ctrl-D) submits it,\n/skip skips the question. Rate 1 again, 2 hard, 3 good, 4 easy; Enter skips the rating.\nCtrl-C stops; --resume goes on where you stopped, with what you typed.\n\nExamples:\n  derisk drill\n  derisk drill --count 3 --tag ml-engineering\n  derisk drill --resume",
     )
     .action(async (flags: DrillFlags) => {
       const count = parseCount(flags.count);
       const tag = parseTag(flags.tag);
+      const resuming = flags.resume !== undefined && flags.resume !== false;
+      if (resuming && (count !== undefined || tag !== undefined))
+        throw new DeriskError(
+          "USAGE",
+          "--resume takes no --count or --tag: the drill keeps the questions it started with.",
+        );
       const practice = await import("../../app/practice.ts");
       const { parseRating } = await import("../../core/schedule/index.ts");
       const { style } = ctx;
@@ -60,118 +118,173 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
         : plainLineInput(ctx.readLine, ctx.out);
       try {
         await ctx.withStore(async (store, userId) => {
-          let session = await practice.startPractice(store, userId, {
-            from: { kind: "drill", ...(tag === undefined ? {} : { tag }) },
-            ...(count === undefined ? {} : { count }),
-          });
+          let session = resuming
+            ? await findDrill(practice, store, userId, flags.resume as string | boolean)
+            : await practice.startPractice(store, userId, {
+                from: { kind: "drill", ...(tag === undefined ? {} : { tag }) },
+                ...(count === undefined ? {} : { count }),
+              });
           const total = session.steps.length;
-          let asked = 0;
-          let answered = 0;
-          let skipped = 0;
-          let covered = 0;
-          let points = 0;
-          while (session.current) {
+          const declined = new Set<string>();
+          let stopped = false;
+          if (resuming) {
+            const at = session.currentIndex === undefined ? total : session.currentIndex + 1;
+            ctx.out(
+              style.bold(
+                session.current === undefined
+                  ? `Resuming drill ${shortId(session.id)}: every question answered, your rating is left`
+                  : `Resuming drill ${shortId(session.id)} at question ${at}/${total}`,
+              ),
+            );
+          }
+          for (;;) {
+            const pending = unrated(session, declined);
+            if (pending) {
+              if (resuming && pending.drill)
+                ctx.report(renderFeedback(pending.drill, style, pending.questionText));
+              const rated = await rate(pending);
+              if (rated === "stop") {
+                stopped = true;
+                break;
+              }
+              session = await practice.getPractice(store, userId, session.id);
+              continue;
+            }
             const step = session.current;
-            asked += 1;
+            if (!step || stopped) break;
+            const outcome = await answer(step);
+            if (outcome === "stop") {
+              stopped = true;
+              // An answer just submitted is still rated before stopping.
+              if (unrated(session, declined) === undefined) break;
+            }
+          }
+          if (!stopped && session.current === undefined && session.status !== "finished")
+            await practice.finishPractice(store, userId, session.id);
+          // Counted from the session, earlier runs of a resumed drill included.
+          const final = await practice.getPractice(store, userId, session.id);
+          const answered = final.steps.filter((s) => s.attempt?.finished).length;
+          const skipped = final.steps.filter((s) => s.skipped).length;
+          const covered = final.steps.reduce((sum, s) => sum + (s.drill?.covered.length ?? 0), 0);
+          const points = final.steps.reduce((sum, s) => sum + (s.drill?.keyPoints.length ?? 0), 0);
+          // "Drill done: 1 question(s)" said nothing of what was answered, and was said after a stop too.
+          const figures = [
+            `${answered} of ${total} question${total === 1 ? "" : "s"} answered`,
+            ...(skipped > 0 ? [`${skipped} skipped`] : []),
+            ...(points > 0 ? [`${covered} of ${points} key points covered`] : []),
+          ];
+          const open = final.status !== "finished";
+          ctx.out(
+            style.bold(
+              `\n${open ? "Drill stopped" : "Drill done"}: ${figures.join(", ")}.${final.current ? " The questions not answered stay due." : ""}`,
+            ),
+          );
+          if (open) ctx.out(style.dim(`Resume with: derisk drill --resume ${shortId(final.id)}`));
+
+          async function answer(step: PracticeStepView): Promise<"next" | "stop"> {
+            const at = session.steps.findIndex((s) => s.id === step.id) + 1;
             ctx.report(
               [
                 "",
-                style.bold(`Question ${asked}/${total}: ${step.questionText}`),
+                style.bold(`Question ${at}/${total}: ${step.questionText}`),
                 style.dim(
                   `${step.competency ? `${step.competency} · ` : ""}budget ${clock(step.budgetSeconds)} · a blank line or Ctrl-D submits · /skip skips`,
                 ),
               ].join("\n"),
             );
-            // The same timer as practice: it starts when the question is shown.
+            // The same timer as practice: it starts when the question is shown (kept on a resume).
             const begun = await practice.beginAnswer(store, userId, session.id, { stepId: step.id });
-            const startedAt = begun.current?.timerStartedAt?.getTime() ?? Date.now();
+            const current = begun.current ?? step;
+            const startedAt = current.timerStartedAt?.getTime() ?? Date.now();
             const elapsed = () => (Date.now() - startedAt) / 1000;
+            const prefill = current.attempt?.text ? current.attempt.text.split("\n") : [];
+            if (prefill.length > 0) {
+              ctx.out(
+                style.dim(
+                  `Your saved answer so far (${prefill.length} ${prefill.length === 1 ? "line" : "lines"}), kept; go on typing:`,
+                ),
+              );
+              ctx.report(prefill.map((line) => `  ${line}`).join("\n"));
+            }
             if (!input.interactive) ctx.out(timerStarted(elapsed(), step.budgetSeconds));
+            const save = (text: string) =>
+              practice.saveDraft(store, userId, session.id, { stepId: step.id, text });
+            // Saves run one after another, so a line's save never lands before the half-line's it follows.
+            let saving: Promise<unknown> = Promise.resolve();
             let typed: AnswerInput;
             do {
               typed = await input.readAnswer({
-                prefill: [],
+                prefill,
                 prompt: () => timerPrompt(style, elapsed(), step.budgetSeconds),
+                // The line being typed is saved every second too: kill -9 loses at most a second of it.
+                onPartial: (lines, partial) => {
+                  const words = partial.trim() !== "" && !partial.trimStart().startsWith("/");
+                  const text = (words ? [...lines, partial] : lines).join("\n");
+                  saving = saving.then(() => save(text)).catch(() => undefined);
+                },
                 onLine: async (lines) => {
-                  await practice.saveDraft(store, userId, session.id, {
-                    stepId: step.id,
-                    text: lines.join("\n"),
-                  });
+                  await saving;
+                  await save(lines.join("\n"));
                   return undefined;
                 },
               });
+              await saving;
               // A blank line before any text is not an answer: keep waiting for one.
             } while (typed.end === "blank" && typed.lines.length === 0);
             if (typed.end === "skip") {
               // A skipped question is not rated: it stays as due as it was.
               session = (await practice.skipQuestion(store, userId, session.id, { stepId: step.id })).session;
-              skipped += 1;
               ctx.out(
                 style.dim(
                   `Skipped (/skip): nothing rated${typed.lines.length > 0 ? "; the lines you typed stay saved" : ""}.`,
                 ),
               );
-              continue;
+              return "next";
             }
             const { lines } = typed;
-            const ended = typed.end !== "blank";
             if (typed.end === "interrupt") {
+              // The line being typed when Ctrl-C came is kept too.
+              if (typed.partial.trim() !== "")
+                await save([...lines, typed.partial].join("\n")).catch(() => undefined);
               ctx.out(
                 style.dim("Stopped (Ctrl-C): the lines you typed are saved with this question's attempt."),
               );
-              break;
+              return "stop";
             }
             if (lines.length === 0) {
               ctx.out(style.dim(`\nStopped before answering: nothing was recorded for this question.`));
-              break;
+              return "stop";
             }
             const result = await practice.submitAnswer(store, userId, session.id, {
               stepId: step.id,
               text: lines.join("\n"),
             });
-            if (!result.skipped) answered += 1;
+            session = result.session;
             // Lines are never blank here, so the answer is never taken as a skip.
-            const feedback = result.skipped ? undefined : result.drill;
-            const out: string[] = result.skipped
-              ? []
-              : [timeUsed(style, result.usedSeconds, result.budgetSeconds)];
-            if (feedback === undefined || feedback.keyPoints.length === 0) {
-              out.push(
-                style.yellow(
-                  feedback?.note ?? "This question has no key points to check your answer against.",
-                ),
+            if (!result.skipped) {
+              ctx.report(
+                [
+                  timeUsed(style, result.usedSeconds, result.budgetSeconds),
+                  renderFeedback(result.drill, style),
+                ].join("\n"),
               );
-            } else {
-              covered += feedback.covered.length;
-              points += feedback.keyPoints.length;
-              out.push(
-                style.bold(`Key points: ${feedback.covered.length} of ${feedback.keyPoints.length} covered`),
-              );
-              for (const point of feedback.points)
-                out.push(
-                  point.covered
-                    ? `  ${style.green("✓ covered")}  ${point.keyPoint}`
-                    : `  ${style.red("✗ missed")}   ${point.keyPoint}`,
-                );
             }
-            // One line, wrapped to the terminal with the rest of the report.
-            if (feedback?.outline)
-              out.push(
-                style.bold("A strong answer:"),
-                style.dim(`  ${feedback.outline.replace(/\s+/g, " ").trim()}`),
-              );
-            ctx.report(out.join("\n"));
+            return typed.end !== "blank" || input.interrupted ? "stop" : "next";
+          }
+
+          async function rate(step: PracticeStepView): Promise<"rated" | "declined" | "stop"> {
             for (;;) {
               // "Enter skips" read as skipping the question: it only leaves the answer unrated.
               const choices = "Rate your answer: 1 again · 2 hard · 3 good · 4 easy (Enter: no rating)";
               if (!input.interactive) ctx.out(`${choices}:`);
-              const answer = await input.ask(`${choices} › `);
-              if (answer === undefined || answer.trim() === "") {
+              const said = await input.ask(`${choices} › `);
+              if (said === undefined || said.trim() === "") {
                 ctx.out(style.dim("  not rated: it stays due"));
-                break;
+                declined.add(step.id);
+                return "declined";
               }
               try {
-                const trimmed = answer.trim().toLowerCase();
+                const trimmed = said.trim().toLowerCase();
                 const rated = await practice.rateAnswer(
                   store,
                   userId,
@@ -187,30 +300,38 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
                       : `  rated ${rated.rating}: kept with the attempt`,
                   ),
                 );
-                break;
+                return "rated";
               } catch (error) {
                 ctx.out(style.red((error as Error).message));
               }
             }
-            session = result.session;
-            if (ended || input.interrupted) break;
           }
-          // "Drill done: 1 question(s)" said nothing of what was answered, and was said after a stop too.
-          const figures = [
-            `${answered} of ${total} question${total === 1 ? "" : "s"} answered`,
-            ...(skipped > 0 ? [`${skipped} skipped`] : []),
-            ...(points > 0 ? [`${covered} of ${points} key points covered`] : []),
-          ];
-          ctx.out(
-            style.bold(
-              `\n${session.current ? "Drill stopped" : "Drill done"}: ${figures.join(", ")}.${session.current ? " The questions not answered stay due." : ""}`,
-            ),
-          );
         });
       } finally {
         input.close();
+        if (input.interrupted) ctx.exitCode = 130;
       }
     });
+}
+
+/** The key points covered and missed, and the outline of a strong answer. */
+function renderFeedback(feedback: DrillFeedback | undefined, style: Style, question?: string): string {
+  const out: string[] = question === undefined ? [] : ["", style.bold(`Your answer to: ${question}`)];
+  if (feedback === undefined || feedback.keyPoints.length === 0) {
+    out.push(style.yellow(feedback?.note ?? "This question has no key points to check your answer against."));
+  } else {
+    out.push(style.bold(`Key points: ${feedback.covered.length} of ${feedback.keyPoints.length} covered`));
+    for (const point of feedback.points)
+      out.push(
+        point.covered
+          ? `  ${style.green("✓ covered")}  ${point.keyPoint}`
+          : `  ${style.red("✗ missed")}   ${point.keyPoint}`,
+      );
+  }
+  // One line, wrapped to the terminal with the rest of the report.
+  if (feedback?.outline)
+    out.push(style.bold("A strong answer:"), style.dim(`  ${feedback.outline.replace(/\s+/g, " ").trim()}`));
+  return out.join("\n");
 }
 
 /** Where a question is from, as its row says it: `from "Prep for Acme"`, `added by you`, `built-in`. */

@@ -6,11 +6,13 @@ import { importDocument } from "../../app/bank.ts";
 import {
   beginAnswer,
   MAX_ATTEMPT_CHARS,
+  type PracticeView,
   rateAnswer,
   saveDraft,
   startPractice,
   submitAnswer,
 } from "../../app/practice.ts";
+import type { Store } from "../../store/index.ts";
 import { describeStores } from "../../store/test-stores.ts";
 import { createStyle } from "../render/style.ts";
 import { runCommand } from "../test-cli.ts";
@@ -25,6 +27,20 @@ import {
 const sample = readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url));
 const ANSWER =
   "Our nightly training pipeline failed twice a week. I traced it to a race in the feature export and rewrote it. Failures dropped from eight a month to zero.";
+
+/**
+ * The sample imported and a session of one typed question ("Why this team?") whose answer was
+ * begun and saved as `draft`: where a terminal that was closed mid-answer left it.
+ */
+async function withDraft(store: Store, draft: string): Promise<PracticeView> {
+  await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });
+  const started = await startPractice(store, "a", { from: { kind: "question", text: "Why this team?" } });
+  const step = started.current;
+  if (!step) throw new Error("no question");
+  await beginAnswer(store, "a", started.id, { stepId: step.id });
+  await saveDraft(store, "a", started.id, { stepId: step.id, text: draft });
+  return started;
+}
 
 describeStores("derisk due / attempts", (getStore) => {
   it("lists what is due, then an answer's attempts with score and rating", async () => {
@@ -126,6 +142,9 @@ describeStores("derisk due / attempts", (getStore) => {
     expect(run.out).toMatch(/Session report: 1\/1 question answered, 1 follow-up\n/);
     expect(run.out).not.toMatch(/questions answered ·/);
     expect(run.out).toMatch(/score [1-5]\/5 · good · peeked/);
+    // Before: "time 0:03 of 2:45" and "0:02/2:00": typing time set against the spoken budget.
+    expect(run.out).toMatch(/^typed in 0:0\d \(budget \d:\d\d said aloud\)/m);
+    expect(run.out).toMatch(/ {2}typed in 0:0\d \(budget \d:\d\d\) · score [1-5]\/5 · good · peeked$/m);
     expect(run.out).toMatch(/Attempts over time: derisk history \S+/);
     // The terminal session is the same session the API sees: stored, finished, rated.
     const [session] = await store.practice.listSessions("a");
@@ -192,17 +211,56 @@ describeStores("derisk due / attempts", (getStore) => {
     expect(resumed.out).toMatch(/Session report: /);
   });
 
-  it("shows a resumed one-line draft as '1 line', wrapped between words to the width", async () => {
+  it("keeps a session killed before the last answer's rating in --list, and --resume asks for it", async () => {
+    const store = getStore();
+    const started = await withDraft(store, ANSWER);
+    // Answered and submitted, then the terminal was killed at the rating prompt.
+    let view = (await submitAnswer(store, "a", started.id, {})).session;
+    if (view.current) view = (await submitAnswer(store, "a", started.id, { text: "" })).session;
+    const commands = [registerPracticeCommand];
+    const listed = await runCommand(commands, ["practice", "--list"], { store });
+    expect(listed.out).toMatch(/Unfinished sessions: 1/);
+    expect(listed.out).toMatch(/^ {4}to rate: Why this team\?$/m);
+    const resumed = await runCommand(commands, ["practice", "--resume"], { store, stdin: "good\n" });
+    expect(resumed.code).toBe(0);
+    expect(resumed.out).toMatch(
+      /Resuming session \S+ \(a typed question\): every question answered, your rating is left/,
+    );
+    expect(resumed.out).toMatch(/Rate your answer to: Why this team\?/);
+    expect(resumed.out).toMatch(/rated good/);
+    expect(resumed.out).toMatch(/Session report: 1\/1 question answered/);
+    expect((await runCommand(commands, ["practice", "--list"], { store })).out).toMatch(
+      /No unfinished practice session/,
+    );
+  });
+
+  it("ends a session whose last rating is declined with Enter: it leaves --list", async () => {
+    const store = getStore();
+    const started = await withDraft(store, ANSWER);
+    const run = await runCommand([registerPracticeCommand], ["practice", "--resume", started.id], {
+      store,
+      stdin: "\n\n\n\n",
+    });
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/not rated: it stays due/);
+    expect(run.out).toMatch(/Session report: 1\/1 question answered/);
+    expect((await store.practice.getSession("a", started.id)).status).toBe("finished");
+  });
+
+  it("names a drill session as the drill in --list, not as what is due", async () => {
     const store = getStore();
     await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });
-    const started = await startPractice(store, "a", { from: { kind: "question", text: "Why this team?" } });
-    const step = started.current;
-    if (!step) throw new Error("no question");
-    await beginAnswer(store, "a", started.id, { stepId: step.id });
+    await startPractice(store, "a", { from: { kind: "drill" }, count: 1 });
+    const listed = await runCommand([registerPracticeCommand], ["practice", "--list"], { store });
+    expect(listed.out).toMatch(/· the technical drill · 0\/1 answered/);
+  });
+
+  it("shows a resumed one-line draft as '1 line', wrapped between words to the width", async () => {
+    const store = getStore();
     const long = "I moved our batch jobs to streaming and cut the latency by forty percent. "
       .repeat(4)
       .trim();
-    await saveDraft(store, "a", started.id, { stepId: step.id, text: long });
+    await withDraft(store, long);
     const run = await runCommand([registerPracticeCommand], ["practice", "--resume"], {
       store,
       stdin: ["", "4"].join("\n"),
@@ -221,12 +279,7 @@ describeStores("derisk due / attempts", (getStore) => {
 
   it("resumes a draft at the same question with the lines kept, and refuses an over-long answer", async () => {
     const store = getStore();
-    await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });
-    const started = await startPractice(store, "a", { from: { kind: "question", text: "Why this team?" } });
-    const step = started.current;
-    if (!step) throw new Error("no question");
-    await beginAnswer(store, "a", started.id, { stepId: step.id });
-    await saveDraft(store, "a", started.id, { stepId: step.id, text: "Kept line one.\nKept line two." });
+    await withDraft(store, "Kept line one.\nKept line two.");
 
     const huge = "x".repeat(MAX_ATTEMPT_CHARS);
     const run = await runCommand([registerPracticeCommand], ["practice", "--resume"], {

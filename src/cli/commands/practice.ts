@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { DeriskError } from "../../app/errors.ts";
 import { resolveId } from "../../app/ids.ts";
 import type { AttemptHistory } from "../../app/practice.ts";
-import { dueLabels } from "../../core/due-labels.ts";
+import { dueLabels, stepLabel } from "../../core/due-labels.ts";
 import { shortId, shortIds } from "../../core/short-ids.ts";
 import type { CliContext } from "../context.ts";
 import { clock, inInterval, timerPrompt, timerStarted, timeUsed, typedTimeUsed } from "../render/timer.ts";
@@ -211,10 +211,14 @@ function sourceLabel(source: unknown): string {
       return "a typed question";
     case "items":
       return "picked questions";
+    case "drill":
+      return "the technical drill";
     default:
       return "what is due";
   }
 }
+
+const isDrill = (session: PracticeView) => (session.source as { kind?: unknown } | null)?.kind === "drill";
 
 function progressOf(session: PracticeView): { answered: number; total: number; at: number } {
   const questions = session.steps.filter((s) => s.kind === "question");
@@ -339,7 +343,9 @@ export function registerPracticeCommand(program: Command, ctx: CliContext): void
           const { at, total } = progressOf(session);
           ctx.out(
             ctx.style.bold(
-              `Resuming session ${shortId(session.id)} (${sourceLabel(session.source)}) at question ${Math.min(at, total)}/${total}`,
+              session.current === undefined
+                ? `Resuming session ${shortId(session.id)} (${sourceLabel(session.source)}): every question answered, your rating is left`
+                : `Resuming session ${shortId(session.id)} (${sourceLabel(session.source)}) at question ${Math.min(at, total)}/${total}`,
             ),
           );
         } else {
@@ -398,12 +404,19 @@ async function listUnfinished(
   for (const session of sessions) {
     const { answered, total, at } = progressOf(session);
     const current = session.current;
+    // A session past its last question waits for a rating: "at question 2/2: —" hid what was left.
+    const unrated = [...session.steps]
+      .reverse()
+      .find((s) => s.kind === "question" && s.attempt?.finished && s.attempt.selfRating === undefined);
     lines.push(
       `• ${short(session.id)}  ${style.dim(`started ${when(session.createdAt)} UTC · ${sourceLabel(session.source)} · ${answered}/${total} answered`)}`,
-      `    at question ${Math.min(at, total)}/${total}: ${current?.questionText ?? "—"}${current?.attempt?.text ? style.dim(" (draft saved)") : ""}`,
+      current === undefined
+        ? `    to rate: ${unrated?.questionText ?? "—"}`
+        : `    at question ${Math.min(at, total)}/${total}: ${current.questionText}${current.attempt?.text ? style.dim(" (draft saved)") : ""}`,
     );
+    if (isDrill(session)) lines.push(style.dim(`    go on with: derisk drill --resume ${short(session.id)}`));
   }
-  lines.push(style.dim("Resume one: derisk practice --resume ID (no ID: the newest)."));
+  lines.push(style.dim("Resume one: derisk practice --resume ID (no ID: the newest mock interview)."));
   return lines.join("\n");
 }
 
@@ -414,8 +427,9 @@ async function findResumable(
   resume: string | boolean | undefined,
 ): Promise<PracticeView> {
   if (typeof resume === "string") {
+    let session: PracticeView;
     try {
-      return await practice.getPractice(
+      session = await practice.getPractice(
         store,
         userId,
         await resolveId(store, userId, "practice-session", resume),
@@ -428,8 +442,17 @@ async function findResumable(
         );
       throw error;
     }
+    if (isDrill(session) && session.status !== "finished")
+      throw new DeriskError(
+        "USAGE",
+        `Session ${shortId(session.id)} is a drill: go on with it with derisk drill --resume ${shortId(session.id)}.`,
+      );
+    return session;
   }
-  const [newest] = await practice.listPractice(store, userId, { status: "active", limit: 1 });
+  // A drill is resumed by derisk drill --resume: here it would be read by the behavioral lens.
+  const newest = (await practice.listPractice(store, userId, { status: "active" })).find(
+    (session) => !isDrill(session),
+  );
   if (!newest)
     throw new DeriskError(
       "NOT_FOUND",
@@ -473,7 +496,11 @@ async function runSession(
         continue;
       }
       const step = session.current;
-      if (!step) break;
+      if (!step) {
+        // Ratings declined with Enter: the session waits for nothing more, so it leaves --list.
+        if (session.status !== "finished") await practice.finishPractice(store, userId, session.id);
+        break;
+      }
       if (step.removed && !step.attempt?.text) {
         ctx.out(
           `\n${style.yellow("Deleted:")} “${step.questionText}” was deleted from your bank after this session started; moving on.`,
@@ -498,7 +525,7 @@ async function runSession(
       [
         "",
         isQuestion
-          ? style.bold(`Question ${at}/${total}: ${step.questionText}`)
+          ? style.bold(`Question ${at}/${total}: ${stepLabel(step)}`)
           : style.bold(`Follow-up: ${step.questionText}`),
         style.dim(
           `${step.competency ? `${step.competency} · ` : ""}budget ${clock(step.budgetSeconds)}${step.hasPreparedAnswer ? " · /peek shows your prepared answer" : ""}`,
@@ -634,7 +661,7 @@ async function runSession(
   async function rate(step: PracticeStepView): Promise<"rated" | "declined" | "stop"> {
     const choices = "again / hard / good / easy (1–4), Enter for no rating";
     ctx.out(
-      `\n${style.bold("Rate your answer to:")} ${step.questionText}${input.interactive ? "" : `\n${choices}:`}`,
+      `\n${style.bold("Rate your answer to:")} ${stepLabel(step)}${input.interactive ? "" : `\n${choices}:`}`,
     );
     for (;;) {
       const said = await input.ask(`${choices} › `);
@@ -688,9 +715,13 @@ async function renderReport(
   // One count, of questions: "2/2 answered" (steps, follow-ups included) above "1/1 questions
   // answered" read as two different sessions.
   const title = `Session report: ${questions.filter((s) => s.answered).length}/${questions.length} question${questions.length === 1 ? "" : "s"} answered${followUps > 0 ? `, ${followUps} follow-up${followUps === 1 ? "" : "s"}` : ""}`;
+  // Typing time is not speaking time: named so, never held against the spoken budget.
+  const typed = answered.every((s) => s.delivery === undefined);
   const head = [
     ...(skipped > 0 ? [`${skipped} skipped`] : []),
-    `time ${clock(used)} of ${clock(budget)}`,
+    typed
+      ? `typed in ${clock(used)} (budget ${clock(budget)} said aloud)`
+      : `time ${clock(used)} of ${clock(budget)}`,
     ...(scores.length > 0
       ? [`average score ${(scores.reduce((a, b) => a + b, 0) / scores.length).toFixed(1)}/5`]
       : []),
@@ -708,7 +739,9 @@ async function renderReport(
       continue;
     }
     const figures = [
-      `${clock(s.usedSeconds ?? 0)}/${clock(s.budgetSeconds)}${s.overBudget ? " over" : ""}`,
+      s.delivery === undefined
+        ? `typed in ${clock(s.usedSeconds ?? 0)} (budget ${clock(s.budgetSeconds)})`
+        : `${clock(s.usedSeconds ?? 0)}/${clock(s.budgetSeconds)}${s.overBudget ? " over" : ""}`,
       ...(s.score === undefined ? [] : [`score ${s.score}/5`]),
       ...(s.rating ? [s.rating] : []),
       ...(s.peeked ? ["peeked"] : []),

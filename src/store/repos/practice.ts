@@ -133,11 +133,17 @@ export interface PracticeRepo {
    */
   addStep(userId: string, sessionId: string, position: number, step: NewPracticeStep): Promise<PracticeStep>;
   /**
-   * Makes a step current; `undefined` finishes the session.
+   * Makes a step current; `undefined` finishes the session, unless `keepOpen` says it still
+   * waits for something (a rating of its last answer): then it stays active with no current step.
    *
    * @example await store.practice.setCurrentStep("local", sessionId, nextStep?.id);
    */
-  setCurrentStep(userId: string, sessionId: string, stepId: string | undefined): Promise<void>;
+  setCurrentStep(
+    userId: string,
+    sessionId: string,
+    stepId: string | undefined,
+    options?: { keepOpen?: boolean },
+  ): Promise<void>;
 }
 
 function stepValues(userId: string, sessionId: string, position: number, step: NewPracticeStep) {
@@ -262,13 +268,13 @@ export function practiceRepo(db: Db): PracticeRepo {
       return stepFromRow(row);
     },
 
-    async setCurrentStep(userId, sessionId, stepId) {
+    async setCurrentStep(userId, sessionId, stepId, options = {}) {
       const result = await db
         .updateTable("practice_sessions")
         .set({
           current_step_id: stepId ?? null,
           updated_at: sql<Date>`now()`,
-          ...(stepId === undefined
+          ...(stepId === undefined && options.keepOpen !== true
             ? { status: "finished" as const, finished_at: sql<Date>`coalesce(finished_at, now())` }
             : {}),
         })

@@ -1,8 +1,8 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { checkDelivery } from "../../../src/core/delivery/figures.ts";
-import type { ReportStep } from "../practice-api.ts";
-import { StepFigures } from "./PracticeReportView.tsx";
+import type { PracticeReport, ReportStep } from "../practice-api.ts";
+import { ReportFigures, StepFigures } from "./PracticeReportView.tsx";
 
 const textOf = (html: string): string =>
   html
@@ -59,5 +59,26 @@ describe("the session report's figures", () => {
     );
     expect(textOf(html)).toContain("3 of 5 key points covered");
     expect(html).not.toContain("question-score");
+  });
+});
+
+describe("the session report's head", () => {
+  it("counts questions answered with follow-ups apart, and names typed time as typing time", () => {
+    const report: PracticeReport = {
+      sessionId: "p1",
+      status: "finished",
+      steps: [
+        step({ stepId: "q1" }),
+        step({ stepId: "f1", kind: "follow-up", budgetSeconds: 45, usedSeconds: 50 }),
+        { ...step({ stepId: "q2", answered: false, skipped: true }), usedSeconds: 0 },
+      ],
+      answered: 2,
+      total: 3,
+    } as PracticeReport;
+    const html = renderToStaticMarkup(<ReportFigures report={report} />);
+    // Before: "2/3 answered" (steps, the follow-up among them) and "2 min 54 s used of 2 min 15 s" in red.
+    expect(textOf(html)).toContain("1/2 questions answered + 1 follow-up");
+    expect(textOf(html)).toContain("typed in (budget 2 min 15 s said aloud)");
+    expect(html).not.toContain("over-budget");
   });
 });

@@ -2,7 +2,13 @@ import { useState } from "react";
 import { describeDelivery } from "../../../src/core/delivery/describe.ts";
 import { describeError } from "../api.ts";
 import { formatDuration } from "../library.ts";
-import { type AttemptHistory, type PracticeSession, practiceApi, type ReportStep } from "../practice-api.ts";
+import {
+  type AttemptHistory,
+  type PracticeReport,
+  type PracticeSession,
+  practiceApi,
+  type ReportStep,
+} from "../practice-api.ts";
 import { useLoad } from "../use-load.ts";
 import { ErrorMessage } from "./ErrorMessage.tsx";
 import { SCORE_TEXT } from "./RiskLens.tsx";
@@ -15,59 +21,9 @@ export function PracticeReportView({ session }: { session: PracticeSession }) {
   }
   if (result.state === "loading") return <div className="skeleton skeleton-block" />;
   const report = result.data;
-  const answered = report.steps.filter((s) => s.answered);
-  const used = answered.reduce((sum, s) => sum + (s.usedSeconds ?? 0), 0);
-  const budget = answered.reduce((sum, s) => sum + s.budgetSeconds, 0);
-  const scores = answered.flatMap((s) => (s.score === undefined ? [] : [s.score]));
-  const mean = scores.length === 0 ? undefined : scores.reduce((a, b) => a + b, 0) / scores.length;
-  // A drill is judged by key points, not by the behavioral lens's score.
-  const drilled = answered.flatMap((s) => (s.keyPoints === undefined ? [] : [s.keyPoints]));
-  const points =
-    drilled.length === 0
-      ? undefined
-      : {
-          covered: drilled.reduce((sum, k) => sum + k.covered, 0),
-          total: drilled.reduce((sum, k) => sum + k.total, 0),
-        };
   return (
     <div className="practice-report">
-      <div className="stat-grid">
-        <div className="stat">
-          <span className="stat-value">
-            {report.answered}/{report.total}
-          </span>
-          <span className="stat-label">answered</span>
-        </div>
-        <div className="stat">
-          {answered.length === 0 ? (
-            // Nothing answered: no time to set against a budget ("0 s used of 0 s" said nothing).
-            <>
-              <span className="stat-value">–</span>
-              <span className="stat-label">time used: nothing answered</span>
-            </>
-          ) : (
-            <>
-              <span className={`stat-value${used > budget ? " over-budget" : ""}`}>
-                {formatDuration(used)}
-              </span>
-              <span className="stat-label">used of {formatDuration(budget)}</span>
-            </>
-          )}
-        </div>
-        {points === undefined ? (
-          <div className="stat">
-            <span className="stat-value">{mean === undefined ? "–" : mean.toFixed(1)}</span>
-            <span className="stat-label">mean score of 5</span>
-          </div>
-        ) : (
-          <div className="stat">
-            <span className="stat-value">
-              {points.covered}/{points.total}
-            </span>
-            <span className="stat-label">key points covered</span>
-          </div>
-        )}
-      </div>
+      <ReportFigures report={report} />
       <ol className="practice-report-steps">
         {report.steps
           .filter((s) => s.kind === "question")
@@ -229,6 +185,77 @@ function HistoryList({ id }: { id: string }) {
               </li>
             ))}
         </ol>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The report's head figures: questions answered (follow-ups apart, as the terminal counts them),
+ * the time, and the mean score or the key points covered. Typed answers' time is typing time,
+ * named so and not coloured against the spoken budget.
+ */
+export function ReportFigures({ report }: { report: PracticeReport }) {
+  const answered = report.steps.filter((s) => s.answered);
+  const used = answered.reduce((sum, s) => sum + (s.usedSeconds ?? 0), 0);
+  const budget = answered.reduce((sum, s) => sum + s.budgetSeconds, 0);
+  const scores = answered.flatMap((s) => (s.score === undefined ? [] : [s.score]));
+  const mean = scores.length === 0 ? undefined : scores.reduce((a, b) => a + b, 0) / scores.length;
+  // A drill is judged by key points, not by the behavioral lens's score.
+  const drilled = answered.flatMap((s) => (s.keyPoints === undefined ? [] : [s.keyPoints]));
+  const points =
+    drilled.length === 0
+      ? undefined
+      : {
+          covered: drilled.reduce((sum, k) => sum + k.covered, 0),
+          total: drilled.reduce((sum, k) => sum + k.total, 0),
+        };
+  const questions = report.steps.filter((s) => s.kind === "question");
+  const followUps = answered.filter((s) => s.kind === "follow-up").length;
+  const typed = answered.every((s) => s.delivery === undefined);
+  return (
+    <div className="stat-grid">
+      <div className="stat">
+        <span className="stat-value">
+          {questions.filter((s) => s.answered).length}/{questions.length}
+        </span>
+        <span className="stat-label">
+          {questions.length === 1 ? "question" : "questions"} answered
+          {followUps > 0 && ` + ${followUps} ${followUps === 1 ? "follow-up" : "follow-ups"}`}
+        </span>
+      </div>
+      <div className="stat">
+        {answered.length === 0 ? (
+          // Nothing answered: no time to set against a budget ("0 s used of 0 s" said nothing).
+          <>
+            <span className="stat-value">–</span>
+            <span className="stat-label">time used: nothing answered</span>
+          </>
+        ) : (
+          <>
+            <span className={`stat-value${!typed && used > budget ? " over-budget" : ""}`}>
+              {formatDuration(used)}
+            </span>
+            <span className="stat-label">
+              {typed
+                ? `typed in (budget ${formatDuration(budget)} said aloud)`
+                : `used of ${formatDuration(budget)}`}
+            </span>
+          </>
+        )}
+      </div>
+      {points === undefined ? (
+        <div className="stat">
+          <span className="stat-value">{mean === undefined ? "–" : mean.toFixed(1)}</span>
+          <span className="stat-label">mean score of 5</span>
+        </div>
+      ) : (
+        <div className="stat">
+          <span className="stat-value">
+            {points.covered}/{points.total}
+          </span>
+          <span className="stat-label">key points covered</span>
+        </div>
       )}
     </div>
   );

@@ -1,5 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
-import { dueLabels } from "../../../src/core/due-labels.ts";
+import { dueLabels, stepLabel } from "../../../src/core/due-labels.ts";
 import type { Competency, RoleId } from "../../../src/core/model.ts";
 import { type DocumentSummary, describeError } from "../api.ts";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
@@ -512,7 +512,7 @@ function PracticeRun({ sessionId }: { sessionId: string }) {
           </h2>
           {/* The question stays in sight: "answers the question" means little without it. */}
           <p className="practice-followup-question" data-testid="reviewed-question">
-            “{phase.question.questionText}”
+            “{stepLabel(phase.question)}”
           </p>
           <StepReview step={phase.question} role={session.role} />
           <div className="card practice-next">
@@ -561,7 +561,7 @@ function PracticeRun({ sessionId }: { sessionId: string }) {
   );
 }
 
-function AnswerStep({
+export function AnswerStep({
   session,
   step,
   onChange,
@@ -730,7 +730,7 @@ function AnswerStep({
     <section className="practice-answer" aria-labelledby="practice-question">
       <div className="card practice-question-card">
         <h2 id="practice-question" className="practice-question">
-          {step.questionText}
+          {stepLabel(step)}
         </h2>
         <div className="practice-meta">
           {step.competency !== undefined && <span className="chip">{COMPETENCY_NAMES[step.competency]}</span>}
@@ -1099,14 +1099,14 @@ function RateStep({
       ) : (
         <>
           <p className="practice-followup-question" data-testid="reviewed-question">
-            “{question.questionText}”
+            “{stepLabel(question)}”
           </p>
           <StepReview step={question} role={session.role} />
         </>
       )}
       <section className="card practice-rate" aria-labelledby="rate-title">
         <h3 id="rate-title" className="card-title">
-          How well did you know “{question.questionText}”?
+          How well did you know “{stepLabel(question)}”?
         </h3>
         <p className="muted">Your rating decides when this question comes back.</p>
         <div className="practice-rate-buttons">

@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { PracticeSession, PracticeStep } from "../practice-api.ts";
-import { resumeLine, SideBySide, TimeUsed } from "./PracticePage.tsx";
+import { AnswerStep, resumeLine, SideBySide, TimeUsed } from "./PracticePage.tsx";
 
 const textOf = (html: string): string =>
   html
@@ -58,5 +58,30 @@ describe("the review after an answer", () => {
     // Before: "0 of 1 answered · next: “Why are you moving into industry now?”" on both rows.
     expect(first).not.toBe(second);
     expect(first).toMatch(/^started .+ · 0 of 1 answered · next: “Why are you moving into industry now\?”$/);
+  });
+});
+
+describe("the question being practised", () => {
+  it("names the answer's variant in its heading, as the due list and Hand-picked do", () => {
+    // Before: "Tell me about yourself" for the alternative answer too, the same heading as the core one.
+    const { attempt: _attempt, ...question } = step("typed");
+    const alternative = { ...question, questionText: "Tell me about yourself", variant: "alternative" };
+    const session = {
+      id: "p1",
+      status: "active",
+      source: { kind: "items", ids: ["i1"] },
+      createdAt: "2026-12-06T04:10:00.000Z",
+      currentIndex: 0,
+      current: alternative,
+      steps: [alternative],
+    } as PracticeSession;
+    const heading = (s: PracticeStep) =>
+      textOf(
+        renderToStaticMarkup(<AnswerStep session={session} step={s} onChange={() => undefined} />).match(
+          /<h2[^>]*>(.*?)<\/h2>/,
+        )?.[1] ?? "",
+      );
+    expect(heading(alternative)).toBe("Tell me about yourself (alternative)");
+    expect(heading({ ...question, questionText: "Tell me about yourself" })).toBe("Tell me about yourself");
   });
 });
