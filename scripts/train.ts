@@ -150,16 +150,10 @@ const readTrainAdditions = (file: string): CorpusRow[] =>
     .filter((line) => line.trim() !== "")
     .map((line) => JSON.parse(line) as CorpusRow)
     .filter((r) => r.split === "train" && Array.isArray(r.s) && r.s.length > 0);
-// `--header-answers` (issue 10, branch `task27`, docs/risk-lens.md "task27"): the answers of
-// additions/train-hd.jsonl (notes and transcripts whose task is a header or a subject-less ask,
-// each with a near miss) join the train split too.
-const HEADER_ANSWERS = args.includes("--header-answers");
-const headerAnswersFile = join(corpusDir, "additions", "train-hd.jsonl");
 const corpusRows = [
   ...readAnswers(corpusDir, "train"),
   ...(CLAUSE_ANSWERS ? readTrainAdditions(clauseAnswersFile) : []),
   ...(HABIT_ANSWERS ? readTrainAdditions(habitAnswersFile) : []),
-  ...(HEADER_ANSWERS ? readTrainAdditions(headerAnswersFile) : []),
 ];
 // `--relabel T1` (issue 10, branch `task19`, docs/risk-lens.md "T1 and the clause read"): the
 // edits of the corpus's relabelling lists (additions/relabel-*.json) whose rule is named are
@@ -242,31 +236,14 @@ const isExtra = (id: string): boolean => extraIds.has(id.replace(/[+*~^=]+$/, ""
 const HABIT_LESSON_ONLY = HABIT_ANSWERS && args.includes("--habit-lesson-only");
 const habitIds = new Set(HABIT_LESSON_ONLY ? readTrainAdditions(habitAnswersFile).map((r) => r.id) : []);
 const isHabit = (id: string): boolean => habitIds.has(id.replace(/[+*~^=]+$/, ""));
-// The `--header-answers` answers (and their copies) teach only `task` (its tagger column and
-// head), and, like the --extra answers, neither the question classifier, the topic, the off-topic
-// head nor the overall regression: they were written for that one column.
-const headerIds = new Set(HEADER_ANSWERS ? readTrainAdditions(headerAnswersFile).map((r) => r.id) : []);
-const isHeader = (id: string): boolean => headerIds.has(id.replace(/[+*~^=]+$/, ""));
-const keptOut = (id: string): boolean => isExtra(id) || isHabit(id) || isHeader(id);
+const keptOut = (id: string): boolean => isExtra(id) || isHabit(id);
 // `--extra-labels task,ambiguity`: the extra answers teach only these tags (tagger classes and
 // label heads); for the others their weight is 0 (default: every tag).
 const EXTRA_LABELS = new Set(
   (option("--extra-labels") ?? SENTENCE_TAGS.join(",")).split(",").filter((t) => t !== ""),
 );
 const weightOf = (id: string, tag: string): number =>
-  isExtra(id)
-    ? EXTRA_LABELS.has(tag)
-      ? EXTRA_WEIGHT
-      : 0
-    : isHabit(id)
-      ? tag === "lesson"
-        ? 1
-        : 0
-      : isHeader(id)
-        ? tag === "task"
-          ? 1
-          : 0
-        : 1;
+  isExtra(id) ? (EXTRA_LABELS.has(tag) ? EXTRA_WEIGHT : 0) : isHabit(id) ? (tag === "lesson" ? 1 : 0) : 1;
 // `--extra-no-topic`: the extra answers (and their copies) teach neither the topic nor the
 // off-topic head, so the off-topic probabilities, and the thresholds picked on them, are the
 // corpus's own (docs/risk-lens.md, "Blind writers in training, part 3").
@@ -274,7 +251,6 @@ const weightOf = (id: string, tag: string): number =>
 const EXTRA_TOPIC = args.includes("--extra-topic");
 const weighted =
   HABIT_LESSON_ONLY ||
-  HEADER_ANSWERS ||
   (extraRows.length > 0 && (EXTRA_WEIGHT !== 1 || SENTENCE_TAGS.some((t) => !EXTRA_LABELS.has(t))));
 const trainRows = [...all.filter((r) => r.split === "train"), ...extraRows];
 const validationRows = all.filter((r) => r.split === "validation");
@@ -522,7 +498,7 @@ const questionSamples: Array<{ features: string[]; label: string; split: string 
     split: q.split ?? "train",
   })),
   ...all
-    .filter((r) => !habitIds.has(r.id) && !headerIds.has(r.id))
+    .filter((r) => !habitIds.has(r.id))
     .map((r) => ({ features: questionFeatures(r.question), label: r.competency, split: r.split })),
 ];
 const questionTrain = questionSamples.filter((q) => q.split === "train");
@@ -574,8 +550,7 @@ function boundarySamples(rows: readonly CorpusRow[]): Array<SparseSample & { y: 
   }
   return out;
 }
-// The `--header-answers` answers teach the `task` column alone, not where a transcript is cut.
-const boundaryTrain = boundarySamples(trainRows.filter((r) => !isHeader(r.id)));
+const boundaryTrain = boundarySamples(trainRows);
 const boundaryModel = prune(
   fitBinaryHeads(
     boundaryTrain,
@@ -611,11 +586,6 @@ const CLAUSE_CUES = args.includes("--clause-cues");
 // the obligation clauses, and each sentence's obligation clause is also read alone for `task`.
 // On by default since branch `task21`; `--no-clause-reading` trains without it.
 const CLAUSE_READING = !args.includes("--no-clause-reading");
-// `--header-task` (off by default; issue 10, branch `task27`, docs/risk-lens.md "task27"): a note
-// header or a subject-less ask that opens a line ("My job: …", "Asked to …") gets `hd:` features
-// of its own, read by the `task` column alone (not by `task:written`); stored so the analyzer
-// reads the same features.
-const HEADER_TASK = args.includes("--header-task");
 const model: LensModel = {
   version: 1,
   meta: { seed: SEED, trainedOn: {}, features: {} },
@@ -640,7 +610,6 @@ const model: LensModel = {
   // analyzer reads the same features.
   ...(CLAUSE_CUES ? { clauseCues: true as const } : {}),
   ...(CLAUSE_READING ? { clauseReading: true as const } : {}),
-  ...(HEADER_TASK ? { headerTask: true as const } : {}),
 };
 
 // `--reading-threshold T` (off by default; branch `spk5`, docs/risk-lens.md): the training and
@@ -782,10 +751,9 @@ function sentenceSamples(items: readonly Item[]): { samples: SparseSample[]; tar
 // Which features a tagger column may read (see `keepFeature` in scripts/lens-fit.ts).
 const taggerKeeps = (cls: string, f: string): boolean =>
   cls === WRITTEN_TASK
-    ? !f.startsWith("ob:") && !isProbingFeature(f) && !f.startsWith("hd:")
+    ? !f.startsWith("ob:") && !isProbingFeature(f)
     : (cls === "ambiguity" || !PROBING || !isProbingFeature(f)) &&
-      (cls === "task" || !CLAUSE_READING || !f.startsWith("ob:")) &&
-      (cls === "task" || !f.startsWith("hd:"));
+      (cls === "task" || !CLAUSE_READING || !f.startsWith("ob:"));
 function fitSentences(items: readonly Item[]): SparseWeights {
   const { samples, targets } = sentenceSamples(items);
   return fitBinaryHeads(samples, targets, TAGGER_CLASSES, {
@@ -793,11 +761,7 @@ function fitSentences(items: readonly Item[]): SparseWeights {
       ? {
           classWeights: items.flatMap((item) =>
             item.read.features.map(() =>
-              TAGGER_CLASSES.map((t) =>
-                t === WRITTEN_TASK && isHeader(item.row.id)
-                  ? 0
-                  : weightOf(item.row.id, t === WRITTEN_TASK ? "task" : t),
-              ),
+              TAGGER_CLASSES.map((t) => weightOf(item.row.id, t === WRITTEN_TASK ? "task" : t)),
             ),
           ),
         }
@@ -1297,24 +1261,6 @@ if (tuneOn === validation && offTopicCopies.length > 0) {
     `off-topic thresholds: other kind ${other.t} (validation Spearman + copies scored lower ${other.value.toFixed(3)}), same kind ${best.t} (validation Spearman ${best.rho.toFixed(3)})`,
   );
 }
-// `--transcript-threshold T|MODEL.json` (off by default; issue 10, branch `task27`): the threshold
-// kept for use is T, or the one stored in a model file (read here, at the end, so that the file
-// may be written while this model trains), and the criterion below is only logged. A design meant
-// to change one column holds the committed recipe's threshold with it, so that spoken answers are
-// cut as before and the other labels do not move through the cut (amb26, task26).
-function heldTranscriptThreshold(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const t = /\.json$/.test(value)
-    ? (JSON.parse(readFileSync(resolve(value), "utf8")) as { boundaryThreshold?: unknown }).boundaryThreshold
-    : Number(value);
-  if (typeof t !== "number" || !Number.isFinite(t) || t <= 0 || t >= 1) {
-    process.stderr.write(
-      `train: --transcript-threshold takes a number between 0 and 1 or a model file that stores one, not "${value}".\n`,
-    );
-    process.exit(2);
-  }
-  return t;
-}
 // ---------------------------------------------------------------- the transcript threshold in use
 // Chosen for what it is for, the labels read from spoken text, with its two kinds weighed alike
 // (docs/risk-lens.md, "Spoken transcripts", branch `spk3`; the criterion was fixed before any
@@ -1368,10 +1314,9 @@ if (validationRows.length > 0) {
     0.2,
     0.6,
   );
-  const held = heldTranscriptThreshold(option("--transcript-threshold"));
-  model.boundaryThreshold = READING_THRESHOLD ?? held ?? best.t;
+  model.boundaryThreshold = READING_THRESHOLD ?? best.t;
   log(
-    `transcript threshold in use ${model.boundaryThreshold}${READING_THRESHOLD === undefined ? (held === undefined ? "" : ` (--transcript-threshold; the criterion would pick ${best.t})`) : ` (--reading-threshold; the criterion would pick ${best.t})`} (validation, mean of written-as-transcript and spoken-register label means of macro-F1, smoothed, ${best.score.toFixed(3)}; by threshold, mean [written as transcript, spoken register]: ${grid.map((t, i) => `${t}: ${(best.mean[i] ?? 0).toFixed(3)} [${(byKind[i] ?? []).map((x) => x.toFixed(3)).join(", ")}]`).join("; ")})`,
+    `transcript threshold in use ${model.boundaryThreshold}${READING_THRESHOLD === undefined ? "" : ` (--reading-threshold; the criterion would pick ${best.t})`} (validation, mean of written-as-transcript and spoken-register label means of macro-F1, smoothed, ${best.score.toFixed(3)}; by threshold, mean [written as transcript, spoken register]: ${grid.map((t, i) => `${t}: ${(best.mean[i] ?? 0).toFixed(3)} [${(byKind[i] ?? []).map((x) => x.toFixed(3)).join(", ")}]`).join("; ")})`,
   );
 }
 // ---------------------------------------------------------------- `--lesson-alone`
