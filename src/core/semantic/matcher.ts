@@ -965,7 +965,7 @@ export function semanticMatch(
     const learned = encoded
       ? learnedDecision(
           withEncoderFeatures(features, encoded, reading),
-          { ...reading, guarded: false, byDeed: false },
+          { ...reading, guarded: false },
           ENCODER_MODEL,
         )
       : learnedDecision(features, reading);
@@ -1043,12 +1043,6 @@ interface PairReading {
    * not guarded.
    */
   guarded: boolean;
-  /**
-   * The candidate shows none of the query's concepts, and every unmet one is a quality or a practice
-   * (`Ask.practice`): a deed may show it in words the lexicons do not know. The plain learned scorer
-   * then decides at its ordinary threshold when the alignment stands out (pair-scorer.ts, `DEED_Z`).
-   */
-  byDeed: boolean;
   /** The query asks only for languages and the candidate shows none: the learned scorer stays out. */
   languageUnmet: boolean;
   /** The credit on the query's head concept (`QueryPlan.head`): 1 shown, 0.5 a neighbour, else 0. */
@@ -1092,11 +1086,6 @@ interface Ask {
   weight: number;
   /** Whether missing it counts as an unmet concept. */
   unmetWhenMissed: boolean;
-  /**
-   * Every concept of the ask is a quality or a practice (kind `soft` or `skill`, languages left
-   * out): something a sentence can show by what was done without naming it.
-   */
-  practice: boolean;
 }
 
 /** What a query asks for, worked out once per query and reused for every candidate. */
@@ -1198,7 +1187,6 @@ function makePlan(q: Analysis, intents: boolean): QueryPlan {
       unmetWhenMissed:
         weight >= 1 &&
         (!members.some((id) => BROAD.has(id)) || (allBroad && members.every((id) => id.startsWith("lang.")))),
-      practice: members.every((id) => PRACTICE_KINDS.has(BY_ID.get(id)?.kind) && !id.startsWith("lang.")),
     });
   }
   let lexTotal = 0;
@@ -1214,8 +1202,6 @@ function makePlan(q: Analysis, intents: boolean): QueryPlan {
   };
   return plan;
 }
-
-const PRACTICE_KINDS = new Set<ConceptKind | undefined>(["soft", "skill"]);
 
 // Whom the work is for, as a posting writes it: "for our users", "for your clients", "for their
 // enterprise customers" (up to two words between the possessive and the term).
@@ -1317,7 +1303,6 @@ function readPair(
   let conceptGot = 0;
   // Specific concepts the query names that the candidate does not show at all.
   let unmet = 0;
-  let unmetPractice = 0;
   let bestGroup = 0;
   let head = 0;
   for (const [k, ask] of plan.asks.entries()) {
@@ -1344,10 +1329,7 @@ function readPair(
     if (best * weight > bestGroup) bestGroup = best * Math.min(1, weight);
     if (k === plan.head) head = best;
     if (best > 0) shared.push(bestLabel);
-    else if (ask.unmetWhenMissed) {
-      unmet++;
-      if (ask.practice) unmetPractice++;
-    }
+    else if (ask.unmetWhenMissed) unmet++;
   }
   const lexTotal = plan.lexTotal;
   let lexGot = 0;
@@ -1412,7 +1394,6 @@ function readPair(
     unmet,
     namedElsewhere: conceptTotal > 0 && conceptGot === 0 ? Math.min(1, 0.25 * namedCount(c)) : 0,
     guarded: conceptTotal === 0 && q.senseRejected === true,
-    byDeed: unmet > 0 && unmetPractice === unmet && conceptGot === 0,
     lexical,
     bigrams: pairs,
     vetoed,
@@ -1506,8 +1487,6 @@ export function pairFeatures(
   nothingToAlign: boolean;
   /** The encoder-aware scorer's `namedElsewhere` input (see `PairReading`). */
   namedElsewhere: number;
-  /** The lexicons' reading the learned decision takes besides the features (see `PairReading`). */
-  rules: { score: number; unmet: number; concepts: number; guarded: boolean; byDeed: boolean };
 } {
   const q = asAnalysis(query);
   const c = asAnalysis(candidate);
@@ -1520,13 +1499,6 @@ export function pairFeatures(
     alternativeMet: alternativeMet(q, reading),
     nothingToAlign: nothingToAlign(profile),
     namedElsewhere: reading.namedElsewhere,
-    rules: {
-      score: reading.score,
-      unmet: reading.unmet,
-      concepts: reading.concepts,
-      guarded: reading.guarded,
-      byDeed: reading.byDeed,
-    },
   };
 }
 

@@ -81,19 +81,8 @@ export const NONE_MET_THRESHOLD = 0.7;
  */
 export const GUARD_Z = 0.5;
 
-/**
- * How far the word alignment must stand out from the ask's background for a deed to meet an unmet
- * quality or practice (`byDeed`: the candidate meets none of the query's concepts, every unmet one is
- * of kind soft or skill, and it shares no weighted word of the query): the ordinary threshold then
- * applies instead of the unmet-concept one ("Strong attention to detail" ← "I proof-read every
- * contract before it goes out"). Plain set only. Chosen on dev g001–g596 (docs/matching.md, "Round 28").
- */
-export const DEED_Z = Number(process.env.DERISK_DEED_Z ?? 1.5);
-
 /** The index of "background z" among the pair features (`PAIR_FEATURES` in matcher.ts). */
 const BACKGROUND_Z = 10;
-/** The index of "lexical overlap" among the pair features. */
-const LEXICAL_OVERLAP = 7;
 
 /**
  * The probability that the candidate shows the query, from its pair features.
@@ -115,14 +104,7 @@ export function learnedProbability(features: readonly number[], m: PairScorerMod
  */
 export function learnedDecision(
   features: readonly number[],
-  rules: {
-    score: number;
-    unmet: number;
-    concepts: number;
-    namedElsewhere?: number;
-    guarded?: boolean;
-    byDeed?: boolean;
-  },
+  rules: { score: number; unmet: number; concepts: number; namedElsewhere?: number; guarded?: boolean },
   m: PairScorerModel = MODEL,
 ): { probability: number; matched: boolean; score: number } {
   const p = learnedProbability(features, m);
@@ -140,15 +122,9 @@ export function learnedDecision(
       : m.elsewhereThreshold !== undefined && (rules.namedElsewhere ?? 0) >= 0.5
         ? m.elsewhereThreshold
         : NONE_MET_THRESHOLD;
-  // An unmet quality or practice shown by a deed in other words: the ordinary threshold, when the
-  // alignment stands out from the ask's background.
-  const deed =
-    rules.byDeed === true &&
-    (features[LEXICAL_OVERLAP] as number) === 0 &&
-    (features[BACKGROUND_Z] as number) >= DEED_Z;
   const t = strong
     ? Math.min(m.veto, m.threshold)
-    : rules.unmet > 0 && !deed
+    : rules.unmet > 0
       ? Math.max(rules.concepts === 0 ? noneMet : m.unmetThreshold, m.threshold)
       : m.threshold;
   // A guarded ask (a sense check left it naming no concept): the alignment must also stand out.
