@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AxeBuilder } from "@axe-core/playwright";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser, newContext, type Theme } from "./browser.ts";
 import { closeSpec, importSeed, openSpec, screenshot, type TestServer } from "./harness.ts";
@@ -62,6 +62,17 @@ describe.runIf(launched.browser !== null)("practice in the browser", () => {
   afterAll(async () => {
     await closeSpec({ context, server });
   });
+
+  /** A new tab, a one-question session started from the keyboard, the answer box focused. */
+  async function answerOneInNewTab(): Promise<{ sessionId: string; editor: Locator }> {
+    await page.close();
+    page = await context.newPage();
+    const sessionId = await startFromKeyboard(page, 1);
+    await page.keyboard.press("s");
+    const editor = page.getByLabel("Your answer, as you would say it");
+    await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true);
+    return { sessionId, editor };
+  }
 
   test("a session started, answered and rated from the keyboard resumes after a reload at the same question, text and timer", async () => {
     const sessionId = await startFromKeyboard(page, 2);
@@ -201,12 +212,7 @@ describe.runIf(launched.browser !== null)("practice in the browser", () => {
   });
 
   test("after a reload the words typed next follow the saved answer, not precede it", async () => {
-    await page.close();
-    page = await context.newPage();
-    await startFromKeyboard(page, 1);
-    await page.keyboard.press("s");
-    const editor = page.getByLabel("Your answer, as you would say it");
-    await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true);
+    const { editor } = await answerOneInNewTab();
     await page.keyboard.type(FIRST);
     await expect.poll(() => page.getByTestId("save-state").textContent()).toBe("Saved");
 
@@ -220,12 +226,7 @@ describe.runIf(launched.browser !== null)("practice in the browser", () => {
   }, 120_000);
 
   test("an empty answer skips the question: the button says so, no attempt is kept, the report marks it", async () => {
-    await page.close();
-    page = await context.newPage();
-    const sessionId = await startFromKeyboard(page, 1);
-    await page.keyboard.press("s");
-    const editor = page.getByLabel("Your answer, as you would say it");
-    await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true);
+    const { sessionId, editor } = await answerOneInNewTab();
     await page.getByRole("button", { name: /Skip this question/ }).waitFor();
     await page.keyboard.press("Control+Enter");
     await page.getByText("Skipped.").waitFor();
@@ -241,12 +242,7 @@ describe.runIf(launched.browser !== null)("practice in the browser", () => {
   }, 120_000);
 
   test("a tab closed after the last answer, before its rating: the session waits under Pick up where you left off", async () => {
-    await page.close();
-    page = await context.newPage();
-    const sessionId = await startFromKeyboard(page, 1);
-    await page.keyboard.press("s");
-    const editor = page.getByLabel("Your answer, as you would say it");
-    await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true);
+    const { sessionId, editor } = await answerOneInNewTab();
     await page.keyboard.type(
       "I led the migration of our training jobs to a queue and cut failures from eight a month to one.",
     );
