@@ -98,7 +98,7 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
     .option("--resume [id]", "go on with an unfinished drill (the newest one without an id)")
     .addHelpText(
       "after",
-      "\nType each answer; every line is saved as you type it. A blank line (or Ctrl-D) submits it,\n/skip skips the question. Rate 1 again, 2 hard, 3 good, 4 easy; Enter skips the rating.\nCtrl-C stops; --resume goes on where you stopped, with what you typed.\n\nExamples:\n  derisk drill\n  derisk drill --count 3 --tag ml-engineering\n  derisk drill --resume",
+      "\nType each answer; every line is saved as you type it. A blank line (or Ctrl-D)\nsubmits it, /skip skips the question. Rate 1 again, 2 hard, 3 good, 4 easy;\nEnter skips the rating. Ctrl-C stops; --resume goes on where you stopped,\nwith what you typed.\n\nExamples:\n  derisk drill\n  derisk drill --count 3 --tag ml-engineering\n  derisk drill --resume",
     )
     .action(async (flags: DrillFlags) => {
       const count = parseCount(flags.count);
