@@ -582,6 +582,307 @@ function clauseFeatures(
   }
 }
 
+// ---------------------------------------------------------------- note headers (`--header-task`)
+// A note's charge is often a header with no verb ("My job: get it onto the new cluster", "Brief:
+// cut the wait", "Goal was to …") or an ask with no subject ("Asked to set up monitoring …", "Fell
+// to me to …"). The `ob:` forms read a told obligation with its subject; a header read through them
+// takes their "another party's obligation" weight. With `--header-task` (issue 10, branch
+// `task27`, docs/risk-lens.md "task27") a line that opens so gets `hd:` features of its own, read
+// by the `task` column alone: the header's kind (a charge noun, another header, a subject-less ask,
+// an ask of someone else), whose charge the header names (mine, bare, another party's) and
+// whether it opens the answer.
+
+/** Nouns that name a charge when they head a line ("My job:", "Brief:", "The ask:"). */
+const CHARGE_NOUNS = new Set([
+  "job",
+  "goal",
+  "goals",
+  "task",
+  "tasks",
+  "brief",
+  "aim",
+  "target",
+  "mission",
+  "objective",
+  "assignment",
+  "remit",
+  "ask",
+  "charge",
+  "deliverable",
+  "responsibility",
+]);
+/** Words of a header that make the charge the speaker's own. */
+const HEADER_MINE = new Set(["my", "our", "me", "mine", "i", "we", "us"]);
+/** Words of a header that make the charge another party's ("Their goal:", "Goal set by the director:"). */
+const HEADER_OTHER = new Set([
+  "their",
+  "his",
+  "her",
+  "its",
+  "by",
+  "of",
+  "company",
+  "team",
+  "director",
+  "manager",
+  "boss",
+  "client",
+  "customer",
+  "board",
+  "ceo",
+  "cto",
+  "vp",
+  "head",
+  "department",
+  "org",
+  "'s",
+  "s",
+]);
+/** Words that open a spoken piece before what it says ("so asked to …"). */
+const LEAD_FILLERS = new Set([
+  "so",
+  "and",
+  "then",
+  "um",
+  "uh",
+  "er",
+  "erm",
+  "well",
+  "ok",
+  "okay",
+  "right",
+  "yeah",
+  "basically",
+  "anyway",
+  "like",
+]);
+/** Verbs that open a subject-less ask ("Asked to …", "Tasked with …", "Brought in to …"). */
+const ASK_VERBS = new Set([
+  "asked",
+  "told",
+  "tasked",
+  "charged",
+  "assigned",
+  "given",
+  "handed",
+  "brought",
+  "hired",
+  "pulled",
+  "drafted",
+  "roped",
+  "put",
+]);
+/** Verbs that open a charge landing on the speaker with no subject ("Fell to me to …"). */
+const LANDED_VERBS = new Set(["fell", "landed", "dropped", "came"]);
+// A header word that is a verb carries this mark (a header with a verb and no charge noun is a
+// sentence with a colon, not a header).
+const VERB_MARK = "^";
+const HEADER_MARKS = new Set([":", "：", "-", "–", "—"]);
+const HD_CHARGE = feature("hd:charge");
+const HD_CHARGE_OWN = ["mine", "bare", "other"].map((own) => feature(`hd:charge+own:${own}`));
+const HD_PLAIN = feature("hd:plain");
+const HD_ASK = feature("hd:ask");
+const HD_ASK_OBJECT = feature("hd:ask+obj");
+const HD_LANDED = feature("hd:landed");
+const HD_FIRST = feature("hd:any+first");
+const HD_CHARGE_FIRST = feature("hd:charge+first");
+
+/**
+ * The header of a unit: the words before a colon or dash that opens its line (up to six; the
+ * header may sit just before the unit when the segmenter took it as a STAR marker), and the words
+ * the unit opens with after leading fillers (up to seven).
+ */
+function headerOf(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+): { header: string[] | undefined; opening: string[] } {
+  let header: string[] | undefined;
+  // Before the unit: "… \n - My goal: " with the unit starting after the colon.
+  let j = first - 1;
+  while (j >= 0 && tokens[j]?.type === "space") j -= 1;
+  if (j >= 0 && HEADER_MARKS.has(tokens[j]?.text ?? "") && tokens[j]?.text !== "-") {
+    const words: string[] = [];
+    let k = j - 1;
+    while (k >= 0 && tokens[k]?.type !== "tabCRLF" && words.length <= 6) {
+      const t = tokens[k] as Token;
+      if (isWord(t)) words.unshift(t.pos === "VERB" || t.pos === "AUX" ? `${VERB_MARK}${t.lower}` : t.lower);
+      else if (t.type === "punctuation" && !/^[-*•+▪◦‣#>]$/.test(t.text)) break;
+      k -= 1;
+    }
+    if (words.length > 0 && words.length <= 6 && (k < 0 || tokens[k]?.type === "tabCRLF")) header = words;
+  }
+  const opening: string[] = [];
+  let verbs = 0;
+  for (let i = first; i < last && opening.length < 7; i += 1) {
+    const t = tokens[i] as Token;
+    if (isWord(t)) {
+      if (opening.length === 0 && LEAD_FILLERS.has(t.lower)) continue;
+      opening.push(t.lower);
+      if (t.pos === "VERB" || t.pos === "AUX") verbs += 1;
+    } else if (
+      t.type === "punctuation" &&
+      HEADER_MARKS.has(t.text) &&
+      header === undefined &&
+      opening.length > 0
+    ) {
+      // Inside the unit: "My job: get it …" (the colon after at most six words).
+      if (opening.length <= 6)
+        header = opening.map((w, n) => (n === 0 && verbs > 0 ? `${VERB_MARK}${w}` : w));
+      break;
+    } else if (t.type === "punctuation" && opening.length > 0) break;
+  }
+  return { header, opening };
+}
+
+// Inside a piece (a transcript's cut seldom falls before a subject-less ask): "… overnight got
+// asked to …", "… most mornings brief was to …", "… and it fell to me to …".
+const SUBJECT_BEFORE = new Set([
+  "i",
+  "we",
+  "he",
+  "she",
+  "they",
+  "you",
+  "it",
+  "who",
+  "that",
+  "was",
+  "were",
+  "been",
+  "be",
+  "is",
+  "are",
+  "am",
+  "being",
+]);
+const DETERMINERS = new Set([
+  "the",
+  "my",
+  "our",
+  "their",
+  "his",
+  "her",
+  "a",
+  "an",
+  "this",
+  "that",
+  "its",
+  "your",
+  "whose",
+]);
+const MID_ASK_VERBS = new Set(["asked", "told", "tasked", "charged", "assigned", "hired"]);
+const HD_ASK_MID = feature("hd:ask+mid");
+const HD_LANDED_MID = feature("hd:landed+mid");
+const HD_CHARGE_MID = feature("hd:charge+mid");
+
+function midFeatures(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  out: string[],
+  ids: number[] | undefined,
+): void {
+  const w: string[] = [];
+  for (let i = first; i < last; i += 1) {
+    const t = tokens[i];
+    if (t !== undefined && isWord(t)) w.push(t.lower);
+  }
+  let ask = false;
+  let landed = false;
+  let charge = false;
+  for (let k = 1; k < w.length - 1; k += 1) {
+    const word = w[k] as string;
+    const next = w[k + 1] as string;
+    const after = w[k + 2] ?? "";
+    const prev = w[k - 1] as string;
+    if (!ask && (MID_ASK_VERBS.has(word) || (word === "brought" && next === "in")) && k > 0) {
+      const to = word === "brought" ? after === "to" : next === "to" || next === "with" || next === "by";
+      const subject = prev === "got" ? SUBJECT_BEFORE.has(w[k - 2] ?? "") : SUBJECT_BEFORE.has(prev);
+      if (to && !subject) ask = true;
+    }
+    if (
+      !landed &&
+      LANDED_VERBS.has(word) &&
+      ((next === "to" && (after === "me" || after === "us")) ||
+        (next === "on" && (after === "me" || after === "us" || after === "my" || after === "our")))
+    )
+      landed = true;
+    if (
+      !charge &&
+      CHARGE_NOUNS.has(word) &&
+      (next === "was" || next === "is") &&
+      !DETERMINERS.has(prev) &&
+      !HEADER_MINE.has(prev)
+    )
+      charge = true;
+  }
+  if (ask) add(out, ids, HD_ASK_MID);
+  if (landed) add(out, ids, HD_LANDED_MID);
+  if (charge) add(out, ids, HD_CHARGE_MID);
+}
+
+function headerFeatures(ctx: AnswerContext, index: number, out: string[], ids: number[] | undefined): void {
+  const unit = ctx.units[index];
+  if (unit === undefined) return;
+  midFeatures(ctx.tokens, unit.first, unit.last, out, ids);
+  const { header, opening } = headerOf(ctx.tokens, unit.first, unit.last);
+  const atFirst = index <= 1;
+  // A spoken or run-on header: a bare charge noun then "was / is" ("goal was to …", "brief was …").
+  const spokenHeader =
+    header === undefined &&
+    opening.length >= 2 &&
+    CHARGE_NOUNS.has(opening[0] as string) &&
+    (opening[1] === "was" || opening[1] === "is" || opening[1] === "were");
+  const marked = header ?? (spokenHeader ? opening.slice(0, 1) : undefined);
+  // A header with a verb and no charge noun ("Landed on me: …", "I fixed it: …") is read as the
+  // words it opens with, below.
+  if (
+    marked !== undefined &&
+    !(
+      header !== undefined &&
+      marked.some((w) => w.startsWith(VERB_MARK)) &&
+      !marked.some((w) => CHARGE_NOUNS.has(w.replace(VERB_MARK, "")))
+    )
+  ) {
+    const words = marked.map((w) => (w.startsWith(VERB_MARK) ? w.slice(VERB_MARK.length) : w));
+    if (words.some((w) => CHARGE_NOUNS.has(w))) {
+      // "Goal set by the director:" keeps its charge noun; the verb says whose it is.
+      const own = words.some((w) => HEADER_MINE.has(w)) ? 0 : words.some((w) => HEADER_OTHER.has(w)) ? 2 : 1;
+      add(out, ids, HD_CHARGE);
+      add(out, ids, HD_CHARGE_OWN[own] as Feature);
+      if (atFirst) add(out, ids, HD_CHARGE_FIRST);
+    } else add(out, ids, HD_PLAIN);
+    if (atFirst) add(out, ids, HD_FIRST);
+    return;
+  }
+  const [w0 = "", w1 = "", w2 = "", w3 = ""] = opening;
+  // "got asked to", "was asked to" with no subject before them read as the bare verb.
+  const shift = (w0 === "got" || w0 === "was" || w0 === "been") && ASK_VERBS.has(w1) ? 1 : 0;
+  const [v, a, b] = shift === 1 ? [w1, w2, w3] : [w0, w1, w2];
+  if (ASK_VERBS.has(v)) {
+    const passive =
+      a === "to" ||
+      a === "with" ||
+      (a === "in" && (b === "to" || b === "charge")) ||
+      (a === "on" && b === "to") ||
+      a === "by";
+    if (passive && !(v === "put" && a !== "in")) add(out, ids, HD_ASK);
+    else if (v === "asked" || v === "told") add(out, ids, HD_ASK_OBJECT);
+    else return;
+    if (atFirst) add(out, ids, HD_FIRST);
+    return;
+  }
+  if (
+    LANDED_VERBS.has(v) &&
+    ((a === "to" && (b === "me" || b === "us")) ||
+      (a === "on" && (b === "me" || b === "us" || b === "my" || b === "our")))
+  ) {
+    add(out, ids, HD_LANDED);
+    if (atFirst) add(out, ids, HD_FIRST);
+  }
+}
+
 /** What the sentence features need to know about the whole answer. */
 export interface AnswerContext {
   units: readonly Unit[];
@@ -603,6 +904,8 @@ export interface AnswerContext {
    * one here is read when its features are.
    */
   clauses?: ReadonlyArray<SentenceClauses | undefined> | undefined;
+  /** A model trained with `--header-task`: a note header or subject-less ask gets `hd:` features. */
+  headerTask?: boolean | undefined;
 }
 
 // The n-gram feature strings, built once per lemma (pair) and reused across sentences and
@@ -811,6 +1114,7 @@ export function sentenceFeatures(
   if (unknown && probe) add(out, ids, UNKNOWN_PROBE);
   if (ctx.probing !== undefined) probingFeatures(ctx.probing, index, out, ids);
   if (ctx.clauseCues !== undefined) clauseFeatures(ctx, index, ctx.clauseCues, out, ids);
+  if (ctx.headerTask === true) headerFeatures(ctx, index, out, ids);
   if (!ctx.story) {
     add(out, ids, NONSTORY);
     add(out, ids, named("nonstory+rule:", rule));
