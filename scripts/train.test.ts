@@ -146,46 +146,6 @@ describe("npm run train -- --lesson-alone (lesson22, off by default)", () => {
   }, 600_000);
 });
 
-describe("npm run train -- --task-alone (task28)", () => {
-  it("the header answers and hd: features refit only the task column, head and threshold: every other part as the committed recipe's", () => {
-    const dir = mkdtempSync(join(tmpdir(), "derisk-train-"));
-    smallCorpus(join(dir, "corpus"));
-    copyFileSync(
-      join(corpus, "additions", "train-hd.jsonl"),
-      join(dir, "corpus", "additions", "train-hd.jsonl"),
-    );
-    const plain = train(join(dir, "corpus"), join(dir, "plain.json"), ["--extra", "none"]);
-    const alone = train(join(dir, "corpus"), join(dir, "alone.json"), ["--extra", "none", "--task-alone"]);
-    expect(plain.headerTask).toBeUndefined();
-    expect(alone.headerTask).toBe(true);
-    for (const part of Object.keys(plain).filter(
-      (k) => !["sentence", "labels", "thresholds", "meta"].includes(k),
-    ))
-      expect(alone[part], part).toEqual(plain[part]);
-    const tagger = (model: Record<string, unknown>) => unpackSparse(model.sentence as SparseWeights);
-    const column = (model: Record<string, unknown>, cls: string): Array<[string, number]> => {
-      const t = tagger(model);
-      const k = t.classes.indexOf(cls);
-      return t.vocab.map((f, i): [string, number] => [f, t.weights[k]?.[i] ?? 0]).filter(([, w]) => w !== 0);
-    };
-    // No other head reads x:task, so the committed task column is not kept.
-    expect(tagger(alone).classes).toEqual(tagger(plain).classes);
-    for (const cls of tagger(plain).classes.filter((c) => c !== "task"))
-      expect(column(alone, cls), cls).toEqual(column(plain, cls));
-    expect(column(alone, "task").some(([f]) => f.startsWith("hd:"))).toBe(true);
-    expect(column(plain, "task").some(([f]) => f.startsWith("hd:"))).toBe(false);
-    const heads = plain.labels as Record<string, unknown>;
-    const theirs = alone.labels as Record<string, unknown>;
-    for (const tag of Object.keys(heads).filter((t) => t !== "task"))
-      expect(theirs[tag], tag).toEqual(heads[tag]);
-    const others = (model: Record<string, unknown>) => ({
-      ...(model.thresholds as Record<string, number>),
-      task: 0,
-    });
-    expect(others(alone)).toEqual(others(plain));
-  }, 600_000);
-});
-
 describe("npm run train -- --relabel T1 --written-task-heads systems (the default since task21)", () => {
   it("the tagger's second task column is the task column trained without the relabel, and only the named head reads it", () => {
     const dir = mkdtempSync(join(tmpdir(), "derisk-train-"));

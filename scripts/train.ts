@@ -144,8 +144,6 @@ const clauseAnswersFile = join(corpusDir, "additions", "train-s.jsonl");
 // present tense, with present-tense near misses that are not lessons) join the train split too.
 const HABIT_ANSWERS = args.includes("--habit-answers");
 const habitAnswersFile = join(corpusDir, "additions", "train-t.jsonl");
-// Read by `--task-alone` only (branch `task28`, docs/risk-lens.md "task28").
-const headerAnswersFile = join(corpusDir, "additions", "train-hd.jsonl");
 const readTrainAdditions = (file: string): CorpusRow[] =>
   readFileSync(file, "utf8")
     .split("\n")
@@ -682,11 +680,11 @@ log(
 // the boundary model's cuts, so that neither the tagger nor the heads depend on the boundary
 // model (an experiment of branch `spoken2`, docs/risk-lens.md).
 const SPOKEN_GOLD = args.includes("--spoken-gold");
-function readItem(row: CorpusRow, fold: number, at: LensModel = model): Item {
+function readItem(row: CorpusRow, fold: number): Item {
   const { text, spans } = answerText(row.s);
   const story = callsForStory(row.competency);
   const starts = SPOKEN_GOLD ? spans.slice(1).map(([a]) => a) : undefined;
-  const read = readAnswer(text, { story, starts }, at);
+  const read = readAnswer(text, { story, starts }, model);
   const tags = alignTags(read.units, spans, row.s);
   if (!WRITTEN) return { row, read, tags, competency: row.competency, fold };
   const written = alignTags(
@@ -731,51 +729,6 @@ const lessonItems = [
 ].map((row) => readItem(row, writerFold(row.id)));
 const lessonIds = new Set(lessonRows.map((r) => r.id));
 const isLessonAlone = (id: string): boolean => lessonIds.has(id.replace(/[+*~^=]+$/, ""));
-// `--task-alone` (issue 10, branch `task28`, docs/risk-lens.md "task28", design T28): the committed
-// recipe runs to its end unchanged, without `hd:` features and without the answers of
-// additions/train-hd.jsonl; then the `task` column and the `task` head alone are refitted on the
-// training sentences read with the `hd:` features (a note header, a subject-less ask) followed by
-// those answers and their copies (the same `augment`, on a random stream of their own). Every
-// other column, head and threshold, and the transcript threshold, stay the committed recipe's.
-// Read here, at the committed recipe's reading threshold, so that each answer is cut as before.
-const TASK_ALONE = args.includes("--task-alone");
-// The committed `task` column's name, kept only when a head other than `task` reads `x:task`.
-const COMMITTED_TASK = "task:committed";
-if (TASK_ALONE && LESSON_ALONE) {
-  process.stderr.write("train: --task-alone is trained on its own; drop --lesson-alone.\n");
-  process.exit(2);
-}
-const headerModel = (): LensModel => ({ ...model, headerTask: true });
-function rereadWithHeaders(item: Item, at: LensModel): Item {
-  const { text } = answerText(item.row.s);
-  const starts = SPOKEN_GOLD
-    ? answerText(item.row.s)
-        .spans.slice(1)
-        .map(([a]) => a)
-    : undefined;
-  const read = readAnswer(text, { story: callsForStory(item.row.competency), starts }, at);
-  if (read.units.length !== item.read.units.length) {
-    process.stderr.write(`train: --task-alone: ${item.row.id} is cut otherwise with hd: features.\n`);
-    process.exit(1);
-  }
-  return { ...item, read };
-}
-const taskAloneRows = TASK_ALONE ? readTrainAdditions(headerAnswersFile) : [];
-const taskAloneIds = new Set(taskAloneRows.map((r) => r.id));
-const isTaskAlone = (id: string): boolean => taskAloneIds.has(id.replace(/[+*~^=]+$/, ""));
-const hdModel = headerModel();
-const taskAloneItems = TASK_ALONE
-  ? [
-      ...taskAloneRows,
-      ...augment(
-        taskAloneRows,
-        questionRows.filter((q) => q.split !== "validation" && q.split !== "test"),
-        SEED + 17,
-      ),
-    ].map((row) => readItem(row, writerFold(row.id), hdModel))
-  : [];
-const trainWithHeaders = TASK_ALONE ? train.map((item) => rereadWithHeaders(item, hdModel)) : [];
-const validationWithHeaders = TASK_ALONE ? validation.map((item) => rereadWithHeaders(item, hdModel)) : [];
 log(`read ${train.length + validation.length} answers`);
 
 // ---------------------------------------------------------------- sentence tagger
@@ -1482,141 +1435,6 @@ if (LESSON_ALONE) {
     );
   log(
     `lesson alone: ${lessonRows.length} answers and ${lessonItems.length - lessonRows.length} copies; column ${model.sentence.vocab.length} features in all; lesson threshold ${model.thresholds.lesson}`,
-  );
-}
-// ---------------------------------------------------------------- `--task-alone`
-// docs/risk-lens.md "task28": every part above is the committed recipe's. Here the `task` column
-// is fitted alone on the training sentences read with the `hd:` features, followed by those of
-// additions/train-hd.jsonl; the `task` head is refitted on out-of-fold readings in which only that
-// column changed (its sentences read as the analyzer reads them, each raised to its obligation
-// clause's), and its threshold re-picked on validation. The committed `task` column is kept only
-// if a head other than `task` reads `x:task` (none does in the committed recipe); the overall
-// regression keeps its weights and reads the new head's `p:task`.
-if (TASK_ALONE) {
-  const TASK_K = SENTENCE_TAGS.indexOf("task");
-  const taskWeight = (id: string): number => (isTaskAlone(id) ? 1 : weightOf(id, "task"));
-  const fitTaskAlone = (items: readonly Item[]): SparseWeights => {
-    const samples: SparseSample[] = [];
-    const targets: number[][] = [];
-    const weights: number[][] = [];
-    for (const item of items)
-      item.read.features.forEach((features, i) => {
-        samples.push({ features });
-        targets.push([item.tags[i]?.has("task") === true ? 1 : 0]);
-        weights.push([taskWeight(item.row.id)]);
-      });
-    return fitBinaryHeads(samples, targets, ["task"], {
-      classWeights: weights,
-      vocab: buildVocab(samples, 4, (f) => !f.startsWith("w:") && !f.startsWith("b:")),
-      ...(PROBING || CLAUSE_READING || WRITTEN ? { keepFeature: taggerKeeps } : {}),
-      epochs: 25,
-      l2: 1e-3,
-      rate: 0.08,
-      seed: SEED,
-      maxWeight: 4,
-    });
-  };
-  // A sentence's `task` probability as `tagSentences` reads it: raised to its obligation clause's.
-  const column = (weights: SparseWeights, item: Item): number[] =>
-    item.read.features.map((f, i) => {
-      const p = sparseProbabilities(weights, f)[0] ?? 0;
-      const clause = item.read.clauseFeatures?.[i];
-      const q = clause === undefined ? 0 : (sparseProbabilities(weights, clause)[0] ?? 0);
-      return Math.max(p, q);
-    });
-  const committedOf = new Map<Item, Item>(
-    trainWithHeaders.map((item, i) => [item, train[i] as Item] as const),
-  );
-  const all = [...trainWithHeaders, ...taskAloneItems];
-  const byWriter = new Map<Item, number[]>();
-  const byPosition = new Map<Item, number[]>();
-  const positionFold = new Map<Item, number>(all.map((item, i) => [item, i % FOLDS] as const));
-  for (let fold = 0; fold < FOLDS; fold += 1) {
-    const held = all.filter((i) => i.fold === fold);
-    if (held.length > 0) {
-      const fitted = fitTaskAlone(all.filter((i) => i.fold !== fold));
-      for (const item of held) byWriter.set(item, column(fitted, item));
-    }
-    const fitted = fitTaskAlone(all.filter((i) => positionFold.get(i) !== fold));
-    for (const item of all.filter((i) => positionFold.get(i) === fold))
-      byPosition.set(item, column(fitted, item));
-    log(`task alone: fold ${fold + 1}/${FOLDS}`);
-  }
-  // The new answers' other columns as the committed tagger (which never read them) reads them.
-  const committedReading = new Map<Item, number[][]>(
-    taskAloneItems.map((item) => [item, tagSentences(item.read, model)] as const),
-  );
-  const items = [...all, ...all];
-  const rows = items.map((item, at) => {
-    const first = at < all.length;
-    const base = committedOf.get(item);
-    const others =
-      (base === undefined ? undefined : first ? oof.get(base) : oofIndex.get(base)?.probs) ??
-      committedReading.get(item) ??
-      [];
-    const task = (first ? byWriter : byPosition).get(item) ?? [];
-    const probs = others.map((row, i) => row.map((p, k) => (k === TASK_K ? (task[i] ?? 0) : p)));
-    return labelFeatures(
-      task,
-      callsForStory(item.competency),
-      item.read.units.reduce((s, u) => s + u.words, 0),
-      answerShape(item.read.features, probs, TAGGER_CLASSES),
-      item.read.units.map((u) => u.words),
-    );
-  });
-  model.labels.task = fitDense(
-    rows,
-    items.map((i) => gold(i, "task")),
-    headFeatures("task"),
-    {
-      kind: "logistic",
-      l2: 1e-3,
-      iterations: 1500,
-      rate: 0.5,
-      sampleWeights: items.map((i) => taskWeight(i.row.id)),
-    },
-  );
-  const readsCommittedTask = SENTENCE_TAGS.some(
-    (tag) => tag !== "task" && model.labels[tag].features.includes("x:task"),
-  );
-  const merged = replaceColumn(model.sentence, "task", prune(fitTaskAlone(all), pruneAt), COMMITTED_TASK);
-  model.sentence = readsCommittedTask
-    ? merged
-    : {
-        ...merged,
-        classes: merged.classes.slice(0, -1),
-        weights: merged.weights.slice(0, -1),
-        bias: merged.bias.slice(0, -1),
-      };
-  if (readsCommittedTask)
-    for (const tag of SENTENCE_TAGS) {
-      const head = model.labels[tag];
-      if (tag !== "task")
-        model.labels[tag] = {
-          ...head,
-          features: head.features.map((f) => (f === "x:task" ? `x:${COMMITTED_TASK}` : f)),
-        };
-    }
-  model.headerTask = true;
-  const tuneWithHeaders = tuneOn === validation ? validationWithHeaders : trainWithHeaders;
-  model.thresholds.task = pickThreshold(
-    tuneWithHeaders.map(
-      (item) =>
-        [
-          judgeAnswer(
-            item.read,
-            model,
-            item.competency,
-            item.row.question,
-            budgetFor(item.competency, {}),
-            DEFAULT_WPM,
-          ).labelProbs.task,
-          gold(item, "task"),
-        ] as const,
-    ),
-  );
-  log(
-    `task alone: ${taskAloneRows.length} answers and ${taskAloneItems.length - taskAloneRows.length} copies; column ${model.sentence.vocab.length} features in all${readsCommittedTask ? ` (the committed column kept as ${COMMITTED_TASK})` : ""}; task threshold ${model.thresholds.task}`,
   );
 }
 model.meta = {

@@ -80,11 +80,6 @@ export interface LensModel {
    * higher of the sentence's and its obligation clause's read alone (`lens/read.ts`).
    */
   clauseReading?: true;
-  /**
-   * Trained with `--header-task` (issue 10, branch `task27`): a note header or a subject-less ask
-   * opening a line gets `hd:` features, read by the `task` tagger alone (`lens/features.ts`).
-   */
-  headerTask?: true;
 }
 
 const scorers = new WeakMap<SparseWeights, SparseScorer>();

@@ -163,7 +163,6 @@ export function readAnswer(
       clauseCues === undefined
         ? undefined
         : units.map((u) => sentenceClauses(doc.tokens, u.first, u.last, clauseCues)),
-    headerTask: model.headerTask === true,
   };
   const featureIds = units.map((): number[] => []);
   const features = units.map((_, i) =>
