@@ -23,6 +23,7 @@ import {
   addAnswerVariant,
   addQuestionAnswer,
   importPrepDocument,
+  parsePrepDocument,
   renderPrepDocument,
   reviseItemText,
   setTodoDone,
@@ -780,10 +781,15 @@ export async function importSampleDocument(store: Store, userId: string): Promis
   });
 }
 
-/** Our own sample prep document, shipped with derisk, for a first look without one's own notes. */
-export async function readSampleDocument(): Promise<{ filename: string; text: string }> {
+/**
+ * Our own sample prep document, shipped with derisk, for a first look without one's own notes;
+ * `targetRole` is the role the sample itself says it is pitched for (what the start page names).
+ */
+export async function readSampleDocument(): Promise<{ filename: string; text: string; targetRole?: string }> {
   try {
-    return { filename: "sample-prep.md", text: await readFile(sampleUrl, "utf8") };
+    const text = await readFile(sampleUrl, "utf8");
+    const { targetRole } = parsePrepDocument(text, { filename: "sample-prep.md" });
+    return { filename: "sample-prep.md", text, ...(targetRole === undefined ? {} : { targetRole }) };
   } catch (error) {
     throw new DeriskError("IO", `The sample document is missing (${sampleUrl.pathname}): reinstall derisk.`, {
       cause: error,

@@ -129,6 +129,8 @@ export interface Health {
 export interface Sample {
   filename: string;
   text: string;
+  /** The role the sample is pitched for, as the sample names it ("Data/ML Engineer"). */
+  targetRole?: string;
 }
 
 export class ApiError extends Error {
