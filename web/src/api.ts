@@ -485,6 +485,8 @@ export interface JournalVersion {
   storyId?: string;
   createdAt: string;
   current: boolean;
+  /** When a bank restore brought this text in without applying it; null otherwise. */
+  fromBackupAt: string | null;
 }
 
 export const journalApi = {
