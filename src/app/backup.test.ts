@@ -327,6 +327,40 @@ describe("the JSON bank file is the whole bank", () => {
     }
   }, 180_000);
 
+  it("a journal entry deleted here and edited in the backup comes back with the backup's text, every text under its own number", async () => {
+    const home = await freshStore();
+    const away = await freshStore();
+    try {
+      await importDocument(home, "local", { bytes: sample, filename: "sample-prep.md" });
+      const [entry] = await home.journal.listEntries("local");
+      if (!entry) throw new Error("the sample gives a journal entry");
+      await importDocument(away, "local", {
+        bytes: bytes((await exportBank(home, "local")).body),
+        filename: "bank.json",
+      });
+      await away.journal.updateEntry("local", entry.id, { takeaway: "Written away, in the backup." });
+      const backup = (await exportBank(away, "local")).body;
+      await home.journal.updateEntry("local", entry.id, { takeaway: "Written at home, then deleted." });
+      await home.journal.deleteEntry("local", entry.id);
+
+      await importDocument(home, "local", { bytes: bytes(backup), filename: "bank.json" });
+      const history = await getJournalHistory(home, "local", entry.id);
+      // Before: [2, 2, 1], the deleted entry's own version 2 beside the backup's.
+      expect(history.map((v) => v.version)).toEqual([3, 2, 1]);
+      expect(history[0]).toMatchObject({ current: true, takeaway: "Written away, in the backup." });
+      expect(history[1]).toMatchObject({
+        current: false,
+        takeaway: "Written at home, then deleted.",
+        fromBackupAt: null,
+      });
+      const updated = await home.journal.updateEntry("local", entry.id, { takeaway: "Next." });
+      expect(updated.version).toBe(4);
+    } finally {
+      await home.close();
+      await away.close();
+    }
+  }, 180_000);
+
   it("refuses a damaged bank file with the place that is wrong, writing nothing", async () => {
     const body = JSON.parse((await exportBank(full, "local")).body) as {
       tables: { items: Record<string, unknown>[] };

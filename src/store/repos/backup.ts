@@ -121,6 +121,8 @@ const HISTORY_KEY: Partial<Record<BankTable, string>> = Object.fromEntries(
  * marked with the restore's time (`from_backup_at`: not applied); the current text then takes
  * the number after them (and the row's version with it), so it stays the newest number, no
  * number is skipped, and the next edit follows on. Returns whether anything was added.
+ * With `mark` false the texts moved are the bank's own (those of a journal entry it had
+ * deleted, which the file brought back with its text): renumbered the same way, not marked.
  */
 async function keepAside(
   trx: Db,
@@ -129,6 +131,7 @@ async function keepAside(
   id: string,
   version: number,
   added: Array<Record<string, unknown>>,
+  mark = true,
 ): Promise<boolean> {
   const rule = FAST_FORWARD[table];
   if (!rule || added.length === 0) return false;
@@ -157,7 +160,8 @@ async function keepAside(
   for (const entry of ordered) {
     next++;
     await sql`
-      update ${sql.table(rule.history)} set version = ${next}, from_backup_at = now()
+      update ${sql.table(rule.history)}
+      set version = ${next}, from_backup_at = ${mark ? sql`now()` : sql`from_backup_at`}
       where user_id = ${userId} and id = ${String(entry.id)}`.execute(trx);
   }
   next++;
@@ -244,6 +248,8 @@ export function backupRepo(db: Db): BackupRepo {
         };
         // History rows this restore added, per history table and row they belong to.
         const addedHistory = new Map<BankTable, Map<string, Array<Record<string, unknown>>>>();
+        // Rows of FAST_FORWARD tables this restore added ("journal_entries:<id>").
+        const addedRows = new Set<string>();
         // Rows of FAST_FORWARD tables already in the bank, with their values as they would be written.
         const existing: Array<{
           table: BankTable;
@@ -294,6 +300,7 @@ export function backupRepo(db: Db): BackupRepo {
                   existing.push({ table, row, value: (c) => values[columns.indexOf(c)] });
               } else {
                 counts.added[table]++;
+                if (FAST_FORWARD[table] && typeof row.id === "string") addedRows.add(`${table}:${row.id}`);
                 const keyColumn = HISTORY_KEY[table];
                 if (keyColumn !== undefined && typeof row[keyColumn] === "string") {
                   const perRow = addedHistory.get(table) ?? new Map<string, Array<Record<string, unknown>>>();
@@ -358,6 +365,29 @@ export function backupRepo(db: Db): BackupRepo {
             where user_id = ${userId} and id = ${String(row.id)}`.execute(trx);
           counts.skipped[table]--;
           counts.updated[table]++;
+        }
+        // A journal entry the bank had deleted comes back from the file with the file's text; the
+        // bank's own texts of it that the file lacks would repeat the file's numbers.
+        for (const [table, rule] of Object.entries(FAST_FORWARD) as Array<
+          [BankTable, { history: BankTable; key: string }]
+        >) {
+          for (const [key, fromFile] of addedHistory.get(rule.history) ?? []) {
+            if (!addedRows.has(`${table}:${key}`)) continue;
+            const inFile = fromFile.map((v) => String(v.id));
+            const { rows: own } = await sql<Record<string, unknown>>`
+              select id, version, created_at from ${sql.table(rule.history)}
+              where user_id = ${userId} and ${sql.ref(rule.key)} = ${key} and version is not null
+                and id not in (${sql.join(inFile)})`.execute(trx);
+            const { rows: entity } = await sql<{ version: number }>`
+              select version from ${sql.table(table)} where user_id = ${userId} and id = ${key}`.execute(trx);
+            const version = entity[0]?.version;
+            if (own.length === 0 || version === undefined) continue;
+            const dated = own.map((v) => ({
+              ...v,
+              created_at: v.created_at instanceof Date ? v.created_at.toISOString() : String(v.created_at),
+            }));
+            await keepAside(trx, userId, table, key, version, dated, false);
+          }
         }
         return counts;
       });
