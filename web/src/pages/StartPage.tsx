@@ -12,8 +12,10 @@ import { navigate } from "../route.ts";
 type Busy = "file" | "paste" | "sample" | "empty" | null;
 
 /** "a" or "an" before a role as it is read aloud: "an Engineer", "an ML Engineer", "a Data/ML Engineer". */
-function article(role: string): "a" | "an" {
-  return /^([aeiou]|[fhlmnrsx](?=[A-Z/\s]|$))/i.test(role) && !/^u[a-z]/i.test(role) ? "an" : "a";
+export function article(role: string): "a" | "an" {
+  // A vowel ("an Engineer"; a "u" mostly sounds "you": "a UX designer"), or a letter said with
+  // a vowel first when it opens an acronym ("an ML Engineer", "an SRE").
+  return /^[aeio]/i.test(role) || /^[FHLMNRSX](?=[A-Z/\s]|$)/.test(role) ? "an" : "a";
 }
 
 /** What "Start empty" creates: a titled document the user fills by importing or editing later. */
