@@ -10,8 +10,10 @@ import {
   getDocument,
   getItemHistory,
   importDocument,
+  restoreItemVersion,
   saveAnswerVariant,
 } from "./bank.ts";
+import { getJournalHistory, restoreJournalVersion } from "./journal.ts";
 import { createStoriesFromDocument } from "./stories.ts";
 
 const sample = new Uint8Array(readFileSync(new URL("../../samples/sample-prep.md", import.meta.url)));
@@ -257,6 +259,105 @@ describe("the JSON bank file is the whole bank", () => {
     } finally {
       await older.close();
       await other.close();
+    }
+  }, 180_000);
+
+  it("a backup restored over an answer and a journal entry edited on both sides keeps every text, each under its own number", async () => {
+    const home = await freshStore();
+    const away = await freshStore();
+    try {
+      const { documentId = "" } = await importDocument(home, "local", {
+        bytes: sample,
+        filename: "sample-prep.md",
+      });
+      const q1 = (await getDocument(home, "local", documentId)).items.find((i) => i.key === "q1/core");
+      const [entry] = await home.journal.listEntries("local");
+      if (!q1 || !entry) throw new Error("the sample gives q1 and a journal entry");
+      // The same bank in two places, each edited in its own way after the split.
+      await importDocument(away, "local", {
+        bytes: bytes((await exportBank(home, "local")).body),
+        filename: "bank.json",
+      });
+      await editItemText(away, "local", q1.id, { text: "Edited away, in the backup." });
+      await away.journal.updateEntry("local", entry.id, { takeaway: "Written away, in the backup." });
+      const backup = (await exportBank(away, "local")).body;
+      await editItemText(home, "local", q1.id, { text: "Edited at home." });
+      await home.journal.updateEntry("local", entry.id, { takeaway: "Written at home." });
+
+      const restored = await importDocument(home, "local", { bytes: bytes(backup), filename: "bank.json" });
+      expect(restored.restored?.keptAside).toMatchObject({ items: 1, journal_entries: 1 });
+      expect(restored.summary).toMatch(
+        /2 answers or journal entries edited here since the file was written keep their text: the file's joined their history as later versions marked "from a backup, not applied"/,
+      );
+
+      // Before: the file's text came in as a second "version 2", beside the bank's own.
+      const history = await getItemHistory(home, "local", q1.id);
+      const numbers = history.map((v) => v.version);
+      expect(numbers).toEqual([3, 2, 1]);
+      const [current, fromBackup] = history;
+      expect(current).toMatchObject({ current: true, fromBackupAt: null });
+      expect(current?.text).toContain("Edited at home.");
+      expect(fromBackup).toMatchObject({ current: false, source: "typed" });
+      expect(fromBackup?.text).toContain("Edited away, in the backup.");
+      expect(fromBackup?.fromBackupAt).not.toBeNull();
+      expect(history.filter((v) => v.fromBackupAt !== null)).toHaveLength(1);
+      const item = (await getDocument(home, "local", documentId)).items.find((i) => i.id === q1.id);
+      expect(item?.raw).toContain("Edited at home.");
+
+      const journal = await getJournalHistory(home, "local", entry.id);
+      expect(journal.map((v) => v.version)).toEqual([3, 2, 1]);
+      expect(journal[0]).toMatchObject({ current: true, takeaway: "Written at home.", fromBackupAt: null });
+      expect(journal[1]).toMatchObject({ current: false, takeaway: "Written away, in the backup." });
+      expect(journal[1]?.fromBackupAt).not.toBeNull();
+
+      // The number the history lists restores the backup's text; the next numbers follow on.
+      const back = await restoreItemVersion(home, "local", q1.id, "2");
+      expect(back.version).toBe(4);
+      expect(back.raw).toContain("Edited away, in the backup.");
+      const again = await restoreJournalVersion(home, "local", entry.id, "2");
+      expect(again).toMatchObject({ version: 4, takeaway: "Written away, in the backup." });
+      expect((await getJournalHistory(home, "local", entry.id)).map((v) => v.version)).toEqual([4, 3, 2, 1]);
+      // A second restore of the same file adds nothing and keeps the numbers as they are.
+      const twice = await importDocument(home, "local", { bytes: bytes(backup), filename: "bank.json" });
+      expect(twice.restored?.keptAside).toMatchObject({ items: 0, journal_entries: 0 });
+      expect((await getItemHistory(home, "local", q1.id)).map((v) => v.version)).toEqual([4, 3, 2, 1]);
+    } finally {
+      await home.close();
+      await away.close();
+    }
+  }, 180_000);
+
+  it("a journal entry deleted here and edited in the backup comes back with the backup's text, every text under its own number", async () => {
+    const home = await freshStore();
+    const away = await freshStore();
+    try {
+      await importDocument(home, "local", { bytes: sample, filename: "sample-prep.md" });
+      const [entry] = await home.journal.listEntries("local");
+      if (!entry) throw new Error("the sample gives a journal entry");
+      await importDocument(away, "local", {
+        bytes: bytes((await exportBank(home, "local")).body),
+        filename: "bank.json",
+      });
+      await away.journal.updateEntry("local", entry.id, { takeaway: "Written away, in the backup." });
+      const backup = (await exportBank(away, "local")).body;
+      await home.journal.updateEntry("local", entry.id, { takeaway: "Written at home, then deleted." });
+      await home.journal.deleteEntry("local", entry.id);
+
+      await importDocument(home, "local", { bytes: bytes(backup), filename: "bank.json" });
+      const history = await getJournalHistory(home, "local", entry.id);
+      // Before: [2, 2, 1], the deleted entry's own version 2 beside the backup's.
+      expect(history.map((v) => v.version)).toEqual([3, 2, 1]);
+      expect(history[0]).toMatchObject({ current: true, takeaway: "Written away, in the backup." });
+      expect(history[1]).toMatchObject({
+        current: false,
+        takeaway: "Written at home, then deleted.",
+        fromBackupAt: null,
+      });
+      const updated = await home.journal.updateEntry("local", entry.id, { takeaway: "Next." });
+      expect(updated.version).toBe(4);
+    } finally {
+      await home.close();
+      await away.close();
     }
   }, 180_000);
 

@@ -23,6 +23,7 @@ import {
   addAnswerVariant,
   addQuestionAnswer,
   importPrepDocument,
+  parsePrepDocument,
   renderPrepDocument,
   reviseItemText,
   setTodoDone,
@@ -329,6 +330,12 @@ async function restoreBank(
     updated === 0
       ? ""
       : `; ${updated === 1 ? "1 text" : `${updated.toLocaleString("en-US")} texts`} (an answer or journal entry the file has a later version of) ${dryRun ? "would be" : updated === 1 ? "was" : "were"} brought up to it, the earlier ${updated === 1 ? "one" : "ones"} kept in the history`;
+  const keptAside = Object.values(counts.keptAside).reduce((a, b) => a + b, 0);
+  // Both edited since: the bank's text stays, the file's joins the history, said as such.
+  const aside =
+    keptAside === 0
+      ? ""
+      : `; ${keptAside === 1 ? "1 answer or journal entry" : `${keptAside.toLocaleString("en-US")} answers or journal entries`} edited here since the file was written ${dryRun ? "would keep" : keptAside === 1 ? "keeps" : "keep"} ${keptAside === 1 ? "its" : "their"} text: the file's ${dryRun ? "would join" : "joined"} ${keptAside === 1 ? "its" : "their"} history as later versions marked "from a backup, not applied"`;
   const summary =
     skipped === 0 && updated === 0
       ? prepared.summary
@@ -336,7 +343,7 @@ async function restoreBank(
         ? `The file holds ${prepared.summary}; ${rows(added)} ${were(added)} added${later}`
         : added === 0 && updated === 0
           ? `Nothing new: the file holds ${prepared.summary}; all of it (${rows(skipped)}) is already in your bank and ${dryRun ? "would be" : "was"} left as it is`
-          : `The file holds ${prepared.summary}; ${rows(added)} ${were(added)} added, ${rows(skipped)} already in your bank ${dryRun ? "would be" : skipped === 1 ? "was" : "were"} left as ${skipped === 1 ? "it is" : "they are"}${later}`;
+          : `The file holds ${prepared.summary}; ${rows(added)} ${were(added)} added, ${rows(skipped)} already in your bank ${dryRun ? "would be" : skipped === 1 ? "was" : "were"} left as ${skipped === 1 ? "it is" : "they are"}${later}${aside}`;
   return {
     status: dryRun ? "dry-run" : "restored",
     ...(dryRun ? { wouldBe: "restored" as const } : {}),
@@ -669,6 +676,7 @@ function toItemVersion(entry: StoreVersion, currentVersion: number): ItemVersion
     source: entry.source,
     createdAt: entry.createdAt.toISOString(),
     current: entry.version === currentVersion,
+    fromBackupAt: entry.fromBackupAt?.toISOString() ?? null,
     text: editableText(item),
     raw: entry.raw,
   };
@@ -780,10 +788,15 @@ export async function importSampleDocument(store: Store, userId: string): Promis
   });
 }
 
-/** Our own sample prep document, shipped with derisk, for a first look without one's own notes. */
-export async function readSampleDocument(): Promise<{ filename: string; text: string }> {
+/**
+ * Our own sample prep document, shipped with derisk, for a first look without one's own notes;
+ * `targetRole` is the role the sample itself says it is pitched for (what the start page names).
+ */
+export async function readSampleDocument(): Promise<{ filename: string; text: string; targetRole?: string }> {
   try {
-    return { filename: "sample-prep.md", text: await readFile(sampleUrl, "utf8") };
+    const text = await readFile(sampleUrl, "utf8");
+    const { targetRole } = parsePrepDocument(text, { filename: "sample-prep.md" });
+    return { filename: "sample-prep.md", text, ...(targetRole === undefined ? {} : { targetRole }) };
   } catch (error) {
     throw new DeriskError("IO", `The sample document is missing (${sampleUrl.pathname}): reinstall derisk.`, {
       cause: error,

@@ -67,6 +67,8 @@ export interface ImportResult {
     added: Record<string, number>;
     skipped: Record<string, number>;
     updated: Record<string, number>;
+    /** Rows edited here since the file was written: their text stays, the file's joined their history, not applied. */
+    keptAside: Record<string, number>;
   };
   documentId?: string;
   title: string;
@@ -86,6 +88,11 @@ export interface ItemVersion {
   source: ItemSource;
   createdAt: string;
   current: boolean;
+  /**
+   * When a bank restore brought this text in without applying it (the answer had been edited
+   * here since the backup was written); null for every other entry.
+   */
+  fromBackupAt: string | null;
   /** The answer (or follow-up answer, note…) as the editor shows it. */
   text: string;
   raw: string;

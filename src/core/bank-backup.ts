@@ -76,6 +76,8 @@ export const BANK_TABLES = {
     raw: text,
     data: z.record(z.string(), json),
     created_at: time,
+    /** When a restore brought this text in without applying it; absent in files before it. */
+    from_backup_at: time.nullable().optional(),
   }),
   stories: z.strictObject({
     id,
@@ -210,6 +212,7 @@ export const BANK_TABLES = {
     takeaway: text,
     story_id: id.nullable(),
     created_at: time,
+    from_backup_at: time.nullable().optional(),
   }),
   /** Recordings the user chose to keep; `bytes` is the audio file in base64. */
   attempt_recordings: z.strictObject({

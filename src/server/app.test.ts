@@ -39,6 +39,16 @@ describeStores("HTTP API", (getStore) => {
     expect(await res.json()).toMatchObject({ ok: true, version: "test" });
   });
 
+  it("names the role the sample itself is pitched for, for the start page's sample card", async () => {
+    const res = await appFor("a").request("/api/sample");
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { filename: string; text: string; targetRole?: string };
+    expect(body.text).toBe(sample);
+    // Before: no targetRole, and the start page said "an ML Engineer role" for a Data/ML Engineer sample.
+    expect(body.targetRole).toBeTruthy();
+    expect(sample).toContain(`for ${body.targetRole} Role`);
+  });
+
   it("imports raw bytes, then says unchanged on the same bytes", async () => {
     const first = await importSample();
     expect(first.status).toBe("created");

@@ -113,6 +113,8 @@ export interface ItemVersionsTable {
   raw: string;
   data: Json<Record<string, unknown>>;
   created_at: Timestamp;
+  /** When a bank restore brought this text in without applying it (0013); null otherwise. */
+  from_backup_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface StoriesTable {
@@ -291,6 +293,8 @@ export interface JournalEntryVersionsTable {
   takeaway: string;
   story_id: string | null;
   created_at: Timestamp;
+  /** When a bank restore brought this text in without applying it (0013); null otherwise. */
+  from_backup_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface Database {

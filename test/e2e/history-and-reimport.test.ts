@@ -96,6 +96,9 @@ describe.runIf(launched.browser !== null)("re-import preview, conflict and histo
     expect(first).toContain("from a re-import, not applied");
     expect(first).toContain("most days");
     expect(await entries.nth(1).textContent()).toMatch(/Typed[\s\S]*current/);
+    // The numbers derisk history lists and --restore N takes (the re-import's kept text has none).
+    expect(await entries.nth(1).textContent()).toMatch(/^Version 2 · Typed/);
+    expect(await entries.nth(2).textContent()).toMatch(/^Version 1 · Imported/);
     await screenshot(page, "history");
 
     await entries.first().getByRole("button", { name: "Restore this text" }).click();

@@ -38,6 +38,11 @@ describe.runIf(launched.browser !== null)("import the seed and edit an answer", 
     for (const name of ["Choose a file", "Start from the sample document", "Start empty"]) {
       expect(await page.getByRole("button", { name }).isVisible()).toBe(true);
     }
+    // The role the sample itself targets ("## Answers tuned for Data/ML Engineer Roles:"), not
+    // a hard-coded one (before: "an ML Engineer role").
+    const sampleCard = page.getByRole("button", { name: "Start from the sample document" });
+    await sampleCard.getByText("Data/ML Engineer role").waitFor();
+    expect(await sampleCard.textContent()).toContain("answers for a Data/ML Engineer role");
     await screenshot(page, "start-empty-library");
   });
 

@@ -129,6 +129,8 @@ export interface Health {
 export interface Sample {
   filename: string;
   text: string;
+  /** The role the sample is pitched for, as the sample names it ("Data/ML Engineer"). */
+  targetRole?: string;
 }
 
 export class ApiError extends Error {
@@ -483,6 +485,8 @@ export interface JournalVersion {
   storyId?: string;
   createdAt: string;
   current: boolean;
+  /** When a bank restore brought this text in without applying it; null otherwise. */
+  fromBackupAt: string | null;
 }
 
 export const journalApi = {

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "vitest";
+import { exportBank } from "../../app/bank.ts";
 import { rateAnswer, startPractice, submitAnswer } from "../../app/practice.ts";
 import type { ImportResult, ItemVersion } from "../../core/api-types.ts";
 import { describeStores } from "../../store/test-stores.ts";
@@ -171,5 +172,52 @@ describeStores("derisk import --dry-run / history", (getStore) => {
     expect(json.versions.length).toBeGreaterThan(0);
     expect(json.practice.attempts.map((a: { rating: string }) => a.rating)).toEqual(["again", "good"]);
     for (const attempt of json.practice.attempts) expect(attempt.score).toBeGreaterThanOrEqual(1);
+  });
+  it("lists a backup's text a restore did not apply under a number of its own, marked as such", async () => {
+    const store = getStore();
+    const dir = mkdtempSync(join(tmpdir(), "derisk-history-"));
+    const file = join(dir, "prep.md");
+    writeFileSync(file, sample);
+    const commands = [registerImportCommand, registerEditCommand, registerHistoryCommand];
+    await runCommand(commands, ["import", file], { store });
+    const q2 = (await store.items.listItems("a", { kind: "answer" })).find((i) => i.key === "q2/core");
+    if (!q2) throw new Error("no q2");
+    // The backup as another copy of this bank would have written it: q2 edited there as version 2.
+    const bank = JSON.parse((await exportBank(store, "a")).body) as {
+      tables: { items: Array<Record<string, unknown>>; item_versions: Array<Record<string, unknown>> };
+    };
+    const original = bank.tables.item_versions.find((v) => v.item_id === q2.id);
+    const row = bank.tables.items.find((i) => i.id === q2.id);
+    if (!original || !row) throw new Error("q2 is in the bank file");
+    const there = "Edited in the other copy.";
+    const data = { ...(original.data as Record<string, unknown>), text: there };
+    Object.assign(row, { version: 2, raw: there, data });
+    bank.tables.item_versions.push({
+      ...original,
+      id: "0e6f7a9c-5b1d-4c2e-8f3a-9d4b2c1e7a60",
+      version: 2,
+      source: "typed",
+      raw: there,
+      data,
+      created_at: new Date().toISOString(),
+    });
+    const backup = join(dir, "bank.json");
+    writeFileSync(backup, JSON.stringify(bank));
+    await runCommand(commands, ["set", q2.id, "--text", "Edited here."], { store });
+
+    const restored = await runCommand(commands, ["import", backup], { store });
+    expect(restored.code).toBe(0);
+    expect(restored.out).toMatch(
+      /1 answer or journal entry edited here since the file was written keeps its text/,
+    );
+    const listed = await runCommand(commands, ["history", q2.id.slice(0, 8)], { store });
+    // Before: "typed  version 2" for the file's text beside the bank's own version 2.
+    expect(listed.out).toMatch(
+      /typed {2}version 2 {2}from a backup restored \d{4}-\d\d-\d\d \d\d:\d\d, not applied/,
+    );
+    expect(listed.out.match(/version 2\b/g)).toHaveLength(1);
+    expect(listed.out).toMatch(/typed {2}current[^\n]*\n {2}Edited here\./);
+    const back = await runCommand(commands, ["history", q2.id.slice(0, 8), "--restore", "2"], { store });
+    expect(back.out).toMatch(/restored answer q2\/core \(now version 4/);
   });
 });

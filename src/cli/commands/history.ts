@@ -42,7 +42,9 @@ function renderHistory(versions: ItemVersion[], style: Style): string {
       ? style.green("current")
       : entry.version === null
         ? style.yellow("from a re-import, not applied (conflict)")
-        : `version ${entry.version}`;
+        : entry.fromBackupAt !== null
+          ? `version ${entry.version}  ${style.yellow(`from a backup restored ${entry.fromBackupAt.replace("T", " ").slice(0, 16)}, not applied`)}`
+          : `version ${entry.version}`;
     lines.push(
       `${style.bold(entry.createdAt.replace("T", " ").slice(0, 19))}  ${sourceLabel[entry.source]}  ${tag}  ${style.dim(`id ${short(entry.id)}`)}`,
       `  ${preview(entry.text)}`,

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
-import { importDocument } from "../../app/bank.ts";
+import { exportBank, importDocument } from "../../app/bank.ts";
 import type { Store } from "../../store/index.ts";
 import { describeStores } from "../../store/test-stores.ts";
 import { runCommand as runWith } from "../test-cli.ts";
@@ -115,5 +115,43 @@ describeStores("derisk journal", (getStore) => {
         /No version 9 in the history of the journal entry "The outage": its earlier versions are 1–4\. Pass a version number derisk journal history [0-9a-f]{8} shows, or an entry's id\./,
       ),
     ]);
+  });
+  it("journal history marks a backup's text a restore did not apply, under a number of its own", async () => {
+    const store = getStore();
+    await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });
+    const [entry] = await store.journal.listEntries("a");
+    if (!entry) throw new Error("the sample gives a journal entry");
+    // The backup as another copy of this bank would have written it: the takeaway edited there.
+    const bank = JSON.parse((await exportBank(store, "a")).body) as {
+      tables: {
+        journal_entries: Array<Record<string, unknown>>;
+        journal_entry_versions: Array<Record<string, unknown>>;
+      };
+    };
+    const row = bank.tables.journal_entries.find((e) => e.id === entry.id);
+    const first = bank.tables.journal_entry_versions.find((v) => v.entry_id === entry.id);
+    if (!row || !first) throw new Error("the entry is in the bank file");
+    Object.assign(row, { version: 2, takeaway: "Written in the other copy." });
+    bank.tables.journal_entry_versions.push({
+      ...first,
+      id: "5d2c8e1a-7b3f-4a9d-9c6e-1f0b2a3d4e5f",
+      version: 2,
+      source: "typed",
+      takeaway: "Written in the other copy.",
+      created_at: new Date().toISOString(),
+    });
+    await store.journal.updateEntry("a", entry.id, { takeaway: "Written here." });
+    await importDocument(store, "a", {
+      bytes: new TextEncoder().encode(JSON.stringify(bank)),
+      filename: "bank.json",
+    });
+
+    const listed = (await run(store, ["journal", "history", entry.id])).out;
+    // Before: "typed  version 2" for the file's text beside the entry's own version 2.
+    expect(listed).toMatch(
+      /typed {2}version 2 {2}from a backup restored [\d-]+ [\d:]+, not applied[^\n]*\n[^\n]*Written in the other copy\./,
+    );
+    expect(listed.match(/version 2\b/g)).toHaveLength(1);
+    expect(listed).toMatch(/typed {2}current[^\n]*\n[^\n]*Written here\./);
   });
 });

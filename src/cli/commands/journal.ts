@@ -32,7 +32,11 @@ function renderHistory(versions: readonly JournalVersion[], style: Style): strin
   const short = shortIds(versions.map((version) => version.id));
   const lines: string[] = [];
   for (const version of versions) {
-    const tag = version.current ? style.green("current") : `version ${version.version}`;
+    const tag = version.current
+      ? style.green("current")
+      : version.fromBackupAt !== null
+        ? `version ${version.version}  ${style.yellow(`from a backup restored ${version.fromBackupAt.toISOString().replace("T", " ").slice(0, 16)}, not applied`)}`
+        : `version ${version.version}`;
     const first =
       [version.happened, version.felt]
         .join("\n")

@@ -14,6 +14,7 @@ import * as journalDismissals from "./0009-journal-dismissals.ts";
 import * as documentSample from "./0010-document-sample.ts";
 import * as spokenAttempts from "./0011-spoken-attempts.ts";
 import * as journalVersions from "./0012-journal-versions.ts";
+import * as historyFromBackup from "./0013-history-from-backup.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": initial,
@@ -27,4 +28,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0010-document-sample": documentSample,
   "0011-spoken-attempts": spokenAttempts,
   "0012-journal-versions": journalVersions,
+  "0013-history-from-backup": historyFromBackup,
 };

@@ -82,6 +82,12 @@ export interface RestoreCounts {
    * version of, on top of the bank's whole history: brought up to that text (not in `skipped`).
    */
   updated: Record<BankTable, number>;
+  /**
+   * Answers (items) and journal entries the bank had edited in its own way since the file was
+   * written: they keep their text, and the file's texts they lacked join their history as
+   * later-numbered versions marked "from a backup, not applied".
+   */
+  keptAside: Record<BankTable, number>;
 }
 
 /**
@@ -102,6 +108,72 @@ const FAST_FORWARD: Partial<Record<BankTable, { history: BankTable; key: string;
     columns: ["title", "happened", "felt", "takeaway", "story_id", "version", "updated_at"],
   },
 };
+
+/** The history tables of FAST_FORWARD, and the column naming the row each entry belongs to. */
+const HISTORY_KEY: Partial<Record<BankTable, string>> = Object.fromEntries(
+  Object.values(FAST_FORWARD).map((rule) => [rule.history, rule.key]),
+);
+
+/**
+ * A row the bank edited in its own way since the file was written keeps its text; the file's
+ * texts this restore added to its history (`added`) would repeat the bank's version numbers
+ * ("version 2" twice). They are numbered after the bank's earlier texts, oldest first, and
+ * marked with the restore's time (`from_backup_at`: not applied); the current text then takes
+ * the number after them (and the row's version with it), so it stays the newest number, no
+ * number is skipped, and the next edit follows on. Returns whether anything was added.
+ * With `mark` false the texts moved are the bank's own (those of a journal entry it had
+ * deleted, which the file brought back with its text): renumbered the same way, not marked.
+ */
+async function keepAside(
+  trx: Db,
+  userId: string,
+  table: BankTable,
+  id: string,
+  version: number,
+  added: Array<Record<string, unknown>>,
+  mark = true,
+): Promise<boolean> {
+  const rule = FAST_FORWARD[table];
+  if (!rule || added.length === 0) return false;
+  const addedIds = added.map((v) => String(v.id));
+  // Of an old history that holds the current version twice, the newest is the current text.
+  const { rows: currentRow } = await sql<{ id: string }>`
+    select id from ${sql.table(rule.history)}
+    where user_id = ${userId} and ${sql.ref(rule.key)} = ${id} and version = ${version}
+      and id not in (${sql.join(addedIds)})
+    order by created_at desc, id desc limit 1`.execute(trx);
+  const currentId = currentRow[0]?.id;
+  const others = [...addedIds, ...(currentId === undefined ? [] : [currentId])];
+  const { rows: top } = await sql<{ version: number | null }>`
+    select max(version) as version from ${sql.table(rule.history)}
+    where user_id = ${userId} and ${sql.ref(rule.key)} = ${id} and id not in (${sql.join(others)})`.execute(
+    trx,
+  );
+  // The file's texts follow the bank's earlier ones; the current text takes the number after them.
+  let next = Math.max(Number(top[0]?.version ?? 0), currentId === undefined ? version : 0);
+  const ordered = [...added].sort(
+    (a, b) =>
+      Number(a.version) - Number(b.version) ||
+      String(a.created_at).localeCompare(String(b.created_at)) ||
+      String(a.id).localeCompare(String(b.id)),
+  );
+  for (const entry of ordered) {
+    next++;
+    await sql`
+      update ${sql.table(rule.history)}
+      set version = ${next}, from_backup_at = ${mark ? sql`now()` : sql`from_backup_at`}
+      where user_id = ${userId} and id = ${String(entry.id)}`.execute(trx);
+  }
+  next++;
+  if (currentId !== undefined)
+    await sql`
+      update ${sql.table(rule.history)} set version = ${next}
+      where user_id = ${userId} and id = ${currentId}`.execute(trx);
+  await sql`
+    update ${sql.table(table)} set version = ${next}
+    where user_id = ${userId} and id = ${id}`.execute(trx);
+  return true;
+}
 
 export interface BackupRepo {
   /**
@@ -168,7 +240,16 @@ export function backupRepo(db: Db): BackupRepo {
 
     restoreBank(userId, tables) {
       return inTransaction(db, async (trx) => {
-        const counts: RestoreCounts = { added: zeroCounts(), skipped: zeroCounts(), updated: zeroCounts() };
+        const counts: RestoreCounts = {
+          added: zeroCounts(),
+          skipped: zeroCounts(),
+          updated: zeroCounts(),
+          keptAside: zeroCounts(),
+        };
+        // History rows this restore added, per history table and row they belong to.
+        const addedHistory = new Map<BankTable, Map<string, Array<Record<string, unknown>>>>();
+        // Rows of FAST_FORWARD tables this restore added ("journal_entries:<id>").
+        const addedRows = new Set<string>();
         // Rows of FAST_FORWARD tables already in the bank, with their values as they would be written.
         const existing: Array<{
           table: BankTable;
@@ -217,7 +298,17 @@ export function backupRepo(db: Db): BackupRepo {
                 counts.skipped[table]++;
                 if (FAST_FORWARD[table] && owners.get(String(row.id)) === userId)
                   existing.push({ table, row, value: (c) => values[columns.indexOf(c)] });
-              } else counts.added[table]++;
+              } else {
+                counts.added[table]++;
+                if (FAST_FORWARD[table] && typeof row.id === "string") addedRows.add(`${table}:${row.id}`);
+                const keyColumn = HISTORY_KEY[table];
+                if (keyColumn !== undefined && typeof row[keyColumn] === "string") {
+                  const perRow = addedHistory.get(table) ?? new Map<string, Array<Record<string, unknown>>>();
+                  addedHistory.set(table, perRow);
+                  const key = String(row[keyColumn]);
+                  perRow.set(key, [...(perRow.get(key) ?? []), row]);
+                }
+              }
             } catch (error) {
               const state = sqlState(error);
               if (state === undefined || !/^2[23]/.test(state)) throw error;
@@ -242,7 +333,16 @@ export function backupRepo(db: Db): BackupRepo {
             select version from ${sql.table(table)} where user_id = ${userId} and id = ${String(row.id)}`.execute(
             trx,
           );
-          if (current[0] === undefined || current[0].version >= row.version) continue;
+          if (current[0] === undefined) continue;
+          const added = (addedHistory.get(rule.history)?.get(String(row.id)) ?? []).filter(
+            (v) => v.version !== null && v.version !== undefined,
+          );
+          if (current[0].version >= row.version) {
+            // An older file: its texts the bank lacks (if any) go after the bank's, not applied.
+            if (await keepAside(trx, userId, table, String(row.id), current[0].version, added))
+              counts.keptAside[table]++;
+            continue;
+          }
           const { rows: had } = await sql<{ id: string }>`
             select id from ${sql.table(rule.history)}
             where user_id = ${userId} and ${sql.ref(rule.key)} = ${String(row.id)} and version is not null`.execute(
@@ -251,8 +351,13 @@ export function backupRepo(db: Db): BackupRepo {
           const inFile = new Set(
             tables[rule.history].filter((v) => v[rule.key] === row.id && v.version !== null).map((v) => v.id),
           );
-          // The bank went on in its own way since the file was written: both stay as they are.
-          if (!had.every((v) => inFile.has(v.id))) continue;
+          // The bank went on in its own way since the file was written: it keeps its text, and the
+          // file's texts join the history after the bank's own, marked as not applied.
+          if (!had.every((v) => inFile.has(v.id))) {
+            if (await keepAside(trx, userId, table, String(row.id), current[0].version, added))
+              counts.keptAside[table]++;
+            continue;
+          }
           const columns = rule.columns.filter((c) => c in row);
           await sql`
             update ${sql.table(table)}
@@ -260,6 +365,29 @@ export function backupRepo(db: Db): BackupRepo {
             where user_id = ${userId} and id = ${String(row.id)}`.execute(trx);
           counts.skipped[table]--;
           counts.updated[table]++;
+        }
+        // A journal entry the bank had deleted comes back from the file with the file's text; the
+        // bank's own texts of it that the file lacks would repeat the file's numbers.
+        for (const [table, rule] of Object.entries(FAST_FORWARD) as Array<
+          [BankTable, { history: BankTable; key: string }]
+        >) {
+          for (const [key, fromFile] of addedHistory.get(rule.history) ?? []) {
+            if (!addedRows.has(`${table}:${key}`)) continue;
+            const inFile = fromFile.map((v) => String(v.id));
+            const { rows: own } = await sql<Record<string, unknown>>`
+              select id, version, created_at from ${sql.table(rule.history)}
+              where user_id = ${userId} and ${sql.ref(rule.key)} = ${key} and version is not null
+                and id not in (${sql.join(inFile)})`.execute(trx);
+            const { rows: entity } = await sql<{ version: number }>`
+              select version from ${sql.table(table)} where user_id = ${userId} and id = ${key}`.execute(trx);
+            const version = entity[0]?.version;
+            if (own.length === 0 || version === undefined) continue;
+            const dated = own.map((v) => ({
+              ...v,
+              created_at: v.created_at instanceof Date ? v.created_at.toISOString() : String(v.created_at),
+            }));
+            await keepAside(trx, userId, table, key, version, dated, false);
+          }
         }
         return counts;
       });

@@ -18,7 +18,8 @@ export interface ItemVersionEntry {
   data: Record<string, unknown>;
 }
 
-export type StoredItemVersion = ItemVersionEntry & { id: string; createdAt: Date };
+/** `fromBackupAt`: when a bank restore brought the text in without applying it (else null). */
+export type StoredItemVersion = ItemVersionEntry & { id: string; createdAt: Date; fromBackupAt: Date | null };
 
 const INSERT_CHUNK = 500;
 
@@ -32,7 +33,29 @@ function fromRow(row: ItemVersionRow): StoredItemVersion {
     raw: row.raw,
     data: row.data,
     createdAt: row.created_at,
+    fromBackupAt: row.from_backup_at,
   };
+}
+
+/**
+ * A history newest first: numbered texts by their number (a backup's text kept aside carries
+ * its own older date but a later number), and a re-import's text kept aside (no number) where
+ * its date puts it among them.
+ */
+function newestFirst(rows: StoredItemVersion[]): StoredItemVersion[] {
+  const byTime = (a: StoredItemVersion, b: StoredItemVersion) =>
+    b.createdAt.getTime() - a.createdAt.getTime() || a.id.localeCompare(b.id);
+  const numbered = rows
+    .filter((v) => v.version !== null)
+    .sort((a, b) => (b.version ?? 0) - (a.version ?? 0) || byTime(a, b));
+  const unnumbered = rows.filter((v) => v.version === null).sort(byTime);
+  const out: StoredItemVersion[] = [];
+  for (const entry of numbered) {
+    while (unnumbered[0] !== undefined && unnumbered[0].createdAt.getTime() >= entry.createdAt.getTime())
+      out.push(unnumbered.shift() as StoredItemVersion);
+    out.push(entry);
+  }
+  return [...out, ...unnumbered];
 }
 
 /** Appends versions to the history of items of `userId` (inside the caller's transaction). */
@@ -112,7 +135,7 @@ export function itemVersionsRepo(db: Db): ItemVersionsRepo {
         .orderBy("version", (ob) => ob.desc().nullsLast())
         .orderBy("id")
         .execute();
-      return rows.map(fromRow);
+      return newestFirst(rows.map(fromRow));
     },
 
     async getVersion(userId, versionId) {

@@ -53,6 +53,8 @@ export interface JournalEntryVersion {
   takeaway: string;
   storyId?: string;
   createdAt: Date;
+  /** When a bank restore brought this text in without applying it (the entry was edited here since); else null. */
+  fromBackupAt: Date | null;
 }
 
 function versionFromRow(row: JournalEntryVersionRow): JournalEntryVersion {
@@ -67,6 +69,7 @@ function versionFromRow(row: JournalEntryVersionRow): JournalEntryVersion {
     takeaway: row.takeaway,
     ...optional("storyId", row.story_id),
     createdAt: row.created_at,
+    fromBackupAt: row.from_backup_at,
   };
 }
 

@@ -27,6 +27,29 @@ interface HistoryVersion {
   source: ItemVersion["source"];
   createdAt: string;
   current: boolean;
+  /** When a bank restore brought the text in without applying it; null otherwise. */
+  fromBackupAt: string | null;
+}
+
+/**
+ * The line above a text: its number (the one `derisk history` lists and `--restore N` takes),
+ * source and date, and what it is (current, or a file's text that was not applied).
+ */
+export function HistoryMeta({ entry }: { entry: HistoryVersion }) {
+  return (
+    <p className="history-meta">
+      {entry.version !== null && <span className="history-version">Version {entry.version}</span>}
+      {entry.version !== null && " · "}
+      <strong>{SOURCE_LABELS[entry.source]}</strong> · {new Date(entry.createdAt).toLocaleString()}
+      {entry.current && <span className="chip">current</span>}
+      {entry.version === null && <span className="chip">from a re-import, not applied</span>}
+      {entry.version !== null && !entry.current && entry.fromBackupAt !== null && (
+        <span className="chip">
+          from a backup restored {new Date(entry.fromBackupAt).toLocaleString()}, not applied
+        </span>
+      )}
+    </p>
+  );
 }
 
 /** Whose history a panel shows: how to load and restore it, and how it looks where it stands. */
@@ -160,12 +183,7 @@ export function HistoryPanel<V extends HistoryVersion, R>({
           <ol className="history-list">
             {loaded.versions.map((entry) => (
               <li key={entry.id} className="history-entry" data-testid="history-entry">
-                <p className="history-meta">
-                  <strong>{SOURCE_LABELS[entry.source]}</strong> ·{" "}
-                  {new Date(entry.createdAt).toLocaleString()}
-                  {entry.current && <span className="chip">current</span>}
-                  {entry.version === null && <span className="chip">from a re-import, not applied</span>}
-                </p>
+                <HistoryMeta entry={entry} />
                 {source.renderText(entry)}
                 {!entry.current && (
                   <button

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from "react";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import type { ProgressFigures } from "../api.ts";
+import { dayTicks } from "../day-ticks.ts";
 import { timeAxis } from "../time-axis.ts";
 
 const RISK_NAMES = {
@@ -159,11 +160,8 @@ export default function ProgressCharts({ figures }: { figures: ProgressFigures }
   const colours = palette();
   const attempts = figures.attempts;
   const xs = attempts.map((_, i) => i + 1);
-  const label = (i: number) => {
-    const a = attempts[i - 1];
-    return a ? shortDate(a.at) : "";
-  };
-  const xTicks: AxisValues = (_u, splits) => splits.map((s) => (Number.isInteger(s) ? label(s) : ""));
+  // Each day named once; a second attempt on the same day shows its time.
+  const xTicks: AxisValues = (_u, splits) => dayTicks(splits, (s) => attempts[s - 1]?.at);
 
   // Scores: overall after each attempt, and each answer's own points (at most five answers drawn).
   const scored = attempts.filter((a) => a.score !== undefined);
@@ -190,11 +188,7 @@ export default function ProgressCharts({ figures }: { figures: ProgressFigures }
   const withLevels = figures.risks[0]?.share.length ?? 0;
   const riskXs = Array.from({ length: withLevels }, (_, i) => i + 1);
   // Dated like the other charts: the risks were read on these attempts.
-  const riskTicks: AxisValues = (_u, splits) =>
-    splits.map((s) => {
-      const when = Number.isInteger(s) ? figures.riskAt[s - 1] : undefined;
-      return when === undefined ? "" : shortDate(when);
-    });
+  const riskTicks: AxisValues = (_u, splits) => dayTicks(splits, (s) => figures.riskAt[s - 1]);
   const riskData: uPlot.AlignedData = [riskXs, ...figures.risks.map((r) => r.share.map((s) => s * 100))];
 
   const dueXs = figures.due.map((d) => Date.parse(`${d.date}T12:00:00Z`) / 1000);

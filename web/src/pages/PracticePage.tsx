@@ -329,7 +329,10 @@ export function resumeLine(session: PracticeSession): string {
     timeStyle: "short",
   });
   const next = session.current === undefined ? "your rating" : `“${session.current.questionText}”`;
-  return `started ${started} · ${answered} of ${questions.length} answered · next: ${next}`;
+  // As the CLI's practice --list names it: a drill session reads as a mock interview otherwise.
+  const drill =
+    (session.source as { kind?: unknown } | null)?.kind === "drill" ? "the technical drill · " : "";
+  return `${drill}started ${started} · ${answered} of ${questions.length} answered · next: ${next}`;
 }
 
 function PickList({

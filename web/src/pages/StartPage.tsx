@@ -1,4 +1,4 @@
-import { type DragEvent, useId, useRef, useState } from "react";
+import { type DragEvent, useEffect, useId, useRef, useState } from "react";
 import { api, type DocumentSummary, describeError, type ImportResult } from "../api.ts";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { Icon } from "../components/Icon.tsx";
@@ -10,6 +10,13 @@ import { plural } from "../report.ts";
 import { navigate } from "../route.ts";
 
 type Busy = "file" | "paste" | "sample" | "empty" | null;
+
+/** "a" or "an" before a role as it is read aloud: "an Engineer", "an ML Engineer", "a Data/ML Engineer". */
+export function article(role: string): "a" | "an" {
+  // A vowel ("an Engineer"; a "u" mostly sounds "you": "a UX designer"), or a letter said with
+  // a vowel first when it opens an acronym ("an ML Engineer", "an SRE").
+  return /^[aeio]/i.test(role) || /^[FHLMNRSX](?=[A-Z/\s]|$)/.test(role) ? "an" : "a";
+}
 
 /** What "Start empty" creates: a titled document the user fills by importing or editing later. */
 const EMPTY_DOCUMENT = "# My interview prep\n";
@@ -40,6 +47,20 @@ export function StartPage({
   const fileInput = useRef<HTMLInputElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   const pasteId = useId();
+  /** The role the sample says it is pitched for, read from the sample itself. */
+  const [sampleRole, setSampleRole] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    api.sample().then(
+      (sample) => {
+        if (live) setSampleRole(sample.targetRole);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
 
   /**
    * A file or pasted text is checked first (a dry run): a document already in the library is
@@ -260,7 +281,9 @@ export function StartPage({
                       {busy === "sample" ? "Importing the sample…" : "Start from the sample document"}
                     </span>
                     <span className="option-detail">
-                      A worked example: answers for an ML Engineer role, follow-ups, a STAR story.
+                      {sampleRole === undefined
+                        ? "A worked example: interview answers, follow-ups, a STAR story."
+                        : `A worked example: answers for ${article(sampleRole)} ${sampleRole} role, follow-ups, a STAR story.`}
                     </span>
                   </span>
                 </button>

@@ -59,6 +59,23 @@ describe("the review after an answer", () => {
     expect(first).not.toBe(second);
     expect(first).toMatch(/^started .+ · 0 of 1 answered · next: “Why are you moving into industry now\?”$/);
   });
+
+  it("says a technical drill session is the drill, as the CLI's --list does", () => {
+    const { attempt: _attempt, ...question } = step("typed");
+    const session = (kind: string): PracticeSession =>
+      ({
+        id: kind,
+        status: "active",
+        source: { kind },
+        createdAt: "2026-12-06T04:10:00.000Z",
+        currentIndex: 0,
+        current: question,
+        steps: [question],
+      }) as PracticeSession;
+    // Before: the drill's row read as any mock interview ("started … · 0 of 1 answered · …").
+    expect(resumeLine(session("drill"))).toMatch(/^the technical drill · started .+ · 0 of 1 answered/);
+    expect(resumeLine(session("due"))).toMatch(/^started /);
+  });
 });
 
 describe("the question being practised", () => {

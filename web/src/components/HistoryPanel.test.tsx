@@ -1,0 +1,39 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { HistoryMeta } from "./HistoryPanel.tsx";
+
+const textOf = (html: string): string =>
+  html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+
+const entry = {
+  id: "v2",
+  version: 2,
+  source: "typed" as const,
+  createdAt: "2026-12-06T04:10:00.000Z",
+  current: false,
+  fromBackupAt: null,
+};
+
+describe("a history entry's line", () => {
+  it("shows the version number derisk history lists and --restore N takes", () => {
+    // Before: "Typed · 06/12/2026, 04:10:00", with no number to give the CLI or the API.
+    expect(textOf(renderToStaticMarkup(<HistoryMeta entry={entry} />))).toMatch(/^Version 2 · Typed · /);
+    expect(
+      textOf(renderToStaticMarkup(<HistoryMeta entry={{ ...entry, version: 3, current: true }} />)),
+    ).toMatch(/^Version 3 · Typed · .+ current$/);
+  });
+
+  it("marks a backup's text a restore did not apply, and a re-import's kept aside has no number", () => {
+    const fromBackup = { ...entry, fromBackupAt: "2026-12-06T05:00:00.000Z" };
+    expect(textOf(renderToStaticMarkup(<HistoryMeta entry={fromBackup} />))).toMatch(
+      /^Version 2 · Typed · .+ from a backup restored .+, not applied$/,
+    );
+    const conflict = { ...entry, version: null, source: "imported" as const };
+    expect(textOf(renderToStaticMarkup(<HistoryMeta entry={conflict} />))).toMatch(
+      /^Imported · .+ from a re-import, not applied$/,
+    );
+  });
+});
