@@ -5,6 +5,7 @@ import { expect, it } from "vitest";
 import { exportBank } from "../../app/bank.ts";
 import { rateAnswer, startPractice, submitAnswer } from "../../app/practice.ts";
 import type { ImportResult, ItemVersion } from "../../core/api-types.ts";
+import type { Store } from "../../store/index.ts";
 import { describeStores } from "../../store/test-stores.ts";
 import { runCommand } from "../test-cli.ts";
 import { registerEditCommand } from "./edit.ts";
@@ -12,6 +13,18 @@ import { registerHistoryCommand } from "./history.ts";
 import { registerImportCommand } from "./import.ts";
 
 const sample = readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url), "utf8");
+
+/** The sample imported from a file of its own, with the commands that edit and list its texts, and its q2 answer. */
+async function importSampleQ2(store: Store) {
+  const dir = mkdtempSync(join(tmpdir(), "derisk-history-"));
+  const file = join(dir, "prep.md");
+  writeFileSync(file, sample);
+  const commands = [registerImportCommand, registerEditCommand, registerHistoryCommand];
+  await runCommand(commands, ["import", file], { store });
+  const q2 = (await store.items.listItems("a", { kind: "answer" })).find((i) => i.key === "q2/core");
+  if (!q2) throw new Error("no q2");
+  return { commands, q2 };
+}
 
 describeStores("derisk import --dry-run / history", (getStore) => {
   it("previews a conflicting re-import, keeps the edit, and restores the file's text from the history", async () => {
@@ -79,13 +92,7 @@ describeStores("derisk import --dry-run / history", (getStore) => {
 
   it("restores by the version number the list shows, and says which numbers it shows for one it does not", async () => {
     const store = getStore();
-    const dir = mkdtempSync(join(tmpdir(), "derisk-history-"));
-    const file = join(dir, "prep.md");
-    writeFileSync(file, sample);
-    const commands = [registerImportCommand, registerEditCommand, registerHistoryCommand];
-    await runCommand(commands, ["import", file], { store });
-    const q2 = (await store.items.listItems("a", { kind: "answer" })).find((i) => i.key === "q2/core");
-    if (!q2) throw new Error("no q2");
+    const { commands, q2 } = await importSampleQ2(store);
     await runCommand(commands, ["set", q2.id, "--text", "Second."], { store });
     await runCommand(commands, ["set", q2.id, "--text", "Third."], { store });
     const listed = await runCommand(commands, ["history", q2.id.slice(0, 8)], { store });
@@ -175,13 +182,7 @@ describeStores("derisk import --dry-run / history", (getStore) => {
   });
   it("lists a backup's text a restore did not apply under a number of its own, marked as such", async () => {
     const store = getStore();
-    const dir = mkdtempSync(join(tmpdir(), "derisk-history-"));
-    const file = join(dir, "prep.md");
-    writeFileSync(file, sample);
-    const commands = [registerImportCommand, registerEditCommand, registerHistoryCommand];
-    await runCommand(commands, ["import", file], { store });
-    const q2 = (await store.items.listItems("a", { kind: "answer" })).find((i) => i.key === "q2/core");
-    if (!q2) throw new Error("no q2");
+    const { commands, q2 } = await importSampleQ2(store);
     // The backup as another copy of this bank would have written it: q2 edited there as version 2.
     const bank = JSON.parse((await exportBank(store, "a")).body) as {
       tables: { items: Array<Record<string, unknown>>; item_versions: Array<Record<string, unknown>> };
@@ -201,7 +202,7 @@ describeStores("derisk import --dry-run / history", (getStore) => {
       data,
       created_at: new Date().toISOString(),
     });
-    const backup = join(dir, "bank.json");
+    const backup = join(mkdtempSync(join(tmpdir(), "derisk-history-")), "bank.json");
     writeFileSync(backup, JSON.stringify(bank));
     await runCommand(commands, ["set", q2.id, "--text", "Edited here."], { store });
 
