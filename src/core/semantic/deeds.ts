@@ -21,8 +21,8 @@ export interface Deed {
   /** Opening words or phrases, as written (each form listed). */
   words: readonly string[];
   /** Words or phrases one of which must follow the opening within `within` words; none: the opening alone. */
-  then?: readonly string[];
-  /** How many words after the opening `then` may stand (default 5). */
+  followedBy?: readonly string[];
+  /** How many words after the opening `followedBy` may stand (default 5). */
   within?: number;
   /** Words right after the opening that read it in another sense. */
   notNext?: readonly string[];
@@ -309,7 +309,7 @@ export const DEEDS: Readonly<Record<string, readonly Deed[]>> = {
   "soft.communication": [
     {
       words: ["walked", "walk", "walking", "walks", "talked", "talk", "talking", "took", "take", "taking"],
-      then: ["through"],
+      followedBy: ["through"],
     },
     {
       words: ["presented", "presenting", "presents"],
@@ -327,7 +327,7 @@ export const DEEDS: Readonly<Record<string, readonly Deed[]>> = {
         "put together",
         "produced",
       ],
-      then: [
+      followedBy: [
         "guide",
         "guides",
         "handbook",
@@ -356,7 +356,7 @@ export const DEEDS: Readonly<Record<string, readonly Deed[]>> = {
     },
     {
       words: ["ran", "run", "running", "runs", "chaired", "chair", "chairing", "hosted", "host", "hosting"],
-      then: [
+      followedBy: [
         "stand up",
         "standup",
         "stand ups",
@@ -377,13 +377,13 @@ export const DEEDS: Readonly<Record<string, readonly Deed[]>> = {
     },
     {
       words: ["kept", "keep", "keeping", "keeps"],
-      then: ["informed", "updated", "posted", "in the loop"],
+      followedBy: ["informed", "updated", "posted", "in the loop"],
       within: 5,
     },
     { words: ["summarised", "summarized", "summarise", "summarize", "summarising", "summarizing"] },
     {
       words: ["clarified", "clarify", "clarifying", "simplified", "simplify"],
-      then: [
+      followedBy: [
         "message",
         "wording",
         "language",
@@ -395,8 +395,16 @@ export const DEEDS: Readonly<Record<string, readonly Deed[]>> = {
         "letter",
       ],
     },
-    { words: ["answered", "answer", "answering", "fielded"], then: ["questions", "queries"], within: 4 },
-    { words: ["spoke", "speak", "speaking", "talked", "talk", "talking"], then: ["to", "with"], within: 1 },
+    {
+      words: ["answered", "answer", "answering", "fielded"],
+      followedBy: ["questions", "queries"],
+      within: 4,
+    },
+    {
+      words: ["spoke", "speak", "speaking", "talked", "talk", "talking"],
+      followedBy: ["to", "with"],
+      within: 1,
+    },
   ],
   "soft.stakeholders": [
     {
@@ -431,7 +439,7 @@ export const DEEDS: Readonly<Record<string, readonly Deed[]>> = {
         "wrote",
         "emailed",
       ],
-      then: OUTSIDE_GROUPS,
+      followedBy: OUTSIDE_GROUPS,
       within: 5,
       notNext: ["with"],
     },
@@ -452,7 +460,7 @@ export const DEEDS: Readonly<Record<string, readonly Deed[]>> = {
         "convinced",
         "wrote",
       ],
-      then: SENIOR,
+      followedBy: SENIOR,
       within: 5,
       notNext: ["with"],
     },
@@ -491,12 +499,12 @@ export const DEEDS: Readonly<Record<string, readonly Deed[]>> = {
         "sitting with",
         "shared",
       ],
-      then: PEOPLE,
+      followedBy: PEOPLE,
       within: 3,
     },
     {
       words: ["with", "between", "across"],
-      then: PEOPLE,
+      followedBy: PEOPLE,
       within: 3,
     },
   ],
@@ -520,7 +528,7 @@ export const DEEDS: Readonly<Record<string, readonly Deed[]>> = {
         "managed",
         "juggled",
       ],
-      then: [
+      followedBy: [
         "plan",
         "plans",
         "rota",
@@ -543,7 +551,7 @@ export const DEEDS: Readonly<Record<string, readonly Deed[]>> = {
     },
     {
       words: ["scheduled", "scheduling", "schedule", "rostered", "rostering"],
-      then: [
+      followedBy: [
         "staff",
         "shifts",
         "shift",
@@ -561,7 +569,7 @@ export const DEEDS: Readonly<Record<string, readonly Deed[]>> = {
     },
     {
       words: ["booked", "booking", "arranged", "arranging"],
-      then: [
+      followedBy: [
         "venue",
         "venues",
         "travel",
@@ -598,7 +606,7 @@ export const DEEDS: Readonly<Record<string, readonly Deed[]>> = {
     { words: ["looked after", "look after", "looking after", "looks after"] },
     {
       words: ["kept", "keep", "keeping"],
-      then: ["running", "alive", "up and running", "going", "afloat"],
+      followedBy: ["running", "alive", "up and running", "going", "afloat"],
       within: 5,
     },
     {
@@ -634,7 +642,7 @@ export const DEEDS: Readonly<Record<string, readonly Deed[]>> = {
         "identified",
         "spotted",
       ],
-      then: FAULTS,
+      followedBy: FAULTS,
       within: 4,
     },
     {
@@ -663,7 +671,7 @@ export const DEEDS: Readonly<Record<string, readonly Deed[]>> = {
     },
     {
       words: ["fixed", "fix", "fixing", "resolved", "resolve", "resolving", "solved", "sorted"],
-      then: [
+      followedBy: [
         "problem",
         "problems",
         "issue",
@@ -700,12 +708,12 @@ export const DEEDS: Readonly<Record<string, readonly Deed[]>> = {
     },
     {
       words: ["checked", "check", "checking", "checks", "verified", "verify", "reviewed", "inspected"],
-      then: ["every", "each", "twice", "all the", "every single"],
+      followedBy: ["every", "each", "twice", "all the", "every single"],
       within: 3,
     },
     {
       words: ["caught", "catch", "catching", "spotted", "spot", "spotting", "noticed", "flagged", "found"],
-      then: SLIPS,
+      followedBy: SLIPS,
       within: 5,
     },
     {
@@ -747,7 +755,7 @@ export const DEEDS: Readonly<Record<string, readonly Deed[]>> = {
         "taught",
         "coached",
       ],
-      then: LEARNERS,
+      followedBy: LEARNERS,
       within: 4,
     },
     {
@@ -786,16 +794,16 @@ export const DEEDS: Readonly<Record<string, readonly Deed[]>> = {
         "in charge of",
         "took over",
       ],
-      then: LED_GROUPS,
+      followedBy: LED_GROUPS,
       within: 4,
     },
   ],
   "soft.teaching": [
     { words: ["tutored", "tutor", "tutoring", "instructed", "instructing"] },
-    { words: ["trained", "training", "showed", "showing", "taught"], then: LEARNERS, within: 4 },
+    { words: ["trained", "training", "showed", "showing", "taught"], followedBy: LEARNERS, within: 4 },
     {
       words: ["ran", "run", "running", "gave", "delivered", "planned"],
-      then: [
+      followedBy: [
         "classes",
         "class",
         "lessons",
@@ -829,7 +837,7 @@ export const DEEDS: Readonly<Record<string, readonly Deed[]>> = {
         "phoned",
         "visited",
       ],
-      then: SERVED,
+      followedBy: SERVED,
       within: 4,
     },
     {
@@ -843,7 +851,7 @@ export const DEEDS: Readonly<Record<string, readonly Deed[]>> = {
         "resolved",
         "resolving",
       ],
-      then: [
+      followedBy: [
         "complaints",
         "complaint",
         "queries",
@@ -881,12 +889,12 @@ export const DEEDS: Readonly<Record<string, readonly Deed[]>> = {
     },
     {
       words: ["calmed", "calming"],
-      then: ["down", "situation", "customer", "guest", "patient", "argument", "row"],
+      followedBy: ["down", "situation", "customer", "guest", "patient", "argument", "row"],
       within: 4,
     },
     {
       words: ["settled", "settle"],
-      then: ["argument", "row", "dispute", "disagreement", "complaint"],
+      followedBy: ["argument", "row", "dispute", "disagreement", "complaint"],
       within: 4,
     },
   ],
@@ -905,7 +913,7 @@ export const DEEDS: Readonly<Record<string, readonly Deed[]>> = {
     },
     {
       words: ["ranked", "rank", "ranking", "sorted", "ordered"],
-      then: [
+      followedBy: [
         "requests",
         "tasks",
         "tickets",
@@ -922,7 +930,7 @@ export const DEEDS: Readonly<Record<string, readonly Deed[]>> = {
     },
     {
       words: ["deferred", "defer", "postponed", "parked", "dropped"],
-      then: ["features", "feature", "work", "requests", "tasks", "the rest", "everything else"],
+      followedBy: ["features", "feature", "work", "requests", "tasks", "the rest", "everything else"],
       within: 4,
     },
   ],

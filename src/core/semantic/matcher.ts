@@ -356,7 +356,7 @@ const WINDOW = 8;
 
 interface CompiledDeed {
   open: string[][];
-  then: string[][];
+  next: string[][];
   within: number;
   notNext: Set<string>;
   notNear: string[];
@@ -373,7 +373,7 @@ const DEED_READERS = Object.entries(DEEDS).map(([id, deeds]) => ({
   deeds: deeds.map(
     (d): CompiledDeed => ({
       open: phraseLemmas(d.words),
-      then: phraseLemmas(d.then),
+      next: phraseLemmas(d.followedBy),
       within: d.within ?? 5,
       notNext: new Set(lemmasOf(d.notNext)),
       notNear: lemmasOf(d.notNear),
@@ -406,10 +406,10 @@ function deedsOf(tokens: readonly Token[], lemmas: readonly string[]): Set<strin
             continue;
           if (after < lemmas.length && deed.notNext.has(lemmas[after] as string)) continue;
           let end = after;
-          if (deed.then.length > 0) {
+          if (deed.next.length > 0) {
             let hit = -1;
             for (let j = after; j < Math.min(lemmas.length, after + deed.within) && hit < 0; j++)
-              for (const then of deed.then)
+              for (const then of deed.next)
                 if (phraseAt(lemmas, j, then)) {
                   hit = j + then.length;
                   break;
