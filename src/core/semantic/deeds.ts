@@ -345,6 +345,32 @@ const MACHINE_SCHEDULES = [
   "queue",
 ];
 
+// Anyone a candidate can explain a piece of work to who is not its specialist: the groups above
+// and a workplace's own people (round 29, F3).
+const AUDIENCES = [
+  ...new Set([
+    ...OUTSIDE_GROUPS,
+    ...SERVED,
+    ...LEARNERS,
+    "team",
+    "teams",
+    "staff",
+    "colleagues",
+    "everyone",
+    "crew",
+    "nurses",
+    "doctors",
+    "teachers",
+    "chefs",
+    "managers",
+    "others",
+    "people",
+    "kids",
+    "children",
+    "pupils",
+  ]),
+];
+
 /** Concept id → the deeds that show it. */
 export const DEEDS: Readonly<Record<string, readonly Deed[]>> = {
   "soft.communication": [
@@ -491,6 +517,42 @@ export const DEEDS: Readonly<Record<string, readonly Deed[]>> = {
     },
   ],
   "soft.stakeholders": [
+    {
+      words: [
+        "told",
+        "tell",
+        "telling",
+        "explained",
+        "explain",
+        "explaining",
+        "presented",
+        "presenting",
+        "briefed",
+        "briefing",
+        "updated",
+        "updating",
+        "showed",
+        "showing",
+        "shown",
+        "walked",
+        "talked",
+        "took",
+        "taught",
+        "trained",
+        "translated",
+        "summarised",
+        "summarized",
+        "pitched",
+        "demoed",
+        "answered",
+        "reassured",
+        "warned",
+        "advised",
+      ],
+      followedBy: AUDIENCES,
+      within: 6,
+      notNext: ["with"],
+    },
     {
       words: [
         "met",
