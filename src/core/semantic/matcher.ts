@@ -21,7 +21,6 @@ import {
   wordId,
 } from "./alignment.ts";
 import { BACKGROUND_SENTENCES } from "./background.ts";
-import { DEEDS, RECIPIENT_AFTER, RECIPIENT_BEFORE } from "./deeds.ts";
 import { CONCEPTS, type ConceptDefinition, type ConceptKind } from "./lexicon.ts";
 import { ENCODER_MODEL, learnedDecision } from "./pair-scorer.ts";
 import { type SentenceEmbeddings, unitCosine } from "./sentence-embeddings.ts";
@@ -68,12 +67,6 @@ export interface Analysis {
    * intellectual property here). With no concept left, such an ask is guarded (`PairReading.guarded`).
    */
   readonly senseRejected?: boolean;
-  /**
-   * Soft concepts the text shows by a deed (deeds.ts: "walked the finance team through the forecast"
-   * shows communication), with the broader ones each satisfies. A deed names no concept: it only
-   * meets one an ask names and the text's terms leave unmet (`readPair`).
-   */
-  readonly deeds?: ReadonlySet<string>;
 }
 
 export type Strength = "strong" | "partial" | "none";
@@ -353,77 +346,6 @@ function closure(id: string): string[] {
 const CLOSURE = new Map(CONCEPTS.map((c) => [c.id, closure(c.id)]));
 
 const WINDOW = 8;
-
-interface CompiledDeed {
-  open: string[][];
-  next: string[][];
-  within: number;
-  notNext: Set<string>;
-  notNear: string[];
-  state: boolean;
-}
-
-const phraseLemmas = (list: readonly string[] | undefined) =>
-  [...new Set(lemmasOf(list))].filter((p) => p !== "").map((p) => p.split(" "));
-
-// Each soft concept's deeds (deeds.ts) with its own `not` words: a deed is read in the concept's senses.
-const DEED_READERS = Object.entries(DEEDS).map(([id, deeds]) => ({
-  id,
-  not: SENSE.get(id)?.not ?? [],
-  deeds: deeds.map(
-    (d): CompiledDeed => ({
-      open: phraseLemmas(d.words),
-      next: phraseLemmas(d.followedBy),
-      within: d.within ?? 5,
-      notNext: new Set(lemmasOf(d.notNext)),
-      notNear: lemmasOf(d.notNear),
-      state: d.state === true,
-    }),
-  ),
-}));
-const RECIPIENT_BEFORE_SET = new Set(RECIPIENT_BEFORE);
-const RECIPIENT_AFTER_SET = new Set(RECIPIENT_AFTER);
-
-function phraseAt(lemmas: readonly string[], at: number, phrase: readonly string[]): boolean {
-  if (at + phrase.length > lemmas.length) return false;
-  for (let k = 0; k < phrase.length; k++) if (lemmas[at + k] !== phrase[k]) return false;
-  return true;
-}
-
-/** The soft concepts a text shows by a deed (`Analysis.deeds`), broader ones included. */
-function deedsOf(tokens: readonly Token[], lemmas: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (const reader of DEED_READERS) {
-    if (out.has(reader.id)) continue;
-    found: for (const deed of reader.deeds)
-      for (let i = 0; i < lemmas.length; i++)
-        for (const open of deed.open) {
-          if (!phraseAt(lemmas, i, open)) continue;
-          const after = i + open.length;
-          // The candidate as the deed's object: "was coached", "walked me through", "mentored by".
-          if (!deed.state && i > 0 && RECIPIENT_BEFORE_SET.has((tokens[i - 1] as Token).raw)) continue;
-          if (!deed.state && after < tokens.length && RECIPIENT_AFTER_SET.has((tokens[after] as Token).raw))
-            continue;
-          if (after < lemmas.length && deed.notNext.has(lemmas[after] as string)) continue;
-          let end = after;
-          if (deed.next.length > 0) {
-            let hit = -1;
-            for (let j = after; j < Math.min(lemmas.length, after + deed.within) && hit < 0; j++)
-              for (const then of deed.next)
-                if (phraseAt(lemmas, j, then)) {
-                  hit = j + then.length;
-                  break;
-                }
-            if (hit < 0) continue;
-            end = hit;
-          }
-          if (windowHas(lemmas, i, end, reader.not) || windowHas(lemmas, i, end, deed.notNear)) continue;
-          for (const id of CLOSURE.get(reader.id) ?? [reader.id]) out.add(id);
-          break found;
-        }
-  }
-  return out;
-}
 
 function windowHas(lemmas: readonly string[], from: number, to: number, phrases: readonly string[]): boolean {
   if (phrases.length === 0) return false;
@@ -784,7 +706,6 @@ export function analyzeText(text: string, before?: string): Analysis {
     acronyms: readAcronyms(text, tokens, (raw) => STOPWORDS.has(raw)),
     opening,
     ...(senseRejected ? { senseRejected } : {}),
-    deeds: deedsOf(tokens, lemmas),
   };
   if (CACHE.size >= CACHE_LIMIT) CACHE.delete(CACHE.keys().next().value as string);
   CACHE.set(cacheKey, analysis);
@@ -1394,8 +1315,6 @@ function readPair(
       if (flag & SHOWN) credit = m.metCredit;
       else if (c.acronyms.acronyms.size + c.acronyms.expansions.size > 0 && acronymOf(q, m, c))
         credit = m.metCredit;
-      // A soft concept the candidate shows by a deed (deeds.ts) is met as if a term had named it.
-      else if (c.deeds?.has((CONCEPTS[m.index] as ConceptDefinition).id)) credit = m.metCredit;
       else if (namesAny(flags, m.related) || flag & RELATED || namesAny(flags, m.broader)) {
         // A neighbouring concept, or a broader one than asked ("quantitative" for "statistics").
         credit = 0.5;
