@@ -37,6 +37,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createSentenceEncoder } from "../src/app/encoder.ts";
 import {
+  deedFeature,
   deedRules,
   deedsMet,
   ENCODER_FEATURES,
@@ -582,7 +583,7 @@ process.stdout.write(
 const encoded = (p: Pair, features: ReturnType<typeof pairFeatures>) => {
   const f = encoderFeatures(encoder, p.requirement, p.evidence);
   if (!f) throw new Error(`not encoded: ${p.requirement} / ${p.evidence}`);
-  return [...f, features.namedElsewhere];
+  return [...f, features.namedElsewhere, deedFeature(encoder, p.evidence, features.softUnmet)];
 };
 // Soft asks met by a deed (deed prototypes, round 29b): the decision's rules, not the features.
 const deeds = (p: Pair, features: ReturnType<typeof pairFeatures>) =>

@@ -34,11 +34,17 @@ export function deedCosine(
   ids: readonly string[],
 ): number | undefined {
   let best = Number.NEGATIVE_INFINITY;
+  let missing = false;
+  // Every prototype is asked for, so that a lookup recording what it does not know learns all of
+  // them in one pass (`withSentenceEmbeddings`).
   for (const id of ids)
     for (const text of DEED_PROTOTYPES.get(id) ?? []) {
       const p = embeddings.get(text);
-      if (!p) return undefined;
+      if (!p) {
+        missing = true;
+        continue;
+      }
       for (const v of vectors) best = Math.max(best, unitCosine(v, p));
     }
-  return best === Number.NEGATIVE_INFINITY ? undefined : best;
+  return missing || best === Number.NEGATIVE_INFINITY ? undefined : best;
 }

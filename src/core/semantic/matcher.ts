@@ -893,7 +893,12 @@ export function textsToEmbed(texts: Iterable<string>, options: { deeds?: boolean
  * The names of the features the encoder-aware scorer adds to `PAIR_FEATURES`: the sentence
  * encoder's two cosines, and `namedElsewhere` (see `PairReading`).
  */
-export const ENCODER_FEATURES = ["sentence cosine", "best clause cosine", "named elsewhere"] as const;
+export const ENCODER_FEATURES = [
+  "sentence cosine",
+  "best clause cosine",
+  "named elsewhere",
+  "deed cosine",
+] as const;
 
 /**
  * The sentence encoder's reading of a pair: the cosine of the two texts' embeddings and the best
@@ -928,19 +933,44 @@ export function deedsMet(
   softUnmet: readonly (readonly string[])[],
   threshold: number = DEED_COSINE,
 ): number {
-  if (!embeddings || softUnmet.length === 0 || threshold > 1) return 0;
+  if (threshold > 1) return 0;
+  let met = 0;
+  for (const best of deedCosines(embeddings, candidate, softUnmet)) if (best >= threshold) met++;
+  return met;
+}
+
+/** The deed cosine of each unmet soft ask that could be read (`deedCosine`, whole or by clause). */
+function deedCosines(
+  embeddings: SentenceEmbeddings | undefined,
+  candidate: string,
+  softUnmet: readonly (readonly string[])[],
+): number[] {
+  if (!embeddings || softUnmet.length === 0) return [];
   const vectors: Float32Array[] = [];
   for (const text of [candidate, ...clausesOf(candidate)]) {
     const v = embeddings.get(text);
     if (v) vectors.push(v);
   }
-  if (vectors.length === 0) return 0;
-  let met = 0;
+  if (vectors.length === 0) return [];
+  const out: number[] = [];
   for (const ids of softUnmet) {
     const best = deedCosine(embeddings, vectors, ids);
-    if (best !== undefined && best >= threshold) met++;
+    if (best !== undefined) out.push(best);
   }
-  return met;
+  return out;
+}
+
+/**
+ * The encoder-aware scorer's "deed cosine" feature: the best deed cosine over the candidate's unmet
+ * soft asks, 0 when it has none (or a prototype was not prepared).
+ */
+export function deedFeature(
+  embeddings: SentenceEmbeddings | undefined,
+  candidate: string,
+  softUnmet: readonly (readonly string[])[],
+): number {
+  const all = deedCosines(embeddings, candidate, softUnmet);
+  return all.length === 0 ? 0 : Math.max(...all);
 }
 
 /**
@@ -968,11 +998,13 @@ function withEncoderFeatures(
   features: readonly number[],
   encoded: readonly number[],
   reading: PairReading,
+  deed: number,
 ): number[] {
   ENCODED.length = 0;
   for (const v of features) ENCODED.push(v);
   for (const v of encoded) ENCODED.push(v);
   ENCODED.push(reading.namedElsewhere);
+  ENCODED.push(deed);
   return ENCODED;
 }
 
@@ -1017,7 +1049,12 @@ export function semanticMatch(
     const encoded = encoderFeatures(options.embeddings, q.text, c.text);
     const learned = encoded
       ? learnedDecision(
-          withEncoderFeatures(features, encoded, reading),
+          withEncoderFeatures(
+            features,
+            encoded,
+            reading,
+            deedFeature(options.embeddings, c.text, reading.softUnmet),
+          ),
           deedRules(reading, deedsMet(options.embeddings, c.text, reading.softUnmet, options.deedCosine)),
           ENCODER_MODEL,
         )
