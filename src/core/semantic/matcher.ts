@@ -21,7 +21,6 @@ import {
   wordId,
 } from "./alignment.ts";
 import { BACKGROUND_SENTENCES } from "./background.ts";
-import { DEED_COSINE, DEED_PROTOTYPES, DEED_TEXTS, deedCosine } from "./deeds.ts";
 import { CONCEPTS, type ConceptDefinition, type ConceptKind } from "./lexicon.ts";
 import { ENCODER_MODEL, learnedDecision } from "./pair-scorer.ts";
 import { type SentenceEmbeddings, unitCosine } from "./sentence-embeddings.ts";
@@ -840,11 +839,6 @@ export function alignmentOf(query: string | Analysis, candidate: string | Analys
 
 /** How `semanticMatch` reads a pair. */
 export interface MatchOptions {
-  /**
-   * The cosine at which a deed meets a soft concept's ask (`DEED_COSINE` by default; a larger value
-   * than 1 turns deeds off). For measuring only (scripts/matching-dev.ts).
-   */
-  deedCosine?: number;
   /** Question intents count (question ↔ question). */
   intents?: boolean;
   /** Word vectors (and with them the learned scorer); on by default. */
@@ -875,17 +869,15 @@ export function clausesOf(text: string): string[] {
 
 /**
  * Every text whose sentence embedding the matcher may ask for when `texts` are compared with one
- * another: each text and its clauses, and the deed prototypes of soft concepts (deeds.ts; left out
- * with `deeds: false`). The app layer prepares these before matching.
- * @example textsToEmbed(["Kubernetes", "I ran the cluster, and I wrote the runbooks"], { deeds: false }).length // 4
+ * another: each text and its clauses. The app layer prepares these before matching.
+ * @example textsToEmbed(["Kubernetes", "I ran the cluster, and I wrote the runbooks"]).length // 4
  */
-export function textsToEmbed(texts: Iterable<string>, options: { deeds?: boolean } = {}): string[] {
+export function textsToEmbed(texts: Iterable<string>): string[] {
   const out = new Set<string>();
   for (const text of texts) {
     out.add(text);
     for (const clause of clausesOf(text)) out.add(clause);
   }
-  if (options.deeds !== false) for (const text of DEED_TEXTS) out.add(text);
   return [...out];
 }
 
@@ -893,12 +885,7 @@ export function textsToEmbed(texts: Iterable<string>, options: { deeds?: boolean
  * The names of the features the encoder-aware scorer adds to `PAIR_FEATURES`: the sentence
  * encoder's two cosines, and `namedElsewhere` (see `PairReading`).
  */
-export const ENCODER_FEATURES = [
-  "sentence cosine",
-  "best clause cosine",
-  "named elsewhere",
-  "deed cosine",
-] as const;
+export const ENCODER_FEATURES = ["sentence cosine", "best clause cosine", "named elsewhere"] as const;
 
 /**
  * The sentence encoder's reading of a pair: the cosine of the two texts' embeddings and the best
@@ -922,89 +909,17 @@ export function encoderFeatures(
   return [whole, best];
 }
 
-/**
- * How many of the candidate's unmet soft asks (`PairReading.softUnmet`) it meets by a deed: its
- * best sentence-encoder cosine, whole or by clause, to one of the ask's concept prototypes
- * (deeds.ts) is at least `threshold`. 0 without embeddings or when a text was not prepared.
- */
-export function deedsMet(
-  embeddings: SentenceEmbeddings | undefined,
-  candidate: string,
-  softUnmet: readonly (readonly string[])[],
-  threshold: number = DEED_COSINE,
-): number {
-  if (threshold > 1) return 0;
-  let met = 0;
-  for (const best of deedCosines(embeddings, candidate, softUnmet)) if (best >= threshold) met++;
-  return met;
-}
-
-/** The deed cosine of each unmet soft ask that could be read (`deedCosine`, whole or by clause). */
-function deedCosines(
-  embeddings: SentenceEmbeddings | undefined,
-  candidate: string,
-  softUnmet: readonly (readonly string[])[],
-): number[] {
-  if (!embeddings || softUnmet.length === 0) return [];
-  const vectors: Float32Array[] = [];
-  for (const text of [candidate, ...clausesOf(candidate)]) {
-    const v = embeddings.get(text);
-    if (v) vectors.push(v);
-  }
-  if (vectors.length === 0) return [];
-  const out: number[] = [];
-  for (const ids of softUnmet) {
-    const best = deedCosine(embeddings, vectors, ids);
-    if (best !== undefined) out.push(best);
-  }
-  return out;
-}
-
-/**
- * The encoder-aware scorer's "deed cosine" feature: the best deed cosine over the candidate's unmet
- * soft asks, 0 when it has none (or a prototype was not prepared).
- */
-export function deedFeature(
-  embeddings: SentenceEmbeddings | undefined,
-  candidate: string,
-  softUnmet: readonly (readonly string[])[],
-): number {
-  const all = deedCosines(embeddings, candidate, softUnmet);
-  return all.length === 0 ? 0 : Math.max(...all);
-}
-
-/**
- * The encoder-aware set's decision rules for a pair with `deeds` soft asks met by a deed: those
- * asks no longer count as unmet, and a candidate that meets one is no longer one that shows none
- * of the asked concepts (so neither the none-met nor the elsewhere bar applies). The features the
- * scorer weighs are not changed. Never guarded (docs/matching.md, "Round 27").
- */
-export function deedRules<R extends { unmet: number; concepts: number }>(
-  reading: R,
-  deeds: number,
-): R & { guarded: false } {
-  if (deeds === 0) return { ...reading, guarded: false };
-  return {
-    ...reading,
-    unmet: Math.max(0, reading.unmet - deeds),
-    concepts: Math.max(reading.concepts, 1e-3),
-    guarded: false,
-  };
-}
-
 const ENCODED: number[] = [];
 
 function withEncoderFeatures(
   features: readonly number[],
   encoded: readonly number[],
   reading: PairReading,
-  deed: number,
 ): number[] {
   ENCODED.length = 0;
   for (const v of features) ENCODED.push(v);
   for (const v of encoded) ENCODED.push(v);
   ENCODED.push(reading.namedElsewhere);
-  ENCODED.push(deed);
   return ENCODED;
 }
 
@@ -1049,13 +964,8 @@ export function semanticMatch(
     const encoded = encoderFeatures(options.embeddings, q.text, c.text);
     const learned = encoded
       ? learnedDecision(
-          withEncoderFeatures(
-            features,
-            encoded,
-            reading,
-            deedFeature(options.embeddings, c.text, reading.softUnmet),
-          ),
-          deedRules(reading, deedsMet(options.embeddings, c.text, reading.softUnmet, options.deedCosine)),
+          withEncoderFeatures(features, encoded, reading),
+          { ...reading, guarded: false },
           ENCODER_MODEL,
         )
       : learnedDecision(features, reading);
@@ -1118,11 +1028,6 @@ interface PairReading {
   /** Specific concepts the query names that the candidate does not show at all. */
   unmet: number;
   /**
-   * Of those unmet asks, the ones made only of soft concepts with deed prototypes (deeds.ts): the
-   * concept ids of each. The encoder-aware path may find them met by a deed.
-   */
-  softUnmet: readonly (readonly string[])[];
-  /**
    * When the candidate shows none of the concepts the query names: a quarter for each concept it
    * names itself (intents left out), at most 1. A sentence about something else the lexicons know
    * ("built end-to-end systems" for "managing a team of 10+ engineers").
@@ -1181,11 +1086,7 @@ interface Ask {
   weight: number;
   /** Whether missing it counts as an unmet concept. */
   unmetWhenMissed: boolean;
-  /** Its concept ids when every one is a soft concept with deed prototypes (deeds.ts). */
-  deedIds?: readonly string[];
 }
-
-const NO_SOFT_UNMET: readonly (readonly string[])[] = Object.freeze([]);
 
 /** What a query asks for, worked out once per query and reused for every candidate. */
 interface QueryPlan {
@@ -1281,7 +1182,6 @@ function makePlan(q: Analysis, intents: boolean): QueryPlan {
     asks.push({
       members: concepts,
       weight,
-      ...(members.every((id) => DEED_PROTOTYPES.has(id)) ? { deedIds: members } : {}),
       // A language is unmet when it is the whole ask ("Fluent in Mandarin"): word vectors cannot
       // tell a language from the words near it ("Mandarin" ≈ "tune").
       unmetWhenMissed:
@@ -1403,7 +1303,6 @@ function readPair(
   let conceptGot = 0;
   // Specific concepts the query names that the candidate does not show at all.
   let unmet = 0;
-  let softUnmet: readonly (readonly string[])[] = NO_SOFT_UNMET;
   let bestGroup = 0;
   let head = 0;
   for (const [k, ask] of plan.asks.entries()) {
@@ -1430,10 +1329,7 @@ function readPair(
     if (best * weight > bestGroup) bestGroup = best * Math.min(1, weight);
     if (k === plan.head) head = best;
     if (best > 0) shared.push(bestLabel);
-    else if (ask.unmetWhenMissed) {
-      unmet++;
-      if (ask.deedIds !== undefined) softUnmet = [...softUnmet, ask.deedIds];
-    }
+    else if (ask.unmetWhenMissed) unmet++;
   }
   const lexTotal = plan.lexTotal;
   let lexGot = 0;
@@ -1496,7 +1392,6 @@ function readPair(
     conceptTotal,
     bestGroup,
     unmet,
-    softUnmet,
     namedElsewhere: conceptTotal > 0 && conceptGot === 0 ? Math.min(1, 0.25 * namedCount(c)) : 0,
     guarded: conceptTotal === 0 && q.senseRejected === true,
     lexical,
@@ -1592,8 +1487,6 @@ export function pairFeatures(
   nothingToAlign: boolean;
   /** The encoder-aware scorer's `namedElsewhere` input (see `PairReading`). */
   namedElsewhere: number;
-  /** Unmet asks of soft concepts only, by concept ids (`PairReading.softUnmet`, `deedsMet`). */
-  softUnmet: readonly (readonly string[])[];
 } {
   const q = asAnalysis(query);
   const c = asAnalysis(candidate);
@@ -1606,7 +1499,6 @@ export function pairFeatures(
     alternativeMet: alternativeMet(q, reading),
     nothingToAlign: nothingToAlign(profile),
     namedElsewhere: reading.namedElsewhere,
-    softUnmet: reading.softUnmet,
   };
 }
 
