@@ -10,7 +10,7 @@
  *
  *   npx tsx scripts/matching-dev.ts              # figures
  *   npx tsx scripts/matching-dev.ts --decisions  # also one line per dev pair: id and decision
- *   npx tsx scripts/matching-dev.ts --encoder    # the rows with sentence embeddings (no bank-level check)
+ *   npx tsx scripts/matching-dev.ts --encoder    # the rows with sentence embeddings (bank-level check only with --bank)
  *   npx tsx scripts/matching-dev.ts --held-out   # also the held-out batch g597–g628 (scored once per candidate)
  *   npx tsx scripts/matching-dev.ts --encoder --bank  # with embeddings, also the bank-level check g001–g596
  */
