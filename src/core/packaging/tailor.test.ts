@@ -108,6 +108,27 @@ describe("extractRequirements", () => {
     ]);
   });
 
+  it("reads the prose under 'About the role' as an introduction, its bullets as the role's work", () => {
+    const posting = [
+      "Platform Engineer",
+      "Tessellate Labs · Lisbon",
+      "",
+      "About the role",
+      "Tessellate Labs makes scheduling software for clinics. We are hiring a Platform Engineer to move our services onto containers.",
+      "You will own the deploy pipeline from day one.",
+      "- Run the Kubernetes clusters",
+      "",
+      "Requirements",
+      "- 3+ years of Go",
+    ].join("\n");
+    const found = extractRequirements(posting).requirements.map((r) => r.text);
+    expect(found).toEqual([
+      "You will own the deploy pipeline from day one.",
+      "Run the Kubernetes clusters",
+      "3+ years of Go",
+    ]);
+  });
+
   it("handles bad input: empty, markup only, 1 MB, non-English", () => {
     expect(() => extractRequirements("  \n ")).toThrowError(/empty/);
     expect(() => extractRequirements("---\ntitle: x\n---\n<Button>Apply</Button>")).toThrowError(

@@ -612,7 +612,11 @@ export function extractRequirements(posting: string): PostingRequirements {
         continue;
       }
       if (section === "benefits") continue;
-      if (section === "about" || section === "values" || section === "other") {
+      // Prose under "About the role" / "About the job" mostly introduces the company and the
+      // opening ("Acme builds tools for traders."); only a sentence that asks something of the
+      // reader is a requirement there. Its bullets are still the role's responsibilities.
+      const introduces = section === "responsibilities" && /^about\b/i.test(heading ?? "");
+      if (section === "about" || section === "values" || section === "other" || introduces) {
         if (VALUE_CUE.test(span.text) && /\byou\b/i.test(span.text)) add(span, "value", true);
         else if (REQUIREMENT_CUE.test(span.text) && /\byou\b/i.test(span.text))
           add(span, kindFor(span.text, "skill") ?? "skill", true);
