@@ -108,6 +108,23 @@ describe("extractRequirements", () => {
     ]);
   });
 
+  it("keeps a duty that names junior colleagues a responsibility; years make a seniority ask", () => {
+    const posting = [
+      "Responsibilities",
+      "- Mentor two junior engineers and review their code",
+      "- Lead the platform team with 5+ years of Go behind you",
+      "",
+      "Requirements",
+      "- A junior role is fine: entry-level applicants welcome",
+    ].join("\n");
+    const kinds = extractRequirements(posting).requirements.map((r) => [r.text, r.kind]);
+    expect(kinds).toEqual([
+      ["Mentor two junior engineers and review their code", "responsibility"],
+      ["Lead the platform team with 5+ years of Go behind you", "seniority"],
+      ["A junior role is fine: entry-level applicants welcome", "seniority"],
+    ]);
+  });
+
   it("reads the prose under 'About the role' as an introduction, its bullets as the role's work", () => {
     const posting = [
       "Platform Engineer",

@@ -553,6 +553,10 @@ export function extractRequirements(posting: string): PostingRequirements {
     requirements.push(req);
   };
   const kindFor = (text: string, fallback: RequirementKind | undefined): RequirementKind | undefined => {
+    // A duty that names a level of other people ("Mentor two junior engineers") is still a duty;
+    // only a number of years makes one of the role's duties a seniority ask.
+    if (fallback === "responsibility" && !/\d+\s*(?:\+|-\s*\d+)?\s*(?:years?|yrs)\b/i.test(text))
+      return fallback;
     if (SENIORITY_CUE.test(text)) return "seniority";
     if (fallback === "responsibility") return fallback;
     if (VALUE_CUE.test(text) && skillsIn(text).length === 0) return "value";
