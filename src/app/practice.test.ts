@@ -35,6 +35,34 @@ describeStores("practice", (getStore) => {
     await importDocument(store, userId, { bytes: sample, filename: "sample-prep.md" });
   }
 
+  it("leaves the sample out of the due queue once the user has a document of their own, and still practises a sample answer picked by id", async () => {
+    const store = getStore();
+    await importSample(store);
+    const sampleItems = new Set((await store.items.listItems("a")).map((item) => item.id));
+    // The sample alone is the demo: its answers are what is due.
+    const demo = await listDue(store, "a", { now: T0, limit: 100 });
+    expect(demo.length).toBeGreaterThan(0);
+    expect(demo.every((due) => due.itemId !== undefined && sampleItems.has(due.itemId))).toBe(true);
+
+    const own = ["# My prep", "", "## Q1- Tell me about yourself", "", ANSWER, ""].join("\n");
+    await importDocument(store, "a", { bytes: new TextEncoder().encode(own), filename: "mine.md" });
+    const due = await listDue(store, "a", { now: T0, limit: 100 });
+    expect(due.map((d) => d.questionText)).toEqual(["Tell me about yourself"]);
+    expect(due.some((d) => d.itemId !== undefined && sampleItems.has(d.itemId))).toBe(false);
+    const session = await startPractice(store, "a", { from: { kind: "due" }, count: 5, now: T0 });
+    expect(session.steps.map((step) => step.questionText)).toEqual(["Tell me about yourself"]);
+
+    // Picked by its id (the sample's own "Practise this question"), a sample answer is still practised.
+    const sampleQ2 = (await store.items.listItems("a", { kind: "answer" })).find(
+      (item) => sampleItems.has(item.id) && item.key === "q2/core",
+    );
+    const picked = await startPractice(store, "a", {
+      from: { kind: "items", ids: [sampleQ2?.id ?? ""] },
+      now: T0,
+    });
+    expect(picked.steps).toHaveLength(1);
+  });
+
   it("never asks the same follow-up twice in one session", async () => {
     const store = getStore();
     await importSample(store);

@@ -281,14 +281,25 @@ const FAR_FUTURE = new Date(8.64e15);
  * questions, each with its card when it has been rated.
  * @example const all = await practiceCandidates(store, "local");
  */
-export async function practiceCandidates(store: Repos, userId: string): Promise<PracticeCandidate[]> {
+export async function practiceCandidates(
+  store: Repos,
+  userId: string,
+  options: { withSample?: boolean } = {},
+): Promise<PracticeCandidate[]> {
   const profile = await store.profiles.getProfile(userId);
+  // derisk's sample is someone else's made-up answers: once the user has a document of their
+  // own, the due queue, the counts and a session drawn from the bank leave it out (a question
+  // picked by its id, from the sample's own page, is still practised).
+  const documents = await store.documents.listDocuments(userId);
+  const samples = new Set(documents.filter((d) => d.sample).map((d) => d.id));
+  const leftOut =
+    options.withSample === true || samples.size === documents.length ? new Set<string>() : samples;
   const cards = await store.cards.listDueCards(userId, FAR_FUTURE);
   const byItem = new Map(cards.filter((c) => c.itemId).map((c) => [c.itemId as string, c]));
   const byQuestion = new Map(cards.filter((c) => c.questionId).map((c) => [c.questionId as string, c]));
   const out: PracticeCandidate[] = [];
   for (const item of await store.items.listItems(userId, { kind: "answer" })) {
-    if (item.kind !== "answer") continue;
+    if (item.kind !== "answer" || leftOut.has(item.documentId)) continue;
     const competency = classify(item.question).competency;
     const card = byItem.get(item.id);
     out.push({
@@ -306,6 +317,7 @@ export async function practiceCandidates(store: Repos, userId: string): Promise<
   for (const item of await store.items.listItems(userId, { kind: "technical-question" })) {
     if (item.kind !== "technical-question") continue;
     technicalItems.add(item.id);
+    if (leftOut.has(item.documentId)) continue;
     const card = byItem.get(item.id);
     out.push({
       kind: "technical",
@@ -506,8 +518,9 @@ async function pickQuestions(
   if (from.kind === "items") {
     if (from.ids.length === 0)
       throw new DeriskError("BAD_INPUT", "Pick at least one answer or question to practise.");
+    const anyOf = await practiceCandidates(store, userId, { withSample: true });
     return from.ids.slice(0, count).map((id) => {
-      const found = candidates.find((c) => c.itemId === id || c.questionId === id);
+      const found = anyOf.find((c) => c.itemId === id || c.questionId === id);
       if (!found) {
         throw new DeriskError("NOT_FOUND", `No answer or question with id ${id} in your bank`, {
           hint: {
@@ -1172,7 +1185,7 @@ export async function practiceReport(
  * @example const { attempts } = await attemptHistory(store, "local", answerId);
  */
 export async function attemptHistory(store: Store, userId: string, id: string): Promise<AttemptHistory> {
-  const candidates = await practiceCandidates(store, userId);
+  const candidates = await practiceCandidates(store, userId, { withSample: true });
   const found = candidates.find((c) => c.itemId === id || c.questionId === id);
   if (!found) {
     throw new DeriskError("NOT_FOUND", `No answer or question with id ${id} in your bank`, {

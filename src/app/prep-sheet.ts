@@ -86,7 +86,12 @@ export async function loadPrepSheetPlan(
     selection.tailoringId === undefined
       ? undefined
       : await postingAnswers(store, userId, selection.tailoringId);
-  let ids = (await documentsInScope(store, userId, selection.documentId)).map((s) => s.id);
+  const inScope = await documentsInScope(store, userId, selection.documentId);
+  // The whole bank's sheet is the candidate's own: derisk's sample (someone else's made-up
+  // answers) stays off it once they have a document of their own, as it does in tailoring and
+  // coverage. Asked for by its id, the sample still has its sheet; alone, it is the demo's.
+  const own = inScope.filter((summary) => !summary.sample);
+  let ids = (selection.documentId === undefined && own.length > 0 ? own : inScope).map((s) => s.id);
   if (posting !== undefined) ids = ids.filter((id) => posting.keys.has(id));
   const docs: PrepDoc[] = [];
   for (const id of ids) {

@@ -42,6 +42,38 @@ describeStores("HTTP prep sheet export", (getStore) => {
     expect((await appFor("b").request("/api/export?format=html")).status).toBe(404);
   });
 
+  it("leaves derisk's sample off the whole bank's sheet once the candidate has a document of their own", async () => {
+    const post = (path: string, body: BodyInit) =>
+      appFor("a").request(path, {
+        method: "POST",
+        headers: { "Content-Type": "application/octet-stream" },
+        body,
+      });
+    expect((await post("/api/import?filename=sample-prep.md", sample)).status).toBe(200);
+    // The sample alone is the demo: its sheet is the sample's.
+    expect(await (await appFor("a").request("/api/export?format=sheet-md")).text()).toContain("Sample prep");
+    const own = [
+      "# Platform prep",
+      "",
+      "## Q1- Tell me about yourself",
+      "",
+      "I run the payments platform at a logistics firm; last year I cut failed payouts from 2% to 0.3%.",
+      "",
+    ].join("\n");
+    expect((await post("/api/import?filename=platform.md", own)).status).toBe(200);
+    const sheet = await (await appFor("a").request("/api/export?format=sheet-md")).text();
+    expect(sheet).toContain("failed payouts");
+    expect(sheet).not.toContain("Sample prep");
+    expect(sheet).not.toContain("synchrotron");
+    // Asked for by its id, the sample still has its sheet.
+    const listed = (await (await appFor("a").request("/api/documents")).json()) as {
+      documents: { id: string; sample?: boolean }[];
+    };
+    const sampleId = listed.documents.find((d) => d.sample)?.id ?? "";
+    const ofSample = await appFor("a").request(`/api/export?format=sheet-md&documentId=${sampleId}`);
+    expect(await ofSample.text()).toContain("synchrotron");
+  });
+
   it("serves the print view inline with a policy that allows the sheet's style and no script, and lists the formats", async () => {
     await appFor("a").request("/api/import?filename=sample-prep.md", {
       method: "POST",

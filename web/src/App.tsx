@@ -67,14 +67,38 @@ export function App() {
   }, []);
   useEffect(checkHealth, [checkHealth]);
 
+  // Only the newest request may set the list: an older answer arriving late would bring back a
+  // document just deleted or hide one just imported.
+  const documentsRequest = useRef(0);
   const loadDocuments = useCallback((): Promise<void> => {
+    const request = ++documentsRequest.current;
     setDocumentsError(null);
-    return api
-      .listDocuments()
-      .then(setDocuments, (error: unknown) => setDocumentsError(describeError(error)));
+    return api.listDocuments().then(
+      (list) => {
+        if (request === documentsRequest.current) setDocuments(list);
+      },
+      (error: unknown) => {
+        if (request === documentsRequest.current) setDocumentsError(describeError(error));
+      },
+    );
   }, []);
+  // The bank can change behind this tab (an import from the CLI or another tab): the list is
+  // fetched again on every page change and whenever the tab comes back to the front, so the
+  // library never calls itself empty while it holds documents.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: route.page is the trigger, on purpose.
   useEffect(() => {
     void loadDocuments();
+  }, [loadDocuments, route.page]);
+  useEffect(() => {
+    const onVisible = (): void => {
+      if (document.visibilityState === "visible") void loadDocuments();
+    };
+    window.addEventListener("focus", onVisible);
+    document.addEventListener("visibilitychange", onVisible);
+    return () => {
+      window.removeEventListener("focus", onVisible);
+      document.removeEventListener("visibilitychange", onVisible);
+    };
   }, [loadDocuments]);
 
   useShortcuts({ "?": () => setShortcutsOpen(true) });

@@ -108,6 +108,44 @@ describe("extractRequirements", () => {
     ]);
   });
 
+  it("keeps a duty that names junior colleagues a responsibility; years make a seniority ask", () => {
+    const posting = [
+      "Responsibilities",
+      "- Mentor two junior engineers and review their code",
+      "- Lead the platform team with 5+ years of Go behind you",
+      "",
+      "Requirements",
+      "- A junior role is fine: entry-level applicants welcome",
+    ].join("\n");
+    const kinds = extractRequirements(posting).requirements.map((r) => [r.text, r.kind]);
+    expect(kinds).toEqual([
+      ["Mentor two junior engineers and review their code", "responsibility"],
+      ["Lead the platform team with 5+ years of Go behind you", "seniority"],
+      ["A junior role is fine: entry-level applicants welcome", "seniority"],
+    ]);
+  });
+
+  it("reads the prose under 'About the role' as an introduction, its bullets as the role's work", () => {
+    const posting = [
+      "Platform Engineer",
+      "Tessellate Labs · Lisbon",
+      "",
+      "About the role",
+      "Tessellate Labs makes scheduling software for clinics. We are hiring a Platform Engineer to move our services onto containers.",
+      "You will own the deploy pipeline from day one.",
+      "- Run the Kubernetes clusters",
+      "",
+      "Requirements",
+      "- 3+ years of Go",
+    ].join("\n");
+    const found = extractRequirements(posting).requirements.map((r) => r.text);
+    expect(found).toEqual([
+      "You will own the deploy pipeline from day one.",
+      "Run the Kubernetes clusters",
+      "3+ years of Go",
+    ]);
+  });
+
   it("handles bad input: empty, markup only, 1 MB, non-English", () => {
     expect(() => extractRequirements("  \n ")).toThrowError(/empty/);
     expect(() => extractRequirements("---\ntitle: x\n---\n<Button>Apply</Button>")).toThrowError(

@@ -553,6 +553,10 @@ export function extractRequirements(posting: string): PostingRequirements {
     requirements.push(req);
   };
   const kindFor = (text: string, fallback: RequirementKind | undefined): RequirementKind | undefined => {
+    // A duty that names a level of other people ("Mentor two junior engineers") is still a duty;
+    // only a number of years makes one of the role's duties a seniority ask.
+    if (fallback === "responsibility" && !/\d+\s*(?:\+|-\s*\d+)?\s*(?:years?|yrs)\b/i.test(text))
+      return fallback;
     if (SENIORITY_CUE.test(text)) return "seniority";
     if (fallback === "responsibility") return fallback;
     if (VALUE_CUE.test(text) && skillsIn(text).length === 0) return "value";
@@ -612,7 +616,11 @@ export function extractRequirements(posting: string): PostingRequirements {
         continue;
       }
       if (section === "benefits") continue;
-      if (section === "about" || section === "values" || section === "other") {
+      // Prose under "About the role" / "About the job" mostly introduces the company and the
+      // opening ("Acme builds tools for traders."); only a sentence that asks something of the
+      // reader is a requirement there. Its bullets are still the role's responsibilities.
+      const introduces = section === "responsibilities" && /^about\b/i.test(heading ?? "");
+      if (section === "about" || section === "values" || section === "other" || introduces) {
         if (VALUE_CUE.test(span.text) && /\byou\b/i.test(span.text)) add(span, "value", true);
         else if (REQUIREMENT_CUE.test(span.text) && /\byou\b/i.test(span.text))
           add(span, kindFor(span.text, "skill") ?? "skill", true);

@@ -112,6 +112,10 @@ export function ExportPage({
   }, []);
 
   const selected = currentDocument(documents, documentId);
+  // The whole bank's sheet leaves derisk's sample out once the user has a document of their own.
+  const ownDocuments = documents?.filter((doc) => !doc.sample).length ?? 0;
+  const sampleOffSheet = ownDocuments > 0 && ownDocuments < (documents?.length ?? 0);
+  const onSheet = sampleOffSheet ? ownDocuments : (documents?.length ?? 0);
   const sheetDocument = documents?.find((doc) => doc.id === sheetDocumentId) ?? selected;
 
   useEffect(() => {
@@ -244,7 +248,7 @@ export function ExportPage({
                 onChange={(event) => setScope(event.target.value as Scope)}
               >
                 <option value="bank">
-                  {documents.length > 1 ? `Whole bank (${documents.length} documents)` : "Whole bank"}
+                  {onSheet > 1 ? `Whole bank (${onSheet} documents)` : "Whole bank"}
                 </option>
                 <option value="document">
                   {documents.length > 1 ? "One document" : `One document: ${selected.title}`}
@@ -306,6 +310,12 @@ export function ExportPage({
               <span>Cue cards (a quarter page per question)</span>
             </label>
           </div>
+          {sampleOffSheet && scope !== "document" && (
+            <p className="muted sample-left-out" data-testid="sample-off-sheet">
+              The sample document is not on this sheet: your own documents are. Choose “One document” to print
+              the sample.
+            </p>
+          )}
           <ul className="export-grid sheet-grid">
             {SHEET_FORMATS.filter(({ format }) => sheetFormats === null || sheetFormats.includes(format))
               .filter(({ format }) => !(cards && format === "anki"))

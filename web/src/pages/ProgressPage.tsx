@@ -100,7 +100,7 @@ function Dashboard({ figures }: { figures: ProgressFigures }) {
         <div className="card progress-tile">
           <dt>Practice now</dt>
           {/* As Practice counts them: cards due at this moment, and never-practised questions apart. */}
-          <dd data-testid="due-now">
+          <dd data-testid="due-now" className="progress-tile-pair">
             {/* Kept whole on a narrow tile: it wraps after the "·", not inside a count. */}
             {`${figures.dueNow}\u00a0due\u00a0now · ${figures.newCards ?? 0}\u00a0new`}
           </dd>

@@ -151,7 +151,9 @@ export function TailorPage({ tailoringId }: { tailoringId?: string | undefined }
                   {item.company ? ` at ${item.company}` : ""}
                 </a>{" "}
                 <span className="muted">
-                  · {item.covered} of {item.requirements} evidenced · {item.updatedAt.slice(0, 10)}
+                  · {item.covered} of {item.requirements} evidenced ·{" "}
+                  {/* The day in the user's own calendar and time zone, never split at a hyphen. */}
+                  <span className="saved-date">{new Date(item.updatedAt).toLocaleDateString()}</span>
                 </span>{" "}
                 <button
                   type="button"
