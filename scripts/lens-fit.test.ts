@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  averageWeights,
   crossFeatureNames,
   fitBinaryHeads,
   headDrop,
@@ -294,39 +293,5 @@ describe("a tagger column fitted alone (npm run train -- --lesson-alone)", () =>
     expect(at(merged, 0).d).toBe(0);
     expect(at(merged, 1)).toEqual(at(alone, 0));
     expect(merged.bias).toEqual([joint.bias[0], alone.bias[0], joint.bias[2], joint.bias[1]]);
-  });
-});
-
-describe("averageWeights (npm run train -- --tagger-seeds K)", () => {
-  // Three samples over two classes; the fits differ only in the SGD seed (the shuffle order).
-  const data = [{ features: ["a", "b"] }, { features: ["b"] }, { features: ["a", "c"] }];
-  const y = [
-    [1, 0],
-    [0, 1],
-    [1, 1],
-  ];
-  const opts = { vocab: ["a", "b", "c"], epochs: 3, l2: 1e-3, rate: 0.1, maxWeight: 4 };
-  const fits = [3, 103, 203].map((seed) => fitBinaryHeads(data, y, ["x", "y"], { ...opts, seed }));
-  const logit = (m: { weights: number[][]; bias: number[] }, k: number, ids: number[]): number =>
-    ids.reduce((z, i) => z + (m.weights[k]?.[i] ?? 0), m.bias[k] ?? 0);
-
-  it("one model comes back as it is (K = 1 keeps the committed bytes)", () => {
-    expect(averageWeights([fits[0] as never])).toBe(fits[0]);
-  });
-
-  it("the average's logit is the mean of the seeds' logits, to the weight grid", () => {
-    expect(fits[0]?.weights).not.toEqual(fits[1]?.weights);
-    const mean = averageWeights(fits);
-    expect(mean.vocab).toEqual(opts.vocab);
-    for (const k of [0, 1])
-      for (const ids of [[0, 1], [1], [0, 2]]) {
-        const expected = fits.reduce((z, m) => z + logit(m, k, ids), 0) / fits.length;
-        expect(Math.abs(logit(mean, k, ids) - expected)).toBeLessThanOrEqual(0.002);
-      }
-  });
-
-  it("refuses models over different vocabularies", () => {
-    const other = { ...fits[1], vocab: ["a", "b", "d"] } as (typeof fits)[number];
-    expect(() => averageWeights([fits[0] as never, other])).toThrow(/vocabulary/);
   });
 });

@@ -235,40 +235,6 @@ export function fitDense(
 }
 
 /**
- * The mean of models fitted on the same samples and vocabulary with different seeds: one linear
- * model whose logit is the mean of theirs (so K seeds cost no size and no reading time). The
- * models must share vocabulary and classes, in the same order; weights stay on the fitted grid of
- * 0.001. One model is returned as it is.
- *
- *   averageWeights([{ vocab: ["a"], classes: ["x"], weights: [[1]], bias: [0] },
- *                   { vocab: ["a"], classes: ["x"], weights: [[0.5]], bias: [1] }])
- *   // → { vocab: ["a"], classes: ["x"], weights: [[0.75]], bias: [0.5] }
- */
-export function averageWeights(models: readonly SparseWeights[]): SparseWeights {
-  const [first, ...rest] = models;
-  if (first === undefined) throw new Error("averageWeights: no model to average");
-  if (rest.length === 0) return first;
-  for (const m of rest)
-    if (
-      m.vocab.length !== first.vocab.length ||
-      m.vocab.some((f, i) => f !== first.vocab[i]) ||
-      m.classes.join("\n") !== first.classes.join("\n") ||
-      m.scale !== first.scale
-    )
-      throw new Error("averageWeights: the models differ in vocabulary, classes or scale");
-  const n = models.length;
-  return {
-    vocab: first.vocab,
-    classes: first.classes,
-    weights: first.weights.map((row, k) =>
-      row.map((_, i) => round(models.reduce((sum, m) => sum + (m.weights[k]?.[i] ?? 0), 0) / n)),
-    ),
-    bias: first.bias.map((_, k) => round(models.reduce((sum, m) => sum + (m.bias[k] ?? 0), 0) / n)),
-    ...(first.scale === undefined ? {} : { scale: first.scale }),
-  };
-}
-
-/**
  * Drops the features whose weight is below `minAbs` in every class: they change no decision
  * and would only make the committed JSON larger.
  */

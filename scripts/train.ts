@@ -96,7 +96,6 @@ import {
   transcriptOf,
 } from "./lens-corpus.ts";
 import {
-  averageWeights,
   buildVocab,
   crossFeatureNames,
   fitBinaryHeads,
@@ -128,17 +127,6 @@ const SEED = Number(option("--seed") ?? 7);
 // Share of training stories that get one sentence from eval/corpus/additions/ (a copy each).
 const ADDITIONS_RATE = Number(option("--additions") ?? 0.25);
 const FOLDS = 4;
-// `--tagger-seeds K` (issue 10, branch `bag29`, docs/risk-lens.md "bag29"): every fit of the
-// sentence tagger (the out-of-fold ones the heads learn from and the final one) is run with K SGD
-// seeds (SEED, SEED + 100, …) and their weights averaged; every other random stream keeps SEED.
-// 1 (default) fits once, as before.
-const TAGGER_SEEDS = Number(option("--tagger-seeds") ?? 1);
-if (!Number.isInteger(TAGGER_SEEDS) || TAGGER_SEEDS < 1 || TAGGER_SEEDS > 16) {
-  process.stderr.write(
-    `train: --tagger-seeds takes a whole number from 1 to 16 (how many seeds to average), not "${option("--tagger-seeds")}".\n`,
-  );
-  process.exit(1);
-}
 // The validation Spearman a same-kind off-topic threshold below 1 must add over never flagging.
 const SAME_KIND_MARGIN = 0.01;
 const started = performance.now();
@@ -768,19 +756,6 @@ const taggerKeeps = (cls: string, f: string): boolean =>
       (cls === "task" || !CLAUSE_READING || !f.startsWith("ob:"));
 function fitSentences(items: readonly Item[]): SparseWeights {
   const { samples, targets } = sentenceSamples(items);
-  // With `--tagger-seeds K`: K fits that differ only in the SGD seed, averaged (one linear model).
-  return averageWeights(
-    Array.from({ length: TAGGER_SEEDS }, (_, s) =>
-      fitSentencesSeeded(items, samples, targets, SEED + 100 * s),
-    ),
-  );
-}
-function fitSentencesSeeded(
-  items: readonly Item[],
-  samples: SparseSample[],
-  targets: number[][],
-  seed: number,
-): SparseWeights {
   return fitBinaryHeads(samples, targets, TAGGER_CLASSES, {
     ...(weighted
       ? {
@@ -801,7 +776,7 @@ function fitSentencesSeeded(
     epochs: 25,
     l2: 1e-3,
     rate: 0.08,
-    seed,
+    seed: SEED,
     maxWeight: 4,
   });
 }
