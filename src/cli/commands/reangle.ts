@@ -6,6 +6,7 @@ import { ROLE_IDS } from "../../core/model.ts";
 import type { Reangled } from "../../core/packaging/index.ts";
 import { shortId } from "../../core/short-ids.ts";
 import type { CliContext } from "../context.ts";
+import { wrapLine } from "../render/wrap.ts";
 import { parseRoleFlag, readTextArg } from "./compose.ts";
 
 interface ReangleFlags {
@@ -136,8 +137,10 @@ export function registerReangleCommand(program: Command, ctx: CliContext): void 
       }
       if (out.outline !== undefined) lines.splice(1, 0, style.yellow(out.outline));
       for (const d of out.diff) {
-        const mark = d.status === "trimmed" ? style.red("- trimmed") : style.dim("= kept");
-        lines.push(`${mark.padEnd(10)} ${d.text} ${style.dim(`(${d.reason})`)}`);
+        // Padded before it is coloured, and each entry continues under its own text, kept or trimmed.
+        const mark =
+          d.status === "trimmed" ? style.red("- trimmed".padEnd(9)) : style.dim("= kept".padEnd(9));
+        lines.push(...wrapLine(`${mark} ${d.text} ${style.dim(`(${d.reason})`)}`, ctx.columns, 10));
       }
       const better = out.betterVariant;
       if (better !== undefined) {
