@@ -1,10 +1,13 @@
+import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { SEED_RUNS, seedUpload } from "../../test/seed.ts";
 import { analyze } from "../core/analysis/index.ts";
 import { STAR_PARTS } from "../core/model.ts";
+import { compose, parseStory } from "../core/packaging/index.ts";
 import { stripMarkup, withoutBlanks } from "../core/packaging/text.ts";
 import { describeStores } from "../store/test-stores.ts";
-import { importDocument } from "./bank.ts";
+import { analyzeStoredItem } from "./analysis.ts";
+import { importDocument, saveAnswerVariant } from "./bank.ts";
 import { composeAnswer } from "./packaging.ts";
 import { createStoriesFromDocument } from "./stories.ts";
 
@@ -47,6 +50,40 @@ describeStores("compose and the risk lens beside it", (getStore) => {
       expect(analysis.star.other.words).toBe(0);
     },
   );
+
+  it("a draft saved with its blanks: the lens of the saved variant reads no lesson and no time in them", async () => {
+    const store = getStore();
+    const { documentId } = await importDocument(store, "a", {
+      bytes: readFileSync(new URL("../../samples/sample-prep.md", import.meta.url)),
+      filename: "sample-prep.md",
+    });
+    // A story with no lesson: compose ends the draft on "What I learned: [what did you learn?]".
+    const story = parseStory({
+      title: "Dropped rows",
+      situation: "During a forecasting project, I built a pipeline to predict sales across regions.",
+      actions: [
+        "I noticed the forecasts were off for some regions.",
+        "I found I had dropped rows with missing values during a refactor.",
+        "I rewrote the data quality checks.",
+      ],
+      result: "The forecasts became consistent again.",
+    });
+    const question = "Tell me about a time you made a mistake";
+    const draft = compose(story, { question, budgetSeconds: 90 });
+    expect(draft.blanks).toContain("[what did you learn?]");
+    const saved = await saveAnswerVariant(store, "a", documentId ?? "", {
+      questionKey: "q3",
+      variant: "Composed, blanks left",
+      text: draft.text,
+      source: "composed",
+    });
+    const { analysis } = await analyzeStoredItem(store, "a", saved.id);
+    // Was: "ends with a lesson", the blank read as a 7% lesson, and its words counted as time.
+    expect(analysis.overall.reasons).not.toContain("ends with a lesson");
+    expect(analysis.star.parts.lesson.present).toBe(false);
+    expect(analysis.star.imbalances.map((i) => i.id)).toContain("missing-lesson");
+    expect(analysis.timing.words).toBe(draft.words);
+  });
 });
 
 it("a sentence whose part the caller knows keeps it; an edited one is read afresh", () => {

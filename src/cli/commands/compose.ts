@@ -105,6 +105,7 @@ interface ComposeFlags {
   wpm?: string;
   stories?: string;
   story?: string;
+  text?: boolean;
   json?: boolean;
 }
 
@@ -135,10 +136,14 @@ export function registerComposeCommand(program: Command, ctx: CliContext): void 
       "--story <id>",
       "id of a story in your bank (derisk stories list), or id or title of one in --stories",
     )
+    .option(
+      "--text",
+      "print only the draft as you would say it, blanks included (to save it with derisk add-variant)",
+    )
     .option("--json", "print the draft as JSON (sentences with their origin)")
     .addHelpText(
       "after",
-      '\nExamples:\n  derisk compose --story 3f2a -q "Tell me about a mistake" --role ml-engineer\n  derisk compose story.json -q "Tell me about a failure" \\\n    --role ml-engineer --budget 90\n  derisk compose --stories stories.json --story outage \\\n    -q "Tell me about a mistake" --json\n  pbpaste | derisk compose - -q "Tell me about a challenge"',
+      '\nExamples:\n  derisk compose --story 3f2a -q "Tell me about a mistake" --role ml-engineer\n  derisk compose --story 3f2a -q "Tell me about a mistake" --text > draft.txt\n  derisk compose story.json -q "Tell me about a failure" \\\n    --role ml-engineer --budget 90\n  derisk compose --stories stories.json --story outage \\\n    -q "Tell me about a mistake" --json\n  pbpaste | derisk compose - -q "Tell me about a challenge"',
     )
     .action(async (file: string | undefined, flags: ComposeFlags) => {
       const { compose, parseStory } = await import("../../core/packaging/index.ts");
@@ -203,6 +208,11 @@ export function registerComposeCommand(program: Command, ctx: CliContext): void 
       }
       if (flags.json) {
         ctx.out(JSON.stringify(draft, null, 2));
+        return;
+      }
+      if (flags.text) {
+        // The draft alone, as add-variant saves it: no heading, no part names, no notes.
+        ctx.out(draft.text);
         return;
       }
       const { style } = ctx;

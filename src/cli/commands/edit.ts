@@ -71,7 +71,7 @@ export function registerAddVariantCommand(program: Command, ctx: CliContext): vo
     .option("--json", "print the new item as JSON")
     .addHelpText(
       "after",
-      '\nExample:\n  derisk compose story.json -q "Tell me about a hard bug" \\\n    --role ml-engineer > draft.txt\n  derisk add-variant --question q3 --variant "ML-focused" --from draft.txt',
+      '\nExamples:\n  derisk compose story.json -q "Tell me about a hard bug" \\\n    --role ml-engineer --text > draft.txt\n  derisk add-variant --question q3 --variant "ML-focused" --source composed --from draft.txt\n  (a re-angled answer saves itself: derisk reangle --answer ID --role ml-engineer --save "ML engineer")',
     )
     .action(
       async (options: {

@@ -33,6 +33,20 @@ describe("derisk reangle", () => {
     expect(out).toMatch(/- trimmed/);
   });
 
+  it("continues each changed sentence under its own text, kept or trimmed", async () => {
+    const { out } = await runWith([registerReangleCommand], ["reangle", "-", "--role", "ml-engineer"], {
+      stdin: STORY,
+      columns: 60,
+    });
+    const changes = out.slice(out.indexOf("Changes\n") + "Changes\n".length).split("\n");
+    expect(changes.some((l) => l.startsWith("= kept    I"))).toBe(true);
+    for (const line of changes) {
+      if (line.trim() === "") break;
+      // Was: a kept sentence went on at the margin ("= kept" is shorter than "- trimmed").
+      expect(line, line).toMatch(/^(?:= kept {4}|- trimmed |\s{10})\S/);
+    }
+  });
+
   it("says so when the answer was written for the role it is re-angled for", async () => {
     const same = await runCommand(
       registerReangleCommand,

@@ -6,6 +6,7 @@ import { ROLE_IDS } from "../../core/model.ts";
 import type { Reangled } from "../../core/packaging/index.ts";
 import { shortId } from "../../core/short-ids.ts";
 import type { CliContext } from "../context.ts";
+import { wrapLine } from "../render/wrap.ts";
 import { parseRoleFlag, readTextArg } from "./compose.ts";
 
 interface ReangleFlags {
@@ -13,6 +14,7 @@ interface ReangleFlags {
   fromRole?: string;
   question?: string;
   answer?: string;
+  save?: string;
   json?: boolean;
 }
 
@@ -35,10 +37,15 @@ export function registerReangleCommand(program: Command, ctx: CliContext): void 
       "-q, --question <text>",
       "the interview question (sentences it asks about are kept; default for --answer: its own)",
     )
+    .option(
+      "--save <label>",
+      'with --answer: save the re-angled text as a new variant of its question, labelled LABEL (e.g. "ML engineer")',
+    )
     .option("--json", "print the re-angled text, the diff and the role-vocabulary shares as JSON")
     .addHelpText(
       "after",
-      "\nExamples:\n  derisk reangle --answer 3f2a --from-role mlops-engineer --role ml-engineer\n  derisk reangle answer.md --from-role mlops-engineer --role ml-engineer\n  pbpaste | derisk reangle - --role ml-engineer --json",
+      '\nExamples:\n  derisk reangle --answer 3f2a --from-role mlops-engineer --role ml-engineer\n  derisk reangle --answer 3f2a --role ml-engineer --save "ML engineer"\n' +
+        "  derisk reangle answer.md --from-role mlops-engineer --role ml-engineer\n  pbpaste | derisk reangle - --role ml-engineer --json",
     )
     .action(async (file: string | undefined, flags: ReangleFlags) => {
       const toRole = parseRoleFlag(flags.role, "--role", true) ?? "ml-engineer";
@@ -48,14 +55,47 @@ export function registerReangleCommand(program: Command, ctx: CliContext): void 
         ...(flags.question ? { question: flags.question } : {}),
       };
       let out: Reangled & { betterVariant?: BetterVariant };
+      let saved: { key: string; variant: string; id: string } | undefined;
+      if (flags.save !== undefined && flags.answer === undefined)
+        throw new DeriskError(
+          "USAGE",
+          "--save needs --answer ID: a variant is saved under the question of an answer in your bank. For a FILE, save the text with derisk add-variant.",
+        );
+      if (flags.save !== undefined && flags.save.trim() === "")
+        throw new DeriskError(
+          "USAGE",
+          '--save needs a label for the new variant, e.g. --save "ML engineer".',
+        );
       if (flags.answer !== undefined) {
         if (file !== undefined)
           throw new DeriskError("USAGE", "Give either a FILE or --answer ID, not both.");
         const itemId = flags.answer;
         const { reangleAnswer } = await import("../../app/packaging.ts");
-        out = await ctx.withStore(async (store, userId) =>
-          reangleAnswer(store, userId, await resolveId(store, userId, "item", itemId), toRole, options),
-        );
+        const label = flags.save?.trim();
+        out = await ctx.withStore(async (store, userId) => {
+          const id = await resolveId(store, userId, "item", itemId);
+          const reangled = await reangleAnswer(store, userId, id, toRole, options);
+          if (label === undefined) return reangled;
+          const item = await store.items.getItem(userId, id);
+          if (item.kind !== "answer")
+            throw new DeriskError(
+              "USAGE",
+              `--save saves a variant of an answer, and ${shortId(id)} is a ${item.kind}: re-angle an answer (derisk show --kind answer) to save the result.`,
+            );
+          const { saveAnswerVariant } = await import("../../app/bank.ts");
+          const stored = await saveAnswerVariant(store, userId, item.documentId, {
+            questionKey: item.questionKey,
+            variant: label,
+            text: reangled.text,
+            source: "re-angled",
+          });
+          saved = {
+            id: stored.id,
+            key: stored.key,
+            variant: stored.kind === "answer" ? stored.variant : label,
+          };
+          return reangled;
+        });
       } else {
         if (file === undefined)
           throw new DeriskError(
@@ -66,7 +106,7 @@ export function registerReangleCommand(program: Command, ctx: CliContext): void 
         out = reangle(await readTextArg(ctx, file, "answer", "--answer"), { toRole, ...options });
       }
       if (flags.json) {
-        ctx.out(JSON.stringify(out, null, 2));
+        ctx.out(JSON.stringify(saved === undefined ? out : { ...out, saved }, null, 2));
         return;
       }
       const { style } = ctx;
@@ -97,8 +137,10 @@ export function registerReangleCommand(program: Command, ctx: CliContext): void 
       }
       if (out.outline !== undefined) lines.splice(1, 0, style.yellow(out.outline));
       for (const d of out.diff) {
-        const mark = d.status === "trimmed" ? style.red("- trimmed") : style.dim("= kept");
-        lines.push(`${mark.padEnd(10)} ${d.text} ${style.dim(`(${d.reason})`)}`);
+        // Padded before it is coloured, and each entry continues under its own text, kept or trimmed.
+        const mark =
+          d.status === "trimmed" ? style.red("- trimmed".padEnd(9)) : style.dim("= kept".padEnd(9));
+        lines.push(...wrapLine(`${mark} ${d.text} ${style.dim(`(${d.reason})`)}`, ctx.columns, 10));
       }
       const better = out.betterVariant;
       if (better !== undefined) {
@@ -106,6 +148,14 @@ export function registerReangleCommand(program: Command, ctx: CliContext): void 
           "",
           style.yellow(
             `Your variant "${better.variant}" of this question already fits ${roleTitle} better: ${pct(better.coreShare)} core vocabulary, against ${pct(better.reangledCoreShare)} for this re-angle (derisk reangle --answer ${shortId(better.itemId)}).`,
+          ),
+        );
+      }
+      if (saved !== undefined) {
+        lines.push(
+          "",
+          style.green(
+            `Saved as variant "${saved.variant}" of ${saved.key.split("/")[0]} (${shortId(saved.id)}).`,
           ),
         );
       }

@@ -9,6 +9,7 @@ import { describeStores } from "../../store/test-stores.ts";
 import { runCommand as runWith } from "../test-cli.ts";
 import { registerComposeCommand } from "./compose.ts";
 import { registerCoverageCommand } from "./coverage.ts";
+import { registerAddVariantCommand } from "./edit.ts";
 import { registerFollowUpsCommand } from "./followups.ts";
 import { registerMatchCommand } from "./match.ts";
 import { registerReangleCommand } from "./reangle.ts";
@@ -24,6 +25,7 @@ const ALL = [
   registerMatchCommand,
   registerCoverageCommand,
   registerTailorCommand,
+  registerAddVariantCommand,
 ];
 const runCommand = (store: Store, argv: string[], stdin = "") => runWith(ALL, argv, { store, stdin });
 
@@ -226,6 +228,67 @@ describeStores("derisk stories and packaging on the bank", (getStore) => {
     expect(both).toMatchObject({ code: 1, error: expect.stringMatching(/not both/) });
     const neither = await runCommand(store, ["followups"]);
     expect(neither).toMatchObject({ code: 1, error: expect.stringMatching(/--answer ID/) });
+  });
+
+  it("saves a re-angle as a variant of its question, and a composed draft through --text and add-variant", async () => {
+    const store = getStore();
+    const byKey = await importSample();
+    const reangled = await runCommand(store, [
+      "reangle",
+      "--answer",
+      byKey("q3/core"),
+      "--role",
+      "ml-engineer",
+      "--save",
+      "ML engineer",
+    ]);
+    expect(reangled.code).toBe(0);
+    expect(reangled.out).toMatch(/Saved as variant "ML engineer" of q3 \([0-9a-f]{8}\)\./);
+    const text = JSON.parse(
+      (await runCommand(store, ["reangle", "--answer", byKey("q3/core"), "--role", "ml-engineer", "--json"]))
+        .out,
+    ).text;
+    const answers = async () =>
+      (await store.items.listItems("a", { kind: "answer" })).flatMap((i) => (i.kind === "answer" ? [i] : []));
+    const saved = (await answers()).find((a) => a.variant === "ML engineer");
+    expect(saved).toMatchObject({ questionKey: "q3", text });
+    // Without an answer there is no question to save under: said, with what to do instead.
+    const unsaved = await runCommand(store, ["reangle", "-", "--role", "ml-engineer", "--save", "x"], text);
+    expect(unsaved).toMatchObject({ code: 1, error: expect.stringMatching(/--save needs --answer ID/) });
+
+    await runCommand(store, ["stories", "from-document"]);
+    const story = (await store.stories.listStories("a"))[0];
+    const draft = await runCommand(store, [
+      "compose",
+      "--story",
+      story?.id ?? "",
+      "-q",
+      "Tell me about a mistake",
+      "--text",
+    ]);
+    expect(draft.code).toBe(0);
+    // The draft alone: no heading, no part names, nothing but what would be said.
+    expect(draft.out).not.toMatch(/^Draft from|^(?:situation|action|result|lesson) /m);
+    const composed = JSON.parse(
+      (
+        await runCommand(store, [
+          "compose",
+          "--story",
+          story?.id ?? "",
+          "-q",
+          "Tell me about a mistake",
+          "--json",
+        ])
+      ).out,
+    );
+    expect(draft.out.trim()).toBe(composed.text);
+    const added = await runCommand(
+      store,
+      ["add-variant", "--question", "q3", "--variant", "Composed", "--source", "composed"],
+      draft.out,
+    );
+    expect(added).toMatchObject({ code: 0, out: expect.stringMatching(/saved q3\//) });
+    expect((await answers()).find((a) => a.variant === "Composed")?.text).toBe(composed.text);
   });
 
   it("matches, covers and tailors with the stories in the bank when --stories is not given", async () => {

@@ -1,5 +1,6 @@
 import { DeriskError } from "../errors.ts";
 import { COMPETENCIES, type Competency, STAR_PARTS, type StarPart } from "../model.ts";
+import { hasBlank, splitSentences } from "../packaging/text.ts";
 import { callsForStory, classify } from "./classify.ts";
 import { detectConcerns } from "./concern-triggers.ts";
 import { COMPETENCY_TOPICS } from "./data/competencies.ts";
@@ -394,6 +395,22 @@ function evidenceFrom(quotes: readonly Quote[], note?: string): LabelEvidence {
  * a.labels.quantified // true
  * @throws DeriskError BAD_INPUT when the text is empty, TOO_LARGE beyond `maxChars`.
  */
+/**
+ * The text with every sentence that still holds an unfilled blank ("[by how much?]") turned
+ * into spaces of the same length: offsets stay where they were, and the blank is not read.
+ * A text that is all blanks is read as written.
+ * @example unfilledAsSilence("I fixed it. What I learned: [what did you learn?]").trim() // "I fixed it."
+ */
+export function unfilledAsSilence(text: string): string {
+  if (!hasBlank(text)) return text;
+  let out = text;
+  for (const sentence of splitSentences(text)) {
+    if (!hasBlank(sentence.text)) continue;
+    out = out.slice(0, sentence.start) + " ".repeat(sentence.end - sentence.start) + out.slice(sentence.end);
+  }
+  return out.trim() === "" ? text : out;
+}
+
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   if (typeof text !== "string" || text.trim() === "") {
     throw new DeriskError(
@@ -417,7 +434,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const replying = options.followUp === true && question !== undefined;
   const story = !replying && callsForStory(competency);
 
-  const read = readAnswer(text, { story, role: options.role }, LENS_MODEL);
+  // A blank still to fill ("What I learned: [what did you learn?]", left by compose) is not
+  // said: its sentence reads as silence, so it is never a lesson, a result or time.
+  const read = readAnswer(unfilledAsSilence(text), { story, role: options.role }, LENS_MODEL);
   const { units, corpus, doc } = read;
   const wpm =
     options.wordsPerMinute !== undefined && options.wordsPerMinute > 0 ? options.wordsPerMinute : DEFAULT_WPM;
