@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { answerOf, readSeed } from "../../../test/seed.ts";
 import { answerText } from "../answer-text.ts";
 import { DeriskError } from "../errors.ts";
+import { unfilledAsSilence } from "./analyze.ts";
 import { analyze } from "./index.ts";
 
 const STORY = `**S – Situation**
@@ -567,5 +568,22 @@ describe("a STAR part the answer does not count but a sentence reads as", () => 
     expect(plain.labels.lesson).toBe(false);
     expect(plain.star.parts.lesson.words).toBe(0);
     expect(plain.star.imbalances.map((f) => f.id)).toContain("missing-lesson");
+  });
+});
+
+describe("blanks the lens does not read", () => {
+  it("reads a draft's unfilled prompt as silence but keeps a candidate's own brackets", () => {
+    const draft = "I rebuilt the export job and it stopped failing. What I learned: [what did you learn?]";
+    expect(unfilledAsSilence(draft).trim()).toBe("I rebuilt the export job and it stopped failing.");
+    expect(unfilledAsSilence("I ship data tools. I want to join [company] for its tooling.").trim()).toBe(
+      "I ship data tools.",
+    );
+    // A bracket the candidate wrote is part of what they say or a note to themselves: still read.
+    const own = "I cut the p95 latency [from the dashboard] by 40% in two weeks. The team kept the change.";
+    expect(unfilledAsSilence(own)).toBe(own);
+    expect(analyze(own).labels.quantified).toBe(true);
+    expect(unfilledAsSilence("[laughs] So I called the vendor myself.")).toBe(
+      "[laughs] So I called the vendor myself.",
+    );
   });
 });

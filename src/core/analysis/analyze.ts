@@ -1,6 +1,6 @@
 import { DeriskError } from "../errors.ts";
 import { COMPETENCIES, type Competency, STAR_PARTS, type StarPart } from "../model.ts";
-import { hasBlank, splitSentences } from "../packaging/text.ts";
+import { splitSentences } from "../packaging/text.ts";
 import { callsForStory, classify } from "./classify.ts";
 import { detectConcerns } from "./concern-triggers.ts";
 import { COMPETENCY_TOPICS } from "./data/competencies.ts";
@@ -386,6 +386,28 @@ function evidenceFrom(quotes: readonly Quote[], note?: string): LabelEvidence {
   return out;
 }
 
+/** A blank derisk leaves for the candidate to fill: a question, or a scaffold's slot. */
+const PROMPT_BLANK = /\[(?:[^\]\n]+\?|company|role|x|(?:your|their) [^\]\n]+)\]/i;
+
+/**
+ * The text with every sentence that still holds an unfilled blank ("[by how much?]") turned
+ * into spaces of the same length: offsets stay where they were, and the blank is not read.
+ * Only the blanks derisk itself leaves count — a question to answer ("[what changed?]") or a
+ * scaffold's slot ("[company]", "[your matching experience]"); a candidate's own brackets
+ * ("[p95]", "[laughs]") are words they say or notes, and stay read. A text that is all blanks
+ * is read as written.
+ * @example unfilledAsSilence("I fixed it. What I learned: [what did you learn?]").trim() // "I fixed it."
+ */
+export function unfilledAsSilence(text: string): string {
+  if (!PROMPT_BLANK.test(text)) return text;
+  let out = text;
+  for (const sentence of splitSentences(text)) {
+    if (!PROMPT_BLANK.test(sentence.text)) continue;
+    out = out.slice(0, sentence.start) + " ".repeat(sentence.end - sentence.start) + out.slice(sentence.end);
+  }
+  return out.trim() === "" ? text : out;
+}
+
 /**
  * Analyses one interview answer through the risk lens: STAR+L parts, the five risk signals,
  * ownership, impact, delivery, role fit, concerns, an overall 1–5 and the top three fixes,
@@ -395,22 +417,6 @@ function evidenceFrom(quotes: readonly Quote[], note?: string): LabelEvidence {
  * a.labels.quantified // true
  * @throws DeriskError BAD_INPUT when the text is empty, TOO_LARGE beyond `maxChars`.
  */
-/**
- * The text with every sentence that still holds an unfilled blank ("[by how much?]") turned
- * into spaces of the same length: offsets stay where they were, and the blank is not read.
- * A text that is all blanks is read as written.
- * @example unfilledAsSilence("I fixed it. What I learned: [what did you learn?]").trim() // "I fixed it."
- */
-export function unfilledAsSilence(text: string): string {
-  if (!hasBlank(text)) return text;
-  let out = text;
-  for (const sentence of splitSentences(text)) {
-    if (!hasBlank(sentence.text)) continue;
-    out = out.slice(0, sentence.start) + " ".repeat(sentence.end - sentence.start) + out.slice(sentence.end);
-  }
-  return out.trim() === "" ? text : out;
-}
-
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   if (typeof text !== "string" || text.trim() === "") {
     throw new DeriskError(
