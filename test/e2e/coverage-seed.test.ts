@@ -2,7 +2,8 @@
  * Coverage on the seed in a real browser, its answers made into stories: the self-presenting
  * answers count for about me and motivation only, and the story columns — three of them drawn
  * from variants of one mistake question, whose heads all read "Tell me about a time yo…" — are
- * named in full under the grid, so the user can tell them apart.
+ * named in full under the grid, so the user can tell them apart; each head shows what sets its
+ * title apart from the others.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -33,6 +34,11 @@ describe.runIf(launched.browser !== null && SEED_RUNS)("coverage on the seed", (
     await page.locator(".heatmap").waitFor();
     const heads = await page.locator(".heatmap-story").count();
     expect(heads).toBeGreaterThanOrEqual(4);
+    // Each column head reads differently (before: all "Tell me about a time yo…"), the full title on hover.
+    const headTexts = await page.locator(".heatmap-story a").allInnerTexts();
+    expect(new Set(headTexts).size).toBe(heads);
+    expect(headTexts.filter((text) => text.startsWith("Tell me about a time")).length).toBeLessThanOrEqual(1);
+    expect(await page.locator(".heatmap-story a").first().getAttribute("title")).toMatch(/\w{3,}/);
     const key = page.getByRole("list", { name: "Story columns" });
     await key.waitFor();
     const entries = await key.locator("li").allInnerTexts();

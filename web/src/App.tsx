@@ -44,6 +44,15 @@ export function App() {
   const route = useRoute();
   const { theme, toggleTheme } = useTheme();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  /** Bumped when "Import" (or the logo) is clicked on the import page itself: the address stays
+   * "#/", so no route change would clear a finished import; a new key gives a fresh form. */
+  const [startRound, setStartRound] = useState(0);
+  const freshStart = (): void => {
+    if (route.page !== "start") return;
+    setStartRound((round) => round + 1);
+    window.scrollTo(0, 0);
+    mainRef.current?.focus({ preventScroll: true });
+  };
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
   const [documentsError, setDocumentsError] = useState<{ code: string; message: string } | null>(null);
   const mainRef = useRef<HTMLElement>(null);
@@ -134,7 +143,8 @@ export function App() {
       </a>
       <header ref={headerRef} className="app-header">
         <div className="app-header-inner">
-          <a className="brand" href="#/" aria-label="derisk: start page">
+          {/* biome-ignore lint/a11y/useValidAnchor: it navigates to #/; the click only adds a fresh form when the address is already #/. */}
+          <a className="brand" href="#/" aria-label="derisk: start page" onClick={freshStart}>
             <Logo />
             <span>derisk</span>
           </a>
@@ -144,6 +154,7 @@ export function App() {
                 key={item.page}
                 href={item.href}
                 className={`nav-link nav-${item.page}`}
+                onClick={item.page === "start" ? freshStart : undefined}
                 aria-current={
                   route.page === item.page || item.also?.includes(route.page) ? "page" : undefined
                 }
@@ -194,7 +205,9 @@ export function App() {
         </div>
       )}
       <main id="main" ref={mainRef} tabIndex={-1}>
-        {route.page === "start" && <StartPage documents={documents} onImported={loadDocuments} />}
+        {route.page === "start" && (
+          <StartPage key={startRound} documents={documents} onImported={loadDocuments} />
+        )}
         {route.page === "library" && (
           <LibraryPage
             documents={documents}

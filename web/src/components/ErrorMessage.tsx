@@ -20,7 +20,7 @@ export function canRetry(code: string): boolean {
   return !FINAL.has(code);
 }
 
-/** An API or client error as the user sees it: what went wrong, its stable code, and a way on. */
+/** An API or client error as the user sees it: what went wrong, a way on, and its stable code folded under Technical details. */
 export function ErrorMessage({
   title,
   error,
@@ -36,9 +36,11 @@ export function ErrorMessage({
       <div>
         <p className="callout-title">{title}</p>
         <p>{error.message}</p>
-        <p className="callout-code">
+        {/* The stable code is for a bug report, not for the reader: folded away under the message. */}
+        <details className="callout-code">
+          <summary>Technical details</summary>
           Error code <code>{error.code}</code>
-        </p>
+        </details>
         {onRetry && canRetry(error.code) && (
           <button type="button" className="button button-small" onClick={onRetry}>
             Try again

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { describeDelivery } from "../../../src/core/delivery/describe.ts";
+import { stripMarkup } from "../../../src/core/markup.ts";
 import { describeError } from "../api.ts";
 import { formatDuration } from "../library.ts";
 import {
@@ -71,11 +72,13 @@ export function PracticeReportView({ session }: { session: PracticeSession }) {
                     <div className="practice-compare">
                       <div>
                         <p className="field-label">What you said</p>
-                        <p className="practice-text">{view.attempt.text}</p>
+                        <p className="practice-text">{stripMarkup(view.attempt.text)}</p>
                       </div>
                       <div>
                         <p className="field-label">Prepared answer</p>
-                        <p className="practice-text">{view.preparedAnswer ?? "None prepared yet."}</p>
+                        <p className="practice-text">
+                          {stripMarkup(view.preparedAnswer ?? "None prepared yet.")}
+                        </p>
                       </div>
                     </div>
                   </details>

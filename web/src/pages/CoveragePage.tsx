@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { api, type CoverageMatrix } from "../api.ts";
+import { columnLabels } from "../column-labels.ts";
 import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { Icon } from "../components/Icon.tsx";
@@ -80,23 +81,24 @@ export function CoveragePage() {
                     <th scope="col" className="heatmap-sources">
                       Answers &amp; accomplishments
                     </th>
-                    {result.data.stories.map((story, index) => (
-                      <th key={story.id} scope="col" className="heatmap-story">
-                        <span className="story-number" aria-hidden="true">
-                          S{index + 1}
-                        </span>
-                        <a
-                          href={route.stories(story.id)}
-                          title={
-                            story.document === undefined
-                              ? story.title
-                              : `${story.title} in “${story.document}”`
-                          }
-                        >
-                          {story.title}
-                        </a>
-                      </th>
-                    ))}
+                    {/* Titles drawn from one question start alike: each head shows what sets it
+                        apart, the full title on hover, to assistive technology and in the key. */}
+                    {columnLabels(result.data.stories.map((story) => story.title)).map((label, index) => {
+                      const story = result.data.stories[index];
+                      if (story === undefined) return null;
+                      const full =
+                        story.document === undefined ? story.title : `${story.title} in “${story.document}”`;
+                      return (
+                        <th key={story.id} scope="col" className="heatmap-story">
+                          <span className="story-number" aria-hidden="true">
+                            S{index + 1}
+                          </span>
+                          <a href={route.stories(story.id)} title={full} aria-label={full}>
+                            {label}
+                          </a>
+                        </th>
+                      );
+                    })}
                   </tr>
                 </thead>
                 <tbody>

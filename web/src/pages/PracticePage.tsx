@@ -1,5 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
 import { dueLabels, stepLabel } from "../../../src/core/due-labels.ts";
+import { stripMarkup } from "../../../src/core/markup.ts";
 import type { Competency, RoleId } from "../../../src/core/model.ts";
 import { type DocumentSummary, describeError } from "../api.ts";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
@@ -784,7 +785,7 @@ export function AnswerStep({
           <Icon name="info" />
           <div>
             <p className="callout-title">Your prepared answer (peeking is noted on this attempt)</p>
-            <p className="practice-text">{prepared}</p>
+            <p className="practice-text">{stripMarkup(prepared)}</p>
           </div>
         </aside>
       ) : (
@@ -1011,7 +1012,8 @@ function WhatYouSaid({ text }: { text: string }) {
       {text.trim() === "" ? (
         <p className="muted">No transcript or summary: only the recording's timing was measured.</p>
       ) : (
-        <p className="practice-text">{text}</p>
+        // Shown as read, like every other view of the candidate's text; the stored attempt keeps its markers.
+        <p className="practice-text">{stripMarkup(text)}</p>
       )}
     </section>
   );
@@ -1026,7 +1028,7 @@ export function SideBySide({ attempt, prepared }: { attempt: string; prepared: s
         {prepared === undefined ? (
           <p className="muted">No prepared answer for this question yet.</p>
         ) : (
-          <p className="practice-text">{prepared}</p>
+          <p className="practice-text">{stripMarkup(prepared)}</p>
         )}
       </section>
     </div>

@@ -38,7 +38,27 @@ function StoryList({ documents }: { documents: DocumentSummary[] | null }) {
   useEffect(() => {
     document.title = "Stories · derisk";
   }, []);
-  const stories = result.state === "ready" ? result.data : null;
+  // The sample document's answers: the stories drawn from them are marked "sample" and listed after
+  // the candidate's own, as the rest of the app keeps the sample apart from their evidence.
+  const sampleId = documents?.find((doc) => doc.sample === true)?.id;
+  const [sampleItemIds, setSampleItemIds] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    if (sampleId === undefined) {
+      setSampleItemIds(new Set());
+      return;
+    }
+    let live = true;
+    api.getDocument(sampleId).then(
+      (detail) => {
+        if (live) setSampleItemIds(new Set(detail.items.map((item) => item.id)));
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [sampleId]);
+  const stories = result.state === "ready" ? ownStoriesFirst(result.data, sampleItemIds) : null;
   const [message, setMessage] = useState<string | null>(null);
   /** The document picked below: kept here, as the card moves under the list once stories exist. */
   const [fromDocumentId, setFromDocumentId] = useState<string | null>(null);
@@ -103,8 +123,8 @@ function StoryList({ documents }: { documents: DocumentSummary[] | null }) {
       {stories !== null && stories.length > 0 && (
         <ul className="story-list">
           {stories.map((story) => (
-            <li key={story.id}>
-              <StoryCard story={story} />
+            <li key={story.story.id}>
+              <StoryCard story={story.story} fromSample={story.fromSample} />
             </li>
           ))}
         </ul>
@@ -114,7 +134,23 @@ function StoryList({ documents }: { documents: DocumentSummary[] | null }) {
   );
 }
 
-function StoryCard({ story }: { story: StoredStory }) {
+/**
+ * The stories in the order the list shows them: the candidate's own first, then those drawn from the
+ * sample document's answers (`sampleItemIds`), each keeping its place within its group.
+ * @example ownStoriesFirst([sampleStory, ownStory], new Set([sampleStory.sourceItemId])) // own, then sample
+ */
+export function ownStoriesFirst(
+  stories: readonly StoredStory[],
+  sampleItemIds: ReadonlySet<string>,
+): { story: StoredStory; fromSample: boolean }[] {
+  const marked = stories.map((story) => ({
+    story,
+    fromSample: story.sourceItemId !== undefined && sampleItemIds.has(story.sourceItemId),
+  }));
+  return [...marked.filter((entry) => !entry.fromSample), ...marked.filter((entry) => entry.fromSample)];
+}
+
+export function StoryCard({ story, fromSample = false }: { story: StoredStory; fromSample?: boolean }) {
   // The first part that says something: a one-word "Sure." situation is no summary.
   const summary = [story.result, story.situation, story.task, ...story.actions].find(
     (part) => part.split(/\s+/).length >= 6,
@@ -126,6 +162,14 @@ function StoryCard({ story }: { story: StoredStory }) {
       </h2>
       {summary !== undefined && summary !== "" && <p className="story-summary">{stripMarkup(summary)}</p>}
       <div className="story-chips">
+        {fromSample && (
+          <span
+            className="chip chip-sample"
+            title="Drawn from derisk's sample document, not from your own notes"
+          >
+            sample
+          </span>
+        )}
         {story.competencies.map((competency) => (
           <span key={competency} className="chip chip-competency">
             {COMPETENCY_NAMES[competency]}

@@ -41,6 +41,16 @@ describe("the review after an answer", () => {
     );
   });
 
+  it("shows the typed answer as read, without the candidate's Markdown markers", () => {
+    // Before: "What you said I **owned** the rollback." — the bold markers shown raw.
+    const html = renderToStaticMarkup(
+      <SideBySide attempt="I **owned** the _rollback_." prepared="**Situation**: the release **failed**." />,
+    );
+    expect(textOf(html)).toContain("What you said I owned the rollback.");
+    expect(textOf(html)).toContain("Prepared answer the release failed.");
+    expect(html).not.toContain("**");
+  });
+
   it("tells two unfinished sessions of the same question apart by when they started", () => {
     const { attempt: _attempt, ...question } = step("typed");
     const session = (createdAt: string): PracticeSession =>

@@ -1,0 +1,27 @@
+/** A word as compared between titles: case and punctuation set aside ("it." and "it" agree). */
+const norm = (word: string): string => word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+
+/**
+ * Short heads for columns whose titles start alike ("Tell me about a time you…"): each title
+ * without the longest run of leading words it shares with another title, where some words are
+ * left after it; "…" marks the cut. A title that shares fewer than two leading words with every
+ * other, or would keep nothing, is kept whole. The full title stays for the hover and the key.
+ * @example columnLabels(["Tell me about a time you failed.", "Tell me about a time you led."])
+ * // ["…failed.", "…led."]
+ */
+export function columnLabels(titles: readonly string[]): string[] {
+  const words = titles.map((title) => title.trim().split(/\s+/));
+  return titles.map((title, index) => {
+    const own = words[index] ?? [];
+    let shared = 0;
+    words.forEach((other, otherIndex) => {
+      if (otherIndex === index) return;
+      let run = 0;
+      while (run < own.length && run < other.length && norm(own[run] ?? "") === norm(other[run] ?? ""))
+        run += 1;
+      // A title wholly inside another's start would keep nothing: the other's tail tells them apart.
+      if (run < own.length) shared = Math.max(shared, run);
+    });
+    return shared < 2 ? title : `…${own.slice(shared).join(" ")}`;
+  });
+}
