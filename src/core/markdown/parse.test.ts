@@ -1001,3 +1001,36 @@ describe("notes typed without capitals", () => {
     expect(parsePrepDocument(doc).report.lines.inNotes).toBe(0);
   });
 });
+
+describe("the title a new document gets", () => {
+  const title = (text: string, filename?: string) =>
+    parsePrepDocument(text, filename === undefined ? {} : { filename }).title;
+
+  it("is the `# heading` the document opens with, before its file's name", () => {
+    const body = "## Tell me about yourself?\nI build data pipelines.\n";
+    expect(title(`# Prep for the **Acme** onsite\n\n${body}`, "notes-v2.md")).toBe(
+      "Prep for the Acme onsite",
+    );
+    expect(title(`\n\n# Acme loop\n${body}`, "notes-v2.md")).toBe("Acme loop");
+    // After front matter without a title, the heading still opens the document.
+    expect(title(`---\ndate: 2026-12-01\n---\n# Acme loop\n${body}`, "notes.md")).toBe("Acme loop");
+    // A title in the front matter is the writer's choice and wins.
+    expect(title(`---\ntitle: Chosen\n---\n# Acme loop\n${body}`, "notes.md")).toBe("Chosen");
+  });
+
+  it("is the file's name when the document opens with anything else", () => {
+    const body = "## Tell me about yourself?\nI build data pipelines.\n";
+    // A level-2 heading is a section, not the document's name.
+    expect(title(`## Framing\nSome words.\n\n${body}`, "acme-loop.md")).toBe("Acme loop");
+    // A level-1 heading below the first line is a section too.
+    expect(title(`A line first.\n\n# Part one\n${body}`, "acme-loop.md")).toBe("Acme loop");
+    // A heading of emoji alone names nothing.
+    expect(title(`# 🚀🔥\n\n${body}`, "acme-loop.md")).toBe("Acme loop");
+    // A `# heading` that is itself a question is the first question, not a name.
+    expect(title("# Tell me about yourself?\nI build data pipelines.\n", "acme-loop.md")).toBe("Acme loop");
+  });
+
+  it("is the opening heading for pasted text with no file name either", () => {
+    expect(title("# Acme loop\n\n## Tell me about yourself?\nI build data pipelines.\n")).toBe("Acme loop");
+  });
+});
