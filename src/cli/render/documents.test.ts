@@ -72,4 +72,17 @@ describe("derisk show", () => {
     expect(sample.match(/What the panel is really checking/g)).toHaveLength(1);
     expect(sample).toMatch(/^Framing\n {2}• Will she freeze/m);
   });
+
+  it("prints answers as words: no emphasis, links' targets, code ticks or strike marks", () => {
+    const page = show(
+      [
+        "## Tell me about **yourself**?",
+        "I am an *ML engineer* with six years of [experience](https://example.com), `pandas` and ~~Excel~~ SQL.",
+        "",
+      ].join("\n"),
+    );
+    expect(page).toContain("Tell me about yourself?");
+    expect(page).toContain("I am an ML engineer with six years of experience, pandas and Excel SQL.");
+    expect(page).not.toMatch(/[*`~]|\]\(/);
+  });
 });

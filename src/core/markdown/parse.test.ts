@@ -1034,3 +1034,50 @@ describe("the title a new document gets", () => {
     expect(title("# Acme loop\n\n## Tell me about yourself?\nI build data pipelines.\n")).toBe("Acme loop");
   });
 });
+
+describe("sub-headings under a question written as a heading", () => {
+  const doc = [
+    "## Tell me about a failure",
+    "### Situation",
+    "The launch slipped.",
+    "### **Result** ###",
+    "It shipped two weeks late.",
+    "### 🚀 What stayed with me",
+    "Plan buffers.",
+    "###",
+    "Ask early.",
+    "",
+    "## Why do you want to join us?",
+    "I met the team.",
+    "",
+  ].join("\n");
+
+  it("keep every line in the answer, as words: no heading marks, no closing hashes, no bold", () => {
+    const parsed = expectLossless(doc);
+    expect(parsed.items.map((i) => i.kind)).toEqual(["answer", "answer"]);
+    const [failure] = answersOf(doc);
+    expect(failure?.text).toBe(
+      "Situation\nThe launch slipped.\nResult\nIt shipped two weeks late.\n🚀 What stayed with me\nPlan buffers.\n\nAsk early.",
+    );
+    expect(parsed.report.lines.inNotes).toBe(0);
+  });
+
+  it("an emoji heading followed by questions still opens the technical bank", () => {
+    const bank = `${doc}## 🧠 ML foundations\nWhat is overfitting?\nExplain dropout.\n`;
+    const kinds = parsePrepDocument(bank).items.map((i) => i.kind);
+    expect(kinds).toEqual([
+      "answer",
+      "answer",
+      "technical-section",
+      "technical-question",
+      "technical-question",
+    ]);
+    const under = `## Tell me about a failure\nThe launch slipped.\n### 🧠 Questions I got\nWhat is overfitting?\nExplain dropout.\n`;
+    expect(parsePrepDocument(under).items.map((i) => i.kind)).toEqual([
+      "answer",
+      "technical-section",
+      "technical-question",
+      "technical-question",
+    ]);
+  });
+});
