@@ -73,4 +73,17 @@ describe("derisk reangle", () => {
     expect(code).toBe(1);
     expect(error).toMatch(/--role/);
   });
+
+  it("lines up the kept and trimmed sentences in colour as without it", async () => {
+    const argv = ["reangle", "-", "--from-role", "mlops-engineer", "--role", "ml-engineer"];
+    const coloured = await runWith([registerReangleCommand], argv, { stdin: STORY, color: true });
+    expect(coloured.out).toMatch(/\u001b\[/);
+    const marks = coloured.out
+      .replace(/\u001b\[[0-9;]*m/g, "")
+      .split("\n")
+      .filter((line) => /^(= kept|- trimmed)/.test(line));
+    expect(marks.length).toBeGreaterThan(1);
+    // Before: "= kept I ran…" in colour (the escapes ate the padding), "= kept     I ran…" without.
+    for (const line of marks) expect(line).toMatch(/^(= kept {5}|- trimmed {2})\S/);
+  });
 });

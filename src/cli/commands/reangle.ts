@@ -97,8 +97,10 @@ export function registerReangleCommand(program: Command, ctx: CliContext): void 
       }
       if (out.outline !== undefined) lines.splice(1, 0, style.yellow(out.outline));
       for (const d of out.diff) {
-        const mark = d.status === "trimmed" ? style.red("- trimmed") : style.dim("= kept");
-        lines.push(`${mark.padEnd(10)} ${d.text} ${style.dim(`(${d.reason})`)}`);
+        // Padded before it is coloured: colour escapes would count in the padding.
+        const mark =
+          d.status === "trimmed" ? style.red("- trimmed".padEnd(10)) : style.dim("= kept".padEnd(10));
+        lines.push(`${mark} ${d.text} ${style.dim(`(${d.reason})`)}`);
       }
       const better = out.betterVariant;
       if (better !== undefined) {
