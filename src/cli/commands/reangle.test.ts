@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type RegisterCommand, runCommand as runWith } from "../test-cli.ts";
 import { plain } from "../render/wrap.ts";
+import { type RegisterCommand, runCommand as runWith } from "../test-cli.ts";
 import { registerReangleCommand } from "./reangle.ts";
 
 // In-process: a program with only the command under test, capturing its output.
