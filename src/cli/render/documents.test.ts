@@ -85,4 +85,10 @@ describe("derisk show", () => {
     expect(page).toContain("I am an ML engineer with six years of experience, pandas and Excel SQL.");
     expect(page).not.toMatch(/[*`~]|\]\(/);
   });
+
+  it("leaves the blank line between an answer's paragraphs empty: no line ends in spaces", () => {
+    const page = show("## Tell me about yourself?\nI build pipelines.\n\nNow I want to ship models.\n");
+    expect(page).toContain("  I build pipelines.\n\n  Now I want to ship models.");
+    expect(page.split("\n").filter((line) => /\s$/.test(line))).toEqual([]);
+  });
 });

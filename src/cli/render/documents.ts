@@ -16,10 +16,11 @@ export function renderDocumentList(documents: DocumentSummary[], style: Style): 
 }
 
 // `first` prefixes the first line; the others line up under it, so a list keeps its shape.
+// A blank line between paragraphs stays empty (no trailing spaces in a copied answer).
 const indent = (text: string, prefix: string, first = prefix) =>
   text
     .split("\n")
-    .map((line, n) => `${n === 0 ? first : prefix}${line}`)
+    .map((line, n) => (n > 0 && line.trim() === "" ? "" : `${n === 0 ? first : prefix}${line}`))
     .join("\n");
 
 function renderItem(
