@@ -79,6 +79,8 @@ function stripInlineMarkup(text: string): string {
       .replace(/(?<![\p{L}\p{N}_])_(?=[^\s_])([^_\n]*?[^\s_])_(?![\p{L}\p{N}_])/gu, "$1")
       // Stray markers left by a sentence split inside a bold run ("**The fix" … "works.**").
       .replace(/\*\*|__/g, "")
+      // An emphasis opened and never closed ("and *the error rate fell"): the star before a word.
+      .replace(/(^|[\s(“"'‘])\*(?=\p{L})/gmu, "$1")
   );
 }
 

@@ -1081,3 +1081,12 @@ describe("sub-headings under a question written as a heading", () => {
     ]);
   });
 });
+
+describe("malformed Markdown an answer may hold", () => {
+  it("a tab-indented list item is nested with spaces, never a raw tab in the answer", () => {
+    const [answer] = answersOf(
+      "## Tell me about a rollout?\nWhat I did:\n- a canary\n\t- at 5% of traffic\n",
+    );
+    expect(answer?.text).toBe("What I did:\n- a canary\n    - at 5% of traffic");
+  });
+});
