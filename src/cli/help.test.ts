@@ -1,7 +1,8 @@
+import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { describe, expect, it } from "vitest";
 import { createContext } from "./context.ts";
-import { createProgram } from "./main.ts";
+import { createProgram, runCli } from "./main.ts";
 
 /** Every command and sub-command of the program, with its path ("stories list"). */
 function commandsOf(command: Command, path: string[] = []): Array<{ path: string; command: Command }> {
@@ -50,6 +51,22 @@ describe("derisk help", () => {
       wide.push(...lines.filter((line) => line.length > 80).map((line) => `${path}: ${line}`));
     }
     expect(wide).toEqual([]);
+  });
+
+  it("prints the package's version for --version and -V, and exits 0", async () => {
+    const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+    for (const flag of ["--version", "-V"]) {
+      const printed: string[] = [];
+      const ctx = {
+        ...createContext({ NO_COLOR: "1" }, { stdout: {}, stderr: {} }),
+        out: (text: string) => {
+          printed.push(text);
+        },
+      };
+      // Before: "error: unknown option '--version'" and exit 1.
+      expect(await runCli([flag], ctx)).toBe(0);
+      expect(printed.join("\n")).toBe(version);
+    }
   });
 
   it("says which questions the question bank lists: your documents' behavioral ones too, by source", () => {

@@ -1,4 +1,4 @@
-import { realpathSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
 import { DeriskError, isDeriskError } from "../app/errors.ts";
@@ -29,10 +29,23 @@ import { registerTrailerCommand } from "./commands/trailer.ts";
 import { type CliContext, createContext } from "./context.ts";
 import { wrapReport } from "./render/wrap.ts";
 
+/** The version in the package's own package.json (two folders up from src/cli and dist/cli alike). */
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+      version?: unknown;
+    };
+    return typeof pkg.version === "string" ? pkg.version : "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
 /** Builds the `derisk` program; commands live one per file in ./commands. */
 export function createProgram(ctx: CliContext): Command {
   const program = new Command("derisk")
     .description("Behavioral interview preparation through the risk lens — offline and private.")
+    .version(packageVersion(), "-V, --version", "print the version of derisk")
     .option("--debug", "show stack traces of unexpected errors")
     .showHelpAfterError("(run derisk --help for usage)")
     .addHelpText(

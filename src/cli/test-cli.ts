@@ -23,7 +23,7 @@ export interface CommandRun {
 export async function runCommand(
   registers: readonly RegisterCommand[],
   argv: string[],
-  options: { stdin?: string; store?: Store; userId?: string; columns?: number } = {},
+  options: { stdin?: string; store?: Store; userId?: string; columns?: number; color?: boolean } = {},
 ): Promise<CommandRun> {
   const stdout: string[] = [];
   const { store } = options;
@@ -35,7 +35,8 @@ export async function runCommand(
     report: (text) => stdout.push(options.columns === undefined ? text : wrapReport(text, options.columns)),
     columns: options.columns ?? 10_000,
     err: () => {},
-    style: createStyle({ isTTY: false }, {}),
+    // In colour when a test asks, as on a terminal.
+    style: createStyle({ isTTY: options.color ?? false }, {}),
     errStyle: createStyle({ isTTY: false }, {}),
     env: {},
     exitCode: 0,

@@ -47,6 +47,19 @@ describe("stripMarkup", () => {
     expect(stripMarkup("Action items slipped.")).toBe("Action items slipped.");
   });
 
+  it("drops the star of an emphasis never closed, not a multiplication or a footnote mark", () => {
+    expect(stripMarkup("We ran a canary and *the error rate fell 40%.")).toBe(
+      "We ran a canary and the error rate fell 40%.",
+    );
+    expect(stripMarkup("*Latency fell.")).toBe("Latency fell.");
+    expect(stripMarkup("It cost 2*3 hours, see note*.")).toBe("It cost 2*3 hours, see note*.");
+  });
+
+  it("drops strike marks and keeps the words they wrapped; a lone tilde stays", () => {
+    expect(stripMarkup("I used ~~Excel~~ SQL for the report.")).toBe("I used Excel SQL for the report.");
+    expect(stripMarkup("It took ~3 weeks, ~~ not 2.")).toBe("It took ~3 weeks, ~~ not 2.");
+  });
+
   it("reads a table row as its cells' words and drops the separator row", () => {
     expect(stripMarkup("| fix | I cached the features and cut latency to 80 ms |")).toBe(
       "fix — I cached the features and cut latency to 80 ms",

@@ -37,7 +37,7 @@ export function starLabel(text: string): StarPart | undefined {
 }
 
 // Every pattern below needs one of these characters: text without them has no markup to strip.
-const MARKUP_CHAR = /[:：*_#>[`|]/;
+const MARKUP_CHAR = /[:：*_#>[`|~]/;
 
 // A line of a Markdown table: a row written between pipes, the separator row under the header,
 // or a row's end after a sentence cut inside it ("…took 900 ms. | slow |").
@@ -73,11 +73,14 @@ function stripInlineMarkup(text: string): string {
       .replace(/^[ \t]*>[ \t]?/gm, "")
       .replace(/!?\[([^\]\n]*)\]\((?:[^)\s]+)(?:\s+"[^"]*")?\)/g, "$1")
       .replace(/`([^`\n]+)`/g, "$1")
+      .replace(/~~(?=\S)([^\n]*?\S)~~/g, "$1")
       .replace(/(\*\*|__)(?=\S)([^\n]*?\S)\1/g, "$2")
       .replace(/(?<![\p{L}\p{N}*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\p{L}\p{N}*])/gu, "$1")
       .replace(/(?<![\p{L}\p{N}_])_(?=[^\s_])([^_\n]*?[^\s_])_(?![\p{L}\p{N}_])/gu, "$1")
       // Stray markers left by a sentence split inside a bold run ("**The fix" … "works.**").
       .replace(/\*\*|__/g, "")
+      // An emphasis opened and never closed ("and *the error rate fell"): the star before a word.
+      .replace(/(^|[\s(“"'‘])\*(?=\p{L})/gmu, "$1")
   );
 }
 

@@ -377,7 +377,7 @@ describeStores("HTTP API", (getStore) => {
     const detail = (await (
       await appFor("a").request(`/api/documents/${documentId}`)
     ).json()) as DocumentDetail;
-    expect(detail.document.title).toBe("Sample prep");
+    expect(detail.document.title).toBe("Interview prep — Ines Carvalho");
 
     const ok = await patch({ title: "  ML Engineer   prep ", expectedVersion: detail.document.version });
     expect(ok.status).toBe(200);

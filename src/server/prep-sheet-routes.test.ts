@@ -51,7 +51,7 @@ describeStores("HTTP prep sheet export", (getStore) => {
       });
     expect((await post("/api/import?filename=sample-prep.md", sample)).status).toBe(200);
     // The sample alone is the demo: its sheet is the sample's.
-    expect(await (await appFor("a").request("/api/export?format=sheet-md")).text()).toContain("Sample prep");
+    expect(await (await appFor("a").request("/api/export?format=sheet-md")).text()).toContain("Interview prep — Ines Carvalho");
     const own = [
       "# Platform prep",
       "",
@@ -63,7 +63,7 @@ describeStores("HTTP prep sheet export", (getStore) => {
     expect((await post("/api/import?filename=platform.md", own)).status).toBe(200);
     const sheet = await (await appFor("a").request("/api/export?format=sheet-md")).text();
     expect(sheet).toContain("failed payouts");
-    expect(sheet).not.toContain("Sample prep");
+    expect(sheet).not.toContain("Interview prep — Ines Carvalho");
     expect(sheet).not.toContain("synchrotron");
     // Asked for by its id, the sample still has its sheet.
     const listed = (await (await appFor("a").request("/api/documents")).json()) as {
@@ -107,6 +107,7 @@ describeStores("HTTP prep sheet export", (getStore) => {
       body: new TextEncoder().encode(doc),
     });
     const view = await appFor("a").request("/api/export?format=html&print=1");
+    expect(view.status).toBe(200);
     expect(view.headers.get("Content-Security-Policy")).toContain("font-src data:");
     const html = await view.text();
     expect(html).toMatch(/@font-face \{ font-family: "Noto Sans SC"[^}]*src: url\(data:font\/woff2;base64,/);
@@ -120,5 +121,24 @@ describeStores("HTTP prep sheet export", (getStore) => {
     });
     expect(plain.status).toBe(200);
     expect(await (await appFor("b").request("/api/export?format=html")).text()).not.toContain("@font-face");
+  });
+
+  it("names a download after a title in any script (the header holds its exact name as filename*)", async () => {
+    const imported = await appFor("b").request("/api/import?filename=cjk.md", {
+      method: "POST",
+      headers: { "Content-Type": "application/octet-stream" },
+      body: new TextEncoder().encode(
+        '# 面试准备\n\n### Q1- Tell me about a fix\n\n"I fixed the pipeline."\n',
+      ),
+    });
+    expect(imported.status, await imported.clone().text()).toBe(200);
+    const { documentId } = (await imported.json()) as { documentId: string };
+    for (const query of ["format=md", "format=html", "format=html&print=1"]) {
+      // Before: a plain `filename="面试准备.md"` is not a valid header, and the export failed.
+      const res = await appFor("b").request(`/api/export?${query}&documentId=${documentId}`);
+      expect(res.status, `${query}: ${res.status === 200 ? "" : await res.clone().text()}`).toBe(200);
+      const header = res.headers.get("Content-Disposition") ?? "";
+      expect(header, query).toMatch(/filename\*=UTF-8''%E9%9D%A2[^;]*; filename="[\x20-\x7e]+"$/);
+    }
   });
 });

@@ -45,7 +45,7 @@ describe.runIf(launched.browser !== null)("the whole bank's prep sheet without t
       const html = readFileSync(path, "utf8");
       expect(html).toContain("Tell me about yourself");
       expect(html).not.toContain("synchrotron");
-      expect(html).not.toContain("Sample prep");
+      expect(html).not.toContain("Interview prep — Ines Carvalho");
 
       // "One document" still prints the sample, and the note is gone there.
       await include.selectOption("document");

@@ -45,7 +45,7 @@ describe.runIf(launched.browser !== null)("the document list stays current", () 
       await page.evaluate(() => window.dispatchEvent(new Event("focus")));
       await expect
         .poll(() => page.locator(".doc-switch option").allTextContents(), { timeout: 10_000 })
-        .toContain("Sample prep");
+        .toContain("Interview prep — Ines Carvalho");
     } finally {
       await closeSpec({ context: opened?.context, server: opened?.server });
     }

@@ -257,7 +257,7 @@ describeStores("derisk drill / questions / list questions", (getStore) => {
       "• Tell me about a time you made a mistake and how you handled it.",
       "• Tell me about a time you changed a team's mind.",
     ]);
-    expect(lines[2]).toMatch(/^ {4}about-me · from "Sample prep" · [0-9a-f]{8}$/);
+    expect(lines[2]).toMatch(/^ {4}about-me · from "Interview prep — Ines Carvalho" · [0-9a-f]{8}$/);
     expect(text.out).toMatch(
       /changed a team's mind\.\n {4}leadership-influence · added by you · [0-9a-f]{8}\n/,
     );
@@ -275,7 +275,7 @@ describeStores("derisk drill / questions / list questions", (getStore) => {
     expect(json.questions.filter((q) => q.origin === "imported")).toEqual([
       expect.objectContaining({
         text: "Tell me about yourself",
-        document: "Sample prep",
+        document: "Interview prep — Ines Carvalho",
         itemId: expect.any(String),
       }),
     ]);

@@ -55,6 +55,34 @@ describeStores("derisk set / add-variant", (getStore) => {
     }
   });
 
+  it("--text - reads standard input, as - does everywhere, instead of saving a lone dash", async () => {
+    const store = getStore();
+    const { documentId } = await importDocument(store, "a", {
+      bytes: new Uint8Array(sample),
+      filename: "sample-prep.md",
+    });
+    const [answer] = await store.items.listItems("a", { documentId: documentId ?? "", kind: "answer" });
+    const id = answer?.id ?? "";
+    const set = await runCommand([registerEditCommand], ["set", id, "--text", "-"], {
+      store,
+      stdin: "I moved to industry to see my models used every day.\n",
+    });
+    expect(set.code).toBe(0);
+    // Before: the answer's text became "-".
+    const after = await store.items.getItem("a", id);
+    expect(after.kind === "answer" && after.text).toBe(
+      "I moved to industry to see my models used every day.",
+    );
+    const added = await runCommand(
+      [registerAddAnswerCommand],
+      ["add-answer", "-q", "Why do you want to join us?", "--text", "-", "-d", documentId ?? "", "--json"],
+      { store, stdin: "Because your clinics need models that stay up.\n" },
+    );
+    expect(added.code).toBe(0);
+    expect(added.out).toContain("Because your clinics need models that stay up.");
+    expect(added.out).not.toMatch(/"text": "-"/);
+  });
+
   it("adds a variant from standard input, then edits it", async () => {
     const store = getStore();
     await importDocument(store, "a", { bytes: new Uint8Array(sample), filename: "sample-prep.md" });

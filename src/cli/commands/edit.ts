@@ -4,13 +4,24 @@ import { resolveId } from "../../app/ids.ts";
 import type { CliContext } from "../context.ts";
 import { decodeUtf8Strict, readInput } from "../read-input.ts";
 
+/**
+ * The text given with --text, or read from --from FILE (standard input by default). `--text -`
+ * reads standard input too, as `-` does everywhere in derisk: saved as written, a lone "-"
+ * would replace the answer.
+ */
+async function textOption(ctx: CliContext, options: { text?: string; from?: string }): Promise<string> {
+  if (options.text !== undefined && options.text !== "-") return options.text;
+  const from = options.text === "-" ? "-" : (options.from ?? "-");
+  return decodeUtf8Strict(await readInput(ctx, from, 1024 * 1024), from).trimEnd();
+}
+
 export function registerEditCommand(program: Command, ctx: CliContext): void {
   program
     .command("set")
     .alias("edit")
     .description("replace the text of an answer (or a follow-up's prepared answer)")
     .argument("<item>", "item id (see derisk show --json)")
-    .option("--text <text>", "the new text")
+    .option("--text <text>", "the new text, or - for standard input")
     .option("--from <file>", "read the new text from FILE, or - for standard input")
     .option("--expected-version <n>", "refuse if the item changed since this version")
     .option("--json", "print the updated item as JSON")
@@ -27,12 +38,7 @@ export function registerEditCommand(program: Command, ctx: CliContext): void {
         if ((options.text === undefined) === (options.from === undefined)) {
           throw new DeriskError("USAGE", "Give the new text with exactly one of --text TEXT or --from FILE.");
         }
-        const text =
-          options.text ??
-          decodeUtf8Strict(
-            await readInput(ctx, options.from ?? "-", 1024 * 1024),
-            options.from ?? "-",
-          ).trimEnd();
+        const text = await textOption(ctx, options);
         const expectedVersion = options.expectedVersion
           ? Number.parseInt(options.expectedVersion, 10)
           : undefined;
@@ -161,7 +167,7 @@ export function registerAddAnswerCommand(program: Command, ctx: CliContext): voi
     .command("add-answer")
     .description("write the answer to a new question into a document (e.g. a coverage gap)")
     .requiredOption("-q, --question <text>", 'the question, e.g. "Why do you want to join us?"')
-    .option("--text <text>", "the answer")
+    .option("--text <text>", "the answer, or - for standard input")
     .option("--from <file>", "read the answer from FILE, or - for standard input")
     .option("-d, --document <id>", "document id (default: the most recently updated)")
     .option("--json", "print the new item as JSON")
@@ -181,12 +187,7 @@ export function registerAddAnswerCommand(program: Command, ctx: CliContext): voi
         if (options.text !== undefined && options.from !== undefined) {
           throw new DeriskError("USAGE", "Give the answer with one of --text TEXT or --from FILE, not both.");
         }
-        const text =
-          options.text ??
-          decodeUtf8Strict(
-            await readInput(ctx, options.from ?? "-", 1024 * 1024),
-            options.from ?? "-",
-          ).trimEnd();
+        const text = await textOption(ctx, options);
         const item = await ctx.withStore(async (store, userId) =>
           addAnswer(store, userId, await resolveDocumentId(store, userId, options.document), {
             question: options.question,

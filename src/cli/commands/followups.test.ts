@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { importDocument } from "../../app/bank.ts";
+import { describeStores } from "../../store/test-stores.ts";
 import { type RegisterCommand, runCommand as runWith } from "../test-cli.ts";
 import { registerFollowUpsCommand } from "./followups.ts";
 
@@ -74,5 +77,35 @@ describe("derisk followups: concern quotes", () => {
     expect(new Set(quoted).size).toBe(quoted.length);
     expect(concerns).not.toContain("**");
     expect(concerns).toContain("“On my project on AWS EKS");
+  });
+});
+
+describeStores("derisk followups --prepare", (getStore) => {
+  it("--text - reads the prepared answer from standard input instead of saving a lone dash", async () => {
+    const store = getStore();
+    const sample = readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url));
+    const { documentId } = await importDocument(store, "a", {
+      bytes: new Uint8Array(sample),
+      filename: "s.md",
+    });
+    const [answer] = await store.items.listItems("a", { documentId: documentId ?? "", kind: "answer" });
+    const run = await runWith(
+      [registerFollowUpsCommand],
+      [
+        "followups",
+        "--answer",
+        answer?.id ?? "",
+        "--prepare",
+        "What would you do differently?",
+        "--text",
+        "-",
+        "--json",
+      ],
+      { store, stdin: "I would write the rollback plan first.\n" },
+    );
+    expect(run.code).toBe(0);
+    // Before: the prepared answer was "-".
+    expect(run.out).toContain("I would write the rollback plan first.");
+    expect(run.out).not.toMatch(/"answer": "-"/);
   });
 });

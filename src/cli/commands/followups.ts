@@ -36,7 +36,7 @@ export function registerFollowUpsCommand(program: Command, ctx: CliContext): voi
       "--prepare <question>",
       "with --answer: save your answer to this follow-up under the answer's question",
     )
-    .option("--text <answer>", "with --prepare: what you would say")
+    .option("--text <answer>", "with --prepare: what you would say (- for standard input)")
     .option("--json", "print { followUps, concerns } as JSON")
     .addHelpText(
       "after",
@@ -52,10 +52,13 @@ export function registerFollowUpsCommand(program: Command, ctx: CliContext): voi
             'Prepare a follow-up with --answer ID --prepare "the question" --text "your answer" (and no FILE).',
           );
         const { prepareFollowUp } = await import("../../app/packaging.ts");
+        // `--text -` reads standard input, as `-` does everywhere (saved as written, a lone "-"
+        // would be the prepared answer).
+        const said = answer === "-" ? (await readTextArg(ctx, "-", "answer")).trimEnd() : answer;
         const item = await ctx.withStore(async (store, userId) =>
           prepareFollowUp(store, userId, await resolveId(store, userId, "item", itemId), {
             question,
-            answer,
+            answer: said,
           }),
         );
         if (flags.json) ctx.out(JSON.stringify({ item }, null, 2));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { plain } from "../render/wrap.ts";
 import { type RegisterCommand, runCommand as runWith } from "../test-cli.ts";
 import { registerReangleCommand } from "./reangle.ts";
 
@@ -86,5 +87,17 @@ describe("derisk reangle", () => {
     const { code, error } = await runCommand(registerReangleCommand, ["reangle", "-"], STORY);
     expect(code).toBe(1);
     expect(error).toMatch(/--role/);
+  });
+
+  it("lines up the kept and trimmed sentences in colour as without it", async () => {
+    const argv = ["reangle", "-", "--from-role", "mlops-engineer", "--role", "ml-engineer"];
+    const coloured = await runWith([registerReangleCommand], argv, { stdin: STORY, color: true });
+    expect(coloured.out).toContain("\u001b[");
+    const marks = plain(coloured.out)
+      .split("\n")
+      .filter((line) => /^(= kept|- trimmed)/.test(line));
+    expect(marks.length).toBeGreaterThan(1);
+    // Before: "= kept I ran…" in colour (the escapes ate the padding), "= kept    I ran…" without.
+    for (const line of marks) expect(line).toMatch(/^(= kept {4}|- trimmed )\S/);
   });
 });

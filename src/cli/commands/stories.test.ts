@@ -77,7 +77,7 @@ describeStores("derisk stories and packaging on the bank", (getStore) => {
     const drawn = await runCommand(store, ["stories", "from-document"]);
     expect(drawn.code).toBe(0);
     expect(drawn.out).toMatch(
-      /^From “Sample prep” \([0-9a-f]{8}\), your most recently updated document:\n4 new stories, 0 already converted, 3 skipped/,
+      /^From “Interview prep — Ines Carvalho” \([0-9a-f]{8}\), your most recently updated document:\n4 new stories, 0 already converted, 3 skipped/,
     );
     expect(drawn.out).toMatch(/skipped q1\/alternative: an outline/);
     const again = JSON.parse((await runCommand(store, ["stories", "from-document", "--json"])).out);
@@ -100,7 +100,9 @@ describeStores("derisk stories and packaging on the bank", (getStore) => {
   it("names each story's document in stories list and match when the bank holds more than one", async () => {
     const store = getStore();
     // Two documents of the user's own (the sample would be left out of match).
-    const copy = (line: string) => new TextEncoder().encode(`${new TextDecoder().decode(sample)}\n${line}\n`);
+    // A line above the sample's `# heading`: each copy is named after its file.
+    const copy = (line: string) =>
+      new TextEncoder().encode(`${line}\n\n${new TextDecoder().decode(sample)}\n`);
     const first = await importDocument(store, "a", { bytes: copy("A first copy."), filename: "my-prep.md" });
     expect((await runCommand(store, ["stories", "from-document"])).code).toBe(0);
     // One document: its title would say nothing.

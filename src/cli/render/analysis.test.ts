@@ -13,4 +13,23 @@ describe("the analysis report", () => {
       /Timing {2}3 words ≈/,
     );
   });
+
+  it("says whose work the answer tells in words, not the label's code", () => {
+    const plain = createStyle({ isTTY: false }, { NO_COLOR: "1" });
+    const mine = renderAnalysis(
+      analyze("I found the leak. I wrote the fix. I shipped it in a week.", {
+        question: "Tell me about a bug",
+      }),
+      plain,
+    );
+    // Before: "ownership: i (…".
+    expect(mine).toMatch(/ownership: mostly "I" \(/);
+    const ours = renderAnalysis(
+      analyze("We found the leak. We wrote the fix. We shipped it in a week.", {
+        question: "Tell me about a bug",
+      }),
+      plain,
+    );
+    expect(ours).toMatch(/ownership: mostly "we" \(/);
+  });
 });

@@ -18,6 +18,13 @@ const oneLine = (quote: string): string => quote.replace(/\s+/g, " ").trim();
 const bar = (share: number, width = 20) => "█".repeat(Math.round(share * width)).padEnd(width, "·");
 
 /** The compact terminal report of one analysis. */
+// The ownership label in words a candidate reads at a glance ("i" alone reads as a typo).
+const OWNERSHIP_WORDS: Record<"i" | "we" | "mixed", string> = {
+  i: 'mostly "I"',
+  we: 'mostly "we"',
+  mixed: 'both "I" and "we"',
+};
+
 export function renderAnalysis(analysis: Analysis, style: Style): string {
   const { labels, timing } = analysis;
   const out: string[] = [];
@@ -67,7 +74,7 @@ export function renderAnalysis(analysis: Analysis, style: Style): string {
     );
   }
   out.push(
-    `  ownership: ${labels.ownership} (sentences of the work told with "I": ${analysis.ownership.i}, with "we": ${analysis.ownership.we}) · quantified: ${labels.quantified ? "yes" : style.yellow("no")}`,
+    `  ownership: ${OWNERSHIP_WORDS[labels.ownership]} (sentences of the work told with "I": ${analysis.ownership.i}, with "we": ${analysis.ownership.we}) · quantified: ${labels.quantified ? "yes" : style.yellow("no")}`,
   );
   if (analysis.roleFit) {
     const fit = analysis.roleFit;

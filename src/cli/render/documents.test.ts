@@ -72,4 +72,23 @@ describe("derisk show", () => {
     expect(sample.match(/What the panel is really checking/g)).toHaveLength(1);
     expect(sample).toMatch(/^Framing\n {2}• Will she freeze/m);
   });
+
+  it("prints answers as words: no emphasis, links' targets, code ticks or strike marks", () => {
+    const page = show(
+      [
+        "## Tell me about **yourself**?",
+        "I am an *ML engineer* with six years of [experience](https://example.com), `pandas` and ~~Excel~~ SQL.",
+        "",
+      ].join("\n"),
+    );
+    expect(page).toContain("Tell me about yourself?");
+    expect(page).toContain("I am an ML engineer with six years of experience, pandas and Excel SQL.");
+    expect(page).not.toMatch(/[*`~]|\]\(/);
+  });
+
+  it("leaves the blank line between an answer's paragraphs empty: no line ends in spaces", () => {
+    const page = show("## Tell me about yourself?\nI build pipelines.\n\nNow I want to ship models.\n");
+    expect(page).toContain("  I build pipelines.\n\n  Now I want to ship models.");
+    expect(page.split("\n").filter((line) => /\s$/.test(line))).toEqual([]);
+  });
 });

@@ -1,4 +1,5 @@
 import type { DocumentDetail, DocumentSummary, StoredItem } from "../../core/api-types.ts";
+import { stripMarkup } from "../../core/markup.ts";
 import { describeCounts } from "../../core/report-summary.ts";
 import { shortId, shortIds } from "../../core/short-ids.ts";
 import type { Style } from "./style.ts";
@@ -15,10 +16,11 @@ export function renderDocumentList(documents: DocumentSummary[], style: Style): 
 }
 
 // `first` prefixes the first line; the others line up under it, so a list keeps its shape.
+// A blank line between paragraphs stays empty (no trailing spaces in a copied answer).
 const indent = (text: string, prefix: string, first = prefix) =>
   text
     .split("\n")
-    .map((line, n) => `${n === 0 ? first : prefix}${line}`)
+    .map((line, n) => (n > 0 && line.trim() === "" ? "" : `${n === 0 ? first : prefix}${line}`))
     .join("\n");
 
 function renderItem(
@@ -35,20 +37,20 @@ function renderItem(
       // Under a heading of the same words ("What the panel is really checking"), not said twice.
       return `${style.cyan("Framing")}${item.title === section ? "" : ` ${item.title}`}\n${item.questions.map((q) => `  • ${q}`).join("\n")}`;
     case "answer":
-      return `${style.cyan(`${item.questionNumber ?? "Q"} · ${item.variant}`)} ${style.bold(item.question)} ${id}\n${indent(item.text, "  ")}`;
+      return `${style.cyan(`${item.questionNumber ?? "Q"} · ${item.variant}`)} ${style.bold(stripMarkup(item.question))} ${id}\n${indent(stripMarkup(item.text), "  ")}`;
     case "follow-up":
-      return `  ${style.yellow("follow-up")} ${item.question} ${id}\n${indent(item.answer, "      ", "    → ")}`;
+      return `  ${style.yellow("follow-up")} ${stripMarkup(item.question)} ${id}\n${indent(stripMarkup(item.answer), "      ", "    → ")}`;
     case "concern":
       // With its id, as every item a command takes (derisk history ID lists its texts).
       return `  ${style.red("concern")} “${item.judgement}” ${id}\n${item.reframes.map((r) => `    ↺ ${r}`).join("\n")}`;
     case "technical-section":
       return `\n${style.bold(`${item.emoji ? `${item.emoji} ` : ""}${item.title}`)}${item.description ? `\n  ${style.dim(item.description)}` : ""}`;
     case "technical-question":
-      return `  ? ${item.text} ${style.dim(`(${item.competency})`)} ${id}`;
+      return `  ? ${stripMarkup(item.text)} ${style.dim(`(${item.competency})`)} ${id}`;
     case "reflection":
       return `${style.cyan("Reflection")}${item.title ? ` ${item.title}` : ""}: ${item.turns.length} turns, ${item.reframes.length} reframes`;
     case "accomplishment":
-      return `  ${style.green("accomplishment")} ${item.text}${item.metrics.length > 0 ? style.dim(` (${item.metrics.join(", ")})`) : style.dim(" (no figure yet)")} ${id}`;
+      return `  ${style.green("accomplishment")} ${stripMarkup(item.text)}${item.metrics.length > 0 ? style.dim(` (${item.metrics.join(", ")})`) : style.dim(" (no figure yet)")} ${id}`;
     case "to-do":
       return `${style.cyan("To-do")} ${style.dim(`${item.entries.filter((e) => e.done).length}/${item.entries.length} done`)} ${id}\n${item.entries
         .map(

@@ -34,6 +34,14 @@ describe("wrapping reports to the terminal's width", () => {
     for (const line of item.slice(1)) expect(line).toMatch(/^ {5}step/);
   });
 
+  it("continues a re-angle's kept or trimmed sentence under its text, not at the left edge", () => {
+    for (const mark of ["= kept    ", "- trimmed "]) {
+      const [, ...rest] = wrapReport(`${mark} ${"word ".repeat(20).trim()}`, 40).split("\n");
+      expect(rest.length).toBeGreaterThan(0);
+      for (const line of rest) expect(line).toMatch(/^ {11}word/);
+    }
+  });
+
   it("puts a quotation that opens far right on a line of its own, indented under the item", () => {
     const line = `  ●  Clear path, no spinning     Shown     “${"I decided to roll back first. ".repeat(3).trim()}”`;
     const lines = wrapReport(line, 60).split("\n");

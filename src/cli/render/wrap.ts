@@ -10,8 +10,10 @@ const ESCAPE = new RegExp(SGR, "y");
 const ESCAPES = new RegExp(SGR, "g");
 // A list item's marker, after which a wrapped line continues: "1.", "✓ covered", a bullet or a
 // signal mark ("●●" for a strong signal), a checkbox, or a short id heading a row
-// ("1e5b1944  Title", "+ 1e5b1944  Title" in the story lists).
-const MARKER = /^(\s*)(?:(?:\+ )?[0-9a-f]{8,}(?= {2})|\d+\.|[✓✗] [a-z]+|●●|[•*!?→↺✓✗●▲○-]|\[[ x]\])\s+/;
+// ("1e5b1944  Title", "+ 1e5b1944  Title" in the story lists), or a re-angle's "= kept" /
+// "- trimmed" mark.
+const MARKER =
+  /^(\s*)(?:(?:\+ )?[0-9a-f]{8,}(?= {2})|\d+\.|[✓✗] [a-z]+|= kept|- trimmed|●●|[•*!?→↺✓✗●▲○-]|\[[ x]\])\s+/;
 const NARROWEST = 20;
 
 /** Columns a code point takes in a terminal: 0 for combining marks, 2 for wide (CJK, emoji). */

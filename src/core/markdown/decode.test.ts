@@ -88,6 +88,10 @@ describe("decodeDocument", () => {
     expect(errorOf(() => decodeDocument(utf8("  \n"))).message).toBe(
       "The document contains only whitespace (3 bytes): there is nothing to import. Pipe your notes in (derisk import - < prep.md) or give the file's path.",
     );
+    // One byte (`echo | derisk import -`) is one byte, not "1 bytes".
+    expect(errorOf(() => decodeDocument(utf8("\n"))).message).toMatch(
+      /^The document contains only whitespace \(1 byte\):/,
+    );
   });
 
   it("rejects a binary file, naming where the NUL bytes are", () => {

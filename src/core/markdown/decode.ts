@@ -266,7 +266,7 @@ function finishDecoding(
     // Said as each surface goes on: a terminal pipes or names a file, a page chooses or pastes.
     throw new DeriskError(
       "BAD_INPUT",
-      `${name} contains only whitespace (${byteLength} bytes): there is nothing to import.`,
+      `${name} contains only whitespace (${byteLength} ${byteLength === 1 ? "byte" : "bytes"}): there is nothing to import.`,
       {
         hint: {
           cli:

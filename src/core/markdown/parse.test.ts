@@ -1001,3 +1001,92 @@ describe("notes typed without capitals", () => {
     expect(parsePrepDocument(doc).report.lines.inNotes).toBe(0);
   });
 });
+
+describe("the title a new document gets", () => {
+  const title = (text: string, filename?: string) =>
+    parsePrepDocument(text, filename === undefined ? {} : { filename }).title;
+
+  it("is the `# heading` the document opens with, before its file's name", () => {
+    const body = "## Tell me about yourself?\nI build data pipelines.\n";
+    expect(title(`# Prep for the **Acme** onsite\n\n${body}`, "notes-v2.md")).toBe(
+      "Prep for the Acme onsite",
+    );
+    expect(title(`\n\n# Acme loop\n${body}`, "notes-v2.md")).toBe("Acme loop");
+    // After front matter without a title, the heading still opens the document.
+    expect(title(`---\ndate: 2026-12-01\n---\n# Acme loop\n${body}`, "notes.md")).toBe("Acme loop");
+    // A title in the front matter is the writer's choice and wins.
+    expect(title(`---\ntitle: Chosen\n---\n# Acme loop\n${body}`, "notes.md")).toBe("Chosen");
+  });
+
+  it("is the file's name when the document opens with anything else", () => {
+    const body = "## Tell me about yourself?\nI build data pipelines.\n";
+    // A level-2 heading is a section, not the document's name.
+    expect(title(`## Framing\nSome words.\n\n${body}`, "acme-loop.md")).toBe("Acme loop");
+    // A level-1 heading below the first line is a section too.
+    expect(title(`A line first.\n\n# Part one\n${body}`, "acme-loop.md")).toBe("Acme loop");
+    // A heading of emoji alone names nothing.
+    expect(title(`# 🚀🔥\n\n${body}`, "acme-loop.md")).toBe("Acme loop");
+    // A `# heading` that is itself a question is the first question, not a name.
+    expect(title("# Tell me about yourself?\nI build data pipelines.\n", "acme-loop.md")).toBe("Acme loop");
+  });
+
+  it("is the opening heading for pasted text with no file name either", () => {
+    expect(title("# Acme loop\n\n## Tell me about yourself?\nI build data pipelines.\n")).toBe("Acme loop");
+  });
+});
+
+describe("sub-headings under a question written as a heading", () => {
+  const doc = [
+    "## Tell me about a failure",
+    "### Situation",
+    "The launch slipped.",
+    "### **Result** ###",
+    "It shipped two weeks late.",
+    "### 🚀 What stayed with me",
+    "Plan buffers.",
+    "###",
+    "Ask early.",
+    "",
+    "## Why do you want to join us?",
+    "I met the team.",
+    "",
+  ].join("\n");
+
+  it("keep every line in the answer, as words: no heading marks, no closing hashes, no bold", () => {
+    const parsed = expectLossless(doc);
+    expect(parsed.items.map((i) => i.kind)).toEqual(["answer", "answer"]);
+    const [failure] = answersOf(doc);
+    expect(failure?.text).toBe(
+      "Situation\nThe launch slipped.\nResult\nIt shipped two weeks late.\n🚀 What stayed with me\nPlan buffers.\n\nAsk early.",
+    );
+    expect(parsed.report.lines.inNotes).toBe(0);
+  });
+
+  it("an emoji heading followed by questions still opens the technical bank", () => {
+    const bank = `${doc}## 🧠 ML foundations\nWhat is overfitting?\nExplain dropout.\n`;
+    const kinds = parsePrepDocument(bank).items.map((i) => i.kind);
+    expect(kinds).toEqual([
+      "answer",
+      "answer",
+      "technical-section",
+      "technical-question",
+      "technical-question",
+    ]);
+    const under = `## Tell me about a failure\nThe launch slipped.\n### 🧠 Questions I got\nWhat is overfitting?\nExplain dropout.\n`;
+    expect(parsePrepDocument(under).items.map((i) => i.kind)).toEqual([
+      "answer",
+      "technical-section",
+      "technical-question",
+      "technical-question",
+    ]);
+  });
+});
+
+describe("malformed Markdown an answer may hold", () => {
+  it("a tab-indented list item is nested with spaces, never a raw tab in the answer", () => {
+    const [answer] = answersOf(
+      "## Tell me about a rollout?\nWhat I did:\n- a canary\n\t- at 5% of traffic\n",
+    );
+    expect(answer?.text).toBe("What I did:\n- a canary\n    - at 5% of traffic");
+  });
+});

@@ -151,10 +151,24 @@ function headingTitle(items: readonly PrepItem[]): string {
 }
 
 /**
+ * The `# heading` a document opens with (after any front matter), when it has a word in it:
+ * the name its writer gave the whole document. A level-2 heading, or a level-1 one further
+ * down, is a section ("The Behavioral Interview Reality"), not a name, and gives "".
+ */
+function openingTitle(items: readonly PrepItem[]): string {
+  const first = items.find(
+    (item, index) => !(index === 0 && item.kind === "note" && /^---\s*$/m.test(item.raw)),
+  );
+  if (first?.kind !== "section" || first.depth !== 1) return "";
+  return /[\p{L}\p{N}]/u.test(first.title) ? first.title : "";
+}
+
+/**
  * The title a new document gets, in one place: a front-matter `title:` the user wrote, else
- * the file's name made readable, else the target role ("ML Engineer prep"), else (pasted
- * text) the first heading. A heading is often a section ("The Behavioral Interview Reality"),
- * not a name for the whole document, so it comes last. The user can rename it afterwards.
+ * the `# heading` the document opens with, else the file's name made readable, else the
+ * target role ("ML Engineer prep"), else (pasted text) the first heading. A heading further
+ * down is often a section ("The Behavioral Interview Reality"), not a name for the whole
+ * document, so it comes last. The user can rename it afterwards.
  * @example chooseDocumentTitle(items, { filename: "ml-onsite.md" }) // "Ml onsite"
  */
 function chooseDocumentTitle(
@@ -164,6 +178,8 @@ function chooseDocumentTitle(
   const frontMatter =
     items[0]?.kind === "note" ? /^---[\s\S]*?^title:\s*["']?(.+?)["']?\s*$/m.exec(items[0].raw) : null;
   if (frontMatter?.[1]) return frontMatter[1];
+  const opening = openingTitle(items);
+  if (opening) return opening;
   const fromFile = found.filename === undefined ? "" : readableFilename(found.filename);
   if (fromFile) return fromFile;
   if (found.targetRole) return `${found.targetRole} prep`;

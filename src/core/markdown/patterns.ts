@@ -39,7 +39,8 @@ export function plainListLine(line: string): string | undefined {
   const said = plainLine(inner.slice(m[0].length));
   if (said === "") return "";
   const marker = /\d/.test(m[2] ?? "") ? (m[2] ?? "") : "-";
-  return `${m[1] ?? ""}${marker} ${said}`;
+  // A tab in the indent is four columns (as Markdown reads it), never a raw tab on screen.
+  return `${(m[1] ?? "").replace(/\t/g, "    ")}${marker} ${said}`;
 }
 
 /**

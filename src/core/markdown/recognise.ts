@@ -141,8 +141,9 @@ export class Recogniser {
   constructor(source: SourceDocument) {
     this.lines = source.lines;
     this.texts = source.lines.map((l) => l.text);
-    this.body = source.lines.map((l) => ({
-      text: l.text,
+    this.body = source.lines.map((l, index) => ({
+      // A sub-heading inside an answer is a line of its words: `### Lesson ###` reads "Lesson".
+      text: l.kind === "heading" && l.depth > 0 && l.unitEnd === index ? l.title : l.text,
       blank: l.blank,
       literal: l.kind === "code" || l.kind === "html" || l.kind === "front-matter",
       code: l.kind === "code",
@@ -570,7 +571,8 @@ export class Recogniser {
         line.depth <= depth ||
         isAlternativeTrigger(title) ||
         isFollowUpTrigger(title) ||
-        leadingEmoji(title) !== undefined ||
+        // An emoji heading opens the technical bank; under a question, only when questions follow it.
+        (leadingEmoji(title) !== undefined && this.technicalQuestionsAfter(line) >= 2) ||
         this.isQuestionHeading(title, line.depth, matchNumberedQuestion(title))
       );
     }
@@ -1040,10 +1042,8 @@ export class Recogniser {
     return end + 1;
   }
 
-  /** An emoji-headed (or "technical") heading followed by at least two question lines. */
-  private recogniseTechnicalSection(i: number, line: SourceLine): number | undefined {
-    const emoji = leadingEmoji(line.title);
-    if (!emoji && !/\btechnical\b|\bquestion bank\b/i.test(line.title)) return undefined;
+  /** How many technical question lines follow a heading, and the description line right under it (-1 if none). */
+  private technicalLinesAfter(line: SourceLine): { questions: number; description: number } {
     let questions = 0;
     let description = -1;
     for (let j = line.unitEnd + 1; j < this.lines.length; j++) {
@@ -1054,6 +1054,18 @@ export class Recogniser {
       if (this.isTechnicalQuestionText(l.text)) questions++;
       else if (questions === 0 && description < 0 && j === line.unitEnd + 1) description = j;
     }
+    return { questions, description };
+  }
+
+  private technicalQuestionsAfter(line: SourceLine): number {
+    return this.technicalLinesAfter(line).questions;
+  }
+
+  /** An emoji-headed (or "technical") heading followed by at least two question lines. */
+  private recogniseTechnicalSection(i: number, line: SourceLine): number | undefined {
+    const emoji = leadingEmoji(line.title);
+    if (!emoji && !/\btechnical\b|\bquestion bank\b/i.test(line.title)) return undefined;
+    const { questions, description } = this.technicalLinesAfter(line);
     if (questions < 2) return undefined;
     const title = emoji ? emoji.rest : line.title;
     const about = `${title} ${description >= 0 ? (this.lines[description]?.text ?? "") : ""}`;

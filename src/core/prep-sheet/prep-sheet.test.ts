@@ -279,14 +279,23 @@ describe("renderers", () => {
 describe("a sheet of several documents", () => {
   // A second document of the candidate's own, for another interview: its own title, target role
   // and wording of the lens, and the same questions numbered the same way ("Q1").
-  const copyText = readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url), "utf8")
+  // Without the sample's opening `# heading`, each is named after its role (pasted: no file name).
+  const withoutHeading = (text: string) => text.replace(/^# .*\n/, "");
+  const copyText = withoutHeading(
+    readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url), "utf8"),
+  )
     .replace("## Answers tuned for Data/ML Engineer Roles:", "## Answers tuned for MLOps Engineer Roles:")
     .replace(
       "- Will she freeze when the problem is fuzzy?",
       "- Will she stall when nobody says what done means?",
     );
   const copy = importPrepDocument(new TextEncoder().encode(copyText));
-  const both = buildPrepSheet([copy, sample]);
+  const sampleByRole = importPrepDocument(
+    new TextEncoder().encode(
+      withoutHeading(readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url), "utf8")),
+    ),
+  );
+  const both = buildPrepSheet([copy, sampleByRole]);
 
   it("names each document, and each answer's document, with each document's own role and framing", () => {
     expect(both.documents.map((d) => d.name)).toEqual(["MLOps Engineer prep", "Data/ML Engineer prep"]);
@@ -351,7 +360,10 @@ describe("a sheet of several documents", () => {
 
   it("two documents of one title are told apart", () => {
     const twin = buildPrepSheet([sample, sample]);
-    expect(twin.documents.map((d) => d.name)).toEqual(["Data/ML Engineer prep", "Data/ML Engineer prep (2)"]);
+    expect(twin.documents.map((d) => d.name)).toEqual([
+      "Interview prep — Ines Carvalho",
+      "Interview prep — Ines Carvalho (2)",
+    ]);
     expect(twin.coverage.questions).toBe(8);
     expect(twin.framing.questions[1]).toBe("Will she go round in circles?");
     expect(twin.targetRole).toBe("Data/ML Engineer");

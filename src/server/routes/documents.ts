@@ -57,6 +57,23 @@ const rename = z.object({
 const PRINT_VIEW_POLICY =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
+/**
+ * A Content-Disposition header for a file name in any script: an ASCII `filename` (other
+ * characters as "_") for old clients and the exact name as `filename*` (RFC 6266), first, where
+ * the web app's download reads the name. A header
+ * holds Latin-1 only: "面试准备.md" as a plain filename made the export fail.
+ */
+function contentDisposition(kind: "attachment" | "inline", filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, "_");
+  const exact = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return ascii === filename
+    ? `${kind}; filename="${ascii}"`
+    : `${kind}; filename*=UTF-8''${exact}; filename="${ascii}"`;
+}
+
 /** Documents: list, read, rename, delete, import (JSON text or raw bytes), export, the sample. */
 export const documentRoutes = new Hono<AppEnv>()
   .get("/documents", async (c) => c.json({ documents: await listDocuments(c.var.store, c.var.userId) }))
@@ -130,20 +147,19 @@ export const documentRoutes = new Hono<AppEnv>()
         ...(competency ? { competency } : {}),
         ...(tailoringId ? { tailoringId } : {}),
       });
-      const name = sheet.filename.replace(/["\\\r\n]/g, "_");
       if (format === "html" && c.req.query("print") === "1") {
         // The print view: shown in a tab, not downloaded. The sheet's own inline style is
         // allowed; nothing else may load or run (it has no scripts, and all user text is escaped).
         return c.body(sheet.body as string, 200, {
           "Content-Type": sheet.contentType,
-          "Content-Disposition": `inline; filename="${name}"`,
+          "Content-Disposition": contentDisposition("inline", sheet.filename),
           "Content-Security-Policy": PRINT_VIEW_POLICY,
           "Cache-Control": "no-store",
         });
       }
       return c.body(typeof sheet.body === "string" ? sheet.body : new Uint8Array(sheet.body), 200, {
         "Content-Type": sheet.contentType,
-        "Content-Disposition": `attachment; filename="${name}"`,
+        "Content-Disposition": contentDisposition("attachment", sheet.filename),
       });
     }
     if (format !== "md" && format !== "json") {
@@ -160,6 +176,6 @@ export const documentRoutes = new Hono<AppEnv>()
       : await exportBank(c.var.store, c.var.userId);
     return c.body(file.body, 200, {
       "Content-Type": file.contentType,
-      "Content-Disposition": `attachment; filename="${file.filename.replace(/["\\\r\n]/g, "_")}"`,
+      "Content-Disposition": contentDisposition("attachment", file.filename),
     });
   });

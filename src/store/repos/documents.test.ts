@@ -81,6 +81,29 @@ describeStores("documents", (getStore) => {
     expect((await store.documents.listDocuments("a")).map((d) => d.title)).toEqual(["New title"]);
   });
 
+  it("keeps two files that share a title (the same opening `# heading`) as two documents", async () => {
+    const store = getStore();
+    const first = await store.documents.saveDocument("a", samplePrepDoc({ title: "Interview prep" }), {
+      filename: "acme.md",
+      contentSha256: sha256("acme"),
+    });
+    const second = await store.documents.saveDocument("a", samplePrepDoc({ title: "Interview prep" }), {
+      filename: "globex.md",
+      contentSha256: sha256("globex"),
+    });
+    expect(second.status).toBe("created");
+    expect(second.documentId).not.toBe(first.documentId);
+    // Pasted text with that title still finds a document by it, as before.
+    const pasted = await store.documents.saveDocument("a", samplePrepDoc({ title: "Pasted" }), {
+      contentSha256: sha256("pasted"),
+    });
+    const file = await store.documents.saveDocument("a", samplePrepDoc({ title: "Pasted" }), {
+      filename: "pasted.md",
+      contentSha256: sha256("pasted as a file"),
+    });
+    expect(file).toMatchObject({ status: "updated", documentId: pasted.documentId });
+  });
+
   it("renames a document, and a re-import of its file or its text keeps the chosen title", async () => {
     const store = getStore();
     const fromFile = await store.documents.saveDocument("a", samplePrepDoc({ title: "Prep" }), {

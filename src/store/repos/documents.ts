@@ -448,14 +448,17 @@ async function saveInTransaction(
           .selectFrom("documents")
           .select(["id", "title", "chosen_title"])
           .where("user_id", "=", userId)
-          .where((eb) =>
-            eb.or([
+          .where((eb) => {
+            const sameTitle = eb.or([
               eb("title", "=", doc.title),
               // A renamed document saved again (a new variant) carries its chosen title.
               eb("chosen_title", "=", doc.title),
-              ...(filename === null ? [] : [eb("filename", "=", filename)]),
-            ]),
-          )
+            ]);
+            // Two files are two documents even when both open with the same `# Interview prep`:
+            // the title finds a namesake only where one side has no file name (pasted text).
+            if (filename === null) return sameTitle;
+            return eb.or([eb("filename", "=", filename), eb.and([eb("filename", "is", null), sameTitle])]);
+          })
           // Prefer the same file over a namesake, then the most recent.
           .orderBy(sql`filename is not distinct from ${filename}`, "desc")
           .orderBy("updated_at", "desc")
