@@ -51,7 +51,9 @@ describeStores("HTTP prep sheet export", (getStore) => {
       });
     expect((await post("/api/import?filename=sample-prep.md", sample)).status).toBe(200);
     // The sample alone is the demo: its sheet is the sample's.
-    expect(await (await appFor("a").request("/api/export?format=sheet-md")).text()).toContain("Interview prep — Ines Carvalho");
+    expect(await (await appFor("a").request("/api/export?format=sheet-md")).text()).toContain(
+      "Interview prep — Ines Carvalho",
+    );
     const own = [
       "# Platform prep",
       "",
