@@ -29,6 +29,7 @@ import {
   setTodoDone,
 } from "../core/markdown/index.ts";
 import {
+  type AnswerItem,
   type ItemSource,
   PREP_ITEM_KINDS,
   type PrepDoc,
@@ -595,6 +596,19 @@ export async function saveAnswerVariant(
   input: { questionKey: string; variant: string; text: string; source?: VariantSource },
 ): Promise<StoredItem> {
   const { id: _id, ...doc } = await store.documents.loadDocument(userId, documentId);
+  if (input.source === "re-angled") {
+    // A re-angle that trimmed nothing says an existing variant word for word: no new variant.
+    const { saysTheSame } = await import("../core/packaging/reangle.ts");
+    const same = doc.items.find(
+      (i): i is AnswerItem =>
+        i.kind === "answer" && i.questionKey === input.questionKey && saysTheSame(answerText(i), input.text),
+    );
+    if (same)
+      throw new DeriskError(
+        "BAD_INPUT",
+        `This re-angled text is variant “${same.variant}” of ${input.questionKey} word for word: re-angling kept every sentence, so the answer already fits the role as written. Nothing was saved.`,
+      );
+  }
   const { doc: next, answer } = addAnswerVariant(doc, input);
   const summary = (await store.documents.listDocuments(userId)).find((d) => d.id === documentId);
   await store.documents.saveDocument(userId, next, {

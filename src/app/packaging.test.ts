@@ -225,27 +225,31 @@ describeStores("packaging use cases", (getStore) => {
   it("re-angles the mistake story keeping the mistake, saves it as a variant and names the variant that fits better", async () => {
     const store = getStore();
     const { documentId, byKey } = await importSample(store);
-    const q5 = byKey("q5/core");
-    const out = await reangleAnswer(store, "a", q5.id, "ml-engineer", { fromRole: "mlops-engineer" });
-    expect(out.text).toMatch(/I had used an inner join/);
+    // The model-focused telling, re-angled for MLOps, trims a line; the main telling fits MLOps better.
+    const q5 = byKey("q5/model-focused");
+    const out = await reangleAnswer(store, "a", q5.id, "mlops-engineer", { fromRole: "ml-engineer" });
+    expect(out.diff.some((d) => d.status === "trimmed")).toBe(true);
+    expect(out.text).toMatch(/my random split had leaked/);
     expect(out.text).not.toMatch(/\*\*/);
     expect(out.betterVariant).toMatchObject({
-      itemId: byKey("q5/model-focused").id,
-      variant: "model-focused",
+      itemId: byKey("q5/core").id,
+      variant: "core",
     });
     expect(out.betterVariant?.coreShare).toBeGreaterThan(out.betterVariant?.reangledCoreShare ?? 1);
     expect(out.betterVariant?.reangledCoreShare).toBe(out.coreShare.after);
     const saved = await saveAnswerVariant(store, "a", documentId, {
       questionKey: "q5",
-      variant: "re-angled for ML",
+      variant: "re-angled for MLOps",
       text: out.text,
       source: "re-angled",
     });
-    expect(saved).toMatchObject({ kind: "answer", variant: "re-angled for ML", text: out.text });
+    expect(saved).toMatchObject({ kind: "answer", variant: "re-angled for MLOps", text: out.text });
     const [latest] = await getItemHistory(store, "a", saved.id);
     expect(latest?.source).toBe("re-angled");
     // The variant that already fits gets no hint pointing at a weaker one.
-    const fitting = await reangleAnswer(store, "a", byKey("q5/model-focused").id, "ml-engineer");
+    const fitting = await reangleAnswer(store, "a", byKey("q5/core").id, "mlops-engineer", {
+      fromRole: "ml-engineer",
+    });
     expect(fitting.betterVariant).toBeUndefined();
   });
 
@@ -284,6 +288,29 @@ describeStores("packaging use cases", (getStore) => {
     expect(
       (await reangleAnswer(store, "a", core?.id ?? "", "research-scientist")).betterVariant,
     ).toBeUndefined();
+  });
+
+  it("refuses to save a re-angle that kept every sentence as a new variant: it would be a copy", async () => {
+    const store = getStore();
+    const { documentId, byKey } = await importSample(store);
+    const out = await reangleAnswer(store, "a", byKey("q5/core").id, "ml-engineer", {
+      fromRole: "mlops-engineer",
+    });
+    expect(out.diff.every((d) => d.status === "kept")).toBe(true);
+    const before = await store.items.listItems("a", { documentId, kind: "answer" });
+    expect(
+      await codeOf(
+        saveAnswerVariant(store, "a", documentId, {
+          questionKey: "q5",
+          variant: "re-angled for ML",
+          text: out.text,
+          source: "re-angled",
+        }),
+      ),
+    ).toMatch(/^BAD_INPUT: This re-angled text is variant “core” of q5 word for word/);
+    expect(await store.items.listItems("a", { documentId, kind: "answer" })).toHaveLength(before.length);
+    // Typed by the user, the same words are theirs to save.
+    await saveAnswerVariant(store, "a", documentId, { questionKey: "q5", variant: "copy", text: out.text });
   });
 
   it.runIf(SEED_RUNS)("points the seed's MLOps mistake story to its own ML-focused variant", async () => {

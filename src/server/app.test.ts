@@ -262,6 +262,27 @@ describeStores("HTTP API", (getStore) => {
     expect(bad.status).toBe(400);
   });
 
+  it("refuses to save a re-angle that kept every sentence: a word-for-word copy is no new variant", async () => {
+    const { documentId } = await importSample();
+    const app = appFor("a");
+    const before = (await (await app.request(`/api/documents/${documentId}`)).json()) as DocumentDetail;
+    const core = before.items.find((i) => i.key === "q5/core");
+    const reangled = (await (
+      await app.request("/api/reangle", json({ itemId: core?.id, toRole: "ml-engineer" }))
+    ).json()) as { text: string; diff: Array<{ status: string }> };
+    expect(reangled.diff.every((d) => d.status === "kept")).toBe(true);
+    const res = await app.request(
+      `/api/documents/${documentId}/answers`,
+      json({ questionKey: "q5", variant: "for ML", text: reangled.text, source: "re-angled" }),
+    );
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(
+      /word for word: re-angling kept every sentence.*Nothing was saved/,
+    );
+    const after = (await (await app.request(`/api/documents/${documentId}`)).json()) as DocumentDetail;
+    expect(after.items.length).toBe(before.items.length);
+  });
+
   it("writes the answer to a new question into a document, as a question of its own", async () => {
     const { documentId } = await importSample();
     const app = appFor("a");

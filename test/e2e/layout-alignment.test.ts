@@ -116,10 +116,14 @@ describe.runIf(launched.browser !== null)("layout lines up", () => {
     };
     const documentId = documents.documents[0]?.id ?? "";
     const detail = (await (await fetch(`${server.url}/api/documents/${documentId}`)).json()) as {
-      items: { id: string; kind: string }[];
+      items: { id: string; kind: string; key: string }[];
     };
-    const answer = detail.items.find((item) => item.kind === "answer");
+    // The seed's MLOps mistake story, re-angled for ML: lines are trimmed, so there is a variant to save
+    // (a re-angle that keeps every sentence offers no save card).
+    const answer = detail.items.find((item) => item.key === "q6/core");
     await page.goto(`/#/reangle/${answer?.id ?? ""}`);
+    await page.getByLabel("Written for").selectOption("mlops-engineer");
+    await page.getByLabel("Re-angle for").selectOption("ml-engineer");
     await page.getByRole("button", { name: "Re-angle", exact: true }).click();
     const save = page.getByRole("region", { name: "Save the re-angled answer" });
     await save.waitFor();

@@ -1,7 +1,8 @@
 /**
  * Re-angle and trailer in a real browser against the real server, on our sample document: the
- * mistake story re-angled for an ML engineer keeps the mistake, shows no markup, points to the
- * document's own variant that fits better (both figures), and saves as a variant; the trailer tab
+ * model-focused mistake story re-angled for an MLOps engineer keeps the mistake, shows no markup,
+ * points to the document's own variant that fits better (both figures), and saves as a variant; a
+ * re-angle that trims nothing offers no save (it would be a copy); the trailer tab
  * tells four beats from the user's own sentences. Both pages pass axe.
  */
 import { AxeBuilder } from "@axe-core/playwright";
@@ -58,44 +59,64 @@ describe.runIf(launched.browser !== null)("re-angle save and hint, trailer page"
 
   test("the mistake story re-angles without losing the mistake, names the better variant and saves", async () => {
     const before = await items();
-    const mistake = before.find((i) => i.key === "q5/core");
-    const fitting = before.find((i) => i.key === "q5/model-focused");
+    // The model-focused telling, re-angled for MLOps, trims a line; the main telling fits MLOps better.
+    const mistake = before.find((i) => i.key === "q5/model-focused");
+    const fitting = before.find((i) => i.key === "q5/core");
     expect(mistake && fitting).toBeTruthy();
     await page.goto(`/#/reangle/${mistake?.id}`);
     // The same role on both sides: the page says what re-angling still does; another role, nothing.
-    await page.getByLabel("Written for").selectOption("ml-engineer");
-    await page.getByLabel("Re-angle for").selectOption("ml-engineer");
-    expect(await page.getByTestId("same-role").textContent()).toMatch(/written for .* already/i);
     await page.getByLabel("Written for").selectOption("mlops-engineer");
+    await page.getByLabel("Re-angle for").selectOption("mlops-engineer");
+    expect(await page.getByTestId("same-role").textContent()).toMatch(/written for .* already/i);
+    await page.getByLabel("Written for").selectOption("ml-engineer");
     expect(await page.getByTestId("same-role").count()).toBe(0);
     await page.getByRole("button", { name: "Re-angle", exact: true }).click();
     await page.getByTestId("fit-compare").waitFor();
 
     const result = page.locator(".diff-column").nth(1);
     const said = (await result.textContent()) ?? "";
-    expect(said).toMatch(/I had used an inner join/);
-    expect(said).toMatch(/I told the team straight away/);
+    expect(said).toMatch(/my random split had leaked/);
+    expect(said).toMatch(/Re-split the data by fill/);
     expect(await page.locator(".reangle-result").textContent()).not.toMatch(/\*\*|Situation:|Action:/);
+    expect(await page.locator(".reangle-result").textContent()).toMatch(/1 trimmed/);
 
     const hint = page.getByTestId("better-variant");
     expect(await hint.textContent()).toMatch(
-      /variant “model-focused” of this question already fits ML engineer better: \d+% core to the role, against \d+% for this re-angle/,
+      /variant “core” of this question already fits MLOps engineer better: \d+% core to the role, against \d+% for this re-angle/,
     );
+    expect(await page.getByTestId("reangle-unchanged").count()).toBe(0);
     await screenshot(page, "reangle-hint");
 
-    await page.getByLabel(/Save as a variant of/).fill("for ML, trimmed");
+    await page.getByLabel(/Save as a variant of/).fill("for MLOps, trimmed");
     await page.getByRole("button", { name: "Save variant" }).click();
     const status = page.getByRole("status").filter({ hasText: "Saved as" });
     await status.waitFor();
-    expect(await status.textContent()).toMatch(/Saved as “for ML, trimmed”/);
-    const saved = (await items()).find((i) => i.kind === "answer" && i.variant === "for ML, trimmed");
-    expect(saved?.text).toMatch(/I had used an inner join/);
+    expect(await status.textContent()).toMatch(/Saved as “for MLOps, trimmed”/);
+    const saved = (await items()).find((i) => i.kind === "answer" && i.variant === "for MLOps, trimmed");
+    expect(saved?.text).toMatch(/my random split had leaked/);
     expect(saved?.text).not.toMatch(/\*\*/);
     expect(await seriousViolations(page)).toEqual([]);
 
     // The hint links to the variant that fits.
     await hint.getByRole("link").click();
     await page.waitForURL(new RegExp(`${fitting?.id}`));
+  });
+
+  test("a re-angle that keeps every sentence offers no save: the answer already fits as written", async () => {
+    const core = (await items()).find((i) => i.key === "q5/core");
+    const count = (await items()).length;
+    await page.goto(`/#/reangle/${core?.id}`);
+    await page.getByLabel("Written for").selectOption("mlops-engineer");
+    await page.getByLabel("Re-angle for").selectOption("ml-engineer");
+    await page.getByRole("button", { name: "Re-angle", exact: true }).click();
+    const unchanged = page.getByTestId("reangle-unchanged");
+    await unchanged.waitFor();
+    expect(await unchanged.textContent()).toMatch(
+      /already fits ML engineer as written, so there is no new variant/,
+    );
+    expect(await page.getByRole("button", { name: "Save variant" }).count()).toBe(0);
+    expect(await page.locator(".reangle-result").textContent()).toMatch(/0 trimmed/);
+    expect((await items()).length).toBe(count);
   });
 
   test("an outline of arrow notes re-angles as written, with a note that no one can say it as it stands", async () => {

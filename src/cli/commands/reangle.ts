@@ -82,6 +82,13 @@ export function registerReangleCommand(program: Command, ctx: CliContext): void 
               "USAGE",
               `--save saves a variant of an answer, and ${shortId(id)} is a ${item.kind}: re-angle an answer (derisk show --kind answer) to save the result.`,
             );
+          if (reangled.diff.every((d) => d.status === "kept")) {
+            const { ROLE_VOCABULARY } = await import("../../core/packaging/data/role-vocabulary.ts");
+            throw new DeriskError(
+              "USAGE",
+              `Nothing saved: re-angling kept every sentence, so this answer already fits ${ROLE_VOCABULARY[toRole].title} as written and a new variant would copy it word for word. Run derisk reangle --answer ${shortId(id)} --role ${toRole} without --save to see the diff, or save an edited text with derisk add-variant.`,
+            );
+          }
           const { saveAnswerVariant } = await import("../../app/bank.ts");
           const stored = await saveAnswerVariant(store, userId, item.documentId, {
             questionKey: item.questionKey,

@@ -235,7 +235,11 @@ describeStores("derisk stories and packaging on the bank", (getStore) => {
   it("saves a re-angle as a variant of its question, and a composed draft through --text and add-variant", async () => {
     const store = getStore();
     const byKey = await importSample();
-    const reangled = await runCommand(store, [
+    const answers = async () =>
+      (await store.items.listItems("a", { kind: "answer" })).flatMap((i) => (i.kind === "answer" ? [i] : []));
+    // Re-angled for the role it was written for, nothing is trimmed: a copy is not saved, and it says why.
+    const count = (await answers()).length;
+    const copy = await runCommand(store, [
       "reangle",
       "--answer",
       byKey("q3/core"),
@@ -244,14 +248,28 @@ describeStores("derisk stories and packaging on the bank", (getStore) => {
       "--save",
       "ML engineer",
     ]);
+    expect(copy).toMatchObject({
+      code: 1,
+      error: expect.stringMatching(
+        /Nothing saved: re-angling kept every sentence, so this answer already fits ML Engineer as written/,
+      ),
+    });
+    expect(await answers()).toHaveLength(count);
+    // From a data scientist's telling, one line goes: that is a variant worth saving.
+    const fromScience = ["--from-role", "data-scientist", "--role", "ml-engineer"];
+    const reangled = await runCommand(store, [
+      "reangle",
+      "--answer",
+      byKey("q3/core"),
+      ...fromScience,
+      "--save",
+      "ML engineer",
+    ]);
     expect(reangled.code).toBe(0);
     expect(reangled.out).toMatch(/Saved as variant "ML engineer" of q3 \([0-9a-f]{8}\)\./);
     const text = JSON.parse(
-      (await runCommand(store, ["reangle", "--answer", byKey("q3/core"), "--role", "ml-engineer", "--json"]))
-        .out,
+      (await runCommand(store, ["reangle", "--answer", byKey("q3/core"), ...fromScience, "--json"])).out,
     ).text;
-    const answers = async () =>
-      (await store.items.listItems("a", { kind: "answer" })).flatMap((i) => (i.kind === "answer" ? [i] : []));
     const saved = (await answers()).find((a) => a.variant === "ML engineer");
     expect(saved).toMatchObject({ questionKey: "q3", text });
     // Without an answer there is no question to save under: said, with what to do instead.

@@ -51,7 +51,13 @@ export {
   type StoryIndex,
   storyCompetencies,
 } from "./match.ts";
-export { type ReangleDiffEntry, type Reangled, type ReangleOptions, reangle } from "./reangle.ts";
+export {
+  type ReangleDiffEntry,
+  type Reangled,
+  type ReangleOptions,
+  reangle,
+  saysTheSame,
+} from "./reangle.ts";
 export { coreShare, findRoleTerms, type RoleTerms } from "./role-terms.ts";
 export {
   extractMetrics,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { answerOf, readSample, readSeed, SEED_RUNS } from "../../../test/seed.ts";
 import { answerText } from "../answer-text.ts";
 import { answeringSentences } from "./data/answer-cues.ts";
-import { reangle } from "./reangle.ts";
+import { reangle, saysTheSame } from "./reangle.ts";
 import { coreShare } from "./role-terms.ts";
 import { splitSentences, stripMarkup } from "./text.ts";
 
@@ -553,5 +553,14 @@ describe("reangle: kept lines with no subject", () => {
     const out = reangle(answerText(serving), { toRole: "ml-engineer", question: serving.question });
     expect(out.subjectless).toMatch(/“Added a latency panel and an…”/);
     expect(out.subjectless).not.toMatch(/Cached the history/);
+  });
+});
+
+describe("saysTheSame", () => {
+  it("hears the same sentences whatever the markup and layout, and a trimmed one as different", () => {
+    const written = "**Situation**: I led the migration.\n\n**Action**: I rewrote the join. It shipped.";
+    expect(saysTheSame(written, "I led the migration. I rewrote the join.\nIt shipped.")).toBe(true);
+    expect(saysTheSame(written, "I led the migration. It shipped.")).toBe(false);
+    expect(saysTheSame(written, "I led the migration. I rewrote the join. It shipped, late.")).toBe(false);
   });
 });

@@ -75,6 +75,30 @@ const NO_EPISODE: ReadonlySet<Competency> = new Set(["about-me", "motivation", "
 
 const NUMBER_WORDS: Readonly<Record<number, string>> = { 2: "two", 3: "three", 4: "four", 5: "five" };
 
+/** The sentences of an answer as re-angle reads them: in order, markup left out, each with its STAR label. */
+function toldSentences(text: string): Array<{ text: string; label: StarPart | undefined }> {
+  let label: StarPart | undefined;
+  const told: Array<{ text: string; label: StarPart | undefined }> = [];
+  // A spoken answer (no full stops) is trimmed in the sentences the lens hears, not kept whole.
+  for (const span of answerSpans(text)) {
+    label = starLabel(span.text) ?? label;
+    const said = stripMarkup(span.text).trim();
+    if (/[\p{L}\p{N}]/u.test(said)) told.push({ text: said, label });
+  }
+  return told;
+}
+
+/**
+ * Whether two answers say the same sentences in the same order, markup and layout aside: a
+ * re-angle that trimmed nothing says its answer word for word, and is no new variant.
+ * @example saysTheSame("**Situation**: I led it.\n\nIt shipped.", "I led it. It shipped.") // true
+ */
+export function saysTheSame(a: string, b: string): boolean {
+  const left = toldSentences(a).map((t) => t.text.replace(/\s+/g, " "));
+  const right = toldSentences(b).map((t) => t.text.replace(/\s+/g, " "));
+  return left.length === right.length && left.every((sentence, i) => sentence === right[i]);
+}
+
 /**
  * Re-angles an answer for another role by trimming, never by rewriting: sentences that speak only
  * to the old role's skills are left out, one kept as the line on how it reached production; the
@@ -88,14 +112,7 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
   if (text.trim() === "") {
     throw new DeriskError("BAD_INPUT", "The answer is empty: paste the answer to re-angle.");
   }
-  let label: StarPart | undefined;
-  const told: Array<{ text: string; label: StarPart | undefined }> = [];
-  // A spoken answer (no full stops) is trimmed in the sentences the lens hears, not kept whole.
-  for (const span of answerSpans(text)) {
-    label = starLabel(span.text) ?? label;
-    const said = stripMarkup(span.text).trim();
-    if (/[\p{L}\p{N}]/u.test(said)) told.push({ text: said, label });
-  }
+  const told = toldSentences(text);
   const vocabulary = ROLE_VOCABULARY[options.toRole];
   const questionTokens = new Set(contentTokens(options.question ?? ""));
   const competency = options.question?.trim() ? classify(options.question).competency : undefined;

@@ -155,9 +155,16 @@ function Reangler({ item, fromRole }: { item: AnswerOrFollowUp; fromRole: RoleId
             <BetterVariantHint better={reangled.betterVariant} toRole={toRole} item={item} />
           )}
           <ReangleView reangled={reangled} toRole={toRole} />
-          {item.kind === "answer" && (
-            <SaveReangled key={reangled.text} item={item} text={reangled.text} toRole={toRole} />
-          )}
+          {item.kind === "answer" &&
+            (reangled.diff.every((entry) => entry.status === "kept") ? (
+              // Nothing trimmed: saving would copy the answer word for word as a new variant.
+              <p className="muted" data-testid="reangle-unchanged">
+                Every sentence was kept: this answer already fits {ROLE_NAMES[toRole]} as written, so there is
+                no new variant to save.
+              </p>
+            ) : (
+              <SaveReangled key={reangled.text} item={item} text={reangled.text} toRole={toRole} />
+            ))}
         </>
       )}
     </>
