@@ -344,8 +344,10 @@ describeStores("packaging use cases", (getStore) => {
       expect(phd?.strength).toBe("strong");
       const fits = whyCompany.lines.filter((l) => l.beat === "fit");
       const phdLine = fits.find((l) => l.text.startsWith("You ask for a quantitative PhD"));
-      // The sentence that states the degree, not "my foundation in math led me to machine learning".
-      expect(phdLine?.text).toMatch(/PhD in Applied Mathematics/);
+      // The sentence that states the degree, not "my foundation in math led me to machine learning",
+      // said from the clause that carries it: never "My name is …" after the ask.
+      expect(phdLine?.text).toMatch(/\. I have a PhD in Applied Mathematics\.$/);
+      expect(phdLine?.text).not.toMatch(/My name is/);
       expect(phdLine?.strength).toBe("strong");
       // Only partial evidence for the other ask: said so, with a blank to fill, never as proof.
       for (const line of fits.filter((l) => l.strength === "partial")) {

@@ -599,6 +599,52 @@ describe("scaffoldWhyCompany", () => {
     expect(out.blanks).toContain(`[${PARTIAL_BLANK}]`);
   });
 
+  it("says the evidence after a self-introduction clause, never the candidate's name, in their own words", () => {
+    const posting = "# ML Engineer at Acme\n\n## Requirements\n- A quantitative PhD\n- Python\n";
+    const req = (text: string, quote: string) => {
+      const start = posting.indexOf(text);
+      return {
+        id: text,
+        text,
+        quote: text,
+        start,
+        end: start + text.length,
+        kind: "skill" as const,
+        required: true,
+        skills: [],
+        evidence: [
+          {
+            source: "answer" as const,
+            id: text,
+            title: "Tell me about yourself",
+            quote,
+            shared: [],
+            score: 0.9,
+            strength: "strong" as const,
+          },
+        ],
+        covered: true,
+        strength: "strong" as const,
+      };
+    };
+    const tailoring: Tailoring = {
+      requirements: [
+        req("A quantitative PhD", "My name is Ana Ruiz, and I have a **PhD in Statistics**."),
+        req("Python", "Hi, I'm Tomás and I have written Python every day for six years."),
+      ],
+      uncovered: [],
+      coverage: 1,
+      notes: [],
+    };
+    const fits = scaffoldWhyCompany(posting, {}, tailoring).lines.filter((l) => l.beat === "fit");
+    expect(fits.map((l) => l.text)).toEqual([
+      "You ask for a quantitative PhD. I have a PhD in Statistics.",
+      "You ask for Python. I have written Python every day for six years.",
+    ]);
+    // The quote shown beside the line is the user's sentence as written.
+    expect(fits[0]?.quotes[0]?.text).toBe("My name is Ana Ruiz, and I have a **PhD in Statistics**.");
+  });
+
   it("pairs each ask of a real tailoring with its best evidence, never with a weaker sentence", () => {
     const posting = "# ML Engineer at Acme\n\n## Requirements\n- Experience deploying models to production\n";
     const stories = [

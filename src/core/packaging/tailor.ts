@@ -1268,13 +1268,20 @@ export interface WhyCompanyLine {
 }
 
 const SEQUENCE_OPENER = /^(?:then|next|after that|afterwards|finally|eventually|so|also|and)\s*,\s*/i;
+// A self-introduction clause the evidence follows ("My name is Yaser, and I have a PhD…", "I'm
+// Ana and I led…"): said to an interviewer after "You ask for…", the name is out of place, and the
+// clause after "and" carries the evidence. A greeting before it goes with it.
+const INTRODUCTION_CLAUSE =
+  /^(?:(?:[Hh]i|[Hh]ello|[Hh]ey)\b[\s,!.—–-]*)?(?:[Mm]y name is|I['’]m|I am)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}\s*,?\s+and\s+(?=\S)/u;
 
 // An evidence sentence as the fit line says it: markup-free, on one line, and — out of its
-// story, where "Then, I deployed…" follows nothing — without its sequence word.
+// story, where "Then, I deployed…" follows nothing — without its sequence word; cut, as at a
+// sequence word, after a self-introduction clause that opens it, keeping the user's own words.
 const spoken = (quote: string) =>
   stripMarkup(quote)
     .replace(/\s+/g, " ")
     .trim()
+    .replace(INTRODUCTION_CLAUSE, "")
     .replace(SEQUENCE_OPENER, "")
     .replace(/^\p{Ll}/u, (letter) => letter.toUpperCase());
 
