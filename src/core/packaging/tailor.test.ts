@@ -600,7 +600,7 @@ describe("scaffoldWhyCompany", () => {
   });
 
   it("says the evidence after a self-introduction clause, never the candidate's name, in their own words", () => {
-    const posting = "# ML Engineer at Acme\n\n## Requirements\n- A quantitative PhD\n- Python\n";
+    const posting = "# ML Engineer at Acme\n\n## Requirements\n- A quantitative PhD\n- Python\n- Docker\n";
     const req = (text: string, quote: string) => {
       const start = posting.indexOf(text);
       return {
@@ -643,6 +643,16 @@ describe("scaffoldWhyCompany", () => {
     ]);
     // The quote shown beside the line is the user's sentence as written.
     expect(fits[0]?.quotes[0]?.text).toBe("My name is Ana Ruiz, and I have a **PhD in Statistics**.");
+    // "I'm X and" without a greeting is a claim, not a name: said whole.
+    const claim: Tailoring = {
+      ...tailoring,
+      requirements: [req("Docker", "I'm Docker-certified and I run our container builds.")],
+    };
+    expect(
+      scaffoldWhyCompany(posting, {}, claim)
+        .lines.filter((l) => l.beat === "fit")
+        .map((l) => l.text),
+    ).toEqual(["You ask for Docker. I'm Docker-certified and I run our container builds."]);
   });
 
   it("pairs each ask of a real tailoring with its best evidence, never with a weaker sentence", () => {
