@@ -77,7 +77,7 @@ export function registerAddVariantCommand(program: Command, ctx: CliContext): vo
     .option("--json", "print the new item as JSON")
     .addHelpText(
       "after",
-      '\nExamples:\n  derisk compose story.json -q "Tell me about a hard bug" \\\n    --role ml-engineer --text > draft.txt\n  derisk add-variant --question q3 --variant "ML-focused" --source composed --from draft.txt\n  (a re-angled answer saves itself: derisk reangle --answer ID --role ml-engineer --save "ML engineer")',
+      '\nExamples:\n  derisk compose story.json -q "Tell me about a hard bug" \\\n    --role ml-engineer --text > draft.txt\n  derisk add-variant --question q3 --variant "ML-focused" \\\n    --source composed --from draft.txt\n  (a re-angled answer saves itself:\n    derisk reangle --answer ID --role ml-engineer --save "ML engineer")',
     )
     .action(
       async (options: {
