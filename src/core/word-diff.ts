@@ -37,7 +37,7 @@ export interface WordDiff {
 export const MAX_DIFF_CELLS = 4_000_000;
 
 interface Token {
-  /** The word as compared: case and spacing kept, the spacing after it not. */
+  /** The word (or closing punctuation) as compared: case kept, the spacing after it not. */
   word: string;
   /** The word with the spacing that followed it, as shown. */
   text: string;
@@ -46,13 +46,16 @@ interface Token {
 function tokens(text: string): Token[] {
   const found: Token[] = [];
   const leading = /^\s*/.exec(text)?.[0].length ?? 0;
-  for (const match of text.slice(leading).matchAll(/(\S+)(\s*)/g)) {
+  // A word, or a run of the punctuation that closes one: "weeks." is "weeks" and ".", so cutting
+  // the words before a full stop removes those words, not the word it ended on.
+  for (const match of text.slice(leading).matchAll(/([.,;:!?…"”)\]]+|[^\s.,;:!?…"”)\]]+)(\s*)/gu)) {
     found.push({ word: match[1] ?? "", text: match[0] });
   }
   return found;
 }
 
-type Op = { kind: DiffPart["kind"]; token: Token };
+/** For a kept word, `token` is the newer text's and `older` the older text's (its spacing may differ). */
+type Op = { kind: DiffPart["kind"]; token: Token; older?: Token | undefined };
 
 /** The longest common subsequence of two word lists, as a list of operations (older → newer). */
 function lcsOps(older: Token[], newer: Token[]): Op[] {
@@ -79,7 +82,7 @@ function lcsOps(older: Token[], newer: Token[]): Op[] {
     const a = older[i] as Token;
     const b = newer[j] as Token;
     if (a.word === b.word) {
-      ops.push({ kind: "same", token: b });
+      ops.push({ kind: "same", token: b, older: a });
       i += 1;
       j += 1;
     } else if ((lengths[(i + 1) * width + j] ?? 0) >= (lengths[i * width + j + 1] ?? 0)) {
@@ -111,8 +114,9 @@ function bagSurplus(from: Token[], against: Token[]): string {
 function placeOf(first: number, last: number, length: number): DiffPlace {
   const start = first / length;
   const end = (last + 1) / length;
-  if (start >= 0.6) return "near the end";
-  if (end <= 0.4) return "near the start";
+  // All in the second half, or all in the first: the end or the start.
+  if (start >= 0.5) return "near the end";
+  if (end <= 0.5) return "near the start";
   if (start >= 0.2 && end <= 0.8) return "in the middle";
   return "throughout";
 }
@@ -146,9 +150,13 @@ export function diffWords(older: string, newer: string, maxCells = MAX_DIFF_CELL
       ]
     : lcsOps(aMiddle, bMiddle);
   const ops: Op[] = [
-    ...b.slice(0, head).map((token) => ({ kind: "same" as const, token })),
+    ...b.slice(0, head).map((token, i) => ({ kind: "same" as const, token, older: a[i] })),
     ...middle,
-    ...b.slice(b.length - tail).map((token) => ({ kind: "same" as const, token })),
+    ...b.slice(b.length - tail).map((token, i) => ({
+      kind: "same" as const,
+      token,
+      older: a[a.length - tail + i],
+    })),
   ];
 
   const parts: DiffPart[] = [];
@@ -159,9 +167,13 @@ export function diffWords(older: string, newer: string, maxCells = MAX_DIFF_CELL
       if (first < 0) first = index;
       last = index;
     }
+    // Before removed words, a kept word keeps the older text's spacing: "it" + "in May" + "."
+    // reads "it in May.", where the newer "it." has no space after "it".
+    const text =
+      op.kind === "same" && ops[index + 1]?.kind === "removed" ? (op.older ?? op.token).text : op.token.text;
     const previous = parts[parts.length - 1];
-    if (previous?.kind === op.kind) previous.text += op.token.text;
-    else parts.push({ kind: op.kind, text: op.token.text });
+    if (previous?.kind === op.kind) previous.text += text;
+    else parts.push({ kind: op.kind, text });
   });
   const wordsOf = (kind: DiffPart["kind"]): number =>
     parts.filter((part) => part.kind === kind).reduce((sum, part) => sum + countWords(part.text), 0);
