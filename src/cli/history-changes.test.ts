@@ -31,7 +31,9 @@ describeStores("derisk history says what changed since each earlier text", (getS
     expect(listed.code).toBe(0);
     // Before: versions 2 and 3 showed the same first line and nothing else to tell them apart.
     const lines = listed.out.split("\n");
-    const summaries = lines.filter((line) => line.startsWith("  since this text: "));
+    const summaries = lines.filter((line) =>
+      /^ {2}(since this text: |same words as the current text$)/.test(line),
+    );
     expect(summaries[0]).toBe("  since this text: 4 words removed near the end");
     expect(summaries).toHaveLength(lines.filter((line) => /version \d/.test(line)).length);
     // The current text has no summary: it is what the others are compared with.

@@ -53,8 +53,10 @@ function renderHistory(versions: ItemVersion[], style: Style): string {
     );
     // Two texts that differ only near the end share their first line: say what changed since.
     if (!entry.current && current !== undefined) {
+      const diff = diffWords(stripMarkup(entry.text), stripMarkup(current.text));
+      const summary = diffSummary(diff);
       lines.push(
-        `  ${style.dim(`since this text: ${diffSummary(diffWords(stripMarkup(entry.text), stripMarkup(current.text)))}`)}`,
+        `  ${style.dim(diff.place === null ? summary.toLowerCase() : `since this text: ${summary.charAt(0).toLowerCase()}${summary.slice(1)}`)}`,
       );
     }
   }
