@@ -3,6 +3,7 @@ import { resolveId, resolveVersionRef } from "../../app/ids.ts";
 import type { ItemVersion } from "../../core/api-types.ts";
 import { stripMarkup } from "../../core/markup.ts";
 import { shortIds } from "../../core/short-ids.ts";
+import { diffSummary, diffWords } from "../../core/word-diff.ts";
 import type { CliContext } from "../context.ts";
 import type { Style } from "../render/style.ts";
 
@@ -37,6 +38,7 @@ function preview(text: string): string {
 function renderHistory(versions: ItemVersion[], style: Style): string {
   const short = shortIds(versions.map((entry) => entry.id));
   const lines: string[] = [];
+  const current = versions.find((entry) => entry.current);
   for (const entry of versions) {
     const tag = entry.current
       ? style.green("current")
@@ -49,6 +51,14 @@ function renderHistory(versions: ItemVersion[], style: Style): string {
       `${style.bold(entry.createdAt.replace("T", " ").slice(0, 19))}  ${sourceLabel[entry.source]}  ${tag}  ${style.dim(`id ${short(entry.id)}`)}`,
       `  ${preview(entry.text)}`,
     );
+    // Two texts that differ only near the end share their first line: say what changed since.
+    if (!entry.current && current !== undefined) {
+      const diff = diffWords(stripMarkup(entry.text), stripMarkup(current.text));
+      const summary = diffSummary(diff);
+      lines.push(
+        `  ${style.dim(diff.place === null ? summary.toLowerCase() : `since this text: ${summary.charAt(0).toLowerCase()}${summary.slice(1)}`)}`,
+      );
+    }
   }
   return lines.join("\n");
 }

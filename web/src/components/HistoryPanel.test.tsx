@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { HistoryMeta } from "./HistoryPanel.tsx";
+import { HistoryMeta, VersionChanges } from "./HistoryPanel.tsx";
 
 const textOf = (html: string): string =>
   html
@@ -35,5 +35,21 @@ describe("a history entry's line", () => {
     expect(textOf(renderToStaticMarkup(<HistoryMeta entry={conflict} />))).toMatch(
       /^Imported · .+ from a re-import, not applied$/,
     );
+  });
+});
+
+describe("an earlier text's changes", () => {
+  it("sums up what changed since it, markup aside, with the words behind a toggle", () => {
+    const html = renderToStaticMarkup(
+      <VersionChanges
+        older="**Situation**: We shipped it in May and the team agreed."
+        current="**Situation**: We shipped it in May."
+      />,
+    );
+    expect(textOf(html)).toBe("Since this text: 4 words removed near the end Show changes");
+    expect(html).toContain('aria-expanded="false"');
+    expect(
+      textOf(renderToStaticMarkup(<VersionChanges older="Same **words**." current="Same words." />)),
+    ).toBe("Same words as the current text");
   });
 });

@@ -1,4 +1,6 @@
-import { type ReactNode, useEffect, useState } from "react";
+import { type ReactNode, useEffect, useMemo, useState } from "react";
+import { stripMarkup } from "../../../src/core/markup.ts";
+import { compactParts, diffSummary, diffWords } from "../../../src/core/word-diff.ts";
 import {
   api,
   describeError,
@@ -63,7 +65,61 @@ export interface HistorySource<V extends HistoryVersion, R> {
   dirtyHint: string;
   load: () => Promise<V[]>;
   restore: (entry: V, expectedVersion: number) => Promise<R>;
-  renderText: (entry: V) => ReactNode;
+  /** An entry's text; `current` is the current text's entry, to compare an earlier one with. */
+  renderText: (entry: V, current: V | undefined) => ReactNode;
+}
+
+/**
+ * What an earlier text had that the current one lacks, and what the current one added: a
+ * one-line summary always shown, and the words themselves, marked, on demand. Markup is
+ * stripped for the comparison, as in every view of the user's text.
+ */
+export function VersionChanges({ older, current }: { older: string; current: string }) {
+  const [open, setOpen] = useState(false);
+  const diff = useMemo(() => diffWords(stripMarkup(older), stripMarkup(current)), [older, current]);
+  if (diff.place === null) return <p className="history-changes-summary muted">{diffSummary(diff)}</p>;
+  return (
+    <div className="history-changes">
+      <p className="history-changes-summary">
+        <span className="muted">Since this text: </span>
+        {diffSummary(diff)}{" "}
+        <button type="button" className="link-button" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {open ? "Hide changes" : "Show changes"}
+        </button>
+      </p>
+      {open && (
+        <>
+          <p className="history-diff" data-testid="history-diff">
+            {compactParts(diff.parts).map((part, index) => {
+              if (part.kind === "same") {
+                // biome-ignore lint/suspicious/noArrayIndexKey: the parts are a fixed list for one diff.
+                return <span key={index}>{part.text}</span>;
+              }
+              const words = part.text.trimEnd();
+              const Mark = part.kind === "removed" ? "del" : "ins";
+              return (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the parts are a fixed list for one diff.
+                <span key={index}>
+                  <Mark>
+                    <span className="visually-hidden">
+                      [{part.kind === "removed" ? "removed" : "added"}:{" "}
+                    </span>
+                    {words}
+                    <span className="visually-hidden">]</span>
+                  </Mark>
+                  {part.text.slice(words.length)}
+                </span>
+              );
+            })}
+          </p>
+          <p className="history-diff-legend muted">
+            <del>Struck through</del>: only in this text. <ins>Underlined</ins>: added in the current text.
+            {diff.coarse && " Too many changes to compare word by word: the changed stretch is shown whole."}
+          </p>
+        </>
+      )}
+    </div>
+  );
 }
 
 /** An answer's (or any item's) texts: the editor's History card. */
@@ -76,7 +132,14 @@ export function itemHistory(itemId: string): HistorySource<ItemVersion, StoredIt
     dirtyHint: "Save or discard your changes to restore an earlier text.",
     load: () => api.itemHistory(itemId),
     restore: (entry, expectedVersion) => api.restoreVersion(itemId, entry.id, expectedVersion),
-    renderText: (entry) => <p className="history-text">{entry.text}</p>,
+    renderText: (entry, current) => (
+      <>
+        <p className="history-text">{entry.text}</p>
+        {!entry.current && current !== undefined && (
+          <VersionChanges older={entry.text} current={current.text} />
+        )}
+      </>
+    ),
   };
 }
 
@@ -184,7 +247,10 @@ export function HistoryPanel<V extends HistoryVersion, R>({
             {loaded.versions.map((entry) => (
               <li key={entry.id} className="history-entry" data-testid="history-entry">
                 <HistoryMeta entry={entry} />
-                {source.renderText(entry)}
+                {source.renderText(
+                  entry,
+                  loaded.versions.find((version) => version.current),
+                )}
                 {!entry.current && (
                   <button
                     type="button"
