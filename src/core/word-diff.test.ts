@@ -49,16 +49,13 @@ describe("diffWords", () => {
   it("bounds a 10,000-word answer: a small edit stays exact, a rewrite turns coarse and fast", () => {
     const long = words(10_000);
     const edited = long.replace("w9990 ", "changed ");
-    let started = performance.now();
+    // The bound is the cell limit (the coarse flag), not a clock: timings live in bench/.
     const small = diffWords(long, edited);
     expect(small).toMatchObject({ removed: 1, added: 1, coarse: false, place: "near the end" });
-    expect(performance.now() - started).toBeLessThan(1_000);
 
     // Edits at both ends leave a 10,000 × 10,000 middle: over the cell limit, reported whole.
     const bothEnds = `first ${long} last`;
-    started = performance.now();
     const coarse = diffWords(long, bothEnds);
-    expect(performance.now() - started).toBeLessThan(1_000);
     expect(coarse).toMatchObject({ coarse: true, removed: 0, added: 2, place: "throughout" });
     expect(diffSummary(coarse)).toBe("About 2 words added throughout");
 
