@@ -101,7 +101,7 @@ describe.runIf(launched.browser !== null)("a page on another localhost port (web
     });
     documentId = ((await imported.json()) as { documentId: string }).documentId;
     before = await bankOf(server.url, documentId);
-    expect(before.titles).toEqual(["Prep"]); // named after its file
+    expect(before.titles).toEqual(["My prep"]); // named after its opening heading
     expect(before.itemIds.length).toBeGreaterThanOrEqual(3);
     expect(before.stories).toBe(0);
   });
