@@ -514,10 +514,10 @@ async function pickQuestions(
       ...(card ? { card } : {}),
     }));
   }
-  const candidates = await practiceCandidates(store, userId);
   if (from.kind === "items") {
     if (from.ids.length === 0)
       throw new DeriskError("BAD_INPUT", "Pick at least one answer or question to practise.");
+    // Picked by id, a sample question is practised too.
     const anyOf = await practiceCandidates(store, userId, { withSample: true });
     return from.ids.slice(0, count).map((id) => {
       const found = anyOf.find((c) => c.itemId === id || c.questionId === id);
@@ -532,6 +532,7 @@ async function pickQuestions(
       return found;
     });
   }
+  const candidates = await practiceCandidates(store, userId);
   const ranked = selectDue(
     candidates.map((candidate) => {
       const memory = memoryOf(candidate.card);
