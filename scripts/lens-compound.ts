@@ -1,5 +1,5 @@
 /**
- * How the risk lens reads compound sentences (branch clause23, docs/risk-lens.md "clause23:
+ * How the risk lens reads compound sentences (branch clause23, docs/lab/risk-lens-lab.md "clause23:
  * compound sentences"): each probe of eval/corpus/probes/compound.jsonl is a short answer whose
  * compound sentence carries several STAR parts ("I wrote a checklist, got the team to use it, and
  * failures dropped from five a week to one."), or a near miss that must not read as more than it

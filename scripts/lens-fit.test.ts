@@ -60,7 +60,7 @@ describe("fitBinaryHeads sample weights", () => {
 
 describe("pickSameKindThreshold (the same-kind off-topic threshold)", () => {
   it("keeps never flagging (1) when a lower threshold gains less than the margin", () => {
-    // The candidates of docs/risk-lens.md part 2 moved from 1 to 0.95 on such a small gain.
+    // The candidates of docs/lab/risk-lens-lab.md part 2 moved from 1 to 0.95 on such a small gain.
     const curve = [
       { t: 0.8, rho: 0.884 },
       { t: 0.9, rho: 0.886 },

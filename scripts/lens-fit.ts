@@ -294,7 +294,7 @@ export function pickTranscriptThreshold(
 /**
  * The value of `npm run train -- --reading-threshold T`: the boundary threshold with which the
  * training and validation answers read as transcripts are cut, and the one stored for use
- * (docs/risk-lens.md, "Spoken transcripts", branch `spk5`). Absent: `undefined` (the
+ * (docs/lab/risk-lens-lab.md, "Spoken transcripts", branch `spk5`). Absent: `undefined` (the
  * sentence-start F1 pick reads them and the in-use threshold is chosen last). A value outside
  * (0, 1) or not a number is refused, so a typo cannot train a model that never or always cuts.
  *
@@ -320,7 +320,7 @@ export const DEFAULT_HEAD_NOR = "unit:task";
 
 /**
  * The value of `npm run train -- --head-nor KIND[:tag,tag…]`: which answer heads read which
- * aggregates in place of those that grow with the number of pieces (docs/risk-lens.md, branch
+ * aggregates in place of those that grow with the number of pieces (docs/lab/risk-lens-lab.md, branch
  * `head6`; see `labelFeatures`); the heads it does not name read `nor` and `max`. Absent:
  * `DEFAULT_HEAD_NOR`, the committed model. Without a list of tags, every head (`--head-nor nor`:
  * the heads before `head6`). An unknown kind or tag is refused, so a typo cannot train the
@@ -346,7 +346,7 @@ export function headNor(value: string | undefined, tags: readonly string[]): Map
 }
 
 /**
- * The committed `--head-drop` (branch `gen22`, docs/risk-lens.md "gen22: where task, ambiguity
+ * The committed `--head-drop` (branch `gen22`, docs/lab/risk-lens-lab.md "gen22: where task, ambiguity
  * and autonomy fail on writers the model has not seen", design G2): the autonomy head reads no
  * answer-shape feature.
  */

@@ -19,7 +19,7 @@ describe("held-out writer L (eval/corpus/heldout/)", () => {
 
   it("is not one of the corpus's own answers: neither its train / validation nor its test split", () => {
     // npm run train reads it only as an --extra file (its default since part 4 of "Blind writers
-    // in training", docs/risk-lens.md); the corpus splits and npm run eval's test columns read
+    // in training", docs/lab/risk-lens-lab.md); the corpus splits and npm run eval's test columns read
     // answers through readAnswers(dir, "train" | "test"), which must not hold it.
     const ids = new Set(writerL.map((r) => r.id));
     const read = [...readAnswers(corpus, "train"), ...readAnswers(corpus, "test")];

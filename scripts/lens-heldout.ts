@@ -12,7 +12,7 @@
  *   npx tsx scripts/lens-heldout.ts --json FILE                      # the report as JSON too
  *
  * The committed model has read the four blind writers (writer-l…o) in training since part 4 of
- * "Blind writers in training" (docs/risk-lens.md): on them its figures are training figures, and a
+ * "Blind writers in training" (docs/lab/risk-lens-lab.md): on them its figures are training figures, and a
  * candidate is compared on a writer with scripts/lens-lowo.ts, which trains both without it.
  *
  * Refuses any row of the `test` split: the frozen test files are only scored by `npm run eval`.

@@ -22,7 +22,7 @@
  * with `npm run eval -- --splits validation,dev --model`, on validation and the external dev set
  * with the behaviour tests. It prints the per-writer figures (committed → candidate), the mean
  * change, the pooled figures over the 510 answers, and the pre-declared rule of
- * docs/risk-lens.md ("Blind writers in training, part 3": validation may lose at most each label's
+ * docs/lab/risk-lens-lab.md ("Blind writers in training, part 3": validation may lose at most each label's
  * seed-noise band, `--band`, default 0.02). Models and scores are kept under
  * `--work` (default /tmp/lens-lowo) and reused when present. It never reads the test split.
  */
@@ -177,7 +177,7 @@ for (const w of BLIND)
 const perWriter: Record<string, { main: HeldoutReport; cand: HeldoutReport }> = {};
 for (const w of WRITERS) {
   const others = WRITERS.filter((x) => x !== w);
-  // The committed recipe without writer w: the committed model has read w (docs/risk-lens.md,
+  // The committed recipe without writer w: the committed model has read w (docs/lab/risk-lens-lab.md,
   // "Blind writers in training, part 4"), so it is no baseline on w.
   const main = scored(trained(w, others, true), `base-${w}`, blindFile(w)).heldout as HeldoutReport;
   const model = trained(w, others);

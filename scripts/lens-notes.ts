@@ -1,5 +1,5 @@
 /**
- * Bullet-notes copies of training stories (`npm run train -- --notes-copies`, docs/risk-lens.md,
+ * Bullet-notes copies of training stories (`npm run train -- --notes-copies`, docs/lab/risk-lens-lab.md,
  * "Bullet-notes copies of the training stories"): a story written in full sentences rewritten as
  * terse notes, one "- " line per sentence, so that the tagger meets the register in which the
  * blind writers' task, ambiguity and autonomy are most often missed. Each line keeps its
@@ -66,7 +66,7 @@ export function notesCopy(row: CorpusRow, style: NotesStyle): CorpusRow {
 /**
  * Whether a story tells blame (its label, or the register written to teach subtle blame): with
  * `skipBlame`, such stories get no notes copy, so that a notes layout is not made evidence of
- * blame (the corpus's own notes answers hold none; docs/risk-lens.md, branch notes5).
+ * blame (the corpus's own notes answers hold none; docs/lab/risk-lens-lab.md, branch notes5).
  */
 export const tellsBlame = (row: CorpusRow): boolean =>
   row.labels.blame === true || row.register === "blame-subtle";

@@ -3,7 +3,7 @@
  * the model trained without it (`scripts/lens-lowo.ts`'s `scores/<name>-<w>.json`), read
  * together, optionally only the answers of one register: macro-F1 of every label, baseline →
  * candidate, and the mean of the eleven labels. What rule (2) of "bullets24"
- * (docs/risk-lens.md) reads; it never reads the test split.
+ * (docs/lab/risk-lens-lab.md) reads; it never reads the test split.
  *
  *   npx tsx scripts/lens-pool.ts --work /work/b24w --name B1 --register bullets
  *   npx tsx scripts/lens-pool.ts --work /work/b24w --name B1 --base base --writers l,m

@@ -1,7 +1,7 @@
 /**
  * Each answer's label probabilities (the answer heads' output before the threshold) under one
  * model, for the blind writers' files and, with `--validation`, the validation split: what
- * docs/risk-lens.md's "gen22" diagnosis reads (false negatives against false positives, AUC,
+ * docs/lab/risk-lens-lab.md's "gen22" diagnosis reads (false negatives against false positives, AUC,
  * the threshold a held-out writer would need, the registers that carry the errors). It reads
  * the answers as `analyze` does (readAnswer, then judgeAnswer with the question's competency)
  * and never reads the test split.

@@ -1,5 +1,5 @@
 /**
- * How `task` is told, and where the lens misses it on writers it has not read (docs/risk-lens.md,
+ * How `task` is told, and where the lens misses it on writers it has not read (docs/lab/risk-lens-lab.md,
  * "task24"). For each blind writer W of L–O it reads W's answers with the model trained without W
  * (`--models DIR` holding `base-l.json` … `base-o.json`), and lists each answer whose `task` label
  * is wrong: the sentences the writer tagged `task`, the form each takes (`FORMS` below, a reading

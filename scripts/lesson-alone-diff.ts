@@ -1,6 +1,6 @@
 /**
  * What a `npm run train -- --lesson-alone` model changes against a model of the same recipe
- * without it (docs/risk-lens.md, "lesson22: the lesson column fitted alone"): the top-level parts
+ * without it (docs/lab/risk-lens-lab.md, "lesson22: the lesson column fitted alone"): the top-level parts
  * whose JSON differs, and, inside them, the tagger columns, heads and thresholds that differ once
  * the kept `lesson:written` column and the heads' `x:lesson:written` are read under their
  * committed names. Exits 1 when anything but the `lesson` column, head and threshold (and `meta`)

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
-// The probe sets of docs/risk-lens.md, "Lessons told as a changed habit (issue 10, lesson21)"
+// The probe sets of docs/lab/risk-lens-lab.md, "Lessons told as a changed habit (issue 10, lesson21)"
 // (eval/lesson-habit-probes.json) and "lesson23: more present-state near misses"
 // (eval/lesson-u-probes.json): their sizes are part of the adoption rules, and neither may share
 // wording with the training answers the `--lesson-alone` candidates read.

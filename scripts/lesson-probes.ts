@@ -1,5 +1,5 @@
 /**
- * The changed-habit lesson probes (docs/risk-lens.md, "Lessons told as a changed habit (issue 10,
+ * The changed-habit lesson probes (docs/lab/risk-lens-lab.md, "Lessons told as a changed habit (issue 10,
  * lesson21)"): eval/lesson-habit-probes.json holds stories with no lesson, lesson sentences told
  * as a changed practice and present-tense controls that are not lessons. Each sentence is appended
  * to one story (by turn) and the answer is analysed; the figures are the share of lesson probes
@@ -14,7 +14,7 @@
  *
  * `--probes FILE` (lesson23): a probe file of the same shape; the default is lesson21's
  * eval/lesson-habit-probes.json. eval/lesson-u-probes.json is lesson23's fresh set
- * (docs/risk-lens.md, "lesson23: more present-state near misses").
+ * (docs/lab/risk-lens-lab.md, "lesson23: more present-state near misses").
  */
 
 import { readFileSync } from "node:fs";

@@ -1,6 +1,6 @@
 /**
  * Freezes the inputs a committed weight set of the pair scorer was fitted on, so that
- * `npm run match:train -- --verify` can refit it from them (docs/matching.md, "Round 22").
+ * `npm run match:train -- --verify` can refit it from them (docs/lab/matching-lab.md, "Round 22").
  *
  *   git worktree add --detach /tmp/round7 cc70d68
  *   npx tsx scripts/match-freeze.ts --tree /tmp/round7 --out eval/matching/frozen-plain-cc70d68.jsonl

@@ -36,7 +36,7 @@ function pairsWithout(dir: string, name: string, from: number, to: number): stri
   return file;
 }
 
-describe("npm run match:train -- --plain (docs/matching.md, 'The pair scorer rebuilds')", () => {
+describe("npm run match:train -- --plain (docs/lab/matching-lab.md, 'The pair scorer rebuilds')", () => {
   it("chooses the threshold on dev g337–g444 only: a batch joining dev later does not move it", () => {
     const dir = mkdtempSync(join(tmpdir(), "derisk-match-train-"));
     const all = plainThreshold(pairsFile);
@@ -74,7 +74,7 @@ function scorerCopy(dir: string, name: string, change: (plain: Record<string, un
   return file;
 }
 
-describe("npm run match:train -- --plain --verify (docs/matching.md, 'Round 22')", () => {
+describe("npm run match:train -- --plain --verify (docs/lab/matching-lab.md, 'Round 22')", () => {
   it("rebuilds the committed set without embeddings from the inputs its fit record names", () => {
     const r = verifyPlain();
     expect(r.status, r.out).toBe(0);

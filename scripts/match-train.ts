@@ -22,7 +22,7 @@
  * 2. A logistic regression (full-batch gradient descent, L2, classes weighted equally, no
  *    randomness) over `pairFeatures` of matcher.ts, fitted on the train set only.
  * 3. The decision threshold: the highest recall with precision at or above TARGET_PRECISION on a
- *    closed range of dev batches, g337–g444 (docs/matching.md, "The pair scorer rebuilds"), so a
+ *    closed range of dev batches, g337–g444 (docs/lab/matching-lab.md, "The pair scorer rebuilds"), so a
  *    batch added later moves no weight set. The report and the bank-level check read dev
  *    g001–g516. The test split is not read here.
  * 4. The same fit and threshold again with the sentence encoder's two cosines and `namedElsewhere`
@@ -72,11 +72,11 @@ const NEGATIVES_PER_REQUIREMENT = 5;
 const HARD_WEIGHT = Number(process.env.MATCH_HARD_WEIGHT ?? 2);
 // The set used without embeddings has its own settings (MATCH_PLAIN_L2, MATCH_PLAIN_HARD_WEIGHT,
 // MATCH_PLAIN_TARGET_PRECISION), chosen on dev when it was refitted in matchpartial
-// (docs/matching.md): the highest dev precision at no lower dev recall than the set it replaced
+// (docs/lab/matching-lab.md): the highest dev precision at no lower dev recall than the set it replaced
 // (0.08, ×1.75, 0.84 among L2 0.01–0.2, ×1.5–3, 0.83–0.87). That refit was not merged: the
 // committed set is still round 7's fit (L2 0.03, ×3, 0.83 on g337–g420), on features the matcher
 // no longer computes; its `fit` record points to those features, frozen, and `--verify` refits it
-// from them (docs/matching.md, "Round 22"). A refit written by this script is live again.
+// from them (docs/lab/matching-lab.md, "Round 22"). A refit written by this script is live again.
 const PLAIN_L2 = Number(process.env.MATCH_PLAIN_L2 ?? 0.08);
 const PLAIN_HARD_WEIGHT = Number(process.env.MATCH_PLAIN_HARD_WEIGHT ?? 1.75);
 const PLAIN_TARGET_PRECISION = Number(process.env.MATCH_PLAIN_TARGET_PRECISION ?? 0.84);

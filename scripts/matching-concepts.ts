@@ -2,7 +2,7 @@
  * The concepts the lexicons tag on each dev ask (requirement) of g001–g564, with the words that
  * fired each, the list it comes from (core lexicon, taxonomy family, tool category, round 15's field
  * family) and whether a verb form of a nominalisation fired it; and the dev positives the matcher
- * rejects, marked. For reading the tagger's wrong-sense fires (docs/matching.md, round 24). Dev only;
+ * rejects, marked. For reading the tagger's wrong-sense fires (docs/lab/matching-lab.md, round 24). Dev only;
  * the held-out batch g565–g596 and the test split are never read.
  *
  *   npx tsx scripts/matching-concepts.ts            # asks

@@ -77,7 +77,7 @@ for (const [name, from, to] of batches) {
     `${name.padEnd(18)} ${String(f.pairs).padStart(5)}  P ${f.precision.toFixed(3)}  R ${f.recall.toFixed(3)}  F1 ${f.f1.toFixed(3)}  hard acc. ${f.hardNegativesAccepted}`,
   );
 }
-// With embeddings, the bank-level check decided by the encoder-aware set (docs/matching.md, "Round 29b").
+// With embeddings, the bank-level check decided by the encoder-aware set (docs/lab/matching-lab.md, "Round 29b").
 if (encoder && process.argv.includes("--bank")) lines.push(bank(596, options));
 
 // The bank-level check, over the dev groups up to `last`.

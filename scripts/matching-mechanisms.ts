@@ -1,5 +1,5 @@
 /**
- * Which mechanism decides each dev pair the matcher gets wrong (round 17, docs/matching.md): for a
+ * Which mechanism decides each dev pair the matcher gets wrong (round 17, docs/lab/matching-lab.md): for a
  * rejected positive, whether the rules alone decided (a sense veto, an ask only of languages, a
  * candidate too long to align), the learned scorer vetoed a rule match, the unmet-concept threshold
  * held back a probability the ordinary threshold would pass (the query names a concept the

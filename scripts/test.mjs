@@ -68,7 +68,7 @@ if (run("lens model rebuild", "npx", ["tsx", "scripts/train.ts", "--verify"])) p
 else failed += 1;
 
 // 3b. The pair scorer's set without embeddings is what `npm run match:train` rebuilds from the inputs
-//     its fit record names (docs/matching.md, "Round 22"; about 15 s). The full `-- --verify`, which
+//     its fit record names (docs/lab/matching-lab.md, "Round 22"; about 15 s). The full `-- --verify`, which
 //     also rebuilds the encoder set, encodes every train and dev text (minutes) and is run by hand.
 if (run("pair scorer rebuild", "npx", ["tsx", "scripts/match-train.ts", "--plain", "--verify"])) passed += 1;
 else failed += 1;

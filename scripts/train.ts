@@ -29,7 +29,7 @@
  *   npm run train -- --head-drop none --out FILE  # every head reads the answer's shape (before gen22)
  *   npm run train -- --head-drop "autonomy:words;task:words" --out FILE  # heads without those features
  *
- * Defaults since branch `task21` (docs/risk-lens.md "D2: a second task reading for the heads",
+ * Defaults since branch `task21` (docs/lab/risk-lens-lab.md "D2: a second task reading for the heads",
  * candidate D3 adopted): `--relabel T1 --clause-reading --heads-without-task --written-task-heads
  * systems`; `--relabel none --no-clause-reading --heads-with-task --written-task-heads none` is
  * the recipe before it. Since branch `gen22` (design G2) also `--head-drop
@@ -37,7 +37,7 @@
  *
  * `--extra` adds the answers of other JSONL files (same shape as answers/) to the training
  * answers, whatever their `split`; by default the four blind writers of the corpus's heldout/
- * folder (writer-l…o.jsonl, docs/risk-lens.md "Blind writers in training, part 4"), `--extra
+ * folder (writer-l…o.jsonl, docs/lab/risk-lens-lab.md "Blind writers in training, part 4"), `--extra
  * none` for the corpus alone. They and their augmented copies teach the boundary model, the
  * sentence tagger and the label heads, with the tagger's and the label heads' samples weighted
  * `--extra-weight` (default 0.5), and for the tags of `--extra-labels` only (default all; weight
@@ -134,12 +134,12 @@ const log = (line: string): void => {
   process.stderr.write(`train: ${line} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
 };
 
-// `--clause-answers` (off by default; issue 10, branch `task17`, docs/risk-lens.md "task told
+// `--clause-answers` (off by default; issue 10, branch `task17`, docs/lab/risk-lens-lab.md "task told
 // inside a clause"): the answers of additions/train-s.jsonl (spoken answers whose task is told
 // inside a clause, with near misses) join the train split, after the corpus's own.
 const CLAUSE_ANSWERS = args.includes("--clause-answers");
 const clauseAnswersFile = join(corpusDir, "additions", "train-s.jsonl");
-// `--habit-answers` (issue 10, branch `lesson21`, docs/risk-lens.md "Lessons told as a changed
+// `--habit-answers` (issue 10, branch `lesson21`, docs/lab/risk-lens-lab.md "Lessons told as a changed
 // habit"): the answers of additions/train-t.jsonl (lessons told as a changed practice in the
 // present tense, with present-tense near misses that are not lessons) join the train split too.
 const HABIT_ANSWERS = args.includes("--habit-answers");
@@ -155,11 +155,11 @@ const corpusRows = [
   ...(CLAUSE_ANSWERS ? readTrainAdditions(clauseAnswersFile) : []),
   ...(HABIT_ANSWERS ? readTrainAdditions(habitAnswersFile) : []),
 ];
-// `--relabel T1` (issue 10, branch `task19`, docs/risk-lens.md "T1 and the clause read"): the
+// `--relabel T1` (issue 10, branch `task19`, docs/lab/risk-lens-lab.md "T1 and the clause read"): the
 // edits of the corpus's relabelling lists (additions/relabel-*.json) whose rule is named are
 // applied in memory to the answers of the splits of `--relabel-splits` (default `train`, so the
 // thresholds are still picked on validation as written); the corpus files stay as written.
-// `--relabel none`: no edit. Default T1 since branch `task21` (docs/risk-lens.md "D2: a second
+// `--relabel none`: no edit. Default T1 since branch `task21` (docs/lab/risk-lens-lab.md "D2: a second
 // task reading for the heads", candidate D3).
 const RELABEL_DEFAULT = "T1";
 const RELABEL_RULES = new Set(
@@ -168,7 +168,7 @@ const RELABEL_RULES = new Set(
 const RELABEL_SPLITS = new Set((option("--relabel-splits") ?? "train").split(",").filter((s) => s !== ""));
 const relabelled = relabelRows(corpusRows, readRelabelEdits(corpusDir, RELABEL_RULES), RELABEL_SPLITS);
 // `--written-task-heads ambiguity,autonomy,systems` (issue 10, branch `task21`,
-// docs/risk-lens.md "D2: a second task reading for the heads"): the tagger gets a second `task`
+// docs/lab/risk-lens-lab.md "D2: a second task reading for the heads"): the tagger gets a second `task`
 // column (`task:written`) fitted on the `task` tags as the corpus writes them (before
 // `--relabel`) and on the committed tagger's features (no obligation-clause or probing feature,
 // no clause read alone), and the named answer heads read its strongest sentence in place of
@@ -200,7 +200,7 @@ const all = WRITTEN
     })
   : relabelled.rows;
 // Extra training files (`--extra`): read as train answers, after the corpus's own. By default
-// the four blind writers of the corpus's heldout/ folder (docs/risk-lens.md, "Blind writers in
+// the four blind writers of the corpus's heldout/ folder (docs/lab/risk-lens-lab.md, "Blind writers in
 // training, part 4"); `--extra none` trains on the corpus alone.
 const BLIND_WRITERS = ["l", "m", "n", "o"]
   .map((w) => join(corpusDir, "heldout", `writer-${w}.jsonl`))
@@ -228,7 +228,7 @@ if (extraRows.some((r) => all.some((c) => c.id === r.id))) {
 const extraIds = new Set(extraRows.map((r) => r.id));
 // An augmented copy keeps its original's id with a suffix (+ * ~ ^ =).
 const isExtra = (id: string): boolean => extraIds.has(id.replace(/[+*~^=]+$/, ""));
-// `--habit-lesson-only` (with `--habit-answers`; docs/risk-lens.md "Lessons told as a changed
+// `--habit-lesson-only` (with `--habit-answers`; docs/lab/risk-lens-lab.md "Lessons told as a changed
 // habit", C2): the additions/train-t.jsonl answers (and their copies) teach only `lesson`, in the
 // tagger and its label head, at full weight (weight 0 for the other tags), and, like the --extra
 // answers, neither the question classifier, the topic, the off-topic head nor the overall
@@ -246,7 +246,7 @@ const weightOf = (id: string, tag: string): number =>
   isExtra(id) ? (EXTRA_LABELS.has(tag) ? EXTRA_WEIGHT : 0) : isHabit(id) ? (tag === "lesson" ? 1 : 0) : 1;
 // `--extra-no-topic`: the extra answers (and their copies) teach neither the topic nor the
 // off-topic head, so the off-topic probabilities, and the thresholds picked on them, are the
-// corpus's own (docs/risk-lens.md, "Blind writers in training, part 3").
+// corpus's own (docs/lab/risk-lens-lab.md, "Blind writers in training, part 3").
 // Default since part 4; `--extra-topic` lets them teach the topic and the off-topic head again.
 const EXTRA_TOPIC = args.includes("--extra-topic");
 const weighted =
@@ -601,18 +601,18 @@ const model: LensModel = {
   offTopicSameKindThreshold: 0.5,
   boundary: boundaryModel,
   boundaryThreshold: 0.5,
-  // `--probing` (off by default; issue 10, branch `amb7`, docs/risk-lens.md): the tagger also
+  // `--probing` (off by default; issue 10, branch `amb7`, docs/lab/risk-lens-lab.md): the tagger also
   // reads the probing cue families and where each sentence sits among the answer's unknowns and
   // probes; the flag is stored so the analyzer reads the same features.
   ...(PROBING ? { probing: true as const } : {}),
-  // `--clause-cues` (off by default; issue 10, branch `task17`, docs/risk-lens.md "task told
+  // `--clause-cues` (off by default; issue 10, branch `task17`, docs/lab/risk-lens-lab.md "task told
   // inside a clause"): the tagger also reads each sentence's obligation clauses; stored so the
   // analyzer reads the same features.
   ...(CLAUSE_CUES ? { clauseCues: true as const } : {}),
   ...(CLAUSE_READING ? { clauseReading: true as const } : {}),
 };
 
-// `--reading-threshold T` (off by default; branch `spk5`, docs/risk-lens.md): the training and
+// `--reading-threshold T` (off by default; branch `spk5`, docs/lab/risk-lens-lab.md): the training and
 // validation answers read as transcripts are cut at T instead of the sentence-start F1 pick, and
 // T is also the threshold stored for use (the criterion below is still computed and logged, not
 // applied), so that the tagger and the heads learn on pieces cut as they will be read.
@@ -654,13 +654,13 @@ interface Item {
 }
 
 // `--notes-copies` (off by default): each training story written in full sentences also as bullet
-// notes (scripts/lens-notes.ts; docs/risk-lens.md, "Bullet-notes copies of the training
+// notes (scripts/lens-notes.ts; docs/lab/risk-lens-lab.md, "Bullet-notes copies of the training
 // stories"), with its own random stream, after every other copy so that no other answer changes
 // fold. The copies (id suffix "=") teach the tagger and the label heads only: not the topic, the
 // off-topic head or the overall regression.
 const NOTES_COPIES = args.includes("--notes-copies");
 // `--notes-skip-blame` (with `--notes-copies`): no notes copy of a story that tells blame
-// (candidate notes6, docs/risk-lens.md).
+// (candidate notes6, docs/lab/risk-lens-lab.md).
 const NOTES_SKIP_BLAME = args.includes("--notes-skip-blame");
 const isNotesCopy = (id: string): boolean => id.endsWith("=");
 const augmented = [
@@ -678,7 +678,7 @@ log(
 // `--spoken-gold` (off by default): every corpus answer read as a transcript (the ones written as
 // spoken, and any other with too few full stops) is read on its labelled sentences rather than
 // the boundary model's cuts, so that neither the tagger nor the heads depend on the boundary
-// model (an experiment of branch `spoken2`, docs/risk-lens.md).
+// model (an experiment of branch `spoken2`, docs/lab/risk-lens-lab.md).
 const SPOKEN_GOLD = args.includes("--spoken-gold");
 function readItem(row: CorpusRow, fold: number): Item {
   const { text, spans } = answerText(row.s);
@@ -705,7 +705,7 @@ const writerFold = (id: string): number => {
 const train = [...trainRows, ...augmented].map((row) => readItem(row, writerFold(row.id)));
 const indexFold = new Map<Item, number>(train.map((item, i) => [item, i % FOLDS] as const));
 const validation = validationRows.map((row) => readItem(row, -1));
-// `--lesson-alone` (issue 10, branch `lesson22`, docs/risk-lens.md "lesson22: the lesson column
+// `--lesson-alone` (issue 10, branch `lesson22`, docs/lab/risk-lens-lab.md "lesson22: the lesson column
 // fitted alone"): the answers of additions/train-t.jsonl and their copies (the same `augment`, on
 // a random stream of their own) teach the tagger's `lesson` column and the `lesson` head only,
 // refitted after every other part (below). Read here, as the training answers are read; nothing
@@ -715,7 +715,7 @@ if (LESSON_ALONE && HABIT_ANSWERS) {
   process.stderr.write("train: --lesson-alone reads additions/train-t.jsonl itself; drop --habit-answers.\n");
   process.exit(2);
 }
-// `--lesson-kept-threshold` (with `--lesson-alone`; docs/risk-lens.md, L2): the `lesson` threshold
+// `--lesson-kept-threshold` (with `--lesson-alone`; docs/lab/risk-lens-lab.md, L2): the `lesson` threshold
 // is not re-picked after the refit.
 const LESSON_KEPT_THRESHOLD = LESSON_ALONE && args.includes("--lesson-kept-threshold");
 const lessonRows = LESSON_ALONE ? readTrainAdditions(habitAnswersFile) : [];
@@ -810,7 +810,7 @@ function fitTopic(items: readonly Item[]): SparseWeights {
 // test split's writers are), and with folds by position (`oofIndex`: other answers of writers it
 // knows, as the validation split is). The label heads are fitted on both, so that they neither
 // over-trust a strong sentence probability (the first retrains, fitted on the second kind only,
-// transferred worse: leave-one-writer-out AUC of autonomy 0.88, ambiguity 0.90; docs/risk-lens.md,
+// transferred worse: leave-one-writer-out AUC of autonomy 0.88, ambiguity 0.90; docs/lab/risk-lens-lab.md,
 // branch `lensauto`) nor under-trust it. The topic (off-topic head) keeps the folds by position.
 const oof = new Map<Item, number[][]>();
 for (let fold = 0; fold < FOLDS; fold += 1) {
@@ -882,7 +882,7 @@ const LABEL_FEATURES = [
 // what else it tells. The STAR parts, a figure, an accusation and a call of one's own (decisive)
 // are read from their own sentences and keep their own column (docs/risk-lens.md, "The labels").
 const STORY_SIGNALS: readonly SentenceTag[] = ["ambiguity", "autonomy", "systems"];
-// `--heads-without-task` (issue 10, branch `task20`, docs/risk-lens.md "T1 with
+// `--heads-without-task` (issue 10, branch `task20`, docs/lab/risk-lens-lab.md "T1 with
 // the heads kept off the task reading"): those three heads do not read `x:task`, so that a change
 // of the `task` tagger does not refit them. A head's feature names are stored with its weights,
 // so the analyzer builds the same head features without a flag of its own.
@@ -892,13 +892,13 @@ const crossFeatures = (tag: SentenceTag): string[] => [
   ...crossFeatureNames(tag, SENTENCE_TAGS, STORY_SIGNALS, HEADS_WITHOUT_TASK, WRITTEN_TASK_HEADS),
   ...(PROBING && tag === "ambiguity" ? PROBING_HEAD_FEATURES.map(([name]) => name) : []),
 ];
-// `--head-nor KIND[:tag,tag…]` (branch `head6`, docs/risk-lens.md; default `DEFAULT_HEAD_NOR`,
+// `--head-nor KIND[:tag,tag…]` (branch `head6`, docs/lab/risk-lens-lab.md; default `DEFAULT_HEAD_NOR`,
 // the `task` head as `unit`): the named heads read, in place of the noisy-or of all sentences (and,
 // for `unit`, of the strongest sentence), aggregates that do not grow with the number of pieces a
 // transcript is cut into (`headFeatureNames`, `labelFeatures`); `--head-nor nor` trains the heads
 // as before.
 const HEAD_NOR = headNor(option("--head-nor"), SENTENCE_TAGS);
-// `--head-drop TAG:f1,f2[;TAG:…]` (issue 10, branch `gen22`, docs/risk-lens.md "gen22", design
+// `--head-drop TAG:f1,f2[;TAG:…]` (issue 10, branch `gen22`, docs/lab/risk-lens-lab.md "gen22", design
 // G2; default `DEFAULT_HEAD_DROP`, the autonomy head without `words`, `iShare`, `weShare`, the
 // answer's shape, which differs by register and writer; `none` for every head's full set): the
 // named heads are fitted without those features. A head's feature names are stored with its
@@ -1254,7 +1254,7 @@ if (tuneOn === validation && offTopicCopies.length > 0) {
   );
   // Flagging a story under another story question is kept only when it pays clearly: a gain of
   // less than SAME_KIND_MARGIN over never flagging (1) is a few validation answers reshuffled,
-  // and a false flag sinks a good answer (docs/risk-lens.md, "Blind writers in training, part 3").
+  // and a false flag sinks a good answer (docs/lab/risk-lens-lab.md, "Blind writers in training, part 3").
   model.offTopicSameKindThreshold = pickSameKindThreshold(sameCurve, SAME_KIND_MARGIN);
   const best = sameCurve.find((p) => p.t === model.offTopicSameKindThreshold) ?? { t: 1, rho: Number.NaN };
   log(
@@ -1263,7 +1263,7 @@ if (tuneOn === validation && offTopicCopies.length > 0) {
 }
 // ---------------------------------------------------------------- the transcript threshold in use
 // Chosen for what it is for, the labels read from spoken text, with its two kinds weighed alike
-// (docs/risk-lens.md, "Spoken transcripts", branch `spk3`; the criterion was fixed before any
+// (docs/lab/risk-lens-lab.md, "Spoken transcripts", branch `spk3`; the criterion was fixed before any
 // figure): with every other part fitted, each threshold of the grid 0.15–0.65 is scored by the
 // mean of A, the mean over the eleven labels of macro-F1 on the validation written answers read
 // as transcripts (as scripts/lens-spoken.ts makes them), and B, the same on the validation
@@ -1320,7 +1320,7 @@ if (validationRows.length > 0) {
   );
 }
 // ---------------------------------------------------------------- `--lesson-alone`
-// docs/risk-lens.md "lesson22: the lesson column fitted alone": every part above is the
+// docs/lab/risk-lens-lab.md "lesson22: the lesson column fitted alone": every part above is the
 // committed recipe's, fitted without the additions/train-t.jsonl answers. Here the `lesson`
 // column is fitted alone on the training sentences followed by theirs (a one-class fit: with no
 // new sentence it is the joint fit's `lesson` column to the byte, the classes being independent

@@ -113,7 +113,7 @@ export function sharedSentenceEncoder(): SentenceEncoder {
  * Whether the use cases (tailor, the posting practice source, story ranking) match with sentence
  * embeddings: only with DERISK_SENTENCE_ENCODER=on. Off by default: after the taxonomy of round 8
  * the encoder raises dev recall (0.879 → 0.899) but lowers precision (0.948 → 0.936) and accepts
- * more same-word hard negatives (docs/matching.md, "The encoder on by default", and after it).
+ * more same-word hard negatives (docs/lab/matching-lab.md, "The encoder on by default", and after it).
  * @example process.env.DERISK_SENTENCE_ENCODER = "on"; sentenceEncoderEnabled() // true
  */
 export function sentenceEncoderEnabled(): boolean {

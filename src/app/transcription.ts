@@ -1,7 +1,7 @@
 /**
  * Transcription of spoken answers, behind one small interface so an offline recogniser can be
  * plugged in later. derisk ships none: no offline speech model can be installed from the
- * package registries (docs/user-guide.md, "Answer out loud"), and no provider that sends audio
+ * package registries (docs/user-guide.md, "Answering out loud"), and no provider that sends audio
  * to a network service is ever the default. With the default ("none") the user types a short
  * summary or pastes a transcript, and the lens reads that.
  */

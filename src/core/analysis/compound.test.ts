@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "./index.ts";
 
-// A compound sentence is read as every STAR part it carries (docs/risk-lens.md, "clause23:
+// A compound sentence is read as every STAR part it carries (docs/lab/risk-lens-lab.md, "clause23:
 // compound sentences"): the same words read as one sentence or cut into several show the same
 // parts, and near misses (a purpose clause, two results, "and" between two noun phrases) are read
 // as before.
-// The defect stays: no design met the adoption rule (clause23 in docs/risk-lens.md), so the five
+// The defect stays: no design met the adoption rule (clause23 in docs/lab/risk-lens-lab.md), so the five
 // readings it asks for are expected failures (`it.fails`) until a change reads compound sentences;
 // the near misses are read correctly today and must stay so.
 const QUESTION = "Tell me about a time you improved a process.";

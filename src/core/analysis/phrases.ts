@@ -1,7 +1,7 @@
 // A pattern that matches a finite list of phrases (fixed words, optional parts, small character
 // classes, word boundaries and look-arounds of such phrases) is matched here from the words of the
 // text instead of by the regular-expression engine: the compiled code of the merged alternations
-// was ~1 MB, fetched again by every analysis (docs/risk-lens.md, "Speed"). A pattern only part
+// was ~1 MB, fetched again by every analysis (docs/lab/risk-lens-lab.md, "Speed: the measurements"). A pattern only part
 // of which is such a list is cut into branches in the engine's order: the listed phrases are
 // matched here, the rest by the engine. Each pattern gets exactly the matches `matchAll` gives it
 // with the flags "gm".

@@ -4,7 +4,7 @@ import { parsePrepDocument } from "../markdown/parse.ts";
 import { analyze } from "./index.ts";
 
 // The README screenshot's sample document: Q5's mistake story closes on a lesson told as a changed
-// habit (docs/risk-lens.md, "Lessons told as a changed habit (issue 10, lesson21)" and "lesson22:
+// habit (docs/lab/risk-lens-lab.md, "Lessons told as a changed habit (issue 10, lesson21)" and "lesson22:
 // the lesson column fitted alone"). LABELING.md counts a changed practice as a lesson.
 const sample = readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url), "utf8");
 const q5 = parsePrepDocument(sample).items.find((item) => item.kind === "answer" && item.key === "q5/core");

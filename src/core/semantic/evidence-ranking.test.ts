@@ -15,7 +15,7 @@ describe("the evidence Tailor shows first", () => {
       if (v.verdict === "right") counts.right++;
       if (v.verdict === "wrong") counts.wrong++;
     }
-    // matchpartial: 6 right, 5 wrong before; 8 right, 2 wrong after (docs/matching.md). With
+    // matchpartial: 6 right, 5 wrong before; 8 right, 2 wrong after (docs/lab/matching-lab.md). With
     // er13–er16 (tail14): 10 right, 4 wrong before; 12 right, 2 wrong after. With er17–er20
     // (tail15): 12 right, 5 wrong before; 16 right, 2 wrong after.
     expect(counts.right).toBeGreaterThanOrEqual(16);

@@ -1,6 +1,6 @@
 /**
  * Concept families written from what postings and CVs across fields name (round 15,
- * docs/matching.md), before any labelled pair of the round was read: languages and platforms the
+ * docs/lab/matching-lab.md), before any labelled pair of the round was read: languages and platforms the
  * core lexicon lacks, industrial and legacy engineering, security, data, product and strategy,
  * marketing, finance, people, care, social work, education, hospitality, property, trades,
  * environment, research and the voluntary sector. Each family lists the words its field writes

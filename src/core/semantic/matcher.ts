@@ -960,7 +960,7 @@ export function semanticMatch(
     const features = pairFeaturesOf(q, reading, profile, FEATURES);
     // With sentence embeddings for both texts, the scorer fitted with them decides, by its own
     // reading: the guard on asks a sense check emptied reads the word alignment, which is the plain
-    // set's signal, so it applies to the plain set only (docs/matching.md, "Round 27").
+    // set's signal, so it applies to the plain set only (docs/lab/matching-lab.md, "Round 27").
     const encoded = encoderFeatures(options.embeddings, q.text, c.text);
     const learned = encoded
       ? learnedDecision(

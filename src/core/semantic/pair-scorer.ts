@@ -12,7 +12,7 @@ import model from "./data/pair-scorer.json" with { type: "json" };
 
 /**
  * How a weight set was fitted, stored with it so that `npm run match:train -- --verify` refits it
- * from what was actually used (docs/matching.md, "Round 22").
+ * from what was actually used (docs/lab/matching-lab.md, "Round 22").
  */
 export interface PairScorerFit {
   /**
@@ -75,7 +75,7 @@ export const NONE_MET_THRESHOLD = 0.7;
  * standard deviations) when a sense check left the ask naming no concept ("Licensed tattoo artist":
  * licensing is not intellectual property there). Such an ask has no concept to veto a sentence about
  * something else, and the scorer's probability is then mostly word alignment, which an unrelated
- * sentence can reach. Chosen on dev g001–g564 (docs/matching.md, "Round 26"). The matcher asks for
+ * sentence can reach. Chosen on dev g001–g564 (docs/lab/matching-lab.md, "Round 26"). The matcher asks for
  * it (`guarded`) only of the plain set: with sentence embeddings, the encoder-aware set decides by its
  * own reading ("Round 27").
  */

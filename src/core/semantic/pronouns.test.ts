@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyzeText, semanticMatch } from "./index.ts";
 
-// tail15 (docs/matching.md, "Pronouns, deeds and final states"): a possessive pronoun stands for a
+// tail15 (docs/lab/matching-lab.md, "Pronouns, deeds and final states"): a possessive pronoun stands for a
 // needed sense word named before it, and a broad concept the ask opens with is asked in full.
 describe("a possessive pronoun in a sense window", () => {
   const accuracy = (text: string, before?: string) => analyzeText(text, before).direct.has("metric.accuracy");

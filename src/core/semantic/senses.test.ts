@@ -7,7 +7,7 @@ import type { SentenceEmbeddings } from "./sentence-embeddings.ts";
 const ids = (text: string) => conceptsOf(text).map((c) => c.id);
 const Z = PAIR_FEATURES.indexOf("background z");
 
-describe("sense checks on an ask's words (docs/matching.md, rounds 24, 26 and 27)", () => {
+describe("sense checks on an ask's words (docs/lab/matching-lab.md, rounds 24, 26 and 27)", () => {
   it("reads 'ms' as latency only right after a figure", () => {
     expect(ids("Advanced MS Excel and MS Access")).not.toContain("metric.latency");
     expect(ids("Responses came back in 80 ms after the cache went in.")).toContain("metric.latency");

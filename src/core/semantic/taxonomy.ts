@@ -1,5 +1,5 @@
 /**
- * Concept families from a taxonomy of what job postings ask for (round 8, docs/matching.md),
+ * Concept families from a taxonomy of what job postings ask for (round 8, docs/lab/matching-lab.md),
  * written by us: sales, customer success, marketing, design, finance, legal and compliance, people
  * operations, care, teaching, operations, hardware, security, analytics, product, people
  * management and engineering. Each family lists the words people write for it and its narrower
@@ -3227,7 +3227,7 @@ export const TAXONOMY_CONCEPTS: readonly ConceptDefinition[] = [
     broader: ["soft.communication"],
   },
   // ── Round 10: families of fields the older dev batches reached and the lexicon had no family
-  // for, written from each field's standard vocabulary (docs/matching.md, round 10) ──────────────
+  // for, written from each field's standard vocabulary (docs/lab/matching-lab.md, round 10) ──────────────
   {
     id: "ops.itsm",
     kind: "skill",

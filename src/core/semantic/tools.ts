@@ -1,5 +1,5 @@
 /**
- * Hypernym links of round 9 (docs/matching.md): tools and narrower members filed under the
+ * Hypernym links of round 9 (docs/lab/matching-lab.md): tools and narrower members filed under the
  * category a posting names, written by us from what each family is (its products, standards and
  * terms of art), not from labelled sentences. A tool answers its category ("SPARQL" shows
  * knowledge graphs; "Godot" shows game engines, which show game development); a category shown

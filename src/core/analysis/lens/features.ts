@@ -296,7 +296,7 @@ function probingFeatures(shape: ProbingShape, index: number, out: string[], ids:
 // ---------------------------------------------------------------- obligation clauses
 // A task told inside a clause of a long spoken piece ("so the search was slow and my manager asked
 // me to look at it") is outweighed by the rest of the piece's words. With `--clause-cues` (branch
-// `task17`, docs/risk-lens.md "task told inside a clause") each sentence is cut into clauses at the
+// `task17`, docs/lab/risk-lens-lab.md "task told inside a clause") each sentence is cut into clauses at the
 // openers of speech, and a clause that states an obligation, an ask, a responsibility or a
 // deadline adds features of its own: its kind, who is obliged, where the clause sits in the
 // sentence and the sentence in the answer, and whether the speaker acts after it in the sentence.

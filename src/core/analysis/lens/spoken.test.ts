@@ -91,7 +91,7 @@ describe("spoken transcripts", () => {
       found += [...gold].filter((g) => got.has(g)).length;
     }
     // Today 19 of 23, with the threshold chosen on the labels read from transcripts (0.25); the
-    // sentence-start F1 threshold (0.6) found 12 (docs/risk-lens.md, "Spoken transcripts").
+    // sentence-start F1 threshold (0.6) found 12 (docs/lab/risk-lens-lab.md, "Spoken transcripts: how the cut was measured").
     expect(found / starts).toBeGreaterThanOrEqual(0.7);
     // Not by cutting everywhere: today 19 of the 23 cuts fall on a written start (12 of 14 before).
     expect(found / cuts).toBeGreaterThanOrEqual(0.6);
