@@ -146,7 +146,16 @@ export function brokenCitations(root: string): Broken[] {
         });
       }
     }
-    if (!path.endsWith(".md")) continue;
+  }
+  // Links are checked in every Markdown file of README.md and docs/, the lab notebooks included
+  // (their contents tables link to their own headings).
+  const markdown = [
+    ...(existsSync(join(root, "README.md")) ? [join(root, "README.md")] : []),
+    ...walk(join(root, "docs"), (p) => p.endsWith(".md")),
+  ];
+  for (const path of markdown) {
+    const text = readFileSync(path, "utf8");
+    const file = relative(root, path);
     for (const m of text.matchAll(LINK)) {
       if (m[1] === undefined && m[2] === undefined) continue;
       if (m[1] && /^[a-z]+:/.test(m[1])) continue;
