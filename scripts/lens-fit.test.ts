@@ -5,13 +5,11 @@ import {
   headDrop,
   headFeatureNames,
   headNor,
-  outOfFoldDense,
   pickSameKindThreshold,
   pickTranscriptThreshold,
   prune,
   readingThreshold,
   replaceColumn,
-  thresholdPool,
   WRITTEN_TASK,
 } from "./lens-fit.ts";
 
@@ -295,46 +293,5 @@ describe("a tagger column fitted alone (npm run train -- --lesson-alone)", () =>
     expect(at(merged, 0).d).toBe(0);
     expect(at(merged, 1)).toEqual(at(alone, 0));
     expect(merged.bias).toEqual([joint.bias[0], alone.bias[0], joint.bias[2], joint.bias[1]]);
-  });
-});
-
-describe("thresholdPool (npm run train -- --threshold-pool POOL)", () => {
-  it("absent, the thresholds are picked on validation alone, as committed", () => {
-    expect(thresholdPool(undefined)).toBe("validation");
-    expect(thresholdPool("oof")).toBe("oof");
-  });
-
-  it("refuses another value, naming the ones it takes", () => {
-    expect(() => thresholdPool("all")).toThrow(/one of validation, oof, not "all"/);
-  });
-});
-
-describe("outOfFoldDense", () => {
-  // Feature x says yes in folds 0 and 1 and no in fold 2: a head that saw fold 2 would be pulled
-  // towards its rows; one fitted without it reads fold 2 as the other folds teach.
-  const rows = [
-    ...Array.from({ length: 20 }, (_, i) => ({ x: i % 2 })),
-    ...Array.from({ length: 20 }, (_, i) => ({ x: i % 2 })),
-    ...Array.from({ length: 40 }, (_, i) => ({ x: i % 2 })),
-  ];
-  const targets = rows.map((r, i) => (i < 40 ? r.x : 1 - r.x));
-  const folds = rows.map((_, i) => (i < 20 ? 0 : i < 40 ? 1 : 2));
-  const opts = { kind: "logistic" as const, l2: 1e-3, iterations: 400, rate: 0.5 };
-
-  it("reads each asked row with a head fitted without that row's fold", () => {
-    const [held] = outOfFoldDense(rows, targets, folds, ["x"], opts, [{ row: { x: 1 }, fold: 2 }]);
-    expect(held).toBeGreaterThan(0.8);
-    // Folds 0 and 1 are outvoted by fold 2 (40 of 80) only when it is left in: with fold 0 out,
-    // the head sees 20 rows of yes and 40 of no for x = 1, and leans to no.
-    const [other] = outOfFoldDense(rows, targets, folds, ["x"], opts, [{ row: { x: 1 }, fold: 0 }]);
-    expect(other).toBeLessThan(0.5);
-  });
-
-  it("keeps the sample weights of the rows it fits on", () => {
-    const sampleWeights = rows.map((_, i) => (i >= 40 ? 0 : 1));
-    const [p] = outOfFoldDense(rows, targets, folds, ["x"], { ...opts, sampleWeights }, [
-      { row: { x: 1 }, fold: 0 },
-    ]);
-    expect(p).toBeGreaterThan(0.8);
   });
 });

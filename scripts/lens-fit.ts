@@ -5,7 +5,6 @@
  * given seed and input order.
  */
 import type { DenseWeights, SparseWeights } from "../src/core/analysis/lens/linear.ts";
-import { denseProbability } from "../src/core/analysis/lens/model.ts";
 import { seeded } from "./lens-corpus.ts";
 
 export interface SparseSample {
@@ -464,54 +463,4 @@ export function replaceColumn(
     bias: [...tagger.bias.map((b, r) => (r === k ? (column.bias[0] ?? 0) : b)), tagger.bias[k] ?? 0],
     ...(tagger.scale === undefined ? {} : { scale: tagger.scale }),
   };
-}
-
-/** Where `npm run train -- --threshold-pool POOL` picks the label thresholds (branch `thresh30`). */
-export const THRESHOLD_POOLS = ["validation", "oof"] as const;
-export type ThresholdPool = (typeof THRESHOLD_POOLS)[number];
-
-/**
- * The value of `--threshold-pool`: `validation` (absent: the committed recipe) picks each label
- * threshold on the validation answers alone; `oof` on those together with the training answers
- * as read by a head that never saw their writer (`outOfFoldDense`). Anything else is refused with
- * a message naming the values allowed.
- */
-export function thresholdPool(value: string | undefined): ThresholdPool {
-  if (value === undefined) return "validation";
-  const known = THRESHOLD_POOLS.find((p) => p === value);
-  if (known === undefined) {
-    throw new Error(`--threshold-pool wants one of ${THRESHOLD_POOLS.join(", ")}, not "${value}"`);
-  }
-  return known;
-}
-
-/**
- * Out-of-fold probabilities of a logistic dense head: for each fold that an asked row belongs to,
- * the head is fitted (`fitDense`, same options) on the rows of every other fold only, and reads
- * the asked rows of that fold. So no probability comes from a head that saw a row of its fold.
- * `rows`, `targets` and `folds` (with `options.sampleWeights`, when given) run in parallel.
- */
-export function outOfFoldDense(
-  rows: ReadonlyArray<Readonly<Record<string, number>>>,
-  targets: readonly number[],
-  folds: readonly number[],
-  features: readonly string[],
-  options: Parameters<typeof fitDense>[3],
-  asked: ReadonlyArray<{ row: Readonly<Record<string, number>>; fold: number }>,
-): number[] {
-  const out = new Array<number>(asked.length).fill(0);
-  for (const fold of new Set(asked.map((a) => a.fold))) {
-    const keep = folds.map((f, i) => (f === fold ? -1 : i)).filter((i) => i >= 0);
-    const weights = options.sampleWeights;
-    const head = fitDense(
-      keep.map((i) => rows[i] ?? {}),
-      keep.map((i) => targets[i] ?? 0),
-      features,
-      { ...options, ...(weights === undefined ? {} : { sampleWeights: keep.map((i) => weights[i] ?? 0) }) },
-    );
-    asked.forEach((a, i) => {
-      if (a.fold === fold) out[i] = denseProbability(head, a.row);
-    });
-  }
-  return out;
 }

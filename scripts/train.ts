@@ -104,14 +104,12 @@ import {
   headDrop,
   headFeatureNames,
   headNor,
-  outOfFoldDense,
   pickSameKindThreshold,
   pickTranscriptThreshold,
   prune,
   readingThreshold,
   replaceColumn,
   type SparseSample,
-  thresholdPool,
   WRITTEN_LESSON,
   WRITTEN_TASK,
 } from "./lens-fit.ts";
@@ -619,17 +617,6 @@ const model: LensModel = {
 // T is also the threshold stored for use (the criterion below is still computed and logged, not
 // applied), so that the tagger and the heads learn on pieces cut as they will be read.
 const READING_THRESHOLD = readingThreshold(option("--reading-threshold"));
-// `--threshold-pool oof` (issue 10, branch `thresh30`, docs/risk-lens.md "thresh30", design H30;
-// default `validation`, the committed recipe): each label threshold is picked, by the same rule,
-// on the validation answers together with every original training answer (no augmented copy)
-// as read by a head fitted without its writer (`oofThresholdPairs`), one answer counting one.
-let THRESHOLD_POOL: ReturnType<typeof thresholdPool>;
-try {
-  THRESHOLD_POOL = thresholdPool(option("--threshold-pool"));
-} catch (error) {
-  process.stderr.write(`train: ${(error as Error).message}.\n`);
-  process.exit(2);
-}
 // The threshold with which the training answers are read: best sentence-start F1 on the
 // validation answers read as transcripts. The threshold kept for use is chosen at the end, on the
 // labels read from transcripts ("The transcript threshold in use" below); reading the training
@@ -1009,42 +996,6 @@ function pickThreshold(pairs: ReadonlyArray<readonly [number, number]>): number 
   return best.score >= atHalf + THRESHOLD_MIN_GAIN - 1e-9 ? best.t : 0.5;
 }
 const tuneOn = validation.length >= 8 ? validation : train;
-// The pairs (head probability, gold) of the original training answers for one label: the head is
-// fitted as above (both readings of each training answer, same features, options and weights) on
-// the other writer folds, and reads the held-out fold's answers through the tagger that did not
-// see their writer (`oof`). An answer that does not teach the label (weight 0) is left out.
-function oofThresholdPairs(k: number, tag: SentenceTag): Array<readonly [number, number]> {
-  const rowOf = (item: Item, probs: number[][]) =>
-    labelFeatures(
-      probs.map((row) => row[k] ?? 0),
-      callsForStory(item.competency),
-      item.read.units.reduce((s, u) => s + u.words, 0),
-      answerShape(item.read.features, probs, TAGGER_CLASSES),
-      item.read.units.map((u) => u.words),
-    );
-  const items = [...train, ...train];
-  const rows = items.map((item, at) =>
-    rowOf(item, (at < train.length ? oof.get(item) : oofIndex.get(item)?.probs) ?? []),
-  );
-  const asked = train.filter(
-    (item) => !/[+*~^=]$/.test(item.row.id) && (!weighted || weightOf(item.row.id, tag) > 0),
-  );
-  const probs = outOfFoldDense(
-    rows,
-    items.map((i) => gold(i, tag)),
-    items.map((i) => i.fold),
-    headFeatures(tag),
-    {
-      kind: "logistic",
-      l2: 1e-3,
-      iterations: 1500,
-      rate: 0.5,
-      ...(weighted ? { sampleWeights: items.map((i) => weightOf(i.row.id, tag)) } : {}),
-    },
-    asked.map((item) => ({ row: rowOf(item, oof.get(item) ?? []), fold: item.fold })),
-  );
-  return asked.map((item, i) => [probs[i] ?? 0, gold(item, tag)] as const);
-}
 const judged = new Map<Item, Judgement>();
 const judge = (item: Item): Judgement => {
   let j = judged.get(item);
@@ -1055,14 +1006,10 @@ const judge = (item: Item): Judgement => {
   }
   return j;
 };
-for (const [k, tag] of SENTENCE_TAGS.entries()) {
-  const pairs = tuneOn.map((item) => [judge(item).labelProbs[tag], gold(item, tag)] as const);
-  const pooled = THRESHOLD_POOL === "oof" ? oofThresholdPairs(k, tag) : [];
-  model.thresholds[tag] = pickThreshold([...pairs, ...pooled]);
-  if (pooled.length > 0)
-    log(
-      `threshold pool ${tag}: ${pairs.length} validation + ${pooled.length} out-of-fold training answers -> ${model.thresholds[tag]} (validation alone ${pickThreshold(pairs)})`,
-    );
+for (const tag of SENTENCE_TAGS) {
+  model.thresholds[tag] = pickThreshold(
+    tuneOn.map((item) => [judge(item).labelProbs[tag], gold(item, tag)] as const),
+  );
 }
 // A false "off-topic" sinks a good answer, so precision counts double here (F0.5 of "off-topic").
 // Natural off-topic answers are few in validation, so the threshold is also picked on copies of
