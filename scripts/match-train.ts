@@ -22,7 +22,7 @@
  * 2. A logistic regression (full-batch gradient descent, L2, classes weighted equally, no
  *    randomness) over `pairFeatures` of matcher.ts, fitted on the train set only.
  * 3. The decision threshold: the highest recall with precision at or above TARGET_PRECISION on a
- *    closed range of dev batches, g337–g444 (docs/matching.md, "The pair scorer rebuilds"), so a
+ *    closed range of dev batches, g337–g444 (docs/lab/matching-lab.md, "The pair scorer rebuilds"), so a
  *    batch added later moves no weight set. The report and the bank-level check read dev
  *    g001–g516. The test split is not read here.
  * 4. The same fit and threshold again with the sentence encoder's two cosines and `namedElsewhere`
@@ -37,7 +37,6 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createSentenceEncoder } from "../src/app/encoder.ts";
 import {
-  deedCosineOf,
   ENCODER_FEATURES,
   encoderFeatures,
   PAIR_FEATURES,
@@ -46,10 +45,6 @@ import {
 } from "../src/core/semantic/matcher.ts";
 import type { LabelledPair } from "../src/core/semantic/measure.ts";
 import {
-  DEED_FEATURES,
-  type DeedScorerModel,
-  deedDecision,
-  deedRow,
   learnedDecision,
   type PairScorerFit,
   type PairScorerModel,
@@ -77,11 +72,11 @@ const NEGATIVES_PER_REQUIREMENT = 5;
 const HARD_WEIGHT = Number(process.env.MATCH_HARD_WEIGHT ?? 2);
 // The set used without embeddings has its own settings (MATCH_PLAIN_L2, MATCH_PLAIN_HARD_WEIGHT,
 // MATCH_PLAIN_TARGET_PRECISION), chosen on dev when it was refitted in matchpartial
-// (docs/matching.md): the highest dev precision at no lower dev recall than the set it replaced
+// (docs/lab/matching-lab.md): the highest dev precision at no lower dev recall than the set it replaced
 // (0.08, ×1.75, 0.84 among L2 0.01–0.2, ×1.5–3, 0.83–0.87). That refit was not merged: the
 // committed set is still round 7's fit (L2 0.03, ×3, 0.83 on g337–g420), on features the matcher
 // no longer computes; its `fit` record points to those features, frozen, and `--verify` refits it
-// from them (docs/matching.md, "Round 22"). A refit written by this script is live again.
+// from them (docs/lab/matching-lab.md, "Round 22"). A refit written by this script is live again.
 const PLAIN_L2 = Number(process.env.MATCH_PLAIN_L2 ?? 0.08);
 const PLAIN_HARD_WEIGHT = Number(process.env.MATCH_PLAIN_HARD_WEIGHT ?? 1.75);
 const PLAIN_TARGET_PRECISION = Number(process.env.MATCH_PLAIN_TARGET_PRECISION ?? 0.84);
@@ -169,13 +164,6 @@ interface Row {
    * in a frozen row computed before the matcher had it, which the decision then reads as it did.
    */
   namedElsewhere: number | undefined;
-  /**
-   * Encoder rows with an unmet soft ask: the deed cosine (matcher.ts, `deedCosineOf`), which sends
-   * the pair to the second scorer when the set has one (docs/matching.md, "Round 30").
-   */
-  deed?: number;
-  /** The raw deed cosine of the same asks, read only by the check `--deed-check` ("Round 30b"). */
-  rawDeed?: number;
   kind: string;
   group: string;
 }
@@ -183,17 +171,10 @@ interface Row {
 type Pair = { requirement: string; evidence: string; label: 0 | 1; kind: string; group: string };
 // With `extra`, the features the encoder-aware scorer adds (the sentence encoder's cosines and
 // `namedElsewhere`).
-const rowsOf = (
-  pairs: readonly Pair[],
-  extra?: (p: Pair, f: ReturnType<typeof pairFeatures>) => number[],
-  deeds?: (p: Pair, f: ReturnType<typeof pairFeatures>) => [number | undefined, number | undefined],
-) =>
+const rowsOf = (pairs: readonly Pair[], extra?: (p: Pair, f: ReturnType<typeof pairFeatures>) => number[]) =>
   pairs.map((p): Row => {
     const f = pairFeatures(p.requirement, p.evidence);
-    const [deed, rawDeed] = deeds?.(p, f) ?? [undefined, undefined];
     return {
-      ...(deed === undefined ? {} : { deed }),
-      ...(rawDeed === undefined ? {} : { rawDeed }),
       x: extra ? [...f.values, ...extra(p, f)] : f.values,
       y: p.label,
       learned: f.learned,
@@ -275,19 +256,18 @@ const ELSEWHERE = Number(process.env.MATCH_ELSEWHERE ?? 0.85);
 // share of concepts met; a strong match meeting one of the query's alternatives stands (matcher.ts),
 // and so does a rule match with nothing left to align, except while the threshold is chosen, which
 // is for the learned decision alone.
-// A row with a deed cosine, under a set with a second scorer, is decided by that scorer.
-const rulesOf = (r: Row) => ({
-  score: r.x[0] as number,
-  unmet: r.x[6] as number,
-  concepts: r.x[3] as number,
-  ...(r.namedElsewhere === undefined ? {} : { namedElsewhere: r.namedElsewhere }),
-});
 const decide = (r: Row, m: PairScorerModel, alternatives = true) =>
   r.learned
     ? (alternatives && (r.alternative || (r.rule && r.nothingToAlign))) ||
-      (m.deed && r.deed !== undefined
-        ? deedDecision(r.x, r.deed, rulesOf(r), m)
-        : learnedDecision(r.x, rulesOf(r), m)
+      learnedDecision(
+        r.x,
+        {
+          score: r.x[0] as number,
+          unmet: r.x[6] as number,
+          concepts: r.x[3] as number,
+          ...(r.namedElsewhere === undefined ? {} : { namedElsewhere: r.namedElsewhere }),
+        },
+        m,
       ).matched
     : r.rule;
 
@@ -592,58 +572,13 @@ const encoded = (p: Pair, features: ReturnType<typeof pairFeatures>) => {
   if (!f) throw new Error(`not encoded: ${p.requirement} / ${p.evidence}`);
   return [...f, features.namedElsewhere];
 };
-// Pairs with an unmet soft ask: their deed cosine (undefined for every other pair).
-// The second scorer reads the deed margin ("Round 30b"); the raw cosine is kept for the check.
-const deeds = (
-  p: Pair,
-  features: ReturnType<typeof pairFeatures>,
-): [number | undefined, number | undefined] => [
-  deedCosineOf(encoder, p.evidence, features.softUnmet, "margin"),
-  deedCosineOf(encoder, p.evidence, features.softUnmet),
-];
-const trainRowsE = rowsOf(train, encoded, deeds);
-const devRowsE = rowsOf(dev, encoded, deeds);
+const trainRowsE = rowsOf(train, encoded);
+const devRowsE = rowsOf(dev, encoded);
 // Its threshold: as above, but accepting no more of the bank-level check than the model used
 // without embeddings does (the mechanical choice alone, 0.285, accepted 10.9 % against 8.7 %).
 const bank = bankPairs();
 const bankLimit = accepted(rowsOf(bank), plain);
-const bankRowsE = rowsOf(bank, encoded, deeds);
-// The bank-first check (docs/lab/matching-lab.md, "Round 30b"): train and bank pairs only, never dev.
-if (process.argv.includes("--deed-check")) {
-  const soft = (rows: readonly Row[]) => rows.filter((r) => r.learned && r.deed !== undefined);
-  const trainSoft = soft(trainRowsE);
-  const bankSoft = soft(bankRowsE);
-  const share = (rows: readonly Row[], read: (r: Row) => number, at: number) =>
-    rows.length === 0 ? 0 : rows.filter((r) => read(r) >= at).length / rows.length;
-  const quantile = (values: number[], keep: number) => {
-    const sorted = [...values].sort((a, b) => b - a);
-    return sorted[Math.max(0, Math.ceil(keep * sorted.length) - 1)] as number;
-  };
-  const positives = trainSoft.filter((r) => r.y === 1);
-  const negatives = trainSoft.filter((r) => r.y === 0);
-  const hard = negatives.filter((r) => r.kind === "hard-negative");
-  process.stdout.write(
-    `deed check: ${trainSoft.length} train pairs with an unmet soft ask (${positives.length} positive, ${hard.length} hard negatives, ${negatives.length - hard.length} other negatives); ${bankSoft.length} of ${bankRowsE.length} bank pairs\n`,
-  );
-  for (const [name, read] of [
-    ["raw deed cosine", (r: Row) => r.rawDeed as number],
-    ["deed margin", (r: Row) => r.deed as number],
-  ] as const)
-    for (const keep of [0.5, 0.75, 0.9]) {
-      const at = quantile(positives.map(read), keep);
-      process.stdout.write(
-        `${name}: keeping ${100 * keep} % of train positives, value ${at.toFixed(3)}: bank ${(100 * share(bankSoft, read, at)).toFixed(1)} %, train hard negatives ${(100 * share(hard, read, at)).toFixed(1)} %, train other negatives ${(
-          100 *
-            share(
-              negatives.filter((r) => r.kind !== "hard-negative"),
-              read,
-              at,
-            )
-        ).toFixed(1)} %\n`,
-      );
-    }
-  process.exit(0);
-}
+const bankRowsE = rowsOf(bank, encoded);
 // The settings: the script's, or under --verify the committed set's own record (only a live set can
 // be rebuilt here: its threshold reads the bank-level check, which no frozen file holds).
 const encoderFit: PairScorerFit =
@@ -656,7 +591,7 @@ const encoderFit: PairScorerFit =
         targetPrecision: TARGET_PRECISION,
         chosenOn: [CHOSEN_ON.from, CHOSEN_ON.to],
       };
-const mainEncoderModel: PairScorerModel = {
+const encoderModel: PairScorerModel = {
   ...withThreshold(
     fitLogistic(
       trainRowsE.filter((r) => r.learned),
@@ -671,44 +606,8 @@ const mainEncoderModel: PairScorerModel = {
   ),
   fit: encoderFit,
 };
-// The second scorer (docs/matching.md, "Round 30"): fitted only on the train pairs with an unmet soft
-// ask, by the same routine and settings, over `DEED_FEATURES`; its threshold by the same rule, the
-// whole encoder decision (the main set for every other pair) read on the same range and bank.
-const deedRows = (rows: readonly Row[]) =>
-  rows
-    .filter((r) => r.learned && r.deed !== undefined)
-    .map((r) => ({ ...r, x: deedRow(r.x, r.deed as number, mainEncoderModel) }));
-const deedFitted = fitLogistic(deedRows(trainRowsE), DEED_FEATURES, encoderFit.hardWeight, encoderFit.l2);
-const deedScorer: DeedScorerModel = {
-  features: deedFitted.features,
-  mean: deedFitted.mean,
-  scale: deedFitted.scale,
-  weights: deedFitted.weights,
-  bias: deedFitted.bias,
-  threshold: 0.5,
-};
-{
-  const range = rangeOf(encoderFit);
-  const chosenRows = devRowsE.filter((r) => groupOf(r) >= range.from && groupOf(r) <= range.to);
-  let best = { threshold: 0.5, recall: -1 };
-  for (let t = 0.05; t <= 0.995; t += 0.005) {
-    const m = { ...mainEncoderModel, deed: { ...deedScorer, threshold: t } };
-    if (accepted(bankRowsE, m) > bankLimit) continue;
-    const f = figures(chosenRows, m, false);
-    if (f.precision >= encoderFit.targetPrecision && f.recall > best.recall)
-      best = { threshold: t, recall: f.recall };
-  }
-  deedScorer.threshold = Math.round(best.threshold * 1000) / 1000;
-}
-const encoderModel: PairScorerModel = { ...mainEncoderModel, deed: deedScorer };
-process.stdout.write(
-  `second scorer (pairs with an unmet soft ask): ${deedRows(trainRowsE).length} train pairs (${deedRows(trainRowsE).filter((r) => r.y === 1).length} positive, ${deedRows(trainRowsE).filter((r) => r.kind === "hard-negative").length} hard negatives), threshold ${deedScorer.threshold}; weights ${DEED_FEATURES.map((name, i) => `${name} ${(deedScorer.weights[i] as number).toFixed(3)}`).join(", ")}\n`,
-);
 process.stdout.write(
   `bank-level check (${bank.length} pairs): without embeddings ${(100 * bankLimit).toFixed(2)} %, with ${(100 * accepted(bankRowsE, encoderModel)).toFixed(2)} % (committed encoder set ${(100 * accepted(bankRowsE, committedEncoder)).toFixed(2)} %)\n`,
-);
-process.stdout.write(
-  `${show(`without the second scorer, dev g001–g${DEV_LAST}`, devRowsE, mainEncoderModel)}; bank-level ${(100 * accepted(bankRowsE, mainEncoderModel)).toFixed(2)} %\n`,
 );
 report("with sentence embeddings:", encoderModel, trainRowsE, devRowsE, {
   hardWeight: encoderFit.hardWeight,

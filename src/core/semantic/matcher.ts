@@ -21,9 +21,8 @@ import {
   wordId,
 } from "./alignment.ts";
 import { BACKGROUND_SENTENCES } from "./background.ts";
-import { DEED_PROTOTYPES, DEED_TEXTS, deedCosine, deedMargin } from "./deeds.ts";
 import { CONCEPTS, type ConceptDefinition, type ConceptKind } from "./lexicon.ts";
-import { deedDecision, ENCODER_MODEL, learnedDecision } from "./pair-scorer.ts";
+import { ENCODER_MODEL, learnedDecision } from "./pair-scorer.ts";
 import { type SentenceEmbeddings, unitCosine } from "./sentence-embeddings.ts";
 
 /** A concept found in a text, with the words that named it. */
@@ -870,17 +869,15 @@ export function clausesOf(text: string): string[] {
 
 /**
  * Every text whose sentence embedding the matcher may ask for when `texts` are compared with one
- * another: each text and its clauses, and the deed prototypes of soft concepts (deeds.ts; left out
- * with `deeds: false`). The app layer prepares these before matching.
- * @example textsToEmbed(["Kubernetes", "I ran the cluster, and I wrote the runbooks"], { deeds: false }).length // 4
+ * another: each text and its clauses. The app layer prepares these before matching.
+ * @example textsToEmbed(["Kubernetes", "I ran the cluster, and I wrote the runbooks"]).length // 4
  */
-export function textsToEmbed(texts: Iterable<string>, options: { deeds?: boolean } = {}): string[] {
+export function textsToEmbed(texts: Iterable<string>): string[] {
   const out = new Set<string>();
   for (const text of texts) {
     out.add(text);
     for (const clause of clausesOf(text)) out.add(clause);
   }
-  if (options.deeds !== false) for (const text of DEED_TEXTS) out.add(text);
   return [...out];
 }
 
@@ -910,36 +907,6 @@ export function encoderFeatures(
   let best = whole;
   for (const v of clauses) if (v) best = Math.max(best, unitCosine(q, v));
   return [whole, best];
-}
-
-/**
- * The deed cosine of a pair (docs/matching.md, "Round 30"): the candidate's best sentence-encoder
- * cosine, whole or by clause, to a deed prototype (deeds.ts) of any of its unmet soft asks
- * (`PairReading.softUnmet`). Undefined without embeddings, without an unmet soft ask, or when a text
- * was not prepared.
- * @example deedCosineOf(embeddings, "I coached a new hire through her first release", [["soft.mentoring"]]) // ≈ 0.7
- */
-export function deedCosineOf(
-  embeddings: SentenceEmbeddings | undefined,
-  candidate: string,
-  softUnmet: readonly (readonly string[])[],
-  reading: "cosine" | "margin" = "cosine",
-): number | undefined {
-  if (!embeddings || softUnmet.length === 0) return undefined;
-  const vectors: Float32Array[] = [];
-  for (const text of [candidate, ...clausesOf(candidate)]) {
-    const v = embeddings.get(text);
-    if (v) vectors.push(v);
-  }
-  // Every prototype of every unmet soft ask is asked for (a recording lookup learns them all).
-  let best = Number.NEGATIVE_INFINITY;
-  let missing = vectors.length === 0;
-  for (const ids of softUnmet) {
-    const cosine = (reading === "margin" ? deedMargin : deedCosine)(embeddings, vectors, ids);
-    if (cosine === undefined) missing = true;
-    else best = Math.max(best, cosine);
-  }
-  return missing ? undefined : best;
 }
 
 const ENCODED: number[] = [];
@@ -993,22 +960,14 @@ export function semanticMatch(
     const features = pairFeaturesOf(q, reading, profile, FEATURES);
     // With sentence embeddings for both texts, the scorer fitted with them decides, by its own
     // reading: the guard on asks a sense check emptied reads the word alignment, which is the plain
-    // set's signal, so it applies to the plain set only (docs/matching.md, "Round 27").
+    // set's signal, so it applies to the plain set only (docs/lab/matching-lab.md, "Round 27").
     const encoded = encoderFeatures(options.embeddings, q.text, c.text);
-    // A pair with an unmet soft ask is decided on that path by the second scorer, which also reads
-    // how near the candidate comes to a deed of the unmet concept ("Round 30").
-    // Read whenever embeddings were offered, so that a recording lookup learns the prototypes too.
-    const deed = ENCODER_MODEL.deed
-      ? deedCosineOf(options.embeddings, c.text, reading.softUnmet, "margin")
-      : undefined;
     const learned = encoded
-      ? deed !== undefined
-        ? deedDecision(withEncoderFeatures(features, encoded, reading), deed, reading, ENCODER_MODEL)
-        : learnedDecision(
-            withEncoderFeatures(features, encoded, reading),
-            { ...reading, guarded: false },
-            ENCODER_MODEL,
-          )
+      ? learnedDecision(
+          withEncoderFeatures(features, encoded, reading),
+          { ...reading, guarded: false },
+          ENCODER_MODEL,
+        )
       : learnedDecision(features, reading);
     if (learned.matched && score < MATCH_THRESHOLD) {
       score = Math.min(STRONG_THRESHOLD - 0.01, learned.score);
@@ -1069,11 +1028,6 @@ interface PairReading {
   /** Specific concepts the query names that the candidate does not show at all. */
   unmet: number;
   /**
-   * Of those unmet asks, the ones made only of soft concepts with deed prototypes (deeds.ts): the
-   * concept ids of each. The encoder-aware path may find them met by a deed.
-   */
-  softUnmet: readonly (readonly string[])[];
-  /**
    * When the candidate shows none of the concepts the query names: a quarter for each concept it
    * names itself (intents left out), at most 1. A sentence about something else the lexicons know
    * ("built end-to-end systems" for "managing a team of 10+ engineers").
@@ -1132,11 +1086,7 @@ interface Ask {
   weight: number;
   /** Whether missing it counts as an unmet concept. */
   unmetWhenMissed: boolean;
-  /** Its concept ids when every one is a soft concept with deed prototypes (deeds.ts). */
-  deedIds?: readonly string[];
 }
-
-const NO_SOFT_UNMET: readonly (readonly string[])[] = Object.freeze([]);
 
 /** What a query asks for, worked out once per query and reused for every candidate. */
 interface QueryPlan {
@@ -1232,7 +1182,6 @@ function makePlan(q: Analysis, intents: boolean): QueryPlan {
     asks.push({
       members: concepts,
       weight,
-      ...(members.every((id) => DEED_PROTOTYPES.has(id)) ? { deedIds: members } : {}),
       // A language is unmet when it is the whole ask ("Fluent in Mandarin"): word vectors cannot
       // tell a language from the words near it ("Mandarin" ≈ "tune").
       unmetWhenMissed:
@@ -1354,7 +1303,6 @@ function readPair(
   let conceptGot = 0;
   // Specific concepts the query names that the candidate does not show at all.
   let unmet = 0;
-  let softUnmet: readonly (readonly string[])[] = NO_SOFT_UNMET;
   let bestGroup = 0;
   let head = 0;
   for (const [k, ask] of plan.asks.entries()) {
@@ -1381,10 +1329,7 @@ function readPair(
     if (best * weight > bestGroup) bestGroup = best * Math.min(1, weight);
     if (k === plan.head) head = best;
     if (best > 0) shared.push(bestLabel);
-    else if (ask.unmetWhenMissed) {
-      unmet++;
-      if (ask.deedIds !== undefined) softUnmet = [...softUnmet, ask.deedIds];
-    }
+    else if (ask.unmetWhenMissed) unmet++;
   }
   const lexTotal = plan.lexTotal;
   let lexGot = 0;
@@ -1447,7 +1392,6 @@ function readPair(
     conceptTotal,
     bestGroup,
     unmet,
-    softUnmet,
     namedElsewhere: conceptTotal > 0 && conceptGot === 0 ? Math.min(1, 0.25 * namedCount(c)) : 0,
     guarded: conceptTotal === 0 && q.senseRejected === true,
     lexical,
@@ -1543,8 +1487,6 @@ export function pairFeatures(
   nothingToAlign: boolean;
   /** The encoder-aware scorer's `namedElsewhere` input (see `PairReading`). */
   namedElsewhere: number;
-  /** Unmet asks of soft concepts only, by concept ids (`PairReading.softUnmet`, `deedCosineOf`). */
-  softUnmet: readonly (readonly string[])[];
 } {
   const q = asAnalysis(query);
   const c = asAnalysis(candidate);
@@ -1557,7 +1499,6 @@ export function pairFeatures(
     alternativeMet: alternativeMet(q, reading),
     nothingToAlign: nothingToAlign(profile),
     namedElsewhere: reading.namedElsewhere,
-    softUnmet: reading.softUnmet,
   };
 }
 

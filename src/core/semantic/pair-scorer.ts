@@ -12,7 +12,7 @@ import model from "./data/pair-scorer.json" with { type: "json" };
 
 /**
  * How a weight set was fitted, stored with it so that `npm run match:train -- --verify` refits it
- * from what was actually used (docs/matching.md, "Round 22").
+ * from what was actually used (docs/lab/matching-lab.md, "Round 22").
  */
 export interface PairScorerFit {
   /**
@@ -55,79 +55,7 @@ export interface PairScorerModel {
    * and names at least two others (`namedElsewhere` ≥ 0.5), instead of `NONE_MET_THRESHOLD`.
    */
   elsewhereThreshold?: number;
-  /**
-   * The encoder-aware set only: the second scorer for pairs with an unmet soft ask (`deedDecision`,
-   * docs/matching.md "Round 30"), fitted after this set by scripts/match-train.ts.
-   */
-  deed?: DeedScorerModel;
   fit?: PairScorerFit;
-}
-
-/** The second scorer's weights: a logistic regression over `DEED_FEATURES`. */
-export interface DeedScorerModel {
-  features: string[];
-  mean: number[];
-  scale: number[];
-  weights: number[];
-  bias: number;
-  /** Probabilities at or above this are a match (the main fit's rule, docs/matching.md "Round 30"). */
-  threshold: number;
-}
-
-/**
- * What the second scorer reads of a pair with an unmet soft ask: the encoder-aware set's logit (its
- * whole reading in one number), the deed cosine, the encoder's two cosines of the ask, the share of
- * the ask's concepts met, the unmet concepts and `namedElsewhere`. Fixed before it was fitted.
- */
-export const DEED_FEATURES = [
-  "main logit",
-  "deed margin",
-  "best clause cosine",
-  "sentence cosine",
-  "concepts met",
-  "unmet concepts",
-  "named elsewhere",
-] as const;
-
-/**
- * The second scorer's inputs (`DEED_FEATURES`) from the encoder-aware set's features `x` (in the
- * order of `m.features`) and the pair's deed cosine.
- * @example deedRow(x, 0.62, ENCODER_MODEL).length // 7
- */
-export function deedRow(features: readonly number[], deed: number, m: PairScorerModel): number[] {
-  const at = (name: string) => features[m.features.indexOf(name)] as number;
-  return [
-    learnedLogit(features, m),
-    deed,
-    at("best clause cosine"),
-    at("sentence cosine"),
-    at("concepts met"),
-    at("unmet concepts"),
-    at("named elsewhere"),
-  ];
-}
-
-/**
- * The encoder-aware decision for a pair with an unmet soft ask: the second scorer's probability
- * against its own threshold (the set's certain rule still stands); the unmet-concept bars of
- * `learnedDecision` do not apply, since the second scorer weighs the unmet counts itself. Without a
- * second scorer in `m`, `learnedDecision` as usual.
- */
-export function deedDecision(
-  features: readonly number[],
-  deed: number,
-  rules: { score: number; unmet: number; concepts: number; namedElsewhere?: number },
-  m: PairScorerModel,
-): { probability: number; matched: boolean; score: number } {
-  const d = m.deed;
-  if (!d) return learnedDecision(features, { ...rules, guarded: false }, m);
-  const p = learnedProbability(deedRow(features, deed, m), d);
-  const t = d.threshold;
-  const matched = rules.score >= m.certainRule || p >= t;
-  const score = matched
-    ? 0.5 + (0.25 * (p - t)) / Math.max(1e-6, 1 - t)
-    : Math.min(0.499, (0.5 * p) / Math.max(1e-6, t));
-  return { probability: p, matched, score };
 }
 
 const MODEL = model as PairScorerModel & { encoder: PairScorerModel };
@@ -147,7 +75,7 @@ export const NONE_MET_THRESHOLD = 0.7;
  * standard deviations) when a sense check left the ask naming no concept ("Licensed tattoo artist":
  * licensing is not intellectual property there). Such an ask has no concept to veto a sentence about
  * something else, and the scorer's probability is then mostly word alignment, which an unrelated
- * sentence can reach. Chosen on dev g001–g564 (docs/matching.md, "Round 26"). The matcher asks for
+ * sentence can reach. Chosen on dev g001–g564 (docs/lab/matching-lab.md, "Round 26"). The matcher asks for
  * it (`guarded`) only of the plain set: with sentence embeddings, the encoder-aware set decides by its
  * own reading ("Round 27").
  */
@@ -160,24 +88,13 @@ const BACKGROUND_Z = 10;
  * The probability that the candidate shows the query, from its pair features.
  * @example learnedProbability(pairFeatures("Resolving conflicts", "I mediated a dispute.")) > 0.5
  */
-export function learnedProbability(
-  features: readonly number[],
-  m: Pick<PairScorerModel, "bias" | "weights" | "mean" | "scale"> = MODEL,
-): number {
-  return 1 / (1 + Math.exp(-learnedLogit(features, m)));
-}
-
-/** The scorer's log-odds for a pair (`learnedProbability` before the logistic). */
-export function learnedLogit(
-  features: readonly number[],
-  m: Pick<PairScorerModel, "bias" | "weights" | "mean" | "scale"> = MODEL,
-): number {
+export function learnedProbability(features: readonly number[], m: PairScorerModel = MODEL): number {
   let z = m.bias;
   for (let i = 0; i < m.weights.length; i++) {
     z +=
       (m.weights[i] as number) * (((features[i] as number) - (m.mean[i] as number)) / (m.scale[i] as number));
   }
-  return z;
+  return 1 / (1 + Math.exp(-z));
 }
 
 /**
