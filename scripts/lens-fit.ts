@@ -235,6 +235,85 @@ export function fitDense(
 }
 
 /**
+ * The value of `npm run train -- --head-seeds K` (issue 10, branch `headbag30`, docs/risk-lens.md
+ * "headbag30"): how many bootstrap fits each answer label head averages. Absent: 1, one fit on
+ * every answer (the committed model). Anything but a whole number from 1 to 50 is refused.
+ */
+export function headSeeds(value: string | undefined): number {
+  if (value === undefined) return 1;
+  const k = Number(value);
+  if (value.trim() === "" || !Number.isInteger(k) || k < 1 || k > 50) {
+    throw new Error(`--head-seeds wants a whole number from 1 to 50, not "${value}"`);
+  }
+  return k;
+}
+
+/**
+ * A bootstrap resample of `units` things: how many times each is drawn in `units` draws with
+ * replacement from `random`.
+ *
+ *   bootstrapCounts(3, seeded(7)) // e.g. [2, 0, 1]: the counts always sum to 3
+ */
+export function bootstrapCounts(units: number, random: () => number): number[] {
+  const counts = new Array<number>(units).fill(0);
+  for (let d = 0; d < units; d += 1) {
+    const u = Math.floor(random() * units);
+    counts[u] = (counts[u] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/**
+ * The mean of dense heads fitted over the same features and classes (weights and biases averaged,
+ * on the fitted grid of 0.001): a mean of linear heads is one linear head.
+ */
+export function averageDense(fits: readonly DenseWeights[]): DenseWeights {
+  const first = fits[0];
+  if (first === undefined) throw new Error("averageDense needs at least one head");
+  for (const f of fits) {
+    if (
+      f.features.join("\n") !== first.features.join("\n") ||
+      f.classes.join("\n") !== first.classes.join("\n")
+    )
+      throw new Error("averageDense: the heads do not read the same features and classes");
+  }
+  const mean = (values: readonly number[]): number =>
+    round(values.reduce((s, v) => s + v, 0) / values.length);
+  return {
+    features: [...first.features],
+    classes: [...first.classes],
+    weights: first.weights.map((row, c) => row.map((_, j) => mean(fits.map((f) => f.weights[c]?.[j] ?? 0)))),
+    bias: first.bias.map((_, c) => mean(fits.map((f) => f.bias[c] ?? 0))),
+  };
+}
+
+/**
+ * `fitDense` bagged (branch `headbag30`): `bag.fits` fits, fit k on a bootstrap resample drawn with
+ * `seeded(bag.seed + 100·k)` over the units `bag.units[i]` of the rows (rows of one unit are
+ * drawn together; a unit drawn c times weighs c times its sample weight), averaged by
+ * `averageDense`. With `bag.fits` 1 it is `fitDense` on every row, unchanged.
+ */
+export function fitDenseBagged(
+  rows: ReadonlyArray<Readonly<Record<string, number>>>,
+  targets: readonly number[],
+  features: readonly string[],
+  options: Parameters<typeof fitDense>[3],
+  bag: { fits: number; seed: number; units: readonly number[] },
+): DenseWeights {
+  if (bag.fits <= 1) return fitDense(rows, targets, features, options);
+  const unitCount = bag.units.reduce((m, u) => Math.max(m, u + 1), 0);
+  const fits: DenseWeights[] = [];
+  for (let k = 0; k < bag.fits; k += 1) {
+    const counts = bootstrapCounts(unitCount, seeded(bag.seed + 100 * k));
+    const sampleWeights = rows.map(
+      (_, i) => (counts[bag.units[i] ?? 0] ?? 0) * (options.sampleWeights?.[i] ?? 1),
+    );
+    fits.push(fitDense(rows, targets, features, { ...options, sampleWeights }));
+  }
+  return averageDense(fits);
+}
+
+/**
  * Drops the features whose weight is below `minAbs` in every class: they change no decision
  * and would only make the committed JSON larger.
  */

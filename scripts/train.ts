@@ -100,10 +100,12 @@ import {
   crossFeatureNames,
   fitBinaryHeads,
   fitDense,
+  fitDenseBagged,
   fitSoftmax,
   headDrop,
   headFeatureNames,
   headNor,
+  headSeeds,
   pickSameKindThreshold,
   pickTranscriptThreshold,
   prune,
@@ -913,6 +915,30 @@ if (HEAD_DROP.size > 0)
 log(`heads reading in place of nor: ${[...HEAD_NOR].map(([t, k]) => `${t} ${k}`).join(", ")}`);
 // Each training answer twice: its sentences as a held-out writer's, then as a known writer's.
 const headItems = [...train, ...train];
+// `--head-seeds K` (issue 10, branch `headbag30`, docs/risk-lens.md "headbag30"; default 1, one
+// fit on every answer): each label head is the mean of K fits, fit k on a bootstrap resample of
+// the training answers drawn with `seeded(SEED + 100·k)` (the head fit itself is full-batch and
+// draws nothing). An answer and its augmented copies are drawn as one, on both of their rows.
+const HEAD_SEEDS = parsedHeadSeeds();
+function parsedHeadSeeds(): number {
+  try {
+    return headSeeds(option("--head-seeds"));
+  } catch (error) {
+    process.stderr.write(`train: ${(error as Error).message}.\n`);
+    process.exit(2);
+  }
+}
+const headUnits = ((): number[] => {
+  const unitOf = new Map<string, number>();
+  const units = train.map((item) => {
+    const id = item.row.id.replace(/[+*~^=]+$/, "");
+    if (!unitOf.has(id)) unitOf.set(id, unitOf.size);
+    return unitOf.get(id) ?? 0;
+  });
+  return [...units, ...units];
+})();
+if (HEAD_SEEDS > 1)
+  log(`label heads: mean of ${HEAD_SEEDS} bootstrap fits over ${new Set(headUnits).size} answers`);
 for (const [k, tag] of SENTENCE_TAGS.entries()) {
   const rows = headItems.map((item, at) => {
     const probs = (at < train.length ? oof.get(item) : oofIndex.get(item)?.probs) ?? [];
@@ -926,7 +952,7 @@ for (const [k, tag] of SENTENCE_TAGS.entries()) {
       item.read.units.map((u) => u.words),
     );
   });
-  model.labels[tag] = fitDense(
+  model.labels[tag] = fitDenseBagged(
     rows,
     headItems.map((i) => gold(i, tag)),
     headFeatures(tag),
@@ -937,6 +963,7 @@ for (const [k, tag] of SENTENCE_TAGS.entries()) {
       rate: 0.5,
       ...(weighted ? { sampleWeights: headItems.map((i) => weightOf(i.row.id, tag)) } : {}),
     },
+    { fits: HEAD_SEEDS, seed: SEED, units: headUnits },
   );
 }
 const offTopicItems = train.filter(
