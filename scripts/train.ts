@@ -186,6 +186,19 @@ for (const tag of WRITTEN_TASK_HEADS) {
   }
 }
 const WRITTEN = WRITTEN_TASK_HEADS.length > 0;
+// `--head-seeds K` (issue 10, branch `headbag30`, docs/risk-lens.md "headbag30"; default 1, one
+// fit on every answer): each label head is the mean of K fits, fit k on a bootstrap resample of
+// the training answers drawn with `seeded(SEED + 100·k)` (the head fit itself is full-batch and
+// draws nothing). An answer and its augmented copies are drawn as one, on both of their rows.
+const HEAD_SEEDS = parsedHeadSeeds();
+function parsedHeadSeeds(): number {
+  try {
+    return headSeeds(option("--head-seeds"));
+  } catch (error) {
+    process.stderr.write(`train: ${(error as Error).message}.\n`);
+    process.exit(2);
+  }
+}
 // A sentence to which `--relabel` added `task` carries this mark too (its copies keep it), so that
 // the written column learns it as the corpus wrote it: without `task`.
 const RELABELLED_TASK = "task:relabelled";
@@ -915,19 +928,7 @@ if (HEAD_DROP.size > 0)
 log(`heads reading in place of nor: ${[...HEAD_NOR].map(([t, k]) => `${t} ${k}`).join(", ")}`);
 // Each training answer twice: its sentences as a held-out writer's, then as a known writer's.
 const headItems = [...train, ...train];
-// `--head-seeds K` (issue 10, branch `headbag30`, docs/risk-lens.md "headbag30"; default 1, one
-// fit on every answer): each label head is the mean of K fits, fit k on a bootstrap resample of
-// the training answers drawn with `seeded(SEED + 100·k)` (the head fit itself is full-batch and
-// draws nothing). An answer and its augmented copies are drawn as one, on both of their rows.
-const HEAD_SEEDS = parsedHeadSeeds();
-function parsedHeadSeeds(): number {
-  try {
-    return headSeeds(option("--head-seeds"));
-  } catch (error) {
-    process.stderr.write(`train: ${(error as Error).message}.\n`);
-    process.exit(2);
-  }
-}
+// The resample units of `--head-seeds` (see HEAD_SEEDS above): an answer and its copies are one.
 const headUnits = ((): number[] => {
   const unitOf = new Map<string, number>();
   const units = train.map((item) => {
