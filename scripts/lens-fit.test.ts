@@ -1,16 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { seeded } from "./lens-corpus.ts";
 import {
-  averageDense,
-  bootstrapCounts,
   crossFeatureNames,
   fitBinaryHeads,
-  fitDense,
-  fitDenseBagged,
   headDrop,
   headFeatureNames,
   headNor,
-  headSeeds,
   pickSameKindThreshold,
   pickTranscriptThreshold,
   prune,
@@ -299,74 +293,5 @@ describe("a tagger column fitted alone (npm run train -- --lesson-alone)", () =>
     expect(at(merged, 0).d).toBe(0);
     expect(at(merged, 1)).toEqual(at(alone, 0));
     expect(merged.bias).toEqual([joint.bias[0], alone.bias[0], joint.bias[2], joint.bias[1]]);
-  });
-});
-
-describe("answer heads bagged over bootstrap resamples (npm run train -- --head-seeds K)", () => {
-  // One feature that tells the label, one that is noise; units 0–5, two rows each.
-  const rows = Array.from({ length: 12 }, (_, i) => ({ cue: i % 3 === 0 ? 1 : 0, noise: (i * 7) % 5 }));
-  const targets = rows.map((r, i) => (r.cue === 1 || i === 5 ? 1 : 0));
-  const units = rows.map((_, i) => i % 6);
-  const options = { kind: "logistic" as const, l2: 1e-3, iterations: 200, rate: 0.5 };
-
-  it("reads K: absent is one fit; anything but a whole number from 1 to 50 is refused", () => {
-    expect(headSeeds(undefined)).toBe(1);
-    expect(headSeeds("5")).toBe(5);
-    for (const bad of ["", "0", "-1", "2.5", "x", "51"]) {
-      expect(() => headSeeds(bad)).toThrow(/head-seeds/);
-    }
-  });
-
-  it("a bootstrap resample draws as many as there are units, with replacement", () => {
-    const counts = bootstrapCounts(40, seeded(7));
-    expect(counts).toHaveLength(40);
-    expect(counts.reduce((s, c) => s + c, 0)).toBe(40);
-    expect(counts.some((c) => c === 0)).toBe(true);
-    expect(bootstrapCounts(40, seeded(7))).toEqual(counts);
-  });
-
-  it("the mean of heads averages weights and biases, and refuses heads over other features", () => {
-    const a = { features: ["x", "y"], classes: ["value"], weights: [[1, -2]], bias: [0.5] };
-    const b = { features: ["x", "y"], classes: ["value"], weights: [[0, 1]], bias: [-0.3] };
-    expect(averageDense([a, b])).toEqual({
-      features: ["x", "y"],
-      classes: ["value"],
-      weights: [[0.5, -0.5]],
-      bias: [0.1],
-    });
-    expect(() => averageDense([a, { ...b, features: ["x", "z"] }])).toThrow(/same features/);
-  });
-
-  it("one fit is fitDense on every row, unchanged (the committed model's bytes)", () => {
-    const one = fitDenseBagged(rows, targets, ["cue", "noise"], options, { fits: 1, seed: 7, units });
-    expect(one).toEqual(fitDense(rows, targets, ["cue", "noise"], options));
-  });
-
-  it("K fits are the mean of K fits on seeded resamples: repeatable, and not the full-data fit", () => {
-    const bag = { fits: 3, seed: 7, units };
-    const bagged = fitDenseBagged(rows, targets, ["cue", "noise"], options, bag);
-    expect(fitDenseBagged(rows, targets, ["cue", "noise"], options, bag)).toEqual(bagged);
-    const byHand = [0, 1, 2].map((k) => {
-      const counts = bootstrapCounts(6, seeded(7 + 100 * k));
-      return fitDense(rows, targets, ["cue", "noise"], {
-        ...options,
-        sampleWeights: units.map((u) => counts[u] ?? 0),
-      });
-    });
-    expect(bagged).toEqual(averageDense(byHand));
-    expect(bagged).not.toEqual(fitDense(rows, targets, ["cue", "noise"], options));
-    expect(bagged.weights[0]?.[0] ?? 0).toBeGreaterThan(0);
-  });
-
-  it("a drawn unit weighs its count times the sample weight it already had", () => {
-    const half = rows.map((_, i) => (i < 6 ? 1 : 0.5));
-    const bag = { fits: 2, seed: 7, units };
-    const bagged = fitDenseBagged(rows, targets, ["cue", "noise"], { ...options, sampleWeights: half }, bag);
-    const byHand = [0, 1].map((k) => {
-      const counts = bootstrapCounts(6, seeded(7 + 100 * k));
-      const sampleWeights = units.map((u, i) => (counts[u] ?? 0) * (half[i] ?? 1));
-      return fitDense(rows, targets, ["cue", "noise"], { ...options, sampleWeights });
-    });
-    expect(bagged).toEqual(averageDense(byHand));
   });
 });

@@ -196,17 +196,3 @@ describe("npm run train -- --relabel T1 --written-task-heads systems (the defaul
     expect(heads.ambiguity?.features).not.toContain("x:task:written");
   }, 600_000);
 });
-
-describe("npm run train -- --head-seeds K", () => {
-  it("a K that is not a whole number from 1 to 50 is refused at once, with what to give", () => {
-    const out = join(mkdtempSync(join(tmpdir(), "head-seeds-")), "model.json");
-    const r = spawnSync(
-      "npx",
-      ["tsx", join(root, "scripts", "train.ts"), "--head-seeds", "2.5", "--out", out],
-      { cwd: root, encoding: "utf8" },
-    );
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain('train: --head-seeds wants a whole number from 1 to 50, not "2.5".');
-    expect(r.stderr).not.toMatch(/\n\s+at /);
-  });
-});

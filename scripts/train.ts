@@ -100,12 +100,10 @@ import {
   crossFeatureNames,
   fitBinaryHeads,
   fitDense,
-  fitDenseBagged,
   fitSoftmax,
   headDrop,
   headFeatureNames,
   headNor,
-  headSeeds,
   pickSameKindThreshold,
   pickTranscriptThreshold,
   prune,
@@ -186,19 +184,6 @@ for (const tag of WRITTEN_TASK_HEADS) {
   }
 }
 const WRITTEN = WRITTEN_TASK_HEADS.length > 0;
-// `--head-seeds K` (issue 10, branch `headbag30`, docs/risk-lens.md "headbag30"; default 1, one
-// fit on every answer): each label head is the mean of K fits, fit k on a bootstrap resample of
-// the training answers drawn with `seeded(SEED + 100·k)` (the head fit itself is full-batch and
-// draws nothing). An answer and its augmented copies are drawn as one, on both of their rows.
-const HEAD_SEEDS = parsedHeadSeeds();
-function parsedHeadSeeds(): number {
-  try {
-    return headSeeds(option("--head-seeds"));
-  } catch (error) {
-    process.stderr.write(`train: ${(error as Error).message}.\n`);
-    process.exit(2);
-  }
-}
 // A sentence to which `--relabel` added `task` carries this mark too (its copies keep it), so that
 // the written column learns it as the corpus wrote it: without `task`.
 const RELABELLED_TASK = "task:relabelled";
@@ -928,18 +913,6 @@ if (HEAD_DROP.size > 0)
 log(`heads reading in place of nor: ${[...HEAD_NOR].map(([t, k]) => `${t} ${k}`).join(", ")}`);
 // Each training answer twice: its sentences as a held-out writer's, then as a known writer's.
 const headItems = [...train, ...train];
-// The resample units of `--head-seeds` (see HEAD_SEEDS above): an answer and its copies are one.
-const headUnits = ((): number[] => {
-  const unitOf = new Map<string, number>();
-  const units = train.map((item) => {
-    const id = item.row.id.replace(/[+*~^=]+$/, "");
-    if (!unitOf.has(id)) unitOf.set(id, unitOf.size);
-    return unitOf.get(id) ?? 0;
-  });
-  return [...units, ...units];
-})();
-if (HEAD_SEEDS > 1)
-  log(`label heads: mean of ${HEAD_SEEDS} bootstrap fits over ${new Set(headUnits).size} answers`);
 for (const [k, tag] of SENTENCE_TAGS.entries()) {
   const rows = headItems.map((item, at) => {
     const probs = (at < train.length ? oof.get(item) : oofIndex.get(item)?.probs) ?? [];
@@ -953,7 +926,7 @@ for (const [k, tag] of SENTENCE_TAGS.entries()) {
       item.read.units.map((u) => u.words),
     );
   });
-  model.labels[tag] = fitDenseBagged(
+  model.labels[tag] = fitDense(
     rows,
     headItems.map((i) => gold(i, tag)),
     headFeatures(tag),
@@ -964,7 +937,6 @@ for (const [k, tag] of SENTENCE_TAGS.entries()) {
       rate: 0.5,
       ...(weighted ? { sampleWeights: headItems.map((i) => weightOf(i.row.id, tag)) } : {}),
     },
-    { fits: HEAD_SEEDS, seed: SEED, units: headUnits },
   );
 }
 const offTopicItems = train.filter(
