@@ -750,7 +750,13 @@ export async function saveDraft(
   userId: string,
   sessionId: string,
   request: DraftRequest,
-): Promise<{ attemptId: string; saved: boolean; elapsedMs: number }> {
+): Promise<{
+  attemptId: string;
+  saved: boolean;
+  elapsedMs: number;
+  /** When not saved: the newer revision stored, and its text (another tab's, or the same). */
+  stored?: { revision: number; text: string };
+}> {
   checkAttemptText(request.text);
   const now = request.now ?? new Date();
   return store.transaction(async (tx) => {
@@ -763,12 +769,19 @@ export async function saveDraft(
       now,
     );
     const elapsedMs = Math.max(0, now.getTime() - (step.timerStartedAt ?? now).getTime());
-    const { saved } = await tx.attempts.autosaveAttempt(userId, attempt.id, {
+    const result = await tx.attempts.autosaveAttempt(userId, attempt.id, {
       text: request.text,
       durationMs: elapsedMs,
       ...(request.revision === undefined ? {} : { revision: request.revision }),
     });
-    return { attemptId: attempt.id, saved, elapsedMs };
+    return result.saved
+      ? { attemptId: attempt.id, saved: true, elapsedMs }
+      : {
+          attemptId: attempt.id,
+          saved: false,
+          elapsedMs,
+          stored: { revision: result.revision, text: result.text },
+        };
   });
 }
 

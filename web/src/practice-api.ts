@@ -71,8 +71,12 @@ export const practiceApi = {
     id: string,
     draft: { stepId: string; text: string; revision: number },
     keepalive = false,
-  ): Promise<{ attemptId: string; saved: boolean; elapsedMs: number }> =>
-    json(sessionPath(id, "/draft"), { ...jsonBody("PUT", draft), ...(keepalive ? { keepalive } : {}) }),
+  ): Promise<{
+    attemptId: string;
+    saved: boolean;
+    elapsedMs: number;
+    stored?: { revision: number; text: string };
+  }> => json(sessionPath(id, "/draft"), { ...jsonBody("PUT", draft), ...(keepalive ? { keepalive } : {}) }),
 
   /** Delivery figures measured so far (while recording) or at the end; `keepalive` for a closing tab. */
   saveDelivery: (

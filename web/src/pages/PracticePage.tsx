@@ -575,7 +575,7 @@ export function AnswerStep({
   onChange: (session: PracticeSession) => void;
 }) {
   const started = step.timerStartedAt !== undefined;
-  const { text, setText, save, flush } = useAutosave(session.id, step.id, {
+  const { text, setText, save, elsewhere, flush } = useAutosave(session.id, step.id, {
     text: step.attempt?.text ?? "",
     revision: step.attempt?.revision ?? 0,
   });
@@ -856,6 +856,9 @@ export function AnswerStep({
               {save.state === "saving" && "Saving…"}
               {save.state === "offline" &&
                 `Not saved on the server yet: ${save.message} Your text is kept in this browser.`}
+              {elsewhere &&
+                save.state !== "offline" &&
+                " · This answer is open in another tab too: the text here replaced the one saved from there."}
             </span>
             <button
               type="button"

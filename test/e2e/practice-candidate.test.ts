@@ -1,0 +1,76 @@
+/**
+ * What a candidate a week before the interview runs into on the Practice page, in a real browser
+ * against the real server with the seed imported: one answer open in two tabs (the tab typed in
+ * last is what the server keeps, and that tab says so, instead of a "Saved" that was not).
+ */
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { launchBrowser } from "./browser.ts";
+import { closeSpec, importSeed, openSpec, type TestServer } from "./harness.ts";
+
+const launched = await launchBrowser();
+
+interface SessionView {
+  session: { current?: { attempt?: { text: string } } };
+}
+
+describe.runIf(launched.browser !== null)("practice as a candidate uses it", () => {
+  const browser = launched.browser as Browser;
+  let server: TestServer;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    ({ server, context, page } = await openSpec(browser));
+    await importSeed(server.url);
+  });
+
+  afterAll(async () => {
+    await closeSpec({ context, server });
+  });
+
+  async function startOne(): Promise<string> {
+    await page.goto("/#/practice");
+    await page.getByRole("heading", { name: "Practice", level: 1 }).waitFor();
+    await page.getByLabel("Questions", { exact: true }).fill("1");
+    await page.getByRole("button", { name: /Start the session/ }).click();
+    await page.waitForURL(/#\/practice\/[^/]+$/);
+    await page.getByRole("button", { name: /Start answering/ }).click();
+    return decodeURIComponent(page.url().split("#/practice/")[1] ?? "");
+  }
+
+  const serverText = async (sessionId: string): Promise<string | undefined> =>
+    (
+      (await (
+        await fetch(`${server.url}/api/practice/sessions/${encodeURIComponent(sessionId)}`)
+      ).json()) as SessionView
+    ).session.current?.attempt?.text;
+
+  test("one answer in two tabs: the tab typed in last is saved, and it says another tab had a newer text", async () => {
+    const sessionId = await startOne();
+    // The same session in a second tab, opened before anything is typed (both start at revision 0).
+    const second = await context.newPage();
+    await second.goto(`/#/practice/${encodeURIComponent(sessionId)}`);
+    const editor = second.getByLabel("Your answer, as you would say it");
+    await editor.waitFor();
+
+    const first = page.getByLabel("Your answer, as you would say it");
+    // Many keystrokes in the first tab: its autosave revision runs well ahead of the second's.
+    await first.pressSequentially("In my last role the nightly training job failed twice a week. ", {
+      delay: 5,
+    });
+    await expect.poll(() => page.getByTestId("save-state").textContent()).toBe("Saved");
+
+    await editor.pressSequentially("I owned the fix.", { delay: 5 });
+    // Before: "Saved", while the server kept the first tab's text and this one was lost.
+    await expect
+      .poll(() => second.getByTestId("save-state").textContent(), { timeout: 10_000 })
+      .toMatch(/^Saved · This answer is open in another tab too/);
+    await expect.poll(() => serverText(sessionId)).toBe("I owned the fix.");
+
+    // A reload of either tab shows what the server kept.
+    await page.reload();
+    await expect.poll(() => first.inputValue()).toBe("I owned the fix.");
+    await second.close();
+  });
+});
