@@ -1,12 +1,13 @@
 /**
  * What a candidate a week before the interview runs into on the Practice page, in a real browser
  * against the real server with the seed imported: one answer open in two tabs (the tab typed in
- * last is what the server keeps, and that tab says so, instead of a "Saved" that was not).
+ * last is what the server keeps, and that tab says so, instead of a "Saved" that was not); the
+ * rating card of a question that ends in "?" (no second "?" after the quote).
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser } from "./browser.ts";
-import { closeSpec, importSeed, openSpec, type TestServer } from "./harness.ts";
+import { callApi, closeSpec, importSeed, openSpec, type TestServer } from "./harness.ts";
 
 const launched = await launchBrowser();
 
@@ -72,5 +73,23 @@ describe.runIf(launched.browser !== null)("practice as a candidate uses it", () 
     await page.reload();
     await expect.poll(() => first.inputValue()).toBe("I owned the fix.");
     await second.close();
+  });
+
+  test("the rating card quotes a question that ends in '?' without adding a second one", async () => {
+    const { session } = (await callApi(server.url, "/api/practice/sessions", {
+      from: { kind: "question", text: "Why do you want to work on our ranking team?" },
+    })) as { session: { id: string } };
+    await page.goto(`/#/practice/${encodeURIComponent(session.id)}`);
+    await page.getByRole("button", { name: /Start answering/ }).click();
+    await page
+      .getByLabel("Your answer, as you would say it")
+      .fill("I built ranking models for three years, and your team ships them to millions of users.");
+    await page.getByRole("button", { name: /Submit answer/ }).click();
+    const heading = page.locator("#rate-title");
+    await heading.waitFor({ timeout: 30_000 });
+    // Before: How well did you know “Why do you want to work on our ranking team?”?
+    expect(await heading.textContent()).toBe(
+      "How well did you know “Why do you want to work on our ranking team?”",
+    );
   });
 });

@@ -1114,7 +1114,8 @@ function RateStep({
       )}
       <section className="card practice-rate" aria-labelledby="rate-title">
         <h3 id="rate-title" className="card-title">
-          How well did you know “{stepLabel(question)}”?
+          {/* A question that ends in its own "?" takes no second one after the quote. */}
+          How well did you know “{stepLabel(question)}”{/[?？]$/.test(stepLabel(question).trim()) ? "" : "?"}
         </h3>
         <p className="muted">Your rating decides when this question comes back.</p>
         <div className="practice-rate-buttons">
