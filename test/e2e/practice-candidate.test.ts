@@ -2,7 +2,8 @@
  * What a candidate a week before the interview runs into on the Practice page, in a real browser
  * against the real server with the seed imported: one answer open in two tabs (the tab typed in
  * last is what the server keeps, and that tab says so, instead of a "Saved" that was not); the
- * rating card of a question that ends in "?" (no second "?" after the quote).
+ * rating card of a question that ends in "?" (no second "?" after the quote); two documents of
+ * one title told apart in the menus that pick one (export, library).
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -91,5 +92,30 @@ describe.runIf(launched.browser !== null)("practice as a candidate uses it", () 
     expect(await heading.textContent()).toBe(
       "How well did you know “Why do you want to work on our ranking team?”",
     );
+  });
+
+  test("two documents of one title are told apart by their files in the export and library menus", async () => {
+    const response = await fetch(`${server.url}/api/import?filename=other-notes.md`, {
+      method: "POST",
+      headers: { "Content-Type": "application/octet-stream" },
+      body: "# Prep\n\n## Q1: Tell me about a conflict\n\nI disagreed with our lead on the rollout plan, so I ran a small test.\n",
+    });
+    expect(response.ok).toBe(true);
+    const listed = (await (await fetch(`${server.url}/api/documents`)).json()) as {
+      documents: Array<{ title: string }>;
+    };
+    expect(listed.documents.filter((d) => d.title === "Prep")).toHaveLength(2);
+
+    await page.goto("/#/export");
+    const menu = page.locator(".backup-title ~ label.field select").first();
+    await menu.waitFor();
+    const options = await menu.locator("option").allTextContents();
+    // Before: ["Prep", "Prep"].
+    expect(new Set(options).size).toBe(options.length);
+    expect(options).toContain("Prep (other-notes.md)");
+
+    await page.goto("/#/library");
+    const library = page.locator("select", { has: page.locator("option", { hasText: "other-notes.md" }) });
+    await expect.poll(() => library.count()).toBe(1);
   });
 });

@@ -6,6 +6,7 @@ import { ImportChangesView } from "../components/ImportChangesView.tsx";
 import { ImportReportView } from "../components/ImportReportView.tsx";
 import { WhatNextList } from "../components/WhatNextList.tsx";
 import { route } from "../links.ts";
+import { documentLabels } from "../names.ts";
 import { plural } from "../report.ts";
 import { navigate } from "../route.ts";
 
@@ -315,7 +316,7 @@ export function StartPage({
               <li key={doc.id}>
                 <a className="doc-link" href={route.library(doc.id)}>
                   <Icon name="file" />
-                  <span className="doc-link-title">{doc.title}</span>
+                  <span className="doc-link-title">{documentLabels(documents).get(doc.id) ?? doc.title}</span>
                   <span className="muted">
                     {plural(doc.counts.answer ?? 0, "answer", "answers")} · updated{" "}
                     {new Date(doc.updatedAt).toLocaleDateString()}
