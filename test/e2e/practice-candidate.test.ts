@@ -3,7 +3,8 @@
  * against the real server with the seed imported: one answer open in two tabs (the tab typed in
  * last is what the server keeps, and that tab says so, instead of a "Saved" that was not); the
  * rating card of a question that ends in "?" (no second "?" after the quote); two documents of
- * one title told apart in the menus that pick one (export, library).
+ * one title told apart in the menus that pick one (export, library); a finished session's
+ * report found again from the Practice page.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -117,5 +118,28 @@ describe.runIf(launched.browser !== null)("practice as a candidate uses it", () 
     await page.goto("/#/library");
     const library = page.locator("select", { has: page.locator("option", { hasText: "other-notes.md" }) });
     await expect.poll(() => library.count()).toBe(1);
+  });
+
+  test("a finished session's report is found again from the Practice page", async () => {
+    const { session } = (await callApi(server.url, "/api/practice/sessions", {
+      from: { kind: "question", text: "Tell me about a time you changed your mind." },
+    })) as { session: { id: string } };
+    const submitted = (await callApi(server.url, `/api/practice/sessions/${session.id}/submit`, {
+      text: "I argued for a bigger model, then our latency test showed a 3x cost, so I backed the smaller one.",
+    })) as { stepId: string };
+    await callApi(server.url, `/api/practice/sessions/${session.id}/steps/${submitted.stepId}/rating`, {
+      rating: "good",
+    });
+    await page.goto("/#/practice");
+    const past = page.getByRole("region", { name: "Past sessions" });
+    // Before: no way back to a finished session's report but its address.
+    await past.waitFor({ timeout: 15_000 });
+    const line = past.locator("li", { hasText: "Tell me about a time you changed your mind." });
+    expect(await line.textContent()).toMatch(
+      /finished .+ · 1 of 1 answered · “Tell me about a time you changed your mind\.”$/,
+    );
+    await line.getByRole("link", { name: "Report" }).click();
+    await page.waitForURL(new RegExp(`#/practice/${session.id}$`));
+    await page.getByRole("heading", { name: "Session report" }).waitFor();
   });
 });

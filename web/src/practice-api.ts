@@ -59,6 +59,11 @@ export const practiceApi = {
   active: async (): Promise<PracticeSession[]> =>
     (await json<{ sessions: PracticeSession[] }>("/api/practice/sessions?status=active&limit=3")).sessions,
 
+  /** The newest finished sessions, for their reports. */
+  finished: async (limit: number): Promise<PracticeSession[]> =>
+    (await json<{ sessions: PracticeSession[] }>(`/api/practice/sessions?status=finished&limit=${limit}`))
+      .sessions,
+
   get: async (id: string): Promise<PracticeSession> =>
     (await json<{ session: PracticeSession }>(sessionPath(id))).session,
 
