@@ -4,7 +4,7 @@
  * last is what the server keeps, and that tab says so, instead of a "Saved" that was not); the
  * rating card of a question that ends in "?" (no second "?" after the quote); two documents of
  * one title told apart in the menus that pick one (export, library); a finished session's
- * report found again from the Practice page.
+ * report found again from the Practice page; a file over 10 MB refused with the way out.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -141,5 +141,22 @@ describe.runIf(launched.browser !== null)("practice as a candidate uses it", () 
     await line.getByRole("link", { name: "Report" }).click();
     await page.waitForURL(new RegExp(`#/practice/${session.id}$`));
     await page.getByRole("heading", { name: "Session report" }).waitFor();
+  });
+
+  test("a file over 10 MB is refused with what to do about it", async () => {
+    await page.goto("/#/start");
+    const chooser = page.waitForEvent("filechooser");
+    await page.getByRole("button", { name: "Choose a file" }).click();
+    await (await chooser).setFiles({
+      name: "everything.md",
+      mimeType: "text/markdown",
+      buffer: Buffer.alloc(11 * 1024 * 1024, "I led the migration. "),
+    });
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    // Before: "everything.md is 11.0 MB; derisk imports text documents up to 10 MB." and nothing to do.
+    expect(await alert.textContent()).toMatch(
+      /everything\.md is 11\.0 MB; derisk imports text documents up to 10 MB\. Split it into smaller files/,
+    );
   });
 });

@@ -114,7 +114,8 @@ export function StartPage({
       setResult(null);
       setError({
         code: "TOO_LARGE",
-        message: `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; derisk imports text documents up to 10 MB.`,
+        // What, and the way out: a prep document that large holds something else (pasted images, a log).
+        message: `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; derisk imports text documents up to 10 MB. Split it into smaller files and import each, or remove what is not your notes (pasted images, logs, attachments) and import it again.`,
       });
       return;
     }
