@@ -144,6 +144,31 @@ describeStores("practice", (getStore) => {
     expect(eightDaysOn[0]).toMatchObject({ status: "overdue", questionText: step.questionText });
   });
 
+  it("checks a technical question of the user's document by its key points outside the drill too, not by the story lens", async () => {
+    const store = getStore();
+    await importSample(store);
+    const technical = (await store.items.listItems("a", { kind: "technical-question" }))[0];
+    if (!technical) throw new Error("the sample has no technical question");
+    // Cards due mixes answers and technical questions: the same session kind, picked by id here.
+    const session = await startPractice(store, "a", {
+      from: { kind: "items", ids: [technical.id] },
+      now: T0,
+    });
+    const explanation =
+      "Overfitting is when the model memorises the training data and fails on new data; underfitting is when it is too simple to fit the pattern. Regularisation, more data and early stopping on a validation set help against the first, a bigger model or better features against the second.";
+    const result = await submitAnswer(store, "a", session.id, { text: explanation, now: later(60) });
+    if (result.skipped) throw new Error("skipped");
+    // Before: no key points, and a behavioral follow-up ("What would you do differently?").
+    expect(result.drill).toBeDefined();
+    expect(result.followUp).toBeUndefined();
+    const step = result.session.steps.find((s) => s.id === result.stepId);
+    expect(step?.drill).toBeDefined();
+    const report = await practiceReport(store, "a", session.id);
+    // Before: "Ownership: say what you did yourself…" and a story score for an explanation.
+    expect(report.steps[0]?.fixes).toEqual([]);
+    expect(report.steps[0]?.score).toBeUndefined();
+  });
+
   it("runs a timed session: draft autosave, peek, submit with analysis and a shorter follow-up, rating, report", async () => {
     const store = getStore();
     await importSample(store);

@@ -174,7 +174,6 @@ async function viewOf(
   now: Date,
 ): Promise<PracticeView> {
   const steps: PracticeStepView[] = [];
-  const drilling = isDrill(session);
   const refs = startedRefs(session.source);
   const currentAt = session.steps.findIndex((step) => step.id === session.currentStepId);
   for (const [index, step] of session.steps.entries()) {
@@ -183,8 +182,8 @@ async function viewOf(
     const view = stepView(step, attempt, now, { passed, removed: isRemoved(step, refs) });
     const variant = await variantOf(repos, userId, step);
     if (variant !== undefined) view.variant = variant;
-    if (drilling && attempt?.finishedAt !== undefined) {
-      const key = await drillKeyFor(repos, userId, view);
+    if (attempt?.finishedAt !== undefined) {
+      const key = await keyPointsFor(repos, userId, session, step);
       if (key) view.drill = await drillFeedback(attempt.text, key);
     }
     steps.push(view);
@@ -252,6 +251,25 @@ async function variantOf(repos: Repos, userId: string, step: PracticeStep): Prom
 
 function isDrill(session: PracticeSession): boolean {
   return (session.source as { kind?: unknown } | null)?.kind === "drill";
+}
+
+/**
+ * The key points a step's answer is checked against, when it is checked that way: every step of
+ * a drill session, and a technical question of the user's documents wherever it comes up (a
+ * "Cards due" session mixes them with answers). The behavioral lens's verdicts on such an
+ * answer ("say what you did yourself", "back the claim with a figure") say nothing about an
+ * explanation of overfitting.
+ */
+async function keyPointsFor(
+  repos: Repos,
+  userId: string,
+  session: PracticeSession,
+  step: { kind: string; itemId?: string; questionId?: string },
+): Promise<DrillKey | undefined> {
+  if (isDrill(session)) return drillKeyFor(repos, userId, step);
+  if (step.kind !== "question" || step.itemId === undefined) return undefined;
+  const item = await repos.items.getItem(userId, step.itemId).catch(() => undefined);
+  return item?.kind === "technical-question" ? drillKeyFor(repos, userId, step) : undefined;
 }
 
 /**
@@ -750,7 +768,13 @@ export async function saveDraft(
   userId: string,
   sessionId: string,
   request: DraftRequest,
-): Promise<{ attemptId: string; saved: boolean; elapsedMs: number }> {
+): Promise<{
+  attemptId: string;
+  saved: boolean;
+  elapsedMs: number;
+  /** When not saved: the newer revision stored, and its text (another tab's, or the same). */
+  stored?: { revision: number; text: string };
+}> {
   checkAttemptText(request.text);
   const now = request.now ?? new Date();
   return store.transaction(async (tx) => {
@@ -763,12 +787,19 @@ export async function saveDraft(
       now,
     );
     const elapsedMs = Math.max(0, now.getTime() - (step.timerStartedAt ?? now).getTime());
-    const { saved } = await tx.attempts.autosaveAttempt(userId, attempt.id, {
+    const result = await tx.attempts.autosaveAttempt(userId, attempt.id, {
       text: request.text,
       durationMs: elapsedMs,
       ...(request.revision === undefined ? {} : { revision: request.revision }),
     });
-    return { attemptId: attempt.id, saved, elapsedMs };
+    return result.saved
+      ? { attemptId: attempt.id, saved: true, elapsedMs }
+      : {
+          attemptId: attempt.id,
+          saved: false,
+          elapsedMs,
+          stored: { revision: result.revision, text: result.text },
+        };
   });
 }
 
@@ -961,10 +992,10 @@ export async function submitAnswer(
 
     let followUp: SubmitResult["followUp"];
     let next = session.steps.find((s) => s.position > step.position);
-    const drilling = isDrill(session);
-    const key = drilling ? await drillKeyFor(tx, userId, step) : undefined;
+    const key = await keyPointsFor(tx, userId, session, step);
     if (key !== undefined && text.trim() !== "") Object.assign(toCheck, { text, key });
-    if (step.kind === "question" && !drilling && analysis !== undefined) {
+    // A question checked by key points gets no behavioral follow-up ("what would you do differently?").
+    if (step.kind === "question" && key === undefined && analysis !== undefined) {
       const prepared = await preparedFollowUps(tx, userId, step);
       // An interviewer does not ask the same follow-up twice in one interview.
       const asked = new Set(session.steps.filter((s) => s.kind === "follow-up").map((s) => s.questionText));
@@ -1139,10 +1170,10 @@ export async function practiceReport(
     const finished = attempt?.finishedAt !== undefined;
     // A drilled answer is judged by its key points: the behavioral lens's score and fixes
     // ("back the claim with a figure") say nothing about a technical explanation.
-    const key = drilling && finished && attempt ? await drillKeyFor(store, userId, step) : undefined;
+    const key = finished && attempt ? await keyPointsFor(store, userId, session, step) : undefined;
     const feedback =
       key && key.keyPoints.length > 0 && attempt ? await drillFeedback(attempt.text, key) : undefined;
-    const analysis = drilling ? undefined : (attempt?.analysis as Analysis | undefined);
+    const analysis = drilling || key !== undefined ? undefined : (attempt?.analysis as Analysis | undefined);
     const usedSeconds = finished && attempt ? Math.round(attempt.durationMs / 1000) : undefined;
     const score = scoreOf(analysis);
     const followUp = session.steps.find((s) => s.followUpOf === step.id)?.questionText;

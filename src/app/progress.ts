@@ -72,21 +72,33 @@ export async function progressStats(
       ? `${a.questionText} (${variant})`
       : a.questionText;
   };
-  return progressFigures({
-    attempts: attempts.flatMap((a) =>
-      a.finishedAt === undefined
-        ? []
-        : [
-            {
-              id: a.id,
-              key: a.itemId ?? a.questionId ?? a.questionText.trim().toLowerCase(),
-              question: labelOf(a),
-              finishedAt: a.finishedAt,
-              durationSeconds: Math.round(a.durationMs / 1000),
-              ...fromAnalysis(a.analysis),
-            },
-          ],
+  // A technical question is checked by its key points, not by the story lens: the lens's score
+  // and risks of an explanation of overfitting are not a score of the candidate's stories.
+  const technical = new Set(
+    candidates.flatMap((c) =>
+      c.kind === "technical" ||
+      (c.questionId !== undefined && (c.competency === "ml-concept" || c.competency === "ml-engineering"))
+        ? [c.itemId ?? c.questionId ?? ""]
+        : [],
     ),
+  );
+  return progressFigures({
+    attempts: attempts.flatMap((a) => {
+      if (a.finishedAt === undefined) return [];
+      const key = a.itemId ?? a.questionId ?? a.questionText.trim().toLowerCase();
+      const { budget, ...judged } = fromAnalysis(a.analysis);
+      return [
+        {
+          id: a.id,
+          key,
+          question: labelOf(a),
+          finishedAt: a.finishedAt,
+          durationSeconds: Math.round(a.durationMs / 1000),
+          ...(budget === undefined ? {} : { budget }),
+          ...(technical.has(key) ? {} : judged),
+        },
+      ];
+    }),
     items: candidates.map((c) => ({
       key: c.itemId ?? c.questionId ?? c.questionText.trim().toLowerCase(),
       competency: c.competency,

@@ -59,6 +59,11 @@ export const practiceApi = {
   active: async (): Promise<PracticeSession[]> =>
     (await json<{ sessions: PracticeSession[] }>("/api/practice/sessions?status=active&limit=3")).sessions,
 
+  /** The newest finished sessions, for their reports. */
+  finished: async (limit: number): Promise<PracticeSession[]> =>
+    (await json<{ sessions: PracticeSession[] }>(`/api/practice/sessions?status=finished&limit=${limit}`))
+      .sessions,
+
   get: async (id: string): Promise<PracticeSession> =>
     (await json<{ session: PracticeSession }>(sessionPath(id))).session,
 
@@ -71,8 +76,12 @@ export const practiceApi = {
     id: string,
     draft: { stepId: string; text: string; revision: number },
     keepalive = false,
-  ): Promise<{ attemptId: string; saved: boolean; elapsedMs: number }> =>
-    json(sessionPath(id, "/draft"), { ...jsonBody("PUT", draft), ...(keepalive ? { keepalive } : {}) }),
+  ): Promise<{
+    attemptId: string;
+    saved: boolean;
+    elapsedMs: number;
+    stored?: { revision: number; text: string };
+  }> => json(sessionPath(id, "/draft"), { ...jsonBody("PUT", draft), ...(keepalive ? { keepalive } : {}) }),
 
   /** Delivery figures measured so far (while recording) or at the end; `keepalive` for a closing tab. */
   saveDelivery: (

@@ -108,6 +108,8 @@ export function useAutosave(
   text: string;
   setText: (text: string) => void;
   save: SaveState;
+  /** True once a save here found a newer text from another tab of the same answer (and replaced it). */
+  elsewhere: boolean;
   flush: () => Promise<void>;
 } {
   const [initial] = useState(() => {
@@ -118,6 +120,7 @@ export function useAutosave(
   });
   const [text, setTextState] = useState(initial.text);
   const [save, setSave] = useState<SaveState>(initial.dirty ? { state: "pending" } : { state: "saved" });
+  const [elsewhere, setElsewhere] = useState(false);
   const latest = useRef({
     text: initial.text,
     revision: initial.revision,
@@ -134,7 +137,15 @@ export function useAutosave(
     const run = practiceApi
       .saveDraft(sessionId, { stepId, text: body, revision })
       .then(
-        () => {
+        (result) => {
+          if (!result.saved && result.stored !== undefined && result.stored.text !== body) {
+            // Another tab (or window) of this answer saved a newer revision. The text typed here
+            // is the one on screen, so it goes in over that one (a resend above the stored
+            // revision, from the finally below), and the page says why.
+            latest.current.revision = Math.max(latest.current.revision, result.stored.revision + 1);
+            setElsewhere(true);
+            return;
+          }
           latest.current.savedRevision = Math.max(latest.current.savedRevision, revision);
           if (latest.current.revision === revision) {
             setSave({ state: "saved", at: new Date() });
@@ -224,5 +235,5 @@ export function useAutosave(
     await send();
   }, [send]);
 
-  return { text, setText, save, flush };
+  return { text, setText, save, elsewhere, flush };
 }

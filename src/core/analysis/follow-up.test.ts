@@ -104,4 +104,15 @@ describe("follow-up replies are judged by their own rubric", () => {
     expect(test.spearman).toBeGreaterThanOrEqual(0.6);
     expect(test.within1).toBeGreaterThanOrEqual(0.8);
   });
+
+  it("says a short reply that answers is fine, instead of a budget under its 'Yes'", () => {
+    const a = reply(
+      "I designed the feature schema myself and wrote the backfill jobs; my manager only reviewed it.",
+      "What was your own part in it?",
+    );
+    const length = a.followUp?.checks.find((c) => c.id === "length");
+    expect(length?.met).toBe(true);
+    // Before: "about 6 s spoken; a follow-up takes 27–45 s" beside a "Yes".
+    expect(length?.note).toMatch(/^about \d+ s spoken: short, which a follow-up may be \(up to \d+ s\)$/);
+  });
 });

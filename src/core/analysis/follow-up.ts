@@ -281,7 +281,15 @@ export function judgeFollowUp(
   checks.push({
     id: "length",
     met: inBudget,
-    note: `about ${facts.seconds} s spoken; a follow-up takes ${min}–${max} s`,
+    // A short reply that answers is fine; "a follow-up takes 27–45 s" under a "Yes" read as a
+    // contradiction of the timing card's "short", so a short one says it may be.
+    note: long
+      ? `about ${facts.seconds} s spoken; a follow-up takes ${min}–${max} s`
+      : inBudget && facts.seconds < min
+        ? `about ${facts.seconds} s spoken: short, which a follow-up may be (up to ${max} s)`
+        : inBudget
+          ? `about ${facts.seconds} s spoken, within the ${min}–${max} s of a follow-up`
+          : `about ${facts.seconds} s spoken: too short to answer it (a follow-up takes ${min}–${max} s)`,
     evidence: [],
   });
 

@@ -61,4 +61,31 @@ describe("the prep sheet lays out the lists an answer was written with", () => {
       "- **What would you do differently?**  \n  Three things:\n  - Involve the consumers earlier.\n  - Write the rollback plan first.\n    - And rehearse it once.\n",
     );
   });
+
+  it("ends each plain line of a several-line follow-up answer with a hard break, so a viewer keeps the lines apart", () => {
+    const notes = importPrepDocument(
+      new TextEncoder().encode(
+        [
+          "# Prep",
+          "",
+          "## Q1- Tell me about yourself",
+          "",
+          "I build ranking models and ship them; last year I cut serving latency by 40%.",
+          "",
+          "They'll likely ask:",
+          "",
+          "“What experience do you have with ML in practice?”",
+          "Highlight two projects:",
+          "RLHF with GPT-2 (reward model, PPO).",
+          "A chatbot on AWS (LangChain, SageMaker).",
+          "",
+        ].join("\n"),
+      ),
+    );
+    const markdown = renderPrepSheetMarkdown(buildPrepSheet([notes]));
+    // Before: the three lines without "  ", which a Markdown viewer runs into one sentence.
+    expect(markdown).toContain(
+      "  Highlight two projects:  \n  RLHF with GPT-2 (reward model, PPO).  \n  A chatbot on AWS (LangChain, SageMaker).\n",
+    );
+  });
 });

@@ -159,7 +159,7 @@ function answerMarkdown(answer: SheetAnswer, document?: string): string[] {
       if (lines.length === 1) out.push(`  ${`${oneLine(f.answer)} ${time}`.trimEnd()}`);
       else
         out.push(
-          ...lines.map((line) => (line.trim() === "" ? "" : `  ${line.trimEnd()}`)),
+          ...hardBreaks(lines).map((line) => (line.trim() === "" ? "" : `  ${line}`)),
           ...(time === "" ? [] : ["", `  ${time}`]),
         );
     }
@@ -254,4 +254,23 @@ export function renderPrepSheetMarkdown(sheet: PrepSheet, layout: SheetLayout = 
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trimEnd()}\n`;
+}
+
+/** A line a Markdown viewer treats as its own block (list item, table row, fence, heading, quote). */
+const BLOCK_LINE = /^\s*(?:[-*+]\s|\d+[.)]\s|\||```|~~~|#|>)/;
+
+/**
+ * A follow-up answer's lines as written, each plain line followed by another plain one ending in
+ * a hard break ("  "): a viewer would otherwise run "Highlight 2–3 projects:", "RLHF with
+ * GPT-2…" and "Multi-LLM chatbot…" into one sentence. Lists, tables and code keep their lines.
+ */
+function hardBreaks(lines: readonly string[]): string[] {
+  let fenced = false;
+  return lines.map((raw, i) => {
+    const line = raw.trimEnd();
+    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+    const next = lines[i + 1]?.trimEnd() ?? "";
+    const plain = (text: string) => text.trim() !== "" && !BLOCK_LINE.test(text);
+    return !fenced && plain(line) && plain(next) ? `${line}  ` : line;
+  });
 }

@@ -27,6 +27,23 @@ const attempt = (
 });
 
 describe("progress figures", () => {
+  it("counts as practised only the items it counts them of: a follow-up's attempt is not one of them", () => {
+    const withFollowUp = progressFigures({
+      attempts: [
+        attempt("1", "q1", "2026-12-02T09:00:00Z", 2),
+        attempt("2", "follow-up:What was your own part in it?", "2026-12-02T09:02:00Z", 4),
+      ],
+      items: [
+        { key: "q1", competency: "about-me" },
+        { key: "q2", competency: "conflict" },
+      ],
+      cardsDue: [],
+      now: at("2026-12-02T20:00:00Z"),
+    });
+    // Before: practised 2 of 2, as if "q2" had been practised.
+    expect(withFollowUp.totals).toMatchObject({ attempts: 2, practised: 1, items: 2 });
+  });
+
   const now = at("2026-12-02T20:00:00Z");
   const figures = progressFigures({
     attempts: [

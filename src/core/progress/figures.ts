@@ -189,7 +189,9 @@ export function progressFigures(input: ProgressInput): ProgressFigures {
   return {
     totals: {
       attempts: attempts.length,
-      practised: practisedKeys.size,
+      // Of the items counted beside it: a follow-up's attempt (or a deleted answer's) has a key
+      // of its own that is none of them, and "6 of 5" is what counting it gave.
+      practised: input.items.filter((item) => practisedKeys.has(item.key)).length,
       items: input.items.length,
       ...(meanScore === undefined ? {} : { meanScore }),
     },

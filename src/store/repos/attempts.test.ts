@@ -72,7 +72,7 @@ describeStores("attempts", (getStore) => {
         durationMs: 4_000,
         revision: 4,
       }),
-    ).toEqual({ saved: false });
+    ).toEqual({ saved: false, revision: 5, text: "newer" });
     expect(await store.attempts.getAttempt("a", attempt.id)).toMatchObject({ text: "newer", revision: 5 });
   });
 

@@ -112,11 +112,16 @@ export interface AttemptsRepo {
   createAttempt(userId: string, input: NewAttempt): Promise<Attempt>;
   /**
    * Saves the text so far: one small UPDATE, no read. `saved: false` when a newer revision is
-   * already stored.
+   * already stored, with that revision and its text (another tab of the same answer wrote it, or
+   * an earlier save of this one with the same text arrived first).
    *
    * @example await store.attempts.autosaveAttempt("local", attempt.id, { text, durationMs: 41_000, revision: 7 });
    */
-  autosaveAttempt(userId: string, attemptId: string, draft: AttemptDraft): Promise<{ saved: boolean }>;
+  autosaveAttempt(
+    userId: string,
+    attemptId: string,
+    draft: AttemptDraft,
+  ): Promise<{ saved: true } | { saved: false; revision: number; text: string }>;
   /**
    * Marks the attempt finished (first finish time wins) and stores the final text, analysis
    * and self-rating; calling it again updates the analysis or rating.
@@ -221,7 +226,7 @@ export function attemptsRepo(db: Db): AttemptsRepo {
           "This attempt is already finished: start a new one to keep practising.",
         );
       }
-      return { saved: false };
+      return { saved: false, revision: current.revision, text: current.text };
     },
 
     async finishAttempt(userId, attemptId, result) {

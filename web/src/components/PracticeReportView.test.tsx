@@ -81,4 +81,22 @@ describe("the session report's head", () => {
     expect(textOf(html)).toContain("typed in (budget 2 min 15 s said aloud)");
     expect(html).not.toContain("over-budget");
   });
+
+  it("gives a session of answers and technical questions both its mean score and its key points", () => {
+    const { score: _score, ...withoutScore } = step({ stepId: "t1" });
+    const report = {
+      sessionId: "p2",
+      status: "finished",
+      steps: [
+        step({ stepId: "q1", score: 2 }),
+        { ...withoutScore, keyPoints: { covered: 4, total: 5, missed: ["services and ingress"] } },
+      ],
+      answered: 2,
+      total: 2,
+    } as PracticeReport;
+    const text = textOf(renderToStaticMarkup(<ReportFigures report={report} />));
+    // Before: only "4/5 key points covered", the answer's 2/5 nowhere in the head.
+    expect(text).toContain("2.0 mean score out of 5, of 1 answer");
+    expect(text).toContain("4/5 key points covered");
+  });
 });

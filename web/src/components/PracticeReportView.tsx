@@ -195,7 +195,7 @@ function HistoryList({ id }: { id: string }) {
 
 /**
  * The report's head figures: questions answered (follow-ups apart, as the terminal counts them),
- * the time, and the mean score or the key points covered. Typed answers' time is typing time,
+ * the time, and the mean score (out of 5) and/or the key points covered. Typed answers' time is typing time,
  * named so and not coloured against the spoken budget.
  */
 export function ReportFigures({ report }: { report: PracticeReport }) {
@@ -247,12 +247,18 @@ export function ReportFigures({ report }: { report: PracticeReport }) {
           </>
         )}
       </div>
-      {points === undefined ? (
+      {/* A session of answers and technical questions (Cards due) has both figures; a drill only key points. */}
+      {(points === undefined || mean !== undefined) && (
         <div className="stat">
           <span className="stat-value">{mean === undefined ? "–" : mean.toFixed(1)}</span>
-          <span className="stat-label">mean score of 5</span>
+          <span className="stat-label">
+            {scores.length > 0 && points !== undefined
+              ? `mean score out of 5, of ${scores.length} ${scores.length === 1 ? "answer" : "answers"}`
+              : "mean score out of 5"}
+          </span>
         </div>
-      ) : (
+      )}
+      {points !== undefined && (
         <div className="stat">
           <span className="stat-value">
             {points.covered}/{points.total}

@@ -12,7 +12,7 @@ import {
 import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { Icon } from "../components/Icon.tsx";
-import { COMPETENCY_LIST, COMPETENCY_NAMES } from "../names.ts";
+import { COMPETENCY_LIST, COMPETENCY_NAMES, documentLabels } from "../names.ts";
 import { navigate } from "../route.ts";
 import { currentDocument } from "../storage.ts";
 
@@ -283,7 +283,7 @@ export function ExportPage({
                 >
                   {documents.map((doc) => (
                     <option key={doc.id} value={doc.id}>
-                      {doc.title}
+                      {documentLabels(documents).get(doc.id) ?? doc.title}
                     </option>
                   ))}
                 </select>
@@ -372,7 +372,7 @@ export function ExportPage({
             >
               {documents.map((doc) => (
                 <option key={doc.id} value={doc.id}>
-                  {doc.title}
+                  {documentLabels(documents).get(doc.id) ?? doc.title}
                 </option>
               ))}
             </select>

@@ -16,6 +16,7 @@ import { TodoView } from "../components/TodoView.tsx";
 import { deleteDocumentQuestion } from "../delete-document.ts";
 import { buildLibrary, type Library, matchesFilter, type QuestionGroup } from "../library.ts";
 import { route as links } from "../links.ts";
+import { documentLabels } from "../names.ts";
 import { describeEncoding } from "../report.ts";
 import { href, type LibraryView, navigate } from "../route.ts";
 import { useShortcuts } from "../shortcuts.ts";
@@ -298,7 +299,7 @@ function LoadedLibrary({
               >
                 {documents.map((doc) => (
                   <option key={doc.id} value={doc.id}>
-                    {doc.title}
+                    {documentLabels(documents).get(doc.id) ?? doc.title}
                   </option>
                 ))}
               </select>

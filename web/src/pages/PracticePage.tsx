@@ -314,8 +314,48 @@ function PracticeSetup({
           </span>
         </div>
       </form>
+      <PastSessions />
     </div>
   );
+}
+
+/**
+ * The last finished sessions, each a link to its report: a session's report was reachable only
+ * at the end of the session (or by its address), and nothing on the page led back to it.
+ */
+function PastSessions() {
+  const { result } = useLoad("practice-past", () => practiceApi.finished(5));
+  if (result.state !== "ready" || result.data.length === 0) return null;
+  return (
+    <section className="card practice-past" aria-labelledby="past-title">
+      <h2 id="past-title">Past sessions</h2>
+      <ul className="plain-list">
+        {result.data.map((session) => (
+          <li key={session.id}>
+            <a className="button button-small" href={`#/practice/${encodeURIComponent(session.id)}`}>
+              Report
+            </a>{" "}
+            <span>{pastLine(session)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** A finished session as its report heads it: when, how many answered, and what kind. */
+export function pastLine(session: PracticeSession): string {
+  const questions = session.steps.filter((s) => s.kind === "question");
+  const answered = questions.filter((s) => s.attempt?.finished).length;
+  const when = new Date(session.finishedAt ?? session.createdAt).toLocaleString(undefined, {
+    dateStyle: "medium",
+    timeStyle: "short",
+  });
+  const drill =
+    (session.source as { kind?: unknown } | null)?.kind === "drill" ? "the technical drill · " : "";
+  const first =
+    questions[0] === undefined ? "" : ` · “${questions[0].questionText}”${questions.length > 1 ? "…" : ""}`;
+  return `${drill}finished ${when} · ${answered} of ${questions.length} answered${first}`;
 }
 
 /**
@@ -575,7 +615,7 @@ export function AnswerStep({
   onChange: (session: PracticeSession) => void;
 }) {
   const started = step.timerStartedAt !== undefined;
-  const { text, setText, save, flush } = useAutosave(session.id, step.id, {
+  const { text, setText, save, elsewhere, flush } = useAutosave(session.id, step.id, {
     text: step.attempt?.text ?? "",
     revision: step.attempt?.revision ?? 0,
   });
@@ -856,6 +896,9 @@ export function AnswerStep({
               {save.state === "saving" && "Saving…"}
               {save.state === "offline" &&
                 `Not saved on the server yet: ${save.message} Your text is kept in this browser.`}
+              {elsewhere &&
+                save.state !== "offline" &&
+                " · This answer is open in another tab too: the text here replaced the one saved from there."}
             </span>
             <button
               type="button"
@@ -1111,7 +1154,8 @@ function RateStep({
       )}
       <section className="card practice-rate" aria-labelledby="rate-title">
         <h3 id="rate-title" className="card-title">
-          How well did you know “{stepLabel(question)}”?
+          {/* A question that ends in its own "?" takes no second one after the quote. */}
+          How well did you know “{stepLabel(question)}”{/[?？]$/.test(stepLabel(question).trim()) ? "" : "?"}
         </h3>
         <p className="muted">Your rating decides when this question comes back.</p>
         <div className="practice-rate-buttons">

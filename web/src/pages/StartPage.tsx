@@ -6,6 +6,7 @@ import { ImportChangesView } from "../components/ImportChangesView.tsx";
 import { ImportReportView } from "../components/ImportReportView.tsx";
 import { WhatNextList } from "../components/WhatNextList.tsx";
 import { route } from "../links.ts";
+import { documentLabels } from "../names.ts";
 import { plural } from "../report.ts";
 import { navigate } from "../route.ts";
 
@@ -113,7 +114,8 @@ export function StartPage({
       setResult(null);
       setError({
         code: "TOO_LARGE",
-        message: `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; derisk imports text documents up to 10 MB.`,
+        // What, and the way out: a prep document that large holds something else (pasted images, a log).
+        message: `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; derisk imports text documents up to 10 MB. Split it into smaller files and import each, or remove what is not your notes (pasted images, logs, attachments) and import it again.`,
       });
       return;
     }
@@ -315,7 +317,7 @@ export function StartPage({
               <li key={doc.id}>
                 <a className="doc-link" href={route.library(doc.id)}>
                   <Icon name="file" />
-                  <span className="doc-link-title">{doc.title}</span>
+                  <span className="doc-link-title">{documentLabels(documents).get(doc.id) ?? doc.title}</span>
                   <span className="muted">
                     {plural(doc.counts.answer ?? 0, "answer", "answers")} · updated{" "}
                     {new Date(doc.updatedAt).toLocaleDateString()}

@@ -7,7 +7,7 @@ import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { Icon } from "../components/Icon.tsx";
 import { PackagingTabs } from "../components/PackagingTabs.tsx";
 import { route } from "../links.ts";
-import { COMPETENCY_LIST, COMPETENCY_NAMES, splitList } from "../names.ts";
+import { COMPETENCY_LIST, COMPETENCY_NAMES, documentLabels, splitList } from "../names.ts";
 import { navigate, setNavigationGuard } from "../route.ts";
 import { useShortcuts } from "../shortcuts.ts";
 import { currentDocument } from "../storage.ts";
@@ -263,7 +263,7 @@ function FromDocument({
             >
               {documents.map((doc) => (
                 <option key={doc.id} value={doc.id}>
-                  {doc.title}
+                  {documentLabels(documents).get(doc.id) ?? doc.title}
                 </option>
               ))}
             </select>
