@@ -126,6 +126,9 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
               });
           const total = session.steps.length;
           const declined = new Set<string>();
+          // Answered in this run: their feedback is on screen already, so a pending rating
+          // does not print it again (that reprint is for answers of an earlier run).
+          const answeredNow = new Set<string>();
           let stopped = false;
           if (resuming) {
             const at = session.currentIndex === undefined ? total : session.currentIndex + 1;
@@ -140,7 +143,7 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
           for (;;) {
             const pending = unrated(session, declined);
             if (pending) {
-              if (resuming && pending.drill)
+              if (resuming && pending.drill && !answeredNow.has(pending.id))
                 ctx.report(renderFeedback(pending.drill, style, pending.questionText));
               const rated = await rate(pending);
               if (rated === "stop") {
@@ -260,6 +263,7 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
               text: lines.join("\n"),
             });
             session = result.session;
+            answeredNow.add(step.id);
             // Lines are never blank here, so the answer is never taken as a skip.
             if (!result.skipped) {
               ctx.report(
