@@ -423,4 +423,48 @@ describe("derisk CLI", () => {
     },
     90_000,
   );
+
+  (hasScript || process.env.CI === "true" ? it : it.skip)(
+    "says how to end the text when - reads a terminal (it waited without a word, as if hung)",
+    async () => {
+      const command = [
+        process.execPath,
+        "--import",
+        import.meta.resolve("tsx"),
+        join(root, "src/cli/main.ts"),
+      ]
+        .map((part) => `'${part}'`)
+        .join(" ");
+      const child = spawn("script", ["-qfec", `${command} analyze - --json`, "/dev/null"], {
+        cwd: work,
+        env: { ...process.env, DERISK_DATA_DIR: dataDir, NO_COLOR: "1", DATABASE_URL: "" },
+      });
+      let out = "";
+      const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+      const hinted = new Promise<void>((resolve) =>
+        child.stdout.on("data", (chunk: Buffer) => {
+          out += chunk.toString("utf8");
+          if (out.includes("Ctrl-D")) resolve();
+        }),
+      );
+      const waited = await Promise.race([
+        hinted.then(() => "hinted"),
+        new Promise<string>((r) => setTimeout(() => r("no hint"), 30_000)),
+      ]);
+      expect(waited, out).toBe("hinted");
+      expect(out).toContain(
+        "Reading from the keyboard: type or paste the text, then press Ctrl-D on a new line to finish (Ctrl-C cancels).",
+      );
+      // The answer, then Ctrl-D on a new line, as the hint says.
+      child.stdin.write("I led the migration and cut latency by 40%.\r\u0004");
+      const code = await Promise.race([
+        exited,
+        new Promise<string>((r) => setTimeout(() => r("still running"), 30_000)),
+      ]);
+      child.kill();
+      expect(code, out).toBe(0);
+      expect(out).toContain('"labels"');
+    },
+    90_000,
+  );
 });
