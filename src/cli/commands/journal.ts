@@ -225,6 +225,11 @@ export function registerJournalCommand(program: Command, ctx: CliContext): void 
         flags.expectedVersion === undefined ? undefined : Number.parseInt(flags.expectedVersion, 10);
       if (expectedVersion !== undefined && !(expectedVersion >= 1))
         throw new DeriskError("USAGE", "--expected-version takes a version number (1, 2, …).");
+      if (expectedVersion !== undefined && flags.restore === undefined)
+        throw new DeriskError(
+          "USAGE",
+          "--expected-version goes with --restore: it refuses the restore if the entry changed since. To list the history, drop it.",
+        );
       if (flags.restore !== undefined) {
         const versionId = flags.restore;
         const entry = await ctx.withStore(async (store, userId) =>
