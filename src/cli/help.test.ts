@@ -53,6 +53,27 @@ describe("derisk help", () => {
     expect(wide).toEqual([]);
   });
 
+  it("gives every command and sub-command an example to copy", () => {
+    const printed: string[] = [];
+    const ctx = {
+      ...createContext({ NO_COLOR: "1" }, { stdout: {}, stderr: {} }),
+      out: (text: string) => {
+        printed.push(text);
+      },
+    };
+    const printing = createProgram(ctx);
+    const without: string[] = [];
+    for (const { path, command } of commandsOf(printing)) {
+      if (path === "help" || path.endsWith(" help")) continue;
+      printed.length = 0;
+      command.outputHelp();
+      const help = printed.join("\n");
+      if (!/\nExamples?:\n {2}derisk /.test(help)) without.push(path);
+    }
+    // Before: list, show, classify, attempts, stats, serve, questions and most sub-commands had none.
+    expect(without).toEqual([]);
+  });
+
   it("prints the package's version for --version and -V, and exits 0", async () => {
     const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
     for (const flag of ["--version", "-V"]) {

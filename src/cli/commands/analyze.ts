@@ -123,6 +123,10 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
 
   program
     .command("classify")
+    .addHelpText(
+      "after",
+      '\nExamples:\n  derisk classify "Tell me about a time you disagreed with your manager"\n  derisk classify "What does dropout do?" --json',
+    )
     .description("classify an interview question into a competency")
     .argument("<question...>", "the question")
     .option("--json", "print { competency, scores } as JSON")

@@ -464,10 +464,18 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 export function registerQuestionsCommand(program: Command, ctx: CliContext): void {
   const questions = program
     .command("questions")
+    .addHelpText(
+      "after",
+      '\nExamples:\n  derisk questions\n  derisk questions list --tag ml-concept\n  derisk questions add "What does dropout do?" --competency ml-concept \\\n    --key-point "randomly zeroes activations in training"',
+    )
     .description(
       "the question bank: built-in technical and behavioral questions, your documents' questions, and those you add",
     );
   rejectUnknownSubcommand(questions, questions.command("list", { isDefault: true }))
+    .addHelpText(
+      "after",
+      "\nExamples:\n  derisk questions list --kind behavioral\n  derisk questions list --competency conflict --json",
+    )
     .description(
       "list the bank (same as derisk list questions), each question labelled by source: your documents' questions (technical and behavioral), those you added, the built-in ones",
     )

@@ -82,6 +82,7 @@ export function registerDueCommand(program: Command, ctx: CliContext): void {
 export function registerAttemptsCommand(program: Command, ctx: CliContext): void {
   program
     .command("attempts")
+    .addHelpText("after", "\nExamples:\n  derisk attempts 3f2a\n  derisk attempts 3f2a --json")
     .description(
       "an answer's or technical question's practice attempts over time: time, words, score, rating",
     )
