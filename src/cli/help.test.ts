@@ -26,6 +26,8 @@ describe("derisk help", () => {
     for (const { path, command } of commands) {
       const help = command.helpInformation();
       expect(help, path).not.toMatch(/default: "/);
+      // One default per option: add-variant's --from said "(default: standard input) (default: -)".
+      expect(help.replace(/\s+/g, " "), path).not.toMatch(/\(default: [^)]*\) \(default: /);
     }
     const help = (path: string) => commands.find((c) => c.path === path)?.command.helpInformation() ?? "";
     expect(help("match")).toContain("(default: 5)");
