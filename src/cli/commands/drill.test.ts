@@ -224,6 +224,25 @@ describeStores("derisk drill / questions / list questions", (getStore) => {
     expect(text.out).toContain("What does dropout do?");
     expect(text.out).not.toContain("Behavioral questions");
 
+    // One key point is said in the singular ("1 key points" before), when added and when listed.
+    const one = await runCommand(
+      registers,
+      [
+        "questions",
+        "add",
+        "What is a learning rate?",
+        "--competency",
+        "ml-concept",
+        "--key-point",
+        "the step size",
+      ],
+      { store },
+    );
+    expect(one.out).toMatch(/\(ml-concept · 1 key point · /);
+    const listedOne = await runCommand(registers, ["list", "questions", "--tag", "ml-concept"], { store });
+    expect(listedOne.out).toMatch(/ml-concept · 1 key point · /);
+    expect(listedOne.out).not.toMatch(/ 1 key points/);
+
     const bad = await runCommand(registers, ["questions", "add", "Why?", "--competency", "cooking"], {
       store,
     });

@@ -318,6 +318,11 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
     });
 }
 
+/** "1 key point", "3 key points" ("1 key points" was printed). */
+function keyPointCount(count: number): string {
+  return `${count} key point${count === 1 ? "" : "s"}`;
+}
+
 /** The key points covered and missed, and the outline of a strong answer. */
 function renderFeedback(feedback: DrillFeedback | undefined, style: Style, question?: string): string {
   const out: string[] = question === undefined ? [] : ["", style.bold(`Your answer to: ${question}`)];
@@ -380,7 +385,7 @@ function renderQuestions(questions: BankQuestion[], style: Style): string {
       lines.push(
         `• ${q.text}`,
         style.dim(
-          `    ${q.competency}${q.category ? ` · ${q.category}` : ""} · ${q.keyPoints.length} key points · ${sourceOf(q)} · ${short(q.id)}`,
+          `    ${q.competency}${q.category ? ` · ${q.category}` : ""} · ${keyPointCount(q.keyPoints.length)} · ${sourceOf(q)} · ${short(q.id)}`,
         ),
       );
       if (q.note) lines.push(style.yellow(`    ${q.note}`));
@@ -523,7 +528,7 @@ export function registerQuestionsCommand(program: Command, ctx: CliContext): voi
       ctx.out(
         flags.json
           ? JSON.stringify({ question }, null, 2)
-          : `Added ${ctx.style.bold(question.text)} ${ctx.style.dim(`(${question.competency} · ${question.keyPoints.length} key points · ${shortId(question.id)})`)}`,
+          : `Added ${ctx.style.bold(question.text)} ${ctx.style.dim(`(${question.competency} · ${keyPointCount(question.keyPoints.length)} · ${shortId(question.id)})`)}`,
       );
     });
 }
