@@ -2,7 +2,7 @@ import { type Analysis, type AnalyzeOptions, analyze } from "../core/analysis/in
 import { answerText } from "../core/answer-text.ts";
 import { DeriskError } from "../core/errors.ts";
 import type { Store } from "../store/index.ts";
-import { HINTS } from "./errors.ts";
+import { HINTS, kindWithArticle } from "./errors.ts";
 
 /**
  * Analyses a stored answer (or a follow-up's prepared answer) against its own question.
@@ -31,7 +31,7 @@ export async function analyzeStoredItem(
   }
   throw new DeriskError(
     "BAD_INPUT",
-    `Item ${itemId} is a ${item.kind}, not an answer: pick an answer or a follow-up`,
+    `Item ${itemId} is ${kindWithArticle(item.kind)}, not an answer: pick an answer or a follow-up`,
     { hint: HINTS.answers },
   );
 }

@@ -41,7 +41,7 @@ import { storiesGoingWithSample } from "../core/sample-stories.ts";
 import { shortId } from "../core/short-ids.ts";
 import { MAX_INT32, unstorableText } from "../core/text-safety.ts";
 import type { RestoreCounts, Store } from "../store/index.ts";
-import { HINTS } from "./errors.ts";
+import { HINTS, kindWithArticle } from "./errors.ts";
 import { resolveId } from "./ids.ts";
 import { journalFromDocument } from "./journal.ts";
 import { MAX_DOCUMENT_BYTES, MAX_TITLE_LENGTH } from "./limits.ts";
@@ -563,7 +563,7 @@ export async function setTodoEntry(
   if (item.kind !== "to-do") {
     throw new DeriskError(
       "BAD_INPUT",
-      `Item ${itemId} is a ${item.kind}, not a to-do list: only to-do entries can be ticked`,
+      `Item ${itemId} is ${kindWithArticle(item.kind)}, not a to-do list: only to-do entries can be ticked`,
       { hint: { cli: " (derisk show --kind to-do).", web: " (the document's To-do tab lists them)." } },
     );
   }

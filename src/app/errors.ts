@@ -9,6 +9,15 @@ export {
   type Surface,
 } from "../core/errors.ts";
 
+/**
+ * An item's kind with its article, for messages: "an answer", "an accomplishment", "a note"
+ * ("a answer" was printed before).
+ * @example kindWithArticle("answer") // "an answer"
+ */
+export function kindWithArticle(kind: string): string {
+  return `${/^[aeiou]/i.test(kind) ? "an" : "a"} ${kind}`;
+}
+
 /** How to go on, shared by the errors that end the same way: typed in a terminal, clicked on a page. */
 export const HINTS = {
   documents: {

@@ -45,7 +45,7 @@ import type { Store } from "../store/index.ts";
 import { cachedAnalyze } from "./analysis-cache.ts";
 import { getItem } from "./bank.ts";
 import { withSentenceEmbeddings } from "./encoder.ts";
-import { HINTS } from "./errors.ts";
+import { HINTS, kindWithArticle } from "./errors.ts";
 import { type EvidenceScope, evidenceScope } from "./evidence-scope.ts";
 import { episodeOf, getStory, listStories, MAX_STORY_CHARS } from "./stories.ts";
 
@@ -80,7 +80,7 @@ function spokenOf(item: StoreItem, itemId: string): { text: string; question: st
   if (item.kind === "follow-up") return { text: item.answer, question: item.question };
   throw new DeriskError(
     "BAD_INPUT",
-    `Item ${itemId} is a ${item.kind}, not an answer: pick an answer or a follow-up`,
+    `Item ${itemId} is ${kindWithArticle(item.kind)}, not an answer: pick an answer or a follow-up`,
     { hint: HINTS.answers },
   );
 }
@@ -440,7 +440,7 @@ export async function prepareFollowUp(
   if (item.kind !== "answer") {
     throw new DeriskError(
       "BAD_INPUT",
-      `Item ${itemId} is a ${item.kind}, not an answer: a follow-up is prepared under the answer it follows.`,
+      `Item ${itemId} is ${kindWithArticle(item.kind)}, not an answer: a follow-up is prepared under the answer it follows.`,
     );
   }
   const { id: documentId, ...doc } = await store.documents.loadDocument(userId, item.documentId);

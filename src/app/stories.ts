@@ -19,7 +19,7 @@ import {
   storyFromAnswer,
 } from "../core/packaging/index.ts";
 import type { Store } from "../store/index.ts";
-import { HINTS } from "./errors.ts";
+import { HINTS, kindWithArticle } from "./errors.ts";
 
 type StoreStory = Awaited<ReturnType<Store["stories"]["getStory"]>>;
 type StoreItem = Awaited<ReturnType<Store["items"]["getItem"]>>;
@@ -228,7 +228,7 @@ function asSource(
   if (item.kind !== "answer" && item.kind !== "accomplishment") {
     throw new DeriskError(
       "BAD_INPUT",
-      `Item ${itemId} is a ${item.kind}, not an answer or an accomplishment: a story is drawn from one of those`,
+      `Item ${itemId} is ${kindWithArticle(item.kind)}, not an answer or an accomplishment: a story is drawn from one of those`,
       { hint: HINTS.answers },
     );
   }

@@ -423,4 +423,99 @@ describe("derisk CLI", () => {
     },
     90_000,
   );
+
+  (hasScript || process.env.CI === "true" ? it : it.skip)(
+    "submits a drill answer on Ctrl-D at the end of a typed line, that line included (it did nothing)",
+    async () => {
+      const own = join(work, "data-ctrl-d");
+      const command = [
+        process.execPath,
+        "--import",
+        import.meta.resolve("tsx"),
+        join(root, "src/cli/main.ts"),
+      ]
+        .map((part) => `'${part}'`)
+        .join(" ");
+      const child = spawn("script", ["-qfec", `${command} drill --count 1`, "/dev/null"], {
+        cwd: work,
+        env: { ...process.env, DERISK_DATA_DIR: own, NO_COLOR: "1", DATABASE_URL: "" },
+      });
+      let out = "";
+      const seen = (text: string) =>
+        new Promise<void>((resolve) => {
+          const check = () => {
+            if (out.includes(text)) resolve();
+          };
+          child.stdout.on("data", check);
+          check();
+        });
+      child.stdout.on("data", (chunk: Buffer) => {
+        out += chunk.toString("utf8");
+      });
+      const within = (promise: Promise<void>, what: string) =>
+        Promise.race([
+          promise.then(() => what),
+          new Promise<string>((r) => setTimeout(() => r(`no ${what}`), 45_000)),
+        ]);
+      // Typed once the answer prompt (the timer) is up: the terminal is then in raw mode.
+      expect(await within(seen("2:00 › "), "prompt"), out).toBe("prompt");
+      // One line with Enter, the next left unfinished, then Ctrl-D: the answer is submitted.
+      child.stdin.write("Bias is error from a model too simple for the data.\r");
+      await new Promise((r) => setTimeout(r, 1500));
+      child.stdin.write("Variance is sensitivity to the training sample");
+      await new Promise((r) => setTimeout(r, 1500));
+      child.stdin.write("\u0004");
+      expect(await within(seen("Rate your answer"), "rating"), out).toBe("rating");
+      child.stdin.write("3\r");
+      expect(await within(seen("1 of 1 question answered"), "end"), out).toBe("end");
+      child.kill();
+      const bank = derisk(["export", "--format", "json"], { dataDir: own });
+      expect(bank.stdout).toContain("Variance is sensitivity to the training sample");
+    },
+    150_000,
+  );
+
+  (hasScript || process.env.CI === "true" ? it : it.skip)(
+    "says how to end the text when - reads a terminal (it waited without a word, as if hung)",
+    async () => {
+      const command = [
+        process.execPath,
+        "--import",
+        import.meta.resolve("tsx"),
+        join(root, "src/cli/main.ts"),
+      ]
+        .map((part) => `'${part}'`)
+        .join(" ");
+      const child = spawn("script", ["-qfec", `${command} analyze - --json`, "/dev/null"], {
+        cwd: work,
+        env: { ...process.env, DERISK_DATA_DIR: dataDir, NO_COLOR: "1", DATABASE_URL: "" },
+      });
+      let out = "";
+      const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+      const hinted = new Promise<void>((resolve) =>
+        child.stdout.on("data", (chunk: Buffer) => {
+          out += chunk.toString("utf8");
+          if (out.includes("Ctrl-D")) resolve();
+        }),
+      );
+      const waited = await Promise.race([
+        hinted.then(() => "hinted"),
+        new Promise<string>((r) => setTimeout(() => r("no hint"), 30_000)),
+      ]);
+      expect(waited, out).toBe("hinted");
+      expect(out).toContain(
+        "Reading from the keyboard: type or paste the text, then press Ctrl-D on a new line to finish (Ctrl-C cancels).",
+      );
+      // The answer, then Ctrl-D on a new line, as the hint says.
+      child.stdin.write("I led the migration and cut latency by 40%.\r\u0004");
+      const code = await Promise.race([
+        exited,
+        new Promise<string>((r) => setTimeout(() => r("still running"), 30_000)),
+      ]);
+      child.kill();
+      expect(code, out).toBe(0);
+      expect(out).toContain('"labels"');
+    },
+    90_000,
+  );
 });

@@ -54,6 +54,9 @@ export function createContext(
     env,
     exitCode: 0,
     readStdin: async (maxBytes = Number.POSITIVE_INFINITY) => {
+      // At a keyboard, "derisk analyze -" (or add-variant without --from) waited without a
+      // word, as if hung: say what it waits for and how to end it.
+      if (process.stdin.isTTY) process.stderr.write(`${STDIN_FROM_KEYBOARD}\n`);
       const chunks: Buffer[] = [];
       let size = 0;
       for await (const chunk of process.stdin) {
@@ -89,6 +92,10 @@ export function createContext(
     },
   };
 }
+
+/** Said on standard error when standard input is read whole from a terminal. */
+export const STDIN_FROM_KEYBOARD =
+  "Reading from the keyboard: type or paste the text, then press Ctrl-D on a new line to finish (Ctrl-C cancels).";
 
 /**
  * The width to wrap reports to: a terminal's own; else COLUMNS when it is a whole number

@@ -26,6 +26,8 @@ describe("derisk help", () => {
     for (const { path, command } of commands) {
       const help = command.helpInformation();
       expect(help, path).not.toMatch(/default: "/);
+      // One default per option: add-variant's --from said "(default: standard input) (default: -)".
+      expect(help.replace(/\s+/g, " "), path).not.toMatch(/\(default: [^)]*\) \(default: /);
     }
     const help = (path: string) => commands.find((c) => c.path === path)?.command.helpInformation() ?? "";
     expect(help("match")).toContain("(default: 5)");
@@ -51,6 +53,27 @@ describe("derisk help", () => {
       wide.push(...lines.filter((line) => line.length > 80).map((line) => `${path}: ${line}`));
     }
     expect(wide).toEqual([]);
+  });
+
+  it("gives every command and sub-command an example to copy", () => {
+    const printed: string[] = [];
+    const ctx = {
+      ...createContext({ NO_COLOR: "1" }, { stdout: {}, stderr: {} }),
+      out: (text: string) => {
+        printed.push(text);
+      },
+    };
+    const printing = createProgram(ctx);
+    const without: string[] = [];
+    for (const { path, command } of commandsOf(printing)) {
+      if (path === "help" || path.endsWith(" help")) continue;
+      printed.length = 0;
+      command.outputHelp();
+      const help = printed.join("\n");
+      if (!/\nExamples?:\n {2}derisk /.test(help)) without.push(path);
+    }
+    // Before: list, show, classify, attempts, stats, serve, questions and most sub-commands had none.
+    expect(without).toEqual([]);
   });
 
   it("prints the package's version for --version and -V, and exits 0", async () => {

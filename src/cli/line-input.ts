@@ -112,7 +112,24 @@ export function terminalLineInput(input: NodeJS.ReadStream, output: NodeJS.Write
     createInterface ??= (await import("node:readline")).createInterface;
     const created = createInterface({ input, output, terminal: true, historySize: 0 });
     let quiet = false;
-    created.on("line", (line) => push({ line }));
+    // Ctrl-D at the end of a typed line: readline does nothing there (it ends input only on an
+    // empty line), so the answer seemed stuck although the help says Ctrl-D submits. Take the
+    // line as typed, then end the answer, as Enter and Ctrl-D would. Not at the rating prompt.
+    let endAfterLine = false;
+    const onKeypress = (_text: string, key?: { ctrl?: boolean; name?: string }) => {
+      if (!answering || !key?.ctrl || key.name !== "d") return;
+      if (created.line === "" || created.cursor < created.line.length) return;
+      endAfterLine = true;
+      created.write("\n");
+    };
+    input.on("keypress", onKeypress);
+    created.on("line", (line) => {
+      push({ line });
+      if (endAfterLine) {
+        endAfterLine = false;
+        push({ end: "eof", partial: "" });
+      }
+    });
     created.on("SIGINT", () => {
       interrupted = true;
       quiet = true;
@@ -122,6 +139,7 @@ export function terminalLineInput(input: NodeJS.ReadStream, output: NodeJS.Write
       created.close();
     });
     created.on("close", () => {
+      input.off("keypress", onKeypress);
       if (rl === created) rl = undefined;
       // Ctrl-D; not when we close it ourselves or after Ctrl-C.
       if (!quiet && !closing) push({ end: "eof", partial: "" });
@@ -130,6 +148,8 @@ export function terminalLineInput(input: NodeJS.ReadStream, output: NodeJS.Write
     return created;
   }
   let closing = false;
+  /** Whether an answer is being typed (Ctrl-D after text ends it), not a rating or a choice. */
+  let answering = false;
 
   /** The next line or end; `tick` redraws the prompt every second while waiting (the timer). */
   async function line(
@@ -137,6 +157,7 @@ export function terminalLineInput(input: NodeJS.ReadStream, output: NodeJS.Write
     tick: boolean,
     onTick?: (partial: string) => void,
   ): Promise<LineEvent> {
+    answering = tick;
     const queued = events.shift();
     if (queued) return queued;
     const reader = await open();

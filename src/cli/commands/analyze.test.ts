@@ -61,3 +61,24 @@ it("says in plain words which field of a line is missing or of the wrong kind", 
     'stdin:2: field "answer" must be text (a JSON string in quotes), not a number; write one {"question", "answer"} object per line.',
   ]);
 });
+
+describe("derisk analyze: one source of the answer", () => {
+  it("refuses a FILE beside --answer or --batch (it analysed one of them in silence) and says which to keep", async () => {
+    for (const args of [
+      ["analyze", "-", "--answer", "3f2a"],
+      ["analyze", "answer.md", "--batch", "answers.jsonl"],
+      ["analyze", "--answer", "3f2a", "--batch", "-"],
+    ]) {
+      const run = await runCommand([registerAnalyzeCommand], args, { stdin: ANSWER });
+      expect(run.code, args.join(" ")).toBe(1);
+      expect(run.out).toBe("");
+      expect(run.error).toMatch(
+        /^Give the answer one way, not .+ and .+: a FILE \(or - for standard input\), --answer ID, or --batch FILE\.$/,
+      );
+    }
+    const both = await runCommand([registerAnalyzeCommand], ["analyze", "-", "--answer", "3f2a"], {
+      stdin: ANSWER,
+    });
+    expect(both.error).toContain("not - (standard input) and --answer");
+  });
+});

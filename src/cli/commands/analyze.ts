@@ -68,6 +68,18 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
         ...(budgetSeconds ? { budgetSeconds } : {}),
         ...(wordsPerMinute ? { wordsPerMinute } : {}),
       };
+      // Two sources at once used to pick one in silence (a FILE beside --answer analysed the
+      // stored answer, and --batch ignored both): say which to keep instead.
+      const sources = [
+        ...(file === undefined ? [] : [file === "-" ? "- (standard input)" : `FILE (${file})`]),
+        ...(flags.answer ? ["--answer"] : []),
+        ...(flags.batch ? ["--batch"] : []),
+      ];
+      if (sources.length > 1)
+        throw new DeriskError(
+          "USAGE",
+          `Give the answer one way, not ${sources.join(" and ")}: a FILE (or - for standard input), --answer ID, or --batch FILE.`,
+        );
       if (flags.batch) {
         await runBatch(ctx, flags.batch, shared, analyze);
         return;
@@ -111,6 +123,10 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
 
   program
     .command("classify")
+    .addHelpText(
+      "after",
+      '\nExamples:\n  derisk classify "Tell me about a time you disagreed with your manager"\n  derisk classify "What does dropout do?" --json',
+    )
     .description("classify an interview question into a competency")
     .argument("<question...>", "the question")
     .option("--json", "print { competency, scores } as JSON")

@@ -135,4 +135,34 @@ describe("derisk compose", () => {
     expect(broken).toMatchObject({ code: 2 });
     expect(broken.error).toMatch(/has only a title/);
   });
+
+  it("refuses two sources of the story, and --text beside --json (one was dropped in silence)", async () => {
+    const file = await runCommand(
+      registerComposeCommand,
+      ["compose", "-", "-q", "q", "--stories", storiesPath, "--story", "drift"],
+      "I did it. It shipped.",
+    );
+    expect(file).toMatchObject({ code: 1, out: "" });
+    expect(file.error).toMatch(/^Give the story one way, not a story FILE and --stories: /);
+    const bank = await runCommand(
+      registerComposeCommand,
+      ["compose", "-", "-q", "q", "--story", "3f2a"],
+      "I did it. It shipped.",
+    );
+    expect(bank).toMatchObject({ code: 1, out: "" });
+    expect(bank.error).toMatch(/^Give the story one way, not a story FILE and --story: /);
+    const both = await runCommand(registerComposeCommand, [
+      "compose",
+      "--stories",
+      storiesPath,
+      "--story",
+      "drift",
+      "-q",
+      "q",
+      "--text",
+      "--json",
+    ]);
+    expect(both).toMatchObject({ code: 1, out: "" });
+    expect(both.error).toMatch(/^Choose --text .* or --json .*, not both\.$/);
+  });
 });

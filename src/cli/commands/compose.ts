@@ -150,6 +150,17 @@ export function registerComposeCommand(program: Command, ctx: CliContext): void 
       const role = parseRoleFlag(flags.role);
       const budgetSeconds = parsePositiveFlag("--budget", flags.budget);
       const wordsPerMinute = parsePositiveFlag("--wpm", flags.wpm);
+      // A FILE beside --story or --stories composed from one of them in silence.
+      if (file !== undefined && (flags.story !== undefined || flags.stories !== undefined))
+        throw new DeriskError(
+          "USAGE",
+          `Give the story one way, not a story FILE and ${flags.stories !== undefined ? "--stories" : "--story"}: a FILE (or - for standard input), --story ID from your bank, or --stories FILE --story ID.`,
+        );
+      if (flags.text && flags.json)
+        throw new DeriskError(
+          "USAGE",
+          "Choose --text (the draft as you would say it) or --json (its sentences with their origin), not both.",
+        );
       const question = flags.question ?? "";
       let title: string;
       let draft: Draft;

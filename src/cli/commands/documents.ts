@@ -9,6 +9,10 @@ import { renderDocument, renderDocumentList } from "../render/documents.ts";
 export function registerDocumentCommands(program: Command, ctx: CliContext): void {
   program
     .command("list")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  derisk list\n  derisk list --json\n  derisk list questions --kind technical",
+    )
     .alias("ls")
     .description(
       "list the documents in your bank, or the question bank (derisk list questions: your documents' questions, those you added, the built-in ones)",
@@ -44,6 +48,10 @@ export function registerDocumentCommands(program: Command, ctx: CliContext): voi
 
   program
     .command("show")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  derisk show\n  derisk show 3f2a --kind answer\n  derisk show 3f2a --json",
+    )
     .description(
       "show a document: answers by question with variants, follow-ups, concerns, technical bank, notes",
     )

@@ -125,6 +125,10 @@ describeStores("derisk drill / questions / list questions", (getStore) => {
     expect(run.out).toContain(`Resuming drill ${session.id.slice(0, 8)} at question 1/1`);
     expect(run.out).toMatch(/Your saved answer so far \(1 line\), kept; go on typing:\n {2}High bias means/);
     expect(run.out).toMatch(/Key points: [2-4] of 5 covered/);
+    // The feedback on the answer just given is shown once: a resumed drill printed it twice,
+    // the second time as "Your answer to: …" (the reprint meant for answers of an earlier run).
+    expect(run.out.match(/Key points: /g)).toHaveLength(1);
+    expect(run.out).not.toContain("Your answer to:");
     expect(run.out).toMatch(/Drill done: 1 of 1 question answered, [2-4] of 5 key points covered\./);
     const [attempt] = await store.attempts.listAttempts("a");
     expect(attempt?.text).toBe(
@@ -219,6 +223,25 @@ describeStores("derisk drill / questions / list questions", (getStore) => {
     expect(text.out).toMatch(/^Technical questions \(\d+: 1 added by you, \d+ built-in\)/);
     expect(text.out).toContain("What does dropout do?");
     expect(text.out).not.toContain("Behavioral questions");
+
+    // One key point is said in the singular ("1 key points" before), when added and when listed.
+    const one = await runCommand(
+      registers,
+      [
+        "questions",
+        "add",
+        "What is a learning rate?",
+        "--competency",
+        "ml-concept",
+        "--key-point",
+        "the step size",
+      ],
+      { store },
+    );
+    expect(one.out).toMatch(/\(ml-concept · 1 key point · /);
+    const listedOne = await runCommand(registers, ["list", "questions", "--tag", "ml-concept"], { store });
+    expect(listedOne.out).toMatch(/ml-concept · 1 key point · /);
+    expect(listedOne.out).not.toMatch(/ 1 key points/);
 
     const bad = await runCommand(registers, ["questions", "add", "Why?", "--competency", "cooking"], {
       store,

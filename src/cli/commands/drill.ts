@@ -126,6 +126,9 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
               });
           const total = session.steps.length;
           const declined = new Set<string>();
+          // Answered in this run: their feedback is on screen already, so a pending rating
+          // does not print it again (that reprint is for answers of an earlier run).
+          const answeredNow = new Set<string>();
           let stopped = false;
           if (resuming) {
             const at = session.currentIndex === undefined ? total : session.currentIndex + 1;
@@ -140,7 +143,7 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
           for (;;) {
             const pending = unrated(session, declined);
             if (pending) {
-              if (resuming && pending.drill)
+              if (resuming && pending.drill && !answeredNow.has(pending.id))
                 ctx.report(renderFeedback(pending.drill, style, pending.questionText));
               const rated = await rate(pending);
               if (rated === "stop") {
@@ -260,6 +263,7 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
               text: lines.join("\n"),
             });
             session = result.session;
+            answeredNow.add(step.id);
             // Lines are never blank here, so the answer is never taken as a skip.
             if (!result.skipped) {
               ctx.report(
@@ -312,6 +316,11 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
         if (input.interrupted) ctx.exitCode = 130;
       }
     });
+}
+
+/** "1 key point", "3 key points" ("1 key points" was printed). */
+function keyPointCount(count: number): string {
+  return `${count} key point${count === 1 ? "" : "s"}`;
 }
 
 /** The key points covered and missed, and the outline of a strong answer. */
@@ -376,7 +385,7 @@ function renderQuestions(questions: BankQuestion[], style: Style): string {
       lines.push(
         `• ${q.text}`,
         style.dim(
-          `    ${q.competency}${q.category ? ` · ${q.category}` : ""} · ${q.keyPoints.length} key points · ${sourceOf(q)} · ${short(q.id)}`,
+          `    ${q.competency}${q.category ? ` · ${q.category}` : ""} · ${keyPointCount(q.keyPoints.length)} · ${sourceOf(q)} · ${short(q.id)}`,
         ),
       );
       if (q.note) lines.push(style.yellow(`    ${q.note}`));
@@ -460,10 +469,18 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 export function registerQuestionsCommand(program: Command, ctx: CliContext): void {
   const questions = program
     .command("questions")
+    .addHelpText(
+      "after",
+      '\nExamples:\n  derisk questions\n  derisk questions list --tag ml-concept\n  derisk questions add "What does dropout do?" --competency ml-concept \\\n    --key-point "randomly zeroes activations in training"',
+    )
     .description(
       "the question bank: built-in technical and behavioral questions, your documents' questions, and those you add",
     );
   rejectUnknownSubcommand(questions, questions.command("list", { isDefault: true }))
+    .addHelpText(
+      "after",
+      "\nExamples:\n  derisk questions list --kind behavioral\n  derisk questions list --competency conflict --json",
+    )
     .description(
       "list the bank (same as derisk list questions), each question labelled by source: your documents' questions (technical and behavioral), those you added, the built-in ones",
     )
@@ -511,7 +528,7 @@ export function registerQuestionsCommand(program: Command, ctx: CliContext): voi
       ctx.out(
         flags.json
           ? JSON.stringify({ question }, null, 2)
-          : `Added ${ctx.style.bold(question.text)} ${ctx.style.dim(`(${question.competency} · ${question.keyPoints.length} key points · ${shortId(question.id)})`)}`,
+          : `Added ${ctx.style.bold(question.text)} ${ctx.style.dim(`(${question.competency} · ${keyPointCount(question.keyPoints.length)} · ${shortId(question.id)})`)}`,
       );
     });
 }

@@ -162,6 +162,11 @@ describeStores("derisk set / add-variant", (getStore) => {
       const refused = await runCommand([registerTickCommand], ["tick", todo?.id ?? "", ...bad], { store });
       expect(refused.code).toBe(2);
     }
+    // An answer is not a list to tick, said with its article ("is a answer" before).
+    const answer = (await store.items.listItems("a", { documentId })).find((i) => i.kind === "answer");
+    const notList = await runCommand([registerTickCommand], ["tick", answer?.id ?? "", "1"], { store });
+    expect(notList.code).toBe(2);
+    expect(notList.error).toMatch(/ is an answer, not a to-do list: /);
     const notTodo = await runCommand([registerEditCommand], ["set", todo?.id ?? "", "--text", "x"], {
       store,
     });

@@ -67,7 +67,7 @@ export function registerAddVariantCommand(program: Command, ctx: CliContext): vo
     )
     .requiredOption("--question <key>", "the question's key, e.g. q3 (see derisk show --kind answer --json)")
     .requiredOption("--variant <label>", 'its label, e.g. "ML-focused"')
-    .option("--from <file>", "read the text from FILE (default: standard input)", "-")
+    .option("--from <file>", "read the text from FILE, or - for standard input", "-")
     .option("-d, --document <id>", "document id (default: the most recently updated)")
     .option(
       "--source <source>",

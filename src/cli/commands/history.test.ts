@@ -11,6 +11,7 @@ import { runCommand } from "../test-cli.ts";
 import { registerEditCommand } from "./edit.ts";
 import { registerHistoryCommand } from "./history.ts";
 import { registerImportCommand } from "./import.ts";
+import { registerJournalCommand } from "./journal.ts";
 
 const sample = readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url), "utf8");
 
@@ -221,4 +222,18 @@ describeStores("derisk import --dry-run / history", (getStore) => {
     const back = await runCommand(commands, ["history", q2.id.slice(0, 8), "--restore", "2"], { store });
     expect(back.out).toMatch(/restored answer q2\/core \(now version 4/);
   });
+});
+
+it("refuses --expected-version without --restore (it guarded nothing, and the list printed as if checked)", async () => {
+  for (const [register, args] of [
+    [registerHistoryCommand, ["history", "3f2a", "--expected-version", "2"]],
+    [registerJournalCommand, ["journal", "history", "3f2a", "--expected-version", "2"]],
+  ] as const) {
+    const run = await runCommand([register], [...args]);
+    expect(run.code, args.join(" ")).toBe(1);
+    expect(run.out).toBe("");
+    expect(run.error).toMatch(
+      /^--expected-version goes with --restore: it refuses the restore if the (item|entry) changed since\./,
+    );
+  }
 });

@@ -89,6 +89,12 @@ export function registerHistoryCommand(program: Command, ctx: CliContext): void 
         if (expectedVersion !== undefined && !(expectedVersion >= 1)) {
           throw new DeriskError("USAGE", "--expected-version takes a version number (1, 2, …).");
         }
+        // Without --restore it guarded nothing, and the list printed as if it had been checked.
+        if (expectedVersion !== undefined && options.restore === undefined)
+          throw new DeriskError(
+            "USAGE",
+            "--expected-version goes with --restore: it refuses the restore if the item changed since. To list the history, drop it.",
+          );
         if (options.restore !== undefined) {
           const versionId = options.restore;
           const item = await ctx.withStore(async (store, userId) =>

@@ -102,6 +102,7 @@ export function registerJournalCommand(program: Command, ctx: CliContext): void 
     );
 
   rejectUnknownSubcommand(journal, journal.command("list", { isDefault: true }))
+    .addHelpText("after", "\nExamples:\n  derisk journal list\n  derisk journal list --json")
     .description("list the entries, newest first")
     .option("--json", "print { entries } as JSON")
     .action(async (flags: { json?: boolean }) => {
@@ -113,6 +114,10 @@ export function registerJournalCommand(program: Command, ctx: CliContext): void 
 
   journal
     .command("add")
+    .addHelpText(
+      "after",
+      '\nExample:\n  derisk journal add --happened "The TLS bug took the API down." \\\n    --felt "Drained." --takeaway "I can learn any layer."',
+    )
     .description("write an entry: what happened and how it felt")
     .option("--title <text>", "a name for it (default: its first words)")
     .option("--happened <text>", "what happened")
@@ -157,6 +162,7 @@ export function registerJournalCommand(program: Command, ctx: CliContext): void 
 
   journal
     .command("show")
+    .addHelpText("after", "\nExamples:\n  derisk journal show 3f2a\n  derisk journal show 3f2a --json")
     .description("show an entry with the reframes drawn from it and its story")
     .argument("<id>", "entry id (see derisk journal list)")
     .option("--json", "print { entry, story, reframes } as JSON")
@@ -171,6 +177,10 @@ export function registerJournalCommand(program: Command, ctx: CliContext): void 
 
   journal
     .command("edit")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  derisk journal edit 3f2a --story 9c1d\n  derisk journal edit 3f2a --unlink",
+    )
     .description("change an entry's takeaway, title or linked story")
     .argument("<id>", "entry id (see derisk journal list)")
     .option("--title <text>", "a new name")
@@ -225,6 +235,11 @@ export function registerJournalCommand(program: Command, ctx: CliContext): void 
         flags.expectedVersion === undefined ? undefined : Number.parseInt(flags.expectedVersion, 10);
       if (expectedVersion !== undefined && !(expectedVersion >= 1))
         throw new DeriskError("USAGE", "--expected-version takes a version number (1, 2, …).");
+      if (expectedVersion !== undefined && flags.restore === undefined)
+        throw new DeriskError(
+          "USAGE",
+          "--expected-version goes with --restore: it refuses the restore if the entry changed since. To list the history, drop it.",
+        );
       if (flags.restore !== undefined) {
         const versionId = flags.restore;
         const entry = await ctx.withStore(async (store, userId) =>

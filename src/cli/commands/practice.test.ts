@@ -429,6 +429,10 @@ describe("side by side", () => {
     expect(wide).toMatch(/I fixed the flaky export\. +│ I traced a race/);
     const narrow = sideBySide({ title: "A", text: "one" }, { title: "B", text: "two" }, 80, style);
     expect(narrow).toBe("A\n  one\nB\n  two");
+    // Not a terminal (0 columns): wrapped to a pipe's 80 columns, not to 40.
+    const sentence = "I disagreed with a teammate about the rollout, and we agreed on a canary.";
+    const piped = sideBySide({ title: "A", text: sentence }, { title: "B", text: "two" }, 0, style);
+    expect(piped).toBe(`A\n  ${sentence}\nB\n  two`);
     expect(wrapText("alpha beta gamma", 10)).toEqual(["alpha beta", "gamma"]);
   });
 });

@@ -82,6 +82,7 @@ export function registerDueCommand(program: Command, ctx: CliContext): void {
 export function registerAttemptsCommand(program: Command, ctx: CliContext): void {
   program
     .command("attempts")
+    .addHelpText("after", "\nExamples:\n  derisk attempts 3f2a\n  derisk attempts 3f2a --json")
     .description(
       "an answer's or technical question's practice attempts over time: time, words, score, rating",
     )
@@ -192,7 +193,9 @@ export function sideBySide(
     return rows.join("\n");
   }
   const indent = (text: string) =>
-    wrapText(text, Math.max(40, columns - 4) || 76)
+    // Not a terminal (columns 0): the 80 columns of a pipe. Math.max(40, -4) made it 40 before,
+    // and the `|| 76` meant for this case never applied.
+    wrapText(text, columns > 0 ? Math.max(40, columns - 4) : 76)
       .map((line) => `  ${line}`)
       .join("\n");
   return [style.bold(left.title), indent(left.text), style.bold(right.title), indent(right.text)].join("\n");

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { DeriskError } from "../../app/errors.ts";
+import { DeriskError, kindWithArticle } from "../../app/errors.ts";
 import { resolveId } from "../../app/ids.ts";
 import type { BetterVariant } from "../../app/packaging.ts";
 import { ROLE_IDS } from "../../core/model.ts";
@@ -80,7 +80,7 @@ export function registerReangleCommand(program: Command, ctx: CliContext): void 
           if (item.kind !== "answer")
             throw new DeriskError(
               "USAGE",
-              `--save saves a variant of an answer, and ${shortId(id)} is a ${item.kind}: re-angle an answer (derisk show --kind answer) to save the result.`,
+              `--save saves a variant of an answer, and ${shortId(id)} is ${kindWithArticle(item.kind)}: re-angle an answer (derisk show --kind answer) to save the result.`,
             );
           if (reangled.diff.every((d) => d.status === "kept")) {
             const { ROLE_VOCABULARY } = await import("../../core/packaging/data/role-vocabulary.ts");

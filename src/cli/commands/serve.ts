@@ -5,6 +5,10 @@ import type { CliContext } from "../context.ts";
 export function registerServeCommand(program: Command, ctx: CliContext): void {
   program
     .command("serve")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  derisk serve          (then open http://127.0.0.1:4178)\n  derisk serve --port 0 (any free port; the address is printed)",
+    )
     .description("serve the web app and the HTTP API (localhost only by default)")
     .option("-p, --port <n>", "port (0 = any free port)", "4178")
     .option("--host <host>", "loopback interface to bind (127.0.0.1, localhost, ::1)", "127.0.0.1")

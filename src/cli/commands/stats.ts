@@ -87,6 +87,7 @@ export function renderStats(figures: ProgressFigures, style: Style, sparklines: 
 export function registerStatsCommand(program: Command, ctx: CliContext): void {
   program
     .command("stats")
+    .addHelpText("after", "\nExamples:\n  derisk stats\n  derisk stats --json")
     .description("your progress: scores and timing per attempt, risks over time, coverage, cards due, streak")
     .option("--json", "print the figures as JSON (the same as GET /api/progress)")
     .action(async (flags: { json?: boolean }) => {

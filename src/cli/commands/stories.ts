@@ -73,6 +73,7 @@ export function registerStoriesCommand(program: Command, ctx: CliContext): void 
     );
 
   rejectUnknownSubcommand(stories, stories.command("list", { isDefault: true }))
+    .addHelpText("after", "\nExamples:\n  derisk stories list\n  derisk stories list --json")
     .description("list the stories in your bank, most recently edited first")
     .option("--json", "print { stories } as JSON")
     .action(async (flags: { json?: boolean }) => {
@@ -87,6 +88,7 @@ export function registerStoriesCommand(program: Command, ctx: CliContext): void 
 
   stories
     .command("show")
+    .addHelpText("after", "\nExamples:\n  derisk stories show 3f2a\n  derisk stories show 3f2a --json")
     .description("show one story")
     .argument("<id>", "story id (see derisk stories list)")
     .option("--json", "print { story } as JSON")
@@ -101,6 +103,10 @@ export function registerStoriesCommand(program: Command, ctx: CliContext): void 
 
   stories
     .command("from-answer")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  derisk stories from-answer 9c1d\n  derisk stories from-accomplishment 7e0b --json",
+    )
     .alias("from-accomplishment")
     .description(
       "turn one imported answer (STAR or free text) or accomplishment line (its result; you write the rest) into a story",
@@ -122,6 +128,10 @@ export function registerStoriesCommand(program: Command, ctx: CliContext): void 
 
   stories
     .command("from-document")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  derisk stories from-document\n  derisk stories from-document 0b6f --json",
+    )
     .description(
       "turn every STAR-like answer of a document into a story (answers already converted are skipped)",
     )
@@ -166,6 +176,7 @@ export function registerStoriesCommand(program: Command, ctx: CliContext): void 
 
   stories
     .command("delete")
+    .addHelpText("after", "\nExample:\n  derisk stories delete 3f2a")
     .alias("rm")
     .description("delete a story (the answer it was drawn from stays)")
     .argument("<id>", "story id")

@@ -68,6 +68,19 @@ describe("derisk tailor", () => {
     const empty = await runCommand(registerTailorCommand, ["tailor", "-", "--stories", storiesPath], "\n\n");
     expect(empty.code).toBe(2);
   });
+
+  it("refuses a posting beside --list or --open, and --list beside --open (one was dropped in silence)", async () => {
+    for (const args of [
+      ["tailor", "-", "--list"],
+      ["tailor", "posting.md", "--open", "3f2a"],
+      ["tailor", "--list", "--open", "3f2a"],
+    ]) {
+      const run = await runCommand(registerTailorCommand, args, BOARD_POSTING);
+      expect(run.code, args.join(" ")).toBe(1);
+      expect(run.out).toBe("");
+      expect(run.error).toMatch(/^Give one of a posting FILE \(or -\), --list or --open ID, not .+ and /);
+    }
+  });
 });
 
 describe("derisk tailor over a bank of two documents", () => {

@@ -68,6 +68,17 @@ export function registerTailorCommand(program: Command, ctx: CliContext): void {
       '\nExamples:\n  derisk tailor posting.md\n  derisk tailor posting.md --company Acme --title "ML Engineer"\n  derisk tailor --list\n  derisk tailor --open <id>\n  derisk tailor posting.md --stories stories.json\n  pbpaste | derisk tailor - --stories stories.json --profile profile.json --json',
     )
     .action(async (file: string | undefined, flags: TailorFlags) => {
+      // "derisk tailor posting.md --list" listed and dropped the posting without a word.
+      const modes = [
+        ...(file === undefined ? [] : [file === "-" ? "- (standard input)" : `a posting (${file})`]),
+        ...(flags.list ? ["--list"] : []),
+        ...(flags.open === undefined ? [] : ["--open"]),
+      ];
+      if (modes.length > 1)
+        throw new DeriskError(
+          "USAGE",
+          `Give one of a posting FILE (or -), --list or --open ID, not ${modes.join(" and ")}: derisk tailor posting.md reads a new one, --list lists the saved ones, --open ID shows one again.`,
+        );
       if (flags.list) {
         const { listTailorings } = await import("../../app/packaging.ts");
         const saved = await ctx.withStore((store, userId) => listTailorings(store, userId));

@@ -1,6 +1,7 @@
 import { DeriskError } from "../errors.ts";
 import type { AnswerItem, FollowUpItem, PrepDoc } from "../model.ts";
 import { parsePrepDocument } from "./parse.ts";
+import { noQuestionMessage } from "./variant.ts";
 
 export interface NewFollowUp {
   /** The question the follow-up belongs under (its `questionKey`, e.g. "q6"). */
@@ -26,10 +27,7 @@ export function addFollowUp(doc: PrepDoc, input: NewFollowUp): { doc: PrepDoc; f
   );
   const core = answers[0];
   if (!core) {
-    throw new DeriskError(
-      "NOT_FOUND",
-      `No question ${input.questionKey} in this document: pick one of its questions.`,
-    );
+    throw new DeriskError("NOT_FOUND", noQuestionMessage(doc, input.questionKey));
   }
   const question = input.question
     .replace(/\s+/g, " ")

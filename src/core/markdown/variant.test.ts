@@ -51,8 +51,9 @@ describe("addAnswerVariant", () => {
   });
 
   it("refuses an unknown question, empty text and text that would not read back", () => {
+    // Which document, and which keys it has ("in this document: pick one of its questions" before).
     expect(() => addAnswerVariant(sample, { questionKey: "q99", variant: "x", text: draft })).toThrow(
-      /No question q99/,
+      `No question q99 in “${sample.title}”: its questions are q1, q2, q3, q5.`,
     );
     expect(() => addAnswerVariant(sample, { questionKey: "q3", variant: "x", text: "  " })).toThrow(/empty/);
     expect(() => addAnswerVariant(sample, { questionKey: "q3", variant: "x", text: "a\n\n\nb" })).toThrow(

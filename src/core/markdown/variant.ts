@@ -20,10 +20,7 @@ export function addAnswerVariant(doc: PrepDoc, input: NewVariant): { doc: PrepDo
   const answers = doc.items.filter((item): item is AnswerItem => item.kind === "answer");
   const base = answers.find((a) => a.questionKey === input.questionKey);
   if (!base) {
-    throw new DeriskError(
-      "NOT_FOUND",
-      `No question ${input.questionKey} in this document: pick one of its questions.`,
-    );
+    throw new DeriskError("NOT_FOUND", noQuestionMessage(doc, input.questionKey));
   }
   const text = input.text.replace(/\r\n?/g, "\n").trim();
   if (text === "")
@@ -110,4 +107,20 @@ function insertBlock(doc: PrepDoc, after: number, block: string): string {
   for (let g = 0; g < doc.gapAfter; g++) lines.push("");
   const text = lines.join("\n");
   return doc.finalNewline ? `${text}\n` : text;
+}
+
+/**
+ * Names the document and the question keys it holds: "in this document" left the reader to
+ * guess which document (the most recently updated one, by default) and which keys exist.
+ * @example noQuestionMessage(doc, "q9") // 'No question q9 in “Prep”: its questions are q1, q2, q3.'
+ */
+export function noQuestionMessage(doc: PrepDoc, questionKey: string): string {
+  const keys = [
+    ...new Set(
+      doc.items.filter((item): item is AnswerItem => item.kind === "answer").map((a) => a.questionKey),
+    ),
+  ];
+  return `No question ${questionKey} in “${doc.title}”: ${
+    keys.length === 0 ? "it has no answered question yet." : `its questions are ${keys.join(", ")}.`
+  }`;
 }
