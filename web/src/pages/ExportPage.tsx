@@ -406,7 +406,7 @@ export function ExportPage({
             )}
             {preview?.state === "ready" ? (
               // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
-              <section className="card preview-text" aria-labelledby="preview-title" tabIndex={0}>
+              <section className="card preview-text" aria-label="The Markdown text" tabIndex={0}>
                 <pre>{preview.text}</pre>
               </section>
             ) : (

@@ -97,7 +97,7 @@ export function LibraryPage({
   if (documents !== null && documents.length === 0) {
     return (
       <div className="page">
-        <EmptyState icon="library" title="Your library is empty">
+        <EmptyState icon="library" title="Your library is empty" level={1}>
           <p className="muted">
             Import your prep notes, or start from the sample document, to see them here.
           </p>
