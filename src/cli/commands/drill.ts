@@ -324,7 +324,7 @@ function keyPointCount(count: number): string {
 }
 
 /** The key points covered and missed, and the outline of a strong answer. */
-function renderFeedback(feedback: DrillFeedback | undefined, style: Style, question?: string): string {
+export function renderFeedback(feedback: DrillFeedback | undefined, style: Style, question?: string): string {
   const out: string[] = question === undefined ? [] : ["", style.bold(`Your answer to: ${question}`)];
   if (feedback === undefined || feedback.keyPoints.length === 0) {
     out.push(style.yellow(feedback?.note ?? "This question has no key points to check your answer against."));

@@ -211,6 +211,31 @@ describeStores("derisk due / attempts", (getStore) => {
     expect(resumed.out).toMatch(/Session report: /);
   });
 
+  it("checks a technical question of the bank by its key points in any session, as the drill does", async () => {
+    const store = getStore();
+    await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });
+    const due = await runCommand([registerDueCommand], ["due", "--json"], { store });
+    const technical = (JSON.parse(due.out).due as Array<{ kind: string; itemId?: string }>).find(
+      (e) => e.kind === "technical",
+    );
+    if (!technical?.itemId) throw new Error("the sample has no technical question due");
+    // A "Cards due" session that happens to hold a technical card, resumed in the terminal.
+    const session = await startPractice(store, "a", { from: { kind: "items", ids: [technical.itemId] } });
+    const run = await runCommand([registerPracticeCommand], ["practice", "--resume", session.id], {
+      store,
+      stdin: `${ANSWER}\n\n3\n`,
+    });
+    expect(run.code).toBe(0);
+    // Before: the story lens ("Risk signals", "Top fixes") and a behavioral follow-up.
+    // The sample's question has no key points of its own nor a bank twin: the drill's note says so.
+    expect(run.out).toMatch(/No key points: no bank question asks the same thing/);
+    expect(run.out).not.toMatch(/Risk signals/);
+    expect(run.out).not.toMatch(/Follow-up next/);
+    expect(run.out).toMatch(/Session report: 1\/1 question answered\n/);
+    // No story score for an explanation of overfitting.
+    expect(run.out).toMatch(/^• How do you tell whether a model is overfitting.*\(budget 2:00\) · good$/m);
+  });
+
   it("keeps a session killed before the last answer's rating in --list, and --resume asks for it", async () => {
     const store = getStore();
     const started = await withDraft(store, ANSWER);

@@ -6,6 +6,7 @@ import { dueLabels, stepLabel } from "../../core/due-labels.ts";
 import { shortId, shortIds } from "../../core/short-ids.ts";
 import type { CliContext } from "../context.ts";
 import { clock, inInterval, timerPrompt, timerStarted, timeUsed, typedTimeUsed } from "../render/timer.ts";
+import { renderFeedback } from "./drill.ts";
 
 interface DueFlags {
   json?: boolean;
@@ -628,10 +629,14 @@ async function runSession(
       result.analysis === undefined
         ? timeUsed(style, result.usedSeconds, result.budgetSeconds)
         : typedTimeUsed(style, result.usedSeconds, result.analysis.timing.seconds, result.budgetSeconds),
+      // A technical question is checked by its key points (as in the drill), not by the story lens:
+      // "say what you did yourself" says nothing about an explanation of overfitting.
       // The CLI answers are typed: a spoken attempt without a transcript only comes from the web app.
-      result.analysis === undefined
-        ? "No transcript: the lens had nothing to read."
-        : renderAnalysis(result.analysis, style),
+      result.drill !== undefined
+        ? renderFeedback(result.drill, style)
+        : result.analysis === undefined
+          ? "No transcript: the lens had nothing to read."
+          : renderAnalysis(result.analysis, style),
     ];
     const reviewed = result.session.steps.find((s) => s.id === step.id);
     out.push(
@@ -746,12 +751,17 @@ async function renderReport(
         ? `typed in ${clock(s.usedSeconds ?? 0)} (budget ${clock(s.budgetSeconds)})`
         : `${clock(s.usedSeconds ?? 0)}/${clock(s.budgetSeconds)}${s.overBudget ? " over" : ""}`,
       ...(s.score === undefined ? [] : [`score ${s.score}/5`]),
+      ...(s.keyPoints === undefined
+        ? []
+        : [`${s.keyPoints.covered} of ${s.keyPoints.total} key point${s.keyPoints.total === 1 ? "" : "s"}`]),
       ...(s.rating ? [s.rating] : []),
       ...(s.peeked ? ["peeked"] : []),
     ];
     lines.push(`${lead}${s.question}  ${style.dim(figures.join(" · "))}`);
     const fix = s.fixes[0];
     if (fix) lines.push(`${s.kind === "follow-up" ? "       " : "    "}${style.yellow("fix:")} ${fix}`);
+    const missed = s.keyPoints?.missed[0];
+    if (missed !== undefined) lines.push(`    ${style.yellow("missed:")} ${missed}`);
   }
   const session = await store.practice.getSession(userId, sessionId);
   const ids = session.steps.flatMap((s) => (s.kind === "question" ? [s.itemId ?? s.questionId ?? []] : []));
