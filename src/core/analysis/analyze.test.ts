@@ -304,6 +304,22 @@ describe("analyze", () => {
     expect(length?.note).toMatch(/\(a little short\)$/);
   });
 
+  it("asks for more detail only when an answer is clearly under its budget, not a few seconds", () => {
+    const story =
+      "Our nightly training pipeline failed twice a week and nobody owned it. I traced the failures to a race between two jobs writing the same feature export, and I rewrote the export to write to a temporary file and rename it. I added a check that fails the run when two writers overlap. Failures dropped from eight a month to zero, and the on-call pages for it stopped.";
+    const { seconds } = analyze(story).timing;
+    const timeFix = (min: number) =>
+      analyze(story, { budgetSeconds: { min, max: min + 60 } }).fixes.find((f) =>
+        f.action.startsWith("Time:"),
+      );
+    // Two seconds short of the window: inside the estimate's error, no fix (before: "about 2 s under").
+    expect(timeFix(seconds + 2)).toBeUndefined();
+    // Thirty seconds short: the fix, with the figure.
+    expect(timeFix(seconds + 30)?.action).toBe(
+      "Time: about 30 s under the budget; add the detail an interviewer would ask for.",
+    );
+  });
+
   it("reads a stated intent as the arc's 'what next', written or spoken, but not a past wish", () => {
     const question = "Tell me about yourself.";
     const arcOf = (text: string) => analyze(text, { question }).nonStory?.checks.find((c) => c.id === "arc");

@@ -296,11 +296,15 @@ export function rankFixes(draft: Draft, units: readonly Unit[], context: FixCont
       action: `Jargon: ${run.acronyms.length} acronyms and tool names in one sentence (${run.acronyms.slice(0, 4).join(", ")}); keep the one that matters, say what it did.`,
     });
   }
-  if (timing.status === "short" && labels.result) {
+  // A few seconds under the window's lower end is inside the estimate's own error (a 1:28 answer
+  // against 1:30 was told to "add the detail an interviewer would ask for"): the fix is offered
+  // only when the answer falls short by 10 s or a tenth of the window's lower end, whichever is more.
+  const shortBy = timing.budget.min - timing.seconds;
+  if (timing.status === "short" && labels.result && shortBy >= Math.max(10, timing.budget.min / 10)) {
     candidates.push({
       severity: 4,
       unit: last,
-      action: `Time: about ${timing.budget.min - timing.seconds} s under the budget; add the detail an interviewer would ask for.`,
+      action: `Time: about ${shortBy} s under the budget; add the detail an interviewer would ask for.`,
       weakness: "too short for the question",
     });
   }
