@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { startServer } from "../../src/server/serve.ts";
 import { seedPath as findSeed, SEED_DIR } from "../seed.ts";
 import { newContext } from "./browser.ts";
@@ -58,6 +59,38 @@ export async function openSpec(
     await server.close();
     throw error;
   }
+}
+
+/**
+ * The setup most spec files repeat, as hooks of the describe block it is called in: before its
+ * tests a fresh server, context and page (openSpec), the seed imported when `seed` is set and
+ * then `fill` run, to put more in the bank; after them all closed (the browser too, with
+ * `closeBrowser`). The returned object is filled in before the first test runs; a test reads
+ * what it needs from it, `const { page, server } = spec;`.
+ * @example const spec = useSpec(browser, { seed: true }); test("…", async () => { const { page } = spec; … });
+ */
+export function useSpec(
+  browser: Browser,
+  options: {
+    seed?: boolean;
+    closeBrowser?: boolean;
+    fill?: (spec: OpenedSpec) => Promise<void>;
+  } = {},
+): OpenedSpec {
+  const spec = {} as OpenedSpec;
+  beforeAll(async () => {
+    Object.assign(spec, await openSpec(browser));
+    if (options.seed === true) await importSeed(spec.server.url);
+    await options.fill?.(spec);
+  });
+  afterAll(async () => {
+    await closeSpec({
+      context: spec.context,
+      server: spec.server,
+      ...(options.closeBrowser === true ? { browser } : {}),
+    });
+  });
+  return spec;
 }
 
 /**
