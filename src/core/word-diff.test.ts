@@ -119,30 +119,48 @@ describe("describeChange", () => {
     expect(describeChange(todo, ticked).diff.place).toBeNull();
   });
 
-  it("tells punctuation-only and layout-only edits apart", () => {
-    // Before: "Only punctuation or spacing changed" for the first, "Same words" for the second.
-    expect(summary(`${words(30)} — end`, `${words(30)} end`)).toBe(
+  // Before: "Only punctuation or spacing changed" for punctuation, and "Same words as the current
+  // text" for layout and markup, though the text had changed.
+  it.each([
+    [
+      "a dash removed",
+      `${words(30)} — end`,
+      `${words(30)} end`,
       'Punctuation only ("—" removed) near the end',
-    );
-    expect(summary("We cut p99, then shipped.", "We cut p99; then shipped!")).toBe(
+    ],
+    [
+      "marks swapped",
+      "We cut p99, then shipped.",
+      "We cut p99; then shipped!",
       'Punctuation only ("," "." removed, ";" "!" added) throughout',
-    );
-    expect(summary("We cut p99.\n\nThen we shipped.", "We cut p99.  Then we shipped.")).toBe(
+    ],
+    [
+      "a paragraph break",
+      "We cut p99.\n\nThen we shipped.",
+      "We cut p99.  Then we shipped.",
       "Layout only (line breaks or spacing)",
-    );
-  });
-
-  it("names a markup-only change: what was made bold, italic, a heading or a link", () => {
-    // Before: "Same words as the current text", though the text had changed.
-    expect(summary("We cut p99 latency in May.", "We cut **p99 latency** in May.")).toBe(
+    ],
+    [
+      "bold added",
+      "We cut p99 latency in May.",
+      "We cut **p99 latency** in May.",
       "Markup only: made 'p99 latency' bold",
-    );
-    expect(summary("We cut **p99** in *May*.", "We cut p99 in May.")).toBe(
+    ],
+    [
+      "bold and italics removed",
+      "We cut **p99** in *May*.",
+      "We cut p99 in May.",
       "Markup only: took the bold off 'p99', took the italics off 'May'",
-    );
-    expect(summary("Latency\nWe cut it.", "## Latency\nWe cut it.")).toBe(
+    ],
+    [
+      "a heading mark",
+      "Latency\nWe cut it.",
+      "## Latency\nWe cut it.",
       "Markup only: made 'Latency' a heading",
-    );
+    ],
+    ["a link", "See the report.", "See the [report](https://example.com/r).", "Markup only: linked 'report'"],
+  ])("names a punctuation, layout or markup-only edit: %s", (_, older, newer, expected) => {
+    expect(summary(older, newer)).toBe(expected);
   });
 
   it("tells a moved sentence or paragraph as a move, not as words removed and added", () => {
