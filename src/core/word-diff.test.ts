@@ -117,6 +117,10 @@ describe("describeChange", () => {
       "Ticked 'Write the latency story'; 3 words added near the end",
     );
     expect(describeChange(todo, ticked).diff.place).toBeNull();
+    // A to-do item as derisk keeps it: "[ ] …" lines with no list marker.
+    expect(summary("[ ] Write the latency story\n[ ] Other", "[x] Write the latency story\n[ ] Other")).toBe(
+      "Ticked 'Write the latency story'",
+    );
   });
 
   // Before: "Only punctuation or spacing changed" for punctuation, and "Same words as the current

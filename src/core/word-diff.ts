@@ -386,8 +386,9 @@ export function compactParts(parts: DiffPart[], context = 8): DiffPart[] {
   });
 }
 
-// A to-do's box at the start of a list line: "- [ ] Write it", "1. [x] Done".
-const TODO_BOX = /^([ \t]*(?:[-*+]|\d+[.)])[ \t]+)\[([ xX])\][ \t]?/gm;
+// A to-do's box at the start of a line, after a list marker or not (a to-do item is kept as
+// "[ ] Write it" lines): "- [ ] Write it", "1. [x] Done", "[x] Done".
+const TODO_BOX = /^([ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?)\[([ xX])\][ \t]?/gm;
 
 /** The to-dos of a text: each one's words (markup stripped) and whether it is ticked. */
 function todos(text: string): Array<{ words: string; ticked: boolean }> {
