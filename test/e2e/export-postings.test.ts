@@ -5,7 +5,7 @@
 import type { Browser } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { launchBrowser } from "./browser.ts";
-import { type OpenedSpec, useSpec } from "./harness.ts";
+import { importSampleAsOwn, type OpenedSpec, useSpec } from "./harness.ts";
 
 const launched = await launchBrowser();
 
@@ -23,15 +23,7 @@ describe.runIf(launched.browser !== null)("export after tailoring", () => {
     closeBrowser: true,
     // The sample, as the app's own button imports it.
     fill: async ({ server }: OpenedSpec) => {
-      const sample = (await (await fetch(`${server.url}/api/sample`)).json()) as {
-        filename: string;
-        text: string;
-      };
-      await fetch(`${server.url}/api/import`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ text: sample.text, filename: sample.filename }),
-      });
+      await importSampleAsOwn(server.url);
     },
   });
 

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { startServer } from "../../src/server/serve.ts";
@@ -119,6 +120,37 @@ export function seedPath(): string {
 
 export function seedBytes(): Buffer {
   return readFileSync(seedPath());
+}
+
+/**
+ * Imports our sample's text as the user's own document over the API (what a user who saved the
+ * sample and imported it would have; the app's sample button imports the demo instead); returns
+ * the document's id.
+ */
+export async function importSampleAsOwn(baseUrl: string): Promise<string> {
+  const sample = (await (await fetch(`${baseUrl}/api/sample`)).json()) as { filename: string; text: string };
+  const imported = await fetch(`${baseUrl}/api/import`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ text: sample.text, filename: sample.filename }),
+  });
+  return ((await imported.json()) as { documentId: string }).documentId;
+}
+
+/** The page's serious and critical axe violations under WCAG 2.1 A and AA, one line each (id, impact, help, first nodes). */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+          .slice(0, 3)
+          .map((node) => node.target.join(" "))
+          .join(", ")}`,
+    );
 }
 
 /** Imports the seed over the API (for specs that test pages, not the import itself). */
