@@ -16,7 +16,7 @@ export interface StoriesFile {
  * describe block) it is called in and remove it after: "outage", a mistake with a result, a
  * figure and a lesson; "metric", a conflict with a result and nothing else.
  */
-export function useStoriesFile(): StoriesFile {
+export function withStoriesFile(): StoriesFile {
   const file: StoriesFile = { dir: "", path: "" };
   beforeAll(() => {
     file.dir = mkdtempSync(join(tmpdir(), "derisk-match-"));

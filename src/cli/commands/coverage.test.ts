@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { type RegisterCommand, runCommand as runWith } from "../test-cli.ts";
-import { useStoriesFile } from "../test-stories-file.ts";
+import { withStoriesFile } from "../test-stories-file.ts";
 import { registerCoverageCommand } from "./coverage.ts";
 
 // In-process: a program with only the command under test, capturing its output.
 const runCommand = (register: RegisterCommand, argv: string[], stdin = "") =>
   runWith([register], argv, { stdin });
 
-const stories = useStoriesFile();
+const stories = withStoriesFile();
 
 describe("derisk coverage", () => {
   it("prints the matrix and the gaps", async () => {

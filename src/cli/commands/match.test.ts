@@ -2,14 +2,14 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type RegisterCommand, runCommand as runWith } from "../test-cli.ts";
-import { useStoriesFile } from "../test-stories-file.ts";
+import { withStoriesFile } from "../test-stories-file.ts";
 import { registerMatchCommand } from "./match.ts";
 
 // In-process: a program with only the command under test, capturing its output.
 const runCommand = (register: RegisterCommand, argv: string[], stdin = "") =>
   runWith([register], argv, { stdin });
 
-const stories = useStoriesFile();
+const stories = withStoriesFile();
 
 describe("derisk match", () => {
   it("ranks stories for a question, as JSON", async () => {
