@@ -2,11 +2,10 @@
  * Every page, in light and dark themes: no serious or critical axe violations, no horizontal
  * scroll at 390 px, and a screenshot of each for a person to look at.
  */
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser, newContext, type Theme } from "./browser.ts";
-import { importSeed, screenshot, startTestServer, type TestServer } from "./harness.ts";
+import { importSeed, screenshot, seriousViolations, startTestServer, type TestServer } from "./harness.ts";
 
 // Every page in turn, each with an axe run: minutes on a loaded machine, not a speed test.
 const AXE_TIMEOUT = 300_000;
@@ -45,21 +44,6 @@ async function open(page: Page, path: string, ready: string): Promise<void> {
   await page.locator(ready).first().waitFor();
   // Fonts and layout settle before measuring or scanning.
   await page.evaluate(() => document.fonts.ready);
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map(
-      (violation) =>
-        `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
-          .slice(0, 3)
-          .map((node) => node.target.join(" "))
-          .join(", ")}`,
-    );
 }
 
 describe.runIf(launched.browser !== null)("accessibility and layout of every page", () => {

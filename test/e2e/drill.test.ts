@@ -4,10 +4,10 @@
  * missed, by concept), the outline, a reload that lands on the same feedback, and the rating
  * that schedules the question on the one due queue.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Browser } from "playwright-core";
+import { describe, expect, test } from "vitest";
 import { launchBrowser } from "./browser.ts";
-import { closeSpec, importSeed, openSpec, screenshot, type TestServer } from "./harness.ts";
+import { screenshot, useSpec } from "./harness.ts";
 
 const launched = await launchBrowser();
 
@@ -18,20 +18,10 @@ const ANSWER =
 
 describe.runIf(launched.browser !== null)("the technical drill in the browser", () => {
   const browser = launched.browser as Browser;
-  let server: TestServer;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    ({ server, context, page } = await openSpec(browser));
-    await importSeed(server.url);
-  });
-
-  afterAll(async () => {
-    await closeSpec({ context, server });
-  });
+  const spec = useSpec(browser, { seed: true });
 
   test("drill one ML question: key points covered and missed, the outline, a reload, the rating", async () => {
+    const { page, server } = spec;
     await page.goto("/#/practice");
     await page.getByRole("heading", { name: "Practice", level: 1 }).waitFor();
     await page.getByRole("radio", { name: /Technical drill/ }).check();
@@ -91,6 +81,7 @@ describe.runIf(launched.browser !== null)("the technical drill in the browser", 
   });
 
   test("the coverage page's ML concepts gap leads to the drill, not to writing a story", async () => {
+    const { page } = spec;
     await page.goto("/#/coverage");
     await page.getByRole("table").waitFor();
     // The seed has technical questions but no answer that evidences ML concepts.

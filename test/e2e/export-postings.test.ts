@@ -2,10 +2,10 @@
  * The Export page's "One job posting" sheet lists the postings saved on the Tailor page as soon as
  * the user comes back to it, without a reload: the real server, the built app, Chromium.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Browser } from "playwright-core";
+import { describe, expect, test } from "vitest";
 import { launchBrowser } from "./browser.ts";
-import { closeSpec, openSpec, type TestServer } from "./harness.ts";
+import { importSampleAsOwn, type OpenedSpec, useSpec } from "./harness.ts";
 
 const launched = await launchBrowser();
 
@@ -19,31 +19,20 @@ Requirements:
 
 describe.runIf(launched.browser !== null)("export after tailoring", () => {
   const browser = launched.browser as Browser;
-  let server: TestServer;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    ({ server, context, page } = await openSpec(browser));
-    const sample = (await (await fetch(`${server.url}/api/sample`)).json()) as {
-      filename: string;
-      text: string;
-    };
-    await fetch(`${server.url}/api/import`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ text: sample.text, filename: sample.filename }),
-    });
+  const spec = useSpec(browser, {
+    closeBrowser: true,
+    // The sample, as the app's own button imports it.
+    fill: async ({ server }: OpenedSpec) => {
+      await importSampleAsOwn(server.url);
+    },
   });
 
-  afterAll(async () => {
-    await closeSpec({ context, server, browser });
-  });
-
-  const include = () => page.getByLabel("What to include");
-  const nav = (name: string) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name });
+  const include = () => spec.page.getByLabel("What to include");
+  const nav = (name: string) =>
+    spec.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name });
 
   async function tailorInApp(company: string): Promise<void> {
+    const { page } = spec;
     await nav("Tailor").click();
     await page.getByLabel("Job description").fill(postingFor(company));
     await page.getByRole("button", { name: "Match my stories" }).click();
@@ -52,6 +41,7 @@ describe.runIf(launched.browser !== null)("export after tailoring", () => {
   }
 
   async function postingsOnExport(): Promise<string[]> {
+    const { page } = spec;
     await nav("Export").click();
     await include().waitFor();
     await include().locator("option[value=tailoring]").waitFor({ state: "attached", timeout: 10_000 });
@@ -65,6 +55,7 @@ describe.runIf(launched.browser !== null)("export after tailoring", () => {
   }
 
   test("a posting saved on the Tailor page is offered on Export without a reload", async () => {
+    const { page } = spec;
     await page.goto("/#/export");
     await include().waitFor();
     // Nothing tailored yet: no posting to choose.
@@ -79,6 +70,7 @@ describe.runIf(launched.browser !== null)("export after tailoring", () => {
   });
 
   test("a posting saved in another tab is offered when the Export tab is back in view", async () => {
+    const { page, context } = spec;
     await page.goto("/#/export");
     await include().waitFor();
     const before = await include().locator("option").count();

@@ -3,7 +3,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { startServer } from "../../src/server/serve.ts";
 import { seedPath as findSeed, SEED_DIR } from "../seed.ts";
 import { newContext } from "./browser.ts";
@@ -61,6 +63,38 @@ export async function openSpec(
 }
 
 /**
+ * The setup most spec files repeat, as hooks of the describe block it is called in: before its
+ * tests a fresh server, context and page (openSpec), the seed imported when `seed` is set and
+ * then `fill` run, to put more in the bank; after them all closed (the browser too, with
+ * `closeBrowser`). The returned object is filled in before the first test runs; a test reads
+ * what it needs from it, `const { page, server } = spec;`.
+ * @example const spec = useSpec(browser, { seed: true }); test("…", async () => { const { page } = spec; … });
+ */
+export function useSpec(
+  browser: Browser,
+  options: {
+    seed?: boolean;
+    closeBrowser?: boolean;
+    fill?: (spec: OpenedSpec) => Promise<void>;
+  } = {},
+): OpenedSpec {
+  const spec = {} as OpenedSpec;
+  beforeAll(async () => {
+    Object.assign(spec, await openSpec(browser));
+    if (options.seed === true) await importSeed(spec.server.url);
+    await options.fill?.(spec);
+  });
+  afterAll(async () => {
+    await closeSpec({
+      context: spec.context,
+      server: spec.server,
+      ...(options.closeBrowser === true ? { browser } : {}),
+    });
+  });
+  return spec;
+}
+
+/**
  * Closes what openSpec opened (and the browser, when given) in the order the specs always did;
  * what a failed setup never opened is passed over.
  */
@@ -86,6 +120,37 @@ export function seedPath(): string {
 
 export function seedBytes(): Buffer {
   return readFileSync(seedPath());
+}
+
+/**
+ * Imports our sample's text as the user's own document over the API (what a user who saved the
+ * sample and imported it would have; the app's sample button imports the demo instead); returns
+ * the document's id.
+ */
+export async function importSampleAsOwn(baseUrl: string): Promise<string> {
+  const sample = (await (await fetch(`${baseUrl}/api/sample`)).json()) as { filename: string; text: string };
+  const imported = await fetch(`${baseUrl}/api/import`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ text: sample.text, filename: sample.filename }),
+  });
+  return ((await imported.json()) as { documentId: string }).documentId;
+}
+
+/** The page's serious and critical axe violations under WCAG 2.1 A and AA, one line each (id, impact, help, first nodes). */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+          .slice(0, 3)
+          .map((node) => node.target.join(" "))
+          .join(", ")}`,
+    );
 }
 
 /** Imports the seed over the API (for specs that test pages, not the import itself). */

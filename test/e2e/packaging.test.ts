@@ -3,11 +3,17 @@
  * the coverage heat map, a composed draft with its blanks, a tailored job description, a
  * re-angled answer and its follow-ups; every new page passes axe in both themes and fits 390 px.
  */
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser, newContext, type Theme } from "./browser.ts";
-import { closeSpec, openSpec, screenshot, type TestServer } from "./harness.ts";
+import {
+  closeSpec,
+  importSampleAsOwn,
+  openSpec,
+  screenshot,
+  seriousViolations,
+  type TestServer,
+} from "./harness.ts";
 
 // Every page in turn, each with an axe run: minutes on a loaded machine, not a speed test.
 const AXE_TIMEOUT = 300_000;
@@ -35,21 +41,6 @@ interface Ids {
   storyId: string;
 }
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map(
-      (violation) =>
-        `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
-          .slice(0, 3)
-          .map((node) => node.target.join(" "))
-          .join(", ")}`,
-    );
-}
-
 describe.runIf(launched.browser !== null)("stories, coverage, compose, tailor, re-angle", () => {
   const browser = launched.browser as Browser;
   let server: TestServer;
@@ -59,16 +50,7 @@ describe.runIf(launched.browser !== null)("stories, coverage, compose, tailor, r
 
   beforeAll(async () => {
     ({ server, context, page } = await openSpec(browser));
-    const sample = (await (await fetch(`${server.url}/api/sample`)).json()) as {
-      filename: string;
-      text: string;
-    };
-    const imported = await fetch(`${server.url}/api/import`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ text: sample.text, filename: sample.filename }),
-    });
-    ids.documentId = ((await imported.json()) as { documentId: string }).documentId;
+    ids.documentId = await importSampleAsOwn(server.url);
     const detail = (await (await fetch(`${server.url}/api/documents/${ids.documentId}`)).json()) as {
       items: { id: string; kind: string }[];
     };

@@ -2,29 +2,19 @@
  * The review after a practice answer, as a candidate reads it: the question they answered stays
  * on screen, since "answers the question" and the fixes only make sense beside it.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Browser } from "playwright-core";
+import { describe, expect, test } from "vitest";
 import { launchBrowser } from "./browser.ts";
-import { closeSpec, importSeed, openSpec, type TestServer } from "./harness.ts";
+import { useSpec } from "./harness.ts";
 
 const launched = await launchBrowser();
 
 describe.runIf(launched.browser !== null)("the practice review", () => {
   const browser = launched.browser as Browser;
-  let server: TestServer;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    ({ server, context, page } = await openSpec(browser));
-    await importSeed(server.url);
-  });
-
-  afterAll(async () => {
-    await closeSpec({ context, server, browser });
-  });
+  const spec = useSpec(browser, { seed: true, closeBrowser: true });
 
   test("after submitting, the review shows the question that was answered", async () => {
+    const { page } = spec;
     await page.goto("/#/practice");
     await page.getByLabel("Questions", { exact: true }).fill("1");
     await page.getByRole("button", { name: /Start the session/ }).click();

@@ -10,7 +10,15 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { SEED_RUNS } from "../seed.ts";
 import { launchBrowser, newContext } from "./browser.ts";
-import { closeSpec, importSeed, openSpec, screenshot, startTestServer, type TestServer } from "./harness.ts";
+import {
+  closeSpec,
+  importSampleAsOwn,
+  importSeed,
+  openSpec,
+  screenshot,
+  startTestServer,
+  type TestServer,
+} from "./harness.ts";
 
 const launched = await launchBrowser();
 
@@ -41,16 +49,7 @@ describe.runIf(launched.browser !== null)("re-angle save and hint, trailer page"
 
   beforeAll(async () => {
     ({ server, context, page } = await openSpec(browser));
-    const sample = (await (await fetch(`${server.url}/api/sample`)).json()) as {
-      filename: string;
-      text: string;
-    };
-    const imported = await fetch(`${server.url}/api/import`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ text: sample.text, filename: sample.filename }),
-    });
-    documentId = ((await imported.json()) as { documentId: string }).documentId;
+    documentId = await importSampleAsOwn(server.url);
   });
 
   afterAll(async () => {

@@ -4,36 +4,27 @@
  * are in (the seed), coverage, the trailer and follow-ups say once that the sample is not used as
  * their evidence, and none of its answers is offered as theirs.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Browser } from "playwright-core";
+import { describe, expect, test } from "vitest";
 import { launchBrowser } from "./browser.ts";
-import { closeSpec, importSeed, openSpec, screenshot, type TestServer } from "./harness.ts";
+import { importSeed, screenshot, useSpec } from "./harness.ts";
 
 const launched = await launchBrowser();
 const NOTE = "The sample document is not used as your evidence.";
 
 describe.runIf(launched.browser !== null)("the sample is not the user's evidence", () => {
   const browser = launched.browser as Browser;
-  let server: TestServer;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    ({ server, context, page } = await openSpec(browser));
-  });
-
-  afterAll(async () => {
-    await closeSpec({ context, server, browser });
-  });
+  const spec = useSpec(browser, { closeBrowser: true });
 
   const documents = async () =>
     (
-      (await (await fetch(`${server.url}/api/documents`)).json()) as {
+      (await (await fetch(`${spec.server.url}/api/documents`)).json()) as {
         documents: { id: string; title: string; sample?: true }[];
       }
     ).documents;
 
   test("the sample alone is the demo: imported by the button, marked, and nothing is said", async () => {
+    const { page } = spec;
     await page.goto("/");
     await page.getByRole("button", { name: "Start from the sample document" }).click();
     await page.getByTestId("report-summary").waitFor();
@@ -45,6 +36,7 @@ describe.runIf(launched.browser !== null)("the sample is not the user's evidence
   });
 
   test("beside the user's own document, coverage, trailer and follow-ups leave it out and say so once", async () => {
+    const { page, server } = spec;
     const ownId = await importSeed(server.url);
     const sampleId = (await documents()).find((d) => d.sample)?.id ?? "";
     const sampleItems = (
@@ -81,6 +73,7 @@ describe.runIf(launched.browser !== null)("the sample is not the user's evidence
   });
 
   test("deleting the sample asks first, and says it takes the stories drawn from it that were never edited", async () => {
+    const { page, server } = spec;
     const sampleId = (await documents()).find((d) => d.sample)?.id ?? "";
     const drawn = (await (
       await fetch(`${server.url}/api/documents/${sampleId}/stories`, {

@@ -4,10 +4,10 @@
  * must open in full, and a choice of document must not jump back to another on its own.
  */
 import { readFileSync } from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Browser } from "playwright-core";
+import { describe, expect, test } from "vitest";
 import { launchBrowser } from "./browser.ts";
-import { closeSpec, importSeed, openSpec, type TestServer } from "./harness.ts";
+import { useSpec } from "./harness.ts";
 
 const launched = await launchBrowser();
 // The sample as a user's own copy (one line added): the shipped sample itself is the demo and is
@@ -19,26 +19,21 @@ const sample = Buffer.concat([
 
 describe.runIf(launched.browser !== null)("a bank of two documents", () => {
   const browser = launched.browser as Browser;
-  let server: TestServer;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    ({ server, context, page } = await openSpec(browser));
-    await importSeed(server.url);
-    const response = await fetch(`${server.url}/api/import?filename=sample-prep.md`, {
-      method: "POST",
-      headers: { "Content-Type": "application/octet-stream" },
-      body: new Uint8Array(sample),
-    });
-    expect(response.ok).toBe(true);
-  });
-
-  afterAll(async () => {
-    await closeSpec({ context, server, browser });
+  const spec = useSpec(browser, {
+    seed: true,
+    closeBrowser: true,
+    fill: async ({ server }) => {
+      const response = await fetch(`${server.url}/api/import?filename=sample-prep.md`, {
+        method: "POST",
+        headers: { "Content-Type": "application/octet-stream" },
+        body: new Uint8Array(sample),
+      });
+      expect(response.ok).toBe(true);
+    },
   });
 
   test("“What next” names the document of each entry, so the same question twice is not one entry listed twice", async () => {
+    const { page } = spec;
     await page.goto("/#/");
     const list = page.getByTestId("what-next");
     await list.getByRole("listitem").first().waitFor();
@@ -52,6 +47,7 @@ describe.runIf(launched.browser !== null)("a bank of two documents", () => {
   });
 
   test("a coverage row's “+N more” opens to the answers it counts", async () => {
+    const { page } = spec;
     await page.goto("/#/coverage");
     const row = page.getByTestId("sources-about-me");
     await row.waitFor();
@@ -66,6 +62,7 @@ describe.runIf(launched.browser !== null)("a bank of two documents", () => {
   });
 
   test("after making stories from the second document, the picker still names that document", async () => {
+    const { page } = spec;
     await page.goto("/#/stories");
     const picker = page.getByLabel("Document", { exact: true });
     await picker.waitFor();

@@ -1,56 +1,28 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type RegisterCommand, runCommand as runWith } from "../test-cli.ts";
+import { withStoriesFile } from "../test-stories-file.ts";
 import { registerCoverageCommand } from "./coverage.ts";
 
 // In-process: a program with only the command under test, capturing its output.
 const runCommand = (register: RegisterCommand, argv: string[], stdin = "") =>
   runWith([register], argv, { stdin });
 
-let dir: string;
-let storiesPath: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "derisk-match-"));
-  storiesPath = join(dir, "stories.json");
-  writeFileSync(
-    storiesPath,
-    JSON.stringify([
-      {
-        id: "outage",
-        title: "The rollback I forgot",
-        actions: ["I missed that the old service still read the dropped column."],
-        result: "Checkout was down for 20 minutes.",
-        lesson: "I learned to ship expand-and-contract migrations.",
-        competencies: ["mistake-failure"],
-      },
-      {
-        id: "metric",
-        title: "Disagreeing on the metric",
-        actions: ["I showed the cost of missed fraud."],
-        result: "We chose recall.",
-        competencies: ["conflict"],
-      },
-    ]),
-  );
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const stories = withStoriesFile();
 
 describe("derisk coverage", () => {
   it("prints the matrix and the gaps", async () => {
     const json = JSON.parse(
-      (await runCommand(registerCoverageCommand, ["coverage", "--stories", storiesPath, "--json"])).out,
+      (await runCommand(registerCoverageCommand, ["coverage", "--stories", stories.path, "--json"])).out,
     );
     expect(json.gaps).toContain("leadership-influence");
     expect(json.cells[json.competencies.indexOf("mistake-failure")]).toEqual([3, 0]);
-    const { out } = await runCommand(registerCoverageCommand, ["coverage", "--stories", storiesPath]);
+    const { out } = await runCommand(registerCoverageCommand, ["coverage", "--stories", stories.path]);
     expect(out).toMatch(/Gaps: .*leadership-influence/);
     expect(out).toMatch(/^ {2}S1 +story +The rollback I forgot$/m);
   });
 
   it("says for each gap the command that fills it: the answer to write, or the drill", async () => {
-    const { out } = await runWith([registerCoverageCommand], ["coverage", "--stories", storiesPath], {
+    const { out } = await runWith([registerCoverageCommand], ["coverage", "--stories", stories.path], {
       columns: 200,
     });
     expect(out).toMatch(/^Fill a gap: write your answer to a question of its kind/m);
@@ -63,7 +35,7 @@ describe("derisk coverage", () => {
   });
 
   it("wraps the legend to a narrow terminal, titles under themselves, and never cuts a grid row", async () => {
-    const { out } = await runWith([registerCoverageCommand], ["coverage", "--stories", storiesPath], {
+    const { out } = await runWith([registerCoverageCommand], ["coverage", "--stories", stories.path], {
       columns: 24,
     });
     const lines = out.split("\n");
@@ -77,11 +49,11 @@ describe("derisk coverage", () => {
 
   it("explains the levels as the matrix scores them: a result alone is 1, two of result, figure and lesson 2", async () => {
     const json = JSON.parse(
-      (await runCommand(registerCoverageCommand, ["coverage", "--stories", storiesPath, "--json"])).out,
+      (await runCommand(registerCoverageCommand, ["coverage", "--stories", stories.path, "--json"])).out,
     );
     // "Disagreeing on the metric" has a result and nothing else.
     expect(json.cells[json.competencies.indexOf("conflict")]).toEqual([0, 1]);
-    const { out } = await runCommand(registerCoverageCommand, ["coverage", "--stories", storiesPath]);
+    const { out } = await runCommand(registerCoverageCommand, ["coverage", "--stories", stories.path]);
     const legend = out.split("\n")[0] ?? "";
     expect(legend).not.toMatch(/2 with a result/);
     expect(legend).toMatch(/2 two of result, figure, lesson/);

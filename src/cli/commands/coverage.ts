@@ -49,6 +49,7 @@ export function registerCoverageCommand(program: Command, ctx: CliContext): void
         style.bold(
           "Coverage (0 none · 1 serves · 2 two of result, figure, lesson · 3 result, figure and lesson)",
         ),
+        ...wrapLine(`  ${READ_SCALE}`, ctx.columns, 4).map((line) => style.dim(line)),
         style.dim(`  ${NOT_A_STORY_SCALE}`),
         ...columns.flatMap((c) =>
           wrapLine(
@@ -99,6 +100,8 @@ export function registerCoverageCommand(program: Command, ctx: CliContext): void
 
 // Answers to questions that are not stories, and replies to follow-ups, are judged by their own
 // rubric (docs/risk-lens.md).
+const READ_SCALE =
+  "a competency read from a story's or answer's words, not stated: 1 mentioned · 2 an action shows it, with a second sentence, a figure or a named tool · 3 it runs through (half the sentences, three actions, two specific, a result)";
 const NOT_A_STORY_SCALE =
   "about me, motivation, strengths, and every follow-up's answer: the cell is its risk-lens score (1–2 → 1, 3 → 2, 4–5 → 3)";
 

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import { importDocument } from "../../app/bank.ts";
+import type { Store } from "../../store/db.ts";
 import { describeStores } from "../../store/test-stores.ts";
 import { runCommand } from "../test-cli.ts";
 import { registerDocumentCommands } from "./documents.ts";
@@ -15,15 +16,20 @@ import {
 
 const sample = readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url));
 
+/** Imports our sample into user "a"'s bank and returns its first answer (and that answer's id). */
+async function sampleFirstAnswer(store: Store) {
+  const { documentId } = await importDocument(store, "a", {
+    bytes: new Uint8Array(sample),
+    filename: "sample-prep.md",
+  });
+  const [answer] = await store.items.listItems("a", { documentId: documentId ?? "", kind: "answer" });
+  return { documentId: documentId ?? "", answer, id: answer?.id ?? "" };
+}
+
 describeStores("derisk set / add-variant", (getStore) => {
   it("refuses a --from file that is not UTF-8 instead of saving replacement characters; reads UTF-16 with a BOM", async () => {
     const store = getStore();
-    const { documentId } = await importDocument(store, "a", {
-      bytes: new Uint8Array(sample),
-      filename: "sample-prep.md",
-    });
-    const [answer] = await store.items.listItems("a", { documentId: documentId ?? "", kind: "answer" });
-    const id = answer?.id ?? "";
+    const { answer, id } = await sampleFirstAnswer(store);
     const dir = mkdtempSync(join(tmpdir(), "derisk-set-from-"));
     try {
       const latin1 = join(dir, "latin1.txt");
@@ -57,12 +63,7 @@ describeStores("derisk set / add-variant", (getStore) => {
 
   it("--text - reads standard input, as - does everywhere, instead of saving a lone dash", async () => {
     const store = getStore();
-    const { documentId } = await importDocument(store, "a", {
-      bytes: new Uint8Array(sample),
-      filename: "sample-prep.md",
-    });
-    const [answer] = await store.items.listItems("a", { documentId: documentId ?? "", kind: "answer" });
-    const id = answer?.id ?? "";
+    const { documentId, id } = await sampleFirstAnswer(store);
     const set = await runCommand([registerEditCommand], ["set", id, "--text", "-"], {
       store,
       stdin: "I moved to industry to see my models used every day.\n",
@@ -75,7 +76,7 @@ describeStores("derisk set / add-variant", (getStore) => {
     );
     const added = await runCommand(
       [registerAddAnswerCommand],
-      ["add-answer", "-q", "Why do you want to join us?", "--text", "-", "-d", documentId ?? "", "--json"],
+      ["add-answer", "-q", "Why do you want to join us?", "--text", "-", "-d", documentId, "--json"],
       { store, stdin: "Because your clinics need models that stay up.\n" },
     );
     expect(added.code).toBe(0);

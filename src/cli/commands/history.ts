@@ -3,7 +3,7 @@ import { resolveId, resolveVersionRef } from "../../app/ids.ts";
 import type { ItemVersion } from "../../core/api-types.ts";
 import { stripMarkup } from "../../core/markup.ts";
 import { shortIds } from "../../core/short-ids.ts";
-import { diffSummary, diffWords } from "../../core/word-diff.ts";
+import { describeChange } from "../../core/word-diff.ts";
 import type { CliContext } from "../context.ts";
 import type { Style } from "../render/style.ts";
 
@@ -53,10 +53,9 @@ function renderHistory(versions: ItemVersion[], style: Style): string {
     );
     // Two texts that differ only near the end share their first line: say what changed since.
     if (!entry.current && current !== undefined) {
-      const diff = diffWords(stripMarkup(entry.text), stripMarkup(current.text));
-      const summary = diffSummary(diff);
+      const { summary, same } = describeChange(entry.text, current.text);
       lines.push(
-        `  ${style.dim(diff.place === null ? summary.toLowerCase() : `since this text: ${summary.charAt(0).toLowerCase()}${summary.slice(1)}`)}`,
+        `  ${style.dim(same ? summary.toLowerCase() : `since this text: ${summary.charAt(0).toLowerCase()}${summary.slice(1)}`)}`,
       );
     }
   }

@@ -1,41 +1,15 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type RegisterCommand, runCommand as runWith } from "../test-cli.ts";
+import { withStoriesFile } from "../test-stories-file.ts";
 import { registerMatchCommand } from "./match.ts";
 
 // In-process: a program with only the command under test, capturing its output.
 const runCommand = (register: RegisterCommand, argv: string[], stdin = "") =>
   runWith([register], argv, { stdin });
 
-let dir: string;
-let storiesPath: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "derisk-match-"));
-  storiesPath = join(dir, "stories.json");
-  writeFileSync(
-    storiesPath,
-    JSON.stringify([
-      {
-        id: "outage",
-        title: "The rollback I forgot",
-        actions: ["I missed that the old service still read the dropped column."],
-        result: "Checkout was down for 20 minutes.",
-        lesson: "I learned to ship expand-and-contract migrations.",
-        competencies: ["mistake-failure"],
-      },
-      {
-        id: "metric",
-        title: "Disagreeing on the metric",
-        actions: ["I showed the cost of missed fraud."],
-        result: "We chose recall.",
-        competencies: ["conflict"],
-      },
-    ]),
-  );
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const stories = withStoriesFile();
 
 describe("derisk match", () => {
   it("ranks stories for a question, as JSON", async () => {
@@ -43,7 +17,7 @@ describe("derisk match", () => {
       "match",
       "Tell me about a time you made a mistake",
       "--stories",
-      storiesPath,
+      stories.path,
       "--json",
     ]);
     expect(code).toBe(0);
@@ -57,7 +31,7 @@ describe("derisk match", () => {
       "match",
       "Tell me about a conflict",
       "--stories",
-      storiesPath,
+      stories.path,
     ]);
     expect(out).toMatch(/1\. Disagreeing on the metric/);
     expect(out).toMatch(/serves conflict/);
@@ -70,7 +44,7 @@ describe("derisk match", () => {
       "match",
       "Tell me about a time you dealt with ambiguity",
       "--stories",
-      storiesPath,
+      stories.path,
     ]);
     expect(out).toMatch(/does not serve ambiguity/);
     expect(out).not.toMatch(/score/);
@@ -78,7 +52,7 @@ describe("derisk match", () => {
   });
 
   it("reports a stories file that is not JSON as bad input", async () => {
-    const bad = join(dir, "bad.json");
+    const bad = join(stories.dir, "bad.json");
     writeFileSync(bad, "{ not json");
     const { code, error } = await runCommand(registerMatchCommand, ["match", "q", "--stories", bad]);
     expect(code).toBe(2);

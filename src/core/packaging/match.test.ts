@@ -146,6 +146,105 @@ describe("coverageMatrix", () => {
     expect(matrix.cells[matrix.competencies.indexOf("conflict")]).toEqual([1]);
   });
 
+  it("grades a competency read from a story's words by what its sentences show, not by the story's parts", () => {
+    // Three mistake stories, each with a result, a figure and a lesson; ML engineering is read
+    // from their words. Before: every one of them was 2 (3 less one), whatever it said of ML.
+    const common = {
+      result: "Refunds fell by 30% within a month.",
+      lesson: "I learned to check the data before the code.",
+      competencies: ["mistake-failure" as const],
+    };
+    const [mentions, shows, runsThrough] = parseStories([
+      {
+        ...common,
+        title: "The wrong refund rule",
+        situation: "Our team owned the refund rules, next to the fraud model and its training pipeline.",
+        actions: [
+          "I missed an edge case in a refund rule.",
+          "I rolled back the rule and wrote the post-mortem.",
+        ],
+      },
+      {
+        ...common,
+        title: "The stale features",
+        situation: "Our fraud model flagged too many good payments.",
+        actions: [
+          "I missed that a feature table had gone stale.",
+          "I retrained the model on fresh features and added a drift check.",
+        ],
+      },
+      {
+        ...common,
+        title: "The silent drift",
+        situation: "Our fraud model flagged 4% of good payments after a schema change.",
+        task: "I owned the model's training pipeline.",
+        actions: [
+          "I missed that the schema change zeroed two features in training.",
+          "I retrained the model on the repaired features and compared it offline on 3 months of payments.",
+          "I added a drift check on every feature to the deployment pipeline.",
+          "I deployed the new model behind a shadow run for a week.",
+        ],
+      },
+    ]);
+    const matrix = coverageMatrix([mentions, shows, runsThrough].filter((s) => s !== undefined));
+    const ml = matrix.cells[matrix.competencies.indexOf("ml-engineering")];
+    expect(ml).toEqual([1, 2, 3]);
+    // The stated competency still counts result, figure and lesson: 3 for all three.
+    expect(matrix.cells[matrix.competencies.indexOf("mistake-failure")]).toEqual([3, 3, 3]);
+  });
+
+  it.runIf(SEED_RUNS)("grades the seed's ML stories apart where their ML evidence differs", () => {
+    // Before: every ML-engineering cell of the seed's stories was 1. The seed's structure is
+    // read at run time: the stories a user draws from its episodes, each story's share of
+    // sentences that carry an ML cue counted here by the cue words alone.
+    const stories = (readSeed()?.items ?? [])
+      .filter(
+        (i): i is AnswerItem => i.kind === "answer" && /a time you|problem you solved/i.test(i.question),
+      )
+      .map((a) => storyFromAnswer(a))
+      .filter((story) => !story.competencies.includes("ml-engineering"));
+    expect(stories.length).toBeGreaterThanOrEqual(3);
+    const matrix = coverageMatrix(stories);
+    const ml = matrix.cells[matrix.competencies.indexOf("ml-engineering")] ?? [];
+    const served = ml.filter((cell) => cell > 0);
+    expect(served.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(served).size).toBeGreaterThan(1);
+    const share = (story: Story): number => {
+      const sentences = [story.situation, story.task, ...story.actions, story.result, story.lesson]
+        .join("\n")
+        .split(/(?<=[.!?])\s+|\n+/)
+        .filter((sentence) => sentence.trim() !== "");
+      const carrying = sentences.filter((sentence) =>
+        competencyCues(sentence, { concepts: false }).has("ml-engineering"),
+      );
+      return carrying.length / sentences.length;
+    };
+    // A higher grade goes with more of the story about ML, never less.
+    const graded = stories
+      .map((story, i) => ({ share: share(story), cell: ml[i] ?? 0 }))
+      .filter((g) => g.cell > 0);
+    const top = Math.max(...graded.map((g) => g.cell));
+    const low = Math.min(...graded.map((g) => g.cell));
+    const mean = (cell: number) => {
+      const at = graded.filter((g) => g.cell === cell);
+      return at.reduce((sum, g) => sum + g.share, 0) / at.length;
+    };
+    expect(mean(top)).toBeGreaterThan(mean(low));
+  });
+
+  it("grades our sample's stories the same way: not all alike", () => {
+    const stories = (readSample().items ?? [])
+      .filter(
+        (i): i is AnswerItem => i.kind === "answer" && /a time you|problem you solved/i.test(i.question),
+      )
+      .map((a) => storyFromAnswer(a));
+    const matrix = coverageMatrix(stories);
+    const read = matrix.competencies.flatMap((c, ci) =>
+      stories.flatMap((story, si) => (story.competencies.includes(c) ? [] : [matrix.cells[ci]?.[si] ?? 0])),
+    );
+    expect(new Set(read.filter((cell) => cell > 0)).size).toBeGreaterThan(1);
+  });
+
   it("reads a prepared answer's strength with the lens, never from its length", () => {
     const question = "Tell me about a time you made a mistake.";
     const told =

@@ -117,9 +117,13 @@ export function competencyCues(
  * evidence (two distinct cue words or concepts or more) — a story counts for all of them.
  * @example storyCompetencies(parseStory({ title: "Outage", result: "I missed a failed rollback." })) // ["mistake-failure"]
  */
-export function storyCompetencies(story: Story, options: { concepts?: boolean } = {}): Competency[] {
+export function storyCompetencies(
+  story: Story,
+  options: { concepts?: boolean } = {},
+  analysis: Analysis | undefined = undefined,
+): Competency[] {
   const out: Competency[] = [...story.competencies];
-  for (const [competency, count] of competencyCues(storyText(story), options)) {
+  for (const [competency, count] of competencyCues(analysis ?? storyText(story), options)) {
     if (count >= 2 && !out.includes(competency)) out.push(competency);
   }
   return out;
@@ -135,6 +139,120 @@ function storyText(story: Story): string {
     story.lesson,
     ...story.tags,
   ].join("\n");
+}
+
+/** A sentence of a story or answer, and whether it tells what the candidate did. */
+interface EvidenceSentence {
+  text: string;
+  /** An action or result (a story), or a first-person deed (an answer): it shows, not mentions. */
+  acted: boolean;
+  /** The text in lower case, and (computed once, when a concept term is looked for) as words between spaces. */
+  lower: string;
+  words?: string;
+}
+
+const sentencesOf = (text: string): string[] =>
+  text
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => sentence !== "");
+
+// "I retrained…", "we shipped…", "I then rolled back…": the candidate doing something, in the past.
+const FIRST_PERSON_DEED =
+  /\b(?:i|we)\s+(?:\w+ly\s+|then\s+|also\s+|had\s+)?(?:\w+ed|built|led|wrote|ran|made|took|shipped|cut|found|drove|set|put|brought|chose|did|got|gave|kept|taught|won|rebuilt|rewrote|spent|sent|began|grew|dug|hit|split|shut|swapped|caught|fought|held|sold|sought|understood|undertook)\b/i;
+
+function storySentences(story: Story): EvidenceSentence[] {
+  const said = (text: string, acted: boolean) =>
+    sentencesOf(text).map(
+      (sentence): EvidenceSentence => ({ text: sentence, acted, lower: sentence.toLowerCase() }),
+    );
+  // The title is a label, not evidence: the parts' sentences only.
+  return [
+    ...said(story.situation, false),
+    ...said(story.task, false),
+    ...story.actions.flatMap((action) => said(action, true)),
+    ...said(story.result, true),
+    ...said(story.lesson, false),
+  ];
+}
+
+function answerSentences(text: string): EvidenceSentence[] {
+  return sentencesOf(text).map((sentence) => ({
+    text: sentence,
+    acted: FIRST_PERSON_DEED.test(sentence),
+    lower: sentence.toLowerCase(),
+  }));
+}
+
+// Each competency's cue words as a test (the shared list's patterns are global, for counting).
+const CUE_TEST = new Map(
+  STORY_COMPETENCY_CUES.map(([competency, cue]) => [competency, new RegExp(cue.source, "i")]),
+);
+
+/**
+ * How strongly sentences evidence a competency read from their words (not the one the story or
+ * answer states), from the sentences that carry its cue words or concepts: 1, it is mentioned;
+ * 2, an action or result shows it, with a second sentence or a specific one (a figure, or a
+ * named technique or tool: a concept of the shared matcher); 3, it runs through the text: half its sentences or more carry it,
+ * three actions or results show it, two sentences are specific, and there is a result. A
+ * setting or a lesson that names the competency mentions it only.
+ * @example readStrength(storySentences(story), "ml-engineering", ["model serving"], true) // 2
+ */
+function readStrength(
+  sentences: readonly EvidenceSentence[],
+  competency: Competency,
+  conceptTerms: readonly string[],
+  hasResult: boolean,
+): number {
+  const cue = CUE_TEST.get(competency);
+  let showing = 0;
+  let acted = 0;
+  let specific = 0;
+  for (const sentence of sentences) {
+    let named = false;
+    if (conceptTerms.length > 0) {
+      sentence.words ??= ` ${cueKey(sentence.lower).replace(/[^\p{L}\p{N} ]+/gu, " ")} `;
+      const words = sentence.words;
+      named = conceptTerms.some((term) => words.includes(` ${term} `));
+    }
+    if (!named && cue?.test(sentence.lower) !== true) continue;
+    showing += 1;
+    if (sentence.acted) acted += 1;
+    // Specific: a figure, or a named technique or tool (a concept of the shared matcher).
+    if (named || hasFigure(sentence.text)) specific += 1;
+  }
+  if (showing * 2 >= sentences.length && acted >= 3 && specific >= 2 && hasResult) return 3;
+  if (acted >= 1 && (showing >= 2 || specific >= 1)) return 2;
+  return 1;
+}
+
+// What the sentences of a story or answer show of its read competencies, by its text: a later
+// visit to the coverage page reads the same texts again (the matcher remembers its readings too).
+const READ_CACHE = new Map<string, Map<Competency, number>>();
+const READ_CACHE_SIZE = 5_000;
+
+function remembered(key: readonly string[], read: () => Map<Competency, number>): Map<Competency, number> {
+  const joined = key.join("\u0000");
+  const cached = READ_CACHE.get(joined);
+  if (cached !== undefined) return cached;
+  const value = read();
+  if (READ_CACHE.size >= READ_CACHE_SIZE) READ_CACHE.clear();
+  READ_CACHE.set(joined, value);
+  return value;
+}
+
+/** The concept terms of a text that point to each competency (the shared matcher's direct hits). */
+function conceptTermsOf(analysis: Analysis): Map<Competency, string[]> {
+  const out = new Map<Competency, string[]>();
+  for (const id of analysis.direct) {
+    const competency = CONCEPT_COMPETENCY[id];
+    const term = cueKey(analysis.concepts.get(id)?.term ?? "")
+      .replace(/[^\p{L}\p{N} ]+/gu, " ")
+      .trim();
+    if (competency === undefined || term === "") continue;
+    out.set(competency, [...(out.get(competency) ?? []), term]);
+  }
+  return out;
 }
 
 function evidenceOf(story: Story): number {
@@ -624,13 +742,40 @@ export function coverageMatrix(
     const count = (ev & 1) + ((ev >> 1) & 1) + ((ev >> 2) & 1);
     return 1 + Math.floor((count * 2) / 3);
   });
-  const served = stories.map((story) => storyCompetencies(story));
-  // Stated competencies carry the story's full strength; ones read from its words one less.
+  // One reading of each story by the shared matcher serves both its competencies and their terms.
+  const analyses = stories.map((story) => analyzeText(storyText(story)));
+  const served = stories.map((story, i) => storyCompetencies(story, {}, analyses[i]));
+  // Stated competencies carry the story's full strength (result, figure, lesson); ones read
+  // from its words, what its sentences show of each (readStrength).
+  const read = stories.map((story, i) => {
+    const inferred = (served[i] ?? []).filter((c) => !story.competencies.includes(c));
+    if (inferred.length === 0) return new Map<Competency, number>();
+    return remembered(
+      [
+        story.situation,
+        story.task,
+        story.actions.join("\u0001"),
+        story.result,
+        story.lesson,
+        storyText(story),
+        inferred.join(),
+      ],
+      () => {
+        const sentences = storySentences(story);
+        const terms = conceptTermsOf(analyses[i] ?? analyzeText(storyText(story)));
+        return new Map(
+          inferred.map((c) => [
+            c,
+            readStrength(sentences, c, terms.get(c) ?? [], story.result.trim() !== ""),
+          ]),
+        );
+      },
+    );
+  });
   const cells = COMPETENCIES.map((c) =>
     stories.map((story, i) => {
-      const full = strength[i] ?? 1;
-      if (story.competencies.includes(c)) return full;
-      return served[i]?.includes(c) ? Math.max(1, full - 1) : 0;
+      if (story.competencies.includes(c)) return strength[i] ?? 1;
+      return read[i]?.get(c) ?? 0;
     }),
   );
   const rows: CoverageRow[] = COMPETENCIES.map((competency, ci) => ({
@@ -672,9 +817,20 @@ export function coverageMatrix(
     // collaborating", "I want to ship ML at scale" are claims, not episodes that evidence
     // teamwork or ML engineering. It counts for what it answers only.
     if (asked !== undefined && ANSWER_COMPETENCIES.has(asked)) continue;
-    // Competencies read from its words, not asked for: one less, as for a story.
-    for (const [c, count] of competencyCues(answer.text)) {
-      if (count >= 2 && c !== asked) add(c, Math.max(1, strengthFor(c) - 1));
+    // Competencies read from its words, not asked for: what its sentences show of each, as for
+    // a story (a first-person deed shows; a result is what the lens reads), never above what
+    // the lens gives the answer under its own question.
+    const reading = analyzeText(answer.text);
+    const cued = [...competencyCues(reading)].filter(([c, count]) => count >= 2 && c !== asked);
+    if (cued.length > 0) {
+      const shown = remembered([answer.text, cued.map(([c]) => `${c}:${strengthFor(c)}`).join()], () => {
+        const sentences = answerSentences(answer.text);
+        const terms = conceptTermsOf(reading);
+        return new Map(
+          cued.map(([c]) => [c, readStrength(sentences, c, terms.get(c) ?? [], strengthFor(c) >= 2)]),
+        );
+      });
+      for (const [c, value] of shown) add(c, Math.min(strengthFor(c), value));
     }
   }
   for (const item of more.accomplishments ?? []) {

@@ -14,6 +14,16 @@ import {
   tailor,
 } from "./tailor.ts";
 
+/** A prepared answer of a made-up bank: its key and text, and its question where the test needs one. */
+const bankAnswer = (key: string, text: string, question?: string) => ({
+  key,
+  ...(question === undefined ? {} : { question }),
+  text,
+});
+
+/** The first line of the why-this-company scaffold for a posting, with nothing known of the candidate. */
+const firstWhyLine = (posting: string) => scaffoldWhyCompany(posting, {}).lines[0]?.text;
+
 const texts = (posting: string) => extractRequirements(posting).requirements.map((r) => r.text);
 
 describe("maskPosting", () => {
@@ -179,11 +189,7 @@ const stories = [
 describe("tailor", () => {
   it("quotes the evidence for each requirement and lists the uncovered ones", () => {
     const out = tailor(BOARD_POSTING, stories, [
-      {
-        key: "q1/core",
-        question: "Tell me about yourself",
-        text: "I have deployed models on Kubernetes for two years.",
-      },
+      bankAnswer("q1/core", "I have deployed models on Kubernetes for two years.", "Tell me about yourself"),
     ]);
     const find = (text: string) => out.requirements.find((r) => r.text === text);
     expect(find("Build data pipelines with Spark and Airflow")?.evidence[0]).toMatchObject({
@@ -206,11 +212,11 @@ describe("tailor", () => {
       BOARD_POSTING,
       [],
       [
-        {
-          key: "q2/core",
-          question: "Tell me about a **hard** deployment",
-          text: "**Situation**: I deployed our models on **Kubernetes** for two years.\n**Result**: _Zero_ outages.",
-        },
+        bankAnswer(
+          "q2/core",
+          "**Situation**: I deployed our models on **Kubernetes** for two years.\n**Result**: _Zero_ outages.",
+          "Tell me about a **hard** deployment",
+        ),
       ],
     );
     const evidence = out.requirements.find((r) => r.text === "Familiarity with Kubernetes")?.evidence[0];
@@ -228,7 +234,7 @@ describe("tailor", () => {
     const posting =
       "## Requirements\n- Build data pipelines with Spark and Airflow\n- Familiarity with Kubernetes\n- Build data pipelines with Spark and Airflow\n";
     const out = tailor(posting, stories, [
-      { key: "q2/core", question: "Tell me about a pipeline", text: "I built the data pipelines in Spark." },
+      bankAnswer("q2/core", "I built the data pipelines in Spark.", "Tell me about a pipeline"),
     ]);
     const [first, kubernetes, again] = out.requirements;
     const quotes = (r: typeof first) => r?.evidence.map((e) => `${e.source}:${e.id}:${e.quote}:${e.score}`);
@@ -247,12 +253,8 @@ describe("tailor evidence strength", () => {
   const posting =
     "# ML Engineer at Acme\n\n## Requirements\n- Experience with gradient-boosted and deep models\n- Experience with XGBoost\n";
   const answers = [
-    {
-      key: "q1",
-      question: "Tell me about yourself",
-      text: "My foundation in statistics led me to machine learning.",
-    },
-    { key: "q2", question: "A project", text: "I trained XGBoost models to predict churn for a telecom." },
+    bankAnswer("q1", "My foundation in statistics led me to machine learning.", "Tell me about yourself"),
+    bankAnswer("q2", "I trained XGBoost models to predict churn for a telecom.", "A project"),
   ];
   const evidenceOf = (text: string) =>
     tailor(posting, [], answers).requirements.find((r) => r.text === text)?.evidence ?? [];
@@ -275,31 +277,19 @@ describe("tailor evidence order: what a sentence shows of the ask, not how many 
   // A made-up candidate's bank: the problem (latency climbed), a dashboard that only watches
   // latency, the fix (latency fell), a lesson about pipelines, and the pipelines the speaker built.
   const answers = [
-    {
-      key: "incident",
-      question: "A production problem",
-      text: "Inference latency climbed sharply once traffic doubled.",
-    },
-    {
-      key: "dashboards",
-      question: "Observability",
-      text: "I added inference latency panels to our Grafana dashboards.",
-    },
-    {
-      key: "fix",
-      question: "The fix",
-      text: "We batched requests on the GPU, and latency fell from 800 ms to 120 ms.",
-    },
-    {
-      key: "lesson",
-      question: "What you learned",
-      text: "That experience taught me that data pipelines deserve the same tests as production code.",
-    },
-    {
-      key: "built",
-      question: "A data project",
-      text: "I wrote the nightly ETL jobs that load orders into the warehouse.",
-    },
+    bankAnswer("incident", "Inference latency climbed sharply once traffic doubled.", "A production problem"),
+    bankAnswer("dashboards", "I added inference latency panels to our Grafana dashboards.", "Observability"),
+    bankAnswer("fix", "We batched requests on the GPU, and latency fell from 800 ms to 120 ms.", "The fix"),
+    bankAnswer(
+      "lesson",
+      "That experience taught me that data pipelines deserve the same tests as production code.",
+      "What you learned",
+    ),
+    bankAnswer(
+      "built",
+      "I wrote the nightly ETL jobs that load orders into the warehouse.",
+      "A data project",
+    ),
   ];
   const posting =
     "## Requirements\n- Reduce inference latency\n- Experience building data pipelines\n- Authorised to work in the UK\n";
@@ -325,11 +315,11 @@ describe("tailor evidence order: what a sentence shows of the ask, not how many 
       [],
       [
         ...answers,
-        {
-          key: "status",
-          question: "Logistics",
-          text: "I hold settled status, so I can take a job in the UK without a visa.",
-        },
+        bankAnswer(
+          "status",
+          "I hold settled status, so I can take a job in the UK without a visa.",
+          "Logistics",
+        ),
       ],
     );
     const evidence =
@@ -344,13 +334,13 @@ describe("tailor evidence: pronouns, deeds and final states (tail15)", () => {
 
   it("leads a duty with the sentence that does it, not with a lesson that names it", () => {
     const answers = [
-      {
-        key: "lesson",
-        text: "That outage taught me how much deploying models and monitoring them in production depends on boring checks.",
-      },
-      { key: "after", text: "After deploying the pricing model, I noticed that weekend prices were off." },
-      { key: "deed", text: "Last spring I deployed our pricing model on Cloud Run behind a small API." },
-      { key: "summary", text: "My background runs from labelling data to training and deployment." },
+      bankAnswer(
+        "lesson",
+        "That outage taught me how much deploying models and monitoring them in production depends on boring checks.",
+      ),
+      bankAnswer("after", "After deploying the pricing model, I noticed that weekend prices were off."),
+      bankAnswer("deed", "Last spring I deployed our pricing model on Cloud Run behind a small API."),
+      bankAnswer("summary", "My background runs from labelling data to training and deployment."),
     ];
     const top = first("Deploy and monitor models in production", answers);
     expect(top?.id).toBe("deed");
@@ -365,14 +355,14 @@ describe("tailor evidence: pronouns, deeds and final states (tail15)", () => {
 
   it("shows the sentence whose pronoun stands for the model whose accuracy rose", () => {
     const answers = [
-      {
-        key: "report",
-        text: "I wrote a monthly report on the accuracy of the forecasting model for the finance team.",
-      },
-      {
-        key: "retrain",
-        text: "I retrained the forecasting model on two more years of sales. Within a month, its accuracy rose from 71% to 83%.",
-      },
+      bankAnswer(
+        "report",
+        "I wrote a monthly report on the accuracy of the forecasting model for the finance team.",
+      ),
+      bankAnswer(
+        "retrain",
+        "I retrained the forecasting model on two more years of sales. Within a month, its accuracy rose from 71% to 83%.",
+      ),
     ];
     const top = first("Improve the accuracy of our models", answers);
     expect(top?.quote).toBe("Within a month, its accuracy rose from 71% to 83%.");
@@ -380,11 +370,11 @@ describe("tailor evidence: pronouns, deeds and final states (tail15)", () => {
 
   it("reads a measure by where it ended: the fix said after the problem in one sentence", () => {
     const answers = [
-      { key: "watch", text: "I put checkout latency on the team's Grafana board." },
-      {
-        key: "fix",
-        text: "Checkout latency spiked during the sale, but once I added a read replica we brought it down to 90 ms.",
-      },
+      bankAnswer("watch", "I put checkout latency on the team's Grafana board."),
+      bankAnswer(
+        "fix",
+        "Checkout latency spiked during the sale, but once I added a read replica we brought it down to 90 ms.",
+      ),
     ];
     expect(first("Reduce checkout latency", answers)?.id).toBe("fix");
   });
@@ -513,13 +503,11 @@ describe("scaffoldWhyCompany", () => {
   });
 
   it("turns the company's 'we' and 'our' into the candidate's 'you' and 'your'", () => {
-    const out = scaffoldWhyCompany(
-      "# ML Engineer at Acme\n\nAt Acme, we help our clinics see patients sooner.\n\n## Requirements\n- Python\n",
-      {},
-    );
-    expect(out.lines[0]?.text).toBe(
-      "What draws me to Acme is that you help your clinics see patients sooner.",
-    );
+    expect(
+      firstWhyLine(
+        "# ML Engineer at Acme\n\nAt Acme, we help our clinics see patients sooner.\n\n## Requirements\n- Python\n",
+      ),
+    ).toBe("What draws me to Acme is that you help your clinics see patients sooner.");
   });
 
   it("says, for an ask, the strongest evidence sentence of the tailoring, and a blank when it is only partial", () => {
@@ -804,13 +792,11 @@ describe("scaffoldWhyCompany", () => {
     expect(namesOf("Harbourlight Analytics")).toEqual(["Harbourlight Analytics", "Harbourlight"]);
     expect(namesOf("The Analytics Group")).toEqual(["The Analytics Group"]);
     expect(namesOf("Acme")).toEqual(["Acme"]);
-    const out = scaffoldWhyCompany(
-      "# ML Engineer at Harbourlight Analytics\n\nHarbourlight builds demand forecasts for grocery chains.\n\n## Requirements\n- Python\n",
-      {},
-    );
-    expect(out.lines[0]?.text).toBe(
-      "What draws me to Harbourlight Analytics is that it builds demand forecasts for grocery chains.",
-    );
+    expect(
+      firstWhyLine(
+        "# ML Engineer at Harbourlight Analytics\n\nHarbourlight builds demand forecasts for grocery chains.\n\n## Requirements\n- Python\n",
+      ),
+    ).toBe("What draws me to Harbourlight Analytics is that it builds demand forecasts for grocery chains.");
   });
 });
 
@@ -819,12 +805,12 @@ describe("tailor evidence for a degree ask (degree16)", () => {
   const posting =
     "# Data Scientist at Acme\n\n## Requirements\n- A quantitative degree (PhD or MSc in a quantitative field)\n";
   const answers = [
-    { key: "intro", text: "Hello, I'm Priya, and I have a PhD in Applied Statistics." },
-    {
-      key: "drawn",
-      text: "Through those years I was drawn again and again to the practical uses of mathematics in machine learning and data science.",
-    },
-    { key: "llm", text: "I fine-tuned a language model for support replies using prompt engineering." },
+    bankAnswer("intro", "Hello, I'm Priya, and I have a PhD in Applied Statistics."),
+    bankAnswer(
+      "drawn",
+      "Through those years I was drawn again and again to the practical uses of mathematics in machine learning and data science.",
+    ),
+    bankAnswer("llm", "I fine-tuned a language model for support replies using prompt engineering."),
   ];
   const evidence = () => tailor(posting, [], answers).requirements[0]?.evidence ?? [];
 
@@ -945,11 +931,11 @@ describe("tailor: a list of names is a mention, not strong evidence", () => {
       expect(requirement?.strength, list).toBe("partial");
     }
     const deed = requirementOf([
-      { key: "a", text: "Tools: Python, LangChain, LLMs, RAG, Pinecone." },
-      {
-        key: "b",
-        text: "I built a RAG chatbot over our support docs with an open-source LLM, and it answered 300 staff.",
-      },
+      bankAnswer("a", "Tools: Python, LangChain, LLMs, RAG, Pinecone."),
+      bankAnswer(
+        "b",
+        "I built a RAG chatbot over our support docs with an open-source LLM, and it answered 300 staff.",
+      ),
     ]);
     expect(deed?.strength).toBe("strong");
     expect(deed?.evidence[0]).toMatchObject({ id: "b", strength: "strong" });
@@ -1037,7 +1023,7 @@ describe("tailor: what was to be done is not strong evidence of an ask", () => {
     const [requirement] = tailor(
       posting,
       [story],
-      [{ key: "a", text: "My goal was to run autoscaling inference services for the whole team." }],
+      [bankAnswer("a", "My goal was to run autoscaling inference services for the whole team.")],
     ).requirements;
     const strengthOf = (quote: RegExp) => requirement?.evidence.find((e) => quote.test(e.quote))?.strength;
     expect(strengthOf(/^Build an inference service/) ?? "partial").toBe("partial");

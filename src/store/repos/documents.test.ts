@@ -1,7 +1,23 @@
 import { describe, expect, it } from "vitest";
 import type { PrepDoc } from "../../core/model.ts";
 import { PREP_ITEM_KINDS } from "../../core/model.ts";
+import type { Store } from "../db.ts";
 import { describeStores, samplePrepDoc, sha256 } from "../test-stores.ts";
+
+/**
+ * Saves our sample document for user "a": from a file when `filename` is given, else as pasted
+ * text; `content` stands for the text its hash is taken of.
+ */
+function saveSample(store: Store, content: string, options: { title?: string; filename?: string } = {}) {
+  return store.documents.saveDocument(
+    "a",
+    samplePrepDoc(options.title === undefined ? {} : { title: options.title }),
+    {
+      ...(options.filename === undefined ? {} : { filename: options.filename }),
+      contentSha256: sha256(content),
+    },
+  );
+}
 
 function withoutId<T extends { id: string }>(value: T): Omit<T, "id"> {
   const { id: _id, ...rest } = value;
@@ -45,7 +61,7 @@ describeStores("documents", (getStore) => {
 
   it("updates the document with the same title, keeping the ids of items whose key survives", async () => {
     const store = getStore();
-    const first = await store.documents.saveDocument("a", samplePrepDoc(), { contentSha256: sha256("v1") });
+    const first = await saveSample(store, "v1");
     const itemsBefore = await store.items.listItems("a", { documentId: first.documentId });
     const q1Before = itemsBefore.find((item) => item.key === "q1/core");
 
@@ -69,50 +85,28 @@ describeStores("documents", (getStore) => {
 
   it("updates the document imported from the same file even when its title changed", async () => {
     const store = getStore();
-    const first = await store.documents.saveDocument("a", samplePrepDoc(), {
-      filename: "prep.md",
-      contentSha256: sha256("v1"),
-    });
-    const second = await store.documents.saveDocument("a", samplePrepDoc({ title: "New title" }), {
-      filename: "prep.md",
-      contentSha256: sha256("v2"),
-    });
+    const first = await saveSample(store, "v1", { filename: "prep.md" });
+    const second = await saveSample(store, "v2", { title: "New title", filename: "prep.md" });
     expect(second).toMatchObject({ status: "updated", documentId: first.documentId });
     expect((await store.documents.listDocuments("a")).map((d) => d.title)).toEqual(["New title"]);
   });
 
   it("keeps two files that share a title (the same opening `# heading`) as two documents", async () => {
     const store = getStore();
-    const first = await store.documents.saveDocument("a", samplePrepDoc({ title: "Interview prep" }), {
-      filename: "acme.md",
-      contentSha256: sha256("acme"),
-    });
-    const second = await store.documents.saveDocument("a", samplePrepDoc({ title: "Interview prep" }), {
-      filename: "globex.md",
-      contentSha256: sha256("globex"),
-    });
+    const first = await saveSample(store, "acme", { title: "Interview prep", filename: "acme.md" });
+    const second = await saveSample(store, "globex", { title: "Interview prep", filename: "globex.md" });
     expect(second.status).toBe("created");
     expect(second.documentId).not.toBe(first.documentId);
     // Pasted text with that title still finds a document by it, as before.
-    const pasted = await store.documents.saveDocument("a", samplePrepDoc({ title: "Pasted" }), {
-      contentSha256: sha256("pasted"),
-    });
-    const file = await store.documents.saveDocument("a", samplePrepDoc({ title: "Pasted" }), {
-      filename: "pasted.md",
-      contentSha256: sha256("pasted as a file"),
-    });
+    const pasted = await saveSample(store, "pasted", { title: "Pasted" });
+    const file = await saveSample(store, "pasted as a file", { title: "Pasted", filename: "pasted.md" });
     expect(file).toMatchObject({ status: "updated", documentId: pasted.documentId });
   });
 
   it("renames a document, and a re-import of its file or its text keeps the chosen title", async () => {
     const store = getStore();
-    const fromFile = await store.documents.saveDocument("a", samplePrepDoc({ title: "Prep" }), {
-      filename: "prep.md",
-      contentSha256: sha256("file v1"),
-    });
-    const pasted = await store.documents.saveDocument("a", samplePrepDoc({ title: "Pasted heading" }), {
-      contentSha256: sha256("pasted v1"),
-    });
+    const fromFile = await saveSample(store, "file v1", { title: "Prep", filename: "prep.md" });
+    const pasted = await saveSample(store, "pasted v1", { title: "Pasted heading" });
     const renamed = await store.documents.renameDocument("a", fromFile.documentId, {
       title: "Google onsite",
       expectedVersion: 1,
@@ -120,13 +114,8 @@ describeStores("documents", (getStore) => {
     expect(renamed).toMatchObject({ title: "Google onsite", version: 2, counts: { answer: 2 } });
     await store.documents.renameDocument("a", pasted.documentId, { title: "Meta loop" });
 
-    const reimported = await store.documents.saveDocument("a", samplePrepDoc({ title: "Prep" }), {
-      filename: "prep.md",
-      contentSha256: sha256("file v2"),
-    });
-    const repasted = await store.documents.saveDocument("a", samplePrepDoc({ title: "Pasted heading" }), {
-      contentSha256: sha256("pasted v2"),
-    });
+    const reimported = await saveSample(store, "file v2", { title: "Prep", filename: "prep.md" });
+    const repasted = await saveSample(store, "pasted v2", { title: "Pasted heading" });
     expect(reimported).toMatchObject({ status: "updated", documentId: fromFile.documentId });
     expect(repasted).toMatchObject({ status: "updated", documentId: pasted.documentId });
     // Saved again under its chosen title (as a new answer variant does): the same document.
@@ -140,11 +129,10 @@ describeStores("documents", (getStore) => {
       }),
     ).toMatchObject({ status: "updated", documentId: fromFile.documentId });
     // …and the file's own name still finds it afterwards.
-    expect(
-      await store.documents.saveDocument("a", samplePrepDoc({ title: "Prep" }), {
-        contentSha256: sha256("file v4"),
-      }),
-    ).toMatchObject({ status: "updated", documentId: fromFile.documentId });
+    expect(await saveSample(store, "file v4", { title: "Prep" })).toMatchObject({
+      status: "updated",
+      documentId: fromFile.documentId,
+    });
 
     const titles = (await store.documents.listDocuments("a")).map((d) => d.title).sort();
     expect(titles).toEqual(["Google onsite", "Meta loop"]);
@@ -152,9 +140,7 @@ describeStores("documents", (getStore) => {
 
   it("refuses a rename from a stale version, of a missing document, or of another user's", async () => {
     const store = getStore();
-    const { documentId } = await store.documents.saveDocument("a", samplePrepDoc(), {
-      contentSha256: sha256("v1"),
-    });
+    const { documentId } = await saveSample(store, "v1");
     await store.documents.renameDocument("a", documentId, { title: "First", expectedVersion: 1 });
     await expect(
       store.documents.renameDocument("a", documentId, { title: "Second", expectedVersion: 1 }),
@@ -170,14 +156,8 @@ describeStores("documents", (getStore) => {
 
   it("creates a new document for another title and file", async () => {
     const store = getStore();
-    await store.documents.saveDocument("a", samplePrepDoc(), {
-      filename: "a.md",
-      contentSha256: sha256("v1"),
-    });
-    const other = await store.documents.saveDocument("a", samplePrepDoc({ title: "SWE prep" }), {
-      filename: "b.md",
-      contentSha256: sha256("v2"),
-    });
+    await saveSample(store, "v1", { filename: "a.md" });
+    const other = await saveSample(store, "v2", { title: "SWE prep", filename: "b.md" });
     expect(other.status).toBe("created");
     expect(await store.documents.listDocuments("a")).toHaveLength(2);
   });
@@ -235,10 +215,7 @@ describeStores("documents", (getStore) => {
 
   it("lists documents with item counts per kind as numbers", async () => {
     const store = getStore();
-    const { documentId } = await store.documents.saveDocument("a", samplePrepDoc(), {
-      filename: "prep.md",
-      contentSha256: sha256("v1"),
-    });
+    const { documentId } = await saveSample(store, "v1", { filename: "prep.md" });
     const [summary] = await store.documents.listDocuments("a");
     expect(summary).toMatchObject({
       id: documentId,
@@ -265,9 +242,7 @@ describeStores("documents", (getStore) => {
 
   it("deletes a document with its items", async () => {
     const store = getStore();
-    const { documentId } = await store.documents.saveDocument("a", samplePrepDoc(), {
-      contentSha256: sha256("v1"),
-    });
+    const { documentId } = await saveSample(store, "v1");
     await store.documents.deleteDocument("a", documentId);
     expect(await store.documents.listDocuments("a")).toEqual([]);
     expect(await store.items.listItems("a")).toEqual([]);

@@ -5,6 +5,7 @@ import { HistoryMeta, VersionChanges } from "./HistoryPanel.tsx";
 const textOf = (html: string): string =>
   html
     .replace(/<[^>]+>/g, " ")
+    .replace(/&#x27;/g, "'")
     .replace(/\s+/g, " ")
     .trim();
 
@@ -48,8 +49,22 @@ describe("an earlier text's changes", () => {
     );
     expect(textOf(html)).toBe("Since this text: 4 words removed near the end Show changes");
     expect(html).toContain('aria-expanded="false"');
+    expect(textOf(renderToStaticMarkup(<VersionChanges older="Same words." current="Same words." />))).toBe(
+      "Same words as the current text",
+    );
+  });
+
+  it("names a markup-only change or a tick, with no words to show behind a toggle", () => {
+    // Before: both read "Same words as the current text" (markup) or "1 word added" (the tick's x).
     expect(
       textOf(renderToStaticMarkup(<VersionChanges older="Same **words**." current="Same words." />)),
-    ).toBe("Same words as the current text");
+    ).toBe("Since this text: Markup only: took the bold off 'words'");
+    expect(
+      textOf(
+        renderToStaticMarkup(
+          <VersionChanges older="- [ ] Write the latency story" current="- [x] Write the latency story" />,
+        ),
+      ),
+    ).toBe("Since this text: Ticked 'Write the latency story'");
   });
 });

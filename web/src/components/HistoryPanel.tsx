@@ -1,6 +1,5 @@
 import { type ReactNode, useEffect, useMemo, useState } from "react";
-import { stripMarkup } from "../../../src/core/markup.ts";
-import { compactParts, diffSummary, diffWords } from "../../../src/core/word-diff.ts";
+import { compactParts, describeChange } from "../../../src/core/word-diff.ts";
 import {
   api,
   describeError,
@@ -71,23 +70,30 @@ export interface HistorySource<V extends HistoryVersion, R> {
 
 /**
  * What an earlier text had that the current one lacks, and what the current one added: a
- * one-line summary always shown, and the words themselves, marked, on demand. Markup is
- * stripped for the comparison, as in every view of the user's text.
+ * one-line summary always shown (a tick, a move, punctuation, layout or markup only named as
+ * such), and the words themselves, marked, on demand. Markup is stripped for the word
+ * comparison, as in every view of the user's text.
  */
 export function VersionChanges({ older, current }: { older: string; current: string }) {
   const [open, setOpen] = useState(false);
-  const diff = useMemo(() => diffWords(stripMarkup(older), stripMarkup(current)), [older, current]);
-  if (diff.place === null) return <p className="history-changes-summary muted">{diffSummary(diff)}</p>;
+  const { diff, summary, same } = useMemo(() => describeChange(older, current), [older, current]);
+  if (same) return <p className="history-changes-summary muted">{summary}</p>;
   return (
     <div className="history-changes">
       <p className="history-changes-summary">
         <span className="muted">Since this text: </span>
-        {diffSummary(diff)}{" "}
-        <button type="button" className="link-button" aria-expanded={open} onClick={() => setOpen(!open)}>
-          {open ? "Hide changes" : "Show changes"}
-        </button>
+        {summary}
+        {/* A tick, a layout or a markup change leaves the words as they were: nothing to mark. */}
+        {diff.place !== null && (
+          <>
+            {" "}
+            <button type="button" className="link-button" aria-expanded={open} onClick={() => setOpen(!open)}>
+              {open ? "Hide changes" : "Show changes"}
+            </button>
+          </>
+        )}
       </p>
-      {open && (
+      {open && diff.place !== null && (
         <>
           <p className="history-diff" data-testid="history-diff">
             {compactParts(diff.parts).map((part, index) => {

@@ -10,8 +10,9 @@ import { route } from "../links.ts";
 import { COMPETENCY_NAMES } from "../names.ts";
 import { useLoad } from "../use-load.ts";
 
-// The core's strength: 1 serves it, 2 with two of result/figure/lesson, 3 with all three.
-const STRENGTH_TEXT = ["no story", "serves it", "two of result, figure, lesson", "result, figure and lesson"];
+// The core's strength, 0–3; what earns 2 and 3 depends on whether the story states the
+// competency (result, figure, lesson) or its words show it (the sentences): the legend says both.
+const STRENGTH_TEXT = ["no story", "serves it", "shows it", "shows it fully"];
 
 /** Competencies × stories: how strongly each story can answer each kind of question, gaps marked. */
 export function CoveragePage() {
@@ -213,6 +214,12 @@ function Legend() {
           </li>
         ))}
       </ul>
+      <p className="muted heat-legend-note">
+        For the competency a story states: 2 with two of result, figure and lesson, 3 with all three. For one
+        read from its words: 1 when it is only mentioned, 2 when an action shows it with a second sentence, a
+        figure or a named tool, 3 when it runs through the story (half its sentences, three actions, two of
+        them specific, and a result).
+      </p>
       <p className="muted heat-legend-note">
         About me, motivation and strengths are not stories, nor is a reply to a follow-up: a prepared answer
         to one counts by its risk-lens score (1–2 → 1, 3 → 2, 4–5 → 3).
