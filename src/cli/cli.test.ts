@@ -385,20 +385,18 @@ describe("derisk CLI", () => {
 
   // util-linux `script` gives the CLI a real terminal (a pty), as a person at a keyboard has.
   // Under CI=true a missing `script` fails instead of skipping; outside CI it skips and says so.
+  /** The CLI as `script -c` runs it: node with tsx on src/cli/main.ts, each part quoted for the shell. */
+  const cliCommandLine = (): string =>
+    [process.execPath, "--import", import.meta.resolve("tsx"), join(root, "src/cli/main.ts")]
+      .map((part) => `'${part}'`)
+      .join(" ");
   const hasScript = spawnSync("script", ["--version"]).status === 0;
   if (!hasScript && process.env.CI !== "true")
     console.warn("cli: the drill-in-a-terminal test is skipped, util-linux `script` is not installed");
   (hasScript || process.env.CI === "true" ? it : it.skip)(
     "ends the drill in a terminal once it is done, without waiting for a key",
     async () => {
-      const command = [
-        process.execPath,
-        "--import",
-        import.meta.resolve("tsx"),
-        join(root, "src/cli/main.ts"),
-      ]
-        .map((part) => `'${part}'`)
-        .join(" ");
+      const command = cliCommandLine();
       const child = spawn("script", ["-qfec", `${command} drill --count 1`, "/dev/null"], {
         cwd: work,
         env: { ...process.env, DERISK_DATA_DIR: dataDir, NO_COLOR: "1", DATABASE_URL: "" },
@@ -428,14 +426,7 @@ describe("derisk CLI", () => {
     "submits a drill answer on Ctrl-D at the end of a typed line, that line included (it did nothing)",
     async () => {
       const own = join(work, "data-ctrl-d");
-      const command = [
-        process.execPath,
-        "--import",
-        import.meta.resolve("tsx"),
-        join(root, "src/cli/main.ts"),
-      ]
-        .map((part) => `'${part}'`)
-        .join(" ");
+      const command = cliCommandLine();
       const child = spawn("script", ["-qfec", `${command} drill --count 1`, "/dev/null"], {
         cwd: work,
         env: { ...process.env, DERISK_DATA_DIR: own, NO_COLOR: "1", DATABASE_URL: "" },
@@ -478,14 +469,7 @@ describe("derisk CLI", () => {
   (hasScript || process.env.CI === "true" ? it : it.skip)(
     "says how to end the text when - reads a terminal (it waited without a word, as if hung)",
     async () => {
-      const command = [
-        process.execPath,
-        "--import",
-        import.meta.resolve("tsx"),
-        join(root, "src/cli/main.ts"),
-      ]
-        .map((part) => `'${part}'`)
-        .join(" ");
+      const command = cliCommandLine();
       const child = spawn("script", ["-qfec", `${command} analyze - --json`, "/dev/null"], {
         cwd: work,
         env: { ...process.env, DERISK_DATA_DIR: dataDir, NO_COLOR: "1", DATABASE_URL: "" },
