@@ -80,15 +80,11 @@ const SCREENS: Screen[] = [
   {
     name: "practice-mid-session",
     path: (ids) => `/#/practice/${ids.practiceId}`,
-    // The session screen's top heading is the question, an h2 (tour30 reworks these screens).
-    allow: ["page-has-heading-one"],
   },
   { name: "drill-setup", path: () => "/#/practice/start/drill" },
   {
     name: "drill-mid-session",
     path: (ids) => `/#/practice/${ids.drillId}`,
-    // The session screen's top heading is the question, an h2 (tour30 reworks these screens).
-    allow: ["page-has-heading-one"],
   },
   { name: "progress", path: () => "/#/progress" },
   { name: "journal", path: () => "/#/journal" },

@@ -504,6 +504,12 @@ function PracticeRun({ sessionId }: { sessionId: string }) {
   return (
     <div className="page page-practice">
       <header className="practice-header">
+        {/* The page's name for a screen reader's heading list; the question below is its h2. */}
+        <h1 className="visually-hidden">
+          {(session.source as { kind?: unknown } | null)?.kind === "drill"
+            ? "Technical drill"
+            : "Mock interview"}
+        </h1>
         <p className="eyebrow">
           <a href="#/practice">Practice</a>
           {phase.kind !== "report" && (
