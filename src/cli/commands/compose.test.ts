@@ -136,6 +136,16 @@ describe("derisk compose", () => {
     expect(broken.error).toMatch(/has only a title/);
   });
 
+  it("refuses an empty question (it drafted as if none had been asked)", async () => {
+    const empty = await runCommand(
+      registerComposeCommand,
+      ["compose", "-", "-q", "  "],
+      "I did it. It shipped.",
+    );
+    expect(empty).toMatchObject({ code: 1, out: "" });
+    expect(empty.error).toMatch(/^The question is empty: give the interview question with -q/);
+  });
+
   it("refuses two sources of the story, and --text beside --json (one was dropped in silence)", async () => {
     const file = await runCommand(
       registerComposeCommand,

@@ -162,6 +162,13 @@ export function registerComposeCommand(program: Command, ctx: CliContext): void 
           "Choose --text (the draft as you would say it) or --json (its sentences with their origin), not both.",
         );
       const question = flags.question ?? "";
+      // The question decides the parts a draft leads with and the lens's rubric: an empty one
+      // drafted as if no question had been asked.
+      if (question.trim() === "")
+        throw new DeriskError(
+          "USAGE",
+          'The question is empty: give the interview question with -q, e.g. -q "Tell me about a mistake".',
+        );
       let title: string;
       let draft: Draft;
       if (flags.stories === undefined && file === undefined && flags.story !== undefined) {

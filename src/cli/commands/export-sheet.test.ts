@@ -86,6 +86,12 @@ describeStores("derisk export (prep sheet)", (getStore) => {
     expect([pdf.code, pdf.error]).toEqual([1, expect.stringMatching(/give a file to write it to/)]);
     const mixed = await run(getStore(), ["export", "--format", "md", "--cards"]);
     expect(mixed.code).toBe(1);
+    // Before: accepted, and the deck came out the same as without it.
+    const ankiCards = await run(getStore(), ["export", "--format", "anki", "--cards"]);
+    expect([ankiCards.code, ankiCards.error]).toEqual([
+      1,
+      expect.stringMatching(/an Anki deck is one note per question already\. Drop --cards/),
+    ]);
     const missing = await run(getStore(), ["export", "--format", "html", "-d", "no-such-id"]);
     expect([missing.code, missing.error]).toEqual([2, expect.stringMatching(/No document no-such-id/)]);
     // The JSON bank file is always the whole bank: -d was silently ignored.

@@ -18,11 +18,18 @@ export interface ExportOptions {
  */
 export async function sheetFormatOf(options: ExportOptions): Promise<SheetFormat | undefined> {
   const { isSheetFormat } = await import("../../app/prep-sheet.ts");
+  // An Anki deck is one note per question whatever the layout: --cards would be ignored there.
+  if (options.format === "anki" && options.cards) {
+    throw new DeriskError(
+      "USAGE",
+      "--cards lays out a printed prep sheet (--format sheet-md, html or pdf); an Anki deck is one note per question already. Drop --cards, or use --format html --cards.",
+    );
+  }
   if (isSheetFormat(options.format)) return options.format;
   if (options.competency !== undefined || options.cards || options.tailoring !== undefined) {
     throw new DeriskError(
       "USAGE",
-      "--competency, --tailoring and --cards shape a prep sheet: use them with --format sheet-md, html, pdf or anki.",
+      "--competency, --tailoring and --cards shape a prep sheet: use them with --format sheet-md, html or pdf (--competency and --tailoring with anki too).",
     );
   }
   return undefined;
