@@ -12,6 +12,18 @@ function commandsOf(command: Command, path: string[] = []): Array<{ path: string
   ]);
 }
 
+/** The program with its help printed into `printed` (no colour), as a terminal would show it. */
+function printingProgram(): { printed: string[]; printing: ReturnType<typeof createProgram> } {
+  const printed: string[] = [];
+  const ctx = {
+    ...createContext({ NO_COLOR: "1" }, { stdout: {}, stderr: {} }),
+    out: (text: string) => {
+      printed.push(text);
+    },
+  };
+  return { printed, printing: createProgram(ctx) };
+}
+
 describe("derisk help", () => {
   const program = createProgram(createContext({ NO_COLOR: "1" }, { stdout: {}, stderr: {} }));
   const commands = commandsOf(program);
@@ -36,14 +48,7 @@ describe("derisk help", () => {
   });
 
   it("fits every command's and sub-command's help in 80 columns, examples included", () => {
-    const printed: string[] = [];
-    const ctx = {
-      ...createContext({ NO_COLOR: "1" }, { stdout: {}, stderr: {} }),
-      out: (text: string) => {
-        printed.push(text);
-      },
-    };
-    const printing = createProgram(ctx);
+    const { printed, printing } = printingProgram();
     const wide: string[] = [];
     for (const { path, command } of [{ path: "derisk", command: printing }, ...commandsOf(printing)]) {
       printed.length = 0;
@@ -56,14 +61,7 @@ describe("derisk help", () => {
   });
 
   it("gives every command and sub-command an example to copy", () => {
-    const printed: string[] = [];
-    const ctx = {
-      ...createContext({ NO_COLOR: "1" }, { stdout: {}, stderr: {} }),
-      out: (text: string) => {
-        printed.push(text);
-      },
-    };
-    const printing = createProgram(ctx);
+    const { printed, printing } = printingProgram();
     const without: string[] = [];
     for (const { path, command } of commandsOf(printing)) {
       if (path === "help" || path.endsWith(" help")) continue;
