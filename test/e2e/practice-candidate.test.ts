@@ -99,10 +99,13 @@ describe.runIf(launched.browser !== null)("practice as a candidate uses it", () 
     await spec.page.goto("/#/export");
     const menu = spec.page.locator(".backup-title ~ label.field select").first();
     await menu.waitFor();
+    // The menu may first render from the document list read before this import; wait for the refreshed one.
+    await expect
+      .poll(() => menu.locator("option").allTextContents(), { timeout: 15_000 })
+      .toContain("Prep (other-notes.md)");
     const options = await menu.locator("option").allTextContents();
     // Before: ["Prep", "Prep"].
     expect(new Set(options).size).toBe(options.length);
-    expect(options).toContain("Prep (other-notes.md)");
 
     await spec.page.goto("/#/library");
     const library = spec.page.locator("select", {
