@@ -6,11 +6,19 @@
  *
  *   npx tsx scripts/matching-misses.ts 337 468          # false negatives of g337–g468
  *   npx tsx scripts/matching-misses.ts 337 468 --fp     # false positives instead
+ *   npx tsx scripts/matching-misses.ts 597 628 --encoder  # decided with sentence embeddings
  */
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { conceptsOf, pairFeatures, semanticMatch } from "../src/core/semantic/matcher.ts";
+import { sharedSentenceEncoder } from "../src/app/encoder.ts";
+import {
+  conceptsOf,
+  type MatchOptions,
+  pairFeatures,
+  semanticMatch,
+  textsToEmbed,
+} from "../src/core/semantic/matcher.ts";
 import type { LabelledPair } from "../src/core/semantic/measure.ts";
 import { learnedProbability } from "../src/core/semantic/pair-scorer.ts";
 
@@ -23,9 +31,17 @@ const dev = readFileSync(join(root, "eval", "matching", "pairs.jsonl"), "utf8")
   .map((line) => JSON.parse(line) as LabelledPair)
   .filter((p) => p.split === "dev" && Number(p.group.slice(1)) >= from && Number(p.group.slice(1)) <= to);
 
+// With --encoder, the decision of the encoder-aware set (the rules and `p`, the plain set's reading, as before).
+const options: MatchOptions = process.argv.includes("--encoder")
+  ? {
+      embeddings: await sharedSentenceEncoder().prepare(
+        textsToEmbed(dev.flatMap((p) => [p.requirement, p.evidence])),
+      ),
+    }
+  : {};
 const ids = (text: string) => [...new Set(conceptsOf(text).map((h) => h.id))].join(" ") || "-";
 for (const p of dev) {
-  const match = semanticMatch(p.requirement, p.evidence);
+  const match = semanticMatch(p.requirement, p.evidence, options);
   if (match.matched === (p.label === 1) || (p.label === 1) !== positives) continue;
   const rules = semanticMatch(p.requirement, p.evidence, { learned: false });
   const features = pairFeatures(p.requirement, p.evidence);
