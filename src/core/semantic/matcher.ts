@@ -968,7 +968,7 @@ export function semanticMatch(
           { ...reading, guarded: false },
           ENCODER_MODEL,
         )
-      : learnedDecision(features, deedSharingNoWord(q, c) ? { ...reading, unmet: 0 } : reading);
+      : learnedDecision(features, reading);
     if (learned.matched && score < MATCH_THRESHOLD) {
       score = Math.min(STRONG_THRESHOLD - 0.01, learned.score);
       if (!shared.some((s) => s.includes(" ≈ ")))
@@ -991,34 +991,6 @@ export function semanticMatch(
     shared,
     ground: { head: reading.head, concepts: reading.concepts, lexicon: reading.base },
   };
-}
-
-// Content words a candidate needs to count as a deed told in some detail (round 31, design I).
-const DEED_WORDS = 8;
-
-/**
- * Whether a candidate reads as a deed told in its own words: it shares no word form with the query
- * (no lemma, concept words included; no first five letters; neither word, four letters or longer, the
- * start of the other) and has at least `DEED_WORDS` content words with a vector. The plain set holds
- * such a candidate to its ordinary threshold even when it leaves a concept of the query unmet: the
- * hard negatives of that band mostly reuse a word of the ask in another sense ("counted inventory by
- * hand" for forecasting inventory), a paraphrasing deed uses none ("helped him out of bed with the
- * standing aid" for personal care). docs/lab/matching-lab.md, "Round 31".
- * @example deedSharingNoWord(asAnalysis("Lean manufacturing experience"), asAnalysis("I walked the line with a stopwatch, drew where the parts sat waiting, and halved work in progress.")) // true
- */
-function deedSharingNoWord(q: Analysis, c: Analysis): boolean {
-  if (c.vectors.words.length < DEED_WORDS) return false;
-  for (const a of c.allLemmas) for (const b of q.allLemmas) if (sameWordForm(a, b)) return false;
-  return true;
-}
-
-function sameWordForm(a: string, b: string): boolean {
-  const x = a.replace(/#other$/, "");
-  const y = b.replace(/#other$/, "");
-  if (x === y) return true;
-  if (x.length >= 5 && y.length >= 5 && x.slice(0, 5) === y.slice(0, 5)) return true;
-  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
-  return short.length >= 4 && long.startsWith(short);
 }
 
 /**
