@@ -4,14 +4,16 @@
  * requirement against the positive evidence of the other dev groups, every fourth such pair in
  * file order, as scripts/match-train.ts builds it): the share a bank that does not speak to an ask
  * would wrongly offer as evidence. Test pairs are never read past their split field. g597–g628
- * (the fresh batch of pairs27, round 27b) is held out: tune on the rows and the bank-level check up
- * to g596 (g565–g596, round 21's fresh batch, was held out until then and is dev now; g541–g564 until
- * round 21; g517–g540 until round 17).
+ * (the fresh batch of pairs27, round 27b) was held out until round 31 read its errors; it is a read
+ * dev batch now, still printed apart (with --held-out, under its old row name) so that the rows and
+ * the bank-level check up to g596, which rounds 28–31 were judged on, stay comparable (g565–g596,
+ * round 21's fresh batch, was held out until round 27b; g541–g564 until round 21; g517–g540 until
+ * round 17).
  *
  *   npx tsx scripts/matching-dev.ts              # figures
  *   npx tsx scripts/matching-dev.ts --decisions  # also one line per dev pair: id and decision
  *   npx tsx scripts/matching-dev.ts --encoder    # the rows with sentence embeddings (bank-level check only with --bank)
- *   npx tsx scripts/matching-dev.ts --held-out   # also the held-out batch g597–g628 (scored once per candidate)
+ *   npx tsx scripts/matching-dev.ts --held-out   # also g597–g628 (read in round 31) and the rows that include it
  *   npx tsx scripts/matching-dev.ts --encoder --bank  # with embeddings, also the bank-level check g001–g596
  */
 import { readFileSync } from "node:fs";
