@@ -62,6 +62,17 @@ it("says in plain words which field of a line is missing or of the wrong kind", 
   ]);
 });
 
+it("refuses an empty batch with exit 2 and what to write, where it printed nothing and exited 0", async () => {
+  for (const stdin of ["", "\n  \n"]) {
+    const run = await runCommand([registerAnalyzeCommand], ["analyze", "--batch", "-"], { stdin });
+    expect(run.code).toBe(2);
+    expect(run.error).toBe(
+      'Standard input holds no answer to analyse: write one {"question", "answer"} object per line.',
+    );
+    expect(run.out).toBe("");
+  }
+});
+
 describe("derisk analyze: one source of the answer", () => {
   it("refuses a FILE beside --answer or --batch (it analysed one of them in silence) and says which to keep", async () => {
     for (const args of [
