@@ -578,6 +578,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     systems: evidenceFrom(carriersOf(carried, "systems").map(quoteOf)),
     overall: evidenceFrom([], overall.reasons.join("; ")),
   };
+  // Another language: no label is claimed, so none quotes a sentence as its evidence.
+  if (language !== undefined)
+    for (const name of Object.keys(evidence) as LabelName[])
+      if (name !== "overall") evidence[name] = evidenceFrom([]);
 
   const draft: Omit<Analysis, "fixes"> = {
     schema: 1,

@@ -89,6 +89,12 @@ describe("analyze on an answer in another language", () => {
     ).toBe(true);
     expect(analysis.fixes).toHaveLength(1);
     expect(analysis.fixes[0]?.action).toMatch(/reads English only .* French; write it in English/);
+    // No label quotes a sentence as its evidence either (before the fix: blame quoted one in 10 of 36).
+    for (const f of fixtures.foreign) {
+      const each = analyze(f.text, { question: "Tell me about a time you fixed a hard problem." });
+      const quoted = Object.entries(each.evidence).filter(([, e]) => e.quotes.length > 0);
+      expect({ lang: f.lang, quoted }).toEqual({ lang: f.lang, quoted: [] });
+    }
     expect(analysis.warnings.some((w) => w.startsWith("Not scored: this answer reads as French"))).toBe(true);
   });
 
