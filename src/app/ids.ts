@@ -101,7 +101,7 @@ export async function resolveId(store: Repos, userId: string, kind: IdKind, text
   if (text.length < MIN_ID_PREFIX)
     throw new DeriskError(
       "BAD_INPUT",
-      `"${text}" is too short to pick a ${noun} by: type at least ${MIN_ID_PREFIX} characters of its id (${listedBy} shows them).`,
+      `"${text}" is too short to pick ${/^[aeiou]/.test(noun) ? "an" : "a"} ${noun} by: type at least ${MIN_ID_PREFIX} characters of its id (${listedBy} ${listedBy.includes(",") ? "show" : "shows"} them).`,
     );
   const found: { table: IdTable; id: string }[] = [];
   for (const table of tables) {

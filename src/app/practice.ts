@@ -375,7 +375,9 @@ function memoryOf(card: Card | undefined): MemoryState | undefined {
 
 /**
  * What is due now across answers and technical questions: overdue cards first (most overdue
- * first), then never-practised items.
+ * first; a tie keeps the order below), then never-practised items (`due: null`) in a fixed
+ * order: answers, then technical questions, each by document (oldest import first) and
+ * position in it, then the user's own questions oldest first. The same data lists the same way.
  * @example const due = await listDue(store, "local", { now: new Date(), limit: 20 });
  */
 export async function listDue(
@@ -403,8 +405,8 @@ export async function listDue(
     questionText: ref.questionText,
     ...(ref.variant === undefined ? {} : { variant: ref.variant }),
     competency: ref.competency,
-    status,
-    due: when,
+    // A never-rated card has no schedule: "now" would make two runs on the same data differ.
+    ...(status === "overdue" ? { status, due: when } : { status, due: null }),
   }));
 }
 

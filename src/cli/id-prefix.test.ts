@@ -227,6 +227,11 @@ describeStores("ids by a unique prefix in the CLI", (getStore) => {
       `"${entry?.id.slice(0, 3)}" is too short to pick a journal entry by: type at least 4 characters of its id (derisk journal list shows them).`,
     );
     expect((await run(["show", "ab"])).error).toMatch(/^"ab" is too short to pick a document by/);
+    // Before: "to pick a item by", "to pick a answer or question by … (derisk show, derisk due shows them)".
+    expect((await run(["set", "ab", "--text", "x"])).error).toMatch(/^"ab" is too short to pick an item by/);
+    expect((await run(["attempts", "ab"])).error).toBe(
+      '"ab" is too short to pick an answer or question by: type at least 4 characters of its id (derisk show, derisk due show them).',
+    );
     expect(await run(["journal", "show", "deadbeef"])).toMatchObject({
       code: 2,
       error: expect.stringMatching(/^No journal entry with id deadbeef/),

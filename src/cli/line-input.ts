@@ -52,6 +52,10 @@ export interface LineInput {
   close(): void;
 }
 
+/** Said when a piped line is not UTF-8 text. */
+export const NOT_UTF8_LINE =
+  "This line is not UTF-8 text (a letter such as é saved in another encoding, e.g. Latin-1): it was left out of the answer. Pipe the text as UTF-8 (iconv -f latin1 -t utf-8), or type it.";
+
 /** Plain lines from `readLine` (standard input that is not a terminal, or a test). */
 export function plainLineInput(
   readLine: () => Promise<string | undefined>,
@@ -74,6 +78,13 @@ export function plainLineInput(
             out(said);
             continue;
           }
+        }
+        // Bytes that were not UTF-8 (an answer saved as Latin-1 and piped in) decode to U+FFFD:
+        // kept, they would be saved and scored as "caf�". A file given by name is refused for
+        // the same reason; a piped line is left out, saying why, and the rest goes on.
+        if (line.includes("\uFFFD")) {
+          out(NOT_UTF8_LINE);
+          continue;
         }
         lines.push(line);
         const refused = await onLine(lines);

@@ -107,7 +107,7 @@ export interface PracticeView {
   steps: PracticeStepView[];
 }
 
-export interface DueItem {
+interface DueItemBase {
   kind: PracticeKind;
   itemId?: string;
   questionId?: string;
@@ -115,10 +115,14 @@ export interface DueItem {
   /** An answer's variant ("core", "alternative", …): tells two answers to one question apart. */
   variant?: string;
   competency: Competency;
-  /** "overdue": rated before and due now; "new": never rated. */
-  status: "overdue" | "new";
-  due: Date;
 }
+
+/**
+ * One card of "what is due": "overdue" was rated before and is due now (`due` is when it
+ * became due); "new" was never rated, so it has no schedule and `due` is null. A never-rated
+ * card carries no time, so the same data lists as the same bytes on every run.
+ */
+export type DueItem = DueItemBase & ({ status: "overdue"; due: Date } | { status: "new"; due: null });
 
 /** The follow-up asked after a question. */
 export interface AskedFollowUp {

@@ -325,6 +325,27 @@ describeStores("HTTP API", (getStore) => {
     expect(form.status).toBeGreaterThanOrEqual(400);
   });
 
+  it("answers an analysis of a German answer with the language it reads as, not a score of broken English", async () => {
+    const res = await appFor("a").request(
+      "/api/analyze",
+      json({
+        text: "In meinem letzten Job war ich für die Datenpipeline verantwortlich. Die nächtlichen Läufe sind zweimal pro Woche abgebrochen. Ich habe den Fehler gefunden und einen Test ergänzt.",
+        question: "Tell me about a technical problem you solved",
+      }),
+    );
+    expect(res.status).toBe(200);
+    const analysis = (await res.json()) as {
+      language?: { code: string; name: string; note: string };
+      overall: { reasons: string[] };
+      labels: { overall: number };
+    };
+    // Before: no language field, and the reason was "a list of words, not sentences".
+    expect(analysis.language).toMatchObject({ code: "de", name: "German" });
+    expect(analysis.language?.note).toMatch(/reads English only/);
+    expect(analysis.overall.reasons[0]).toMatch(/^written in German: the risk lens reads English only/);
+    expect(analysis.labels.overall).toBe(1);
+  });
+
   it("analyses and classifies", async () => {
     const app = appFor("a");
     const res = await app.request(

@@ -95,7 +95,13 @@ describeStores("packaging API", (getStore) => {
       ["/api/stories", post({ title: "Outage" }), /"Outage" has only a title/],
       ["/api/stories", post("{not json"), /not valid JSON/],
       ["/api/stories", post([flaky]), /Invalid request/],
-      ["/api/stories", post({ title: "x", actions: 5 }), /actions/],
+      // Before: the checker's words, "actions Invalid input" / "situation Invalid input: expected string, received number".
+      ["/api/stories", post({ title: "x", actions: 5 }), /field "actions" must be text or a list of texts/],
+      [
+        "/api/stories",
+        post({ title: "x", situation: 5 }),
+        /field "situation" must be text \(a JSON string in quotes\), not a number/,
+      ],
       ["/api/stories", post({ result: "x", competencies: ["magic"] }), /unknown competency "magic"/],
       ["/api/compose", post({ question: "Tell me about a failure" }), /storyId, or the story/],
       ["/api/compose", post({ story: { title: "Only" }, question: "q" }), /only a title/],

@@ -37,6 +37,19 @@ describeStores("practice API", (getStore) => {
     return ((await res.json()) as SessionBody).session;
   }
 
+  it("answers GET /api/practice/due with the same bytes twice for the same data (never-practised: due null)", async () => {
+    const app = appFor("a");
+    expect((await app.request("/api/import", send("POST", { text: sample }))).status).toBe(200);
+    const first = await (await app.request("/api/practice/due")).text();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const second = await (await app.request("/api/practice/due")).text();
+    // Before: a never-practised card's "due" was the request's clock, so the bodies differed.
+    expect(second).toBe(first);
+    const { due } = JSON.parse(first) as { due: Array<{ status: string; due: unknown }> };
+    expect(due.length).toBeGreaterThan(0);
+    expect(due.every((d) => d.status === "new" && d.due === null)).toBe(true);
+  });
+
   it("runs a session over HTTP: due, start, draft, submit with a follow-up, rate, report, history", async () => {
     const app = appFor("a");
     const session = await startSession();

@@ -62,6 +62,17 @@ it("says in plain words which field of a line is missing or of the wrong kind", 
   ]);
 });
 
+it("refuses an empty batch with exit 2 and what to write, where it printed nothing and exited 0", async () => {
+  for (const stdin of ["", "\n  \n"]) {
+    const run = await runCommand([registerAnalyzeCommand], ["analyze", "--batch", "-"], { stdin });
+    expect(run.code).toBe(2);
+    expect(run.error).toBe(
+      'Standard input holds no answer to analyse: write one {"question", "answer"} object per line.',
+    );
+    expect(run.out).toBe("");
+  }
+});
+
 describe("derisk analyze: one source of the answer", () => {
   it("refuses a FILE beside --answer or --batch (it analysed one of them in silence) and says which to keep", async () => {
     for (const args of [
@@ -80,5 +91,31 @@ describe("derisk analyze: one source of the answer", () => {
       stdin: ANSWER,
     });
     expect(both.error).toContain("not - (standard input) and --answer");
+  });
+});
+
+describe("derisk analyze on an answer in another language", () => {
+  it("says it reads English only and prints no score, STAR part or signal", async () => {
+    const french =
+      "Dans mon dernier poste, j'étais responsable du pipeline de données. Les exports échouaient deux fois par semaine. J'ai trouvé la cause et j'ai réécrit l'étape d'export.";
+    const run = await runCommand(
+      [registerAnalyzeCommand],
+      ["analyze", "-", "-q", "Tell me about a hard problem"],
+      { stdin: french },
+    );
+    expect(run.code).toBe(0);
+    // Before: "Overall 1/5" over "a list of words, not sentences", then STAR parts all missing.
+    expect(run.out).toMatch(/^Not scored: this answer reads as French/);
+    expect(run.out).toContain("The risk lens reads English only, so its labels and score do not apply.");
+    expect(run.out).not.toMatch(/Overall \d\/5|STAR|Risk signals|list of words/);
+    const json = await runCommand(
+      [registerAnalyzeCommand],
+      ["analyze", "-", "-q", "Tell me about a hard problem", "--json"],
+      { stdin: french },
+    );
+    expect(JSON.parse(json.out)).toMatchObject({
+      language: { code: "fr", name: "French" },
+      labels: { overall: 1 },
+    });
   });
 });

@@ -163,6 +163,12 @@ async function runBatch(
     source,
   );
   const lines = text.split(/\r?\n/);
+  // An empty batch printed nothing and exited 0: a script could not tell it from a success.
+  if (lines.every((line) => line.trim() === ""))
+    throw new DeriskError(
+      "BAD_INPUT",
+      `${source === "-" ? "Standard input" : source} holds no answer to analyse: write one {"question", "answer"} object per line.`,
+    );
   // zod costs ~50 ms to load: only batches need it.
   const z = await import("zod");
   const batchLine = z.object({

@@ -27,6 +27,34 @@ async function sampleFirstAnswer(store: Store) {
 }
 
 describeStores("derisk set / add-variant", (getStore) => {
+  it("refuses an --expected-version that is not a whole number as a usage error naming what was typed", async () => {
+    const store = getStore();
+    const { answer, id } = await sampleFirstAnswer(store);
+    for (const typed of ["abc", "2x", "1.5", "0"]) {
+      const set = await runCommand(
+        [registerEditCommand],
+        ["set", id, "--text", "I led it.", "--expected-version", typed],
+        {
+          store,
+        },
+      );
+      // Before: "abc" reached the bank as NaN ("The expected version NaN is not…", exit 2) and "2x" passed as 2.
+      expect({ typed, code: set.code, error: set.error }).toEqual({
+        typed,
+        code: 1,
+        error: `--expected-version takes a version number (1, 2, …), not "${typed}": use the version derisk show --json shows.`,
+      });
+    }
+    const tick = await runCommand([registerTickCommand], ["tick", id, "1", "--expected-version", "x"], {
+      store,
+    });
+    expect(tick).toMatchObject({
+      code: 1,
+      error: expect.stringMatching(/^--expected-version takes a version number/),
+    });
+    expect((await store.items.getItem("a", id)).version).toBe(answer?.version);
+  });
+
   it("refuses a --from file that is not UTF-8 instead of saving replacement characters; reads UTF-16 with a BOM", async () => {
     const store = getStore();
     const { answer, id } = await sampleFirstAnswer(store);

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { DeriskError } from "../../app/errors.ts";
 import { resolveId } from "../../app/ids.ts";
 import type { CliContext } from "../context.ts";
+import { parseExpectedVersion } from "../expected-version.ts";
 import { decodeUtf8Strict, readInput } from "../read-input.ts";
 
 /**
@@ -39,9 +40,8 @@ export function registerEditCommand(program: Command, ctx: CliContext): void {
           throw new DeriskError("USAGE", "Give the new text with exactly one of --text TEXT or --from FILE.");
         }
         const text = await textOption(ctx, options);
-        const expectedVersion = options.expectedVersion
-          ? Number.parseInt(options.expectedVersion, 10)
-          : undefined;
+        // Before: parseInt, so "abc" reached the bank as NaN ("The expected version NaN…", exit 2).
+        const expectedVersion = parseExpectedVersion(options.expectedVersion, "derisk show --json");
         const item = await ctx.withStore(async (store, userId) => {
           const id = await resolveId(store, userId, "item", itemId);
           await getItem(store, userId, id);
@@ -137,11 +137,7 @@ export function registerTickCommand(program: Command, ctx: CliContext): void {
             `The entry "${entryText}" is not an entry number: give 1 for the first entry (derisk show lists them as #1, #2, …).`,
           );
         }
-        if (options.expectedVersion !== undefined && !/^\d{1,9}$/.test(options.expectedVersion)) {
-          throw new DeriskError("USAGE", "--expected-version takes a version number (1, 2, …).");
-        }
-        const expectedVersion =
-          options.expectedVersion === undefined ? undefined : Number(options.expectedVersion);
+        const expectedVersion = parseExpectedVersion(options.expectedVersion, "derisk show --json");
         const entry = Number(entryText) - 1;
         const item = await ctx.withStore(async (store, userId) =>
           setTodoEntry(store, userId, await resolveId(store, userId, "item", itemId), {

@@ -89,6 +89,13 @@ describeStores("derisk import --dry-run / history", (getStore) => {
     );
     expect(bad.code).toBe(1);
     expect(bad.error).toMatch(/--expected-version/);
+    // Before: parseInt read "2x" as 2 and restored.
+    const trailing = await runCommand(
+      commands,
+      ["history", q2.id, "--restore", fromFile.id, "--expected-version", "2x"],
+      { store },
+    );
+    expect(trailing).toMatchObject({ code: 1, error: expect.stringMatching(/not "2x"/) });
   });
 
   it("restores by the version number the list shows, and says which numbers it shows for one it does not", async () => {

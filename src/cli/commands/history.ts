@@ -5,6 +5,7 @@ import { stripMarkup } from "../../core/markup.ts";
 import { shortIds } from "../../core/short-ids.ts";
 import { describeChange } from "../../core/word-diff.ts";
 import type { CliContext } from "../context.ts";
+import { parseExpectedVersion } from "../expected-version.ts";
 import type { Style } from "../render/style.ts";
 
 const sourceLabel: Record<ItemVersion["source"], string> = {
@@ -83,11 +84,7 @@ export function registerHistoryCommand(program: Command, ctx: CliContext): void 
       async (itemId: string, options: { restore?: string; expectedVersion?: string; json?: boolean }) => {
         const { getItemHistory, restoreItemVersion } = await import("../../app/bank.ts");
         const { DeriskError } = await import("../../app/errors.ts");
-        const expectedVersion =
-          options.expectedVersion === undefined ? undefined : Number.parseInt(options.expectedVersion, 10);
-        if (expectedVersion !== undefined && !(expectedVersion >= 1)) {
-          throw new DeriskError("USAGE", "--expected-version takes a version number (1, 2, …).");
-        }
+        const expectedVersion = parseExpectedVersion(options.expectedVersion, "derisk history ITEM");
         // Without --restore it guarded nothing, and the list printed as if it had been checked.
         if (expectedVersion !== undefined && options.restore === undefined)
           throw new DeriskError(

@@ -5,6 +5,7 @@ import { shortId, shortIds } from "../../core/short-ids.ts";
 import type { JournalEntry } from "../../store/index.ts";
 import type { CliContext } from "../context.ts";
 import { rejectUnknownSubcommand } from "../default-command.ts";
+import { parseExpectedVersion } from "../expected-version.ts";
 import type { Style } from "../render/style.ts";
 
 function renderList(entries: readonly JournalEntry[], style: Style): string {
@@ -231,10 +232,7 @@ export function registerJournalCommand(program: Command, ctx: CliContext): void 
     .action(async (id: string, flags: { restore?: string; expectedVersion?: string; json?: boolean }) => {
       const { getJournalHistory, restoreJournalVersion } = await import("../../app/journal.ts");
       const { DeriskError } = await import("../../app/errors.ts");
-      const expectedVersion =
-        flags.expectedVersion === undefined ? undefined : Number.parseInt(flags.expectedVersion, 10);
-      if (expectedVersion !== undefined && !(expectedVersion >= 1))
-        throw new DeriskError("USAGE", "--expected-version takes a version number (1, 2, …).");
+      const expectedVersion = parseExpectedVersion(flags.expectedVersion, "derisk journal history ENTRY");
       if (expectedVersion !== undefined && flags.restore === undefined)
         throw new DeriskError(
           "USAGE",

@@ -43,6 +43,32 @@ async function withDraft(store: Store, draft: string): Promise<PracticeView> {
 }
 
 describeStores("derisk due / attempts", (getStore) => {
+  it("prints the same bytes twice for the same data: a never-practised card has due null, not the clock", async () => {
+    const store = getStore();
+    await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });
+    const first = await runCommand([registerDueCommand], ["due", "--json"], { store });
+    const second = await runCommand([registerDueCommand], ["due", "--json"], { store });
+    const entries = JSON.parse(first.out).due as Array<{ status: string; due: string | null }>;
+    expect(entries.length).toBeGreaterThan(2);
+    // Before: each new card's "due" was the time of the run, so the two runs differed.
+    expect(entries.every((e) => e.status === "new" && e.due === null)).toBe(true);
+    expect(second.out).toBe(first.out);
+
+    // A rated card that is due shows its own due time, and keeps it from run to run.
+    const itemId = (JSON.parse(first.out).due as Array<{ itemId?: string }>)[0]?.itemId ?? "";
+    const session = await startPractice(store, "a", { from: { kind: "items", ids: [itemId] } });
+    const { stepId } = await submitAnswer(store, "a", session.id, { text: ANSWER });
+    await rateAnswer(store, "a", session.id, stepId, "again", { now: new Date(Date.now() - 86_400_000) });
+    const rated = await runCommand([registerDueCommand], ["due", "--json"], { store });
+    const again = await runCommand([registerDueCommand], ["due", "--json"], { store });
+    expect(again.out).toBe(rated.out);
+    expect(JSON.parse(rated.out).due[0]).toMatchObject({
+      itemId,
+      status: "overdue",
+      due: expect.any(String),
+    });
+  });
+
   it("lists what is due, then an answer's attempts with score and rating", async () => {
     const store = getStore();
     await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });
@@ -172,6 +198,35 @@ describeStores("derisk due / attempts", (getStore) => {
     const attempts = await store.attempts.listAttempts("a", { itemId: session?.steps[0]?.itemId ?? "" });
     expect(attempts[0]?.text).toBe(
       "Our nightly training pipeline failed twice a week.\nI traced it to a race in the feature export and rewrote it.",
+    );
+  });
+
+  it("leaves a piped line that was not UTF-8 out of the answer, saying why, instead of saving 'caf\uFFFD'", async () => {
+    const store = getStore();
+    await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });
+    // What the line reader makes of "café" saved as Latin-1 (the byte 0xE9 is not UTF-8).
+    const latin1 = new TextDecoder().decode(
+      new Uint8Array([...Buffer.from("At the caf"), 0xe9, ...Buffer.from(" I fixed it.")]),
+    );
+    const stdin = [
+      "Our nightly training pipeline failed twice a week.",
+      latin1,
+      "Failures dropped to zero.",
+      "",
+    ].join("\n");
+    const run = await runCommand(
+      [registerPracticeCommand],
+      ["practice", "--competency", "technical-challenge", "--count", "1"],
+      { store, stdin },
+    );
+    expect(run.out).toContain(
+      "This line is not UTF-8 text (a letter such as é saved in another encoding, e.g. Latin-1)",
+    );
+    const [session] = await store.practice.listSessions("a");
+    const attempts = await store.attempts.listAttempts("a", { itemId: session?.steps[0]?.itemId ?? "" });
+    // Before: the line was saved and scored as "At the caf\uFFFD I fixed it."
+    expect(attempts[0]?.text).toBe(
+      "Our nightly training pipeline failed twice a week.\nFailures dropped to zero.",
     );
   });
 

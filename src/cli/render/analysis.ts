@@ -28,6 +28,7 @@ const OWNERSHIP_WORDS: Record<"i" | "we" | "mixed", string> = {
 export function renderAnalysis(analysis: Analysis, style: Style): string {
   const { labels, timing } = analysis;
   const out: string[] = [];
+  if (analysis.language !== undefined) return renderNotEnglish(analysis, analysis.language, style);
   out.push(
     `${style.bold(`Overall ${labels.overall}/5`)}${analysis.competency ? style.dim(` · ${analysis.competency}`) : ""}${analysis.role ? style.dim(` · role ${analysis.role}`) : ""}`,
   );
@@ -96,4 +97,22 @@ export function renderAnalysis(analysis: Analysis, style: Style): string {
   }
   for (const warning of analysis.warnings) out.push(`${style.yellow("warning:")} ${warning}`);
   return out.join("\n");
+}
+
+/**
+ * An answer in another language: the lens says it reads English only and shows no score,
+ * part or signal (each would be a reading of words it does not know), only the timing.
+ */
+function renderNotEnglish(
+  analysis: Analysis,
+  language: NonNullable<Analysis["language"]>,
+  style: Style,
+): string {
+  const { timing } = analysis;
+  return [
+    `${style.bold(`Not scored: this answer reads as ${language.name}`)}${analysis.competency ? style.dim(` · ${analysis.competency}`) : ""}`,
+    `  The risk lens reads English only, so its labels and score do not apply.`,
+    `  Write the answer in English to have it analysed.`,
+    `\n${style.bold("Timing")}  ${timing.words} ${timing.words === 1 ? "word" : "words"} ≈ ${Math.round(timing.seconds)} s at ${timing.wordsPerMinute} wpm; budget ${timing.budget.min}–${timing.budget.max} s`,
+  ].join("\n");
 }

@@ -532,7 +532,21 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       : { score: judgement.score, reasons };
   // A short reply is not "too short to be an answer" when it replies to a follow-up.
   const notAnAnswer = reply !== undefined ? reply.notAnAnswer : coherence.reason;
-  if (notAnAnswer !== undefined) warnings.push(`Not scored as an answer: ${notAnAnswer}.`);
+  const language = coherence.language;
+  if (language !== undefined) {
+    // Not judged: the tagger's reading of another language is noise, so no part, signal or
+    // quote is claimed; overall stays 1 (the contract's range) with the reason saying why.
+    for (const name of Object.keys(labels) as Array<keyof Labels>)
+      if (typeof labels[name] === "boolean") (labels as unknown as Record<string, boolean>)[name] = false;
+    for (const report of [...Object.values(signals), decisiveness]) {
+      report.level = "absent";
+      report.evidence = [];
+      report.reasons = [];
+    }
+    warnings.push(
+      `Not scored: this answer reads as ${language.name}, and the risk lens reads English only. Its labels and score do not apply; write the answer in English to have it analysed.`,
+    );
+  } else if (notAnAnswer !== undefined) warnings.push(`Not scored as an answer: ${notAnAnswer}.`);
   const answersLike = topCompetency(judgement.topic);
   // A follow-up's competency says little about what it asks: the follow-up rubric checks that.
   const offTopic = judgement.offTopic && reply === undefined;
@@ -564,6 +578,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     systems: evidenceFrom(carriersOf(carried, "systems").map(quoteOf)),
     overall: evidenceFrom([], overall.reasons.join("; ")),
   };
+  // Another language: no label is claimed, so none quotes a sentence as its evidence.
+  if (language !== undefined)
+    for (const name of Object.keys(evidence) as LabelName[])
+      if (name !== "overall") evidence[name] = evidenceFrom([]);
 
   const draft: Omit<Analysis, "fixes"> = {
     schema: 1,
@@ -616,6 +634,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     tailoring: judgement.tailoring,
     specifics: judgement.specifics,
     notAnAnswer,
+    notEnglish: language?.name,
     answersInstead: offTopic ? answersLike : undefined,
     followUp: reply,
   });
@@ -679,5 +698,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   if (draft.questionFit !== undefined) analysis.questionFit = draft.questionFit;
   if (draft.role !== undefined) analysis.role = draft.role;
   if (draft.roleFit !== undefined) analysis.roleFit = draft.roleFit;
+  if (language !== undefined)
+    analysis.language = {
+      code: language.code,
+      name: language.name,
+      note: `The risk lens reads English only: this answer reads as ${language.name}, so its labels and score do not apply.`,
+    };
   return analysis;
 }

@@ -64,6 +64,8 @@ export interface FixContext {
   tailoring: number;
   specifics: number;
   notAnAnswer?: string | undefined;
+  /** The language the answer is written in, when not English: the one fix is to write it in English. */
+  notEnglish?: string | undefined;
   /** The answer reads as a reply to another question: the kind of question it answers. */
   answersInstead?: Competency | undefined;
   /** A reply to a follow-up: fixed by its own rubric, never asked for a story. */
@@ -80,6 +82,17 @@ export interface FixContext {
 export function rankFixes(draft: Draft, units: readonly Unit[], context: FixContext): RankedFix[] {
   const { story, notAnAnswer } = context;
   if (units.length === 0) return [];
+  const first = units[0];
+  if (context.notEnglish !== undefined && notAnAnswer !== undefined && first !== undefined) {
+    // One fix, and no other: fixes read from another language's words would be noise.
+    const action = `Language: the risk lens reads English only and this answer reads as ${context.notEnglish}; write it in English to have it analysed.`;
+    return [
+      {
+        fix: { index: first.index, quote: quoteText(first), part: first.part, action },
+        weakness: notAnAnswer,
+      },
+    ];
+  }
   const last = units[units.length - 1];
   const { labels, star, signals, delivery, impact, timing } = draft;
   const candidates: Candidate[] = [];

@@ -1,3 +1,4 @@
+import { type LanguageReading, readLanguage } from "./language.ts";
 import type { Token } from "./nlp.ts";
 import type { Labels, SignalReport } from "./types.ts";
 
@@ -115,6 +116,17 @@ function writesWithoutCapitals(text: string, stopsThenLower: number, openersMid:
 export interface Coherence {
   /** Why the text is not an answer at all, if it is not. */
   reason?: string;
+  /** The language the text is written in, when it is not English: the lens does not judge it. */
+  language?: LanguageReading;
+}
+
+/**
+ * What the lens says of an answer in another language: it reads English only, so it names the
+ * language and leaves the answer unjudged rather than calling it broken English.
+ * @example notEnglishReason({ name: "French" }) // "written in French: the risk lens reads English only, so its scores do not apply"
+ */
+export function notEnglishReason(language: Pick<LanguageReading, "name">): string {
+  return `written in ${language.name}: the risk lens reads English only, so its scores do not apply`;
 }
 
 function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
@@ -125,7 +137,7 @@ function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 }
 
 /**
- * Checks that the text is an answer: long enough, made of sentences (not a keyword list or
+ * Checks that the text is an answer: long enough, in English, made of sentences (not a keyword list or
  * gibberish), in an order English allows (not shuffled), and not the question read back.
  * @example assessCoherence(text, tokenize(text).tokens, 4, undefined).reason // "a list of words…"
  */
@@ -136,6 +148,10 @@ export function assessCoherence(
   question: string | undefined,
 ): Coherence {
   if (words < 8) return { reason: `too short to be an answer (${words} word${words === 1 ? "" : "s"})` };
+  // Another language is named before any English check: its words would read as "a list of
+  // words" or an impossible order, which says nothing true about the answer.
+  const language = readLanguage(text);
+  if (language.code !== "en") return { reason: notEnglishReason(language), language };
   // One pass over the words: how many, how many function words, and the impossible pairs.
   let wordCount = 0;
   let functionWords = 0;

@@ -288,5 +288,11 @@ export interface Analysis {
     /** The competency the answer itself reads as. */
     answersLike: Competency;
   };
+  /**
+   * Present when the answer is written in another language than English (French, Spanish,
+   * German, Portuguese, Italian or Dutch): the lens reads English only, so it does not judge
+   * it — every boolean label is false, no signal is shown, overall is 1 with this as its reason.
+   */
+  language?: { code: string; name: string; note: string };
   warnings: string[];
 }

@@ -220,3 +220,26 @@ describe("a story written as notes or spoken, without full stops", () => {
     expect(story.title).toBe("billing export broke every month end");
   });
 });
+
+describe("parseStory on values of the wrong kind", () => {
+  it("names the field and the kind it needs in plain words, never the checker's 'Invalid input'", () => {
+    const said = (value: unknown): string => {
+      try {
+        parseStory(value);
+        return "accepted";
+      } catch (error) {
+        expect(error).toBeInstanceOf(DeriskError);
+        return (error as Error).message;
+      }
+    };
+    expect(said({ situation: 5, result: "x" })).toMatch(
+      /^The story is not valid: field "situation" must be text \(a JSON string in quotes\), not a number\. A story is an object/,
+    );
+    expect(said({ actions: { a: 1 }, result: "x" })).toMatch(
+      /field "actions" must be text or a list of texts/,
+    );
+    expect(said(null)).toMatch(/the story must be a JSON object \(\{ … \}\), not null/);
+    for (const value of [{ situation: 5 }, { tags: [1] }, [1], "x"])
+      expect(said(value)).not.toMatch(/Invalid input/);
+  });
+});

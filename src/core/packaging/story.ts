@@ -9,6 +9,7 @@ import {
   type Competency,
   type StarPart,
 } from "../model.ts";
+import { describeSchemaIssue } from "../schema-issue.ts";
 import { TOOL_TERMS } from "./data/tools.ts";
 import { hasFigure, isPleasantry, joinSentences, lacksSubject, splitSentences, termPattern } from "./text.ts";
 
@@ -101,10 +102,15 @@ export function parseStory(input: unknown): Story {
   const parsed = storyInputSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue?.path.join(".") || "story";
+    // In the candidate's words ("field "situation" must be text…"), not the checker's
+    // ("situation Invalid input: expected string, received number").
+    const said =
+      issue?.code === "invalid_union" && issue.path.length > 0
+        ? `field "${issue.path.map(String).join(".")}" must be text or a list of texts (["…", "…"])`
+        : describeSchemaIssue(issue, "the story");
     throw new DeriskError(
       "BAD_INPUT",
-      `The story is not valid: ${where} ${issue?.message ?? "is malformed"}. A story is an object with text fields (title, situation, task, actions, result, lesson).`,
+      `The story is not valid: ${said}. A story is an object with text fields (title, situation, task, actions, result, lesson).`,
       { cause: parsed.error },
     );
   }

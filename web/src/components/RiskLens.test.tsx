@@ -18,6 +18,21 @@ const render = (text: string, question: string): string => {
 const textOf = (html: string): string => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 
 describe("RiskLens panel", () => {
+  it("says an answer in another language is not scored, with no score, signal or fix of broken English", () => {
+    const spanish =
+      "En mi último trabajo, el modelo de recomendaciones perdía precisión cada mes. Yo propuse reentrenarlo cada semana con los datos nuevos y añadí una alerta para el equipo.";
+    const analysis = analyze(spanish, { question: "Tell me about a time you improved something." });
+    const text = textOf(renderToStaticMarkup(<RiskLens state={{ state: "ready", analysis }} />));
+    expect(text).toContain("Not scored: this answer reads as Spanish");
+    expect(text).toContain("The risk lens reads English only, so its labels and score do not apply.");
+    expect(text).not.toMatch(/Raises risk|Five risks|Top fixes|list of words/);
+    const summary = textOf(
+      renderToStaticMarkup(<LensSummary state={{ state: "ready", analysis }} lensId="lens" />),
+    );
+    expect(summary).toContain("Not scored: reads as Spanish (the lens reads English only)");
+    expect(summary).not.toContain("1/5");
+  });
+
   it("shows an about-me answer's own rubric, with no STAR part reported missing", () => {
     const html = render(ABOUT_ME, "Tell me about yourself.");
     const text = textOf(html);

@@ -130,7 +130,7 @@ export function LensSummary({ state, lensId }: { state: AnalysisState; lensId: s
   const score = analysis?.overall.score;
   const risk = analysis === null ? undefined : topRisk(analysis);
   return (
-    <div className="lens-summary" data-score={score}>
+    <div className="lens-summary" data-score={analysis?.language === undefined ? score : undefined}>
       {analysis === null || score === undefined ? (
         <span className="muted">
           {state.state === "error"
@@ -138,6 +138,10 @@ export function LensSummary({ state, lensId }: { state: AnalysisState; lensId: s
             : state.state === "loading"
               ? "Risk lens: analysing…"
               : "Risk lens: write to see the score"}
+        </span>
+      ) : analysis.language !== undefined ? (
+        <span className="lens-summary-risk" data-testid="lens-not-english">
+          Not scored: reads as {analysis.language.name} (the lens reads English only)
         </span>
       ) : (
         <>
@@ -172,6 +176,20 @@ function LensBody({
   const { timing } = analysis;
   const score = analysis.overall.score;
   const scale = Math.max(timing.budget.max * 1.25, timing.seconds, 1);
+  // Another language: no score, part or signal is shown (each would read words the lens
+  // does not know), only what it is and what to do.
+  if (analysis.language !== undefined)
+    return (
+      <div className="lens-body">
+        <div className="lens-block lens-block-wide" data-testid="lens-not-english">
+          <h3 className="lens-subtitle">Not scored: this answer reads as {analysis.language.name}</h3>
+          <p>
+            The risk lens reads English only, so its labels and score do not apply. Write the answer in
+            English to have it analysed.
+          </p>
+        </div>
+      </div>
+    );
   return (
     <div className="lens-body">
       <div className="lens-score" data-score={score}>
