@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm start`: build when the sources are newer than the build, then serve the web app
 // on the embedded database, localhost only.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
+import { constants } from "node:os";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -28,8 +29,26 @@ if (builtAt < sourcesAt) {
   const built = spawnSync("node", [join(root, "scripts/build.mjs")], { stdio: "inherit", cwd: root });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
-const served = spawnSync("node", [join(root, "bin/derisk.js"), "serve", ...process.argv.slice(2)], {
+
+const server = spawn(process.execPath, [join(root, "bin/derisk.js"), "serve", ...process.argv.slice(2)], {
   stdio: "inherit",
   cwd: root,
 });
-process.exit(served.status ?? 0);
+// Ctrl-C in the terminal reaches the server as well (one process group): it closes the bank and
+// exits, and we wait for that, so the prompt comes back only once the bank is free for the CLI.
+// A SIGTERM or SIGHUP sent to this process alone is passed on to the server.
+process.on("SIGINT", () => {});
+for (const signal of ["SIGTERM", "SIGHUP"]) {
+  process.on(signal, () => {
+    server.kill(signal);
+  });
+}
+server.on("exit", (code, signal) => {
+  if (signal === null) process.exit(code ?? 0);
+  if (signal !== "SIGINT" && signal !== "SIGTERM" && signal !== "SIGHUP") {
+    process.stderr.write(
+      `derisk: the server was stopped by ${signal}. What it had saved is kept; run npm start again to go on.\n`,
+    );
+  }
+  process.exit(128 + (constants.signals[signal] ?? 0));
+});

@@ -1,5 +1,5 @@
 import { type SpawnSyncReturns, spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +11,7 @@ const root = new URL("../..", import.meta.url).pathname;
 const sample = join(root, "samples/sample-prep.md");
 let work: string;
 let project: string;
+let tarballPath: string;
 
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
   return spawnSync(command, args, {
@@ -33,6 +34,7 @@ beforeAll(() => {
   if (packed.status !== 0) throw new Error(`npm pack failed: ${explain(packed)}`);
   const tarball = readdirSync(work).find((name) => name.endsWith(".tgz"));
   if (!tarball) throw new Error(`npm pack wrote no tarball in ${work}`);
+  tarballPath = join(work, tarball);
   project = join(work, "project");
   run("mkdir", ["-p", project], work);
   writeFileSync(
@@ -76,6 +78,37 @@ describe("the derisk command however it is launched", () => {
     expect(listed.status, explain(listed)).toBe(0);
     const { documents } = JSON.parse(listed.stdout) as { documents: { id: string }[] };
     expect(documents.map((d) => d.id)).toEqual([report.documentId]);
+  });
+
+  it("the tarball holds what the installed bin needs, and nothing of development", () => {
+    const listed = run("tar", ["tzf", tarballPath], work);
+    expect(listed.status, explain(listed)).toBe(0);
+    const files = listed.stdout
+      .split("\n")
+      .filter(Boolean)
+      .map((path) => path.replace(/^package\//, ""));
+    for (const needed of [
+      "bin/derisk.js",
+      "dist/cli/main.js",
+      "dist/core/index.js",
+      "dist/core/index.d.ts",
+      "dist/core/analysis/data/lens-model.json",
+      "dist/core/semantic/data/word-vectors.json",
+      "web/dist/index.html",
+      "samples/sample-prep.md",
+      "README.md",
+      "package.json",
+    ]) {
+      expect(files, needed).toContain(needed);
+    }
+    // No corpus (its frozen test split least of all), tests, test fixtures, sources or repository data.
+    const development = files.filter((path) =>
+      /^(eval|test|src|bench|scripts|node_modules|\.git|\.ci)\/|\.test\.|\/fixtures\/|\/testing\/|\.jsonl$/.test(
+        path,
+      ),
+    );
+    expect(development).toEqual([]);
+    expect(statSync(tarballPath).size).toBeLessThan(12 * 1024 * 1024);
   });
 
   it("a command the CLI does not know never exits 0", () => {
