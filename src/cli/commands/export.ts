@@ -27,7 +27,7 @@ export function registerExportCommand(program: Command, ctx: CliContext): void {
     .option("--force", "overwrite FILE even if it is not an earlier export of this document")
     .addHelpText(
       "after",
-      "\nExamples:\n  derisk export --format md -o prep.md\n  derisk export --format json > bank.json\n  derisk export --format pdf -o prep-sheet.pdf\n  derisk export --format html --cards --competency conflict -o cards.html\n  derisk export --format anki -o derisk.tsv",
+      "\nExamples:\n  derisk export --format md -o my-prep.md\n  derisk export --format json > bank.json\n  derisk export --format pdf -o prep-sheet.pdf\n  derisk export --format html --cards --competency mistake-failure -o cards.html\n  derisk export --format anki -o derisk.tsv",
     )
     .action(async (options: ExportOptions & { force?: boolean }) => {
       const { exportBank, exportDocument, listDocuments, resolveDocumentId } = await import(
