@@ -712,6 +712,28 @@ describe("scaffoldWhyCompany", () => {
     for (const t of fits) expect(t).not.toMatch(/^You ask for (?:deploy|build)\b/);
   });
 
+  it("reads a duty whose first verb is followed by a comma as a duty: 'You need someone to train, evaluate and ship…'", () => {
+    const posting =
+      "# ML Engineer at Acme\n\n## What you will do\n- Train, evaluate and ship vision models that run on our robots\n\n## Requirements\n- Experience with Python\n";
+    const stories = [
+      parseStory({
+        id: "s1",
+        title: "Shelf detector",
+        actions: [
+          "I trained, evaluated and shipped a vision model that runs on our robots to spot empty shelves.",
+        ],
+        result: "Restocking calls fell by a third.",
+      }),
+    ];
+    const fits = scaffoldWhyCompany(posting, {}, tailor(posting, stories, []))
+      .lines.filter((l) => l.beat === "fit")
+      .map((l) => l.text);
+    expect(
+      fits.some((t) => t.startsWith("You need someone to train, evaluate and ship vision models ")),
+    ).toBe(true);
+    for (const t of fits) expect(t).not.toMatch(/^You ask for train\b/);
+  });
+
   it("says a duty such as 'Improve latency of our services' to the company: 'to improve … your services'", () => {
     const posting =
       "# ML Engineer at Acme\n\n## What you will do\n- Improve latency of our inference services\n\n## Requirements\n- Work authorisation in the US\n";

@@ -1442,10 +1442,17 @@ function askLine(requirement: string): string | undefined {
  * latency of our services"), not a thing asked for ("Experience with Kubernetes", "Test
  * automation experience").
  * @example asksToDo("Deploy and monitor models in production") // true
+ * @example asksToDo("Train, evaluate and ship models") // true
  * @example asksToDo("Design experience") // false
  */
 function asksToDo(requirement: string): boolean {
-  const [first, second] = requirement.trim().toLowerCase().split(/\s+/);
+  // A word is read without the comma or colon after it: "Train, evaluate and ship models" opens
+  // with the verb "train" as much as "Train and ship models" does.
+  const [first, second] = requirement
+    .trim()
+    .toLowerCase()
+    .split(/\s+/)
+    .map((word) => word.replace(/[,;:]+$/, ""));
   return (
     first !== undefined &&
     (ACTION_LEMMAS.has(first) || DUTY_VERBS.has(first)) &&
