@@ -1102,6 +1102,8 @@ describe("compose: a question the story does not answer says what to add", () =>
       const draft = compose(story, { question, budgetSeconds: 90 });
       expect(draft.sentences[0]?.origin.from, question).toBe("template");
       expect(draft.text, question).toMatch(/^My answer: \[/);
+      // Said as one text: the blank closes like a question, so the story runs on after it.
+      expect(draft.text, question).not.toContain("\n");
       expect(draft.warnings.some((w) => /not a story: say that in a line of your own first/.test(w))).toBe(
         true,
       );

@@ -89,10 +89,10 @@ export const BLANKS = {
 // needs its own answer said first; a story can only back it. What to add, per competency. (A
 // technical question, "How did you evaluate a model?", is answered by a story of doing it.)
 const ANSWER_FIRST: Partial<Record<Competency, { blank: string; asks: string }>> = {
-  "about-me": { blank: "[who you are and what you do now, in a line]", asks: "who you are" },
-  motivation: { blank: "[why this role or company, in a line]", asks: "why this role or company" },
+  "about-me": { blank: "[who are you, and what do you do now?]", asks: "who you are" },
+  motivation: { blank: "[why this role, why this company?]", asks: "why this role or company" },
   "strength-weakness": {
-    blank: "[the strength or weakness itself, in a line]",
+    blank: "[which strength or weakness is it?]",
     asks: "a strength or a weakness",
   },
 };
