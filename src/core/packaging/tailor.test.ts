@@ -510,6 +510,14 @@ describe("scaffoldWhyCompany", () => {
     ).toBe("What draws me to Acme is that you help your clinics see patients sooner.");
   });
 
+  it("says what the company does from an 'About Acme: we make…' line, without the label", () => {
+    expect(
+      firstWhyLine(
+        "Product Data Scientist — Acme\n\nAbout Acme: we make a budgeting app used by two million households.\n\nYou have:\n* Strong SQL\n",
+      ),
+    ).toBe("What draws me to Acme is that you make a budgeting app used by two million households.");
+  });
+
   it("says, for an ask, the strongest evidence sentence of the tailoring, and a blank when it is only partial", () => {
     const posting =
       "# ML Engineer at Acme\n\n## Requirements\n- A quantitative PhD\n- Clear communication with non-technical stakeholders\n";
