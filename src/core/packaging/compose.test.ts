@@ -1042,7 +1042,7 @@ describe("a kept line with no subject", () => {
   it("is named in a note on our sample's serving story, and not at all where every line has a subject", () => {
     const draft = composeAnswer(answerOf(readSample(), "q5/serving-latency-focus"), 90);
     const note = subjectless(draft) ?? "";
-    expect(note).toMatch(/“Added a latency panel and an…”.*“Load-tested the service with a night's…”/);
+    expect(note).toMatch(/“Added a latency panel…”.*“Load-tested the service with a night's…”/);
     expect(note).not.toMatch(/Cached the history/);
     expect(subjectless(composeAnswer(answerOf(readSample(), "q5/core"), 90))).toBeUndefined();
   });

@@ -25,6 +25,7 @@ import {
   leansBack,
   leansOnAnyStep,
   measuresInWords,
+  openingWords,
   stepSaidBefore,
   subjectlessNote,
 } from "./text.ts";
@@ -616,7 +617,7 @@ export function compose(story: Story, options: ComposeOptions): Draft {
       .filter((c) => must.includes(c))
       .sort((a, b) => b.words - a.words || a.position - b.position)
       .slice(0, 2)
-      .map((c) => `“${c.text.split(/\s+/).slice(0, 6).join(" ")}…” (${c.words} words)`);
+      .map((c) => `“${openingWords(c.text)}” (${c.words} words)`);
     warnings.push(
       `What must stay (the setting, what went wrong, the result, the lesson, the main action and what the question asks for) takes ${timing.seconds} s, ${over} s over the ${options.budgetSeconds} s budget${shortest !== undefined && shortest < timing.seconds ? ` (${shortest} s even with the result and the lesson left out)` : ""}: cut about ${overWords} words, most easily from the longest of them, ${longest.join(" and ")}.`,
     );

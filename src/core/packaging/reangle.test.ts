@@ -551,7 +551,7 @@ describe("reangle: kept lines with no subject", () => {
     ).toBeUndefined();
     const serving = answerOf(sample, "q5/serving-latency-focus");
     const out = reangle(answerText(serving), { toRole: "ml-engineer", question: serving.question });
-    expect(out.subjectless).toMatch(/“Added a latency panel and an…”/);
+    expect(out.subjectless).toMatch(/“Added a latency panel…”/);
     expect(out.subjectless).not.toMatch(/Cached the history/);
   });
 });
