@@ -624,7 +624,7 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   }
   if (tellsNoMistake) {
     warnings.push(
-      "The question asks about a mistake, and this story tells none of yours: say what you got wrong and how you found out where the draft leaves a blank, or draft from a story that holds one.",
+      "The question asks about a mistake, and this story tells none of yours: where the draft leaves a blank, say what you got wrong and how you found out, or draft from a story that holds one.",
     );
   }
   if (answerFirst !== undefined) {
