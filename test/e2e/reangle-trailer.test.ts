@@ -143,7 +143,7 @@ describe.runIf(launched.browser !== null)("re-angle save and hint, trailer page"
     const note = page.getByTestId("reangle-subjectless");
     await note.waitFor();
     const text = (await note.textContent()) ?? "";
-    expect(text).toMatch(/no subject .* “Added a latency panel and an…”/);
+    expect(text).toMatch(/no subject .* “Added a latency panel…”/);
     expect(text).toMatch(/“I added…” if it was you/);
     // Never rewritten: the line shows as the user wrote it.
     expect(await page.locator(".diff-column").nth(1).textContent()).toMatch(

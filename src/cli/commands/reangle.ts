@@ -129,6 +129,8 @@ export function registerReangleCommand(program: Command, ctx: CliContext): void 
         out.text,
         // Lines kept as written that have no subject: how a candidate would say them.
         ...(out.subjectless === undefined ? [] : ["", style.yellow(`! ${out.subjectless}`)]),
+        // A kept line that names another role's team, said to this panel as written.
+        ...(out.namesOtherRole === undefined ? [] : ["", style.yellow(`! ${out.namesOtherRole}`)]),
         "",
         style.bold("Changes"),
       ];

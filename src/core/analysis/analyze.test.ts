@@ -603,3 +603,20 @@ describe("blanks the lens does not read", () => {
     );
   });
 });
+
+describe("analyze: the jargon fix names terms as they are said", () => {
+  it("names 'CI/CD' once, not 'CI' and 'CD', and counts the terms it names", () => {
+    const text =
+      "I built a multi-LLM chatbot on AWS with RLHF tuning and an AWS CI/CD pipeline on EKS. It answered support questions for 300 users.";
+    const jargon = analyze(text, { question: "Tell me about yourself" }).fixes.find((f) =>
+      f.action.startsWith("Jargon"),
+    );
+    expect(jargon).toBeDefined();
+    expect(jargon?.action).toContain("CI/CD");
+    expect(jargon?.action).not.toMatch(/\bCI\b(?!\/)/);
+    const named = /\(([^)]*)\)/.exec(jargon?.action ?? "")?.[1]?.split(", ") ?? [];
+    const count = Number(/Jargon: (\d+)/.exec(jargon?.action ?? "")?.[1]);
+    if (!named.includes("…")) expect(named).toHaveLength(count);
+    expect(new Set(named).size).toBe(named.length);
+  });
+});

@@ -387,7 +387,7 @@ function evidenceFrom(quotes: readonly Quote[], note?: string): LabelEvidence {
 }
 
 /** A blank derisk leaves for the candidate to fill: a question, or a scaffold's slot. */
-const PROMPT_BLANK = /\[(?:[^\]\n]+\?|company|role|x|(?:your|their) [^\]\n]+)\]/i;
+export const PROMPT_BLANK = /\[(?:[^\]\n]+\?|company|role|x|(?:your|their) [^\]\n]+)\]/i;
 
 /**
  * The text with every sentence that still holds an unfilled blank ("[by how much?]") turned

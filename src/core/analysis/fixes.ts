@@ -306,7 +306,7 @@ export function rankFixes(draft: Draft, units: readonly Unit[], context: FixCont
       severity: 4.5,
       unit: byIndex(units, run.index),
       weakness: "dense with acronyms and tool names",
-      action: `Jargon: ${run.acronyms.length} acronyms and tool names in one sentence (${run.acronyms.slice(0, 4).join(", ")}); keep the one that matters, say what it did.`,
+      action: jargonFix(run.acronyms, run.quote),
     });
   }
   // A few seconds under the window's lower end is inside the estimate's own error (a 1:28 answer
@@ -341,4 +341,29 @@ export function rankFixes(draft: Draft, units: readonly Unit[], context: FixCont
 /** Whether the follow-up reply has the check `id` and misses it. */
 function unmet(reply: FollowUpJudgement | undefined, id: FollowUpCheckId): boolean {
   return reply?.checks.some((c) => c.id === id && !c.met) ?? false;
+}
+
+/**
+ * The jargon fix, naming the terms as the sentence says them: "CI/CD" once, not "CI" and "CD"
+ * (the tokenizer splits at the slash), each term once, the count the number of terms named, and
+ * "…" when more are left unnamed.
+ * @example jargonFix(["LLM", "AWS", "CI", "CD"], "an AWS CI/CD pipeline for the LLM") // "Jargon: 3 acronyms and tool names in one sentence (LLM, AWS, CI/CD); …"
+ */
+export function jargonFix(acronyms: readonly string[], quote: string): string {
+  const terms: string[] = [];
+  for (let i = 0; i < acronyms.length; i += 1) {
+    let term = acronyms[i] ?? "";
+    // "CI" then "CD", said as "CI/CD": one term.
+    for (
+      let next = acronyms[i + 1];
+      next !== undefined && quote.includes(`${term}/${next}`);
+      next = acronyms[i + 1]
+    ) {
+      term = `${term}/${next}`;
+      i += 1;
+    }
+    if (!terms.includes(term)) terms.push(term);
+  }
+  const named = terms.slice(0, 4).join(", ") + (terms.length > 4 ? ", …" : "");
+  return `Jargon: ${terms.length} acronyms and tool names in one sentence (${named}); keep the one that matters, say what it did.`;
 }

@@ -1042,7 +1042,7 @@ describe("a kept line with no subject", () => {
   it("is named in a note on our sample's serving story, and not at all where every line has a subject", () => {
     const draft = composeAnswer(answerOf(readSample(), "q5/serving-latency-focus"), 90);
     const note = subjectless(draft) ?? "";
-    expect(note).toMatch(/“Added a latency panel and an…”.*“Load-tested the service with a night's…”/);
+    expect(note).toMatch(/“Added a latency panel…”.*“Load-tested the service with a night's…”/);
     expect(note).not.toMatch(/Cached the history/);
     expect(subjectless(composeAnswer(answerOf(readSample(), "q5/core"), 90))).toBeUndefined();
   });
@@ -1060,5 +1060,59 @@ describe("a kept line with no subject", () => {
     expect(subjectless(draft)).toMatch(
       /^2 lines have no subject.*“led migration of the cart service…”, “fixed the cache invalidation”/,
     );
+  });
+});
+
+describe("compose: a question the story does not answer says what to add", () => {
+  const mistake = "Tell me about a time you made a mistake and how you handled it.";
+
+  it("asks for the mistake when a mistake question is drafted from a story that tells none (sample Q3)", () => {
+    const story = storyFromAnswer(answerOf(readSample(), "q3/core"));
+    const draft = compose(story, { question: mistake, budgetSeconds: 90 });
+    expect(draft.blanks).toContain(BLANKS.mistake);
+    // Before the first deed, and nothing of the blank is counted as said.
+    const at = draft.sentences.findIndex((s) => s.text.includes(BLANKS.mistake));
+    const firstDeed = draft.sentences.findIndex((s) => s.part === "action");
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThan(firstDeed);
+    expect(draft.spoken).not.toContain(BLANKS.mistake);
+    expect(draft.warnings.some((w) => w.startsWith("The question asks about a mistake"))).toBe(true);
+  });
+
+  it.runIf(SEED_RUNS)(
+    "adds no mistake blank to a story that tells its mistake (seed and sample mistake stories)",
+    () => {
+      const answers = [
+        ...["q6/core", "q6/ml-focused", "q6/model-serving-inference-api-focus"].map((k) =>
+          answerOf(readSeed(), k),
+        ),
+        ...["q5/core", "q5/model-focused", "q5/serving-latency-focus"].map((k) => answerOf(readSample(), k)),
+      ];
+      for (const answer of answers) {
+        const draft = composeAnswer(answer, 60);
+        expect(draft.blanks, answer.key).not.toContain(BLANKS.mistake);
+        expect(draft.warnings.join(" "), answer.key).not.toMatch(/tells none of yours/);
+      }
+    },
+  );
+
+  it("opens a draft for a question that asks for no story with a blank for the answer itself", () => {
+    const story = storyFromAnswer(answerOf(readSample(), "q3/core"));
+    for (const question of ["What is your greatest weakness?", "Tell me about yourself"]) {
+      const draft = compose(story, { question, budgetSeconds: 90 });
+      expect(draft.sentences[0]?.origin.from, question).toBe("template");
+      expect(draft.text, question).toMatch(/^My answer: \[/);
+      // Said as one text: the blank closes like a question, so the story runs on after it.
+      expect(draft.text, question).not.toContain("\n");
+      expect(draft.warnings.some((w) => /not a story: say that in a line of your own first/.test(w))).toBe(
+        true,
+      );
+    }
+    // A story question gets no such line.
+    const told = compose(story, {
+      question: "Tell me about a difficult technical problem you solved.",
+      budgetSeconds: 90,
+    });
+    expect(told.text).not.toMatch(/^My answer:/);
   });
 });

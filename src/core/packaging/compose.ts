@@ -1,3 +1,4 @@
+import { callsForStory } from "../analysis/classify.ts";
 import { classify, DEFAULT_WPM } from "../analysis/index.ts";
 import { SENTENCE_TAGS } from "../analysis/lens/features.ts";
 import { readAnswer, tagSentences } from "../analysis/lens/read.ts";
@@ -6,9 +7,9 @@ import { tokenize } from "../analysis/nlp.ts";
 import { segmentSentences } from "../analysis/segment.ts";
 import { measureTiming } from "../analysis/timing.ts";
 import { DeriskError } from "../errors.ts";
-import type { RoleId, StarPart } from "../model.ts";
+import type { Competency, RoleId, StarPart } from "../model.ts";
 import { tellsTrouble } from "./acts.ts";
-import { answeringSentences } from "./data/answer-cues.ts";
+import { ANSWER_CUES, answeringSentences } from "./data/answer-cues.ts";
 import { findRoleTerms } from "./role-terms.ts";
 import { readsAsLesson, type Story, type StoryField, type StorySentence, storySentences } from "./story.ts";
 import {
@@ -24,6 +25,7 @@ import {
   leansBack,
   leansOnAnyStep,
   measuresInWords,
+  openingWords,
   stepSaidBefore,
   subjectlessNote,
 } from "./text.ts";
@@ -81,7 +83,20 @@ export const BLANKS = {
   result: "[what changed?]",
   figure: "[by how much?]",
   lesson: "[what did you learn?]",
+  mistake: "[what did you get wrong, and how did you find out?]",
 } as const;
+
+// A question that asks for no story ("Tell me about yourself", "What is your greatest weakness?")
+// needs its own answer said first; a story can only back it. What to add, per competency. (A
+// technical question, "How did you evaluate a model?", is answered by a story of doing it.)
+const ANSWER_FIRST: Partial<Record<Competency, { blank: string; asks: string }>> = {
+  "about-me": { blank: "[who are you, and what do you do now?]", asks: "who you are" },
+  motivation: { blank: "[why this role, why this company?]", asks: "why this role or company" },
+  "strength-weakness": {
+    blank: "[which strength or weakness is it?]",
+    asks: "a strength or a weakness",
+  },
+};
 
 const PART_ORDER: readonly StarPart[] = ["situation", "task", "action", "result", "lesson"];
 
@@ -571,6 +586,24 @@ export function compose(story: Story, options: ComposeOptions): Draft {
     );
   }
   if (!lesson) sentences.push(template(`What I learned: ${BLANKS.lesson}`, "lesson"));
+  // A mistake question told with a story that holds no mistake of the speaker's is a success
+  // story: the draft says where the mistake goes, before the first deed, and never makes one up.
+  const mistakeCue = ANSWER_CUES["mistake-failure"]?.[0];
+  const tellsNoMistake =
+    competency === "mistake-failure" &&
+    mistakeCue !== undefined &&
+    !told.some((s) => mistakeCue.test(s.text));
+  if (tellsNoMistake) {
+    const firstDeed = sentences.findIndex((s) => s.part === "action");
+    sentences.splice(
+      firstDeed < 0 ? sentences.length : firstDeed,
+      0,
+      template(`What went wrong: ${BLANKS.mistake}`, "situation"),
+    );
+  }
+  // A question that asks for no story opens with its own answer, which only the user can say.
+  const answerFirst = callsForStory(competency) ? undefined : ANSWER_FIRST[competency];
+  if (answerFirst !== undefined) sentences.unshift(template(`My answer: ${answerFirst.blank}`, "situation"));
 
   const text = joinSentences(sentences.map((s) => s.text));
   const spoken = joinSentences(picked.map((c) => c.text));
@@ -584,9 +617,19 @@ export function compose(story: Story, options: ComposeOptions): Draft {
       .filter((c) => must.includes(c))
       .sort((a, b) => b.words - a.words || a.position - b.position)
       .slice(0, 2)
-      .map((c) => `“${c.text.split(/\s+/).slice(0, 6).join(" ")}…” (${c.words} words)`);
+      .map((c) => `“${openingWords(c.text)}” (${c.words} words)`);
     warnings.push(
       `What must stay (the setting, what went wrong, the result, the lesson, the main action and what the question asks for) takes ${timing.seconds} s, ${over} s over the ${options.budgetSeconds} s budget${shortest !== undefined && shortest < timing.seconds ? ` (${shortest} s even with the result and the lesson left out)` : ""}: cut about ${overWords} words, most easily from the longest of them, ${longest.join(" and ")}.`,
+    );
+  }
+  if (tellsNoMistake) {
+    warnings.push(
+      "The question asks about a mistake, and this story tells none of yours: where the draft leaves a blank, say what you got wrong and how you found out, or draft from a story that holds one.",
+    );
+  }
+  if (answerFirst !== undefined) {
+    warnings.push(
+      `The question asks for ${answerFirst.asks}, not a story: say that in a line of your own first, where the draft leaves a blank, and keep the story as the example that backs it.`,
     );
   }
   // A kept line with no subject ("Refactored the pipeline…") is said as written, never given one.

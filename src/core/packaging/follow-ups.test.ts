@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { answerOf, readSample } from "../../../test/seed.ts";
 import type { FollowUpItem } from "../model.ts";
+import { compose } from "./compose.ts";
 import { FOLLOW_UP_TRIGGERS } from "./data/follow-up-triggers.ts";
 import { predictFollowUps } from "./follow-ups.ts";
+import { storyFromAnswer } from "./story.ts";
 import { splitSentences } from "./text.ts";
 
 const prepared = (key: string, question: string): FollowUpItem => ({
@@ -308,5 +311,32 @@ describe("predictFollowUps", () => {
 
   it("returns nothing for empty text", () => {
     expect(predictFollowUps("   ")).toEqual([]);
+  });
+});
+
+describe("predictFollowUps: blanks a draft still holds are not said", () => {
+  it("takes no trigger from a blank's line and never answers a follow-up with one (drafts of our sample's stories)", () => {
+    const mistake = "Tell me about a time you made a mistake and how you handled it.";
+    const technical = compose(storyFromAnswer(answerOf(readSample(), "q3/core")), {
+      question: mistake,
+      budgetSeconds: 60,
+    });
+    expect(technical.text).toContain("What went wrong: [");
+    for (const p of predictFollowUps(technical.text, { question: mistake, role: "ml-engineer" })) {
+      expect(p.sentence.text, p.question).not.toMatch(/\[[^\]]+\?\]/);
+    }
+    // A draft with no lesson ends "What I learned: [what did you learn?]": that is no lesson stated.
+    const disagreed = "Tell me about a time you disagreed with a stakeholder";
+    const leak = compose(storyFromAnswer(answerOf(readSample(), "q5/model-focused")), {
+      question: disagreed,
+      budgetSeconds: 60,
+    });
+    expect(leak.text).toContain("What I learned: [what did you learn?]");
+    const differently = predictFollowUps(leak.text, { question: disagreed }).find((p) =>
+      /what would you do differently/i.test(p.question),
+    );
+    expect(differently).toBeDefined();
+    expect(differently?.answeredIn).toBeUndefined();
+    expect(differently?.gap).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { PROMPT_BLANK } from "../analysis/analyze.ts";
 import { classify } from "../analysis/index.ts";
 import type { Competency, RoleId, StarPart } from "../model.ts";
 import { analyzeText, questionSimilarity } from "../semantic/index.ts";
@@ -244,10 +245,12 @@ function statedLesson(
   spans: readonly Span[],
   parts: readonly StarPart[],
 ): { index: number; text: string } | undefined {
+  // A blank still to fill ("What I learned: [what did you learn?]") answers nothing.
   const index = spans.findIndex(
     (span, i) =>
-      (parts[i] === "lesson" && (LEARNED.test(span.text) || CHANGED.test(span.text))) ||
-      CHANGED.test(span.text),
+      !PROMPT_BLANK.test(span.text) &&
+      ((parts[i] === "lesson" && (LEARNED.test(span.text) || CHANGED.test(span.text))) ||
+        CHANGED.test(span.text)),
   );
   const span = spans[index];
   return span === undefined ? undefined : { index, text: span.text };
@@ -279,7 +282,10 @@ export function predictFollowUps(written: string, options: PredictOptions = {}):
   const story = options.question === undefined || !NOT_STORY.has(classify(options.question).competency);
   const out: PredictedFollowUp[] = [];
   const seen = new Set<string>();
-  const hits = findHits(spans, text, field, story);
+  // A line that still holds a blank derisk left ("What went wrong: [what did you get wrong…?]",
+  // "What I learned: [what did you learn?]") is not said yet: it triggers nothing.
+  const unsaid = (index: number) => PROMPT_BLANK.test(spans[index]?.text ?? "");
+  const hits = findHits(spans, text, field, story).filter((hit) => !unsaid(hit.sentence));
   let lesson: { index: number; text: string } | undefined | null = null;
   const lessonOf = () => {
     if (lesson === null) lesson = statedLesson(spans, tagStoryParts(spans.map((span) => span.text)));

@@ -551,7 +551,7 @@ describe("reangle: kept lines with no subject", () => {
     ).toBeUndefined();
     const serving = answerOf(sample, "q5/serving-latency-focus");
     const out = reangle(answerText(serving), { toRole: "ml-engineer", question: serving.question });
-    expect(out.subjectless).toMatch(/“Added a latency panel and an…”/);
+    expect(out.subjectless).toMatch(/“Added a latency panel…”/);
     expect(out.subjectless).not.toMatch(/Cached the history/);
   });
 });
@@ -562,5 +562,35 @@ describe("saysTheSame", () => {
     expect(saysTheSame(written, "I led the migration. I rewrote the join.\nIt shipped.")).toBe(true);
     expect(saysTheSame(written, "I led the migration. It shipped.")).toBe(false);
     expect(saysTheSame(written, "I led the migration. I rewrote the join. It shipped, late.")).toBe(false);
+  });
+});
+
+describe("reangle: a kept line that names another role's team", () => {
+  it.runIf(SEED_RUNS)(
+    "says so when the seed's about-me, re-angled for a Software Engineer, still wants 'an applied ML team'",
+    () => {
+      const answer = answerOf(readSeed(), "q1/core");
+      const out = reangle(answerText(answer), { toRole: "software-engineer", question: answer.question });
+      expect(out.text).toMatch(/to an applied ML team/);
+      expect(out.namesOtherRole).toMatch(
+        /^1 line says you want another role's team \(“to an applied ML team”\): to a Software Engineer panel/,
+      );
+      // For the role it names, nothing to say.
+      expect(reangle(answerText(answer), { toRole: "ml-engineer" }).namesOtherRole).toBeUndefined();
+    },
+  );
+
+  it("says so for our sample's 'a data or ML engineering team' to a Software Engineer panel, not to a Data Scientist one", () => {
+    const answer = answerOf(readSample(), "q1/core");
+    expect(reangle(answerText(answer), { toRole: "software-engineer" }).namesOtherRole).toMatch(
+      /“data or ML engineering team”/,
+    );
+    expect(reangle(answerText(answer), { toRole: "data-scientist" }).namesOtherRole).toBeUndefined();
+  });
+
+  it("leaves a team the speaker worked with alone: only a line that says what they want next names a target", () => {
+    const text =
+      "I worked with the ML team on the fraud model. I wrote the service that scored every payment in under 20 ms. Latency fell by half.";
+    expect(reangle(text, { toRole: "software-engineer" }).namesOtherRole).toBeUndefined();
   });
 });

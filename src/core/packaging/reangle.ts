@@ -59,6 +59,11 @@ export interface Reangled {
    */
   outline?: string;
   /**
+   * When a kept line names the team or role you are pitched for as another role ("…to an applied
+   * ML team." re-angled for a Software Engineer): re-angle keeps it as written and says so.
+   */
+  namesOtherRole?: string;
+  /**
    * When kept lines have no subject ("Refactored the pipeline…"): they are kept as written, and
    * this says which and how a candidate would say them.
    */
@@ -262,6 +267,7 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
 
   const out = kept.map((s) => s.text);
   const result = joinSentences(out);
+  const namesOtherRole = otherRoleNote(out, options.toRole);
   // An outline's arrow notes have their own note; a kept line with no subject is said as written.
   const subjectless = readsAsOutline(text) ? undefined : subjectlessNote(out, "answer");
   const before = joinSentences(told.map((t) => t.text));
@@ -275,5 +281,51 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
     },
     ...(readsAsOutline(text) ? { outline: OUTLINE_NOTE } : {}),
     ...(subjectless === undefined ? {} : { subjectless }),
+    ...(namesOtherRole === undefined ? {} : { namesOtherRole }),
   };
+}
+
+// The fields a team or role is named by ("an applied ML team", "ML engineering roles", "a data
+// science team"), and the roles each fits: an ML team is where ML, MLOps and research roles sit.
+const ROLE_FIELDS: ReadonlyArray<{ words: RegExp; roles: readonly RoleId[] }> = [
+  {
+    words: /\b(?:ml|machine learning|ai|deep learning)\b/i,
+    roles: ["ml-engineer", "mlops-engineer", "research-scientist"],
+  },
+  { words: /\b(?:mlops|ml platform|ml ?infra(?:structure)?)\b/i, roles: ["mlops-engineer"] },
+  { words: /\b(?:data|analytics|data science)\b/i, roles: ["data-scientist"] },
+  {
+    words: /\b(?:software|backend|back-end|full[- ]stack|frontend|front-end)\b/i,
+    roles: ["software-engineer"],
+  },
+  { words: /\bresearch\b/i, roles: ["research-scientist"] },
+];
+
+// "an applied ML team", "a data or ML engineering team": up to four words before the team or role
+// they name, in a line that says what you want next ("I'm looking for…", "excited to bring … to",
+// "to join…"); "I told the ML team" names a team you worked with, not the one you want.
+const TEAM_OR_ROLE = /\b((?:[\w/-]+\s+){1,4})(?:team|teams|roles?|positions?|jobs?)\b/gi;
+const WANTS =
+  /\b(?:looking for|looking to|excited|eager|keen|hope|hoping|want|wanting|join|joining|bring|next role|move into|moving into)\b/i;
+
+/**
+ * What re-angle says when a kept line names the team or role you are pitched for as one the new
+ * role is not ("…to an applied ML team." for a Software Engineer): said to that panel, it names the
+ * wrong job, and derisk never rewrites your words. Undefined when no kept line does.
+ * @example otherRoleNote(["I'm excited to join an applied ML team."], "software-engineer") // "1 line names …"
+ */
+export function otherRoleNote(kept: readonly string[], toRole: RoleId): string | undefined {
+  const naming = kept.flatMap((line) => {
+    if (!WANTS.test(line)) return [];
+    for (const match of stripMarkup(line).matchAll(TEAM_OR_ROLE)) {
+      const named = ROLE_FIELDS.filter((f) => f.words.test(match[1] ?? "")).flatMap((f) => f.roles);
+      if (named.length > 0 && !named.includes(toRole)) return [match[0].trim()];
+    }
+    return [];
+  });
+  if (naming.length === 0) return undefined;
+  const title = ROLE_VOCABULARY[toRole].title;
+  const article = /^(?:[AEIOU]|ML)/.test(title) ? "an" : "a";
+  const quoted = naming.map((phrase) => `“${phrase}”`).join(", ");
+  return `${naming.length === 1 ? "1 line says" : `${naming.length} lines say`} you want another role's team (${quoted}): to ${article} ${title} panel, name the team or role you are applying for as you say it. derisk keeps your sentences as you wrote them.`;
 }

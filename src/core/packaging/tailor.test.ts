@@ -510,6 +510,14 @@ describe("scaffoldWhyCompany", () => {
     ).toBe("What draws me to Acme is that you help your clinics see patients sooner.");
   });
 
+  it("says what the company does from an 'About Acme: we make…' line, without the label", () => {
+    expect(
+      firstWhyLine(
+        "Product Data Scientist — Acme\n\nAbout Acme: we make a budgeting app used by two million households.\n\nYou have:\n* Strong SQL\n",
+      ),
+    ).toBe("What draws me to Acme is that you make a budgeting app used by two million households.");
+  });
+
   it("says, for an ask, the strongest evidence sentence of the tailoring, and a blank when it is only partial", () => {
     const posting =
       "# ML Engineer at Acme\n\n## Requirements\n- A quantitative PhD\n- Clear communication with non-technical stakeholders\n";
@@ -710,6 +718,28 @@ describe("scaffoldWhyCompany", () => {
       fits.some((t) => t.startsWith("You need someone to deploy models to production on Kubernetes. ")),
     ).toBe(true);
     for (const t of fits) expect(t).not.toMatch(/^You ask for (?:deploy|build)\b/);
+  });
+
+  it("reads a duty whose first verb is followed by a comma as a duty: 'You need someone to train, evaluate and ship…'", () => {
+    const posting =
+      "# ML Engineer at Acme\n\n## What you will do\n- Train, evaluate and ship vision models that run on our robots\n\n## Requirements\n- Experience with Python\n";
+    const stories = [
+      parseStory({
+        id: "s1",
+        title: "Shelf detector",
+        actions: [
+          "I trained, evaluated and shipped a vision model that runs on our robots to spot empty shelves.",
+        ],
+        result: "Restocking calls fell by a third.",
+      }),
+    ];
+    const fits = scaffoldWhyCompany(posting, {}, tailor(posting, stories, []))
+      .lines.filter((l) => l.beat === "fit")
+      .map((l) => l.text);
+    expect(
+      fits.some((t) => t.startsWith("You need someone to train, evaluate and ship vision models ")),
+    ).toBe(true);
+    for (const t of fits) expect(t).not.toMatch(/^You ask for train\b/);
   });
 
   it("says a duty such as 'Improve latency of our services' to the company: 'to improve … your services'", () => {

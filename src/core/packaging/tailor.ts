@@ -1378,6 +1378,16 @@ export function namesOf(company: string): string[] {
 }
 
 /**
+ * A posting sentence without the "About Acme:" label that opens it: the label is a heading, not
+ * something the candidate says. The sentence as it is when it has none.
+ * @example withoutAboutLabel("About Acme: we make budgeting apps.", "Acme") // "we make budgeting apps."
+ */
+function withoutAboutLabel(sentence: string, company: string): string {
+  const named = `(?:${namesOf(company).map(escapeRegExp).join("|")})`;
+  return sentence.replace(new RegExp(`^About(?: us at)? ${named}\\s*[:—–-]\\s*`, "i"), "");
+}
+
+/**
  * A mission sentence of a posting as the candidate says it after "What draws me to Acme is":
  * "Our mission is to make X" → "the mission to make X"; "Acme builds X" → "that it builds X";
  * "At Acme, we build X" → "that you build X". Undefined when the sentence does not speak as the
@@ -1385,6 +1395,7 @@ export function namesOf(company: string): string[] {
  */
 function inCandidateVoice(sentence: string, company: string | undefined): string | undefined {
   let text = sentence.replace(/[.!]+$/, "").trim();
+  if (company !== undefined) text = withoutAboutLabel(text, company);
   const named = company === undefined ? undefined : `(?:${namesOf(company).map(escapeRegExp).join("|")})`;
   if (named !== undefined) text = text.replace(new RegExp(`^At ${named},?\\s+`, "i"), "");
   const aim = /^our (mission|goal|vision|purpose) is (to .+)$/i.exec(text);
@@ -1442,10 +1453,17 @@ function askLine(requirement: string): string | undefined {
  * latency of our services"), not a thing asked for ("Experience with Kubernetes", "Test
  * automation experience").
  * @example asksToDo("Deploy and monitor models in production") // true
+ * @example asksToDo("Train, evaluate and ship models") // true
  * @example asksToDo("Design experience") // false
  */
 function asksToDo(requirement: string): boolean {
-  const [first, second] = requirement.trim().toLowerCase().split(/\s+/);
+  // A word is read without the comma or colon after it: "Train, evaluate and ship models" opens
+  // with the verb "train" as much as "Train and ship models" does.
+  const [first, second] = requirement
+    .trim()
+    .toLowerCase()
+    .split(/\s+/)
+    .map((word) => word.replace(/[,;:]+$/, ""));
   return (
     first !== undefined &&
     (ACTION_LEMMAS.has(first) || DUTY_VERBS.has(first)) &&
@@ -1482,9 +1500,13 @@ export function scaffoldWhyCompany(posting: string, profile: Profile, tailoring?
   const missions = splitSentences(masked)
     .filter(
       (s) =>
-        // What the company says it does: a mission cue, or a sentence that opens with its name.
+        // What the company says it does: a mission cue, a sentence that opens with its name, or
+        // one that tells it as "we" under an "About Acme:" label ("About Acme: we make…").
         (MISSION_CUE.test(s.text) ||
-          (company !== undefined && namesOf(company).some((n) => s.text.startsWith(`${n} `)))) &&
+          (company !== undefined && namesOf(company).some((n) => s.text.startsWith(`${n} `))) ||
+          (company !== undefined &&
+            /^we\b/i.test(withoutAboutLabel(s.text, company)) &&
+            withoutAboutLabel(s.text, company) !== s.text)) &&
         !CHROME_LINE.test(s.text) &&
         s.text.split(/\s+/).length >= 5,
     )

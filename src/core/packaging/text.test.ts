@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { splitSentences } from "./text.ts";
+import { answerOf, readSample } from "../../../test/seed.ts";
+import { answerText } from "../answer-text.ts";
+import { openingWords, splitSentences, subjectlessNote } from "./text.ts";
 
 const texts = (input: string) => splitSentences(input).map((s) => s.text);
 
@@ -33,5 +35,26 @@ describe("splitSentences", () => {
       "It held.",
     ]);
     expect(texts("We cut costs by approx. five percent. It held.")).toHaveLength(2);
+  });
+});
+
+describe("subjectlessNote: quotes never stop on a word that needs the next", () => {
+  it("cuts our sample's 'Added a latency panel and an alert…' before 'and an', not after", () => {
+    const answer = answerOf(readSample(), "q5/serving-latency-focus");
+    const note = subjectlessNote(
+      splitSentences(answerText(answer)).map((s) => s.text),
+      "answer",
+    );
+    expect(note).toContain("“Added a latency panel…”");
+    for (const quote of note?.match(/“[^”]+…”/g) ?? []) {
+      expect(quote).not.toMatch(/\b(?:a|an|the|and|or|of|to|with|for|in|on)…”$/i);
+    }
+  });
+
+  it("keeps a short line whole and at least three words of a long one", () => {
+    expect(openingWords("Fixed the cache.")).toBe("Fixed the cache.");
+    expect(openingWords("Added metrics for inference latency and model load time.")).toBe(
+      "Added metrics for inference latency…",
+    );
   });
 });

@@ -469,6 +469,27 @@ export function lacksSubject(sentence: string): boolean {
   return pastVerb && !/\b(?:I|we)\b/.test(text);
 }
 
+// Words a quote's cut never ends on: "Added a latency panel and an…" leaves the listener on "an".
+const DANGLING =
+  /^(?:a|an|the|and|or|but|so|of|to|in|on|at|for|with|by|from|as|into|onto|than|that|which|who|its|their|my|our|your|his|her|this|these|those)$/i;
+
+/**
+ * A line's opening words as a short quote: its first `count` words and "…" when it goes on, the
+ * cut moved back past a word that needs the next one ("Added a latency panel and an…" → "Added a
+ * latency panel…") and past the punctuation before it.
+ * @example openingWords("Added a latency panel and an alert on the 95th percentile.") // "Added a latency panel…"
+ */
+export function openingWords(line: string, count = 6): string {
+  const words = line.trim().split(/\s+/);
+  if (words.length <= count) return line.trim();
+  let end = count;
+  while (end > 3 && DANGLING.test((words[end - 1] ?? "").replace(/[^\p{L}'’]/gu, ""))) end -= 1;
+  return `${words
+    .slice(0, end)
+    .join(" ")
+    .replace(/[,;:—–-]+$/, "")}…`;
+}
+
 /**
  * What compose and re-angle say of the lines they keep that have no subject ("Refactored the
  * pipeline…", "- fixed the cache"): said as written they sound like notes, and derisk never adds
@@ -484,11 +505,7 @@ export function subjectlessNote(sentences: readonly string[], where: "story" | "
     .map((s) => s.trim().replace(/^[-*•]\s+/, ""))
     .filter((s, i) => lacksSubject(s) && !(i > 0 && LEAD_IN.test((sentences[i - 1] ?? "").trim())));
   if (lines.length === 0) return undefined;
-  const cut = (line: string) => {
-    const w = line.split(/\s+/);
-    return w.length <= 6 ? line : `${w.slice(0, 6).join(" ")}…`;
-  };
-  const quoted = lines.map((line) => `“${cut(line)}”`).join(", ");
+  const quoted = lines.map((line) => `“${openingWords(line)}”`).join(", ");
   const first = lines[0] ?? "";
   const verb = /^[\p{L}-]+/u.exec(first)?.[0] ?? "";
   const [mine, ours] = [`“I ${verb.toLowerCase()}…”`, `“we ${verb.toLowerCase()}…”`];

@@ -151,6 +151,11 @@ function Reangler({ item, fromRole }: { item: AnswerOrFollowUp; fromRole: RoleId
               {reangled.subjectless}
             </p>
           )}
+          {reangled.namesOtherRole !== undefined && (
+            <p className="muted" data-testid="reangle-names-other-role">
+              {reangled.namesOtherRole}
+            </p>
+          )}
           {reangled.betterVariant !== undefined && (
             <BetterVariantHint better={reangled.betterVariant} toRole={toRole} item={item} />
           )}
