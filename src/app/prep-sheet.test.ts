@@ -89,6 +89,36 @@ describe("queueSheetParts (the PDF export's pipeline)", () => {
     );
   });
 
+  it("numbers the documents among those with an answer of the competency, before any is analysed", async () => {
+    // Before: the parts were written while answers were analysed, against every document the
+    // bank had: "Document 2 of 3" and "Document 3 of 3" printed, with no "Document 1".
+    const acme = importPrepDocument(
+      new TextEncoder().encode(
+        '# Acme onsite\n\n## Why Acme?\n\n"Acme ships small models to millions of phones."\n',
+      ),
+    );
+    const { plan, analysed } = countingPlan(
+      planPrepSheet([acme, ...docs], { competency: "mistake-failure" }),
+    );
+    expect(plan.documents.map((d) => d.name)).not.toContain("Acme onsite");
+    const queue = new PrintQueue();
+    const sheet = await queueSheetParts(plan, "sheet", queue, { answersPerPart: 1 });
+    queue.close();
+    const parts: string[] = [];
+    for (let job = await queue.take(); job !== undefined; job = await queue.take())
+      parts[job.index] = job.html;
+    // Only that competency's answers are analysed at all.
+    expect(analysed()).toBe(sheet?.answers.length);
+    expect(sheet?.answers.every((a) => a.competency === "mistake-failure")).toBe(true);
+    const kickers = parts.join("\n").match(/<p class="kicker">Document \d of \d<\/p>/g) ?? [];
+    expect(kickers).toEqual(
+      docs
+        .map((_, i) => `<p class="kicker">Document ${i + 1} of ${docs.length}</p>`)
+        .slice(docs.length > 1 ? 0 : 1),
+    );
+    expect(parts[0]).toContain("Acme onsite has no answer or technical question for Mistake / failure");
+  });
+
   it("stops analysing once printing has failed", async () => {
     const { plan, analysed } = countingPlan(planPrepSheet(docs));
     const sheet = await queueSheetParts(plan, "sheet", new PrintQueue(), { failed: () => analysed() >= 8 });

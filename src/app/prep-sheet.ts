@@ -1,5 +1,6 @@
 import { COMPETENCIES, type Competency, type PrepDoc } from "../core/model.ts";
 import {
+  competencyName,
   type PrepSheet,
   type PrepSheetPlan,
   planPrepSheet,
@@ -195,7 +196,7 @@ export function checkedSheet(sheet: PrepSheet): PrepSheet {
         )
       : new DeriskError(
           "NOT_FOUND",
-          `Nothing to put on a prep sheet for ${sheet.competency}: no answer or technical question of that competency`,
+          `Nothing to put on a prep sheet for ${competencyName(sheet.competency)}: ${nothingIn(sheet)} of that competency`,
           {
             hint: {
               cli: ". Drop --competency, or pick another.",
@@ -206,6 +207,14 @@ export function checkedSheet(sheet: PrepSheet): PrepSheet {
   }
   return sheet;
 }
+
+/** Where no answer was found: "none of the 3 documents has an answer or technical question". */
+const nothingIn = (sheet: PrepSheet): string => {
+  const asked = sheet.documents.length + (sheet.leftOut?.length ?? 0);
+  return asked > 1
+    ? `none of the ${asked} documents has an answer or technical question`
+    : "no answer or technical question";
+};
 
 const slug = (title: string) =>
   title

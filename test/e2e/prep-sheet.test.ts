@@ -341,7 +341,7 @@ describe("prep sheet from the Export page", () => {
       await sheet.getByLabel(/^Competency/).selectOption("conflict");
       await sheet.getByRole("button", { name: "Download cue cards (HTML)" }).click();
       await expect(sheet.getByRole("alert").textContent()).resolves.toMatch(
-        /Nothing to put on a prep sheet for conflict/,
+        /Nothing to put on a prep sheet for Conflict: no answer or technical question/,
       );
 
       // The print view: the sheet in a new tab, styled by its own print CSS.

@@ -80,7 +80,9 @@ describeStores("derisk export (prep sheet)", (getStore) => {
     const none = await run(getStore(), ["export", "--format", "html", "--competency", "conflict"]);
     expect([none.code, none.error]).toEqual([
       2,
-      expect.stringMatching(/Nothing to put on a prep sheet for conflict/),
+      expect.stringMatching(
+        /Nothing to put on a prep sheet for Conflict: no answer or technical question of that competency\. Drop --competency/,
+      ),
     ]);
     const pdf = await run(getStore(), ["export", "--format", "pdf"]);
     expect([pdf.code, pdf.error]).toEqual([1, expect.stringMatching(/give a file to write it to/)]);

@@ -14,6 +14,7 @@ import {
   competencyName,
   documentLines,
   followUpNote,
+  leftOutLine,
   ownFraming,
   postingLines,
   postingName,
@@ -141,6 +142,8 @@ function concernHtml(concern: SheetConcern, document?: string): string {
 
 function coverHtml(sheet: PrepSheet): string {
   const several = sheet.documents.length > 1;
+  const leftOut = leftOutLine(sheet);
+  const only = !several && leftOut !== "" ? sheet.documents[0] : undefined;
   return [
     `<section class="cover">`,
     `<p class="kicker">Prep sheet</p>`,
@@ -162,6 +165,8 @@ function coverHtml(sheet: PrepSheet): string {
           )
           .join("")}</ol>`
       : "",
+    only === undefined ? "" : `<p>Document: <strong>${escapeHtml(only.name)}</strong></p>`,
+    leftOut === "" ? "" : `<p class="left-out">${escapeHtml(leftOut)}</p>`,
     `<h3>Behind every question</h3>`,
     sheet.framing.intro ? paragraphs(sheet.framing.intro) : "",
     list(sheet.framing.questions, "ol"),

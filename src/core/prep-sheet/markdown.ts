@@ -6,6 +6,7 @@ import {
   competencyName,
   documentLines,
   followUpNote,
+  leftOutLine,
   ownFraming,
   postingLines,
   postingName,
@@ -34,17 +35,24 @@ const oneLine = (text: string): string => text.replace(/\s+/g, " ").trim();
 /** The framing and coverage summary every sheet opens with (shared by Markdown and HTML). */
 export function coverageLines(sheet: PrepSheet): string[] {
   const c = sheet.coverage;
-  const lines = [
-    `${c.answers} answer${c.answers === 1 ? "" : "s"} to ${c.questions} question${c.questions === 1 ? "" : "s"}, ` +
-      `${c.followUps} follow-up${c.followUps === 1 ? "" : "s"} (${c.preparedFollowUps} with a written answer), ` +
-      `${c.concerns} concern${c.concerns === 1 ? "" : "s"}, ${c.technical} technical question${c.technical === 1 ? "" : "s"}.`,
-  ];
+  const technical = `${c.technical} technical question${c.technical === 1 ? "" : "s"}`;
+  // Technical questions only (a sheet of "ML concept", say): no row of zeros before them.
+  const lines =
+    c.answers === 0
+      ? [`${technical}; no prepared answer${sheet.competency === undefined ? "" : " of this competency"}.`]
+      : [
+          `${c.answers} answer${c.answers === 1 ? "" : "s"} to ${c.questions} question${c.questions === 1 ? "" : "s"}, ` +
+            `${c.followUps} follow-up${c.followUps === 1 ? "" : "s"} (${c.preparedFollowUps} with a written answer), ` +
+            `${c.concerns} concern${c.concerns === 1 ? "" : "s"}, ${technical}.`,
+        ];
   if (c.answers > 0) {
     lines.push(`Timing: ${c.timing.within} within budget, ${c.timing.long} over, ${c.timing.short} under.`);
     if (c.meanScore !== undefined) lines.push(`Mean score: ${c.meanScore} / 5.`);
-    lines.push(
-      `Answers by competency: ${c.competencies.map((x) => `${competencyName(x.competency)} (${x.answers})`).join(", ")}.`,
-    );
+    // On a sheet of one competency the cover already names it.
+    if (sheet.competency === undefined)
+      lines.push(
+        `Answers by competency: ${c.competencies.map((x) => `${competencyName(x.competency)} (${x.answers})`).join(", ")}.`,
+      );
   }
   // Only prepared answers are counted here: a story of the bank may serve a competency listed
   // (the coverage page and `derisk coverage` count stories too), so say what is missing exactly.
@@ -69,6 +77,7 @@ function coverMarkdown(sheet: PrepSheet): string[] {
     );
   }
   const several = sheet.documents.length > 1;
+  const leftOut = leftOutLine(sheet);
   if (several) {
     out.push(
       "## Documents",
@@ -78,7 +87,11 @@ function coverMarkdown(sheet: PrepSheet): string[] {
       ),
       "",
     );
+  } else if (leftOut !== "" && sheet.documents[0] !== undefined) {
+    // One document of several has something on the sheet: it is named, as a sheet of several names each.
+    out.push(`**Document:** ${oneLine(sheet.documents[0].name)}`, "");
   }
+  if (leftOut !== "") out.push(oneLine(leftOut), "");
   out.push("## Behind every question", "");
   if (sheet.framing.intro) out.push(sheet.framing.intro, "");
   out.push(...sheet.framing.questions.map((q, i) => `${i + 1}. ${oneLine(q)}`), "");

@@ -375,6 +375,92 @@ describe("a sheet of several documents", () => {
   });
 });
 
+describe("a sheet of several documents narrowed to one competency", () => {
+  // Three documents: the sample twice (under two titles) with three mistake-failure answers
+  // each, and a short one with only a conflict story and a motivation answer.
+  const sampleText = readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url), "utf8");
+  const globex = importPrepDocument(new TextEncoder().encode(sampleText.replace(/^# .*/, "# Globex prep")));
+  const acme = docOf([
+    "# Acme onsite",
+    "",
+    "## Tell me about a time you disagreed with a colleague.",
+    "",
+    '"My teammate wanted to ship a model with a leaky feature. I showed him the split that proved the leak, and we agreed on a holdout by time."',
+    "",
+    "## Why Acme?",
+    "",
+    '"I spent two years making models small and fast, and Acme ships small models to millions of phones."',
+  ]);
+  const docs = [acme, sample, globex];
+
+  it("shows only the documents with an answer for it, numbered among those shown", () => {
+    // Before: the cover listed "Acme onsite — 0 answers", and the parts read "Document 2 of 3"
+    // and "Document 3 of 3" with no "Document 1".
+    const failures = buildPrepSheet(docs, { competency: "mistake-failure" });
+    expect(failures.documents.map((d) => d.name)).toEqual(["Interview prep — Ines Carvalho", "Globex prep"]);
+    expect(failures.leftOut).toEqual(["Acme onsite"]);
+    expect(failures.answers.map((a) => a.documentIndex)).toEqual([0, 0, 0, 1, 1, 1]);
+    expect(failures.coverage.documents).toBe(2);
+    const md = renderPrepSheetMarkdown(failures);
+    expect(md).toContain("*Document 1 of 2* · **Target role:** Data/ML Engineer");
+    expect(md).toContain("*Document 2 of 2* · **Target role:** Data/ML Engineer");
+    expect(md).not.toMatch(/of 3|0 answers|^# Acme onsite/m);
+    expect(md).toContain(
+      "Acme onsite has no answer or technical question for Mistake / failure: it is not on this sheet.",
+    );
+    for (const html of [
+      renderPrepSheetHtml(failures),
+      renderPrepSheetHtmlParts(failures, "sheet", { answersPerPart: 2 }).join("\n"),
+    ]) {
+      expect(html.match(/<p class="kicker">Document \d of \d<\/p>/g)).toEqual([
+        '<p class="kicker">Document 1 of 2</p>',
+        '<p class="kicker">Document 2 of 2</p>',
+      ]);
+      expect(html).not.toContain("0 answers");
+      expect(html).toContain('<p class="left-out">Acme onsite has no answer');
+    }
+  });
+
+  it("with one document left, names it on the cover and gives it no part of its own", () => {
+    const conflict = buildPrepSheet(docs, { competency: "conflict" });
+    expect(conflict.documents.map((d) => d.name)).toEqual(["Acme onsite"]);
+    expect(conflict.answers.map((a) => a.documentIndex)).toEqual([0]);
+    const md = renderPrepSheetMarkdown(conflict);
+    expect(md).not.toMatch(/Document \d of|## Documents/);
+    expect(md).toContain("**Document:** Acme onsite");
+    expect(md).toContain(
+      "Interview prep — Ines Carvalho and Globex prep have no answer or technical question for Conflict: they are not on this sheet.",
+    );
+    // A competency sheet does not list answers by competency: the cover names the one.
+    expect(md).not.toContain("Answers by competency");
+    const html = renderPrepSheetHtml(conflict);
+    expect(html).not.toContain('<section class="document">');
+    expect(html).toContain("Document: <strong>Acme onsite</strong>");
+  });
+
+  it("of technical questions only: no row of zeros", () => {
+    const concepts = buildPrepSheet(docs, { competency: "ml-concept" });
+    expect(concepts.answers).toEqual([]);
+    const md = renderPrepSheetMarkdown(concepts);
+    expect(md).toContain("1. **Interview prep — Ines Carvalho** — Data/ML Engineer · 5 technical questions");
+    expect(md).toContain("- 10 technical questions; no prepared answer of this competency.");
+    expect(md).not.toMatch(/\b0 (answers|follow-ups|concerns)/);
+  });
+
+  it("with nothing for it: no documents at all, each named as left out", () => {
+    const none = buildPrepSheet(docs, { competency: "teamwork" });
+    expect(none.documents).toEqual([]);
+    expect(none.leftOut).toEqual(["Acme onsite", "Interview prep — Ines Carvalho", "Globex prep"]);
+  });
+
+  it("without a competency, every document with answers is on it and none is left out", () => {
+    const all = buildPrepSheet(docs);
+    expect(all.documents).toHaveLength(3);
+    expect(all.leftOut).toBeUndefined();
+    expect(renderPrepSheetMarkdown(all)).toContain("*Document 1 of 3*");
+  });
+});
+
 describe("the timing line", () => {
   it("says one word in the singular", () => {
     // Before: "1 words ≈ 0:00" under a one-word answer on the printed sheet.
