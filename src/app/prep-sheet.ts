@@ -376,9 +376,15 @@ export async function renderSheetFile(
   }
 }
 
-/** The whole sheet as one page, for printing it the old way should joining the parts fail. */
+/**
+ * The whole sheet as one page, for printing it the old way should joining the parts fail: with
+ * a new page where each part starts, so it prints to the same pages as the parts.
+ */
 const wholeForPrint = (sheet: PrepSheet, layout: SheetLayout): string =>
-  renderPrepSheetHtml(sheet, layout, { fontFaces: fontFacesFor(sheetText(sheet)) });
+  renderPrepSheetHtml(sheet, layout, {
+    fontFaces: fontFacesFor(sheetText(sheet)),
+    partBreaks: PDF_ANSWERS_PER_PART,
+  });
 
 const sheetBase = (sheet: PrepSheet, layout: SheetLayout): string =>
   `${slug(sheet.title)}-${layout === "cards" ? "cards" : "sheet"}`;

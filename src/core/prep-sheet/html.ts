@@ -88,8 +88,12 @@ const cueList = (beats: readonly CueBeat[]): string =>
 const list = (items: string[], tag: "ul" | "ol" = "ul"): string =>
   `<${tag}>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</${tag}>`;
 
-// Print: A4, black on white, serif body; every answer starts a page, no follow-up, fix or
-// concern is split across pages; four cue cards per page. No scripts; no web fonts but the
+// Print: A4, black on white, serif body. The cover and each document's part start a page;
+// answers follow one another: one that fits on a page is not split across two (it starts the
+// next page instead), so a short answer shares its page, and the last lines of a longer one
+// are followed by the next answer when it fits in what is left. A heading stays with what
+// follows it, no follow-up, fix or concern is split, and no paragraph leaves fewer than three
+// lines on a page. The technical questions follow the last answer. Four cue cards per page. No scripts; no web fonts but the
 // embedded ones for emoji and CJK (FALLBACK_FAMILIES), tried after the usual ones.
 const FALLBACK_FAMILIES = `"Noto Emoji", "Noto Sans SC", "Noto Sans JP", "Noto Sans KR"`;
 const CSS = `
@@ -115,8 +119,15 @@ p { margin: 0 0 .6em; }
 .followup .a p { margin: 0 0 .15em; }
 .time { font-size: 9pt; white-space: nowrap; }
 .quote { font-style: italic; }
-.block, .technical, .cards, .document { break-before: page; }
-.document + .block { break-before: auto; }
+.cards, .document { break-before: page; }
+.cover + .block, .cover + .technical { break-before: page; }
+.block, .technical { break-inside: avoid; margin-top: 2.4em; }
+.cover + .block, .document + .block, .cover + .technical { margin-top: 0; }
+.document + .block { break-inside: auto; }
+.part-break + .block { break-before: page; margin-top: 0; }
+body > .block:first-child { margin-top: 0; }
+.kicker, .meta, .remark { break-after: avoid; }
+p, li { orphans: 3; widows: 3; }
 .document { border-bottom: 2px solid #000; margin-bottom: 1.2em; padding-bottom: .4em; }
 .block > .kicker { margin-bottom: .2em; }
 .cover ol li { margin-bottom: .2em; }
@@ -326,8 +337,17 @@ function cardsHtml(cards: string[]): string {
   return `<section class="cards">${pages.join("\n")}</section>`;
 }
 
+/** Where a sheet printed in parts starts a part: a new page (see SheetHtmlOptions.partBreaks). */
+const PART_BREAK = `<div class="part-break"></div>`;
+
 /** Options of the HTML sheet. */
 export interface SheetHtmlOptions {
+  /**
+   * Start a new page before every this many answers (layout "sheet"), where a PDF printed in
+   * parts of this many answers (renderPrepSheetHtmlParts) starts one: the whole then prints to
+   * the same pages as the parts. Default: none, the answers flow from page to page.
+   */
+  partBreaks?: number;
   /**
    * `@font-face` rules to embed (fonts as `data:` URLs, nothing fetched): the app passes the
    * faces that the sheet's emoji and CJK text need, since a bare Chromium has no such fonts.
@@ -376,9 +396,14 @@ export function renderPrepSheetHtml(
   layout: SheetLayout = "sheet",
   options: SheetHtmlOptions = {},
 ): string {
+  const every = Math.floor(options.partBreaks ?? 0);
+  const unit = blockUnits(sheet);
+  const blocks = sheet.answers.map((answer, i) =>
+    every > 0 && i > 0 && i % every === 0 ? `${PART_BREAK}\n${unit(answer)}` : unit(answer),
+  );
   const body =
     layout === "sheet"
-      ? [coverHtml(sheet), ...sheet.answers.map(blockUnits(sheet)), technicalOf(sheet)]
+      ? [coverHtml(sheet), ...blocks, technicalOf(sheet)]
       : [coverHtml(sheet), cardsHtml(cardsOf(sheet))];
   return pageHtml(sheet.title, body, options);
 }
@@ -441,11 +466,18 @@ export function sheetPartsWriter(
       first.push(html);
       return [];
     }
+    // A sheet's full part is handed out when the next answer comes: the last part stays open
+    // until `finish`, so the technical questions follow the last answers on their page. A
+    // part of cue cards, whole pages of four, goes as soon as it is full.
+    const out: SheetPart[] = [];
+    const hand = () => {
+      out.push({ index: next++, html: page(layout === "sheet" ? current : [cardsHtml(current)]) });
+      current = [];
+    };
+    if (layout === "sheet" && current.length >= per) hand();
     current.push(html);
-    if (current.length < per) return [];
-    const part = { index: next++, html: page(layout === "sheet" ? current : [cardsHtml(current)]) };
-    current = [];
-    return [part];
+    if (layout === "cards" && current.length >= per) hand();
+    return out;
   };
   return {
     add: (answer) => push(unit(answer)),
@@ -454,12 +486,11 @@ export function sheetPartsWriter(
       if (layout === "cards")
         for (const t of sheet.technical) out.push(...push(technicalCard(t, sheet.documents.length > 1)));
       finished = true;
+      // The technical questions follow the last answers on their page, as in the whole sheet.
+      const technical = layout === "sheet" ? technicalOf(sheet) : "";
+      if (technical !== "") (current.length === 0 ? first : current).push(technical);
       if (current.length > 0)
         out.push({ index: next++, html: page(layout === "sheet" ? current : [cardsHtml(current)]) });
-      if (layout === "sheet") {
-        const technical = technicalOf(sheet);
-        if (technical !== "") out.push({ index: next++, html: page([technical]) });
-      }
       const cover = coverHtml(sheet);
       out.unshift({
         index: 0,
@@ -473,8 +504,9 @@ export function sheetPartsWriter(
 
 /**
  * The same sheet as several standalone pages, each starting on a new printed page, that print
- * one after the other to the same pages as the whole: a browser lays out and prints a few
- * hundred pages at a time much faster than thousands at once. `fontFaces` is asked per part,
+ * one after the other to the same pages as the whole rendered with `partBreaks` of the same
+ * size: a browser lays out and prints a few hundred pages at a time much faster than thousands
+ * at once. `fontFaces` is asked per part,
  * with that part's text, so a part embeds only the fonts its own text needs.
  * @example renderPrepSheetHtmlParts(sheet, "sheet", { answersPerPart: 200 }).length // 26 for 5,000 answers
  */

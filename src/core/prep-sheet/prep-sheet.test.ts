@@ -258,12 +258,16 @@ describe("renderers", () => {
       answersPerPart: 3,
       fontFaces: (text) => (text.includes("Tell me about yourself") ? "/* fonts of part one */" : ""),
     });
-    // 7 answers in threes, then the technical questions.
-    expect(parts).toHaveLength(4);
+    // 7 answers in threes, the technical questions after the last answer, on its page.
+    expect(parts).toHaveLength(3);
     const blocks = (html: string) => html.match(/<article class="block">[\s\S]*?<\/article>/g) ?? [];
     expect(parts.flatMap(blocks)).toEqual(blocks(whole));
     expect(parts.filter((p) => p.includes('<section class="cover">'))).toEqual([parts[0]]);
     expect(parts.at(-1)).toContain('<section class="technical">');
+    // The whole with a new page where each part starts: before the 4th and the 7th answer.
+    const broken = renderPrepSheetHtml(sheet, "sheet", { partBreaks: 3 });
+    expect(broken.split('<div class="part-break"></div>\n<article class="block">')).toHaveLength(3);
+    expect(whole).not.toContain('<div class="part-break">');
     for (const part of parts) expect(part).toMatch(/^<!doctype html>[\s\S]*<\/html>\n$/);
     expect(parts[0]).toContain("/* fonts of part one */");
     expect(parts[0]).toContain("font-src data:");
