@@ -120,3 +120,18 @@ export function leftOutLine(sheet: Pick<PrepSheet, "competency" | "documents" | 
   const one = left.length === 1;
   return `${names(left)} ${one ? "has" : "have"} no answer or technical question ${what}: ${one ? "it is" : "they are"} not on this sheet.`;
 }
+
+/**
+ * Where each fix's quote is to be read: the quote itself, or the number of the earlier fix that
+ * quotes the same sentence (the analyzer may tie a result, a lesson and the time to one closing
+ * sentence: printed three times, it reads as three problems).
+ * @example fixQuotes([{ quote: "A." }, { quote: "A." }]) // [{ quote: "A." }, { sameAs: 1 }]
+ */
+export function fixQuotes(
+  fixes: ReadonlyArray<{ quote: string }>,
+): Array<{ quote: string } | { sameAs: number }> {
+  return fixes.map((fix, i) => {
+    const first = fixes.findIndex((f) => f.quote.trim() === fix.quote.trim());
+    return first < i ? { sameAs: first + 1 } : { quote: fix.quote };
+  });
+}

@@ -13,6 +13,7 @@ import {
   clock,
   competencyName,
   documentLines,
+  fixQuotes,
   followUpNote,
   leftOutLine,
   ownFraming,
@@ -234,10 +235,14 @@ function blockHtml(answer: SheetAnswer, document?: string): string {
   ];
   if (answer.fixes.length > 0) {
     parts.push(
-      `<h3>Top fixes</h3><ol>${answer.fixes
+      `<h3>Top fixes</h3><ol>${fixQuotes(answer.fixes)
         .map(
-          (f) =>
-            `<li class="fix">${escapeHtml(f.action)} <span class="quote">— “${escapeHtml(f.quote)}”</span></li>`,
+          (q, i) =>
+            `<li class="fix">${escapeHtml(answer.fixes[i]?.action ?? "")} ${
+              "sameAs" in q
+                ? `— the same sentence as fix ${q.sameAs}`
+                : `<span class="quote">— “${escapeHtml(q.quote)}”</span>`
+            }</li>`,
         )
         .join("")}</ol>`,
     );
@@ -508,7 +513,7 @@ export function sheetPartsWriter(
  * size: a browser lays out and prints a few hundred pages at a time much faster than thousands
  * at once. `fontFaces` is asked per part,
  * with that part's text, so a part embeds only the fonts its own text needs.
- * @example renderPrepSheetHtmlParts(sheet, "sheet", { answersPerPart: 200 }).length // 26 for 5,000 answers
+ * @example renderPrepSheetHtmlParts(sheet, "sheet", { answersPerPart: 200 }).length // 25 for 5,000 answers
  */
 export function renderPrepSheetHtmlParts(
   sheet: PrepSheet,

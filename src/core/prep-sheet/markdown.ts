@@ -5,6 +5,7 @@ import {
   clock,
   competencyName,
   documentLines,
+  fixQuotes,
   followUpNote,
   leftOutLine,
   ownFraming,
@@ -156,8 +157,11 @@ function answerMarkdown(answer: SheetAnswer, document?: string): string[] {
   out.push(...bodyMarkdown(answer), "");
   if (answer.fixes.length > 0) {
     out.push("### Top fixes", "");
+    const quotes = fixQuotes(answer.fixes);
     answer.fixes.forEach((fix, i) => {
-      out.push(`${i + 1}. ${oneLine(fix.action)} — “${oneLine(fix.quote)}”`);
+      const q = quotes[i] ?? { quote: fix.quote };
+      const where = "sameAs" in q ? `the same sentence as fix ${q.sameAs}` : `“${oneLine(q.quote)}”`;
+      out.push(`${i + 1}. ${oneLine(fix.action)} — ${where}`);
     });
     out.push("");
   }

@@ -465,6 +465,35 @@ describe("a sheet of several documents narrowed to one competency", () => {
   });
 });
 
+describe("top fixes", () => {
+  it("quote a sentence once: a later fix of the same sentence points to the first", () => {
+    // Before: the sample's model-focused Q5 printed its closing sentence three times, under a
+    // result, a lesson and a time fix, reading as three problems in three sentences.
+    const repeated = sheet.answers.filter((a) => new Set(a.fixes.map((f) => f.quote)).size < a.fixes.length);
+    expect(repeated.map((a) => a.key)).toContain("q5/model-focused");
+    for (const answer of repeated) {
+      const one = buildPrepSheet([sample], { keepAnswer: (_, key) => key === answer.key });
+      const md = renderPrepSheetMarkdown(one);
+      const html = renderPrepSheetHtml(one);
+      for (const [text, heading, written] of [
+        [md, "### Top fixes", (t: string) => t],
+        [html, "<h3>Top fixes</h3>", escapeHtml],
+      ] as const) {
+        // The fixes, up to the next heading: each sentence quoted once.
+        const fixes = text.slice(text.indexOf(heading)).split(/### |<h3>/)[1] ?? "";
+        for (const quote of new Set(answer.fixes.map((f) => f.quote)))
+          expect(fixes.split(written(quote)).length, answer.key).toBe(2);
+        expect(fixes, answer.key).toContain("the same sentence as fix ");
+      }
+    }
+    const md = renderPrepSheetMarkdown(sheet);
+    expect(md).toMatch(/^2\. Lesson: .* — the same sentence as fix 1$/m);
+    expect(renderPrepSheetHtml(sheet)).toMatch(
+      /<li class="fix">Lesson: [^<]* — the same sentence as fix 1<\/li>/,
+    );
+  });
+});
+
 describe("the timing line", () => {
   it("says one word in the singular", () => {
     // Before: "1 words ≈ 0:00" under a one-word answer on the printed sheet.
