@@ -57,7 +57,9 @@ export function coverageLines(sheet: PrepSheet): string[] {
   }
   // Only prepared answers are counted here: a story of the bank may serve a competency listed
   // (the coverage page and `derisk coverage` count stories too), so say what is missing exactly.
-  if (sheet.competency === undefined && c.missing.length > 0)
+  // Only on the sheet of everything: one narrowed to a competency or a posting leaves answers
+  // of other competencies off, and "no prepared answer yet" would be untrue of them.
+  if (sheet.competency === undefined && sheet.posting === undefined && c.missing.length > 0)
     lines.push(`No prepared answer yet: ${c.missing.map(competencyName).join(", ")}.`);
   return lines;
 }
