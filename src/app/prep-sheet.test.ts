@@ -119,6 +119,31 @@ describe("queueSheetParts (the PDF export's pipeline)", () => {
     expect(parts[0]).toContain("Acme onsite has no answer or technical question for Mistake / failure");
   });
 
+  it("puts a document of technical questions only in its place, as the sheet built first does", async () => {
+    const bank = importPrepDocument(
+      new TextEncoder().encode(
+        "# Technical bank\n\n## 🔬 ML Fundamentals\nCheck that the basics are solid.\nWhat is the bias–variance trade-off?\nWhen would you prefer precision over recall?\n",
+      ),
+    );
+    const queue = new PrintQueue();
+    await queueSheetParts(planPrepSheet([bank, sample]), "sheet", queue, { answersPerPart: 2 });
+    queue.close();
+    const parts: string[] = [];
+    for (let job = await queue.take(); job !== undefined; job = await queue.take())
+      parts[job.index] = job.html;
+    const sheet = buildPrepSheet([bank, sample]);
+    expect(parts).toEqual(
+      renderPrepSheetHtmlParts(sheet, "sheet", {
+        answersPerPart: 2,
+        fontFaces: fontFacesFor,
+        printOnly: true,
+      }),
+    );
+    const all = parts.join("");
+    expect(all).toContain("Document 1 of 2");
+    expect(all.indexOf("Document 1 of 2")).toBeLessThan(all.indexOf("Document 2 of 2"));
+  });
+
   it("stops analysing once printing has failed", async () => {
     const { plan, analysed } = countingPlan(planPrepSheet(docs));
     const sheet = await queueSheetParts(plan, "sheet", new PrintQueue(), { failed: () => analysed() >= 8 });

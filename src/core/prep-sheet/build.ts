@@ -330,6 +330,8 @@ export interface PrepSheetPlan {
   readonly documents: SheetDocument[];
   /** The wording of the lens on the cover, likewise. */
   readonly framing: PrepSheet["framing"];
+  /** The technical questions, likewise (they need no analysis). */
+  readonly technical: SheetTechnical[];
   /** Answers to analyse, in the sheet's order. */
   readonly size: number;
   /** Analyses the i-th answer: its block (the competency asked for is applied before: every answer is kept). */
@@ -446,6 +448,7 @@ export function planPrepSheet(docs: readonly PrepDoc[], options: PrepSheetOption
     title,
     documents,
     framing,
+    technical,
     size: pending.length,
     answer: (i) => {
       const make = pending[i];

@@ -123,8 +123,8 @@ p { margin: 0 0 .6em; }
 .cards, .document { break-before: page; }
 .cover + .block, .cover + .technical { break-before: page; }
 .block, .technical { break-inside: avoid; margin-top: 2.4em; }
-.cover + .block, .document + .block, .cover + .technical { margin-top: 0; }
-.document + .block { break-inside: auto; }
+.cover + .block, .document + .block, .cover + .technical, .document + .technical { margin-top: 0; }
+.document + .block, .document + .technical { break-inside: auto; }
 .part-break + .block { break-before: page; margin-top: 0; }
 body > .block:first-child { margin-top: 0; }
 .kicker, .meta, .remark { break-after: avoid; }
@@ -306,33 +306,42 @@ const cardsOf = (sheet: PrepSheet): string[] => [
   ...sheet.technical.map((t) => technicalCard(t, sheet.documents.length > 1)),
 ];
 
-/**
- * The answer pages of a sheet, one unit per answer; on a sheet of several documents each answer
- * names its document and the first of each document opens with the document's own heading
- * (in the same unit, so a sheet printed in parts never leaves that heading alone on a page).
- */
-function blockUnits(sheet: Pick<PrepSheet, "documents" | "framing">): (answer: SheetAnswer) => string {
-  let current: number | undefined;
-  return (answer) => {
-    const name = documentNameOf(sheet, answer.documentIndex);
-    if (name === undefined || answer.documentIndex === current) return blockHtml(answer, name);
-    current = answer.documentIndex;
-    return `${documentHtml(sheet, current)}\n${blockHtml(answer, name)}`;
-  };
-}
+/** What a sheet's answer pages are made from, known before any answer is analysed. */
+type SheetHead = Pick<PrepSheet, "documents" | "framing" | "technical">;
 
-/** The technical questions, one section per document when there are several. */
-function technicalOf(sheet: PrepSheet): string {
-  if (sheet.documents.length <= 1) return technicalHtml(sheet.technical);
-  return sheet.documents
-    .map((d, i) =>
-      technicalHtml(
-        sheet.technical.filter((t) => t.documentIndex === i),
-        d.name,
-      ),
-    )
-    .filter((html) => html !== "")
-    .join("\n");
+/**
+ * The answer pages of a sheet, one unit per answer, and `rest`, what follows the last answer:
+ * the technical questions. On a sheet of several documents each document has a part of its
+ * own: its heading (in the same unit as its first answer, so a sheet printed in parts never
+ * leaves that heading alone on a page), its answers, each naming the document, and its
+ * technical questions; a document with technical questions only has its part where it falls,
+ * so the parts read "Document 1 of 2", "Document 2 of 2" in order.
+ */
+function answerFlow(sheet: SheetHead): { unit(answer: SheetAnswer): string; rest(): string } {
+  const several = sheet.documents.length > 1;
+  const technicalOf = (i: number): string =>
+    technicalHtml(
+      sheet.technical.filter((t) => t.documentIndex === i),
+      sheet.documents[i]?.name,
+    );
+  let current = -1;
+  // Closes the open document's part and those of the documents up to `to`, and opens `to`'s.
+  const advance = (to: number): string[] => {
+    const out = current < 0 ? [] : [technicalOf(current)];
+    for (let i = current + 1; i < to; i++) out.push(documentHtml(sheet, i), technicalOf(i));
+    if (to < sheet.documents.length) out.push(documentHtml(sheet, to));
+    current = to;
+    return out.filter((html) => html !== "");
+  };
+  return {
+    unit: (answer) => {
+      if (!several) return blockHtml(answer);
+      const name = sheet.documents[answer.documentIndex]?.name;
+      if (answer.documentIndex === current) return blockHtml(answer, name);
+      return [...advance(answer.documentIndex), blockHtml(answer, name)].join("\n");
+    },
+    rest: () => (several ? advance(sheet.documents.length).join("\n") : technicalHtml(sheet.technical)),
+  };
 }
 
 function cardsHtml(cards: string[]): string {
@@ -402,13 +411,13 @@ export function renderPrepSheetHtml(
   options: SheetHtmlOptions = {},
 ): string {
   const every = Math.floor(options.partBreaks ?? 0);
-  const unit = blockUnits(sheet);
+  const flow = answerFlow(sheet);
   const blocks = sheet.answers.map((answer, i) =>
-    every > 0 && i > 0 && i % every === 0 ? `${PART_BREAK}\n${unit(answer)}` : unit(answer),
+    every > 0 && i > 0 && i % every === 0 ? `${PART_BREAK}\n${flow.unit(answer)}` : flow.unit(answer),
   );
   const body =
     layout === "sheet"
-      ? [coverHtml(sheet), ...blocks, technicalOf(sheet)]
+      ? [coverHtml(sheet), ...blocks, flow.rest()]
       : [coverHtml(sheet), cardsHtml(cardsOf(sheet))];
   return pageHtml(sheet.title, body, options);
 }
@@ -425,10 +434,11 @@ export interface SheetPartsOptions {
   /** `@font-face` rules for a part's text (see SheetHtmlOptions), asked once per part. */
   fontFaces?: (text: string) => string;
   /**
-   * The sheet's documents and cover framing (the plan knows them before any answer is analysed):
-   * with several documents, each answer names its document. Default: one document.
+   * The sheet's documents, cover framing and technical questions (the plan knows them before
+   * any answer is analysed): with several documents, each answer names its document, and each
+   * document's technical questions close its part. Default: one document.
    */
-  sheet?: Pick<PrepSheet, "documents" | "framing">;
+  sheet?: SheetHead;
   /**
    * The parts are printed, never shown: a part without embedded fonts shows nothing on a
    * screen, which spares the browser laying it out for one (the printed pages are the same).
@@ -457,10 +467,12 @@ export function sheetPartsWriter(
       printOnly,
       ...(options.fontFaces ? { fontFaces: options.fontFaces(body.join("\n")) } : {}),
     });
-  const head = options.sheet ?? { documents: [], framing: { questions: [] } };
-  const block = blockUnits(head);
+  const head = options.sheet;
+  const flow = head === undefined ? undefined : answerFlow(head);
   const unit = (answer: SheetAnswer): string =>
-    layout === "sheet" ? block(answer) : answerCard(answer, documentNameOf(head, answer.documentIndex));
+    layout === "cards"
+      ? answerCard(answer, head === undefined ? undefined : documentNameOf(head, answer.documentIndex))
+      : (flow?.unit(answer) ?? blockHtml(answer));
   let first: string[] = [];
   let current: string[] = [];
   let next = 1;
@@ -492,7 +504,8 @@ export function sheetPartsWriter(
         for (const t of sheet.technical) out.push(...push(technicalCard(t, sheet.documents.length > 1)));
       finished = true;
       // The technical questions follow the last answers on their page, as in the whole sheet.
-      const technical = layout === "sheet" ? technicalOf(sheet) : "";
+      const technical =
+        layout === "cards" ? "" : flow === undefined ? technicalHtml(sheet.technical) : flow.rest();
       if (technical !== "") (current.length === 0 ? first : current).push(technical);
       if (current.length > 0)
         out.push({ index: next++, html: page(layout === "sheet" ? current : [cardsHtml(current)]) });

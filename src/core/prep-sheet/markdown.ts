@@ -238,25 +238,19 @@ export function renderPrepSheetMarkdown(sheet: PrepSheet, layout: SheetLayout = 
   // "Q1" of one document never reads as "Q1" of another.
   const several = sheet.documents.length > 1;
   const nameOf = (index: number) => (several ? sheet.documents[index]?.name : undefined);
-  if (layout === "sheet") {
-    let current: number | undefined;
-    for (const answer of sheet.answers) {
-      if (several && answer.documentIndex !== current) {
-        current = answer.documentIndex;
-        out.push("---", "", ...documentMarkdown(sheet, current));
-      }
-      out.push("---", "", ...answerMarkdown(answer, nameOf(answer.documentIndex)));
-    }
-    if (several) {
-      sheet.documents.forEach((document, i) => {
-        out.push(
-          ...technicalMarkdown(
-            sheet.technical.filter((t) => t.documentIndex === i),
-            document.name,
-          ),
-        );
-      });
-    } else out.push(...technicalMarkdown(sheet.technical));
+  if (layout === "sheet" && several) {
+    // Each document's part: its heading, its answers, its technical questions (so that in an
+    // outline a document's technical questions sit under it, not under the next one).
+    sheet.documents.forEach((document, i) => {
+      out.push("---", "", ...documentMarkdown(sheet, i));
+      for (const answer of sheet.answers.filter((a) => a.documentIndex === i))
+        out.push("---", "", ...answerMarkdown(answer, document.name));
+      const technical = sheet.technical.filter((t) => t.documentIndex === i);
+      if (technical.length > 0) out.push("---", "", ...technicalMarkdown(technical, document.name));
+    });
+  } else if (layout === "sheet") {
+    for (const answer of sheet.answers) out.push("---", "", ...answerMarkdown(answer));
+    if (sheet.technical.length > 0) out.push("---", "", ...technicalMarkdown(sheet.technical));
   } else {
     out.push("## Cue cards", "");
     for (const answer of sheet.answers) out.push(...cardMarkdown(answer, nameOf(answer.documentIndex)));

@@ -465,6 +465,49 @@ describe("a sheet of several documents narrowed to one competency", () => {
   });
 });
 
+describe("a sheet of several documents, one of them technical questions only", () => {
+  const bank = docOf([
+    "# Technical bank",
+    "",
+    "## 🔬 ML Fundamentals",
+    "Check that the basics are solid.",
+    "What is the bias–variance trade-off?",
+    "When would you prefer precision over recall?",
+  ]);
+  const both = buildPrepSheet([bank, sample]);
+
+  it("gives each document its part in order, its technical questions closing it", () => {
+    expect(both.documents.map((d) => d.name)).toEqual(["Technical bank", "Interview prep — Ines Carvalho"]);
+    expect(both.technical.filter((t) => t.documentIndex === 0)).toHaveLength(2);
+    // Before: the parts opened at "Document 2 of 2" (the first answer's), and every technical
+    // section came after the last document's answers, in Markdown under that document's heading.
+    const md = renderPrepSheetMarkdown(both);
+    const order = [
+      "# Technical bank",
+      "*Document 1 of 2*",
+      "## Technical questions — Technical bank",
+      "# Interview prep — Ines Carvalho",
+      "*Document 2 of 2*",
+      "## Q1 · Tell me about yourself",
+      "## Technical questions — Interview prep — Ines Carvalho",
+    ].map((line) => md.indexOf(`\n${line}`));
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    const kickers = (html: string) =>
+      html.match(/<p class="kicker">Document \d of 2<\/p>|<h2>Technical questions<\/h2>/g);
+    const expected = [
+      '<p class="kicker">Document 1 of 2</p>',
+      "<h2>Technical questions</h2>",
+      '<p class="kicker">Document 2 of 2</p>',
+      "<h2>Technical questions</h2>",
+    ];
+    expect(kickers(renderPrepSheetHtml(both))).toEqual(expected);
+    expect(kickers(renderPrepSheetHtmlParts(both, "sheet", { answersPerPart: 2 }).join("\n"))).toEqual(
+      expected,
+    );
+  });
+});
+
 describe("top fixes", () => {
   it("quote a sentence once: a later fix of the same sentence points to the first", () => {
     // Before: the sample's model-focused Q5 printed its closing sentence three times, under a
