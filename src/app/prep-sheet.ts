@@ -81,7 +81,7 @@ export async function loadPrepSheetPlan(
   store: Store,
   userId: string,
   selection: SheetSelection = {},
-): Promise<PrepSheetPlan> {
+): Promise<PrepSheetPlan & { sampleLeftOut?: string }> {
   const competency = selection.competency === undefined ? undefined : parseCompetency(selection.competency);
   const posting =
     selection.tailoringId === undefined
@@ -103,7 +103,7 @@ export async function loadPrepSheetPlan(
   // The profile's target role is every answer's; without one, each document's own (a candidate
   // keeps one document per interview, and two may be for different roles).
   const role = roleFromTarget(profile.targetRole);
-  return planPrepSheet(docs, {
+  const plan = planPrepSheet(docs, {
     analyze: cachedAnalyze,
     wordsPerMinute: profile.wordsPerMinute,
     ...(profile.targetRole === undefined ? {} : { targetRole: profile.targetRole }),
@@ -121,7 +121,15 @@ export async function loadPrepSheetPlan(
           ...(posting.posting.title === undefined ? {} : { targetRole: posting.posting.title }),
         }),
   });
+  // Said where the sheet is made (the Export page says it beside the choice of scope).
+  return selection.documentId === undefined && own.length > 0 && own.length < inScope.length
+    ? { ...plan, sampleLeftOut: SAMPLE_OFF_SHEET }
+    : plan;
 }
+
+/** What the CLI says when the whole bank's sheet leaves derisk's sample out. */
+export const SAMPLE_OFF_SHEET =
+  "The sample document is not on this sheet: your own documents are. To print it: -d ID (derisk list).";
 
 /** What a sheet may be narrowed to: one document, one competency, one saved tailoring. */
 export interface SheetSelection {

@@ -59,5 +59,6 @@ export async function exportSheet(
         : { tailoringId: await resolveId(store, userId, "tailoring", options.tailoring) }),
     }),
   );
+  if (plan.sampleLeftOut !== undefined) ctx.err(ctx.errStyle.dim(plan.sampleLeftOut));
   return renderPlanFile(plan, format, options.cards ? "cards" : "sheet");
 }
