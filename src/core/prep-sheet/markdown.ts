@@ -42,9 +42,17 @@ export function coverageLines(sheet: PrepSheet): string[] {
     c.answers === 0
       ? [`${technical}; no prepared answer${sheet.competency === undefined ? "" : " of this competency"}.`]
       : [
-          `${c.answers} answer${c.answers === 1 ? "" : "s"} to ${c.questions} question${c.questions === 1 ? "" : "s"}, ` +
-            `${c.followUps} follow-up${c.followUps === 1 ? "" : "s"} (${c.preparedFollowUps} with a written answer), ` +
-            `${c.concerns} concern${c.concerns === 1 ? "" : "s"}, ${technical}.`,
+          // What the sheet has, without the kinds it has none of ("0 follow-ups (0 with …)").
+          `${[
+            `${c.answers} answer${c.answers === 1 ? "" : "s"} to ${c.questions} question${c.questions === 1 ? "" : "s"}`,
+            ...(c.followUps > 0
+              ? [
+                  `${c.followUps} follow-up${c.followUps === 1 ? "" : "s"} (${c.preparedFollowUps} with a written answer)`,
+                ]
+              : []),
+            ...(c.concerns > 0 ? [`${c.concerns} concern${c.concerns === 1 ? "" : "s"}`] : []),
+            ...(c.technical > 0 ? [technical] : []),
+          ].join(", ")}.`,
         ];
   if (c.answers > 0) {
     lines.push(`Timing: ${c.timing.within} within budget, ${c.timing.long} over, ${c.timing.short} under.`);

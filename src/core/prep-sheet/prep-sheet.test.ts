@@ -435,8 +435,11 @@ describe("a sheet of several documents narrowed to one competency", () => {
     expect(md).toContain(
       "Interview prep — Ines Carvalho and Globex prep have no answer or technical question for Conflict: they are not on this sheet.",
     );
-    // A competency sheet does not list answers by competency: the cover names the one.
+    // A competency sheet does not list answers by competency: the cover names the one; nor
+    // does it count what it has none of (before: "0 follow-ups (0 with a written answer),
+    // 0 concerns, 0 technical questions").
     expect(md).not.toContain("Answers by competency");
+    expect(md).toContain("- 1 answer to 1 question.\n");
     const html = renderPrepSheetHtml(conflict);
     expect(html).not.toContain('<section class="document">');
     expect(html).toContain("Document: <strong>Acme onsite</strong>");
