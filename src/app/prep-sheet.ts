@@ -127,9 +127,8 @@ export async function loadPrepSheetPlan(
     : plan;
 }
 
-/** What the CLI says when the whole bank's sheet leaves derisk's sample out. */
-export const SAMPLE_OFF_SHEET =
-  "The sample document is not on this sheet: your own documents are. To print it: -d ID (derisk list).";
+/** What is said when the whole bank's sheet leaves derisk's sample out (each interface adds how to print it). */
+export const SAMPLE_OFF_SHEET = "The sample document is not on this sheet: your own documents are.";
 
 /** What a sheet may be narrowed to: one document, one competency, one saved tailoring. */
 export interface SheetSelection {
