@@ -90,11 +90,12 @@ const list = (items: string[], tag: "ul" | "ol" = "ul"): string =>
   `<${tag}>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</${tag}>`;
 
 // Print: A4, black on white, serif body. The cover and each document's part start a page;
-// answers follow one another: one that fits on a page is not split across two (it starts the
-// next page instead), so a short answer shares its page, and the last lines of a longer one
-// are followed by the next answer when it fits in what is left. A heading stays with what
-// follows it, no follow-up, fix or concern is split, and no paragraph leaves fewer than three
-// lines on a page. The technical questions follow the last answer. Four cue cards per page. No scripts; no web fonts but the
+// answers follow one another: an answer's text that fits on a page is not split across two
+// (it starts the next page, its heading with it), so a short answer shares its page; its
+// fixes, follow-ups and concerns may go on over the page, none of them split, so the next
+// answer follows them rather than leaving them alone on a page. No heading is split or left
+// at the foot of a page, and no paragraph leaves fewer than three lines on one. The technical
+// questions follow the last answer. Four cue cards per page. No scripts; no web fonts but the
 // embedded ones for emoji and CJK (FALLBACK_FAMILIES), tried after the usual ones.
 const FALLBACK_FAMILIES = `"Noto Emoji", "Noto Sans SC", "Noto Sans JP", "Noto Sans KR"`;
 const CSS = `
@@ -122,12 +123,14 @@ p { margin: 0 0 .6em; }
 .quote { font-style: italic; }
 .cards, .document { break-before: page; }
 .cover + .block, .cover + .technical { break-before: page; }
-.block, .technical { break-inside: avoid; margin-top: 2.4em; }
+.block, .technical { margin-top: 2.4em; }
+.technical, .answer { break-inside: avoid; }
 .cover + .block, .document + .block, .cover + .technical, .document + .technical { margin-top: 0; }
 .document + .block, .document + .technical { break-inside: auto; }
 .part-break + .block { break-before: page; margin-top: 0; }
 body > .block:first-child { margin-top: 0; }
 .kicker, .meta, .remark { break-after: avoid; }
+h1, h2, h3, .kicker, .meta { break-inside: avoid; }
 p, li { orphans: 3; widows: 3; }
 .document { border-bottom: 2px solid #000; margin-bottom: 1.2em; padding-bottom: .4em; }
 .block > .kicker { margin-bottom: .2em; }
