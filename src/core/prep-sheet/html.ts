@@ -126,7 +126,7 @@ p { margin: 0 0 .6em; }
 .block, .technical { margin-top: 2.4em; }
 .technical, .answer { break-inside: avoid; }
 .cover + .block, .document + .block, .cover + .technical, .document + .technical { margin-top: 0; }
-.document + .block, .document + .technical { break-inside: auto; }
+.document + .block .answer, .document + .technical { break-inside: auto; }
 .part-break + .block { break-before: page; margin-top: 0; }
 body > .block:first-child { margin-top: 0; }
 .kicker, .meta, .remark { break-after: avoid; }
