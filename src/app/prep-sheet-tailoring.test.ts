@@ -64,6 +64,10 @@ describe("the prep sheet of one saved tailoring", () => {
     expect(md).toMatch(/^# .*Initech/);
     expect(md).toContain("## The posting:");
     expect(md).toContain("Experience monitoring data drift in production pipelines");
+    // The answers of other competencies are in the bank, only not on this sheet: before, its
+    // cover said "No prepared answer yet: Motivation, …" of answers the candidate had written.
+    expect(whole.coverage.competencies.length).toBeGreaterThan(sheet.coverage.competencies.length);
+    expect(md).not.toContain("No prepared answer yet");
   });
 
   it("an unknown tailoring is refused", async () => {

@@ -89,6 +89,61 @@ describe("queueSheetParts (the PDF export's pipeline)", () => {
     );
   });
 
+  it("numbers the documents among those with an answer of the competency, before any is analysed", async () => {
+    // Before: the parts were written while answers were analysed, against every document the
+    // bank had: "Document 2 of 3" and "Document 3 of 3" printed, with no "Document 1".
+    const acme = importPrepDocument(
+      new TextEncoder().encode(
+        '# Acme onsite\n\n## Why Acme?\n\n"Acme ships small models to millions of phones."\n',
+      ),
+    );
+    const { plan, analysed } = countingPlan(
+      planPrepSheet([acme, ...docs], { competency: "mistake-failure" }),
+    );
+    expect(plan.documents.map((d) => d.name)).not.toContain("Acme onsite");
+    const queue = new PrintQueue();
+    const sheet = await queueSheetParts(plan, "sheet", queue, { answersPerPart: 1 });
+    queue.close();
+    const parts: string[] = [];
+    for (let job = await queue.take(); job !== undefined; job = await queue.take())
+      parts[job.index] = job.html;
+    // Only that competency's answers are analysed at all.
+    expect(analysed()).toBe(sheet?.answers.length);
+    expect(sheet?.answers.every((a) => a.competency === "mistake-failure")).toBe(true);
+    const kickers = parts.join("\n").match(/<p class="kicker">Document \d of \d<\/p>/g) ?? [];
+    expect(kickers).toEqual(
+      docs
+        .map((_, i) => `<p class="kicker">Document ${i + 1} of ${docs.length}</p>`)
+        .slice(docs.length > 1 ? 0 : 1),
+    );
+    expect(parts[0]).toContain("Acme onsite has no answer or technical question for Mistake / failure");
+  });
+
+  it("puts a document of technical questions only in its place, as the sheet built first does", async () => {
+    const bank = importPrepDocument(
+      new TextEncoder().encode(
+        "# Technical bank\n\n## 🔬 ML Fundamentals\nCheck that the basics are solid.\nWhat is the bias–variance trade-off?\nWhen would you prefer precision over recall?\n",
+      ),
+    );
+    const queue = new PrintQueue();
+    await queueSheetParts(planPrepSheet([bank, sample]), "sheet", queue, { answersPerPart: 2 });
+    queue.close();
+    const parts: string[] = [];
+    for (let job = await queue.take(); job !== undefined; job = await queue.take())
+      parts[job.index] = job.html;
+    const sheet = buildPrepSheet([bank, sample]);
+    expect(parts).toEqual(
+      renderPrepSheetHtmlParts(sheet, "sheet", {
+        answersPerPart: 2,
+        fontFaces: fontFacesFor,
+        printOnly: true,
+      }),
+    );
+    const all = parts.join("");
+    expect(all).toContain("Document 1 of 2");
+    expect(all.indexOf("Document 1 of 2")).toBeLessThan(all.indexOf("Document 2 of 2"));
+  });
+
   it("stops analysing once printing has failed", async () => {
     const { plan, analysed } = countingPlan(planPrepSheet(docs));
     const sheet = await queueSheetParts(plan, "sheet", new PrintQueue(), { failed: () => analysed() >= 8 });

@@ -1,5 +1,6 @@
 import { COMPETENCIES, type Competency, type PrepDoc } from "../core/model.ts";
 import {
+  competencyName,
   type PrepSheet,
   type PrepSheetPlan,
   planPrepSheet,
@@ -80,7 +81,7 @@ export async function loadPrepSheetPlan(
   store: Store,
   userId: string,
   selection: SheetSelection = {},
-): Promise<PrepSheetPlan> {
+): Promise<PrepSheetPlan & { sampleLeftOut?: string }> {
   const competency = selection.competency === undefined ? undefined : parseCompetency(selection.competency);
   const posting =
     selection.tailoringId === undefined
@@ -102,7 +103,7 @@ export async function loadPrepSheetPlan(
   // The profile's target role is every answer's; without one, each document's own (a candidate
   // keeps one document per interview, and two may be for different roles).
   const role = roleFromTarget(profile.targetRole);
-  return planPrepSheet(docs, {
+  const plan = planPrepSheet(docs, {
     analyze: cachedAnalyze,
     wordsPerMinute: profile.wordsPerMinute,
     ...(profile.targetRole === undefined ? {} : { targetRole: profile.targetRole }),
@@ -120,7 +121,14 @@ export async function loadPrepSheetPlan(
           ...(posting.posting.title === undefined ? {} : { targetRole: posting.posting.title }),
         }),
   });
+  // Said where the sheet is made (the Export page says it beside the choice of scope).
+  return selection.documentId === undefined && own.length > 0 && own.length < inScope.length
+    ? { ...plan, sampleLeftOut: SAMPLE_OFF_SHEET }
+    : plan;
 }
+
+/** What is said when the whole bank's sheet leaves derisk's sample out (each interface adds how to print it). */
+export const SAMPLE_OFF_SHEET = "The sample document is not on this sheet: your own documents are.";
 
 /** What a sheet may be narrowed to: one document, one competency, one saved tailoring. */
 export interface SheetSelection {
@@ -195,7 +203,7 @@ export function checkedSheet(sheet: PrepSheet): PrepSheet {
         )
       : new DeriskError(
           "NOT_FOUND",
-          `Nothing to put on a prep sheet for ${sheet.competency}: no answer or technical question of that competency`,
+          `Nothing to put on a prep sheet for ${competencyName(sheet.competency)}: ${nothingIn(sheet)} of that competency`,
           {
             hint: {
               cli: ". Drop --competency, or pick another.",
@@ -206,6 +214,14 @@ export function checkedSheet(sheet: PrepSheet): PrepSheet {
   }
   return sheet;
 }
+
+/** Where no answer was found: "none of the 3 documents has an answer or technical question". */
+const nothingIn = (sheet: PrepSheet): string => {
+  const asked = sheet.documents.length + (sheet.leftOut?.length ?? 0);
+  return asked > 1
+    ? `none of the ${asked} documents has an answer or technical question`
+    : "no answer or technical question";
+};
 
 const slug = (title: string) =>
   title
@@ -367,9 +383,15 @@ export async function renderSheetFile(
   }
 }
 
-/** The whole sheet as one page, for printing it the old way should joining the parts fail. */
+/**
+ * The whole sheet as one page, for printing it the old way should joining the parts fail: with
+ * a new page where each part starts, so it prints to the same pages as the parts.
+ */
 const wholeForPrint = (sheet: PrepSheet, layout: SheetLayout): string =>
-  renderPrepSheetHtml(sheet, layout, { fontFaces: fontFacesFor(sheetText(sheet)) });
+  renderPrepSheetHtml(sheet, layout, {
+    fontFaces: fontFacesFor(sheetText(sheet)),
+    partBreaks: PDF_ANSWERS_PER_PART,
+  });
 
 const sheetBase = (sheet: PrepSheet, layout: SheetLayout): string =>
   `${slug(sheet.title)}-${layout === "cards" ? "cards" : "sheet"}`;

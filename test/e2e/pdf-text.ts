@@ -45,6 +45,11 @@ function parseCMap(text: string): CMap {
 
 /** The text of every page, in content-stream order; text objects are separated by newlines. */
 export function pdfText(pdf: Uint8Array): string {
+  return pdfPages(pdf).join("");
+}
+
+/** The text of each page, as pdfText reads it, in the order the pages are stored. */
+export function pdfPages(pdf: Uint8Array): string[] {
   const source = Buffer.from(pdf).toString("latin1");
   const objects = new Map<string, string>();
   // Object by object; a stream is skipped by its /Length, as its bytes may spell "endobj".
@@ -89,8 +94,10 @@ export function pdfText(pdf: Uint8Array): string {
     return fonts;
   };
   const pages = [...objects.values()].filter((b) => /\/Type \/Page\b/.test(b));
-  const out: string[] = [];
+  const texts: string[] = [];
   for (const page of pages) {
+    const out: string[] = [];
+    texts.push("");
     const fonts = fontsOf(page);
     // One content stream, or an array of them (a joined PDF numbers its pages in another).
     const contents = page.match(/\/Contents\s+(\[[^\]]*\]|\d+ 0 R)/)?.[1] ?? "";
@@ -116,8 +123,9 @@ export function pdfText(pdf: Uint8Array): string {
         }
       } else out.push("\n");
     }
+    texts[texts.length - 1] = out.join("");
   }
-  return out.join("");
+  return texts;
 }
 
 /** Text with all whitespace removed and ligatures ("ﬁ") spelled out: line wraps never decide a match. */

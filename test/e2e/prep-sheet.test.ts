@@ -19,7 +19,7 @@ import {
 } from "../../src/core/prep-sheet/index.ts";
 import { launchBrowser, newContext } from "./browser.ts";
 import { importSeed, screenshot, screenshotDir, seedBytes, startTestServer } from "./harness.ts";
-import { pdfText, squeeze } from "./pdf-text.ts";
+import { pdfPages, pdfText, squeeze } from "./pdf-text.ts";
 
 // The prep sheet as a candidate prints it: `derisk export --format pdf` through the real CLI,
 // bank and bundled Chromium; its text read back out of the PDF, its pages looked at.
@@ -87,7 +87,7 @@ async function inkOf(html: string, name: string): Promise<{ colours: number; ink
 }
 
 describe("prep sheet in print", () => {
-  it("derisk export --format pdf prints the sample with every question, one page per answer", async (ctx) => {
+  it("derisk export --format pdf prints the sample with every question, answers flowing from page to page", async (ctx) => {
     if (!browser) return ctx.skip();
     const env = { ...process.env, DERISK_DATA_DIR: join(work, "data"), NO_COLOR: "1" };
     expect(await runCli(["import", samplePath], createContext(env))).toBe(0);
@@ -100,8 +100,10 @@ describe("prep sheet in print", () => {
     const questions = questionsOf(doc);
     expect(questions.length).toBe(17); // 7 answers (4 questions' variants) and 10 technical questions
     for (const question of questions) expect(text, question).toContain(squeeze(question));
-    // Cover, one page per answer (7), the technical questions.
-    expect(pageCount(pdf)).toBeGreaterThanOrEqual(9);
+    // The cover on a page of its own, then the answers and the technical questions: a short
+    // answer shares its page with the next (before, each had a page: 9 pages, one of 10 lines).
+    expect(pageCount(pdf)).toBeGreaterThanOrEqual(5);
+    expect(pageCount(pdf)).toBeLessThan(1 + 7 + 1);
     expect(text).toContain(squeeze("Will she go round in circles?"));
   }, 240_000);
 
@@ -117,6 +119,34 @@ describe("prep sheet in print", () => {
       for (const question of questions) expect(text, `${layout}: ${question}`).toContain(squeeze(question));
       // Cue cards: cover, then four to a page.
       if (layout === "cards") expect(pageCount(pdf)).toBe(1 + Math.ceil(questions.length / 4));
+    }
+  }, 240_000);
+
+  it("spends no page on a few lines: the seed, the sample and both, as the PDF export prints them", async (ctx) => {
+    if (!browser) return ctx.skip();
+    // Before: every answer started a page, so an answer a little over a page left its last
+    // lines alone on the next ("3. Jargon: …", 163 characters; the seed's Q1 concern, 199), and
+    // a short answer had a page to itself.
+    const sample = importPrepDocument(readFileSync(samplePath));
+    const seed = importPrepDocument(seedBytes());
+    for (const [name, docs] of [
+      ["sample", [sample]],
+      ["seed", [seed]],
+      ["both", [seed, sample]],
+    ] as const) {
+      const { sheet, pdf } = await printPrepSheetPdf(planPrepSheet(docs), "sheet");
+      // Each page's text, in page order by its "n/total" footer.
+      const pages = pdfPages(pdf)
+        .map((text) => squeeze(text))
+        .sort((a, b) => Number(a.match(/(\d+)\/\d+$/)?.[1]) - Number(b.match(/(\d+)\/\d+$/)?.[1]));
+      expect(pages.length, name).toBe(pageCount(pdf));
+      // A full page holds about 2,000 characters; every page but the last holds a fifth of one.
+      pages.slice(0, -1).forEach((page, i) => {
+        expect(page.length, `${name}, page ${i + 1}: ${page.slice(0, 80)}`).toBeGreaterThan(400);
+      });
+      // No more pages than the cover, one per answer and one of technical questions (before:
+      // 11 for the seed's 7 answers, 20 for both documents' 14).
+      expect(pages.length, name).toBeLessThanOrEqual(1 + sheet.answers.length + 1);
     }
   }, 240_000);
 
@@ -165,7 +195,8 @@ describe("prep sheet PDF in parts, and in every script", () => {
     const questions = questionsOf(doc);
     const sheet = buildPrepSheet([doc]);
     for (const layout of ["sheet", "cards"] as SheetLayout[]) {
-      const html = renderPrepSheetHtml(sheet, layout);
+      // The whole with a new page where each part starts (as the fallback print has).
+      const html = renderPrepSheetHtml(sheet, layout, { partBreaks: 2 });
       const parts = renderPrepSheetHtmlParts(sheet, layout, { answersPerPart: 2 });
       expect(parts.length).toBeGreaterThan(2);
       const joined = await printPdf(html, { parts });
@@ -341,7 +372,7 @@ describe("prep sheet from the Export page", () => {
       await sheet.getByLabel(/^Competency/).selectOption("conflict");
       await sheet.getByRole("button", { name: "Download cue cards (HTML)" }).click();
       await expect(sheet.getByRole("alert").textContent()).resolves.toMatch(
-        /Nothing to put on a prep sheet for conflict/,
+        /Nothing to put on a prep sheet for Conflict: no answer or technical question/,
       );
 
       // The print view: the sheet in a new tab, styled by its own print CSS.

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { importDocument } from "../../app/bank.ts";
+import { importDocument, listDocuments } from "../../app/bank.ts";
+import { loadPrepSheetPlan } from "../../app/prep-sheet.ts";
 import type { Store } from "../../store/index.ts";
 import { describeStores } from "../../store/test-stores.ts";
 import { runCommand } from "../test-cli.ts";
@@ -41,6 +42,14 @@ describeStores("derisk export (prep sheet)", (getStore) => {
     // The whole bank is the candidate's own: derisk's sample stays off once they have a document.
     expect(page).not.toContain("Tell me about yourself");
     expect(page).toContain("Tell me about a conflict with a colleague.");
+    // And says so, as the Export page does (before: nothing said where the sample went).
+    const plan = await loadPrepSheetPlan(getStore(), "a");
+    expect(plan.sampleLeftOut).toMatch(/^The sample document is not on this sheet: your own documents are\./);
+    const documents = await listDocuments(getStore(), "a");
+    const sampleId = documents.find((d) => d.sample)?.id ?? "";
+    expect(
+      (await loadPrepSheetPlan(getStore(), "a", { documentId: sampleId })).sampleLeftOut,
+    ).toBeUndefined();
 
     const cards = join(dir, "cards.md");
     expect(
@@ -80,7 +89,9 @@ describeStores("derisk export (prep sheet)", (getStore) => {
     const none = await run(getStore(), ["export", "--format", "html", "--competency", "conflict"]);
     expect([none.code, none.error]).toEqual([
       2,
-      expect.stringMatching(/Nothing to put on a prep sheet for conflict/),
+      expect.stringMatching(
+        /Nothing to put on a prep sheet for Conflict: no answer or technical question of that competency\. Drop --competency/,
+      ),
     ]);
     const pdf = await run(getStore(), ["export", "--format", "pdf"]);
     expect([pdf.code, pdf.error]).toEqual([1, expect.stringMatching(/give a file to write it to/)]);

@@ -59,5 +59,7 @@ export async function exportSheet(
         : { tailoringId: await resolveId(store, userId, "tailoring", options.tailoring) }),
     }),
   );
+  if (plan.sampleLeftOut !== undefined)
+    ctx.err(ctx.errStyle.dim(`${plan.sampleLeftOut} To print it: -d ID (derisk list).`));
   return renderPlanFile(plan, format, options.cards ? "cards" : "sheet");
 }

@@ -150,8 +150,14 @@ export interface PrepSheet {
   title: string;
   /** The role every answer is prepared for: the profile's, else the one all documents share. */
   targetRole?: string;
-  /** The documents the sheet was made from, in order; answers and questions point here. */
+  /**
+   * The documents with something on the sheet, in order; answers and questions point here. A
+   * document asked for that has nothing on it (no answer of the competency asked for, say) is
+   * not among them: it is named in `leftOut`.
+   */
   documents: SheetDocument[];
+  /** The names of the documents asked for that have nothing on this sheet; absent when none. */
+  leftOut?: string[];
   framing: { intro?: string; questions: string[] };
   /** The competency the sheet was narrowed to, if any. */
   competency?: Competency;
@@ -244,6 +250,7 @@ function cueOf(answer: AnswerItem): CueBeat[] {
 
 function sheetAnswer(
   answer: AnswerItem,
+  competency: Competency,
   document: { name: string; index: number },
   followUps: FollowUpItem[],
   concerns: ConcernItem[],
@@ -267,7 +274,7 @@ function sheetAnswer(
     ...(answer.questionNumber === undefined ? {} : { number: answer.questionNumber }),
     question: answer.question,
     variant: answer.variant,
-    competency: analysis.competency ?? classify(answer.question).competency,
+    competency,
     format: answer.format,
     ...(answer.remark === undefined ? {} : { remark: answer.remark }),
     text: answer.text,
@@ -323,9 +330,11 @@ export interface PrepSheetPlan {
   readonly documents: SheetDocument[];
   /** The wording of the lens on the cover, likewise. */
   readonly framing: PrepSheet["framing"];
+  /** The technical questions, likewise (they need no analysis). */
+  readonly technical: SheetTechnical[];
   /** Answers to analyse, in the sheet's order. */
   readonly size: number;
-  /** Analyses the i-th answer: its block, or undefined when the competency asked for leaves it out. */
+  /** Analyses the i-th answer: its block (the competency asked for is applied before: every answer is kept). */
   answer(i: number): SheetAnswer | undefined;
   /** The sheet of the blocks `answer` gave, in the same order. */
   finish(answers: SheetAnswer[]): PrepSheet;
@@ -344,6 +353,8 @@ export function planPrepSheet(docs: readonly PrepDoc[], options: PrepSheetOption
   const documents: SheetDocument[] = [];
   const names = new Set<string>();
 
+  const leftOut: string[] = [];
+
   docs.forEach((doc, index) => {
     const followUps = new Map<string, FollowUpItem[]>();
     const concerns = new Map<string, ConcernItem[]>();
@@ -361,7 +372,39 @@ export function planPrepSheet(docs: readonly PrepDoc[], options: PrepSheetOption
           questions: item.questions,
         };
     }
+    // Named among all the documents asked for, as the bank's other views name them.
     const name = uniqueName(doc.title.trim() || `Document ${index + 1}`, names);
+    // What the sheet keeps of this document. An answer's competency is its question's (the
+    // analysis classifies the question the same way), so the competency asked for is applied
+    // here, before any analysis: a document with nothing for it is known to be off the sheet.
+    const answers: Array<{ item: AnswerItem; competency: Competency }> = [];
+    const questions: TechnicalQuestionItem[] = [];
+    const loose: ConcernItem[] = [];
+    for (const item of doc.items) {
+      if (
+        item.kind === "answer" &&
+        item.text.trim() + answerText(item).trim() !== "" &&
+        (options.keepAnswer === undefined || options.keepAnswer(index, item.key))
+      ) {
+        const competency = classify(item.question).competency;
+        if (options.competency === undefined || competency === options.competency)
+          answers.push({ item, competency });
+      } else if (item.kind === "technical-question") {
+        if (options.competency === undefined || item.competency === options.competency) questions.push(item);
+      } else if (
+        item.kind === "concern" &&
+        item.answerKey === undefined &&
+        options.competency === undefined
+      ) {
+        loose.push(item);
+      }
+    }
+    // A document with nothing on the sheet gets no place, number or heading on it.
+    if (answers.length + questions.length + loose.length === 0) {
+      leftOut.push(name);
+      return;
+    }
+    const place = { name, index: documents.length };
     documents.push({
       name,
       ...(doc.targetRole === undefined ? {} : { targetRole: doc.targetRole }),
@@ -373,27 +416,21 @@ export function planPrepSheet(docs: readonly PrepDoc[], options: PrepSheetOption
       analyze: options.analyze ?? analyze,
       ...(role === undefined ? {} : { role }),
     };
-    const place = { name, index };
-    for (const item of doc.items) {
-      if (
-        item.kind === "answer" &&
-        item.text.trim() + answerText(item).trim() !== "" &&
-        (options.keepAnswer === undefined || options.keepAnswer(index, item.key))
-      ) {
-        pending.push(() =>
-          sheetAnswer(item, place, followUps.get(item.key) ?? [], concerns.get(item.key) ?? [], analyzeWith),
-        );
-      } else if (item.kind === "technical-question") {
-        if (options.competency === undefined || item.competency === options.competency)
-          technical.push(sheetTechnical(item, place, sections.get(item.sectionKey) ?? ""));
-      } else if (
-        item.kind === "concern" &&
-        item.answerKey === undefined &&
-        options.competency === undefined
-      ) {
-        looseConcerns.push({ judgement: item.judgement, reframes: item.reframes, documentIndex: index });
-      }
-    }
+    for (const { item, competency } of answers)
+      pending.push(() =>
+        sheetAnswer(
+          item,
+          competency,
+          place,
+          followUps.get(item.key) ?? [],
+          concerns.get(item.key) ?? [],
+          analyzeWith,
+        ),
+      );
+    for (const item of questions)
+      technical.push(sheetTechnical(item, place, sections.get(item.sectionKey) ?? ""));
+    for (const item of loose)
+      looseConcerns.push({ judgement: item.judgement, reframes: item.reframes, documentIndex: place.index });
   });
 
   // A role or wording of the lens the documents differ on is not the whole sheet's: each
@@ -411,12 +448,12 @@ export function planPrepSheet(docs: readonly PrepDoc[], options: PrepSheetOption
     title,
     documents,
     framing,
+    technical,
     size: pending.length,
     answer: (i) => {
       const make = pending[i];
       if (make === undefined) throw new RangeError(`No answer ${i} in a sheet of ${pending.length}.`);
-      const block = make();
-      return options.competency === undefined || block.competency === options.competency ? block : undefined;
+      return make();
     },
     finish: (answers) => ({
       title,
@@ -425,8 +462,9 @@ export function planPrepSheet(docs: readonly PrepDoc[], options: PrepSheetOption
       framing,
       ...(options.competency === undefined ? {} : { competency: options.competency }),
       ...(options.posting === undefined ? {} : { posting: options.posting }),
+      ...(leftOut.length === 0 ? {} : { leftOut }),
       wordsPerMinute,
-      coverage: coverageOf(docs.length, answers, technical, looseConcerns),
+      coverage: coverageOf(documents.length, answers, technical, looseConcerns),
       answers,
       technical,
       concerns: looseConcerns,

@@ -68,8 +68,9 @@ export function documentLines(sheet: PrepSheet): Array<{ name: string; detail: s
   return sheet.documents.map((document, i) => {
     const answers = sheet.answers.filter((a) => a.documentIndex === i).length;
     const technical = sheet.technical.filter((t) => t.documentIndex === i).length;
+    // Only what the document has on the sheet: "5 technical questions", never "0 answers, …".
     const counts = [
-      `${answers} answer${answers === 1 ? "" : "s"}`,
+      ...(answers > 0 || technical === 0 ? [`${answers} answer${answers === 1 ? "" : "s"}`] : []),
       ...(technical > 0 ? [`${technical} technical question${technical === 1 ? "" : "s"}`] : []),
     ].join(", ");
     return {
@@ -98,4 +99,39 @@ export function postingLines(posting: NonNullable<PrepSheet["posting"]>): string
 /** "Acme · ML Engineer", or whichever of the two the posting names. */
 export function postingName(posting: NonNullable<PrepSheet["posting"]>): string {
   return [posting.company, posting.title].filter((x) => x !== undefined && x.trim() !== "").join(" · ");
+}
+
+/** "A", "A and B", "A, B and C", "A, B, C and 2 more". */
+function names(list: readonly string[]): string {
+  const shown = list.length > 4 ? [...list.slice(0, 3), `${list.length - 3} more`] : [...list];
+  return shown.length === 1 ? (shown[0] ?? "") : `${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}`;
+}
+
+/**
+ * What the cover says of the documents asked for that have nothing on the sheet, so that a
+ * sheet narrowed to one competency neither shows them as empty parts nor leaves the reader
+ * wondering where they went; "" when there are none.
+ * @example leftOutLine({ competency: "conflict", documents: [a], leftOut: ["Globex prep"] }) // "Globex prep has no answer or technical question for Conflict: it is not on this sheet."
+ */
+export function leftOutLine(sheet: Pick<PrepSheet, "competency" | "documents" | "leftOut">): string {
+  const left = sheet.leftOut ?? [];
+  if (left.length === 0) return "";
+  const what = sheet.competency === undefined ? "yet" : `for ${competencyName(sheet.competency)}`;
+  const one = left.length === 1;
+  return `${names(left)} ${one ? "has" : "have"} no answer or technical question ${what}: ${one ? "it is" : "they are"} not on this sheet.`;
+}
+
+/**
+ * Where each fix's quote is to be read: the quote itself, or the number of the earlier fix that
+ * quotes the same sentence (the analyzer may tie a result, a lesson and the time to one closing
+ * sentence: printed three times, it reads as three problems).
+ * @example fixQuotes([{ quote: "A." }, { quote: "A." }]) // [{ quote: "A." }, { sameAs: 1 }]
+ */
+export function fixQuotes(
+  fixes: ReadonlyArray<{ quote: string }>,
+): Array<{ quote: string } | { sameAs: number }> {
+  return fixes.map((fix, i) => {
+    const first = fixes.findIndex((f) => f.quote.trim() === fix.quote.trim());
+    return first < i ? { sameAs: first + 1 } : { quote: fix.quote };
+  });
 }

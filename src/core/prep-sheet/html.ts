@@ -13,7 +13,9 @@ import {
   clock,
   competencyName,
   documentLines,
+  fixQuotes,
   followUpNote,
+  leftOutLine,
   ownFraming,
   postingLines,
   postingName,
@@ -87,8 +89,13 @@ const cueList = (beats: readonly CueBeat[]): string =>
 const list = (items: string[], tag: "ul" | "ol" = "ul"): string =>
   `<${tag}>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</${tag}>`;
 
-// Print: A4, black on white, serif body; every answer starts a page, no follow-up, fix or
-// concern is split across pages; four cue cards per page. No scripts; no web fonts but the
+// Print: A4, black on white, serif body. The cover and each document's part start a page;
+// answers follow one another: an answer's text that fits on a page is not split across two
+// (it starts the next page, its heading with it), so a short answer shares its page; its
+// fixes, follow-ups and concerns may go on over the page, none of them split, so the next
+// answer follows them rather than leaving them alone on a page. No heading is split or left
+// at the foot of a page, and no paragraph leaves fewer than three lines on one. The technical
+// questions follow the last answer. Four cue cards per page. No scripts; no web fonts but the
 // embedded ones for emoji and CJK (FALLBACK_FAMILIES), tried after the usual ones.
 const FALLBACK_FAMILIES = `"Noto Emoji", "Noto Sans SC", "Noto Sans JP", "Noto Sans KR"`;
 const CSS = `
@@ -114,8 +121,17 @@ p { margin: 0 0 .6em; }
 .followup .a p { margin: 0 0 .15em; }
 .time { font-size: 9pt; white-space: nowrap; }
 .quote { font-style: italic; }
-.block, .technical, .cards, .document { break-before: page; }
-.document + .block { break-before: auto; }
+.cards, .document { break-before: page; }
+.cover + .block, .cover + .technical { break-before: page; }
+.block, .technical { margin-top: 2.4em; }
+.technical, .answer { break-inside: avoid; }
+.cover + .block, .document + .block, .cover + .technical, .document + .technical { margin-top: 0; }
+.document + .block .answer, .document + .technical { break-inside: auto; }
+.part-break + .block { break-before: page; margin-top: 0; }
+body > .block:first-child { margin-top: 0; }
+.kicker, .meta, .remark { break-after: avoid; }
+h1, h2, h3, .kicker, .meta { break-inside: avoid; }
+p, li { orphans: 3; widows: 3; }
 .document { border-bottom: 2px solid #000; margin-bottom: 1.2em; padding-bottom: .4em; }
 .block > .kicker { margin-bottom: .2em; }
 .cover ol li { margin-bottom: .2em; }
@@ -141,6 +157,8 @@ function concernHtml(concern: SheetConcern, document?: string): string {
 
 function coverHtml(sheet: PrepSheet): string {
   const several = sheet.documents.length > 1;
+  const leftOut = leftOutLine(sheet);
+  const only = !several && leftOut !== "" ? sheet.documents[0] : undefined;
   return [
     `<section class="cover">`,
     `<p class="kicker">Prep sheet</p>`,
@@ -162,6 +180,8 @@ function coverHtml(sheet: PrepSheet): string {
           )
           .join("")}</ol>`
       : "",
+    only === undefined ? "" : `<p>Document: <strong>${escapeHtml(only.name)}</strong></p>`,
+    leftOut === "" ? "" : `<p class="left-out">${escapeHtml(leftOut)}</p>`,
     `<h3>Behind every question</h3>`,
     sheet.framing.intro ? paragraphs(sheet.framing.intro) : "",
     list(sheet.framing.questions, "ol"),
@@ -218,10 +238,14 @@ function blockHtml(answer: SheetAnswer, document?: string): string {
   ];
   if (answer.fixes.length > 0) {
     parts.push(
-      `<h3>Top fixes</h3><ol>${answer.fixes
+      `<h3>Top fixes</h3><ol>${fixQuotes(answer.fixes)
         .map(
-          (f) =>
-            `<li class="fix">${escapeHtml(f.action)} <span class="quote">— “${escapeHtml(f.quote)}”</span></li>`,
+          (q, i) =>
+            `<li class="fix">${escapeHtml(answer.fixes[i]?.action ?? "")} ${
+              "sameAs" in q
+                ? `— the same sentence as fix ${q.sameAs}`
+                : `<span class="quote">— “${escapeHtml(q.quote)}”</span>`
+            }</li>`,
         )
         .join("")}</ol>`,
     );
@@ -285,33 +309,42 @@ const cardsOf = (sheet: PrepSheet): string[] => [
   ...sheet.technical.map((t) => technicalCard(t, sheet.documents.length > 1)),
 ];
 
-/**
- * The answer pages of a sheet, one unit per answer; on a sheet of several documents each answer
- * names its document and the first of each document opens with the document's own heading
- * (in the same unit, so a sheet printed in parts never leaves that heading alone on a page).
- */
-function blockUnits(sheet: Pick<PrepSheet, "documents" | "framing">): (answer: SheetAnswer) => string {
-  let current: number | undefined;
-  return (answer) => {
-    const name = documentNameOf(sheet, answer.documentIndex);
-    if (name === undefined || answer.documentIndex === current) return blockHtml(answer, name);
-    current = answer.documentIndex;
-    return `${documentHtml(sheet, current)}\n${blockHtml(answer, name)}`;
-  };
-}
+/** What a sheet's answer pages are made from, known before any answer is analysed. */
+type SheetHead = Pick<PrepSheet, "documents" | "framing" | "technical">;
 
-/** The technical questions, one section per document when there are several. */
-function technicalOf(sheet: PrepSheet): string {
-  if (sheet.documents.length <= 1) return technicalHtml(sheet.technical);
-  return sheet.documents
-    .map((d, i) =>
-      technicalHtml(
-        sheet.technical.filter((t) => t.documentIndex === i),
-        d.name,
-      ),
-    )
-    .filter((html) => html !== "")
-    .join("\n");
+/**
+ * The answer pages of a sheet, one unit per answer, and `rest`, what follows the last answer:
+ * the technical questions. On a sheet of several documents each document has a part of its
+ * own: its heading (in the same unit as its first answer, so a sheet printed in parts never
+ * leaves that heading alone on a page), its answers, each naming the document, and its
+ * technical questions; a document with technical questions only has its part where it falls,
+ * so the parts read "Document 1 of 2", "Document 2 of 2" in order.
+ */
+function answerFlow(sheet: SheetHead): { unit(answer: SheetAnswer): string; rest(): string } {
+  const several = sheet.documents.length > 1;
+  const technicalOf = (i: number): string =>
+    technicalHtml(
+      sheet.technical.filter((t) => t.documentIndex === i),
+      sheet.documents[i]?.name,
+    );
+  let current = -1;
+  // Closes the open document's part and those of the documents up to `to`, and opens `to`'s.
+  const advance = (to: number): string[] => {
+    const out = current < 0 ? [] : [technicalOf(current)];
+    for (let i = current + 1; i < to; i++) out.push(documentHtml(sheet, i), technicalOf(i));
+    if (to < sheet.documents.length) out.push(documentHtml(sheet, to));
+    current = to;
+    return out.filter((html) => html !== "");
+  };
+  return {
+    unit: (answer) => {
+      if (!several) return blockHtml(answer);
+      const name = sheet.documents[answer.documentIndex]?.name;
+      if (answer.documentIndex === current) return blockHtml(answer, name);
+      return [...advance(answer.documentIndex), blockHtml(answer, name)].join("\n");
+    },
+    rest: () => (several ? advance(sheet.documents.length).join("\n") : technicalHtml(sheet.technical)),
+  };
 }
 
 function cardsHtml(cards: string[]): string {
@@ -321,8 +354,17 @@ function cardsHtml(cards: string[]): string {
   return `<section class="cards">${pages.join("\n")}</section>`;
 }
 
+/** Where a sheet printed in parts starts a part: a new page (see SheetHtmlOptions.partBreaks). */
+const PART_BREAK = `<div class="part-break"></div>`;
+
 /** Options of the HTML sheet. */
 export interface SheetHtmlOptions {
+  /**
+   * Start a new page before every this many answers (layout "sheet"), where a PDF printed in
+   * parts of this many answers (renderPrepSheetHtmlParts) starts one: the whole then prints to
+   * the same pages as the parts. Default: none, the answers flow from page to page.
+   */
+  partBreaks?: number;
   /**
    * `@font-face` rules to embed (fonts as `data:` URLs, nothing fetched): the app passes the
    * faces that the sheet's emoji and CJK text need, since a bare Chromium has no such fonts.
@@ -371,9 +413,14 @@ export function renderPrepSheetHtml(
   layout: SheetLayout = "sheet",
   options: SheetHtmlOptions = {},
 ): string {
+  const every = Math.floor(options.partBreaks ?? 0);
+  const flow = answerFlow(sheet);
+  const blocks = sheet.answers.map((answer, i) =>
+    every > 0 && i > 0 && i % every === 0 ? `${PART_BREAK}\n${flow.unit(answer)}` : flow.unit(answer),
+  );
   const body =
     layout === "sheet"
-      ? [coverHtml(sheet), ...sheet.answers.map(blockUnits(sheet)), technicalOf(sheet)]
+      ? [coverHtml(sheet), ...blocks, flow.rest()]
       : [coverHtml(sheet), cardsHtml(cardsOf(sheet))];
   return pageHtml(sheet.title, body, options);
 }
@@ -390,10 +437,11 @@ export interface SheetPartsOptions {
   /** `@font-face` rules for a part's text (see SheetHtmlOptions), asked once per part. */
   fontFaces?: (text: string) => string;
   /**
-   * The sheet's documents and cover framing (the plan knows them before any answer is analysed):
-   * with several documents, each answer names its document. Default: one document.
+   * The sheet's documents, cover framing and technical questions (the plan knows them before
+   * any answer is analysed): with several documents, each answer names its document, and each
+   * document's technical questions close its part. Default: one document.
    */
-  sheet?: Pick<PrepSheet, "documents" | "framing">;
+  sheet?: SheetHead;
   /**
    * The parts are printed, never shown: a part without embedded fonts shows nothing on a
    * screen, which spares the browser laying it out for one (the printed pages are the same).
@@ -422,10 +470,12 @@ export function sheetPartsWriter(
       printOnly,
       ...(options.fontFaces ? { fontFaces: options.fontFaces(body.join("\n")) } : {}),
     });
-  const head = options.sheet ?? { documents: [], framing: { questions: [] } };
-  const block = blockUnits(head);
+  const head = options.sheet;
+  const flow = head === undefined ? undefined : answerFlow(head);
   const unit = (answer: SheetAnswer): string =>
-    layout === "sheet" ? block(answer) : answerCard(answer, documentNameOf(head, answer.documentIndex));
+    layout === "cards"
+      ? answerCard(answer, head === undefined ? undefined : documentNameOf(head, answer.documentIndex))
+      : (flow?.unit(answer) ?? blockHtml(answer));
   let first: string[] = [];
   let current: string[] = [];
   let next = 1;
@@ -436,11 +486,18 @@ export function sheetPartsWriter(
       first.push(html);
       return [];
     }
+    // A sheet's full part is handed out when the next answer comes: the last part stays open
+    // until `finish`, so the technical questions follow the last answers on their page. A
+    // part of cue cards, whole pages of four, goes as soon as it is full.
+    const out: SheetPart[] = [];
+    const hand = () => {
+      out.push({ index: next++, html: page(layout === "sheet" ? current : [cardsHtml(current)]) });
+      current = [];
+    };
+    if (layout === "sheet" && current.length >= per) hand();
     current.push(html);
-    if (current.length < per) return [];
-    const part = { index: next++, html: page(layout === "sheet" ? current : [cardsHtml(current)]) };
-    current = [];
-    return [part];
+    if (layout === "cards" && current.length >= per) hand();
+    return out;
   };
   return {
     add: (answer) => push(unit(answer)),
@@ -449,12 +506,12 @@ export function sheetPartsWriter(
       if (layout === "cards")
         for (const t of sheet.technical) out.push(...push(technicalCard(t, sheet.documents.length > 1)));
       finished = true;
+      // The technical questions follow the last answers on their page, as in the whole sheet.
+      const technical =
+        layout === "cards" ? "" : flow === undefined ? technicalHtml(sheet.technical) : flow.rest();
+      if (technical !== "") (current.length === 0 ? first : current).push(technical);
       if (current.length > 0)
         out.push({ index: next++, html: page(layout === "sheet" ? current : [cardsHtml(current)]) });
-      if (layout === "sheet") {
-        const technical = technicalOf(sheet);
-        if (technical !== "") out.push({ index: next++, html: page([technical]) });
-      }
       const cover = coverHtml(sheet);
       out.unshift({
         index: 0,
@@ -468,10 +525,11 @@ export function sheetPartsWriter(
 
 /**
  * The same sheet as several standalone pages, each starting on a new printed page, that print
- * one after the other to the same pages as the whole: a browser lays out and prints a few
- * hundred pages at a time much faster than thousands at once. `fontFaces` is asked per part,
+ * one after the other to the same pages as the whole rendered with `partBreaks` of the same
+ * size: a browser lays out and prints a few hundred pages at a time much faster than thousands
+ * at once. `fontFaces` is asked per part,
  * with that part's text, so a part embeds only the fonts its own text needs.
- * @example renderPrepSheetHtmlParts(sheet, "sheet", { answersPerPart: 200 }).length // 26 for 5,000 answers
+ * @example renderPrepSheetHtmlParts(sheet, "sheet", { answersPerPart: 200 }).length // 25 for 5,000 answers
  */
 export function renderPrepSheetHtmlParts(
   sheet: PrepSheet,

@@ -20,7 +20,7 @@ export {
   type SheetPosting,
   type SheetTechnical,
 } from "./build.ts";
-export { clock, postingName } from "./format.ts";
+export { clock, competencyName, postingName } from "./format.ts";
 export {
   escapeHtml,
   renderPrepSheetHtml,

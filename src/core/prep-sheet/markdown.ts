@@ -5,7 +5,9 @@ import {
   clock,
   competencyName,
   documentLines,
+  fixQuotes,
   followUpNote,
+  leftOutLine,
   ownFraming,
   postingLines,
   postingName,
@@ -34,21 +36,38 @@ const oneLine = (text: string): string => text.replace(/\s+/g, " ").trim();
 /** The framing and coverage summary every sheet opens with (shared by Markdown and HTML). */
 export function coverageLines(sheet: PrepSheet): string[] {
   const c = sheet.coverage;
-  const lines = [
-    `${c.answers} answer${c.answers === 1 ? "" : "s"} to ${c.questions} question${c.questions === 1 ? "" : "s"}, ` +
-      `${c.followUps} follow-up${c.followUps === 1 ? "" : "s"} (${c.preparedFollowUps} with a written answer), ` +
-      `${c.concerns} concern${c.concerns === 1 ? "" : "s"}, ${c.technical} technical question${c.technical === 1 ? "" : "s"}.`,
-  ];
+  const technical = `${c.technical} technical question${c.technical === 1 ? "" : "s"}`;
+  // Technical questions only (a sheet of "ML concept", say): no row of zeros before them.
+  const lines =
+    c.answers === 0
+      ? [`${technical}; no prepared answer${sheet.competency === undefined ? "" : " of this competency"}.`]
+      : [
+          // What the sheet has, without the kinds it has none of ("0 follow-ups (0 with …)").
+          `${[
+            `${c.answers} answer${c.answers === 1 ? "" : "s"} to ${c.questions} question${c.questions === 1 ? "" : "s"}`,
+            ...(c.followUps > 0
+              ? [
+                  `${c.followUps} follow-up${c.followUps === 1 ? "" : "s"} (${c.preparedFollowUps} with a written answer)`,
+                ]
+              : []),
+            ...(c.concerns > 0 ? [`${c.concerns} concern${c.concerns === 1 ? "" : "s"}`] : []),
+            ...(c.technical > 0 ? [technical] : []),
+          ].join(", ")}.`,
+        ];
   if (c.answers > 0) {
     lines.push(`Timing: ${c.timing.within} within budget, ${c.timing.long} over, ${c.timing.short} under.`);
     if (c.meanScore !== undefined) lines.push(`Mean score: ${c.meanScore} / 5.`);
-    lines.push(
-      `Answers by competency: ${c.competencies.map((x) => `${competencyName(x.competency)} (${x.answers})`).join(", ")}.`,
-    );
+    // On a sheet of one competency the cover already names it.
+    if (sheet.competency === undefined)
+      lines.push(
+        `Answers by competency: ${c.competencies.map((x) => `${competencyName(x.competency)} (${x.answers})`).join(", ")}.`,
+      );
   }
   // Only prepared answers are counted here: a story of the bank may serve a competency listed
   // (the coverage page and `derisk coverage` count stories too), so say what is missing exactly.
-  if (sheet.competency === undefined && c.missing.length > 0)
+  // Only on the sheet of everything: one narrowed to a competency or a posting leaves answers
+  // of other competencies off, and "no prepared answer yet" would be untrue of them.
+  if (sheet.competency === undefined && sheet.posting === undefined && c.missing.length > 0)
     lines.push(`No prepared answer yet: ${c.missing.map(competencyName).join(", ")}.`);
   return lines;
 }
@@ -69,6 +88,7 @@ function coverMarkdown(sheet: PrepSheet): string[] {
     );
   }
   const several = sheet.documents.length > 1;
+  const leftOut = leftOutLine(sheet);
   if (several) {
     out.push(
       "## Documents",
@@ -78,7 +98,11 @@ function coverMarkdown(sheet: PrepSheet): string[] {
       ),
       "",
     );
+  } else if (leftOut !== "" && sheet.documents[0] !== undefined) {
+    // One document of several has something on the sheet: it is named, as a sheet of several names each.
+    out.push(`**Document:** ${oneLine(sheet.documents[0].name)}`, "");
   }
+  if (leftOut !== "") out.push(oneLine(leftOut), "");
   out.push("## Behind every question", "");
   if (sheet.framing.intro) out.push(sheet.framing.intro, "");
   out.push(...sheet.framing.questions.map((q, i) => `${i + 1}. ${oneLine(q)}`), "");
@@ -143,8 +167,11 @@ function answerMarkdown(answer: SheetAnswer, document?: string): string[] {
   out.push(...bodyMarkdown(answer), "");
   if (answer.fixes.length > 0) {
     out.push("### Top fixes", "");
+    const quotes = fixQuotes(answer.fixes);
     answer.fixes.forEach((fix, i) => {
-      out.push(`${i + 1}. ${oneLine(fix.action)} — “${oneLine(fix.quote)}”`);
+      const q = quotes[i] ?? { quote: fix.quote };
+      const where = "sameAs" in q ? `the same sentence as fix ${q.sameAs}` : `“${oneLine(q.quote)}”`;
+      out.push(`${i + 1}. ${oneLine(fix.action)} — ${where}`);
     });
     out.push("");
   }
@@ -219,25 +246,19 @@ export function renderPrepSheetMarkdown(sheet: PrepSheet, layout: SheetLayout = 
   // "Q1" of one document never reads as "Q1" of another.
   const several = sheet.documents.length > 1;
   const nameOf = (index: number) => (several ? sheet.documents[index]?.name : undefined);
-  if (layout === "sheet") {
-    let current: number | undefined;
-    for (const answer of sheet.answers) {
-      if (several && answer.documentIndex !== current) {
-        current = answer.documentIndex;
-        out.push("---", "", ...documentMarkdown(sheet, current));
-      }
-      out.push("---", "", ...answerMarkdown(answer, nameOf(answer.documentIndex)));
-    }
-    if (several) {
-      sheet.documents.forEach((document, i) => {
-        out.push(
-          ...technicalMarkdown(
-            sheet.technical.filter((t) => t.documentIndex === i),
-            document.name,
-          ),
-        );
-      });
-    } else out.push(...technicalMarkdown(sheet.technical));
+  if (layout === "sheet" && several) {
+    // Each document's part: its heading, its answers, its technical questions (so that in an
+    // outline a document's technical questions sit under it, not under the next one).
+    sheet.documents.forEach((document, i) => {
+      out.push("---", "", ...documentMarkdown(sheet, i));
+      for (const answer of sheet.answers.filter((a) => a.documentIndex === i))
+        out.push("---", "", ...answerMarkdown(answer, document.name));
+      const technical = sheet.technical.filter((t) => t.documentIndex === i);
+      if (technical.length > 0) out.push("---", "", ...technicalMarkdown(technical, document.name));
+    });
+  } else if (layout === "sheet") {
+    for (const answer of sheet.answers) out.push("---", "", ...answerMarkdown(answer));
+    if (sheet.technical.length > 0) out.push("---", "", ...technicalMarkdown(sheet.technical));
   } else {
     out.push("## Cue cards", "");
     for (const answer of sheet.answers) out.push(...cardMarkdown(answer, nameOf(answer.documentIndex)));

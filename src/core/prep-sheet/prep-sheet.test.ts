@@ -258,12 +258,16 @@ describe("renderers", () => {
       answersPerPart: 3,
       fontFaces: (text) => (text.includes("Tell me about yourself") ? "/* fonts of part one */" : ""),
     });
-    // 7 answers in threes, then the technical questions.
-    expect(parts).toHaveLength(4);
+    // 7 answers in threes, the technical questions after the last answer, on its page.
+    expect(parts).toHaveLength(3);
     const blocks = (html: string) => html.match(/<article class="block">[\s\S]*?<\/article>/g) ?? [];
     expect(parts.flatMap(blocks)).toEqual(blocks(whole));
     expect(parts.filter((p) => p.includes('<section class="cover">'))).toEqual([parts[0]]);
     expect(parts.at(-1)).toContain('<section class="technical">');
+    // The whole with a new page where each part starts: before the 4th and the 7th answer.
+    const broken = renderPrepSheetHtml(sheet, "sheet", { partBreaks: 3 });
+    expect(broken.split('<div class="part-break"></div>\n<article class="block">')).toHaveLength(3);
+    expect(whole).not.toContain('<div class="part-break">');
     for (const part of parts) expect(part).toMatch(/^<!doctype html>[\s\S]*<\/html>\n$/);
     expect(parts[0]).toContain("/* fonts of part one */");
     expect(parts[0]).toContain("font-src data:");
@@ -372,6 +376,167 @@ describe("a sheet of several documents", () => {
   it("one document: no document names on the sheet", () => {
     expect(renderPrepSheetMarkdown(sheet)).not.toContain("Document 1 of 1");
     expect(renderPrepSheetHtml(sheet)).not.toContain('<section class="document">');
+  });
+});
+
+describe("a sheet of several documents narrowed to one competency", () => {
+  // Three documents: the sample twice (under two titles) with three mistake-failure answers
+  // each, and a short one with only a conflict story and a motivation answer.
+  const sampleText = readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url), "utf8");
+  const globex = importPrepDocument(new TextEncoder().encode(sampleText.replace(/^# .*/, "# Globex prep")));
+  const acme = docOf([
+    "# Acme onsite",
+    "",
+    "## Tell me about a time you disagreed with a colleague.",
+    "",
+    '"My teammate wanted to ship a model with a leaky feature. I showed him the split that proved the leak, and we agreed on a holdout by time."',
+    "",
+    "## Why Acme?",
+    "",
+    '"I spent two years making models small and fast, and Acme ships small models to millions of phones."',
+  ]);
+  const docs = [acme, sample, globex];
+
+  it("shows only the documents with an answer for it, numbered among those shown", () => {
+    // Before: the cover listed "Acme onsite — 0 answers", and the parts read "Document 2 of 3"
+    // and "Document 3 of 3" with no "Document 1".
+    const failures = buildPrepSheet(docs, { competency: "mistake-failure" });
+    expect(failures.documents.map((d) => d.name)).toEqual(["Interview prep — Ines Carvalho", "Globex prep"]);
+    expect(failures.leftOut).toEqual(["Acme onsite"]);
+    expect(failures.answers.map((a) => a.documentIndex)).toEqual([0, 0, 0, 1, 1, 1]);
+    expect(failures.coverage.documents).toBe(2);
+    const md = renderPrepSheetMarkdown(failures);
+    expect(md).toContain("*Document 1 of 2* · **Target role:** Data/ML Engineer");
+    expect(md).toContain("*Document 2 of 2* · **Target role:** Data/ML Engineer");
+    expect(md).not.toMatch(/of 3|0 answers|^# Acme onsite/m);
+    expect(md).toContain(
+      "Acme onsite has no answer or technical question for Mistake / failure: it is not on this sheet.",
+    );
+    for (const html of [
+      renderPrepSheetHtml(failures),
+      renderPrepSheetHtmlParts(failures, "sheet", { answersPerPart: 2 }).join("\n"),
+    ]) {
+      expect(html.match(/<p class="kicker">Document \d of \d<\/p>/g)).toEqual([
+        '<p class="kicker">Document 1 of 2</p>',
+        '<p class="kicker">Document 2 of 2</p>',
+      ]);
+      expect(html).not.toContain("0 answers");
+      expect(html).toContain('<p class="left-out">Acme onsite has no answer');
+    }
+  });
+
+  it("with one document left, names it on the cover and gives it no part of its own", () => {
+    const conflict = buildPrepSheet(docs, { competency: "conflict" });
+    expect(conflict.documents.map((d) => d.name)).toEqual(["Acme onsite"]);
+    expect(conflict.answers.map((a) => a.documentIndex)).toEqual([0]);
+    const md = renderPrepSheetMarkdown(conflict);
+    expect(md).not.toMatch(/Document \d of|## Documents/);
+    expect(md).toContain("**Document:** Acme onsite");
+    expect(md).toContain(
+      "Interview prep — Ines Carvalho and Globex prep have no answer or technical question for Conflict: they are not on this sheet.",
+    );
+    // A competency sheet does not list answers by competency: the cover names the one; nor
+    // does it count what it has none of (before: "0 follow-ups (0 with a written answer),
+    // 0 concerns, 0 technical questions").
+    expect(md).not.toContain("Answers by competency");
+    expect(md).toContain("- 1 answer to 1 question.\n");
+    const html = renderPrepSheetHtml(conflict);
+    expect(html).not.toContain('<section class="document">');
+    expect(html).toContain("Document: <strong>Acme onsite</strong>");
+  });
+
+  it("of technical questions only: no row of zeros", () => {
+    const concepts = buildPrepSheet(docs, { competency: "ml-concept" });
+    expect(concepts.answers).toEqual([]);
+    const md = renderPrepSheetMarkdown(concepts);
+    expect(md).toContain("1. **Interview prep — Ines Carvalho** — Data/ML Engineer · 5 technical questions");
+    expect(md).toContain("- 10 technical questions; no prepared answer of this competency.");
+    expect(md).not.toMatch(/\b0 (answers|follow-ups|concerns)/);
+  });
+
+  it("with nothing for it: no documents at all, each named as left out", () => {
+    const none = buildPrepSheet(docs, { competency: "teamwork" });
+    expect(none.documents).toEqual([]);
+    expect(none.leftOut).toEqual(["Acme onsite", "Interview prep — Ines Carvalho", "Globex prep"]);
+  });
+
+  it("without a competency, every document with answers is on it and none is left out", () => {
+    const all = buildPrepSheet(docs);
+    expect(all.documents).toHaveLength(3);
+    expect(all.leftOut).toBeUndefined();
+    expect(renderPrepSheetMarkdown(all)).toContain("*Document 1 of 3*");
+  });
+});
+
+describe("a sheet of several documents, one of them technical questions only", () => {
+  const bank = docOf([
+    "# Technical bank",
+    "",
+    "## 🔬 ML Fundamentals",
+    "Check that the basics are solid.",
+    "What is the bias–variance trade-off?",
+    "When would you prefer precision over recall?",
+  ]);
+  const both = buildPrepSheet([bank, sample]);
+
+  it("gives each document its part in order, its technical questions closing it", () => {
+    expect(both.documents.map((d) => d.name)).toEqual(["Technical bank", "Interview prep — Ines Carvalho"]);
+    expect(both.technical.filter((t) => t.documentIndex === 0)).toHaveLength(2);
+    // Before: the parts opened at "Document 2 of 2" (the first answer's), and every technical
+    // section came after the last document's answers, in Markdown under that document's heading.
+    const md = renderPrepSheetMarkdown(both);
+    const order = [
+      "# Technical bank",
+      "*Document 1 of 2*",
+      "## Technical questions — Technical bank",
+      "# Interview prep — Ines Carvalho",
+      "*Document 2 of 2*",
+      "## Q1 · Tell me about yourself",
+      "## Technical questions — Interview prep — Ines Carvalho",
+    ].map((line) => md.indexOf(`\n${line}`));
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    const kickers = (html: string) =>
+      html.match(/<p class="kicker">Document \d of 2<\/p>|<h2>Technical questions<\/h2>/g);
+    const expected = [
+      '<p class="kicker">Document 1 of 2</p>',
+      "<h2>Technical questions</h2>",
+      '<p class="kicker">Document 2 of 2</p>',
+      "<h2>Technical questions</h2>",
+    ];
+    expect(kickers(renderPrepSheetHtml(both))).toEqual(expected);
+    expect(kickers(renderPrepSheetHtmlParts(both, "sheet", { answersPerPart: 2 }).join("\n"))).toEqual(
+      expected,
+    );
+  });
+});
+
+describe("top fixes", () => {
+  it("quote a sentence once: a later fix of the same sentence points to the first", () => {
+    // Before: the sample's model-focused Q5 printed its closing sentence three times, under a
+    // result, a lesson and a time fix, reading as three problems in three sentences.
+    const repeated = sheet.answers.filter((a) => new Set(a.fixes.map((f) => f.quote)).size < a.fixes.length);
+    expect(repeated.map((a) => a.key)).toContain("q5/model-focused");
+    for (const answer of repeated) {
+      const one = buildPrepSheet([sample], { keepAnswer: (_, key) => key === answer.key });
+      const md = renderPrepSheetMarkdown(one);
+      const html = renderPrepSheetHtml(one);
+      for (const [text, heading, written] of [
+        [md, "### Top fixes", (t: string) => t],
+        [html, "<h3>Top fixes</h3>", escapeHtml],
+      ] as const) {
+        // The fixes, up to the next heading: each sentence quoted once.
+        const fixes = text.slice(text.indexOf(heading)).split(/### |<h3>/)[1] ?? "";
+        for (const quote of new Set(answer.fixes.map((f) => f.quote)))
+          expect(fixes.split(written(quote)).length, answer.key).toBe(2);
+        expect(fixes, answer.key).toContain("the same sentence as fix ");
+      }
+    }
+    const md = renderPrepSheetMarkdown(sheet);
+    expect(md).toMatch(/^2\. Lesson: .* — the same sentence as fix 1$/m);
+    expect(renderPrepSheetHtml(sheet)).toMatch(
+      /<li class="fix">Lesson: [^<]* — the same sentence as fix 1<\/li>/,
+    );
   });
 });
 
