@@ -404,8 +404,8 @@ ${body.filter((b) => b !== "").join("\n")}
 
 /**
  * The prep sheet as one standalone HTML page (inline CSS, no scripts or requests; fonts only
- * if given, as data), laid out for print: cover page, then one page per answer, or four cue
- * cards per page.
+ * if given, as data), laid out for print: cover page, then the answers flowing from page to page
+ * (an answer's text kept on one page with its heading), or four cue cards per page.
  * @example renderPrepSheetHtml(sheet).includes("&lt;script&gt;") // when an answer mentions <script>
  */
 export function renderPrepSheetHtml(
