@@ -26,6 +26,7 @@ import type {
 } from "../core/practice-types.ts";
 import {
   type MemoryState,
+  NEW_CARDS_PER_DAY,
   type RatingName,
   rateCard,
   ratingCode,
@@ -33,6 +34,7 @@ import {
 } from "../core/schedule/index.ts";
 import type { Attempt, Card, PracticeSession, PracticeStep, Profile, Repos, Store } from "../store/index.ts";
 import { type DrillKey, drillFeedback, drillKeyFor, pickDrill } from "./drill.ts";
+import { newCardsAllowed } from "./new-cards.ts";
 import { roleFromTarget } from "./packaging.ts";
 import { gapCandidates, jobDescriptionCandidates } from "./practice-sources.ts";
 import { adoptBankQuestion, BANK_ID_PREFIX, listQuestionBank } from "./questions.ts";
@@ -375,16 +377,18 @@ function memoryOf(card: Card | undefined): MemoryState | undefined {
 
 /**
  * What is due now across answers and technical questions: overdue cards first (most overdue
- * first), then never-practised items.
+ * first), then never-practised items, as many as the day's allowance of new cards leaves
+ * (`NEW_CARDS_PER_DAY`, less those first rated today in the user's zone).
  * @example const due = await listDue(store, "local", { now: new Date(), limit: 20 });
  */
 export async function listDue(
   store: Repos,
   userId: string,
-  options: { now?: Date; limit?: number; includeNew?: boolean } = {},
+  options: { now?: Date; limit?: number; includeNew?: boolean; timezoneOffsetMinutes?: number } = {},
 ): Promise<DueItem[]> {
   const now = options.now ?? new Date();
   const candidates = await practiceCandidates(store, userId);
+  const newLimit = await newCardsAllowed(store, userId, now, options.timezoneOffsetMinutes);
   const due = selectDue(
     candidates.map((candidate) => {
       const memory = memoryOf(candidate.card);
@@ -392,6 +396,7 @@ export async function listDue(
     }),
     now,
     {
+      newLimit,
       ...(options.limit === undefined ? {} : { limit: options.limit }),
       ...(options.includeNew === undefined ? {} : { includeNew: options.includeNew }),
     },
@@ -576,7 +581,29 @@ async function pickQuestions(
     return picked;
   }
   if (from.kind === "due") {
-    const picked = distinctQuestions(ranked, count);
+    // Never-practised ones only as many as today's allowance of new cards leaves.
+    const newLimit = await newCardsAllowed(store, userId, now);
+    const allowed = selectDue(
+      candidates.map((candidate) => {
+        const memory = memoryOf(candidate.card);
+        return memory ? { ref: candidate, memory } : { ref: candidate };
+      }),
+      now,
+      { newLimit },
+    ).map((entry) => entry.ref);
+    const picked = distinctQuestions(allowed, count);
+    if (picked.length === 0 && newLimit === 0 && candidates.some((c) => c.card === undefined)) {
+      throw new DeriskError(
+        "NOT_FOUND",
+        `Nothing is due now and today's ${NEW_CARDS_PER_DAY} new cards are started: the rest come tomorrow`,
+        {
+          hint: {
+            cli: ". Practise more now by choice: derisk practice --competency NAME, or --question TEXT.",
+            web: ". Practise more now by choice: one competency or questions you pick.",
+          },
+        },
+      );
+    }
     if (picked.length === 0) {
       throw new DeriskError("NOT_FOUND", "Nothing is due", {
         hint: {

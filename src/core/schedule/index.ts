@@ -2,6 +2,8 @@ export {
   type DueEntry,
   type MemoryState,
   type MemoryStateCode,
+  NEW_CARDS_PER_DAY,
+  newCardsLeftToday,
   newMemoryState,
   type Practicable,
   parseRating,

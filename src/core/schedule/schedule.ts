@@ -159,19 +159,21 @@ export interface DueEntry<Ref> extends Practicable<Ref> {
 
 /**
  * What to practise now: cards due at or before `now`, most overdue first, then never-rated
- * items in the order given. Cards due later are left out.
+ * items in the order given (at most `newLimit` of them). Cards due later are left out.
  * @example selectDue([{ ref: "a", memory }, { ref: "b" }], now, { limit: 5 }) // [{ ref: "a", status: "overdue", … }, { ref: "b", status: "new", … }]
  */
 export function selectDue<Ref>(
   candidates: readonly Practicable<Ref>[],
   now: Date,
-  options: { limit?: number; includeNew?: boolean } = {},
+  options: { limit?: number; includeNew?: boolean; newLimit?: number } = {},
 ): DueEntry<Ref>[] {
   const overdue: DueEntry<Ref>[] = [];
   const fresh: DueEntry<Ref>[] = [];
+  const newLimit = options.newLimit ?? Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
     if (candidate.memory === undefined) {
-      if (options.includeNew !== false) fresh.push({ ...candidate, status: "new", due: now });
+      if (options.includeNew !== false && fresh.length < newLimit)
+        fresh.push({ ...candidate, status: "new", due: now });
     } else if (candidate.memory.due.getTime() <= now.getTime()) {
       overdue.push({ ...candidate, status: "overdue", due: candidate.memory.due });
     }
@@ -179,4 +181,29 @@ export function selectDue<Ref>(
   overdue.sort((a, b) => a.due.getTime() - b.due.getTime());
   const all = [...overdue, ...fresh];
   return options.limit === undefined ? all : all.slice(0, Math.max(0, options.limit));
+}
+
+/**
+ * New cards a day: the queue offers at most this many never-practised answers and questions
+ * per day (the user's local day), so a bank of 80 is learnt over a week or two instead of all
+ * on day one and then due all together. Practising a competency, a hand-picked question or
+ * the job description's requirements is not limited.
+ */
+export const NEW_CARDS_PER_DAY = 10;
+
+/**
+ * How many more never-practised cards today allows: `perDay` less the cards first rated on
+ * `now`'s local day (the day at `timezoneOffsetMinutes`, as `Date.getTimezoneOffset()` gives it).
+ * @example newCardsLeftToday([firstRated], now, 480) // 9 when firstRated is earlier the same Los Angeles day
+ */
+export function newCardsLeftToday(
+  firstRatedAt: readonly Date[],
+  now: Date,
+  timezoneOffsetMinutes: number,
+  perDay = NEW_CARDS_PER_DAY,
+): number {
+  const localDay = (date: Date) => Math.floor((date.getTime() - timezoneOffsetMinutes * 60_000) / DAY_MS);
+  const today = localDay(now);
+  const introduced = firstRatedAt.filter((date) => localDay(date) === today).length;
+  return Math.max(0, perDay - introduced);
 }
