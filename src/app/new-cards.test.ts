@@ -57,6 +57,7 @@ describeStores("new cards a day", (getStore) => {
     let session = await startPractice(store, "a", { from: { kind: "due" }, count: 20, now: T0 });
     expect(session.steps).toHaveLength(NEW_CARDS_PER_DAY);
     let now = T0;
+    const answered: string[] = [];
     for (let guard = 0; guard < 40 && session.current; guard++) {
       const step = session.current;
       now = at((guard + 1) * 60_000);
@@ -64,10 +65,23 @@ describeStores("new cards a day", (getStore) => {
       else {
         await beginAnswer(store, "a", session.id, { stepId: step.id, now });
         await submitAnswer(store, "a", session.id, { stepId: step.id, text: DOC.split("\n")[4] ?? "", now });
-        await rateAnswer(store, "a", session.id, step.id, "good", { now });
+        answered.push(step.id);
       }
       session = await getPractice(store, "a", session.id, now);
     }
+    // Rated together at the end: each comes back ten minutes later (a learning step).
+    const ratedAt = at(3_600_000);
+    for (const stepId of answered) await rateAnswer(store, "a", session.id, stepId, "good", { now: ratedAt });
+    expect(answered).toHaveLength(NEW_CARDS_PER_DAY);
+
+    // Nothing due yet and the allowance spent: practice and the drill say so, and what to do instead.
+    const justAfter = at(3_600_000 + 1000);
+    await expect(startPractice(store, "a", { from: { kind: "due" }, now: justAfter })).rejects.toThrow(
+      /Nothing is due now and today's 10 new cards are started: the rest come tomorrow\. Practise more now by choice/,
+    );
+    await expect(pickDrill(store, "a", { count: 5, now: justAfter })).rejects.toThrow(
+      /no question is due and today's 10 new cards are started/,
+    );
 
     // The ten rated come back (a learning step), no new one joins them the same day…
     const later = await listDue(store, "a", { now: at(2 * 3_600_000) });
