@@ -7,7 +7,7 @@
 import { DeriskError } from "../core/errors.ts";
 import type { DrillFeedback } from "../core/practice-types.ts";
 import { TECHNICAL_TAGS, type TechnicalTag } from "../core/questions/index.ts";
-import { NEW_CARDS_PER_DAY, selectDue } from "../core/schedule/index.ts";
+import { endOfLocalDay, NEW_CARDS_PER_DAY, selectDue } from "../core/schedule/index.ts";
 import { coverageTexts, keyPointCoverage } from "../core/semantic/coverage.ts";
 import type { SentenceEmbeddings } from "../core/semantic/sentence-embeddings.ts";
 import type { Card, Repos } from "../store/index.ts";
@@ -85,7 +85,7 @@ export async function pickDrill(
         return { ref: { question: q, card } as DrillPick, memory };
       }),
     now,
-    { limit: options.count, newLimit },
+    { limit: options.count, newLimit, dayEnd: endOfLocalDay(now, now.getTimezoneOffset()) },
   );
   if (ranked.length === 0 && newLimit === 0 && candidates.some((q) => cardOf(q) === undefined)) {
     throw new DeriskError(

@@ -25,6 +25,7 @@ import type {
   SubmitResult as SubmitResultOf,
 } from "../core/practice-types.ts";
 import {
+  endOfLocalDay,
   type MemoryState,
   NEW_CARDS_PER_DAY,
   type RatingName,
@@ -397,6 +398,7 @@ export async function listDue(
     now,
     {
       newLimit,
+      dayEnd: endOfLocalDay(now, options.timezoneOffsetMinutes ?? now.getTimezoneOffset()),
       ...(options.limit === undefined ? {} : { limit: options.limit }),
       ...(options.includeNew === undefined ? {} : { includeNew: options.includeNew }),
     },
@@ -562,6 +564,7 @@ async function pickQuestions(
       return memory ? { ref: candidate, memory } : { ref: candidate };
     }),
     now,
+    { dayEnd: endOfLocalDay(now, now.getTimezoneOffset()) },
   ).map((entry) => entry.ref);
   if (from.kind === "gaps") {
     const profile = await store.profiles.getProfile(userId);
@@ -589,7 +592,7 @@ async function pickQuestions(
         return memory ? { ref: candidate, memory } : { ref: candidate };
       }),
       now,
-      { newLimit },
+      { newLimit, dayEnd: endOfLocalDay(now, now.getTimezoneOffset()) },
     ).map((entry) => entry.ref);
     const picked = distinctQuestions(allowed, count);
     if (picked.length === 0 && newLimit === 0 && candidates.some((c) => c.card === undefined)) {

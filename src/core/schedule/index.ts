@@ -1,5 +1,7 @@
 export {
   type DueEntry,
+  endOfLocalDay,
+  isDueNow,
   type MemoryState,
   type MemoryStateCode,
   NEW_CARDS_PER_DAY,
