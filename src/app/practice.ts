@@ -25,7 +25,9 @@ import type {
   SubmitResult as SubmitResultOf,
 } from "../core/practice-types.ts";
 import {
+  endOfLocalDay,
   type MemoryState,
+  NEW_CARDS_PER_DAY,
   type RatingName,
   rateCard,
   ratingCode,
@@ -33,6 +35,7 @@ import {
 } from "../core/schedule/index.ts";
 import type { Attempt, Card, PracticeSession, PracticeStep, Profile, Repos, Store } from "../store/index.ts";
 import { type DrillKey, drillFeedback, drillKeyFor, pickDrill } from "./drill.ts";
+import { newCardsAllowed } from "./new-cards.ts";
 import { roleFromTarget } from "./packaging.ts";
 import { gapCandidates, jobDescriptionCandidates } from "./practice-sources.ts";
 import { adoptBankQuestion, BANK_ID_PREFIX, listQuestionBank } from "./questions.ts";
@@ -375,18 +378,21 @@ function memoryOf(card: Card | undefined): MemoryState | undefined {
 
 /**
  * What is due now across answers and technical questions: overdue cards first (most overdue
- * first; a tie keeps the order below), then never-practised items (`due: null`) in a fixed
- * order: answers, then technical questions, each by document (oldest import first) and
- * position in it, then the user's own questions oldest first. The same data lists the same way.
+ * first; a tie keeps the order below), then never-practised items (`due: null`), as many as the
+ * day's allowance of new cards leaves (`NEW_CARDS_PER_DAY`, less those first rated today in the
+ * user's zone), in a fixed order: answers, then technical questions, each by document (oldest
+ * import first) and position in it, then the user's own questions oldest first. The same data
+ * lists the same way.
  * @example const due = await listDue(store, "local", { now: new Date(), limit: 20 });
  */
 export async function listDue(
   store: Repos,
   userId: string,
-  options: { now?: Date; limit?: number; includeNew?: boolean } = {},
+  options: { now?: Date; limit?: number; includeNew?: boolean; timezoneOffsetMinutes?: number } = {},
 ): Promise<DueItem[]> {
   const now = options.now ?? new Date();
   const candidates = await practiceCandidates(store, userId);
+  const newLimit = await newCardsAllowed(store, userId, now, options.timezoneOffsetMinutes);
   const due = selectDue(
     candidates.map((candidate) => {
       const memory = memoryOf(candidate.card);
@@ -394,6 +400,8 @@ export async function listDue(
     }),
     now,
     {
+      newLimit,
+      dayEnd: endOfLocalDay(now, options.timezoneOffsetMinutes ?? now.getTimezoneOffset()),
       ...(options.limit === undefined ? {} : { limit: options.limit }),
       ...(options.includeNew === undefined ? {} : { includeNew: options.includeNew }),
     },
@@ -559,6 +567,7 @@ async function pickQuestions(
       return memory ? { ref: candidate, memory } : { ref: candidate };
     }),
     now,
+    { dayEnd: endOfLocalDay(now, now.getTimezoneOffset()) },
   ).map((entry) => entry.ref);
   if (from.kind === "gaps") {
     const profile = await store.profiles.getProfile(userId);
@@ -578,7 +587,29 @@ async function pickQuestions(
     return picked;
   }
   if (from.kind === "due") {
-    const picked = distinctQuestions(ranked, count);
+    // Never-practised ones only as many as today's allowance of new cards leaves.
+    const newLimit = await newCardsAllowed(store, userId, now);
+    const allowed = selectDue(
+      candidates.map((candidate) => {
+        const memory = memoryOf(candidate.card);
+        return memory ? { ref: candidate, memory } : { ref: candidate };
+      }),
+      now,
+      { newLimit, dayEnd: endOfLocalDay(now, now.getTimezoneOffset()) },
+    ).map((entry) => entry.ref);
+    const picked = distinctQuestions(allowed, count);
+    if (picked.length === 0 && newLimit === 0 && candidates.some((c) => c.card === undefined)) {
+      throw new DeriskError(
+        "NOT_FOUND",
+        `Nothing is due now and today's ${NEW_CARDS_PER_DAY} new cards are started: the rest come tomorrow`,
+        {
+          hint: {
+            cli: ". Practise more now by choice: derisk practice --competency NAME, or --question TEXT.",
+            web: ". Practise more now by choice: one competency or questions you pick.",
+          },
+        },
+      );
+    }
     if (picked.length === 0) {
       throw new DeriskError("NOT_FOUND", "Nothing is due", {
         hint: {

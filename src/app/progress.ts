@@ -5,7 +5,9 @@
 import type { Analysis, RiskSignal, SignalLevel } from "../core/analysis/index.ts";
 import { DeriskError } from "../core/errors.ts";
 import { type ProgressAttempt, type ProgressFigures, progressFigures } from "../core/progress/index.ts";
+import { endOfLocalDay, isDueNow } from "../core/schedule/index.ts";
 import type { Repos } from "../store/index.ts";
+import { newCardsAllowed } from "./new-cards.ts";
 import { practiceCandidates } from "./practice.ts";
 
 export type { ProgressFigures };
@@ -105,8 +107,16 @@ export async function progressStats(
     })),
     cardsDue: cards.map((card) => card.due),
     // As practice counts "due now" and "new": a candidate whose card is due, one with no card yet.
-    dueNow: candidates.filter((c) => c.card !== undefined && c.card.due.getTime() <= now.getTime()).length,
-    newCards: candidates.filter((c) => c.card === undefined).length,
+    dueNow: candidates.filter(
+      (c) =>
+        c.card !== undefined &&
+        isDueNow(c.card, now, endOfLocalDay(now, options.timezoneOffsetMinutes ?? now.getTimezoneOffset())),
+    ).length,
+    // Never practised, as many as today's allowance of new cards lets practice offer.
+    newCards: Math.min(
+      candidates.filter((c) => c.card === undefined).length,
+      await newCardsAllowed(store, userId, now, options.timezoneOffsetMinutes),
+    ),
     now,
     ...(options.timezoneOffsetMinutes === undefined
       ? {}

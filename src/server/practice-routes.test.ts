@@ -162,6 +162,7 @@ describeStores("practice API", (getStore) => {
         /already answered/,
       ],
       ["/api/practice/due?limit=0", { method: "GET" }, 400, /limit/],
+      ["/api/practice/due?tz=west", { method: "GET" }, 400, /tz must be whole minutes/],
       ["/api/practice/sessions", send("POST", { from: { kind: "jd", text: "  " } }), 400, /empty/],
       ["/api/what-next?role=wizard", { method: "GET" }, 400, /Unknown role/],
     ];

@@ -47,7 +47,8 @@ const recordingPath = (attemptId: string): string =>
 
 export const practiceApi = {
   due: async (limit = 500): Promise<DueEntry[]> =>
-    (await json<{ due: DueEntry[] }>(`/api/practice/due?limit=${limit}`)).due,
+    (await json<{ due: DueEntry[] }>(`/api/practice/due?limit=${limit}&tz=${new Date().getTimezoneOffset()}`))
+      .due,
 
   start: async (request: { from: PracticeFrom; count?: number; role?: RoleId }): Promise<PracticeSession> =>
     (await json<{ session: PracticeSession }>("/api/practice/sessions", jsonBody("POST", request))).session,

@@ -5,6 +5,7 @@ import type { AttemptHistory } from "../../app/practice.ts";
 import { dueLabels, stepLabel } from "../../core/due-labels.ts";
 import { shortId, shortIds } from "../../core/short-ids.ts";
 import type { CliContext } from "../context.ts";
+import { localDay, localMinute } from "../render/dates.ts";
 import { clock, inInterval, timerPrompt, timerStarted, timeUsed, typedTimeUsed } from "../render/timer.ts";
 import { renderFeedback } from "./drill.ts";
 
@@ -14,7 +15,8 @@ interface DueFlags {
   new?: boolean;
 }
 
-const day = (date: Date) => date.toISOString().slice(0, 10);
+// Days in the terminal's time zone: "due 2026-03-01" is the user's 1 March, not UTC's.
+const day = localDay;
 
 function parseLimit(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -119,7 +121,7 @@ export function renderAttemptHistory(history: AttemptHistory, style: CliContext[
     const score = a.score === undefined ? style.dim("unscored") : `score ${a.score}/5`;
     const state = a.finishedAt ? "" : style.yellow(" (unfinished)");
     lines.push(
-      `  ${a.startedAt.toISOString().slice(0, 16).replace("T", " ")}  ${String(a.durationSeconds).padStart(4)} s  ${String(a.words).padStart(4)} words  ${score}${a.rating ? `  rated ${a.rating}` : ""}${state}`,
+      `  ${localMinute(a.startedAt)}  ${String(a.durationSeconds).padStart(4)} s  ${String(a.words).padStart(4)} words  ${score}${a.rating ? `  rated ${a.rating}` : ""}${state}`,
     );
   }
   const scores = finished.flatMap((a) => (a.score === undefined ? [] : [a.score]));

@@ -1,7 +1,11 @@
 export {
   type DueEntry,
+  endOfLocalDay,
+  isDueNow,
   type MemoryState,
   type MemoryStateCode,
+  NEW_CARDS_PER_DAY,
+  newCardsLeftToday,
   newMemoryState,
   type Practicable,
   parseRating,

@@ -159,24 +159,76 @@ export interface DueEntry<Ref> extends Practicable<Ref> {
 
 /**
  * What to practise now: cards due at or before `now`, most overdue first, then never-rated
- * items in the order given. Cards due later are left out.
+ * items in the order given (at most `newLimit` of them). Cards due later are left out; with
+ * `dayEnd`, a card on a schedule of days counts as due all of the day it falls due (`isDueNow`).
  * @example selectDue([{ ref: "a", memory }, { ref: "b" }], now, { limit: 5 }) // [{ ref: "a", status: "overdue", … }, { ref: "b", status: "new", … }]
  */
 export function selectDue<Ref>(
   candidates: readonly Practicable<Ref>[],
   now: Date,
-  options: { limit?: number; includeNew?: boolean } = {},
+  options: { limit?: number; includeNew?: boolean; newLimit?: number; dayEnd?: number } = {},
 ): DueEntry<Ref>[] {
   const overdue: DueEntry<Ref>[] = [];
   const fresh: DueEntry<Ref>[] = [];
+  const newLimit = options.newLimit ?? Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
     if (candidate.memory === undefined) {
-      if (options.includeNew !== false) fresh.push({ ...candidate, status: "new", due: now });
-    } else if (candidate.memory.due.getTime() <= now.getTime()) {
+      if (options.includeNew !== false && fresh.length < newLimit)
+        fresh.push({ ...candidate, status: "new", due: now });
+    } else if (isDueNow(candidate.memory, now, options.dayEnd)) {
       overdue.push({ ...candidate, status: "overdue", due: candidate.memory.due });
     }
   }
   overdue.sort((a, b) => a.due.getTime() - b.due.getTime());
   const all = [...overdue, ...fresh];
   return options.limit === undefined ? all : all.slice(0, Math.max(0, options.limit));
+}
+
+/**
+ * New cards a day: the queue offers at most this many never-practised answers and questions
+ * per day (the user's local day), so a bank of 80 is learnt over a week or two instead of all
+ * on day one and then due all together. Practising a competency, a hand-picked question or
+ * the job description's requirements is not limited.
+ */
+export const NEW_CARDS_PER_DAY = 10;
+
+/**
+ * How many more never-practised cards today allows: `perDay` less the cards first rated on
+ * `now`'s local day (the day at `timezoneOffsetMinutes`, as `Date.getTimezoneOffset()` gives it).
+ * @example newCardsLeftToday([firstRated], now, 480) // 9 when firstRated is earlier the same Los Angeles day
+ */
+export function newCardsLeftToday(
+  firstRatedAt: readonly Date[],
+  now: Date,
+  timezoneOffsetMinutes: number,
+  perDay = NEW_CARDS_PER_DAY,
+): number {
+  const localDay = (date: Date) => Math.floor((date.getTime() - timezoneOffsetMinutes * 60_000) / DAY_MS);
+  const today = localDay(now);
+  const introduced = firstRatedAt.filter((date) => localDay(date) === today).length;
+  return Math.max(0, perDay - introduced);
+}
+
+/**
+ * Whether a card is due now. A card reviewed on a schedule of days (FSRS's review state) is
+ * due for the whole of the user's day it falls on, as in Anki: rated at 21:00, "in 2 days"
+ * means that day's morning session too, not only after 21:00. A learning step (minutes)
+ * is due at its minute. Without `dayEnd` (the end of the user's day), due means due by `now`.
+ * @example isDueNow(card, at09h, endOfLocalDay(at09h, 480)) // true for a review card due at 21:00 the same day
+ */
+export function isDueNow(memory: MemoryState, now: Date, dayEnd?: number): boolean {
+  const byDay = dayEnd !== undefined && memory.state === 2 && memory.scheduledDays >= 1;
+  const cutoff = byDay ? Math.max(now.getTime(), dayEnd) : now.getTime();
+  return memory.due.getTime() <= cutoff;
+}
+
+/**
+ * The end of `now`'s local day (the next local midnight, in epoch milliseconds) for a zone
+ * `timezoneOffsetMinutes` behind UTC, as `Date.getTimezoneOffset()` gives it.
+ * @example endOfLocalDay(march2At17hUtc, 480) // the epoch ms of 2026-03-03T08:00Z, midnight in Los Angeles
+ */
+export function endOfLocalDay(now: Date, timezoneOffsetMinutes: number): number {
+  const shift = timezoneOffsetMinutes * 60_000;
+  const localDay = Math.floor((now.getTime() - shift) / DAY_MS);
+  return (localDay + 1) * DAY_MS + shift;
 }

@@ -20,6 +20,7 @@ import {
   startPractice,
   submitAnswer,
 } from "../../app/practice.ts";
+import { parseTimezoneOffset } from "../../app/progress.ts";
 import { transcriptionInfo } from "../../app/transcription.ts";
 import { whatNext } from "../../app/what-next.ts";
 import { COMPETENCIES, ROLE_IDS, type RoleId } from "../../core/model.ts";
@@ -75,9 +76,12 @@ const defined = <T extends object>(value: T) =>
 export const practiceRoutes = new Hono<AppEnv>()
   .get("/practice/due", async (c) => {
     const limit = limitQuery(c.req.query("limit"));
+    // The client's zone decides when its day starts, and with it the day's new cards.
+    const tz = parseTimezoneOffset(c.req.query("tz"));
     const due = await listDue(c.var.store, c.var.userId, {
       ...(limit === undefined ? {} : { limit }),
       includeNew: c.req.query("new") !== "false",
+      ...(tz === undefined ? {} : { timezoneOffsetMinutes: tz }),
     });
     return c.json({ due });
   })
