@@ -13,8 +13,15 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser, newContext, type Theme } from "./browser.ts";
-import { makeStories, screenshot, screenshotDir, startTestServer, type TestServer } from "./harness.ts";
+import { countOpenRequests, launchBrowser, newContext, type Theme } from "./browser.ts";
+import {
+  makeStories,
+  screenshot,
+  screenshotDir,
+  settle,
+  startTestServer,
+  type TestServer,
+} from "./harness.ts";
 
 // Some thirty screens, each with an axe run, on a shared two-core machine.
 const AUDIT_TIMEOUT = 600_000;
@@ -108,14 +115,9 @@ const SCREENS: Screen[] = [
 async function open(page: Page, path: string): Promise<void> {
   await page.goto(path);
   await page.locator("main h1, main h2").first().waitFor();
-  await page.waitForFunction(
-    () => document.querySelector('[aria-busy="true"], .skeleton') === null,
-    undefined,
-    { timeout: 30_000 },
-  );
+  // Every request answered and rendered, nothing busy (it was a fixed 200 ms after the last skeleton).
+  await settle(page);
   await page.evaluate(() => document.fonts.ready);
-  // One frame more for anything the last answer rendered.
-  await page.waitForTimeout(200);
 }
 
 interface Finding {
@@ -225,10 +227,9 @@ describe.runIf(launched.browser !== null)("accessibility audit of every page (ax
           // The seeded server's profile saves the theme as the toggle does; the empty server's
           // profile saves none, so its screens show the theme the system asks for (emulateMedia).
           const viewport = { width: size.width, height: size.height };
-          const contexts = [
-            await browser.newContext({ baseURL: empty.url, viewport }),
-            await newContext(browser, server.url, { theme, ...viewport }),
-          ];
+          const bare = await browser.newContext({ baseURL: empty.url, viewport });
+          await countOpenRequests(bare);
+          const contexts = [bare, await newContext(browser, server.url, { theme, ...viewport })];
           const [emptyPage, page] = await Promise.all(contexts.map((context) => context.newPage()));
           await emptyPage?.emulateMedia({ colorScheme: theme });
           const failures: string[] = [];

@@ -149,7 +149,8 @@ describe.runIf(launched.browser !== null)("accessibility and layout of every pag
         scrollable: element.scrollWidth > element.clientWidth,
         mask: getComputedStyle(element).maskImage,
       }));
-    expect(await row()).toMatchObject({ overflow: "end", scrollable: true });
+    // The row is marked by an effect (and a ResizeObserver) after it is drawn: wait for the mark.
+    await expect.poll(row).toMatchObject({ overflow: "end", scrollable: true });
     expect((await row()).mask).toMatch(/gradient/);
     await tabs.evaluate((element) => {
       element.scrollLeft = element.scrollWidth;
@@ -195,7 +196,8 @@ describe.runIf(launched.browser !== null)("accessibility and layout of every pag
       await page.keyboard.type(`ML Engineer prep (${theme})`);
       await page.keyboard.press("Enter");
       await page.getByRole("heading", { level: 1, name: `ML Engineer prep (${theme})` }).waitFor();
-      expect(await page.title()).toBe(`ML Engineer prep (${theme}) · derisk`);
+      // The tab's title follows the heading in an effect, after the rename's answer is drawn.
+      await expect.poll(() => page.title()).toBe(`ML Engineer prep (${theme}) · derisk`);
       // The name is the server's now: a reload shows it.
       await page.reload();
       await page.getByRole("heading", { level: 1, name: `ML Engineer prep (${theme})` }).waitFor();

@@ -54,5 +54,40 @@ export async function newContext(
   await context.addInitScript((value) => {
     if (!localStorage.getItem("derisk:theme")) localStorage.setItem("derisk:theme", value);
   }, theme);
+  await countOpenRequests(context);
   return context;
+}
+
+/**
+ * Keeps, in each page of the context, a count of the app's requests not yet answered in full
+ * (`window.__deriskOpenRequests`): a fetch counts until it answers, and reading its body counts
+ * again until the body is read, so an answer whose JSON is still on its way is not "done". The
+ * app's own fetch is called unchanged, and its result or error passed on as it was. harness.ts's
+ * `settle` waits on this count; newContext installs it, a spec that makes its own context calls it.
+ */
+export async function countOpenRequests(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const state = { open: 0 };
+    Object.defineProperty(window, "__deriskOpenRequests", { get: () => state.open });
+    const counted = <T>(pending: Promise<T>): Promise<T> => {
+      state.open += 1;
+      return pending.finally(() => {
+        state.open -= 1;
+      });
+    };
+    const fetch = window.fetch;
+    window.fetch = function (this: unknown, ...args: Parameters<typeof window.fetch>) {
+      return counted(fetch.apply(this, args));
+    };
+    for (const name of ["json", "text", "arrayBuffer", "blob", "formData"] as const) {
+      const read = Response.prototype[name] as (this: Response) => Promise<unknown>;
+      Object.defineProperty(Response.prototype, name, {
+        configurable: true,
+        writable: true,
+        value(this: Response) {
+          return counted(read.call(this));
+        },
+      });
+    }
+  });
 }

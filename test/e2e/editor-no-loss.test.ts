@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser, newContext } from "./browser.ts";
-import { importSeed, startTestServer, type TestServer } from "./harness.ts";
+import { importSeed, settle, startTestServer, type TestServer } from "./harness.ts";
 
 const launched = await launchBrowser();
 
@@ -15,6 +15,34 @@ async function answerIds(baseUrl: string, documentId: string): Promise<string[]>
   const answers = body.items.filter((item) => item.kind === "answer").map((item) => item.id);
   if (answers.length < 2) throw new Error("The seed has fewer than two answers");
   return answers;
+}
+
+/**
+ * A slow disk or a busy server: the page's `method` requests to `url` (a glob) are held until
+ * `release` is called. `sent` resolves once one is held, so a spec types "while the save is on its
+ * way" for sure, not after a guessed delay.
+ */
+async function holdRequests(
+  page: Page,
+  url: string,
+  method: string,
+): Promise<{ sent: Promise<void>; release: () => void }> {
+  let release = (): void => undefined;
+  let arrived = (): void => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const sent = new Promise<void>((resolve) => {
+    arrived = resolve;
+  });
+  await page.route(url, async (route) => {
+    if (route.request().method() === method) {
+      arrived();
+      await held;
+    }
+    await route.continue();
+  });
+  return { sent, release };
 }
 
 describe.runIf(launched.browser !== null)("the editor keeps every word", () => {
@@ -49,19 +77,16 @@ describe.runIf(launched.browser !== null)("the editor keeps every word", () => {
 
   test("words typed while a save is on its way stay unsaved, in the draft, across a reload", async () => {
     const page = await openEditor();
-    // A slow disk or a busy server: the save takes a second and a half to answer.
-    await page.route("**/api/items/*", async (route) => {
-      if (route.request().method() === "PUT") await new Promise((resolve) => setTimeout(resolve, 1500));
-      await route.continue();
-    });
+    // A slow disk or a busy server: the save is held until the second part is typed.
+    const save = await holdRequests(page, "**/api/items/*", "PUT");
     const editor = page.locator("textarea.editor-textarea");
     await editor.fill("The first part, saved.");
     await page.getByRole("button", { name: /^Save/ }).click();
-    await page.waitForTimeout(200);
+    await save.sent;
     await editor.fill("The first part, saved. The second part, typed during the save.");
-    // The save answers, then the draft autosave ticks (every second) at least once.
-    await page.waitForTimeout(3000);
-    expect(await page.locator(".editor-status").textContent()).toMatch(/^Unsaved changes/);
+    save.release();
+    // The save answers ("Saving…" until then); what was typed during it is still unsaved.
+    await expect.poll(() => page.locator(".editor-status").textContent()).toMatch(/^Unsaved changes/);
     await page.unroute("**/api/items/*");
     await page.reload();
     await editor.waitFor();
@@ -89,17 +114,15 @@ describe.runIf(launched.browser !== null)("the editor keeps every word", () => {
     const { story } = (await created.json()) as { story: { id: string } };
     const page = await context.newPage();
     page.on("dialog", (dialog) => void dialog.accept());
-    await page.route("**/api/stories/*", async (route) => {
-      if (route.request().method() === "PUT") await new Promise((resolve) => setTimeout(resolve, 1500));
-      await route.continue();
-    });
+    const save = await holdRequests(page, "**/api/stories/*", "PUT");
     await page.goto(`/#/stories/${story.id}`);
     const result = page.getByRole("textbox", { name: "Result" });
     await result.fill("Stale reads fell to zero.");
     await page.getByRole("button", { name: "Save story" }).click();
-    await page.waitForTimeout(200);
+    await save.sent;
     const lesson = page.getByRole("textbox", { name: "Lesson" });
     await lesson.fill("I version cache keys with the schema.");
+    save.release();
     await page.getByRole("button", { name: "Save story" }).waitFor({ state: "visible" });
     await expect.poll(() => page.getByRole("button", { name: "Save story" }).isEnabled()).toBe(true);
     expect(await lesson.inputValue()).toBe("I version cache keys with the schema.");
@@ -143,6 +166,9 @@ describe.runIf(launched.browser !== null)("the editor keeps every word", () => {
       void dialog.dismiss();
     });
     await page.goto(`/#/followups/${untouchedId}`);
+    // A first visit: the predictions may be drawn once before the document's target role is
+    // known, then again for it (which would close a form opened on the first).
+    await settle(page);
     await page
       .getByRole("button", { name: /^Prepare this/ })
       .first()
@@ -161,8 +187,11 @@ describe.runIf(launched.browser !== null)("the editor keeps every word", () => {
     const second = await openEditor();
     await first.locator("textarea.editor-textarea").fill("Draft typed in the first tab.");
     await second.locator("textarea.editor-textarea").fill("Draft typed in the second tab.");
-    // Both drafts are written (every second), then the second tab is closed unsaved.
-    await first.waitForTimeout(1500);
+    // Both drafts are written (every second: each tab then says so), then the second tab is closed unsaved.
+    for (const tab of [first, second])
+      await expect
+        .poll(() => tab.locator(".editor-status").textContent())
+        .toMatch(/^Unsaved changes · draft kept in this browser/);
     await second.close();
     await first.getByRole("button", { name: /^Save/ }).click();
     await first.getByText(/^Saved at /).waitFor();
@@ -237,7 +266,8 @@ describe.runIf(launched.browser !== null)("the editor keeps every word", () => {
     await page.locator("textarea.editor-textarea").waitFor();
     await page.keyboard.press("Control+s");
     await page.keyboard.press("Control+s");
-    await page.waitForTimeout(1000);
+    // Whatever the keys started has answered (it was a fixed second).
+    await settle(page);
     expect(await history()).toBe(before);
     expect(await page.locator(".editor-status").textContent()).toBe("No changes");
     await page.close();
@@ -276,16 +306,14 @@ describe.runIf(launched.browser !== null)("the editor keeps every word", () => {
   test("a new answer keeps what was typed while its save was on its way", async () => {
     const page = await context.newPage();
     page.on("dialog", (dialog) => void dialog.accept());
-    await page.route("**/api/documents/*/questions", async (route) => {
-      if (route.request().method() === "POST") await new Promise((resolve) => setTimeout(resolve, 1500));
-      await route.continue();
-    });
+    const save = await holdRequests(page, "**/api/documents/*/questions", "POST");
     await page.goto(`/#/new-answer/${encodeURIComponent("How do you handle a missed deadline?")}`);
     const answer = page.getByLabel("Answer", { exact: true });
     await answer.fill("I say it early.");
     await page.getByRole("button", { name: "Save answer" }).click();
-    await page.waitForTimeout(200);
+    await save.sent;
     await answer.fill("I say it early. Then I cut scope with the team, not alone.");
+    save.release();
     const editor = page.locator("textarea.editor-textarea");
     await page.waitForURL(/#\/(edit|library)\//, { timeout: 10000 });
     await editor.waitFor({ timeout: 5000 });

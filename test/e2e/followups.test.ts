@@ -9,7 +9,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser } from "./browser.ts";
-import { closeSpec, importSeed, openSpec, screenshot, type TestServer } from "./harness.ts";
+import { closeSpec, importSeed, openSpec, screenshot, settle, type TestServer } from "./harness.ts";
 
 const launched = await launchBrowser();
 
@@ -41,6 +41,9 @@ describe.runIf(launched.browser !== null)("follow-ups on the seed", () => {
   test("Q2's “ML in practice” and “why now” are prepared in Q1, and Q1's “too academic” reframes show", async () => {
     await page.goto(`/#/followups/${idOf.get("q2/core")}`);
     await page.getByTestId("followups-summary").waitFor();
+    // The first visit: the predictions may first be made before the document list (the target
+    // role they are made for) has come, then again for the role. Read the second.
+    await settle(page);
     for (const question of [/ML in practice/, /^Why now\?/]) {
       const prediction = card(question);
       await expect.poll(() => prediction.count()).toBe(1);
@@ -60,6 +63,7 @@ describe.runIf(launched.browser !== null)("follow-ups on the seed", () => {
   test("the mistake story is probed before its tools, its stated lesson answers “What would you do differently?”, and “Prepare this” saves an answer under Q6", async () => {
     await page.goto(`/#/followups/${idOf.get("q6/core")}`);
     await page.getByTestId("followups-summary").waitFor();
+    await settle(page);
     const questions = await page.locator(".prediction-question").allTextContents();
     expect(questions[0]).toBe("What would you do differently?");
     const firstTool = questions.findIndex((q) => /^What's your experience with/.test(q));
@@ -83,6 +87,7 @@ describe.runIf(launched.browser !== null)("follow-ups on the seed", () => {
 
     await page.reload();
     await page.getByTestId("followups-summary").waitFor();
+    await settle(page);
     await expect
       .poll(() =>
         card(/^How did you measure it\?/)
@@ -100,6 +105,7 @@ describe.runIf(launched.browser !== null)("follow-ups on the seed", () => {
   test("quotes are said as written: no “**Situation**:” markup, and a concern quotes each sentence once", async () => {
     await page.goto(`/#/followups/${idOf.get("q6/core")}`);
     await page.getByTestId("followups-summary").waitFor();
+    await settle(page);
     const quotes = await page.locator(".prediction-trigger q").allTextContents();
     expect(quotes.length).toBeGreaterThan(0);
     expect(quotes.filter((q) => q.includes("**"))).toEqual([]);
@@ -115,6 +121,7 @@ describe.runIf(launched.browser !== null)("follow-ups on the seed", () => {
   test("an empty prepared answer cannot be saved; the open form passes axe", async () => {
     await page.goto(`/#/followups/${idOf.get("q6/ml-focused")}`);
     await page.getByTestId("followups-summary").waitFor();
+    await settle(page);
     const gap = page
       .locator(".prediction")
       .filter({ has: page.locator(".tag-gap") })

@@ -153,6 +153,41 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
+/**
+ * Waits until the app is quiet: none of its requests open (browser.ts counts them) and nothing
+ * marked busy or drawn as a skeleton, still so two animation frames later (what an answer brings
+ * is rendered, and any request that render starts has begun). After a hash navigation the page
+ * first shows what it held before (the App refetches its document list on each page change, a
+ * page refetches its data when it mounts): a read after `settle` sees the refreshed data.
+ * @example await page.goto("/#/export"); await settle(page); // the document list is the server's now
+ */
+export async function settle(page: Page, timeout = 30_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const left = deadline - Date.now();
+    if (left <= 0) throw new Error(`settle: the page at ${page.url()} was still busy after ${timeout} ms`);
+    await page.waitForFunction(
+      () => {
+        const open = (window as { __deriskOpenRequests?: number }).__deriskOpenRequests;
+        if (open === undefined)
+          throw new Error("settle: requests are not counted here; make the context with newContext");
+        return open === 0 && document.querySelector('[aria-busy="true"], .skeleton') === null;
+      },
+      undefined,
+      { timeout: left },
+    );
+    const still = await page.evaluate(async () => {
+      for (let frame = 0; frame < 2; frame++)
+        await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+      return (
+        (window as { __deriskOpenRequests?: number }).__deriskOpenRequests === 0 &&
+        document.querySelector('[aria-busy="true"], .skeleton') === null
+      );
+    });
+    if (still) return;
+  }
+}
+
 /** Imports the seed over the API (for specs that test pages, not the import itself). */
 export async function importSeed(baseUrl: string): Promise<string> {
   const response = await fetch(`${baseUrl}/api/import?filename=prep.md`, {

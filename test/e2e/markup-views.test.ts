@@ -12,7 +12,15 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { LIBRARY_VIEWS } from "../../web/src/route.ts";
 import { SEED_RUNS } from "../seed.ts";
 import { launchBrowser } from "./browser.ts";
-import { closeSpec, importSeed, makeStories, openSpec, screenshot, type TestServer } from "./harness.ts";
+import {
+  closeSpec,
+  importSeed,
+  makeStories,
+  openSpec,
+  screenshot,
+  settle,
+  type TestServer,
+} from "./harness.ts";
 import { pdfText } from "./pdf-text.ts";
 
 const launched = await launchBrowser();
@@ -50,8 +58,9 @@ async function shownLines(page: Page): Promise<string[]> {
 }
 
 async function leaksOn(page: Page, name: string): Promise<string[]> {
-  await page.waitForLoadState("networkidle");
-  await page.waitForTimeout(300);
+  // The page's data is in, not the page it replaced (networkidle passes at once after a hash
+  // change, and a fixed 300 ms more was a guess).
+  await settle(page);
   return (await shownLines(page)).flatMap((line) =>
     LEAKS.filter(([, re]) => re.test(line)).map(([kind]) => `${name}: ${kind}: ${line.slice(0, 120)}`),
   );

@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { SEED_RUNS } from "../seed.ts";
 import { launchBrowser } from "./browser.ts";
-import { closeSpec, importSeed, makeStories, openSpec, type TestServer } from "./harness.ts";
+import { closeSpec, importSeed, makeStories, openSpec, settle, type TestServer } from "./harness.ts";
 
 const launched = await launchBrowser();
 
@@ -112,6 +112,8 @@ describe.runIf(launched.browser !== null && SEED_RUNS)("packaging pages, as a ca
     await page.locator(".tint-lesson").first().waitFor();
     const legend = page.locator(".star-legend li");
     await legend.first().waitFor();
+    // The lens reads the draft again (debounced, in a worker) as the page settles: read its last word.
+    await settle(page);
     const result = (await legend.filter({ hasText: "Result" }).textContent()) ?? "";
     const lesson = (await legend.filter({ hasText: "Lesson" }).textContent()) ?? "";
     expect(result).not.toMatch(/missing|\b0%/);

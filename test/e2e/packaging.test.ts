@@ -12,6 +12,7 @@ import {
   openSpec,
   screenshot,
   seriousViolations,
+  settle,
   type TestServer,
 } from "./harness.ts";
 
@@ -205,6 +206,8 @@ describe.runIf(launched.browser !== null)("stories, coverage, compose, tailor, r
     await columns.first().waitFor();
     expect(await columns.count()).toBeGreaterThanOrEqual(3);
     await page.locator('.variant-column[aria-busy="false"] .variant-column-score').nth(2).waitFor();
+    // Every column analysed, not just three: a column still analysing has no score to check yet.
+    await settle(page);
     for (const score of await page.locator(".variant-column-score").allTextContents()) {
       expect(score).toMatch(/^[1-5]\/5/);
     }
@@ -311,6 +314,9 @@ describe.runIf(launched.browser !== null)("stories, coverage, compose, tailor, r
       // Matching the same posting again keeps one entry.
       await fresh.getByRole("button", { name: "Match again" }).click();
       await fresh.getByTestId("tailor-summary").waitFor();
+      // The summary was already there: wait for the second match (and the list it rereads) to be
+      // answered, or the reload below would cancel it and the check pass without it.
+      await settle(fresh);
       await fresh.reload();
       const list = fresh.getByTestId("saved-tailorings");
       await list.waitFor();

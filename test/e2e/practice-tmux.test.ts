@@ -131,11 +131,12 @@ describe("derisk practice in a terminal (tmux)", () => {
       const first = await waitFor(name, /Question 1\/1: [\s\S]*⏱ \d:\d\d \/ 2:00 ›\s*$/m);
       expect(first).toMatch(/budget 2:00 · \/peek shows your prepared answer/);
       // The timer runs on the prompt line, redrawn in place: one line, a later time.
-      const before = /⏱ (\d):(\d\d) \/ 2:00 ›\s*$/m.exec(first);
-      await new Promise((resolve) => setTimeout(resolve, 2500));
-      const later = await waitFor(name, /⏱ \d:\d\d \/ 2:00 ›\s*$/m);
-      const after = /⏱ (\d):(\d\d) \/ 2:00 ›\s*$/m.exec(later);
+      const clock = (text: string) => /⏱ (\d):(\d\d) \/ 2:00 ›\s*$/m.exec(text);
       const seconds = (m: RegExpExecArray | null) => Number(m?.[1]) * 60 + Number(m?.[2]);
+      const before = clock(first);
+      // Until the prompt line shows a later time (it was a fixed 2.5 s, then one look).
+      const later = await waitFor(name, (text) => seconds(clock(text)) > seconds(before), 30_000);
+      const after = clock(later);
       expect(seconds(after)).toBeGreaterThan(seconds(before));
       expect(count(later, /⏱ /)).toBe(1);
       // Colours on in a terminal (NO_COLOR unset).

@@ -14,7 +14,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser, newContext, type Theme } from "./browser.ts";
-import { closeSpec, importSeed, openSpec, screenshot, type TestServer } from "./harness.ts";
+import { closeSpec, importSeed, openSpec, screenshot, settle, type TestServer } from "./harness.ts";
 
 /** Screenshots are pictures to look at, not assertions: a slow capture on a busy machine is reported, not failed. */
 async function picture(page: Page, name: string): Promise<void> {
@@ -189,7 +189,8 @@ describe.runIf(launched.browser !== null)("practice in the browser", () => {
     // The seed names its target role (an ML engineer post): the form starts there, not on "Not set".
     await expect.poll(() => role.inputValue(), { timeout: 15_000 }).toBe("ml-engineer");
     await role.selectOption("");
-    await page.waitForTimeout(500);
+    // Whatever the page still had on its way (a refetch of the documents) has landed: the choice stays.
+    await settle(page);
     expect(await role.inputValue()).toBe("");
   });
 
@@ -415,7 +416,9 @@ describe.runIf(launched.browser !== null)("practice survives a killed server", (
     await page.keyboard.press("s");
     await page.getByLabel("Your answer, as you would say it").waitFor();
     await page.keyboard.type(FIRST);
-    await page.waitForTimeout(1000);
+    // Mid-answer: the first words are on the server and the clock has run a second (it was a fixed second).
+    await expect.poll(() => page.getByTestId("save-state").textContent(), { timeout: 10_000 }).toBe("Saved");
+    await expect.poll(() => timerSeconds(page)).toBeGreaterThanOrEqual(1);
     const before = await timerSeconds(page);
 
     child?.kill("SIGKILL");

@@ -105,6 +105,10 @@ describe.runIf(launched.browser !== null)("sample, bad input, conflicts and draf
     other.on("dialog", (dialog) => void dialog.accept());
     await page.goto(`/${editHref}`);
     await other.goto(`/${editHref}`);
+    // Both tabs hold the answer as it was before either saves: the second tab's load is its own
+    // request, and one answered after the first tab's save would read the saved text (no conflict).
+    const theirs = other.getByRole("textbox", { name: "Answer text" });
+    await theirs.waitFor();
 
     const mine = page.getByRole("textbox", { name: "Answer text" });
     await mine.waitFor();
@@ -113,7 +117,6 @@ describe.runIf(launched.browser !== null)("sample, bad input, conflicts and draf
     await page.keyboard.press("Control+s");
     await page.getByText(/^Saved at/).waitFor();
 
-    const theirs = other.getByRole("textbox", { name: "Answer text" });
     await theirs.press("Control+End");
     await theirs.pressSequentially(" Second tab.");
     await other.keyboard.press("Control+s");

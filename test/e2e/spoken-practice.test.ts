@@ -132,16 +132,30 @@ describe.runIf(launched.browser !== null)("answering out loud in the browser", (
         },
       )
       .not.toBe("0%");
-    await page.waitForTimeout(3500);
+    // Autosave while recording (every 2 s): the figures so far reach the server before the stop.
+    const midway = async () =>
+      (
+        (await (await fetch(`${server.url}/api/practice/sessions/${sessionId}`)).json()) as {
+          session: { current: { attempt?: { mode: string; delivery?: { recordedMs: number } } } };
+        }
+      ).session.current.attempt;
+    await expect
+      .poll(async () => (await midway())?.delivery?.recordedMs ?? 0, { timeout: 15_000 })
+      .toBeGreaterThan(1000);
+    expect((await midway())?.mode).toBe("spoken");
     await picture(page, "spoken-recording");
-    // Autosave while recording: the figures so far are on the server already.
-    const midway = (await (await fetch(`${server.url}/api/practice/sessions/${sessionId}`)).json()) as {
-      session: { current: { attempt?: { mode: string; delivery?: { recordedMs: number } } } };
-    };
-    expect(midway.session.current.attempt?.mode).toBe("spoken");
-    expect(midway.session.current.attempt?.delivery?.recordedMs).toBeGreaterThan(1000);
 
-    await page.waitForTimeout(7000);
+    // Recorded past the last burst and into the closing silence (the page's own clock; it was two
+    // fixed sleeps of 3.5 s and 7 s after the meter first moved).
+    const seconds = async () => {
+      const [minutes, rest] = ((await page.getByRole("timer", { name: /^Recording:/ }).textContent()) ?? "")
+        .replace(/^Recording /, "")
+        .split(" / ")[0]
+        ?.split(":")
+        .map(Number) ?? [0, 0];
+      return (minutes ?? 0) * 60 + (rest ?? 0);
+    };
+    await expect.poll(seconds, { timeout: 30_000 }).toBeGreaterThanOrEqual(12);
     await page.keyboard.press("r");
     const figures = page.getByRole("region", { name: "Delivery, measured from the audio" });
     await figures.waitFor();

@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser } from "./browser.ts";
-import { closeSpec, importSeed, makeStories, openSpec, type TestServer } from "./harness.ts";
+import { closeSpec, importSeed, makeStories, openSpec, settle, type TestServer } from "./harness.ts";
 
 const launched = await launchBrowser();
 
@@ -114,7 +114,8 @@ describe.runIf(launched.browser !== null)("web app sweep", () => {
     await page.getByText(/^Saved as “composed”/).waitFor();
     expect(await save.isDisabled()).toBe(true);
     await save.click({ force: true }).catch(() => undefined);
-    await page.waitForTimeout(500);
+    // Whatever that click started has answered (it was a fixed 500 ms).
+    await settle(page);
     expect((await variantNames()).filter((name) => name.startsWith("composed"))).toEqual(["composed"]);
     const working = page.getByRole("textbox", { name: "Your working copy" });
     await working.press("End");

@@ -114,6 +114,16 @@ function Composer({
   const story = stories.find((s) => s.id === storyId) ?? stories[0];
   const [question, setQuestion] = useState(() => questionFor(story));
   const [role, setRole] = useState<RoleId | undefined>(defaultRole);
+  // The stories can come before the document list (a first visit): the role the document targets
+  // is taken when the list comes, unless the user chose one meanwhile.
+  const roleChosen = useRef(false);
+  useEffect(() => {
+    if (!roleChosen.current) setRole(defaultRole);
+  }, [defaultRole]);
+  const chooseRole = (next: RoleId | undefined): void => {
+    roleChosen.current = true;
+    setRole(next);
+  };
   const [budget, setBudget] = useState(90);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [ranking, setRanking] = useState<(Ranking & { sampleLeftOut?: string }) | null>(null);
@@ -218,7 +228,7 @@ function Composer({
           )}
         </div>
         <div className="form-row">
-          <RoleSelect label="Role" value={role} onChange={setRole} />
+          <RoleSelect label="Role" value={role} onChange={chooseRole} />
           <div className="field field-inline">
             <label htmlFor={budgetId} className="field-label">
               Time budget

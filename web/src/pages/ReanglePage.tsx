@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { RoleId } from "../../../src/core/model.ts";
 import { api, type DocumentSummary, describeError, type ReangleResult, type StoredItem } from "../api.ts";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
@@ -88,11 +88,29 @@ export function ReanglePage({ itemId, documents }: { itemId: string; documents: 
   );
 }
 
+/** The role to re-angle for when the answer was written for `fromRole`: another one. */
+const otherRole = (fromRole: RoleId | undefined): RoleId =>
+  fromRole === "ml-engineer" ? "mlops-engineer" : "ml-engineer";
+
 function Reangler({ item, fromRole }: { item: AnswerOrFollowUp; fromRole: RoleId | undefined }) {
-  const [toRole, setToRole] = useState<RoleId | undefined>(
-    fromRole === "ml-engineer" ? "mlops-engineer" : "ml-engineer",
-  );
+  const [toRole, setToRole] = useState<RoleId | undefined>(otherRole(fromRole));
   const [from, setFrom] = useState<RoleId | undefined>(fromRole);
+  // The answer can come before the document list (a first visit): the role its document targets
+  // is taken when the list comes, unless the user chose one meanwhile.
+  const roleChosen = useRef(false);
+  useEffect(() => {
+    if (roleChosen.current || fromRole === undefined) return;
+    setFrom(fromRole);
+    setToRole(otherRole(fromRole));
+  }, [fromRole]);
+  const chooseFrom = (next: RoleId | undefined): void => {
+    roleChosen.current = true;
+    setFrom(next);
+  };
+  const chooseTo = (next: RoleId | undefined): void => {
+    roleChosen.current = true;
+    setToRole(next);
+  };
   const [reangled, setReangled] = useState<ReangleResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
@@ -121,8 +139,8 @@ function Reangler({ item, fromRole }: { item: AnswerOrFollowUp; fromRole: RoleId
         }}
       >
         <div className="form-row">
-          <RoleSelect label="Written for" value={from} onChange={setFrom} allowNone />
-          <RoleSelect label="Re-angle for" value={toRole} onChange={setToRole} />
+          <RoleSelect label="Written for" value={from} onChange={chooseFrom} allowNone />
+          <RoleSelect label="Re-angle for" value={toRole} onChange={chooseTo} />
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? "Re-angling…" : "Re-angle"}
           </button>
