@@ -6,6 +6,7 @@
 import { type Analysis, analyze, classify } from "../core/analysis/index.ts";
 import { budgetFor as lensBudget } from "../core/analysis/timing.ts";
 import { answerText } from "../core/answer-text.ts";
+import { accruedAnswerMs, seenAt } from "../core/answer-time.ts";
 import { checkDelivery, type Delivery } from "../core/delivery/index.ts";
 import { DeriskError } from "../core/errors.ts";
 import { COMPETENCIES, type Competency, type FollowUpItem, ROLE_IDS, type RoleId } from "../core/model.ts";
@@ -126,10 +127,11 @@ function stepView(
   now: Date,
   context: { passed: boolean; removed: boolean },
 ): PracticeStepView {
+  // Answering time, not wall time: a resumed attempt shows what was counted before the break.
   const elapsedMs = attempt?.finishedAt
     ? attempt.durationMs
-    : step.timerStartedAt
-      ? Math.max(0, now.getTime() - step.timerStartedAt.getTime())
+    : attempt
+      ? accruedAnswerMs(attempt.durationMs, attempt.updatedAt, now)
       : 0;
   const score = scoreOf(attempt?.analysis);
   return {
@@ -726,7 +728,10 @@ function currentStep(session: PracticeSession, stepId: string | undefined): Prac
   return step;
 }
 
-/** The current step's attempt, created (and its timer started) on first use. */
+/**
+ * The current step's attempt, created (and its timer started) on first use; each later call is a
+ * contact from the answering screen and counts the answering time since the previous one.
+ */
 async function ensureAttempt(
   tx: Repos,
   userId: string,
@@ -738,7 +743,12 @@ async function ensureAttempt(
     const started = step.timerStartedAt
       ? step
       : await tx.practice.updateStep(userId, session.id, step.id, { timerStartedAt: now });
-    return { step: started, attempt: await tx.attempts.getAttempt(userId, step.attemptId) };
+    const attempt = await tx.attempts.getAttempt(userId, step.attemptId);
+    if (attempt.finishedAt !== undefined) return { step: started, attempt };
+    const durationMs = accruedAnswerMs(attempt.durationMs, attempt.updatedAt, now);
+    const at = seenAt(attempt.updatedAt, now);
+    await tx.attempts.touchAttempt(userId, attempt.id, { durationMs, at });
+    return { step: started, attempt: { ...attempt, durationMs, updatedAt: at } };
   }
   const attempt = await tx.attempts.createAttempt(userId, {
     ...(step.itemId === undefined ? {} : { itemId: step.itemId }),
@@ -812,17 +822,12 @@ export async function saveDraft(
   const now = request.now ?? new Date();
   return store.transaction(async (tx) => {
     const session = await tx.practice.getSession(userId, sessionId);
-    const { step, attempt } = await ensureAttempt(
-      tx,
-      userId,
-      session,
-      currentStep(session, request.stepId),
-      now,
-    );
-    const elapsedMs = Math.max(0, now.getTime() - (step.timerStartedAt ?? now).getTime());
+    const { attempt } = await ensureAttempt(tx, userId, session, currentStep(session, request.stepId), now);
+    const elapsedMs = attempt.durationMs;
     const result = await tx.attempts.autosaveAttempt(userId, attempt.id, {
       text: request.text,
       durationMs: elapsedMs,
+      at: attempt.updatedAt,
       ...(request.revision === undefined ? {} : { revision: request.revision }),
     });
     return result.saved
@@ -854,9 +859,11 @@ export async function saveDelivery(
     const session = await tx.practice.getSession(userId, sessionId);
     const current = currentStep(session, request.stepId);
     const delivery = checkDelivery(request.delivery, current.budgetSeconds);
-    const { step, attempt } = await ensureAttempt(tx, userId, session, current, now);
+    const { attempt } = await ensureAttempt(tx, userId, session, current, now);
     await tx.attempts.saveDelivery(userId, attempt.id, delivery);
-    const elapsedMs = Math.max(0, now.getTime() - (step.timerStartedAt ?? now).getTime());
+    const elapsedMs = attempt.durationMs;
+    // saveDelivery stamps the database's clock; the contact is counted at this request's.
+    await tx.attempts.touchAttempt(userId, attempt.id, { durationMs: elapsedMs, at: attempt.updatedAt });
     return { attemptId: attempt.id, delivery, elapsedMs };
   });
 }
@@ -1012,9 +1019,7 @@ export async function submitAnswer(
           });
     // A spoken answer lasts as long as the speaking did, not until its transcript was typed.
     const durationMs =
-      spoken && attempt.delivery !== undefined
-        ? attempt.delivery.answerMs
-        : Math.max(0, now.getTime() - (step.timerStartedAt ?? now).getTime());
+      spoken && attempt.delivery !== undefined ? attempt.delivery.answerMs : attempt.durationMs; // answering time, counted up to now by ensureAttempt
     await tx.attempts.finishAttempt(userId, attempt.id, {
       text,
       durationMs,

@@ -4,9 +4,10 @@
  * of typing, a copy in this browser at once, a keepalive save when the tab closes).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { AWAY_AFTER_MS, HEARTBEAT_MS } from "../../src/core/answer-time.ts";
 import { describeError } from "./api.ts";
 import { formatDuration } from "./library.ts";
-import { practiceApi } from "./practice-api.ts";
+import { type PracticeSession, practiceApi } from "./practice-api.ts";
 
 /** Seconds since the timer started, ticking while `running`; `elapsedMs` is the server's figure. */
 export function useElapsed(elapsedMs: number, running: boolean): number {
@@ -20,6 +21,48 @@ export function useElapsed(elapsedMs: number, running: boolean): number {
     return () => window.clearInterval(timer);
   }, [running]);
   return Math.floor((base.ms + (running ? now - base.at : 0)) / 1000);
+}
+
+/**
+ * While the answer is open (timer running), tells the server every HEARTBEAT_MS that the
+ * answering screen is attached: only that time counts toward the attempt, so a closed tab or a
+ * sleeping laptop adds nothing. After such a break (the beats stopped for longer than
+ * AWAY_AFTER_MS, or the page comes back into view) the server's figure replaces the local tick,
+ * which went on counting the time away.
+ */
+export function useAnsweringHeartbeat(
+  sessionId: string,
+  stepId: string,
+  running: boolean,
+  onSession: (session: PracticeSession) => void,
+): void {
+  const latest = useRef(onSession);
+  latest.current = onSession;
+  useEffect(() => {
+    if (!running) return;
+    let lastBeat = Date.now();
+    const beat = (refresh: boolean) => {
+      lastBeat = Date.now();
+      return (
+        practiceApi
+          .begin(sessionId, stepId)
+          .then((session) => {
+            if (refresh) latest.current(session);
+          })
+          // Submitted or skipped meanwhile, or offline for a moment: the next beat will do.
+          .catch(() => undefined)
+      );
+    };
+    const timer = window.setInterval(() => void beat(Date.now() - lastBeat > AWAY_AFTER_MS), HEARTBEAT_MS);
+    const onVisible = () => {
+      if (document.visibilityState === "visible") void beat(true);
+    };
+    document.addEventListener("visibilitychange", onVisible);
+    return () => {
+      window.clearInterval(timer);
+      document.removeEventListener("visibilitychange", onVisible);
+    };
+  }, [sessionId, stepId, running]);
 }
 
 /** The milestones a screen reader hears, in seconds elapsed: each minute, 30 s left, time up. */

@@ -3,6 +3,7 @@ import { DeriskError } from "../../app/errors.ts";
 import type { BankQuestion } from "../../app/questions.ts";
 import type { DrillFeedback } from "../../core/practice-types.ts";
 import { shortId, shortIds } from "../../core/short-ids.ts";
+import { answeringClock } from "../answering-clock.ts";
 import type { CliContext } from "../context.ts";
 import { rejectUnknownSubcommand } from "../default-command.ts";
 import { type AnswerInput, plainLineInput, terminalLineInput } from "../line-input.ts";
@@ -198,8 +199,8 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
             // The same timer as practice: it starts when the question is shown (kept on a resume).
             const begun = await practice.beginAnswer(store, userId, session.id, { stepId: step.id });
             const current = begun.current ?? step;
-            const startedAt = current.timerStartedAt?.getTime() ?? Date.now();
-            const elapsed = () => (Date.now() - startedAt) / 1000;
+            const timer = answeringClock(store, userId, session.id, step.id, current.elapsedMs);
+            const elapsed = timer.seconds;
             const prefill = current.attempt?.text ? current.attempt.text.split("\n") : [];
             if (prefill.length > 0) {
               ctx.out(
@@ -215,25 +216,29 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
             // Saves run one after another, so a line's save never lands before the half-line's it follows.
             let saving: Promise<unknown> = Promise.resolve();
             let typed: AnswerInput;
-            do {
-              typed = await input.readAnswer({
-                prefill,
-                prompt: () => timerPrompt(style, elapsed(), step.budgetSeconds),
-                // The line being typed is saved every second too: kill -9 loses at most a second of it.
-                onPartial: (lines, partial) => {
-                  const words = partial.trim() !== "" && !partial.trimStart().startsWith("/");
-                  const text = (words ? [...lines, partial] : lines).join("\n");
-                  saving = saving.then(() => save(text)).catch(() => undefined);
-                },
-                onLine: async (lines) => {
-                  await saving;
-                  await save(lines.join("\n"));
-                  return undefined;
-                },
-              });
-              await saving;
-              // A blank line before any text is not an answer: keep waiting for one.
-            } while (typed.end === "blank" && typed.lines.length === 0);
+            try {
+              do {
+                typed = await input.readAnswer({
+                  prefill,
+                  prompt: () => timerPrompt(style, elapsed(), step.budgetSeconds),
+                  // The line being typed is saved every second too: kill -9 loses at most a second of it.
+                  onPartial: (lines, partial) => {
+                    const words = partial.trim() !== "" && !partial.trimStart().startsWith("/");
+                    const text = (words ? [...lines, partial] : lines).join("\n");
+                    saving = saving.then(() => save(text)).catch(() => undefined);
+                  },
+                  onLine: async (lines) => {
+                    await saving;
+                    await save(lines.join("\n"));
+                    return undefined;
+                  },
+                });
+                await saving;
+                // A blank line before any text is not an answer: keep waiting for one.
+              } while (typed.end === "blank" && typed.lines.length === 0);
+            } finally {
+              timer.stop();
+            }
             if (typed.end === "skip") {
               // A skipped question is not rated: it stays as due as it was.
               session = (await practice.skipQuestion(store, userId, session.id, { stepId: step.id })).session;

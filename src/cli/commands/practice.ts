@@ -4,6 +4,7 @@ import { resolveId } from "../../app/ids.ts";
 import type { AttemptHistory } from "../../app/practice.ts";
 import { dueLabels, stepLabel } from "../../core/due-labels.ts";
 import { shortId, shortIds } from "../../core/short-ids.ts";
+import { answeringClock } from "../answering-clock.ts";
 import type { CliContext } from "../context.ts";
 import { localDay, localMinute } from "../render/dates.ts";
 import { clock, inInterval, timerPrompt, timerStarted, timeUsed, typedTimeUsed } from "../render/timer.ts";
@@ -540,8 +541,8 @@ async function runSession(
     );
     const begun = await practice.beginAnswer(store, userId, session.id, { stepId: step.id });
     const current = begun.current ?? step;
-    const startedAt = current.timerStartedAt?.getTime() ?? Date.now();
-    const elapsed = () => (Date.now() - startedAt) / 1000;
+    const timer = answeringClock(store, userId, session.id, step.id, current.elapsedMs);
+    const elapsed = timer.seconds;
     const prefill = current.attempt?.text ? current.attempt.text.split("\n") : [];
     if (prefill.length > 0) {
       const count = `${prefill.length} ${prefill.length === 1 ? "line" : "lines"}`;
@@ -552,44 +553,46 @@ async function runSession(
     if (!input.interactive) ctx.out(timerStarted(elapsed(), step.budgetSeconds));
     // Saves run one after another, so a line's save never lands before the half-line's it follows.
     let saving: Promise<unknown> = Promise.resolve();
-    const typed = await input.readAnswer({
-      prefill,
-      prompt: () => timerPrompt(style, elapsed(), step.budgetSeconds),
-      // The line being typed is saved every second too: kill -9 or a closed terminal loses at most a second.
-      onPartial: (lines, partial) => {
-        // A command being typed (/peek, /skip) is not part of the answer.
-        const words = partial.trim() !== "" && !partial.trimStart().startsWith("/");
-        const text = (words ? [...lines, partial] : lines).join("\n");
-        saving = saving
-          .then(() => practice.saveDraft(store, userId, session.id, { stepId: step.id, text }))
-          .catch(() => undefined);
-      },
-      onLine: async (lines) => {
-        try {
-          await saving;
-          await practice.saveDraft(store, userId, session.id, { stepId: step.id, text: lines.join("\n") });
-          return undefined;
-        } catch (error) {
-          if ((error as { code?: string }).code !== "TOO_LARGE") throw error;
-          return style.red(
-            `That line was not added: ${(error as Error).message} Your answer so far is kept; finish it with a blank line.`,
-          );
-        }
-      },
-      onCommand: async (command) => {
-        if (command !== "/peek") return undefined;
-        if (!step.hasPreparedAnswer) return style.dim("No prepared answer for this question.");
-        const { preparedAnswer } = await practice.peekPrepared(store, userId, session.id, {
-          stepId: step.id,
-        });
-        return `${style.bold("Your prepared answer (peeking is noted on this attempt):")}\n${wrapText(
-          preparedAnswer,
-          Math.max(40, ctx.columns - 4),
-        )
-          .map((line) => `  ${line}`)
-          .join("\n")}`;
-      },
-    });
+    const typed = await input
+      .readAnswer({
+        prefill,
+        prompt: () => timerPrompt(style, elapsed(), step.budgetSeconds),
+        // The line being typed is saved every second too: kill -9 or a closed terminal loses at most a second.
+        onPartial: (lines, partial) => {
+          // A command being typed (/peek, /skip) is not part of the answer.
+          const words = partial.trim() !== "" && !partial.trimStart().startsWith("/");
+          const text = (words ? [...lines, partial] : lines).join("\n");
+          saving = saving
+            .then(() => practice.saveDraft(store, userId, session.id, { stepId: step.id, text }))
+            .catch(() => undefined);
+        },
+        onLine: async (lines) => {
+          try {
+            await saving;
+            await practice.saveDraft(store, userId, session.id, { stepId: step.id, text: lines.join("\n") });
+            return undefined;
+          } catch (error) {
+            if ((error as { code?: string }).code !== "TOO_LARGE") throw error;
+            return style.red(
+              `That line was not added: ${(error as Error).message} Your answer so far is kept; finish it with a blank line.`,
+            );
+          }
+        },
+        onCommand: async (command) => {
+          if (command !== "/peek") return undefined;
+          if (!step.hasPreparedAnswer) return style.dim("No prepared answer for this question.");
+          const { preparedAnswer } = await practice.peekPrepared(store, userId, session.id, {
+            stepId: step.id,
+          });
+          return `${style.bold("Your prepared answer (peeking is noted on this attempt):")}\n${wrapText(
+            preparedAnswer,
+            Math.max(40, ctx.columns - 4),
+          )
+            .map((line) => `  ${line}`)
+            .join("\n")}`;
+        },
+      })
+      .finally(timer.stop);
     await saving;
     if (typed.end === "interrupt") {
       if (typed.partial.trim() !== "") {

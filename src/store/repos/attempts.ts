@@ -62,6 +62,8 @@ export interface AttemptDraft {
    * (retries over a flaky connection) is ignored instead of overwriting newer text.
    */
   revision?: number;
+  /** When the client was last seen answering (the clock of the caller); the database's now() if absent. */
+  at?: Date;
 }
 
 export interface AttemptResult {
@@ -129,6 +131,13 @@ export interface AttemptsRepo {
    * @example await store.attempts.finishAttempt("local", attempt.id, { text, durationMs, analysis, selfRating: 3 });
    */
   finishAttempt(userId: string, attemptId: string, result: AttemptResult): Promise<Attempt>;
+  /**
+   * Records that the answering screen is still attached: the answering time so far and when it
+   * was counted (kept in updated_at). An unfinished attempt only.
+   *
+   * @example await store.attempts.touchAttempt("local", attempt.id, { durationMs: 12_000, at: now });
+   */
+  touchAttempt(userId: string, attemptId: string, seen: { durationMs: number; at: Date }): Promise<void>;
   /** @example const attempt = await store.attempts.getAttempt("local", attemptId); */
   getAttempt(userId: string, attemptId: string): Promise<Attempt>;
   /**
@@ -210,7 +219,7 @@ export function attemptsRepo(db: Db): AttemptsRepo {
           text: draft.text,
           duration_ms: draft.durationMs,
           revision: draft.revision ?? sql<number>`revision + 1`,
-          updated_at: sql<Date>`now()`,
+          updated_at: draft.at ?? sql<Date>`now()`,
         })
         .where("user_id", "=", userId)
         .where("id", "=", attemptId)
@@ -227,6 +236,16 @@ export function attemptsRepo(db: Db): AttemptsRepo {
         );
       }
       return { saved: false, revision: current.revision, text: current.text };
+    },
+
+    async touchAttempt(userId, attemptId, seen) {
+      await db
+        .updateTable("attempts")
+        .set({ duration_ms: seen.durationMs, updated_at: seen.at })
+        .where("user_id", "=", userId)
+        .where("id", "=", attemptId)
+        .where("finished_at", "is", null)
+        .execute();
     },
 
     async finishAttempt(userId, attemptId, result) {

@@ -24,7 +24,13 @@ import { navigate } from "../route.ts";
 import { currentDocument } from "../storage.ts";
 import { roleIdOf, useAnalysis } from "../use-analysis.ts";
 import { useLoad } from "../use-load.ts";
-import { forgetLocalDraft, useAutosave, useElapsed, useTimerAnnouncement } from "../use-practice.ts";
+import {
+  forgetLocalDraft,
+  useAnsweringHeartbeat,
+  useAutosave,
+  useElapsed,
+  useTimerAnnouncement,
+} from "../use-practice.ts";
 import "../practice.css";
 
 type Source = PracticeFrom["kind"];
@@ -626,6 +632,7 @@ export function AnswerStep({
     revision: step.attempt?.revision ?? 0,
   });
   const seconds = useElapsed(step.elapsedMs, started);
+  useAnsweringHeartbeat(session.id, step.id, started && step.attempt?.finished !== true, onChange);
   const announcement = useTimerAnnouncement(seconds, step.budgetSeconds, started);
   const [prepared, setPrepared] = useState<string | undefined>(step.preparedAnswer);
   const [busy, setBusy] = useState<"start" | "submit" | "peek" | null>(null);
