@@ -7,6 +7,7 @@ import { type Analysis, analyze, classify } from "../core/analysis/index.ts";
 import { budgetFor as lensBudget } from "../core/analysis/timing.ts";
 import { answerText } from "../core/answer-text.ts";
 import { accruedAnswerMs, seenAt } from "../core/answer-time.ts";
+import { snapshotScore } from "../core/attempt-score.ts";
 import { checkDelivery, type Delivery } from "../core/delivery/index.ts";
 import { DeriskError } from "../core/errors.ts";
 import { COMPETENCIES, type Competency, type FollowUpItem, ROLE_IDS, type RoleId } from "../core/model.ts";
@@ -95,8 +96,14 @@ export interface PracticeCandidate {
 const ratingNames: Record<number, RatingName> = { 1: "again", 2: "hard", 3: "good", 4: "easy" };
 
 function scoreOf(analysis: unknown): number | undefined {
-  const score = (analysis as Partial<Analysis> | undefined)?.overall?.score;
-  return typeof score === "number" ? score : undefined;
+  const read = snapshotScore(analysis);
+  return "score" in read ? read.score : undefined;
+}
+
+/** The language of an answer the lens did not score (not English), to name in place of a score. */
+function notScoredOf(analysis: unknown): { notScored: string } | Record<string, never> {
+  const read = snapshotScore(analysis);
+  return "notScored" in read ? { notScored: read.notScored } : {};
 }
 
 /** The answer or question id each question of a session was started with, by position. */
@@ -165,6 +172,7 @@ function stepView(
               ? {}
               : { selfRating: ratingNames[attempt.selfRating] as RatingName }),
             ...(score === undefined ? {} : { score }),
+            ...notScoredOf(attempt.analysis),
           },
         }),
     skipped: context.passed && attempt?.finishedAt === undefined,
@@ -1222,6 +1230,7 @@ export async function practiceReport(
       budgetSeconds: step.budgetSeconds,
       ...(usedSeconds === undefined ? {} : { usedSeconds, overBudget: usedSeconds > step.budgetSeconds }),
       ...(score === undefined ? {} : { score }),
+      ...notScoredOf(analysis),
       fixes: (analysis?.fixes ?? []).map((fix) => fix.action),
       ...(followUp === undefined ? {} : { followUp }),
       ...(attempt?.selfRating === undefined ? {} : { rating: ratingNames[attempt.selfRating] as RatingName }),
@@ -1285,6 +1294,7 @@ export async function attemptHistory(store: Store, userId: string, id: string): 
         ...(a.delivery === undefined ? {} : { delivery: a.delivery }),
         hasRecording: a.audioRef !== undefined,
         ...(score === undefined ? {} : { score }),
+        ...notScoredOf(a.analysis),
         ...(a.selfRating === undefined ? {} : { rating: ratingNames[a.selfRating] as RatingName }),
       };
     }),

@@ -3,6 +3,7 @@
  * competency, cards due for the next 30 days and the streak, from the practice tables.
  */
 import type { Analysis, RiskSignal, SignalLevel } from "../core/analysis/index.ts";
+import { snapshotScore } from "../core/attempt-score.ts";
 import { DeriskError } from "../core/errors.ts";
 import { type ProgressAttempt, type ProgressFigures, progressFigures } from "../core/progress/index.ts";
 import { endOfLocalDay, isDueNow } from "../core/schedule/index.ts";
@@ -15,11 +16,19 @@ export type { ProgressFigures };
 const FAR_FUTURE = new Date(8.64e15);
 
 /** What an attempt's analysis snapshot says, read defensively: old snapshots may lack fields. */
-function fromAnalysis(value: unknown): Pick<ProgressAttempt, "score" | "budget" | "levels"> {
+function fromAnalysis(value: unknown): Pick<ProgressAttempt, "score" | "notScored" | "budget" | "levels"> {
   const analysis = value as Partial<Analysis> | null | undefined;
   if (!analysis || typeof analysis !== "object") return {};
-  const score = analysis.overall?.score;
   const budget = analysis.timing?.budget;
+  // An answer in another language is not judged: its 1 and its risk levels are no reading of
+  // the candidate, so they stay out of every mean, chart and "weakest" list.
+  const read = snapshotScore(analysis);
+  if ("notScored" in read)
+    return {
+      notScored: read.notScored,
+      ...(budget && typeof budget.max === "number" ? { budget: { min: budget.min, max: budget.max } } : {}),
+    };
+  const score = "score" in read ? read.score : undefined;
   const levels: Partial<Record<RiskSignal, SignalLevel>> = {};
   for (const [risk, report] of Object.entries(analysis.signals ?? {})) {
     if (report && typeof report.level === "string") levels[risk as RiskSignal] = report.level;

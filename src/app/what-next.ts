@@ -90,7 +90,8 @@ export async function whatNext(
   });
 
   const low: WhatNextEntry[] = analysed
-    .filter(({ analysis }) => analysis.overall.score <= LOW_SCORE)
+    // An answer in another language is not scored (the lens reads English only): its 1 is no low score.
+    .filter(({ analysis }) => analysis.language === undefined && analysis.overall.score <= LOW_SCORE)
     .sort((a, b) => a.analysis.overall.score - b.analysis.overall.score)
     .map(({ answer, analysis }) => {
       const first = analysis.overall.reasons[0] ?? "it raises more risks than it answers";

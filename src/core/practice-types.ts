@@ -55,6 +55,8 @@ export interface StepAttemptView {
   hasRecording: boolean;
   selfRating?: RatingName;
   score?: number;
+  /** Instead of a score: the language of an answer the lens reads as not English ("French"). */
+  notScored?: string;
 }
 
 export interface PracticeStepView {
@@ -175,6 +177,8 @@ export interface ReportStep {
   overBudget?: boolean;
   /** The analyzer's overall score, 1–5. */
   score?: number;
+  /** Instead of a score: the language of an answer the lens reads as not English ("French"). */
+  notScored?: string;
   fixes: string[];
   /** The follow-up asked after this question. */
   followUp?: string;
@@ -216,6 +220,8 @@ export interface AttemptHistory {
     delivery?: Delivery;
     hasRecording: boolean;
     score?: number;
+    /** Instead of a score: the language of an answer the lens reads as not English ("French"). */
+    notScored?: string;
     rating?: RatingName;
   }>;
   /** When it is due next, once rated. */

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { DeriskError } from "../../app/errors.ts";
 import { resolveId } from "../../app/ids.ts";
 import type { AttemptHistory } from "../../app/practice.ts";
+import { notScoredLabel } from "../../core/attempt-score.ts";
 import { dueLabels, stepLabel } from "../../core/due-labels.ts";
 import { shortId, shortIds } from "../../core/short-ids.ts";
 import { answeringClock } from "../answering-clock.ts";
@@ -119,7 +120,10 @@ export function renderAttemptHistory(history: AttemptHistory, style: CliContext[
     ),
   ];
   for (const a of history.attempts) {
-    const score = a.score === undefined ? style.dim("unscored") : `score ${a.score}/5`;
+    const score =
+      a.score !== undefined
+        ? `score ${a.score}/5`
+        : style.dim(a.notScored === undefined ? "unscored" : notScoredLabel(a.notScored));
     const state = a.finishedAt ? "" : style.yellow(" (unfinished)");
     lines.push(
       `  ${localMinute(a.startedAt)}  ${String(a.durationSeconds).padStart(4)} s  ${String(a.words).padStart(4)} words  ${score}${a.rating ? `  rated ${a.rating}` : ""}${state}`,
@@ -756,6 +760,7 @@ async function renderReport(
         ? `typed in ${clock(s.usedSeconds ?? 0)} (budget ${clock(s.budgetSeconds)})`
         : `${clock(s.usedSeconds ?? 0)}/${clock(s.budgetSeconds)}${s.overBudget ? " over" : ""}`,
       ...(s.score === undefined ? [] : [`score ${s.score}/5`]),
+      ...(s.notScored === undefined ? [] : [notScoredLabel(s.notScored)]),
       ...(s.keyPoints === undefined
         ? []
         : [`${s.keyPoints.covered} of ${s.keyPoints.total} key point${s.keyPoints.total === 1 ? "" : "s"}`]),

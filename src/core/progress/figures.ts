@@ -11,6 +11,8 @@ export interface ProgressAttempt {
   durationSeconds: number;
   /** The analysis snapshot's overall score (1–5), budget and risk levels, when it has one. */
   score?: number;
+  /** Instead of a score: the language of an answer the lens reads as not English ("French"). */
+  notScored?: string;
   budget?: { min: number; max: number };
   levels?: Partial<Record<RiskSignal, SignalLevel>>;
 }
@@ -43,6 +45,8 @@ export interface AttemptPoint {
   question: string;
   at: string;
   score?: number;
+  /** Instead of a score: the language of an answer the lens reads as not English ("French"). */
+  notScored?: string;
   seconds: number;
   budget?: { min: number; max: number };
   /** The risks this answer left open. */
@@ -105,6 +109,7 @@ export function progressFigures(input: ProgressInput): ProgressFigures {
     question: a.question,
     at: a.finishedAt.toISOString(),
     ...(a.score === undefined ? {} : { score: a.score }),
+    ...(a.notScored === undefined ? {} : { notScored: a.notScored }),
     seconds: a.durationSeconds,
     ...(a.budget === undefined ? {} : { budget: a.budget }),
     open: RISK_SIGNALS.filter((risk) => isOpen(risk, a.levels?.[risk])),

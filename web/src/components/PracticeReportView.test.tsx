@@ -99,4 +99,20 @@ describe("the session report's head", () => {
     expect(text).toContain("2.0 mean score out of 5, of 1 answer");
     expect(text).toContain("4/5 key points covered");
   });
+
+  it("names an answer in another language as not scored, and keeps it out of the mean", () => {
+    const { score: _score, ...unscored } = step({ stepId: "fr" });
+    const french: ReportStep = { ...unscored, notScored: "French" };
+    const html = renderToStaticMarkup(<StepFigures step={french} />);
+    expect(textOf(html)).toContain("not scored (French)");
+    expect(html).not.toContain("question-score");
+    const report = {
+      sessionId: "p3",
+      status: "finished",
+      steps: [french, step({ stepId: "en", score: 4 })],
+      answered: 2,
+      total: 2,
+    } as PracticeReport;
+    expect(textOf(renderToStaticMarkup(<ReportFigures report={report} />))).toContain("4.0 mean score");
+  });
 });

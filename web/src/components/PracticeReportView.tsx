@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { notScoredLabel } from "../../../src/core/attempt-score.ts";
 import { describeDelivery } from "../../../src/core/delivery/describe.ts";
 import { stripMarkup } from "../../../src/core/markup.ts";
 import { describeError } from "../api.ts";
@@ -136,6 +137,11 @@ export function StepFigures({ step }: { step: ReportStep }) {
           <span className="visually-hidden">, {SCORE_TEXT[step.score]}</span>
         </span>
       )}
+      {step.notScored !== undefined && (
+        <span className="chip" data-testid="not-scored">
+          {notScoredLabel(step.notScored)}
+        </span>
+      )}
       {step.rating !== undefined && <span className="chip">rated {step.rating}</span>}
       {step.peeked && <span className="chip">peeked</span>}
       {step.delivery !== undefined && (
@@ -180,7 +186,13 @@ function HistoryList({ id }: { id: string }) {
                 <span className="practice-history-bar" aria-hidden="true">
                   <span style={{ width: `${((attempt.score ?? 0) / 5) * 100}%` }} />
                 </span>
-                <span>{attempt.score === undefined ? "no score" : `${attempt.score}/5`}</span>
+                <span>
+                  {attempt.score !== undefined
+                    ? `${attempt.score}/5`
+                    : attempt.notScored !== undefined
+                      ? notScoredLabel(attempt.notScored)
+                      : "no score"}
+                </span>
                 {attempt.rating !== undefined && <span className="chip">{attempt.rating}</span>}
                 {attempt.mode === "spoken" && (
                   <span className="chip">{attempt.hasRecording ? "spoken, recording kept" : "spoken"}</span>

@@ -1,4 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
+import { notScoredLabel } from "../../../src/core/attempt-score.ts";
 import { dueLabels, stepLabel } from "../../../src/core/due-labels.ts";
 import { stripMarkup } from "../../../src/core/markup.ts";
 import type { Competency, RoleId } from "../../../src/core/model.ts";
@@ -976,6 +977,9 @@ function StepReview({ step, role }: { step: PracticeStep; role: RoleId | undefin
             {" "}
             · score {step.attempt.score}/5, {SCORE_TEXT[step.attempt.score]?.toLowerCase()}
           </span>
+        )}
+        {step.attempt?.notScored !== undefined && (
+          <span data-testid="not-scored"> · {notScoredLabel(step.attempt.notScored)}</span>
         )}
         {step.peeked && <span> · you peeked at the prepared answer</span>}
       </p>
