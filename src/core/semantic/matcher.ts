@@ -21,6 +21,7 @@ import {
   wordId,
 } from "./alignment.ts";
 import { BACKGROUND_SENTENCES } from "./background.ts";
+import { CONCEPT_DEEDS } from "./deeds.ts";
 import { CONCEPTS, type ConceptDefinition, type ConceptKind } from "./lexicon.ts";
 import { ENCODER_MODEL, learnedDecision } from "./pair-scorer.ts";
 import { type SentenceEmbeddings, unitCosine } from "./sentence-embeddings.ts";
@@ -1027,6 +1028,13 @@ interface PairReading {
   bestGroup: number;
   /** Specific concepts the query names that the candidate does not show at all. */
   unmet: number;
+  /** The concepts (ids) of the asks counted in `unmet`. */
+  unmetIds: string[];
+  /**
+   * Every ask counted in `unmet` has a concept whose deeds the candidate tells (`DEEDS_NEEDED` words
+   * of its list in deeds.ts): the plain learned scorer holds it to its ordinary threshold.
+   */
+  deedsPointAt: boolean;
   /**
    * When the candidate shows none of the concepts the query names: a quarter for each concept it
    * names itself (intents left out), at most 1. A sentence about something else the lexicons know
@@ -1246,6 +1254,27 @@ function headAsk(q: Analysis, asks: readonly Ask[]): number {
 }
 
 const CONCEPT_INDEX = new Map(CONCEPTS.map((c, i) => [c.id, i]));
+
+// Words of a concept's deeds a candidate must use to point at it (round 32).
+const DEEDS_NEEDED = 2;
+// The lemmas of each concept's deeds (deeds.ts), by position in CONCEPTS; undefined when it lists none.
+const DEED_LEMMAS: ReadonlyArray<ReadonlySet<string> | undefined> = CONCEPTS.map((c) => {
+  const words = CONCEPT_DEEDS[c.id];
+  return words === undefined ? undefined : new Set(words.map((w) => lemma(w.toLowerCase())));
+});
+
+/**
+ * Whether a candidate tells the deeds of a concept: it uses `DEEDS_NEEDED` different lemmas of the
+ * concept's deeds (deeds.ts). "My class of thirty: I planned the units, marked books every night"
+ * tells classroom work (class, mark) without a term of it.
+ */
+function toldByDeeds(index: number, c: Analysis): boolean {
+  const deeds = DEED_LEMMAS[index];
+  if (deeds === undefined) return false;
+  let n = 0;
+  for (const l of deeds) if (c.allLemmas.has(l) && ++n >= DEEDS_NEEDED) return true;
+  return false;
+}
 const indicesOf = (ids: readonly string[]) =>
   ids.flatMap((id) => {
     const i = CONCEPT_INDEX.get(id);
@@ -1303,6 +1332,8 @@ function readPair(
   let conceptGot = 0;
   // Specific concepts the query names that the candidate does not show at all.
   let unmet = 0;
+  const unmetIds: string[] = [];
+  let deedsPointAt = true;
   let bestGroup = 0;
   let head = 0;
   for (const [k, ask] of plan.asks.entries()) {
@@ -1329,7 +1360,11 @@ function readPair(
     if (best * weight > bestGroup) bestGroup = best * Math.min(1, weight);
     if (k === plan.head) head = best;
     if (best > 0) shared.push(bestLabel);
-    else if (ask.unmetWhenMissed) unmet++;
+    else if (ask.unmetWhenMissed) {
+      unmet++;
+      for (const m of ask.members) unmetIds.push((CONCEPTS[m.index] as ConceptDefinition).id);
+      if (deedsPointAt && !ask.members.some((m) => toldByDeeds(m.index, c))) deedsPointAt = false;
+    }
   }
   const lexTotal = plan.lexTotal;
   let lexGot = 0;
@@ -1392,6 +1427,8 @@ function readPair(
     conceptTotal,
     bestGroup,
     unmet,
+    unmetIds,
+    deedsPointAt: unmet > 0 && deedsPointAt,
     namedElsewhere: conceptTotal > 0 && conceptGot === 0 ? Math.min(1, 0.25 * namedCount(c)) : 0,
     guarded: conceptTotal === 0 && q.senseRejected === true,
     lexical,
@@ -1487,6 +1524,10 @@ export function pairFeatures(
   nothingToAlign: boolean;
   /** The encoder-aware scorer's `namedElsewhere` input (see `PairReading`). */
   namedElsewhere: number;
+  /** The concepts of the asks the candidate leaves unmet (`PairReading.unmetIds`). */
+  unmetConcepts: string[];
+  /** `PairReading.deedsPointAt`. */
+  deedsPointAt: boolean;
 } {
   const q = asAnalysis(query);
   const c = asAnalysis(candidate);
@@ -1499,6 +1540,8 @@ export function pairFeatures(
     alternativeMet: alternativeMet(q, reading),
     nothingToAlign: nothingToAlign(profile),
     namedElsewhere: reading.namedElsewhere,
+    unmetConcepts: reading.unmetIds,
+    deedsPointAt: reading.deedsPointAt,
   };
 }
 
