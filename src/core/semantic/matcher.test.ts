@@ -594,3 +594,42 @@ describe("sentence embeddings (prepared by the app layer)", () => {
     expect(encoderFeatures(apart, ask, evidence)).toEqual([0, 0]);
   });
 });
+
+// Round 32 (docs/lab/matching-lab.md): a candidate that tells the deeds of an asked concept the
+// lexicons see no term of (two words of its list in deeds.ts) is held to the plain scorer's ordinary
+// threshold, not the unmet-concept one. Each pair below was rejected before.
+describe("deeds pointed at the unmet concept", () => {
+  it("accepts a concrete concept told by the objects and outcomes of its work", () => {
+    for (const [ask, deed] of [
+      [
+        "Event planning experience",
+        "I booked the venue, the catering and the speakers for a two-day conference of 400 delegates.",
+      ],
+      [
+        "Personal tax return preparation",
+        "Each spring I completed the self-assessment returns of sole traders, claimed their allowable expenses and filed them before the deadline.",
+      ],
+      [
+        "Registered nurse with neonatal intensive care experience",
+        "On nights I looked after premature babies in incubators and on ventilators.",
+      ],
+    ] as const) {
+      const match = semanticMatch(ask, deed);
+      expect(match.matched, deed).toBe(true);
+      expect(match.strength, deed).toBe("partial");
+    }
+  });
+
+  it("still holds a candidate with one deed word, or the deeds of another concept, to the unmet-concept bar", () => {
+    expect(
+      semanticMatch("Personal tax return preparation", "I kept the expenses spreadsheet for our team.")
+        .matched,
+    ).toBe(false);
+    expect(
+      semanticMatch(
+        "Qualified plumber",
+        "I booked the venue, the catering and the speakers for a two-day conference of 400 delegates.",
+      ).matched,
+    ).toBe(false);
+  });
+});

@@ -969,7 +969,9 @@ export function semanticMatch(
           { ...reading, guarded: false },
           ENCODER_MODEL,
         )
-      : learnedDecision(features, reading);
+      : // A candidate that tells the deeds of every concept left unmet (deeds.ts) is held to the
+        // ordinary threshold, not the unmet-concept one (docs/lab/matching-lab.md, "Round 32").
+        learnedDecision(features, reading.deedsPointAt ? { ...reading, unmet: 0 } : reading);
     if (learned.matched && score < MATCH_THRESHOLD) {
       score = Math.min(STRONG_THRESHOLD - 0.01, learned.score);
       if (!shared.some((s) => s.includes(" ≈ ")))
