@@ -10,16 +10,21 @@
  *
  *   node scripts/corpus-relabel.mjs eval/corpus/additions/relabel-task-autonomy.json          # apply
  *   node scripts/corpus-relabel.mjs eval/corpus/additions/relabel-task-autonomy.json --check  # dry run
+ *   node scripts/corpus-relabel.mjs LIST --corpus /tmp/copy/corpus   # a copy of eval/corpus instead
+ * An entry may carry a one-line `reason`; it is for the reader and not used here.
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const dir = join(root, "eval", "corpus", "answers");
 const [listPath, ...flags] = process.argv.slice(2);
-if (!listPath) throw new Error("usage: corpus-relabel.mjs LIST.json [--check]");
+if (!listPath) throw new Error("usage: corpus-relabel.mjs LIST.json [--check] [--corpus DIR]");
 const check = flags.includes("--check");
+const corpusAt = flags.indexOf("--corpus");
+if (corpusAt >= 0 && !flags[corpusAt + 1])
+  throw new Error("--corpus needs a directory (a copy of eval/corpus)");
+const dir = join(corpusAt >= 0 ? resolve(flags[corpusAt + 1]) : join(root, "eval", "corpus"), "answers");
 const edits = JSON.parse(readFileSync(resolve(listPath), "utf8"));
 
 /** JSON in the corpus files' style: ", " and ": " separators, non-ASCII kept. */

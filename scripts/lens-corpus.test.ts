@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readAnswers, readRelabelEdits, relabelRows } from "./lens-corpus.ts";
+import { type RelabelEdit, readAnswers, readRelabelEdits, relabelRows } from "./lens-corpus.ts";
 
 const root = join(import.meta.dirname, "..");
 const corpus = join(root, "eval", "corpus");
@@ -61,6 +61,30 @@ describe("relabelRows (npm run train -- --relabel RULES)", () => {
     const fromFiles = readAnswers(join(dir, "eval", "corpus"), "train");
     const inMemory = relabelRows(rows, t1, new Set(["train", "validation"])).rows;
     expect(inMemory).toEqual(fromFiles);
+  });
+
+  it("writes into the corpus copy named by --corpus and leaves the default corpus as it was", () => {
+    // amb32's list (docs/lab/risk-lens-lab.md "amb32"), unapplied to the committed files.
+    const list = join(corpus, "additions", "relabel-ambiguity-halves.json");
+    const edits = JSON.parse(readFileSync(list, "utf8")) as RelabelEdit[];
+    const dir = mkdtempSync(join(tmpdir(), "derisk-relabel-copy-"));
+    mkdirSync(join(dir, "scripts"));
+    cpSync(join(root, "scripts", "corpus-relabel.mjs"), join(dir, "scripts", "corpus-relabel.mjs"));
+    const noTest = { recursive: true, filter: (f: string) => !/test-[a-z]\.jsonl$/.test(f) };
+    cpSync(join(corpus, "answers"), join(dir, "eval", "corpus", "answers"), noTest);
+    cpSync(join(corpus, "answers"), join(dir, "copy", "answers"), noTest);
+    const applied = spawnSync(
+      "node",
+      [join(dir, "scripts", "corpus-relabel.mjs"), list, "--corpus", join(dir, "copy")],
+      { encoding: "utf8" },
+    );
+    expect(applied.status, applied.stderr).toBe(0);
+    expect(readAnswers(join(dir, "eval", "corpus"), "train")).toEqual(rows);
+    const copy = readAnswers(join(dir, "copy"), "train");
+    const inMemory = relabelRows(rows, edits, new Set(["train"]));
+    expect(copy).toEqual(inMemory.rows);
+    expect(inMemory.changed.length).toBe(51);
+    expect(edits.every((e) => e.label === "ambiguity" && typeof e.reason === "string")).toBe(true);
   });
 
   it("refuses an edit of an answer the corpus does not have", () => {

@@ -177,6 +177,8 @@ export interface RelabelEdit {
   s: number | "all";
   op: "add" | "remove";
   rule: string;
+  /** Why, in one line (amb32's list carries one per edit); read by people, not by the code. */
+  reason?: string;
 }
 
 /** The relabelling lists of the corpus, in the order the README applies them. */
