@@ -9,6 +9,7 @@ import {
   pickTranscriptThreshold,
   prune,
   readingThreshold,
+  transcriptThreshold,
   replaceColumn,
   WRITTEN_TASK,
 } from "./lens-fit.ts";
@@ -293,5 +294,18 @@ describe("a tagger column fitted alone (npm run train -- --lesson-alone)", () =>
     expect(at(merged, 0).d).toBe(0);
     expect(at(merged, 1)).toEqual(at(alone, 0));
     expect(merged.bias).toEqual([joint.bias[0], alone.bias[0], joint.bias[2], joint.bias[1]]);
+  });
+});
+
+describe("transcriptThreshold (npm run train -- --transcript-threshold T)", () => {
+  it("absent, the threshold in use is the criterion's pick", () => {
+    expect(transcriptThreshold(undefined)).toBeUndefined();
+  });
+
+  it("holds a cut strictly between 0 and 1 and names its own option when refusing", () => {
+    expect(transcriptThreshold("0.35")).toBe(0.35);
+    for (const bad of ["0", "1", "", "x"]) {
+      expect(() => transcriptThreshold(bad)).toThrow(/--transcript-threshold/);
+    }
   });
 });

@@ -301,10 +301,26 @@ export function pickTranscriptThreshold(
  *   readingThreshold("0.25") // → 0.25
  */
 export function readingThreshold(value: string | undefined): number | undefined {
+  return thresholdOption("--reading-threshold", value);
+}
+
+/**
+ * The value of `npm run train -- --transcript-threshold T`: the boundary threshold stored for use
+ * on transcripts, held instead of chosen last on validation's labels (docs/lab/risk-lens-lab.md,
+ * "task33"). The training answers are still read at the sentence-start F1 pick. Absent:
+ * `undefined` (the pick). Refused like `--reading-threshold` outside (0, 1).
+ *
+ *   transcriptThreshold("0.35") // → 0.35
+ */
+export function transcriptThreshold(value: string | undefined): number | undefined {
+  return thresholdOption("--transcript-threshold", value);
+}
+
+function thresholdOption(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const t = Number(value);
   if (value.trim() === "" || !Number.isFinite(t) || t <= 0 || t >= 1) {
-    throw new Error(`--reading-threshold wants a number between 0 and 1, not "${value}"`);
+    throw new Error(`${name} wants a number between 0 and 1, not "${value}"`);
   }
   return t;
 }

@@ -12,6 +12,7 @@
  *   npm run train -- --extra F --extra-labels task,ambiguity,autonomy
  *   npm run train -- --spoken-gold --out FILE   # spoken corpus answers read on their labelled sentences
  *   npm run train -- --reading-threshold 0.25 --out FILE   # transcripts read and used at one cut
+ *   npm run train -- --transcript-threshold 0.35 --out FILE   # the threshold in use held, not re-picked
  *   npm run train -- --extra F --extra-no-topic   # F teaches neither the topic nor the off-topic head
  *   npm run train -- --notes-copies --out FILE    # each written training story also as bullet notes
  *   npm run train -- --probing --out FILE         # the tagger also reads the probing cue families
@@ -109,6 +110,7 @@ import {
   pickTranscriptThreshold,
   prune,
   readingThreshold,
+  transcriptThreshold,
   replaceColumn,
   type SparseSample,
   WRITTEN_LESSON,
@@ -627,6 +629,7 @@ const model: LensModel = {
 // T is also the threshold stored for use (the criterion below is still computed and logged, not
 // applied), so that the tagger and the heads learn on pieces cut as they will be read.
 const READING_THRESHOLD = readingThreshold(option("--reading-threshold"));
+const TRANSCRIPT_THRESHOLD = transcriptThreshold(option("--transcript-threshold"));
 // The threshold with which the training answers are read: best sentence-start F1 on the
 // validation answers read as transcripts. The threshold kept for use is chosen at the end, on the
 // labels read from transcripts ("The transcript threshold in use" below); reading the training
@@ -1325,9 +1328,9 @@ if (validationRows.length > 0) {
     0.2,
     0.6,
   );
-  model.boundaryThreshold = READING_THRESHOLD ?? best.t;
+  model.boundaryThreshold = READING_THRESHOLD ?? TRANSCRIPT_THRESHOLD ?? best.t;
   log(
-    `transcript threshold in use ${model.boundaryThreshold}${READING_THRESHOLD === undefined ? "" : ` (--reading-threshold; the criterion would pick ${best.t})`} (validation, mean of written-as-transcript and spoken-register label means of macro-F1, smoothed, ${best.score.toFixed(3)}; by threshold, mean [written as transcript, spoken register]: ${grid.map((t, i) => `${t}: ${(best.mean[i] ?? 0).toFixed(3)} [${(byKind[i] ?? []).map((x) => x.toFixed(3)).join(", ")}]`).join("; ")})`,
+    `transcript threshold in use ${model.boundaryThreshold}${READING_THRESHOLD === undefined ? (TRANSCRIPT_THRESHOLD === undefined ? "" : ` (--transcript-threshold; the criterion would pick ${best.t})`) : ` (--reading-threshold; the criterion would pick ${best.t})`} (validation, mean of written-as-transcript and spoken-register label means of macro-F1, smoothed, ${best.score.toFixed(3)}; by threshold, mean [written as transcript, spoken register]: ${grid.map((t, i) => `${t}: ${(best.mean[i] ?? 0).toFixed(3)} [${(byKind[i] ?? []).map((x) => x.toFixed(3)).join(", ")}]`).join("; ")})`,
   );
 }
 // ---------------------------------------------------------------- `--lesson-alone`
