@@ -29,7 +29,6 @@
  *   npm run train -- --relabel T1 --written-task-heads systems --out FILE  # systems head reads task as written
  *   npm run train -- --head-drop none --out FILE  # every head reads the answer's shape (before gen22)
  *   npm run train -- --head-drop "autonomy:words;task:words" --out FILE  # heads without those features
- *   npm run train -- --task-context --out FILE   # the task column reads whether the answer tells a charge elsewhere
  *
  * Defaults since branch `task21` (docs/lab/risk-lens-lab.md "D2: a second task reading for the heads",
  * candidate D3 adopted): `--relabel T1 --clause-reading --heads-without-task --written-task-heads
@@ -589,14 +588,6 @@ const CLAUSE_CUES = args.includes("--clause-cues");
 // the obligation clauses, and each sentence's obligation clause is also read alone for `task`.
 // On by default since branch `task21`; `--no-clause-reading` trains without it.
 const CLAUSE_READING = !args.includes("--no-clause-reading");
-// `--task-context` (off by default; issue 10, branch `task32`, docs/lab/risk-lens-lab.md "task32"): the
-// `task` tagger column alone also reads whether another sentence of the answer tells a charge
-// (`tc:told` / `tc:untold`), and, when none does, the words of the answer's first two sentences
-// apart (`tc:open+<lemma>`, at the usual count of 4 like the `w:` and `b:` features).
-const TASK_CONTEXT = args.includes("--task-context");
-const isTaskContext = (f: string): boolean => f.startsWith("tc:");
-const tagVocabKeeps = (f: string): boolean =>
-  !f.startsWith("w:") && !f.startsWith("b:") && !f.startsWith("tc:open+");
 const model: LensModel = {
   version: 1,
   meta: { seed: SEED, trainedOn: {}, features: {} },
@@ -621,7 +612,6 @@ const model: LensModel = {
   // analyzer reads the same features.
   ...(CLAUSE_CUES ? { clauseCues: true as const } : {}),
   ...(CLAUSE_READING ? { clauseReading: true as const } : {}),
-  ...(TASK_CONTEXT ? { taskContext: true as const } : {}),
 };
 
 // `--reading-threshold T` (off by default; branch `spk5`, docs/lab/risk-lens-lab.md): the training and
@@ -764,10 +754,9 @@ function sentenceSamples(items: readonly Item[]): { samples: SparseSample[]; tar
 // Which features a tagger column may read (see `keepFeature` in scripts/lens-fit.ts).
 const taggerKeeps = (cls: string, f: string): boolean =>
   cls === WRITTEN_TASK
-    ? !f.startsWith("ob:") && !isProbingFeature(f) && !isTaskContext(f)
+    ? !f.startsWith("ob:") && !isProbingFeature(f)
     : (cls === "ambiguity" || !PROBING || !isProbingFeature(f)) &&
-      (cls === "task" || !CLAUSE_READING || !f.startsWith("ob:")) &&
-      (cls === "task" || !isTaskContext(f));
+      (cls === "task" || !CLAUSE_READING || !f.startsWith("ob:"));
 function fitSentences(items: readonly Item[]): SparseWeights {
   const { samples, targets } = sentenceSamples(items);
   return fitBinaryHeads(samples, targets, TAGGER_CLASSES, {
@@ -780,8 +769,8 @@ function fitSentences(items: readonly Item[]): SparseWeights {
           ),
         }
       : {}),
-    vocab: buildVocab(samples, 4, tagVocabKeeps),
-    ...(PROBING || CLAUSE_READING || WRITTEN || TASK_CONTEXT
+    vocab: buildVocab(samples, 4, (f) => !f.startsWith("w:") && !f.startsWith("b:")),
+    ...(PROBING || CLAUSE_READING || WRITTEN
       ? {
           // The written column reads what the committed tagger reads: no clause, no probing feature.
           keepFeature: taggerKeeps,
@@ -1357,8 +1346,8 @@ if (LESSON_ALONE) {
       });
     return fitBinaryHeads(samples, targets, ["lesson"], {
       classWeights: weights,
-      vocab: buildVocab(samples, 4, tagVocabKeeps),
-      ...(PROBING || CLAUSE_READING || WRITTEN || TASK_CONTEXT ? { keepFeature: taggerKeeps } : {}),
+      vocab: buildVocab(samples, 4, (f) => !f.startsWith("w:") && !f.startsWith("b:")),
+      ...(PROBING || CLAUSE_READING || WRITTEN ? { keepFeature: taggerKeeps } : {}),
       epochs: 25,
       l2: 1e-3,
       rate: 0.08,

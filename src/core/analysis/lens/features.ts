@@ -603,12 +603,6 @@ export interface AnswerContext {
    * one here is read when its features are.
    */
   clauses?: ReadonlyArray<SentenceClauses | undefined> | undefined;
-  /**
-   * A model trained with `--task-context` (issue 10, branch `task32`): whether each sentence
-   * tells a charge itself (`tellsCharge`), so that the `task` column can read whether another
-   * sentence of the answer does (`taskContextFeatures`).
-   */
-  charges?: readonly boolean[] | undefined;
 }
 
 // The n-gram feature strings, built once per lemma (pair) and reused across sentences and
@@ -817,7 +811,6 @@ export function sentenceFeatures(
   if (unknown && probe) add(out, ids, UNKNOWN_PROBE);
   if (ctx.probing !== undefined) probingFeatures(ctx.probing, index, out, ids);
   if (ctx.clauseCues !== undefined) clauseFeatures(ctx, index, ctx.clauseCues, out, ids);
-  if (ctx.charges !== undefined) taskContextFeatures(ctx.charges, index, lemmas, out, ids);
   if (!ctx.story) {
     add(out, ids, NONSTORY);
     add(out, ids, named("nonstory+rule:", rule));
@@ -825,42 +818,4 @@ export function sentenceFeatures(
     if (past) add(out, ids, NONSTORY_PAST);
   }
   return out;
-}
-
-/**
- * Whether a sentence tells a charge of the speaker's (`--task-context`): a written `Task:` marker,
- * or a clause of the episode's obligation forms (`sentenceClauses(…, "task")`) that names the
- * speaker ("my job was …", "they asked me to …", "we had to …").
- */
-export function tellsCharge(unit: Unit, read: SentenceClauses): boolean {
-  if (unit.marker === "task") return true;
-  for (let c = 0; c < read.clauses.length; c += 1)
-    if ((read.kinds[c] ?? 0) !== 0 && SPEAKER.test((read.clauses[c] as Clause).text)) return true;
-  return false;
-}
-
-const TC_TOLD = feature("tc:told");
-const TC_UNTOLD = feature("tc:untold");
-const TC_OPEN = feature("tc:open");
-
-/**
- * The `--task-context` features of sentence `index` (issue 10, branch `task32`): `tc:told` when
- * another sentence of the answer tells a charge (`charges`), else `tc:untold`; and in an answer
- * where none does, a sentence among the first two also gets `tc:open` and its lemmas as
- * `tc:open+<lemma>`, so that an opening's want, ask or deadline is weighed apart when the answer
- * states its charge nowhere else. Read by the `task` column alone.
- */
-function taskContextFeatures(
-  charges: readonly boolean[],
-  index: number,
-  lemmas: readonly string[],
-  out: string[],
-  ids: number[] | undefined,
-): void {
-  let elsewhere = false;
-  for (let j = 0; j < charges.length; j += 1) if (j !== index && charges[j] === true) elsewhere = true;
-  add(out, ids, elsewhere ? TC_TOLD : TC_UNTOLD);
-  if (elsewhere || index > 1) return;
-  add(out, ids, TC_OPEN);
-  for (const lemma of lemmas) add(out, ids, named("tc:open+", lemma));
 }

@@ -80,12 +80,6 @@ export interface LensModel {
    * higher of the sentence's and its obligation clause's read alone (`lens/read.ts`).
    */
   clauseReading?: true;
-  /**
-   * Trained with `--task-context` (issue 10, branch `task32`): the `task` tagger also reads
-   * whether another sentence of the answer tells a charge, and an opening's words apart when none
-   * does (`taskContextFeatures` in `lens/features.ts`).
-   */
-  taskContext?: true;
 }
 
 const scorers = new WeakMap<SparseWeights, SparseScorer>();

@@ -21,7 +21,6 @@ import {
   type SentenceWords,
   sentenceClauses,
   sentenceFeatures,
-  tellsCharge,
 } from "./features.ts";
 import { sigmoid } from "./linear.ts";
 import {
@@ -165,16 +164,6 @@ export function readAnswer(
         ? undefined
         : units.map((u) => sentenceClauses(doc.tokens, u.first, u.last, clauseCues)),
   };
-  // `--task-context` (issue 10, branch `task32`): which sentences tell a charge of the speaker's.
-  if (model.taskContext === true)
-    ctx.charges = units.map((u, i) =>
-      tellsCharge(
-        u,
-        clauseCues === "task"
-          ? (ctx.clauses?.[i] ?? sentenceClauses(doc.tokens, u.first, u.last, "task"))
-          : sentenceClauses(doc.tokens, u.first, u.last, "task"),
-      ),
-    );
   const featureIds = units.map((): number[] => []);
   const features = units.map((_, i) =>
     sentenceFeatures(ctx, i, words[i] ?? { lemmas: [], hedges: 0, fillers: 0 }, featureIds[i]),
