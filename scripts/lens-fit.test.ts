@@ -9,8 +9,8 @@ import {
   pickTranscriptThreshold,
   prune,
   readingThreshold,
-  transcriptThreshold,
   replaceColumn,
+  transcriptThreshold,
   WRITTEN_TASK,
 } from "./lens-fit.ts";
 

@@ -109,9 +109,9 @@ import {
   pickTranscriptThreshold,
   prune,
   readingThreshold,
-  transcriptThreshold,
   replaceColumn,
   type SparseSample,
+  transcriptThreshold,
   WRITTEN_LESSON,
   WRITTEN_TASK,
 } from "./lens-fit.ts";
