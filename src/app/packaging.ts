@@ -254,6 +254,8 @@ function predictLinked(
   concerns: ReadonlyArray<Stored<ConcernItem>>,
   /** Concern notes the document writes under the question asked: raised whatever the triggers say. */
   attached: ReadonlyArray<Stored<ConcernItem>> = [],
+  /** The document the answer is in: concern notes of other documents lend reframes only. */
+  documentId?: string,
 ): Pick<FollowUpPrediction, "followUps" | "concerns"> {
   const preparedById = new Map(prepared.map((p) => [p.id, p]));
   const concernsById = new Map(concerns.map((c) => [c.id, c]));
@@ -275,7 +277,11 @@ function predictLinked(
   });
   const detected = detectConcerns(text, {
     ...(options.role === undefined ? {} : { role: options.role }),
-    userReframes: concerns.map((c) => ({ ...c, key: c.id })),
+    userReframes: concerns.map((c) => ({
+      ...c,
+      key: c.id,
+      ...(documentId !== undefined && c.documentId !== documentId ? { elsewhere: true } : {}),
+    })),
   }).map((concern): LinkedConcern => {
     const item = concern.userConcern === undefined ? undefined : concernsById.get(concern.userConcern);
     if (item === undefined) return concern;
@@ -414,6 +420,7 @@ export async function predictItemFollowUps(
       prepared,
       concerns,
       attached,
+      item.documentId,
     ),
   };
 }
