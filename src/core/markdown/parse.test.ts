@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { AnswerItem, PrepDoc, PrepItem, PrepItemKind } from "../model.ts";
 import { SEED_RUNS, seedUpload } from "../../../test/seed.ts";
+import type { AnswerItem, PrepDoc, PrepItem, PrepItemKind } from "../model.ts";
 import {
   checkPrepDocInvariants,
   importPrepDocument,
