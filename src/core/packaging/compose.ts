@@ -26,6 +26,7 @@ import {
   leansOnAnyStep,
   measuresInWords,
   openingWords,
+  sayAsides,
   stepSaidBefore,
   subjectlessNote,
 } from "./text.ts";
@@ -352,7 +353,8 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   const all = inTellingOrder(storySentences(story), options.telling);
   const competency = classify(options.question).competency;
   // A blank the user has not filled yet ("[what did you learn?]") is not part of the story.
-  const told = all.filter((s) => !hasBlank(s.text));
+  // Said as a speaker says it: an aside in brackets between commas, "e.g." in words.
+  const told = all.filter((s) => !hasBlank(s.text)).map((s) => ({ ...s, text: sayAsides(s.text) }));
   const leftBlanks = all.filter((s) => hasBlank(s.text)).flatMap((s) => s.text.match(BLANK) ?? []);
   const parts = tagStoryParts(
     told.map((s) => s.text),
