@@ -75,6 +75,13 @@ export interface Draft {
   /** The story's sentences left out to fit the budget, each with the STAR+L part the draft would have given it. */
   trimmed: Array<{ text: string; part: StarPart; field: StoryField; index: number; sentence: number }>;
   warnings: string[];
+  /**
+   * Set for a stored story's draft: the stored answer whose question the draft answers (the
+   * answer the story was drawn from when asked the same kind of question, else another answer
+   * of its document that asks what was asked), to save the draft as a variant of. Absent when no
+   * question of the document asks it: the draft is then a new answer, never another question's.
+   */
+  variantOf?: string;
 }
 
 /** The blanks compose may add; each names what the interviewer will ask for. */
