@@ -367,7 +367,9 @@ describe("predictFollowUps: what an introduction and a career path invite", () =
       `${intro} I'm excited to bring both my lab rigour and my forecasting work to a product team.`,
       { question: "Tell me about yourself" },
     );
-    expect(moving.find((p) => p.triggerId === "career-move")?.trigger).toMatch(/^bring both my .* to a$/);
+    expect(moving.find((p) => p.triggerId === "career-move")?.trigger).toBe(
+      "bring both my lab rigour and my forecasting work to a product team",
+    );
   });
 
   it.runIf(SEED_RUNS)(
