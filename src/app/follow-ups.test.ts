@@ -129,6 +129,29 @@ describeStores("follow-ups linked across the bank", (getStore) => {
     expect(q2.concerns.some((c) => c.id.startsWith("note-"))).toBe(false);
   });
 
+  it.runIf(SEED_RUNS)(
+    "a concern note of another document lends its reframes but does not raise the concern on one word (the sample's Q2 beside the seed)",
+    async () => {
+      const store = getStore();
+      const { byKey: seedKey } = await importBytes(store, seedUpload().bytes, "seed.md");
+      const { byKey } = await importBytes(store, sample, "sample-prep.md");
+      // "When the lab's funding round shrank the software team…": one academic word, and the
+      // seed's "this is too academic" note was written about the seed's story, not this one.
+      const q2 = await predictItemFollowUps(store, "a", byKey("q2/core").id, "ml-engineer");
+      expect(q2.concerns.map((c) => c.judgement)).not.toContain("too academic");
+      // Within its own document one trigger still raises it, with the seed's reframes.
+      const seedQ2 = await predictItemFollowUps(store, "a", seedKey("q2/core").id, "ml-engineer");
+      expect(seedQ2.concerns.find((c) => c.id === "too-academic")?.userConcernItemId).toBe(
+        seedKey("q1/concern-1").id,
+      );
+      // And where the sample raises it by its own count (PhD, lab), the seed's lines are offered.
+      const trailer = await predictItemFollowUps(store, "a", byKey("q1/alternative").id, "ml-engineer");
+      expect(trailer.concerns.find((c) => c.id === "too-academic")?.reframes[0]).toMatch(
+        /^My PhD wasn’t theoretical/,
+      );
+    },
+  );
+
   it("links to a prepared answer in the user's other document, and never to another user's", async () => {
     const store = getStore();
     const other = `# Motivation notes

@@ -100,6 +100,31 @@ describeStores("packaging use cases", (getStore) => {
     expect(await listStories(store, "a")).toHaveLength(4);
   });
 
+  it("offers a composed draft as a variant of the question it answers, never of another (the sample's stories)", async () => {
+    const store = getStore();
+    const { documentId, byKey } = await importSample(store);
+    const { created } = await createStoriesFromDocument(store, "a", documentId);
+    const technical = created.find((s) => s.sourceItemId === byKey("q3/core").id);
+    const mistake = created.find((s) => s.sourceItemId === byKey("q5/model-focused").id);
+    if (technical === undefined || mistake === undefined) throw new Error("the sample's stories");
+    const variantOf = async (storyId: string, question: string) =>
+      (await composeAnswer(store, "a", { storyId, question, budgetSeconds: 90 })).variantOf;
+    // Asked what its own question asks, in other words: beside the answer it was drawn from.
+    expect(await variantOf(technical.id, "Tell me about the hardest technical problem you solved.")).toBe(
+      byKey("q3/core").id,
+    );
+    expect(await variantOf(mistake.id, "Tell me about a time you made a mistake.")).toBe(
+      byKey("q5/model-focused").id,
+    );
+    // The technical story told for a mistake question is a draft of the document's mistake
+    // question (Q5), not a variant of the technical one (Q3).
+    const forMistake = await variantOf(technical.id, "Tell me about a time you made a mistake.");
+    expect(forMistake).not.toBe(byKey("q3/core").id);
+    expect((await store.items.getItem("a", forMistake ?? "")).key).toMatch(/^q5\//);
+    // A question no answer of the document asks: a new answer, a variant of nothing.
+    expect(await variantOf(technical.id, "Tell me about a disagreement with a colleague.")).toBeUndefined();
+  });
+
   it("turns one answer into a story in one action, and returns the same story the second time", async () => {
     const store = getStore();
     const { byKey } = await importSample(store);

@@ -6,6 +6,7 @@
  */
 
 import { createHash } from "node:crypto";
+import { callsForStory } from "../core/analysis/classify.ts";
 import { classify } from "../core/analysis/index.ts";
 import { answerText } from "../core/answer-text.ts";
 import type { BankTrailer, StoredItem } from "../core/api-types.ts";
@@ -40,6 +41,7 @@ import {
   tailor,
   type WhyCompany,
 } from "../core/packaging/index.ts";
+import { questionSimilarity } from "../core/semantic/index.ts";
 import { unstorableText } from "../core/text-safety.ts";
 import type { Store } from "../store/index.ts";
 import { cachedAnalyze } from "./analysis-cache.ts";
@@ -128,13 +130,55 @@ export async function composeAnswer(store: Store, userId: string, request: Compo
   const budgetSeconds =
     request.budgetSeconds ?? profile.budgets[competency] ?? profile.budgets.answer ?? DEFAULT_BUDGET_SECONDS;
   const role = request.role ?? roleFromTarget(profile.targetRole);
-  return compose(story, {
+  const draft = compose(story, {
     question: request.question,
     budgetSeconds,
     wordsPerMinute: request.wordsPerMinute ?? profile.wordsPerMinute,
     ...(role === undefined ? {} : { role }),
     ...(telling === undefined ? {} : { telling }),
   });
+  if (request.storyId === undefined) return draft;
+  const variantOf = await answerAsked(store, userId, request.storyId, request.question);
+  return variantOf === undefined ? draft : { ...draft, variantOf };
+}
+
+/**
+ * The stored answer a stored story's draft for `question` may be saved beside, as a variant: the
+ * answer the story was drawn from when its question asks the same (the same kind by the
+ * classifier, or the same question by the shared matcher), else the answer of that document
+ * whose question asks it, closest first. A draft of the technical story composed for "a time you
+ * made a mistake" belongs under the document's mistake question, or is a new answer — never a
+ * variant of the technical question.
+ */
+async function answerAsked(
+  store: Store,
+  userId: string,
+  storyId: string,
+  question: string,
+): Promise<string | undefined> {
+  const { sourceItemId } = await getStory(store, userId, storyId);
+  if (sourceItemId === undefined) return undefined;
+  const source = await store.items.getItem(userId, sourceItemId).catch(() => undefined);
+  if (source?.kind !== "answer") return undefined;
+  const asked = classify(question).competency;
+  const fits = (other: string) => {
+    const match = questionSimilarity(question, other);
+    // The same kind of story question ("the hardest technical problem" and "a difficult technical
+    // problem you solved"); two "why" questions of one kind still ask different things.
+    const sameKind = callsForStory(asked) && classify(other).competency === asked;
+    return { ok: match.matched || sameKind, score: match.score };
+  };
+  if (fits(source.question).ok) return source.id;
+  let best: { id: string; score: number } | undefined;
+  const seen = new Set<string>();
+  for (const item of await store.items.listItems(userId, { documentId: source.documentId, kind: "answer" })) {
+    // One per question: its first variant stands for it.
+    if (item.kind !== "answer" || seen.has(item.questionKey) || item.question.trim() === "") continue;
+    seen.add(item.questionKey);
+    const fit = fits(item.question);
+    if (fit.ok && (best === undefined || fit.score > best.score)) best = { id: item.id, score: fit.score };
+  }
+  return best?.id;
 }
 
 /** The answer a stored story was drawn from, as told: compose keeps its order. */
@@ -254,6 +298,8 @@ function predictLinked(
   concerns: ReadonlyArray<Stored<ConcernItem>>,
   /** Concern notes the document writes under the question asked: raised whatever the triggers say. */
   attached: ReadonlyArray<Stored<ConcernItem>> = [],
+  /** The document the answer is in: concern notes of other documents lend reframes only. */
+  documentId?: string,
 ): Pick<FollowUpPrediction, "followUps" | "concerns"> {
   const preparedById = new Map(prepared.map((p) => [p.id, p]));
   const concernsById = new Map(concerns.map((c) => [c.id, c]));
@@ -275,7 +321,11 @@ function predictLinked(
   });
   const detected = detectConcerns(text, {
     ...(options.role === undefined ? {} : { role: options.role }),
-    userReframes: concerns.map((c) => ({ ...c, key: c.id })),
+    userReframes: concerns.map((c) => ({
+      ...c,
+      key: c.id,
+      ...(documentId !== undefined && c.documentId !== documentId ? { elsewhere: true } : {}),
+    })),
   }).map((concern): LinkedConcern => {
     const item = concern.userConcern === undefined ? undefined : concernsById.get(concern.userConcern);
     if (item === undefined) return concern;
@@ -414,6 +464,7 @@ export async function predictItemFollowUps(
       prepared,
       concerns,
       attached,
+      item.documentId,
     ),
   };
 }

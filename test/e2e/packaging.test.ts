@@ -195,6 +195,28 @@ describe.runIf(launched.browser !== null)("stories, coverage, compose, tailor, r
     );
   });
 
+  test("a draft composed for another question is offered under the question it answers, not the story's", async () => {
+    const { stories } = (await (await fetch(`${server.url}/api/stories`)).json()) as {
+      stories: { id: string; title: string }[];
+    };
+    const technical = stories.find((s) => /technical problem/.test(s.title));
+    await page.goto(`/#/compose/${encodeURIComponent(technical?.id ?? "")}`);
+    await page.getByLabel("Question", { exact: true }).fill("Tell me about a time you made a mistake.");
+    await page.getByRole("button", { name: "Compose the draft" }).click();
+    await page.getByTestId("draft-text").waitFor();
+    const label = page.getByText(/^Save as a variant of/);
+    await label.waitFor();
+    // The document's mistake question (Q5), never the technical question the story came from.
+    expect(await label.textContent()).toMatch(
+      /^Save as a variant of Q5 “Tell me about a time you made a mistake/,
+    );
+    // A question nothing in the document asks: a new answer, no variant.
+    await page.getByLabel("Question", { exact: true }).fill("Tell me about a disagreement with a colleague.");
+    await page.getByRole("button", { name: "Compose the draft" }).click();
+    await page.getByText(/No question of the story's document asks this one/).waitFor();
+    expect(await page.getByText(/^Save as a variant of/).count()).toBe(0);
+  });
+
   test("the variants of a question compare side by side, each with its own analysis", async () => {
     const detail = (await (await fetch(`${server.url}/api/documents/${ids.documentId}`)).json()) as {
       items: { id: string; kind: string; key: string }[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerOf, readSeed } from "../../../test/seed.ts";
+import { answerOf, readSeed, SEED_RUNS } from "../../../test/seed.ts";
 import { answerText } from "../answer-text.ts";
 import { DeriskError } from "../errors.ts";
 import { unfilledAsSilence } from "./analyze.ts";
@@ -618,5 +618,35 @@ describe("analyze: the jargon fix names terms as they are said", () => {
     const count = Number(/Jargon: (\d+)/.exec(jargon?.action ?? "")?.[1]);
     if (!named.includes("…")) expect(named).toHaveLength(count);
     expect(new Set(named).size).toBe(named.length);
+  });
+});
+
+describe("analyze: where a fix lands", () => {
+  // Our own mistake story: the trouble the mistake caused is told (vaguely) before the fix, the
+  // outcome (vaguely too) after it; the lens reads both as results.
+  const story =
+    "Last spring I shipped a new caching layer for our search service. " +
+    "I set the cache keys without the user's locale. " +
+    "After the release, pages loaded noticeably slower and some users saw results in the wrong language. " +
+    "I traced the wrong results to my cache keys within the hour. " +
+    "I added the locale to every key, flushed the cache and wrote a test that mixes locales. " +
+    "After the fix, pages loaded noticeably faster and the wrong-language reports stopped. " +
+    "This experience taught me how a single missing field in a key can reach every user at once.";
+
+  it("asks for the figure of the outcome, not of the trouble told before the fix", () => {
+    const a = analyze(story, { question: "Tell me about a time you made a mistake" });
+    const result = a.fixes.find((f) => f.action.startsWith("Result"));
+    expect(result?.quote).toMatch(/^After the fix/);
+  });
+
+  it.runIf(SEED_RUNS)("on the seed's serving story: the outcome's vague word, and its stated lesson", () => {
+    const item = answerOf(readSeed(), "q6/model-serving-inference-api-focus");
+    const a = analyze(answerText(item), { question: item.question ?? "Tell me about a mistake" });
+    const result = a.fixes.find((f) => f.action.startsWith("Result"));
+    expect(result?.quote).toMatch(/^After the fix, latency dropped/);
+    expect(result?.action).toMatch(/latency dropped/);
+    const lesson = a.fixes.find((f) => f.action.startsWith("Lesson"));
+    expect(lesson?.quote).toMatch(/^This experience taught me/);
+    expect(lesson?.action).toMatch(/^Lesson: make it concrete/);
   });
 });

@@ -35,6 +35,10 @@ function lastOf(units: readonly Unit[], part: SentencePart): Unit | undefined {
 
 const FIRST_PERSON = /\b(?:i|i'm|i've|i'd|my|me)\b/;
 
+// A sentence that says, in the speaker's words, what the episode taught them.
+const STATED_LESSON =
+  /\b(?:taught me|reminded me|showed me|(?:a|the|my) (?:\w+ )?lesson|i (?:\w+ )?learn(?:ed|t)|learn(?:ed|t) (?:that|to|how))\b/;
+
 /**
  * The sentence that makes the broadest unbacked claim, for "back the claim": the longest sentence
  * without a figure, one in the first person first. A greeting ("Thank you for having me.") is short
@@ -203,7 +207,12 @@ export function rankFixes(draft: Draft, units: readonly Unit[], context: FixCont
       weakness: weak === undefined ? "no result" : "the result does not land",
     });
   } else if (!labels.quantified) {
-    const vague = impact.vague.find((v) => units[v.index]?.part === "result") ?? impact.vague[0];
+    // A story ends on its outcome: of the sentences read as the result, the last one with a
+    // vague word is what to measure. One told earlier ("Latency increased significantly…" when
+    // the mistake struck) is the trouble the fix answered, not the result.
+    const inResult = impact.vague.filter((v) => units[v.index]?.part === "result");
+    const outcome = inResult.at(-1)?.index;
+    const vague = inResult.find((v) => v.index === outcome) ?? impact.vague[0];
     const at = byIndex(units, vague?.index) ?? lastOf(units, "result");
     const change = at === undefined ? null : CHANGE.exec(at.norm);
     const what = change !== null ? `${change[1]} ${change[2]}` : "it changed";
@@ -263,7 +272,10 @@ export function rankFixes(draft: Draft, units: readonly Unit[], context: FixCont
   }
   if (!labels.lesson && story) {
     // A sentence that reads as a lesson without counting as one: point at it and ask for the change.
-    const weak = lastOf(units, "lesson");
+    // The tagger may miss a lesson the speaker states in so many words ("This experience taught
+    // me how…"): that sentence is where the fix goes, asked to be made concrete, never told to
+    // "close with what you learned" as if nothing were said.
+    const weak = lastOf(units, "lesson") ?? [...units].reverse().find((u) => STATED_LESSON.test(u.norm));
     candidates.push({
       severity: 5.5,
       unit: weak ?? last,

@@ -2,8 +2,14 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { SEED_RUNS, seedUpload } from "../../../test/seed.ts";
 import type { AnswerItem, PrepDoc, PrepItem, PrepItemKind } from "../model.ts";
-import { checkPrepDocInvariants, parsePrepDocument, renderPrepDocument } from "./index.ts";
+import {
+  checkPrepDocInvariants,
+  importPrepDocument,
+  parsePrepDocument,
+  renderPrepDocument,
+} from "./index.ts";
 
 const fixture = (name: string): string =>
   readFileSync(fileURLToPath(new URL(`../../../test/fixtures/structures/${name}`, import.meta.url)), "utf8");
@@ -1028,6 +1034,24 @@ describe("the title a new document gets", () => {
     expect(title(`# 🚀🔥\n\n${body}`, "acme-loop.md")).toBe("Acme loop");
     // A `# heading` that is itself a question is the first question, not a name.
     expect(title("# Tell me about yourself?\nI build data pipelines.\n", "acme-loop.md")).toBe("Acme loop");
+  });
+
+  it("is the role the document is pitched for when its file's name holds no word a person wrote", () => {
+    const body =
+      "## Answers pitched for Data Engineer Roles:\n\n### Q1- Tell me about yourself:\n\nI build data pipelines.\n";
+    expect(title(body, "000_f79e7db22a6db35a.txt")).toBe("Data Engineer prep");
+    expect(title(body, "2026-12-01_3fa9c2e1-77b0-4c1e-9a55-0d6e1f2a9b3c.md")).toBe("Data Engineer prep");
+    // A name with words keeps them, without the id a tool appended.
+    expect(title(body, "acme-loop_7f3a9c21.md")).toBe("Acme loop");
+    expect(title(body, "ml_engineer-prep.v2.md")).toBe("Ml engineer prep v2");
+    // No role either: the first heading.
+    expect(title("## Framing\nSome words.\n", "000_f79e7db22a6db35a.txt")).toBe("Framing");
+  });
+
+  it.runIf(SEED_RUNS)("is a title a person can read for the seed, not its file's name", () => {
+    const { bytes, filename } = seedUpload();
+    const doc = importPrepDocument(bytes, { filename });
+    expect(doc.title).toBe("ML Engineer prep");
   });
 
   it("is the opening heading for pasted text with no file name either", () => {

@@ -131,13 +131,23 @@ const cutTitle = (title: string): string =>
     ? `${title.slice(0, MAX_TITLE_CHARS - 1).replace(/[\uD800-\uDBFF]$/, "")}…`
     : title;
 
-/** "ml_engineer-prep.v2.md" → "Ml engineer prep v2"; "" for a name with no words. */
+// A part of a file name that a machine wrote, not a person: a number, a date's digits, a hash
+// or id in hex ("000", "20261201", "f79e7db22a6db35a", a UUID's parts).
+const MACHINE_TOKEN = /^(?:\d+|(?=[0-9a-f]*\d)[0-9a-f]{6,})$/i;
+
+/**
+ * "ml_engineer-prep.v2.md" → "Ml engineer prep v2"; "acme-loop_7f3a9c21.md" → "Acme loop"; "" for
+ * a name with no words of a person's ("000_f79e7db22a6db35a.txt", an export's id): such a name
+ * says nothing the reader could recognise the document by.
+ */
 function readableFilename(filename: string): string {
   const base = filename.split(/[\\/]/).pop() ?? "";
-  const words = base
+  const tokens = base
     .replace(/\.[^.]+$/, "")
-    .replace(/[-_.\s]+/g, " ")
-    .trim();
+    .split(/[-_.\s]+/)
+    .filter((token) => token !== "" && !MACHINE_TOKEN.test(token));
+  if (!tokens.some((token) => /\p{L}{2}/u.test(token))) return "";
+  const words = tokens.join(" ");
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -165,8 +175,9 @@ function openingTitle(items: readonly PrepItem[]): string {
 
 /**
  * The title a new document gets, in one place: a front-matter `title:` the user wrote, else
- * the `# heading` the document opens with, else the file's name made readable, else the
- * target role ("ML Engineer prep"), else (pasted text) the first heading. A heading further
+ * the `# heading` the document opens with, else the file's name made readable (when it holds a
+ * word a person wrote: "000_f79e7db22a6db35a.txt" does not), else the target role its "Answers
+ * pitched for ML Engineer Roles" line names ("ML Engineer prep"), else the first heading. A heading further
  * down is often a section ("The Behavioral Interview Reality"), not a name for the whole
  * document, so it comes last. The user can rename it afterwards.
  * @example chooseDocumentTitle(items, { filename: "ml-onsite.md" }) // "Ml onsite"

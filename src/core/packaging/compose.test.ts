@@ -6,7 +6,7 @@ import { answerText } from "../answer-text.ts";
 import type { AnswerItem, StarPart } from "../model.ts";
 import { BLANKS, compose, type Draft, tagStoryParts } from "./compose.ts";
 import { parseStory, type Story, storyFromAnswer, storySentences } from "./story.ts";
-import { leansBack, leansOnAnyStep, withoutBlanks } from "./text.ts";
+import { leansBack, leansOnAnyStep, sayAsides, withoutBlanks } from "./text.ts";
 
 const fraud = parseStory({
   title: "Fraud model platform",
@@ -312,7 +312,8 @@ describe("compose: what is left out", () => {
     () => {
       const answer = answerOf(seed, "q3/core");
       const draft = composeAnswer(answer, 60);
-      const told = answerText(answer);
+      // As said: an aside in brackets is said between commas in the draft and in what it leaves out.
+      const told = sayAsides(answerText(answer));
       const at = draft.trimmed.map((t) => told.indexOf(t.text.split(/\s+/).slice(0, 6).join(" ")));
       expect(draft.trimmed.length).toBeGreaterThan(2);
       expect(at).toEqual([...at].sort((a, b) => a - b));
@@ -1115,4 +1116,41 @@ describe("compose: a question the story does not answer says what to add", () =>
     });
     expect(told.text).not.toMatch(/^My answer:/);
   });
+});
+
+describe("compose: a draft reads as speech", () => {
+  // Our own story, written as notes are: asides in brackets, an "e.g." and an acronym after its words.
+  const story = parseStory({
+    title: "Search latency",
+    situation:
+      "Our search service (the one behind the shop's search box) answered slowly at peak, e.g. after a sale mail went out.",
+    actions: [
+      "I added a cache for the top queries (i.e., the thousand most frequent) with a five-minute expiry.",
+      "I moved the ranking to a learning-to-rank (LTR) model that scored only the first hundred hits.",
+    ],
+    result: "Median latency fell from 900 ms to 140 ms at peak.",
+    lesson: "I learned to measure the slowest hour (not the average day) before tuning anything.",
+  });
+
+  it("says each aside between commas, its abbreviation in words, and keeps every word of it", () => {
+    const draft = compose(story, { question: "Tell me about a hard technical problem", budgetSeconds: 120 });
+    expect(draft.text).not.toMatch(/[()]|\be\.g\.|\bi\.e\./);
+    expect(draft.text).toContain("Our search service, the one behind the shop's search box, answered slowly");
+    expect(draft.text).toContain("at peak, for example, after a sale mail went out.");
+    expect(draft.text).toContain(
+      "for the top queries, that is, the thousand most frequent, with a five-minute expiry.",
+    );
+    expect(draft.text).toContain("to a learning-to-rank, or LTR, model that scored");
+    expect(draft.text).toContain("measure the slowest hour, not the average day, before tuning anything.");
+  });
+
+  it.runIf(SEED_RUNS)(
+    "on the seed's technical story: '(e.g., GPT-based)' and '(RAG)' are said, not read out",
+    () => {
+      const draft = composeAnswer(answerOf(seed, "q3/core"), 180);
+      expect(draft.text).not.toMatch(/\(e\.g\.|\(RAG\)/);
+      expect(draft.text).toContain("an LLM, for example, GPT-based, with RAG");
+      expect(draft.text).toContain("retrieval-augmented generation, or RAG,");
+    },
+  );
 });

@@ -26,6 +26,7 @@ import {
   leansOnAnyStep,
   measuresInWords,
   openingWords,
+  sayAsides,
   stepSaidBefore,
   subjectlessNote,
 } from "./text.ts";
@@ -74,6 +75,13 @@ export interface Draft {
   /** The story's sentences left out to fit the budget, each with the STAR+L part the draft would have given it. */
   trimmed: Array<{ text: string; part: StarPart; field: StoryField; index: number; sentence: number }>;
   warnings: string[];
+  /**
+   * Set for a stored story's draft: the stored answer whose question the draft answers (the
+   * answer the story was drawn from when asked the same kind of question, else another answer
+   * of its document that asks what was asked), to save the draft as a variant of. Absent when no
+   * question of the document asks it: the draft is then a new answer, never another question's.
+   */
+  variantOf?: string;
 }
 
 /** The blanks compose may add; each names what the interviewer will ask for. */
@@ -352,7 +360,8 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   const all = inTellingOrder(storySentences(story), options.telling);
   const competency = classify(options.question).competency;
   // A blank the user has not filled yet ("[what did you learn?]") is not part of the story.
-  const told = all.filter((s) => !hasBlank(s.text));
+  // Said as a speaker says it: an aside in brackets between commas, "e.g." in words.
+  const told = all.filter((s) => !hasBlank(s.text)).map((s) => ({ ...s, text: sayAsides(s.text) }));
   const leftBlanks = all.filter((s) => hasBlank(s.text)).flatMap((s) => s.text.match(BLANK) ?? []);
   const parts = tagStoryParts(
     told.map((s) => s.text),

@@ -4,13 +4,21 @@ import { answerSpans } from "./spoken.ts";
 import { contentTokens, overlap, stripMarkup } from "./text.ts";
 
 /** A concern the user wrote down themselves (a concern note of one of their documents). */
-export type UserConcern = Pick<ConcernItem, "key" | "judgement" | "reframes">;
+export type UserConcern = Pick<ConcernItem, "key" | "judgement" | "reframes"> & {
+  /**
+   * Written in another of the user's documents than the answer's: its reframes are offered when
+   * the answer raises the concern by its own triggers, but it does not lower the bar to one
+   * trigger. The fear was written about that document's story, not this one's.
+   */
+  elsewhere?: boolean;
+};
 
 export interface DetectConcernsOptions {
   role?: RoleId;
   /**
    * The user's own concern notes. Where one names the same judgement, its reframing lines are
-   * offered, and one trigger is enough: the user already knows their story risks it.
+   * offered, and one trigger is enough when the note is of the answer's own document: the user
+   * already knows that story risks it.
    */
   userReframes?: readonly UserConcern[];
 }
@@ -53,7 +61,12 @@ export function detectConcerns(text: string, options: DetectConcernsOptions = {}
     let own: { item: UserConcern; score: number } | undefined;
     for (const item of options.userReframes ?? []) {
       const score = matchesUserConcern(definition, item);
-      if (score >= 0.5 && (own === undefined || score > own.score)) own = { item, score };
+      // The answer's own document's note first, on a tie.
+      const better =
+        own === undefined ||
+        score > own.score ||
+        (score === own.score && own.item.elsewhere === true && item.elsewhere !== true);
+      if (score >= 0.5 && better) own = { item, score };
     }
     const triggers: DetectedConcern["triggers"] = [];
     let distinct = 0;
@@ -67,7 +80,7 @@ export function detectConcerns(text: string, options: DetectConcernsOptions = {}
       });
       if (fired) distinct++;
     }
-    if (distinct < (own ? 1 : definition.min)) continue;
+    if (distinct < (own !== undefined && own.item.elsewhere !== true ? 1 : definition.min)) continue;
     triggers.sort((a, b) => a.index - b.index);
     const concern: DetectedConcern = {
       id: definition.id,

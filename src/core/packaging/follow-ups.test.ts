@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerOf, readSample } from "../../../test/seed.ts";
+import { answerOf, readSample, readSeed, SEED_RUNS } from "../../../test/seed.ts";
 import type { FollowUpItem } from "../model.ts";
 import { compose } from "./compose.ts";
 import { FOLLOW_UP_TRIGGERS } from "./data/follow-up-triggers.ts";
@@ -339,4 +339,49 @@ describe("predictFollowUps: blanks a draft still holds are not said", () => {
     expect(differently?.answeredIn).toBeUndefined();
     expect(differently?.gap).toBe(true);
   });
+});
+
+describe("predictFollowUps: what an introduction and a career path invite", () => {
+  // Our own introduction: a team's work told as "we", and how an interest began.
+  const intro =
+    "I trained as a chemist, and my lab work naturally led me to data analysis. " +
+    "At Brightwell we built a forecasting service that planners used every morning. " +
+    "I enjoy messy data and clear questions.";
+
+  it("asks no story probe of an introduction (no 'What was your own part in it?')", () => {
+    const out = predictFollowUps(intro, { question: "Tell me about yourself", role: "ml-engineer" });
+    expect(out.some((p) => p.question === "What was your own part in it?")).toBe(false);
+    expect(out.some((p) => FOLLOW_UP_TRIGGERS.find((t) => t.id === p.triggerId)?.probe)).toBe(false);
+    // The same "we built" in a story is still probed.
+    const story = predictFollowUps(`${intro} Forecast error fell by a third.`, {
+      question: "Tell me about a project you are proud of",
+    });
+    expect(story.some((p) => p.question === "What was your own part in it?")).toBe(true);
+  });
+
+  it("reads how an interest began as the past, not a move to time ('led me to' asks no 'Why now?')", () => {
+    const out = predictFollowUps(intro, { question: "Tell me about yourself", role: "ml-engineer" });
+    expect(out.some((p) => p.triggerId === "career-move")).toBe(false);
+    // A move being made now still is.
+    const moving = predictFollowUps(
+      `${intro} I'm excited to bring both my lab rigour and my forecasting work to a product team.`,
+      { question: "Tell me about yourself" },
+    );
+    expect(moving.find((p) => p.triggerId === "career-move")?.trigger).toBe(
+      "bring both my lab rigour and my forecasting work to a product team",
+    );
+  });
+
+  it.runIf(SEED_RUNS)(
+    "on the seed's introduction: 'Why now?' is caused by the move it names, not by 'naturally led me'",
+    () => {
+      const about = answerOf(readSeed(), "q1/core").text;
+      const whyNow = predictFollowUps(about, {
+        question: "Tell me about yourself",
+        role: "ml-engineer",
+      }).find((p) => p.triggerId === "career-move");
+      expect(whyNow?.trigger).not.toMatch(/led me/);
+      expect(whyNow?.trigger).toMatch(/^bring /);
+    },
+  );
 });

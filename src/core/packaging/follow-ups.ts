@@ -101,6 +101,9 @@ function findHits(spans: readonly Span[], text: string, field: string, story: bo
     return i < 0 ? spans.length - 1 : i;
   };
   for (const trigger of FOLLOW_UP_TRIGGERS) {
+    // A probe of a story ("What was your own part in it?", "What would you do differently?") is
+    // asked of an episode: an introduction or a "why us" that says "we built" tells none.
+    if (trigger.probe && !story) continue;
     if (trigger.kind === "phrase" && trigger.pattern) {
       const pattern = new RegExp(trigger.pattern.source, `${trigger.pattern.flags.replace("g", "")}g`);
       for (const match of text.matchAll(pattern)) {

@@ -528,3 +528,58 @@ export function readsAsOutline(text: string): boolean {
   const arrowed = lines.filter((line) => ARROW.test(line)).length;
   return arrowed >= 2 && arrowed * 2 > lines.length;
 }
+
+// An aside in brackets after a word: " (e.g., GPT-based)", " (RAG)", " (OAuth2)". Not a
+// bracket glued to a word ("model(s)") nor a nested or unclosed one.
+const ASIDE = / \(([^()]*)\)/g;
+const FOR_EXAMPLE = /^(?:e\.?\s?g\.?|for example|for instance)[,:]?\s+(\S[\s\S]*)$/i;
+const THAT_IS = /^(?:i\.?\s?e\.?|that is|namely)[,:]?\s+(\S[\s\S]*)$/i;
+// An acronym said after the words it shortens: "retrieval-augmented generation (RAG)".
+const ACRONYM = /^[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*s?$/;
+
+function spellsOut(before: string, acronym: string): boolean {
+  const letters = acronym
+    .replace(/s$/, "")
+    .replace(/[^A-Z]/g, "")
+    .toLowerCase();
+  const words = before.split(/[\s-]+/).filter((w) => /\p{L}/u.test(w));
+  const initials = words
+    .slice(-letters.length)
+    .map((w) =>
+      w
+        .replace(/^[^\p{L}]+/u, "")
+        .charAt(0)
+        .toLowerCase(),
+    )
+    .join("");
+  return letters.length >= 2 && initials === letters;
+}
+
+/**
+ * A written sentence as a speaker says it: an aside in brackets is said between commas, its
+ * abbreviation in words — "(e.g., GPT-based)" → ", for example, GPT-based", "(i.e. X)" →
+ * ", that is, X", an acronym after the words it shortens → ", or RAG", a list → between dashes
+ * — and a bare "e.g." or "i.e." in words. Nothing is dropped: every word of the aside is said.
+ * @example sayAsides("Fine-tune an LLM (e.g., GPT-based) with RAG.") // "Fine-tune an LLM, for example, GPT-based, with RAG."
+ */
+export function sayAsides(sentence: string): string {
+  const spoken = sentence.replace(ASIDE, (whole, raw: string, offset: number, all: string) => {
+    const inner = raw.trim();
+    if (!/\p{L}{2}/u.test(inner)) return whole;
+    const next = all.charAt(offset + whole.length);
+    const closes = next === "" || /[.,;:!?…]/.test(next);
+    const example = FOR_EXAMPLE.exec(inner);
+    const namely = THAT_IS.exec(inner);
+    let said: string;
+    if (example?.[1] !== undefined) said = `for example, ${example[1]}`;
+    else if (namely?.[1] !== undefined) said = `that is, ${namely[1]}`;
+    else if (ACRONYM.test(inner) && spellsOut(all.slice(0, offset), inner)) said = `or ${inner}`;
+    else if (/[,;]/.test(inner)) return closes ? ` — ${inner}` : ` — ${inner} —`;
+    else said = inner;
+    return closes ? `, ${said}` : `, ${said},`;
+  });
+  return spoken
+    .replace(/\be\.\s?g\.,?(?=\s)/gi, "for example,")
+    .replace(/\bi\.\s?e\.,?(?=\s)/gi, "that is,")
+    .replace(/,\s*,/g, ",");
+}

@@ -257,7 +257,7 @@ function Composer({
           key={draft.text}
           draft={draft}
           role={role}
-          sourceItemId={story?.sourceItemId}
+          fromAnswer={story?.sourceItemId !== undefined}
           onEdited={onEdited}
         />
       )}
@@ -316,12 +316,13 @@ const LEAVE_WORKING_COPY =
 function DraftView({
   draft,
   role,
-  sourceItemId,
+  fromAnswer,
   onEdited,
 }: {
   draft: Draft;
   role: RoleId | undefined;
-  sourceItemId: string | undefined;
+  /** The story was drawn from an answer of a document (not written in Stories). */
+  fromAnswer: boolean;
   /** Whether the working copy now holds edits that would be lost. */
   onEdited: (edited: boolean) => void;
 }) {
@@ -469,13 +470,16 @@ function DraftView({
               {copied ? "Copied" : "Copy the text"}
             </button>
           </div>
-          {sourceItemId !== undefined ? (
-            <SaveVariant sourceItemId={sourceItemId} text={text} onSaved={setKeptText} />
+          {/* A variant of the question the draft answers (the server matched it), never of
+              another question the story was drawn from. */}
+          {draft.variantOf !== undefined ? (
+            <SaveVariant sourceItemId={draft.variantOf} text={text} onSaved={setKeptText} />
           ) : (
             <div className="save-variant">
               <p className="muted">
-                This story was written in Stories, not drawn from an answer: there is no question to save a
-                variant under. Take the working copy to a new answer to the question above.
+                {fromAnswer
+                  ? "No question of the story's document asks this one, so the draft is not a variant of any of them. Take the working copy to a new answer to the question above."
+                  : "This story was written in Stories, not drawn from an answer: there is no question to save a variant under. Take the working copy to a new answer to the question above."}
               </p>
               <button
                 type="button"
@@ -504,8 +508,8 @@ function DraftView({
 }
 
 /**
- * Saves the working copy as a new variant of the question the story came from, so it sits
- * beside the other variants in the library (and in every export).
+ * Saves the working copy as a new variant of the question the draft answers (the answer
+ * `sourceItemId` names), so it sits beside the other variants in the library (and in every export).
  */
 function SaveVariant({
   sourceItemId,

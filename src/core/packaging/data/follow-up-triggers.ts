@@ -101,11 +101,14 @@ export const FOLLOW_UP_TRIGGERS: readonly FollowUpTrigger[] = [
     questions: ["Why {company}? Why now?"],
     reason: "Naming a company invites the interviewer to test your motivation and timing.",
   },
+  // A move the speaker is making now (moving, switching, looking, bringing their skills to a
+  // team, quoted up to the team it names): "why now?" asks about its timing. How an interest began ("my maths naturally led me to
+  // machine learning", "drew me into data") is the past, with no move in it to time.
   {
     id: "career-move",
     kind: "phrase",
     pattern:
-      /\b(?:now i(?:'m| am)? (?:want|looking|ready|excited|hoping)|i(?:'m| am) (?:now )?looking (?:to|for)|transition(?:ing)? (?:in)?to|move (?:in)?to|switch(?:ing)? to|bring (?:both |all )?(?:that|this|my|these|those)\b[^.]{0,40}\bto|(?:led|drew|brought|pulled) me (?:in)?to)\b/i,
+      /\b(?:now i(?:'m| am)? (?:want|looking|ready|excited|hoping)|i(?:'m| am) (?:now )?looking (?:to|for)|transition(?:ing)? (?:in)?to|move (?:in)?to|switch(?:ing)? to|bring (?:both |all )?(?:that|this|my|these|those)\b[^.]{0,60}?\bto (?:a|an|the|your|this)\b[^.,;:!?]{0,40})\b/i,
     questions: ["Why now? What makes this the right time for the move?"],
     reason: "A career move makes the interviewer ask about timing and commitment.",
   },
