@@ -43,7 +43,7 @@ describe.runIf(launched.browser !== null)("a bank of two documents", () => {
     expect(entries.length).toBeGreaterThan(1);
     expect(new Set(entries).size).toBe(entries.length);
     for (const entry of entries)
-      expect(entry).toMatch(/in “(Interview prep — Ines Carvalho|000 f79e7db22a6db35a|Prep)”/);
+      expect(entry).toMatch(/in “(Interview prep — Ines Carvalho|ML Engineer prep|Prep)”/);
   });
 
   test("a coverage row's “+N more” opens to the answers it counts", async () => {
