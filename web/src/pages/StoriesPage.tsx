@@ -4,6 +4,7 @@ import type { Competency } from "../../../src/core/model.ts";
 import { api, type DocumentSummary, describeError, type StoredStory, type StoryInput } from "../api.ts";
 import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { HeldButton } from "../components/HeldButton.tsx";
 import { Icon } from "../components/Icon.tsx";
 import { PackagingTabs } from "../components/PackagingTabs.tsx";
 import { route } from "../links.ts";
@@ -269,9 +270,9 @@ function FromDocument({
             </select>
           </>
         )}
-        <button type="button" className="button" disabled={busy} onClick={() => void make(chosen)}>
+        <HeldButton className="button" held={busy} onClick={() => void make(chosen)}>
           {busy ? "Making stories…" : `Make stories from “${chosen.title}”`}
-        </button>
+        </HeldButton>
       </div>
       {error !== null && <ErrorMessage title="Couldn't make stories" error={error} />}
     </section>
