@@ -3,13 +3,14 @@
  * our own: the focus stays where the user is (on the button they pressed while its request
  * runs, on the link to the answer they just prepared, back on "Prepare this" after Cancel),
  * Tailor's "why this company" line does not say the posting's header line, and a reply saved
- * under a story probe ("What was your part?") does not fill a coverage gap it says nothing of.
+ * under a story probe ("What was your part?") does not fill a coverage gap it says nothing of;
+ * on a phone, the trailer's lengths read whole ("1 min 30 s", not "1 / min / 30 s").
  */
 import type { Browser } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { SEED_RUNS } from "../seed.ts";
-import { launchBrowser } from "./browser.ts";
-import { callApi, importSeed, makeStories, settle, useSpec } from "./harness.ts";
+import { launchBrowser, newContext } from "./browser.ts";
+import { boxOf, callApi, importSeed, makeStories, settle, useSpec } from "./harness.ts";
 
 const launched = await launchBrowser();
 
@@ -126,6 +127,25 @@ describe.runIf(launched.browser !== null && SEED_RUNS)("packaging flows from the
     await measure.locator(".tag-covered").waitFor();
     await settle(page);
     expect(await focused()).toBe("A Your prepared answer");
+  });
+
+  test("at 390 px each trailer length reads on one line", async () => {
+    const context = await newContext(browser, spec.server.url, { width: 390, height: 844 });
+    try {
+      const page = await context.newPage();
+      await page.goto("/#/trailer");
+      await page.locator(".trailer-card").waitFor();
+      await settle(page);
+      const options = page.locator(".trailer-length .segmented-option");
+      expect(await options.count()).toBe(4);
+      for (const option of await options.all()) {
+        const lineHeight = await option.evaluate((el) => Number.parseFloat(getComputedStyle(el).lineHeight));
+        const box = await boxOf(option);
+        expect(box.height, (await option.textContent()) ?? "").toBeLessThan(1.5 * lineHeight);
+      }
+    } finally {
+      await context.close();
+    }
   });
 
   test("a reply saved under a story probe does not fill a coverage gap it says nothing of", async () => {
