@@ -129,6 +129,46 @@ describe.runIf(launched.browser !== null && SEED_RUNS)("packaging flows from the
     expect(await focused()).toBe("A Your prepared answer");
   });
 
+  test("a coverage gap's “Write your answer” opens a form whose selects are drawn like every other", async () => {
+    const { page } = spec;
+    await page.goto("/#/coverage");
+    await settle(page);
+    await page
+      .getByRole("link", { name: /^Write your answer/ })
+      .first()
+      .click();
+    await page.getByLabel("Save into").waitFor();
+    await settle(page);
+    // The app draws its own arrow on every select (appearance none), as on Compose and Re-angle.
+    const appearance = await page
+      .getByLabel("Save into")
+      .evaluate((el) => getComputedStyle(el).getPropertyValue("appearance"));
+    expect(appearance).toBe("none");
+  });
+
+  test("beside the sample, an answer written for a coverage gap is saved into the user's own document", async () => {
+    const { server } = spec;
+    // The sample imported last is the newest document, the first in the list.
+    await callApi(server.url, "/api/sample", {});
+    const context = await newContext(browser, server.url);
+    try {
+      const page = await context.newPage();
+      await page.goto("/#/coverage");
+      await settle(page);
+      await page
+        .getByRole("link", { name: /^Write your answer/ })
+        .first()
+        .click();
+      const into = page.getByLabel("Save into");
+      await into.waitFor();
+      await settle(page);
+      expect(await into.locator("option:checked").textContent()).toBe("Prep");
+      expect(await into.locator("option").count()).toBe(2);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("at 390 px each trailer length reads on one line", async () => {
     const context = await newContext(browser, spec.server.url, { width: 390, height: 844 });
     try {
