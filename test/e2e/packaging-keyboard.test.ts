@@ -146,6 +146,18 @@ describe.runIf(launched.browser !== null && SEED_RUNS)("packaging flows from the
     expect(appearance).toBe("none");
   });
 
+  test("a coverage gap's “Write a story” leads back to coverage", async () => {
+    const { page } = spec;
+    await page.goto("/#/coverage");
+    await settle(page);
+    await page.getByRole("link", { name: "Write a story for Conflict" }).click();
+    await page.getByRole("heading", { name: "New story" }).waitFor();
+    const back = page.locator(".back-link");
+    expect((await back.textContent())?.trim()).toBe("Back to coverage");
+    await back.click();
+    await page.waitForURL(/#\/coverage$/);
+  });
+
   test("beside the sample, an answer written for a coverage gap is saved into the user's own document", async () => {
     const { server } = spec;
     // The sample imported last is the newest document, the first in the list.

@@ -450,9 +450,13 @@ function StoryEditor({ story, serves }: { story: StoredStory | null; serves?: Co
 
   return (
     <div className="page page-story">
-      <a className="back-link back-link-always" href={route.stories()}>
+      {/* A new story for a competency comes from a coverage gap's "Write a story": back there. */}
+      <a
+        className="back-link back-link-always"
+        href={story === null && serves !== undefined ? route.coverage() : route.stories()}
+      >
         <Icon name="back" size={16} />
-        All stories
+        {story === null && serves !== undefined ? "Back to coverage" : "All stories"}
       </a>
       <header className="page-header">
         <h1>{saved === null ? "New story" : saved.title}</h1>
