@@ -288,6 +288,40 @@ describe("coverageMatrix", () => {
 });
 
 describe("coverage credits a candidate would not dispute", () => {
+  it("does not count a generic follow-up's reply for a competency the classifier only guesses", () => {
+    // Replies saved under story probes ("How did you measure it?", "What was your part?"): what
+    // was measured and who did what, in our own words. Neither is feedback nor teamwork.
+    const matrix = coverageMatrix([], {
+      answers: [
+        {
+          id: "measure",
+          question: "How did you measure it?",
+          text: "I watched the ingress error rate in CloudWatch: it went from every request timing out to zero errors within ten minutes of the fix.",
+          followUp: true,
+        },
+        {
+          id: "part",
+          question: "What was your part?",
+          text: "I wrote the rollback script and ran the postmortem; the platform team reviewed the certificate change.",
+          followUp: true,
+        },
+        // A follow-up that plainly asks its kind still counts for it.
+        {
+          id: "ml",
+          question: "What experience do you have with ML in practice?",
+          text: "I run two forecasting models in production, retrained every night by an Airflow job, and I own their drift alerts.",
+          followUp: true,
+        },
+      ],
+    });
+    const rowsWith = (id: string) =>
+      matrix.rows.filter((r) => r.evidence.some((e) => e.id === id)).map((r) => r.competency);
+    expect(rowsWith("measure")).not.toContain("feedback");
+    expect(rowsWith("part")).not.toContain("teamwork");
+    expect(rowsWith("ml")).toContain("ml-engineering");
+    expect(matrix.gaps).toContain("feedback");
+  });
+
   it("counts an answer about oneself for what it answers, not for each competency a word names", () => {
     const matrix = coverageMatrix([], {
       answers: [

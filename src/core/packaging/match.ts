@@ -713,6 +713,28 @@ function answerStrengths(answer: CoverageAnswer, read: typeof analyze): (compete
   return (competency) => (reply || ANSWER_COMPETENCIES.has(competency) ? byScore : asStory);
 }
 
+// How clear the question classifier's pick of a follow-up's kind must be for the reply to count
+// for it: at least this many times as likely as the runner-up. A follow-up is short and often
+// generic ("How did you measure it?", "What was your part?"), and its pick is then a near tie
+// (feedback 0.29 against 0.16, teamwork 0.29 against 0.18); a follow-up that asks its kind is
+// far ahead ("Was your PhD related to AI/ML?": about me 0.43 against 0.12).
+const FOLLOW_UP_CLEAR = 2;
+
+/**
+ * The competency a prepared answer answers, as its question asks it: the classifier's pick for
+ * a question of the document's own, and for a follow-up only when that pick is clear
+ * (FOLLOW_UP_CLEAR times the runner-up); otherwise none, and the answer counts only for what
+ * its words show.
+ * @example askedCompetency({ id: "f", question: "How did you measure it?", text: "…", followUp: true }) // undefined
+ */
+function askedCompetency(answer: CoverageAnswer): Competency | undefined {
+  if (answer.question.trim() === "") return undefined;
+  const { competency, scores } = classify(answer.question);
+  if (answer.followUp !== true) return competency;
+  const [first = 0, second = 0] = Object.values(scores).sort((a, b) => b - a);
+  return first >= FOLLOW_UP_CLEAR * second ? competency : undefined;
+}
+
 /**
  * The coverage matrix: which stories serve which competencies (a story counts for every
  * competency it evidences), how strongly, and — per competency — the prepared answers and
@@ -794,7 +816,7 @@ export function coverageMatrix(
   const rowOf = (c: Competency) => rows[COMPETENCIES.indexOf(c)] as CoverageRow;
   for (const answer of more.answers ?? []) {
     if (answer.text.trim() === "") continue;
-    const asked = answer.question.trim() === "" ? undefined : classify(answer.question).competency;
+    const asked = askedCompetency(answer);
     const base = answer.question.trim() || answer.text.slice(0, 60);
     const title = answer.variant?.trim() ? `${base} (${answer.variant.trim()})` : base;
     const add = (c: Competency, value: number) => {

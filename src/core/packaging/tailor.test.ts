@@ -502,6 +502,21 @@ describe("scaffoldWhyCompany", () => {
     expect(bare.blanks[0]).toBe("[what about their product or mission matters to you?]");
   });
 
+  it("does not take a header line that opens with the name (name — place) for what the company does", () => {
+    // Our own posting: a role line, then "Company — City (hybrid)", then what it builds.
+    const posting =
+      "Senior Machine Learning Engineer\nLarkspur Analytics — Lisbon (hybrid)\n\nAbout Larkspur Analytics\n" +
+      "Larkspur Analytics builds forecasting tools that utilities use to plan the grid a day ahead.\n\n" +
+      "Requirements\n- 5+ years of experience in machine learning\n- Strong Python\n";
+    expect(firstWhyLine(posting)).toBe(
+      "What draws me to Larkspur Analytics is that it builds forecasting tools that utilities use to plan the grid a day ahead.",
+    );
+    // A header line alone says nothing the candidate could say: the line keeps its blank.
+    expect(firstWhyLine("Data Scientist\nAcme Labs | Remote | Full time\n\nRequirements\n- Python\n")).toBe(
+      "What draws me to Acme Labs is [what about their product or mission matters to you?]",
+    );
+  });
+
   it("turns the company's 'we' and 'our' into the candidate's 'you' and 'your'", () => {
     expect(
       firstWhyLine(

@@ -1388,6 +1388,21 @@ function withoutAboutLabel(sentence: string, company: string): string {
 }
 
 /**
+ * Whether a posting line opens with the company's name as the subject of what follows ("Acme
+ * builds…", "Acme's mission is…"), not as a header that only lists facts beside it ("Acme —
+ * Lisbon (hybrid)", "Acme Labs | Remote"): a word must come right after the longest of its
+ * names the line opens with ("Larkspur Analytics —" is not "Larkspur" followed by "Analytics").
+ * @example opensWithName("Acme builds budgeting apps", "Acme") // true
+ * @example opensWithName("Acme — Lisbon (hybrid)", "Acme") // false
+ */
+function opensWithName(sentence: string, company: string): boolean {
+  const name = namesOf(company)
+    .filter((n) => sentence.startsWith(n))
+    .sort((a, b) => b.length - a.length)[0];
+  return name !== undefined && /^(?:['’]s)?\s+\p{L}/u.test(sentence.slice(name.length));
+}
+
+/**
  * A mission sentence of a posting as the candidate says it after "What draws me to Acme is":
  * "Our mission is to make X" → "the mission to make X"; "Acme builds X" → "that it builds X";
  * "At Acme, we build X" → "that you build X". Undefined when the sentence does not speak as the
@@ -1400,7 +1415,7 @@ function inCandidateVoice(sentence: string, company: string | undefined): string
   if (named !== undefined) text = text.replace(new RegExp(`^At ${named},?\\s+`, "i"), "");
   const aim = /^our (mission|goal|vision|purpose) is (to .+)$/i.exec(text);
   if (aim) return `the ${aim[1]?.toLowerCase()} ${voiced(aim[2] ?? "")}`;
-  if (named !== undefined && new RegExp(`^${named}\\b`).test(text))
+  if (named !== undefined && company !== undefined && opensWithName(text, company))
     return `that ${text.replace(new RegExp(`^${named}('s)?`), (_m, s?: string) => (s ? "its" : "it"))}`.replace(
       /\s+/g,
       " ",
@@ -1503,7 +1518,7 @@ export function scaffoldWhyCompany(posting: string, profile: Profile, tailoring?
         // What the company says it does: a mission cue, a sentence that opens with its name, or
         // one that tells it as "we" under an "About Acme:" label ("About Acme: we make…").
         (MISSION_CUE.test(s.text) ||
-          (company !== undefined && namesOf(company).some((n) => s.text.startsWith(`${n} `))) ||
+          (company !== undefined && opensWithName(s.text, company)) ||
           (company !== undefined &&
             /^we\b/i.test(withoutAboutLabel(s.text, company)) &&
             withoutAboutLabel(s.text, company) !== s.text)) &&

@@ -3922,7 +3922,6 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
       "product manager",
       "product team",
       "leaders",
-      "managers",
       "sales team",
       "marketing",
       "operations team",
@@ -3937,6 +3936,35 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
       "students",
     ],
     senses: [
+      {
+        // A manager of secrets, certificates or packages is a tool ("Cert Manager for TLS", "AWS
+        // Secrets Manager", "a package manager"), not a person to report to.
+        terms: ["managers"],
+        not: [
+          "cert",
+          "certs",
+          "certificate",
+          "certificates",
+          "secrets",
+          "secret",
+          "package",
+          "packages",
+          "dependency",
+          "dependencies",
+          "resource",
+          "task",
+          "window",
+          "config",
+          "configuration",
+          "session",
+          "password",
+          "passwords",
+          "key",
+          "keys",
+          "tls",
+          "ssl",
+        ],
+      },
       {
         terms: ["stakeholder", "stakeholders"],
         not: ["field", "fields", "column", "columns", "table", "database", "schema", "variable"],

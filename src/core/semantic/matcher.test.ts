@@ -110,6 +110,19 @@ describe("semanticMatch", () => {
         "Error rates rose sharply and several clients received 5xx errors.",
       ).matched,
     ).toBe(false);
+    // A manager of certificates, secrets or packages is a tool: found tailoring the seed, where a
+    // deployment sentence naming Cert Manager was evidence for explaining results to stakeholders.
+    for (const tool of [
+      "I issued the certificates with Cert Manager and kept the API keys in AWS Secrets Manager.",
+      "I pinned every dependency with the package manager.",
+    ]) {
+      expect(ids(tool), tool).not.toContain("soft.stakeholders");
+      expect(
+        semanticMatch("Explain results to planners and other non-technical stakeholders", tool).matched,
+        tool,
+      ).toBe(false);
+    }
+    expect(ids("I walked the regional managers through the forecast")).toContain("soft.stakeholders");
     expect(ids("I walked our clients through the new pricing")).toContain("soft.stakeholders");
     expect(
       semanticMatch(

@@ -2,6 +2,7 @@ import { useId, useState } from "react";
 import { api, describeError } from "../api.ts";
 import { route } from "../links.ts";
 import { ErrorMessage } from "./ErrorMessage.tsx";
+import { HeldButton } from "./HeldButton.tsx";
 
 /** The answer a new variant is saved beside: same document, same question. */
 export interface VariantTarget {
@@ -86,16 +87,13 @@ export function SaveVariantForm({
           maxLength={80}
           onChange={(event) => setLabel(event.target.value)}
         />
-        <button
-          type="button"
+        <HeldButton
           className="button button-primary button-small"
-          disabled={
-            busy || text.trim() === "" || label.trim() === "" || alreadySaved || (once && saved !== null)
-          }
+          held={busy || text.trim() === "" || label.trim() === "" || alreadySaved || (once && saved !== null)}
           onClick={() => void save()}
         >
           Save variant
-        </button>
+        </HeldButton>
       </div>
       {blanksLeft && saved === null && (
         <p className="muted">Blanks are saved as written; fill them first for an answer you can say.</p>

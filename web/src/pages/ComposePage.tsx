@@ -12,6 +12,7 @@ import {
 import { Blanks } from "../components/Blanks.tsx";
 import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { HeldButton } from "../components/HeldButton.tsx";
 import { RiskLens } from "../components/RiskLens.tsx";
 import { RoleSelect } from "../components/RoleSelect.tsx";
 import { SampleLeftOut } from "../components/SampleLeftOut.tsx";
@@ -246,9 +247,9 @@ function Composer({
               ))}
             </select>
           </div>
-          <button type="submit" className="button button-primary compose-submit" disabled={busy}>
+          <HeldButton type="submit" className="button button-primary compose-submit" held={busy}>
             {busy ? "Composing…" : "Compose the draft"}
-          </button>
+          </HeldButton>
         </div>
       </form>
       {error !== null && <ErrorMessage title="Couldn't compose a draft" error={error} />}

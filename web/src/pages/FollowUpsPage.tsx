@@ -1,8 +1,9 @@
-import { type FormEvent, type ReactNode, useEffect, useId, useState } from "react";
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { concernQuotes } from "../../../src/core/packaging/concern-quotes.ts";
 import { stripMarkup } from "../../../src/core/packaging/text.ts";
 import { api, type DocumentSummary, describeError, type LinkedFollowUp } from "../api.ts";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { HeldButton } from "../components/HeldButton.tsx";
 import { Icon } from "../components/Icon.tsx";
 import { SampleLeftOut } from "../components/SampleLeftOut.tsx";
 import { route } from "../links.ts";
@@ -58,6 +59,9 @@ function Predictions({
   canPrepare: boolean;
 }) {
   const { result, reload } = useLoad(`followups:${itemId}:${role ?? ""}`, () => api.followUps(itemId, role));
+  // The follow-up whose answer was just saved: once the list shows it prepared, the keyboard focus
+  // moves to the link to that answer (the form it was in is gone, and with it the focus).
+  const [justPrepared, setJustPrepared] = useState<string | null>(null);
   if (result.state === "loading") return <div className="skeleton skeleton-block" aria-busy="true" />;
   if (result.state === "error")
     return <ErrorMessage title="Couldn't predict the follow-ups" error={result.error} onRetry={reload} />;
@@ -102,7 +106,18 @@ function Predictions({
                     "another document")
                   : undefined
               }
-              prepare={canPrepare ? { itemId, onSaved: reload } : undefined}
+              prepare={
+                canPrepare
+                  ? {
+                      itemId,
+                      onSaved: () => {
+                        setJustPrepared(followUp.question);
+                        reload();
+                      },
+                    }
+                  : undefined
+              }
+              focusPrepared={justPrepared === followUp.question}
             />
           </li>
         ))}
@@ -168,12 +183,19 @@ function Prepared({
   followUp,
   elsewhere,
   prepare,
+  focusPrepared = false,
 }: {
   followUp: LinkedFollowUp;
   /** The title of the other document that holds the prepared answer. */
   elsewhere: string | undefined;
   prepare: { itemId: string; onSaved: () => void } | undefined;
+  /** Move the focus to the link to the prepared answer when it shows (it was just written here). */
+  focusPrepared?: boolean;
 }) {
+  const link = useRef<HTMLAnchorElement>(null);
+  useEffect(() => {
+    if (focusPrepared && followUp.preparedItemId !== undefined) link.current?.focus();
+  }, [focusPrepared, followUp.preparedItemId]);
   if (followUp.answeredIn !== undefined && followUp.preparedItemId === undefined) {
     // The answer already says it (its lesson answers "what would you do differently?").
     return (
@@ -205,7 +227,7 @@ function Prepared({
         <span className="tag tag-covered">
           <Icon name="check" size={14} /> prepared
         </span>{" "}
-        <a href={route.edit(followUp.preparedItemId)}>
+        <a ref={link} href={route.edit(followUp.preparedItemId)}>
           {followUp.preparedKind === "answer" ? "Your answer" : "Your prepared answer"}
           {other ? <> to “{followUp.preparedQuestion}”</> : null}
         </a>
@@ -231,13 +253,21 @@ function PrepareForm({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
   const fieldId = useId();
+  // Cancel closes the form the focus was in: it goes back to the "Prepare this" button.
+  const opener = useRef<HTMLButtonElement>(null);
+  const [cancelled, setCancelled] = useState(false);
+  useEffect(() => {
+    if (open || !cancelled) return;
+    opener.current?.focus();
+    setCancelled(false);
+  }, [open, cancelled]);
   const release = useLeaveGuard(
     open && text.trim() !== "",
     "Your answer to this follow-up is not saved yet. Leave this page anyway? What you wrote will be lost.",
   );
   if (!open) {
     return (
-      <button type="button" className="link-button prepare-open" onClick={() => setOpen(true)}>
+      <button ref={opener} type="button" className="link-button prepare-open" onClick={() => setOpen(true)}>
         <Icon name="edit" size={15} />
         Prepare this<span className="visually-hidden">: “{question}”</span>
       </button>
@@ -272,12 +302,19 @@ function PrepareForm({
         autoFocus
       />
       <div className="prepare-actions">
-        <button type="submit" className="button" disabled={busy || text.trim() === ""}>
+        <HeldButton type="submit" className="button" held={busy || text.trim() === ""}>
           {busy ? "Saving…" : "Save under this question"}
-        </button>
-        <button type="button" className="link-button" disabled={busy} onClick={() => setOpen(false)}>
+        </HeldButton>
+        <HeldButton
+          className="link-button"
+          held={busy}
+          onClick={() => {
+            setOpen(false);
+            setCancelled(true);
+          }}
+        >
           Cancel
-        </button>
+        </HeldButton>
       </div>
       {error !== null && <ErrorMessage title="Couldn't save this answer" error={error} />}
     </form>

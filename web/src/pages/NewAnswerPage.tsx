@@ -44,10 +44,13 @@ export function NewAnswerPage({
   const ids = { question: useId(), document: useId(), text: useId() };
   const analysis = useAnalysis(text, { question });
 
-  // The document: the one last opened, else the first.
+  // The document: the one last opened, else the first; never the sample beside the user's own
+  // documents (it is not their evidence, so an answer written for a coverage gap would leave the
+  // gap open), though it stays in the list to choose.
   useEffect(() => {
     if (documents === null || documents.length === 0 || documentId !== "") return;
-    setDocumentId(currentDocument(documents)?.id ?? "");
+    const own = documents.filter((doc) => doc.sample !== true);
+    setDocumentId(currentDocument(own.length > 0 ? own : documents)?.id ?? "");
   }, [documents, documentId]);
 
   useEffect(() => {
@@ -172,7 +175,7 @@ export function NewAnswerPage({
             <label htmlFor={ids.document}>Save into</label>
             <select
               id={ids.document}
-              className="input"
+              className="select"
               value={documentId}
               onChange={(event) => setDocumentId(event.target.value)}
             >

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import type { RoleId } from "../../../src/core/model.ts";
 import { api, type DocumentSummary, describeError, type ReangleResult, type StoredItem } from "../api.ts";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { HeldButton } from "../components/HeldButton.tsx";
 import { Icon } from "../components/Icon.tsx";
 import { RoleSelect } from "../components/RoleSelect.tsx";
 import { SaveVariantForm } from "../components/SaveVariantForm.tsx";
@@ -141,9 +142,9 @@ function Reangler({ item, fromRole }: { item: AnswerOrFollowUp; fromRole: RoleId
         <div className="form-row">
           <RoleSelect label="Written for" value={from} onChange={chooseFrom} allowNone />
           <RoleSelect label="Re-angle for" value={toRole} onChange={chooseTo} />
-          <button type="submit" className="button button-primary" disabled={busy}>
+          <HeldButton type="submit" className="button button-primary" held={busy}>
             {busy ? "Re-angling…" : "Re-angle"}
-          </button>
+          </HeldButton>
         </div>
         <p className="muted">
           Your sentences are kept whole and in their order; only those that speak to other skills are trimmed.

@@ -4,6 +4,7 @@ import type { Competency } from "../../../src/core/model.ts";
 import { api, type DocumentSummary, describeError, type StoredStory, type StoryInput } from "../api.ts";
 import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { HeldButton } from "../components/HeldButton.tsx";
 import { Icon } from "../components/Icon.tsx";
 import { PackagingTabs } from "../components/PackagingTabs.tsx";
 import { route } from "../links.ts";
@@ -269,9 +270,9 @@ function FromDocument({
             </select>
           </>
         )}
-        <button type="button" className="button" disabled={busy} onClick={() => void make(chosen)}>
+        <HeldButton className="button" held={busy} onClick={() => void make(chosen)}>
           {busy ? "Making stories…" : `Make stories from “${chosen.title}”`}
-        </button>
+        </HeldButton>
       </div>
       {error !== null && <ErrorMessage title="Couldn't make stories" error={error} />}
     </section>
@@ -449,9 +450,13 @@ function StoryEditor({ story, serves }: { story: StoredStory | null; serves?: Co
 
   return (
     <div className="page page-story">
-      <a className="back-link back-link-always" href={route.stories()}>
+      {/* A new story for a competency comes from a coverage gap's "Write a story": back there. */}
+      <a
+        className="back-link back-link-always"
+        href={story === null && serves !== undefined ? route.coverage() : route.stories()}
+      >
         <Icon name="back" size={16} />
-        All stories
+        {story === null && serves !== undefined ? "Back to coverage" : "All stories"}
       </a>
       <header className="page-header">
         <h1>{saved === null ? "New story" : saved.title}</h1>

@@ -3,6 +3,7 @@ import type { Evidence } from "../../../src/core/packaging/index.ts";
 import { api, describeError, type TailoringSummary, type TailorResult } from "../api.ts";
 import { Blanks } from "../components/Blanks.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { HeldButton } from "../components/HeldButton.tsx";
 import { Icon } from "../components/Icon.tsx";
 import { route } from "../links.ts";
 import { scaffoldHint } from "../why-company.ts";
@@ -216,9 +217,9 @@ export function TailorPage({ tailoringId }: { tailoringId?: string | undefined }
           />
         </div>
         <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={busy || posting.trim() === ""}>
+          <HeldButton type="submit" className="button button-primary" held={busy || posting.trim() === ""}>
             {busy ? "Matching…" : result === null ? "Match my stories" : "Match again"}
-          </button>
+          </HeldButton>
           <span className="muted">Nothing leaves this computer.</span>
         </div>
       </form>
