@@ -1,4 +1,5 @@
 import { answerText } from "../../../src/core/answer-text.ts";
+import { notScoredTitle } from "../../../src/core/attempt-score.ts";
 import { stripMarkup } from "../../../src/core/markup.ts";
 import { type RoleId, STAR_PARTS } from "../../../src/core/model.ts";
 import type { AnswerEntry } from "../library.ts";
@@ -59,9 +60,16 @@ function VariantColumn({
         <p className="muted">{state.state === "error" ? state.error.message : "Analysing…"}</p>
       ) : (
         <>
-          <p className="variant-column-score">
-            <strong>{analysis.labels.overall}/5</strong> {SCORE_TEXT[analysis.labels.overall]}
-          </p>
+          {analysis.language !== undefined ? (
+            // Another language: the lens does not score it, so no 1/5 stands beside the others.
+            <p className="variant-column-score" data-testid="variant-not-scored">
+              <strong>{notScoredTitle(analysis.language.name)}</strong> (the risk lens reads English only)
+            </p>
+          ) : (
+            <p className="variant-column-score">
+              <strong>{analysis.labels.overall}/5</strong> {SCORE_TEXT[analysis.labels.overall]}
+            </p>
+          )}
           <p className="muted">
             {plural(analysis.timing.words, "word", "words")} · ≈ {formatDuration(analysis.timing.seconds)} (
             {analysis.timing.status})
