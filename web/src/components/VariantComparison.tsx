@@ -74,44 +74,47 @@ function VariantColumn({
             {plural(analysis.timing.words, "word", "words")} · ≈ {formatDuration(analysis.timing.seconds)} (
             {analysis.timing.status})
           </p>
-          <dl className="variant-column-signals">
-            {SIGNALS.map((signal) => (
-              <div key={signal.id}>
-                <dt>{signal.name}</dt>
-                <dd>{levelText(signal.id, analysis.signals[signal.id].level)}</dd>
-              </div>
-            ))}
-            {analysis.followUp !== undefined ? (
-              <div>
-                <dt>Follow-up reply: met</dt>
-                <dd>
-                  {analysis.followUp.checks
-                    .filter((check) => check.met)
-                    .map((check) => FOLLOW_UP_CHECK_NAMES[check.id])
-                    .join(", ") || "none"}
-                </dd>
-              </div>
-            ) : analysis.nonStory !== undefined ? (
-              <div>
-                <dt>Not a story: met</dt>
-                <dd>
-                  {analysis.nonStory.checks
-                    .filter((check) => check.met)
-                    .map((check) => RUBRIC_NAMES[check.id])
-                    .join(", ") || "none"}
-                </dd>
-              </div>
-            ) : (
-              <div>
-                <dt>STAR parts</dt>
-                <dd>
-                  {STAR_PARTS.filter((part) => analysis.star.parts[part].present)
-                    .map((part) => PART_NAMES[part])
-                    .join(", ") || "none"}
-                </dd>
-              </div>
-            )}
-          </dl>
+          {/* Another language: no signal or part is read from words the lens does not know. */}
+          {analysis.language === undefined && (
+            <dl className="variant-column-signals">
+              {SIGNALS.map((signal) => (
+                <div key={signal.id}>
+                  <dt>{signal.name}</dt>
+                  <dd>{levelText(signal.id, analysis.signals[signal.id].level)}</dd>
+                </div>
+              ))}
+              {analysis.followUp !== undefined ? (
+                <div>
+                  <dt>Follow-up reply: met</dt>
+                  <dd>
+                    {analysis.followUp.checks
+                      .filter((check) => check.met)
+                      .map((check) => FOLLOW_UP_CHECK_NAMES[check.id])
+                      .join(", ") || "none"}
+                  </dd>
+                </div>
+              ) : analysis.nonStory !== undefined ? (
+                <div>
+                  <dt>Not a story: met</dt>
+                  <dd>
+                    {analysis.nonStory.checks
+                      .filter((check) => check.met)
+                      .map((check) => RUBRIC_NAMES[check.id])
+                      .join(", ") || "none"}
+                  </dd>
+                </div>
+              ) : (
+                <div>
+                  <dt>STAR parts</dt>
+                  <dd>
+                    {STAR_PARTS.filter((part) => analysis.star.parts[part].present)
+                      .map((part) => PART_NAMES[part])
+                      .join(", ") || "none"}
+                  </dd>
+                </div>
+              )}
+            </dl>
+          )}
         </>
       )}
       <p className="variant-column-text">{stripMarkup(variant.text)}</p>
