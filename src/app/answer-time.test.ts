@@ -1,8 +1,6 @@
-import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { AWAY_AFTER_MS, accruedAnswerMs } from "../core/answer-time.ts";
 import { describeStores } from "../store/test-stores.ts";
-import { importDocument } from "./bank.ts";
 import {
   beginAnswer,
   getPractice,
@@ -11,12 +9,10 @@ import {
   startPractice,
   submitAnswer,
 } from "./practice.ts";
+import { secondsAfterT0 as at, importSample, T0 } from "./test-practice.ts";
 
 // An attempt's time is the time spent answering: a break (closed tab, killed CLI, laptop asleep)
 // between two contacts from the answering screen adds nothing. Real store, injected clock.
-const sample = readFileSync(new URL("../../samples/sample-prep.md", import.meta.url));
-const T0 = new Date("2026-03-02T09:00:00Z");
-const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 const HOUR = 3600;
 const TEXT = "At my last job the nightly pipeline failed twice a week; I traced it to a race and fixed it.";
 
@@ -32,7 +28,7 @@ it("counts a gap up to 30 s between contacts and nothing for a longer one", () =
 describeStores("answering time", (getStore) => {
   async function oneQuestion() {
     const store = getStore();
-    await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });
+    await importSample(store);
     const answers = await store.items.listItems("a", { kind: "answer" });
     const id = answers.find((i) => i.key === "q1/core")?.id ?? "";
     const session = await startPractice(store, "a", { from: { kind: "items", ids: [id] }, now: T0 });

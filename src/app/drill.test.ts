@@ -1,15 +1,11 @@
-import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { TECHNICAL_QUESTIONS } from "../core/questions/index.ts";
 import { describeStores } from "../store/test-stores.ts";
-import { importDocument } from "./bank.ts";
 import { getPractice, listDue, practiceReport, rateAnswer, startPractice, submitAnswer } from "./practice.ts";
 import { addQuestion, listQuestionBank } from "./questions.ts";
+import { daysAfterT0 as days, importSample, T0 } from "./test-practice.ts";
 
 // The built-in banks and the technical drill over a real store (PGlite and PostgreSQL).
-const sample = readFileSync(new URL("../../samples/sample-prep.md", import.meta.url));
-const T0 = new Date("2026-03-02T09:00:00Z");
-const days = (n: number) => new Date(T0.getTime() + n * 86_400_000);
 
 describeStores("question bank and technical drill", (getStore) => {
   it("serves the built-in banks to a new user without writing them, filtered by tag and kind", async () => {
@@ -31,7 +27,7 @@ describeStores("question bank and technical drill", (getStore) => {
 
   it("gives imported technical questions the key points of the bank entry that asks the same thing, or a note", async () => {
     const store = getStore();
-    await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });
+    await importSample(store);
     const imported = (await listQuestionBank(store, "a", { kind: "technical" })).filter(
       (q) => q.origin === "imported",
     );
@@ -102,7 +98,7 @@ describeStores("question bank and technical drill", (getStore) => {
     const rated = await rateAnswer(store, "a", session.id, first?.id ?? "", "good", { now: T0 });
     expect(rated.due?.getTime()).toBeGreaterThan(T0.getTime());
     // One queue: the drilled question is due again later, next to the answers of an imported document.
-    await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });
+    await importSample(store);
     const due = await listDue(store, "a", { now: days(3), includeNew: true });
     expect(due[0]).toMatchObject({ kind: "question", questionId: first?.questionId, status: "overdue" });
     expect(due.some((d) => d.kind === "answer")).toBe(true);

@@ -7,12 +7,12 @@
 import { DeriskError } from "../core/errors.ts";
 import type { DrillFeedback } from "../core/practice-types.ts";
 import { TECHNICAL_TAGS, type TechnicalTag } from "../core/questions/index.ts";
-import { endOfLocalDay, NEW_CARDS_PER_DAY, selectDue } from "../core/schedule/index.ts";
+import { endOfLocalDay, selectDue } from "../core/schedule/index.ts";
 import { coverageTexts, keyPointCoverage } from "../core/semantic/coverage.ts";
 import type { SentenceEmbeddings } from "../core/semantic/sentence-embeddings.ts";
 import type { Card, Repos } from "../store/index.ts";
 import { type SentenceEncoder, sharedSentenceEncoder } from "./encoder.ts";
-import { newCardsAllowed } from "./new-cards.ts";
+import { newCardsToday, noNewCardsLeft } from "./new-cards.ts";
 import { adoptBankQuestion, BANK_ID_PREFIX, type BankQuestion, listQuestionBank } from "./questions.ts";
 
 export type { DrillFeedback };
@@ -74,7 +74,7 @@ export async function pickDrill(
   // Never drilled: the user's own and their documents' first, then the built-in bank; a
   // question with no key points to check comes last.
   const order = (q: BankQuestion) => (q.keyPoints.length === 0 ? 2 : q.origin === "built-in" ? 1 : 0);
-  const newLimit = await newCardsAllowed(store, userId, now);
+  const { perDay, leftToday: newLimit } = await newCardsToday(store, userId, now);
   const ranked = selectDue<DrillPick>(
     [...candidates]
       .sort((a, b) => order(a) - order(b))
@@ -90,7 +90,7 @@ export async function pickDrill(
   if (ranked.length === 0 && newLimit === 0 && candidates.some((q) => cardOf(q) === undefined)) {
     throw new DeriskError(
       "NOT_FOUND",
-      `Nothing to drill now: no question is due and today's ${NEW_CARDS_PER_DAY} new cards are started; new questions come back tomorrow.`,
+      `Nothing to drill now: no question is due and ${noNewCardsLeft(perDay)}.`,
       {
         hint: {
           cli: " Practise one competency now if you want more: derisk practice --competency ml-concept.",

@@ -1,33 +1,20 @@
-import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { describeStores } from "../store/test-stores.ts";
-import { importDocument } from "./bank.ts";
-import { beginAnswer, listDue, rateAnswer, startPractice, submitAnswer } from "./practice.ts";
+import { listDue } from "./practice.ts";
 import { progressStats } from "./progress.ts";
+import { firstDueItemId, importSample, practiseOnce } from "./test-practice.ts";
 
 // This file runs in a process of its own (vitest's forks pool): the user's day is Los Angeles'.
 process.env.TZ = "America/Los_Angeles";
 
-const sample = readFileSync(new URL("../../samples/sample-prep.md", import.meta.url));
-const ANSWER =
-  "At my last job our nightly training pipeline failed twice a week. I traced it to a race in the feature export, rewrote it as an idempotent step and added a check. Failures dropped from eight a month to zero.";
-
 describeStores("due today", (getStore) => {
   it("counts a card due at 21:00 as due at that day's 09:00 session, not the day before", async () => {
     const store = getStore();
-    await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });
-    const [first] = await listDue(store, "a", { limit: 1 });
-    const itemId = first?.itemId ?? "";
+    await importSample(store);
+    const itemId = await firstDueItemId(store);
     // Practised twice at 21:00 in Los Angeles (05:00 UTC the next day), rated good both times.
-    async function practise(at: Date) {
-      const session = await startPractice(store, "a", { from: { kind: "items", ids: [itemId] }, now: at });
-      const stepId = session.current?.id ?? "";
-      await beginAnswer(store, "a", session.id, { stepId, now: at });
-      await submitAnswer(store, "a", session.id, { stepId, text: ANSWER, now: at });
-      return rateAnswer(store, "a", session.id, stepId, "good", { now: at });
-    }
-    await practise(new Date("2026-03-03T05:00:00Z"));
-    const rated = await practise(new Date("2026-03-03T05:20:00Z"));
+    await practiseOnce(store, itemId, { begin: new Date("2026-03-03T05:00:00Z") });
+    const rated = await practiseOnce(store, itemId, { begin: new Date("2026-03-03T05:20:00Z") });
     const due = rated.due ?? new Date(0);
     expect(rated.intervalDays).toBeGreaterThanOrEqual(1);
     // Due at 21:20 Los Angeles time on its day; the session that day is at 09:00 (17:00 UTC).

@@ -12,36 +12,12 @@ import {
   startPractice,
   submitAnswer,
 } from "./practice.ts";
+import { TOPICS, topicsDocument } from "./test-practice.ts";
 
 // This file runs in a process of its own (vitest's forks pool): the user's day is Los Angeles'.
 process.env.TZ = "America/Los_Angeles";
 
-const TOPICS = [
-  "a missed deadline",
-  "a conflict with a colleague",
-  "a project you led",
-  "a decision with little data",
-  "a mistake you made",
-  "feedback you disagreed with",
-  "a model that failed in production",
-  "a time you mentored someone",
-  "a change in priorities",
-  "a stakeholder who said no",
-  "an ambiguous request",
-  "a process you improved",
-  "a risk you took",
-  "a hard trade-off",
-];
-const DOC = [
-  "# My prep",
-  "",
-  ...TOPICS.flatMap((topic, i) => [
-    `## Q${i + 1}- Tell me about ${topic}`,
-    "",
-    `When ${topic} came up in my last role, I set out what had to happen, agreed it with the team and shipped it. We cut the error rate from 9 % to 2 % in six weeks, and I learned to write the plan down first.`,
-    "",
-  ]),
-].join("\n");
+const DOC = topicsDocument();
 
 // 09:00 on 2 March in Los Angeles (UTC−8).
 const T0 = new Date("2026-03-02T17:00:00Z");

@@ -1,17 +1,13 @@
-import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { analyze } from "../core/analysis/index.ts";
 import { describeStores } from "../store/test-stores.ts";
-import { importDocument } from "./bank.ts";
 import { attemptHistory, getPractice, practiceReport, startPractice, submitAnswer } from "./practice.ts";
 import { progressStats } from "./progress.ts";
+import { secondsAfterT0 as at, importSample, T0 } from "./test-practice.ts";
 
 // An answer the risk lens reads as another language carries overall.score 1 in its snapshot;
 // that 1 is no judgement, so practice, history and progress name the language instead and keep
 // it out of every mean. Real store, real analyzer.
-const sample = readFileSync(new URL("../../samples/sample-prep.md", import.meta.url));
-const T0 = new Date("2026-03-02T09:00:00Z");
-const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 
 const FRENCH =
   "Dans mon dernier poste, notre chaîne de traitement échouait deux fois par semaine. J'ai trouvé la cause dans l'export des données et je l'ai réécrit avec un contrôle. Les pannes sont passées de huit par mois à zéro, et j'ai appris à tester les données en premier.";
@@ -26,7 +22,7 @@ describeStores("an answer in another language", (getStore) => {
     expect(lens.overall.score).toBe(1);
 
     const store = getStore();
-    await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });
+    await importSample(store);
     const answers = await store.items.listItems("a", { kind: "answer" });
     const ids = ["q1/core", "q2/core"].map((key) => answers.find((i) => i.key === key)?.id ?? "");
     const session = await startPractice(store, "a", { from: { kind: "items", ids }, now: T0 });

@@ -1,8 +1,6 @@
-import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { analyze } from "../core/analysis/index.ts";
 import { answerText } from "../core/answer-text.ts";
-import type { Store } from "../store/index.ts";
 import { describeStores } from "../store/test-stores.ts";
 import { importDocument } from "./bank.ts";
 import {
@@ -21,20 +19,14 @@ import {
   startPractice,
   submitAnswer,
 } from "./practice.ts";
+import { importSample, secondsAfterT0 as later, T0 } from "./test-practice.ts";
 
 // Practice use cases over a real store (PGlite and PostgreSQL), fed by the real importer.
-const sample = readFileSync(new URL("../../samples/sample-prep.md", import.meta.url));
-const T0 = new Date("2026-03-02T09:00:00Z");
-const later = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 
 const ANSWER =
   "At my last job our nightly training pipeline failed twice a week. I traced it to a race in the feature export, rewrote the export as an idempotent step and added a check. Failures dropped from eight a month to zero, and I learned to test the data path first.";
 
 describeStores("practice", (getStore) => {
-  async function importSample(store: Store, userId = "a") {
-    await importDocument(store, userId, { bytes: sample, filename: "sample-prep.md" });
-  }
-
   it("leaves the sample out of the due queue once the user has a document of their own, and still practises a sample answer picked by id", async () => {
     const store = getStore();
     await importSample(store);

@@ -11,6 +11,7 @@ import { snapshotScore } from "../core/attempt-score.ts";
 import { checkDelivery, type Delivery } from "../core/delivery/index.ts";
 import { DeriskError } from "../core/errors.ts";
 import { COMPETENCIES, type Competency, type FollowUpItem, ROLE_IDS, type RoleId } from "../core/model.ts";
+import type { NewCardsOutlook } from "../core/new-cards-outlook.ts";
 import { predictFollowUps } from "../core/packaging/index.ts";
 import type {
   AttemptHistory,
@@ -29,7 +30,6 @@ import type {
 import {
   endOfLocalDay,
   type MemoryState,
-  NEW_CARDS_PER_DAY,
   type RatingName,
   rateCard,
   ratingCode,
@@ -37,7 +37,7 @@ import {
 } from "../core/schedule/index.ts";
 import type { Attempt, Card, PracticeSession, PracticeStep, Profile, Repos, Store } from "../store/index.ts";
 import { type DrillKey, drillFeedback, drillKeyFor, pickDrill } from "./drill.ts";
-import { newCardsAllowed } from "./new-cards.ts";
+import { newCardsToday, noNewCardsLeft } from "./new-cards.ts";
 import { roleFromTarget } from "./packaging.ts";
 import { gapCandidates, jobDescriptionCandidates } from "./practice-sources.ts";
 import { adoptBankQuestion, BANK_ID_PREFIX, listQuestionBank } from "./questions.ts";
@@ -389,20 +389,36 @@ function memoryOf(card: Card | undefined): MemoryState | undefined {
 /**
  * What is due now across answers and technical questions: overdue cards first (most overdue
  * first; a tie keeps the order below), then never-practised items (`due: null`), as many as the
- * day's allowance of new cards leaves (`NEW_CARDS_PER_DAY`, less those first rated today in the
- * user's zone), in a fixed order: answers, then technical questions, each by document (oldest
- * import first) and position in it, then the user's own questions oldest first. The same data
- * lists the same way.
+ * day's allowance of new cards leaves (the user's new cards a day, less those first rated today
+ * in the user's zone), in a fixed order: answers, then technical questions, each by document
+ * (oldest import first) and position in it, then the user's own questions oldest first. The same
+ * data lists the same way.
  * @example const due = await listDue(store, "local", { now: new Date(), limit: 20 });
  */
-export async function listDue(
+export async function listDue(store: Repos, userId: string, options: DueOptions = {}): Promise<DueItem[]> {
+  return (await dueQueue(store, userId, options)).due;
+}
+
+export interface DueOptions {
+  now?: Date;
+  limit?: number;
+  includeNew?: boolean;
+  timezoneOffsetMinutes?: number;
+}
+
+/**
+ * The due queue (`listDue`) with its new cards' outlook: how many wait, how many today, how
+ * many tomorrow.
+ * @example const { due, newCards } = await dueQueue(store, "local"); // newCards.tomorrow: 10
+ */
+export async function dueQueue(
   store: Repos,
   userId: string,
-  options: { now?: Date; limit?: number; includeNew?: boolean; timezoneOffsetMinutes?: number } = {},
-): Promise<DueItem[]> {
+  options: DueOptions = {},
+): Promise<{ due: DueItem[]; newCards: NewCardsOutlook }> {
   const now = options.now ?? new Date();
   const candidates = await practiceCandidates(store, userId);
-  const newLimit = await newCardsAllowed(store, userId, now, options.timezoneOffsetMinutes);
+  const { perDay, leftToday } = await newCardsToday(store, userId, now, options.timezoneOffsetMinutes);
   const due = selectDue(
     candidates.map((candidate) => {
       const memory = memoryOf(candidate.card);
@@ -410,22 +426,27 @@ export async function listDue(
     }),
     now,
     {
-      newLimit,
+      newLimit: leftToday,
       dayEnd: endOfLocalDay(now, options.timezoneOffsetMinutes ?? now.getTimezoneOffset()),
       ...(options.limit === undefined ? {} : { limit: options.limit }),
       ...(options.includeNew === undefined ? {} : { includeNew: options.includeNew }),
     },
   );
-  return due.map(({ ref, status, due: when }) => ({
-    kind: ref.kind,
-    ...(ref.itemId === undefined ? {} : { itemId: ref.itemId }),
-    ...(ref.questionId === undefined ? {} : { questionId: ref.questionId }),
-    questionText: ref.questionText,
-    ...(ref.variant === undefined ? {} : { variant: ref.variant }),
-    competency: ref.competency,
-    // A never-rated card has no schedule: "now" would make two runs on the same data differ.
-    ...(status === "overdue" ? { status, due: when } : { status, due: null }),
-  }));
+  const waiting = candidates.filter((c) => c.card === undefined).length;
+  const today = Math.min(waiting, leftToday);
+  return {
+    due: due.map(({ ref, status, due: when }) => ({
+      kind: ref.kind,
+      ...(ref.itemId === undefined ? {} : { itemId: ref.itemId }),
+      ...(ref.questionId === undefined ? {} : { questionId: ref.questionId }),
+      questionText: ref.questionText,
+      ...(ref.variant === undefined ? {} : { variant: ref.variant }),
+      competency: ref.competency,
+      // A never-rated card has no schedule: "now" would make two runs on the same data differ.
+      ...(status === "overdue" ? { status, due: when } : { status, due: null }),
+    })),
+    newCards: { perDay, leftToday, waiting, today, tomorrow: Math.min(waiting - today, perDay) },
+  };
 }
 
 function checkCount(count: number | undefined): number {
@@ -598,7 +619,7 @@ async function pickQuestions(
   }
   if (from.kind === "due") {
     // Never-practised ones only as many as today's allowance of new cards leaves.
-    const newLimit = await newCardsAllowed(store, userId, now);
+    const { perDay, leftToday: newLimit } = await newCardsToday(store, userId, now);
     const allowed = selectDue(
       candidates.map((candidate) => {
         const memory = memoryOf(candidate.card);
@@ -609,16 +630,12 @@ async function pickQuestions(
     ).map((entry) => entry.ref);
     const picked = distinctQuestions(allowed, count);
     if (picked.length === 0 && newLimit === 0 && candidates.some((c) => c.card === undefined)) {
-      throw new DeriskError(
-        "NOT_FOUND",
-        `Nothing is due now and today's ${NEW_CARDS_PER_DAY} new cards are started: the rest come tomorrow`,
-        {
-          hint: {
-            cli: ". Practise more now by choice: derisk practice --competency NAME, or --question TEXT.",
-            web: ". Practise more now by choice: one competency or questions you pick.",
-          },
+      throw new DeriskError("NOT_FOUND", `Nothing is due now and ${noNewCardsLeft(perDay)}`, {
+        hint: {
+          cli: ". Practise more now by choice: derisk practice --competency NAME, or --question TEXT.",
+          web: ". Practise more now by choice: one competency or questions you pick.",
         },
-      );
+      });
     }
     if (picked.length === 0) {
       throw new DeriskError("NOT_FOUND", "Nothing is due", {

@@ -1,19 +1,15 @@
-import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { describeStores } from "../store/test-stores.ts";
-import { importDocument } from "./bank.ts";
 import { rateAnswer, startPractice, submitAnswer } from "./practice.ts";
 import { progressStats } from "./progress.ts";
+import { importSample, secondsAfterT0 as later, T0 } from "./test-practice.ts";
 
 // Progress over a real store (PGlite and PostgreSQL), fed by the real importer and practice.
-const sample = readFileSync(new URL("../../samples/sample-prep.md", import.meta.url));
-const T0 = new Date("2026-03-02T09:00:00Z");
-const later = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 
 describeStores("progress", (getStore) => {
   it("leaves a technical question's attempt out of the scores and risks: it is checked by key points, not the story lens", async () => {
     const store = getStore();
-    await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });
+    await importSample(store);
     const answer = (await store.items.listItems("a", { kind: "answer" }))[0];
     const technical = (await store.items.listItems("a", { kind: "technical-question" }))[0];
     if (!answer || !technical) throw new Error("the sample lacks an answer or a technical question");

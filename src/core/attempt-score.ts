@@ -21,3 +21,22 @@ export function snapshotScore(analysis: unknown): SnapshotScore {
 
 /** What a screen or terminal shows in place of a score: "not scored (French)". */
 export const notScoredLabel = (language: string): string => `not scored (${language})`;
+/** The same at the start of a sentence or a heading: "Not scored (French)". */
+export const notScoredTitle = (language: string): string => `Not scored (${language})`;
+
+/** A score read from a whole analysis: a number, or the language that kept it from being scored. */
+export type AnswerScoreReading = { score: number } | { notScored: string };
+
+/**
+ * The score of a fresh analysis as every screen, sheet and mean should use it: an answer in
+ * another language names its language instead of the 1 the lens gives it.
+ * @example answerScoreReading(analyze("Nous avons réduit le temps de réponse…")) // { notScored: "French" }
+ */
+export function answerScoreReading(analysis: {
+  overall: { score: number };
+  language?: { name: string } | undefined;
+}): AnswerScoreReading {
+  return analysis.language === undefined
+    ? { score: analysis.overall.score }
+    : { notScored: analysis.language.name };
+}

@@ -30,6 +30,8 @@ export const BANK_TABLES = {
     target_companies: strings,
     words_per_minute: z.number().int(),
     budgets: z.record(z.string(), z.number()),
+    // Absent from banks exported before migration 0014: restored as the default, 10 a day.
+    new_cards_per_day: z.number().int().min(0).max(100).optional(),
     framing: json.nullable(),
     version: z.number().int(),
     updated_at: time,

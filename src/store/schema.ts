@@ -53,6 +53,8 @@ export interface ProfilesTable {
   target_companies: JsonDefault<string[]>;
   words_per_minute: Generated<number>;
   budgets: JsonDefault<Budgets>;
+  /** Never-practised cards the due queue and the drill introduce a day (0–100, default 10). */
+  new_cards_per_day: Generated<number>;
   framing: ColumnType<FramingRisk[] | null, string | null | undefined, string | null>;
   version: Generated<number>;
   updated_at: Timestamp;

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser } from "./browser.ts";
-import { closeSpec, openSpec, screenshot, type TestServer } from "./harness.ts";
+import { closeSpec, importText, openSpec, screenshot, type TestServer } from "./harness.ts";
 
 const launched = await launchBrowser();
 const resume = readFileSync(
@@ -24,12 +24,7 @@ describe.runIf(launched.browser !== null)("accomplishments tab", () => {
 
   beforeAll(async () => {
     ({ server, context, page } = await openSpec(browser));
-    const imported = await fetch(`${server.url}/api/import`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ text: resume, filename: "resume-achievements.md" }),
-    });
-    documentId = ((await imported.json()) as { documentId: string }).documentId;
+    documentId = await importText(server.url, resume, "resume-achievements.md");
   });
 
   afterAll(async () => {

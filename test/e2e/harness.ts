@@ -129,12 +129,26 @@ export function seedBytes(): Buffer {
  */
 export async function importSampleAsOwn(baseUrl: string): Promise<string> {
   const sample = (await (await fetch(`${baseUrl}/api/sample`)).json()) as { filename: string; text: string };
-  const imported = await fetch(`${baseUrl}/api/import`, {
+  return importText(baseUrl, sample.text, sample.filename);
+}
+
+/**
+ * Imports a document's text over the API as the user's own file named `filename` (for specs
+ * that test pages, not the import itself); returns the document's id. A refused import fails
+ * the spec with the server's message.
+ * @example const documentId = await importText(server.url, "# Prep\n…", "prep.md");
+ */
+export async function importText(baseUrl: string, text: string, filename: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/import`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ text: sample.text, filename: sample.filename }),
+    body: JSON.stringify({ text, filename }),
   });
-  return ((await imported.json()) as { documentId: string }).documentId;
+  if (!response.ok)
+    throw new Error(`Import of ${filename} failed: ${response.status} ${await response.text()}`);
+  const result = (await response.json()) as { documentId?: string };
+  if (result.documentId === undefined) throw new Error(`Import of ${filename} returned no documentId`);
+  return result.documentId;
 }
 
 /** The page's serious and critical axe violations under WCAG 2.1 A and AA, one line each (id, impact, help, first nodes). */

@@ -8,7 +8,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser } from "./browser.ts";
-import { closeSpec, openSpec, screenshot, type TestServer } from "./harness.ts";
+import { closeSpec, importText, openSpec, screenshot, type TestServer } from "./harness.ts";
 
 const launched = await launchBrowser();
 
@@ -34,12 +34,7 @@ describe.runIf(launched.browser !== null)("a coverage gap to a saved answer", ()
       "from eight a month to zero, and I now test the data path before the model.",
       "",
     ].join("\n");
-    const imported = await fetch(`${server.url}/api/import`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ text, filename: "prep-notes.md" }),
-    });
-    documentId = ((await imported.json()) as { documentId: string }).documentId;
+    documentId = await importText(server.url, text, "prep-notes.md");
   });
 
   afterAll(async () => {

@@ -26,7 +26,6 @@ export async function startServerProcess(dataDir: string, timeoutMs = 300_000): 
     env: { ...process.env, NO_COLOR: "1", DERISK_DATA_DIR: dataDir },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let out = "";
   let err = "";
   child.stderr?.on("data", (chunk: Buffer) => {
     err += chunk.toString("utf8");
@@ -34,11 +33,43 @@ export async function startServerProcess(dataDir: string, timeoutMs = 300_000): 
   const exited = new Promise<string>((resolve) => {
     child.once("exit", (code, signal) => resolve(signal ?? `exit ${code}`));
   });
-  const url = await new Promise<string>((resolve, reject) => {
+  const url = await printedUrl(child, {
+    what: "derisk serve",
+    timeoutMs,
+    ended: exited,
+    stderr: () => err,
+    // Not left running behind a failed spec.
+    onTimeout: () => child.kill("SIGKILL"),
+  });
+  if (child.pid === undefined) throw new Error("derisk serve has no PID");
+  return { url, pid: child.pid, child, exited, stderr: () => err };
+}
+
+/**
+ * The URL a starting server prints ("running at http://…") on its standard output. Rejects with
+ * what it printed when it ends first (`ended` says how) or prints none within `timeoutMs`.
+ * @example const url = await printedUrl(child, { what: "npm start", timeoutMs: 240_000, ended, stderr: () => err });
+ */
+export function printedUrl(
+  child: ChildProcess,
+  options: {
+    what: string;
+    timeoutMs: number;
+    ended: Promise<string>;
+    stderr: () => string;
+    onTimeout?: () => void;
+  },
+): Promise<string> {
+  let out = "";
+  return new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error(`derisk serve did not start within ${timeoutMs} ms: ${err}`));
-    }, timeoutMs);
+      options.onTimeout?.();
+      reject(
+        new Error(
+          `${options.what} printed no URL within ${options.timeoutMs} ms: ${out}\n${options.stderr()}`,
+        ),
+      );
+    }, options.timeoutMs);
     child.stdout?.on("data", (chunk: Buffer) => {
       out += chunk.toString("utf8");
       const match = /running at (http:\/\/\S+)/.exec(out);
@@ -47,13 +78,11 @@ export async function startServerProcess(dataDir: string, timeoutMs = 300_000): 
         resolve(match[1]);
       }
     });
-    void exited.then((how) => {
+    void options.ended.then((how) => {
       clearTimeout(timer);
-      reject(new Error(`derisk serve ended (${how}) before it was ready: ${err}`));
+      reject(new Error(`${options.what} ended (${how}) before serving: ${out}\n${options.stderr()}`));
     });
   });
-  if (child.pid === undefined) throw new Error("derisk serve has no PID");
-  return { url, pid: child.pid, child, exited, stderr: () => err };
 }
 
 /** Resident memory of a live process, in MB: now (VmRSS) and its peak so far (VmHWM). */

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { printedUrl } from "./server-process.ts";
 
 // `npm start` as a user runs it: scripts/start.mjs in its own process group (a terminal's
 // foreground job), serving the built app. Ctrl-C reaches the whole group; the prompt must come
@@ -28,7 +29,6 @@ async function start(): Promise<Started> {
     stdio: ["ignore", "pipe", "pipe"],
   });
   running = child;
-  let out = "";
   let err = "";
   child.stderr?.on("data", (chunk: Buffer) => {
     err += chunk.toString("utf8");
@@ -38,20 +38,11 @@ async function start(): Promise<Started> {
       child.once("exit", (code, signal) => resolve({ code, signal, stderr: err }));
     },
   );
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start printed no URL: ${out}\n${err}`)), 240_000);
-    child.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString("utf8");
-      const match = /running at (http:\/\/\S+)/.exec(out);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    void exited.then((how) => {
-      clearTimeout(timer);
-      reject(new Error(`npm start ended (${how.code ?? how.signal}) before serving: ${out}\n${err}`));
-    });
+  const url = await printedUrl(child, {
+    what: "npm start",
+    timeoutMs: 240_000,
+    ended: exited.then((how) => String(how.code ?? how.signal)),
+    stderr: () => err,
   });
   return { child, url, exited };
 }

@@ -4,6 +4,7 @@
  */
 import type { Delivery, DeliveryInput } from "../../src/core/delivery/index.ts";
 import type { RoleId } from "../../src/core/model.ts";
+import type { NewCardsOutlook } from "../../src/core/new-cards-outlook.ts";
 import type {
   AttemptHistory as AttemptHistoryOf,
   DueItem,
@@ -30,7 +31,7 @@ export type {
   WhatNextEntry,
   WhatNextTarget,
 } from "../../src/core/practice-types.ts";
-export type { RatingName };
+export type { NewCardsOutlook, RatingName };
 export type StepAttempt = StepAttemptView;
 export type PracticeStep = Wire<PracticeStepView>;
 export type PracticeSession = Wire<PracticeView>;
@@ -46,9 +47,20 @@ const recordingPath = (attemptId: string): string =>
   `/api/practice/attempts/${encodeURIComponent(attemptId)}/recording`;
 
 export const practiceApi = {
-  due: async (limit = 500): Promise<DueEntry[]> =>
-    (await json<{ due: DueEntry[] }>(`/api/practice/due?limit=${limit}&tz=${new Date().getTimezoneOffset()}`))
-      .due,
+  /** What is due now, and how many new cards wait, come today and tomorrow. */
+  due: async (limit = 500): Promise<{ due: DueEntry[]; newCards: NewCardsOutlook }> =>
+    await json<{ due: DueEntry[]; newCards: NewCardsOutlook }>(
+      `/api/practice/due?limit=${limit}&tz=${new Date().getTimezoneOffset()}`,
+    ),
+
+  /** Saves how many never-practised cards the queue and the drill start a day (0–100). */
+  setNewCardsPerDay: async (newCardsPerDay: number): Promise<NewCardsOutlook> =>
+    (
+      await json<{ newCards: NewCardsOutlook }>(
+        `/api/practice/settings?tz=${new Date().getTimezoneOffset()}`,
+        jsonBody("PUT", { newCardsPerDay }),
+      )
+    ).newCards,
 
   start: async (request: { from: PracticeFrom; count?: number; role?: RoleId }): Promise<PracticeSession> =>
     (await json<{ session: PracticeSession }>("/api/practice/sessions", jsonBody("POST", request))).session,

@@ -1,16 +1,18 @@
 /**
  * The analyzer's overall score (1–5) of every stored answer, by answer id: the question list shows
- * each question's first answer, the variant tabs each variant.
+ * each question's first answer, the variant tabs each variant. An answer in another language is
+ * not scored: its reading names the language instead (`{ notScored: "French" }`).
  * Computed in the analysis worker after the list has painted, one answer at a time so the open
  * answer's own analysis never waits behind the whole library; results are kept per answer version.
  */
 import { useEffect, useState } from "react";
 import { answerText } from "../../src/core/answer-text.ts";
+import { type AnswerScoreReading, answerScoreReading } from "../../src/core/attempt-score.ts";
 import type { RoleId } from "../../src/core/model.ts";
 import { analyzeText } from "./analysis-client.ts";
 import type { QuestionGroup } from "./library.ts";
 
-const cache = new Map<string, number>();
+const cache = new Map<string, AnswerScoreReading>();
 
 const cacheKey = (id: string, version: number, role: RoleId | undefined): string =>
   `${id}:${version}:${role ?? ""}`;
@@ -18,8 +20,10 @@ const cacheKey = (id: string, version: number, role: RoleId | undefined): string
 export function useAnswerScores(
   questions: readonly QuestionGroup[],
   role: RoleId | undefined,
-): ReadonlyMap<string, number> {
-  const [scores, setScores] = useState<ReadonlyMap<string, number>>(() => cachedScores(questions, role));
+): ReadonlyMap<string, AnswerScoreReading> {
+  const [scores, setScores] = useState<ReadonlyMap<string, AnswerScoreReading>>(() =>
+    cachedScores(questions, role),
+  );
 
   useEffect(() => {
     const controller = new AbortController();
@@ -45,7 +49,7 @@ export function useAnswerScores(
             },
             controller.signal,
           );
-          cache.set(cacheKey(first.id, first.version, role), analysis.overall.score);
+          cache.set(cacheKey(first.id, first.version, role), answerScoreReading(analysis));
         } catch {
           // A score is a hint; an answer that fails to analyse simply shows none.
           continue;
@@ -67,8 +71,11 @@ export function useAnswerScores(
   return scores;
 }
 
-function cachedScores(questions: readonly QuestionGroup[], role: RoleId | undefined): Map<string, number> {
-  const out = new Map<string, number>();
+function cachedScores(
+  questions: readonly QuestionGroup[],
+  role: RoleId | undefined,
+): Map<string, AnswerScoreReading> {
+  const out = new Map<string, AnswerScoreReading>();
   for (const group of questions) {
     for (const variant of group.variants) {
       const score = cache.get(cacheKey(variant.id, variant.version, role));

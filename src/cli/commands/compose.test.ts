@@ -33,14 +33,13 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** `derisk compose` from the story "drift" of the stories file written above. */
+const composeDrift = (): string[] => ["compose", "--stories", storiesPath, "--story", "drift"];
+
 describe("derisk compose", () => {
   it("drafts from a story in --stories, as JSON with origins and blanks", async () => {
     const { out, code } = await runCommand(registerComposeCommand, [
-      "compose",
-      "--stories",
-      storiesPath,
-      "--story",
-      "drift",
+      ...composeDrift(),
       "-q",
       "Tell me about a model you improved",
       "--role",
@@ -149,7 +148,7 @@ describe("derisk compose", () => {
   it("refuses two sources of the story, and --text beside --json (one was dropped in silence)", async () => {
     const file = await runCommand(
       registerComposeCommand,
-      ["compose", "-", "-q", "q", "--stories", storiesPath, "--story", "drift"],
+      [...composeDrift(), "-", "-q", "q"],
       "I did it. It shipped.",
     );
     expect(file).toMatchObject({ code: 1, out: "" });
@@ -161,17 +160,7 @@ describe("derisk compose", () => {
     );
     expect(bank).toMatchObject({ code: 1, out: "" });
     expect(bank.error).toMatch(/^Give the story one way, not a story FILE and --story: /);
-    const both = await runCommand(registerComposeCommand, [
-      "compose",
-      "--stories",
-      storiesPath,
-      "--story",
-      "drift",
-      "-q",
-      "q",
-      "--text",
-      "--json",
-    ]);
+    const both = await runCommand(registerComposeCommand, [...composeDrift(), "-q", "q", "--text", "--json"]);
     expect(both).toMatchObject({ code: 1, out: "" });
     expect(both.error).toMatch(/^Choose --text .* or --json .*, not both\.$/);
   });

@@ -14,6 +14,7 @@ interface DrillFlags {
   count?: string;
   tag?: string;
   resume?: string | boolean;
+  newPerDay?: string;
 }
 
 type PracticeModule = typeof import("../../app/practice.ts");
@@ -29,6 +30,43 @@ function parseCount(value: string | undefined): number | undefined {
   if (!Number.isInteger(n) || n < 1 || n > 20)
     throw new DeriskError("USAGE", `--count must be a whole number 1–20, not "${value}".`);
   return n;
+}
+
+/**
+ * `derisk drill --new-per-day N`: saves the setting (it is the user's, kept in the bank like the
+ * profile) and says what it means for the queue; it starts no drill.
+ */
+async function saveNewPerDay(ctx: CliContext, flags: DrillFlags): Promise<void> {
+  const value = flags.newPerDay ?? "";
+  const others = [
+    ...(flags.count === undefined ? [] : ["--count"]),
+    ...(flags.tag === undefined ? [] : ["--tag"]),
+    ...(flags.resume === undefined || flags.resume === false ? [] : ["--resume"]),
+  ];
+  if (others.length > 0)
+    throw new DeriskError(
+      "USAGE",
+      `--new-per-day saves a setting and starts no drill: drop ${others.join(" and ")}, or run them apart (derisk drill --new-per-day ${value}, then derisk drill ${others.join(" ")} …).`,
+    );
+  const { checkNewCardsPerDay, setNewCardsPerDay } = await import("../../app/new-cards.ts");
+  let perDay: number;
+  try {
+    perDay = checkNewCardsPerDay(value);
+  } catch {
+    throw new DeriskError(
+      "USAGE",
+      `--new-per-day must be a whole number from 0 to 100, not "${value}" (0 starts no new cards: reviews only).`,
+    );
+  }
+  const { dueQueue } = await import("../../app/practice.ts");
+  const { describeNewCards } = await import("../../core/new-cards-outlook.ts");
+  const outlook = await ctx.withStore(async (store, userId) => {
+    await setNewCardsPerDay(store, userId, perDay);
+    return (await dueQueue(store, userId)).newCards;
+  });
+  ctx.report(
+    `New cards a day: ${perDay} (saved; the drill and derisk due use it).\n${ctx.style.dim(`${describeNewCards(outlook)}.`)}`,
+  );
 }
 
 function parseTag(value: string | undefined): "ml-concept" | "ml-engineering" | undefined {
@@ -97,11 +135,19 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
     .option("--count <n>", "number of questions (1–20, default 5)")
     .option("--tag <tag>", "only ml-concept or ml-engineering questions")
     .option("--resume [id]", "go on with an unfinished drill (the newest one without an id)")
+    .option(
+      "--new-per-day <n>",
+      "save how many never-practised cards the drill and the due queue start a day (0–100, default 10)",
+    )
     .addHelpText(
       "after",
-      "\nType each answer; every line is saved as you type it. A blank line (or Ctrl-D)\nsubmits it, /skip skips the question. Rate 1 again, 2 hard, 3 good, 4 easy;\nEnter skips the rating. Ctrl-C stops; --resume goes on where you stopped,\nwith what you typed.\n\nExamples:\n  derisk drill\n  derisk drill --count 3 --tag ml-engineering\n  derisk drill --resume",
+      "\nType each answer; every line is saved as you type it. A blank line (or Ctrl-D)\nsubmits it, /skip skips the question. Rate 1 again, 2 hard, 3 good, 4 easy;\nEnter skips the rating. Ctrl-C stops; --resume goes on where you stopped,\nwith what you typed.\n\nExamples:\n  derisk drill\n  derisk drill --count 3 --tag ml-engineering\n  derisk drill --resume\n  derisk drill --new-per-day 5",
     )
     .action(async (flags: DrillFlags) => {
+      if (flags.newPerDay !== undefined) {
+        await saveNewPerDay(ctx, flags);
+        return;
+      }
       const count = parseCount(flags.count);
       const tag = parseTag(flags.tag);
       const resuming = flags.resume !== undefined && flags.resume !== false;

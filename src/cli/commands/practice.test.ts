@@ -179,55 +179,50 @@ describeStores("derisk due / attempts", (getStore) => {
     expect(attempts[0]).toMatchObject({ selfRating: 3, text: expect.stringContaining("eight a month") });
   });
 
-  it("peeks at the prepared answer after the first line too, and keeps /peek out of the answer", async () => {
+  /**
+   * The sample imported, then one technical-challenge question answered with `lines` typed on
+   * standard input: what the command printed and the text the attempt kept.
+   */
+  async function answerOneTyped(lines: string[]): Promise<{ out: string; saved: string | undefined }> {
     const store = getStore();
     await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });
-    const stdin = [
-      "Our nightly training pipeline failed twice a week.",
-      "/peek",
-      "I traced it to a race in the feature export and rewrote it.",
-      "",
-    ].join("\n");
     const run = await runCommand(
       [registerPracticeCommand],
       ["practice", "--competency", "technical-challenge", "--count", "1"],
-      { store, stdin },
+      { store, stdin: [...lines, ""].join("\n") },
     );
-    expect(run.out).toMatch(/Your prepared answer \(peeking is noted/);
     const [session] = await store.practice.listSessions("a");
     const attempts = await store.attempts.listAttempts("a", { itemId: session?.steps[0]?.itemId ?? "" });
-    expect(attempts[0]?.text).toBe(
+    return { out: run.out, saved: attempts[0]?.text };
+  }
+
+  it("peeks at the prepared answer after the first line too, and keeps /peek out of the answer", async () => {
+    const { out, saved } = await answerOneTyped([
+      "Our nightly training pipeline failed twice a week.",
+      "/peek",
+      "I traced it to a race in the feature export and rewrote it.",
+    ]);
+    expect(out).toMatch(/Your prepared answer \(peeking is noted/);
+    expect(saved).toBe(
       "Our nightly training pipeline failed twice a week.\nI traced it to a race in the feature export and rewrote it.",
     );
   });
 
   it("leaves a piped line that was not UTF-8 out of the answer, saying why, instead of saving 'caf\uFFFD'", async () => {
-    const store = getStore();
-    await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });
     // What the line reader makes of "café" saved as Latin-1 (the byte 0xE9 is not UTF-8).
     const latin1 = new TextDecoder().decode(
       new Uint8Array([...Buffer.from("At the caf"), 0xe9, ...Buffer.from(" I fixed it.")]),
     );
-    const stdin = [
+    const { out, saved } = await answerOneTyped([
       "Our nightly training pipeline failed twice a week.",
       latin1,
       "Failures dropped to zero.",
-      "",
-    ].join("\n");
-    const run = await runCommand(
-      [registerPracticeCommand],
-      ["practice", "--competency", "technical-challenge", "--count", "1"],
-      { store, stdin },
-    );
-    expect(run.out).toContain(
+    ]);
+    expect(out).toContain(
       "This line is not UTF-8 text (a letter such as é saved in another encoding, e.g. Latin-1)",
     );
-    const [session] = await store.practice.listSessions("a");
-    const attempts = await store.attempts.listAttempts("a", { itemId: session?.steps[0]?.itemId ?? "" });
     // Before: the line was saved and scored as "At the caf\uFFFD I fixed it."
-    expect(attempts[0]?.text).toBe(
-      "Our nightly training pipeline failed twice a week.\nFailures dropped to zero.",
-    );
+    expect(saved).toBe("Our nightly training pipeline failed twice a week.\nFailures dropped to zero.");
   });
 
   it("stops at end of input with the typed lines saved, lists the session and resumes it with the text kept", async () => {

@@ -4,6 +4,7 @@ import { resolveId } from "../../app/ids.ts";
 import type { AttemptHistory } from "../../app/practice.ts";
 import { notScoredLabel } from "../../core/attempt-score.ts";
 import { dueLabels, stepLabel } from "../../core/due-labels.ts";
+import { describeNewCards } from "../../core/new-cards-outlook.ts";
 import { shortId, shortIds } from "../../core/short-ids.ts";
 import { answeringClock } from "../answering-clock.ts";
 import type { CliContext } from "../context.ts";
@@ -40,19 +41,22 @@ export function registerDueCommand(program: Command, ctx: CliContext): void {
     )
     .option("--limit <n>", "show at most N")
     .option("--no-new", "only cards rated before and due now")
-    .option("--json", "print { due: [...] } as JSON")
+    .option(
+      "--json",
+      "print { due: [...], newCards: { perDay, leftToday, waiting, today, tomorrow } } as JSON",
+    )
     .addHelpText("after", "\nExamples:\n  derisk due\n  derisk due --no-new --json")
     .action(async (flags: DueFlags) => {
       const limit = parseLimit(flags.limit);
-      const { listDue } = await import("../../app/practice.ts");
-      const due = await ctx.withStore((store, userId) =>
-        listDue(store, userId, {
+      const { dueQueue } = await import("../../app/practice.ts");
+      const { due, newCards } = await ctx.withStore((store, userId) =>
+        dueQueue(store, userId, {
           ...(limit === undefined ? {} : { limit }),
           includeNew: flags.new !== false,
         }),
       );
       if (flags.json) {
-        ctx.out(JSON.stringify({ due }, null, 2));
+        ctx.out(JSON.stringify({ due, newCards }, null, 2));
         return;
       }
       const { style } = ctx;
@@ -72,7 +76,11 @@ export function registerDueCommand(program: Command, ctx: CliContext): void {
       }
       if (due.length === 0)
         lines.push(style.dim("  nothing due: import a prep document, or come back later"));
-      else
+      // How many new cards wait beyond today's, and when they come (the limit is the user's).
+      lines.push(
+        style.dim(`${describeNewCards(newCards)}. Change how many a day: derisk drill --new-per-day N.`),
+      );
+      if (due.length > 0)
         lines.push(
           style.dim("Practise them: derisk practice --due. One's attempts and scores: derisk history ID."),
         );

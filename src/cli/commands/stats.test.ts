@@ -1,15 +1,14 @@
-import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { getDocument, importDocument } from "../../app/bank.ts";
 import { listDue, rateAnswer, startPractice, submitAnswer } from "../../app/practice.ts";
 import { type ProgressFigures, progressStats } from "../../app/progress.ts";
+import { importSample, SAMPLE_PREP } from "../../app/test-practice.ts";
 import { describeStores } from "../../store/test-stores.ts";
 import { createStyle } from "../render/style.ts";
 import { runCommand } from "../test-cli.ts";
 import { registerStatsCommand, renderStats } from "./stats.ts";
 
 // `derisk stats` in-process over a real store, after real practice.
-const sample = readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url));
 const ANSWER =
   "I traced the nightly pipeline failures to a race in the feature export, rewrote it as an idempotent step and added a check. Failures dropped from eight a month to zero.";
 
@@ -21,7 +20,7 @@ describeStores("derisk stats", (getStore) => {
       code: 0,
       out: expect.stringMatching(/No practice yet[\s\S]*derisk import/),
     });
-    await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });
+    await importSample(store);
     expect((await runCommand([registerStatsCommand], ["stats"], { store })).out).toMatch(
       /You have 17 questions to practise. Start with one: derisk practice --count 1/,
     );
@@ -60,7 +59,7 @@ describeStores("derisk stats", (getStore) => {
   it("tells two variants of one question apart in the per-answer series", async () => {
     const store = getStore();
     const { documentId = "" } = await importDocument(store, "b", {
-      bytes: sample,
+      bytes: SAMPLE_PREP,
       filename: "sample-prep.md",
     });
     const { items } = await getDocument(store, "b", documentId);

@@ -83,7 +83,10 @@ export interface SheetAnswer {
   seconds: number;
   budget: { min: number; max: number };
   status: "short" | "within" | "long";
-  score: 1 | 2 | 3 | 4 | 5;
+  /** The lens's overall score; absent when the answer is in another language (see notScored). */
+  score?: 1 | 2 | 3 | 4 | 5;
+  /** The language of an answer the lens does not score (it reads English only): "French". */
+  notScored?: string;
   fixes: SheetFix[];
   followUps: SheetFollowUp[];
   concerns: SheetConcern[];
@@ -119,7 +122,10 @@ export interface SheetCoverage {
   technical: number;
   /** Answers whose estimated speaking time is within, under and over their budget. */
   timing: { within: number; short: number; long: number };
-  /** Mean analyzer score of the answers, 1..5, one decimal; undefined without answers. */
+  /**
+   * Mean analyzer score of the answers, 1..5, one decimal; undefined without a scored answer (one
+   * in another language is not scored and left out).
+   */
   meanScore?: number;
   /** Answers per competency, in the fixed competency order; only competencies with answers. */
   competencies: Array<{ competency: Competency; answers: number }>;
@@ -284,7 +290,9 @@ function sheetAnswer(
     seconds,
     budget,
     status: seconds < budget.min ? "short" : seconds > budget.max ? "long" : "within",
-    score: analysis.overall.score,
+    ...(analysis.language === undefined
+      ? { score: analysis.overall.score }
+      : { notScored: analysis.language.name }),
     fixes: analysis.fixes.map((fix) => ({ action: fix.action, quote: fix.quote })),
     followUps: followUps.map((f) => {
       const fWords = countWords(f.answer);
@@ -505,10 +513,12 @@ function coverageOf(
   const perCompetency = new Map<Competency, number>();
   for (const a of answers) perCompetency.set(a.competency, (perCompetency.get(a.competency) ?? 0) + 1);
   const followUps = answers.flatMap((a) => a.followUps);
+  // An answer in another language has no score: it is left out of the mean, not counted as a 1.
+  const scores = answers.flatMap((a) => (a.score === undefined ? [] : [a.score]));
   const mean =
-    answers.length === 0
+    scores.length === 0
       ? undefined
-      : Math.round((answers.reduce((s, a) => s + a.score, 0) / answers.length) * 10) / 10;
+      : Math.round((scores.reduce((s, x) => s + x, 0) / scores.length) * 10) / 10;
   return {
     documents,
     questions: new Set(answers.map((a) => `${a.documentIndex}\u0000${a.questionKey}`)).size,

@@ -1,3 +1,4 @@
+import { notScoredLabel } from "../attempt-score.ts";
 import type { Competency } from "../model.ts";
 import type { PrepSheet, SheetAnswer, SheetDocument } from "./build.ts";
 
@@ -24,6 +25,17 @@ export function followUpNote(f: {
   if (!f.pointer) return `≈ ${clock(f.seconds)} of ${clock(f.budgetSeconds)}`;
   return /\b(?:above|below|earlier)\b/i.test(f.answer) ? "" : "see above";
 }
+
+/**
+ * An answer's score as the sheet prints it: "4/5", or "not scored (French)" for an answer in
+ * another language (the risk lens reads English only).
+ */
+export const scoreValue = (answer: Pick<SheetAnswer, "score" | "notScored">): string =>
+  answer.notScored !== undefined ? notScoredLabel(answer.notScored) : `${answer.score ?? "–"}/5`;
+
+/** "score 4/5", or "not scored (French)". */
+export const scoreLine = (answer: Pick<SheetAnswer, "score" | "notScored">): string =>
+  answer.notScored !== undefined ? notScoredLabel(answer.notScored) : `score ${scoreValue(answer)}`;
 
 /** "1:36 of 1:30–2:00 (within)" */
 export function timingLine(answer: Pick<SheetAnswer, "seconds" | "budget" | "status" | "words">): string {

@@ -19,6 +19,8 @@ import {
   ownFraming,
   postingLines,
   postingName,
+  scoreLine,
+  scoreValue,
   timingLine,
 } from "./format.ts";
 import { coverageLines, type SheetLayout } from "./markdown.ts";
@@ -232,7 +234,7 @@ function blockHtml(answer: SheetAnswer, document?: string): string {
     `<article class="block">`,
     document === undefined ? "" : `<p class="kicker">${escapeHtml(document)}</p>`,
     `<h2>${escapeHtml(answerHeading(answer))}</h2>`,
-    `<p class="meta">${escapeHtml(answer.variant)} · ${escapeHtml(competencyName(answer.competency))} · <span class="score">${answer.score}/5</span> · ${escapeHtml(timingLine(answer))}</p>`,
+    `<p class="meta">${escapeHtml(answer.variant)} · ${escapeHtml(competencyName(answer.competency))} · <span class="score">${escapeHtml(scoreValue(answer))}</span> · ${escapeHtml(timingLine(answer))}</p>`,
     answer.remark ? `<p class="remark">${escapeHtml(answer.remark)}</p>` : "",
     bodyHtml(answer),
   ];
@@ -289,7 +291,7 @@ function technicalHtml(technical: SheetTechnical[], document?: string): string {
 }
 
 const answerCard = (a: SheetAnswer, document?: string): string =>
-  `<div class="card"><h2>${escapeHtml(answerHeading(a))}${a.variant === "core" ? "" : ` <small>(${escapeHtml(a.variant)})</small>`}</h2><p class="meta">${document === undefined ? "" : `${escapeHtml(document)} · `}≈ ${clock(a.seconds)} of ${clock(a.budget.max)} · score ${a.score}/5</p>${cueList(a.cue)}${
+  `<div class="card"><h2>${escapeHtml(answerHeading(a))}${a.variant === "core" ? "" : ` <small>(${escapeHtml(a.variant)})</small>`}</h2><p class="meta">${document === undefined ? "" : `${escapeHtml(document)} · `}≈ ${clock(a.seconds)} of ${clock(a.budget.max)} · ${escapeHtml(scoreLine(a))}</p>${cueList(a.cue)}${
     a.followUps.length > 0
       ? `<p class="meta">Follow-ups: ${escapeHtml(a.followUps.map((f) => f.question).join(" / "))}</p>`
       : ""

@@ -11,6 +11,8 @@ import {
   ownFraming,
   postingLines,
   postingName,
+  scoreLine,
+  scoreValue,
   timingLine,
 } from "./format.ts";
 
@@ -159,7 +161,7 @@ function answerMarkdown(answer: SheetAnswer, document?: string): string[] {
   const out = [
     `## ${oneLine(answerHeading(answer))}`,
     "",
-    `${document === undefined ? "" : `**${oneLine(document)}** · `}*${oneLine(answer.variant)}* · ${competencyName(answer.competency)} · score **${answer.score}/5**  `,
+    `${document === undefined ? "" : `**${oneLine(document)}** · `}*${oneLine(answer.variant)}* · ${competencyName(answer.competency)} · ${answer.notScored !== undefined ? scoreLine(answer) : `score **${scoreValue(answer)}**`}  `,
     `${timingLine(answer)}`,
     "",
   ];
@@ -223,7 +225,7 @@ function cardMarkdown(answer: SheetAnswer, document?: string): string[] {
   return [
     `### ${oneLine(answerHeading(answer))}${answer.variant === "core" ? "" : ` (${oneLine(answer.variant)})`}`,
     "",
-    `${document === undefined ? "" : `${oneLine(document)} · `}≈ ${clock(answer.seconds)} of ${clock(answer.budget.max)} · score ${answer.score}/5`,
+    `${document === undefined ? "" : `${oneLine(document)} · `}≈ ${clock(answer.seconds)} of ${clock(answer.budget.max)} · ${scoreLine(answer)}`,
     "",
     ...answer.cue.map(
       (b) => `- ${b.part === undefined ? "" : `**${STAR_NAMES[b.part]}:** `}${oneLine(b.text)}`,

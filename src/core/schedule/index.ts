@@ -2,6 +2,7 @@ export {
   type DueEntry,
   endOfLocalDay,
   isDueNow,
+  MAX_NEW_CARDS_PER_DAY,
   type MemoryState,
   type MemoryStateCode,
   NEW_CARDS_PER_DAY,

@@ -185,12 +185,15 @@ export function selectDue<Ref>(
 }
 
 /**
- * New cards a day: the queue offers at most this many never-practised answers and questions
- * per day (the user's local day), so a bank of 80 is learnt over a week or two instead of all
- * on day one and then due all together. Practising a competency, a hand-picked question or
- * the job description's requirements is not limited.
+ * New cards a day, until the user sets their own (0–100, `derisk drill --new-per-day N`): the
+ * queue offers at most this many never-practised answers and questions per day (the user's local
+ * day), so a bank of 80 is learnt over a week or two instead of all on day one and then due all
+ * together. Practising a competency, a hand-picked question or the job description's
+ * requirements is not limited.
  */
 export const NEW_CARDS_PER_DAY = 10;
+/** The most new cards a day the setting takes. */
+export const MAX_NEW_CARDS_PER_DAY = 100;
 
 /**
  * How many more never-practised cards today allows: `perDay` less the cards first rated on

@@ -1,13 +1,14 @@
 import { Hono } from "hono";
 import * as z from "zod";
 import { DeriskError } from "../../app/errors.ts";
+import { setNewCardsPerDay } from "../../app/new-cards.ts";
 import {
   attemptHistory,
   beginAnswer,
   deleteRecording,
+  dueQueue,
   getPractice,
   keepRecording,
-  listDue,
   listPractice,
   MAX_PRACTICE_COUNT,
   type PracticeFrom,
@@ -58,6 +59,8 @@ const draftBody = z.object({
 const deliveryBody = z.object({ delivery: z.unknown(), stepId: z.string().min(1).optional() });
 const submitBody = z.object({ text: z.string().optional(), stepId: z.string().min(1).optional() });
 const rateBody = z.object({ rating: z.enum(RATINGS) });
+// The value is checked by the use case (checkNewCardsPerDay), with the CLI's message.
+const settingsBody = z.object({ newCardsPerDay: z.unknown() });
 const limitQuery = (value: string | undefined): number | undefined => {
   if (value === undefined) return undefined;
   const n = Number(value);
@@ -78,12 +81,27 @@ export const practiceRoutes = new Hono<AppEnv>()
     const limit = limitQuery(c.req.query("limit"));
     // The client's zone decides when its day starts, and with it the day's new cards.
     const tz = parseTimezoneOffset(c.req.query("tz"));
-    const due = await listDue(c.var.store, c.var.userId, {
+    const { due, newCards } = await dueQueue(c.var.store, c.var.userId, {
       ...(limit === undefined ? {} : { limit }),
       includeNew: c.req.query("new") !== "false",
       ...(tz === undefined ? {} : { timezoneOffsetMinutes: tz }),
     });
-    return c.json({ due });
+    return c.json({ due, newCards });
+  })
+  // The user's practice settings: how many never-practised cards the queue and the drill start a day.
+  .get("/practice/settings", async (c) => {
+    const profile = await c.var.store.profiles.getProfile(c.var.userId);
+    return c.json({ settings: { newCardsPerDay: profile.newCardsPerDay } });
+  })
+  .put("/practice/settings", async (c) => {
+    const body = await readJson(c, settingsBody);
+    // Checked here, not by the schema, so a wrong value gets the same message as on the CLI.
+    const newCardsPerDay = await setNewCardsPerDay(c.var.store, c.var.userId, body.newCardsPerDay);
+    const tz = parseTimezoneOffset(c.req.query("tz"));
+    const { newCards } = await dueQueue(c.var.store, c.var.userId, {
+      ...(tz === undefined ? {} : { timezoneOffsetMinutes: tz }),
+    });
+    return c.json({ settings: { newCardsPerDay }, newCards });
   })
   .get("/what-next", async (c) => {
     const role = c.req.query("role");

@@ -15,6 +15,7 @@ import * as documentSample from "./0010-document-sample.ts";
 import * as spokenAttempts from "./0011-spoken-attempts.ts";
 import * as journalVersions from "./0012-journal-versions.ts";
 import * as historyFromBackup from "./0013-history-from-backup.ts";
+import * as newCardsPerDay from "./0014-new-cards-per-day.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": initial,
@@ -29,4 +30,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0011-spoken-attempts": spokenAttempts,
   "0012-journal-versions": journalVersions,
   "0013-history-from-backup": historyFromBackup,
+  "0014-new-cards-per-day": newCardsPerDay,
 };

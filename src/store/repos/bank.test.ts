@@ -74,6 +74,7 @@ describeStores("stories, questions and profiles", (getStore) => {
       targetCompanies: [],
       wordsPerMinute: 150,
       budgets: {},
+      newCardsPerDay: 10,
       version: 0,
     });
     const saved = await store.profiles.upsertProfile("a", {

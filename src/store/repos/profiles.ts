@@ -2,6 +2,7 @@
  * The candidate's profile (one per user) and their editable risk lens (Framing).
  */
 import { sql } from "kysely";
+import { NEW_CARDS_PER_DAY } from "../../core/schedule/schedule.ts";
 import type { Budgets, FramingRisk, ProfileRow } from "../schema.ts";
 import { type Db, inTransaction, json, optional, staleVersion, withOwnedRefs } from "./sql.ts";
 
@@ -16,6 +17,8 @@ export interface ProfileInput {
   targetCompanies: string[];
   wordsPerMinute: number;
   budgets: Budgets;
+  /** Never-practised cards the due queue and the drill introduce a day, 0–100. */
+  newCardsPerDay: number;
   /** The user's own wording of the five risks; absent means the default lens. */
   framing: FramingRisk[];
 }
@@ -45,6 +48,7 @@ function profileFromRow(row: ProfileRow): Profile {
     targetCompanies: row.target_companies,
     wordsPerMinute: row.words_per_minute,
     budgets: row.budgets,
+    newCardsPerDay: row.new_cards_per_day,
     ...optional("framing", row.framing),
     version: row.version,
     updatedAt: row.updated_at,
@@ -59,6 +63,7 @@ function defaultProfile(userId: string): Profile {
     targetCompanies: [],
     wordsPerMinute: DEFAULT_WORDS_PER_MINUTE,
     budgets: {},
+    newCardsPerDay: NEW_CARDS_PER_DAY,
     version: 0,
   };
 }
@@ -71,6 +76,7 @@ function profileColumns(patch: ProfilePatch) {
     ...(patch.targetCompanies !== undefined ? { target_companies: json(patch.targetCompanies) } : {}),
     ...(patch.wordsPerMinute !== undefined ? { words_per_minute: patch.wordsPerMinute } : {}),
     ...(patch.budgets !== undefined ? { budgets: json(patch.budgets) } : {}),
+    ...(patch.newCardsPerDay !== undefined ? { new_cards_per_day: patch.newCardsPerDay } : {}),
     ...(patch.framing !== undefined ? { framing: patch.framing === null ? null : json(patch.framing) } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useRef, useState } from "react";
 import { answerText } from "../../../src/core/answer-text.ts";
+import type { AnswerScoreReading } from "../../../src/core/attempt-score.ts";
 import type { RoleId } from "../../../src/core/model.ts";
 import { tellsEpisode } from "../../../src/core/packaging/episode.ts";
 import { api, describeError } from "../api.ts";
@@ -35,7 +36,7 @@ interface Props {
   role: RoleId | undefined;
   onSelectVariant: (variant: AnswerEntry) => void;
   /** The analyzer's score of each answer, by id, once known (shown on the variant tabs). */
-  scores?: ReadonlyMap<string, number>;
+  scores?: ReadonlyMap<string, AnswerScoreReading>;
 }
 
 /** One question: its variants as tabs, the selected answer, then what they'll ask and what to avoid. */

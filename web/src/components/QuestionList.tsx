@@ -1,4 +1,6 @@
 import { forwardRef, useId } from "react";
+import { LANGUAGE_NAMES } from "../../../src/core/analysis/language.ts";
+import { type AnswerScoreReading, notScoredLabel, notScoredTitle } from "../../../src/core/attempt-score.ts";
 import { matchesFilter, type QuestionGroup, type SectionGroup } from "../library.ts";
 import { route } from "../links.ts";
 import { Icon } from "./Icon.tsx";
@@ -10,7 +12,7 @@ interface Props {
   filter: string;
   onFilterChange: (value: string) => void;
   /** The analyzer's overall score of each answer, by answer id, once known. */
-  scores?: ReadonlyMap<string, number>;
+  scores?: ReadonlyMap<string, AnswerScoreReading>;
 }
 
 /** Questions grouped by the document's own sections, numbered as written; the filter input takes "/". */
@@ -86,9 +88,24 @@ export const QuestionList = forwardRef<HTMLInputElement, Props>(function Questio
 
 const SCORE_WORDS = ["", "raises risk", "weak", "fair", "good", "excellent"];
 
-/** A fixed-width slot from the first paint, so the score arriving later moves nothing. */
-export function AnswerScore({ score }: { score: number | undefined }) {
-  if (score === undefined) return <span className="question-score" aria-hidden="true" />;
+/**
+ * A fixed-width slot from the first paint, so the score arriving later moves nothing. An answer in
+ * another language shows its language's code instead of a number: the lens does not score it.
+ */
+export function AnswerScore({ score: reading }: { score: AnswerScoreReading | undefined }) {
+  if (reading === undefined) return <span className="question-score" aria-hidden="true" />;
+  if ("notScored" in reading)
+    return (
+      <span
+        className="question-score"
+        data-not-scored={reading.notScored}
+        title={`${notScoredTitle(reading.notScored)}: the risk lens reads English only`}
+      >
+        <span aria-hidden="true">{languageCode(reading.notScored)}</span>
+        <span className="visually-hidden">{notScoredLabel(reading.notScored)}</span>
+      </span>
+    );
+  const { score } = reading;
   return (
     <span
       className="question-score"
@@ -100,4 +117,10 @@ export function AnswerScore({ score }: { score: number | undefined }) {
       <span className="visually-hidden">, {SCORE_WORDS[score]}</span>
     </span>
   );
+}
+
+/** "French" → "FR": the language's code where the name is known, else its first two letters. */
+function languageCode(name: string): string {
+  const code = Object.entries(LANGUAGE_NAMES).find(([, n]) => n === name)?.[0] ?? name.slice(0, 2);
+  return code.toUpperCase();
 }

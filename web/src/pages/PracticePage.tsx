@@ -3,6 +3,7 @@ import { notScoredLabel } from "../../../src/core/attempt-score.ts";
 import { dueLabels, stepLabel } from "../../../src/core/due-labels.ts";
 import { stripMarkup } from "../../../src/core/markup.ts";
 import type { Competency, RoleId } from "../../../src/core/model.ts";
+import { describeNewCards } from "../../../src/core/new-cards-outlook.ts";
 import { type DocumentSummary, describeError } from "../api.ts";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { Icon } from "../components/Icon.tsx";
@@ -15,6 +16,7 @@ import { COMPETENCY_LIST, COMPETENCY_NAMES, ROLE_NAMES } from "../names.ts";
 import {
   type DrillFeedback,
   type DueEntry,
+  type NewCardsOutlook,
   type PracticeFrom,
   type PracticeSession,
   type PracticeStep,
@@ -100,8 +102,8 @@ function PracticeSetup({
   documents: DocumentSummary[] | null;
 }) {
   const { result, reload } = useLoad("practice-setup", async () => {
-    const [due, active] = await Promise.all([practiceApi.due(), practiceApi.active()]);
-    return { due, active };
+    const [{ due, newCards }, active] = await Promise.all([practiceApi.due(), practiceApi.active()]);
+    return { due, newCards, active };
   });
   const [source, setSource] = useState<Exclude<Source, "question">>(initialSource ?? "due");
   // With nothing due (a new bank, or every card rated ahead) "Cards due" can only fail: start on
@@ -292,6 +294,10 @@ function PracticeSetup({
           </div>
         )}
 
+        {(source === "due" || source === "drill") && result.state === "ready" && (
+          <NewCardsSetting outlook={result.data.newCards} onSaved={reload} />
+        )}
+
         <div className="practice-options">
           <div className="field field-inline">
             <label htmlFor={ids.count} className="field-label">
@@ -322,6 +328,67 @@ function PracticeSetup({
         </div>
       </form>
       <PastSessions />
+    </div>
+  );
+}
+
+/**
+ * How many never-practised cards the due queue and the drill start a day (the user's setting,
+ * as `derisk drill --new-per-day N` sets it), with how many wait and when they come.
+ */
+function NewCardsSetting({ outlook, onSaved }: { outlook: NewCardsOutlook; onSaved: () => void }) {
+  const [value, setValue] = useState(String(outlook.perDay));
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<{ code: string; message: string } | null>(null);
+  const id = useId();
+  useEffect(() => setValue(String(outlook.perDay)), [outlook.perDay]);
+  async function save(): Promise<void> {
+    setSaving(true);
+    setError(null);
+    try {
+      // The server checks the value (0–100) and says what is wrong.
+      await practiceApi.setNewCardsPerDay(value.trim() === "" ? Number.NaN : Number(value));
+      onSaved();
+    } catch (caught) {
+      setError(describeError(caught));
+    } finally {
+      setSaving(false);
+    }
+  }
+  return (
+    <div className="new-cards-setting">
+      <div className="field field-inline">
+        <label htmlFor={id} className="field-label">
+          New cards a day
+        </label>
+        <input
+          id={id}
+          className="textarea practice-count"
+          type="number"
+          min={0}
+          max={100}
+          value={value}
+          onChange={(event) => setValue(event.target.value)}
+          onKeyDown={(event) => {
+            // Enter saves the setting; it must not start the session.
+            if (event.key !== "Enter") return;
+            event.preventDefault();
+            void save();
+          }}
+        />
+        <button
+          type="button"
+          className="button button-small"
+          disabled={saving || value === String(outlook.perDay)}
+          onClick={() => void save()}
+        >
+          {saving ? "Saving…" : "Save"}
+        </button>
+      </div>
+      <p className="muted" data-testid="new-cards-outlook">
+        {describeNewCards(outlook)}.
+      </p>
+      {error !== null && <ErrorMessage title="Couldn't save new cards a day" error={error} />}
     </div>
   );
 }
