@@ -15,7 +15,6 @@
  *   npm run train -- --extra F --extra-no-topic   # F teaches neither the topic nor the off-topic head
  *   npm run train -- --notes-copies --out FILE    # each written training story also as bullet notes
  *   npm run train -- --probing --out FILE         # the tagger also reads the probing cue families
- *   npm run train -- --ambiguity-neighbours       # the ambiguity column also reads the neighbours' words
  *   npm run train -- --clause-cues --out FILE     # the tagger also reads obligation clauses
  *   npm run train -- --clause-answers --out FILE  # also train on additions/train-s.jsonl
  *   npm run train -- --habit-answers --out FILE   # also train on additions/train-t.jsonl
@@ -57,7 +56,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { callsForStory } from "../src/core/analysis/classify.ts";
 import { SENTENCE_TAGS, type SentenceTag } from "../src/core/analysis/labels.ts";
-import { isNeighbourFeature, isProbingFeature } from "../src/core/analysis/lens/features.ts";
+import { isProbingFeature } from "../src/core/analysis/lens/features.ts";
 import { type DenseWeights, packSparse, type SparseWeights } from "../src/core/analysis/lens/linear.ts";
 import {
   boundaryFeatures,
@@ -582,10 +581,6 @@ const flat = (): DenseWeights => ({ features: [], classes: ["value"], weights: [
 // `--probing` (off by default): see the model's `probing` below. Only the `ambiguity` tagger and
 // head read the probing features; every other tag's tagger is fitted as without them.
 const PROBING = args.includes("--probing");
-// `--ambiguity-neighbours` (off by default; issue 10, branch `amb31`): the `ambiguity` tagger column
-// alone also reads the content words of each sentence's neighbours (`nb:`); every other column is
-// fitted as without them.
-const NEIGHBOURS = args.includes("--ambiguity-neighbours");
 const CLAUSE_CUES = args.includes("--clause-cues");
 // `--clause-reading` (design 4 of branch `task17`): the `task` tagger alone reads
 // the obligation clauses, and each sentence's obligation clause is also read alone for `task`.
@@ -615,7 +610,6 @@ const model: LensModel = {
   // analyzer reads the same features.
   ...(CLAUSE_CUES ? { clauseCues: true as const } : {}),
   ...(CLAUSE_READING ? { clauseReading: true as const } : {}),
-  ...(NEIGHBOURS ? { ambiguityNeighbours: true as const } : {}),
 };
 
 // `--reading-threshold T` (off by default; branch `spk5`, docs/lab/risk-lens-lab.md): the training and
@@ -757,9 +751,8 @@ function sentenceSamples(items: readonly Item[]): { samples: SparseSample[]; tar
 // Which features a tagger column may read (see `keepFeature` in scripts/lens-fit.ts).
 const taggerKeeps = (cls: string, f: string): boolean =>
   cls === WRITTEN_TASK
-    ? !f.startsWith("ob:") && !isProbingFeature(f) && !isNeighbourFeature(f)
+    ? !f.startsWith("ob:") && !isProbingFeature(f)
     : (cls === "ambiguity" || !PROBING || !isProbingFeature(f)) &&
-      (cls === "ambiguity" || !NEIGHBOURS || !isNeighbourFeature(f)) &&
       (cls === "task" || !CLAUSE_READING || !f.startsWith("ob:"));
 function fitSentences(items: readonly Item[]): SparseWeights {
   const { samples, targets } = sentenceSamples(items);
@@ -773,13 +766,8 @@ function fitSentences(items: readonly Item[]): SparseWeights {
           ),
         }
       : {}),
-    // A neighbour's word (`nb:`) needs as many sentences as a word of the sentence's own.
-    vocab: buildVocab(
-      samples,
-      4,
-      (f) => !f.startsWith("w:") && !f.startsWith("b:") && !isNeighbourFeature(f),
-    ),
-    ...(PROBING || NEIGHBOURS || CLAUSE_READING || WRITTEN
+    vocab: buildVocab(samples, 4, (f) => !f.startsWith("w:") && !f.startsWith("b:")),
+    ...(PROBING || CLAUSE_READING || WRITTEN
       ? {
           // The written column reads what the committed tagger reads: no clause, no probing feature.
           keepFeature: taggerKeeps,

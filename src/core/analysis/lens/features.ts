@@ -163,45 +163,6 @@ export interface SentenceWords {
   fillers: number;
 }
 
-// The parts of speech whose words a neighbouring sentence lends (`--ambiguity-neighbours`).
-const CONTENT_POS = new Set(["NOUN", "PROPN", "VERB", "ADJ", "ADV"]);
-
-/**
- * Whether a sentence feature is a neighbour's word (`nb:`, a model trained with
- * `--ambiguity-neighbours`).
- * @example isNeighbourFeature("nb:guess") // true
- */
-export function isNeighbourFeature(feature: string): boolean {
-  return feature.startsWith("nb:");
-}
-
-/**
- * The content words (nouns, verbs, adjectives, adverbs; their lemmas, each once) of the sentences
- * just before and just after `index`, as `nb:<lemma>`: an unknown told in one sentence ("nobody
- * knew why") and what the speaker did about it in the next ("I split the errors by sensor") are
- * then read together by the `ambiguity` column, and a probe with no unknown near it reads alone.
- */
-function neighbourFeatures(
-  ctx: AnswerContext,
-  index: number,
-  out: string[],
-  ids: number[] | undefined,
-): void {
-  const seen = new Set<string>();
-  for (const k of [index - 1, index + 1]) {
-    const unit = ctx.units[k];
-    if (unit === undefined) continue;
-    for (let i = unit.first; i < unit.last; i += 1) {
-      const t = ctx.tokens[i];
-      if (t === undefined || t.type !== "word" || !CONTENT_POS.has(t.pos)) continue;
-      const lemma = t.lemma.toLowerCase();
-      if (seen.has(lemma)) continue;
-      seen.add(lemma);
-      add(out, ids, named("nb:", lemma));
-    }
-  }
-}
-
 /** Whether the text has an ASCII digit (what `/\d/` finds). */
 function hasDigit(text: string): boolean {
   for (let i = 0; i < text.length; i += 1) {
@@ -642,11 +603,6 @@ export interface AnswerContext {
    * one here is read when its features are.
    */
   clauses?: ReadonlyArray<SentenceClauses | undefined> | undefined;
-  /**
-   * A model trained with `--ambiguity-neighbours`: each sentence also gets the content words of
-   * the sentences before and after it (`nb:<lemma>`), which only the `ambiguity` column reads.
-   */
-  neighbours?: true | undefined;
 }
 
 // The n-gram feature strings, built once per lemma (pair) and reused across sentences and
@@ -855,7 +811,6 @@ export function sentenceFeatures(
   if (unknown && probe) add(out, ids, UNKNOWN_PROBE);
   if (ctx.probing !== undefined) probingFeatures(ctx.probing, index, out, ids);
   if (ctx.clauseCues !== undefined) clauseFeatures(ctx, index, ctx.clauseCues, out, ids);
-  if (ctx.neighbours === true) neighbourFeatures(ctx, index, out, ids);
   if (!ctx.story) {
     add(out, ids, NONSTORY);
     add(out, ids, named("nonstory+rule:", rule));

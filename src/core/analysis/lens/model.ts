@@ -80,12 +80,6 @@ export interface LensModel {
    * higher of the sentence's and its obligation clause's read alone (`lens/read.ts`).
    */
   clauseReading?: true;
-  /**
-   * Trained with `--ambiguity-neighbours` (issue 10, branch `amb31`): the `ambiguity` tagger column
-   * alone also reads the content words of the sentences before and after (`nb:` features,
-   * `lens/features.ts`), so that a probe is read with the unknown told next to it.
-   */
-  ambiguityNeighbours?: true;
 }
 
 const scorers = new WeakMap<SparseWeights, SparseScorer>();

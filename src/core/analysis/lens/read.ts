@@ -157,7 +157,6 @@ export function readAnswer(
     story: options.story,
     ruleParts: units.map((u) => u.part),
     probing: probing ? probingShape(cues) : undefined,
-    neighbours: model.ambiguityNeighbours === true ? true : undefined,
     clauseCues,
     // Each sentence's clauses are read once, for its `ob:` features and its obligation clause.
     clauses:
