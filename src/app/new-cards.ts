@@ -97,6 +97,6 @@ export async function setNewCardsPerDay(store: Repos, userId: string, value: unk
  */
 export function noNewCardsLeft(perDay: number): string {
   return perDay === 0
-    ? "new cards are set to 0 a day: raise it to start new ones (derisk drill --new-per-day N, or the Practice page)"
+    ? "new cards are set to 0 a day: raise it to start new ones (the new-cards-a-day setting: Practice page, or drill --new-per-day N)"
     : `today's ${perDay} new ${perDay === 1 ? "card is" : "cards are"} started: the rest come tomorrow`;
 }

@@ -26,12 +26,15 @@ describeStores("practice API", (getStore) => {
   const appFor = (userId: string) =>
     createApp({ store: getStore(), userId, version: "test", storage: "pglite" });
 
-  async function startSession(userId = "a"): Promise<SessionBody["session"]> {
+  async function startSession(
+    userId = "a",
+    from: Record<string, unknown> = { kind: "due" },
+  ): Promise<SessionBody["session"]> {
     const imported = await appFor(userId).request("/api/import", send("POST", { text: sample }));
     expect(imported.status).toBe(200);
     const res = await appFor(userId).request(
       "/api/practice/sessions",
-      send("POST", { from: { kind: "due" }, count: 2, role: "ml-engineer" }),
+      send("POST", { from, count: 2, role: "ml-engineer" }),
     );
     expect(res.status).toBe(201);
     return ((await res.json()) as SessionBody).session;
@@ -52,7 +55,8 @@ describeStores("practice API", (getStore) => {
 
   it("runs a session over HTTP: due, start, draft, submit with a follow-up, rate, report, history", async () => {
     const app = appFor("a");
-    const session = await startSession();
+    // A story question: an introduction or a motivation answer gets no story probe as its follow-up.
+    const session = await startSession("a", { kind: "competency", competency: "technical-challenge" });
     const due = (await (await app.request("/api/practice/due?limit=3")).json()) as { due: unknown[] };
     expect(due.due).toHaveLength(3);
 
