@@ -264,6 +264,29 @@ describeStores("packaging API", (getStore) => {
     expect(german.body.tailoring.notes.join(" ")).toMatch(/does not look like English/);
   });
 
+  it("says, in a composed draft's warnings, when the sample's drift story does not answer the question", async () => {
+    const { documentId } = await importSample();
+    await call("a", `/api/documents/${documentId}/stories`, post({}));
+    const { body: listed } = await call<{ stories: StoryJson[] }>("a", "/api/stories");
+    const drift = listed.stories.find((story) => /two terabytes/.test(JSON.stringify(story)));
+    expect(drift).toBeDefined();
+    const ask = async (question: string) =>
+      (
+        await call<{ warnings: string[] }>(
+          "a",
+          "/api/compose",
+          post({ storyId: drift?.id, question, budgetSeconds: 90 }),
+        )
+      ).body.warnings;
+    // Before: no warning; the draft read as an answer to the question.
+    expect(await ask("Tell me about a time you explained a model to non-technical people")).toContainEqual(
+      expect.stringMatching(/^This story shows no moment you explained a model to non-technical people/),
+    );
+    expect(await ask("Tell me about a difficult technical problem you solved.")).not.toContainEqual(
+      expect.stringMatching(/^This story (?:does not show|shows no moment)/),
+    );
+  });
+
   it("answers 404 to user b for every story, item and document of user a", async () => {
     const { documentId, byKey } = await importSample("a");
     const { body } = await call<{ created: StoryJson[] }>(

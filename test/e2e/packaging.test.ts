@@ -168,6 +168,37 @@ describe.runIf(launched.browser !== null)("stories, coverage, compose, tailor, r
     await screenshot(page, "packaging-compose");
   });
 
+  test("compose says so when the story shows nothing of what the question asks", async () => {
+    const created = await fetch(`${server.url}/api/stories`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({
+        title: "Drifting sensors",
+        situation: "A few of our plant's sensors drifted slowly out of calibration.",
+        actions: ["I trained a small model of each sensor's expected reading and alerted on the residual."],
+        result: "Drift was caught within a day instead of a month.",
+      }),
+    });
+    const { story } = (await created.json()) as { story: { id: string } };
+    // A tab of its own: the draft of the test before stays out of it, and out of the test after.
+    const own = await context.newPage();
+    try {
+      await own.goto(`/#/compose/${encodeURIComponent(story.id)}`);
+      await own
+        .getByLabel("Question", { exact: true })
+        .fill("Tell me about a time you explained a model to non-technical people");
+      await own.getByRole("button", { name: "Compose the draft" }).click();
+      await own.getByTestId("draft-text").waitFor();
+      await settle(own);
+      // Before: no note; the technical draft read as an answer to the question.
+      expect(await own.locator(".callout").allTextContents()).toContainEqual(
+        expect.stringMatching(/^This story shows no moment you explained a model to non-technical people/),
+      );
+    } finally {
+      await own.close();
+    }
+  });
+
   test("a composed draft is saved as a new variant of the question its story came from", async () => {
     const { stories } = (await (await fetch(`${server.url}/api/stories`)).json()) as {
       stories: { id: string; title: string }[];

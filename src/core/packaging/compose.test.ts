@@ -1154,3 +1154,98 @@ describe("compose: a draft reads as speech", () => {
     },
   );
 });
+
+describe("compose: a story that does not answer the question asked", () => {
+  const EXPLAIN = "Tell me about a time you explained a model to non-technical people";
+  const drift = parseStory({
+    title: "Sensor drift",
+    situation: "Our plant logged millions of sensor readings a day, and a few sensors drifted slowly.",
+    actions: [
+      "I trained a small model of each sensor's expected reading from its neighbours.",
+      "I alerted on the residual and ran the job nightly in Airflow.",
+    ],
+    result: "Drift was caught within a day instead of a month.",
+    lesson: "I learned that the checks around a model matter as much as the model.",
+  });
+  const notShown = (draft: Draft) =>
+    draft.warnings.filter((w) => /^This story (?:does not show|shows no moment)/.test(w));
+
+  it("says plainly what the question asks that no sentence shows, and makes nothing up", () => {
+    const draft = compose(drift, { question: EXPLAIN, budgetSeconds: 90 });
+    expect(notShown(draft)).toEqual([
+      expect.stringMatching(
+        /^This story shows no moment you explained a model to non-technical people.*add that moment/,
+      ),
+    ]);
+    // Only the story's own sentences and the usual blanks: nothing written for the user.
+    const own = new Set(storySentences(drift).map((s) => s.text));
+    for (const s of draft.sentences) if (s.origin.from === "story") expect(own.has(s.text)).toBe(true);
+    expect(
+      draft.sentences
+        .filter((s) => s.origin.from === "template")
+        .map((s) => s.text)
+        .join(" "),
+    ).not.toMatch(/explain|non-technical/i);
+  });
+
+  it("names what is missing from the question's skills when it does not word a deed", () => {
+    const draft = compose(drift, {
+      question: "Describe how you explained a model to non-technical stakeholders.",
+      budgetSeconds: 90,
+    });
+    expect(notShown(draft)).toEqual([
+      expect.stringMatching(/does not show communication or non-technical stakeholders/),
+    ]);
+  });
+
+  it("gives no such note when a sentence shows it, or the story answers its own kind of question", () => {
+    const told = parseStory({
+      ...drift,
+      actions: [
+        ...drift.actions,
+        "I explained the model to the plant managers in plain language, with one chart.",
+      ],
+    });
+    expect(notShown(compose(told, { question: EXPLAIN, budgetSeconds: 90 }))).toEqual([]);
+    expect(
+      notShown(
+        compose(drift, {
+          question: "Tell me about a difficult technical problem you solved.",
+          budgetSeconds: 90,
+        }),
+      ),
+    ).toEqual([]);
+  });
+
+  it("on the sample, warns for the drift story asked about explaining a model, and for no story asked its own question", () => {
+    const sample = readSample();
+    const answers = sample.items.filter(
+      (i): i is AnswerItem => i.kind === "answer" && /technical problem|mistake/i.test(i.question),
+    );
+    expect(answers.length).toBeGreaterThanOrEqual(3);
+    for (const answer of answers) {
+      const story = storyFromAnswer(answer);
+      expect(notShown(compose(story, { question: answer.question, budgetSeconds: 90 })), answer.key).toEqual(
+        [],
+      );
+    }
+    const drifting = answers.find((a) => /technical problem/i.test(a.question));
+    const draft = compose(storyFromAnswer(drifting as AnswerItem), { question: EXPLAIN, budgetSeconds: 90 });
+    // Before: no note at all; the draft read as an answer.
+    expect(notShown(draft)).toHaveLength(1);
+  });
+
+  it.runIf(SEED_RUNS)("on the seed, no story asked its own question gets the note", () => {
+    const doc = readSeed();
+    const answers = (doc?.items ?? []).filter(
+      (i): i is AnswerItem => i.kind === "answer" && /technical problem|mistake/i.test(i.question),
+    );
+    expect(answers.length).toBeGreaterThanOrEqual(3);
+    for (const answer of answers) {
+      const story = storyFromAnswer(answer);
+      expect(notShown(compose(story, { question: answer.question, budgetSeconds: 90 })), answer.key).toEqual(
+        [],
+      );
+    }
+  });
+});

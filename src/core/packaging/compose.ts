@@ -9,6 +9,7 @@ import { measureTiming } from "../analysis/timing.ts";
 import { DeriskError } from "../errors.ts";
 import type { Competency, RoleId, StarPart } from "../model.ts";
 import { tellsTrouble } from "./acts.ts";
+import { missingAsk } from "./asked.ts";
 import { ANSWER_CUES, answeringSentences } from "./data/answer-cues.ts";
 import { findRoleTerms } from "./role-terms.ts";
 import { readsAsLesson, type Story, type StoryField, type StorySentence, storySentences } from "./story.ts";
@@ -636,6 +637,14 @@ export function compose(story: Story, options: ComposeOptions): Draft {
       "The question asks about a mistake, and this story tells none of yours: where the draft leaves a blank, say what you got wrong and how you found out, or draft from a story that holds one.",
     );
   }
+  // Any other story question: the story may be a good one that answers another question ("a time
+  // you explained a model to non-technical people" told with a drift detector no one was told of).
+  const unanswered = missingAsk(
+    options.question,
+    told.map((s) => s.text),
+    story.competencies,
+  );
+  if (unanswered !== undefined) warnings.push(unanswered.note);
   if (answerFirst !== undefined) {
     warnings.push(
       `The question asks for ${answerFirst.asks}, not a story: say that in a line of your own first, where the draft leaves a blank, and keep the story as the example that backs it.`,

@@ -58,7 +58,13 @@ export {
   reangle,
   saysTheSame,
 } from "./reangle.ts";
-export { coreShare, findRoleTerms, type RoleTerms } from "./role-terms.ts";
+export {
+  coreShare,
+  defaultReangleRoles,
+  findRoleTerms,
+  type ReangleDefault,
+  type RoleTerms,
+} from "./role-terms.ts";
 export {
   extractMetrics,
   extractTools,

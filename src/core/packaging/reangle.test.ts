@@ -3,7 +3,7 @@ import { answerOf, readSample, readSeed, SEED_RUNS } from "../../../test/seed.ts
 import { answerText } from "../answer-text.ts";
 import { answeringSentences } from "./data/answer-cues.ts";
 import { reangle, saysTheSame } from "./reangle.ts";
-import { coreShare } from "./role-terms.ts";
+import { coreShare, defaultReangleRoles } from "./role-terms.ts";
 import { splitSentences, stripMarkup } from "./text.ts";
 
 // An infrastructure-heavy story of our own, told the way a DevOps engineer would.
@@ -593,4 +593,54 @@ describe("reangle: a kept line that names another role's team", () => {
       "I worked with the ML team on the fraud model. I wrote the service that scored every payment in under 20 ms. Latency fell by half.";
     expect(reangle(text, { toRole: "software-engineer" }).namesOtherRole).toBeUndefined();
   });
+});
+
+describe("defaultReangleRoles: where a re-angle starts", () => {
+  const mlops =
+    "I ran the platform on Kubernetes with Terraform and Helm, set up CI/CD and monitoring with Prometheus, and kept the deployment pipeline reliable.";
+
+  it("targets the document's role and starts from the role the answer fits, when that is another", () => {
+    const start = defaultReangleRoles(mlops, "ml-engineer", ["ml-engineer"]);
+    expect(start).toMatchObject({ fromRole: "mlops-engineer", toRole: "ml-engineer" });
+    expect(start.note).toMatch(
+      /^This answer reads as mlops-engineer \(\d+ core words?\) more than ml-engineer/,
+    );
+  });
+
+  it("re-angles an answer that already fits the document's role for the best-fitting other role, saying why", () => {
+    // The bank names a data scientist post too: that is the other role, however MLOps-heavy the words.
+    const start = defaultReangleRoles(mlops, "mlops-engineer", ["mlops-engineer", "data-scientist"]);
+    expect(start).toMatchObject({ fromRole: "mlops-engineer", toRole: "data-scientist" });
+    expect(start.note).toMatch(
+      /already fits mlops-engineer, the role its document targets.*other roles your documents name/,
+    );
+    // No other role named: the best fit among all the others.
+    const alone = defaultReangleRoles(mlops, "mlops-engineer", ["mlops-engineer"]);
+    expect(alone.toRole).not.toBe("mlops-engineer");
+    expect(alone.fromRole).toBe("mlops-engineer");
+  });
+
+  it("keeps ML engineer, written for no role, when the document names none", () => {
+    expect(defaultReangleRoles(mlops, undefined, [])).toEqual({ toRole: "ml-engineer" });
+  });
+
+  it.runIf(SEED_RUNS)(
+    "on the seed, the MLOps-flavoured Q6 core answer is re-angled MLOps → ML engineer, not MLOps → MLOps",
+    () => {
+      const answer = answerOf(readSeed(), "q6/core");
+      const text = answerText(answer);
+      const start = defaultReangleRoles(text, "ml-engineer", ["ml-engineer"]);
+      // Before: "Written for" ML engineer and "Re-angle for" MLOps engineer (96% → 96%).
+      expect(start).toMatchObject({ fromRole: "mlops-engineer", toRole: "ml-engineer" });
+      const out = reangle(text, { fromRole: "mlops-engineer", toRole: "ml-engineer" });
+      expect(out.coreShare.after).toBeGreaterThan(out.coreShare.before);
+      // The ML-focused variant already fits ML engineer: it goes to another role, with the reason.
+      const focused = defaultReangleRoles(answerText(answerOf(readSeed(), "q6/ml-focused")), "ml-engineer", [
+        "ml-engineer",
+      ]);
+      expect(focused.fromRole).toBe("ml-engineer");
+      expect(focused.toRole).not.toBe("ml-engineer");
+      expect(focused.note).toMatch(/already fits ml-engineer/);
+    },
+  );
 });

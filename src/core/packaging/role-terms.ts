@@ -1,6 +1,6 @@
-import type { RoleId } from "../model.ts";
+import { ROLE_IDS, type RoleId } from "../model.ts";
 import { ROLE_VOCABULARY } from "./data/role-vocabulary.ts";
-import { termPattern } from "./text.ts";
+import { stripMarkup, termPattern } from "./text.ts";
 
 /** The role words a text uses: core (what the role is hired for) and adjacent. */
 export interface RoleTerms {
@@ -55,4 +55,64 @@ export function coreShare(text: string, role: RoleId, fromRole?: RoleId): number
   const terms = findRoleTerms(text, role, fromRole);
   const total = terms.core.length + terms.adjacent.length;
   return total === 0 ? 0 : Math.round((terms.core.length / total) * 100) / 100;
+}
+
+/** The roles a re-angle starts on, and why when the target is not the document's own. */
+export interface ReangleDefault {
+  fromRole?: RoleId;
+  toRole: RoleId;
+  /** One line on why the target is not the role the document targets (or the written-for role is not). */
+  note?: string;
+}
+
+/**
+ * Where a re-angle starts: for the role the document targets, written for the role the answer
+ * fits best (the most of the role's core words) — unless the answer already fits the document's
+ * role best (ties included), when re-angling for it would trim nothing of worth: then it is
+ * written for the document's role and re-angled for the best-fitting other role the document
+ * or the bank names (their target roles; any role when they name no other), with a line why.
+ * Without a document role: for an ML engineer, written for no role in particular.
+ * `names` says a role for the note ("ML engineer").
+ * @example defaultReangleRoles(mlopsAnswer, "ml-engineer", ["ml-engineer"], name) // { fromRole: "mlops-engineer", toRole: "ml-engineer", note: "…" }
+ */
+export function defaultReangleRoles(
+  text: string,
+  documentRole: RoleId | undefined,
+  namedRoles: readonly (RoleId | undefined)[],
+  names: (role: RoleId) => string = (role) => role,
+): ReangleDefault {
+  const plain = stripMarkup(text);
+  // How well the answer fits a role: how many of the role's core words it says (a share alone
+  // calls one core word and no adjacent one a perfect fit).
+  const fit = new Map(ROLE_IDS.map((role) => [role, findRoleTerms(plain, role).core.length]));
+  const core = (role: RoleId) => fit.get(role) ?? 0;
+  const better = (a: RoleId, b: RoleId) => core(a) > core(b);
+  // The best fit: the document's role first on a tie, then the listed order.
+  const order =
+    documentRole === undefined
+      ? [...ROLE_IDS]
+      : [documentRole, ...ROLE_IDS.filter((r) => r !== documentRole)];
+  const best = order.reduce((top, role) => (better(role, top) ? role : top));
+  const bestOther = (from: RoleId): RoleId => {
+    const named = [...new Set(namedRoles.filter((r): r is RoleId => r !== undefined && r !== from))];
+    const pool = named.length > 0 ? named : ROLE_IDS.filter((r) => r !== from);
+    return pool.reduce((top, role) => (better(role, top) ? role : top));
+  };
+  // No role known for the document: nothing to weigh against, ML engineer as before.
+  if (documentRole === undefined) return { toRole: "ml-engineer" };
+  const words = (role: RoleId) => `${core(role)} core word${core(role) === 1 ? "" : "s"}`;
+  if (best === documentRole) {
+    const toRole = bestOther(documentRole);
+    const named = namedRoles.some((r) => r !== undefined && r !== documentRole);
+    return {
+      fromRole: documentRole,
+      toRole,
+      note: `This answer already fits ${names(documentRole)}, the role its document targets, as well as any other role (${words(documentRole)}), so it is re-angled for ${names(toRole)}, the best fit of the other roles${named ? " your documents name" : ""} (${words(toRole)}).`,
+    };
+  }
+  return {
+    fromRole: best,
+    toRole: documentRole,
+    note: `This answer reads as ${names(best)} (${words(best)}) more than ${names(documentRole)} (${words(documentRole)}), the role its document targets: written for ${names(best)}, re-angled for ${names(documentRole)}.`,
+  };
 }

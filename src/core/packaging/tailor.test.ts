@@ -1008,6 +1008,56 @@ describe("tailor: a list of names is a mention, not strong evidence", () => {
   );
 });
 
+describe("tailor: the evidence shown first for an ask that lists tools", () => {
+  // An ask naming tools ("PyTorch or scikit-learn") is shown first by the sentence naming most of
+  // them, not by a strong sentence that names none (a FastAPI service); strengths stay as they were.
+  const posting = "# ML Engineer\nAcme\n\n## Requirements\n- Strong Python; PyTorch or scikit-learn\n";
+
+  it("leads with the sentence that names the most of the ask's tools, and keeps the ask strong", () => {
+    const [requirement] = tailor(
+      posting,
+      [],
+      [
+        bankAnswer("serve", "I shipped a FastAPI service that serves an image classification model on ECS."),
+        bankAnswer(
+          "tools",
+          "Over the years I have built models from data collection to deployment, working with tools like scikit-learn, PyTorch and AWS.",
+        ),
+        bankAnswer("one", "I rewrote the feature code in Python and profiled it."),
+      ],
+    ).requirements;
+    expect(requirement?.evidence[0]?.id).toBe("tools");
+    expect(requirement?.strength).toBe("strong");
+  });
+
+  it("does not lift a bare list of tools nobody uses in the sentence", () => {
+    const [requirement] = tailor(
+      posting,
+      [],
+      [
+        bankAnswer("serve", "I trained an image classifier in PyTorch and served it with FastAPI."),
+        bankAnswer("list", "Tools: Python, PyTorch, scikit-learn, pandas."),
+      ],
+    ).requirements;
+    expect(requirement?.evidence[0]?.id).toBe("serve");
+  });
+
+  it.runIf(SEED_RUNS)(
+    "on the seed, 'Strong Python; PyTorch or scikit-learn' quotes the sentence naming Scikit-learn and PyTorch first, not a Bedrock/FastAPI one",
+    () => {
+      const doc = readSeed();
+      const answers = (doc?.items ?? []).flatMap((i) =>
+        i.kind === "answer" ? [{ key: i.key, text: answerText(i), question: i.question }] : [],
+      );
+      const [requirement] = tailor(posting, [], answers).requirements;
+      // Before: "In one project, I deployed a FastAPI-based inference service…" first.
+      expect(requirement?.evidence[0]?.quote).toMatch(/Scikit-learn, PyTorch/);
+      expect(requirement?.evidence[0]?.strength).toBe("partial");
+      expect(requirement?.strength).toBe("strong");
+    },
+  );
+});
+
 describe("tailor: what went wrong is not strong evidence of an ask", () => {
   // A story's problem names what the ask names (the pipeline, the checks) without the speaker
   // doing it: the deed that fixed it may show the ask, the mistake does not.

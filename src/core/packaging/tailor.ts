@@ -790,6 +790,11 @@ function checkYears(
 
 /** What ranks evidence of one strength: the lexicons' reading of the pair and what the sentence does. */
 interface EvidenceRank {
+  /**
+   * For an ask that names two tools or more ("Strong Python; PyTorch or scikit-learn"): how many of
+   * them a sentence where the speaker acts names by one of their own names. 0 otherwise.
+   */
+  tools: number;
   head: number;
   /**
    * The sentence says one of the words the ask names its concept by, when that word is a term of
@@ -855,6 +860,7 @@ function evidenceRank(
   const ground = match.ground ?? { head: 0, concepts: 0, lexicon: 0 };
   const text = said.text;
   return {
+    tools: toolsNamed(asked, said),
     head: ground.head,
     names: namesTheAsk(asked, said) || namesTheTool(asked, said),
     change: changeShown(asked, said),
@@ -896,6 +902,11 @@ function byEvidence(
   ra: EvidenceRank | undefined,
   rb: EvidenceRank | undefined,
 ): number {
+  // The sentence that names more of the tools the ask lists shows it first, whatever its strength:
+  // "…working with tools like Scikit-learn, PyTorch…" before a FastAPI service for "PyTorch or
+  // scikit-learn". Only the order: a sentence's strength is read as before.
+  const tools = (rb?.tools ?? 0) - (ra?.tools ?? 0);
+  if (tools !== 0) return tools;
   const strongA = a.strength === "strong" ? 1 : 0;
   const strongB = b.strength === "strong" ? 1 : 0;
   if (strongA !== strongB) return strongB - strongA;
@@ -938,6 +949,21 @@ function namesTheAsk(
 }
 
 const TOOLS = TOOL_TERMS.filter((t) => t.kind === "tool");
+const TOOL_NAMES = new Set(TOOLS.map((tool) => tool.name));
+
+/**
+ * How many of the tools an ask names (two or more: a tool ask) a sentence where the speaker acts
+ * names too, by any of their names; 0 for an ask that names fewer, or a sentence nobody acts in (a
+ * bare "Tools: …" line).
+ * @example toolsNamed(analyzeText("PyTorch or scikit-learn"), analyzeText("I worked with scikit-learn and PyTorch.")) // 2
+ */
+function toolsNamed(asked: Analysis, said: Analysis): number {
+  const named = skillsIn(asked.text).filter((name) => TOOL_NAMES.has(name));
+  if (named.length < 2) return 0;
+  if (!(/\b(?:I|we|We)\b/.test(said.text) || FIRST_WORD_VERB.test(said.text))) return 0;
+  const saidNames = new Set(skillsIn(said.text));
+  return named.filter((name) => saidNames.has(name)).length;
+}
 
 /**
  * Whether the sentence names a tool the ask names, by one of its own names (a term of the trade,
@@ -1237,7 +1263,9 @@ export function tailor(
       ...req,
       evidence,
       covered: evidence.length > 0,
-      strength: top === undefined ? "none" : top.strength,
+      // The strongest evidence shown, which need not lead: a sentence naming the ask's tools may.
+      strength:
+        top === undefined ? "none" : evidence.some((e) => e.strength === "strong") ? "strong" : top.strength,
     };
   });
   const uncovered = requirements

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from "react";
+import { answerText } from "../../../src/core/answer-text.ts";
 import type { RoleId } from "../../../src/core/model.ts";
+import { defaultReangleRoles, type ReangleDefault } from "../../../src/core/packaging/role-terms.ts";
 import { api, type DocumentSummary, describeError, type ReangleResult, type StoredItem } from "../api.ts";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { HeldButton } from "../components/HeldButton.tsx";
@@ -77,33 +79,40 @@ export function ReanglePage({ itemId, documents }: { itemId: string; documents: 
     document.title = "Re-angle · derisk";
   }, []);
   const item = result.state === "ready" && isAnswerLike(result.data) ? result.data : null;
-  const fromRole = roleIdOf(documents?.find((doc) => doc.id === item?.documentId)?.targetRole);
+  const documentRole = roleIdOf(documents?.find((doc) => doc.id === item?.documentId)?.targetRole);
+  // The roles the bank names: its documents' target roles.
+  const named = (documents ?? []).map((doc) => roleIdOf(doc.targetRole));
+  const start =
+    item === null
+      ? undefined
+      : defaultReangleRoles(
+          item.kind === "answer" ? answerText(item) : item.answer,
+          documentRole,
+          named,
+          (role) => ROLE_NAMES[role],
+        );
   return (
     <div className="page page-reangle">
-      {item === null ? (
+      {item === null || start === undefined ? (
         <ItemLoadState result={result} reload={reload} />
       ) : (
-        <Reangler key={item.id} item={item} fromRole={fromRole} />
+        <Reangler key={item.id} item={item} start={start} known={documents !== null} />
       )}
     </div>
   );
 }
 
-/** The role to re-angle for when the answer was written for `fromRole`: another one. */
-const otherRole = (fromRole: RoleId | undefined): RoleId =>
-  fromRole === "ml-engineer" ? "mlops-engineer" : "ml-engineer";
-
-function Reangler({ item, fromRole }: { item: AnswerOrFollowUp; fromRole: RoleId | undefined }) {
-  const [toRole, setToRole] = useState<RoleId | undefined>(otherRole(fromRole));
-  const [from, setFrom] = useState<RoleId | undefined>(fromRole);
-  // The answer can come before the document list (a first visit): the role its document targets
-  // is taken when the list comes, unless the user chose one meanwhile.
+function Reangler({ item, start, known }: { item: AnswerOrFollowUp; start: ReangleDefault; known: boolean }) {
+  const [toRole, setToRole] = useState<RoleId | undefined>(start.toRole);
+  const [from, setFrom] = useState<RoleId | undefined>(start.fromRole);
+  // The answer can come before the document list (a first visit): the roles are chosen again
+  // when the list comes (the role its document targets), unless the user chose one meanwhile.
   const roleChosen = useRef(false);
   useEffect(() => {
-    if (roleChosen.current || fromRole === undefined) return;
-    setFrom(fromRole);
-    setToRole(otherRole(fromRole));
-  }, [fromRole]);
+    if (roleChosen.current || !known) return;
+    setFrom(start.fromRole);
+    setToRole(start.toRole);
+  }, [known, start.fromRole, start.toRole]);
   const chooseFrom = (next: RoleId | undefined): void => {
     roleChosen.current = true;
     setFrom(next);
@@ -146,6 +155,14 @@ function Reangler({ item, fromRole }: { item: AnswerOrFollowUp; fromRole: RoleId
             {busy ? "Re-angling…" : "Re-angle"}
           </HeldButton>
         </div>
+        {start.note !== undefined &&
+          !roleChosen.current &&
+          from === start.fromRole &&
+          toRole === start.toRole && (
+            <p className="muted" data-testid="reangle-default-why">
+              {start.note}
+            </p>
+          )}
         <p className="muted">
           Your sentences are kept whole and in their order; only those that speak to other skills are trimmed.
           Nothing new is invented.

@@ -1,0 +1,67 @@
+/**
+ * Where the re-angle page starts, on the seed (its document targets an ML engineer): the Q6 core
+ * answer, MLOps through and through, starts written for MLOps and re-angled for ML engineer (it
+ * used to start MLOps → MLOps, 96% → 96%); the ML-focused variant, which already fits ML engineer,
+ * starts on another role, with a line saying why.
+ */
+import type { Browser } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { SEED_RUNS } from "../seed.ts";
+import { launchBrowser } from "./browser.ts";
+import { settle, useSpec } from "./harness.ts";
+
+const launched = await launchBrowser();
+
+describe.runIf(launched.browser !== null && SEED_RUNS)("the re-angle page's starting roles", () => {
+  const browser = launched.browser as Browser;
+  const spec = useSpec(browser, { seed: true, closeBrowser: true });
+
+  const answerId = async (key: string): Promise<string> => {
+    const { documents } = (await (await fetch(`${spec.server.url}/api/documents`)).json()) as {
+      documents: { id: string }[];
+    };
+    for (const doc of documents) {
+      const { items } = (await (await fetch(`${spec.server.url}/api/documents/${doc.id}`)).json()) as {
+        items: { id: string; key: string }[];
+      };
+      const found = items.find((item) => item.key === key);
+      if (found !== undefined) return found.id;
+    }
+    throw new Error(`${key} is missing from the seed`);
+  };
+
+  test("an answer that fits another role starts from it, for the document's role", async () => {
+    const page = await spec.context.newPage();
+    try {
+      await page.goto(`/#/reangle/${await answerId("q6/core")}`);
+      await page.getByLabel("Written for").waitFor();
+      await settle(page);
+      await expect.poll(() => page.getByLabel("Re-angle for").inputValue()).toBe("ml-engineer");
+      expect(await page.getByLabel("Written for").inputValue()).toBe("mlops-engineer");
+      expect(await page.getByTestId("reangle-default-why").textContent()).toMatch(
+        /reads as MLOps engineer .* more than ML engineer .* the role its document targets/,
+      );
+      await page.getByRole("button", { name: "Re-angle", exact: true }).click();
+      await page.locator(".reangle-result").waitFor();
+      await settle(page);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test("an answer that already fits the document's role starts on another, saying why", async () => {
+    const page = await spec.context.newPage();
+    try {
+      await page.goto(`/#/reangle/${await answerId("q6/ml-focused")}`);
+      await page.getByLabel("Written for").waitFor();
+      await settle(page);
+      await expect.poll(() => page.getByLabel("Written for").inputValue()).toBe("ml-engineer");
+      expect(await page.getByLabel("Re-angle for").inputValue()).not.toBe("ml-engineer");
+      expect(await page.getByTestId("reangle-default-why").textContent()).toMatch(
+        /already fits ML engineer, the role its document targets/,
+      );
+    } finally {
+      await page.close();
+    }
+  });
+});
