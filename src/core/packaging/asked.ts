@@ -23,9 +23,10 @@ const SOFT_LABELS = new Map(CONCEPTS.filter((c) => c.kind === "soft").map((c) =>
 
 // The deed a story question asks about, in its own words: "Tell me about a time you explained a model
 // to non-technical people", "Describe a situation where you had to push back", "Give an example of
-// when you led…".
+// when you led…". "had to" stays with the deed ("no moment you had to push back", not "you push
+// back"); a perfect "you have disagreed" is said as "you disagreed".
 const ASKED_DEED =
-  /\b(?:a time|an? (?:example|situation|occasion|moment|case)(?: of)?|when)\s+(?:when\s+|where\s+|that\s+|in which\s+)?(?:you|you've|you have)\s+(?:had to\s+)?(.+?)[\s.?!]*$/i;
+  /\b(?:a time|an? (?:example|situation|occasion|moment|case)(?: of)?|when)\s+(?:when\s+|where\s+|that\s+|in which\s+)?(?:you have|you've|you)\s+(.+?)[\s.?!]*$/i;
 
 /**
  * What a story question asks for that none of a story's sentences shows, read the way coverage
