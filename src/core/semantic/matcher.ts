@@ -1030,8 +1030,6 @@ interface PairReading {
   bestGroup: number;
   /** Specific concepts the query names that the candidate does not show at all. */
   unmet: number;
-  /** The concepts (ids) of the asks counted in `unmet`. */
-  unmetIds: string[];
   /**
    * Every ask counted in `unmet` has a concept whose deeds the candidate tells (`DEEDS_NEEDED` words
    * of its list in deeds.ts): the plain learned scorer holds it to its ordinary threshold.
@@ -1334,7 +1332,6 @@ function readPair(
   let conceptGot = 0;
   // Specific concepts the query names that the candidate does not show at all.
   let unmet = 0;
-  const unmetIds: string[] = [];
   let deedsPointAt = true;
   let bestGroup = 0;
   let head = 0;
@@ -1364,7 +1361,6 @@ function readPair(
     if (best > 0) shared.push(bestLabel);
     else if (ask.unmetWhenMissed) {
       unmet++;
-      for (const m of ask.members) unmetIds.push((CONCEPTS[m.index] as ConceptDefinition).id);
       if (deedsPointAt && !ask.members.some((m) => toldByDeeds(m.index, c))) deedsPointAt = false;
     }
   }
@@ -1429,7 +1425,6 @@ function readPair(
     conceptTotal,
     bestGroup,
     unmet,
-    unmetIds,
     deedsPointAt: unmet > 0 && deedsPointAt,
     namedElsewhere: conceptTotal > 0 && conceptGot === 0 ? Math.min(1, 0.25 * namedCount(c)) : 0,
     guarded: conceptTotal === 0 && q.senseRejected === true,
@@ -1526,8 +1521,6 @@ export function pairFeatures(
   nothingToAlign: boolean;
   /** The encoder-aware scorer's `namedElsewhere` input (see `PairReading`). */
   namedElsewhere: number;
-  /** The concepts of the asks the candidate leaves unmet (`PairReading.unmetIds`). */
-  unmetConcepts: string[];
   /** `PairReading.deedsPointAt`. */
   deedsPointAt: boolean;
 } {
@@ -1542,7 +1535,6 @@ export function pairFeatures(
     alternativeMet: alternativeMet(q, reading),
     nothingToAlign: nothingToAlign(profile),
     namedElsewhere: reading.namedElsewhere,
-    unmetConcepts: reading.unmetIds,
     deedsPointAt: reading.deedsPointAt,
   };
 }
