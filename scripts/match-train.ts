@@ -49,6 +49,7 @@ import {
   type PairScorerFit,
   type PairScorerModel,
 } from "../src/core/semantic/pair-scorer.ts";
+import { fitStandardisedLogistic } from "./logistic-fit.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const check = process.argv.includes("--check") || process.argv.includes("--verify");
@@ -193,40 +194,16 @@ function fitLogistic(
   hardWeight: number = HARD_WEIGHT,
   l2: number = L2,
 ): PairScorerModel {
-  const n = features.length;
-  const mean = new Array<number>(n).fill(0);
-  const scale = new Array<number>(n).fill(0);
-  for (const r of rows)
-    for (let i = 0; i < n; i++) mean[i] = (mean[i] as number) + (r.x[i] as number) / rows.length;
-  for (const r of rows)
-    for (let i = 0; i < n; i++)
-      scale[i] = (scale[i] as number) + ((r.x[i] as number) - (mean[i] as number)) ** 2 / rows.length;
-  for (let i = 0; i < n; i++) scale[i] = Math.sqrt(scale[i] as number) || 1;
-  const xs = rows.map((r) => r.x.map((v, i) => (v - (mean[i] as number)) / (scale[i] as number)));
-  const positives = rows.filter((r) => r.y === 1).length;
-  const weightOf = (y: number) =>
-    y === 1 ? rows.length / (2 * positives) : rows.length / (2 * (rows.length - positives));
-  const w = new Array<number>(n).fill(0);
-  let b = 0;
-  const rate = 0.5;
-  for (let step = 0; step < 3000; step++) {
-    const gw = new Array<number>(n).fill(0);
-    let gb = 0;
-    xs.forEach((x, k) => {
-      const y = (rows[k] as Row).y;
-      let z = b;
-      for (let i = 0; i < n; i++) z += (w[i] as number) * (x[i] as number);
-      const err =
-        (1 / (1 + Math.exp(-z)) - y) *
-        weightOf(y) *
-        ((rows[k] as Row).kind === "hard-negative" ? hardWeight : 1);
-      for (let i = 0; i < n; i++) gw[i] = (gw[i] as number) + err * (x[i] as number);
-      gb += err;
-    });
-    for (let i = 0; i < n; i++)
-      w[i] = (w[i] as number) - rate * ((gw[i] as number) / rows.length + l2 * (w[i] as number));
-    b -= (rate * gb) / rows.length;
-  }
+  const {
+    mean,
+    scale,
+    weights: w,
+    bias: b,
+  } = fitStandardisedLogistic(rows, {
+    hardWeight,
+    l2,
+    dimensions: features.length,
+  });
   const round = (x: number) => Math.round(x * 1e6) / 1e6;
   return {
     features: [...features],

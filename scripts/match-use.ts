@@ -16,6 +16,7 @@ import { pairFeatures } from "../src/core/semantic/matcher.ts";
 import type { LabelledPair } from "../src/core/semantic/measure.ts";
 import { learnedDecision, type PairScorerModel } from "../src/core/semantic/pair-scorer.ts";
 import { unitCosine } from "../src/core/semantic/sentence-embeddings.ts";
+import { fitStandardisedLogistic } from "./logistic-fit.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const CACHE = "/tmp/derisk-use-cache.json";
@@ -189,39 +190,12 @@ const rowsOf = (pairs: readonly Pair[], extra: (p: Pair) => number[]) =>
 const L2 = Number(process.env.MATCH_L2 ?? 0.03);
 const HARD_WEIGHT = Number(process.env.MATCH_HARD_WEIGHT ?? 3);
 function fitModel(rows: readonly Row[]): PairScorerModel {
-  const n = (rows[0] as Row).x.length;
-  const mean = new Array<number>(n).fill(0);
-  const scale = new Array<number>(n).fill(0);
-  for (const r of rows)
-    for (let i = 0; i < n; i++) mean[i] = (mean[i] as number) + (r.x[i] as number) / rows.length;
-  for (const r of rows)
-    for (let i = 0; i < n; i++)
-      scale[i] = (scale[i] as number) + ((r.x[i] as number) - (mean[i] as number)) ** 2 / rows.length;
-  for (let i = 0; i < n; i++) scale[i] = Math.sqrt(scale[i] as number) || 1;
-  const xs = rows.map((r) => r.x.map((v, i) => (v - (mean[i] as number)) / (scale[i] as number)));
-  const positives = rows.filter((r) => r.y === 1).length;
-  const weightOf = (y: number) =>
-    y === 1 ? rows.length / (2 * positives) : rows.length / (2 * (rows.length - positives));
-  const w = new Array<number>(n).fill(0);
-  let b = 0;
-  for (let step = 0; step < 3000; step++) {
-    const gw = new Array<number>(n).fill(0);
-    let gb = 0;
-    xs.forEach((x, k) => {
-      const y = (rows[k] as Row).y;
-      let z = b;
-      for (let i = 0; i < n; i++) z += (w[i] as number) * (x[i] as number);
-      const err =
-        (1 / (1 + Math.exp(-z)) - y) *
-        weightOf(y) *
-        ((rows[k] as Row).kind === "hard-negative" ? HARD_WEIGHT : 1);
-      for (let i = 0; i < n; i++) gw[i] = (gw[i] as number) + err * (x[i] as number);
-      gb += err;
-    });
-    for (let i = 0; i < n; i++)
-      w[i] = (w[i] as number) - 0.5 * ((gw[i] as number) / rows.length + L2 * (w[i] as number));
-    b -= (0.5 * gb) / rows.length;
-  }
+  const {
+    mean,
+    scale,
+    weights: w,
+    bias: b,
+  } = fitStandardisedLogistic(rows, { hardWeight: HARD_WEIGHT, l2: L2 });
   return {
     features: [],
     mean,
