@@ -163,7 +163,9 @@ const ORGANISATIONS = [
 ];
 
 // Words of software beside "service": the order service, Spring Boot services, a monolith split
-// into services (APIs and backend services), not funeral, customer or public services.
+// into services (APIs and backend services), not funeral, customer or public services. Containers
+// are left out: "containerised services" are what a container ask runs, and "service" stays a word
+// the two sides share.
 const SOFTWARE_SERVICE = [
   "monolith",
   "microservice",
@@ -176,9 +178,6 @@ const SOFTWARE_SERVICE = [
   "database",
   "postgres",
   "kubernetes",
-  "docker",
-  "container",
-  "containers",
   "golang",
   "goroutines",
   "java",
@@ -1199,7 +1198,17 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
       "endpoint",
       "endpoints",
     ],
+  },
+  {
+    // A service beside words of software is a backend service (the order service, Spring Boot
+    // services), which answers an ask for backend services; named in an ask, it is as broad as
+    // "systems" ("Docker and containerised services" asks for containers).
+    id: "skill.services",
+    kind: "skill",
+    label: "backend services",
+    terms: [],
     senses: [{ terms: ["service", "services"], needs: SOFTWARE_SERVICE }],
+    broader: ["skill.api"],
   },
   {
     id: "skill.data-pipelines",

@@ -887,6 +887,7 @@ const BROAD = new Set([
   "degree.any",
   "skill.analytics",
   "skill.devops",
+  "skill.services",
   "soft.greenfield",
   // A language is usually how the work is done ("communication in English"), rarely the ask.
   "lang.english",
