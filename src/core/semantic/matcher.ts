@@ -680,7 +680,8 @@ export function analyzeText(text: string, before?: string): Analysis {
           continue;
         }
         // "Scaling a startup" grows a company; "small business returns" are returns: the words right
-        // after the term say it is in another sense, or only modifies the noun that follows.
+        // after the term say it is in another sense, or only modifies the noun that follows. These and
+        // the two checks below: docs/lab/matching-lab.md, "Round 34".
         if (
           (own?.objectNot && own.objectNot.includes(objectHead(text, tokens, i + n))) ||
           (own?.headOnly && modifiesNext(text, tokens, i + n))
