@@ -38,13 +38,19 @@ export interface ConceptDefinition {
   /**
    * Ambiguous terms with their own sense checks (the term itself is added to `terms`). A needed word
    * must stand beside the term, not be it; `afterFigure`: the term is a unit, read only right after a
-   * number ("100 ms", not "MS Excel").
+   * number ("100 ms", not "MS Excel"); `headOnly`: the term names the concept only as the head of its
+   * noun phrase ("the business"): followed at once by another noun, it only says which kind of thing
+   * that is ("small business returns", "business logic"); `objectNot`: the term is a verb in another
+   * sense when the head noun of the object right after it is one of these ("scaling a startup" grows
+   * a company, it does not make software scale).
    */
   senses?: ReadonlyArray<{
     terms: readonly string[];
     not?: readonly string[];
     needs?: readonly string[];
     afterFigure?: boolean;
+    headOnly?: boolean;
+    objectNot?: readonly string[];
   }>;
 }
 
@@ -129,6 +135,74 @@ const NETWORK_SENSE = [
   "devices",
   "wifi",
   "usb",
+];
+
+// What a company is, grows and sells: the object of "scaling" that makes it growth, not software
+// that scales ("scaling a startup from zero to one", "scaled the team from 4 to 20").
+const ORGANISATIONS = [
+  "startup",
+  "start-up",
+  "company",
+  "business",
+  "firm",
+  "agency",
+  "practice",
+  "organisation",
+  "organization",
+  "department",
+  "team",
+  "headcount",
+  "workforce",
+  "staff",
+  "sales",
+  "revenue",
+  "brand",
+  "charity",
+  "franchise",
+  "chain",
+];
+
+// Words of software beside "service": the order service, Spring Boot services, a monolith split
+// into services (APIs and backend services), not funeral, customer or public services. Containers
+// are left out: "containerised services" are what a container ask runs, and "service" stays a word
+// the two sides share.
+const SOFTWARE_SERVICE = [
+  "monolith",
+  "microservice",
+  "microservices",
+  "api",
+  "apis",
+  "endpoint",
+  "endpoints",
+  "backend",
+  "database",
+  "postgres",
+  "kubernetes",
+  "golang",
+  "goroutines",
+  "java",
+  "spring boot",
+  "kotlin",
+  "python",
+  "node",
+  "typescript",
+  "rust",
+  "scala",
+  "grpc",
+  "rest",
+  "http",
+  "kafka",
+  "queue",
+  "cache",
+  "sharded",
+  "scales horizontally",
+  "latency",
+  "the load",
+  "codebase",
+  "repo",
+  "server",
+  "servers",
+  "lambda",
 ];
 
 // Words beside "rust" or "go" that mean corrosion or the verb.
@@ -663,6 +737,11 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
         ],
         not: ["flyers", "leaflets", "flyer", "handouts", "gifts"],
       },
+      {
+        // Scaling a company, a team or its sales is growing it: the object says which.
+        terms: ["scale", "scaling"],
+        objectNot: ORGANISATIONS,
+      },
     ],
     terms: [
       "microservices",
@@ -670,8 +749,6 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
       "across services",
       "scalable",
       "scalability",
-      "scale",
-      "scaling",
       "autoscaling",
       "horizontal scaling",
       "distributed systems",
@@ -1121,6 +1198,17 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
       "endpoint",
       "endpoints",
     ],
+  },
+  {
+    // A service beside words of software is a backend service (the order service, Spring Boot
+    // services), which answers an ask for backend services; named in an ask, it is as broad as
+    // "systems" ("Docker and containerised services" asks for containers).
+    id: "skill.services",
+    kind: "skill",
+    label: "backend services",
+    terms: [],
+    senses: [{ terms: ["service", "services"], needs: SOFTWARE_SERVICE }],
+    broader: ["skill.api"],
   },
   {
     id: "skill.data-pipelines",
@@ -3990,7 +4078,9 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
         ],
       },
       {
+        // "The business" is an audience; "small business returns", "business logic" are kinds of a thing.
         terms: ["business"],
+        headOnly: true,
         not: [
           "business logic",
           "business rules",

@@ -250,6 +250,10 @@ interface TermSense {
   not: string[];
   needs: string[];
   afterFigure?: boolean;
+  /** The term names the concept only as the head of its noun phrase (`objectHead`'s `headOnly`). */
+  headOnly?: boolean;
+  /** Lemmas of object heads that make the term a verb of another sense. */
+  objectNot?: string[];
   /** The sense's own terms as written, lower-cased: the forms its checks apply to. */
   forms: Set<string>;
 }
@@ -296,6 +300,8 @@ for (const concept of CONCEPTS) {
       not: [...lemmasOf(sense.not), ...lemmasOf(concept.not)],
       needs: lemmasOf(sense.needs),
       ...(sense.afterFigure ? { afterFigure: true } : {}),
+      ...(sense.headOnly ? { headOnly: true } : {}),
+      ...(sense.objectNot ? { objectNot: lemmasOf(sense.objectNot) } : {}),
       forms: new Set(sense.terms.map(surfaceForm)),
     };
     for (const term of sense.terms) addTerm(concept, term, compiledSense);
@@ -415,6 +421,120 @@ function pronounStandsFor(
     if (found !== undefined) return found;
   }
   return undefined;
+}
+
+// Determiners and possessives an object opens with ("scaling a startup", "scaled our team").
+const DETERMINERS = new Set([
+  "a",
+  "an",
+  "the",
+  "our",
+  "my",
+  "their",
+  "his",
+  "her",
+  "its",
+  "this",
+  "that",
+  "up",
+]);
+
+/** The text between two tokens, as written. */
+const gapBetween = (text: string, a: Token, b: Token) => text.slice(a.at + a.raw.length, b.at);
+
+/**
+ * The lemma of the head noun of the object that follows position `from`: after a determiner, the
+ * run of content words up to a function word or punctuation, its last word (words joined by a
+ * hyphen are one: "start up"). "" when no object follows.
+ * @example objectHead("scaling a startup from zero to one", …) // "startup"
+ */
+function objectHead(text: string, tokens: readonly Token[], from: number): string {
+  let k = from;
+  // "scaling up the team": up to two such words.
+  for (let n = 0; n < 2 && k < tokens.length && DETERMINERS.has((tokens[k] as Token).raw); n++, k++)
+    if (k > 0 && /\S/.test(gapBetween(text, tokens[k - 1] as Token, tokens[k] as Token))) return "";
+  let head = "";
+  for (let n = 0; k < tokens.length && n < 4; k++, n++) {
+    const token = tokens[k] as Token;
+    const gap = k > 0 ? gapBetween(text, tokens[k - 1] as Token, token) : "";
+    const joined = /^-$/.test(gap) && head !== "";
+    if (!joined && (/[^\s]/.test(gap) || STOPWORDS.has(token.raw))) break;
+    head = joined ? `${head} ${token.lemma}` : token.lemma;
+  }
+  return head;
+}
+
+// People a noun may be said of: "business users", "business leaders" are still an audience.
+const PEOPLE = new Set(
+  "user users leader leaders leadership owner owners stakeholder stakeholders people side folks colleague colleagues partner partners team teams unit units analyst analysts manager managers head heads sponsor sponsors customer customers client clients"
+    .split(" ")
+    .map((w) => lemma(w)),
+);
+
+/**
+ * Whether the word at `next` is a noun the term before it modifies ("small business returns"): a
+ * content word right after it, no punctuation between, and not a word for people.
+ */
+function modifiesNext(text: string, tokens: readonly Token[], next: number): boolean {
+  const token = tokens[next];
+  if (token === undefined || STOPWORDS.has(token.raw) || PEOPLE.has(token.lemma)) return false;
+  return !/[^\s-]/.test(gapBetween(text, tokens[next - 1] as Token, token));
+}
+
+// Audiences: the people the work is shown, reported or sold to (stakeholders and the narrower ones).
+const AUDIENCE = new Set(
+  CONCEPTS.filter((c) => CLOSURE.get(c.id)?.includes("soft.stakeholders")).map((c) => c.id),
+);
+
+// What follows a role title at the head of a posting line: "Funeral director with …", "Stage
+// lighting designer for …", "Nurse, band 5", "Designer (contract)".
+const AFTER_ROLE = new Set(["with", "for", "who", "experienced", "skilled", "needed", "wanted", "required"]);
+
+/**
+ * Whether the term at `from`..`to` is the role a posting line hires for: the head of the words the
+ * text opens with (at most four, no function word before it), singular, and followed by the end of
+ * the text, punctuation or a word that goes on about the role. An audience named so is the job
+ * itself, not whom it serves.
+ */
+function isRoleTitle(text: string, tokens: readonly Token[], from: number, to: number): boolean {
+  if (from > 3 || /\S/.test(text.slice(0, (tokens[0] as Token).at))) return false;
+  for (let k = 0; k < to; k++) {
+    const token = tokens[k] as Token;
+    if (STOPWORDS.has(token.raw)) return false;
+    if (k > 0 && /[^\s-]/.test(gapBetween(text, tokens[k - 1] as Token, token))) return false;
+  }
+  const last = tokens[to - 1] as Token;
+  if (last.raw.endsWith("s")) return false;
+  const next = tokens[to];
+  if (next === undefined) return true;
+  return AFTER_ROLE.has(next.raw) || /[^\s-]/.test(gapBetween(text, last, next));
+}
+
+// The one-word forms each domain's terms are written in ("banking", "advertising" are listed).
+const DOMAIN_FORMS = new Map(
+  CONCEPTS.filter((c) => c.kind === "domain").map((c) => [
+    c.id,
+    new Set([...c.terms, ...(c.senses ?? []).flatMap((sense) => sense.terms)].map((t) => t.toLowerCase())),
+  ]),
+);
+
+/**
+ * Whether the -ing word at `at` is a verb with its object: no determiner or modifier before it (the
+ * text's start, a function word, or a word every posting uses: "experience regulating", "and
+ * claiming"), and a word of its object right after it ("acoustic pianos", "their expenses"). "Core
+ * banking", "radio advertising", "the ordering system" are nouns.
+ */
+function isVerbWithObject(text: string, tokens: readonly Token[], at: number): boolean {
+  const token = tokens[at] as Token;
+  const prev = tokens[at - 1];
+  if (prev !== undefined) {
+    const function_ = STOPWORDS.has(prev.raw) && !DETERMINERS.has(prev.raw);
+    if (!function_ && !GENERIC.has(prev.lemma) && !/[,;:(]/.test(gapBetween(text, prev, token))) return false;
+    if (DETERMINERS.has(prev.raw)) return false;
+  }
+  const next = tokens[at + 1];
+  if (next === undefined || /\S/.test(gapBetween(text, token, next))) return false;
+  return DETERMINERS.has(next.raw) || !STOPWORDS.has(next.raw);
 }
 
 const WHY_NAME = /\b[Ww]hy (?![Nn]ow\b|[Nn]ot\b|I\b)[A-Z][\p{L}\p{N}&-]+/u;
@@ -557,6 +677,33 @@ export function analyzeText(text: string, before?: string): Analysis {
         // A unit ("ms") is read only right after a number: "100 ms", not "MS Excel" or "LC-MS".
         if (own?.afterFigure && !(i > 0 && /^\d/.test((tokens[i - 1] as Token).raw))) {
           if (concept.kind !== "intent") senseRejected = true;
+          continue;
+        }
+        // "Scaling a startup" grows a company; "small business returns" are returns: the words right
+        // after the term say it is in another sense, or only modifies the noun that follows. These and
+        // the two checks below: docs/lab/matching-lab.md, "Round 34".
+        if (
+          (own?.objectNot && own.objectNot.includes(objectHead(text, tokens, i + n))) ||
+          (own?.headOnly && modifiesNext(text, tokens, i + n))
+        ) {
+          senseRejected = true;
+          continue;
+        }
+        // "Funeral director with experience …": the role a posting hires for, not an audience.
+        if (AUDIENCE.has(concept.id) && isRoleTitle(text, tokens, i, i + n)) {
+          senseRejected = true;
+          continue;
+        }
+        // "Experience regulating acoustic pianos": a verb with its object is an action, not the
+        // industry (regulated industries) its stem also names, unless the lexicon lists that form.
+        if (
+          concept.kind === "domain" &&
+          n === 1 &&
+          token.raw.endsWith("ing") &&
+          !DOMAIN_FORMS.get(concept.id)?.has(token.raw) &&
+          isVerbWithObject(text, tokens, i)
+        ) {
+          senseRejected = true;
           continue;
         }
         const ownForm =
@@ -741,6 +888,7 @@ const BROAD = new Set([
   "degree.any",
   "skill.analytics",
   "skill.devops",
+  "skill.services",
   "soft.greenfield",
   // A language is usually how the work is done ("communication in English"), rarely the ask.
   "lang.english",
@@ -1214,20 +1362,30 @@ function makePlan(q: Analysis, intents: boolean): QueryPlan {
 // Whom the work is for, as a posting writes it: "for our users", "for your clients", "for their
 // enterprise customers" (up to two words between the possessive and the term).
 const BENEFICIARY = /\bfor (?:our|your|their)(?: [\p{L}-]+){0,2} $/u;
+// The role an ask is made for: "…, for a client-facing role", "in a customer-facing position". What
+// the role deals with is its setting; the ask is what comes before it.
+const ROLE_BEFORE = /\b(?:for|in) (?:a|an|the|this)(?: [\p{L}-]+){0,2} $/u;
+const ROLE_AFTER = /^[\p{L}-]*(?: [\p{L}-]+){0,2} (?:role|position|job|post)\b/u;
 
 /**
  * Whether every mention of the concept's term in the query stands in a beneficiary phrase
- * ("Improve latency for our users": the users are whom the latency is improved for).
+ * ("Improve latency for our users": the users are whom the latency is improved for) or names the
+ * role the ask is for ("Written communication skills, for a client-facing role").
  * @example namedOnlyAsBeneficiary(analyzeText("Improve latency for our users"), "soft.customer") // true
  */
 function namedOnlyAsBeneficiary(q: Analysis, id: string): boolean {
   const term = q.concepts.get(id)?.term;
   if (term === undefined || term === "") return false;
-  const text = q.text.toLowerCase();
+  // A term's words are kept apart by spaces where the text may join them ("customer-facing").
+  const text = q.text.toLowerCase().replace(/-/g, " ");
   let at = text.indexOf(term);
   if (at < 0) return false;
-  for (; at >= 0; at = text.indexOf(term, at + term.length))
-    if (!BENEFICIARY.test(text.slice(Math.max(0, at - 60), at))) return false;
+  for (; at >= 0; at = text.indexOf(term, at + term.length)) {
+    const before = text.slice(Math.max(0, at - 60), at);
+    const role =
+      ROLE_BEFORE.test(before) && ROLE_AFTER.test(text.slice(at + term.length, at + term.length + 60));
+    if (!role && !BENEFICIARY.test(before)) return false;
+  }
   return true;
 }
 

@@ -69,3 +69,73 @@ describe("the guard on asks a sense check left naming no concept", () => {
     expect(semanticMatch(ask, evidence, { embeddings: same }).matched).toBe(true);
   });
 });
+
+describe("an ask read only in the senses its words have (docs/lab/matching-lab.md, round 34)", () => {
+  it("reads 'scaling' with a company as its object as growth, not software that scales", () => {
+    expect(ids("Experience scaling a startup from zero to one")).not.toContain("skill.scalability");
+    expect(ids("I scaled up the support team from four to twenty")).not.toContain("skill.scalability");
+    expect(ids("I scaled the checkout API to ten times the load.")).toContain("skill.scalability");
+  });
+
+  it("reads 'business' as an audience only where it heads its noun phrase", () => {
+    expect(ids("Tax preparer for individual and small business returns")).not.toContain("soft.stakeholders");
+    expect(ids("I walked the business through the forecast every quarter.")).toContain("soft.stakeholders");
+    expect(ids("I presented the roadmap to business leaders.")).toContain("soft.stakeholders");
+  });
+
+  it("reads the role a posting line opens with as the job, not an audience", () => {
+    expect(ids("Funeral director with experience supporting bereaved families")).not.toContain(
+      "soft.executives",
+    );
+    expect(ids("Stage lighting designer for theatre and live music")).not.toContain("soft.stakeholders");
+    expect(ids("I presented the plan to the directors.")).toContain("soft.executives");
+    expect(ids("I worked closely with the designers on the new flow.")).toContain("soft.stakeholders");
+    // The ask is left naming no concept: the plain scorer guards it (round 27).
+    expect(analyzeText("Stage lighting designer for theatre and live music").senseRejected).toBe(true);
+  });
+
+  it("reads a verb with its object as an action, not the industry its stem names", () => {
+    expect(ids("Piano tuner with experience regulating acoustic pianos")).not.toContain("domain.regulated");
+    expect(ids("Experience in regulated industries such as banking")).toContain("domain.regulated");
+    expect(ids("Kept the core banking platform running")).toContain("domain.finance");
+  });
+
+  it("reads 'service' as backend software only beside words of software", () => {
+    const shows = (text: string) => analyzeText(text).concepts.has("skill.api");
+    expect(shows("I wrote the order service in Golang.")).toBe(true);
+    expect(shows("I arranged the funeral services for the family.")).toBe(false);
+  });
+
+  it("meets the asks these readings had held to the unmet-concept bar", () => {
+    const met = (ask: string, evidence: string) => semanticMatch(ask, evidence).matched;
+    expect(
+      met(
+        "Designing scalable backend services",
+        "I broke the monolith into services that now take five times the load on the same hardware.",
+      ),
+    ).toBe(true);
+    expect(
+      met(
+        "Tax preparer for individual and small business returns",
+        "Each spring I file around 250 personal returns and the schedules for sole traders.",
+      ),
+    ).toBe(true);
+    expect(
+      met(
+        "Experience scaling a startup from zero to one",
+        "I was the second hire and built the first version that our first twenty paying customers signed up for.",
+      ),
+    ).toBe(true);
+    // The role the ask is for is its setting: "customer-facing" is not a second ask here.
+    expect(
+      met(
+        "Clear written communication, for a customer-facing role",
+        "I wrote the monthly newsletter for all 300 employees and chaired the weekly team meeting.",
+      ),
+    ).toBe(true);
+    // What the readings leave out stays out.
+    expect(
+      met("Designing scalable backend services", "I arranged the funeral services for the family."),
+    ).toBe(false);
+  });
+});
