@@ -31,6 +31,7 @@
  *   npm run train -- --head-drop "autonomy:words;task:words" --out FILE  # heads without those features
  *   npm run train -- --writer-balance --out FILE  # each writer's answers weigh the same in total
  *   npm run train -- --group-dro 4 --out FILE     # writers read worst out of fold weigh more
+ *   npm run train -- --group-dro 10 --group-dro-excess --out FILE   # … worst beyond their tag rates
  *
  * Defaults since branch `task21` (docs/lab/risk-lens-lab.md "D2: a second task reading for the heads",
  * candidate D3 adopted): `--relabel T1 --clause-reading --heads-without-task --written-task-heads
@@ -118,7 +119,7 @@ import {
   WRITTEN_TASK,
 } from "./lens-fit.ts";
 import { notesCopies } from "./lens-notes.ts";
-import { groupRobust, logLoss, writerBalance, writerCounts, writerOf } from "./writer-weights.ts";
+import { excessLoss, groupRobust, logLoss, writerBalance, writerCounts, writerOf } from "./writer-weights.ts";
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -257,6 +258,13 @@ const balanceAt = args.indexOf("--writer-balance");
 const WRITER_BALANCE = balanceAt >= 0;
 const BALANCE_POWER = /^[0-9.]+$/.test(args[balanceAt + 1] ?? "") ? Number(args[balanceAt + 1]) : 1;
 const GROUP_DRO = option("--group-dro") === undefined ? undefined : Number(option("--group-dro"));
+// `--group-dro-excess` (with `--group-dro`): a writer's loss less what its own tag rates cost
+// (`excessLoss`), so that a writer who tags more sentences is not raised for that alone.
+const GROUP_DRO_EXCESS = args.includes("--group-dro-excess");
+if (GROUP_DRO_EXCESS && GROUP_DRO === undefined) {
+  process.stderr.write("train: --group-dro-excess needs --group-dro ETA.\n");
+  process.exit(2);
+}
 if (GROUP_DRO !== undefined && !(Number.isFinite(GROUP_DRO) && GROUP_DRO > 0)) {
   process.stderr.write(`train: --group-dro needs a positive number (got "${option("--group-dro")}").\n`);
   process.exit(2);
@@ -867,20 +875,30 @@ writerFolds();
 if (GROUP_DRO !== undefined) {
   const weak = ["task", "ambiguity", "autonomy"].map((t) => TAGGER_CLASSES.indexOf(t));
   const pairs = new Map<string, Array<readonly [number, number]>>();
+  const byColumn = new Map<string, Array<Array<readonly [number, number]>>>();
   for (const item of train) {
     if (/[+*~^=]$/.test(item.row.id)) continue;
     const probs = oof.get(item) ?? [];
     const list = pairs.get(writerOf(item.row.id)) ?? [];
+    const columns = byColumn.get(writerOf(item.row.id)) ?? weak.map(() => []);
     probs.forEach((row, i) => {
-      for (const k of weak)
-        list.push([row[k] ?? 0, item.tags[i]?.has(TAGGER_CLASSES[k] ?? "") === true ? 1 : 0]);
+      weak.forEach((k, c) => {
+        const pair = [row[k] ?? 0, item.tags[i]?.has(TAGGER_CLASSES[k] ?? "") === true ? 1 : 0] as const;
+        list.push(pair);
+        columns[c]?.push(pair);
+      });
     });
     pairs.set(writerOf(item.row.id), list);
+    byColumn.set(writerOf(item.row.id), columns);
   }
-  const losses = new Map([...pairs].map(([w, list]) => [w, logLoss(list)] as const));
+  const losses = new Map(
+    [...pairs].map(
+      ([w, list]) => [w, GROUP_DRO_EXCESS ? excessLoss(byColumn.get(w) ?? []) : logLoss(list)] as const,
+    ),
+  );
   writerWeight = groupRobust(writerWeight, losses, GROUP_DRO, trainWriters);
   log(
-    `group-robust (eta ${GROUP_DRO}): ${[...losses].map(([w, l]) => `${w} loss ${l.toFixed(3)} → × ${(writerWeight.get(w) ?? 1).toFixed(3)}`).join(", ")}`,
+    `group-robust (eta ${GROUP_DRO}${GROUP_DRO_EXCESS ? ", loss beyond the writer's tag rates" : ""}): ${[...losses].map(([w, l]) => `${w} loss ${l.toFixed(3)} → × ${(writerWeight.get(w) ?? 1).toFixed(3)}`).join(", ")}`,
   );
   writerFolds();
 }

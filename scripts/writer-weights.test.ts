@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupRobust, logLoss, writerBalance, writerCounts, writerOf } from "./writer-weights.ts";
+import { excessLoss, groupRobust, logLoss, writerBalance, writerCounts, writerOf } from "./writer-weights.ts";
 
 // Three writers of unequal size; copies (`+`, `~`) keep their original's writer.
 const ids = [
@@ -86,5 +86,25 @@ describe("writer weights", () => {
       ]),
     ).toBeCloseTo(Math.log(2), 10);
     expect(Number.isFinite(logLoss([[0, 1]]))).toBe(true);
+  });
+
+  it("measures the loss beyond a writer's own tag rates", () => {
+    // A column read at its own rate costs nothing beyond it; a sharper right reading costs less.
+    const rate: Array<readonly [number, number]> = [
+      [0.25, 1],
+      [0.25, 0],
+      [0.25, 0],
+      [0.25, 0],
+    ];
+    expect(excessLoss([rate])).toBeCloseTo(0, 10);
+    const sharp: Array<readonly [number, number]> = [
+      [0.9, 1],
+      [0.1, 0],
+      [0.1, 0],
+      [0.1, 0],
+    ];
+    expect(excessLoss([sharp, rate])).toBeLessThan(0);
+    expect(excessLoss([sharp, rate])).toBeCloseTo(logLoss(sharp) / 2 - logLoss(rate) / 2, 10);
+    expect(excessLoss([])).toBe(0);
   });
 });

@@ -73,3 +73,19 @@ export function logLoss(pairs: ReadonlyArray<readonly [number, number]>): number
   }
   return sum / pairs.length;
 }
+
+/**
+ * A writer's loss beyond what its own tag rates alone would cost: per column, the mean log-loss
+ * less the entropy of the column's share of 1s among its pairs (a writer who tags more sentences
+ * pays more log-loss even when read as well), averaged over the columns.
+ */
+export function excessLoss(columns: ReadonlyArray<ReadonlyArray<readonly [number, number]>>): number {
+  const kept = columns.filter((c) => c.length > 0);
+  if (kept.length === 0) return 0;
+  let sum = 0;
+  for (const column of kept) {
+    const share = column.reduce((s, [, y]) => s + y, 0) / column.length;
+    sum += logLoss(column) - logLoss([[share, 1]]) * share - logLoss([[share, 0]]) * (1 - share);
+  }
+  return sum / kept.length;
+}
