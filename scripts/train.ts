@@ -29,6 +29,9 @@
  *   npm run train -- --relabel T1 --written-task-heads systems --out FILE  # systems head reads task as written
  *   npm run train -- --head-drop none --out FILE  # every head reads the answer's shape (before gen22)
  *   npm run train -- --head-drop "autonomy:words;task:words" --out FILE  # heads without those features
+ *   npm run train -- --writer-balance --out FILE  # each writer's answers weigh the same in total
+ *   npm run train -- --group-dro 4 --out FILE     # writers read worst out of fold weigh more
+ *   npm run train -- --group-dro 10 --group-dro-excess --out FILE   # … worst beyond their tag rates
  *
  * Defaults since branch `task21` (docs/lab/risk-lens-lab.md "D2: a second task reading for the heads",
  * candidate D3 adopted): `--relabel T1 --clause-reading --heads-without-task --written-task-heads
@@ -116,6 +119,7 @@ import {
   WRITTEN_TASK,
 } from "./lens-fit.ts";
 import { notesCopies } from "./lens-notes.ts";
+import { excessLoss, groupRobust, logLoss, writerBalance, writerCounts, writerOf } from "./writer-weights.ts";
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -244,8 +248,35 @@ const keptOut = (id: string): boolean => isExtra(id) || isHabit(id);
 const EXTRA_LABELS = new Set(
   (option("--extra-labels") ?? SENTENCE_TAGS.join(",")).split(",").filter((t) => t !== ""),
 );
+// `--writer-balance [POWER]` and `--group-dro ETA` (issue 10, branch `dro34`, docs/lab/risk-lens-lab.md
+// "dro34"): every training answer's weight in the tagger and the label heads is multiplied by its
+// writer's (scripts/writer-weights.ts): with `--writer-balance` each writer's answers weigh the
+// same in total (POWER below 1: ∝ count^−POWER), with `--group-dro` a writer's weight grows with
+// exp(ETA · its out-of-fold log-loss on the task, ambiguity and autonomy columns), and the
+// tagger's writer folds are fitted again with the new weights. Off: every writer's weight is 1.
+const balanceAt = args.indexOf("--writer-balance");
+const WRITER_BALANCE = balanceAt >= 0;
+const BALANCE_POWER = /^[0-9.]+$/.test(args[balanceAt + 1] ?? "") ? Number(args[balanceAt + 1]) : 1;
+const GROUP_DRO = option("--group-dro") === undefined ? undefined : Number(option("--group-dro"));
+// `--group-dro-excess` (with `--group-dro`): a writer's loss less what its own tag rates cost
+// (`excessLoss`), so that a writer who tags more sentences is not raised for that alone.
+const GROUP_DRO_EXCESS = args.includes("--group-dro-excess");
+if (GROUP_DRO_EXCESS && GROUP_DRO === undefined) {
+  process.stderr.write("train: --group-dro-excess needs --group-dro ETA.\n");
+  process.exit(2);
+}
+if (GROUP_DRO !== undefined && !(Number.isFinite(GROUP_DRO) && GROUP_DRO > 0)) {
+  process.stderr.write(`train: --group-dro needs a positive number (got "${option("--group-dro")}").\n`);
+  process.exit(2);
+}
+if (WRITER_BALANCE && !(BALANCE_POWER >= 0 && BALANCE_POWER <= 1)) {
+  process.stderr.write(`train: --writer-balance takes a power from 0 to 1 (got ${args[balanceAt + 1]}).\n`);
+  process.exit(2);
+}
+let writerWeight = new Map<string, number>();
 const weightOf = (id: string, tag: string): number =>
-  isExtra(id) ? (EXTRA_LABELS.has(tag) ? EXTRA_WEIGHT : 0) : isHabit(id) ? (tag === "lesson" ? 1 : 0) : 1;
+  (writerWeight.get(writerOf(id)) ?? 1) *
+  (isExtra(id) ? (EXTRA_LABELS.has(tag) ? EXTRA_WEIGHT : 0) : isHabit(id) ? (tag === "lesson" ? 1 : 0) : 1);
 // `--extra-no-topic`: the extra answers (and their copies) teach neither the topic nor the
 // off-topic head, so the off-topic probabilities, and the thresholds picked on them, are the
 // corpus's own (docs/lab/risk-lens-lab.md, "Blind writers in training, part 3").
@@ -253,6 +284,8 @@ const weightOf = (id: string, tag: string): number =>
 const EXTRA_TOPIC = args.includes("--extra-topic");
 const weighted =
   HABIT_LESSON_ONLY ||
+  WRITER_BALANCE ||
+  GROUP_DRO !== undefined ||
   (extraRows.length > 0 && (EXTRA_WEIGHT !== 1 || SENTENCE_TAGS.some((t) => !EXTRA_LABELS.has(t))));
 const trainRows = [...all.filter((r) => r.split === "train"), ...extraRows];
 const validationRows = all.filter((r) => r.split === "validation");
@@ -707,6 +740,16 @@ const writerFold = (id: string): number => {
 };
 const train = [...trainRows, ...augmented].map((row) => readItem(row, writerFold(row.id)));
 const indexFold = new Map<Item, number>(train.map((item, i) => [item, i % FOLDS] as const));
+const trainWriters = writerCounts(train.map((item) => item.row.id));
+if (WRITER_BALANCE)
+  writerWeight = writerBalance(
+    train.map((item) => item.row.id),
+    BALANCE_POWER,
+  );
+if (WRITER_BALANCE || GROUP_DRO !== undefined)
+  log(
+    `writers: ${[...trainWriters].map(([w, n]) => `${w} ${n} × ${(writerWeight.get(w) ?? 1).toFixed(3)}`).join(", ")}`,
+  );
 const validation = validationRows.map((row) => readItem(row, -1));
 // `--lesson-alone` (issue 10, branch `lesson22`, docs/lab/risk-lens-lab.md "lesson22: the lesson column
 // fitted alone"): the answers of additions/train-t.jsonl and their copies (the same `augment`, on
@@ -816,13 +859,48 @@ function fitTopic(items: readonly Item[]): SparseWeights {
 // transferred worse: leave-one-writer-out AUC of autonomy 0.88, ambiguity 0.90; docs/lab/risk-lens-lab.md,
 // branch `lensauto`) nor under-trust it. The topic (off-topic head) keeps the folds by position.
 const oof = new Map<Item, number[][]>();
-for (let fold = 0; fold < FOLDS; fold += 1) {
-  const rest = train.filter((i) => i.fold !== fold);
-  const held = train.filter((i) => i.fold === fold);
-  if (held.length === 0) continue;
-  const foldModel: LensModel = { ...model, sentence: fitSentences(rest) };
-  for (const item of held) oof.set(item, tagSentences(item.read, foldModel));
-  log(`writer fold ${fold + 1}/${FOLDS}`);
+function writerFolds(): void {
+  for (let fold = 0; fold < FOLDS; fold += 1) {
+    const rest = train.filter((i) => i.fold !== fold);
+    const held = train.filter((i) => i.fold === fold);
+    if (held.length === 0) continue;
+    const foldModel: LensModel = { ...model, sentence: fitSentences(rest) };
+    for (const item of held) oof.set(item, tagSentences(item.read, foldModel));
+    log(`writer fold ${fold + 1}/${FOLDS}`);
+  }
+}
+writerFolds();
+// `--group-dro`: each writer's mean log-loss on the weak columns, out of fold (its own answers,
+// not their copies), raises its weight; the writer folds are fitted once more with it.
+if (GROUP_DRO !== undefined) {
+  const weak = ["task", "ambiguity", "autonomy"].map((t) => TAGGER_CLASSES.indexOf(t));
+  const pairs = new Map<string, Array<readonly [number, number]>>();
+  const byColumn = new Map<string, Array<Array<readonly [number, number]>>>();
+  for (const item of train) {
+    if (/[+*~^=]$/.test(item.row.id)) continue;
+    const probs = oof.get(item) ?? [];
+    const list = pairs.get(writerOf(item.row.id)) ?? [];
+    const columns = byColumn.get(writerOf(item.row.id)) ?? weak.map(() => []);
+    probs.forEach((row, i) => {
+      weak.forEach((k, c) => {
+        const pair = [row[k] ?? 0, item.tags[i]?.has(TAGGER_CLASSES[k] ?? "") === true ? 1 : 0] as const;
+        list.push(pair);
+        columns[c]?.push(pair);
+      });
+    });
+    pairs.set(writerOf(item.row.id), list);
+    byColumn.set(writerOf(item.row.id), columns);
+  }
+  const losses = new Map(
+    [...pairs].map(
+      ([w, list]) => [w, GROUP_DRO_EXCESS ? excessLoss(byColumn.get(w) ?? []) : logLoss(list)] as const,
+    ),
+  );
+  writerWeight = groupRobust(writerWeight, losses, GROUP_DRO, trainWriters);
+  log(
+    `group-robust (eta ${GROUP_DRO}${GROUP_DRO_EXCESS ? ", loss beyond the writer's tag rates" : ""}): ${[...losses].map(([w, l]) => `${w} loss ${l.toFixed(3)} → × ${(writerWeight.get(w) ?? 1).toFixed(3)}`).join(", ")}`,
+  );
+  writerFolds();
 }
 // The topic's folds are by position among the answers that teach it: with `--extra-no-topic`
 // the corpus's answers fall in the same folds as without `--extra`, so their out-of-fold topics,
