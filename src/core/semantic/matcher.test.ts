@@ -12,7 +12,7 @@ import {
   yearsClaims,
   yearsRequired,
 } from "./index.ts";
-import { clausesOf, encoderFeatures, textsToEmbed } from "./matcher.ts";
+import { analyzeText, clausesOf, encoderFeatures, textsToEmbed } from "./matcher.ts";
 import type { SentenceEmbeddings } from "./sentence-embeddings.ts";
 
 describe("semanticMatch", () => {
@@ -644,5 +644,31 @@ describe("deeds pointed at the unmet concept", () => {
         "I booked the venue, the catering and the speakers for a two-day conference of 400 delegates.",
       ).matched,
     ).toBe(false);
+  });
+});
+
+describe("an ask a sense check left naming no concept (docs/lab/matching-lab.md, round 35)", () => {
+  // The role title "designer" is the job here, not designers to work with: nothing the lexicons
+  // know is left, so only the word alignment, and how far it stands out from the ask's background,
+  // decide.
+  const ask = "Lighting designer for concerts and touring shows";
+
+  it("reads the ask as naming no concept", () => {
+    const reading = analyzeText(ask);
+    expect(reading.concepts.size).toBe(0);
+    expect(reading.senseRejected).toBe(true);
+  });
+
+  it("no longer takes a sentence about other work that only loosely echoes its words", () => {
+    expect(semanticMatch(ask, "I repaired the office printer and the meeting-room projector.").matched).toBe(
+      false,
+    );
+  });
+
+  it("still meets the work it asks for, told in other words", () => {
+    expect(
+      semanticMatch(ask, "I lit a touring concert production, focusing the lamps and programming every cue.")
+        .matched,
+    ).toBe(true);
   });
 });
