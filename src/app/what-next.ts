@@ -24,18 +24,6 @@ export interface WhatNextOptions {
 /** Scores at or under this are "low": 1 raises risk, 2 weak (the analyzer's 1–5 scale). */
 const LOW_SCORE = 2;
 
-/** "ML Engineer role" → "ml-engineer", as the library reads a document's target role. */
-function roleOfTarget(target: string | undefined): RoleId | undefined {
-  const id = (target ?? "")
-    .trim()
-    .toLowerCase()
-    .replace(/\broles?\b/g, "")
-    .trim()
-    .replace(/[^a-z]+/g, "-")
-    .replace(/^-|-$/g, "");
-  return (ROLE_IDS as readonly string[]).includes(id) ? (id as RoleId) : undefined;
-}
-
 const isAnswer = (item: StoredItem): item is StoredItem & AnswerItem => item.kind === "answer";
 const isFollowUp = (item: StoredItem): item is StoredItem & FollowUpItem => item.kind === "follow-up";
 
@@ -67,7 +55,7 @@ export async function whatNext(
   const profile = await store.profiles.getProfile(userId);
   const chosen = options.role ?? roleFromTarget(profile.targetRole);
   const documents = await store.documents.listDocuments(userId);
-  const docRole = new Map(documents.map((d) => [d.id, roleOfTarget(d.targetRole)]));
+  const docRole = new Map(documents.map((d) => [d.id, roleFromTarget(d.targetRole)]));
   const items = await store.items.listItems(userId);
   const answers = items.filter(isAnswer).filter((a) => answerText(a).trim() !== "");
   const followUps = items.filter(isFollowUp);
