@@ -84,7 +84,9 @@ export async function whatNext(
     .map(({ answer, analysis }) => {
       const first = analysis.overall.reasons[0] ?? "it raises more risks than it answers";
       const why = `${first.charAt(0).toUpperCase()}${first.slice(1)}${/[.!?]$/.test(first) ? "" : "."}`;
-      const fix = analysis.fixes[0]?.action;
+      // "Specifics: back the claim…" reads "First fix: back the claim…": the fix's label is the
+      // lens panel's heading, not words to read after "First fix:".
+      const fix = analysis.fixes[0]?.action.replace(/^[A-Z][\w /-]{0,30}: (?=[a-z])/, "");
       return {
         kind: "low-score",
         title: titleOf(answer),
