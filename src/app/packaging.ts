@@ -12,7 +12,7 @@ import { answerText } from "../core/answer-text.ts";
 import type { BankTrailer, StoredItem } from "../core/api-types.ts";
 import { DeriskError } from "../core/errors.ts";
 import { addFollowUp, renderPrepDocument } from "../core/markdown/index.ts";
-import { type ConcernItem, type PrepItem, ROLE_IDS, type RoleId } from "../core/model.ts";
+import type { ConcernItem, PrepItem, RoleId } from "../core/model.ts";
 import {
   buildTrailer,
   type CoverageMatrix,

@@ -5,7 +5,7 @@
  */
 import { type Analysis, analyze } from "../core/analysis/index.ts";
 import { answerText } from "../core/answer-text.ts";
-import { type AnswerItem, type FollowUpItem, ROLE_IDS, type RoleId } from "../core/model.ts";
+import type { AnswerItem, FollowUpItem, RoleId } from "../core/model.ts";
 import { predictFollowUps } from "../core/packaging/index.ts";
 import type { WhatNext, WhatNextEntry, WhatNextKind, WhatNextTarget } from "../core/practice-types.ts";
 import type { Repos, StoredItem } from "../store/index.ts";
