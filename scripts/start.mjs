@@ -30,9 +30,11 @@ if (builtAt < sourcesAt) {
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
+// The server's messages name the command to type: "npm start -- --port 4179", not "derisk serve…".
 const server = spawn(process.execPath, [join(root, "bin/derisk.js"), "serve", ...process.argv.slice(2)], {
   stdio: "inherit",
   cwd: root,
+  env: { ...process.env, DERISK_STARTED_BY: "npm start" },
 });
 // Ctrl-C in the terminal reaches the server as well (one process group): it closes the bank and
 // exits, and we wait for that, so the prompt comes back only once the bank is free for the CLI.

@@ -12,7 +12,7 @@ import { answerText } from "../core/answer-text.ts";
 import type { BankTrailer, StoredItem } from "../core/api-types.ts";
 import { DeriskError } from "../core/errors.ts";
 import { addFollowUp, renderPrepDocument } from "../core/markdown/index.ts";
-import { type ConcernItem, type PrepItem, ROLE_IDS, type RoleId } from "../core/model.ts";
+import type { ConcernItem, PrepItem, RoleId } from "../core/model.ts";
 import {
   buildTrailer,
   type CoverageMatrix,
@@ -31,6 +31,7 @@ import {
   rankStories,
   readsAsOutline,
   reangle,
+  roleFromTarget,
   type Story,
   scaffoldWhyCompany,
   splitSentences,
@@ -68,13 +69,11 @@ function checkText(text: string, what: string): void {
 }
 
 /**
- * A role id from the profile's target role when it names one ("ML Engineer" → "ml-engineer").
+ * A role id from the profile's or a document's target role when it names one ("ML Engineer",
+ * "Data/ML Engineer" → "ml-engineer"); the core's one reading of such titles.
  * @example roleFromTarget("ML Engineer") // "ml-engineer"
  */
-export function roleFromTarget(target: string | undefined): RoleId | undefined {
-  const id = target?.trim().toLowerCase().replace(/\s+/g, "-");
-  return (ROLE_IDS as readonly string[]).includes(id ?? "") ? (id as RoleId) : undefined;
-}
+export { roleFromTarget };
 
 /** The spoken text and question of an answer or a follow-up's prepared answer. */
 function spokenOf(item: StoreItem, itemId: string): { text: string; question: string } {

@@ -29,6 +29,8 @@ describeStores("what next", (getStore) => {
       expect(entry.score).toBeLessThanOrEqual(2);
       expect(entry.target).toEqual({ page: "edit", itemId: entry.itemId });
       expect(entry.reason).toMatch(/First fix: \S/);
+      // The fix's own label is not read out after "First fix:" ("First fix: Specifics: back…").
+      expect(entry.reason).not.toMatch(/First fix: [A-Z][\w /-]*: /);
     }
     // Nothing rated yet: no card is due, so the list does not nag about the schedule.
     expect(next.entries.some((e) => e.kind === "due")).toBe(false);

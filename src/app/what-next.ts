@@ -5,7 +5,7 @@
  */
 import { type Analysis, analyze } from "../core/analysis/index.ts";
 import { answerText } from "../core/answer-text.ts";
-import { type AnswerItem, type FollowUpItem, ROLE_IDS, type RoleId } from "../core/model.ts";
+import type { AnswerItem, FollowUpItem, RoleId } from "../core/model.ts";
 import { predictFollowUps } from "../core/packaging/index.ts";
 import type { WhatNext, WhatNextEntry, WhatNextKind, WhatNextTarget } from "../core/practice-types.ts";
 import type { Repos, StoredItem } from "../store/index.ts";
@@ -23,18 +23,6 @@ export interface WhatNextOptions {
 
 /** Scores at or under this are "low": 1 raises risk, 2 weak (the analyzer's 1–5 scale). */
 const LOW_SCORE = 2;
-
-/** "ML Engineer role" → "ml-engineer", as the library reads a document's target role. */
-function roleOfTarget(target: string | undefined): RoleId | undefined {
-  const id = (target ?? "")
-    .trim()
-    .toLowerCase()
-    .replace(/\broles?\b/g, "")
-    .trim()
-    .replace(/[^a-z]+/g, "-")
-    .replace(/^-|-$/g, "");
-  return (ROLE_IDS as readonly string[]).includes(id) ? (id as RoleId) : undefined;
-}
 
 const isAnswer = (item: StoredItem): item is StoredItem & AnswerItem => item.kind === "answer";
 const isFollowUp = (item: StoredItem): item is StoredItem & FollowUpItem => item.kind === "follow-up";
@@ -67,7 +55,7 @@ export async function whatNext(
   const profile = await store.profiles.getProfile(userId);
   const chosen = options.role ?? roleFromTarget(profile.targetRole);
   const documents = await store.documents.listDocuments(userId);
-  const docRole = new Map(documents.map((d) => [d.id, roleOfTarget(d.targetRole)]));
+  const docRole = new Map(documents.map((d) => [d.id, roleFromTarget(d.targetRole)]));
   const items = await store.items.listItems(userId);
   const answers = items.filter(isAnswer).filter((a) => answerText(a).trim() !== "");
   const followUps = items.filter(isFollowUp);
@@ -96,7 +84,9 @@ export async function whatNext(
     .map(({ answer, analysis }) => {
       const first = analysis.overall.reasons[0] ?? "it raises more risks than it answers";
       const why = `${first.charAt(0).toUpperCase()}${first.slice(1)}${/[.!?]$/.test(first) ? "" : "."}`;
-      const fix = analysis.fixes[0]?.action;
+      // "Specifics: back the claim…" reads "First fix: back the claim…": the fix's label is the
+      // lens panel's heading, not words to read after "First fix:".
+      const fix = analysis.fixes[0]?.action.replace(/^[A-Z][\w /-]{0,30}: (?=[a-z])/, "");
       return {
         kind: "low-score",
         title: titleOf(answer),

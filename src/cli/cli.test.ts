@@ -112,7 +112,13 @@ describe("derisk CLI", () => {
         `error: unknown command 'draw' for 'derisk ${parent}'; its commands are ${names}`,
       );
       expect(stderr).not.toMatch(/too many arguments/);
+      // The way to the help is said once (it was said twice, on two lines).
+      expect(stderr.match(/--help/g)).toHaveLength(1);
     }
+    // A typo of one of them is named, as commander does for the top-level commands.
+    const typo = derisk(["stories", "lst"]);
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toContain("(Did you mean list?)");
   });
 
   it("imports, reports, dedupes, edits, and exports byte-stable Markdown", () => {

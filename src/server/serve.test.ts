@@ -246,8 +246,21 @@ describe("startServer", () => {
     }
   }, 60_000);
 
-  it("says clearly when the port is taken", async () => {
+  it("says clearly when the port is taken, and how to choose another as the server was started", async () => {
     const port = Number(new URL(server.url).port);
-    await expect(startServer({ port, dataDir: join(dir, "data2") })).rejects.toThrow(/already in use/);
+    await expect(startServer({ port, dataDir: join(dir, "data2") })).rejects.toThrow(
+      new RegExp(
+        `Port ${port} is already in use.*derisk serve --port ${port + 1} \\(--port 0 picks a free one\\)`,
+      ),
+    );
+    // Under npm start the flag goes after "--": "pass --port 0" alone was not a command to type.
+    process.env.DERISK_STARTED_BY = "npm start";
+    try {
+      await expect(startServer({ port, dataDir: join(dir, "data3") })).rejects.toThrow(
+        new RegExp(`npm start -- --port ${port + 1}`),
+      );
+    } finally {
+      delete process.env.DERISK_STARTED_BY;
+    }
   }, 60_000);
 });

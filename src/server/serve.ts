@@ -95,7 +95,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     root.get("*", (c) => (c.req.path.startsWith("/api/") ? c.notFound() : c.html(indexHtml)));
   }
 
-  const server = serve({ fetch: root.fetch, port: options.port ?? 4178, hostname: host });
+  const port = options.port ?? 4178;
+  const server = serve({ fetch: root.fetch, port, hostname: host });
+  // How to choose another port as this server was started: after "--" under npm start.
+  const portFlag =
+    process.env.DERISK_STARTED_BY === "npm start" ? "npm start -- --port" : "derisk serve --port";
   await new Promise<void>((resolveListening, reject) => {
     server.once("listening", () => resolveListening());
     server.once("error", (error: NodeJS.ErrnoException) => {
@@ -103,7 +107,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         error.code === "EADDRINUSE"
           ? new DeriskError(
               "IO",
-              `Port ${options.port} is already in use: pass --port 0 for a free one, or stop the other server.`,
+              `Port ${port} is already in use, by another derisk or another server: stop it, or choose another port: ${portFlag} ${port + 1} (--port 0 picks a free one).`,
             )
           : error,
       );

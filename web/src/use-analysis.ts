@@ -4,7 +4,8 @@
  * panel never jumps.
  */
 import { useEffect, useState } from "react";
-import { ROLE_IDS, type RoleId } from "../../src/core/model.ts";
+import type { RoleId } from "../../src/core/model.ts";
+import { roleFromTarget } from "../../src/core/packaging/data/role-vocabulary.ts";
 import { analyzeText } from "./analysis-client.ts";
 import { type Analysis, type AnalyzeRequest, describeError } from "./api.ts";
 
@@ -58,13 +59,5 @@ export function useAnalysis(text: string, request: AnalyzeRequest): AnalysisStat
 
 /** "ML Engineer" (as a document names its target role) → "ml-engineer", when the analyzer knows it. */
 export function roleIdOf(targetRole: string | undefined): RoleId | undefined {
-  if (targetRole === undefined) return undefined;
-  const id = targetRole
-    .trim()
-    .toLowerCase()
-    .replace(/\broles?\b/g, "")
-    .trim()
-    .replace(/[^a-z]+/g, "-")
-    .replace(/^-|-$/g, "");
-  return (ROLE_IDS as readonly string[]).includes(id) ? (id as RoleId) : undefined;
+  return roleFromTarget(targetRole);
 }

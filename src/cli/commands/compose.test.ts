@@ -135,6 +135,49 @@ describe("derisk compose", () => {
     expect(broken.error).toMatch(/has only a title/);
   });
 
+  it("reads a story as derisk prints it: stories show --json ({ story }) and stories list --json ({ stories })", async () => {
+    const drift = {
+      id: "drift",
+      title: "Catching model drift",
+      situation: "Our fraud model's precision dropped every month.",
+      actions: ["I added drift monitoring on the features."],
+      result: "Precision stayed above 0.9.",
+      version: 1,
+      createdAt: "2026-12-06T21:00:00.000Z",
+    };
+    const shown = await runCommand(
+      registerComposeCommand,
+      ["compose", "-", "-q", "Tell me about a model you improved", "--json"],
+      JSON.stringify({ story: drift }, null, 2),
+    );
+    expect(shown.error).toBeUndefined();
+    expect(shown.code).toBe(0);
+    expect(JSON.parse(shown.out).storyId).toBe("drift");
+    const listPath = join(dir, "listed.json");
+    writeFileSync(listPath, JSON.stringify({ stories: [drift] }, null, 2));
+    const listed = await runCommand(registerComposeCommand, [
+      "compose",
+      "--stories",
+      listPath,
+      "--story",
+      "drift",
+      "-q",
+      "Tell me about a model you improved",
+      "--json",
+    ]);
+    expect(listed.error).toBeUndefined();
+    expect(JSON.parse(listed.out).storyId).toBe("drift");
+    // A story under a key derisk does not read is named, not called empty.
+    const wrapped = await runCommand(
+      registerComposeCommand,
+      ["compose", "-", "-q", "q"],
+      JSON.stringify({ stroy: drift }),
+    );
+    expect(wrapped).toMatchObject({ code: 2 });
+    expect(wrapped.error).toMatch(/"stroy"/);
+    expect(wrapped.error).not.toMatch(/The story is empty/);
+  });
+
   it("refuses an empty question (it drafted as if none had been asked)", async () => {
     const empty = await runCommand(
       registerComposeCommand,

@@ -88,14 +88,40 @@ export function parseJsonText(text: string, where: string): unknown {
   }
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
+
 /**
- * Reads `--stories FILE.json` (an array of StoryInput) into validated stories.
+ * derisk's own output read back as input: `derisk stories show ID --json` prints `{ story }` and
+ * `derisk stories list --json` prints `{ stories }`; a file saved from either is a story (or
+ * stories) to compose from, not an object without story fields.
+ * @example unwrapStories({ stories: [{ title: "x" }] }) // [{ title: "x" }]
+ */
+export function unwrapStories(value: unknown): unknown {
+  if (isRecord(value) && Array.isArray(value.stories)) return value.stories;
+  if (isRecord(value) && isRecord(value.story)) return [value.story];
+  return value;
+}
+
+/**
+ * One story from JSON: as written by hand, or as `derisk stories show ID --json` prints it.
+ * @example unwrapStory({ story: { title: "x" } }) // { title: "x" }
+ */
+export function unwrapStory(value: unknown): unknown {
+  return isRecord(value) && isRecord(value.story) ? value.story : value;
+}
+
+/**
+ * Reads `--stories FILE.json` (an array of StoryInput, or `derisk stories list --json`) into
+ * validated stories.
  * @example const stories = await readStoriesFlag(ctx, "stories.json");
  */
 export async function readStoriesFlag(ctx: CliContext, path: string): Promise<Story[]> {
   const { parseStories } = await import("../../core/packaging/index.ts");
   const where = path === "-" ? "standard input" : path;
-  return parseStories(parseJsonText(await readTextArg(ctx, path, "stories (a JSON array)"), where));
+  return parseStories(
+    unwrapStories(parseJsonText(await readTextArg(ctx, path, "stories (a JSON array)"), where)),
+  );
 }
 
 interface ComposeFlags {
@@ -213,7 +239,9 @@ export function registerComposeCommand(program: Command, ctx: CliContext): void 
             );
           const text = await readTextArg(ctx, file, "story");
           story = parseStory(
-            /^\s*\{/.test(text) ? parseJsonText(text, file === "-" ? "standard input" : file) : { text },
+            /^\s*\{/.test(text)
+              ? unwrapStory(parseJsonText(text, file === "-" ? "standard input" : file))
+              : { text },
           );
         }
         title = story.title;

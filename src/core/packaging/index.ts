@@ -34,6 +34,7 @@ export {
   ROLE_VOCABULARY,
   type RoleVocabulary,
   roleFromName,
+  roleFromTarget,
 } from "./data/role-vocabulary.ts";
 export { TOOL_TERMS, type ToolTerm } from "./data/tools.ts";
 export { type PredictedFollowUp, type PredictOptions, predictFollowUps } from "./follow-ups.ts";

@@ -131,11 +131,19 @@ export function parseStory(input: unknown): Story {
     parts.lesson === "";
   if (empty() && raw.text !== undefined && raw.text.trim() !== "") parts = splitStoryText(raw.text);
   if (empty()) {
+    // Fields under names derisk does not read ("stroy", "Situation") were dropped: name them,
+    // or the story is called empty while the file plainly holds one.
+    const unread =
+      input !== null && typeof input === "object"
+        ? Object.keys(input).filter((key) => !(key in storyInputSchema.shape))
+        : [];
     throw new DeriskError(
       "BAD_INPUT",
-      title === ""
-        ? "The story is empty: give at least what happened (situation), what you did (actions) and how it ended (result)."
-        : `The story "${title}" has only a title: add what happened (situation), what you did (actions) and how it ended (result).`,
+      unread.length > 0
+        ? `The story has none of the fields derisk reads: it has ${unread.map((key) => `"${key}"`).join(", ")}. A story is an object with text fields (title, situation, task, actions, result, lesson), or "text" with the whole story.`
+        : title === ""
+          ? "The story is empty: give at least what happened (situation), what you did (actions) and how it ended (result)."
+          : `The story "${title}" has only a title: add what happened (situation), what you did (actions) and how it ended (result).`,
     );
   }
   const competencies: Competency[] = [];

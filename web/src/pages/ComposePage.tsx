@@ -24,6 +24,8 @@ import { navigate, useLeaveGuard } from "../route.ts";
 import { currentDocument, newAnswerDraftKey, saveDraft } from "../storage.ts";
 import { roleIdOf, useAnalysis } from "../use-analysis.ts";
 import { useLoad } from "../use-load.ts";
+import { useSampleItemIds } from "../use-sample-items.ts";
+import { ownStoriesFirst } from "./StoriesPage.tsx";
 
 const BUDGETS = [45, 60, 90, 120, 180] as const;
 
@@ -70,6 +72,7 @@ export function ComposePage({
     document.title = "Compose · derisk";
   }, []);
   const targetRole = currentDocument(documents)?.targetRole;
+  const sampleItemIds = useSampleItemIds(documents);
   return (
     <div className="page page-compose">
       <header className="page-header">
@@ -95,6 +98,7 @@ export function ComposePage({
       {result.state === "ready" && result.data.length > 0 && (
         <Composer
           stories={result.data}
+          sampleItemIds={sampleItemIds}
           storyId={storyId}
           defaultRole={roleIdOf(targetRole) ?? "ml-engineer"}
         />
@@ -104,14 +108,22 @@ export function ComposePage({
 }
 
 function Composer({
-  stories,
+  stories: loaded,
+  sampleItemIds,
   storyId,
   defaultRole,
 }: {
   stories: StoredStory[];
+  sampleItemIds: ReadonlySet<string>;
   storyId: string | undefined;
   defaultRole: RoleId;
 }) {
+  // The candidate's own stories first, those drawn from the sample apart under their own heading:
+  // two stories of the same question ("Tell me about a time you made a mistake…") read the same.
+  const ordered = ownStoriesFirst(loaded, sampleItemIds);
+  const stories = ordered.map((entry) => entry.story);
+  const own = ordered.filter((entry) => !entry.fromSample).map((entry) => entry.story);
+  const fromSample = ordered.filter((entry) => entry.fromSample).map((entry) => entry.story);
   const story = stories.find((s) => s.id === storyId) ?? stories[0];
   const [question, setQuestion] = useState(() => questionFor(story));
   const [role, setRole] = useState<RoleId | undefined>(defaultRole);
@@ -195,11 +207,30 @@ function Composer({
               navigate({ page: "compose", storyId: event.target.value }, { replace: true })
             }
           >
-            {stories.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.title}
-              </option>
-            ))}
+            {fromSample.length === 0 || own.length === 0 ? (
+              stories.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.title}
+                </option>
+              ))
+            ) : (
+              <>
+                <optgroup label="Your stories">
+                  {own.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.title}
+                    </option>
+                  ))}
+                </optgroup>
+                <optgroup label="From the sample document">
+                  {fromSample.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.title}
+                    </option>
+                  ))}
+                </optgroup>
+              </>
+            )}
           </select>
         </div>
         <div className="field field-wide">

@@ -13,6 +13,7 @@ import { navigate, setNavigationGuard } from "../route.ts";
 import { useShortcuts } from "../shortcuts.ts";
 import { currentDocument } from "../storage.ts";
 import { useLoad } from "../use-load.ts";
+import { useSampleItemIds } from "../use-sample-items.ts";
 
 type ErrorInfo = { code: string; message: string };
 
@@ -41,24 +42,7 @@ function StoryList({ documents }: { documents: DocumentSummary[] | null }) {
   }, []);
   // The sample document's answers: the stories drawn from them are marked "sample" and listed after
   // the candidate's own, as the rest of the app keeps the sample apart from their evidence.
-  const sampleId = documents?.find((doc) => doc.sample === true)?.id;
-  const [sampleItemIds, setSampleItemIds] = useState<ReadonlySet<string>>(new Set());
-  useEffect(() => {
-    if (sampleId === undefined) {
-      setSampleItemIds(new Set());
-      return;
-    }
-    let live = true;
-    api.getDocument(sampleId).then(
-      (detail) => {
-        if (live) setSampleItemIds(new Set(detail.items.map((item) => item.id)));
-      },
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [sampleId]);
+  const sampleItemIds = useSampleItemIds(documents);
   const stories = result.state === "ready" ? ownStoriesFirst(result.data, sampleItemIds) : null;
   const [message, setMessage] = useState<string | null>(null);
   /** The document picked below: kept here, as the card moves under the list once stories exist. */

@@ -63,6 +63,43 @@ export function roleFromName(name: string): RoleId | undefined {
   return ROLE_ALIASES[key];
 }
 
+// Words a title adds to a role without changing it ("Senior ML Engineer", "ML Engineer role").
+const TITLE_EXTRAS = /\b(?:roles?|senior|sr|junior|jr|staff|lead|principal)\b\.?/g;
+
+/**
+ * The role a document's target role names, as its author titled it: the title whole, then
+ * without seniority words and "role", then each name of a title with a slash ("Data/ML
+ * Engineer": "Data", "ML Engineer"; "ML/Data Engineer": "ML Engineer", "Data Engineer");
+ * undefined when none is a role derisk has a vocabulary for. One reading for the web app, the
+ * what-next list, packaging and the prep sheet.
+ * @example roleFromTarget("Data/ML Engineer") // "ml-engineer"
+ * @example roleFromTarget("Senior ML Engineer role") // "ml-engineer"
+ */
+export function roleFromTarget(target: string | undefined): RoleId | undefined {
+  if (target === undefined || target.trim() === "") return undefined;
+  const plain = target
+    .toLowerCase()
+    .replace(TITLE_EXTRAS, " ")
+    .replace(/\s*\/\s*/g, "/")
+    .replace(/\s+/g, " ")
+    .trim();
+  const whole = roleFromName(target) ?? roleFromName(plain);
+  if (whole !== undefined) return whole;
+  for (const part of plain.split("/")) {
+    const role = roleFromName(part);
+    if (role !== undefined) return role;
+  }
+  // Alternatives sharing the words around them: "ML/Data Engineer" is "ML Engineer" or "Data Engineer".
+  const words = plain.split(" ");
+  const at = words.findIndex((word) => word.includes("/"));
+  if (at < 0) return undefined;
+  for (const alternative of (words[at] ?? "").split("/")) {
+    const role = roleFromName([...words.slice(0, at), alternative, ...words.slice(at + 1)].join(" "));
+    if (role !== undefined) return role;
+  }
+  return undefined;
+}
+
 /**
  * What derisk says to a role it has no vocabulary for, instead of a bare refusal: what a role
  * does in derisk, the roles it knows, and what works for any role.
