@@ -7,7 +7,7 @@ import { COMPETENCY_TOPICS } from "./data/competencies.ts";
 import { TAILORING } from "./data/delivery.ts";
 import type { Corpus } from "./evidence.ts";
 import { quoteOf } from "./evidence.ts";
-import { rankFixes } from "./fixes.ts";
+import { rankFixes, statesPractice } from "./fixes.ts";
 import { judgeFollowUp } from "./follow-up.ts";
 import { measureImpact } from "./impact.ts";
 import { SENTENCE_TAGS, type SentenceTag } from "./lens/features.ts";
@@ -215,6 +215,10 @@ const ENDINGS = [
   },
 ] as const;
 
+// A lesson told as the practice the speaker keeps, with nothing of what the episode taught.
+const PRACTICE_WITHOUT_TAKEAWAY =
+  "The lesson does not land yet: you say what you now do; say what the episode taught you that made you change.";
+
 /** The first three sentences of a part, quoted. */
 function partQuotes(units: readonly Unit[], part: StarPart): Quote[] {
   return units
@@ -262,10 +266,23 @@ function summariseStar(
     // share) is weak, not missing: "No lesson" beside "lesson 13%" would contradict itself.
     for (const { part, weak, missing } of ENDINGS) {
       if (parts[part].present) continue;
-      if (parts[part].words > 0)
-        imbalances.push({ id: `weak-${part}`, message: weak, evidence: partQuotes(units, part) });
-      else if (last !== undefined)
-        imbalances.push({ id: `missing-${part}`, message: missing, evidence: [quoteOf(last)] });
+      // A lesson that says what the speaker now does is not asked for that again, whether the
+      // tagger reads its sentence as the lesson (weak) or not at all (missing).
+      if (parts[part].words > 0) {
+        const said = part === "lesson" && units.some((u) => u.part === "lesson" && statesPractice(u.norm));
+        imbalances.push({
+          id: `weak-${part}`,
+          message: said ? PRACTICE_WITHOUT_TAKEAWAY : weak,
+          evidence: partQuotes(units, part),
+        });
+      } else if (last !== undefined) {
+        const said = part === "lesson" ? [...units].reverse().find((u) => statesPractice(u.norm)) : undefined;
+        imbalances.push({
+          id: `missing-${part}`,
+          message: said === undefined ? missing : PRACTICE_WITHOUT_TAKEAWAY,
+          evidence: [quoteOf(said ?? last)],
+        });
+      }
     }
   }
   return {

@@ -39,6 +39,22 @@ const FIRST_PERSON = /\b(?:i|i'm|i've|i'd|my|me)\b/;
 const STATED_LESSON =
   /\b(?:taught me|reminded me|showed me|(?:a|the|my) (?:\w+ )?lesson|i (?:\w+ )?learn(?:ed|t)|learn(?:ed|t) (?:that|to|how))\b/;
 
+// A sentence that says, in the speaker's words, what they now do because of the episode: a habit
+// kept ("I always double-check…", "I never sign off…", "I no longer…") or a practice dated from it
+// ("Since then I compare everything", "From then on, we…"). It is concrete already: what it lacks,
+// when the lens does not count it as the lesson, is what the speaker took from the episode.
+const STATES_PRACTICE =
+  /\b(?:i|we) (?:now |still )?(?:always|never|no longer)\b|\b(?:since then|ever since|from then on|these days|nowadays),? (?:i|we) \w+/;
+
+/**
+ * Whether a sentence (normalised: lower case, plain quotes) tells a practice the speaker keeps
+ * because of the episode, and so needs no "say what you now do differently".
+ * @example statesPractice("since then i never sign off a migration on a sample.") // true
+ */
+export function statesPractice(norm: string): boolean {
+  return STATES_PRACTICE.test(norm);
+}
+
 /**
  * The sentence that makes the broadest unbacked claim, for "back the claim": the longest sentence
  * without a figure, one in the first person first. A greeting ("Thank you for having me.") is short
@@ -275,14 +291,21 @@ export function rankFixes(draft: Draft, units: readonly Unit[], context: FixCont
     // The tagger may miss a lesson the speaker states in so many words ("This experience taught
     // me how…"): that sentence is where the fix goes, asked to be made concrete, never told to
     // "close with what you learned" as if nothing were said.
-    const weak = lastOf(units, "lesson") ?? [...units].reverse().find((u) => STATED_LESSON.test(u.norm));
+    // A lesson that already says what the speaker now does ("Since then I never sign off a
+    // migration on a sample…") is concrete: it is asked for what the episode taught, not for
+    // the change it already names.
+    const weak =
+      lastOf(units, "lesson") ??
+      [...units].reverse().find((u) => STATED_LESSON.test(u.norm) || statesPractice(u.norm));
     candidates.push({
       severity: 5.5,
       unit: weak ?? last,
       action:
         weak === undefined
           ? "Lesson: close with what you learned and what you now do differently."
-          : "Lesson: make it concrete; say what you now do differently because of it.",
+          : statesPractice(weak.norm)
+            ? "Lesson: it says what you now do; before it, say in a few words what the episode taught you."
+            : "Lesson: make it concrete; say what you now do differently because of it.",
       weakness: weak === undefined ? "no lesson" : "the lesson does not land",
     });
   }

@@ -28,3 +28,38 @@ describe("missingAsk: the question's deed, said back as a candidate would read i
     ).toBeUndefined();
   });
 });
+
+describe("missingAsk: every skill the question names, not one loose word of them", () => {
+  const QUESTION = "Tell me about a time you explained a model to non-technical people.";
+
+  it("notes a story that tells its team something but explains nothing to a non-technical audience", () => {
+    // Before: "I told the team straight away" named communication, and that alone passed the story.
+    const told = [
+      "During a migration to Spark, I rewrote the join between readings and the channel map.",
+      "I told the team straight away, rolled back to the old job, and compared every channel.",
+      "No published analysis used the bad constants.",
+    ];
+    const missing = missingAsk(QUESTION, told, []);
+    expect(missing?.missing).toBe("non-technical stakeholders");
+    expect(missing?.note).toMatch(
+      /^This story shows no moment you explained a model to non-technical people, /,
+    );
+  });
+
+  it("notes our sample's mistake story (Q5), read from samples/sample-prep.md", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { parsePrepDocument } = await import("../markdown/parse.ts");
+    const { splitSentences } = await import("./text.ts");
+    const text = readFileSync(new URL("../../../samples/sample-prep.md", import.meta.url), "utf8");
+    const q5 = parsePrepDocument(text).items.find((item) => item.kind === "answer" && item.key === "q5/core");
+    const body = q5?.kind === "answer" ? q5.text : "";
+    expect(body).toContain("I told the team straight away");
+    expect(
+      missingAsk(
+        QUESTION,
+        splitSentences(body).map((s) => s.text),
+        [],
+      ),
+    ).toBeDefined();
+  });
+});

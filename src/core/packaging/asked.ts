@@ -50,15 +50,19 @@ export function missingAsk(
     return undefined;
   const read = sentences.map((sentence) => analyzeText(sentence));
   const asked = analyzeText(question);
-  // The soft skills the question names, and whether a sentence names each too.
+  // The soft skills the question names that no sentence names too. A question that names two
+  // ("explained a model to non-technical people": communication and non-technical stakeholders) is
+  // answered by a story that shows both, somewhere in it: "I told the team straight away" is
+  // communication, but to no non-technical audience.
   const named: string[] = [];
-  let namedShown = false;
+  let namesSkills = false;
   for (const id of asked.direct) {
     const label = SOFT_LABELS.get(id);
     if (label === undefined) continue;
-    if (read.some((sentence) => sentence.direct.has(id))) namedShown = true;
-    else if (!named.includes(label)) named.push(label);
+    namesSkills = true;
+    if (!read.some((sentence) => sentence.direct.has(id)) && !named.includes(label)) named.push(label);
   }
+  const namedShown = namesSkills && named.length === 0;
   // The competency, shown by a sentence with its cue words or concepts, or stated by the story.
   // Technical work answers a technical question whichever of the two it is read as: a model
   // trained and run nightly is "a difficult technical problem you solved" as much as ML engineering.
@@ -71,7 +75,7 @@ export function missingAsk(
     });
   // Either is an answer the story gives: a story that shows the competency answers the question
   // ("a difficult problem you solved" by a technical story, without the words "problem solving"),
-  // and one that names a skill the question names answers it too.
+  // and one that names every skill the question names answers it too.
   if (competencyShown || namedShown) return undefined;
   // The skills a question names say what it asks more closely than its competency.
   const missing = named.length > 0 ? named : [COMPETENCY_TOPICS[competency]];

@@ -1249,3 +1249,48 @@ describe("compose: a story that does not answer the question asked", () => {
     }
   });
 });
+
+describe("compose for a problem solved: the main action is the fix, not the mistake (compose34)", () => {
+  it("says how the sample's serving story was fixed before 'After that, the latency dropped…' (30 s)", () => {
+    // Before: "…the requests timed out. I had loaded the channel history from disk on every request.
+    // After that, the 95th-percentile latency dropped…": the latency dropped after the mistake.
+    const answer = answerOf(readSample(), "q5/serving-latency-focus");
+    const draft = compose(storyFromAnswer(answer), {
+      question: "Tell me about a difficult technical problem you solved.",
+      budgetSeconds: 30,
+    });
+    const said = draft.sentences.map((s) => s.text);
+    const fix = said.findIndex((t) => /I cached the history in memory/.test(t));
+    const result = said.findIndex((t) => /^After that, the 95th-percentile latency dropped/.test(t));
+    expect(fix).toBeGreaterThanOrEqual(0);
+    expect(result).toBeGreaterThan(fix);
+    expect(said[result - 1]).not.toMatch(/^I had loaded the channel history/);
+    expect(draft.seconds).toBeLessThanOrEqual(30);
+  });
+
+  it("keeps the fix rather than only the mistake of a story told for a technical question", () => {
+    const story = parseStory({
+      title: "Nightly import",
+      situation: "I ran the nightly import that fed our pricing model.",
+      actions: [
+        "One morning the prices for two regions came out empty.",
+        "I had accidentally filtered out every row with a missing currency code.",
+        "I changed the filter to fill the code from the store's country and added a test for empty regions.",
+      ],
+      result: "After that, no region came out empty again.",
+    });
+    const draft = compose(story, {
+      question: "Tell me about a difficult technical problem you solved.",
+      budgetSeconds: 20,
+    });
+    const said = draft.sentences.map((s) => s.text).join(" ");
+    expect(said).toMatch(/I changed the filter/);
+    expect(said).toMatch(/After that, no region came out empty again\./);
+    // A mistake question still keeps the mistake, what it asks for.
+    const mistake = compose(story, {
+      question: "Tell me about a time you made a mistake.",
+      budgetSeconds: 60,
+    });
+    expect(mistake.sentences.map((s) => s.text).join(" ")).toMatch(/I had accidentally filtered out/);
+  });
+});

@@ -118,6 +118,13 @@ interface Candidate extends StorySentence {
   answers: boolean;
 }
 
+// A sentence that tells what went wrong by the speaker's doing ("I had accidentally dropped rows…",
+// "I traced the issue to a misconfiguration…"): the mistake cue of the answer cues.
+const STATES_MISTAKE: RegExp = ANSWER_CUES["mistake-failure"]?.[0] ?? /(?!)/;
+
+// A deed told as what it was for, pointing back at the trouble: "To resolve it, I…", "To fix this, we…".
+const FIX_OF_IT = /^to (?:\w+ )?(?:resolve|fix|address|solve|correct|repair|handle) (?:it|this|that|them)\b/i;
+
 function template(text: string, part: StarPart): DraftSentence {
   return { text, part, origin: { from: "template", blanks: text.match(BLANK) ?? [] } };
 }
@@ -414,11 +421,41 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   const lessons = ofPart("lesson");
   const lesson = lessons.at(-1);
   const actions = ofPart("action");
-  const action = [...actions].sort(byScore)[0];
+  // For any question but a mistake question, the main action is a deed that deals with the
+  // problem, not the one that caused it: "I had loaded the channel history from disk on every
+  // request" is what went wrong, and a draft whose one deed is that answers no question of a
+  // problem solved ("After that, the latency dropped" would follow the mistake). A mistake
+  // question keeps the mistake as what it asks for, and its fix by the answer cues.
+  // Only where that deed, the lines it leans on, the setting and the result fit the budget
+  // together: else the result would go to make room, and a result is what the interviewer keeps.
   // The context is the scene told before the actions, not the problem found among them.
   const firstAction = actions[0]?.position ?? Number.POSITIVE_INFINITY;
   const setting = (part: StarPart) => ofPart(part).find((c) => c.position < firstAction);
   const context = setting("situation") ?? setting("task");
+  // A fix told as its purpose ("To resolve it, I rewrote…") leans on the line before as much.
+  const pointsBack = (text: string) => leansBack(text) || FIX_OF_IT.test(text);
+  const withLeant = (c: Candidate): number => {
+    let words = c.words;
+    for (let at = c; pointsBack(at.text); ) {
+      const leant = candidates[antecedentOf(texts, at.position)];
+      if (leant === undefined || leant === context || leant.position >= at.position) break;
+      words += leant.words;
+      at = leant;
+    }
+    return words;
+  };
+  const anyAction = [...actions].sort(byScore)[0];
+  // A deed told after the first mistake, when the story tells one: the fix, not the deed that
+  // came before the trouble ("After deploying the first version, I noticed…").
+  const mistakeAt = actions.find((c) => STATES_MISTAKE.test(c.text))?.position ?? -1;
+  const deed =
+    competency === "mistake-failure"
+      ? undefined
+      : actions.filter((c) => c.position > mistakeAt && !STATES_MISTAKE.test(c.text)).sort(byScore)[0];
+  const action =
+    deed !== undefined && (context?.words ?? 0) + (result?.words ?? 0) + withLeant(deed) <= budgetWords
+      ? deed
+      : anyAction;
   // What the question asks for comes first: the mistake and owning it, for a mistake question.
   const asked = candidates.filter((c) => c.answers);
   // The setting stays too: without it the draft opens mid-action ("I compared a sample of

@@ -1148,3 +1148,78 @@ describe("tailor: what was to be done is not strong evidence of an ask", () => {
     },
   );
 });
+
+describe("why this company, said as a candidate would (compose34)", () => {
+  const ML = `# Machine Learning Engineer — Tidewater Health
+
+Tidewater Health builds triage tools that help small clinics decide which patients to see first.
+
+## What you will do
+- Explain model behaviour to clinicians who do not write code.
+
+## What we look for
+- Strong Python; PyTorch or scikit-learn.
+- A quantitative PhD.
+`;
+  const bank = [
+    parseStory({
+      id: "triage",
+      title: "Triage model",
+      actions: [
+        "I trained a PyTorch and scikit-learn model in Python to rank incoming patient messages.",
+        "I explained the model's behaviour to the clinicians in plain words, with one chart per ward.",
+      ],
+      result: "Urgent messages were read 40% sooner.",
+    }),
+  ];
+  const answers = [bankAnswer("q1/core", "I have a PhD in Applied Mathematics.", "Tell me about yourself")];
+
+  it("names a duty told with any verb as a duty: 'You need someone to explain…', never 'You ask for explain…'", () => {
+    const fits = scaffoldWhyCompany(ML, {}, tailor(ML, bank, answers)).lines.filter((l) => l.beat === "fit");
+    const texts = fits.map((l) => l.text).join("\n");
+    expect(texts).not.toMatch(/You ask for explain/);
+    expect(texts).toMatch(
+      /^You need someone to explain model behaviour to clinicians who do not write code\. /m,
+    );
+  });
+
+  it("says what the job is before an ask that only lists tools", () => {
+    // Before: "You ask for strong Python; PyTorch or scikit-learn." took the first line.
+    const fits = scaffoldWhyCompany(ML, {}, tailor(ML, bank, answers)).lines.filter((l) => l.beat === "fit");
+    expect(fits.map((l) => l.text)).toEqual([
+      expect.stringMatching(/^You need someone to explain model behaviour/),
+      expect.stringMatching(/^You ask for a quantitative PhD\. I have a PhD in Applied Mathematics\./),
+    ]);
+  });
+
+  it("still says a tool ask, with its tool's capital, when the posting asks nothing else the bank shows", () => {
+    const tools = "# ML Engineer — Acme\n\nAcme builds claims software.\n\n## Requirements\n- Kubernetes\n";
+    const stories = [
+      parseStory({ id: "k", title: "Cluster", actions: ["I deployed the model to EKS with Helm."] }),
+    ];
+    const fits = scaffoldWhyCompany(tools, {}, tailor(tools, stories, [])).lines.filter(
+      (l) => l.beat === "fit",
+    );
+    expect(fits[0]?.text).toMatch(/^You ask for Kubernetes\. I deployed the model to EKS with Helm\./);
+  });
+
+  it("reads the company off a title line whose role derisk has no word for, when the posting names it again", () => {
+    const ops = `# Operations Coordinator — Larkspur Logistics
+
+Larkspur Logistics moves fresh produce from farms to city markets overnight.
+
+## Requirements
+- 2+ years coordinating a team in logistics or retail.
+`;
+    const extracted = extractRequirements(ops);
+    expect(extracted.company).toBe("Larkspur Logistics");
+    expect(extracted.title).toBe("Operations Coordinator");
+    expect(firstWhyLine(ops)).toBe(
+      "What draws me to Larkspur Logistics is that it moves fresh produce from farms to city markets overnight.",
+    );
+    // A place or a work mode beside such a role is still no company.
+    expect(
+      extractRequirements("# Operations Coordinator — Berlin\n\n## Requirements\n- Spreadsheets\n").company,
+    ).toBe(undefined);
+  });
+});

@@ -1,4 +1,5 @@
 import { ACTION_LEMMAS, LESSON_CUE } from "../analysis/data/star-cues.ts";
+import { tokenize } from "../analysis/nlp.ts";
 import { DeriskError } from "../errors.ts";
 import type { AnswerItem } from "../model.ts";
 import {
@@ -357,8 +358,6 @@ function titleLine(lines: readonly Line[]): { title: string; company: string } |
       ? [colon[1], colon[2]]
       : first.split(TITLE_SEPARATOR);
   if (parts.length < 2) return undefined;
-  const at = parts.findIndex((p) => ROLE_NOUN.test(p));
-  if (at < 0) return undefined;
   const notAName = lower ? new RegExp(NOT_A_NAME.source, "i") : NOT_A_NAME;
   const isName = (part: string | undefined): part is string =>
     part !== undefined &&
@@ -369,6 +368,29 @@ function titleLine(lines: readonly Line[]): { title: string; company: string } |
     !isPlace(part) &&
     !TEAM.test(part) &&
     sectionOf(part) === "other";
+  // A role derisk has no word for ("Operations Coordinator — Larkspur Logistics"): the part the
+  // posting names again below ("Larkspur Logistics moves fresh produce…") is the company, and a
+  // part beside it the title.
+  let at = parts.findIndex((p) => ROLE_NOUN.test(p));
+  if (at < 0) {
+    const rest = lines
+      .map((l) => l.masked)
+      .join("\n")
+      .replace(firstTextLine(lines) ?? "", "");
+    const named = parts.findIndex((p) => {
+      const name = p.trim().replace(LEGAL_FORM, "");
+      return (
+        isName(name) &&
+        new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, "u").test(rest)
+      );
+    });
+    if (named < 0) return undefined;
+    const title = [parts[named - 1], parts[named + 1]].find(
+      (p) => p !== undefined && p.trim() !== "" && !isPlace(p) && !isWorkMode(p),
+    );
+    if (title === undefined) return undefined;
+    at = parts.indexOf(title);
+  }
   // The part right after the role first ("Engineer — Acme — Berlin"), else the one before it.
   const company = [parts[at + 1], parts[at - 1]].map((p) => p?.trim().replace(LEGAL_FORM, "")).find(isName);
   const title = parts[at]?.trim();
@@ -1328,8 +1350,9 @@ const speakable = (sentence: string) =>
   !/→|->|=>/.test(sentence) && /\b(I|I'm|I’m|I've|I’ve|my|me)\b/.test(sentence) && !leansBack(sentence);
 
 /**
- * Up to two "why you fit" pairs from a tailoring: required asks before preferred ones, asks
- * with strong evidence before asks with only partial evidence, each with its strongest evidence
+ * Up to two "why you fit" pairs from a tailoring: required asks before preferred ones, asks that
+ * say what the job is before asks that only list tools, asks with strong evidence before asks
+ * with only partial evidence, each with its strongest evidence
  * sentence, one of the two it lists first and one the user can say. A sentence is used once;
  * an ask with no such sentence left is not said.
  */
@@ -1341,7 +1364,14 @@ function fitFromEvidence(tailoring: Tailoring): Array<{
   sentence: string;
   strength: Exclude<Strength, "none">;
 }> {
-  const rankOf = (r: TailoredRequirement) => (r.strength === "strong" ? 0 : 2) + (r.required ? 0 : 1);
+  // What the posting stresses comes first: its required asks, and among them what the job is — the
+  // duties, the seniority, the skills it describes — before an ask that only lists tools ("Strong
+  // Python; PyTorch or scikit-learn", "Experience with Airflow, Docker and Kubernetes"), which most
+  // candidates can name; then strong evidence before partial, then the posting's order.
+  const toolsOnly = (r: TailoredRequirement) =>
+    r.skills.length > 0 && r.skills.every((name) => TOOL_NAMES.has(name));
+  const rankOf = (r: TailoredRequirement) =>
+    (r.required ? 0 : 4) + (toolsOnly(r) ? 2 : 0) + (r.strength === "strong" ? 0 : 1);
   const candidates = tailoring.requirements
     .map((requirement, order) => ({ requirement, order }))
     .filter(({ requirement }) => requirement.covered && requirement.evidence.length > 0)
@@ -1507,11 +1537,14 @@ function asksToDo(requirement: string): boolean {
     .toLowerCase()
     .split(/\s+/)
     .map((word) => word.replace(/[,;:]+$/, ""));
-  return (
-    first !== undefined &&
-    (ACTION_LEMMAS.has(first) || DUTY_VERBS.has(first)) &&
-    !/^(?:of|experience|skills?|management|expertise)$/i.test(second ?? "")
-  );
+  if (first === undefined || /^(?:of|experience|skills?|management|expertise)$/i.test(second ?? ""))
+    return false;
+  if (ACTION_LEMMAS.has(first) || DUTY_VERBS.has(first)) return true;
+  // Any other verb the tagger reads as the line's first word, an imperative: "Explain model
+  // behaviour to clinicians", "Keep the rota up to date", "Coordinate night shifts" ("You ask for
+  // explain model behaviour" is not English); a noun phrase ("Experience with Spark", "Design
+  // experience", "Excellent written English") is not read as one.
+  return tokenize(requirement.trim()).tokens.find((t) => t.type === "word")?.pos === "VERB";
 }
 
 // Verbs a posting opens a duty with that the lens's action verbs (told in the past, "I built")

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { answerOf, readSample } from "../../../test/seed.ts";
 import { answerText } from "../answer-text.ts";
-import { openingWords, splitSentences, subjectlessNote } from "./text.ts";
+import { openingWords, sayAsides, splitSentences, subjectlessNote } from "./text.ts";
 
 const texts = (input: string) => splitSentences(input).map((s) => s.text);
 
@@ -55,6 +55,26 @@ describe("subjectlessNote: quotes never stop on a word that needs the next", () 
     expect(openingWords("Fixed the cache.")).toBe("Fixed the cache.");
     expect(openingWords("Added metrics for inference latency and model load time.")).toBe(
       "Added metrics for inference latency…",
+    );
+  });
+});
+
+describe("sayAsides inside a sentence's own comma list (compose34)", () => {
+  it("says the seed's 'Cognito (OAuth2) for authentication' between dashes, never as one more list item", () => {
+    // Before: "…with Istio, Cognito, OAuth2, for authentication, Cert Manager for TLS…".
+    expect(
+      sayAsides(
+        "Then, I used AWS CDK to deploy the model to EKS with Istio, Cognito (OAuth2) for authentication, Cert Manager for TLS, and NLB for load balancing.",
+      ),
+    ).toBe(
+      "Then, I used AWS CDK to deploy the model to EKS with Istio, Cognito — OAuth2 — for authentication, Cert Manager for TLS, and NLB for load balancing.",
+    );
+    // Outside a list, or closing on a comma, an aside still goes between commas.
+    expect(sayAsides("I used Airflow (our scheduler) to run it.")).toBe(
+      "I used Airflow, our scheduler, to run it.",
+    );
+    expect(sayAsides("After the fix (a one-line change), latency dropped, and errors stopped.")).toBe(
+      "After the fix, a one-line change, latency dropped, and errors stopped.",
     );
   });
 });

@@ -556,10 +556,20 @@ function spellsOut(before: string, acronym: string): boolean {
 }
 
 /**
+ * Whether a sentence runs a list of its own by commas (two or more outside its brackets): an
+ * aside said between commas there would read as one more item ("with Istio, Cognito, OAuth2, for
+ * authentication, Cert Manager…"), so it goes between dashes.
+ */
+function inList(sentence: string): boolean {
+  return (sentence.replace(/\([^()]*\)/g, "").match(/,/g)?.length ?? 0) >= 2;
+}
+
+/**
  * A written sentence as a speaker says it: an aside in brackets is said between commas, its
  * abbreviation in words — "(e.g., GPT-based)" → ", for example, GPT-based", "(i.e. X)" →
- * ", that is, X", an acronym after the words it shortens → ", or RAG", a list → between dashes
- * — and a bare "e.g." or "i.e." in words. Nothing is dropped: every word of the aside is said.
+ * ", that is, X", an acronym after the words it shortens → ", or RAG", a list, or a plain aside
+ * inside a sentence's own comma list ("Istio, Cognito (OAuth2) for authentication, Cert Manager")
+ * → between dashes — and a bare "e.g." or "i.e." in words. Nothing is dropped: every word of the aside is said.
  * @example sayAsides("Fine-tune an LLM (e.g., GPT-based) with RAG.") // "Fine-tune an LLM, for example, GPT-based, with RAG."
  */
 export function sayAsides(sentence: string): string {
@@ -574,7 +584,7 @@ export function sayAsides(sentence: string): string {
     if (example?.[1] !== undefined) said = `for example, ${example[1]}`;
     else if (namely?.[1] !== undefined) said = `that is, ${namely[1]}`;
     else if (ACRONYM.test(inner) && spellsOut(all.slice(0, offset), inner)) said = `or ${inner}`;
-    else if (/[,;]/.test(inner)) return closes ? ` — ${inner}` : ` — ${inner} —`;
+    else if (/[,;]/.test(inner) || (!closes && inList(all))) return closes ? ` — ${inner}` : ` — ${inner} —`;
     else said = inner;
     return closes ? `, ${said}` : `, ${said},`;
   });
