@@ -72,6 +72,15 @@ export async function readTextArg(
   return text;
 }
 
+/** The JSON value of `text`, or undefined when it is not JSON (prose that starts with "["). */
+function parseJsonOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Parses JSON text, naming the file in the error.
  * @example parseJsonText('[{"title":"x"}]', "stories.json")
@@ -212,9 +221,15 @@ export function registerComposeCommand(program: Command, ctx: CliContext): void 
               "Give a story: --story ID from your bank (derisk stories list), a story FILE (or - for standard input), or --stories FILE --story ID.",
             );
           const text = await readTextArg(ctx, file, "story");
-          story = parseStory(
-            /^\s*\{/.test(text) ? parseJsonText(text, file === "-" ? "standard input" : file) : { text },
-          );
+          const where = file === "-" ? "standard input" : file;
+          // A stories file (a JSON list) given as FILE was drafted from as prose, brackets and all.
+          if (/^\s*\[/.test(text) && Array.isArray(parseJsonOrUndefined(text))) {
+            throw new DeriskError(
+              "BAD_INPUT",
+              `${where} is a JSON list of stories, and compose FILE takes one story (a JSON object or plain text): pick one with --stories ${file === "-" ? "FILE" : file} --story ID, or use --story ID from your bank (derisk stories list).`,
+            );
+          }
+          story = parseStory(/^\s*\{/.test(text) ? parseJsonText(text, where) : { text });
         }
         title = story.title;
         draft = compose(story, {
