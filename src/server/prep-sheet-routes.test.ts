@@ -38,6 +38,22 @@ describeStores("HTTP prep sheet export", (getStore) => {
 
     const bad = await appFor("a").request("/api/export?format=html&competency=charm");
     expect(bad.status).toBe(400);
+    // A misspelt layout, and a sheet's narrowing sent with a document or bank export, were
+    // dropped without a word (200 with the whole sheet or document).
+    const { documentId } = (await imported.json()) as { documentId: string };
+    for (const [query, message] of [
+      ["format=html&layout=card", /^layout must be "sheet" or "cards", not "card"\.$/],
+      [
+        `format=md&documentId=${documentId}&competency=conflict`,
+        /^competency, tailoringId and layout shape a prep sheet: use them with format=sheet-md, html or pdf .*not with format=md\.$/,
+      ],
+      ["format=json&layout=cards", /not with format=json\.$/],
+      ["format=json&tailoringId=x", /not with format=json\.$/],
+    ] as const) {
+      const refused = await appFor("a").request(`/api/export?${query}`);
+      expect({ query, status: refused.status }).toEqual({ query, status: 400 });
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(message);
+    }
     // Another user's bank stays theirs.
     expect((await appFor("b").request("/api/export?format=html")).status).toBe(404);
   });

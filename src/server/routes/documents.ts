@@ -136,13 +136,17 @@ export const documentRoutes = new Hono<AppEnv>()
   .get("/export", async (c) => {
     const documentId = c.req.query("documentId");
     const format = c.req.query("format") ?? "md";
+    const competency = c.req.query("competency");
+    const tailoringId = c.req.query("tailoringId");
+    const layout = c.req.query("layout");
+    // A misspelt layout gave the sheet in silence, where cue cards were asked for.
+    if (layout !== undefined && layout !== "sheet" && layout !== "cards")
+      throw new DeriskError("USAGE", `layout must be "sheet" or "cards", not "${layout}".`);
     if (isSheetFormat(format)) {
       // The prep sheet: the whole bank unless a documentId, competency or tailoring narrows it.
-      const competency = c.req.query("competency");
-      const tailoringId = c.req.query("tailoringId");
       const sheet = await exportPrepSheet(c.var.store, c.var.userId, {
         format,
-        layout: c.req.query("layout") === "cards" ? "cards" : "sheet",
+        layout: layout === "cards" ? "cards" : "sheet",
         ...(documentId ? { documentId } : {}),
         ...(competency ? { competency } : {}),
         ...(tailoringId ? { tailoringId } : {}),
@@ -168,6 +172,12 @@ export const documentRoutes = new Hono<AppEnv>()
         `Unknown export format "${format}": use format=md, json, sheet-md, html, pdf or anki.`,
       );
     }
+    // As the CLI says: these shape a prep sheet, and a document or bank export dropped them unsaid.
+    if (competency !== undefined || tailoringId !== undefined || layout !== undefined)
+      throw new DeriskError(
+        "USAGE",
+        `competency, tailoringId and layout shape a prep sheet: use them with format=sheet-md, html or pdf (competency and tailoringId with anki too), not with format=${format}.`,
+      );
     if (format === "md" && !documentId)
       throw new DeriskError("BAD_INPUT", "Missing ?documentId=…: say which document to export.");
     // The JSON bank file is the whole bank; a documentId, if given, must still be the user's.
