@@ -20,6 +20,7 @@ import { prepareImportOffThread } from "../../app/import-off-thread.ts";
 import { pdfAvailable } from "../../app/pdf.ts";
 import { exportPrepSheet, isSheetFormat, SHEET_FORMATS } from "../../app/prep-sheet.ts";
 import { MAX_NEW_QUESTION } from "../../core/markdown/index.ts";
+import { unstorableText } from "../../core/text-safety.ts";
 import type { Store } from "../../store/index.ts";
 import type { AppEnv } from "../app.ts";
 import { readJson } from "./json-body.ts";
@@ -41,6 +42,30 @@ const newVariant = z.object({
   text: z.string().min(1).max(200_000),
   source: z.enum(VARIANT_SOURCES).optional(),
 });
+
+/** `?filename=` of a raw upload, held to the JSON field's rules (255 characters, storable). */
+function importFilename(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const problem = unstorableText(value);
+  if (problem !== undefined)
+    throw new DeriskError("BAD_INPUT", `?filename= ${problem}: remove it and retry.`);
+  if (value.length > 255)
+    throw new DeriskError(
+      "BAD_INPUT",
+      `?filename= is ${value.length} characters, over the limit of 255: send a shorter name.`,
+    );
+  return value;
+}
+
+/** `?dryRun=`: any word but 1/true/0/false imported for real where a dry run was asked. */
+function dryRunQuery(value: string | undefined): boolean {
+  if (value === undefined || value === "" || value === "0" || value === "false") return false;
+  if (value === "1" || value === "true") return true;
+  throw new DeriskError(
+    "BAD_INPUT",
+    `dryRun must be "true" or "false" (or 1 or 0), not "${value}": nothing was imported.`,
+  );
+}
 
 /** Reads and recognises the import off the event loop (so /api/health still answers), then saves it. */
 async function importOffThread(store: Store, userId: string, input: ImportInput) {
@@ -120,8 +145,8 @@ export const documentRoutes = new Hono<AppEnv>()
       return c.json(result);
     }
     const bytes = new Uint8Array(await c.req.arrayBuffer());
-    const filename = c.req.query("filename");
-    const dryRun = ["1", "true"].includes(c.req.query("dryRun") ?? "");
+    const filename = importFilename(c.req.query("filename"));
+    const dryRun = dryRunQuery(c.req.query("dryRun"));
     const result = await importOffThread(c.var.store, c.var.userId, {
       bytes,
       ...(filename === undefined ? {} : { filename }),
