@@ -92,6 +92,25 @@ describeStores("HTTP prep sheet export", (getStore) => {
     expect(await ofSample.text()).toContain("synchrotron");
   });
 
+  it("says the sample is left off when the candidate's own documents have nothing for a sheet", async () => {
+    const post = (path: string, body: BodyInit) =>
+      appFor("a").request(path, {
+        method: "POST",
+        headers: { "Content-Type": "application/octet-stream" },
+        body,
+      });
+    expect((await post("/api/import?filename=sample-prep.md", sample)).status).toBe(200);
+    expect((await post("/api/import?filename=notes.md", "Some loose notes, no question yet.\n")).status).toBe(
+      200,
+    );
+    const res = await appFor("a").request("/api/export?format=html");
+    expect(res.status).toBe(404);
+    // Before: "the bank has no answers or technical questions yet", with the sample's seven there.
+    expect(((await res.json()) as { error: { message: string } }).error.message).toBe(
+      "Nothing to put on a prep sheet: your own documents have no answers or technical questions yet, and the sample is left off the whole bank's sheet once you have a document of your own. Add an answer to one of your documents, or choose the sample document as the sheet's scope.",
+    );
+  });
+
   it("serves the print view inline with a policy that allows the sheet's style and no script, and lists the formats", async () => {
     await appFor("a").request("/api/import?filename=sample-prep.md", {
       method: "POST",

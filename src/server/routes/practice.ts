@@ -71,7 +71,7 @@ const limitQuery = (value: string | undefined): number | undefined => {
 
 /** `?new=`: true unless "false"; any other word was read as true in silence. */
 const newQuery = (value: string | undefined): boolean => {
-  if (value === undefined || value === "true") return true;
+  if (value === undefined || value === "" || value === "true") return true;
   if (value === "false") return false;
   throw new DeriskError("BAD_INPUT", `new must be "true" or "false", not "${value}".`);
 };
