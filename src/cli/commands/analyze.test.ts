@@ -119,3 +119,18 @@ describe("derisk analyze on an answer in another language", () => {
     });
   });
 });
+
+describe("derisk classify", () => {
+  it("refuses a question over 2,000 characters with exit 2, as the API and derisk match do", async () => {
+    // Before: exit 0 and a competency for a whole pasted answer.
+    const long = "I led the migration and cut failures by half. ".repeat(50).trim();
+    const run = await runCommand([registerAnalyzeCommand], ["classify", long]);
+    expect(run).toMatchObject({ code: 2, out: "" });
+    expect(run.error).toBe(
+      `The question is ${long.length.toLocaleString("en-US")} characters, over 2,000: give the question only.`,
+    );
+    expect(
+      (await runCommand([registerAnalyzeCommand], ["classify", "Tell me about a conflict", "--json"])).code,
+    ).toBe(0);
+  });
+});

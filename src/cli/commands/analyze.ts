@@ -138,6 +138,12 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
           "USAGE",
           'Give the question to classify, e.g. derisk classify "Tell me about a conflict".',
         );
+      // As the API and derisk match say: a whole answer pasted as the question was classified.
+      if (question.length > 2000)
+        throw new DeriskError(
+          "TOO_LARGE",
+          `The question is ${question.length.toLocaleString("en-US")} characters, over 2,000: give the question only.`,
+        );
       const result = classify(question);
       if (flags.json) {
         ctx.out(JSON.stringify(result));
