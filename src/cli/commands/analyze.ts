@@ -6,6 +6,7 @@ import { locateJsonError } from "../../core/json-syntax.ts";
 import { ROLE_IDS } from "../../core/model.ts";
 import { describeSchemaIssue } from "../../core/schema-issue.ts";
 import type { CliContext } from "../context.ts";
+import { questionText } from "../question-text.ts";
 import { decodeUtf8Strict, readInput } from "../read-input.ts";
 import { parseRoleFlag } from "./compose.ts";
 
@@ -36,7 +37,7 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
       "analyse an answer through the risk lens: STAR+L, the five risk signals, timing, role fit, top fixes",
     )
     .argument("[file]", "the answer text, or - for standard input")
-    .option("-q, --question <text>", "the interview question")
+    .option("-q, --question <text>", "the interview question", questionText)
     .option("-r, --role <id>", `target role (${ROLE_IDS.join(", ")})`)
     .option("--answer <id>", "analyse a stored answer (see derisk show --kind answer)")
     .option(

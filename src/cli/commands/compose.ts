@@ -6,6 +6,7 @@ import { ROLE_IDS, type RoleId } from "../../core/model.ts";
 import { noRoleVocabulary, roleFromName } from "../../core/packaging/data/role-vocabulary.ts";
 import type { Draft, Story } from "../../core/packaging/index.ts";
 import type { CliContext } from "../context.ts";
+import { questionText } from "../question-text.ts";
 import { decodeUtf8Strict, readInput } from "../read-input.ts";
 import { wrapLine } from "../render/wrap.ts";
 
@@ -133,7 +134,7 @@ export function registerComposeCommand(program: Command, ctx: CliContext): void 
       "[file]",
       "a story as JSON ({title, situation, actions, result, lesson}) or as plain text, or - for standard input",
     )
-    .requiredOption("-q, --question <text>", "the interview question")
+    .requiredOption("-q, --question <text>", "the interview question", questionText)
     .option("-r, --role <id>", `target role (${ROLE_IDS.join(", ")})`)
     .option(
       "--budget <seconds>",
