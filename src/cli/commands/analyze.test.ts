@@ -46,6 +46,21 @@ describe("derisk analyze --batch", () => {
       /^stdin:4:34: not valid JSON \(at `igration\."`\): \S.*; write one/,
     );
   });
+
+  it("refuses a line whose question is over 2,000 characters, as --question and the API do", async () => {
+    // Before: analysed against the 2,001-character "question", exit 0.
+    const stdin = JSON.stringify({ question: "q".repeat(2001), answer: ANSWER });
+    const run = await runCommand([registerAnalyzeCommand], ["analyze", "--batch", "-"], { stdin });
+    expect(run.code).toBe(2);
+    expect(JSON.parse(run.out.trim())).toEqual({
+      error: {
+        code: "BAD_INPUT",
+        line: 1,
+        message:
+          'stdin:1: field "question" must be at most 2000 characters long; write one {"question", "answer"} object per line.',
+      },
+    });
+  });
 });
 
 it("says in plain words which field of a line is missing or of the wrong kind", async () => {

@@ -6,7 +6,7 @@ import { locateJsonError } from "../../core/json-syntax.ts";
 import { ROLE_IDS } from "../../core/model.ts";
 import { describeSchemaIssue } from "../../core/schema-issue.ts";
 import type { CliContext } from "../context.ts";
-import { questionText } from "../question-text.ts";
+import { MAX_QUESTION_CHARS, questionText } from "../question-text.ts";
 import { decodeUtf8Strict, readInput } from "../read-input.ts";
 import { parseRoleFlag } from "./compose.ts";
 
@@ -179,7 +179,8 @@ async function runBatch(
   // zod costs ~50 ms to load: only batches need it.
   const z = await import("zod");
   const batchLine = z.object({
-    question: z.string().optional(),
+    // The API's limit, as --question has: a line's whole answer under "question" was read as one.
+    question: z.string().max(MAX_QUESTION_CHARS).optional(),
     answer: z.string(),
     role: z.enum(ROLE_IDS).optional(),
   });
