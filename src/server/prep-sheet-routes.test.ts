@@ -49,6 +49,10 @@ describeStores("HTTP prep sheet export", (getStore) => {
       ],
       ["format=json&layout=cards", /not with format=json\.$/],
       ["format=json&tailoringId=x", /not with format=json\.$/],
+      [
+        "format=anki&layout=cards",
+        /^layout=cards gives printed cue cards: use it with format=sheet-md, html or pdf, not anki\.$/,
+      ],
     ] as const) {
       const refused = await appFor("a").request(`/api/export?${query}`);
       expect({ query, status: refused.status }).toEqual({ query, status: 400 });

@@ -167,6 +167,12 @@ export const documentRoutes = new Hono<AppEnv>()
     // A misspelt layout gave the sheet in silence, where cue cards were asked for.
     if (layout !== undefined && layout !== "sheet" && layout !== "cards")
       throw new DeriskError("USAGE", `layout must be "sheet" or "cards", not "${layout}".`);
+    // Anki notes have no layout: cue cards were asked for and a deck came, as the CLI refuses.
+    if (format === "anki" && layout === "cards")
+      throw new DeriskError(
+        "USAGE",
+        "layout=cards gives printed cue cards: use it with format=sheet-md, html or pdf, not anki.",
+      );
     if (isSheetFormat(format)) {
       // The prep sheet: the whole bank unless a documentId, competency or tailoring narrows it.
       const sheet = await exportPrepSheet(c.var.store, c.var.userId, {
