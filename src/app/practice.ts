@@ -744,6 +744,13 @@ function currentStep(session: PracticeSession, stepId: string | undefined): Prac
   }
   const step = session.steps.find((s) => s.id === session.currentStepId);
   if (!step) throw new DeriskError("INTERNAL", `Session ${session.id} points at a missing step.`);
+  // An id that is no step of this session (a typo, another session's) is not a stale tab.
+  if (stepId !== undefined && !session.steps.some((s) => s.id === stepId)) {
+    throw new DeriskError(
+      "NOT_FOUND",
+      `No step ${stepId} in practice session ${session.id}: reload to see the current question.`,
+    );
+  }
   if (stepId !== undefined && stepId !== step.id) {
     throw new DeriskError(
       "CONFLICT",

@@ -122,9 +122,23 @@ export async function loadPrepSheetPlan(
         }),
   });
   // Said where the sheet is made (the Export page says it beside the choice of scope).
-  return selection.documentId === undefined && own.length > 0 && own.length < inScope.length
-    ? { ...plan, sampleLeftOut: SAMPLE_OFF_SHEET }
-    : plan;
+  const sampleLeftOut = selection.documentId === undefined && own.length > 0 && own.length < inScope.length;
+  if (sampleLeftOut && competency === undefined && posting === undefined && plan.size === 0) {
+    // "The bank has no answers" was untrue: the sample's are there, left off for the user's own.
+    const sample = inScope.find((summary) => summary.sample);
+    if (plan.finish([]).technical.length === 0)
+      throw new DeriskError(
+        "NOT_FOUND",
+        "Nothing to put on a prep sheet: your own documents have no answers or technical questions yet, and the sample is left off the whole bank's sheet once you have a document of your own",
+        {
+          hint: {
+            cli: `. Add an answer (derisk add-answer), or print the sample's sheet with -d ${sample?.id ?? "SAMPLE_ID"}.`,
+            web: ". Add an answer to one of your documents, or choose the sample document as the sheet's scope.",
+          },
+        },
+      );
+  }
+  return sampleLeftOut ? { ...plan, sampleLeftOut: SAMPLE_OFF_SHEET } : plan;
 }
 
 /** What is said when the whole bank's sheet leaves derisk's sample out (each interface adds how to print it). */

@@ -67,6 +67,44 @@ describeStores("HTTP API", (getStore) => {
     expect(list.documents).toHaveLength(0);
   });
 
+  it("holds a raw upload's query to the JSON body's rules: a dry run asked in any other word, a bad filename", async () => {
+    const upload = (query: string) =>
+      appFor("a").request(`/api/import?${query}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/octet-stream" },
+        body: new TextEncoder().encode(sample),
+      });
+    const cases: Array<[string, number, RegExp | string]> = [
+      // Before: imported for real (200 "created"), where a dry run was asked.
+      [
+        "filename=p.md&dryRun=yes",
+        400,
+        'dryRun must be "true" or "false" (or 1 or 0), not "yes": nothing was imported.',
+      ],
+      // Before: "The text holds a character the database cannot store", not naming the filename.
+      [
+        "filename=a%00b.md",
+        400,
+        "?filename= contains a NUL character (U+0000) at character 2: remove it and retry.",
+      ],
+      // Before: stored whole, where the JSON body's filename stops at 255.
+      [`filename=${"a".repeat(300)}.md`, 400, /^\?filename= is 303 characters, over the limit of 255/],
+    ];
+    for (const [query, status, message] of cases) {
+      const res = await upload(query);
+      const body = (await res.json()) as { error: { message: string } };
+      expect({ query: query.slice(0, 30), status: res.status }).toEqual({
+        query: query.slice(0, 30),
+        status,
+      });
+      expect(body.error.message).toMatch(message);
+    }
+    const list = (await (await appFor("a").request("/api/documents")).json()) as { documents: unknown[] };
+    expect(list.documents).toHaveLength(0);
+    const dry = await upload("filename=p.md&dryRun=1");
+    expect(((await dry.json()) as ImportResult).status).toBe("dry-run");
+  });
+
   it("says where a JSON body or a bank file stops being JSON (line, column, excerpt), without echoing it", async () => {
     const app = appFor("a");
     const body = `{\n  "felt": "${"x".repeat(10_000)}",\n  title: 1\n}`;

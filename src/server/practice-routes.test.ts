@@ -162,10 +162,12 @@ describeStores("practice API", (getStore) => {
       [
         `/api/practice/sessions/${session.id}/submit`,
         send("POST", { stepId: "old" }),
-        409,
-        /already answered/,
+        404,
+        /^No step old in practice session .*: reload to see the current question\.$/,
       ],
       ["/api/practice/due?limit=0", { method: "GET" }, 400, /limit/],
+      // Any word but "false" was read as true in silence.
+      ["/api/practice/due?new=no", { method: "GET" }, 400, /^new must be "true" or "false", not "no"\.$/],
       ["/api/practice/due?tz=west", { method: "GET" }, 400, /tz must be whole minutes/],
       ["/api/practice/sessions", send("POST", { from: { kind: "jd", text: "  " } }), 400, /empty/],
       ["/api/what-next?role=wizard", { method: "GET" }, 400, /Unknown role/],

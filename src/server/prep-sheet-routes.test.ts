@@ -38,6 +38,26 @@ describeStores("HTTP prep sheet export", (getStore) => {
 
     const bad = await appFor("a").request("/api/export?format=html&competency=charm");
     expect(bad.status).toBe(400);
+    // A misspelt layout, and a sheet's narrowing sent with a document or bank export, were
+    // dropped without a word (200 with the whole sheet or document).
+    const { documentId } = (await imported.json()) as { documentId: string };
+    for (const [query, message] of [
+      ["format=html&layout=card", /^layout must be "sheet" or "cards", not "card"\.$/],
+      [
+        `format=md&documentId=${documentId}&competency=conflict`,
+        /^competency, tailoringId and layout shape a prep sheet: use them with format=sheet-md, html or pdf .*not with format=md\.$/,
+      ],
+      ["format=json&layout=cards", /not with format=json\.$/],
+      ["format=json&tailoringId=x", /not with format=json\.$/],
+      [
+        "format=anki&layout=cards",
+        /^layout=cards gives printed cue cards: use it with format=sheet-md, html or pdf, not anki\.$/,
+      ],
+    ] as const) {
+      const refused = await appFor("a").request(`/api/export?${query}`);
+      expect({ query, status: refused.status }).toEqual({ query, status: 400 });
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(message);
+    }
     // Another user's bank stays theirs.
     expect((await appFor("b").request("/api/export?format=html")).status).toBe(404);
   });
@@ -74,6 +94,25 @@ describeStores("HTTP prep sheet export", (getStore) => {
     const sampleId = listed.documents.find((d) => d.sample)?.id ?? "";
     const ofSample = await appFor("a").request(`/api/export?format=sheet-md&documentId=${sampleId}`);
     expect(await ofSample.text()).toContain("synchrotron");
+  });
+
+  it("says the sample is left off when the candidate's own documents have nothing for a sheet", async () => {
+    const post = (path: string, body: BodyInit) =>
+      appFor("a").request(path, {
+        method: "POST",
+        headers: { "Content-Type": "application/octet-stream" },
+        body,
+      });
+    expect((await post("/api/import?filename=sample-prep.md", sample)).status).toBe(200);
+    expect((await post("/api/import?filename=notes.md", "Some loose notes, no question yet.\n")).status).toBe(
+      200,
+    );
+    const res = await appFor("a").request("/api/export?format=html");
+    expect(res.status).toBe(404);
+    // Before: "the bank has no answers or technical questions yet", with the sample's seven there.
+    expect(((await res.json()) as { error: { message: string } }).error.message).toBe(
+      "Nothing to put on a prep sheet: your own documents have no answers or technical questions yet, and the sample is left off the whole bank's sheet once you have a document of your own. Add an answer to one of your documents, or choose the sample document as the sheet's scope.",
+    );
   });
 
   it("serves the print view inline with a policy that allows the sheet's style and no script, and lists the formats", async () => {

@@ -46,6 +46,21 @@ describe("derisk analyze --batch", () => {
       /^stdin:4:34: not valid JSON \(at `igration\."`\): \S.*; write one/,
     );
   });
+
+  it("refuses a line whose question is over 2,000 characters, as --question and the API do", async () => {
+    // Before: analysed against the 2,001-character "question", exit 0.
+    const stdin = JSON.stringify({ question: "q".repeat(2001), answer: ANSWER });
+    const run = await runCommand([registerAnalyzeCommand], ["analyze", "--batch", "-"], { stdin });
+    expect(run.code).toBe(2);
+    expect(JSON.parse(run.out.trim())).toEqual({
+      error: {
+        code: "BAD_INPUT",
+        line: 1,
+        message:
+          'stdin:1: field "question" must be at most 2000 characters long; write one {"question", "answer"} object per line.',
+      },
+    });
+  });
 });
 
 it("says in plain words which field of a line is missing or of the wrong kind", async () => {
@@ -117,5 +132,20 @@ describe("derisk analyze on an answer in another language", () => {
       language: { code: "fr", name: "French" },
       labels: { overall: 1 },
     });
+  });
+});
+
+describe("derisk classify", () => {
+  it("refuses a question over 2,000 characters with exit 2, as the API and derisk match do", async () => {
+    // Before: exit 0 and a competency for a whole pasted answer.
+    const long = "I led the migration and cut failures by half. ".repeat(50).trim();
+    const run = await runCommand([registerAnalyzeCommand], ["classify", long]);
+    expect(run).toMatchObject({ code: 2, out: "" });
+    expect(run.error).toBe(
+      `The question is ${long.length.toLocaleString("en-US")} characters, over 2,000: give the question only.`,
+    );
+    expect(
+      (await runCommand([registerAnalyzeCommand], ["classify", "Tell me about a conflict", "--json"])).code,
+    ).toBe(0);
   });
 });

@@ -6,6 +6,7 @@ import { locateJsonError } from "../../core/json-syntax.ts";
 import { ROLE_IDS } from "../../core/model.ts";
 import { describeSchemaIssue } from "../../core/schema-issue.ts";
 import type { CliContext } from "../context.ts";
+import { MAX_QUESTION_CHARS, questionText } from "../question-text.ts";
 import { decodeUtf8Strict, readInput } from "../read-input.ts";
 import { parseRoleFlag } from "./compose.ts";
 
@@ -36,7 +37,7 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
       "analyse an answer through the risk lens: STAR+L, the five risk signals, timing, role fit, top fixes",
     )
     .argument("[file]", "the answer text, or - for standard input")
-    .option("-q, --question <text>", "the interview question")
+    .option("-q, --question <text>", "the interview question", questionText)
     .option("-r, --role <id>", `target role (${ROLE_IDS.join(", ")})`)
     .option("--answer <id>", "analyse a stored answer (see derisk show --kind answer)")
     .option(
@@ -138,6 +139,12 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
           "USAGE",
           'Give the question to classify, e.g. derisk classify "Tell me about a conflict".',
         );
+      // As the API and derisk match say: a whole answer pasted as the question was classified.
+      if (question.length > 2000)
+        throw new DeriskError(
+          "TOO_LARGE",
+          `The question is ${question.length.toLocaleString("en-US")} characters, over 2,000: give the question only.`,
+        );
       const result = classify(question);
       if (flags.json) {
         ctx.out(JSON.stringify(result));
@@ -172,7 +179,8 @@ async function runBatch(
   // zod costs ~50 ms to load: only batches need it.
   const z = await import("zod");
   const batchLine = z.object({
-    question: z.string().optional(),
+    // The API's limit, as --question has: a line's whole answer under "question" was read as one.
+    question: z.string().max(MAX_QUESTION_CHARS).optional(),
     answer: z.string(),
     role: z.enum(ROLE_IDS).optional(),
   });

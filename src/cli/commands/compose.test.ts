@@ -178,6 +178,26 @@ describe("derisk compose", () => {
     expect(wrapped.error).not.toMatch(/The story is empty/);
   });
 
+  it("refuses a stories file given as the story FILE (it drafted from the JSON text, exit 0)", async () => {
+    const listed = await runCommand(registerComposeCommand, [
+      "compose",
+      storiesPath,
+      "-q",
+      "Tell me about a bug",
+    ]);
+    expect(listed).toMatchObject({ code: 2, out: "" });
+    expect(listed.error).toBe(
+      `${storiesPath} is a JSON list of stories, and compose FILE takes one story (a JSON object or plain text): pick one with --stories ${storiesPath} --story ID, or use --story ID from your bank (derisk stories list).`,
+    );
+    // Prose that opens with a bracket is still a story.
+    const prose = await runCommand(
+      registerComposeCommand,
+      ["compose", "-", "-q", "Tell me about a bug", "--json"],
+      "[Draft] I traced the nightly failure to a race and fixed it; failures fell to zero.",
+    );
+    expect(prose.code).toBe(0);
+  });
+
   it("refuses an empty question (it drafted as if none had been asked)", async () => {
     const empty = await runCommand(
       registerComposeCommand,

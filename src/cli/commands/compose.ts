@@ -6,6 +6,7 @@ import { ROLE_IDS, type RoleId } from "../../core/model.ts";
 import { noRoleVocabulary, roleFromName } from "../../core/packaging/data/role-vocabulary.ts";
 import type { Draft, Story } from "../../core/packaging/index.ts";
 import type { CliContext } from "../context.ts";
+import { questionText } from "../question-text.ts";
 import { decodeUtf8Strict, readInput } from "../read-input.ts";
 import { wrapLine } from "../render/wrap.ts";
 
@@ -70,6 +71,15 @@ export async function readTextArg(
     throw new DeriskError("BAD_INPUT", `${where} is empty: give the ${what} as a file or on standard input.`);
   }
   return text;
+}
+
+/** The JSON value of `text`, or undefined when it is not JSON (prose that starts with "["). */
+function parseJsonOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -150,7 +160,7 @@ export function registerComposeCommand(program: Command, ctx: CliContext): void 
       "[file]",
       "a story as JSON ({title, situation, actions, result, lesson}) or as plain text, or - for standard input",
     )
-    .requiredOption("-q, --question <text>", "the interview question")
+    .requiredOption("-q, --question <text>", "the interview question", questionText)
     .option("-r, --role <id>", `target role (${ROLE_IDS.join(", ")})`)
     .option(
       "--budget <seconds>",
@@ -238,11 +248,15 @@ export function registerComposeCommand(program: Command, ctx: CliContext): void 
               "Give a story: --story ID from your bank (derisk stories list), a story FILE (or - for standard input), or --stories FILE --story ID.",
             );
           const text = await readTextArg(ctx, file, "story");
-          story = parseStory(
-            /^\s*\{/.test(text)
-              ? unwrapStory(parseJsonText(text, file === "-" ? "standard input" : file))
-              : { text },
-          );
+          const where = file === "-" ? "standard input" : file;
+          // A stories file (a JSON list) given as FILE was drafted from as prose, brackets and all.
+          if (/^\s*\[/.test(text) && Array.isArray(parseJsonOrUndefined(text))) {
+            throw new DeriskError(
+              "BAD_INPUT",
+              `${where} is a JSON list of stories, and compose FILE takes one story (a JSON object or plain text): pick one with --stories ${file === "-" ? "FILE" : file} --story ID, or use --story ID from your bank (derisk stories list).`,
+            );
+          }
+          story = parseStory(/^\s*\{/.test(text) ? unwrapStory(parseJsonText(text, where)) : { text });
         }
         title = story.title;
         draft = compose(story, {

@@ -5,6 +5,7 @@ import type { FollowUpPrediction } from "../../app/packaging.ts";
 import { ROLE_IDS } from "../../core/model.ts";
 import { shortId } from "../../core/short-ids.ts";
 import type { CliContext } from "../context.ts";
+import { questionText } from "../question-text.ts";
 import { parseRoleFlag, readTextArg } from "./compose.ts";
 
 interface FollowUpsFlags {
@@ -30,7 +31,7 @@ export function registerFollowUpsCommand(program: Command, ctx: CliContext): voi
     )
     .argument("[file]", "the answer text, or - for standard input (or use --answer ID)")
     .option("--answer <id>", "an answer in your bank: links predictions to your prepared follow-ups")
-    .option("-q, --question <text>", "the interview question (default for --answer: its own)")
+    .option("-q, --question <text>", "the interview question (default for --answer: its own)", questionText)
     .option("-r, --role <id>", `target role (${ROLE_IDS.join(", ")})`)
     .option(
       "--prepare <question>",

@@ -6,6 +6,7 @@ import { ROLE_IDS } from "../../core/model.ts";
 import type { Reangled } from "../../core/packaging/index.ts";
 import { shortId } from "../../core/short-ids.ts";
 import type { CliContext } from "../context.ts";
+import { questionText } from "../question-text.ts";
 import { wrapLine } from "../render/wrap.ts";
 import { parseRoleFlag, readTextArg } from "./compose.ts";
 
@@ -36,6 +37,7 @@ export function registerReangleCommand(program: Command, ctx: CliContext): void 
     .option(
       "-q, --question <text>",
       "the interview question (sentences it asks about are kept; default for --answer: its own)",
+      questionText,
     )
     .option(
       "--save <label>",

@@ -20,6 +20,7 @@ import { prepareImportOffThread } from "../../app/import-off-thread.ts";
 import { pdfAvailable } from "../../app/pdf.ts";
 import { exportPrepSheet, isSheetFormat, SHEET_FORMATS } from "../../app/prep-sheet.ts";
 import { MAX_NEW_QUESTION } from "../../core/markdown/index.ts";
+import { unstorableText } from "../../core/text-safety.ts";
 import type { Store } from "../../store/index.ts";
 import type { AppEnv } from "../app.ts";
 import { readJson } from "./json-body.ts";
@@ -41,6 +42,30 @@ const newVariant = z.object({
   text: z.string().min(1).max(200_000),
   source: z.enum(VARIANT_SOURCES).optional(),
 });
+
+/** `?filename=` of a raw upload, held to the JSON field's rules (255 characters, storable). */
+function importFilename(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const problem = unstorableText(value);
+  if (problem !== undefined)
+    throw new DeriskError("BAD_INPUT", `?filename= ${problem}: remove it and retry.`);
+  if (value.length > 255)
+    throw new DeriskError(
+      "BAD_INPUT",
+      `?filename= is ${value.length} characters, over the limit of 255: send a shorter name.`,
+    );
+  return value;
+}
+
+/** `?dryRun=`: any word but 1/true/0/false imported for real where a dry run was asked. */
+function dryRunQuery(value: string | undefined): boolean {
+  if (value === undefined || value === "" || value === "0" || value === "false") return false;
+  if (value === "1" || value === "true") return true;
+  throw new DeriskError(
+    "BAD_INPUT",
+    `dryRun must be "true" or "false" (or 1 or 0), not "${value}": nothing was imported.`,
+  );
+}
 
 /** Reads and recognises the import off the event loop (so /api/health still answers), then saves it. */
 async function importOffThread(store: Store, userId: string, input: ImportInput) {
@@ -120,8 +145,8 @@ export const documentRoutes = new Hono<AppEnv>()
       return c.json(result);
     }
     const bytes = new Uint8Array(await c.req.arrayBuffer());
-    const filename = c.req.query("filename");
-    const dryRun = ["1", "true"].includes(c.req.query("dryRun") ?? "");
+    const filename = importFilename(c.req.query("filename"));
+    const dryRun = dryRunQuery(c.req.query("dryRun"));
     const result = await importOffThread(c.var.store, c.var.userId, {
       bytes,
       ...(filename === undefined ? {} : { filename }),
@@ -136,13 +161,23 @@ export const documentRoutes = new Hono<AppEnv>()
   .get("/export", async (c) => {
     const documentId = c.req.query("documentId");
     const format = c.req.query("format") ?? "md";
+    const competency = c.req.query("competency");
+    const tailoringId = c.req.query("tailoringId");
+    const layout = c.req.query("layout");
+    // A misspelt layout gave the sheet in silence, where cue cards were asked for.
+    if (layout !== undefined && layout !== "sheet" && layout !== "cards")
+      throw new DeriskError("USAGE", `layout must be "sheet" or "cards", not "${layout}".`);
+    // Anki notes have no layout: cue cards were asked for and a deck came, as the CLI refuses.
+    if (format === "anki" && layout === "cards")
+      throw new DeriskError(
+        "USAGE",
+        "layout=cards gives printed cue cards: use it with format=sheet-md, html or pdf, not anki.",
+      );
     if (isSheetFormat(format)) {
       // The prep sheet: the whole bank unless a documentId, competency or tailoring narrows it.
-      const competency = c.req.query("competency");
-      const tailoringId = c.req.query("tailoringId");
       const sheet = await exportPrepSheet(c.var.store, c.var.userId, {
         format,
-        layout: c.req.query("layout") === "cards" ? "cards" : "sheet",
+        layout: layout === "cards" ? "cards" : "sheet",
         ...(documentId ? { documentId } : {}),
         ...(competency ? { competency } : {}),
         ...(tailoringId ? { tailoringId } : {}),
@@ -168,6 +203,12 @@ export const documentRoutes = new Hono<AppEnv>()
         `Unknown export format "${format}": use format=md, json, sheet-md, html, pdf or anki.`,
       );
     }
+    // As the CLI says: these shape a prep sheet, and a document or bank export dropped them unsaid.
+    if (competency !== undefined || tailoringId !== undefined || layout !== undefined)
+      throw new DeriskError(
+        "USAGE",
+        `competency, tailoringId and layout shape a prep sheet: use them with format=sheet-md, html or pdf (competency and tailoringId with anki too), not with format=${format}.`,
+      );
     if (format === "md" && !documentId)
       throw new DeriskError("BAD_INPUT", "Missing ?documentId=…: say which document to export.");
     // The JSON bank file is the whole bank; a documentId, if given, must still be the user's.

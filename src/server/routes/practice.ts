@@ -69,6 +69,13 @@ const limitQuery = (value: string | undefined): number | undefined => {
   return n;
 };
 
+/** `?new=`: true unless "false"; any other word was read as true in silence. */
+const newQuery = (value: string | undefined): boolean => {
+  if (value === undefined || value === "" || value === "true") return true;
+  if (value === "false") return false;
+  throw new DeriskError("BAD_INPUT", `new must be "true" or "false", not "${value}".`);
+};
+
 /** Drops keys whose value is undefined (exact optional property types). */
 const defined = <T extends object>(value: T) =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {
@@ -83,7 +90,7 @@ export const practiceRoutes = new Hono<AppEnv>()
     const tz = parseTimezoneOffset(c.req.query("tz"));
     const { due, newCards } = await dueQueue(c.var.store, c.var.userId, {
       ...(limit === undefined ? {} : { limit }),
-      includeNew: c.req.query("new") !== "false",
+      includeNew: newQuery(c.req.query("new")),
       ...(tz === undefined ? {} : { timezoneOffsetMinutes: tz }),
     });
     return c.json({ due, newCards });
