@@ -6,27 +6,10 @@
  * its words are claims, not episodes (docs/user-guide.md, "Match and coverage").
  * Run: `npx tsx scripts/coverage-credits.ts`.
  */
-import { readdirSync, readFileSync } from "node:fs";
 import { coverageMatrix } from "../src/core/packaging/match.ts";
+import { type CorpusAnswer, trainingWritersAnswers } from "./corpus-answers.ts";
 
-interface CorpusAnswer {
-  id: string;
-  split: string;
-  competency: string;
-  question: string;
-  s: Array<[string, string]>;
-}
-
-const dir = new URL("../eval/corpus/answers/", import.meta.url);
-const answers: CorpusAnswer[] = readdirSync(dir)
-  .filter((f) => f.startsWith("train-"))
-  .flatMap((f) =>
-    readFileSync(new URL(f, dir), "utf8")
-      .split("\n")
-      .filter((line) => line.trim() !== "")
-      .map((line) => JSON.parse(line) as CorpusAnswer),
-  )
-  .filter((a) => a.split === "validation");
+const answers: CorpusAnswer[] = trainingWritersAnswers().filter((a) => a.split === "validation");
 
 const SELF = new Set(["about-me", "motivation", "strength-weakness"]);
 const figures = {

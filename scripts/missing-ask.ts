@@ -6,30 +6,15 @@
  * shared matcher, where the answer rarely shows what is asked, so a note is mostly right.
  * Run: `npx tsx scripts/missing-ask.ts`.
  */
-import { readdirSync, readFileSync } from "node:fs";
 import { callsForStory } from "../src/core/analysis/classify.ts";
 import type { Competency } from "../src/core/model.ts";
 import { missingAsk } from "../src/core/packaging/asked.ts";
 import { analyzeText, CONCEPTS } from "../src/core/semantic/index.ts";
+import { type CorpusAnswer, trainingWritersAnswers } from "./corpus-answers.ts";
 
-interface CorpusAnswer {
-  id: string;
-  split: string;
-  competency: string;
-  question: string;
-  s: Array<[string, string]>;
-}
-
-const dir = new URL("../eval/corpus/answers/", import.meta.url);
-const answers: CorpusAnswer[] = readdirSync(dir)
-  .filter((f) => f.startsWith("train-"))
-  .flatMap((f) =>
-    readFileSync(new URL(f, dir), "utf8")
-      .split("\n")
-      .filter((line) => line.trim() !== "")
-      .map((line) => JSON.parse(line) as CorpusAnswer),
-  )
-  .filter((a) => a.split === "validation" && callsForStory(a.competency as Competency));
+const answers: CorpusAnswer[] = trainingWritersAnswers().filter(
+  (a) => a.split === "validation" && callsForStory(a.competency as Competency),
+);
 
 const SOFT = new Set(CONCEPTS.filter((c) => c.kind === "soft").map((c) => c.id));
 const namesSoft = (q: string) => [...analyzeText(q).direct].some((id) => SOFT.has(id));

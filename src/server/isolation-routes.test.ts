@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore, type Store } from "../store/index.ts";
 import { createApp } from "./app.ts";
 import { UPLOAD_ROUTES } from "./guard.ts";
+import { type Route, routesOf } from "./test-routes.ts";
 
 /*
  * Tenant isolation, tried on every route the app lists (`app.routes`), so a route added later
@@ -40,24 +41,6 @@ let bob: ReturnType<typeof createApp>;
 const ids: Record<string, string> = {};
 /** Ids of Alice's that are not in `ids` (versions of her journal entry), for the leak check. */
 const otherIds: string[] = [];
-
-interface Route {
-  method: string;
-  path: string;
-}
-
-function routesOf(hono: ReturnType<typeof createApp>): Route[] {
-  const seen = new Set<string>();
-  const routes: Route[] = [];
-  for (const { method, path } of hono.routes) {
-    if (method === "ALL" || path.includes("*")) continue;
-    const key = `${method} ${path}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    routes.push({ method, path });
-  }
-  return routes;
-}
 
 /** The path with each `:param` replaced by Alice's id of that kind. */
 function fill(path: string): string {

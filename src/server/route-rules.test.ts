@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore, type Store } from "../store/index.ts";
 import { createApp } from "./app.ts";
 import { bodyRequired, CSRF_HEADER, UPLOAD_ROUTES, WRITES_WITHOUT_BODY } from "./guard.ts";
+import { type Route, routesOf } from "./test-routes.ts";
 
 /*
  * The request rules of docs/api.md ("Who may call it"), tried on every route the app itself
@@ -28,25 +29,6 @@ let small: ReturnType<typeof createApp>;
 const ids: Record<string, string> = {};
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-
-interface Route {
-  method: string;
-  path: string;
-}
-
-/** The app's own handlers (middleware is registered as method ALL or on a `*` path). */
-function routesOf(hono: ReturnType<typeof createApp>): Route[] {
-  const seen = new Set<string>();
-  const routes: Route[] = [];
-  for (const { method, path } of hono.routes) {
-    if (method === "ALL" || path.includes("*")) continue;
-    const key = `${method} ${path}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    routes.push({ method, path });
-  }
-  return routes;
-}
 
 /** The path with each `:param` replaced by a real id of that kind (a made-up one for a kind unseen). */
 function fill(path: string): string {
