@@ -65,6 +65,24 @@ function titleFrom(text: string): string {
 }
 
 /**
+ * A new entry's fields, trimmed, each within its size (a too-long title or takeaway is named as
+ * such, before an entry with nothing written is called empty).
+ * @example checkJournalInput({ title: "x".repeat(300) }) // throws TOO_LARGE "The title is over 200 characters…"
+ */
+export function checkJournalInput(input: JournalEntryInput): {
+  title: string;
+  happened: string;
+  felt: string;
+  takeaway?: string;
+} {
+  const title = checkText("The title", input.title?.trim(), MAX_JOURNAL_TITLE) ?? "";
+  const takeaway = checkTakeaway(input.takeaway);
+  const happened = checkText("What happened", input.happened?.trim(), MAX_JOURNAL_TEXT) ?? "";
+  const felt = checkText("How it felt", input.felt?.trim(), MAX_JOURNAL_TEXT) ?? "";
+  return { title, happened, felt, ...(takeaway === undefined ? {} : { takeaway }) };
+}
+
+/**
  * Adds an entry. It needs something written: what happened or how it felt.
  * @example const entry = await addJournalEntry(store, "local", { happened: "The TLS bug took the API down.", felt: "Drained." });
  */
@@ -73,12 +91,10 @@ export async function addJournalEntry(
   userId: string,
   input: JournalEntryInput,
 ): Promise<JournalEntry> {
-  const happened = checkText("What happened", input.happened?.trim(), MAX_JOURNAL_TEXT) ?? "";
-  const felt = checkText("How it felt", input.felt?.trim(), MAX_JOURNAL_TEXT) ?? "";
+  const { title: named, happened, felt, takeaway } = checkJournalInput(input);
   if (happened === "" && felt === "")
     throw new DeriskError("BAD_INPUT", "The entry is empty: write what happened, or how it felt.");
-  const title = checkText("The title", input.title?.trim(), MAX_JOURNAL_TITLE) || titleFrom(happened || felt);
-  const takeaway = checkTakeaway(input.takeaway);
+  const title = named || titleFrom(happened || felt);
   const entry = await store.journal.createEntry(userId, {
     title,
     happened,

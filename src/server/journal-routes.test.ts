@@ -102,6 +102,8 @@ describeStores("journal API", (getStore) => {
       ["/api/journal", send("POST", {}), 400, /empty/],
       ["/api/journal", send("POST", { happened: "x".repeat(20_001) }), 413, /20,000/],
       ["/api/journal", send("POST", { happened: 42 }), 400, /happened/],
+      // An oversized title alone is named (before: "The entry is empty").
+      ["/api/journal", send("POST", { title: "t".repeat(201) }), 413, /title is over 200/],
       [`/api/journal/${entry.id}`, send("PATCH", { takeaway: "one\ntwo" }), 400, /one line/],
       [`/api/journal/${entry.id}`, send("PATCH", { title: "  " }), 400, /title/],
       [`/api/journal/${entry.id}`, send("PATCH", { storyId: "nope" }), 404, /story/],

@@ -53,6 +53,10 @@ describeStores("HTTP prep sheet export", (getStore) => {
         "format=anki&layout=cards",
         /^layout=cards gives printed cue cards: use it with format=sheet-md, html or pdf, not anki\.$/,
       ],
+      // print=yes, or print with a download format, was ignored: a download came, not the print view.
+      ["format=html&print=yes", /^print must be "1" or "0" \(or true or false\), not "yes"\.$/],
+      ["format=pdf&print=1", /^print=1 opens the HTML sheet .*use it with format=html, not pdf\.$/],
+      ["format=sheet-md&print=true", /not sheet-md\.$/],
     ] as const) {
       const refused = await appFor("a").request(`/api/export?${query}`);
       expect({ query, status: refused.status }).toEqual({ query, status: 400 });

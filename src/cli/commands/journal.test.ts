@@ -52,6 +52,14 @@ describeStores("derisk journal", (getStore) => {
       code: 2,
       error: expect.stringMatching(/--happened/),
     });
+    // An oversized title is named, not called an empty entry (before: "The entry is empty").
+    expect(await run(store, ["journal", "add", "--title", "A long night. ".repeat(20)])).toMatchObject({
+      code: 2,
+      error: expect.stringMatching(/The title is over 200 characters: shorten it/),
+    });
+    expect(await run(store, ["journal", "add", "--takeaway", "x".repeat(400)])).toMatchObject({
+      error: expect.stringMatching(/The takeaway is over/),
+    });
     expect(await run(store, ["journal", "show", "nope"])).toMatchObject({
       code: 2,
       error: expect.stringMatching(/No journal entry/),

@@ -135,9 +135,11 @@ export function registerJournalCommand(program: Command, ctx: CliContext): void 
         story?: string;
         json?: boolean;
       }) => {
-        const { addJournalEntry, getJournalEntry } = await import("../../app/journal.ts");
+        const { addJournalEntry, checkJournalInput, getJournalEntry } = await import("../../app/journal.ts");
         const { DeriskError } = await import("../../app/errors.ts");
-        if ((flags.happened ?? "").trim() === "" && (flags.felt ?? "").trim() === "") {
+        // An oversized --title or --takeaway is named as such before an empty entry is.
+        const { happened, felt } = checkJournalInput(flags);
+        if (happened === "" && felt === "") {
           throw new DeriskError(
             "BAD_INPUT",
             'The entry is empty: write what happened with --happened "…", or how it felt with --felt "…" (e.g. derisk journal add --felt "Drained after the outage.").',

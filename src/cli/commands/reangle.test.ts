@@ -30,7 +30,7 @@ describe("derisk reangle", () => {
       ["reangle", "-", "--role", "ml-engineer"],
       STORY,
     );
-    expect(out).toMatch(/Re-angled for ML Engineer: core vocabulary \d+% → \d+%/);
+    expect(out).toMatch(/Re-angled for ML engineer: core vocabulary \d+% → \d+%/);
     expect(out).toMatch(/- trimmed/);
   });
 
@@ -55,7 +55,7 @@ describe("derisk reangle", () => {
       STORY,
     );
     expect(same.out).toMatch(
-      /It was written for ML Engineer already: re-angling only trims the sentences that speak to other skills\./,
+      /It was written for ML engineer already: re-angling only trims the sentences that speak to other skills\./,
     );
     const other = await runCommand(
       registerReangleCommand,

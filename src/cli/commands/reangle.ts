@@ -4,6 +4,7 @@ import { resolveId } from "../../app/ids.ts";
 import type { BetterVariant } from "../../app/packaging.ts";
 import { ROLE_IDS } from "../../core/model.ts";
 import type { Reangled } from "../../core/packaging/index.ts";
+import { roleInSentence } from "../../core/packaging/role-terms.ts";
 import { shortId } from "../../core/short-ids.ts";
 import type { CliContext } from "../context.ts";
 import { questionText } from "../question-text.ts";
@@ -88,7 +89,7 @@ export function registerReangleCommand(program: Command, ctx: CliContext): void 
             const { ROLE_VOCABULARY } = await import("../../core/packaging/data/role-vocabulary.ts");
             throw new DeriskError(
               "USAGE",
-              `Nothing saved: re-angling kept every sentence, so this answer already fits ${ROLE_VOCABULARY[toRole].title} as written and a new variant would copy it word for word. Run derisk reangle --answer ${shortId(id)} --role ${toRole} without --save to see the diff, or save an edited text with derisk add-variant.`,
+              `Nothing saved: re-angling kept every sentence, so this answer already fits ${roleInSentence(ROLE_VOCABULARY[toRole].title)} as written and a new variant would copy it word for word. Run derisk reangle --answer ${shortId(id)} --role ${toRole} without --save to see the diff, or save an edited text with derisk add-variant.`,
             );
           }
           const { saveAnswerVariant } = await import("../../app/bank.ts");
@@ -120,8 +121,8 @@ export function registerReangleCommand(program: Command, ctx: CliContext): void 
       }
       const { style } = ctx;
       const { ROLE_VOCABULARY } = await import("../../core/packaging/data/role-vocabulary.ts");
-      // The role as a reader says it ("ML Engineer"), not the flag's id ("ml-engineer").
-      const roleTitle = ROLE_VOCABULARY[toRole].title;
+      // The role as a reader says it inside a sentence ("ML engineer"), not the flag's id ("ml-engineer").
+      const roleTitle = roleInSentence(ROLE_VOCABULARY[toRole].title);
       const pct = (n: number) => `${Math.round(n * 100)}%`;
       const lines = [
         style.bold(

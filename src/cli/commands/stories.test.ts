@@ -251,7 +251,7 @@ describeStores("derisk stories and packaging on the bank", (getStore) => {
     expect(copy).toMatchObject({
       code: 1,
       error: expect.stringMatching(
-        /Nothing saved: re-angling kept every sentence, so this answer already fits ML Engineer as written/,
+        /Nothing saved: re-angling kept every sentence, so this answer already fits ML engineer as written/,
       ),
     });
     expect(await answers()).toHaveLength(count);

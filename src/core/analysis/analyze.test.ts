@@ -157,6 +157,8 @@ describe("analyze", () => {
     expect(a.impact.vague[0]).toMatchObject({ term: "significantly", ask: "by how much?", index: 3 });
     const fix = a.fixes.find((f) => f.index === 3);
     expect(fix?.action).toContain("say by how much latency dropped");
+    // The app's quotes (“ ”), as everywhere else it quotes the answer (before: replace "significantly").
+    expect(fix?.action).toMatch(/^Result: replace “significantly” with a figure/);
     expect(a.fixes.length).toBeLessThanOrEqual(3);
   });
 

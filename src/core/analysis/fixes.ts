@@ -190,7 +190,7 @@ export function rankFixes(draft: Draft, units: readonly Unit[], context: FixCont
       candidates.push({
         severity: 7,
         unit: units[0],
-        action: 'Ownership: say what you did or would do yourself ("I…").',
+        action: "Ownership: say what you did or would do yourself (“I…”).",
         weakness: "does not say what you did or would do",
       });
     }
@@ -237,7 +237,7 @@ export function rankFixes(draft: Draft, units: readonly Unit[], context: FixCont
       unit: at,
       action:
         vague !== undefined
-          ? `Result: replace "${vague.term}" with a figure: say by how much ${what}.`
+          ? `Result: replace “${vague.term}” with a figure: say by how much ${what}.`
           : `Result: say by how much ${what} (a %, a time, money or a count).`,
       weakness: "the result is not measured",
     });
@@ -247,7 +247,7 @@ export function rankFixes(draft: Draft, units: readonly Unit[], context: FixCont
     candidates.push({
       severity: 7,
       unit: at,
-      action: 'Ownership: say what you did yourself ("I decided…", "I built…") before what the team did.',
+      action: "Ownership: say what you did yourself (“I decided…”, “I built…”) before what the team did.",
       weakness: "tells the work as “we”: what you did is unclear",
     });
   }
@@ -331,7 +331,7 @@ export function rankFixes(draft: Draft, units: readonly Unit[], context: FixCont
     candidates.push({
       severity: 4.8,
       unit: byIndex(units, cliche.index),
-      action: `Cliché: back "${cliche.term}" with one concrete example or cut it.`,
+      action: `Cliché: back “${cliche.term}” with one concrete example or cut it.`,
       weakness: `leans on a cliché (“${cliche.term}”)`,
     });
   }

@@ -65,6 +65,7 @@ export {
   findRoleTerms,
   type ReangleDefault,
   type RoleTerms,
+  roleInSentence,
 } from "./role-terms.ts";
 export {
   extractMetrics,

@@ -3,7 +3,7 @@ import { answerOf, readSample, readSeed, SEED_RUNS } from "../../../test/seed.ts
 import { answerText } from "../answer-text.ts";
 import { answeringSentences } from "./data/answer-cues.ts";
 import { reangle, saysTheSame } from "./reangle.ts";
-import { coreShare, defaultReangleRoles } from "./role-terms.ts";
+import { coreShare, defaultReangleRoles, roleInSentence } from "./role-terms.ts";
 import { splitSentences, stripMarkup } from "./text.ts";
 
 // An infrastructure-heavy story of our own, told the way a DevOps engineer would.
@@ -153,10 +153,10 @@ describe("reangle: the reasons a user reads", () => {
     expect(reasons).not.toMatch(/reached production/);
   });
 
-  it("says 'an ML Engineer role', not 'a ML Engineer role'", () => {
+  it("says 'an ML engineer role', not 'a ML engineer role'", () => {
     const out = reangle(INFRA_STORY, { fromRole: "mlops-engineer", toRole: "ml-engineer" });
     const reasons = out.diff.map((d) => d.reason).join("\n");
-    expect(reasons).toMatch(/for an ML Engineer role/);
+    expect(reasons).toMatch(/for an ML engineer role/);
     expect(reasons).not.toMatch(/for a ML/);
   });
 
@@ -172,17 +172,17 @@ describe("reangle: the reasons a user reads", () => {
     expect(reasons(INTRO, { toRole: "ml-engineer", question: "Tell me about yourself" })).toEqual([
       ["kept", "a courtesy to the interviewer, whatever the role"],
       ["kept", "not about adjacent skills only"],
-      ["kept", "speaks to the ML Engineer core (3 terms)"],
+      ["kept", "speaks to the ML engineer core (3 terms)"],
       ["kept", "says what you bring, whatever the role"],
-      ["kept", "speaks to the ML Engineer core (1 term)"],
+      ["kept", "speaks to the ML engineer core (1 term)"],
     ]);
     expect(reasons(INFRA_STORY, { fromRole: "mlops-engineer", toRole: "ml-engineer" })).toEqual([
-      ["kept", "speaks to the ML Engineer core (1 term)"],
-      ["trimmed", "speaks to adjacent skills only (6 terms) for an ML Engineer role"],
-      ["trimmed", "speaks to adjacent skills only (4 terms) for an ML Engineer role"],
-      ["kept", "the one line kept on adjacent skills for an ML Engineer role"],
-      ["kept", "speaks to the ML Engineer core (3 terms)"],
-      ["kept", "speaks to the ML Engineer core (3 terms)"],
+      ["kept", "speaks to the ML engineer core (1 term)"],
+      ["trimmed", "speaks to adjacent skills only (6 terms) for an ML engineer role"],
+      ["trimmed", "speaks to adjacent skills only (4 terms) for an ML engineer role"],
+      ["kept", "the one line kept on adjacent skills for an ML engineer role"],
+      ["kept", "speaks to the ML engineer core (3 terms)"],
+      ["kept", "speaks to the ML engineer core (3 terms)"],
       ["kept", "the result stays whatever the role"],
       ["kept", "the lesson stays whatever the role"],
     ]);
@@ -198,7 +198,7 @@ describe("reangle: the reasons a user reads", () => {
       }),
     ).toEqual([
       ["kept", "sets the scene"],
-      ["kept", "the one line kept on adjacent skills for an ML Engineer role"],
+      ["kept", "the one line kept on adjacent skills for an ML engineer role"],
       ["kept", "keeps the story whole"],
       ["kept", "answers the question asked"],
       ["kept", "answers the question asked"],
@@ -573,7 +573,7 @@ describe("reangle: a kept line that names another role's team", () => {
       const out = reangle(answerText(answer), { toRole: "software-engineer", question: answer.question });
       expect(out.text).toMatch(/to an applied ML team/);
       expect(out.namesOtherRole).toMatch(
-        /^1 line says you want another role's team \(“to an applied ML team”\): to a Software Engineer panel/,
+        /^1 line says you want another role's team \(“to an applied ML team”\): to a software engineer panel/,
       );
       // For the role it names, nothing to say.
       expect(reangle(answerText(answer), { toRole: "ml-engineer" }).namesOtherRole).toBeUndefined();
@@ -618,6 +618,34 @@ describe("defaultReangleRoles: where a re-angle starts", () => {
     const alone = defaultReangleRoles(mlops, "mlops-engineer", ["mlops-engineer"]);
     expect(alone.toRole).not.toBe("mlops-engineer");
     expect(alone.fromRole).toBe("mlops-engineer");
+  });
+
+  it("names roles in lower case inside its sentence, acronyms kept (not 'reads as Data scientist')", () => {
+    const titles: Record<string, string> = {
+      "ml-engineer": "ML Engineer",
+      "data-scientist": "Data Scientist",
+      "mlops-engineer": "MLOps Engineer",
+    };
+    const name = (role: string) => titles[role] ?? role;
+    const notebook =
+      "I ran the A/B experiment, built the regression analysis in a notebook and presented the statistical findings with dashboards to stakeholders.";
+    const start = defaultReangleRoles(notebook, "ml-engineer", ["ml-engineer"], name);
+    expect(start.fromRole).toBe("data-scientist");
+    expect(start.note).toMatch(
+      /^This answer reads as data scientist \(\d+ core words?\) more than ML engineer/,
+    );
+    expect(start.note).toMatch(/written for data scientist, re-angled for ML engineer\.$/);
+    const fits = defaultReangleRoles(mlops, "mlops-engineer", ["mlops-engineer", "data-scientist"], name);
+    expect(fits.note).toMatch(/already fits MLOps engineer, .* re-angled for data scientist,/);
+  });
+
+  it("roleInSentence lower-cases a role's words but its acronyms", () => {
+    expect(roleInSentence("Data scientist")).toBe("data scientist");
+    expect(roleInSentence("Research Scientist")).toBe("research scientist");
+    expect(roleInSentence("ML Engineer")).toBe("ML engineer");
+    expect(roleInSentence("MLOps engineer")).toBe("MLOps engineer");
+    expect(roleInSentence("SRE")).toBe("SRE");
+    expect(roleInSentence("QA Engineer")).toBe("QA engineer");
   });
 
   it("keeps ML engineer, written for no role, when the document names none", () => {

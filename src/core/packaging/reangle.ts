@@ -5,7 +5,7 @@ import { tellsTrouble } from "./acts.ts";
 import { tagStoryParts } from "./compose.ts";
 import { answeringSentences } from "./data/answer-cues.ts";
 import { ROLE_VOCABULARY } from "./data/role-vocabulary.ts";
-import { coreShare, findRoleTerms } from "./role-terms.ts";
+import { coreShare, findRoleTerms, roleInSentence } from "./role-terms.ts";
 import { answerSpans } from "./spoken.ts";
 import {
   announcedCount,
@@ -221,8 +221,9 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
   }
 
   const kept = sentences.filter((s) => !trimmed.has(s));
-  // "an ML Engineer role", "a Data Scientist role": the article follows the sound of the title.
-  const forRole = `for ${/^(?:[AEIOU]|ML)/.test(vocabulary.title) ? "an" : "a"} ${vocabulary.title} role`;
+  // "an ML engineer role", "a data scientist role": the article follows the sound of the title.
+  const roleTitle = roleInSentence(vocabulary.title);
+  const forRole = `for ${/^(?:[AEIOUaeiou]|ML)/.test(roleTitle) ? "an" : "a"} ${roleTitle} role`;
   const episode = competency === undefined || !NO_EPISODE.has(competency);
   const keptReason = (s: (typeof sentences)[number]): string => {
     if (s.courtesy) return "a courtesy to the interviewer, whatever the role";
@@ -232,8 +233,7 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
     // In a story the result and the lesson stay before anything else is weighed.
     if (episode && (s.part === "result" || s.part === "lesson"))
       return `the ${s.part} stays whatever the role`;
-    if (s.core > 0)
-      return `speaks to the ${vocabulary.title} core (${s.core} term${s.core === 1 ? "" : "s"})`;
+    if (s.core > 0) return `speaks to the ${roleTitle} core (${s.core} term${s.core === 1 ? "" : "s"})`;
     const inList = announced.get(s);
     if (inList !== undefined) return inList;
     if (s.trimmable) return "the sentence after it leans on it";
@@ -324,8 +324,8 @@ export function otherRoleNote(kept: readonly string[], toRole: RoleId): string |
     return [];
   });
   if (naming.length === 0) return undefined;
-  const title = ROLE_VOCABULARY[toRole].title;
-  const article = /^(?:[AEIOU]|ML)/.test(title) ? "an" : "a";
+  const title = roleInSentence(ROLE_VOCABULARY[toRole].title);
+  const article = /^(?:[AEIOUaeiou]|ML)/.test(title) ? "an" : "a";
   const quoted = naming.map((phrase) => `“${phrase}”`).join(", ");
   return `${naming.length === 1 ? "1 line says" : `${naming.length} lines say`} you want another role's team (${quoted}): to ${article} ${title} panel, name the team or role you are applying for as you say it. derisk keeps your sentences as you wrote them.`;
 }

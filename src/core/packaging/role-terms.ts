@@ -57,6 +57,15 @@ export function coreShare(text: string, role: RoleId, fromRole?: RoleId): number
   return total === 0 ? 0 : Math.round((terms.core.length / total) * 100) / 100;
 }
 
+/**
+ * A role's name as it reads inside a sentence: each word lower-cased but an acronym (a word with
+ * a capital after its first letter, "ML", "MLOps", "SRE", "QA"), which keeps its letters.
+ * @example roleInSentence("Data Scientist") // "data scientist"; roleInSentence("ML Engineer") // "ML engineer"
+ */
+export function roleInSentence(name: string): string {
+  return name.replace(/\p{L}+/gu, (word) => (/^.\p{Lu}/u.test(word) ? word : word.toLowerCase()));
+}
+
 /** The roles a re-angle starts on, and why when the target is not the document's own. */
 export interface ReangleDefault {
   fromRole?: RoleId;
@@ -72,15 +81,17 @@ export interface ReangleDefault {
  * written for the document's role and re-angled for the best-fitting other role the document
  * or the bank names (their target roles; any role when they name no other), with a line why.
  * Without a document role: for an ML engineer, written for no role in particular.
- * `names` says a role for the note ("ML engineer").
+ * `roleName` names a role for the note ("ML engineer"); the note lower-cases it but its acronyms.
  * @example defaultReangleRoles(mlopsAnswer, "ml-engineer", ["ml-engineer"], name) // { fromRole: "mlops-engineer", toRole: "ml-engineer", note: "…" }
  */
 export function defaultReangleRoles(
   text: string,
   documentRole: RoleId | undefined,
   namedRoles: readonly (RoleId | undefined)[],
-  names: (role: RoleId) => string = (role) => role,
+  roleName: (role: RoleId) => string = (role) => role,
 ): ReangleDefault {
+  // Every role the note names sits inside a sentence: "reads as data scientist", "ML engineer".
+  const names = (role: RoleId) => roleInSentence(roleName(role));
   const plain = stripMarkup(text);
   // How well the answer fits a role: how many of the role's core words it says (a share alone
   // calls one core word and no adjacent one a perfect fit).

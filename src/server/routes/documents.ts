@@ -67,6 +67,13 @@ function dryRunQuery(value: string | undefined): boolean {
   );
 }
 
+/** The export's `print` flag: 1 or true opens the print view; 0, false or none downloads. */
+function printQuery(value: string | undefined): boolean {
+  if (value === undefined || value === "" || value === "0" || value === "false") return false;
+  if (value === "1" || value === "true") return true;
+  throw new DeriskError("USAGE", `print must be "1" or "0" (or true or false), not "${value}".`);
+}
+
 /** Reads and recognises the import off the event loop (so /api/health still answers), then saves it. */
 async function importOffThread(store: Store, userId: string, input: ImportInput) {
   const prepared = await prepareImportOffThread(input);
@@ -167,6 +174,13 @@ export const documentRoutes = new Hono<AppEnv>()
     // A misspelt layout gave the sheet in silence, where cue cards were asked for.
     if (layout !== undefined && layout !== "sheet" && layout !== "cards")
       throw new DeriskError("USAGE", `layout must be "sheet" or "cards", not "${layout}".`);
+    // print=yes, or print with a download format, gave a download in silence where a tab was asked for.
+    const print = printQuery(c.req.query("print"));
+    if (print && format !== "html")
+      throw new DeriskError(
+        "USAGE",
+        `print=1 opens the HTML sheet in a browser tab to print: use it with format=html, not ${format}.`,
+      );
     // Anki notes have no layout: cue cards were asked for and a deck came, as the CLI refuses.
     if (format === "anki" && layout === "cards")
       throw new DeriskError(
@@ -182,7 +196,7 @@ export const documentRoutes = new Hono<AppEnv>()
         ...(competency ? { competency } : {}),
         ...(tailoringId ? { tailoringId } : {}),
       });
-      if (format === "html" && c.req.query("print") === "1") {
+      if (format === "html" && print) {
         // The print view: shown in a tab, not downloaded. The sheet's own inline style is
         // allowed; nothing else may load or run (it has no scripts, and all user text is escaped).
         return c.body(sheet.body as string, 200, {

@@ -1,7 +1,11 @@
 import { useEffect, useRef, useState } from "react";
 import { answerText } from "../../../src/core/answer-text.ts";
 import type { RoleId } from "../../../src/core/model.ts";
-import { defaultReangleRoles, type ReangleDefault } from "../../../src/core/packaging/role-terms.ts";
+import {
+  defaultReangleRoles,
+  type ReangleDefault,
+  roleInSentence,
+} from "../../../src/core/packaging/role-terms.ts";
 import { api, type DocumentSummary, describeError, type ReangleResult, type StoredItem } from "../api.ts";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { HeldButton } from "../components/HeldButton.tsx";
@@ -169,8 +173,8 @@ function Reangler({ item, start, known }: { item: AnswerOrFollowUp; start: Reang
         </p>
         {from !== undefined && from === toRole && (
           <p className="muted" data-testid="same-role">
-            It was written for {ROLE_NAMES[toRole]} already: re-angling only trims the sentences that speak to
-            other skills.
+            It was written for {roleInSentence(ROLE_NAMES[toRole])} already: re-angling only trims the
+            sentences that speak to other skills.
           </p>
         )}
       </form>
@@ -200,8 +204,8 @@ function Reangler({ item, start, known }: { item: AnswerOrFollowUp; start: Reang
             (reangled.diff.every((entry) => entry.status === "kept") ? (
               // Nothing trimmed: saving would copy the answer word for word as a new variant.
               <p className="muted" data-testid="reangle-unchanged">
-                Every sentence was kept: this answer already fits {ROLE_NAMES[toRole]} as written, so there is
-                no new variant to save.
+                Every sentence was kept: this answer already fits {roleInSentence(ROLE_NAMES[toRole])} as
+                written, so there is no new variant to save.
               </p>
             ) : (
               <SaveReangled key={reangled.text} item={item} text={reangled.text} toRole={toRole} />
@@ -227,9 +231,10 @@ function BetterVariantHint({
   return (
     <p className="callout callout-info" data-testid="better-variant">
       <span>
-        Your variant <strong>“{better.variant}”</strong> of this question already fits {ROLE_NAMES[toRole]}{" "}
-        better: {percent(better.coreShare)} core to the role, against {percent(better.reangledCoreShare)} for
-        this re-angle. <a href={route.library(item.documentId, better.itemId)}>Open “{better.variant}”</a>
+        Your variant <strong>“{better.variant}”</strong> of this question already fits{" "}
+        {roleInSentence(ROLE_NAMES[toRole])} better: {percent(better.coreShare)} core to the role, against{" "}
+        {percent(better.reangledCoreShare)} for this re-angle.{" "}
+        <a href={route.library(item.documentId, better.itemId)}>Open “{better.variant}”</a>
       </span>
     </p>
   );
@@ -251,7 +256,7 @@ function SaveReangled({
         target={item}
         text={text}
         source="re-angled"
-        defaultLabel={`for ${ROLE_NAMES[toRole]}`}
+        defaultLabel={`for ${roleInSentence(ROLE_NAMES[toRole])}`}
         once
       />
     </section>
@@ -267,12 +272,12 @@ function ReangleView({ reangled, toRole }: { reangled: ReangleResult; toRole: Ro
   return (
     <section className="reangle-result" aria-labelledby="reangle-title">
       <h2 id="reangle-title" className="visually-hidden">
-        Re-angled for {ROLE_NAMES[toRole]}
+        Re-angled for {roleInSentence(ROLE_NAMES[toRole])}
       </h2>
       <div className="fit-compare card" data-testid="fit-compare">
         <FitMeter label="Before" share={reangled.coreShare.before} />
         <Icon name="arrow" />
-        <FitMeter label={`For ${ROLE_NAMES[toRole]}`} share={reangled.coreShare.after} />
+        <FitMeter label={`For ${roleInSentence(ROLE_NAMES[toRole])}`} share={reangled.coreShare.after} />
         <p className="muted fit-counts">
           {counts.kept} kept · {counts.trimmed} trimmed
         </p>
@@ -294,7 +299,7 @@ function ReangleView({ reangled, toRole }: { reangled: ReangleResult; toRole: Ro
           </ol>
         </div>
         <div className="diff-column card">
-          <h3 className="card-title">For {ROLE_NAMES[toRole]}</h3>
+          <h3 className="card-title">For {roleInSentence(ROLE_NAMES[toRole])}</h3>
           <ol className="diff-list">
             {byTarget.map((entry) => (
               <li key={`to-${entry.from}`} className={`diff-entry status-${entry.status}`}>
