@@ -125,6 +125,30 @@ const STATES_MISTAKE: RegExp = ANSWER_CUES["mistake-failure"]?.[0] ?? /(?!)/;
 // A deed told as what it was for, pointing back at the trouble: "To resolve it, I…", "To fix this, we…".
 const FIX_OF_IT = /^to (?:\w+ )?(?:resolve|fix|address|solve|correct|repair|handle) (?:it|this|that|them)\b/i;
 
+// A sentence that names the trouble as already told: "the issue", "the fix", "the bad constants".
+const NAMES_TROUBLE =
+  /\bthe (?:issue|problem|bug|error|mistake|fault|failure|fix)\b|\bthe (?:bad|wrong|broken|faulty|corrupt(?:ed)?) [a-z]+/i;
+
+/**
+ * Whether a sentence can only follow one that tells what went wrong: it names the trouble as known
+ * ("I acknowledged the issue…", "No published analysis used the bad constants.") or is a fix told
+ * as its purpose ("To resolve it, I…"), and does not itself say what went wrong.
+ * @example leansOnTrouble("The fix restored secure access.") // true
+ * @example leansOnTrouble("I traced the issue to a misconfigured certificate.") // false
+ */
+export function leansOnTrouble(sentence: string): boolean {
+  return (
+    (NAMES_TROUBLE.test(sentence) || FIX_OF_IT.test(sentence)) &&
+    !tellsTrouble(sentence) &&
+    !STATES_MISTAKE.test(sentence)
+  );
+}
+
+/** Whether a sentence tells what went wrong: a failure seen, or the speaker's own mistake. */
+function saysTrouble(sentence: string): boolean {
+  return tellsTrouble(sentence) || STATES_MISTAKE.test(sentence);
+}
+
 function template(text: string, part: StarPart): DraftSentence {
   return { text, part, origin: { from: "template", blanks: text.match(BLANK) ?? [] } };
 }
@@ -491,6 +515,37 @@ export function compose(story: Story, options: ComposeOptions): Draft {
     const leant = candidates[antecedentOf(texts, c.position)];
     if (leant !== undefined && leant.position < c.position && !must.includes(leant)) must.push(leant);
   }
+  // A line that must stay and leans on the trouble ("I acknowledged the issue, rolled back…", "No
+  // published analysis used the bad constants.") is said only after what went wrong: where no line
+  // that must stay tells it first, the nearest one told before it does, with the lines it leans on,
+  // where they fit the budget (the problem outranks any further step). Else the line goes: the
+  // draft never fixes or counts the damage of a problem it never said.
+  const unsaid = new Set<Candidate>();
+  const chainOf = (c: Candidate): Candidate[] => {
+    const out = [c];
+    for (let at = c; pointsBack(at.text) && !leansOnAnyStep(at.text); ) {
+      const leant = candidates[antecedentOf(texts, at.position)];
+      if (leant === undefined || leant.position >= at.position || out.includes(leant)) break;
+      out.unshift(leant);
+      at = leant;
+    }
+    return out;
+  };
+  for (const c of [...must].sort((a, b) => a.position - b.position)) {
+    if (c === context || !leansOnTrouble(c.text)) continue;
+    if (must.some((o) => o.position < c.position && saysTrouble(o.text))) continue;
+    const words = must.reduce((sum, o) => sum + o.words, 0);
+    const told = candidates
+      .filter((o) => o.position < c.position && saysTrouble(o.text))
+      .reverse()
+      .map((o) => chainOf(o).filter((l) => !must.includes(l)))
+      .find((lines) => words + lines.reduce((sum, l) => sum + l.words, 0) <= budgetWords);
+    if (told !== undefined) must.push(...told);
+    else {
+      unsaid.add(c);
+      must.splice(must.indexOf(c), 1);
+    }
+  }
   for (const c of must) chosen.add(c);
   let used = must.reduce((sum, c) => sum + c.words, 0);
   const rest = candidates.filter((c) => !chosen.has(c)).sort(byScore);
@@ -550,6 +605,12 @@ export function compose(story: Story, options: ComposeOptions): Draft {
     // "Then, I…" needs a step before it in the draft, not the one sentence before it.
     if (leansOnAnyStep(c.text))
       return !stepSaidBefore(candidates, c.position, (i) => chosen.has(candidates[i] as Candidate));
+    // "The fix restored…" needs what went wrong said before it, in the draft.
+    if (
+      leansOnTrouble(c.text) &&
+      !candidates.some((o) => o.position < c.position && chosen.has(o) && saysTrouble(o.text))
+    )
+      return true;
     const before = candidates[antecedentOf(texts, c.position)];
     return before !== undefined && !chosen.has(before) && leansBack(c.text);
   };
@@ -626,7 +687,7 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   // followed by a blank asking for a figure.
   const measured = picked.some((c) => c.figure || (c.part === "result" && measuresInWords(c.text)));
   // A result left out for time is not asked for again by a blank.
-  if (!measured && !(result !== undefined && relaxed.includes(result))) {
+  if (!measured && !(result !== undefined && (relaxed.includes(result) || unsaid.has(result)))) {
     insertAfter(
       ["situation", "task", "action", "result"],
       template(`In numbers: ${BLANKS.figure}`, "result"),
