@@ -1337,6 +1337,27 @@ describe("compose on a tight budget keeps the problem a kept line leans on (comp
     },
   );
 
+  it.runIf(SEED_RUNS)(
+    "tells the seed's ML-focused story at 30 s with its fix, after a line that says what went wrong",
+    () => {
+      // Before: the setting and the 45-word mistake only, no fix ("To resolve it, I…" cost the mistake too).
+      const answer = answerOf(seed, "q6/ml-focused");
+      const draft = compose(storyFromAnswer(answer), {
+        question: "Tell me about a difficult technical problem you solved.",
+        role: "ml-engineer",
+        budgetSeconds: 30,
+        telling: answerText(answer),
+      });
+      const said = draft.sentences.filter((s) => s.origin.from === "story").map((s) => s.text);
+      const fix = said.findIndex((t) => /^To resolve it, I rewrote/.test(t));
+      expect(fix).toBeGreaterThan(0);
+      expect(
+        said.slice(0, fix).some((t) => /significantly off|accidentally dropped|unreliable/.test(t)),
+      ).toBe(true);
+      expect(draft.seconds).toBeLessThanOrEqual(30);
+    },
+  );
+
   it("keeps what went wrong, told among the deeds, before a result about it where it fits", () => {
     const story = parseStory({
       title: "Nightly export",

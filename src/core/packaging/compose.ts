@@ -458,7 +458,27 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   const context = setting("situation") ?? setting("task");
   // A fix told as its purpose ("To resolve it, I rewrote…") leans on the line before as much.
   const pointsBack = (text: string) => leansBack(text) || FIX_OF_IT.test(text);
+  // A line told before, with the lines it leans on.
+  const chainOf = (c: Candidate): Candidate[] => {
+    const out = [c];
+    for (let at = c; pointsBack(at.text) && !leansOnAnyStep(at.text); ) {
+      const leant = candidates[antecedentOf(texts, at.position)];
+      if (leant === undefined || leant.position >= at.position || out.includes(leant)) break;
+      out.unshift(leant);
+      at = leant;
+    }
+    return out;
+  };
+  // What a deed costs with what it needs said first: the lines it points back at, or, for one that
+  // only names the trouble as told ("To resolve it, I…" after "This led to…"), the shortest line
+  // told before it that says what went wrong (see leansOnTrouble), with the lines that one leans on.
   const withLeant = (c: Candidate): number => {
+    if (!leansBack(c.text) && leansOnTrouble(c.text)) {
+      const costs = candidates
+        .filter((o) => o.position < c.position && o !== context && saysTrouble(o.text))
+        .map((o) => chainOf(o).reduce((sum, l) => sum + (l === context ? 0 : l.words), 0));
+      return c.words + (costs.length > 0 ? Math.min(...costs) : 0);
+    }
     let words = c.words;
     for (let at = c; pointsBack(at.text); ) {
       const leant = candidates[antecedentOf(texts, at.position)];
@@ -521,25 +541,25 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   // where they fit the budget (the problem outranks any further step). Else the line goes: the
   // draft never fixes or counts the damage of a problem it never said.
   const unsaid = new Set<Candidate>();
-  const chainOf = (c: Candidate): Candidate[] => {
-    const out = [c];
-    for (let at = c; pointsBack(at.text) && !leansOnAnyStep(at.text); ) {
-      const leant = candidates[antecedentOf(texts, at.position)];
-      if (leant === undefined || leant.position >= at.position || out.includes(leant)) break;
-      out.unshift(leant);
-      at = leant;
-    }
-    return out;
-  };
   for (const c of [...must].sort((a, b) => a.position - b.position)) {
     if (c === context || !leansOnTrouble(c.text)) continue;
     if (must.some((o) => o.position < c.position && saysTrouble(o.text))) continue;
-    const words = must.reduce((sum, o) => sum + o.words, 0);
-    const told = candidates
+    // The result and the lesson may still give way for time (below); what else must stay may not.
+    const words = must
+      .filter((o) => o === c || (o !== result && o !== lesson))
+      .reduce((sum, o) => sum + o.words, 0);
+    // The nearest that fits with the result still said; else the shortest that fits at all.
+    const withResult =
+      words + (result !== undefined && result !== c && must.includes(result) ? result.words : 0);
+    const options = candidates
       .filter((o) => o.position < c.position && saysTrouble(o.text))
       .reverse()
       .map((o) => chainOf(o).filter((l) => !must.includes(l)))
-      .find((lines) => words + lines.reduce((sum, l) => sum + l.words, 0) <= budgetWords);
+      .map((lines) => ({ lines, words: lines.reduce((sum, l) => sum + l.words, 0) }));
+    const told = (
+      options.find((o) => withResult + o.words <= budgetWords) ??
+      [...options].sort((a, b) => a.words - b.words).find((o) => words + o.words <= budgetWords)
+    )?.lines;
     if (told !== undefined) must.push(...told);
     else {
       unsaid.add(c);
