@@ -1294,3 +1294,90 @@ describe("compose for a problem solved: the main action is the fix, not the mist
     expect(mistake.sentences.map((s) => s.text).join(" ")).toMatch(/I had accidentally filtered out/);
   });
 });
+
+describe("compose on a tight budget keeps the problem a kept line leans on (compose35)", () => {
+  const saysTroubleFirst = (draft: Draft, line: RegExp) => {
+    const said = draft.sentences.filter((s) => s.origin.from === "story").map((s) => s.text);
+    const at = said.findIndex((t) => line.test(t));
+    return at < 0 || said.slice(0, at).some((t) => /inner join|odd constants|inaccessible|timeout/.test(t));
+  };
+
+  it("never says the sample's 'No published analysis used the bad constants.' without the bad constants (30 s)", () => {
+    // Before: setting, "I told the team straight away, rolled back…", "No published analysis used the bad
+    // constants." — constants never mentioned.
+    const answer = answerOf(readSample(), "q5/core");
+    for (const question of [
+      "Tell me about a difficult technical problem you solved.",
+      "Tell me about a project you are proud of.",
+    ]) {
+      const draft = compose(storyFromAnswer(answer), {
+        question,
+        role: "ml-engineer",
+        budgetSeconds: 30,
+        telling: answerText(answer),
+      });
+      expect(saysTroubleFirst(draft, /the bad constants/), question).toBe(true);
+      expect(draft.seconds).toBeLessThanOrEqual(30);
+    }
+  });
+
+  it.runIf(SEED_RUNS)(
+    "never says the seed's 'acknowledged the issue' or 'The fix restored…' before the issue (30 s)",
+    () => {
+      const answer = answerOf(seed, "q6/core");
+      const draft = compose(storyFromAnswer(answer), {
+        question: "Tell me about a difficult technical problem you solved.",
+        role: "ml-engineer",
+        budgetSeconds: 30,
+        telling: answerText(answer),
+      });
+      expect(saysTroubleFirst(draft, /acknowledged the issue/)).toBe(true);
+      expect(saysTroubleFirst(draft, /^The fix restored/)).toBe(true);
+      expect(draft.seconds).toBeLessThanOrEqual(30);
+    },
+  );
+
+  it.runIf(SEED_RUNS)(
+    "tells the seed's ML-focused story at 30 s with its fix, after a line that says what went wrong",
+    () => {
+      // Before: the setting and the 45-word mistake only, no fix ("To resolve it, I…" cost the mistake too).
+      const answer = answerOf(seed, "q6/ml-focused");
+      const draft = compose(storyFromAnswer(answer), {
+        question: "Tell me about a difficult technical problem you solved.",
+        role: "ml-engineer",
+        budgetSeconds: 30,
+        telling: answerText(answer),
+      });
+      const said = draft.sentences.filter((s) => s.origin.from === "story").map((s) => s.text);
+      const fix = said.findIndex((t) => /^To resolve it, I rewrote/.test(t));
+      expect(fix).toBeGreaterThan(0);
+      expect(
+        said.slice(0, fix).some((t) => /significantly off|accidentally dropped|unreliable/.test(t)),
+      ).toBe(true);
+      expect(draft.seconds).toBeLessThanOrEqual(30);
+    },
+  );
+
+  it("keeps what went wrong, told among the deeds, before a result about it where it fits", () => {
+    const story = parseStory({
+      title: "Nightly export",
+      situation: "I owned the nightly export that fed our billing reports.",
+      actions: [
+        "I moved the export to a new scheduler and checked one night's files by hand.",
+        "A week later the export failed silently on the nights with no invoices.",
+        "I added a check that fails the run on an empty file, and an alert to the on-call channel.",
+      ],
+      result: "The fix has caught two empty nights since, before any report went out.",
+    });
+    const draft = compose(story, {
+      question: "Tell me about a difficult technical problem you solved.",
+      budgetSeconds: 25,
+    });
+    const said = draft.sentences.filter((s) => s.origin.from === "story").map((s) => s.text);
+    const result = said.findIndex((t) => /^The fix has caught/.test(t));
+    const trouble = said.findIndex((t) => /failed silently/.test(t));
+    expect(result).toBeGreaterThan(trouble);
+    expect(trouble).toBeGreaterThanOrEqual(0);
+    expect(draft.seconds).toBeLessThanOrEqual(25);
+  });
+});

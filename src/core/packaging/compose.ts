@@ -125,6 +125,30 @@ const STATES_MISTAKE: RegExp = ANSWER_CUES["mistake-failure"]?.[0] ?? /(?!)/;
 // A deed told as what it was for, pointing back at the trouble: "To resolve it, I…", "To fix this, we…".
 const FIX_OF_IT = /^to (?:\w+ )?(?:resolve|fix|address|solve|correct|repair|handle) (?:it|this|that|them)\b/i;
 
+// A sentence that names the trouble as already told: "the issue", "the fix", "the bad constants".
+const NAMES_TROUBLE =
+  /\bthe (?:issue|problem|bug|error|mistake|fault|failure|fix)\b|\bthe (?:bad|wrong|broken|faulty|corrupt(?:ed)?) [a-z]+/i;
+
+/**
+ * Whether a sentence can only follow one that tells what went wrong: it names the trouble as known
+ * ("I acknowledged the issue…", "No published analysis used the bad constants.") or is a fix told
+ * as its purpose ("To resolve it, I…"), and does not itself say what went wrong.
+ * @example leansOnTrouble("The fix restored secure access.") // true
+ * @example leansOnTrouble("I traced the issue to a misconfigured certificate.") // false
+ */
+export function leansOnTrouble(sentence: string): boolean {
+  return (
+    (NAMES_TROUBLE.test(sentence) || FIX_OF_IT.test(sentence)) &&
+    !tellsTrouble(sentence) &&
+    !STATES_MISTAKE.test(sentence)
+  );
+}
+
+/** Whether a sentence tells what went wrong: a failure seen, or the speaker's own mistake. */
+function saysTrouble(sentence: string): boolean {
+  return tellsTrouble(sentence) || STATES_MISTAKE.test(sentence);
+}
+
 function template(text: string, part: StarPart): DraftSentence {
   return { text, part, origin: { from: "template", blanks: text.match(BLANK) ?? [] } };
 }
@@ -434,7 +458,27 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   const context = setting("situation") ?? setting("task");
   // A fix told as its purpose ("To resolve it, I rewrote…") leans on the line before as much.
   const pointsBack = (text: string) => leansBack(text) || FIX_OF_IT.test(text);
+  // A line told before, with the lines it leans on.
+  const chainOf = (c: Candidate): Candidate[] => {
+    const out = [c];
+    for (let at = c; pointsBack(at.text) && !leansOnAnyStep(at.text); ) {
+      const leant = candidates[antecedentOf(texts, at.position)];
+      if (leant === undefined || leant.position >= at.position || out.includes(leant)) break;
+      out.unshift(leant);
+      at = leant;
+    }
+    return out;
+  };
+  // What a deed costs with what it needs said first: the lines it points back at, or, for one that
+  // only names the trouble as told ("To resolve it, I…" after "This led to…"), the shortest line
+  // told before it that says what went wrong (see leansOnTrouble), with the lines that one leans on.
   const withLeant = (c: Candidate): number => {
+    if (!leansBack(c.text) && leansOnTrouble(c.text)) {
+      const costs = candidates
+        .filter((o) => o.position < c.position && o !== context && saysTrouble(o.text))
+        .map((o) => chainOf(o).reduce((sum, l) => sum + (l === context ? 0 : l.words), 0));
+      return c.words + (costs.length > 0 ? Math.min(...costs) : 0);
+    }
     let words = c.words;
     for (let at = c; pointsBack(at.text); ) {
       const leant = candidates[antecedentOf(texts, at.position)];
@@ -490,6 +534,37 @@ export function compose(story: Story, options: ComposeOptions): Draft {
     if (!leansBack(c.text)) continue;
     const leant = candidates[antecedentOf(texts, c.position)];
     if (leant !== undefined && leant.position < c.position && !must.includes(leant)) must.push(leant);
+  }
+  // A line that must stay and leans on the trouble ("I acknowledged the issue, rolled back…", "No
+  // published analysis used the bad constants.") is said only after what went wrong: where no line
+  // that must stay tells it first, the nearest one told before it does, with the lines it leans on,
+  // where they fit the budget (the problem outranks any further step). Else the line goes: the
+  // draft never fixes or counts the damage of a problem it never said.
+  const unsaid = new Set<Candidate>();
+  for (const c of [...must].sort((a, b) => a.position - b.position)) {
+    if (c === context || !leansOnTrouble(c.text)) continue;
+    if (must.some((o) => o.position < c.position && saysTrouble(o.text))) continue;
+    // The result and the lesson may still give way for time (below); what else must stay may not.
+    const words = must
+      .filter((o) => o === c || (o !== result && o !== lesson))
+      .reduce((sum, o) => sum + o.words, 0);
+    // The nearest that fits with the result still said; else the shortest that fits at all.
+    const withResult =
+      words + (result !== undefined && result !== c && must.includes(result) ? result.words : 0);
+    const options = candidates
+      .filter((o) => o.position < c.position && saysTrouble(o.text))
+      .reverse()
+      .map((o) => chainOf(o).filter((l) => !must.includes(l)))
+      .map((lines) => ({ lines, words: lines.reduce((sum, l) => sum + l.words, 0) }));
+    const told = (
+      options.find((o) => withResult + o.words <= budgetWords) ??
+      [...options].sort((a, b) => a.words - b.words).find((o) => words + o.words <= budgetWords)
+    )?.lines;
+    if (told !== undefined) must.push(...told);
+    else {
+      unsaid.add(c);
+      must.splice(must.indexOf(c), 1);
+    }
   }
   for (const c of must) chosen.add(c);
   let used = must.reduce((sum, c) => sum + c.words, 0);
@@ -550,6 +625,12 @@ export function compose(story: Story, options: ComposeOptions): Draft {
     // "Then, I…" needs a step before it in the draft, not the one sentence before it.
     if (leansOnAnyStep(c.text))
       return !stepSaidBefore(candidates, c.position, (i) => chosen.has(candidates[i] as Candidate));
+    // "The fix restored…" needs what went wrong said before it, in the draft.
+    if (
+      leansOnTrouble(c.text) &&
+      !candidates.some((o) => o.position < c.position && chosen.has(o) && saysTrouble(o.text))
+    )
+      return true;
     const before = candidates[antecedentOf(texts, c.position)];
     return before !== undefined && !chosen.has(before) && leansBack(c.text);
   };
@@ -626,7 +707,7 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   // followed by a blank asking for a figure.
   const measured = picked.some((c) => c.figure || (c.part === "result" && measuresInWords(c.text)));
   // A result left out for time is not asked for again by a blank.
-  if (!measured && !(result !== undefined && relaxed.includes(result))) {
+  if (!measured && !(result !== undefined && (relaxed.includes(result) || unsaid.has(result)))) {
     insertAfter(
       ["situation", "task", "action", "result"],
       template(`In numbers: ${BLANKS.figure}`, "result"),

@@ -1,0 +1,83 @@
+/**
+ * Compose over every story answer of our sample (samples/sample-prep.md) and the seed prep document
+ * (../shared/seed), under three questions, at 30, 60 and 90 s: how many drafts keep a sentence that
+ * leans on one they left out (a dangling sentence), and how many run over the budget.
+ * Run: `npx tsx scripts/compose-dangling.ts [--print]`.
+ */
+
+import { callsForStory, classify } from "../src/core/analysis/classify.ts";
+import { answerText } from "../src/core/answer-text.ts";
+import type { AnswerItem, PrepDoc } from "../src/core/model.ts";
+import { tellsTrouble } from "../src/core/packaging/acts.ts";
+import { compose, type Draft } from "../src/core/packaging/compose.ts";
+import { ANSWER_CUES } from "../src/core/packaging/data/answer-cues.ts";
+import { type Story, storySentences } from "../src/core/packaging/story.ts";
+import { antecedentOf, leansBack, leansOnAnyStep } from "../src/core/packaging/text.ts";
+import { answerOf, readSample, readSeed } from "../test/seed.ts";
+
+// The check is the script's own (it runs on the old compose too): a kept sentence that names the
+// trouble as known ("the issue", "the fix", "the bad constants", "To resolve it") with nothing kept
+// before it that tells what went wrong, or one that points back ("It…", "Two days later…") at a
+// sentence left out.
+const MISTAKE = ANSWER_CUES["mistake-failure"]?.[0] ?? /(?!)/;
+const NAMES =
+  /\bthe (?:issue|problem|bug|error|mistake|fault|failure|fix)\b|\bthe (?:bad|wrong|broken|faulty|corrupt(?:ed)?) [a-z]+|^to (?:\w+ )?(?:resolve|fix|address|solve|correct|repair|handle) (?:it|this|that|them)\b/i;
+const says = (t: string) => tellsTrouble(t) || MISTAKE.test(t);
+function danglingIn(story: Story, draft: Draft, telling: string): string[] {
+  const all = storySentences(story)
+    .map((s, i) => ({ s, at: telling.indexOf(s.text), i }))
+    .sort((a, b) => (a.at < 0 || b.at < 0 ? a.i - b.i : a.at - b.at || a.i - b.i))
+    .map((x) => x.s.text);
+  const kept = draft.sentences.filter((s) => s.origin.from === "story").map((s) => s.text);
+  return kept.filter((t, k) => {
+    if (k === 0) return false;
+    if (NAMES.test(t) && !says(t) && !kept.slice(0, k).some(says)) return true;
+    const at = all.indexOf(t);
+    // A result or a lesson whose "this" is the whole episode leans on no one line (as compose reads it).
+    const part = draft.sentences.find((s) => s.text === t)?.part;
+    if (part === "result" || part === "lesson") return false;
+    if (at <= 0 || !leansBack(t) || leansOnAnyStep(t)) return false;
+    const before = all[antecedentOf(all, at)];
+    return before !== undefined && !kept.includes(before);
+  });
+}
+
+import { storyFromAnswer } from "../src/core/packaging/story.ts";
+
+const QUESTIONS = [
+  "Tell me about a difficult technical problem you solved.",
+  "Tell me about a time you made a mistake and how you handled it.",
+  "Tell me about a project you are proud of.",
+];
+const BUDGETS = [30, 60, 90];
+const print = process.argv.includes("--print");
+
+const stories = (doc: PrepDoc | undefined, name: string) =>
+  (doc?.items ?? [])
+    .filter((i): i is AnswerItem => i.kind === "answer" && callsForStory(classify(i.question).competency))
+    .map((a) => ({ name: `${name}:${a.key}`, answer: answerOf(doc, a.key) }));
+
+let drafts = 0;
+let dangling = 0;
+let over = 0;
+for (const { name, answer } of [...stories(readSample(), "sample"), ...stories(readSeed(), "seed")]) {
+  const story = storyFromAnswer(answer);
+  for (const question of QUESTIONS)
+    for (const budgetSeconds of BUDGETS) {
+      const draft = compose(story, {
+        question,
+        role: "ml-engineer",
+        budgetSeconds,
+        telling: answerText(answer),
+      });
+      drafts++;
+      const loose = danglingIn(story, draft, answerText(answer));
+      if (loose.length > 0) dangling++;
+      if (draft.seconds > budgetSeconds) over++;
+      if (print && (loose.length > 0 || process.argv.includes("--all")))
+        process.stdout.write(
+          `\n== ${name} | ${question.slice(13, 40)} | ${budgetSeconds} s (${draft.seconds} s)\n${draft.sentences.map((s) => `  [${s.part}] ${s.text}`).join("\n")}\n  DANGLING: ${loose.join(" | ")}\n`,
+        );
+    }
+}
+process.stdout.write(`${JSON.stringify({ drafts, dangling, overBudget: over })}\n`);
