@@ -539,7 +539,8 @@ if (existsSync(pairsFile) && only === undefined) {
   // g421–g444, all dev, before the taxonomy of round 8; g445–g468, all dev, before round 9;
   // g469–g492, all dev, before round 10; g493–g516, all dev, before round 11; g517–g540, all dev,
   // before round 12; g541–g564, all dev, before round 17; g565–g596, all dev, before round 21;
-  // g597–g628, all dev, written in pairs27 and held out from the round after it).
+  // g597–g628, all dev, written in pairs27 and held out from the round after it; g629–g660, all
+  // dev, written in match36 and measured once as held out before its errors were read).
   const batchOf = (p: LabelledPair) => {
     const g = Number(p.group.slice(1));
     return g <= 192
@@ -566,7 +567,9 @@ if (existsSync(pairsFile) && only === undefined) {
                           ? "g541–g564"
                           : g <= 596
                             ? "g565–g596"
-                            : "g597–g628";
+                            : g <= 628
+                              ? "g597–g628"
+                              : "g629–g660";
   };
   const rows = (["dev", "test"] as const).flatMap((split) => [
     { name: split, split, pairs: pairs.filter((p) => p.split === split) },
@@ -584,6 +587,7 @@ if (existsSync(pairsFile) && only === undefined) {
       "g541–g564",
       "g565–g596",
       "g597–g628",
+      "g629–g660",
     ].map((batch) => ({
       name: `${split} ${batch}`,
       split,

@@ -8,12 +8,13 @@
  * dev batch now, still printed apart (with --held-out, under its old row name) so that the rows and
  * the bank-level check up to g596, which rounds 28–31 were judged on, stay comparable (g565–g596,
  * round 21's fresh batch, was held out until round 27b; g541–g564 until round 21; g517–g540 until
- * round 17).
+ * round 17). g629–g660 (match36's fresh batch) is printed the same way, with --held-out only: it was
+ * measured once as held out, before its misses were read.
  *
  *   npx tsx scripts/matching-dev.ts              # figures
  *   npx tsx scripts/matching-dev.ts --decisions  # also one line per dev pair: id and decision
  *   npx tsx scripts/matching-dev.ts --encoder    # the rows with sentence embeddings (bank-level check only with --bank)
- *   npx tsx scripts/matching-dev.ts --held-out   # also g597–g628 (read in round 31) and the rows that include it
+ *   npx tsx scripts/matching-dev.ts --held-out   # also g597–g628 (read in round 31), g629–g660 (match36) and the rows that include them
  *   npx tsx scripts/matching-dev.ts --encoder --bank  # with embeddings, also the bank-level check g001–g596
  */
 import { readFileSync } from "node:fs";
@@ -55,6 +56,8 @@ const batches: Array<[string, number, number]> = [
   ["dev g565–g596", 565, 596],
   ["dev g001–g596", 1, 596],
   ["held-out g597–g628", 597, 628],
+  ["held-out g629–g660", 629, 660],
+  ["dev g001–g628", 1, 628],
   ["dev, all", 1, 9999],
 ];
 const encoder = process.argv.includes("--encoder");
