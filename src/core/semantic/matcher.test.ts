@@ -672,3 +672,26 @@ describe("an ask a sense check left naming no concept (docs/lab/matching-lab.md,
     ).toBe(true);
   });
 });
+
+describe("deeds of software, data and office concepts (docs/lab/matching-lab.md, round 36)", () => {
+  // An ask of our own: forecasting is named, the sentence tells the work by what it predicts and
+  // from what, in words no term of forecasting holds.
+  const ask = "Build demand forecasts for our warehouses";
+
+  it("accepts a forecast told by what was predicted and from what", () => {
+    expect(
+      semanticMatch(
+        ask,
+        "Each Monday I predicted how many pallets every site would ship over the next fortnight, using holidays and weather as inputs.",
+      ).matched,
+    ).toBe(true);
+  });
+
+  it("still holds a sentence with one deed word, or none, to the unmet-concept bar", () => {
+    expect(
+      semanticMatch(ask, "Each Monday I checked the weather before planning the pallets for every site.")
+        .matched,
+    ).toBe(false);
+    expect(semanticMatch(ask, "I planned the weekly rota for the three warehouses.").matched).toBe(false);
+  });
+});
