@@ -2,9 +2,11 @@
  * Compose over every story answer of our sample (samples/sample-prep.md) and the seed prep document
  * (../shared/seed), under three questions, at 30, 60 and 90 s: how many drafts keep a sentence that
  * leans on one they left out (a dangling sentence), and how many run over the budget.
- * Run: `npx tsx scripts/compose-dangling.ts [--print]`.
+ * Run: `npx tsx scripts/compose-dangling.ts [--print [--all]] [--dump FILE]` (--dump writes every draft
+ * as JSON, one a line, to compare two versions of compose byte for byte).
  */
 
+import { writeFileSync } from "node:fs";
 import { callsForStory, classify } from "../src/core/analysis/classify.ts";
 import { answerText } from "../src/core/answer-text.ts";
 import type { AnswerItem, PrepDoc } from "../src/core/model.ts";
@@ -51,6 +53,9 @@ const QUESTIONS = [
 ];
 const BUDGETS = [30, 60, 90];
 const print = process.argv.includes("--print");
+const dumpAt = process.argv.indexOf("--dump");
+const dumpTo = dumpAt >= 0 ? process.argv[dumpAt + 1] : undefined;
+const dumped: string[] = [];
 
 const stories = (doc: PrepDoc | undefined, name: string) =>
   (doc?.items ?? [])
@@ -71,6 +76,7 @@ for (const { name, answer } of [...stories(readSample(), "sample"), ...stories(r
         telling: answerText(answer),
       });
       drafts++;
+      if (dumpTo !== undefined) dumped.push(JSON.stringify({ name, question, budgetSeconds, draft }));
       const loose = danglingIn(story, draft, answerText(answer));
       if (loose.length > 0) dangling++;
       if (draft.seconds > budgetSeconds) over++;
@@ -80,4 +86,5 @@ for (const { name, answer } of [...stories(readSample(), "sample"), ...stories(r
         );
     }
 }
+if (dumpTo !== undefined) writeFileSync(dumpTo, `${dumped.join("\n")}\n`);
 process.stdout.write(`${JSON.stringify({ drafts, dangling, overBudget: over })}\n`);

@@ -326,6 +326,29 @@ function inTellingOrder(sentences: StorySentence[], telling: string | undefined)
 }
 
 /**
+ * A line with the lines told before it that it leans on, the earliest first: while a line `leans`
+ * on another, the one it points at (see antecedentOf) is said before it. The walk stops at `stop`
+ * (the setting, which opens the draft anyway) and at a line that points forward or at itself.
+ * Each step goes to an earlier line, so none is met twice.
+ */
+function leanChain(
+  candidates: readonly Candidate[],
+  texts: readonly string[],
+  line: Candidate,
+  leans: (text: string) => boolean,
+  stop?: Candidate,
+): Candidate[] {
+  const chain = [line];
+  for (let at = line; leans(at.text); ) {
+    const leant = candidates[antecedentOf(texts, at.position)];
+    if (leant === undefined || leant === stop || leant.position >= at.position) break;
+    chain.unshift(leant);
+    at = leant;
+  }
+  return chain;
+}
+
+/**
  * The sentences that tell what went wrong before the story's mistake is found or its fix begins,
  * with the lines they lean on ("However, after launch, …" on "Everything looked great…"): the
  * first told whose words fit what the budget leaves after the rest that must stay, else the one
@@ -348,18 +371,8 @@ function problemOf(
   const options = before.filter(
     (c) => tellsTrouble(c.text) || (asked.length > 0 && c === surfaced && c.part === "situation"),
   );
-  const withLeant = (c: Candidate): Candidate[] => {
-    const out = [c];
-    for (let at = c; leansBack(at.text) && !leansOnAnyStep(at.text); ) {
-      const leant = candidates[antecedentOf(texts, at.position)];
-      if (leant === undefined || leant === context || leant.position >= at.position) break;
-      out.unshift(leant);
-      at = leant;
-    }
-    return out;
-  };
   const costed = options.map((c) => {
-    const lines = withLeant(c);
+    const lines = leanChain(candidates, texts, c, (t) => leansBack(t) && !leansOnAnyStep(t), context);
     return { lines, words: lines.reduce((sum, l) => sum + l.words, 0) };
   });
   const kept = new Set([context, ...asked, ...others]);
@@ -459,16 +472,8 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   // A fix told as its purpose ("To resolve it, I rewrote…") leans on the line before as much.
   const pointsBack = (text: string) => leansBack(text) || FIX_OF_IT.test(text);
   // A line told before, with the lines it leans on.
-  const chainOf = (c: Candidate): Candidate[] => {
-    const out = [c];
-    for (let at = c; pointsBack(at.text) && !leansOnAnyStep(at.text); ) {
-      const leant = candidates[antecedentOf(texts, at.position)];
-      if (leant === undefined || leant.position >= at.position || out.includes(leant)) break;
-      out.unshift(leant);
-      at = leant;
-    }
-    return out;
-  };
+  const chainOf = (c: Candidate): Candidate[] =>
+    leanChain(candidates, texts, c, (t) => pointsBack(t) && !leansOnAnyStep(t));
   // What a deed costs with what it needs said first: the lines it points back at, or, for one that
   // only names the trouble as told ("To resolve it, I…" after "This led to…"), the shortest line
   // told before it that says what went wrong (see leansOnTrouble), with the lines that one leans on.
@@ -479,14 +484,7 @@ export function compose(story: Story, options: ComposeOptions): Draft {
         .map((o) => chainOf(o).reduce((sum, l) => sum + (l === context ? 0 : l.words), 0));
       return c.words + (costs.length > 0 ? Math.min(...costs) : 0);
     }
-    let words = c.words;
-    for (let at = c; pointsBack(at.text); ) {
-      const leant = candidates[antecedentOf(texts, at.position)];
-      if (leant === undefined || leant === context || leant.position >= at.position) break;
-      words += leant.words;
-      at = leant;
-    }
-    return words;
+    return leanChain(candidates, texts, c, pointsBack, context).reduce((sum, l) => sum + l.words, 0);
   };
   const anyAction = [...actions].sort(byScore)[0];
   // A deed told after the first mistake, when the story tells one: the fix, not the deed that
