@@ -18,12 +18,16 @@ import { antecedentOf, leansBack, leansOnAnyStep } from "../src/core/packaging/t
 import { answerOf, readSample, readSeed } from "../test/seed.ts";
 
 // The check is the script's own (it runs on the old compose too): a kept sentence that names the
-// trouble as known ("the issue", "the fix", "the bad constants", "To resolve it") with nothing kept
-// before it that tells what went wrong, or one that points back ("It…", "Two days later…") at a
-// sentence left out.
+// trouble as known ("the issue", "the fix", "the bad constants", "To resolve it", "I rolled back")
+// with nothing kept before it that tells what went wrong, or one that points back ("It…", "Two
+// days later…") at a sentence left out.
 const MISTAKE = ANSWER_CUES["mistake-failure"]?.[0] ?? /(?!)/;
 const NAMES =
   /\bthe (?:issue|problem|bug|error|mistake|fault|failure|fix)\b|\bthe (?:bad|wrong|broken|faulty|corrupt(?:ed)?) [a-z]+|^to (?:\w+ )?(?:resolve|fix|address|solve|correct|repair|handle) (?:it|this|that|them)\b/i;
+// …or a deed of the speaker's that mends something ("I … rolled back", "we reverted", "I patched"),
+// which only follows a failure told.
+const MENDS =
+  /\b(?:I|we)\b[^.;:]*\b(?:rolled back|reverted|restored|patched|hotfixed|repaired|recovered|undid|fixed)\b/i;
 const says = (t: string) => tellsTrouble(t) || MISTAKE.test(t);
 function danglingIn(story: Story, draft: Draft, telling: string): string[] {
   const all = storySentences(story)
@@ -33,7 +37,7 @@ function danglingIn(story: Story, draft: Draft, telling: string): string[] {
   const kept = draft.sentences.filter((s) => s.origin.from === "story").map((s) => s.text);
   return kept.filter((t, k) => {
     if (k === 0) return false;
-    if (NAMES.test(t) && !says(t) && !kept.slice(0, k).some(says)) return true;
+    if ((NAMES.test(t) || MENDS.test(t)) && !says(t) && !kept.slice(0, k).some(says)) return true;
     const at = all.indexOf(t);
     // A result or a lesson whose "this" is the whole episode leans on no one line (as compose reads it).
     const part = draft.sentences.find((s) => s.text === t)?.part;

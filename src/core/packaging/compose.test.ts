@@ -4,7 +4,7 @@ import { answerOf, readSample, readSeed, SEED_RUNS } from "../../../test/seed.ts
 import { analyze } from "../analysis/index.ts";
 import { answerText } from "../answer-text.ts";
 import type { AnswerItem, StarPart } from "../model.ts";
-import { BLANKS, compose, type Draft, tagStoryParts } from "./compose.ts";
+import { BLANKS, compose, type Draft, leansOnTrouble, tagStoryParts } from "./compose.ts";
 import { parseStory, type Story, storyFromAnswer, storySentences } from "./story.ts";
 import { leansBack, leansOnAnyStep, sayAsides, withoutBlanks } from "./text.ts";
 
@@ -1379,5 +1379,55 @@ describe("compose on a tight budget keeps the problem a kept line leans on (comp
     expect(result).toBeGreaterThan(trouble);
     expect(trouble).toBeGreaterThanOrEqual(0);
     expect(draft.seconds).toBeLessThanOrEqual(25);
+  });
+});
+
+describe("compose: a deed whose verb mends something is said after what went wrong (compose36)", () => {
+  it("reads rolling back, reverting, patching and restoring by the speaker as leaning on a failure", () => {
+    for (const line of [
+      "We rolled back the release.",
+      "I told the team, rolled back to the old job, and compared every channel.",
+      "I reverted the migration the same evening.",
+      "I patched the parser and redeployed.",
+      "We restored the index from the nightly snapshot.",
+      "Rolled back the deploy through the pipeline.",
+    ])
+      expect(leansOnTrouble(line), line).toBe(true);
+    for (const line of [
+      // "Fixed" names what was broken as its object: the line says it itself.
+      "I fixed the cache invalidation.",
+      "We restored the service an hour into the outage.",
+      "I rolled back the deploy because the health checks failed.",
+      "I had accidentally reverted a colleague's config.",
+      "The service answered in 40 ms.",
+    ])
+      expect(leansOnTrouble(line), line).toBe(false);
+  });
+
+  it("never says the sample's 'rolled back to the old job' without what failed (30 s)", () => {
+    // Before: the setting, "I told the team straight away, rolled back to the old job, and wrote a
+    // full comparison…" and the lesson: rolled back from what?
+    const answer = answerOf(readSample(), "q5/core");
+    for (const question of [
+      "Tell me about a difficult technical problem you solved.",
+      "Tell me about a project you are proud of.",
+    ]) {
+      for (const budgetSeconds of [30, 45, 60]) {
+        const draft = compose(storyFromAnswer(answer), {
+          question,
+          role: "ml-engineer",
+          budgetSeconds,
+          telling: answerText(answer),
+        });
+        const said = draft.sentences.filter((s) => s.origin.from === "story").map((s) => s.text);
+        const at = said.findIndex((t) => /rolled back/.test(t));
+        if (at >= 0)
+          expect(
+            said.slice(0, at).some((t) => /inner join|odd constants/.test(t)),
+            `${question} ${budgetSeconds} s`,
+          ).toBe(true);
+        expect(draft.seconds).toBeLessThanOrEqual(budgetSeconds);
+      }
+    }
   });
 });

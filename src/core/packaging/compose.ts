@@ -8,7 +8,7 @@ import { segmentSentences } from "../analysis/segment.ts";
 import { measureTiming } from "../analysis/timing.ts";
 import { DeriskError } from "../errors.ts";
 import type { Competency, RoleId, StarPart } from "../model.ts";
-import { tellsTrouble } from "./acts.ts";
+import { namesFailure, tellsTrouble } from "./acts.ts";
 import { missingAsk } from "./asked.ts";
 import { ANSWER_CUES, answeringSentences } from "./data/answer-cues.ts";
 import { findRoleTerms } from "./role-terms.ts";
@@ -129,16 +129,29 @@ const FIX_OF_IT = /^to (?:\w+ )?(?:resolve|fix|address|solve|correct|repair|hand
 const NAMES_TROUBLE =
   /\bthe (?:issue|problem|bug|error|mistake|fault|failure|fix)\b|\bthe (?:bad|wrong|broken|faulty|corrupt(?:ed)?) [a-z]+/i;
 
+// A deed of the speaker's whose verb undoes or mends something, and so presupposes that it had
+// gone wrong without saying how: "we rolled back the release", "I reverted…", "I patched…", "I
+// restored…". Said by "I" or "we" (anywhere before it in the sentence: "I told the team, rolled
+// back…"), or as a list item whose "I" is in the line before ("Rolled back…"). Not "fixed" or
+// "repaired": their object is what was broken ("I fixed the join"), so the line says it itself.
+const MENDING_VERB =
+  "(?:roll(?:ed|ing)? back|revert(?:ed|ing)?|restor(?:ed|ing)|patch(?:ed|ing)|hot-?fix(?:ed|ing)?|recover(?:ed|ing)|undid|undoing)";
+const MENDS = new RegExp(`^${MENDING_VERB}\\b|\\b(?:I|[Ww]e)\\b[^.;:]*?\\b${MENDING_VERB}\\b`, "i");
+
 /**
  * Whether a sentence can only follow one that tells what went wrong: it names the trouble as known
- * ("I acknowledged the issue…", "No published analysis used the bad constants.") or is a fix told
- * as its purpose ("To resolve it, I…"), and does not itself say what went wrong.
+ * ("I acknowledged the issue…", "No published analysis used the bad constants."), is a fix told
+ * as its purpose ("To resolve it, I…") or a deed whose verb mends what had gone wrong ("I rolled
+ * back to the old job"), and does not itself say what went wrong.
  * @example leansOnTrouble("The fix restored secure access.") // true
+ * @example leansOnTrouble("I told the team, rolled back to the old job, and wrote a full comparison.") // true
  * @example leansOnTrouble("I traced the issue to a misconfigured certificate.") // false
  */
 export function leansOnTrouble(sentence: string): boolean {
   return (
-    (NAMES_TROUBLE.test(sentence) || FIX_OF_IT.test(sentence)) &&
+    (NAMES_TROUBLE.test(sentence) ||
+      FIX_OF_IT.test(sentence) ||
+      (MENDS.test(sentence) && !namesFailure(sentence))) &&
     !tellsTrouble(sentence) &&
     !STATES_MISTAKE.test(sentence)
   );
