@@ -1,7 +1,8 @@
 /**
  * Compose over every story answer of our sample (samples/sample-prep.md) and the seed prep document
  * (../shared/seed), under three questions, at 30, 60 and 90 s: how many drafts keep a sentence that
- * leans on one they left out (a dangling sentence), and how many run over the budget.
+ * leans on one they left out (a dangling sentence), how many run over the budget, and how many
+ * say no result and leave no blank for one.
  * Run: `npx tsx scripts/compose-dangling.ts [--print [--all]] [--dump FILE]` (--dump writes every draft
  * as JSON, one a line, to compare two versions of compose byte for byte).
  */
@@ -69,6 +70,8 @@ const stories = (doc: PrepDoc | undefined, name: string) =>
 let drafts = 0;
 let dangling = 0;
 let over = 0;
+// Drafts that say no result and leave no blank for one either.
+let noResult = 0;
 for (const { name, answer } of [...stories(readSample(), "sample"), ...stories(readSeed(), "seed")]) {
   const story = storyFromAnswer(answer);
   for (const question of QUESTIONS)
@@ -84,6 +87,7 @@ for (const { name, answer } of [...stories(readSample(), "sample"), ...stories(r
       const loose = danglingIn(story, draft, answerText(answer));
       if (loose.length > 0) dangling++;
       if (draft.seconds > budgetSeconds) over++;
+      if (!draft.sentences.some((s) => s.part === "result")) noResult++;
       if (print && (loose.length > 0 || process.argv.includes("--all")))
         process.stdout.write(
           `\n== ${name} | ${question.slice(13, 40)} | ${budgetSeconds} s (${draft.seconds} s)\n${draft.sentences.map((s) => `  [${s.part}] ${s.text}`).join("\n")}\n  DANGLING: ${loose.join(" | ")}\n`,
@@ -91,4 +95,4 @@ for (const { name, answer } of [...stories(readSample(), "sample"), ...stories(r
     }
 }
 if (dumpTo !== undefined) writeFileSync(dumpTo, `${dumped.join("\n")}\n`);
-process.stdout.write(`${JSON.stringify({ drafts, dangling, overBudget: over })}\n`);
+process.stdout.write(`${JSON.stringify({ drafts, dangling, overBudget: over, noResult })}\n`);

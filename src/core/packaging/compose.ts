@@ -89,7 +89,7 @@ export interface Draft {
 export const BLANKS = {
   context: "[where and when was this?]",
   action: "[what did you do yourself?]",
-  result: "[what changed?]",
+  result: "[what was the result?]",
   figure: "[by how much?]",
   lesson: "[what did you learn?]",
   mistake: "[what did you get wrong, and how did you find out?]",
@@ -694,6 +694,59 @@ export function compose(story: Story, options: ComposeOptions): Draft {
       timing = timed();
     }
   }
+  // A draft that has to leave its result out keeps it instead where leaving out a further deed
+  // makes room: what the work came to outranks one more step of it. The deeds of least value go
+  // first (with any line left leaning on one that went), never the last deed, nor the setting,
+  // what went wrong or what the question asks for; when the result still cannot fit, or would
+  // itself lean on a line left out, nothing changes and the draft asks for it with a blank.
+  if (result !== undefined && !chosen.has(result) && !unsaid.has(result)) {
+    const held = new Set([context, ...problem, ...asked].filter((c): c is Candidate => c !== undefined));
+    const deeds = () => [...chosen].filter((c) => c.part === "action");
+    const gone: Candidate[] = [];
+    chosen.add(result);
+    // A result leans on no one line (its "this" is the whole episode), only on a step of the
+    // speaker's said before it ("After that, …") or on the trouble it names ("The fix restored…").
+    const said = (i: number) => chosen.has(candidates[i] as Candidate);
+    const unsupported = (c: Candidate) =>
+      leansOnAnyStep(c.text)
+        ? !stepSaidBefore(candidates, c.position, said)
+        : leansOnTrouble(c.text) &&
+          !candidates.some((o) => o.position < c.position && said(o.position) && saysTrouble(o.text));
+    const fits = () => !unsupported(result) && timed().seconds <= options.budgetSeconds;
+    // The main action stays, unless it is an item of a list of deeds ("Added a latency panel…")
+    // whose "I" is in a line that stays: that line is the same work.
+    const mainStays = () =>
+      action === undefined ||
+      chosen.has(action) ||
+      (lacksSubject(action.text) &&
+        chosen.has(candidates[antecedentOf(texts, action.position)] as Candidate));
+    for (const step of [...deeds()].filter((c) => !held.has(c)).sort((a, b) => byScore(b, a))) {
+      if (fits()) break;
+      if (!chosen.has(step)) continue;
+      const out = [step];
+      chosen.delete(step);
+      for (let more = true; more; ) {
+        more = false;
+        for (const c of [...chosen])
+          if (c !== context && c !== result && orphaned(c)) {
+            chosen.delete(c);
+            out.push(c);
+            more = true;
+          }
+      }
+      if (out.some((c) => held.has(c)) || deeds().length === 0 || !mainStays())
+        for (const c of out) chosen.add(c);
+      else gone.push(...out);
+    }
+    if (fits()) {
+      const at = relaxed.indexOf(result);
+      if (at >= 0) relaxed.splice(at, 1);
+    } else {
+      chosen.delete(result);
+      for (const c of gone) chosen.add(c);
+    }
+    timing = timed();
+  }
   const picked = inOrder();
   // Listed as the story tells them: "The challenge was twofold:" before the items it announces.
   const trimmed = candidates.filter((c) => !chosen.has(c));
@@ -712,13 +765,15 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   };
   if (!context) sentences.unshift(template(`Context: ${BLANKS.context}`, "situation"));
   if (!action) insertAfter(["situation", "task"], template(`I ${BLANKS.action}`, "action"));
-  if (!result)
-    insertAfter(["situation", "task", "action"], template(`The result: ${BLANKS.result}`, "result"));
+  // A draft never ends without saying what came of it: a result it has none of, or had to leave
+  // out for time, is asked for by a blank (which counts as neither content nor time).
+  if (!result || !chosen.has(result))
+    insertAfter(["situation", "task", "action"], template(`In the end: ${BLANKS.result}`, "result"));
   // A result that already says its outcome in measuring words ("near-zero error rates") is not
   // followed by a blank asking for a figure.
   const measured = picked.some((c) => c.figure || (c.part === "result" && measuresInWords(c.text)));
-  // A result left out for time is not asked for again by a blank.
-  if (!measured && !(result !== undefined && (relaxed.includes(result) || unsaid.has(result)))) {
+  // A result left out for time is asked for by the blank above, not by one more for its figure.
+  if (!measured && !(result !== undefined && !chosen.has(result))) {
     insertAfter(
       ["situation", "task", "action", "result"],
       template(`In numbers: ${BLANKS.figure}`, "result"),
