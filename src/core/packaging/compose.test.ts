@@ -1481,6 +1481,14 @@ describe("compose: a draft never ends without its result (compose36)", () => {
       }
   });
 
+  it("times every draft of our sample's stories (3 questions x 30, 60, 90 s) as the lens times it, blanks left out", () => {
+    // Over the budget only where what must stay cannot fit in whole sentences, and then it says so.
+    for (const key of ["q3/core", "q5/core", "q5/model-focused", "q5/serving-latency-focus"])
+      for (const question of QUESTIONS)
+        for (const budgetSeconds of [30, 60, 90])
+          expectLensTime(draftOf(readSample(), key, question, budgetSeconds), question);
+  });
+
   it("keeps the sample's serving result at 30 s by leaving out a further deed, not the result", () => {
     // Before: "…I cached the history in memory… Added a latency panel and an alert…", and no result.
     const draft = draftOf(readSample(), "q5/serving-latency-focus", QUESTIONS[0] as string, 30);
