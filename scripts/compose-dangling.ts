@@ -1,10 +1,13 @@
 /**
  * Compose over every story answer of our sample (samples/sample-prep.md) and the seed prep document
  * (../shared/seed), under three questions, at 30, 60 and 90 s: how many drafts keep a sentence that
- * leans on one they left out (a dangling sentence), and how many run over the budget.
- * Run: `npx tsx scripts/compose-dangling.ts [--print]`.
+ * leans on one they left out (a dangling sentence), how many run over the budget, and how many
+ * say no result and leave no blank for one.
+ * Run: `npx tsx scripts/compose-dangling.ts [--print [--all]] [--dump FILE]` (--dump writes every draft
+ * as JSON, one a line, to compare two versions of compose byte for byte).
  */
 
+import { writeFileSync } from "node:fs";
 import { callsForStory, classify } from "../src/core/analysis/classify.ts";
 import { answerText } from "../src/core/answer-text.ts";
 import type { AnswerItem, PrepDoc } from "../src/core/model.ts";
@@ -16,12 +19,16 @@ import { antecedentOf, leansBack, leansOnAnyStep } from "../src/core/packaging/t
 import { answerOf, readSample, readSeed } from "../test/seed.ts";
 
 // The check is the script's own (it runs on the old compose too): a kept sentence that names the
-// trouble as known ("the issue", "the fix", "the bad constants", "To resolve it") with nothing kept
-// before it that tells what went wrong, or one that points back ("It…", "Two days later…") at a
-// sentence left out.
+// trouble as known ("the issue", "the fix", "the bad constants", "To resolve it", "I rolled back")
+// with nothing kept before it that tells what went wrong, or one that points back ("It…", "Two
+// days later…") at a sentence left out.
 const MISTAKE = ANSWER_CUES["mistake-failure"]?.[0] ?? /(?!)/;
 const NAMES =
   /\bthe (?:issue|problem|bug|error|mistake|fault|failure|fix)\b|\bthe (?:bad|wrong|broken|faulty|corrupt(?:ed)?) [a-z]+|^to (?:\w+ )?(?:resolve|fix|address|solve|correct|repair|handle) (?:it|this|that|them)\b/i;
+// …or a deed of the speaker's that mends something ("I … rolled back", "we reverted", "I patched"),
+// which only follows a failure told.
+const MENDS =
+  /\b(?:I|we)\b[^.;:]*\b(?:rolled back|reverted|restored|patched|hotfixed|repaired|recovered|undid|fixed)\b/i;
 const says = (t: string) => tellsTrouble(t) || MISTAKE.test(t);
 function danglingIn(story: Story, draft: Draft, telling: string): string[] {
   const all = storySentences(story)
@@ -31,7 +38,7 @@ function danglingIn(story: Story, draft: Draft, telling: string): string[] {
   const kept = draft.sentences.filter((s) => s.origin.from === "story").map((s) => s.text);
   return kept.filter((t, k) => {
     if (k === 0) return false;
-    if (NAMES.test(t) && !says(t) && !kept.slice(0, k).some(says)) return true;
+    if ((NAMES.test(t) || MENDS.test(t)) && !says(t) && !kept.slice(0, k).some(says)) return true;
     const at = all.indexOf(t);
     // A result or a lesson whose "this" is the whole episode leans on no one line (as compose reads it).
     const part = draft.sentences.find((s) => s.text === t)?.part;
@@ -51,6 +58,9 @@ const QUESTIONS = [
 ];
 const BUDGETS = [30, 60, 90];
 const print = process.argv.includes("--print");
+const dumpAt = process.argv.indexOf("--dump");
+const dumpTo = dumpAt >= 0 ? process.argv[dumpAt + 1] : undefined;
+const dumped: string[] = [];
 
 const stories = (doc: PrepDoc | undefined, name: string) =>
   (doc?.items ?? [])
@@ -60,6 +70,8 @@ const stories = (doc: PrepDoc | undefined, name: string) =>
 let drafts = 0;
 let dangling = 0;
 let over = 0;
+// Drafts that say no result and leave no blank for one either.
+let noResult = 0;
 for (const { name, answer } of [...stories(readSample(), "sample"), ...stories(readSeed(), "seed")]) {
   const story = storyFromAnswer(answer);
   for (const question of QUESTIONS)
@@ -71,13 +83,16 @@ for (const { name, answer } of [...stories(readSample(), "sample"), ...stories(r
         telling: answerText(answer),
       });
       drafts++;
+      if (dumpTo !== undefined) dumped.push(JSON.stringify({ name, question, budgetSeconds, draft }));
       const loose = danglingIn(story, draft, answerText(answer));
       if (loose.length > 0) dangling++;
       if (draft.seconds > budgetSeconds) over++;
+      if (!draft.sentences.some((s) => s.part === "result")) noResult++;
       if (print && (loose.length > 0 || process.argv.includes("--all")))
         process.stdout.write(
           `\n== ${name} | ${question.slice(13, 40)} | ${budgetSeconds} s (${draft.seconds} s)\n${draft.sentences.map((s) => `  [${s.part}] ${s.text}`).join("\n")}\n  DANGLING: ${loose.join(" | ")}\n`,
         );
     }
 }
-process.stdout.write(`${JSON.stringify({ drafts, dangling, overBudget: over })}\n`);
+if (dumpTo !== undefined) writeFileSync(dumpTo, `${dumped.join("\n")}\n`);
+process.stdout.write(`${JSON.stringify({ drafts, dangling, overBudget: over, noResult })}\n`);

@@ -409,7 +409,7 @@ export const PROMPT_BLANK = /\[(?:[^\]\n]+\?|company|role|x|(?:your|their) [^\]\
 /**
  * The text with every sentence that still holds an unfilled blank ("[by how much?]") turned
  * into spaces of the same length: offsets stay where they were, and the blank is not read.
- * Only the blanks derisk itself leaves count — a question to answer ("[what changed?]") or a
+ * Only the blanks derisk itself leaves count — a question to answer ("[what was the result?]") or a
  * scaffold's slot ("[company]", "[your matching experience]"); a candidate's own brackets
  * ("[p95]", "[laughs]") are words they say or notes, and stay read. A text that is all blanks
  * is read as written.

@@ -314,6 +314,15 @@ export function troubleShown(asked: Analysis, said: Analysis): boolean {
 }
 
 /**
+ * Whether a sentence names a failure at all ("…because the health checks failed"), whatever else
+ * it tells done about it.
+ * @example namesFailure("I rolled back the deploy because the health checks failed.") // true
+ */
+export function namesFailure(sentence: string): boolean {
+  return TROUBLE.test(sentence);
+}
+
+/**
  * Whether a sentence tells what went wrong (a failure, an error, a fault found), not what was
  * done about it.
  * @example tellsTrouble("Latency increased significantly, and some clients received 5xx errors.") // true

@@ -8,7 +8,7 @@ import { segmentSentences } from "../analysis/segment.ts";
 import { measureTiming } from "../analysis/timing.ts";
 import { DeriskError } from "../errors.ts";
 import type { Competency, RoleId, StarPart } from "../model.ts";
-import { tellsTrouble } from "./acts.ts";
+import { namesFailure, tellsTrouble } from "./acts.ts";
 import { missingAsk } from "./asked.ts";
 import { ANSWER_CUES, answeringSentences } from "./data/answer-cues.ts";
 import { findRoleTerms } from "./role-terms.ts";
@@ -89,7 +89,7 @@ export interface Draft {
 export const BLANKS = {
   context: "[where and when was this?]",
   action: "[what did you do yourself?]",
-  result: "[what changed?]",
+  result: "[what was the result?]",
   figure: "[by how much?]",
   lesson: "[what did you learn?]",
   mistake: "[what did you get wrong, and how did you find out?]",
@@ -129,16 +129,29 @@ const FIX_OF_IT = /^to (?:\w+ )?(?:resolve|fix|address|solve|correct|repair|hand
 const NAMES_TROUBLE =
   /\bthe (?:issue|problem|bug|error|mistake|fault|failure|fix)\b|\bthe (?:bad|wrong|broken|faulty|corrupt(?:ed)?) [a-z]+/i;
 
+// A deed of the speaker's whose verb undoes or mends something, and so presupposes that it had
+// gone wrong without saying how: "we rolled back the release", "I reverted…", "I patched…", "I
+// restored…". Said by "I" or "we" (anywhere before it in the sentence: "I told the team, rolled
+// back…"), or as a list item whose "I" is in the line before ("Rolled back…"). Not "fixed" or
+// "repaired": their object is what was broken ("I fixed the join"), so the line says it itself.
+const MENDING_VERB =
+  "(?:roll(?:ed|ing)? back|revert(?:ed|ing)?|restor(?:ed|ing)|patch(?:ed|ing)|hot-?fix(?:ed|ing)?|recover(?:ed|ing)|undid|undoing)";
+const MENDS = new RegExp(`^${MENDING_VERB}\\b|\\b(?:I|[Ww]e)\\b[^.;:]*?\\b${MENDING_VERB}\\b`, "i");
+
 /**
  * Whether a sentence can only follow one that tells what went wrong: it names the trouble as known
- * ("I acknowledged the issue…", "No published analysis used the bad constants.") or is a fix told
- * as its purpose ("To resolve it, I…"), and does not itself say what went wrong.
+ * ("I acknowledged the issue…", "No published analysis used the bad constants."), is a fix told
+ * as its purpose ("To resolve it, I…") or a deed whose verb mends what had gone wrong ("I rolled
+ * back to the old job"), and does not itself say what went wrong.
  * @example leansOnTrouble("The fix restored secure access.") // true
+ * @example leansOnTrouble("I told the team, rolled back to the old job, and wrote a full comparison.") // true
  * @example leansOnTrouble("I traced the issue to a misconfigured certificate.") // false
  */
 export function leansOnTrouble(sentence: string): boolean {
   return (
-    (NAMES_TROUBLE.test(sentence) || FIX_OF_IT.test(sentence)) &&
+    (NAMES_TROUBLE.test(sentence) ||
+      FIX_OF_IT.test(sentence) ||
+      (MENDS.test(sentence) && !namesFailure(sentence))) &&
     !tellsTrouble(sentence) &&
     !STATES_MISTAKE.test(sentence)
   );
@@ -326,6 +339,29 @@ function inTellingOrder(sentences: StorySentence[], telling: string | undefined)
 }
 
 /**
+ * A line with the lines told before it that it leans on, the earliest first: while a line `leans`
+ * on another, the one it points at (see antecedentOf) is said before it. The walk stops at `stop`
+ * (the setting, which opens the draft anyway) and at a line that points forward or at itself.
+ * Each step goes to an earlier line, so none is met twice.
+ */
+function leanChain(
+  candidates: readonly Candidate[],
+  texts: readonly string[],
+  line: Candidate,
+  leans: (text: string) => boolean,
+  stop?: Candidate,
+): Candidate[] {
+  const chain = [line];
+  for (let at = line; leans(at.text); ) {
+    const leant = candidates[antecedentOf(texts, at.position)];
+    if (leant === undefined || leant === stop || leant.position >= at.position) break;
+    chain.unshift(leant);
+    at = leant;
+  }
+  return chain;
+}
+
+/**
  * The sentences that tell what went wrong before the story's mistake is found or its fix begins,
  * with the lines they lean on ("However, after launch, …" on "Everything looked great…"): the
  * first told whose words fit what the budget leaves after the rest that must stay, else the one
@@ -348,18 +384,8 @@ function problemOf(
   const options = before.filter(
     (c) => tellsTrouble(c.text) || (asked.length > 0 && c === surfaced && c.part === "situation"),
   );
-  const withLeant = (c: Candidate): Candidate[] => {
-    const out = [c];
-    for (let at = c; leansBack(at.text) && !leansOnAnyStep(at.text); ) {
-      const leant = candidates[antecedentOf(texts, at.position)];
-      if (leant === undefined || leant === context || leant.position >= at.position) break;
-      out.unshift(leant);
-      at = leant;
-    }
-    return out;
-  };
   const costed = options.map((c) => {
-    const lines = withLeant(c);
+    const lines = leanChain(candidates, texts, c, (t) => leansBack(t) && !leansOnAnyStep(t), context);
     return { lines, words: lines.reduce((sum, l) => sum + l.words, 0) };
   });
   const kept = new Set([context, ...asked, ...others]);
@@ -459,16 +485,8 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   // A fix told as its purpose ("To resolve it, I rewrote…") leans on the line before as much.
   const pointsBack = (text: string) => leansBack(text) || FIX_OF_IT.test(text);
   // A line told before, with the lines it leans on.
-  const chainOf = (c: Candidate): Candidate[] => {
-    const out = [c];
-    for (let at = c; pointsBack(at.text) && !leansOnAnyStep(at.text); ) {
-      const leant = candidates[antecedentOf(texts, at.position)];
-      if (leant === undefined || leant.position >= at.position || out.includes(leant)) break;
-      out.unshift(leant);
-      at = leant;
-    }
-    return out;
-  };
+  const chainOf = (c: Candidate): Candidate[] =>
+    leanChain(candidates, texts, c, (t) => pointsBack(t) && !leansOnAnyStep(t));
   // What a deed costs with what it needs said first: the lines it points back at, or, for one that
   // only names the trouble as told ("To resolve it, I…" after "This led to…"), the shortest line
   // told before it that says what went wrong (see leansOnTrouble), with the lines that one leans on.
@@ -479,14 +497,7 @@ export function compose(story: Story, options: ComposeOptions): Draft {
         .map((o) => chainOf(o).reduce((sum, l) => sum + (l === context ? 0 : l.words), 0));
       return c.words + (costs.length > 0 ? Math.min(...costs) : 0);
     }
-    let words = c.words;
-    for (let at = c; pointsBack(at.text); ) {
-      const leant = candidates[antecedentOf(texts, at.position)];
-      if (leant === undefined || leant === context || leant.position >= at.position) break;
-      words += leant.words;
-      at = leant;
-    }
-    return words;
+    return leanChain(candidates, texts, c, pointsBack, context).reduce((sum, l) => sum + l.words, 0);
   };
   const anyAction = [...actions].sort(byScore)[0];
   // A deed told after the first mistake, when the story tells one: the fix, not the deed that
@@ -683,6 +694,59 @@ export function compose(story: Story, options: ComposeOptions): Draft {
       timing = timed();
     }
   }
+  // A draft that has to leave its result out keeps it instead where leaving out a further deed
+  // makes room: what the work came to outranks one more step of it. The deeds of least value go
+  // first (with any line left leaning on one that went), never the last deed, nor the setting,
+  // what went wrong or what the question asks for; when the result still cannot fit, or would
+  // itself lean on a line left out, nothing changes and the draft asks for it with a blank.
+  if (result !== undefined && !chosen.has(result) && !unsaid.has(result)) {
+    const held = new Set([context, ...problem, ...asked].filter((c): c is Candidate => c !== undefined));
+    const deeds = () => [...chosen].filter((c) => c.part === "action");
+    const gone: Candidate[] = [];
+    chosen.add(result);
+    // A result leans on no one line (its "this" is the whole episode), only on a step of the
+    // speaker's said before it ("After that, …") or on the trouble it names ("The fix restored…").
+    const said = (i: number) => chosen.has(candidates[i] as Candidate);
+    const unsupported = (c: Candidate) =>
+      leansOnAnyStep(c.text)
+        ? !stepSaidBefore(candidates, c.position, said)
+        : leansOnTrouble(c.text) &&
+          !candidates.some((o) => o.position < c.position && said(o.position) && saysTrouble(o.text));
+    const fits = () => !unsupported(result) && timed().seconds <= options.budgetSeconds;
+    // The main action stays, unless it is an item of a list of deeds ("Added a latency panel…")
+    // whose "I" is in a line that stays: that line is the same work.
+    const mainStays = () =>
+      action === undefined ||
+      chosen.has(action) ||
+      (lacksSubject(action.text) &&
+        chosen.has(candidates[antecedentOf(texts, action.position)] as Candidate));
+    for (const step of [...deeds()].filter((c) => !held.has(c)).sort((a, b) => byScore(b, a))) {
+      if (fits()) break;
+      if (!chosen.has(step)) continue;
+      const out = [step];
+      chosen.delete(step);
+      for (let more = true; more; ) {
+        more = false;
+        for (const c of [...chosen])
+          if (c !== context && c !== result && orphaned(c)) {
+            chosen.delete(c);
+            out.push(c);
+            more = true;
+          }
+      }
+      if (out.some((c) => held.has(c)) || deeds().length === 0 || !mainStays())
+        for (const c of out) chosen.add(c);
+      else gone.push(...out);
+    }
+    if (fits()) {
+      const at = relaxed.indexOf(result);
+      if (at >= 0) relaxed.splice(at, 1);
+    } else {
+      chosen.delete(result);
+      for (const c of gone) chosen.add(c);
+    }
+    timing = timed();
+  }
   const picked = inOrder();
   // Listed as the story tells them: "The challenge was twofold:" before the items it announces.
   const trimmed = candidates.filter((c) => !chosen.has(c));
@@ -701,13 +765,15 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   };
   if (!context) sentences.unshift(template(`Context: ${BLANKS.context}`, "situation"));
   if (!action) insertAfter(["situation", "task"], template(`I ${BLANKS.action}`, "action"));
-  if (!result)
-    insertAfter(["situation", "task", "action"], template(`The result: ${BLANKS.result}`, "result"));
+  // A draft never ends without saying what came of it: a result it has none of, or had to leave
+  // out for time, is asked for by a blank (which counts as neither content nor time).
+  if (!result || !chosen.has(result))
+    insertAfter(["situation", "task", "action"], template(`In the end: ${BLANKS.result}`, "result"));
   // A result that already says its outcome in measuring words ("near-zero error rates") is not
   // followed by a blank asking for a figure.
   const measured = picked.some((c) => c.figure || (c.part === "result" && measuresInWords(c.text)));
-  // A result left out for time is not asked for again by a blank.
-  if (!measured && !(result !== undefined && (relaxed.includes(result) || unsaid.has(result)))) {
+  // A result left out for time is asked for by the blank above, not by one more for its figure.
+  if (!measured && !(result !== undefined && !chosen.has(result))) {
     insertAfter(
       ["situation", "task", "action", "result"],
       template(`In numbers: ${BLANKS.figure}`, "result"),
