@@ -1433,51 +1433,6 @@ function toldByDeeds(index: number, c: Analysis): boolean {
   for (const l of deeds) if (c.allLemmas.has(l) && ++n >= DEEDS_NEEDED) return true;
   return false;
 }
-
-// An ask to move a quantity, and a candidate that reports that kind of quantity moving (round 37,
-// docs/lab/matching-lab.md): read by the kind of quantity (time, a rate, money), not by the concept.
-const CHANGE_ASK =
-  /^\s*(?:reduce|cut|lower|decrease|shorten|improve|increase|raise|grow|boost|speed|halve|double|minimi[sz]e|maximi[sz]e)\b/i;
-const MEASURE_KINDS: ReadonlyArray<{ ask: RegExp; figure: RegExp }> = [
-  {
-    ask: /\b(?:time|times|duration|turnaround|wait|waits|waiting|speed|faster|quicker)\b/i,
-    figure:
-      /\d(?:[\d.,]*)\s*(?:-\s*)?(?:seconds?|secs?|s\b|minutes?|mins?|hours?|hrs?|h\b|days?|weeks?|months?|years?)/i,
-  },
-  {
-    ask: /\b(?:rate|rates|retention|churn|conversion|percentage|share|ratio|score|scores)\b/i,
-    figure: /\d(?:[\d.,]*)\s*(?:%|per ?cent)/i,
-  },
-  {
-    ask: /\b(?:cost|costs|spend|spending|bill|bills|budget|price|prices|expenses?|revenue|sales|margins?|savings)\b/i,
-    figure: /[£$€]\s?\d/,
-  },
-];
-const CHANGE_CUE =
-  /\bfrom\b[^.;]*\bto\b|\binstead of\b|\b(?:down|up)\b|\b(?:dropped|fell|rose|grew|cut|halved|doubled|reduced|increased|improved|shortened|lowered)\b|→|->/i;
-const MEASURED = new WeakMap<Analysis, WeakMap<Analysis, boolean>>();
-
-/**
- * Whether the query asks to move a quantity ("Lower the crash rate of our app") and the candidate
- * reports a quantity of the same kind moving ("crash-free sessions went from 97.1% to 99.6%").
- */
-function measuredChange(q: Analysis, c: Analysis): boolean {
-  if (!CHANGE_ASK.test(q.text)) return false;
-  let byCandidate = MEASURED.get(q);
-  if (byCandidate === undefined) {
-    byCandidate = new WeakMap();
-    MEASURED.set(q, byCandidate);
-  }
-  let found = byCandidate.get(c);
-  if (found === undefined) {
-    found =
-      CHANGE_CUE.test(c.text) &&
-      MEASURE_KINDS.some((kind) => kind.ask.test(q.text) && kind.figure.test(c.text));
-    byCandidate.set(c, found);
-  }
-  return found;
-}
-
 const indicesOf = (ids: readonly string[]) =>
   ids.flatMap((id) => {
     const i = CONCEPT_INDEX.get(id);
@@ -1556,11 +1511,6 @@ function readPair(
         best = credit;
         bestLabel = credit === 1 ? m.label : m.relatedLabel;
       }
-    }
-    // An ask to move a quantity met by a report of that kind of quantity moving (round 37).
-    if (best === 0 && ask.unmetWhenMissed && measuredChange(q, c)) {
-      best = 0.5;
-      bestLabel = "a measured change";
     }
     conceptTotal += weight;
     conceptGot += weight * best;
