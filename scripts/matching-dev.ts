@@ -9,7 +9,8 @@
  * the bank-level check up to g596, which rounds 28–31 were judged on, stay comparable (g565–g596,
  * round 21's fresh batch, was held out until round 27b; g541–g564 until round 21; g517–g540 until
  * round 17). g629–g660 (match36's fresh batch) is printed the same way, with --held-out only: it was
- * measured once as held out, before its misses were read.
+ * measured once as held out, before its misses were read. g661–g692 (pairs37's fresh batch, round 37)
+ * is held out: with --held-out it is one aggregate row, and --decisions never prints its pairs.
  *
  *   npx tsx scripts/matching-dev.ts              # figures
  *   npx tsx scripts/matching-dev.ts --decisions  # also one line per dev pair: id and decision
@@ -57,6 +58,7 @@ const batches: Array<[string, number, number]> = [
   ["dev g001–g596", 1, 596],
   ["held-out g597–g628", 597, 628],
   ["held-out g629–g660", 629, 660],
+  ["held-out g661–g692", 661, 692],
   ["dev g001–g628", 1, 628],
   ["dev, all", 1, 9999],
 ];
@@ -114,8 +116,10 @@ if (!encoder)
     bank(596),
     ...(heldOut ? [bank(9999)] : []),
   );
+// g661–g692 (pairs37's fresh batch) is held out: read only as its row, its decisions never printed.
+const UNREAD_FROM = 661;
 if (process.argv.includes("--decisions"))
   for (const p of dev)
-    if (heldOut || group(p) < HELD_OUT_FROM)
+    if ((heldOut || group(p) < HELD_OUT_FROM) && group(p) < UNREAD_FROM)
       lines.push(`${p.id} ${semanticMatch(p.requirement, p.evidence).matched ? 1 : 0}`);
 process.stdout.write(`${lines.join("\n")}\n`);
