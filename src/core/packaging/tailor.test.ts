@@ -654,6 +654,17 @@ describe("scaffoldWhyCompany", () => {
     ]);
     // The quote shown beside the line is the user's sentence as written.
     expect(fits[0]?.quotes[0]?.text).toBe("My name is Ana Ruiz, and I have a **PhD in Statistics**.");
+    // The name set apart by a comma, the greeting a sentence before (our sample's "Thanks for
+    // making the time. I'm Ines, and I spent six years…"): the fit line starts at "I spent".
+    const named: Tailoring = {
+      ...tailoring,
+      requirements: [req("Python", "I'm Ines, and I have written Python every day for six years.")],
+    };
+    expect(
+      scaffoldWhyCompany(posting, {}, named)
+        .lines.filter((l) => l.beat === "fit")
+        .map((l) => l.text),
+    ).toEqual(["You ask for Python. I have written Python every day for six years."]);
     // "I'm X and" without a greeting is a claim, not a name: said whole.
     const claim: Tailoring = {
       ...tailoring,

@@ -1321,11 +1321,12 @@ const SEQUENCE_OPENER = /^(?:then|next|after that|afterwards|finally|eventually|
 // A self-introduction clause the evidence follows ("My name is Yaser, and I have a PhD…", "I'm
 // Ana and I led…"): said to an interviewer after "You ask for…", the name is out of place, and the
 // clause after "and" carries the evidence. A greeting before it goes with it.
-// "I'm X and" counts only after a greeting: "I'm Python-certified and…" or "I'm Canadian and…"
-// carry a claim, not a name.
+// "I'm X and" counts after a greeting, or when a comma sets the name apart ("I'm Ines, and I
+// spent six years…", the greeting a sentence before it): "I'm Python-certified and…" or "I'm
+// Docker-certified and I run…" carry a claim, not a name.
 const NAME = String.raw`\p{Lu}\p{Ll}+(?:['’]\p{L}+)?(?:\s+\p{Lu}\p{Ll}+){0,2}`;
 const INTRODUCTION_CLAUSE = new RegExp(
-  String.raw`^(?:(?:(?:[Hh]i|[Hh]ello|[Hh]ey)\b[\s,!.—–-]*)?[Mm]y name is\s+${NAME}|(?:[Hh]i|[Hh]ello|[Hh]ey)\b[\s,!.—–-]*(?:I['’]m|I am)\s+${NAME})\s*,?\s+and\s+(?=\S)`,
+  String.raw`^(?:(?:(?:(?:[Hh]i|[Hh]ello|[Hh]ey)\b[\s,!.—–-]*)?[Mm]y name is\s+${NAME}|(?:[Hh]i|[Hh]ello|[Hh]ey)\b[\s,!.—–-]*(?:I['’]m|I am)\s+${NAME})\s*,?|(?:I['’]m|I am)\s+${NAME}\s*,)\s+and\s+(?=\S)`,
   "u",
 );
 
