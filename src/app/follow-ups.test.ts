@@ -206,7 +206,7 @@ describeStores("follow-ups linked across the bank", (getStore) => {
     const store = getStore();
     const { byKey } = await importBytes(store, sample, "sample-prep.md");
     expect(await codeOf(createStoryFromAnswer(store, "a", byKey("q1/core").id))).toMatch(
-      /^BAD_INPUT: Your answer to "Tell me about yourself" is not an episode: its question asks about yourself and your background\. A story holds one episode/,
+      /^BAD_INPUT: Your answer to “Tell me about yourself” is not an episode: its question asks about yourself and your background\. A story holds one episode/,
     );
     expect(await store.stories.listStories("a")).toEqual([]);
     if (!SEED_RUNS) return;
