@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readSeed, SEED_RUNS } from "../../../test/seed.ts";
+import { readSample, readSeed, SEED_RUNS } from "../../../test/seed.ts";
 import { answerText } from "../answer-text.ts";
 import { BOARD_POSTING, CAREER_PAGE_POSTING, GERMAN_POSTING, PLAIN_POSTING } from "./fixtures/postings.ts";
 import { parseStory, storyFromAnswer } from "./story.ts";
@@ -995,6 +995,23 @@ describe("tailor: a list of names is a mention, not strong evidence", () => {
     ]);
     expect(deed?.strength).toBe("strong");
     expect(deed?.evidence[0]).toMatchObject({ id: "b", strength: "strong" });
+  });
+
+  it("checks years against the sentence that shows the subject: our sample's six years of physics are data work, not six years of deploying ML models", () => {
+    const answers = readSample().items.flatMap((i) =>
+      i.kind === "answer"
+        ? [{ key: `${i.key}/${i.variant}`, text: answerText(i), question: i.question }]
+        : [],
+    );
+    const posting =
+      "# ML Engineer\nAcme\n\n## Requirements\n- 3+ years of experience building and deploying ML models\n- 5+ years of experience working with data\n";
+    const [deploying, data] = tailor(posting, [], answers).requirements;
+    // "Over the last two years I … shipped a drift-monitoring service" is what the bank says of it.
+    expect(deploying?.yearsCheck).toMatchObject({ required: 3, found: 2, met: false });
+    expect(deploying?.yearsCheck?.quote).toMatch(/^Over the last two years/);
+    expect(deploying?.covered).toBe(false);
+    // Six years of data work still meet a data ask.
+    expect(data?.yearsCheck).toMatchObject({ required: 5, found: 6, met: true });
   });
 
   it.runIf(SEED_RUNS)(

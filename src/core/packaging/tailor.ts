@@ -773,7 +773,12 @@ function checkYears(
   const subject = req.text.replace(YEARS_PHRASE, " ").replace(/\s+/g, " ").trim();
   const subjectAnalysis = analyzeText(subject);
   const general = subjectAnalysis.direct.size === 0 && subjectAnalysis.lemmas.size <= 1;
-  let best: { years: number; quote: string } | undefined;
+  // A claim whose sentence (or the sentences around it) shows the subject itself outranks one
+  // that only comes near it: "six years as an experimental physicist… fitting models to them"
+  // is not six years of building and deploying ML models when the bank also says "over the last
+  // two years I… shipped a drift-monitoring service". Only when no claim shows the subject
+  // strongly do the nearer ones speak.
+  let best: { years: number; quote: string; strong: boolean } | undefined;
   units.forEach((unit, i) => {
     const claims = claimsOf(i);
     if (claims.length === 0) return;
@@ -785,9 +790,16 @@ function checkYears(
       return other !== undefined && other.source === unit.source && other.id === unit.id ? other.text : "";
     };
     const context = [near(i - 1), unit.text, near(i + 1)].join(" ");
-    if (!general && semanticMatch(subjectAnalysis, context).score < 0.4) return;
+    const match = general ? undefined : semanticMatch(subjectAnalysis, context);
+    if (match !== undefined && match.score < 0.4) return;
+    const strong = match === undefined || match.strength === "strong";
     for (const claim of claims) {
-      if (best === undefined || claim.years > best.years) best = { years: claim.years, quote: unit.text };
+      if (
+        best === undefined ||
+        (strong && !best.strong) ||
+        (strong === best.strong && claim.years > best.years)
+      )
+        best = { years: claim.years, quote: unit.text, strong };
     }
   });
   const plural = (n: number) => `${n} year${n === 1 ? "" : "s"}`;
