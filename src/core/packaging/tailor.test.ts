@@ -997,6 +997,22 @@ describe("tailor: a list of names is a mention, not strong evidence", () => {
     expect(deed?.evidence[0]).toMatchObject({ id: "b", strength: "strong" });
   });
 
+  it("quotes a line that leads into a list with its first item, never a quote that stops at 'I' (our sample's serving story)", () => {
+    const answers = readSample().items.flatMap((i) =>
+      i.kind === "answer"
+        ? [{ key: `${i.key}/${i.variant}`, text: answerText(i), question: i.question }]
+        : [],
+    );
+    const posting =
+      "# ML Engineer\nAcme\n\n## Requirements\n- Cache data in memory and refresh it on a schedule\n";
+    const [cache] = tailor(posting, [], answers).requirements;
+    const quotes = cache?.evidence.map((e) => e.quote) ?? [];
+    expect(quotes.filter((q) => /(?:^|[\s,])I:?$/.test(q))).toEqual([]);
+    expect(quotes[0]).toBe(
+      "Once I saw that in the traces, I cached the history in memory and refreshed it on a schedule.",
+    );
+  });
+
   it("checks years against the sentence that shows the subject: our sample's six years of physics are data work, not six years of deploying ML models", () => {
     const answers = readSample().items.flatMap((i) =>
       i.kind === "answer"

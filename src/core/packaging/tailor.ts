@@ -30,6 +30,9 @@ import { TOOL_TERMS } from "./data/tools.ts";
 import { type Story, storySentences } from "./story.ts";
 import {
   contentTokens,
+  joinSentences,
+  lacksSubject,
+  leadsIntoNext,
   leansBack,
   type Span,
   splitSentences,
@@ -1108,6 +1111,23 @@ function genericGround(asked: Analysis, said: Analysis): boolean {
  * against the durations the bank states, not matched on words.
  * @example tailor(posting, stories, answers).uncovered.map((r) => r.text) // ["Experience in payments"]
  */
+/**
+ * Sentences as they are said: a line that ends on its subject ("Once I saw that in the traces, I")
+ * and the list item it leads into ("Cached the history in memory…") are one sentence, "…, I
+ * cached the history in memory…", never a quote that stops at "I".
+ */
+function asSaid<T extends { text: string }>(sentences: readonly T[]): T[] {
+  const out: T[] = [];
+  for (const sentence of sentences) {
+    const last = out[out.length - 1];
+    const item = sentence.text.trim().replace(/^[-*•]\s+/, "");
+    if (last !== undefined && leadsIntoNext(last.text.trim()) && lacksSubject(item)) {
+      out[out.length - 1] = { ...last, text: joinSentences([last.text.trim(), item]) };
+    } else out.push(sentence);
+  }
+  return out;
+}
+
 export function tailor(
   posting: string,
   stories: readonly Story[],
@@ -1124,14 +1144,15 @@ export function tailor(
       units.push({ source, id, title: stripMarkup(title), text: plain, ...(goal ? { goal } : {}) });
   };
   for (const story of stories) {
-    for (const s of storySentences(story)) push("story", story.id, story.title, s.text, s.field === "task");
+    for (const s of asSaid(storySentences(story)))
+      push("story", story.id, story.title, s.text, s.field === "task");
   }
   for (const answer of answers) {
-    for (const s of splitSentences(answer.text))
+    for (const s of asSaid(splitSentences(answer.text)))
       push("answer", answer.key, answer.question ?? answer.key, s.text);
   }
   for (const item of options.accomplishments ?? []) {
-    for (const s of splitSentences(item.text)) push("accomplishment", item.key, item.text, s.text);
+    for (const s of asSaid(splitSentences(item.text))) push("accomplishment", item.key, item.text, s.text);
   }
   // A story's Task, also where the answer it was drawn from holds the same sentence.
   const goals = new Set(units.filter((u) => u.goal).map((u) => u.text));
