@@ -677,6 +677,48 @@ describe("scaffoldWhyCompany", () => {
     ).toEqual(["You ask for Docker. I'm Docker-certified and I run our container builds."]);
   });
 
+  it("never says a fix that points back at trouble it does not tell ('To resolve it, I…') as the fit line (a line of the seed's ML-focused mistake story, read against a freight posting)", () => {
+    const posting =
+      "# Backend Engineer at Acme\n\n## Requirements\n- Own the services that price shipments\n";
+    const start = posting.indexOf("Own the services");
+    const ev = (quote: string) => ({
+      source: "answer" as const,
+      id: quote,
+      title: "Tell me about a time you made a mistake",
+      quote,
+      shared: [],
+      score: 0.6,
+      strength: "partial" as const,
+    });
+    const tailoring: Tailoring = {
+      requirements: [
+        {
+          id: "r1",
+          text: "Own the services that price shipments",
+          quote: "Own the services that price shipments",
+          start,
+          end: start + 37,
+          kind: "responsibility",
+          required: true,
+          skills: [],
+          evidence: [
+            ev("To resolve it, I rewrote the data quality checks and added automated warnings."),
+            ev("I ran the pricing service on my own for a year."),
+          ],
+          covered: true,
+          strength: "partial",
+        },
+      ],
+      uncovered: [],
+      coverage: 1,
+      notes: [],
+    };
+    const fits = scaffoldWhyCompany(posting, {}, tailoring).lines.filter((l) => l.beat === "fit");
+    expect(fits.map((l) => l.text)).toEqual([
+      `You need someone to own the services that price shipments. I ran the pricing service on my own for a year. [${PARTIAL_BLANK}]`,
+    ]);
+  });
+
   it("pairs each ask of a real tailoring with its best evidence, never with a weaker sentence", () => {
     const posting = "# ML Engineer at Acme\n\n## Requirements\n- Experience deploying models to production\n";
     const stories = [

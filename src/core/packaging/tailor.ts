@@ -27,6 +27,7 @@ import {
   VALUE_CUE,
 } from "./data/posting-cues.ts";
 import { TOOL_TERMS } from "./data/tools.ts";
+import { leansOnTrouble } from "./compose.ts";
 import { type Story, storySentences } from "./story.ts";
 import {
   contentTokens,
@@ -1380,8 +1381,13 @@ export const PARTIAL_BLANK = "partial evidence: say what you did that shows this
 // Arrowed outline lines ("PhD → foundation in modelling") are notes, not something to say.
 // A sentence said right after the ask stands alone: no arrow notes, the speaker in it, and it does
 // not open by pointing back at a sentence the line does not say ("It helped me…", "This led…").
+// Nor does it lean on trouble told before it: "To resolve it, I rewrote the checks" or "I
+// acknowledged the issue" said after "You need someone who will own the services…" resolve nothing.
 const speakable = (sentence: string) =>
-  !/→|->|=>/.test(sentence) && /\b(I|I'm|I’m|I've|I’ve|my|me)\b/.test(sentence) && !leansBack(sentence);
+  !/→|->|=>/.test(sentence) &&
+  /\b(I|I'm|I’m|I've|I’ve|my|me)\b/.test(sentence) &&
+  !leansBack(sentence) &&
+  !leansOnTrouble(sentence);
 
 /**
  * Up to two "why you fit" pairs from a tailoring: required asks before preferred ones, asks that
