@@ -15,6 +15,7 @@ import {
 } from "../semantic/index.ts";
 import { wordRank } from "../semantic/vectors.ts";
 import { changeShown, degreeShown, doneShown, madeShown, troubleShown } from "./acts.ts";
+import { leansOnTrouble } from "./compose.ts";
 import {
   CHROME_LINE,
   MISSION_CUE,
@@ -27,7 +28,6 @@ import {
   VALUE_CUE,
 } from "./data/posting-cues.ts";
 import { TOOL_TERMS } from "./data/tools.ts";
-import { leansOnTrouble } from "./compose.ts";
 import { type Story, storySentences } from "./story.ts";
 import {
   contentTokens,
