@@ -108,6 +108,18 @@ describeStores("follow-ups linked across the bank", (getStore) => {
     },
   );
 
+  it.runIf(SEED_RUNS)(
+    "with no role given (the CLI's `followups --answer`), the seed's Q1 is read for the role its document is pitched for, and the PhD question links to the document's prepared answer once",
+    async () => {
+      const store = getStore();
+      const { byKey } = await importBytes(store, seedUpload().bytes, "seed.md");
+      const out = await predictItemFollowUps(store, "a", byKey("q1/core").id);
+      const phd = out.followUps.filter((f) => f.preparedItemId === byKey("q1/follow-up-1").id);
+      expect(phd.map((f) => f.question)).toEqual(["Was your PhD in Applied Mathematics related to ML?"]);
+      expect(out.followUps.some((f) => /related to this work/.test(f.question))).toBe(false);
+    },
+  );
+
   it("on the sample, Q1 and its trailer variant raise the concern the document writes under Q1, with its reframes", async () => {
     const store = getStore();
     const { byKey } = await importBytes(store, sample, "sample-prep.md");
@@ -194,7 +206,7 @@ describeStores("follow-ups linked across the bank", (getStore) => {
     const store = getStore();
     const { byKey } = await importBytes(store, sample, "sample-prep.md");
     expect(await codeOf(createStoryFromAnswer(store, "a", byKey("q1/core").id))).toMatch(
-      /^BAD_INPUT: Your answer to "Tell me about yourself" is not an episode: its question asks about yourself and your background\. A story holds one episode/,
+      /^BAD_INPUT: Your answer to “Tell me about yourself” is not an episode: its question asks about yourself and your background\. A story holds one episode/,
     );
     expect(await store.stories.listStories("a")).toEqual([]);
     if (!SEED_RUNS) return;

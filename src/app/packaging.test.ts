@@ -200,11 +200,11 @@ describeStores("packaging use cases", (getStore) => {
     const store = getStore();
     expect(await codeOf(createStory(store, "a", {}))).toMatch(/^BAD_INPUT: The story is empty/);
     expect(await codeOf(createStory(store, "a", { title: "Outage" }))).toMatch(
-      /^BAD_INPUT: .*"Outage" has only a title/,
+      /^BAD_INPUT: .*“Outage” has only a title/,
     );
     expect(await codeOf(createStory(store, "a", "a string"))).toMatch(/^BAD_INPUT/);
     expect(await codeOf(createStory(store, "a", { result: "x", competencies: ["magic"] }))).toMatch(
-      /unknown competency "magic"/,
+      /unknown competency “magic”/,
     );
     expect(await codeOf(createStory(store, "a", { result: "x".repeat(60_000) }))).toMatch(/^TOO_LARGE/);
     expect(await listStories(store, "a")).toEqual([]);

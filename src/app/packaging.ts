@@ -439,7 +439,12 @@ export async function predictItemFollowUps(
   const concerns = (await store.items.listItems(userId, { kind: "concern" }))
     .filter(isKind("concern"))
     .filter((concern) => scope.keepsItem(concern, item.documentId));
-  const resolvedRole = role ?? roleFromTarget((await store.profiles.getProfile(userId)).targetRole);
+  // The role the answer's document is pitched for (what the web app passes), else the profile's.
+  const documentRole = roleFromTarget(
+    (await store.documents.listDocuments(userId)).find((d) => d.id === item.documentId)?.targetRole,
+  );
+  const resolvedRole =
+    role ?? documentRole ?? roleFromTarget((await store.profiles.getProfile(userId)).targetRole);
   // The concern notes written under this question (attached to one of its answers).
   const questionAnswers = new Set(
     documentItems

@@ -239,7 +239,7 @@ function storyInputFromAnswer(answer: AnswerItem): Story {
   if (answer.format === "beats") {
     throw new DeriskError(
       "BAD_INPUT",
-      `The answer "${answer.key}" is an outline (beats), not an episode: draw the story from a STAR or free answer.`,
+      `The answer “${answer.key}” is an outline (beats), not an episode: draw the story from a STAR or free answer.`,
     );
   }
   const story = storyFromAnswer(answer);
@@ -271,7 +271,7 @@ export async function createStoryFromAnswer(
   if (reason !== undefined) {
     throw new DeriskError(
       "BAD_INPUT",
-      `Your answer to "${answer.question}" is ${reason}. A story holds one episode (a situation, what you did, the result): make one from a STAR or behavioral answer, or write one in Stories.`,
+      `Your answer to “${answer.question}” is ${reason}. A story holds one episode (a situation, what you did, the result): make one from a STAR or behavioral answer, or write one in Stories.`,
     );
   }
   const story = storyInputFromAnswer(answer);

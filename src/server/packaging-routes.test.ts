@@ -92,17 +92,17 @@ describeStores("packaging API", (getStore) => {
   it("refuses bad stories and bad JSON with a 400 and a message", async () => {
     const cases: Array<[string, RequestInit, RegExp]> = [
       ["/api/stories", post({}), /The story is empty/],
-      ["/api/stories", post({ title: "Outage" }), /"Outage" has only a title/],
+      ["/api/stories", post({ title: "Outage" }), /“Outage” has only a title/],
       ["/api/stories", post("{not json"), /not valid JSON/],
       ["/api/stories", post([flaky]), /Invalid request/],
       // Before: the checker's words, "actions Invalid input" / "situation Invalid input: expected string, received number".
-      ["/api/stories", post({ title: "x", actions: 5 }), /field "actions" must be text or a list of texts/],
+      ["/api/stories", post({ title: "x", actions: 5 }), /field “actions” must be text or a list of texts/],
       [
         "/api/stories",
         post({ title: "x", situation: 5 }),
         /field "situation" must be text \(a JSON string in quotes\), not a number/,
       ],
-      ["/api/stories", post({ result: "x", competencies: ["magic"] }), /unknown competency "magic"/],
+      ["/api/stories", post({ result: "x", competencies: ["magic"] }), /unknown competency “magic”/],
       ["/api/compose", post({ question: "Tell me about a failure" }), /storyId, or the story/],
       ["/api/compose", post({ story: { title: "Only" }, question: "q" }), /only a title/],
       ["/api/compose", post({ story: flaky, question: "" }), /question/],

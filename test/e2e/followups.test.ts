@@ -60,6 +60,20 @@ describe.runIf(launched.browser !== null)("follow-ups on the seed", () => {
     await screenshot(page, "followups-q2-linked");
   });
 
+  test("on Q1, the PhD answer the document prepared is linked from one follow-up, not shown twice", async () => {
+    for (const key of ["q1/core", "q1/alternative"]) {
+      await page.goto(`/#/followups/${idOf.get(key)}`);
+      await page.getByTestId("followups-summary").waitFor();
+      await settle(page);
+      const href = `#/edit/${idOf.get("q1/follow-up-1")}`;
+      const linked = page.locator(".prediction").filter({ has: page.locator(`a[href="${href}"]`) });
+      await expect.poll(() => linked.count(), { message: key }).toBe(1);
+      expect(await linked.locator(".prediction-question").textContent(), key).toMatch(
+        /^Was your PhD in Applied Math(?:ematics)? related to ML\?$/,
+      );
+    }
+  });
+
   test("the mistake story is probed before its tools, its stated lesson answers “What would you do differently?”, and “Prepare this” saves an answer under Q6", async () => {
     await page.goto(`/#/followups/${idOf.get("q6/core")}`);
     await page.getByTestId("followups-summary").waitFor();

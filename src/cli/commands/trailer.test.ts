@@ -124,7 +124,7 @@ describe("derisk trailer", () => {
     await store.users.ensureUser("empty");
     const refused = await runCommand(commands, ["trailer", "--save"], { store, userId: "empty" });
     expect(refused.code).not.toBe(0);
-    expect(refused.error).toMatch(/no "tell me about yourself" answer/);
+    expect(refused.error).toMatch(/^There is no “tell me about yourself” answer to save/);
     expect(refused.error).not.toMatch(/\bat \S+:\d+/);
   });
 });

@@ -15,13 +15,13 @@ export function registerTrailerCommand(program: Command, ctx: CliContext): void 
   program
     .command("trailer")
     .description(
-      'the "tell me about yourself" trailer: foundation → projects → production → now, from your own words',
+      "the “tell me about yourself” trailer: foundation → projects → production → now, from your own words",
     )
     .option("--seconds <n>", "60, 90, 120 or 150", "60")
     .option("--json", "print the beats as JSON")
     .option(
       "--save [label]",
-      'save the trailer as a new variant of your about-me question under that label (without one: "trailer 1 min" or "trailer 2 min 30 s")',
+      "save the trailer as a new variant of your about-me question under that label (without one: “trailer 1 min” or “trailer 2 min 30 s”)",
     )
     .addHelpText(
       "after",
@@ -41,7 +41,7 @@ export function registerTrailerCommand(program: Command, ctx: CliContext): void 
         if (target === undefined) {
           throw new DeriskError(
             "BAD_INPUT",
-            'There is no "tell me about yourself" answer to save the trailer under: import or write one (derisk add-answer -q "Tell me about yourself"), then run derisk trailer --save again.',
+            'There is no “tell me about yourself” answer to save the trailer under: import or write one (derisk add-answer -q "Tell me about yourself"), then run derisk trailer --save again.',
           );
         }
         // `--save` alone (or with an empty label) names it by its length, as the web form does.

@@ -298,6 +298,9 @@ export function predictFollowUps(written: string, options: PredictOptions = {}):
   if (story && options.question !== undefined) hits.sort((a, b) => tier(a.trigger) - tier(b.trigger));
   for (const hit of hits) {
     const questions = hit.question ? [hit.question] : hit.trigger.questions.map((q) => fill(q, hit.values));
+    // The phrasings of one trigger are one ask: two of them answered by the same prepared answer
+    // would be two rows with the same quote and the same answer. The closer phrasing stays.
+    const linkedHere = new Map<string, { index: number; score: number }>();
     for (const question of questions) {
       const key = question.toLowerCase();
       if (seen.has(key)) continue;
@@ -326,6 +329,15 @@ export function predictFollowUps(written: string, options: PredictOptions = {}):
       if (best) {
         prediction.prepared = best.key;
         prediction.gap = false;
+        const earlier = linkedHere.get(best.key);
+        if (earlier !== undefined) {
+          if (best.score > earlier.score) {
+            out[earlier.index] = prediction;
+            earlier.score = best.score;
+          }
+          continue;
+        }
+        linkedHere.set(best.key, { index: out.length, score: best.score });
       } else if (story && DIFFERENTLY.test(question)) {
         const stated = lessonOf();
         if (stated) {

@@ -81,7 +81,8 @@ describe("rankStories", () => {
     const used = rankStories(question, stories, { role: "ml-engineer", usage: { drift: 3 } });
     expect(used.results[0]?.storyId).toBe(plain.results[0]?.storyId);
     const drift = used.results.find((r) => r.storyId === "drift");
-    expect(drift?.warnings[0]).toMatch(/already answers 3 questions/);
+    // The title quoted as the app quotes everywhere: “…”, not straight quotes.
+    expect(drift?.warnings[0]).toMatch(/^“[^”"]+” already answers 3 questions/);
     expect(drift?.score).toBeLessThan(plain.results.find((r) => r.storyId === "drift")?.score ?? 0);
   });
 

@@ -570,7 +570,7 @@ export function rankStories(
     const storyWarnings: string[] = [];
     const used = options.usage?.[story.id] ?? 0;
     if (used >= OVERUSE_THRESHOLD) {
-      const warning = `"${story.title}" already answers ${used} questions: prepare another story so the interviewer hears variety.`;
+      const warning = `“${story.title}” already answers ${used} questions: prepare another story so the interviewer hears variety.`;
       storyWarnings.push(warning);
       if (rank === 0) warnings.push(warning);
     }

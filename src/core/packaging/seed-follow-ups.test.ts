@@ -131,6 +131,33 @@ describe("follow-up prediction recall", () => {
     expect(gap?.gap).toBe(true);
   });
 
+  it.runIf(SEED_RUNS)(
+    "links a prepared answer once per trigger on the seed's Q1: 'Was your PhD related to AI/ML?' is not shown under both PhD questions",
+    () => {
+      const doc = readSeed() as PrepDoc;
+      const prepared = doc.items.filter((i): i is FollowUpItem => i.kind === "follow-up");
+      for (const key of ["q1/core", "q1/alternative"]) {
+        const answer = answerOf(doc, key);
+        const predictions = predictFollowUps(answer.text, {
+          question: answer.question,
+          role: "ml-engineer",
+          prepared,
+        });
+        const rows = predictions
+          .filter((p) => p.prepared !== undefined)
+          .map((p) => `${p.sentence.index}|${p.trigger}|${p.prepared}`);
+        expect(new Set(rows).size, key).toBe(rows.length);
+        // The PhD prepared answer is still linked, from the closer of the two phrasings.
+        const phd = prepared.find((f) => /phd/i.test(f.question));
+        const linked = predictions.filter((p) => p.prepared === phd?.key);
+        expect(
+          linked.map((p) => p.question),
+          key,
+        ).toEqual([expect.stringMatching(/^Was your PhD .* related to ML\?$/)]);
+      }
+    },
+  );
+
   it("finds the sample document's prepared follow-ups for Q1", () => {
     const doc = readSample();
     const prepared = doc.items.filter(

@@ -39,14 +39,14 @@ describe("parseStory", () => {
 
   it("refuses a story with only a title, naming it", () => {
     expect(() => parseStory({ title: "The outage" })).toThrowError(
-      /"The outage" has only a title: add what happened/,
+      /“The outage” has only a title: add what happened/,
     );
   });
 
   it("refuses wrong shapes and unknown competencies with a clear message", () => {
     expect(() => parseStory({ title: 3 })).toThrowError(/title/);
     expect(() => parseStory({ title: "x", result: "It worked.", competencies: ["bravery"] })).toThrowError(
-      /unknown competency "bravery".*about-me/,
+      /unknown competency “bravery”.*about-me/,
     );
   });
 
@@ -236,7 +236,7 @@ describe("parseStory on values of the wrong kind", () => {
       /^The story is not valid: field "situation" must be text \(a JSON string in quotes\), not a number\. A story is an object/,
     );
     expect(said({ actions: { a: 1 }, result: "x" })).toMatch(
-      /field "actions" must be text or a list of texts/,
+      /field “actions” must be text or a list of texts/,
     );
     expect(said(null)).toMatch(/the story must be a JSON object \(\{ … \}\), not null/);
     for (const value of [{ situation: 5 }, { tags: [1] }, [1], "x"])

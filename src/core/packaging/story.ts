@@ -102,11 +102,11 @@ export function parseStory(input: unknown): Story {
   const parsed = storyInputSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    // In the candidate's words ("field "situation" must be text…"), not the checker's
+    // In the candidate's words ("field “situation” must be text…"), not the checker's
     // ("situation Invalid input: expected string, received number").
     const said =
       issue?.code === "invalid_union" && issue.path.length > 0
-        ? `field "${issue.path.map(String).join(".")}" must be text or a list of texts (["…", "…"])`
+        ? `field “${issue.path.map(String).join(".")}” must be text or a list of texts (["…", "…"])`
         : describeSchemaIssue(issue, "the story");
     throw new DeriskError(
       "BAD_INPUT",
@@ -140,10 +140,10 @@ export function parseStory(input: unknown): Story {
     throw new DeriskError(
       "BAD_INPUT",
       unread.length > 0
-        ? `The story has none of the fields derisk reads: it has ${unread.map((key) => `"${key}"`).join(", ")}. A story is an object with text fields (title, situation, task, actions, result, lesson), or "text" with the whole story.`
+        ? `The story has none of the fields derisk reads: it has ${unread.map((key) => `“${key}”`).join(", ")}. A story is an object with text fields (title, situation, task, actions, result, lesson), or “text” with the whole story.`
         : title === ""
           ? "The story is empty: give at least what happened (situation), what you did (actions) and how it ended (result)."
-          : `The story "${title}" has only a title: add what happened (situation), what you did (actions) and how it ended (result).`,
+          : `The story “${title}” has only a title: add what happened (situation), what you did (actions) and how it ended (result).`,
     );
   }
   const competencies: Competency[] = [];
@@ -152,7 +152,7 @@ export function parseStory(input: unknown): Story {
     if (!(COMPETENCIES as readonly string[]).includes(id)) {
       throw new DeriskError(
         "BAD_INPUT",
-        `The story "${title || "untitled"}" names an unknown competency "${name}". Use one of: ${COMPETENCIES.join(", ")}.`,
+        `The story “${title || "untitled"}” names an unknown competency “${name}”. Use one of: ${COMPETENCIES.join(", ")}.`,
       );
     }
     if (!competencies.includes(id as Competency)) competencies.push(id as Competency);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readSeed, SEED_RUNS } from "../../../test/seed.ts";
+import { readSample, readSeed, SEED_RUNS } from "../../../test/seed.ts";
 import { answerText } from "../answer-text.ts";
 import { BOARD_POSTING, CAREER_PAGE_POSTING, GERMAN_POSTING, PLAIN_POSTING } from "./fixtures/postings.ts";
 import { parseStory, storyFromAnswer } from "./story.ts";
@@ -654,6 +654,17 @@ describe("scaffoldWhyCompany", () => {
     ]);
     // The quote shown beside the line is the user's sentence as written.
     expect(fits[0]?.quotes[0]?.text).toBe("My name is Ana Ruiz, and I have a **PhD in Statistics**.");
+    // The name set apart by a comma, the greeting a sentence before (our sample's "Thanks for
+    // making the time. I'm Ines, and I spent six years…"): the fit line starts at "I spent".
+    const named: Tailoring = {
+      ...tailoring,
+      requirements: [req("Python", "I'm Ines, and I have written Python every day for six years.")],
+    };
+    expect(
+      scaffoldWhyCompany(posting, {}, named)
+        .lines.filter((l) => l.beat === "fit")
+        .map((l) => l.text),
+    ).toEqual(["You ask for Python. I have written Python every day for six years."]);
     // "I'm X and" without a greeting is a claim, not a name: said whole.
     const claim: Tailoring = {
       ...tailoring,
@@ -664,6 +675,48 @@ describe("scaffoldWhyCompany", () => {
         .lines.filter((l) => l.beat === "fit")
         .map((l) => l.text),
     ).toEqual(["You ask for Docker. I'm Docker-certified and I run our container builds."]);
+  });
+
+  it("never says a fix that points back at trouble it does not tell ('To resolve it, I…') as the fit line (a line of the seed's ML-focused mistake story, read against a freight posting)", () => {
+    const posting =
+      "# Backend Engineer at Acme\n\n## Requirements\n- Own the services that price shipments\n";
+    const start = posting.indexOf("Own the services");
+    const ev = (quote: string) => ({
+      source: "answer" as const,
+      id: quote,
+      title: "Tell me about a time you made a mistake",
+      quote,
+      shared: [],
+      score: 0.6,
+      strength: "partial" as const,
+    });
+    const tailoring: Tailoring = {
+      requirements: [
+        {
+          id: "r1",
+          text: "Own the services that price shipments",
+          quote: "Own the services that price shipments",
+          start,
+          end: start + 37,
+          kind: "responsibility",
+          required: true,
+          skills: [],
+          evidence: [
+            ev("To resolve it, I rewrote the data quality checks and added automated warnings."),
+            ev("I ran the pricing service on my own for a year."),
+          ],
+          covered: true,
+          strength: "partial",
+        },
+      ],
+      uncovered: [],
+      coverage: 1,
+      notes: [],
+    };
+    const fits = scaffoldWhyCompany(posting, {}, tailoring).lines.filter((l) => l.beat === "fit");
+    expect(fits.map((l) => l.text)).toEqual([
+      `You need someone to own the services that price shipments. I ran the pricing service on my own for a year. [${PARTIAL_BLANK}]`,
+    ]);
   });
 
   it("pairs each ask of a real tailoring with its best evidence, never with a weaker sentence", () => {
@@ -984,6 +1037,39 @@ describe("tailor: a list of names is a mention, not strong evidence", () => {
     ]);
     expect(deed?.strength).toBe("strong");
     expect(deed?.evidence[0]).toMatchObject({ id: "b", strength: "strong" });
+  });
+
+  it("quotes a line that leads into a list with its first item, never a quote that stops at 'I' (our sample's serving story)", () => {
+    const answers = readSample().items.flatMap((i) =>
+      i.kind === "answer"
+        ? [{ key: `${i.key}/${i.variant}`, text: answerText(i), question: i.question }]
+        : [],
+    );
+    const posting =
+      "# ML Engineer\nAcme\n\n## Requirements\n- Cache data in memory and refresh it on a schedule\n";
+    const [cache] = tailor(posting, [], answers).requirements;
+    const quotes = cache?.evidence.map((e) => e.quote) ?? [];
+    expect(quotes.filter((q) => /(?:^|[\s,])I:?$/.test(q))).toEqual([]);
+    expect(quotes[0]).toBe(
+      "Once I saw that in the traces, I cached the history in memory and refreshed it on a schedule.",
+    );
+  });
+
+  it("checks years against the sentence that shows the subject: our sample's six years of physics are data work, not six years of deploying ML models", () => {
+    const answers = readSample().items.flatMap((i) =>
+      i.kind === "answer"
+        ? [{ key: `${i.key}/${i.variant}`, text: answerText(i), question: i.question }]
+        : [],
+    );
+    const posting =
+      "# ML Engineer\nAcme\n\n## Requirements\n- 3+ years of experience building and deploying ML models\n- 5+ years of experience working with data\n";
+    const [deploying, data] = tailor(posting, [], answers).requirements;
+    // "Over the last two years I … shipped a drift-monitoring service" is what the bank says of it.
+    expect(deploying?.yearsCheck).toMatchObject({ required: 3, found: 2, met: false });
+    expect(deploying?.yearsCheck?.quote).toMatch(/^Over the last two years/);
+    expect(deploying?.covered).toBe(false);
+    // Six years of data work still meet a data ask.
+    expect(data?.yearsCheck).toMatchObject({ required: 5, found: 6, met: true });
   });
 
   it.runIf(SEED_RUNS)(

@@ -15,6 +15,7 @@ import {
 } from "../semantic/index.ts";
 import { wordRank } from "../semantic/vectors.ts";
 import { changeShown, degreeShown, doneShown, madeShown, troubleShown } from "./acts.ts";
+import { leansOnTrouble } from "./compose.ts";
 import {
   CHROME_LINE,
   MISSION_CUE,
@@ -30,6 +31,9 @@ import { TOOL_TERMS } from "./data/tools.ts";
 import { type Story, storySentences } from "./story.ts";
 import {
   contentTokens,
+  joinSentences,
+  lacksSubject,
+  leadsIntoNext,
   leansBack,
   type Span,
   splitSentences,
@@ -773,7 +777,12 @@ function checkYears(
   const subject = req.text.replace(YEARS_PHRASE, " ").replace(/\s+/g, " ").trim();
   const subjectAnalysis = analyzeText(subject);
   const general = subjectAnalysis.direct.size === 0 && subjectAnalysis.lemmas.size <= 1;
-  let best: { years: number; quote: string } | undefined;
+  // A claim whose sentence (or the sentences around it) shows the subject itself outranks one
+  // that only comes near it: "six years as an experimental physicist… fitting models to them"
+  // is not six years of building and deploying ML models when the bank also says "over the last
+  // two years I… shipped a drift-monitoring service". Only when no claim shows the subject
+  // strongly do the nearer ones speak.
+  let best: { years: number; quote: string; strong: boolean } | undefined;
   units.forEach((unit, i) => {
     const claims = claimsOf(i);
     if (claims.length === 0) return;
@@ -785,9 +794,16 @@ function checkYears(
       return other !== undefined && other.source === unit.source && other.id === unit.id ? other.text : "";
     };
     const context = [near(i - 1), unit.text, near(i + 1)].join(" ");
-    if (!general && semanticMatch(subjectAnalysis, context).score < 0.4) return;
+    const match = general ? undefined : semanticMatch(subjectAnalysis, context);
+    if (match !== undefined && match.score < 0.4) return;
+    const strong = match === undefined || match.strength === "strong";
     for (const claim of claims) {
-      if (best === undefined || claim.years > best.years) best = { years: claim.years, quote: unit.text };
+      if (
+        best === undefined ||
+        (strong && !best.strong) ||
+        (strong === best.strong && claim.years > best.years)
+      )
+        best = { years: claim.years, quote: unit.text, strong };
     }
   });
   const plural = (n: number) => `${n} year${n === 1 ? "" : "s"}`;
@@ -1096,6 +1112,23 @@ function genericGround(asked: Analysis, said: Analysis): boolean {
  * against the durations the bank states, not matched on words.
  * @example tailor(posting, stories, answers).uncovered.map((r) => r.text) // ["Experience in payments"]
  */
+/**
+ * Sentences as they are said: a line that ends on its subject ("Once I saw that in the traces, I")
+ * and the list item it leads into ("Cached the history in memory…") are one sentence, "…, I
+ * cached the history in memory…", never a quote that stops at "I".
+ */
+function asSaid<T extends { text: string }>(sentences: readonly T[]): T[] {
+  const out: T[] = [];
+  for (const sentence of sentences) {
+    const last = out[out.length - 1];
+    const item = sentence.text.trim().replace(/^[-*•]\s+/, "");
+    if (last !== undefined && leadsIntoNext(last.text.trim()) && lacksSubject(item)) {
+      out[out.length - 1] = { ...last, text: joinSentences([last.text.trim(), item]) };
+    } else out.push(sentence);
+  }
+  return out;
+}
+
 export function tailor(
   posting: string,
   stories: readonly Story[],
@@ -1112,14 +1145,15 @@ export function tailor(
       units.push({ source, id, title: stripMarkup(title), text: plain, ...(goal ? { goal } : {}) });
   };
   for (const story of stories) {
-    for (const s of storySentences(story)) push("story", story.id, story.title, s.text, s.field === "task");
+    for (const s of asSaid(storySentences(story)))
+      push("story", story.id, story.title, s.text, s.field === "task");
   }
   for (const answer of answers) {
-    for (const s of splitSentences(answer.text))
+    for (const s of asSaid(splitSentences(answer.text)))
       push("answer", answer.key, answer.question ?? answer.key, s.text);
   }
   for (const item of options.accomplishments ?? []) {
-    for (const s of splitSentences(item.text)) push("accomplishment", item.key, item.text, s.text);
+    for (const s of asSaid(splitSentences(item.text))) push("accomplishment", item.key, item.text, s.text);
   }
   // A story's Task, also where the answer it was drawn from holds the same sentence.
   const goals = new Set(units.filter((u) => u.goal).map((u) => u.text));
@@ -1321,11 +1355,12 @@ const SEQUENCE_OPENER = /^(?:then|next|after that|afterwards|finally|eventually|
 // A self-introduction clause the evidence follows ("My name is Yaser, and I have a PhD…", "I'm
 // Ana and I led…"): said to an interviewer after "You ask for…", the name is out of place, and the
 // clause after "and" carries the evidence. A greeting before it goes with it.
-// "I'm X and" counts only after a greeting: "I'm Python-certified and…" or "I'm Canadian and…"
-// carry a claim, not a name.
+// "I'm X and" counts after a greeting, or when a comma sets the name apart ("I'm Ines, and I
+// spent six years…", the greeting a sentence before it): "I'm Python-certified and…" or "I'm
+// Docker-certified and I run…" carry a claim, not a name.
 const NAME = String.raw`\p{Lu}\p{Ll}+(?:['’]\p{L}+)?(?:\s+\p{Lu}\p{Ll}+){0,2}`;
 const INTRODUCTION_CLAUSE = new RegExp(
-  String.raw`^(?:(?:(?:[Hh]i|[Hh]ello|[Hh]ey)\b[\s,!.—–-]*)?[Mm]y name is\s+${NAME}|(?:[Hh]i|[Hh]ello|[Hh]ey)\b[\s,!.—–-]*(?:I['’]m|I am)\s+${NAME})\s*,?\s+and\s+(?=\S)`,
+  String.raw`^(?:(?:(?:(?:[Hh]i|[Hh]ello|[Hh]ey)\b[\s,!.—–-]*)?[Mm]y name is\s+${NAME}|(?:[Hh]i|[Hh]ello|[Hh]ey)\b[\s,!.—–-]*(?:I['’]m|I am)\s+${NAME})\s*,?|(?:I['’]m|I am)\s+${NAME}\s*,)\s+and\s+(?=\S)`,
   "u",
 );
 
@@ -1346,8 +1381,13 @@ export const PARTIAL_BLANK = "partial evidence: say what you did that shows this
 // Arrowed outline lines ("PhD → foundation in modelling") are notes, not something to say.
 // A sentence said right after the ask stands alone: no arrow notes, the speaker in it, and it does
 // not open by pointing back at a sentence the line does not say ("It helped me…", "This led…").
+// Nor does it lean on trouble told before it: "To resolve it, I rewrote the checks" or "I
+// acknowledged the issue" said after "You need someone who will own the services…" resolve nothing.
 const speakable = (sentence: string) =>
-  !/→|->|=>/.test(sentence) && /\b(I|I'm|I’m|I've|I’ve|my|me)\b/.test(sentence) && !leansBack(sentence);
+  !/→|->|=>/.test(sentence) &&
+  /\b(I|I'm|I’m|I've|I’ve|my|me)\b/.test(sentence) &&
+  !leansBack(sentence) &&
+  !leansOnTrouble(sentence);
 
 /**
  * Up to two "why you fit" pairs from a tailoring: required asks before preferred ones, asks that
