@@ -176,6 +176,11 @@ export function terminalLineInput(input: NodeJS.ReadStream, output: NodeJS.Write
     reader.prompt();
     const timer = tick
       ? setInterval(() => {
+          // readline redraws by moving up the rows it last drew the cursor on (prevRows); text
+          // pasted across the terminal's edge moves the cursor down a row without updating it,
+          // so each redraw left a stale copy of the line above. Set it from where the cursor is.
+          const rows = reader as unknown as { prevRows?: unknown };
+          if (typeof rows.prevRows === "number") rows.prevRows = reader.getCursorPos().rows;
           reader.setPrompt(prompt());
           reader.prompt(true);
           onTick?.(reader.line);

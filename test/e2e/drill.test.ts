@@ -80,6 +80,28 @@ describe.runIf(launched.browser !== null)("the technical drill in the browser", 
     expect(due.due.some((d) => d.questionText === question)).toBe(false);
   });
 
+  test("rated 'again', a drill question says it comes back in 1 minute, in the singular", async () => {
+    const { page } = spec;
+    await page.goto("/#/practice");
+    await page.getByRole("heading", { name: "Practice", level: 1 }).waitFor();
+    await page.getByRole("radio", { name: /Technical drill/ }).check();
+    await page.getByLabel("Questions", { exact: true }).fill("2");
+    await page.getByRole("button", { name: /Start the session/ }).click();
+    await page.waitForURL(/#\/practice\/[^/]+$/);
+    await page.getByRole("button", { name: /Start answering/ }).click();
+    await page
+      .getByLabel("Your answer, as you would say it")
+      .fill("I am not sure; it has to do with the data.");
+    await page.keyboard.press("Control+Enter");
+    await page.getByRole("heading", { name: "Key points you covered" }).waitFor();
+    await page.getByRole("heading", { name: "Key points you covered" }).click();
+    await page.keyboard.press("1");
+    // Before: "Rated again. It comes back in 1 minutes."
+    const notice = page.getByText(/^Rated again\. It comes back in/);
+    await notice.waitFor();
+    expect(await notice.textContent()).toBe("Rated again. It comes back in 1 minute.");
+  });
+
   test("the coverage page's ML concepts gap leads to the drill, not to writing a story", async () => {
     const { page } = spec;
     await page.goto("/#/coverage");

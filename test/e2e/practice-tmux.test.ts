@@ -304,4 +304,37 @@ describe("derisk drill in a terminal (tmux)", () => {
     },
     300_000,
   );
+
+  run(
+    "practice: a line pasted across the terminal's edge stays one line while the timer redraws",
+    async () => {
+      const name = "paste";
+      start(name, ["practice", "--question", "Why do you want this role?"]);
+      const clock = (text: string) => {
+        const m = /⏱ (\d):(\d\d) \/ \d:\d\d ›/g;
+        let last: RegExpExecArray | null = null;
+        for (let hit = m.exec(text); hit; hit = m.exec(text)) last = hit;
+        return Number(last?.[1]) * 60 + Number(last?.[2]);
+      };
+      const shown = await waitFor(name, /⏱ \d:\d\d \/ \d:\d\d ›\s*$/m);
+      // One paste of 148 characters: wider than the 120-column pane.
+      const pasted =
+        "I have spent four years building forecasting models for retail demand, and I want to own the whole path from the data to the model that serves it.";
+      tmux("send-keys", "-t", name, "-l", pasted);
+      // Three redraws of the timer after the paste.
+      const first = clock(shown);
+      const later = await waitFor(
+        name,
+        (text) => text.includes("serves it.") && clock(text) >= first + 3,
+        30_000,
+      );
+      // Last in the file: the session it leaves unfinished is not the one the --resume tests pick.
+      // Before: every redraw after the paste left a stale copy of the line's first row above it.
+      expect(count(later, /I have spent four years/)).toBe(1);
+      expect(count(later, /⏱ /)).toBe(1);
+      tmux("send-keys", "-t", name, "C-c");
+      expect(await exited(name)).toBe(130);
+    },
+    120_000,
+  );
 });

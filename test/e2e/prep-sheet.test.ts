@@ -10,6 +10,7 @@ import { createContext } from "../../src/cli/context.ts";
 import { runCli } from "../../src/cli/main.ts";
 import { importPrepDocument } from "../../src/core/markdown/index.ts";
 import type { PrepDoc } from "../../src/core/model.ts";
+import { answerHeading } from "../../src/core/prep-sheet/format.ts";
 import {
   buildPrepSheet,
   planPrepSheet,
@@ -147,6 +148,35 @@ describe("prep sheet in print", () => {
       // No more pages than the cover, one per answer and one of technical questions (before:
       // 11 for the seed's 7 answers, 20 for both documents' 14).
       expect(pages.length, name).toBeLessThanOrEqual(1 + sheet.answers.length + 1);
+    }
+  }, 240_000);
+
+  it("keeps an answer's lead-in remark whole, on the page of its heading and of the text it leads into", async (ctx) => {
+    if (!browser) return ctx.skip();
+    // Before: the remark ("You're absolutely right — … while still showing you can handle
+    // deployment:") was the one breakable part of an answer's head, so every remark of the seed
+    // (3) and of the sample (2) was cut by a page break, its first line or two under the heading
+    // at the foot of a page and the rest, with the answer, on the next.
+    for (const [name, doc] of [
+      ["seed", importPrepDocument(seedBytes())],
+      ["sample", importPrepDocument(readFileSync(samplePath))],
+    ] as const) {
+      const { sheet, pdf } = await printPrepSheetPdf(planPrepSheet([doc]), "sheet");
+      const pages = pdfPages(pdf).map((text) => squeeze(text));
+      const withRemark = sheet.answers.filter((answer) => answer.remark);
+      expect(withRemark.length, name).toBeGreaterThanOrEqual(2);
+      for (const answer of withRemark) {
+        const head = squeeze(`${answerHeading(answer)}${answer.variant} ·`);
+        const remark = squeeze(answer.remark ?? "");
+        const page = pages.find((text) => text.includes(head));
+        expect(page, `${name}: ${head}`).toBeDefined();
+        // The remark, then the first words of the text it leads into, on that same page.
+        const first = squeeze(answer.star?.situation ?? answer.beats?.[0] ?? answer.text).slice(0, 20);
+        expect(page, `${name}: the remark of ${head}`).toContain(remark);
+        expect(page?.slice((page?.indexOf(remark) ?? 0) + remark.length), `${name}: ${head}`).toContain(
+          first,
+        );
+      }
     }
   }, 240_000);
 

@@ -14,6 +14,8 @@ describe("follow-up replies are judged by their own rubric", () => {
     expect(followUpKind("Why Postgres rather than DynamoDB?")).toBe("reasoning");
     expect(followUpKind("How would you handle it with half the time?")).toBe("approach");
     expect(followUpKind("Why are you leaving your current job?")).toBe("fit");
+    expect(followUpKind("Why now? What makes this the right time for the move?")).toBe("timing");
+    expect(followUpKind("Why this role?")).toBe("fit");
     expect(followUpKind("What did your manager think?")).toBe("people");
     expect(followUpKind("What was the hardest part?")).toBe("difficulty");
     expect(followUpKind("What experience do you have with ML in practice?")).toBe("experience");
@@ -30,6 +32,25 @@ describe("follow-up replies are judged by their own rubric", () => {
     expect(a.followUp?.checks.every((c) => c.met)).toBe(true);
     expect(a.nonStory).toBeUndefined();
     expect(a.fixes.map((f) => f.action).join(" ")).not.toMatch(/^(Result|Lesson|Situation|Action):/m);
+  });
+
+  it("reads what changed as the answer to 'why now?', not a miss of 'why this role'", () => {
+    // The follow-up practice asks after a motivation answer. Before: read as "why this role", so
+    // a reply that says what changed and when scored 2/5 with "does not say why this role, and
+    // how your experience carries over" and "the answer comes late".
+    const question = "Why now? What makes this the right time for the move?";
+    const a = reply(
+      "The pandemic ended my teaching post, and by then I had already shipped two ML projects, so the timing was right.",
+      question,
+    );
+    expect(a.followUp?.kind).toBe("timing");
+    expect(a.followUp?.checks.find((c) => c.id === "answers")?.met).toBe(true);
+    expect(a.followUp?.checks.find((c) => c.id === "direct")?.met).toBe(true);
+    expect(a.overall.score).toBeGreaterThanOrEqual(4);
+    // A reply that gives no timing at all still misses it, and the fix says what to add.
+    const b = reply("I love machine learning and I am a hard worker.", question);
+    expect(b.followUp?.checks.find((c) => c.id === "answers")?.met).toBe(false);
+    expect(b.fixes[0]?.action).toContain("why now: what changed");
   });
 
   it("reads notes of projects and tools as an answer to an experience follow-up", () => {

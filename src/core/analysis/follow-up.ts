@@ -26,9 +26,15 @@ export interface FollowUpJudgement {
 
 /** The kinds in the order they are tried: the first whose pattern the question matches. */
 const KIND_PATTERNS: ReadonlyArray<[FollowUpKind, RegExp]> = [
+  // "Why now?" asks about timing — what changed, why this is the moment — not why this role: a
+  // reply that tells what changed ("the pandemic ended my teaching post") answers it.
+  [
+    "timing",
+    /\b(why now|why (?:at|is) this (?:point|moment|time)|why (?:is )?(?:this|it) the right (?:time|moment)|what makes (?:this|now|it) the right (?:time|moment)|why not (?:earlier|sooner|before)|why (?:this|that) timing)\b/,
+  ],
   [
     "fit",
-    /\b(why (?:are|were) you (?:leaving|looking|moving)|why (?:now|us|here|this (?:role|team|company|job))|carr(?:y|ies) over|transfer(?:s)? to|(?:relate|apply|fit)s? (?:to|with) (?:this|the|our) (?:role|job|team|work)|why (?:do|would) you want)\b/,
+    /\b(why (?:are|were) you (?:leaving|looking|moving)|why (?:us|here|this (?:role|team|company|job))|carr(?:y|ies) over|transfer(?:s)? to|(?:relate|apply|fit)s? (?:to|with) (?:this|the|our) (?:role|job|team|work)|why (?:do|would) you want)\b/,
   ],
   [
     "reflection",
@@ -87,6 +93,8 @@ const RESPONSIVE: Record<Exclude<FollowUpKind, "other">, RegExp> = {
     /\b(?:i|we|i'd|we'd|i'll|we'll|i've|we've)\s+(?:would\s+|will\s+|had to\s+|then\s+|first\s+|just\s+|probably\s+|still\s+)?(?:\w+ed|drop|cut|keep|ask|run|use|build|set|start|stop|split|move|talk|write|check|add|focus|pick|skip|make|take|go|tie|show|bring|spent|wrote|ran|made|took|went|built|sat|told|got|gave|put|chose|kept|sent|began|broke|paired|do|did|want|need|try)\b/,
   experience:
     /(\d|\b(i|we|my|our|built|used|worked|led|shipped|deployed|trained|wrote|ran|projects?|years?|months?|production)\b)/,
+  timing:
+    /(\b(?:19|20)\d\d\b|\b(now|then|by then|when|after|since|once|until|before|this year|last year|years?|months?|timing|the time|the moment|moment|ready|readiness|chang\w*|ended|end of|finished|completed|graduat\w*|left|lost|closed|shift\w*|turning point|chance|opportunit\w*|because)\b)/,
   fit: /\b(want|wanted|looking for|interest\w*|excit\w*|closer|grow\w*|learn\w*|next|here|your|you|this (?:role|team|company|job)|the role|the team|carr(?:y|ies) over|transfer\w*|similar|same|directly|apply|applies|relevant|because)\b/,
   measure:
     /(\d|%|\b(measur\w*|compar\w*|baseline|a\/b|ab test|metric\w*|dashboard|p\d\d|percent|before and after|tracked|tracking|monitor\w*|counted|survey\w*|nps|latency|accuracy|precision|recall|auc|revenue|conversion|churn|tickets?|hours?|minutes?|days?|weeks?)\b)/,
@@ -345,6 +353,7 @@ export function judgeFollowUp(
 const ASKS: Record<FollowUpKind, string> = {
   experience: "where you have done it: the project, the tools, what you built",
   fit: "why this role, and how your experience carries over",
+  timing: "why now: what changed, and why this is the moment",
   approach: "what you did or would do, step by step",
   reflection: "what you would do differently or now do",
   part: "what you yourself did",

@@ -220,6 +220,7 @@ export interface RubricCheck {
 /** What a follow-up question asks for, read from its wording (src/core/analysis/follow-up.ts). */
 export const FOLLOW_UP_KINDS = [
   "fit",
+  "timing",
   "reflection",
   "part",
   "experience",

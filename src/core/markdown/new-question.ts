@@ -1,6 +1,7 @@
 import { DeriskError } from "../errors.ts";
 import type { AnswerItem, PrepDoc } from "../model.ts";
 import { parsePrepDocument } from "./parse.ts";
+import { readBackMessage, readBackProblem } from "./read-back.ts";
 
 export interface NewQuestionAnswer {
   /** The question, as the interviewer would ask it. */
@@ -75,7 +76,10 @@ export function addQuestionAnswer(
   if (!added || added.text !== text || !intact) {
     throw new DeriskError(
       "BAD_INPUT",
-      "This answer would not read back as a question of its own (derisk re-reads every document it saves): simplify its formatting and try again.",
+      readBackMessage(
+        "This answer would not read back as a question of its own",
+        intact ? readBackProblem(text, added?.text) : "",
+      ),
     );
   }
   return { doc: { ...next, title: doc.title }, answer: added };

@@ -23,6 +23,23 @@ export function plainLine(line: string): string {
     .trim();
 }
 
+/** A bare block heading over alternative answers ("**Alternative Answers**:", "Other versions"). */
+export const ALTERNATIVES_HEADING = /^(?:alternative|alternate|other)\s+(?:answers|versions)\s*:?$/i;
+
+/**
+ * An answer's remark as a reader wants it: without the block heading the importer keeps with
+ * the answer's lines ("Alternative Answers:"), which heads the block rather than says anything;
+ * undefined when nothing else is left.
+ * @example remarkToShow("Alternative Answers:\nHere's a version for ML:") // "Here's a version for ML:"
+ */
+export function remarkToShow(remark: string | undefined): string | undefined {
+  if (remark === undefined) return undefined;
+  const lines = remark.split("\n");
+  if (ALTERNATIVES_HEADING.test(plainLine(lines[0] ?? ""))) lines.shift();
+  const rest = lines.join("\n").trim();
+  return rest === "" ? undefined : rest;
+}
+
 // A list item, inside a quote or not: its indent (the nesting as written) and its marker.
 const LIST_ITEM = /^(\s*)([-*+•]|\d{1,3}[.)])\s+/;
 

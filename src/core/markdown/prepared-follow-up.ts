@@ -1,6 +1,7 @@
 import { DeriskError } from "../errors.ts";
 import type { AnswerItem, FollowUpItem, PrepDoc } from "../model.ts";
 import { parsePrepDocument } from "./parse.ts";
+import { readBackMessage, readBackProblem } from "./read-back.ts";
 import { noQuestionMessage } from "./variant.ts";
 
 export interface NewFollowUp {
@@ -64,6 +65,7 @@ export function addFollowUp(doc: PrepDoc, input: NewFollowUp): { doc: PrepDoc; f
     block: [heading, ...lines].join("\n"),
     gap: 1,
   });
+  let problem = "";
   for (const { after, block, gap } of placements) {
     const next = reread(insertBlock(doc, after, block, gap));
     const added = next.items.find(
@@ -79,10 +81,11 @@ export function addFollowUp(doc: PrepDoc, input: NewFollowUp): { doc: PrepDoc; f
       doc.items.every((item) => others.some((other) => other.key === item.key && other.raw === item.raw));
     if (added && added.answer === answer && intact)
       return { doc: { ...next, title: doc.title }, followUp: added };
+    if (problem === "" && intact) problem = readBackProblem(answer, added?.answer);
   }
   throw new DeriskError(
     "BAD_INPUT",
-    "This answer would not read back as a follow-up of the question (derisk re-reads every document it saves): simplify its formatting and try again.",
+    readBackMessage("This answer would not read back as a follow-up of the question", problem),
   );
 }
 

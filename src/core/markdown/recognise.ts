@@ -16,6 +16,7 @@ import type {
 } from "../model.ts";
 import { type BodyLine, readAnswerBody } from "./answer-body.ts";
 import {
+  ALTERNATIVES_HEADING,
   ASSISTANT_SPEAKERS,
   cleanQuestion,
   endsWithQuote,
@@ -211,8 +212,7 @@ export class Recogniser {
       const note = this.items[k];
       const answer = this.items[k + 1];
       if (note?.kind !== "note" || answer?.kind !== "answer" || note.lines.start !== note.lines.end) continue;
-      if (!/^(?:alternative|alternate|other)\s+(?:answers|versions)\s*:?$/i.test(plainLine(note.text)))
-        continue;
+      if (!ALTERNATIVES_HEADING.test(plainLine(note.text))) continue;
       answer.lines = { start: note.lines.start, end: answer.lines.end };
       answer.remark = answer.remark ? `${note.text}\n${answer.remark}` : note.text;
       this.items.splice(k, 1);

@@ -63,4 +63,19 @@ describe("addAnswerVariant", () => {
       addAnswerVariant(sample, { questionKey: "q3", variant: "x", text: "Question: sneaky" }),
     ).toThrow(/Question:/);
   });
+
+  it("names the line whose formatting would not read back, and what it would become", () => {
+    // Before: "… simplify its formatting and try again", with no word of which line or mark.
+    const text = "**Situation:** Our nightly job failed twice a week.\n\nI traced it to a timezone bug.";
+    expect(() => addAnswerVariant(sample, { questionKey: "q3", variant: "STAR", text })).toThrow(
+      "the line “**Situation:** Our nightly job failed twice a week.” would read back as “Situation: Our nightly job failed twice a week.”. Write it without that formatting",
+    );
+    expect(() =>
+      addAnswerVariant(sample, {
+        questionKey: "q3",
+        variant: "tags",
+        text: "The job <b>failed</b> at night.",
+      }),
+    ).toThrow("the line “The job <b>failed</b> at night.” would read back as “The job failed at night.”");
+  });
 });

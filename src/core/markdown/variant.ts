@@ -1,6 +1,7 @@
 import { DeriskError } from "../errors.ts";
 import type { AnswerItem, PrepDoc } from "../model.ts";
 import { parsePrepDocument } from "./parse.ts";
+import { readBackMessage, readBackProblem } from "./read-back.ts";
 
 export interface NewVariant {
   /** The question the variant answers (its `questionKey`, e.g. "q3"). */
@@ -59,6 +60,7 @@ export function addAnswerVariant(doc: PrepDoc, input: NewVariant): { doc: PrepDo
   // Under its own question, after the question's last answer, follow-up or concern; where
   // that would not read back with every other item as it was, at the end of the document.
   const placements = [lastItemOfQuestion(doc, input.questionKey), doc.items.length - 1];
+  let problem = "";
   for (const after of placements) {
     const next = reread(insertBlock(doc, after, block));
     const added = next.items.find(
@@ -70,10 +72,11 @@ export function addAnswerVariant(doc: PrepDoc, input: NewVariant): { doc: PrepDo
       others.length === doc.items.length &&
       doc.items.every((item) => others.some((other) => other.key === item.key && other.raw === item.raw));
     if (added && added.text === text && intact) return { doc: { ...next, title: doc.title }, answer: added };
+    if (problem === "" && intact) problem = readBackProblem(text, added?.text);
   }
   throw new DeriskError(
     "BAD_INPUT",
-    "This text would not read back as a variant of the question (derisk re-reads every document it saves): simplify its formatting and try again.",
+    readBackMessage("This text would not read back as a variant of the question", problem),
   );
 }
 

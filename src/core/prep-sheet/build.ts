@@ -3,6 +3,7 @@ import { classify } from "../analysis/classify.ts";
 import { DEFAULT_WPM } from "../analysis/timing.ts";
 import type { Analysis, AnalyzeOptions } from "../analysis/types.ts";
 import { answerText } from "../answer-text.ts";
+import { remarkToShow } from "../markdown/patterns.ts";
 import { stripMarkup } from "../markup.ts";
 import {
   type AnswerFormat,
@@ -272,6 +273,7 @@ function sheetAnswer(
   const words = countWords(answer.text.trim() === "" ? spoken : answer.text);
   const seconds = speakingSeconds(words, options.wordsPerMinute);
   const budget = analysis.timing.budget;
+  const remark = remarkToShow(answer.remark);
   return {
     key: answer.key,
     questionKey: answer.questionKey,
@@ -282,7 +284,7 @@ function sheetAnswer(
     variant: answer.variant,
     competency,
     format: answer.format,
-    ...(answer.remark === undefined ? {} : { remark: answer.remark }),
+    ...(remark === undefined ? {} : { remark }),
     text: answer.text,
     ...(answer.star === undefined ? {} : { star: answer.star }),
     ...(answer.beats === undefined ? {} : { beats: answer.beats }),

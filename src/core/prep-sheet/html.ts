@@ -96,7 +96,8 @@ const list = (items: string[], tag: "ul" | "ol" = "ul"): string =>
 // (it starts the next page, its heading with it), so a short answer shares its page; its
 // fixes, follow-ups and concerns may go on over the page, none of them split, so the next
 // answer follows them rather than leaving them alone on a page. No heading is split or left
-// at the foot of a page, and no paragraph leaves fewer than three lines on one. The technical
+// at the foot of a page, and no paragraph leaves fewer than three lines on one; an answer's
+// lead-in remark goes with its text. The technical
 // questions follow the last answer. Four cue cards per page. No scripts; no web fonts but the
 // embedded ones for emoji and CJK (FALLBACK_FAMILIES), tried after the usual ones.
 const FALLBACK_FAMILIES = `"Noto Emoji", "Noto Sans SC", "Noto Sans JP", "Noto Sans KR"`;
@@ -126,9 +127,9 @@ p { margin: 0 0 .6em; }
 .cards, .document { break-before: page; }
 .cover + .block, .cover + .technical { break-before: page; }
 .block, .technical { margin-top: 2.4em; }
-.technical, .answer { break-inside: avoid; }
+.technical, .text { break-inside: avoid; }
 .cover + .block, .document + .block, .cover + .technical, .document + .technical { margin-top: 0; }
-.document + .block .answer, .document + .technical { break-inside: auto; }
+.document + .block .text, .document + .technical { break-inside: auto; }
 .part-break + .block { break-before: page; margin-top: 0; }
 body > .block:first-child { margin-top: 0; }
 .kicker, .meta, .remark { break-after: avoid; }
@@ -235,8 +236,12 @@ function blockHtml(answer: SheetAnswer, document?: string): string {
     document === undefined ? "" : `<p class="kicker">${escapeHtml(document)}</p>`,
     `<h2>${escapeHtml(answerHeading(answer))}</h2>`,
     `<p class="meta">${escapeHtml(answer.variant)} · ${escapeHtml(competencyName(answer.competency))} · <span class="score">${escapeHtml(scoreValue(answer))}</span> · ${escapeHtml(timingLine(answer))}</p>`,
+    // The remark leads into the text: the two are kept on one page, so a page never ends on
+    // the first lines of a remark whose text starts the next page.
+    `<div class="text">`,
     answer.remark ? `<p class="remark">${escapeHtml(answer.remark)}</p>` : "",
     bodyHtml(answer),
+    `</div>`,
   ];
   if (answer.fixes.length > 0) {
     parts.push(

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { readSeed, SEED_RUNS } from "../../../test/seed.ts";
 import { importPrepDocument } from "../markdown/index.ts";
+import { addAnswerVariant } from "../markdown/variant.ts";
 import type { PrepDoc } from "../model.ts";
 import { countWords, speakingSeconds } from "../words.ts";
 import {
@@ -548,5 +549,26 @@ describe("the timing line", () => {
     expect(html).toContain("1 word ≈ 0:00");
     expect(html).not.toContain("1 words");
     expect(renderPrepSheetMarkdown(one)).toContain("1 word ≈");
+  });
+});
+
+describe("an answer's lead-in on the sheet", () => {
+  it("leaves out the 'Alternative Answers:' heading a saved variant is filed under", () => {
+    // Before: every variant saved in derisk (add-variant, a composed or re-angled draft) printed
+    // "Alternative Answers:" in italics above its text, a line the candidate never wrote.
+    const { doc } = addAnswerVariant(sample, {
+      questionKey: "q3",
+      variant: "short",
+      text: "Our nightly job failed twice a week.\n\nI added a data check and cut failures to zero in 3 weeks.",
+    });
+    const saved = buildPrepSheet([doc]).answers.find((a) => a.variant === "short");
+    expect(saved?.remark).toBeUndefined();
+    expect(renderPrepSheetHtml(buildPrepSheet([doc]))).not.toMatch(/class="remark">Alternative Answers/);
+    expect(renderPrepSheetMarkdown(buildPrepSheet([doc]))).not.toContain("*Alternative Answers:*");
+    // A lead-in of the candidate's own under that heading stays, without the heading.
+    const withLeadIn = sheet.answers.find((a) => a.remark?.startsWith("Here's a second version"));
+    expect(withLeadIn?.remark).toMatch(
+      /^Here's a second version of the “Tell me about a time you made a mistake/,
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { type KeyboardEvent, useRef, useState } from "react";
 import { answerText } from "../../../src/core/answer-text.ts";
 import type { AnswerScoreReading } from "../../../src/core/attempt-score.ts";
+import { remarkToShow } from "../../../src/core/markdown/patterns.ts";
 import type { RoleId } from "../../../src/core/model.ts";
 import { tellsEpisode } from "../../../src/core/packaging/episode.ts";
 import { api, describeError } from "../api.ts";
@@ -62,6 +63,7 @@ export function AnswerPanel({
   const stored = loadDraft(variant.id);
   const draft = stored !== null && stored.text !== answerText(variant) ? stored : null;
   const panelId = `answer-panel-${variant.id}`;
+  const remark = remarkToShow(variant.remark);
   const words = countWords(variant.text);
   const seconds = speakingSeconds(variant.text);
   const overBudget = variant.budgetSeconds !== undefined && seconds > variant.budgetSeconds;
@@ -158,10 +160,10 @@ export function AnswerPanel({
           ? { role: "tabpanel", "aria-labelledby": `tab-${variant.id}` }
           : { role: "region", "aria-label": `${variant.variant} answer` })}
       >
-        {variant.remark !== undefined && variant.remark.trim() !== "" && (
+        {remark !== undefined && (
           <aside className="remark">
             <span className="remark-label">Lead-in</span>
-            <TextBlock className="remark-text" text={variant.remark} />
+            <TextBlock className="remark-text" text={remark} />
           </aside>
         )}
         {tinted && ready !== null ? (

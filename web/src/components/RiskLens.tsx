@@ -47,6 +47,7 @@ export const FOLLOW_UP_CHECK_NAMES: Record<FollowUpCheckId, string> = {
 /** What each kind of follow-up asks for, as the rubric's heading says it. */
 const FOLLOW_UP_ASKS: Record<FollowUpKind, string> = {
   fit: "why this role",
+  timing: "why now",
   reflection: "what you'd do differently",
   part: "for your own part",
   experience: "about your experience",

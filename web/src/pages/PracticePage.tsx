@@ -23,6 +23,7 @@ import {
   practiceApi,
   type RatingName,
 } from "../practice-api.ts";
+import { reviewIn } from "../review-interval.ts";
 import { navigate } from "../route.ts";
 import { currentDocument } from "../storage.ts";
 import { roleIdOf, useAnalysis } from "../use-analysis.ts";
@@ -1183,12 +1184,7 @@ function RateStep({
       setBusy(true);
       try {
         const result = await practiceApi.rate(session.id, question.id, rating);
-        const due =
-          result.intervalDays === undefined
-            ? undefined
-            : result.intervalDays < 1
-              ? `in ${Math.max(1, Math.round(result.intervalDays * 24 * 60))} minutes`
-              : `in ${Math.round(result.intervalDays)} days`;
+        const due = result.intervalDays === undefined ? undefined : reviewIn(result.intervalDays);
         onRated(rating, due);
       } catch (caught) {
         onError(describeError(caught));
