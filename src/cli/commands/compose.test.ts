@@ -174,7 +174,7 @@ describe("derisk compose", () => {
       JSON.stringify({ stroy: drift }),
     );
     expect(wrapped).toMatchObject({ code: 2 });
-    expect(wrapped.error).toMatch(/"stroy"/);
+    expect(wrapped.error).toMatch(/“stroy”/);
     expect(wrapped.error).not.toMatch(/The story is empty/);
   });
 
