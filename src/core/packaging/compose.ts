@@ -92,6 +92,7 @@ export const BLANKS = {
   result: "[what was the result?]",
   figure: "[by how much?]",
   lesson: "[what did you learn?]",
+  shortLesson: "[what did you learn, in a few words?]",
   mistake: "[what did you get wrong, and how did you find out?]",
 } as const;
 
@@ -588,6 +589,7 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   }
   // The story as it happened: chosen sentences in their telling order.
   const inOrder = () => candidates.filter((c) => chosen.has(c));
+  const inOrderOf = (lines: ReadonlySet<Candidate>) => candidates.filter((c) => lines.has(c));
   // How long the chosen sentences take to say, by the lens's own estimate.
   const timed = () =>
     lensTiming(
@@ -671,6 +673,63 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   // telling order, unchanged.
   const relaxed: Candidate[] = [];
   let shortest: number | undefined;
+  let tight = false;
+  // The shortest telling of a mistake: the line that states it (the first that answers the
+  // question with the mistake cue, else the first that answers it), with the lines it leans on
+  // ("I traced it to my join…" on "Two days later a colleague reported…" on the deed before it);
+  // the setting's shortest line that stands alone and says who was doing what ("I"/"we"), told
+  // before them, or none where the mistake line leans on nothing and opens with the speaker's own
+  // deed ("I went back and reviewed the preprocessing steps…"): it sets the scene itself; one
+  // line of how it was handled, told after the mistake (one that answers the question first, then
+  // the most relevant); then the lesson and the result, each where it fits. No line is said
+  // without the line it leans on. Undefined when even that cannot fit the budget.
+  const tightMistake = (): Set<Candidate> | undefined => {
+    const stated = asked.find((c) => STATES_MISTAKE.test(c.text)) ?? asked[0];
+    if (stated === undefined) return undefined;
+    const core = chainOf(stated);
+    const head = core[0] as Candidate;
+    const settings = candidates
+      .filter(
+        (c) =>
+          c.position < head.position &&
+          (c.part === "situation" || c.part === "task") &&
+          FIRST_PERSON.test(c.text) &&
+          !leansBack(c.text) &&
+          !leansOnAnyStep(c.text),
+      )
+      .sort((a, b) => a.words - b.words || a.position - b.position);
+    const openers: Array<Candidate | undefined> = settings.slice(0, 1);
+    if (head === stated && /^\s*I\b/.test(head.text)) openers.push(undefined);
+    const handlings = candidates
+      .filter(
+        (c) =>
+          c.position > stated.position &&
+          c.part === "action" &&
+          !core.includes(c) &&
+          !STATES_MISTAKE.test(c.text),
+      )
+      .sort((a, b) => Number(b.answers) - Number(a.answers) || byScore(a, b));
+    const holds = (lines: Set<Candidate>) => {
+      chosen.clear();
+      for (const c of lines) chosen.add(c);
+      return (
+        timed().seconds <= options.budgetSeconds &&
+        [...lines].every((c) => c === lines.values().next().value || !orphaned(c))
+      );
+    };
+    for (const opener of openers)
+      for (const handling of handlings) {
+        const lines = new Set([opener, ...core, handling].filter((c): c is Candidate => c !== undefined));
+        if (!holds(new Set(inOrderOf(lines)))) continue;
+        for (const closing of [lesson, result]) {
+          if (closing === undefined || closing.position < handling.position) continue;
+          lines.add(closing);
+          if (!holds(new Set(inOrderOf(lines)))) lines.delete(closing);
+        }
+        return lines;
+      }
+    return undefined;
+  };
   if (timing.seconds > options.budgetSeconds) {
     const held = new Set(
       [context, ...problem, action, ...asked].filter((c): c is Candidate => c !== undefined),
@@ -685,6 +744,21 @@ export function compose(story: Story, options: ComposeOptions): Draft {
     }
     relaxed.push(...byValue.filter((c) => !chosen.has(c)));
     timing = timed();
+    // A mistake question on a budget that tight still has a shortest telling: the mistake owned
+    // (with the lines it leans on), one line of how it was handled, after the setting's shortest
+    // line, and the lesson or the result where one fits (see tightMistake).
+    if (timing.seconds > options.budgetSeconds && competency === "mistake-failure") {
+      const kept = new Set(chosen);
+      const lines = tightMistake();
+      chosen.clear();
+      for (const c of lines ?? kept) chosen.add(c);
+      if (lines !== undefined) {
+        tight = true;
+        relaxed.length = 0;
+        relaxed.push(...[lesson, result].filter((c): c is Candidate => c !== undefined && !chosen.has(c)));
+      }
+      timing = timed();
+    }
     // When even that cannot fit, the whole story stays (its result and lesson with it) and the
     // warning says by how much, and how long the shortest telling would still be.
     if (timing.seconds > options.budgetSeconds) {
@@ -699,7 +773,7 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   // first (with any line left leaning on one that went), never the last deed, nor the setting,
   // what went wrong or what the question asks for; when the result still cannot fit, or would
   // itself lean on a line left out, nothing changes and the draft asks for it with a blank.
-  if (result !== undefined && !chosen.has(result) && !unsaid.has(result)) {
+  if (result !== undefined && !chosen.has(result) && !unsaid.has(result) && !tight) {
     const held = new Set([context, ...problem, ...asked].filter((c): c is Candidate => c !== undefined));
     const deeds = () => [...chosen].filter((c) => c.part === "action");
     const gone: Candidate[] = [];
@@ -780,6 +854,10 @@ export function compose(story: Story, options: ComposeOptions): Draft {
     );
   }
   if (!lesson) sentences.push(template(`What I learned: ${BLANKS.lesson}`, "lesson"));
+  // A mistake question asks what was learned: a lesson left out for time is asked for in a few
+  // words, never dropped unsaid.
+  else if (competency === "mistake-failure" && !chosen.has(lesson))
+    sentences.push(template(`What I learned: ${BLANKS.shortLesson}`, "lesson"));
   // A mistake question told with a story that holds no mistake of the speaker's is a success
   // story: the draft says where the mistake goes, before the first deed, and never makes one up.
   const mistakeCue = ANSWER_CUES["mistake-failure"]?.[0];
