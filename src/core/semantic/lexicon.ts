@@ -3469,7 +3469,35 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
     id: "skill.languages",
     kind: "skill",
     label: "spoken languages",
-    terms: ["bilingual", "trilingual", "multilingual", "native speaker", "mother tongue", "fluent in"],
+    terms: ["bilingual", "trilingual", "multilingual", "native speaker", "mother tongue"],
+    // "Fluent in" names a spoken language unless a programming language follows ("fluent in Python
+    // and SQL"); a named spoken language still counts through its own concept.
+    senses: [
+      {
+        terms: ["fluent in"],
+        not: [
+          "python",
+          "sql",
+          "java",
+          "javascript",
+          "typescript",
+          "golang",
+          "rust",
+          "scala",
+          "kotlin",
+          "c++",
+          "c#",
+          "ruby",
+          "php",
+          "swift",
+          "bash",
+          "excel",
+          "pandas",
+          "code",
+          "programming",
+        ],
+      },
+    ],
   },
   {
     id: "lang.english",

@@ -164,6 +164,11 @@ describe("a domain application, a queried service and a tool name (round 38, iss
     ).toBe(false);
   });
 
+  it("reads 'fluent in' as a spoken language unless a programming language follows", () => {
+    expect(ids("Fluent in Go and TypeScript")).not.toContain("skill.languages");
+    expect(ids("Fluent in at least two languages besides English")).toContain("skill.languages");
+  });
+
   it("reads Beam as the data tool only beside data tooling", () => {
     expect(ids("We logged beam-loss events at the accelerator every shift.")).not.toContain(
       "skill.data-pipelines",
