@@ -1226,7 +1226,7 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
       "fivetran",
       "airbyte",
       "glue jobs",
-      "beam",
+      "apache beam",
       "load them into the warehouse",
       "into the warehouse",
       "data pipeline",
@@ -1245,6 +1245,23 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
       "data ingestion",
     ],
     senses: [
+      // Beam is a tool name only beside words of data tooling: a beam of particles or light
+      // ("beam-loss events", "beam conditions") is not Apache Beam.
+      {
+        terms: ["beam"],
+        needs: [
+          "dataflow",
+          "pipeline",
+          "pipelines",
+          "streaming",
+          "flink",
+          "spark",
+          "kafka",
+          "etl",
+          "sdk",
+          "pcollection",
+        ],
+      },
       {
         terms: ["spark", "pyspark"],
         not: [
@@ -1313,9 +1330,33 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
       "indexes",
       "joins",
       "query plan",
-      "queries",
       "dbt",
       "oracle",
+    ],
+    // "Queries" are database queries unless a service, an API or a search is queried ("the
+    // control room could query a channel over HTTP", "search queries").
+    senses: [
+      {
+        terms: ["queries"],
+        not: [
+          "http",
+          "api",
+          "apis",
+          "endpoint",
+          "endpoints",
+          "service",
+          "rest",
+          "grpc",
+          "on demand",
+          "search",
+          "channel",
+          "user",
+          "users",
+          "customer",
+          "customers",
+          "support",
+        ],
+      },
     ],
   },
   {
@@ -2113,15 +2154,6 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
     kind: "skill",
     label: "anomaly detection",
     terms: [
-      "fraud",
-      "fraudulent",
-      "fake accounts",
-      "chargebacks",
-      "account takeover",
-      "suspicious transactions",
-      "suspicious card transactions",
-      "suspicious activity",
-      "suspicious logins",
       "abnormal",
       "away from normal",
       "flags unusual",
@@ -2131,7 +2163,6 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
       "outliers",
       "isolation forest",
       "unusual transactions",
-      "fraud detection",
     ],
     broader: ["skill.ml"],
     senses: [
@@ -2157,6 +2188,27 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
         ],
       },
     ],
+  },
+  {
+    // Fraud detection is one application of anomaly detection: shown, it answers an ask for
+    // anomaly detection; asked, an anomaly detector on other data earns only half credit (a
+    // broader concept than asked), since the ask is for the domain's work.
+    id: "skill.fraud",
+    kind: "skill",
+    label: "fraud detection",
+    terms: [
+      "fraud",
+      "fraudulent",
+      "fraud detection",
+      "fake accounts",
+      "chargebacks",
+      "account takeover",
+      "suspicious transactions",
+      "suspicious card transactions",
+      "suspicious activity",
+      "suspicious logins",
+    ],
+    broader: ["skill.anomaly"],
   },
   {
     id: "skill.search",
@@ -3417,7 +3469,35 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
     id: "skill.languages",
     kind: "skill",
     label: "spoken languages",
-    terms: ["bilingual", "trilingual", "multilingual", "native speaker", "mother tongue", "fluent in"],
+    terms: ["bilingual", "trilingual", "multilingual", "native speaker", "mother tongue"],
+    // "Fluent in" names a spoken language unless a programming language follows ("fluent in Python
+    // and SQL"); a named spoken language still counts through its own concept.
+    senses: [
+      {
+        terms: ["fluent in"],
+        not: [
+          "python",
+          "sql",
+          "java",
+          "javascript",
+          "typescript",
+          "golang",
+          "rust",
+          "scala",
+          "kotlin",
+          "c++",
+          "c#",
+          "ruby",
+          "php",
+          "swift",
+          "bash",
+          "excel",
+          "pandas",
+          "code",
+          "programming",
+        ],
+      },
+    ],
   },
   {
     id: "lang.english",

@@ -139,3 +139,44 @@ describe("an ask read only in the senses its words have (docs/lab/matching-lab.m
     ).toBe(false);
   });
 });
+
+describe("a domain application, a queried service and a tool name (round 38, issue 11)", () => {
+  it("reads fraud detection as an application of anomaly detection, not the same skill", () => {
+    const ask = "Background in fraud detection";
+    const detector = "I built an anomaly detector that flags odd vibration readings on our pumps.";
+    expect(semanticMatch(ask, detector).strength).not.toBe("strong");
+    // Shown, fraud work still answers an ask for anomaly detection.
+    expect(
+      semanticMatch("Experience with anomaly detection", "My model flagged fraudulent refunds before payout.")
+        .matched,
+    ).toBe(true);
+  });
+
+  it("reads a queried service or search as no database query", () => {
+    expect(ids("Support staff can query an order through a REST endpoint.")).not.toContain("skill.sql");
+    expect(ids("Shoppers' search queries return in under a second.")).not.toContain("skill.sql");
+    expect(ids("I rewrote the reporting queries so the monthly close ran in minutes.")).toContain(
+      "skill.sql",
+    );
+    expect(
+      semanticMatch("Strong Python and SQL", "A small HTTP service let the lab query a sensor on demand.")
+        .matched,
+    ).toBe(false);
+  });
+
+  it("reads 'fluent in' as a spoken language unless a programming language follows", () => {
+    expect(ids("Fluent in Go and TypeScript")).not.toContain("skill.languages");
+    expect(ids("Fluent in at least two languages besides English")).toContain("skill.languages");
+  });
+
+  it("reads Beam as the data tool only beside data tooling", () => {
+    expect(ids("We logged beam-loss events at the accelerator every shift.")).not.toContain(
+      "skill.data-pipelines",
+    );
+    expect(ids("The welder checked each steel beam before the lift.")).not.toContain("skill.data-pipelines");
+    expect(ids("I ported the clickstream job to a Beam pipeline on Dataflow.")).toContain(
+      "skill.data-pipelines",
+    );
+    expect(ids("I know Apache Beam well.")).toContain("skill.data-pipelines");
+  });
+});
