@@ -506,6 +506,8 @@ type Phase =
  * an answered question not yet rated is reviewed, its follow-up answered, then it is rated.
  */
 export function phaseOf(session: PracticeSession): Phase {
+  // An ended session (finished early, or its ratings declined) waits for nothing more.
+  if (session.status === "finished") return { kind: "report" };
   const current = session.current;
   const currentIndex = session.currentIndex ?? session.steps.length;
   const pending = session.steps
@@ -613,6 +615,21 @@ function PracticeRun({ sessionId }: { sessionId: string }) {
             );
           })}
         </ol>
+        {phase.kind !== "report" && (
+          <EndInterview
+            answered={questions.filter((q) => q.attempt?.finished === true).length}
+            onEnd={() =>
+              practiceApi.end(session.id).then(
+                (ended) => {
+                  setError(null);
+                  setNotice("Interview ended. Your report covers the questions you answered.");
+                  setSession(ended);
+                },
+                (caught: unknown) => setError(describeError(caught)),
+              )
+            }
+          />
+        )}
       </header>
       <p className="visually-hidden" role="status">
         {notice}
@@ -682,6 +699,50 @@ function PracticeRun({ sessionId }: { sessionId: string }) {
           <PracticeReportView session={session} />
         </section>
       )}
+    </div>
+  );
+}
+
+/**
+ * Ends the interview before its last question, after one confirming click: the questions not
+ * answered are left out of the report (what was typed into the current one stays saved).
+ */
+function EndInterview({ answered, onEnd }: { answered: number; onEnd: () => Promise<void> }) {
+  const [asking, setAsking] = useState(false);
+  const [ending, setEnding] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (asking) confirmRef.current?.focus();
+  }, [asking]);
+  if (!asking) {
+    return (
+      <button type="button" className="button button-small button-quiet" onClick={() => setAsking(true)}>
+        End interview
+      </button>
+    );
+  }
+  return (
+    <div className="practice-end">
+      <span className="muted">
+        {answered === 0
+          ? "End now? Nothing is answered yet, so the report will be empty."
+          : `End now? The report covers the ${answered} ${answered === 1 ? "question" : "questions"} you answered.`}
+      </span>
+      <button
+        ref={confirmRef}
+        type="button"
+        className="button button-small"
+        disabled={ending}
+        onClick={() => {
+          setEnding(true);
+          void onEnd().finally(() => setEnding(false));
+        }}
+      >
+        End and see the report
+      </button>
+      <button type="button" className="button button-small button-quiet" onClick={() => setAsking(false)}>
+        Keep going
+      </button>
     </div>
   );
 }
