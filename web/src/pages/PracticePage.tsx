@@ -1,4 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
+import { looksPasted } from "../../../src/core/answer-time.ts";
 import { notScoredLabel } from "../../../src/core/attempt-score.ts";
 import { dueLabels, stepLabel } from "../../../src/core/due-labels.ts";
 import { stripMarkup } from "../../../src/core/markup.ts";
@@ -1087,7 +1088,7 @@ function StepReview({ step, role }: { step: PracticeStep; role: RoleId | undefin
       <p className="practice-review-summary">
         {typed ? (
           <span data-testid="typed-timing">
-            typed in {formatDuration(used)}
+            {typedTime(step.attempt?.text ?? "", used)}
             {spoken !== undefined && (
               <>
                 {" "}
@@ -1145,9 +1146,19 @@ export function TimeUsed({ step }: { step: PracticeStep }) {
     );
   return (
     <span data-testid="typed-timing">
-      typed in {formatDuration(used)} (budget {formatDuration(step.budgetSeconds)} said aloud)
+      {typedTime(step.attempt?.text ?? "", used)} (budget {formatDuration(step.budgetSeconds)} said aloud)
     </span>
   );
+}
+
+/**
+ * A typed answer's time, as what it measured: typing time, or for a pasted answer (words faster
+ * than anyone types) the time on the question, since "typed in 0 s" claimed a typing speed.
+ */
+export function typedTime(text: string, seconds: number): string {
+  return looksPasted(text, seconds)
+    ? `pasted · ${formatDuration(seconds)} on the question`
+    : `typed in ${formatDuration(seconds)}`;
 }
 
 /** A drilled answer: the key points it covered and missed (by concept), and a strong answer's outline. */
