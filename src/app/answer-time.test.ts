@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { AWAY_AFTER_MS, accruedAnswerMs } from "../core/answer-time.ts";
+import { AWAY_AFTER_MS, accruedAnswerMs, looksPasted } from "../core/answer-time.ts";
 import { describeStores } from "../store/test-stores.ts";
 import {
   beginAnswer,
@@ -69,4 +69,15 @@ describeStores("answering time", (getStore) => {
     const report = await practiceReport(store, "a", sessionId);
     expect(report.steps.find((s) => s.stepId === stepId)?.usedSeconds).toBe(78);
   });
+});
+
+it("tells a pasted answer (words faster than anyone types) from a typed one", () => {
+  const answer =
+    "The nightly pipeline failed twice a week. I traced it to a race and fixed it; failures fell to zero.";
+  expect(looksPasted(answer, 0)).toBe(true);
+  expect(looksPasted(answer, 2)).toBe(true);
+  // 20 words in 30 s is 40 a minute: typing.
+  expect(looksPasted(answer, 30)).toBe(false);
+  // A word or two proves nothing either way.
+  expect(looksPasted("Yes, twice.", 0)).toBe(false);
 });

@@ -1222,6 +1222,26 @@ export async function finishPractice(store: Store, userId: string, sessionId: st
 }
 
 /**
+ * Ends a session before its last question (the web's "End interview"): the session is finished
+ * and leaves the resume list; the questions not answered count as skipped in its report, and
+ * what was typed into the current one stays saved as an unfinished attempt (nothing is scored
+ * or rated for it). Ending a finished session again changes nothing.
+ * @example const ended = await endPractice(store, "local", sessionId);
+ */
+export async function endPractice(
+  store: Store,
+  userId: string,
+  sessionId: string,
+  now = new Date(),
+): Promise<PracticeView> {
+  await store.transaction(async (tx) => {
+    const session = await tx.practice.getSession(userId, sessionId);
+    if (session.status !== "finished") await tx.practice.setCurrentStep(userId, sessionId, undefined);
+  });
+  return getPractice(store, userId, sessionId, now);
+}
+
+/**
  * Per question: time used against the budget, score, fixes, the follow-up asked, the rating.
  * @example const report = await practiceReport(store, "local", sessionId);
  */

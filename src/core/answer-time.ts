@@ -26,3 +26,20 @@ export function accruedAnswerMs(countedMs: number, lastSeenAt: Date, now: Date):
 export function seenAt(lastSeenAt: Date, now: Date): Date {
   return now.getTime() > lastSeenAt.getTime() ? now : lastSeenAt;
 }
+
+/**
+ * Faster than anyone types (fast typists hold about 100 words a minute): an answer that came in
+ * quicker than this was pasted or dictated, so its time is not a typing time.
+ */
+export const PASTE_WORDS_PER_MINUTE = 200;
+
+/**
+ * Whether a typed answer's words arrived faster than typing allows, given the seconds on the question.
+ * @example looksPasted("Failures fell from eight a month to zero.", 0) // true
+ * @example looksPasted("Failures fell from eight a month to zero.", 30) // false
+ */
+export function looksPasted(text: string, seconds: number): boolean {
+  const words = text.split(/\s+/).filter((w) => w !== "").length;
+  if (words < 5) return false;
+  return (words * 60) / Math.max(seconds, 1) > PASTE_WORDS_PER_MINUTE;
+}

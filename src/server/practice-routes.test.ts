@@ -200,6 +200,45 @@ describeStores("practice API", (getStore) => {
     expect(skipped.session.current?.id).not.toBe(session.current?.id);
   });
 
+  it("ends a session early over HTTP: finished, off the resume list, a report over the answered question", async () => {
+    const app = appFor("a");
+    const session = await startSession("a", { kind: "competency", competency: "technical-challenge" });
+    const submit = await app.request(
+      `/api/practice/sessions/${session.id}/submit`,
+      send("POST", { text: ANSWER }),
+    );
+    expect(submit.status).toBe(200);
+    // Words typed into the follow-up before ending stay saved, but are not an answer.
+    await app.request(`/api/practice/sessions/${session.id}/draft`, send("PUT", { text: "Half a thought" }));
+
+    const end = await app.request(`/api/practice/sessions/${session.id}/end`, send("POST", {}));
+    // Before: no such route (404), so the web could only leave the session or skip each question.
+    expect(end.status).toBe(200);
+    const ended = ((await end.json()) as SessionBody).session;
+    expect(ended.status).toBe("finished");
+    expect(ended.current).toBeUndefined();
+    const active = (await (await app.request("/api/practice/sessions?status=active")).json()) as {
+      sessions: unknown[];
+    };
+    expect(active.sessions).toEqual([]);
+
+    const report = (await (await app.request(`/api/practice/sessions/${session.id}/report`)).json()) as {
+      report: {
+        status: string;
+        answered: number;
+        total: number;
+        steps: Array<{ answered: boolean; skipped: boolean }>;
+      };
+    };
+    expect(report.report).toMatchObject({ status: "finished", answered: 1 });
+    expect(report.report.steps.filter((s) => s.skipped)).toHaveLength(report.report.total - 1);
+    // Ending twice is harmless; an unknown session is a 404.
+    expect((await app.request(`/api/practice/sessions/${session.id}/end`, send("POST", {}))).status).toBe(
+      200,
+    );
+    expect((await app.request("/api/practice/sessions/nope/end", send("POST", {}))).status).toBe(404);
+  });
+
   it("isolates users: B cannot read, write, rate or report A's session or attempts through any practice route", async () => {
     const a = appFor("a");
     const session = await startSession("a");
@@ -215,6 +254,7 @@ describeStores("practice API", (getStore) => {
       [`/api/practice/sessions/${session.id}/submit`, send("POST", { text: ANSWER })],
       [`/api/practice/sessions/${session.id}/steps/${stepId}/rating`, send("POST", { rating: "easy" })],
       [`/api/practice/history/${session.current?.itemId}`, undefined],
+      [`/api/practice/sessions/${session.id}/end`, send("POST", {})],
       ["/api/practice/sessions", send("POST", { from: { kind: "items", ids: [session.current?.itemId] } })],
       ["/api/practice/sessions", send("POST", { from: { kind: "due" } })],
     ];

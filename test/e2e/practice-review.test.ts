@@ -13,7 +13,7 @@ describe.runIf(launched.browser !== null)("the practice review", () => {
   const browser = launched.browser as Browser;
   const spec = useSpec(browser, { seed: true, closeBrowser: true });
 
-  test("after submitting, the review shows the question that was answered", async () => {
+  test("after submitting, the review shows the question that was answered, and a paste as pasted", async () => {
     const { page } = spec;
     await page.goto("/#/practice");
     await page.getByLabel("Questions", { exact: true }).fill("1");
@@ -33,5 +33,7 @@ describe.runIf(launched.browser !== null)("the practice review", () => {
     const reviewed = page.getByTestId("reviewed-question");
     await expect.poll(() => reviewed.textContent()).toBe(`“${question}”`);
     expect(await reviewed.isVisible()).toBe(true);
+    // The answer was pasted in at once: before, the review claimed it was "typed in 0 s".
+    expect(await page.getByTestId("typed-timing").textContent()).toMatch(/^pasted · \d+ s on the question/);
   });
 });

@@ -65,9 +65,10 @@ describe.runIf(launched.browser !== null)("practice and the drill, toured", () =
       await page.goto(`/#/practice/${session.id}`);
       const summary = page.locator(".practice-review-summary");
       await summary.waitFor();
-      // Before: "0 s of 2 min", neither typing nor speaking time.
+      // Before: "0 s of 2 min", neither typing nor speaking time. Sent whole through the API, the
+      // answer reads as pasted: no typing time is claimed for it.
       expect(await summary.textContent()).toMatch(
-        /^typed in \d+ s \(budget 2 min said aloud\) · \d of 5 key points covered/,
+        /^pasted · \d+ s on the question \(budget 2 min said aloud\) · \d of 5 key points covered/,
       );
       expect(await listStyle(page.locator(".drill-points"))).toBe("none");
 

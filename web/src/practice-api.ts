@@ -132,6 +132,10 @@ export const practiceApi = {
   rate: (id: string, stepId: string, rating: RatingName): Promise<Wire<RateResult>> =>
     json(sessionPath(id, `/steps/${encodeURIComponent(stepId)}/rating`), jsonBody("POST", { rating })),
 
+  /** Ends the session early: finished, with a report over the questions answered. */
+  end: async (id: string): Promise<PracticeSession> =>
+    (await json<{ session: PracticeSession }>(sessionPath(id, "/end"), jsonBody("POST", {}))).session,
+
   report: async (id: string): Promise<PracticeReport> =>
     (await json<{ report: PracticeReport }>(sessionPath(id, "/report"))).report,
 

@@ -196,6 +196,29 @@ describeStores("derisk due / attempts", (getStore) => {
     return { out: run.out, saved: attempts[0]?.text };
   }
 
+  it("names the question's competency over a follow-up's score, not one read from the follow-up's wording", async () => {
+    const store = getStore();
+    await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });
+    const stdin = [
+      "I have a PhD in applied mathematics and moved into machine learning through research projects.",
+      "",
+      "I want to ship models that people use, and this team builds exactly that.",
+      "",
+      "",
+    ].join("\n");
+    const run = await runCommand(
+      [registerPracticeCommand],
+      ["practice", "--competency", "about-me", "--count", "1"],
+      { store, stdin },
+    );
+    expect(run.code).toBe(0);
+    const followUp = run.out.split("\nFollow-up: ")[1] ?? "";
+    expect(followUp).not.toBe("");
+    expect(followUp).toMatch(/\nabout-me · budget 0:45/);
+    // Before: "Overall n/5 · motivation" under the about-me follow-up (read from its wording).
+    expect(followUp).toMatch(/Overall [1-5]\/5 · about-me/);
+  });
+
   it("peeks at the prepared answer after the first line too, and keeps /peek out of the answer", async () => {
     const { out, saved } = await answerOneTyped([
       "Our nightly training pipeline failed twice a week.",

@@ -653,7 +653,8 @@ async function runSession(
         ? renderFeedback(result.drill, style)
         : result.analysis === undefined
           ? "No transcript: the lens had nothing to read."
-          : renderAnalysis(result.analysis, style),
+          : // The question's competency, as its header above says: a follow-up's wording can read as another.
+            renderAnalysis(result.analysis, style, step.competency ? { competency: step.competency } : {}),
     ];
     const reviewed = result.session.steps.find((s) => s.id === step.id);
     out.push(

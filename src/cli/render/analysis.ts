@@ -25,12 +25,21 @@ const OWNERSHIP_WORDS: Record<"i" | "we" | "mixed", string> = {
   mixed: 'both "I" and "we"',
 };
 
-export function renderAnalysis(analysis: Analysis, style: Style): string {
+/**
+ * `competency`: the practised question's, named over the score in place of the one read from the
+ * wording (a follow-up to "Tell me about yourself" that asks "why industry?" reads as motivation).
+ */
+export function renderAnalysis(
+  analysis: Analysis,
+  style: Style,
+  options: { competency?: string } = {},
+): string {
   const { labels, timing } = analysis;
   const out: string[] = [];
   if (analysis.language !== undefined) return renderNotEnglish(analysis, analysis.language, style);
+  const competency = options.competency ?? analysis.competency;
   out.push(
-    `${style.bold(`Overall ${labels.overall}/5`)}${analysis.competency ? style.dim(` · ${analysis.competency}`) : ""}${analysis.role ? style.dim(` · role ${analysis.role}`) : ""}`,
+    `${style.bold(`Overall ${labels.overall}/5`)}${competency ? style.dim(` · ${competency}`) : ""}${analysis.role ? style.dim(` · role ${analysis.role}`) : ""}`,
   );
   for (const reason of analysis.overall.reasons.slice(0, 3)) out.push(style.dim(`  ${reason}`));
   const timeColour = timing.status === "within" ? style.green : style.yellow;

@@ -7,6 +7,7 @@ import {
   beginAnswer,
   deleteRecording,
   dueQueue,
+  endPractice,
   getPractice,
   keepRecording,
   listPractice,
@@ -184,6 +185,10 @@ export const practiceRoutes = new Hono<AppEnv>()
     const body = await readJson(c, submitBody);
     return c.json(await submitAnswer(c.var.store, c.var.userId, c.req.param("id"), defined(body)));
   })
+  // Ends the session early: unanswered questions are left out of its report.
+  .post("/practice/sessions/:id/end", async (c) =>
+    c.json({ session: await endPractice(c.var.store, c.var.userId, c.req.param("id")) }),
+  )
   .post("/practice/sessions/:id/steps/:stepId/rating", async (c) => {
     const { rating } = await readJson(c, rateBody);
     return c.json(

@@ -1,4 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
+import { looksPasted } from "../../../src/core/answer-time.ts";
 import { notScoredLabel } from "../../../src/core/attempt-score.ts";
 import { dueLabels, stepLabel } from "../../../src/core/due-labels.ts";
 import { stripMarkup } from "../../../src/core/markup.ts";
@@ -506,6 +507,8 @@ type Phase =
  * an answered question not yet rated is reviewed, its follow-up answered, then it is rated.
  */
 export function phaseOf(session: PracticeSession): Phase {
+  // An ended session (finished early, or its ratings declined) waits for nothing more.
+  if (session.status === "finished") return { kind: "report" };
   const current = session.current;
   const currentIndex = session.currentIndex ?? session.steps.length;
   const pending = session.steps
@@ -613,6 +616,21 @@ function PracticeRun({ sessionId }: { sessionId: string }) {
             );
           })}
         </ol>
+        {phase.kind !== "report" && (
+          <EndInterview
+            answered={questions.filter((q) => q.attempt?.finished === true).length}
+            onEnd={() =>
+              practiceApi.end(session.id).then(
+                (ended) => {
+                  setError(null);
+                  setNotice("Interview ended. Your report covers the questions you answered.");
+                  setSession(ended);
+                },
+                (caught: unknown) => setError(describeError(caught)),
+              )
+            }
+          />
+        )}
       </header>
       <p className="visually-hidden" role="status">
         {notice}
@@ -682,6 +700,50 @@ function PracticeRun({ sessionId }: { sessionId: string }) {
           <PracticeReportView session={session} />
         </section>
       )}
+    </div>
+  );
+}
+
+/**
+ * Ends the interview before its last question, after one confirming click: the questions not
+ * answered are left out of the report (what was typed into the current one stays saved).
+ */
+function EndInterview({ answered, onEnd }: { answered: number; onEnd: () => Promise<void> }) {
+  const [asking, setAsking] = useState(false);
+  const [ending, setEnding] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (asking) confirmRef.current?.focus();
+  }, [asking]);
+  if (!asking) {
+    return (
+      <button type="button" className="button button-small button-quiet" onClick={() => setAsking(true)}>
+        End interview
+      </button>
+    );
+  }
+  return (
+    <div className="practice-end">
+      <span className="muted">
+        {answered === 0
+          ? "End now? Nothing is answered yet, so the report will be empty."
+          : `End now? The report covers the ${answered} ${answered === 1 ? "question" : "questions"} you answered.`}
+      </span>
+      <button
+        ref={confirmRef}
+        type="button"
+        className="button button-small"
+        disabled={ending}
+        onClick={() => {
+          setEnding(true);
+          void onEnd().finally(() => setEnding(false));
+        }}
+      >
+        End and see the report
+      </button>
+      <button type="button" className="button button-small button-quiet" onClick={() => setAsking(false)}>
+        Keep going
+      </button>
     </div>
   );
 }
@@ -1026,7 +1088,7 @@ function StepReview({ step, role }: { step: PracticeStep; role: RoleId | undefin
       <p className="practice-review-summary">
         {typed ? (
           <span data-testid="typed-timing">
-            typed in {formatDuration(used)}
+            {typedTime(step.attempt?.text ?? "", used)}
             {spoken !== undefined && (
               <>
                 {" "}
@@ -1084,9 +1146,19 @@ export function TimeUsed({ step }: { step: PracticeStep }) {
     );
   return (
     <span data-testid="typed-timing">
-      typed in {formatDuration(used)} (budget {formatDuration(step.budgetSeconds)} said aloud)
+      {typedTime(step.attempt?.text ?? "", used)} (budget {formatDuration(step.budgetSeconds)} said aloud)
     </span>
   );
+}
+
+/**
+ * A typed answer's time, as what it measured: typing time, or for a pasted answer (words faster
+ * than anyone types) the time on the question, since "typed in 0 s" claimed a typing speed.
+ */
+export function typedTime(text: string, seconds: number): string {
+  return looksPasted(text, seconds)
+    ? `pasted · ${formatDuration(seconds)} on the question`
+    : `typed in ${formatDuration(seconds)}`;
 }
 
 /** A drilled answer: the key points it covered and missed (by concept), and a strong answer's outline. */
