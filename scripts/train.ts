@@ -283,6 +283,30 @@ const weightOf = (id: string, tag: string): number =>
 // corpus's own (docs/lab/risk-lens-lab.md, "Blind writers in training, part 3").
 // Default since part 4; `--extra-topic` lets them teach the topic and the off-topic head again.
 const EXTRA_TOPIC = args.includes("--extra-topic");
+// `--subword 4,5` (off by default; issue 10, branch `lens36`, docs/lab/risk-lens-lab.md "lens36"):
+// the tagger also reads each content lemma's character n-grams of those lengths, hashed into
+// `--subword-buckets` features (default 4096) for lemmas of at least `--subword-min` letters
+// (default 5); only the `--subword-columns` (default task, ambiguity, autonomy) read them, and the
+// model stores the spec so the analyzer builds the same features.
+const SUBWORD = ((): SubwordSpec | undefined => {
+  try {
+    return subwordSpec(option("--subword"), option("--subword-buckets"), option("--subword-min"));
+  } catch (error) {
+    process.stderr.write(`train: ${(error as Error).message}.\n`);
+    process.exit(2);
+  }
+})();
+const SUBWORD_COLUMNS = new Set(
+  (option("--subword-columns") ?? "task,ambiguity,autonomy").split(",").filter((t) => t !== ""),
+);
+for (const tag of SUBWORD_COLUMNS) {
+  if (!(SENTENCE_TAGS as readonly string[]).includes(tag)) {
+    process.stderr.write(
+      `train: --subword-columns names sentence tags (${SENTENCE_TAGS.join(", ")}), not "${tag}".\n`,
+    );
+    process.exit(2);
+  }
+}
 const weighted =
   HABIT_LESSON_ONLY ||
   WRITER_BALANCE ||
@@ -622,30 +646,6 @@ const CLAUSE_CUES = args.includes("--clause-cues");
 // the obligation clauses, and each sentence's obligation clause is also read alone for `task`.
 // On by default since branch `task21`; `--no-clause-reading` trains without it.
 const CLAUSE_READING = !args.includes("--no-clause-reading");
-// `--subword 4,5` (off by default; issue 10, branch `lens36`, docs/lab/risk-lens-lab.md "lens36"):
-// the tagger also reads each content lemma's character n-grams of those lengths, hashed into
-// `--subword-buckets` features (default 4096) for lemmas of at least `--subword-min` letters
-// (default 5); only the `--subword-columns` (default task, ambiguity, autonomy) read them, and the
-// model stores the spec so the analyzer builds the same features.
-const SUBWORD = ((): SubwordSpec | undefined => {
-  try {
-    return subwordSpec(option("--subword"), option("--subword-buckets"), option("--subword-min"));
-  } catch (error) {
-    process.stderr.write(`train: ${(error as Error).message}.\n`);
-    process.exit(2);
-  }
-})();
-const SUBWORD_COLUMNS = new Set(
-  (option("--subword-columns") ?? "task,ambiguity,autonomy").split(",").filter((t) => t !== ""),
-);
-for (const tag of SUBWORD_COLUMNS) {
-  if (!(SENTENCE_TAGS as readonly string[]).includes(tag)) {
-    process.stderr.write(
-      `train: --subword-columns names sentence tags (${SENTENCE_TAGS.join(", ")}), not "${tag}".\n`,
-    );
-    process.exit(2);
-  }
-}
 const model: LensModel = {
   version: 1,
   meta: { seed: SEED, trainedOn: {}, features: {} },
