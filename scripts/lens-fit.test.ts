@@ -10,6 +10,7 @@ import {
   prune,
   readingThreshold,
   replaceColumn,
+  subwordSpec,
   transcriptThreshold,
   WRITTEN_TASK,
 } from "./lens-fit.ts";
@@ -307,5 +308,25 @@ describe("transcriptThreshold (npm run train -- --transcript-threshold T)", () =
     for (const bad of ["0", "1", "", "x"]) {
       expect(() => transcriptThreshold(bad)).toThrow(/--transcript-threshold/);
     }
+  });
+});
+
+describe("subwordSpec (--subword, --subword-buckets, --subword-min)", () => {
+  it("is undefined without --subword: the committed recipe", () => {
+    expect(subwordSpec(undefined, undefined, undefined)).toBeUndefined();
+  });
+
+  it("reads the lengths, the budget and the shortest lemma, with defaults", () => {
+    expect(subwordSpec("5,4", undefined, undefined)).toEqual({ grams: [4, 5], buckets: 4096, minLength: 5 });
+    expect(subwordSpec("5", "2048", "6")).toEqual({ grams: [5], buckets: 2048, minLength: 6 });
+  });
+
+  it("refuses what it cannot read, naming the option and what it wants", () => {
+    expect(() => subwordSpec("four", undefined, undefined)).toThrow(/--subword wants .*"four"/);
+    expect(() => subwordSpec("1,4", undefined, undefined)).toThrow(/from 2 to 8/);
+    expect(() => subwordSpec("4,4", undefined, undefined)).toThrow(/distinct/);
+    expect(() => subwordSpec("4", "10", undefined)).toThrow(/--subword-buckets .*"10"/);
+    expect(() => subwordSpec("4", undefined, "0")).toThrow(/--subword-min .*"0"/);
+    expect(() => subwordSpec(undefined, "4096", undefined)).toThrow(/need --subword/);
   });
 });

@@ -4,6 +4,7 @@
  * regression over a few dense features by full-batch gradient descent. Deterministic for a
  * given seed and input order.
  */
+import type { SubwordSpec } from "../src/core/analysis/lens/features.ts";
 import type { DenseWeights, SparseWeights } from "../src/core/analysis/lens/linear.ts";
 import { seeded } from "./lens-corpus.ts";
 
@@ -479,4 +480,37 @@ export function replaceColumn(
     bias: [...tagger.bias.map((b, r) => (r === k ? (column.bias[0] ?? 0) : b)), tagger.bias[k] ?? 0],
     ...(tagger.scale === undefined ? {} : { scale: tagger.scale }),
   };
+}
+
+/**
+ * The sub-word spec of `npm run train -- --subword 4,5 [--subword-buckets B] [--subword-min M]`
+ * (issue 10, branch `lens36`): the n-gram lengths (2–8), the hashing budget (64–65,536 buckets,
+ * default 4096) and the shortest lemma read (default 5 letters). Absent `--subword`: `undefined`
+ * (no sub-word feature, the committed recipe). Anything else is refused with what was expected.
+ *
+ *   subwordSpec("4,5", undefined, undefined) // → { grams: [4, 5], buckets: 4096, minLength: 5 }
+ */
+export function subwordSpec(
+  grams: string | undefined,
+  buckets: string | undefined,
+  minLength: string | undefined,
+): SubwordSpec | undefined {
+  if (grams === undefined) {
+    if (buckets !== undefined || minLength !== undefined)
+      throw new Error("--subword-buckets and --subword-min need --subword (e.g. --subword 4,5)");
+    return undefined;
+  }
+  const lengths = grams.split(",").map((g) => g.trim());
+  const n = lengths.map(Number);
+  if (lengths.some((g) => !/^\d+$/.test(g)) || n.some((g) => g < 2 || g > 8) || new Set(n).size !== n.length)
+    throw new Error(
+      `--subword wants distinct n-gram lengths from 2 to 8 separated by commas (e.g. 4,5), not "${grams}"`,
+    );
+  const b = Number(buckets ?? 4096);
+  if (!Number.isInteger(b) || b < 64 || b > 65_536)
+    throw new Error(`--subword-buckets wants a whole number from 64 to 65536, not "${buckets}"`);
+  const m = Number(minLength ?? 5);
+  if (!Number.isInteger(m) || m < 1 || m > 20)
+    throw new Error(`--subword-min wants a whole number of letters from 1 to 20, not "${minLength}"`);
+  return { grams: [...n].sort((x, y) => x - y), buckets: b, minLength: m };
 }

@@ -196,3 +196,53 @@ describe("npm run train -- --relabel T1 --written-task-heads systems (the defaul
     expect(heads.ambiguity?.features).not.toContain("x:task:written");
   }, 600_000);
 });
+
+describe("npm run train -- --subword (lens36, off by default)", () => {
+  it("refuses a spec it cannot read with what it wants, before reading the corpus", () => {
+    const r = spawnSync("npx", ["tsx", join(root, "scripts", "train.ts"), "--subword", "four"], {
+      cwd: root,
+      encoding: "utf8",
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^train: --subword wants distinct n-gram lengths .*"four"\.\n$/);
+    const columns = spawnSync(
+      "npx",
+      ["tsx", join(root, "scripts", "train.ts"), "--subword", "5", "--subword-columns", "ambiguty"],
+      { cwd: root, encoding: "utf8" },
+    );
+    expect(columns.status).toBe(2);
+    expect(columns.stderr).toMatch(/--subword-columns names sentence tags .*"ambiguty"/);
+  }, 120_000);
+
+  it("stores the spec, and only the named column reads the buckets: the others are fitted as without them", () => {
+    const dir = mkdtempSync(join(tmpdir(), "derisk-train-"));
+    smallCorpus(join(dir, "corpus"));
+    const plain = train(join(dir, "corpus"), join(dir, "plain.json"), []);
+    const sub = train(join(dir, "corpus"), join(dir, "subword.json"), [
+      "--subword",
+      "5",
+      "--subword-buckets",
+      "2048",
+      "--subword-columns",
+      "ambiguity",
+    ]);
+    expect(plain.subword).toBeUndefined();
+    expect(sub.subword).toEqual({ grams: [5], buckets: 2048, minLength: 5 });
+    const column = (model: Record<string, unknown>, cls: string): Map<string, number> => {
+      const sentence = unpackSparse(model.sentence as SparseWeights);
+      const k = sentence.classes.indexOf(cls);
+      const out = new Map<string, number>([["<bias>", sentence.bias[k] ?? 0]]);
+      sentence.vocab.forEach((f, i) => {
+        const w = sentence.weights[k]?.[i] ?? 0;
+        if (w !== 0) out.set(f, w);
+      });
+      return out;
+    };
+    const classes = unpackSparse(plain.sentence as SparseWeights).classes;
+    for (const cls of classes) {
+      if (cls === "ambiguity") continue;
+      expect(column(sub, cls), cls).toEqual(column(plain, cls));
+    }
+    expect([...column(sub, "ambiguity").keys()].some((f) => f.startsWith("g:"))).toBe(true);
+  }, 600_000);
+});

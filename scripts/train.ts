@@ -60,7 +60,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { callsForStory } from "../src/core/analysis/classify.ts";
 import { SENTENCE_TAGS, type SentenceTag } from "../src/core/analysis/labels.ts";
-import { isProbingFeature } from "../src/core/analysis/lens/features.ts";
+import { isProbingFeature, isSubwordFeature, type SubwordSpec } from "../src/core/analysis/lens/features.ts";
 import { type DenseWeights, packSparse, type SparseWeights } from "../src/core/analysis/lens/linear.ts";
 import {
   boundaryFeatures,
@@ -114,6 +114,7 @@ import {
   readingThreshold,
   replaceColumn,
   type SparseSample,
+  subwordSpec,
   transcriptThreshold,
   WRITTEN_LESSON,
   WRITTEN_TASK,
@@ -282,6 +283,30 @@ const weightOf = (id: string, tag: string): number =>
 // corpus's own (docs/lab/risk-lens-lab.md, "Blind writers in training, part 3").
 // Default since part 4; `--extra-topic` lets them teach the topic and the off-topic head again.
 const EXTRA_TOPIC = args.includes("--extra-topic");
+// `--subword 4,5` (off by default; issue 10, branch `lens36`, docs/lab/risk-lens-lab.md "lens36"):
+// the tagger also reads each content lemma's character n-grams of those lengths, hashed into
+// `--subword-buckets` features (default 4096) for lemmas of at least `--subword-min` letters
+// (default 5); only the `--subword-columns` (default task, ambiguity, autonomy) read them, and the
+// model stores the spec so the analyzer builds the same features.
+const SUBWORD = ((): SubwordSpec | undefined => {
+  try {
+    return subwordSpec(option("--subword"), option("--subword-buckets"), option("--subword-min"));
+  } catch (error) {
+    process.stderr.write(`train: ${(error as Error).message}.\n`);
+    process.exit(2);
+  }
+})();
+const SUBWORD_COLUMNS = new Set(
+  (option("--subword-columns") ?? "task,ambiguity,autonomy").split(",").filter((t) => t !== ""),
+);
+for (const tag of SUBWORD_COLUMNS) {
+  if (!(SENTENCE_TAGS as readonly string[]).includes(tag)) {
+    process.stderr.write(
+      `train: --subword-columns names sentence tags (${SENTENCE_TAGS.join(", ")}), not "${tag}".\n`,
+    );
+    process.exit(2);
+  }
+}
 const weighted =
   HABIT_LESSON_ONLY ||
   WRITER_BALANCE ||
@@ -645,6 +670,7 @@ const model: LensModel = {
   // analyzer reads the same features.
   ...(CLAUSE_CUES ? { clauseCues: true as const } : {}),
   ...(CLAUSE_READING ? { clauseReading: true as const } : {}),
+  ...(SUBWORD !== undefined ? { subword: SUBWORD } : {}),
 };
 
 // `--reading-threshold T` (off by default; branch `spk5`, docs/lab/risk-lens-lab.md): the training and
@@ -796,10 +822,12 @@ function sentenceSamples(items: readonly Item[]): { samples: SparseSample[]; tar
 }
 // Which features a tagger column may read (see `keepFeature` in scripts/lens-fit.ts).
 const taggerKeeps = (cls: string, f: string): boolean =>
-  cls === WRITTEN_TASK
-    ? !f.startsWith("ob:") && !isProbingFeature(f)
-    : (cls === "ambiguity" || !PROBING || !isProbingFeature(f)) &&
-      (cls === "task" || !CLAUSE_READING || !f.startsWith("ob:"));
+  isSubwordFeature(f)
+    ? SUBWORD_COLUMNS.has(cls)
+    : cls === WRITTEN_TASK
+      ? !f.startsWith("ob:") && !isProbingFeature(f)
+      : (cls === "ambiguity" || !PROBING || !isProbingFeature(f)) &&
+        (cls === "task" || !CLAUSE_READING || !f.startsWith("ob:"));
 function fitSentences(items: readonly Item[]): SparseWeights {
   const { samples, targets } = sentenceSamples(items);
   return fitBinaryHeads(samples, targets, TAGGER_CLASSES, {
@@ -812,8 +840,8 @@ function fitSentences(items: readonly Item[]): SparseWeights {
           ),
         }
       : {}),
-    vocab: buildVocab(samples, 4, (f) => !f.startsWith("w:") && !f.startsWith("b:")),
-    ...(PROBING || CLAUSE_READING || WRITTEN
+    vocab: buildVocab(samples, 4, (f) => !f.startsWith("w:") && !f.startsWith("b:") && !isSubwordFeature(f)),
+    ...(PROBING || CLAUSE_READING || WRITTEN || SUBWORD !== undefined
       ? {
           // The written column reads what the committed tagger reads: no clause, no probing feature.
           keepFeature: taggerKeeps,
@@ -1424,8 +1452,12 @@ if (LESSON_ALONE) {
       });
     return fitBinaryHeads(samples, targets, ["lesson"], {
       classWeights: weights,
-      vocab: buildVocab(samples, 4, (f) => !f.startsWith("w:") && !f.startsWith("b:")),
-      ...(PROBING || CLAUSE_READING || WRITTEN ? { keepFeature: taggerKeeps } : {}),
+      vocab: buildVocab(
+        samples,
+        4,
+        (f) => !f.startsWith("w:") && !f.startsWith("b:") && !isSubwordFeature(f),
+      ),
+      ...(PROBING || CLAUSE_READING || WRITTEN || SUBWORD !== undefined ? { keepFeature: taggerKeeps } : {}),
       epochs: 25,
       l2: 1e-3,
       rate: 0.08,

@@ -582,6 +582,94 @@ function clauseFeatures(
   }
 }
 
+/**
+ * The sub-word reading of a model trained with `--subword` (issue 10, branch `lens36`): each
+ * content lemma is also read as its character n-grams, hashed into a fixed number of buckets, so
+ * that a word form the training answers never used ("disambiguating") shares features with the
+ * forms they did ("ambiguity", "ambiguous"). Only the tagger columns named at training read them.
+ */
+export interface SubwordSpec {
+  /** The n-gram lengths, read from the lemma padded with "^" and "$" (e.g. [4, 5]). */
+  grams: readonly number[];
+  /** The hashing budget: every n-gram is read as one of this many features, `g:<bucket>`. */
+  buckets: number;
+  /** Lemmas of letters a–z only, at least this long, are read; shorter ones and figures are not. */
+  minLength: number;
+}
+
+/**
+ * Whether a sentence feature is a sub-word bucket (`g:<bucket>`, a model trained with `--subword`).
+ * @example isSubwordFeature("g:1021") // true
+ */
+export function isSubwordFeature(feature: string): boolean {
+  return feature.charCodeAt(0) === 103 && feature.charCodeAt(1) === 58;
+}
+
+/** Whether the lemma is read for its sub-words: letters a–z only, at least `minLength` long. */
+function readsSubwords(lemma: string, minLength: number): boolean {
+  if (lemma.length < minLength) return false;
+  for (let i = 0; i < lemma.length; i += 1) {
+    const c = lemma.charCodeAt(i);
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
+
+/**
+ * The buckets of a lemma's character n-grams (FNV-1a over the n-gram of "^lemma$", seeded by n),
+ * sorted, each once; none for a lemma the spec does not read.
+ * @example subwordBuckets("clarify", { grams: [4], buckets: 4096, minLength: 5 }).length // 6
+ */
+export function subwordBuckets(lemma: string, spec: SubwordSpec): number[] {
+  if (!readsSubwords(lemma, spec.minLength)) return [];
+  const length = lemma.length + 2;
+  const at = (i: number): number => (i === 0 ? 94 : i === length - 1 ? 36 : lemma.charCodeAt(i - 1));
+  const out = new Set<number>();
+  for (const n of spec.grams) {
+    for (let start = 0; start + n <= length; start += 1) {
+      let h = (0x811c9dc5 ^ n) >>> 0;
+      for (let i = start; i < start + n; i += 1) h = Math.imul(h ^ at(i), 0x01000193) >>> 0;
+      out.add(h % spec.buckets);
+    }
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+// Each lemma's sub-word features, built once per lemma and spec and reused (bounded, as the
+// n-gram caches are).
+const SUBWORDS = new WeakMap<SubwordSpec, Map<string, Feature[]>>();
+
+function subwordsOf(lemma: string, spec: SubwordSpec): Feature[] {
+  let cache = SUBWORDS.get(spec);
+  if (cache === undefined) {
+    cache = new Map();
+    SUBWORDS.set(spec, cache);
+  }
+  let found = cache.get(lemma);
+  if (found === undefined) {
+    if (cache.size >= MAX_CACHED) cache.clear();
+    found = subwordBuckets(lemma, spec).map((b) => named("g:", String(b)));
+    cache.set(lemma, found);
+  }
+  return found;
+}
+
+/** A sentence's sub-word features: every bucket of its content lemmas, each once. */
+function subwordFeatures(
+  spec: SubwordSpec,
+  lemmas: readonly string[],
+  out: string[],
+  ids: number[] | undefined,
+): void {
+  const seen = new Set<Feature>();
+  for (const lemma of lemmas)
+    for (const f of subwordsOf(lemma, spec)) {
+      if (seen.has(f)) continue;
+      seen.add(f);
+      add(out, ids, f);
+    }
+}
+
 /** What the sentence features need to know about the whole answer. */
 export interface AnswerContext {
   units: readonly Unit[];
@@ -603,6 +691,8 @@ export interface AnswerContext {
    * one here is read when its features are.
    */
   clauses?: ReadonlyArray<SentenceClauses | undefined> | undefined;
+  /** A model trained with `--subword`: content lemmas are also read as hashed n-grams. */
+  subword?: SubwordSpec | undefined;
 }
 
 // The n-gram feature strings, built once per lemma (pair) and reused across sentences and
@@ -742,6 +832,7 @@ export function sentenceFeatures(
     from = gram;
   }
   if (lemmas.length > 0) add(out, ids, bigram(from, prev, "</s>"));
+  if (ctx.subword !== undefined) subwordFeatures(ctx.subword, lemmas, out, ids);
 
   let subject: string | undefined;
   let past = false;

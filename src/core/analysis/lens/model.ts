@@ -1,7 +1,7 @@
 import type { Competency } from "../../model.ts";
 import { COMPETENCY_CUES } from "../data/competencies.ts";
 import type { Token } from "../nlp.ts";
-import type { SentenceTag } from "./features.ts";
+import type { SentenceTag, SubwordSpec } from "./features.ts";
 import {
   type DenseWeights,
   featureId,
@@ -80,6 +80,12 @@ export interface LensModel {
    * higher of the sentence's and its obligation clause's read alone (`lens/read.ts`).
    */
   clauseReading?: true;
+  /**
+   * Trained with `--subword` (issue 10, branch `lens36`): the tagger also reads each content
+   * lemma's hashed character n-grams (`SubwordSpec` in `lens/features.ts`); only the columns named
+   * at training carry weights for them.
+   */
+  subword?: SubwordSpec;
 }
 
 const scorers = new WeakMap<SparseWeights, SparseScorer>();

@@ -158,6 +158,7 @@ export function readAnswer(
     ruleParts: units.map((u) => u.part),
     probing: probing ? probingShape(cues) : undefined,
     clauseCues,
+    subword: model.subword,
     // Each sentence's clauses are read once, for its `ob:` features and its obligation clause.
     clauses:
       clauseCues === undefined
