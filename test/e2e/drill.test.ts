@@ -7,7 +7,7 @@
 import type { Browser } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { launchBrowser } from "./browser.ts";
-import { screenshot, useSpec } from "./harness.ts";
+import { screenshot, startPractice, useSpec } from "./harness.ts";
 
 const launched = await launchBrowser();
 
@@ -22,14 +22,7 @@ describe.runIf(launched.browser !== null)("the technical drill in the browser", 
 
   test("drill one ML question: key points covered and missed, the outline, a reload, the rating", async () => {
     const { page, server } = spec;
-    await page.goto("/#/practice");
-    await page.getByRole("heading", { name: "Practice", level: 1 }).waitFor();
-    await page.getByRole("radio", { name: /Technical drill/ }).check();
-    await page.getByLabel("Topic").selectOption("ml-concept");
-    await page.getByLabel("Questions", { exact: true }).fill("1");
-    await page.getByRole("button", { name: /Start the session/ }).click();
-    await page.waitForURL(/#\/practice\/[^/]+$/);
-    const sessionId = decodeURIComponent(page.url().split("#/practice/")[1] ?? "");
+    const sessionId = await startPractice(page, 1, { topic: "ml-concept" });
     const question = (await page.locator("#practice-question").textContent()) ?? "";
     // The seed's own technical question comes first, with key points borrowed from the bank.
     expect(question).toMatch(/overfitting and underfitting/);
@@ -82,12 +75,7 @@ describe.runIf(launched.browser !== null)("the technical drill in the browser", 
 
   test("rated 'again', a drill question says it comes back in 1 minute, in the singular", async () => {
     const { page } = spec;
-    await page.goto("/#/practice");
-    await page.getByRole("heading", { name: "Practice", level: 1 }).waitFor();
-    await page.getByRole("radio", { name: /Technical drill/ }).check();
-    await page.getByLabel("Questions", { exact: true }).fill("2");
-    await page.getByRole("button", { name: /Start the session/ }).click();
-    await page.waitForURL(/#\/practice\/[^/]+$/);
+    await startPractice(page, 2, {});
     await page.getByRole("button", { name: /Start answering/ }).click();
     await page
       .getByLabel("Your answer, as you would say it")

@@ -258,3 +258,25 @@ export async function boxOf(
   if (b === null) throw new Error("not laid out");
   return b;
 }
+
+/**
+ * Starts a practice session from the Practice page with `questions` questions (a technical drill
+ * on `topic` when `drill` is set) and waits for its first question; returns the session's id.
+ * @example const sessionId = await startPractice(page, 3);
+ */
+export async function startPractice(
+  page: Page,
+  questions: number,
+  drill?: { topic?: string },
+): Promise<string> {
+  await page.goto("/#/practice");
+  await page.getByRole("heading", { name: "Practice", level: 1 }).waitFor();
+  if (drill !== undefined) {
+    await page.getByRole("radio", { name: /Technical drill/ }).check();
+    if (drill.topic !== undefined) await page.getByLabel("Topic").selectOption(drill.topic);
+  }
+  await page.getByLabel("Questions", { exact: true }).fill(String(questions));
+  await page.getByRole("button", { name: /Start the session/ }).click();
+  await page.waitForURL(/#\/practice\/[^/]+$/);
+  return decodeURIComponent(page.url().split("#/practice/")[1] ?? "");
+}

@@ -9,7 +9,7 @@
 import type { Browser } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { launchBrowser } from "./browser.ts";
-import { callApi, useSpec } from "./harness.ts";
+import { callApi, startPractice, useSpec } from "./harness.ts";
 
 const launched = await launchBrowser();
 
@@ -22,13 +22,9 @@ describe.runIf(launched.browser !== null)("practice as a candidate uses it", () 
   const spec = useSpec(browser, { seed: true });
 
   async function startOne(): Promise<string> {
-    await spec.page.goto("/#/practice");
-    await spec.page.getByRole("heading", { name: "Practice", level: 1 }).waitFor();
-    await spec.page.getByLabel("Questions", { exact: true }).fill("1");
-    await spec.page.getByRole("button", { name: /Start the session/ }).click();
-    await spec.page.waitForURL(/#\/practice\/[^/]+$/);
+    const sessionId = await startPractice(spec.page, 1);
     await spec.page.getByRole("button", { name: /Start answering/ }).click();
-    return decodeURIComponent(spec.page.url().split("#/practice/")[1] ?? "");
+    return sessionId;
   }
 
   const serverText = async (sessionId: string): Promise<string | undefined> =>

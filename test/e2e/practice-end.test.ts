@@ -6,7 +6,7 @@
 import type { Browser } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { launchBrowser } from "./browser.ts";
-import { useSpec } from "./harness.ts";
+import { startPractice, useSpec } from "./harness.ts";
 
 const launched = await launchBrowser();
 
@@ -16,10 +16,7 @@ describe.runIf(launched.browser !== null)("ending a practice session early", () 
 
   test("End interview after one answer shows the report of 1 of 3, and the session is over", async () => {
     const { page } = spec;
-    await page.goto("/#/practice");
-    await page.getByLabel("Questions", { exact: true }).fill("3");
-    await page.getByRole("button", { name: /Start the session/ }).click();
-    await page.waitForURL(/#\/practice\/[^/]+$/);
+    await startPractice(page, 3);
     await page.getByRole("button", { name: /Start answering/ }).click();
     await page
       .getByLabel("Your answer, as you would say it")

@@ -5,7 +5,7 @@
 import type { Browser } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { launchBrowser } from "./browser.ts";
-import { useSpec } from "./harness.ts";
+import { startPractice, useSpec } from "./harness.ts";
 
 const launched = await launchBrowser();
 
@@ -15,10 +15,7 @@ describe.runIf(launched.browser !== null)("the practice review", () => {
 
   test("after submitting, the review shows the question that was answered, and a paste as pasted", async () => {
     const { page } = spec;
-    await page.goto("/#/practice");
-    await page.getByLabel("Questions", { exact: true }).fill("1");
-    await page.getByRole("button", { name: /Start the session/ }).click();
-    await page.waitForURL(/#\/practice\/[^/]+$/);
+    await startPractice(page, 1);
     const question = ((await page.locator("#practice-question").textContent()) ?? "").trim();
     expect(question.length).toBeGreaterThan(10);
     await page.getByRole("button", { name: /Start answering/ }).click();

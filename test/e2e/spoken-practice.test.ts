@@ -11,7 +11,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser, newContext } from "./browser.ts";
-import { importSeed, screenshot, startTestServer, type TestServer } from "./harness.ts";
+import { importSeed, screenshot, startPractice, startTestServer, type TestServer } from "./harness.ts";
 
 const RATE = 48_000;
 /** Seconds of silence and tone: first word at 1.0 s; gaps of 2.0 s (a pause) and 0.5 s (not one). */
@@ -85,13 +85,9 @@ async function axeProblems(page: Page): Promise<string[]> {
 }
 
 async function openFirstQuestion(page: Page): Promise<string> {
-  await page.goto("/#/practice");
-  await page.getByRole("heading", { name: "Practice", level: 1 }).waitFor();
-  await page.getByLabel("Questions", { exact: true }).fill("1");
-  await page.getByRole("button", { name: /Start the session/ }).click();
-  await page.waitForURL(/#\/practice\/[^/]+$/);
+  const sessionId = await startPractice(page, 1);
   await page.getByRole("button", { name: /Answer out loud/ }).waitFor();
-  return decodeURIComponent(page.url().split("#/practice/")[1] ?? "");
+  return sessionId;
 }
 
 describe.runIf(launched.browser !== null)("answering out loud in the browser", () => {
