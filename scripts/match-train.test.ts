@@ -47,6 +47,30 @@ describe("npm run match:train -- --plain (docs/lab/matching-lab.md, 'The pair sc
   }, 180_000);
 });
 
+describe("MATCH_PLAIN_CHOSEN_ON (docs/lab/matching-lab.md, 'Round 39')", () => {
+  const run = (range: string) =>
+    spawnSync("npx", ["tsx", join(root, "scripts", "match-train.ts"), "--plain", "--check", "--no-bank"], {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, MATCH_PLAIN_CHOSEN_ON: range },
+    });
+
+  it("chooses the plain set's threshold on the range it names, and says so", () => {
+    const r = run("337-420");
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^threshold [\d.]+ \(precision ≥ [\d.]+ on dev g337–g420\)/m);
+    expect(r.stdout).toMatch(/^ {2}chosen on g337–g420 /m);
+  }, 120_000);
+
+  it("refuses a range that is not one, with what to write instead", () => {
+    const r = run("420-337");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('MATCH_PLAIN_CHOSEN_ON="420-337" is not a range of dev groups');
+    expect(r.stderr).toContain("337-420");
+    expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+  }, 120_000);
+});
+
 const scorerFile = join(root, "src", "core", "semantic", "data", "pair-scorer.json");
 
 /** `match:train --plain --verify`, against the committed weight sets or a copy. */

@@ -14,6 +14,8 @@
  *   … --scorer FILE                  # weight sets other than src/core/semantic/data/pair-scorer.json
  *                                    # (tests: --verify against a changed copy)
  *   … --no-bank                      # with --plain: skip the bank-level check (a few seconds)
+ *   MATCH_PLAIN_CHOSEN_ON=337-420 …  # the dev groups the plain set's threshold is chosen on
+ *                                    # (default g337–g444; 337-420 is round 7's range)
  *
  * 1. The train set: eval/matching/train-concepts.json (written by us) expanded into labelled
  *    pairs — each requirement phrasing with its concept's evidence (positives), its hard
@@ -350,12 +352,13 @@ function report(
   model: PairScorerModel,
   trainRows: readonly Row[],
   devRows: readonly Row[],
-  settings?: { hardWeight: number; l2: number; target: number },
+  settings?: { hardWeight: number; l2: number; target: number; chosenOn?: readonly number[] },
 ) {
+  const [from, to] = settings?.chosenOn ?? [CHOSEN_ON.from, CHOSEN_ON.to];
   const lines = [
     title,
     settings
-      ? `threshold ${model.threshold} (precision ≥ ${settings.target} on dev g${CHOSEN_ON.from}–g${CHOSEN_ON.to}), L2 ${settings.l2}, hard negatives ×${settings.hardWeight}`
+      ? `threshold ${model.threshold} (precision ≥ ${settings.target} on dev g${from}–g${to}), L2 ${settings.l2}, hard negatives ×${settings.hardWeight}`
       : `threshold ${model.threshold} (as committed)`,
     show("train (learned)", trainRows, model),
     show(
@@ -365,8 +368,8 @@ function report(
     ),
     show(`dev g001–g${DEV_LAST} (learned)`, devRows, model),
     show(
-      `  chosen on g${CHOSEN_ON.from}–g${CHOSEN_ON.to}`,
-      devRows.filter((r) => groupOf(r) >= CHOSEN_ON.from && groupOf(r) <= CHOSEN_ON.to),
+      `  chosen on g${from}–g${to}`,
+      devRows.filter((r) => groupOf(r) >= (from as number) && groupOf(r) <= (to as number)),
       model,
     ),
     ...BATCHES.map(([name, from, to]) =>
@@ -413,15 +416,34 @@ const fitPlain = (fit: PairScorerFit): PairScorerModel => ({
   ),
   fit,
 });
+// The dev groups the plain set's threshold is chosen on: CHOSEN_ON unless MATCH_PLAIN_CHOSEN_ON
+// names another closed range ("337-420", the range of round 7's fit).
+function plainChosenOn(): [number, number] {
+  const text = process.env.MATCH_PLAIN_CHOSEN_ON;
+  if (text === undefined) return [CHOSEN_ON.from, CHOSEN_ON.to];
+  const m = /^(\d+)-(\d+)$/.exec(text.trim());
+  if (!m || Number(m[1]) > Number(m[2]) || Number(m[2]) > DEV_LAST) {
+    process.stderr.write(
+      `MATCH_PLAIN_CHOSEN_ON="${text}" is not a range of dev groups: write FIRST-LAST with FIRST ≤ LAST ≤ ${DEV_LAST} (e.g. 337-420)\n`,
+    );
+    process.exit(2);
+  }
+  return [Number(m[1]), Number(m[2])];
+}
 const plainFit: PairScorerFit = {
   inputs: "live",
   l2: PLAIN_L2,
   hardWeight: PLAIN_HARD_WEIGHT,
   targetPrecision: PLAIN_TARGET_PRECISION,
-  chosenOn: [CHOSEN_ON.from, CHOSEN_ON.to],
+  chosenOn: plainChosenOn(),
 };
 const model = fitPlain(plainFit);
-const plainSettings = { hardWeight: PLAIN_HARD_WEIGHT, l2: PLAIN_L2, target: PLAIN_TARGET_PRECISION };
+const plainSettings = {
+  hardWeight: PLAIN_HARD_WEIGHT,
+  l2: PLAIN_L2,
+  target: PLAIN_TARGET_PRECISION,
+  chosenOn: plainFit.chosenOn,
+};
 report("without sentence embeddings (refitted):", model, trainRows, devRows, plainSettings);
 
 // A set fitted on frozen inputs (`"inputs": "frozen"`, written by scripts/match-freeze.ts): the fit
