@@ -65,20 +65,32 @@ describe("compose", () => {
       result: "The next release raised clicks on new listings by nine percent without hurting the rest.",
       lesson: "I learned to test a model on the slices that changed, not just on the whole set.",
     });
+    // (At 25 s: the mistake, how it was handled and one of the two fit; compose38: at 20 s the
+    // mistake draft keeps the rollback rather than the lesson, see the price import case below.)
     const partsOf = (question: string) =>
-      compose(story, { question, budgetSeconds: 20 })
+      compose(story, { question, budgetSeconds: 25 })
         .sentences.filter((s) => s.origin.from === "story")
         .map((s) => s.part);
     // What the question asks about a mistake is the lesson drawn from it; elsewhere the result.
-    expect(partsOf("Tell me about a time you made a mistake")).toEqual(["situation", "action", "lesson"]);
-    expect(partsOf("Tell me about a model you improved")).toEqual(["situation", "action", "result"]);
+    expect(partsOf("Tell me about a time you made a mistake")).toEqual([
+      "situation",
+      "action",
+      "action",
+      "lesson",
+    ]);
+    expect(partsOf("Tell me about a model you improved")).toEqual([
+      "situation",
+      "action",
+      "action",
+      "result",
+    ]);
     // The result left out is still asked for, by a blank that takes no time.
     const mistake = compose(story, {
       question: "Tell me about a time you made a mistake",
-      budgetSeconds: 20,
+      budgetSeconds: 25,
     });
     expect(mistake.blanks).toContain(BLANKS.result);
-    expect(mistake.seconds).toBeLessThanOrEqual(20);
+    expect(mistake.seconds).toBeLessThanOrEqual(25);
   });
 
   it("keeps the actions in the order they happened and trims the least relevant to fit", () => {
@@ -1587,17 +1599,62 @@ describe("compose: a mistake question on a tight budget keeps its shortest telli
     expect(draft.sentences.map((s) => s.part)).toEqual(expect.arrayContaining(["result", "lesson"]));
   });
 
-  it.runIf(SEED_RUNS)("tells the seed's TLS mistake in 30 s, to 'The fix restored secure access'", () => {
-    // Before: 45 s, 15 s over the budget, with a warning.
-    const draft = draftOf(seed, "q6/core", 30);
-    expect(draft.seconds).toBeLessThanOrEqual(30);
-    const said = storyLines(draft);
-    expect(said[0]).toMatch(/^During my LLM deployment project/);
-    const traced = said.findIndex((t) => /I traced the issue to a misconfiguration/.test(t));
-    const owned = said.findIndex((t) => /I immediately acknowledged the issue/.test(t));
-    expect(traced).toBeGreaterThan(0);
-    expect(owned).toBeGreaterThan(traced);
-    expect(said.at(-1)).toMatch(/^The fix restored secure access/);
-    expect(draft.blanks).toContain(BLANKS.shortLesson);
+  it.runIf(SEED_RUNS)(
+    "tells the seed's TLS mistake in 30 s: what went wrong, then 'I traced the issue…'",
+    () => {
+      // Before compose37: 45 s, 15 s over the budget, with a warning. compose37 fitted it as the
+      // setting, "Eventually, I traced the issue to a misconfiguration…" (which issue? the line that
+      // said the app was inaccessible was left out), the acknowledgement and "The fix restored…".
+      // compose38: the issue is told first; how it was handled is one line, the result a blank.
+      const draft = draftOf(seed, "q6/core", 30);
+      expect(draft.seconds).toBeLessThanOrEqual(30);
+      expect(draft.warnings.filter((w) => w.startsWith("What must stay"))).toEqual([]);
+      const said = storyLines(draft);
+      expect(said[0]).toMatch(/^During my LLM deployment project/);
+      const seen = said.findIndex((t) => /the application was inaccessible/.test(t));
+      const traced = said.findIndex((t) => /I traced the issue to a misconfiguration/.test(t));
+      expect(seen).toBeGreaterThan(0);
+      expect(traced).toBeGreaterThan(seen);
+      // One line of how it was handled, told after the mistake.
+      expect(said.length).toBe(traced + 2);
+      expect(draft.blanks).toContain(BLANKS.result);
+      expect(draft.blanks).toContain(BLANKS.shortLesson);
+    },
+  );
+
+  it("keeps how a mistake was handled when the result or the lesson has to give way (price import, 20 s)", () => {
+    // Before: the setting, the mistake and "No customer saw a wrong price, and the test has caught
+    // one empty region since": the draft went from the mistake to its result, and "the test" was
+    // never introduced.
+    const story = parseStory({
+      title: "Price import",
+      situation: "I ran the nightly price import for our shop.",
+      actions: [
+        "I had accidentally filtered out every row with a missing currency code, and two regions lost their prices.",
+        "I restored the rows from the backup and added a test that fails on an empty region.",
+      ],
+      result: "No customer saw a wrong price, and the test has caught one empty region since.",
+      lesson: "I learned that a filter which silently drops rows deserves a test before the job goes live.",
+    });
+    for (const budgetSeconds of [20, 25, 30]) {
+      const draft = compose(story, { question: MISTAKE_Q, budgetSeconds });
+      expect(draft.seconds, `${budgetSeconds} s`).toBeLessThanOrEqual(budgetSeconds);
+      const said = storyLines(draft);
+      const mistake = said.findIndex((t) => /I had accidentally filtered out/.test(t));
+      const restored = said.findIndex((t) => /^I restored the rows from the backup/.test(t));
+      expect(mistake, `${budgetSeconds} s`).toBeGreaterThan(0);
+      expect(restored, `${budgetSeconds} s`).toBe(mistake + 1);
+    }
+  });
+
+  it("reads a line that traces a trouble named as known as leaning on it, whatever cause it names", () => {
+    // Before: "misconfiguration" read as what went wrong, so the line stood alone.
+    expect(
+      leansOnTrouble("Eventually, I traced the issue to a misconfiguration in the TLS certificate."),
+    ).toBe(true);
+    expect(leansOnTrouble("Once I identified the problem through logs, I refactored the app.")).toBe(true);
+    // A cause found with no trouble named as known still stands alone.
+    expect(leansOnTrouble("I traced it to my join: I had used an inner join.")).toBe(false);
+    expect(leansOnTrouble("I had accidentally dropped rows with missing values.")).toBe(false);
   });
 });
