@@ -32,6 +32,10 @@ const MENDS =
 // …or finds where a trouble named as known came from ("I traced the issue to…"), whatever its cause.
 const TRACES =
   /\b(?:traced|tracked|pinned|narrowed|identified|found|isolated)\s+(?:down\s+)?the (?:issue|problem|bug|error|fault)\b/i;
+const WHEN =
+  /^(?:(?:a|an|one|two|three|four|five|six|a few|a couple of|several|\d+) (?:minutes?|hours?|days?|nights?|weeks?|months?) later|the (?:next|following) (?:day|morning|night|week)|within (?:a|an|one|two|three|a few|\d+) (?:hours?|days?|nights?|weeks?|months?))\b,?\s+(?!I\b|we\b)/i;
+const BACK = /\b(?:it|its|this|that|these|those|they|them|their|he|she|the same|such|then)\b/i;
+const THAT_CLAUSE = /\b(?:said|reported|noticed|found|saw) that\b/gi;
 const says = (t: string) => tellsTrouble(t) || MISTAKE.test(t);
 function danglingIn(story: Story, draft: Draft, telling: string): string[] {
   const all = storySentences(story)
@@ -50,7 +54,25 @@ function danglingIn(story: Story, draft: Draft, telling: string): string[] {
     if (part === "result" || part === "lesson") return false;
     if (at <= 0 || !leansBack(t) || leansOnAnyStep(t)) return false;
     const before = all[antecedentOf(all, at)];
-    return before !== undefined && !kept.includes(before);
+    if (before === undefined || kept.includes(before)) return false;
+    // A new event told with its own time ("Two days later a colleague reported…"), in words that
+    // point back at nothing else, stands after a kept setting that tells the speaker's own work:
+    // the listener counts the time from that work.
+    const when = WHEN.exec(t);
+    const fresh = when !== null && !BACK.test(t.slice(when[0].length).replace(THAT_CLAUSE, ""));
+    const ownWork = draft.sentences
+      .slice(
+        0,
+        draft.sentences.findIndex((s) => s.text === t),
+      )
+      .some(
+        (s) =>
+          (s.part === "situation" || s.part === "task") &&
+          s.origin.from === "story" &&
+          /\b(?:I|we)\b/i.test(s.text) &&
+          !leansBack(s.text),
+      );
+    return !(fresh && ownWork);
   });
 }
 

@@ -18,6 +18,7 @@ import {
   antecedentOf,
   BLANK,
   contentTokens,
+  countsTimeOnly,
   countWords,
   hasBlank,
   hasFigure,
@@ -186,6 +187,11 @@ const PRIOR_WEIGHT = 0.3;
 
 // The speaker in a sentence: "I" or "we" doing, thinking or owning something.
 const FIRST_PERSON = /\b(?:I|[Ww]e)\b/;
+
+/** A setting line that tells the speaker's own work ("…, I was responsible for rewriting the join…") and stands alone. */
+function setsOwnWork(c: { text: string; part: StarPart }): boolean {
+  return (c.part === "situation" || c.part === "task") && FIRST_PERSON.test(c.text) && !leansBack(c.text);
+}
 
 /**
  * Whether a sentence tells no deed of the speaker: no "I" or "we" in it, not a list item whose
@@ -692,7 +698,13 @@ export function compose(story: Story, options: ComposeOptions): Draft {
     )
       return true;
     const before = candidates[antecedentOf(texts, c.position)];
-    return before !== undefined && !chosen.has(before) && leansBack(c.text);
+    if (before === undefined || chosen.has(before) || !leansBack(c.text)) return false;
+    // "Two days later a colleague reported…" counts its time from the speaker's work the setting
+    // told, when the line it was counted from is left out (see countsTimeOnly).
+    return !(
+      countsTimeOnly(c.text) &&
+      candidates.some((o) => o.position < c.position && chosen.has(o) && setsOwnWork(o))
+    );
   };
   for (let changed = true; changed; ) {
     changed = false;
@@ -734,7 +746,14 @@ export function compose(story: Story, options: ComposeOptions): Draft {
     if (stated === undefined) return undefined;
     // "Eventually, I traced the issue to…" is said after what went wrong: the shortest line told
     // before it that says so, with the lines that one leans on.
-    const own = chainOf(stated);
+    // A line that only counts its time from the one before ("Two days later a colleague
+    // reported…") ends the walk: the setting kept before it tells the work that time counts from.
+    const own = leanChain(
+      candidates,
+      texts,
+      stated,
+      (t) => pointsBack(t) && !leansOnAnyStep(t) && !countsTimeOnly(t),
+    );
     const troubled = own.some(
       (c) => leansOnTrouble(c.text) && !own.some((o) => o.position < c.position && saysTrouble(o.text)),
     );
