@@ -3,7 +3,7 @@
  * (../shared/seed), under three questions, at 30, 60 and 90 s: how many drafts keep a sentence that
  * leans on one they left out (a dangling sentence), how many run over the budget, and how many
  * say no result and leave no blank for one.
- * Run: `npx tsx scripts/compose-dangling.ts [--print [--all]] [--dump FILE]` (--dump writes every draft
+ * Run: `npx tsx scripts/compose-dangling.ts [--budgets 30,60,90] [--print [--all | --over]] [--dump FILE]` (--dump writes every draft
  * as JSON, one a line, to compare two versions of compose byte for byte).
  */
 
@@ -29,6 +29,13 @@ const NAMES =
 // which only follows a failure told.
 const MENDS =
   /\b(?:I|we)\b[^.;:]*\b(?:rolled back|reverted|restored|patched|hotfixed|repaired|recovered|undid|fixed)\b/i;
+// …or finds where a trouble named as known came from ("I traced the issue to…"), whatever its cause.
+const TRACES =
+  /\b(?:traced|tracked|pinned|narrowed|identified|found|isolated)\s+(?:down\s+)?the (?:issue|problem|bug|error|fault)\b/i;
+const WHEN =
+  /^(?:(?:a|an|one|two|three|four|five|six|a few|a couple of|several|\d+) (?:minutes?|hours?|days?|nights?|weeks?|months?) later|the (?:next|following) (?:day|morning|night|week)|within (?:a|an|one|two|three|a few|\d+) (?:hours?|days?|nights?|weeks?|months?))\b,?\s+(?!I\b|we\b)/i;
+const BACK = /\b(?:it|its|this|that|these|those|they|them|their|he|she|the same|such|then)\b/i;
+const THAT_CLAUSE = /\b(?:said|reported|noticed|found|saw) that\b/gi;
 const says = (t: string) => tellsTrouble(t) || MISTAKE.test(t);
 function danglingIn(story: Story, draft: Draft, telling: string): string[] {
   const all = storySentences(story)
@@ -38,14 +45,34 @@ function danglingIn(story: Story, draft: Draft, telling: string): string[] {
   const kept = draft.sentences.filter((s) => s.origin.from === "story").map((s) => s.text);
   return kept.filter((t, k) => {
     if (k === 0) return false;
-    if ((NAMES.test(t) || MENDS.test(t)) && !says(t) && !kept.slice(0, k).some(says)) return true;
+    // "I traced the issue to a misconfiguration…" says its cause, yet "the issue" is one already heard of.
+    const names = TRACES.test(t) || ((NAMES.test(t) || MENDS.test(t)) && !says(t));
+    if (names && !kept.slice(0, k).some(says)) return true;
     const at = all.indexOf(t);
     // A result or a lesson whose "this" is the whole episode leans on no one line (as compose reads it).
     const part = draft.sentences.find((s) => s.text === t)?.part;
     if (part === "result" || part === "lesson") return false;
     if (at <= 0 || !leansBack(t) || leansOnAnyStep(t)) return false;
     const before = all[antecedentOf(all, at)];
-    return before !== undefined && !kept.includes(before);
+    if (before === undefined || kept.includes(before)) return false;
+    // A new event told with its own time ("Two days later a colleague reported…"), in words that
+    // point back at nothing else, stands after a kept setting that tells the speaker's own work:
+    // the listener counts the time from that work.
+    const when = WHEN.exec(t);
+    const fresh = when !== null && !BACK.test(t.slice(when[0].length).replace(THAT_CLAUSE, ""));
+    const ownWork = draft.sentences
+      .slice(
+        0,
+        draft.sentences.findIndex((s) => s.text === t),
+      )
+      .some(
+        (s) =>
+          (s.part === "situation" || s.part === "task") &&
+          s.origin.from === "story" &&
+          /\b(?:I|we)\b/i.test(s.text) &&
+          !leansBack(s.text),
+      );
+    return !(fresh && ownWork);
   });
 }
 
@@ -56,7 +83,12 @@ const QUESTIONS = [
   "Tell me about a time you made a mistake and how you handled it.",
   "Tell me about a project you are proud of.",
 ];
-const BUDGETS = [30, 60, 90];
+const budgetsAt = process.argv.indexOf("--budgets");
+const BUDGETS = (budgetsAt >= 0 ? (process.argv[budgetsAt + 1] ?? "") : "30,60,90").split(",").map(Number);
+if (BUDGETS.some((b) => !(b > 0))) {
+  process.stderr.write("--budgets takes seconds separated by commas, e.g. --budgets 20,45,75\n");
+  process.exit(2);
+}
 const print = process.argv.includes("--print");
 const dumpAt = process.argv.indexOf("--dump");
 const dumpTo = dumpAt >= 0 ? process.argv[dumpAt + 1] : undefined;
@@ -88,7 +120,8 @@ for (const { name, answer } of [...stories(readSample(), "sample"), ...stories(r
       if (loose.length > 0) dangling++;
       if (draft.seconds > budgetSeconds) over++;
       if (!draft.sentences.some((s) => s.part === "result")) noResult++;
-      if (print && (loose.length > 0 || process.argv.includes("--all")))
+      const shown = loose.length > 0 || (process.argv.includes("--over") && draft.seconds > budgetSeconds);
+      if (print && (shown || process.argv.includes("--all")))
         process.stdout.write(
           `\n== ${name} | ${question.slice(13, 40)} | ${budgetSeconds} s (${draft.seconds} s)\n${draft.sentences.map((s) => `  [${s.part}] ${s.text}`).join("\n")}\n  DANGLING: ${loose.join(" | ")}\n`,
         );

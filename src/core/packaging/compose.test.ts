@@ -6,7 +6,7 @@ import { answerText } from "../answer-text.ts";
 import type { AnswerItem, StarPart } from "../model.ts";
 import { BLANKS, compose, type Draft, leansOnTrouble, tagStoryParts } from "./compose.ts";
 import { parseStory, type Story, storyFromAnswer, storySentences } from "./story.ts";
-import { leansBack, leansOnAnyStep, sayAsides, withoutBlanks } from "./text.ts";
+import { countsTimeOnly, leansBack, leansOnAnyStep, sayAsides, withoutBlanks } from "./text.ts";
 
 const fraud = parseStory({
   title: "Fraud model platform",
@@ -65,20 +65,32 @@ describe("compose", () => {
       result: "The next release raised clicks on new listings by nine percent without hurting the rest.",
       lesson: "I learned to test a model on the slices that changed, not just on the whole set.",
     });
+    // (At 25 s: the mistake, how it was handled and one of the two fit; compose38: at 20 s the
+    // mistake draft keeps the rollback rather than the lesson, see the price import case below.)
     const partsOf = (question: string) =>
-      compose(story, { question, budgetSeconds: 20 })
+      compose(story, { question, budgetSeconds: 25 })
         .sentences.filter((s) => s.origin.from === "story")
         .map((s) => s.part);
     // What the question asks about a mistake is the lesson drawn from it; elsewhere the result.
-    expect(partsOf("Tell me about a time you made a mistake")).toEqual(["situation", "action", "lesson"]);
-    expect(partsOf("Tell me about a model you improved")).toEqual(["situation", "action", "result"]);
+    expect(partsOf("Tell me about a time you made a mistake")).toEqual([
+      "situation",
+      "action",
+      "action",
+      "lesson",
+    ]);
+    expect(partsOf("Tell me about a model you improved")).toEqual([
+      "situation",
+      "action",
+      "action",
+      "result",
+    ]);
     // The result left out is still asked for, by a blank that takes no time.
     const mistake = compose(story, {
       question: "Tell me about a time you made a mistake",
-      budgetSeconds: 20,
+      budgetSeconds: 25,
     });
     expect(mistake.blanks).toContain(BLANKS.result);
-    expect(mistake.seconds).toBeLessThanOrEqual(20);
+    expect(mistake.seconds).toBeLessThanOrEqual(25);
   });
 
   it("keeps the actions in the order they happened and trims the least relevant to fit", () => {
@@ -825,7 +837,9 @@ describe("compose: a sentence that tells its time from the one before ('Two days
       const draft = composeAnswer(answer, budgetSeconds);
       const said = draft.sentences.map((s) => s.text);
       const at = said.indexOf(told[later] ?? "");
-      if (at >= 0) expect(said[at - 1], `${budgetSeconds} s`).toBe(told[later - 1]);
+      // After the line it counts from, or (compose38) after the setting that tells the work it
+      // counts from: "During a migration…, I was responsible for rewriting the join…".
+      if (at >= 0) expect([told[later - 1], told[0]], `${budgetSeconds} s`).toContain(said[at - 1]);
     }
   });
 });
@@ -1578,26 +1592,113 @@ describe("compose: a mistake question on a tight budget keeps its shortest telli
     expect(draft.trimmed.map((t) => t.part)).toContain("lesson");
   });
 
-  it("keeps the warning where even the shortest telling cannot fit (calibration story, 30 s)", () => {
-    // "Two days later…" leans on the deed before it; with it and the setting, the mistake and one
-    // fix take more than 30 s: the whole story stays and the warning says by how much.
+  it("tells the calibration story in 30 s: the setting, 'Two days later a colleague reported…', the mistake, one fix", () => {
+    // Before: "Two days later…" was walked back to "I compared a sample of outputs…", so the
+    // shortest telling ran over and the whole story stayed (59 s) with a warning. Its time counts
+    // from the work the setting tells ("…I was responsible for rewriting the join…").
     const draft = draftOf(readSample(), "q5/core", 30);
-    expect(draft.seconds).toBeGreaterThan(30);
-    expect(draft.warnings.join(" ")).toMatch(/over the 30 s budget/);
-    expect(draft.sentences.map((s) => s.part)).toEqual(expect.arrayContaining(["result", "lesson"]));
+    expect(draft.seconds).toBeLessThanOrEqual(30);
+    expect(draft.warnings.filter((w) => w.startsWith("What must stay"))).toEqual([]);
+    const said = storyLines(draft);
+    expect(said[0]).toMatch(/^During a migration of the calibration pipeline/);
+    expect(said[1]).toMatch(/^Two days later a colleague reported odd constants/);
+    expect(said[2]).toMatch(/^I traced it to my join/);
+    expect(said).toHaveLength(4);
+    expect(draft.blanks).toContain(BLANKS.result);
   });
 
-  it.runIf(SEED_RUNS)("tells the seed's TLS mistake in 30 s, to 'The fix restored secure access'", () => {
-    // Before: 45 s, 15 s over the budget, with a warning.
-    const draft = draftOf(seed, "q6/core", 30);
-    expect(draft.seconds).toBeLessThanOrEqual(30);
-    const said = storyLines(draft);
-    expect(said[0]).toMatch(/^During my LLM deployment project/);
-    const traced = said.findIndex((t) => /I traced the issue to a misconfiguration/.test(t));
-    const owned = said.findIndex((t) => /I immediately acknowledged the issue/.test(t));
-    expect(traced).toBeGreaterThan(0);
-    expect(owned).toBeGreaterThan(traced);
-    expect(said.at(-1)).toMatch(/^The fix restored secure access/);
-    expect(draft.blanks).toContain(BLANKS.shortLesson);
+  it("reads a line that only counts its time from the line before apart from one that refers back", () => {
+    expect(countsTimeOnly("Two days later a colleague reported odd constants on the edge channels.")).toBe(
+      true,
+    );
+    expect(countsTimeOnly("The next morning the on-call engineer reported that the queue was full.")).toBe(
+      true,
+    );
+    // "it" stands for something said before; "This led…" is no time at all.
+    expect(countsTimeOnly("Within a week the operators said it missed the events they cared about.")).toBe(
+      false,
+    );
+    expect(countsTimeOnly("This led to poor forecasts.")).toBe(false);
+    expect(countsTimeOnly("Two days later I traced it to my join.")).toBe(false);
+  });
+
+  it("says 'Two days later…' without the line it counts from only after a setting that tells the speaker's work", () => {
+    // A setting that tells no work of the speaker's gives the time nothing to count from.
+    const story = parseStory({
+      title: "Nightly job",
+      situation: "The nightly job loads the detector readings into the archive.",
+      actions: [
+        "I switched the job to the new cluster without a dry run.",
+        "Two days later a colleague reported missing nights in the archive.",
+        "I had accidentally left out the cluster's retention setting, so old nights were deleted.",
+        "I restored the nights from the backup and added the setting to the migration checklist.",
+      ],
+      result: "Every night was back by the end of the week.",
+      lesson: "I learned to dry-run every migration.",
+    });
+    for (const budgetSeconds of [15, 20, 25, 30]) {
+      const said = storyLines(compose(story, { question: MISTAKE_Q, budgetSeconds }));
+      const later = said.findIndex((t) => /^Two days later/.test(t));
+      if (later >= 0) expect(said[later - 1], `${budgetSeconds} s`).toMatch(/^I switched the job/);
+    }
+  });
+
+  it.runIf(SEED_RUNS)(
+    "tells the seed's TLS mistake in 30 s: what went wrong, then 'I traced the issue…'",
+    () => {
+      // Before compose37: 45 s, 15 s over the budget, with a warning. compose37 fitted it as the
+      // setting, "Eventually, I traced the issue to a misconfiguration…" (which issue? the line that
+      // said the app was inaccessible was left out), the acknowledgement and "The fix restored…".
+      // compose38: the issue is told first; how it was handled is one line, the result a blank.
+      const draft = draftOf(seed, "q6/core", 30);
+      expect(draft.seconds).toBeLessThanOrEqual(30);
+      expect(draft.warnings.filter((w) => w.startsWith("What must stay"))).toEqual([]);
+      const said = storyLines(draft);
+      expect(said[0]).toMatch(/^During my LLM deployment project/);
+      const seen = said.findIndex((t) => /the application was inaccessible/.test(t));
+      const traced = said.findIndex((t) => /I traced the issue to a misconfiguration/.test(t));
+      expect(seen).toBeGreaterThan(0);
+      expect(traced).toBeGreaterThan(seen);
+      // One line of how it was handled, told after the mistake.
+      expect(said.length).toBe(traced + 2);
+      expect(draft.blanks).toContain(BLANKS.result);
+      expect(draft.blanks).toContain(BLANKS.shortLesson);
+    },
+  );
+
+  it("keeps how a mistake was handled when the result or the lesson has to give way (price import, 20 s)", () => {
+    // Before: the setting, the mistake and "No customer saw a wrong price, and the test has caught
+    // one empty region since": the draft went from the mistake to its result, and "the test" was
+    // never introduced.
+    const story = parseStory({
+      title: "Price import",
+      situation: "I ran the nightly price import for our shop.",
+      actions: [
+        "I had accidentally filtered out every row with a missing currency code, and two regions lost their prices.",
+        "I restored the rows from the backup and added a test that fails on an empty region.",
+      ],
+      result: "No customer saw a wrong price, and the test has caught one empty region since.",
+      lesson: "I learned that a filter which silently drops rows deserves a test before the job goes live.",
+    });
+    for (const budgetSeconds of [20, 25, 30]) {
+      const draft = compose(story, { question: MISTAKE_Q, budgetSeconds });
+      expect(draft.seconds, `${budgetSeconds} s`).toBeLessThanOrEqual(budgetSeconds);
+      const said = storyLines(draft);
+      const mistake = said.findIndex((t) => /I had accidentally filtered out/.test(t));
+      const restored = said.findIndex((t) => /^I restored the rows from the backup/.test(t));
+      expect(mistake, `${budgetSeconds} s`).toBeGreaterThan(0);
+      expect(restored, `${budgetSeconds} s`).toBe(mistake + 1);
+    }
+  });
+
+  it("reads a line that traces a trouble named as known as leaning on it, whatever cause it names", () => {
+    // Before: "misconfiguration" read as what went wrong, so the line stood alone.
+    expect(
+      leansOnTrouble("Eventually, I traced the issue to a misconfiguration in the TLS certificate."),
+    ).toBe(true);
+    expect(leansOnTrouble("Once I identified the problem through logs, I refactored the app.")).toBe(true);
+    // A cause found with no trouble named as known still stands alone.
+    expect(leansOnTrouble("I traced it to my join: I had used an inner join.")).toBe(false);
+    expect(leansOnTrouble("I had accidentally dropped rows with missing values.")).toBe(false);
   });
 });

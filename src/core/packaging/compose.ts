@@ -18,6 +18,7 @@ import {
   antecedentOf,
   BLANK,
   contentTokens,
+  countsTimeOnly,
   countWords,
   hasBlank,
   hasFigure,
@@ -130,6 +131,12 @@ const FIX_OF_IT = /^to (?:\w+ )?(?:resolve|fix|address|solve|correct|repair|hand
 const NAMES_TROUBLE =
   /\bthe (?:issue|problem|bug|error|mistake|fault|failure|fix)\b|\bthe (?:bad|wrong|broken|faulty|corrupt(?:ed)?) [a-z]+/i;
 
+// The speaker finding where a trouble already named came from: "I traced the issue to…", "Once I
+// identified the problem through logs…". What it traced it to may be a fault ("a misconfiguration"),
+// but what went wrong is still the line before's to tell.
+const TRACES_TROUBLE =
+  /\b(?:traced|tracked|pinned|narrowed|root-caused|diagnosed|identified|isolated|located|found)\s+(?:down\s+)?the (?:issue|problem|bug|error|fault|failure)\b/i;
+
 // A deed of the speaker's whose verb undoes or mends something, and so presupposes that it had
 // gone wrong without saying how: "we rolled back the release", "I reverted…", "I patched…", "I
 // restored…". Said by "I" or "we" (anywhere before it in the sentence: "I told the team, rolled
@@ -141,14 +148,19 @@ const MENDS = new RegExp(`^${MENDING_VERB}\\b|\\b(?:I|[Ww]e)\\b[^.;:]*?\\b${MEND
 
 /**
  * Whether a sentence can only follow one that tells what went wrong: it names the trouble as known
- * ("I acknowledged the issue…", "No published analysis used the bad constants."), is a fix told
+ * ("I acknowledged the issue…", "No published analysis used the bad constants.", even where it
+ * says what caused it: "I traced the issue to a misconfiguration…"), is a fix told
  * as its purpose ("To resolve it, I…") or a deed whose verb mends what had gone wrong ("I rolled
- * back to the old job"), and does not itself say what went wrong.
+ * back to the old job") and does not itself say how it went wrong.
  * @example leansOnTrouble("The fix restored secure access.") // true
  * @example leansOnTrouble("I told the team, rolled back to the old job, and wrote a full comparison.") // true
- * @example leansOnTrouble("I traced the issue to a misconfigured certificate.") // false
+ * @example leansOnTrouble("I traced the issue to a misconfigured certificate.") // true
+ * @example leansOnTrouble("I traced it to my join: I had used an inner join.") // false
  */
 export function leansOnTrouble(sentence: string): boolean {
+  // "I traced the issue to a misconfiguration…" says what caused it, not what went wrong: the
+  // issue it traced is one the listener must have heard of, whatever the cause named.
+  if (TRACES_TROUBLE.test(sentence)) return true;
   return (
     (NAMES_TROUBLE.test(sentence) ||
       FIX_OF_IT.test(sentence) ||
@@ -175,6 +187,11 @@ const PRIOR_WEIGHT = 0.3;
 
 // The speaker in a sentence: "I" or "we" doing, thinking or owning something.
 const FIRST_PERSON = /\b(?:I|[Ww]e)\b/;
+
+/** A setting line that tells the speaker's own work ("…, I was responsible for rewriting the join…") and stands alone. */
+function setsOwnWork(c: { text: string; part: StarPart }): boolean {
+  return (c.part === "situation" || c.part === "task") && FIRST_PERSON.test(c.text) && !leansBack(c.text);
+}
 
 /**
  * Whether a sentence tells no deed of the speaker: no "I" or "we" in it, not a list item whose
@@ -523,8 +540,44 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   // ("we started seeing high error rates"), or how it surfaced right before the mistake ("Two
   // days later a colleague reported odd constants"). The first one told, with the lines it leans
   // on, where it fits the budget; else the shortest.
-  const problem = problemOf(candidates, asked, firstAction, context, [result, lesson, action], budgetWords);
-  const must = [...new Set([context, ...problem, result, lesson, action, ...asked])].filter(
+  // A mistake question asks how it was handled as much as what went wrong: the line that states the
+  // mistake (the first that answers with the mistake cue, else the first that answers), and one
+  // deed told after it, not itself a mistake: one that answers the question first (owning it, the
+  // fix), then the most relevant. Without it the draft goes from the mistake to its result ("…and
+  // the test has caught one empty region since": which test?).
+  const stated =
+    competency === "mistake-failure"
+      ? (asked.find((c) => STATES_MISTAKE.test(c.text)) ?? asked[0])
+      : undefined;
+  const handlingsOf = (mistake: Candidate, besides: readonly Candidate[]) =>
+    candidates
+      .filter(
+        (c) =>
+          c.position > mistake.position &&
+          c.part === "action" &&
+          !besides.includes(c) &&
+          !STATES_MISTAKE.test(c.text),
+      )
+      .sort((a, b) => Number(b.answers) - Number(a.answers) || byScore(a, b));
+  const handled =
+    stated === undefined ||
+    [action, ...asked].some(
+      (c) =>
+        c !== undefined &&
+        c.position > stated.position &&
+        c.part === "action" &&
+        !STATES_MISTAKE.test(c.text),
+    );
+  const handling = handled || stated === undefined ? undefined : handlingsOf(stated, chainOf(stated))[0];
+  const problem = problemOf(
+    candidates,
+    asked,
+    firstAction,
+    context,
+    [result, lesson, action, handling],
+    budgetWords,
+  );
+  const must = [...new Set([context, ...problem, result, lesson, action, handling, ...asked])].filter(
     (c): c is Candidate => c !== undefined,
   );
   // A line that must stay and points back ("I traced it to my join…", "It worked in testing,
@@ -645,7 +698,13 @@ export function compose(story: Story, options: ComposeOptions): Draft {
     )
       return true;
     const before = candidates[antecedentOf(texts, c.position)];
-    return before !== undefined && !chosen.has(before) && leansBack(c.text);
+    if (before === undefined || chosen.has(before) || !leansBack(c.text)) return false;
+    // "Two days later a colleague reported…" counts its time from the speaker's work the setting
+    // told, when the line it was counted from is left out (see countsTimeOnly).
+    return !(
+      countsTimeOnly(c.text) &&
+      candidates.some((o) => o.position < c.position && chosen.has(o) && setsOwnWork(o))
+    );
   };
   for (let changed = true; changed; ) {
     changed = false;
@@ -684,9 +743,28 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   // the most relevant); then the lesson and the result, each where it fits. No line is said
   // without the line it leans on. Undefined when even that cannot fit the budget.
   const tightMistake = (): Set<Candidate> | undefined => {
-    const stated = asked.find((c) => STATES_MISTAKE.test(c.text)) ?? asked[0];
     if (stated === undefined) return undefined;
-    const core = chainOf(stated);
+    // "Eventually, I traced the issue to…" is said after what went wrong: the shortest line told
+    // before it that says so, with the lines that one leans on.
+    // A line that only counts its time from the one before ("Two days later a colleague
+    // reported…") ends the walk: the setting kept before it tells the work that time counts from.
+    const own = leanChain(
+      candidates,
+      texts,
+      stated,
+      (t) => pointsBack(t) && !leansOnAnyStep(t) && !countsTimeOnly(t),
+    );
+    const troubled = own.some(
+      (c) => leansOnTrouble(c.text) && !own.some((o) => o.position < c.position && saysTrouble(o.text)),
+    );
+    const trouble = troubled
+      ? candidates
+          .filter((o) => o.position < (own[0] as Candidate).position && saysTrouble(o.text) && o !== context)
+          .map(chainOf)
+          .sort((a, b) => a.reduce((n, l) => n + l.words, 0) - b.reduce((n, l) => n + l.words, 0))[0]
+      : [];
+    if (trouble === undefined) return undefined;
+    const core = [...new Set([...trouble, ...own])];
     const head = core[0] as Candidate;
     const settings = candidates
       .filter(
@@ -700,15 +778,7 @@ export function compose(story: Story, options: ComposeOptions): Draft {
       .sort((a, b) => a.words - b.words || a.position - b.position);
     const openers: Array<Candidate | undefined> = settings.slice(0, 1);
     if (head === stated && /^\s*I\b/.test(head.text)) openers.push(undefined);
-    const handlings = candidates
-      .filter(
-        (c) =>
-          c.position > stated.position &&
-          c.part === "action" &&
-          !core.includes(c) &&
-          !STATES_MISTAKE.test(c.text),
-      )
-      .sort((a, b) => Number(b.answers) - Number(a.answers) || byScore(a, b));
+    const handlings = handlingsOf(stated, core);
     const holds = (lines: Set<Candidate>) => {
       chosen.clear();
       for (const c of lines) chosen.add(c);
@@ -732,7 +802,7 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   };
   if (timing.seconds > options.budgetSeconds) {
     const held = new Set(
-      [context, ...problem, action, ...asked].filter((c): c is Candidate => c !== undefined),
+      [context, ...problem, action, handling, ...asked].filter((c): c is Candidate => c !== undefined),
     );
     const byValue = (competency === "mistake-failure" ? [lesson, result] : [result, lesson]).filter(
       (c): c is Candidate => c !== undefined && chosen.has(c) && !held.has(c),
@@ -771,10 +841,12 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   // A draft that has to leave its result out keeps it instead where leaving out a further deed
   // makes room: what the work came to outranks one more step of it. The deeds of least value go
   // first (with any line left leaning on one that went), never the last deed, nor the setting,
-  // what went wrong or what the question asks for; when the result still cannot fit, or would
+  // what went wrong, what the question asks for or how a mistake was handled; when the result still cannot fit, or would
   // itself lean on a line left out, nothing changes and the draft asks for it with a blank.
   if (result !== undefined && !chosen.has(result) && !unsaid.has(result) && !tight) {
-    const held = new Set([context, ...problem, ...asked].filter((c): c is Candidate => c !== undefined));
+    const held = new Set(
+      [context, ...problem, handling, ...asked].filter((c): c is Candidate => c !== undefined),
+    );
     const deeds = () => [...chosen].filter((c) => c.part === "action");
     const gone: Candidate[] = [];
     chosen.add(result);

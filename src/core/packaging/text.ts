@@ -381,6 +381,34 @@ export function announcedCount(line: string): number | undefined {
 // leans on it just the same: later than what?
 const LEANS_BACK =
   /^(?:this|that|these|those|it|so|then|which|as a result|because of (?:this|that)|at first|but|however|still|instead|yet|even so|after that|afterwards|(?:a|an|one|two|three|four|five|six|a few|a couple of|several|\d+) (?:minutes?|hours?|days?|nights?|weeks?|months?|years?|releases?|sprints?) later|later that (?:day|night|week|month)|the (?:next|following) (?:day|morning|night|week|month|release|sprint)|(?:soon|shortly) after(?:wards)?\b(?! (?:the|a|an|my|our|we|i)\b)|within (?:a|an|one|two|three|a few|\d+) (?:minutes?|hours?|days?|nights?|weeks?|months?)\b(?! of\b))\b/i;
+// The time counted from an event told before ("Two days later", "Within a week", "The next
+// morning"): the part of LEANS_BACK that says when, not what.
+const TIME_FROM =
+  /^(?:(?:a|an|one|two|three|four|five|six|a few|a couple of|several|\d+) (?:minutes?|hours?|days?|nights?|weeks?|months?|years?|releases?|sprints?) later|later that (?:day|night|week|month)|the (?:next|following) (?:day|morning|night|week|month|release|sprint)|within (?:a|an|one|two|three|a few|\d+) (?:minutes?|hours?|days?|nights?|weeks?|months?)\b(?! of\b))\b/i;
+// A word that stands for something said before: "it", "this", "they", "the same"…
+const REFERS_BACK = /\b(?:it|its|this|that|these|those|they|them|their|the same|such)\b/i;
+
+/**
+ * Whether a sentence leans back only by the time it counts from an earlier event and tells a new
+ * event in its own words ("Two days later a colleague reported odd constants on the edge
+ * channels."): after a setting that tells the speaker's work, a listener counts the time from
+ * that work. Not one that also refers back to what was said ("Within a week the operators said
+ * it missed…": what is "it"?).
+ * @example countsTimeOnly("Two days later a colleague reported odd constants on the edge channels.") // true
+ * @example countsTimeOnly("Within a week the operators said it missed the events they cared about.") // false
+ * @example countsTimeOnly("This led to poor forecasts.") // false
+ */
+export function countsTimeOnly(sentence: string): boolean {
+  const text = sentence.trim();
+  const when = TIME_FROM.exec(text);
+  if (when === null || lacksSubject(text) || OBJECT_POINTS_BACK.test(text)) return false;
+  // "that" opening a clause ("reported that the job…") points at nothing before.
+  const rest = text
+    .slice(when[0].length)
+    .replace(/\b(?:said|reported|noticed|found|saw|told \w+) that\b/gi, "");
+  return !REFERS_BACK.test(rest);
+}
+
 // Past forms a list item opens with when its subject sits in the line before ("…, I" then
 // "Built the…"): the regular ones end in -ed.
 const IRREGULAR_PAST = new Set(
