@@ -369,6 +369,77 @@ export function deniedPositions(words: readonly string[]): Set<number> {
   return out;
 }
 
+// Ideas that are each other's opposite: an answer that defines one as the other ("overfitting is
+// when the model is too simple") says neither. Pairs of group ids of `ML_TERM_GROUPS`.
+const OPPOSITE_IDEAS: ReadonlyArray<readonly [string, string]> = [
+  ["overfit", "underfit"],
+  ["false-positive", "false-negative"],
+  ["data-parallel", "model-parallel"],
+  ["online-store", "offline-store"],
+  ["bagging", "boosting"],
+];
+const OPPOSITE_TOKENS: ReadonlyArray<readonly [string, string]> = OPPOSITE_IDEAS.map(([a, b]) => {
+  const token = (id: string) => {
+    const index = ML_TERM_GROUPS.findIndex((group) => group.id === id);
+    if (index < 0) throw new Error(`OPPOSITE_IDEAS: no term group ${id}`);
+    return tokenOf(index);
+  };
+  return [token(a), token(b)] as const;
+});
+// Words that define what came before as what comes after ("X is / means / happens when … Y").
+const DEFINING = new Set([
+  "is",
+  "are",
+  "was",
+  "were",
+  "'s",
+  "means",
+  "mean",
+  "meaning",
+  "happens",
+  "happen",
+  "occurs",
+  "occur",
+  "when",
+  "refers",
+  "called",
+  "=",
+]);
+// Words that set the two poles against each other rather than equate them ("the opposite of",
+// "unlike", "worse than", "from … to").
+const CONTRASTING =
+  /^(?:opposite|unlike|versus|vs|than|whereas|while|opposed|instead|rather|compared?|differ\w*|not|never|no|both|either|neither|between|from|into|towards?|.*n't)$/;
+
+/**
+ * The positions of opposite ideas one clause equates: "overfitting is when the model is too
+ * simple" names overfitting and (by "too simple") underfitting, and says neither. A clause that
+ * contrasts them ("the opposite of", "unlike", "than") equates nothing.
+ * @example conflatedPositions(canonicalWords("Overfitting is when the model is too simple", true)).size // 2
+ */
+export function conflatedPositions(words: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  let start = 0;
+  for (let end = 0; end <= words.length; end++) {
+    const w = words[end];
+    if (w !== undefined && !PUNCTUATION.test(w) && !CLAUSE_BREAK.has(w)) continue;
+    const clause = words.slice(start, end);
+    if (!clause.some((x) => CONTRASTING.test(x)))
+      for (const [a, b] of OPPOSITE_TOKENS)
+        for (const [first, second] of [
+          [a, b],
+          [b, a],
+        ] as const) {
+          const i = clause.indexOf(first);
+          const j = clause.indexOf(second, i + 1);
+          if (i < 0 || j < 0 || !clause.slice(i + 1, j).some((x) => DEFINING.has(x))) continue;
+          out.add(start + i);
+          out.add(start + j);
+        }
+    start = end + 1;
+  }
+  return out;
+}
+
 function unitsOfText(canonicalText: string, negated: boolean): Unit[] {
   const a = analyzeText(canonicalText);
   const units: Unit[] = [];
@@ -573,7 +644,8 @@ function readWindow(window: string): Reading {
   const all = analyzeText(canonicalise(window, true));
   const allWords = wordsOf(window);
   const words = canonicalWords(window, true);
-  const negated = deniedPositions(words);
+  // An equated pair of opposite ideas is read as denied: the window says neither.
+  const negated = new Set([...deniedPositions(words), ...conflatedPositions(words)]);
   const avoids = AVOIDING.test(window);
   if (negated.size === 0)
     return { all, affirmed: all, allWords, affirmedWords: allWords, deniedWords: [], avoids };
