@@ -110,6 +110,52 @@ describe("keyPointCoverage", () => {
     expect(conflatedPositions(canonicalWords("Overfitting is worse than underfitting", true)).size).toBe(0);
   });
 
+  it("does not credit an answer that turns the key point's direction or size around", () => {
+    const pointsOf = (key: string) =>
+      TECHNICAL_QUESTIONS.find((q) => q.key === `tech.${key}`)?.keyPoints ?? [];
+    const reduces = "bagging mainly reduces variance";
+    const capacity = "more model capacity lowers bias but raises variance";
+    const expressive = "fight underfitting with a more expressive model or better features";
+    expect(pointsOf("decision-trees-ensembles")).toContain(reduces);
+    expect(pointsOf("bias-variance")).toContain(capacity);
+    expect(pointsOf("overfit-underfit")).toContain(expressive);
+    const covers = (answer: string, key: string, point: string) =>
+      keyPointCoverage(answer, pointsOf(key)).covered.includes(point);
+    // The same thing, the other way: up for down, simpler for more expressive.
+    expect(
+      covers(
+        "Bagging mostly increases variance, since every tree is deep.",
+        "decision-trees-ensembles",
+        reduces,
+      ),
+    ).toBe(false);
+    expect(
+      covers(
+        "Giving the network more capacity raises its bias and lowers variance.",
+        "bias-variance",
+        capacity,
+      ),
+    ).toBe(false);
+    expect(
+      covers(
+        "To fix underfitting, switch to a simpler model with fewer features.",
+        "overfit-underfit",
+        expressive,
+      ),
+    ).toBe(false);
+    // Said the key point's way, or with the opposite word about something else, it is met.
+    expect(
+      covers("Averaging bootstrapped trees mainly reduces variance.", "decision-trees-ensembles", reduces),
+    ).toBe(true);
+    expect(
+      covers(
+        "Giving the network more capacity lowers its bias, but it raises variance.",
+        "bias-variance",
+        capacity,
+      ),
+    ).toBe(true);
+  });
+
   it("reads a denied sameness as a difference, and an unguarded negative key point as unmet", () => {
     expect(sayDifference("The live inputs don't look like the training data.")).toBe(
       "The live inputs different from the training data.",
