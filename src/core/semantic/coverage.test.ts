@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readCoverageJudgements, readCoverageTrain } from "../../../test/coverage-judgements.ts";
+import { TECHNICAL_QUESTIONS } from "../questions/index.ts";
 import {
   COVERAGE_FEATURES,
   COVERAGE_SCORER,
@@ -7,6 +8,8 @@ import {
   COVERAGE_SENTENCE_SCORER,
   COVERAGE_THRESHOLD,
   canonicalise,
+  canonicalWords,
+  conflatedPositions,
   coverageFeatures,
   coverageTexts,
   keyPointCoverage,
@@ -63,6 +66,94 @@ describe("keyPointCoverage", () => {
     expect(keyPointCoverage("Never tune on the test set; use a validation split.", [tuning]).covered).toEqual(
       [tuning],
     );
+  });
+
+  it("credits neither of two opposite ideas that one clause equates", () => {
+    const points = (key: string) => {
+      const question = TECHNICAL_QUESTIONS.find((q) => q.key === `tech.${key}`);
+      if (question === undefined) throw new Error(`no bank question ${key}`);
+      return question.keyPoints;
+    };
+    const fit = points("overfit-underfit");
+    const [overfitting, , , , underfittingFix] = fit;
+    // "Too simple" names underfitting: defining overfitting by it says nothing about either.
+    expect(
+      keyPointCoverage("Overfitting is when the model is too simple. You prevent it by training longer.", fit)
+        .covered,
+    ).toEqual([]);
+    expect(
+      keyPointCoverage(
+        "Overfitting means the model has high bias, it is too simplistic for the data. A more complex model helps.",
+        fit,
+      ).covered,
+    ).not.toContain(overfitting);
+    const forests = points("decision-trees-ensembles");
+    const wrong = keyPointCoverage(
+      "A random forest is boosting: it adds shallow trees one after another to fit the remaining errors.",
+      forests,
+    ).covered;
+    expect(wrong).not.toContain(forests[0]);
+    expect(wrong).not.toContain(forests[4]);
+    expect(conflatedPositions(canonicalWords("Bagging is the same as boosting", true)).size).toBe(2);
+    // Set against each other, or in clauses of their own, the two ideas are read as usual.
+    for (const right of [
+      "Underfitting means the model is too simple for the data, so swap in a more expressive model or engineer better features.",
+      "Unlike overfitting, underfitting is when the model is too simple; use a bigger model or better features.",
+    ])
+      expect(keyPointCoverage(right, fit).covered).toContain(underfittingFix);
+    expect(
+      keyPointCoverage(
+        "Overfitting is the opposite of underfitting: training error is low but validation error is high.",
+        fit,
+      ).covered,
+    ).toContain(overfitting);
+    expect(conflatedPositions(canonicalWords("Overfitting is worse than underfitting", true)).size).toBe(0);
+  });
+
+  it("does not credit an answer that turns the key point's direction or size around", () => {
+    const pointsOf = (key: string) =>
+      TECHNICAL_QUESTIONS.find((q) => q.key === `tech.${key}`)?.keyPoints ?? [];
+    const reduces = "bagging mainly reduces variance";
+    const capacity = "more model capacity lowers bias but raises variance";
+    const expressive = "fight underfitting with a more expressive model or better features";
+    expect(pointsOf("decision-trees-ensembles")).toContain(reduces);
+    expect(pointsOf("bias-variance")).toContain(capacity);
+    expect(pointsOf("overfit-underfit")).toContain(expressive);
+    const covers = (answer: string, key: string, point: string) =>
+      keyPointCoverage(answer, pointsOf(key)).covered.includes(point);
+    // The same thing, the other way: up for down, simpler for more expressive.
+    expect(
+      covers(
+        "Bagging mostly increases variance, since every tree is deep.",
+        "decision-trees-ensembles",
+        reduces,
+      ),
+    ).toBe(false);
+    expect(
+      covers(
+        "Giving the network more capacity raises its bias and lowers variance.",
+        "bias-variance",
+        capacity,
+      ),
+    ).toBe(false);
+    expect(
+      covers(
+        "To fix underfitting, switch to a simpler model with fewer features.",
+        "overfit-underfit",
+        expressive,
+      ),
+    ).toBe(false);
+    // Said the key point's way, or with the opposite word about something else, it is met.
+    expect(
+      covers("Averaging bootstrapped trees mainly reduces variance.", "decision-trees-ensembles", reduces),
+    ).toBe(true);
+    expect(
+      covers(
+        "Giving the network more capacity lowers its bias, but it raises variance.",
+        "bias-variance",
+        capacity,
+      ),
+    ).toBe(true);
   });
 
   it("reads a denied sameness as a difference, and an unguarded negative key point as unmet", () => {

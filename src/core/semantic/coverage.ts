@@ -369,6 +369,77 @@ export function deniedPositions(words: readonly string[]): Set<number> {
   return out;
 }
 
+// Ideas that are each other's opposite: an answer that defines one as the other ("overfitting is
+// when the model is too simple") says neither. Pairs of group ids of `ML_TERM_GROUPS`.
+const OPPOSITE_IDEAS: ReadonlyArray<readonly [string, string]> = [
+  ["overfit", "underfit"],
+  ["false-positive", "false-negative"],
+  ["data-parallel", "model-parallel"],
+  ["online-store", "offline-store"],
+  ["bagging", "boosting"],
+];
+const OPPOSITE_TOKENS: ReadonlyArray<readonly [string, string]> = OPPOSITE_IDEAS.map(([a, b]) => {
+  const token = (id: string) => {
+    const index = ML_TERM_GROUPS.findIndex((group) => group.id === id);
+    if (index < 0) throw new Error(`OPPOSITE_IDEAS: no term group ${id}`);
+    return tokenOf(index);
+  };
+  return [token(a), token(b)] as const;
+});
+// Words that define what came before as what comes after ("X is / means / happens when … Y").
+const DEFINING = new Set([
+  "is",
+  "are",
+  "was",
+  "were",
+  "'s",
+  "means",
+  "mean",
+  "meaning",
+  "happens",
+  "happen",
+  "occurs",
+  "occur",
+  "when",
+  "refers",
+  "called",
+  "=",
+]);
+// Words that set the two poles against each other rather than equate them ("the opposite of",
+// "unlike", "worse than", "from … to").
+const CONTRASTING =
+  /^(?:opposite|unlike|versus|vs|than|whereas|while|opposed|instead|rather|compared?|differ\w*|not|never|no|both|either|neither|between|from|into|towards?|.*n't)$/;
+
+/**
+ * The positions of opposite ideas one clause equates: "overfitting is when the model is too
+ * simple" names overfitting and (by "too simple") underfitting, and says neither. A clause that
+ * contrasts them ("the opposite of", "unlike", "than") equates nothing.
+ * @example conflatedPositions(canonicalWords("Overfitting is when the model is too simple", true)).size // 2
+ */
+export function conflatedPositions(words: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  let start = 0;
+  for (let end = 0; end <= words.length; end++) {
+    const w = words[end];
+    if (w !== undefined && !PUNCTUATION.test(w) && !CLAUSE_BREAK.has(w)) continue;
+    const clause = words.slice(start, end);
+    if (!clause.some((x) => CONTRASTING.test(x)))
+      for (const [a, b] of OPPOSITE_TOKENS)
+        for (const [first, second] of [
+          [a, b],
+          [b, a],
+        ] as const) {
+          const i = clause.indexOf(first);
+          const j = clause.indexOf(second, i + 1);
+          if (i < 0 || j < 0 || !clause.slice(i + 1, j).some((x) => DEFINING.has(x))) continue;
+          out.add(start + i);
+          out.add(start + j);
+        }
+    start = end + 1;
+  }
+  return out;
+}
+
 function unitsOfText(canonicalText: string, negated: boolean): Unit[] {
   const a = analyzeText(canonicalText);
   const units: Unit[] = [];
@@ -564,6 +635,68 @@ interface Reading {
   deniedWords: Word[];
   /** The window says something is avoided, kept apart or ruled out ("never", "only", "untouched"). */
   avoids: boolean;
+  /** The window's words as written, in order. */
+  raw: string[];
+}
+
+// Words of direction and size, up or down: an answer that says one where the key point says the
+// other, of the same next word ("bagging increases variance" for "… reduces variance", "a
+// simpler model" for "a more expressive model"), says the opposite.
+const UP_WORDS =
+  /^(?:more|greater|higher|high|increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|larger|bigger|longer|deeper|complex|expressive|flexible|add(?:s|ed|ing)?)$/;
+const DOWN_WORDS =
+  /^(?:fewer|less|lower|low|lowers|lowered|lowering|decreas(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|smaller|shorter|shallower|simpler|simple|simplistic|remov(?:e|es|ed|ing))$/;
+const poleOf = (w: string) => (UP_WORDS.test(w) ? 1 : DOWN_WORDS.test(w) ? -1 : 0);
+const ANTONYM_REACH = 2;
+// Words as written, with the marks that end a phrase kept as words of their own.
+const rawWordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+|[.,;:!?()]/gu) ?? [];
+// Words between an up or down word and what it is said of ("lowers *its* bias").
+const DETERMINERS = new Set([
+  "a",
+  "an",
+  "the",
+  "its",
+  "their",
+  "our",
+  "your",
+  "my",
+  "his",
+  "her",
+  "this",
+  "that",
+]);
+const headOf = (w: string) => w.replace(/(?:es|s)$/, "");
+
+/**
+ * For each up or down word of a text, what it is said of: the next word, past determiners and
+ * other up or down words ("a more expressive *model*"), within the phrase.
+ */
+function polesOf(words: readonly string[]): Array<{ pole: number; head: string }> {
+  const out: Array<{ pole: number; head: string }> = [];
+  words.forEach((w, i) => {
+    const pole = poleOf(w);
+    if (pole === 0) return;
+    for (let k = i + 1; k <= i + ANTONYM_REACH + 1 && k < words.length; k++) {
+      const x = words[k] as string;
+      if (poleOf(x) !== 0 || DETERMINERS.has(x)) continue;
+      if (!LIST_STOP.has(x) && !PUNCTUATION.test(x) && !/^[!?]$/.test(x)) out.push({ pole, head: headOf(x) });
+      return;
+    }
+  });
+  return out;
+}
+
+/**
+ * The window says the opposite direction or size of the key point's about the same thing, and
+ * never the key point's own about it.
+ */
+function saysOpposite(keyPoint: readonly string[], window: readonly string[]): boolean {
+  const said = polesOf(window);
+  for (const { pole, head } of polesOf(keyPoint)) {
+    const about = said.filter((s) => s.head === head);
+    if (about.some((s) => s.pole === -pole) && !about.some((s) => s.pole === pole)) return true;
+  }
+  return false;
 }
 
 const AVOIDING =
@@ -573,10 +706,12 @@ function readWindow(window: string): Reading {
   const all = analyzeText(canonicalise(window, true));
   const allWords = wordsOf(window);
   const words = canonicalWords(window, true);
-  const negated = deniedPositions(words);
+  // An equated pair of opposite ideas is read as denied: the window says neither.
+  const negated = new Set([...deniedPositions(words), ...conflatedPositions(words)]);
   const avoids = AVOIDING.test(window);
+  const raw = rawWordsOf(window);
   if (negated.size === 0)
-    return { all, affirmed: all, allWords, affirmedWords: allWords, deniedWords: [], avoids };
+    return { all, affirmed: all, allWords, affirmedWords: allWords, deniedWords: [], avoids, raw };
   const affirmed = analyzeText(words.filter((w, i) => !negated.has(i) && !PUNCTUATION.test(w)).join(" "));
   const denied = new Set([...negated].map((i) => words[i] as string));
   return {
@@ -586,6 +721,7 @@ function readWindow(window: string): Reading {
     affirmedWords: wordsOf(window, denied),
     deniedWords: wordsOf([...denied].join(" ")),
     avoids,
+    raw,
   };
 }
 
@@ -700,6 +836,7 @@ function scoreIn(
   words: readonly AlignWord[],
   reading: Reading,
   t: CoverageTuning = COVERAGE_TUNING,
+  keyPointWords: readonly string[] = [],
 ): WindowScore {
   const { all, affirmed } = reading;
   // A key point that itself says "not" is met by answers that put the negation anywhere.
@@ -737,6 +874,7 @@ function scoreIn(
   const none = { score: 0, concept: 0, aligned: 0, capped, ideaShare: 0, hasIdeas: false, plainShare: 0 };
   if (total === 0) return none;
   if (!negative && !capped && deniesWord(words, reading.deniedWords, t.deniedCosine)) capped = true;
+  if (!negative && !capped && saysOpposite(keyPointWords, reading.raw)) capped = true;
   // "Never on the test set" is not met by "evaluated on the test set": an answer that says what
   // the key point rules out, with no word of avoiding it, says the opposite.
   if (
@@ -957,7 +1095,8 @@ function bestWindows(
       ...w,
       weight: rarityWeight(w.word) * (topicWords.has(w.lemma) ? TOPIC_FACTOR : 1),
     }));
-    return { parts, windows: readings.map((reading) => scoreIn(parts, words, reading, tuning)) };
+    const raw = rawWordsOf(keyPoint);
+    return { parts, windows: readings.map((reading) => scoreIn(parts, words, reading, tuning, raw)) };
   });
   const bestAt = scores.map(({ windows: inWindow }) => {
     let at = -1;
