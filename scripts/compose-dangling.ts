@@ -37,6 +37,9 @@ const WHEN =
 const BACK = /\b(?:it|its|this|that|these|those|they|them|their|he|she|the same|such|then)\b/i;
 const THAT_CLAUSE = /\b(?:said|reported|noticed|found|saw) that\b/gi;
 const says = (t: string) => tellsTrouble(t) || MISTAKE.test(t);
+// …or a result that names what the work made as already heard of ("The new version caught…"),
+// with no deed kept before it that made anything (the mistake itself makes nothing).
+const MADE = /\bthe (?:new|updated|revised|retrained|rebuilt|corrected|fixed) [a-z]/i;
 function danglingIn(story: Story, draft: Draft, telling: string): string[] {
   const all = storySentences(story)
     .map((s, i) => ({ s, at: telling.indexOf(s.text), i }))
@@ -51,6 +54,13 @@ function danglingIn(story: Story, draft: Draft, telling: string): string[] {
     const at = all.indexOf(t);
     // A result or a lesson whose "this" is the whole episode leans on no one line (as compose reads it).
     const part = draft.sentences.find((s) => s.text === t)?.part;
+    const madeBefore = draft.sentences
+      .slice(
+        0,
+        draft.sentences.findIndex((s) => s.text === t),
+      )
+      .some((s) => s.part === "action" && s.origin.from === "story" && !MISTAKE.test(s.text));
+    if (part === "result" && MADE.test(t) && !madeBefore) return true;
     if (part === "result" || part === "lesson") return false;
     if (at <= 0 || !leansBack(t) || leansOnAnyStep(t)) return false;
     const before = all[antecedentOf(all, at)];

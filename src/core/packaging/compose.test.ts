@@ -1702,3 +1702,58 @@ describe("compose: a mistake question on a tight budget keeps its shortest telli
     expect(leansOnTrouble("I had accidentally dropped rows with missing values.")).toBe(false);
   });
 });
+
+describe("compose: a result that names what the fix made", () => {
+  // The result's "the new pipeline" is the one the fix built: said after the mistake alone, it
+  // stands for nothing the listener heard of.
+  const story = parseStory({
+    title: "Ingest pipeline",
+    situation: "I owned the nightly ingest pipeline that loads weather station readings into our warehouse.",
+    actions: [
+      "I rewrote the deduplication step and shipped it after a quick check on one station.",
+      "Within a few days an analyst asked why rainfall totals had doubled for the coastal stations in the region.",
+      "I dug in and realised my deduplication key ignored the timestamp, so every reading of the coastal feed was loaded twice over two different nights.",
+      "To fix it, I added the timestamp to the key and reloaded the affected nights from the raw files.",
+      "Added a test that compares daily totals against the raw feed before each load.",
+    ],
+    result:
+      "The new pipeline has matched the raw totals every night since, and the analysts rely on it for their monthly reports.",
+  });
+  for (const question of [
+    "Tell me about a difficult technical problem you solved.",
+    "Tell me about a project you are proud of.",
+  ])
+    it(`says it only after a fix, or leaves a blank for it (${question.slice(14, 40)})`, () => {
+      for (const budgetSeconds of [30, 45, 60, 90]) {
+        const draft = compose(story, { question, role: "ml-engineer", budgetSeconds });
+        const at = draft.sentences.findIndex((s) => /The new pipeline/.test(s.text));
+        // The deed before the mistake made what went wrong, not the new pipeline: only the fix counts.
+        const fixed = (upTo: number) =>
+          draft.sentences.slice(0, upTo).some((s) => /^To fix it|^Added a test/.test(s.text));
+        if (at >= 0) expect(fixed(at), `${budgetSeconds} s`).toBe(true);
+        else expect(draft.text, `${budgetSeconds} s`).toContain(BLANKS.result);
+        // The fix is the main action of a problem solved: kept at every budget.
+        expect(draft.text, `${budgetSeconds} s`).toMatch(/To fix it, I added the timestamp/);
+      }
+    });
+
+  it("keeps the sample's fix before 'The new version', or leaves the result blank", () => {
+    const answer = answerOf(readSample(), "q5/model-focused");
+    for (const question of [
+      "Tell me about a difficult technical problem you solved.",
+      "Tell me about a project you are proud of.",
+    ]) {
+      const draft = compose(storyFromAnswer(answer), {
+        question,
+        role: "ml-engineer",
+        budgetSeconds: 30,
+        telling: answerText(answer),
+      });
+      const at = draft.sentences.findIndex((s) => /^The new version/.test(s.text));
+      const fix = draft.sentences.findIndex((s) => /^To fix it|^Added a check|^Re-tuned/.test(s.text));
+      expect(fix, question).toBeGreaterThanOrEqual(0);
+      if (at >= 0) expect(fix, question).toBeLessThan(at);
+      else expect(draft.text, question).toContain(BLANKS.result);
+    }
+  });
+});

@@ -131,6 +131,10 @@ const FIX_OF_IT = /^to (?:\w+ )?(?:resolve|fix|address|solve|correct|repair|hand
 const NAMES_TROUBLE =
   /\bthe (?:issue|problem|bug|error|mistake|fault|failure|fix)\b|\bthe (?:bad|wrong|broken|faulty|corrupt(?:ed)?) [a-z]+/i;
 
+// A result that names what the work made as one already heard of ("The new version caught most
+// of the events…", "the retrained model"): said only after a deed that made it.
+export const NAMES_MADE = /\bthe (?:new|updated|revised|retrained|rebuilt|corrected|fixed) [a-z]/i;
+
 // The speaker finding where a trouble already named came from: "I traced the issue to…", "Once I
 // identified the problem through logs…". What it traced it to may be a fault ("a misconfiguration"),
 // but what went wrong is still the line before's to tell.
@@ -631,6 +635,34 @@ export function compose(story: Story, options: ComposeOptions): Draft {
       must.splice(must.indexOf(c), 1);
     }
   }
+  // A result that names what the fix made ("The new version caught…") is said only after a deed
+  // of the speaker that is not the mistake itself (a fix): where no such deed must stay before it,
+  // the most relevant fix told before it, with the lines it leans on, where they fit with the
+  // result (the lesson may still give way); else where they fit without it, and the result goes
+  // for its blank; else the result goes alone. The fix is the answer to a question of a problem
+  // solved: it outranks a result that cannot be said without it.
+  // A deed that makes something: an action that is not the mistake, told after the mistake when
+  // the story states one (the deed before it made what went wrong, not what the result names).
+  const makesSomething = (o: Candidate) => o.part === "action" && !STATES_MISTAKE.test(o.text);
+  if (result !== undefined && must.includes(result) && NAMES_MADE.test(result.text)) {
+    const made = (o: Candidate) => makesSomething(o) && o.position > mistakeAt;
+    if (!must.some((o) => o.position < result.position && made(o))) {
+      const words = must.filter((o) => o !== lesson).reduce((sum, o) => sum + o.words, 0);
+      const fixes = candidates
+        .filter((o) => o.position < result.position && made(o))
+        .sort(byScore)
+        .map((o) => leanChain(candidates, texts, o, pointsBack, context).filter((l) => !must.includes(l)))
+        .map((lines) => ({ lines, words: lines.reduce((sum, l) => sum + l.words, 0) }));
+      const withIt = fixes.find((o) => words + o.words <= budgetWords);
+      const without = fixes.find((o) => words - result.words + o.words <= budgetWords);
+      if (withIt !== undefined) must.push(...withIt.lines);
+      else {
+        unsaid.add(result);
+        must.splice(must.indexOf(result), 1);
+        if (without !== undefined) must.push(...without.lines);
+      }
+    }
+  }
   for (const c of must) chosen.add(c);
   let used = must.reduce((sum, c) => sum + c.words, 0);
   const rest = candidates.filter((c) => !chosen.has(c)).sort(byScore);
@@ -691,6 +723,15 @@ export function compose(story: Story, options: ComposeOptions): Draft {
     // "Then, I…" needs a step before it in the draft, not the one sentence before it.
     if (leansOnAnyStep(c.text))
       return !stepSaidBefore(candidates, c.position, (i) => chosen.has(candidates[i] as Candidate));
+    // "The new version caught…" needs a deed that made it said before it (see NAMES_MADE).
+    if (
+      c.part === "result" &&
+      NAMES_MADE.test(c.text) &&
+      !candidates.some(
+        (o) => o.position < c.position && chosen.has(o) && makesSomething(o) && o.position > mistakeAt,
+      )
+    )
+      return true;
     // "The fix restored…" needs what went wrong said before it, in the draft.
     if (
       leansOnTrouble(c.text) &&
