@@ -1106,13 +1106,6 @@ function genericGround(asked: Analysis, said: Analysis): boolean {
 }
 
 /**
- * For each requirement of a posting, the stories, answers and accomplishments that evidence
- * it — the sentence, by meaning (the shared matcher in src/core/semantic), with its strength —
- * and the requirements nothing covers yet. Years-of-experience requirements are checked
- * against the durations the bank states, not matched on words.
- * @example tailor(posting, stories, answers).uncovered.map((r) => r.text) // ["Experience in payments"]
- */
-/**
  * Sentences as they are said: a line that ends on its subject ("Once I saw that in the traces, I")
  * and the list item it leads into ("Cached the history in memory…") are one sentence, "…, I
  * cached the history in memory…", never a quote that stops at "I".
@@ -1129,6 +1122,13 @@ function asSaid<T extends { text: string }>(sentences: readonly T[]): T[] {
   return out;
 }
 
+/**
+ * For each requirement of a posting, the stories, answers and accomplishments that evidence
+ * it — the sentence, by meaning (the shared matcher in src/core/semantic), with its strength —
+ * and the requirements nothing covers yet. Years-of-experience requirements are checked
+ * against the durations the bank states, not matched on words.
+ * @example tailor(posting, stories, answers).uncovered.map((r) => r.text) // ["Experience in payments"]
+ */
 export function tailor(
   posting: string,
   stories: readonly Story[],
