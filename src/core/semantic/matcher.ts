@@ -1681,6 +1681,8 @@ export function pairFeatures(
   namedElsewhere: number;
   /** `PairReading.deedsPointAt`. */
   deedsPointAt: boolean;
+  /** `PairReading.guarded`. */
+  guarded: boolean;
 } {
   const q = asAnalysis(query);
   const c = asAnalysis(candidate);
@@ -1694,6 +1696,7 @@ export function pairFeatures(
     nothingToAlign: nothingToAlign(profile),
     namedElsewhere: reading.namedElsewhere,
     deedsPointAt: reading.deedsPointAt,
+    guarded: reading.guarded,
   };
 }
 

@@ -28,6 +28,12 @@ export interface PairScorerFit {
   targetPrecision: number;
   /** The first and last dev group. */
   chosenOn: number[];
+  /**
+   * When the decision (threshold, `unmetThreshold`, `noneMetThreshold`) was chosen as a whole after
+   * the fit, on today's features of the dev groups `chosenOn` and their far negatives
+   * (scripts/match-train.ts, MATCH_PLAIN_DECISION; docs/lab/matching-lab.md, "Round 41").
+   */
+  decision?: { criterion: string; chosenOn: number[] };
   file?: string;
   sha256?: string;
   commit?: string;
@@ -50,6 +56,11 @@ export interface PairScorerModel {
   veto: number;
   /** The threshold when the lexicons know a concept the query asks for and the candidate shows none. */
   unmetThreshold: number;
+  /**
+   * The threshold when the candidate shows none of the query's concepts (and names some other);
+   * absent, `NONE_MET_THRESHOLD`.
+   */
+  noneMetThreshold?: number;
   /**
    * The encoder-aware set only: the threshold when the candidate shows none of the query's concepts
    * and names at least two others (`namedElsewhere` ≥ 0.5), instead of `NONE_MET_THRESHOLD`.
@@ -123,7 +134,7 @@ export function learnedDecision(
       ? m.unmetThreshold
       : m.elsewhereThreshold !== undefined && (rules.namedElsewhere ?? 0) >= 0.5
         ? m.elsewhereThreshold
-        : NONE_MET_THRESHOLD;
+        : (m.noneMetThreshold ?? NONE_MET_THRESHOLD);
   const t = strong
     ? Math.min(m.veto, m.threshold)
     : rules.unmet > 0
