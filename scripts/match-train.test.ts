@@ -146,3 +146,49 @@ describe("npm run match:train -- --plain --verify (docs/lab/matching-lab.md, 'Ro
     expect(rehashed.out).toContain("NOT REBUILT: the weight set without embeddings");
   }, 240_000);
 });
+
+describe("MATCH_PLAIN_DECISION (docs/lab/matching-lab.md, 'Round 41')", () => {
+  const run = (args: string[], decision?: string) =>
+    spawnSync("npx", ["tsx", join(root, "scripts", "match-train.ts"), ...args], {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, ...(decision === undefined ? {} : { MATCH_PLAIN_DECISION: decision }) },
+    });
+
+  it("refuses a criterion it does not know, and one asked without --plain, with what to write", () => {
+    for (const r of [run(["--plain", "--check", "--no-bank"], "loose"), run(["--check"], "strict")]) {
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(
+        "write MATCH_PLAIN_DECISION=strict or MATCH_PLAIN_DECISION=slack with --plain",
+      );
+      expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+    }
+  }, 120_000);
+
+  it("keeps the weights, records the choice, and --verify chooses it again from the record", () => {
+    const dir = mkdtempSync(join(tmpdir(), "derisk-match-decision-"));
+    const committed = JSON.parse(readFileSync(scorerFile, "utf8")) as Record<string, unknown>;
+    const copy = scorerCopy(dir, "decision.json", () => {});
+    const chosen = run(["--plain", "--no-bank", "--scorer", copy], "strict");
+    expect(chosen.status, chosen.stderr).toBe(0);
+    expect(chosen.stdout).toMatch(
+      /^the decision chosen as a whole \(strict\) on \d+ labelled pairs of g337–g420/m,
+    );
+    const written = JSON.parse(readFileSync(copy, "utf8")) as Record<string, unknown> & {
+      fit: { decision?: { criterion: string; chosenOn: number[] } };
+    };
+    expect(written.weights).toEqual(committed.weights);
+    expect(written.bias).toBe(committed.bias);
+    expect(written.noneMetThreshold).toEqual(expect.any(Number));
+    expect(written.fit.decision).toEqual({ criterion: "strict", chosenOn: [337, 420] });
+    const rebuilt = verifyPlain(copy);
+    expect(rebuilt.status, rebuilt.out).toBe(0);
+    const moved = verifyPlain(
+      scorerCopy(dir, "moved.json", (plain) => {
+        Object.assign(plain, written, { noneMetThreshold: 0.95 });
+      }),
+    );
+    expect(moved.status).toBe(1);
+    expect(moved.out).toContain("NOT REBUILT: the weight set without embeddings");
+  }, 240_000);
+});

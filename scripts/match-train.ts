@@ -651,12 +651,12 @@ function chooseDecision(base: PairScorerModel, criterion: string): PairScorerMod
   const line = (name: string, c: ReturnType<typeof measure>) =>
     `${name.padEnd(10)} threshold ${c.t}, unmet ${c.u}, none met ${c.n}: g${from}–g${to} P ${c.precision.toFixed(3)} R ${c.recall.toFixed(3)}, far negatives ${(100 * c.share).toFixed(2)} %`;
   process.stdout.write(
-    [
+    `${[
       `the decision chosen as a whole (${criterion}) on ${labelled.length} labelled pairs of g${from}–g${to} and ${far.length} far negatives, ${feasible.length} grid points allowed:`,
       line("kept", ref),
       line("chosen", best),
       ...feasible.slice(1, 8).map((c) => line("  next", c)),
-    ].join("\n") + "\n",
+    ].join("\n")}\n`,
   );
   const { fit, ...rest } = base;
   return {

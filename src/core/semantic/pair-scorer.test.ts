@@ -106,6 +106,10 @@ describe("the learned pair scorer", () => {
     expect(learnedDecision(features, { ...none, namedElsewhere: 0 }, at(0.45)).matched).toBe(false);
     expect(learnedDecision(features, { ...none, namedElsewhere: 0.25 }, at(0.6)).matched).toBe(false);
     expect(ENCODER_MODEL.elsewhereThreshold).toBeGreaterThan(NONE_MET_THRESHOLD);
+    // A set that records its own none-met bar (chosen with its threshold, "Round 41") is read by it.
+    const ownBar = (probability: number) => ({ ...at(probability), noneMetThreshold: 0.6 });
+    expect(learnedDecision(features, none, ownBar(0.65)).matched).toBe(true);
+    expect(learnedDecision(features, none, ownBar(0.55)).matched).toBe(false);
   });
 });
 
