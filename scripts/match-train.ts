@@ -16,6 +16,10 @@
  *   … --no-bank                      # with --plain: skip the bank-level check (a few seconds)
  *   MATCH_PLAIN_CHOSEN_ON=337-420 …  # the dev groups the plain set's threshold is chosen on
  *                                    # (default g337–g444; 337-420 is round 7's range)
+ *   MATCH_PLAIN_DECISION=strict …    # with --plain: the committed weights kept, the threshold, unmet
+ *                                    # bar and none-met bar chosen together on g337–g420 and its far
+ *                                    # negatives ("slack": with the adoption rule's margins); off by
+ *                                    # default, not adopted (docs/lab/matching-lab.md, "Round 41")
  *
  * 1. The train set: eval/matching/train-concepts.json (written by us) expanded into labelled
  *    pairs — each requirement phrasing with its concept's evidence (positives), its hard
