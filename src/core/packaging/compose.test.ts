@@ -1757,3 +1757,36 @@ describe("compose: a result that names what the fix made", () => {
     }
   });
 });
+
+describe("compose: a question not about a mistake keeps a fix, not the deed that went wrong (compose40)", () => {
+  it("tells the sample's calibration story at 30 s with what went wrong, a fix and the result", () => {
+    // Before: the setting, "I compared a sample of outputs, saw they matched, and switched the
+    // production job over." (the deed that went wrong), "Two days later…", a blank for the result
+    // and the lesson: the fix the question asks for was never said. The most relevant fix needs
+    // what went wrong said before it and did not fit by words; the next fix was never tried.
+    const answer = answerOf(readSample(), "q5/core");
+    for (const question of [
+      "Tell me about a difficult technical problem you solved.",
+      "Tell me about a project you are proud of.",
+    ]) {
+      const draft = compose(storyFromAnswer(answer), {
+        question,
+        role: "ml-engineer",
+        budgetSeconds: 30,
+        telling: answerText(answer),
+      });
+      const said = draft.sentences.filter((s) => s.origin.from === "story").map((s) => s.text);
+      expect(said.join(" "), question).not.toMatch(/I compared a sample of outputs/);
+      const fix = said.findIndex((t) => /rolled back|I fixed the join/.test(t));
+      expect(fix, question).toBeGreaterThan(0);
+      // What went wrong comes before the fix, and the result is said, not asked for.
+      expect(
+        said.slice(0, fix).some((t) => /odd constants|inner join/.test(t)),
+        question,
+      ).toBe(true);
+      expect(said.at(-1), question).toMatch(/^No published analysis used the bad constants/);
+      expect(draft.blanks, question).not.toContain(BLANKS.result);
+      expect(draft.seconds, question).toBeLessThanOrEqual(30);
+    }
+  });
+});

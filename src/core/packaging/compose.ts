@@ -509,30 +509,67 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   // A line told before, with the lines it leans on.
   const chainOf = (c: Candidate): Candidate[] =>
     leanChain(candidates, texts, c, (t) => pointsBack(t) && !leansOnAnyStep(t));
-  // What a deed costs with what it needs said first: the lines it points back at, or, for one that
-  // only names the trouble as told ("To resolve it, I…" after "This led to…"), the shortest line
-  // told before it that says what went wrong (see leansOnTrouble), with the lines that one leans on.
-  const withLeant = (c: Candidate): number => {
-    if (!leansBack(c.text) && leansOnTrouble(c.text)) {
-      const costs = candidates
-        .filter((o) => o.position < c.position && o !== context && saysTrouble(o.text))
-        .map((o) => chainOf(o).reduce((sum, l) => sum + (l === context ? 0 : l.words), 0));
-      return c.words + (costs.length > 0 ? Math.min(...costs) : 0);
-    }
-    return leanChain(candidates, texts, c, pointsBack, context).reduce((sum, l) => sum + l.words, 0);
-  };
-  const anyAction = [...actions].sort(byScore)[0];
   // A deed told after the first mistake, when the story tells one: the fix, not the deed that
   // came before the trouble ("After deploying the first version, I noticed…").
   const mistakeAt = actions.find((c) => STATES_MISTAKE.test(c.text))?.position ?? -1;
+  // A line that says what went wrong, with the lines it leans on. A line that only counts its time
+  // from the one before ("Two days later a colleague reported…") ends the walk where the setting
+  // tells the speaker's own work: the listener counts the time from that work (see countsTimeOnly).
+  const ownSetting = context !== undefined && setsOwnWork(context);
+  const troubleChain = (c: Candidate): Candidate[] =>
+    leanChain(
+      candidates,
+      texts,
+      c,
+      (t) => pointsBack(t) && !leansOnAnyStep(t) && !(ownSetting && countsTimeOnly(t)),
+      context,
+    );
+  // The shortest telling of what went wrong before a line (the setting aside), with the lines it leans on.
+  const troubleBefore = (c: Candidate): Candidate[] =>
+    candidates
+      .filter((o) => o.position < c.position && o !== context && saysTrouble(o.text))
+      .map(troubleChain)
+      .sort((a, b) => a.reduce((n, l) => n + l.words, 0) - b.reduce((n, l) => n + l.words, 0))[0] ?? [];
+  // What a deed needs said with it: the lines it points back at, or, for one that only names the
+  // trouble as told ("To resolve it, I…" after "This led to…"), the shortest line told before it
+  // that says what went wrong (see leansOnTrouble), with the lines that one leans on. So does a fix
+  // of a mistake the story tells ("I fixed the join, added a row-count check…" after "I had used
+  // an inner join…"): said alone, it fixes what the listener never heard went wrong.
+  const fixesMistake = (c: Candidate, chain: readonly Candidate[]) =>
+    mistakeAt >= 0 &&
+    c.position > mistakeAt &&
+    !(context !== undefined && saysTrouble(context.text)) &&
+    !chain.some((l) => saysTrouble(l.text));
+  const withLeant = (c: Candidate): Candidate[] => {
+    if (!leansBack(c.text) && leansOnTrouble(c.text)) return [...troubleBefore(c), c];
+    const chain = leanChain(candidates, texts, c, pointsBack, context);
+    return fixesMistake(c, chain) ? [...new Set([...troubleBefore(c), ...chain])] : chain;
+  };
+  // How long lines take to say in their telling order, by the lens's own estimate.
+  const secondsOf = (lines: ReadonlyArray<Candidate | undefined>) =>
+    lensTiming(
+      candidates
+        .filter((c) => lines.includes(c))
+        .map((c) => c.text)
+        .join(" "),
+      wpm,
+      options.budgetSeconds,
+    ).seconds;
+  const anyAction = [...actions].sort(byScore)[0];
+  // The main action, for any question but a mistake question, is a deed told after the first
+  // mistake, when the story tells one: the fix, not the deed that came before the trouble. Every fix is tried,
+  // the most relevant first: the first that fits with what it leans on, the setting and the result
+  // is the main action. ("I told the team, rolled back…" needs what went wrong said before it and
+  // may not fit where "I fixed the join, added a row-count check…" does; neither is the deed that
+  // caused the trouble.)
   const deed =
     competency === "mistake-failure"
       ? undefined
-      : actions.filter((c) => c.position > mistakeAt && !STATES_MISTAKE.test(c.text)).sort(byScore)[0];
-  const action =
-    deed !== undefined && (context?.words ?? 0) + (result?.words ?? 0) + withLeant(deed) <= budgetWords
-      ? deed
-      : anyAction;
+      : actions
+          .filter((c) => c.position > mistakeAt && !STATES_MISTAKE.test(c.text))
+          .sort(byScore)
+          .find((c) => secondsOf([context, result, ...withLeant(c)]) <= options.budgetSeconds);
+  const action = deed ?? anyAction;
   // What the question asks for comes first: the mistake and owning it, for a mistake question.
   const asked = candidates.filter((c) => c.answers);
   // The setting stays too: without it the draft opens mid-action ("I compared a sample of
@@ -581,9 +618,18 @@ export function compose(story: Story, options: ComposeOptions): Draft {
     [result, lesson, action, handling],
     budgetWords,
   );
-  const must = [...new Set([context, ...problem, result, lesson, action, handling, ...asked])].filter(
-    (c): c is Candidate => c !== undefined,
-  );
+  // The fix of a mistake, as the main action, keeps the telling of what went wrong it was costed
+  // with (one that names the trouble as told, "To resolve it, I…", gets its own below).
+  const fixed =
+    deed !== undefined &&
+    action === deed &&
+    !leansOnTrouble(deed.text) &&
+    fixesMistake(deed, [...problem, deed])
+      ? troubleBefore(deed)
+      : [];
+  const must = [
+    ...new Set([context, ...problem, ...fixed, result, lesson, action, handling, ...asked]),
+  ].filter((c): c is Candidate => c !== undefined);
   // A line that must stay and points back ("I traced it to my join…", "It worked in testing,
   // but…") keeps what it points at: said alone, its "it" stands for nothing. Not the setting,
   // which opens the draft, nor a result or a lesson, whose "this" is the whole episode.
@@ -601,6 +647,8 @@ export function compose(story: Story, options: ComposeOptions): Draft {
       continue;
     }
     if (!leansBack(c.text)) continue;
+    // "Two days later a colleague reported…" counts its time from the work the setting told.
+    if (ownSetting && countsTimeOnly(c.text)) continue;
     const leant = candidates[antecedentOf(texts, c.position)];
     if (leant !== undefined && leant.position < c.position && !must.includes(leant)) must.push(leant);
   }
