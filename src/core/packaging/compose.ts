@@ -821,6 +821,15 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   // telling order, unchanged.
   const relaxed: Candidate[] = [];
   let shortest: number | undefined;
+  // How long the shortest telling tried takes, the result and the lesson left out (see tightMistake, tightStory).
+  let leastSeconds: number | undefined;
+  let leastLines: Candidate[] = [];
+  const least = (lines: Iterable<Candidate>) => {
+    const seconds = timed().seconds;
+    if (leastSeconds !== undefined && leastSeconds <= seconds) return;
+    leastSeconds = seconds;
+    leastLines = [...lines];
+  };
   let tight = false;
   // The shortest telling of a mistake: the line that states it (the first that answers the
   // question with the mistake cue, else the first that answers it), with the lines it leans on
@@ -868,22 +877,91 @@ export function compose(story: Story, options: ComposeOptions): Draft {
     const openers: Array<Candidate | undefined> = settings.slice(0, 1);
     if (head === stated && /^\s*I\b/.test(head.text)) openers.push(undefined);
     const handlings = handlingsOf(stated, core);
-    const holds = (lines: Set<Candidate>) => {
+    const holds = (lines: Set<Candidate>, shortest = false) => {
       chosen.clear();
       for (const c of lines) chosen.add(c);
-      return (
-        timed().seconds <= options.budgetSeconds &&
-        [...lines].every((c) => c === lines.values().next().value || !orphaned(c))
-      );
+      const whole = [...lines].every((c) => c === lines.values().next().value || !orphaned(c));
+      if (whole && shortest) least(lines);
+      return timed().seconds <= options.budgetSeconds && whole;
     };
     for (const opener of openers)
       for (const handling of handlings) {
         const lines = new Set([opener, ...core, handling].filter((c): c is Candidate => c !== undefined));
-        if (!holds(new Set(inOrderOf(lines)))) continue;
+        if (!holds(new Set(inOrderOf(lines)), true)) continue;
         for (const closing of [lesson, result]) {
           if (closing === undefined || closing.position < handling.position) continue;
           lines.add(closing);
           if (!holds(new Set(inOrderOf(lines)))) lines.delete(closing);
+        }
+        return lines;
+      }
+    return undefined;
+  };
+  // The shortest telling of any other story: one line of the setting, the main deed with what it
+  // needs said first (the lines it points back at, what went wrong before a fix, the step before
+  // "I then…"), and the result where it fits, then the lesson. The setting's line is its shortest
+  // that stands alone, says who was doing what ("I"/"we") and announces no list, else the scene
+  // the story opens with. The main action is tried first, then, where the story tells a mistake,
+  // every other fix of it, the most relevant first (never a deed that only tells what went wrong);
+  // a telling that keeps its result comes before one that has to ask for it. Undefined when none
+  // fits the budget; `leastSeconds` then holds how long the shortest of them takes.
+  const tightStory = (): Set<Candidate> | undefined => {
+    const opener =
+      candidates
+        .filter(
+          (c) =>
+            c.position < firstAction &&
+            (c.part === "situation" || c.part === "task") &&
+            FIRST_PERSON.test(c.text) &&
+            !/:\s*$/.test(c.text) &&
+            !leansBack(c.text) &&
+            !leansOnAnyStep(c.text),
+        )
+        .sort((a, b) => a.words - b.words || a.position - b.position)[0] ?? context;
+    const fixes =
+      mistakeAt < 0
+        ? []
+        : actions.filter((c) => c.position > mistakeAt && !saysTrouble(c.text) && c !== action).sort(byScore);
+    const deeds = [action, ...fixes].filter((c): c is Candidate => c !== undefined);
+    const holds = (lines: ReadonlySet<Candidate>, shortest = false) => {
+      chosen.clear();
+      for (const c of inOrderOf(lines)) chosen.add(c);
+      const first = inOrder()[0];
+      const whole = [...chosen].every((c) => c === first || !orphaned(c));
+      if (whole && shortest) least(lines);
+      return timed().seconds <= options.budgetSeconds && whole;
+    };
+    const tellingOf = (c: Candidate): Set<Candidate> => {
+      const lines = new Set([opener, ...withLeant(c)].filter((l): l is Candidate => l !== undefined));
+      // "I then trained…" is said after a step of the speaker's: the nearest one before it.
+      const head = inOrderOf(lines).find((l) => l !== opener);
+      if (head !== undefined && leansOnAnyStep(head.text)) {
+        const step = [...candidates]
+          .reverse()
+          .find((o) => o.position < head.position && o.part === "action" && !leansOnAnyStep(o.text));
+        if (step !== undefined) for (const l of withLeant(step)) lines.add(l);
+      }
+      // A line it leans on that names the trouble as told ("Once I identified the issue…, I
+      // refactored…" before "Added metrics…") is said after what went wrong.
+      const unsaid = inOrderOf(lines).find(
+        (l) =>
+          leansOnTrouble(l.text) &&
+          !inOrderOf(lines).some((o) => o.position < l.position && saysTrouble(o.text)),
+      );
+      if (unsaid !== undefined) for (const l of troubleBefore(unsaid)) lines.add(l);
+      return lines;
+    };
+    for (const withResult of [true, false])
+      for (const c of deeds) {
+        const lines = tellingOf(c);
+        if (withResult) {
+          if (result === undefined || result.position < c.position) continue;
+          lines.add(result);
+        }
+        if (!holds(lines, !withResult)) continue;
+        if (lesson !== undefined && lesson.position > c.position) {
+          lines.add(lesson);
+          if (!holds(lines)) lines.delete(lesson);
         }
         return lines;
       }
@@ -915,6 +993,21 @@ export function compose(story: Story, options: ComposeOptions): Draft {
         tight = true;
         relaxed.length = 0;
         relaxed.push(...[lesson, result].filter((c): c is Candidate => c !== undefined && !chosen.has(c)));
+      }
+      timing = timed();
+    }
+    // Any other question on a budget that tight still has its shortest telling: a line of the
+    // setting, the main deed with what it needs said first, and the result where it fits (see
+    // tightStory).
+    if (timing.seconds > options.budgetSeconds && competency !== "mistake-failure") {
+      const kept = new Set(chosen);
+      const lines = tightStory();
+      chosen.clear();
+      for (const c of lines ?? kept) chosen.add(c);
+      if (lines !== undefined) {
+        tight = true;
+        relaxed.length = 0;
+        relaxed.push(...[result, lesson].filter((c): c is Candidate => c !== undefined && !chosen.has(c)));
       }
       timing = timed();
     }
@@ -1045,14 +1138,29 @@ export function compose(story: Story, options: ComposeOptions): Draft {
     // By how much, and where the words are: the longest sentences that must stay are where a
     // shorter telling saves most.
     const over = timing.seconds - options.budgetSeconds;
-    const overWords = Math.max(1, Math.ceil((over * wpm) / 60));
-    const longest = picked
-      .filter((c) => must.includes(c))
+    const wordsOver = (seconds: number) => Math.max(1, Math.ceil((seconds * wpm) / 60));
+    // How long the story takes even at its shortest: the shortest telling tried (a line of the
+    // setting, what went wrong, the main deed; the result and the lesson left out), else what must
+    // stay without the result and the lesson. That is the time the story needs, and the words to
+    // cut are the ones that make that telling fit, from its own longest lines.
+    const tried = leastSeconds !== undefined && (shortest === undefined || leastSeconds <= shortest);
+    const need = tried ? leastSeconds : shortest;
+    const atLeast =
+      need !== undefined && need < timing.seconds && need > options.budgetSeconds ? need : undefined;
+    const lines =
+      atLeast === undefined
+        ? picked.filter((c) => must.includes(c))
+        : tried
+          ? leastLines
+          : picked.filter((c) => must.includes(c) && c !== result && c !== lesson);
+    const longest = [...lines]
       .sort((a, b) => b.words - a.words || a.position - b.position)
       .slice(0, 2)
       .map((c) => `“${openingWords(c.text)}” (${c.words} words)`);
     warnings.push(
-      `What must stay (the setting, what went wrong, the result, the lesson, the main action and what the question asks for) takes ${timing.seconds} s, ${over} s over the ${options.budgetSeconds} s budget${shortest !== undefined && shortest < timing.seconds ? ` (${shortest} s even with the result and the lesson left out)` : ""}: cut about ${overWords} words, most easily from the longest of them, ${longest.join(" and ")}.`,
+      atLeast !== undefined
+        ? `What must stay (the setting, what went wrong, the result, the lesson, the main action and what the question asks for) takes ${timing.seconds} s, ${over} s over the ${options.budgetSeconds} s budget; even at its shortest (${competency === "mistake-failure" ? "a line of the setting, the mistake and one line of how you handled it" : "a line of the setting, what went wrong and the main deed"}, no result or lesson) this story takes ${atLeast} s. Give it about ${atLeast} s, or cut about ${wordsOver(atLeast - options.budgetSeconds)} words from that telling, most easily from its longest lines, ${longest.join(" and ")}.`
+        : `What must stay (the setting, what went wrong, the result, the lesson, the main action and what the question asks for) takes ${timing.seconds} s, ${over} s over the ${options.budgetSeconds} s budget: cut about ${wordsOver(over)} words, most easily from the longest of them, ${longest.join(" and ")}.`,
     );
   }
   if (tellsNoMistake) {
