@@ -2,7 +2,8 @@
  * Compose over every story answer of our sample (samples/sample-prep.md) and the seed prep document
  * (../shared/seed), under three questions, at 30, 60 and 90 s: how many drafts keep a sentence that
  * leans on one they left out (a dangling sentence), how many run over the budget, and how many
- * say no result and leave no blank for one.
+ * say no result and leave no blank for one. Of those over budget, `needsSaid` counts the ones whose
+ * warning says how long the story needs even at its shortest ("this story takes 25 s").
  * Run: `npx tsx scripts/compose-dangling.ts [--budgets 30,60,90] [--print [--all | --over]] [--dump FILE]` (--dump writes every draft
  * as JSON, one a line, to compare two versions of compose byte for byte).
  */
@@ -114,6 +115,7 @@ let dangling = 0;
 let over = 0;
 // Drafts that say no result and leave no blank for one either.
 let noResult = 0;
+let needsSaid = 0;
 for (const { name, answer } of [...stories(readSample(), "sample"), ...stories(readSeed(), "seed")]) {
   const story = storyFromAnswer(answer);
   for (const question of QUESTIONS)
@@ -129,13 +131,18 @@ for (const { name, answer } of [...stories(readSample(), "sample"), ...stories(r
       const loose = danglingIn(story, draft, answerText(answer));
       if (loose.length > 0) dangling++;
       if (draft.seconds > budgetSeconds) over++;
+      if (draft.seconds > budgetSeconds && draft.warnings.some((w) => /this story takes \d+ s/.test(w)))
+        needsSaid++;
       if (!draft.sentences.some((s) => s.part === "result")) noResult++;
       const shown = loose.length > 0 || (process.argv.includes("--over") && draft.seconds > budgetSeconds);
       if (print && (shown || process.argv.includes("--all")))
         process.stdout.write(
-          `\n== ${name} | ${question.slice(13, 40)} | ${budgetSeconds} s (${draft.seconds} s)\n${draft.sentences.map((s) => `  [${s.part}] ${s.text}`).join("\n")}\n  DANGLING: ${loose.join(" | ")}\n`,
+          `\n== ${name} | ${question.slice(13, 40)} | ${budgetSeconds} s (${draft.seconds} s)\n${draft.sentences.map((s) => `  [${s.part}] ${s.text}`).join("\n")}\n  DANGLING: ${loose.join(" | ")}\n${draft.warnings
+            .filter((w) => w.startsWith("What must stay"))
+            .map((w) => `  WARNING: ${w}\n`)
+            .join("")}`,
         );
     }
 }
 if (dumpTo !== undefined) writeFileSync(dumpTo, `${dumped.join("\n")}\n`);
-process.stdout.write(`${JSON.stringify({ drafts, dangling, overBudget: over, noResult })}\n`);
+process.stdout.write(`${JSON.stringify({ drafts, dangling, overBudget: over, needsSaid, noResult })}\n`);

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { analyzeText } from "../semantic/index.ts";
-import { asksForChange, changeShown, degreeShown, doneShown, madeShown, troubleShown } from "./acts.ts";
+import {
+  asksForChange,
+  changeShown,
+  degreeShown,
+  doneShown,
+  madeShown,
+  tellsTrouble,
+  troubleShown,
+} from "./acts.ts";
 
 const shown = (ask: string, sentence: string) => changeShown(analyzeText(ask), analyzeText(sentence));
 
@@ -140,5 +148,23 @@ describe("troubleShown", () => {
 
   it("leaves trouble alone when trouble is the ask", () => {
     expect(trouble("Debug failures in production pipelines", "The nightly export timed out.")).toBe(false);
+  });
+});
+
+describe("tellsTrouble (compose40)", () => {
+  it("reads figures reported as looking wrong as what went wrong", () => {
+    for (const line of [
+      "Two days later a colleague reported odd constants on the edge channels.",
+      "The dashboard started showing strange predictions for new users.",
+      "Support flagged suspicious spikes in the refund counts.",
+    ])
+      expect(tellsTrouble(line), line).toBe(true);
+    // An odd number is no trouble, nor a strange city, nor odd values put right.
+    for (const line of [
+      "We sharded the table into an odd number of partitions.",
+      "I moved to a strange city for the job.",
+      "The fix removed the odd values from the report.",
+    ])
+      expect(tellsTrouble(line), line).toBe(false);
   });
 });

@@ -287,9 +287,10 @@ export function degreeShown(asked: Analysis, said: Analysis): 0 | 1 | 2 | undefi
 }
 
 // What went wrong, as a sentence tells it: a failure, an error, a fault found ("the forecasted
-// values were significantly off", "the application was inaccessible", "high error rates").
+// values were significantly off", "the application was inaccessible", "high error rates"), or
+// figures that look wrong ("a colleague reported odd constants", "strange predictions").
 const TROUBLE =
-  /\b(?:failed|failing|broke|broken|crashed|crashing|outages?|timed out|timeouts|inaccessible|unreachable|(?:high|rising) error rates?|\dxx errors|wrong|misconfigur\w*|accidentally|by mistake|leaked|unreliable|silently (?:closed|dropped|failed)|the (?:issue|problem|bug) persisted|cold starts|(?:was|were|looked|seemed|came out) (?:[a-z]+ly )?off)\b/i;
+  /\b(?:(?:odd|strange|weird|suspicious|implausible|nonsensical) (?:[a-z-]+ )?(?:values?|numbers?|results?|constants?|outputs?|readings?|predictions?|scores?|metrics?|spikes?|errors?|behaviou?r)\b(?! of\b)|failed|failing|broke|broken|crashed|crashing|outages?|timed out|timeouts|inaccessible|unreachable|(?:high|rising) error rates?|\dxx errors|wrong|misconfigur\w*|accidentally|by mistake|leaked|unreliable|silently (?:closed|dropped|failed)|the (?:issue|problem|bug) persisted|cold starts|(?:was|were|looked|seemed|came out) (?:[a-z]+ly )?off)\b/i;
 // What a sentence tells done about it: the fix, the cure or the better state after it.
 const REMEDY =
   /\b(?:fix(?:es|ed|ing)?|resolv(?:e|ed|ing)|restor(?:e|ed|ing)|stabili[sz](?:e|ed)|roll(?:ed)? back|revert(?:ed)?|reissu(?:e|ed)|rewr(?:ote|ite)|refactor(?:ed|ing)|patch(?:ed)?|prevent(?:s|ed)?|avoid(?:s|ed)?|reduc(?:e|ed|es)|near-zero|no longer|to ensure)\b/i;

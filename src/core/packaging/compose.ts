@@ -509,30 +509,67 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   // A line told before, with the lines it leans on.
   const chainOf = (c: Candidate): Candidate[] =>
     leanChain(candidates, texts, c, (t) => pointsBack(t) && !leansOnAnyStep(t));
-  // What a deed costs with what it needs said first: the lines it points back at, or, for one that
-  // only names the trouble as told ("To resolve it, I…" after "This led to…"), the shortest line
-  // told before it that says what went wrong (see leansOnTrouble), with the lines that one leans on.
-  const withLeant = (c: Candidate): number => {
-    if (!leansBack(c.text) && leansOnTrouble(c.text)) {
-      const costs = candidates
-        .filter((o) => o.position < c.position && o !== context && saysTrouble(o.text))
-        .map((o) => chainOf(o).reduce((sum, l) => sum + (l === context ? 0 : l.words), 0));
-      return c.words + (costs.length > 0 ? Math.min(...costs) : 0);
-    }
-    return leanChain(candidates, texts, c, pointsBack, context).reduce((sum, l) => sum + l.words, 0);
-  };
-  const anyAction = [...actions].sort(byScore)[0];
   // A deed told after the first mistake, when the story tells one: the fix, not the deed that
   // came before the trouble ("After deploying the first version, I noticed…").
   const mistakeAt = actions.find((c) => STATES_MISTAKE.test(c.text))?.position ?? -1;
+  // A line that says what went wrong, with the lines it leans on. A line that only counts its time
+  // from the one before ("Two days later a colleague reported…") ends the walk where the setting
+  // tells the speaker's own work: the listener counts the time from that work (see countsTimeOnly).
+  const ownSetting = context !== undefined && setsOwnWork(context);
+  const troubleChain = (c: Candidate): Candidate[] =>
+    leanChain(
+      candidates,
+      texts,
+      c,
+      (t) => pointsBack(t) && !leansOnAnyStep(t) && !(ownSetting && countsTimeOnly(t)),
+      context,
+    );
+  // The shortest telling of what went wrong before a line (the setting aside), with the lines it leans on.
+  const troubleBefore = (c: Candidate): Candidate[] =>
+    candidates
+      .filter((o) => o.position < c.position && o !== context && saysTrouble(o.text))
+      .map(troubleChain)
+      .sort((a, b) => a.reduce((n, l) => n + l.words, 0) - b.reduce((n, l) => n + l.words, 0))[0] ?? [];
+  // What a deed needs said with it: the lines it points back at, or, for one that only names the
+  // trouble as told ("To resolve it, I…" after "This led to…"), the shortest line told before it
+  // that says what went wrong (see leansOnTrouble), with the lines that one leans on. So does a fix
+  // of a mistake the story tells ("I fixed the join, added a row-count check…" after "I had used
+  // an inner join…"): said alone, it fixes what the listener never heard went wrong.
+  const fixesMistake = (c: Candidate, chain: readonly Candidate[]) =>
+    mistakeAt >= 0 &&
+    c.position > mistakeAt &&
+    !(context !== undefined && saysTrouble(context.text)) &&
+    !chain.some((l) => saysTrouble(l.text));
+  const withLeant = (c: Candidate): Candidate[] => {
+    if (!leansBack(c.text) && leansOnTrouble(c.text)) return [...troubleBefore(c), c];
+    const chain = leanChain(candidates, texts, c, pointsBack, context);
+    return fixesMistake(c, chain) ? [...new Set([...troubleBefore(c), ...chain])] : chain;
+  };
+  // How long lines take to say in their telling order, by the lens's own estimate.
+  const secondsOf = (lines: ReadonlyArray<Candidate | undefined>) =>
+    lensTiming(
+      candidates
+        .filter((c) => lines.includes(c))
+        .map((c) => c.text)
+        .join(" "),
+      wpm,
+      options.budgetSeconds,
+    ).seconds;
+  const anyAction = [...actions].sort(byScore)[0];
+  // The main action, for any question but a mistake question, is a deed told after the first
+  // mistake, when the story tells one: the fix, not the deed that came before the trouble. Every fix is tried,
+  // the most relevant first: the first that fits with what it leans on, the setting and the result
+  // is the main action. ("I told the team, rolled back…" needs what went wrong said before it and
+  // may not fit where "I fixed the join, added a row-count check…" does; neither is the deed that
+  // caused the trouble.)
   const deed =
     competency === "mistake-failure"
       ? undefined
-      : actions.filter((c) => c.position > mistakeAt && !STATES_MISTAKE.test(c.text)).sort(byScore)[0];
-  const action =
-    deed !== undefined && (context?.words ?? 0) + (result?.words ?? 0) + withLeant(deed) <= budgetWords
-      ? deed
-      : anyAction;
+      : actions
+          .filter((c) => c.position > mistakeAt && !STATES_MISTAKE.test(c.text))
+          .sort(byScore)
+          .find((c) => secondsOf([context, result, ...withLeant(c)]) <= options.budgetSeconds);
+  const action = deed ?? anyAction;
   // What the question asks for comes first: the mistake and owning it, for a mistake question.
   const asked = candidates.filter((c) => c.answers);
   // The setting stays too: without it the draft opens mid-action ("I compared a sample of
@@ -581,9 +618,18 @@ export function compose(story: Story, options: ComposeOptions): Draft {
     [result, lesson, action, handling],
     budgetWords,
   );
-  const must = [...new Set([context, ...problem, result, lesson, action, handling, ...asked])].filter(
-    (c): c is Candidate => c !== undefined,
-  );
+  // The fix of a mistake, as the main action, keeps the telling of what went wrong it was costed
+  // with (one that names the trouble as told, "To resolve it, I…", gets its own below).
+  const fixed =
+    deed !== undefined &&
+    action === deed &&
+    !leansOnTrouble(deed.text) &&
+    fixesMistake(deed, [...problem, deed])
+      ? troubleBefore(deed)
+      : [];
+  const must = [
+    ...new Set([context, ...problem, ...fixed, result, lesson, action, handling, ...asked]),
+  ].filter((c): c is Candidate => c !== undefined);
   // A line that must stay and points back ("I traced it to my join…", "It worked in testing,
   // but…") keeps what it points at: said alone, its "it" stands for nothing. Not the setting,
   // which opens the draft, nor a result or a lesson, whose "this" is the whole episode.
@@ -601,6 +647,8 @@ export function compose(story: Story, options: ComposeOptions): Draft {
       continue;
     }
     if (!leansBack(c.text)) continue;
+    // "Two days later a colleague reported…" counts its time from the work the setting told.
+    if (ownSetting && countsTimeOnly(c.text)) continue;
     const leant = candidates[antecedentOf(texts, c.position)];
     if (leant !== undefined && leant.position < c.position && !must.includes(leant)) must.push(leant);
   }
@@ -773,6 +821,15 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   // telling order, unchanged.
   const relaxed: Candidate[] = [];
   let shortest: number | undefined;
+  // How long the shortest telling tried takes, the result and the lesson left out (see tightMistake, tightStory).
+  let leastSeconds: number | undefined;
+  let leastLines: Candidate[] = [];
+  const least = (lines: Iterable<Candidate>) => {
+    const seconds = timed().seconds;
+    if (leastSeconds !== undefined && leastSeconds <= seconds) return;
+    leastSeconds = seconds;
+    leastLines = [...lines];
+  };
   let tight = false;
   // The shortest telling of a mistake: the line that states it (the first that answers the
   // question with the mistake cue, else the first that answers it), with the lines it leans on
@@ -820,22 +877,91 @@ export function compose(story: Story, options: ComposeOptions): Draft {
     const openers: Array<Candidate | undefined> = settings.slice(0, 1);
     if (head === stated && /^\s*I\b/.test(head.text)) openers.push(undefined);
     const handlings = handlingsOf(stated, core);
-    const holds = (lines: Set<Candidate>) => {
+    const holds = (lines: Set<Candidate>, shortest = false) => {
       chosen.clear();
       for (const c of lines) chosen.add(c);
-      return (
-        timed().seconds <= options.budgetSeconds &&
-        [...lines].every((c) => c === lines.values().next().value || !orphaned(c))
-      );
+      const whole = [...lines].every((c) => c === lines.values().next().value || !orphaned(c));
+      if (whole && shortest) least(lines);
+      return timed().seconds <= options.budgetSeconds && whole;
     };
     for (const opener of openers)
       for (const handling of handlings) {
         const lines = new Set([opener, ...core, handling].filter((c): c is Candidate => c !== undefined));
-        if (!holds(new Set(inOrderOf(lines)))) continue;
+        if (!holds(new Set(inOrderOf(lines)), true)) continue;
         for (const closing of [lesson, result]) {
           if (closing === undefined || closing.position < handling.position) continue;
           lines.add(closing);
           if (!holds(new Set(inOrderOf(lines)))) lines.delete(closing);
+        }
+        return lines;
+      }
+    return undefined;
+  };
+  // The shortest telling of any other story: one line of the setting, the main deed with what it
+  // needs said first (the lines it points back at, what went wrong before a fix, the step before
+  // "I then…"), and the result where it fits, then the lesson. The setting's line is its shortest
+  // that stands alone, says who was doing what ("I"/"we") and announces no list, else the scene
+  // the story opens with. The main action is tried first, then, where the story tells a mistake,
+  // every other fix of it, the most relevant first (never a deed that only tells what went wrong);
+  // a telling that keeps its result comes before one that has to ask for it. Undefined when none
+  // fits the budget; `leastSeconds` then holds how long the shortest of them takes.
+  const tightStory = (): Set<Candidate> | undefined => {
+    const opener =
+      candidates
+        .filter(
+          (c) =>
+            c.position < firstAction &&
+            (c.part === "situation" || c.part === "task") &&
+            FIRST_PERSON.test(c.text) &&
+            !/:\s*$/.test(c.text) &&
+            !leansBack(c.text) &&
+            !leansOnAnyStep(c.text),
+        )
+        .sort((a, b) => a.words - b.words || a.position - b.position)[0] ?? context;
+    const fixes =
+      mistakeAt < 0
+        ? []
+        : actions.filter((c) => c.position > mistakeAt && !saysTrouble(c.text) && c !== action).sort(byScore);
+    const deeds = [action, ...fixes].filter((c): c is Candidate => c !== undefined);
+    const holds = (lines: ReadonlySet<Candidate>, shortest = false) => {
+      chosen.clear();
+      for (const c of inOrderOf(lines)) chosen.add(c);
+      const first = inOrder()[0];
+      const whole = [...chosen].every((c) => c === first || !orphaned(c));
+      if (whole && shortest) least(lines);
+      return timed().seconds <= options.budgetSeconds && whole;
+    };
+    const tellingOf = (c: Candidate): Set<Candidate> => {
+      const lines = new Set([opener, ...withLeant(c)].filter((l): l is Candidate => l !== undefined));
+      // "I then trained…" is said after a step of the speaker's: the nearest one before it.
+      const head = inOrderOf(lines).find((l) => l !== opener);
+      if (head !== undefined && leansOnAnyStep(head.text)) {
+        const step = [...candidates]
+          .reverse()
+          .find((o) => o.position < head.position && o.part === "action" && !leansOnAnyStep(o.text));
+        if (step !== undefined) for (const l of withLeant(step)) lines.add(l);
+      }
+      // A line it leans on that names the trouble as told ("Once I identified the issue…, I
+      // refactored…" before "Added metrics…") is said after what went wrong.
+      const unsaid = inOrderOf(lines).find(
+        (l) =>
+          leansOnTrouble(l.text) &&
+          !inOrderOf(lines).some((o) => o.position < l.position && saysTrouble(o.text)),
+      );
+      if (unsaid !== undefined) for (const l of troubleBefore(unsaid)) lines.add(l);
+      return lines;
+    };
+    for (const withResult of [true, false])
+      for (const c of deeds) {
+        const lines = tellingOf(c);
+        if (withResult) {
+          if (result === undefined || result.position < c.position) continue;
+          lines.add(result);
+        }
+        if (!holds(lines, !withResult)) continue;
+        if (lesson !== undefined && lesson.position > c.position) {
+          lines.add(lesson);
+          if (!holds(lines)) lines.delete(lesson);
         }
         return lines;
       }
@@ -867,6 +993,21 @@ export function compose(story: Story, options: ComposeOptions): Draft {
         tight = true;
         relaxed.length = 0;
         relaxed.push(...[lesson, result].filter((c): c is Candidate => c !== undefined && !chosen.has(c)));
+      }
+      timing = timed();
+    }
+    // Any other question on a budget that tight still has its shortest telling: a line of the
+    // setting, the main deed with what it needs said first, and the result where it fits (see
+    // tightStory).
+    if (timing.seconds > options.budgetSeconds && competency !== "mistake-failure") {
+      const kept = new Set(chosen);
+      const lines = tightStory();
+      chosen.clear();
+      for (const c of lines ?? kept) chosen.add(c);
+      if (lines !== undefined) {
+        tight = true;
+        relaxed.length = 0;
+        relaxed.push(...[result, lesson].filter((c): c is Candidate => c !== undefined && !chosen.has(c)));
       }
       timing = timed();
     }
@@ -997,14 +1138,29 @@ export function compose(story: Story, options: ComposeOptions): Draft {
     // By how much, and where the words are: the longest sentences that must stay are where a
     // shorter telling saves most.
     const over = timing.seconds - options.budgetSeconds;
-    const overWords = Math.max(1, Math.ceil((over * wpm) / 60));
-    const longest = picked
-      .filter((c) => must.includes(c))
+    const wordsOver = (seconds: number) => Math.max(1, Math.ceil((seconds * wpm) / 60));
+    // How long the story takes even at its shortest: the shortest telling tried (a line of the
+    // setting, what went wrong, the main deed; the result and the lesson left out), else what must
+    // stay without the result and the lesson. That is the time the story needs, and the words to
+    // cut are the ones that make that telling fit, from its own longest lines.
+    const tried = leastSeconds !== undefined && (shortest === undefined || leastSeconds <= shortest);
+    const need = tried ? leastSeconds : shortest;
+    const atLeast =
+      need !== undefined && need < timing.seconds && need > options.budgetSeconds ? need : undefined;
+    const lines =
+      atLeast === undefined
+        ? picked.filter((c) => must.includes(c))
+        : tried
+          ? leastLines
+          : picked.filter((c) => must.includes(c) && c !== result && c !== lesson);
+    const longest = [...lines]
       .sort((a, b) => b.words - a.words || a.position - b.position)
       .slice(0, 2)
       .map((c) => `“${openingWords(c.text)}” (${c.words} words)`);
     warnings.push(
-      `What must stay (the setting, what went wrong, the result, the lesson, the main action and what the question asks for) takes ${timing.seconds} s, ${over} s over the ${options.budgetSeconds} s budget${shortest !== undefined && shortest < timing.seconds ? ` (${shortest} s even with the result and the lesson left out)` : ""}: cut about ${overWords} words, most easily from the longest of them, ${longest.join(" and ")}.`,
+      atLeast !== undefined
+        ? `What must stay (the setting, what went wrong, the result, the lesson, the main action and what the question asks for) takes ${timing.seconds} s, ${over} s over the ${options.budgetSeconds} s budget; even at its shortest (${competency === "mistake-failure" ? "a line of the setting, the mistake and one line of how you handled it" : "a line of the setting, what went wrong and the main deed"}, no result or lesson) this story takes ${atLeast} s. Give it about ${atLeast} s, or cut about ${wordsOver(atLeast - options.budgetSeconds)} words from that telling, most easily from its longest lines, ${longest.join(" and ")}.`
+        : `What must stay (the setting, what went wrong, the result, the lesson, the main action and what the question asks for) takes ${timing.seconds} s, ${over} s over the ${options.budgetSeconds} s budget: cut about ${wordsOver(over)} words, most easily from the longest of them, ${longest.join(" and ")}.`,
     );
   }
   if (tellsNoMistake) {
