@@ -1,3 +1,5 @@
+import { OCCUPATION_DEEDS } from "./occupations.ts";
+
 /**
  * What the work of a concept is done to and what it yields, as someone who does it tells it: the
  * objects and outcomes of its deeds (round 32, docs/lab/matching-lab.md). Teaching is told through
@@ -11,8 +13,10 @@
  * (trades, care, teaching, hospitality, selling, operations, finance): the deeds of soft concepts
  * (communication, ownership, collaboration) are any work at all. The one soft concept listed is
  * teaching and training others, whose work has its own objects (learners, lessons, tests).
+ * Round 42 adds the deeds of its occupations (`occupations.ts`).
  */
 export const CONCEPT_DEEDS: Readonly<Record<string, readonly string[]>> = {
+  ...OCCUPATION_DEEDS,
   // Teaching and schools.
   "edu.teaching": [
     "pupil",

@@ -12,6 +12,7 @@
  */
 
 import { FIELD_CONCEPTS, TEAM_SPORTS } from "./fields.ts";
+import { OCCUPATION_CONCEPTS } from "./occupations.ts";
 import { TAXONOMY_CONCEPTS } from "./taxonomy.ts";
 import { TOOL_CONCEPTS } from "./tools.ts";
 
@@ -5220,10 +5221,14 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
   },
 ];
 
-/** The concepts above, then the families of round 8's taxonomy (`taxonomy.ts`), the tools under their category (`tools.ts`) and round 15's fields (`fields.ts`). */
+/**
+ * The concepts above, then the families of round 8's taxonomy (`taxonomy.ts`), the tools under their
+ * category (`tools.ts`), round 15's fields (`fields.ts`) and round 42's occupations (`occupations.ts`).
+ */
 export const CONCEPTS: readonly ConceptDefinition[] = [
   ...CORE_CONCEPTS,
   ...TAXONOMY_CONCEPTS,
   ...TOOL_CONCEPTS,
   ...FIELD_CONCEPTS,
+  ...OCCUPATION_CONCEPTS,
 ];

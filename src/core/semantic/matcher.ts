@@ -23,6 +23,7 @@ import {
 import { BACKGROUND_SENTENCES } from "./background.ts";
 import { CONCEPT_DEEDS } from "./deeds.ts";
 import { CONCEPTS, type ConceptDefinition, type ConceptKind } from "./lexicon.ts";
+import { OCCUPATION_CONCEPTS } from "./occupations.ts";
 import { ENCODER_MODEL, learnedDecision } from "./pair-scorer.ts";
 import { type SentenceEmbeddings, unitCosine } from "./sentence-embeddings.ts";
 
@@ -266,6 +267,7 @@ const lemmasOf = (list: readonly string[] | undefined) =>
   );
 
 const BY_ID = new Map(CONCEPTS.map((c) => [c.id, c]));
+const OCCUPATION_IDS = new Set(OCCUPATION_CONCEPTS.map((c) => c.id));
 const TERMS = new Map<string, CompiledTerm>();
 // Every leading run of a term's lemmas: scanning stops as soon as no term can start this way.
 const PREFIXES = new Set<string>();
@@ -1242,6 +1244,11 @@ interface Ask {
   weight: number;
   /** Whether missing it counts as an unmet concept. */
   unmetWhenMissed: boolean;
+  /**
+   * Every concept of the ask is one of round 42's occupations (`occupations.ts`): missed, the ask is
+   * left out of the pair's reading (neither weight nor unmet), so it can raise a pair but never hold one back.
+   */
+  onlyWhenShown: boolean;
 }
 
 /** What a query asks for, worked out once per query and reused for every candidate. */
@@ -1343,6 +1350,7 @@ function makePlan(q: Analysis, intents: boolean): QueryPlan {
       unmetWhenMissed:
         weight >= 1 &&
         (!members.some((id) => BROAD.has(id)) || (allBroad && members.every((id) => id.startsWith("lang.")))),
+      onlyWhenShown: members.every((id) => OCCUPATION_IDS.has(id)),
     });
   }
   let lexTotal = 0;
@@ -1512,6 +1520,8 @@ function readPair(
         bestLabel = credit === 1 ? m.label : m.relatedLabel;
       }
     }
+    // An occupation the candidate does not show is read as an ask the lexicons do not know (round 42).
+    if (best === 0 && ask.onlyWhenShown) continue;
     conceptTotal += weight;
     conceptGot += weight * best;
     if (best * weight > bestGroup) bestGroup = best * Math.min(1, weight);
