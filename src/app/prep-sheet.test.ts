@@ -116,7 +116,7 @@ describe("queueSheetParts (the PDF export's pipeline)", () => {
         .map((_, i) => `<p class="kicker">Document ${i + 1} of ${docs.length}</p>`)
         .slice(docs.length > 1 ? 0 : 1),
     );
-    expect(parts[0]).toContain("Acme onsite has no answer or technical question for Mistake / failure");
+    expect(parts[0]).toContain("Acme onsite has no answer or technical question for Mistake or failure");
   });
 
   it("puts a document of technical questions only in its place, as the sheet built first does", async () => {

@@ -24,6 +24,29 @@ export const COMPETENCIES = [
 ] as const;
 export type Competency = (typeof COMPETENCIES)[number];
 
+/**
+ * How a competency is named to the candidate, the same on every page, sheet and report: the
+ * web app, the prep sheet (Markdown, HTML, PDF) and the CLI.
+ */
+export const COMPETENCY_NAMES: Readonly<Record<Competency, string>> = {
+  "about-me": "About me",
+  motivation: "Motivation",
+  "technical-challenge": "Technical challenge",
+  "mistake-failure": "Mistake or failure",
+  conflict: "Conflict",
+  "leadership-influence": "Leadership and influence",
+  ambiguity: "Ambiguity",
+  "prioritization-deadline": "Prioritisation and deadlines",
+  feedback: "Feedback",
+  teamwork: "Teamwork",
+  "customer-focus": "Customer focus",
+  "learning-growth": "Learning and growth",
+  "ownership-initiative": "Ownership and initiative",
+  "strength-weakness": "Strengths and weaknesses",
+  "ml-concept": "ML concepts",
+  "ml-engineering": "ML engineering",
+};
+
 /** Role profile ids the analyzer knows. */
 export const ROLE_IDS = [
   "ml-engineer",

@@ -52,3 +52,17 @@ export function formatDuration(seconds: number): string {
   if (minutes === 0) return `${rest} s`;
   return rest === 0 ? `${minutes} min` : `${minutes} min ${String(rest).padStart(2, "0")} s`;
 }
+
+// A STAR part label at the start of a line, as answerText writes it ("**Situation**: ") or as
+// people type it ("Task:", "__Result:__ "): the lens reads it as a marker, not as words said.
+const PART_LABEL =
+  /^([ \t]*)(?:[*_]{2})?(?:situation|task|action|result|lesson)[ \t]*(?:[*_]{2})?[ \t]*[:：][ \t]*(?:[*_]{2})?[ \t]*/gimu;
+
+/**
+ * The text as it is said aloud: the STAR part labels at the start of its lines taken out, so the
+ * editor's word count and speaking time agree with the risk lens beside it.
+ * @example countWords(withoutPartLabels("**Situation**: We were slow.\n**Action**: I fixed it.")) // 6
+ */
+export function withoutPartLabels(text: string): string {
+  return text.replace(PART_LABEL, "$1");
+}

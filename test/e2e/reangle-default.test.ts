@@ -58,7 +58,7 @@ describe.runIf(launched.browser !== null && SEED_RUNS)("the re-angle page's star
       await expect.poll(() => page.getByLabel("Written for").inputValue()).toBe("ml-engineer");
       expect(await page.getByLabel("Re-angle for").inputValue()).not.toBe("ml-engineer");
       expect(await page.getByTestId("reangle-default-why").textContent()).toMatch(
-        /already fits ML engineer, the role its document targets/,
+        /^Written for ML engineer, the role its document targets: this answer already fits it/,
       );
     } finally {
       await page.close();

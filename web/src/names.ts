@@ -1,5 +1,11 @@
 /** How the app names the core's ids: roles and competencies, in the words a candidate uses. */
-import { COMPETENCIES, type Competency, ROLE_IDS, type RoleId } from "../../src/core/model.ts";
+import {
+  COMPETENCIES,
+  COMPETENCY_NAMES,
+  type Competency,
+  ROLE_IDS,
+  type RoleId,
+} from "../../src/core/model.ts";
 
 export const ROLE_NAMES: Record<RoleId, string> = {
   "ml-engineer": "ML engineer",
@@ -11,24 +17,7 @@ export const ROLE_NAMES: Record<RoleId, string> = {
 
 export const ROLES: readonly RoleId[] = ROLE_IDS;
 
-export const COMPETENCY_NAMES: Record<Competency, string> = {
-  "about-me": "About me",
-  motivation: "Motivation",
-  "technical-challenge": "Technical challenge",
-  "mistake-failure": "Mistake or failure",
-  conflict: "Conflict",
-  "leadership-influence": "Leadership and influence",
-  ambiguity: "Ambiguity",
-  "prioritization-deadline": "Prioritisation and deadlines",
-  feedback: "Feedback",
-  teamwork: "Teamwork",
-  "customer-focus": "Customer focus",
-  "learning-growth": "Learning and growth",
-  "ownership-initiative": "Ownership and initiative",
-  "strength-weakness": "Strengths and weaknesses",
-  "ml-concept": "ML concepts",
-  "ml-engineering": "ML engineering",
-};
+export { COMPETENCY_NAMES };
 
 export const COMPETENCY_LIST: readonly Competency[] = COMPETENCIES;
 

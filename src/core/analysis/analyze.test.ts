@@ -170,6 +170,8 @@ describe("analyze", () => {
     expect(a.roleFit?.adjacent).toBeGreaterThan(0.5);
     expect(a.roleFit?.time.adjacent).toBeGreaterThan(a.roleFit?.time.core ?? 1);
     expect(a.roleFit?.suggestion).toMatch(/lead with the model/);
+    // The skills as the answer writes them (before: "(eks, istio, cognito, oauth2, nlb)").
+    expect(a.roleFit?.suggestion).toMatch(/adjacent \([^)]*\bEKS, Istio, Cognito, OAuth2, NLB\b/);
     expect(a.concerns.map((c) => c.id)).toContain("infra-heavy");
     expect(a.delivery.acronyms.runs[0]?.acronyms).toEqual(expect.arrayContaining(["EKS", "NLB"]));
   });

@@ -88,8 +88,11 @@ export function assessRoleFit(corpus: Corpus, units: readonly Unit[], role: Role
     mix,
   };
   if (mix === "adjacent-heavy") {
+    // Each skill as the answer writes it ("EKS", "Istio"), not as the matcher reads it ("eks").
+    const named = new Map<string, string>();
+    for (const t of adjacentTerms) if (!named.has(t.term)) named.set(t.term, asWritten(t, units));
     fit.suggestion = `For the ${profile.title} role, ${Math.round(adjacentShare * 100)}% of the skills named are adjacent (${[
-      ...new Set(adjacentTerms.map((t) => t.term)),
+      ...named.values(),
     ]
       .slice(0, 5)
       .join(", ")}): ${profile.reangle}.`;
@@ -97,6 +100,18 @@ export function assessRoleFit(corpus: Corpus, units: readonly Unit[], role: Role
     fit.suggestion = `Name at least one ${profile.title} skill the story shows.`;
   }
   return fit;
+}
+
+/**
+ * A term found in the lower-cased text as its sentence writes it, or the term itself when the
+ * sentence does not hold it letter for letter.
+ * @example asWritten({ term: "eks", index: 0, quote: "" }, [{ text: "We moved to EKS." }]) // "EKS"
+ */
+function asWritten(hit: TermHit, units: readonly Pick<Unit, "text">[]): string {
+  const text = units[hit.index]?.text ?? "";
+  const at = text.toLowerCase().indexOf(hit.term);
+  const found = at < 0 ? "" : text.slice(at, at + hit.term.length);
+  return found.toLowerCase() === hit.term ? found : hit.term;
 }
 
 /** `part` as a share of `words`, to two decimals (0 of none). */

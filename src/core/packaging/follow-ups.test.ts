@@ -29,6 +29,20 @@ const TMAY =
 const questions = (text: string, options = {}) => predictFollowUps(text, options).map((p) => p.question);
 
 describe("follow-up triggers (data)", () => {
+  it("gives a technique its own reason, not the tool's ('drift' is no tool)", () => {
+    // Before: "What did you monitor, and what happened when it alerted?" on "detect drift" said
+    // "Naming a tool invites a question on how deeply you used it."
+    const out = predictFollowUps(
+      "I set out to detect drift automatically, and I moved our jobs to Airflow.",
+      {},
+    );
+    const monitoring = out.find((p) => p.question.startsWith("What did you monitor"));
+    const airflow = out.find((p) => /Airflow/.test(p.question));
+    expect(monitoring?.reason).toMatch(/technique/);
+    expect(monitoring?.reason).not.toMatch(/tool/);
+    expect(airflow?.reason).toMatch(/Naming a tool/);
+  });
+
   it("every trigger has questions and a reason, and phrase triggers a pattern", () => {
     for (const trigger of FOLLOW_UP_TRIGGERS) {
       expect(trigger.questions.length).toBeGreaterThan(0);

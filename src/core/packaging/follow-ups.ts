@@ -86,6 +86,8 @@ interface Hit {
   offset: number;
   values: Record<string, string>;
   question?: string;
+  /** The reason when it is not the trigger's own (a technique named, not a tool). */
+  reason?: string;
 }
 
 function findHits(spans: readonly Span[], text: string, field: string, story: boolean): Hit[] {
@@ -131,6 +133,7 @@ function findHits(spans: readonly Span[], text: string, field: string, story: bo
           values: { name: tool.name, field },
         };
         if (tool.question) hit.question = tool.question;
+        if (tool.kind === "technique" && trigger.techniqueReason) hit.reason = trigger.techniqueReason;
         hits.push(hit);
       }
     } else if (trigger.kind === "company") {
@@ -314,7 +317,7 @@ export function predictFollowUps(written: string, options: PredictOptions = {}):
         question,
         trigger: hit.phrase,
         sentence: { index: hit.sentence, text: span?.text ?? "" },
-        reason: hit.trigger.reason,
+        reason: hit.reason ?? hit.trigger.reason,
         gap: true,
       };
       // The shared matcher, question to question: same question in other words links.

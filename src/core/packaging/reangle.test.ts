@@ -612,7 +612,7 @@ describe("defaultReangleRoles: where a re-angle starts", () => {
     const start = defaultReangleRoles(mlops, "mlops-engineer", ["mlops-engineer", "data-scientist"]);
     expect(start).toMatchObject({ fromRole: "mlops-engineer", toRole: "data-scientist" });
     expect(start.note).toMatch(
-      /already fits mlops-engineer, the role its document targets.*other roles your documents name/,
+      /^Written for mlops-engineer, the role its document targets: this answer already fits it best \(\d+ core words?\)\. Re-angled for data-scientist, the closest fit of the other roles your documents name/,
     );
     // No other role named: the best fit among all the others.
     const alone = defaultReangleRoles(mlops, "mlops-engineer", ["mlops-engineer"]);
@@ -636,7 +636,13 @@ describe("defaultReangleRoles: where a re-angle starts", () => {
     );
     expect(start.note).toMatch(/written for data scientist, re-angled for ML engineer\.$/);
     const fits = defaultReangleRoles(mlops, "mlops-engineer", ["mlops-engineer", "data-scientist"], name);
-    expect(fits.note).toMatch(/already fits MLOps engineer, .* re-angled for data scientist,/);
+    expect(fits.note).toMatch(/^Written for MLOps engineer, .* Re-angled for data scientist,/);
+    // Before: "This answer already fits ML engineer, the role its document targets, as well as any
+    // other role (6 core words), so it is re-angled for…", one sentence a candidate read twice.
+    expect(fits.note).not.toMatch(/as well as any other role/);
+    // A tie is not called the best fit.
+    const plain = defaultReangleRoles("I fixed it the same day.", "ml-engineer", ["ml-engineer"], name);
+    expect(plain.note).toMatch(/this answer already fits it as well as any other role \(0 core words\)\./);
   });
 
   it("roleInSentence lower-cases a role's words but its acronyms", () => {
@@ -668,7 +674,9 @@ describe("defaultReangleRoles: where a re-angle starts", () => {
       ]);
       expect(focused.fromRole).toBe("ml-engineer");
       expect(focused.toRole).not.toBe("ml-engineer");
-      expect(focused.note).toMatch(/already fits ml-engineer/);
+      expect(focused.note).toMatch(
+        /^Written for ml-engineer, the role its document targets: this answer already fits it/,
+      );
     },
   );
 });

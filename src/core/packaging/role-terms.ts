@@ -115,10 +115,12 @@ export function defaultReangleRoles(
   if (best === documentRole) {
     const toRole = bestOther(documentRole);
     const named = namedRoles.some((r) => r !== undefined && r !== documentRole);
+    const tied = ROLE_IDS.some((r) => r !== documentRole && core(r) === core(documentRole));
     return {
       fromRole: documentRole,
       toRole,
-      note: `This answer already fits ${names(documentRole)}, the role its document targets, as well as any other role (${words(documentRole)}), so it is re-angled for ${names(toRole)}, the best fit of the other roles${named ? " your documents name" : ""} (${words(toRole)}).`,
+      // "Best" only when no other role fits as well: a tie is said as one.
+      note: `Written for ${names(documentRole)}, the role its document targets: this answer already fits it ${tied ? "as well as any other role" : "best"} (${words(documentRole)}). Re-angled for ${names(toRole)}, the closest fit of the other roles${named ? " your documents name" : ""} (${words(toRole)}).`,
     };
   }
   return {

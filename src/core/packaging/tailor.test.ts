@@ -1278,6 +1278,24 @@ Tidewater Health builds triage tools that help small clinics decide which patien
     ]);
   });
 
+  it("says an ask that opens with a gerund as a thing asked for: 'You ask for mentoring engineers', never 'someone to mentoring'", () => {
+    // Before: "Mentoring engineers" was read as a duty (its first word tagged a verb) and said
+    // "You need someone to mentoring engineers."
+    const posting = "# ML Engineer at Acme\n\n## Requirements\n- Mentoring engineers\n";
+    const stories = [
+      parseStory({
+        id: "m",
+        title: "Mentor",
+        actions: ["I mentored two junior engineers through their first launch."],
+      }),
+    ];
+    const fits = scaffoldWhyCompany(posting, {}, tailor(posting, stories, [])).lines.filter(
+      (l) => l.beat === "fit",
+    );
+    expect(fits[0]?.text).toMatch(/^You ask for mentoring engineers\. /);
+    expect(fits.map((l) => l.text).join("\n")).not.toMatch(/someone to \w+ing\b/);
+  });
+
   it("still says a tool ask, with its tool's capital, when the posting asks nothing else the bank shows", () => {
     const tools = "# ML Engineer — Acme\n\nAcme builds claims software.\n\n## Requirements\n- Kubernetes\n";
     const stories = [

@@ -1579,6 +1579,10 @@ function asksToDo(requirement: string): boolean {
     .map((word) => word.replace(/[,;:]+$/, ""));
   if (first === undefined || /^(?:of|experience|skills?|management|expertise)$/i.test(second ?? ""))
     return false;
+  // A gerund names an activity asked for, not a duty to do: "Mentoring engineers" is said "You
+  // ask for mentoring engineers", never "You need someone to mentoring engineers". Three letters
+  // before "-ing" at least, so "bring" and "sing" stay verbs.
+  if (/^\p{L}{3,}ing$/u.test(first)) return false;
   if (ACTION_LEMMAS.has(first) || DUTY_VERBS.has(first)) return true;
   // Any other verb the tagger reads as the line's first word, an imperative: "Explain model
   // behaviour to clinicians", "Keep the rota up to date", "Coordinate night shifts" ("You ask for

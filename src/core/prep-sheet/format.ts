@@ -1,5 +1,5 @@
 import { notScoredLabel } from "../attempt-score.ts";
-import type { Competency } from "../model.ts";
+import { COMPETENCY_NAMES, type Competency } from "../model.ts";
 import type { PrepSheet, SheetAnswer, SheetDocument } from "./build.ts";
 
 /**
@@ -44,26 +44,7 @@ export function timingLine(answer: Pick<SheetAnswer, "seconds" | "budget" | "sta
   return `${answer.words} ${answer.words === 1 ? "word" : "words"} ≈ ${clock(answer.seconds)} · budget ${clock(answer.budget.min)}–${clock(answer.budget.max)} · ${verdict}`;
 }
 
-const COMPETENCY_NAMES: Record<Competency, string> = {
-  "about-me": "About me",
-  motivation: "Motivation",
-  "technical-challenge": "Technical challenge",
-  "mistake-failure": "Mistake / failure",
-  conflict: "Conflict",
-  "leadership-influence": "Leadership / influence",
-  ambiguity: "Ambiguity",
-  "prioritization-deadline": "Prioritisation / deadline",
-  feedback: "Feedback",
-  teamwork: "Teamwork",
-  "customer-focus": "Customer focus",
-  "learning-growth": "Learning / growth",
-  "ownership-initiative": "Ownership / initiative",
-  "strength-weakness": "Strength / weakness",
-  "ml-concept": "ML concept",
-  "ml-engineering": "ML engineering",
-};
-
-/** @example competencyName("mistake-failure") // "Mistake / failure" */
+/** The app's name of a competency. @example competencyName("mistake-failure") // "Mistake or failure" */
 export const competencyName = (c: Competency): string => COMPETENCY_NAMES[c];
 
 /** The heading of an answer block: "Q1 · Tell me about yourself (core)". */

@@ -411,7 +411,7 @@ describe("a sheet of several documents narrowed to one competency", () => {
     expect(md).toContain("*Document 2 of 2* · **Target role:** Data/ML Engineer");
     expect(md).not.toMatch(/of 3|0 answers|^# Acme onsite/m);
     expect(md).toContain(
-      "Acme onsite has no answer or technical question for Mistake / failure: it is not on this sheet.",
+      "Acme onsite has no answer or technical question for Mistake or failure: it is not on this sheet.",
     );
     for (const html of [
       renderPrepSheetHtml(failures),

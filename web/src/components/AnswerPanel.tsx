@@ -4,6 +4,7 @@ import type { AnswerScoreReading } from "../../../src/core/attempt-score.ts";
 import { remarkToShow } from "../../../src/core/markdown/patterns.ts";
 import type { RoleId } from "../../../src/core/model.ts";
 import { tellsEpisode } from "../../../src/core/packaging/episode.ts";
+import { withoutPartLabels } from "../../../src/core/words.ts";
 import { api, describeError } from "../api.ts";
 import {
   type AnswerEntry,
@@ -64,8 +65,8 @@ export function AnswerPanel({
   const draft = stored !== null && stored.text !== answerText(variant) ? stored : null;
   const panelId = `answer-panel-${variant.id}`;
   const remark = remarkToShow(variant.remark);
-  const words = countWords(variant.text);
-  const seconds = speakingSeconds(variant.text);
+  const words = countWords(withoutPartLabels(variant.text));
+  const seconds = speakingSeconds(withoutPartLabels(variant.text));
   const overBudget = variant.budgetSeconds !== undefined && seconds > variant.budgetSeconds;
 
   // Arrow keys move between tabs, as in every tab strip (WAI-ARIA tabs pattern).

@@ -89,10 +89,25 @@ export function ComposePage({
       )}
       {result.state === "ready" && result.data.length === 0 && (
         <EmptyState icon="book" title="Compose needs a story">
-          <p className="muted">Make stories from your document, or write one, then come back.</p>
-          <a className="button button-primary" href={route.stories()}>
-            Go to your stories
-          </a>
+          {documents !== null && documents.length === 0 ? (
+            // An empty bank has no document to make stories from: the first step is the import.
+            <>
+              <p className="muted">
+                Import your prep document to make stories from its STAR answers, or write one from scratch on
+                the Stories page, then come back.
+              </p>
+              <a className="button button-primary" href="#/">
+                Import a document
+              </a>
+            </>
+          ) : (
+            <>
+              <p className="muted">Make stories from your document, or write one, then come back.</p>
+              <a className="button button-primary" href={route.stories()}>
+                Go to your stories
+              </a>
+            </>
+          )}
         </EmptyState>
       )}
       {result.state === "ready" && result.data.length > 0 && (

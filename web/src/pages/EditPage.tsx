@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { answerText } from "../../../src/core/answer-text.ts";
 import type { RoleId } from "../../../src/core/model.ts";
+import { withoutPartLabels } from "../../../src/core/words.ts";
 import { ApiError, api, type DocumentSummary, describeError, type StoredItem } from "../api.ts";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { HistoryPanel, itemHistory } from "../components/HistoryPanel.tsx";
@@ -253,8 +254,10 @@ function Editor({ initial, role }: { initial: EditableItem; role: RoleId | undef
     },
   });
 
-  const words = countWords(text);
-  const seconds = speakingSeconds(text);
+  // Counted as said aloud, STAR labels left out: the same figure as the live lens beside it.
+  const spoken = withoutPartLabels(text);
+  const words = countWords(spoken);
+  const seconds = speakingSeconds(spoken);
   const budget = item.budgetSeconds;
   const backHref =
     item.kind === "answer" ? route.library(item.documentId, item.id) : route.library(item.documentId);

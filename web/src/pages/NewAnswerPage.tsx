@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from "react";
+import { withoutPartLabels } from "../../../src/core/words.ts";
 import { api, type DocumentSummary, describeError } from "../api.ts";
 import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
@@ -137,8 +138,8 @@ export function NewAnswerPage({
     );
   }
 
-  const words = countWords(text);
-  const seconds = speakingSeconds(text);
+  const words = countWords(withoutPartLabels(text));
+  const seconds = speakingSeconds(withoutPartLabels(text));
   const canSave =
     documentId !== "" && question.trim() !== "" && text.trim() !== "" && saveState.state !== "saving";
 

@@ -37,6 +37,8 @@ export interface FollowUpTrigger {
   pattern?: RegExp;
   questions: readonly string[];
   reason: string;
+  /** For "tool": the reason when what is named is a technique (data/tools.ts), not a tool. */
+  techniqueReason?: string;
 }
 
 export const FOLLOW_UP_TRIGGERS: readonly FollowUpTrigger[] = [
@@ -76,6 +78,8 @@ export const FOLLOW_UP_TRIGGERS: readonly FollowUpTrigger[] = [
     kind: "tool",
     questions: ["What's your experience with {name}?"],
     reason: "Naming a tool invites a question on how deeply you used it.",
+    techniqueReason:
+      "Naming a technique invites a question on how you applied it and how you knew it worked.",
   },
   {
     id: "missing-figure",
