@@ -116,6 +116,12 @@ async function fillBank(store: Store): Promise<string> {
     budgetSeconds: 45,
     followUpOf: step.id,
   });
+  // An interview ended early: its end marker (when, at which step) is part of the bank too.
+  const ended = await store.practice.createSession("local", {
+    source: { kind: "question", text: "Why us?" },
+    steps: [{ questionText: "Why us?", budgetSeconds: 60 }],
+  });
+  await store.practice.endSession("local", ended.id);
   await store.profiles.upsertProfile("local", { targetRole: "ML Engineer", budgets: { answer: 120 } });
   await store.tailorings.saveTailoring("local", {
     posting: "# ML Engineer\nAcme\n\n## Requirements\n- Python",

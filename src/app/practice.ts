@@ -16,6 +16,7 @@ import { predictFollowUps } from "../core/packaging/index.ts";
 import type {
   AttemptHistory,
   DueItem,
+  PracticeEnded,
   PracticeFrom,
   PracticeKind,
   PracticeReport,
@@ -25,6 +26,7 @@ import type {
   ReportStep,
   SkipResult,
   StepAttemptView,
+  StepState,
   SubmitResult as SubmitResultOf,
 } from "../core/practice-types.ts";
 import {
@@ -57,6 +59,7 @@ export const RECORDING_TYPES = ["audio/webm", "audio/ogg", "audio/mp4", "audio/w
 export type {
   AttemptHistory,
   DueItem,
+  PracticeEnded,
   PracticeFrom,
   PracticeKind,
   PracticeReport,
@@ -66,6 +69,7 @@ export type {
   ReportStep,
   SkipResult,
   StepAttemptView,
+  StepState,
 };
 /** A submitted answer: its analysis, the follow-up asked next, the session after it. */
 export type SubmitResult = SubmitResultOf<Analysis>;
@@ -132,7 +136,7 @@ function stepView(
   step: PracticeStep,
   attempt: Attempt | undefined,
   now: Date,
-  context: { passed: boolean; removed: boolean },
+  context: { passed: boolean; removed: boolean; state: StepState },
 ): PracticeStepView {
   // Answering time, not wall time: a resumed attempt shows what was counted before the break.
   const elapsedMs = attempt?.finishedAt
@@ -177,6 +181,7 @@ function stepView(
         }),
     skipped: context.passed && attempt?.finishedAt === undefined,
     removed: context.removed,
+    state: context.state,
   };
 }
 
@@ -191,8 +196,10 @@ async function viewOf(
   const currentAt = session.steps.findIndex((step) => step.id === session.currentStepId);
   for (const [index, step] of session.steps.entries()) {
     const attempt = step.attemptId ? await repos.attempts.getAttempt(userId, step.attemptId) : undefined;
-    const passed = isPast(session, index, currentAt);
-    const view = stepView(step, attempt, now, { passed, removed: isRemoved(step, refs) });
+    const removed = isRemoved(step, refs);
+    const state = stepState(session, step, attempt, { removed, passed: isPast(session, index, currentAt) });
+    const passed = isPast(session, index, currentAt) && !notReached(session, step);
+    const view = stepView(step, attempt, now, { passed, removed, state });
     const variant = await variantOf(repos, userId, step);
     if (variant !== undefined) view.variant = variant;
     if (attempt?.finishedAt !== undefined) {
@@ -210,9 +217,41 @@ async function viewOf(
     source: session.source as PracticeView["source"],
     createdAt: session.createdAt,
     ...(session.finishedAt === undefined ? {} : { finishedAt: session.finishedAt }),
+    ...endedOf(session),
     ...(current === undefined ? {} : { currentIndex, current }),
     steps,
   };
+}
+
+/** A step the interview was ended before: the one on screen when it was ended, and those after it. */
+function notReached(session: PracticeSession, step: PracticeStep): boolean {
+  return session.ended !== undefined && step.position >= session.ended.position;
+}
+
+/**
+ * Where a step stands (see StepState): an answer wins over everything; a step whose answer or
+ * question was deleted says so even when the interview was ended before it.
+ */
+function stepState(
+  session: PracticeSession,
+  step: PracticeStep,
+  attempt: Attempt | undefined,
+  context: { removed: boolean; passed: boolean },
+): StepState {
+  if (attempt?.finishedAt !== undefined) return "answered";
+  if (context.removed) return "removed";
+  if (notReached(session, step)) return "not-reached";
+  return context.passed ? "skipped" : "open";
+}
+
+/** A session ended early: when, and how many questions it had passed by then. */
+function endedOf(session: PracticeSession): { ended: PracticeEnded } | Record<string, never> {
+  const { ended } = session;
+  if (ended === undefined) return {};
+  const afterQuestion = session.steps.filter(
+    (s) => s.kind === "question" && s.position < ended.position,
+  ).length;
+  return { ended: { at: ended.at, afterQuestion } };
 }
 
 /**
@@ -1222,10 +1261,12 @@ export async function finishPractice(store: Store, userId: string, sessionId: st
 }
 
 /**
- * Ends a session before its last question (the web's "End interview"): the session is finished
- * and leaves the resume list; the questions not answered count as skipped in its report, and
- * what was typed into the current one stays saved as an unfinished attempt (nothing is scored
- * or rated for it). Ending a finished session again changes nothing.
+ * Ends a session before its last question (the web's "End interview", the terminal's /end): the
+ * session is finished and leaves the resume list, marked as ended at the question on screen. Its
+ * report tells that question and the ones after it as not reached (the questions passed before
+ * stay skipped), and what was typed into the current one stays saved as an unfinished attempt
+ * (nothing is scored or rated for it). A session waiting only for ratings just finishes: nothing
+ * was left unreached. Ending a finished session again changes nothing.
  * @example const ended = await endPractice(store, "local", sessionId);
  */
 export async function endPractice(
@@ -1236,7 +1277,7 @@ export async function endPractice(
 ): Promise<PracticeView> {
   await store.transaction(async (tx) => {
     const session = await tx.practice.getSession(userId, sessionId);
-    if (session.status !== "finished") await tx.practice.setCurrentStep(userId, sessionId, undefined);
+    if (session.status !== "finished") await tx.practice.endSession(userId, sessionId);
   });
   return getPractice(store, userId, sessionId, now);
 }
@@ -1267,6 +1308,8 @@ export async function practiceReport(
     const usedSeconds = finished && attempt ? Math.round(attempt.durationMs / 1000) : undefined;
     const score = scoreOf(analysis);
     const followUp = session.steps.find((s) => s.followUpOf === step.id)?.questionText;
+    const removed = isRemoved(step, refs);
+    const passed = isPast(session, index, currentAt);
     steps.push({
       stepId: step.id,
       kind: step.kind,
@@ -1290,13 +1333,15 @@ export async function practiceReport(
             },
           }),
       answered: finished,
-      skipped: !finished && isPast(session, index, currentAt),
-      removed: isRemoved(step, refs),
+      skipped: !finished && passed && !notReached(session, step),
+      removed,
+      state: stepState(session, step, attempt, { removed, passed }),
     });
   }
   return {
     sessionId,
     status: session.status,
+    ...endedOf(session),
     steps,
     answered: steps.filter((s) => s.answered).length,
     total: steps.length,

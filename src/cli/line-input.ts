@@ -5,11 +5,16 @@
  */
 import type { Interface } from "node:readline";
 
-/** How an answer's input ended; "skip" is the line /skip, which passes the question unrated. */
-export type AnswerEnd = "blank" | "eof" | "interrupt" | "skip";
+/**
+ * How an answer's input ended; "skip" is the line /skip, which passes the question unrated;
+ * "end" the line /end (where the prompt takes it), which ends the whole interview.
+ */
+export type AnswerEnd = "blank" | "eof" | "interrupt" | "skip" | "end";
 
 /** The line that skips a question, at any point of an answer. */
 export const SKIP_COMMAND = "/skip";
+/** The line that ends the interview, at any point of an answer (derisk practice). */
+export const END_COMMAND = "/end";
 
 export interface AnswerPrompt {
   /** Lines kept from before (a resumed draft): printed again and continued. */
@@ -31,6 +36,8 @@ export interface AnswerPrompt {
    * when that line changed, so a killed process or a closed terminal loses at most a second.
    */
   onPartial?: (lines: string[], partial: string) => void;
+  /** The line /end ends the input with end "end"; elsewhere it is text like any other line. */
+  endCommand?: boolean;
 }
 
 export interface AnswerInput {
@@ -64,13 +71,14 @@ export function plainLineInput(
   return {
     interactive: false,
     interrupted: false,
-    async readAnswer({ prefill, onLine, onCommand }) {
+    async readAnswer({ prefill, onLine, onCommand, endCommand }) {
       const lines = [...prefill];
       for (;;) {
         const line = await readLine();
         if (line === undefined) return { lines, end: "eof", partial: "" };
         if (line.trim() === "") return { lines, end: "blank", partial: "" };
         if (line.trim() === SKIP_COMMAND) return { lines, end: "skip", partial: "" };
+        if (endCommand && line.trim() === END_COMMAND) return { lines, end: "end", partial: "" };
         // A command works at any line; a line that is no command (e.g. "/usr/bin") stays text.
         if (onCommand && line.trim().startsWith("/")) {
           const said = await onCommand(line.trim());
@@ -199,7 +207,7 @@ export function terminalLineInput(input: NodeJS.ReadStream, output: NodeJS.Write
     get interrupted() {
       return interrupted;
     },
-    async readAnswer({ prefill, prompt, onLine, onCommand, onPartial }) {
+    async readAnswer({ prefill, prompt, onLine, onCommand, onPartial, endCommand }) {
       const lines = [...prefill];
       let reported = "";
       const onTick = (partial: string) => {
@@ -213,6 +221,7 @@ export function terminalLineInput(input: NodeJS.ReadStream, output: NodeJS.Write
         if (!("line" in next)) return { lines, end: next.end, partial: next.partial };
         if (next.line.trim() === "") return { lines, end: "blank", partial: "" };
         if (next.line.trim() === SKIP_COMMAND) return { lines, end: "skip", partial: "" };
+        if (endCommand && next.line.trim() === END_COMMAND) return { lines, end: "end", partial: "" };
         if (onCommand && next.line.trim().startsWith("/")) {
           const said = await onCommand(next.line.trim());
           if (said !== undefined) {

@@ -158,6 +158,9 @@ export const BANK_TABLES = {
     created_at: time,
     updated_at: time,
     finished_at: time.nullable(),
+    // Added with the ended-early marker (migration 0015): absent in older backups.
+    ended_at: time.nullable().optional(),
+    ended_position: z.number().nullable().optional(),
   }),
   practice_steps: z.strictObject({
     id,

@@ -42,6 +42,23 @@ export interface DrillFeedback extends Coverage {
   note?: string;
 }
 
+/**
+ * Where a step stands: answered; skipped (passed by the candidate without an answer); removed (its
+ * answer or question was deleted during the session); not reached (the interview was ended before
+ * it was answered: the step on screen then and every one after it); open (still to come, or on
+ * screen, in a session not over).
+ */
+export type StepState = "answered" | "skipped" | "removed" | "not-reached" | "open";
+
+/**
+ * An interview ended before its last question ("End interview", the terminal's /end): when, and
+ * how many questions it had passed (answered or skipped) by then: 0 when ended at the first.
+ */
+export interface PracticeEnded {
+  at: Date;
+  afterQuestion: number;
+}
+
 export interface StepAttemptView {
   id: string;
   text: string;
@@ -89,10 +106,14 @@ export interface PracticeStepView {
    * the answer covered.
    */
   drill?: DrillFeedback;
-  /** Passed without an answer (an empty answer is a skip, not an attempt). */
+  /**
+   * Passed without an answer (an empty answer is a skip, not an attempt); not for a step the
+   * interview was ended before (`state` "not-reached").
+   */
   skipped: boolean;
   /** Its answer or question was deleted after the session started: it is skipped, not asked. */
   removed: boolean;
+  state: StepState;
 }
 
 export interface PracticeView {
@@ -103,6 +124,8 @@ export interface PracticeView {
   source: PracticeFrom & { refs?: Array<string | null> };
   createdAt: Date;
   finishedAt?: Date;
+  /** Set when the interview was ended before its last question. */
+  ended?: PracticeEnded;
   /** Index of the current step in `steps`, and the step itself; absent when finished. */
   currentIndex?: number;
   current?: PracticeStepView;
@@ -192,16 +215,20 @@ export interface ReportStep {
    */
   keyPoints?: { covered: number; total: number; missed: string[] };
   answered: boolean;
-  /** Passed without an answer. */
+  /** Passed by the candidate without an answer (not a step the interview was ended before). */
   skipped: boolean;
   /** Skipped because its answer or question was deleted during the session. */
   removed: boolean;
+  state: StepState;
 }
 
 export interface PracticeReport {
   sessionId: string;
   status: "active" | "finished";
+  /** Set when the interview was ended before its last question. */
+  ended?: PracticeEnded;
   steps: ReportStep[];
+  /** Steps answered (follow-ups included), of all the steps. */
   answered: number;
   total: number;
 }

@@ -227,16 +227,94 @@ describeStores("practice API", (getStore) => {
         status: string;
         answered: number;
         total: number;
-        steps: Array<{ answered: boolean; skipped: boolean }>;
+        ended?: { afterQuestion: number };
+        steps: Array<{ answered: boolean; skipped: boolean; state: string }>;
       };
     };
-    expect(report.report).toMatchObject({ status: "finished", answered: 1 });
-    expect(report.report.steps.filter((s) => s.skipped)).toHaveLength(report.report.total - 1);
+    expect(report.report).toMatchObject({ status: "finished", answered: 1, ended: { afterQuestion: 1 } });
+    // The follow-up on screen and the question after it were never reached: not skipped.
+    expect(report.report.steps.filter((s) => s.state === "not-reached")).toHaveLength(
+      report.report.total - 1,
+    );
+    expect(report.report.steps.filter((s) => s.skipped)).toEqual([]);
     // Ending twice is harmless; an unknown session is a 404.
     expect((await app.request(`/api/practice/sessions/${session.id}/end`, send("POST", {}))).status).toBe(
       200,
     );
     expect((await app.request("/api/practice/sessions/nope/end", send("POST", {}))).status).toBe(404);
+  });
+
+  it("tells a question skipped from one the interview never reached because it was ended", async () => {
+    const app = appFor("a");
+    expect((await app.request("/api/import", send("POST", { text: sample }))).status).toBe(200);
+    const started = await app.request(
+      "/api/practice/sessions",
+      send("POST", { from: { kind: "competency", competency: "technical-challenge" }, count: 3 }),
+    );
+    expect(started.status).toBe(201);
+    let session = ((await started.json()) as SessionBody).session;
+    const submit = async (text: string) => {
+      const res = await app.request(`/api/practice/sessions/${session.id}/submit`, send("POST", { text }));
+      expect(res.status).toBe(200);
+      session = ((await res.json()) as SessionBody).session;
+    };
+    // The first question answered; its follow-up (if one is asked) and the second question passed.
+    await submit(ANSWER);
+    while (session.current?.kind === "follow-up") await submit("");
+    await submit("");
+    const third = session.current?.id;
+    expect(third).toBeDefined();
+    await app.request(`/api/practice/sessions/${session.id}/draft`, send("PUT", { text: "I was about to" }));
+
+    const end = await app.request(`/api/practice/sessions/${session.id}/end`, send("POST", {}));
+    expect(end.status).toBe(200);
+    interface Stepped {
+      ended?: { at: string; afterQuestion: number };
+      steps: Array<{ id?: string; stepId?: string; kind: string; state: string; skipped: boolean }>;
+    }
+    const view = ((await end.json()) as { session: Stepped }).session;
+    expect(view.ended).toMatchObject({ afterQuestion: 2, at: expect.any(String) });
+    const report = (
+      (await (await app.request(`/api/practice/sessions/${session.id}/report`)).json()) as {
+        report: Stepped & { answered: number };
+      }
+    ).report;
+    expect(report.ended).toMatchObject({ afterQuestion: 2 });
+    const questions = report.steps.filter((s) => s.kind === "question");
+    // Before: the second and third questions both read "skipped", and no end was recorded.
+    expect(questions.map((s) => s.state)).toEqual(["answered", "skipped", "not-reached"]);
+    expect(questions.map((s) => s.skipped)).toEqual([false, true, false]);
+    expect(report.steps.find((s) => s.stepId === third)?.state).toBe("not-reached");
+    // The session's own view says the same, step by step.
+    expect(view.steps.filter((s) => s.kind === "question").map((s) => s.state)).toEqual([
+      "answered",
+      "skipped",
+      "not-reached",
+    ]);
+    // Ending again changes nothing: the end stays where it was.
+    const again = await app.request(`/api/practice/sessions/${session.id}/end`, send("POST", {}));
+    expect(((await again.json()) as { session: Stepped }).session.ended).toEqual(view.ended);
+  });
+
+  it("does not call a session ended early when every question was passed (only ratings left)", async () => {
+    const app = appFor("a");
+    const session = await startSession("a", { kind: "question", text: "Why this team?" });
+    let text = ANSWER;
+    for (let left: SessionBody["session"] = session; left.current !== undefined; text = "") {
+      const res = await app.request(`/api/practice/sessions/${session.id}/submit`, send("POST", { text }));
+      left = ((await res.json()) as SessionBody).session;
+    }
+    const end = await app.request(`/api/practice/sessions/${session.id}/end`, send("POST", {}));
+    expect(end.status).toBe(200);
+    const report = (
+      (await (await app.request(`/api/practice/sessions/${session.id}/report`)).json()) as {
+        report: { status: string; ended?: unknown; steps: Array<{ state: string }> };
+      }
+    ).report;
+    expect(report.status).toBe("finished");
+    expect(report.ended).toBeUndefined();
+    expect(report.steps[0]?.state).toBe("answered");
+    expect(report.steps.some((s) => s.state === "not-reached")).toBe(false);
   });
 
   it("isolates users: B cannot read, write, rate or report A's session or attempts through any practice route", async () => {

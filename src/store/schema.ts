@@ -225,6 +225,10 @@ export interface PracticeSessionsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   finished_at: Date | null;
+  /** Set when the interview was ended before its last question (migration 0015). */
+  ended_at: Date | null;
+  /** The position of the step on screen when it was ended; null with `ended_at`. */
+  ended_position: number | null;
 }
 
 export interface PracticeStepsTable {

@@ -9,7 +9,7 @@ import type {
   AttemptHistory as AttemptHistoryOf,
   DueItem,
   PracticeFrom,
-  PracticeReport,
+  PracticeReport as PracticeReportOf,
   PracticeStepView,
   PracticeView,
   RateResult,
@@ -25,8 +25,8 @@ import { json, jsonBody } from "./api.ts";
 export type {
   DrillFeedback,
   PracticeFrom,
-  PracticeReport,
   ReportStep,
+  StepState,
   WhatNext,
   WhatNextEntry,
   WhatNextTarget,
@@ -35,6 +35,7 @@ export type { NewCardsOutlook, RatingName };
 export type StepAttempt = StepAttemptView;
 export type PracticeStep = Wire<PracticeStepView>;
 export type PracticeSession = Wire<PracticeView>;
+export type PracticeReport = Wire<PracticeReportOf>;
 export type DueEntry = Wire<DueItem>;
 /** An answer (with its analysis) or, for empty text, a skip; both carry the session after it. */
 export type SubmitResult = Wire<SubmitResultOf> | Wire<SkipResult>;

@@ -447,6 +447,36 @@ describeStores("derisk due / attempts", (getStore) => {
     expect(texts).toEqual(["I started with the wrong question."]);
   });
 
+  it("ends the interview on /end: the report tells the question skipped from those never reached", async () => {
+    const store = getStore();
+    await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });
+    const answers = await store.items.listItems("a", { kind: "answer" });
+    const ids = answers.slice(0, 3).map((i) => i.id);
+    expect(ids).toHaveLength(3);
+    const session = await startPractice(store, "a", { from: { kind: "items", ids } });
+    const run = await runCommand([registerPracticeCommand], ["practice", "--resume", session.id], {
+      store,
+      stdin: "/skip\nI was about to say\n/end\n",
+    });
+    expect(run.code).toBe(0);
+    // Before: /end was a line of the answer, and the session went on to the next question.
+    expect(run.out).toContain("Interview ended (/end); the lines you typed stay saved, not scored.");
+    expect(run.out).toMatch(/Session report: 0\/3 questions answered\n/);
+    expect(run.out).toContain("ended early, after question 1 · 1 skipped · 2 not reached");
+    expect(run.out.match(/— skipped/g)).toHaveLength(1);
+    expect(run.out.match(/— not reached: the interview was ended after question 1/g)).toHaveLength(2);
+    const texts = (await store.attempts.listAttempts("a")).map((a) => a.text);
+    expect(texts).toEqual(["I was about to say"]);
+    const ended = await store.practice.getSession("a", session.id);
+    expect(ended).toMatchObject({ status: "finished", ended: { position: 1 } });
+
+    // The finished session's report, asked for again, reads the same.
+    const again = await runCommand([registerPracticeCommand], ["practice", "--resume", session.id], {
+      store,
+    });
+    expect(again.out).toContain("ended early, after question 1 · 1 skipped · 2 not reached");
+  });
+
   it("wraps /peek to the report's width, not to 40 columns, when not in a terminal", async () => {
     const store = getStore();
     await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });

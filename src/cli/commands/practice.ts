@@ -294,7 +294,8 @@ export function registerPracticeCommand(program: Command, ctx: CliContext): void
         "Type each answer; every line is saved as you go. A blank line (or Ctrl-D)",
         "submits it; an empty answer or /skip skips the question. Type /peek to see",
         "your prepared answer (noted). Rate with again/hard/good/easy or 1–4 (Enter: no",
-        "rating). Ctrl-C stops; --resume continues.",
+        "rating). /end ends the interview here (its report marks the questions left as",
+        "not reached); Ctrl-C stops; --resume continues.",
         "",
         "Examples:",
         "  derisk practice --count 3",
@@ -402,7 +403,7 @@ export function registerPracticeCommand(program: Command, ctx: CliContext): void
         }
         ctx.out(
           ctx.style.dim(
-            "Every line is saved as you type it. A blank line or Ctrl-D submits; an empty answer or /skip skips; /peek shows your prepared answer; Ctrl-C stops.",
+            "Every line is saved as you type it. A blank line or Ctrl-D submits; an empty answer or /skip skips; /peek shows your prepared answer; /end ends the interview; Ctrl-C stops.",
           ),
         );
         await runSession(ctx, practice, store, userId, session);
@@ -530,6 +531,7 @@ async function runSession(
       }
       const outcome = await answer(step);
       if (outcome === "stop") return stopped(input.interrupted ? "Stopped (Ctrl-C)." : "Stopped.");
+      if (outcome === "end") break;
     }
     ctx.report(await renderReport(practice, store, userId, session.id, style));
   } finally {
@@ -537,7 +539,7 @@ async function runSession(
     if (input.interrupted) ctx.exitCode = 130;
   }
 
-  async function answer(step: PracticeStepView): Promise<"next" | "stop"> {
+  async function answer(step: PracticeStepView): Promise<"next" | "stop" | "end"> {
     const isQuestion = step.kind === "question";
     const { at, total } = progressOf(session);
     ctx.report(
@@ -590,6 +592,7 @@ async function runSession(
             );
           }
         },
+        endCommand: true,
         onCommand: async (command) => {
           if (command !== "/peek") return undefined;
           if (!step.hasPreparedAnswer) return style.dim("No prepared answer for this question.");
@@ -617,6 +620,16 @@ async function runSession(
           .catch(() => undefined);
       }
       return "stop";
+    }
+    if (typed.end === "end") {
+      // As the web's "End interview": the lines typed stay saved with the unfinished attempt.
+      session = await practice.endPractice(store, userId, session.id);
+      ctx.out(
+        style.dim(
+          `Interview ended (/end)${typed.lines.length > 0 ? "; the lines you typed stay saved, not scored" : ""}.`,
+        ),
+      );
+      return "end";
     }
     if (typed.end === "skip") {
       // Lines typed before /skip stay saved with the unfinished attempt: nothing typed is lost.
@@ -736,7 +749,14 @@ async function renderReport(
   const used = answered.reduce((sum, s) => sum + (s.usedSeconds ?? 0), 0);
   const budget = answered.reduce((sum, s) => sum + s.budgetSeconds, 0);
   const scores = answered.flatMap((s) => (s.score === undefined ? [] : [s.score]));
-  const skipped = questions.filter((s) => s.skipped).length;
+  const skipped = questions.filter((s) => s.state === "skipped").length;
+  const notReached = questions.filter((s) => s.state === "not-reached").length;
+  const ended =
+    report.ended === undefined
+      ? undefined
+      : report.ended.afterQuestion === 0
+        ? "at the first question"
+        : `after question ${report.ended.afterQuestion}`;
   const followUps = report.steps.filter((s) => s.kind === "follow-up" && s.answered).length;
   // One count, of questions: "2/2 answered" (steps, follow-ups included) above "1/1 questions
   // answered" read as two different sessions.
@@ -744,7 +764,9 @@ async function renderReport(
   // Typing time is not speaking time: named so, never held against the spoken budget.
   const typed = answered.every((s) => s.delivery === undefined);
   const head = [
+    ...(ended === undefined ? [] : [`ended early, ${ended}`]),
     ...(skipped > 0 ? [`${skipped} skipped`] : []),
+    ...(notReached > 0 ? [`${notReached} not reached`] : []),
     typed
       ? `typed in ${clock(used)} (budget ${clock(budget)} said aloud)`
       : `time ${clock(used)} of ${clock(budget)}`,
@@ -756,11 +778,14 @@ async function renderReport(
   for (const s of report.steps) {
     const lead = s.kind === "follow-up" ? "   ↳ " : "• ";
     if (!s.answered) {
-      const why = s.removed
-        ? "deleted during the session, skipped"
-        : s.skipped
-          ? "skipped"
-          : "not answered yet";
+      const why =
+        s.state === "removed"
+          ? "deleted during the session, skipped"
+          : s.state === "not-reached"
+            ? `not reached: the interview was ended ${ended ?? "early"}`
+            : s.state === "skipped"
+              ? "skipped"
+              : "not answered yet";
       lines.push(`${lead}${s.question}  ${style.dim(`— ${why}`)}`);
       continue;
     }

@@ -1,4 +1,5 @@
 import type { Analysis } from "../semantic/index.ts";
+import { ANSWER_CUES } from "./data/answer-cues.ts";
 
 /**
  * What an ask asks to be done, and whether an evidence sentence does it: the lexicons read the
@@ -331,4 +332,55 @@ export function namesFailure(sentence: string): boolean {
  */
 export function tellsTrouble(sentence: string): boolean {
   return TROUBLE.test(sentence) && !REMEDY.test(sentence);
+}
+
+// A sentence that tells what went wrong by the speaker's doing ("I had accidentally dropped rows…",
+// "I traced the issue to a misconfiguration…"): the mistake cue of the answer cues.
+export const STATES_MISTAKE: RegExp = ANSWER_CUES["mistake-failure"]?.[0] ?? /(?!)/;
+
+// A deed told as what it was for, pointing back at the trouble: "To resolve it, I…", "To fix this, we…".
+export const FIX_OF_IT =
+  /^to (?:\w+ )?(?:resolve|fix|address|solve|correct|repair|handle) (?:it|this|that|them)\b/i;
+
+// A sentence that names the trouble as already told: "the issue", "the fix", "the bad constants".
+const NAMES_TROUBLE =
+  /\bthe (?:issue|problem|bug|error|mistake|fault|failure|fix)\b|\bthe (?:bad|wrong|broken|faulty|corrupt(?:ed)?) [a-z]+/i;
+
+// The speaker finding where a trouble already named came from: "I traced the issue to…", "Once I
+// identified the problem through logs…". What it traced it to may be a fault ("a misconfiguration"),
+// but what went wrong is still the line before's to tell.
+const TRACES_TROUBLE =
+  /\b(?:traced|tracked|pinned|narrowed|root-caused|diagnosed|identified|isolated|located|found)\s+(?:down\s+)?the (?:issue|problem|bug|error|fault|failure)\b/i;
+
+// A deed of the speaker's whose verb undoes or mends something, and so presupposes that it had
+// gone wrong without saying how: "we rolled back the release", "I reverted…", "I patched…", "I
+// restored…". Said by "I" or "we" (anywhere before it in the sentence: "I told the team, rolled
+// back…"), or as a list item whose "I" is in the line before ("Rolled back…"). Not "fixed" or
+// "repaired": their object is what was broken ("I fixed the join"), so the line says it itself.
+const MENDING_VERB =
+  "(?:roll(?:ed|ing)? back|revert(?:ed|ing)?|restor(?:ed|ing)|patch(?:ed|ing)|hot-?fix(?:ed|ing)?|recover(?:ed|ing)|undid|undoing)";
+const MENDS = new RegExp(`^${MENDING_VERB}\\b|\\b(?:I|[Ww]e)\\b[^.;:]*?\\b${MENDING_VERB}\\b`, "i");
+
+/**
+ * Whether a sentence can only follow one that tells what went wrong: it names the trouble as known
+ * ("I acknowledged the issue…", "No published analysis used the bad constants.", even where it
+ * says what caused it: "I traced the issue to a misconfiguration…"), is a fix told
+ * as its purpose ("To resolve it, I…") or a deed whose verb mends what had gone wrong ("I rolled
+ * back to the old job") and does not itself say how it went wrong.
+ * @example leansOnTrouble("The fix restored secure access.") // true
+ * @example leansOnTrouble("I told the team, rolled back to the old job, and wrote a full comparison.") // true
+ * @example leansOnTrouble("I traced the issue to a misconfigured certificate.") // true
+ * @example leansOnTrouble("I traced it to my join: I had used an inner join.") // false
+ */
+export function leansOnTrouble(sentence: string): boolean {
+  // "I traced the issue to a misconfiguration…" says what caused it, not what went wrong: the
+  // issue it traced is one the listener must have heard of, whatever the cause named.
+  if (TRACES_TROUBLE.test(sentence)) return true;
+  return (
+    (NAMES_TROUBLE.test(sentence) ||
+      FIX_OF_IT.test(sentence) ||
+      (MENDS.test(sentence) && !namesFailure(sentence))) &&
+    !tellsTrouble(sentence) &&
+    !STATES_MISTAKE.test(sentence)
+  );
 }

@@ -4,7 +4,8 @@ import { answerOf, readSample, readSeed, SEED_RUNS } from "../../../test/seed.ts
 import { analyze } from "../analysis/index.ts";
 import { answerText } from "../answer-text.ts";
 import type { AnswerItem, StarPart } from "../model.ts";
-import { BLANKS, compose, type Draft, leansOnTrouble, tagStoryParts } from "./compose.ts";
+import { leansOnTrouble } from "./acts.ts";
+import { BLANKS, compose, type Draft, tagStoryParts } from "./compose.ts";
 import { parseStory, type Story, storyFromAnswer, storySentences } from "./story.ts";
 import { countsTimeOnly, leansBack, leansOnAnyStep, sayAsides, withoutBlanks } from "./text.ts";
 

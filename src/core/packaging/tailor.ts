@@ -14,8 +14,7 @@ import {
   yearsRequired,
 } from "../semantic/index.ts";
 import { wordRank } from "../semantic/vectors.ts";
-import { changeShown, degreeShown, doneShown, madeShown, troubleShown } from "./acts.ts";
-import { leansOnTrouble } from "./compose.ts";
+import { changeShown, degreeShown, doneShown, leansOnTrouble, madeShown, troubleShown } from "./acts.ts";
 import {
   CHROME_LINE,
   MISSION_CUE,

@@ -16,6 +16,7 @@ import * as spokenAttempts from "./0011-spoken-attempts.ts";
 import * as journalVersions from "./0012-journal-versions.ts";
 import * as historyFromBackup from "./0013-history-from-backup.ts";
 import * as newCardsPerDay from "./0014-new-cards-per-day.ts";
+import * as practiceEnded from "./0015-practice-ended.ts";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "0001-initial": initial,
@@ -31,4 +32,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0012-journal-versions": journalVersions,
   "0013-history-from-backup": historyFromBackup,
   "0014-new-cards-per-day": newCardsPerDay,
+  "0015-practice-ended": practiceEnded,
 };

@@ -40,6 +40,11 @@ export interface PracticeSession {
   createdAt: Date;
   updatedAt: Date;
   finishedAt?: Date;
+  /**
+   * Set when the interview was ended before its last question: when, and the position of the
+   * step on screen then (that step and the ones after it were never answered).
+   */
+  ended?: { at: Date; position: number };
   steps: PracticeStep[];
 }
 
@@ -96,6 +101,9 @@ function sessionFromRows(row: PracticeSessionRow, steps: PracticeStepRow[]): Pra
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     ...optional("finishedAt", row.finished_at),
+    ...(row.ended_at === null || row.ended_position === null
+      ? {}
+      : { ended: { at: row.ended_at, position: row.ended_position } }),
     steps: steps.map(stepFromRow),
   };
 }
@@ -144,6 +152,13 @@ export interface PracticeRepo {
     stepId: string | undefined,
     options?: { keepOpen?: boolean },
   ): Promise<void>;
+  /**
+   * Ends an active session before its last question: finished, no current step, and marked as
+   * ended at the step that was current (its position). A finished session is left as it is.
+   *
+   * @example await store.practice.endSession("local", sessionId);
+   */
+  endSession(userId: string, sessionId: string): Promise<void>;
 }
 
 function stepValues(userId: string, sessionId: string, position: number, step: NewPracticeStep) {
@@ -282,6 +297,41 @@ export function practiceRepo(db: Db): PracticeRepo {
         .where("id", "=", sessionId)
         .executeTakeFirst();
       if (result.numUpdatedRows === 0n) throw notFound("practice session", sessionId);
+    },
+
+    async endSession(userId, sessionId) {
+      const session = await db
+        .selectFrom("practice_sessions")
+        .select(["status", "current_step_id"])
+        .where("user_id", "=", userId)
+        .where("id", "=", sessionId)
+        .executeTakeFirst();
+      if (!session) throw notFound("practice session", sessionId);
+      if (session.status === "finished") return;
+      const current =
+        session.current_step_id === null
+          ? undefined
+          : await db
+              .selectFrom("practice_steps")
+              .select("position")
+              .where("user_id", "=", userId)
+              .where("session_id", "=", sessionId)
+              .where("id", "=", session.current_step_id)
+              .executeTakeFirst();
+      await db
+        .updateTable("practice_sessions")
+        .set({
+          current_step_id: null,
+          updated_at: sql<Date>`now()`,
+          status: "finished",
+          finished_at: sql<Date>`coalesce(finished_at, now())`,
+          // Past its last question (waiting only for ratings) nothing was left unreached.
+          ...(current === undefined ? {} : { ended_at: sql<Date>`now()`, ended_position: current.position }),
+        })
+        .where("user_id", "=", userId)
+        .where("id", "=", sessionId)
+        .where("status", "=", "active")
+        .execute();
     },
   };
 }

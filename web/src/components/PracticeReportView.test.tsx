@@ -23,6 +23,7 @@ const step = (extra: Partial<ReportStep>): ReportStep => ({
   answered: true,
   skipped: false,
   removed: false,
+  state: "answered",
   ...extra,
 });
 
@@ -114,5 +115,45 @@ describe("the session report's head", () => {
       total: 2,
     } as PracticeReport;
     expect(textOf(renderToStaticMarkup(<ReportFigures report={report} />))).toContain("4.0 mean score");
+  });
+});
+
+describe("a report of an interview ended early", () => {
+  const unanswered = (stepId: string, state: ReportStep["state"]): ReportStep => {
+    const { score: _score, usedSeconds: _used, overBudget: _over, ...rest } = step({ stepId });
+    return { ...rest, answered: false, skipped: state === "skipped", removed: state === "removed", state };
+  };
+
+  it("says per question: skipped, deleted, or not reached because the interview was ended", () => {
+    const ended = { at: "2026-12-07T04:00:00.000Z", afterQuestion: 2 };
+    const line = (s: ReportStep) => textOf(renderToStaticMarkup(<StepFigures step={s} ended={ended} />));
+    // Before: "Skipped." for a question passed and for one the interview never reached alike.
+    expect(line(unanswered("q2", "skipped"))).toBe("Skipped.");
+    expect(line(unanswered("q3", "not-reached"))).toBe(
+      "Not reached: the interview was ended after question 2.",
+    );
+    expect(line(unanswered("q4", "removed"))).toBe("Deleted from your bank during the session: skipped.");
+    expect(
+      textOf(
+        renderToStaticMarkup(
+          <StepFigures step={unanswered("q1", "not-reached")} ended={{ ...ended, afterQuestion: 0 }} />,
+        ),
+      ),
+    ).toBe("Not reached: the interview was ended at the first question.");
+  });
+
+  it("heads the report with the early end and the questions answered of all", () => {
+    const report = {
+      sessionId: "p4",
+      status: "finished",
+      ended: { at: "2026-12-07T04:00:00.000Z", afterQuestion: 2 },
+      steps: [step({ stepId: "q1" }), unanswered("q2", "skipped"), unanswered("q3", "not-reached")],
+      answered: 1,
+      total: 3,
+    } as PracticeReport;
+    const text = textOf(renderToStaticMarkup(<ReportFigures report={report} />));
+    expect(text).toContain("Ended early, after question 2: 1 of 3 questions answered.");
+    const { ended: _ended, ...ranToEnd } = report;
+    expect(textOf(renderToStaticMarkup(<ReportFigures report={ranToEnd} />))).not.toContain("Ended early");
   });
 });

@@ -40,7 +40,7 @@ export function PracticeReportView({ session }: { session: PracticeSession }) {
             return (
               <li key={step.stepId} className="card practice-report-step">
                 <h3 className="practice-report-question">{step.question}</h3>
-                <StepFigures step={step} />
+                <StepFigures step={step} ended={report.ended} />
                 {step.keyPoints !== undefined && step.keyPoints.missed.length > 0 && (
                   <>
                     <p className="field-label">Key points you missed</p>
@@ -64,7 +64,7 @@ export function PracticeReportView({ session }: { session: PracticeSession }) {
                 {followUp !== undefined && (
                   <div className="practice-report-followup">
                     <p className="field-label">Follow-up: “{followUp.question}”</p>
-                    <StepFigures step={followUp} />
+                    <StepFigures step={followUp} ended={report.ended} />
                   </div>
                 )}
                 {view?.attempt?.text !== undefined && view.attempt.text !== "" && (
@@ -101,15 +101,33 @@ export function PracticeReportView({ session }: { session: PracticeSession }) {
   );
 }
 
-export function StepFigures({ step }: { step: ReportStep }) {
+/** Where the interview was ended, as a step it never reached says it. */
+export function endedAfter(ended: PracticeReport["ended"]): string {
+  if (ended === undefined) return "";
+  return ended.afterQuestion === 0 ? "at the first question" : `after question ${ended.afterQuestion}`;
+}
+
+/**
+ * One step's line of the report: its figures once answered; else why not: skipped by the
+ * candidate, deleted during the session, or never reached because the interview was ended.
+ */
+export function StepFigures({
+  step,
+  ended,
+}: {
+  step: ReportStep;
+  ended?: PracticeReport["ended"] | undefined;
+}) {
   if (!step.answered)
     return (
-      <p className="muted">
-        {step.removed
+      <p className="muted" data-state={step.state}>
+        {step.state === "removed"
           ? "Deleted from your bank during the session: skipped."
-          : step.skipped
-            ? "Skipped."
-            : "Not answered."}
+          : step.state === "not-reached"
+            ? `Not reached: the interview was ended ${endedAfter(ended)}.`
+            : step.state === "skipped"
+              ? "Skipped."
+              : "Not answered yet."}
       </p>
     );
   return (
@@ -228,7 +246,7 @@ export function ReportFigures({ report }: { report: PracticeReport }) {
   const questions = report.steps.filter((s) => s.kind === "question");
   const followUps = answered.filter((s) => s.kind === "follow-up").length;
   const typed = answered.every((s) => s.delivery === undefined);
-  return (
+  const grid = (
     <div className="stat-grid">
       <div className="stat">
         <span className="stat-value">
@@ -279,5 +297,16 @@ export function ReportFigures({ report }: { report: PracticeReport }) {
         </div>
       )}
     </div>
+  );
+  if (report.ended === undefined) return grid;
+  // Said before the figures: "1/3 answered" alone reads as two questions skipped.
+  return (
+    <>
+      <p className="practice-ended" data-testid="ended-early">
+        Ended early, {endedAfter(report.ended)}: {questions.filter((s) => s.answered).length} of{" "}
+        {questions.length} {questions.length === 1 ? "question" : "questions"} answered.
+      </p>
+      {grid}
+    </>
   );
 }

@@ -419,7 +419,7 @@ function PastSessions() {
   );
 }
 
-/** A finished session as its report heads it: when, how many answered, and what kind. */
+/** A finished session as its report heads it: when, whether ended early, how many answered, and what kind. */
 export function pastLine(session: PracticeSession): string {
   const questions = session.steps.filter((s) => s.kind === "question");
   const answered = questions.filter((s) => s.attempt?.finished).length;
@@ -431,7 +431,9 @@ export function pastLine(session: PracticeSession): string {
     (session.source as { kind?: unknown } | null)?.kind === "drill" ? "the technical drill · " : "";
   const first =
     questions[0] === undefined ? "" : ` · “${questions[0].questionText}”${questions.length > 1 ? "…" : ""}`;
-  return `${drill}finished ${when} · ${answered} of ${questions.length} answered${first}`;
+  // An interview ended early says so: "1 of 3 answered" alone reads as two questions skipped.
+  const how = session.ended === undefined ? "finished" : "ended early";
+  return `${drill}${how} ${when} · ${answered} of ${questions.length} answered${first}`;
 }
 
 /**
@@ -623,7 +625,9 @@ function PracticeRun({ sessionId }: { sessionId: string }) {
               practiceApi.end(session.id).then(
                 (ended) => {
                   setError(null);
-                  setNotice("Interview ended. Your report covers the questions you answered.");
+                  setNotice(
+                    "Interview ended. Your report covers the questions you answered; the rest are marked not reached.",
+                  );
                   setSession(ended);
                 },
                 (caught: unknown) => setError(describeError(caught)),
@@ -726,8 +730,8 @@ function EndInterview({ answered, onEnd }: { answered: number; onEnd: () => Prom
     <div className="practice-end">
       <span className="muted">
         {answered === 0
-          ? "End now? Nothing is answered yet, so the report will be empty."
-          : `End now? The report covers the ${answered} ${answered === 1 ? "question" : "questions"} you answered.`}
+          ? "End now? Nothing is answered yet: the report will have no figures, and the questions left are marked not reached."
+          : `End now? The report covers the ${answered} ${answered === 1 ? "question" : "questions"} you answered; the ones left are marked not reached.`}
       </span>
       <button
         ref={confirmRef}

@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { PracticeSession, PracticeStep } from "../practice-api.ts";
-import { AnswerStep, resumeLine, SideBySide, TimeUsed } from "./PracticePage.tsx";
+import { AnswerStep, pastLine, resumeLine, SideBySide, TimeUsed } from "./PracticePage.tsx";
 
 const textOf = (html: string): string =>
   html
@@ -20,6 +20,7 @@ const step = (mode: "typed" | "spoken"): PracticeStep => ({
   attempt: { id: "a1", text: "", revision: 1, finished: true, mode, hasRecording: false },
   skipped: false,
   removed: false,
+  state: "answered",
 });
 
 describe("the review after an answer", () => {
@@ -85,6 +86,23 @@ describe("the review after an answer", () => {
     // Before: the drill's row read as any mock interview ("started … · 0 of 1 answered · …").
     expect(resumeLine(session("drill"))).toMatch(/^the technical drill · started .+ · 0 of 1 answered/);
     expect(resumeLine(session("due"))).toMatch(/^started /);
+  });
+
+  it("says a past session was ended early, not finished, when the interview was ended", () => {
+    const { attempt: _attempt, ...unanswered } = step("typed");
+    const session = (ended: boolean): PracticeSession =>
+      ({
+        id: "p1",
+        status: "finished",
+        source: { kind: "due" },
+        createdAt: "2026-12-06T04:10:00.000Z",
+        finishedAt: "2026-12-06T04:20:00.000Z",
+        ...(ended ? { ended: { at: "2026-12-06T04:20:00.000Z", afterQuestion: 1 } } : {}),
+        steps: [step("typed"), { ...unanswered, id: "s2", state: "not-reached" }],
+      }) as PracticeSession;
+    // Before: "finished … · 1 of 2 answered" for both.
+    expect(pastLine(session(true))).toMatch(/^ended early .+ · 1 of 2 answered/);
+    expect(pastLine(session(false))).toMatch(/^finished .+ · 1 of 2 answered/);
   });
 });
 
