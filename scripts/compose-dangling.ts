@@ -3,7 +3,8 @@
  * (../shared/seed), under three questions, at 30, 60 and 90 s: how many drafts keep a sentence that
  * leans on one they left out (a dangling sentence), how many run over the budget, and how many
  * say no result and leave no blank for one. Of those over budget, `needsSaid` counts the ones whose
- * warning says how long the story needs even at its shortest ("this story takes 25 s").
+ * warning says how long the story needs even at its shortest ("this story takes 25 s"); `overSeconds`
+ * gives, for each budget, how many drafts run over and by how many seconds (mean and max).
  * Run: `npx tsx scripts/compose-dangling.ts [--budgets 30,60,90] [--print [--all | --over]] [--dump FILE]` (--dump writes every draft
  * as JSON, one a line, to compare two versions of compose byte for byte).
  */
@@ -116,6 +117,8 @@ let over = 0;
 // Drafts that say no result and leave no blank for one either.
 let noResult = 0;
 let needsSaid = 0;
+// How far over the budget each over-budget draft runs, in seconds, by budget.
+const overBy = new Map<number, number[]>();
 for (const { name, answer } of [...stories(readSample(), "sample"), ...stories(readSeed(), "seed")]) {
   const story = storyFromAnswer(answer);
   for (const question of QUESTIONS)
@@ -130,7 +133,10 @@ for (const { name, answer } of [...stories(readSample(), "sample"), ...stories(r
       if (dumpTo !== undefined) dumped.push(JSON.stringify({ name, question, budgetSeconds, draft }));
       const loose = danglingIn(story, draft, answerText(answer));
       if (loose.length > 0) dangling++;
-      if (draft.seconds > budgetSeconds) over++;
+      if (draft.seconds > budgetSeconds) {
+        over++;
+        overBy.set(budgetSeconds, [...(overBy.get(budgetSeconds) ?? []), draft.seconds - budgetSeconds]);
+      }
       if (draft.seconds > budgetSeconds && draft.warnings.some((w) => /this story takes \d+ s/.test(w)))
         needsSaid++;
       if (!draft.sentences.some((s) => s.part === "result")) noResult++;
@@ -138,11 +144,24 @@ for (const { name, answer } of [...stories(readSample(), "sample"), ...stories(r
       if (print && (shown || process.argv.includes("--all")))
         process.stdout.write(
           `\n== ${name} | ${question.slice(13, 40)} | ${budgetSeconds} s (${draft.seconds} s)\n${draft.sentences.map((s) => `  [${s.part}] ${s.text}`).join("\n")}\n  DANGLING: ${loose.join(" | ")}\n${draft.warnings
-            .filter((w) => w.startsWith("What must stay"))
+            .filter(
+              (w) =>
+                w.startsWith("What must stay") || w.startsWith("This draft is the story at its shortest"),
+            )
             .map((w) => `  WARNING: ${w}\n`)
             .join("")}`,
         );
     }
 }
 if (dumpTo !== undefined) writeFileSync(dumpTo, `${dumped.join("\n")}\n`);
-process.stdout.write(`${JSON.stringify({ drafts, dangling, overBudget: over, needsSaid, noResult })}\n`);
+// Over budget at each budget: how many drafts, and by how many seconds (mean and max).
+const overSeconds = Object.fromEntries(
+  BUDGETS.map((b) => {
+    const by = overBy.get(b) ?? [];
+    const mean = by.length === 0 ? 0 : Math.round((10 * by.reduce((n, s) => n + s, 0)) / by.length) / 10;
+    return [b, { drafts: by.length, meanOver: mean, maxOver: by.length === 0 ? 0 : Math.max(...by) }];
+  }),
+);
+process.stdout.write(
+  `${JSON.stringify({ drafts, dangling, overBudget: over, needsSaid, noResult, overSeconds })}\n`,
+);

@@ -97,6 +97,8 @@ export interface ComposeRequest {
   budgetSeconds?: number;
   /** Default: the profile's speaking rate. */
   wordsPerMinute?: number;
+  /** Keep the whole story where even its shortest telling overruns the budget (default: that telling). */
+  whole?: boolean;
 }
 
 /**
@@ -135,6 +137,7 @@ export async function composeAnswer(store: Store, userId: string, request: Compo
     wordsPerMinute: request.wordsPerMinute ?? profile.wordsPerMinute,
     ...(role === undefined ? {} : { role }),
     ...(telling === undefined ? {} : { telling }),
+    ...(request.whole === true ? { whole: true } : {}),
   });
   if (request.storyId === undefined) return draft;
   const variantOf = await answerAsked(store, userId, request.storyId, request.question);

@@ -287,6 +287,40 @@ describeStores("packaging API", (getStore) => {
     );
   });
 
+  it("composes a story no telling of which fits 5 s as its shortest telling, and whole on asking (whole: true)", async () => {
+    const story = {
+      title: "Nightly job",
+      situation: "Our nightly training job failed twice a week and nobody owned it.",
+      actions: [
+        "I read six weeks of logs and found the failures followed the largest feature exports.",
+        "I split the export into batches of fifty thousand rows.",
+        "I added an alert when a batch fails and a dashboard of batch sizes.",
+      ],
+      result: "The job has not failed since, and it runs in forty minutes instead of two hours.",
+      lesson: "I learned to look at data volume before blaming the code.",
+    };
+    type Drafted = { seconds: number; wholeSeconds?: number; warnings: string[] };
+    const ask = async (extra: object) =>
+      (
+        await call<Drafted>(
+          "a",
+          "/api/compose",
+          post({ story, question: "Tell me about a hard bug", budgetSeconds: 5, ...extra }),
+        )
+      ).body;
+    // Before: the whole story came back for a 5 s budget, with no way to ask for either.
+    const shortest = await ask({});
+    const whole = await ask({ whole: true });
+    expect(shortest.seconds).toBeLessThan(whole.seconds);
+    expect(shortest.wholeSeconds).toBe(whole.seconds);
+    expect(whole.wholeSeconds).toBeUndefined();
+    expect(shortest.warnings).toContainEqual(
+      expect.stringMatching(/^This draft is the story at its shortest/),
+    );
+    const bad = await call("a", "/api/compose", post({ story, question: "q", whole: "yes" }));
+    expect(bad.status).toBe(400);
+  });
+
   it("answers 404 to user b for every story, item and document of user a", async () => {
     const { documentId, byKey } = await importSample("a");
     const { body } = await call<{ created: StoryJson[] }>(

@@ -69,6 +69,8 @@ export interface ComposeRequest {
   question: string;
   role?: RoleId;
   budgetSeconds?: number;
+  /** The whole story where even its shortest telling overruns the budget (the draft's wholeSeconds). */
+  whole?: boolean;
 }
 
 export type ReangleResult = Reangled & {

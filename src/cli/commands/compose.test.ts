@@ -90,6 +90,34 @@ describe("derisk compose", () => {
     for (const part of parts) expect(["situation", "task", "action", "result", "lesson"]).toContain(part);
   });
 
+  it("gives the shortest telling where even it overruns the budget, and the whole story with --whole", async () => {
+    // Before: the draft kept the whole story, far over the budget, and no option asked for either.
+    const story =
+      "Our nightly training job failed twice a week and nobody owned it. " +
+      "I read six weeks of logs and found the failures followed the largest feature exports. " +
+      "I split the export into batches of fifty thousand rows. " +
+      "I added an alert when a batch fails and a dashboard of batch sizes. " +
+      "I wrote a runbook so the on-call engineer could rerun one batch. " +
+      "The job has not failed since, and it runs in forty minutes instead of two hours. " +
+      "I learned to look at data volume before blaming the code.";
+    const ask = (...more: string[]) =>
+      runCommand(
+        registerComposeCommand,
+        ["compose", "-", "-q", "Tell me about a hard bug", "--budget", "5", ...more],
+        story,
+      );
+    const shortest = await ask();
+    expect(shortest.code).toBe(0);
+    expect(shortest.out).toMatch(/! This draft is the story at its shortest/);
+    const whole = JSON.parse((await ask("--whole", "--json")).out);
+    expect(shortest.out).toContain(`! For the whole story (≈ ${whole.seconds} s), run again with --whole.`);
+    const draft = JSON.parse((await ask("--json")).out);
+    expect(draft.seconds).toBeLessThan(whole.seconds);
+    expect(draft.wholeSeconds).toBe(whole.seconds);
+    expect(whole.wholeSeconds).toBeUndefined();
+    expect((await ask("--whole")).out).not.toContain("--whole");
+  });
+
   it("maps bad input and usage to exit codes 2 and 1", async () => {
     const empty = await runCommand(registerComposeCommand, ["compose", "-", "-q", "q"], "   ");
     expect(empty).toMatchObject({ code: 2 });

@@ -143,6 +143,7 @@ interface ComposeFlags {
   story?: string;
   text?: boolean;
   json?: boolean;
+  whole?: boolean;
 }
 
 /**
@@ -177,6 +178,10 @@ export function registerComposeCommand(program: Command, ctx: CliContext): void 
       "print only the draft as you would say it, blanks included (to save it with derisk add-variant)",
     )
     .option("--json", "print the draft as JSON (sentences with their origin)")
+    .option(
+      "--whole",
+      "keep the whole story where even its shortest telling runs over the budget (default: that telling, the closest to the budget)",
+    )
     .addHelpText(
       "after",
       '\nExamples:\n  derisk compose --story 3f2a -q "Tell me about a mistake" --role ml-engineer\n  derisk compose --story 3f2a -q "Tell me about a mistake" --text > draft.txt\n  derisk compose story.json -q "Tell me about a failure" \\\n    --role ml-engineer --budget 90\n  derisk compose --stories stories.json --story outage \\\n    -q "Tell me about a mistake" --json\n  pbpaste | derisk compose - -q "Tell me about a challenge"',
@@ -222,6 +227,7 @@ export function registerComposeCommand(program: Command, ctx: CliContext): void 
               ...(role ? { role } : {}),
               ...(budgetSeconds ? { budgetSeconds } : {}),
               ...(wordsPerMinute ? { wordsPerMinute } : {}),
+              ...(flags.whole ? { whole: true } : {}),
             }),
           };
         }));
@@ -264,6 +270,7 @@ export function registerComposeCommand(program: Command, ctx: CliContext): void 
           budgetSeconds: budgetSeconds ?? 90,
           ...(role ? { role } : {}),
           ...(wordsPerMinute ? { wordsPerMinute } : {}),
+          ...(flags.whole ? { whole: true } : {}),
         });
       }
       if (flags.json) {
@@ -298,6 +305,11 @@ export function registerComposeCommand(program: Command, ctx: CliContext): void 
         for (const t of draft.trimmed) lines.push(style.dim(`  ${t.part.padEnd(9)} ${t.text}`));
       }
       for (const warning of draft.warnings) lines.push(style.yellow(`! ${warning}`));
+      // The draft is the story at its shortest and still runs over: the whole story is one option away.
+      if (draft.wholeSeconds !== undefined)
+        lines.push(
+          style.yellow(`! For the whole story (≈ ${draft.wholeSeconds} s), run again with --whole.`),
+        );
       ctx.report(lines.join("\n"));
     });
 }

@@ -55,6 +55,11 @@ export interface ComposeOptions {
    * told in that order, which is when they happened.
    */
   telling?: string;
+  /**
+   * Keep the whole story when even its shortest telling overruns the budget (the draft then says
+   * by how much). By default such a draft is the shortest telling, the closest to the budget.
+   */
+  whole?: boolean;
 }
 
 /** A draft answer: the story's own sentences, picked, ordered and trimmed, plus visible blanks. */
@@ -77,6 +82,11 @@ export interface Draft {
   /** The story's sentences left out to fit the budget, each with the STAR+L part the draft would have given it. */
   trimmed: Array<{ text: string; part: StarPart; field: StoryField; index: number; sentence: number }>;
   warnings: string[];
+  /**
+   * Set when even the story's shortest telling overruns the budget and the draft is that telling:
+   * how long the whole story takes by the lens's estimate (compose again with `whole` to get it).
+   */
+  wholeSeconds?: number;
   /**
    * Set for a stored story's draft: the stored answer whose question the draft answers (the
    * answer the story was drawn from when asked the same kind of question, else another answer
@@ -781,6 +791,8 @@ export function compose(story: Story, options: ComposeOptions): Draft {
     leastLines = [...lines];
   };
   let tight = false;
+  // How long the whole story takes, where the draft is its shortest telling instead.
+  let wholeSeconds: number | undefined;
   // The shortest telling of a mistake: the line that states it (the first that answers the
   // question with the mistake cue, else the first that answers it), with the lines it leans on
   // ("I traced it to my join…" on "Two days later a colleague reported…" on the deed before it);
@@ -961,13 +973,32 @@ export function compose(story: Story, options: ComposeOptions): Draft {
       }
       timing = timed();
     }
-    // When even that cannot fit, the whole story stays (its result and lesson with it) and the
-    // warning says by how much, and how long the shortest telling would still be.
+    // When even that cannot fit, the draft is the shortest telling tried, the closest to the
+    // budget, and the warning says so, by how much it runs over and how long the whole story takes
+    // (asked for with `whole`, the whole story stays, its result and lesson with it, and the
+    // warning says by how much, and how long the shortest telling would still be).
     if (timing.seconds > options.budgetSeconds) {
       shortest = timing.seconds;
+      // What must stay, the result and the lesson left out, is a telling too: the shorter of it
+      // and the shortest tried is the closest to the budget.
+      const mustLines = [...chosen];
       for (const c of relaxed) chosen.add(c);
       relaxed.length = 0;
       timing = timed();
+      const closest = leastSeconds !== undefined && leastSeconds <= shortest ? leastLines : mustLines;
+      const closestSeconds = Math.min(shortest, leastSeconds ?? shortest);
+      if (!options.whole && closestSeconds < timing.seconds) {
+        wholeSeconds = timing.seconds;
+        chosen.clear();
+        for (const c of closest) chosen.add(c);
+        tight = true;
+        relaxed.push(
+          ...(competency === "mistake-failure" ? [lesson, result] : [result, lesson]).filter(
+            (c): c is Candidate => c !== undefined && !chosen.has(c),
+          ),
+        );
+        timing = timed();
+      }
     }
   }
   // A draft that has to leave its result out keeps it instead where leaving out a further deed
@@ -1107,10 +1138,28 @@ export function compose(story: Story, options: ComposeOptions): Draft {
       .sort((a, b) => b.words - a.words || a.position - b.position)
       .slice(0, 2)
       .map((c) => `“${openingWords(c.text)}” (${c.words} words)`);
+    // The draft is the shortest telling: it says so, what it leaves out, how far over it still
+    // runs and where the words are, and how long the whole story takes.
+    const gone = [
+      ...(result !== undefined && !chosen.has(result) ? ["the result"] : []),
+      ...(lesson !== undefined && !chosen.has(lesson) ? ["the lesson"] : []),
+    ];
+    const others = trimmed.length - gone.length;
+    if (others > 0) gone.push(`${others} other sentence${others === 1 ? "" : "s"}`);
+    const leftOut =
+      gone.length === 0
+        ? "leaving out nothing"
+        : `leaving out ${gone.length === 1 ? gone[0] : `${gone.slice(0, -1).join(", ")} and ${gone.at(-1)}`}`;
+    const shortestLongest = [...picked]
+      .sort((a, b) => b.words - a.words || a.position - b.position)
+      .slice(0, 2)
+      .map((c) => `“${openingWords(c.text)}” (${c.words} words)`);
     warnings.push(
-      atLeast !== undefined
-        ? `What must stay (the setting, what went wrong, the result, the lesson, the main action and what the question asks for) takes ${timing.seconds} s, ${over} s over the ${options.budgetSeconds} s budget; even at its shortest (${competency === "mistake-failure" ? "a line of the setting, the mistake and one line of how you handled it" : "a line of the setting, what went wrong and the main deed"}, no result or lesson) this story takes ${atLeast} s. Give it about ${atLeast} s, or cut about ${wordsOver(atLeast - options.budgetSeconds)} words from that telling, most easily from its longest lines, ${longest.join(" and ")}.`
-        : `What must stay (the setting, what went wrong, the result, the lesson, the main action and what the question asks for) takes ${timing.seconds} s, ${over} s over the ${options.budgetSeconds} s budget: cut about ${wordsOver(over)} words, most easily from the longest of them, ${longest.join(" and ")}.`,
+      wholeSeconds !== undefined
+        ? `This draft is the story at its shortest (${competency === "mistake-failure" ? "a line of the setting, the mistake and one line of how you handled it" : "a line of the setting, what went wrong and the main deed"}), ${leftOut}, and it still runs ${over} s over the ${options.budgetSeconds} s budget: this story takes ${timing.seconds} s. Give it about ${timing.seconds} s, or cut about ${wordsOver(over)} words from this telling, most easily from its longest lines, ${shortestLongest.join(" and ")}. The whole story takes ${wholeSeconds} s.`
+        : atLeast !== undefined
+          ? `What must stay (the setting, what went wrong, the result, the lesson, the main action and what the question asks for) takes ${timing.seconds} s, ${over} s over the ${options.budgetSeconds} s budget; even at its shortest (${competency === "mistake-failure" ? "a line of the setting, the mistake and one line of how you handled it" : "a line of the setting, what went wrong and the main deed"}, no result or lesson) this story takes ${atLeast} s. Give it about ${atLeast} s, or cut about ${wordsOver(atLeast - options.budgetSeconds)} words from that telling, most easily from its longest lines, ${longest.join(" and ")}.`
+          : `What must stay (the setting, what went wrong, the result, the lesson, the main action and what the question asks for) takes ${timing.seconds} s, ${over} s over the ${options.budgetSeconds} s budget: cut about ${wordsOver(over)} words, most easily from the longest of them, ${longest.join(" and ")}.`,
     );
   }
   if (tellsNoMistake) {
@@ -1164,6 +1213,7 @@ export function compose(story: Story, options: ComposeOptions): Draft {
     })),
     warnings,
   };
+  if (wholeSeconds !== undefined) draft.wholeSeconds = wholeSeconds;
   if (options.role !== undefined) draft.role = options.role;
   return draft;
 }

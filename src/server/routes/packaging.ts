@@ -43,6 +43,7 @@ const composeBody = z.object({
   role: role.optional(),
   budgetSeconds: z.number().positive().max(3600).optional(),
   wordsPerMinute: z.number().min(60).max(300).optional(),
+  whole: z.boolean().optional(),
 });
 const reangleBody = z.object({
   itemId: z.string().min(1).optional(),

@@ -171,7 +171,8 @@ function Composer({
   const questionId = useId();
   const budgetId = useId();
 
-  async function compose(): Promise<void> {
+  // `whole`: the whole story, where the draft was its shortest telling and still ran over.
+  async function compose(whole = false): Promise<void> {
     if (story === undefined) return;
     if (workingEdited.current && !window.confirm(REPLACE_WORKING_COPY)) return;
     setBusy(true);
@@ -183,6 +184,7 @@ function Composer({
           question,
           budgetSeconds: budget,
           ...(role === undefined ? {} : { role }),
+          ...(whole ? { whole: true } : {}),
         }),
       );
     } catch (caught) {
@@ -306,6 +308,8 @@ function Composer({
           role={role}
           fromAnswer={story?.sourceItemId !== undefined}
           onEdited={onEdited}
+          onWhole={() => void compose(true)}
+          busy={busy}
         />
       )}
     </>
@@ -365,6 +369,8 @@ function DraftView({
   role,
   fromAnswer,
   onEdited,
+  onWhole,
+  busy,
 }: {
   draft: Draft;
   role: RoleId | undefined;
@@ -372,6 +378,9 @@ function DraftView({
   fromAnswer: boolean;
   /** Whether the working copy now holds edits that would be lost. */
   onEdited: (edited: boolean) => void;
+  /** Composes the whole story again, where the draft is its shortest telling (draft.wholeSeconds). */
+  onWhole: () => void;
+  busy: boolean;
 }) {
   const [composed] = useState(() => stripMarkup(draft.text));
   const [text, setText] = useState(composed);
@@ -478,6 +487,14 @@ function DraftView({
               {warning}
             </p>
           ))}
+          {/* Even the shortest telling runs over: the whole story is one step away. */}
+          {draft.wholeSeconds !== undefined && (
+            <p>
+              <button type="button" className="button button-small" disabled={busy} onClick={onWhole}>
+                Show the whole story (≈ {formatDuration(draft.wholeSeconds)})
+              </button>
+            </p>
+          )}
         </section>
         <section className="card working-card" aria-labelledby={workingId}>
           <h2 id={workingId} className="card-title">
