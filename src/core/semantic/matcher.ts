@@ -1249,6 +1249,12 @@ interface Ask {
    * left out of the pair's reading (neither weight nor unmet), so it can raise a pair but never hold one back.
    */
   onlyWhenShown: boolean;
+  /**
+   * The older concepts the query names that an occupation of this ask replaced, being narrower
+   * ("pharmacy and dispensing" under "medication"): when the candidate does not show the occupation
+   * itself, the ask is read as it was before the occupation was known, by these (round 43).
+   */
+  fallback?: Ask;
 }
 
 /** What a query asks for, worked out once per query and reused for every candidate. */
@@ -1315,10 +1321,43 @@ function makePlan(q: Analysis, intents: boolean): QueryPlan {
     merged.set(keys.join("|"), [...members]);
     groups = merged;
   }
+  const asks = asksOf(q, groups.values(), asked);
+  // An occupation narrower than an older concept the query names replaces it among the asked
+  // concepts ("Pharmacy experience dispensing …" names medication too). The concepts the query would
+  // ask without the occupations stay the ask's fallback, read as they were read before (round 43).
+  const older = named.filter((id) => !OCCUPATION_IDS.has(id));
+  const olderAsked = older.filter(
+    (id) => !older.some((other) => other !== id && (CLOSURE.get(other) ?? []).includes(id)),
+  );
+  const replaced = olderAsked.filter((id) => !asked.includes(id));
+  if (replaced.length > 0)
+    for (const [k, members] of [...groups.values()].entries()) {
+      const ask = asks[k] as Ask;
+      if (!ask.onlyWhenShown) continue;
+      const implied = replaced.filter((id) => members.some((m) => (CLOSURE.get(m) ?? []).includes(id)));
+      const fallback = implied.length > 0 ? asksOf(q, [implied], olderAsked)[0] : undefined;
+      if (fallback !== undefined) ask.fallback = fallback;
+    }
+  let lexTotal = 0;
+  for (const weight of q.lemmas.values()) lexTotal += weight;
+  const plan = {
+    asks,
+    lemmas: [...q.lemmas.keys()],
+    weights: [...q.lemmas.values()],
+    lexTotal,
+    bigrams: [...q.bigrams],
+    onlyLanguages: asked.length > 0 && asked.every((id) => id.startsWith("lang.")),
+    head: headAsk(q, asks),
+  };
+  return plan;
+}
+
+/** The asks of groups of concepts, each group met by any one of its members; `asked` is every concept asked. */
+function asksOf(q: Analysis, groups: Iterable<readonly string[]>, asked: readonly string[]): Ask[] {
   const allBroad = asked.every((id) => BROAD.has(id));
   const beneficiaries = new Set(asked.filter((id) => namedOnlyAsBeneficiary(q, id)));
   const asks: Ask[] = [];
-  for (const members of groups.values()) {
+  for (const members of groups) {
     let weight = 0;
     const concepts: AskedConcept[] = [];
     for (const id of members) {
@@ -1353,18 +1392,7 @@ function makePlan(q: Analysis, intents: boolean): QueryPlan {
       onlyWhenShown: members.every((id) => OCCUPATION_IDS.has(id)),
     });
   }
-  let lexTotal = 0;
-  for (const weight of q.lemmas.values()) lexTotal += weight;
-  const plan = {
-    asks,
-    lemmas: [...q.lemmas.keys()],
-    weights: [...q.lemmas.values()],
-    lexTotal,
-    bigrams: [...q.bigrams],
-    onlyLanguages: asked.length > 0 && asked.every((id) => id.startsWith("lang.")),
-    head: headAsk(q, asks),
-  };
-  return plan;
+  return asks;
 }
 
 // Whom the work is for, as a posting writes it: "for our users", "for your clients", "for their
@@ -1485,6 +1513,28 @@ function namedCount(c: Analysis): number {
   return n;
 }
 
+/** The credit a candidate earns on one ask, and the label of what earned it. */
+function creditOf(ask: Ask, q: Analysis, c: Analysis, flags: Uint8Array): [number, string] {
+  let best = 0;
+  let bestLabel = "";
+  for (const m of ask.members) {
+    let credit = 0;
+    const flag = flags[m.index] as number;
+    if (flag & SHOWN) credit = m.metCredit;
+    else if (c.acronyms.acronyms.size + c.acronyms.expansions.size > 0 && acronymOf(q, m, c))
+      credit = m.metCredit;
+    else if (namesAny(flags, m.related) || flag & RELATED || namesAny(flags, m.broader)) {
+      // A neighbouring concept, or a broader one than asked ("quantitative" for "statistics").
+      credit = 0.5;
+    }
+    if (credit > best) {
+      best = credit;
+      bestLabel = credit === 1 ? m.label : m.relatedLabel;
+    }
+  }
+  return [best, bestLabel];
+}
+
 function readPair(
   q: Analysis,
   c: Analysis,
@@ -1501,25 +1551,17 @@ function readPair(
   let deedsPointAt = true;
   let bestGroup = 0;
   let head = 0;
-  for (const [k, ask] of plan.asks.entries()) {
-    let best = 0;
-    let bestLabel = "";
-    const weight = ask.weight;
-    for (const m of ask.members) {
-      let credit = 0;
-      const flag = flags[m.index] as number;
-      if (flag & SHOWN) credit = m.metCredit;
-      else if (c.acronyms.acronyms.size + c.acronyms.expansions.size > 0 && acronymOf(q, m, c))
-        credit = m.metCredit;
-      else if (namesAny(flags, m.related) || flag & RELATED || namesAny(flags, m.broader)) {
-        // A neighbouring concept, or a broader one than asked ("quantitative" for "statistics").
-        credit = 0.5;
-      }
-      if (credit > best) {
-        best = credit;
-        bestLabel = credit === 1 ? m.label : m.relatedLabel;
-      }
+  for (const [k, planned] of plan.asks.entries()) {
+    let ask = planned;
+    let [best, bestLabel] = creditOf(ask, q, c, flags);
+    // An occupation the candidate does not show itself: the older concept it replaced is still the
+    // ask's, read as before the occupation was known (round 43).
+    if (ask.fallback !== undefined && best < 1) {
+      const [older, olderLabel] = creditOf(ask.fallback, q, c, flags);
+      ask = ask.fallback;
+      if (older > best) [best, bestLabel] = [older, olderLabel];
     }
+    const weight = ask.weight;
     // An occupation the candidate does not show is read as an ask the lexicons do not know (round 42).
     if (best === 0 && ask.onlyWhenShown) continue;
     conceptTotal += weight;
