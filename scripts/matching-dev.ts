@@ -17,6 +17,7 @@
  *   npx tsx scripts/matching-dev.ts --encoder    # the rows with sentence embeddings (bank-level check only with --bank)
  *   npx tsx scripts/matching-dev.ts --held-out   # also g597–g628 (read in round 31), g629–g660 (match36) and the rows that include them
  *   npx tsx scripts/matching-dev.ts --encoder --bank  # with embeddings, also the bank-level check g001–g596
+ *   npx tsx scripts/matching-dev.ts --deed-credit      # round 43's design S (deeds as half credit), off by default
  */
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -63,13 +64,18 @@ const batches: Array<[string, number, number]> = [
   ["dev, all", 1, 9999],
 ];
 const encoder = process.argv.includes("--encoder");
-const options: MatchOptions = encoder
-  ? {
-      embeddings: await sharedSentenceEncoder().prepare(
-        textsToEmbed(dev.flatMap((p) => [p.requirement, p.evidence])),
-      ),
-    }
-  : {};
+// Round 43's design S (docs/lab/matching-lab.md), off by default in the matcher.
+const deedCredit = process.argv.includes("--deed-credit");
+const options: MatchOptions = {
+  ...(encoder
+    ? {
+        embeddings: await sharedSentenceEncoder().prepare(
+          textsToEmbed(dev.flatMap((p) => [p.requirement, p.evidence])),
+        ),
+      }
+    : {}),
+  ...(deedCredit ? { deedCredit } : {}),
+};
 const lines: string[] = [];
 // The held-out batch (and every figure that includes it) only when asked for.
 const heldOut = process.argv.includes("--held-out");
@@ -107,19 +113,21 @@ function bank(last: number, at: MatchOptions = {}): string {
 }
 if (!encoder)
   lines.push(
-    bank(420),
-    bank(468),
-    bank(492),
-    bank(516),
-    bank(540),
-    bank(564),
-    bank(596),
-    ...(heldOut ? [bank(9999)] : []),
+    bank(420, options),
+    bank(468, options),
+    bank(492, options),
+    bank(516, options),
+    bank(540, options),
+    bank(564, options),
+    bank(596, options),
+    ...(heldOut ? [bank(9999, options)] : []),
   );
 // g661–g692 (pairs37's fresh batch) is held out: read only as its row, its decisions never printed.
 const UNREAD_FROM = 661;
 if (process.argv.includes("--decisions"))
   for (const p of dev)
     if ((heldOut || group(p) < HELD_OUT_FROM) && group(p) < UNREAD_FROM)
-      lines.push(`${p.id} ${semanticMatch(p.requirement, p.evidence).matched ? 1 : 0}`);
+      lines.push(
+        `${p.id} ${semanticMatch(p.requirement, p.evidence, deedCredit ? { deedCredit } : {}).matched ? 1 : 0}`,
+      );
 process.stdout.write(`${lines.join("\n")}\n`);

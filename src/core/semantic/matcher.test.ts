@@ -732,3 +732,22 @@ describe("occupations across job families (docs/lab/matching-lab.md, round 42)",
     ).toBe(true);
   });
 });
+
+describe("deeds read as half credit (round 43's design S, off by default)", () => {
+  // An ask of our own: a sentence that tells a dental nurse's work by its objects, naming no concept.
+  const ask = "Dental nursing experience";
+  const told =
+    "I sat beside the chair, passed the mirror and probe, and noted which crowns and gums needed work.";
+
+  it("is off by default: deeds alone earn no credit", () => {
+    const match = semanticMatch(ask, told);
+    expect(match.matched).toBe(false);
+    expect(match.shared.some((s) => s.endsWith("(deeds)"))).toBe(false);
+  });
+
+  it("with deedCredit, a concept told by two of its deed words earns a neighbour's half credit", () => {
+    const match = semanticMatch(ask, told, { deedCredit: true });
+    expect(match.shared).toContain("dentistry and dental hygiene (deeds)");
+    expect(match.matched).toBe(true);
+  });
+});

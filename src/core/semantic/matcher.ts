@@ -1002,6 +1002,12 @@ export interface MatchOptions {
    * cosines decides; otherwise the one fitted without them.
    */
   embeddings?: SentenceEmbeddings;
+  /**
+   * Round 43's design S, off by default and not adopted: an ask left with no credit whose concept
+   * the candidate tells by its deeds (`deeds.ts`, two words) earns a neighbour's half credit instead
+   * of only a lower bar (docs/lab/matching-lab.md, "Round 43").
+   */
+  deedCredit?: boolean;
 }
 
 /**
@@ -1538,7 +1544,7 @@ function creditOf(ask: Ask, q: Analysis, c: Analysis, flags: Uint8Array): [numbe
 function readPair(
   q: Analysis,
   c: Analysis,
-  options: { intents?: boolean; vectors?: boolean },
+  options: { intents?: boolean; vectors?: boolean; deedCredit?: boolean },
   profile?: AlignmentProfile,
 ): PairReading {
   const shared: string[] = [];
@@ -1560,6 +1566,16 @@ function readPair(
       const [older, olderLabel] = creditOf(ask.fallback, q, c, flags);
       ask = ask.fallback;
       if (older > best) [best, bestLabel] = [older, olderLabel];
+    }
+    // Design S (off by default): deeds of an asked concept count as a neighbour's half credit.
+    if (
+      best === 0 &&
+      options.deedCredit === true &&
+      (planned.members.some((m) => toldByDeeds(m.index, c)) ||
+        (ask !== planned && ask.members.some((m) => toldByDeeds(m.index, c))))
+    ) {
+      best = 0.5;
+      bestLabel = `${(ask.members[0] as AskedConcept).label} (deeds)`;
     }
     const weight = ask.weight;
     // An occupation the candidate does not show is read as an ask the lexicons do not know (round 42).
