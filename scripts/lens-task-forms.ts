@@ -95,7 +95,16 @@ const tally = (form: string) => {
   return t;
 };
 const errorTally = { fn: 0, fp: 0, tp: 0, tn: 0 };
-for (const w of ["l", "m", "n", "o"]) {
+// Sentence level (each written sentence, the tagger's `task` reading of the pieces over it at 0.5,
+// against the writer's tag): misses and false alarms by form, by place and by the other tags.
+const SENTENCE_CUT = 0.5;
+const sentenceTally = new Map<string, { tp: number; fn: number; fp: number }>();
+const sentenceCount = (key: string, kind: "tp" | "fn" | "fp") => {
+  const t = sentenceTally.get(key) ?? { tp: 0, fn: 0, fp: 0 };
+  sentenceTally.set(key, t);
+  t[kind] += 1;
+};
+for (const w of (option("--writers") ?? "l,m,n,o").split(",").filter((x) => x !== "")) {
   const stored = JSON.parse(readFileSync(join(models, `base-${w}.json`), "utf8")) as StoredLensModel;
   const model = loadLensModel(stored);
   const head = model.labels.task;
@@ -120,6 +129,19 @@ for (const w of ["l", "m", "n", "o"]) {
       return { k, text: t, tags, tagged, form, p: Math.round(p * 1000) / 1000 };
     });
     for (const s of sentences) {
+      const kind = s.tagged ? (s.p >= SENTENCE_CUT ? "tp" : "fn") : s.p >= SENTENCE_CUT ? "fp" : undefined;
+      if (kind !== undefined) {
+        const others = s.tags
+          .split(/\s+/)
+          .filter((t) => ["situation", "action", "result"].includes(t))
+          .join("+");
+        sentenceCount("all", kind);
+        sentenceCount(`form: ${s.form}`, kind);
+        sentenceCount(`place: ${s.k === 0 ? "first" : s.k === 1 ? "second" : "later"}`, kind);
+        sentenceCount(`also tagged: ${others === "" ? "none of situation/action/result" : others}`, kind);
+        sentenceCount(`answer: ${gold ? "task" : "no task"}, ${said ? "said" : "not said"}`, kind);
+        sentenceCount(`register: ${row.register ?? ""}`, kind);
+      }
       const t = tally(s.form);
       t.lo += 1;
       if (s.tagged) {
@@ -222,6 +244,16 @@ lines.push(
   ]
     .map((r) => `${r} ${(out as Err[]).filter((e) => e.error !== "missed" && e.register === r).length}`)
     .join(", ")}`,
+);
+lines.push(
+  "",
+  `sentence level (the tagger's task reading ≥ ${SENTENCE_CUT} against the writer's tag): found / missed / false alarms`,
+  "",
+  "| group | found | missed | false alarms |",
+  "|---|---|---|---|",
+  ...[...sentenceTally]
+    .sort(([a], [b]) => (a === "all" ? -1 : b === "all" ? 1 : a.localeCompare(b)))
+    .map(([k, t]) => `| ${k} | ${t.tp} | ${t.fn} | ${t.fp} |`),
 );
 process.stdout.write(`${lines.join("\n")}\n`);
 writeFileSync(resolve(option("--out") ?? "/tmp/lens-task-forms.json"), `${JSON.stringify(out, null, 1)}\n`);

@@ -246,3 +246,16 @@ describe("npm run train -- --subword (lens36, off by default)", () => {
     expect([...column(sub, "ambiguity").keys()].some((f) => f.startsWith("g:"))).toBe(true);
   }, 600_000);
 });
+
+describe("npm run train -- --task-opening (task44, off by default)", () => {
+  it("stores taskOpening and nothing else: the model is the recipe's own plus that field", () => {
+    const dir = mkdtempSync(join(tmpdir(), "derisk-train-"));
+    smallCorpus(join(dir, "corpus"));
+    const plain = train(join(dir, "corpus"), join(dir, "plain.json"), []);
+    const opening = train(join(dir, "corpus"), join(dir, "opening.json"), ["--task-opening"]);
+    expect(plain.taskOpening).toBeUndefined();
+    const { taskOpening, ...rest } = opening;
+    expect(taskOpening).toBe(true);
+    expect(JSON.stringify(rest)).toBe(JSON.stringify(plain));
+  }, 600_000);
+});

@@ -32,6 +32,7 @@
  *   npm run train -- --writer-balance --out FILE  # each writer's answers weigh the same in total
  *   npm run train -- --group-dro 4 --out FILE     # writers read worst out of fold weigh more
  *   npm run train -- --group-dro 10 --group-dro-excess --out FILE   # … worst beyond their tag rates
+ *   npm run train -- --task-opening --out FILE    # T1 read as a rule at answer level (task44, not adopted)
  *
  * Defaults since branch `task21` (docs/lab/risk-lens-lab.md "D2: a second task reading for the heads",
  * candidate D3 adopted): `--relabel T1 --clause-reading --heads-without-task --written-task-heads
@@ -1549,6 +1550,21 @@ if (LESSON_ALONE) {
   log(
     `lesson alone: ${lessonRows.length} answers and ${lessonItems.length - lessonRows.length} copies; column ${model.sentence.vocab.length} features in all; lesson threshold ${model.thresholds.lesson}`,
   );
+}
+// `--task-opening` (issue 10, branch `lens44`, docs/lab/risk-lens-lab.md "task44", design T44): the
+// corpus's task convention T1 read as a rule at answer level by `judgeAnswer` (a story whose
+// opening quarter holds an episode obligation clause naming the speaker or their team has a
+// task). Set once every part above is fitted and every threshold picked, so nothing else moves:
+// the model is the recipe's bytes plus `taskOpening`. Off by default (not adopted, see there).
+if (args.includes("--task-opening")) {
+  if (model.clauseReading !== true) {
+    process.stderr.write(
+      "train: --task-opening reads the clause reading's `ob:` features; drop --no-clause-reading.\n",
+    );
+    process.exit(2);
+  }
+  model.taskOpening = true;
+  log("task opening: T1 read as a rule at answer level (taskOpening)");
 }
 model.meta = {
   seed: SEED,

@@ -86,6 +86,13 @@ export interface LensModel {
    * at training carry weights for them.
    */
   subword?: SubwordSpec;
+  /**
+   * Trained with `--task-opening` (issue 10, branch `lens44`, docs/lab/risk-lens-lab.md "task44"):
+   * the corpus's task convention T1 read as a rule. In a story answer, a sentence of the answer's
+   * first quarter with an episode obligation clause naming the speaker or their team
+   * (`ob:any+who:i+at:q0`, read with `clauseReading`) sets `task` and carries it.
+   */
+  taskOpening?: true;
 }
 
 const scorers = new WeakMap<SparseWeights, SparseScorer>();

@@ -450,7 +450,11 @@ const FACT_MODAL = 8;
 const FACT_FIGURE = 16;
 const FACT_NUMWORD = 32;
 const FACT_PROBING = 64;
+// After the probing heads' bits: an episode obligation clause naming the speaker or their team in
+// the answer's first quarter (read by a model trained with `--task-opening`).
+const FACT_OPENING_CHARGE = 1 << 20;
 const FACT_OF = new Map<string, number>([
+  ["ob:any+who:i+at:q0", FACT_OPENING_CHARGE],
   ["subj:i", FACT_SUBJ_I],
   ["subj:we", FACT_SUBJ_WE],
   ["past", FACT_PAST],
@@ -726,6 +730,20 @@ export function judgeAnswer(
   // usually spans several sentences, discounts a lone accusation ("They broke it, not me.")
   // closing a short about-me answer. On the validation and train splits this changes no
   // decision at any cut from 0.55 to 0.8.
+  // A model trained with `--task-opening` (docs/lab/risk-lens-lab.md "task44") reads the corpus's
+  // task convention T1 as a rule: in a story, a sentence of the answer's first quarter with an
+  // episode obligation clause naming the speaker or their team ("my manager asked me to …", "we
+  // had five days to …") says what the speaker had to achieve, so the answer has a task and that
+  // sentence carries it, whatever weight the tagger gives the scene words around the clause.
+  if (model.taskOpening === true && story) {
+    const taskThreshold = model.thresholds.task ?? 0.5;
+    facts.forEach((bits, i) => {
+      const row = probs[i];
+      if ((bits & FACT_OPENING_CHARGE) === 0 || row === undefined) return;
+      row[TASK] = Math.max(row[TASK] ?? 0, taskThreshold);
+      labels.task = true;
+    });
+  }
   const blameColumn = SENTENCE_TAGS.indexOf("blame");
   if (probs.some((row) => (row[blameColumn] ?? 0) >= LONE_BLAME)) labels.blame = true;
   // The hand-written accusation list ("incompetent", "it was their fault") is precise enough
