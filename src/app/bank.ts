@@ -596,18 +596,30 @@ export async function saveAnswerVariant(
   input: { questionKey: string; variant: string; text: string; source?: VariantSource },
 ): Promise<StoredItem> {
   const { id: _id, ...doc } = await store.documents.loadDocument(userId, documentId);
-  if (input.source === "re-angled") {
-    // A re-angle that trimmed nothing says an existing variant word for word: no new variant.
+  if (input.source === "re-angled" || input.source === "composed") {
+    // A draft derisk made (a re-angle, a composed answer, a trailer) that says an existing variant
+    // of the question word for word is no new variant: a re-angle that trimmed nothing, or the same
+    // draft saved a second time (after a reload, or the same command run again).
     const { saysTheSame } = await import("../core/packaging/reangle.ts");
     const same = doc.items.find(
       (i): i is AnswerItem =>
         i.kind === "answer" && i.questionKey === input.questionKey && saysTheSame(answerText(i), input.text),
     );
-    if (same)
+    if (same) {
+      const question = same.questionNumber ?? `“${same.question}”`;
+      // Was that variant itself saved from a draft? Its first text says where it came from.
+      const stored = (await store.items.listItems(userId, { documentId, kind: "answer" })).find(
+        (i) => i.key === same.key,
+      );
+      const first = stored ? (await store.itemVersions.listVersions(userId, stored.id)).at(-1) : undefined;
+      const savedDraft = first?.source === "re-angled" || first?.source === "composed";
       throw new DeriskError(
         "BAD_INPUT",
-        `This re-angled text is variant “${same.variant}” of ${input.questionKey} word for word: re-angling kept every sentence, so the answer already fits the role as written. Nothing was saved.`,
+        input.source === "re-angled" && !savedDraft
+          ? `This re-angled text is variant “${same.variant}” of ${question} word for word: re-angling kept every sentence, so the answer already fits the role as written. Nothing was saved.`
+          : `This text is already saved as variant “${same.variant}” of ${question}, word for word: nothing new was saved. Open that variant in the library; to keep another version, change the text first.`,
       );
+    }
   }
   const { doc: next, answer } = addAnswerVariant(doc, input);
   const summary = (await store.documents.listDocuments(userId)).find((d) => d.id === documentId);

@@ -332,7 +332,7 @@ describeStores("packaging use cases", (getStore) => {
           source: "re-angled",
         }),
       ),
-    ).toMatch(/^BAD_INPUT: This re-angled text is variant “core” of q5 word for word/);
+    ).toMatch(/^BAD_INPUT: This re-angled text is variant “core” of Q5 word for word/);
     expect(await store.items.listItems("a", { documentId, kind: "answer" })).toHaveLength(before.length);
     // Typed by the user, the same words are theirs to save.
     await saveAnswerVariant(store, "a", documentId, { questionKey: "q5", variant: "copy", text: out.text });

@@ -294,8 +294,18 @@ export interface StoriesFromDocument {
   created: StoredStory[];
   /** Answers already converted, with their story. */
   existing: Array<{ itemId: string; key: string; storyId: string }>;
-  /** Answers that are not episodes (introductions, "why" answers, outlines). */
-  skipped: Array<{ itemId: string; key: string; reason: string }>;
+  /**
+   * Answers that are not episodes (introductions, "why" answers, outlines), with what names them
+   * to the user: the question, its number as the document wrote it, and the variant.
+   */
+  skipped: Array<{
+    itemId: string;
+    key: string;
+    question: string;
+    questionNumber?: string;
+    variant: string;
+    reason: string;
+  }>;
 }
 
 /**
@@ -327,7 +337,14 @@ export async function createStoriesFromDocument(
     }
     const reason = notAnEpisode(item);
     if (reason !== undefined) {
-      out.skipped.push({ itemId: item.id, key: item.key, reason });
+      out.skipped.push({
+        itemId: item.id,
+        key: item.key,
+        question: item.question,
+        ...(item.questionNumber === undefined ? {} : { questionNumber: item.questionNumber }),
+        variant: item.variant,
+        reason,
+      });
       continue;
     }
     const story = storyInputFromAnswer(item);

@@ -61,7 +61,14 @@ export interface StoriesFromDocument {
   documentId: string;
   created: StoredStory[];
   existing: { itemId: string; key: string; storyId: string }[];
-  skipped: { itemId: string; key: string; reason: string }[];
+  skipped: {
+    itemId: string;
+    key: string;
+    question: string;
+    questionNumber?: string;
+    variant: string;
+    reason: string;
+  }[];
 }
 
 export interface ComposeRequest {

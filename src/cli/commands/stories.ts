@@ -162,7 +162,12 @@ export function registerStoriesCommand(program: Command, ctx: CliContext): void 
           `${result.created.length} new ${result.created.length === 1 ? "story" : "stories"}, ${result.existing.length} already converted, ${result.skipped.length} skipped`,
         ),
         ...result.created.map((s) => `${style.green("+")} ${short(s.id)}  ${s.title}`),
-        ...result.skipped.map((s) => style.dim(`  skipped ${s.key}: ${s.reason}`)),
+        // Named as derisk show names an answer (Q1 · core “…” [id]), never by its internal key.
+        ...result.skipped.map((s) =>
+          style.dim(
+            `  skipped ${s.questionNumber === undefined ? "" : `${s.questionNumber} · `}${s.variant} “${s.question}” [${shortId(s.itemId)}]: ${s.reason}`,
+          ),
+        ),
         ...(none && documents.length > 1
           ? [
               `It has no answers to draw stories from. Name another document: derisk stories from-document ID (derisk list shows ${documents.length === 2 ? "both" : `all ${documents.length}`}).`,

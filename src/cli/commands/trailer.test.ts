@@ -118,7 +118,18 @@ describe("derisk trailer", () => {
       trailer.aboutMe?.itemId,
     );
 
-    const unnamed = await runCommand(commands, ["trailer", "--save", " "], { store, userId: "saver" });
+    // The same trailer again is no new variant: refused, and named.
+    const twice = await runCommand(commands, ["trailer", "--save", "trailer for Acme, again"], {
+      store,
+      userId: "saver",
+    });
+    expect(twice.code).toBe(2);
+    expect(twice.error).toMatch(/already saved as variant “trailer for Acme” of Q1, word for word/);
+    expect((await store.items.listItems("saver")).length).toBe(items.length);
+
+    // Unnamed, it is named for its length (a bank of its own: this one holds that trailer).
+    await trailerOf("unnamed", "sample-prep.md", bytes);
+    const unnamed = await runCommand(commands, ["trailer", "--save", " "], { store, userId: "unnamed" });
     expect(unnamed.out).toMatch(/\(trailer 1 min\)/);
 
     await store.users.ensureUser("empty");

@@ -208,10 +208,14 @@ export function AnswerPanel({
 /** What the user can do with an answer beyond editing it: re-angle it, see what they'll ask, make it a story. */
 function AnswerTools({ variant, analysis }: { variant: AnswerEntry; analysis: AnalysisState }) {
   // A story holds one episode: an introduction or a "why" is refused, so it is not offered.
-  // The lens classifies the question; until it has, only an outline is known to be refused.
+  // The lens classifies the question; until it has (its model loads in a worker, seconds on a
+  // slow machine), it is offered only where any question would do (an answer in STAR sections),
+  // never on an answer it may refuse; with no lens at all, the server decides.
   const competency = analysis.state === "ready" ? analysis.analysis.competency : undefined;
   const offerStory =
-    variant.format !== "beats" && (competency === undefined || tellsEpisode(variant, competency));
+    competency !== undefined
+      ? tellsEpisode(variant, competency)
+      : tellsEpisode(variant, "about-me") || (analysis.state === "error" && variant.format !== "beats");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
   async function makeStory(): Promise<void> {
