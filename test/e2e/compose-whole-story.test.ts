@@ -19,6 +19,15 @@ const LONG = `## Q1- Tell me about a difficult technical problem you solved.
 **Lesson:** I learned that a number two teams argue about is usually a process problem, and that writing the process down as code ends the argument.
 `;
 
+// A short story whose shortest telling fits 20 s.
+const SHORT = `## Q1- Tell me about a time you made a slow nightly report fast.
+
+**Situation:** Our nightly report took three hours.
+**Action:** I added an index to the orders table.
+**Result:** It now runs in four minutes.
+**Lesson:** I learned to measure before I optimise.
+`;
+
 describe.runIf(launched.browser !== null)(
   "Compose gives the shortest telling and the whole story on asking",
   () => {
@@ -51,6 +60,40 @@ describe.runIf(launched.browser !== null)(
         // The whole story is what was asked for: no button to ask for it again.
         expect(await page.getByRole("button", { name: /^Show the whole story/ }).count()).toBe(0);
         expect(await page.getByText(/^What must stay/).count()).toBe(1);
+      } finally {
+        await page.close();
+      }
+    });
+
+    test("a 20 s budget, as the CLI and the API take: the draft is composed for 20 s", async () => {
+      // Before: the page's least budget was 45 s, so a follow-up's 20–30 s could not be asked for.
+      const documentId = await importText(spec.server.url, SHORT, "short-prep.md");
+      await makeStories(spec.server.url, documentId);
+      const page = await spec.context.newPage();
+      try {
+        await page.goto("/#/compose");
+        const story = page.getByLabel("Story");
+        await story.waitFor();
+        await settle(page);
+        const option = story.locator("option", { hasText: "slow nightly report" });
+        await story.selectOption((await option.first().getAttribute("value")) ?? "");
+        const budget = page.getByLabel("Time budget");
+        expect(await budget.locator("option").allTextContents()).toEqual([
+          "20 s",
+          "30 s",
+          "45 s",
+          "1 min",
+          "1 min 30 s",
+          "2 min",
+          "3 min",
+        ]);
+        await budget.selectOption("20");
+        await page.getByRole("button", { name: "Compose the draft" }).click();
+        await page.getByTestId("draft-text").waitFor();
+        await expect.poll(() => page.locator(".draft-meta").textContent()).toMatch(/ of 20 s$/);
+        const [, seconds] =
+          /≈ (\d+) s of/.exec((await page.locator(".draft-meta").textContent()) ?? "") ?? [];
+        expect(Number(seconds)).toBeLessThanOrEqual(20);
       } finally {
         await page.close();
       }
