@@ -3,7 +3,7 @@
  * closest to the budget, with a warning that says so, and "Show the whole story (≈ N s)" one step
  * away. Before (compose40): the page showed the whole story, far over the budget, and no such button.
  */
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { launchBrowser } from "./browser.ts";
 import { importText, makeStories, settle, useSpec } from "./harness.ts";
@@ -34,14 +34,20 @@ describe.runIf(launched.browser !== null)(
     const browser = launched.browser as Browser;
     const spec = useSpec(browser, { closeBrowser: true });
 
-    test("a 45 s budget no telling fits: the shortest telling, then the whole story from the button", async () => {
-      const documentId = await importText(spec.server.url, LONG, "long-prep.md");
+    /** A prep document imported and made into stories, and a page on Compose ready to use. */
+    async function composeFrom(text: string, filename: string): Promise<Page> {
+      const documentId = await importText(spec.server.url, text, filename);
       await makeStories(spec.server.url, documentId);
       const page = await spec.context.newPage();
+      await page.goto("/#/compose");
+      await page.getByLabel("Story").waitFor();
+      await settle(page);
+      return page;
+    }
+
+    test("a 45 s budget no telling fits: the shortest telling, then the whole story from the button", async () => {
+      const page = await composeFrom(LONG, "long-prep.md");
       try {
-        await page.goto("/#/compose");
-        await page.getByLabel("Story").waitFor();
-        await settle(page);
         await page.getByLabel("Time budget").selectOption("45");
         await page.getByRole("button", { name: "Compose the draft" }).click();
         const draftText = page.getByTestId("draft-text");
@@ -67,14 +73,9 @@ describe.runIf(launched.browser !== null)(
 
     test("a 20 s budget, as the CLI and the API take: the draft is composed for 20 s", async () => {
       // Before: the page's least budget was 45 s, so a follow-up's 20–30 s could not be asked for.
-      const documentId = await importText(spec.server.url, SHORT, "short-prep.md");
-      await makeStories(spec.server.url, documentId);
-      const page = await spec.context.newPage();
+      const page = await composeFrom(SHORT, "short-prep.md");
       try {
-        await page.goto("/#/compose");
         const story = page.getByLabel("Story");
-        await story.waitFor();
-        await settle(page);
         const option = story.locator("option", { hasText: "slow nightly report" });
         await story.selectOption((await option.first().getAttribute("value")) ?? "");
         const budget = page.getByLabel("Time budget");
