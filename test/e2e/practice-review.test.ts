@@ -40,7 +40,9 @@ describe.runIf(launched.browser !== null)("the practice review", () => {
     const { page } = spec;
     await startPractice(page, 2);
     await page.getByRole("button", { name: /Start answering/ }).click();
-    await page.getByLabel("Your answer, as you would say it").fill("I fixed the flaky build and it stayed green.");
+    await page
+      .getByLabel("Your answer, as you would say it")
+      .fill("I fixed the flaky build and it stayed green.");
     await page.keyboard.press("Control+Enter");
     await page.getByRole("heading", { name: "How your answer reads" }).waitFor();
     const budget = page.getByTestId("lens-budget");
