@@ -48,6 +48,7 @@ describe.runIf(launched.browser !== null)("the practice review", () => {
     const budget = page.getByTestId("lens-budget");
     await budget.waitFor();
     expect(await budget.textContent()).toMatch(/min/);
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as shown, blocks apart ("5" and "90 s" not run together).
     const review = (await page.locator("main").innerText()).replace(/\s+/g, " ");
     const seconds = [...review.matchAll(/(\d+)(?:–\d+)? s\b/g)].map((match) => Number(match[1]));
     expect(seconds.length).toBeGreaterThan(0);
