@@ -194,11 +194,16 @@ async function viewOf(
   const steps: PracticeStepView[] = [];
   const refs = startedRefs(session.source);
   const currentAt = session.steps.findIndex((step) => step.id === session.currentStepId);
+  const lastAnswered = await lastAnsweredOf(repos, userId, session);
   for (const [index, step] of session.steps.entries()) {
     const attempt = step.attemptId ? await repos.attempts.getAttempt(userId, step.attemptId) : undefined;
     const removed = isRemoved(step, refs);
-    const state = stepState(session, step, attempt, { removed, passed: isPast(session, index, currentAt) });
-    const passed = isPast(session, index, currentAt) && !notReached(session, step);
+    const state = stepState(session, step, attempt, {
+      removed,
+      passed: isPast(session, index, currentAt),
+      lastAnswered,
+    });
+    const passed = isPast(session, index, currentAt) && !notReached(session, step) && state !== "unanswered";
     const view = stepView(step, attempt, now, { passed, removed, state });
     const variant = await variantOf(repos, userId, step);
     if (variant !== undefined) view.variant = variant;
@@ -236,12 +241,33 @@ function stepState(
   session: PracticeSession,
   step: PracticeStep,
   attempt: Attempt | undefined,
-  context: { removed: boolean; passed: boolean },
+  context: { removed: boolean; passed: boolean; lastAnswered: number },
 ): StepState {
   if (attempt?.finishedAt !== undefined) return "answered";
   if (context.removed) return "removed";
   if (notReached(session, step)) return "not-reached";
+  if (context.passed && unknownEnd(session, step, context.lastAnswered)) return "unanswered";
   return context.passed ? "skipped" : "open";
+}
+
+/**
+ * A step past the last answer of a session finished before its end was recorded (migration 0015):
+ * skipped one by one, or left when the interview was ended early, nothing stored says which.
+ * Before its last answer a step was passed, so skipped.
+ */
+function unknownEnd(session: PracticeSession, step: PracticeStep, lastAnswered: number): boolean {
+  return session.endUnknown === true && step.position > lastAnswered;
+}
+
+/** The position of a session's last answered step (-1 with none). */
+async function lastAnsweredOf(repos: Repos, userId: string, session: PracticeSession): Promise<number> {
+  let last = -1;
+  for (const step of session.steps) {
+    if (step.attemptId === undefined) continue;
+    const attempt = await repos.attempts.getAttempt(userId, step.attemptId);
+    if (attempt.finishedAt !== undefined) last = Math.max(last, step.position);
+  }
+  return last;
 }
 
 /** A session ended early: when, and how many questions it had passed by then. */
@@ -1295,6 +1321,7 @@ export async function practiceReport(
   const refs = startedRefs(session.source);
   const currentAt = session.steps.findIndex((s) => s.id === session.currentStepId);
   const drilling = isDrill(session);
+  const lastAnswered = await lastAnsweredOf(store, userId, session);
   const steps: ReportStep[] = [];
   for (const [index, step] of session.steps.entries()) {
     const attempt = step.attemptId ? await store.attempts.getAttempt(userId, step.attemptId) : undefined;
@@ -1333,9 +1360,9 @@ export async function practiceReport(
             },
           }),
       answered: finished,
-      skipped: !finished && passed && !notReached(session, step),
+      skipped: !finished && passed && !notReached(session, step) && !unknownEnd(session, step, lastAnswered),
       removed,
-      state: stepState(session, step, attempt, { removed, passed }),
+      state: stepState(session, step, attempt, { removed, passed, lastAnswered }),
     });
   }
   return {

@@ -45,10 +45,12 @@ export interface DrillFeedback extends Coverage {
 /**
  * Where a step stands: answered; skipped (passed by the candidate without an answer); removed (its
  * answer or question was deleted during the session); not reached (the interview was ended before
- * it was answered: the step on screen then and every one after it); open (still to come, or on
- * screen, in a session not over).
+ * it was answered: the step on screen then and every one after it); unanswered (not answered, in a
+ * session finished before derisk recorded where an interview was ended, past its last answer:
+ * skipped or never reached, nothing says which); open (still to come, or on screen, in a session
+ * not over).
  */
-export type StepState = "answered" | "skipped" | "removed" | "not-reached" | "open";
+export type StepState = "answered" | "skipped" | "removed" | "not-reached" | "unanswered" | "open";
 
 /**
  * An interview ended before its last question ("End interview", the terminal's /end): when, and

@@ -3,7 +3,7 @@
  * closest to the budget, with a warning that says so, and "Show the whole story (≈ N s)" one step
  * away. Before (compose40): the page showed the whole story, far over the budget, and no such button.
  */
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { launchBrowser } from "./browser.ts";
 import { importText, makeStories, settle, useSpec } from "./harness.ts";
@@ -19,20 +19,35 @@ const LONG = `## Q1- Tell me about a difficult technical problem you solved.
 **Lesson:** I learned that a number two teams argue about is usually a process problem, and that writing the process down as code ends the argument.
 `;
 
+// A short story whose shortest telling fits 20 s.
+const SHORT = `## Q1- Tell me about a time you made a slow nightly report fast.
+
+**Situation:** Our nightly report took three hours.
+**Action:** I added an index to the orders table.
+**Result:** It now runs in four minutes.
+**Lesson:** I learned to measure before I optimise.
+`;
+
 describe.runIf(launched.browser !== null)(
   "Compose gives the shortest telling and the whole story on asking",
   () => {
     const browser = launched.browser as Browser;
     const spec = useSpec(browser, { closeBrowser: true });
 
-    test("a 45 s budget no telling fits: the shortest telling, then the whole story from the button", async () => {
-      const documentId = await importText(spec.server.url, LONG, "long-prep.md");
+    /** A prep document imported and made into stories, and a page on Compose ready to use. */
+    async function composeFrom(text: string, filename: string): Promise<Page> {
+      const documentId = await importText(spec.server.url, text, filename);
       await makeStories(spec.server.url, documentId);
       const page = await spec.context.newPage();
+      await page.goto("/#/compose");
+      await page.getByLabel("Story").waitFor();
+      await settle(page);
+      return page;
+    }
+
+    test("a 45 s budget no telling fits: the shortest telling, then the whole story from the button", async () => {
+      const page = await composeFrom(LONG, "long-prep.md");
       try {
-        await page.goto("/#/compose");
-        await page.getByLabel("Story").waitFor();
-        await settle(page);
         await page.getByLabel("Time budget").selectOption("45");
         await page.getByRole("button", { name: "Compose the draft" }).click();
         const draftText = page.getByTestId("draft-text");
@@ -51,6 +66,35 @@ describe.runIf(launched.browser !== null)(
         // The whole story is what was asked for: no button to ask for it again.
         expect(await page.getByRole("button", { name: /^Show the whole story/ }).count()).toBe(0);
         expect(await page.getByText(/^What must stay/).count()).toBe(1);
+      } finally {
+        await page.close();
+      }
+    });
+
+    test("a 20 s budget, as the CLI and the API take: the draft is composed for 20 s", async () => {
+      // Before: the page's least budget was 45 s, so a follow-up's 20–30 s could not be asked for.
+      const page = await composeFrom(SHORT, "short-prep.md");
+      try {
+        const story = page.getByLabel("Story");
+        const option = story.locator("option", { hasText: "slow nightly report" });
+        await story.selectOption((await option.first().getAttribute("value")) ?? "");
+        const budget = page.getByLabel("Time budget");
+        expect(await budget.locator("option").allTextContents()).toEqual([
+          "20 s",
+          "30 s",
+          "45 s",
+          "1 min",
+          "1 min 30 s",
+          "2 min",
+          "3 min",
+        ]);
+        await budget.selectOption("20");
+        await page.getByRole("button", { name: "Compose the draft" }).click();
+        await page.getByTestId("draft-text").waitFor();
+        await expect.poll(() => page.locator(".draft-meta").textContent()).toMatch(/ of 20 s$/);
+        const [, seconds] =
+          /≈ (\d+) s of/.exec((await page.locator(".draft-meta").textContent()) ?? "") ?? [];
+        expect(Number(seconds)).toBeLessThanOrEqual(20);
       } finally {
         await page.close();
       }

@@ -8,7 +8,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { SEED_RUNS } from "../seed.ts";
-import { launchBrowser } from "./browser.ts";
+import { launchBrowser, newContext } from "./browser.ts";
 import { closeSpec, importSeed, makeStories, openSpec, screenshot, type TestServer } from "./harness.ts";
 
 const launched = await launchBrowser();
@@ -62,5 +62,45 @@ describe.runIf(launched.browser !== null && SEED_RUNS)("coverage on the seed", (
     }
     const aboutMe = page.locator("tbody tr").filter({ has: page.getByText("About me", { exact: true }) });
     expect(await aboutMe.textContent()).toMatch(/Tell me about yourself/);
+  });
+
+  test("at 390 px the grid says it scrolls sideways, fades its right edge, and shows two story columns beside the competencies", async () => {
+    // Before: the story columns sat out of sight to the right, with no sign they were there, and
+    // scrolled to them the sticky competency column (208 px) left room for one.
+    const phone = await newContext(browser, server.url, { width: 390, height: 844 });
+    const tab = await phone.newPage();
+    await tab.goto("/#/coverage");
+    const scroller = tab.locator(".heatmap-scroll");
+    await scroller.waitFor();
+    const stories = await tab.locator(".heatmap-story").count();
+    await expect.poll(() => scroller.getAttribute("data-overflow")).toBe("end");
+    const hint = tab.getByTestId("heatmap-hint");
+    expect(await hint.isVisible()).toBe(true);
+    expect(await hint.textContent()).toBe(
+      `Wider than the screen: scroll the table sideways for the story columns S1–S${stories}.`,
+    );
+    const fade = await tab
+      .locator(".heatmap-frame")
+      .evaluate((frame) => getComputedStyle(frame, "::after").backgroundImage);
+    expect(fade).toMatch(/linear-gradient/);
+    // Scrolled to its end: nothing more to the right, so no hint and no fade.
+    await scroller.evaluate((element) => {
+      element.scrollLeft = element.scrollWidth;
+    });
+    await expect.poll(() => scroller.getAttribute("data-overflow")).toBe("start");
+    expect(await hint.isVisible()).toBe(false);
+    const widths = await scroller.evaluate((element) => ({
+      view: element.clientWidth,
+      competency: element.querySelector(".heatmap-competency")?.getBoundingClientRect().width ?? 0,
+      story: element.querySelector(".heatmap-story")?.getBoundingClientRect().width ?? 0,
+    }));
+    expect(widths.view - widths.competency).toBeGreaterThanOrEqual(2 * widths.story);
+    await screenshot(tab, "coverage-seed-390");
+    await phone.close();
+    // Where the grid fits, neither shows.
+    await page.goto("/#/coverage");
+    await page.locator(".heatmap").waitFor();
+    await expect.poll(() => page.locator(".heatmap-scroll").getAttribute("data-overflow")).toBe("none");
+    expect(await page.getByTestId("heatmap-hint").isVisible()).toBe(false);
   });
 });

@@ -33,4 +33,25 @@ describe.runIf(launched.browser !== null)("the practice review", () => {
     // The answer was pasted in at once: before, the review claimed it was "typed in 0 s".
     expect(await page.getByTestId("typed-timing").textContent()).toMatch(/^pasted · \d+ s on the question/);
   });
+
+  test("the review says every duration one way: a minute or more in minutes, as the timing card does", async () => {
+    // Before: the timing card read "budget 1 min 30 s–2 min" while the lens's notes and fixes
+    // beside it said "budget 90–120 s" and "about 82 s under the budget".
+    const { page } = spec;
+    await startPractice(page, 2);
+    await page.getByRole("button", { name: /Start answering/ }).click();
+    await page
+      .getByLabel("Your answer, as you would say it")
+      .fill("I fixed the flaky build and it stayed green.");
+    await page.keyboard.press("Control+Enter");
+    await page.getByRole("heading", { name: "How your answer reads" }).waitFor();
+    const budget = page.getByTestId("lens-budget");
+    await budget.waitFor();
+    expect(await budget.textContent()).toMatch(/min/);
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as shown, blocks apart ("5" and "90 s" not run together).
+    const review = (await page.locator("main").innerText()).replace(/\s+/g, " ");
+    const seconds = [...review.matchAll(/(\d+)(?:–\d+)? s\b/g)].map((match) => Number(match[1]));
+    expect(seconds.length).toBeGreaterThan(0);
+    expect(seconds.filter((value) => value >= 60)).toEqual([]);
+  });
 });

@@ -33,6 +33,16 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** A seven-sentence story, too long for a short budget: the drafts must leave sentences out. */
+const NIGHTLY_JOB =
+  "Our nightly training job failed twice a week and nobody owned it. " +
+  "I read six weeks of logs and found the failures followed the largest feature exports. " +
+  "I split the export into batches of fifty thousand rows. " +
+  "I added an alert when a batch fails and a dashboard of batch sizes. " +
+  "I wrote a runbook so the on-call engineer could rerun one batch. " +
+  "The job has not failed since, and it runs in forty minutes instead of two hours. " +
+  "I learned to look at data volume before blaming the code.";
+
 /** `derisk compose` from the story "drift" of the stories file written above. */
 const composeDrift = (): string[] => ["compose", "--stories", storiesPath, "--story", "drift"];
 
@@ -66,18 +76,10 @@ describe("derisk compose", () => {
   });
 
   it("names the sentences left out to fit the budget, with a plural that agrees", async () => {
-    const story =
-      "Our nightly training job failed twice a week and nobody owned it. " +
-      "I read six weeks of logs and found the failures followed the largest feature exports. " +
-      "I split the export into batches of fifty thousand rows. " +
-      "I added an alert when a batch fails and a dashboard of batch sizes. " +
-      "I wrote a runbook so the on-call engineer could rerun one batch. " +
-      "The job has not failed since, and it runs in forty minutes instead of two hours. " +
-      "I learned to look at data volume before blaming the code.";
     const { out, code } = await runCommand(
       registerComposeCommand,
       ["compose", "-", "-q", "Tell me about a hard bug", "--budget", "20"],
-      story,
+      NIGHTLY_JOB,
     );
     expect(code).toBe(0);
     expect(out).not.toContain("sentence(s)");
@@ -92,19 +94,11 @@ describe("derisk compose", () => {
 
   it("gives the shortest telling where even it overruns the budget, and the whole story with --whole", async () => {
     // Before: the draft kept the whole story, far over the budget, and no option asked for either.
-    const story =
-      "Our nightly training job failed twice a week and nobody owned it. " +
-      "I read six weeks of logs and found the failures followed the largest feature exports. " +
-      "I split the export into batches of fifty thousand rows. " +
-      "I added an alert when a batch fails and a dashboard of batch sizes. " +
-      "I wrote a runbook so the on-call engineer could rerun one batch. " +
-      "The job has not failed since, and it runs in forty minutes instead of two hours. " +
-      "I learned to look at data volume before blaming the code.";
     const ask = (...more: string[]) =>
       runCommand(
         registerComposeCommand,
         ["compose", "-", "-q", "Tell me about a hard bug", "--budget", "5", ...more],
-        story,
+        NIGHTLY_JOB,
       );
     const shortest = await ask();
     expect(shortest.code).toBe(0);

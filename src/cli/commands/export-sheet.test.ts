@@ -119,10 +119,18 @@ describeStores("derisk export (prep sheet)", (getStore) => {
       `Cannot write ${nowhere}: the folder ${join(dir, "no-such-folder")} does not exist. Create it, or choose another path with -o.`,
     ]);
     // A folder given as the file: before, "Cannot read DIR: EISDIR: illegal operation on a directory, read."
+    // It is bad input, exit 2 as every other (before: 1).
     const folder = await run(getStore(), ["export", "--format", "pdf", "-o", dir]);
     expect([folder.code, folder.error]).toEqual([
-      1,
+      2,
       `Cannot write ${dir}: it is a folder. Add the file's name to the path, e.g. -o ${join(dir, "prep-sheet.pdf")}.`,
+    ]);
+    // A folder written as one ("out/") that is not there: before, "Cannot write out/: . is not a folder."
+    const slashed = `${join(dir, "out")}/`;
+    const named = await run(getStore(), ["export", "--format", "md", "-o", slashed]);
+    expect([named.code, named.error]).toEqual([
+      2,
+      `Cannot write ${slashed}: it names a folder. Add the file's name to the path, e.g. -o ${join(dir, "out", "prep.md")}.`,
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { open, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, sep } from "node:path";
 import type { Command } from "commander";
 import { DeriskError } from "../../app/errors.ts";
 import type { CliContext } from "../context.ts";
@@ -81,13 +81,18 @@ const EXAMPLE_NAMES: Record<string, string> = {
   anki: "derisk.tsv",
 };
 
-/** `-o` naming a folder: before, "Cannot read /tmp: EISDIR: illegal operation on a directory, read." */
+/**
+ * `-o` naming a folder, one that exists or one written as a folder ("out/"): bad input (exit 2),
+ * as a folder given where a file is read is. Before, an existing folder exited 1, and "out/"
+ * with no such folder was refused as ". is not a folder".
+ */
 async function refuseFolder(path: string, format: string): Promise<void> {
   const found = await stat(path).catch(() => undefined);
-  if (!found?.isDirectory()) return;
+  const named = path.endsWith("/") || path.endsWith(sep);
+  if (!found?.isDirectory() && !named) return;
   throw new DeriskError(
-    "USAGE",
-    `Cannot write ${path}: it is a folder. Add the file's name to the path, e.g. -o ${join(path, EXAMPLE_NAMES[format] ?? "export")}.`,
+    "BAD_INPUT",
+    `Cannot write ${path}: it ${found?.isDirectory() ? "is" : "names"} a folder. Add the file's name to the path, e.g. -o ${join(path, EXAMPLE_NAMES[format] ?? "export")}.`,
   );
 }
 

@@ -751,6 +751,7 @@ async function renderReport(
   const scores = answered.flatMap((s) => (s.score === undefined ? [] : [s.score]));
   const skipped = questions.filter((s) => s.state === "skipped").length;
   const notReached = questions.filter((s) => s.state === "not-reached").length;
+  const unanswered = questions.filter((s) => s.state === "unanswered").length;
   const ended =
     report.ended === undefined
       ? undefined
@@ -767,6 +768,7 @@ async function renderReport(
     ...(ended === undefined ? [] : [`ended early, ${ended}`]),
     ...(skipped > 0 ? [`${skipped} skipped`] : []),
     ...(notReached > 0 ? [`${notReached} not reached`] : []),
+    ...(unanswered > 0 ? [`${unanswered} not answered`] : []),
     typed
       ? `typed in ${clock(used)} (budget ${clock(budget)} said aloud)`
       : `time ${clock(used)} of ${clock(budget)}`,
@@ -785,7 +787,9 @@ async function renderReport(
             ? `not reached: the interview was ended ${ended ?? "early"}`
             : s.state === "skipped"
               ? "skipped"
-              : "not answered yet";
+              : s.state === "unanswered"
+                ? "not answered"
+                : "not answered yet";
       lines.push(`${lead}${s.question}  ${style.dim(`— ${why}`)}`);
       continue;
     }

@@ -1,6 +1,7 @@
 import type { Analysis } from "../../core/analysis/index.ts";
 import { levelText, SIGNAL_NAMES, starPartText } from "../../core/analysis/types.ts";
 import { STAR_PARTS } from "../../core/model.ts";
+import { formatDuration } from "../../core/words.ts";
 import type { Style } from "./style.ts";
 
 const levelMark = (style: Style, level: string): string =>
@@ -44,7 +45,7 @@ export function renderAnalysis(
   for (const reason of analysis.overall.reasons.slice(0, 3)) out.push(style.dim(`  ${reason}`));
   const timeColour = timing.status === "within" ? style.green : style.yellow;
   out.push(
-    `\n${style.bold("Timing")}  ${timing.words} ${timing.words === 1 ? "word" : "words"} ≈ ${Math.round(timing.seconds)} s at ${timing.wordsPerMinute} wpm; budget ${timing.budget.min}–${timing.budget.max} s ${timeColour(`(${timing.status})`)}`,
+    `\n${style.bold("Timing")}  ${timing.words} ${timing.words === 1 ? "word" : "words"} ≈ ${formatDuration(timing.seconds)} at ${timing.wordsPerMinute} wpm; budget ${formatDuration(timing.budget.min)}–${formatDuration(timing.budget.max)} ${timeColour(`(${timing.status})`)}`,
   );
   // A follow-up reply and a question that is not a story are judged by their own rubric, not STAR.
   const rubric = analysis.followUp
@@ -122,6 +123,6 @@ function renderNotEnglish(
     `${style.bold(`Not scored: this answer reads as ${language.name}`)}${analysis.competency ? style.dim(` · ${analysis.competency}`) : ""}`,
     `  The risk lens reads English only, so its labels and score do not apply.`,
     `  Write the answer in English to have it analysed.`,
-    `\n${style.bold("Timing")}  ${timing.words} ${timing.words === 1 ? "word" : "words"} ≈ ${Math.round(timing.seconds)} s at ${timing.wordsPerMinute} wpm; budget ${timing.budget.min}–${timing.budget.max} s`,
+    `\n${style.bold("Timing")}  ${timing.words} ${timing.words === 1 ? "word" : "words"} ≈ ${formatDuration(timing.seconds)} at ${timing.wordsPerMinute} wpm; budget ${formatDuration(timing.budget.min)}–${formatDuration(timing.budget.max)}`,
   ].join("\n");
 }

@@ -324,6 +324,27 @@ describe("analyze", () => {
     );
   });
 
+  it("says durations of a minute or more in minutes, as the timing card and the practice figures do", () => {
+    // Before: "about 90 s under the budget" and "budget 60–90 s" beside a card's "1 min–1 min 30 s".
+    const story =
+      "Our nightly training pipeline failed twice a week and nobody owned it. I traced the failures to a race between two jobs writing the same feature export, and I rewrote the export to write to a temporary file and rename it. I added a check that fails the run when two writers overlap. Failures dropped from eight a month to zero, and the on-call pages for it stopped.";
+    const { seconds } = analyze(story).timing;
+    const short = analyze(story, { budgetSeconds: { min: seconds + 90, max: seconds + 150 } });
+    expect(short.fixes.find((f) => f.action.startsWith("Time:"))?.action).toBe(
+      "Time: about 1 min 30 s under the budget; add the detail an interviewer would ask for.",
+    );
+    const told = [story, story, story, story].join(" ");
+    const long = analyze(told, { budgetSeconds: { min: 20, max: analyze(told).timing.seconds - 65 } });
+    expect(long.fixes.find((f) => f.action.startsWith("Time:"))?.action).toMatch(
+      /^Time: about 1 min 05 s over the \d+ s budget; cut ~\d+ words, starting here\.$/,
+    );
+    const length = analyze("Because the team ships models to real users every week.", {
+      question: "Why do you want to work here?",
+      budgetSeconds: { min: 60, max: 90 },
+    }).nonStory?.checks.find((c) => c.id === "length");
+    expect(length?.note).toMatch(/^about \d+ s spoken; budget 1 min–1 min 30 s/);
+  });
+
   it("reads a stated intent as the arc's 'what next', written or spoken, but not a past wish", () => {
     const question = "Tell me about yourself.";
     const arcOf = (text: string) => analyze(text, { question }).nonStory?.checks.find((c) => c.id === "arc");

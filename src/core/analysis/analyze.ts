@@ -1,6 +1,7 @@
 import { DeriskError } from "../errors.ts";
 import { COMPETENCIES, type Competency, STAR_PARTS, type StarPart } from "../model.ts";
 import { splitSentences } from "../packaging/text.ts";
+import { formatDuration } from "../words.ts";
 import { callsForStory, classify } from "./classify.ts";
 import { detectConcerns } from "./concern-triggers.ts";
 import { COMPETENCY_TOPICS } from "./data/competencies.ts";
@@ -374,7 +375,7 @@ function rubricOf(
     met: rubric.inBudget,
     // In budget by the rubric's tolerance (30% under, 20% over) but outside the budget itself:
     // say so, since the timing line and the time fix call it short or long.
-    note: `about ${seconds} s spoken; budget ${budget.min}–${budget.max} s${
+    note: `about ${formatDuration(seconds)} spoken; budget ${formatDuration(budget.min)}–${formatDuration(budget.max)}${
       rubric.inBudget && seconds < budget.min
         ? " (a little short)"
         : rubric.inBudget && seconds > budget.max

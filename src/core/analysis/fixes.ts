@@ -1,4 +1,5 @@
 import type { Competency } from "../model.ts";
+import { formatDuration } from "../words.ts";
 import { COMPETENCY_TOPICS } from "./data/competencies.ts";
 import { quoteText } from "./evidence.ts";
 import type { FollowUpJudgement } from "./follow-up.ts";
@@ -282,7 +283,7 @@ export function rankFixes(draft: Draft, units: readonly Unit[], context: FixCont
     candidates.push({
       severity: 6,
       unit: longest(units, "situation") ?? longest(units, "other") ?? last,
-      action: `Time: about ${over} s over the ${timing.budget.max} s budget; cut ~${cut} words, starting here.`,
+      action: `Time: about ${formatDuration(over)} over the ${formatDuration(timing.budget.max)} budget; cut ~${cut} words, starting here.`,
       weakness: "runs over the time budget",
     });
   }
@@ -352,7 +353,7 @@ export function rankFixes(draft: Draft, units: readonly Unit[], context: FixCont
     candidates.push({
       severity: 4,
       unit: last,
-      action: `Time: about ${shortBy} s under the budget; add the detail an interviewer would ask for.`,
+      action: `Time: about ${formatDuration(shortBy)} under the budget; add the detail an interviewer would ask for.`,
       weakness: "too short for the question",
     });
   }

@@ -6,6 +6,7 @@
  * once, does it give something concrete, does the speaker own it — in 20–45 seconds, without
  * putting the fault on others.
  */
+import { formatDuration } from "../words.ts";
 import type { Unit } from "./segment.ts";
 import type { FollowUpCheck, FollowUpCheckId, FollowUpKind, Quote } from "./types.ts";
 
@@ -284,6 +285,8 @@ export function judgeFollowUp(
   });
 
   const { min, max } = facts.budget;
+  // Durations as the app says them everywhere ("45 s", "1 min 30 s"): the timing card beside it does.
+  const span = `${formatDuration(min)}–${formatDuration(max)}`;
   const long = facts.seconds > max * 1.1;
   const inBudget = !long && facts.words >= 8;
   checks.push({
@@ -292,12 +295,12 @@ export function judgeFollowUp(
     // A short reply that answers is fine; "a follow-up takes 27–45 s" under a "Yes" read as a
     // contradiction of the timing card's "short", so a short one says it may be.
     note: long
-      ? `about ${facts.seconds} s spoken; a follow-up takes ${min}–${max} s`
+      ? `about ${formatDuration(facts.seconds)} spoken; a follow-up takes ${span}`
       : inBudget && facts.seconds < min
-        ? `about ${facts.seconds} s spoken: short, which a follow-up may be (up to ${max} s)`
+        ? `about ${formatDuration(facts.seconds)} spoken: short, which a follow-up may be (up to ${formatDuration(max)})`
         : inBudget
-          ? `about ${facts.seconds} s spoken, within the ${min}–${max} s of a follow-up`
-          : `about ${facts.seconds} s spoken: too short to answer it (a follow-up takes ${min}–${max} s)`,
+          ? `about ${formatDuration(facts.seconds)} spoken, within the ${span} of a follow-up`
+          : `about ${formatDuration(facts.seconds)} spoken: too short to answer it (a follow-up takes ${span})`,
     evidence: [],
   });
 
@@ -327,7 +330,7 @@ export function judgeFollowUp(
     }
     if (long) {
       score -= 1;
-      reasons.push(`long for a follow-up (about ${facts.seconds} s)`);
+      reasons.push(`long for a follow-up (about ${formatDuration(facts.seconds)})`);
     } else if (facts.words < 8 && score > 3) {
       score = 3;
       reasons.push("very short: add the one detail that backs it");

@@ -139,6 +139,18 @@ function saysTrouble(sentence: string): boolean {
   return tellsTrouble(sentence) || STATES_MISTAKE.test(sentence);
 }
 
+/**
+ * The two longest of `lines` (ties to the earlier), as a warning names them: where a shorter
+ * telling saves most.
+ * @example longestLines(picked) // ["“We rebuilt the nightly…” (31 words)", "“I traced the…” (24 words)"]
+ */
+function longestLines(lines: readonly Candidate[]): string[] {
+  return [...lines]
+    .sort((a, b) => b.words - a.words || a.position - b.position)
+    .slice(0, 2)
+    .map((c) => `“${openingWords(c.text)}” (${c.words} words)`);
+}
+
 function template(text: string, part: StarPart): DraftSentence {
   return { text, part, origin: { from: "template", blanks: text.match(BLANK) ?? [] } };
 }
@@ -1134,10 +1146,7 @@ export function compose(story: Story, options: ComposeOptions): Draft {
         : tried
           ? leastLines
           : picked.filter((c) => must.includes(c) && c !== result && c !== lesson);
-    const longest = [...lines]
-      .sort((a, b) => b.words - a.words || a.position - b.position)
-      .slice(0, 2)
-      .map((c) => `“${openingWords(c.text)}” (${c.words} words)`);
+    const longest = longestLines(lines);
     // The draft is the shortest telling: it says so, what it leaves out, how far over it still
     // runs and where the words are, and how long the whole story takes.
     const gone = [
@@ -1150,13 +1159,9 @@ export function compose(story: Story, options: ComposeOptions): Draft {
       gone.length === 0
         ? "leaving out nothing"
         : `leaving out ${gone.length === 1 ? gone[0] : `${gone.slice(0, -1).join(", ")} and ${gone.at(-1)}`}`;
-    const shortestLongest = [...picked]
-      .sort((a, b) => b.words - a.words || a.position - b.position)
-      .slice(0, 2)
-      .map((c) => `“${openingWords(c.text)}” (${c.words} words)`);
     warnings.push(
       wholeSeconds !== undefined
-        ? `This draft is the story at its shortest (${competency === "mistake-failure" ? "a line of the setting, the mistake and one line of how you handled it" : "a line of the setting, what went wrong and the main deed"}), ${leftOut}, and it still runs ${over} s over the ${options.budgetSeconds} s budget: this story takes ${timing.seconds} s. Give it about ${timing.seconds} s, or cut about ${wordsOver(over)} words from this telling, most easily from its longest lines, ${shortestLongest.join(" and ")}. The whole story takes ${wholeSeconds} s.`
+        ? `This draft is the story at its shortest (${competency === "mistake-failure" ? "a line of the setting, the mistake and one line of how you handled it" : "a line of the setting, what went wrong and the main deed"}), ${leftOut}, and it still runs ${over} s over the ${options.budgetSeconds} s budget: this story takes ${timing.seconds} s. Give it about ${timing.seconds} s, or cut about ${wordsOver(over)} words from this telling, most easily from its longest lines, ${longestLines(picked).join(" and ")}. The whole story takes ${wholeSeconds} s.`
         : atLeast !== undefined
           ? `What must stay (the setting, what went wrong, the result, the lesson, the main action and what the question asks for) takes ${timing.seconds} s, ${over} s over the ${options.budgetSeconds} s budget; even at its shortest (${competency === "mistake-failure" ? "a line of the setting, the mistake and one line of how you handled it" : "a line of the setting, what went wrong and the main deed"}, no result or lesson) this story takes ${atLeast} s. Give it about ${atLeast} s, or cut about ${wordsOver(atLeast - options.budgetSeconds)} words from that telling, most easily from its longest lines, ${longest.join(" and ")}.`
           : `What must stay (the setting, what went wrong, the result, the lesson, the main action and what the question asks for) takes ${timing.seconds} s, ${over} s over the ${options.budgetSeconds} s budget: cut about ${wordsOver(over)} words, most easily from the longest of them, ${longest.join(" and ")}.`,

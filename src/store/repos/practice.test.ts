@@ -4,6 +4,7 @@ import { createPgConfig } from "@electric-sql/pglite/node-postgres";
 import { Kysely, Migrator, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
+import { practiceReport } from "../../app/practice.ts";
 import { openStore, type Store } from "../db.ts";
 import { MIGRATIONS } from "../migrations/index.ts";
 import { describeStores, requirePostgres } from "../test-stores.ts";
@@ -82,8 +83,15 @@ async function fillOldSchema(db: Kysely<unknown>): Promise<void> {
 async function checkUpgraded(store: Store): Promise<void> {
   const old = await store.practice.getSession("local", "old-ended");
   expect(old).toMatchObject({ status: "finished", finishedAt: expect.any(Date) });
-  // Ended before the marker existed: nothing says where, so it reads as before.
+  // Ended before the marker existed: nothing says where, and the session says it cannot tell.
   expect(old.ended).toBeUndefined();
+  expect(old.endUnknown).toBe(true);
+  // Its report claims no skip past its last answer (here none): before, "Skipped." for both.
+  const report = await practiceReport(store, "local", "old-ended");
+  expect(report.steps.map((s) => [s.state, s.skipped])).toEqual([
+    ["unanswered", false],
+    ["unanswered", false],
+  ]);
   expect(old.steps.map((s) => [s.id, s.position, s.questionText])).toEqual([
     ["end-1", 0, "Why this team?"],
     ["end-2", 1, "A time you failed"],
@@ -92,7 +100,14 @@ async function checkUpgraded(store: Store): Promise<void> {
   expect(active).toMatchObject({ status: "active", currentStepId: "act-2" });
   expect(active.steps).toHaveLength(3);
   await store.practice.endSession("local", "old-active");
-  expect((await store.practice.getSession("local", "old-active")).ended).toMatchObject({ position: 1 });
+  const ended = await store.practice.getSession("local", "old-active");
+  expect(ended.ended).toMatchObject({ position: 1 });
+  expect(ended.endUnknown).toBeUndefined();
+  expect((await practiceReport(store, "local", "old-active")).steps.map((s) => s.state)).toEqual([
+    "skipped",
+    "not-reached",
+    "not-reached",
+  ]);
 }
 
 describe("upgrading a database made before the end marker (migration 0015)", () => {

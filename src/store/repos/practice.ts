@@ -45,6 +45,12 @@ export interface PracticeSession {
    * step on screen then (that step and the ones after it were never answered).
    */
   ended?: { at: Date; position: number };
+  /**
+   * Finished before migration 0015 began to record where an interview was ended: an interview
+   * ended early then left no mark, so past its last answer a question skipped cannot be told
+   * from one never reached.
+   */
+  endUnknown?: true;
   steps: PracticeStep[];
 }
 
@@ -199,8 +205,26 @@ export function practiceRepo(db: Db): PracticeRepo {
         .where("id", "=", sessionId)
         .executeTakeFirst();
       if (!row) throw notFound("practice session", sessionId);
-      return sessionFromRows(row, await stepsOf(trx, userId, [sessionId]));
+      const session = sessionFromRows(row, await stepsOf(trx, userId, [sessionId]));
+      const marked = await endMarkedSince(trx);
+      return session.status === "finished" &&
+        session.ended === undefined &&
+        session.finishedAt !== undefined &&
+        marked !== undefined &&
+        session.finishedAt < marked
+        ? { ...session, endUnknown: true as const }
+        : session;
     });
+
+  // When this database began to record where an interview was ended (migration 0015 ran), read once.
+  let markedSince: Promise<Date | undefined> | undefined;
+  const endMarkedSince = (trx: Db): Promise<Date | undefined> => {
+    markedSince ??= sql<{ timestamp: string }>`select timestamp from kysely_migration
+      where name = '0015-practice-ended'`
+      .execute(trx)
+      .then(({ rows }) => (rows[0] === undefined ? undefined : new Date(rows[0].timestamp)));
+    return markedSince;
+  };
 
   return {
     async createSession(userId, input) {

@@ -133,6 +133,8 @@ describe("a report of an interview ended early", () => {
       "Not reached: the interview was ended after question 2.",
     );
     expect(line(unanswered("q4", "removed"))).toBe("Deleted from your bank during the session: skipped.");
+    // A session finished before the early end was recorded: past its last answer, no claim of a skip.
+    expect(line(unanswered("q5", "unanswered"))).toBe("Not answered.");
     expect(
       textOf(
         renderToStaticMarkup(

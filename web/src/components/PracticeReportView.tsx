@@ -127,7 +127,10 @@ export function StepFigures({
             ? `Not reached: the interview was ended ${endedAfter(ended)}.`
             : step.state === "skipped"
               ? "Skipped."
-              : "Not answered yet."}
+              : step.state === "unanswered"
+                ? // Finished before derisk recorded an early end: a skip and a question never reached look alike.
+                  "Not answered."
+                : "Not answered yet."}
       </p>
     );
   return (

@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import { api, type CoverageMatrix } from "../api.ts";
 import { columnLabels } from "../column-labels.ts";
 import { EmptyState } from "../components/EmptyState.tsx";
@@ -9,6 +9,7 @@ import { SampleLeftOut } from "../components/SampleLeftOut.tsx";
 import { route } from "../links.ts";
 import { COMPETENCY_NAMES } from "../names.ts";
 import { useLoad } from "../use-load.ts";
+import { useScrollEdges } from "../use-scroll-edges.ts";
 
 // The core's strength, 0–3; what earns 2 and 3 depends on whether the story states the
 // competency (result, figure, lesson) or its words show it (the sentences): the legend says both.
@@ -69,7 +70,7 @@ export function CoveragePage() {
               <strong>{result.data.thin.length}</strong> thin
             </p>
             <Legend />
-            <div className="heatmap-scroll">
+            <HeatmapFrame stories={result.data.stories.length}>
               <table className="heatmap">
                 <caption className="visually-hidden">
                   Strength of each story (columns) for each competency (rows), from 0 (not served) to 3.
@@ -162,7 +163,7 @@ export function CoveragePage() {
                   })}
                 </tbody>
               </table>
-            </div>
+            </HeatmapFrame>
             {result.data.stories.length > 0 && (
               // The column heads are cut to three lines, and stories drawn from one question's
               // variants start alike: the key names each column in full.
@@ -181,6 +182,33 @@ export function CoveragePage() {
           </>
         )}
     </div>
+  );
+}
+
+/**
+ * The grid's sideways scroller. On a phone the grid is wider than the screen: its right edge
+ * fades and a line over it says it scrolls, and to what (before, the story columns sat out of
+ * sight with no sign that they were there). Both show only while more is hidden to the right.
+ */
+function HeatmapFrame({ stories, children }: { stories: number; children: ReactNode }) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  useScrollEdges(scrollRef, null);
+  return (
+    <>
+      <p className="heatmap-hint muted" data-testid="heatmap-hint">
+        <Icon name="arrow" size={14} />
+        {stories === 0
+          ? "Wider than the screen: scroll the table sideways for the rest."
+          : `Wider than the screen: scroll the table sideways for the story ${
+              stories === 1 ? "column S1" : `columns S1–S${stories}`
+            }.`}
+      </p>
+      <div className="heatmap-frame">
+        <div className="heatmap-scroll" ref={scrollRef}>
+          {children}
+        </div>
+      </div>
+    </>
   );
 }
 
