@@ -19,6 +19,7 @@ import { parseBankJson } from "../core/bank-json.ts";
 import { DeriskError } from "../core/errors.ts";
 import { describeJsonError } from "../core/json-syntax.ts";
 import { rederiveBankDoc } from "../core/markdown/bank-consistency.ts";
+import { assertEditReadsBack } from "../core/markdown/edit-read-back.ts";
 import {
   addAnswerVariant,
   addQuestionAnswer,
@@ -531,6 +532,9 @@ export async function editItemText(
     );
   }
   const revised = reviseItemText(item, edit.text);
+  // The document must read back with the new text as it does now, or every later save into it fails.
+  const { id: _doc, ...doc } = await store.documents.loadDocument(userId, item.documentId);
+  assertEditReadsBack(doc, revised);
   // The store keeps the base fields (kind, key, lines, id, version…) out of `data` itself.
   const updated = await store.items.updateItem(userId, itemId, {
     raw: revised.raw,
