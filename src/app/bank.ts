@@ -255,12 +255,18 @@ export async function saveImport(
   });
   // A reflection in the document (the seed's talk after a bug) starts the journal.
   if (!dryRun) await journalFromDocument(store, userId, saved.documentId);
+  // A document already in the bank is reported under its own title, a name the user gave it
+  // included: the file's heading (or file name) named a document that is not in the bank.
+  const stored =
+    saved.status === "created"
+      ? undefined
+      : (await store.documents.listDocuments(userId)).find((d) => d.id === saved.documentId);
   return {
     status: dryRun ? "dry-run" : saved.status,
     ...(dryRun ? { wouldBe: saved.status } : {}),
     // A dry run that would create the document has no id to give.
     ...(dryRun && saved.status === "created" ? {} : { documentId: saved.documentId }),
-    title: prepared.doc.title,
+    title: stored?.title ?? prepared.doc.title,
     report: prepared.doc.report,
     summary: prepared.summary,
     ...(saved.changes === undefined ? {} : { changes: saved.changes }),

@@ -1,7 +1,14 @@
 import { expect, it } from "vitest";
 import type { StoredItem } from "../core/api-types.ts";
 import { describeStores } from "../store/test-stores.ts";
-import { editItemText, exportDocument, getDocument, importDocument, saveAnswerVariant } from "./bank.ts";
+import {
+  editItemText,
+  exportDocument,
+  getDocument,
+  importDocument,
+  renameDocument,
+  saveAnswerVariant,
+} from "./bank.ts";
 
 /** Our own small prep file: an answer, then a remark about it that the reader keeps as a note. */
 const prep = [
@@ -60,5 +67,20 @@ describeStores("an edit the document would not read back", (getStore) => {
       filename: "prep.md",
     });
     expect(again.status).toBe("unchanged");
+  });
+
+  it("reports a re-import (and its dry run) under the document's own name, not the file's", async () => {
+    const store = getStore();
+    const bytes = new TextEncoder().encode(prep);
+    const { documentId = "" } = await importDocument(store, "a", { bytes, filename: "prep.md" });
+    await renameDocument(store, "a", documentId, { title: "Platform team interview" });
+    const grown = new TextEncoder().encode(
+      `${prep}\n### Q3- What would you do first here?\n\nListen, then fix one small thing.\n`,
+    );
+    const dry = await importDocument(store, "a", { bytes: grown, filename: "prep.md", dryRun: true });
+    expect(dry).toMatchObject({ status: "dry-run", wouldBe: "updated", documentId });
+    expect(dry.title).toBe("Platform team interview");
+    const again = await importDocument(store, "a", { bytes: grown, filename: "prep.md" });
+    expect(again).toMatchObject({ status: "updated", documentId, title: "Platform team interview" });
   });
 });
