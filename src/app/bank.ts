@@ -19,6 +19,7 @@ import { parseBankJson } from "../core/bank-json.ts";
 import { DeriskError } from "../core/errors.ts";
 import { describeJsonError } from "../core/json-syntax.ts";
 import { rederiveBankDoc } from "../core/markdown/bank-consistency.ts";
+import { assertEditReadsBack } from "../core/markdown/edit-read-back.ts";
 import {
   addAnswerVariant,
   addQuestionAnswer,
@@ -254,12 +255,18 @@ export async function saveImport(
   });
   // A reflection in the document (the seed's talk after a bug) starts the journal.
   if (!dryRun) await journalFromDocument(store, userId, saved.documentId);
+  // A document already in the bank is reported under its own title, a name the user gave it
+  // included: the file's heading (or file name) named a document that is not in the bank.
+  const stored =
+    saved.status === "created"
+      ? undefined
+      : (await store.documents.listDocuments(userId)).find((d) => d.id === saved.documentId);
   return {
     status: dryRun ? "dry-run" : saved.status,
     ...(dryRun ? { wouldBe: saved.status } : {}),
     // A dry run that would create the document has no id to give.
     ...(dryRun && saved.status === "created" ? {} : { documentId: saved.documentId }),
-    title: prepared.doc.title,
+    title: stored?.title ?? prepared.doc.title,
     report: prepared.doc.report,
     summary: prepared.summary,
     ...(saved.changes === undefined ? {} : { changes: saved.changes }),
@@ -531,6 +538,9 @@ export async function editItemText(
     );
   }
   const revised = reviseItemText(item, edit.text);
+  // The document must read back with the new text as it does now, or every later save into it fails.
+  const { id: _doc, ...doc } = await store.documents.loadDocument(userId, item.documentId);
+  assertEditReadsBack(doc, revised);
   // The store keeps the base fields (kind, key, lines, id, version…) out of `data` itself.
   const updated = await store.items.updateItem(userId, itemId, {
     raw: revised.raw,

@@ -71,6 +71,21 @@ describeStores("derisk drill / questions / list questions", (getStore) => {
     expect(worded.out).toMatch(/rated hard: next review/);
   });
 
+  it("ends the drill on /end as practice does, instead of scoring '/end' as the answer", async () => {
+    const store = getStore();
+    const answer = "High bias means the model is too simple for the data and underfits.";
+    const ended = await runCommand(registers, ["drill", "--count", "3", "--tag", "ml-concept"], {
+      store,
+      stdin: [answer, "", "3", "A first line I typed.", "/end", ""].join("\n"),
+    });
+    expect(ended.code).toBe(0);
+    expect(ended.out).toContain("Drill ended (/end); the lines you typed stay saved, not scored.");
+    // One answer checked against its key points, not a second one for the text "/end".
+    expect(ended.out.match(/Key points: /g)).toHaveLength(1);
+    expect(ended.out).not.toMatch(/Question 3\/3/);
+    expect(ended.out).toMatch(/1 of 3 questions answered/);
+  });
+
   it("stops cleanly on Ctrl-D before an answer and refuses bad flags", async () => {
     const store = getStore();
     const skipped = await runCommand(registers, ["drill", "--count", "1"], { store, stdin: "/skip\n" });

@@ -141,7 +141,7 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
     )
     .addHelpText(
       "after",
-      "\nType each answer; every line is saved as you type it. A blank line (or Ctrl-D)\nsubmits it, /skip skips the question. Rate 1 again, 2 hard, 3 good, 4 easy;\nEnter skips the rating. Ctrl-C stops; --resume goes on where you stopped,\nwith what you typed.\n\nExamples:\n  derisk drill\n  derisk drill --count 3 --tag ml-engineering\n  derisk drill --resume\n  derisk drill --new-per-day 5",
+      "\nType each answer; every line is saved as you type it. A blank line (or Ctrl-D)\nsubmits it, /skip skips the question, /end ends the drill. Rate 1 again,\n2 hard, 3 good, 4 easy; Enter skips the rating. Ctrl-C stops; --resume goes on where you stopped,\nwith what you typed.\n\nExamples:\n  derisk drill\n  derisk drill --count 3 --tag ml-engineering\n  derisk drill --resume\n  derisk drill --new-per-day 5",
     )
     .action(async (flags: DrillFlags) => {
       if (flags.newPerDay !== undefined) {
@@ -203,6 +203,7 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
             const step = session.current;
             if (!step || stopped) break;
             const outcome = await answer(step);
+            if (outcome === "end") break;
             if (outcome === "stop") {
               stopped = true;
               // An answer just submitted is still rated before stopping.
@@ -231,14 +232,14 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
           );
           if (open) ctx.out(style.dim(`Resume with: derisk drill --resume ${shortId(final.id)}`));
 
-          async function answer(step: PracticeStepView): Promise<"next" | "stop"> {
+          async function answer(step: PracticeStepView): Promise<"next" | "stop" | "end"> {
             const at = session.steps.findIndex((s) => s.id === step.id) + 1;
             ctx.report(
               [
                 "",
                 style.bold(`Question ${at}/${total}: ${step.questionText}`),
                 style.dim(
-                  `${step.competency ? `${step.competency} · ` : ""}budget ${clock(step.budgetSeconds)} · a blank line or Ctrl-D submits · /skip skips`,
+                  `${step.competency ? `${step.competency} · ` : ""}budget ${clock(step.budgetSeconds)} · a blank line or Ctrl-D submits · /skip skips · /end ends`,
                 ),
               ].join("\n"),
             );
@@ -267,6 +268,8 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
                 typed = await input.readAnswer({
                   prefill,
                   prompt: () => timerPrompt(style, elapsed(), step.budgetSeconds),
+                  // As in practice: /end ends the drill (it used to be taken as the answer, and scored).
+                  endCommand: true,
                   // The line being typed is saved every second too: kill -9 loses at most a second of it.
                   onPartial: (lines, partial) => {
                     const words = partial.trim() !== "" && !partial.trimStart().startsWith("/");
@@ -284,6 +287,16 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
               } while (typed.end === "blank" && typed.lines.length === 0);
             } finally {
               timer.stop();
+            }
+            if (typed.end === "end") {
+              // As practice's /end: the questions left are not reached and stay due; lines typed stay saved.
+              session = await practice.endPractice(store, userId, session.id);
+              ctx.out(
+                style.dim(
+                  `Drill ended (/end)${typed.lines.length > 0 ? "; the lines you typed stay saved, not scored" : ""}.`,
+                ),
+              );
+              return "end";
             }
             if (typed.end === "skip") {
               // A skipped question is not rated: it stays as due as it was.
