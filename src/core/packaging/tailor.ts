@@ -1039,6 +1039,7 @@ function namesTheAsk(
 }
 
 const TOOLS = TOOL_TERMS.filter((t) => t.kind === "tool");
+const TOOL_BY_TERM = new Set(TOOLS.flatMap((tool) => tool.terms));
 const TOOL_NAMES = new Set(TOOLS.map((tool) => tool.name));
 
 /**
@@ -1081,11 +1082,16 @@ const LANGUAGES: ReadonlySet<string> = new Set(["Python", "Scala", "Java", "Type
 /**
  * For an ask that names a tool ("Kubernetes"), the term by which a sentence meets the tool's
  * concept without naming the tool by any of its own names: "ECS", which the lexicons file under
- * the same containers concept, is a related service, not Kubernetes. Undefined when the sentence
- * names an asked tool, or meets none of their concepts.
- * @example relatedTool(analyzeText("Kubernetes"), analyzeText("I hosted the service on ECS.")) // { term: "ECS", tool: "Kubernetes" }
+ * the same containers concept, is a related service, not Kubernetes. `name` when that term is
+ * itself a name of the trade ("ECS", "PyTorch" for TensorFlow), not a word any work uses
+ * ("monitoring" for Prometheus). Undefined when the sentence names an asked tool, or meets none
+ * of their concepts.
+ * @example relatedTool(analyzeText("Kubernetes"), analyzeText("I hosted the service on ECS.")) // { term: "ECS", tool: "Kubernetes", name: true }
  */
-function relatedTool(asked: Analysis, said: Analysis): { term: string; tool: string } | undefined {
+function relatedTool(
+  asked: Analysis,
+  said: Analysis,
+): { term: string; tool: string; name: boolean } | undefined {
   const named = TOOLS.filter((tool) => skillsIn(asked.text).includes(tool.name) && !LANGUAGES.has(tool.name));
   if (named.length === 0) return undefined;
   const saidText = ` ${words(said.text.toLowerCase()).join(" ")} `;
@@ -1096,7 +1102,16 @@ function relatedTool(asked: Analysis, said: Analysis): { term: string; tool: str
     const hit = said.concepts.get(id);
     if (tool === undefined || hit === undefined || tool.terms.includes(hit.term)) continue;
     const at = said.text.toLowerCase().indexOf(hit.term);
-    return { term: at < 0 ? hit.term : said.text.slice(at, at + hit.term.length), tool: tool.name };
+    const from = asked.text.toLowerCase().indexOf(askedTerm);
+    const term = at < 0 ? hit.term : said.text.slice(at, at + hit.term.length);
+    // A name is written as one ("ECS", "PyTorch") or is another tool's own term: "alerts" and
+    // "drift" are words of the field, not services.
+    const written = at > 0 && /\p{Lu}/u.test(term) && hit.term.split(/\s+/).every(isRare);
+    return {
+      term,
+      tool: from < 0 ? tool.name : asked.text.slice(from, from + askedTerm.length),
+      name: written || TOOL_BY_TERM.has(hit.term),
+    };
   }
   return undefined;
 }
@@ -1349,7 +1364,7 @@ export function tailor(
             score: match.score,
             strength,
           };
-          if (related !== undefined)
+          if (related?.name === true)
             evidence.note = `“${related.term}” is related to ${related.tool}, not ${related.tool} itself`;
           best.set(key, evidence);
           rankOf.set(evidence, rank);
