@@ -81,7 +81,12 @@ describe.runIf(launched.browser !== null)("follow-ups on the seed", () => {
     const questions = await page.locator(".prediction-question").allTextContents();
     expect(questions[0]).toBe("What would you do differently?");
     const firstTool = questions.findIndex((q) => /^What's your experience with/.test(q));
-    expect(firstTool).toBeGreaterThan(questions.indexOf("How did you measure it?"));
+    const impactAt = questions.indexOf("What was the impact? Can you put a number on it?");
+    expect(impactAt).toBeGreaterThan(0);
+    if (firstTool >= 0) expect(firstTool).toBeGreaterThan(impactAt);
+    // One sentence draws one follow-up: the result ("The fix restored secure access…") is asked
+    // for its impact, not also how it was measured; the opening's tools draw one question at most.
+    expect(questions).not.toContain("How did you measure it?");
 
     // The story says its lesson: quoted as the answer, not a gap.
     const differently = card(/^What would you do differently\?/);
@@ -90,11 +95,11 @@ describe.runIf(launched.browser !== null)("follow-ups on the seed", () => {
       await differently.getByTestId("answered-in-answer").locator(".prepared-answer").textContent(),
     ).toMatch(/^It was a valuable lesson — now, I always double-check/);
 
-    const probe = card(/^How did you measure it\?/);
+    const probe = card(/^What was the impact\? Can you put a number on it\?/);
     await probe.getByRole("button", { name: /Prepare this/ }).click();
     const said =
       "I watched the gateway's 5xx rate and a synthetic login check: both back to normal within ten minutes.";
-    await probe.getByLabel("Your answer to “How did you measure it?”").fill(said);
+    await probe.getByLabel("Your answer to “What was the impact? Can you put a number on it?”").fill(said);
     await probe.getByRole("button", { name: "Save under this question" }).click();
     await expect.poll(() => probe.locator(".tag-covered").count()).toBe(1);
     expect(await probe.locator(".prepared-answer").textContent()).toBe(said);
@@ -104,7 +109,7 @@ describe.runIf(launched.browser !== null)("follow-ups on the seed", () => {
     await settle(page);
     await expect
       .poll(() =>
-        card(/^How did you measure it\?/)
+        card(/^What was the impact\? Can you put a number on it\?/)
           .locator(".tag-covered")
           .count(),
       )
@@ -112,7 +117,7 @@ describe.runIf(launched.browser !== null)("follow-ups on the seed", () => {
     const exported = await (
       await fetch(`${server.url}/api/export?documentId=${documentId}&format=md`)
     ).text();
-    expect(exported).toContain(`“How did you measure it?”\n👉 Answer: ${said}`);
+    expect(exported).toContain(`“What was the impact? Can you put a number on it?”\n👉 Answer: ${said}`);
     await screenshot(page, "followups-prepared");
   });
 

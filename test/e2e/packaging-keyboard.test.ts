@@ -115,7 +115,8 @@ describe.runIf(launched.browser !== null && SEED_RUNS)("packaging flows from the
     expect(await focused()).toBe("BUTTON Prepare this: “What was the impact? Can you put a number on it?”");
 
     // Saved: the card shows it prepared and the focus is on the link to the answer.
-    const measure = card("How did you measure it?");
+    // The same card again (one sentence draws one follow-up: the result asks for its impact only).
+    const measure = impact;
     await measure.getByRole("button", { name: /^Prepare this/ }).focus();
     await page.keyboard.press("Enter");
     await page.keyboard.type(

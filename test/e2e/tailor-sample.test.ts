@@ -57,4 +57,44 @@ Requirements:
     expect(fits.filter((f) => /I['’]m Ines/.test(f))).toEqual([]);
     await screenshot(page, "tailor-sample-years");
   });
+
+  test("tailor reads no requirement in the team the reader joins, marks a related tool partial and says so, and never gives the “Now →” line as strong", async () => {
+    // Our own posting: its "About the role" places the reader in a team, then tells one duty.
+    const posting = `# ML Engineer — Tidewell Labs
+
+## About the role
+Tidewell Labs builds forecasting tools for water utilities. You will join a group of five engineers who keep the forecasts running. You will own the retraining of our demand models.
+
+## Requirements
+- TensorFlow
+- Bring careful measurement to a product team that ships ML
+`;
+    await page.goto("/#/tailor");
+    await page.getByLabel("Job description").fill(posting);
+    await page.getByRole("button", { name: /Match (?:my stories|again)/ }).click();
+    const summary = page.getByTestId("tailor-summary");
+    await expect.poll(async () => (await summary.textContent()) ?? "").toMatch(/of 3 requirements/);
+    const asks = await page.locator(".requirement").allTextContents();
+    expect(asks.filter((a) => /You will join a group/.test(a))).toEqual([]);
+    expect(asks.some((a) => /You will own the retraining/.test(a))).toBe(true);
+    const tensorflow = page
+      .locator(".requirement")
+      .filter({ hasText: /^TensorFlow|TensorFlow/ })
+      .first();
+    const pytorch = tensorflow
+      .locator(".evidence")
+      .filter({ hasText: /PyTorch/ })
+      .first();
+    expect(await pytorch.getByTestId("evidence-note").textContent()).toBe(
+      "“PyTorch” is related to TensorFlow, not TensorFlow itself",
+    );
+    expect(await pytorch.locator(".tag").getAttribute("data-strength")).toBe("partial");
+    const now = page.locator(".evidence").filter({ hasText: /Now → bring careful measurement/ });
+    expect(await now.count()).toBeGreaterThan(0);
+    for (const strength of await now
+      .locator(".tag")
+      .evaluateAll((tags) => tags.map((t) => t.getAttribute("data-strength"))))
+      expect(strength).toBe("partial");
+    await screenshot(page, "tailor-sample-related-tool");
+  });
 });

@@ -210,7 +210,7 @@ describeStores("derisk stories and packaging on the bank", (getStore) => {
       "--role",
       "ml-engineer",
     ]);
-    expect(followUps.out).toMatch(/What's your experience with Spark\?/);
+    expect(followUps.out).toMatch(/What's your experience with Python\?/);
     expect(followUps.out).toMatch(/gap: nothing prepared yet/);
     // The sample's prepared "which projects" answer is a line and a list: quoted on one line,
     // nothing starts at the margin outside the headings and the bullets.

@@ -194,6 +194,7 @@ export function registerTailorCommand(program: Command, ctx: CliContext): void {
         for (const e of r.evidence) {
           const where = e.document === undefined ? "" : ` in “${e.document}”`;
           lines.push(style.dim(`    ${e.strength} · ${e.source} "${e.title}"${where}: “${e.quote}”`));
+          if (e.note !== undefined) lines.push(style.dim(`      (${e.note})`));
         }
       }
       lines.push(

@@ -565,7 +565,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       `Not scored: this answer reads as ${language.name}, and the risk lens reads English only. Its labels and score do not apply; write the answer in English to have it analysed.`,
     );
   } else if (notAnAnswer !== undefined) warnings.push(`Not scored as an answer: ${notAnAnswer}.`);
-  const answersLike = topCompetency(judgement.topic);
+  // A self-presentation under "tell me about yourself" answers it, whatever competency its
+  // words lean to: it is read, and judged, as an about-me answer.
+  const answersLike =
+    judgement.presentsSelf && competency !== undefined ? competency : topCompetency(judgement.topic);
   // A follow-up's competency says little about what it asks: the follow-up rubric checks that.
   const offTopic = judgement.offTopic && reply === undefined;
   if (offTopic)

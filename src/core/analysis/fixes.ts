@@ -79,6 +79,83 @@ function longest(units: readonly Unit[], part: SentencePart): Unit | undefined {
   return best;
 }
 
+// What a cut gives up first: a sentence outside the STAR parts, then setting, task, the actions,
+// and last what the story ends on.
+const CUT_ORDER: Readonly<Record<SentencePart, number>> = {
+  other: 0,
+  situation: 1,
+  task: 2,
+  action: 3,
+  lesson: 4,
+  result: 5,
+};
+const PART_NAMES: Readonly<Record<SentencePart, string>> = {
+  situation: "situation",
+  task: "task",
+  action: "actions",
+  result: "result",
+  lesson: "lesson",
+  other: "",
+};
+
+const listed = (items: ReadonlyArray<string | number>): string =>
+  items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+
+/**
+ * What to cut from an answer over its budget: the sentences whose removal brings it within the
+ * budget, by the same estimate the timing uses, while every STAR part the story has keeps a
+ * sentence (a non-story answer keeps its opening and its ending, the arc's two ends). One
+ * sentence long enough is cut alone, the least needed part first and, within it, the shortest
+ * that is enough; else the least needed and longest first until the answer fits. Never the last
+ * sentence by position for want of a better one.
+ * @example cutPlan(units, { words: 330, wordsPerMinute: 150, budget: { min: 90, max: 120 } }, true).cut // [the longest setting sentence]
+ */
+export function cutPlan(
+  units: readonly Unit[],
+  timing: Pick<Analysis["timing"], "words" | "wordsPerMinute" | "budget">,
+  story: boolean,
+): { cut: Unit[]; need: number; seconds: number; fits: boolean; kept: string[] } {
+  const secondsOf = (words: number) => Math.round((words / timing.wordsPerMinute) * 60);
+  let need = 0;
+  while (need < timing.words && secondsOf(timing.words - need) > timing.budget.max) need += 1;
+  const carriers = new Map<SentencePart, number>();
+  for (const u of units) carriers.set(u.part, (carriers.get(u.part) ?? 0) + 1);
+  const first = units[0];
+  const end = units[units.length - 1];
+  const removable = (u: Unit, counts: ReadonlyMap<SentencePart, number>) =>
+    story
+      ? u.part === "other" || (counts.get(u.part) ?? 0) >= 2
+      : u !== first && u !== end && units.length > 2;
+  const order = (a: Unit, b: Unit) => CUT_ORDER[a.part] - CUT_ORDER[b.part];
+  // Step by step: the sentence that alone closes what is left to cut, least needed part and
+  // shortest first; while none does, the least needed part's longest sentence.
+  const counts = new Map(carriers);
+  const cut: Unit[] = [];
+  let left = need;
+  while (left > 0) {
+    const pool = units.filter((u) => !cut.includes(u) && removable(u, counts));
+    const closes = pool
+      .filter((u) => u.words >= left)
+      .sort((a, b) => order(a, b) || a.words - b.words || a.index - b.index)[0];
+    const next = closes ?? pool.sort((a, b) => order(a, b) || b.words - a.words || a.index - b.index)[0];
+    if (next === undefined) break;
+    cut.push(next);
+    left -= next.words;
+    counts.set(next.part, (counts.get(next.part) ?? 0) - 1);
+  }
+  cut.sort((a, b) => a.index - b.index);
+  const removed = cut.reduce((sum, u) => sum + u.words, 0);
+  const seconds = secondsOf(timing.words - removed);
+  const kept = story
+    ? (["situation", "task", "action", "result", "lesson"] as const)
+        .filter((part) => (carriers.get(part) ?? 0) > 0)
+        .map((part) => PART_NAMES[part])
+    : cut.length > 0
+      ? ["opening and the ending"]
+      : [];
+  return { cut, need, seconds, fits: seconds <= timing.budget.max, kept };
+}
+
 /** What the fixes know beyond the draft analysis. */
 export interface FixContext {
   story: boolean;
@@ -279,11 +356,24 @@ export function rankFixes(draft: Draft, units: readonly Unit[], context: FixCont
   }
   if (timing.status === "long") {
     const over = timing.seconds - timing.budget.max;
-    const cut = Math.ceil((over / 60) * timing.wordsPerMinute);
+    const plan = cutPlan(units, timing, story);
+    const lead = plan.cut[0];
+    const others = plan.cut.slice(1).map((u) => u.index + 1);
+    const removed = plan.cut.reduce((sum, u) => sum + u.words, 0);
+    const what =
+      others.length === 0
+        ? `cut this sentence (${removed} words)`
+        : `cut this sentence and sentence${others.length === 1 ? "" : "s"} ${listed(others)} (${removed} words)`;
+    const keeps = plan.kept.length > 0 ? ` and keeps the ${listed(plan.kept)}` : "";
     candidates.push({
       severity: 6,
-      unit: longest(units, "situation") ?? longest(units, "other") ?? last,
-      action: `Time: about ${formatDuration(over)} over the ${formatDuration(timing.budget.max)} budget; cut ~${cut} words, starting here.`,
+      unit: lead ?? last,
+      action:
+        lead === undefined
+          ? `Time: about ${formatDuration(over)} over the ${formatDuration(timing.budget.max)} budget; say each sentence shorter (~${plan.need} words in all).`
+          : plan.fits
+            ? `Time: about ${formatDuration(over)} over the ${formatDuration(timing.budget.max)} budget; ${what}: that brings it to about ${formatDuration(plan.seconds)}${keeps}.`
+            : `Time: about ${formatDuration(over)} over the ${formatDuration(timing.budget.max)} budget; ${what}, then say the rest shorter: ~${plan.need - removed} more words to go${keeps}.`,
       weakness: "runs over the time budget",
     });
   }

@@ -287,6 +287,22 @@ export function degreeShown(asked: Analysis, said: Analysis): 0 | 1 | 2 | undefi
   return own.some((lemma) => said.allLemmas.has(lemma)) ? 1 : 0;
 }
 
+// What the speaker means to do next rather than what they did: a "Now → …" or "Next: …" note (the
+// last beat of a trailer), "I want to…", "I'm looking for…", "I'd like to…", "excited to bring…".
+const PLAN =
+  /^\W*(?:now|next|today|going forward|from here)\s*(?:→|->|:|—|–)|\b(?:i|we)(?:'m|’m| am|'re|’re| are)?\s+(?:now\s+|really\s+)?(?:want|wish|hope|plan|intend|would like|'d like|’d like|(?:am |'m |’m )?(?:looking|excited|eager|keen|hoping|planning|aiming|ready)) (?:to|for)\b|\b(?:i|we)\s+(?:really\s+|now\s+)?(?:want|wish|would like)\s+(?:[\w'’]+\s+){1,3}to\b|^\W*(?:want|wish|hope|hoping|looking|aiming|planning|keen|eager|excited|ready) (?:to|for)\b/i;
+
+/**
+ * Whether a sentence states a plan or a wish — what the speaker wants to do next — rather than
+ * a deed: "Now → bring careful measurement to a product team that ships ML every week" names
+ * shipping ML without anyone having shipped it.
+ * @example statesPlan("Now → want to bring that mix of math and ML to a product team.") // true
+ * @example statesPlan("I shipped a drift-monitoring service.") // false
+ */
+export function statesPlan(sentence: string): boolean {
+  return PLAN.test(sentence);
+}
+
 // What went wrong, as a sentence tells it: a failure, an error, a fault found ("the forecasted
 // values were significantly off", "the application was inaccessible", "high error rates"), or
 // figures that look wrong ("a colleague reported odd constants", "strange predictions").

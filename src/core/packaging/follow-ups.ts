@@ -287,6 +287,8 @@ export function predictFollowUps(written: string, options: PredictOptions = {}):
   // An introduction or a "why us" has no result to measure; a story without a figure does.
   const story = options.question === undefined || !NOT_STORY.has(classify(options.question).competency);
   const out: PredictedFollowUp[] = [];
+  // The tier of each prediction's trigger, by position in `out`.
+  const tiers: number[] = [];
   const seen = new Set<string>();
   // A line that still holds a blank derisk left ("What went wrong: [what did you get wrong…?]",
   // "What I learned: [what did you learn?]") is not said yet: it triggers nothing.
@@ -336,6 +338,7 @@ export function predictFollowUps(written: string, options: PredictOptions = {}):
         if (earlier !== undefined) {
           if (best.score > earlier.score) {
             out[earlier.index] = prediction;
+            tiers[earlier.index] = tier(hit.trigger);
             earlier.score = best.score;
           }
           continue;
@@ -349,7 +352,38 @@ export function predictFollowUps(written: string, options: PredictOptions = {}):
         }
       }
       out.push(prediction);
+      tiers.push(tier(hit.trigger));
     }
   }
-  return out;
+  return onePerSentence(out, tiers, story && options.question !== undefined);
+}
+
+/**
+ * One sentence asks one follow-up: an interviewer picks up one thing in a sentence, and two
+ * questions quoting the same line ("What was the impact?" and "How did you measure it?" on "The
+ * fix restored secure access"; three tools named in one opening) crowd out the rest. The better
+ * stays: for a behavioral story the higher tier (a story probe before a question on a result,
+ * before tool trivia), then one your prepared answers or the answer itself already answer, then
+ * the first said. A question no single sentence causes (index -1) is kept. The order is kept.
+ */
+function onePerSentence(
+  predictions: readonly PredictedFollowUp[],
+  tiers: readonly number[],
+  byTier: boolean,
+): PredictedFollowUp[] {
+  const kept = new Map<number, number>();
+  const better = (a: number, b: number) => {
+    const pa = predictions[a] as PredictedFollowUp;
+    const pb = predictions[b] as PredictedFollowUp;
+    const tierGap = byTier ? (tiers[a] ?? 0) - (tiers[b] ?? 0) : 0;
+    if (tierGap !== 0) return tierGap < 0;
+    if (pa.gap !== pb.gap) return !pa.gap;
+    return a < b;
+  };
+  predictions.forEach((p, i) => {
+    if (p.sentence.index < 0) return;
+    const at = kept.get(p.sentence.index);
+    if (at === undefined || better(i, at)) kept.set(p.sentence.index, i);
+  });
+  return predictions.filter((p, i) => p.sentence.index < 0 || kept.get(p.sentence.index) === i);
 }

@@ -169,3 +169,78 @@ describe("follow-up prediction recall", () => {
     expect(predictions.every((p) => p.gap === (p.prepared === undefined))).toBe(true);
   });
 });
+
+describe("one follow-up per sentence (issue 11 tour: seed Q6 drew two from one sentence)", () => {
+  const TOOL = /^What's your experience with /;
+  /** Each prediction's sentence, and the list's ranks: story probes and results before tool trivia. */
+  function expectOnePerSentence(predictions: ReturnType<typeof predictFollowUps>, label: string) {
+    const at = predictions.map((p) => p.sentence.index).filter((i) => i >= 0);
+    expect(new Set(at).size, label).toBe(at.length);
+    const firstTool = predictions.findIndex((p) => TOOL.test(p.question));
+    if (firstTool >= 0)
+      expect(
+        predictions.slice(firstTool).every((p) => TOOL.test(p.question)),
+        label,
+      ).toBe(true);
+  }
+
+  it("asks one question of a sentence that names three tools, and one of a result that invites two", () => {
+    // Our own story: the opening names three tools; the result is vague, so it invites both "what
+    // was the impact?" and "how did you measure it?".
+    const story = [
+      "Last year I moved our fraud scoring from cron scripts to Airflow, Docker and Kubernetes.",
+      "The nightly job had failed silently twice in a month and the analysts lost a day each time.",
+      "I split the job into tasks with retries, added alerts on missed runs and wrote a runbook.",
+      "After the move, the job ran much more reliably.",
+      "Since then I always add an alert for a run that never starts, not only for one that fails.",
+    ].join(" ");
+    const predictions = predictFollowUps(story, {
+      question: "Tell me about a time you improved a process",
+      role: "ml-engineer",
+    });
+    expectOnePerSentence(predictions, "own story");
+    // The opening draws one question, and a story probe outranks tool trivia there.
+    const onOpening = predictions.filter((p) => p.sentence.index === 0);
+    expect(onOpening.map((p) => p.question)).toEqual(["What was your own part in it?"]);
+    const onResult = predictions.filter(
+      (p) => p.sentence.text === "After the move, the job ran much more reliably.",
+    );
+    expect(onResult).toHaveLength(1);
+    expect(predictions.some((p) => p.question === "What would you do differently?")).toBe(true);
+  });
+
+  it("on our sample's mistake stories, no two follow-ups quote one sentence", () => {
+    const doc = readSample();
+    for (const key of ["q3/core", "q5/core", "q5/model-focused", "q5/serving-latency-focus"]) {
+      const answer = answerOf(doc, key);
+      expectOnePerSentence(
+        predictFollowUps(answer.text, { question: answer.question, role: "ml-engineer" }),
+        key,
+      );
+    }
+  });
+
+  it.runIf(SEED_RUNS)(
+    "on the seed's Q6, no two follow-ups quote one sentence, and the probes still lead",
+    () => {
+      const doc = readSeed();
+      for (const key of ["q6/core", "q6/ml-focused", "q6/model-serving-inference-api-focus"]) {
+        const answer = answerOf(doc, key);
+        const predictions = predictFollowUps(answer.text, { question: answer.question, role: "ml-engineer" });
+        expectOnePerSentence(predictions, key);
+        expect(
+          predictions.some((p) => p.question === "What would you do differently?"),
+          key,
+        ).toBe(true);
+      }
+      // Q6's core telling: the opening named AWS, Kubernetes, CI/CD and the LLM; its result drew both
+      // "what was the impact?" and "how did you measure it?". One each now.
+      const core = predictFollowUps(answerOf(doc, "q6/core").text, {
+        question: answerOf(doc, "q6/core").question,
+        role: "ml-engineer",
+      });
+      const onResult = core.filter((p) => /^The fix restored secure access/.test(p.sentence.text));
+      expect(onResult.map((p) => p.question)).toEqual(["What was the impact? Can you put a number on it?"]);
+    },
+  );
+});

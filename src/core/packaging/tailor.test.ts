@@ -1327,3 +1327,135 @@ Larkspur Logistics moves fresh produce from farms to city markets overnight.
     ).toBe(undefined);
   });
 });
+
+describe("tailor: plans, related tools and the team a posting describes (issue 11, point 4)", () => {
+  // Three postings of our own: each "About the role" mixes the company, the team the reader joins
+  // and one thing the reader will do.
+  const CLINIC = `# Machine Learning Engineer — Fernleaf Health
+
+## About the role
+Fernleaf Health builds scheduling software for community clinics. You will join a small group of four engineers who look after the forecasting models behind appointment planning. You will own the retraining of those models as clinics are added.
+
+## Requirements
+- Design, train and deploy ML models
+- Kubernetes
+`;
+  const MAPS = `Senior ML Engineer — Quillon Maps
+
+About the role
+Quillon Maps turns satellite imagery into road data for delivery fleets. You'll report to the Head of Mapping and work alongside our survey analysts. The team you'll join ships a new map every week.
+
+Requirements
+- Experience deploying models on Kubernetes
+- Strong Python
+`;
+  const GRID = `Data Engineer | Brightwater Grid | Leeds
+
+## About the job
+Brightwater Grid balances home batteries across the regional network. In this role you will be part of a friendly, collaborative platform group. You will join the platform team and build the ingestion jobs that feed our demand forecasts.
+
+## What you'll do
+- Deploy our forecasting services on Kubernetes
+`;
+  const texts = (posting: string) => extractRequirements(posting).requirements.map((r) => r.text);
+
+  it("reads no requirement in a sentence that only places the reader in a team, and a duty the reader is told as a responsibility", () => {
+    expect(texts(CLINIC)).toEqual([
+      "You will own the retraining of those models as clinics are added.",
+      "Design, train and deploy ML models",
+      "Kubernetes",
+    ]);
+    expect(extractRequirements(CLINIC).requirements[0]?.kind).toBe("responsibility");
+    expect(texts(MAPS)).toEqual(["Experience deploying models on Kubernetes", "Strong Python"]);
+    // Joined to a duty, a placement is an ask: "…and build the ingestion jobs".
+    expect(texts(GRID)).toEqual([
+      "You will join the platform team and build the ingestion jobs that feed our demand forecasts.",
+      "Deploy our forecasting services on Kubernetes",
+    ]);
+  });
+
+  const bank = [
+    bankAnswer("now", "Now → ship ML models to a product team every week."),
+    bankAnswer(
+      "wish",
+      "I'm looking for a team where I can design, train and deploy ML models for real users.",
+    ),
+    bankAnswer(
+      "deed",
+      "I designed, trained and deployed a demand model that the clinics used every morning.",
+    ),
+    bankAnswer("ecs", "I deployed the forecasting service on ECS with autoscaling."),
+    bankAnswer("eks", "I deployed the forecasting service to EKS with Helm charts."),
+    bankAnswer("fastapi", "I wrote the scoring API in FastAPI and profiled its hot paths."),
+  ];
+  const evidenceOf = (posting: string, ask: string, answers = bank) =>
+    tailor(posting, [], answers).requirements.find((r) => r.text === ask)?.evidence ?? [];
+
+  it("never gives a plan or a wish ('Now → …', 'I'm looking for…') as strong evidence; the deed stays strong", () => {
+    const evidence = evidenceOf(CLINIC, "Design, train and deploy ML models");
+    const by = (id: string) => evidence.find((e) => e.id === id);
+    expect(by("deed")?.strength).toBe("strong");
+    expect(by("now")?.strength ?? "partial").toBe("partial");
+    expect(by("wish")?.strength ?? "partial").toBe("partial");
+    expect(evidence[0]?.id).toBe("deed");
+  });
+
+  it("gives a related tool (ECS for Kubernetes) as partial evidence that says so; the tool's own name (EKS) is strong", () => {
+    for (const [posting, ask] of [
+      [CLINIC, "Kubernetes"],
+      [MAPS, "Experience deploying models on Kubernetes"],
+      [GRID, "Deploy our forecasting services on Kubernetes"],
+    ] as const) {
+      const only = evidenceOf(
+        posting,
+        ask,
+        bank.filter((a) => a.key === "ecs"),
+      );
+      expect(only[0]).toMatchObject({ id: "ecs", strength: "partial" });
+      expect(only[0]?.note).toBe("“ECS” is related to Kubernetes, not Kubernetes itself");
+      const both = evidenceOf(posting, ask);
+      expect(both[0]).toMatchObject({ id: "eks", strength: "strong" });
+      expect(both[0]?.note).toBeUndefined();
+    }
+    // A language is shown by what is written in it: FastAPI is Python.
+    const python = evidenceOf(MAPS, "Strong Python").find((e) => e.id === "fastapi");
+    expect(python?.strength).toBe("strong");
+    expect(python?.note).toBeUndefined();
+  });
+
+  it("on our sample, the trailer's 'Now → …' line is never strong evidence", () => {
+    const answers = readSample().items.flatMap((i) =>
+      i.kind === "answer"
+        ? [{ key: `${i.key}/${i.variant}`, text: answerText(i), question: i.question }]
+        : [],
+    );
+    const posting = `${CLINIC}- Ship ML to a product team every week\n- Bring careful measurement to product decisions\n`;
+    const shown = tailor(posting, [], answers).requirements.flatMap((r) => r.evidence);
+    const now = shown.filter((e) => /^Now →/.test(e.quote));
+    expect(now.length).toBeGreaterThan(0);
+    expect(now.map((e) => e.strength)).not.toContain("strong");
+  });
+
+  it.runIf(SEED_RUNS)(
+    "on the seed, the ECS sentence is partial evidence of Kubernetes that names ECS, the EKS ones strong, and its 'Now → …' line never strong",
+    () => {
+      const doc = readSeed();
+      const answers = (doc?.items ?? []).flatMap((i) =>
+        i.kind === "answer"
+          ? [{ key: `${i.key}/${i.variant}`, text: answerText(i), question: i.question }]
+          : [],
+      );
+      const posting = `${CLINIC}- Bring deep math and practical ML to a real-world product team\n`;
+      const requirements = tailor(posting, [], answers).requirements;
+      const kubernetes = requirements.find((r) => r.text === "Kubernetes");
+      const ecs = kubernetes?.evidence.find((e) => /\bECS\b/.test(e.quote));
+      expect(ecs?.strength).toBe("partial");
+      expect(ecs?.note).toMatch(/^“ECS” is related to Kubernetes/);
+      expect(kubernetes?.evidence[0]?.quote).toMatch(/\bEKS\b/);
+      expect(kubernetes?.strength).toBe("strong");
+      const now = requirements.flatMap((r) => r.evidence).filter((e) => /^Now →/.test(e.quote));
+      expect(now.length).toBeGreaterThan(0);
+      expect(now.map((e) => e.strength)).not.toContain("strong");
+    },
+  );
+});

@@ -14,7 +14,15 @@ import {
   yearsRequired,
 } from "../semantic/index.ts";
 import { wordRank } from "../semantic/vectors.ts";
-import { changeShown, degreeShown, doneShown, leansOnTrouble, madeShown, troubleShown } from "./acts.ts";
+import {
+  changeShown,
+  degreeShown,
+  doneShown,
+  leansOnTrouble,
+  madeShown,
+  statesPlan,
+  troubleShown,
+} from "./acts.ts";
 import {
   CHROME_LINE,
   MISSION_CUE,
@@ -526,6 +534,38 @@ function companyFromProse(lines: readonly Line[]): string | undefined {
  * @example extractRequirements("## Requirements\n- 3+ years of Python").requirements[0]
  * // { kind: "seniority", text: "3+ years of Python", years: 3, skills: ["Python"], … }
  */
+// The reader's clause in a sentence that tells them what they will do: "You will…", "You'll…",
+// "In this role, you will…", "As our first ML hire you'll…".
+const YOU_WILL =
+  /^(?:[^,.;]{1,60},\s*|in this role\s+|here\s+)?you(?:\s+(?:will|shall)|['’]ll)\s+(?:also\s+)?(.+)$/i;
+// What tells where the reader sits or what they get rather than what they do: joining, reporting,
+// belonging, working alongside people, having the chance to.
+const PLACEMENT =
+  /^(?:join(?:ing)?|report(?:ing)?|sit(?:ting)?|belong|be (?:part|one|a member|based|joining|working (?:alongside|with(?:in)?|next to))|become (?:part|one|a member)|work (?:alongside|next to|within)|get to|have (?:the )?(?:chance|opportunity)|enjoy|learn from|meet)\b/i;
+// "The team you'll join…", "Our group, which you will join,…": the reader is in a relative clause
+// of what the sentence is about.
+const READER_IN_RELATIVE =
+  /^(?:the|our|a|an|this|that)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s*,?\s+(?:that\s+|which\s+)?you\b/iu;
+
+/**
+ * Whether a sentence only places the reader — the team they join, whom they report to or work
+ * alongside — and asks nothing of them: "You will join a team of six engineers who run the
+ * forecasting platform." A duty joined to it ("…and own the ingestion pipeline") is an ask.
+ * @example placesReader("You'll report to the Head of Data and work alongside our analysts.") // true
+ * @example placesReader("You will join the platform team and own our ingestion pipelines.") // false
+ */
+function placesReader(sentence: string): boolean {
+  const text = sentence.trim();
+  if (READER_IN_RELATIVE.test(text)) return true;
+  const clause = /\byou(?:\s+(?:will|would|shall|can)|['’]ll)?\s+(?:also\s+)?(.+)$/i.exec(text)?.[1];
+  if (clause === undefined) return false;
+  const [head = "", ...rest] = clause.split(/,?\s+and\s+(?:you(?:\s+will|['’]ll)?\s+)?/i);
+  if (!PLACEMENT.test(head)) return false;
+  return !rest.some(
+    (part) => !PLACEMENT.test(part) && tokenize(part).tokens.find((t) => t.type === "word")?.pos === "VERB",
+  );
+}
+
 export function extractRequirements(posting: string): PostingRequirements {
   if (typeof posting !== "string" || posting.trim() === "") {
     throw new DeriskError("BAD_INPUT", "The job description is empty: paste the posting's text and retry.");
@@ -646,7 +686,14 @@ export function extractRequirements(posting: string): PostingRequirements {
       // reader is a requirement there. Its bullets are still the role's responsibilities.
       const introduces = section === "responsibilities" && /^about\b/i.test(heading ?? "");
       if (section === "about" || section === "values" || section === "other" || introduces) {
-        if (VALUE_CUE.test(span.text) && /\byou\b/i.test(span.text)) add(span, "value", true);
+        // Where the reader will sit ("You will join a team of six…", "You'll report to…"), and
+        // a team whose members "you" only joins ("The team you'll join ships every day"), tell
+        // of the team, not what is asked of the candidate; a duty the reader is told ("You will
+        // own the ingestion pipelines") is one of the role's responsibilities.
+        if (placesReader(span.text)) continue;
+        const told = YOU_WILL.exec(span.text.trim());
+        if (told !== null && asksToDo(told[1] ?? "")) add(span, "responsibility", true);
+        else if (VALUE_CUE.test(span.text) && /\byou\b/i.test(span.text)) add(span, "value", true);
         else if (REQUIREMENT_CUE.test(span.text) && /\byou\b/i.test(span.text))
           add(span, kindFor(span.text, "skill") ?? "skill", true);
         continue;
@@ -698,6 +745,12 @@ export interface Evidence {
   /** 0..1: how much of the requirement the sentence shows (the shared matcher's score). */
   score: number;
   strength: Exclude<Strength, "none">;
+  /**
+   * Why the evidence is only partial when the sentence alone does not say: for an ask that names
+   * a tool, the related tool the sentence names instead (“ECS” is related to Kubernetes, not
+   * Kubernetes itself).
+   */
+  note?: string;
   /**
    * The title of the document the evidence comes from (a story's: that of the answer it was
    * drawn from), set by the bank when it holds more than one document.
@@ -986,6 +1039,7 @@ function namesTheAsk(
 }
 
 const TOOLS = TOOL_TERMS.filter((t) => t.kind === "tool");
+const TOOL_BY_TERM = new Set(TOOLS.flatMap((tool) => tool.terms));
 const TOOL_NAMES = new Set(TOOLS.map((tool) => tool.name));
 
 /**
@@ -1019,6 +1073,47 @@ function namesTheTool(asked: Analysis, said: Analysis): boolean {
       named.includes(tool.name) &&
       tool.terms.some((term) => term.split(/\s+/).every(isRare) && saidText.includes(` ${term} `)),
   );
+}
+
+// A programming language is shown by the libraries written in it: the lexicons file FastAPI and
+// pandas under Python because using them is writing Python, not using a tool beside it.
+const LANGUAGES: ReadonlySet<string> = new Set(["Python", "Scala", "Java", "TypeScript", "SQL"]);
+
+/**
+ * For an ask that names a tool ("Kubernetes"), the term by which a sentence meets the tool's
+ * concept without naming the tool by any of its own names: "ECS", which the lexicons file under
+ * the same containers concept, is a related service, not Kubernetes. `name` when that term is
+ * itself a name of the trade ("ECS", "PyTorch" for TensorFlow), not a word any work uses
+ * ("monitoring" for Prometheus). Undefined when the sentence names an asked tool, or meets none
+ * of their concepts.
+ * @example relatedTool(analyzeText("Kubernetes"), analyzeText("I hosted the service on ECS.")) // { term: "ECS", tool: "Kubernetes", name: true }
+ */
+function relatedTool(
+  asked: Analysis,
+  said: Analysis,
+): { term: string; tool: string; name: boolean } | undefined {
+  const named = TOOLS.filter((tool) => skillsIn(asked.text).includes(tool.name) && !LANGUAGES.has(tool.name));
+  if (named.length === 0) return undefined;
+  const saidText = ` ${words(said.text.toLowerCase()).join(" ")} `;
+  if (named.some((tool) => tool.terms.some((term) => saidText.includes(` ${term} `)))) return undefined;
+  for (const id of asked.direct) {
+    const askedTerm = asked.concepts.get(id)?.term ?? "";
+    const tool = named.find((t) => t.terms.includes(askedTerm));
+    const hit = said.concepts.get(id);
+    if (tool === undefined || hit === undefined || tool.terms.includes(hit.term)) continue;
+    const at = said.text.toLowerCase().indexOf(hit.term);
+    const from = asked.text.toLowerCase().indexOf(askedTerm);
+    const term = at < 0 ? hit.term : said.text.slice(at, at + hit.term.length);
+    // A name is written as one ("ECS", "PyTorch") or is another tool's own term: "alerts" and
+    // "drift" are words of the field, not services.
+    const written = at > 0 && /\p{Lu}/u.test(term) && hit.term.split(/\s+/).every(isRare);
+    return {
+      term,
+      tool: from < 0 ? tool.name : asked.text.slice(from, from + askedTerm.length),
+      name: written || TOOL_BY_TERM.has(hit.term),
+    };
+  }
+  return undefined;
 }
 
 // Where a sentence only lists names rather than tells a deed: a labelled list ("Tools: Python,
@@ -1237,8 +1332,15 @@ export function tailor(
         // starts from names the ask without the speaker doing it; the deed that fixed it may show it.
         // Nor where it says what was to be done, not what was done: a story's Task ("Build the
         // backend infrastructure to support … scalable … inference") or "My goal was to…".
+        // Nor where it says what the speaker wants to do next, not what they did: a "Now → …"
+        // note or "I'm looking for…" names the ask as a plan.
+        // Nor, for an ask that names a tool, where the sentence names a related one instead ("ECS"
+        // for Kubernetes): partial, and the evidence says so.
+        const related = relatedTool(asked, analyses[i] as Analysis);
         const strength =
           match.strength === "strong" &&
+          related === undefined &&
+          !statesPlan(unit.text) &&
           !rank.trouble &&
           !goals.has(unit.text) &&
           !GOAL.test(unit.text) &&
@@ -1262,6 +1364,8 @@ export function tailor(
             score: match.score,
             strength,
           };
+          if (related?.name === true)
+            evidence.note = `“${related.term}” is related to ${related.tool}, not ${related.tool} itself`;
           best.set(key, evidence);
           rankOf.set(evidence, rank);
         }

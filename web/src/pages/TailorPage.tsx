@@ -316,6 +316,11 @@ function TailorView({ result }: { result: TailorResult }) {
                       {STRENGTH_NAMES[evidence.strength]}
                     </span>
                     <blockquote className="evidence-quote">{evidence.quote}</blockquote>
+                    {evidence.note !== undefined && (
+                      <p className="evidence-note muted" data-testid="evidence-note">
+                        {evidence.note}
+                      </p>
+                    )}
                   </li>
                 ))}
               </ul>

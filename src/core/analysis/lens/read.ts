@@ -27,6 +27,7 @@ import {
   boundaryFeatures,
   denseProbability,
   denseValue,
+  kindOf,
   type LensModel,
   offTopicFeatures,
   sameKind,
@@ -677,6 +678,12 @@ export interface Judgement {
   topic: Record<string, number>;
   offTopicProbability: number;
   offTopic: boolean;
+  /**
+   * Under "tell me about yourself": the answer presents the speaker — in the first person, no
+   * told episode — whatever competency its words lean to ("I get on well with people" reads as
+   * teamwork). It answers the question and is judged by the about-me rubric, never off-topic.
+   */
+  presentsSelf: boolean;
   coherence: Coherence;
   delivery: Delivery;
   words: number;
@@ -773,8 +780,10 @@ export function judgeAnswer(
   if (competency !== undefined) {
     offTopicProbability = denseProbability(model.offTopic, offTopicFeatures(topic, competency));
   }
+  const presentsSelf = competency === "about-me" && selfPresentation(topic, facts);
   const offTopic =
     competency !== undefined &&
+    !presentsSelf &&
     offTopicProbability >=
       (sameKind(topic, competency, factShare(facts, FACT_PAST))
         ? model.offTopicSameKindThreshold
@@ -846,6 +855,7 @@ export function judgeAnswer(
     topic,
     offTopicProbability,
     offTopic,
+    presentsSelf,
     coherence,
     delivery,
     words,
@@ -863,6 +873,30 @@ export function judgeAnswer(
     score,
     reasons,
   };
+}
+
+/**
+ * Whether an answer presents its speaker rather than tells an episode: half or more of its
+ * sentences have "I" as their subject, fewer than half are told in the past tense, and its words
+ * lean to a story competency or to a self-presentation, not to a concept explained. A vague
+ * "I'm a data person. I've worked on a few teams and I get on well with people." leans to
+ * teamwork by its words; it is still the speaker presenting themself (LABELING.md, "Questions
+ * that are not stories"), while "Last spring our team split over…" is an episode and "Overfitting
+ * is when…" an explanation.
+ */
+function selfPresentation(topic: Readonly<Record<string, number>>, facts: readonly number[]): boolean {
+  if (facts.length === 0) return false;
+  if (factShare(facts, FACT_PAST) >= 0.5 || factShare(facts, FACT_SUBJ_I) < 0.5) return false;
+  let top: Competency | undefined;
+  let best = -1;
+  for (const c in topic) {
+    const p = topic[c] as number;
+    if (p > best) {
+      best = p;
+      top = c as Competency;
+    }
+  }
+  return top !== undefined && kindOf(top) === "story";
 }
 
 /** Share of sentences holding a fact (`pastShare` of the features, from their facts). */
