@@ -101,13 +101,20 @@ const PART_NAMES: Readonly<Record<SentencePart, string>> = {
 const listed = (items: ReadonlyArray<string | number>): string =>
   items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 
+/** At most this many sentences are named to cut; past it the rest is said shorter. */
+const MAX_CUT = 3;
+
 /**
  * What to cut from an answer over its budget: the sentences whose removal brings it within the
  * budget, by the same estimate the timing uses, while every STAR part the story has keeps a
- * sentence (a non-story answer keeps its opening and its ending, the arc's two ends). One
- * sentence long enough is cut alone, the least needed part first and, within it, the shortest
- * that is enough; else the least needed and longest first until the answer fits. Never the last
- * sentence by position for want of a better one.
+ * sentence (a non-story answer keeps its opening and its ending, the arc's two ends). The least
+ * needed part gives first: a sentence outside the STAR parts, the setting, the task, the actions,
+ * the lesson, the result. Within a part a sentence without a figure goes before one with a figure
+ * (what "measured" rests on); among the actions the later steps go before the first ones (the
+ * first steps carry the episode: what was found and what was done about it; the later ones are
+ * the extras: telling people, writing it up), elsewhere the longest first. One sentence of that
+ * part that is enough alone is cut alone. Never more than three sentences: when those do not close
+ * the gap, the rest is said shorter. Never the last sentence by position for want of a better one.
  * @example cutPlan(units, { words: 330, wordsPerMinute: 150, budget: { min: 90, max: 120 } }, true).cut // [the longest setting sentence]
  */
 export function cutPlan(
@@ -126,19 +133,25 @@ export function cutPlan(
     story
       ? u.part === "other" || (counts.get(u.part) ?? 0) >= 2
       : u !== first && u !== end && units.length > 2;
-  const order = (a: Unit, b: Unit) => CUT_ORDER[a.part] - CUT_ORDER[b.part];
-  // Step by step: the sentence that alone closes what is left to cut, least needed part and
-  // shortest first; while none does, the least needed part's longest sentence.
+  const figure = (u: Unit) => (/\d/.test(u.norm) ? 1 : 0);
+  // Least needed first: the part, then a figure kept longest, then the actions' later steps or
+  // elsewhere the longest sentence.
+  const order = (a: Unit, b: Unit) =>
+    CUT_ORDER[a.part] - CUT_ORDER[b.part] ||
+    figure(a) - figure(b) ||
+    (a.part === "action" ? b.index - a.index : b.words - a.words || a.index - b.index);
   const counts = new Map(carriers);
   const cut: Unit[] = [];
   let left = need;
-  while (left > 0) {
-    const pool = units.filter((u) => !cut.includes(u) && removable(u, counts));
+  while (left > 0 && cut.length < MAX_CUT) {
+    const pool = units.filter((u) => !cut.includes(u) && removable(u, counts)).sort(order);
+    const least = pool[0];
+    if (least === undefined) break;
+    // A sentence of the same part and kind that is enough alone, the shortest such.
     const closes = pool
-      .filter((u) => u.words >= left)
-      .sort((a, b) => order(a, b) || a.words - b.words || a.index - b.index)[0];
-    const next = closes ?? pool.sort((a, b) => order(a, b) || b.words - a.words || a.index - b.index)[0];
-    if (next === undefined) break;
+      .filter((u) => u.part === least.part && figure(u) === figure(least) && u.words >= left)
+      .sort((a, b) => a.words - b.words || a.index - b.index)[0];
+    const next = closes ?? least;
     cut.push(next);
     left -= next.words;
     counts.set(next.part, (counts.get(next.part) ?? 0) - 1);
@@ -373,7 +386,7 @@ export function rankFixes(draft: Draft, units: readonly Unit[], context: FixCont
           ? `Time: about ${formatDuration(over)} over the ${formatDuration(timing.budget.max)} budget; say each sentence shorter (~${plan.need} words in all).`
           : plan.fits
             ? `Time: about ${formatDuration(over)} over the ${formatDuration(timing.budget.max)} budget; ${what}: that brings it to about ${formatDuration(plan.seconds)}${keeps}.`
-            : `Time: about ${formatDuration(over)} over the ${formatDuration(timing.budget.max)} budget; ${what}, then say the rest shorter: ~${plan.need - removed} more words to go${keeps}.`,
+            : `Time: about ${formatDuration(over)} over the ${formatDuration(timing.budget.max)} budget; ${what}, then say the rest about ${plan.need - removed} words shorter${plan.kept.length > 0 ? `; the cut keeps the ${listed(plan.kept)}` : ""}.`,
       weakness: "runs over the time budget",
     });
   }
