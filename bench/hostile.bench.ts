@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { parsePrepDocument } from "../src/core/markdown/index.ts";
+import { textBlocks } from "../src/core/markup.ts";
 import type { Benchmark } from "./run.ts";
 
 const sample = readFileSync(fileURLToPath(new URL("../samples/sample-prep.md", import.meta.url)), "utf8");
@@ -39,3 +40,29 @@ export const benchmarks: Benchmark[] = Object.entries(inputs).map(([name, text])
     },
   };
 });
+
+// Markdown tables as the views read them (`textBlocks`): a 32,000-row table, and 32,000 lines that
+// each look like a separator with a ragged last row (read as text, each line once). Each is held
+// to sixteen reads of the same input at 2,000 lines: a ratio near 1 is linear, quadratic would be
+// near 16. (Moved here from a timed ratio in src/core/markup.test.ts, which a loaded machine
+// could tip over its bound.)
+const table = (n: number): string =>
+  ["| n | text |", "|---|---|", ...Array.from({ length: n }, (_, i) => `| ${i} | row ${i} |`)].join("\n");
+const ragged = (n: number): string => [...Array.from({ length: n }, () => "|-|"), "| a | b |"].join("\n");
+for (const [name, make] of [
+  ["table", table],
+  ["ragged-table", ragged],
+] as const) {
+  const small = make(2_000);
+  const large = make(32_000);
+  benchmarks.push({
+    name: `hostile-${name}-32k-lines`,
+    baselineName: `${name}-2k-lines-x16`,
+    run: () => {
+      textBlocks(large);
+    },
+    baseline: () => {
+      for (let i = 0; i < 16; i++) textBlocks(small);
+    },
+  });
+}

@@ -160,7 +160,7 @@ describe("stripMarkup", () => {
       expect(() => textBlocks(odd)).not.toThrow();
   });
 
-  it("reads a huge table, and a huge malformed one, in linear time", () => {
+  it("reads a huge table, and a huge malformed one, whole", () => {
     const table = (n: number): string =>
       ["| n | text |", "|---|---|", ...Array.from({ length: n }, (_, i) => `| ${i} | row ${i} |`)].join("\n");
     // Every line looks like a separator, the last row is ragged: read as text, each line once.
@@ -171,24 +171,8 @@ describe("stripMarkup", () => {
     expect(odd).toHaveLength(1);
     expect(odd[0]?.lines).toHaveLength(20_001);
     expect(textBlocks(`| ${"x".repeat(200_000)} |\n|${" ".repeat(100_000)}x`)).toHaveLength(1);
-    // Relative, not absolute (as parse.test.ts): 16× the lines must cost under 60× (linear is
-    // 16×, quadratic 256×: the wide gap keeps a loaded machine's noise from deciding); inputs are
-    // built before the clock starts, small and large runs alternate, best of five each.
-    for (const make of [table, ragged]) {
-      const smallText = make(2_000);
-      const largeText = make(32_000);
-      let small = Number.POSITIVE_INFINITY;
-      let large = Number.POSITIVE_INFINITY;
-      for (let run = 0; run < 5; run++) {
-        let started = performance.now();
-        textBlocks(smallText);
-        small = Math.min(small, performance.now() - started);
-        started = performance.now();
-        textBlocks(largeText);
-        large = Math.min(large, performance.now() - started);
-      }
-      expect(large / Math.max(small, 0.5)).toBeLessThan(60);
-    }
+    // That reading them costs linear time is measured by bench/hostile.bench.ts
+    // (hostile-table-32k-lines, hostile-ragged-table-32k-lines), not timed here.
   });
 
   it("names the part a written label stands for", () => {
