@@ -141,7 +141,7 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
     )
     .addHelpText(
       "after",
-      "\nType each answer; every line is saved as you type it. A blank line (or Ctrl-D)\nsubmits it, /skip skips the question, /end ends the drill. Rate 1 again,\n2 hard, 3 good, 4 easy; Enter skips the rating. Ctrl-C stops; --resume goes on where you stopped,\nwith what you typed.\n\nExamples:\n  derisk drill\n  derisk drill --count 3 --tag ml-engineering\n  derisk drill --resume\n  derisk drill --new-per-day 5",
+      "\nType each answer; every line is saved as you type it. A blank line (or Ctrl-D)\nsubmits it, /skip skips the question, /end ends the drill. Rate 1 again,\n2 hard, 3 good, 4 easy; Enter skips the rating. Ctrl-C stops; --resume goes\non where you stopped, with what you typed.\n\nExamples:\n  derisk drill\n  derisk drill --count 3 --tag ml-engineering\n  derisk drill --resume\n  derisk drill --new-per-day 5",
     )
     .action(async (flags: DrillFlags) => {
       if (flags.newPerDay !== undefined) {
