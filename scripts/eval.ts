@@ -336,7 +336,7 @@ function behaviour(rows: readonly Row[]): Record<string, Kind> {
 const round = (v: number): number => Math.round(v * 1000) / 1000;
 interface SplitReport {
   answers: number;
-  labels: Record<string, { macroF1: number; support: number }>;
+  labels: Record<string, { macroF1: number; support: number; interval: [number, number] }>;
   offTopic?: { macroF1: number; support: number };
   ownership: number;
   overall: { spearman: number; exact: number; within1: number };
@@ -346,13 +346,52 @@ interface SplitReport {
   disagreements: string[];
 }
 
+/** Macro-F1 (the mean of the positive and the negative class's F1) of gold/predicted pairs. */
+function macroF1Of(rows: ReadonlyArray<readonly [boolean, boolean]>): number {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let tn = 0;
+  for (const [g, p] of rows) {
+    if (g && p) tp += 1;
+    else if (!g && p) fp += 1;
+    else if (g) fn += 1;
+    else tn += 1;
+  }
+  return (f1(tp, fp, fn) + f1(tn, fn, fp)) / 2;
+}
+
+/**
+ * A 95 % percentile bootstrap interval of a label's macro-F1: the split's answers resampled with
+ * replacement 2,000 times (seeded, so the same predictions give the same interval). It says how
+ * far the figure could move on another sample of answers of the same kind.
+ */
+function bootstrapInterval(rows: ReadonlyArray<readonly [boolean, boolean]>): [number, number] {
+  if (rows.length === 0) return [0, 0];
+  const random = seeded(47);
+  const figures: number[] = [];
+  const sample: Array<readonly [boolean, boolean]> = new Array(rows.length);
+  for (let b = 0; b < 2000; b += 1) {
+    for (let i = 0; i < rows.length; i += 1)
+      sample[i] = rows[Math.floor(random() * rows.length)] as readonly [boolean, boolean];
+    figures.push(macroF1Of(sample));
+  }
+  figures.sort((a, b) => a - b);
+  return [round(figures[49] ?? 0), round(figures[1949] ?? 0)];
+}
+
 function evaluate(
   name: string,
   rows: readonly Row[],
   questions: ReadonlyArray<{ question: string; competency: string }>,
 ): SplitReport {
   const counts: Record<string, { tp: number; fp: number; fn: number; tn: number }> = {};
+  // Each answer's gold and predicted value per label, in row order, for the bootstrap interval.
+  const pairs: Record<string, Array<[boolean, boolean]>> = {};
   const count = (label: string, g: boolean, p: boolean): void => {
+    const seen = pairs[label] ?? [];
+    pairs[label] = seen;
+    seen.push([g, p]);
     const c = counts[label] ?? { tp: 0, fp: 0, fn: 0, tn: 0 };
     counts[label] = c;
     if (g && p) c.tp += 1;
@@ -398,7 +437,9 @@ function evaluate(
   );
   const report: SplitReport = {
     answers: rows.length,
-    labels: Object.fromEntries(BOOLEAN_LABELS.map((l) => [l, macro(l)])),
+    labels: Object.fromEntries(
+      BOOLEAN_LABELS.map((l) => [l, { ...macro(l), interval: bootstrapInterval(pairs[l] ?? []) }]),
+    ),
     ownership: round(own / Math.max(1, ownTotal)),
     overall: {
       spearman: round(spearman(gold, got)),
@@ -494,6 +535,26 @@ lines.push(
 lines.push(
   `${"deterministic (same input, same JSON)".padEnd(58)}${String(deterministic ? "yes" : "no").padStart(12)}`,
 );
+
+// How far each label's figure could move on another sample of the same kind of answers.
+lines.push(
+  "",
+  "macro-F1 with its 95 % bootstrap interval (2,000 resamples of the split's answers, seeded):",
+  `${"".padEnd(22)}${names.map((n) => n.padStart(22)).join("")}`,
+);
+for (const label of BOOLEAN_LABELS)
+  lines.push(
+    `${label.padEnd(22)}${names
+      .map((n) => {
+        const l = reports[n]?.labels[label];
+        return (
+          l === undefined
+            ? "—"
+            : `${l.macroF1.toFixed(2)} [${l.interval[0].toFixed(2)}, ${l.interval[1].toFixed(2)}]`
+        ).padStart(22);
+      })
+      .join("")}`,
+  );
 
 const test = reports.test;
 if (test !== undefined) {
