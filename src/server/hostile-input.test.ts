@@ -9,15 +9,27 @@ import { createApp } from "./app.ts";
  * Hostile input over the real app and store: whatever arrives, the answer is a result or a
  * DeriskError (a 4xx, exit 2), never an unexpected failure (500, exit 70) or a hang.
  * Bounded: a few hundred runs per property, a few seconds each. The tally (inputs tried, 5xx
- * answers, runs slower than HANG_MS, and this process's peak resident memory) is printed and
- * bounded at the end.
+ * answers, runs slower than HANG_MS, the slowest run, and this process's peak resident memory) is
+ * printed and bounded at the end.
  */
 
-/** A run slower than this counts as a hang. */
+/**
+ * A run slower than this counts as a hang: a guard against a run that never ends, not a
+ * performance goal (the slowest run, printed as slowestMs, takes a small fraction of it).
+ */
 const HANG_MS = 10_000;
 /** Peak resident memory of the whole test process (PGlite, PostgreSQL's client, the import workers, vitest): 867 MB measured. */
 const PEAK_RSS_BOUND_MB = 1_300;
-const tally = { inputs: 0, imported: 0, refused: 0, requests: 0, serverErrors: 0, hangs: 0, peakRssMb: 0 };
+const tally = {
+  inputs: 0,
+  imported: 0,
+  refused: 0,
+  requests: 0,
+  serverErrors: 0,
+  hangs: 0,
+  slowestMs: 0,
+  peakRssMb: 0,
+};
 
 /** Times one fuzz run and counts it as a hang when it is too slow. */
 async function timed<T>(run: () => Promise<T>): Promise<T> {
@@ -25,7 +37,9 @@ async function timed<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } finally {
-    if (performance.now() - started > HANG_MS) tally.hangs++;
+    const ms = performance.now() - started;
+    tally.slowestMs = Math.max(tally.slowestMs, Math.round(ms));
+    if (ms > HANG_MS) tally.hangs++;
   }
 }
 
@@ -229,7 +243,9 @@ describeStores("hostile input", (getStore) => {
     }
   });
 
-  it("imports deep nesting and quadratic Markdown through the worker, answering /api/health meanwhile", async () => {
+  it("imports deep nesting and once-quadratic Markdown through the worker, answering /api/health meanwhile", async () => {
+    // How long /api/health takes while these are imported is measured by bench/health.bench.ts
+    // (health-during-import, "hostile"), not timed here.
     const inputs = [
       `${"> - ".repeat(5000)}x`,
       ">".repeat(50000),
@@ -239,10 +255,8 @@ describeStores("hostile input", (getStore) => {
     ];
     for (const text of inputs) {
       const importing = request("/api/import", post({ text, dryRun: true }));
-      const started = performance.now();
       const health = await app().request("/api/health");
       expect(health.status).toBe(200);
-      expect(performance.now() - started).toBeLessThan(1000);
       const res = await importing;
       expect([200, 413]).toContain(res.status);
     }
