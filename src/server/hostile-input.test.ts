@@ -12,8 +12,8 @@ import { createApp } from "./app.ts";
  * run, and this process's peak resident memory) is printed and bounded at the end. The slowest
  * run is printed, not bounded: a run that never ends fails its test by the test's timeout, and
  * what hostile input costs is measured by bench/hostile.bench.ts and bench/health.bench.ts. (A
- * 10 s bound on each run counted "hangs" here; the slowest run measured 6.7 s on the shared
- * 2-core machine at load 27, too close to it.)
+ * 10 s bound on each run counted "hangs" here; the slowest run measured 6.6–15.1 s over four
+ * runs on the shared 2-core machine at load 20–27, which would have failed two of them.)
  */
 
 /** Peak resident memory of the whole test process (PGlite, PostgreSQL's client, the import workers, vitest): 867 MB measured. */
