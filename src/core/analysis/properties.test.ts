@@ -151,21 +151,22 @@ describe("analyze on any input", () => {
     ["one 199,000-letter word", "a".repeat(199_000)],
     ["15,000 bullets", "- I built it\n".repeat(15_000)],
     ["a 199,000-character sentence", "the data pipeline we built improved latency ".repeat(4_500)],
-  ])("stays bounded on %s", (_name, text) => {
-    const started = performance.now();
+  ])("reads %s whole, with a bounded report", (_name, text) => {
+    // Its cost against ordinary prose of the same length is measured by
+    // bench/analyze-bounded.bench.ts (analyze-hostile-*), not timed here.
     const a = analyze(text, { question: QUESTION, role: "ml-engineer" });
-    expect(performance.now() - started).toBeLessThan(5000);
+    expect(a.sentences.length).toBeGreaterThan(0);
     // Quotes are cut and lists capped, so the report grows linearly with the input.
     expect(JSON.stringify(a).length).toBeLessThan(text.length * 12 + 100_000);
   });
 
-  it("stays bounded in time at the size cap", () => {
+  it("reads an answer at the size cap whole", () => {
+    // That the cost grows linearly up to the cap is measured by bench/analyze-bounded.bench.ts
+    // (analyze-at-cap-200k), not timed here.
     const sentence =
       "I traced the slow query to a missing index and cut p95 latency by 40% for 3,000 users. ";
     const text = sentence.repeat(Math.floor(200_000 / sentence.length));
-    const started = performance.now();
     const a = analyze(text, { question: QUESTION, role: "ml-engineer" });
     expect(a.sentences.length).toBeGreaterThan(1000);
-    expect(performance.now() - started).toBeLessThan(5000);
   });
 });

@@ -164,34 +164,17 @@ describe("parsePrepDocument: lossless on anything (property)", () => {
     );
   });
 
-  it("stays linear on repetitive documents (no quadratic look-ahead or key search)", () => {
-    // Relative, not absolute: 4× the input must cost under 12× (quadratic would be 16×),
-    // so a busy machine slows both runs alike and the check does not flake.
-    const cases = [
+  it("reads long repetitive documents whole, losslessly", () => {
+    const units = [
       "### Q1- Tell me?\n",
       "Ana said: hello there\n",
       "---\nsome text\n\n",
       "Interviewers ask:\n- Will they?\n",
       "Question: Tell me about yourself (v).\nAnswer: ok\n\n",
     ];
-    // Small and large runs alternate (the best of five each), so a burst of load hits both.
-    const costs = (small: string, large: string): [number, number] => {
-      let bestSmall = Number.POSITIVE_INFINITY;
-      let bestLarge = Number.POSITIVE_INFINITY;
-      for (let run = 0; run < 5; run++) {
-        let started = performance.now();
-        expectLossless(small);
-        bestSmall = Math.min(bestSmall, performance.now() - started);
-        started = performance.now();
-        expectLossless(large);
-        bestLarge = Math.min(bestLarge, performance.now() - started);
-      }
-      return [bestSmall, bestLarge];
-    };
-    for (const unit of cases) {
-      const [small, large] = costs(unit.repeat(1_500), unit.repeat(6_000));
-      expect(large / Math.max(small, 1), JSON.stringify(unit)).toBeLessThan(12);
-    }
+    // That the cost grows linearly (no quadratic look-ahead or key search) is measured by
+    // bench/parse.bench.ts (parse-repeated-*), not timed here.
+    for (const unit of units) expectLossless(unit.repeat(6_000));
   });
 
   it("reads a heading's delimiters past the cap as literal text instead of parsing them", () => {
@@ -585,9 +568,9 @@ describe("structures from public prep documents", () => {
     }
     const text = parts.join("\n");
     expect(text.length).toBeGreaterThan(100_000);
-    const started = performance.now();
+    // Its cost against ordinary prep text of the same size is measured by bench/parse.bench.ts
+    // (parse-mixed-script-100kb), not timed here.
     const doc = parsePrepDocument(text);
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(checkPrepDocInvariants(text, doc)).toEqual([]);
     const answers = doc.items.filter((i): i is AnswerItem => i.kind === "answer");
     expect(answers.length).toBe(doc.report.counts.section - 1);

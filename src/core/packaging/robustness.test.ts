@@ -82,13 +82,14 @@ describe("packaging never throws on odd input, and is deterministic", () => {
     );
   });
 
-  it("stays fast on long, list-like input", () => {
+  it("reads long, list-like input whole", () => {
+    // That the cost grows linearly with such a list is measured by bench/packaging-bounded.bench.ts
+    // (list-like-12k-items), not timed here.
     const list = `${"EKS, Istio, Helm, ".repeat(4000)}and FluxCD`;
-    const start = performance.now();
-    reangle(list, { toRole: "ml-engineer" });
-    detectConcerns(list, { role: "ml-engineer" });
-    predictFollowUps(list);
-    extractRequirements(`## Requirements\n- ${list}`);
-    expect(performance.now() - start).toBeLessThan(2000);
+    expect(() => reangle(list, { toRole: "ml-engineer" })).not.toThrow();
+    expect(() => detectConcerns(list, { role: "ml-engineer" })).not.toThrow();
+    expect(() => predictFollowUps(list)).not.toThrow();
+    const { requirements } = extractRequirements(`## Requirements\n- ${list}`);
+    expect(requirements.length).toBeGreaterThan(0);
   });
 });

@@ -163,10 +163,9 @@ describe("extractRequirements", () => {
     );
     const huge = `## Requirements\n${"- Python and SQL experience\n".repeat(40_000)}`;
     expect(huge.length).toBeGreaterThan(MAX_POSTING_CHARS);
-    const start = performance.now();
+    // Refused before any parsing: that it costs no more than reading an ordinary posting is
+    // measured by bench/packaging-bounded.bench.ts (posting-refused-1mb), not timed here.
     expect(() => extractRequirements(huge)).toThrowError(/over the 200 KB limit: paste only the posting/);
-    // Refused before any parsing: a generous bound, the point is 'not seconds'.
-    expect(performance.now() - start).toBeLessThan(1000);
     const german = extractRequirements(GERMAN_POSTING);
     expect(german.notes[0]).toMatch(/does not look like English/);
     expect(german.skills).toEqual(["Python", "SQL"]);
