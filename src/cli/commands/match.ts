@@ -41,14 +41,17 @@ export function registerMatchCommand(program: Command, ctx: CliContext): void {
       let ranking: Ranking & { sampleLeftOut?: string };
       // The document each bank story was drawn from, named when the bank holds several.
       let documents: ReadonlyMap<string, string> = new Map();
+      // How many stories the bank holds, the sample's included: none ranked need not mean none.
+      let stored = 0;
       if (flags.stories === undefined) {
         const { matchQuestion } = await import("../../app/packaging.ts");
         const { storyDocuments } = await import("../../app/stories.ts");
-        [ranking, documents] = await ctx.withStore(
+        [ranking, documents, stored] = await ctx.withStore(
           async (store, userId) =>
             [
               await matchQuestion(store, userId, question, options),
               await storyDocuments(store, userId),
+              (await store.stories.listStories(userId)).length,
             ] as const,
         );
       } else {
@@ -82,16 +85,20 @@ export function registerMatchCommand(program: Command, ctx: CliContext): void {
         lines.push(`${i + 1}. ${style.bold(r.title)} ${style.dim(`(${short(r.storyId)}${where})`)}`);
         for (const reason of r.reasons) lines.push(style.dim(`     ${reason}`));
       });
+      // Stories there but all drawn from the sample, which is left out: say so, not "no stories".
+      const onlySample = ranking.results.length === 0 && stored > 0 && ranking.sampleLeftOut !== undefined;
       if (ranking.results.length === 0)
         lines.push(
           style.dim(
-            flags.stories === undefined
-              ? "No stories in your bank yet: derisk stories from-document turns your answers into stories."
-              : "No stories.",
+            flags.stories !== undefined
+              ? "No stories."
+              : onlySample
+                ? `${stored === 1 ? "The one story in your bank was" : `All ${stored} stories in your bank were`} drawn from the sample document, which is not used as your evidence once you have your own: derisk stories from-document turns your own answers into stories.`
+                : "No stories in your bank yet: derisk stories from-document turns your answers into stories.",
           ),
         );
       for (const warning of ranking.warnings) lines.push(style.yellow(`! ${warning}`));
-      if (ranking.sampleLeftOut !== undefined) lines.push(style.dim(ranking.sampleLeftOut));
+      if (ranking.sampleLeftOut !== undefined && !onlySample) lines.push(style.dim(ranking.sampleLeftOut));
       ctx.report(lines.join("\n"));
     });
 }

@@ -78,3 +78,32 @@ describeStores("derisk stats", (getStore) => {
     expect(labels).toEqual(["Tell me about yourself (core)", "Tell me about yourself (alternative)"]);
   });
 });
+
+describeStores("derisk stats, long questions", (getStore) => {
+  it("cuts a long question after a whole word so each line fits the report's width", async () => {
+    const store = getStore();
+    await importSample(store, "a");
+    const question =
+      "How would you deploy a machine learning model in production, and how would you watch it afterwards?";
+    const session = await startPractice(store, "a", { from: { kind: "question", text: question }, count: 1 });
+    const { stepId } = await submitAnswer(store, "a", session.id, { text: ANSWER });
+    await rateAnswer(store, "a", session.id, stepId, "good");
+    const figures = await progressStats(store, "a");
+    for (const columns of [80, 60]) {
+      const lines = renderStats(
+        figures,
+        createStyle({ isTTY: false } as NodeJS.WriteStream, {}),
+        false,
+        columns,
+      ).split("\n");
+      // Before: the timing line took the first 50 characters ("…learning model in p"), 82 columns
+      // wide, so the report wrapped "in p" onto a line of its own.
+      const withQuestion = lines.filter((l) => l.includes("How would you"));
+      expect(withQuestion).toHaveLength(2);
+      for (const line of withQuestion) expect([...line].length, line).toBeLessThanOrEqual(columns);
+      const timing = lines.find((l) => /^ {2}\d{4}-\d\d-\d\d {2}\d+:\d\d/.test(l)) ?? "";
+      expect(timing).toMatch(/ How would you deploy a( \S+)*…$/);
+      expect(timing).not.toMatch(/\s…$/);
+    }
+  });
+});

@@ -3,6 +3,7 @@ import type { ProgressFigures } from "../../app/progress.ts";
 import { sparkline } from "../../core/progress/index.ts";
 import type { CliContext } from "../context.ts";
 import type { Style } from "../render/style.ts";
+import { plain } from "../render/wrap.ts";
 
 const RISK_NAMES = {
   ambiguity: "ambiguity",
@@ -14,8 +15,26 @@ const RISK_NAMES = {
 
 const clock = (s: number) => `${Math.floor(s / 60)}:${String(Math.round(s) % 60).padStart(2, "0")}`;
 
+/**
+ * A question cut to `room` characters after a whole word, with "…" when cut, so its line fits the
+ * report's width instead of wrapping a stump ("…learning model" then "in p" on a line of its own).
+ * @example cutQuestion("How would you deploy a machine learning model in production?", 30) // "How would you deploy a…"
+ */
+export function cutQuestion(question: string, room: number): string {
+  const chars = [...question];
+  if (chars.length <= room) return question;
+  const head = chars.slice(0, Math.max(1, room - 1)).join("");
+  const atWord = head.replace(/\s+\S*$/, "");
+  return `${(atWord.length >= head.length / 2 ? atWord : head).trimEnd()}…`;
+}
+
 /** The dashboard's figures as lines; sparklines only where colour is on (a terminal). */
-export function renderStats(figures: ProgressFigures, style: Style, sparklines: boolean): string {
+export function renderStats(
+  figures: ProgressFigures,
+  style: Style,
+  sparklines: boolean,
+  columns = 80,
+): string {
   const { totals, streak } = figures;
   if (totals.attempts === 0) {
     return [
@@ -42,17 +61,22 @@ export function renderStats(figures: ProgressFigures, style: Style, sparklines: 
   lines.push(
     `overall ${figures.overall.at(-1)?.score.toFixed(1) ?? "–"} / 5${spark(scores, { min: 1, max: 5 })}`,
   );
+  // Each question takes what its line leaves (at least 20 characters; the sparkline needs up to 12).
+  const room = (lead: string, tail = 0) => Math.max(20, Math.min(60, columns - [...lead].length - tail));
   for (const answer of figures.answers) {
     const values = answer.scores.map((s) => s.score);
-    lines.push(
-      `  ${values.join(" → ")}  ${answer.question.slice(0, 60)}${answer.question.length > 60 ? "…" : ""}${spark(values, { min: 1, max: 5 })}`,
-    );
+    // The last six scores as figures (the sparkline draws them all), so a long series keeps its line.
+    const lead = `  ${values.length > 6 ? "… " : ""}${values.slice(-6).join(" → ")}  `;
+    const sparks = spark(values, { min: 1, max: 5 });
+    lines.push(`${lead}${cutQuestion(answer.question, room(lead, [...plain(sparks)].length))}${sparks}`);
   }
   lines.push("", style.bold("Time used vs budget (last 10)"));
   for (const a of figures.attempts.slice(-10)) {
     const budget = a.budget ? ` of ${clock(a.budget.min)}–${clock(a.budget.max)}` : "";
-    const over = a.budget && a.seconds > a.budget.max ? style.yellow(" over") : "";
-    lines.push(`  ${a.at.slice(0, 10)}  ${clock(a.seconds)}${budget}${over}  ${a.question.slice(0, 50)}`);
+    const over = a.budget !== undefined && a.seconds > a.budget.max;
+    const lead = `  ${a.at.slice(0, 10)}  ${clock(a.seconds)}${budget}`;
+    const question = cutQuestion(a.question, room(`${lead}${over ? " over" : ""}  `));
+    lines.push(`${lead}${over ? style.yellow(" over") : ""}  ${question}`);
   }
   lines.push(
     "",
@@ -100,6 +124,6 @@ export function registerStatsCommand(program: Command, ctx: CliContext): void {
         return;
       }
       // Colour on means a terminal that shows the block characters; piped output stays plain.
-      ctx.report(renderStats(figures, ctx.style, ctx.style.bold("x") !== "x"));
+      ctx.report(renderStats(figures, ctx.style, ctx.style.bold("x") !== "x", ctx.columns));
     });
 }

@@ -68,6 +68,40 @@ describeStores("derisk stories and packaging on the bank", (getStore) => {
     );
   });
 
+  it("draws from the user's own latest document, not the sample imported after it", async () => {
+    const store = getStore();
+    // A line above the sample's heading: the user's own document, not the sample.
+    const own = new TextEncoder().encode(`My notes.\n\n${new TextDecoder().decode(sample)}\n`);
+    const mine = await importDocument(store, "a", { bytes: own, filename: "my-prep.md" });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await importSample();
+    const drawn = await runCommand(store, ["stories", "from-document", "--json"]);
+    // Before: the sample (the latest) was drawn from, giving stories match and tailor then leave out.
+    expect(JSON.parse(drawn.out)).toMatchObject({ documentId: mine.documentId });
+    expect(JSON.parse(drawn.out).created).toHaveLength(4);
+    const text = await runCommand(store, ["stories", "from-document"]);
+    expect(text.out).toMatch(
+      /^From “My prep” \([0-9a-f]{8}\), your most recently updated document \(the sample left aside\):\n0 new stories, 4 already converted/,
+    );
+  });
+
+  it("match says the stories there were drawn from the sample, never that there are none", async () => {
+    const store = getStore();
+    await importSample();
+    expect((await runCommand(store, ["stories", "from-document"])).out).toMatch(/4 new stories/);
+    await importDocument(store, "a", {
+      bytes: new TextEncoder().encode("ask about on-call\n"),
+      filename: "notes.txt",
+    });
+    const matched = await runCommand(store, ["match", "Tell me about a time you made a mistake"]);
+    expect(matched.code).toBe(0);
+    // Before: "No stories in your bank yet", with `derisk stories list` showing four.
+    expect(matched.out).not.toMatch(/No stories in your bank yet/);
+    expect(matched.out).toContain(
+      "All 4 stories in your bank were drawn from the sample document, which is not used as your evidence once you have your own: derisk stories from-document turns your own answers into stories.",
+    );
+  });
+
   it("draws stories from the latest document, lists, shows and deletes them", async () => {
     const store = getStore();
     const empty = await runCommand(store, ["stories"]);

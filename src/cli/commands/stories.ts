@@ -135,17 +135,22 @@ export function registerStoriesCommand(program: Command, ctx: CliContext): void 
     .description(
       "turn every STAR-like answer of a document into a story (answers already converted are skipped)",
     )
-    .argument("[document]", "document id (default: the most recently updated)")
+    .argument("[document]", "document id (default: your most recently updated, not the sample)")
     .option("--json", "print { documentId, created, existing, skipped } as JSON")
     .action(async (documentId: string | undefined, flags: { json?: boolean }) => {
       const { listDocuments, resolveDocumentId } = await import("../../app/bank.ts");
       const { createStoriesFromDocument } = await import("../../app/stories.ts");
       const [result, documents] = await ctx.withStore(async (store, userId) => {
-        const id = await resolveDocumentId(store, userId, documentId);
-        return [
-          await createStoriesFromDocument(store, userId, id),
-          await listDocuments(store, userId),
-        ] as const;
+        const all = await listDocuments(store, userId);
+        // Without an id, the user's own latest document: stories drawn from the sample are not
+        // their evidence once they have a document of their own (match, tailor and coverage leave
+        // them out), so drawing from it then would make stories nothing reads.
+        const [own] = all.filter((d) => !d.sample).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+        const id =
+          documentId === undefined && own !== undefined
+            ? own.id
+            : await resolveDocumentId(store, userId, documentId);
+        return [await createStoriesFromDocument(store, userId, id), all] as const;
       });
       if (flags.json) {
         ctx.out(JSON.stringify(result, null, 2));
@@ -154,10 +159,14 @@ export function registerStoriesCommand(program: Command, ctx: CliContext): void 
       const { style } = ctx;
       const short = shortIds(result.created.map((s) => s.id));
       // Without an id the latest document is read: name it, so a user with several sees which.
-      const title = documents.find((d) => d.id === result.documentId)?.title ?? "";
+      const drawnFrom = documents.find((d) => d.id === result.documentId);
+      const title = drawnFrom?.title ?? "";
+      // The sample, updated later, was passed over: say so, or "most recently updated" reads false.
+      const passedOver = documents.some((d) => d.sample && d.updatedAt > (drawnFrom?.updatedAt ?? ""));
+      const latest = `, your most recently updated document${passedOver ? " (the sample left aside)" : ""}`;
       const none = result.created.length + result.existing.length + result.skipped.length === 0;
       const lines = [
-        `From “${title}” (${shortId(result.documentId)})${documentId === undefined ? ", your most recently updated document" : ""}:`,
+        `From “${title}” (${shortId(result.documentId)})${documentId === undefined ? latest : ""}:`,
         style.bold(
           `${result.created.length} new ${result.created.length === 1 ? "story" : "stories"}, ${result.existing.length} already converted, ${result.skipped.length} skipped`,
         ),
