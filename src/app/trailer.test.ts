@@ -121,6 +121,26 @@ describeStores("trailer from the bank", (getStore) => {
         }
       },
     );
+    it.runIf(runs)(
+      `on ${name}: a trailer whose material fills well under the time asked says so, a one-minute one too`,
+      async () => {
+        // Before: the seed's 1 min trailer held about 34 s of material and said nothing of it; the
+        // note came from 90 s up only.
+        const store = getStore();
+        const { bytes, filename } = upload();
+        await trailerOf(store, bytes, filename);
+        const said: string[] = [];
+        for (const seconds of [60, 90, 120, 150] as const) {
+          const trailer = await trailerFromBank(store, "a", seconds);
+          said.push(`${seconds} s: ${trailer.estimatedSeconds} s${trailer.short ? " (short)" : ""}`);
+          // Clearly short: under two thirds of the time asked.
+          expect(trailer.short !== undefined, said.join(", ")).toBe(
+            trailer.estimatedSeconds < (2 / 3) * seconds,
+          );
+        }
+        if (name === "the seed") expect(said[0], said.join(", ")).toMatch(/\(short\)$/);
+      },
+    );
   }
 });
 

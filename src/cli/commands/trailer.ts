@@ -85,7 +85,7 @@ export function registerTrailerCommand(program: Command, ctx: CliContext): void 
           ...(trailer.sampleLeftOut === undefined ? [] : [ctx.style.dim(trailer.sampleLeftOut)]),
           ...lines,
           ctx.style.dim(
-            `${trailer.words} words ≈ ${Math.round(trailer.estimatedSeconds)} s (target ${trailer.seconds} s)`,
+            `${trailer.words} words ≈ ${formatDuration(trailer.estimatedSeconds)} (target ${formatDuration(trailer.seconds)})`,
           ),
           ...(trailer.blanks.length > 0 ? [ctx.style.yellow(`to fill in: ${trailer.blanks.join(" ")}`)] : []),
           // No about-me answer: say the trailer is not in the user's own arc, and what to write.
@@ -104,7 +104,7 @@ export function registerTrailerCommand(program: Command, ctx: CliContext): void 
             ? []
             : [
                 ctx.style.yellow(
-                  `Shorter than ${trailer.seconds} s: ${trailer.short.reason} To use the time, add:`,
+                  `Shorter than ${formatDuration(trailer.seconds)} (about ${formatDuration(trailer.estimatedSeconds)} of your own words): ${trailer.short.reason} To use the time, add:`,
                 ),
                 ...trailer.short.add.flatMap(({ beat, what }) =>
                   wrapLine(`  ${beat}: ${what}`, ctx.columns, 2),

@@ -9,7 +9,7 @@ import { TAILORING } from "./data/delivery.ts";
 import type { Corpus } from "./evidence.ts";
 import { quoteOf } from "./evidence.ts";
 import { rankFixes, statesPractice } from "./fixes.ts";
-import { judgeFollowUp } from "./follow-up.ts";
+import { asksHindsight, judgeFollowUp } from "./follow-up.ts";
 import { measureImpact } from "./impact.ts";
 import { SENTENCE_TAGS, type SentenceTag } from "./lens/features.ts";
 import { type Judgement, judgeAnswer, readAnswer } from "./lens/read.ts";
@@ -455,7 +455,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   if (competency === undefined)
     warnings.push("No question given: the answer is judged as a story with a 90–120 s budget.");
   // A reply to a follow-up is judged by its own rubric (follow-up.ts), never by STAR.
-  const replying = options.followUp === true && question !== undefined;
+  // A hindsight question ("What would you do differently?", "What did you learn from it?") is a
+  // follow-up on a story already told whoever asks it: judged by the follow-up rubric, unless the
+  // caller says otherwise. Read as its own question, it was a strength or weakness question.
+  const followUp = options.followUp ?? (question !== undefined && asksHindsight(question));
+  const replying = followUp && question !== undefined;
   const story = !replying && callsForStory(competency);
 
   // A blank still to fill ("What I learned: [what did you learn?]", left by compose) is not
@@ -464,7 +468,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const { units, corpus, doc } = read;
   const wpm =
     options.wordsPerMinute !== undefined && options.wordsPerMinute > 0 ? options.wordsPerMinute : DEFAULT_WPM;
-  const budget = budgetFor(competency, options);
+  const budget = budgetFor(competency, { ...options, followUp });
   const judgement = judgeAnswer(read, LENS_MODEL, competency, question, budget, wpm);
   const { labels: tagged, probs } = judgement;
   placeStarParts(units, probs, tagged, options.parts);

@@ -1,4 +1,6 @@
 import type { Competency } from "../model.ts";
+import { questionNeeds } from "../packaging/needed.ts";
+import { lacksSubject } from "../packaging/text.ts";
 import { formatDuration } from "../words.ts";
 import { COMPETENCY_TOPICS } from "./data/competencies.ts";
 import { quoteText } from "./evidence.ts";
@@ -101,6 +103,22 @@ const PART_NAMES: Readonly<Record<SentencePart, string>> = {
 const listed = (items: ReadonlyArray<string | number>): string =>
   items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 
+/**
+ * A story's sentence as the timing fix's cut reads it: the lens's part, except for a sentence the
+ * lens reads as none of the STAR parts that plainly is one. An item of a list of deeds with no
+ * subject of its own ("Refactored the app to load the model once…" after "Once I identified the
+ * issue…, I") is an action: read as outside the story, it was cut first, the fix with it. A
+ * sentence that states what the episode taught ("This experience taught me…") or what the speaker
+ * now does because of it is the lesson.
+ * @example cutReading({ ...unit, text: "Refactored the app to load the model once.", part: "other" }).part // "action"
+ */
+export function cutReading(unit: Unit): Unit {
+  if (unit.part !== "other") return unit;
+  if (lacksSubject(unit.text)) return { ...unit, part: "action" };
+  if (STATED_LESSON.test(unit.norm) || statesPractice(unit.norm)) return { ...unit, part: "lesson" };
+  return unit;
+}
+
 /** At most this many sentences are named to cut; past it the rest is said shorter. */
 const MAX_CUT = 3;
 
@@ -115,12 +133,16 @@ const MAX_CUT = 3;
  * the extras: telling people, writing it up), elsewhere the longest first. One sentence of that
  * part that is enough alone is cut alone. Never more than three sentences: when those do not close
  * the gap, the rest is said shorter. Never the last sentence by position for want of a better one.
+ * Never a sentence of `needed` (by index): what the question asks for, as re-angle reads it
+ * (questionNeeds: for a mistake question the mistake, owning it, the fix, what went wrong before
+ * it and the lesson).
  * @example cutPlan(units, { words: 330, wordsPerMinute: 150, budget: { min: 90, max: 120 } }, true).cut // [the longest setting sentence]
  */
 export function cutPlan(
   units: readonly Unit[],
   timing: Pick<Analysis["timing"], "words" | "wordsPerMinute" | "budget">,
   story: boolean,
+  needed: ReadonlySet<number> = new Set(),
 ): { cut: Unit[]; need: number; seconds: number; fits: boolean; kept: string[] } {
   const secondsOf = (words: number) => Math.round((words / timing.wordsPerMinute) * 60);
   let need = 0;
@@ -130,9 +152,10 @@ export function cutPlan(
   const first = units[0];
   const end = units[units.length - 1];
   const removable = (u: Unit, counts: ReadonlyMap<SentencePart, number>) =>
-    story
+    !needed.has(u.index) &&
+    (story
       ? u.part === "other" || (counts.get(u.part) ?? 0) >= 2
-      : u !== first && u !== end && units.length > 2;
+      : u !== first && u !== end && units.length > 2);
   const figure = (u: Unit) => (/\d/.test(u.norm) ? 1 : 0);
   // Least needed first: the part, then a figure kept longest, then the actions' later steps or
   // elsewhere the longest sentence.
@@ -369,7 +392,15 @@ export function rankFixes(draft: Draft, units: readonly Unit[], context: FixCont
   }
   if (timing.status === "long") {
     const over = timing.seconds - timing.budget.max;
-    const plan = cutPlan(units, timing, story);
+    // The parts as a cut reads them, and what the question asks for, never cut: the sentences
+    // re-angle keeps for it (questionNeeds).
+    const told = story ? units.map(cutReading) : units;
+    const needs = questionNeeds(
+      told.map((u) => u.text),
+      told.map((u) => u.part),
+      draft.competency,
+    );
+    const plan = cutPlan(told, timing, story, new Set([...needs.all].map((i) => told[i]?.index ?? i)));
     const lead = plan.cut[0];
     const others = plan.cut.slice(1).map((u) => u.index + 1);
     const removed = plan.cut.reduce((sum, u) => sum + u.words, 0);

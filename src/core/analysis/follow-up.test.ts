@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readFollowUpReplies } from "../../../test/follow-up-replies.ts";
 import { analyze } from "./analyze.ts";
-import { followUpKind } from "./follow-up.ts";
+import { asksHindsight, followUpKind } from "./follow-up.ts";
 import { measureFollowUps } from "./follow-up-measure.ts";
 
 const reply = (text: string, followUp: string) => analyze(text, { question: followUp, followUp: true });
@@ -135,5 +135,44 @@ describe("follow-up replies are judged by their own rubric", () => {
     expect(length?.met).toBe(true);
     // Before: "about 6 s spoken; a follow-up takes 27–45 s" beside a "Yes".
     expect(length?.note).toMatch(/^about \d+ s spoken: short, which a follow-up may be \(up to \d+ s\)$/);
+  });
+});
+
+describe("a hindsight question is a follow-up on a story already told (issue 11)", () => {
+  it("reads 'what would you do differently' about it or that project as hindsight, a question that names an episode as a story", () => {
+    for (const q of [
+      "What would you do differently?",
+      "Looking back, what would you change about that project?",
+      "What did you learn from it?",
+      "If you did it again, what would you change?",
+      "In hindsight, what would you have done differently on that migration?",
+    ])
+      expect({ q, hindsight: asksHindsight(q) }).toEqual({ q, hindsight: true });
+    for (const q of [
+      "What is your greatest weakness?",
+      "Tell me about a project you'd do differently.",
+      "Describe a decision you would make differently now.",
+      "What's something you'd handle differently if you could redo it?",
+      "Tell me about a time you failed. What would you do differently?",
+      "What did you learn during your PhD?",
+      "How do you detect overfitting and prevent it?",
+      "How do you handle models behaving differently in production?",
+    ])
+      expect({ q, hindsight: asksHindsight(q) }).toEqual({ q, hindsight: false });
+  });
+
+  it("judges a reply to it by the follow-up rubric, not as a strength or a weakness", () => {
+    // Before: "What would you do differently?" was read as a strength or weakness question: a reply
+    // naming the mistake and what changed since "answers a different question" (1 of 5), budget 45–90 s.
+    const reply =
+      "I signed off the new export after checking a handful of rows, and it dropped a region. Since then I never switch a job over on a sample; I compare the whole output first.";
+    const a = analyze(reply, { question: "What would you do differently?" });
+    expect(a.followUp?.kind).toBe("reflection");
+    expect(a.timing.budget).toEqual({ min: 20, max: 45 });
+    expect(a.overall.reasons).not.toContain("answers a different question than the one asked");
+    // The caller still decides: told it is no follow-up, it is read as its own question.
+    expect(
+      analyze(reply, { question: "What would you do differently?", followUp: false }).followUp,
+    ).toBeUndefined();
   });
 });

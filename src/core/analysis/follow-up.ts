@@ -85,6 +85,33 @@ export function followUpKind(question: string): FollowUpKind {
   return "other";
 }
 
+// A question that asks for an episode of its own: "Tell me about a project you'd do differently",
+// "What's something you'd do differently if you could redo it?", "Pick one that stung…". A
+// hindsight follow-up names no new thing; it points at the story told ("it", "that project") or
+// at nothing at all ("What would you do differently?").
+const ASKS_EPISODE =
+  /\b(?:tell me|describe|walk me through|give (?:me )?an? (?:example|instance)|share|pick|choose|something|anything|someone|(?:a|an|any|some) (?!(?:thing|few|lot|bit|second|little)\b)[a-z-]+)\b/;
+// What only a question about an episode already told says: what would change, looking back
+// ("What would you have done differently?", "If you did it again…", "What did you learn from it?").
+// "Models behaving differently in production" or "how you prevent it" (overfitting) are not it.
+const HINDSIGHT =
+  /\b(?:(?:would|'d|could|should|might) (?:you )?(?:have )?(?:[a-z-]+ ){1,3}differently|in hindsight|with hindsight|looking back|next time|(?:do|did|doing|redo|run|ran|start|started) (?:it|that|this) (?:again|over)|if you could redo|(?:learn(?:ed|t)?|take ?away|takeaways?) from (?:it|that|this|those|them|the (?:experience|project|incident|mistake|episode|situation|failure))|would you (?:change|do over|redo))\b/;
+
+/**
+ * Whether a question is a hindsight follow-up on a story already told ("What would you do
+ * differently?", "Looking back, what would you change about that project?", "What did you learn
+ * from it?"): it asks what the story taught and what changes because of it — not for a story of
+ * its own, nor for a strength or a weakness. A question that names an episode to tell ("Tell me
+ * about a project you'd do differently") asks for a story.
+ * @example asksHindsight("What would you do differently?") // true
+ * @example asksHindsight("Tell me about a project you'd do differently.") // false
+ * @example asksHindsight("What did you learn during your PhD?") // false
+ */
+export function asksHindsight(question: string): boolean {
+  const q = question.toLowerCase().replace(/[’‘]/g, "'");
+  return followUpKind(q) === "reflection" && !ASKS_EPISODE.test(q) && HINDSIGHT.test(q);
+}
+
 /** Sentence cues that a reply gives what each kind of follow-up asks for. */
 const RESPONSIVE: Record<Exclude<FollowUpKind, "other">, RegExp> = {
   reflection:

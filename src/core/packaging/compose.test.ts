@@ -4,7 +4,7 @@ import { answerOf, readSample, readSeed, SEED_RUNS } from "../../../test/seed.ts
 import { analyze } from "../analysis/index.ts";
 import { answerText } from "../answer-text.ts";
 import type { AnswerItem, StarPart } from "../model.ts";
-import { leansOnTrouble } from "./acts.ts";
+import { leansOnTrouble, STATES_MISTAKE, tellsTrouble } from "./acts.ts";
 import { BLANKS, compose, type Draft, tagStoryParts } from "./compose.ts";
 import { parseStory, type Story, storyFromAnswer, storySentences } from "./story.ts";
 import { countsTimeOnly, leansBack, leansOnAnyStep, sayAsides, withoutBlanks } from "./text.ts";
@@ -1925,5 +1925,72 @@ describe("compose: asked for a budget no telling fits, the draft is the closest 
       }
     }
     expect(over).toBeGreaterThan(0);
+  });
+});
+
+describe("compose for a hindsight follow-up (issue 11)", () => {
+  // "What would you do differently?" asked after a story: before, compose read it as a strength or
+  // weakness question, opened the draft with "My answer: [which strength or weakness is it?]" and
+  // told the whole story again.
+  const question = "What would you do differently?";
+  const cases: Array<readonly [ReturnType<typeof readSample> | undefined, string]> = [
+    [readSample(), "q5/core"],
+    [readSample(), "q5/model-focused"],
+    ...(SEED_RUNS ? [[readSeed(), "q6/core"] as const] : []),
+  ];
+
+  it("drafts what went wrong in a line and the lesson, not the story again nor a strength or weakness", () => {
+    for (const [doc, key] of cases) {
+      const answer = answerOf(doc, key);
+      const story = storyFromAnswer(answer);
+      const whole = composeAnswer(answer, 300);
+      const draft = compose(story, {
+        question,
+        role: "ml-engineer",
+        budgetSeconds: 90,
+        telling: answerText(answer),
+      });
+      const said = draft.sentences.filter((s) => s.origin.from === "story").map((s) => s.text);
+      expect(draft.text, key).not.toMatch(/strength or weakness/);
+      expect(draft.warnings.join(" "), key).not.toMatch(/strength or a weakness/);
+      // The story's lesson is said (a story with none leaves a blank for it), and the draft ends on it…
+      const lessons = whole.sentences.filter((s) => s.part === "lesson" && s.origin.from === "story");
+      for (const l of lessons) expect(said, key).toContain(l.text);
+      if (lessons.length === 0) expect(draft.blanks, key).toContain(BLANKS.hindsight);
+      expect(draft.sentences.at(-1)?.part, key).toBe("lesson");
+      // …after what went wrong, in the order told…
+      const told = whole.sentences.map((s) => s.text);
+      const at = said.map((t) => told.indexOf(t));
+      expect(at, key).toEqual([...at].sort((a, b) => a - b));
+      expect(
+        said.some((t) => STATES_MISTAKE.test(t) || tellsTrouble(t)),
+        key,
+      ).toBe(true);
+      // …and the rest of the story, which the interviewer has heard, is not told again.
+      expect(said.length, key).toBeLessThan(told.length / 2 + 1);
+      expect(draft.seconds, key).toBeLessThanOrEqual(45);
+      // The lens beside the draft reads it as the reply to a follow-up.
+      const lens = analyze(draft.spoken, { question, budgetSeconds: draft.budgetSeconds });
+      expect(lens.followUp?.kind, key).toBe("reflection");
+      expect(lens.overall.reasons, key).not.toContain("answers a different question than the one asked");
+    }
+  });
+
+  it("leaves a blank for what would change when the story tells no lesson", () => {
+    const story = parseStory({
+      id: "no-lesson",
+      title: "Export",
+      situation: "Last year I moved our billing export to a new scheduler.",
+      actions: [
+        "I checked ten invoices by hand and switched it on.",
+        "A week later finance reported wrong totals for two regions.",
+        "I had excluded rows with an empty region code, so I fixed the filter and re-ran the month.",
+      ],
+      result: "Every invoice went out on time that quarter.",
+    });
+    const draft = compose(story, { question, budgetSeconds: 60 });
+    expect(draft.blanks).toContain(BLANKS.hindsight);
+    expect(draft.text).toMatch(/excluded rows with an empty region code/);
+    expect(draft.text).not.toMatch(/moved our billing export/);
   });
 });

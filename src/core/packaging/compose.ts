@@ -1,4 +1,6 @@
 import { callsForStory } from "../analysis/classify.ts";
+import { statesPractice } from "../analysis/fixes.ts";
+import { asksHindsight } from "../analysis/follow-up.ts";
 import { classify, DEFAULT_WPM } from "../analysis/index.ts";
 import { SENTENCE_TAGS } from "../analysis/lens/features.ts";
 import { readAnswer, tagSentences } from "../analysis/lens/read.ts";
@@ -105,6 +107,8 @@ export const BLANKS = {
   lesson: "[what did you learn?]",
   shortLesson: "[what did you learn, in a few words?]",
   mistake: "[what did you get wrong, and how did you find out?]",
+  hindsight: "[what would you change, and what do you do now?]",
+  change: "[what do you do now because of it?]",
 } as const;
 
 // A question that asks for no story ("Tell me about yourself", "What is your greatest weakness?")
@@ -390,6 +394,88 @@ function problemOf(
 }
 
 /**
+ * The draft for a hindsight follow-up on a story already told ("What would you do differently?"):
+ * the line that says what went wrong (the speaker's mistake, else the trouble), with the lines it
+ * leans on, then the story's lesson — what it taught and what the speaker now does — in the order
+ * they were told. The interviewer has heard the rest. A story with no lesson leaves a blank for
+ * it; one whose lesson says nothing of what changed asks for that. Over the budget, the line of
+ * what went wrong goes first, then the earlier lessons: the lesson is the answer.
+ */
+function hindsightDraft(
+  story: Story,
+  candidates: readonly Candidate[],
+  options: ComposeOptions,
+  wpm: number,
+  leftBlanks: readonly string[],
+): Draft {
+  const texts = candidates.map((c) => c.text);
+  const plain = (text: string) => text.toLowerCase().replace(/[’‘]/g, "'");
+  const lessons = candidates.filter((c) => c.part === "lesson" || statesPractice(plain(c.text)));
+  const firstLesson = lessons[0]?.position ?? Number.POSITIVE_INFINITY;
+  const before = candidates.filter((c) => c.position < firstLesson);
+  const wrong = before.find((c) => STATES_MISTAKE.test(c.text)) ?? before.find((c) => tellsTrouble(c.text));
+  const wrongLines =
+    wrong === undefined ? [] : leanChain(candidates, texts, wrong, (t) => leansBack(t) && !leansOnAnyStep(t));
+  const secondsOf = (lines: readonly Candidate[]) =>
+    lensTiming(joinSentences(lines.map((c) => c.text)), wpm, options.budgetSeconds).seconds;
+  const ordered = (lines: readonly Candidate[]) =>
+    [...new Set(lines)].sort((a, b) => a.position - b.position);
+  let picked = ordered([...wrongLines, ...lessons]);
+  if (secondsOf(picked) > options.budgetSeconds && lessons.length > 0) picked = ordered(lessons);
+  while (secondsOf(picked) > options.budgetSeconds && picked.length > 1) picked = picked.slice(1);
+  const sentences: DraftSentence[] = picked.map((c) => ({
+    text: c.text,
+    part: c.part,
+    origin: { from: "story", field: c.field, index: c.index, sentence: c.sentence },
+  }));
+  // What changes is what the question asks: a lesson that says no practice and no "next time"
+  // is asked for it.
+  const saysChange = lessons.some(
+    (c) =>
+      statesPractice(plain(c.text)) ||
+      /\b(?:now|next time|i'd|i would|i will|i'll|from then on)\b/.test(plain(c.text)),
+  );
+  if (lessons.length === 0)
+    sentences.push(template(`What I'd do differently: ${BLANKS.hindsight}`, "lesson"));
+  else if (!saysChange) sentences.push(template(`What I do differently now: ${BLANKS.change}`, "lesson"));
+  const spoken = joinSentences(picked.map((c) => c.text));
+  const timing = lensTiming(spoken, wpm, options.budgetSeconds);
+  const warnings = [
+    "The question is a follow-up on a story already told: the draft says in a line what went wrong and then what you would change and now do, not the story again.",
+  ];
+  if (lessons.length === 0)
+    warnings.push(
+      "This story tells no lesson: say what you would change and what you do now where the draft leaves a blank, in your own words.",
+    );
+  if (timing.seconds > options.budgetSeconds)
+    warnings.push(
+      `The lesson alone takes ${timing.seconds} s, ${timing.seconds - options.budgetSeconds} s over the ${options.budgetSeconds} s budget: say it shorter.`,
+    );
+  const blanks = [
+    ...sentences.flatMap((s) => (s.origin.from === "template" ? s.origin.blanks : [])),
+    ...leftBlanks,
+  ];
+  const draft: Draft = {
+    storyId: story.id,
+    question: options.question,
+    sentences,
+    text: joinSentences(sentences.map((s) => s.text)),
+    spoken,
+    words: timing.words,
+    seconds: timing.seconds,
+    budgetSeconds: options.budgetSeconds,
+    wordsPerMinute: wpm,
+    blanks: [...new Set(blanks)],
+    trimmed: candidates
+      .filter((c) => !picked.includes(c))
+      .map((c) => ({ text: c.text, part: c.part, field: c.field, index: c.index, sentence: c.sentence })),
+    warnings,
+  };
+  if (options.role !== undefined) draft.role = options.role;
+  return draft;
+}
+
+/**
  * Drafts an answer from a story for a question, role and time budget: the story's own
  * sentences in the order they happened (situation → task → actions → result → lesson, parts
  * read by the risk lens's sentence tagger), the least relevant left out until the lens's own
@@ -440,6 +526,11 @@ export function compose(story: Story, options: ComposeOptions): Draft {
     if (answers) score += 3;
     return { ...s, part, position, words: countWords(s.text), score, figure, answers };
   });
+
+  // A hindsight follow-up ("What would you do differently?", "What did you learn from it?") is
+  // asked about the story already told: its answer is what went wrong, in a line, and what the
+  // story taught and changed — not the story again, nor a strength or a weakness.
+  if (asksHindsight(options.question)) return hindsightDraft(story, candidates, options, wpm, leftBlanks);
 
   // How the problem surfaced, told right before what the question asks for ("Within a week the
   // operators said it missed the events…" before "I went back and realised my split had leaked"),

@@ -1,10 +1,9 @@
 import { classify } from "../analysis/index.ts";
 import { DeriskError } from "../errors.ts";
 import type { Competency, RoleId, StarPart } from "../model.ts";
-import { tellsTrouble } from "./acts.ts";
 import { tagStoryParts } from "./compose.ts";
-import { answeringSentences } from "./data/answer-cues.ts";
 import { ROLE_VOCABULARY } from "./data/role-vocabulary.ts";
+import { questionNeeds } from "./needed.ts";
 import { coreShare, findRoleTerms, roleInSentence } from "./role-terms.ts";
 import { answerSpans } from "./spoken.ts";
 import {
@@ -134,29 +133,15 @@ export function reangle(text: string, options: ReangleOptions): Reangled {
     0,
     told.findIndex((t) => !isPleasantry(t.text)),
   );
-  const answering = new Set(
-    answeringSentences(
-      told.map((t) => t.text),
-      competency,
-    ),
-  );
-
-  // What went wrong, told before the mistake is found (before the first deed, for a story the
-  // question asks no mistake of): the rest of the answer fixes it, so it stays whatever skills it
-  // names ("the Kubernetes ingress started failing…" before "I traced the issue to…").
-  const episodic = competency !== undefined && !NO_EPISODE.has(competency);
-  const firstAsked = answering.size > 0 ? Math.min(...answering) : parts.indexOf("action");
-  const wentWrong = new Set(
-    episodic
-      ? told.flatMap((t, i) =>
-          i > opening &&
-          i < firstAsked &&
-          !answering.has(i) &&
-          (tellsTrouble(t.text) || (answering.size > 0 && i === firstAsked - 1 && parts[i] === "situation"))
-            ? [i]
-            : [],
-        )
-      : [],
+  // What the question needs kept, read as the timing fix's cut reads it (questionNeeds): the
+  // sentences that answer it (for a mistake question: the mistake, owning it, the fix) and what
+  // went wrong, told before the mistake is found (before the first deed, for a story the question
+  // asks no mistake of): the rest of the answer fixes it, so it stays whatever skills it names
+  // ("the Kubernetes ingress started failing…" before "I traced the issue to…").
+  const { answering, wentWrong } = questionNeeds(
+    told.map((t) => t.text),
+    parts,
+    competency,
   );
 
   const sentences = told.map((t, from) => {

@@ -215,8 +215,27 @@ describe("buildTrailer", () => {
     expect(trailer.short?.reason).toMatch(/material runs out/);
     expect(trailer.short?.add.map((a) => a.beat)).toEqual(["foundation", "projects", "production", "now"]);
     expect(trailer.short?.add.find((a) => a.beat === "now")?.what).toMatch(/why now/);
-    // A trailer that fills its time says nothing of the kind.
-    expect(buildTrailer({ thread: ["I studied statistics."] }, [], { seconds: 60 }).short).toBeUndefined();
+    // A one-minute trailer that fills its time says nothing of the kind…
+    const full = buildTrailer(
+      {
+        thread: [
+          "I studied applied mathematics for my PhD, where I spent five years modelling noisy sensor data with statistical methods and writing my own numerical code.",
+          "Since then I have built three machine learning projects end to end, a churn model, a demand forecast and a search ranking model, each from raw data to evaluation.",
+          "The demand forecast went into production at a retailer, where it ran nightly on Kubernetes and served the order planning of every store for two years.",
+        ],
+        motivation: [
+          "Now I want to join a product team where models ship to users every week, because that is the part of the work I enjoy most.",
+        ],
+      },
+      [],
+      { seconds: 60 },
+    );
+    expect(full.blanks).toEqual([]);
+    expect(full.short).toBeUndefined();
+    // …and one of one short line is short (before: the note came from 90 s up only).
+    expect(buildTrailer({ thread: ["I studied statistics."] }, [], { seconds: 60 }).short?.reason).toMatch(
+      /material runs out/,
+    );
   });
 
   it("follows the about-me thread in its order and closes on a why-now answer, never a certification", () => {

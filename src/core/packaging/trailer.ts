@@ -501,7 +501,9 @@ export function buildTrailer(
         "Write a “tell me about yourself” answer that goes from your foundation through your projects and what ran in production to why now: the trailer follows it, in your order.",
     };
   }
-  if (options.seconds > 60 && words < FILLED * totalWords) {
+  // Whatever the length asked, a one-minute pitch included: material that fills well under it is
+  // said to be short, and what to add for which beat.
+  if (words < FILLED * totalWords) {
     // The beats well short of their share of the time, in their order (else the shortest one).
     const filled = beats.map(({ beat, lines }) => ({
       beat,

@@ -113,8 +113,9 @@ export function TrailerPage() {
           {result.data.short !== undefined && (
             <div className="trailer-short" data-testid="trailer-short">
               <p className="trailer-short-why">
-                Shorter than {formatDuration(result.data.seconds)}: {result.data.short.reason} To use the
-                time, add:
+                Shorter than {formatDuration(result.data.seconds)} (about{" "}
+                {formatDuration(result.data.estimatedSeconds)} of your own words): {result.data.short.reason}{" "}
+                To use the time, add:
               </p>
               <ul>
                 {result.data.short.add.map(({ beat, what }) => (
