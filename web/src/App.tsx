@@ -264,7 +264,10 @@ export function App() {
           />
         )}
         {route.page === "journal" && (
-          <JournalPage {...(route.entryId === undefined ? {} : { entryId: route.entryId })} />
+          <JournalPage
+            documents={documents}
+            {...(route.entryId === undefined ? {} : { entryId: route.entryId })}
+          />
         )}
         {route.page === "progress" && <ProgressPage />}
         {route.page === "not-found" && (

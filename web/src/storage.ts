@@ -38,8 +38,13 @@ export const forgetDocument = (id: string): void => {
   if (read(LAST_DOCUMENT) === id) write(LAST_DOCUMENT, null);
 };
 
-/** The document a page works in: the one chosen on the page, else the one last opened, else the first. */
-export function currentDocument<D extends { id: string }>(
+/**
+ * The document a page works in: the one chosen on the page, else the one last opened, else the
+ * newest of the user's own, else the first. derisk's sample is never the default beside a document
+ * of the user's own: imported last, it would otherwise be the one the library opens, the one the
+ * Stories page makes stories from and the one Export downloads, though it is not their evidence.
+ */
+export function currentDocument<D extends { id: string; sample?: boolean }>(
   documents: readonly D[] | null | undefined,
   chosen?: string | null,
 ): D | undefined {
@@ -48,6 +53,7 @@ export function currentDocument<D extends { id: string }>(
   return (
     documents.find((doc) => doc.id === chosen) ??
     documents.find((doc) => doc.id === remembered) ??
+    documents.find((doc) => doc.sample !== true) ??
     documents[0]
   );
 }

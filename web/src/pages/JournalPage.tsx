@@ -1,5 +1,14 @@
 import { type FormEvent, useEffect, useState } from "react";
-import { ApiError, api, describeError, type JournalDetail, journalApi, type StoredStory } from "../api.ts";
+import {
+  ApiError,
+  api,
+  type DocumentSummary,
+  describeError,
+  type JournalDetail,
+  type JournalEntry,
+  journalApi,
+  type StoredStory,
+} from "../api.ts";
 import { EmptyState } from "../components/EmptyState.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { HistoryPanel, journalHistory } from "../components/HistoryPanel.tsx";
@@ -8,6 +17,7 @@ import { TextBlock } from "../components/TextBlock.tsx";
 import { navigate, useLeaveGuard } from "../route.ts";
 import { loadJournalDraft, saveJournalDraft } from "../storage.ts";
 import { useLoad } from "../use-load.ts";
+import { useSampleItemIds } from "../use-sample-items.ts";
 
 type Failure = { code: string; message: string };
 
@@ -21,12 +31,21 @@ const KIND_TITLES = {
  * The private reflection journal: entries about hard episodes, the reframes derisk finds in
  * the user's own words (and in a linked story), and the one line they keep.
  */
-export function JournalPage({ entryId }: { entryId?: string }) {
+export function JournalPage({
+  entryId,
+  documents = null,
+}: {
+  entryId?: string;
+  documents?: DocumentSummary[] | null;
+}) {
   const { result, reload } = useLoad("journal", journalApi.list);
   useEffect(() => {
     document.title = "Journal · derisk";
   }, []);
-  const entries = result.state === "ready" ? result.data : [];
+  // The sample's reflection starts a journal too: it is marked "sample" and listed after the
+  // candidate's own entries, as the Stories page does with the stories drawn from the sample.
+  const sampleItemIds = useSampleItemIds(documents);
+  const entries = ownEntriesFirst(result.state === "ready" ? result.data : [], sampleItemIds);
   const selectedId = entryId ?? entries[0]?.id;
   const writing = entryId === "new" || (result.state === "ready" && entries.length === 0);
   // The entry just deleted: its texts are kept, so the deletion can be undone from here.
@@ -96,6 +115,14 @@ export function JournalPage({ entryId }: { entryId?: string }) {
                       <span className="journal-list-title">{entry.title}</span>
                       <span className="muted journal-list-date">
                         {new Date(entry.createdAt).toLocaleDateString()}
+                        {entry.fromSample && (
+                          <span
+                            className="chip chip-sample"
+                            title="Drawn from derisk's sample document, not from your own notes"
+                          >
+                            sample
+                          </span>
+                        )}
                       </span>
                     </a>
                   </li>
@@ -131,6 +158,22 @@ export function JournalPage({ entryId }: { entryId?: string }) {
       )}
     </div>
   );
+}
+
+/**
+ * The journal's entries with the candidate's own first and those drawn from the sample document's
+ * reflection (`sampleItemIds`) after them, each keeping its place within its group.
+ * @example ownEntriesFirst([sampleEntry, ownEntry], new Set([sampleEntry.sourceItemId])) // own, then sample
+ */
+export function ownEntriesFirst(
+  entries: readonly JournalEntry[],
+  sampleItemIds: ReadonlySet<string>,
+): (JournalEntry & { fromSample: boolean })[] {
+  const marked = entries.map((entry) => ({
+    ...entry,
+    fromSample: entry.sourceItemId !== undefined && sampleItemIds.has(entry.sourceItemId),
+  }));
+  return [...marked.filter((entry) => !entry.fromSample), ...marked.filter((entry) => entry.fromSample)];
 }
 
 function NewEntry({ first, onSaved }: { first: boolean; onSaved: (id: string) => void }) {
