@@ -777,6 +777,17 @@ export async function tailorJobDescription(
   const earlier = saving ? await store.tailorings.findTailoring(userId, posting) : undefined;
   const company = request.company?.trim() || earlier?.company || tailoring.company;
   const title = request.title?.trim() || earlier?.title || tailoring.title;
+  // A name the user gives is kept, and when the posting names another the user is told which is
+  // used and what the posting says: a name typed for an earlier posting is kept as well, not
+  // silently put on this one.
+  for (const [what, given, read] of [
+    ["company", request.company?.trim(), tailoring.company],
+    ["role", request.title?.trim(), tailoring.title],
+  ] as const) {
+    if (given && read && given.toLowerCase() !== read.toLowerCase()) {
+      tailoring.notes.push(`The ${what} is “${given}”, as you gave it; the posting names “${read}”.`);
+    }
+  }
   if (company) tailoring.company = company;
   if (title) tailoring.title = title;
   if (scope.note !== undefined) tailoring.notes.push(scope.note);
