@@ -1076,8 +1076,11 @@ function namesTheTool(asked: Analysis, said: Analysis): boolean {
 }
 
 // A programming language is shown by the libraries written in it: the lexicons file FastAPI and
-// pandas under Python because using them is writing Python, not using a tool beside it.
-const LANGUAGES: ReadonlySet<string> = new Set(["Python", "Scala", "Java", "TypeScript", "SQL"]);
+// pandas under Python because using them is writing Python, not using a tool beside it. Which
+// tools are languages is said once, in the tool list (data/tools.ts).
+const LANGUAGES: ReadonlySet<string> = new Set(
+  TOOL_TERMS.filter((tool) => tool.language === true).map((tool) => tool.name),
+);
 
 /**
  * For an ask that names a tool ("Kubernetes"), the term by which a sentence meets the tool's
