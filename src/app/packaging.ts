@@ -41,6 +41,7 @@ import {
   type TrailerSeconds,
   tailor,
   type WhyCompany,
+  wishOnly,
 } from "../core/packaging/index.ts";
 import { questionSimilarity } from "../core/semantic/index.ts";
 import { unstorableText } from "../core/text-safety.ts";
@@ -761,7 +762,7 @@ export async function tailorJobDescription(
     }));
   const accomplishments = items.filter(isKind("accomplishment")).map((a) => ({ key: a.id, text: a.text }));
   const profile = await store.profiles.getProfile(userId);
-  const { background, goals } = await ownBackground(store, userId, scope);
+  const { background, goals, goalsFromAboutMe } = await ownBackground(store, userId, scope);
   const currentYear = (request.now ?? new Date()).getUTCFullYear();
   const tailoring = await withSentenceEmbeddings((embeddings) =>
     tailor(posting, stories, answers, {
@@ -777,6 +778,17 @@ export async function tailorJobDescription(
   const earlier = saving ? await store.tailorings.findTailoring(userId, posting) : undefined;
   const company = request.company?.trim() || earlier?.company || tailoring.company;
   const title = request.title?.trim() || earlier?.title || tailoring.title;
+  // A name the user gives is kept, and when the posting names another the user is told which is
+  // used and what the posting says: a name typed for an earlier posting is kept as well, not
+  // silently put on this one.
+  for (const [what, given, read] of [
+    ["company", request.company?.trim(), tailoring.company],
+    ["role", request.title?.trim(), tailoring.title],
+  ] as const) {
+    if (given && read && given.toLowerCase() !== read.toLowerCase()) {
+      tailoring.notes.push(`The ${what} is “${given}”, as you gave it; the posting names “${read}”.`);
+    }
+  }
   if (company) tailoring.company = company;
   if (title) tailoring.title = title;
   if (scope.note !== undefined) tailoring.notes.push(scope.note);
@@ -787,6 +799,7 @@ export async function tailorJobDescription(
       ...(profile.targetRole === undefined ? {} : { targetRole: profile.targetRole }),
       background,
       goals,
+      goalsFromAboutMe,
       targetCompanies: profile.targetCompanies,
     },
     tailoring,
@@ -893,9 +906,10 @@ async function ownBackground(
   store: Store,
   userId: string,
   scope: EvidenceScope,
-): Promise<{ background: string[]; goals: string[] }> {
+): Promise<{ background: string[]; goals: string[]; goalsFromAboutMe: boolean }> {
   const profile = await store.profiles.getProfile(userId);
-  if (profile.background.length > 0) return { background: profile.background, goals: [] };
+  if (profile.background.length > 0)
+    return { background: profile.background, goals: [], goalsFromAboutMe: false };
   const aboutMe = (await store.items.listItems(userId, { kind: "answer" }))
     .filter((item) => scope.keepsItem(item))
     .filter(isKind("answer"))
@@ -909,8 +923,11 @@ async function ownBackground(
   );
   // Why now: the user's prepared answer to a why-now follow-up says it best; else the about-me
   // sentences that look ahead. "I'm now certified" says "now" but is background, not a reason.
+  // A wish ("I'm excited to bring my depth to an applied ML team") looks ahead too: it is no
+  // background to offer as a fit.
   const looksAhead = (sentence: string) =>
-    /\b(?:now|next|looking for|want to|hoping to|ready to)\b/i.test(sentence) && !isCertification(sentence);
+    (/\b(?:now|next|looking for|want to|hoping to|ready to)\b/i.test(sentence) || wishOnly(sentence)) &&
+    !isCertification(sentence);
   // A prepared answer to "why now?" answers it whatever its words: "I want my models to meet
   // real users every week" says no "now" and is still the reason. Its sentences that look ahead
   // come first; a certification line is never the reason.
@@ -926,7 +943,11 @@ async function ownBackground(
   });
   const ahead = sentences.filter(looksAhead);
   const goals = prepared.length > 0 ? prepared.slice(0, 1) : ahead;
-  return { background: sentences.filter((sentence) => !ahead.includes(sentence)), goals };
+  return {
+    background: sentences.filter((sentence) => !ahead.includes(sentence)),
+    goals,
+    goalsFromAboutMe: prepared.length === 0,
+  };
 }
 
 /**

@@ -355,7 +355,19 @@ export function predictFollowUps(written: string, options: PredictOptions = {}):
       tiers.push(tier(hit.trigger));
     }
   }
-  return onePerSentence(out, tiers, story && options.question !== undefined);
+  const kept = onePerSentence(out, tiers, story && options.question !== undefined);
+  if (options.question === undefined) return kept;
+  // Of a behavioral or about-me answer, one tool question: the tool the answer uses most (named
+  // in the most places), the first named on a tie. Three tools of one setup are not three asks.
+  // A technique ("fine-tuned", "drift") draws its own question on how it was done, not trivia.
+  const toolReason = FOLLOW_UP_TRIGGERS.find((t) => t.id === "tool")?.reason;
+  const isTool = (p: PredictedFollowUp) => p.triggerId === "tool" && p.reason === toolReason;
+  const tools = kept.filter(isTool);
+  if (tools.length <= 1) return kept;
+  const lower = text.toLowerCase();
+  const uses = (p: PredictedFollowUp) => lower.split(p.trigger.toLowerCase()).length - 1;
+  const central = tools.reduce((best, p) => (uses(p) > uses(best) ? p : best));
+  return kept.filter((p) => !isTool(p) || p === central);
 }
 
 /**

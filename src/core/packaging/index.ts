@@ -89,6 +89,8 @@ export {
   MAX_POSTING_CHARS,
   maskPosting,
   PARTIAL_BLANK,
+  PLAN_BLANK,
+  PLAN_NOTE,
   type PostingRequirements,
   type Requirement,
   type RequirementKind,
@@ -96,8 +98,10 @@ export {
   type TailorAnswer,
   type Tailoring,
   tailor,
+  WHY_NOW_BLANK,
   type WhyCompany,
   type WhyCompanyLine,
+  wishOnly,
 } from "./tailor.ts";
 export {
   hasBlank,

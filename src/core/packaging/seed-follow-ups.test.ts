@@ -244,3 +244,22 @@ describe("one follow-up per sentence (issue 11 tour: seed Q6 drew two from one s
     },
   );
 });
+
+describe("tool questions on the seed's answers (issue 11, point 6)", () => {
+  it.runIf(SEED_RUNS)(
+    "asks at most one tool question of each about-me and behavioral answer, after every story probe",
+    () => {
+      const doc = readSeed() as PrepDoc;
+      const answers = doc.items.filter((i): i is AnswerItem => i.kind === "answer");
+      expect(answers.length).toBeGreaterThan(3);
+      for (const answer of answers) {
+        const predictions = predictFollowUps(answer.text, { question: answer.question, role: "ml-engineer" });
+        const tools = predictions.filter((p) => p.triggerId === "tool");
+        expect(tools.length, `${answer.key}/${answer.variant}`).toBeLessThanOrEqual(1);
+        const firstTool = predictions.findIndex((p) => p.triggerId === "tool");
+        if (firstTool >= 0)
+          expect(predictions.slice(firstTool).filter((p) => p.triggerId.startsWith("story-"))).toEqual([]);
+      }
+    },
+  );
+});

@@ -9,9 +9,13 @@ import {
   maskPosting,
   namesOf,
   PARTIAL_BLANK,
+  PLAN_BLANK,
+  PLAN_NOTE,
   scaffoldWhyCompany,
   type Tailoring,
   tailor,
+  WHY_NOW_BLANK,
+  wishOnly,
 } from "./tailor.ts";
 
 /** A prepared answer of a made-up bank: its key and text, and its question where the test needs one. */
@@ -1457,4 +1461,92 @@ Brightwater Grid balances home batteries across the regional network. In this ro
       expect(now.map((e) => e.strength)).not.toContain("strong");
     },
   );
+});
+
+describe("why-company scaffold: a plan or a wish is never said as evidence (issue 11)", () => {
+  // A posting of our own; a bank whose only words for its asks are wishes.
+  const POSTING = `# ML Engineer — Fernleaf Health
+
+Fernleaf Health builds scheduling software for community clinics.
+
+## Requirements
+- Design, train and deploy ML models
+- Ship ML models to a product team every week
+`;
+  const WISHES = [
+    bankAnswer(
+      "wish",
+      "I'm looking for a team where I can design, train and deploy ML models for real users.",
+    ),
+    bankAnswer("next", "Next, I want to ship ML models to a product team every week."),
+    bankAnswer("note", "Now → ship ML models to a product team every week."),
+  ];
+  const fits = (out: ReturnType<typeof scaffoldWhyCompany>) =>
+    out.lines.filter((line) => line.beat === "fit").map((line) => line.text);
+
+  it("says the gap and leaves the sentence to write where the only evidence for an ask is a wish", () => {
+    const tailoring = tailor(POSTING, [], WISHES);
+    const out = scaffoldWhyCompany(POSTING, {}, tailoring);
+    expect(fits(out)).toEqual([
+      `You need someone to design, train and deploy ML models. [${PLAN_BLANK}]`,
+      `You need someone to ship ML models to a product team every week. [${PLAN_BLANK}]`,
+    ]);
+    expect(out.lines.flatMap((line) => line.quotes).filter((q) => q.from === "bank")).toEqual([]);
+    // Each wish says why it is only partial.
+    for (const evidence of tailoring.requirements.flatMap((r) => r.evidence)) {
+      expect(evidence.strength).toBe("partial");
+      expect(evidence.note).toBe(PLAN_NOTE);
+    }
+  });
+
+  it("says a deed over a wish for the same ask, and a deed's partial evidence keeps its own blank", () => {
+    const deed = bankAnswer(
+      "deed",
+      "I shipped a demand model to the clinic team and retrained it every week.",
+    );
+    const out = scaffoldWhyCompany(POSTING, {}, tailor(POSTING, [], [...WISHES, deed]));
+    const said = fits(out);
+    expect(said.some((line) => line.includes("I shipped a demand model"))).toBe(true);
+    expect(said.filter((line) => /I'm looking for|I want to|Now →/.test(line))).toEqual([]);
+  });
+
+  it("offers no background fact that is only a wish as a fit", () => {
+    const out = scaffoldWhyCompany(POSTING, {
+      background: ["I'm excited to design, train and deploy ML models for a product team."],
+    });
+    expect(fits(out).filter((line) => /excited/.test(line))).toEqual([]);
+  });
+
+  it("asks why now when all the why-now beat has is a wish; a wish told with its reason stands", () => {
+    const whyNow = (goals: string[]) =>
+      scaffoldWhyCompany(POSTING, { goals, goalsFromAboutMe: true }).lines.find(
+        (line) => line.beat === "why-now",
+      );
+    const wish = whyNow(["I'm looking for a team that ships ML every week."]);
+    expect(wish?.text).toBe(
+      `As for why now: I'm looking for a team that ships ML every week. [${WHY_NOW_BLANK}]`,
+    );
+    expect(wish?.blanks).toEqual([`[${WHY_NOW_BLANK}]`]);
+    const reasoned = whyNow([
+      "I've built working systems on my own, but now I want to apply those skills on a team whose models reach customers.",
+    ]);
+    expect(reasoned?.blanks).toEqual([]);
+    expect(
+      whyNow(["The clinic I taught at closed, so I'm looking for a team that ships ML."])?.blanks,
+    ).toEqual([]);
+    // The user's own answer to "why now?" (or goals they set) is the reason, whatever its words.
+    const answered = scaffoldWhyCompany(POSTING, {
+      goals: ["I'm looking for a team that ships ML every week."],
+    });
+    expect(answered.lines.find((line) => line.beat === "why-now")?.blanks).toEqual([]);
+  });
+
+  it("reads a wish alone, not a wish beside a deed or a reason", () => {
+    expect(wishOnly("I'm excited to bring my depth to an applied ML team.")).toBe(true);
+    expect(wishOnly("Now → want to bring that mix of math and ML to a product team.")).toBe(true);
+    expect(wishOnly("I wanted to ship models every week.")).toBe(false);
+    expect(wishOnly("I've built systems alone, but now I want to work in a team.")).toBe(false);
+    expect(wishOnly("Since teaching ended, I'm looking for an ML team.")).toBe(false);
+    expect(wishOnly("I shipped a drift monitor.")).toBe(false);
+  });
 });

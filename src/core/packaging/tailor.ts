@@ -1076,8 +1076,11 @@ function namesTheTool(asked: Analysis, said: Analysis): boolean {
 }
 
 // A programming language is shown by the libraries written in it: the lexicons file FastAPI and
-// pandas under Python because using them is writing Python, not using a tool beside it.
-const LANGUAGES: ReadonlySet<string> = new Set(["Python", "Scala", "Java", "TypeScript", "SQL"]);
+// pandas under Python because using them is writing Python, not using a tool beside it. Which
+// tools are languages is said once, in the tool list (data/tools.ts).
+const LANGUAGES: ReadonlySet<string> = new Set(
+  TOOL_TERMS.filter((tool) => tool.language === true).map((tool) => tool.name),
+);
 
 /**
  * For an ask that names a tool ("Kubernetes"), the term by which a sentence meets the tool's
@@ -1366,6 +1369,7 @@ export function tailor(
           };
           if (related?.name === true)
             evidence.note = `“${related.term}” is related to ${related.tool}, not ${related.tool} itself`;
+          else if (statesPlan(unit.text)) evidence.note = PLAN_NOTE;
           best.set(key, evidence);
           rankOf.set(evidence, rank);
         }
@@ -1481,6 +1485,36 @@ const spoken = (quote: string) =>
 /** The blank a fit line ends with when its sentence only partly shows what the posting asks. */
 export const PARTIAL_BLANK = "partial evidence: say what you did that shows this";
 
+/**
+ * The blank a fit line says instead of evidence when all the bank has for the ask is a plan or a
+ * wish ("I'm looking for a team where I can deploy models", "Now → ship ML weekly"): wanting to do
+ * it is no sign of having done it, so the line says the gap and leaves the sentence to write.
+ */
+export const PLAN_BLANK = "gap: you only say you want to do this; write what you have done that shows it";
+
+/** Said under evidence that is a plan or a wish, which is never strong: why it is only partial. */
+export const PLAN_NOTE = "says what you want to do next, not what you have done";
+
+/** The blank "why now" ends with when all it has is a wish: what you want, not why this is the moment. */
+export const WHY_NOW_BLANK = "what changed, or what you have done, that makes this the moment?";
+
+// A reason or a deed told beside a wish: "I've built strong systems alone, but now I want…",
+// "Since the lab closed, I'm looking for…", "After three years of teaching, I want…", "The lab
+// closed, so I'm looking for…".
+const GROUNDED =
+  /\b(?:because|since|after|now that|having)\b|,\s*so\s+(?:i|we)\b|\b(?:i|we)(?:['’]ve| have| had)\s+(?!to\b)\p{L}+|\b(?:i|we)\s+(?!(?:want|wish|hop|plann|intend|need|feed|seed)ed\b|need\b|feed\b|seed\b)\p{Ll}{2,}ed\b/iu;
+
+/**
+ * Whether a sentence only says what the speaker wants next, with no reason or deed beside it:
+ * "I'm looking for a team that ships ML every week", but not "I've built strong independent
+ * systems, but now I want to work in a team".
+ * @example wishOnly("I'm excited to bring my depth to an applied ML team.") // true
+ * @example wishOnly("I've built systems alone, but now I want to work in a team.") // false
+ */
+export function wishOnly(sentence: string): boolean {
+  return statesPlan(sentence) && !GROUNDED.test(sentence);
+}
+
 // Arrowed outline lines ("PhD → foundation in modelling") are notes, not something to say.
 // A sentence said right after the ask stands alone: no arrow notes, the speaker in it, and it does
 // not open by pointing back at a sentence the line does not say ("It helped me…", "This led…").
@@ -1504,7 +1538,8 @@ function fitFromEvidence(tailoring: Tailoring): Array<{
   /** How the line names the ask ("You ask for …", "You need someone to …"). */
   ask: string;
   evidence: Evidence;
-  sentence: string;
+  /** The user's sentence said for the ask; none when all the ask has is a plan (a gap to write). */
+  sentence?: string;
   strength: Exclude<Strength, "none">;
 }> {
   // What the posting stresses comes first: its required asks, and among them what the job is — the
@@ -1533,10 +1568,23 @@ function fitFromEvidence(tailoring: Tailoring): Array<{
     const shown = requirement.evidence
       .filter((e, i, all) => all.findIndex((other) => spoken(other.quote) === spoken(e.quote)) === i)
       .slice(0, 2);
+    // A plan or a wish ("I'm looking for a team where I can deploy models") is no evidence of
+    // having done it: never said for the ask. When it is all the ask's top evidence, the line says
+    // the gap instead, where the wish would have stood.
     const evidence = shown.find(
-      (e) => e.strength === top && !used.has(spoken(e.quote)) && speakable(spoken(e.quote)),
+      (e) =>
+        e.strength === top &&
+        !used.has(spoken(e.quote)) &&
+        speakable(spoken(e.quote)) &&
+        !statesPlan(spoken(e.quote)),
     );
-    if (evidence === undefined) continue;
+    if (evidence === undefined) {
+      const best = shown.filter((e) => e.strength === top);
+      const plan = best[0];
+      if (plan !== undefined && best.every((e) => statesPlan(spoken(e.quote))))
+        out.push({ requirement, ask, evidence: plan, strength: top });
+      continue;
+    }
     const sentence = spoken(evidence.quote);
     used.add(sentence);
     out.push({ requirement, ask, evidence, sentence, strength: top });
@@ -1713,7 +1761,18 @@ const voiced = (text: string) => COMPANY_VOICE.reduce((out, [pattern, to]) => ou
  * @example scaffoldWhyCompany(posting, { background: ["3 years of fraud models"] }).lines[0].text
  * // "What draws me to Acme is the mission to …."
  */
-export function scaffoldWhyCompany(posting: string, profile: Profile, tailoring?: Tailoring): WhyCompany {
+export function scaffoldWhyCompany(
+  posting: string,
+  profile: Profile & {
+    /**
+     * The goals are sentences of an about-me answer that look ahead ("Now → bring…", "I'm excited
+     * to bring…"), not the user's answer to "why now?" nor goals they set: wishes alone among
+     * them say what the user wants, not why this is the moment, and the line asks for the reason.
+     */
+    goalsFromAboutMe?: boolean;
+  },
+  tailoring?: Tailoring,
+): WhyCompany {
   const extracted = extractRequirements(posting);
   const masked = maskPosting(posting);
   const company = extracted.company;
@@ -1756,14 +1815,20 @@ export function scaffoldWhyCompany(posting: string, profile: Profile, tailoring?
   // With a tailoring, "why you fit" says the strongest sentence the bank has for an ask.
   const evidenced = tailoring === undefined ? [] : fitFromEvidence(tailoring);
   for (const fit of evidenced) {
-    const said = `${fit.ask} ${fit.sentence.replace(/[^.!?]$/, "$&.")}`;
+    const said = `${fit.ask} ${fit.sentence?.replace(/[^.!?]$/, "$&.") ?? ""}`;
     // Partial evidence is not said as if it proved the ask: the blank asks for the missing link.
-    const text = fit.strength === "strong" ? said : `${said} [${PARTIAL_BLANK}]`;
+    // A plan is not said at all: the blank is the sentence to write.
+    const text =
+      fit.sentence === undefined
+        ? `${fit.ask} [${PLAN_BLANK}]`
+        : fit.strength === "strong"
+          ? said
+          : `${said} [${PARTIAL_BLANK}]`;
     lines.push({
       beat: "fit",
       text,
       quotes: [
-        { from: "bank", text: fit.evidence.quote },
+        ...(fit.sentence === undefined ? [] : [{ from: "bank" as const, text: fit.evidence.quote }]),
         {
           from: "posting",
           text: fit.requirement.text,
@@ -1772,15 +1837,19 @@ export function scaffoldWhyCompany(posting: string, profile: Profile, tailoring?
         },
       ],
       blanks: blanksOf(text),
-      strength: fit.strength,
+      ...(fit.sentence === undefined ? {} : { strength: fit.strength }),
     });
   }
 
-  const facts = (evidenced.length > 0 ? [] : (profile.background ?? [])).map((fact) => ({
-    fact,
-    tokens: meaningful(fact),
-    skills: skillsIn(fact),
-  }));
+  // A background fact that only says what the user wants next is no fit: "You ask for X. I'm
+  // excited to do X" would pass a wish off as a deed.
+  const facts = (evidenced.length > 0 ? [] : (profile.background ?? []))
+    .filter((fact) => !statesPlan(fact))
+    .map((fact) => ({
+      fact,
+      tokens: meaningful(fact),
+      skills: skillsIn(fact),
+    }));
   const pairs = facts
     .map(({ fact, tokens, skills }) => {
       let best: { req: Requirement; score: number } | undefined;
@@ -1817,11 +1886,19 @@ export function scaffoldWhyCompany(posting: string, profile: Profile, tailoring?
 
   const goals = profile.goals ?? [];
   if (goals.length > 0) {
+    // Wishes alone drawn from an about-me ("I'm excited to bring my depth to an applied ML
+    // team", "Now → …") say what you want, not why now: the line keeps them and asks for the
+    // reason. The user's own answer to "why now?" is the reason, whatever its words.
+    const said = `As for why now: ${goals.map((g) => g.trim()).join(" ")}`;
+    const text =
+      profile.goalsFromAboutMe === true && goals.every(wishOnly)
+        ? `${said.replace(/[^.!?]$/, "$&.")} [${WHY_NOW_BLANK}]`
+        : said;
     lines.push({
       beat: "why-now",
-      text: `As for why now: ${goals.map((g) => g.trim()).join(" ")}`,
+      text,
       quotes: goals.map((g) => ({ from: "profile" as const, text: g })),
-      blanks: [],
+      blanks: blanksOf(text),
     });
   } else {
     const text = "As for why now: [what makes this the right moment for you?]";

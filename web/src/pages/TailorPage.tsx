@@ -50,6 +50,10 @@ export function TailorPage({ tailoringId }: { tailoringId?: string | undefined }
   const [posting, setPosting] = useState(tailoringId === undefined ? remembered : "");
   const [company, setCompany] = useState("");
   const [title, setTitle] = useState("");
+  // What the page itself put in the company and role fields (read from a posting, or a reopened
+  // tailoring's). A field that still holds it was not typed by the user, so the next posting
+  // matched fills it afresh; a field the user typed in is sent, kept, and the result says so.
+  const [filled, setFilled] = useState<{ company: string; title: string }>({ company: "", title: "" });
   const [result, setResult] = useState<TailorResult | null>(null);
   const [saved, setSaved] = useState<TailoringSummary[] | null>(null);
   const [busy, setBusy] = useState(false);
@@ -75,6 +79,7 @@ export function TailorPage({ tailoringId }: { tailoringId?: string | undefined }
           setPosting(opened.posting);
           setCompany(opened.tailoring.company ?? "");
           setTitle(opened.tailoring.title ?? "");
+          setFilled({ company: opened.tailoring.company ?? "", title: opened.tailoring.title ?? "" });
         },
         (caught) => live && setError(describeError(caught)),
       );
@@ -89,15 +94,23 @@ export function TailorPage({ tailoringId }: { tailoringId?: string | undefined }
     setError(null);
     remember(posting);
     try {
+      const typed = (value: string, put: string) => value.trim() !== "" && value.trim() !== put.trim();
+      const typedCompany = typed(company, filled.company);
+      const typedTitle = typed(title, filled.title);
       const names = {
-        ...(company.trim() === "" ? {} : { company: company.trim() }),
-        ...(title.trim() === "" ? {} : { title: title.trim() }),
+        ...(typedCompany ? { company: company.trim() } : {}),
+        ...(typedTitle ? { title: title.trim() } : {}),
       };
       const fresh = await api.tailor(posting, names);
       setResult(fresh);
-      // The posting fills what the user left empty.
-      if (company.trim() === "") setCompany(fresh.tailoring.company ?? "");
-      if (title.trim() === "") setTitle(fresh.tailoring.title ?? "");
+      // The posting fills what the user did not type: left empty, or filled by an earlier match.
+      const next = {
+        company: typedCompany ? filled.company : (fresh.tailoring.company ?? ""),
+        title: typedTitle ? filled.title : (fresh.tailoring.title ?? ""),
+      };
+      if (!typedCompany) setCompany(next.company);
+      if (!typedTitle) setTitle(next.title);
+      setFilled(next);
       setSaved((await api.tailorings()).tailorings);
       if (fresh.id !== undefined && fresh.id !== tailoringId) {
         window.history.replaceState(null, "", route.tailor(fresh.id));

@@ -9,6 +9,11 @@ export interface ToolTerm {
   terms: readonly string[];
   name: string;
   kind: "tool" | "technique";
+  /**
+   * A programming or query language: shown by what is written in it (FastAPI is Python), so no
+   * library of it is a merely related tool. Tailor's related-tool check reads this.
+   */
+  language?: true;
   /** The follow-up an interviewer asks about it; `{name}` is replaced. */
   question?: string;
 }
@@ -31,11 +36,11 @@ export const TOOL_TERMS: readonly ToolTerm[] = [
   { terms: ["sagemaker"], name: "SageMaker", kind: "tool" },
   { terms: ["ci/cd", "github actions", "jenkins", "gitlab ci"], name: "CI/CD", kind: "tool" },
   { terms: ["prometheus", "grafana", "datadog"], name: "monitoring (Prometheus/Grafana)", kind: "tool" },
-  { terms: ["sql", "postgres", "postgresql", "mysql"], name: "SQL", kind: "tool" },
-  { terms: ["python"], name: "Python", kind: "tool" },
-  { terms: ["scala"], name: "Scala", kind: "tool" },
-  { terms: ["java"], name: "Java", kind: "tool" },
-  { terms: ["typescript", "javascript", "node.js"], name: "TypeScript", kind: "tool" },
+  { terms: ["sql", "postgres", "postgresql", "mysql"], name: "SQL", kind: "tool", language: true },
+  { terms: ["python"], name: "Python", kind: "tool", language: true },
+  { terms: ["scala"], name: "Scala", kind: "tool", language: true },
+  { terms: ["java"], name: "Java", kind: "tool", language: true },
+  { terms: ["typescript", "javascript", "node.js"], name: "TypeScript", kind: "tool", language: true },
   { terms: ["pandas", "numpy"], name: "pandas", kind: "tool" },
   { terms: ["jax"], name: "JAX", kind: "tool" },
   { terms: ["kafka"], name: "Kafka", kind: "tool" },
