@@ -199,6 +199,19 @@ for (const tag of WRITTEN_TASK_HEADS) {
   }
 }
 const WRITTEN = WRITTEN_TASK_HEADS.length > 0;
+// `--head-trees task,ambiguity,autonomy` (issue 10, branch `lens47`, docs/lab/risk-lens-lab.md
+// "lens47", design H47; off by default): the named heads are fitted as above, then depth-2
+// regression trees are boosted on their logit over the same rows and features (`boostTrees`), so
+// that a head can read two features together (a probe after an unknown; two weak halves).
+const HEAD_TREES = new Set((option("--head-trees") ?? "").split(",").filter((t) => t !== "" && t !== "none"));
+for (const tag of HEAD_TREES) {
+  if (!(SENTENCE_TAGS as readonly string[]).includes(tag)) {
+    process.stderr.write(
+      `train: --head-trees names answer labels (${SENTENCE_TAGS.join(", ")}), not "${tag}"; e.g. --head-trees task,ambiguity.\n`,
+    );
+    process.exit(2);
+  }
+}
 // A sentence to which `--relabel` added `task` carries this mark too (its copies keep it), so that
 // the written column learns it as the corpus wrote it: without `task`.
 const RELABELLED_TASK = "task:relabelled";
@@ -1028,19 +1041,6 @@ const headFeatures = (tag: SentenceTag): string[] =>
 if (HEAD_DROP.size > 0)
   log(`heads without: ${[...HEAD_DROP].map(([t, fs]) => `${t} ${[...fs].join(",")}`).join("; ")}`);
 log(`heads reading in place of nor: ${[...HEAD_NOR].map(([t, k]) => `${t} ${k}`).join(", ")}`);
-// `--head-trees task,ambiguity,autonomy` (issue 10, branch `lens47`, docs/lab/risk-lens-lab.md
-// "lens47", design H47; off by default): the named heads are fitted as above, then depth-2
-// regression trees are boosted on their logit over the same rows and features (`boostTrees`), so
-// that a head can read two features together (a probe after an unknown; two weak halves).
-const HEAD_TREES = new Set((option("--head-trees") ?? "").split(",").filter((t) => t !== "" && t !== "none"));
-for (const tag of HEAD_TREES) {
-  if (!(SENTENCE_TAGS as readonly string[]).includes(tag)) {
-    process.stderr.write(
-      `train: --head-trees names answer labels (${SENTENCE_TAGS.join(", ")}), not "${tag}"; e.g. --head-trees task,ambiguity.\n`,
-    );
-    process.exit(2);
-  }
-}
 const linearLogit = (w: DenseWeights, values: Readonly<Record<string, number>>): number => {
   let z = w.bias[0] ?? 0;
   w.features.forEach((f, i) => {
