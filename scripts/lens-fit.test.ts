@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { denseProbability } from "../src/core/analysis/lens/model.ts";
 import {
+  boostTrees,
   crossFeatureNames,
   fitBinaryHeads,
+  fitDense,
   headDrop,
   headFeatureNames,
   headNor,
@@ -328,5 +331,57 @@ describe("subwordSpec (--subword, --subword-buckets, --subword-min)", () => {
     expect(() => subwordSpec("4", "10", undefined)).toThrow(/--subword-buckets .*"10"/);
     expect(() => subwordSpec("4", undefined, "0")).toThrow(/--subword-min .*"0"/);
     expect(() => subwordSpec(undefined, "4096", undefined)).toThrow(/need --subword/);
+  });
+});
+
+describe("boostTrees (lens47, --head-trees)", () => {
+  // Two halves that count only together: the label is there when both a and b are high. A
+  // logistic head over a and b adds their evidence, so one high half alone is read as half way.
+  const rows: Array<Record<string, number>> = [];
+  const targets: number[] = [];
+  for (let i = 0; i < 400; i += 1) {
+    const a = (i % 20) / 19;
+    const b = (Math.floor(i / 20) % 20) / 19;
+    rows.push({ a, b });
+    targets.push(a > 0.5 && b > 0.5 ? 1 : 0);
+  }
+  const linear = fitDense(rows, targets, ["a", "b"], {
+    kind: "logistic",
+    l2: 1e-3,
+    iterations: 1500,
+    rate: 0.5,
+  });
+  const logit = (r: Record<string, number>): number =>
+    (linear.bias[0] ?? 0) +
+    (linear.weights[0] ?? []).reduce((s, w, j) => s + w * (r[["a", "b"][j] ?? ""] ?? 0), 0);
+  const trees = boostTrees(rows, targets, ["a", "b"], rows.map(logit));
+  const head = { ...linear, trees };
+
+  it("learns what two features say together, which the logistic head alone cannot", () => {
+    const lone = { a: 1, b: 0 };
+    const both = { a: 1, b: 1 };
+    expect(denseProbability(head, lone)).toBeLessThan(denseProbability(linear, lone));
+    expect(denseProbability(head, lone)).toBeLessThan(0.2);
+    expect(denseProbability(head, both)).toBeGreaterThan(0.8);
+    const errors = (w: typeof linear): number =>
+      rows.filter((r, i) => (denseProbability(w, r) >= 0.5 ? 1 : 0) !== targets[i]).length;
+    expect(errors(head)).toBeLessThan(errors(linear));
+  });
+
+  it("is deterministic, stores ten numbers a tree, and a head without trees reads as before", () => {
+    expect(boostTrees(rows, targets, ["a", "b"], rows.map(logit))).toEqual(trees);
+    expect(trees).toHaveLength(40);
+    for (const t of trees) expect(t).toHaveLength(10);
+    expect(denseProbability({ ...linear, trees: [] }, { a: 0.3, b: 0.7 })).toBe(
+      denseProbability(linear, { a: 0.3, b: 0.7 }),
+    );
+  });
+
+  it("keeps a split only with enough weight on each side: too few rows give no tree", () => {
+    expect(
+      boostTrees(rows.slice(0, 40), targets.slice(0, 40), ["a", "b"], new Array(40).fill(0), {
+        minWeight: 30,
+      }),
+    ).toEqual([]);
   });
 });

@@ -514,3 +514,169 @@ export function subwordSpec(
     throw new Error(`--subword-min wants a whole number of letters from 1 to 20, not "${minLength}"`);
   return { grams: [...n].sort((x, y) => x - y), buckets: b, minLength: m };
 }
+
+/** The settings of `boostTrees` (docs/lab/risk-lens-lab.md "lens47", fixed before any figure). */
+export const HEAD_TREES = { trees: 40, shrinkage: 0.1, lambda: 1, minWeight: 30, cuts: 16 } as const;
+
+/**
+ * Depth-2 regression trees boosted on top of a fitted head's logit (`base[i]`, logistic loss,
+ * Newton leaf values `−G / (H + λ)` times the shrinkage): each tree splits its rows on one
+ * feature at one of that feature's inner weighted quantiles (`cuts` − 1 of them, rounded to 3
+ * decimals), then each side once more; a split needs at least `minWeight` of sample weight on
+ * each side and a positive gain, else the node stays a leaf (both its leaves the same value).
+ * Ties go to the first feature of `features` and the lowest threshold. Deterministic: no
+ * sampling. Returns the trees in the stored form of `DenseWeights.trees`.
+ *
+ *   boostTrees(rows, targets, ["max", "x:action"], rows.map(() => 0)) // → [[0, 0.25, 1, …], …]
+ */
+export function boostTrees(
+  rows: ReadonlyArray<Readonly<Record<string, number>>>,
+  targets: readonly number[],
+  features: readonly string[],
+  base: readonly number[],
+  options: {
+    trees?: number;
+    shrinkage?: number;
+    lambda?: number;
+    minWeight?: number;
+    cuts?: number;
+    sampleWeights?: readonly number[];
+  } = {},
+): number[][] {
+  const rounds = options.trees ?? HEAD_TREES.trees;
+  const shrinkage = options.shrinkage ?? HEAD_TREES.shrinkage;
+  const lambda = options.lambda ?? HEAD_TREES.lambda;
+  const minWeight = options.minWeight ?? HEAD_TREES.minWeight;
+  const cuts = options.cuts ?? HEAD_TREES.cuts;
+  const n = rows.length;
+  const weightOf = (i: number): number => options.sampleWeights?.[i] ?? 1;
+  const x = features.map((f) => Float64Array.from(rows, (r) => r[f] ?? 0));
+  // Each feature's candidate thresholds: the inner weighted quantiles, rounded, deduplicated.
+  const thresholds = x.map((column) => {
+    const byValue = Array.from({ length: n }, (_, i) => i).sort(
+      (a, b) => (column[a] as number) - (column[b] as number) || a - b,
+    );
+    const total = byValue.reduce((s, i) => s + weightOf(i), 0);
+    const out: number[] = [];
+    let seen = 0;
+    let q = 1;
+    for (const i of byValue) {
+      seen += weightOf(i);
+      while (q < cuts && seen >= (q * total) / cuts) {
+        const t = round(column[i] as number);
+        if (out[out.length - 1] !== t) out.push(t);
+        q += 1;
+      }
+    }
+    return out;
+  });
+  const z = Float64Array.from(base);
+  const g = new Float64Array(n);
+  const h = new Float64Array(n);
+  const leafValue = (rowsOf: readonly number[]): number => {
+    let sg = 0;
+    let sh = 0;
+    for (const i of rowsOf) {
+      sg += g[i] as number;
+      sh += h[i] as number;
+    }
+    return round((-shrinkage * sg) / (sh + lambda));
+  };
+  // The best split of these rows: [feature, threshold] or undefined.
+  const bestSplit = (rowsOf: readonly number[]): [number, number] | undefined => {
+    let sg = 0;
+    let sh = 0;
+    for (const i of rowsOf) {
+      sg += g[i] as number;
+      sh += h[i] as number;
+    }
+    const parent = (sg * sg) / (sh + lambda);
+    let best: { f: number; t: number; gain: number } | undefined;
+    for (let f = 0; f < features.length; f += 1) {
+      const ts = thresholds[f] as number[];
+      if (ts.length === 0) continue;
+      const column = x[f] as Float64Array;
+      // Per threshold bucket: the rows whose value is at or below it (the last bucket: above all).
+      const bg = new Float64Array(ts.length + 1);
+      const bh = new Float64Array(ts.length + 1);
+      const bw = new Float64Array(ts.length + 1);
+      for (const i of rowsOf) {
+        const v = column[i] as number;
+        let lo = 0;
+        let hi = ts.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (v <= (ts[mid] as number)) hi = mid;
+          else lo = mid + 1;
+        }
+        bg[lo] = (bg[lo] as number) + (g[i] as number);
+        bh[lo] = (bh[lo] as number) + (h[i] as number);
+        bw[lo] = (bw[lo] as number) + weightOf(i);
+      }
+      let lg = 0;
+      let lh = 0;
+      let lw = 0;
+      let totalW = 0;
+      for (const w of bw) totalW += w;
+      for (let k = 0; k < ts.length; k += 1) {
+        lg += bg[k] as number;
+        lh += bh[k] as number;
+        lw += bw[k] as number;
+        if (lw < minWeight || totalW - lw < minWeight) continue;
+        const rg = sg - lg;
+        const rh = sh - lh;
+        const gain = (lg * lg) / (lh + lambda) + (rg * rg) / (rh + lambda) - parent;
+        if (gain > 1e-12 && (best === undefined || gain > best.gain + 1e-12))
+          best = { f, t: ts[k] as number, gain };
+      }
+    }
+    return best === undefined ? undefined : [best.f, best.t];
+  };
+  const split = (rowsOf: readonly number[], f: number, t: number): [number[], number[]] => {
+    const left: number[] = [];
+    const right: number[] = [];
+    const column = x[f] as Float64Array;
+    for (const i of rowsOf) ((column[i] as number) <= t ? left : right).push(i);
+    return [left, right];
+  };
+  const all = Array.from({ length: n }, (_, i) => i);
+  const out: number[][] = [];
+  for (let round_ = 0; round_ < rounds; round_ += 1) {
+    for (let i = 0; i < n; i += 1) {
+      const p = 1 / (1 + Math.exp(-(z[i] as number)));
+      g[i] = (p - (targets[i] ?? 0)) * weightOf(i);
+      h[i] = Math.max(1e-6, p * (1 - p)) * weightOf(i);
+    }
+    const root = bestSplit(all);
+    if (root === undefined) break;
+    const [left, right] = split(all, root[0], root[1]);
+    const tree: number[] = [root[0], root[1]];
+    const leaves: number[] = [];
+    for (const side of [left, right]) {
+      const child = bestSplit(side);
+      if (child === undefined) {
+        // No split: both leaves the side's value, under a split that sends everything left.
+        const v = leafValue(side);
+        tree.push(root[0], Number.MAX_VALUE);
+        leaves.push(v, v);
+      } else {
+        const [a, b] = split(side, child[0], child[1]);
+        tree.push(child[0], child[1]);
+        leaves.push(leafValue(a), leafValue(b));
+      }
+    }
+    tree.push(...leaves);
+    out.push(tree);
+    // The rows' logits move by their leaf.
+    for (let i = 0; i < n; i += 1) z[i] = (z[i] as number) + treeValueAt(tree, x, i);
+  }
+  return out;
+}
+
+/** One stored tree's value for row `i` of the feature columns `x`. */
+function treeValueAt(t: readonly number[], x: readonly Float64Array[], i: number): number {
+  const at = (f: number): number => (x[f] as Float64Array)[i] as number;
+  if (at(t[0] as number) <= (t[1] as number))
+    return at(t[2] as number) <= (t[3] as number) ? (t[6] as number) : (t[7] as number);
+  return at(t[4] as number) <= (t[5] as number) ? (t[8] as number) : (t[9] as number);
+}

@@ -259,3 +259,37 @@ describe("npm run train -- --task-opening (task44, off by default)", () => {
     expect(JSON.stringify(rest)).toBe(JSON.stringify(plain));
   }, 600_000);
 });
+
+describe("npm run train -- --head-trees (lens47, off by default)", () => {
+  it("adds trees to the named heads only: the tagger, the topic and the other heads are the recipe's own", () => {
+    const dir = mkdtempSync(join(tmpdir(), "derisk-train-"));
+    smallCorpus(join(dir, "corpus"));
+    const plain = train(join(dir, "corpus"), join(dir, "plain.json"), []);
+    const trees = train(join(dir, "corpus"), join(dir, "trees.json"), ["--head-trees", "task,ambiguity"]);
+    type Head = { features: string[]; weights: number[][]; bias: number[]; trees?: number[][] };
+    const plainHeads = plain.labels as Record<string, Head>;
+    const treeHeads = trees.labels as Record<string, Head>;
+    for (const part of ["sentence", "topic", "question", "boundary"])
+      expect(JSON.stringify(trees[part])).toBe(JSON.stringify(plain[part]));
+    for (const [tag, head] of Object.entries(plainHeads)) {
+      expect(head.trees).toBeUndefined();
+      const { trees: added, ...linear } = treeHeads[tag] as Head;
+      expect(JSON.stringify(linear)).toBe(JSON.stringify(head));
+      if (tag === "task" || tag === "ambiguity") {
+        expect(added?.length ?? 0).toBeGreaterThan(0);
+        for (const t of added ?? []) expect(t).toHaveLength(10);
+      } else expect(added).toBeUndefined();
+    }
+  }, 600_000);
+
+  it("refuses a name that is not an answer label, with the labels it takes, before reading the corpus", () => {
+    const r = spawnSync("npx", ["tsx", join(root, "scripts", "train.ts"), "--head-trees", "tasks"], {
+      cwd: root,
+      encoding: "utf8",
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(
+      /^train: --head-trees names answer labels \(situation, task, .*\), not "tasks"; .*\n$/,
+    );
+  }, 120_000);
+});

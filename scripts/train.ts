@@ -33,6 +33,7 @@
  *   npm run train -- --group-dro 4 --out FILE     # writers read worst out of fold weigh more
  *   npm run train -- --group-dro 10 --group-dro-excess --out FILE   # … worst beyond their tag rates
  *   npm run train -- --task-opening --out FILE    # T1 read as a rule at answer level (task44, not adopted)
+ *   npm run train -- --head-trees task,ambiguity,autonomy --out FILE   # boosted trees on those heads (lens47)
  *
  * Defaults since branch `task21` (docs/lab/risk-lens-lab.md "D2: a second task reading for the heads",
  * candidate D3 adopted): `--relabel T1 --clause-reading --heads-without-task --written-task-heads
@@ -62,7 +63,12 @@ import { fileURLToPath } from "node:url";
 import { callsForStory } from "../src/core/analysis/classify.ts";
 import { SENTENCE_TAGS, type SentenceTag } from "../src/core/analysis/labels.ts";
 import { isProbingFeature, isSubwordFeature, type SubwordSpec } from "../src/core/analysis/lens/features.ts";
-import { type DenseWeights, packSparse, type SparseWeights } from "../src/core/analysis/lens/linear.ts";
+import {
+  type DenseWeights,
+  packSparse,
+  type SparseWeights,
+  treeLogit,
+} from "../src/core/analysis/lens/linear.ts";
 import {
   boundaryFeatures,
   distribution,
@@ -101,6 +107,7 @@ import {
   transcriptOf,
 } from "./lens-corpus.ts";
 import {
+  boostTrees,
   buildVocab,
   crossFeatureNames,
   fitBinaryHeads,
@@ -192,6 +199,19 @@ for (const tag of WRITTEN_TASK_HEADS) {
   }
 }
 const WRITTEN = WRITTEN_TASK_HEADS.length > 0;
+// `--head-trees task,ambiguity,autonomy` (issue 10, branch `lens47`, docs/lab/risk-lens-lab.md
+// "lens47", design H47; off by default): the named heads are fitted as above, then depth-2
+// regression trees are boosted on their logit over the same rows and features (`boostTrees`), so
+// that a head can read two features together (a probe after an unknown; two weak halves).
+const HEAD_TREES = new Set((option("--head-trees") ?? "").split(",").filter((t) => t !== "" && t !== "none"));
+for (const tag of HEAD_TREES) {
+  if (!(SENTENCE_TAGS as readonly string[]).includes(tag)) {
+    process.stderr.write(
+      `train: --head-trees names answer labels (${SENTENCE_TAGS.join(", ")}), not "${tag}"; e.g. --head-trees task,ambiguity.\n`,
+    );
+    process.exit(2);
+  }
+}
 // A sentence to which `--relabel` added `task` carries this mark too (its copies keep it), so that
 // the written column learns it as the corpus wrote it: without `task`.
 const RELABELLED_TASK = "task:relabelled";
@@ -1021,6 +1041,13 @@ const headFeatures = (tag: SentenceTag): string[] =>
 if (HEAD_DROP.size > 0)
   log(`heads without: ${[...HEAD_DROP].map(([t, fs]) => `${t} ${[...fs].join(",")}`).join("; ")}`);
 log(`heads reading in place of nor: ${[...HEAD_NOR].map(([t, k]) => `${t} ${k}`).join(", ")}`);
+const linearLogit = (w: DenseWeights, values: Readonly<Record<string, number>>): number => {
+  let z = w.bias[0] ?? 0;
+  w.features.forEach((f, i) => {
+    z += (w.weights[0]?.[i] ?? 0) * (values[f] ?? 0);
+  });
+  return z;
+};
 // Each training answer twice: its sentences as a held-out writer's, then as a known writer's.
 const headItems = [...train, ...train];
 for (const [k, tag] of SENTENCE_TAGS.entries()) {
@@ -1048,6 +1075,20 @@ for (const [k, tag] of SENTENCE_TAGS.entries()) {
       ...(weighted ? { sampleWeights: headItems.map((i) => weightOf(i.row.id, tag)) } : {}),
     },
   );
+  if (HEAD_TREES.has(tag)) {
+    const head = model.labels[tag];
+    model.labels[tag] = {
+      ...head,
+      trees: boostTrees(
+        rows,
+        headItems.map((i) => gold(i, tag)),
+        head.features,
+        rows.map((r) => linearLogit(head, r)),
+        weighted ? { sampleWeights: headItems.map((i) => weightOf(i.row.id, tag)) } : {},
+      ),
+    };
+    log(`${tag} head: ${model.labels[tag].trees?.length ?? 0} trees on its logit`);
+  }
 }
 const offTopicItems = train.filter(
   (item) => !isNotesCopy(item.row.id) && (EXTRA_TOPIC || !keptOut(item.row.id)),
@@ -1256,6 +1297,7 @@ function denseSigmoid(w: DenseWeights, values: Readonly<Record<string, number>>)
   w.features.forEach((f, i) => {
     z += (w.weights[0]?.[i] ?? 0) * (values[f] ?? 0);
   });
+  if (w.trees !== undefined) z += treeLogit(w, values);
   return 1 / (1 + Math.exp(-z));
 }
 const OVERALL_FEATURES = Object.keys(overallRows[0] ?? {}).sort();

@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { featureId, packSparse, SparseScorer, type SparseWeights, unpackSparse } from "./linear.ts";
+import {
+  featureId,
+  packSparse,
+  SparseScorer,
+  type SparseWeights,
+  treeLogit,
+  unpackSparse,
+} from "./linear.ts";
+import { denseProbability } from "./model.ts";
 
 /** The logits by the definition: bias plus each known feature's weight / scale, once per feature. */
 function reference(model: SparseWeights, features: readonly string[]): number[] {
@@ -154,5 +162,28 @@ describe("packSparse / unpackSparse", () => {
     expect(unpackSparse(stored).weights).toEqual([[0, 1]]);
     expect(() => unpackSparse({ ...stored, packed: ["gAg"] })).toThrow(/3 characters; expected 4/);
     expect(() => unpackSparse({ ...stored, packed: ["gA!B"] })).toThrow(/outside base64url at 2/);
+  });
+});
+
+describe("treeLogit (heads trained with --head-trees, lens47)", () => {
+  // One tree: max ≤ 0.5 goes left, then x:action ≤ 0.2; else right, then max ≤ 0.8.
+  const head = {
+    features: ["max", "x:action"],
+    classes: ["value"],
+    weights: [[1, 0]],
+    bias: [-0.5],
+    trees: [[0, 0.5, 1, 0.2, 0, 0.8, -1, -0.5, 0.5, 1]],
+  };
+  it("walks each tree to its leaf, an absent feature read as 0", () => {
+    expect(treeLogit(head, { max: 0.6 })).toBe(0.5);
+    expect(treeLogit(head, { max: 0.9 })).toBe(1);
+    expect(treeLogit(head, { max: 0.5, "x:action": 0.3 })).toBe(-0.5);
+    expect(treeLogit(head, {})).toBe(-1);
+    const { trees: _, ...linear } = head;
+    expect(treeLogit(linear, { max: 0.9 })).toBe(0);
+  });
+  it("denseProbability adds the trees to the linear logit", () => {
+    const z = -0.5 + 0.9 + 1;
+    expect(denseProbability(head, { max: 0.9 })).toBeCloseTo(1 / (1 + Math.exp(-z)), 12);
   });
 });

@@ -75,6 +75,35 @@ export interface DenseWeights {
   classes: string[];
   weights: number[][];
   bias: number[];
+  /**
+   * Depth-2 regression trees added to the first class's logit (a head trained with
+   * `--head-trees`, docs/lab/risk-lens-lab.md "lens47"): each tree is ten numbers, the root's
+   * feature index (into `features`) and threshold, the left child's, the right child's, and the
+   * four leaf values (left-left, left-right, right-left, right-right). `value ≤ threshold` goes
+   * left; an absent feature reads 0.
+   */
+  trees?: number[][];
+}
+
+/** Length of one stored tree of `DenseWeights.trees`. */
+export const TREE_LENGTH = 10;
+
+/**
+ * The sum of a head's trees for these feature values (0 without trees).
+ * @example treeLogit({ features: ["max"], classes: ["value"], weights: [[0]], bias: [0], trees: [[0, 0.5, 0, 0.2, 0, 0.8, -1, -0.5, 0.5, 1]] }, { max: 0.6 }) // → 0.5
+ */
+export function treeLogit(weights: DenseWeights, values: Readonly<Record<string, number>>): number {
+  const trees = weights.trees;
+  if (trees === undefined) return 0;
+  const { features } = weights;
+  const at = (i: number): number => values[features[i] as string] ?? 0;
+  let z = 0;
+  for (const t of trees) {
+    if (at(t[0] as number) <= (t[1] as number))
+      z += at(t[2] as number) <= (t[3] as number) ? (t[6] as number) : (t[7] as number);
+    else z += at(t[4] as number) <= (t[5] as number) ? (t[8] as number) : (t[9] as number);
+  }
+  return z;
 }
 
 /** The logistic function. */

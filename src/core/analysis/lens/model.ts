@@ -11,6 +11,7 @@ import {
   type SparseWeights,
   sigmoid,
   softmax,
+  treeLogit,
   unpackSparse,
 } from "./linear.ts";
 
@@ -144,7 +145,8 @@ function firstLogit(weights: DenseWeights, values: Readonly<Record<string, numbe
     if (v === 0) continue;
     z += (row[i] ?? 0) * v;
   }
-  return z;
+  // A head trained with `--head-trees` adds its trees (docs/lab/risk-lens-lab.md "lens47").
+  return weights.trees === undefined ? z : z + treeLogit(weights, values);
 }
 
 /** Probability of a one-class dense head. */
