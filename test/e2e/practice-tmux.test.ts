@@ -129,7 +129,7 @@ describe("derisk practice in a terminal (tmux)", () => {
       const name = "full";
       start(name, ["practice", "--competency", "technical-challenge", "--count", "1"], { color: true });
       const first = await waitFor(name, /Question 1\/1: [\s\S]*⏱ \d:\d\d \/ 2:00 ›\s*$/m);
-      expect(first).toMatch(/budget 2:00 · \/peek shows your prepared answer/);
+      expect(first).toMatch(/budget 2 min · \/peek shows your prepared answer/);
       // The timer runs on the prompt line, redrawn in place: one line, a later time.
       const clock = (text: string) => /⏱ (\d):(\d\d) \/ 2:00 ›\s*$/m.exec(text);
       const seconds = (m: RegExpExecArray | null) => Number(m?.[1]) * 60 + Number(m?.[2]);
@@ -153,7 +153,7 @@ describe("derisk practice in a terminal (tmux)", () => {
       );
       tmux("send-keys", "-t", name, "Enter");
       const analysed = await waitFor(name, /Follow-up: .+\n[\s\S]*⏱ \d:\d\d \/ 0:45 ›\s*$/m);
-      expect(analysed).toMatch(/⏱ typed in 0:\d\d · said aloud ≈ 0:\d\d of 2:00/);
+      expect(analysed).toMatch(/⏱ typed in \d+ s · said aloud ≈ \d+ s of 2 min/);
       expect(analysed).toMatch(/Overall [1-5]\/5/);
       expect(analysed).toMatch(/STAR\+L\n {2}situation/);
       // The five risks in the web app's words, each with its level.
@@ -170,7 +170,7 @@ describe("derisk practice in a terminal (tmux)", () => {
       expect(analysed).toMatch(/Top fixes\n {2}1\. /);
       // The prepared answer beside the attempt (120 columns: side by side).
       expect(analysed).toMatch(/^Your answer +│ Prepared answer$/m);
-      expect(analysed).toMatch(/Follow-up next \(budget 0:45\), because you said “.+”\./);
+      expect(analysed).toMatch(/Follow-up next \(budget 45 s\), because you said “.+”\./);
 
       await typeLine(
         name,
@@ -185,8 +185,8 @@ describe("derisk practice in a terminal (tmux)", () => {
         /Session report: 1\/1 question answered, 1 follow-up[\s\S]*Attempts over time: derisk history \S+/,
       );
       expect(done).toMatch(/rated good: next review \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
-      expect(done).toMatch(/^• .+ {2}typed in 0:\d\d \(budget 2:00\) · score [1-5]\/5 · good$/m);
-      expect(done).toMatch(/^ {3}↳ .+ {2}typed in 0:\d\d \(budget 0:45\) · score [1-5]\/5$/m);
+      expect(done).toMatch(/^• .+ {2}typed in \d+ s \(budget 2 min\) · score [1-5]\/5 · good$/m);
+      expect(done).toMatch(/^ {3}↳ .+ {2}typed in \d+ s \(budget 45 s\) · score [1-5]\/5$/m);
       expect(await exited(name)).toBe(0);
 
       // The rating reached the schedule and the history: derisk history ID.

@@ -3,12 +3,13 @@ import { DeriskError } from "../../app/errors.ts";
 import type { BankQuestion } from "../../app/questions.ts";
 import type { DrillFeedback } from "../../core/practice-types.ts";
 import { shortId, shortIds } from "../../core/short-ids.ts";
+import { formatDuration } from "../../core/words.ts";
 import { answeringClock } from "../answering-clock.ts";
 import type { CliContext } from "../context.ts";
 import { rejectUnknownSubcommand } from "../default-command.ts";
 import { type AnswerInput, plainLineInput, terminalLineInput } from "../line-input.ts";
 import type { Style } from "../render/style.ts";
-import { clock, inInterval, timerPrompt, timerStarted, timeUsed } from "../render/timer.ts";
+import { inInterval, timerPrompt, timerStarted, timeUsed } from "../render/timer.ts";
 
 interface DrillFlags {
   count?: string;
@@ -239,7 +240,7 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
                 "",
                 style.bold(`Question ${at}/${total}: ${step.questionText}`),
                 style.dim(
-                  `${step.competency ? `${step.competency} · ` : ""}budget ${clock(step.budgetSeconds)} · a blank line or Ctrl-D submits · /skip skips · /end ends`,
+                  `${step.competency ? `${step.competency} · ` : ""}budget ${formatDuration(step.budgetSeconds)} · a blank line or Ctrl-D submits · /skip skips · /end ends`,
                 ),
               ].join("\n"),
             );

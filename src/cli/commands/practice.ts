@@ -6,10 +6,11 @@ import { notScoredLabel } from "../../core/attempt-score.ts";
 import { dueLabels, stepLabel } from "../../core/due-labels.ts";
 import { describeNewCards } from "../../core/new-cards-outlook.ts";
 import { shortId, shortIds } from "../../core/short-ids.ts";
+import { formatDuration } from "../../core/words.ts";
 import { answeringClock } from "../answering-clock.ts";
 import type { CliContext } from "../context.ts";
 import { localDay, localMinute } from "../render/dates.ts";
-import { clock, inInterval, timerPrompt, timerStarted, timeUsed, typedTimeUsed } from "../render/timer.ts";
+import { inInterval, timerPrompt, timerStarted, timeUsed, typedTimeUsed } from "../render/timer.ts";
 import { renderFeedback } from "./drill.ts";
 
 interface DueFlags {
@@ -549,7 +550,7 @@ async function runSession(
           ? style.bold(`Question ${at}/${total}: ${stepLabel(step)}`)
           : style.bold(`Follow-up: ${step.questionText}`),
         style.dim(
-          `${step.competency ? `${step.competency} · ` : ""}budget ${clock(step.budgetSeconds)}${step.hasPreparedAnswer ? " · /peek shows your prepared answer" : ""}`,
+          `${step.competency ? `${step.competency} · ` : ""}budget ${formatDuration(step.budgetSeconds)}${step.hasPreparedAnswer ? " · /peek shows your prepared answer" : ""}`,
         ),
       ].join("\n"),
     );
@@ -686,7 +687,7 @@ async function runSession(
       out.push(
         "",
         style.cyan(
-          `Follow-up next (budget ${clock(result.followUp.budgetSeconds)}), ${
+          `Follow-up next (budget ${formatDuration(result.followUp.budgetSeconds)}), ${
             result.followUp.trigger === ""
               ? `because: ${result.followUp.reason}`
               : `because you said “${result.followUp.trigger}”.`
@@ -770,8 +771,8 @@ async function renderReport(
     ...(notReached > 0 ? [`${notReached} not reached`] : []),
     ...(unanswered > 0 ? [`${unanswered} not answered`] : []),
     typed
-      ? `typed in ${clock(used)} (budget ${clock(budget)} said aloud)`
-      : `time ${clock(used)} of ${clock(budget)}`,
+      ? `typed in ${formatDuration(used)} (budget ${formatDuration(budget)} said aloud)`
+      : `time ${formatDuration(used)} of ${formatDuration(budget)}`,
     ...(scores.length > 0
       ? [`average score ${(scores.reduce((a, b) => a + b, 0) / scores.length).toFixed(1)}/5`]
       : []),
@@ -795,8 +796,8 @@ async function renderReport(
     }
     const figures = [
       s.delivery === undefined
-        ? `typed in ${clock(s.usedSeconds ?? 0)} (budget ${clock(s.budgetSeconds)})`
-        : `${clock(s.usedSeconds ?? 0)}/${clock(s.budgetSeconds)}${s.overBudget ? " over" : ""}`,
+        ? `typed in ${formatDuration(s.usedSeconds ?? 0)} (budget ${formatDuration(s.budgetSeconds)})`
+        : `${formatDuration(s.usedSeconds ?? 0)} of ${formatDuration(s.budgetSeconds)}${s.overBudget ? ", over" : ""}`,
       ...(s.score === undefined ? [] : [`score ${s.score}/5`]),
       ...(s.notScored === undefined ? [] : [notScoredLabel(s.notScored)]),
       ...(s.keyPoints === undefined

@@ -1,3 +1,4 @@
+import { formatDuration } from "../../core/words.ts";
 import type { Style } from "./style.ts";
 
 /**
@@ -25,13 +26,10 @@ export function timerStarted(seconds: number, budgetSeconds: number): string {
 }
 
 /**
- * The time an answer took against its budget, after it is submitted.
- * @example timeUsed(style, 100, 90) // "⏱ 1:40 / 1:30 used — over budget"
- */
-/**
  * A typed answer's two durations, each named: the time it took to type, and how long it would take
  * to say (the risk lens's estimate, which the budget is about), coloured by the latter.
- * @example typedTimeUsed(style, 124, 42, 90) // "⏱ typed in 2:04 · said aloud ≈ 0:42 of 1:30"
+ * Said as every duration and budget is (formatDuration); only the running timer is a clock.
+ * @example typedTimeUsed(style, 124, 42, 90) // "⏱ typed in 2 min 04 s · said aloud ≈ 42 s of 1 min 30 s"
  */
 export function typedTimeUsed(
   style: Style,
@@ -40,12 +38,16 @@ export function typedTimeUsed(
   budgetSeconds: number,
 ): string {
   const spoken = Math.round(spokenSeconds);
-  const text = `⏱ typed in ${clock(typedSeconds)} · said aloud ≈ ${clock(spoken)} of ${clock(budgetSeconds)}`;
+  const text = `⏱ typed in ${formatDuration(typedSeconds)} · said aloud ≈ ${formatDuration(spoken)} of ${formatDuration(budgetSeconds)}`;
   return spoken > budgetSeconds ? style.yellow(`${text} — over budget`) : style.green(text);
 }
 
+/**
+ * The time an answer took against its budget, after it is submitted, said as durations.
+ * @example timeUsed(style, 100, 90) // "⏱ 1 min 40 s used of 1 min 30 s — over budget"
+ */
 export function timeUsed(style: Style, usedSeconds: number, budgetSeconds: number): string {
-  const text = `⏱ ${clock(usedSeconds)} / ${clock(budgetSeconds)} used`;
+  const text = `⏱ ${formatDuration(usedSeconds)} used of ${formatDuration(budgetSeconds)}`;
   return usedSeconds > budgetSeconds ? style.yellow(`${text} — over budget`) : style.green(text);
 }
 

@@ -74,3 +74,79 @@ export function assertEditReadsBack(doc: PrepDoc, revised: PrepItem): void {
     }`,
   );
 }
+
+/** A rule line: Markdown's way to set a remark off from the answer above it. */
+const RULE = "---";
+
+/**
+ * A document that no longer reads back as it is stored, made to read back before anything is
+ * added to it. Such a document was left by a typed edit that derisk saved before it checked
+ * edits (a note typed as plain text under an answer, re-read as the answer's next paragraph):
+ * every later variant, follow-up or new answer into it was refused. A note of that kind is set off
+ * from the item above it by a rule line ("---"), its own lines kept as typed; the save that carries
+ * the mended document keeps the note's earlier text in its history. A document that reads back
+ * comes back as it is; one this cannot mend is refused with a message naming the item, where it
+ * goes on a re-read, and the edit that fixes it.
+ * @example mendReadBack(doc).mended // [the note "Say the five first." stored as "---\n\nSay the five first."]
+ */
+export function mendReadBack(doc: PrepDoc): { doc: PrepDoc; mended: PrepItem[] } {
+  const { intact, reread } = intactKeys(doc, doc.items);
+  if (intact.size === doc.items.length) return { doc, mended: [] };
+  const stuck = doc.items.filter((item) => !intact.has(item.key));
+  const mendable = (item: PrepItem) => item.kind === "note" && !item.raw.trimStart().startsWith(RULE);
+  const items = doc.items.map((item) =>
+    !intact.has(item.key) && mendable(item) ? { ...item, raw: `${RULE}\n\n${item.raw}` } : item,
+  );
+  const after = intactKeys(doc, items);
+  if (after.intact.size === items.length && after.reread.length === items.length) {
+    const changed = new Set(stuck.filter(mendable).map((item) => item.key));
+    return {
+      doc: { ...doc, items: after.reread },
+      mended: after.reread.filter((item) => changed.has(item.key)),
+    };
+  }
+  // A line of a stuck item that the re-read puts into another item (or drops), and that item.
+  const strayLine = (item: PrepItem) => {
+    const own = reread.find((other) => other.key === item.key && other.kind === item.kind);
+    const kept = new Set(own?.raw.split("\n").map((text) => text.trim()) ?? []);
+    const line = item.raw
+      .split("\n")
+      .map((text) => text.trim())
+      .find((text) => text !== "" && !kept.has(text));
+    if (line === undefined) return undefined;
+    const host = reread.find(
+      (other) => other !== own && other.raw.split("\n").some((t) => t.trim() === line),
+    );
+    return { item, line, host };
+  };
+  const found = stuck.map(strayLine).filter((e) => e !== undefined);
+  const named = found.find((e) => e.host !== undefined) ?? found[0];
+  const item = named?.item ?? (stuck[0] as PrepItem);
+  const where = named
+    ? `the line “${short(named.line)}” of ${itemName(item)} ${named.host ? `is read as part of ${itemName(named.host)}` : "does not read back"}`
+    : `${itemName(item)} does not read back as it is stored`;
+  throw new DeriskError(
+    "BAD_INPUT",
+    `“${doc.title}” does not read back as it is stored, so nothing can be added to it yet: ${where} (an edit saved before derisk checked edits). Nothing was saved: ${named ? "change or remove that line in" : "edit"} that ${item.kind}, then save again`,
+    {
+      hint: {
+        cli: ` (derisk show --kind ${item.kind} --json gives its id; derisk set ID --text "…" edits it).`,
+        web: " (open it in the Library; its History keeps the text it has now).",
+      },
+    },
+  );
+}
+
+const short = (line: string): string => (line.length > 80 ? `${line.slice(0, 79)}…` : line);
+
+/** An item as the message names it: its question for answers, its first line otherwise. */
+function itemName(item: PrepItem): string {
+  if (item.kind === "answer" || item.kind === "follow-up" || item.kind === "technical-question")
+    return label(item);
+  const first =
+    item.raw
+      .split("\n")
+      .find((text) => text.trim() !== "")
+      ?.trim() ?? "";
+  return `the ${item.kind} “${short(first)}”`;
+}

@@ -1,5 +1,6 @@
 import { DeriskError } from "../errors.ts";
 import type { AnswerItem, PrepDoc } from "../model.ts";
+import { mendReadBack } from "./edit-read-back.ts";
 import { parsePrepDocument } from "./parse.ts";
 import { readBackMessage, readBackProblem } from "./read-back.ts";
 
@@ -20,7 +21,7 @@ export const MAX_NEW_QUESTION = 300;
  * @example addQuestionAnswer(doc, { question: "Why this team?", text: "Because…" }).answer.key // "q7/core"
  */
 export function addQuestionAnswer(
-  doc: PrepDoc,
+  stored: PrepDoc,
   input: NewQuestionAnswer,
 ): { doc: PrepDoc; answer: AnswerItem } {
   const question = input.question.replace(/\s+/g, " ").trim();
@@ -47,6 +48,8 @@ export function addQuestionAnswer(
       "The answer has a line that starts with #, Question: or Answer:, or two blank lines in a row: join its paragraphs with one blank line.",
     );
   }
+  // A document an older edit left unable to read back is mended first (its stuck note set off).
+  const doc = mendReadBack(stored).doc;
   const numbers = doc.items
     .filter((item): item is AnswerItem => item.kind === "answer")
     .map((a) => /^q(\d+)$/i.exec(a.questionKey)?.[1])

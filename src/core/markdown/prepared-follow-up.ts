@@ -1,5 +1,6 @@
 import { DeriskError } from "../errors.ts";
 import type { AnswerItem, FollowUpItem, PrepDoc } from "../model.ts";
+import { mendReadBack } from "./edit-read-back.ts";
 import { parsePrepDocument } from "./parse.ts";
 import { readBackMessage, readBackProblem } from "./read-back.ts";
 import { noQuestionMessage } from "./variant.ts";
@@ -22,7 +23,9 @@ export const MAX_FOLLOW_UP_QUESTION = 300;
  * question has none — so it exports and re-imports like any other follow-up.
  * @example addFollowUp(doc, { questionKey: "q6", question: "What would you do differently?", answer: "I would…" }).followUp.key // "q6/follow-up-1"
  */
-export function addFollowUp(doc: PrepDoc, input: NewFollowUp): { doc: PrepDoc; followUp: FollowUpItem } {
+export function addFollowUp(stored: PrepDoc, input: NewFollowUp): { doc: PrepDoc; followUp: FollowUpItem } {
+  // A document an older edit left unable to read back is mended first (its stuck note set off).
+  const doc = mendReadBack(stored).doc;
   const answers = doc.items.filter(
     (item): item is AnswerItem => item.kind === "answer" && item.questionKey === input.questionKey,
   );

@@ -1,5 +1,6 @@
 import { DeriskError } from "../errors.ts";
 import type { AnswerItem, PrepDoc } from "../model.ts";
+import { mendReadBack } from "./edit-read-back.ts";
 import { parsePrepDocument } from "./parse.ts";
 import { readBackMessage, readBackProblem } from "./read-back.ts";
 
@@ -17,7 +18,9 @@ export interface NewVariant {
  * stays the single source of truth and exports and re-imports like any other variant.
  * @example addAnswerVariant(doc, { questionKey: "q3", variant: "ML-focused", text: "I traced…" }).answer.key // "q3/ml-focused"
  */
-export function addAnswerVariant(doc: PrepDoc, input: NewVariant): { doc: PrepDoc; answer: AnswerItem } {
+export function addAnswerVariant(stored: PrepDoc, input: NewVariant): { doc: PrepDoc; answer: AnswerItem } {
+  // A document an older edit left unable to read back is mended first (its stuck note set off).
+  const doc = mendReadBack(stored).doc;
   const answers = doc.items.filter((item): item is AnswerItem => item.kind === "answer");
   const base = answers.find((a) => a.questionKey === input.questionKey);
   if (!base) {

@@ -17,7 +17,7 @@ import { deleteDocumentQuestion } from "../delete-document.ts";
 import { buildLibrary, type Library, matchesFilter, type QuestionGroup } from "../library.ts";
 import { route as links } from "../links.ts";
 import { documentLabels } from "../names.ts";
-import { describeEncoding } from "../report.ts";
+import { describeEncoding, plural } from "../report.ts";
 import { href, type LibraryView, navigate } from "../route.ts";
 import { useShortcuts } from "../shortcuts.ts";
 import { currentDocument, forgetDocument, rememberDocument } from "../storage.ts";
@@ -505,27 +505,59 @@ function ViewTabs({
   view: LibraryView;
   library: Library;
 }) {
-  const tabs: { view: LibraryView; label: string; count: number }[] = [
-    { view: "answers", label: "Answers", count: library.questions.length },
+  // Each count says what it counts (its tooltip and its words for a screen reader); the Framing
+  // tab counts framings, as the import report does ("1 framing"), not the questions inside them.
+  const technical = library.technical.reduce((sum, group) => sum + group.questions.length, 0);
+  const open = library.todos.reduce((sum, todo) => sum + todo.entries.filter((e) => !e.done).length, 0);
+  const tabs: { view: LibraryView; label: string; count: number; counted: string }[] = [
+    {
+      view: "answers",
+      label: "Answers",
+      count: library.questions.length,
+      counted: plural(library.questions.length, "question", "questions"),
+    },
     {
       view: "technical",
       label: "Technical",
-      count: library.technical.reduce((sum, group) => sum + group.questions.length, 0),
+      count: technical,
+      counted: plural(technical, "technical question", "technical questions"),
     },
-    { view: "accomplishments", label: "Accomplishments", count: library.accomplishments.length },
+    {
+      view: "accomplishments",
+      label: "Accomplishments",
+      count: library.accomplishments.length,
+      counted: plural(library.accomplishments.length, "accomplishment", "accomplishments"),
+    },
     {
       view: "to-do",
       label: "To-do",
-      count: library.todos.reduce((sum, todo) => sum + todo.entries.filter((e) => !e.done).length, 0),
+      count: open,
+      counted: `${plural(open, "entry", "entries")} still open`,
     },
-    { view: "code", label: "Code", count: library.snippets.length },
-    { view: "reflection", label: "Reflection", count: library.reflections.length },
+    {
+      view: "code",
+      label: "Code",
+      count: library.snippets.length,
+      counted: plural(library.snippets.length, "code snippet", "code snippets"),
+    },
+    {
+      view: "reflection",
+      label: "Reflection",
+      count: library.reflections.length,
+      counted: plural(library.reflections.length, "reflection", "reflections"),
+    },
     {
       view: "framing",
       label: "Framing",
-      count: library.framings.reduce((sum, f) => sum + f.questions.length, 0),
+      count: library.framings.length,
+      counted: plural(library.framings.length, "framing", "framings"),
     },
-    { view: "notes", label: "Notes", count: library.notes.length },
+    {
+      view: "notes",
+      label: "Notes",
+      count: library.notes.length,
+      counted: plural(library.notes.length, "note", "notes"),
+    },
   ];
   const rowRef = useRef<HTMLElement>(null);
   useScrollEdges(rowRef, view);
@@ -539,7 +571,10 @@ function ViewTabs({
           aria-current={tab.view === view ? "page" : undefined}
         >
           {tab.label}
-          <span className="count">{tab.count}</span>
+          <span className="count" title={tab.counted} aria-hidden="true">
+            {tab.count}
+          </span>
+          <span className="visually-hidden">, {tab.counted}</span>
         </a>
       ))}
     </nav>

@@ -700,6 +700,21 @@ export interface Judgement {
 }
 
 /**
+ * Whether a sentence states a figure: a word with a digit or a currency sign ($ € £ ¥) that does
+ * not start with a letter. A label that does (a question "Q1" or "Q2b", a step "S3", a version
+ * "v2", a priority "P0", a percentile "p95", a name like "EC2") names or numbers a thing and
+ * measures nothing; the figure beside it ("p95 fell by 40%") still counts.
+ * @example statesFigure(tokenize("For Q2b I led the rewrite.").tokens, unit) // false
+ */
+export function statesFigure(tokens: readonly Token[], unit: Unit): boolean {
+  for (let i = unit.first; i < unit.last; i += 1) {
+    const text = tokens[i]?.text ?? "";
+    if (/[0-9$€£¥]/.test(text) && !/^\p{L}/u.test(text)) return true;
+  }
+  return false;
+}
+
+/**
  * Judges a read answer with the trained model. `competency` is the question's (undefined: no
  * question, judged as a story with no off-topic check).
  * @example judgeAnswer(read, model, "conflict", "Tell me about a disagreement.").score // 4
@@ -767,10 +782,12 @@ export function judgeAnswer(
   // "Quantified" means a figure is stated (LABELING.md): no number, no label, whatever the wording.
   // The sentence that carries it must state the figure: a number elsewhere (a team of 5, a
   // date) does not make the outcome measured.
+  // A label with a digit in it (Q1, Q2b, S3, v2, P0, p95) names or numbers a thing; it is no figure.
   const q = SENTENCE_TAGS.indexOf("quantified");
   const measured = facts.some(
     (bits, i) =>
-      (bits & (FACT_FIGURE | FACT_NUMWORD)) !== 0 &&
+      ((bits & FACT_NUMWORD) !== 0 ||
+        ((bits & FACT_FIGURE) !== 0 && statesFigure(doc.tokens, units[i] as Unit))) &&
       (probs[i]?.[q] ?? 0) >= (model.thresholds.quantified ?? 0.5),
   );
   if (!measured) labels.quantified = false;
