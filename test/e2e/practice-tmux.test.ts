@@ -262,7 +262,7 @@ describe("derisk practice in a terminal (tmux)", () => {
       const report = await waitFor(last, /Session report: \d\/\d questions? answered/);
       expect(report).toMatch(/rated easy: kept with the attempt/);
       expect(report).toMatch(
-        /^• Why do you want to join this team\? {2}typed in \d:\d\d \(budget \d:\d\d\) · score [1-5]\/5 · easy$/m,
+        /^• Why do you want to join this team\? {2}typed in (\d+ min )?\d+ s \(budget 1 min 30 s\) · score [1-5]\/5 · easy$/m,
       );
       expect(await exited(last)).toBe(0);
       expect(derisk(["practice", "--list"]).stdout).toMatch(/No unfinished practice session/);
