@@ -136,6 +136,31 @@ describe("derisk analyze on an answer in another language", () => {
 });
 
 describe("derisk classify", () => {
+  it("reads the question from standard input for '-', and refuses an empty question with exit 2", async () => {
+    // Before: "-" was itself classified (about-me, exit 0), and "" exited 1 as a usage error.
+    const piped = await runCommand([registerAnalyzeCommand], ["classify", "-", "--json"], {
+      stdin: "Tell me about a time you disagreed\nwith your manager.\n",
+    });
+    expect(piped.code).toBe(0);
+    expect(JSON.parse(piped.out).competency).toBe(
+      JSON.parse(
+        (
+          await runCommand(
+            [registerAnalyzeCommand],
+            ["classify", "Tell me about a time you disagreed with your manager.", "--json"],
+          )
+        ).out,
+      ).competency,
+    );
+    expect(JSON.parse(piped.out).competency).not.toBe("about-me");
+    const empty = await runCommand([registerAnalyzeCommand], ["classify", " "]);
+    expect(empty).toMatchObject({ code: 2, out: "" });
+    expect(empty.error).toMatch(/^The question is empty: give the question to classify/);
+    const emptyStdin = await runCommand([registerAnalyzeCommand], ["classify", "-"], { stdin: "\n" });
+    expect(emptyStdin).toMatchObject({ code: 2, out: "" });
+    expect(emptyStdin.error).toMatch(/^The question read from standard input is empty/);
+  });
+
   it("refuses a question over 2,000 characters with exit 2, as the API and derisk match do", async () => {
     // Before: exit 0 and a competency for a whole pasted answer.
     const long = "I led the migration and cut failures by half. ".repeat(50).trim();

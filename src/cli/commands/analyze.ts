@@ -126,18 +126,28 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
     .command("classify")
     .addHelpText(
       "after",
-      '\nExamples:\n  derisk classify "Tell me about a time you disagreed with your manager"\n  derisk classify "What does dropout do?" --json',
+      '\nExamples:\n  derisk classify "Tell me about a time you disagreed with your manager"\n  derisk classify "What does dropout do?" --json\n  pbpaste | derisk classify -',
     )
     .description("classify an interview question into a competency")
-    .argument("<question...>", "the question")
+    .argument("<question...>", 'the question ("-" reads it from standard input)')
     .option("--json", "print { competency, scores } as JSON")
     .action(async (words: string[], flags: { json?: boolean }) => {
       const { classify } = await import("../../core/analysis/index.ts");
-      const question = words.join(" ").trim();
+      // "-" alone reads the question from standard input, as analyze reads an answer; before,
+      // the dash itself was classified (as about-me).
+      const fromStdin = words.length === 1 && words[0] === "-";
+      const question = (
+        fromStdin
+          ? decodeUtf8Strict(await readInput(ctx, "-", 64 * 1024, "give the question only"), "standard input")
+          : words.join(" ")
+      )
+        .replace(/\s+/g, " ")
+        .trim();
+      // An empty question is empty input (exit 2), as the README's exit codes say.
       if (!question)
         throw new DeriskError(
-          "USAGE",
-          'Give the question to classify, e.g. derisk classify "Tell me about a conflict".',
+          "BAD_INPUT",
+          `The question ${fromStdin ? "read from standard input " : ""}is empty: give the question to classify, e.g. derisk classify "Tell me about a conflict".`,
         );
       // As the API and derisk match say: a whole answer pasted as the question was classified.
       if (question.length > 2000)
