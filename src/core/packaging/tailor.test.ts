@@ -1497,6 +1497,23 @@ Fernleaf Health builds scheduling software for community clinics.
       expect(evidence.strength).toBe("partial");
       expect(evidence.note).toBe(PLAN_NOTE);
     }
+    // And a wish covers nothing: both asks are gaps, the wishes still shown under them.
+    expect(tailoring.requirements.map((r) => r.covered)).toEqual([false, false]);
+    expect(tailoring.uncovered.map((r) => r.text)).toEqual([
+      "Design, train and deploy ML models",
+      "Ship ML models to a product team every week",
+    ]);
+    expect(tailoring.coverage).toBe(0);
+    const withDeed = tailor(
+      POSTING,
+      [],
+      [
+        ...WISHES,
+        bankAnswer("deed", "I shipped a demand model to the clinic team and retrained it every week."),
+      ],
+    );
+    // A deed covers the ask it shows; the other is still only wished for.
+    expect(withDeed.requirements.map((r) => r.covered)).toEqual([true, false]);
   });
 
   it("says a deed over a wish for the same ask, and a deed's partial evidence keeps its own blank", () => {

@@ -1425,7 +1425,9 @@ export function tailor(
     return {
       ...req,
       evidence,
-      covered: evidence.length > 0,
+      // A wish ("I'm looking for…", "Now → …") is shown with its note but covers nothing: a
+      // requirement whose every sentence only says what the candidate wants next is a gap.
+      covered: evidence.some((e) => e.note !== PLAN_NOTE),
       // The strongest evidence shown, which need not lead: a sentence naming the ask's tools may.
       strength:
         top === undefined ? "none" : evidence.some((e) => e.strength === "strong") ? "strong" : top.strength,
@@ -1552,7 +1554,12 @@ function fitFromEvidence(tailoring: Tailoring): Array<{
     (r.required ? 0 : 4) + (toolsOnly(r) ? 2 : 0) + (r.strength === "strong" ? 0 : 1);
   const candidates = tailoring.requirements
     .map((requirement, order) => ({ requirement, order }))
-    .filter(({ requirement }) => requirement.covered && requirement.evidence.length > 0)
+    // An ask whose only evidence is a wish is a gap, and still said (as the gap to write).
+    .filter(
+      ({ requirement }) =>
+        requirement.evidence.length > 0 &&
+        (requirement.covered || requirement.evidence.every((e) => e.note === PLAN_NOTE)),
+    )
     .sort((a, b) => rankOf(a.requirement) - rankOf(b.requirement) || a.order - b.order);
   const used = new Set<string>();
   const out: ReturnType<typeof fitFromEvidence> = [];
