@@ -387,7 +387,9 @@ describe("derisk CLI", () => {
     const tooShort = derisk(["journal", "show", entry.id.slice(0, 3)]);
     expect(tooShort.code).toBe(2);
     expect(tooShort.stderr).toMatch(/too short to pick a journal entry by: type at least 4 characters/);
-  });
+    // Four CLI processes, each opening the bank: 25.5 s measured under load (the 30 s default is
+    // no hang guard for that), so a bound that only stops a hang.
+  }, 120_000);
 
   // util-linux `script` gives the CLI a real terminal (a pty), as a person at a keyboard has.
   // Under CI=true a missing `script` fails instead of skipping; outside CI it skips and says so.
