@@ -18,6 +18,7 @@
  *   npx tsx scripts/matching-dev.ts --held-out   # also g597–g628 (read in round 31), g629–g660 (match36) and the rows that include them
  *   npx tsx scripts/matching-dev.ts --encoder --bank  # with embeddings, also the bank-level check g001–g596
  *   npx tsx scripts/matching-dev.ts --deed-credit      # round 43's design S (deeds as half credit), off by default
+ *   npx tsx scripts/matching-dev.ts --clauses          # round 44's design C (a sentence read clause by clause), off by default
  */
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -66,6 +67,8 @@ const batches: Array<[string, number, number]> = [
 const encoder = process.argv.includes("--encoder");
 // Round 43's design S (docs/lab/matching-lab.md), off by default in the matcher.
 const deedCredit = process.argv.includes("--deed-credit");
+// Round 44's design C (a sentence read clause by clause), off by default in the matcher.
+const clauses = process.argv.includes("--clauses");
 const options: MatchOptions = {
   ...(encoder
     ? {
@@ -75,6 +78,7 @@ const options: MatchOptions = {
       }
     : {}),
   ...(deedCredit ? { deedCredit } : {}),
+  ...(clauses ? { clauses } : {}),
 };
 const lines: string[] = [];
 // The held-out batch (and every figure that includes it) only when asked for.
@@ -128,6 +132,6 @@ if (process.argv.includes("--decisions"))
   for (const p of dev)
     if ((heldOut || group(p) < HELD_OUT_FROM) && group(p) < UNREAD_FROM)
       lines.push(
-        `${p.id} ${semanticMatch(p.requirement, p.evidence, deedCredit ? { deedCredit } : {}).matched ? 1 : 0}`,
+        `${p.id} ${semanticMatch(p.requirement, p.evidence, { ...(deedCredit ? { deedCredit } : {}), ...(clauses ? { clauses } : {}) }).matched ? 1 : 0}`,
       );
 process.stdout.write(`${lines.join("\n")}\n`);

@@ -751,3 +751,27 @@ describe("deeds read as half credit (round 43's design S, off by default)", () =
     expect(match.matched).toBe(true);
   });
 });
+
+describe("a sentence read clause by clause (round 44's design C, off by default)", () => {
+  // An ask and a sentence of our own: the locksmith's work is told in the clause after the colon.
+  const ask = "Locksmith experienced in emergency lockouts";
+  const told =
+    "Got an old man back into his house at 3am after he lost his keys: picked the euro cylinder, then fitted a new anti-snap one.";
+
+  it("is off by default: the whole sentence is rejected", () => {
+    expect(semanticMatch(ask, told).matched).toBe(false);
+  });
+
+  it("with clauses, a clause the matcher meets on its own makes the pair partial evidence", () => {
+    const match = semanticMatch(ask, told, { clauses: true });
+    expect(match.matched).toBe(true);
+    expect(match.strength).toBe("partial");
+  });
+
+  it("a sense veto of the whole sentence still rules it out", () => {
+    const ask = "clear communication with non-technical stakeholders";
+    const vetoed =
+      "I set up encrypted communication over TLS, and I explained the rollout to the sales team.";
+    expect(semanticMatch(ask, vetoed, { clauses: true }).matched).toBe(false);
+  });
+});

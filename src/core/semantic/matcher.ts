@@ -1008,6 +1008,12 @@ export interface MatchOptions {
    * of only a lower bar (docs/lab/matching-lab.md, "Round 43").
    */
   deedCredit?: boolean;
+  /**
+   * Round 44's design C, off by default and not adopted: on the plain path, a sentence the learned
+   * scorer rejects whole is read clause by clause (`clausesOf`), each clause a candidate of its own;
+   * a matched clause makes the pair partial evidence (docs/lab/matching-lab.md, "Round 44").
+   */
+  clauses?: boolean;
 }
 
 /**
@@ -1143,6 +1149,18 @@ export function semanticMatch(
     }
   }
   const rounded = Math.round(score * 1000) / 1000;
+  // Design C (off by default): the plain set's rejection of the whole sentence, read again clause by
+  // clause. A sense veto of the whole (no profile) and the encoder path stay out.
+  if (
+    options.clauses === true &&
+    rounded < MATCH_THRESHOLD &&
+    profile !== undefined &&
+    !reading.languageUnmet &&
+    encoderFeatures(options.embeddings, q.text, c.text) === undefined
+  ) {
+    const byClause = clauseMatch(q, c.text, options);
+    if (byClause !== undefined) return byClause;
+  }
   return {
     score: rounded,
     strength: strengthOf(rounded),
@@ -1150,6 +1168,18 @@ export function semanticMatch(
     shared,
     ground: { head: reading.head, concepts: reading.concepts, lexicon: reading.base },
   };
+}
+
+/** The first clause of `text` the matcher meets on its own, as partial evidence (design C). */
+function clauseMatch(q: Analysis, text: string, options: MatchOptions): SemanticMatch | undefined {
+  const clauseOptions = { ...options, clauses: false };
+  for (const clause of clausesOf(text)) {
+    const m = semanticMatch(q, clause, clauseOptions);
+    if (!m.matched) continue;
+    const score = Math.min(STRONG_THRESHOLD - 0.01, m.score);
+    return { ...m, score, strength: strengthOf(score) };
+  }
+  return undefined;
 }
 
 /**
