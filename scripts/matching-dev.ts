@@ -19,6 +19,7 @@
  *   npx tsx scripts/matching-dev.ts --encoder --bank  # with embeddings, also the bank-level check g001–g596
  *   npx tsx scripts/matching-dev.ts --deed-credit      # round 43's design S (deeds as half credit), off by default
  *   npx tsx scripts/matching-dev.ts --clauses          # round 44's design C (a sentence read clause by clause), off by default
+ *   npx tsx scripts/matching-dev.ts --clause-alignment # round 44's design C2 (the whole reading, a clause's alignment), off by default
  */
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -69,6 +70,8 @@ const encoder = process.argv.includes("--encoder");
 const deedCredit = process.argv.includes("--deed-credit");
 // Round 44's design C (a sentence read clause by clause), off by default in the matcher.
 const clauses = process.argv.includes("--clauses");
+// Round 44's design C2 (the whole reading, a clause's alignment), off by default in the matcher.
+const clauseAlignment = process.argv.includes("--clause-alignment");
 const options: MatchOptions = {
   ...(encoder
     ? {
@@ -79,6 +82,7 @@ const options: MatchOptions = {
     : {}),
   ...(deedCredit ? { deedCredit } : {}),
   ...(clauses ? { clauses } : {}),
+  ...(clauseAlignment ? { clauseAlignment } : {}),
 };
 const lines: string[] = [];
 // The held-out batch (and every figure that includes it) only when asked for.
@@ -132,6 +136,6 @@ if (process.argv.includes("--decisions"))
   for (const p of dev)
     if ((heldOut || group(p) < HELD_OUT_FROM) && group(p) < UNREAD_FROM)
       lines.push(
-        `${p.id} ${semanticMatch(p.requirement, p.evidence, { ...(deedCredit ? { deedCredit } : {}), ...(clauses ? { clauses } : {}) }).matched ? 1 : 0}`,
+        `${p.id} ${semanticMatch(p.requirement, p.evidence, { ...(deedCredit ? { deedCredit } : {}), ...(clauses ? { clauses } : {}), ...(clauseAlignment ? { clauseAlignment } : {}) }).matched ? 1 : 0}`,
       );
 process.stdout.write(`${lines.join("\n")}\n`);

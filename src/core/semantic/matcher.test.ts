@@ -752,7 +752,7 @@ describe("deeds read as half credit (round 43's design S, off by default)", () =
   });
 });
 
-describe("a sentence read clause by clause (round 44's design C, off by default)", () => {
+describe("a sentence read clause by clause (round 44's designs C and C2, off by default)", () => {
   // An ask and a sentence of our own: the locksmith's work is told in the clause after the colon.
   const ask = "Locksmith experienced in emergency lockouts";
   const told =
@@ -768,10 +768,17 @@ describe("a sentence read clause by clause (round 44's design C, off by default)
     expect(match.strength).toBe("partial");
   });
 
+  it("with clauseAlignment (design C2), the whole reading with one clause's alignment meets it as partial", () => {
+    const match = semanticMatch(ask, told, { clauseAlignment: true });
+    expect(match.matched).toBe(true);
+    expect(match.strength).toBe("partial");
+  });
+
   it("a sense veto of the whole sentence still rules it out", () => {
     const ask = "clear communication with non-technical stakeholders";
     const vetoed =
       "I set up encrypted communication over TLS, and I explained the rollout to the sales team.";
     expect(semanticMatch(ask, vetoed, { clauses: true }).matched).toBe(false);
+    expect(semanticMatch(ask, vetoed, { clauseAlignment: true }).matched).toBe(false);
   });
 });

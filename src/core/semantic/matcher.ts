@@ -1014,6 +1014,11 @@ export interface MatchOptions {
    * a matched clause makes the pair partial evidence (docs/lab/matching-lab.md, "Round 44").
    */
   clauses?: boolean;
+  /**
+   * Round 44's design C2, off by default and not adopted: as `clauses`, but each clause only lends
+   * its word alignment; the concepts, senses and bars are the whole sentence's reading.
+   */
+  clauseAlignment?: boolean;
 }
 
 /**
@@ -1160,6 +1165,34 @@ export function semanticMatch(
   ) {
     const byClause = clauseMatch(q, c.text, options);
     if (byClause !== undefined) return byClause;
+  }
+  // Design C2 (off by default): the whole sentence's reading, one clause's alignment.
+  if (
+    options.clauseAlignment === true &&
+    rounded < MATCH_THRESHOLD &&
+    profile !== undefined &&
+    !reading.languageUnmet &&
+    encoderFeatures(options.embeddings, q.text, c.text) === undefined
+  ) {
+    for (const clause of clausesOf(c.text)) {
+      const cl = asAnalysis(clause);
+      if (cl.vectors.words.length === 0) continue;
+      const clauseProfile = alignmentProfile(q.vectors, cl.vectors, PROFILE);
+      const features = pairFeaturesOf(q, reading, clauseProfile, FEATURES);
+      const learned = learnedDecision(features, reading.deedsPointAt ? { ...reading, unmet: 0 } : reading);
+      if (!learned.matched) continue;
+      const clauseScore = Math.round(Math.min(STRONG_THRESHOLD - 0.01, learned.score) * 1000) / 1000;
+      if (!shared.some((s) => s.includes(" ≈ ")))
+        for (const [word, partner] of alignedPairs(q.vectors, cl.vectors).slice(0, 2))
+          shared.push(`${word} ≈ ${partner}`);
+      return {
+        score: clauseScore,
+        strength: strengthOf(clauseScore),
+        matched: clauseScore >= MATCH_THRESHOLD,
+        shared,
+        ground: { head: reading.head, concepts: reading.concepts, lexicon: reading.base },
+      };
+    }
   }
   return {
     score: rounded,
