@@ -160,6 +160,40 @@ describe("extractRequirements", () => {
     ]);
   });
 
+  it("lists nothing that only describes the company or the job under 'About us', 'Who we are' or 'About the role'; what they ask of the reader stays", () => {
+    const posting = [
+      "Data Scientist — Hollowmere",
+      "",
+      "About us",
+      "- A diverse, inclusive team of 40 people across 12 countries",
+      "- Founded 8 years ago, profitable since 2021",
+      "- We communicate in writing first",
+      "Hollowmere prices secondhand bikes for shops. You will love our culture of ownership and curiosity.",
+      "You are curious about how prices move and comfortable with ambiguity.",
+      "",
+      "About the role",
+      "The role owns the pricing models behind our marketplace. You'll have a generous learning budget.",
+      "You'll get four weeks a year for a project of your own. You will own the weekly price refresh.",
+      "",
+      "Who we are",
+      "We are a transparent, collaborative company with years of experience in logistics.",
+      "- Transparent salaries",
+      "- You have shipped a pricing or demand model before",
+      "",
+      "Requirements",
+      "- 3+ years of Python",
+      "You'll have strong SQL and experience with A/B testing.",
+    ].join("\n");
+    const found = extractRequirements(posting).requirements.map((r) => [r.text, r.kind]);
+    expect(found).toEqual([
+      ["You are curious about how prices move and comfortable with ambiguity.", "value"],
+      ["You will own the weekly price refresh.", "responsibility"],
+      ["You have shipped a pricing or demand model before", "skill"],
+      ["3+ years of Python", "seniority"],
+      ["You'll have strong SQL and experience with A/B testing.", "skill"],
+    ]);
+  });
+
   it("handles bad input: empty, markup only, 1 MB, non-English", () => {
     expect(() => extractRequirements("  \n ")).toThrowError(/empty/);
     expect(() => extractRequirements("---\ntitle: x\n---\n<Button>Apply</Button>")).toThrowError(
@@ -431,6 +465,57 @@ describe("scaffoldWhyCompany", () => {
       expect(out.company === undefined || out.company !== "NeurIPS", first).toBe(true);
       if (company) expect(out.company, first).toBe(company);
       expect(out.title, first).toBe(title);
+    }
+  });
+
+  it("reads 'Role, Company' as the role and the company only where the prose names that company; 'Role, Team' stays the title", () => {
+    const asks = "\n\nRequirements\n- 3+ years of Python\n- Experience deploying models to production\n";
+    const cases: Array<[string, string | undefined, string]> = [
+      // The company after the comma, named again in the prose as a company.
+      [
+        "Senior ML Engineer, Quillfeather\n\nAt Quillfeather we route parcels for florists.",
+        "Quillfeather",
+        "Senior ML Engineer",
+      ],
+      [
+        "Data Scientist, Marrowby Foods\n\nMarrowby Foods makes oat milk for cafés in six countries.",
+        "Marrowby Foods",
+        "Data Scientist",
+      ],
+      [
+        "Senior ML Engineer, Tidewell\n\nOur models run on EKS, and Tidewell's forecasts reach forty ports.",
+        "Tidewell",
+        "Senior ML Engineer",
+      ],
+      [
+        "Quillfeather, Senior ML Engineer\n\nJoin Quillfeather and help florists plan deliveries.",
+        "Quillfeather",
+        "Senior ML Engineer",
+      ],
+      // The role's team after the comma: a field or a part of the company, never its name.
+      [
+        "Software Engineer, Machine Learning\n\nAbout Quillfeather\nWe route parcels for florists.",
+        "Quillfeather",
+        "Software Engineer, Machine Learning",
+      ],
+      [
+        "ML Engineer, Platform\n\nYou will join the Platform team at Quillfeather.",
+        "Quillfeather",
+        "ML Engineer, Platform",
+      ],
+      ["ML Engineer, Payments\n\nWe move money for small shops.", undefined, "ML Engineer, Payments"],
+      // A capitalised word the prose never calls a company is no company: the prose's own wins.
+      [
+        "ML Engineer, Perception\n\nAt Quillfeather, we build sorting robots. Perception is a team of five.",
+        "Quillfeather",
+        "ML Engineer, Perception",
+      ],
+      ["ML Engineer, Ranking\n\nWe rank listings for renters.", undefined, "ML Engineer, Ranking"],
+    ];
+    for (const [head, company, title] of cases) {
+      const out = extractRequirements(`${head}${asks}`);
+      expect(out.company, head).toBe(company);
+      expect(out.title, head).toBe(title);
     }
   });
 
