@@ -1511,6 +1511,43 @@ Brightwater Grid balances home batteries across the regional network. In this ro
     expect(python?.note).toBeUndefined();
   });
 
+  it("never shows RAG or LangChain as strong from a sentence that only names LLMs (the lexicons file all three under one concept); the technique or the tool itself is strong", () => {
+    const posting = [
+      "Applied AI Engineer — Brackenfold",
+      "",
+      "Requirements",
+      "- Experience building RAG systems",
+      "- Retrieval-augmented generation",
+      "- LangChain",
+      "- Deploying models on Kubernetes",
+    ].join("\n");
+    const answers = [
+      bankAnswer(
+        "llm",
+        "During my LLM serving project on AWS EKS, I wired the gateway, the auth and the rollout pipeline together.",
+      ),
+      bankAnswer("rag", "I built a retrieval-augmented generation service over our support articles."),
+      bankAnswer("chain", "I used LangChain to chain the prompts of our support bot."),
+    ];
+    const of = (ask: string, bank = answers) =>
+      tailor(posting, [], bank).requirements.find((r) => r.text === ask)?.evidence ?? [];
+    const llmOnly = answers.filter((a) => a.key === "llm");
+    for (const [ask, named] of [
+      ["Experience building RAG systems", "RAG"],
+      ["Retrieval-augmented generation", "RAG"],
+      ["LangChain", "LangChain"],
+    ] as const) {
+      const only = of(ask, llmOnly);
+      expect(only[0], ask).toMatchObject({ id: "llm", strength: "partial" });
+      expect(only[0]?.note, ask).toBe(`“LLM” is related to ${named}, not ${named} itself`);
+    }
+    expect(of("Experience building RAG systems")[0]).toMatchObject({ id: "rag", strength: "strong" });
+    expect(of("Retrieval-augmented generation")[0]).toMatchObject({ id: "rag", strength: "strong" });
+    expect(of("LangChain")[0]).toMatchObject({ id: "chain", strength: "strong" });
+    // The EKS sentence still shows the Kubernetes ask.
+    expect(of("Deploying models on Kubernetes", llmOnly)[0]).toMatchObject({ id: "llm", strength: "strong" });
+  });
+
   it("on our sample, the trailer's 'Now → …' line is never strong evidence", () => {
     const answers = readSample().items.flatMap((i) =>
       i.kind === "answer"

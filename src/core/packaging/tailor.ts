@@ -34,7 +34,7 @@ import {
   SKILL_PHRASES,
   VALUE_CUE,
 } from "./data/posting-cues.ts";
-import { TOOL_TERMS } from "./data/tools.ts";
+import { TOOL_TERMS, type ToolTerm } from "./data/tools.ts";
 import { type Story, storySentences } from "./story.ts";
 import {
   contentTokens,
@@ -1185,20 +1185,33 @@ const LANGUAGES: ReadonlySet<string> = new Set(
  * ("monitoring" for Prometheus). Undefined when the sentence names an asked tool, or meets none
  * of their concepts.
  * @example relatedTool(analyzeText("Kubernetes"), analyzeText("I hosted the service on ECS.")) // { term: "ECS", tool: "Kubernetes", name: true }
+ * @example relatedTool(analyzeText("Experience building RAG systems"), analyzeText("I deployed an LLM on EKS.")) // { term: "LLM", tool: "RAG", name: true }
  */
 function relatedTool(
   asked: Analysis,
   said: Analysis,
 ): { term: string; tool: string; name: boolean } | undefined {
-  const named = TOOLS.filter((tool) => skillsIn(asked.text).includes(tool.name) && !LANGUAGES.has(tool.name));
+  // A technique ("RAG", "RLHF") is named as a tool is: the lexicons file RAG under the concept of
+  // LLMs and NLP as a whole, so "my LLM deployment project on EKS" meets an ask for RAG by that
+  // concept without showing RAG at all.
+  const named = TOOL_TERMS.filter(
+    (tool) => skillsIn(asked.text).includes(tool.name) && !LANGUAGES.has(tool.name),
+  );
   if (named.length === 0) return undefined;
   const saidText = ` ${words(said.text.toLowerCase()).join(" ")} `;
   if (named.some((tool) => tool.terms.some((term) => saidText.includes(` ${term} `)))) return undefined;
   for (const id of asked.direct) {
     const askedTerm = asked.concepts.get(id)?.term ?? "";
-    const tool = named.find((t) => t.terms.includes(askedTerm));
+    // The lexicons read "retrieval-augmented generation" as "retrieval augmented generation": a
+    // tool's term names it when it is the concept's term or opens it.
+    const namesTerm = (t: ToolTerm, conceptTerm: string) =>
+      t.terms.some((term) => {
+        const plain = term.replace(/-/g, " ");
+        return conceptTerm === plain || conceptTerm.startsWith(`${plain} `);
+      });
+    const tool = named.find((t) => namesTerm(t, askedTerm));
     const hit = said.concepts.get(id);
-    if (tool === undefined || hit === undefined || tool.terms.includes(hit.term)) continue;
+    if (tool === undefined || hit === undefined || namesTerm(tool, hit.term)) continue;
     const at = said.text.toLowerCase().indexOf(hit.term);
     const from = asked.text.toLowerCase().indexOf(askedTerm);
     const term = at < 0 ? hit.term : said.text.slice(at, at + hit.term.length);
