@@ -36,7 +36,9 @@ describeStores("ids by their first 8 characters in the API", (getStore) => {
     return { status: res.status, body: (res.status === 204 ? undefined : await res.json()) as T };
   }
 
-  it("every route that takes an id in its path finds the row by its first 8 characters", async () => {
+  it("every route that takes an id in its path finds the row by its first 8 characters", {
+    timeout: 180_000,
+  }, async () => {
     const imported = await call<ImportResult>(
       "/api/import",
       send("POST", { text: sample, filename: "prep.md" }),
