@@ -4,11 +4,26 @@
  */
 import { DeriskError } from "../core/errors.ts";
 import type { PrepItem } from "../core/model.ts";
-import { shortIds } from "../core/short-ids.ts";
+import { SHORT_ID_LENGTH, shortIds } from "../core/short-ids.ts";
 import type { IdTable, Repos } from "../store/index.ts";
 
 /** The fewest characters of an id that are looked up as its start. */
 export const MIN_ID_PREFIX = 4;
+
+/**
+ * The fewest characters of an id the API looks up as its start: the 8 a listing shows
+ * (SHORT_ID_LENGTH), so an id read off the CLI or the web app works in a URL, and a shorter
+ * slice of one stays "not found" rather than picking a row by chance.
+ */
+export const MIN_API_ID_PREFIX = SHORT_ID_LENGTH;
+
+/** How a surface reads ids: the CLI takes 4 characters and says which kind an id is of. */
+export interface ResolveOptions {
+  /** Shorter text is never read as a prefix: it comes back as it is (the use case's "not found"). */
+  minPrefix?: number;
+  /** Refuse text that is too short, or an id of another kind, in the CLI's words. Default true. */
+  explain?: boolean;
+}
 
 /** Most rows an ambiguous prefix lists. */
 const LISTED = 10;
@@ -89,8 +104,24 @@ export async function resolveVersionRef(
  * is, so the use case it is passed to says "not found" in its own words.
  * @example await resolveId(store, "local", "story", "3f2a") // "3f2a0b9e-5c1d-…"
  */
-export async function resolveId(store: Repos, userId: string, kind: IdKind, text: string): Promise<string> {
+export async function resolveId(
+  store: Repos,
+  userId: string,
+  kind: IdKind,
+  text: string,
+  options: ResolveOptions = {},
+): Promise<string> {
   const { tables, noun, plural, listedBy } = KINDS[kind];
+  const explain = options.explain ?? true;
+  // Without the CLI's explanations, only a start of an id is looked up: a whole UUID, and text
+  // that is too short or not hex, go to the use case as they are, at no extra query.
+  if (
+    !explain &&
+    (text.length < (options.minPrefix ?? MIN_ID_PREFIX) ||
+      !/^[0-9a-f-]+$/i.test(text) ||
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(text))
+  )
+    return text;
   // ids are lowercase UUIDs: a prefix typed in capitals still finds them.
   const prefix = /^[0-9a-f-]+$/i.test(text) ? text.toLowerCase() : text;
   for (const table of tables) {
@@ -109,7 +140,7 @@ export async function resolveId(store: Repos, userId: string, kind: IdKind, text
   }
   const [only, second] = found;
   if (only === undefined) {
-    await refuseOtherKind(store, userId, kind, prefix, text);
+    if (explain) await refuseOtherKind(store, userId, kind, prefix, text);
     return text;
   }
   if (second === undefined) return only.id;

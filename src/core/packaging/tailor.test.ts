@@ -160,6 +160,40 @@ describe("extractRequirements", () => {
     ]);
   });
 
+  it("lists nothing that only describes the company or the job under 'About us', 'Who we are' or 'About the role'; what they ask of the reader stays", () => {
+    const posting = [
+      "Data Scientist — Hollowmere",
+      "",
+      "About us",
+      "- A diverse, inclusive team of 40 people across 12 countries",
+      "- Founded 8 years ago, profitable since 2021",
+      "- We communicate in writing first",
+      "Hollowmere prices secondhand bikes for shops. You will love our culture of ownership and curiosity.",
+      "You are curious about how prices move and comfortable with ambiguity.",
+      "",
+      "About the role",
+      "The role owns the pricing models behind our marketplace. You'll have a generous learning budget.",
+      "You'll get four weeks a year for a project of your own. You will own the weekly price refresh.",
+      "",
+      "Who we are",
+      "We are a transparent, collaborative company with years of experience in logistics.",
+      "- Transparent salaries",
+      "- You have shipped a pricing or demand model before",
+      "",
+      "Requirements",
+      "- 3+ years of Python",
+      "You'll have strong SQL and experience with A/B testing.",
+    ].join("\n");
+    const found = extractRequirements(posting).requirements.map((r) => [r.text, r.kind]);
+    expect(found).toEqual([
+      ["You are curious about how prices move and comfortable with ambiguity.", "value"],
+      ["You will own the weekly price refresh.", "responsibility"],
+      ["You have shipped a pricing or demand model before", "skill"],
+      ["3+ years of Python", "seniority"],
+      ["You'll have strong SQL and experience with A/B testing.", "skill"],
+    ]);
+  });
+
   it("handles bad input: empty, markup only, 1 MB, non-English", () => {
     expect(() => extractRequirements("  \n ")).toThrowError(/empty/);
     expect(() => extractRequirements("---\ntitle: x\n---\n<Button>Apply</Button>")).toThrowError(
@@ -431,6 +465,57 @@ describe("scaffoldWhyCompany", () => {
       expect(out.company === undefined || out.company !== "NeurIPS", first).toBe(true);
       if (company) expect(out.company, first).toBe(company);
       expect(out.title, first).toBe(title);
+    }
+  });
+
+  it("reads 'Role, Company' as the role and the company only where the prose names that company; 'Role, Team' stays the title", () => {
+    const asks = "\n\nRequirements\n- 3+ years of Python\n- Experience deploying models to production\n";
+    const cases: Array<[string, string | undefined, string]> = [
+      // The company after the comma, named again in the prose as a company.
+      [
+        "Senior ML Engineer, Quillfeather\n\nAt Quillfeather we route parcels for florists.",
+        "Quillfeather",
+        "Senior ML Engineer",
+      ],
+      [
+        "Data Scientist, Marrowby Foods\n\nMarrowby Foods makes oat milk for cafés in six countries.",
+        "Marrowby Foods",
+        "Data Scientist",
+      ],
+      [
+        "Senior ML Engineer, Tidewell\n\nOur models run on EKS, and Tidewell's forecasts reach forty ports.",
+        "Tidewell",
+        "Senior ML Engineer",
+      ],
+      [
+        "Quillfeather, Senior ML Engineer\n\nJoin Quillfeather and help florists plan deliveries.",
+        "Quillfeather",
+        "Senior ML Engineer",
+      ],
+      // The role's team after the comma: a field or a part of the company, never its name.
+      [
+        "Software Engineer, Machine Learning\n\nAbout Quillfeather\nWe route parcels for florists.",
+        "Quillfeather",
+        "Software Engineer, Machine Learning",
+      ],
+      [
+        "ML Engineer, Platform\n\nYou will join the Platform team at Quillfeather.",
+        "Quillfeather",
+        "ML Engineer, Platform",
+      ],
+      ["ML Engineer, Payments\n\nWe move money for small shops.", undefined, "ML Engineer, Payments"],
+      // A capitalised word the prose never calls a company is no company: the prose's own wins.
+      [
+        "ML Engineer, Perception\n\nAt Quillfeather, we build sorting robots. Perception is a team of five.",
+        "Quillfeather",
+        "ML Engineer, Perception",
+      ],
+      ["ML Engineer, Ranking\n\nWe rank listings for renters.", undefined, "ML Engineer, Ranking"],
+    ];
+    for (const [head, company, title] of cases) {
+      const out = extractRequirements(`${head}${asks}`);
+      expect(out.company, head).toBe(company);
+      expect(out.title, head).toBe(title);
     }
   });
 
@@ -1424,6 +1509,43 @@ Brightwater Grid balances home batteries across the regional network. In this ro
     const python = evidenceOf(MAPS, "Strong Python").find((e) => e.id === "fastapi");
     expect(python?.strength).toBe("strong");
     expect(python?.note).toBeUndefined();
+  });
+
+  it("never shows RAG or LangChain as strong from a sentence that only names LLMs (the lexicons file all three under one concept); the technique or the tool itself is strong", () => {
+    const posting = [
+      "Applied AI Engineer — Brackenfold",
+      "",
+      "Requirements",
+      "- Experience building RAG systems",
+      "- Retrieval-augmented generation",
+      "- LangChain",
+      "- Deploying models on Kubernetes",
+    ].join("\n");
+    const answers = [
+      bankAnswer(
+        "llm",
+        "During my LLM serving project on AWS EKS, I wired the gateway, the auth and the rollout pipeline together.",
+      ),
+      bankAnswer("rag", "I built a retrieval-augmented generation service over our support articles."),
+      bankAnswer("chain", "I used LangChain to chain the prompts of our support bot."),
+    ];
+    const of = (ask: string, bank = answers) =>
+      tailor(posting, [], bank).requirements.find((r) => r.text === ask)?.evidence ?? [];
+    const llmOnly = answers.filter((a) => a.key === "llm");
+    for (const [ask, named] of [
+      ["Experience building RAG systems", "RAG"],
+      ["Retrieval-augmented generation", "RAG"],
+      ["LangChain", "LangChain"],
+    ] as const) {
+      const only = of(ask, llmOnly);
+      expect(only[0], ask).toMatchObject({ id: "llm", strength: "partial" });
+      expect(only[0]?.note, ask).toBe(`“LLM” is related to ${named}, not ${named} itself`);
+    }
+    expect(of("Experience building RAG systems")[0]).toMatchObject({ id: "rag", strength: "strong" });
+    expect(of("Retrieval-augmented generation")[0]).toMatchObject({ id: "rag", strength: "strong" });
+    expect(of("LangChain")[0]).toMatchObject({ id: "chain", strength: "strong" });
+    // The EKS sentence still shows the Kubernetes ask.
+    expect(of("Deploying models on Kubernetes", llmOnly)[0]).toMatchObject({ id: "llm", strength: "strong" });
   });
 
   it("on our sample, the trailer's 'Now → …' line is never strong evidence", () => {

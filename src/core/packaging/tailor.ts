@@ -34,7 +34,7 @@ import {
   SKILL_PHRASES,
   VALUE_CUE,
 } from "./data/posting-cues.ts";
-import { TOOL_TERMS } from "./data/tools.ts";
+import { TOOL_TERMS, type ToolTerm } from "./data/tools.ts";
 import { type Story, storySentences } from "./story.ts";
 import {
   contentTokens,
@@ -364,11 +364,6 @@ function titleLine(lines: readonly Line[]): { title: string; company: string } |
   const lower = !/\p{Lu}/u.test(first);
   // "Acme Robotics: Senior ML Engineer" names the company first, then a colon.
   const colon = /^([^:]{2,60}):[ \t]+(.{3,80})$/u.exec(first);
-  const parts =
-    colon?.[1] && colon[2] && !ROLE_NOUN.test(colon[1]) && ROLE_NOUN.test(colon[2])
-      ? [colon[1], colon[2]]
-      : first.split(TITLE_SEPARATOR);
-  if (parts.length < 2) return undefined;
   const notAName = lower ? new RegExp(NOT_A_NAME.source, "i") : NOT_A_NAME;
   const isName = (part: string | undefined): part is string =>
     part !== undefined &&
@@ -379,6 +374,12 @@ function titleLine(lines: readonly Line[]): { title: string; company: string } |
     !isPlace(part) &&
     !TEAM.test(part) &&
     sectionOf(part) === "other";
+  const split =
+    colon?.[1] && colon[2] && !ROLE_NOUN.test(colon[1]) && ROLE_NOUN.test(colon[2])
+      ? [colon[1], colon[2]]
+      : first.split(TITLE_SEPARATOR);
+  const parts = split.length >= 2 ? split : commaParts(first, lines, isName);
+  if (parts === undefined || parts.length < 2) return undefined;
   // A role derisk has no word for ("Operations Coordinator — Larkspur Logistics"): the part the
   // posting names again below ("Larkspur Logistics moves fresh produce…") is the company, and a
   // part beside it the title.
@@ -408,6 +409,47 @@ function titleLine(lines: readonly Line[]): { title: string; company: string } |
   if (company === undefined || !title) return undefined;
   return { title, company };
 }
+
+/**
+ * A title line cut at its comma, "Senior ML Engineer, Acme", when the part beside the role is the
+ * company: a name (no skill or field: "Software Engineer, Machine Learning" and "ML Engineer,
+ * Platform" name a team) that the posting's prose names as a company again — "About Acme",
+ * "at Acme", "join Acme", "Acme builds…", "Acme's". A name the prose never calls a company is
+ * read as the role's team, and the line stays the title.
+ * @example commaParts("Senior ML Engineer, Acme", linesOf(posting, posting), isName) // ["Senior ML Engineer", "Acme"] when the posting says "At Acme, we…"
+ */
+function commaParts(
+  first: string,
+  lines: readonly Line[],
+  isName: (part: string | undefined) => part is string,
+): string[] | undefined {
+  const cut = /^([^,]{3,80}),[ \t]+([^,]{2,60})$/u.exec(first);
+  const [left, right] = [cut?.[1]?.trim(), cut?.[2]?.trim()];
+  if (left === undefined || right === undefined) return undefined;
+  const roleFirst = ROLE_NOUN.test(left) && !ROLE_NOUN.test(right);
+  const nameFirst = ROLE_NOUN.test(right) && !ROLE_NOUN.test(left);
+  if (!roleFirst && !nameFirst) return undefined;
+  const name = (roleFirst ? right : left).replace(LEGAL_FORM, "");
+  if (!isName(name) || skillsIn(name).length > 0) return undefined;
+  const rest = lines
+    .map((l) => l.masked)
+    .join("\n")
+    .replace(firstTextLine(lines) ?? "", "");
+  const n = escapeRegExp(name);
+  const asCompany = new RegExp(
+    `(?:\\b(?:[Aa]bout|[Aa]t|[Jj]oin|[Jj]oining|[Ww]ith|[Ff]or)[ \\t]+${n}(?![\\p{L}\\p{N}])(?![ \\t]+(?:${TEAM_WORDS})\\b))` +
+      `|(?:(?<![\\p{L}\\p{N}])${n}(?:['’]s\\b|[ \\t]+(?:is|was|builds|helps|makes|creates|develops|provides|serves|runs|sells|designs|has|was founded|is hiring|is looking)\\b))`,
+    "u",
+  );
+  if (!asCompany.test(rest)) return undefined;
+  // The prose calls another company by name ("About Acme", "At Acme, we…"): this one is a team.
+  const prose = companyFromProse(lines);
+  if (prose !== undefined && !namesOf(prose).includes(name) && !namesOf(name).includes(prose))
+    return undefined;
+  return [left, right];
+}
+
+const TEAM_WORDS = "team|group|department|division|squad|org|organi[sz]ation|unit|lab";
 
 // A line that is only an address ("https://jobs.acme.com/ml-engineer", "jobs.lever.co/acme/123")
 // is where the posting was copied from, not its title; a company is never read from its spelling.
@@ -566,6 +608,55 @@ function placesReader(sentence: string): boolean {
   );
 }
 
+// What the reader is given or will feel rather than asked for: "You'll get a learning budget",
+// "You will love our culture of ownership", "You'll enjoy…". "Have" is an ask when what follows
+// is ("you have 3+ years of Python", "you'll have shipped…" is told in the past), a gift when it
+// is a thing the company provides ("You'll have a generous learning budget").
+const GIFT_VERB =
+  /^(?:get|receive|enjoy|love|like|earn|benefit|be (?:given|offered|paid|rewarded|supported|welcomed))\b/i;
+const GIFT_HAVE = /^have\s+(?!(?:been|had|shipped|built|led|worked|done|used)\b)(.+)$/i;
+const ASK_OBJECT =
+  /\b(?:experience|years?|knowledge|skills?|degree|background|understanding|familiarity|track record|proficien\w*|expertise|ability|command|fluency|grasp)\b/i;
+
+/**
+ * Whether a sentence only tells the reader what they get or will feel — a budget, a culture
+ * they will love — and asks nothing of them.
+ * @example givesReader("You'll have a generous learning budget.") // true
+ * @example givesReader("You'll have 3+ years of Python.") // false
+ */
+function givesReader(sentence: string): boolean {
+  const told = /\byou(\s+(?:will|would|shall|can|may)|['’]ll)?\s+(?:also\s+)?(.+)$/i.exec(sentence.trim());
+  const clause = told?.[2];
+  if (told === null || clause === undefined) return false;
+  if (GIFT_VERB.test(clause)) return true;
+  // "You have …" in the present is how a posting asks; only the future gives.
+  const have = told[1] === undefined ? null : GIFT_HAVE.exec(clause);
+  const object = have?.[1];
+  return object !== undefined && !ASK_OBJECT.test(object) && skillsIn(object).length === 0;
+}
+
+/**
+ * What a sentence under "About us", "Who we are" or "About the role" asks of the reader, if
+ * anything: a duty they are told ("You will own the ingestion pipelines"), a quality or a skill
+ * asked of "you". A sentence that tells of the company or the job, places the reader in a team
+ * or tells what they get, asks nothing.
+ * @example askOfReader("You will own the retraining of those models.") // "responsibility"
+ * @example askOfReader("Acme builds forecasting software for grocers.") // undefined
+ */
+function askOfReader(sentence: string): RequirementKind | undefined {
+  // Where the reader will sit ("You will join a team of six…", "You'll report to…"), and
+  // a team whose members "you" only joins ("The team you'll join ships every day"), tell
+  // of the team, not what is asked of the candidate; a duty the reader is told ("You will
+  // own the ingestion pipelines") is one of the role's responsibilities.
+  if (placesReader(sentence) || givesReader(sentence)) return undefined;
+  const told = YOU_WILL.exec(sentence.trim());
+  if (told !== null && asksToDo(told[1] ?? "")) return "responsibility";
+  if (!/\byou\b/i.test(sentence)) return undefined;
+  if (VALUE_CUE.test(sentence)) return "value";
+  if (REQUIREMENT_CUE.test(sentence)) return SENIORITY_CUE.test(sentence) ? "seniority" : "skill";
+  return undefined;
+}
+
 export function extractRequirements(posting: string): PostingRequirements {
   if (typeof posting !== "string" || posting.trim() === "") {
     throw new DeriskError("BAD_INPUT", "The job description is empty: paste the posting's text and retry.");
@@ -655,6 +746,14 @@ export function extractRequirements(posting: string): PostingRequirements {
         label === null ? undefined : /^(?:must|requir)/i.test(label[1] ?? "") ? "requirements" : "preferred";
       const skip = own === undefined || label === null ? 0 : lead + label[0].length;
       const span = { start: line.start + bullet[0].length + skip, end: line.end };
+      // A list under "About us" or "Who we are" tells of the company ("Remote-first since 2018",
+      // "A diverse team of 40"): an item there is a requirement only where it asks something of
+      // the reader, as a sentence of prose there is.
+      if (section === "about" && own === undefined) {
+        const asked = askOfReader(item.trim());
+        if (asked !== undefined) add(span, asked, true);
+        continue;
+      }
       const itemBase = own === undefined ? base : "skill";
       const kind = kindFor(text, itemBase ?? (sawHeading && section !== "other" ? undefined : "skill"));
       if (kind !== undefined && section !== "benefits")
@@ -690,12 +789,8 @@ export function extractRequirements(posting: string): PostingRequirements {
         // a team whose members "you" only joins ("The team you'll join ships every day"), tell
         // of the team, not what is asked of the candidate; a duty the reader is told ("You will
         // own the ingestion pipelines") is one of the role's responsibilities.
-        if (placesReader(span.text)) continue;
-        const told = YOU_WILL.exec(span.text.trim());
-        if (told !== null && asksToDo(told[1] ?? "")) add(span, "responsibility", true);
-        else if (VALUE_CUE.test(span.text) && /\byou\b/i.test(span.text)) add(span, "value", true);
-        else if (REQUIREMENT_CUE.test(span.text) && /\byou\b/i.test(span.text))
-          add(span, kindFor(span.text, "skill") ?? "skill", true);
+        const asked = askOfReader(span.text);
+        if (asked !== undefined) add(span, asked, true);
         continue;
       }
       if (base === "responsibility") add(span, kindFor(span.text, base) ?? base, required);
@@ -1090,20 +1185,33 @@ const LANGUAGES: ReadonlySet<string> = new Set(
  * ("monitoring" for Prometheus). Undefined when the sentence names an asked tool, or meets none
  * of their concepts.
  * @example relatedTool(analyzeText("Kubernetes"), analyzeText("I hosted the service on ECS.")) // { term: "ECS", tool: "Kubernetes", name: true }
+ * @example relatedTool(analyzeText("Experience building RAG systems"), analyzeText("I deployed an LLM on EKS.")) // { term: "LLM", tool: "RAG", name: true }
  */
 function relatedTool(
   asked: Analysis,
   said: Analysis,
 ): { term: string; tool: string; name: boolean } | undefined {
-  const named = TOOLS.filter((tool) => skillsIn(asked.text).includes(tool.name) && !LANGUAGES.has(tool.name));
+  // A technique ("RAG", "RLHF") is named as a tool is: the lexicons file RAG under the concept of
+  // LLMs and NLP as a whole, so "my LLM deployment project on EKS" meets an ask for RAG by that
+  // concept without showing RAG at all.
+  const named = TOOL_TERMS.filter(
+    (tool) => skillsIn(asked.text).includes(tool.name) && !LANGUAGES.has(tool.name),
+  );
   if (named.length === 0) return undefined;
   const saidText = ` ${words(said.text.toLowerCase()).join(" ")} `;
   if (named.some((tool) => tool.terms.some((term) => saidText.includes(` ${term} `)))) return undefined;
   for (const id of asked.direct) {
     const askedTerm = asked.concepts.get(id)?.term ?? "";
-    const tool = named.find((t) => t.terms.includes(askedTerm));
+    // The lexicons read "retrieval-augmented generation" as "retrieval augmented generation": a
+    // tool's term names it when it is the concept's term or opens it.
+    const namesTerm = (t: ToolTerm, conceptTerm: string) =>
+      t.terms.some((term) => {
+        const plain = term.replace(/-/g, " ");
+        return conceptTerm === plain || conceptTerm.startsWith(`${plain} `);
+      });
+    const tool = named.find((t) => namesTerm(t, askedTerm));
     const hit = said.concepts.get(id);
-    if (tool === undefined || hit === undefined || tool.terms.includes(hit.term)) continue;
+    if (tool === undefined || hit === undefined || namesTerm(tool, hit.term)) continue;
     const at = said.text.toLowerCase().indexOf(hit.term);
     const from = asked.text.toLowerCase().indexOf(askedTerm);
     const term = at < 0 ? hit.term : said.text.slice(at, at + hit.term.length);

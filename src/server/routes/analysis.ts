@@ -5,6 +5,7 @@ import { analyze, classify, DEFAULT_MAX_CHARS } from "../../core/analysis/index.
 import { ROLE_IDS, STAR_PARTS } from "../../core/model.ts";
 import type { AppEnv } from "../app.ts";
 import { readJson } from "./json-body.ts";
+import { pathId } from "./path-id.ts";
 
 const options = {
   role: z.enum(ROLE_IDS).optional(),
@@ -45,5 +46,5 @@ export const analysisRoutes = new Hono<AppEnv>()
   })
   .post("/items/:id/analyze", async (c) => {
     const body = await readJson(c, z.object(options));
-    return c.json(await analyzeStoredItem(c.var.store, c.var.userId, c.req.param("id"), defined(body)));
+    return c.json(await analyzeStoredItem(c.var.store, c.var.userId, await pathId(c, "item"), defined(body)));
   });

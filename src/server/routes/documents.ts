@@ -24,6 +24,7 @@ import { unstorableText } from "../../core/text-safety.ts";
 import type { Store } from "../../store/index.ts";
 import type { AppEnv } from "../app.ts";
 import { readJson } from "./json-body.ts";
+import { pathId } from "./path-id.ts";
 
 const importJson = z.object({
   text: z.string(),
@@ -109,22 +110,24 @@ function contentDisposition(kind: "attachment" | "inline", filename: string): st
 /** Documents: list, read, rename, delete, import (JSON text or raw bytes), export, the sample. */
 export const documentRoutes = new Hono<AppEnv>()
   .get("/documents", async (c) => c.json({ documents: await listDocuments(c.var.store, c.var.userId) }))
-  .get("/documents/:id", async (c) => c.json(await getDocument(c.var.store, c.var.userId, c.req.param("id"))))
+  .get("/documents/:id", async (c) =>
+    c.json(await getDocument(c.var.store, c.var.userId, await pathId(c, "document"))),
+  )
   .patch("/documents/:id", async (c) => {
     const body = await readJson(c, rename);
-    const document = await renameDocument(c.var.store, c.var.userId, c.req.param("id"), {
+    const document = await renameDocument(c.var.store, c.var.userId, await pathId(c, "document"), {
       title: body.title,
       ...(body.expectedVersion === undefined ? {} : { expectedVersion: body.expectedVersion }),
     });
     return c.json({ document });
   })
   .delete("/documents/:id", async (c) => {
-    await deleteDocument(c.var.store, c.var.userId, c.req.param("id"));
+    await deleteDocument(c.var.store, c.var.userId, await pathId(c, "document"));
     return c.body(null, 204);
   })
   .post("/documents/:id/answers", async (c) => {
     const body = await readJson(c, newVariant);
-    const item = await saveAnswerVariant(c.var.store, c.var.userId, c.req.param("id"), {
+    const item = await saveAnswerVariant(c.var.store, c.var.userId, await pathId(c, "document"), {
       questionKey: body.questionKey,
       variant: body.variant,
       text: body.text,
@@ -134,7 +137,7 @@ export const documentRoutes = new Hono<AppEnv>()
   })
   .post("/documents/:id/questions", async (c) => {
     const body = await readJson(c, newAnswer);
-    const item = await addAnswer(c.var.store, c.var.userId, c.req.param("id"), body);
+    const item = await addAnswer(c.var.store, c.var.userId, await pathId(c, "document"), body);
     return c.json({ item }, 201);
   })
   .get("/sample", async (c) => c.json(await readSampleDocument()))

@@ -12,6 +12,7 @@ import {
 import { parseTimezoneOffset, progressStats } from "../../app/progress.ts";
 import type { AppEnv } from "../app.ts";
 import { readJson, readOptionalJson } from "./json-body.ts";
+import { pathId } from "./path-id.ts";
 
 // Lengths are the use case's to check (it answers 413 with the limit).
 const newEntry = z.object({
@@ -55,21 +56,28 @@ export const journalRoutes = new Hono<AppEnv>()
     return c.json({ entry: await addJournalEntry(c.var.store, c.var.userId, defined(body)) }, 201);
   })
   .get("/journal/:id", async (c) =>
-    c.json(await getJournalEntry(c.var.store, c.var.userId, c.req.param("id"))),
+    c.json(await getJournalEntry(c.var.store, c.var.userId, await pathId(c, "journal-entry"))),
   )
   .patch("/journal/:id", async (c) => {
     const body = await readJson(c, entryPatch);
     return c.json({
-      entry: await updateJournalEntry(c.var.store, c.var.userId, c.req.param("id"), defined(body)),
+      entry: await updateJournalEntry(
+        c.var.store,
+        c.var.userId,
+        await pathId(c, "journal-entry"),
+        defined(body),
+      ),
     });
   })
   .delete("/journal/:id", async (c) => {
-    await deleteJournalEntry(c.var.store, c.var.userId, c.req.param("id"));
+    await deleteJournalEntry(c.var.store, c.var.userId, await pathId(c, "journal-entry"));
     return c.body(null, 204);
   })
   // Every text the entry has had, newest first — a deleted entry's too.
   .get("/journal/:id/history", async (c) =>
-    c.json({ versions: await getJournalHistory(c.var.store, c.var.userId, c.req.param("id")) }),
+    c.json({
+      versions: await getJournalHistory(c.var.store, c.var.userId, await pathId(c, "journal-entry")),
+    }),
   )
   .post("/journal/:id/history/:versionId/restore", async (c) => {
     // The body is optional: no body restores without a version check.
@@ -77,8 +85,8 @@ export const journalRoutes = new Hono<AppEnv>()
     const entry = await restoreJournalVersion(
       c.var.store,
       c.var.userId,
-      c.req.param("id"),
-      c.req.param("versionId"),
+      await pathId(c, "journal-entry"),
+      await pathId(c, "journal-version", "versionId"),
       defined(body),
     );
     return c.json({ entry });

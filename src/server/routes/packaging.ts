@@ -30,6 +30,7 @@ import { TRAILER_SECONDS } from "../../core/packaging/trailer.ts";
 import { MAX_INT32 } from "../../core/text-safety.ts";
 import type { AppEnv } from "../app.ts";
 import { readJson } from "./json-body.ts";
+import { pathId } from "./path-id.ts";
 
 const role = z.enum(ROLE_IDS);
 const question = z.string().min(1).max(2000);
@@ -89,28 +90,28 @@ export const packagingRoutes = new Hono<AppEnv>()
     return c.json({ story: await createStory(c.var.store, c.var.userId, body) }, 201);
   })
   .get("/stories/:id", async (c) =>
-    c.json({ story: await getStory(c.var.store, c.var.userId, c.req.param("id")) }),
+    c.json({ story: await getStory(c.var.store, c.var.userId, await pathId(c, "story")) }),
   )
   .put("/stories/:id", async (c) => {
     const { expectedVersion, ...patch } = await readJson(
       c,
       storyBody.and(z.object({ expectedVersion: z.number().int().min(1).max(MAX_INT32).optional() })),
     );
-    const story = await updateStory(c.var.store, c.var.userId, c.req.param("id"), patch, {
+    const story = await updateStory(c.var.store, c.var.userId, await pathId(c, "story"), patch, {
       ...(expectedVersion === undefined ? {} : { expectedVersion }),
     });
     return c.json({ story });
   })
   .delete("/stories/:id", async (c) => {
-    await deleteStory(c.var.store, c.var.userId, c.req.param("id"));
+    await deleteStory(c.var.store, c.var.userId, await pathId(c, "story"));
     return c.body(null, 204);
   })
   .post("/items/:id/story", async (c) => {
-    const result = await createStoryFromAnswer(c.var.store, c.var.userId, c.req.param("id"));
+    const result = await createStoryFromAnswer(c.var.store, c.var.userId, await pathId(c, "item"));
     return c.json(result, result.created ? 201 : 200);
   })
   .post("/documents/:id/stories", async (c) =>
-    c.json(await createStoriesFromDocument(c.var.store, c.var.userId, c.req.param("id"))),
+    c.json(await createStoriesFromDocument(c.var.store, c.var.userId, await pathId(c, "document"))),
   )
   .post("/compose", async (c) => {
     const body = await readJson(c, composeBody);
@@ -134,7 +135,10 @@ export const packagingRoutes = new Hono<AppEnv>()
   })
   .post("/items/:id/follow-ups", async (c) => {
     const body = await readJson(c, prepareBody);
-    return c.json({ item: await prepareFollowUp(c.var.store, c.var.userId, c.req.param("id"), body) }, 201);
+    return c.json(
+      { item: await prepareFollowUp(c.var.store, c.var.userId, await pathId(c, "item"), body) },
+      201,
+    );
   })
   .post("/match", async (c) => {
     const { question: asked, ...options } = await readJson(c, matchBody);
@@ -158,9 +162,9 @@ export const packagingRoutes = new Hono<AppEnv>()
   })
   .get("/tailorings", async (c) => c.json({ tailorings: await listTailorings(c.var.store, c.var.userId) }))
   .get("/tailorings/:id", async (c) =>
-    c.json(await openTailoring(c.var.store, c.var.userId, c.req.param("id"))),
+    c.json(await openTailoring(c.var.store, c.var.userId, await pathId(c, "tailoring"))),
   )
   .delete("/tailorings/:id", async (c) => {
-    await deleteTailoring(c.var.store, c.var.userId, c.req.param("id"));
+    await deleteTailoring(c.var.store, c.var.userId, await pathId(c, "tailoring"));
     return c.body(null, 204);
   });

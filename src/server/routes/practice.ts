@@ -30,6 +30,7 @@ import { TECHNICAL_TAGS } from "../../core/questions/index.ts";
 import { RATINGS } from "../../core/schedule/index.ts";
 import type { AppEnv } from "../app.ts";
 import { readJson } from "./json-body.ts";
+import { pathId } from "./path-id.ts";
 
 const from = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("due") }),
@@ -119,7 +120,7 @@ export const practiceRoutes = new Hono<AppEnv>()
     return c.json(await whatNext(c.var.store, c.var.userId, chosen === undefined ? {} : { role: chosen }));
   })
   .get("/practice/history/:id", async (c) =>
-    c.json({ history: await attemptHistory(c.var.store, c.var.userId, c.req.param("id")) }),
+    c.json({ history: await attemptHistory(c.var.store, c.var.userId, await pathId(c, "item-or-question")) }),
   )
   .post("/practice/sessions", async (c) => {
     const body = await readJson(c, startBody);
@@ -138,21 +139,30 @@ export const practiceRoutes = new Hono<AppEnv>()
     return c.json({ sessions: await listPractice(c.var.store, c.var.userId, defined({ status, limit })) });
   })
   .get("/practice/sessions/:id", async (c) =>
-    c.json({ session: await getPractice(c.var.store, c.var.userId, c.req.param("id")) }),
+    c.json({ session: await getPractice(c.var.store, c.var.userId, await pathId(c, "practice-session")) }),
   )
   .post("/practice/sessions/:id/begin", async (c) => {
     const body = await readJson(c, stepBody);
     return c.json({
-      session: await beginAnswer(c.var.store, c.var.userId, c.req.param("id"), defined(body)),
+      session: await beginAnswer(
+        c.var.store,
+        c.var.userId,
+        await pathId(c, "practice-session"),
+        defined(body),
+      ),
     });
   })
   .put("/practice/sessions/:id/draft", async (c) => {
     const body = await readJson(c, draftBody);
-    return c.json(await saveDraft(c.var.store, c.var.userId, c.req.param("id"), defined(body)));
+    return c.json(
+      await saveDraft(c.var.store, c.var.userId, await pathId(c, "practice-session"), defined(body)),
+    );
   })
   .put("/practice/sessions/:id/delivery", async (c) => {
     const body = await readJson(c, deliveryBody);
-    return c.json(await saveDelivery(c.var.store, c.var.userId, c.req.param("id"), defined(body)));
+    return c.json(
+      await saveDelivery(c.var.store, c.var.userId, await pathId(c, "practice-session"), defined(body)),
+    );
   })
   .get("/practice/transcription", (c) => c.json(transcriptionInfo(c.var.transcription)))
   .put("/practice/attempts/:attemptId/recording", async (c) => {
@@ -179,22 +189,32 @@ export const practiceRoutes = new Hono<AppEnv>()
   )
   .post("/practice/sessions/:id/peek", async (c) => {
     const body = await readJson(c, stepBody);
-    return c.json(await peekPrepared(c.var.store, c.var.userId, c.req.param("id"), defined(body)));
+    return c.json(
+      await peekPrepared(c.var.store, c.var.userId, await pathId(c, "practice-session"), defined(body)),
+    );
   })
   .post("/practice/sessions/:id/submit", async (c) => {
     const body = await readJson(c, submitBody);
-    return c.json(await submitAnswer(c.var.store, c.var.userId, c.req.param("id"), defined(body)));
+    return c.json(
+      await submitAnswer(c.var.store, c.var.userId, await pathId(c, "practice-session"), defined(body)),
+    );
   })
   // Ends the session early: unanswered questions are left out of its report.
   .post("/practice/sessions/:id/end", async (c) =>
-    c.json({ session: await endPractice(c.var.store, c.var.userId, c.req.param("id")) }),
+    c.json({ session: await endPractice(c.var.store, c.var.userId, await pathId(c, "practice-session")) }),
   )
   .post("/practice/sessions/:id/steps/:stepId/rating", async (c) => {
     const { rating } = await readJson(c, rateBody);
     return c.json(
-      await rateAnswer(c.var.store, c.var.userId, c.req.param("id"), c.req.param("stepId"), rating),
+      await rateAnswer(
+        c.var.store,
+        c.var.userId,
+        await pathId(c, "practice-session"),
+        c.req.param("stepId"),
+        rating,
+      ),
     );
   })
   .get("/practice/sessions/:id/report", async (c) =>
-    c.json({ report: await practiceReport(c.var.store, c.var.userId, c.req.param("id")) }),
+    c.json({ report: await practiceReport(c.var.store, c.var.userId, await pathId(c, "practice-session")) }),
   );

@@ -30,6 +30,7 @@ export const TOOL_TERMS: readonly ToolTerm[] = [
   { terms: ["scikit-learn", "sklearn", "scikit"], name: "scikit-learn", kind: "tool" },
   { terms: ["xgboost", "lightgbm"], name: "gradient boosting (XGBoost)", kind: "tool" },
   { terms: ["hugging face", "huggingface"], name: "Hugging Face", kind: "tool" },
+  { terms: ["langchain", "llamaindex"], name: "LangChain", kind: "tool" },
   { terms: ["spark", "pyspark", "databricks"], name: "Spark", kind: "tool" },
   { terms: ["airflow", "kubeflow", "prefect"], name: "pipeline orchestration (Airflow)", kind: "tool" },
   { terms: ["mlflow", "weights & biases", "wandb"], name: "experiment tracking (MLflow)", kind: "tool" },
