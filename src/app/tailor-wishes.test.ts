@@ -29,7 +29,7 @@ describeStores("tailor's scaffold and the user's wishes", (getStore) => {
     const { whyCompany, tailoring } = await tailorJobDescription(store, "a", POSTING, { save: false });
     const now = whyCompany.lines.find((line) => line.beat === "why-now");
     expect(now?.text).toBe(
-      `As for why now: Now → looking for a product team that ships ML every week. [${WHY_NOW_BLANK}]`,
+      `As for why now: looking for a product team that ships ML every week. [${WHY_NOW_BLANK}]`,
     );
     const fits = whyCompany.lines.filter((line) => line.beat === "fit").map((line) => line.text);
     expect(fits.filter((line) => /looking for/.test(line))).toEqual([]);

@@ -164,7 +164,8 @@ describe("prep sheet in print", () => {
       const { sheet, pdf } = await printPrepSheetPdf(planPrepSheet([doc]), "sheet");
       const pages = pdfPages(pdf).map((text) => squeeze(text));
       const withRemark = sheet.answers.filter((answer) => answer.remark);
-      expect(withRemark.length, name).toBeGreaterThanOrEqual(2);
+      // The outline's own note on each (an assistant's replies are kept in the bank, not printed).
+      expect(withRemark.length, name).toBeGreaterThanOrEqual(1);
       for (const answer of withRemark) {
         const head = squeeze(`${answerHeading(answer)}${answer.variant} ·`);
         const remark = squeeze(answer.remark ?? "");

@@ -64,4 +64,35 @@ describe.runIf(launched.browser !== null && SEED_RUNS)("the re-angle page's star
       await page.close();
     }
   });
+
+  // Before: the starting note said "Re-angled for …" before the button was pressed, and after a
+  // re-angle, choosing another role relabelled the result (and its save label) for a role it was
+  // never re-angled for.
+  test("nothing says 're-angled' before the button is pressed, and a result keeps its own role", async () => {
+    const page = await spec.context.newPage();
+    try {
+      await page.goto(`/#/reangle/${await answerId("q6/core")}`);
+      await page.getByLabel("Written for").waitFor();
+      await settle(page);
+      await expect.poll(() => page.getByLabel("Re-angle for").inputValue()).toBe("ml-engineer");
+      expect(await page.getByTestId("reangle-default-why").textContent()).toMatch(
+        /Suggested: written for MLOps engineer, re-angle it for ML engineer\.$/,
+      );
+      expect(await page.locator(".page-reangle").textContent()).not.toMatch(/re-angled for/i);
+      await page.getByRole("button", { name: "Re-angle", exact: true }).click();
+      await page.locator(".reangle-result").waitFor();
+      await settle(page);
+      expect(await page.locator("#reangle-title").textContent()).toBe("Re-angled for ML engineer");
+      const saveLabel = page.locator(".save-reangled input").first();
+      expect(await saveLabel.inputValue()).toBe("for ML engineer");
+      // Another role chosen, not yet re-angled for: the result still says the role it was made for.
+      await page.getByLabel("Re-angle for").selectOption("data-scientist");
+      await settle(page);
+      expect(await page.locator("#reangle-title").textContent()).toBe("Re-angled for ML engineer");
+      expect(await page.getByTestId("fit-compare").textContent()).not.toMatch(/data scientist/i);
+      expect(await saveLabel.inputValue()).toBe("for ML engineer");
+    } finally {
+      await page.close();
+    }
+  });
 });

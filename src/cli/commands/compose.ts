@@ -5,6 +5,7 @@ import { describeJsonError } from "../../core/json-syntax.ts";
 import { ROLE_IDS, type RoleId } from "../../core/model.ts";
 import { noRoleVocabulary, roleFromName } from "../../core/packaging/data/role-vocabulary.ts";
 import type { Draft, Story } from "../../core/packaging/index.ts";
+import { formatDuration } from "../../core/words.ts";
 import type { CliContext } from "../context.ts";
 import { questionText } from "../question-text.ts";
 import { decodeUtf8Strict, readInput } from "../read-input.ts";
@@ -285,7 +286,7 @@ export function registerComposeCommand(program: Command, ctx: CliContext): void 
       const { style } = ctx;
       const lines = [
         style.bold(
-          `Draft from "${title}" — ${draft.words} words, ~${draft.seconds} s of ${draft.budgetSeconds} s`,
+          `Draft from "${title}" — ${draft.words} words, ≈ ${formatDuration(draft.seconds)} of ${formatDuration(draft.budgetSeconds)}`,
         ),
         "",
         // Each sentence continues under its own text, not under the part names.
@@ -308,7 +309,9 @@ export function registerComposeCommand(program: Command, ctx: CliContext): void 
       // The draft is the story at its shortest and still runs over: the whole story is one option away.
       if (draft.wholeSeconds !== undefined)
         lines.push(
-          style.yellow(`! For the whole story (≈ ${draft.wholeSeconds} s), run again with --whole.`),
+          style.yellow(
+            `! For the whole story (≈ ${formatDuration(draft.wholeSeconds)}), run again with --whole.`,
+          ),
         );
       ctx.report(lines.join("\n"));
     });

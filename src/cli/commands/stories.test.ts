@@ -217,7 +217,7 @@ describeStores("derisk stories and packaging on the bank", (getStore) => {
       "Tell me about a hard problem",
     ]);
     expect(text.out).toMatch(
-      /^Draft from "Tell me about a difficult technical problem you solved\." — \d+ words, ~\d+ s of 40 s/,
+      /^Draft from "Tell me about a difficult technical problem you solved\." — \d+ words, ≈ (?:\d+ min(?: \d+ s)?|\d+ s) of 40 s/,
     );
     const missing = await runCommand(store, ["compose", "--story", "no-such-story", "-q", "q"]);
     expect(missing).toMatchObject({

@@ -40,6 +40,24 @@ export function remarkToShow(remark: string | undefined): string | undefined {
   return rest === "" ? undefined : rest;
 }
 
+/**
+ * Whether an answer's remark is a reply to someone rather than a note on the answer: it speaks to
+ * the reader ("you", "your"), in a helper's voice ("let's", "let me"), presents what follows as
+ * something handed over ("here's…", "below is…"), or opens with a sentence of three words or fewer
+ * that only reacts ("Sure.", "Got it!"). A note of the user's own ("Tell it like a short film —
+ * four scenes:") is none of these. Chat-assistant lead-ins kept with pasted answers are replies.
+ * @example readsAsReply("Sure. Here is a tighter take on the same story:") // true
+ * @example readsAsReply("Tell it like a short film — four scenes, no detours:") // false
+ */
+export function readsAsReply(remark: string): boolean {
+  const text = plainLine(remark.replace(/\s+/g, " "));
+  if (/\b(?:you|your|yours|you['’](?:re|ve|ll|d))\b/i.test(text)) return true;
+  if (/\blet(?:['’]s| us| me)\b/i.test(text)) return true;
+  if (/^\W*(?:here(?:['’]s| is| are)|below (?:is|are))\b/i.test(text)) return true;
+  const first = /^([^.!?]*)[.!]/.exec(text)?.[1]?.trim();
+  return first !== undefined && first !== "" && first.split(/\s+/).length <= 3;
+}
+
 // A list item, inside a quote or not: its indent (the nesting as written) and its marker.
 const LIST_ITEM = /^(\s*)([-*+•]|\d{1,3}[.)])\s+/;
 

@@ -1994,3 +1994,24 @@ describe("compose for a hindsight follow-up (issue 11)", () => {
     expect(draft.text).not.toMatch(/moved our billing export/);
   });
 });
+
+describe("compose warnings say durations as the app does", () => {
+  // Before: "… takes 142 s, 122 s over the 20 s budget" — raw seconds where every other view
+  // says "2 min 22 s" (formatDuration, shared by the web pages and the CLI).
+  it("a draft a minute and more over its budget says minutes and seconds, never a raw count over 59 s", () => {
+    for (const whole of [false, true]) {
+      const draft = compose(fraud, {
+        question: "Tell me about a model you improved",
+        role: "ml-engineer",
+        budgetSeconds: 10,
+        wordsPerMinute: 20,
+        whole,
+      });
+      const warning = draft.warnings.find((w) => /over the .* budget/.test(w)) ?? "";
+      expect(draft.seconds - 10, `whole ${whole}`).toBeGreaterThanOrEqual(60);
+      expect(warning, `whole ${whole}`).toMatch(/\d+ min(?: \d\d s)? over the 10 s budget/);
+      // No count of seconds of a minute or more is left raw ("95 s").
+      expect(warning.match(/\b\d+ s\b/g)?.filter((s) => Number.parseInt(s, 10) >= 60) ?? []).toEqual([]);
+    }
+  });
+});

@@ -10,6 +10,7 @@ import { segmentSentences } from "../analysis/segment.ts";
 import { measureTiming } from "../analysis/timing.ts";
 import { DeriskError } from "../errors.ts";
 import type { Competency, RoleId, StarPart } from "../model.ts";
+import { formatDuration } from "../words.ts";
 import { FIX_OF_IT, leansOnTrouble, STATES_MISTAKE, tellsTrouble } from "./acts.ts";
 import { missingAsk } from "./asked.ts";
 import { ANSWER_CUES, answeringSentences } from "./data/answer-cues.ts";
@@ -449,30 +450,16 @@ function hindsightDraft(
     );
   if (timing.seconds > options.budgetSeconds)
     warnings.push(
-      `The lesson alone takes ${timing.seconds} s, ${timing.seconds - options.budgetSeconds} s over the ${options.budgetSeconds} s budget: say it shorter.`,
+      `The lesson alone takes ${formatDuration(timing.seconds)}, ${formatDuration(timing.seconds - options.budgetSeconds)} over the ${formatDuration(options.budgetSeconds)} budget: say it shorter.`,
     );
-  const blanks = [
-    ...sentences.flatMap((s) => (s.origin.from === "template" ? s.origin.blanks : [])),
-    ...leftBlanks,
-  ];
-  const draft: Draft = {
-    storyId: story.id,
-    question: options.question,
+  return buildDraft(story, options, wpm, {
     sentences,
-    text: joinSentences(sentences.map((s) => s.text)),
     spoken,
-    words: timing.words,
-    seconds: timing.seconds,
-    budgetSeconds: options.budgetSeconds,
-    wordsPerMinute: wpm,
-    blanks: [...new Set(blanks)],
-    trimmed: candidates
-      .filter((c) => !picked.includes(c))
-      .map((c) => ({ text: c.text, part: c.part, field: c.field, index: c.index, sentence: c.sentence })),
+    timing,
+    leftBlanks,
+    trimmed: candidates.filter((c) => !picked.includes(c)),
     warnings,
-  };
-  if (options.role !== undefined) draft.role = options.role;
-  return draft;
+  });
 }
 
 /**
@@ -1215,7 +1202,6 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   const answerFirst = callsForStory(competency) ? undefined : ANSWER_FIRST[competency];
   if (answerFirst !== undefined) sentences.unshift(template(`My answer: ${answerFirst.blank}`, "situation"));
 
-  const text = joinSentences(sentences.map((s) => s.text));
   const spoken = joinSentences(picked.map((c) => c.text));
   const warnings: string[] = [];
   if (timing.seconds > options.budgetSeconds) {
@@ -1252,10 +1238,10 @@ export function compose(story: Story, options: ComposeOptions): Draft {
         : `leaving out ${gone.length === 1 ? gone[0] : `${gone.slice(0, -1).join(", ")} and ${gone.at(-1)}`}`;
     warnings.push(
       wholeSeconds !== undefined
-        ? `This draft is the story at its shortest (${competency === "mistake-failure" ? "a line of the setting, the mistake and one line of how you handled it" : "a line of the setting, what went wrong and the main deed"}), ${leftOut}, and it still runs ${over} s over the ${options.budgetSeconds} s budget: this story takes ${timing.seconds} s. Give it about ${timing.seconds} s, or cut about ${wordsOver(over)} words from this telling, most easily from its longest lines, ${longestLines(picked).join(" and ")}. The whole story takes ${wholeSeconds} s.`
+        ? `This draft is the story at its shortest (${competency === "mistake-failure" ? "a line of the setting, the mistake and one line of how you handled it" : "a line of the setting, what went wrong and the main deed"}), ${leftOut}, and it still runs ${formatDuration(over)} over the ${formatDuration(options.budgetSeconds)} budget: this story takes ${formatDuration(timing.seconds)}. Give it about ${formatDuration(timing.seconds)}, or cut about ${wordsOver(over)} words from this telling, most easily from its longest lines, ${longestLines(picked).join(" and ")}. The whole story takes ${formatDuration(wholeSeconds)}.`
         : atLeast !== undefined
-          ? `What must stay (the setting, what went wrong, the result, the lesson, the main action and what the question asks for) takes ${timing.seconds} s, ${over} s over the ${options.budgetSeconds} s budget; even at its shortest (${competency === "mistake-failure" ? "a line of the setting, the mistake and one line of how you handled it" : "a line of the setting, what went wrong and the main deed"}, no result or lesson) this story takes ${atLeast} s. Give it about ${atLeast} s, or cut about ${wordsOver(atLeast - options.budgetSeconds)} words from that telling, most easily from its longest lines, ${longest.join(" and ")}.`
-          : `What must stay (the setting, what went wrong, the result, the lesson, the main action and what the question asks for) takes ${timing.seconds} s, ${over} s over the ${options.budgetSeconds} s budget: cut about ${wordsOver(over)} words, most easily from the longest of them, ${longest.join(" and ")}.`,
+          ? `What must stay (the setting, what went wrong, the result, the lesson, the main action and what the question asks for) takes ${formatDuration(timing.seconds)}, ${formatDuration(over)} over the ${formatDuration(options.budgetSeconds)} budget; even at its shortest (${competency === "mistake-failure" ? "a line of the setting, the mistake and one line of how you handled it" : "a line of the setting, what went wrong and the main deed"}, no result or lesson) this story takes ${formatDuration(atLeast)}. Give it about ${formatDuration(atLeast)}, or cut about ${wordsOver(atLeast - options.budgetSeconds)} words from that telling, most easily from its longest lines, ${longest.join(" and ")}.`
+          : `What must stay (the setting, what went wrong, the result, the lesson, the main action and what the question asks for) takes ${formatDuration(timing.seconds)}, ${formatDuration(over)} over the ${formatDuration(options.budgetSeconds)} budget: cut about ${wordsOver(over)} words, most easily from the longest of them, ${longest.join(" and ")}.`,
     );
   }
   if (tellsNoMistake) {
@@ -1285,31 +1271,62 @@ export function compose(story: Story, options: ComposeOptions): Draft {
   if (!picked.some((c) => c.figure) && story.metrics.length > 0 && relaxed.length === 0) {
     warnings.push(`Your notes hold figures (${story.metrics.join(", ")}): put one in the result.`);
   }
+  return buildDraft(story, options, wpm, {
+    sentences,
+    spoken,
+    timing,
+    leftBlanks,
+    trimmed,
+    warnings,
+    wholeSeconds,
+  });
+}
+
+/**
+ * The Draft object both compose paths return (a story told for the question, and the lesson of a
+ * story already told for a hindsight follow-up): the text as said with its blanks, the lens's
+ * words and seconds of what is said, every blank once, and what was left out.
+ */
+function buildDraft(
+  story: Story,
+  options: ComposeOptions,
+  wpm: number,
+  parts: {
+    sentences: DraftSentence[];
+    spoken: string;
+    timing: { words: number; seconds: number };
+    leftBlanks: readonly string[];
+    trimmed: readonly Candidate[];
+    warnings: string[];
+    wholeSeconds?: number | undefined;
+  },
+): Draft {
+  const { sentences, timing } = parts;
   const blanks = [
     ...sentences.flatMap((s) => (s.origin.from === "template" ? s.origin.blanks : [])),
-    ...leftBlanks,
+    ...parts.leftBlanks,
   ];
   const draft: Draft = {
     storyId: story.id,
     question: options.question,
     sentences,
-    text,
-    spoken,
+    text: joinSentences(sentences.map((s) => s.text)),
+    spoken: parts.spoken,
     words: timing.words,
     seconds: timing.seconds,
     budgetSeconds: options.budgetSeconds,
     wordsPerMinute: wpm,
     blanks: [...new Set(blanks)],
-    trimmed: trimmed.map((c) => ({
+    trimmed: parts.trimmed.map((c) => ({
       text: c.text,
       part: c.part,
       field: c.field,
       index: c.index,
       sentence: c.sentence,
     })),
-    warnings,
+    warnings: parts.warnings,
   };
-  if (wholeSeconds !== undefined) draft.wholeSeconds = wholeSeconds;
+  if (parts.wholeSeconds !== undefined) draft.wholeSeconds = parts.wholeSeconds;
   if (options.role !== undefined) draft.role = options.role;
   return draft;
 }

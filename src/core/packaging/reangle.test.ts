@@ -612,7 +612,7 @@ describe("defaultReangleRoles: where a re-angle starts", () => {
     const start = defaultReangleRoles(mlops, "mlops-engineer", ["mlops-engineer", "data-scientist"]);
     expect(start).toMatchObject({ fromRole: "mlops-engineer", toRole: "data-scientist" });
     expect(start.note).toMatch(
-      /^Written for mlops-engineer, the role its document targets: this answer already fits it best \(\d+ core words?\)\. Re-angled for data-scientist, the closest fit of the other roles your documents name/,
+      /^Written for mlops-engineer, the role its document targets: this answer already fits it best \(\d+ core words?\)\. Suggested: re-angle it for data-scientist, the closest fit of the other roles your documents name/,
     );
     // No other role named: the best fit among all the others.
     const alone = defaultReangleRoles(mlops, "mlops-engineer", ["mlops-engineer"]);
@@ -634,12 +634,14 @@ describe("defaultReangleRoles: where a re-angle starts", () => {
     expect(start.note).toMatch(
       /^This answer reads as data scientist \(\d+ core words?\) more than ML engineer/,
     );
-    expect(start.note).toMatch(/written for data scientist, re-angled for ML engineer\.$/);
+    expect(start.note).toMatch(/Suggested: written for data scientist, re-angle it for ML engineer\.$/);
     const fits = defaultReangleRoles(mlops, "mlops-engineer", ["mlops-engineer", "data-scientist"], name);
-    expect(fits.note).toMatch(/^Written for MLOps engineer, .* Re-angled for data scientist,/);
+    expect(fits.note).toMatch(/^Written for MLOps engineer, .* Suggested: re-angle it for data scientist,/);
     // Before: "This answer already fits ML engineer, the role its document targets, as well as any
     // other role (6 core words), so it is re-angled for…", one sentence a candidate read twice.
     expect(fits.note).not.toMatch(/as well as any other role/);
+    // The note is shown before anything is re-angled: a suggestion, never "Re-angled for…" as if done.
+    for (const note of [start.note, fits.note]) expect(note).not.toMatch(/\bre-angled\b/i);
     // A tie is not called the best fit.
     const plain = defaultReangleRoles("I fixed it the same day.", "ml-engineer", ["ml-engineer"], name);
     expect(plain.note).toMatch(/this answer already fits it as well as any other role \(0 core words\)\./);

@@ -120,12 +120,12 @@ export function defaultReangleRoles(
       fromRole: documentRole,
       toRole,
       // "Best" only when no other role fits as well: a tie is said as one.
-      note: `Written for ${names(documentRole)}, the role its document targets: this answer already fits it ${tied ? "as well as any other role" : "best"} (${words(documentRole)}). Re-angled for ${names(toRole)}, the closest fit of the other roles${named ? " your documents name" : ""} (${words(toRole)}).`,
+      note: `Written for ${names(documentRole)}, the role its document targets: this answer already fits it ${tied ? "as well as any other role" : "best"} (${words(documentRole)}). Suggested: re-angle it for ${names(toRole)}, the closest fit of the other roles${named ? " your documents name" : ""} (${words(toRole)}).`,
     };
   }
   return {
     fromRole: best,
     toRole: documentRole,
-    note: `This answer reads as ${names(best)} (${words(best)}) more than ${names(documentRole)} (${words(documentRole)}), the role its document targets: written for ${names(best)}, re-angled for ${names(documentRole)}.`,
+    note: `This answer reads as ${names(best)} (${words(best)}) more than ${names(documentRole)} (${words(documentRole)}), the role its document targets. Suggested: written for ${names(best)}, re-angle it for ${names(documentRole)}.`,
   };
 }

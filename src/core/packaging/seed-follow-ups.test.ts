@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { answerOf, readSample, readSeed, SEED_RUNS } from "../../../test/seed.ts";
 import type { AnswerItem, FollowUpItem, PrepDoc } from "../model.ts";
-import { predictFollowUps } from "./index.ts";
+import { CONCERNS } from "./data/concerns.ts";
+import { detectConcerns, predictFollowUps } from "./index.ts";
 
 // Recall of the document's own "They'll likely ask" questions among the predictions for its
 // "tell me about yourself" script: a prepared follow-up counts as predicted when a prediction
@@ -262,4 +263,43 @@ describe("tool questions on the seed's answers (issue 11, point 6)", () => {
       }
     },
   );
+});
+
+// Follow-ups and concerns are said to the user: "How did you measure it?", "The interviewer
+// fears you…", never of "the candidate" as if the user were someone else.
+describe("follow-ups and concerns speak to the user", () => {
+  const thirdPerson = /\b(?:the|a|this) candidate(?:'s)?\b/i;
+  const answers = (doc: PrepDoc) => doc.items.filter((i): i is AnswerItem => i.kind === "answer");
+  const roles = ["ml-engineer", "data-scientist", "software-engineer", "mlops-engineer"] as const;
+
+  function spoken(doc: PrepDoc): string[] {
+    const lines: string[] = [];
+    for (const answer of answers(doc))
+      for (const role of roles) {
+        for (const p of predictFollowUps(answer.text, { question: answer.question, role }))
+          lines.push(p.question, p.reason);
+        for (const c of detectConcerns(answer.text, { role })) lines.push(c.why, c.reframe);
+      }
+    return lines;
+  }
+
+  it("in every concern of the library (its why and its reframe)", () => {
+    for (const c of CONCERNS) {
+      expect(c.why).not.toMatch(thirdPerson);
+      expect(c.reframe).not.toMatch(thirdPerson);
+      expect(c.why).toMatch(/\byou(?:r)?\b/i);
+    }
+  });
+
+  it("on our sample document", () => {
+    const lines = spoken(readSample());
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.filter((l) => thirdPerson.test(l))).toEqual([]);
+  });
+
+  it.runIf(SEED_RUNS)("on the seed (its infrastructure concern among them)", () => {
+    const lines = spoken(readSeed() as PrepDoc);
+    expect(lines.some((l) => /doubts you will own the model/.test(l))).toBe(true);
+    expect(lines.filter((l) => thirdPerson.test(l))).toEqual([]);
+  });
 });

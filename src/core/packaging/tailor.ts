@@ -43,6 +43,7 @@ import {
   leadsIntoNext,
   leansBack,
   type Span,
+  sayNote,
   splitSentences,
   stem,
   stripMarkup,
@@ -2004,7 +2005,7 @@ export function scaffoldWhyCompany(
     // Wishes alone drawn from an about-me ("I'm excited to bring my depth to an applied ML
     // team", "Now → …") say what you want, not why now: the line keeps them and asks for the
     // reason. The user's own answer to "why now?" is the reason, whatever its words.
-    const said = `As for why now: ${goals.map((g) => g.trim()).join(" ")}`;
+    const said = `As for why now: ${goals.map((g) => sayNote(g.trim())).join(" ")}`;
     const text =
       profile.goalsFromAboutMe === true && goals.every(wishOnly)
         ? `${said.replace(/[^.!?]$/, "$&.")} [${WHY_NOW_BLANK}]`

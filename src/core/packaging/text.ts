@@ -621,3 +621,18 @@ export function sayAsides(sentence: string): string {
     .replace(/\bi\.\s?e\.,?(?=\s)/gi, "that is,")
     .replace(/,\s*,/g, ",");
 }
+
+// A note's time label and its arrow ("Now → …", "Next -> …", "Today: …"): how an outline marks the
+// last beat, not words anyone says.
+const NOTE_LABEL = /^\s*(?:now|next|today|going forward|from here)\s*(?:→|->|=>|⇒)\s*/iu;
+
+/**
+ * A note line as it is said: the outline's "Now →" label and arrow taken out, the user's own
+ * words kept as written ("Now → looking for a product team" → "looking for a product team").
+ * Anything else as it is.
+ * @example sayNote("Now → bring careful measurement to a product team.") // "bring careful measurement to a product team."
+ */
+export function sayNote(text: string): string {
+  const rest = text.replace(NOTE_LABEL, "");
+  return rest.trim() === "" ? text : rest;
+}

@@ -365,3 +365,25 @@ describe("buildTrailer: the production beat is a deed with its outcome, not a to
     );
   });
 });
+
+describe("the trailer's now beat as it is said", () => {
+  // Before: the now beat read "Now → bring careful measurement to a product team…", the outline's
+  // label and arrow said as if they were words.
+  it("says an outline's 'Now → …' line without its label and arrow, the user's words kept", () => {
+    const trailer = buildTrailer(
+      {
+        targetRole: "ML Engineer",
+        thread: [
+          "Physics PhD, six years of measurement and statistics on noisy detector data.\nNow → bring careful measurement to a product team that ships ML every week.",
+        ],
+      },
+      stories,
+      { seconds: 60 },
+    );
+    const now = trailer.beats.find((b) => b.beat === "now")?.lines ?? [];
+    expect(now.map((l) => l.text)).toEqual([
+      "bring careful measurement to a product team that ships ML every week.",
+    ]);
+    expect(trailer.text).not.toMatch(/→/);
+  });
+});

@@ -12,6 +12,7 @@ import {
   hasFigure,
   joinSentences,
   measuresInWords,
+  sayNote,
   speakingSeconds,
   splitSentences,
   stripMarkup,
@@ -458,7 +459,9 @@ export function buildTrailer(
     const limit = totalWords * SHARE[beat];
     const out: TrailerLine[] = [];
     let words = 0;
-    for (const line of picked[beat]) {
+    for (const chosen of picked[beat]) {
+      // Said aloud: an outline's "Now → …" is its words without the label and arrow.
+      const line = { ...chosen, text: sayNote(chosen.text) };
       const count = countWords(line.text);
       if (out.length > 0 && words + count > limit) continue;
       out.push(line);

@@ -3,7 +3,7 @@ import { classify } from "../analysis/classify.ts";
 import { DEFAULT_WPM } from "../analysis/timing.ts";
 import type { Analysis, AnalyzeOptions } from "../analysis/types.ts";
 import { answerText } from "../answer-text.ts";
-import { remarkToShow } from "../markdown/patterns.ts";
+import { readsAsReply, remarkToShow } from "../markdown/patterns.ts";
 import { stripMarkup } from "../markup.ts";
 import {
   type AnswerFormat,
@@ -273,7 +273,10 @@ function sheetAnswer(
   const words = countWords(answer.text.trim() === "" ? spoken : answer.text);
   const seconds = speakingSeconds(words, options.wordsPerMinute);
   const budget = analysis.timing.budget;
-  const remark = remarkToShow(answer.remark);
+  // A remark that replies to someone (an assistant's "Here's a version…" kept with a pasted
+  // answer) stays in the bank but is not printed: the sheet holds what the user says and notes.
+  const shown = remarkToShow(answer.remark);
+  const remark = shown !== undefined && !readsAsReply(shown) ? shown : undefined;
   return {
     key: answer.key,
     questionKey: answer.questionKey,

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { readSeed, SEED_RUNS } from "../../../test/seed.ts";
 import { importPrepDocument } from "../markdown/index.ts";
+import { readsAsReply } from "../markdown/patterns.ts";
 import { addAnswerVariant } from "../markdown/variant.ts";
 import type { PrepDoc } from "../model.ts";
 import { countWords, speakingSeconds } from "../words.ts";
@@ -565,10 +566,55 @@ describe("an answer's lead-in on the sheet", () => {
     expect(saved?.remark).toBeUndefined();
     expect(renderPrepSheetHtml(buildPrepSheet([doc]))).not.toMatch(/class="remark">Alternative Answers/);
     expect(renderPrepSheetMarkdown(buildPrepSheet([doc]))).not.toContain("*Alternative Answers:*");
-    // A lead-in of the candidate's own under that heading stays, without the heading.
-    const withLeadIn = sheet.answers.find((a) => a.remark?.startsWith("Here's a second version"));
-    expect(withLeadIn?.remark).toMatch(
-      /^Here's a second version of the “Tell me about a time you made a mistake/,
-    );
+  });
+});
+
+describe("a remark that replies to someone is kept in the bank, not printed", () => {
+  // Before: the sheet printed in italics, above the answers, what a chat assistant said when it
+  // handed them over ("Good catch — … Let's keep the same episode…", "Here's one more built
+  // around…"): words said to the candidate, not by them.
+  const replies = (doc: PrepDoc) =>
+    doc.items.flatMap((i) => (i.kind === "answer" && i.remark !== undefined ? [i.key] : []));
+
+  it("on our sample: the assistant's lead-ins are off the sheet, the outline's own note stays", () => {
+    expect(replies(sample)).toEqual([
+      "q1/alternative",
+      "q3/core",
+      "q5/model-focused",
+      "q5/serving-latency-focus",
+    ]);
+    const shown = sheet.answers.filter((a) => a.remark !== undefined);
+    expect(shown.map((a) => [a.key, a.remark])).toEqual([
+      ["q1/alternative", "Tell it like a short film — four scenes, no detours:"],
+    ]);
+    const html = renderPrepSheetHtml(sheet);
+    expect(html).not.toMatch(/Good catch|Let's keep|Here's one more|Here's a second version/);
+    expect(html).toContain('class="remark">Tell it like a short film');
+    expect(renderPrepSheetMarkdown(sheet)).not.toMatch(/Good catch|Here's one more/);
+  });
+
+  it("by what the remark is, not by its words: a note on the answer stays, a reply does not", () => {
+    for (const note of [
+      "Told for a data-science panel, numbers first:",
+      "Short version (60 s):",
+      "Think of it as three scenes — the bug, the fix, the guard:",
+    ])
+      expect(readsAsReply(note), note).toBe(false);
+    for (const reply of [
+      "Of course! A tighter take on the same story:",
+      "Below is a version that leads with the metric:",
+      "Fair point — your draft buried the result, so this one opens with it:",
+      "Let me reshape it around the model:",
+    ])
+      expect(readsAsReply(reply), reply).toBe(true);
+  });
+
+  it.runIf(SEED_RUNS)("on the seed: only the trailer's note is printed", () => {
+    const seed = readSeed() as PrepDoc;
+    // Every remark is still in the bank.
+    expect(replies(seed)).toHaveLength(4);
+    const shown = buildPrepSheet([seed]).answers.filter((a) => a.remark !== undefined);
+    expect(shown.map((a) => a.key)).toEqual(["q1/alternative"]);
+    expect(renderPrepSheetHtml(buildPrepSheet([seed]))).not.toMatch(/absolutely right|Here['’]s a/);
   });
 });

@@ -125,16 +125,19 @@ function Reangler({ item, start, known }: { item: AnswerOrFollowUp; start: Reang
     roleChosen.current = true;
     setToRole(next);
   };
-  const [reangled, setReangled] = useState<ReangleResult | null>(null);
+  // The result with the role it was re-angled for: choosing another role afterwards does not
+  // relabel it (it still says, and saves, the role it was made for until "Re-angle" is pressed).
+  const [done, setDone] = useState<{ reangled: ReangleResult; toRole: RoleId } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
 
   async function run(): Promise<void> {
     if (toRole === undefined) return;
+    const role = toRole;
     setBusy(true);
     setError(null);
     try {
-      setReangled(await api.reangle(item.id, toRole, from));
+      setDone({ reangled: await api.reangle(item.id, role, from), toRole: role });
     } catch (caught) {
       setError(describeError(caught));
     } finally {
@@ -179,36 +182,41 @@ function Reangler({ item, start, known }: { item: AnswerOrFollowUp; start: Reang
         )}
       </form>
       {error !== null && <ErrorMessage title="Couldn't re-angle this answer" error={error} />}
-      {reangled !== null && toRole !== undefined && (
+      {done !== null && (
         <>
-          {reangled.outline !== undefined && (
+          {done.reangled.outline !== undefined && (
             <p className="muted" data-testid="reangle-outline">
-              {reangled.outline}
+              {done.reangled.outline}
             </p>
           )}
-          {reangled.subjectless !== undefined && (
+          {done.reangled.subjectless !== undefined && (
             <p className="muted" data-testid="reangle-subjectless">
-              {reangled.subjectless}
+              {done.reangled.subjectless}
             </p>
           )}
-          {reangled.namesOtherRole !== undefined && (
+          {done.reangled.namesOtherRole !== undefined && (
             <p className="muted" data-testid="reangle-names-other-role">
-              {reangled.namesOtherRole}
+              {done.reangled.namesOtherRole}
             </p>
           )}
-          {reangled.betterVariant !== undefined && (
-            <BetterVariantHint better={reangled.betterVariant} toRole={toRole} item={item} />
+          {done.reangled.betterVariant !== undefined && (
+            <BetterVariantHint better={done.reangled.betterVariant} toRole={done.toRole} item={item} />
           )}
-          <ReangleView reangled={reangled} toRole={toRole} />
+          <ReangleView reangled={done.reangled} toRole={done.toRole} />
           {item.kind === "answer" &&
-            (reangled.diff.every((entry) => entry.status === "kept") ? (
+            (done.reangled.diff.every((entry) => entry.status === "kept") ? (
               // Nothing trimmed: saving would copy the answer word for word as a new variant.
               <p className="muted" data-testid="reangle-unchanged">
-                Every sentence was kept: this answer already fits {roleInSentence(ROLE_NAMES[toRole])} as
+                Every sentence was kept: this answer already fits {roleInSentence(ROLE_NAMES[done.toRole])} as
                 written, so there is no new variant to save.
               </p>
             ) : (
-              <SaveReangled key={reangled.text} item={item} text={reangled.text} toRole={toRole} />
+              <SaveReangled
+                key={`${done.toRole}:${done.reangled.text}`}
+                item={item}
+                text={done.reangled.text}
+                toRole={done.toRole}
+              />
             ))}
         </>
       )}

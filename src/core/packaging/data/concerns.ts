@@ -19,6 +19,7 @@ export interface ConcernDefinition {
   roles?: readonly RoleId[];
   /** Raised only when none of these match (e.g. personal projects with no job mentioned). */
   unless?: readonly RegExp[];
+  /** Why the interviewer worries, said to the user ("…fears you…"), never of "the candidate". */
   why: string;
   reframe: string;
 }
@@ -36,7 +37,7 @@ export const CONCERNS: readonly ConcernDefinition[] = [
     ],
     min: 2,
     roles: ["ml-engineer", "software-engineer", "mlops-engineer", "data-scientist"],
-    why: "The interviewer fears the candidate optimises for elegance over shipping and will need time to adapt to deadlines, code review and production constraints.",
+    why: "The interviewer fears you optimise for elegance over shipping and will need time to adapt to deadlines, code review and production constraints.",
     reframe:
       "Tie the research to something built and used: who used it, what it changed, how it ran in practice; keep the theory to one clause.",
   },
@@ -55,7 +56,7 @@ export const CONCERNS: readonly ConcernDefinition[] = [
     ],
     min: 3,
     roles: ["ml-engineer", "data-scientist", "research-scientist"],
-    why: "The interviewer hears a platform engineer: they doubt the candidate will own the model, its data and its metrics.",
+    why: "The interviewer hears a platform engineer and doubts you will own the model, its data and its metrics.",
     reframe:
       "Lead with the model: the data, the training and evaluation, the metric it moved; name the platform in one line as how it reached production.",
   },
@@ -71,7 +72,7 @@ export const CONCERNS: readonly ConcernDefinition[] = [
     unless: [
       /\b(?:at work|my (?:employer|company|manager|team lead)|our (?:customers|clients|users)|in production at|colleagues|(?:full-time|contract) (?:role|job)|i worked at|i work at)\b/i,
     ],
-    why: "Without work at an employer the interviewer cannot tell whether the candidate has met real users, real load and real teammates.",
+    why: "Without work at an employer the interviewer cannot tell whether you have met real users, real load and real teammates.",
     reframe:
       "Give each project a production fact: real users or data, how it was deployed and monitored, what broke and how you fixed it.",
   },
@@ -84,7 +85,7 @@ export const CONCERNS: readonly ConcernDefinition[] = [
       /\b(?:career break|(?:a|the) gap|time off|sabbatical|between jobs|out of work|unemployed|took a break)\b/i,
     ],
     min: 1,
-    why: "The interviewer wonders whether the move was the candidate's choice and whether skills went stale during the gap.",
+    why: "The interviewer wonders whether the move was your choice and whether your skills went stale during the gap.",
     reframe:
       "State it in one neutral sentence, then spend the answer on what you built or learned in that time and why this role is the deliberate next step.",
   },
@@ -98,7 +99,7 @@ export const CONCERNS: readonly ConcernDefinition[] = [
       /(?:[\p{L}\p{N}/+#.-]+,\s+){5,}[\p{L}\p{N}/+#.-]+/u,
     ],
     min: 1,
-    why: "A long list of areas makes the interviewer unsure what the candidate is actually strong at.",
+    why: "A long list of areas makes the interviewer unsure what you are actually strong at.",
     reframe:
       "Pick the one or two areas the role needs and go deep on them; name the rest as breadth in a single clause.",
   },
@@ -112,7 +113,7 @@ export const CONCERNS: readonly ConcernDefinition[] = [
       /\b(?:changed jobs|moved on quickly|keep moving)\b/i,
     ],
     min: 1,
-    why: "The interviewer fears the candidate will leave before the ramp-up pays back.",
+    why: "The interviewer fears you will leave before the ramp-up pays back.",
     reframe:
       "Show the thread that connects the moves and what you finished at each; say what would make you stay.",
   },
@@ -126,7 +127,7 @@ export const CONCERNS: readonly ConcernDefinition[] = [
       /\b(?:1[5-9]|[2-4]\d)\+? years\b/i,
     ],
     min: 1,
-    why: "The interviewer fears boredom, salary mismatch or a candidate who will not take direction.",
+    why: "The interviewer fears you would be bored, want more pay than the role offers, or not take direction.",
     reframe:
       "Say why this scope is what you want now, and what you are eager to do hands-on rather than manage.",
   },
