@@ -275,8 +275,8 @@ export function labelFeatures(
   pieceWords: readonly number[],
 ): Record<string, number> {
   const out: Record<string, number> = {};
-  labelFeaturesInto(out, column, story, words, pieceWords);
-  return answerValuesInto(out, context);
+  answerValuesInto(out, context);
+  return labelFeaturesInto(out, column, story, words, pieceWords);
 }
 
 /**
@@ -318,8 +318,17 @@ function labelFeaturesInto(
   out.nonstory = story ? 0 : 1;
   out.nonstoryMax = story ? 0 : logit4(max);
   out.words = Math.log((words + 10) / 150);
+  // The same readings less the answer's own tag level (`AnswerShape.level`, written first by
+  // `answerValuesInto`), read by the heads of a model trained with `--head-relative`.
+  const level = out[LEVEL] ?? 0;
+  out["c:max"] = out.max - level;
+  out["c:second"] = out.second - level;
+  out["c:maxw"] = out.maxw - level;
+  out["c:nonstoryMax"] = story ? 0 : out.max - level;
   return out;
 }
+
+const LEVEL = "c:level";
 
 /** The answer-level values of `labelFeatures` (the same for every head), written into `out`. */
 function answerValuesInto(out: Record<string, number>, context: AnswerShape): Record<string, number> {
@@ -329,6 +338,11 @@ function answerValuesInto(out: Record<string, number>, context: AnswerShape): Re
   out.result = logit4(context.result);
   for (const key in context.cross) out[key] = context.cross[key] as number;
   for (const key in context.probing) out[key] = context.probing[key] as number;
+  const level = context.level ?? 0;
+  out[LEVEL] = level;
+  out["c:action"] = out.action - level;
+  out["c:result"] = out.result - level;
+  for (const key in context.cross) out[`c:${key}`] = (context.cross[key] as number) - level;
   return out;
 }
 
@@ -377,6 +391,13 @@ export interface AnswerShape {
    * usual plan (1 or 0, keyed `u:<name>`; all 0 for other models).
    */
   probing: Readonly<Record<string, number>>;
+  /**
+   * The answer's own tag level: the mean logit/4 over its sentences and the `SENTENCE_TAGS`
+   * columns. A head trained with `--head-relative` (docs/lab/risk-lens-lab.md "lens48") reads its
+   * logit-valued aggregates less this level (`c:max`, `c:x:<tag>`, …), so that a writer whose
+   * sentences all carry more cue words is not read as more positive on every label.
+   */
+  level?: number;
 }
 
 /** The answer-level probing features (`AnswerShape.probing`), by the sentence features that set them. */
@@ -414,10 +435,12 @@ export function answerShape(
   }
   const n = Math.max(1, features.length);
   const top = new Array<number>(Math.max(SENTENCE_TAGS.length, classes.length)).fill(0);
+  let levelSum = 0;
   for (const row of probs) {
     for (let k = 0; k < top.length; k += 1) {
       const p = row[k] ?? 0;
       if (p > (top[k] ?? 0)) top[k] = p;
+      if (k < SENTENCE_TAGS.length) levelSum += Math.log((p + 1e-4) / (1 - p + 1e-4)) / 4;
     }
   }
   const cross: Record<string, number> = {};
@@ -436,6 +459,7 @@ export function answerShape(
     result: top[RESULT_COLUMN] ?? 0,
     cross,
     probing,
+    level: probs.length === 0 ? 0 : levelSum / (probs.length * SENTENCE_TAGS.length),
   };
 }
 
