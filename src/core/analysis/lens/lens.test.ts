@@ -53,6 +53,53 @@ describe("the trained risk lens", () => {
     expect(LENS_MODEL.sentence.classes).toEqual([...SENTENCE_TAGS, "task:written"]);
   });
 
+  it("reads an answer's tag level and the logit readings less it (--head-relative, lens48)", () => {
+    const quarterLogit = (p: number): number => Math.log((p + 1e-4) / (1 - p + 1e-4)) / 4;
+    const probs = [
+      [0.9, 0.1, 0.2, 0, 0, 0, 0, 0.5, 0, 0.3, 0, 0.7],
+      [0.1, 0.6, 0.8, 0.7, 0, 0, 0, 0.2, 0, 0.1, 0.4, 0.2],
+    ];
+    const classes = [...SENTENCE_TAGS, "task:written"];
+    const shape = answerShape([["subj:i"], ["subj:we"]], probs, classes);
+    // The mean over both sentences of the eleven tag columns (not the twelfth), as quarter logits.
+    const eleven = probs.flatMap((row) => row.slice(0, 11));
+    const level = eleven.reduce((s, p) => s + quarterLogit(p), 0) / eleven.length;
+    expect(shape.level).toBeCloseTo(level, 9);
+    const f = labelFeatures([0.3, 0.1], true, 40, shape, [20, 20]);
+    expect(f["c:max"]).toBeCloseTo(quarterLogit(0.3) - level, 9);
+    expect(f["c:second"]).toBeCloseTo(quarterLogit(0.1) - level, 9);
+    expect(f["c:maxw"]).toBeCloseTo((f.maxw ?? 0) - level, 9);
+    expect(f["c:nonstoryMax"]).toBe(0);
+    expect(f["c:x:action"]).toBeCloseTo(quarterLogit(0.8) - level, 9);
+    expect(f["c:x:task:written"]).toBeCloseTo(quarterLogit(0.7) - level, 9);
+    expect(f["c:action"]).toBeCloseTo(quarterLogit(0.8) - level, 9);
+    // A writer whose every sentence reads higher on every tag by the same logit moves no
+    // relative reading; the absolute ones move by that much.
+    const shift = (p: number): number => 1 / (1 + ((1 - p) / p) * Math.exp(-0.8));
+    const higher = probs.map((row) => row.map((p) => shift(Math.min(0.99, Math.max(0.01, p)))));
+    const base = probs.map((row) => row.map((p) => Math.min(0.99, Math.max(0.01, p))));
+    const a = labelFeatures(
+      base.map((r) => r[1] ?? 0),
+      false,
+      40,
+      answerShape([["subj:i"], ["subj:we"]], base, classes),
+      [20, 20],
+    );
+    const b = labelFeatures(
+      higher.map((r) => r[1] ?? 0),
+      false,
+      40,
+      answerShape([["subj:i"], ["subj:we"]], higher, classes),
+      [20, 20],
+    );
+    expect((b.max ?? 0) - (a.max ?? 0)).toBeGreaterThan(0.15);
+    for (const key of ["c:max", "c:second", "c:nonstoryMax", "c:x:action", "c:result"])
+      expect(b[key]).toBeCloseTo(a[key] ?? 0, 2);
+    // The committed heads read none of them.
+    for (const head of Object.values(LENS_MODEL.labels))
+      expect(head.features.some((name) => name.startsWith("c:"))).toBe(false);
+  });
+
   it("gives a tagger column beyond the eleven tags (--written-task-heads) its own x: value", () => {
     // Twelve columns: the eleven tags, then a second task reading kept for the answer heads.
     const probs = [
