@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../analyze.ts";
 import { classify } from "../classify.ts";
 import { SENTENCE_TAGS } from "../labels.ts";
-import { pastShare, sameKind, topicFeatures, topicFeaturesOf } from "./model.ts";
-import { answerShape, labelFeatures, readAnswer, strongestUnit } from "./read.ts";
+import { denseProbability, pastShare, sameKind, topicFeatures, topicFeaturesOf } from "./model.ts";
+import { answerShape, judgeAnswer, labelFeatures, readAnswer, strongestUnit, tagSentences } from "./read.ts";
 import { LENS_MODEL } from "./weights.ts";
 
 // Answers written for this test; the behaviour the eval measures on the corpus, pinned on a few.
@@ -98,6 +98,34 @@ describe("the trained risk lens", () => {
     // The committed heads read none of them.
     for (const head of Object.values(LENS_MODEL.labels))
       expect(head.features.some((name) => name.startsWith("c:"))).toBe(false);
+  });
+
+  it("judges with a head that reads c: values as training reads them (--head-relative)", () => {
+    // The committed task head with its logit readings renamed to their c: forms, same weights.
+    const relative = {
+      ...LENS_MODEL.labels.task,
+      features: LENS_MODEL.labels.task.features.map((f) =>
+        ["maxw", "second", "nonstoryMax", "action", "result"].includes(f) ? `c:${f}` : f,
+      ),
+    };
+    const model = { ...LENS_MODEL, labels: { ...LENS_MODEL.labels, task: relative } };
+    const read = readAnswer(STORY, { story: true }, model);
+    const probs = tagSentences(read, model);
+    const k = SENTENCE_TAGS.indexOf("task");
+    const values = labelFeatures(
+      probs.map((row) => row[k] ?? 0),
+      true,
+      read.units.reduce((s, u) => s + u.words, 0),
+      answerShape(read.features, probs, model.sentence.classes),
+      read.units.map((u) => u.words),
+    );
+    const judged = judgeAnswer(read, model, "conflict", CONFLICT, { min: 60, max: 240 }, 150);
+    expect(judged.labelProbs.task).toBeCloseTo(denseProbability(relative, values), 12);
+    // Without the level (the committed model's path) the same head would read other values.
+    expect(judged.labelProbs.task).not.toBeCloseTo(
+      denseProbability(relative, { ...values, "c:maxw": values.maxw ?? 0 }),
+      6,
+    );
   });
 
   it("gives a tagger column beyond the eleven tags (--written-task-heads) its own x: value", () => {
