@@ -119,6 +119,8 @@ describe("the trained risk lens", () => {
       answerShape(read.features, probs, model.sentence.classes),
       read.units.map((u) => u.words),
     );
+    expect(values["c:maxw"]).toBeCloseTo((values.maxw ?? 0) - (values["c:level"] ?? Number.NaN), 12);
+    expect(values["c:level"]).not.toBe(0);
     const judged = judgeAnswer(read, model, "conflict", CONFLICT, { min: 60, max: 240 }, 150);
     expect(judged.labelProbs.task).toBeCloseTo(denseProbability(relative, values), 12);
     // Without the level (the committed model's path) the same head would read other values.
