@@ -12,6 +12,7 @@ import {
   pickTranscriptThreshold,
   prune,
   readingThreshold,
+  relativeFeatureName,
   replaceColumn,
   subwordSpec,
   transcriptThreshold,
@@ -383,5 +384,22 @@ describe("boostTrees (lens47, --head-trees)", () => {
         minWeight: 30,
       }),
     ).toEqual([]);
+  });
+});
+
+describe("relativeFeatureName (lens48, --head-relative)", () => {
+  it("names the logit readings less the answer's tag level and leaves every other reading", () => {
+    expect(["max", "maxw", "second", "nonstoryMax", "action", "result"].map(relativeFeatureName)).toEqual([
+      "c:max",
+      "c:maxw",
+      "c:second",
+      "c:nonstoryMax",
+      "c:action",
+      "c:result",
+    ]);
+    expect(relativeFeatureName("x:action")).toBe("c:x:action");
+    expect(relativeFeatureName("x:task:written")).toBe("c:x:task:written");
+    for (const f of ["nor", "nor2", "norw", "words", "nonstory", "iShare", "weShare", "u:unknown"])
+      expect(relativeFeatureName(f)).toBe(f);
   });
 });

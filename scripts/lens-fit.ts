@@ -404,6 +404,22 @@ export function headFeatureNames(base: readonly string[], kind: HeadNorKind | un
   });
 }
 
+// The head readings that are logits (a strongest sentence of one tag or another): under
+// `--head-relative` (branch `lens48`) a head reads them less the answer's own tag level.
+const LOGIT_READINGS = new Set(["max", "maxw", "second", "nonstoryMax", "action", "result"]);
+
+/**
+ * The name a `--head-relative` head reads for a head feature: a logit-valued reading less the
+ * answer's tag level (`c:<name>`, written by `labelFeatures`); any other feature as it is.
+ *
+ *   relativeFeatureName("max") // → "c:max"
+ *   relativeFeatureName("x:action") // → "c:x:action"
+ *   relativeFeatureName("norw") // → "norw"
+ */
+export function relativeFeatureName(feature: string): string {
+  return LOGIT_READINGS.has(feature) || feature.startsWith("x:") ? `c:${feature}` : feature;
+}
+
 /**
  * The other tags' strongest-sentence values (`x:<tag>`) an answer head reads: the three signals
  * told across a story (`storySignals`) read every other tag's, the other heads none. With

@@ -293,3 +293,16 @@ describe("npm run train -- --head-trees (lens47, off by default)", () => {
     );
   }, 120_000);
 });
+
+describe("npm run train -- --head-relative (lens48, off by default)", () => {
+  it("refuses a name that is not an answer label, with the labels it takes, before reading the corpus", () => {
+    const r = spawnSync("npx", ["tsx", join(root, "scripts", "train.ts"), "--head-relative", "tasks"], {
+      cwd: root,
+      encoding: "utf8",
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(
+      /^train: --head-relative names answer labels \(situation, task, .*\), not "tasks"; .*\n$/,
+    );
+  }, 120_000);
+});

@@ -34,6 +34,7 @@
  *   npm run train -- --group-dro 10 --group-dro-excess --out FILE   # … worst beyond their tag rates
  *   npm run train -- --task-opening --out FILE    # T1 read as a rule at answer level (task44, not adopted)
  *   npm run train -- --head-trees task,ambiguity,autonomy --out FILE   # boosted trees on those heads (lens47)
+ *   npm run train -- --head-relative task,ambiguity,autonomy --out FILE  # heads read less the answer's tag level (lens48)
  *
  * Defaults since branch `task21` (docs/lab/risk-lens-lab.md "D2: a second task reading for the heads",
  * candidate D3 adopted): `--relabel T1 --clause-reading --heads-without-task --written-task-heads
@@ -120,6 +121,7 @@ import {
   pickTranscriptThreshold,
   prune,
   readingThreshold,
+  relativeFeatureName,
   replaceColumn,
   type SparseSample,
   subwordSpec,
@@ -208,6 +210,23 @@ for (const tag of HEAD_TREES) {
   if (!(SENTENCE_TAGS as readonly string[]).includes(tag)) {
     process.stderr.write(
       `train: --head-trees names answer labels (${SENTENCE_TAGS.join(", ")}), not "${tag}"; e.g. --head-trees task,ambiguity.\n`,
+    );
+    process.exit(2);
+  }
+}
+// `--head-relative task,ambiguity,autonomy` (issue 10, branch `lens48`, docs/lab/risk-lens-lab.md
+// "lens48", design R48; off by default): the named heads read each logit-valued aggregate (their
+// column's `max`, `maxw`, `second`, `nonstoryMax`; `action`, `result` and every `x:<tag>`) less
+// the answer's own tag level (`AnswerShape.level`), as `c:<name>`; the noisy-ors, `words` and the
+// shares are read as before. A head's feature names are stored with it, so the analyzer needs no flag.
+const HEAD_RELATIVE = new Set(
+  (option("--head-relative") ?? "").split(",").filter((t) => t !== "" && t !== "none"),
+);
+for (const tag of HEAD_RELATIVE) {
+  if (!(SENTENCE_TAGS as readonly string[]).includes(tag)) {
+    process.stderr.write(
+      `train: --head-relative names answer labels (${SENTENCE_TAGS.join(", ")}), not "${tag}"; e.g. --head-relative task,ambiguity.
+`,
     );
     process.exit(2);
   }
@@ -1035,9 +1054,10 @@ const HEAD_NOR = headNor(option("--head-nor"), SENTENCE_TAGS);
 // weights, so the analyzer needs no flag.
 const HEAD_DROP = headDrop(option("--head-drop"), SENTENCE_TAGS);
 const headFeatures = (tag: SentenceTag): string[] =>
-  [...headFeatureNames(LABEL_FEATURES, HEAD_NOR.get(tag)), ...crossFeatures(tag)].filter(
-    (f) => !(HEAD_DROP.get(tag)?.has(f) ?? false),
-  );
+  [...headFeatureNames(LABEL_FEATURES, HEAD_NOR.get(tag)), ...crossFeatures(tag)]
+    .filter((f) => !(HEAD_DROP.get(tag)?.has(f) ?? false))
+    .map((f) => (HEAD_RELATIVE.has(tag) ? relativeFeatureName(f) : f));
+if (HEAD_RELATIVE.size > 0) log(`heads read less the answer's tag level: ${[...HEAD_RELATIVE].join(", ")}`);
 if (HEAD_DROP.size > 0)
   log(`heads without: ${[...HEAD_DROP].map(([t, fs]) => `${t} ${[...fs].join(",")}`).join("; ")}`);
 log(`heads reading in place of nor: ${[...HEAD_NOR].map(([t, k]) => `${t} ${k}`).join(", ")}`);

@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../analyze.ts";
 import { classify } from "../classify.ts";
 import { SENTENCE_TAGS } from "../labels.ts";
-import { pastShare, sameKind, topicFeatures, topicFeaturesOf } from "./model.ts";
-import { answerShape, labelFeatures, readAnswer, strongestUnit } from "./read.ts";
+import { denseProbability, pastShare, sameKind, topicFeatures, topicFeaturesOf } from "./model.ts";
+import { answerShape, judgeAnswer, labelFeatures, readAnswer, strongestUnit, tagSentences } from "./read.ts";
 import { LENS_MODEL } from "./weights.ts";
 
 // Answers written for this test; the behaviour the eval measures on the corpus, pinned on a few.
@@ -51,6 +51,83 @@ describe("the trained risk lens", () => {
       expect(cross.includes("x:task:written")).toBe(tag === "systems");
     }
     expect(LENS_MODEL.sentence.classes).toEqual([...SENTENCE_TAGS, "task:written"]);
+  });
+
+  it("reads an answer's tag level and the logit readings less it (--head-relative, lens48)", () => {
+    const quarterLogit = (p: number): number => Math.log((p + 1e-4) / (1 - p + 1e-4)) / 4;
+    const probs = [
+      [0.9, 0.1, 0.2, 0, 0, 0, 0, 0.5, 0, 0.3, 0, 0.7],
+      [0.1, 0.6, 0.8, 0.7, 0, 0, 0, 0.2, 0, 0.1, 0.4, 0.2],
+    ];
+    const classes = [...SENTENCE_TAGS, "task:written"];
+    const shape = answerShape([["subj:i"], ["subj:we"]], probs, classes);
+    // The mean over both sentences of the eleven tag columns (not the twelfth), as quarter logits.
+    const eleven = probs.flatMap((row) => row.slice(0, 11));
+    const level = eleven.reduce((s, p) => s + quarterLogit(p), 0) / eleven.length;
+    expect(shape.level).toBeCloseTo(level, 9);
+    const f = labelFeatures([0.3, 0.1], true, 40, shape, [20, 20]);
+    expect(f["c:max"]).toBeCloseTo(quarterLogit(0.3) - level, 9);
+    expect(f["c:second"]).toBeCloseTo(quarterLogit(0.1) - level, 9);
+    expect(f["c:maxw"]).toBeCloseTo((f.maxw ?? 0) - level, 9);
+    expect(f["c:nonstoryMax"]).toBe(0);
+    expect(f["c:x:action"]).toBeCloseTo(quarterLogit(0.8) - level, 9);
+    expect(f["c:x:task:written"]).toBeCloseTo(quarterLogit(0.7) - level, 9);
+    expect(f["c:action"]).toBeCloseTo(quarterLogit(0.8) - level, 9);
+    // A writer whose every sentence reads higher on every tag by the same logit moves no
+    // relative reading; the absolute ones move by that much.
+    const shift = (p: number): number => 1 / (1 + ((1 - p) / p) * Math.exp(-0.8));
+    const higher = probs.map((row) => row.map((p) => shift(Math.min(0.99, Math.max(0.01, p)))));
+    const base = probs.map((row) => row.map((p) => Math.min(0.99, Math.max(0.01, p))));
+    const a = labelFeatures(
+      base.map((r) => r[1] ?? 0),
+      false,
+      40,
+      answerShape([["subj:i"], ["subj:we"]], base, classes),
+      [20, 20],
+    );
+    const b = labelFeatures(
+      higher.map((r) => r[1] ?? 0),
+      false,
+      40,
+      answerShape([["subj:i"], ["subj:we"]], higher, classes),
+      [20, 20],
+    );
+    expect((b.max ?? 0) - (a.max ?? 0)).toBeGreaterThan(0.15);
+    for (const key of ["c:max", "c:second", "c:nonstoryMax", "c:x:action", "c:result"])
+      expect(b[key]).toBeCloseTo(a[key] ?? 0, 2);
+    // The committed heads read none of them.
+    for (const head of Object.values(LENS_MODEL.labels))
+      expect(head.features.some((name) => name.startsWith("c:"))).toBe(false);
+  });
+
+  it("judges with a head that reads c: values as training reads them (--head-relative)", () => {
+    // The committed task head with its logit readings renamed to their c: forms, same weights.
+    const relative = {
+      ...LENS_MODEL.labels.task,
+      features: LENS_MODEL.labels.task.features.map((f) =>
+        ["maxw", "second", "nonstoryMax", "action", "result"].includes(f) ? `c:${f}` : f,
+      ),
+    };
+    const model = { ...LENS_MODEL, labels: { ...LENS_MODEL.labels, task: relative } };
+    const read = readAnswer(STORY, { story: true }, model);
+    const probs = tagSentences(read, model);
+    const k = SENTENCE_TAGS.indexOf("task");
+    const values = labelFeatures(
+      probs.map((row) => row[k] ?? 0),
+      true,
+      read.units.reduce((s, u) => s + u.words, 0),
+      answerShape(read.features, probs, model.sentence.classes),
+      read.units.map((u) => u.words),
+    );
+    expect(values["c:maxw"]).toBeCloseTo((values.maxw ?? 0) - (values["c:level"] ?? Number.NaN), 12);
+    expect(values["c:level"]).not.toBe(0);
+    const judged = judgeAnswer(read, model, "conflict", CONFLICT, { min: 60, max: 240 }, 150);
+    expect(judged.labelProbs.task).toBeCloseTo(denseProbability(relative, values), 12);
+    // Without the level (the committed model's path) the same head would read other values.
+    expect(judged.labelProbs.task).not.toBeCloseTo(
+      denseProbability(relative, { ...values, "c:maxw": values.maxw ?? 0 }),
+      6,
+    );
   });
 
   it("gives a tagger column beyond the eleven tags (--written-task-heads) its own x: value", () => {

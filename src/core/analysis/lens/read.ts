@@ -275,8 +275,8 @@ export function labelFeatures(
   pieceWords: readonly number[],
 ): Record<string, number> {
   const out: Record<string, number> = {};
-  labelFeaturesInto(out, column, story, words, pieceWords);
-  return answerValuesInto(out, context);
+  answerValuesInto(out, context);
+  return labelFeaturesInto(out, column, story, words, pieceWords);
 }
 
 /**
@@ -318,7 +318,29 @@ function labelFeaturesInto(
   out.nonstory = story ? 0 : 1;
   out.nonstoryMax = story ? 0 : logit4(max);
   out.words = Math.log((words + 10) / 150);
+  // The same readings less the answer's own tag level (`AnswerShape.level`, written first by
+  // `answerValuesInto`), read by the heads of a model trained with `--head-relative`.
+  const level = out[LEVEL];
+  if (level === undefined) return out;
+  out["c:max"] = out.max - level;
+  out["c:second"] = out.second - level;
+  out["c:maxw"] = out.maxw - level;
+  out["c:nonstoryMax"] = story ? 0 : out.max - level;
   return out;
+}
+
+const LEVEL = "c:level";
+
+// Whether a model's heads read any `c:` value (`--head-relative`); the analyzer computes the
+// answer's tag level only for such a model, so the committed one pays nothing for it.
+const relativeOf = new WeakMap<LensModel, boolean>();
+function readsRelative(model: LensModel): boolean {
+  let reads = relativeOf.get(model);
+  if (reads === undefined) {
+    reads = Object.values(model.labels).some((head) => head.features.some((f) => f.startsWith("c:")));
+    relativeOf.set(model, reads);
+  }
+  return reads;
 }
 
 /** The answer-level values of `labelFeatures` (the same for every head), written into `out`. */
@@ -329,6 +351,12 @@ function answerValuesInto(out: Record<string, number>, context: AnswerShape): Re
   out.result = logit4(context.result);
   for (const key in context.cross) out[key] = context.cross[key] as number;
   for (const key in context.probing) out[key] = context.probing[key] as number;
+  const level = context.level;
+  if (level === undefined) return out;
+  out[LEVEL] = level;
+  out["c:action"] = out.action - level;
+  out["c:result"] = out.result - level;
+  for (const key in context.cross) out[`c:${key}`] = (context.cross[key] as number) - level;
   return out;
 }
 
@@ -377,6 +405,14 @@ export interface AnswerShape {
    * usual plan (1 or 0, keyed `u:<name>`; all 0 for other models).
    */
   probing: Readonly<Record<string, number>>;
+  /**
+   * The answer's own tag level: the mean logit/4 over its sentences and the `SENTENCE_TAGS`
+   * columns. A head trained with `--head-relative` (docs/lab/risk-lens-lab.md "lens48") reads its
+   * logit-valued aggregates less this level (`c:max`, `c:x:<tag>`, …), so that a writer whose
+   * sentences all carry more cue words is not read as more positive on every label. The analyzer
+   * leaves it out (and writes no `c:` value) for a model whose heads read none.
+   */
+  level?: number;
 }
 
 /** The answer-level probing features (`AnswerShape.probing`), by the sentence features that set them. */
@@ -403,6 +439,7 @@ export function answerShape(
   probs: readonly number[][],
   classes: readonly string[] = SENTENCE_TAGS,
   facts: readonly number[] = sentenceFacts(features),
+  withLevel = true,
 ): AnswerShape {
   let i = 0;
   let we = 0;
@@ -414,10 +451,12 @@ export function answerShape(
   }
   const n = Math.max(1, features.length);
   const top = new Array<number>(Math.max(SENTENCE_TAGS.length, classes.length)).fill(0);
+  let levelSum = 0;
   for (const row of probs) {
     for (let k = 0; k < top.length; k += 1) {
       const p = row[k] ?? 0;
       if (p > (top[k] ?? 0)) top[k] = p;
+      if (withLevel && k < SENTENCE_TAGS.length) levelSum += Math.log((p + 1e-4) / (1 - p + 1e-4)) / 4;
     }
   }
   const cross: Record<string, number> = {};
@@ -436,6 +475,9 @@ export function answerShape(
     result: top[RESULT_COLUMN] ?? 0,
     cross,
     probing,
+    ...(withLevel
+      ? { level: probs.length === 0 ? 0 : levelSum / (probs.length * SENTENCE_TAGS.length) }
+      : {}),
   };
 }
 
@@ -733,7 +775,7 @@ export function judgeAnswer(
   const labelProbs = {} as Record<SentenceTag, number>;
   const labels = {} as Record<SentenceTag, boolean>;
   const facts = sentenceFacts(read.features);
-  const shape = answerShape(read.features, probs, model.sentence.classes, facts);
+  const shape = answerShape(read.features, probs, model.sentence.classes, facts, readsRelative(model));
   const pieceWords = units.map((u) => u.words);
   // One column and one record of head values, rewritten for each tag.
   const column = new Array<number>(probs.length);
