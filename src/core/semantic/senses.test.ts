@@ -180,3 +180,48 @@ describe("a domain application, a queried service and a tool name (round 38, iss
     expect(ids("I know Apache Beam well.")).toContain("skill.data-pipelines");
   });
 });
+
+describe("asks read as a concept they do not have (docs/lab/matching-lab.md, round 45)", () => {
+  it("reads British degree letters and '(Hons)' as the degree they name", () => {
+    expect(ids("BEng (Hons) Mechanical Engineering from a university in Wales.")).toContain(
+      "degree.bachelors",
+    );
+    expect(ids("I hold an LLB from a London law school.")).toContain("degree.bachelors");
+    expect(ids("Honours degree in geography, first class.")).toContain("degree.bachelors");
+    expect(ids("MRes in marine biology, then two years in a lab.")).toContain("degree.masters");
+    // "LLM" is a language model; the law master's is written with its dots.
+    expect(ids("Fine-tuned an LLM on our support tickets.")).not.toContain("degree.masters");
+    expect(ids("LL.M. in competition law.")).toContain("degree.masters");
+    const integrated = ids("MEng (Hons) Electronic Engineering.");
+    expect(integrated).toContain("degree.masters");
+    expect(integrated).not.toContain("degree.bachelors");
+  });
+
+  it("reads a security clearance as vetting of the person, not as securing systems", () => {
+    expect(ids("Must hold active DV clearance")).toEqual(["domain.security-clearance"]);
+    expect(ids("Happy to go through vetting; I have lived here since birth.")).toContain(
+      "domain.security-clearance",
+    );
+    expect(ids("Cleared the stock in the end-of-season clearance sale.")).not.toContain(
+      "domain.security-clearance",
+    );
+    expect(ids("I led the security review of our login service.")).toContain("skill.security");
+    // "Cleared" a queue is not a clearance.
+    expect(ids("I cleared the queue of security alerts before the audit.")).toContain("skill.security");
+  });
+
+  it("reads 'roles' among hiring words as jobs, elsewhere as access roles", () => {
+    expect(ids("Cut time-to-hire for our design roles by half")).not.toContain("skill.security");
+    expect(ids("I filled nine open roles in a quarter.")).not.toContain("skill.security");
+    expect(ids("I set up roles and permissions for the admin console.")).toContain("skill.security");
+  });
+
+  it("reads pest control in buildings as a trade, not as growing crops", () => {
+    const buildings = ids("Pest control for restaurants: rats, cockroaches and wasp nests.");
+    expect(buildings).toContain("trade.pest-control");
+    expect(buildings).not.toContain("agri.growing");
+    const crops = ids("Integrated pest control across the apple orchards.");
+    expect(crops).toContain("agri.growing");
+    expect(crops).not.toContain("trade.pest-control");
+  });
+});
