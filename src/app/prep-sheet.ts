@@ -69,7 +69,18 @@ export async function loadPrepSheet(
   userId: string,
   selection: SheetSelection = {},
 ): Promise<PrepSheet> {
-  return builtSheet(await loadPrepSheetPlan(store, userId, selection));
+  return builtSheet(await loadPrepSheetPlan(store, userId, selection), selection.format);
+}
+
+/**
+ * What an export of the sheet's answers makes, as its messages name it: an Anki deck holds
+ * cards, every other format is a prep sheet ("Nothing to put on a prep sheet" was said of a deck).
+ * @example exportNoun("anki") // { a: "an Anki deck", into: "in an Anki deck", the: "deck" }
+ */
+export function exportNoun(format: SheetFormat | undefined): { a: string; into: string; the: string } {
+  return format === "anki"
+    ? { a: "an Anki deck", into: "in an Anki deck", the: "deck" }
+    : { a: "a prep sheet", into: "on a prep sheet", the: "sheet" };
 }
 
 /**
@@ -86,7 +97,7 @@ export async function loadPrepSheetPlan(
   const posting =
     selection.tailoringId === undefined
       ? undefined
-      : await postingAnswers(store, userId, selection.tailoringId);
+      : await postingAnswers(store, userId, selection.tailoringId, selection.format);
   const inScope = await documentsInScope(store, userId, selection.documentId);
   // The whole bank's sheet is the candidate's own: derisk's sample (someone else's made-up
   // answers) stays off it once they have a document of their own, as it does in tailoring and
@@ -123,32 +134,44 @@ export async function loadPrepSheetPlan(
   });
   // Said where the sheet is made (the Export page says it beside the choice of scope).
   const sampleLeftOut = selection.documentId === undefined && own.length > 0 && own.length < inScope.length;
+  const noun = exportNoun(selection.format);
   if (sampleLeftOut && competency === undefined && posting === undefined && plan.size === 0) {
     // "The bank has no answers" was untrue: the sample's are there, left off for the user's own.
     const sample = inScope.find((summary) => summary.sample);
     if (plan.finish([]).technical.length === 0)
       throw new DeriskError(
         "NOT_FOUND",
-        "Nothing to put on a prep sheet: your own documents have no answers or technical questions yet, and the sample is left off the whole bank's sheet once you have a document of your own",
+        `Nothing to put ${noun.into}: your own documents have no answers or technical questions yet, and the sample is left off the whole bank's ${noun.the} once you have a document of your own`,
         {
           hint: {
-            cli: `. Add an answer (derisk add-answer), or print the sample's sheet with -d ${sample?.id ?? "SAMPLE_ID"}.`,
-            web: ". Add an answer to one of your documents, or choose the sample document as the sheet's scope.",
+            cli: `. Add an answer (derisk add-answer), or export the sample's ${noun.the} with -d ${sample?.id ?? "SAMPLE_ID"}.`,
+            web: `. Add an answer to one of your documents, or choose the sample document as the ${noun.the}'s scope.`,
           },
         },
       );
   }
-  return sampleLeftOut ? { ...plan, sampleLeftOut: SAMPLE_OFF_SHEET } : plan;
+  return sampleLeftOut ? { ...plan, sampleLeftOut: sampleOffSheet(selection.format) } : plan;
 }
 
-/** What is said when the whole bank's sheet leaves derisk's sample out (each interface adds how to print it). */
+/** What is said when the whole bank's sheet (or deck) leaves derisk's sample out (each interface adds how to print it). */
 export const SAMPLE_OFF_SHEET = "The sample document is not on this sheet: your own documents are.";
 
-/** What a sheet may be narrowed to: one document, one competency, one saved tailoring. */
+/** SAMPLE_OFF_SHEET, as an export in `format` says it: an Anki deck is not a sheet. */
+export function sampleOffSheet(format: SheetFormat | undefined): string {
+  return format === "anki"
+    ? "The sample document is not in this deck: your own documents are."
+    : SAMPLE_OFF_SHEET;
+}
+
+/**
+ * What a sheet may be narrowed to: one document, one competency, one saved tailoring; and the
+ * format it is made in, which only its messages read (a deck is not a sheet).
+ */
 export interface SheetSelection {
   documentId?: string;
   competency?: string;
   tailoringId?: string;
+  format?: SheetFormat;
 }
 
 /**
@@ -160,6 +183,7 @@ async function postingAnswers(
   store: Store,
   userId: string,
   tailoringId: string,
+  format?: SheetFormat,
 ): Promise<{ posting: SheetPosting; keys: Map<string, Set<string>> }> {
   const { tailoring } = await openTailoring(store, userId, tailoringId);
   const answerIds = new Set<string>();
@@ -185,7 +209,7 @@ async function postingAnswers(
   if (keys.size === 0)
     throw new DeriskError(
       "NOT_FOUND",
-      `Nothing to put on a prep sheet for ${postingName(posting) || "this posting"}: no prepared answer of yours evidences what it asks`,
+      `Nothing to put ${exportNoun(format).into} for ${postingName(posting) || "this posting"}: no prepared answer of yours evidences what it asks`,
       {
         hint: {
           cli: ". Write or import answers for it, or drop --tailoring.",
@@ -197,27 +221,28 @@ async function postingAnswers(
 }
 
 /** The sheet of a plan, every answer analysed in turn; checked as `checkedSheet` does. */
-function builtSheet(plan: PrepSheetPlan): PrepSheet {
+function builtSheet(plan: PrepSheetPlan, format?: SheetFormat): PrepSheet {
   const answers = [];
   for (let i = 0; i < plan.size; i++) {
     const block = plan.answer(i);
     if (block) answers.push(block);
   }
-  return checkedSheet(plan.finish(answers));
+  return checkedSheet(plan.finish(answers), format);
 }
 
 /** The sheet, unless there is nothing on it: then a NOT_FOUND that says what to do. */
-export function checkedSheet(sheet: PrepSheet): PrepSheet {
+export function checkedSheet(sheet: PrepSheet, format?: SheetFormat): PrepSheet {
+  const noun = exportNoun(format);
   if (sheet.answers.length === 0 && sheet.technical.length === 0) {
     throw sheet.competency === undefined
       ? new DeriskError(
           "NOT_FOUND",
-          "Nothing to put on a prep sheet: the bank has no answers or technical questions yet. Import a prep document first",
+          `Nothing to put ${noun.into}: the bank has no answers or technical questions yet. Import a prep document first`,
           { hint: HINTS.importFirst },
         )
       : new DeriskError(
           "NOT_FOUND",
-          `Nothing to put on a prep sheet for ${competencyName(sheet.competency)}: ${nothingIn(sheet)} of that competency`,
+          `Nothing to put ${noun.into} for ${competencyName(sheet.competency)}: ${nothingIn(sheet)} of that competency`,
           {
             hint: {
               cli: ". Drop --competency, or pick another.",
@@ -260,7 +285,7 @@ export async function exportPrepSheet(
     ...(request.tailoringId === undefined ? {} : { tailoringId: request.tailoringId }),
   };
   return renderPlanFile(
-    await loadPrepSheetPlan(store, userId, selection),
+    await loadPrepSheetPlan(store, userId, { ...selection, format: request.format }),
     request.format,
     request.layout ?? "sheet",
   );
@@ -279,7 +304,7 @@ export async function renderPlanFile(
     const { sheet, pdf } = await printPrepSheetPdf(plan, layout);
     return { filename: `${sheetBase(sheet, layout)}.pdf`, contentType: "application/pdf", body: pdf };
   }
-  return renderSheetFile(builtSheet(plan), format, layout);
+  return renderSheetFile(builtSheet(plan, format), format, layout);
 }
 
 /** Answers analysed between two turns of the event loop (~10 ms): the printing tabs are served in between. */

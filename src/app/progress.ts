@@ -113,6 +113,7 @@ export async function progressStats(
     items: candidates.map((c) => ({
       key: c.itemId ?? c.questionId ?? c.questionText.trim().toLowerCase(),
       competency: c.competency,
+      kind: c.kind === "answer" ? ("answer" as const) : ("question" as const),
     })),
     cardsDue: cards.map((card) => card.due),
     // As practice counts "due now" and "new": a candidate whose card is due, one with no card yet.

@@ -117,6 +117,12 @@ describeStores("HTTP prep sheet export", (getStore) => {
     expect(((await res.json()) as { error: { message: string } }).error.message).toBe(
       "Nothing to put on a prep sheet: your own documents have no answers or technical questions yet, and the sample is left off the whole bank's sheet once you have a document of your own. Add an answer to one of your documents, or choose the sample document as the sheet's scope.",
     );
+    // The web's Anki deck download: a deck, not a sheet (before: the same words as above).
+    const deck = await appFor("a").request("/api/export?format=anki");
+    expect(deck.status).toBe(404);
+    expect(((await deck.json()) as { error: { message: string } }).error.message).toBe(
+      "Nothing to put in an Anki deck: your own documents have no answers or technical questions yet, and the sample is left off the whole bank's deck once you have a document of your own. Add an answer to one of your documents, or choose the sample document as the deck's scope.",
+    );
   });
 
   it("serves the print view inline with a policy that allows the sheet's style and no script, and lists the formats", async () => {

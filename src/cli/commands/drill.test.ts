@@ -71,6 +71,38 @@ describeStores("derisk drill / questions / list questions", (getStore) => {
     expect(worded.out).toMatch(/rated hard: next review/);
   });
 
+  it("input that ends before the rating: the answer is saved, the rating left for --resume, exit 0", async () => {
+    const store = getStore();
+    const answer = "High bias means the model is too simple for the data and underfits.";
+    // A pipe that closes right after the answer's blank line: no rating comes.
+    const run = await runCommand(registers, ["drill", "--count", "2", "--tag", "ml-concept"], {
+      store,
+      userId: "a",
+      stdin: `${answer}\n\n`,
+    });
+    expect(run.code).toBe(0);
+    expect(run.error).toBeUndefined();
+    expect(run.out).toContain("Input ended before the rating: your answer is saved, not rated.");
+    // Before: "not rated: it stays due", then question 2 asked of the closed input and
+    // "Stopped before answering".
+    expect(run.out).not.toMatch(/not rated: it stays due|Question 2\/2|Stopped before answering/);
+    expect(run.out).toContain("Drill stopped: 1 of 2 questions answered");
+    const id = /Rate it later, and go on: derisk drill --resume ([0-9a-f]{8})/.exec(run.out)?.[1];
+    expect(id).toBeDefined();
+    const [session] = await store.practice.listSessions("a", { status: "active" });
+    const step = session?.steps[0];
+    const attempt = step?.attemptId ? await store.attempts.getAttempt("a", step.attemptId) : undefined;
+    expect(attempt?.text).toBe(answer);
+    expect(attempt?.finishedAt).toBeDefined();
+    expect(attempt?.selfRating).toBeUndefined();
+    const resumed = await runCommand(registers, ["drill", "--resume", id as string], {
+      store,
+      userId: "a",
+      stdin: "good\n",
+    });
+    expect(resumed.out).toMatch(/rated good: next review/);
+  });
+
   it("ends the drill on /end as practice does, instead of scoring '/end' as the answer", async () => {
     const store = getStore();
     const answer = "High bias means the model is too simple for the data and underfits.";

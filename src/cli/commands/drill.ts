@@ -178,6 +178,8 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
           // does not print it again (that reprint is for answers of an earlier run).
           const answeredNow = new Set<string>();
           let stopped = false;
+          // Stopped at a rating prompt: the resume line says it is where to rate.
+          let rateLater = false;
           if (resuming) {
             const at = session.currentIndex === undefined ? total : session.currentIndex + 1;
             ctx.out(
@@ -231,7 +233,14 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
               `\n${open ? "Drill stopped" : "Drill done"}: ${figures.join(", ")}.${final.current ? " The questions not answered stay due." : ""}`,
             ),
           );
-          if (open) ctx.out(style.dim(`Resume with: derisk drill --resume ${shortId(final.id)}`));
+          if (open)
+            ctx.out(
+              style.dim(
+                rateLater
+                  ? `Rate it later, and go on: derisk drill --resume ${shortId(final.id)}`
+                  : `Resume with: derisk drill --resume ${shortId(final.id)}`,
+              ),
+            );
 
           async function answer(step: PracticeStepView): Promise<"next" | "stop" | "end"> {
             const at = session.steps.findIndex((s) => s.id === step.id) + 1;
@@ -347,7 +356,14 @@ export function registerDrillCommand(program: Command, ctx: CliContext): void {
               const choices = "Rate your answer: 1 again · 2 hard · 3 good · 4 easy (Enter: no rating)";
               if (!input.interactive) ctx.out(`${choices}:`);
               const said = await input.ask(`${choices} › `);
-              if (said === undefined || said.trim() === "") {
+              if (said === undefined) {
+                // The input ended (Ctrl-D, a pipe closed) or Ctrl-C: the answer is saved, its
+                // rating left for --resume; no further question is asked of an input that is gone.
+                ctx.out(style.yellow("\nInput ended before the rating: your answer is saved, not rated."));
+                rateLater = true;
+                return "stop";
+              }
+              if (said.trim() === "") {
                 ctx.out(style.dim("  not rated: it stays due"));
                 declined.add(step.id);
                 return "declined";

@@ -93,6 +93,14 @@ describeStores("derisk export (prep sheet)", (getStore) => {
         /Nothing to put on a prep sheet for Conflict: no answer or technical question of that competency\. Drop --competency/,
       ),
     ]);
+    // An Anki deck is no sheet: before, it said "Nothing to put on a prep sheet" too.
+    const noCards = await run(getStore(), ["export", "--format", "anki", "--competency", "conflict"]);
+    expect([noCards.code, noCards.error]).toEqual([
+      2,
+      expect.stringMatching(
+        /^Nothing to put in an Anki deck for Conflict: no answer or technical question of that competency\. Drop --competency/,
+      ),
+    ]);
     const pdf = await run(getStore(), ["export", "--format", "pdf"]);
     expect([pdf.code, pdf.error]).toEqual([1, expect.stringMatching(/give a file to write it to/)]);
     const mixed = await run(getStore(), ["export", "--format", "md", "--cards"]);

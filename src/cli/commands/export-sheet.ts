@@ -52,6 +52,7 @@ export async function exportSheet(
   const document = options.document;
   const plan = await ctx.withStore(async (store, userId) =>
     loadPrepSheetPlan(store, userId, {
+      format,
       ...(document === undefined ? {} : { documentId: await resolveId(store, userId, "document", document) }),
       ...(options.competency === undefined ? {} : { competency: options.competency }),
       ...(options.tailoring === undefined
@@ -60,6 +61,10 @@ export async function exportSheet(
     }),
   );
   if (plan.sampleLeftOut !== undefined)
-    ctx.err(ctx.errStyle.dim(`${plan.sampleLeftOut} To print it: -d ID (derisk list).`));
+    ctx.err(
+      ctx.errStyle.dim(
+        `${plan.sampleLeftOut} To ${format === "anki" ? "export" : "print"} it: -d ID (derisk list).`,
+      ),
+    );
   return renderPlanFile(plan, format, options.cards ? "cards" : "sheet");
 }

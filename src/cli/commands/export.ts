@@ -12,15 +12,15 @@ export function registerExportCommand(program: Command, ctx: CliContext): void {
     .description(
       "export a document of your bank as Markdown (re-importable), the whole bank as the JSON bank file (a complete backup), or a prep sheet or Anki deck",
     )
-    .option("--format <format>", "md or json; prep sheet: sheet-md, html, pdf or anki", "md")
+    .option("--format <format>", "md or json; prep sheet: sheet-md, html or pdf; Anki deck: anki", "md")
     .option(
       "-d, --document <id>",
-      "with md: document id (default: the most recently updated one); prep sheets: one document instead of the whole bank",
+      "with md: document id (default: the most recently updated one); prep sheets and Anki decks: one document instead of the whole bank",
     )
-    .option("--competency <id>", "prep sheet: only this competency (e.g. conflict)")
+    .option("--competency <id>", "prep sheet or Anki deck: only this competency (e.g. conflict)")
     .option(
       "--tailoring <id>",
-      "prep sheet: only the answers that evidence a saved tailoring's job posting (derisk tailor --list shows them)",
+      "prep sheet or Anki deck: only the answers that evidence a saved tailoring's job posting (derisk tailor --list shows them)",
     )
     .option("--cards", "prep sheet: cue cards, a quarter page per question with key beats only")
     .option("-o, --output <file>", "write to FILE instead of standard output")

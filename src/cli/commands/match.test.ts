@@ -26,6 +26,25 @@ describe("derisk match", () => {
     expect(ranking.results[0].storyId).toBe("outage");
   });
 
+  it("reads the question from standard input for '-', and refuses an empty one with exit 2", async () => {
+    // Before: the dash itself was ranked against, as an about-me question, exit 0.
+    const piped = await runCommand(
+      registerMatchCommand,
+      ["match", "-", "--stories", stories.path, "--json"],
+      "Tell me about a time\nyou made a mistake\n",
+    );
+    expect(piped.code).toBe(0);
+    expect(JSON.parse(piped.out).competency).toBe("mistake-failure");
+    const empty = await runCommand(registerMatchCommand, ["match", "-", "--stories", stories.path], "\n");
+    expect(empty).toMatchObject({ code: 2, out: "" });
+    expect(empty.error).toMatch(
+      /^The question read from standard input is empty: give the question to match/,
+    );
+    const blank = await runCommand(registerMatchCommand, ["match", " ", "--stories", stories.path]);
+    expect(blank).toMatchObject({ code: 2 });
+    expect(blank.error).toMatch(/^The question is empty/);
+  });
+
   it("prints reasons in text form, and reads the bank without --stories", async () => {
     const { out } = await runCommand(registerMatchCommand, [
       "match",

@@ -1,8 +1,10 @@
 import type { Command } from "commander";
+import { DeriskError } from "../../app/errors.ts";
 import { ROLE_IDS } from "../../core/model.ts";
 import type { Ranking } from "../../core/packaging/index.ts";
 import { shortIds } from "../../core/short-ids.ts";
 import type { CliContext } from "../context.ts";
+import { decodeUtf8Strict, readInput } from "../read-input.ts";
 import { parsePositiveFlag, parseRoleFlag, readStoriesFlag } from "./compose.ts";
 import { fromDocument } from "./stories.ts";
 
@@ -22,7 +24,7 @@ export function registerMatchCommand(program: Command, ctx: CliContext): void {
   program
     .command("match")
     .description("rank your stories for a question, with the reasons for each")
-    .argument("<question>", "the interview question")
+    .argument("<question>", 'the interview question ("-" reads it from standard input)')
     .option(
       "--stories <file>",
       "a JSON array of stories ({title, situation, actions, result, lesson, competencies}); default: the stories in your bank",
@@ -34,7 +36,27 @@ export function registerMatchCommand(program: Command, ctx: CliContext): void {
       "after",
       '\nExamples:\n  derisk match "Tell me about a time you failed"\n  derisk match "Tell me about a time you failed" --stories stories.json\n  derisk match "Tell me about a conflict" --stories stories.json \\\n    --role ml-engineer --json',
     )
-    .action(async (question: string, flags: MatchFlags) => {
+    .action(async (asked: string, flags: MatchFlags) => {
+      // "-" reads the question from standard input, as classify does; before, the dash itself
+      // was ranked against (as an about-me question), and an empty question was no error.
+      const fromStdin = asked === "-";
+      if (fromStdin && flags.stories === "-")
+        throw new DeriskError(
+          "USAGE",
+          "Standard input can hold the question or the stories, not both: give the stories as a file.",
+        );
+      const question = (
+        fromStdin
+          ? decodeUtf8Strict(await readInput(ctx, "-", 64 * 1024, "give the question only"), "standard input")
+          : asked
+      )
+        .replace(/\s+/g, " ")
+        .trim();
+      if (!question)
+        throw new DeriskError(
+          "BAD_INPUT",
+          `The question ${fromStdin ? "read from standard input " : ""}is empty: give the question to match, e.g. derisk match "Tell me about a conflict".`,
+        );
       const role = parseRoleFlag(flags.role);
       const limit = Math.floor(parsePositiveFlag("--limit", flags.limit) ?? 5);
       const options = { limit, ...(role ? { role } : {}) };

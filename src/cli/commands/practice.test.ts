@@ -482,6 +482,27 @@ describeStores("derisk due / attempts", (getStore) => {
     expect(again.out).toContain("ended early, after question 1 · 1 skipped · 2 not reached");
   });
 
+  it("/end after /peek: the question peeked at reads as ended there, not as never reached", async () => {
+    const store = getStore();
+    await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });
+    const answers = await store.items.listItems("a", { kind: "answer" });
+    const session = await startPractice(store, "a", {
+      from: { kind: "items", ids: answers.slice(0, 3).map((i) => i.id) },
+    });
+    const run = await runCommand([registerPracticeCommand], ["practice", "--resume", session.id], {
+      store,
+      stdin: "/skip\n/peek\n/end\n",
+    });
+    expect(run.code).toBe(0);
+    // Before: the question on screen, its prepared answer just shown, read "not reached".
+    expect(run.out.match(/— ended here: you peeked at the prepared answer, not answered/g)).toHaveLength(1);
+    expect(run.out.match(/— not reached: the interview was ended after question 1/g)).toHaveLength(1);
+    const report = run.out.slice(run.out.indexOf("Session report"));
+    const second = report.split("\n").find((line) => line.includes("ended here"));
+    const peekedAt = answers[1];
+    expect(second).toContain(peekedAt?.kind === "answer" ? peekedAt.question : "?");
+  });
+
   it("wraps /peek to the report's width, not to 40 columns, when not in a terminal", async () => {
     const store = getStore();
     await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });

@@ -784,13 +784,16 @@ async function renderReport(
       const why =
         s.state === "removed"
           ? "deleted during the session, skipped"
-          : s.state === "not-reached"
-            ? `not reached: the interview was ended ${ended ?? "early"}`
-            : s.state === "skipped"
-              ? "skipped"
-              : s.state === "unanswered"
-                ? "not answered"
-                : "not answered yet";
+          : s.state === "not-reached" && s.peeked
+            ? // On screen when /end came, its prepared answer peeked at: it was reached, not answered.
+              "ended here: you peeked at the prepared answer, not answered"
+            : s.state === "not-reached"
+              ? `not reached: the interview was ended ${ended ?? "early"}`
+              : s.state === "skipped"
+                ? "skipped"
+                : s.state === "unanswered"
+                  ? "not answered"
+                  : "not answered yet";
       lines.push(`${lead}${s.question}  ${style.dim(`— ${why}`)}`);
       continue;
     }

@@ -46,6 +46,13 @@ describeStores("derisk stats", (getStore) => {
     expect(text.out).toContain("practise now: 0 due now · 8 new");
     expect(text.out).toMatch(/\n {2}later today \d+ · this week \d+ · 30 days 2/);
     expect(text.out).toContain("attempts 2");
+    // The sample's 7 answers and the question bank's 10 questions counted apart: before,
+    // "answers practised 2 of 17" counted the questions as answers.
+    expect([figures.totals.answers, figures.totals.questions]).toEqual([
+      { practised: 2, items: 7 },
+      { practised: 0, items: 10 },
+    ]);
+    expect(text.out).toContain("attempts 2 · answers practised 2 of 7 · questions practised 0 of 10");
     expect(text.out).toContain("streak 1 day (practised today)");
     // The counts are over every attempt ("2 of 2"): the heading must not say "the last five".
     expect(text.out).toContain("Risks left open (attempts that left each open, of all attempts)");

@@ -48,9 +48,18 @@ export function renderStats(
     sparklines && values.length > 1 ? `  ${style.cyan(sparkline(values, range))}` : "";
   const lines = [
     style.bold("Progress"),
-    `attempts ${totals.attempts} · answers practised ${totals.practised} of ${totals.items}${
-      totals.meanScore === undefined ? "" : ` · mean latest score ${totals.meanScore.toFixed(1)} / 5`
-    }`,
+    // Answers and questions apart: a drilled question (the built-in bank's too) is no prepared
+    // answer, and "answers practised 2 of 17" counted the bank's 10 questions as answers.
+    [
+      `attempts ${totals.attempts}`,
+      ...(totals.answers.items > 0
+        ? [`answers practised ${totals.answers.practised} of ${totals.answers.items}`]
+        : []),
+      ...(totals.questions.items > 0
+        ? [`questions practised ${totals.questions.practised} of ${totals.questions.items}`]
+        : []),
+      ...(totals.meanScore === undefined ? [] : [`mean latest score ${totals.meanScore.toFixed(1)} / 5`]),
+    ].join(" · "),
     `streak ${streak.current} day${streak.current === 1 ? "" : "s"}${streak.today ? " (practised today)" : ""} · longest ${streak.longest}`,
     // As derisk due and the Practice page count them.
     `practise now: ${figures.dueNow} due now · ${figures.newCards} new`,

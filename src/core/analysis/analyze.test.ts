@@ -866,3 +866,44 @@ describe("analyze: the timing fix points to what to cut (issue 11 tour)", () => 
     expect(cutsNamed).toBeGreaterThan(0);
   });
 });
+
+describe("analyze: quantified and impact.figures agree", () => {
+  // Answers of our own whose measured outcome no figure pattern names: a change told as
+  // "from X to Y", a share of a count, a spelled count. Before, `quantified` was true and
+  // `impact.figures` empty (the JSON said the result was measured and listed nothing).
+  const opening =
+    "Our deploys were slow and flaky. I owned fixing the pipeline. I split the test suite and cached the dependencies. ";
+  const question = "Tell me about a time you improved a process.";
+  it.each([
+    ["The build went from 40 to 12.", ["40", "12"]],
+    ["Afterwards, three of the five squads adopted it.", ["three", "five"]],
+    ["We shipped it in Q1 and the failure rate fell to 2.", ["2"]],
+    ["Conversion rose from 1.5 to 2.4.", ["1.5", "2.4"]],
+  ])("%s", (ending, terms) => {
+    const a = analyze(opening + ending, { question });
+    expect(a.labels.quantified).toBe(true);
+    expect(a.impact.quantified).toBe(true);
+    expect(a.impact.figures.map((f) => f.term)).toEqual(terms);
+    expect(a.impact.figures.every((f) => f.index === 3 && f.quote.startsWith(ending.slice(0, 10)))).toBe(
+      true,
+    );
+    expect(a.evidence.quantified.note).toBe(`figures: ${terms.join(", ")}`);
+  });
+  it("a pattern's figure is not listed twice, and a label like Q1 is still no figure", () => {
+    const a = analyze(`${opening}In Q1 the failure rate fell by 40%.`, { question });
+    expect(a.impact.figures.map((f) => f.term)).toEqual(["40%"]);
+  });
+  it("every answer of our sample and the seed: quantified → a figure is listed", () => {
+    const docs = [readSample(), ...(SEED_RUNS ? [readSeed()] : [])];
+    let measured = 0;
+    for (const doc of docs)
+      for (const item of doc?.items ?? []) {
+        if (item.kind !== "answer") continue;
+        const a = analyze(answerText(item), { question: item.question });
+        if (!a.labels.quantified) continue;
+        measured += 1;
+        expect(a.impact.figures.length, item.key).toBeGreaterThan(0);
+      }
+    expect(measured).toBeGreaterThan(0);
+  });
+});

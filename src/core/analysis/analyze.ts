@@ -7,12 +7,12 @@ import { detectConcerns } from "./concern-triggers.ts";
 import { COMPETENCY_TOPICS } from "./data/competencies.ts";
 import { TAILORING } from "./data/delivery.ts";
 import type { Corpus } from "./evidence.ts";
-import { quoteOf } from "./evidence.ts";
+import { quoteOf, quoteText } from "./evidence.ts";
 import { rankFixes, statesPractice } from "./fixes.ts";
 import { asksHindsight, judgeFollowUp } from "./follow-up.ts";
 import { measureImpact } from "./impact.ts";
 import { SENTENCE_TAGS, type SentenceTag } from "./lens/features.ts";
-import { type Judgement, judgeAnswer, readAnswer } from "./lens/read.ts";
+import { type Judgement, judgeAnswer, readAnswer, statedFigures } from "./lens/read.ts";
 import { LENS_MODEL } from "./lens/weights.ts";
 import { measureOwnership, scoreDecisiveness, scoreSignals } from "./risk-signals.ts";
 import { assessRoleFit } from "./role-fit.ts";
@@ -477,6 +477,19 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const delivery = judgement.delivery;
   const impact = measureImpact(corpus, units);
   impact.quantified = tagged.quantified;
+  // `quantified` and `impact.figures` agree: when no sentence that makes the answer quantified
+  // holds a figure the patterns name ("from 40 to 12", "three of the five squads"), those
+  // sentences list their numbers.
+  const listed = (i: number) => impact.figures.some((f) => f.index === i);
+  if (judgement.measured.length > 0 && !judgement.measured.some(listed)) {
+    impact.figures = [
+      ...impact.figures,
+      ...judgement.measured.flatMap((i) => {
+        const unit = units[i] as Unit;
+        return statedFigures(doc.tokens, unit).map((term) => ({ term, index: i, quote: quoteText(unit) }));
+      }),
+    ].sort((a, b) => a.index - b.index);
+  }
   const ownership = measureOwnership(units, doc.tokens);
   const signals = scoreSignals(
     {
@@ -560,6 +573,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     // quote is claimed; overall stays 1 (the contract's range) with the reason saying why.
     for (const name of Object.keys(labels) as Array<keyof Labels>)
       if (typeof labels[name] === "boolean") (labels as unknown as Record<string, boolean>)[name] = false;
+    impact.quantified = false;
     for (const report of [...Object.values(signals), decisiveness]) {
       report.level = "absent";
       report.evidence = [];

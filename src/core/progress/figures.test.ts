@@ -72,7 +72,14 @@ describe("progress figures", () => {
     expect(figures.answers.find((a) => a.key === "q1")?.scores.map((s) => s.score)).toEqual([2, 4]);
     // 2 → mean(2, 3) → mean(4, 3)
     expect(figures.overall.map((o) => o.score)).toEqual([2, 2.5, 3.5]);
-    expect(figures.totals).toEqual({ attempts: 3, practised: 2, items: 3, meanScore: 3.5 });
+    expect(figures.totals).toEqual({
+      attempts: 3,
+      practised: 2,
+      items: 3,
+      answers: { practised: 2, items: 3 },
+      questions: { practised: 0, items: 0 },
+      meanScore: 3.5,
+    });
   });
 
   it("counts the risks each answer left open and names the one that keeps coming back", () => {
@@ -123,7 +130,13 @@ describe("progress figures", () => {
 
   it("is empty, not broken, for a new user", () => {
     const empty = progressFigures({ attempts: [], items: [], cardsDue: [], now });
-    expect(empty.totals).toEqual({ attempts: 0, practised: 0, items: 0 });
+    expect(empty.totals).toEqual({
+      attempts: 0,
+      practised: 0,
+      items: 0,
+      answers: { practised: 0, items: 0 },
+      questions: { practised: 0, items: 0 },
+    });
     expect(empty.streak).toEqual({ current: 0, longest: 0, today: false });
     expect(empty.keepsComingBack).toBeUndefined();
     expect(empty.due.every((d) => d.count === 0)).toBe(true);

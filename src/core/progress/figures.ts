@@ -21,6 +21,8 @@ export interface ProgressAttempt {
 export interface ProgressItem {
   key: string;
   competency: Competency;
+  /** A prepared answer, or a question to answer (technical, or from the question bank); default answer. */
+  kind?: "answer" | "question";
 }
 
 export interface ProgressInput {
@@ -54,7 +56,16 @@ export interface AttemptPoint {
 }
 
 export interface ProgressFigures {
-  totals: { attempts: number; practised: number; items: number; meanScore?: number };
+  totals: {
+    attempts: number;
+    practised: number;
+    items: number;
+    /** Of `items`, the prepared answers: how many the user practised, of how many. */
+    answers: { practised: number; items: number };
+    /** Of `items`, the questions (technical, or from the question bank): practised, of how many. */
+    questions: { practised: number; items: number };
+    meanScore?: number;
+  };
   attempts: AttemptPoint[];
   /** Per answer (or question), its scores in order. */
   answers: { key: string; question: string; scores: { at: string; score: number }[] }[];
@@ -198,6 +209,14 @@ export function progressFigures(input: ProgressInput): ProgressFigures {
       // of its own that is none of them, and "6 of 5" is what counting it gave.
       practised: input.items.filter((item) => practisedKeys.has(item.key)).length,
       items: input.items.length,
+      answers: countPractised(
+        input.items.filter((item) => item.kind !== "question"),
+        practisedKeys,
+      ),
+      questions: countPractised(
+        input.items.filter((item) => item.kind === "question"),
+        practisedKeys,
+      ),
       ...(meanScore === undefined ? {} : { meanScore }),
     },
     attempts,
@@ -226,4 +245,9 @@ export function sparkline(values: number[], range?: { min: number; max: number }
   return values
     .map((v) => bars[max === min ? 3 : Math.round(((v - min) / (max - min)) * (bars.length - 1))] ?? "▁")
     .join("");
+}
+
+/** How many of `items` were practised (have an attempt), of how many. */
+function countPractised(items: readonly ProgressItem[], practised: ReadonlySet<string>) {
+  return { practised: items.filter((item) => practised.has(item.key)).length, items: items.length };
 }

@@ -312,8 +312,8 @@ export function ExportPage({
           </div>
           {sampleOffSheet && scope !== "document" && (
             <p className="muted sample-left-out" data-testid="sample-off-sheet">
-              The sample document is not on this sheet: your own documents are. Choose “One document” to print
-              the sample.
+              The sample document is not on this sheet, its cards or its Anki deck: your own documents are.
+              Choose “One document” to export the sample.
             </p>
           )}
           <ul className="export-grid sheet-grid">

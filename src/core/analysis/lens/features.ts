@@ -140,6 +140,10 @@ const SPELLED: ReadonlySet<string> = new Set(
     " ",
   ),
 );
+/** Whether a lower-cased word is a spelled number the tagger reads as `<numword>` ("three", "half"). */
+export function isSpelledNumber(lower: string): boolean {
+  return SPELLED.has(lower);
+}
 const UNITS_AFTER_NUMBER =
   /^(%|percent|ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|x|k|m|gb|tb|mb|users?|customers?|people|engineers?|points?)$/;
 

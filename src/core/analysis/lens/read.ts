@@ -12,6 +12,7 @@ import type { Delivery } from "../types.ts";
 import {
   type AnswerContext,
   cueHits,
+  isSpelledNumber,
   obligationClauseOf,
   probingShape,
   readWords,
@@ -732,6 +733,11 @@ export interface Judgement {
   tailoring: number;
   specifics: number;
   hypothetical: boolean;
+  /**
+   * The sentences that make the answer quantified: each states a figure (`statesFigure`, or a
+   * spelled number) and the tagger reads it as quantified. Empty: `labels.quantified` is false.
+   */
+  measured: number[];
   /** What the non-story rubric reads (LABELING.md): the arc's sentences, the ending, the length. */
   rubric: { arc: boolean; arcSentences: number[]; invites: boolean; inBudget: boolean };
   /** The overall features and the regression value before it is cut into 1–5. */
@@ -749,11 +755,31 @@ export interface Judgement {
  * @example statesFigure(tokenize("For Q2b I led the rewrite.").tokens, unit) // false
  */
 export function statesFigure(tokens: readonly Token[], unit: Unit): boolean {
-  for (let i = unit.first; i < unit.last; i += 1) {
-    const text = tokens[i]?.text ?? "";
-    if (/[0-9$€£¥]/.test(text) && !/^\p{L}/u.test(text)) return true;
-  }
+  for (let i = unit.first; i < unit.last; i += 1) if (isFigureWord(tokens[i]?.text ?? "")) return true;
   return false;
+}
+
+function isFigureWord(text: string): boolean {
+  return /[0-9$€£¥]/.test(text) && !/^\p{L}/u.test(text);
+}
+
+/**
+ * The figures a sentence states as `statesFigure` and the tagger's spelled numbers read them:
+ * each word with a digit or currency sign that does not start with a letter (a currency sign on
+ * its own joins the number after it), and each spelled number ("three", "half").
+ * @example statedFigures(tokenize("It fell from 40 to twelve.").tokens, unit) // ["40", "twelve"]
+ */
+export function statedFigures(tokens: readonly Token[], unit: Unit): string[] {
+  const out: string[] = [];
+  for (let i = unit.first; i < unit.last; i += 1) {
+    const t = tokens[i];
+    if (t === undefined) continue;
+    if (/^[$€£¥]$/.test(t.text) && isFigureWord(tokens[i + 1]?.text ?? "") && i + 1 < unit.last) {
+      out.push(`${t.text}${tokens[i + 1]?.text ?? ""}`);
+      i += 1;
+    } else if (isFigureWord(t.text) || isSpelledNumber(t.lower)) out.push(t.text);
+  }
+  return out;
 }
 
 /**
@@ -826,13 +852,16 @@ export function judgeAnswer(
   // date) does not make the outcome measured.
   // A label with a digit in it (Q1, Q2b, S3, v2, P0, p95) names or numbers a thing; it is no figure.
   const q = SENTENCE_TAGS.indexOf("quantified");
-  const measured = facts.some(
-    (bits, i) =>
+  const measured: number[] = [];
+  facts.forEach((bits, i) => {
+    if (
       ((bits & FACT_NUMWORD) !== 0 ||
         ((bits & FACT_FIGURE) !== 0 && statesFigure(doc.tokens, units[i] as Unit))) &&
-      (probs[i]?.[q] ?? 0) >= (model.thresholds.quantified ?? 0.5),
-  );
-  if (!measured) labels.quantified = false;
+      (probs[i]?.[q] ?? 0) >= (model.thresholds.quantified ?? 0.5)
+    )
+      measured.push(i);
+  });
+  if (measured.length === 0) labels.quantified = false;
 
   const topic = topicDistribution(model.topic, read.features, read.featureIds);
   let offTopicProbability = 0;
@@ -921,6 +950,7 @@ export function judgeAnswer(
     tailoring,
     specifics,
     hypothetical,
+    measured: labels.quantified ? measured : [],
     rubric: {
       arc,
       arcSentences: arc ? [...new Set([pastAt, nextAt])].sort((a, b) => a - b) : [],
