@@ -97,6 +97,31 @@ describe("extractRequirements", () => {
     ]);
   });
 
+  it("leaves out what a 'What you get' or 'Why join us' section offers, as it leaves out benefits", () => {
+    // Before: "A generous learning budget" was listed as a skill asked for, and matched to an
+    // answer's "Thanks for making the time".
+    for (const heading of [
+      "What you get",
+      "What you'll get",
+      "What's in it for you",
+      "Why join us",
+      "In return",
+    ]) {
+      const posting = [
+        "Machine Learning Engineer, Lumenhall",
+        "",
+        "What we ask",
+        "- Experience with Spark or a similar distributed data tool",
+        "",
+        heading,
+        "- A generous learning budget",
+        "- Four weeks of paid leave",
+      ].join("\n");
+      const found = extractRequirements(posting).requirements.map((r) => r.text);
+      expect(found, heading).toEqual(["Experience with Spark or a similar distributed data tool"]);
+    }
+  });
+
   it("reads pasted section lines without a colon as headings, not as asks", () => {
     const posting = [
       "Data Engineer — Larkspur Mobility",

@@ -28,7 +28,7 @@ export const SECTION_CUES: ReadonlyArray<readonly [PostingSection, RegExp]> = [
   ["values", /\b(?:values|culture|how we work|what we value|principles|our team|working here|life at)\b/],
   [
     "benefits",
-    /\b(?:benefits|perks|what we offer|compensation|salary|we offer|package|rewards|equal opportunity)\b/,
+    /\b(?:benefits|perks|what we offer|compensation|salary|we offer|package|rewards|equal opportunity|what you(?:'ll| will)? (?:get|receive|enjoy)|what's in it for you|in return|why join(?: us)?|we provide)\b/,
   ],
   ["about", /\b(?:about|who we are|our mission|the company|the team|overview)\b/],
 ];
