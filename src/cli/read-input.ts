@@ -97,3 +97,30 @@ export function decodeUtf8Strict(bytes: Uint8Array, where: string): string {
     );
   }
 }
+
+/**
+ * The question a command was given: the argument's words, or standard input when the argument
+ * is "-" alone; whitespace folded. An empty question is empty input (exit 2), naming `command`
+ * in its example. Shared by classify and match.
+ * @example await readQuestionArg(ctx, ["-"], "classify")
+ */
+export async function readQuestionArg(
+  ctx: CliContext,
+  words: readonly string[],
+  command: string,
+): Promise<string> {
+  const fromStdin = words.length === 1 && words[0] === "-";
+  const question = (
+    fromStdin
+      ? decodeUtf8Strict(await readInput(ctx, "-", 64 * 1024, "give the question only"), "standard input")
+      : words.join(" ")
+  )
+    .replace(/\s+/g, " ")
+    .trim();
+  if (!question)
+    throw new DeriskError(
+      "BAD_INPUT",
+      `The question ${fromStdin ? "read from standard input " : ""}is empty: give the question to ${command}, e.g. derisk ${command} "Tell me about a conflict".`,
+    );
+  return question;
+}

@@ -7,7 +7,7 @@ import { ROLE_IDS } from "../../core/model.ts";
 import { describeSchemaIssue } from "../../core/schema-issue.ts";
 import type { CliContext } from "../context.ts";
 import { MAX_QUESTION_CHARS, questionText } from "../question-text.ts";
-import { decodeUtf8Strict, readInput } from "../read-input.ts";
+import { decodeUtf8Strict, readInput, readQuestionArg } from "../read-input.ts";
 import { parseRoleFlag } from "./compose.ts";
 
 function parsePositive(flag: string, value: string | undefined): number | undefined {
@@ -134,21 +134,8 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
     .action(async (words: string[], flags: { json?: boolean }) => {
       const { classify } = await import("../../core/analysis/index.ts");
       // "-" alone reads the question from standard input, as analyze reads an answer; before,
-      // the dash itself was classified (as about-me).
-      const fromStdin = words.length === 1 && words[0] === "-";
-      const question = (
-        fromStdin
-          ? decodeUtf8Strict(await readInput(ctx, "-", 64 * 1024, "give the question only"), "standard input")
-          : words.join(" ")
-      )
-        .replace(/\s+/g, " ")
-        .trim();
-      // An empty question is empty input (exit 2), as the README's exit codes say.
-      if (!question)
-        throw new DeriskError(
-          "BAD_INPUT",
-          `The question ${fromStdin ? "read from standard input " : ""}is empty: give the question to classify, e.g. derisk classify "Tell me about a conflict".`,
-        );
+      // the dash itself was classified (as about-me). An empty question exits 2.
+      const question = await readQuestionArg(ctx, words, "classify");
       // As the API and derisk match say: a whole answer pasted as the question was classified.
       if (question.length > 2000)
         throw new DeriskError(

@@ -4,7 +4,7 @@ import { ROLE_IDS } from "../../core/model.ts";
 import type { Ranking } from "../../core/packaging/index.ts";
 import { shortIds } from "../../core/short-ids.ts";
 import type { CliContext } from "../context.ts";
-import { decodeUtf8Strict, readInput } from "../read-input.ts";
+import { readQuestionArg } from "../read-input.ts";
 import { parsePositiveFlag, parseRoleFlag, readStoriesFlag } from "./compose.ts";
 import { fromDocument } from "./stories.ts";
 
@@ -45,18 +45,7 @@ export function registerMatchCommand(program: Command, ctx: CliContext): void {
           "USAGE",
           "Standard input can hold the question or the stories, not both: give the stories as a file.",
         );
-      const question = (
-        fromStdin
-          ? decodeUtf8Strict(await readInput(ctx, "-", 64 * 1024, "give the question only"), "standard input")
-          : asked
-      )
-        .replace(/\s+/g, " ")
-        .trim();
-      if (!question)
-        throw new DeriskError(
-          "BAD_INPUT",
-          `The question ${fromStdin ? "read from standard input " : ""}is empty: give the question to match, e.g. derisk match "Tell me about a conflict".`,
-        );
+      const question = await readQuestionArg(ctx, [asked], "match");
       const role = parseRoleFlag(flags.role);
       const limit = Math.floor(parsePositiveFlag("--limit", flags.limit) ?? 5);
       const options = { limit, ...(role ? { role } : {}) };
