@@ -1450,30 +1450,10 @@ export const FIELD_CONCEPTS: readonly ConceptDefinition[] = [
       "farms",
       "orchard",
       "orchards",
+      "pest control",
     ],
     not: ["server farm", "render farm", "build farm", "farmed out", "farm out", "content farm"],
     senses: [
-      // Pest control of crops; in buildings (rodents, insects in lofts and kitchens) it is a trade.
-      {
-        terms: ["pest control"],
-        not: [
-          "rodent",
-          "rodents",
-          "mice",
-          "rats",
-          "cockroaches",
-          "bed bugs",
-          "wasps",
-          "pigeons",
-          "technician",
-          "exterminator",
-          "homes",
-          "buildings",
-          "lofts",
-          "hotels",
-          "restaurants",
-        ],
-      },
       {
         terms: ["crop", "crops", "planting"],
         needs: [

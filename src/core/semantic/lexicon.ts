@@ -256,23 +256,7 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
     id: "degree.masters",
     kind: "degree",
     label: "master's degree",
-    // The postgraduate letters of British and Commonwealth degrees, and "master of" spelt out; the law
-    // master's only with its dots ("LL.M."), as "LLM" is a large language model in most postings.
-    terms: [
-      "master's",
-      "masters",
-      "master degree",
-      "msc",
-      "m.sc",
-      "ms degree",
-      "mba",
-      "meng",
-      "m.eng",
-      "mres",
-      "mphil",
-      "ll.m",
-      "master of",
-    ],
+    terms: ["master's", "masters", "master degree", "msc", "m.sc", "ms degree", "mba", "meng"],
     broader: ["degree.graduate"],
     not: [
       "msc students",
@@ -311,19 +295,7 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
       "undergraduate degree",
       "ba degree",
       "bs degree",
-      // The undergraduate letters of British and Commonwealth degrees ("BEng (Hons) Civil
-      // Engineering", "LLB"), and "bachelor of" spelt out.
-      "beng",
-      "b.eng",
-      "llb",
-      "bba",
-      "bcom",
-      "bachelor of",
-      "bachelor degree",
     ],
-    // "(Hons)" and "honours degree" name a bachelor's degree, except after a master's letters (an
-    // integrated MEng is also awarded with honours).
-    senses: [{ terms: ["hons", "honours degree"], not: ["meng", "m.eng", "msc", "mphil"] }],
     broader: ["degree.any"],
   },
   {
@@ -1125,6 +1097,7 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
     terms: [
       "at rest",
       "iam roles",
+      "roles",
       "permissions",
       "service accounts",
       "least privilege access",
@@ -1173,41 +1146,9 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
       "cognito",
     ],
     senses: [
-      // "Roles" are access roles, except among hiring words, where they are jobs ("time-to-hire
-      // for engineering roles", "filled 22 roles").
-      {
-        terms: ["roles"],
-        not: [
-          "hire",
-          "hiring",
-          "hires",
-          "hired",
-          "time to hire",
-          "recruit",
-          "recruiting",
-          "recruitment",
-          "recruiter",
-          "recruiters",
-          "recruited",
-          "filled",
-          "vacancies",
-          "vacancy",
-          "candidates",
-          "interviews",
-          "open roles",
-          "engineering roles",
-          "senior roles",
-          "leadership roles",
-        ],
-      },
       {
         terms: ["security"],
-        // "Security clearance" and "security vetting" check a person, they do not secure a system
-        // (domain.security-clearance); "cleared" alone is as often a queue cleared.
         not: [
-          "clearance",
-          "vetting",
-          "security cleared",
           "guard",
           "guards",
           "social security",
@@ -1756,32 +1697,6 @@ const CORE_CONCEPTS: readonly ConceptDefinition[] = [
       "audit trail",
     ],
     not: ["temperature", "voltage", "pressure", "thermostat", "valve"],
-  },
-  // A vetting of the person, not a skill: a national security clearance ("SC", "DV", "Secret") or the
-  // vetting that grants it. Only phrases that name the clearance: "clearance" alone is customs, a
-  // sale or a site, and "vetting" alone is often of suppliers or candidates.
-  {
-    id: "domain.security-clearance",
-    kind: "domain",
-    label: "security clearance",
-    terms: [
-      "security clearance",
-      "security cleared",
-      "security vetting",
-      "sc clearance",
-      "sc cleared",
-      "dv clearance",
-      "dv cleared",
-      "developed vetting",
-      "ctc clearance",
-      "secret clearance",
-      "top secret clearance",
-      "ts/sci",
-      "bpss",
-      "through vetting",
-      "pass vetting",
-      "passed vetting",
-    ],
   },
   // A legal status, not a skill: only a sentence that states it evidences the ask. Named, it holds
   // the ask to the unmet-concept rule, so that word vectors cannot pass off any work sentence

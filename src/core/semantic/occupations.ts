@@ -517,29 +517,6 @@ export const OCCUPATION_CONCEPTS: readonly ConceptDefinition[] = [
       "safe engineer",
     ],
   },
-  // Pest control in buildings (ISCO-08 7544, fumigators and other pest and weed controllers; SOC
-  // 37-2021): crop pests are agri.growing.
-  {
-    id: "trade.pest-control",
-    kind: "skill",
-    label: "pest control",
-    terms: [
-      "pest controller",
-      "pest controllers",
-      "exterminator",
-      "exterminators",
-      "rodent control",
-      "fumigation",
-      "fumigator",
-      "bird proofing",
-    ],
-    senses: [
-      {
-        terms: ["pest control"],
-        not: ["crop", "crops", "orchard", "orchards", "farm", "farms", "arable", "greenhouse", "greenhouses"],
-      },
-    ],
-  },
   {
     id: "trade.site-cards",
     kind: "skill",
@@ -1899,16 +1876,6 @@ export const OCCUPATION_DEEDS: Readonly<Record<string, readonly string[]>> = {
     "footings",
     "muck",
     "concrete",
-  ],
-  "trade.pest-control": [
-    "mice",
-    "rats",
-    "rodents",
-    "wasps",
-    "cockroaches",
-    "infestation",
-    "bait",
-    "proofing",
   ],
   "trade.locksmith": ["locks", "lock", "doors", "cylinders", "keys", "rekeyed", "safes", "lockout"],
   "trade.site-cards": ["site", "sites", "induction", "harness", "ladders", "hazards", "permits"],
