@@ -253,7 +253,12 @@ export function App() {
         )}
         {/* Keyed by the item: nothing of one answer's page may linger on another's. */}
         {route.page === "followups" && (
-          <FollowUpsPage key={route.itemId} itemId={route.itemId} documents={documents} />
+          <FollowUpsPage
+            key={route.itemId}
+            itemId={route.itemId}
+            documents={documents}
+            documentsError={documentsError}
+          />
         )}
         {route.page === "practice" && (
           <PracticePage

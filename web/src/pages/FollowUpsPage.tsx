@@ -16,9 +16,11 @@ import { AnswerContext, ItemLoadState, isAnswerLike, useAnswerItem } from "./Rea
 export function FollowUpsPage({
   itemId,
   documents,
+  documentsError,
 }: {
   itemId: string;
   documents: DocumentSummary[] | null;
+  documentsError: { code: string; message: string } | null;
 }) {
   const { result, reload } = useAnswerItem(itemId);
   useEffect(() => {
@@ -32,13 +34,21 @@ export function FollowUpsPage({
       ) : (
         <>
           <AnswerContext item={item} title="Follow-ups and concerns" />
-          <Predictions
-            itemId={item.id}
-            role={roleIdOf(documents?.find((doc) => doc.id === item.documentId)?.targetRole)}
-            documentId={item.documentId}
-            documents={documents}
-            canPrepare={item.kind === "answer"}
-          />
+          {/* The predictions depend on the document's target role: drawn before the document list
+              arrived, they were drawn again for the role, and a "Prepare this" form opened and
+              typed into in between was closed with its text. They wait for the list (or its
+              failure, then drawn without a role). */}
+          {documents === null && documentsError === null ? (
+            <div className="skeleton skeleton-block" aria-busy="true" />
+          ) : (
+            <Predictions
+              itemId={item.id}
+              role={roleIdOf(documents?.find((doc) => doc.id === item.documentId)?.targetRole)}
+              documentId={item.documentId}
+              documents={documents}
+              canPrepare={item.kind === "answer"}
+            />
+          )}
         </>
       )}
     </div>
