@@ -5,9 +5,8 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { importDocument } from "../app/bank.ts";
 import { startPractice } from "../app/practice.ts";
 import { addQuestion } from "../app/questions.ts";
-import { BANK_TABLE_NAMES, type BankRow, type BankTable } from "../core/bank-backup.ts";
 import { BOARD_POSTING } from "../core/packaging/fixtures/postings.ts";
-import type { Store } from "../store/index.ts";
+import { storiesWithIds } from "../store/test-bank.ts";
 import { describeStores } from "../store/test-stores.ts";
 import { registerAnalyzeCommand } from "./commands/analyze.ts";
 import { registerComposeCommand } from "./commands/compose.ts";
@@ -50,16 +49,6 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "derisk-ids-"));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Stories with the ids given, written through the bank restore (the one way a user picks ids). */
-async function storiesWithIds(store: Store, userId: string, stories: Array<{ id: string; title: string }>) {
-  const tables = Object.fromEntries(BANK_TABLE_NAMES.map((t) => [t, [] as BankRow[]])) as Record<
-    BankTable,
-    BankRow[]
-  >;
-  tables.stories = stories;
-  await store.backup.restoreBank(userId, tables);
-}
 
 const short = (id: string) => id.slice(0, 8);
 

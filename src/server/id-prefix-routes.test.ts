@@ -1,9 +1,8 @@
 import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import type { ImportResult, StoredItem } from "../core/api-types.ts";
-import { BANK_TABLE_NAMES, type BankRow, type BankTable } from "../core/bank-backup.ts";
 import { BOARD_POSTING } from "../core/packaging/fixtures/postings.ts";
-import type { Store } from "../store/index.ts";
+import { storiesWithIds } from "../store/test-bank.ts";
 import { describeStores } from "../store/test-stores.ts";
 import { createApp } from "./app.ts";
 
@@ -17,16 +16,6 @@ const send = (method: string, body?: unknown): RequestInit => ({
   ...(body === undefined ? {} : { body: JSON.stringify(body) }),
 });
 const short = (id: string) => id.slice(0, 8);
-
-/** Stories with the ids given, written through the bank restore (the one way a user picks ids). */
-async function storiesWithIds(store: Store, userId: string, stories: Array<{ id: string; title: string }>) {
-  const tables = Object.fromEntries(BANK_TABLE_NAMES.map((t) => [t, [] as BankRow[]])) as Record<
-    BankTable,
-    BankRow[]
-  >;
-  tables.stories = stories;
-  await store.backup.restoreBank(userId, tables);
-}
 
 describeStores("ids by their first 8 characters in the API", (getStore) => {
   const appFor = (userId: string) =>
