@@ -970,13 +970,10 @@ export const TAXONOMY_CONCEPTS: readonly ConceptDefinition[] = [
     kind: "skill",
     label: "accounting",
     terms: [
-      "management accounts",
       "monthly accounts",
       "month-end close",
       "period end",
       "period-end",
-      "accounts payable",
-      "accounts receivable",
       "bank statements",
       "financial statements",
       "financial close",

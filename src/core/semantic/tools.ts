@@ -162,10 +162,7 @@ export const TOOL_CONCEPTS: readonly ConceptDefinition[] = [
     kind: "tool",
     label: "full-text search engines",
     terms: [
-      "full-text",
       "full-text cluster",
-      "search relevance",
-      "relevance tuning",
       "elasticsearch",
       "elastic search",
       "opensearch",
