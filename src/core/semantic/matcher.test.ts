@@ -753,10 +753,11 @@ describe("deeds read as half credit (round 43's design S, off by default)", () =
 });
 
 describe("a sentence read clause by clause (round 44's designs C and C2, off by default)", () => {
-  // An ask and a sentence of our own: the locksmith's work is told in the clause after the colon.
+  // An ask and a sentence of our own: the locksmith's work is told in the clause after the colon, in
+  // plain words (round 46 made the trade's own words, "euro cylinder", "anti-snap", name the concept).
   const ask = "Locksmith experienced in emergency lockouts";
   const told =
-    "Got an old man back into his house at 3am after he lost his keys: picked the euro cylinder, then fitted a new anti-snap one.";
+    "Got an old man back into his house at 3am after he lost his keys: opened the door without damage, then changed the lock.";
 
   it("is off by default: the whole sentence is rejected", () => {
     expect(semanticMatch(ask, told).matched).toBe(false);

@@ -94,6 +94,8 @@ export const TOOL_CONCEPTS: readonly ConceptDefinition[] = [
     kind: "tool",
     label: "game engines",
     terms: [
+      "3d engine",
+      "3d engines",
       "game engine",
       "game engines",
       "unreal engine",
@@ -160,6 +162,7 @@ export const TOOL_CONCEPTS: readonly ConceptDefinition[] = [
     kind: "tool",
     label: "full-text search engines",
     terms: [
+      "full-text cluster",
       "elasticsearch",
       "elastic search",
       "opensearch",
