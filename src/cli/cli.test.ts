@@ -200,6 +200,22 @@ describe("derisk CLI", { timeout: 360_000 }, () => {
     expect(existsSync(join(cwd, "-"))).toBe(false);
   });
 
+  it("practice: /skip on a follow-up says the follow-up was skipped, then asks the question's rating", () => {
+    const own = join(work, "practice-skip-follow-up");
+    const answer =
+      "Last spring I shipped a fraud model without checking a unit change upstream. I paused the rollout and found the changed field. I added a schema check and retrained. I learned to treat data contracts like code.";
+    const run = derisk(["practice", "--question", "Tell me about a mistake you made", "--count", "1"], {
+      dataDir: own,
+      input: `${answer}\n\n/skip\n3\n`,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain("Follow-up:");
+    expect(run.stdout).toContain("Follow-up skipped (/skip).");
+    // "nothing rated" just before the rating prompt read as if the rating were dropped too.
+    expect(run.stdout).not.toContain("nothing rated");
+    expect(run.stdout).toMatch(/rated good/);
+  });
+
   it("reports the share recognised and lists accomplishments; an unknown --kind is refused", () => {
     const resume = join(root, "test/fixtures/structures/resume-achievements.md");
     const own = join(work, "resume-data");
