@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,13 +13,13 @@ let dataDir: string;
 
 function derisk(
   args: string[],
-  options: { input?: string | Uint8Array; dataDir?: string; env?: NodeJS.ProcessEnv } = {},
+  options: { input?: string | Uint8Array; dataDir?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {},
 ) {
   const result = spawnSync(
     process.execPath,
     ["--import", import.meta.resolve("tsx"), join(root, "src/cli/main.ts"), ...args],
     {
-      cwd: work,
+      cwd: options.cwd ?? work,
       input: options.input ?? "",
       env: options.env ?? {
         ...process.env,
@@ -176,6 +176,44 @@ describe("derisk CLI", { timeout: 360_000 }, () => {
     expect(latest.stderr).toMatch(
       /^Wrote \S+latest\.md \(\d+ bytes\): “Notes” \([0-9a-f]{8}\), your most recently updated of 2 documents; another: -d ID \(derisk list\)\.$/m,
     );
+  });
+
+  it("writes an export to standard output for -o -, as for no -o, and makes no file named -", () => {
+    const own = join(work, "export-dash");
+    const cwd = join(work, "dash-cwd");
+    mkdirSync(cwd, { recursive: true });
+    expect(derisk(["import", samplePath], { dataDir: own }).code).toBe(0);
+    const plain = derisk(["export", "--format", "md"], { dataDir: own });
+    expect(plain.code, plain.stderr).toBe(0);
+    // Twice: the second once failed with "- already exists and is not an earlier export".
+    for (const format of ["md", "md", "anki"]) {
+      const dashed = derisk(["export", "--format", format, "-o", "-"], { dataDir: own, cwd });
+      expect(dashed.code, dashed.stderr).toBe(0);
+      if (format === "md") expect(dashed.stdout).toBe(plain.stdout);
+      else expect(dashed.stdout).toContain("#separator:tab");
+    }
+    expect(existsSync(join(cwd, "-"))).toBe(false);
+    // A PDF is binary: -o - is refused as no -o is, with the same message.
+    const pdf = derisk(["export", "--format", "pdf", "-o", "-"], { dataDir: own, cwd });
+    expect(pdf.code).toBe(1);
+    expect(pdf.stderr).toContain("A PDF is binary");
+    expect(existsSync(join(cwd, "-"))).toBe(false);
+  });
+
+  it("practice: /skip on a follow-up says the follow-up was skipped, then asks the question's rating", () => {
+    const own = join(work, "practice-skip-follow-up");
+    const answer =
+      "Last spring I shipped a fraud model without checking a unit change upstream. I paused the rollout and found the changed field. I added a schema check and retrained. I learned to treat data contracts like code.";
+    const run = derisk(["practice", "--question", "Tell me about a mistake you made", "--count", "1"], {
+      dataDir: own,
+      input: `${answer}\n\n/skip\n3\n`,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain("Follow-up:");
+    expect(run.stdout).toContain("Follow-up skipped (/skip).");
+    // "nothing rated" just before the rating prompt read as if the rating were dropped too.
+    expect(run.stdout).not.toContain("nothing rated");
+    expect(run.stdout).toMatch(/rated good/);
   });
 
   it("reports the share recognised and lists accomplishments; an unknown --kind is refused", () => {

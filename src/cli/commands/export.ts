@@ -23,7 +23,7 @@ export function registerExportCommand(program: Command, ctx: CliContext): void {
       "prep sheet or Anki deck: only the answers that evidence a saved tailoring's job posting (derisk tailor --list shows them)",
     )
     .option("--cards", "prep sheet: cue cards, a quarter page per question with key beats only")
-    .option("-o, --output <file>", "write to FILE instead of standard output")
+    .option("-o, --output <file>", "write to FILE instead of standard output (- is standard output)")
     .option("--force", "overwrite FILE even if it is not an earlier export of this document")
     .addHelpText(
       "after",
@@ -33,6 +33,9 @@ export function registerExportCommand(program: Command, ctx: CliContext): void {
       const { exportBank, exportDocument, listDocuments, resolveDocumentId } = await import(
         "../../app/bank.ts"
       );
+      // "-" is standard output, as it is standard input wherever derisk reads a file: it once
+      // wrote a file named "-", and the next export to it was refused as not an earlier export.
+      if (options.output === "-") delete options.output;
       const sheet = await sheetFormatOf(options);
       if (options.format !== "md" && options.format !== "json" && !sheet) {
         throw new DeriskError(

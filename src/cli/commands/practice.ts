@@ -635,9 +635,13 @@ async function runSession(
     if (typed.end === "skip") {
       // Lines typed before /skip stay saved with the unfinished attempt: nothing typed is lost.
       session = (await practice.skipQuestion(store, userId, session.id, { stepId: step.id })).session;
+      // A follow-up's skip is followed by the rating of the question it followed: "nothing rated"
+      // said just before that prompt read as if the rating had been dropped too.
       ctx.out(
         style.dim(
-          `Skipped (/skip): nothing rated${typed.lines.length > 0 ? "; the lines you typed stay saved" : ""}.`,
+          step.kind === "follow-up"
+            ? `Follow-up skipped (/skip)${typed.lines.length > 0 ? "; the lines you typed stay saved" : ""}.`
+            : `Skipped (/skip): nothing rated${typed.lines.length > 0 ? "; the lines you typed stay saved" : ""}.`,
         ),
       );
       return "next";
@@ -645,7 +649,13 @@ async function runSession(
     if (typed.lines.length === 0) {
       if (typed.end === "eof") return "stop";
       const skipped = await practice.submitAnswer(store, userId, session.id, { stepId: step.id, text: "" });
-      ctx.out(style.dim("Skipped: an empty answer is not an attempt (nothing rated)."));
+      ctx.out(
+        style.dim(
+          step.kind === "follow-up"
+            ? "Follow-up skipped: an empty answer is not an attempt."
+            : "Skipped: an empty answer is not an attempt (nothing rated).",
+        ),
+      );
       session = skipped.session;
       return "next";
     }
