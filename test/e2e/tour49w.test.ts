@@ -1,0 +1,58 @@
+/**
+ * What a demanding candidate ran into on a tour of the web app the week before an interview,
+ * each pinned by the path that showed it.
+ */
+import type { Browser } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { launchBrowser } from "./browser.ts";
+import { settle, startPractice, useSpec } from "./harness.ts";
+
+const launched = await launchBrowser();
+
+/** "2 min 30 s", "1 min 18 s", "44 s" → seconds. */
+function seconds(duration: string): number {
+  const match = /^(?:(\d+) min)?\s*(?:(\d+) s)?$/.exec(duration.trim());
+  if (match === null) throw new Error(`not a duration: "${duration}"`);
+  return Number(match[1] ?? 0) * 60 + Number(match[2] ?? 0);
+}
+
+describe.runIf(launched.browser !== null)("a candidate's tour of the web app", () => {
+  const browser = launched.browser as Browser;
+  const spec = useSpec(browser, { seed: true, closeBrowser: true });
+
+  test("a short practice answer is told how far short it falls of a budget the card agrees with", async () => {
+    // Before: the card said "Budget 2 min 30 s" and the report's fix "about 1 min 18 s under the
+    // budget" for a 12-second answer: 2:30 less 0:12 is not 1:18 (the fix measured from the
+    // window's lower end, 1 min 30 s, and never said so).
+    const { page } = spec;
+    await startPractice(page, 1);
+    const chip = (await page.locator(".chip-time").first().textContent()) ?? "";
+    const budget = /^Budget (.+)$/.exec(chip.trim())?.[1];
+    if (budget === undefined) throw new Error(`no budget on the question card: "${chip}"`);
+    await page.getByRole("button", { name: /Start answering/ }).click();
+    await page
+      .getByLabel("Your answer, as you would say it")
+      .fill(
+        "I moved our batch scoring job to a streaming service. Latency dropped from 6 hours to 4 minutes. I learned to measure before I change things.",
+      );
+    await page.keyboard.press("Control+Enter");
+    await page.getByRole("heading", { name: "How your answer reads" }).waitFor();
+    await settle(page);
+    await page.keyboard.press("3");
+    await page.getByRole("heading", { name: "Session report" }).waitFor();
+    await settle(page);
+    const fixes = page.locator(".practice-fixes li");
+    await expect
+      .poll(async () => (await fixes.allTextContents()).find((fix) => fix.startsWith("Time:")), {
+        timeout: 15_000,
+      })
+      .toBeDefined();
+    const time = (await fixes.allTextContents()).find((fix) => fix.startsWith("Time:")) ?? "";
+    const told = /^Time: about (.+?) short of the (.+?) the budget asks for at least; /.exec(time);
+    expect(told, time).not.toBeNull();
+    const [, shortBy = "", minimum = ""] = told ?? [];
+    // The minimum named is inside the budget on the card, and what is short of it is less than it.
+    expect(seconds(minimum)).toBeLessThanOrEqual(seconds(budget));
+    expect(seconds(shortBy)).toBeLessThan(seconds(minimum));
+  });
+});
