@@ -4,7 +4,7 @@
  */
 import type { Browser } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { launchBrowser } from "./browser.ts";
+import { launchBrowser, newContext } from "./browser.ts";
 import { settle, startPractice, useSpec } from "./harness.ts";
 
 const launched = await launchBrowser();
@@ -54,5 +54,53 @@ describe.runIf(launched.browser !== null)("a candidate's tour of the web app", (
     // The minimum named is inside the budget on the card, and what is short of it is less than it.
     expect(seconds(minimum)).toBeLessThanOrEqual(seconds(budget));
     expect(seconds(shortBy)).toBeLessThan(seconds(minimum));
+  });
+
+  test("at 390 px the submit button's label and its keys stay inside it while the answer is read", async () => {
+    // Before: "Reading your answer… Ctrl + Enter" ran past the full-width button at 390 px, its
+    // "Enter" cut at the edge (the label never wrapped).
+    const context = await newContext(browser, spec.server.url, { width: 390 });
+    try {
+      const page = await context.newPage();
+      await startPractice(page, 1);
+      await page.getByRole("button", { name: /Start answering/ }).click();
+      await page
+        .getByLabel("Your answer, as you would say it")
+        .fill("I fixed the flaky build and it stayed green.");
+      // The real server answers; its answer is only held back until the button has been measured.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      await page.route(/\/api\/practice\/sessions\/[^/]+\/submit$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      const submit = page.getByRole("button", { name: /Submit answer/ });
+      await submit.click();
+      const reading = page.getByRole("button", { name: /Reading your answer/ });
+      await reading.waitFor();
+      const fit = await reading.evaluate((button) => {
+        const box = button.getBoundingClientRect();
+        const keys = [...button.querySelectorAll("kbd")];
+        return {
+          // Each key cap shows its whole word ("Enter", not "Ente") and sits inside the button.
+          cut: keys.filter((kbd) => kbd.scrollWidth > kbd.clientWidth).map((kbd) => kbd.textContent),
+          outside: keys
+            .filter((kbd) => {
+              const k = kbd.getBoundingClientRect();
+              return k.left < box.left || k.right > box.right + 0.5;
+            })
+            .map((kbd) => kbd.textContent),
+          overflow: button.scrollWidth > button.clientWidth,
+          keys: keys.length,
+        };
+      });
+      release();
+      expect(fit).toEqual({ cut: [], outside: [], overflow: false, keys: 2 });
+      await page.getByRole("heading", { name: "How your answer reads" }).waitFor();
+    } finally {
+      await context.close();
+    }
   });
 });
