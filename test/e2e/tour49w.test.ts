@@ -103,4 +103,57 @@ describe.runIf(launched.browser !== null)("a candidate's tour of the web app", (
       await context.close();
     }
   });
+
+  test("the Progress page's due chart draws today's bar whole, like every other day's", async () => {
+    // Before: the bars stood at noon on a time axis whose range began at the first bar, so today's
+    // bar (a card rated Again is due today) was cut in half by the plot's edge and the first label,
+    // "Dec 8", stood beside it: due today read as due tomorrow.
+    const { page } = spec;
+    await startPractice(page, 1);
+    await page.getByRole("button", { name: /Start answering/ }).click();
+    await page
+      .getByLabel("Your answer, as you would say it")
+      .fill("I fixed the flaky build and it stayed green.");
+    await page.keyboard.press("Control+Enter");
+    await page.getByRole("heading", { name: "How your answer reads" }).waitFor();
+    await settle(page);
+    await page.keyboard.press("1");
+    await page.getByRole("heading", { name: "Session report" }).waitFor();
+    await page.goto("/#/progress");
+    const chart = page.locator("section.progress-chart").filter({
+      has: page.getByRole("heading", { name: "Cards due, next 30 days" }),
+    });
+    const canvas = chart.last().locator("canvas").first();
+    await canvas.waitFor();
+    await settle(page);
+    const runs = await canvas.evaluate((node) => {
+      const c = node as HTMLCanvasElement;
+      const data = c.getContext("2d")?.getImageData(0, 0, c.width, c.height).data;
+      if (data === undefined) return [];
+      const teal = (x: number, y: number) => {
+        const i = (y * c.width + x) * 4;
+        return (data[i + 3] ?? 0) > 100 && (data[i + 1] ?? 0) - (data[i] ?? 0) > 30;
+      };
+      // The row that crosses the most bars (the zero line, where every day has its mark).
+      let best: number[] = [];
+      for (let y = 0; y < c.height; y++) {
+        const widths: number[] = [];
+        let run = 0;
+        for (let x = 0; x <= c.width; x++) {
+          if (x < c.width && teal(x, y)) run += 1;
+          else if (run > 0) {
+            widths.push(run);
+            run = 0;
+          }
+        }
+        if (widths.length > best.length) best = widths;
+      }
+      return best;
+    });
+    expect(runs.length).toBeGreaterThanOrEqual(28);
+    const typical = [...runs].sort((a, b) => a - b)[Math.floor(runs.length / 2)] ?? 0;
+    // Today's bar, the first, is as wide as a typical day's (within a pixel or two of rounding).
+    expect(runs[0] ?? 0).toBeGreaterThanOrEqual(typical - 2);
+    expect(runs.at(-1) ?? 0).toBeGreaterThanOrEqual(typical - 2);
+  });
 });
