@@ -322,7 +322,7 @@ describe("analyze", () => {
     expect(timeFix(seconds + 2)).toBeUndefined();
     // Thirty seconds short: the fix, with the figure.
     expect(timeFix(seconds + 30)?.action).toBe(
-      "Time: about 30 s under the budget; add the detail an interviewer would ask for.",
+      `Time: about 30 s short of the ${formatDuration(seconds + 30)} the budget asks for at least; add the detail an interviewer would ask for.`,
     );
   });
 
@@ -333,7 +333,7 @@ describe("analyze", () => {
     const { seconds } = analyze(story).timing;
     const short = analyze(story, { budgetSeconds: { min: seconds + 90, max: seconds + 150 } });
     expect(short.fixes.find((f) => f.action.startsWith("Time:"))?.action).toBe(
-      "Time: about 1 min 30 s under the budget; add the detail an interviewer would ask for.",
+      `Time: about 1 min 30 s short of the ${formatDuration(seconds + 90)} the budget asks for at least; add the detail an interviewer would ask for.`,
     );
     const told = [story, story, story, story].join(" ");
     const long = analyze(told, { budgetSeconds: { min: 20, max: analyze(told).timing.seconds - 65 } });

@@ -487,7 +487,9 @@ export function rankFixes(draft: Draft, units: readonly Unit[], context: FixCont
     candidates.push({
       severity: 4,
       unit: last,
-      action: `Time: about ${formatDuration(shortBy)} under the budget; add the detail an interviewer would ask for.`,
+      // The window's lower end is named: beside a practice card's "budget 2 min 30 s" a bare "1 min
+      // 18 s under the budget" read as arithmetic that did not add up.
+      action: `Time: about ${formatDuration(shortBy)} short of the ${formatDuration(timing.budget.min)} the budget asks for at least; add the detail an interviewer would ask for.`,
       weakness: "too short for the question",
     });
   }

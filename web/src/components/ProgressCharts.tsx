@@ -191,7 +191,16 @@ export default function ProgressCharts({ figures }: { figures: ProgressFigures }
   const riskTicks: AxisValues = (_u, splits) => dayTicks(splits, (s) => figures.riskAt[s - 1]);
   const riskData: uPlot.AlignedData = [riskXs, ...figures.risks.map((r) => r.share.map((s) => s * 100))];
 
-  const dueXs = figures.due.map((d) => Date.parse(`${d.date}T12:00:00Z`) / 1000);
+  // One step per day, half a step either side, each day named under its own bar. Before, the
+  // bars stood at noon UTC on a time scale that names midnights: today's bar was cut in half by
+  // the plot's edge and the first label, "Dec 8", stood beside it (a card due today read as due
+  // tomorrow).
+  const dueXs = figures.due.map((_, i) => i);
+  const dueTicks: AxisValues = (_u, splits) =>
+    splits.map((s) => {
+      const day = Number.isInteger(s) ? figures.due[s]?.date : undefined;
+      return day === undefined ? "" : shortDate(`${day}T00:00:00`);
+    });
   const dueData: uPlot.AlignedData = [dueXs, figures.due.map((d) => d.count)];
   const dueTotal = figures.due.reduce((n, d) => n + d.count, 0);
   const busiest = [...figures.due].sort((a, b) => b.count - a.count)[0];
@@ -338,11 +347,14 @@ export default function ProgressCharts({ figures }: { figures: ProgressFigures }
           width,
           height: 180,
           legend: { show: false },
-          scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(3, max + 1)] } },
-          axes: axes(
-            colours,
-            (_u, splits) => splits.map((s) => shortDate(s * 1000)),
-            (_u, splits) => splits.map((s) => (Number.isInteger(s) ? String(s) : "")),
+          scales: {
+            x: { time: false, range: (_u, min, max) => [min - 0.5, max + 0.5] },
+            y: { range: (_u, _min, max) => [0, Math.max(3, max + 1)] },
+          },
+          axes: wholeSteps(
+            axes(colours, dueTicks, (_u, splits) =>
+              splits.map((s) => (Number.isInteger(s) ? String(s) : "")),
+            ),
           ),
           series: [
             {},

@@ -1062,7 +1062,11 @@ export function AnswerStep({
                     ? "Submit without a transcript"
                     : "Skip this question"
                   : "Submit answer"}{" "}
-              <kbd>Ctrl</kbd>+<kbd>Enter</kbd>
+              {/* One unit that never shrinks: on a narrow screen it goes under the label whole
+                  (before, the key caps were squeezed and their words cut, "Ctr" and "Ente"). */}
+              <span className="key-hint">
+                <kbd>Ctrl</kbd>+<kbd>Enter</kbd>
+              </span>
             </button>
           </div>
         </div>
