@@ -840,7 +840,10 @@ export function AnswerStep({
   async function peek(): Promise<void> {
     setBusy("peek");
     try {
-      setPrepared((await practiceApi.peek(session.id, step.id)).preparedAnswer);
+      const peeked = await practiceApi.peek(session.id, step.id);
+      setPrepared(peeked.preparedAnswer);
+      // The session as the server now has it: this step reads peeked.
+      onChange(peeked.session);
     } catch (caught) {
       setError(describeError(caught));
     } finally {
@@ -1106,16 +1109,31 @@ function StepReview({ step, role }: { step: PracticeStep; role: RoleId | undefin
         ) : (
           <TimeUsed step={step} />
         )}
-        {step.attempt?.score !== undefined && (
-          <span>
-            {" "}
-            · score {step.attempt.score}/5, {SCORE_TEXT[step.attempt.score]?.toLowerCase()}
-          </span>
-        )}
+        {step.attempt?.score !== undefined &&
+          (step.peeked ? (
+            // Read after the prepared answer: the lens's score, but no clean answer's.
+            <span data-testid="peeked-score">
+              {" "}
+              · score {step.attempt.score}/5 after peeking: not a clean answer
+            </span>
+          ) : (
+            <span>
+              {" "}
+              · score {step.attempt.score}/5, {SCORE_TEXT[step.attempt.score]?.toLowerCase()}
+            </span>
+          ))}
         {step.attempt?.notScored !== undefined && (
           <span data-testid="not-scored"> · {notScoredLabel(step.attempt.notScored)}</span>
         )}
-        {step.peeked && <span> · you peeked at the prepared answer</span>}
+        {step.peeked && (
+          <>
+            {" "}
+            ·{" "}
+            <span className="chip" data-testid="peeked" title="You looked at the prepared answer first">
+              peeked
+            </span>
+          </>
+        )}
       </p>
       {step.attempt?.delivery !== undefined && <DeliveryFigures delivery={step.attempt.delivery} />}
       {step.attempt?.hasRecording && <KeptRecording attemptId={step.attempt.id} />}
