@@ -74,11 +74,12 @@ describe("a question peeked at", () => {
     afterPeek: "answered",
   });
   const cleanAnswer = step({ stepId: "q2", score: 2, usedSeconds: 30 });
-  const peekedSkip = {
-    ...step({ stepId: "q3", peeked: true, answered: false, state: "peeked", afterPeek: "skipped" }),
-    usedSeconds: undefined,
-    score: undefined,
-  } as ReportStep;
+  const {
+    usedSeconds: _used,
+    score: _score,
+    overBudget: _over,
+    ...peekedSkip
+  } = step({ stepId: "q3", peeked: true, answered: false, state: "peeked", afterPeek: "skipped" });
 
   it("shows the answer given after a peek with its score, named as no clean answer", () => {
     const html = renderToStaticMarkup(<StepFigures step={peekedAnswer} />);
