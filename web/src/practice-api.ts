@@ -124,11 +124,7 @@ export const practiceApi = {
   transcription: (): Promise<{ provider: string; available: boolean; message: string }> =>
     json("/api/practice/transcription"),
 
-  /** Shows the step's prepared answer and records the peek; the session after it says `peeked`. */
-  peek: (
-    id: string,
-    stepId: string,
-  ): Promise<{ stepId: string; preparedAnswer: string; session: PracticeSession }> =>
+  peek: (id: string, stepId: string): Promise<{ stepId: string; preparedAnswer: string }> =>
     json(sessionPath(id, "/peek"), jsonBody("POST", { stepId })),
 
   submit: (id: string, stepId: string, text: string): Promise<SubmitResult> =>
