@@ -237,9 +237,13 @@ describeStores("practice", (getStore) => {
     expect((await getPractice(store, "a", session.id)).status).toBe("finished");
 
     const report = await practiceReport(store, "a", session.id);
-    expect(report).toMatchObject({ status: "finished", answered: 2, total: 2 });
+    // The question was answered after a peek: counted apart, not as a clean answer.
+    expect(report).toMatchObject({ status: "finished", answered: 1, peeked: 1, total: 2 });
     expect(report.steps[0]).toMatchObject({
       kind: "question",
+      state: "peeked",
+      afterPeek: "answered",
+      answered: false,
       usedSeconds: 60,
       overBudget: false,
       rating: "good",

@@ -14,6 +14,7 @@ import { COMPETENCIES, type Competency, type FollowUpItem, ROLE_IDS, type RoleId
 import type { NewCardsOutlook } from "../core/new-cards-outlook.ts";
 import { predictFollowUps } from "../core/packaging/index.ts";
 import type {
+  AfterPeek,
   AttemptHistory,
   DueItem,
   PracticeEnded,
@@ -57,6 +58,7 @@ export const MAX_RECORDING_BYTES = 10 * 1024 * 1024;
 export const RECORDING_TYPES = ["audio/webm", "audio/ogg", "audio/mp4", "audio/wav", "audio/mpeg"] as const;
 
 export type {
+  AfterPeek,
   AttemptHistory,
   DueItem,
   PracticeEnded,
@@ -136,7 +138,7 @@ function stepView(
   step: PracticeStep,
   attempt: Attempt | undefined,
   now: Date,
-  context: { passed: boolean; removed: boolean; state: StepState },
+  context: { passed: boolean; removed: boolean; state: StepState; afterPeek?: AfterPeek },
 ): PracticeStepView {
   // Answering time, not wall time: a resumed attempt shows what was counted before the break.
   const elapsedMs = attempt?.finishedAt
@@ -182,6 +184,7 @@ function stepView(
     skipped: context.passed && attempt?.finishedAt === undefined,
     removed: context.removed,
     state: context.state,
+    ...(context.afterPeek === undefined ? {} : { afterPeek: context.afterPeek }),
   };
 }
 
@@ -198,13 +201,15 @@ async function viewOf(
   for (const [index, step] of session.steps.entries()) {
     const attempt = step.attemptId ? await repos.attempts.getAttempt(userId, step.attemptId) : undefined;
     const removed = isRemoved(step, refs);
-    const state = stepState(session, step, attempt, {
+    const passed = isPast(session, index, currentAt);
+    const { state, afterPeek } = stepState(session, step, attempt, { removed, passed, lastAnswered });
+    const view = stepView(step, attempt, now, {
+      // Passed by the candidate: not a step the interview was ended before, nor one peeked at.
+      passed: passed && (state === "skipped" || state === "removed") && !notReached(session, step),
       removed,
-      passed: isPast(session, index, currentAt),
-      lastAnswered,
+      state,
+      ...(afterPeek === undefined ? {} : { afterPeek }),
     });
-    const passed = isPast(session, index, currentAt) && !notReached(session, step) && state !== "unanswered";
-    const view = stepView(step, attempt, now, { passed, removed, state });
     const variant = await variantOf(repos, userId, step);
     if (variant !== undefined) view.variant = variant;
     if (attempt?.finishedAt !== undefined) {
@@ -235,14 +240,39 @@ function notReached(session: PracticeSession, step: PracticeStep): boolean {
 
 /**
  * Where a step stands (see StepState): an answer wins over everything; a step whose answer or
- * question was deleted says so even when the interview was ended before it.
+ * question was deleted says so even when the interview was ended before it. A step whose prepared
+ * answer was peeked at is "peeked" once it is behind the session, whatever came after the peek
+ * (`afterPeek`): an answer given after reading the prepared one is no clean answer, and a question
+ * passed after reading it is no plain skip. The step on screen stays "open" (its `peeked` says so).
  */
 function stepState(
   session: PracticeSession,
   step: PracticeStep,
   attempt: Attempt | undefined,
   context: { removed: boolean; passed: boolean; lastAnswered: number },
-): StepState {
+): { state: StepState; afterPeek?: AfterPeek } {
+  const state = baseState(session, step, attempt, context);
+  if (!step.peeked) return { state };
+  const afterPeek: AfterPeek | undefined =
+    state === "answered"
+      ? "answered"
+      : state === "skipped"
+        ? "skipped"
+        : state === "not-reached"
+          ? "ended"
+          : state === "unanswered"
+            ? "unanswered"
+            : undefined;
+  return afterPeek === undefined ? { state } : { state: "peeked", afterPeek };
+}
+
+/** Where a step stands, peeks aside. */
+function baseState(
+  session: PracticeSession,
+  step: PracticeStep,
+  attempt: Attempt | undefined,
+  context: { removed: boolean; passed: boolean; lastAnswered: number },
+): Exclude<StepState, "peeked"> {
   if (attempt?.finishedAt !== undefined) return "answered";
   if (context.removed) return "removed";
   if (notReached(session, step)) return "not-reached";
@@ -1043,15 +1073,17 @@ export async function deleteRecording(
 }
 
 /**
- * Shows the current question's prepared answer (or key points) and records the peek.
+ * Shows the current question's prepared answer (or key points) and records the peek: the step
+ * reads `peeked` from now on, and once passed its state is "peeked" (never a clean answer, nor a
+ * plain skip). Returns the session as it stands after the peek.
  * @example const { preparedAnswer } = await peekPrepared(store, "local", sessionId);
  */
 export async function peekPrepared(
   store: Store,
   userId: string,
   sessionId: string,
-  options: { stepId?: string } = {},
-): Promise<{ stepId: string; preparedAnswer: string }> {
+  options: { stepId?: string; now?: Date } = {},
+): Promise<{ stepId: string; preparedAnswer: string; session: PracticeView }> {
   const session = await store.practice.getSession(userId, sessionId);
   const step = currentStep(session, options.stepId);
   if (step.preparedAnswer === undefined) {
@@ -1061,7 +1093,11 @@ export async function peekPrepared(
     );
   }
   await store.practice.updateStep(userId, sessionId, step.id, { peeked: true });
-  return { stepId: step.id, preparedAnswer: step.preparedAnswer };
+  return {
+    stepId: step.id,
+    preparedAnswer: step.preparedAnswer,
+    session: await getPractice(store, userId, sessionId, options.now ?? new Date()),
+  };
 }
 
 async function preparedFollowUps(tx: Repos, userId: string, step: PracticeStep): Promise<FollowUpItem[]> {
@@ -1337,6 +1373,7 @@ export async function practiceReport(
     const followUp = session.steps.find((s) => s.followUpOf === step.id)?.questionText;
     const removed = isRemoved(step, refs);
     const passed = isPast(session, index, currentAt);
+    const { state, afterPeek } = stepState(session, step, attempt, { removed, passed, lastAnswered });
     steps.push({
       stepId: step.id,
       kind: step.kind,
@@ -1359,10 +1396,13 @@ export async function practiceReport(
               missed: feedback.missed,
             },
           }),
-      answered: finished,
-      skipped: !finished && passed && !notReached(session, step) && !unknownEnd(session, step, lastAnswered),
+      // An answer given after reading the prepared one is not counted as answered: it is "peeked".
+      answered: state === "answered",
+      skipped:
+        !finished && passed && (state === "skipped" || state === "removed") && !notReached(session, step),
       removed,
-      state: stepState(session, step, attempt, { removed, passed, lastAnswered }),
+      state,
+      ...(afterPeek === undefined ? {} : { afterPeek }),
     });
   }
   return {
@@ -1371,6 +1411,7 @@ export async function practiceReport(
     ...endedOf(session),
     steps,
     answered: steps.filter((s) => s.answered).length,
+    peeked: steps.filter((s) => s.state === "peeked").length,
     total: steps.length,
   };
 }

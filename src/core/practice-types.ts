@@ -43,14 +43,24 @@ export interface DrillFeedback extends Coverage {
 }
 
 /**
- * Where a step stands: answered; skipped (passed by the candidate without an answer); removed (its
- * answer or question was deleted during the session); not reached (the interview was ended before
- * it was answered: the step on screen then and every one after it); unanswered (not answered, in a
- * session finished before derisk recorded where an interview was ended, past its last answer:
- * skipped or never reached, nothing says which); open (still to come, or on screen, in a session
- * not over).
+ * Where a step stands: answered (without peeking: a clean answer); peeked (its prepared answer was
+ * looked at while it was on screen, then it was answered, skipped, or the interview was ended
+ * there: `afterPeek` says which; never a clean answer, nor a plain skip); skipped (passed by the
+ * candidate without an answer); removed (its answer or question was deleted during the session);
+ * not reached (the interview was ended before it was answered: the step on screen then and every
+ * one after it); unanswered (not answered, in a session finished before derisk recorded where an
+ * interview was ended, past its last answer: skipped or never reached, nothing says which); open
+ * (still to come, or on screen, in a session not over: a peek at the step on screen shows in
+ * `peeked` until it is passed).
  */
-export type StepState = "answered" | "skipped" | "removed" | "not-reached" | "unanswered" | "open";
+export type StepState = "answered" | "peeked" | "skipped" | "removed" | "not-reached" | "unanswered" | "open";
+
+/**
+ * What came after a peek at a step's prepared answer: an answer (given after reading it), a skip,
+ * the end of the interview while it was on screen, or (a session finished before early ends were
+ * recorded) nothing stored says which.
+ */
+export type AfterPeek = "answered" | "skipped" | "ended" | "unanswered";
 
 /**
  * An interview ended before its last question ("End interview", the terminal's /end): when, and
@@ -110,12 +120,14 @@ export interface PracticeStepView {
   drill?: DrillFeedback;
   /**
    * Passed without an answer (an empty answer is a skip, not an attempt); not for a step the
-   * interview was ended before (`state` "not-reached").
+   * interview was ended before (`state` "not-reached"), nor for one peeked at (`state` "peeked").
    */
   skipped: boolean;
   /** Its answer or question was deleted after the session started: it is skipped, not asked. */
   removed: boolean;
   state: StepState;
+  /** `state` "peeked" only: what came after the peek. */
+  afterPeek?: AfterPeek;
 }
 
 export interface PracticeView {
@@ -216,12 +228,21 @@ export interface ReportStep {
    * report gives these instead of the behavioral score and fixes, which do not apply to it.
    */
   keyPoints?: { covered: number; total: number; missed: string[] };
+  /**
+   * Answered without peeking (`state` "answered"): a clean answer. An answer given after a peek
+   * keeps its time, score and fixes but is `state` "peeked" with `afterPeek` "answered".
+   */
   answered: boolean;
-  /** Passed by the candidate without an answer (not a step the interview was ended before). */
+  /**
+   * Passed by the candidate without an answer and without peeking (not a step the interview was
+   * ended before).
+   */
   skipped: boolean;
   /** Skipped because its answer or question was deleted during the session. */
   removed: boolean;
   state: StepState;
+  /** `state` "peeked" only: what came after the peek. */
+  afterPeek?: AfterPeek;
 }
 
 export interface PracticeReport {
@@ -230,8 +251,10 @@ export interface PracticeReport {
   /** Set when the interview was ended before its last question. */
   ended?: PracticeEnded;
   steps: ReportStep[];
-  /** Steps answered (follow-ups included), of all the steps. */
+  /** Steps answered without peeking (follow-ups included), of all the steps. */
   answered: number;
+  /** Steps peeked at (follow-ups included), whatever came after: not counted in `answered`. */
+  peeked: number;
   total: number;
 }
 

@@ -296,6 +296,95 @@ describeStores("practice API", (getStore) => {
     expect(((await again.json()) as { session: Stepped }).session.ended).toEqual(view.ended);
   });
 
+  it("records a peek as its own step state: a peeked answer and a peeked skip are neither answered nor skipped", async () => {
+    const app = appFor("a");
+    expect((await app.request("/api/import", send("POST", { text: sample }))).status).toBe(200);
+    // Three of the sample's answers: each has a prepared answer to peek at.
+    const ids = (await getStore().items.listItems("a", { kind: "answer" })).slice(0, 3).map((i) => i.id);
+    const started = await app.request(
+      "/api/practice/sessions",
+      send("POST", { from: { kind: "items", ids } }),
+    );
+    expect(started.status).toBe(201);
+    let session = ((await started.json()) as SessionBody).session;
+    interface Stepped {
+      steps: Array<{
+        id?: string;
+        stepId?: string;
+        kind: string;
+        state: string;
+        afterPeek?: string;
+        peeked: boolean;
+        skipped: boolean;
+        answered?: boolean;
+        score?: number;
+      }>;
+    }
+    const submit = async (text: string) => {
+      const res = await app.request(`/api/practice/sessions/${session.id}/submit`, send("POST", { text }));
+      expect(res.status).toBe(200);
+      session = ((await res.json()) as SessionBody).session;
+    };
+    const peek = async () => {
+      const res = await app.request(
+        `/api/practice/sessions/${session.id}/peek`,
+        send("POST", { stepId: session.current?.id }),
+      );
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { stepId: string; preparedAnswer: string; session: Stepped };
+      expect(body.preparedAnswer.length).toBeGreaterThan(0);
+      // The peek is recorded at once: the step on screen says so, still open.
+      expect(body.session.steps.find((s) => s.id === body.stepId)).toMatchObject({
+        peeked: true,
+        state: "open",
+      });
+      return body.stepId;
+    };
+    // 1: peeked at, then answered; 2: answered clean; 3: peeked at, then skipped. Follow-ups skipped.
+    const first = await peek();
+    await submit(ANSWER);
+    while (session.current?.kind === "follow-up") await submit("");
+    const second = session.current?.id;
+    await submit(ANSWER);
+    while (session.current?.kind === "follow-up") await submit("");
+    const third = await peek();
+    await submit("");
+
+    const view = (
+      (await (await app.request(`/api/practice/sessions/${session.id}`)).json()) as {
+        session: Stepped;
+      }
+    ).session;
+    expect(view.steps.find((s) => s.id === first)).toMatchObject({ state: "peeked", afterPeek: "answered" });
+    expect(view.steps.find((s) => s.id === third)).toMatchObject({
+      state: "peeked",
+      afterPeek: "skipped",
+      skipped: false,
+    });
+    const report = (
+      (await (await app.request(`/api/practice/sessions/${session.id}/report`)).json()) as {
+        report: Stepped & { answered: number; peeked: number; total: number };
+      }
+    ).report;
+    const questions = report.steps.filter((s) => s.kind === "question");
+    // Before: ["answered", "answered", "skipped"], and the peeked answer counted as answered.
+    expect(questions.map((s) => s.state)).toEqual(["peeked", "answered", "peeked"]);
+    expect(questions.map((s) => s.afterPeek)).toEqual(["answered", undefined, "skipped"]);
+    expect(questions.map((s) => s.answered)).toEqual([false, true, false]);
+    expect(questions.map((s) => s.skipped)).toEqual([false, false, false]);
+    expect(report.steps.find((s) => s.stepId === second)?.state).toBe("answered");
+    // The answer given after the peek keeps its score, but is not counted as a clean answer.
+    expect(questions[0]?.score).toBeGreaterThanOrEqual(1);
+    expect(report.peeked).toBe(2);
+    expect(report.answered).toBe(report.steps.filter((s) => s.state === "answered").length);
+
+    // The session is over: nothing left to peek at, said in words.
+    const late = await app.request(`/api/practice/sessions/${session.id}/peek`, send("POST", {}));
+    expect(late.status).toBeGreaterThanOrEqual(400);
+    expect(late.status).toBeLessThan(500);
+    expect(((await late.json()) as { error: { message: string } }).error.message).toMatch(/rate|finished/);
+  });
+
   it("does not call a session ended early when every question was passed (only ratings left)", async () => {
     const app = appFor("a");
     const session = await startSession("a", { kind: "question", text: "Why this team?" });

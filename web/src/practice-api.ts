@@ -124,7 +124,11 @@ export const practiceApi = {
   transcription: (): Promise<{ provider: string; available: boolean; message: string }> =>
     json("/api/practice/transcription"),
 
-  peek: (id: string, stepId: string): Promise<{ stepId: string; preparedAnswer: string }> =>
+  /** Shows the step's prepared answer and records the peek; the session after it says `peeked`. */
+  peek: (
+    id: string,
+    stepId: string,
+  ): Promise<{ stepId: string; preparedAnswer: string; session: PracticeSession }> =>
     json(sessionPath(id, "/peek"), jsonBody("POST", { stepId })),
 
   submit: (id: string, stepId: string, text: string): Promise<SubmitResult> =>

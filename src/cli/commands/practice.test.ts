@@ -167,14 +167,19 @@ describeStores("derisk due / attempts", (getStore) => {
     expect(run.out).toMatch(
       /rated good: next review \d{4}-\d\d-\d\d \d\d:\d\d UTC \(in \d+ (min|h|days?)\)\n/,
     );
-    // Before: "Session report: 2/2 answered" above "1/1 questions answered".
-    expect(run.out).toMatch(/Session report: 1\/1 question answered, 1 follow-up\n/);
+    // Before: "Session report: 2/2 answered" above "1/1 questions answered". The question was
+    // answered after /peek: counted as peeked, not answered (before: "1/1 question answered").
+    expect(run.out).toMatch(/Session report: 0\/1 question answered, 1 peeked, 1 follow-up\n/);
     expect(run.out).not.toMatch(/questions answered ·/);
-    expect(run.out).toMatch(/score [1-5]\/5 · good · peeked/);
+    expect(run.out).toMatch(/score [1-5]\/5 after peeking · good · peeked/);
     // Before: "time 0:03 of 2:45" and "0:02/2:00": typing time set against the spoken budget.
-    expect(run.out).toMatch(/^typed in \d+ s \(budget \d+ (?:min(?: \d\d s)?|s) said aloud\)/m);
     expect(run.out).toMatch(
-      / {2}typed in \d+ s \(budget \d+ (?:min(?: \d\d s)?|s)\) · score [1-5]\/5 · good · peeked$/m,
+      /^typed in \d+ s \(budget \d+ (?:min(?: \d\d s)?|s) said aloud\), \d+ s of it after peeking/m,
+    );
+    // The follow-up was answered clean: the average is its score alone, and says so.
+    expect(run.out).toMatch(/average score \d\.\d\/5 \(clean answers only\)/);
+    expect(run.out).toMatch(
+      / {2}typed in \d+ s \(budget \d+ (?:min(?: \d\d s)?|s)\) · score [1-5]\/5 after peeking · good · peeked$/m,
     );
     expect(run.out).toMatch(/Attempts over time: derisk history \S+/);
     // The terminal session is the same session the API sees: stored, finished, rated.
@@ -501,6 +506,25 @@ describeStores("derisk due / attempts", (getStore) => {
     const second = report.split("\n").find((line) => line.includes("ended here"));
     const peekedAt = answers[1];
     expect(second).toContain(peekedAt?.kind === "answer" ? peekedAt.question : "?");
+  });
+
+  it("reports a question peeked at then skipped as peeked, not as skipped, and leaves it out of the answered count", async () => {
+    const store = getStore();
+    await importDocument(store, "a", { bytes: sample, filename: "sample-prep.md" });
+    const answers = await store.items.listItems("a", { kind: "answer" });
+    const session = await startPractice(store, "a", {
+      from: { kind: "items", ids: answers.slice(0, 2).map((i) => i.id) },
+    });
+    const run = await runCommand([registerPracticeCommand], ["practice", "--resume", session.id], {
+      store,
+      stdin: "/peek\n\n\n",
+    });
+    expect(run.code).toBe(0);
+    const report = run.out.slice(run.out.indexOf("Session report"));
+    // Before: "0/2 questions answered" and "2 skipped", the peek said nowhere but the step line.
+    expect(report).toMatch(/^Session report: 0\/2 questions answered, 1 peeked\n1 skipped · /);
+    expect(report.match(/— peeked at the prepared answer, then skipped/g)).toHaveLength(1);
+    expect(report.match(/— skipped$/gm)).toHaveLength(1);
   });
 
   it("wraps /peek to the report's width, not to 40 columns, when not in a terminal", async () => {

@@ -747,6 +747,11 @@ async function runSession(
   }
 }
 
+/** A step with an answer given: clean, or after a peek at the prepared answer. */
+function gaveAnswer(step: { state: string; afterPeek?: string }): boolean {
+  return step.state === "answered" || step.afterPeek === "answered";
+}
+
 async function renderReport(
   practice: PracticeModule,
   store: Store,
@@ -756,10 +761,17 @@ async function renderReport(
 ): Promise<string> {
   const report = await practice.practiceReport(store, userId, sessionId);
   const questions = report.steps.filter((s) => s.kind === "question");
-  const answered = report.steps.filter((s) => s.answered);
+  // Every answer given, clean or after a peek: the time was spent either way.
+  const answered = report.steps.filter(gaveAnswer);
+  const afterPeek = answered.filter((s) => s.state === "peeked");
   const used = answered.reduce((sum, s) => sum + (s.usedSeconds ?? 0), 0);
+  const usedAfterPeek = afterPeek.reduce((sum, s) => sum + (s.usedSeconds ?? 0), 0);
   const budget = answered.reduce((sum, s) => sum + s.budgetSeconds, 0);
-  const scores = answered.flatMap((s) => (s.score === undefined ? [] : [s.score]));
+  // The mean is of clean answers: an answer given after reading the prepared one is no recall.
+  const scores = answered.flatMap((s) => (s.score === undefined || s.state === "peeked" ? [] : [s.score]));
+  const peekedScores = afterPeek.filter((s) => s.score !== undefined).length;
+  const peeked = questions.filter((s) => s.state === "peeked").length;
+  const peekedFollowUps = report.steps.filter((s) => s.kind === "follow-up" && s.state === "peeked").length;
   const skipped = questions.filter((s) => s.state === "skipped").length;
   const notReached = questions.filter((s) => s.state === "not-reached").length;
   const unanswered = questions.filter((s) => s.state === "unanswered").length;
@@ -771,39 +783,51 @@ async function renderReport(
         : `after question ${report.ended.afterQuestion}`;
   const followUps = report.steps.filter((s) => s.kind === "follow-up" && s.answered).length;
   // One count, of questions: "2/2 answered" (steps, follow-ups included) above "1/1 questions
-  // answered" read as two different sessions.
-  const title = `Session report: ${questions.filter((s) => s.answered).length}/${questions.length} question${questions.length === 1 ? "" : "s"} answered${followUps > 0 ? `, ${followUps} follow-up${followUps === 1 ? "" : "s"}` : ""}`;
+  // answered" read as two different sessions. A question peeked at is counted apart, never as answered.
+  const title = `Session report: ${questions.filter((s) => s.answered).length}/${questions.length} question${questions.length === 1 ? "" : "s"} answered${peeked > 0 ? `, ${peeked} peeked` : ""}${followUps > 0 ? `, ${followUps} follow-up${followUps === 1 ? "" : "s"}` : ""}`;
   // Typing time is not speaking time: named so, never held against the spoken budget.
   const typed = answered.every((s) => s.delivery === undefined);
+  const time = typed
+    ? `typed in ${formatDuration(used)} (budget ${formatDuration(budget)} said aloud)`
+    : `time ${formatDuration(used)} of ${formatDuration(budget)}`;
   const head = [
     ...(ended === undefined ? [] : [`ended early, ${ended}`]),
     ...(skipped > 0 ? [`${skipped} skipped`] : []),
     ...(notReached > 0 ? [`${notReached} not reached`] : []),
     ...(unanswered > 0 ? [`${unanswered} not answered`] : []),
-    typed
-      ? `typed in ${formatDuration(used)} (budget ${formatDuration(budget)} said aloud)`
-      : `time ${formatDuration(used)} of ${formatDuration(budget)}`,
-    ...(scores.length > 0
-      ? [`average score ${(scores.reduce((a, b) => a + b, 0) / scores.length).toFixed(1)}/5`]
+    ...(peekedFollowUps > 0
+      ? [`${peekedFollowUps} follow-up${peekedFollowUps === 1 ? "" : "s"} peeked`]
       : []),
+    afterPeek.length > 0 ? `${time}, ${formatDuration(usedAfterPeek)} of it after peeking` : time,
+    ...(scores.length > 0
+      ? [
+          `average score ${(scores.reduce((a, b) => a + b, 0) / scores.length).toFixed(1)}/5${peekedScores > 0 ? " (clean answers only)" : ""}`,
+        ]
+      : peekedScores > 0
+        ? ["no clean answer to score: every answer came after a peek"]
+        : []),
   ];
   const lines = ["", style.bold(title), style.dim(head.join(" · "))];
   for (const s of report.steps) {
     const lead = s.kind === "follow-up" ? "   ↳ " : "• ";
-    if (!s.answered) {
+    if (!gaveAnswer(s)) {
       const why =
         s.state === "removed"
           ? "deleted during the session, skipped"
-          : s.state === "not-reached" && s.peeked
+          : s.afterPeek === "ended"
             ? // On screen when /end came, its prepared answer peeked at: it was reached, not answered.
               "ended here: you peeked at the prepared answer, not answered"
-            : s.state === "not-reached"
-              ? `not reached: the interview was ended ${ended ?? "early"}`
-              : s.state === "skipped"
-                ? "skipped"
-                : s.state === "unanswered"
-                  ? "not answered"
-                  : "not answered yet";
+            : s.afterPeek === "skipped"
+              ? "peeked at the prepared answer, then skipped"
+              : s.state === "peeked"
+                ? "peeked at the prepared answer, not answered"
+                : s.state === "not-reached"
+                  ? `not reached: the interview was ended ${ended ?? "early"}`
+                  : s.state === "skipped"
+                    ? "skipped"
+                    : s.state === "unanswered"
+                      ? "not answered"
+                      : "not answered yet";
       lines.push(`${lead}${s.question}  ${style.dim(`— ${why}`)}`);
       continue;
     }
@@ -811,7 +835,8 @@ async function renderReport(
       s.delivery === undefined
         ? `typed in ${formatDuration(s.usedSeconds ?? 0)} (budget ${formatDuration(s.budgetSeconds)})`
         : `${formatDuration(s.usedSeconds ?? 0)} of ${formatDuration(s.budgetSeconds)}${s.overBudget ? ", over" : ""}`,
-      ...(s.score === undefined ? [] : [`score ${s.score}/5`]),
+      // A score read after a peek is not a clean answer's: said so, and left out of the average.
+      ...(s.score === undefined ? [] : [`score ${s.score}/5${s.state === "peeked" ? " after peeking" : ""}`]),
       ...(s.notScored === undefined ? [] : [notScoredLabel(s.notScored)]),
       ...(s.keyPoints === undefined
         ? []

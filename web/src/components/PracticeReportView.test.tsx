@@ -63,6 +63,57 @@ describe("the session report's figures", () => {
   });
 });
 
+describe("a question peeked at", () => {
+  const peekedAnswer = step({
+    stepId: "q1",
+    score: 4,
+    usedSeconds: 60,
+    peeked: true,
+    answered: false,
+    state: "peeked",
+    afterPeek: "answered",
+  });
+  const cleanAnswer = step({ stepId: "q2", score: 2, usedSeconds: 30 });
+  const {
+    usedSeconds: _used,
+    score: _score,
+    overBudget: _over,
+    ...peekedSkip
+  } = step({ stepId: "q3", peeked: true, answered: false, state: "peeked", afterPeek: "skipped" });
+
+  it("shows the answer given after a peek with its score, named as no clean answer", () => {
+    const html = renderToStaticMarkup(<StepFigures step={peekedAnswer} />);
+    expect(textOf(html)).toContain("typed in 1 min (budget 1 min 30 s said aloud)");
+    expect(textOf(html)).toContain("peeked: not a clean answer");
+    expect(html).toContain("is-peeked");
+    expect(textOf(renderToStaticMarkup(<StepFigures step={peekedSkip} />))).toBe(
+      "Peeked at the prepared answer, then skipped.",
+    );
+    const ended = { ...peekedSkip, afterPeek: "ended" } as ReportStep;
+    expect(textOf(renderToStaticMarkup(<StepFigures step={ended} />))).toBe(
+      "Peeked at the prepared answer; the interview was ended here.",
+    );
+  });
+
+  it("counts it apart from the questions answered, and keeps its score out of the mean", () => {
+    const report = {
+      sessionId: "p9",
+      status: "finished",
+      steps: [peekedAnswer, cleanAnswer, peekedSkip],
+      answered: 1,
+      peeked: 2,
+      total: 3,
+    } as PracticeReport;
+    const text = textOf(renderToStaticMarkup(<ReportFigures report={report} />));
+    expect(text).toContain("1/3 questions answered");
+    expect(text).toContain("2 peeked at the prepared answer, not counted as answered");
+    // Time: both answers given (1 min 30 s), of which the minute after the peek.
+    expect(text).toContain("1 min 30 s typed in (budget 3 min said aloud), 1 min of it after peeking");
+    // The mean is the clean answer's 2, not (4 + 2) / 2.
+    expect(text).toContain("2.0 mean score out of 5, clean answers only");
+  });
+});
+
 describe("the session report's head", () => {
   it("counts questions answered with follow-ups apart, and names typed time as typing time", () => {
     const report: PracticeReport = {
@@ -71,7 +122,7 @@ describe("the session report's head", () => {
       steps: [
         step({ stepId: "q1" }),
         step({ stepId: "f1", kind: "follow-up", budgetSeconds: 45, usedSeconds: 50 }),
-        { ...step({ stepId: "q2", answered: false, skipped: true }), usedSeconds: 0 },
+        { ...step({ stepId: "q2", answered: false, skipped: true, state: "skipped" }), usedSeconds: 0 },
       ],
       answered: 2,
       total: 3,

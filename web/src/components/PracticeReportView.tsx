@@ -118,23 +118,30 @@ export function StepFigures({
   step: ReportStep;
   ended?: PracticeReport["ended"] | undefined;
 }) {
-  if (!step.answered)
+  if (!gaveAnswer(step))
     return (
       <p className="muted" data-state={step.state}>
         {step.state === "removed"
           ? "Deleted from your bank during the session: skipped."
-          : step.state === "not-reached"
-            ? `Not reached: the interview was ended ${endedAfter(ended)}.`
-            : step.state === "skipped"
-              ? "Skipped."
-              : step.state === "unanswered"
-                ? // Finished before derisk recorded an early end: a skip and a question never reached look alike.
-                  "Not answered."
-                : "Not answered yet."}
+          : step.afterPeek === "skipped"
+            ? "Peeked at the prepared answer, then skipped."
+            : step.afterPeek === "ended"
+              ? "Peeked at the prepared answer; the interview was ended here."
+              : step.state === "peeked"
+                ? "Peeked at the prepared answer; not answered."
+                : step.state === "not-reached"
+                  ? `Not reached: the interview was ended ${endedAfter(ended)}.`
+                  : step.state === "skipped"
+                    ? "Skipped."
+                    : step.state === "unanswered"
+                      ? // Finished before derisk recorded an early end: a skip and a question never reached look alike.
+                        "Not answered."
+                      : "Not answered yet."}
       </p>
     );
+  const peeked = step.state === "peeked";
   return (
-    <p className="practice-figures">
+    <p className="practice-figures" data-state={step.state}>
       {step.delivery === undefined ? (
         // Typing time is not speaking time: named as such, and not held against the spoken budget.
         <span data-testid="typed-time">
@@ -152,10 +159,14 @@ export function StepFigures({
         </span>
       )}
       {step.score !== undefined && (
-        <span className="question-score" data-score={step.score}>
+        // A score read after a peek is shown, muted and named so: not a clean answer's.
+        <span className={`question-score${peeked ? " is-peeked" : ""}`} data-score={step.score}>
           {step.score}
           <span className="score-of">/5</span>
-          <span className="visually-hidden">, {SCORE_TEXT[step.score]}</span>
+          <span className="visually-hidden">
+            , {SCORE_TEXT[step.score]}
+            {peeked ? ", after peeking" : ""}
+          </span>
         </span>
       )}
       {step.notScored !== undefined && (
@@ -164,7 +175,13 @@ export function StepFigures({
         </span>
       )}
       {step.rating !== undefined && <span className="chip">rated {step.rating}</span>}
-      {step.peeked && <span className="chip">peeked</span>}
+      {peeked ? (
+        <span className="chip chip-peeked" data-testid="peeked">
+          peeked: not a clean answer
+        </span>
+      ) : (
+        step.peeked && <span className="chip">peeked</span>
+      )}
       {step.delivery !== undefined && (
         <span className="chip" title={describeDelivery(step.delivery).join(" ")}>
           spoken · {step.delivery.pauses} {step.delivery.pauses === 1 ? "pause" : "pauses"} over{" "}
@@ -173,6 +190,11 @@ export function StepFigures({
       )}
     </p>
   );
+}
+
+/** A step with an answer given: clean, or after a peek at the prepared answer. */
+function gaveAnswer(step: ReportStep): boolean {
+  return step.state === "answered" || step.afterPeek === "answered";
 }
 
 /** Every attempt of an answer, oldest first: the score over time. */
@@ -232,10 +254,16 @@ function HistoryList({ id }: { id: string }) {
  * named so and not coloured against the spoken budget.
  */
 export function ReportFigures({ report }: { report: PracticeReport }) {
-  const answered = report.steps.filter((s) => s.answered);
+  // Every answer given, clean or after a peek: the time was spent either way.
+  const answered = report.steps.filter(gaveAnswer);
   const used = answered.reduce((sum, s) => sum + (s.usedSeconds ?? 0), 0);
+  const usedAfterPeek = answered
+    .filter((s) => s.state === "peeked")
+    .reduce((sum, s) => sum + (s.usedSeconds ?? 0), 0);
   const budget = answered.reduce((sum, s) => sum + s.budgetSeconds, 0);
-  const scores = answered.flatMap((s) => (s.score === undefined ? [] : [s.score]));
+  // The mean is of clean answers: an answer given after reading the prepared one is no recall.
+  const scores = answered.flatMap((s) => (s.score === undefined || s.state === "peeked" ? [] : [s.score]));
+  const peekedScores = answered.filter((s) => s.state === "peeked" && s.score !== undefined).length;
   const mean = scores.length === 0 ? undefined : scores.reduce((a, b) => a + b, 0) / scores.length;
   // A drill is judged by key points, not by the behavioral lens's score.
   const drilled = answered.flatMap((s) => (s.keyPoints === undefined ? [] : [s.keyPoints]));
@@ -247,19 +275,28 @@ export function ReportFigures({ report }: { report: PracticeReport }) {
           total: drilled.reduce((sum, k) => sum + k.total, 0),
         };
   const questions = report.steps.filter((s) => s.kind === "question");
-  const followUps = answered.filter((s) => s.kind === "follow-up").length;
+  const clean = questions.filter((s) => s.answered).length;
+  const peeked = questions.filter((s) => s.state === "peeked").length;
+  const followUps = answered.filter((s) => s.kind === "follow-up" && s.answered).length;
   const typed = answered.every((s) => s.delivery === undefined);
   const grid = (
     <div className="stat-grid">
       <div className="stat">
         <span className="stat-value">
-          {questions.filter((s) => s.answered).length}/{questions.length}
+          {clean}/{questions.length}
         </span>
         <span className="stat-label">
           {questions.length === 1 ? "question" : "questions"} answered
           {followUps > 0 && ` + ${followUps} ${followUps === 1 ? "follow-up" : "follow-ups"}`}
         </span>
       </div>
+      {peeked > 0 && (
+        // Counted apart: a question answered or passed after reading its prepared answer.
+        <div className="stat" data-testid="peeked-count">
+          <span className="stat-value">{peeked}</span>
+          <span className="stat-label">peeked at the prepared answer, not counted as answered</span>
+        </div>
+      )}
       <div className="stat">
         {answered.length === 0 ? (
           // Nothing answered: no time to set against a budget ("0 s used of 0 s" said nothing).
@@ -276,6 +313,7 @@ export function ReportFigures({ report }: { report: PracticeReport }) {
               {typed
                 ? `typed in (budget ${formatDuration(budget)} said aloud)`
                 : `used of ${formatDuration(budget)}`}
+              {usedAfterPeek > 0 && `, ${formatDuration(usedAfterPeek)} of it after peeking`}
             </span>
           </>
         )}
@@ -288,6 +326,7 @@ export function ReportFigures({ report }: { report: PracticeReport }) {
             {scores.length > 0 && points !== undefined
               ? `mean score out of 5, of ${scores.length} ${scores.length === 1 ? "answer" : "answers"}`
               : "mean score out of 5"}
+            {peekedScores > 0 && (scores.length > 0 ? ", clean answers only" : ": no clean answer")}
           </span>
         </div>
       )}
@@ -306,8 +345,8 @@ export function ReportFigures({ report }: { report: PracticeReport }) {
   return (
     <>
       <p className="practice-ended" data-testid="ended-early">
-        Ended early, {endedAfter(report.ended)}: {questions.filter((s) => s.answered).length} of{" "}
-        {questions.length} {questions.length === 1 ? "question" : "questions"} answered.
+        Ended early, {endedAfter(report.ended)}: {clean} of {questions.length}{" "}
+        {questions.length === 1 ? "question" : "questions"} answered{peeked > 0 ? `, ${peeked} peeked` : ""}.
       </p>
       {grid}
     </>

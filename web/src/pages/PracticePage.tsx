@@ -422,7 +422,9 @@ function PastSessions() {
 /** A finished session as its report heads it: when, whether ended early, how many answered, and what kind. */
 export function pastLine(session: PracticeSession): string {
   const questions = session.steps.filter((s) => s.kind === "question");
-  const answered = questions.filter((s) => s.attempt?.finished).length;
+  // An answer given after a peek at the prepared one is counted apart, as the report counts it.
+  const answered = questions.filter((s) => s.attempt?.finished && s.state !== "peeked").length;
+  const peeked = questions.filter((s) => s.state === "peeked").length;
   const when = new Date(session.finishedAt ?? session.createdAt).toLocaleString(undefined, {
     dateStyle: "medium",
     timeStyle: "short",
@@ -433,7 +435,7 @@ export function pastLine(session: PracticeSession): string {
     questions[0] === undefined ? "" : ` · “${questions[0].questionText}”${questions.length > 1 ? "…" : ""}`;
   // An interview ended early says so: "1 of 3 answered" alone reads as two questions skipped.
   const how = session.ended === undefined ? "finished" : "ended early";
-  return `${drill}${how} ${when} · ${answered} of ${questions.length} answered${first}`;
+  return `${drill}${how} ${when} · ${answered} of ${questions.length} answered${peeked > 0 ? `, ${peeked} peeked` : ""}${first}`;
 }
 
 /**
@@ -442,7 +444,8 @@ export function pastLine(session: PracticeSession): string {
  */
 export function resumeLine(session: PracticeSession): string {
   const questions = session.steps.filter((s) => s.kind === "question");
-  const answered = questions.filter((s) => s.attempt?.finished).length;
+  const answered = questions.filter((s) => s.attempt?.finished && s.state !== "peeked").length;
+  const peeked = questions.filter((s) => s.state === "peeked").length;
   const started = new Date(session.createdAt).toLocaleString(undefined, {
     dateStyle: "medium",
     timeStyle: "short",
@@ -451,7 +454,7 @@ export function resumeLine(session: PracticeSession): string {
   // As the CLI's practice --list names it: a drill session reads as a mock interview otherwise.
   const drill =
     (session.source as { kind?: unknown } | null)?.kind === "drill" ? "the technical drill · " : "";
-  return `${drill}started ${started} · ${answered} of ${questions.length} answered · next: ${next}`;
+  return `${drill}started ${started} · ${answered} of ${questions.length} answered${peeked > 0 ? `, ${peeked} peeked` : ""} · next: ${next}`;
 }
 
 function PickList({
@@ -840,7 +843,10 @@ export function AnswerStep({
   async function peek(): Promise<void> {
     setBusy("peek");
     try {
-      setPrepared((await practiceApi.peek(session.id, step.id)).preparedAnswer);
+      const peeked = await practiceApi.peek(session.id, step.id);
+      setPrepared(peeked.preparedAnswer);
+      // The session as the server now has it: this step reads peeked.
+      onChange(peeked.session);
     } catch (caught) {
       setError(describeError(caught));
     } finally {
@@ -1110,16 +1116,31 @@ function StepReview({ step, role }: { step: PracticeStep; role: RoleId | undefin
         ) : (
           <TimeUsed step={step} />
         )}
-        {step.attempt?.score !== undefined && (
-          <span>
-            {" "}
-            · score {step.attempt.score}/5, {SCORE_TEXT[step.attempt.score]?.toLowerCase()}
-          </span>
-        )}
+        {step.attempt?.score !== undefined &&
+          (step.peeked ? (
+            // Read after the prepared answer: the lens's score, but no clean answer's.
+            <span data-testid="peeked-score">
+              {" "}
+              · score {step.attempt.score}/5 after peeking: not a clean answer
+            </span>
+          ) : (
+            <span>
+              {" "}
+              · score {step.attempt.score}/5, {SCORE_TEXT[step.attempt.score]?.toLowerCase()}
+            </span>
+          ))}
         {step.attempt?.notScored !== undefined && (
           <span data-testid="not-scored"> · {notScoredLabel(step.attempt.notScored)}</span>
         )}
-        {step.peeked && <span> · you peeked at the prepared answer</span>}
+        {step.peeked && (
+          <>
+            {" "}
+            ·{" "}
+            <span className="chip" data-testid="peeked" title="You looked at the prepared answer first">
+              peeked
+            </span>
+          </>
+        )}
       </p>
       {step.attempt?.delivery !== undefined && <DeliveryFigures delivery={step.attempt.delivery} />}
       {step.attempt?.hasRecording && <KeptRecording attemptId={step.attempt.id} />}
