@@ -22,6 +22,8 @@ import {
   deleteStory,
   getStory,
   listStories,
+  storiesAsShown,
+  storyAsShown,
   updateStory,
 } from "./stories.ts";
 
@@ -91,8 +93,18 @@ describeStores("packaging use cases", (getStore) => {
     expect(q3?.situation).toMatch(/^Our detector produced about two terabytes/);
     expect(q3?.actions.length).toBeGreaterThan(1);
     expect(q5?.competencies).toEqual(["mistake-failure"]);
-    // Variants of one question stay apart by their label.
-    expect(first.created[2]?.title).toMatch(/\(model-focused\)$/);
+    // Variants of one question stay apart by what each tells, no longer all titled by the question.
+    expect(first.created.map((s) => s.title)).toEqual([
+      "Set out to detect drift automatically",
+      "Migration of the calibration pipeline to Spark",
+      "Built an anomaly detector for beam-loss events",
+      "Exposed the drift model through a small HTTP service",
+    ]);
+    // The question and the variant they answer are shown beside them.
+    expect((await storiesAsShown(store, "a")).find((s) => s.id === first.created[2]?.id)).toMatchObject({
+      question: "Tell me about a time you made a mistake and how you handled it.",
+      variant: "model-focused",
+    });
 
     const again = await createStoriesFromDocument(store, "a", documentId);
     expect(again.created).toEqual([]);
@@ -131,10 +143,15 @@ describeStores("packaging use cases", (getStore) => {
     const q3 = byKey("q3/core");
     const first = await createStoryFromAnswer(store, "a", q3.id);
     expect(first.created).toBe(true);
+    // Titled by what happened (its task), not by the question it answers.
     expect(first.story).toMatchObject({
       sourceItemId: q3.id,
       version: 1,
-      title: expect.stringMatching(/technical/),
+      title: "Set out to detect drift automatically",
+    });
+    expect(await storyAsShown(store, "a", first.story.id)).toMatchObject({
+      title: "Set out to detect drift automatically",
+      question: expect.stringMatching(/^Tell me about a difficult technical problem/),
     });
     const second = await createStoryFromAnswer(store, "a", q3.id);
     expect(second).toEqual({ story: first.story, created: false });
@@ -456,9 +473,14 @@ describeStores("packaging use cases", (getStore) => {
     });
     expect(ranking.competency).toBe("mistake-failure");
     expect(ranking.results).toHaveLength(3);
-    expect(ranking.results.every((r) => r.title.startsWith("Tell me about a time you made a mistake"))).toBe(
-      true,
-    );
+    // The stories of the mistake question: each titled by its own episode, the question beside it.
+    const shown = new Map((await storiesAsShown(store, "a")).map((s) => [s.id, s]));
+    expect(
+      ranking.results.every((r) =>
+        shown.get(r.storyId)?.question?.startsWith("Tell me about a time you made a mistake"),
+      ),
+    ).toBe(true);
+    expect(new Set(ranking.results.map((r) => r.title)).size).toBe(3);
     const matrix = await coverage(store, "a");
     expect(matrix.stories).toHaveLength(4);
     expect(matrix.gaps).not.toContain("mistake-failure");

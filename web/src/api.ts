@@ -52,6 +52,9 @@ export type StoredOf<K extends PrepItemKind> = Extract<PrepItem, { kind: K }> & 
 /** A story as the bank holds it (GET /api/stories): the core's `Story` plus provenance and version. */
 export type StoredStory = Story & {
   sourceItemId?: string;
+  /** The question of the answer it was drawn from (its title says what happened), and that answer's variant. */
+  question?: string;
+  variant?: string;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -21,8 +21,8 @@ import {
   createStory,
   createStoryFromAnswer,
   deleteStory,
-  getStory,
-  listStories,
+  storiesAsShown,
+  storyAsShown,
   updateStory,
 } from "../../app/stories.ts";
 import { ROLE_IDS } from "../../core/model.ts";
@@ -84,13 +84,14 @@ const eitherItemOrText = (what: string) =>
 
 /** Stories in the bank, and packaging (compose, re-angle, follow-ups, match, coverage, tailor) over them. */
 export const packagingRoutes = new Hono<AppEnv>()
-  .get("/stories", async (c) => c.json({ stories: await listStories(c.var.store, c.var.userId) }))
+  // Each story with the question of the answer it was drawn from: its title says what happened.
+  .get("/stories", async (c) => c.json({ stories: await storiesAsShown(c.var.store, c.var.userId) }))
   .post("/stories", async (c) => {
     const body = await readJson(c, storyBody);
     return c.json({ story: await createStory(c.var.store, c.var.userId, body) }, 201);
   })
   .get("/stories/:id", async (c) =>
-    c.json({ story: await getStory(c.var.store, c.var.userId, await pathId(c, "story")) }),
+    c.json({ story: await storyAsShown(c.var.store, c.var.userId, await pathId(c, "story")) }),
   )
   .put("/stories/:id", async (c) => {
     const { expectedVersion, ...patch } = await readJson(
@@ -100,7 +101,7 @@ export const packagingRoutes = new Hono<AppEnv>()
     const story = await updateStory(c.var.store, c.var.userId, await pathId(c, "story"), patch, {
       ...(expectedVersion === undefined ? {} : { expectedVersion }),
     });
-    return c.json({ story });
+    return c.json({ story: await storyAsShown(c.var.store, c.var.userId, story.id) });
   })
   .delete("/stories/:id", async (c) => {
     await deleteStory(c.var.store, c.var.userId, await pathId(c, "story"));
