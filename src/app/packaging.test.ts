@@ -7,6 +7,7 @@ import type { Store } from "../store/index.ts";
 import { describeStores } from "../store/test-stores.ts";
 import { getItemHistory, importDocument, saveAnswerVariant } from "./bank.ts";
 import {
+  betterVariantFor,
   composeAnswer,
   coverage,
   matchQuestion,
@@ -365,6 +366,12 @@ describeStores("packaging use cases", (getStore) => {
     expect(out.betterVariant?.itemId).toBe(mlFocused?.id);
     expect(out.betterVariant?.variant).toBe("ML-focused");
     expect(out.betterVariant?.coreShare).toBeGreaterThan(out.coreShare.after);
+    // Said before re-angling too (before: only once the button was pressed), with the same figures.
+    expect(
+      await betterVariantFor(store, "a", q6?.id ?? "", "ml-engineer", { fromRole: "mlops-engineer" }),
+    ).toEqual(out.betterVariant);
+    // The variant that fits is pointed to no better variant of its own.
+    expect(await betterVariantFor(store, "a", mlFocused?.id ?? "", "ml-engineer")).toBeUndefined();
   });
 
   it.runIf(SEED_RUNS)(

@@ -405,6 +405,19 @@ export const api = {
       jsonBody("POST", fromRole === undefined ? { itemId, toRole } : { itemId, toRole, fromRole }),
     ),
 
+  /** Before re-angling: the document's own variant that already fits the role better, or null. */
+  betterVariant: async (
+    itemId: string,
+    toRole: RoleId,
+    fromRole?: RoleId,
+  ): Promise<ReangleResult["betterVariant"] | null> =>
+    (
+      await json<{ betterVariant: ReangleResult["betterVariant"] | null }>(
+        "/api/reangle/better-variant",
+        jsonBody("POST", fromRole === undefined ? { itemId, toRole } : { itemId, toRole, fromRole }),
+      )
+    ).betterVariant,
+
   followUps: (itemId: string, role?: RoleId): Promise<FollowUpPrediction> =>
     json("/api/followups", jsonBody("POST", role === undefined ? { itemId } : { itemId, role })),
 

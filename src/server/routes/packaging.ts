@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import * as z from "zod";
 import { DeriskError } from "../../app/errors.ts";
 import {
+  betterVariantFor,
   composeAnswer,
   coverage,
   deleteTailoring,
@@ -125,6 +126,15 @@ export const packagingRoutes = new Hono<AppEnv>()
     }
     if (text === undefined) throw eitherItemOrText("re-angle");
     return c.json(reangleText(text, { toRole, ...defined(options) }));
+  })
+  // Before the re-angle button is pressed: the document's variant that already fits the role better.
+  .post("/reangle/better-variant", async (c) => {
+    const { itemId, toRole, fromRole } = await readJson(c, reangleBody);
+    if (itemId === undefined)
+      throw new DeriskError("BAD_INPUT", 'Say which answer: an "itemId" of a stored answer.');
+    const options = fromRole === undefined ? {} : { fromRole };
+    const better = await betterVariantFor(c.var.store, c.var.userId, itemId, toRole, options);
+    return c.json({ betterVariant: better ?? null });
   })
   .post("/followups", async (c) => {
     const { itemId, text, ...options } = await readJson(c, followUpsBody);
