@@ -438,7 +438,13 @@ describe.runIf(launched.browser !== null)("stories, coverage, compose, tailor, r
     await page.getByRole("button", { name: "Make a story" }).click();
     await page.getByLabel("Title").waitFor();
     expect(new URL(page.url()).hash).toMatch(/^#\/stories\/.+/);
-    expect(await page.getByLabel("Title").inputValue()).toMatch(/mistake/);
+    // Titled by what happened; the page says which answer (and question) it was drawn from.
+    expect(await page.getByLabel("Title").inputValue()).toBe(
+      "Migration of the calibration pipeline to Spark",
+    );
+    expect(await page.locator(".story-source").textContent()).toMatch(
+      /^Drawn from your answer to “Tell me about a time you made a mistake and how you handled it\.”;/,
+    );
   });
 
   test("the question list shows each answer's score once analysed, without moving the list", async () => {
