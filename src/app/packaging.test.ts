@@ -7,6 +7,7 @@ import type { Store } from "../store/index.ts";
 import { describeStores } from "../store/test-stores.ts";
 import { getItemHistory, importDocument, saveAnswerVariant } from "./bank.ts";
 import {
+  betterVariantFor,
   composeAnswer,
   coverage,
   matchQuestion,
@@ -22,6 +23,8 @@ import {
   deleteStory,
   getStory,
   listStories,
+  storiesAsShown,
+  storyAsShown,
   updateStory,
 } from "./stories.ts";
 
@@ -91,8 +94,18 @@ describeStores("packaging use cases", (getStore) => {
     expect(q3?.situation).toMatch(/^Our detector produced about two terabytes/);
     expect(q3?.actions.length).toBeGreaterThan(1);
     expect(q5?.competencies).toEqual(["mistake-failure"]);
-    // Variants of one question stay apart by their label.
-    expect(first.created[2]?.title).toMatch(/\(model-focused\)$/);
+    // Variants of one question stay apart by what each tells, no longer all titled by the question.
+    expect(first.created.map((s) => s.title)).toEqual([
+      "Set out to detect drift automatically",
+      "Migration of the calibration pipeline to Spark",
+      "Built an anomaly detector for beam-loss events",
+      "Exposed the drift model through a small HTTP service",
+    ]);
+    // The question and the variant they answer are shown beside them.
+    expect((await storiesAsShown(store, "a")).find((s) => s.id === first.created[2]?.id)).toMatchObject({
+      question: "Tell me about a time you made a mistake and how you handled it.",
+      variant: "model-focused",
+    });
 
     const again = await createStoriesFromDocument(store, "a", documentId);
     expect(again.created).toEqual([]);
@@ -131,10 +144,15 @@ describeStores("packaging use cases", (getStore) => {
     const q3 = byKey("q3/core");
     const first = await createStoryFromAnswer(store, "a", q3.id);
     expect(first.created).toBe(true);
+    // Titled by what happened (its task), not by the question it answers.
     expect(first.story).toMatchObject({
       sourceItemId: q3.id,
       version: 1,
-      title: expect.stringMatching(/technical/),
+      title: "Set out to detect drift automatically",
+    });
+    expect(await storyAsShown(store, "a", first.story.id)).toMatchObject({
+      title: "Set out to detect drift automatically",
+      question: expect.stringMatching(/^Tell me about a difficult technical problem/),
     });
     const second = await createStoryFromAnswer(store, "a", q3.id);
     expect(second).toEqual({ story: first.story, created: false });
@@ -348,6 +366,12 @@ describeStores("packaging use cases", (getStore) => {
     expect(out.betterVariant?.itemId).toBe(mlFocused?.id);
     expect(out.betterVariant?.variant).toBe("ML-focused");
     expect(out.betterVariant?.coreShare).toBeGreaterThan(out.coreShare.after);
+    // Said before re-angling too (before: only once the button was pressed), with the same figures.
+    expect(
+      await betterVariantFor(store, "a", q6?.id ?? "", "ml-engineer", { fromRole: "mlops-engineer" }),
+    ).toEqual(out.betterVariant);
+    // The variant that fits is pointed to no better variant of its own.
+    expect(await betterVariantFor(store, "a", mlFocused?.id ?? "", "ml-engineer")).toBeUndefined();
   });
 
   it.runIf(SEED_RUNS)(
@@ -456,9 +480,14 @@ describeStores("packaging use cases", (getStore) => {
     });
     expect(ranking.competency).toBe("mistake-failure");
     expect(ranking.results).toHaveLength(3);
-    expect(ranking.results.every((r) => r.title.startsWith("Tell me about a time you made a mistake"))).toBe(
-      true,
-    );
+    // The stories of the mistake question: each titled by its own episode, the question beside it.
+    const shown = new Map((await storiesAsShown(store, "a")).map((s) => [s.id, s]));
+    expect(
+      ranking.results.every((r) =>
+        shown.get(r.storyId)?.question?.startsWith("Tell me about a time you made a mistake"),
+      ),
+    ).toBe(true);
+    expect(new Set(ranking.results.map((r) => r.title)).size).toBe(3);
     const matrix = await coverage(store, "a");
     expect(matrix.stories).toHaveLength(4);
     expect(matrix.gaps).not.toContain("mistake-failure");

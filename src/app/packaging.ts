@@ -255,6 +255,22 @@ export async function reangleAnswer(
   return best === undefined ? out : { ...out, betterVariant: best };
 }
 
+/**
+ * Before re-angling: the document's own variant of the answer's question that already fits the
+ * role better than this answer would once re-angled (the figures the re-angle would show), so the
+ * page can offer to open it before the button is pressed. Undefined when there is none.
+ * @example (await betterVariantFor(store, "local", q6.id, "ml-engineer"))?.variant // "ML-focused"
+ */
+export async function betterVariantFor(
+  store: Store,
+  userId: string,
+  itemId: string,
+  toRole: RoleId,
+  options: { fromRole?: RoleId } = {},
+): Promise<BetterVariant | undefined> {
+  return (await reangleAnswer(store, userId, itemId, toRole, options)).betterVariant;
+}
+
 /** A predicted follow-up, linked to the stored item that prepares its answer. */
 export type LinkedFollowUp = PredictedFollowUp & {
   preparedItemId?: string;

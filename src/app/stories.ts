@@ -28,6 +28,13 @@ type StoreItem = Awaited<ReturnType<Store["items"]["getItem"]>>;
 export interface StoredStory extends Story {
   /** The answer item it was drawn from, while that item exists. */
   sourceItemId?: string;
+  /**
+   * The question of the answer it was drawn from, while that answer exists, and the answer's
+   * variant when it is not the core one: the title says what happened, this what it answers.
+   * Filled where stories are shown (`storiesAsShown`, `storyAsShown`).
+   */
+  question?: string;
+  variant?: string;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -92,6 +99,44 @@ function checkSize(input: unknown): void {
  */
 export async function listStories(store: Store, userId: string): Promise<StoredStory[]> {
   return (await store.stories.listStories(userId)).map(toStoredStory);
+}
+
+/** The stories with the question (and variant) of the answer each was drawn from, as lists show them. */
+async function withQuestions(store: Store, userId: string, stories: StoredStory[]): Promise<StoredStory[]> {
+  if (!stories.some((story) => story.sourceItemId !== undefined)) return stories;
+  const answers = new Map<string, { question: string; variant: string }>();
+  for (const item of await store.items.listItems(userId, { kind: "answer" })) {
+    if (item.kind === "answer") answers.set(item.id, { question: item.question, variant: item.variant });
+  }
+  return stories.map((story) => {
+    const answer = story.sourceItemId === undefined ? undefined : answers.get(story.sourceItemId);
+    if (answer === undefined || answer.question.trim() === "") return story;
+    const variant = answer.variant.trim();
+    return {
+      ...story,
+      question: answer.question.trim(),
+      ...(variant === "" || variant === "core" ? {} : { variant }),
+    };
+  });
+}
+
+/**
+ * The user's stories as the lists show them: each with the question of the answer it was drawn
+ * from (its title says what happened, so stories of one question read apart).
+ * @example (await storiesAsShown(store, "local"))[0]?.question // "Tell me about a time you made a mistake…"
+ */
+export async function storiesAsShown(store: Store, userId: string): Promise<StoredStory[]> {
+  return withQuestions(store, userId, await listStories(store, userId));
+}
+
+/**
+ * One story as its page shows it: with the question of the answer it was drawn from.
+ * @example (await storyAsShown(store, "local", id)).question
+ */
+export async function storyAsShown(store: Store, userId: string, storyId: string): Promise<StoredStory> {
+  const [story] = await withQuestions(store, userId, [await getStory(store, userId, storyId)]);
+  if (story === undefined) throw new DeriskError("NOT_FOUND", `No story ${storyId}`);
+  return story;
 }
 
 /**
@@ -243,9 +288,13 @@ function storyInputFromAnswer(answer: AnswerItem): Story {
     );
   }
   const story = storyFromAnswer(answer);
-  // Variants of one question would all be titled by the question: the label tells them apart.
+  // A story titled by its question (its material gave no title): variants of one question would
+  // all read alike, so the label tells them apart.
   const variant = answer.variant.trim();
-  return variant === "" || variant === "core" ? story : { ...story, title: `${story.title} (${variant})` };
+  const byQuestion = story.title === (answer.question.trim() || answer.key);
+  return variant === "" || variant === "core" || !byQuestion
+    ? story
+    : { ...story, title: `${story.title} (${variant})` };
 }
 
 /**

@@ -238,7 +238,14 @@ describeStores("packaging API", (getStore) => {
     );
     expect(ranking.body.competency).toBe("mistake-failure");
     expect(ranking.body.results).toHaveLength(2);
-    expect(ranking.body.results[0]?.title).toMatch(/mistake/);
+    // The best story answers the mistake question, as the story list says beside its title.
+    const listed = await call<{ stories: Array<{ id: string; title: string; question?: string }> }>(
+      "a",
+      "/api/stories",
+    );
+    const best = listed.body.stories.find((s) => s.id === ranking.body.results[0]?.storyId);
+    expect(best?.question).toMatch(/made a mistake/);
+    expect(best?.title).toBe(ranking.body.results[0]?.title);
 
     const matrix = await call<{ stories: unknown[]; gaps: string[] }>("a", "/api/coverage");
     expect(matrix.body.stories).toHaveLength(4);
@@ -375,6 +382,7 @@ describeStores("packaging API", (getStore) => {
     expect(match.body.results).toEqual([]);
     // a's story is untouched.
     const mine = await call<{ story: StoryJson }>("a", `/api/stories/${storyId}`);
-    expect(mine.body.story).toEqual(body.created[0]);
+    // (Shown with the question of the answer it was drawn from.)
+    expect(mine.body.story).toEqual({ ...body.created[0], question: expect.any(String) });
   });
 });

@@ -201,9 +201,10 @@ describe.runIf(launched.browser !== null)("stories, coverage, compose, tailor, r
 
   test("a composed draft is saved as a new variant of the question its story came from", async () => {
     const { stories } = (await (await fetch(`${server.url}/api/stories`)).json()) as {
-      stories: { id: string; title: string }[];
+      stories: { id: string; title: string; question?: string }[];
     };
-    const technical = stories.find((s) => /technical problem/.test(s.title));
+    // Found by the question it answers, shown beneath its title (the title says what happened).
+    const technical = stories.find((s) => /technical problem/.test(s.question ?? ""));
     expect(technical).toBeDefined();
     // The previous test left an edited working copy it could not save: leaving asks first.
     const asked = new Promise<string>((resolve) =>
@@ -228,9 +229,10 @@ describe.runIf(launched.browser !== null)("stories, coverage, compose, tailor, r
 
   test("a draft composed for another question is offered under the question it answers, not the story's", async () => {
     const { stories } = (await (await fetch(`${server.url}/api/stories`)).json()) as {
-      stories: { id: string; title: string }[];
+      stories: { id: string; title: string; question?: string }[];
     };
-    const technical = stories.find((s) => /technical problem/.test(s.title));
+    // Found by the question it answers, shown beneath its title (the title says what happened).
+    const technical = stories.find((s) => /technical problem/.test(s.question ?? ""));
     await page.goto(`/#/compose/${encodeURIComponent(technical?.id ?? "")}`);
     await page.getByLabel("Question", { exact: true }).fill("Tell me about a time you made a mistake.");
     await page.getByRole("button", { name: "Compose the draft" }).click();
@@ -436,7 +438,13 @@ describe.runIf(launched.browser !== null)("stories, coverage, compose, tailor, r
     await page.getByRole("button", { name: "Make a story" }).click();
     await page.getByLabel("Title").waitFor();
     expect(new URL(page.url()).hash).toMatch(/^#\/stories\/.+/);
-    expect(await page.getByLabel("Title").inputValue()).toMatch(/mistake/);
+    // Titled by what happened; the page says which answer (and question) it was drawn from.
+    expect(await page.getByLabel("Title").inputValue()).toBe(
+      "Migration of the calibration pipeline to Spark",
+    );
+    expect(await page.locator(".story-source").textContent()).toMatch(
+      /^Drawn from your answer to “Tell me about a time you made a mistake and how you handled it\.”;/,
+    );
   });
 
   test("the question list shows each answer's score once analysed, without moving the list", async () => {

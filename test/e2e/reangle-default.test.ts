@@ -95,4 +95,49 @@ describe.runIf(launched.browser !== null && SEED_RUNS)("the re-angle page's star
       await page.close();
     }
   });
+
+  // Before: the note said "Suggested: re-angle it for ML engineer" and the document's own
+  // ML-focused variant, which already fits that role, was named only after the button was pressed.
+  test("before the button, the page names the document's variant that already fits the role, and opens it", async () => {
+    const page = await spec.context.newPage();
+    try {
+      await page.goto(`/#/reangle/${await answerId("q6/core")}`);
+      await page.getByLabel("Written for").waitFor();
+      await expect.poll(() => page.getByLabel("Re-angle for").inputValue()).toBe("ml-engineer");
+      const before = page.getByTestId("better-variant-before");
+      await before.waitFor();
+      await settle(page);
+      const said = (await before.textContent()) ?? "";
+      expect(said).toMatch(
+        /^Your variant “ML-focused” of this question already fits ML engineer better: (\d+)% core to the role, against (\d+)% for this answer once re-angled\./,
+      );
+      const [, fits, reangled] = /(\d+)% core to the role, against (\d+)%/.exec(said) ?? [];
+      expect(Number(fits)).toBeGreaterThan(Number(reangled));
+      // The re-angle button stays; pressed, the result says the same figures in place of the hint.
+      await page.getByRole("button", { name: "Re-angle", exact: true }).click();
+      await page.locator(".reangle-result").waitFor();
+      await settle(page);
+      expect(await page.getByTestId("better-variant-before").count()).toBe(0);
+      expect(await page.getByTestId("better-variant").textContent()).toContain(
+        `${fits}% core to the role, against ${reangled}% for this re-angle`,
+      );
+      // Another role the variant does not fit better: no hint before its button either.
+      await page.getByLabel("Re-angle for").selectOption("mlops-engineer");
+      await settle(page);
+      expect(await page.getByTestId("better-variant-before").count()).toBe(0);
+    } finally {
+      await page.close();
+    }
+    // Its link opens the variant in the library, without re-angling.
+    const fresh = await spec.context.newPage();
+    try {
+      await fresh.goto(`/#/reangle/${await answerId("q6/core")}`);
+      const hint = fresh.getByTestId("better-variant-before");
+      await hint.getByRole("link", { name: "Open “ML-focused”" }).click();
+      await fresh.getByRole("tab", { name: /ML-focused/ }).waitFor();
+      expect(await fresh.getByRole("tab", { name: /ML-focused/ }).getAttribute("aria-selected")).toBe("true");
+    } finally {
+      await fresh.close();
+    }
+  });
 });

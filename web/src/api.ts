@@ -52,6 +52,9 @@ export type StoredOf<K extends PrepItemKind> = Extract<PrepItem, { kind: K }> & 
 /** A story as the bank holds it (GET /api/stories): the core's `Story` plus provenance and version. */
 export type StoredStory = Story & {
   sourceItemId?: string;
+  /** The question of the answer it was drawn from (its title says what happened), and that answer's variant. */
+  question?: string;
+  variant?: string;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -401,6 +404,19 @@ export const api = {
       "/api/reangle",
       jsonBody("POST", fromRole === undefined ? { itemId, toRole } : { itemId, toRole, fromRole }),
     ),
+
+  /** Before re-angling: the document's own variant that already fits the role better, or null. */
+  betterVariant: async (
+    itemId: string,
+    toRole: RoleId,
+    fromRole?: RoleId,
+  ): Promise<ReangleResult["betterVariant"] | null> =>
+    (
+      await json<{ betterVariant: ReangleResult["betterVariant"] | null }>(
+        "/api/reangle/better-variant",
+        jsonBody("POST", fromRole === undefined ? { itemId, toRole } : { itemId, toRole, fromRole }),
+      )
+    ).betterVariant,
 
   followUps: (itemId: string, role?: RoleId): Promise<FollowUpPrediction> =>
     json("/api/followups", jsonBody("POST", role === undefined ? { itemId } : { itemId, role })),

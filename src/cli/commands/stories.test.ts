@@ -124,9 +124,16 @@ describeStores("derisk stories and packaging on the bank", (getStore) => {
 
     const { stories } = JSON.parse((await runCommand(store, ["stories", "list", "--json"])).out);
     expect(stories).toHaveLength(4);
-    const q3 = stories.find((s: { title: string }) => /technical problem/.test(s.title));
+    // Each titled by what happened, the question it answers beside it (before: titled by the
+    // question, the three mistake stories alike).
+    expect(new Set(stories.map((s: { title: string }) => s.title)).size).toBe(4);
+    const q3 = stories.find((s: { question?: string }) => /technical problem/.test(s.question ?? ""));
+    expect(q3.title).toBe("Set out to detect drift automatically");
     const shown = await runCommand(store, ["stories", "show", q3.id]);
-    expect(shown.out).toMatch(/^Tell me about a difficult technical problem you solved\./);
+    expect(shown.out).toMatch(/^Set out to detect drift automatically\n/);
+    expect(shown.out).toMatch(
+      /\ndrawn from answer [0-9a-f]{8} to “Tell me about a difficult technical problem you solved\.”\n/,
+    );
     expect(shown.out).toMatch(/\nActions\n1\. /);
     expect(shown.out).toMatch(/competencies: technical-challenge/);
 
@@ -158,10 +165,18 @@ describeStores("derisk stories and packaging on the bank", (getStore) => {
     expect((await runCommand(store, ["stories", "from-document", second.documentId ?? ""])).code).toBe(0);
 
     const listed = (await runCommand(store, ["stories", "list"])).out.split("\n");
+    // The mistake stories of the core variant: titled by what happened, the question beneath.
     const mistakes = listed.flatMap((line, i) =>
-      /made a mistake and how you handled it\.$/.test(line) ? [listed[i + 1]] : [],
+      /^[0-9a-f]{8} {2}Migration of the calibration pipeline to Spark$/.test(line)
+        ? [listed[i + 1], listed[i + 2]]
+        : [],
     );
-    expect(mistakes).toHaveLength(2);
+    expect(
+      mistakes.filter((line) =>
+        /^ {4}answers “Tell me about a time you made a mistake and how you handled it\.”$/.test(line ?? ""),
+      ),
+    ).toHaveLength(2);
+    expect(mistakes).toHaveLength(4);
     expect(mistakes).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^ {4}from “My prep” · /),
@@ -170,9 +185,11 @@ describeStores("derisk stories and packaging on the bank", (getStore) => {
       ]),
     );
     const matched = (await runCommand(store, ["match", "Tell me about a time you made a mistake"])).out;
-    expect(matched).toMatch(/made a mistake.* \([0-9a-f]{8} · from “My prep”\)/);
     expect(matched).toMatch(
-      /made a mistake.* \([0-9a-f]{8} · from “Second round prep for the platform team…”\)/,
+      /Migration of the calibration pipeline to Spark \([0-9a-f]{8} · from “My prep”\)/,
+    );
+    expect(matched).toMatch(
+      /Migration of the calibration pipeline to Spark \([0-9a-f]{8} · from “Second round prep for the platform team…”\)/,
     );
   });
 
@@ -180,7 +197,8 @@ describeStores("derisk stories and packaging on the bank", (getStore) => {
     const store = getStore();
     const byKey = await importSample();
     const first = await runCommand(store, ["stories", "from-answer", byKey("q5/core")]);
-    expect(first.out).toMatch(/^created [0-9a-f-]+ {2}Tell me about a time you made a mistake/);
+    // Titled by what happened, not by its question (every mistake variant would read alike).
+    expect(first.out).toMatch(/^created [0-9a-f-]+ {2}Migration of the calibration pipeline to Spark$/);
     const second = JSON.parse(
       (await runCommand(store, ["stories", "from-answer", byKey("q5/core"), "--json"])).out,
     );
@@ -217,7 +235,7 @@ describeStores("derisk stories and packaging on the bank", (getStore) => {
       "Tell me about a hard problem",
     ]);
     expect(text.out).toMatch(
-      /^Draft from "Tell me about a difficult technical problem you solved\." — \d+ words, ≈ (?:\d+ min(?: \d+ s)?|\d+ s) of 40 s/,
+      /^Draft from "Set out to detect drift automatically" — \d+ words, ≈ (?:\d+ min(?: \d+ s)?|\d+ s) of 40 s/,
     );
     const missing = await runCommand(store, ["compose", "--story", "no-such-story", "-q", "q"]);
     expect(missing).toMatchObject({

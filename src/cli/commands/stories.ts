@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { resolveId } from "../../app/ids.ts";
 import type { StoredStory } from "../../app/stories.ts";
+import { stripMarkup } from "../../core/markup.ts";
 import { shortId, shortIds } from "../../core/short-ids.ts";
 import type { CliContext } from "../context.ts";
 import { rejectUnknownSubcommand } from "../default-command.ts";
@@ -13,6 +14,11 @@ import type { Style } from "../render/style.ts";
 export function fromDocument(title: string): string {
   const cut = title.length <= 40 ? title : `${title.slice(0, 40).replace(/\s+\S*$/, "")}…`;
   return `from “${cut}”`;
+}
+
+/** The question a story's answer was asked, with the answer's variant: “Tell me about…” (ML-focused). */
+function answers(story: StoredStory): string {
+  return `“${stripMarkup(story.question ?? "")}”${story.variant === undefined ? "" : ` (${story.variant})`}`;
 }
 
 function renderStoryList(
@@ -29,7 +35,10 @@ function renderStoryList(
     const competencies = story.competencies.length > 0 ? story.competencies.join(", ") : "no competency yet";
     const document = documents.get(story.id);
     const source = document === undefined ? "" : `${fromDocument(document)} · `;
-    lines.push(`${short(story.id)}  ${story.title}`, style.dim(`    ${source}${competencies}`));
+    lines.push(`${short(story.id)}  ${story.title}`);
+    // The title says what happened; the question it answers stays in view beneath it.
+    if (story.question !== undefined) lines.push(style.dim(`    answers ${answers(story)}`));
+    lines.push(style.dim(`    ${source}${competencies}`));
   }
   return lines.join("\n");
 }
@@ -37,7 +46,11 @@ function renderStoryList(
 function renderStory(story: StoredStory, style: Style): string {
   const lines = [style.bold(story.title), style.dim(`id ${shortId(story.id)} · version ${story.version}`)];
   if (story.sourceItemId !== undefined)
-    lines.push(style.dim(`drawn from answer ${shortId(story.sourceItemId)}`));
+    lines.push(
+      style.dim(
+        `drawn from answer ${shortId(story.sourceItemId)}${story.question === undefined ? "" : ` to ${answers(story)}`}`,
+      ),
+    );
   const part = (label: string, text: string) => {
     if (text.trim() !== "") lines.push("", style.bold(label), text);
   };
@@ -77,10 +90,10 @@ export function registerStoriesCommand(program: Command, ctx: CliContext): void 
     .description("list the stories in your bank, most recently edited first")
     .option("--json", "print { stories } as JSON")
     .action(async (flags: { json?: boolean }) => {
-      const { listStories, storyDocuments } = await import("../../app/stories.ts");
+      const { storiesAsShown, storyDocuments } = await import("../../app/stories.ts");
       const [list, documents] = await ctx.withStore(
         async (store, userId) =>
-          [await listStories(store, userId), await storyDocuments(store, userId)] as const,
+          [await storiesAsShown(store, userId), await storyDocuments(store, userId)] as const,
       );
       if (flags.json) ctx.out(JSON.stringify({ stories: list }, null, 2));
       else ctx.report(renderStoryList(list, documents, ctx.style));
@@ -93,9 +106,9 @@ export function registerStoriesCommand(program: Command, ctx: CliContext): void 
     .argument("<id>", "story id (see derisk stories list)")
     .option("--json", "print { story } as JSON")
     .action(async (storyId: string, flags: { json?: boolean }) => {
-      const { getStory } = await import("../../app/stories.ts");
+      const { storyAsShown } = await import("../../app/stories.ts");
       const story = await ctx.withStore(async (store, userId) =>
-        getStory(store, userId, await resolveId(store, userId, "story", storyId)),
+        storyAsShown(store, userId, await resolveId(store, userId, "story", storyId)),
       );
       if (flags.json) ctx.out(JSON.stringify({ story }, null, 2));
       else ctx.report(renderStory(story, ctx.style));

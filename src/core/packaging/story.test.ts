@@ -9,6 +9,7 @@ import {
   parseStory,
   storyFromAnswer,
   storySentences,
+  titleFromMaterial,
 } from "./story.ts";
 import { hasFigure } from "./text.ts";
 
@@ -123,6 +124,93 @@ describe("storyFromAnswer", () => {
     expect(story.lesson).toMatch(/^Since then I always write the rollback step first\.$/);
     const all = storySentences(story).map((s) => s.text);
     expect(all.join(" ")).toContain("It broke checkout for an hour.");
+  });
+});
+
+describe("a story drawn from an answer is titled by what happened, not by its question", () => {
+  const star = (situation: string, more: Partial<NonNullable<AnswerItem["star"]>> = {}) =>
+    storyFromAnswer(
+      answer({
+        format: "star",
+        question: "Tell me about a time you made a mistake.",
+        star: { situation, action: "I rolled the change back. I added a canary stage.", ...more },
+      }),
+    ).title;
+
+  it("names the project its opening frame names", () => {
+    expect(star("During the billing service migration to Kotlin, I owned the ledger module.")).toBe(
+      "Billing service migration to Kotlin",
+    );
+  });
+
+  it("says the deed without its speaker when the frame names nothing", () => {
+    expect(star("In one project, I built a fraud model for card payments using XGBoost.")).toBe(
+      "Built a fraud model for card payments",
+    );
+    expect(star("I was working on a recommender for a small bookshop, and it was slow.")).toBe(
+      "Recommender for a small bookshop",
+    );
+  });
+
+  it("prefers the sentence where the speaker acts to the backdrop before it", () => {
+    expect(
+      star("Our warehouse ran nightly batch jobs for every store.", {
+        task: "I set out to cut the nightly run below an hour.",
+      }),
+    ).toBe("Set out to cut the nightly run below an hour");
+  });
+
+  it("stops a long deed where a phrase begins, never mid-phrase", () => {
+    const title = star(
+      "I deployed a Go-based search service for the internal product catalogue hosted on three regions behind a load balancer.",
+    );
+    expect(title).toBe("Deployed a Go-based search service for the internal product catalogue");
+    expect(title.split(" ").length).toBeLessThanOrEqual(10);
+  });
+
+  it("shows no markup", () => {
+    expect(star("**During the payroll export rewrite**, I changed the rounding.")).toBe(
+      "Payroll export rewrite",
+    );
+  });
+
+  it("falls back to the question when the material names nothing", () => {
+    const story = storyFromAnswer(
+      answer({ question: "Tell me about a time you failed.", text: "Sure. I failed." }),
+    );
+    expect(story.title).toBe("Tell me about a time you failed.");
+    expect(
+      titleFromMaterial(parseStory({ title: "x", situation: "Sure.", actions: "Fixed it." })),
+    ).toBeUndefined();
+  });
+
+  it("titles the sample's four stories apart, each by its own episode", () => {
+    const sample = readSample();
+    const titles = ["q3/core", "q5/core", "q5/model-focused", "q5/serving-latency-focus"].map(
+      (key) => storyFromAnswer(answerOf(sample, key)).title,
+    );
+    expect(titles).toEqual([
+      "Set out to detect drift automatically",
+      "Migration of the calibration pipeline to Spark",
+      "Built an anomaly detector for beam-loss events",
+      "Exposed the drift model through a small HTTP service",
+    ]);
+  });
+
+  it.runIf(SEED_RUNS)("titles the seed's stories by what happened, none by its question", () => {
+    const seed = readSeed();
+    const keys = ["q3/core", "q6/core", "q6/ml-focused", "q6/model-serving-inference-api-focus"];
+    const stories = keys.map((key) => ({
+      answer: answerOf(seed, key),
+      story: storyFromAnswer(answerOf(seed, key)),
+    }));
+    for (const { answer: a, story } of stories) {
+      expect(story.title).not.toBe(a.question);
+      expect(story.title.split(" ").length).toBeLessThanOrEqual(10);
+      expect(story.title).not.toMatch(/[*_#…]|[,;:]$/);
+    }
+    expect(new Set(stories.map((s) => s.story.title)).size).toBe(keys.length);
+    expect(stories[1]?.story.title).toBe("LLM deployment project on AWS EKS");
   });
 });
 

@@ -11,7 +11,15 @@ import {
 } from "../model.ts";
 import { describeSchemaIssue } from "../schema-issue.ts";
 import { TOOL_TERMS } from "./data/tools.ts";
-import { hasFigure, isPleasantry, joinSentences, lacksSubject, splitSentences, termPattern } from "./text.ts";
+import {
+  hasFigure,
+  isPleasantry,
+  joinSentences,
+  lacksSubject,
+  splitSentences,
+  stripMarkup,
+  termPattern,
+} from "./text.ts";
 
 /** One real episode, validated: the raw material answers are composed from. */
 export interface Story {
@@ -340,9 +348,10 @@ export function readsAsLesson(sentence: string): boolean {
 export function storyFromAnswer(answer: AnswerItem): Story {
   const star = answer.star;
   const hasStar = star !== undefined && Object.values(star).some((v) => v !== undefined && v.trim() !== "");
+  // Titled by what happened, not by the question it answers (many stories answer one question);
+  // the question stays what the answer it was drawn from asks.
   const input: StoryInput = {
     id: answer.key,
-    title: answer.question.trim() || answer.key,
     competencies: [classify(answer.question).competency],
   };
   if (hasStar) {
@@ -362,7 +371,96 @@ export function storyFromAnswer(answer: AnswerItem): Story {
   } else {
     input.text = answer.text;
   }
-  return parseStory(input);
+  const story = parseStory({ ...input, title: "-" });
+  return { ...story, title: titleFromMaterial(story) ?? (answer.question.trim() || answer.key) };
+}
+
+// An opening frame before the episode's main clause: "During my LLM project on EKS, …", "In one
+// project, …", "At my last job, …".
+const FRAME = /^(?:during|in|at|on|while|for|as part of|back in|when)\s+([^,]{3,80}),\s+(.+)$/i;
+// Words that tell nothing of the episode by themselves ("one project", "a previous job").
+const VAGUE_WORDS =
+  /^(?:a|an|the|my|our|one|this|that|some|previous|past|last|recent|earlier|former|first|second|project|job|role|team|company|work|time|day|week|month|year|case|situation|position|startup)$/i;
+// The speaker as the subject: the sentence tells what they did or were doing.
+const SPEAKS = /^(?:i|we|my team|our team|my goal|our goal|my task|my job)\b/i;
+// The speaker and how they were placed, before what the episode is about: "I was working on",
+// "We had", "My goal was to" (the deed's verb kept: "Built a pipeline to predict sales").
+const SPEAKER =
+  /^(?:(?:i|we)\s+(?:(?:was|were)\s+(?:working|asked|tasked)\s+(?:on|with|to)\s+|(?:worked|was working)\s+on\s+|(?:was|were|had)\s+)?|(?:my|our)\s+(?:goal|task|job)\s+was\s+(?:to\s+)?)/i;
+// Where a title stops: an aside, a clause, the tools it was done with.
+const CLAUSE_END =
+  /\s*(?:\(|[,;:]\s|[:;]$|\s[—–-]\s|\.\s|\.$|\s(?:using|by using|with|which|where|so|so that|because|while|after|before|in order to)\s|\sand\s(?=[\p{L}-]+ed\b))/iu;
+// A word a longer title can stop before and still read whole: a preposition, a relative, a
+// participle after its noun ("…an image classification model | hosted on ECS").
+const PHRASE_START =
+  /^(?:for|on|in|at|to|from|across|over|through|into|within|without|under|between|during|via|that|which|who|and|hosted|built|running|deployed|based|used|serving)$/i;
+// A word a title cannot end on: it promises more.
+const DANGLING = /^(?:a|an|the|of|to|and|or|for|on|in|at|with|from|my|our|its|their|his|her)$/i;
+const TITLE_WORDS = 10;
+
+/** A sentence said as a title: its frame when that names the episode, else its deed without the speaker. */
+function titlePhrase(sentence: string): string | undefined {
+  let phrase = sentence;
+  const frame = FRAME.exec(sentence);
+  if (frame?.[1] !== undefined && frame[2] !== undefined) {
+    const named = frame[1].split(/\s+/).filter((w) => !VAGUE_WORDS.test(w.replace(/[^\p{L}]/gu, "")));
+    phrase = named.length >= 2 ? frame[1].replace(/^(?:my|our|the|a|an|one)\s+/i, "") : frame[2];
+  }
+  const speaker = SPEAKER.exec(phrase);
+  if (speaker !== null && speaker[0] !== "") {
+    // "I was working on a personal project…": the project, without its article.
+    phrase = phrase.slice(speaker[0].length).replace(/^(?:a|an)\s+/i, "");
+  }
+  const end = CLAUSE_END.exec(phrase);
+  if (end !== null && phrase.slice(0, end.index).split(/\s+/).length >= 3)
+    phrase = phrase.slice(0, end.index);
+  let words = phrase
+    .replace(/[.!?:;,]+$/, "")
+    .split(/\s+/)
+    .filter(Boolean);
+  let cut = false;
+  if (words.length > TITLE_WORDS) {
+    // Stop where a phrase begins, so the title reads whole; an ellipsis only when none does.
+    let at = TITLE_WORDS;
+    while (at > 3 && !PHRASE_START.test(words[at] ?? "")) at--;
+    cut = at <= 3;
+    words = words.slice(0, cut ? TITLE_WORDS : at);
+  }
+  while (words.length > 0 && DANGLING.test(words[words.length - 1] ?? "")) words = words.slice(0, -1);
+  // Three words at least: "Fixed it" names no episode.
+  if (words.length < 3) return undefined;
+  const title = `${words.join(" ").replace(/[,;:]+$/, "")}${cut ? "…" : ""}`;
+  return title.charAt(0).toUpperCase() + title.slice(1);
+}
+
+/**
+ * A short title from the story's own material, as the candidate would name the episode: the
+ * first sentence of its situation or task where they speak ("I was working on…", "During my…
+ * project, …"), else its first situation sentence, else its first action or its result — said
+ * as a phrase: the opening frame when it names the episode ("LLM deployment project on AWS EKS"),
+ * else the deed without its speaker ("Built a pipeline to predict sales…"), stopped at its first
+ * aside or clause, at most ten words and never mid-phrase. No markup. Undefined when the story
+ * has no such sentence (the caller falls back to the question).
+ * @example titleFromMaterial(parseStory({ situation: "During my LLM deployment project on AWS EKS, I was integrating Cognito." })) // "LLM deployment project on AWS EKS"
+ */
+export function titleFromMaterial(story: Story): string | undefined {
+  const sentences = (text: string) =>
+    splitSentences(stripMarkup(text))
+      .map((s) => s.text.replace(/\s+/g, " ").trim())
+      .filter((t) => t !== "" && !isPleasantry(t));
+  const setting = [...sentences(story.situation), ...sentences(story.task)];
+  const spoken = setting.find((t) => SPEAKS.test(FRAME.exec(t)?.[2] ?? t) || FRAME.test(t));
+  const candidates = [
+    ...(spoken === undefined ? [] : [spoken]),
+    ...sentences(story.situation).slice(0, 1),
+    ...sentences(story.actions[0] ?? "").slice(0, 1),
+    ...sentences(story.result).slice(0, 1),
+  ];
+  for (const sentence of candidates) {
+    const title = titlePhrase(sentence);
+    if (title !== undefined) return title;
+  }
+  return undefined;
 }
 
 /**

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import * as z from "zod";
 import { DeriskError } from "../../app/errors.ts";
 import {
+  betterVariantFor,
   composeAnswer,
   coverage,
   deleteTailoring,
@@ -21,8 +22,8 @@ import {
   createStory,
   createStoryFromAnswer,
   deleteStory,
-  getStory,
-  listStories,
+  storiesAsShown,
+  storyAsShown,
   updateStory,
 } from "../../app/stories.ts";
 import { ROLE_IDS } from "../../core/model.ts";
@@ -84,13 +85,14 @@ const eitherItemOrText = (what: string) =>
 
 /** Stories in the bank, and packaging (compose, re-angle, follow-ups, match, coverage, tailor) over them. */
 export const packagingRoutes = new Hono<AppEnv>()
-  .get("/stories", async (c) => c.json({ stories: await listStories(c.var.store, c.var.userId) }))
+  // Each story with the question of the answer it was drawn from: its title says what happened.
+  .get("/stories", async (c) => c.json({ stories: await storiesAsShown(c.var.store, c.var.userId) }))
   .post("/stories", async (c) => {
     const body = await readJson(c, storyBody);
     return c.json({ story: await createStory(c.var.store, c.var.userId, body) }, 201);
   })
   .get("/stories/:id", async (c) =>
-    c.json({ story: await getStory(c.var.store, c.var.userId, await pathId(c, "story")) }),
+    c.json({ story: await storyAsShown(c.var.store, c.var.userId, await pathId(c, "story")) }),
   )
   .put("/stories/:id", async (c) => {
     const { expectedVersion, ...patch } = await readJson(
@@ -100,7 +102,7 @@ export const packagingRoutes = new Hono<AppEnv>()
     const story = await updateStory(c.var.store, c.var.userId, await pathId(c, "story"), patch, {
       ...(expectedVersion === undefined ? {} : { expectedVersion }),
     });
-    return c.json({ story });
+    return c.json({ story: await storyAsShown(c.var.store, c.var.userId, story.id) });
   })
   .delete("/stories/:id", async (c) => {
     await deleteStory(c.var.store, c.var.userId, await pathId(c, "story"));
@@ -124,6 +126,15 @@ export const packagingRoutes = new Hono<AppEnv>()
     }
     if (text === undefined) throw eitherItemOrText("re-angle");
     return c.json(reangleText(text, { toRole, ...defined(options) }));
+  })
+  // Before the re-angle button is pressed: the document's variant that already fits the role better.
+  .post("/reangle/better-variant", async (c) => {
+    const { itemId, toRole, fromRole } = await readJson(c, reangleBody);
+    if (itemId === undefined)
+      throw new DeriskError("BAD_INPUT", 'Say which answer: an "itemId" of a stored answer.');
+    const options = fromRole === undefined ? {} : { fromRole };
+    const better = await betterVariantFor(c.var.store, c.var.userId, itemId, toRole, options);
+    return c.json({ betterVariant: better ?? null });
   })
   .post("/followups", async (c) => {
     const { itemId, text, ...options } = await readJson(c, followUpsBody);

@@ -130,6 +130,35 @@ function Reangler({ item, start, known }: { item: AnswerOrFollowUp; start: Reang
   const [done, setDone] = useState<{ reangled: ReangleResult; toRole: RoleId } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
+  // Before the button: the document's own variant that already fits the chosen role better, for
+  // the roles it was asked about (a late answer for roles since changed is not shown).
+  const [ahead, setAhead] = useState<{
+    toRole: RoleId;
+    from: RoleId | undefined;
+    better: NonNullable<ReangleResult["betterVariant"]>;
+  } | null>(null);
+  useEffect(() => {
+    if (item.kind !== "answer" || toRole === undefined) return;
+    let current = true;
+    api.betterVariant(item.id, toRole, from).then(
+      (better) => {
+        if (current) setAhead(better == null ? null : { toRole, from, better });
+      },
+      // Only a hint: the re-angle itself says what went wrong.
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [item.id, item.kind, toRole, from]);
+  const aheadShown =
+    ahead !== null &&
+    ahead.toRole === toRole &&
+    ahead.from === from &&
+    // Once re-angled for the role, the result says it beside its own figures.
+    !(done !== null && done.toRole === toRole)
+      ? ahead
+      : null;
 
   async function run(): Promise<void> {
     if (toRole === undefined) return;
@@ -170,6 +199,9 @@ function Reangler({ item, start, known }: { item: AnswerOrFollowUp; start: Reang
               {start.note}
             </p>
           )}
+        {aheadShown !== null && (
+          <BetterVariantHint better={aheadShown.better} toRole={aheadShown.toRole} item={item} before />
+        )}
         <p className="muted">
           Your sentences are kept whole and in their order; only those that speak to other skills are trimmed.
           Nothing new is invented.
@@ -231,18 +263,22 @@ function BetterVariantHint({
   better,
   toRole,
   item,
+  before = false,
 }: {
   better: NonNullable<ReangleResult["betterVariant"]>;
   toRole: RoleId;
   item: AnswerOrFollowUp;
+  /** Said before the button is pressed: the re-angle is still to come. */
+  before?: boolean;
 }) {
   return (
-    <p className="callout callout-info" data-testid="better-variant">
+    <p className="callout callout-info" data-testid={before ? "better-variant-before" : "better-variant"}>
       <span>
         Your variant <strong>“{better.variant}”</strong> of this question already fits{" "}
         {roleInSentence(ROLE_NAMES[toRole])} better: {percent(better.coreShare)} core to the role, against{" "}
-        {percent(better.reangledCoreShare)} for this re-angle.{" "}
+        {percent(better.reangledCoreShare)} for {before ? "this answer once re-angled" : "this re-angle"}.{" "}
         <a href={route.library(item.documentId, better.itemId)}>Open “{better.variant}”</a>
+        {before ? ", or re-angle this one anyway." : ""}
       </span>
     </p>
   );

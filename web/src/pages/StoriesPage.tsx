@@ -145,6 +145,7 @@ export function StoryCard({ story, fromSample = false }: { story: StoredStory; f
       <h2 className="story-title">
         <a href={route.stories(story.id)}>{story.title}</a>
       </h2>
+      {story.question !== undefined && <StoryQuestion story={story} />}
       {summary !== undefined && summary !== "" && <p className="story-summary">{stripMarkup(summary)}</p>}
       <div className="story-chips">
         {fromSample && (
@@ -178,6 +179,15 @@ export function StoryCard({ story, fromSample = false }: { story: StoredStory; f
         </a>
       </footer>
     </article>
+  );
+}
+
+/** The question a story's answer was asked (its title says what happened), with the answer's variant. */
+function StoryQuestion({ story }: { story: StoredStory }) {
+  return (
+    <p className="story-question muted" data-testid="story-question">
+      Answers “{stripMarkup(story.question ?? "")}”{story.variant === undefined ? "" : ` (${story.variant})`}
+    </p>
   );
 }
 
@@ -449,8 +459,10 @@ function StoryEditor({ story, serves }: { story: StoredStory | null; serves?: Co
         </p>
         {saved?.sourceItemId !== undefined && (
           <p className="story-source">
-            Drawn from <a href={route.edit(saved.sourceItemId)}>your answer</a>; editing the story leaves the
-            answer as it is.
+            Drawn from <a href={route.edit(saved.sourceItemId)}>your answer</a>
+            {saved.question === undefined ? "" : ` to “${stripMarkup(saved.question)}”`}
+            {saved.variant === undefined ? "" : ` (${saved.variant})`}; editing the story leaves the answer as
+            it is.
           </p>
         )}
       </header>
