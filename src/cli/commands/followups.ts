@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { DeriskError } from "../../app/errors.ts";
 import { resolveId } from "../../app/ids.ts";
 import type { FollowUpPrediction } from "../../app/packaging.ts";
+import { stripMarkup } from "../../core/markup.ts";
 import { ROLE_IDS } from "../../core/model.ts";
 import { shortId } from "../../core/short-ids.ts";
 import type { CliContext } from "../context.ts";
@@ -142,4 +143,8 @@ export function registerFollowUpsCommand(program: Command, ctx: CliContext): voi
 
 // A prepared answer of several lines or paragraphs, quoted under its follow-up on one line:
 // its own line breaks would start lines at the margin, outside the list.
-const oneLine = (text: string) => text.replace(/\s*\n\s*/g, " ").trim();
+// One line as said: markup and STAR labels out, line breaks joined.
+const oneLine = (text: string) =>
+  stripMarkup(text)
+    .replace(/\s*\n\s*/g, " ")
+    .trim();

@@ -158,6 +158,8 @@ describeStores("derisk due / attempts", (getStore) => {
     expect(run.out).toMatch(/Risk signals/);
     expect(run.out).toMatch(/Top fixes/);
     expect(run.out).toMatch(/Your answer\n {2}Our nightly training[\s\S]*Prepared answer\n/);
+    // The prepared answer as said, peeked at or beside the attempt: no bold markers, no STAR labels.
+    expect(run.out).not.toMatch(/\*\*|^ *(?:Situation|Task|Action|Result):/m);
     expect(run.out).toMatch(/Follow-up next \(budget 45 s\), because you said/);
     expect(run.out).toMatch(/Follow-up: /);
     // Rated after the follow-up: a wrong word is refused, then 3 = good.

@@ -4,6 +4,7 @@ import { resolveId } from "../../app/ids.ts";
 import type { AttemptHistory } from "../../app/practice.ts";
 import { notScoredLabel } from "../../core/attempt-score.ts";
 import { dueLabels, stepLabel } from "../../core/due-labels.ts";
+import { stripMarkup } from "../../core/markup.ts";
 import { describeNewCards } from "../../core/new-cards-outlook.ts";
 import { shortId, shortIds } from "../../core/short-ids.ts";
 import { formatDuration } from "../../core/words.ts";
@@ -601,7 +602,7 @@ async function runSession(
             stepId: step.id,
           });
           return `${style.bold("Your prepared answer (peeking is noted on this attempt):")}\n${wrapText(
-            preparedAnswer,
+            stripMarkup(preparedAnswer),
             Math.max(40, ctx.columns - 4),
           )
             .map((line) => `  ${line}`)
@@ -687,7 +688,10 @@ async function runSession(
         { title: "Your answer", text: typed.lines.join("\n") },
         {
           title: reviewed?.preparedAnswer !== undefined ? "Prepared answer" : "Prepared answer (none)",
-          text: reviewed?.preparedAnswer ?? "No prepared answer for this question in your bank.",
+          text:
+            reviewed?.preparedAnswer !== undefined
+              ? stripMarkup(reviewed.preparedAnswer)
+              : "No prepared answer for this question in your bank.",
         },
         columns,
         style,

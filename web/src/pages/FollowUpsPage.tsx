@@ -243,7 +243,9 @@ function Prepared({
         </a>
         {elsewhere !== undefined && <span className="muted"> in {elsewhere}</span>}
       </p>
-      {followUp.preparedAnswer !== undefined && <p className="prepared-answer">{followUp.preparedAnswer}</p>}
+      {followUp.preparedAnswer !== undefined && (
+        <p className="prepared-answer">{stripMarkup(followUp.preparedAnswer)}</p>
+      )}
     </div>
   );
 }
