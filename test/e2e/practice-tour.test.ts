@@ -68,7 +68,7 @@ describe.runIf(launched.browser !== null)("practice and the drill, toured", () =
       // Before: "0 s of 2 min", neither typing nor speaking time. Sent whole through the API, the
       // answer reads as pasted: no typing time is claimed for it.
       expect(await summary.textContent()).toMatch(
-        /^pasted · \d+ s on the question \(budget 2 min said aloud\) · \d of 5 key points covered/,
+        /^pasted · \d+ s on the question \(the 2 min budget is for saying it aloud\) · \d of 5 key points covered/,
       );
       expect(await listStyle(page.locator(".drill-points"))).toBe("none");
 

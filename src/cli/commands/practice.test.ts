@@ -176,7 +176,7 @@ describeStores("derisk due / attempts", (getStore) => {
     expect(run.out).toMatch(/score [1-5]\/5 after peeking · good · peeked/);
     // Before: "time 0:03 of 2:45" and "0:02/2:00": typing time set against the spoken budget.
     expect(run.out).toMatch(
-      /^typed in \d+ s \(budget \d+ (?:min(?: \d\d s)?|s) said aloud\), \d+ s of it after peeking/m,
+      /^typed in \d+ s \(the \d+ (?:min(?: \d\d s)?|s) budget is for saying it aloud\), \d+ s of it after peeking/m,
     );
     // The follow-up was answered clean: the average is its score alone, and says so.
     expect(run.out).toMatch(/average score \d\.\d\/5 \(clean answers only\)/);

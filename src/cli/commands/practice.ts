@@ -792,7 +792,7 @@ async function renderReport(
   // Typing time is not speaking time: named so, never held against the spoken budget.
   const typed = answered.every((s) => s.delivery === undefined);
   const time = typed
-    ? `typed in ${formatDuration(used)} (budget ${formatDuration(budget)} said aloud)`
+    ? `typed in ${formatDuration(used)} (the ${formatDuration(budget)} budget is for saying it aloud)`
     : `time ${formatDuration(used)} of ${formatDuration(budget)}`;
   const head = [
     ...(ended === undefined ? [] : [`ended early, ${ended}`]),

@@ -30,7 +30,7 @@ const step = (extra: Partial<ReportStep>): ReportStep => ({
 describe("the session report's figures", () => {
   it("names typing time as typing time, not as time over the spoken budget", () => {
     const html = renderToStaticMarkup(<StepFigures step={step({})} />);
-    expect(textOf(html)).toContain("typed in 2 min 04 s (budget 1 min 30 s said aloud)");
+    expect(textOf(html)).toContain("typed in 2 min 04 s (the 1 min 30 s budget is for saying it aloud)");
     expect(html).not.toContain("over-budget");
   });
 
@@ -83,7 +83,7 @@ describe("a question peeked at", () => {
 
   it("shows the answer given after a peek with its score, named as no clean answer", () => {
     const html = renderToStaticMarkup(<StepFigures step={peekedAnswer} />);
-    expect(textOf(html)).toContain("typed in 1 min (budget 1 min 30 s said aloud)");
+    expect(textOf(html)).toContain("typed in 1 min (the 1 min 30 s budget is for saying it aloud)");
     expect(textOf(html)).toContain("peeked: not a clean answer");
     expect(html).toContain("is-peeked");
     expect(textOf(renderToStaticMarkup(<StepFigures step={peekedSkip} />))).toBe(
@@ -108,7 +108,9 @@ describe("a question peeked at", () => {
     expect(text).toContain("1/3 questions answered");
     expect(text).toContain("2 peeked at the prepared answer, not counted as answered");
     // Time: both answers given (1 min 30 s), of which the minute after the peek.
-    expect(text).toContain("1 min 30 s typed in (budget 3 min said aloud), 1 min of it after peeking");
+    expect(text).toContain(
+      "1 min 30 s typing time (the 3 min budget is for saying it aloud), 1 min of it after peeking",
+    );
     // The mean is the clean answer's 2, not (4 + 2) / 2.
     expect(text).toContain("2.0 mean score out of 5, clean answers only");
   });
@@ -130,7 +132,7 @@ describe("the session report's head", () => {
     const html = renderToStaticMarkup(<ReportFigures report={report} />);
     // Before: "2/3 answered" (steps, the follow-up among them) and "2 min 54 s used of 2 min 15 s" in red.
     expect(textOf(html)).toContain("1/2 questions answered + 1 follow-up");
-    expect(textOf(html)).toContain("typed in (budget 2 min 15 s said aloud)");
+    expect(textOf(html)).toContain("typing time (the 2 min 15 s budget is for saying it aloud)");
     expect(html).not.toContain("over-budget");
   });
 

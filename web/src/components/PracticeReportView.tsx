@@ -145,8 +145,8 @@ export function StepFigures({
       {step.delivery === undefined ? (
         // Typing time is not speaking time: named as such, and not held against the spoken budget.
         <span data-testid="typed-time">
-          typed in {formatDuration(step.usedSeconds ?? 0)} (budget {formatDuration(step.budgetSeconds)} said
-          aloud)
+          typed in {formatDuration(step.usedSeconds ?? 0)} (the {formatDuration(step.budgetSeconds)} budget is
+          for saying it aloud)
         </span>
       ) : (
         <span className={step.overBudget ? "over-budget" : ""}>
@@ -311,7 +311,7 @@ export function ReportFigures({ report }: { report: PracticeReport }) {
             </span>
             <span className="stat-label">
               {typed
-                ? `typed in (budget ${formatDuration(budget)} said aloud)`
+                ? `typing time (the ${formatDuration(budget)} budget is for saying it aloud)`
                 : `used of ${formatDuration(budget)}`}
               {usedAfterPeek > 0 && `, ${formatDuration(usedAfterPeek)} of it after peeking`}
             </span>

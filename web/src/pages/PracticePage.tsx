@@ -1175,7 +1175,8 @@ export function TimeUsed({ step }: { step: PracticeStep }) {
     );
   return (
     <span data-testid="typed-timing">
-      {typedTime(step.attempt?.text ?? "", used)} (budget {formatDuration(step.budgetSeconds)} said aloud)
+      {typedTime(step.attempt?.text ?? "", used)} (the {formatDuration(step.budgetSeconds)} budget is for
+      saying it aloud)
     </span>
   );
 }

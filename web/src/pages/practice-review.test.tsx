@@ -30,7 +30,7 @@ describe("the review after an answer", () => {
       "spoken for 6 s of 1 min 30 s",
     );
     expect(textOf(renderToStaticMarkup(<TimeUsed step={step("typed")} />))).toBe(
-      "typed in 6 s (budget 1 min 30 s said aloud)",
+      "typed in 6 s (the 1 min 30 s budget is for saying it aloud)",
     );
   });
 
