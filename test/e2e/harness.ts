@@ -280,3 +280,30 @@ export async function startPractice(
   await page.waitForURL(/#\/practice\/[^/]+$/);
   return decodeURIComponent(page.url().split("#/practice/")[1] ?? "");
 }
+
+/**
+ * Starts answering the practice question on screen, puts `text` in at once (it may read as
+ * pasted), submits it and waits for the review.
+ * @example await submitTypedAnswer(page, "I fixed the flaky build and it stayed green.");
+ */
+export async function submitTypedAnswer(page: Page, text: string): Promise<void> {
+  await page.getByRole("button", { name: /Start answering/ }).click();
+  await page.getByLabel("Your answer, as you would say it").fill(text);
+  await page.keyboard.press("Control+Enter");
+  await page.getByRole("heading", { name: "How your answer reads" }).waitFor();
+}
+
+/**
+ * When the practice review offers a follow-up, answers it with `text` and waits for its review;
+ * otherwise does nothing (whether one is asked depends on what the answer said).
+ * @example await answerFollowUpIfAsked(page, "We alerted on the export's row count.");
+ */
+export async function answerFollowUpIfAsked(page: Page, text: string): Promise<void> {
+  const followUp = page.getByRole("button", { name: "Answer the follow-up" });
+  if (!(await followUp.isVisible())) return;
+  await followUp.click();
+  await page.getByText("· follow-up").waitFor();
+  await page.keyboard.type(text);
+  await page.keyboard.press("Control+Enter");
+  await page.getByRole("heading", { name: "How your follow-up reads" }).waitFor();
+}

@@ -7,7 +7,7 @@
 import type { Browser } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { launchBrowser } from "./browser.ts";
-import { startPractice, useSpec } from "./harness.ts";
+import { answerFollowUpIfAsked, startPractice, useSpec } from "./harness.ts";
 
 const launched = await launchBrowser();
 
@@ -34,14 +34,7 @@ describe.runIf(launched.browser !== null)("peeking at the prepared answer", () =
       .poll(() => page.getByTestId("peeked-score").textContent())
       .toMatch(/score [1-5]\/5 after peeking: not a clean answer/);
     expect(await page.getByTestId("peeked").textContent()).toBe("peeked");
-    const followUp = page.getByRole("button", { name: "Answer the follow-up" });
-    if (await followUp.isVisible()) {
-      await followUp.click();
-      await page.getByText("· follow-up").waitFor();
-      await page.keyboard.type("We alerted on the export's row count and paged the owner.");
-      await page.keyboard.press("Control+Enter");
-      await page.getByRole("heading", { name: "How your follow-up reads" }).waitFor();
-    }
+    await answerFollowUpIfAsked(page, "We alerted on the export's row count and paged the owner.");
     await page.getByRole("heading", { name: /How well did you know/ }).waitFor();
     await page.keyboard.press("3");
 

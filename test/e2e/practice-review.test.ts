@@ -5,7 +5,7 @@
 import type { Browser } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { launchBrowser } from "./browser.ts";
-import { startPractice, useSpec } from "./harness.ts";
+import { startPractice, submitTypedAnswer, useSpec } from "./harness.ts";
 
 const launched = await launchBrowser();
 
@@ -39,12 +39,7 @@ describe.runIf(launched.browser !== null)("the practice review", () => {
     // beside it said "budget 90–120 s" and "about 82 s under the budget".
     const { page } = spec;
     await startPractice(page, 2);
-    await page.getByRole("button", { name: /Start answering/ }).click();
-    await page
-      .getByLabel("Your answer, as you would say it")
-      .fill("I fixed the flaky build and it stayed green.");
-    await page.keyboard.press("Control+Enter");
-    await page.getByRole("heading", { name: "How your answer reads" }).waitFor();
+    await submitTypedAnswer(page, "I fixed the flaky build and it stayed green.");
     const budget = page.getByTestId("lens-budget");
     await budget.waitFor();
     expect(await budget.textContent()).toMatch(/min/);

@@ -5,7 +5,7 @@
 import type { Browser } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { launchBrowser, newContext } from "./browser.ts";
-import { settle, startPractice, useSpec } from "./harness.ts";
+import { settle, startPractice, submitTypedAnswer, useSpec } from "./harness.ts";
 
 const launched = await launchBrowser();
 
@@ -110,12 +110,7 @@ describe.runIf(launched.browser !== null)("a candidate's tour of the web app", (
     // "Dec 8", stood beside it: due today read as due tomorrow.
     const { page } = spec;
     await startPractice(page, 1);
-    await page.getByRole("button", { name: /Start answering/ }).click();
-    await page
-      .getByLabel("Your answer, as you would say it")
-      .fill("I fixed the flaky build and it stayed green.");
-    await page.keyboard.press("Control+Enter");
-    await page.getByRole("heading", { name: "How your answer reads" }).waitFor();
+    await submitTypedAnswer(page, "I fixed the flaky build and it stayed green.");
     await settle(page);
     await page.keyboard.press("1");
     await page.getByRole("heading", { name: "Session report" }).waitFor();
