@@ -47,11 +47,11 @@ describe("sentence encoder", () => {
 describe("the matcher with sentence embeddings", () => {
   it("accepts a paraphrase the lexical scorer misses and still rejects a same-word hard negative", async () => {
     const encoder = createSentenceEncoder();
-    // A dev pair of eval/matching/pairs.jsonl (g342e1): neither engine is named, and no concept the
-    // lexicons know carries it.
+    // A dev pair of eval/matching/pairs.jsonl (g342e2): neither engine is named, and no concept the
+    // lexicons know carries it (g342e1, "a commercial 3D engine", is read lexically since round 46).
     const ask = "Game development experience with Unity or Unreal";
     const paraphrase =
-      "I shipped a mobile puzzle game written in C# on a commercial 3D engine, including its physics and level editor.";
+      "I built the shaders and character controller for our studio's third-person adventure game.";
     // Read as software since the lexicon's sense check ("client libraries" are not clients).
     const clients = "Experience building client libraries";
     const packages =
@@ -86,7 +86,7 @@ describe("the matcher with sentence embeddings", () => {
     const encoder = createSentenceEncoder();
     const ask = "Game development experience with Unity or Unreal";
     const evidence =
-      "I shipped a mobile puzzle game written in C# on a commercial 3D engine, including its physics and level editor.";
+      "I built the shaders and character controller for our studio's third-person adventure game.";
     let runs = 0;
     const run = (embeddings: SentenceEmbeddings | undefined) => {
       runs++;
