@@ -29,4 +29,20 @@ describe("coverage column heads", () => {
     ]);
     expect(columnLabels(["Same story", "Same story"])).toEqual(["Same story", "Same story"]);
   });
+
+  it("cuts a long title at a word, never after a little word, and says so with an ellipsis", () => {
+    // Before: a story titled in its own words ("…for an image classification model") ran past its
+    // column at 390 px and was clamped at 1280.
+    expect(
+      columnLabels([
+        "Deployed a FastAPI-based inference service for an image classification model",
+        "Built a pipeline to predict sales across multiple regions",
+        "Personal project to deploy an LLM-based chatbot",
+      ]),
+    ).toEqual([
+      "Deployed a FastAPI-based inference service…",
+      "Built a pipeline to predict sales…",
+      "Personal project to deploy an LLM-based chatbot",
+    ]);
+  });
 });
