@@ -76,7 +76,7 @@ describe.runIf(launched.browser !== null)(
       const page = await composeFrom(SHORT, "short-prep.md");
       try {
         const story = page.getByLabel("Story");
-        const option = story.locator("option", { hasText: "slow nightly report" });
+        const option = story.locator("option", { hasText: "nightly report" });
         await story.selectOption((await option.first().getAttribute("value")) ?? "");
         const budget = page.getByLabel("Time budget");
         expect(await budget.locator("option").allTextContents()).toEqual([
