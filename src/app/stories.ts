@@ -101,13 +101,10 @@ export async function listStories(store: Store, userId: string): Promise<StoredS
   return (await store.stories.listStories(userId)).map(toStoredStory);
 }
 
+type AnswerOf = { question: string; variant: string };
+
 /** The stories with the question (and variant) of the answer each was drawn from, as lists show them. */
-async function withQuestions(store: Store, userId: string, stories: StoredStory[]): Promise<StoredStory[]> {
-  if (!stories.some((story) => story.sourceItemId !== undefined)) return stories;
-  const answers = new Map<string, { question: string; variant: string }>();
-  for (const item of await store.items.listItems(userId, { kind: "answer" })) {
-    if (item.kind === "answer") answers.set(item.id, { question: item.question, variant: item.variant });
-  }
+function withQuestions(stories: StoredStory[], answers: ReadonlyMap<string, AnswerOf>): StoredStory[] {
   return stories.map((story) => {
     const answer = story.sourceItemId === undefined ? undefined : answers.get(story.sourceItemId);
     if (answer === undefined || answer.question.trim() === "") return story;
@@ -126,7 +123,13 @@ async function withQuestions(store: Store, userId: string, stories: StoredStory[
  * @example (await storiesAsShown(store, "local"))[0]?.question // "Tell me about a time you made a mistake…"
  */
 export async function storiesAsShown(store: Store, userId: string): Promise<StoredStory[]> {
-  return withQuestions(store, userId, await listStories(store, userId));
+  const stories = await listStories(store, userId);
+  if (!stories.some((story) => story.sourceItemId !== undefined)) return stories;
+  const answers = new Map<string, AnswerOf>();
+  for (const item of await store.items.listItems(userId, { kind: "answer" })) {
+    if (item.kind === "answer") answers.set(item.id, { question: item.question, variant: item.variant });
+  }
+  return withQuestions(stories, answers);
 }
 
 /**
@@ -134,9 +137,16 @@ export async function storiesAsShown(store: Store, userId: string): Promise<Stor
  * @example (await storyAsShown(store, "local", id)).question
  */
 export async function storyAsShown(store: Store, userId: string, storyId: string): Promise<StoredStory> {
-  const [story] = await withQuestions(store, userId, [await getStory(store, userId, storyId)]);
-  if (story === undefined) throw new DeriskError("NOT_FOUND", `No story ${storyId}`);
-  return story;
+  const story = await getStory(store, userId, storyId);
+  if (story.sourceItemId === undefined) return story;
+  // Only the answer this story was drawn from (gone if its document was deleted).
+  const item = await store.items.getItem(userId, story.sourceItemId).catch((error: unknown) => {
+    if (error instanceof DeriskError && error.code === "NOT_FOUND") return undefined;
+    throw error;
+  });
+  const answers = new Map<string, AnswerOf>();
+  if (item?.kind === "answer") answers.set(item.id, { question: item.question, variant: item.variant });
+  return withQuestions([story], answers)[0] ?? story;
 }
 
 /**
