@@ -38,6 +38,10 @@ describe.runIf(launched.browser !== null)("a candidate's keyboard-only tour of t
       await prepared.waitFor();
       await settle(page);
       expect(await focused(page)).toMatch(/^aside Prepared answer/);
+      // Its title is not left under the sticky menu by the move of the focus.
+      const title = await prepared.getByText(/Your prepared answer/).boundingBox();
+      const menu = await page.locator("header").first().boundingBox();
+      expect(title?.y ?? 0).toBeGreaterThanOrEqual((menu?.y ?? 0) + (menu?.height ?? 0));
       await page.keyboard.press("Tab");
       expect(await focused(page)).toMatch(/^button Answer out loud/);
       // Enter from the prepared answer starts the answer, as on the rest of the question.

@@ -819,7 +819,8 @@ export function AnswerStep({
     if (prepared === undefined || !focusAfterPeek.current) return;
     focusAfterPeek.current = false;
     if (started && editorRef.current) editorRef.current.focus();
-    else preparedRef.current?.focus();
+    // Where the page stands: scrolled to it, its first lines would sit under the sticky menu.
+    else preparedRef.current?.focus({ preventScroll: true });
   }, [prepared, started]);
 
   // What the page says about transcription comes from the server's provider (default: none).
