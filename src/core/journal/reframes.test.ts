@@ -51,6 +51,29 @@ describe("journal reframes", () => {
     expect(new Set(reframes.map((r) => r.quote)).size).toBe(reframes.length);
   });
 
+  it("never offers a gap or a feeling as what it shows an interviewer: not testing is not systems thinking", () => {
+    // Before: "Embarrassed that I had not tested it." was offered as what the episode shows an
+    // interviewer (systems thinking), on the strength of "tested"; the check the writer did add
+    // was not offered at all.
+    const reframes = offerReframes({
+      happened:
+        "Two hours before the demo the model server ran out of memory. There was no alert on memory use. " +
+        "I rolled back to the previous build and ran the demo on it. Afterwards I added a memory check to the release script.",
+      felt: "Panicked at first. Embarrassed that I had not tested it on the real machine.",
+    });
+    const quotes = reframes.map((r) => r.quote);
+    expect(quotes.filter((q) => /not tested|no alert|Panicked/.test(q))).toEqual([]);
+    expect(reframes.find((r) => r.kind === "shows")).toMatchObject({
+      quote: "Afterwards I added a memory check to the release script.",
+      shows: "systems thinking",
+    });
+    // A cue that holds its own "not" still counts, and so does one never negated.
+    expect(
+      offerReframes({ happened: "I did not give up on the flaky deploy for weeks.", felt: "" })[0]?.shows,
+    ).toBe("persistence");
+    expect(offerReframes({ happened: "I never found the cause of the crash.", felt: "" })).toEqual([]);
+  });
+
   it("offers each sentence once, under its first heading (solved before what it shows)", () => {
     const reframes = offerReframes({
       happened: "You kept a production pipeline running for a year. I learned to test the data path first.",

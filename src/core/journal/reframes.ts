@@ -50,7 +50,7 @@ const SHOWS: { cue: RegExp; shows: string }[] = [
     shows: "persistence: you keep going when it is hard",
   },
   {
-    cue: /\b(root cause|checklist|prevent|monitor|alert|test(s|ed)?|double-check|process)\b/i,
+    cue: /\b(root cause|checklist|prevent|monitor|alert|test(s|ed)?|double-check|process|(added|wrote|put in) (a|an)( [\w-]+)? (check|guard|safeguard))\b/i,
     shows: "systems thinking: you fix the cause and guard against the next one",
   },
   {
@@ -58,7 +58,26 @@ const SHOWS: { cue: RegExp; shows: string }[] = [
     shows: "range: you can go down the stack when a model needs it",
   },
 ];
-const FEELING = /\b(feel|felt|frustrat|angry|sad|upset|ashamed|stupid|wasted|thin|tired|exhausted|doubt)\w*/i;
+const FEELING =
+  /\b(feel|felt|frustrat|angry|sad|upset|ashamed|embarrass|humiliat|guilt|panick?|scared|afraid|nervous|anxious|worried|overwhelm|stressed|stupid|wasted|thin|tired|exhausted|doubt)\w*/i;
+
+/** A word that turns the cue after it into its opposite: "had not tested", "never monitored", "no alert". */
+const NEGATION = /\b(not|never|no|without)\b|n['’]t\b/i;
+
+/**
+ * Whether `statement` says what `cue` names, rather than that it was missing: a cue with a
+ * negation among the three words before it ("I had not tested it", "there was no alert") does
+ * not count; a cue that holds its own negation ("did not give up") does.
+ * @example affirms(/\btested\b/i, "I had not tested it.") // false
+ */
+export function affirms(cue: RegExp, statement: string): boolean {
+  const every = new RegExp(cue.source, cue.flags.includes("g") ? cue.flags : `${cue.flags}g`);
+  for (const match of statement.matchAll(every)) {
+    const before = statement.slice(0, match.index).split(/\s+/).filter(Boolean).slice(-3).join(" ");
+    if (!NEGATION.test(before)) return true;
+  }
+  return false;
+}
 
 const MAX_PER_KIND = 3;
 
@@ -105,10 +124,11 @@ export function offerReframes(entry: ReframeEntry, story?: ReframeStory): Refram
   };
   const read = (text: string, from: Reframe["from"], bias?: ReframeKind) => {
     for (const statement of statementsOf(text)) {
-      if (FEELING.test(statement) && !SOLVED.test(statement)) continue;
-      if (bias === "solved" || SOLVED.test(statement)) add("solved", statement, from);
-      if (bias === "learned" || LEARNED.test(statement)) add("learned", statement, from);
-      const trait = SHOWS.find(({ cue }) => cue.test(statement));
+      const solved = affirms(SOLVED, statement);
+      if (FEELING.test(statement) && !solved) continue;
+      if (bias === "solved" || solved) add("solved", statement, from);
+      if (bias === "learned" || affirms(LEARNED, statement)) add("learned", statement, from);
+      const trait = SHOWS.find(({ cue }) => affirms(cue, statement));
       if (trait) add("shows", statement, from, trait.shows.split(":")[0]);
     }
   };

@@ -777,6 +777,9 @@ export function AnswerStep({
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
   const editorRef = useRef<HTMLTextAreaElement>(null);
   const startRef = useRef<HTMLButtonElement>(null);
+  const preparedRef = useRef<HTMLElement>(null);
+  /** Set by a peek: where focus goes once the prepared answer is on screen. */
+  const focusAfterPeek = useRef(false);
   const answerId = useId();
   const over = seconds > step.budgetSeconds;
   const [recording, setRecording] = useState(false);
@@ -807,6 +810,18 @@ export function AnswerStep({
       editor.setSelectionRange(editor.value.length, editor.value.length);
     } else if (!started) startRef.current?.focus();
   }, [started]);
+
+  // A peek removes the Peek button and, while it is on its way, disables Start answering: either
+  // held the focus, which would fall to the page and send the next Tab back to the top of it.
+  // Focus goes to the prepared answer (read out, and Tab goes on to the answer's controls), or
+  // back to the answer box when the timer is running.
+  useEffect(() => {
+    if (prepared === undefined || !focusAfterPeek.current) return;
+    focusAfterPeek.current = false;
+    if (started && editorRef.current) editorRef.current.focus();
+    // Where the page stands: scrolled to it, its first lines would sit under the sticky menu.
+    else preparedRef.current?.focus({ preventScroll: true });
+  }, [prepared, started]);
 
   // What the page says about transcription comes from the server's provider (default: none).
   useEffect(() => {
@@ -844,6 +859,7 @@ export function AnswerStep({
     setBusy("peek");
     try {
       const peeked = await practiceApi.peek(session.id, step.id);
+      focusAfterPeek.current = true;
       setPrepared(peeked.preparedAnswer);
       // The session as the server now has it: this step reads peeked.
       onChange(peeked.session);
@@ -975,7 +991,12 @@ export function AnswerStep({
       )}
 
       {prepared !== undefined ? (
-        <aside className="callout callout-info practice-peek" aria-label="Prepared answer">
+        <aside
+          ref={preparedRef}
+          tabIndex={-1}
+          className="callout callout-info practice-peek"
+          aria-label="Prepared answer"
+        >
           <Icon name="info" />
           <div>
             <p className="callout-title">Your prepared answer (peeking is noted on this attempt)</p>
