@@ -127,6 +127,7 @@ export async function progressStats(
       candidates.filter((c) => c.card === undefined).length,
       await newCardsAllowed(store, userId, now, options.timezoneOffsetMinutes),
     ),
+    neverPractised: candidates.filter((c) => c.card === undefined).length,
     now,
     ...(options.timezoneOffsetMinutes === undefined
       ? {}

@@ -1,6 +1,7 @@
 /**
  * Progress's "Practice now" tile on a phone: its two counts wrap between them, never inside a
- * word. Before, at 390 px the tile read "0 due no" / "w ·" / "34 new".
+ * word. Before, at 390 px the tile read "0 due no" / "w ·" / "34 new". When today's limit on new
+ * questions holds some back, the tile says how many are left unpractised.
  */
 import type { Browser } from "playwright-core";
 import { afterAll, describe, expect, test } from "vitest";
@@ -33,6 +34,14 @@ describe.runIf(launched.browser !== null)("the Practice now tile", () => {
       const tile = page.getByTestId("due-now");
       await tile.waitFor();
       expect(await tile.textContent()).toMatch(/^\d+\u00a0due\u00a0now · \d+\u00a0new$/);
+      // "9 new" beside "17 questions ready" read as a contradiction: the tile says why it is fewer.
+      const newCount = /(\d+)\u00a0new$/.exec((await tile.textContent()) ?? "")?.[1];
+      const limit =
+        /^(\d+) new today of the (\d+) you have not practised \(your limit of new questions a day\)$/.exec(
+          ((await page.getByTestId("new-limit").textContent()) ?? "").replace(/\s+/g, " ").trim(),
+        );
+      expect(limit?.[1]).toBe(newCount);
+      expect(Number(limit?.[2])).toBeGreaterThan(Number(newCount));
       // The lines the text is laid out on: "N due now ·" and "M new" at most, each word whole.
       const lines = await tile.evaluate((element) => {
         const range = document.createRange();

@@ -37,6 +37,8 @@ export interface ProgressInput {
   days?: number;
   /** Practicable answers and questions never practised (no card yet): practice offers them as "new". */
   newCards?: number;
+  /** Practicable answers and questions never practised, before today's limit on new cards; default `newCards`. */
+  neverPractised?: number;
   /** Practicable answers and questions whose card is due at `now`: what practice offers as "due now". */
   dueNow?: number;
 }
@@ -84,6 +86,8 @@ export interface ProgressFigures {
   dueNow: number;
   /** Never practised, so on no schedule: practice offers them as "new" beside the cards due. */
   newCards: number;
+  /** Never practised at all: more than `newCards` when today's limit on new cards holds some back. */
+  neverPractised: number;
   streak: { current: number; longest: number; today: boolean };
 }
 
@@ -229,6 +233,7 @@ export function progressFigures(input: ProgressInput): ProgressFigures {
     due,
     dueNow: input.dueNow ?? 0,
     newCards: input.newCards ?? 0,
+    neverPractised: Math.max(input.neverPractised ?? 0, input.newCards ?? 0),
     streak: { current, longest, today: practisedDays.has(today) },
   };
 }

@@ -104,6 +104,12 @@ function Dashboard({ figures }: { figures: ProgressFigures }) {
             {/* Kept whole on a narrow tile: it wraps after the "·", not inside a count. */}
             {`${figures.dueNow}\u00a0due\u00a0now · ${figures.newCards ?? 0}\u00a0new`}
           </dd>
+          {figures.neverPractised > figures.newCards && (
+            <p className="muted" data-testid="new-limit">
+              {figures.newCards === 0 ? "No" : figures.newCards} new today of the {figures.neverPractised} you
+              have not practised (your limit of new questions a day)
+            </p>
+          )}
           <p className="muted">
             {laterToday > 0 && `${laterToday} more later today · `}
             {figures.due.reduce((n, d) => n + d.count, 0)} in the next 30 days
