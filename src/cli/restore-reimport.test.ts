@@ -90,4 +90,25 @@ describe("derisk history --restore and re-import", { timeout: 360_000 }, () => {
     expect(kept).toContain("My own words now, kept.");
     expect(kept).not.toContain("eight years");
   });
+
+  it("refuses to restore a text that is word for word the current one, and adds no copy", () => {
+    const dataDir = join(work, "restore");
+    const file = join(work, "restore.md");
+    writeFileSync(file, sample);
+    expect(derisk(dataDir, ["import", file]).code).toBe(0);
+    const { id } = firstAnswer(dataDir);
+    expect(derisk(dataDir, ["set", id, "--text", "First rewrite: I measured, then fixed it."]).code).toBe(0);
+    expect(derisk(dataDir, ["set", id, "--text", "Second rewrite: I fixed it."]).code).toBe(0);
+    const first = derisk(dataDir, ["history", id, "--restore", "2"]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain("now version 4");
+
+    // Before: a second restore of version 2 wrote version 5, the same text again.
+    const twice = derisk(dataDir, ["history", id, "--restore", "2"]);
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toMatch(/Version 2 of answer \S+ is word for word its current text \(version 4\)/);
+    expect(twice.stderr).not.toMatch(/\n\s+at /);
+    const versions = versionsOf(dataDir, id);
+    expect(versions.map((v) => v.version)).toEqual([4, 3, 2, 1]);
+  });
 });
