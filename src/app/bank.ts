@@ -763,6 +763,17 @@ export async function restoreItemVersion(
       hint: HINTS.history(itemId),
     });
   }
+  // An earlier text word for word the current one (restored twice, or typed back): restoring it
+  // would only add a copy to the history.
+  const current = await store.items.getItem(userId, itemId);
+  if (current.raw === entry.raw) {
+    const which = entry.version === null ? "The file's text kept aside" : `Version ${entry.version}`;
+    throw new DeriskError(
+      "USAGE",
+      `${which} of ${current.kind} ${current.key} is word for word its current text (version ${current.version}), so there is nothing to restore`,
+      { hint: HINTS.listedVersions(`derisk history ${shortId(itemId)}`, "the answer's History") },
+    );
+  }
   const updated = await store.items.updateItem(userId, itemId, {
     raw: entry.raw,
     data: entry.data,

@@ -157,6 +157,7 @@ interface PracticeFlags {
   role?: string;
   resume?: string | boolean;
   list?: boolean;
+  json?: boolean;
 }
 
 type PracticeModule = typeof import("../../app/practice.ts");
@@ -289,6 +290,7 @@ export function registerPracticeCommand(program: Command, ctx: CliContext): void
     .option("-r, --role <id>", "target role for the analysis")
     .option("--resume [id]", "continue an unfinished session (the newest one without an id)")
     .option("--list", "list unfinished sessions")
+    .option("--json", "with --list: print { sessions: [...] } as JSON")
     .addHelpText(
       "after",
       [
@@ -324,6 +326,12 @@ export function registerPracticeCommand(program: Command, ctx: CliContext): void
           "USAGE",
           "--resume and --list take no source or --count: the session keeps the questions it started with.",
         );
+      // A mock interview is typed at a prompt; only the list of sessions is printed.
+      if (flags.json && !flags.list)
+        throw new DeriskError(
+          "USAGE",
+          "--json goes with --list (derisk practice --list --json): a mock interview is answered at a prompt, not printed.",
+        );
       const { COMPETENCIES } = await import("../../core/model.ts");
       const { parseRoleFlag } = await import("./compose.ts");
       const role = parseRoleFlag(flags.role);
@@ -351,7 +359,11 @@ export function registerPracticeCommand(program: Command, ctx: CliContext): void
       const practice = await import("../../app/practice.ts");
       await ctx.withStore(async (store, userId) => {
         if (flags.list) {
-          ctx.out(await listUnfinished(practice, store, userId, ctx.style));
+          ctx.out(
+            flags.json
+              ? JSON.stringify({ sessions: await unfinishedJson(practice, store, userId) }, null, 2)
+              : await listUnfinished(practice, store, userId, ctx.style),
+          );
           return;
         }
         let session: PracticeView;
@@ -411,6 +423,29 @@ export function registerPracticeCommand(program: Command, ctx: CliContext): void
         await runSession(ctx, practice, store, userId, session);
       });
     });
+}
+
+/** The unfinished sessions as `practice --list --json` prints them, newest first. */
+async function unfinishedJson(practice: PracticeModule, store: Store, userId: string) {
+  const sessions = await practice.listPractice(store, userId, { status: "active" });
+  return sessions.map((session) => {
+    const { answered, total, at } = progressOf(session);
+    const current = session.current;
+    return {
+      id: session.id,
+      kind: isDrill(session) ? "drill" : "practice",
+      source: sourceLabel(session.source),
+      createdAt: session.createdAt.toISOString(),
+      answered,
+      total,
+      // The question it stands at (1-based), its text and whether a draft of it is saved;
+      // null past the last question, where only a rating is left.
+      at: current === undefined ? null : Math.min(at, total),
+      question: current?.questionText ?? null,
+      draftSaved: Boolean(current?.attempt?.text),
+      resume: `derisk ${isDrill(session) ? "drill" : "practice"} --resume ${session.id}`,
+    };
+  });
 }
 
 async function listUnfinished(

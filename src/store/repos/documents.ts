@@ -260,7 +260,10 @@ async function replaceItems(
       if (entry.source === "imported") lastImported.set(entry.itemId, entry.raw);
     }
   }
-  const isOwn = (row: ItemRow) => (currentSource.get(row.id) ?? "imported") !== "imported";
+  // The user's own text: typed, composed, restored… unless it is word for word what the file
+  // last brought (a restore of the imported text), which the file may then change again.
+  const isOwn = (row: ItemRow) =>
+    (currentSource.get(row.id) ?? "imported") !== "imported" && row.raw !== lastImported.get(row.id);
   const changes = noChanges();
 
   const byKey = new Map(existing.map((row) => [row.key, row]));
