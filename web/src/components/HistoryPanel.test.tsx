@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { HistoryMeta, VersionChanges } from "./HistoryPanel.tsx";
+import { HistoryMeta, itemHistory, VersionChanges } from "./HistoryPanel.tsx";
 
 const textOf = (html: string): string =>
   html
@@ -66,5 +66,25 @@ describe("an earlier text's changes", () => {
         ),
       ),
     ).toBe("Since this text: Ticked 'Write the latency story'");
+  });
+});
+
+describe("restoring an answer's earlier text", () => {
+  it("is not offered for a text word for word the current one, which the server refuses", () => {
+    // Before: every earlier entry had "Restore this text"; on a copy of the current text (a
+    // restore done twice) the click ended in the server's "nothing to restore" error.
+    const version = (raw: string, current = false) => ({
+      ...entry,
+      id: raw,
+      itemId: "i1",
+      current,
+      text: raw,
+      raw,
+    });
+    const source = itemHistory("i1");
+    const current = version("**Situation**: We shipped it.", true);
+    expect(source.changesCurrent?.(version("**Situation**: We shipped it."), current)).toBe(false);
+    expect(source.changesCurrent?.(version("Situation: We shipped it."), current)).toBe(true);
+    expect(source.changesCurrent?.(version("We shipped it late."), current)).toBe(true);
   });
 });

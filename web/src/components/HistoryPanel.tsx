@@ -66,6 +66,11 @@ export interface HistorySource<V extends HistoryVersion, R> {
   restore: (entry: V, expectedVersion: number) => Promise<R>;
   /** An entry's text; `current` is the current text's entry, to compare an earlier one with. */
   renderText: (entry: V, current: V | undefined) => ReactNode;
+  /**
+   * Whether restoring `entry` would change anything: the server refuses a text word for word the
+   * current one, so its button is not offered. Every earlier entry when left out.
+   */
+  changesCurrent?: (entry: V, current: V | undefined) => boolean;
 }
 
 /**
@@ -138,6 +143,7 @@ export function itemHistory(itemId: string): HistorySource<ItemVersion, StoredIt
     dirtyHint: "Save or discard your changes to restore an earlier text.",
     load: () => api.itemHistory(itemId),
     restore: (entry, expectedVersion) => api.restoreVersion(itemId, entry.id, expectedVersion),
+    changesCurrent: (entry, current) => current === undefined || entry.raw !== current.raw,
     renderText: (entry, current) => (
       <>
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the text scrolls past 12rem; a keyboard user must reach it to scroll. */}
@@ -263,16 +269,21 @@ export function HistoryPanel<V extends HistoryVersion, R>({
                   entry,
                   loaded.versions.find((version) => version.current),
                 )}
-                {!entry.current && (
-                  <button
-                    type="button"
-                    className="button button-small"
-                    disabled={dirty || restoring !== null}
-                    onClick={() => void restore(entry)}
-                  >
-                    {restoring === entry.id ? "Restoring…" : "Restore this text"}
-                  </button>
-                )}
+                {!entry.current &&
+                  (source.changesCurrent?.(
+                    entry,
+                    loaded.versions.find((version) => version.current),
+                  ) ??
+                    true) && (
+                    <button
+                      type="button"
+                      className="button button-small"
+                      disabled={dirty || restoring !== null}
+                      onClick={() => void restore(entry)}
+                    >
+                      {restoring === entry.id ? "Restoring…" : "Restore this text"}
+                    </button>
+                  )}
               </li>
             ))}
           </ol>
