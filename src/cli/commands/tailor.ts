@@ -196,7 +196,7 @@ export function registerTailorCommand(program: Command, ctx: CliContext): void {
           for (const p of r.parts ?? []) {
             const shown =
               p.evidence === undefined
-                ? "nothing in your bank shows it yet"
+                ? "nothing in your stories or answers shows it yet"
                 : `${r.evidence.some((e) => e.quote === p.evidence?.quote) ? "" : `${p.evidence.source} "${p.evidence.title}": `}“${p.evidence.quote}”${p.via === undefined ? "" : ` (as “${p.via}”)`}${p.related === undefined ? "" : ` (shows ${p.related})`}`;
             const verdict = p.strength === "strong" ? "yes" : p.strength === "partial" ? "partly" : "no";
             lines.push(style.dim(`    ${verdict} · ${p.name} — ${shown}`));
