@@ -90,6 +90,19 @@ describe("a requirement that names several things, read per thing (tailor50)", (
     expect(Object.keys(spark)).not.toContain("parts");
   });
 
+  it("leaves a line a gap when only a neighbour of one thing is shown", () => {
+    const ecs = [
+      parseStory({ id: "ecs", title: "Ticket service", actions: ["I deployed the ticket service on ECS."] }),
+    ];
+    const line = read(
+      "## Requirements\n- Experience with Kubernetes and Terraform\n",
+      ecs,
+    )("Experience with Kubernetes and Terraform");
+    expect(line.covered).toBe(false);
+    expect(line.evidence).toEqual([]);
+    expect(line.partsSummary).toMatch(/^not met: /);
+  });
+
   it("leaves a line none of whose things is shown a gap", () => {
     const line = read("## Requirements\n- Strong SQL and Kubernetes skills\n")(
       "Strong SQL and Kubernetes skills",

@@ -1362,7 +1362,7 @@ function readParts(
   units: readonly Unit[],
   analyses: readonly Analysis[],
   goals: ReadonlySet<string>,
-): { parts: RequirementPart[]; summary: string } | undefined {
+): RequirementPart[] | undefined {
   const things = askedThings(asked);
   if (things.length < 2) return undefined;
   // A thing is named by the words the line spans for it ("Distributed data processing with Spark or
@@ -1381,7 +1381,13 @@ function readParts(
   }));
   units.forEach((unit, i) => {
     const c = analyses[i] as Analysis;
-    thingCredits(asked, c).forEach(({ credit, label, through }, k) => {
+    // A tool related to the one asked ("ECS" for Kubernetes) is a neighbour, as for the whole line.
+    const near = relatedTool(asked, c);
+    thingCredits(asked, c).forEach(({ credit: read, label: readLabel, through }, k) => {
+      const slotName = (best[k] as (typeof best)[number]).part.name.toLowerCase();
+      const neighbour = near !== undefined && read >= 1 && slotName.includes(near.tool.toLowerCase());
+      const credit = neighbour ? 0.5 : read;
+      const label = neighbour ? `“${near.term}”, related to ${near.tool} (related)` : readLabel;
       if (credit <= 0) return;
       const said = !statesPlan(unit.text) && !goals.has(unit.text) && !GOAL.test(unit.text);
       // Yes where the sentence shows the thing itself in a deed; a neighbour, a plan, a goal or a
@@ -1396,22 +1402,24 @@ function readParts(
         name: slot.part.name,
         strength,
         evidence: { source: unit.source, id: unit.id, title: unit.title, quote: unit.text },
-        ...(through === undefined || slot.part.name.toLowerCase().includes(through) ? {} : { via: through }),
-        ...(credit < 1 && label.endsWith("(related)") ? { related: label } : {}),
+        ...(through === undefined || neighbour || slot.part.name.toLowerCase().includes(through)
+          ? {}
+          : { via: through }),
+        ...(credit < 1 && label.endsWith(" (related)")
+          ? { related: neighbour ? label.slice(0, -" (related)".length) : label }
+          : {}),
       };
     });
   });
-  const parts = best.map((b) => b.part);
+  return best.map((b) => b.part);
+}
+
+/** A compound line's parts in words: "partly met: SQL no, Spark yes". */
+function partsSummary(parts: readonly RequirementPart[], covered: boolean): string {
   const word = (p: RequirementPart) =>
     `${p.name} ${p.strength === "strong" ? "yes" : p.strength === "partial" ? "partly" : "no"}`;
-  const missing = parts.filter((p) => p.strength === "none").length;
-  const lead =
-    missing === parts.length
-      ? "not met"
-      : missing === 0 && parts.every((p) => p.strength === "strong")
-        ? "met"
-        : "partly met";
-  return { parts, summary: `${lead}: ${parts.map(word).join(", ")}` };
+  const lead = !covered ? "not met" : parts.every((p) => p.strength === "strong") ? "met" : "partly met";
+  return `${lead}: ${parts.map(word).join(", ")}`;
 }
 
 /**
@@ -1616,12 +1624,13 @@ export function tailor(
         yearsCheck,
       };
     }
-    const compound = query === "" ? undefined : readParts(analyzeText(query), units, analyses, goals);
-    if (compound !== undefined) {
-      const { parts, summary } = compound;
+    const parts = query === "" ? undefined : readParts(analyzeText(query), units, analyses, goals);
+    if (parts !== undefined) {
       const met = parts.filter((p) => p.strength !== "none");
       const missing = parts.filter((p) => p.strength === "none");
-      if (met.length > 0) {
+      // Only a thing shown itself lifts a line no sentence matches whole: a neighbour alone ("ECS"
+      // beside "Kubernetes and Terraform") leaves it the gap it was.
+      if (evidence.length > 0 ? met.length > 0 : met.some((p) => p.related === undefined)) {
         // Evidence for some of what the line names: the sentences that show it stand for the line
         // when no sentence shows the line as a whole, and the line is met only as far as its parts.
         if (evidence.length === 0) {
@@ -1652,24 +1661,26 @@ export function tailor(
           (met.every((p) => p.strength === "strong") || evidence.some((e) => e.strength === "strong"))
             ? "strong"
             : "partial";
+        const covered = evidence.some((e) => e.note !== PLAN_NOTE);
         return {
           ...req,
           evidence: evidence.slice(0, 3),
-          covered: evidence.some((e) => e.note !== PLAN_NOTE),
+          covered,
           strength,
           parts,
-          partsSummary: summary,
+          partsSummary: partsSummary(parts, covered),
         };
       }
     }
     const top = evidence[0];
+    const covered = evidence.some((e) => e.note !== PLAN_NOTE);
     return {
       ...req,
-      ...(compound === undefined ? {} : { parts: compound.parts, partsSummary: compound.summary }),
+      ...(parts === undefined ? {} : { parts, partsSummary: partsSummary(parts, covered) }),
       evidence,
       // A wish ("I'm looking for…", "Now → …") is shown with its note but covers nothing: a
       // requirement whose every sentence only says what the candidate wants next is a gap.
-      covered: evidence.some((e) => e.note !== PLAN_NOTE),
+      covered,
       // The strongest evidence shown, which need not lead: a sentence naming the ask's tools may.
       strength:
         top === undefined ? "none" : evidence.some((e) => e.strength === "strong") ? "strong" : top.strength,
