@@ -186,11 +186,21 @@ export function registerTailorCommand(program: Command, ctx: CliContext): void {
       ];
       for (const r of tailoring.requirements) {
         const mark = r.covered ? style.green("✓") : style.red("✗");
-        const strength = r.covered ? ` ${style.dim(`(${r.strength})`)}` : "";
+        // A line that names several things says which of them the bank shows: "partly met: SQL no, Spark yes".
+        const strength = r.covered ? ` ${style.dim(`(${r.partsSummary ?? r.strength})`)}` : "";
         lines.push(
           `${mark} ${style.dim(`[${r.kind}${r.required ? "" : ", preferred"}]`)} ${r.text}${strength}`,
         );
         if (r.yearsCheck) lines.push(style.dim(`    ${r.yearsCheck.note}`));
+        if (r.covered)
+          for (const p of r.parts ?? []) {
+            const shown =
+              p.evidence === undefined
+                ? "nothing in your stories or answers shows it yet"
+                : `${r.evidence.some((e) => e.quote === p.evidence?.quote) ? "" : `${p.evidence.source} "${p.evidence.title}": `}“${p.evidence.quote}”${p.via === undefined ? "" : ` (as “${p.via}”)`}${p.related === undefined ? "" : ` (shows ${p.related})`}`;
+            const verdict = p.strength === "strong" ? "yes" : p.strength === "partial" ? "partly" : "no";
+            lines.push(style.dim(`    ${verdict} · ${p.name} — ${shown}`));
+          }
         for (const e of r.evidence) {
           const where = e.document === undefined ? "" : ` in “${e.document}”`;
           lines.push(style.dim(`    ${e.strength} · ${e.source} "${e.title}"${where}: “${e.quote}”`));

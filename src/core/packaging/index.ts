@@ -94,6 +94,7 @@ export {
   type PostingRequirements,
   type Requirement,
   type RequirementKind,
+  type RequirementPart,
   scaffoldWhyCompany,
   type TailorAnswer,
   type Tailoring,

@@ -5,10 +5,12 @@ import type { AnswerItem } from "../model.ts";
 import {
   type Analysis,
   analyzeText,
+  askedThings,
   type SemanticMatch,
   type SentenceEmbeddings,
   type Strength,
   semanticMatch,
+  thingCredits,
   type YearsClaim,
   yearsClaims,
   yearsRequired,
@@ -866,11 +868,32 @@ export interface YearsCheck {
   note: string;
 }
 
+/**
+ * One thing a compound requirement names, met or missing: "SQL" and "Spark" in "Strong SQL and
+ * Spark skills" are each needed; "Spark or Databricks" is one thing, met by either.
+ */
+export interface RequirementPart {
+  /** The thing as the posting names it ("Spark", "Spark or Databricks"). */
+  name: string;
+  /** strong: a sentence shows it; partial: a sentence shows only a neighbour of it; none: missing. */
+  strength: Strength;
+  /** The sentence that shows it best, verbatim, and where it is. */
+  evidence?: Pick<Evidence, "source" | "id" | "title" | "quote" | "document">;
+  /** What a partial sentence shows instead: a neighbour ("scalability (related)"). */
+  related?: string;
+  /** The sentence's own words for the thing when they are not the posting's ("scikit-learn" for Python). */
+  via?: string;
+}
+
 export type TailoredRequirement = Requirement & {
   evidence: Evidence[];
   covered: boolean;
-  /** The best evidence's strength, "none" for a gap. */
+  /** The best evidence's strength, "none" for a gap; partial when a compound line has a thing missing. */
   strength: Strength;
+  /** For a requirement that names several things each needed: each, met or missing. */
+  parts?: RequirementPart[];
+  /** The parts in a line: "partly met: Spark yes, SQL no". */
+  partsSummary?: string;
   years?: number;
   yearsCheck?: YearsCheck;
 };
@@ -1329,6 +1352,77 @@ function asSaid<T extends { text: string }>(sentences: readonly T[]): T[] {
 }
 
 /**
+ * A compound requirement read per thing it names (the matcher's concept reading, `askedThings`):
+ * for each, the sentence that shows it best — strong when it shows the thing itself, partial when
+ * only a neighbour — or none. Undefined for a line that names fewer than two things, which is read
+ * as a whole only.
+ */
+function readParts(
+  asked: Analysis,
+  units: readonly Unit[],
+  analyses: readonly Analysis[],
+  goals: ReadonlySet<string>,
+): RequirementPart[] | undefined {
+  const things = askedThings(asked);
+  if (things.length < 2) return undefined;
+  // A thing is named by the words the line spans for it ("Distributed data processing with Spark or
+  // Databricks") when they are short and hold no other thing, else by its terms joined.
+  const spans = things.map((t) => t.span);
+  const nameOf = (thing: (typeof things)[number]) => {
+    const [from, to] = thing.span;
+    const span = asked.text.slice(from, to);
+    const alone = spans.every(([f, t]) => (f === from && t === to) || t <= from || f >= to);
+    if (from >= 0 && alone && span.split(/\s+/).length <= 7) return span;
+    return (thing.names.length > 0 ? thing.names : thing.labels).join(" or ");
+  };
+  const best: Array<{ rank: number; part: RequirementPart }> = things.map((thing) => ({
+    rank: 0,
+    part: { name: nameOf(thing), strength: "none" },
+  }));
+  units.forEach((unit, i) => {
+    const c = analyses[i] as Analysis;
+    // A tool related to the one asked ("ECS" for Kubernetes) is a neighbour, as for the whole line.
+    const near = relatedTool(asked, c);
+    thingCredits(asked, c).forEach(({ credit: read, label: readLabel, through }, k) => {
+      const slotName = (best[k] as (typeof best)[number]).part.name.toLowerCase();
+      const neighbour = near !== undefined && read >= 1 && slotName.includes(near.tool.toLowerCase());
+      const credit = neighbour ? 0.5 : read;
+      const label = neighbour ? `“${near.term}”, related to ${near.tool} (related)` : readLabel;
+      if (credit <= 0) return;
+      const said = !statesPlan(unit.text) && !goals.has(unit.text) && !GOAL.test(unit.text);
+      // Yes where the sentence shows the thing itself in a deed; a neighbour, a plan, a goal or a
+      // mere list shows it partly.
+      const strength: Strength = credit >= 1 && said && !listedOnly(asked, c) ? "strong" : "partial";
+      // Strong before partial, a deed before a plan, a story (what the user will tell) first.
+      const rank = (strength === "strong" ? 8 : 4) + (said ? 2 : 0) + (unit.source === "story" ? 1 : 0);
+      const slot = best[k] as (typeof best)[number];
+      if (rank <= slot.rank) return;
+      slot.rank = rank;
+      slot.part = {
+        name: slot.part.name,
+        strength,
+        evidence: { source: unit.source, id: unit.id, title: unit.title, quote: unit.text },
+        ...(through === undefined || neighbour || slot.part.name.toLowerCase().includes(through)
+          ? {}
+          : { via: through }),
+        ...(credit < 1 && label.endsWith(" (related)")
+          ? { related: neighbour ? label.slice(0, -" (related)".length) : label }
+          : {}),
+      };
+    });
+  });
+  return best.map((b) => b.part);
+}
+
+/** A compound line's parts in words: "partly met: SQL no, Spark yes". */
+function partsSummary(parts: readonly RequirementPart[], covered: boolean): string {
+  const word = (p: RequirementPart) =>
+    `${p.name} ${p.strength === "strong" ? "yes" : p.strength === "partial" ? "partly" : "no"}`;
+  const lead = !covered ? "not met" : parts.every((p) => p.strength === "strong") ? "met" : "partly met";
+  return `${lead}: ${parts.map(word).join(", ")}`;
+}
+
+/**
  * For each requirement of a posting, the stories, answers and accomplishments that evidence
  * it — the sentence, by meaning (the shared matcher in src/core/semantic), with its strength —
  * and the requirements nothing covers yet. Years-of-experience requirements are checked
@@ -1530,13 +1624,63 @@ export function tailor(
         yearsCheck,
       };
     }
+    const parts = query === "" ? undefined : readParts(analyzeText(query), units, analyses, goals);
+    if (parts !== undefined) {
+      const met = parts.filter((p) => p.strength !== "none");
+      const missing = parts.filter((p) => p.strength === "none");
+      // Only a thing shown itself lifts a line no sentence matches whole: a neighbour alone ("ECS"
+      // beside "Kubernetes and Terraform") leaves it the gap it was.
+      if (evidence.length > 0 ? met.length > 0 : met.some((p) => p.related === undefined)) {
+        // Evidence for some of what the line names: the sentences that show it stand for the line
+        // when no sentence shows the line as a whole, and the line is met only as far as its parts.
+        if (evidence.length === 0) {
+          const asked = analyzeText(query);
+          for (const part of met) {
+            const e = part.evidence;
+            if (e === undefined || evidence.some((kept) => kept.quote === e.quote)) continue;
+            const i = units.findIndex((u) => u.text === e.quote && u.id === e.id);
+            const found = semanticMatch(asked, analyses[i] as Analysis, matchOptions);
+            const others = parts.filter((p) => p !== part && p.evidence?.quote !== e.quote);
+            const shown = parts.filter((p) => p.evidence?.quote === e.quote).map((p) => p.name);
+            evidence.push({
+              source: e.source,
+              id: e.id,
+              title: e.title,
+              quote: e.quote,
+              shared: shown,
+              score: found.score,
+              strength: "partial",
+              ...(others.length > 0
+                ? { note: `shows ${shown.join(" and ")}, not ${others.map((p) => p.name).join(" or ")}` }
+                : {}),
+            });
+          }
+        }
+        const strength: Strength =
+          missing.length === 0 &&
+          (met.every((p) => p.strength === "strong") || evidence.some((e) => e.strength === "strong"))
+            ? "strong"
+            : "partial";
+        const covered = evidence.some((e) => e.note !== PLAN_NOTE);
+        return {
+          ...req,
+          evidence: evidence.slice(0, 3),
+          covered,
+          strength,
+          parts,
+          partsSummary: partsSummary(parts, covered),
+        };
+      }
+    }
     const top = evidence[0];
+    const covered = evidence.some((e) => e.note !== PLAN_NOTE);
     return {
       ...req,
+      ...(parts === undefined ? {} : { parts, partsSummary: partsSummary(parts, covered) }),
       evidence,
       // A wish ("I'm looking for…", "Now → …") is shown with its note but covers nothing: a
       // requirement whose every sentence only says what the candidate wants next is a gap.
-      covered: evidence.some((e) => e.note !== PLAN_NOTE),
+      covered,
       // The strongest evidence shown, which need not lead: a sentence naming the ask's tools may.
       strength:
         top === undefined ? "none" : evidence.some((e) => e.strength === "strong") ? "strong" : top.strength,

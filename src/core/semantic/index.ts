@@ -7,7 +7,9 @@
 export { CONCEPTS, type ConceptDefinition, type ConceptKind } from "./lexicon.ts";
 export {
   type Analysis,
+  type AskedThing,
   analyzeText,
+  askedThings,
   bestMatch,
   type ConceptHit,
   conceptsOf,
@@ -18,7 +20,9 @@ export {
   STRONG_THRESHOLD,
   type Strength,
   semanticMatch,
+  type ThingCredit,
   textsToEmbed,
+  thingCredits,
   vectorSimilarity,
 } from "./matcher.ts";
 export {

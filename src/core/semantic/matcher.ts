@@ -1917,3 +1917,91 @@ export function bestMatch(
   });
   return best;
 }
+
+/** One thing a query names that is needed on its own: concepts any one of which meets it ("Spark or Databricks"). */
+export interface AskedThing {
+  /** The concepts' labels, in the order the query names them. */
+  labels: string[];
+  /** The words the query names them with, as written ("Spark", "Databricks"), first named first. */
+  names: string[];
+  /** Where the query names it: from its first term's start to its last term's end (-1, -1 when nowhere). */
+  span: [number, number];
+}
+
+/** How a candidate reads against one thing a query names: 1 shown, 0.5 a neighbour or broader concept, 0 missing. */
+export interface ThingCredit {
+  credit: number;
+  /** The label of what earned the credit ("Apache Spark", "SQL (related)"); empty when none. */
+  label: string;
+  /**
+   * When the candidate shows the thing in other words than the query's ("scikit-learn" shows
+   * Python, "k8s" Kubernetes): the words it uses.
+   */
+  through?: string;
+}
+
+/**
+ * The things a query names that are each needed, as the matcher's concept reading groups them
+ * (Tailor reads a compound requirement per thing: "Strong SQL and Spark skills" names SQL and
+ * Spark; "Spark or Databricks" is one thing, met by either). Concepts that are only context (a
+ * broad concept beside specific ones, whom the work is for) and occupations are left out. Reads
+ * the plan `semanticMatch` uses; changes no score.
+ * @example askedThings(analyzeText("Strong SQL and Spark skills")).length // 2
+ */
+export function askedThings(q: Analysis): AskedThing[] {
+  const plan = planOf(q, false);
+  const text = q.text.toLowerCase();
+  const at = (m: AskedConcept) => {
+    const term = q.concepts.get((CONCEPTS[m.index] as ConceptDefinition).id)?.term;
+    const found = term === undefined ? -1 : text.indexOf(term);
+    return found < 0 ? Number.POSITIVE_INFINITY : found;
+  };
+  return plan.asks
+    .map((ask) => ({ ask, first: Math.min(...ask.members.map(at)) }))
+    .filter(({ ask }) => ask.unmetWhenMissed && !ask.onlyWhenShown)
+    .sort((a, b) => a.first - b.first)
+    .map(({ ask }) => {
+      const members = [...ask.members].sort((a, b) => at(a) - at(b));
+      const names: string[] = [];
+      const span: [number, number] = [-1, -1];
+      for (const m of members) {
+        const from = at(m);
+        const term = q.concepts.get((CONCEPTS[m.index] as ConceptDefinition).id)?.term;
+        if (term === undefined || !Number.isFinite(from)) continue;
+        const name = q.text.slice(from, from + term.length);
+        if (!names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
+        if (span[0] < 0 || from < span[0]) span[0] = from;
+        span[1] = Math.max(span[1], from + term.length);
+      }
+      return { labels: members.map((m) => m.label), names, span };
+    });
+}
+
+/**
+ * The credit a candidate earns on each of `askedThings(q)`, in the same order.
+ * @example thingCredits(analyzeText("Strong SQL and Spark skills"), analyzeText("I migrated the pipeline to Spark.")).map((t) => t.credit) // [0, 1]
+ */
+export function thingCredits(q: Analysis, c: Analysis): ThingCredit[] {
+  const plan = planOf(q, false);
+  const text = q.text.toLowerCase();
+  const at = (m: AskedConcept) => {
+    const term = q.concepts.get((CONCEPTS[m.index] as ConceptDefinition).id)?.term;
+    const found = term === undefined ? -1 : text.indexOf(term);
+    return found < 0 ? Number.POSITIVE_INFINITY : found;
+  };
+  const flags = conceptFlags(c);
+  return plan.asks
+    .map((ask) => ({ ask, first: Math.min(...ask.members.map(at)) }))
+    .filter(({ ask }) => ask.unmetWhenMissed && !ask.onlyWhenShown)
+    .sort((a, b) => a.first - b.first)
+    .map(({ ask }) => {
+      const [credit, label] = creditOf(ask, q, c, flags);
+      if (credit < 1) return { credit, label };
+      const ids = ask.members.map((m) => (CONCEPTS[m.index] as ConceptDefinition).id);
+      const asked = new Set(ids.map((id) => lemma(q.concepts.get(id)?.term ?? "")));
+      const hit = ids.map((id) => c.concepts.get(id)).find((h) => h !== undefined);
+      return hit === undefined || asked.has(lemma(hit.term))
+        ? { credit, label }
+        : { credit, label, through: hit.term };
+    });
+}

@@ -40,6 +40,8 @@ const KIND_NAMES = {
 };
 
 const STRENGTH_NAMES = { strong: "strong evidence", partial: "partial evidence", none: "gap" } as const;
+/** One thing a compound requirement names: shown, shown only by a neighbour, or missing. */
+const PART_NAMES = { strong: "yes", partial: "partly", none: "no" } as const;
 
 /**
  * Tailor (#/tailor, #/tailor/:id): a pasted job description → what it asks for, your evidence
@@ -304,6 +306,34 @@ function TailorView({ result }: { result: TailorResult }) {
               {requirement.required ? "" : " · nice to have"}
               {requirement.skills.length > 0 && ` · ${requirement.skills.join(", ")}`}
             </p>
+            {requirement.parts?.some((p) => p.strength !== "none") && (
+              <div className="requirement-parts" data-testid="requirement-parts">
+                <p className="requirement-parts-summary">{requirement.partsSummary}</p>
+                <ul>
+                  {requirement.parts.map((part) => (
+                    <li key={part.name} data-part={part.strength}>
+                      <span className={`tag tag-${part.strength === "none" ? "gap" : part.strength}`}>
+                        {PART_NAMES[part.strength]}
+                      </span>{" "}
+                      <strong>{part.name}</strong>
+                      {part.evidence === undefined ? (
+                        <span className="muted"> — nothing in your stories or answers shows this yet</span>
+                      ) : (
+                        <span>
+                          {" "}
+                          — “{part.evidence.quote}”{" "}
+                          <span className="muted">
+                            ({SOURCE_NAMES[part.evidence.source]}: {part.evidence.title}
+                            {part.via === undefined ? "" : `; as “${part.via}”`}
+                            {part.related === undefined ? "" : `; shows ${part.related}`})
+                          </span>
+                        </span>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
             {requirement.evidence.length > 0 ? (
               <ul className="evidence-list">
                 {distinctEvidence(requirement.evidence).map((evidence) => (
