@@ -1,4 +1,5 @@
 import { expect, it } from "vitest";
+import { answerText } from "../core/answer-text.ts";
 import { describeStores } from "../store/test-stores.ts";
 import {
   beginAnswer,
@@ -134,5 +135,68 @@ describeStores("practice: a peeked question", (getStore) => {
     ]);
     expect(report.steps.every((s) => s.afterPeek === undefined)).toBe(true);
     expect(report).toMatchObject({ answered: 0, peeked: 0, total: 4 });
+  });
+});
+
+describeStores("practice: a peek at a question none of the user's answers is to", (getStore) => {
+  it("shows the user's closest prepared answer for a bank question, labelled by its question; a peek still reads 'peeked'", async () => {
+    const store = getStore();
+    await importSample(store);
+    // The sample has one mistake story: "One competency" asks it, then the built-in bank's.
+    const session = await startPractice(store, "a", {
+      from: { kind: "competency", competency: "mistake-failure" },
+      count: 3,
+      now: T0,
+    });
+    const [own, bank] = session.steps;
+    if (!own || !bank) throw new Error("two questions were expected");
+    expect(own.itemId).toBeDefined();
+    expect(bank.itemId).toBeUndefined();
+    // Before: a bank question had no prepared answer ("No prepared answer for this question").
+    expect(bank.hasPreparedAnswer).toBe(true);
+    expect(bank.preparedAnswer).toBeUndefined(); // not shown before a peek
+    await skipQuestion(store, "a", session.id, { stepId: own.id, now: later(5) });
+    const peek = await peekPrepared(store, "a", session.id, { stepId: bank.id });
+    const mistake = (await store.items.listItems("a", { kind: "answer" })).find((i) =>
+      /made a mistake/.test(i.kind === "answer" ? i.question : ""),
+    );
+    if (mistake?.kind !== "answer") throw new Error("the sample's mistake answer was expected");
+    expect(peek.preparedFrom).toBe(mistake.question);
+    // One of the user's own answers to that question (a variant of it, as the matcher ranked them).
+    const variants = (await store.items.listItems("a", { kind: "answer" })).flatMap((i) =>
+      i.kind === "answer" && i.question === mistake.question ? [answerText(i)] : [],
+    );
+    expect(variants).toContain(peek.preparedAnswer);
+    expect(peek.session.current).toMatchObject({ id: bank.id, peeked: true, preparedFrom: mistake.question });
+    // The peek state holds: passed after the peek, the step reads "peeked".
+    const passed = await skipQuestion(store, "a", session.id, { stepId: bank.id, now: later(30) });
+    expect(passed.session.steps.find((s) => s.id === bank.id)).toMatchObject({
+      state: "peeked",
+      afterPeek: "skipped",
+      preparedFrom: mistake.question,
+    });
+  });
+
+  it("gives a typed question the closest answer too, and says what to do when nothing of the user's fits", async () => {
+    const store = getStore();
+    await importSample(store);
+    const typed = await startPractice(store, "a", {
+      from: { kind: "question", text: "Tell me about your biggest professional mistake." },
+      now: T0,
+    });
+    const step = typed.current;
+    if (!step) throw new Error("a question was expected");
+    const peek = await peekPrepared(store, "a", typed.id, { stepId: step.id });
+    expect(peek.preparedFrom).toMatch(/made a mistake/);
+    // A user with no answer of their own: nothing fits, and the peek says what to do.
+    await store.users.ensureUser("b");
+    const none = await startPractice(store, "b", {
+      from: { kind: "question", text: "Tell me about a disagreement with a colleague." },
+      now: T0,
+    });
+    expect(none.current?.hasPreparedAnswer).toBe(false);
+    await expect(peekPrepared(store, "b", none.id, {})).rejects.toThrow(
+      /None of your prepared answers fits this question: answer it from scratch, then write one/,
+    );
   });
 });

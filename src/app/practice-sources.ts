@@ -124,13 +124,13 @@ export async function jobDescriptionCandidates(
     seen.add(questionText);
     const competency = classify(questionText).competency;
     const evidence = requirement.evidence.find((e) => e.source === "answer");
-    const prepared = evidence ? answers.find((a) => a.key === evidence.id)?.text : undefined;
+    const prepared = evidence ? answers.find((a) => a.key === evidence.id) : undefined;
     out.push({
       kind: "question",
       questionText,
       competency,
       budgetSeconds: budget(competency),
-      ...(prepared === undefined ? {} : { preparedAnswer: prepared }),
+      ...(prepared === undefined ? {} : { preparedAnswer: prepared.text, preparedFrom: prepared.question }),
     });
   }
   return out;

@@ -13,6 +13,7 @@ import { DeriskError } from "../core/errors.ts";
 import { COMPETENCIES, type Competency, type FollowUpItem, ROLE_IDS, type RoleId } from "../core/model.ts";
 import type { NewCardsOutlook } from "../core/new-cards-outlook.ts";
 import { predictFollowUps } from "../core/packaging/index.ts";
+import { linkPrepared } from "../core/packaging/match.ts";
 import type {
   AfterPeek,
   AttemptHistory,
@@ -40,6 +41,7 @@ import {
 } from "../core/schedule/index.ts";
 import type { Attempt, Card, PracticeSession, PracticeStep, Profile, Repos, Store } from "../store/index.ts";
 import { type DrillKey, drillFeedback, drillKeyFor, pickDrill } from "./drill.ts";
+import { evidenceScope } from "./evidence-scope.ts";
 import { newCardsToday, noNewCardsLeft } from "./new-cards.ts";
 import { roleFromTarget } from "./packaging.ts";
 import { gapCandidates, jobDescriptionCandidates } from "./practice-sources.ts";
@@ -94,6 +96,11 @@ export interface PracticeCandidate {
   competency: Competency;
   budgetSeconds: number;
   preparedAnswer?: string;
+  /**
+   * When `preparedAnswer` is the user's answer to another question (the closest they prepared,
+   * for a bank, typed or gap question, or a posting's requirement): that question.
+   */
+  preparedFrom?: string;
   /** An answer's variant (core, alternative, …): two answers to one question are two cards. */
   variant?: string;
   card?: Card;
@@ -118,6 +125,18 @@ function startedRefs(source: unknown): Array<string | null> {
   return Array.isArray(refs) ? refs.map((r) => (typeof r === "string" ? r : null)) : [];
 }
 
+/**
+ * The question of the user's answer a step's prepared answer is, when it is the closest they
+ * prepared rather than their answer to this very question (kept in the session's source, by
+ * position, as the ids asked are).
+ */
+function preparedFromOf(session: PracticeSession, step: PracticeStep): string | undefined {
+  if (step.kind !== "question" || step.preparedAnswer === undefined) return undefined;
+  const from = (session.source as { preparedFrom?: unknown } | null)?.preparedFrom;
+  const question = Array.isArray(from) ? from[step.position] : undefined;
+  return typeof question === "string" ? question : undefined;
+}
+
 /** A question whose answer or bank question was deleted since the session started. */
 function isRemoved(step: PracticeStep, refs: Array<string | null>): boolean {
   return (
@@ -138,7 +157,13 @@ function stepView(
   step: PracticeStep,
   attempt: Attempt | undefined,
   now: Date,
-  context: { passed: boolean; removed: boolean; state: StepState; afterPeek?: AfterPeek },
+  context: {
+    passed: boolean;
+    removed: boolean;
+    state: StepState;
+    afterPeek?: AfterPeek;
+    preparedFrom?: string;
+  },
 ): PracticeStepView {
   // Answering time, not wall time: a resumed attempt shows what was counted before the break.
   const elapsedMs = attempt?.finishedAt
@@ -159,7 +184,10 @@ function stepView(
     hasPreparedAnswer: step.preparedAnswer !== undefined,
     peeked: step.peeked,
     ...((step.peeked || attempt?.finishedAt !== undefined) && step.preparedAnswer !== undefined
-      ? { preparedAnswer: step.preparedAnswer }
+      ? {
+          preparedAnswer: step.preparedAnswer,
+          ...(context.preparedFrom === undefined ? {} : { preparedFrom: context.preparedFrom }),
+        }
       : {}),
     ...(step.timerStartedAt === undefined ? {} : { timerStartedAt: step.timerStartedAt }),
     elapsedMs,
@@ -203,12 +231,14 @@ async function viewOf(
     const removed = isRemoved(step, refs);
     const passed = isPast(session, index, currentAt);
     const { state, afterPeek } = stepState(session, step, attempt, { removed, passed, lastAnswered });
+    const from = preparedFromOf(session, step);
     const view = stepView(step, attempt, now, {
       // Passed by the candidate: not a step the interview was ended before, nor one peeked at.
       passed: passed && (state === "skipped" || state === "removed") && !notReached(session, step),
       removed,
       state,
       ...(afterPeek === undefined ? {} : { afterPeek }),
+      ...(from === undefined ? {} : { preparedFrom: from }),
     });
     const variant = await variantOf(repos, userId, step);
     if (variant !== undefined) view.variant = variant;
@@ -766,6 +796,55 @@ async function pickQuestions(
 }
 
 /**
+ * A question asked of the user that is none of their answers (a bank, typed or gap question)
+ * gets their closest prepared answer to peek at: their answer to the question the shared matcher
+ * finds asks the same (`linkPrepared`), else their answer to a question of the same competency.
+ * The bank question's key points, where it has some, follow it. Nothing of theirs fits: as it was.
+ */
+async function withClosestPrepared(
+  store: Store,
+  userId: string,
+  picked: PracticeCandidate[],
+): Promise<PracticeCandidate[]> {
+  const open = picked.filter(
+    (c) => c.kind === "question" && c.itemId === undefined && c.preparedFrom === undefined,
+  );
+  if (open.length === 0) return picked;
+  // The sample's answers are not the user's to peek at once they have their own.
+  const scope = await evidenceScope(store, userId);
+  const answers = (await store.items.listItems(userId, { kind: "answer" })).flatMap((item) =>
+    item.kind === "answer" && scope.keepsItem(item) && answerText(item).trim() !== ""
+      ? [
+          {
+            key: item.id,
+            question: item.question,
+            answer: answerText(item),
+            competency: classify(item.question).competency,
+          },
+        ]
+      : [],
+  );
+  if (answers.length === 0) return picked;
+  return picked.map((candidate) => {
+    if (!open.includes(candidate)) return candidate;
+    const [linked] = linkPrepared(candidate.questionText, answers, { limit: 1 });
+    const closest =
+      (linked && answers.find((a) => a.key === linked.key)) ??
+      answers.find((a) => a.competency === candidate.competency);
+    if (closest === undefined) return candidate;
+    const keyPoints = candidate.preparedAnswer;
+    return {
+      ...candidate,
+      preparedAnswer:
+        keyPoints === undefined
+          ? closest.answer
+          : `${closest.answer}\n\nKey points of this question:\n${keyPoints}`,
+      preparedFrom: closest.question,
+    };
+  });
+}
+
+/**
  * Starts a practice session of `count` questions (picked from what is due, one competency,
  * a hand-picked list of ids, or one question typed now). The first question is current.
  * @example const session = await startPractice(store, "local", { from: { kind: "due" }, count: 3, role: "ml-engineer" });
@@ -779,11 +858,19 @@ export async function startPractice(
   const count = checkCount(request.count);
   const profile = await store.profiles.getProfile(userId);
   const role = request.role ?? roleFromTarget(profile.targetRole);
-  const picked = await pickQuestions(store, userId, request.from, count, now);
+  const asked = await pickQuestions(store, userId, request.from, count, now);
+  // A drill is checked by key points; any other question of no answer of the user's gets the
+  // user's closest prepared answer to peek at.
+  const picked = request.from.kind === "drill" ? asked : await withClosestPrepared(store, userId, asked);
+  const preparedFrom = picked.map((c) => c.preparedFrom ?? null);
   const session = await store.practice.createSession(userId, {
     ...(role === undefined ? {} : { role }),
     // The ids asked, by position: a question whose answer is deleted later can say so.
-    source: { ...request.from, refs: picked.map((c) => c.itemId ?? c.questionId ?? null) },
+    source: {
+      ...request.from,
+      refs: picked.map((c) => c.itemId ?? c.questionId ?? null),
+      ...(preparedFrom.some((q) => q !== null) ? { preparedFrom } : {}),
+    },
     steps: picked.map((c) => ({
       kind: "question",
       ...(c.itemId === undefined ? {} : { itemId: c.itemId }),
@@ -1072,6 +1159,9 @@ export async function deleteRecording(
   return { deleted: await store.attempts.deleteRecording(userId, attemptId) };
 }
 
+/** What a peek at a question none of the user's answers fits says (the hint adds the next step). */
+export const NOTHING_PREPARED = "None of your prepared answers fits this question";
+
 /**
  * Shows the current question's prepared answer (or key points) and records the peek: the step
  * reads `peeked` from now on, and once passed its state is "peeked" (never a clean answer, nor a
@@ -1083,19 +1173,23 @@ export async function peekPrepared(
   userId: string,
   sessionId: string,
   options: { stepId?: string; now?: Date } = {},
-): Promise<{ stepId: string; preparedAnswer: string; session: PracticeView }> {
+): Promise<{ stepId: string; preparedAnswer: string; preparedFrom?: string; session: PracticeView }> {
   const session = await store.practice.getSession(userId, sessionId);
   const step = currentStep(session, options.stepId);
   if (step.preparedAnswer === undefined) {
-    throw new DeriskError(
-      "NOT_FOUND",
-      "This question has no prepared answer to peek at: answer it from scratch.",
-    );
+    throw new DeriskError("NOT_FOUND", NOTHING_PREPARED, {
+      hint: {
+        cli: ": answer it from scratch, then write one to keep (derisk add-answer --question TEXT).",
+        web: ": answer it from scratch, then write one to keep (Library → New answer).",
+      },
+    });
   }
   await store.practice.updateStep(userId, sessionId, step.id, { peeked: true });
+  const from = preparedFromOf(session, step);
   return {
     stepId: step.id,
     preparedAnswer: step.preparedAnswer,
+    ...(from === undefined ? {} : { preparedFrom: from }),
     session: await getPractice(store, userId, sessionId, options.now ?? new Date()),
   };
 }

@@ -46,6 +46,21 @@ describeStores("trailer from the bank", (getStore) => {
     expect((await trailerFromBank(store, "b", 60)).blanks).toEqual(empty.blanks);
   });
 
+  it.runIf(SEED_RUNS)(
+    "says a short one-minute trailer of the seed is one sentence a beat, over the route",
+    async () => {
+      const store = getStore();
+      await importDocument(store, "a", seedUpload());
+      const app = createApp({ store, userId: "a", version: "test", storage: "pglite" });
+      const res = await app.request("/api/trailer?seconds=60");
+      expect(res.status).toBe(200);
+      const minute = (await res.json()) as Trailer;
+      // The seed's answers go on for minutes: one minute is short by design, not for want of material.
+      expect(minute.short?.reason).toMatch(/one sentence of yours per beat/);
+      expect(minute.short?.reason).not.toMatch(/material runs out/);
+    },
+  );
+
   it("follows the sample's own about-me answer, beat by beat, and closes on its why-now answer", async () => {
     const store = getStore();
     const trailer = await trailerOf(store, sample, "sample-prep.md");

@@ -109,6 +109,11 @@ export interface PracticeStepView {
    * recall from a read; after the answer it sits beside the attempt.
    */
   preparedAnswer?: string;
+  /**
+   * With `preparedAnswer`, when it is the user's answer to another question (the closest they
+   * prepared, for a question none of their answers is to): that question.
+   */
+  preparedFrom?: string;
   timerStartedAt?: Date;
   /** Time spent on this step so far (the attempt's duration once submitted). */
   elapsedMs: number;

@@ -441,4 +441,40 @@ describeStores("practice API", (getStore) => {
     const still = (await (await a.request(`/api/practice/sessions/${session.id}`)).json()) as SessionBody;
     expect(still.session.current?.attempt?.text).toBe("A's private draft");
   });
+
+  it("peeks at the user's closest prepared answer for a built-in bank question, and says what to do when none fits", async () => {
+    const app = appFor("a");
+    expect((await app.request("/api/import", send("POST", { text: sample }))).status).toBe(200);
+    const started = await app.request(
+      "/api/practice/sessions",
+      send("POST", { from: { kind: "competency", competency: "mistake-failure" }, count: 2 }),
+    );
+    expect(started.status).toBe(201);
+    const session = ((await started.json()) as SessionBody).session;
+    const skip = await app.request(`/api/practice/sessions/${session.id}/submit`, send("POST", { text: "" }));
+    expect(skip.status).toBe(200);
+    // The second question is the built-in bank's: before, 404 "no prepared answer to peek at".
+    const peek = await app.request(`/api/practice/sessions/${session.id}/peek`, send("POST", {}));
+    expect(peek.status).toBe(200);
+    const body = (await peek.json()) as {
+      preparedAnswer: string;
+      preparedFrom?: string;
+      session: { current?: { peeked: boolean; preparedFrom?: string } };
+    };
+    expect(body.preparedFrom).toMatch(/made a mistake/);
+    expect(body.preparedAnswer.length).toBeGreaterThan(100);
+    expect(body.session.current).toMatchObject({ peeked: true, preparedFrom: body.preparedFrom });
+    // A user with no answers: the peek says none fits and what to do next, as the web says it.
+    const b = appFor("b");
+    const typed = await b.request(
+      "/api/practice/sessions",
+      send("POST", { from: { kind: "question", text: "Tell me about a disagreement with a colleague." } }),
+    );
+    const other = ((await typed.json()) as SessionBody).session;
+    const none = await b.request(`/api/practice/sessions/${other.id}/peek`, send("POST", {}));
+    expect(none.status).toBe(404);
+    expect(JSON.stringify(await none.json())).toMatch(
+      /None of your prepared answers fits this question: answer it from scratch, then write one to keep \(Library → New answer\)/,
+    );
+  });
 });

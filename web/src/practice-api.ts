@@ -128,7 +128,7 @@ export const practiceApi = {
   peek: (
     id: string,
     stepId: string,
-  ): Promise<{ stepId: string; preparedAnswer: string; session: PracticeSession }> =>
+  ): Promise<{ stepId: string; preparedAnswer: string; preparedFrom?: string; session: PracticeSession }> =>
     json(sessionPath(id, "/peek"), jsonBody("POST", { stepId })),
 
   submit: (id: string, stepId: string, text: string): Promise<SubmitResult> =>

@@ -632,11 +632,18 @@ async function runSession(
         endCommand: true,
         onCommand: async (command) => {
           if (command !== "/peek") return undefined;
-          if (!step.hasPreparedAnswer) return style.dim("No prepared answer for this question.");
-          const { preparedAnswer } = await practice.peekPrepared(store, userId, session.id, {
+          if (!step.hasPreparedAnswer)
+            return style.dim(
+              `${practice.NOTHING_PREPARED}: answer it from scratch, then write one to keep (derisk add-answer --question "${step.questionText}").`,
+            );
+          const { preparedAnswer, preparedFrom } = await practice.peekPrepared(store, userId, session.id, {
             stepId: step.id,
           });
-          return `${style.bold("Your prepared answer (peeking is noted on this attempt):")}\n${wrapText(
+          const title =
+            preparedFrom === undefined
+              ? "Your prepared answer"
+              : `Your answer to “${preparedFrom}”, the closest you prepared`;
+          return `${style.bold(`${title} (peeking is noted on this attempt):`)}\n${wrapText(
             stripMarkup(preparedAnswer),
             Math.max(40, ctx.columns - 4),
           )
@@ -722,7 +729,12 @@ async function runSession(
       sideBySide(
         { title: "Your answer", text: typed.lines.join("\n") },
         {
-          title: reviewed?.preparedAnswer !== undefined ? "Prepared answer" : "Prepared answer (none)",
+          title:
+            reviewed?.preparedAnswer === undefined
+              ? "Prepared answer (none)"
+              : reviewed.preparedFrom === undefined
+                ? "Prepared answer"
+                : `Your answer to “${reviewed.preparedFrom}”, the closest you prepared`,
           text:
             reviewed?.preparedAnswer !== undefined
               ? stripMarkup(reviewed.preparedAnswer)

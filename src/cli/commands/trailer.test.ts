@@ -57,6 +57,27 @@ describe("derisk trailer", () => {
     expect(out).not.toMatch(/\*\*|__/);
   });
 
+  it.runIf(SEED_RUNS)(
+    "on the seed, one minute: short for being one sentence a beat, not for running out",
+    async () => {
+      const userId = "seed-minute";
+      await store.users.ensureUser(userId);
+      const path = join(dir, "seed-minute.md");
+      writeFileSync(path, seedUpload().bytes);
+      expect((await runCommand(commands, ["import", path], { store, userId })).code).toBe(0);
+      const run = await runCommand(commands, ["trailer", "--seconds", "60"], { store, userId });
+      expect(run.code).toBe(0);
+      const said = run.out.replace(/\s+/g, " ");
+      // Before: "your material runs out first", of a seed whose answers go on for minutes.
+      expect(said).not.toMatch(/material runs out/);
+      expect(said).toMatch(/A one-minute trailer says one sentence of yours per beat/);
+      expect(said).toMatch(/a longer trailer \(90 seconds or more\) says more of each beat/);
+      const json = await runCommand(commands, ["trailer", "--seconds", "60", "--json"], { store, userId });
+      const trailer = JSON.parse(json.out) as { short?: { reason: string } };
+      expect(trailer.short?.reason ?? "").not.toMatch(/material runs out/);
+    },
+  );
+
   it("names the story each beat comes from, by its title, in the report and in the JSON", async () => {
     const userId = "titled";
     // Our sample without its about-me answer: the beats it told now come from the stories.

@@ -232,10 +232,38 @@ describe("buildTrailer", () => {
     );
     expect(full.blanks).toEqual([]);
     expect(full.short).toBeUndefined();
-    // …and one of one short line is short (before: the note came from 90 s up only).
-    expect(buildTrailer({ thread: ["I studied statistics."] }, [], { seconds: 60 }).short?.reason).toMatch(
-      /material runs out/,
-    );
+    // …and one of one short line is short (before: the note came from 90 s up only), for what it
+    // is: one sentence a beat, three beats with none of the user's.
+    const one = buildTrailer({ thread: ["I studied statistics."] }, [], { seconds: 60 }).short;
+    expect(one?.reason).toMatch(/one sentence of yours per beat/);
+    expect(one?.reason).toMatch(/projects, production and now have no sentence of yours yet/);
+    expect(one?.reason).not.toMatch(/material runs out/);
+  });
+
+  it("says a short one-minute trailer is one sentence a beat by design, not that the material runs out", () => {
+    // Several short sentences a beat: one minute takes the first of each, 90 s tells more of them.
+    const material = {
+      thread: [
+        "I studied physics.",
+        "I did a PhD.",
+        "I built a churn model.",
+        "It used Python.",
+        "It ran in production for a bank.",
+        "It served every branch.",
+      ],
+      motivation: ["Now I want a product team.", "I like shipping."],
+    };
+    const minute = buildTrailer(material, [], { seconds: 60 });
+    expect(minute.beats.every((b) => b.lines.length === 1)).toBe(true);
+    expect(minute.short?.reason).not.toMatch(/material runs out/);
+    expect(minute.short?.reason).toMatch(/one sentence of yours per beat/);
+    expect(minute.short?.reason).toMatch(/a longer trailer \(90 seconds or more\) says more of each beat/);
+    expect(minute.short?.add.length).toBeGreaterThan(0);
+    expect(minute.short?.add.every((a) => a.what.startsWith("one fuller sentence"))).toBe(true);
+    // At 90 s the same material is told further, and what is short then is the material.
+    const longer = buildTrailer(material, [], { seconds: 90 });
+    expect(longer.words).toBeGreaterThan(minute.words);
+    expect(longer.short?.reason).toMatch(/material runs out/);
   });
 
   it("follows the about-me thread in its order and closes on a why-now answer, never a certification", () => {

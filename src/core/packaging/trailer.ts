@@ -97,6 +97,14 @@ const MORE: Record<TrailerBeat, string> = {
     "what ran in production, in your about-me answer or a story: who used it, at what scale, how you kept it running",
   now: "more to your answer to “why now?”: what you want to do next, and in what kind of team",
 };
+// What to write when a one-minute beat's one sentence is short (one sentence a beat by design).
+const ONE_SENTENCE: Record<TrailerBeat, string> = {
+  foundation:
+    "one fuller sentence on your foundation in your about-me answer: what you studied or did, for how long, and what it trained you to do",
+  projects: "one fuller sentence on a project: what you built, with what, and what it did",
+  production: "one fuller sentence on what ran in production: who used it, at what scale",
+  now: "one fuller sentence on why now: what you want to do next, and in what kind of team",
+};
 // Below this share of the time asked, a longer trailer says why and what to add.
 const FILLED = 2 / 3;
 
@@ -513,13 +521,30 @@ export function buildTrailer(
       share: countWords(withoutBlanks(lines.map((l) => l.text).join(" "))) / (totalWords * SHARE[beat]),
     }));
     const add = filled.filter((f) => f.share < FILLED);
-    trailer.short = {
-      reason:
-        "Each beat says only what one answer or story of yours says about it, and derisk adds no words of its own: your material runs out first.",
-      add: (add.length > 0 ? add : [...filled].sort((a, b) => a.share - b.share).slice(0, 1)).map(
-        ({ beat }) => ({ beat, what: MORE[beat] }),
-      ),
-    };
+    const toAdd = add.length > 0 ? add : [...filled].sort((a, b) => a.share - b.share).slice(0, 1);
+    if (options.seconds > 60) {
+      trailer.short = {
+        reason:
+          "Each beat says only what one answer or story of yours says about it, and derisk adds no words of its own: your material runs out first.",
+        add: toAdd.map(({ beat }) => ({ beat, what: MORE[beat] })),
+      };
+    } else {
+      // One minute is one sentence a beat by design, however much material follows it: what is
+      // short is those sentences (or a beat with none), and a longer trailer tells more of each.
+      const open = beats.filter((b) => b.lines[0]?.origin.from === "template").map((b) => b.beat);
+      const more = TRAILER_BEATS.some((beat) => rest[beat].some((line) => !used.has(line.text)));
+      trailer.short = {
+        reason: `A one-minute trailer says one sentence of yours per beat, and derisk adds no words of its own: ${
+          open.length > 0
+            ? `${listOf(open)} ${open.length === 1 ? "has" : "have"} no sentence of yours yet`
+            : "the sentences it found are short"
+        }${more ? "; a longer trailer (90 seconds or more) says more of each beat from what follows them" : ""}.`,
+        add: toAdd.map(({ beat }) => ({
+          beat,
+          what: open.includes(beat) ? MORE[beat] : ONE_SENTENCE[beat],
+        })),
+      };
+    }
   }
   return trailer;
 }

@@ -13,6 +13,7 @@ import { RiskLens, SCORE_TEXT } from "../components/RiskLens.tsx";
 import { RoleSelect } from "../components/RoleSelect.tsx";
 import { DeliveryFigures, KeptRecording, SpokenAnswer } from "../components/SpokenAnswer.tsx";
 import { formatDuration } from "../library.ts";
+import { route } from "../links.ts";
 import { COMPETENCY_LIST, COMPETENCY_NAMES, ROLE_NAMES } from "../names.ts";
 import {
   type DrillFeedback,
@@ -773,6 +774,8 @@ export function AnswerStep({
   useAnsweringHeartbeat(session.id, step.id, started && step.attempt?.finished !== true, onChange);
   const announcement = useTimerAnnouncement(seconds, step.budgetSeconds, started);
   const [prepared, setPrepared] = useState<string | undefined>(step.preparedAnswer);
+  // The question of the user's answer shown, when it is the closest they prepared (not this one's).
+  const [preparedFrom, setPreparedFrom] = useState<string | undefined>(step.preparedFrom);
   const [busy, setBusy] = useState<"start" | "submit" | "peek" | null>(null);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
   const editorRef = useRef<HTMLTextAreaElement>(null);
@@ -861,6 +864,7 @@ export function AnswerStep({
       const peeked = await practiceApi.peek(session.id, step.id);
       focusAfterPeek.current = true;
       setPrepared(peeked.preparedAnswer);
+      setPreparedFrom(peeked.preparedFrom);
       // The session as the server now has it: this step reads peeked.
       onChange(peeked.session);
     } catch (caught) {
@@ -999,21 +1003,32 @@ export function AnswerStep({
         >
           <Icon name="info" />
           <div>
-            <p className="callout-title">Your prepared answer (peeking is noted on this attempt)</p>
+            <p className="callout-title">
+              {preparedFrom === undefined
+                ? "Your prepared answer"
+                : `Your answer to “${preparedFrom}”, the closest you prepared`}{" "}
+              (peeking is noted on this attempt)
+            </p>
             <p className="practice-text">{stripMarkup(prepared)}</p>
           </div>
         </aside>
+      ) : step.hasPreparedAnswer ? (
+        <button
+          type="button"
+          className="link-button practice-peek-button"
+          disabled={busy !== null}
+          onClick={() => void peek()}
+          aria-keyshortcuts="p"
+        >
+          Peek at the prepared answer <kbd>P</kbd>
+        </button>
       ) : (
-        step.hasPreparedAnswer && (
-          <button
-            type="button"
-            className="link-button practice-peek-button"
-            disabled={busy !== null}
-            onClick={() => void peek()}
-            aria-keyshortcuts="p"
-          >
-            Peek at the prepared answer <kbd>P</kbd>
-          </button>
+        step.kind === "question" &&
+        !step.removed && (
+          <p className="muted practice-no-peek" data-testid="no-prepared">
+            None of your prepared answers fits this question: answer it from scratch, then{" "}
+            <a href={route.newAnswer(step.questionText)}>write one to keep</a>.
+          </p>
         )
       )}
 
@@ -1165,7 +1180,7 @@ function StepReview({ step, role }: { step: PracticeStep; role: RoleId | undefin
       </p>
       {step.attempt?.delivery !== undefined && <DeliveryFigures delivery={step.attempt.delivery} />}
       {step.attempt?.hasRecording && <KeptRecording attemptId={step.attempt.id} />}
-      <SideBySide attempt={text} prepared={step.preparedAnswer} />
+      <SideBySide attempt={text} prepared={step.preparedAnswer} preparedFrom={step.preparedFrom} />
       {step.attempt?.mode === "spoken" && text.trim() === "" ? (
         <p className="callout callout-info" data-testid="no-transcript">
           No transcript: the risk lens has nothing to read. Next time, type a short summary or paste a
@@ -1270,12 +1285,25 @@ function WhatYouSaid({ text }: { text: string }) {
   );
 }
 
-export function SideBySide({ attempt, prepared }: { attempt: string; prepared: string | undefined }) {
+export function SideBySide({
+  attempt,
+  prepared,
+  preparedFrom,
+}: {
+  attempt: string;
+  prepared: string | undefined;
+  /** The question of the user's answer shown, when it is the closest they prepared. */
+  preparedFrom?: string | undefined;
+}) {
   return (
     <div className="practice-compare">
       <WhatYouSaid text={attempt} />
       <section className="card" aria-label="Prepared answer">
-        <h3 className="card-title">Prepared answer</h3>
+        <h3 className="card-title">
+          {preparedFrom === undefined
+            ? "Prepared answer"
+            : `Your answer to “${preparedFrom}”, the closest you prepared`}
+        </h3>
         {prepared === undefined ? (
           <p className="muted">No prepared answer for this question yet.</p>
         ) : (
