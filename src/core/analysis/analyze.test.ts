@@ -104,6 +104,38 @@ describe("analyze", () => {
     expect(b.sentences.map((s) => s.part)).toEqual(["situation", "result"]);
   });
 
+  it("reads a lone inline label as its own sentence's part, and the story after it by what it says", () => {
+    const a = analyze(
+      "Situation: the billing export ran for five hours every night and finance waited for it each morning. I traced the delay to a lookup that scanned the whole ledger. I added an index and batched the writes. The export now runs in twelve minutes.",
+      { question: "Tell me about a time you fixed a slow process." },
+    );
+    expect(a.sentences.map((s) => [s.part, s.explicit])).toEqual([
+      ["situation", true],
+      ["action", false],
+      ["action", false],
+      ["result", false],
+    ]);
+    // A part the answer has is told in its own sentences: none reads "in passing" here.
+    for (const part of ["situation", "action", "result"] as const) {
+      expect(a.star.parts[part].present).toBe(true);
+      expect(a.star.parts[part].sentences.length).toBeGreaterThan(0);
+    }
+    expect(a.star.imbalances.map((f) => f.id)).not.toContain("long-situation");
+  });
+
+  it("an action fix quotes a sentence that is not the setup, even when no sentence reads as the action", () => {
+    const a = analyze(
+      "Our billing export ran for five hours every night and finance waited for it each morning. The ledger had grown tenfold that year and nobody owned the job. The vendor had changed the schema twice. The export now runs in twelve minutes and finance gets it before nine.",
+      { question: "Tell me about a time you fixed a slow process." },
+    );
+    const fix = a.fixes.find((f) => f.action.startsWith("Action:"));
+    expect(fix).toBeDefined();
+    expect(a.sentences.some((s) => s.part === "action")).toBe(false);
+    // The steps belong before the outcome: the fix points there, not at the opening.
+    expect(fix?.part).not.toBe("situation");
+    expect(fix?.quote).toBe(a.sentences.find((s) => s.part === "result")?.text);
+  });
+
   it.each([
     ["numbered bold", "**1. Situation**\nOur build was slow.\n**2. Action**\nI cached the dependencies."],
     [

@@ -184,6 +184,9 @@ export function segmentSentences(input: string, doc: TokenizedText): Unit[] {
 
   const units: Unit[] = [];
   let marker: StarPart | undefined;
+  // Markers read, and the sentence a marker opened inline ("Situation: our report took…"), if any.
+  let markers = 0;
+  let inlineAt: number | undefined;
   for (const [from, to] of pieces) {
     let first = from;
     let last = to;
@@ -202,7 +205,9 @@ export function segmentSentences(input: string, doc: TokenizedText): Unit[] {
     const found = readMarker(input.slice(start, end));
     if (found !== undefined) {
       marker = found.part;
+      markers += 1;
       start += found.length;
+      inlineAt = /[\p{L}\p{N}]/u.test(input.slice(start, end)) ? units.length : undefined;
     } else if (heading) {
       // A heading that is not a STAR marker is a title, not something said aloud.
       continue;
@@ -237,6 +242,14 @@ export function segmentSentences(input: string, doc: TokenizedText): Unit[] {
     };
     if (marker !== undefined) unit.marker = marker;
     units.push(unit);
+  }
+  // A lone label that opens a sentence of running prose ("Situation: our report took six hours. I
+  // profiled the job…") names that sentence's part only: the writer did not use markers as the
+  // answer's structure, and the sentences after it are read like any unmarked sentence. Markers
+  // used as structure (two or more, inline or one per line, or a label on a line of its own)
+  // keep governing every sentence up to the next one.
+  if (markers === 1 && inlineAt !== undefined) {
+    for (const unit of units) if (unit.index !== inlineAt) delete unit.marker;
   }
   return units;
 }
