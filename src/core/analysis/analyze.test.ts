@@ -104,6 +104,19 @@ describe("analyze", () => {
     expect(b.sentences.map((s) => s.part)).toEqual(["situation", "result"]);
   });
 
+  it("an action fix quotes a sentence that is not the setup, even when no sentence reads as the action", () => {
+    const a = analyze(
+      "Our billing export ran for five hours every night and finance waited for it each morning. The ledger had grown tenfold that year and nobody owned the job. The vendor had changed the schema twice. The export now runs in twelve minutes and finance gets it before nine.",
+      { question: "Tell me about a time you fixed a slow process." },
+    );
+    const fix = a.fixes.find((f) => f.action.startsWith("Action:"));
+    expect(fix).toBeDefined();
+    expect(a.sentences.some((s) => s.part === "action")).toBe(false);
+    // The steps belong before the outcome: the fix points there, not at the opening.
+    expect(fix?.part).not.toBe("situation");
+    expect(fix?.quote).toBe(a.sentences.find((s) => s.part === "result")?.text);
+  });
+
   it.each([
     ["numbered bold", "**1. Situation**\nOur build was slow.\n**2. Action**\nI cached the dependencies."],
     [

@@ -81,6 +81,21 @@ function longest(units: readonly Unit[], part: SentencePart): Unit | undefined {
   return best;
 }
 
+/**
+ * The sentence an action fix points at: the longest sentence read as the action; with none, the
+ * first one the story moves on to after its setup (a task, result or lesson: the steps belong
+ * before it); with none of those either, the last sentence, after which the steps belong. It fell
+ * back on the opening sentence, so a fix that names the action quoted the setting as its evidence.
+ * @example actionAnchor(units)?.part // "action" when a sentence reads as the action
+ */
+function actionAnchor(units: readonly Unit[]): Unit | undefined {
+  return (
+    longest(units, "action") ??
+    units.find((u) => u.part === "task" || u.part === "result" || u.part === "lesson") ??
+    units[units.length - 1]
+  );
+}
+
 // What a cut gives up first: a sentence outside the STAR parts, then setting, task, the actions,
 // and last what the story ends on.
 const CUT_ORDER: Readonly<Record<SentencePart, number>> = {
@@ -267,7 +282,7 @@ export function rankFixes(draft: Draft, units: readonly Unit[], context: FixCont
   if (!labels.action && story) {
     candidates.push({
       severity: 9,
-      unit: units[0],
+      unit: actionAnchor(units),
       action: "Action: say what you did, in the first person, step by step.",
       weakness: "does not say what you did",
     });
@@ -376,7 +391,7 @@ export function rankFixes(draft: Draft, units: readonly Unit[], context: FixCont
   if (star.imbalances.some((f) => f.id === "thin-action")) {
     candidates.push({
       severity: 6.4,
-      unit: longest(units, "action") ?? units[0],
+      unit: actionAnchor(units),
       action: `Action: give the steps you took and why (now ${Math.round(star.parts.action.share * 100)}% of the time).`,
       weakness: "says little about what you did",
     });
