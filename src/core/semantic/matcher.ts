@@ -1941,6 +1941,25 @@ export interface ThingCredit {
 }
 
 /**
+ * The asks of `q`'s plan that are each needed (context and occupations left out), in the order
+ * the query names them, with where each asked concept's term first stands in the query.
+ */
+function thingsInOrder(q: Analysis): { asks: Ask[]; at: (m: AskedConcept) => number } {
+  const text = q.text.toLowerCase();
+  const at = (m: AskedConcept) => {
+    const term = q.concepts.get((CONCEPTS[m.index] as ConceptDefinition).id)?.term;
+    const found = term === undefined ? -1 : text.indexOf(term);
+    return found < 0 ? Number.POSITIVE_INFINITY : found;
+  };
+  const asks = planOf(q, false)
+    .asks.filter((ask) => ask.unmetWhenMissed && !ask.onlyWhenShown)
+    .map((ask) => ({ ask, first: Math.min(...ask.members.map(at)) }))
+    .sort((a, b) => a.first - b.first)
+    .map(({ ask }) => ask);
+  return { asks, at };
+}
+
+/**
  * The things a query names that are each needed, as the matcher's concept reading groups them
  * (Tailor reads a compound requirement per thing: "Strong SQL and Spark skills" names SQL and
  * Spark; "Spark or Databricks" is one thing, met by either). Concepts that are only context (a
@@ -1949,32 +1968,22 @@ export interface ThingCredit {
  * @example askedThings(analyzeText("Strong SQL and Spark skills")).length // 2
  */
 export function askedThings(q: Analysis): AskedThing[] {
-  const plan = planOf(q, false);
-  const text = q.text.toLowerCase();
-  const at = (m: AskedConcept) => {
-    const term = q.concepts.get((CONCEPTS[m.index] as ConceptDefinition).id)?.term;
-    const found = term === undefined ? -1 : text.indexOf(term);
-    return found < 0 ? Number.POSITIVE_INFINITY : found;
-  };
-  return plan.asks
-    .map((ask) => ({ ask, first: Math.min(...ask.members.map(at)) }))
-    .filter(({ ask }) => ask.unmetWhenMissed && !ask.onlyWhenShown)
-    .sort((a, b) => a.first - b.first)
-    .map(({ ask }) => {
-      const members = [...ask.members].sort((a, b) => at(a) - at(b));
-      const names: string[] = [];
-      const span: [number, number] = [-1, -1];
-      for (const m of members) {
-        const from = at(m);
-        const term = q.concepts.get((CONCEPTS[m.index] as ConceptDefinition).id)?.term;
-        if (term === undefined || !Number.isFinite(from)) continue;
-        const name = q.text.slice(from, from + term.length);
-        if (!names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
-        if (span[0] < 0 || from < span[0]) span[0] = from;
-        span[1] = Math.max(span[1], from + term.length);
-      }
-      return { labels: members.map((m) => m.label), names, span };
-    });
+  const { asks, at } = thingsInOrder(q);
+  return asks.map((ask) => {
+    const members = [...ask.members].sort((a, b) => at(a) - at(b));
+    const names: string[] = [];
+    const span: [number, number] = [-1, -1];
+    for (const m of members) {
+      const from = at(m);
+      const term = q.concepts.get((CONCEPTS[m.index] as ConceptDefinition).id)?.term;
+      if (term === undefined || !Number.isFinite(from)) continue;
+      const name = q.text.slice(from, from + term.length);
+      if (!names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
+      if (span[0] < 0 || from < span[0]) span[0] = from;
+      span[1] = Math.max(span[1], from + term.length);
+    }
+    return { labels: members.map((m) => m.label), names, span };
+  });
 }
 
 /**
@@ -1982,26 +1991,15 @@ export function askedThings(q: Analysis): AskedThing[] {
  * @example thingCredits(analyzeText("Strong SQL and Spark skills"), analyzeText("I migrated the pipeline to Spark.")).map((t) => t.credit) // [0, 1]
  */
 export function thingCredits(q: Analysis, c: Analysis): ThingCredit[] {
-  const plan = planOf(q, false);
-  const text = q.text.toLowerCase();
-  const at = (m: AskedConcept) => {
-    const term = q.concepts.get((CONCEPTS[m.index] as ConceptDefinition).id)?.term;
-    const found = term === undefined ? -1 : text.indexOf(term);
-    return found < 0 ? Number.POSITIVE_INFINITY : found;
-  };
   const flags = conceptFlags(c);
-  return plan.asks
-    .map((ask) => ({ ask, first: Math.min(...ask.members.map(at)) }))
-    .filter(({ ask }) => ask.unmetWhenMissed && !ask.onlyWhenShown)
-    .sort((a, b) => a.first - b.first)
-    .map(({ ask }) => {
-      const [credit, label] = creditOf(ask, q, c, flags);
-      if (credit < 1) return { credit, label };
-      const ids = ask.members.map((m) => (CONCEPTS[m.index] as ConceptDefinition).id);
-      const asked = new Set(ids.map((id) => lemma(q.concepts.get(id)?.term ?? "")));
-      const hit = ids.map((id) => c.concepts.get(id)).find((h) => h !== undefined);
-      return hit === undefined || asked.has(lemma(hit.term))
-        ? { credit, label }
-        : { credit, label, through: hit.term };
-    });
+  return thingsInOrder(q).asks.map((ask) => {
+    const [credit, label] = creditOf(ask, q, c, flags);
+    if (credit < 1) return { credit, label };
+    const ids = ask.members.map((m) => (CONCEPTS[m.index] as ConceptDefinition).id);
+    const asked = new Set(ids.map((id) => lemma(q.concepts.get(id)?.term ?? "")));
+    const hit = ids.map((id) => c.concepts.get(id)).find((h) => h !== undefined);
+    return hit === undefined || asked.has(lemma(hit.term))
+      ? { credit, label }
+      : { credit, label, through: hit.term };
+  });
 }
