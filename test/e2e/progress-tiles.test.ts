@@ -37,7 +37,7 @@ describe.runIf(launched.browser !== null)("the Practice now tile", () => {
       // "9 new" beside "17 questions ready" read as a contradiction: the tile says why it is fewer.
       const newCount = /(\d+)\u00a0new$/.exec((await tile.textContent()) ?? "")?.[1];
       const limit =
-        /^(\d+) new today of the (\d+) you have not practised \(your limit of new questions a day\)$/.exec(
+        /^(\d+) new today of the (\d+) not yet on your review schedule \(your limit of new questions a day\)$/.exec(
           ((await page.getByTestId("new-limit").textContent()) ?? "").replace(/\s+/g, " ").trim(),
         );
       expect(limit?.[1]).toBe(newCount);

@@ -37,7 +37,7 @@ export interface ProgressInput {
   days?: number;
   /** Practicable answers and questions never practised (no card yet): practice offers them as "new". */
   newCards?: number;
-  /** Practicable answers and questions never practised, before today's limit on new cards; default `newCards`. */
+  /** Practicable answers and questions with no card yet, before today's limit on new cards; default `newCards`. */
   neverPractised?: number;
   /** Practicable answers and questions whose card is due at `now`: what practice offers as "due now". */
   dueNow?: number;
@@ -86,7 +86,7 @@ export interface ProgressFigures {
   dueNow: number;
   /** Never practised, so on no schedule: practice offers them as "new" beside the cards due. */
   newCards: number;
-  /** Never practised at all: more than `newCards` when today's limit on new cards holds some back. */
+  /** Not yet on the review schedule (never rated): more than `newCards` when today's limit on new cards holds some back. */
   neverPractised: number;
   streak: { current: number; longest: number; today: boolean };
 }

@@ -106,8 +106,9 @@ function Dashboard({ figures }: { figures: ProgressFigures }) {
           </dd>
           {figures.neverPractised > figures.newCards && (
             <p className="muted" data-testid="new-limit">
-              {figures.newCards === 0 ? "No" : figures.newCards} new today of the {figures.neverPractised} you
-              have not practised (your limit of new questions a day)
+              {/* "New" is a question not yet on the review schedule (never rated), not one never answered. */}
+              {figures.newCards === 0 ? "No" : figures.newCards} new today of the {figures.neverPractised} not
+              yet on your review schedule (your limit of new questions a day)
             </p>
           )}
           <p className="muted">
