@@ -1497,8 +1497,8 @@ export function tailor(
     const query = yearsCheck ? req.text.replace(YEARS_PHRASE, " ").replace(/\s+/g, " ").trim() : req.text;
     const best = new Map<string, Evidence>();
     const rankOf = new Map<Evidence, EvidenceRank>();
-    if (query !== "") {
-      const asked = analyzeText(query);
+    const asked = query === "" ? undefined : analyzeText(query);
+    if (asked !== undefined) {
       const duty = asksToDo(query);
       // "Experience deploying models to production" asks for the deed as much as "Deploy models
       // to production": the sentence where the speaker deployed one shows it first.
@@ -1624,7 +1624,7 @@ export function tailor(
         yearsCheck,
       };
     }
-    const parts = query === "" ? undefined : readParts(analyzeText(query), units, analyses, goals);
+    const parts = asked === undefined ? undefined : readParts(asked, units, analyses, goals);
     if (parts !== undefined) {
       const met = parts.filter((p) => p.strength !== "none");
       const missing = parts.filter((p) => p.strength === "none");
@@ -1633,8 +1633,7 @@ export function tailor(
       if (evidence.length > 0 ? met.length > 0 : met.some((p) => p.related === undefined)) {
         // Evidence for some of what the line names: the sentences that show it stand for the line
         // when no sentence shows the line as a whole, and the line is met only as far as its parts.
-        if (evidence.length === 0) {
-          const asked = analyzeText(query);
+        if (evidence.length === 0 && asked !== undefined) {
           for (const part of met) {
             const e = part.evidence;
             if (e === undefined || evidence.some((kept) => kept.quote === e.quote)) continue;
