@@ -750,8 +750,9 @@ export async function restoreItemVersion(
   options: { expectedVersion?: number } = {},
 ): Promise<StoredItem> {
   let versionId = version;
+  let item: Awaited<ReturnType<Store["items"]["getItem"]>> | undefined;
   if (/^\d+$/.test(version)) {
-    const item = await store.items.getItem(userId, itemId);
+    item = await store.items.getItem(userId, itemId);
     versionId = listedVersionId(await getItemHistory(store, userId, itemId), version, {
       what: `${item.kind} ${item.key}`,
       hint: HINTS.listedVersions(`derisk history ${shortId(itemId)}`, "the answer's History"),
@@ -765,7 +766,7 @@ export async function restoreItemVersion(
   }
   // An earlier text word for word the current one (restored twice, or typed back): restoring it
   // would only add a copy to the history.
-  const current = await store.items.getItem(userId, itemId);
+  const current = item ?? (await store.items.getItem(userId, itemId));
   if (current.raw === entry.raw) {
     const which = entry.version === null ? "The file's text kept aside" : `Version ${entry.version}`;
     throw new DeriskError(
